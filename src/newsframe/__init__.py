@@ -1,0 +1,41 @@
+"""newsframe: compare how news articles frame the same story.
+
+Load and clean articles (:func:`load_corpus`), split them into sentences and tokens
+(:func:`tokens_frame`), and compare them with term statistics, sentiment and framing devices.
+"""
+
+from newsframe.cleaning import clean_text, load_rules
+from newsframe.corpus import Article, Corpus, load_article, load_corpus
+from newsframe.errors import InputError, NewsframeError, NewsframeWarning
+from newsframe.text import (
+    lemmatize,
+    load_phrases,
+    load_stopwords,
+    normalise,
+    sentences_frame,
+    split_sentences,
+    tokenize,
+    tokens_frame,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Article",
+    "Corpus",
+    "InputError",
+    "NewsframeError",
+    "NewsframeWarning",
+    "clean_text",
+    "lemmatize",
+    "load_article",
+    "load_corpus",
+    "load_phrases",
+    "load_rules",
+    "load_stopwords",
+    "normalise",
+    "sentences_frame",
+    "split_sentences",
+    "tokenize",
+    "tokens_frame",
+]

@@ -1,0 +1,422 @@
+"""Articles and corpora: the only module that reads article files.
+
+``load_article`` turns one raw file (plain text or a saved HTML page) into an :class:`Article`
+holding the clean text and an audit of what was removed; ``load_corpus`` does so for a manifest
+CSV, a folder or a list of paths. Raw files are opened read-only and never written.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import re
+import warnings
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import pandas as pd
+
+from newsframe.cleaning import CleanText, Removal, Rules, clean_text, load_rules
+from newsframe.errors import InputError, NewsframeWarning
+from newsframe.text import normalise, split_sentences
+
+__all__ = ["Article", "Corpus", "load_article", "load_corpus", "read_raw"]
+
+SUPPORTED = (".txt", ".text", ".md", ".html", ".htm")
+MANIFEST_COLUMNS = ("article_id", "file", "outlet", "title", "published", "url", "note")
+REQUIRED_COLUMNS = ("article_id", "file")
+_FALLBACK = "cp1252"
+_ID_SAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+@dataclass(frozen=True)
+class Article:
+    """One cleaned article.
+
+    ``body`` is the clean article text in its original characters, paragraphs separated by a
+    blank line; ``paragraphs`` the same as a tuple. ``captions`` are photo captions and credits
+    (framing material, but not body text). ``removed`` lists every dropped line with its reason.
+    ``raw_text`` is the decoded file as it was, ``sha256`` the hash of its bytes. ``metadata`` holds
+    the manifest fields (outlet, published, url, note, ...).
+    """
+
+    article_id: str
+    title: str
+    paragraphs: tuple[str, ...]
+    captions: tuple[str, ...] = ()
+    removed: tuple[Removal, ...] = ()
+    source_path: Path | None = None
+    sha256: str = ""
+    raw_text: str = ""
+    encoding: str = "utf-8"
+    metadata: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def body(self) -> str:
+        """The clean article text, paragraphs separated by a blank line."""
+        return "\n\n".join(self.paragraphs)
+
+    @property
+    def outlet(self) -> str:
+        return str(self.metadata.get("outlet") or "")
+
+    @property
+    def published(self) -> str:
+        return str(self.metadata.get("published") or "")
+
+    @property
+    def url(self) -> str:
+        return str(self.metadata.get("url") or "")
+
+    @property
+    def label(self) -> str:
+        """A short display label: the manifest's ``label`` if given, else the article id."""
+        return str(self.metadata.get("label") or self.article_id)
+
+    @cached_property
+    def clean_paragraphs(self) -> tuple[str, ...]:
+        """Paragraphs after :func:`newsframe.text.normalise` (quotes, dashes, spaces unified)."""
+        return tuple(" ".join(normalise(p).split()) for p in self.paragraphs)
+
+    @cached_property
+    def clean_title(self) -> str:
+        """The headline after :func:`newsframe.text.normalise`."""
+        return " ".join(normalise(self.title).split())
+
+    @property
+    def lede(self) -> str:
+        """The first paragraph of the body (normalised), or '' for an empty body."""
+        return self.clean_paragraphs[0] if self.clean_paragraphs else ""
+
+    def sentences(self) -> list[tuple[int, int, str]]:
+        """Return ``(paragraph_id, sentence_id, sentence)`` for the normalised body, in order.
+
+        >>> a = Article("a1", "T", ("One. Two.", "Three."))
+        >>> a.sentences()
+        [(0, 0, 'One.'), (0, 1, 'Two.'), (1, 2, 'Three.')]
+        """
+        return list(self._sentences)
+
+    @cached_property
+    def _sentences(self) -> tuple[tuple[int, int, str], ...]:
+        out: list[tuple[int, int, str]] = []
+        for p, paragraph in enumerate(self.clean_paragraphs):
+            for sentence in split_sentences(paragraph):
+                out.append((p, len(out), sentence))
+        return tuple(out)
+
+    def removed_frame(self) -> pd.DataFrame:
+        """Return the audit: ``article_id, line_no, reason, text``, one row per removed line."""
+        rows = [(self.article_id, r.line_no, r.reason, r.text) for r in self.removed]
+        return pd.DataFrame(rows, columns=["article_id", "line_no", "reason", "text"])
+
+    def __repr__(self) -> str:
+        return (
+            f"Article({self.article_id!r}, title={self.title!r}, paragraphs={len(self.paragraphs)}, "
+            f"removed={len(self.removed)})"
+        )
+
+
+class Corpus(Sequence[Article]):
+    """An ordered collection of articles with unique ids.
+
+    Index by position or by ``article_id``; iterate to get articles; ``to_frame()`` gives one
+    tidy row per article.
+
+    >>> c = Corpus([Article("a", "A", ("x y.",)), Article("b", "B", ("z.",))])
+    >>> c["b"].title, len(c), c.ids
+    ('B', 2, ['a', 'b'])
+    """
+
+    def __init__(self, articles: Iterable[Article]) -> None:
+        self._articles = tuple(articles)
+        counts = Counter(a.article_id for a in self._articles)
+        dupes = sorted(k for k, v in counts.items() if v > 1)
+        if dupes:
+            raise InputError("corpus", f"duplicate article_id {', '.join(map(repr, dupes))}")
+        self._by_id = {a.article_id: a for a in self._articles}
+
+    def __len__(self) -> int:
+        return len(self._articles)
+
+    def __iter__(self) -> Iterator[Article]:
+        return iter(self._articles)
+
+    def __getitem__(self, key):  # type: ignore[override]
+        if isinstance(key, str):
+            try:
+                return self._by_id[key]
+            except KeyError:
+                raise KeyError(f"no article with article_id {key!r}; have {self.ids}") from None
+        if isinstance(key, slice):
+            return Corpus(self._articles[key])
+        return self._articles[key]
+
+    @property
+    def ids(self) -> list[str]:
+        return [a.article_id for a in self._articles]
+
+    def subset(self, ids: Iterable[str]) -> Corpus:
+        """Return a corpus of the articles with these ids, in the order given."""
+        return Corpus(self[i] for i in ids)
+
+    def to_frame(self) -> pd.DataFrame:
+        """Return one row per article with metadata and basic counts.
+
+        Columns: ``article_id, title, outlet, published, url, source_path, sha256, paragraphs,
+        sentences, words, captions, removed_lines``.
+        """
+        rows = []
+        for a in self._articles:
+            rows.append(
+                {
+                    "article_id": a.article_id,
+                    "title": a.title,
+                    "outlet": a.outlet,
+                    "published": a.published,
+                    "url": a.url,
+                    "source_path": str(a.source_path or ""),
+                    "sha256": a.sha256,
+                    "paragraphs": len(a.paragraphs),
+                    "sentences": len(a.sentences()),
+                    "words": sum(len(p.split()) for p in a.clean_paragraphs),
+                    "captions": len(a.captions),
+                    "removed_lines": len(a.removed),
+                }
+            )
+        return pd.DataFrame(rows)
+
+    def removed_frame(self) -> pd.DataFrame:
+        """Return every removed line of every article: ``article_id, line_no, reason, text``."""
+        frames = [a.removed_frame() for a in self._articles]
+        if not frames:
+            return pd.DataFrame(columns=["article_id", "line_no", "reason", "text"])
+        return pd.concat(frames, ignore_index=True)
+
+    def __repr__(self) -> str:
+        return f"Corpus({len(self)} articles: {', '.join(self.ids[:5])}{', ...' if len(self) > 5 else ''})"
+
+
+# --- reading raw files ---------------------------------------------------------------------
+
+
+def _decode(data: bytes, path: Path) -> tuple[str, str]:
+    """Return (text, encoding): BOM-marked UTF-8/UTF-16, else UTF-8, else cp1252 with a warning."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        candidates = ["utf-8-sig"]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        candidates = ["utf-16"]
+    else:
+        if b"\x00" in data[:4096]:
+            raise InputError(path, "looks like a binary file (NUL bytes and no UTF-16 byte-order mark)")
+        candidates = ["utf-8", _FALLBACK]
+    for encoding in candidates:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            error = exc
+            continue
+        if encoding == _FALLBACK:
+            warnings.warn(
+                f"{path}: not valid UTF-8 (byte {error.start}); decoded as {_FALLBACK} instead",
+                NewsframeWarning,
+                stacklevel=3,
+            )
+        controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\t\n\r\f")
+        if controls > max(8, len(text[:4096]) // 100):
+            raise InputError(path, "looks like a binary file (control characters), not text")
+        return text, encoding
+    raise InputError(path, f"cannot decode bytes ({error.reason} at byte {error.start}); save it as UTF-8")
+
+
+def read_raw(path: str | Path) -> tuple[bytes, str, str]:
+    """Return ``(bytes, text, encoding)`` of one article file, with clear errors for bad input."""
+    path = Path(path)
+    if path.suffix.lower() not in SUPPORTED:
+        raise InputError(path, f"unsupported file type {path.suffix or '(none)'!r}; use one of {', '.join(SUPPORTED)}")
+    if not path.exists():
+        raise InputError(path, "file not found")
+    if path.is_dir():
+        raise InputError(path, "is a folder, not a file (use load_corpus for folders)")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(path, f"cannot read file ({exc.strerror})") from None
+    if not data.strip():
+        raise InputError(path, "file is empty")
+    text, encoding = _decode(data, path)
+    if not text.strip():
+        raise InputError(path, "file is empty")
+    return data, text, encoding
+
+
+def _extract_html(html: str, path: Path) -> tuple[str, str | None]:
+    """Main text and title of a saved page, via trafilatura (Barbaresi 2021)."""
+    import trafilatura
+
+    text = trafilatura.extract(
+        html, output_format="txt", include_comments=False, include_tables=False, favor_recall=True
+    )
+    if not text or not text.strip():
+        raise InputError(path, "no article text found in the HTML page")
+    meta = trafilatura.extract_metadata(html)
+    title = meta.title if meta is not None and meta.title else None
+    # trafilatura puts one paragraph per line; make paragraphs blank-line separated.
+    text = "\n\n".join(line for line in text.splitlines() if line.strip())
+    if title:
+        text = f"{title}\n\n{text}"
+    return text, title
+
+
+def _article_from_text(
+    path: Path, data: bytes, text: str, encoding: str, *, article_id: str | None,
+    rules: Rules, edge_repeats: frozenset[str], metadata: dict[str, Any],
+) -> Article:
+    title_hint = metadata.get("title") or None
+    source_text = text
+    if path.suffix.lower() in (".html", ".htm"):
+        source_text, html_title = _extract_html(text, path)
+        title_hint = title_hint or html_title
+    result: CleanText = clean_text(source_text, title=title_hint, rules=rules, edge_repeats=edge_repeats)
+    if not result.paragraphs:
+        raise InputError(path, "no article text left after cleaning (the file is all boilerplate?)")
+    meta = {k: v for k, v in metadata.items() if k != "title"}
+    return Article(
+        article_id=article_id or _ID_SAFE.sub("-", path.stem).strip("-") or "article",
+        title=str(metadata.get("title") or result.title),
+        paragraphs=result.paragraphs,
+        captions=result.captions,
+        removed=result.removed,
+        source_path=path,
+        sha256=hashlib.sha256(data).hexdigest(),
+        raw_text=text,
+        encoding=encoding,
+        metadata=MappingProxyType(meta),
+    )
+
+
+def load_article(
+    path: str | Path, *, article_id: str | None = None, rules: Rules | None = None, **metadata: Any
+) -> Article:
+    """Return the cleaned :class:`Article` read from one ``.txt`` or ``.html`` file.
+
+    Text files are read as UTF-8 (a UTF-8 or UTF-16 byte-order mark is honoured); other bytes fall
+    back to cp1252 with a :class:`~newsframe.errors.NewsframeWarning`. HTML pages go through
+    trafilatura's main-content extraction first. Keyword ``metadata`` (``title``, ``outlet``,
+    ``published``, ``url``, ``note``, ...) is kept on the article; a given ``title`` also tells the
+    cleaner which line is the headline. Raises :class:`~newsframe.errors.InputError` naming the
+    file for a missing, empty, binary, undecodable, unsupported or all-boilerplate file.
+    """
+    path = Path(path)
+    data, text, encoding = read_raw(path)
+    return _article_from_text(
+        path, data, text, encoding, article_id=article_id, rules=rules or load_rules(),
+        edge_repeats=frozenset(), metadata=dict(metadata),
+    )
+
+
+def _read_manifest(path: Path) -> list[dict[str, str]]:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(path, "manifest not found") from None
+    except OSError as exc:
+        raise InputError(path, f"cannot read manifest ({exc.strerror})") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(path, f"manifest is not UTF-8 (byte {exc.start})") from None
+    reader = csv.DictReader(io.StringIO(text))
+    columns = [c.strip() for c in (reader.fieldnames or [])]
+    missing = [c for c in REQUIRED_COLUMNS if c not in columns]
+    if missing:
+        raise InputError(
+            path, f"manifest is missing column(s) {', '.join(missing)}; expected {', '.join(MANIFEST_COLUMNS)}"
+        )
+    rows = []
+    for n, row in enumerate(reader, start=2):
+        row = {(k or "").strip(): (v or "").strip() for k, v in row.items() if k}
+        if not row.get("article_id") or not row.get("file"):
+            raise InputError(path, f"line {n}: article_id and file must not be empty")
+        rows.append(row)
+    if not rows:
+        raise InputError(path, "manifest lists no articles")
+    ids = Counter(r["article_id"] for r in rows)
+    dupes = sorted(k for k, v in ids.items() if v > 1)
+    if dupes:
+        raise InputError(path, f"duplicate article_id {', '.join(map(repr, dupes))}")
+    return rows
+
+
+def _sources(source: str | Path | Iterable[str | Path]) -> list[tuple[Path, dict[str, str]]]:
+    if isinstance(source, (str, Path)):
+        source = Path(source)
+        if source.suffix.lower() == ".csv":
+            root = source.parent.resolve()
+            out = []
+            for row in _read_manifest(source):
+                file = (root / row["file"]).resolve()
+                if not file.is_relative_to(root):
+                    raise InputError(source, f"file {row['file']!r} is outside the manifest's folder")
+                out.append((file, row))
+            return out
+        if source.is_dir():
+            files = sorted(p for p in source.iterdir() if p.suffix.lower() in SUPPORTED and p.is_file())
+            if not files:
+                raise InputError(source, f"folder has no article files ({', '.join(SUPPORTED)})")
+            return [(p, {}) for p in files]
+        return [(source, {})]
+    return [(Path(p), {}) for p in source]
+
+
+def _edge_paragraphs(texts: list[tuple[str, str]], rules: Rules) -> dict[str, frozenset[str]]:
+    """Per outlet, the normalised paragraphs found at the edges of two or more of its articles."""
+    seen: dict[str, Counter[str]] = {}
+    for outlet, text in texts:
+        if not outlet:
+            continue
+        first = clean_text(text, rules=rules)
+        paras = [normalise(p).lower() for p in first.paragraphs]
+        edges = set(paras[:3]) | set(paras[-3:])
+        seen.setdefault(outlet, Counter()).update(edges)
+    return {o: frozenset(p for p, n in c.items() if n >= 2) for o, c in seen.items()}
+
+
+def load_corpus(source: str | Path | Iterable[str | Path], *, rules: Rules | None = None) -> Corpus:
+    """Return a :class:`Corpus` from a manifest CSV, a folder of article files, or a list of paths.
+
+    A manifest has one row per article with columns ``article_id, file, outlet, title, published,
+    url, note`` (only ``article_id`` and ``file`` are required; ``file`` is relative to the
+    manifest's folder and may not leave it; extra columns are kept as metadata). Articles of the
+    same outlet are cleaned together: a paragraph found at the edges of two or more of them is
+    boilerplate of that outlet. Errors name the file and the problem.
+    """
+    rules = rules or load_rules()
+    entries = _sources(source)
+    raws = []
+    for path, row in entries:
+        data, text, encoding = read_raw(path)
+        raws.append((path, row, data, text, encoding))
+    repeats = _edge_paragraphs(
+        [(row.get("outlet", ""), text) for path, row, _, text, _ in raws if path.suffix.lower() not in (".html", ".htm")],
+        rules,
+    )
+    articles = []
+    for path, row, data, text, encoding in raws:
+        meta = {k: v for k, v in row.items() if k not in ("article_id", "file") and v != ""}
+        articles.append(
+            _article_from_text(
+                path, data, text, encoding, article_id=row.get("article_id"), rules=rules,
+                edge_repeats=repeats.get(row.get("outlet", ""), frozenset()), metadata=meta,
+            )
+        )
+    try:
+        return Corpus(articles)
+    except InputError as exc:
+        raise InputError(source if isinstance(source, (str, Path)) else "corpus", exc.problem) from None

@@ -1,0 +1,304 @@
+"""Normalise text, split it into sentences and tokens, and build the tidy token table.
+
+Everything here is compiled regular expressions and dictionary look-ups, so that cleaning,
+splitting and tokenising run at well over a million words a second (see ``benchmarks/``).
+Lemmas come from simplemma (Barbaresi 2021), whose English data ships with the package.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pandas as pd
+import simplemma
+
+if TYPE_CHECKING:  # pragma: no cover
+    from newsframe.corpus import Article, Corpus
+
+__all__ = [
+    "lemmatize",
+    "load_phrases",
+    "load_stopwords",
+    "normalise",
+    "sentences_frame",
+    "split_sentences",
+    "tokenize",
+    "tokens_frame",
+]
+
+# --- normalisation -------------------------------------------------------------------------
+
+_CHAR_MAP = str.maketrans(
+    {
+        # double quotes, guillemets and primes -> "
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
+        "\u2033": '"', "\u275d": '"', "\u275e": '"', "\uff02": '"',
+        # single quotes and apostrophes -> '
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u02bc": "'",
+        "\u2039": "'", "\u203a": "'", "\uff07": "'", "`": "'", "\u00b4": "'",
+        # hyphens -> -, dashes -> em dash
+        "\u2010": "-", "\u2011": "-", "\u2212": "-", "\u00ad": None,
+        "\u2012": "\u2014", "\u2013": "\u2014", "\u2015": "\u2014",
+        # ellipsis
+        "\u2026": "...",
+        # spaces
+        "\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u200a": " ", "\u202f": " ", "\u3000": " ",
+        "\u2002": " ", "\u2003": " ", "\u2004": " ", "\u2005": " ", "\u2006": " ", "\u2008": " ",
+        # invisible characters
+        "\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None, "\ufeff": None,
+        "\t": " ", "\r": None,
+    }
+)  # fmt: skip
+_SPACES = re.compile(r"[ ]{2,}")
+_SPACED_HYPHEN = re.compile(r"(?<=\w) - (?=\w)")
+
+
+def normalise(text: str) -> str:
+    """Return ``text`` in the one form every analysis uses.
+
+    Unicode NFC; curly, low and angle quotes unified to ``"`` and ``'`` (so a closing mark used as
+    an opening one, as in ``”anachronism``, becomes an ordinary quote); en dashes, figure dashes and
+    a spaced hyphen become an em dash; the ellipsis character becomes ``...``; non-breaking and
+    other spaces become one space; zero-width characters and soft hyphens go. Line breaks stay.
+
+    >>> normalise("Russia\u2019s \u201cno\u00a0conflicts,\u201d 2016\u20132019 \u2026")
+    'Russia\\'s "no conflicts," 2016\u20142019 ...'
+    >>> normalise("\u201danachronism pulled out of the past.\\"")
+    '"anachronism pulled out of the past."'
+    """
+    text = unicodedata.normalize("NFC", text).translate(_CHAR_MAP)
+    text = _SPACED_HYPHEN.sub(" \u2014 ", text)
+    return _SPACES.sub(" ", text)
+
+
+# --- sentences -----------------------------------------------------------------------------
+
+#: Abbreviations after which a full stop does not end a sentence (lowercase, without the stop).
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gen lt col sgt capt cmdr adm gov sen rep st jr sr rev hon pres supt insp
+    messrs mme mlle fr
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    no nos vol fig approx est dept univ corp ltd co bros inc vs v cf e.g i.e al
+    u.s u.k u.n e.u u.s.s.r u.a.e d.c a.m p.m""".split()
+)
+_BOUNDARY = re.compile(r"""[.!?]+["')\]]*(?=\s+["'(\[]?[A-Z0-9\u0400-\u042f])""")
+_WORD_BEFORE = re.compile(r"([\w.]+)[.!?]*[\"')\]]*$")
+_BLANK_LINES = re.compile(r"\n\s*\n")
+
+
+def _is_abbreviation(chunk: str) -> bool:
+    """True when ``chunk`` (text up to and including a full stop) ends in a known abbreviation."""
+    match = _WORD_BEFORE.search(chunk)
+    if match is None or not chunk.rstrip("\"')]").endswith("."):
+        return False
+    word = match.group(1).rstrip(".").lower()
+    if word in ABBREVIATIONS:
+        return True
+    # a single initial ("J. Smith") or a dotted acronym ("U.S.", "D.P.R.K.")
+    return len(word) == 1 and word.isalpha() or bool(re.fullmatch(r"(?:\w\.)+\w", word))
+
+
+def split_sentences(text: str) -> list[str]:
+    """Return the sentences of ``text``, in order, stripped of surrounding space.
+
+    A rule-based splitter: a sentence ends at ``.``, ``!`` or ``?`` (with any closing quotes or
+    brackets) followed by space and an uppercase letter, digit or opening quote, unless the stop
+    belongs to a known abbreviation (``Mr.``, ``Dec.``, ``U.S.``, a single initial); a blank line
+    always ends a sentence. Quoted speech that ends in ``?"`` followed by a lowercase word
+    (``"Why?" he asked.``) stays one sentence.
+
+    >>> split_sentences('Putin met Abe on Dec. 15 in the U.S. capital. "It is time," he said. Why?')
+    ['Putin met Abe on Dec. 15 in the U.S. capital.', '"It is time," he said.', 'Why?']
+    >>> split_sentences('"Are we close?" he asked. Mr. Abe said no.')
+    ['"Are we close?" he asked.', 'Mr. Abe said no.']
+    """
+    sentences: list[str] = []
+    for block in _BLANK_LINES.split(text):
+        start = 0
+        for match in _BOUNDARY.finditer(block):
+            end = match.end()
+            if _is_abbreviation(block[start:end]):
+                continue
+            piece = block[start:end].strip()
+            if piece:
+                sentences.append(piece)
+            start = end
+        piece = block[start:].strip()
+        if piece:
+            sentences.append(piece)
+    return [" ".join(s.split()) for s in sentences]
+
+
+# --- tokens --------------------------------------------------------------------------------
+
+_TOKEN = re.compile(
+    r"""
+      (?:[^\W\d_]\.){2,}                          # dotted acronyms: U.S., U.N.
+    | \d+(?:[.,:]\d+)*(?:%|(?:-[^\W_]+)+)?        # numbers: 19,434  3.5  19,434-strong  50%
+    | [^\W\d_][^\W_]*(?:['-][^\W_]+)*             # words: Russia's  mutually-acceptable  G7
+    """,
+    re.VERBOSE,
+)
+
+
+def tokenize(text: str) -> list[str]:
+    """Return the word tokens of ``text`` as they are written (after :func:`normalise`).
+
+    Punctuation is dropped. A word keeps its internal hyphens and apostrophes (``mutually-acceptable``,
+    ``Russia's``), a number keeps its separators and any hyphenated suffix (``19,434-strong``), and a
+    dotted acronym stays whole (``U.S.``). Curly apostrophes are unified first.
+
+    >>> tokenize("Russia\u2019s \u201cmutually-acceptable\u201d 19,434-strong Kuril Islands")
+    ["Russia's", 'mutually-acceptable', '19,434-strong', 'Kuril', 'Islands']
+    >>> tokenize("The U.S. said 3.5% \u2014 no more.")
+    ['The', 'U.S.', 'said', '3.5%', 'no', 'more']
+    """
+    return _TOKEN.findall(normalise(text))
+
+
+#: Words simplemma lemmatises in a way that misreads news English ("media" -> "medium").
+LEMMA_EXCEPTIONS = {"media": "media", "data": "data", "news": "news", "politics": "politics",
+                    "talks": "talks", "troops": "troops", "forces": "forces", "as": "as", "us": "us"}
+
+
+@lru_cache(maxsize=200_000)
+def lemmatize(token: str) -> str:
+    """Return the lowercase lemma of one token (possessive ``'s`` removed).
+
+    Uses simplemma's English dictionary (Barbaresi 2021), which ships with the package; numbers,
+    acronyms and hyphenated compounds are lowercased but otherwise kept.
+
+    >>> [lemmatize(t) for t in ["Islands", "Russia's", "claimed", "was", "mutually-acceptable"]]
+    ['island', 'russia', 'claim', 'be', 'mutually-acceptable']
+    """
+    word = token.lower()
+    if word.endswith("'s"):
+        word = word[:-2]
+    elif word.endswith("'"):
+        word = word[:-1]
+    if not word.isalpha():
+        return word
+    if word in LEMMA_EXCEPTIONS:
+        return LEMMA_EXCEPTIONS[word]
+    return simplemma.lemmatize(word, lang="en").lower()
+
+
+def _read_list(path: Path | None, default: str) -> list[str]:
+    if path is None:
+        text = resources.files("newsframe.data").joinpath(default).read_text(encoding="utf-8")
+    else:
+        text = Path(path).read_text(encoding="utf-8")
+    lines = (line.split("#", 1)[0].strip() for line in text.splitlines())
+    return [line for line in lines if line]
+
+
+def load_stopwords(extra: Iterable[str] = (), *, path: Path | None = None) -> frozenset[str]:
+    """Return the stopword set: the Snowball English list (or ``path``) plus ``extra`` words.
+
+    Words are compared in lowercase with straight apostrophes.
+
+    >>> sw = load_stopwords(["said"])
+    >>> "the" in sw, "said" in sw, "treaty" in sw
+    (True, True, False)
+    """
+    words = _read_list(path, "stopwords_en.txt")
+    return frozenset(normalise(w).lower() for w in [*words, *extra])
+
+
+def load_phrases(extra: Iterable[str] = (), *, path: Path | None = None) -> tuple[tuple[str, ...], ...]:
+    """Return multi-word terms as lemma tuples: the shipped list (or ``path``) plus ``extra``.
+
+    >>> ("kuril", "island") in load_phrases()
+    True
+    >>> load_phrases(["Akita dogs"], path=None)[-1]
+    ('akita', 'dog')
+    """
+    phrases = [*_read_list(path, "phrases.txt"), *extra]
+    out: dict[tuple[str, ...], None] = {}
+    for phrase in phrases:
+        lemmas = tuple(lemmatize(t) for t in tokenize(phrase))
+        if len(lemmas) > 1:
+            out[lemmas] = None
+    return tuple(out)
+
+
+def _phrase_index(phrases: Sequence[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        index.setdefault(phrase[0], []).append(phrase)
+    for candidates in index.values():
+        candidates.sort(key=len, reverse=True)
+    return index
+
+
+def _merge_phrases(
+    tokens: list[str], lemmas: list[str], index: dict[str, list[tuple[str, ...]]]
+) -> Iterator[tuple[str, str, int]]:
+    """Yield (token, lemma, n_words) with phrase matches joined by a space."""
+    i, n = 0, len(tokens)
+    while i < n:
+        for phrase in index.get(lemmas[i], ()):
+            k = len(phrase)
+            if tuple(lemmas[i : i + k]) == phrase:
+                yield " ".join(tokens[i : i + k]), " ".join(phrase), k
+                i += k
+                break
+        else:
+            yield tokens[i], lemmas[i], 1
+            i += 1
+
+
+def sentences_frame(corpus: Corpus | Iterable[Article]) -> pd.DataFrame:
+    """Return one row per sentence: ``article_id, paragraph_id, sentence_id, sentence``.
+
+    Sentences come from each article's clean, normalised body (:func:`split_sentences` run per
+    paragraph); ``sentence_id`` counts from 0 through the whole article. The headline is not
+    included (it is ``Article.title``).
+    """
+    rows = [
+        (article.article_id, p, s, sentence)
+        for article in corpus
+        for p, s, sentence in article.sentences()
+    ]
+    return pd.DataFrame(rows, columns=["article_id", "paragraph_id", "sentence_id", "sentence"])
+
+
+def tokens_frame(
+    corpus: Corpus | Iterable[Article],
+    *,
+    phrases: Iterable[str] | bool = True,
+    stopwords: Iterable[str] | None = None,
+) -> pd.DataFrame:
+    """Return one row per token: ``article_id, paragraph_id, sentence_id, position, token, lemma, is_stop``.
+
+    ``position`` counts tokens from 0 through each article's body. With ``phrases=True`` the shipped
+    multi-word terms (``data/phrases.txt``) become single rows (token ``"Kuril Islands"``, lemma
+    ``"kuril island"``); pass an iterable of extra phrases (e.g. detected collocations) to add to
+    them, or ``False`` for plain words. ``is_stop`` uses the Snowball English list plus ``stopwords``;
+    a multi-word term is never a stopword.
+    """
+    if phrases is True:
+        index = _phrase_index(load_phrases())
+    elif phrases is False:
+        index = {}
+    else:
+        index = _phrase_index(load_phrases(phrases))
+    stop = load_stopwords(stopwords or ())
+    rows: list[tuple] = []
+    for article in corpus:
+        position = 0
+        for paragraph_id, sentence_id, sentence in article.sentences():
+            tokens = _TOKEN.findall(sentence)
+            lemmas = [lemmatize(t) for t in tokens]
+            for token, lemma, k in _merge_phrases(tokens, lemmas, index):
+                is_stop = k == 1 and token.lower() in stop
+                rows.append((article.article_id, paragraph_id, sentence_id, position, token, lemma, is_stop))
+                position += 1
+    columns = ["article_id", "paragraph_id", "sentence_id", "position", "token", "lemma", "is_stop"]
+    return pd.DataFrame(rows, columns=columns)
