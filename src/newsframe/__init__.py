@@ -4,6 +4,7 @@ Load and clean articles (:func:`load_corpus`), split them into sentences and tok
 (:func:`tokens_frame`), and compare them with term statistics, sentiment and framing devices.
 """
 
+from newsframe.actors import Actor, find_mentions, load_actors
 from newsframe.cleaning import clean_text, load_rules
 from newsframe.corpus import Article, Corpus, load_article, load_corpus
 from newsframe.errors import InputError, NewsframeError, NewsframeWarning
@@ -21,13 +22,16 @@ from newsframe.text import (
 __version__ = "0.1.0"
 
 __all__ = [
+    "Actor",
     "Article",
     "Corpus",
     "InputError",
     "NewsframeError",
     "NewsframeWarning",
     "clean_text",
+    "find_mentions",
     "lemmatize",
+    "load_actors",
     "load_article",
     "load_corpus",
     "load_phrases",
@@ -39,3 +43,8 @@ __all__ = [
     "tokenize",
     "tokens_frame",
 ]
+
+# Each analysis module adds its public names below (one block per module).
+# --- terms ---
+# --- sentiment ---
+# --- framing ---

@@ -145,8 +145,10 @@ def _is_appeal(line: str, rules: Rules, *, in_region: bool) -> bool:
     cues, address = _appeal_evidence(line, rules)
     if in_region:
         return cues >= 1 or address >= rules.address_share / 2
-    return cues >= 3 or (cues >= 2 and address >= rules.address_share / 2) or (
-        cues >= 1 and address >= rules.address_share and _words(line) <= 40
+    return (
+        cues >= 3
+        or (cues >= 2 and address >= rules.address_share / 2)
+        or (cues >= 1 and address >= rules.address_share and _words(line) <= 40)
     )
 
 
@@ -163,7 +165,9 @@ def _has_credit(line: str, rules: Rules) -> bool:
     head, dot, tail = line.rpartition(". ")
     words = tail.split()
     return bool(
-        dot and head and 0 < len(words) <= rules.max_credit_words
+        dot
+        and head
+        and 0 < len(words) <= rules.max_credit_words
         and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
     )
 
@@ -193,8 +197,11 @@ def _logical_lines(text: str) -> list[tuple[int, str, str]]:
             continue
         norm = normalise(original).strip()
         if (
-            out and not previous_blank and not _ends_sentence(out[-1][2])
-            and _LOWER_START.match(norm) and _words(out[-1][2]) >= 4
+            out
+            and not previous_blank
+            and not _ends_sentence(out[-1][2])
+            and _LOWER_START.match(norm)
+            and _words(out[-1][2]) >= 4
         ):
             line_no, o, n = out[-1]
             out[-1] = (line_no, f"{o} {original}", f"{n} {norm}")
@@ -213,7 +220,7 @@ def _guess_title(lines: list[tuple[int, str, str]], reasons: list[str | None]) -
         if not 3 <= n <= 30 or norm.rstrip(_CLOSERS).endswith("."):
             continue
         later = candidates[rank + 1 : rank + 4]
-        if any(_words(lines[j][2]) >= 12 and _ends_sentence(lines[j][2]) for j in later):
+        if any(_words(lines[j][2]) >= 8 and _ends_sentence(lines[j][2]) for j in later):
             return i
     return None
 
@@ -281,8 +288,13 @@ def clean_text(
             continue
         norm = lines[i][2]
         lede_like = _words(norm) >= 8 and _ends_sentence(norm)
-        if _has_credit(norm, rules) or (before_lede and head is not None and not _ends_sentence(norm)
-                                         and _words(norm) >= 3 and not lede_like):
+        if _has_credit(norm, rules) or (
+            before_lede
+            and head is not None
+            and not _ends_sentence(norm)
+            and _words(norm) >= 3
+            and not lede_like
+        ):
             reasons[i] = "photo caption or credit"
             captions.append(lines[i][1])
         elif lede_like:

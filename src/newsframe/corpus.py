@@ -214,7 +214,9 @@ def _decode(data: bytes, path: Path) -> tuple[str, str]:
         candidates = ["utf-16"]
     else:
         if b"\x00" in data[:4096]:
-            raise InputError(path, "looks like a binary file (NUL bytes and no UTF-16 byte-order mark)")
+            raise InputError(
+                path, "looks like a binary file (NUL bytes and no UTF-16 byte-order mark)"
+            )
         candidates = ["utf-8", _FALLBACK]
     for encoding in candidates:
         try:
@@ -232,14 +234,19 @@ def _decode(data: bytes, path: Path) -> tuple[str, str]:
         if controls > max(8, len(text[:4096]) // 100):
             raise InputError(path, "looks like a binary file (control characters), not text")
         return text, encoding
-    raise InputError(path, f"cannot decode bytes ({error.reason} at byte {error.start}); save it as UTF-8")
+    raise InputError(
+        path, f"cannot decode bytes ({error.reason} at byte {error.start}); save it as UTF-8"
+    )
 
 
 def read_raw(path: str | Path) -> tuple[bytes, str, str]:
     """Return ``(bytes, text, encoding)`` of one article file, with clear errors for bad input."""
     path = Path(path)
     if path.suffix.lower() not in SUPPORTED:
-        raise InputError(path, f"unsupported file type {path.suffix or '(none)'!r}; use one of {', '.join(SUPPORTED)}")
+        raise InputError(
+            path,
+            f"unsupported file type {path.suffix or '(none)'!r}; use one of {', '.join(SUPPORTED)}",
+        )
     if not path.exists():
         raise InputError(path, "file not found")
     if path.is_dir():
@@ -275,15 +282,24 @@ def _extract_html(html: str, path: Path) -> tuple[str, str | None]:
 
 
 def _article_from_text(
-    path: Path, data: bytes, text: str, encoding: str, *, article_id: str | None,
-    rules: Rules, edge_repeats: frozenset[str], metadata: dict[str, Any],
+    path: Path,
+    data: bytes,
+    text: str,
+    encoding: str,
+    *,
+    article_id: str | None,
+    rules: Rules,
+    edge_repeats: frozenset[str],
+    metadata: dict[str, Any],
 ) -> Article:
     title_hint = metadata.get("title") or None
     source_text = text
     if path.suffix.lower() in (".html", ".htm"):
         source_text, html_title = _extract_html(text, path)
         title_hint = title_hint or html_title
-    result: CleanText = clean_text(source_text, title=title_hint, rules=rules, edge_repeats=edge_repeats)
+    result: CleanText = clean_text(
+        source_text, title=title_hint, rules=rules, edge_repeats=edge_repeats
+    )
     if not result.paragraphs:
         raise InputError(path, "no article text left after cleaning (the file is all boilerplate?)")
     meta = {k: v for k, v in metadata.items() if k != "title"}
@@ -316,8 +332,14 @@ def load_article(
     path = Path(path)
     data, text, encoding = read_raw(path)
     return _article_from_text(
-        path, data, text, encoding, article_id=article_id, rules=rules or load_rules(),
-        edge_repeats=frozenset(), metadata=dict(metadata),
+        path,
+        data,
+        text,
+        encoding,
+        article_id=article_id,
+        rules=rules or load_rules(),
+        edge_repeats=frozenset(),
+        metadata=dict(metadata),
     )
 
 
@@ -337,7 +359,8 @@ def _read_manifest(path: Path) -> list[dict[str, str]]:
     missing = [c for c in REQUIRED_COLUMNS if c not in columns]
     if missing:
         raise InputError(
-            path, f"manifest is missing column(s) {', '.join(missing)}; expected {', '.join(MANIFEST_COLUMNS)}"
+            path,
+            f"manifest is missing column(s) {', '.join(missing)}; expected {', '.join(MANIFEST_COLUMNS)}",
         )
     rows = []
     for n, row in enumerate(reader, start=2):
@@ -363,11 +386,15 @@ def _sources(source: str | Path | Iterable[str | Path]) -> list[tuple[Path, dict
             for row in _read_manifest(source):
                 file = (root / row["file"]).resolve()
                 if not file.is_relative_to(root):
-                    raise InputError(source, f"file {row['file']!r} is outside the manifest's folder")
+                    raise InputError(
+                        source, f"file {row['file']!r} is outside the manifest's folder"
+                    )
                 out.append((file, row))
             return out
         if source.is_dir():
-            files = sorted(p for p in source.iterdir() if p.suffix.lower() in SUPPORTED and p.is_file())
+            files = sorted(
+                p for p in source.iterdir() if p.suffix.lower() in SUPPORTED and p.is_file()
+            )
             if not files:
                 raise InputError(source, f"folder has no article files ({', '.join(SUPPORTED)})")
             return [(p, {}) for p in files]
@@ -404,7 +431,11 @@ def load_corpus(source: str | Path | Iterable[str | Path], *, rules: Rules | Non
         data, text, encoding = read_raw(path)
         raws.append((path, row, data, text, encoding))
     repeats = _edge_paragraphs(
-        [(row.get("outlet", ""), text) for path, row, _, text, _ in raws if path.suffix.lower() not in (".html", ".htm")],
+        [
+            (row.get("outlet", ""), text)
+            for path, row, _, text, _ in raws
+            if path.suffix.lower() not in (".html", ".htm")
+        ],
         rules,
     )
     articles = []
@@ -412,11 +443,19 @@ def load_corpus(source: str | Path | Iterable[str | Path], *, rules: Rules | Non
         meta = {k: v for k, v in row.items() if k not in ("article_id", "file") and v != ""}
         articles.append(
             _article_from_text(
-                path, data, text, encoding, article_id=row.get("article_id"), rules=rules,
-                edge_repeats=repeats.get(row.get("outlet", ""), frozenset()), metadata=meta,
+                path,
+                data,
+                text,
+                encoding,
+                article_id=row.get("article_id"),
+                rules=rules,
+                edge_repeats=repeats.get(row.get("outlet", ""), frozenset()),
+                metadata=meta,
             )
         )
     try:
         return Corpus(articles)
     except InputError as exc:
-        raise InputError(source if isinstance(source, (str, Path)) else "corpus", exc.problem) from None
+        raise InputError(
+            source if isinstance(source, (str, Path)) else "corpus", exc.problem
+        ) from None

@@ -81,11 +81,75 @@ def normalise(text: str) -> str:
 
 #: Abbreviations after which a full stop does not end a sentence (lowercase, without the stop).
 ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof gen lt col sgt capt cmdr adm gov sen rep st jr sr rev hon pres supt insp
-    messrs mme mlle fr
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    no nos vol fig approx est dept univ corp ltd co bros inc vs v cf e.g i.e al
-    u.s u.k u.n e.u u.s.s.r u.a.e d.c a.m p.m""".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "lt",
+        "col",
+        "sgt",
+        "capt",
+        "cmdr",
+        "adm",
+        "gov",
+        "sen",
+        "rep",
+        "st",
+        "jr",
+        "sr",
+        "rev",
+        "hon",
+        "pres",
+        "supt",
+        "insp",
+        "messrs",
+        "mme",
+        "mlle",
+        "fr",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "no",
+        "nos",
+        "vol",
+        "fig",
+        "approx",
+        "est",
+        "dept",
+        "univ",
+        "corp",
+        "ltd",
+        "co",
+        "bros",
+        "inc",
+        "vs",
+        "v",
+        "cf",
+        "e.g",
+        "i.e",
+        "al",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.u",
+        "u.s.s.r",
+        "u.a.e",
+        "d.c",
+        "a.m",
+        "p.m",
+    ]
 )
 _BOUNDARY = re.compile(r"""[.!?]+["')\]]*(?=\s+["'(\[]?[A-Z0-9\u0400-\u042f])""")
 _WORD_BEFORE = re.compile(r"([\w.]+)[.!?]*[\"')\]]*$")
@@ -101,7 +165,7 @@ def _is_abbreviation(chunk: str) -> bool:
     if word in ABBREVIATIONS:
         return True
     # a single initial ("J. Smith") or a dotted acronym ("U.S.", "D.P.R.K.")
-    return len(word) == 1 and word.isalpha() or bool(re.fullmatch(r"(?:\w\.)+\w", word))
+    return (len(word) == 1 and word.isalpha()) or bool(re.fullmatch(r"(?:\w\.)+\w", word))
 
 
 def split_sentences(text: str) -> list[str]:
@@ -163,8 +227,17 @@ def tokenize(text: str) -> list[str]:
 
 
 #: Words simplemma lemmatises in a way that misreads news English ("media" -> "medium").
-LEMMA_EXCEPTIONS = {"media": "media", "data": "data", "news": "news", "politics": "politics",
-                    "talks": "talks", "troops": "troops", "forces": "forces", "as": "as", "us": "us"}
+LEMMA_EXCEPTIONS = {
+    "media": "media",
+    "data": "data",
+    "news": "news",
+    "politics": "politics",
+    "talks": "talks",
+    "troops": "troops",
+    "forces": "forces",
+    "as": "as",
+    "us": "us",
+}
 
 
 @lru_cache(maxsize=200_000)
@@ -211,7 +284,9 @@ def load_stopwords(extra: Iterable[str] = (), *, path: Path | None = None) -> fr
     return frozenset(normalise(w).lower() for w in [*words, *extra])
 
 
-def load_phrases(extra: Iterable[str] = (), *, path: Path | None = None) -> tuple[tuple[str, ...], ...]:
+def load_phrases(
+    extra: Iterable[str] = (), *, path: Path | None = None
+) -> tuple[tuple[str, ...], ...]:
     """Return multi-word terms as lemma tuples: the shipped list (or ``path``) plus ``extra``.
 
     >>> ("kuril", "island") in load_phrases()
@@ -298,7 +373,9 @@ def tokens_frame(
             lemmas = [lemmatize(t) for t in tokens]
             for token, lemma, k in _merge_phrases(tokens, lemmas, index):
                 is_stop = k == 1 and token.lower() in stop
-                rows.append((article.article_id, paragraph_id, sentence_id, position, token, lemma, is_stop))
+                rows.append(
+                    (article.article_id, paragraph_id, sentence_id, position, token, lemma, is_stop)
+                )
                 position += 1
     columns = ["article_id", "paragraph_id", "sentence_id", "position", "token", "lemma", "is_stop"]
     return pd.DataFrame(rows, columns=columns)

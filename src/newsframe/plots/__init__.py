@@ -72,7 +72,9 @@ def styled(func: Callable[..., Figure]) -> Callable[..., Figure]:
     return wrapper
 
 
-def figure(*, width: float = 7.0, height: float = 4.0, nrows: int = 1, ncols: int = 1, **subplot_kw):
+def figure(
+    *, width: float = 7.0, height: float = 4.0, nrows: int = 1, ncols: int = 1, **subplot_kw
+):
     """Return ``(fig, axes)`` for a new figure in the newsframe style, not attached to pyplot.
 
     Using :class:`matplotlib.figure.Figure` directly keeps figures out of pyplot's global state,
@@ -84,8 +86,13 @@ def figure(*, width: float = 7.0, height: float = 4.0, nrows: int = 1, ncols: in
     return fig, axes
 
 
-def save_figure(fig: Figure, name: str, directory: str | Path = "figures", *,
-                formats: Sequence[str] = ("png", "svg")) -> list[Path]:
+def save_figure(
+    fig: Figure,
+    name: str,
+    directory: str | Path = "figures",
+    *,
+    formats: Sequence[str] = ("png", "svg"),
+) -> list[Path]:
     """Write ``fig`` as ``<directory>/<name>.<format>`` for each format and return the paths.
 
     Output is byte-identical across runs: PNG and SVG metadata carry no date or software version

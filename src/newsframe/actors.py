@@ -1,0 +1,100 @@
+"""The actor table (who the articles talk about) and finding actor mentions in text.
+
+Shared by actor-targeted sentiment (:mod:`newsframe.sentiment`) and actor prominence
+(:mod:`newsframe.framing`). The table is plain data: ``data/actors.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from newsframe.errors import InputError
+from newsframe.text import normalise
+
+__all__ = ["Actor", "Mention", "find_mentions", "load_actors"]
+
+
+@dataclass(frozen=True)
+class Actor:
+    """One actor: an id, a display name, a kind and the aliases that refer to it."""
+
+    actor_id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention of an actor in a text: character span and the words that matched."""
+
+    actor_id: str
+    start: int
+    end: int
+    text: str
+
+
+def load_actors(path: str | Path | None = None) -> tuple[Actor, ...]:
+    """Return the actors in ``path`` (TOML, see ``data/actors.toml``) or the shipped table.
+
+    >>> [a.actor_id for a in load_actors()]
+    ['putin', 'abe', 'russia', 'japan', 'islands']
+    """
+    if path is None:
+        raw = resources.files("newsframe.data").joinpath("actors.toml").read_text("utf-8")
+        source = "newsframe/data/actors.toml"
+    else:
+        source = str(path)
+        try:
+            raw = Path(path).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise InputError(path, f"cannot read actor table ({exc.strerror})") from None
+    try:
+        table = tomllib.loads(raw)["actor"]
+        return tuple(
+            Actor(key, str(v.get("name", key)), str(v.get("kind", "")), tuple(v["aliases"]))
+            for key, v in table.items()
+        )
+    except (tomllib.TOMLDecodeError, KeyError, TypeError, AttributeError) as exc:
+        raise InputError(source, f"invalid actor table: {exc!r}") from None
+
+
+def _pattern(actors: tuple[Actor, ...]) -> tuple[re.Pattern[str], dict[str, str]]:
+    owner: dict[str, str] = {}
+    for actor in actors:
+        for alias in actor.aliases:
+            owner.setdefault(normalise(alias).lower(), actor.actor_id)
+    alternatives = sorted(owner, key=lambda a: (-len(a), a))
+    body = "|".join(re.escape(a) for a in alternatives)
+    return re.compile(rf"(?<![\w'-])(?:{body})(?![\w-])", re.IGNORECASE), owner
+
+
+_CACHE: dict[tuple[Actor, ...], tuple[re.Pattern[str], dict[str, str]]] = {}
+
+
+def find_mentions(text: str, actors: tuple[Actor, ...] | None = None) -> list[Mention]:
+    """Return the actor mentions in ``text`` (normalised first), in order of appearance.
+
+    Longest alias wins; adjacent mentions of one actor separated only by spaces merge into one.
+
+    >>> [(m.actor_id, m.text) for m in find_mentions("Russian President Vladimir Putin met Abe in Tokyo.")]
+    [('putin', 'Russian President Vladimir Putin'), ('abe', 'Abe'), ('japan', 'Tokyo')]
+    """
+    actors = actors if actors is not None else load_actors()
+    if actors not in _CACHE:
+        _CACHE[actors] = _pattern(actors)
+    pattern, owner = _CACHE[actors]
+    text = normalise(text)
+    out: list[Mention] = []
+    for match in pattern.finditer(text):
+        actor_id = owner[match.group(0).lower()]
+        if out and out[-1].actor_id == actor_id and not text[out[-1].end : match.start()].strip():
+            prev = out[-1]
+            out[-1] = Mention(actor_id, prev.start, match.end(), text[prev.start : match.end()])
+        else:
+            out.append(Mention(actor_id, match.start(), match.end(), match.group(0)))
+    return out
