@@ -47,4 +47,37 @@ __all__ = [
 # Each analysis module adds its public names below (one block per module).
 # --- terms ---
 # --- sentiment ---
+from newsframe.sentiment import (
+    actor_sentences,
+    actor_sentiment,
+    boilerplate_audit,
+    compare_sentiment,
+    lexicon_gaps,
+    load_domain_lexicon,
+    load_watchlist,
+    removed_sentiment,
+    score_texts,
+    sentence_sentiment,
+    sentiment_arc,
+    sentiment_coverage,
+    sentiment_summary,
+    vader_lexicon,
+)
+
+__all__ += [
+    "actor_sentences",
+    "actor_sentiment",
+    "boilerplate_audit",
+    "compare_sentiment",
+    "lexicon_gaps",
+    "load_domain_lexicon",
+    "load_watchlist",
+    "removed_sentiment",
+    "score_texts",
+    "sentence_sentiment",
+    "sentiment_arc",
+    "sentiment_coverage",
+    "sentiment_summary",
+    "vader_lexicon",
+]
 # --- framing ---
