@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -61,6 +62,7 @@ class LineRule:
     pattern: re.Pattern[str]
     reason: str
     max_words: int
+    case_sensitive: bool = False
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,22 @@ def load_rules(path: str | Path | None = None) -> Rules:
     >>> any(rule.reason == "payment widget" for rule in rules.lines)
     True
     """
+    return _load_rules(None if path is None else str(path))
+
+
+_UPPER_LITERAL = re.compile(r"(?<!\\)[A-Z]")
+
+
+def _compile(pattern: str, case_sensitive: bool = False) -> re.Pattern[str]:
+    """Compile a rule. Rules are matched against the lowercased line, which lets Python's regex
+    engine use its fast literal-prefix search; a pattern with uppercase letters (outside escapes
+    such as ``\\S``) falls back to IGNORECASE, and ``case_sensitive`` rules see the original case."""
+    flags = 0 if case_sensitive or not _UPPER_LITERAL.search(pattern) else re.IGNORECASE
+    return re.compile(pattern, flags)
+
+
+@lru_cache(maxsize=16)
+def _load_rules(path: str | None) -> Rules:
     if path is None:
         raw = resources.files("newsframe.data").joinpath("boilerplate.toml").read_text("utf-8")
         source = "newsframe/data/boilerplate.toml"
@@ -94,19 +112,23 @@ def load_rules(path: str | Path | None = None) -> Rules:
         source = str(path)
     try:
         data = tomllib.loads(raw)
-        flags = re.IGNORECASE
         lines = tuple(
-            LineRule(re.compile(r["pattern"], flags), r["reason"], int(r.get("max_words", 12)))
+            LineRule(
+                _compile(r["pattern"], r.get("case_sensitive", False)),
+                r["reason"],
+                int(r.get("max_words", 12)),
+                bool(r.get("case_sensitive", False)),
+            )
             for r in data.get("line", [])
         )
         appeal = data.get("appeal", {})
         caption = data.get("caption", {})
         return Rules(
             lines=lines,
-            cues=tuple(re.compile(p, flags) for p in appeal.get("cues", [])),
-            openers=tuple(re.compile(p, flags) for p in appeal.get("openers", [])),
+            cues=tuple(_compile(p) for p in appeal.get("cues", [])),
+            openers=tuple(_compile(p) for p in appeal.get("openers", [])),
             address_share=float(appeal.get("address_share", 0.08)),
-            credits=tuple(re.compile(p, flags) for p in caption.get("credit_patterns", [])),
+            credits=tuple(_compile(p) for p in caption.get("credit_patterns", [])),
             max_credit_words=int(caption.get("max_credit_words", 6)),
             source=source,
         )
@@ -117,34 +139,44 @@ def load_rules(path: str | Path | None = None) -> Rules:
 # --- line features -------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=8192)
 def _words(line: str) -> int:
     return len(_WORD.findall(line))
 
 
+@lru_cache(maxsize=8192)
 def _ends_sentence(line: str) -> bool:
     return bool(_TERMINAL.search(line.rstrip(_CLOSERS + " ")))
 
 
-def _rule_reason(line: str, rules: Rules) -> str | None:
+def _rule_reason(line: str, low: str, rules: Rules) -> str | None:
     n = _words(line)
     for rule in rules.lines:
-        if n <= rule.max_words and rule.pattern.search(line):
+        if n <= rule.max_words and rule.pattern.search(line if rule.case_sensitive else low):
             return rule.reason
     return None
 
 
-def _appeal_evidence(line: str, rules: Rules) -> tuple[int, float]:
-    """Number of appeal cues and share of reader-addressing words, outside quotation marks."""
-    outside = _QUOTED.sub(" ", line)
-    n = max(_words(outside), 1)
-    cues = sum(1 for cue in rules.cues if cue.search(outside))
-    return cues, len(_ADDRESS.findall(outside)) / n
+def _address_share(text: str) -> float:
+    """Share of words that address the reader (we/our/us/you/your)."""
+    return len(_ADDRESS.findall(text)) / max(_words(text), 1)
 
 
 def _is_appeal(line: str, rules: Rules, *, in_region: bool) -> bool:
-    cues, address = _appeal_evidence(line, rules)
+    """True when a line, outside quotation marks, speaks to the reader with appeal cues.
+
+    Outside an appeal region a line must address the reader at all (appeals do; news prose
+    reports in the third person), which also keeps the cue scan off ordinary body lines.
+    """
+    outside = (_QUOTED.sub(" ", line) if '"' in line else line).lower()
+    address = _address_share(outside)
+    if in_region and address >= rules.address_share / 2:
+        return True
+    if not in_region and address == 0:
+        return False
+    cues = sum(1 for cue in rules.cues if cue.search(outside))
     if in_region:
-        return cues >= 1 or address >= rules.address_share / 2
+        return cues >= 1
     return (
         cues >= 3
         or (cues >= 2 and address >= rules.address_share / 2)
@@ -152,15 +184,19 @@ def _is_appeal(line: str, rules: Rules, *, in_region: bool) -> bool:
     )
 
 
-def _is_opener(line: str, rules: Rules) -> bool:
-    return any(p.search(line) for p in rules.openers)
+def _is_opener(low: str, rules: Rules) -> bool:
+    return any(p.search(low) for p in rules.openers)
 
 
 def _has_credit(line: str, rules: Rules) -> bool:
     """True when the line ends in a photo credit (explicit pattern or a short capitalised tail)."""
-    if any(p.search(line) for p in rules.credits):
-        return not _ends_sentence(line) or line.rstrip().endswith(")")
-    if _ends_sentence(line):
+    ends = _ends_sentence(line)
+    if ends and not line.rstrip().endswith(")"):
+        return False
+    low = line.lower()
+    if any(p.search(low) for p in rules.credits):
+        return True
+    if ends:
         return False
     head, dot, tail = line.rpartition(". ")
     words = tail.split()
@@ -172,11 +208,31 @@ def _has_credit(line: str, rules: Rules) -> bool:
     )
 
 
-def _same_title(line: str, title: str) -> bool:
-    def key(s: str) -> str:
-        return " ".join(_WORD.findall(normalise(s).lower()))
+_APPEAL = "reader appeal (donation, subscription or newsletter)"
 
-    return bool(title) and key(line) == key(title)
+
+@lru_cache(maxsize=65_536)
+def _classify(norm: str, rules: Rules, in_region: bool) -> tuple[str | None, bool, bool]:
+    """Return (reason or None, opens an appeal region, ends the current region) for one line.
+
+    Cached: the chrome of one outlet repeats line for line across its pages.
+    """
+    low = norm.lower()
+    rule = _rule_reason(norm, low, rules)
+    opener = _is_opener(low, rules)
+    in_region = in_region or opener
+    if rule is not None:
+        return rule, opener, False
+    if _is_appeal(norm, rules, in_region=in_region):
+        return _APPEAL, opener, False
+    if in_region and _words(norm) < 8 and not _ends_sentence(norm):
+        return _APPEAL, opener, False
+    return None, opener, in_region
+
+
+def _title_key(text: str) -> str:
+    """Words of a line, lowercased, for comparing a line with the headline."""
+    return " ".join(_WORD.findall(text.lower()))
 
 
 # --- the cleaner ---------------------------------------------------------------------------
@@ -253,30 +309,23 @@ def clean_text(
     # 1. phrase rules and reader appeals, with appeal regions
     in_region = False
     for i, (_, _, norm) in enumerate(lines):
-        rule = _rule_reason(norm, rules)
-        if _is_opener(norm, rules):
-            in_region = True
-        if rule is not None:
-            reasons[i] = rule
-        elif _is_appeal(norm, rules, in_region=in_region):
-            reasons[i] = "reader appeal (donation, subscription or newsletter)"
-        elif in_region and not (_words(norm) < 8 and not _ends_sentence(norm)):
-            in_region = False
-        elif in_region:
-            reasons[i] = "reader appeal (donation, subscription or newsletter)"
+        reasons[i], opener, leaves_region = _classify(norm, rules, in_region)
+        in_region = (in_region or opener) and not leaves_region
 
     # 2. the headline, duplicated headlines and chrome before it
-    if title:
-        head = next((i for i, (_, _, n) in enumerate(lines) if _same_title(n, title)), None)
+    key = _title_key(normalise(title)) if title else ""
+    if key:
+        head = next((i for i, (_, _, n) in enumerate(lines) if _title_key(n) == key), None)
     else:
         head = _guess_title(lines, reasons)
         title = lines[head][1] if head is not None else ""
+        key = _title_key(lines[head][2]) if head is not None else ""
     if head is not None:
         for i in range(head):
             if reasons[i] is None:
                 reasons[i] = "page chrome before the headline"
     for i, (_, _, norm) in enumerate(lines):
-        if _same_title(norm, title):
+        if key and len(norm) < 2 * len(key) + 20 and _title_key(norm) == key:
             reasons[i] = "headline" if i == head else "duplicated headline"
 
     # 3. captions: credited lines anywhere, unpunctuated lines between headline and lede

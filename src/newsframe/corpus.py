@@ -415,14 +415,32 @@ def _edge_paragraphs(texts: list[tuple[str, str]], rules: Rules) -> dict[str, fr
     return {o: frozenset(p for p, n in c.items() if n >= 2) for o, c in seen.items()}
 
 
-def load_corpus(source: str | Path | Iterable[str | Path], *, rules: Rules | None = None) -> Corpus:
+def _build(job: tuple, rules: Rules) -> Article:
+    path, data, text, encoding, row, repeats = job
+    meta = {k: v for k, v in row.items() if k not in ("article_id", "file") and v != ""}
+    return _article_from_text(
+        path,
+        data,
+        text,
+        encoding,
+        article_id=row.get("article_id"),
+        rules=rules,
+        edge_repeats=repeats,
+        metadata=meta,
+    )
+
+
+def load_corpus(
+    source: str | Path | Iterable[str | Path], *, rules: Rules | None = None, n_jobs: int = 1
+) -> Corpus:
     """Return a :class:`Corpus` from a manifest CSV, a folder of article files, or a list of paths.
 
     A manifest has one row per article with columns ``article_id, file, outlet, title, published,
     url, note`` (only ``article_id`` and ``file`` are required; ``file`` is relative to the
     manifest's folder and may not leave it; extra columns are kept as metadata). Articles of the
     same outlet are cleaned together: a paragraph found at the edges of two or more of them is
-    boilerplate of that outlet. Errors name the file and the problem.
+    boilerplate of that outlet. ``n_jobs`` > 1 (or -1 for every core) cleans large corpora
+    (256 articles or more) in parallel processes with joblib. Errors name the file and the problem.
     """
     rules = rules or load_rules()
     entries = _sources(source)
@@ -438,20 +456,17 @@ def load_corpus(source: str | Path | Iterable[str | Path], *, rules: Rules | Non
         ],
         rules,
     )
-    articles = []
-    for path, row, data, text, encoding in raws:
-        meta = {k: v for k, v in row.items() if k not in ("article_id", "file") and v != ""}
-        articles.append(
-            _article_from_text(
-                path,
-                data,
-                text,
-                encoding,
-                article_id=row.get("article_id"),
-                rules=rules,
-                edge_repeats=repeats.get(row.get("outlet", ""), frozenset()),
-                metadata=meta,
-            )
+    jobs = [
+        (path, data, text, encoding, row, repeats.get(row.get("outlet", ""), frozenset()))
+        for path, row, data, text, encoding in raws
+    ]
+    if n_jobs == 1 or len(jobs) < 256:
+        articles = [_build(job, rules) for job in jobs]
+    else:
+        from joblib import Parallel, delayed
+
+        articles = Parallel(n_jobs=n_jobs, batch_size=64)(
+            delayed(_build)(job, rules) for job in jobs
         )
     try:
         return Corpus(articles)

@@ -73,8 +73,9 @@ def normalise(text: str) -> str:
     '"anachronism pulled out of the past."'
     """
     text = unicodedata.normalize("NFC", text).translate(_CHAR_MAP)
-    text = _SPACED_HYPHEN.sub(" \u2014 ", text)
-    return _SPACES.sub(" ", text)
+    if " - " in text:
+        text = _SPACED_HYPHEN.sub(" \u2014 ", text)
+    return _SPACES.sub(" ", text) if "  " in text else text
 
 
 # --- sentences -----------------------------------------------------------------------------
@@ -158,8 +159,11 @@ _BLANK_LINES = re.compile(r"\n\s*\n")
 
 def _is_abbreviation(chunk: str) -> bool:
     """True when ``chunk`` (text up to and including a full stop) ends in a known abbreviation."""
+    chunk = chunk[-40:]
+    if not chunk.rstrip("\"')]").endswith("."):
+        return False
     match = _WORD_BEFORE.search(chunk)
-    if match is None or not chunk.rstrip("\"')]").endswith("."):
+    if match is None:
         return False
     word = match.group(1).rstrip(".").lower()
     if word in ABBREVIATIONS:
@@ -223,7 +227,11 @@ def tokenize(text: str) -> list[str]:
     >>> tokenize("The U.S. said 3.5% \u2014 no more.")
     ['The', 'U.S.', 'said', '3.5%', 'no', 'more']
     """
-    return _TOKEN.findall(normalise(text))
+    if (
+        not text.isascii() or "`" in text
+    ):  # ASCII text has nothing normalise would change in a token
+        text = normalise(text)
+    return _TOKEN.findall(text)
 
 
 #: Words simplemma lemmatises in a way that misreads news English ("media" -> "medium").
