@@ -1,0 +1,356 @@
+"""Tests for newsframe.sentiment: values from VADER's paper/README and worked out by hand."""
+
+from __future__ import annotations
+
+import math
+import warnings
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import newsframe as nf
+from newsframe import sentiment
+from newsframe.cleaning import Removal
+from newsframe.errors import InputError, NewsframeError
+
+
+def vader(x: float) -> float:
+    """VADER's normalisation of a summed valence, x / sqrt(x^2 + 15), rounded as VADER does."""
+    return round(x / math.sqrt(x * x + 15), 4)
+
+
+# lexicon valences (vader_lexicon.txt): good 1.9, bad -2.5; "red" is not in the lexicon
+GOOD, BAD = vader(1.9), vader(-2.5)
+THREE = nf.Article("three", "T", ("The book was good. The book was bad.", "The book was red."))
+
+
+# --- VADER's published examples through the API -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "compound"),
+    [
+        ("The book was good.", 0.4404),
+        ("At least it isn't a horrible book.", 0.431),
+        ("VADER is not smart, handsome, nor funny.", -0.7424),
+    ],
+)
+def test_published_examples(text: str, compound: float) -> None:
+    table = nf.sentence_sentiment(nf.Article("x", "T", (text,)))
+    assert table["compound"].tolist() == [compound]
+    assert nf.score_texts([text])["compound"].tolist() == [compound]
+
+
+def test_sentence_table_shape_and_headline_excluded() -> None:
+    table = nf.sentence_sentiment(nf.Article("x", "Awful terrible headline", ("Fine.",)))
+    assert list(table.columns) == list(sentiment.SENTENCE_COLUMNS)
+    assert table["sentence"].tolist() == ["Fine."]
+    row = table.iloc[0]
+    assert math.isclose(row["pos"] + row["neu"] + row["neg"], 1.0, abs_tol=0.002)
+
+
+def test_empty_corpus_gives_empty_table() -> None:
+    table = nf.sentence_sentiment(nf.Corpus([]))
+    assert table.empty and list(table.columns) == list(sentiment.SENTENCE_COLUMNS)
+
+
+def test_rejects_non_articles() -> None:
+    with pytest.raises(NewsframeError, match="expected a Corpus"):
+        nf.sentence_sentiment(["just a string"])
+
+
+def test_analyzer_built_quietly_under_strict_warnings(capsys: pytest.CaptureFixture[str]) -> None:
+    sentiment._ANALYZERS.clear()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert nf.score_texts(["The book was good."])["compound"].tolist() == [0.4404]
+    assert capsys.readouterr().out == ""
+    assert sentiment._analyzer() is sentiment._analyzer()  # one analyzer, reused
+
+
+def test_parallel_matches_serial_and_shows_progress(capsys: pytest.CaptureFixture[str]) -> None:
+    paragraphs = tuple("The book was good. The book was bad. It was red." for _ in range(400))
+    article = nf.Article("big", "T", paragraphs)  # 1,200 sentences: three chunks
+    serial = nf.sentence_sentiment(article, n_jobs=1)
+    parallel = nf.sentence_sentiment(article, n_jobs=2, progress=True)
+    pd.testing.assert_frame_equal(serial, parallel)
+    assert "VADER" in capsys.readouterr().err
+    assert serial["compound"].tolist()[:3] == [GOOD, BAD, 0.0]
+
+
+# --- summaries ------------------------------------------------------------------------------
+
+
+def test_three_sentence_summary_by_hand() -> None:
+    table = nf.sentence_sentiment(THREE)
+    assert table["compound"].tolist() == [GOOD, BAD, 0.0]
+    assert table["paragraph_id"].tolist() == [0, 0, 1]
+    s = nf.sentiment_summary(table).set_index("statistic")
+    assert list(s.index) == list(sentiment.STATISTICS)
+    assert s.loc["mean_compound", "value"] == pytest.approx((0.4404 - 0.5423 + 0.0) / 3)
+    assert s.loc["median_compound", "value"] == 0.0
+    for share in ("share_positive", "share_neutral", "share_negative"):
+        assert s.loc[share, "value"] == pytest.approx(1 / 3)
+    assert (s["n_sentences"] == 3).all()
+    # every bootstrap mean of three values lies between the smallest and the largest
+    lo, hi = s.loc["mean_compound", ["ci_low", "ci_high"]]
+    assert BAD - 1e-9 <= lo <= hi <= GOOD + 1e-9
+    assert s.loc["share_negative", "ci_low"] >= 0 and s.loc["share_negative", "ci_high"] <= 1
+
+
+def test_thresholds_are_vaders() -> None:
+    t = pd.DataFrame({"article_id": ["a"] * 4, "compound": [0.05, 0.0499, -0.0499, -0.05]})
+    s = nf.sentiment_summary(t).set_index("statistic")["value"]
+    assert (s["share_positive"], s["share_neutral"], s["share_negative"]) == (0.25, 0.5, 0.25)
+
+
+def test_one_sentence_interval_is_the_value() -> None:
+    t = pd.DataFrame({"article_id": ["a"], "compound": [0.3]})
+    s = nf.sentiment_summary(t)
+    assert (s["ci_low"] == s["value"]).all() and (s["ci_high"] == s["value"]).all()
+
+
+def test_bootstrap_reproducible_and_seeded() -> None:
+    rng = np.random.default_rng(1)
+    t = pd.DataFrame({"article_id": ["a"] * 20 + ["b"] * 15, "compound": rng.uniform(-1, 1, 35)})
+    first, again = nf.sentiment_summary(t, seed=3), nf.sentiment_summary(t, seed=3)
+    pd.testing.assert_frame_equal(first, again)
+    other = nf.sentiment_summary(t, seed=4)
+    assert not np.allclose(first["ci_low"], other["ci_low"])
+    # a group's interval does not depend on the other groups
+    alone = nf.sentiment_summary(t[t.article_id == "b"], seed=3).reset_index(drop=True)
+    pd.testing.assert_frame_equal(first[first.article_id == "b"].reset_index(drop=True), alone)
+
+
+def test_summary_by_several_columns_and_errors() -> None:
+    t = pd.DataFrame(
+        {"article_id": list("aab"), "actor_id": list("xyx"), "compound": [0.1, 0.2, 0.3]}
+    )
+    s = nf.sentiment_summary(t, by=["article_id", "actor_id"])
+    assert s[["article_id", "actor_id"]].drop_duplicates().values.tolist() == [
+        ["a", "x"],
+        ["a", "y"],
+        ["b", "x"],
+    ]
+    with pytest.raises(NewsframeError, match="lacks column"):
+        nf.sentiment_summary(t.drop(columns="compound"))
+    with pytest.raises(NewsframeError, match="confidence"):
+        nf.sentiment_summary(t, confidence=95)
+
+
+# --- comparison -----------------------------------------------------------------------------
+
+TWO_TWO = pd.DataFrame({"article_id": list("aabb"), "compound": [0.1, 0.2, 0.3, 0.4]})
+
+
+def test_exact_permutation_two_vs_two_by_hand() -> None:
+    # The 6 ways to give two of {.1,.2,.3,.4} to a: mean differences -.2, -.1, 0, 0, .1, .2;
+    # |d| >= |-.2| in 2 of 6 splits, so p = 1/3.
+    r = nf.compare_sentiment(TWO_TWO, "a", "b").set_index("statistic")
+    mean = r.loc["mean_compound"]
+    assert mean["difference"] == pytest.approx(-0.2)
+    assert mean["p_value"] == pytest.approx(1 / 3)
+    assert bool(mean["exact"])
+    # Hedges' g: pooled sd sqrt(0.005), d = -0.2 / 0.0707 = -2.828, J = 1 - 3/(4*4 - 9) = 4/7
+    assert mean["effect_size"] == pytest.approx(-0.2 / math.sqrt(0.005) * 4 / 7)
+    assert mean["effect_measure"] == "hedges_g"
+    # Cliff's delta: every a below every b
+    assert r.loc["median_compound", "effect_size"] == -1.0
+    # all four sentences positive: no split differs, p = 1, Cohen's h = 0
+    assert r.loc["share_positive", "p_value"] == 1.0
+    assert r.loc["share_positive", "effect_size"] == 0.0
+    assert (r["n_a"] == 2).all() and (r["n_b"] == 2).all()
+
+
+def test_exact_permutation_of_shares() -> None:
+    # a = two neutral, b = two positive sentences: only the observed split and its mirror
+    # image reach |difference| = 1, so p = 2/6; Cohen's h = 0 - 2*asin(1) = -pi.
+    t = pd.DataFrame({"article_id": list("aabb"), "compound": [0.0, 0.0, 0.5, 0.5]})
+    r = nf.compare_sentiment(t, "a", "b").set_index("statistic").loc["share_positive"]
+    assert (r["difference"], r["p_value"]) == (-1.0, pytest.approx(1 / 3))
+    assert r["effect_size"] == pytest.approx(-math.pi)
+
+
+def test_random_permutation_reproducible_and_close_to_exact() -> None:
+    rng = np.random.default_rng(7)
+    t = pd.DataFrame({"article_id": ["a"] * 5 + ["b"] * 5, "compound": rng.uniform(-1, 1, 10)})
+    exact = nf.compare_sentiment(t, "a", "b", n_resamples=252)  # C(10, 5) = 252 splits
+    sampled = nf.compare_sentiment(t, "a", "b", n_resamples=251, seed=5)
+    assert exact["exact"].all() and not sampled["exact"].any()
+    pd.testing.assert_frame_equal(
+        sampled, nf.compare_sentiment(t, "a", "b", n_resamples=251, seed=5)
+    )
+    assert np.allclose(sampled["p_value"], exact["p_value"], atol=0.1)
+    assert (sampled["p_value"] >= 1 / 252).all()
+
+
+def test_compare_groups_and_errors() -> None:
+    t = pd.DataFrame(
+        {"article_id": list("aabbccd"), "compound": [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7]}
+    )
+    r = nf.compare_sentiment(t, ["a", "b"], "c", n_resamples=50)
+    assert (r["a"].iloc[0], r["b"].iloc[0], r["n_a"].iloc[0], r["n_b"].iloc[0]) == (
+        "a+b",
+        "c",
+        4,
+        2,
+    )
+    assert r.set_index("statistic").loc["mean_compound", "difference"] == pytest.approx(-0.3)
+    with pytest.raises(NewsframeError, match="no sentences for article_id 'z'"):
+        nf.compare_sentiment(t, "a", "z")
+    with pytest.raises(NewsframeError, match="need 2"):
+        nf.compare_sentiment(t, "a", "d")
+
+
+def test_no_variation_effect_size() -> None:
+    t = pd.DataFrame({"article_id": list("aabb"), "compound": [0.2, 0.2, 0.2, 0.2]})
+    r = nf.compare_sentiment(t, "a", "b").set_index("statistic")
+    assert r.loc["mean_compound", "effect_size"] == 0.0
+    assert r.loc["mean_compound", "p_value"] == 1.0
+
+
+# --- actors and arcs ------------------------------------------------------------------------
+
+ACTORS = nf.Article(
+    "act", "T", ("Vladimir Putin praised Japan. The islands were sad.", "It rained in Tokyo.")
+)
+
+
+def test_actor_sentences_and_sentiment() -> None:
+    links = nf.actor_sentences(ACTORS)
+    assert links[["sentence_id", "actor_id", "matched", "other_actors"]].values.tolist() == [
+        [0, "putin", "Vladimir Putin", 1],
+        [0, "japan", "Japan", 1],
+        [1, "islands", "The islands", 0],
+        [2, "japan", "Tokyo", 0],
+    ]
+    praised, sad = vader(2.2), vader(-2.1)  # lexicon: praised 2.2, sad -2.1
+    assert links["compound"].tolist() == [praised, praised, sad, 0.0]
+    table = nf.actor_sentiment(ACTORS)
+    means = table[table.statistic == "mean_compound"].set_index("actor_id")
+    assert list(means.index) == ["putin", "japan", "islands"]  # the actor table's order
+    assert means.loc["japan", "value"] == pytest.approx(praised / 2)
+    assert means.loc["japan", "n_sentences"] == 2
+    assert means.loc["islands", "actor"] == "the islands"
+
+
+def test_actor_sentiment_from_table_and_custom_actors(tmp_path) -> None:
+    path = tmp_path / "actors.toml"
+    path.write_text('[actor.rain]\nname = "Rain"\nkind = "weather"\naliases = ["rained"]\n')
+    table = nf.sentence_sentiment(ACTORS)
+    out = nf.actor_sentiment(table, actors=nf.load_actors(path))
+    assert set(out["actor_id"]) == {"rain"} and (out["n_sentences"] == 1).all()
+    with pytest.raises(NewsframeError, match="lacks column"):
+        nf.actor_sentences(table.drop(columns="sentence"))
+
+
+def test_arc_positions_and_rolling_mean() -> None:
+    arc = nf.sentiment_arc(nf.sentence_sentiment(THREE), window=3)
+    assert arc["position"].tolist() == pytest.approx([1 / 6, 1 / 2, 5 / 6])
+    assert arc["rolling_mean"].tolist() == pytest.approx(
+        [(GOOD + BAD) / 2, (GOOD + BAD) / 3, BAD / 2]
+    )
+    with pytest.raises(NewsframeError, match="odd"):
+        nf.sentiment_arc(arc, window=2)
+
+
+# --- coverage, gaps, domain -----------------------------------------------------------------
+
+
+def test_coverage_by_hand() -> None:
+    a = nf.Article("c", "T", ("The book was very good. Putin annexed 3 islands.",))
+    row = nf.sentiment_coverage(a).iloc[0]
+    # tokens: The book was very good | Putin annexed islands ("3" is not a word) = 8
+    assert (row["sentences"], row["tokens"], row["lexicon_tokens"]) == (2, 8, 1)
+    assert row["share_lexicon"] == pytest.approx(1 / 8)
+    assert (row["modifier_tokens"], row["blind_sentences"], row["share_blind"]) == (1, 1, 0.5)
+
+
+def test_lexicon_gaps_frame_words() -> None:
+    a = nf.Article(
+        "g", "T", ("Japan says Russia occupied the islands. They never signed a peace treaty.",)
+    )
+    gaps = nf.lexicon_gaps(a).set_index("word")
+    assert list(gaps.index) == ["occupied", "peace", "treaty"]
+    assert gaps.loc["occupied", "reading"] == "absent" and gaps.loc["occupied", "valence"] == 0.0
+    assert gaps.loc["peace", "valence"] == 2.5 and gaps.loc["peace", "reading"] == "positive"
+    assert gaps.loc["treaty", "example"] == "They never signed a peace treaty."
+    custom = nf.lexicon_gaps(a, watchlist={"japan": "a test"})
+    assert custom["word"].tolist() == ["japan"] and not custom["in_lexicon"].iloc[0]
+
+
+def test_issue_words_absent_and_watchlist_notes_match_lexicon() -> None:
+    lexicon = nf.vader_lexicon()
+    for word in ("claimed", "occupied", "annexed", "sovereignty", "sanctions", "treaty"):
+        assert word not in lexicon
+    assert lexicon["peace"] == 2.5
+    for word, why in nf.load_watchlist().items():
+        head = why.split(":")[0]
+        if head[:1] in "+-" and head[1:2].isdigit():  # a note that states VADER's valence
+            assert lexicon[word] == float(head), word
+        elif "absent" in why:
+            assert word not in lexicon, word
+
+
+def test_domain_adjustment_is_opt_in(tmp_path) -> None:
+    text = "Putin said a peace treaty was an anachronism."
+    plain = nf.score_texts([text])["compound"].iloc[0]
+    assert plain == vader(2.5)  # only "peace" is in the lexicon
+    domain = nf.load_domain_lexicon()
+    assert domain["peace"] == 0.0
+    assert nf.score_texts([text], domain=domain)["compound"].iloc[0] == 0.0
+    assert nf.score_texts([text])["compound"].iloc[0] == plain  # the default is untouched
+    assert "peace" not in nf.vader_lexicon(domain) and "peace" in nf.vader_lexicon()
+    path = tmp_path / "d.csv"
+    path.write_text("# mine\nword,valence,why\ntreaty,1.5,test\n")
+    assert nf.score_texts([text], domain=nf.load_domain_lexicon(path))["compound"].iloc[0] == (
+        vader(2.5 + 1.5)
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        ("word,valence\nPeace,1\n", "one lowercase token"),
+        ("word,valence\npeace treaty,1\n", "one lowercase token"),
+        ("word,valence\npeace,high\n", "not a number"),
+        ("word,valence\npeace,9\n", "-4..4"),
+    ],
+)
+def test_domain_file_errors(tmp_path, content: str, problem: str) -> None:
+    path = tmp_path / "d.csv"
+    path.write_text(content)
+    with pytest.raises(InputError, match=problem) as info:
+        nf.load_domain_lexicon(path)
+    assert str(path) in str(info.value)
+    with pytest.raises(InputError, match="cannot read"):
+        nf.load_domain_lexicon(tmp_path / "missing.csv")
+
+
+# --- boilerplate audit ----------------------------------------------------------------------
+
+
+def test_removed_sentiment_and_audit_by_hand() -> None:
+    removed = (
+        Removal(1, "Support us", "donation appeal"),
+        Removal(2, "Bad News Headline", "headline"),
+        Removal(4, "A dog. Kremlin Press Service", "photo caption or credit"),
+    )
+    a = nf.Article("b", "Bad News Headline", ("The book was good.",), removed=removed)
+    r = nf.removed_sentiment(a)
+    assert r[["line_no", "kind", "sentence"]].values.tolist() == [
+        [1, "boilerplate", "Support us"],
+        [2, "headline", "Bad News Headline"],
+        [4, "caption", "A dog."],
+        [4, "caption", "Kremlin Press Service"],
+    ]
+    support, bad = vader(1.7), vader(-2.5)  # lexicon: support 1.7, bad -2.5
+    assert r["compound"].tolist() == [support, bad, 0.0, 0.0]
+    audit = nf.boilerplate_audit(a).set_index("kind")
+    assert list(audit.index) == ["boilerplate", "caption", "headline", "all removed"]
+    assert audit.loc["boilerplate", "combined_mean"] == pytest.approx((GOOD + support) / 2)
+    assert audit.loc["caption", "shift"] == pytest.approx(GOOD / 3 - GOOD)
+    assert audit.loc["all removed", "removed_sentences"] == 4
+    assert audit.loc["all removed", "combined_mean"] == pytest.approx((GOOD + support + bad) / 5)
+    assert (audit["body_mean"] == GOOD).all()
