@@ -46,6 +46,44 @@ __all__ = [
 
 # Each analysis module adds its public names below (one block per module).
 # --- terms ---
+# ruff: noqa: E402  (each analysis block imports after the previous block's __all__ +=)
+from newsframe.terms import (
+    TermCounts,
+    adjust_pvalues,
+    background_frequencies,
+    bootstrap_rate_difference,
+    collocations,
+    count_terms,
+    critical_g2,
+    dispersion,
+    g2,
+    keyness,
+    keyness_one_vs_rest,
+    kwic,
+    log_ratio,
+    logodds_dirichlet,
+    term_frequencies,
+    tfidf,
+)
+
+__all__ += [
+    "TermCounts",
+    "adjust_pvalues",
+    "background_frequencies",
+    "bootstrap_rate_difference",
+    "collocations",
+    "count_terms",
+    "critical_g2",
+    "dispersion",
+    "g2",
+    "keyness",
+    "keyness_one_vs_rest",
+    "kwic",
+    "log_ratio",
+    "logodds_dirichlet",
+    "term_frequencies",
+    "tfidf",
+]
 # --- sentiment ---
 from newsframe.sentiment import (
     actor_sentences,
