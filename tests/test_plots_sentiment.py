@@ -1,0 +1,58 @@
+"""Tests for newsframe.plots.sentiment: each figure builds from a tiny table and saves reproducibly."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from matplotlib.collections import PathCollection
+from matplotlib.figure import Figure
+
+import newsframe as nf
+from newsframe.errors import NewsframeError
+from newsframe.plots import save_figure
+from newsframe.plots import sentiment as ps
+
+A = nf.Article("a", "T", ("Vladimir Putin praised Japan. The islands were sad.", "It rained."))
+B = nf.Article("b", "T", ("Abe was happy. Russia said nothing. Tokyo is big.",))
+CORPUS = nf.Corpus([A, B])
+
+
+@pytest.fixture(scope="module")
+def table() -> pd.DataFrame:
+    return nf.sentence_sentiment(CORPUS)
+
+
+def test_every_figure_builds(table: pd.DataFrame) -> None:
+    figures = [
+        ps.plot_sentence_scores(table, nf.sentiment_summary(table, n_boot=50)),
+        ps.plot_sentence_scores(table),
+        ps.plot_comparison(nf.compare_sentiment(table, "a", "b", n_resamples=50)),
+        ps.plot_sentiment_arcs(nf.sentiment_arc(table)),
+        ps.plot_actor_sentiment(nf.actor_sentiment(table, n_boot=50)),
+        ps.plot_coverage(nf.sentiment_coverage(CORPUS), nf.lexicon_gaps(CORPUS)),
+    ]
+    assert all(isinstance(f, Figure) for f in figures)
+    # one point per sentence in the strip plot (3 + 3 sentences)
+    dots = [c for c in figures[1].axes[0].collections if isinstance(c, PathCollection)]
+    points = sum(len(c.get_offsets()) for c in dots)
+    assert points == len(table) == 6
+
+
+def test_boilerplate_figure_and_reproducible_files(tmp_path) -> None:
+    from newsframe.cleaning import Removal
+
+    art = nf.Article(
+        "c", "T", ("The book was good.",), removed=(Removal(1, "Support us", "appeal"),)
+    )
+    fig = ps.plot_boilerplate_audit(nf.boilerplate_audit(art))
+    first = [p.read_bytes() for p in save_figure(fig, "sentiment__audit", tmp_path / "1")]
+    fig = ps.plot_boilerplate_audit(nf.boilerplate_audit(art))
+    second = [p.read_bytes() for p in save_figure(fig, "sentiment__audit", tmp_path / "2")]
+    assert first == second
+
+
+def test_clear_errors_for_wrong_tables(table: pd.DataFrame) -> None:
+    with pytest.raises(NewsframeError, match="lacks column"):
+        ps.plot_sentiment_arcs(table)
+    with pytest.raises(NewsframeError, match="empty"):
+        ps.plot_sentence_scores(table.iloc[:0])
