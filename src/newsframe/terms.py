@@ -840,7 +840,8 @@ def kwic(
 
     ``pattern`` is a term or phrase (or several): it matches a run of tokens whose lowercase
     forms or lemmas equal its own, so a lemma from a keyness table (``"kuril island"``) finds
-    "Kuril Islands" and "Kuril Island". With ``regex=True`` it is a regular expression searched
+    "Kuril Islands" and "Kuril Island". It searches words, not merged terms: ``"island"`` also
+    finds the "Islands" of "Kuril Islands", which counting merges into one term. With ``regex=True`` it is a regular expression searched
     in each sentence (case-insensitive unless ``case_sensitive``). ``left`` and ``right`` hold up
     to ``window`` tokens of the same sentence, with their punctuation. Rows follow the corpus,
     then sentence, then position; ``sentence_id`` matches :func:`newsframe.sentences_frame`.
