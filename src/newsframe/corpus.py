@@ -42,7 +42,9 @@ class Article:
     ``body`` is the clean article text in its original characters, paragraphs separated by a
     blank line; ``paragraphs`` the same as a tuple. ``captions`` are photo captions and credits
     (framing material, but not body text). ``removed`` lists every dropped line with its reason.
-    ``raw_text`` is the decoded file as it was, ``sha256`` the hash of its bytes. ``metadata`` holds
+    ``raw_text`` is the decoded file as it was, ``sha256`` the hash of its bytes; ``page_text`` is
+    the text the cleaner read (the raw text, or the text extracted from an HTML page), to which the
+    line numbers in ``removed`` refer. ``metadata`` holds
     the manifest fields (outlet, published, url, note, ...).
     """
 
@@ -54,6 +56,7 @@ class Article:
     source_path: Path | None = None
     sha256: str = ""
     raw_text: str = ""
+    page_text: str = ""
     encoding: str = "utf-8"
     metadata: Mapping[str, Any] = field(default_factory=dict)
 
@@ -110,6 +113,33 @@ class Article:
             for sentence in split_sentences(paragraph):
                 out.append((p, len(out), sentence))
         return tuple(out)
+
+    def line_audit(self) -> pd.DataFrame:
+        """Return every non-blank line of the page: ``article_id, line_no, status, reason, text``.
+
+        ``status`` is ``"body"`` (kept), ``"caption"`` (kept apart in ``captions``) or
+        ``"removed"``; ``reason`` says why a line is not body text. The raw page beside its clean
+        version, line for line.
+
+        >>> from newsframe.cleaning import clean_text
+        >>> page = "Read more\\nBody text here."
+        >>> a = Article("a", "T", ("Body text here.",), page_text=page, removed=clean_text(page).removed)
+        >>> a.line_audit()[["line_no", "status"]].values.tolist()
+        [[1, 'removed'], [2, 'body']]
+        """
+        removed = {r.line_no: r.reason for r in self.removed}
+        captions = {" ".join(c.split()) for c in self.captions}
+        rows = []
+        for n, line in enumerate((self.page_text or self.raw_text).splitlines(), start=1):
+            text = line.strip()
+            if not text:
+                continue
+            reason = removed.get(n, "")
+            status = "body" if n not in removed else "removed"
+            if status == "removed" and " ".join(text.split()) in captions:
+                status = "caption"
+            rows.append((self.article_id, n, status, reason, text))
+        return pd.DataFrame(rows, columns=["article_id", "line_no", "status", "reason", "text"])
 
     def removed_frame(self) -> pd.DataFrame:
         """Return the audit: ``article_id, line_no, reason, text``, one row per removed line."""
@@ -198,6 +228,25 @@ class Corpus(Sequence[Article]):
         if not frames:
             return pd.DataFrame(columns=["article_id", "line_no", "reason", "text"])
         return pd.concat(frames, ignore_index=True)
+
+    def removal_summary(self) -> pd.DataFrame:
+        """Return what cleaning removed, by reason: ``article_id, reason, lines, words``.
+
+        Also one ``"kept: article body"`` row per article, so the shares of each page can be read
+        off the table. Rows: articles in corpus order, kept row first, then reasons by words.
+        """
+        rows = []
+        for a in self._articles:
+            rows.append((a.article_id, "kept: article body", len(a.paragraphs),
+                         sum(len(p.split()) for p in a.paragraphs)))  # fmt: skip
+            by_reason: dict[str, list[int]] = {}
+            for r in a.removed:
+                lines_words = by_reason.setdefault(r.reason, [0, 0])
+                lines_words[0] += 1
+                lines_words[1] += len(r.text.split())
+            for reason, (n, w) in sorted(by_reason.items(), key=lambda kv: (-kv[1][1], kv[0])):
+                rows.append((a.article_id, reason, n, w))
+        return pd.DataFrame(rows, columns=["article_id", "reason", "lines", "words"])
 
     def __repr__(self) -> str:
         return f"Corpus({len(self)} articles: {', '.join(self.ids[:5])}{', ...' if len(self) > 5 else ''})"
@@ -312,6 +361,7 @@ def _article_from_text(
         source_path=path,
         sha256=hashlib.sha256(data).hexdigest(),
         raw_text=text,
+        page_text=source_text,
         encoding=encoding,
         metadata=MappingProxyType(meta),
     )

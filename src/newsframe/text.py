@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from newsframe.corpus import Article, Corpus
 
 __all__ = [
+    "corpus_counts",
     "lemmatize",
     "load_phrases",
     "load_stopwords",
@@ -258,16 +259,19 @@ def lemmatize(token: str) -> str:
     >>> [lemmatize(t) for t in ["Islands", "Russia's", "claimed", "was", "mutually-acceptable"]]
     ['island', 'russia', 'claim', 'be', 'mutually-acceptable']
     """
-    word = token.lower()
-    if word.endswith("'s"):
-        word = word[:-2]
-    elif word.endswith("'"):
-        word = word[:-1]
-    if not word.isalpha():
-        return word
-    if word in LEMMA_EXCEPTIONS:
-        return LEMMA_EXCEPTIONS[word]
-    return simplemma.lemmatize(word, lang="en").lower()
+    word = token[:-2] if token.lower().endswith("'s") else token.rstrip("'")
+    lower = word.lower()
+    if not lower.isalpha():
+        return lower
+    if lower in LEMMA_EXCEPTIONS:
+        return LEMMA_EXCEPTIONS[lower]
+    # simplemma knows capitalised plurals ("Russians" -> "Russian") only in their written case;
+    # a capitalised word it does not know (sentence-initial "Leaders") is looked up in lowercase.
+    if word[:1].isupper():
+        lemma = simplemma.lemmatize(word, lang="en")
+        if lemma != word:
+            return lemma.lower()
+    return simplemma.lemmatize(lower, lang="en").lower()
 
 
 def _read_list(path: Path | None, default: str) -> list[str]:
@@ -386,4 +390,30 @@ def tokens_frame(
                 )
                 position += 1
     columns = ["article_id", "paragraph_id", "sentence_id", "position", "token", "lemma", "is_stop"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def corpus_counts(corpus: Corpus | Iterable[Article]) -> pd.DataFrame:
+    """Return one row per article: ``article_id, paragraphs, sentences, tokens, types, content_tokens,
+    content_types``.
+
+    Tokens are word tokens (:func:`tokenize`, multi-word terms not merged); types are distinct
+    lowercase tokens; content tokens exclude the Snowball stopwords.
+
+    >>> from newsframe.corpus import Article
+    >>> corpus_counts([Article("a", "", ("The dog saw the dog.", "A cat."))]).iloc[0].tolist()
+    ['a', 2, 2, 7, 5, 3, 2]
+    """
+    stop = load_stopwords()
+    rows = []
+    for article in corpus:
+        sentences = article.sentences()
+        words = [t.lower() for _, _, s in sentences for t in _TOKEN.findall(s)]
+        content = [w for w in words if w not in stop]
+        rows.append(
+            (article.article_id, len(article.paragraphs), len(sentences), len(words),
+             len(set(words)), len(content), len(set(content)))
+        )  # fmt: skip
+    columns = ["article_id", "paragraphs", "sentences", "tokens", "types", "content_tokens",
+               "content_types"]  # fmt: skip
     return pd.DataFrame(rows, columns=columns)

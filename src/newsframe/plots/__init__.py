@@ -77,6 +77,8 @@ def figure(
 ):
     """Return ``(fig, axes)`` for a new figure in the newsframe style, not attached to pyplot.
 
+    ``axes`` is one ``Axes`` for a single panel, else a 2-D array (``axes[row][col]``).
+
     Using :class:`matplotlib.figure.Figure` directly keeps figures out of pyplot's global state,
     so nothing leaks between figures and notebooks display them once.
     """

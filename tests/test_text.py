@@ -1,0 +1,127 @@
+"""Normalisation, sentence splitting and tokenising, checked on hand-worked examples."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsframe as nf
+from newsframe.corpus import Article
+
+
+def test_normalise_unifies_quotes_dashes_spaces_and_ellipsis():
+    raw = "\u201cNo\u00a0conflicts,\u201d he said \u2013 \u2018really\u2019\u2026 \u201danachronism"
+    assert nf.normalise(raw) == '"No conflicts," he said \u2014 \'really\'... "anachronism'
+
+
+def test_normalise_nfc_and_zero_width():
+    assert nf.normalise("Cafe\u0301\u200b news") == "Caf\u00e9 news"
+
+
+def test_tokens_of_the_issue_example():
+    text = "Russia\u2019s \u201cmutually-acceptable\u201d 19,434-strong Kuril Islands"
+    assert nf.tokenize(text) == [
+        "Russia's",
+        "mutually-acceptable",
+        "19,434-strong",
+        "Kuril",
+        "Islands",
+    ]
+    frame = nf.tokens_frame([Article("x", "", (text,))])
+    assert frame.token.tolist() == [
+        "Russia's",
+        "mutually-acceptable",
+        "19,434-strong",
+        "Kuril Islands",
+    ]
+    assert frame.lemma.tolist() == [
+        "russia",
+        "mutually-acceptable",
+        "19,434-strong",
+        "kuril island",
+    ]
+    assert frame.is_stop.tolist() == [False, False, False, False]
+
+
+@pytest.mark.parametrize(
+    ("token", "lemma"),
+    [("islands", "island"), ("Islands", "island"), ("Russia's", "russia"), ("Russians'", "russian"),
+     ("claimed", "claim"), ("media", "media"), ("19,434", "19,434"), ("U.S.", "u.s.")],
+)  # fmt: skip
+def test_lemmas(token, lemma):
+    assert nf.lemmatize(token) == lemma
+
+
+def test_tokenize_numbers_acronyms_and_punctuation():
+    assert nf.tokenize("On Dec. 15, the U.S. paid $2.5 million (50%).") == [
+        "On", "Dec", "15", "the", "U.S.", "paid", "2.5", "million", "50%",
+    ]  # fmt: skip
+
+
+def test_split_tricky_paragraph():
+    paragraph = (
+        "The Russian president gave the interview before a planned visit to Japan on Dec. 15, when "
+        'he is scheduled to meet with Mr. Abe. Relations with the U.S. are strained. "Japan believes '
+        'that we have territorial disagreements," Putin said. "Is it close?" he asked \u2014 no one '
+        "answered. Talks resume in Feb. 2019! J. Smith reported."
+    )
+    assert nf.split_sentences(paragraph) == [
+        "The Russian president gave the interview before a planned visit to Japan on Dec. 15, when "
+        "he is scheduled to meet with Mr. Abe.",
+        "Relations with the U.S. are strained.",
+        '"Japan believes that we have territorial disagreements," Putin said.',
+        '"Is it close?" he asked \u2014 no one answered.',
+        "Talks resume in Feb. 2019!",
+        "J. Smith reported.",
+    ]
+
+
+def test_blank_line_always_ends_a_sentence():
+    assert nf.split_sentences("A headline without a stop\n\nThe body starts here.") == [
+        "A headline without a stop",
+        "The body starts here.",
+    ]
+
+
+def test_split_empty_text():
+    assert nf.split_sentences("") == []
+    assert nf.split_sentences("   \n\n  ") == []
+
+
+def test_phrases_merge_longest_first_and_are_never_stopwords():
+    article = Article(
+        "x", "", ("Japan and Russia never signed a peace treaty after World War II.",)
+    )
+    frame = nf.tokens_frame([article])
+    assert "peace treaty" in frame.lemma.tolist()
+    assert "world war ii" in frame.lemma.tolist()
+    assert not frame.loc[frame.lemma == "world war ii", "is_stop"].item()
+    plain = nf.tokens_frame([article], phrases=False)
+    assert len(plain) == len(frame) + 3  # "peace treaty" (2 -> 1) and "World War II" (3 -> 1)
+
+
+def test_extra_phrases_and_stopwords():
+    article = Article("x", "", ("Putin said the Akita dog was a gift.",))
+    frame = nf.tokens_frame([article], phrases=["Akita dog"], stopwords=["said"])
+    assert frame.token.tolist() == ["Putin", "said", "the", "Akita dog", "was", "a", "gift"]
+    assert frame.is_stop.tolist() == [False, True, True, False, True, True, False]
+
+
+def test_tokens_frame_ids_and_positions():
+    article = Article("a1", "", ("One two. Three.", "Four five six."))
+    frame = nf.tokens_frame([article], phrases=False)
+    assert frame.columns.tolist() == [
+        "article_id", "paragraph_id", "sentence_id", "position", "token", "lemma", "is_stop",
+    ]  # fmt: skip
+    assert frame.paragraph_id.tolist() == [0, 0, 0, 1, 1, 1]
+    assert frame.sentence_id.tolist() == [0, 0, 1, 2, 2, 2]
+    assert frame.position.tolist() == [0, 1, 2, 3, 4, 5]
+
+
+def test_sentences_frame_on_seeds(seeds):
+    frame = nf.sentences_frame(seeds)
+    assert frame.groupby("article_id").size().to_dict() == {
+        "mt-2016-12-13": 10,
+        "mt-2019-01-23": 11,
+    }
+    first = frame[frame.article_id == "mt-2016-12-13"].sentence.iloc[0]
+    assert first.startswith('Russia has "no territorial conflicts with Japan,"')
