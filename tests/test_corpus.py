@@ -158,7 +158,7 @@ def test_manifest_missing_columns(tmp_path):
 
 def test_manifest_duplicate_ids(tmp_path):
     path = _manifest(tmp_path, "article_id,file\nx,raw/x.txt\nx,raw/x.txt\n")
-    with pytest.raises(InputError, match="articles.csv: duplicate article_id 'x'"):
+    with pytest.raises(InputError, match=r"articles\.csv: duplicate article_id 'x'"):
         nf.load_corpus(path)
 
 

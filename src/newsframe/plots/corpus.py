@@ -53,9 +53,8 @@ def cleaning_figure(summary: pd.DataFrame) -> Figure:
     table = summary.pivot_table(index="article_id", columns="reason", values="words", aggfunc="sum",
                                 fill_value=0).reindex(ids)  # fmt: skip
     kept = "kept: article body"
-    reasons = [kept] + sorted(
-        (c for c in table.columns if c != kept), key=lambda c: (-table[c].sum(), c)
-    )
+    removed = sorted((c for c in table.columns if c != kept), key=lambda c: (-table[c].sum(), c))
+    reasons = [kept, *removed]
     shades = ["#333333", "#D55E00", "#E69F00", "#CC79A7", "#56B4E9", "#009E73", "#0072B2",
               "#F0E442", "#999999", "#BBBBBB", "#DDDDDD"]  # fmt: skip
     fig, ax = figure(width=8.0, height=1.4 + 0.45 * len(ids) + 0.17 * ((len(reasons) + 1) // 2))
