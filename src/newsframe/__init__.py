@@ -9,6 +9,7 @@ from newsframe.cleaning import clean_text, load_rules
 from newsframe.corpus import Article, Corpus, load_article, load_corpus
 from newsframe.errors import InputError, NewsframeError, NewsframeWarning
 from newsframe.text import (
+    corpus_counts,
     lemmatize,
     load_phrases,
     load_stopwords,
@@ -29,6 +30,7 @@ __all__ = [
     "NewsframeError",
     "NewsframeWarning",
     "clean_text",
+    "corpus_counts",
     "find_mentions",
     "lemmatize",
     "load_actors",
