@@ -1,0 +1,286 @@
+"""Figures for term statistics: each takes a table from :mod:`newsframe.terms`.
+
+Keyness figures rank by effect size and print both corpus sizes and the multiple-testing bar,
+because with two short articles almost nothing is significant after correction.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
+
+from newsframe.errors import NewsframeError
+from newsframe.plots import article_colors, figure, styled
+from newsframe.terms import critical_g2
+
+__all__ = [
+    "plot_dispersion",
+    "plot_frequency_scatter",
+    "plot_keyness",
+    "plot_term_frequencies",
+    "plot_tfidf",
+]
+
+_GREY = "#777777"
+_MEASURES = {
+    "log_ratio": "Log Ratio (log2 of the ratio of rates; ±1 = twice as frequent)",
+    "logodds_z": "log-odds z (Monroe et al. 2008, Dirichlet prior)",
+    "g2": "signed G² (log-likelihood)",
+}
+
+
+def _need(table: pd.DataFrame, columns: list[str], what: str) -> None:
+    missing = [c for c in columns if c not in table.columns]
+    if missing:
+        raise NewsframeError(f"{what}: table lacks column(s) {', '.join(missing)}")
+    if table.empty:
+        raise NewsframeError(f"{what}: table is empty, nothing to plot")
+
+
+def _grid(n: int, *, width: float, panel_height: float, sharex: bool = True):
+    ncols = min(n, 3)
+    nrows = -(-n // ncols)
+    fig, axes = figure(
+        width=width, height=panel_height * nrows + 0.6, nrows=nrows, ncols=ncols, sharex=sharex
+    )
+    axes = np.atleast_1d(axes).ravel()
+    for ax in axes[n:]:
+        ax.set_visible(False)
+    return fig, axes[:n]
+
+
+def _bars(ax, labels, values, color, *, notes=None) -> None:
+    y = np.arange(len(labels))[::-1]
+    ax.barh(y, values, color=color, height=0.7)
+    ax.set_yticks(y, labels)
+    ax.tick_params(axis="y", length=0)
+    if notes is not None:
+        for yy, value, note in zip(y, values, notes, strict=True):
+            ax.text(value, yy, f" {note}", va="center", ha="left", fontsize=7, color=_GREY)
+
+
+@styled
+def plot_term_frequencies(table: pd.DataFrame, *, top_n: int = 15) -> Figure:
+    """Return side-by-side bars of each article's top ``top_n`` terms per 1,000 tokens.
+
+    ``table`` is :func:`newsframe.term_frequencies` output. Panels share the x axis, so bar
+    lengths compare across articles; the raw count is printed after each bar. With articles of
+    a few hundred tokens, one occurrence is several per 1,000: small differences are noise.
+    """
+    _need(table, ["term", "count", "per_1000", "n_tokens"], "plot_term_frequencies")
+    key = table.columns[0]
+    ids = list(dict.fromkeys(table[key]))
+    colors = article_colors(ids)
+    fig, axes = _grid(len(ids), width=3.0 * min(len(ids), 3) + 0.6, panel_height=0.2 * top_n + 0.8)
+    for ax, article_id in zip(axes, ids, strict=True):
+        rows = table[table[key] == article_id].head(top_n)
+        _bars(ax, rows["term"], rows["per_1000"], colors[article_id], notes=rows["count"])
+        ax.set_title(f"{article_id}\n{int(rows['n_tokens'].iloc[0])} tokens", fontsize=9)
+        ax.set_xlabel("per 1,000 tokens")
+    fig.suptitle(f"Most frequent terms (top {top_n}, stopwords removed; number = count)")
+    return fig
+
+
+def _zero_floor(counts: pd.Series, n: pd.Series) -> np.ndarray:
+    return np.where(counts > 0, counts, 0.5) * 1000.0 / n
+
+
+@styled
+def plot_frequency_scatter(table: pd.DataFrame, *, label_n: int = 6) -> Figure:
+    """Return a log–log scatter of every term's rate in article a (x) against article b (y).
+
+    ``table`` is :func:`newsframe.keyness` output. Terms on the diagonal are used at the same
+    rate; dashed lines mark twice as frequent. A term absent from one side is drawn at half an
+    occurrence (hollow marker), as in Hardie's Log Ratio. Terms sharing a point are drawn as
+    one larger dot. The ``label_n`` most distinctive points per side (by Log Ratio, ties by
+    G²) and the most frequent points are labelled.
+    """
+    cols = ["term", "count_a", "count_b", "n_a", "n_b", "per_1000_a", "per_1000_b", "log_ratio"]
+    _need(table, [*cols, "g2", "article_id", "reference"], "plot_frequency_scatter")
+    data = table.assign(
+        x=_zero_floor(table["count_a"], table["n_a"]), y=_zero_floor(table["count_b"], table["n_b"])
+    )
+    points = (
+        data.groupby(["x", "y"], sort=True)
+        .agg(terms=("term", list), n=("term", "size"), ratio=("log_ratio", "first"),
+             g2=("g2", "first"), zero=("count_a", "min"), zb=("count_b", "min"))
+        .reset_index()
+    )  # fmt: skip
+    label_a, label_b = table["article_id"].iloc[0], table["reference"].iloc[0]
+    colors = article_colors([label_a, label_b])
+    fig, ax = figure(width=6.4, height=6.0)
+    side = np.where(
+        points["ratio"] > 0, colors[label_a], np.where(points["ratio"] < 0, colors[label_b], _GREY)
+    )
+    hollow = (points["zero"] == 0) | (points["zb"] == 0)
+    sizes = 14 + 10 * np.sqrt(points["n"] - 1)
+    ax.scatter(points.loc[~hollow, "x"], points.loc[~hollow, "y"], s=sizes[~hollow], c=side[~hollow],
+               alpha=0.8, linewidths=0)  # fmt: skip
+    ax.scatter(points.loc[hollow, "x"], points.loc[hollow, "y"], s=sizes[hollow], facecolors="none",
+               edgecolors=side[hollow], linewidths=1)  # fmt: skip
+    lo = min(points["x"].min(), points["y"].min()) / 1.5
+    hi = max(points["x"].max(), points["y"].max()) * 1.5
+    grid = np.array([lo, hi])
+    ax.plot(grid, grid, color=_GREY, lw=0.8)
+    for factor in (2.0, 0.5):
+        ax.plot(grid, grid * factor, color=_GREY, lw=0.6, ls="--")
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.set_xlim(lo, hi)
+    ax.set_ylim(lo, hi)
+    ax.set_aspect("equal")
+    picks = pd.concat(
+        [
+            points[points["ratio"] > 0].sort_values(["ratio", "g2"], ascending=False).head(label_n),
+            points[points["ratio"] < 0].sort_values(["ratio", "g2"], ascending=[True, False]).head(label_n),
+            points.assign(total=points["x"] + points["y"]).sort_values("total", ascending=False).head(label_n),
+        ]
+    )  # fmt: skip
+    picks = picks[~picks.index.duplicated()].sort_values(["y", "x"])
+    previous = (None, 0.0, 0)
+    for _, p in picks.iterrows():
+        names = sorted(p["terms"])
+        text = ", ".join(names[:2]) + (f" +{len(names) - 2}" if len(names) > 2 else "")
+        crowded = previous[0] == p["y"] and p["x"] / previous[1] < 3.0
+        flip = 1 - previous[2] if crowded else 0  # alternate above/below along a crowded row
+        offset = (4, -9) if flip else (4, 3)
+        ax.annotate(text, (p["x"], p["y"]), xytext=offset, textcoords="offset points", fontsize=7)
+        previous = (p["y"], p["x"], flip)
+    plain = FuncFormatter(lambda v, _: f"{v:g}")
+    for axis in (ax.xaxis, ax.yaxis):
+        axis.set_major_locator(LogLocator(base=10, subs=(1.0, 2.0, 5.0)))
+        axis.set_major_formatter(plain)
+        axis.set_minor_formatter(NullFormatter())
+    n_a, n_b = int(table["n_a"].iloc[0]), int(table["n_b"].iloc[0])
+    ax.set_xlabel(f"{label_a}: per 1,000 tokens (n = {n_a:,})")
+    ax.set_ylabel(f"{label_b}: per 1,000 tokens (n = {n_b:,})")
+    ax.set_title("Term rates, article against article (log scales)")
+    ax.text(0.01, 0.99, "solid line: same rate; dashed: twice as frequent\nhollow: absent on one "
+            "side, drawn at 0.5 occurrences\nbigger dot: several terms", transform=ax.transAxes,
+            va="top", fontsize=7, color=_GREY)  # fmt: skip
+    return fig
+
+
+def _signed(table: pd.DataFrame, measure: str) -> pd.Series:
+    if measure == "g2":
+        return table["g2"] * np.sign(table["log_ratio"])
+    return table[measure]
+
+
+@styled
+def plot_keyness(table: pd.DataFrame, *, top_n: int = 12, measure: str = "log_ratio") -> Figure:
+    """Return diverging bars of the ``top_n`` key terms of each side (quanteda's textplot_keyness).
+
+    ``table`` is :func:`newsframe.keyness` output. Bars to the right lean to article a, to the
+    left to b, ranked by ``measure`` (``"log_ratio"`` by default: an effect size, not a
+    significance test; or ``"logodds_z"``, ``"g2"``). Each bar carries the two counts and G²;
+    ``*`` marks a term that passes Benjamini–Hochberg at 5%, ``†`` a term where the measures
+    disagree (see the table's ``note``). The footer gives both corpus sizes and the Bonferroni
+    bar, and says plainly how many terms pass it.
+    """
+    if measure not in _MEASURES:
+        raise NewsframeError(f"measure must be one of {sorted(_MEASURES)}, got {measure!r}")
+    _need(table, ["term", "count_a", "count_b", "n_a", "n_b", "g2", "p_bh", "disagree",
+                  "log_ratio", measure, "article_id", "reference"], "plot_keyness")  # fmt: skip
+    data = table.assign(score=_signed(table, measure))
+    label_a, label_b = data["article_id"].iloc[0], data["reference"].iloc[0]
+    top_a = data[data["score"] > 0].sort_values(
+        ["score", "g2", "term"], ascending=[False, False, True]
+    )
+    top_b = data[data["score"] < 0].sort_values(
+        ["score", "g2", "term"], ascending=[True, False, True]
+    )
+    rows = pd.concat([top_a.head(top_n), top_b.head(top_n).iloc[::-1]])
+    colors = article_colors([label_a, label_b])
+    fig, ax = figure(width=7.0, height=0.22 * len(rows) + 1.6)
+    y = np.arange(len(rows))[::-1]
+    bar_colors = np.where(rows["score"] > 0, colors[label_a], colors[label_b])
+    ax.barh(y, rows["score"], color=bar_colors, height=0.7)
+    for yy, (_, r) in zip(y, rows.iterrows(), strict=True):
+        mark = ("*" if r["p_bh"] < 0.05 else "") + ("†" if r["disagree"] else "")
+        right = r["score"] > 0
+        ax.text(0, yy, f" {r['term']}{mark} ",
+                ha="right" if right else "left", va="center", fontsize=8)  # fmt: skip
+        ax.text(r["score"], yy, f" {r['count_a']}:{r['count_b']}  G²={r['g2']:.1f} ",
+                ha="left" if right else "right", va="center", fontsize=7, color=_GREY)  # fmt: skip
+    ax.axvline(0, color="black", lw=0.8)
+    ax.set_yticks([])
+    ax.spines["left"].set_visible(False)
+    span = float(np.abs(rows["score"]).max()) if len(rows) else 1.0
+    ax.set_xlim(-span * 1.9, span * 1.9)
+    ax.set_xlabel(
+        f"{_MEASURES[measure]}\n← more typical of {label_b}    more typical of {label_a} →"
+    )
+    n_a, n_b, m = int(table["n_a"].iloc[0]), int(table["n_b"].iloc[0]), len(table)
+    bar = critical_g2(m)
+    passing = int((table["g2"] > bar).sum())
+    ax.set_title(f"Key terms: {label_a} vs {label_b}")
+    fig.text(0.01, 0.005, f"n_a = {n_a:,} tokens, n_b = {n_b:,} tokens; {m} terms tested. "
+             f"Bonferroni bar at α = .05: G² > {bar:.1f}; {passing} term(s) pass it.\n"
+             "Bars rank by effect size, not significance. Numbers: count a:count b and G². "
+             "* BH-adjusted p < .05; † measures disagree.", fontsize=7, color=_GREY,
+             va="bottom")  # fmt: skip
+    fig.get_layout_engine().set(rect=(0, 0.07, 1, 0.93))
+    return fig
+
+
+@styled
+def plot_tfidf(table: pd.DataFrame, *, top_n: int = 10) -> Figure:
+    """Return each article's top ``top_n`` terms by TF-IDF weight, one panel per article.
+
+    ``table`` is :func:`newsframe.tfidf` output; the title names the idf source. With corpus
+    idf on two articles a shared term's idf is 1.0 and a one-sided term's about 1.4, so the
+    ranking is mostly raw frequency; background idf weights terms by rarity in general English.
+    """
+    _need(table, ["article_id", "term", "tfidf", "idf", "count", "idf_source"], "plot_tfidf")
+    ids = list(dict.fromkeys(table["article_id"]))
+    colors = article_colors(ids)
+    fig, axes = _grid(len(ids), width=3.0 * min(len(ids), 3) + 0.6, panel_height=0.2 * top_n + 0.8)
+    for ax, article_id in zip(axes, ids, strict=True):
+        rows = table[table["article_id"] == article_id].head(top_n)
+        notes = [f"{c}× idf {i:.2f}" for c, i in zip(rows["count"], rows["idf"], strict=True)]
+        _bars(ax, rows["term"], rows["tfidf"], colors[article_id], notes=notes)
+        ax.set_title(article_id, fontsize=9)
+        ax.set_xlabel("TF-IDF weight (unit length per article)")
+        ax.set_xlim(0, float(table["tfidf"].max()) * 1.6)
+    source = table["idf_source"].iloc[0]
+    explain = {"corpus": "idf from these articles (scikit-learn, smoothed)",
+               "background": "idf = −ln(frequency in general English, wordfreq)"}  # fmt: skip
+    fig.suptitle(f"Top terms by TF-IDF — {explain.get(source, source)}")
+    return fig
+
+
+@styled
+def plot_dispersion(table: pd.DataFrame) -> Figure:
+    """Return a dispersion ("x-ray") plot: where each term occurs along each article.
+
+    ``table`` is :func:`newsframe.dispersion` output: one tick per occurrence at its relative
+    position (0 = start of the body, 1 = end); one panel per article, one lane per term.
+    It shows clustering (a term only in the lede, or only in the closing background
+    paragraphs), not importance.
+    """
+    _need(table, ["article_id", "term", "relative_position", "n_tokens"], "plot_dispersion")
+    ids = list(dict.fromkeys(table["article_id"]))
+    terms = list(dict.fromkeys(table["term"]))
+    colors = article_colors(ids)
+    fig, axes = figure(width=7.0, height=0.5 + len(ids) * (0.25 * len(terms) + 0.5),
+                       nrows=len(ids), ncols=1, sharex=True)  # fmt: skip
+    axes = np.atleast_1d(axes).ravel()
+    lanes = {t: len(terms) - 1 - i for i, t in enumerate(terms)}
+    for ax, article_id in zip(axes, ids, strict=True):
+        rows = table[table["article_id"] == article_id]
+        ax.scatter(rows["relative_position"], rows["term"].map(lanes), marker="|", s=120,
+                   color=colors[article_id], linewidths=1.5)  # fmt: skip
+        ax.set_yticks(list(lanes.values()), list(lanes))
+        ax.set_ylim(-0.7, len(terms) - 0.3)
+        ax.set_xlim(0, 1)
+        for lane in lanes.values():
+            ax.axhline(lane, color="#dddddd", lw=0.5, zorder=0)
+        ax.set_title(
+            f"{article_id} ({int(rows['n_tokens'].iloc[0])} tokens)", fontsize=9, loc="left"
+        )
+    axes[-1].set_xlabel("position in the article (0 = first word of the body, 1 = last)")
+    fig.suptitle("Where the terms occur")
+    return fig

@@ -1,0 +1,76 @@
+"""The term figures render from the seed tables and refuse tables they cannot draw."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from matplotlib.figure import Figure
+
+import newsframe as nf
+from newsframe import NewsframeError
+from newsframe.plots import save_figure
+from newsframe.plots.terms import (
+    plot_dispersion,
+    plot_frequency_scatter,
+    plot_keyness,
+    plot_term_frequencies,
+    plot_tfidf,
+)
+
+
+@pytest.fixture(scope="module")
+def key_table(seeds) -> pd.DataFrame:
+    return nf.keyness(seeds[0], seeds[1])
+
+
+def _texts(fig: Figure) -> str:
+    parts = [t.get_text() for t in fig.texts]
+    if fig._suptitle is not None:
+        parts.append(fig._suptitle.get_text())
+    for ax in fig.axes:
+        parts += [ax.get_title(), ax.get_xlabel(), ax.get_ylabel()]
+        parts += [t.get_text() for t in ax.texts]
+        parts += [t.get_text() for t in ax.get_yticklabels()]
+    return "\n".join(parts)
+
+
+def test_term_frequency_bars_share_the_axis(seeds):
+    fig = plot_term_frequencies(nf.term_frequencies(seeds), top_n=5)
+    assert isinstance(fig, Figure) and len(fig.axes) == 2
+    assert fig.axes[0].get_xlim() == fig.axes[1].get_xlim()
+    assert "japan" in _texts(fig)
+
+
+def test_frequency_scatter_is_log_log_and_labelled(key_table):
+    fig = plot_frequency_scatter(key_table)
+    ax = fig.axes[0]
+    assert ax.get_xscale() == "log" and ax.get_yscale() == "log"
+    text = _texts(fig)
+    assert "interview" in text and "n = 204" in text and "n = 276" in text
+
+
+def test_keyness_bars_state_sizes_and_the_correction(key_table):
+    fig = plot_keyness(key_table, top_n=5)
+    text = _texts(fig)
+    assert "n_a = 204" in text and "n_b = 276" in text
+    assert "0 term(s) pass it" in text and "not significance" in text
+    assert "interview" in text and "abe" in text
+    plot_keyness(key_table, measure="logodds_z")
+    with pytest.raises(NewsframeError, match="measure"):
+        plot_keyness(key_table, measure="p_g2")
+
+
+def test_tfidf_and_dispersion_render(seeds, tmp_path):
+    fig = plot_tfidf(nf.tfidf(seeds, idf="background"), top_n=5)
+    assert "general English" in _texts(fig)
+    fig2 = plot_dispersion(nf.dispersion(seeds, ["putin", "deal"]))
+    assert len(fig2.axes) == 2
+    paths = save_figure(fig2, "dispersion__test", tmp_path)
+    assert all(p.stat().st_size > 0 for p in paths)
+
+
+def test_empty_or_wrong_tables_raise(key_table):
+    with pytest.raises(NewsframeError, match="empty"):
+        plot_keyness(key_table.iloc[0:0])
+    with pytest.raises(NewsframeError, match="lacks"):
+        plot_frequency_scatter(key_table.drop(columns="n_a"))
