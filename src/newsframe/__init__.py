@@ -121,3 +121,38 @@ __all__ += [
     "vader_lexicon",
 ]
 # --- framing ---
+from newsframe.framing import (
+    actor_positions,
+    actor_prominence,
+    attributions,
+    distancing_marks,
+    find_quotes,
+    frame_dimensions,
+    frame_evidence,
+    load_distancing,
+    load_frame_dictionaries,
+    load_naming_concepts,
+    load_reporting_verbs,
+    match_frames,
+    naming_evidence,
+    naming_variants,
+    share_of_voice,
+)
+
+__all__ += [
+    "actor_positions",
+    "actor_prominence",
+    "attributions",
+    "distancing_marks",
+    "find_quotes",
+    "frame_dimensions",
+    "frame_evidence",
+    "load_distancing",
+    "load_frame_dictionaries",
+    "load_naming_concepts",
+    "load_reporting_verbs",
+    "match_frames",
+    "naming_evidence",
+    "naming_variants",
+    "share_of_voice",
+]
