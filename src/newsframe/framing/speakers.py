@@ -176,6 +176,18 @@ def _np_after(text: str, toks: list[Token], i: int) -> tuple[int, int] | None:
     return i, hi
 
 
+def _np_before_aside(text: str, toks: list[Token], j: int, stop: int) -> tuple[int, int] | None:
+    """The subject before a comma-delimited aside that ends at ``toks[j]`` (None if none)."""
+    if j < 1 or text[toks[j].end : stop].strip() != ",":
+        return None
+    k = j
+    while k > 0 and j - k < 10 and _spaces(text, toks[k - 1].end, toks[k].start):
+        k -= 1
+    if k == 0 or text[toks[k - 1].end : toks[k].start].strip() != ",":
+        return None
+    return _np_before(text, toks, k - 1, toks[k - 1].end)
+
+
 def _speaks(text: str, toks: list[Token], i: int, n: int, unit: Unit, quotes: list[Quote]) -> bool:
     """True when the verb at ``toks[i:i+n]`` introduces speech (for ``strict`` verbs)."""
     sentence = unit.sentence_at(toks[i].start)
@@ -224,7 +236,7 @@ def _verb(text, toks, i, n, key, ctx) -> Attribution | None:
         return None
     if key in table.strict and not _speaks(text, toks, i, n, unit, quotes):
         return None
-    if joined and toks[j].text.lower() == "who" and j > 0:
+    if joined and toks[j].text.lower() in ("who", "which") and j > 0:
         span = _np_before(text, toks, j - 1, toks[j - 1].end)
     else:
         span = _np_before(text, toks, j, toks[j + 1].start) if j >= 0 else None
@@ -237,6 +249,12 @@ def _verb(text, toks, i, n, key, ctx) -> Attribution | None:
             if unit.sentence_at(prior.start) == sentence:
                 return made(prior.speakers, participle=True)
         return None
+    span = _np_before_aside(text, toks, j, toks[i].start)
+    if span:  # "Peskov, the Kremlin spokesman, said" / "Putin, who spoke later, warned"
+        return made(_np_speakers(text, toks, *span, mentions))
+    before = text[toks[j].end if j >= 0 else 0 : toks[i].start]
+    if j >= 0 and not any(mark in before for mark in "\"'"):
+        return None  # inverted order ("said Putin") only right after a quotation or at the start
     span = _np_after(text, toks, i + n)
     return made(_np_speakers(text, toks, *span, mentions)) if span else None
 
@@ -318,6 +336,8 @@ def find_attributions(
         else:
             key, n = match
             att = _verb(text, toks, i, n, key, ctx)
+            if att is None and n == 1 and toks[i].lemma in verbs.nouns:
+                att = _noun(text, toks, i, ctx)  # "Abe's remarks": a noun, not the verb
         if att is not None and att.speakers:
             found.append(att)
         i += n

@@ -1,0 +1,218 @@
+"""Figures for framing devices: one function per figure, a tidy table in, a ``Figure`` out.
+
+Each takes the table of the matching :mod:`newsframe.framing` function, so the numbers a figure
+shows are the numbers in the table printed beneath it in the notebook.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+
+from newsframe.errors import NewsframeError
+from newsframe.plots import PALETTE, article_colors, figure, styled
+
+__all__ = [
+    "actor_dispersion_chart",
+    "attribution_verbs_chart",
+    "frame_profile_chart",
+    "naming_variants_chart",
+    "share_of_voice_chart",
+]
+
+CLASS_COLORS = {
+    "neutral": "#56B4E9",
+    "evaluative": "#D55E00",
+    "directive": "#009E73",
+    "": "#999999",
+}
+
+
+def _need(table: pd.DataFrame, columns: list[str], what: str) -> None:
+    missing = [c for c in columns if c not in table.columns]
+    if missing:
+        raise NewsframeError(f"{what}: table lacks column(s) {', '.join(missing)}")
+
+
+def _empty(ax, message: str) -> None:
+    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes, color="#666666")
+    ax.set_axis_off()
+
+
+@styled
+def naming_variants_chart(table: pd.DataFrame, *, concept: str = "disputed_islands") -> Figure:
+    """Return stacked bars: per article, how often each variant name of ``concept`` is used.
+
+    ``table`` is :func:`newsframe.naming_variants`. A star after a segment's count marks the
+    variant the reader meets first; "(H)" after the article marks variants used in the headline.
+    """
+    _need(table, ["article_id", "concept", "variant", "count", "first_used"], "naming chart")
+    data = table[table["concept"] == concept]
+    articles = list(dict.fromkeys(data["article_id"]))
+    variants = [
+        v for v in dict.fromkeys(data["variant"]) if data.loc[data.variant == v, "count"].sum()
+    ]
+    fig, ax = figure(width=7.0, height=1.2 + 0.5 * max(len(articles), 1))
+    if not variants:
+        _empty(ax, f"no variant of {concept!r} in any article")
+        return fig
+    left = np.zeros(len(articles))
+    for n, variant in enumerate(variants):
+        rows = data[data["variant"] == variant].set_index("article_id").reindex(articles)
+        counts = rows["count"].fillna(0).to_numpy(dtype=float)
+        ax.barh(range(len(articles)), counts, left=left, color=PALETTE[n % len(PALETTE)],
+                label=variant, edgecolor="white")  # fmt: skip
+        for y, (c, first) in enumerate(zip(counts, rows["first_used"].fillna(False), strict=True)):
+            if c:
+                ax.text(left[y] + c / 2, y, f"{int(c)}{'*' if first else ''}", ha="center",
+                        va="center", color="white", fontsize=8)  # fmt: skip
+        left += counts
+    heads = data[data["in_headline"]].groupby("article_id")["variant"].apply(", ".join)
+    labels = [f"{a}\n(H: {heads[a]})" if a in heads else a for a in articles]
+    ax.set_yticks(range(len(articles)), labels)
+    ax.invert_yaxis()
+    ax.set_xlabel("mentions in the body (* = first name the reader meets)")
+    ax.set_title(f"Naming variants: {concept.replace('_', ' ')}")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8)
+    return fig
+
+
+@styled
+def attribution_verbs_chart(table: pd.DataFrame) -> Figure:
+    """Return one panel per article: attributions per speaker and reporting verb, by verb class.
+
+    ``table`` is :func:`newsframe.attributions`; rows without a verb (continued or unresolved
+    quotations) are shown as "(no verb)".
+    """
+    _need(table, ["article_id", "speaker", "verb_lemma", "verb_class"], "attribution chart")
+    articles = list(dict.fromkeys(table["article_id"]))
+    fig, axes = figure(width=7.0, height=2.8, ncols=max(len(articles), 1))
+    axes = np.atleast_1d(axes).ravel()
+    if not articles:
+        _empty(axes[0], "no attributions")
+        return fig
+    for ax, article in zip(axes, articles, strict=False):
+        mine = table[table["article_id"] == article].assign(
+            verb=lambda t: t["verb_lemma"].replace("", "(no verb)")
+        )
+        counts = (
+            mine.groupby(["speaker", "verb", "verb_class"], sort=True).size().reset_index(name="n")
+        )
+        labels = [f"{s} · {v}" for s, v in zip(counts["speaker"], counts["verb"], strict=True)]
+        colors = [CLASS_COLORS.get(c, "#999999") for c in counts["verb_class"]]
+        ax.barh(range(len(counts)), counts["n"], color=colors)
+        ax.set_yticks(range(len(counts)), labels, fontsize=8)
+        ax.invert_yaxis()
+        ax.set_title(article, fontsize=9)
+        ax.set_xlabel("attributions")
+        ax.xaxis.get_major_locator().set_params(integer=True)
+    legend = [Patch(color=CLASS_COLORS[c], label=c) for c in ("neutral", "evaluative", "directive")]
+    fig.legend(handles=legend, loc="outside lower center", ncols=3, fontsize=8)
+    fig.suptitle("Reporting verbs by speaker", fontweight="bold")
+    return fig
+
+
+@styled
+def share_of_voice_chart(table: pd.DataFrame) -> Figure:
+    """Return stacked bars: each article's quoted words split by speaker (share of voice).
+
+    ``table`` is :func:`newsframe.share_of_voice`; segment labels give the quoted words.
+    """
+    _need(table, ["article_id", "speaker", "quoted_words"], "share-of-voice chart")
+    articles = list(dict.fromkeys(table["article_id"]))
+    speakers = sorted(set(table.loc[table["quoted_words"] > 0, "speaker"]))
+    fig, ax = figure(width=7.0, height=1.2 + 0.5 * max(len(articles), 1))
+    if not speakers:
+        _empty(ax, "nobody is quoted")
+        return fig
+    colors = article_colors(speakers)
+    left = np.zeros(len(articles))
+    for speaker in speakers:
+        rows = table[table["speaker"] == speaker].set_index("article_id").reindex(articles)
+        words = rows["quoted_words"].fillna(0).to_numpy(dtype=float)
+        ax.barh(range(len(articles)), words, left=left, color=colors[speaker], label=speaker,
+                edgecolor="white")  # fmt: skip
+        for y, w in enumerate(words):
+            if w:
+                ax.text(left[y] + w / 2, y, str(int(w)), ha="center", va="center",
+                        color="white", fontsize=8)  # fmt: skip
+        left += words
+    ax.set_yticks(range(len(articles)), articles)
+    ax.invert_yaxis()
+    ax.set_xlabel("words inside quotation marks (body)")
+    ax.set_title("Share of voice: quoted words per speaker")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8)
+    return fig
+
+
+@styled
+def actor_dispersion_chart(positions: pd.DataFrame, prominence: pd.DataFrame) -> Figure:
+    """Return a dispersion strip per article: where in the text each actor is mentioned.
+
+    ``positions`` is :func:`newsframe.actor_positions`, ``prominence`` is
+    :func:`newsframe.actor_prominence`. x is the share of the body before the mention; headline
+    mentions are drawn left of 0 (marked H); the right margin gives mentions per 1,000 words.
+    """
+    _need(positions, ["article_id", "actor_id", "position"], "dispersion chart")
+    _need(prominence, ["article_id", "actor_id", "per_1000"], "dispersion chart")
+    articles = list(dict.fromkeys(prominence["article_id"]))
+    actors = list(dict.fromkeys(prominence["actor_id"]))
+    fig, axes = figure(width=7.0, height=0.9 + 0.32 * len(actors) * max(len(articles), 1),
+                       nrows=max(len(articles), 1))  # fmt: skip
+    axes = np.atleast_1d(axes).ravel()
+    for ax, article in zip(axes, articles, strict=False):
+        mine = positions[positions["article_id"] == article]
+        rates = prominence[prominence["article_id"] == article].set_index("actor_id")["per_1000"]
+        for y, actor in enumerate(actors):
+            hits = mine[mine["actor_id"] == actor]
+            x = np.where(hits["position"] < 0, -0.06, hits["position"])
+            ax.scatter(x, np.full(len(x), y), marker="|", s=120, color=PALETTE[y % len(PALETTE)])
+            ax.text(1.02, y, f"{rates.get(actor, 0.0):.0f}", va="center", fontsize=8)
+        ax.axvline(-0.03, color="#cccccc", lw=0.8)
+        ax.set_yticks(range(len(actors)), actors)
+        ax.set_ylim(len(actors) - 0.5, -0.5)
+        ax.set_xlim(-0.09, 1.0)
+        ax.set_xticks([-0.06, 0, 0.25, 0.5, 0.75, 1.0], ["H", "0", ".25", ".5", ".75", "1"])
+        ax.set_title(f"{article}  (right: mentions per 1,000 words)", fontsize=9)
+    axes[-1].set_xlabel("position in the body (share of words before the mention)")
+    return fig
+
+
+@styled
+def frame_profile_chart(table: pd.DataFrame) -> Figure:
+    """Return a dot plot per scheme: frame hits per 1,000 words with bootstrap intervals.
+
+    ``table`` is :func:`newsframe.frame_dimensions`; one colour per article, lines are the
+    ``ci_low``–``ci_high`` intervals. Frames no article touches are left out.
+    """
+    _need(table, ["article_id", "scheme", "label", "hits", "per_1000", "ci_low", "ci_high"],
+          "frame profile")  # fmt: skip
+    used = table[table.groupby(["scheme", "label"])["hits"].transform("sum") > 0]
+    schemes = list(dict.fromkeys(used["scheme"]))
+    sizes = [used[used.scheme == s]["label"].nunique() for s in schemes] or [1]
+    fig, axes = figure(width=7.0, height=1.2 + 0.3 * sum(sizes), nrows=max(len(schemes), 1),
+                       gridspec_kw={"height_ratios": sizes})  # fmt: skip
+    axes = np.atleast_1d(axes).ravel()
+    if not schemes:
+        _empty(axes[0], "no frame dictionary matched")
+        return fig
+    articles = list(dict.fromkeys(table["article_id"]))
+    colors = article_colors(articles)
+    for ax, scheme in zip(axes, schemes, strict=True):
+        mine = used[used["scheme"] == scheme]
+        labels = list(dict.fromkeys(mine["label"]))
+        for n, article in enumerate(articles):
+            rows = mine[mine["article_id"] == article].set_index("label").reindex(labels)
+            y = np.arange(len(labels)) + (n - (len(articles) - 1) / 2) * 0.25
+            ax.hlines(y, rows["ci_low"], rows["ci_high"], color=colors[article], lw=1.2)
+            ax.plot(rows["per_1000"], y, "o", color=colors[article], label=article, ms=4)
+        ax.set_yticks(range(len(labels)), labels, fontsize=8)
+        ax.set_ylim(len(labels) - 0.5, -0.5)
+        ax.set_title({"mfc": "Policy frames (Media Frames Corpus)",
+                      "sv": "Generic news frames (Semetko & Valkenburg)"}.get(scheme, scheme),
+                     fontsize=9)  # fmt: skip
+    axes[0].legend(loc="lower right", fontsize=8)
+    axes[-1].set_xlabel("hits per 1,000 words (95% bootstrap interval over sentences)")
+    return fig
