@@ -197,12 +197,13 @@ def score_texts(texts: Iterable[str], *, domain: Mapping[str, float] | None = No
     return pd.DataFrame(rows, columns=list(SCORE_COLUMNS), dtype=float)
 
 
-def _score_chunk(rows: list[tuple], key: tuple[tuple[str, float], ...]) -> list[tuple]:
-    analyzer = _analyzer(key)
+def _score_chunk(texts: list[str], key: tuple[tuple[str, float], ...]) -> list[tuple]:
+    """Scores of a chunk of texts; only the four numbers travel back from a worker."""
+    score = _analyzer(key).polarity_scores
     out = []
-    for *ids, text in rows:
-        s = analyzer.polarity_scores(text)
-        out.append((*ids, text, s["compound"], s["pos"], s["neu"], s["neg"]))
+    for text in texts:
+        s = score(text)
+        out.append((s["compound"], s["pos"], s["neu"], s["neg"]))
     return out
 
 
@@ -216,15 +217,15 @@ def _articles(corpus: Corpus | Article | Iterable[Article]) -> list[Article]:
     return articles
 
 
-def _score_rows(
-    rows: list[tuple], key: tuple, n_jobs: int | None, progress: bool | None
+def _score_texts(
+    texts: list[str], key: tuple, n_jobs: int | None, progress: bool | None
 ) -> list[tuple]:
-    """Score ``(ids..., text)`` rows, in parallel with joblib for large inputs."""
+    """Score texts, in parallel with joblib (one chunk per worker task) for large inputs."""
     if n_jobs is None:
-        n_jobs = -1 if len(rows) >= _LARGE else 1
-    show = len(rows) >= _LARGE if progress is None else progress
-    size = max(500, math.ceil(len(rows) / 64))
-    chunks = [rows[i : i + size] for i in range(0, len(rows), size)]
+        n_jobs = -1 if len(texts) >= _LARGE else 1
+    show = len(texts) >= _LARGE if progress is None else progress
+    size = max(1_000, math.ceil(len(texts) / 32))
+    chunks = [texts[i : i + size] for i in range(0, len(texts), size)]
     if n_jobs == 1 or len(chunks) <= 1:
         results: Iterator[list[tuple]] = (_score_chunk(c, key) for c in chunks)
     else:
@@ -233,7 +234,7 @@ def _score_rows(
         parallel = Parallel(n_jobs=n_jobs, return_as="generator")
         results = parallel(delayed(_score_chunk)(c, key) for c in chunks)
     out: list[tuple] = []
-    with tqdm(total=len(rows), disable=not show, desc="VADER", unit="sentence") as bar:
+    with tqdm(total=len(texts), disable=not show, desc="VADER", unit="sentence") as bar:
         for chunk in results:
             out.extend(chunk)
             bar.update(len(chunk))
@@ -260,8 +261,14 @@ def sentence_sentiment(
     [{'sentence_id': 0, 'compound': 0.4404}, {'sentence_id': 1, 'compound': -0.7424}]
     """
     rows = [(a.article_id, p, s, text) for a in _articles(corpus) for p, s, text in a.sentences()]
-    scored = _score_rows(rows, _domain_key(domain), n_jobs, progress)
-    frame = pd.DataFrame(scored, columns=list(SENTENCE_COLUMNS))
+    scores = _score_texts([r[3] for r in rows], _domain_key(domain), n_jobs, progress)
+    frame = pd.concat(
+        [
+            pd.DataFrame(rows, columns=list(SENTENCE_COLUMNS[:4])),
+            pd.DataFrame(scores, columns=list(SCORE_COLUMNS)),
+        ],
+        axis=1,
+    )
     return frame.astype(
         {"article_id": str, "paragraph_id": int, "sentence_id": int, "sentence": str}
         | dict.fromkeys(SCORE_COLUMNS, float)
