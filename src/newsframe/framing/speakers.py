@@ -39,12 +39,18 @@ NP_STOP = frozenset(
     ["that", "which", "who", "whom", "whose", "when", "while", "because", "but", "if", "after",
      "before", "since", "as", "than", "then", "though", "although", "where", "whether", "so",
      "to", "in", "on", "at", "with", "by", "from", "during", "into", "about", "over", "under",
-     "between", "without", "against", "said", "says", "say"]
+     "between", "without", "against", "said", "says", "say", "nothing", "something",
+     "anything", "everything", "little", "much", "there"]
 )
 # fmt: on
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i"])
 POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 # fmt: off
+FINITE = frozenset(
+    ["is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "should", "can",
+     "may", "might", "must", "did", "does", "do", "shall"]
+)
+PASSIVE_AUX = frozenset(["is", "are", "was", "were", "been", "be"])
 AFTER_STRICT = frozenset(
     ["that", "in", "on", "at", "during", "after", "before", "earlier", "later",
      "yesterday", "today", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
@@ -198,7 +204,14 @@ def _speaks(text: str, toks: list[Token], i: int, n: int, unit: Unit, quotes: li
     after = text[toks[i + n - 1].end :].lstrip()
     if not after or after[0] in ",.;:!?\u2014\"'":
         return True
-    return i + n < len(toks) and toks[i + n].text.lower() in AFTER_STRICT
+    if i + n < len(toks) and toks[i + n].text.lower() in AFTER_STRICT:
+        return True
+    for k in range(i + n, min(i + n + 8, len(toks))):  # "claimed the islands were ...": a clause
+        if k > i + n and not _spaces(text, toks[k - 1].end, toks[k].start):
+            break
+        if toks[k].text.lower() in FINITE:
+            return True
+    return False
 
 
 def _match_verb(text: str, toks: list[Token], i: int, table: ReportingVerbs, longest: int):
@@ -223,6 +236,8 @@ def _verb(text, toks, i, n, key, ctx) -> Attribution | None:
         if toks[j].text.lower() in AUX:
             aux.insert(0, toks[j].text)
         j -= 1
+    if aux and aux[-1].lower() in PASSIVE_AUX and key != ("accord", "to"):
+        return None  # passive "was said", "is claimed": no speaker (a hedge, if anything)
     surface = " ".join([*aux, *(t.text for t in toks[i : i + n])])
     made = lambda speakers, participle=False: Attribution(  # noqa: E731
         toks[i].start, toks[i + n - 1].end, surface, " ".join(key), table.verbs[key],
@@ -253,10 +268,14 @@ def _verb(text, toks, i, n, key, ctx) -> Attribution | None:
     if span:  # "Peskov, the Kremlin spokesman, said" / "Putin, who spoke later, warned"
         return made(_np_speakers(text, toks, *span, mentions))
     before = text[toks[j].end if j >= 0 else 0 : toks[i].start]
-    if j >= 0 and not any(mark in before for mark in "\"'"):
-        return None  # inverted order ("said Putin") only right after a quotation or at the start
     span = _np_after(text, toks, i + n)
-    return made(_np_speakers(text, toks, *span, mentions)) if span else None
+    if span is None:
+        return None
+    after = text[toks[span[1]].end :].lstrip()[:1]
+    quoted = any(mark in before for mark in "\"'")
+    if j >= 0 and not quoted and not ("," in before and after in ("", ".", ";", ",", ":")):
+        return None  # inverted "said Putin" only after a quotation or ", said X." at clause end
+    return made(_np_speakers(text, toks, *span, mentions))
 
 
 def _noun(text, toks, i, ctx) -> Attribution | None:
