@@ -53,9 +53,9 @@ def test_keyness_bars_state_sizes_and_the_correction(key_table):
     fig = plot_keyness(key_table, top_n=5)
     text = _texts(fig)
     assert "n_a = 204" in text and "n_b = 276" in text
-    assert "0 term(s) pass it" in text and "not significance" in text
+    assert "0 term(s) pass it" in text and "not by significance" in text
     assert "interview" in text and "abe" in text
-    plot_keyness(key_table, measure="logodds_z")
+    assert "no term reaches |z| = 1.96" in _texts(plot_keyness(key_table, measure="logodds_z"))
     with pytest.raises(NewsframeError, match="measure"):
         plot_keyness(key_table, measure="p_g2")
 

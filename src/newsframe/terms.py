@@ -843,8 +843,9 @@ def kwic(
     "Kuril Islands" and "Kuril Island". It searches words, not merged terms: ``"island"`` also
     finds the "Islands" of "Kuril Islands", which counting merges into one term. With ``regex=True`` it is a regular expression searched
     in each sentence (case-insensitive unless ``case_sensitive``). ``left`` and ``right`` hold up
-    to ``window`` tokens of the same sentence, with their punctuation. Rows follow the corpus,
-    then sentence, then position; ``sentence_id`` matches :func:`newsframe.sentences_frame`.
+    to ``window`` tokens of the same sentence, with their punctuation. Rows follow the order of
+    the patterns, then the corpus, sentence and position; ``sentence_id`` matches
+    :func:`newsframe.sentences_frame`.
 
     >>> a = Article("a", "", ("Putin said the Kuril Islands were Russian. He smiled.",))
     >>> kwic([a], "kuril island", window=2)[["left", "match", "right"]].to_string(index=False)
@@ -868,7 +869,7 @@ def kwic(
         for _, sentence_id, sentence in article.sentences():
             matches = list(_TOKEN.finditer(sentence))
             spans = [m.span() for m in matches]
-            for query, matcher in compiled:
+            for q, (query, matcher) in enumerate(compiled):
                 if regex:
                     found = [m.span() for m in matcher.finditer(sentence) if m.end() > m.start()]
                 else:
@@ -876,10 +877,10 @@ def kwic(
                     found = [(spans[i][0], spans[j][1]) for i, j in _term_matches(tokens, matcher)]
                 for start, end in found:
                     left, match, right = _context(sentence, spans, start, end, window)
-                    rows.append((article.article_id, sentence_id, query, left, match, right, start))
-    columns = ["article_id", "sentence_id", "query", "left", "match", "right", "_start"]
-    frame = pd.DataFrame(rows, columns=columns)
-    return frame.drop(columns="_start")
+                    rows.append((article.article_id, sentence_id, query, left, match, right, q))
+    columns = ["article_id", "sentence_id", "query", "left", "match", "right", "_q"]
+    frame = pd.DataFrame(rows, columns=columns).sort_values("_q", kind="stable")
+    return frame.drop(columns="_q").reset_index(drop=True)
 
 
 # --- collocations -------------------------------------------------------------------------

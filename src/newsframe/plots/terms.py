@@ -216,12 +216,21 @@ def plot_keyness(table: pd.DataFrame, *, top_n: int = 12, measure: str = "log_ra
     n_a, n_b, m = int(table["n_a"].iloc[0]), int(table["n_b"].iloc[0]), len(table)
     bar = critical_g2(m)
     passing = int((table["g2"] > bar).sum())
-    ax.set_title(f"Key terms: {label_a} vs {label_b}")
+    short = {"log_ratio": "Log Ratio", "logodds_z": "log-odds z", "g2": "G²"}[measure]
+    ax.set_title(f"Key terms: {label_a} vs {label_b} (ranked by {short})")
+    max_z = float(table["logodds_z"].abs().max()) if "logodds_z" in table else np.inf
+    ranking = {
+        "log_ratio": "Bars rank by effect size (Log Ratio), not by significance.",
+        "logodds_z": "Bars rank by log-odds z"
+        + (
+            "; no term reaches |z| = 1.96, even uncorrected." if max_z < 1.96 else " (uncorrected)."
+        ),
+        "g2": "Bars rank by G², a test statistic, not an effect size.",
+    }[measure]
     fig.text(0.01, 0.005, f"n_a = {n_a:,} tokens, n_b = {n_b:,} tokens; {m} terms tested. "
              f"Bonferroni bar at α = .05: G² > {bar:.1f}; {passing} term(s) pass it.\n"
-             "Bars rank by effect size, not significance. Numbers: count a:count b and G². "
-             "* BH-adjusted p < .05; † measures disagree.", fontsize=7, color=_GREY,
-             va="bottom")  # fmt: skip
+             f"{ranking} Numbers: count a:count b and G². * BH-adjusted p < .05; "
+             "† measures disagree.", fontsize=7, color=_GREY, va="bottom")  # fmt: skip
     fig.get_layout_engine().set(rect=(0, 0.07, 1, 0.93))
     return fig
 
