@@ -187,7 +187,7 @@ def test_custom_verb_table(tmp_path):
 def test_bad_verb_table_names_the_file(tmp_path):
     path = tmp_path / "verbs.toml"
     path.write_text("[class.x]\nnouns = 3\n")
-    with pytest.raises(InputError, match="verbs.toml"):
+    with pytest.raises(InputError, match=r"verbs\.toml"):
         nf.load_reporting_verbs(path)
 
 

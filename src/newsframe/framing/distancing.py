@@ -92,7 +92,7 @@ def distancing_marks(
             for p, q, s, k in table[["paragraph_id", "quote", "speaker", "kind"]].itertuples(
                 index=False
             )
-            if k != "paraphrase"
+            if k != "paraphrase" and s != "unresolved"
         }
         for unit in units(article):
             quotes = top_level_quotes(unit.text)

@@ -1,0 +1,87 @@
+"""Naming variants on hand-made articles."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsframe as nf
+from newsframe import Article
+from newsframe.errors import InputError
+
+
+def _islands(*paragraphs, title="T"):
+    t = nf.naming_variants([Article("a", title, tuple(paragraphs))])
+    return t[t.concept == "disputed_islands"].set_index("variant")
+
+
+def test_counts_first_used_and_headline():
+    t = _islands(
+        "Japan calls the Southern Kurils the Northern Territories.",
+        "The South Kuril Islands and the Kurils are cold.",
+        title="Row over Kuril Islands",
+    )
+    assert t.loc["Southern Kurils", "count"] == 1
+    assert t.loc["South Kuril Islands", "count"] == 1  # not also counted as "Kuril Islands"
+    assert t.loc["Kurils", "count"] == 1
+    assert t.loc["Northern Territories", "count"] == 1
+    assert t.loc["Kuril Islands", "count"] == 0  # only in the headline
+    assert t.loc["Kuril Islands", "in_headline"]
+    assert t.loc["Kuril Islands", "first_used"]  # the headline is read first
+    assert t["first_used"].sum() == 1
+    assert t.loc["Southern Kurils", "first_sentence_id"] == 0
+    assert t.loc["Kurils", "first_sentence_id"] == 1
+
+
+def test_every_variant_has_a_row_even_when_unused():
+    t = nf.naming_variants([Article("a", "T", ("Nothing about islands here.",))])
+    concepts = nf.load_naming_concepts()
+    assert len(t) == sum(len(c.variants) for c in concepts)
+    assert t["count"].sum() == 0
+    assert not t["first_used"].any()
+    assert (t["first_sentence_id"] == -1).all()
+
+
+def test_island_names_russian_and_japanese():
+    t = nf.naming_variants(
+        [Article("a", "T", ("Etorofu, Kunashiri, Shikotan and the Habomai islets.",))]
+    )
+    used = t[t["count"] > 0].set_index("concept")["variant"].to_dict()
+    assert used == {
+        "iturup": "Etorofu",
+        "kunashir": "Kunashiri",
+        "shikotan": "Shikotan",
+        "habomai": "Habomai",
+    }
+
+
+def test_names_inside_quotes_are_flagged():
+    t = _islands('"The Kuril Islands are Russian," Putin said of the Kuril Islands.')
+    assert t.loc["Kuril Islands", "count"] == 2
+    assert t.loc["Kuril Islands", "in_quotes"] == 1
+
+
+def test_case_insensitive_and_curly_apostrophes():
+    t = _islands("THE KURIL ISLANDS. the kurils\u2019 coast.")
+    assert t.loc["Kuril Islands", "count"] == 1
+    assert t.loc["Kurils", "count"] == 1
+
+
+def test_custom_concept_file(tmp_path):
+    path = tmp_path / "c.toml"
+    path.write_text(
+        '[concept.crimea]\n[[concept.crimea.variant]]\nname = "annexation"\naliases = ["annexation"]\n'
+        '[[concept.crimea.variant]]\nname = "reunification"\naliases = ["reunification"]\n'
+    )
+    concepts = nf.load_naming_concepts(path)
+    t = nf.naming_variants([Article("a", "T", ("The reunification, or annexation.",))], concepts)
+    assert t[["variant", "count", "first_used"]].values.tolist() == [
+        ["annexation", 1, False],
+        ["reunification", 1, True],
+    ]
+
+
+def test_bad_concept_file_names_the_file(tmp_path):
+    path = tmp_path / "c.toml"
+    path.write_text("[concept.x]\ndescription = 'no variants'\n")
+    with pytest.raises(InputError, match=r"c\.toml"):
+        nf.load_naming_concepts(path)

@@ -1,0 +1,51 @@
+"""Actor prominence and positions on hand-made articles."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsframe as nf
+from newsframe import Article
+
+
+def test_prominence_by_hand():
+    # body: "Abe met Putin." (3 words) "Later Putin left Tokyo." (4 words) -> 7 words
+    a = Article("a", "Putin visits", ("Abe met Putin.", "Later Putin left Tokyo."))
+    t = nf.actor_prominence([a]).set_index("actor_id")
+    assert t.loc["putin", "mentions"] == 2
+    assert t.loc["putin", "per_1000"] == pytest.approx(2000 / 7)
+    assert t.loc["putin", "in_headline"] and t.loc["putin", "in_lede"]
+    assert t.loc["putin", "first_word"] == 2
+    assert t.loc["putin", "first_position"] == pytest.approx(2 / 7)
+    assert t.loc["abe", "first_rank"] == 1 and t.loc["putin", "first_rank"] == 2
+    assert t.loc["japan", "first_rank"] == 3 and not t.loc["japan", "in_lede"]
+    assert t.loc["japan", "first_sentence_id"] == 1
+    assert (t["words"] == 7).all()
+
+
+def test_article_without_actors_has_defined_zero_rows():
+    t = nf.actor_prominence([Article("a", "Weather", ("It rained all day.",))])
+    assert len(t) == len(nf.load_actors())
+    assert (t["mentions"] == 0).all()
+    assert (t["first_rank"] == -1).all() and (t["first_position"] == -1.0).all()
+    assert not t.isna().any().any()
+    assert nf.actor_positions([Article("a", "Weather", ("It rained.",))]).empty
+
+
+def test_positions_headline_and_body():
+    a = Article("a", "Abe speaks", ("Putin and Abe met.",))
+    t = nf.actor_positions([a])
+    assert t[["actor_id", "part", "word_index"]].values.tolist() == [
+        ["abe", "headline", -1],
+        ["putin", "lede", 0],
+        ["abe", "lede", 2],
+    ]
+
+
+def test_custom_actor_table(tmp_path):
+    path = tmp_path / "actors.toml"
+    path.write_text('[actor.lavrov]\nname = "Lavrov"\naliases = ["Sergei Lavrov", "Lavrov"]\n')
+    actors = nf.load_actors(path)
+    a = Article("a", "T", ("Sergei Lavrov spoke. Lavrov left.",))
+    t = nf.actor_prominence([a], actors)
+    assert t[["actor_id", "mentions"]].values.tolist() == [["lavrov", 2]]
