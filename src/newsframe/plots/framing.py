@@ -15,11 +15,11 @@ from newsframe.errors import NewsframeError
 from newsframe.plots import PALETTE, article_colors, figure, styled
 
 __all__ = [
-    "actor_dispersion_chart",
-    "attribution_verbs_chart",
-    "frame_profile_chart",
-    "naming_variants_chart",
-    "share_of_voice_chart",
+    "plot_actor_prominence",
+    "plot_attribution_verbs",
+    "plot_frame_dimensions",
+    "plot_naming_variants",
+    "plot_share_of_voice",
 ]
 
 CLASS_COLORS = {
@@ -42,7 +42,7 @@ def _empty(ax, message: str) -> None:
 
 
 @styled
-def naming_variants_chart(table: pd.DataFrame, *, concept: str = "disputed_islands") -> Figure:
+def plot_naming_variants(table: pd.DataFrame, *, concept: str = "disputed_islands") -> Figure:
     """Return stacked bars: per article, how often each variant name of ``concept`` is used.
 
     ``table`` is :func:`newsframe.naming_variants`. A star after a segment's count marks the
@@ -80,7 +80,7 @@ def naming_variants_chart(table: pd.DataFrame, *, concept: str = "disputed_islan
 
 
 @styled
-def attribution_verbs_chart(table: pd.DataFrame) -> Figure:
+def plot_attribution_verbs(table: pd.DataFrame) -> Figure:
     """Return one panel per article: attributions per speaker and reporting verb, by verb class.
 
     ``table`` is :func:`newsframe.attributions`; rows without a verb (continued or unresolved
@@ -115,7 +115,7 @@ def attribution_verbs_chart(table: pd.DataFrame) -> Figure:
 
 
 @styled
-def share_of_voice_chart(table: pd.DataFrame) -> Figure:
+def plot_share_of_voice(table: pd.DataFrame) -> Figure:
     """Return stacked bars: each article's quoted words split by speaker (share of voice).
 
     ``table`` is :func:`newsframe.share_of_voice`; segment labels give the quoted words.
@@ -148,7 +148,7 @@ def share_of_voice_chart(table: pd.DataFrame) -> Figure:
 
 
 @styled
-def actor_dispersion_chart(positions: pd.DataFrame, prominence: pd.DataFrame) -> Figure:
+def plot_actor_prominence(positions: pd.DataFrame, prominence: pd.DataFrame) -> Figure:
     """Return a dispersion strip per article: where in the text each actor is mentioned.
 
     ``positions`` is :func:`newsframe.actor_positions`, ``prominence`` is
@@ -181,7 +181,7 @@ def actor_dispersion_chart(positions: pd.DataFrame, prominence: pd.DataFrame) ->
 
 
 @styled
-def frame_profile_chart(table: pd.DataFrame) -> Figure:
+def plot_frame_dimensions(table: pd.DataFrame) -> Figure:
     """Return a dot plot per scheme: frame hits per 1,000 words with bootstrap intervals.
 
     ``table`` is :func:`newsframe.frame_dimensions`; one colour per article, lines are the

@@ -1,0 +1,83 @@
+"""The framing figures render from the seed tables, handle empty tables, refuse wrong ones."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from matplotlib.figure import Figure
+
+import newsframe as nf
+from newsframe import Article, NewsframeError
+from newsframe.plots import save_figure
+from newsframe.plots.framing import (
+    plot_actor_prominence,
+    plot_attribution_verbs,
+    plot_frame_dimensions,
+    plot_naming_variants,
+    plot_share_of_voice,
+)
+
+
+def _texts(fig: Figure) -> str:
+    parts = [t.get_text() for t in fig.texts]
+    for ax in fig.axes:
+        parts += [ax.get_title(), ax.get_xlabel()]
+        parts += [t.get_text() for t in ax.texts]
+        parts += [t.get_text() for t in ax.get_yticklabels()]
+    return "\n".join(parts)
+
+
+def test_naming_variants_figure(seeds):
+    fig = plot_naming_variants(nf.naming_variants(seeds))
+    text = _texts(fig)
+    assert "mt-2016-12-13" in text and "2*" in text  # two "Kuril Islands", used first
+    legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert legend == ["Kuril Islands", "Northern Territories", "the islands"]
+
+
+def test_attribution_figure_one_panel_per_article(seeds):
+    fig = plot_attribution_verbs(nf.attributions(seeds))
+    assert len(fig.axes) == 2
+    assert "putin · claim" in _texts(fig)
+
+
+def test_share_of_voice_figure(seeds):
+    fig = plot_share_of_voice(nf.share_of_voice(seeds))
+    assert "42" in _texts(fig) and "28" in _texts(fig)
+
+
+def test_prominence_figure(seeds):
+    fig = plot_actor_prominence(nf.actor_positions(seeds), nf.actor_prominence(seeds))
+    assert len(fig.axes) == 2
+    assert "37" in _texts(fig)  # Putin, 8 mentions in 216 words of 2016
+
+
+def test_frame_figure_leaves_out_untouched_frames(seeds):
+    fig = plot_frame_dimensions(nf.frame_dimensions(seeds, n_boot=50))
+    text = _texts(fig)
+    assert "Human interest" in text and "Public opinion" in text
+    assert "Morality" not in text
+
+
+def test_figures_for_articles_without_quotes_or_names():
+    corpus = [Article("a", "T", ("Ships sailed.",)), Article("b", "U", ("Rain fell.",))]
+    figs = [
+        plot_naming_variants(nf.naming_variants(corpus)),
+        plot_attribution_verbs(nf.attributions(corpus)),
+        plot_share_of_voice(nf.share_of_voice(corpus)),
+        plot_actor_prominence(nf.actor_positions(corpus), nf.actor_prominence(corpus)),
+        plot_frame_dimensions(nf.frame_dimensions(corpus, n_boot=10)),
+    ]
+    assert all(isinstance(f, Figure) for f in figs)
+
+
+def test_wrong_table_is_refused():
+    with pytest.raises(NewsframeError, match="lacks column"):
+        plot_frame_dimensions(pd.DataFrame({"x": [1]}))
+
+
+def test_saved_figures_are_byte_identical(seeds, tmp_path):
+    table = nf.frame_dimensions(seeds, n_boot=50)
+    one = save_figure(plot_frame_dimensions(table), "f", tmp_path / "one")
+    two = save_figure(plot_frame_dimensions(table), "f", tmp_path / "two")
+    assert [p.read_bytes() for p in one] == [p.read_bytes() for p in two]
