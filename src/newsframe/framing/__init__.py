@@ -24,6 +24,7 @@ from newsframe.framing.naming import (
     naming_evidence,
     naming_variants,
 )
+from newsframe.framing.profile import framing_profile
 from newsframe.framing.prominence import actor_positions, actor_prominence
 from newsframe.framing.quotes import Quote, find_quotes
 from newsframe.framing.speakers import ReportingVerbs, load_reporting_verbs
@@ -42,6 +43,7 @@ __all__ = [
     "find_quotes",
     "frame_dimensions",
     "frame_evidence",
+    "framing_profile",
     "load_distancing",
     "load_frame_dictionaries",
     "load_naming_concepts",
