@@ -78,7 +78,8 @@ _STAT_FUNCS = {
     "share_neutral": lambda x: ((x > -THRESHOLD) & (x < THRESHOLD)).mean(axis=-1),
     "share_negative": lambda x: (x <= -THRESHOLD).mean(axis=-1),
 }
-_LARGE = 20_000  # sentences: from here on, score in parallel and show a progress bar
+_PARALLEL = 50_000  # sentences: from here on, score on all cores (worker start-up is ~1-2 s)
+_PROGRESS = 20_000  # sentences: from here on, show a progress bar
 _CELLS = 4_000_000  # resampling: at most this many array cells per batch
 _EPS = 1e-12
 
@@ -222,8 +223,8 @@ def _score_texts(
 ) -> list[tuple]:
     """Score texts, in parallel with joblib (one chunk per worker task) for large inputs."""
     if n_jobs is None:
-        n_jobs = -1 if len(texts) >= _LARGE else 1
-    show = len(texts) >= _LARGE if progress is None else progress
+        n_jobs = -1 if len(texts) >= _PARALLEL else 1
+    show = len(texts) >= _PROGRESS if progress is None else progress
     size = max(1_000, math.ceil(len(texts) / 32))
     chunks = [texts[i : i + size] for i in range(0, len(texts), size)]
     if n_jobs == 1 or len(chunks) <= 1:
@@ -253,8 +254,9 @@ def sentence_sentiment(
     Each sentence of the normalised body (:meth:`Article.sentences`, headline excluded) is scored
     with VADER (Hutto & Gilbert 2014) on its own, never the article as one text. ``domain``
     adjusts the lexicon (see :func:`load_domain_lexicon`); the default is plain VADER.
-    ``n_jobs`` defaults to all cores (joblib) from 20,000 sentences on, one core below; a tqdm
-    progress bar shows from the same size unless ``progress`` says otherwise.
+    ``n_jobs`` defaults to all cores (joblib) from 50,000 sentences on, one core below (starting
+    workers costs a second or two); a tqdm progress bar shows from 20,000 sentences on unless
+    ``progress`` says otherwise. Results are identical however many cores are used.
 
     >>> a = Article("a", "T", ("The book was good. VADER is not smart, handsome, nor funny.",))
     >>> sentence_sentiment(a)[["sentence_id", "compound"]].to_dict("records")
