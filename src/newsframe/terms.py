@@ -131,17 +131,21 @@ def _merge_phrases(seq: np.ndarray, enc: _Encoder, phrases: tuple[tuple[str, ...
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for phrase in sorted(phrases, key=len, reverse=True):
         by_first.setdefault(phrase[0], []).append(phrase)
-    lemmas = np.array(enc.lemma, dtype=object)
-    is_first = np.array([lemma in by_first for lemma in enc.lemma] + [False])
-    starts = np.flatnonzero(is_first[seq])  # seq == -1 indexes the trailing False
+    lemmas = enc.lemma
+    is_first = np.array([lemma in by_first for lemma in lemmas] + [False])
+    seconds = {phrase[1] for phrase in phrases}
+    is_second = np.array([lemma in seconds for lemma in lemmas] + [False])
+    following = np.append(seq[1:], _BOUNDARY)
+    # seq == -1 indexes the trailing False; only positions whose next word can continue a phrase
+    starts = np.flatnonzero(is_first[seq] & is_second[following])
     free = 0
     for pos in starts.tolist():
         if pos < free:
             continue
-        for phrase in by_first[enc.lemma[seq[pos]]]:
+        for phrase in by_first[lemmas[seq[pos]]]:
             k = len(phrase)
-            window = seq[pos : pos + k]
-            if len(window) == k and (window >= 0).all() and tuple(lemmas[window]) == phrase:
+            window = seq[pos : pos + k].tolist()
+            if len(window) == k and min(window) >= 0 and tuple(lemmas[t] for t in window) == phrase:
                 key = "\x00" + " ".join(enc.lower[t] for t in window)
                 new = enc.ids.get(key)
                 if new is None:
@@ -155,13 +159,14 @@ def _encode(
 ) -> tuple[np.ndarray, np.ndarray, _Encoder]:
     """Return (type-id sequence, article index per position, encoder) for ``articles``."""
     enc = _Encoder(_stop_set(stopwords))
-    parts, lengths = [], []
+    flat: list[int] = []
+    lengths = []
     for article in articles:
         ids = enc.encode(_SCAN.findall("\n".join(article.clean_paragraphs)))
         ids.append(_BOUNDARY)
-        parts.append(ids)
+        flat.extend(ids)
         lengths.append(len(ids))
-    seq = np.fromiter((i for ids in parts for i in ids), dtype=np.int64)
+    seq = np.array(flat, dtype=np.int64)
     doc = np.repeat(np.arange(len(articles)), lengths)
     if phrases is True:
         phrase_list = load_phrases()
@@ -242,10 +247,11 @@ def count_terms(
     names, rows, cols = [], [], []
     for n in range(lo, hi + 1):
         windows, starts = _ngram_windows(terms, blocked, n)
-        uniq, inverse = np.unique(windows, axis=0, return_inverse=True)
         if n == 1:
-            names.append(vocab[uniq[:, 0]])
+            inverse = windows[:, 0]
+            names.append(vocab)
         else:
+            uniq, inverse = np.unique(windows, axis=0, return_inverse=True)
             names.append(np.array([" ".join(vocab[row]) for row in uniq], dtype=str))
         rows.append(doc[starts])
         cols.append(inverse.ravel() + sum(len(x) for x in names[:-1]))
@@ -257,6 +263,9 @@ def count_terms(
         (np.ones(len(row), dtype=np.int64), (row, col)), shape=(len(articles), len(final))
     )
     matrix.sum_duplicates()
+    used = np.flatnonzero(matrix.getnnz(axis=0))  # drop stopwords and words merged into phrases
+    if len(used) < len(final):
+        matrix, final = matrix[:, used], final[used]
     ids = tuple(a.article_id for a in articles)
     return TermCounts(ids, final.astype(object), matrix, n_tokens.astype(np.int64))
 
@@ -557,6 +566,13 @@ def adjust_pvalues(p, *, method: str = "bh") -> np.ndarray:
     return out
 
 
+def _chi2_sf1(x: np.ndarray) -> np.ndarray:
+    """Upper tail of χ² with 1 degree of freedom: erfc(√(x/2)) (fast, exact)."""
+    from scipy.special import erfc
+
+    return erfc(np.sqrt(np.asarray(x, dtype=float) / 2.0))
+
+
 def critical_g2(n_tests: int, *, alpha: float = 0.05) -> float:
     """Return the G² a term must exceed to pass a Bonferroni correction over ``n_tests`` terms.
 
@@ -608,34 +624,49 @@ def _prior_alpha(terms: np.ndarray, prior, strength: float | None, unit: str, po
     return strength * weight / weight.sum(), found, strength
 
 
-def _side_ranks(frame: pd.DataFrame) -> None:
+def _ranks_within(magnitude: np.ndarray, side: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Return (min rank, max rank) of each magnitude among its side, 1 = largest (numpy only)."""
+    low, high = np.zeros(len(side), np.int64), np.zeros(len(side), np.int64)
+    for code in np.unique(side):
+        members = np.flatnonzero(side == code)
+        order = members[np.argsort(-magnitude[members], kind="stable")]
+        ordered = magnitude[order]
+        n = len(order)
+        position = np.arange(n)
+        changes = np.r_[True, ordered[1:] != ordered[:-1]]  # first of a run of ties
+        last = np.r_[ordered[1:] != ordered[:-1], True]  # last of a run of ties
+        low[order] = np.maximum.accumulate(np.where(changes, position, 0)) + 1
+        high[order] = np.minimum.accumulate(np.where(last, position, n - 1)[::-1])[::-1] + 1
+    return low, high
+
+
+def _side_ranks(frame: pd.DataFrame, side: np.ndarray) -> None:
     """Add rank_* columns (1 = most key for the term's side) and the disagreement flag."""
     magnitudes = {
-        "rank_log_ratio": frame["log_ratio"].abs(),
-        "rank_g2": frame["g2"],
-        "rank_logodds": frame["logodds_z"].abs(),
+        "rank_log_ratio": np.abs(frame["log_ratio"].to_numpy()),
+        "rank_g2": frame["g2"].to_numpy(),
+        "rank_logodds": np.abs(frame["logodds_z"].to_numpy()),
     }
-    top, beyond = [], []
+    top = np.zeros(len(frame), bool)
+    beyond = np.zeros(len(frame), bool)
     for column, magnitude in magnitudes.items():
-        grouped = magnitude.groupby(frame["key_for"])
-        frame[column] = grouped.rank(method="min", ascending=False).astype(np.int64)
-        top.append(grouped.rank(method="max", ascending=False) <= FLAG_TOP)
-        beyond.append(frame[column] > FLAG_BEYOND)
-    ranks = frame[list(magnitudes)]
-    spread = pd.concat(top, axis=1).any(axis=1) & pd.concat(beyond, axis=1).any(axis=1)
-    sign_lr, sign_z = np.sign(frame["log_ratio"]), np.sign(frame["logodds_z"])
-    opposite = ((sign_lr * sign_z) < 0) & (frame["log_ratio"].abs() >= 1)
-    frame["disagree"] = (spread | opposite).to_numpy()
+        low, high = _ranks_within(magnitude, side)
+        frame[column] = low
+        top |= high <= FLAG_TOP
+        beyond |= low > FLAG_BEYOND
+    ratio, z = frame["log_ratio"].to_numpy(), frame["logodds_z"].to_numpy()
+    opposite = (np.sign(ratio) * np.sign(z) < 0) & (np.abs(ratio) >= 1)
+    frame["disagree"] = (top & beyond) | opposite
     frame["note"] = ""
-    flagged = frame.index[frame["disagree"]]
+    flagged = np.flatnonzero(frame["disagree"].to_numpy())
     if len(flagged):
-        sub = ranks.loc[flagged].astype(str)
+        sub = frame.iloc[flagged][list(magnitudes)].astype(str)
         text = (
             "rank by log ratio " + sub["rank_log_ratio"] + ", G² " + sub["rank_g2"]
             + ", log-odds z " + sub["rank_logodds"]
         )  # fmt: skip
-        text = text.where(~opposite.loc[flagged], "log ratio and log-odds point to opposite sides")
-        frame.loc[flagged, "note"] = text
+        text = text.where(~opposite[flagged], "log ratio and log-odds point to opposite sides")
+        frame.loc[frame.index[flagged], "note"] = text.to_numpy()
 
 
 def _keyness_table(labels, terms, count_a, count_b, sizes, *, prior, strength, unit, min_count):
@@ -645,12 +676,13 @@ def _keyness_table(labels, terms, count_a, count_b, sizes, *, prior, strength, u
     terms, a, b = terms[keep], count_a[keep].astype(float), count_b[keep].astype(float)
     ratio = log_ratio(a, b, n_a, n_b)
     g = g2(a, b, n_a, n_b)
-    p = stats.chi2.sf(g, df=1)
+    p = _chi2_sf1(g)
     alpha, found, alpha0 = _prior_alpha(terms, prior, strength, unit, a + b)
     delta, se, z = logodds_dirichlet(a, b, n_a, n_b, alpha, alpha0=alpha0)
     rate_a, rate_b = 1000.0 * a / n_a, 1000.0 * b / n_b
     label_a, label_b = labels
-    key_for = np.where(rate_a > rate_b, label_a, np.where(rate_a < rate_b, label_b, "neither"))
+    side = np.sign(rate_a - rate_b).astype(np.int64)
+    key_for = np.array([label_b, "neither", label_a], dtype=object)[side + 1]
     frame = pd.DataFrame(
         {
             "article_id": label_a, "reference": label_b, "term": terms.astype(object),
@@ -661,11 +693,11 @@ def _keyness_table(labels, terms, count_a, count_b, sizes, *, prior, strength, u
             "p_bh": adjust_pvalues(p, method="bh"),
             "p_bonferroni": adjust_pvalues(p, method="bonferroni"),
             "logodds": delta, "logodds_se": se, "logodds_z": z, "prior_alpha": alpha,
-            "in_prior": found, "key_for": key_for.astype(object),
+            "in_prior": found, "key_for": key_for,
         }
     )  # fmt: skip
-    _side_ranks(frame)
-    order = np.lexsort((frame["term"].to_numpy(dtype=str), -frame["g2"].to_numpy(), -ratio))
+    _side_ranks(frame, side)
+    order = np.lexsort((np.arange(len(terms)), -g, -ratio))  # terms arrive sorted: ties by term
     return frame.iloc[order][KEYNESS_COLUMNS].reset_index(drop=True)
 
 
@@ -740,12 +772,19 @@ def keyness(
     label_b, count_b, n_b = _as_side(b, unit, stopwords, "b")
     if label_a == label_b:
         label_a, label_b = f"{label_a} (a)", f"{label_b} (b)"
-    terms = count_a.index.union(count_b.index).sort_values()
+    if count_a.index.equals(count_b.index):
+        terms, a_values, b_values = count_a.index, count_a.to_numpy(float), count_b.to_numpy(float)
+    else:
+        terms = count_a.index.union(count_b.index)
+        a_values = count_a.reindex(terms, fill_value=0).to_numpy(dtype=float)
+        b_values = count_b.reindex(terms, fill_value=0).to_numpy(dtype=float)
+    keys = terms.to_numpy(dtype=str)
+    order = np.argsort(keys, kind="stable")  # sorted terms: ties in the table break by term
     return _keyness_table(
         (label_a, label_b),
-        terms.to_numpy(dtype=object),
-        count_a.reindex(terms, fill_value=0).to_numpy(dtype=float),
-        count_b.reindex(terms, fill_value=0).to_numpy(dtype=float),
+        keys[order].astype(object),
+        a_values[order],
+        b_values[order],
         (n_a, n_b),
         prior=prior,
         strength=prior_strength,
@@ -783,11 +822,10 @@ def keyness_one_vs_rest(
     empty = [i for i, n in zip(counts.article_ids, counts.n_tokens, strict=True) if n == 0]
     if empty:
         raise NewsframeError(f"{empty[0]}: no tokens; keyness needs text on both sides")
-    matrix = counts.counts.toarray() if counts.counts.shape[1] < 50_000 else None
     total = np.asarray(counts.counts.sum(axis=0)).ravel()
     tables = []
     for i, article_id in enumerate(counts.article_ids):
-        row = matrix[i] if matrix is not None else counts.counts[i].toarray().ravel()
+        row = counts.counts[i].toarray().ravel()  # one dense row at a time: memory ∝ vocabulary
         n_i = float(counts.n_tokens[i])
         tables.append(
             _keyness_table(
@@ -939,7 +977,7 @@ def collocations(
         {
             "term": names, "n": n, "count": o11.astype(np.int64), "expected": expected,
             "pmi": np.log2(o11 / expected) if len(o11) else o11, "g2": score,
-            "p_g2": stats.chi2.sf(score, df=1),
+            "p_g2": _chi2_sf1(score),
             "in_phrases": np.array([t in known for t in names], dtype=bool),
         }
     )  # fmt: skip
