@@ -88,6 +88,8 @@ def test_words_inside_quotes_are_not_verbs_or_speakers():
         ("Putin, who spoke later, warned that talks would be long.", "putin", "warn", "evaluative"),
         ("Dmitry Peskov, the Kremlin spokesman, said the talks were useful.", "Dmitry Peskov", "say", "neutral"),
         ("The Japanese leader also said an agreement was reached.", "abe", "say", "neutral"),
+        ("Some residents of Kunashiri said they were forgotten.", "Some residents of Kunashiri", "say", "neutral"),
+        ("According to a statement from Japan's Foreign Ministry, talks went well.", "a statement from Japan's Foreign Ministry", "accord to", "neutral"),
     ],
 )  # fmt: skip
 def test_reporting_verbs_and_speakers(sentence, speaker, verb_lemma, verb_class):
@@ -208,3 +210,22 @@ def test_share_of_voice_counts_quoted_words_per_speaker():
 def test_rejects_non_articles():
     with pytest.raises(NewsframeError, match="Article"):
         nf.attributions(["just a string"])
+
+
+def test_coordinated_verb_keeps_the_speaker_and_partial_quote_goes_to_the_verb_before_it():
+    t = _attr('Dmitry Peskov said the talks were "constructive" but added that no date was set.')
+    assert t[["speaker", "verb", "kind", "quote"]].values.tolist() == [
+        ["Dmitry Peskov", "said", "partial", "constructive"],
+        ["Dmitry Peskov", "added", "paraphrase", ""],
+    ]
+
+
+def test_one_person_named_two_ways_gets_one_key():
+    t = _attr(
+        "Russian Foreign Minister Sergei Lavrov insisted that Japan must act.",
+        "Lavrov later said Moscow was open to dialogue.",
+    )
+    assert t.speaker.tolist() == ["Sergei Lavrov", "Sergei Lavrov"]
+    assert t.speaker_text.tolist() == ["Russian Foreign Minister Sergei Lavrov", "Lavrov"]
+    voice = nf.share_of_voice([Article("a", "T", tuple(t.sentence))])
+    assert voice.speaker.tolist() == ["Sergei Lavrov"]

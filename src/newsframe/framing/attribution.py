@@ -50,6 +50,74 @@ VOICE_COLUMNS = [
 UNRESOLVED = Speaker("unresolved", "", "unresolved")
 
 
+TITLES = frozenset(
+    [
+        "president",
+        "prime",
+        "minister",
+        "foreign",
+        "defense",
+        "defence",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "kremlin",
+        "russian",
+        "japanese",
+        "chief",
+        "cabinet",
+        "secretary",
+        "general",
+        "chairman",
+        "ambassador",
+        "deputy",
+        "press",
+        "top",
+        "senior",
+        "former",
+        "acting",
+        "state",
+        "governor",
+        "mayor",
+        "leader",
+        "official",
+        "the",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "sen",
+        "gov",
+        "rep",
+        "lt",
+        "col",
+        "gen",
+    ]
+)
+
+
+def _canonical_names(rows: list[dict]) -> None:
+    """Give one key to one person named in several ways ("Foreign Minister Sergei Lavrov",
+    "Lavrov"): titles dropped, then every name with the same surname takes the longest form."""
+    full: dict[str, str] = {}
+    for row in rows:
+        words = row["speaker"].split()
+        if row["speaker_source"] not in ("name", "pronoun", "continuation") or not words:
+            continue
+        if not all(w[:1].isupper() for w in words):
+            continue
+        while len(words) > 1 and words[0].lower().rstrip(".") in TITLES:
+            words = words[1:]
+        name = " ".join(words)
+        if len(name) > len(full.get(words[-1], "")):
+            full[words[-1]] = name
+    for row in rows:
+        words = row["speaker"].split()
+        if words and all(w[:1].isupper() for w in words) and words[-1] in full:
+            row["speaker"] = full[words[-1]]
+
+
 def _kind(unit: Unit, quote: Quote) -> str:
     """``direct`` when the quotation opens its sentence or follows a colon, else ``partial``."""
     sentence = unit.sentence_at(quote.start)
@@ -59,12 +127,17 @@ def _kind(unit: Unit, quote: Quote) -> str:
 
 
 def _owner(unit: Unit, quote: Quote, found: list[Attribution]) -> Attribution | None:
-    """The attribution a quotation belongs to: nearest verb in its sentences, else paragraph."""
+    """The attribution a quotation belongs to: nearest verb in its sentences, else paragraph.
+
+    A partial quotation (inside the reporter's sentence) prefers a verb before it, whose
+    complement it is; a direct one the nearest verb on either side."""
     first, last = unit.sentence_at(quote.start), unit.sentence_at(max(quote.end - 1, quote.start))
     usable = [a for a in found if not a.participle]
     near = [a for a in usable if first <= unit.sentence_at(a.start) <= last] or usable
     if not near:
         return None
+    if _kind(unit, quote) == "partial":  # 'X said the talks were "useful" but added ...'
+        near = [a for a in near if a.end <= quote.start] or near
 
     def distance(a: Attribution) -> tuple[int, int]:
         gap = quote.start - a.end if a.end <= quote.start else max(a.start - quote.end, 0)
@@ -163,9 +236,10 @@ def attributions(
     verbs = verbs or load_reporting_verbs()
     rows = []
     for article in as_articles(corpus):
-        rows.extend(
-            row for _, row in sorted(_article_rows(article, verbs, actors), key=lambda r: r[0])
-        )
+        ordered = sorted(_article_rows(article, verbs, actors), key=lambda r: r[0])
+        named = [row for _, row in ordered]
+        _canonical_names(named)
+        rows.extend(named)
     return pd.DataFrame(rows, columns=COLUMNS)
 
 

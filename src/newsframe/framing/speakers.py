@@ -43,6 +43,7 @@ NP_STOP = frozenset(
      "anything", "everything", "little", "much", "there"]
 )
 # fmt: on
+COMPLEMENT = frozenset(["of", "for", "from"])
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i"])
 POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 # fmt: off
@@ -128,6 +129,10 @@ def _np_speakers(text: str, toks: list[Token], lo: int, hi: int, mentions: list[
     """Speakers named by the noun phrase ``toks[lo..hi]`` (actors first, then a name)."""
     start, end = toks[lo].start, toks[hi].end
     inner = [m for m in mentions if m.start >= start and m.end <= end]
+    link = [t for t in toks[lo : hi + 1] if t.text.lower() in COMPLEMENT]
+    if link and link[0].start > start:  # "residents of Kunashiri": the head comes before "of"
+        head = text[start:end]
+        return [Speaker(head, head, "name")]
     if inner and inner[-1].end >= end - 2:  # the head is an actor ("'s" may follow)
         picked = [inner[-1]]
         for m in reversed(inner[:-1]):
@@ -167,7 +172,9 @@ def _np_before(text: str, toks: list[Token], j: int, stop: int) -> tuple[int, in
     return lo, j
 
 
-def _np_after(text: str, toks: list[Token], i: int) -> tuple[int, int] | None:
+def _np_after(
+    text: str, toks: list[Token], i: int, *, allow: frozenset[str] = frozenset()
+) -> tuple[int, int] | None:
     """Token range of the noun phrase that starts at ``toks[i]`` (None if there is none)."""
     if i >= len(toks) or toks[i].text.lower() in NP_STOP:
         return None
@@ -176,7 +183,7 @@ def _np_after(text: str, toks: list[Token], i: int) -> tuple[int, int] | None:
         hi + 1 < len(toks)
         and hi - i < 7
         and _spaces(text, toks[hi].end, toks[hi + 1].start)
-        and toks[hi + 1].text.lower() not in NP_STOP
+        and (toks[hi + 1].text.lower() not in NP_STOP or toks[hi + 1].text.lower() in allow)
     ):
         hi += 1
     return i, hi
@@ -244,9 +251,17 @@ def _verb(text, toks, i, n, key, ctx) -> Attribution | None:
         tuple(speakers), participle,
     )  # fmt: skip
     if key == ("accord", "to"):
-        span = _np_after(text, toks, i + n)
+        span = _np_after(text, toks, i + n, allow=COMPLEMENT)
         return made(_np_speakers(text, toks, *span, mentions)) if span else None
     joined = j >= 0 and _spaces(text, toks[j].end, toks[j + 1].start)
+    sentence = unit.sentence_at(toks[i].start)
+    if joined and toks[j].text.lower() in ("and", "but") and found:
+        prior = found[-1]  # "Peskov said ... but added that": the same speaker
+        if unit.sentence_at(prior.start) == sentence and not (
+            key in table.strict and not _speaks(text, toks, i, n, unit, quotes)
+        ):
+            return made(prior.speakers)
+        return None
     if joined and toks[j].text.lower() in NOT_VERB_BEFORE:
         return None
     if key in table.strict and not _speaks(text, toks, i, n, unit, quotes):
@@ -257,7 +272,6 @@ def _verb(text, toks, i, n, key, ctx) -> Attribution | None:
         span = _np_before(text, toks, j, toks[j + 1].start) if j >= 0 else None
     if span:
         return made(_np_speakers(text, toks, *span, mentions))
-    sentence = unit.sentence_at(toks[i].start)
     if toks[i].text.lower().endswith("ing"):
         if j >= 0 and "," in text[toks[j].end : toks[i].start] and found:
             prior = found[-1]
@@ -344,14 +358,19 @@ def find_attributions(
     longest = max((len(k) for k in verbs.verbs), default=1)
     found: list[Attribution] = []
     ctx = (verbs, unit, quotes, mentions, found)
+    starts = {start for _, start, _ in unit.sentences}
     i = 0
     while i < len(toks):
         match = _match_verb(text, toks, i, verbs, longest)
         if match is None:
             att = _noun(text, toks, i, ctx) if toks[i].lemma in verbs.nouns else None
             n = 1
-        elif unit.part != "headline" and not toks[i].text[:1].islower():
-            att, n = None, 1
+        elif (
+            unit.part != "headline"
+            and not toks[i].text[:1].islower()
+            and toks[i].start not in starts
+        ):
+            att, n = None, 1  # a capitalised "Says" or "Notes" mid-sentence is a name
         else:
             key, n = match
             att = _verb(text, toks, i, n, key, ctx)
