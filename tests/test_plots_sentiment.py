@@ -49,6 +49,7 @@ def test_boilerplate_figure_and_reproducible_files(tmp_path) -> None:
     fig = ps.plot_boilerplate_audit(nf.boilerplate_audit(art))
     second = [p.read_bytes() for p in save_figure(fig, "sentiment__audit", tmp_path / "2")]
     assert first == second
+    assert isinstance(ps.plot_boilerplate_audit(nf.boilerplate_audit(art, by="reason")), Figure)
 
 
 def test_clear_errors_for_wrong_tables(table: pd.DataFrame) -> None:

@@ -354,3 +354,13 @@ def test_removed_sentiment_and_audit_by_hand() -> None:
     assert audit.loc["all removed", "removed_sentences"] == 4
     assert audit.loc["all removed", "combined_mean"] == pytest.approx((GOOD + support + bad) / 5)
     assert (audit["body_mean"] == GOOD).all()
+    by_reason = nf.boilerplate_audit(a, by="reason").set_index("reason")
+    assert list(by_reason.index) == [
+        "donation appeal",
+        "headline",
+        "photo caption or credit",
+        "all removed",
+    ]
+    assert by_reason.loc["donation appeal", "shift"] == pytest.approx((GOOD + support) / 2 - GOOD)
+    with pytest.raises(NewsframeError, match="by must be"):
+        nf.boilerplate_audit(a, by="line")

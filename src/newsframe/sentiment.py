@@ -728,15 +728,19 @@ def removed_sentiment(
 
 
 def boilerplate_audit(
-    corpus: Corpus | Article | Iterable[Article], *, domain: Mapping[str, float] | None = None
+    corpus: Corpus | Article | Iterable[Article],
+    *,
+    by: str = "kind",
+    domain: Mapping[str, float] | None = None,
 ) -> pd.DataFrame:
     """Return how much each kind of removed text would have moved each article's mean compound.
 
-    Columns: ``article_id, kind, body_sentences, body_mean, removed_sentences, removed_mean,
-    combined_mean, shift`` with ``kind`` one of ``boilerplate``, ``caption``, ``headline`` (each
-    added to the body on its own) and ``all removed``; ``shift = combined_mean - body_mean`` is
-    what keeping that text would have done to the article's sentence-level mean. Kinds an
-    article had nothing of have no row.
+    Columns: ``article_id, <by>, body_sentences, body_mean, removed_sentences, removed_mean,
+    combined_mean, shift``. With ``by="kind"`` the groups are ``boilerplate``, ``caption`` and
+    ``headline``; with ``by="reason"`` the cleaner's reasons (``donation appeal``, ``payment
+    widget`` ...). Each group is added to the body on its own, and ``all removed`` adds
+    everything; ``shift = combined_mean - body_mean`` is what keeping that text would have done
+    to the article's sentence-level mean. Groups an article had nothing of have no row.
 
     >>> from newsframe.cleaning import Removal
     >>> a = Article("a", "T", ("The book was good.",), removed=(Removal(3, "Support us", "donation appeal"),))
@@ -744,32 +748,30 @@ def boilerplate_audit(
     [{'kind': 'boilerplate', 'combined_mean': 0.42115, 'shift': -0.01925},
      {'kind': 'all removed', 'combined_mean': 0.42115, 'shift': -0.01925}]
     """
+    if by not in ("kind", "reason"):
+        raise NewsframeError(f"boilerplate_audit: by must be 'kind' or 'reason', got {by!r}")
     articles = _articles(corpus)
     body = sentence_sentiment(articles, domain=domain)
     removed = removed_sentiment(articles, domain=domain)
+    order = (
+        ["boilerplate", "caption", "headline"]
+        if by == "kind"
+        else list(dict.fromkeys(removed["reason"]))
+    )
     rows = []
     for article in articles:
         x = body.loc[body["article_id"] == article.article_id, "compound"].to_numpy(float)
+        gone = removed[removed["article_id"] == article.article_id]
         if len(x) == 0:
             continue
-        gone = removed[removed["article_id"] == article.article_id]
-        for kind in ("boilerplate", "caption", "headline", "all removed"):
-            sub = gone if kind == "all removed" else gone[gone["kind"] == kind]
+        for group in [*order, "all removed"]:
+            sub = gone if group == "all removed" else gone[gone[by] == group]
             if sub.empty:
                 continue
             y = sub["compound"].to_numpy(float)
             combined = float(np.concatenate([x, y]).mean())
-            rows.append(
-                (
-                    article.article_id,
-                    kind,
-                    len(x),
-                    float(x.mean()),
-                    len(y),
-                    float(y.mean()),
-                    combined,
-                    combined - float(x.mean()),
-                )
-            )
-    columns = ["article_id", "kind", "body_sentences", "body_mean", "removed_sentences"]
+            base = float(x.mean())
+            row = [article.article_id, group, len(x), base, len(y), float(y.mean())]
+            rows.append((*row, combined, combined - base))
+    columns = ["article_id", by, "body_sentences", "body_mean", "removed_sentences"]
     return pd.DataFrame(rows, columns=[*columns, "removed_mean", "combined_mean", "shift"])

@@ -221,16 +221,17 @@ def plot_coverage(coverage: pd.DataFrame, gaps: pd.DataFrame) -> Figure:
 def plot_boilerplate_audit(audit: pd.DataFrame) -> Figure:
     """Return how far each kind of removed text would have moved each article's mean compound.
 
-    ``audit`` is :func:`newsframe.boilerplate_audit` output.
+    ``audit`` is :func:`newsframe.boilerplate_audit` output (grouped by kind or by reason).
     """
-    _need(audit, ["article_id", "kind", "shift", "removed_sentences"], "plot_boilerplate_audit")
+    by = "reason" if "reason" in audit.columns else "kind"
+    _need(audit, ["article_id", by, "shift", "removed_sentences"], "plot_boilerplate_audit")
     ids = list(dict.fromkeys(audit["article_id"]))
-    kinds = list(dict.fromkeys(audit["kind"]))
+    kinds = list(dict.fromkeys(audit[by]))
     colors = article_colors(ids)
     fig, ax = figure(width=7.0, height=1.0 + 0.5 * len(kinds))
     step = 0.8 / len(ids)
     for k, i in enumerate(ids):
-        sub = audit[audit["article_id"] == i].set_index("kind").reindex(kinds)
+        sub = audit[audit["article_id"] == i].set_index(by).reindex(kinds)
         ys = np.arange(len(kinds))[::-1] + 0.4 - step * (k + 0.5)
         ax.barh(ys, sub["shift"].fillna(0.0), step * 0.9, color=colors[i], label=i)
         for y, s, n in zip(ys, sub["shift"], sub["removed_sentences"], strict=True):
