@@ -229,3 +229,14 @@ def test_one_person_named_two_ways_gets_one_key():
     assert t.speaker_text.tolist() == ["Russian Foreign Minister Sergei Lavrov", "Lavrov"]
     voice = nf.share_of_voice([Article("a", "T", tuple(t.sentence))])
     assert voice.speaker.tolist() == ["Sergei Lavrov"]
+
+
+def test_headline_colon_style_names_the_speaker():
+    t = _attr("Body.", title="Putin: \u2018Russia has no territorial conflicts\u2019")
+    row = t.iloc[0]
+    assert (row.part, row.speaker, row.verb, row.quote) == (
+        "headline",
+        "putin",
+        "",
+        "Russia has no territorial conflicts",
+    )

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from newsframe.actors import Actor
+from newsframe.actors import Actor, find_mentions
 from newsframe.corpus import Article, Corpus
 from newsframe.framing._units import Unit, as_articles, body_words, units, word_tokens
 from newsframe.framing.quotes import Quote, top_level_quotes
@@ -118,6 +118,20 @@ def _canonical_names(rows: list[dict]) -> None:
             row["speaker"] = full[words[-1]]
 
 
+def _colon_speaker(unit: Unit, quote: Quote, actors) -> tuple[Speaker, ...]:
+    """The speaker of a headline-style ``Putin: "..."`` (at most four words before a colon)."""
+    prefix = unit.text[: quote.start].rstrip()
+    start = max(unit.text.rfind(". ", 0, len(prefix)) + 2, 0) if ". " in prefix else 0
+    prefix = prefix[start:]
+    if not prefix.endswith(":") or not 0 < len(prefix[:-1].split()) <= 4:
+        return ()
+    mentions = find_mentions(prefix[:-1], actors)
+    if mentions:
+        return tuple(Speaker(m.actor_id, m.text, "actor") for m in mentions[-1:])
+    name = prefix[:-1].strip()
+    return (Speaker(name, name, "name"),) if name[:1].isupper() else ()
+
+
 def _kind(unit: Unit, quote: Quote) -> str:
     """``direct`` when the quotation opens its sentence or follows a colon, else ``partial``."""
     sentence = unit.sentence_at(quote.start)
@@ -184,7 +198,7 @@ def _article_rows(article: Article, verbs: ReportingVerbs, actors) -> list[tuple
             elif previous and unit.part == "body" and (quote.start == 0 or not previous[1]):
                 speakers = tuple(Speaker(s.key, s.text, "continuation") for s in previous[0])
             else:
-                speakers = (UNRESOLVED,)
+                speakers = _colon_speaker(unit, quote, actors) or (UNRESOLVED,)
             for speaker in speakers:
                 row = _row(article, unit, first, speaker, att, _kind(unit, quote), quote, text)
                 rows.append(((order, quote.start), row))
