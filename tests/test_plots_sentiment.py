@@ -57,3 +57,9 @@ def test_clear_errors_for_wrong_tables(table: pd.DataFrame) -> None:
         ps.plot_sentiment_arcs(table)
     with pytest.raises(NewsframeError, match="empty"):
         ps.plot_sentence_scores(table.iloc[:0])
+
+
+def test_empty_actor_and_audit_tables_still_draw() -> None:
+    plain = nf.Article("p", "T", ("It rained.",))
+    assert isinstance(ps.plot_actor_sentiment(nf.actor_sentiment(plain)), Figure)
+    assert isinstance(ps.plot_boilerplate_audit(nf.boilerplate_audit(plain)), Figure)

@@ -134,8 +134,13 @@ def plot_actor_sentiment(actor_table: pd.DataFrame) -> Figure:
     number of sentences behind them.
     """
     cols = ["article_id", "actor", "statistic", "value", "ci_low", "ci_high", "n_sentences"]
-    _need(actor_table, cols, "plot_actor_sentiment")
+    _need(actor_table, cols, "plot_actor_sentiment", empty=True)
     t = actor_table[actor_table["statistic"] == "mean_compound"]
+    if t.empty:
+        fig, ax = figure(width=7.0, height=1.5)
+        ax.text(0.5, 0.5, "no actor of the actor table is mentioned", ha="center", va="center")
+        ax.set_axis_off()
+        return fig
     ids, actors = list(dict.fromkeys(t["article_id"])), list(dict.fromkeys(t["actor"]))
     colors = article_colors(ids)
     fig, ax = figure(width=7.0, height=1.0 + 0.55 * len(actors) * max(1, len(ids)) ** 0.5)
@@ -224,7 +229,17 @@ def plot_boilerplate_audit(audit: pd.DataFrame) -> Figure:
     ``audit`` is :func:`newsframe.boilerplate_audit` output (grouped by kind or by reason).
     """
     by = "reason" if "reason" in audit.columns else "kind"
-    _need(audit, ["article_id", by, "shift", "removed_sentences"], "plot_boilerplate_audit")
+    _need(
+        audit,
+        ["article_id", by, "shift", "removed_sentences"],
+        "plot_boilerplate_audit",
+        empty=True,
+    )
+    if audit.empty:
+        fig, ax = figure(width=7.0, height=1.5)
+        ax.text(0.5, 0.5, "the cleaner removed nothing", ha="center", va="center")
+        ax.set_axis_off()
+        return fig
     ids = list(dict.fromkeys(audit["article_id"]))
     kinds = list(dict.fromkeys(audit[by]))
     colors = article_colors(ids)
