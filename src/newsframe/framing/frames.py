@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -98,34 +99,59 @@ def _word_matches(pattern: tuple[str, str], token: Token) -> bool:
     return token.lemma == value or lower == value
 
 
+@lru_cache(maxsize=32)
+def _index(frames: tuple[Frame, ...]):
+    """Patterns indexed by their first word: exact words by value, prefixes in one list."""
+    exact: dict[str, list[tuple[int, tuple]]] = {}
+    prefix: dict[str, list[tuple[int, tuple]]] = {}
+    for n, frame in enumerate(frames):
+        for pattern in frame.patterns:
+            kind, value = pattern[0]
+            (prefix if kind == "prefix" else exact).setdefault(value, []).append((n, pattern))
+    return exact, prefix, tuple(prefix)
+
+
 def match_frames(text: str, frames: Iterable[Frame] | None = None) -> dict[str, list[str]]:
     """Return, per ``scheme/frame``, the words of ``text`` that match its dictionary.
 
     Terms match whole words by lemma (``poll`` matches "polls"), a trailing ``*`` matches a
     prefix, and a multi-word term matches consecutive words; within a frame the longest term wins
-    and a word counts once.
+    (then the leftmost) and a word counts once.
 
     >>> match_frames("Opinion polls show the majority of people are opposed.")["mfc/public_opinion"]
     ['Opinion polls', 'majority of']
     """
     frames = tuple(frames) if frames is not None else load_frame_dictionaries()
+    exact, prefix, prefixes = _index(frames)
     text = normalise(text)
     tokens = _word_tokens(text)
+    candidates: dict[int, list[tuple[int, int]]] = {}  # frame -> [(-length, start)]
+    for i, token in enumerate(tokens):
+        lower = token.text.lower()
+        found = exact.get(token.lemma, []) + (exact.get(lower, []) if lower != token.lemma else [])
+        if prefixes and (lower.startswith(prefixes) or token.lemma.startswith(prefixes)):
+            found += [
+                c
+                for p, cs in prefix.items()
+                if lower.startswith(p) or token.lemma.startswith(p)
+                for c in cs
+            ]
+        for n, pattern in found:
+            k = len(pattern)
+            if i + k <= len(tokens) and all(
+                _word_matches(w, tokens[i + d]) for d, w in enumerate(pattern[1:], start=1)
+            ):
+                candidates.setdefault(n, []).append((-k, i))
     out: dict[str, list[str]] = {}
-    for frame in frames:
+    for n in sorted(candidates):
         used: set[int] = set()
-        found = []
-        for pattern in frame.patterns:
-            n = len(pattern)
-            for i in range(len(tokens) - n + 1):
-                span = range(i, i + n)
-                if used.isdisjoint(span) and all(
-                    _word_matches(p, tokens[k]) for p, k in zip(pattern, span, strict=True)
-                ):
-                    used.update(span)
-                    found.append((i, text[tokens[i].start : tokens[i + n - 1].end]))
-        if found:
-            out[f"{frame.scheme}/{frame.frame}"] = [words for _, words in sorted(found)]
+        kept = []
+        for neg, i in sorted(set(candidates[n])):
+            span = range(i, i - neg)
+            if used.isdisjoint(span):
+                used.update(span)
+                kept.append((i, text[tokens[i].start : tokens[i - neg - 1].end]))
+        out[f"{frames[n].scheme}/{frames[n].frame}"] = [words for _, words in sorted(kept)]
     return out
 
 
