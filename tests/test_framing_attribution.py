@@ -42,7 +42,7 @@ def test_no_quotes_no_verbs_gives_empty_table_with_columns():
         "paragraph_id",
         "sentence_id",
         "speaker",
-        "speaker_text",
+        "speaker_name",
     ]
     assert nf.share_of_voice([Article("a", "T", ("Nothing said here",))]).empty
 
@@ -240,3 +240,12 @@ def test_headline_colon_style_names_the_speaker():
         "",
         "Russia has no territorial conflicts",
     )
+
+
+def test_speaker_name_and_data_files_by_path(tmp_path):
+    t = _attr("Putin said the talks went well.")
+    assert t[["speaker", "speaker_name"]].values.tolist() == [["putin", "Putin"]]
+    path = tmp_path / "verbs.toml"
+    path.write_text('[class.mine]\nverbs = ["say"]\n')
+    t = nf.attributions([Article("a", "T", ("Abe said so.",))], verbs=path)
+    assert t.verb_class.tolist() == ["mine"]

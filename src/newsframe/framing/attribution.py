@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 
 import pandas as pd
 
-from newsframe.actors import Actor, find_mentions
+from newsframe.actors import Actor, find_mentions, load_actors
 from newsframe.corpus import Article, Corpus
 from newsframe.framing._units import Unit, as_articles, body_words, units, word_tokens
 from newsframe.framing.quotes import Quote, top_level_quotes
@@ -26,6 +27,7 @@ COLUMNS = [
     "paragraph_id",
     "sentence_id",
     "speaker",
+    "speaker_name",
     "speaker_text",
     "speaker_source",
     "verb",
@@ -40,6 +42,7 @@ COLUMNS = [
 VOICE_COLUMNS = [
     "article_id",
     "speaker",
+    "speaker_name",
     "quotes",
     "quoted_words",
     "paraphrases",
@@ -219,12 +222,12 @@ def _article_rows(article: Article, verbs: ReportingVerbs, actors) -> list[tuple
 def attributions(
     corpus: Corpus | Iterable[Article],
     *,
-    verbs: ReportingVerbs | None = None,
-    actors: tuple[Actor, ...] | None = None,
+    verbs: ReportingVerbs | str | Path | None = None,
+    actors: tuple[Actor, ...] | str | Path | None = None,
 ) -> pd.DataFrame:
     """Return who is quoted or paraphrased, with which reporting verb: one row per attribution.
 
-    Columns: ``article_id, part, paragraph_id, sentence_id, speaker, speaker_text,
+    Columns: ``article_id, part, paragraph_id, sentence_id, speaker, speaker_name, speaker_text,
     speaker_source, verb, verb_lemma, verb_class, kind, quote, quote_words, closed, sentence``.
 
     Method (rule-based, no parser; after Pareti 2015's attribution relations and textacy's
@@ -232,7 +235,8 @@ def attributions(
     :func:`~newsframe.framing.quotes.find_quotes`), reporting verbs and nouns from the editable
     table ``data/reporting_verbs.toml`` ("X said/claimed/told ...", "said X", "according to X",
     "X's remarks"), speakers from the actor table (``speaker`` is the actor id) or, for people
-    not in it, the name as written. Each quotation goes to the nearest reporting verb in its
+    not in it, the name as written (titles dropped, one key per surname); ``speaker_name`` is the
+    actor's display name ("Putin") and ``speaker_text`` the words that named the speaker. Each quotation goes to the nearest reporting verb in its
     sentence(s), else in its paragraph; a paragraph that opens with an unattributed quotation
     right after a quoted paragraph continues that speaker (``speaker_source="continuation"``).
     Pronoun speakers resolve to the last named speaker of the paragraph (``"pronoun"``) or stay
@@ -247,13 +251,18 @@ def attributions(
     >>> attributions([a])[["speaker", "verb", "verb_class", "kind", "quote"]].values.tolist()
     [['putin', 'said', 'neutral', 'direct', 'We are ready'], ['abe', 'claimed', 'evaluative', 'paraphrase', '']]
     """
+    verbs = load_reporting_verbs(verbs) if isinstance(verbs, (str, Path)) else verbs
     verbs = verbs or load_reporting_verbs()
+    actors = load_actors(actors) if isinstance(actors, (str, Path)) else actors
     rows = []
     for article in as_articles(corpus):
         ordered = sorted(_article_rows(article, verbs, actors), key=lambda r: r[0])
         named = [row for _, row in ordered]
         _canonical_names(named)
         rows.extend(named)
+    names = {a.actor_id: a.name for a in (actors if actors is not None else load_actors())}
+    for row in rows:
+        row["speaker_name"] = names.get(row["speaker"], row["speaker"])
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
@@ -261,12 +270,12 @@ def share_of_voice(
     corpus: Corpus | Iterable[Article],
     *,
     include_headline: bool = False,
-    verbs: ReportingVerbs | None = None,
-    actors: tuple[Actor, ...] | None = None,
+    verbs: ReportingVerbs | str | Path | None = None,
+    actors: tuple[Actor, ...] | str | Path | None = None,
 ) -> pd.DataFrame:
     """Return per article and speaker how many quotations and quoted words they get.
 
-    Columns: ``article_id, speaker, quotes, quoted_words, paraphrases, attributions,
+    Columns: ``article_id, speaker, speaker_name, quotes, quoted_words, paraphrases, attributions,
     share_of_quoted, share_of_words``. ``share_of_quoted`` is the speaker's quoted words over
     all quoted words of the article (0.0 when nothing is quoted); ``share_of_words`` over all
     body words. Unattributed quotations are counted under ``speaker="unresolved"``. The headline
@@ -294,6 +303,7 @@ def share_of_voice(
                 {
                     "article_id": article.article_id,
                     "speaker": speaker,
+                    "speaker_name": group["speaker_name"].iloc[0],
                     "quotes": int((group["kind"] != "paraphrase").sum()),
                     "quoted_words": quoted,
                     "paraphrases": int((group["kind"] == "paraphrase").sum()),

@@ -60,7 +60,7 @@ def _embedded(text: str, sentence_start: int, quote_start: int) -> bool:
 def distancing_marks(
     corpus: Corpus | Iterable[Article],
     *,
-    lexicon: DistancingLexicon | None = None,
+    lexicon: DistancingLexicon | str | Path | None = None,
     max_words: int = 6,
 ) -> pd.DataFrame:
     """Return every distancing mark: scare quotes, "so-called" labels and hedges.
@@ -82,6 +82,7 @@ def distancing_marks(
     >>> distancing_marks([a])[["kind", "text"]].values.tolist()
     [['so_called', 'so-called'], ['scare_quote', 'peace plan'], ['hedge', 'reportedly']]
     """
+    lexicon = load_distancing(lexicon) if isinstance(lexicon, (str, Path)) else lexicon
     lexicon = lexicon or load_distancing()
     patterns = {kind: phrase_regex(phrases) for kind, phrases in lexicon.kinds.items()}
     rows = []

@@ -91,6 +91,13 @@ def load_frame_dictionaries(path: str | Path | None = None) -> tuple[Frame, ...]
     return tuple(frames)
 
 
+def _frames(dictionaries) -> tuple[Frame, ...]:
+    """Frames from ``None`` (the shipped file), a path to a TOML file, or Frame objects."""
+    if dictionaries is None or isinstance(dictionaries, (str, Path)):
+        return load_frame_dictionaries(dictionaries)
+    return tuple(dictionaries)
+
+
 def _word_matches(pattern: tuple[str, str], token: Token) -> bool:
     kind, value = pattern
     lower = token.text.lower()
@@ -156,7 +163,7 @@ def match_frames(text: str, frames: Iterable[Frame] | None = None) -> dict[str, 
 
 
 def frame_evidence(
-    corpus: Corpus | Iterable[Article], dictionaries: Iterable[Frame] | None = None
+    corpus: Corpus | Iterable[Article], dictionaries: Iterable[Frame] | str | Path | None = None
 ) -> pd.DataFrame:
     """Return every sentence that matches a frame dictionary, with the words that matched.
 
@@ -170,7 +177,7 @@ def frame_evidence(
     >>> frame_evidence([a])[["frame", "terms"]].values.tolist()
     [['security_and_defense', 'militaries'], ['external_regulation_and_reputation', 'ties']]
     """
-    frames = tuple(dictionaries) if dictionaries is not None else load_frame_dictionaries()
+    frames = _frames(dictionaries)
     by_key = {f"{f.scheme}/{f.frame}": f for f in frames}
     rows = []
     for article in as_articles(corpus):
@@ -204,7 +211,7 @@ def _bootstrap(hits: np.ndarray, words: np.ndarray, n_boot: int, seed: int, leve
 
 def frame_dimensions(
     corpus: Corpus | Iterable[Article],
-    dictionaries: Iterable[Frame] | None = None,
+    dictionaries: Iterable[Frame] | str | Path | None = None,
     *,
     n_boot: int = 1000,
     seed: int = 0,
@@ -230,7 +237,7 @@ def frame_dimensions(
     >>> t[t.hits > 0][["frame", "hits", "per_1000"]].values.tolist()
     [['public_opinion', 1, 90.9090909090909], ['human_interest', 1, 90.9090909090909]]
     """
-    frames = tuple(dictionaries) if dictionaries is not None else load_frame_dictionaries()
+    frames = _frames(dictionaries)
     keys = [f"{f.scheme}/{f.frame}" for f in frames]
     rows = []
     for article in as_articles(corpus):

@@ -83,6 +83,13 @@ def load_naming_concepts(path: str | Path | None = None) -> tuple[Concept, ...]:
     return tuple(concepts)
 
 
+def _concepts(concepts) -> tuple[Concept, ...]:
+    """Concepts from ``None`` (the shipped table), a path to a TOML file, or Concept objects."""
+    if concepts is None or isinstance(concepts, (str, Path)):
+        return load_naming_concepts(concepts)
+    return tuple(concepts)
+
+
 def _matcher(concept: Concept) -> tuple[re.Pattern[str], dict[str, Variant]]:
     owner: dict[str, Variant] = {}
     for variant in concept.variants:
@@ -92,7 +99,7 @@ def _matcher(concept: Concept) -> tuple[re.Pattern[str], dict[str, Variant]]:
 
 
 def naming_evidence(
-    corpus: Corpus | Iterable[Article], concepts: Iterable[Concept] | None = None
+    corpus: Corpus | Iterable[Article], concepts: Iterable[Concept] | str | Path | None = None
 ) -> pd.DataFrame:
     """Return every name found, one row per match, with the sentence it is in.
 
@@ -106,7 +113,7 @@ def naming_evidence(
     >>> naming_evidence([a])[["variant", "part", "matched"]].values.tolist()
     [['Kurils', 'headline', 'Kurils'], ['Northern Territories', 'lede', 'Northern Territories']]
     """
-    concepts = tuple(concepts) if concepts is not None else load_naming_concepts()
+    concepts = _concepts(concepts)
     matchers = [(c, *_matcher(c)) for c in concepts]
     rows = []
     for article in as_articles(corpus):
@@ -137,7 +144,7 @@ def naming_evidence(
 
 
 def naming_variants(
-    corpus: Corpus | Iterable[Article], concepts: Iterable[Concept] | None = None
+    corpus: Corpus | Iterable[Article], concepts: Iterable[Concept] | str | Path | None = None
 ) -> pd.DataFrame:
     """Return per article, concept and variant how often the variant is used and whether first.
 
@@ -156,7 +163,7 @@ def naming_variants(
     >>> t[(t.concept == "disputed_islands") & (t["count"] > 0)][["variant", "count", "first_used"]].values.tolist()
     [['Kuril Islands', 1, True], ['Kurils', 1, False], ['Northern Territories', 1, False]]
     """
-    concepts = tuple(concepts) if concepts is not None else load_naming_concepts()
+    concepts = _concepts(concepts)
     articles = as_articles(corpus)
     evidence = naming_evidence(articles, concepts)
     rows = []

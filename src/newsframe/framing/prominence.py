@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 
 import pandas as pd
 
@@ -40,7 +41,7 @@ PROMINENCE_COLUMNS = [
 
 
 def actor_positions(
-    corpus: Corpus | Iterable[Article], actors: tuple[Actor, ...] | None = None
+    corpus: Corpus | Iterable[Article], actors: tuple[Actor, ...] | str | Path | None = None
 ) -> pd.DataFrame:
     """Return every actor mention with its place in the article, in reading order.
 
@@ -54,7 +55,7 @@ def actor_positions(
     >>> actor_positions([a])[["actor_id", "part", "word_index", "position"]].values.tolist()
     [['putin', 'headline', -1, -1.0], ['abe', 'lede', 0, 0.0], ['putin', 'lede', 2, 0.6666666666666666]]
     """
-    actors = actors if actors is not None else load_actors()
+    actors = load_actors(actors) if isinstance(actors, (str, Path)) or actors is None else actors
     rows = []
     for article in as_articles(corpus):
         article_units = units(article)
@@ -75,7 +76,7 @@ def actor_positions(
 
 
 def actor_prominence(
-    corpus: Corpus | Iterable[Article], actors: tuple[Actor, ...] | None = None
+    corpus: Corpus | Iterable[Article], actors: tuple[Actor, ...] | str | Path | None = None
 ) -> pd.DataFrame:
     """Return per article and actor how prominent the actor is.
 
@@ -96,7 +97,7 @@ def actor_prominence(
     >>> t[t.mentions > 0][["actor_id", "mentions", "per_1000", "in_headline", "first_rank"]].values.tolist()
     [['putin', 2, 400.0, True, 2], ['abe', 1, 200.0, False, 1]]
     """
-    actors = actors if actors is not None else load_actors()
+    actors = load_actors(actors) if isinstance(actors, (str, Path)) or actors is None else actors
     articles = as_articles(corpus)
     positions = actor_positions(articles, actors)
     rows = []
