@@ -112,16 +112,13 @@ class _Encoder:
 
     def encode(self, tokens: list[str]) -> list[int]:
         ids = self.ids
-        try:
-            return [ids[t] for t in tokens]
-        except KeyError:
-            for t in tokens:
-                if t not in ids:
-                    if t[0] in ".!?\n":
-                        ids[t] = _BOUNDARY
-                    else:
-                        self.add(t, t.lower(), lemmatize(t), t.lower() in self.stopset)
-            return [ids[t] for t in tokens]
+        for token in set(tokens).difference(ids):  # register unseen forms first, then map
+            if token[0] in ".!?\n":
+                ids[token] = _BOUNDARY
+            else:
+                lower = token.lower()
+                self.add(token, lower, lemmatize(token), lower in self.stopset)
+        return list(map(ids.__getitem__, tokens))
 
 
 def _merge_phrases(seq: np.ndarray, enc: _Encoder, phrases: tuple[tuple[str, ...], ...]) -> None:
@@ -132,12 +129,18 @@ def _merge_phrases(seq: np.ndarray, enc: _Encoder, phrases: tuple[tuple[str, ...
     for phrase in sorted(phrases, key=len, reverse=True):
         by_first.setdefault(phrase[0], []).append(phrase)
     lemmas = enc.lemma
-    is_first = np.array([lemma in by_first for lemma in lemmas] + [False])
-    seconds = {phrase[1] for phrase in phrases}
-    is_second = np.array([lemma in seconds for lemma in lemmas] + [False])
-    following = np.append(seq[1:], _BOUNDARY)
-    # seq == -1 indexes the trailing False; only positions whose next word can continue a phrase
-    starts = np.flatnonzero(is_first[seq] & is_second[following])
+    padded = np.append(seq, np.full(max(map(len, phrases)), _BOUNDARY))
+    starts = np.zeros(len(seq), dtype=bool)
+    for k in sorted({len(p) for p in phrases}):
+        # a position can start a k-word phrase only if each of its next k words can stand at
+        # that place in some k-word phrase: a vectorised filter before the exact check below
+        possible = np.ones(len(seq), dtype=bool)
+        for j in range(k):
+            allowed = {p[j] for p in phrases if len(p) == k}
+            at_j = np.array([lemma in allowed for lemma in lemmas] + [False])
+            possible &= at_j[padded[j : j + len(seq)]]  # -1 (a boundary) reads the final False
+        starts |= possible
+    starts = np.flatnonzero(starts)
     free = 0
     for pos in starts.tolist():
         if pos < free:
