@@ -3,14 +3,19 @@
 The cleaner works line by line on text copied from a web page (or extracted from saved HTML).
 It combines editable phrase rules (``data/boilerplate.toml``) with structural evidence:
 
-* length: a short rule (``"Read more"``) only removes a short line, never a long sentence;
-* address: appeals speak to the reader (we/our/you/your outside quotation marks) and carry
-  appeal cues (support, donate, newsletter ...); news prose reports in the third person;
-* regions: an appeal opener ("A Message from ...", "Dear readers,") starts a run of lines that
-  stays an appeal while it keeps addressing the reader;
-* position: lines before the headline, short chrome after the last paragraph, photo captions
-  between the headline and the lede, and paragraphs repeated at the edges of several articles
-  of one outlet (see :func:`newsframe.corpus.load_corpus`).
+* length: a short rule (``"Read more"``) only removes a short line, never a long sentence, and
+  a phrase inside quotation marks is reported speech, not page chrome;
+* address: appeals speak to the reader (we/our/you/your outside quotes) and carry appeal cues
+  (support, donate, newsletter ...); news prose reports in the third person, so long lines that
+  only mention cookies or newsletters are kept unless they address the reader;
+* regions and lists: an appeal opener ("A Message from ...", "Dear readers,") starts a run of
+  lines that stays an appeal while it keeps addressing the reader; a list label ("Tags",
+  "Read more", "Related coverage:") takes the short unpunctuated lines after it along;
+* position: lines before the headline, short chrome after the last paragraph, everything after
+  an end-of-story mark ("Reporting by ...; Editing by ...", a copyright line) once the story has
+  begun, photo captions and bylines between the headline and the lede, and paragraphs repeated
+  at the edges of several articles of one outlet (see :func:`newsframe.corpus.load_corpus`);
+* layout: hard-wrapped paragraphs (lines of similar width in one block) are joined first.
 
 Keeping article text matters more than removing every scrap, so a long line that ends like a
 sentence is only removed on strong evidence. Every removed line is kept with its reason.
@@ -20,6 +25,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -36,6 +42,11 @@ _QUOTED = re.compile(r'"[^"]{0,400}"')
 _ADDRESS = re.compile(r"\b(we|our|ours|us|you|your|yours)\b", re.IGNORECASE)
 _WORD = re.compile(r"\w+(?:['-]\w+)*")
 _LOWER_START = re.compile(r"^[\"'(]?[a-z]")
+
+CAPTION = "photo caption or credit"
+_APPEAL = "reader appeal (donation, subscription or newsletter)"
+_APPEALS = frozenset({_APPEAL, "donation appeal", "subscription appeal"})
+_LABEL = "byline, date or section label"
 
 
 @dataclass(frozen=True)
@@ -59,10 +70,17 @@ class CleanText:
 
 @dataclass(frozen=True)
 class LineRule:
+    """One ``[[line]]`` rule of ``boilerplate.toml`` (see the file's header for the keys)."""
+
     pattern: re.Pattern[str]
     reason: str
     max_words: int
     case_sensitive: bool = False
+    items: str | None = None
+    max_items: int = 0
+    item_max_words: int = 20
+    closes: bool = False
+    address_over: int | None = None
 
 
 @dataclass(frozen=True)
@@ -88,15 +106,33 @@ def load_rules(path: str | Path | None = None) -> Rules:
     return _load_rules(None if path is None else str(path))
 
 
-_UPPER_LITERAL = re.compile(r"(?<!\\)[A-Z]")
+_UPPER_LITERAL = re.compile(r"(?<!\\)(?<!\(\?)[A-Z]")
 
 
-def _compile(pattern: str, case_sensitive: bool = False) -> re.Pattern[str]:
+def _compile(pattern: str, case_sensitive: bool = False, verbose: bool = False) -> re.Pattern[str]:
     """Compile a rule. Rules are matched against the lowercased line, which lets Python's regex
     engine use its fast literal-prefix search; a pattern with uppercase letters (outside escapes
     such as ``\\S``) falls back to IGNORECASE, and ``case_sensitive`` rules see the original case."""
-    flags = 0 if case_sensitive or not _UPPER_LITERAL.search(pattern) else re.IGNORECASE
+    flags = re.VERBOSE if verbose else 0
+    if not case_sensitive and _UPPER_LITERAL.search(pattern):
+        flags |= re.IGNORECASE
     return re.compile(pattern, flags)
+
+
+def _line_rule(r: dict) -> LineRule:
+    case = bool(r.get("case_sensitive", False))
+    over = r.get("address_over")
+    return LineRule(
+        _compile(r["pattern"], case, bool(r.get("verbose", False))),
+        r["reason"],
+        int(r.get("max_words", 12)),
+        case,
+        r.get("items"),
+        int(r.get("max_items", 0)),
+        int(r.get("item_max_words", 20)),
+        bool(r.get("closes", False)),
+        None if over is None else int(over),
+    )
 
 
 @lru_cache(maxsize=16)
@@ -112,19 +148,10 @@ def _load_rules(path: str | None) -> Rules:
         source = str(path)
     try:
         data = tomllib.loads(raw)
-        lines = tuple(
-            LineRule(
-                _compile(r["pattern"], r.get("case_sensitive", False)),
-                r["reason"],
-                int(r.get("max_words", 12)),
-                bool(r.get("case_sensitive", False)),
-            )
-            for r in data.get("line", [])
-        )
         appeal = data.get("appeal", {})
         caption = data.get("caption", {})
         return Rules(
-            lines=lines,
+            lines=tuple(_line_rule(r) for r in data.get("line", [])),
             cues=tuple(_compile(p) for p in appeal.get("cues", [])),
             openers=tuple(_compile(p) for p in appeal.get("openers", [])),
             address_share=float(appeal.get("address_share", 0.08)),
@@ -149,11 +176,33 @@ def _ends_sentence(line: str) -> bool:
     return bool(_TERMINAL.search(line.rstrip(_CLOSERS + " ")))
 
 
-def _rule_reason(line: str, low: str, rules: Rules) -> str | None:
+def _prose(line: str) -> bool:
+    """A line that reads like a paragraph of the article: eight words or more, ending a sentence."""
+    return _words(line) >= 8 and _ends_sentence(line)
+
+
+def _rule_match(line: str, low: str, rules: Rules) -> LineRule | None:
+    """The first rule that removes this line, or None.
+
+    A match that disappears when quoted passages are blanked out is reported speech, not page
+    chrome; a rule with ``address_over`` only takes a longer line that addresses the reader.
+    """
     n = _words(line)
     for rule in rules.lines:
-        if n <= rule.max_words and rule.pattern.search(line if rule.case_sensitive else low):
-            return rule.reason
+        if n > rule.max_words:
+            continue
+        target = line if rule.case_sensitive else low
+        if not rule.pattern.search(target):
+            continue
+        quoted = '"' in target
+        needs_address = rule.address_over is not None and n > rule.address_over
+        if quoted or needs_address:
+            outside = _QUOTED.sub(" ", target) if quoted else target
+            if quoted and not rule.pattern.search(outside):
+                continue
+            if needs_address and not _ADDRESS.search(outside):
+                continue
+        return rule
     return None
 
 
@@ -176,7 +225,7 @@ def _is_appeal(line: str, rules: Rules, *, in_region: bool) -> bool:
         return False
     cues = sum(1 for cue in rules.cues if cue.search(outside))
     if in_region:
-        return cues >= 1
+        return cues >= 1 and address > 0
     return (
         cues >= 3
         or (cues >= 2 and address >= rules.address_share / 2)
@@ -188,46 +237,47 @@ def _is_opener(low: str, rules: Rules) -> bool:
     return any(p.search(low) for p in rules.openers)
 
 
-def _has_credit(line: str, rules: Rules) -> bool:
-    """True when the line ends in a photo credit (explicit pattern or a short capitalised tail)."""
+def _credit(line: str, rules: Rules) -> int:
+    """How surely the line ends in a photo credit: 2 explicit pattern, 1 short capitalised tail
+    after the last full stop (``"... in Moscow. Kremlin Press Service"``), 0 none."""
     ends = _ends_sentence(line)
     if ends and not line.rstrip().endswith(")"):
-        return False
+        return 0
     low = line.lower()
     if any(p.search(low) for p in rules.credits):
-        return True
+        return 2
     if ends:
-        return False
+        return 0
     head, dot, tail = line.rpartition(". ")
     words = tail.split()
-    return bool(
+    weak = (
         dot
         and head
         and 0 < len(words) <= rules.max_credit_words
         and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
     )
-
-
-_APPEAL = "reader appeal (donation, subscription or newsletter)"
+    return 1 if weak else 0
 
 
 @lru_cache(maxsize=65_536)
-def _classify(norm: str, rules: Rules, in_region: bool) -> tuple[str | None, bool, bool]:
-    """Return (reason or None, opens an appeal region, ends the current region) for one line.
+def _classify(
+    norm: str, rules: Rules, in_region: bool
+) -> tuple[str | None, bool, bool, LineRule | None]:
+    """Return (reason or None, opens an appeal region, ends the region, matching rule).
 
     Cached: the chrome of one outlet repeats line for line across its pages.
     """
     low = norm.lower()
-    rule = _rule_reason(norm, low, rules)
+    rule = _rule_match(norm, low, rules)
     opener = _is_opener(low, rules)
     in_region = in_region or opener
     if rule is not None:
-        return rule, opener, False
+        return rule.reason, opener, False, rule
     if _is_appeal(norm, rules, in_region=in_region):
-        return _APPEAL, opener, False
+        return _APPEAL, opener, False, None
     if in_region and _words(norm) < 8 and not _ends_sentence(norm):
-        return _APPEAL, opener, False
-    return None, opener, in_region
+        return _APPEAL, opener, False, None
+    return None, opener, in_region, None
 
 
 def _title_key(text: str) -> str:
@@ -235,50 +285,230 @@ def _title_key(text: str) -> str:
     return " ".join(_WORD.findall(text.lower()))
 
 
-# --- the cleaner ---------------------------------------------------------------------------
+# --- layout --------------------------------------------------------------------------------
+
+Line = tuple[int, str, str]  # (1-based line number, original text, normalised text)
 
 
-def _logical_lines(text: str) -> list[tuple[int, str, str]]:
+def _wrapped(block: list[Line]) -> bool:
+    """True for a hard-wrapped paragraph: every line but the last is near the block's width
+    (40-110 characters), at least one of them stops mid-sentence, and the last ends one."""
+    if len(block) < 2:
+        return False
+    width = max(len(n) for _, _, n in block)
+    if not 40 <= width <= 110:
+        return False
+    inner = [n for _, _, n in block[:-1]]
+    return (
+        _ends_sentence(block[-1][2])
+        and all(len(n) >= 0.6 * width for n in inner)
+        and not all(map(_ends_sentence, inner))
+    )
+
+
+def _logical_lines(text: str, rules: Rules, joined: dict[int, list[tuple[int, str]]]) -> list[Line]:
     """Return (line_no, original, normalised) per non-blank line, joining hard-wrapped lines.
 
-    A line that does not end a sentence and is followed, in the same block, by a line that starts
-    in lowercase is a wrapped paragraph: the two are joined with a space.
+    Within a block of consecutive lines, a line that does not end a sentence is joined with the
+    next when the next starts in lowercase, or when the block is hard-wrapped (see
+    :func:`_wrapped`) and the line carries no photo credit. ``joined`` collects, per logical
+    line number, the continuation lines (number, text) that were joined into it.
     """
-    out: list[tuple[int, str, str]] = []
-    previous_blank = True
+    blocks: list[list[Line]] = [[]]
     for i, raw in enumerate(text.splitlines(), start=1):
         original = raw.strip()
         if not original:
-            previous_blank = True
+            if blocks[-1]:
+                blocks.append([])
             continue
-        norm = normalise(original).strip()
-        if (
-            out
-            and not previous_blank
-            and not _ends_sentence(out[-1][2])
-            and _LOWER_START.match(norm)
-            and _words(out[-1][2]) >= 4
-        ):
-            line_no, o, n = out[-1]
-            out[-1] = (line_no, f"{o} {original}", f"{n} {norm}")
-        else:
-            out.append((i, original, norm))
-        previous_blank = False
+        blocks[-1].append((i, original, normalise(original).strip()))
+    out: list[Line] = []
+    for block in blocks:
+        wrapped = _wrapped(block)
+        for k, (i, original, norm) in enumerate(block):
+            prev = out[-1][2] if k else ""
+            if (
+                k
+                and not _ends_sentence(prev)
+                and (
+                    (_LOWER_START.match(norm) and _words(prev) >= 4)
+                    or (wrapped and _credit(prev, rules) < 2)
+                )
+            ):
+                line_no, o, n = out[-1]
+                out[-1] = (line_no, f"{o} {original}", f"{n} {norm}")
+                joined[line_no].append((i, original))
+            else:
+                out.append((i, original, norm))
     return out
 
 
-def _guess_title(lines: list[tuple[int, str, str]], reasons: list[str | None]) -> int | None:
-    """Index of the most headline-like line among the first unremoved lines, or None."""
-    candidates = [i for i, r in enumerate(reasons) if r is None][:12]
+# --- passes --------------------------------------------------------------------------------
+
+
+def _rule_pass(lines: list[Line], rules: Rules) -> tuple[list[str | None], list[int]]:
+    """Phrase rules, reader appeals, list items after a list label; returns reasons and the
+    indices of end-of-story marks."""
+    reasons: list[str | None] = [None] * len(lines)
+    closers: list[int] = []
+    openers: list[int] = []
+    in_region = False
+    items: LineRule | None = None
+    left = 0
+    for i, (_, _, norm) in enumerate(lines):
+        reason, opener, leaves, rule = _classify(norm, rules, in_region)
+        in_region = (in_region or opener) and not leaves
+        if opener:
+            openers.append(i)
+        if rule is not None and rule.closes:
+            closers.append(i)
+        if rule is not None and rule.items:
+            items, left = rule, rule.max_items or 10_000
+        elif reason is None and items is not None and left > 0 and _list_item(norm, items):
+            reason, left = items.items, left - 1
+        elif reason is None:
+            items = None
+        reasons[i] = reason
+    _bridge_appeals(lines, reasons, openers)
+    return reasons, closers
+
+
+def _list_item(norm: str, label: LineRule) -> bool:
+    n = _words(norm)
+    if label.items == CAPTION:
+        return n <= label.item_max_words
+    return 0 < n <= label.item_max_words and not _ends_sentence(norm)
+
+
+def _bridge_appeals(lines: list[Line], reasons: list[str | None], openers: list[int]) -> None:
+    """Lines between an appeal opener and a later appeal line belong to the appeal when nothing
+    after that appeal reads like article prose (the appeal box closes the page)."""
+    for o in openers:
+        last = max(
+            (j for j in range(o + 1, min(o + 9, len(lines))) if reasons[j] in _APPEALS),
+            default=None,
+        )
+        if last is None or any(
+            reasons[j] is None and _prose(lines[j][2]) for j in range(last + 1, len(lines))
+        ):
+            continue
+        for j in range(o + 1, last):
+            if reasons[j] is None:
+                reasons[j] = _APPEAL
+
+
+def _guess_title(lines: list[Line], reasons: list[str | None], rules: Rules) -> int | None:
+    """Index of the headline: the first unpunctuated, uncredited line of 3-30 words (5 or more
+    preferred) among the first 40 kept lines that is followed by article prose within six kept
+    lines and preceded by none."""
+    candidates = [i for i, r in enumerate(reasons) if r is None][:40]
+    valid = []
     for rank, i in enumerate(candidates):
         norm = lines[i][2]
-        n = _words(norm)
-        if not 3 <= n <= 30 or norm.rstrip(_CLOSERS).endswith("."):
+        if _prose(norm):
+            break  # the article starts here: a headline comes before it or not at all
+        if not 3 <= _words(norm) <= 30 or norm.rstrip(_CLOSERS).endswith("."):
             continue
-        later = candidates[rank + 1 : rank + 4]
-        if any(_words(lines[j][2]) >= 8 and _ends_sentence(lines[j][2]) for j in later):
-            return i
-    return None
+        if _credit(norm, rules):
+            continue
+        if any(_prose(lines[j][2]) for j in candidates[rank + 1 : rank + 7]):
+            valid.append(i)
+    # outlet names and section labels are short ("The Asahi Shimbun"); headlines rarely are
+    return next((i for i in valid if _words(lines[i][2]) >= 5), valid[0] if valid else None)
+
+
+def _headline(
+    lines: list[Line], reasons: list[str | None], title: str | None, rules: Rules
+) -> tuple[int | None, str]:
+    """Find the headline, mark it, its duplicates and the page chrome before it."""
+    key = _title_key(normalise(title)) if title else ""
+    if key:
+        head = next((i for i, (_, _, n) in enumerate(lines) if _title_key(n) == key), None)
+    else:
+        head = _guess_title(lines, reasons, rules)
+        title = lines[head][1] if head is not None else ""
+        key = _title_key(lines[head][2]) if head is not None else ""
+    if head is not None:
+        for i in range(head):
+            if reasons[i] is None:
+                reasons[i] = "page chrome before the headline"
+    for i, (_, _, norm) in enumerate(lines):
+        if key and len(norm) < 2 * len(key) + 20 and _title_key(norm) == key:
+            reasons[i] = "headline" if i == head else "duplicated headline"
+    return head, title or ""
+
+
+def _caption_pass(
+    lines: list[Line], reasons: list[str | None], head: int | None, rules: Rules
+) -> None:
+    """Photo captions (credited lines anywhere, unpunctuated lines between headline and lede),
+    and bylines or section labels between headline and lede. A standfirst right under the
+    headline stays body text."""
+    kept = [i for i, r in enumerate(reasons) if r is None]
+    last_prose = max((i for i in kept if _prose(lines[i][2])), default=-1)
+    before_lede = head is not None
+    for i in kept:
+        if head is not None and i <= head:
+            continue
+        norm = lines[i][2]
+        credit = _credit(norm, rules)
+        if credit == 2 or (credit == 1 and i != last_prose):
+            reasons[i] = CAPTION
+        elif before_lede and not _ends_sentence(norm):
+            n = _words(norm)
+            if n < 5:
+                reasons[i] = _LABEL
+            elif not (i == head + 1 and n >= 8):  # a standfirst directly under the headline
+                reasons[i] = CAPTION
+        if _prose(norm):
+            before_lede = False
+
+
+def _tail_pass(
+    lines: list[Line],
+    reasons: list[str | None],
+    closers: list[int],
+    edge_repeats: frozenset[str],
+) -> None:
+    """Everything after an end-of-story mark, short chrome after the last paragraph, and edge
+    paragraphs repeated across the outlet."""
+    kept = [i for i, r in enumerate(reasons) if r is None]
+    for c in closers:
+        if sum(1 for i in kept if i < c and _prose(lines[i][2])) >= 2:
+            for i in kept:
+                if i > c:
+                    reasons[i] = "page chrome after the end of the story"
+            break
+    kept = [i for i, r in enumerate(reasons) if r is None]
+    for i in reversed(kept):
+        norm = lines[i][2]
+        if edge_repeats and norm.lower() in edge_repeats:
+            reasons[i] = "repeated at the edge of other articles of this outlet"
+        elif _words(norm) <= 15 and not _ends_sentence(norm):
+            reasons[i] = "page chrome after the article"
+        else:
+            break
+    for i in kept:
+        if reasons[i] is None and edge_repeats and lines[i][2].lower() in edge_repeats:
+            reasons[i] = "repeated at the edge of other articles of this outlet"
+        elif reasons[i] is None:
+            break
+
+
+# --- the cleaner ---------------------------------------------------------------------------
+
+
+def _physical(
+    line_no: int, original: str, joined: dict[int, list[tuple[int, str]]]
+) -> list[tuple[int, str]]:
+    """The raw lines a logical line was made of (one audit row per line of the page)."""
+    parts = joined.get(line_no)
+    if not parts:
+        return [(line_no, original)]
+    first = original
+    for _, text in parts:
+        first = first[: -len(text) - 1]
+    return [(line_no, first), *parts]
 
 
 def clean_text(
@@ -291,9 +521,10 @@ def clean_text(
     """Return the headline, clean paragraphs, captions and removed lines of one copied page.
 
     ``title`` is the known headline (from a manifest or HTML metadata); without it the first
-    short, unpunctuated line followed by a paragraph of prose is taken. ``edge_repeats`` holds
-    normalised paragraphs seen at the edges of other articles of the same outlet; such paragraphs
-    are removed where they sit before the first or after the last paragraph of the body.
+    short, unpunctuated line followed by a paragraph of prose is taken (and none when the page
+    starts with prose). ``edge_repeats`` holds normalised, lowercased paragraphs seen at the edges
+    of other articles of the same outlet; such paragraphs are removed where they sit before the
+    first or after the last paragraph of the body.
 
     >>> page = "Support us\\n\\nPutin Visits Japan\\n\\nPutin arrived in Tokyo on Thursday for two days of talks.\\n\\nRead more"
     >>> result = clean_text(page)
@@ -303,70 +534,18 @@ def clean_text(
     [(1, 'donation appeal'), (3, 'headline'), (7, 'navigation link')]
     """
     rules = rules or load_rules()
-    lines = _logical_lines(text)
-    reasons: list[str | None] = [None] * len(lines)
-
-    # 1. phrase rules and reader appeals, with appeal regions
-    in_region = False
-    for i, (_, _, norm) in enumerate(lines):
-        reasons[i], opener, leaves_region = _classify(norm, rules, in_region)
-        in_region = (in_region or opener) and not leaves_region
-
-    # 2. the headline, duplicated headlines and chrome before it
-    key = _title_key(normalise(title)) if title else ""
-    if key:
-        head = next((i for i, (_, _, n) in enumerate(lines) if _title_key(n) == key), None)
-    else:
-        head = _guess_title(lines, reasons)
-        title = lines[head][1] if head is not None else ""
-        key = _title_key(lines[head][2]) if head is not None else ""
-    if head is not None:
-        for i in range(head):
-            if reasons[i] is None:
-                reasons[i] = "page chrome before the headline"
-    for i, (_, _, norm) in enumerate(lines):
-        if key and len(norm) < 2 * len(key) + 20 and _title_key(norm) == key:
-            reasons[i] = "headline" if i == head else "duplicated headline"
-
-    # 3. captions: credited lines anywhere, unpunctuated lines between headline and lede
-    captions: list[str] = []
-    start = head + 1 if head is not None else 0
-    before_lede = True
-    for i in range(start, len(lines)):
-        if reasons[i] is not None:
-            continue
-        norm = lines[i][2]
-        lede_like = _words(norm) >= 8 and _ends_sentence(norm)
-        if _has_credit(norm, rules) or (
-            before_lede
-            and head is not None
-            and not _ends_sentence(norm)
-            and _words(norm) >= 3
-            and not lede_like
-        ):
-            reasons[i] = "photo caption or credit"
-            captions.append(lines[i][1])
-        elif lede_like:
-            before_lede = False
-
-    # 4. short chrome after the last paragraph, and edge paragraphs repeated across the outlet
-    kept = [i for i, r in enumerate(reasons) if r is None]
-    for i in reversed(kept):
-        norm = lines[i][2]
-        if normalise(norm).lower() in edge_repeats:
-            reasons[i] = "repeated at the edge of other articles of this outlet"
-        elif _words(norm) < 8 and not _ends_sentence(norm):
-            reasons[i] = "page chrome after the article"
-        else:
-            break
-    for i in kept:
-        if reasons[i] is None and normalise(lines[i][2]).lower() in edge_repeats:
-            reasons[i] = "repeated at the edge of other articles of this outlet"
-        elif reasons[i] is None:
-            break
-
+    joined: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    lines = _logical_lines(text, rules, joined)
+    reasons, closers = _rule_pass(lines, rules)
+    head, title = _headline(lines, reasons, title, rules)
+    _caption_pass(lines, reasons, head, rules)
+    _tail_pass(lines, reasons, closers, edge_repeats)
     paragraphs = tuple(lines[i][1] for i, r in enumerate(reasons) if r is None)
+    captions = tuple(lines[i][1] for i, r in enumerate(reasons) if r == CAPTION)
     removed = tuple(
-        Removal(lines[i][0], lines[i][1], r) for i, r in enumerate(reasons) if r is not None
+        Removal(n, t, r)
+        for (line_no, original, _), r in zip(lines, reasons, strict=True)
+        if r is not None
+        for n, t in _physical(line_no, original, joined)
     )
-    return CleanText(title=title, paragraphs=paragraphs, captions=tuple(captions), removed=removed)
+    return CleanText(title=title, paragraphs=paragraphs, captions=captions, removed=removed)

@@ -312,9 +312,14 @@ def read_raw(path: str | Path) -> tuple[bytes, str, str]:
     return data, text, encoding
 
 
-def _extract_html(html: str, path: Path) -> tuple[str, str | None]:
-    """Main text and title of a saved page, via trafilatura (Barbaresi 2021)."""
+def _extract_html(html: str, path: Path) -> tuple[str, str | None, tuple[str, ...]]:
+    """Main text, title and figure captions of a saved page, via trafilatura (Barbaresi 2021).
+
+    trafilatura drops ``<figcaption>`` text from its main-content output; captions frame the
+    story too, so they are read from the page separately (for ``Article.captions``).
+    """
     import trafilatura
+    from lxml import html as lxml_html
 
     text = trafilatura.extract(
         html, output_format="txt", include_comments=False, include_tables=False, favor_recall=True
@@ -327,7 +332,13 @@ def _extract_html(html: str, path: Path) -> tuple[str, str | None]:
     text = "\n\n".join(line for line in text.splitlines() if line.strip())
     if title:
         text = f"{title}\n\n{text}"
-    return text, title
+    try:
+        tree = lxml_html.fromstring(html.encode("utf-8"))
+        figures = tree.xpath("//figcaption")
+    except (ValueError, lxml_html.etree.ParserError):
+        figures = []
+    captions = tuple(c for c in (" ".join(f.text_content().split()) for f in figures) if c)
+    return text, title, captions
 
 
 def _article_from_text(
@@ -343,8 +354,9 @@ def _article_from_text(
 ) -> Article:
     title_hint = metadata.get("title") or None
     source_text = text
+    html_captions: tuple[str, ...] = ()
     if path.suffix.lower() in (".html", ".htm"):
-        source_text, html_title = _extract_html(text, path)
+        source_text, html_title, html_captions = _extract_html(text, path)
         title_hint = title_hint or html_title
     result: CleanText = clean_text(
         source_text, title=title_hint, rules=rules, edge_repeats=edge_repeats
@@ -356,7 +368,7 @@ def _article_from_text(
         article_id=article_id or _ID_SAFE.sub("-", path.stem).strip("-") or "article",
         title=str(metadata.get("title") or result.title),
         paragraphs=result.paragraphs,
-        captions=result.captions,
+        captions=result.captions + html_captions,
         removed=result.removed,
         source_path=path,
         sha256=hashlib.sha256(data).hexdigest(),
