@@ -386,6 +386,8 @@ def test_collocations_on_seeds_find_known_phrases(seeds):
     assert "kuril island" in set(table["term"].head(5))
     assert table["g2"].is_monotonic_decreasing
     assert set(collocations(seeds, n=3)["n"]) == {3}
+    tokens = collocations(seeds, unit="token").set_index("term")
+    assert tokens.loc["kuril islands", "in_phrases"]
     with pytest.raises(NewsframeError):
         collocations(seeds, sort="dice")
 

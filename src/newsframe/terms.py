@@ -927,6 +927,10 @@ def kwic(
 # --- collocations -------------------------------------------------------------------------
 
 
+def _lemma_phrase(term: str) -> str:
+    return " ".join(lemmatize(word) for word in term.split(" "))
+
+
 def collocations(
     corpus: Iterable[Article],
     *,
@@ -981,7 +985,7 @@ def collocations(
             "term": names, "n": n, "count": o11.astype(np.int64), "expected": expected,
             "pmi": np.log2(o11 / expected) if len(o11) else o11, "g2": score,
             "p_g2": _chi2_sf1(score),
-            "in_phrases": np.array([t in known for t in names], dtype=bool),
+            "in_phrases": np.array([_lemma_phrase(t) in known for t in names], dtype=bool),
         }
     )  # fmt: skip
     order = np.lexsort((names.astype(str), -frame["count"].to_numpy(), -frame[sort].to_numpy()))
