@@ -25,6 +25,9 @@ def main(n_articles: int = 10_000) -> None:
     sentences = [s for article in corpus for _, _, s in article.sentences()]
     n = len(sentences)
     print(f"{n_articles} articles, {n:,} sentences, {os.cpu_count()} cores")
+    print(
+        f"load average before timing: {os.getloadavg()[0]:.2f} (other work on the cores skews the parallel run)"
+    )
 
     analyzer = _analyzer()  # the one cached analyzer, lexicon already loaded
     t_base, _ = timed(
