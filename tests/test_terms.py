@@ -185,6 +185,10 @@ def test_empty_and_stopword_only_articles():
     assert set(table["article_id"]) == {"isl"}
     assert count_terms([empty, stops]).n_tokens.tolist() == [0, 4]
     assert _numeric_finite(table)
+    for idf in ("corpus", "background"):
+        weights = tfidf([empty, stops, ISLANDS], idf=idf)
+        assert set(weights["article_id"]) == {"isl"} and _numeric_finite(weights)
+    assert collocations([empty, stops]).empty and dispersion([empty], ["putin"]).empty
 
 
 def test_bad_options():
