@@ -68,7 +68,7 @@ class CleanText:
     removed: tuple[Removal, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class LineRule:
     """One ``[[line]]`` rule of ``boilerplate.toml`` (see the file's header for the keys)."""
 
@@ -83,9 +83,13 @@ class LineRule:
     address_over: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Rules:
-    """Compiled boilerplate rules (see ``data/boilerplate.toml`` for the format)."""
+    """Compiled boilerplate rules (see ``data/boilerplate.toml`` for the format).
+
+    Compared and hashed by identity (the line classifier caches per rule set, and hashing every
+    pattern on each look-up would cost more than the look-up saves).
+    """
 
     lines: tuple[LineRule, ...]
     cues: tuple[re.Pattern[str], ...]
