@@ -57,6 +57,7 @@ def main(n_articles: int = 10_000) -> None:
         print(
             f"{label:<32s} {n / t:10,.0f} sentences/s   time ratio to bare loop {t / t_base:5.2f}x"
         )
+    print(f"load average after timing: {os.getloadavg()[0]:.2f}")
     print(f"{'parallel speed-up':<32s} {t_one / t_all:10.2f}x on {os.cpu_count()} cores")
     print(
         f"{'sentiment_summary':<32s} {n_articles / t_sum:10,.0f} articles/s ({n / t_sum:,.0f} sentences/s)"
