@@ -81,6 +81,7 @@ class LineRule:
     item_max_words: int = 20
     closes: bool = False
     address_over: int | None = None
+    spares_prose: bool = False
 
 
 @dataclass(frozen=True, eq=False)
@@ -136,6 +137,7 @@ def _line_rule(r: dict) -> LineRule:
         int(r.get("item_max_words", 20)),
         bool(r.get("closes", False)),
         None if over is None else int(over),
+        bool(r.get("spares_prose", False)),
     )
 
 
@@ -185,18 +187,25 @@ def _prose(line: str) -> bool:
     return _words(line) >= 8 and _ends_sentence(line)
 
 
+def _tagged_sentence(line: str) -> bool:
+    """A sentence followed by a parenthesised tag: ``"... officials said. (Kyodo)"``."""
+    cut = line.rfind("(")
+    return line.endswith(")") and cut > 0 and _ends_sentence(line[:cut])
+
+
 def _rule_match(line: str, low: str, rules: Rules) -> LineRule | None:
     """The first rule that removes this line, or None.
 
     A match that disappears when quoted passages are blanked out is reported speech, not page
-    chrome; a rule with ``address_over`` only takes a longer line that addresses the reader.
+    chrome; a rule with ``address_over`` only takes a longer line that addresses the reader, and
+    one with ``spares_prose`` never takes a line that reads as a sentence of eight words or more.
     """
     n = _words(line)
     for rule in rules.lines:
         if n > rule.max_words:
             continue
         target = line if rule.case_sensitive else low
-        if not rule.pattern.search(target):
+        if not rule.pattern.search(target) or (rule.spares_prose and _prose(line)):
             continue
         quoted = '"' in target
         needs_address = rule.address_over is not None and n > rule.address_over
@@ -249,6 +258,10 @@ def _credit(line: str, rules: Rules) -> int:
         return 0
     low = line.lower()
     if any(p.search(low) for p in rules.credits):
+        # "... officials said. (Kyodo)" is a wire tag on a paragraph unless it names a photo
+        tag = low[low.rfind("(") :]
+        if _tagged_sentence(line) and "photo" not in tag and "/" not in tag:
+            return 1
         return 2
     if ends:
         return 0
@@ -449,7 +462,7 @@ def _caption_pass(
     and bylines or section labels between headline and lede. A standfirst right under the
     headline stays body text."""
     kept = [i for i, r in enumerate(reasons) if r is None]
-    last_prose = max((i for i in kept if _prose(lines[i][2])), default=-1)
+    last_prose = max((i for i in kept if _words(lines[i][2]) >= 8), default=-1)
     before_lede = head is not None
     for i in kept:
         if head is not None and i <= head:
@@ -488,7 +501,7 @@ def _tail_pass(
         norm = lines[i][2]
         if edge_repeats and norm.lower() in edge_repeats:
             reasons[i] = "repeated at the edge of other articles of this outlet"
-        elif _words(norm) <= 15 and not _ends_sentence(norm):
+        elif _words(norm) <= 15 and not _ends_sentence(norm) and not _tagged_sentence(norm):
             reasons[i] = "page chrome after the article"
         else:
             break

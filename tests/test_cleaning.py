@@ -1,0 +1,177 @@
+"""The cleaner's mechanisms on tiny hand-made pages: each test isolates one piece of evidence."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsframe.cleaning import CAPTION, clean_text, load_rules
+from newsframe.errors import InputError
+
+LEDE = "Russian and Japanese officials met in Moscow on Tuesday for talks on the islands."
+SECOND = "The talks ended without agreement, both sides said in separate statements."
+
+
+def reasons(result) -> dict[str, str]:
+    return {r.text: r.reason for r in result.removed}
+
+
+def test_short_rule_never_removes_a_long_sentence():
+    page = f"Islands Talks Resume\n\n{LEDE}\n\nRead more about the history of the dispute, which began in 1945 when Soviet troops landed on the islands.\n\n{SECOND}"
+    result = clean_text(page)
+    assert len(result.paragraphs) == 3
+
+
+def test_phrase_inside_quotes_is_reported_speech():
+    quoted = 'The fund\'s newsletter ends with the line "Sign up for our updates and support our Kurils," and a bank account.'
+    result = clean_text(f"Fund Newsletter Under Scrutiny\n\n{LEDE}\n\n{quoted}\n\n{SECOND}")
+    assert quoted in result.paragraphs
+    # the same phrase outside quotes, on a short line, is a sign-up box
+    box = clean_text(
+        f"Fund Newsletter Under Scrutiny\n\n{LEDE}\n\n{SECOND}\n\nSign up for our updates"
+    )
+    assert reasons(box)["Sign up for our updates"] == "newsletter sign-up"
+
+
+def test_third_person_cookie_sentence_is_kept_but_a_cookie_banner_is_not():
+    prose = "The fund's website asks visitors to accept cookies before they can read its annual reports."
+    banner = "We use cookies to improve your experience. By continuing to browse, you agree to our use of cookies."
+    result = clean_text(f"Fund Website Criticised\n\n{LEDE}\n\n{prose}\n\n{SECOND}\n\n{banner}")
+    assert prose in result.paragraphs
+    assert reasons(result)[banner] == "cookie notice"
+
+
+def test_list_label_takes_its_items_along_but_stops_at_prose():
+    page = f"Islands Talks Resume\n\n{LEDE}\n\nRead more\nJapan protests drills near disputed isles\n\n{SECOND}\n\nTags\nKuril Islands\nJapan"
+    result = clean_text(page)
+    got = reasons(result)
+    assert got["Japan protests drills near disputed isles"] == "linked headline"
+    assert got["Kuril Islands"] == got["Japan"] == "tag or topic list"
+    assert result.paragraphs == (LEDE, SECOND)
+
+
+def test_end_of_story_mark_closes_the_story_only_after_it_began():
+    bio = "Guy is Moscow bureau chief and has covered Russia for more than a decade."
+    page = f"Islands Talks Resume\n\n{LEDE}\n\n{SECOND}\n\nReporting by Guy Faulconbridge; Editing by Andrew Osborn\n\n{bio}"
+    assert reasons(clean_text(page))[bio] == "page chrome after the end of the story"
+    # a credit line before two paragraphs of the article closes nothing
+    early = f"Islands Talks Resume\n\nStory by Alexandra Sivtsova\n\n{LEDE}\n\n{SECOND}"
+    assert clean_text(early).paragraphs == (LEDE, SECOND)
+
+
+def test_hard_wrapped_paragraphs_are_joined():
+    page = (
+        "Islands Talks Resume\n\n"
+        "Russian and Japanese officials met in Moscow on Tuesday for talks\n"
+        "Kremlin officials described as constructive, the first such meeting\n"
+        "since 2022.\n\n"
+        f"{SECOND}"
+    )
+    result = clean_text(page)
+    assert result.paragraphs[0].startswith("Russian and Japanese officials met")
+    assert result.paragraphs[0].endswith("the first such meeting since 2022.")
+    assert len(result.paragraphs) == 2
+
+
+def test_lines_of_a_list_are_not_mistaken_for_wrapping():
+    page = f"Islands Talks Resume\n\n{LEDE}\n\n{SECOND}\n\nOnce\nMonthly\nAnnual\nContinue"
+    assert {r.reason for r in clean_text(page).removed} == {"headline", "payment widget"}
+
+
+def test_page_without_headline_keeps_everything_before_a_subheading():
+    page = f"23 January 2024\n{LEDE}\n{SECOND}\nA history rewritten\n{LEDE.replace('Tuesday', 'Friday')}"
+    result = clean_text(page)
+    assert result.title == ""
+    assert result.paragraphs[:2] == (LEDE, SECOND)
+    assert "A history rewritten" in result.paragraphs
+
+
+def test_outlet_name_is_not_taken_for_the_headline():
+    page = f"The Asahi Shimbun\nPOLITICS\n\nFormer islanders fear they will never visit graves\n\n{LEDE}"
+    assert clean_text(page).title == "Former islanders fear they will never visit graves"
+
+
+def test_standfirst_under_the_headline_is_body_but_a_credited_caption_is_not():
+    dek = "Moscow will not discuss the status of the islands, the spokeswoman has said"
+    caption = "Iturup Island, one of the South Kuril Islands. © Sputnik / Ekaterina Chesnokova"
+    result = clean_text(f"Japan's Claims Revanchist, Says Moscow\n\n{dek}\n\n{caption}\n\n{LEDE}")
+    assert result.paragraphs == (dek, LEDE)
+    assert result.captions == (caption,)
+
+
+def test_caption_label_sends_the_next_line_to_captions():
+    caption = "Fumio Kishida has said a peace treaty remains Japan's goal."
+    result = clean_text(f"Islands Talks Resume\n\n{LEDE}\n\nImage caption,\n{caption}\n\n{SECOND}")
+    assert result.captions == (caption,)
+    assert reasons(result)[caption] == CAPTION
+
+
+def test_final_paragraph_with_agency_tag_stays_body():
+    last = "The talks will resume in March, officials said. (Kyodo)"
+    result = clean_text(f"Islands Talks Resume\n\n{LEDE}\n\n{SECOND}\n\n{last}")
+    assert result.paragraphs[-1] == last
+
+
+def test_appeal_box_at_the_end_is_removed_whole():
+    page = (
+        f"Islands Talks Resume\n\n{LEDE}\n\n{SECOND}\n\n"
+        "... we have a small favour to ask. Millions rely on our journalism, and we need your support.\n\n"
+        "Unlike many others, the paper has no shareholders and no billionaire owner.\n\n"
+        "Every contribution powers our journalism. If you can, please support us. Thank you.\n\n"
+        "Monthly\nContinue"
+    )
+    assert clean_text(page).paragraphs == (LEDE, SECOND)
+
+
+def test_body_quotes_addressing_someone_are_kept():
+    quote = '"We will never give them away," the official said. "You cannot sell your homeland."'
+    assert quote in clean_text(f"Islands Talks Resume\n\n{LEDE}\n\n{quote}\n\n{SECOND}").paragraphs
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Updated 6:12 AM GMT+3, January 23, 2024", "timestamp"),
+        ("Tue 22 Jan 2019 08.30 GMT", "timestamp"),
+        ("12:45 pm, January 23, 2024", "timestamp"),
+        ("January 23, 20242:53 PM GMT+3Updated 2 hours ago", "timestamp"),
+        ("23.01.2024", "timestamp"),
+        ("By MARI YAMAGUCHI", "byline"),
+        ("By Junko Ogura and Helen Regan, CNN", "byline"),
+        ("Justin McCurry in Tokyo and Andrew Roth in Moscow", "byline"),
+        ("Tokyo CNN —", "dateline"),
+    ],
+)
+def test_chrome_line_kinds(line, reason):
+    result = clean_text(f"Islands Talks Resume\n\n{line}\n\n{LEDE}\n\n{SECOND}")
+    assert reasons(result)[line] == reason
+    assert result.paragraphs == (LEDE, SECOND)
+
+
+def test_joined_lines_are_audited_line_by_line():
+    page = "Japan, Russia fishery talks on salmon catch\ndelayed again\n\n" + LEDE
+    result = clean_text(page)
+    assert [(r.line_no, r.text, r.reason) for r in result.removed] == [
+        (1, "Japan, Russia fishery talks on salmon catch", "headline"),
+        (2, "delayed again", "headline"),
+    ]
+
+
+def test_user_rules_extend_the_defaults(tmp_path):
+    shipped = load_rules().source
+    assert shipped.endswith("boilerplate.toml")
+    path = tmp_path / "rules.toml"
+    path.write_text(
+        '[[line]]\nreason = "house promo"\npattern = "^listen to our podcast"\nmax_words = 8\n'
+    )
+    rules = load_rules(path)
+    result = clean_text(
+        f"Islands Talks Resume\n\n{LEDE}\n\nListen to our podcast\n\n{SECOND}", rules=rules
+    )
+    assert reasons(result)["Listen to our podcast"] == "house promo"
+
+
+def test_invalid_rules_file_names_the_file(tmp_path):
+    path = tmp_path / "bad.toml"
+    path.write_text('[[line]]\nreason = "x"\npattern = "("\n')
+    with pytest.raises(InputError, match=r"bad\.toml: invalid boilerplate rules"):
+        load_rules(path)
