@@ -175,3 +175,15 @@ def test_invalid_rules_file_names_the_file(tmp_path):
     path.write_text('[[line]]\nreason = "x"\npattern = "("\n')
     with pytest.raises(InputError, match=r"bad\.toml: invalid boilerplate rules"):
         load_rules(path)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["Putin Meets Abe in Moscow", "Abe Arrives in Moscow for Talks", "Putin Visits Japan"],
+)
+def test_title_case_headlines_are_not_bylines(headline):
+    byline = "Justin McCurry in Tokyo"
+    result = clean_text(f"{headline}\n\n{byline}\n\n{LEDE}\n\n{SECOND}")
+    assert result.title == headline
+    assert reasons(result)[byline] == "byline, date or section label"
+    assert result.paragraphs == (LEDE, SECOND)
