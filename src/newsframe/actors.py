@@ -7,12 +7,11 @@ Shared by actor-targeted sentiment (:mod:`newsframe.sentiment`) and actor promin
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 from newsframe.errors import InputError
+from newsframe.resources import read_toml
 from newsframe.text import normalise
 
 __all__ = ["Actor", "Mention", "find_mentions", "load_actors"]
@@ -44,22 +43,14 @@ def load_actors(path: str | Path | None = None) -> tuple[Actor, ...]:
     >>> [a.actor_id for a in load_actors()]
     ['putin', 'abe', 'russia', 'japan', 'islands']
     """
-    if path is None:
-        raw = resources.files("newsframe.data").joinpath("actors.toml").read_text("utf-8")
-        source = "newsframe/data/actors.toml"
-    else:
-        source = str(path)
-        try:
-            raw = Path(path).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise InputError(path, f"cannot read actor table ({exc.strerror})") from None
+    data, source = read_toml(path, "actors.toml")
     try:
-        table = tomllib.loads(raw)["actor"]
+        table = data["actor"]
         return tuple(
             Actor(key, str(v.get("name", key)), str(v.get("kind", "")), tuple(v["aliases"]))
             for key, v in table.items()
         )
-    except (tomllib.TOMLDecodeError, KeyError, TypeError, AttributeError) as exc:
+    except (KeyError, TypeError, AttributeError) as exc:
         raise InputError(source, f"invalid actor table: {exc!r}") from None
 
 

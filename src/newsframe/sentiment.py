@@ -19,13 +19,11 @@ is an optional, documented adjustment (see :func:`load_domain_lexicon`).
 from __future__ import annotations
 
 import contextlib
-import csv
 import io
 import itertools
 import math
 import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -37,6 +35,7 @@ from tqdm import tqdm
 from newsframe.actors import Actor, find_mentions, load_actors
 from newsframe.corpus import Article, Corpus
 from newsframe.errors import InputError, NewsframeError
+from newsframe.resources import read_csv_rows
 from newsframe.text import normalise, split_sentences
 
 __all__ = [
@@ -121,20 +120,6 @@ def vader_lexicon(domain: Mapping[str, float] | None = None) -> Mapping[str, flo
     return MappingProxyType(_analyzer(_domain_key(domain)).lexicon)
 
 
-def _read_data_csv(path: str | Path | None, default: str) -> tuple[str, list[dict[str, str]]]:
-    if path is None:
-        source = f"newsframe/data/{default}"
-        raw = resources.files("newsframe.data").joinpath(default).read_text("utf-8")
-    else:
-        source = str(path)
-        try:
-            raw = Path(path).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise InputError(path, f"cannot read file ({exc.strerror})") from None
-    lines = [line for line in raw.splitlines() if line.strip() and not line.startswith("#")]
-    return source, list(csv.DictReader(lines))
-
-
 def _check_word(source: str, n: int, word: str) -> str:
     word = (word or "").strip()
     if not word or word != word.lower() or any(ch.isspace() for ch in word):
@@ -152,7 +137,7 @@ def load_domain_lexicon(path: str | Path | None = None) -> dict[str, float]:
     >>> load_domain_lexicon()["peace"]
     0.0
     """
-    source, rows = _read_data_csv(path, "sentiment_domain.csv")
+    rows, source = read_csv_rows(path, "sentiment_domain.csv")
     out: dict[str, float] = {}
     for n, row in enumerate(rows, start=1):
         word = _check_word(source, n, row.get("word", ""))
@@ -172,7 +157,7 @@ def load_watchlist(path: str | Path | None = None) -> dict[str, str]:
     >>> "sovereignty" in load_watchlist()
     True
     """
-    source, rows = _read_data_csv(path, "sentiment_watchlist.csv")
+    rows, source = read_csv_rows(path, "sentiment_watchlist.csv")
     return {
         _check_word(source, n, row.get("word", "")): (row.get("why") or "").strip()
         for n, row in enumerate(rows, start=1)

@@ -11,12 +11,13 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pandas as pd
 import simplemma
+
+from newsframe.resources import read_lines
 
 if TYPE_CHECKING:  # pragma: no cover
     from newsframe.corpus import Article, Corpus
@@ -274,15 +275,6 @@ def lemmatize(token: str) -> str:
     return simplemma.lemmatize(lower, lang="en").lower()
 
 
-def _read_list(path: Path | None, default: str) -> list[str]:
-    if path is None:
-        text = resources.files("newsframe.data").joinpath(default).read_text(encoding="utf-8")
-    else:
-        text = Path(path).read_text(encoding="utf-8")
-    lines = (line.split("#", 1)[0].strip() for line in text.splitlines())
-    return [line for line in lines if line]
-
-
 def load_stopwords(extra: Iterable[str] = (), *, path: Path | None = None) -> frozenset[str]:
     """Return the stopword set: the Snowball English list (or ``path``) plus ``extra`` words.
 
@@ -292,7 +284,7 @@ def load_stopwords(extra: Iterable[str] = (), *, path: Path | None = None) -> fr
     >>> "the" in sw, "said" in sw, "treaty" in sw
     (True, True, False)
     """
-    words = _read_list(path, "stopwords_en.txt")
+    words = read_lines(path, "stopwords_en.txt")
     return frozenset(normalise(w).lower() for w in [*words, *extra])
 
 
@@ -306,7 +298,7 @@ def load_phrases(
     >>> load_phrases(["Akita dogs"], path=None)[-1]
     ('akita', 'dog')
     """
-    phrases = [*_read_list(path, "phrases.txt"), *extra]
+    phrases = [*read_lines(path, "phrases.txt"), *extra]
     out: dict[tuple[str, ...], None] = {}
     for phrase in phrases:
         lemmas = tuple(lemmatize(t) for t in tokenize(phrase))

@@ -10,15 +10,11 @@ sentences only.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from importlib import resources
-from pathlib import Path
-from typing import Any
 
 from newsframe.corpus import Article, Corpus
-from newsframe.errors import InputError, NewsframeError
+from newsframe.errors import NewsframeError
 from newsframe.text import lemmatize, normalise, tokenize
 
 HEADLINE = -1
@@ -125,20 +121,3 @@ def phrase_regex(phrases: Iterable[str]) -> re.Pattern[str]:
         return re.compile(r"(?!x)x")
     body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in unique)
     return re.compile(rf"(?<![\w'-])(?:{body})(?![\w-])", re.IGNORECASE)
-
-
-def read_toml(path: str | Path | None, default: str) -> tuple[dict[str, Any], str]:
-    """Return ``(table, source)`` for a TOML data file: ``path`` or the shipped ``default``."""
-    if path is None:
-        source = f"newsframe/data/{default}"
-        text = resources.files("newsframe.data").joinpath(default).read_text("utf-8")
-    else:
-        source = str(path)
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise InputError(path, f"cannot read file ({exc.strerror})") from None
-    try:
-        return tomllib.loads(text), source
-    except tomllib.TOMLDecodeError as exc:
-        raise InputError(source, f"invalid TOML: {exc}") from None

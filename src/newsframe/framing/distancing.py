@@ -10,9 +10,10 @@ import pandas as pd
 
 from newsframe.corpus import Article, Corpus
 from newsframe.errors import InputError
-from newsframe.framing._units import as_articles, phrase_regex, read_toml, units, word_tokens
+from newsframe.framing._units import as_articles, phrase_regex, units, word_tokens
 from newsframe.framing.attribution import attributions
 from newsframe.framing.quotes import inside, top_level_quotes
+from newsframe.resources import read_toml
 
 __all__ = ["DistancingLexicon", "distancing_marks", "load_distancing"]
 

@@ -12,8 +12,9 @@ import pandas as pd
 
 from newsframe.corpus import Article, Corpus
 from newsframe.errors import InputError
-from newsframe.framing._units import Token, as_articles, body_words, per_1000, read_toml, units
+from newsframe.framing._units import Token, as_articles, body_words, per_1000, units
 from newsframe.framing._units import word_tokens as _word_tokens
+from newsframe.resources import read_toml
 from newsframe.text import lemmatize, normalise, tokenize
 
 __all__ = ["Frame", "frame_dimensions", "frame_evidence", "load_frame_dictionaries", "match_frames"]

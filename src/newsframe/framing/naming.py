@@ -11,8 +11,9 @@ import pandas as pd
 
 from newsframe.corpus import Article, Corpus
 from newsframe.errors import InputError
-from newsframe.framing._units import as_articles, phrase_regex, read_toml, units
+from newsframe.framing._units import as_articles, phrase_regex, units
 from newsframe.framing.quotes import inside, top_level_quotes
+from newsframe.resources import read_toml
 
 __all__ = ["Concept", "Variant", "load_naming_concepts", "naming_evidence", "naming_variants"]
 

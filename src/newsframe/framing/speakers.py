@@ -14,8 +14,9 @@ from pathlib import Path
 
 from newsframe.actors import Actor, Mention, find_mentions
 from newsframe.errors import InputError
-from newsframe.framing._units import Token, Unit, read_toml, word_tokens
+from newsframe.framing._units import Token, Unit, word_tokens
 from newsframe.framing.quotes import Quote
+from newsframe.resources import read_toml
 from newsframe.text import lemmatize, tokenize
 
 __all__ = ["Attribution", "ReportingVerbs", "find_attributions", "load_reporting_verbs"]

@@ -15,9 +15,20 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import matplotlib as mpl
+import pandas as pd
 from matplotlib.figure import Figure
 
-__all__ = ["PALETTE", "STYLE", "article_colors", "figure", "save_figure", "styled"]
+from newsframe.errors import NewsframeError
+
+__all__ = [
+    "PALETTE",
+    "STYLE",
+    "article_colors",
+    "figure",
+    "require_columns",
+    "save_figure",
+    "styled",
+]
 
 #: The one matplotlib style every newsframe figure uses.
 STYLE: dict[str, object] = {
@@ -40,6 +51,25 @@ STYLE: dict[str, object] = {
 
 #: Colour-blind-safe palette (Okabe & Ito 2008), one colour per article or group, in order.
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000")
+
+
+def require_columns(
+    table: pd.DataFrame, columns: Sequence[str], what: str, *, empty: bool = False
+) -> None:
+    """Raise :class:`~newsframe.errors.NewsframeError` unless ``table`` has ``columns``.
+
+    Unless ``empty`` is true, an empty table is an error too (there would be nothing to plot).
+
+    >>> require_columns(pd.DataFrame({"a": [1]}), ["a", "b"], "plot_x")
+    Traceback (most recent call last):
+    ...
+    newsframe.errors.NewsframeError: plot_x: table lacks column(s) b
+    """
+    missing = [c for c in columns if c not in table.columns]
+    if missing:
+        raise NewsframeError(f"{what}: table lacks column(s) {', '.join(missing)}")
+    if table.empty and not empty:
+        raise NewsframeError(f"{what}: table is empty, nothing to plot")
 
 
 def article_colors(ids: Sequence[str]) -> dict[str, str]:

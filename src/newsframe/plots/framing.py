@@ -11,8 +11,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from newsframe.errors import NewsframeError
-from newsframe.plots import PALETTE, article_colors, figure, styled
+from newsframe.plots import PALETTE, article_colors, figure, require_columns, styled
 
 __all__ = [
     "plot_actor_prominence",
@@ -30,12 +29,6 @@ CLASS_COLORS = {
 }
 
 
-def _need(table: pd.DataFrame, columns: list[str], what: str) -> None:
-    missing = [c for c in columns if c not in table.columns]
-    if missing:
-        raise NewsframeError(f"{what}: table lacks column(s) {', '.join(missing)}")
-
-
 def _empty(ax, message: str) -> None:
     ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes, color="#666666")
     ax.set_axis_off()
@@ -48,7 +41,12 @@ def plot_naming_variants(table: pd.DataFrame, *, concept: str = "disputed_island
     ``table`` is :func:`newsframe.naming_variants`. A star after a segment's count marks the
     variant the reader meets first; "(H)" after the article marks variants used in the headline.
     """
-    _need(table, ["article_id", "concept", "variant", "count", "first_used"], "naming chart")
+    require_columns(
+        table,
+        ["article_id", "concept", "variant", "count", "first_used"],
+        "naming chart",
+        empty=True,
+    )
     data = table[table["concept"] == concept]
     articles = list(dict.fromkeys(data["article_id"]))
     variants = [
@@ -86,7 +84,12 @@ def plot_attribution_verbs(table: pd.DataFrame) -> Figure:
     ``table`` is :func:`newsframe.attributions`; rows without a verb (continued or unresolved
     quotations) are shown as "(no verb)".
     """
-    _need(table, ["article_id", "speaker", "verb_lemma", "verb_class"], "attribution chart")
+    require_columns(
+        table,
+        ["article_id", "speaker", "verb_lemma", "verb_class"],
+        "attribution chart",
+        empty=True,
+    )
     articles = list(dict.fromkeys(table["article_id"]))
     fig, axes = figure(width=7.0, height=2.8, ncols=max(len(articles), 1))
     axes = np.atleast_1d(axes).ravel()
@@ -120,7 +123,9 @@ def plot_share_of_voice(table: pd.DataFrame) -> Figure:
 
     ``table`` is :func:`newsframe.share_of_voice`; segment labels give the quoted words.
     """
-    _need(table, ["article_id", "speaker", "quoted_words"], "share-of-voice chart")
+    require_columns(
+        table, ["article_id", "speaker", "quoted_words"], "share-of-voice chart", empty=True
+    )
     articles = list(dict.fromkeys(table["article_id"]))
     speakers = sorted(set(table.loc[table["quoted_words"] > 0, "speaker"]))
     fig, ax = figure(width=7.0, height=1.2 + 0.5 * max(len(articles), 1))
@@ -155,8 +160,12 @@ def plot_actor_prominence(positions: pd.DataFrame, prominence: pd.DataFrame) -> 
     :func:`newsframe.actor_prominence`. x is the share of the body before the mention; headline
     mentions are drawn left of 0 (marked H); the right margin gives mentions per 1,000 words.
     """
-    _need(positions, ["article_id", "actor_id", "position"], "dispersion chart")
-    _need(prominence, ["article_id", "actor_id", "per_1000"], "dispersion chart")
+    require_columns(
+        positions, ["article_id", "actor_id", "position"], "dispersion chart", empty=True
+    )
+    require_columns(
+        prominence, ["article_id", "actor_id", "per_1000"], "dispersion chart", empty=True
+    )
     articles = list(dict.fromkeys(prominence["article_id"]))
     actors = list(dict.fromkeys(prominence["actor_id"]))
     fig, axes = figure(width=7.0, height=0.9 + 0.32 * len(actors) * max(len(articles), 1),
@@ -187,8 +196,8 @@ def plot_frame_dimensions(table: pd.DataFrame) -> Figure:
     ``table`` is :func:`newsframe.frame_dimensions`; one colour per article, lines are the
     ``ci_low``–``ci_high`` intervals. Frames no article touches are left out.
     """
-    _need(table, ["article_id", "scheme", "label", "hits", "per_1000", "ci_low", "ci_high"],
-          "frame profile")  # fmt: skip
+    require_columns(table, ["article_id", "scheme", "label", "hits", "per_1000", "ci_low", "ci_high"],
+          "frame profile", empty=True)  # fmt: skip
     used = table[table.groupby(["scheme", "label"])["hits"].transform("sum") > 0]
     schemes = list(dict.fromkeys(used["scheme"]))
     sizes = [used[used.scheme == s]["label"].nunique() for s in schemes] or [1]

@@ -10,8 +10,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from newsframe.errors import NewsframeError
-from newsframe.plots import article_colors, figure, styled
+from newsframe.plots import article_colors, figure, require_columns, styled
 from newsframe.sentiment import THRESHOLD
 
 __all__ = [
@@ -24,14 +23,6 @@ __all__ = [
 ]
 
 _GREY = "#777777"
-
-
-def _need(table: pd.DataFrame, columns: list[str], what: str, *, empty: bool = False) -> None:
-    missing = [c for c in columns if c not in table.columns]
-    if missing:
-        raise NewsframeError(f"{what}: table lacks column(s) {', '.join(missing)}")
-    if table.empty and not empty:
-        raise NewsframeError(f"{what}: table is empty, nothing to plot")
 
 
 def _neutral_band(ax, *, vertical: bool) -> None:
@@ -49,7 +40,7 @@ def plot_sentence_scores(table: pd.DataFrame, summary: pd.DataFrame | None = Non
     :func:`newsframe.sentiment_summary` output, whose mean and interval are drawn as a diamond
     with a bar. Jitter is fixed (seed 0), so the figure is reproducible.
     """
-    _need(table, ["article_id", "compound"], "plot_sentence_scores")
+    require_columns(table, ["article_id", "compound"], "plot_sentence_scores")
     ids = list(dict.fromkeys(table["article_id"]))
     colors = article_colors(ids)
     fig, ax = figure(width=7.0, height=1.0 + 0.8 * len(ids))
@@ -84,7 +75,7 @@ def plot_comparison(comparison: pd.DataFrame) -> Figure:
     ``comparison`` is :func:`newsframe.compare_sentiment` output (one pair of articles or groups).
     """
     cols = ["a", "b", "statistic", "difference", "ci_low", "ci_high", "p_value", "effect_size"]
-    _need(comparison, [*cols, "effect_measure", "exact"], "plot_comparison")
+    require_columns(comparison, [*cols, "effect_measure", "exact"], "plot_comparison")
     fig, ax = figure(width=7.0, height=0.6 + 0.5 * len(comparison))
     ys = np.arange(len(comparison))[::-1]
     d = comparison["difference"].to_numpy(float)
@@ -108,7 +99,9 @@ def plot_sentiment_arcs(arc: pd.DataFrame) -> Figure:
 
     ``arc`` is :func:`newsframe.sentiment_arc` output.
     """
-    _need(arc, ["article_id", "position", "compound", "rolling_mean"], "plot_sentiment_arcs")
+    require_columns(
+        arc, ["article_id", "position", "compound", "rolling_mean"], "plot_sentiment_arcs"
+    )
     ids = list(dict.fromkeys(arc["article_id"]))
     colors = article_colors(ids)
     fig, ax = figure(width=7.0, height=3.6)
@@ -134,7 +127,7 @@ def plot_actor_sentiment(actor_table: pd.DataFrame) -> Figure:
     number of sentences behind them.
     """
     cols = ["article_id", "actor", "statistic", "value", "ci_low", "ci_high", "n_sentences"]
-    _need(actor_table, cols, "plot_actor_sentiment", empty=True)
+    require_columns(actor_table, cols, "plot_actor_sentiment", empty=True)
     t = actor_table[actor_table["statistic"] == "mean_compound"]
     if t.empty:
         fig, ax = figure(width=7.0, height=1.5)
@@ -174,8 +167,8 @@ def plot_coverage(coverage: pd.DataFrame, gaps: pd.DataFrame) -> Figure:
 
     ``coverage`` is :func:`newsframe.sentiment_coverage` output, ``gaps`` :func:`newsframe.lexicon_gaps`.
     """
-    _need(coverage, ["article_id", "share_lexicon", "share_blind"], "plot_coverage")
-    _need(gaps, ["word", "count", "valence", "reading"], "plot_coverage", empty=True)
+    require_columns(coverage, ["article_id", "share_lexicon", "share_blind"], "plot_coverage")
+    require_columns(gaps, ["word", "count", "valence", "reading"], "plot_coverage", empty=True)
     fig, axes = figure(width=8.0, height=4.2, ncols=2)
     left, right = axes[0]
     ids = list(coverage["article_id"])
@@ -229,7 +222,7 @@ def plot_boilerplate_audit(audit: pd.DataFrame) -> Figure:
     ``audit`` is :func:`newsframe.boilerplate_audit` output (grouped by kind or by reason).
     """
     by = "reason" if "reason" in audit.columns else "kind"
-    _need(
+    require_columns(
         audit,
         ["article_id", by, "shift", "removed_sentences"],
         "plot_boilerplate_audit",

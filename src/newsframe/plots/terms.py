@@ -12,7 +12,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 
 from newsframe.errors import NewsframeError
-from newsframe.plots import article_colors, figure, styled
+from newsframe.plots import article_colors, figure, require_columns, styled
 from newsframe.terms import critical_g2
 
 __all__ = [
@@ -29,14 +29,6 @@ _MEASURES = {
     "logodds_z": "log-odds z (Monroe et al. 2008, Dirichlet prior)",
     "g2": "signed G² (log-likelihood)",
 }
-
-
-def _need(table: pd.DataFrame, columns: list[str], what: str) -> None:
-    missing = [c for c in columns if c not in table.columns]
-    if missing:
-        raise NewsframeError(f"{what}: table lacks column(s) {', '.join(missing)}")
-    if table.empty:
-        raise NewsframeError(f"{what}: table is empty, nothing to plot")
 
 
 def _grid(n: int, *, width: float, panel_height: float, sharex: bool = True):
@@ -69,7 +61,7 @@ def plot_term_frequencies(table: pd.DataFrame, *, top_n: int = 15) -> Figure:
     lengths compare across articles; the raw count is printed after each bar. With articles of
     a few hundred tokens, one occurrence is several per 1,000: small differences are noise.
     """
-    _need(table, ["term", "count", "per_1000", "n_tokens"], "plot_term_frequencies")
+    require_columns(table, ["term", "count", "per_1000", "n_tokens"], "plot_term_frequencies")
     key = table.columns[0]
     ids = list(dict.fromkeys(table[key]))
     colors = article_colors(ids)
@@ -98,7 +90,7 @@ def plot_frequency_scatter(table: pd.DataFrame, *, label_n: int = 6) -> Figure:
     G²) and the most frequent points are labelled.
     """
     cols = ["term", "count_a", "count_b", "n_a", "n_b", "per_1000_a", "per_1000_b", "log_ratio"]
-    _need(table, [*cols, "g2", "article_id", "reference"], "plot_frequency_scatter")
+    require_columns(table, [*cols, "g2", "article_id", "reference"], "plot_frequency_scatter")
     data = table.assign(
         x=_zero_floor(table["count_a"], table["n_a"]), y=_zero_floor(table["count_b"], table["n_b"])
     )
@@ -182,7 +174,7 @@ def plot_keyness(table: pd.DataFrame, *, top_n: int = 12, measure: str = "log_ra
     """
     if measure not in _MEASURES:
         raise NewsframeError(f"measure must be one of {sorted(_MEASURES)}, got {measure!r}")
-    _need(table, ["term", "count_a", "count_b", "n_a", "n_b", "g2", "p_bh", "disagree",
+    require_columns(table, ["term", "count_a", "count_b", "n_a", "n_b", "g2", "p_bh", "disagree",
                   "log_ratio", measure, "article_id", "reference"], "plot_keyness")  # fmt: skip
     data = table.assign(score=_signed(table, measure))
     label_a, label_b = data["article_id"].iloc[0], data["reference"].iloc[0]
@@ -243,7 +235,9 @@ def plot_tfidf(table: pd.DataFrame, *, top_n: int = 10) -> Figure:
     idf on two articles a shared term's idf is 1.0 and a one-sided term's about 1.4, so the
     ranking is mostly raw frequency; background idf weights terms by rarity in general English.
     """
-    _need(table, ["article_id", "term", "tfidf", "idf", "count", "idf_source"], "plot_tfidf")
+    require_columns(
+        table, ["article_id", "term", "tfidf", "idf", "count", "idf_source"], "plot_tfidf"
+    )
     ids = list(dict.fromkeys(table["article_id"]))
     colors = article_colors(ids)
     fig, axes = _grid(len(ids), width=3.0 * min(len(ids), 3) + 0.6, panel_height=0.2 * top_n + 0.8)
@@ -270,7 +264,9 @@ def plot_dispersion(table: pd.DataFrame) -> Figure:
     It shows clustering (a term only in the lede, or only in the closing background
     paragraphs), not importance.
     """
-    _need(table, ["article_id", "term", "relative_position", "n_tokens"], "plot_dispersion")
+    require_columns(
+        table, ["article_id", "term", "relative_position", "n_tokens"], "plot_dispersion"
+    )
     ids = list(dict.fromkeys(table["article_id"]))
     terms = list(dict.fromkeys(table["term"]))
     colors = article_colors(ids)
