@@ -187,3 +187,11 @@ def test_title_case_headlines_are_not_bylines(headline):
     assert result.title == headline
     assert reasons(result)[byline] == "byline, date or section label"
     assert result.paragraphs == (LEDE, SECOND)
+
+
+def test_bullet_list_ending_the_article_is_kept():
+    items = ("- patriotic education in schools", "- housing for servicemen", "- a new museum")
+    page = f"Fund Sets Goals\n\n{LEDE}\n\nThe fund listed three goals:\n" + "\n".join(items)
+    result = clean_text(page + "\n\nShare\nTweet")
+    assert all(item in result.paragraphs for item in items)
+    assert reasons(result)["Tweet"] == "share buttons"

@@ -42,6 +42,7 @@ _QUOTED = re.compile(r'"[^"]{0,400}"')
 _ADDRESS = re.compile(r"\b(we|our|ours|us|you|your|yours)\b", re.IGNORECASE)
 _WORD = re.compile(r"\w+(?:['-]\w+)*")
 _LOWER_START = re.compile(r"^[\"'(]?[a-z]")
+_BULLET = re.compile(r"^([-•*—]|\d{1,2}[.)])\s+\w")  # an item of a list in the article
 
 CAPTION = "photo caption or credit"
 _APPEAL = "reader appeal (donation, subscription or newsletter)"
@@ -501,7 +502,12 @@ def _tail_pass(
         norm = lines[i][2]
         if edge_repeats and norm.lower() in edge_repeats:
             reasons[i] = "repeated at the edge of other articles of this outlet"
-        elif _words(norm) <= 15 and not _ends_sentence(norm) and not _tagged_sentence(norm):
+        elif (
+            _words(norm) <= 15
+            and not _ends_sentence(norm)
+            and not _tagged_sentence(norm)
+            and not _BULLET.match(norm)
+        ):
             reasons[i] = "page chrome after the article"
         else:
             break
