@@ -25,6 +25,7 @@ from scipy import sparse, stats
 
 from newsframe.corpus import Article
 from newsframe.errors import NewsframeError
+from newsframe.stats import bootstrap_rates, percentile_interval
 from newsframe.text import _TOKEN, lemmatize, load_phrases, load_stopwords, tokens_frame
 
 __all__ = [
@@ -1018,14 +1019,6 @@ def _sentence_counts(articles: list[Article], unit: str):
     )
 
 
-def _bootstrap_rates(matrix, lengths, columns, n_boot: int, rng) -> np.ndarray:
-    """Return (n_boot × terms) per-1,000 rates from resampling sentences with replacement."""
-    n = matrix.shape[0]
-    weights = rng.multinomial(n, np.full(n, 1.0 / n), size=n_boot).astype(float)
-    counts = (matrix[:, columns].T @ weights.T).T if len(columns) else np.zeros((n_boot, 0))
-    return 1000.0 * counts / (weights @ lengths)[:, None]
-
-
 def bootstrap_rate_difference(
     a: Article | Iterable[Article],
     b: Article | Iterable[Article],
@@ -1069,14 +1062,15 @@ def bootstrap_rate_difference(
         where = pd.Index(names).get_indexer(chosen)
         present = where >= 0
         full = np.zeros((n_boot, len(chosen)))
-        full[:, present] = _bootstrap_rates(matrix, lengths, where[present], n_boot, rng)
+        full[:, present] = bootstrap_rates(
+            matrix[:, where[present]], lengths, n_boot=n_boot, rng=rng
+        )
         replicates.append(full)
         counts = np.zeros(len(chosen))
         counts[present] = np.asarray(matrix[:, where[present]].sum(axis=0)).ravel()
         observed.append(1000.0 * counts / lengths.sum())
     diff = replicates[0] - replicates[1]
-    tail = 100 * (1 - CI_LEVEL) / 2
-    low, high = np.percentile(diff, [tail, 100 - tail], axis=0) if len(chosen) else ([], [])
+    low, high = percentile_interval(diff, level=CI_LEVEL) if len(chosen) else ([], [])
     frame = pd.DataFrame(
         {
             "article_id": "+".join(x.article_id for x in sides[0]),

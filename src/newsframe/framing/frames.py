@@ -15,6 +15,7 @@ from newsframe.errors import InputError
 from newsframe.framing._units import Token, as_articles, body_words, per_1000, units
 from newsframe.framing._units import word_tokens as _word_tokens
 from newsframe.resources import read_toml
+from newsframe.stats import bootstrap_rates, percentile_interval
 from newsframe.text import lemmatize, normalise, tokenize
 
 __all__ = ["Frame", "frame_dimensions", "frame_evidence", "load_frame_dictionaries", "match_frames"]
@@ -196,18 +197,11 @@ def frame_evidence(
 
 def _bootstrap(hits: np.ndarray, words: np.ndarray, n_boot: int, seed: int, level: float):
     """Percentile interval of per-1,000 rates, resampling sentences (rows of ``hits``)."""
-    n_frames = hits.shape[1]
     if n_boot <= 0 or len(words) == 0:
-        rate = 1000.0 * hits.sum(0) / words.sum() if words.sum() else np.zeros(n_frames)
+        rate = 1000.0 * hits.sum(0) / words.sum() if words.sum() else np.zeros(hits.shape[1])
         return rate, rate
-    rng = np.random.default_rng(seed)
-    idx = rng.integers(0, len(words), size=(n_boot, len(words)))
-    totals = words[idx].sum(1).astype(float)
-    sums = hits[idx].sum(1)
-    rates = np.divide(1000.0 * sums, totals[:, None], out=np.zeros_like(sums, dtype=float),
-                      where=totals[:, None] > 0)  # fmt: skip
-    alpha = (1.0 - level) / 2.0
-    return np.quantile(rates, alpha, axis=0), np.quantile(rates, 1.0 - alpha, axis=0)
+    replicates = bootstrap_rates(hits, words, n_boot=n_boot, rng=np.random.default_rng(seed))
+    return percentile_interval(replicates, level=level)
 
 
 def frame_dimensions(
