@@ -195,3 +195,20 @@ def test_bullet_list_ending_the_article_is_kept():
     result = clean_text(page + "\n\nShare\nTweet")
     assert all(item in result.paragraphs for item in items)
     assert reasons(result)["Tweet"] == "share buttons"
+
+
+def test_end_mark_mid_article_does_not_end_the_story():
+    body = [
+        "Russian and Japanese officials met in Moscow on Tuesday for a new round of talks.",
+        "The talks covered joint economic activity on the disputed islands, officials said.",
+    ]
+    later = [
+        "Japan wants the four islands returned before a peace treaty is signed.",
+        "Russia says the islands became Soviet territory after World War II.",
+        "The two sides agreed to meet again in February, the ministry said.",
+    ]
+    page = "\n\n".join(
+        ["Talks Resume Over Disputed Islands", *body, "© Sputnik / Ivan Petrov 2019", *later]
+    )
+    result = clean_text(page)
+    assert result.paragraphs == (*body, *later)

@@ -492,7 +492,11 @@ def _tail_pass(
     paragraphs repeated across the outlet."""
     kept = [i for i, r in enumerate(reasons) if r is None]
     for c in closers:
-        if sum(1 for i in kept if i < c and _prose(lines[i][2])) >= 2:
+        before = sum(1 for i in kept if i < c and _prose(lines[i][2]))
+        after = sum(1 for i in kept if i > c and _prose(lines[i][2]))
+        # A mark closes the story only once it has begun and when less prose follows than
+        # precedes it: a copyright-style credit on a photo mid-article must not end the story.
+        if before >= 2 and after < before:
             for i in kept:
                 if i > c:
                     reasons[i] = "page chrome after the end of the story"
