@@ -125,3 +125,8 @@ def test_sentences_frame_on_seeds(seeds):
     }
     first = frame[frame.article_id == "mt-2016-12-13"].sentence.iloc[0]
     assert first.startswith('Russia has "no territorial conflicts with Japan,"')
+
+
+def test_normalise_ascii_tabs_backticks_and_carriage_returns():
+    assert nf.normalise("Russia`s\tclaim\r\n") == "Russia's claim\n"
+    assert nf.normalise("plain ascii stays as it is") == "plain ascii stays as it is"

@@ -74,7 +74,10 @@ def normalise(text: str) -> str:
     >>> normalise("\u201danachronism pulled out of the past.\\"")
     '"anachronism pulled out of the past."'
     """
-    text = unicodedata.normalize("NFC", text).translate(_CHAR_MAP)
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text).translate(_CHAR_MAP)
+    elif "`" in text or "\t" in text or "\r" in text:  # the only ASCII characters mapped
+        text = text.translate(_CHAR_MAP)
     if " - " in text:
         text = _SPACED_HYPHEN.sub(" \u2014 ", text)
     return _SPACES.sub(" ", text) if "  " in text else text
