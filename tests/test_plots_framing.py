@@ -81,3 +81,17 @@ def test_saved_figures_are_byte_identical(seeds, tmp_path):
     one = save_figure(plot_frame_dimensions(table), "f", tmp_path / "one")
     two = save_figure(plot_frame_dimensions(table), "f", tmp_path / "two")
     assert [p.read_bytes() for p in one] == [p.read_bytes() for p in two]
+
+
+def test_attribution_chart_wraps_many_articles(tmp_path):
+    # Sixteen articles used to make sixteen side-by-side panels that never finished rendering.
+    rows = [
+        {"article_id": f"a{i:02d}", "speaker": "a spokesman for the regional administration",
+         "verb_lemma": "say", "verb_class": "neutral"}
+        for i in range(16)
+    ]  # fmt: skip
+    fig = plot_attribution_verbs(pd.DataFrame(rows))
+    assert len([ax for ax in fig.axes if ax.get_visible()]) == 16
+    assert fig.get_figwidth() <= 8
+    save_figure(fig, "many", tmp_path, formats=("png",))
+    assert (tmp_path / "many.png").stat().st_size > 0

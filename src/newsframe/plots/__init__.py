@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import matplotlib as mpl
+import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
@@ -116,6 +117,26 @@ def figure(
         fig = Figure(figsize=(width, height), layout="constrained")
         axes = fig.subplots(nrows, ncols, squeeze=nrows * ncols == 1, **subplot_kw)
     return fig, axes
+
+
+def panel_grid(
+    n: int, *, width: float, panel_height: float, max_cols: int = 3, sharex: bool = True
+):
+    """Return ``(fig, axes)`` with ``n`` panels in rows of at most ``max_cols`` (a flat list).
+
+    Per-article small multiples use this so that a corpus of many articles wraps into rows
+    instead of squeezing dozens of panels side by side; unused cells are hidden.
+    """
+    n = max(n, 1)
+    ncols = min(n, max_cols)
+    nrows = -(-n // ncols)
+    fig, axes = figure(
+        width=width, height=panel_height * nrows + 0.6, nrows=nrows, ncols=ncols, sharex=sharex
+    )
+    axes = np.atleast_1d(axes).ravel()
+    for ax in axes[n:]:
+        ax.set_visible(False)
+    return fig, list(axes[:n])
 
 
 def save_figure(

@@ -42,26 +42,33 @@ def counts_figure(counts: pd.DataFrame) -> Figure:
     return fig
 
 
+_SHADES = ("#333333", "#D55E00", "#E69F00", "#CC79A7", "#56B4E9", "#009E73", "#0072B2",
+           "#F0E442", "#999999")  # fmt: skip
+_OTHER = "other removed lines"
+
+
 @styled
-def cleaning_figure(summary: pd.DataFrame) -> Figure:
+def cleaning_figure(summary: pd.DataFrame, *, max_reasons: int = 7) -> Figure:
     """Return one stacked bar per article: words kept as article body vs removed, by reason.
 
-    ``summary`` is :meth:`newsframe.Corpus.removal_summary`. Reasons are stacked in order of
-    total words removed across the corpus; the kept body is the first (dark) segment.
+    ``summary`` is :meth:`newsframe.Corpus.removal_summary`. The kept body is the first (dark)
+    segment; the ``max_reasons`` reasons that removed most words across the corpus follow, in that
+    order, and any further reasons are pooled as "other removed lines" (the table has them all).
     """
     ids = list(dict.fromkeys(summary["article_id"]))
     table = summary.pivot_table(index="article_id", columns="reason", values="words", aggfunc="sum",
                                 fill_value=0).reindex(ids)  # fmt: skip
     kept = "kept: article body"
     removed = sorted((c for c in table.columns if c != kept), key=lambda c: (-table[c].sum(), c))
+    if len(removed) > max_reasons:
+        table[_OTHER] = table[removed[max_reasons:]].sum(axis=1)
+        removed = [*removed[:max_reasons], _OTHER]
     reasons = [kept, *removed]
-    shades = ["#333333", "#D55E00", "#E69F00", "#CC79A7", "#56B4E9", "#009E73", "#0072B2",
-              "#F0E442", "#999999", "#BBBBBB", "#DDDDDD"]  # fmt: skip
     fig, ax = figure(width=8.0, height=1.4 + 0.45 * len(ids) + 0.17 * ((len(reasons) + 1) // 2))
     left = pd.Series(0, index=ids, dtype=float)
     for n, reason in enumerate(reasons):
         values = table[reason] if reason in table else pd.Series(0, index=ids)
-        ax.barh(ids, values, left=left, color=shades[n % len(shades)], label=reason, height=0.6)
+        ax.barh(ids, values, left=left, color=_SHADES[n], label=reason, height=0.6)
         left += values
     ax.invert_yaxis()
     ax.set_xlabel("words on the copied page")

@@ -11,7 +11,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from newsframe.plots import PALETTE, article_colors, figure, require_columns, styled
+from newsframe.plots import PALETTE, article_colors, figure, panel_grid, require_columns, styled
 
 __all__ = [
     "plot_actor_prominence",
@@ -27,6 +27,11 @@ CLASS_COLORS = {
     "directive": "#009E73",
     "": "#999999",
 }
+
+
+def _shorten(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters with an ellipsis (long speaker descriptions)."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
 
 
 def _empty(ax, message: str) -> None:
@@ -91,8 +96,11 @@ def plot_attribution_verbs(table: pd.DataFrame) -> Figure:
         empty=True,
     )
     articles = list(dict.fromkeys(table["article_id"]))
-    fig, axes = figure(width=7.0, height=2.8, ncols=max(len(articles), 1))
-    axes = np.atleast_1d(axes).ravel()
+    pairs = table.groupby("article_id")[["speaker", "verb_lemma"]].nunique()
+    rows = int(pairs.max().max()) if len(pairs) else 1
+    fig, axes = panel_grid(
+        len(articles), width=7.0, panel_height=0.8 + 0.2 * rows, max_cols=1, sharex=False
+    )
     if not articles:
         _empty(axes[0], "no attributions")
         return fig
@@ -103,7 +111,10 @@ def plot_attribution_verbs(table: pd.DataFrame) -> Figure:
         counts = (
             mine.groupby(["speaker", "verb", "verb_class"], sort=True).size().reset_index(name="n")
         )
-        labels = [f"{s} · {v}" for s, v in zip(counts["speaker"], counts["verb"], strict=True)]
+        labels = [
+            f"{_shorten(s, 40)} · {v}"
+            for s, v in zip(counts["speaker"], counts["verb"], strict=True)
+        ]
         colors = [CLASS_COLORS.get(c, "#999999") for c in counts["verb_class"]]
         ax.barh(range(len(counts)), counts["n"], color=colors)
         ax.set_yticks(range(len(counts)), labels, fontsize=8)

@@ -12,7 +12,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 
 from newsframe.errors import NewsframeError
-from newsframe.plots import article_colors, figure, require_columns, styled
+from newsframe.plots import article_colors, figure, panel_grid, require_columns, styled
 from newsframe.terms import critical_g2
 
 __all__ = [
@@ -29,18 +29,6 @@ _MEASURES = {
     "logodds_z": "log-odds z (Monroe et al. 2008, Dirichlet prior)",
     "g2": "signed G² (log-likelihood)",
 }
-
-
-def _grid(n: int, *, width: float, panel_height: float, sharex: bool = True):
-    ncols = min(n, 3)
-    nrows = -(-n // ncols)
-    fig, axes = figure(
-        width=width, height=panel_height * nrows + 0.6, nrows=nrows, ncols=ncols, sharex=sharex
-    )
-    axes = np.atleast_1d(axes).ravel()
-    for ax in axes[n:]:
-        ax.set_visible(False)
-    return fig, axes[:n]
 
 
 def _bars(ax, labels, values, color, *, notes=None) -> None:
@@ -65,7 +53,9 @@ def plot_term_frequencies(table: pd.DataFrame, *, top_n: int = 15) -> Figure:
     key = table.columns[0]
     ids = list(dict.fromkeys(table[key]))
     colors = article_colors(ids)
-    fig, axes = _grid(len(ids), width=3.0 * min(len(ids), 3) + 0.6, panel_height=0.2 * top_n + 0.8)
+    fig, axes = panel_grid(
+        len(ids), width=3.0 * min(len(ids), 3) + 0.6, panel_height=0.2 * top_n + 0.8
+    )
     for ax, article_id in zip(axes, ids, strict=True):
         rows = table[table[key] == article_id].head(top_n)
         _bars(ax, rows["term"], rows["per_1000"], colors[article_id], notes=rows["count"])
@@ -240,7 +230,9 @@ def plot_tfidf(table: pd.DataFrame, *, top_n: int = 10) -> Figure:
     )
     ids = list(dict.fromkeys(table["article_id"]))
     colors = article_colors(ids)
-    fig, axes = _grid(len(ids), width=3.0 * min(len(ids), 3) + 0.6, panel_height=0.2 * top_n + 0.8)
+    fig, axes = panel_grid(
+        len(ids), width=3.0 * min(len(ids), 3) + 0.6, panel_height=0.2 * top_n + 0.8
+    )
     for ax, article_id in zip(axes, ids, strict=True):
         rows = table[table["article_id"] == article_id].head(top_n)
         notes = [f"{c}× idf {i:.2f}" for c, i in zip(rows["count"], rows["idf"], strict=True)]
