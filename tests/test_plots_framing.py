@@ -95,3 +95,12 @@ def test_attribution_chart_wraps_many_articles(tmp_path):
     assert fig.get_figwidth() <= 8
     save_figure(fig, "many", tmp_path, formats=("png",))
     assert (tmp_path / "many.png").stat().st_size > 0
+
+
+def test_frame_profile_is_a_heatmap_for_many_articles(tmp_path):
+    articles = [
+        Article(f"a{i}", "", ("Opinion polls show that voters oppose the deal.",)) for i in range(6)
+    ]
+    fig = plot_frame_dimensions(nf.frame_dimensions(articles))
+    assert any(ax.images for ax in fig.axes)  # imshow panels, not dots with intervals
+    save_figure(fig, "heat", tmp_path, formats=("png",))

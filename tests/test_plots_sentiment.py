@@ -63,3 +63,12 @@ def test_empty_actor_and_audit_tables_still_draw() -> None:
     plain = nf.Article("p", "T", ("It rained.",))
     assert isinstance(ps.plot_actor_sentiment(nf.actor_sentiment(plain)), Figure)
     assert isinstance(ps.plot_boilerplate_audit(nf.boilerplate_audit(plain)), Figure)
+
+
+def test_arcs_become_small_multiples_for_many_articles():
+    arc = pd.DataFrame(
+        {"article_id": [f"a{i}" for i in range(6) for _ in range(2)],
+         "position": [0.25, 0.75] * 6, "compound": [0.1, -0.2] * 6, "rolling_mean": [0.0, 0.0] * 6}
+    )  # fmt: skip
+    fig = ps.plot_sentiment_arcs(arc)
+    assert len([ax for ax in fig.axes if ax.get_visible()]) == 6

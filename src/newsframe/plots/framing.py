@@ -200,12 +200,45 @@ def plot_actor_prominence(positions: pd.DataFrame, prominence: pd.DataFrame) -> 
     return fig
 
 
+SCHEME_TITLES = {
+    "mfc": "Policy frames (Media Frames Corpus)",
+    "sv": "Generic news frames (Semetko & Valkenburg)",
+}
+SCHEME_SHORT = {"mfc": "Policy frames (MFC)", "sv": "Generic frames (S&V)"}
+#: Above this many articles the frame profile is a heatmap instead of dots with intervals.
+MAX_DOT_ARTICLES = 4
+
+
+def _frame_heatmap(used: pd.DataFrame, schemes: list[str], articles: list[str]) -> Figure:
+    """Articles × frames heatmap of hits per 1,000 words, one panel per scheme."""
+    sizes = [used[used.scheme == s]["label"].nunique() for s in schemes]
+    fig, axes = figure(width=7.5, height=2.0 + 0.25 * len(articles) + 0.08 * max(sizes),
+                       ncols=len(schemes), gridspec_kw={"width_ratios": sizes})  # fmt: skip
+    axes = np.atleast_1d(axes).ravel()
+    vmax = max(float(used["per_1000"].max()), 1e-9)
+    for ax, scheme in zip(axes, schemes, strict=True):
+        grid = (
+            used[used["scheme"] == scheme]
+            .pivot_table(index="article_id", columns="label", values="per_1000", sort=False)
+            .reindex(index=articles)
+        )
+        image = ax.imshow(grid.to_numpy(), cmap="Greys", vmin=0, vmax=vmax, aspect="auto")
+        ax.set_xticks(range(grid.shape[1]), grid.columns, rotation=60, ha="right", fontsize=7)
+        ax.set_yticks(range(len(articles)), articles if ax is axes[0] else [""] * len(articles),
+                      fontsize=7)  # fmt: skip
+        ax.set_title(SCHEME_SHORT.get(scheme, scheme), fontsize=9)
+    fig.colorbar(image, ax=list(axes), label="hits per 1,000 words", shrink=0.8)
+    return fig
+
+
 @styled
 def plot_frame_dimensions(table: pd.DataFrame) -> Figure:
     """Return a dot plot per scheme: frame hits per 1,000 words with bootstrap intervals.
 
     ``table`` is :func:`newsframe.frame_dimensions`; one colour per article, lines are the
-    ``ci_low``–``ci_high`` intervals. Frames no article touches are left out.
+    ``ci_low``–``ci_high`` intervals. Frames no article touches are left out. With more than
+    :data:`MAX_DOT_ARTICLES` articles the figure is an articles × frames heatmap instead (the
+    intervals stay in the table).
     """
     require_columns(table, ["article_id", "scheme", "label", "hits", "per_1000", "ci_low", "ci_high"],
           "frame profile", empty=True)  # fmt: skip
@@ -219,6 +252,8 @@ def plot_frame_dimensions(table: pd.DataFrame) -> Figure:
         _empty(axes[0], "no frame dictionary matched")
         return fig
     articles = list(dict.fromkeys(table["article_id"]))
+    if len(articles) > MAX_DOT_ARTICLES:
+        return _frame_heatmap(used, schemes, articles)
     colors = article_colors(articles)
     for ax, scheme in zip(axes, schemes, strict=True):
         mine = used[used["scheme"] == scheme]
@@ -230,9 +265,7 @@ def plot_frame_dimensions(table: pd.DataFrame) -> Figure:
             ax.plot(rows["per_1000"], y, "o", color=colors[article], label=article, ms=4)
         ax.set_yticks(range(len(labels)), labels, fontsize=8)
         ax.set_ylim(len(labels) - 0.5, -0.5)
-        ax.set_title({"mfc": "Policy frames (Media Frames Corpus)",
-                      "sv": "Generic news frames (Semetko & Valkenburg)"}.get(scheme, scheme),
-                     fontsize=9)  # fmt: skip
+        ax.set_title(SCHEME_TITLES.get(scheme, scheme), fontsize=9)
     axes[0].legend(loc="lower right", fontsize=8)
     axes[-1].set_xlabel("hits per 1,000 words (95% bootstrap interval over sentences)")
     return fig

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from newsframe.plots import article_colors, figure, require_columns, styled
+from newsframe.plots import article_colors, figure, panel_grid, require_columns, styled
 from newsframe.sentiment import THRESHOLD
 
 __all__ = [
@@ -93,6 +93,32 @@ def plot_comparison(comparison: pd.DataFrame) -> Figure:
     return fig
 
 
+#: Above this many articles the arcs are small multiples instead of overlaid lines.
+MAX_OVERLAID_ARCS = 4
+
+
+def _legend_layout(n: int) -> dict[str, int]:
+    """Legend columns and font size that fit a 7-inch figure for ``n`` entries."""
+    return {"ncols": min(n, 4), "fontsize": 8} if n <= 4 else {"ncols": 3, "fontsize": 7}
+
+
+def _arc_panels(arc: pd.DataFrame, ids: list[str], colors: dict[str, str]) -> Figure:
+    """One small panel per article: sentence scores and rolling mean by position."""
+    fig, axes = panel_grid(len(ids), width=7.5, panel_height=1.5, max_cols=3)
+    for ax, i in zip(axes, ids, strict=True):
+        sub = arc[arc["article_id"] == i]
+        _neutral_band(ax, vertical=False)
+        ax.scatter(sub["position"], sub["compound"], s=8, color=colors[i], alpha=0.6)
+        ax.plot(sub["position"], sub["rolling_mean"], color=colors[i], lw=1.4)
+        ax.set_xlim(0, 1)
+        ax.set_ylim(-1.05, 1.05)
+        ax.set_title(i, fontsize=8)
+    fig.supxlabel("position in article (0 = first sentence, 1 = last)", fontsize=8)
+    fig.supylabel("VADER compound", fontsize=8)
+    fig.suptitle("Sentiment arcs: sentences (dots) and centred rolling mean (line)", fontsize=10)
+    return fig
+
+
 @styled
 def plot_sentiment_arcs(arc: pd.DataFrame) -> Figure:
     """Return each article's sentence scores by relative position, with the rolling mean as a line.
@@ -104,6 +130,8 @@ def plot_sentiment_arcs(arc: pd.DataFrame) -> Figure:
     )
     ids = list(dict.fromkeys(arc["article_id"]))
     colors = article_colors(ids)
+    if len(ids) > MAX_OVERLAID_ARCS:
+        return _arc_panels(arc, ids, colors)
     fig, ax = figure(width=7.0, height=3.6)
     _neutral_band(ax, vertical=False)
     for i in ids:
@@ -115,7 +143,7 @@ def plot_sentiment_arcs(arc: pd.DataFrame) -> Figure:
     ax.set_xlabel("position in article (0 = first sentence, 1 = last)")
     ax.set_ylabel("VADER compound")
     ax.set_title("Sentiment arc: sentences (dots) and centred rolling mean (line)")
-    fig.legend(loc="outside lower center", ncols=min(len(ids), 4), fontsize=8)
+    fig.legend(loc="outside lower center", **_legend_layout(len(ids)))
     return fig
 
 
@@ -156,7 +184,7 @@ def plot_actor_sentiment(actor_table: pd.DataFrame) -> Figure:
     ax.set_xlim(-1.05, 1.05)
     ax.set_xlabel("mean VADER compound of sentences mentioning the actor (95% bootstrap CI)")
     ax.set_title("Sentiment near each actor (not stance toward it)")
-    fig.legend(loc="outside lower center", ncols=min(len(ids), 4), fontsize=8)
+    fig.legend(loc="outside lower center", **_legend_layout(len(ids)))
     return fig
 
 
@@ -252,5 +280,5 @@ def plot_boilerplate_audit(audit: pd.DataFrame) -> Figure:
     ax.set_xlim(-lim, lim)
     ax.set_xlabel("change in the article's mean sentence compound had this text been kept")
     ax.set_title("What the removed text would have done to the score")
-    fig.legend(loc="outside lower center", ncols=min(len(ids), 4), fontsize=8)
+    fig.legend(loc="outside lower center", **_legend_layout(len(ids)))
     return fig
