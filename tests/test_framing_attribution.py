@@ -82,14 +82,14 @@ def test_words_inside_quotes_are_not_verbs_or_speakers():
         ("Abe stressed that the talks would go on.", "abe", "stress", "evaluative"),
         ("Putin has claimed the islands were never Japanese.", "putin", "claim", "evaluative"),
         ("Abe insisted the deal was fair.", "abe", "insist", "evaluative"),
-        ("The deal is close, according to Putin.", "putin", "accord to", "neutral"),
+        ("The deal is close, according to Putin.", "putin", "according to", "neutral"),
         ("Abe's remarks angered Moscow.", "abe", "remark", "neutral"),
         ("The talks were useful, said the Russian president.", "putin", "say", "neutral"),
         ("Putin, who spoke later, warned that talks would be long.", "putin", "warn", "evaluative"),
         ("Dmitry Peskov, the Kremlin spokesman, said the talks were useful.", "Dmitry Peskov", "say", "neutral"),
         ("The Japanese leader also said an agreement was reached.", "abe", "say", "neutral"),
         ("Some residents of Kunashiri said they were forgotten.", "Some residents of Kunashiri", "say", "neutral"),
-        ("According to a statement from Japan's Foreign Ministry, talks went well.", "a statement from Japan's Foreign Ministry", "accord to", "neutral"),
+        ("According to a statement from Japan's Foreign Ministry, talks went well.", "a statement from Japan's Foreign Ministry", "according to", "neutral"),
     ],
 )  # fmt: skip
 def test_reporting_verbs_and_speakers(sentence, speaker, verb_lemma, verb_class):

@@ -250,6 +250,7 @@ LEMMA_EXCEPTIONS = {
     "forces": "forces",
     "as": "as",
     "us": "us",
+    "according": "according",  # "according to" is attribution, not the noun "accord"
 }
 
 

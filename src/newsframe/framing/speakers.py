@@ -79,7 +79,7 @@ def load_reporting_verbs(path: str | Path | None = None) -> ReportingVerbs:
     """Return the reporting-verb table in ``path`` (TOML) or ``data/reporting_verbs.toml``.
 
     >>> table = load_reporting_verbs()
-    >>> table.verbs[("say",)], table.verbs[("claim",)], table.verbs[("accord", "to")]
+    >>> table.verbs[("say",)], table.verbs[("claim",)], table.verbs[("according", "to")]
     ('neutral', 'evaluative', 'neutral')
     """
     raw, source = read_toml(path, "reporting_verbs.toml")
@@ -244,14 +244,14 @@ def _verb(text, toks, i, n, key, ctx) -> Attribution | None:
         if toks[j].text.lower() in AUX:
             aux.insert(0, toks[j].text)
         j -= 1
-    if aux and aux[-1].lower() in PASSIVE_AUX and key != ("accord", "to"):
+    if aux and aux[-1].lower() in PASSIVE_AUX and key != ("according", "to"):
         return None  # passive "was said", "is claimed": no speaker (a hedge, if anything)
     surface = " ".join([*aux, *(t.text for t in toks[i : i + n])])
     made = lambda speakers, participle=False: Attribution(  # noqa: E731
         toks[i].start, toks[i + n - 1].end, surface, " ".join(key), table.verbs[key],
         tuple(speakers), participle,
     )  # fmt: skip
-    if key == ("accord", "to"):
+    if key == ("according", "to"):
         span = _np_after(text, toks, i + n, allow=COMPLEMENT)
         return made(_np_speakers(text, toks, *span, mentions)) if span else None
     joined = j >= 0 and _spaces(text, toks[j].end, toks[j + 1].start)
