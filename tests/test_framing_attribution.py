@@ -249,3 +249,10 @@ def test_speaker_name_and_data_files_by_path(tmp_path):
     path.write_text('[class.mine]\nverbs = ["say"]\n')
     t = nf.attributions([Article("a", "T", ("Abe said so.",))], verbs=path)
     assert t.verb_class.tolist() == ["mine"]
+
+
+def test_places_never_speak():
+    # an island named just before a reporting verb is not the speaker ("islands" is a place actor)
+    article = Article("x", "", ("Fishermen on Shikotan say a handover is unthinkable.",))
+    table = nf.attributions([article])
+    assert "islands" not in set(table["speaker"])

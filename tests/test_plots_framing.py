@@ -38,7 +38,7 @@ def test_naming_variants_figure(seeds):
 def test_attribution_figure_one_panel_per_article(seeds):
     fig = plot_attribution_verbs(nf.attributions(seeds))
     assert len(fig.axes) == 2
-    assert "putin · claim" in _texts(fig)
+    assert "Putin · claim" in _texts(fig)
 
 
 def test_share_of_voice_figure(seeds):

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsframe.actors import Actor, Mention, find_mentions
+from newsframe.actors import Actor, Mention, find_mentions, load_actors
 from newsframe.errors import InputError
 from newsframe.framing._units import Token, Unit, word_tokens
 from newsframe.framing.quotes import Quote
@@ -355,7 +355,11 @@ def find_attributions(
     """
     text = unit.text
     toks = [t for t in word_tokens(text) if not any(q.start <= t.start < q.end for q in quotes)]
-    mentions = find_mentions(text, actors)
+    # places do not speak: "Fishermen on Shikotan say" is the fishermen, not the island
+    places = {
+        a.actor_id for a in (actors if actors is not None else load_actors()) if a.kind == "place"
+    }
+    mentions = [m for m in find_mentions(text, actors) if m.actor_id not in places]
     longest = max((len(k) for k in verbs.verbs), default=1)
     found: list[Attribution] = []
     ctx = (verbs, unit, quotes, mentions, found)

@@ -29,6 +29,13 @@ CLASS_COLORS = {
 }
 
 
+def _display_names(table: pd.DataFrame) -> pd.Series:
+    """Speaker display names (the actor's name, e.g. "Putin"), falling back to the speaker key."""
+    if "speaker_name" not in table:
+        return table["speaker"]
+    return table["speaker_name"].where(table["speaker_name"].astype(bool), table["speaker"])
+
+
 def _shorten(text: str, limit: int) -> str:
     """``text`` cut to ``limit`` characters with an ellipsis (long speaker descriptions)."""
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
@@ -106,14 +113,11 @@ def plot_attribution_verbs(table: pd.DataFrame) -> Figure:
         return fig
     for ax, article in zip(axes, articles, strict=False):
         mine = table[table["article_id"] == article].assign(
-            verb=lambda t: t["verb_lemma"].replace("", "(no verb)")
+            verb=lambda t: t["verb_lemma"].replace("", "(no verb)"), who=_display_names
         )
-        counts = (
-            mine.groupby(["speaker", "verb", "verb_class"], sort=True).size().reset_index(name="n")
-        )
+        counts = mine.groupby(["who", "verb", "verb_class"], sort=True).size().reset_index(name="n")
         labels = [
-            f"{_shorten(s, 40)} · {v}"
-            for s, v in zip(counts["speaker"], counts["verb"], strict=True)
+            f"{_shorten(s, 40)} · {v}" for s, v in zip(counts["who"], counts["verb"], strict=True)
         ]
         colors = [CLASS_COLORS.get(c, "#999999") for c in counts["verb_class"]]
         ax.barh(range(len(counts)), counts["n"], color=colors)
@@ -144,12 +148,13 @@ def plot_share_of_voice(table: pd.DataFrame) -> Figure:
         _empty(ax, "nobody is quoted")
         return fig
     colors = article_colors(speakers)
+    names = dict(zip(table["speaker"], _display_names(table), strict=True))
     left = np.zeros(len(articles))
     for speaker in speakers:
         rows = table[table["speaker"] == speaker].set_index("article_id").reindex(articles)
         words = rows["quoted_words"].fillna(0).to_numpy(dtype=float)
-        ax.barh(range(len(articles)), words, left=left, color=colors[speaker], label=speaker,
-                edgecolor="white")  # fmt: skip
+        ax.barh(range(len(articles)), words, left=left, color=colors[speaker],
+                label=names[speaker], edgecolor="white")  # fmt: skip
         for y, w in enumerate(words):
             if w:
                 ax.text(left[y] + w / 2, y, str(int(w)), ha="center", va="center",
