@@ -197,3 +197,42 @@ def test_duplicate_ids_in_corpus():
     a = nf.Article("same", "A", ("x.",))
     with pytest.raises(InputError, match="duplicate article_id 'same'"):
         nf.Corpus([a, a])
+
+
+def _outlet_corpus(tmp_path, outlets, bodies):
+    lines = ["article_id,file,outlet"]
+    for n, (outlet, body) in enumerate(zip(outlets, bodies, strict=True)):
+        name = f"a{n}.txt"
+        (tmp_path / name).write_text(f"Headline Number {n} Here\n\n" + "\n\n".join(body), "utf-8")
+        lines.append(f"a{n},{name},{outlet}")
+    (tmp_path / "articles.csv").write_text("\n".join(lines) + "\n", "utf-8")
+    return nf.load_corpus(tmp_path / "articles.csv")
+
+
+TAIL = "The Kuril Herald is published in Yuzhno-Sakhalinsk by a cooperative of local reporters."
+SHARED = "Japan claims the four islands, which Soviet troops seized at the end of World War II."
+
+
+def test_paragraph_repeated_at_the_edge_of_one_outlets_articles_is_removed(tmp_path):
+    bodies = [
+        ["Fishermen on Kunashir said the catch was poor this year.", SHARED,
+         "Officials in Tokyo declined to comment on the report.", TAIL],
+        ["A new pier opened on Shikotan on Monday, local officials said.", SHARED,
+         "The pier cost 2 billion roubles, the regional government said.", TAIL],
+    ]  # fmt: skip
+    corpus = _outlet_corpus(tmp_path, ["Kuril Herald", "Kuril Herald"], bodies)
+    for article, body in zip(corpus, bodies, strict=True):
+        assert article.paragraphs == tuple(body[:3])  # the shared mid-body sentence stays
+        assert [r.reason for r in article.removed if r.text == TAIL] == [
+            "repeated at the edge of other articles of this outlet"
+        ]
+
+
+def test_repeated_paragraph_of_different_outlets_is_kept(tmp_path):
+    bodies = [
+        ["Fishermen on Kunashir said the catch was poor this year.", TAIL],
+        ["A new pier opened on Shikotan on Monday, local officials said.", TAIL],
+    ]
+    corpus = _outlet_corpus(tmp_path, ["Kuril Herald", "Sakhalin Daily"], bodies)
+    for article, body in zip(corpus, bodies, strict=True):
+        assert article.paragraphs == tuple(body)

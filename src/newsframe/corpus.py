@@ -464,17 +464,27 @@ def _sources(source: str | Path | Iterable[str | Path]) -> list[tuple[Path, dict
     return [(Path(p), {}) for p in source]
 
 
-def _edge_paragraphs(texts: list[tuple[str, str]], rules: Rules) -> dict[str, frozenset[str]]:
+def _edge_paragraphs(articles: list[Article]) -> dict[str, frozenset[str]]:
     """Per outlet, the normalised paragraphs found at the edges of two or more of its articles."""
     seen: dict[str, Counter[str]] = {}
-    for outlet, text in texts:
-        if not outlet:
+    for article in articles:
+        if not article.outlet or article.source_path is None or _is_html(article.source_path):
             continue
-        first = clean_text(text, rules=rules)
-        paras = [normalise(p).lower() for p in first.paragraphs]
-        edges = set(paras[:3]) | set(paras[-3:])
-        seen.setdefault(outlet, Counter()).update(edges)
+        paras = [p.lower() for p in article.clean_paragraphs]
+        seen.setdefault(article.outlet, Counter()).update(set(paras[:3]) | set(paras[-3:]))
     return {o: frozenset(p for p, n in c.items() if n >= 2) for o, c in seen.items()}
+
+
+def _is_html(path: Path) -> bool:
+    return path.suffix.lower() in (".html", ".htm")
+
+
+def _build_all(jobs: list[tuple], rules: Rules, n_jobs: int) -> list[Article]:
+    if n_jobs == 1 or len(jobs) < 256:
+        return [_build(job, rules) for job in jobs]
+    from joblib import Parallel, delayed
+
+    return Parallel(n_jobs=n_jobs, batch_size=64)(delayed(_build)(job, rules) for job in jobs)
 
 
 def _build(job: tuple, rules: Rules) -> Article:
@@ -510,26 +520,22 @@ def load_corpus(
     for path, row in entries:
         data, text, encoding = read_raw(path)
         raws.append((path, row, data, text, encoding))
-    repeats = _edge_paragraphs(
-        [
-            (row.get("outlet", ""), text)
-            for path, row, _, text, _ in raws
-            if path.suffix.lower() not in (".html", ".htm")
-        ],
-        rules,
-    )
     jobs = [
-        (path, data, text, encoding, row, repeats.get(row.get("outlet", ""), frozenset()))
-        for path, row, data, text, encoding in raws
+        (path, data, text, encoding, row, frozenset()) for path, row, data, text, encoding in raws
     ]
-    if n_jobs == 1 or len(jobs) < 256:
-        articles = [_build(job, rules) for job in jobs]
-    else:
-        from joblib import Parallel, delayed
-
-        articles = Parallel(n_jobs=n_jobs, batch_size=64)(
-            delayed(_build)(job, rules) for job in jobs
-        )
+    articles = _build_all(jobs, rules, n_jobs)
+    # Second look only where it can matter: an article of an outlet with repeated edge
+    # paragraphs that carries one of them is cleaned again with that evidence.
+    repeats = _edge_paragraphs(articles)
+    again = [
+        n
+        for n, a in enumerate(articles)
+        if repeats.get(a.outlet)
+        and not repeats[a.outlet].isdisjoint(p.lower() for p in a.clean_paragraphs)
+    ]
+    redone = _build_all([(*jobs[n][:5], repeats[articles[n].outlet]) for n in again], rules, n_jobs)
+    for n, article in zip(again, redone, strict=True):
+        articles[n] = article
     try:
         return Corpus(articles)
     except InputError as exc:
