@@ -24,14 +24,13 @@ sentence is only removed on strong evidence. Every removed line is kept with its
 from __future__ import annotations
 
 import re
-import tomllib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from newsframe.errors import InputError
+from newsframe.resources import read_toml
 from newsframe.text import normalise
 
 __all__ = ["CleanText", "Removal", "Rules", "clean_text", "load_rules"]
@@ -144,17 +143,8 @@ def _line_rule(r: dict) -> LineRule:
 
 @lru_cache(maxsize=16)
 def _load_rules(path: str | None) -> Rules:
-    if path is None:
-        raw = resources.files("newsframe.data").joinpath("boilerplate.toml").read_text("utf-8")
-        source = "newsframe/data/boilerplate.toml"
-    else:
-        try:
-            raw = Path(path).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise InputError(path, f"cannot read rules file ({exc.strerror})") from None
-        source = str(path)
+    data, source = read_toml(path, "boilerplate.toml")
     try:
-        data = tomllib.loads(raw)
         appeal = data.get("appeal", {})
         caption = data.get("caption", {})
         return Rules(
@@ -166,7 +156,7 @@ def _load_rules(path: str | None) -> Rules:
             max_credit_words=int(caption.get("max_credit_words", 6)),
             source=source,
         )
-    except (tomllib.TOMLDecodeError, KeyError, re.error, TypeError, ValueError) as exc:
+    except (KeyError, re.error, TypeError, ValueError) as exc:
         raise InputError(source, f"invalid boilerplate rules: {exc}") from None
 
 
