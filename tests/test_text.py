@@ -130,3 +130,10 @@ def test_sentences_frame_on_seeds(seeds):
 def test_normalise_ascii_tabs_backticks_and_carriage_returns():
     assert nf.normalise("Russia`s\tclaim\r\n") == "Russia's claim\n"
     assert nf.normalise("plain ascii stays as it is") == "plain ascii stays as it is"
+
+
+def test_lemma_exceptions_file_keeps_news_words_apart():
+    exceptions = nf.text.load_lemma_exceptions()
+    assert exceptions["according"] == "according"  # simplemma alone gives "accord"
+    assert nf.lemmatize("According") == "according"
+    assert nf.lemmatize("accords") == "accord"

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 import simplemma
 
-from newsframe.resources import read_lines
+from newsframe.resources import read_csv_rows, read_lines
 
 if TYPE_CHECKING:  # pragma: no cover
     from newsframe.corpus import Article, Corpus
@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "corpus_counts",
     "lemmatize",
+    "load_lemma_exceptions",
     "load_phrases",
     "load_stopwords",
     "normalise",
@@ -239,27 +240,27 @@ def tokenize(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
-#: Words simplemma lemmatises in a way that misreads news English ("media" -> "medium").
-LEMMA_EXCEPTIONS = {
-    "media": "media",
-    "data": "data",
-    "news": "news",
-    "politics": "politics",
-    "talks": "talks",
-    "troops": "troops",
-    "forces": "forces",
-    "as": "as",
-    "us": "us",
-    "according": "according",  # "according to" is attribution, not the noun "accord"
-}
+@lru_cache(maxsize=4)
+def load_lemma_exceptions(path: Path | None = None) -> dict[str, str]:
+    """Return the hand-fixed lemmas (``data/lemma_exceptions.csv``, or ``path``): word -> lemma.
+
+    Words simplemma's dictionary misreads in news English ("media" -> "medium", "according" ->
+    "accord"). :func:`lemmatize` uses the shipped file.
+
+    >>> load_lemma_exceptions()["media"]
+    'media'
+    """
+    rows, _ = read_csv_rows(path, "lemma_exceptions.csv")
+    return {r["word"].strip().lower(): r["lemma"].strip().lower() for r in rows if r.get("word")}
 
 
 @lru_cache(maxsize=200_000)
 def lemmatize(token: str) -> str:
     """Return the lowercase lemma of one token (possessive ``'s`` removed).
 
-    Uses simplemma's English dictionary (Barbaresi 2021), which ships with the package; numbers,
-    acronyms and hyphenated compounds are lowercased but otherwise kept.
+    Uses simplemma's English dictionary (Barbaresi 2021), which ships with the package, after the
+    hand-fixed lemmas of ``data/lemma_exceptions.csv``; numbers, acronyms and hyphenated
+    compounds are lowercased but otherwise kept.
 
     >>> [lemmatize(t) for t in ["Islands", "Russia's", "claimed", "was", "mutually-acceptable"]]
     ['island', 'russia', 'claim', 'be', 'mutually-acceptable']
@@ -268,8 +269,9 @@ def lemmatize(token: str) -> str:
     lower = word.lower()
     if not lower.isalpha():
         return lower
-    if lower in LEMMA_EXCEPTIONS:
-        return LEMMA_EXCEPTIONS[lower]
+    exceptions = load_lemma_exceptions()
+    if lower in exceptions:
+        return exceptions[lower]
     # simplemma knows capitalised plurals ("Russians" -> "Russian") only in their written case;
     # a capitalised word it does not know (sentence-initial "Leaders") is looked up in lowercase.
     if word[:1].isupper():
