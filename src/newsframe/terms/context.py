@@ -9,8 +9,9 @@ import pandas as pd
 
 from newsframe.corpus import Article
 from newsframe.errors import NewsframeError
+from newsframe.tables import tokens_frame
 from newsframe.terms.counts import _articles, _check_unit
-from newsframe.text import _TOKEN, lemmatize, tokens_frame
+from newsframe.text import _TOKEN, lemmatize
 
 __all__ = ["dispersion", "kwic"]
 

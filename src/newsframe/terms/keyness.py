@@ -25,9 +25,9 @@ from newsframe.stats import (
     logodds_dirichlet,
     percentile_interval,
 )
+from newsframe.tables import tokens_frame
 from newsframe.terms.background import _background
 from newsframe.terms.counts import _articles, _check_unit, count_terms
-from newsframe.text import tokens_frame
 
 __all__ = ["bootstrap_rate_difference", "keyness", "keyness_one_vs_rest"]
 
