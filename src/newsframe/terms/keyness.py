@@ -21,6 +21,7 @@ from newsframe.stats import (
     adjust_pvalues,
     bootstrap_rates,
     chi2_sf1,
+    critical_g2,
     g2,
     log_ratio,
     logodds_dirichlet,
@@ -39,8 +40,10 @@ KEYNESS_COLUMNS = [
     "article_id", "reference", "term", "count_a", "count_b", "n_a", "n_b", "per_1000_a",
     "per_1000_b", "log_ratio", "g2", "p_g2", "p_bh", "p_bonferroni", "logodds", "logodds_se",
     "logodds_z", "prior_alpha", "in_prior", "key_for", "rank_log_ratio", "rank_g2",
-    "rank_logodds", "disagree", "note",
+    "rank_logodds", "disagree", "note", "n_tests", "bonferroni_g2", "n_pass_bonferroni",
 ]  # fmt: skip
+#: Family-wise error rate of the Bonferroni bar each keyness table carries.
+ALPHA = 0.05
 
 
 def _prior_alpha(terms: np.ndarray, prior, strength: float | None, unit: str, pooled: np.ndarray):
@@ -142,8 +145,17 @@ def _keyness_table(labels, terms, count_a, count_b, sizes, *, prior, strength, u
         }
     )  # fmt: skip
     _side_ranks(frame, side)
+    bar = critical_g2(len(terms), alpha=ALPHA) if len(terms) else float("nan")
+    passing = int((g > bar).sum()) if len(terms) else 0
+    frame["n_tests"], frame["bonferroni_g2"], frame["n_pass_bonferroni"] = len(terms), bar, passing
     order = np.lexsort((np.arange(len(terms)), -g, -ratio))  # terms arrive sorted: ties by term
-    return frame.iloc[order][KEYNESS_COLUMNS].reset_index(drop=True)
+    out = frame.iloc[order][KEYNESS_COLUMNS].reset_index(drop=True)
+    out.attrs.update(_bar_attrs(len(terms), bar, passing))
+    return out
+
+
+def _bar_attrs(n_tests: int, bar: float, passing: int) -> dict[str, float | int]:
+    return {"alpha": ALPHA, "n_tests": n_tests, "bonferroni_g2": bar, "n_pass_bonferroni": passing}
 
 
 def _as_side(x, unit: str, stopwords, default: str, resources) -> tuple[str, pd.Series, float]:
@@ -223,11 +235,11 @@ def keyness(
         terms = count_a.index.union(count_b.index)
         a_values = count_a.reindex(terms, fill_value=0).to_numpy(dtype=float)
         b_values = count_b.reindex(terms, fill_value=0).to_numpy(dtype=float)
-    keys = terms.to_numpy(dtype=str)
+    keys = terms.to_numpy(dtype=object)  # never a fixed-width array as wide as the longest term
     order = np.argsort(keys, kind="stable")  # sorted terms: ties in the table break by term
     return _keyness_table(
         (label_a, label_b),
-        keys[order].astype(object),
+        keys[order],
         a_values[order],
         b_values[order],
         (n_a, n_b),
@@ -380,5 +392,5 @@ def bootstrap_rate_difference(
         }
     )  # fmt: skip
     frame.insert(8, "excludes_zero", (frame["ci_low"] > 0) | (frame["ci_high"] < 0))
-    order = np.lexsort((frame["term"].to_numpy(dtype=str), -frame["difference"].to_numpy()))
+    order = np.lexsort((pd.factorize(frame["term"], sort=True)[0], -frame["difference"].to_numpy()))
     return frame.iloc[order].reset_index(drop=True)
