@@ -402,8 +402,8 @@ def test_collocations_on_seeds_find_known_phrases(seeds):
 
 
 def test_bootstrap_is_reproducible_and_brackets_the_observed_difference(seeds):
-    first = bootstrap_rate_difference(seeds[0], seeds[1], n_boot=300, seed=1)
-    again = bootstrap_rate_difference(seeds[0], seeds[1], n_boot=300, seed=1)
+    first = bootstrap_rate_difference(seeds[0], seeds[1], n_resamples=300, seed=1)
+    again = bootstrap_rate_difference(seeds[0], seeds[1], n_resamples=300, seed=1)
     pd.testing.assert_frame_equal(first, again)
     assert (first["ci_low"] <= first["difference"] + 1e-9).all()
     assert (first["difference"] <= first["ci_high"] + 1e-9).all()
@@ -415,7 +415,7 @@ def test_bootstrap_is_reproducible_and_brackets_the_observed_difference(seeds):
 def test_bootstrap_one_sided_term_in_every_sentence():
     a = Article("a", "", ("Putin spoke. Putin smiled. Putin left.",))
     b = Article("b", "", ("Abe spoke. Abe smiled. Abe left.",))
-    table = bootstrap_rate_difference(a, b, terms=["putin", "absent"], n_boot=100)
+    table = bootstrap_rate_difference(a, b, terms=["putin", "absent"], n_resamples=100)
     row = table.set_index("term").loc["putin"]
     # every sentence has 2 tokens, one of them 'putin': 500 per 1,000 in every resample
     assert (row["difference"], row["ci_low"], row["ci_high"]) == (500.0, 500.0, 500.0)

@@ -13,6 +13,7 @@ from newsframe.framing.distancing import distancing_marks
 from newsframe.framing.frames import frame_dimensions
 from newsframe.framing.naming import naming_variants
 from newsframe.framing.prominence import actor_prominence
+from newsframe.stats import renamed
 
 __all__ = ["framing_profile"]
 
@@ -35,7 +36,11 @@ def _naming(t: pd.DataFrame, concept: str) -> dict:
 
 
 def framing_profile(
-    corpus: Corpus | Iterable[Article], *, concept: str = "disputed_islands", n_boot: int = 0
+    corpus: Corpus | Iterable[Article],
+    *,
+    concept: str = "disputed_islands",
+    n_resamples: int = 0,
+    n_boot: int | None = None,
 ) -> pd.DataFrame:
     """Return one row per article with the headline figure of every framing device.
 
@@ -64,7 +69,10 @@ def framing_profile(
     attrib = attributions(articles)
     voice = share_of_voice(articles)
     prominence = actor_prominence(articles)
-    frames = frame_dimensions(articles, n_boot=n_boot)
+    n_resamples = renamed(
+        n_resamples, n_boot, old="n_boot", new="n_resamples", where="framing_profile"
+    )
+    frames = frame_dimensions(articles, n_resamples=n_resamples)
     marks = distancing_marks(articles)
     rows = []
     for article in articles:

@@ -12,6 +12,7 @@ from newsframe.corpus import Article, Corpus
 from newsframe.resources import Resources, resolve_resources
 from newsframe.sentiment.scoring import SCORE_COLUMNS, SENTENCE_COLUMNS, sentence_sentiment
 from newsframe.sentiment.summary import STATISTICS, _require, sentiment_summary
+from newsframe.stats import renamed
 
 __all__ = ["actor_sentences", "actor_sentiment"]
 
@@ -84,9 +85,10 @@ def actor_sentiment(
     actors: Sequence[Actor] | None = None,
     domain: Mapping[str, float] | None = None,
     confidence: float = 0.95,
-    n_boot: int = 2000,
+    n_resamples: int = 2000,
     seed: int = 0,
     resources: Resources | None = None,
+    n_boot: int | None = None,
 ) -> pd.DataFrame:
     """Return each article's sentiment in sentences mentioning each actor, with bootstrap intervals.
 
@@ -105,7 +107,13 @@ def actor_sentiment(
     actors = tuple(actors) if actors is not None else resolve_resources(resources, source).actors
     links = actor_sentences(table, actors=actors)
     summary = sentiment_summary(
-        links, by=["article_id", "actor_id"], confidence=confidence, n_boot=n_boot, seed=seed
+        links,
+        by=["article_id", "actor_id"],
+        confidence=confidence,
+        n_resamples=renamed(
+            n_resamples, n_boot, old="n_boot", new="n_resamples", where="actor_sentiment"
+        ),
+        seed=seed,
     )
     names = {actor.actor_id: actor.name for actor in actors}
     article_rank = {a: n for n, a in enumerate(dict.fromkeys(table["article_id"]))}
