@@ -20,7 +20,6 @@ from types import MappingProxyType
 from typing import Any
 
 import pandas as pd
-from tqdm import tqdm
 
 from newsframe.corpus import Article, Corpus
 from newsframe.document import Document, analyse_corpus
@@ -188,6 +187,8 @@ def _score_distinct(
         parallel = Parallel(n_jobs=n_jobs, return_as="generator")
         results = parallel(delayed(_score_chunk)(c, key) for c in chunks)
     out: list[tuple] = []
+    from tqdm import tqdm
+
     with tqdm(total=len(texts), disable=not show, desc="VADER", unit="sentence") as bar:
         for chunk in results:
             out.extend(chunk)

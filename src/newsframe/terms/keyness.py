@@ -12,7 +12,6 @@ from collections.abc import Iterable, Mapping
 
 import numpy as np
 import pandas as pd
-from scipy import sparse
 
 from newsframe.corpus import Article
 from newsframe.document import analyse_corpus
@@ -330,6 +329,8 @@ def _sentence_counts(articles: list[Article], unit: str, resources):
     sentence = frame["article_id"].map(first).to_numpy(np.int64) + frame["sentence_id"].to_numpy()
     term = frame["lemma"] if unit == "lemma" else frame["token"].str.lower()
     codes, names = pd.factorize(term, sort=True)
+    from scipy import sparse
+
     matrix = sparse.csr_matrix(
         (np.ones(len(frame)), (sentence, codes)), shape=(len(lengths), len(names))
     )
