@@ -11,17 +11,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 from numpy.lib.stride_tricks import sliding_window_view
-from scipy import sparse
 
 from newsframe.corpus import Article, Corpus, as_articles
 from newsframe.document import Document, analyse_corpus
 from newsframe.errors import NewsframeError
 from newsframe.resources import Resources, resolve_resources
 from newsframe.text import load_stopwords, merge_phrases, phrase_index
+
+if TYPE_CHECKING:
+    from scipy import sparse
 
 __all__ = ["TermCounts", "count_terms", "term_frequencies"]
 
@@ -252,6 +255,8 @@ def count_terms(
         codes, final = pd.factorize(all_names[used], sort=True)
         remap = np.full(len(all_names), -1, dtype=np.int64)
         remap[used] = codes
+    from scipy import sparse
+
     matrix = sparse.csr_matrix(
         (np.ones(len(row), dtype=np.int64), (row, remap[col])),
         shape=(len(articles), len(final)),
@@ -309,6 +314,8 @@ def term_frequencies(
         resources=resolve_resources(resources, corpus),
     )
     names, index = _groups(articles, by)
+    from scipy import sparse
+
     indicator = sparse.csr_matrix(
         (np.ones(len(index)), (index, np.arange(len(index)))), shape=(len(names), len(index))
     )
