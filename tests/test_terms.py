@@ -198,8 +198,13 @@ def test_bad_options():
         term_frequencies([ISLANDS], unit="stem")
     with pytest.raises(NewsframeError, match="ngram_range"):
         term_frequencies([ISLANDS], ngram_range=(2, 1))
-    with pytest.raises(NewsframeError, match="no articles"):
-        term_frequencies([])
+    with pytest.raises(NewsframeError, match="expected"):
+        term_frequencies("not articles")
+
+
+def test_no_articles_give_empty_tables_as_everywhere():
+    assert term_frequencies([]).empty and tfidf([]).empty and collocations([]).empty
+    assert count_terms([]).n_tokens.tolist() == []
 
 
 # --- TF-IDF ----------------------------------------------------------------------------------

@@ -18,6 +18,14 @@ from newsframe.stats import renamed
 __all__ = ["framing_profile"]
 
 
+PROFILE_COLUMNS = [
+    "article_id", "words", "names_used", "first_name", "attributions", "evaluative_verbs",
+    "verbs_used", "quoted_words", "speakers_quoted", "top_voice", "top_voice_share",
+    "paraphrased_only", "actors_in_headline", "most_mentioned_actor", "top_policy_frame",
+    "top_generic_frame", "scare_quotes", "hedges",
+]  # fmt: skip
+
+
 def _top(table: pd.DataFrame, value: str, label: str) -> str:
     """``label`` of the row with the largest ``value`` > 0 (first on ties), or ''."""
     if table.empty or table[value].max() <= 0:
@@ -124,4 +132,4 @@ def framing_profile(
                 "hedges": int(m.kind.isin(["hedge", "so_called"]).sum()),
             }
         )
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=PROFILE_COLUMNS)

@@ -21,9 +21,9 @@ from typing import Any
 
 import pandas as pd
 
-from newsframe.corpus import Article, Corpus
+from newsframe.corpus import Article, Corpus, as_articles
 from newsframe.document import Document, analyse_corpus
-from newsframe.errors import InputError, NewsframeError
+from newsframe.errors import InputError
 from newsframe.resources import Resources, read_csv_rows, resolve_resources
 
 __all__ = [
@@ -139,13 +139,8 @@ def _score_chunk(texts: list[str], key: tuple[tuple[str, float], ...]) -> list[t
 
 
 def _articles(corpus: Corpus | Article | Iterable[Article]) -> list[Article]:
-    if isinstance(corpus, Article):
-        return [corpus]
-    articles = list(corpus)
-    bad = [type(a).__name__ for a in articles if not isinstance(a, Article)]
-    if bad:
-        raise NewsframeError(f"expected a Corpus or Articles, got {bad[0]} (use nf.load_corpus)")
-    return articles
+    """The one coercion (:func:`newsframe.corpus.as_articles`); empty gives ``[]``."""
+    return as_articles(corpus)
 
 
 def _documents(

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 from numpy.lib.stride_tricks import sliding_window_view
 
-from newsframe.corpus import Article, Corpus
+from newsframe.corpus import Article, Corpus, as_articles
 from newsframe.document import Document, analyse_corpus
 from newsframe.errors import NewsframeError
 from newsframe.resources import Resources, resolve_resources
@@ -58,13 +58,8 @@ def _check_unit(unit: str) -> None:
 
 
 def _articles(corpus: Iterable[Article]) -> list[Article]:
-    articles = [corpus] if isinstance(corpus, Article) else list(corpus)
-    if not articles:
-        raise NewsframeError("no articles given: pass an Article, a Corpus or a list of Articles")
-    bad = [type(a).__name__ for a in articles if not isinstance(a, Article)]
-    if bad:
-        raise NewsframeError(f"expected Article objects, got {bad[0]}")
-    return articles
+    """The one coercion (:func:`newsframe.corpus.as_articles`); empty gives ``[]``."""
+    return as_articles(corpus)
 
 
 def _documents(

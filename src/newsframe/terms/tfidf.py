@@ -55,6 +55,9 @@ def tfidf(
     counts = count_terms(
         corpus, unit=unit, ngram_range=ngram_range, stopwords=stopwords, resources=resources
     )
+    columns = ["article_id", "term", "count", "idf", "tfidf", "rank", "idf_source"]
+    if not counts.article_ids:  # no articles: an empty table, as every table function gives
+        return pd.DataFrame(columns=columns)
     matrix = counts.counts  # canonical CSR: sorted column indices, no duplicates
     n_docs, n_terms = matrix.shape
     row = np.repeat(np.arange(n_docs), np.diff(matrix.indptr))
@@ -88,5 +91,4 @@ def tfidf(
     )
     if top_n is not None:
         frame = frame[frame["rank"] <= top_n]
-    columns = ["article_id", "term", "count", "idf", "tfidf", "rank", "idf_source"]
     return frame[columns].reset_index(drop=True)
