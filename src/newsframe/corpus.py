@@ -164,8 +164,10 @@ class Corpus(Sequence[Article]):
     ('B', 2, ['a', 'b'])
     """
 
-    def __init__(self, articles: Iterable[Article]) -> None:
+    def __init__(self, articles: Iterable[Article], *, story: Any = None) -> None:
         self._articles = tuple(articles)
+        #: The :class:`~newsframe.story.Story` the corpus was loaded with (``load_corpus(story=)``).
+        self.story = story
         counts = Counter(a.article_id for a in self._articles)
         dupes = sorted(k for k, v in counts.items() if v > 1)
         if dupes:
@@ -185,8 +187,16 @@ class Corpus(Sequence[Article]):
             except KeyError:
                 raise KeyError(f"no article with article_id {key!r}; have {self.ids}") from None
         if isinstance(key, slice):
-            return Corpus(self._articles[key])
+            return self._like(self._articles[key])
         return self._articles[key]
+
+    def _like(self, articles: Iterable[Article]) -> Corpus:
+        """A corpus of ``articles`` that keeps this corpus's story and resources."""
+        out = Corpus(articles, story=self.story)
+        for name in ("resources",):
+            if name in self.__dict__:
+                setattr(out, name, self.__dict__[name])
+        return out
 
     @property
     def ids(self) -> list[str]:
@@ -194,23 +204,107 @@ class Corpus(Sequence[Article]):
 
     def subset(self, ids: Iterable[str]) -> Corpus:
         """Return a corpus of the articles with these ids, in the order given."""
-        return Corpus(self[i] for i in ids)
+        return self._like(self[i] for i in ids)
+
+    @property
+    def metadata_columns(self) -> list[str]:
+        """Every metadata field of any article (manifest columns), in first-seen order."""
+        return list(dict.fromkeys(k for a in self._articles for k in a.metadata))
+
+    @property
+    def group_column(self) -> str | None:
+        """The default grouping column: the story's (if its articles carry it), else ``group``.
+
+        ``None`` when neither is a metadata field of every article.
+
+        >>> c = Corpus([Article("a", "", ("x.",), metadata={"group": "g1"})])
+        >>> c.group_column
+        'group'
+        """
+        story_column = getattr(self.story, "group", None) or None
+        for column in (story_column, "group"):
+            if column and self._articles and all(column in a.metadata for a in self._articles):
+                return column
+        return None
+
+    def groups(self, column: str | None = None) -> dict[str, Corpus]:
+        """Return ``{group value: Corpus}`` for a metadata ``column`` (default :attr:`group_column`).
+
+        Groups are in order of first appearance; each keeps the corpus's order, story and
+        resources. Without a column (no argument and no default), every article is its own group.
+        Raises :class:`~newsframe.errors.InputError` naming the column when an article lacks it.
+
+        >>> meta = [{"group": "x"}, {"group": "y"}, {"group": "x"}]
+        >>> c = Corpus(Article(i, "", ("t.",), metadata=m) for i, m in zip("abc", meta))
+        >>> {k: v.ids for k, v in c.groups().items()}
+        {'x': ['a', 'c'], 'y': ['b']}
+        """
+        column = column or self.group_column
+        if column is None:
+            return {a.article_id: self._like([a]) for a in self._articles}
+        keys = [self._value(a, column) for a in self._articles]
+        return {
+            key: self._like(a for a, k in zip(self._articles, keys, strict=True) if k == key)
+            for key in dict.fromkeys(keys)
+        }
+
+    def _value(self, article: Article, column: str) -> str:
+        if column == "article_id":
+            return article.article_id
+        if column not in article.metadata:
+            raise InputError(
+                f"metadata column {column!r}",
+                f"article {article.article_id!r} has no such field "
+                f"(fields: {', '.join(self.metadata_columns) or 'none'})",
+            )
+        return str(article.metadata[column])
+
+    def group_of(self, column: str | None = None) -> dict[str, str]:
+        """Return ``{article_id: group}`` for ``column`` (default :attr:`group_column`, else ids)."""
+        column = column or self.group_column or "article_id"
+        return {a.article_id: self._value(a, column) for a in self._articles}
+
+    def where(self, **metadata: str | Iterable[str]) -> Corpus:
+        """Return the articles whose metadata match every ``field=value`` (or one of several values).
+
+        >>> meta = [{"group": "x"}, {"group": "y"}, {"group": "z"}]
+        >>> c = Corpus(Article(i, "", ("t.",), metadata=m) for i, m in zip("abc", meta))
+        >>> c.where(group="x").ids, c.where(group=["y", "z"]).ids
+        (['a'], ['b', 'c'])
+        """
+        wanted = {
+            k: {v} if isinstance(v, str) else {str(x) for x in v} for k, v in metadata.items()
+        }
+        return self._like(
+            a
+            for a in self._articles
+            if all(self._value(a, k) in values for k, values in wanted.items())
+        )
 
     def to_frame(self) -> pd.DataFrame:
-        """Return one row per article with metadata and basic counts.
+        """Return one row per article with every metadata field and basic counts.
 
-        Columns: ``article_id, title, outlet, published, url, source_path, sha256, paragraphs,
+        Columns: ``article_id, title, outlet, published, url``, then every other manifest column
+        (e.g. ``group``, ``note``) in manifest order, then ``source_path, sha256, paragraphs,
         sentences, words, captions, removed_lines``.
+
+        >>> c = Corpus([Article("a", "T", ("One two.",), metadata={"group": "g"})])
+        >>> list(c.to_frame().columns[:6])
+        ['article_id', 'title', 'outlet', 'published', 'url', 'group']
         """
+        extra = [c for c in self.metadata_columns if c not in ("outlet", "published", "url")]
         rows = []
         for a in self._articles:
-            rows.append(
+            row = {
+                "article_id": a.article_id,
+                "title": a.title,
+                "outlet": a.outlet,
+                "published": a.published,
+                "url": a.url,
+            }
+            row.update({c: str(a.metadata.get(c, "")) for c in extra if c not in row})
+            row.update(
                 {
-                    "article_id": a.article_id,
-                    "title": a.title,
-                    "outlet": a.outlet,
-                    "published": a.published,
-                    "url": a.url,
                     "source_path": str(a.source_path or ""),
                     "sha256": a.sha256,
                     "paragraphs": len(a.paragraphs),
@@ -220,6 +314,7 @@ class Corpus(Sequence[Article]):
                     "removed_lines": len(a.removed),
                 }
             )
+            rows.append(row)
         return pd.DataFrame(rows)
 
     def removed_frame(self) -> pd.DataFrame:
