@@ -7,6 +7,7 @@ Load and clean articles (:func:`load_corpus`), split them into sentences and tok
 from newsframe.actors import Actor, find_mentions, load_actors
 from newsframe.cleaning import clean_text, load_rules
 from newsframe.corpus import Article, Corpus, load_article, load_corpus
+from newsframe.discovery import discover_actors
 from newsframe.errors import InputError, NewsframeError, NewsframeWarning
 from newsframe.framing import (
     actor_positions,
@@ -26,6 +27,18 @@ from newsframe.framing import (
     naming_variants,
     share_of_voice,
 )
+from newsframe.groups import (
+    Pair,
+    compare_group_sentiment,
+    comparison_pair,
+    frames_by_group,
+    group_keyness,
+    group_sentiment,
+    naming_by_group,
+    prominence_by_group,
+    voice_by_group,
+    with_group,
+)
 from newsframe.sentiment import (
     actor_sentences,
     actor_sentiment,
@@ -42,6 +55,12 @@ from newsframe.sentiment import (
     sentiment_summary,
     vader_lexicon,
 )
+from newsframe.stats import (
+    article_permutation_test,
+    cluster_bootstrap_difference,
+    permutation_floor,
+)
+from newsframe.story import Story, load_story
 from newsframe.terms import (
     TermCounts,
     adjust_pvalues,
@@ -81,30 +100,40 @@ __all__ = [
     "InputError",
     "NewsframeError",
     "NewsframeWarning",
+    "Pair",
+    "Story",
     "TermCounts",
     "actor_positions",
     "actor_prominence",
     "actor_sentences",
     "actor_sentiment",
     "adjust_pvalues",
+    "article_permutation_test",
     "attributions",
     "background_frequencies",
     "boilerplate_audit",
     "bootstrap_rate_difference",
     "clean_text",
+    "cluster_bootstrap_difference",
     "collocations",
+    "compare_group_sentiment",
     "compare_sentiment",
+    "comparison_pair",
     "corpus_counts",
     "count_terms",
     "critical_g2",
+    "discover_actors",
     "dispersion",
     "distancing_marks",
     "find_mentions",
     "find_quotes",
     "frame_dimensions",
     "frame_evidence",
+    "frames_by_group",
     "framing_profile",
     "g2",
+    "group_keyness",
+    "group_sentiment",
     "keyness",
     "keyness_one_vs_rest",
     "kwic",
@@ -121,13 +150,17 @@ __all__ = [
     "load_reporting_verbs",
     "load_rules",
     "load_stopwords",
+    "load_story",
     "load_watchlist",
     "log_ratio",
     "logodds_dirichlet",
     "match_frames",
+    "naming_by_group",
     "naming_evidence",
     "naming_variants",
     "normalise",
+    "permutation_floor",
+    "prominence_by_group",
     "removed_sentiment",
     "score_texts",
     "sentence_sentiment",
@@ -142,4 +175,6 @@ __all__ = [
     "tokenize",
     "tokens_frame",
     "vader_lexicon",
+    "voice_by_group",
+    "with_group",
 ]

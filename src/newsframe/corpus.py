@@ -598,7 +598,11 @@ def _build(job: tuple, rules: Rules) -> Article:
 
 
 def load_corpus(
-    source: str | Path | Iterable[str | Path], *, rules: Rules | None = None, n_jobs: int = 1
+    source: str | Path | Iterable[str | Path],
+    *,
+    rules: Rules | None = None,
+    n_jobs: int = 1,
+    story: Any = None,
 ) -> Corpus:
     """Return a :class:`Corpus` from a manifest CSV, a folder of article files, or a list of paths.
 
@@ -607,8 +611,15 @@ def load_corpus(
     manifest's folder and may not leave it; extra columns are kept as metadata). Articles of the
     same outlet are cleaned together: a paragraph found at the edges of two or more of them is
     boilerplate of that outlet. ``n_jobs`` > 1 (or -1 for every core) cleans large corpora
-    (256 articles or more) in parallel processes with joblib. Errors name the file and the problem.
+    (256 articles or more) in parallel processes with joblib. ``story`` (a
+    :class:`~newsframe.story.Story` or the path of a story file) is attached as ``Corpus.story``
+    and its resources as ``Corpus.resources``, which every analysis of the corpus then uses.
+    Errors name the file and the problem.
     """
+    if story is not None and not hasattr(story, "concepts"):
+        from newsframe.story import load_story
+
+        story = load_story(story)
     rules = rules or load_rules()
     entries = _sources(source)
     raws = []
@@ -632,7 +643,7 @@ def load_corpus(
     for n, article in zip(again, redone, strict=True):
         articles[n] = article
     try:
-        return Corpus(articles)
+        return Corpus(articles, story=story)
     except InputError as exc:
         raise InputError(
             source if isinstance(source, (str, Path)) else "corpus", exc.problem
