@@ -24,7 +24,11 @@ def test_fixture_story_sections():
     assert story.name == "Velt river dam"
     assert story.group == "group" and story.compare == ("norland", "sudovia")
     assert story.concept == "velt_dam"
-    assert [v.name for v in story.concepts[0].variants] == ["Veltra Dam", "Kessin Barrage", "the dam"]
+    assert [v.name for v in story.concepts[0].variants] == [
+        "Veltra Dam",
+        "Kessin Barrage",
+        "the dam",
+    ]
     assert {a.actor_id: a.kind for a in story.actors}["farmers_union"] == "organisation"
     assert story.reporting_verbs["evaluative"] == ("condemn",)
     assert "River Basin Commission" in story.phrases
@@ -63,7 +67,7 @@ def test_load_corpus_attaches_story(tmp_path):
 )
 def test_bad_story_files_name_the_file_and_section(tmp_path, text, problem):
     path = _write(tmp_path, text)
-    with pytest.raises(InputError, match="story.toml") as info:
+    with pytest.raises(InputError, match=r"story\.toml") as info:
         nf.load_story(path)
     assert problem in str(info.value)
 
