@@ -33,7 +33,7 @@ def test_fixture_story_sections():
     assert story.reporting_verbs["evaluative"] == ("condemn",)
     assert "River Basin Commission" in story.phrases
     assert story.stopwords == ("monday", "tuesday")
-    assert story.frames_add["mfc.economic"] == ("jobs", "hydropower")
+    assert story.frames_add["mfc/economic"] == ("jobs", "hydropower")
     assert story.sentiment_exclude == ("energy", "clean")
 
 

@@ -8,7 +8,7 @@ of one :class:`Resources`), and compare them with term statistics, sentiment and
 from newsframe.actors import Actor, find_mentions, load_actors
 from newsframe.cleaning import clean_text, load_rules
 from newsframe.corpus import Article, Corpus, as_articles, load_article, load_corpus
-from newsframe.discovery import discover_actors
+from newsframe.discovery import discover_actors, with_text_actors
 from newsframe.document import Document, analyse, analyse_corpus
 from newsframe.errors import InputError, NewsframeError, NewsframeWarning
 from newsframe.framing import (
@@ -185,4 +185,5 @@ __all__ = [
     "vader_lexicon",
     "voice_by_group",
     "with_group",
+    "with_text_actors",
 ]

@@ -698,7 +698,9 @@ def load_corpus(
     for n, article in zip(again, redone, strict=True):
         articles[n] = article
     try:
-        return Corpus(articles, story=story)
+        return Corpus(
+            articles, story=story, resources=story.resources if story is not None else None
+        )
     except InputError as exc:
         raise InputError(
             source if isinstance(source, (str, Path)) else "corpus", exc.problem

@@ -18,13 +18,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsframe.actors import Actor
 from newsframe.corpus import Article, Corpus
 from newsframe.errors import NewsframeError
+from newsframe.resources import resolve_resources
 
-__all__ = ["discover_actors", "name_candidates"]
+__all__ = ["discover_actors", "name_candidates", "with_text_actors"]
 
 _WORD = re.compile(r"[^\W_][\w'-]*")
 
@@ -215,3 +216,24 @@ def discover_actors(
             aliases.append(surname)
         out.append(Actor(_slug(full), full, kind_of[full], tuple(aliases)))
     return tuple(out)
+
+
+def with_text_actors(corpus: Corpus, *, top_n: int = 10) -> Corpus:
+    """Return ``corpus`` itself if its resources have actors, else a copy whose actors are found
+    in its text (:func:`discover_actors`).
+
+    A corpus loaded without a story file (or with one that lists no actors) then shows its own
+    people and organisations in every actor table and figure instead of none.
+
+    >>> from dataclasses import replace
+    >>> from newsframe import Article, Corpus, default_resources
+    >>> no_actors = replace(default_resources(), actors=())
+    >>> c = Corpus([Article("a", "T", ("Mayor Ana Ruiz spoke. Ruiz said no.",))], resources=no_actors)
+    >>> [a.actor_id for a in with_text_actors(c).resources.actors]
+    ['ana_ruiz']
+    """
+    resources = resolve_resources(None, corpus)
+    if resources.actors:
+        return corpus
+    found = discover_actors(corpus, top_n=top_n, min_mentions=1 if len(corpus) < 3 else 2)
+    return Corpus(corpus, resources=replace(resources, actors=found), story=corpus.story)

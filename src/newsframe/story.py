@@ -15,7 +15,8 @@ corpus so that every analysis of it uses them.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -23,9 +24,11 @@ from typing import Any
 from newsframe.actors import Actor
 from newsframe.errors import InputError
 from newsframe.framing.naming import Concept, Variant
-from newsframe.resources import read_toml
+from newsframe.framing.speakers import ReportingVerbs
+from newsframe.resources import Resources, default_resources, read_toml
+from newsframe.text import lemmatize, normalise, tokenize
 
-__all__ = ["ACTOR_KINDS", "Story", "load_story"]
+__all__ = ["ACTOR_KINDS", "Story", "load_story", "story_resources"]
 
 #: The kinds an actor may have in a story file ("state" is read as "country").
 ACTOR_KINDS = ("person", "organisation", "country", "group", "place")
@@ -39,8 +42,8 @@ class Story:
 
     ``concepts`` and ``actors`` are the story's naming concepts and actors; ``reporting_verbs``
     maps a verb class (``neutral``, ``evaluative``, ``directive``) to extra verbs;
-    ``frames_add`` / ``frames_exclude`` map ``"scheme.frame"`` to dictionary terms to add or
-    remove; ``sentiment_exclude`` lists words that are topic, not sentiment, in this story;
+    ``frames_add`` / ``frames_exclude`` map ``"scheme/frame"`` (or ``"*"``: every frame) to
+    dictionary terms to add or patterns to exclude; ``sentiment_exclude`` lists words that are topic, not sentiment, in this story;
     ``group`` is the manifest column that groups the articles and ``compare`` the two groups (or
     article ids) that pairwise figures compare.
     """
@@ -58,6 +61,17 @@ class Story:
     sentiment_exclude: tuple[str, ...] = ()
     group: str | None = None
     compare: tuple[str, ...] = ()
+
+    @cached_property
+    def resources(self) -> Resources:
+        """The shipped defaults overlaid with this story's additions (one object per story).
+
+        Stopwords and phrases are added; the story's actors and naming concepts come after the
+        shipped ones (a story actor replaces a shipped actor of the same id); extra reporting
+        verbs join their class; frame terms are added or excluded per frame; the sentiment
+        exclusions become ``sentiment_exclude``.
+        """
+        return story_resources(self)
 
     @property
     def concept(self) -> str | None:
@@ -121,21 +135,28 @@ def _concepts(data: Mapping[str, Any], source: str) -> tuple[Concept, ...]:
 
 
 def _frame_changes(data: Mapping[str, Any], source: str) -> tuple[dict, dict]:
+    """``[frames.<scheme>.<frame>]`` (or ``[frames."*"]``, every frame) add / exclude lists,
+    keyed ``"scheme/frame"`` (or ``"*"``)."""
     add: dict[str, tuple[str, ...]] = {}
     exclude: dict[str, tuple[str, ...]] = {}
+    tables = []
     for scheme, frames in _table(data, "frames", source).items():
+        if scheme == "*":
+            tables.append(("*", '[frames."*"]', frames))
+            continue
         if not isinstance(frames, dict):
             raise InputError(
                 source, f"[frames.{scheme}] must hold [frames.{scheme}.<frame>] tables"
             )
-        for frame, spec in frames.items():
-            where = f"[frames.{scheme}.{frame}]"
-            if not isinstance(spec, dict) or set(spec) - {"add", "exclude"}:
-                raise InputError(source, f"{where} takes only `add` and `exclude` lists")
-            if "add" in spec:
-                add[f"{scheme}.{frame}"] = _strings(spec["add"], f"{where} add", source)
-            if "exclude" in spec:
-                exclude[f"{scheme}.{frame}"] = _strings(spec["exclude"], f"{where} exclude", source)
+        tables.extend((f"{scheme}/{frame}", f"[frames.{scheme}.{frame}]", spec)
+                      for frame, spec in frames.items())  # fmt: skip
+    for key, where, spec in tables:
+        if not isinstance(spec, dict) or set(spec) - {"add", "exclude"}:
+            raise InputError(source, f"{where} takes only `add` and `exclude` lists")
+        if "add" in spec:
+            add[key] = _strings(spec["add"], f"{where} add", source)
+        if "exclude" in spec:
+            exclude[key] = _strings(spec["exclude"], f"{where} exclude", source)
     return add, exclude
 
 
@@ -200,3 +221,67 @@ def load_story(path: str | Path) -> Story:
         group=str(head["group"]) if head.get("group") else None,
         compare=compare,
     )
+
+
+def _with_verbs(table: ReportingVerbs, extra: Mapping[str, tuple[str, ...]], source: str):
+    unknown = sorted(set(extra) - set(table.classes))
+    if unknown:
+        raise InputError(
+            source,
+            f"[reporting_verbs] class {unknown[0]!r}: use one of {', '.join(table.classes)}",
+        )
+    verbs = dict(table.verbs)
+    for name, words in extra.items():
+        for word in words:
+            verbs[tuple(lemmatize(t) for t in tokenize(word))] = name
+    verbs.pop((), None)
+    return replace(table, verbs=verbs)
+
+
+def _with_frames(frames: tuple, story: Story, source: str) -> tuple:
+    known = {f"{f.scheme}/{f.frame}" for f in frames} | {"*"}
+    for key in [*story.frames_add, *story.frames_exclude]:
+        if key not in known:
+            raise InputError(source, f"[frames] no frame {key!r} in the frame dictionaries")
+    try:
+        from newsframe.framing.frames import extend_frames
+    except ImportError:  # dictionaries without exclusion patterns: drop listed terms instead
+        out = []
+        for f in frames:
+            key = f"{f.scheme}/{f.frame}"
+            drop = {*story.frames_exclude.get("*", ()), *story.frames_exclude.get(key, ())}
+            add = (*story.frames_add.get("*", ()), *story.frames_add.get(key, ()))
+            terms = tuple(t for t in f.terms if t not in drop) + (add if f.terms else ())
+            out.append(replace(f, terms=terms))
+        return tuple(out)
+    return extend_frames(frames, terms=story.frames_add, exclude=story.frames_exclude)
+
+
+def story_resources(story: Story, base: Resources | None = None) -> Resources:
+    """Return ``base`` (default: the shipped resources) overlaid with ``story``'s additions.
+
+    See :attr:`Story.resources`. Errors (an unknown verb class or frame) name the story file.
+    """
+    base = base or default_resources()
+    source = str(story.path or "story")
+    ids = {a.actor_id for a in story.actors}
+    concept_ids = {c.concept_id for c in story.concepts}
+    return replace(
+        base,
+        stopwords=base.stopwords | {normalise(w).lower() for w in story.stopwords},
+        phrases=tuple(dict.fromkeys([*base.phrases, *load_phrases_from(story.phrases)])),
+        actors=(*(a for a in base.actors if a.actor_id not in ids), *story.actors),
+        naming_concepts=(
+            *(c for c in base.naming_concepts if c.concept_id not in concept_ids),
+            *story.concepts,
+        ),
+        reporting_verbs=_with_verbs(base.reporting_verbs, story.reporting_verbs, source),
+        frames=_with_frames(base.frames, story, source),
+        sentiment_exclude=base.sentiment_exclude | frozenset(story.sentiment_exclude),
+    )
+
+
+def load_phrases_from(phrases: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """Multi-word terms as lemma tuples (as :func:`newsframe.text.load_phrases` makes them)."""
+    out = (tuple(lemmatize(t) for t in tokenize(p)) for p in phrases)
+    return tuple(dict.fromkeys(p for p in out if len(p) > 1))
