@@ -188,6 +188,20 @@ class Document:
                 yield i, length, text, self.phrase_lemma[k], False
                 i += length
 
+    def memo(self, name: str, deps: tuple, build):
+        """Return ``build()`` computed once per ``name`` and ``deps`` (compared by identity).
+
+        For per-article results other measures reuse (e.g. attributions under one verb table).
+        """
+        cache = self.__dict__.setdefault("_memo", {})
+        key = (name, *map(id, deps))
+        hit = cache.get(key)
+        if hit is not None and all(a is b for a, b in zip(hit[0], deps, strict=True)):
+            return hit[1]
+        value = build()
+        cache[key] = (deps, value)
+        return value
+
     # --- mentions -----------------------------------------------------------------------------
 
     def mentions_in(self, paragraph_id: int) -> list[Mention]:

@@ -16,6 +16,7 @@ from scipy import sparse
 
 from newsframe.corpus import Article
 from newsframe.errors import NewsframeError
+from newsframe.resources import Resources, resolve_resources
 from newsframe.stats import (
     adjust_pvalues,
     bootstrap_rates,
@@ -145,7 +146,7 @@ def _keyness_table(labels, terms, count_a, count_b, sizes, *, prior, strength, u
     return frame.iloc[order][KEYNESS_COLUMNS].reset_index(drop=True)
 
 
-def _as_side(x, unit: str, stopwords, default: str) -> tuple[str, pd.Series, float]:
+def _as_side(x, unit: str, stopwords, default: str, resources) -> tuple[str, pd.Series, float]:
     """Return (label, term counts, corpus size) for an Article, group of Articles or counts."""
     if isinstance(x, pd.Series | Mapping):
         counts = pd.Series(x, dtype=float)
@@ -156,8 +157,7 @@ def _as_side(x, unit: str, stopwords, default: str) -> tuple[str, pd.Series, flo
             raise NewsframeError(f"side {default}: counts must be non-negative and finite")
         name = getattr(x, "name", None)
         return (str(name) if name is not None else default), counts, float(counts.sum())
-    articles = _articles(x)
-    counts = count_terms(articles, unit=unit, stopwords=stopwords)
+    counts = count_terms(x, unit=unit, stopwords=stopwords, resources=resources)
     n = float(counts.n_tokens.sum())
     label = "+".join(counts.article_ids)
     if n == 0:
@@ -174,6 +174,7 @@ def keyness(
     prior: str | pd.Series = "background",
     prior_strength: float | None = None,
     min_count: int = 1,
+    resources: Resources | None = None,
 ) -> pd.DataFrame:
     """Return one row per term comparing side ``a`` with side ``b``, sorted by effect size.
 
@@ -212,8 +213,8 @@ def keyness(
     >>> k[["term", "g2", "p_g2"]].round(3).head(2).to_string(index=False)
     '  term    g2  p_g2\\ntreaty 4.529 0.033\\nisland 3.414 0.065'
     """
-    label_a, count_a, n_a = _as_side(a, unit, stopwords, "a")
-    label_b, count_b, n_b = _as_side(b, unit, stopwords, "b")
+    label_a, count_a, n_a = _as_side(a, unit, stopwords, "a", resources)
+    label_b, count_b, n_b = _as_side(b, unit, stopwords, "b", resources)
     if label_a == label_b:
         label_a, label_b = f"{label_a} (a)", f"{label_b} (b)"
     if count_a.index.equals(count_b.index):
@@ -245,6 +246,7 @@ def keyness_one_vs_rest(
     prior: str | pd.Series = "background",
     prior_strength: float | None = None,
     min_count: int = 1,
+    resources: Resources | None = None,
 ) -> pd.DataFrame:
     """Return :func:`keyness` of each article against all the others pooled, stacked.
 
@@ -262,7 +264,9 @@ def keyness_one_vs_rest(
     articles = _articles(corpus)
     if len(articles) < 2:
         raise NewsframeError("keyness_one_vs_rest needs at least two articles")
-    counts = count_terms(articles, unit=unit, stopwords=stopwords)
+    counts = count_terms(
+        articles, unit=unit, stopwords=stopwords, resources=resolve_resources(resources, corpus)
+    )
     empty = [i for i, n in zip(counts.article_ids, counts.n_tokens, strict=True) if n == 0]
     if empty:
         raise NewsframeError(f"{empty[0]}: no tokens; keyness needs text on both sides")

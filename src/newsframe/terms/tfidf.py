@@ -9,8 +9,9 @@ import pandas as pd
 
 from newsframe.corpus import Article
 from newsframe.errors import NewsframeError
+from newsframe.resources import Resources
 from newsframe.terms.background import _background
-from newsframe.terms.counts import _articles, count_terms
+from newsframe.terms.counts import count_terms
 
 __all__ = ["tfidf"]
 
@@ -25,6 +26,7 @@ def tfidf(
     ngram_range: tuple[int, int] = (1, 1),
     stopwords: bool | Iterable[str] = True,
     top_n: int | None = None,
+    resources: Resources | None = None,
 ) -> pd.DataFrame:
     """Return TF-IDF weights per article: ``article_id, term, count, idf, tfidf, rank, idf_source``.
 
@@ -51,8 +53,9 @@ def tfidf(
 
     if idf not in IDF_SOURCES:
         raise NewsframeError(f"idf must be one of {IDF_SOURCES}, got {idf!r}")
-    articles = _articles(corpus)
-    counts = count_terms(articles, unit=unit, ngram_range=ngram_range, stopwords=stopwords)
+    counts = count_terms(
+        corpus, unit=unit, ngram_range=ngram_range, stopwords=stopwords, resources=resources
+    )
     transformer = TfidfTransformer().fit(counts.counts)
     if idf == "background":
         transformer.idf_ = -np.log(_background(counts.terms, unit)[0])
