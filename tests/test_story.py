@@ -107,3 +107,44 @@ def test_discovery_on_the_bundled_articles_finds_the_leaders():
     corpus = nf.load_corpus(ROOT / "data" / "articles.csv")
     names = [a.name for a in nf.discover_actors(corpus)]
     assert names[:2] == ["Vladimir Putin", "Shinzo Abe"]
+
+
+def test_shipped_data_files_are_story_neutral():
+    data = ROOT / "src" / "newsframe" / "data"
+    for path in sorted(data.iterdir()):
+        if path.suffix in (".toml", ".txt", ".csv"):
+            text = path.read_text("utf-8").lower()
+            for word in ("kuril", "putin", "shinzo", "northern territories"):
+                assert word not in text, f"{path.name} mentions {word!r}"
+    assert nf.load_actors() == () and nf.load_naming_concepts() == ()
+
+
+def test_story_resources_overlay_the_defaults():
+    story = nf.load_story(DAM / "story.toml")
+    res = story.resources
+    base = nf.default_resources()
+    assert res is story.resources  # one object per story: analyses cache per resources
+    assert res.stopwords == base.stopwords | {"monday", "tuesday"}
+    assert ("veltra", "dam") in res.phrases and set(base.phrases) <= set(res.phrases)
+    assert [a.actor_id for a in res.actors] == [a.actor_id for a in story.actors]
+    assert res.reporting_verbs.verbs[("condemn",)] == "evaluative"
+    assert res.reporting_verbs.verbs[("say",)] == "neutral"  # shipped verbs kept
+    economic = next(f for f in res.frames if f.frame == "economic")
+    assert economic.terms[-2:] == ("jobs", "hydropower")
+    assert res.sentiment_exclude == frozenset({"energy", "clean"})
+
+
+def test_unknown_frame_or_verb_class_in_a_story(tmp_path):
+    path = _write(tmp_path, "[frames.mfc.nonsense]\nadd = ['x']\n")
+    with pytest.raises(InputError, match="no frame 'mfc/nonsense'"):
+        _ = nf.load_story(path).resources
+    path = _write(tmp_path, "[reporting_verbs]\ngossip = ['whisper']\n")
+    with pytest.raises(InputError, match="class 'gossip'"):
+        _ = nf.load_story(path).resources
+
+
+def test_a_corpus_without_story_shows_its_own_actors():
+    corpus = nf.with_text_actors(nf.load_corpus(DAM / "articles.csv"))
+    prominence = nf.actor_prominence(corpus)
+    assert "tomas_halvik" in set(prominence["actor_id"])
+    assert prominence.groupby("actor_id")["mentions"].sum().min() > 0  # no rows of zeros

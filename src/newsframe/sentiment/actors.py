@@ -7,8 +7,9 @@ from collections.abc import Iterable, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from newsframe.actors import Actor, find_mentions, load_actors
+from newsframe.actors import Actor, find_mentions
 from newsframe.corpus import Article, Corpus
+from newsframe.resources import resolve_resources
 from newsframe.sentiment.scoring import SCORE_COLUMNS, SENTENCE_COLUMNS, sentence_sentiment
 from newsframe.sentiment.summary import STATISTICS, _require, sentiment_summary
 
@@ -40,12 +41,14 @@ def actor_sentences(
     mentioning two actors counts for both (``other_actors`` says how many others it names): its
     score is the sentence's sentiment, not sentiment *toward* the actor.
 
+    >>> from newsframe import Actor
+    >>> actors = (Actor("putin", "Putin", "person", ("Putin",)), Actor("japan", "Japan", "country", ("Japan",)))
     >>> a = Article("a", "T", ("Putin praised Japan. It rained.",))
-    >>> actor_sentences(a)[["actor_id", "other_actors", "compound"]].to_dict("records")
+    >>> actor_sentences(a, actors=actors)[["actor_id", "other_actors", "compound"]].to_dict("records")
     [{'actor_id': 'putin', 'other_actors': 1, 'compound': 0.4939}, {'actor_id': 'japan', 'other_actors': 1, 'compound': 0.4939}]
     """
     table = _sentence_table(source, domain, "actor_sentences")
-    actors = tuple(actors) if actors is not None else load_actors()
+    actors = tuple(actors) if actors is not None else resolve_resources(None, source).actors
     names = {actor.actor_id: actor.name for actor in actors}
     order = {actor.actor_id: n for n, actor in enumerate(actors)}
     rows = []
@@ -92,13 +95,15 @@ def actor_sentiment(
     sentiment *near* an actor, not stance toward it: "Putin criticised Abe" scores the same for
     both.
 
+    >>> from newsframe import Actor
+    >>> actors = (Actor("putin", "Putin", "person", ("Putin",)), Actor("japan", "Japan", "country", ("Japan",)))
     >>> a = Article("a", "T", ("Putin praised Japan. Japan was sad.",))
-    >>> t = actor_sentiment(a)
+    >>> t = actor_sentiment(a, actors=actors)
     >>> t[t.statistic == "mean_compound"][["actor_id", "value", "n_sentences"]].round(4).to_dict("records")
     [{'actor_id': 'putin', 'value': 0.4939, 'n_sentences': 1}, {'actor_id': 'japan', 'value': 0.0086, 'n_sentences': 2}]
     """
     table = _sentence_table(source, domain, "actor_sentiment")
-    actors = tuple(actors) if actors is not None else load_actors()
+    actors = tuple(actors) if actors is not None else resolve_resources(None, source).actors
     links = actor_sentences(table, actors=actors)
     summary = sentiment_summary(
         links, by=["article_id", "actor_id"], confidence=confidence, n_boot=n_boot, seed=seed
