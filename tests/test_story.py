@@ -148,3 +148,18 @@ def test_a_corpus_without_story_shows_its_own_actors():
     prominence = nf.actor_prominence(corpus)
     assert "tomas_halvik" in set(prominence["actor_id"])
     assert prominence.groupby("actor_id")["mentions"].sum().min() > 0  # no rows of zeros
+
+
+def test_cli_story_option_and_actor_table(capsys):
+    from newsframe.cli import main
+
+    assert main(["actors", str(DAM / "articles.csv"), "--story", str(DAM / "story.toml")]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "actor_id,name,kind,aliases,mentions,articles"
+    assert [line.split(",")[0] for line in lines[1:]] == [
+        a.actor_id for a in nf.load_story(DAM / "story.toml").actors
+    ]
+    assert main(["actors", str(DAM / "articles.csv")]) == 0  # no story: found in the text
+    assert "tomas_halvik,Tomas Halvik,person" in capsys.readouterr().out
+    assert main(["report", str(DAM / "articles.csv"), "--story", str(DAM / "missing.toml")]) == 2
+    assert "story file not found" in capsys.readouterr().err

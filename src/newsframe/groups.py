@@ -20,6 +20,7 @@ import pandas as pd
 
 from newsframe.corpus import Corpus
 from newsframe.errors import InputError, NewsframeError, NewsframeWarning
+from newsframe.resources import resolve_resources
 from newsframe.stats import (
     article_permutation_test,
     cluster_bootstrap_difference,
@@ -174,13 +175,14 @@ def group_keyness(
     else:
         pair = comparison_pair(corpus, compare, column=column)
         sides = [(pair.a, pair.corpus_a, pair.corpus_b, pair.b)]
+    res = resolve_resources(None, corpus)
     tables = []
     for name, side_a, side_b, reference in sides:
-        table = keyness(list(side_a), list(side_b), prior=prior)
+        table = keyness(list(side_a), list(side_b), prior=prior, resources=res)
         table.insert(0, "group", name)
         table["reference"] = reference
         for label, part in (("a", side_a), ("b", side_b)):
-            counts = count_terms(list(part))
+            counts = count_terms(list(part), resources=res)
             present = np.asarray((counts.counts > 0).sum(axis=0)).ravel()
             used = dict(zip(counts.terms, present, strict=True))
             table[f"articles_{label}"] = table["term"].map(used).fillna(0).astype(int)
