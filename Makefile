@@ -6,6 +6,12 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CORPUS ?= data/articles.csv
 FIGURES ?= figures
+# the story file of the corpus (naming concepts, actors, groups, ...); the bundled corpus has
+# data/story.toml; for another corpus pass STORY=its_story.toml, or STORY= for none (actors are
+# then found in the text); GROUP and COMPARE override the story's grouping column and pair
+STORY ?= $(if $(filter data/articles.csv,$(CORPUS)),data/story.toml,)
+GROUP ?=
+COMPARE ?=
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 BUILD := build/notebooks
 export MPLBACKEND := Agg
@@ -27,11 +33,13 @@ $(STAMP): pyproject.toml constraints.txt
 
 setup: $(STAMP) ## create .venv and install the pinned environment
 
-notebooks: $(STAMP) ## execute every notebook headless (CORPUS=manifest.csv, FIGURES=dir)
+notebooks: $(STAMP) ## execute every notebook headless (CORPUS=manifest.csv, STORY=story.toml, FIGURES=dir)
 	@mkdir -p $(BUILD)
 	@for nb in $(NOTEBOOKS); do \
 	  echo "executing $$nb"; \
 	  NEWSFRAME_CORPUS="$(abspath $(CORPUS))" NEWSFRAME_FIGURES="$(abspath $(FIGURES))" \
+	  NEWSFRAME_STORY="$(if $(STORY),$(abspath $(STORY)),)" NEWSFRAME_GROUP="$(GROUP)" \
+	  NEWSFRAME_COMPARE="$(COMPARE)" \
 	  $(BIN)/jupyter nbconvert --to notebook --execute --ExecutePreprocessor.timeout=600 \
 	    --ExecutePreprocessor.kernel_name=python3 --output-dir $(BUILD) "$$nb" --log-level WARN || exit 1; \
 	done
@@ -53,7 +61,7 @@ check-figures: ## fail if figures/ differs from the committed files
 	fi
 
 test: lint unit ## set up, lint, run unit tests and doctests, execute every notebook, check figures are reproducible
-	$(MAKE) --no-print-directory notebooks CORPUS=data/articles.csv FIGURES=figures
+	$(MAKE) --no-print-directory notebooks CORPUS=data/articles.csv STORY=data/story.toml FIGURES=figures
 	$(MAKE) --no-print-directory check-figures
 
 bench: $(STAMP) ## run the speed benchmarks
