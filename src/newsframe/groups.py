@@ -160,6 +160,8 @@ def group_keyness(
     occurs, and ``n_articles_a`` / ``n_articles_b``. A term carried by one article of a group is
     a lead about that article, not about the group: read ``articles_a`` before the ranking.
     ``vs_rest=True`` stacks each group against all other articles (``reference`` ``"rest"``).
+    ``article_id`` and ``reference`` hold the two sides' names (groups or article ids), so the
+    keyness figures label the sides by group.
     """
     from newsframe.terms import count_terms, keyness
 
@@ -180,7 +182,7 @@ def group_keyness(
     for name, side_a, side_b, reference in sides:
         table = keyness(list(side_a), list(side_b), prior=prior, resources=res)
         table.insert(0, "group", name)
-        table["reference"] = reference
+        table["article_id"], table["reference"] = name, reference  # side labels for figures
         for label, part in (("a", side_a), ("b", side_b)):
             counts = count_terms(list(part), resources=res)
             present = np.asarray((counts.counts > 0).sum(axis=0)).ravel()
