@@ -120,7 +120,7 @@ def test_random_splits_when_too_many():
 def test_cluster_bootstrap_resamples_articles():
     # every replicate is a mean of article values: with values 0 and 1 on side a, the
     # difference can only be 0, .5 or 1 (minus side b's constant 0)
-    low, high = cluster_bootstrap_difference([0.0, 1.0], [0.0, 0.0], n_boot=500)
+    low, high = cluster_bootstrap_difference([0.0, 1.0], [0.0, 0.0], n_resamples=500)
     assert (low, high) == (0.0, 1.0)
 
 

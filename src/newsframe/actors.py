@@ -63,7 +63,10 @@ def _pattern(actors: tuple[Actor, ...]) -> tuple[re.Pattern[str], dict[str, str]
     if not alternatives:  # no actors (a story-neutral table): a pattern that never matches
         return re.compile(r"(?!)"), owner
     body = "|".join(re.escape(a) for a in alternatives)
-    return re.compile(rf"(?<![\w'-])(?:{body})(?![\w-])", re.IGNORECASE), owner
+    # a one-character look-ahead lets the scan skip positions no alias can start at
+    first = re.escape("".join(sorted({a[0] for a in alternatives if a})))
+    ahead = f"(?=[{first}])" if first else ""
+    return re.compile(rf"(?<![\w'-]){ahead}(?:{body})(?![\w-])", re.IGNORECASE), owner
 
 
 _CACHE: dict[tuple[Actor, ...], tuple[re.Pattern[str], dict[str, str]]] = {}

@@ -227,9 +227,9 @@ def group_sentiment(
     corpus: Corpus,
     *,
     column: str | None = None,
-    n_boot: int = 2000,
+    n_resamples: int = 2000,
     seed: int = 0,
-    level: float = 0.95,
+    confidence: float = 0.95,
 ) -> pd.DataFrame:
     """Return per group and statistic the mean over its articles, with a cluster-bootstrap interval.
 
@@ -248,13 +248,15 @@ def group_sentiment(
         for stat in STATISTICS:
             values = side[stat].to_numpy(float)
             if len(values) > 1:
-                draws = values[rng.integers(0, len(values), size=(n_boot, len(values)))]
+                draws = values[rng.integers(0, len(values), size=(n_resamples, len(values)))]
                 unit = "article"
             else:
                 x = _article_stats_matrix(sentences, part.ids[0], stat)
-                draws = x[rng.integers(0, len(x), size=(n_boot, len(x)))]
+                draws = x[rng.integers(0, len(x), size=(n_resamples, len(x)))]
                 unit = "sentence"
-            low, high = percentile_interval(_reduce(stat, draws, unit)[:, None], level=level)
+            low, high = percentile_interval(
+                _reduce(stat, draws, unit)[:, None], confidence=confidence
+            )
             rows.append(
                 (name, stat, float(values.mean()), float(low[0]), float(high[0]), unit,
                  len(values), int(side["sentences"].sum()))
@@ -300,7 +302,7 @@ def compare_group_sentiment(
     column: str | None = None,
     n_resamples: int = 9999,
     seed: int = 0,
-    level: float = 0.95,
+    confidence: float = 0.95,
 ) -> pd.DataFrame:
     """Return one row per statistic comparing two groups (or two articles), with its unit.
 
@@ -324,7 +326,7 @@ def compare_group_sentiment(
     counts = {"n_articles_a": len(side_a), "n_articles_b": len(side_b)}
     if len(side_a) == 1 and len(side_b) == 1:
         out = compare_sentiment(sentences, pair.corpus_a.ids[0], pair.corpus_b.ids[0],
-                                n_resamples=n_resamples, confidence=level, seed=seed)  # fmt: skip
+                                n_resamples=n_resamples, confidence=confidence, seed=seed)  # fmt: skip
         out["a"], out["b"] = pair.a, pair.b
         floor = max(permutation_floor(n_sa, n_sb), 1.0 / (n_resamples + 1))
         out = out.assign(unit="sentence", **counts, n_sentences_a=n_sa, n_sentences_b=n_sb)
@@ -333,7 +335,9 @@ def compare_group_sentiment(
         for stat in STATISTICS:
             xa, xb = side_a[stat].to_numpy(float), side_b[stat].to_numpy(float)
             diff, p, exact = article_permutation_test(xa, xb, n_resamples=n_resamples, seed=seed)
-            low, high = cluster_bootstrap_difference(xa, xb, n_boot=2000, seed=seed, level=level)
+            low, high = cluster_bootstrap_difference(
+                xa, xb, n_resamples=2000, seed=seed, confidence=confidence
+            )
             rows.append((pair.a, pair.b, stat, float(xa.mean()), float(xb.mean()), diff, low,
                          high, p, exact, _hedges_g(xa, xb), "hedges_g_articles"))  # fmt: skip
         columns = ["a", "b", "statistic", "value_a", "value_b", "difference", "ci_low", "ci_high"]
