@@ -479,3 +479,19 @@ def test_counting_and_keyness_articles_with_a_100kb_token_stay_small():
     tracemalloc.stop()
     assert long in set(table["term"]) and len(table) == 6_001
     assert peak < 100_000_000  # fixed-width: 6,001 × 400 KB = 2.4 GB
+
+
+def test_tfidf_matches_scikit_learn_tfidftransformer(seeds):
+    from sklearn.feature_extraction.text import TfidfTransformer
+
+    counts = count_terms(seeds)
+    reference = TfidfTransformer().fit(counts.counts)
+    expected = reference.transform(counts.counts).toarray()
+    table = tfidf(seeds)
+    for i, article_id in enumerate(counts.article_ids):
+        rows = table[table["article_id"] == article_id].set_index("term")
+        column = pd.Index(counts.terms).get_indexer(rows.index)
+        assert rows["tfidf"].to_numpy() == pytest.approx(expected[i, column], abs=1e-12)
+        assert rows["idf"].to_numpy() == pytest.approx(reference.idf_[column], abs=1e-12)
+        ranks = rows["tfidf"].rank(method="min", ascending=False).astype(int)
+        assert rows["rank"].tolist() == ranks.tolist()
