@@ -163,3 +163,15 @@ def test_cli_story_option_and_actor_table(capsys):
     assert "tomas_halvik,Tomas Halvik,person" in capsys.readouterr().out
     assert main(["report", str(DAM / "articles.csv"), "--story", str(DAM / "missing.toml")]) == 2
     assert "story file not found" in capsys.readouterr().err
+
+
+def test_frame_changes_for_every_frame(tmp_path):
+    path = _write(
+        tmp_path,
+        '[frames."*"]\nexclude = ["velt river"]\n[frames.sv.conflict]\nadd = ["barrage"]\n',
+    )
+    story = nf.load_story(path)
+    assert story.frames_exclude == {"*": ("velt river",)}
+    assert story.frames_add == {"sv/conflict": ("barrage",)}
+    conflict = next(f for f in story.resources.frames if f.frame == "conflict")
+    assert conflict.terms[-1] == "barrage"

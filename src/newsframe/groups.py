@@ -215,7 +215,7 @@ def _article_stats(sentences: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def _side(stats: pd.DataFrame, sentences: pd.DataFrame, part: Corpus) -> pd.DataFrame:
+def _side(stats: pd.DataFrame, part: Corpus) -> pd.DataFrame:
     missing = [i for i in part.ids if i not in stats.index]
     if missing:
         raise NewsframeError(f"no scored sentences for article {missing[0]!r}")
@@ -239,19 +239,28 @@ def group_sentiment(
     one. The interval resamples articles (``unit`` = ``"article"``); a one-article group can only
     resample its sentences (``unit`` = ``"sentence"``). Columns: ``group, statistic, value,
     ci_low, ci_high, unit, n_articles, n_sentences``.
+
+    >>> from newsframe import Article
+    >>> c = Corpus(Article(f"{g}{i}", "", ("t.",), metadata={"group": g}) for g in "xy" for i in range(4))
+    >>> t = pd.DataFrame({"article_id": c.ids, "compound": [.5, .4, .6, .3, -.2, 0, -.1, .1]})
+    >>> r = group_sentiment(t, c).set_index(["group", "statistic"]).loc[("x", "mean_compound")]
+    >>> round(float(r["value"]), 4), r["unit"], int(r["n_articles"])
+    (0.45, 'article', 4)
     """
     stats = _article_stats(sentences)
     rows = []
     rng = np.random.default_rng(seed)
     for name, part in corpus.groups(column).items():
-        side = _side(stats, sentences, part)
+        side = _side(stats, part)
         for stat in STATISTICS:
             values = side[stat].to_numpy(float)
             if len(values) > 1:
                 draws = values[rng.integers(0, len(values), size=(n_resamples, len(values)))]
                 unit = "article"
             else:
-                x = _article_stats_matrix(sentences, part.ids[0], stat)
+                x = sentences.loc[sentences["article_id"] == part.ids[0], "compound"].to_numpy(
+                    float
+                )
                 draws = x[rng.integers(0, len(x), size=(n_resamples, len(x)))]
                 unit = "sentence"
             low, high = percentile_interval(
@@ -263,10 +272,6 @@ def group_sentiment(
             )  # fmt: skip
     columns = ["group", "statistic", "value", "ci_low", "ci_high", "unit", "n_articles"]
     return pd.DataFrame(rows, columns=[*columns, "n_sentences"])
-
-
-def _article_stats_matrix(sentences: pd.DataFrame, article_id: str, stat: str) -> np.ndarray:
-    return sentences.loc[sentences["article_id"] == article_id, "compound"].to_numpy(float)
 
 
 def _reduce(stat: str, draws: np.ndarray, unit: str) -> np.ndarray:
@@ -316,12 +321,19 @@ def compare_group_sentiment(
     smallest p the design can reach (:func:`newsframe.stats.permutation_floor`); a
     :class:`~newsframe.errors.NewsframeWarning` says so when ``p_floor`` is above .05.
     Columns as :func:`newsframe.compare_sentiment` plus those.
+
+    >>> from newsframe import Article
+    >>> c = Corpus(Article(f"{g}{i}", "", ("t.",), metadata={"group": g}) for g in "xy" for i in range(4))
+    >>> t = pd.DataFrame({"article_id": c.ids, "compound": [.5, .4, .6, .3, -.2, 0, -.1, .1]})
+    >>> r = compare_group_sentiment(t, c).set_index("statistic").loc["mean_compound"]
+    >>> r["unit"], int(r["n_articles_a"]), round(float(r["p_value"]), 4), round(float(r["p_floor"]), 4)
+    ('article', 4, 0.0286, 0.0286)
     """
     from newsframe.sentiment import compare_sentiment
 
     pair = comparison_pair(corpus, compare, column=column)
     stats = _article_stats(sentences)
-    side_a, side_b = _side(stats, sentences, pair.corpus_a), _side(stats, sentences, pair.corpus_b)
+    side_a, side_b = _side(stats, pair.corpus_a), _side(stats, pair.corpus_b)
     n_sa, n_sb = int(side_a["sentences"].sum()), int(side_b["sentences"].sum())
     counts = {"n_articles_a": len(side_a), "n_articles_b": len(side_b)}
     if len(side_a) == 1 and len(side_b) == 1:
