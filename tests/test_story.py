@@ -175,3 +175,10 @@ def test_frame_changes_for_every_frame(tmp_path):
     assert story.frames_add == {"sv/conflict": ("barrage",)}
     conflict = next(f for f in story.resources.frames if f.frame == "conflict")
     assert conflict.terms[-1] == "barrage"
+
+
+def test_story_group_column_missing_from_the_manifest_warns(tmp_path):
+    path = _write(tmp_path, '[story]\ngroup = "country"\n')
+    with pytest.warns(nf.NewsframeWarning, match="group column 'country' is missing"):
+        corpus = nf.load_corpus(DAM / "articles.csv", story=path)
+    assert corpus.group_column == "group"  # falls back to the manifest's own group column

@@ -697,6 +697,15 @@ def load_corpus(
     redone = _build_all([(*jobs[n][:5], repeats[articles[n].outlet]) for n in again], rules, n_jobs)
     for n, article in zip(again, redone, strict=True):
         articles[n] = article
+    group = getattr(story, "group", None)
+    lacking = [a.article_id for a in articles if group and group not in a.metadata]
+    if lacking:
+        warnings.warn(
+            f"{story.path}: group column {group!r} is missing for article {lacking[0]!r} "
+            f"({len(lacking)} of {len(articles)}); the articles are not grouped by it",
+            NewsframeWarning,
+            stacklevel=2,
+        )
     try:
         return Corpus(
             articles, story=story, resources=story.resources if story is not None else None
