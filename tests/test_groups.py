@@ -256,3 +256,17 @@ def test_naming_and_prominence_by_group():
     prominence = prominence_by_group(nf.actor_prominence(corpus, story.actors), corpus)
     halvik = prominence[prominence["actor_id"] == "halvik"].set_index("group")
     assert halvik.loc["sudovia", "articles"] == 3 and halvik.loc["sudovia", "in_headline"] == 1
+
+
+def test_comparison_figure_names_unit_and_sides():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from newsframe.plots.sentiment import plot_comparison
+
+    with pytest.warns(NewsframeWarning):
+        table = compare_group_sentiment(_sentences(), _toy(TOY), ["x", "y"])
+    ax = plot_comparison(table).axes[0]
+    assert ax.get_title() == "Sentiment: x vs y"
+    assert "over articles; 3 vs 3 articles" in ax.get_xlabel()
+    assert [t.get_text() for t in ax.get_yticklabels()][0] == "mean compound"
