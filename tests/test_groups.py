@@ -269,4 +269,4 @@ def test_comparison_figure_names_unit_and_sides():
     ax = plot_comparison(table).axes[0]
     assert ax.get_title() == "Sentiment: x vs y"
     assert "over articles; 3 vs 3 articles" in ax.get_xlabel()
-    assert [t.get_text() for t in ax.get_yticklabels()][0] == "mean compound"
+    assert ax.get_yticklabels()[0].get_text() == "mean compound"
