@@ -449,7 +449,13 @@ def shared_paragraphs(
     para_ids = np.asarray(para, dtype=np.int64)
     table.insert(3, "paragraph_id", para_ids[table["i"]] if len(table) else [])
     table.insert(4, "other_paragraph_id", para_ids[table["j"]] if len(table) else [])
-    columns = ["article_id", "paragraph_id", "other_id", "other_paragraph_id", *DUPLICATE_COLUMNS[2:]]
+    columns = [
+        "article_id",
+        "paragraph_id",
+        "other_id",
+        "other_paragraph_id",
+        *DUPLICATE_COLUMNS[2:],
+    ]
     return table[columns].astype({"paragraph_id": np.int64, "other_paragraph_id": np.int64})
 
 

@@ -294,9 +294,11 @@ def actor_omissions(
     out["omitted"] = (out["mentions"] == 0) & (out["quoted"] == 0) & (out["others_quoting"] > 0)
     out["_o"] = out["actor"].map({a: k for k, a in enumerate(order)})
     out["_a"] = out["article_id"].map({a: k for k, a in enumerate(ids)})
-    return out.sort_values(["_o", "_a"]).drop(columns=["_o", "_a"]).reset_index(drop=True)[
-        ACTOR_COLUMNS
-    ]
+    return (
+        out.sort_values(["_o", "_a"])
+        .drop(columns=["_o", "_a"])
+        .reset_index(drop=True)[ACTOR_COLUMNS]
+    )
 
 
 # --- numbers and dates ----------------------------------------------------------------------
