@@ -28,7 +28,7 @@ from newsframe.alignment import (
 from newsframe.errors import NewsframeError
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "alignment"))
-from versions import stories, versions, wire_pages  # noqa: E402
+from versions import stories, versions, wire_pages
 
 STORIES = stories()
 
@@ -130,7 +130,9 @@ def test_align_sentences_table_shape_and_order():
     assert list(pairs.columns[:5]) == [
         "article_id", "sentence_id", "other_id", "other_sentence_id", "similarity",
     ]  # fmt: skip
-    assert pairs[["article_id", "sentence_id", "other_id", "other_sentence_id"]].values.tolist() == [
+    assert pairs[
+        ["article_id", "sentence_id", "other_id", "other_sentence_id"]
+    ].values.tolist() == [
         ["a", 0, "b", 0],
         ["b", 0, "a", 0],
     ]

@@ -5,6 +5,13 @@ Load and clean articles (:func:`load_corpus`), split them into sentences and tok
 """
 
 from newsframe.actors import Actor, find_mentions, load_actors
+from newsframe.alignment import (
+    align_sentences,
+    copy_weights,
+    near_duplicates,
+    sentence_facts,
+    shared_paragraphs,
+)
 from newsframe.cleaning import clean_text, load_rules
 from newsframe.corpus import Article, Corpus, load_article, load_corpus
 from newsframe.errors import InputError, NewsframeError, NewsframeWarning
@@ -25,6 +32,15 @@ from newsframe.framing import (
     naming_evidence,
     naming_variants,
     share_of_voice,
+)
+from newsframe.omission import (
+    actor_omissions,
+    coverage,
+    group_omissions,
+    number_differences,
+    numbers_in,
+    omission_summary,
+    omissions,
 )
 from newsframe.sentiment import (
     actor_sentences,
@@ -82,11 +98,13 @@ __all__ = [
     "NewsframeError",
     "NewsframeWarning",
     "TermCounts",
+    "actor_omissions",
     "actor_positions",
     "actor_prominence",
     "actor_sentences",
     "actor_sentiment",
     "adjust_pvalues",
+    "align_sentences",
     "attributions",
     "background_frequencies",
     "boilerplate_audit",
@@ -94,8 +112,10 @@ __all__ = [
     "clean_text",
     "collocations",
     "compare_sentiment",
+    "copy_weights",
     "corpus_counts",
     "count_terms",
+    "coverage",
     "critical_g2",
     "dispersion",
     "distancing_marks",
@@ -105,6 +125,7 @@ __all__ = [
     "frame_evidence",
     "framing_profile",
     "g2",
+    "group_omissions",
     "keyness",
     "keyness_one_vs_rest",
     "kwic",
@@ -127,15 +148,22 @@ __all__ = [
     "match_frames",
     "naming_evidence",
     "naming_variants",
+    "near_duplicates",
     "normalise",
+    "number_differences",
+    "numbers_in",
+    "omission_summary",
+    "omissions",
     "removed_sentiment",
     "score_texts",
+    "sentence_facts",
     "sentence_sentiment",
     "sentences_frame",
     "sentiment_arc",
     "sentiment_coverage",
     "sentiment_summary",
     "share_of_voice",
+    "shared_paragraphs",
     "split_sentences",
     "term_frequencies",
     "tfidf",

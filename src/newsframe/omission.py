@@ -92,7 +92,7 @@ def omissions(
     best.columns = ["best_other_id", "best_other_sentence_id", "best_similarity"]
     table = table.join(counts, on=key).join(best, on=key)
     table["shared_with"] = table["shared_with"].fillna(0).astype(np.int64)
-    table["only_here"] = table["shared_with"] == 0
+    table.insert(table.columns.get_loc("shared_with") + 1, "only_here", table["shared_with"] == 0)
     table["best_other_id"] = table["best_other_id"].fillna("").astype(object)
     table["best_other_sentence_id"] = table["best_other_sentence_id"].fillna(-1).astype(np.int64)
     table["best_similarity"] = table["best_similarity"].fillna(0.0).astype(float)
@@ -313,6 +313,7 @@ _WORDS = {
     "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "dozen": "12", "twenty": "20",
     "hundred": "100", "thousand": "1000", "million": "1000000", "billion": "1000000000",
 }  # fmt: skip
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _MONTH = (
     r"January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
@@ -329,15 +330,28 @@ def numbers_in(sentence: str) -> list[str]:
     """Return the numbers and dates of ``sentence``, normalised, in order.
 
     Numbers lose their thousands separators (``19,434`` → ``19434``); number words from two to
-    a billion become digits (``eleven`` → ``11``); month names, abbreviated or not, with or
+    a billion become digits (``eleven`` → ``11``, ``twenty thousand`` → ``20000``); month names, abbreviated or not, with or
     without a day (``Dec. 15`` → ``December 15``), and weekdays are dates. "May" counts only
     with a day after it.
 
     >>> numbers_in("On Dec. 15, eleven of the 19,434 people met in February, on Tuesday.")
     ['December 15', '11', '19434', 'February', 'Tuesday']
     """
-    out = []
+    out: list[str] = []
+    end = -1
     for m in _QUANTITY.finditer(sentence):
+        word = (m.group("word") or "").lower()
+        if (
+            word in _SCALES
+            and out
+            and out[-1].replace(".", "", 1).isdigit()
+            and (not sentence[end : m.start()].strip())
+        ):  # "twenty thousand", "2.3 million": one number
+            value = round(float(out[-1]) * _SCALES[word], 6)
+            out[-1] = str(int(value)) if value == int(value) else str(value)
+            end = m.end()
+            continue
+        end = m.end()
         if m.group("month"):
             month = m.group("month")
             if month == "May" and not m.group("day"):
@@ -370,8 +384,8 @@ def number_differences(
     :func:`~newsframe.alignment.align_sentences` (each unordered pair once, the article earlier
     in the corpus first); numbers and dates from :func:`numbers_in`, joined with ``"; "``.
     ``only_here`` / ``only_there`` list what one sentence has and the other lacks; ``conflict``
-    is True when both sentences give numbers or dates and they differ (11 detained against 12),
-    False when one merely leaves a detail out.
+    is True when each has one the other lacks (11 detained against 12), False when one merely
+    leaves a detail out.
 
     >>> a = Article("a", "", ("Police detained 11 protesters outside the embassy on Tuesday.",))
     >>> b = Article("b", "", ("Police detained 12 protesters outside the embassy.",))
@@ -395,7 +409,7 @@ def number_differences(
         rows.append(
             (row.article_id, row.sentence_id, row.other_id, row.other_sentence_id, row.similarity,
              "; ".join(mine), "; ".join(theirs), "; ".join(x for x in mine if x not in b),
-             "; ".join(x for x in theirs if x not in a), bool(a and b), row.sentence,
+             "; ".join(x for x in theirs if x not in a), bool(a - b and b - a), row.sentence,
              row.other_sentence)
         )  # fmt: skip
     return pd.DataFrame(rows, columns=NUMBER_COLUMNS)
