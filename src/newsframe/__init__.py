@@ -1,7 +1,8 @@
 """newsframe: compare how news articles frame the same story.
 
-Load and clean articles (:func:`load_corpus`), split them into sentences and tokens
-(:func:`tokens_frame`), and compare them with term statistics, sentiment and framing devices.
+Load and clean articles (:func:`load_corpus`), analyse each once (:func:`analyse`: sentences,
+tokens, lemmas, multi-word terms and actor mentions in one :class:`Document`, with the word lists
+of one :class:`Resources`), and compare them with term statistics, sentiment and framing devices.
 """
 
 from newsframe.actors import Actor, find_mentions, load_actors
@@ -13,7 +14,8 @@ from newsframe.alignment import (
     shared_paragraphs,
 )
 from newsframe.cleaning import clean_text, load_rules
-from newsframe.corpus import Article, Corpus, load_article, load_corpus
+from newsframe.corpus import Article, Corpus, as_articles, load_article, load_corpus
+from newsframe.document import Document, analyse, analyse_corpus
 from newsframe.errors import InputError, NewsframeError, NewsframeWarning
 from newsframe.framing import (
     actor_positions,
@@ -42,6 +44,7 @@ from newsframe.omission import (
     omission_summary,
     omissions,
 )
+from newsframe.resources import Resources, default_resources, load_resources
 from newsframe.sentiment import (
     actor_sentences,
     actor_sentiment,
@@ -58,6 +61,7 @@ from newsframe.sentiment import (
     sentiment_summary,
     vader_lexicon,
 )
+from newsframe.tables import corpus_counts, sentences_frame, tokens_frame
 from newsframe.terms import (
     TermCounts,
     adjust_pvalues,
@@ -77,15 +81,12 @@ from newsframe.terms import (
     tfidf,
 )
 from newsframe.text import (
-    corpus_counts,
     lemmatize,
     load_phrases,
     load_stopwords,
     normalise,
-    sentences_frame,
     split_sentences,
     tokenize,
-    tokens_frame,
 )
 
 __version__ = "0.1.0"
@@ -94,9 +95,11 @@ __all__ = [
     "Actor",
     "Article",
     "Corpus",
+    "Document",
     "InputError",
     "NewsframeError",
     "NewsframeWarning",
+    "Resources",
     "TermCounts",
     "actor_omissions",
     "actor_positions",
@@ -105,6 +108,9 @@ __all__ = [
     "actor_sentiment",
     "adjust_pvalues",
     "align_sentences",
+    "analyse",
+    "analyse_corpus",
+    "as_articles",
     "attributions",
     "background_frequencies",
     "boilerplate_audit",
@@ -117,6 +123,7 @@ __all__ = [
     "count_terms",
     "coverage",
     "critical_g2",
+    "default_resources",
     "dispersion",
     "distancing_marks",
     "find_mentions",
@@ -140,6 +147,7 @@ __all__ = [
     "load_naming_concepts",
     "load_phrases",
     "load_reporting_verbs",
+    "load_resources",
     "load_rules",
     "load_stopwords",
     "load_watchlist",
