@@ -26,9 +26,11 @@ import pandas as pd
 import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 
-from newsframe.corpus import Article, Corpus
+from newsframe.corpus import Article, Corpus, as_articles
+from newsframe.document import analyse_corpus
 from newsframe.errors import NewsframeError
-from newsframe.text import lemmatize, load_stopwords, tokenize
+from newsframe.resources import Resources, resolve_resources
+from newsframe.text import tokenize
 
 __all__ = [
     "DEFAULT_THRESHOLD",
@@ -61,30 +63,19 @@ _DIGIT = re.compile(r"\d")
 
 
 def _articles(corpus: Corpus | Iterable[Article] | Article) -> list[Article]:
-    items = [corpus] if isinstance(corpus, Article) else list(corpus)
-    for item in items:
-        if not isinstance(item, Article):
-            raise NewsframeError(
-                f"expected newsframe Article objects, got {type(item).__name__}; "
-                "load articles with nf.load_corpus(...) or nf.Article(id, title, paragraphs)"
-            )
+    """Return the articles (:func:`newsframe.as_articles`), refusing duplicate ids."""
+    items = as_articles(corpus)
     ids = [a.article_id for a in items]
     if len(set(ids)) < len(ids):
         raise NewsframeError("articles: duplicate article_id; every article needs its own id")
     return items
 
 
-def _stopwords(resources) -> frozenset[str]:
-    words = getattr(resources, "stopwords", None)
-    return frozenset(words) if words is not None else load_stopwords()
-
-
 @lru_cache(maxsize=100_000)
-def _term(token: str) -> tuple[str, bool]:
-    """Return (term, is_number) for one token: lemma, or a number without separators."""
-    if _DIGIT.search(token):
-        return token.replace(",", "").rstrip("%").lower(), True
-    lemma = lemmatize(token)
+def _term(form: str, lemma: str) -> tuple[str, bool]:
+    """Return (term, is_number) for one word: its lemma, or a number without separators."""
+    if _DIGIT.search(form):
+        return form.replace(",", "").rstrip("%").lower(), True
     if lemma in _NUMBER_WORDS:
         return _NUMBER_WORDS[lemma], True
     return lemma, False
@@ -119,71 +110,83 @@ class SentenceIndex:
 
 
 def sentence_index(
-    corpus: Corpus | Iterable[Article], *, resources=None, name_weight: float = NAME_WEIGHT,
-    number_weight: float = NUMBER_WEIGHT,
+    corpus: Corpus | Iterable[Article], *, resources: Resources | None = None,
+    name_weight: float = NAME_WEIGHT, number_weight: float = NUMBER_WEIGHT,
 ) -> SentenceIndex:  # fmt: skip
     """Return the :class:`SentenceIndex` of ``corpus``: TF-IDF vectors of its body sentences.
 
-    A sentence's terms are its distinct content lemmas (the corpus's stopwords dropped) and numbers;
-    IDF is smoothed over sentences (``log((1 + n) / (1 + df)) + 1``, as scikit-learn's); names
-    (lemmas the corpus writes capitalised more often than not when they are not the first word of
-    a sentence) are multiplied by ``name_weight``, numbers by ``number_weight``.
+    Sentences, tokens, lemmas and stopword flags come from the analysed documents
+    (:func:`newsframe.analyse`, under ``resources``). A sentence's terms are its distinct content
+    lemmas and numbers (``19,434`` and ``19434`` are one term, number words are digits); IDF is
+    smoothed over sentences (``log((1 + n) / (1 + df)) + 1``, as scikit-learn's); names (lemmas
+    the corpus writes capitalised more often than not when they are not the first word of a
+    sentence) are multiplied by ``name_weight``, numbers by ``number_weight``.
 
     >>> index = sentence_index([Article("a", "", ("Abe met Putin in Moscow. It rained.",))])
     >>> index.matrix.shape[0], sorted(index.terms)
     (2, ['abe', 'meet', 'moscow', 'putin', 'rain'])
     """
     articles = _articles(corpus)
-    stop = _stopwords(resources)
+    documents = analyse_corpus(articles, resources=resolve_resources(resources, corpus))
     vocab: dict[str, int] = {}
-    rows, cols = [], []
-    capital: list[int] = []
-    lower: list[int] = []
+    rows, cols, capitals, lowers = [], [], [], []
     number: list[bool] = []
-    meta: list[tuple[int, int, int, str]] = []
-    for a, article in enumerate(articles):
-        for paragraph_id, sentence_id, sentence in article.sentences():
-            row = len(meta)
-            meta.append((a, paragraph_id, sentence_id, sentence))
-            for position, token in enumerate(tokenize(sentence)):
-                if token.lower() in stop:
-                    continue
-                term, is_number = _term(token)
-                if term in stop or not term:
-                    continue
-                col = vocab.setdefault(term, len(vocab))
-                if col == len(number):
-                    number.append(is_number)
-                    capital.append(0)
-                    lower.append(0)
-                if position and token[:1].isupper():
-                    capital[col] += 1
-                elif token[:1].islower():
-                    lower[col] += 1
-                rows.append(row)
-                cols.append(col)
-    n, v = len(meta), len(vocab)
-    binary = sp.csr_matrix(
-        (np.ones(len(rows)), (np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64))),
-        shape=(n, v),
-    )
+    meta: list[tuple[int, np.ndarray, np.ndarray, list[str]]] = []
+    offset = 0
+    for a, doc in enumerate(documents):
+        n_sent = doc.n_sentences
+        body = slice(doc.n_headline_tokens, doc.n_tokens)
+        sentence = doc.token_sentence[body].astype(np.int64)
+        token_type = doc.token_type[body].astype(np.int64)
+        first = np.r_[True, sentence[1:] != sentence[:-1]] if len(sentence) else sentence > 0
+        # per type of this document: its corpus term (-1 for a stopword), capitalised or lower
+        term_of = np.full(len(doc.types), -1, dtype=np.int64)
+        for t, (form, lemma, stop) in enumerate(
+            zip(doc.types, doc.type_lemma, doc.type_stop.tolist(), strict=True)
+        ):
+            if stop:
+                continue
+            term, is_number = _term(form, lemma)
+            if not term:
+                continue
+            col = vocab.setdefault(term, len(vocab))
+            if col == len(number):
+                number.append(is_number)
+            term_of[t] = col
+        upper = np.fromiter((f[:1].isupper() for f in doc.types), bool, len(doc.types))
+        lower = np.fromiter((f[:1].islower() for f in doc.types), bool, len(doc.types))
+        col = term_of[token_type]
+        keep = col >= 0
+        rows.append(sentence[keep] + offset)
+        cols.append(col[keep])
+        capitals.append(col[keep & upper[token_type] & ~first])
+        lowers.append(col[keep & lower[token_type]])
+        texts = [doc.sentence_text(k) for k in range(n_sent)]
+        meta.append((a, doc.sentence_paragraph.astype(np.int64), np.arange(n_sent), texts))
+        offset += n_sent
+    n, v = offset, len(vocab)
+    r = np.concatenate(rows) if rows else np.zeros(0, np.int64)
+    c = np.concatenate(cols) if cols else np.zeros(0, np.int64)
+    binary = sp.csr_matrix((np.ones(len(r)), (r, c)), shape=(n, v))
     binary.sum_duplicates()
     binary.data[:] = 1.0
     df = np.bincount(binary.indices, minlength=v)
     weight = np.log((1.0 + n) / (1.0 + df)) + 1.0
-    weight[np.asarray(capital) > np.asarray(lower)] *= name_weight
+    capital = np.bincount(np.concatenate([np.zeros(0, np.int64), *capitals]), minlength=v)
+    lowercase = np.bincount(np.concatenate([np.zeros(0, np.int64), *lowers]), minlength=v)
+    weight[capital > lowercase] *= name_weight
     weight[np.asarray(number, dtype=bool)] *= number_weight
     matrix = (binary @ sp.diags(weight)).tocsr()
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     matrix = (sp.diags(1.0 / np.where(norms > 0, norms, 1.0)) @ matrix).tocsr()
     matrix.sort_indices()
-    article, paragraph, sentence_ids, texts = zip(*meta, strict=True) if meta else ((),) * 4
+    empty = np.zeros(0, np.int64)
     return SentenceIndex(
         tuple(a.article_id for a in articles),
-        np.asarray(article, dtype=np.int64),
-        np.asarray(paragraph, dtype=np.int64),
-        np.asarray(sentence_ids, dtype=np.int64),
-        tuple(texts),
+        np.concatenate([np.full(len(m[2]), m[0], np.int64) for m in meta] or [empty]),
+        np.concatenate([m[1] for m in meta] or [empty]),
+        np.concatenate([m[2] for m in meta] or [empty]).astype(np.int64),
+        tuple(t for m in meta for t in m[3]),
         np.asarray(list(vocab), dtype=object),
         matrix,
     )
@@ -235,7 +238,7 @@ def align_sentences(
     *,
     threshold: float | None = None,
     top_k: int = 1,
-    resources=None,
+    resources: Resources | None = None,
 ) -> pd.DataFrame:
     """Return each sentence's best match in every other article, where it passes ``threshold``.
 
@@ -286,7 +289,10 @@ def _pair_table(index: SentenceIndex, threshold: float, top_k: int = 1) -> pd.Da
 
 
 def sentence_facts(
-    corpus: Corpus | Iterable[Article], *, threshold: float | None = None, resources=None
+    corpus: Corpus | Iterable[Article],
+    *,
+    threshold: float | None = None,
+    resources: Resources | None = None,
 ) -> pd.DataFrame:
     """Return one row per sentence with the fact it tells: ``article_id, paragraph_id, sentence_id,
     sentence, fact_id, fact``.

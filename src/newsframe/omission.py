@@ -13,13 +13,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 from scipy.cluster.hierarchy import leaves_list, linkage
 from scipy.spatial.distance import pdist
 
-from newsframe.actors import find_mentions, load_actors
+from newsframe.actors import Actor, load_actors
 from newsframe.alignment import (
     _articles,
     _check_threshold,
@@ -30,8 +32,10 @@ from newsframe.alignment import (
     sentence_index,
 )
 from newsframe.corpus import Article, Corpus
+from newsframe.document import analyse_corpus
 from newsframe.errors import NewsframeError
 from newsframe.framing import attributions
+from newsframe.resources import Resources, resolve_resources
 
 __all__ = [
     "actor_omissions",
@@ -62,7 +66,7 @@ def omissions(
     *,
     by: str | None = None,
     threshold: float | None = None,
-    resources=None,
+    resources: Resources | None = None,
 ) -> pd.DataFrame:
     """Return one row per sentence: what it shares with the other articles and what only it tells.
 
@@ -137,7 +141,7 @@ def group_omissions(
     by: str | None = None,
     threshold: float | None = None,
     count_copies_once: bool = False,
-    resources=None,
+    resources: Resources | None = None,
 ) -> pd.DataFrame:
     """Return the omission table per group: one row per (fact, group).
 
@@ -185,7 +189,7 @@ def coverage(
     *,
     threshold: float | None = None,
     cluster: bool = True,
-    resources=None,
+    resources: Resources | None = None,
 ) -> pd.DataFrame:
     """Return the coverage matrix: articles (rows) × facts (columns), 1 where the article tells it.
 
@@ -222,26 +226,23 @@ def _order(x: np.ndarray) -> np.ndarray:
 # --- actors and quotations ------------------------------------------------------------------
 
 
-def _actors(resources, actors):
-    if actors is not None:
-        return load_actors(actors) if not isinstance(actors, tuple) else actors
-    found = getattr(resources, "actors", None)
-    return tuple(found) if found is not None else load_actors()
-
-
 ACTOR_COLUMNS = ["article_id", "actor", "name", "mentions", "quoted", "others_mentioning",
                  "others_quoting", "only_here_mentioned", "only_here_quoted", "omitted"]  # fmt: skip
 
 
 def actor_omissions(
-    corpus: Corpus | Iterable[Article], *, actors=None, resources=None
+    corpus: Corpus | Iterable[Article],
+    *,
+    actors: tuple[Actor, ...] | str | Path | None = None,
+    resources: Resources | None = None,
 ) -> pd.DataFrame:
     """Return who each article mentions or quotes and the others leave out: one row per
     (article, actor).
 
     Columns: ``article_id, actor, name, mentions, quoted, others_mentioning, others_quoting,
     only_here_mentioned, only_here_quoted, omitted``. ``mentions`` counts mentions in the body
-    and headline (:func:`~newsframe.actors.find_mentions` with the actor table); ``quoted``
+    and headline (the analysed document's actor mentions, from ``resources.actors`` or the
+    ``actors`` given: a tuple of :class:`~newsframe.Actor` or a TOML file); ``quoted``
     counts attributions (quotations and reported speech, :func:`~newsframe.framing.attributions`)
     to the actor or to a speaker not in the table (keyed as ``attributions`` keys them);
     ``others_*`` count the other articles that mention or quote them; ``omitted`` is True when
@@ -255,14 +256,15 @@ def actor_omissions(
     [['a', 1, True, False], ['b', 0, False, True]]
     """
     articles = _articles(corpus)
-    table = _actors(resources, actors)
+    res = resolve_resources(resources, corpus)
+    if actors is not None:
+        table = actors if isinstance(actors, tuple) else load_actors(actors)
+        res = replace(res, actors=table)
     rows = []
-    for article in articles:
-        text = "\n".join([article.clean_title, *article.clean_paragraphs])
-        for mention in find_mentions(text, table):
-            rows.append((article.article_id, mention.actor_id, "mention"))
-    names = {a.actor_id: a.name for a in table}
-    quotes = attributions(articles, actors=table)
+    for doc in analyse_corpus(articles, resources=res):
+        rows.extend((doc.article_id, mention.actor_id, "mention") for _, mention in doc.mentions)
+    names = {a.actor_id: a.name for a in res.actors}
+    quotes = attributions(articles, resources=res)
     for row in quotes.itertuples(index=False):
         names.setdefault(row.speaker, row.speaker_name)
         rows.append((row.article_id, row.speaker, "quote"))
@@ -375,7 +377,10 @@ NUMBER_COLUMNS = ["article_id", "sentence_id", "other_id", "other_sentence_id", 
 
 
 def number_differences(
-    corpus: Corpus | Iterable[Article], *, threshold: float | None = None, resources=None
+    corpus: Corpus | Iterable[Article],
+    *,
+    threshold: float | None = None,
+    resources: Resources | None = None,
 ) -> pd.DataFrame:
     """Return aligned sentence pairs whose numbers or dates differ: one row per pair.
 
