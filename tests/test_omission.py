@@ -169,3 +169,10 @@ def test_number_differences_detail_left_out():
     assert (row.only_here, row.only_there, row.conflict) == ("Tuesday", "", False)
     same = nf.Article("d", "", ("Police in Moscow detained 11 protesters outside the embassy.",))
     assert number_differences([c, same]).empty  # same numbers: no row
+
+
+def test_empty_corpus_gives_empty_tables_with_columns():
+    assert omissions([]).empty and "only_here" in omissions([]).columns
+    assert "only_group" in omissions([], by="outlet").columns
+    assert group_omissions([]).empty and number_differences([]).empty
+    assert actor_omissions([]).empty

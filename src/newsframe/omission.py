@@ -24,8 +24,8 @@ from scipy.spatial.distance import pdist
 from newsframe.actors import Actor, load_actors
 from newsframe.alignment import (
     _articles,
+    _best_pairs,
     _check_threshold,
-    _pair_table,
     align_sentences,
     copy_weights,
     sentence_facts,
@@ -88,28 +88,28 @@ def omissions(
     groups = _groups(articles, by)
     index = sentence_index(articles, resources=resources)
     table = index.table()
-    pairs = _pair_table(index, _check_threshold(threshold))
-    key = ["article_id", "sentence_id"]
-    counts = pairs.groupby(key, sort=False).size().rename("shared_with")
-    best = pairs.sort_values("similarity", ascending=False, kind="stable").drop_duplicates(key)
-    best = best.set_index(key)[["other_id", "other_sentence_id", "similarity"]]
-    best.columns = ["best_other_id", "best_other_sentence_id", "best_similarity"]
-    table = table.join(counts, on=key).join(best, on=key)
-    table["shared_with"] = table["shared_with"].fillna(0).astype(np.int64)
-    table.insert(table.columns.get_loc("shared_with") + 1, "only_here", table["shared_with"] == 0)
-    table["best_other_id"] = table["best_other_id"].fillna("").astype(object)
-    table["best_other_sentence_id"] = table["best_other_sentence_id"].fillna(-1).astype(np.int64)
-    table["best_similarity"] = table["best_similarity"].fillna(0.0).astype(float)
+    n = len(table)
+    r, c, sim = _best_pairs(index, _check_threshold(threshold), 1)
+    table["shared_with"] = np.bincount(r, minlength=n).astype(np.int64)
+    table["only_here"] = table["shared_with"] == 0
+    order = np.lexsort((c, -sim, r))  # per sentence: most similar first, ties by position
+    first = order[np.r_[True, r[order][1:] != r[order][:-1]]] if len(r) else order
+    best_c = np.full(n, -1, dtype=np.int64)
+    best_s = np.zeros(n)
+    best_c[r[first]], best_s[r[first]] = c[first], sim[first]
+    ids = np.asarray((*index.ids, ""), dtype=object)
+    table["best_other_id"] = ids[np.where(best_c >= 0, index.article[best_c], -1)]
+    table["best_other_sentence_id"] = np.where(best_c >= 0, index.sentence_id[best_c], -1)
+    table["best_similarity"] = best_s
     if by is not None:
-        group_of = dict(zip([a.article_id for a in articles], groups, strict=True))
-        table["group"] = table["article_id"].map(group_of).astype(object)
-        pairs = pairs.assign(
-            group=pairs["article_id"].map(group_of), other_group=pairs["other_id"].map(group_of)
+        names = list(dict.fromkeys(groups))
+        group = np.asarray([names.index(g) for g in groups], dtype=np.int64)[index.article]
+        table["group"] = np.asarray(names, dtype=object)[group] if n else []
+        across = group[r] != group[c]
+        distinct = np.unique(r[across] * len(names) + group[c[across]])
+        table["other_groups"] = np.bincount(distinct // max(len(names), 1), minlength=n).astype(
+            np.int64
         )
-        across = pairs[pairs["group"] != pairs["other_group"]]
-        n_groups = across.groupby(key, sort=False)["other_group"].nunique().rename("other_groups")
-        table = table.join(n_groups, on=key)
-        table["other_groups"] = table["other_groups"].fillna(0).astype(np.int64)
         table["only_group"] = table["other_groups"] == 0
     return table.reset_index(drop=True)
 
