@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from functools import lru_cache
 
 import numpy as np
@@ -332,19 +331,21 @@ def _fact_table(index: SentenceIndex, threshold: float) -> pd.DataFrame:
 # --- shared source: near-duplicate articles and paragraphs ------------------------------------
 
 
-def _shingle_matrix(texts: list[str], k: int) -> tuple[sp.csr_matrix, np.ndarray, list[list[str]]]:
-    """Return (binary texts × shingles matrix, shingles per text, lowercase words per text)."""
+def _shingle_matrix(texts: list[str], k: int):
+    """Return (binary texts × shingles matrix, shingles per text, lowercase words per text,
+    shingle ids per text in reading order)."""
     words = [[t.lower() for t in tokenize(text)] for text in texts]
     vocab: dict[tuple[str, ...], int] = {}
-    rows, cols = [], []
-    for i, w in enumerate(words):
-        for j in range(max(len(w) - k + 1, 0)):
-            rows.append(i)
-            cols.append(vocab.setdefault(tuple(w[j : j + k]), len(vocab)))
+    ordered = [
+        [vocab.setdefault(tuple(w[j : j + k]), len(vocab)) for j in range(max(len(w) - k + 1, 0))]
+        for w in words
+    ]
+    rows = np.repeat(np.arange(len(texts)), [len(o) for o in ordered])
+    cols = np.fromiter((c for o in ordered for c in o), np.int64, len(rows))
     m = sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(texts), len(vocab)))
     m.sum_duplicates()
     m.data[:] = 1.0
-    return m, np.asarray(m.sum(axis=1)).ravel(), words
+    return m, np.asarray(m.sum(axis=1)).ravel(), words, ordered
 
 
 def _overlaps(m: sp.csr_matrix, sizes: np.ndarray, owner: np.ndarray, threshold: float):
@@ -368,10 +369,17 @@ def _overlaps(m: sp.csr_matrix, sizes: np.ndarray, owner: np.ndarray, threshold:
     return i, j, shared, containment, jaccard
 
 
-def _longest_run(a: list[str], b: list[str]) -> tuple[int, int, int]:
-    """Return (start in a, start in b, length) of the longest common run of words."""
-    match = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
-    return match.a, match.b, match.size
+def _shared_run(shingles: list[int], other: set[int], k: int) -> tuple[int, int]:
+    """Return (start, words) of the longest run of words whose every ``k``-shingle is in ``other``."""
+    best = start = run = 0
+    for position, shingle in enumerate(shingles):
+        if shingle in other:
+            run += 1
+            if run > best:
+                best, start = run, position - run + 1
+        else:
+            run = 0
+    return start, best + k - 1 if best else 0
 
 
 DUPLICATE_COLUMNS = ["article_id", "other_id", "containment", "jaccard", "shared_shingles",
@@ -387,8 +395,9 @@ def near_duplicates(
     jaccard, shared_shingles, span_words, span``. ``containment`` is the share of the shorter
     body's word ``shingle``-grams found in the other (Broder 1997), so an outlet that cut or
     added paragraphs still counts as carrying the copy; pairs at or above ``threshold`` are kept.
-    ``span`` is the longest run of words both bodies share (lowercase, as tokenised) and
-    ``span_words`` its length.
+    ``span`` is the longest run of words of the first body whose every ``shingle``-gram also
+    occurs in the other (for copied text: the longest passage both carry; lowercase, as
+    tokenised) and ``span_words`` its length.
 
     >>> wire = "Dockers ended the ferry strike on Monday after nine days, the union said."
     >>> a = Article("a", "", (wire, "Our reporter adds local colour here."))
@@ -409,9 +418,24 @@ def _duplicates(articles, texts, owner, threshold, shingle) -> pd.DataFrame:
         raise NewsframeError(f"threshold={threshold!r}: must be in (0, 1]")
     if shingle < 1:
         raise NewsframeError(f"shingle={shingle!r}: must be at least 1")
-    m, sizes, words = _shingle_matrix(texts, shingle)
+    m, sizes, words, ordered = _shingle_matrix(texts, shingle)
     i, j, shared, containment, jaccard = _overlaps(m, sizes, owner, threshold)
-    spans = [_longest_run(words[x], words[y]) for x, y in zip(i, j, strict=True)]
+    # identical texts (a paragraph carried word for word) share all of it; other pairs are
+    # matched once per distinct pair of texts
+    unique: dict[tuple[str, ...], int] = {}
+    text_id = [unique.setdefault(tuple(w), len(unique)) for w in words]
+    memo: dict[tuple[int, int], tuple[int, int]] = {}
+    sets: dict[int, set[int]] = {}
+    spans = []
+    for x, y in zip(i.tolist(), j.tolist(), strict=True):
+        key = (text_id[x], text_id[y])
+        if key not in memo:
+            if key[0] == key[1]:
+                memo[key] = (0, len(words[x]))
+            else:
+                other = sets.get(y) or sets.setdefault(y, set(ordered[y]))
+                memo[key] = _shared_run(ordered[x], other, shingle)
+        spans.append(memo[key])
     ids = np.asarray([a.article_id for a in articles], dtype=object)
     return pd.DataFrame(
         {
@@ -422,10 +446,22 @@ def _duplicates(articles, texts, owner, threshold, shingle) -> pd.DataFrame:
             "containment": np.round(containment, 6),
             "jaccard": np.round(jaccard, 6),
             "shared_shingles": shared.astype(np.int64),
-            "span_words": np.asarray([s[2] for s in spans], dtype=np.int64),
-            "span": [" ".join(words[x][s[0] : s[0] + s[2]]) for x, s in zip(i, spans, strict=True)],
+            "span_words": np.asarray([s[1] for s in spans], dtype=np.int64),
+            "span": _span_texts(words, text_id, i, spans),
         }
     )
+
+
+def _span_texts(words, text_id, i, spans) -> list[str]:
+    """Return the shared span of each pair as text, each distinct span joined once."""
+    joined: dict[tuple[int, int, int], str] = {}
+    out = []
+    for x, (a, size) in zip(i.tolist(), spans, strict=True):
+        key = (text_id[x], a, size)
+        if key not in joined:
+            joined[key] = " ".join(words[x][a : a + size])
+        out.append(joined[key])
+    return out
 
 
 def shared_paragraphs(
