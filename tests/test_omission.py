@@ -176,3 +176,17 @@ def test_empty_corpus_gives_empty_tables_with_columns():
     assert "only_group" in omissions([], by="outlet").columns
     assert group_omissions([]).empty and number_differences([]).empty
     assert actor_omissions([]).empty
+
+
+def test_coverage_beyond_clustering_limit_orders_by_fill(monkeypatch):
+    import newsframe.omission as omission
+
+    monkeypatch.setattr(omission, "MAX_CLUSTERED", 2)
+    v = versions(FERRY)
+    matrix = coverage([v["removed"], v["original"], v["reordered"]])
+    # rows: the two full versions (10 facts) before the cut one (7), ties in corpus order
+    assert matrix.index.tolist() == ["ferry-original", "ferry-reordered", "ferry-removed"]
+    # columns: facts told by all three first, in reading order, then the removed ones (2, 5, 8)
+    # fact ids count from the first article, the removed version: its 7 sentences are 0-6
+    assert matrix.columns.tolist() == [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]
+    assert matrix.loc["ferry-removed"].tolist() == [1] * 7 + [0] * 3

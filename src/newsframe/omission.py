@@ -103,7 +103,8 @@ def omissions(
     table["best_similarity"] = best_s
     if by is not None:
         names = list(dict.fromkeys(groups))
-        group = np.asarray([names.index(g) for g in groups], dtype=np.int64)[index.article]
+        position = {g: k for k, g in enumerate(names)}
+        group = np.asarray([position[g] for g in groups], dtype=np.int64)[index.article]
         table["group"] = np.asarray(names, dtype=object)[group] if n else []
         across = group[r] != group[c]
         distinct = np.unique(r[across] * len(names) + group[c[across]])
@@ -196,7 +197,9 @@ def coverage(
     Facts are :func:`~newsframe.alignment.sentence_facts`, columns named by ``fact_id``. With
     ``cluster`` rows and columns are ordered by average-linkage hierarchical clustering of their
     Jaccard distances with optimal leaf ordering (Bar-Joseph et al. 2001), so articles that tell
-    the same facts sit together; otherwise corpus and reading order.
+    the same facts sit together; otherwise corpus and reading order. Beyond
+    :data:`MAX_CLUSTERED` rows or columns, those are ordered by how many cells they fill
+    instead (clustering is quadratic in their number).
 
     >>> a = Article("a", "", ("The ferry strike ended on Monday. Fares will rise by 80 cents.",))
     >>> b = Article("b", "", ("Dockers ended the ferry strike on Monday.",))
@@ -214,10 +217,17 @@ def coverage(
     return matrix
 
 
+#: Above this many rows (articles or facts) clustering would cost too much memory (it is
+#: quadratic): they are ordered by how many cells they fill, most first, then by position.
+MAX_CLUSTERED = 2_000
+
+
 def _order(x: np.ndarray) -> np.ndarray:
     """Return the leaf order of an average-linkage clustering of the rows of a 0/1 matrix."""
     if len(x) < 3:
         return np.arange(len(x))
+    if len(x) > MAX_CLUSTERED:
+        return np.lexsort((np.arange(len(x)), -x.sum(axis=1)))
     distances = pdist(x.astype(bool), metric="jaccard")
     distances = np.nan_to_num(distances, nan=0.0)
     return leaves_list(linkage(distances, method="average", optimal_ordering=True))
