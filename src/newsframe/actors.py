@@ -61,7 +61,10 @@ def _pattern(actors: tuple[Actor, ...]) -> tuple[re.Pattern[str], dict[str, str]
             owner.setdefault(normalise(alias).lower(), actor.actor_id)
     alternatives = sorted(owner, key=lambda a: (-len(a), a))
     body = "|".join(re.escape(a) for a in alternatives)
-    return re.compile(rf"(?<![\w'-])(?:{body})(?![\w-])", re.IGNORECASE), owner
+    # a one-character look-ahead lets the scan skip positions no alias can start at
+    first = re.escape("".join(sorted({a[0] for a in alternatives if a})))
+    ahead = f"(?=[{first}])" if first else ""
+    return re.compile(rf"(?<![\w'-]){ahead}(?:{body})(?![\w-])", re.IGNORECASE), owner
 
 
 _CACHE: dict[tuple[Actor, ...], tuple[re.Pattern[str], dict[str, str]]] = {}

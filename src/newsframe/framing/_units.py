@@ -63,10 +63,13 @@ class Unit:
     def sentence_text(self, first: int, last: int | None = None) -> str:
         """Return the text of sentences ``first`` .. ``last`` (inclusive) of this unit."""
         last = first if last is None else last
-        spans = [(s, e) for i, s, e in self.sentences if first <= i <= last]
-        if not spans:
+        if not self.sentences:
             return self.text
-        return self.text[spans[0][0] : spans[-1][1]]
+        base = self.sentences[0][0]  # sentence ids of a unit are consecutive
+        lo, hi = max(first - base, 0), min(last - base, len(self.sentences) - 1)
+        if lo > hi:
+            return self.text
+        return self.text[self.sentences[lo][1] : self.sentences[hi][2]]
 
     def words(self) -> list[Token]:
         """Return the unit's word tokens with lemmas and offsets."""

@@ -16,7 +16,7 @@ from newsframe.errors import InputError
 from newsframe.framing._units import Token, as_articles, per_1000, units
 from newsframe.framing._units import word_tokens as _word_tokens
 from newsframe.resources import Resources, read_toml, resolve_resources
-from newsframe.stats import bootstrap_rates, percentile_interval
+from newsframe.stats import bootstrap_rates, percentile_interval, renamed
 from newsframe.text import lemmatize, normalise, tokenize
 
 __all__ = ["Frame", "frame_dimensions", "frame_evidence", "load_frame_dictionaries", "match_frames"]
@@ -207,18 +207,21 @@ def _bootstrap(hits: np.ndarray, words: np.ndarray, n_boot: int, seed: int, leve
     if n_boot <= 0 or len(words) == 0:
         rate = 1000.0 * hits.sum(0) / words.sum() if words.sum() else np.zeros(hits.shape[1])
         return rate, rate
-    replicates = bootstrap_rates(hits, words, n_boot=n_boot, rng=np.random.default_rng(seed))
-    return percentile_interval(replicates, level=level)
+    rng = np.random.default_rng(seed)
+    replicates = bootstrap_rates(hits, words, n_resamples=n_boot, rng=rng)
+    return percentile_interval(replicates, confidence=level)
 
 
 def frame_dimensions(
     corpus: Corpus | Iterable[Article] | Article,
     dictionaries: Iterable[Frame] | str | Path | None = None,
     *,
-    n_boot: int = 1000,
+    n_resamples: int = 1000,
     seed: int = 0,
-    level: float = 0.95,
+    confidence: float = 0.95,
     resources: Resources | None = None,
+    n_boot: int | None = None,
+    level: float | None = None,
 ) -> pd.DataFrame:
     """Return per article and frame the dictionary hits per 1,000 body words, with an interval.
 
@@ -228,7 +231,8 @@ def frame_dimensions(
     (``sv``), as short editable dictionaries (``data/frame_dictionaries.toml``). ``hits`` counts
     matched terms in the body, ``sentences`` the body sentences with at least one,
     ``per_1000 = 1000 * hits / words``; ``ci_low``/``ci_high`` are a percentile bootstrap interval
-    (``n_boot`` resamples of the article's sentences, fixed ``seed``) — wide for a short article,
+    at level ``confidence`` (``n_resamples`` resamples of the article's sentences, fixed ``seed``;
+    ``n_boot`` and ``level`` are the deprecated names) — wide for a short article,
     as it should be. ``headline_hits`` counts the headline separately. ``rank`` orders frames
     within article and scheme by ``per_1000`` (ties: dictionary order). Every frame gets a row.
     Dictionary hits show that a text touches a frame, not that it is framed so: read
@@ -236,10 +240,13 @@ def frame_dimensions(
 
     >>> from newsframe import Article
     >>> a = Article("a", "T", ("Opinion polls show most people are unsure. Putin refused a dog.",))
-    >>> t = frame_dimensions([a], n_boot=0)
+    >>> t = frame_dimensions([a], n_resamples=0)
     >>> t[t.hits > 0][["frame", "hits", "per_1000"]].values.tolist()
     [['public_opinion', 1, 90.9090909090909], ['human_interest', 1, 90.9090909090909]]
     """
+    where = "frame_dimensions"
+    n_resamples = renamed(n_resamples, n_boot, old="n_boot", new="n_resamples", where=where)
+    confidence = renamed(confidence, level, old="level", new="confidence", where=where)
     res = resolve_resources(resources, corpus)
     frames = _frames(dictionaries, res)
     keys = [f"{f.scheme}/{f.frame}" for f in frames]
@@ -254,7 +261,7 @@ def frame_dimensions(
             for key, found in match_frames(sentence, frames).items():
                 hits[i, keys.index(key)] = len(found)
         headline = match_frames(article.clean_title, frames)
-        low, high = _bootstrap(hits, words, n_boot, seed, level)
+        low, high = _bootstrap(hits, words, n_resamples, seed, confidence)
         total = doc.n_words
         for j, f in enumerate(frames):
             rows.append(

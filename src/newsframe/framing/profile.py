@@ -13,8 +13,17 @@ from newsframe.framing.frames import frame_dimensions
 from newsframe.framing.naming import naming_variants
 from newsframe.framing.prominence import actor_prominence
 from newsframe.resources import Resources, resolve_resources
+from newsframe.stats import renamed
 
 __all__ = ["framing_profile"]
+
+
+PROFILE_COLUMNS = [
+    "article_id", "words", "names_used", "first_name", "attributions", "evaluative_verbs",
+    "verbs_used", "quoted_words", "speakers_quoted", "top_voice", "top_voice_share",
+    "paraphrased_only", "actors_in_headline", "most_mentioned_actor", "top_policy_frame",
+    "top_generic_frame", "scare_quotes", "hedges",
+]  # fmt: skip
 
 
 def _top(table: pd.DataFrame, value: str, label: str) -> str:
@@ -43,8 +52,9 @@ def framing_profile(
     corpus: Corpus | Iterable[Article] | Article,
     *,
     concept: str = "disputed_islands",
-    n_boot: int = 0,
+    n_resamples: int = 0,
     resources: Resources | None = None,
+    n_boot: int | None = None,
 ) -> pd.DataFrame:
     """Return one row per article with the headline figure of every framing device.
 
@@ -77,7 +87,10 @@ def framing_profile(
     attrib = _by_article(attributions(articles, resources=res))
     voice = _by_article(share_of_voice(articles, resources=res))
     prominence = _by_article(actor_prominence(articles, resources=res))
-    frames = frame_dimensions(articles, n_boot=n_boot, resources=res)
+    n_resamples = renamed(
+        n_resamples, n_boot, old="n_boot", new="n_resamples", where="framing_profile"
+    )
+    frames = frame_dimensions(articles, n_resamples=n_resamples, resources=res)
     frames = _by_article(frames[frames.hits > 0])
     marks = _by_article(distancing_marks(articles, resources=res))
     empty = {
@@ -119,4 +132,4 @@ def framing_profile(
                 "hedges": int(m.kind.isin(["hedge", "so_called"]).sum()),
             }
         )
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=PROFILE_COLUMNS)

@@ -80,5 +80,7 @@ def collocations(
             "in_phrases": np.array([_lemma_phrase(t) in known for t in names], dtype=bool),
         }
     )  # fmt: skip
-    order = np.lexsort((names.astype(str), -frame["count"].to_numpy(), -frame[sort].to_numpy()))
+    order = np.lexsort(
+        (pd.factorize(names, sort=True)[0], -frame["count"].to_numpy(), -frame[sort].to_numpy())
+    )
     return frame.iloc[order].reset_index(drop=True)

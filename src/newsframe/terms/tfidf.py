@@ -56,6 +56,9 @@ def tfidf(
     counts = count_terms(
         corpus, unit=unit, ngram_range=ngram_range, stopwords=stopwords, resources=resources
     )
+    columns = ["article_id", "term", "count", "idf", "tfidf", "rank", "idf_source"]
+    if not counts.article_ids:  # no articles: an empty table, as every table function gives
+        return pd.DataFrame(columns=columns)
     transformer = TfidfTransformer().fit(counts.counts)
     if idf == "background":
         transformer.idf_ = -np.log(_background(counts.terms, unit)[0])
@@ -77,5 +80,4 @@ def tfidf(
     frame["idf_source"] = idf
     if top_n is not None:
         frame = frame[frame["rank"] <= top_n]
-    columns = ["article_id", "term", "count", "idf", "tfidf", "rank", "idf_source"]
     return frame[columns].reset_index(drop=True)
