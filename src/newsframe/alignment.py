@@ -202,7 +202,8 @@ def _best_pairs(index: SentenceIndex, threshold: float, top_k: int) -> tuple[np.
     """Return (row, col, similarity): each sentence's ``top_k`` best matches in every other article.
 
     The similarity matrix is computed ``_BLOCK`` rows at a time (sparse product), thresholded,
-    and reduced per (sentence, other article) by one lexsort: no loop over pairs.
+    and reduced per (sentence, other article) by one lexsort: no loop over pairs. The result
+    is ordered by sentence, other article, similarity (highest first), then other sentence.
     """
     x, xt = index.matrix, index.matrix.T.tocsr()
     art = index.article
@@ -266,9 +267,7 @@ def align_sentences(
 
 def _pair_table(index: SentenceIndex, threshold: float, top_k: int = 1) -> pd.DataFrame:
     """Return :func:`align_sentences`' table for a built index."""
-    r, c, s = _best_pairs(index, threshold, top_k)
-    order = np.lexsort((c, -s, index.article[c], r))
-    r, c, s = r[order], c[order], s[order]
+    r, c, s = _best_pairs(index, threshold, top_k)  # already in the table's row order
     ids = np.asarray(index.ids, dtype=object)
     texts = np.asarray(index.sentences, dtype=object)
     return pd.DataFrame(
