@@ -185,7 +185,7 @@ def test_bad_arguments_raise_one_clear_error():
         align_sentences([a], threshold=0)
     with pytest.raises(NewsframeError, match="top_k"):
         align_sentences([a], top_k=0)
-    with pytest.raises(NewsframeError, match="load articles with nf.load_corpus"):
+    with pytest.raises(NewsframeError, match="load articles with"):
         align_sentences(["not an article"])
     assert 0 < DEFAULT_THRESHOLD < 1
 
