@@ -33,17 +33,29 @@ from newsframe.errors import InputError
 from newsframe.resources import read_toml
 from newsframe.text import normalise
 
-__all__ = ["CleanText", "Removal", "Rules", "clean_text", "load_rules"]
+__all__ = ["NON_ENGLISH", "CleanText", "Removal", "Rules", "clean_text", "load_rules"]
 
-_TERMINAL = re.compile(r"[.!?:;…]$")
+_TERMINAL = re.compile(r"[.!?:;…。！？]$")
+_STOP = re.compile(r"[.!?…。！？]$")  # a sentence's end (a colon introduces, it does not end)
 _CLOSERS = "\"')]}»”’"
 _QUOTED = re.compile(r'"[^"]{0,400}"')
 _ADDRESS = re.compile(r"\b(we|our|ours|us|you|your|yours)\b", re.IGNORECASE)
 _WORD = re.compile(r"\w+(?:['-]\w+)*")
 _LOWER_START = re.compile(r"^[\"'(]?[a-z]")
 _BULLET = re.compile(r"^([-•*—]|\d{1,2}[.)])\s+\w")  # an item of a list in the article
-
+_REPORTING = re.compile(r"\b(said|says|told|tells|according to|reported|announced|added|stated)\b")
+_PHOTO_WORDS = re.compile(r"\b(photo\w*|image|picture|pictured|composite|file photo|getty)\b")
+# A leading date marker ("date 2019-04-16 ", "Updated: 12/03/2021 ") or a trailing site name
+# ("Headline | Site Name") around a headline; a breadcrumb ("Home » World » ...").
+_LEAD_MARKER = re.compile(
+    r"^(?:(?:date|updated|published|posted)\b:?\s*)?"
+    r"(?:\d{4}-\d\d-\d\d(?:t[\d:.]{1,12}z?)?|\d{1,2}[./]\d{1,2}[./]\d{2,4})[,:]?\s+",
+    re.IGNORECASE,
+)
+_SITE_SUFFIX = re.compile(r"\s*\|\s*([^|]{1,40})$")
+_BREADCRUMB = re.compile(r"\s[»›]\s|^[^ ]{1,30}\s?»")
 CAPTION = "photo caption or credit"
+NON_ENGLISH = "non-English text (kept in the body; not analysed)"
 _APPEAL = "reader appeal (donation, subscription or newsletter)"
 _APPEALS = frozenset({_APPEAL, "donation appeal", "subscription appeal"})
 _LABEL = "byline, date or section label"
@@ -51,21 +63,32 @@ _LABEL = "byline, date or section label"
 
 @dataclass(frozen=True)
 class Removal:
-    """One line the cleaner removed: 1-based ``line_no`` in the raw text, the line, and why."""
+    """One line the cleaner removed: 1-based ``line_no`` in the raw text, the line, and why.
+
+    ``part`` is True when only ``text``, a piece glued to the end of a body line (a source credit
+    such as ``[Reuters]``), was split off and the rest of the line stayed in the body. The same
+    record type carries the cleaner's notes on kept lines (:attr:`CleanText.notes`).
+    """
 
     line_no: int
     text: str
     reason: str
+    part: bool = False
 
 
 @dataclass(frozen=True)
 class CleanText:
-    """What :func:`clean_text` returns: headline, body paragraphs, captions and the audit."""
+    """What :func:`clean_text` returns: headline, body paragraphs, captions and the audit.
+
+    ``notes`` flags kept lines the analysis will not read as English (reason
+    :data:`NON_ENGLISH`): they stay in the body, never dropped silently.
+    """
 
     title: str
     paragraphs: tuple[str, ...]
     captions: tuple[str, ...]
     removed: tuple[Removal, ...]
+    notes: tuple[Removal, ...] = ()
 
 
 @dataclass(frozen=True, eq=False)
@@ -82,6 +105,16 @@ class LineRule:
     closes: bool = False
     address_over: int | None = None
     spares_prose: bool = False
+    strong: bool = False
+
+
+@dataclass(frozen=True, eq=False)
+class GluedRule:
+    """One ``[[glued]]`` rule: a credit or link label glued to the end of a body sentence."""
+
+    pattern: re.Pattern[str]
+    reason: str
+    reporting: bool = False
 
 
 @dataclass(frozen=True, eq=False)
@@ -98,6 +131,7 @@ class Rules:
     address_share: float
     credits: tuple[re.Pattern[str], ...]
     max_credit_words: int
+    glued: tuple[GluedRule, ...] = ()
     source: str = field(default="<builtin>")
 
 
@@ -138,6 +172,7 @@ def _line_rule(r: dict) -> LineRule:
         bool(r.get("closes", False)),
         None if over is None else int(over),
         bool(r.get("spares_prose", False)),
+        bool(r.get("strong", False)),
     )
 
 
@@ -154,6 +189,10 @@ def _load_rules(path: str | None) -> Rules:
             address_share=float(appeal.get("address_share", 0.08)),
             credits=tuple(_compile(p) for p in caption.get("credit_patterns", [])),
             max_credit_words=int(caption.get("max_credit_words", 6)),
+            glued=tuple(
+                GluedRule(_compile(g["pattern"]), g["reason"], bool(g.get("reporting", False)))
+                for g in data.get("glued", [])
+            ),
             source=source,
         )
     except (KeyError, re.error, TypeError, ValueError) as exc:
@@ -176,6 +215,36 @@ def _ends_sentence(line: str) -> bool:
 def _prose(line: str) -> bool:
     """A line that reads like a paragraph of the article: eight words or more, ending a sentence."""
     return _words(line) >= 8 and _ends_sentence(line)
+
+
+def _sentence_like(line: str) -> bool:
+    """A line that reads as a sentence of prose, however short ("Search teams found no
+    survivors."): four words or more, a final stop, and lowercase words after the first (a
+    title-case label such as "Sign In To Continue." is not prose)."""
+    if not _STOP.search(line.rstrip(_CLOSERS + " ")):
+        return False
+    words = _WORD.findall(line)
+    return len(words) >= 4 and any(w[:1].islower() for w in words[1:])
+
+
+def _non_latin(line: str) -> bool:
+    """True when most letters of the line are outside the Latin script (Japanese, Cyrillic ...)."""
+    letters = [c for c in line if c.isalpha()]
+    other = sum(1 for c in letters if ord(c) > 0x24F)
+    return bool(letters) and other > len(letters) / 2
+
+
+def _second_signal(norm: str, low: str, rule: LineRule) -> bool:
+    """Evidence beyond one rule match that a sentence-like line is chrome: the rule is marked
+    ``strong``, its pattern matches twice (two cues: "(c) 2024 X. All rights reserved."), or the
+    line addresses the reader outside quotation marks."""
+    if rule.strong:
+        return True
+    target = norm if rule.case_sensitive else low
+    if len(rule.pattern.findall(target)) >= 2:
+        return True
+    outside = _QUOTED.sub(" ", target) if '"' in target else target
+    return bool(_ADDRESS.search(outside))
 
 
 def _tagged_sentence(line: str) -> bool:
@@ -365,6 +434,17 @@ def _rule_pass(lines: list[Line], rules: Rules) -> tuple[list[str | None], list[
     left = 0
     for i, (_, _, norm) in enumerate(lines):
         reason, opener, leaves, rule = _classify(norm, rules, in_region)
+        if (
+            rule is not None
+            and _sentence_like(norm)
+            and not (i and reasons[i - 1] is not None)
+            and not _second_signal(norm, norm.lower(), rule)
+        ):
+            # one weak signal on a line of prose amid the body: keep it ("Search teams found
+            # no survivors.", "... a new privacy policy ...", "Copyright law was changed ...")
+            rule = None
+            reason = _APPEAL if _is_appeal(norm, rules, in_region=in_region or opener) else None
+            leaves = reason is None and (in_region or opener)
         in_region = (in_region or opener) and not leaves
         if opener:
             openers.append(i)
