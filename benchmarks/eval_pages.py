@@ -162,7 +162,9 @@ def evaluate(pages_dir: Path, *, verbose: bool = False) -> dict[str, int]:
         f"{total['pages']} pages from {len(per_outlet)} outlets and {stories} stories"
         + (f" ({missing} annotated pages not found in {pages_dir})" if missing else "")
     )
-    print(f"{'outlet':<28} {'n':>3}  {'body':>6} {'first':>6} {'last':>6}  {'boilerplate':>17}  {'headline':>6} {'invented':>3}")
+    print(
+        f"{'outlet':<28} {'n':>3}  {'body':>6} {'first':>6} {'last':>6}  {'boilerplate':>17}  {'headline':>6} {'invented':>3}"
+    )
     for outlet in sorted(per_outlet):
         print(_row(outlet, per_outlet[outlet]))
     print(_row("ALL", total))

@@ -346,6 +346,9 @@ def _classify(
     """
     low = norm.lower()
     rule = _rule_match(norm, low, rules)
+    if rule is None and _LEAD_MARKER.match(norm):  # "date 2021-03-23 Send this page to ..."
+        core = _LEAD_MARKER.sub("", norm, count=1)
+        rule = _rule_match(core, core.lower(), rules)
     opener = _is_opener(low, rules)
     in_region = in_region or opener
     if rule is not None:
@@ -485,24 +488,70 @@ def _bridge_appeals(lines: list[Line], reasons: list[str | None], openers: list[
                 reasons[j] = _APPEAL
 
 
+def _headline_text(line: str) -> str:
+    """The headline a line carries once a leading date marker ("date 2019-04-16 ...") and a
+    trailing site name ("... | Site Name", at most four words) are cut off."""
+    line = _LEAD_MARKER.sub("", line, count=1)
+    suffix = _SITE_SUFFIX.search(line)
+    if suffix and _words(suffix.group(1)) <= 4 and suffix.start() > 0:
+        line = line[: suffix.start()]
+    return line.strip()
+
+
+def _masthead(line: str) -> bool:
+    """An outlet's name in capitals ("THE DAILY COURIER"): short, no lowercase letter."""
+    return _words(line) <= 5 and not any(c.islower() for c in line)
+
+
+def _recurs_after(lines: list[Line], key: str, start: int) -> bool:
+    """True when a line with this key appears again after ``start`` (a caption repeated under
+    its photo in the body, not a headline)."""
+    return any(_title_key(n) == key for _, _, n in lines[start + 1 :])
+
+
 def _guess_title(lines: list[Line], reasons: list[str | None], rules: Rules) -> int | None:
     """Index of the headline: the first unpunctuated, uncredited line of 3-30 words (5 or more
-    preferred) among the first 40 kept lines that is followed by article prose within six kept
-    lines and preceded by none."""
+    preferred) among the first 40 kept lines that is followed by article text (prose or list
+    items) within six kept lines and preceded by none. Breadcrumbs, mastheads in capitals and
+    lines that recur after the lede (photo captions) are not headlines."""
     candidates = [i for i, r in enumerate(reasons) if r is None][:40]
+    first_prose = next((i for i in candidates if _prose(lines[i][2])), len(lines))
     valid = []
     for rank, i in enumerate(candidates):
-        norm = lines[i][2]
-        if _prose(norm):
+        norm = _headline_text(lines[i][2])
+        if _prose(lines[i][2]):
             break  # the article starts here: a headline comes before it or not at all
         if not 3 <= _words(norm) <= 30 or norm.rstrip(_CLOSERS).endswith("."):
             continue
-        if _credit(norm, rules):
+        if _credit(norm, rules) or _BREADCRUMB.search(lines[i][1]) or _masthead(norm):
             continue
-        if any(_prose(lines[j][2]) for j in candidates[rank + 1 : rank + 7]):
+        if _recurs_after(lines, _title_key(norm), first_prose):
+            continue
+        if any(
+            _prose(lines[j][2]) or _BULLET.match(lines[j][2])
+            for j in candidates[rank + 1 : rank + 7]
+        ):
             valid.append(i)
     # outlet names and section labels are short ("The Asahi Shimbun"); headlines rarely are
     return next((i for i in valid if _words(lines[i][2]) >= 5), valid[0] if valid else None)
+
+
+def _title_line(norm: str, key: str) -> bool:
+    """True when the line is the headline ``key``, possibly with a date or marker on it."""
+    if _title_key(norm) == key or _title_key(_headline_text(norm)) == key:
+        return True
+    line_key = _title_key(norm)
+    if key not in line_key:
+        return False
+    rest = line_key.replace(key, " ", 1).split()
+    return len(rest) <= 6 and all(_MARKER_WORD.match(w) for w in rest)
+
+
+_MARKER_WORD = re.compile(
+    r"^(\d+\w{0,2}|date|updated|published|posted|am|pm|gmt|utc|[a-z]{3}|"
+    r"jan\w*|feb\w*|mar\w*|apr\w*|may|june?|july?|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|"
+    r"mon\w*|tue\w*|wed\w*|thu\w*|fri\w*|sat\w*|sun\w*|new|breaking|update|live|exclusive)$"
+)
 
 
 def _headline(
@@ -511,45 +560,83 @@ def _headline(
     """Find the headline, mark it, its duplicates and the page chrome before it."""
     key = _title_key(normalise(title)) if title else ""
     if key:
-        head = next((i for i, (_, _, n) in enumerate(lines) if _title_key(n) == key), None)
+        head = next((i for i, (_, _, n) in enumerate(lines) if _title_line(n, key)), None)
     else:
+        _free_last_item(lines, reasons)
         head = _guess_title(lines, reasons, rules)
-        title = lines[head][1] if head is not None else ""
-        key = _title_key(lines[head][2]) if head is not None else ""
+        title = _headline_text(lines[head][1]) if head is not None else ""
+        key = _title_key(_headline_text(lines[head][2])) if head is not None else ""
     if head is not None:
         for i in range(head):
             if reasons[i] is None:
                 reasons[i] = "page chrome before the headline"
     for i, (_, _, norm) in enumerate(lines):
-        if key and len(norm) < 2 * len(key) + 20 and _title_key(norm) == key:
+        if key and len(norm) < 2 * len(key) + 40 and _title_line(norm, key):
             reasons[i] = "headline" if i == head else "duplicated headline"
     return head, title or ""
+
+
+def _free_last_item(lines: list[Line], reasons: list[str | None]) -> None:
+    """Before the article begins, a list label's run of items that leads straight into the lede
+    ends with the article's own headline (a "Latest news" menu above it): give that line back."""
+    for i, (_, _, norm) in enumerate(lines):
+        if reasons[i] is None and _prose(norm):
+            break
+        if reasons[i] != "linked headline" or (
+            i + 1 < len(lines) and reasons[i + 1] == "linked headline"
+        ):
+            continue
+        nxt = [j for j in range(i + 1, len(lines)) if reasons[j] is None][:3]
+        if any(_prose(lines[j][2]) for j in nxt):
+            reasons[i] = None
 
 
 def _caption_pass(
     lines: list[Line], reasons: list[str | None], head: int | None, rules: Rules
 ) -> None:
-    """Photo captions (credited lines anywhere, unpunctuated lines between headline and lede),
-    and bylines or section labels between headline and lede. A standfirst right under the
-    headline stays body text."""
+    """Photo captions and bylines or section labels. Captions: credited lines anywhere; lines
+    repeated straight after themselves (an image's alt text above its caption) or repeated with
+    a credit added; between headline and lede, unpunctuated lines and lines naming a photo or
+    image without reporting anyone. A standfirst right under the headline and list items stay
+    body text."""
     kept = [i for i, r in enumerate(reasons) if r is None]
     last_prose = max((i for i in kept if _words(lines[i][2]) >= 8), default=-1)
     before_lede = head is not None
-    for i in kept:
+    for k, i in enumerate(kept):
         if head is not None and i <= head:
             continue
         norm = lines[i][2]
+        nxt = lines[i + 1][2] if i + 1 < len(lines) else ""
         credit = _credit(norm, rules)
-        if credit == 2 or (credit == 1 and i != last_prose):
+        repeated = k and reasons[kept[k - 1]] == CAPTION and _same(norm, lines[kept[k - 1]][2])
+        credited = credit == 2 or (credit == 1 and i != last_prose)
+        if credited or repeated or _alt_text(norm, nxt, rules):
             reasons[i] = CAPTION
-        elif before_lede and not _ends_sentence(norm):
+        elif before_lede and not _BULLET.match(norm):
             n = _words(norm)
-            if n < 5:
-                reasons[i] = _LABEL
-            elif not (i == head + 1 and n >= 8):  # a standfirst directly under the headline
+            if not _ends_sentence(norm):
+                if n < 5:
+                    reasons[i] = _LABEL
+                elif not (i == head + 1 and n >= 8):  # a standfirst directly under the headline
+                    reasons[i] = CAPTION
+            elif _PHOTO_WORDS.search(norm.lower()) and not _REPORTING.search(norm.lower()):
                 reasons[i] = CAPTION
-        if _prose(norm):
+        if reasons[i] is None and _prose(norm):
             before_lede = False
+
+
+def _same(a: str, b: str) -> bool:
+    return _title_key(a) == _title_key(b)
+
+
+def _alt_text(norm: str, nxt: str, rules: Rules) -> bool:
+    """A line followed by itself (alt text above a caption) or by itself plus a photo credit."""
+    if not nxt or (_prose(norm) and not _credit(nxt, rules)):
+        return False
+    if _same(norm, nxt):
+        return _words(norm) <= 40
+    key = _title_key(norm)
+    return bool(key) and _title_key(nxt).startswith(key) and _credit(nxt, rules) > 0
 
 
 def _tail_pass(
@@ -559,9 +646,12 @@ def _tail_pass(
     edge_repeats: frozenset[str],
 ) -> None:
     """Everything after an end-of-story mark, short chrome after the last paragraph, and edge
-    paragraphs repeated across the outlet."""
+    paragraphs repeated across the outlet. A mark that recurs on the page ("------" between the
+    entries of a live page) divides sections; it does not end the story."""
     kept = [i for i, r in enumerate(reasons) if r is None]
     for c in closers:
+        if sum(1 for j in closers if _same(lines[j][2], lines[c][2])) > 1:
+            continue
         before = sum(1 for i in kept if i < c and _prose(lines[i][2]))
         after = sum(1 for i in kept if i > c and _prose(lines[i][2]))
         # A mark closes the story only once it has begun and when less prose follows than
@@ -578,7 +668,7 @@ def _tail_pass(
             reasons[i] = "repeated at the edge of other articles of this outlet"
         elif (
             _words(norm) <= 15
-            and not _ends_sentence(norm)
+            and (not _ends_sentence(norm) or (norm.endswith(":") and _words(norm) <= 8))
             and not _tagged_sentence(norm)
             and not _BULLET.match(norm)
         ):
@@ -590,6 +680,59 @@ def _tail_pass(
             reasons[i] = "repeated at the edge of other articles of this outlet"
         elif reasons[i] is None:
             break
+
+
+def _split_glued(lines: list[Line], rules: Rules) -> tuple[list[Line], list[Removal]]:
+    """Split a credit or link label glued to the end of a body sentence off the line
+    ("... the canal. [Reuters, CNN]", "... tells Reuters. (More earthquake stories.)"): the
+    sentence stays, the piece goes to the audit as a ``part`` removal. A photo credit is left to
+    the caption rules; ``reporting`` rules only split a line that reports someone's words."""
+    out: list[Line] = []
+    parts: list[Removal] = []
+    for line_no, original, norm in lines:
+        low = norm.lower()
+        for g in rules.glued:
+            m = g.pattern.search(low)
+            if not m or _PHOTO_WORDS.search(m.group()):
+                continue
+            cut = m.start()
+            body = norm[:cut].rstrip()
+            if not (_prose(body) and _STOP.search(body.rstrip(_CLOSERS))):
+                continue
+            if g.reporting and not _REPORTING.search(low[:cut]):
+                continue
+            tail = norm[cut:].strip()
+            o_cut = _original_cut(original, tail)
+            if o_cut is None:
+                continue
+            parts.append(Removal(line_no, original[o_cut:].strip(), g.reason, part=True))
+            original, norm = original[:o_cut].rstrip(), body
+            break
+        out.append((line_no, original, norm))
+    return out, parts
+
+
+def _original_cut(original: str, tail: str) -> int | None:
+    """Where the normalised ``tail`` starts in the original line (same word count from the end)."""
+    n = len(tail.split())
+    words = list(re.finditer(r"\S+", original))
+    return words[-n].start() if 0 < n <= len(words) else None
+
+
+def _keep_non_latin(
+    lines: list[Line], reasons: list[str | None], rule_reasons: list[str | None]
+) -> list[Removal]:
+    """Lines mostly in another script are never dropped on structure alone (position, length,
+    a missing full stop): they stay in the body with a note. Only a phrase rule removes them."""
+    notes = []
+    for i, (line_no, original, norm) in enumerate(lines):
+        if not _non_latin(norm):
+            continue
+        if reasons[i] is not None and rule_reasons[i] is None and reasons[i] != "headline":
+            reasons[i] = None
+        if reasons[i] is None:
+            notes.append(Removal(line_no, original, NON_ENGLISH))
+    return notes
 
 
 # --- the cleaner ---------------------------------------------------------------------------
@@ -617,11 +760,13 @@ def clean_text(
 ) -> CleanText:
     """Return the headline, clean paragraphs, captions and removed lines of one copied page.
 
-    ``title`` is the known headline (from a manifest or HTML metadata); without it the first
-    short, unpunctuated line followed by a paragraph of prose is taken (and none when the page
-    starts with prose). ``edge_repeats`` holds normalised, lowercased paragraphs seen at the edges
-    of other articles of the same outlet; such paragraphs are removed where they sit before the
-    first or after the last paragraph of the body.
+    ``title`` is the known headline (from a manifest or HTML metadata); the line carrying it is
+    removed even with a date or marker on it. Without it the first short, unpunctuated line
+    followed by a paragraph of prose is taken (and none when the page starts with prose; a
+    masthead in capitals is not a headline). ``edge_repeats`` holds normalised, lowercased
+    paragraphs seen at the edges of other articles of the same outlet; such paragraphs are
+    removed where they sit before the first or after the last paragraph of the body. Lines mostly
+    in a non-Latin script stay in the body and are listed in ``notes``.
 
     >>> page = "Support us\\n\\nPutin Visits Japan\\n\\nPutin arrived in Tokyo on Thursday for two days of talks.\\n\\nRead more"
     >>> result = clean_text(page)
@@ -632,17 +777,30 @@ def clean_text(
     """
     rules = rules or load_rules()
     joined: dict[int, list[tuple[int, str]]] = defaultdict(list)
-    lines = _logical_lines(text, rules, joined)
+    logical = _logical_lines(text, rules, joined)
+    unsplit = {n: o for n, o, _ in logical}
+    lines, parts = _split_glued(logical, rules)
     reasons, closers = _rule_pass(lines, rules)
+    rule_reasons = list(reasons)
     head, title = _headline(lines, reasons, title, rules)
     _caption_pass(lines, reasons, head, rules)
     _tail_pass(lines, reasons, closers, edge_repeats)
+    notes = _keep_non_latin(lines, reasons, rule_reasons)
     paragraphs = tuple(lines[i][1] for i, r in enumerate(reasons) if r is None)
     captions = tuple(lines[i][1] for i, r in enumerate(reasons) if r == CAPTION)
-    removed = tuple(
+    removed = [
         Removal(n, t, r)
-        for (line_no, original, _), r in zip(lines, reasons, strict=True)
+        for (line_no, _, _), r in zip(lines, reasons, strict=True)
         if r is not None
-        for n, t in _physical(line_no, original, joined)
+        for n, t in _physical(line_no, unsplit[line_no], joined)
+    ]
+    gone = {r.line_no for r in removed}
+    removed += [p for p in parts if p.line_no not in gone]
+    removed.sort(key=lambda r: (r.line_no, r.part))
+    return CleanText(
+        title=title,
+        paragraphs=paragraphs,
+        captions=captions,
+        removed=tuple(removed),
+        notes=tuple(notes),
     )
-    return CleanText(title=title, paragraphs=paragraphs, captions=captions, removed=removed)
