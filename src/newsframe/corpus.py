@@ -45,7 +45,8 @@ class Article:
     ``raw_text`` is the decoded file as it was, ``sha256`` the hash of its bytes; ``page_text`` is
     the text the cleaner read (the raw text, or the text extracted from an HTML page), to which the
     line numbers in ``removed`` refer. ``metadata`` holds
-    the manifest fields (outlet, published, url, note, ...).
+    the manifest fields (outlet, published, url, note, ...). ``notes`` flags kept lines (body
+    text in another script, which the English analysis does not read).
     """
 
     article_id: str
@@ -59,6 +60,7 @@ class Article:
     page_text: str = ""
     encoding: str = "utf-8"
     metadata: Mapping[str, Any] = field(default_factory=dict)
+    notes: tuple[Removal, ...] = ()
 
     @property
     def body(self) -> str:
@@ -127,14 +129,18 @@ class Article:
         >>> a.line_audit()[["line_no", "status"]].values.tolist()
         [[1, 'removed'], [2, 'body']]
         """
-        removed = {r.line_no: r.reason for r in self.removed}
+        removed = {r.line_no: r.reason for r in self.removed if not r.part}
+        notes = {r.line_no: r.reason for r in self.notes}
+        for r in self.removed:
+            if r.part and r.line_no not in removed:
+                notes[r.line_no] = f"{r.reason} split off: {r.text}"
         captions = {" ".join(c.split()) for c in self.captions}
         rows = []
         for n, line in enumerate((self.page_text or self.raw_text).splitlines(), start=1):
             text = line.strip()
             if not text:
                 continue
-            reason = removed.get(n, "")
+            reason = removed.get(n, notes.get(n, ""))
             status = "body" if n not in removed else "removed"
             if status == "removed" and " ".join(text.split()) in captions:
                 status = "caption"
@@ -376,6 +382,7 @@ def _article_from_text(
         page_text=source_text,
         encoding=encoding,
         metadata=MappingProxyType(meta),
+        notes=result.notes,
     )
 
 
@@ -393,7 +400,7 @@ def load_article(
     """
     path = Path(path)
     data, text, encoding = read_raw(path)
-    return _article_from_text(
+    article = _article_from_text(
         path,
         data,
         text,
@@ -403,6 +410,8 @@ def load_article(
         edge_repeats=frozenset(),
         metadata=dict(metadata),
     )
+    _warn_notes(article)
+    return article
 
 
 def _read_manifest(path: Path) -> list[dict[str, str]]:
@@ -479,6 +488,19 @@ def _is_html(path: Path) -> bool:
     return path.suffix.lower() in (".html", ".htm")
 
 
+def _warn_notes(article: Article) -> None:
+    """Say, naming the file, when body text is kept that the English analysis will not read."""
+    if article.notes:
+        n, total = len(article.notes), len(article.paragraphs)
+        scope = "the whole text is" if n == total else f"{n} of {total} paragraph(s) are"
+        warnings.warn(
+            f"{article.source_path}: {scope} not in English (from line {article.notes[0].line_no});"
+            " kept in the body but not analysed (newsframe analyses English text)",
+            NewsframeWarning,
+            stacklevel=3,
+        )
+
+
 def _build_all(jobs: list[tuple], rules: Rules, n_jobs: int) -> list[Article]:
     if n_jobs == 1 or len(jobs) < 256:
         return [_build(job, rules) for job in jobs]
@@ -536,6 +558,8 @@ def load_corpus(
     redone = _build_all([(*jobs[n][:5], repeats[articles[n].outlet]) for n in again], rules, n_jobs)
     for n, article in zip(again, redone, strict=True):
         articles[n] = article
+    for article in articles:
+        _warn_notes(article)
     try:
         return Corpus(articles)
     except InputError as exc:
