@@ -23,8 +23,10 @@ sentence is only removed on strong evidence. Every removed line is kept with its
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -224,7 +226,8 @@ def _sentence_like(line: str) -> bool:
     if not _STOP.search(line.rstrip(_CLOSERS + " ")):
         return False
     words = _WORD.findall(line)
-    return len(words) >= 4 and any(w[:1].islower() for w in words[1:])
+    lower = sum(1 for w in words[1:] if w[:1].islower() and len(w) > 1 and w.isalpha())
+    return len(words) >= 4 and lower >= 2
 
 
 def _non_latin(line: str) -> bool:
@@ -253,8 +256,8 @@ def _tagged_sentence(line: str) -> bool:
     return line.endswith(")") and cut > 0 and _ends_sentence(line[:cut])
 
 
-def _rule_match(line: str, low: str, rules: Rules) -> LineRule | None:
-    """The first rule that removes this line, or None.
+def _rule_matches(line: str, low: str, rules: Rules) -> Iterator[LineRule]:
+    """The rules that remove this line, in file order.
 
     A match that disappears when quoted passages are blanked out is reported speech, not page
     chrome; a rule with ``address_over`` only takes a longer line that addresses the reader, and
@@ -275,8 +278,22 @@ def _rule_match(line: str, low: str, rules: Rules) -> LineRule | None:
                 continue
             if needs_address and not _ADDRESS.search(outside):
                 continue
-        return rule
-    return None
+        yield rule
+
+
+def _rule_match(line: str, low: str, rules: Rules) -> LineRule | None:
+    """The first rule that removes this line, or None."""
+    return next(_rule_matches(line, low, rules), None)
+
+
+def _strong_match(norm: str, rules: Rules) -> LineRule | None:
+    """The first rule that removes the line with a second signal (see :func:`_second_signal`)."""
+    low = norm.lower()
+    core = _LEAD_MARKER.sub("", norm, count=1)
+    found = _rule_matches(norm, low, rules)
+    if core != norm:
+        found = itertools.chain(found, _rule_matches(core, core.lower(), rules))
+    return next((r for r in found if _second_signal(norm, low, r)), None)
 
 
 def _address_share(text: str) -> float:
@@ -435,19 +452,21 @@ def _rule_pass(lines: list[Line], rules: Rules) -> tuple[list[str | None], list[
     in_region = False
     items: LineRule | None = None
     left = 0
+    seen_prose = False
     for i, (_, _, norm) in enumerate(lines):
         reason, opener, leaves, rule = _classify(norm, rules, in_region)
-        if (
-            rule is not None
-            and _sentence_like(norm)
-            and not (i and reasons[i - 1] is not None)
-            and not _second_signal(norm, norm.lower(), rule)
-        ):
-            # one weak signal on a line of prose amid the body: keep it ("Search teams found
+        if rule is not None and _weak_context(lines, reasons, i, seen_prose, rule):
+            # one weak signal on a line of prose amid the body, or on the headline right above
+            # the lede: keep it unless another rule has a second signal ("Search teams found
             # no survivors.", "... a new privacy policy ...", "Copyright law was changed ...")
-            rule = None
-            reason = _APPEAL if _is_appeal(norm, rules, in_region=in_region or opener) else None
-            leaves = reason is None and (in_region or opener)
+            rule = _strong_match(norm, rules)
+            if rule is not None:
+                reason = rule.reason
+            else:
+                appeal = _is_appeal(norm, rules, in_region=in_region or opener)
+                reason = _APPEAL if appeal else None
+                leaves = reason is None and (in_region or opener)
+        seen_prose = seen_prose or (reason is None and _prose(norm))
         in_region = (in_region or opener) and not leaves
         if opener:
             openers.append(i)
@@ -462,6 +481,25 @@ def _rule_pass(lines: list[Line], rules: Rules) -> tuple[list[str | None], list[
         reasons[i] = reason
     _bridge_appeals(lines, reasons, openers)
     return reasons, closers
+
+
+def _weak_context(
+    lines: list[Line], reasons: list[str | None], i: int, seen_prose: bool, rule: LineRule
+) -> bool:
+    """True when one rule match is not enough for line ``i``: a sentence-like line whose
+    previous line is not chrome, or a title-like line (4+ words, no final stop) right above the
+    first paragraph of prose of which the rule's phrase covers less than half (the headline
+    "Search Ends Off Cape Verran", not a date or byline line)."""
+    norm = lines[i][2]
+    if _sentence_like(norm):
+        return not (i > 0 and reasons[i - 1] is not None)
+    if seen_prose or _words(norm) < 4 or _ends_sentence(norm):
+        return False
+    if i + 1 >= len(lines) or not _prose(lines[i + 1][2]):
+        return False
+    core = _LEAD_MARKER.sub("", norm, count=1)
+    m = rule.pattern.search(core if rule.case_sensitive else core.lower())
+    return m is not None and 2 * _words(m.group()) < _words(core)
 
 
 def _list_item(norm: str, label: LineRule) -> bool:
@@ -570,6 +608,12 @@ def _headline(
         for i in range(head):
             if reasons[i] is None:
                 reasons[i] = "page chrome before the headline"
+    else:  # no headline: an outlet's name in capitals above the lede is still not article text
+        for i, (_, _, norm) in enumerate(lines):
+            if reasons[i] is None and _prose(norm):
+                break
+            if reasons[i] is None and _masthead(norm) and _words(norm) >= 1:
+                reasons[i] = "masthead"
     for i, (_, _, norm) in enumerate(lines):
         if key and len(norm) < 2 * len(key) + 40 and _title_line(norm, key):
             reasons[i] = "headline" if i == head else "duplicated headline"
