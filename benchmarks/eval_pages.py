@@ -8,7 +8,9 @@ page files in a folder (by default ``benchmarks/eval/pages/``, git-ignored) and 
 
     python benchmarks/eval_pages.py [PAGES_DIR] [--verbose]
 
-It prints, per outlet and overall: body snippets kept, first and last body sentence kept,
+Each page belongs to a set: ``dev`` pages were looked at while the cleaner was built,
+``held-out`` pages were collected and annotated afterwards and measured once. It prints, per
+outlet, per set and overall: body snippets kept, first and last body sentence kept,
 boilerplate snippets removed from the body, and headlines right (an empty title where the page has
 none; an invented headline counts as wrong). A snippet is "kept" when its normalised text occurs in
 the clean body (paragraphs joined). When ``benchmarks/eval_quotes.py`` exists, its
@@ -70,6 +72,7 @@ def annotate(snippets_path: Path, pages_dir: Path) -> None:
                 "url": page["url"],
                 "outlet": page["outlet"],
                 "story": page["story"],
+                "set": page.get("set", "dev"),
                 "headline": _span(text, page["headline"], f) if page["headline"] else None,
                 "first": _span(text, page["first"], f),
                 "last": _span(text, page["last"], f),
@@ -77,7 +80,7 @@ def annotate(snippets_path: Path, pages_dir: Path) -> None:
                 "boilerplate": [_span(text, s, f) for s in page["boiler"]],
             }
         )
-    rows.sort(key=lambda r: (r["story"], r["outlet"], r["file"]))
+    rows.sort(key=lambda r: (r["set"], r["story"], r["outlet"], r["file"]))
     ANNOTATIONS.write_text(json.dumps(rows, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"wrote {ANNOTATIONS} ({len(rows)} pages)")
 
@@ -144,6 +147,7 @@ def evaluate(pages_dir: Path, *, verbose: bool = False) -> dict[str, int]:
     """Print the table per outlet and overall; return the overall counts."""
     pages = json.loads(ANNOTATIONS.read_text(encoding="utf-8"))
     per_outlet: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    per_set: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     total: dict[str, int] = defaultdict(int)
     missing = 0
     for page in pages:
@@ -156,6 +160,7 @@ def evaluate(pages_dir: Path, *, verbose: bool = False) -> dict[str, int]:
             continue
         for k, v in scores.items():
             per_outlet[page["outlet"]][k] += v
+            per_set[page.get("set", "dev")][k] += v
             total[k] += v
     stories = len({p["story"] for p in pages})
     print(
@@ -167,6 +172,8 @@ def evaluate(pages_dir: Path, *, verbose: bool = False) -> dict[str, int]:
     )
     for outlet in sorted(per_outlet):
         print(_row(outlet, per_outlet[outlet]))
+    for name in sorted(per_set):
+        print(_row(f"ALL {name}", per_set[name]))
     print(_row("ALL", total))
     return dict(total)
 

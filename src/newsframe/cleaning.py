@@ -55,6 +55,7 @@ _LEAD_MARKER = re.compile(
     re.IGNORECASE,
 )
 _SITE_SUFFIX = re.compile(r"\s*\|\s*([^|]{1,40})$")
+_TAG_SUFFIX = re.compile(r"(?<=\S) \((\w+(?: \w+){0,2})\)$")  # "... 70 Missing (Wikipedia)"
 _BREADCRUMB = re.compile(r"\s[»›]\s|^[^ ]{1,30}\s?»")
 CAPTION = "photo caption or credit"
 NON_ENGLISH = "non-English text (kept in the body; not analysed)"
@@ -511,7 +512,16 @@ def _list_item(norm: str, label: LineRule) -> bool:
 
 def _bridge_appeals(lines: list[Line], reasons: list[str | None], openers: list[int]) -> None:
     """Lines between an appeal opener and a later appeal line belong to the appeal when nothing
-    after that appeal reads like article prose (the appeal box closes the page)."""
+    after that appeal reads like article prose (the appeal box closes the page); a line between
+    two appeal lines that addresses the reader itself belongs to the appeal box too."""
+    for i in range(1, len(lines) - 1):
+        if (
+            reasons[i] is None
+            and reasons[i - 1] in _APPEALS
+            and reasons[i + 1] in _APPEALS
+            and _ADDRESS.search(_QUOTED.sub(" ", lines[i][2]))
+        ):
+            reasons[i] = _APPEAL
     for o in openers:
         last = max(
             (j for j in range(o + 1, min(o + 9, len(lines))) if reasons[j] in _APPEALS),
@@ -533,7 +543,7 @@ def _headline_text(line: str) -> str:
     suffix = _SITE_SUFFIX.search(line)
     if suffix and _words(suffix.group(1)) <= 4 and suffix.start() > 0:
         line = line[: suffix.start()]
-    return line.strip()
+    return _TAG_SUFFIX.sub("", line.strip().rstrip("|").strip())
 
 
 def _masthead(line: str) -> bool:
