@@ -54,6 +54,8 @@ _LEAD_MARKER = re.compile(
     r"(?:\d{4}-\d\d-\d\d(?:t[\d:.]{1,12}z?)?|\d{1,2}[./]\d{1,2}[./]\d{2,4})[,:]?\s+",
     re.IGNORECASE,
 )
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_OTHER_SCRIPT = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")
 _SITE_SUFFIX = re.compile(r"\s*\|\s*([^|]{1,40})$")
 _TAG_SUFFIX = re.compile(r"(?<=\S) \((\w+(?: \w+){0,2})\)$")  # "... 70 Missing (Wikipedia)"
 _BREADCRUMB = re.compile(r"\s[»›]\s|^[^ ]{1,30}\s?»")
@@ -220,6 +222,7 @@ def _prose(line: str) -> bool:
     return _words(line) >= 8 and _ends_sentence(line)
 
 
+@lru_cache(maxsize=8192)
 def _sentence_like(line: str) -> bool:
     """A line that reads as a sentence of prose, however short ("Search teams found no
     survivors."): four words or more, a final stop, and lowercase words after the first (a
@@ -233,9 +236,8 @@ def _sentence_like(line: str) -> bool:
 
 def _non_latin(line: str) -> bool:
     """True when most letters of the line are outside the Latin script (Japanese, Cyrillic ...)."""
-    letters = [c for c in line if c.isalpha()]
-    other = sum(1 for c in letters if ord(c) > 0x24F)
-    return bool(letters) and other > len(letters) / 2
+    other = len(_OTHER_SCRIPT.findall(line))
+    return other > 0 and other > len(_LATIN_LETTER.findall(line))
 
 
 def _second_signal(norm: str, low: str, rule: LineRule) -> bool:
@@ -328,6 +330,7 @@ def _is_opener(low: str, rules: Rules) -> bool:
     return any(p.search(low) for p in rules.openers)
 
 
+@lru_cache(maxsize=8192)
 def _credit(line: str, rules: Rules) -> int:
     """How surely the line ends in a photo credit: 2 explicit pattern, 1 short capitalised tail
     after the last full stop (``"... in Moscow. Kremlin Press Service"``), 0 none."""
@@ -378,6 +381,7 @@ def _classify(
     return None, opener, in_region, None
 
 
+@lru_cache(maxsize=8192)
 def _title_key(text: str) -> str:
     """Words of a line, lowercased, for comparing a line with the headline."""
     return " ".join(_WORD.findall(text.lower()))
@@ -536,6 +540,7 @@ def _bridge_appeals(lines: list[Line], reasons: list[str | None], openers: list[
                 reasons[j] = _APPEAL
 
 
+@lru_cache(maxsize=8192)
 def _headline_text(line: str) -> str:
     """The headline a line carries once a leading date marker ("date 2019-04-16 ...") and a
     trailing site name ("... | Site Name", at most four words) are cut off."""
@@ -551,12 +556,6 @@ def _masthead(line: str) -> bool:
     return _words(line) <= 5 and not any(c.islower() for c in line)
 
 
-def _recurs_after(lines: list[Line], key: str, start: int) -> bool:
-    """True when a line with this key appears again after ``start`` (a caption repeated under
-    its photo in the body, not a headline)."""
-    return any(_title_key(n) == key for _, _, n in lines[start + 1 :])
-
-
 def _guess_title(lines: list[Line], reasons: list[str | None], rules: Rules) -> int | None:
     """Index of the headline: the first unpunctuated, uncredited line of 3-30 words (5 or more
     preferred) among the first 40 kept lines that is followed by article text (prose or list
@@ -564,6 +563,8 @@ def _guess_title(lines: list[Line], reasons: list[str | None], rules: Rules) -> 
     lines that recur after the lede (photo captions) are not headlines."""
     candidates = [i for i, r in enumerate(reasons) if r is None][:40]
     first_prose = next((i for i in candidates if _prose(lines[i][2])), len(lines))
+    # a line that recurs after the lede is a photo caption repeated in the body, not a headline
+    later = {_title_key(n) for _, _, n in lines[first_prose + 1 :] if _words(n) <= 30}
     valid = []
     for rank, i in enumerate(candidates):
         norm = _headline_text(lines[i][2])
@@ -573,7 +574,7 @@ def _guess_title(lines: list[Line], reasons: list[str | None], rules: Rules) -> 
             continue
         if _credit(norm, rules) or _BREADCRUMB.search(lines[i][1]) or _masthead(norm):
             continue
-        if _recurs_after(lines, _title_key(norm), first_prose):
+        if _title_key(norm) in later:
             continue
         if any(
             _prose(lines[j][2]) or _BULLET.match(lines[j][2])
@@ -586,11 +587,11 @@ def _guess_title(lines: list[Line], reasons: list[str | None], rules: Rules) -> 
 
 def _title_line(norm: str, key: str) -> bool:
     """True when the line is the headline ``key``, possibly with a date or marker on it."""
-    if _title_key(norm) == key or _title_key(_headline_text(norm)) == key:
-        return True
     line_key = _title_key(norm)
     if key not in line_key:
         return False
+    if line_key == key or _title_key(_headline_text(norm)) == key:
+        return True
     rest = line_key.replace(key, " ", 1).split()
     return len(rest) <= 6 and all(_MARKER_WORD.match(w) for w in rest)
 
@@ -745,6 +746,9 @@ def _split_glued(lines: list[Line], rules: Rules) -> tuple[list[Line], list[Remo
     parts: list[Removal] = []
     for line_no, original, norm in lines:
         low = norm.lower()
+        if not (low.endswith(("]", ")")) or ":" in low[-100:]):
+            out.append((line_no, original, norm))
+            continue
         for g in rules.glued:
             m = g.pattern.search(low)
             if not m or _PHOTO_WORDS.search(m.group()):
@@ -780,7 +784,7 @@ def _keep_non_latin(
     a missing full stop): they stay in the body with a note. Only a phrase rule removes them."""
     notes = []
     for i, (line_no, original, norm) in enumerate(lines):
-        if not _non_latin(norm):
+        if norm.isascii() or not _non_latin(norm):
             continue
         if reasons[i] is not None and rule_reasons[i] is None and reasons[i] != "headline":
             reasons[i] = None
