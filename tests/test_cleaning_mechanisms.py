@@ -108,6 +108,38 @@ def test_a_credit_glued_to_a_body_sentence_is_split_off(line, sentence, piece):
     assert [(r.line_no, r.text) for r in parts] == [(5, piece)]
 
 
+def test_a_wire_tag_mid_article_leaves_the_sentence_in_the_body_not_in_captions():
+    tagged = "The pier reopened on Friday, officials said. (Harbour News)"
+    result = clean_text(_page(LEDE, tagged, SECOND, LAST))
+    assert result.paragraphs == (LEDE, tagged[: -len(" (Harbour News)")], SECOND, LAST)
+    assert result.captions == ()
+
+
+def test_an_appeal_sentence_glued_to_the_lede_is_split_off():
+    appeal = "Please support our newsroom. Your donation keeps us reporting every day."
+    glued = "Your support makes all the difference." + LEDE
+    result = clean_text(f"{appeal}\n{glued}\n\n{SECOND}")
+    assert result.paragraphs == (LEDE, SECOND)
+    assert [(r.text, r.part) for r in result.removed] == [
+        (appeal, False),
+        ("Your support makes all the difference.", True),
+    ]
+
+
+def test_a_run_of_other_stories_headlines_inside_the_body_is_removed():
+    run = ["Ten Stars Who Moved To The Countryside", "Celebrity Chef Opens Floating Restaurant"]
+    result = clean_text(_page(LEDE, *run, SECOND, LAST))
+    assert result.paragraphs == (LEDE, SECOND, LAST)
+    assert {r.text: r.reason for r in result.removed if r.text in run} == dict.fromkeys(
+        run, "linked headline"
+    )
+
+
+def test_a_single_subheading_in_the_body_stays():
+    result = clean_text(_page(LEDE, "Talks Over The Pier", SECOND, LAST))
+    assert result.paragraphs == (LEDE, "Talks Over The Pier", SECOND, LAST)
+
+
 def test_a_split_line_stays_body_in_the_audit_with_a_note():
     page = _page(LEDE, f"{SECOND} [Wire Services]", LAST)
     article = nf.Article(

@@ -741,7 +741,8 @@ def _split_glued(lines: list[Line], rules: Rules) -> tuple[list[Line], list[Remo
     """Split a credit or link label glued to the end of a body sentence off the line
     ("... the canal. [Reuters, CNN]", "... tells Reuters. (More earthquake stories.)"): the
     sentence stays, the piece goes to the audit as a ``part`` removal. A photo credit is left to
-    the caption rules; ``reporting`` rules only split a line that reports someone's words."""
+    the caption rules; ``reporting`` rules only split a line that reports someone's words. The
+    rest of the line must read as a sentence (see :func:`_sentence_like`)."""
     out: list[Line] = []
     parts: list[Removal] = []
     for line_no, original, norm in lines:
@@ -755,7 +756,7 @@ def _split_glued(lines: list[Line], rules: Rules) -> tuple[list[Line], list[Remo
                 continue
             cut = m.start()
             body = norm[:cut].rstrip()
-            if not (_prose(body) and _STOP.search(body.rstrip(_CLOSERS))):
+            if not _sentence_like(body):
                 continue
             if g.reporting and not _REPORTING.search(low[:cut]):
                 continue
@@ -768,6 +769,59 @@ def _split_glued(lines: list[Line], rules: Rules) -> tuple[list[Line], list[Remo
             break
         out.append((line_no, original, norm))
     return out, parts
+
+
+_LEADING_SENTENCE = re.compile(r"^([^.!?]{3,160}[.!?])\s?(?=[A-Z\"“‘'])")
+
+
+def _split_leading_appeal(
+    lines: list[Line], reasons: list[str | None], rules: Rules, parts: list[Removal]
+) -> None:
+    """An appeal box's last sentence glued to the lede ("Your support makes all the
+    difference.Airlines grounded ..."): right after an appeal line, a first sentence that
+    itself addresses the reader with an appeal cue is split off the line."""
+    for i in range(1, len(lines)):
+        if reasons[i] is not None or reasons[i - 1] not in _APPEALS:
+            continue
+        line_no, original, norm = lines[i]
+        m = _LEADING_SENTENCE.match(norm)
+        if not m or not _prose(norm[m.end() :]):
+            continue
+        piece = m.group(1)
+        low = piece.lower()
+        if not (_ADDRESS.search(low) and any(c.search(low) for c in rules.cues)):
+            continue
+        end = piece[-12:]  # where the piece ends in the original characters
+        cut = original.find(end, max(0, len(piece) - 40))
+        if cut < 0:
+            continue
+        cut += len(end)
+        parts.append(Removal(line_no, original[:cut].strip(), _APPEAL, part=True))
+        lines[i] = (line_no, original[cut:].strip(), norm[m.end() :].strip())
+
+
+def _title_case(norm: str) -> bool:
+    """A headline-like line: 3-20 words, no full stop at the end, most longer words capitalised."""
+    if not 3 <= _words(norm) <= 20 or norm.rstrip(_CLOSERS).endswith((".", ":", ";", ",")):
+        return False
+    long = [w for w in _WORD.findall(norm) if len(w) > 3 and w[:1].isalpha()]
+    return len(long) >= 2 and sum(w[:1].isupper() for w in long) >= 0.6 * len(long)
+
+
+def _headline_runs(lines: list[Line], reasons: list[str | None]) -> None:
+    """Once the article has begun, two or more title-case lines in a row without a final stop
+    are a list of other stories' headlines (with or without a "Latest" label)."""
+    started, run = False, []
+    for i, (_, _, norm) in enumerate([*lines, (0, "", "")]):
+        if i < len(lines) and reasons[i] is None and started and _title_case(norm):
+            run.append(i)
+            continue
+        if len(run) >= 2:
+            for j in run:
+                reasons[j] = "linked headline"
+        run = []
+        if i < len(lines) and reasons[i] is None and _prose(norm):
+            started = True
 
 
 def _original_cut(original: str, tail: str) -> int | None:
@@ -839,6 +893,8 @@ def clean_text(
     unsplit = {n: o for n, o, _ in logical}
     lines, parts = _split_glued(logical, rules)
     reasons, closers = _rule_pass(lines, rules)
+    _split_leading_appeal(lines, reasons, rules, parts)
+    _headline_runs(lines, reasons)
     rule_reasons = list(reasons)
     head, title = _headline(lines, reasons, title, rules)
     _caption_pass(lines, reasons, head, rules)
