@@ -213,6 +213,11 @@ def test_a_caption_repeated_in_the_body_is_not_the_headline():
         ("[Copyright 2024 Harbour Daily]", r"copyright"),
         ("Please enter your comment!", r"comment"),
         ("Image may contain: boat, sea and sky", r"image description"),
+        ("You can continue to follow our live coverage of the storm here.", r"promoted link"),
+        ("Publishers named above are responsible for their own content.", r"syndication"),
+        ("To address comments or complaints, please contact us.", r"contact"),
+        ("Follow Harbour Daily", r"share prompt"),
+        ("90 Posts", r"live page control"),
     ],
 )
 def test_chrome_inside_the_body_is_removed_with_its_reason(line, reason):
@@ -252,3 +257,16 @@ def test_a_japanese_only_article_loads_with_a_warning_not_as_all_boilerplate(tmp
         article = nf.load_article(path)
     assert len(article.paragraphs) == 3
     assert article.title == ""
+
+
+def test_a_video_title_above_its_player_line_goes_with_it():
+    page = (
+        f"{HEAD}\n\nHarbour Talks: Ministers Meet\n01:39 - Source: Harbour TV\n\n{LEDE}\n\n{SECOND}"
+    )
+    result = clean_text(page)
+    assert result.title == HEAD
+    assert [r.reason for r in result.removed] == ["headline", "video title", "video player"]
+
+
+def test_an_ad_skip_control_is_not_a_headline():
+    assert clean_text(f"Skip in Skip\n{LEDE}\n\n{SECOND}").title == ""

@@ -56,7 +56,7 @@ _LEAD_MARKER = re.compile(
 )
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _OTHER_SCRIPT = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")
-_SITE_SUFFIX = re.compile(r"\s*\|\s*([^|]{1,40})$")
+_SITE_SUFFIX = re.compile(r"[ \t]{0,3}\|[ \t]{0,3}([^|]{1,40})$")
 _TAG_SUFFIX = re.compile(r"(?<=\S) \((\w+(?: \w+){0,2})\)$")  # "... 70 Missing (Wikipedia)"
 _BREADCRUMB = re.compile(r"\s[»›]\s|^[^ ]{1,30}\s?»")
 CAPTION = "photo caption or credit"
@@ -485,6 +485,15 @@ def _rule_pass(lines: list[Line], rules: Rules) -> tuple[list[str | None], list[
             items = None
         reasons[i] = reason
     _bridge_appeals(lines, reasons, openers)
+    for i in range(1, len(lines)):  # a player's duration line follows the video's title
+        prev = lines[i - 1][2]
+        if (
+            reasons[i] == "video player"
+            and reasons[i - 1] is None
+            and _words(prev) <= 15
+            and not _ends_sentence(prev)
+        ):
+            reasons[i - 1] = "video title"
     return reasons, closers
 
 
