@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -643,6 +643,10 @@ def _headline(
 def _free_last_item(lines: list[Line], reasons: list[str | None]) -> None:
     """Before the article begins, a list label's run of items that leads straight into the lede
     ends with the article's own headline (a "Latest news" menu above it): give that line back."""
+    kept_after: list[tuple[int, ...]] = [()] * (len(lines) + 1)  # the next three kept lines
+    for i in range(len(lines) - 2, -1, -1):
+        own = (i + 1,) if reasons[i + 1] is None else ()
+        kept_after[i] = (own + kept_after[i + 1])[:3]
     for i, (_, _, norm) in enumerate(lines):
         if reasons[i] is None and _prose(norm):
             break
@@ -650,8 +654,7 @@ def _free_last_item(lines: list[Line], reasons: list[str | None]) -> None:
             i + 1 < len(lines) and reasons[i + 1] == "linked headline"
         ):
             continue
-        nxt = [j for j in range(i + 1, len(lines)) if reasons[j] is None][:3]
-        if any(_prose(lines[j][2]) for j in nxt):
+        if any(_prose(lines[j][2]) for j in kept_after[i]):
             reasons[i] = None
 
 
@@ -713,11 +716,15 @@ def _tail_pass(
     paragraphs repeated across the outlet. A mark that recurs on the page ("------" between the
     entries of a live page) divides sections; it does not end the story."""
     kept = [i for i, r in enumerate(reasons) if r is None]
+    marks = Counter(_title_key(lines[c][2]) for c in closers)
+    prose_before = [0] * (len(lines) + 1)  # kept prose lines before each index
+    for i, (_, _, norm) in enumerate(lines):
+        prose_before[i + 1] = prose_before[i] + (reasons[i] is None and _prose(norm))
     for c in closers:
-        if sum(1 for j in closers if _same(lines[j][2], lines[c][2])) > 1:
+        if marks[_title_key(lines[c][2])] > 1:
             continue
-        before = sum(1 for i in kept if i < c and _prose(lines[i][2]))
-        after = sum(1 for i in kept if i > c and _prose(lines[i][2]))
+        before = prose_before[c]
+        after = prose_before[-1] - prose_before[c + 1]
         # A mark closes the story only once it has begun and when less prose follows than
         # precedes it: a copyright-style credit on a photo mid-article must not end the story.
         if before >= 2 and after < before:
