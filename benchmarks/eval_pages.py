@@ -4,7 +4,8 @@ Real pages from other sites are not committed. ``benchmarks/eval/pages.json`` ho
 its file name, SHA-256, URL, outlet and story, and character offsets into the page file of what a
 reader would mark: the headline (or none), snippets of the article body including its first and
 last sentence, and snippets of page chrome (boilerplate) that must not stay in the body. Put the
-page files in a folder (by default ``benchmarks/eval/pages/``, git-ignored) and run::
+page files in a folder (by default ``$NEWSFRAME_EVALPAGES`` or ``benchmarks/eval/pages/``,
+git-ignored) and run::
 
     python benchmarks/eval_pages.py [PAGES_DIR] [--verbose]
 
@@ -27,6 +28,7 @@ import argparse
 import hashlib
 import importlib.util
 import json
+import os
 import re
 import sys
 import warnings
@@ -180,7 +182,8 @@ def evaluate(pages_dir: Path, *, verbose: bool = False) -> dict[str, int]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("pages_dir", nargs="?", type=Path, default=DEFAULT_PAGES)
+    default = Path(os.environ.get("NEWSFRAME_EVALPAGES", DEFAULT_PAGES))
+    parser.add_argument("pages_dir", nargs="?", type=Path, default=default)
     parser.add_argument("--annotate", type=Path, help="rebuild pages.json from text snippets")
     parser.add_argument("--verbose", action="store_true", help="list every miss")
     args = parser.parse_args(argv)
@@ -195,7 +198,9 @@ def main(argv: list[str] | None = None) -> int:
             module = importlib.util.module_from_spec(spec)
             spec.loader.exec_module(module)
             print()
-            module.report(args.pages_dir)
+            table = module.report(args.pages_dir)  # prints, or returns a table to print
+            if table is not None:
+                print(table.to_string(index=False) if hasattr(table, "to_string") else table)
     return 0
 
 
