@@ -177,6 +177,12 @@ def test_manifest_title_removes_its_line_with_a_marker_on_it():
     assert result.paragraphs == (LEDE, SECOND)
 
 
+def test_a_body_line_that_extends_the_headline_with_words_is_not_the_headline():
+    line = f"{HEAD}, Ministers Say"
+    result = clean_text(f"{HEAD}\n\n{LEDE}\n\n{line}\n\n{SECOND}", title=HEAD)
+    assert result.paragraphs == (LEDE, line, SECOND)
+
+
 def test_no_headline_is_invented():
     assert clean_text(f"HARBOUR DAILY\n\n{LEDE}\n\n{SECOND}").title == ""
     assert clean_text(f"{LEDE}\n\n{SECOND}").title == ""

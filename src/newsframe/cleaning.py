@@ -618,7 +618,7 @@ def _title_line(norm: str, key: str) -> bool:
 
 
 _MARKER_WORD = re.compile(
-    r"^(\d+\w{0,2}|date|updated|published|posted|am|pm|gmt|utc|[a-z]{3}|"
+    r"^(\d+\w{0,2}|date|updated|published|posted|am|pm|gmt|utc|jst|msk|[ecmp][sd]t|bst|cest?|kst|"
     r"jan\w*|feb\w*|mar\w*|apr\w*|may|june?|july?|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|"
     r"mon\w*|tue\w*|wed\w*|thu\w*|fri\w*|sat\w*|sun\w*|new|breaking|update|live|exclusive)$"
 )
@@ -841,7 +841,13 @@ def _headline_runs(lines: list[Line], reasons: list[str | None]) -> None:
     are a list of other stories' headlines (with or without a "Latest" label)."""
     started, run = False, []
     for i, (_, _, norm) in enumerate([*lines, (0, "", "")]):
-        if i < len(lines) and reasons[i] is None and started and _title_case(norm):
+        if (
+            i < len(lines)
+            and reasons[i] is None
+            and started
+            and _title_case(norm)
+            and not _BULLET.match(norm)  # a list in the article
+        ):
             run.append(i)
             continue
         if len(run) >= 2:
