@@ -150,6 +150,18 @@ def test_a_split_line_stays_body_in_the_audit_with_a_note():
     assert row.reason == "source credit split off: [Wire Services]"
 
 
+def test_a_lede_about_a_picture_is_not_a_caption():
+    lede = "A picture of the damaged pier circulated widely on social media on Monday."
+    assert clean_text(_page(lede, SECOND)).paragraphs == (lede, SECOND)
+
+
+def test_a_caption_naming_its_image_between_headline_and_lede_is_a_caption():
+    caption = "Ferries wait in the harbour during the storm - composite image."
+    result = clean_text(_page(caption, LEDE, SECOND))
+    assert result.paragraphs == (LEDE, SECOND)
+    assert result.captions == (caption,)
+
+
 def test_a_photo_caption_with_a_credit_is_not_split_into_the_body():
     caption = "Workers clear the pier on Sunday. Photo: Lena Varga/Harbour Daily"
     result = clean_text(_page(LEDE, caption, SECOND))

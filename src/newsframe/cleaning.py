@@ -698,10 +698,15 @@ def _caption_pass(
                     reasons[i] = _LABEL
                 elif not (i == head + 1 and n >= 8):  # a standfirst directly under the headline
                     reasons[i] = CAPTION
-            elif _PHOTO_WORDS.search(norm.lower()) and not _REPORTING.search(norm.lower()):
+            elif _photo_ending(norm) and not _REPORTING.search(norm.lower()):
                 reasons[i] = CAPTION
         if reasons[i] is None and _prose(norm):
             before_lede = False
+
+
+def _photo_ending(norm: str) -> bool:
+    """A sentence that ends by naming a photo ("... for two weeks - composite image.")."""
+    return bool(_PHOTO_WORDS.search(" ".join(norm.lower().split()[-3:])))
 
 
 def _same(a: str, b: str) -> bool:
