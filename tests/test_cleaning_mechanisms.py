@@ -236,6 +236,13 @@ def test_a_caption_repeated_in_the_body_is_not_the_headline():
         ("To address comments or complaints, please contact us.", r"contact"),
         ("Follow Harbour Daily", r"share prompt"),
         ("90 Posts", r"live page control"),
+        ("(This article was written by Hana Ito, staff writer.)", r"credit line"),
+        ("This article is for subscribers only.", r"subscription"),
+        ("Click here to read the full story.", r"promoted link"),
+        ("MORE: Police Seize Boat In Night Raid", r"promoted link"),
+        ("Story continues below advertisement", r"advertisement"),
+        ("Correction: An earlier version misstated the date of the talks.", r"correction"),
+        ("Reporter: hana.ito@harbourdaily.example", r"reporter contact"),
     ],
 )
 def test_chrome_inside_the_body_is_removed_with_its_reason(line, reason):
