@@ -63,6 +63,15 @@ def test_a_copyright_phrase_in_a_body_sentence_does_not_end_the_article(sentence
     assert len(result.removed) == 1
 
 
+@pytest.mark.parametrize(
+    "line",
+    ["Sign up for the morning newsletter.", "Log in to comment.", "Read more about the talks."],
+)
+def test_an_instruction_to_the_reader_is_a_second_signal(line):
+    result = clean_text(_page(LEDE, SECOND, line, LAST))
+    assert result.paragraphs == (LEDE, SECOND, LAST)
+
+
 def test_a_real_copyright_line_after_the_article_is_still_removed():
     # two cues on one line (a (c) year and "all rights reserved") are a second signal
     notice = "© 2024 Harbour Daily. All rights reserved."
@@ -238,7 +247,7 @@ def test_a_caption_repeated_in_the_body_is_not_the_headline():
         ("90 Posts", r"live page control"),
         ("(This article was written by Hana Ito, staff writer.)", r"credit line"),
         ("This article is for subscribers only.", r"subscription"),
-        ("Click here to read the full story.", r"promoted link"),
+        ("Click here to read the full story.", r"promoted link|app promotion"),
         ("MORE: Police Seize Boat In Night Raid", r"promoted link"),
         ("Story continues below advertisement", r"advertisement"),
         ("Correction: An earlier version misstated the date of the talks.", r"correction"),

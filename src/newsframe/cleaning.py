@@ -252,11 +252,20 @@ def _non_latin(line: str) -> bool:
     return other > 0 and other > len(_LATIN_LETTER.findall(line))
 
 
+_IMPERATIVE = re.compile(
+    r"^(sign|log|subscribe|download|install|click|tap|read|share|follow|join|register|watch|"
+    r"listen|get|see|continue|view|load|show|skip|support|donate|become|try|start|upgrade|"
+    r"create|enter|leave|add|reply|comment|sign-up|back)\s+"
+    r"(up|in|out|to|for|the|our|this|now|here|more|us|a|an|your|on|with|below|today|reading)\b"
+)
+
+
 def _second_signal(norm: str, low: str, rule: LineRule) -> bool:
     """Evidence beyond one rule match that a sentence-like line is chrome: the rule is marked
-    ``strong``, its pattern matches twice (two cues: "(c) 2024 X. All rights reserved."), or the
-    line addresses the reader outside quotation marks."""
-    if rule.strong:
+    ``strong``, its pattern matches twice (two cues: "(c) 2024 X. All rights reserved."), the
+    line addresses the reader outside quotation marks, or it opens with an instruction to the
+    reader ("Sign up for ...", "Log in to ...", "Read more ..."; not "Search teams found ...")."""
+    if rule.strong or _IMPERATIVE.match(low):
         return True
     target = norm if rule.case_sensitive else low
     if len(rule.pattern.findall(target)) >= 2:
