@@ -700,7 +700,7 @@ def _caption_pass(
         credited = credit == 2 or (credit == 1 and i != last_prose)
         if credited or repeated or _alt_text(norm, nxt, rules):
             reasons[i] = CAPTION
-        elif before_lede and not _BULLET.match(norm):
+        elif before_lede and not (_BULLET.match(norm) and _words(norm) >= 5):
             n = _words(norm)
             if not _ends_sentence(norm):
                 if n < 5:
