@@ -26,7 +26,8 @@ from scipy import sparse, stats
 from newsframe.corpus import Article
 from newsframe.errors import NewsframeError
 from newsframe.stats import bootstrap_rates, percentile_interval
-from newsframe.text import _TOKEN, lemmatize, load_phrases, load_stopwords, tokens_frame
+from newsframe.tables import tokens_frame
+from newsframe.text import _TOKEN, lemmatize, load_phrases, load_stopwords
 
 __all__ = [
     "TermCounts",
