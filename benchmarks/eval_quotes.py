@@ -27,8 +27,8 @@ The published reference for rule-based quotation extraction on news is the Gende
 92.1%. Their measures are close to these but not the same (their quotations include indirect
 speech; a speaker match there compares spans), so read the comparison as a rough guide.
 
-Run: ``PYTHONPATH=src .venv/bin/python benchmarks/eval_quotes.py [PAGES_DIR]`` (default
-``$NEWSFRAME_EVALPAGES`` or ``/work/evalpages/pages``).
+Run: ``PYTHONPATH=src .venv/bin/python benchmarks/eval_quotes.py [PAGES_DIR] [-v]`` (default
+``$NEWSFRAME_EVALPAGES`` or ``/work/evalpages/pages``; ``-v`` lists the misses).
 """
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ def _overlap(gold: list[str], pred: list[str]) -> tuple[float, float]:
 def _predicted(article: nf.Article) -> list[dict]:
     """Predicted quotations: one entry per quotation with all its speakers and its verb."""
     table = nf.attributions([article])
-    table = table[table["kind"] != "paraphrase"]
+    table = table[(table["kind"] != "paraphrase") & (table["part"] != "headline")]
     out: dict[tuple, dict] = {}
     for row in table.itertuples(index=False):
         key = (row.paragraph_id, row.quote)
@@ -169,12 +169,13 @@ def report(pages_dir: str | Path, *, labels: str | Path = LABELS) -> pd.DataFram
 
 def main(argv: list[str]) -> int:
     default = os.environ.get("NEWSFRAME_EVALPAGES", "/work/evalpages/pages")
-    pages_dir = Path(argv[1] if len(argv) > 1 else default)
+    paths = [a for a in argv[1:] if not a.startswith("-")]
+    pages_dir = Path(paths[0] if paths else default)
     table = report(pages_dir)
     with pd.option_context("display.width", 160, "display.max_colwidth", 60):
         print(table.to_string(index=False, float_format=lambda x: f"{x:.3f}"))
-        if "-v" in argv:
-            details = table.attrs["details"]
+        details = table.attrs["details"]
+        if "-v" in argv and not details.empty:
             print(details[~details["speaker_ok"] | (details["verb_ok"] == False)].to_string())  # noqa: E712
     if table.attrs["skipped"]:
         print("skipped (missing or changed):", ", ".join(table.attrs["skipped"]))

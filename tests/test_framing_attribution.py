@@ -126,16 +126,26 @@ def test_pronoun_resolves_to_last_named_speaker_in_paragraph():
     ]
 
 
-def test_pronoun_without_named_speaker_is_unresolved_not_guessed():
-    # Abe is mentioned but is not a speaker; the pronoun is reported, not guessed
-    t = _attr('Abe arrived in Moscow. "We will not give up," he said.')
+def test_pronoun_without_compatible_mention_is_unresolved_not_guessed():
+    # only a country is named before "he": no person to refer to, so nothing is guessed
+    t = _attr('Russia was silent. "We will not give up," he said.')
     row = t.iloc[0]
     assert (row.speaker, row.speaker_text, row.speaker_source) == ("unresolved", "he", "unresolved")
 
 
-def test_pronoun_does_not_cross_paragraphs():
+def test_pronoun_goes_to_last_person_mentioned_even_if_not_a_speaker():
+    t = _attr('Abe arrived in Moscow. "We will not give up," he said.')
+    row = t.iloc[0]
+    assert (row.speaker, row.speaker_text, row.speaker_source) == ("abe", "he", "pronoun")
+
+
+def test_pronoun_resolves_across_paragraphs():
+    # the antecedent is in an earlier one-sentence paragraph (issue 10)
     t = _attr("Putin said the talks went well.", "He said more later.")
-    assert t.speaker.tolist() == ["putin", "unresolved"]
+    assert t[["speaker", "speaker_source"]].values.tolist() == [
+        ["putin", "actor"],
+        ["putin", "pronoun"],
+    ]
 
 
 def test_singular_pronoun_after_two_speakers_is_unresolved_plural_takes_both():

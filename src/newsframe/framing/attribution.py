@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 
 import pandas as pd
@@ -13,10 +16,13 @@ from newsframe.framing._units import Unit, as_articles, body_words, units, word_
 from newsframe.framing.quotes import Quote, top_level_quotes
 from newsframe.framing.speakers import (
     Attribution,
+    Memory,
     ReportingVerbs,
+    Sentences,
     Speaker,
     find_attributions,
     load_reporting_verbs,
+    speaker_kind,
 )
 
 __all__ = ["attributions", "share_of_voice"]
@@ -121,46 +127,117 @@ def _canonical_names(rows: list[dict]) -> None:
             row["speaker"] = full[words[-1]]
 
 
-def _colon_speaker(unit: Unit, quote: Quote, actors) -> tuple[Speaker, ...]:
-    """The speaker of a headline-style ``Putin: "..."`` (at most four words before a colon)."""
-    prefix = unit.text[: quote.start].rstrip()
-    start = max(unit.text.rfind(". ", 0, len(prefix)) + 2, 0) if ". " in prefix else 0
-    prefix = prefix[start:]
+def _colon_speaker(unit: Unit, quote: Quote, actors, verbs: ReportingVerbs) -> tuple[Speaker, ...]:
+    """The speaker of ``Putin: "..."`` (at most four words before a colon, in the quotation's
+    sentence): an actor, or a name that passes the speaker check."""
+    window = unit.text[max(quote.start - 200, 0) : quote.start].rstrip()
+    stop = window.rfind(". ")
+    prefix = window[stop + 2 :] if stop >= 0 else window
+    if quote.start > 200 and stop < 0:
+        return ()
     if not prefix.endswith(":") or not 0 < len(prefix[:-1].split()) <= 4:
         return ()
     mentions = find_mentions(prefix[:-1], actors)
     if mentions:
         return tuple(Speaker(m.actor_id, m.text, "actor") for m in mentions[-1:])
+    words = word_tokens(prefix[:-1])
     name = prefix[:-1].strip()
-    return (Speaker(name, name, "name"),) if name[:1].isupper() else ()
+    if not name[:1].isupper() or speaker_kind(words, verbs) is None:
+        return ()
+    return (Speaker(name, name, "name"),)
 
 
-def _kind(unit: Unit, quote: Quote) -> str:
-    """``direct`` when the quotation opens its sentence or follows a colon, else ``partial``."""
-    sentence = unit.sentence_at(quote.start)
-    start = next(s for i, s, _ in unit.sentences if i == sentence)
-    before = unit.text[start : quote.start].rstrip()
-    return "direct" if not word_tokens(before) or before.endswith(":") else "partial"
+class _Text:
+    """Per-unit lookups in bounded time: sentence of an offset, words before an offset."""
+
+    def __init__(self, unit: Unit) -> None:
+        self.unit = unit
+        self.sentences = Sentences(unit)
+        self.words = list(accumulate(ch.isalnum() for ch in unit.text))
+        self._texts: dict[tuple[int, int], str] = {}
+
+    def has_word(self, a: int, b: int) -> bool:
+        """True when ``text[a:b]`` holds a letter or digit."""
+        if b <= a:
+            return False
+        return self.words[b - 1] - (self.words[a - 1] if a else 0) > 0
+
+    def sentence_text(self, first: int, last: int) -> str:
+        """The text of sentences ``first`` .. ``last`` (one string object per pair)."""
+        if (first, last) not in self._texts:
+            try:
+                start, end = self.sentences.bounds(first)[0], self.sentences.bounds(last)[1]
+                self._texts[first, last] = self.unit.text[start:end]
+            except KeyError:
+                self._texts[first, last] = self.unit.text
+        return self._texts[first, last]
+
+    def kind(self, quote: Quote) -> str:
+        """``direct`` when the quotation opens its sentence or follows a colon, else
+        ``partial``."""
+        start = self.sentences.bounds(self.sentences.at(quote.start))[0]
+        if not self.has_word(start, quote.start):
+            return "direct"
+        k = quote.start - 1
+        while k > start and quote.start - k < 50 and self.unit.text[k].isspace():
+            k -= 1
+        return "direct" if self.unit.text[k] == ":" else "partial"
 
 
-def _owner(unit: Unit, quote: Quote, found: list[Attribution]) -> Attribution | None:
-    """The attribution a quotation belongs to: nearest verb in its sentences, else paragraph.
+def _frame(att: Attribution) -> bool:
+    """A frame that governs its whole sentence: "Y quoted X as saying", "according to X"."""
+    return " as " in att.verb or att.lemma == "according to"
 
-    A partial quotation (inside the reporter's sentence) prefers a verb before it, whose
-    complement it is; a direct one the nearest verb on either side."""
-    first, last = unit.sentence_at(quote.start), unit.sentence_at(max(quote.end - 1, quote.start))
-    usable = [a for a in found if not a.participle]
-    near = [a for a in usable if first <= unit.sentence_at(a.start) <= last] or usable
-    if not near:
-        return None
-    if _kind(unit, quote) == "partial":  # 'X said the talks were "useful" but added ...'
-        near = [a for a in near if a.end <= quote.start] or near
 
-    def distance(a: Attribution) -> tuple[int, int]:
-        gap = quote.start - a.end if a.end <= quote.start else max(a.start - quote.end, 0)
-        return gap, a.start
+class _Owners:
+    """Finds the attribution a quotation belongs to by binary search over a unit's verbs."""
 
-    return min(near, key=distance)
+    def __init__(self, text: _Text, found: list[Attribution]) -> None:
+        self.text = text
+        self.found = [a for a in found if not a.participle]
+        self.sentence_of = [text.sentences.at(a.start) for a in self.found]
+
+    def in_sentences(self, first: int, last: int) -> list[Attribution]:
+        """The attributions of sentences ``first`` .. ``last``."""
+        lo = bisect_left(self.sentence_of, first)
+        hi = bisect_right(self.sentence_of, last)
+        return self.found[lo:hi]
+
+    def own(self, quote: Quote, kind: str) -> Attribution | None:
+        """The attribution in the quotation's own sentence(s): a sentence-wide frame first; for
+        a partial quotation the nearest verb before it (whose complement it is); else the
+        nearest verb on either side."""
+        sentences = self.text.sentences
+        first, last = sentences.at(quote.start), sentences.at(max(quote.end - 1, quote.start))
+        near = self.in_sentences(first, last)
+        if not near:
+            return None
+        frames = [a for a in near if _frame(a)]
+        if frames:
+            return frames[0]
+        if kind == "partial":  # 'X said the talks were "useful" but added ...'
+            near = [a for a in near if a.end <= quote.start] or near
+
+        def distance(a: Attribution) -> tuple[int, int]:
+            gap = quote.start - a.end if a.end <= quote.start else max(a.start - quote.end, 0)
+            return gap, a.start
+
+        return min(near, key=distance)
+
+    def introducing(self, quote: Quote) -> Attribution | None:
+        """The last attribution of the sentence before the quotation when that sentence ends
+        with a colon ("He said:") -- never one from a later sentence."""
+        sentences = self.text.sentences
+        first = sentences.at(quote.start)
+        k = sentences.position[first]
+        if k == 0:
+            return None
+        previous = sentences.ids[k - 1]
+        start, end = sentences.bounds(previous)
+        if not self.text.unit.text[max(start, end - 50) : end].rstrip().endswith(":"):
+            return None
+        near = self.in_sentences(previous, previous)
+        return near[-1] if near else None
 
 
 def _row(article, unit, sentence_id, speaker, att, kind, quote, sentence):
@@ -183,39 +260,81 @@ def _row(article, unit, sentence_id, speaker, att, kind, quote, sentence):
     }
 
 
-def _article_rows(article: Article, verbs: ReportingVerbs, actors) -> list[tuple[int, dict]]:
-    rows: list[tuple[int, dict]] = []
-    previous: tuple[tuple[Speaker, ...], bool] | None = None  # last quote of the last paragraph
+@dataclass
+class _Carry:
+    """What a paragraph passes to the next: the speaker of its last quotation (or of the
+    attribution that ends it, "X released a statement."), and whether that quotation is open."""
+
+    speakers: tuple[Speaker, ...]
+    att: Attribution | None
+    open_quote: bool
+
+
+def _continued(att: Attribution | None, speakers: tuple[Speaker, ...]) -> tuple[Speaker, ...]:
+    return tuple(Speaker(s.key, s.text, "continuation", s.kind) for s in speakers)
+
+
+def _unit_rows(article, order, unit, verbs, actors, memory, carry):
+    quotes = top_level_quotes(unit.text)
+    found = find_attributions(
+        unit,
+        quotes,
+        verbs=verbs,
+        actors=actors,
+        memory=memory if unit.part != "headline" else None,
+        order=order,
+    )
+    text = _Text(unit)
+    owners = _Owners(text, found)
+    rows: list[tuple[tuple[int, int], dict]] = []
+    claimed: set[int] = set()
+    last: _Carry | None = None
+    for quote in quotes:
+        kind = text.kind(quote)
+        att = owners.own(quote, kind)
+        if att is None and kind == "direct" and last is not None and last.att is not None:
+            att = last.att  # a quotation after a quotation in the same paragraph: same speaker
+        att = att or owners.introducing(quote)
+        if att is not None:
+            claimed.add(id(att))
+            speakers = att.speakers
+        elif carry and unit.part == "body" and (quote.start == 0 or carry.open_quote):
+            att, speakers = carry.att, _continued(carry.att, carry.speakers)
+        else:
+            speakers = _colon_speaker(unit, quote, actors, verbs) or (UNRESOLVED,)
+        first = text.sentences.at(quote.start)
+        sentence = text.sentence_text(first, text.sentences.at(max(quote.end - 1, quote.start)))
+        for speaker in speakers:
+            row = _row(article, unit, first, speaker, att, kind, quote, sentence)
+            rows.append(((order, quote.start), row))
+        last = _Carry(speakers, att, not quote.closed)
+    tail = None
+    for att in found:
+        if id(att) in claimed:
+            continue
+        sentence_id = text.sentences.at(att.start)
+        sentence = text.sentence_text(sentence_id, sentence_id)
+        for speaker in att.speakers:
+            row = _row(article, unit, sentence_id, speaker, att, "paraphrase", None, sentence)
+            rows.append(((order, att.start), row))
+        if sentence_id == text.sentences.ids[-1]:
+            tail = att
+    if tail is not None and (last is None or tail.start > quotes[-1].end):
+        last = _Carry(tail.speakers, tail, False)  # "Klobuchar released a statement."
+    if last is not None and all(s.source == "unresolved" for s in last.speakers):
+        last = None
+    return rows, last
+
+
+def _article_rows(article: Article, verbs: ReportingVerbs, actors) -> list[tuple[tuple, dict]]:
+    rows: list[tuple[tuple, dict]] = []
+    memory = Memory()
+    carry: _Carry | None = None  # from the last paragraph
     for order, unit in enumerate(units(article)):
-        quotes = top_level_quotes(unit.text)
-        found = find_attributions(unit, quotes, verbs=verbs, actors=actors)
-        claimed: dict[int, list[Quote]] = {}
-        last: tuple[tuple[Speaker, ...], bool] | None = None
-        for quote in quotes:
-            att = _owner(unit, quote, found)
-            first = unit.sentence_at(quote.start)
-            text = unit.sentence_text(first, unit.sentence_at(max(quote.end - 1, quote.start)))
-            if att is not None:
-                claimed.setdefault(id(att), []).append(quote)
-                speakers = att.speakers
-            elif previous and unit.part == "body" and (quote.start == 0 or not previous[1]):
-                speakers = tuple(Speaker(s.key, s.text, "continuation") for s in previous[0])
-            else:
-                speakers = _colon_speaker(unit, quote, actors) or (UNRESOLVED,)
-            for speaker in speakers:
-                row = _row(article, unit, first, speaker, att, _kind(unit, quote), quote, text)
-                rows.append(((order, quote.start), row))
-            last = (speakers, quote.closed)
-        for att in found:
-            if id(att) in claimed:
-                continue
-            sentence_id = unit.sentence_at(att.start)
-            text = unit.sentence_text(sentence_id)
-            for speaker in att.speakers:
-                row = _row(article, unit, sentence_id, speaker, att, "paraphrase", None, text)
-                rows.append(((order, att.start), row))
+        unit_rows, last = _unit_rows(article, order, unit, verbs, actors, memory, carry)
+        rows.extend(unit_rows)
         if unit.part != "headline":
-            previous = last if last and last[0] != (UNRESOLVED,) else None
+            carry = last
     return rows
 
 
