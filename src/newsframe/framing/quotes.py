@@ -61,15 +61,37 @@ def _double(text: str) -> list[Quote]:
                 stop = max(stop, text.rfind(". ", max(scanned - 1, 0), i))
                 scanned = i
                 out.append(_quote(text, stop + 2 if stop >= 0 else 0, i + 1, '"', True))
-        elif closer or not opener:
+        elif closer or not opener or after.isspace() or i + 1 == n:
+            # a mark with space on both sides closes an open quotation (spaced guillemets)
             out.append(_quote(text, open_at, i + 1, '"', True))
             open_at = None
-        else:  # a second opening mark: the first quotation never closed
-            out.append(_quote(text, open_at, i, '"', False))
+        else:  # a second opening mark: the first quotation never closed ...
+            cut = _dropped_close(text, open_at, i)
+            if cut:  # ... or its closing mark was dropped before ", X said."
+                out.append(_quote(text, open_at, cut, '"', True))
+            else:
+                out.append(_quote(text, open_at, i, '"', False))
             open_at = i
     if open_at is not None:
         out.append(_quote(text, open_at, n, '"', False))
     return out
+
+
+def _dropped_close(text: str, start: int, mark: int) -> int:
+    """Where a quotation whose closing mark was dropped ends: at the last comma before a short
+    clause that ends the sentence right before the next opening mark
+    (``"It's a disgrace, the chief said. "Protesters ...``), else 0."""
+    segment = text[max(start, mark - 120) : mark].rstrip()
+    comma = segment.rfind(", ")
+    tail = segment[comma + 2 :] if comma >= 0 else ""
+    if not tail.endswith((".", ":")) or not 1 < len(tail.split()) <= 8 or '"' in tail:
+        return 0
+    if any(ch in tail[:-1] for ch in ".!?;") and not _ABBREVIATED.search(tail[:-1]):
+        return 0
+    return max(start, mark - 120) + comma + 1
+
+
+_ABBREVIATED = re.compile(r"\b(?:[A-Z][a-z]{0,3}|[A-Z])\.")
 
 
 def _single(text: str) -> list[Quote]:

@@ -96,6 +96,7 @@ PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i"])
 POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 PASSIVE_AUX = frozenset(["is", "are", "was", "were", "been", "be"])
 ISSUED_IN = frozenset(["statement", "report", "letter", "communique", "release", "interview"])
+STATEMENTS = frozenset(["statement", "announcement", "release", "communique"])  # one document
 _LOOK_BACK = 60  # events a pronoun or description looks back over (bounded: linear time)
 
 
@@ -299,11 +300,10 @@ class Memory:
         window = self.events[-_LOOK_BACK:]
         k = bisect_left([e.order for e in window], at)
         earlier = window[:k][::-1]
-        return (
-            [e for e in earlier if e.issued == lemma][:1]
-            or [e for e in earlier if e.kind == "document" and lemma in e.phrase][:1]
-            or [e for e in earlier if e.issued][:1]
-        )
+        same = STATEMENTS if lemma in STATEMENTS else frozenset([lemma])
+        return [e for e in earlier if e.issued in same][:1] or [
+            e for e in earlier if e.kind == "document" and lemma in e.phrase
+        ][:1]
 
     @staticmethod
     def _pick(chosen: list[_Event], speaker: Speaker, plural: bool) -> tuple[Speaker, ...]:
@@ -327,7 +327,8 @@ def _spaces(text: str, a: int, b: int) -> bool:
 
 def _head_kind(words: list[Token], nouns: dict[str, str]) -> str | None:
     """The kind of speaker a noun phrase names, or None when it names no speaker."""
-    lower = [w.text.lower() for w in words]
+    # an all-capitals token is an abbreviation ("US", "IT"), never a function word
+    lower = [w.text.lower() if not w.text.isupper() or len(w.text) == 1 else "" for w in words]
     if not words or lower[-1] in NOT_SPEAKER or lower[-1] in DETERMINERS:
         return None
     if len(words) > 1 and any(w in PRONOUNS or w in ("him", "them", "us") for w in lower):
@@ -344,7 +345,11 @@ def _head_kind(words: list[Token], nouns: dict[str, str]) -> str | None:
     if plain in CALENDAR or lemma in CALENDAR:
         return None
     kind = nouns.get(plain) or nouns.get(lemma)
-    if kind == "person" and plain != lemma and plain.endswith("s"):
+    plural = plain != lemma and plain.endswith("s")
+    if kind is None and plain.endswith("s"):  # a plural the lemmatizer does not know
+        kind = nouns.get(plain[:-1]) or (nouns.get(plain[:-2]) if plain.endswith("es") else None)
+        plural = kind is not None
+    if kind == "person" and plural:
         kind = "group"
     if kind:
         return kind
@@ -441,8 +446,14 @@ def _name_start(toks: list[Token], lo: int, hi: int) -> int:
     return k
 
 
-def _np_before(text: str, toks: list[Token], j: int, stop: int) -> tuple[int, int] | None:
-    """Token range of the noun phrase that ends at ``toks[j]`` (None if there is none)."""
+def _np_before(
+    text: str, toks: list[Token], j: int, stop: int, nouns: dict[str, str] | None = None
+) -> tuple[int, int] | None:
+    """Token range of the noun phrase that ends at ``toks[j]`` (None if there is none).
+
+    "to", "at" and "in" stay inside the phrase between a speaker noun (``nouns``) and a name:
+    "a spokesman for Iran's mission to the United Nations", "police in Britain"."""
+    nouns = _ROLE_BEFORE_TO if nouns is None else nouns
     if j < 0 or not _spaces(text, toks[j].end, stop) or toks[j].text.lower() in NP_STOP:
         return None
     lo = j
@@ -453,25 +464,21 @@ def _np_before(text: str, toks: list[Token], j: int, stop: int) -> tuple[int, in
             word.endswith("ed") and len(word) > 3 and prev.text.islower()
         ):
             break
-        if (
-            word in NP_STOP
-            and not (
-                word in ("to", "at")  # "a spokesman for Iran's mission to the United Nations"
-                and lo > 1
-                and toks[lo - 2].lemma in _ROLE_BEFORE_TO
-                and (toks[lo].text[:1].isupper() or toks[lo].text.lower() == "the")
-            )
+        if word in NP_STOP and not (
+            word in ("to", "at", "in")
+            and lo > 1
+            and (toks[lo - 2].lemma in nouns or toks[lo - 2].text.lower() in nouns)
+            and (toks[lo].text[:1].isupper() or toks[lo].text.lower() == "the")
         ):
             break
         lo -= 1
     return lo, j
 
 
-_ROLE_BEFORE_TO = frozenset(
-    ["mission", "ambassador", "envoy", "embassy", "delegation", "representative", "adviser",
-     "advisor", "spokesman", "spokeswoman", "spokesperson", "secretary", "minister", "office",
-     "delegate", "observer"]
-)  # fmt: skip
+_ROLE_BEFORE_TO = {
+    w: "person" for w in ["mission", "ambassador", "envoy", "embassy", "delegation", "spokesman",
+                          "spokeswoman", "spokesperson", "minister", "office", "police"]
+}  # fmt: skip
 
 
 def _np_after(
@@ -491,7 +498,9 @@ def _np_after(
     return i, hi
 
 
-def _np_before_aside(text: str, toks: list[Token], j: int, stop: int) -> tuple[int, int] | None:
+def _np_before_aside(
+    text: str, toks: list[Token], j: int, stop: int, nouns: dict[str, str] | None = None
+) -> tuple[int, int] | None:
     """The subject before a comma-delimited aside that ends at ``toks[j]`` (None if none)."""
     if j < 1 or text[toks[j].end : stop].strip() != ",":
         return None
@@ -500,7 +509,7 @@ def _np_before_aside(text: str, toks: list[Token], j: int, stop: int) -> tuple[i
         k -= 1
     if k == 0 or text[toks[k - 1].end : toks[k].start].strip() != ",":
         return None
-    return _np_before(text, toks, k - 1, toks[k - 1].end)
+    return _np_before(text, toks, k - 1, toks[k - 1].end, nouns)
 
 
 # --- verbs -----------------------------------------------------------------------------------
@@ -579,7 +588,8 @@ def _made(toks, i, n, key, speakers, ctx, *, aux=(), participle=False, phrase=""
     surface = " ".join([*aux, *(t.text for t in toks[i : i + n])])
     lemma_text = lemma or " ".join(key)
     verb_class = ctx.verbs.verbs.get(key, ctx.verbs.verbs.get((lemma_text,), ""))
-    issued = key[-1] if key[-1] in ISSUED_IN else _issued(ctx.unit.text, toks, i + n)
+    issued = key[-1] if len(key) > 1 and key[-1] in ISSUED_IN else ""  # "issue a statement"
+    issued = issued or _issued(ctx.unit.text, toks, i + n)
     return Attribution(
         toks[i].start, toks[i + n - 1].end, surface, lemma_text, verb_class, tuple(speakers),
         participle, phrase, issued,
@@ -604,7 +614,11 @@ def _quoted_as(text: str, toks: list[Token], i: int, ctx: _Context):
             aux.insert(0, toks[j].text)
         j -= 1
     if aux and aux[-1].lower() in PASSIVE_AUX:  # "Araqchi was quoted as saying"
-        span = _np_before(text, toks, j, toks[j + 1].start) if j >= 0 else None
+        span = (
+            _np_before(text, toks, j, toks[j + 1].start, ctx.verbs.speaker_nouns)
+            if j >= 0
+            else None
+        )
     elif k > i + 1:  # "the Times quotes the report as saying"
         span = (i + 1, k - 1)
     else:
@@ -659,9 +673,13 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
     if strict_fails:
         return None
     if joined and toks[j].text.lower() in ("who", "which", "that") and j > 0:
-        span = _np_before(text, toks, j - 1, toks[j - 1].end)
+        span = _np_before(text, toks, j - 1, toks[j - 1].end, ctx.verbs.speaker_nouns)
     else:
-        span = _np_before(text, toks, j, toks[j + 1].start) if j >= 0 else None
+        span = (
+            _np_before(text, toks, j, toks[j + 1].start, ctx.verbs.speaker_nouns)
+            if j >= 0
+            else None
+        )
     if span:
         return made(_np_speakers(text, toks, *span, ctx), span=span)
     if toks[i].text.lower().endswith("ing"):
@@ -670,7 +688,7 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
             if ctx.sentences.at(prior.start) == sentence:
                 return made(prior.speakers, participle=True)
         return None
-    span = _np_before_aside(text, toks, j, toks[i].start)
+    span = _np_before_aside(text, toks, j, toks[i].start, ctx.verbs.speaker_nouns)
     if span:  # "Peskov, the Kremlin spokesman, said" / "Putin, who spoke later, warned"
         return made(_np_speakers(text, toks, *span, ctx), span=span)
     before = text[toks[j].end if j >= 0 else 0 : toks[i].start]
@@ -694,7 +712,7 @@ def _noun(text, toks, i, ctx: _Context) -> Attribution | None:
     if word in POSSESSIVE_PRONOUNS:
         speakers = [Speaker("", owner.text, "pronoun")]
     elif word.endswith(("'s", "s'")):
-        span = _np_before(text, toks, i - 1, owner.end)
+        span = _np_before(text, toks, i - 1, owner.end, ctx.verbs.speaker_nouns)
         speakers = _np_speakers(text, toks, *span, ctx) if span else []
     else:
         return None
