@@ -147,7 +147,7 @@ def _colon_speaker(unit: Unit, quote: Quote, actors, verbs: ReportingVerbs) -> t
     return (Speaker(name, name, "name"),)
 
 
-class _Text:
+class UnitText:
     """Per-unit lookups in bounded time: sentence of an offset, words before an offset."""
 
     def __init__(self, unit: Unit) -> None:
@@ -192,7 +192,7 @@ def _frame(att: Attribution) -> bool:
 class _Owners:
     """Finds the attribution a quotation belongs to by binary search over a unit's verbs."""
 
-    def __init__(self, text: _Text, found: list[Attribution]) -> None:
+    def __init__(self, text: UnitText, found: list[Attribution]) -> None:
         self.text = text
         self.found = [a for a in found if not a.participle]
         self.sentence_of = [text.sentences.at(a.start) for a in self.found]
@@ -284,7 +284,7 @@ def _unit_rows(article, order, unit, verbs, actors, memory, carry):
         memory=memory if unit.part != "headline" else None,
         order=order,
     )
-    text = _Text(unit)
+    text = UnitText(unit)
     owners = _Owners(text, found)
     rows: list[tuple[tuple[int, int], dict]] = []
     claimed: set[int] = set()

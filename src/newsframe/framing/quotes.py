@@ -60,7 +60,8 @@ def _double(text: str) -> list[Quote]:
             else:  # a closing mark with no opening one: quote from the sentence start
                 stop = max(stop, text.rfind(". ", max(scanned - 1, 0), i))
                 scanned = i
-                out.append(_quote(text, stop + 2 if stop >= 0 else 0, i + 1, '"', True))
+                start = max(stop + 2 if stop >= 0 else 0, out[-1].end if out else 0)
+                out.append(_quote(text, start, i + 1, '"', True))
         elif closer or not opener or after.isspace() or i + 1 == n:
             # a mark with space on both sides closes an open quotation (spaced guillemets)
             out.append(_quote(text, open_at, i + 1, '"', True))
