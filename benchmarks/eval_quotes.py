@@ -121,14 +121,32 @@ def _page_rows(path: Path, page: dict) -> tuple[list[dict], list[str]]:
     return rows, junk
 
 
+def _summary(group: str, outlet: str, rows: list[dict], bad: list[str]) -> dict:
+    found = [r for r in rows if r["found"]]
+    verbs = [r for r in found if r["verb_ok"] is not None]
+    return {
+        "set": group,
+        "outlet": outlet,
+        "quotes": len(rows),
+        "recall": len(found) / len(rows) if rows else 0.0,
+        "speaker_accuracy": sum(r["speaker_ok"] for r in found) / len(found) if found else 0.0,
+        "verb_accuracy": sum(r["verb_ok"] for r in verbs) / len(verbs) if verbs else 0.0,
+        "junk_speakers": len(bad),
+        "junk": ", ".join(bad),
+    }
+
+
 def report(pages_dir: str | Path, *, labels: str | Path = LABELS) -> pd.DataFrame:
-    """Return one row per outlet and a ``total`` row: annotated quotations, recall, speaker and
-    verb accuracy, junk speakers. Pages missing or changed (SHA-256) are skipped and listed in
-    the ``skipped`` attribute of the table."""
+    """Return one row per annotation set and outlet, a ``total`` row per set and one for
+    ``all``: annotated quotations, recall, speaker and verb accuracy, junk speakers.
+
+    Sets: ``development`` (pages the rules were written against) and ``held-out`` (pages
+    annotated afterwards, before the rules were run on them). Pages missing or changed
+    (SHA-256) are skipped and listed in the ``skipped`` attribute of the table; the per-quotation
+    results are in its ``details`` attribute."""
     pages_dir = Path(pages_dir)
     spec = json.loads(Path(labels).read_text(encoding="utf-8"))
-    per_outlet: dict[str, list[dict]] = {}
-    junk: dict[str, list[str]] = {}
+    groups: dict[tuple[str, str], tuple[list[dict], list[str]]] = {}
     skipped, details = [], []
     for page in spec["pages"]:
         path = pages_dir / page["file"]
@@ -136,31 +154,16 @@ def report(pages_dir: str | Path, *, labels: str | Path = LABELS) -> pd.DataFram
             skipped.append(page["file"])
             continue
         rows, bad = _page_rows(path, page)
-        outlet = page["file"].split("--")[0]
-        per_outlet.setdefault(outlet, []).extend(rows)
-        junk.setdefault(outlet, []).extend(bad)
-        details.extend({"file": page["file"], **r} for r in rows)
-    table = []
-    for outlet, rows in [
-        *sorted(per_outlet.items()),
-        ("total", [r for rs in per_outlet.values() for r in rs]),
-    ]:
-        found = [r for r in rows if r["found"]]
-        verbs = [r for r in found if r["verb_ok"] is not None]
-        bad = junk[outlet] if outlet != "total" else [j for js in junk.values() for j in js]
-        table.append(
-            {
-                "outlet": outlet,
-                "quotes": len(rows),
-                "recall": len(found) / len(rows) if rows else 0.0,
-                "speaker_accuracy": sum(r["speaker_ok"] for r in found) / len(found)
-                if found
-                else 0.0,
-                "verb_accuracy": sum(r["verb_ok"] for r in verbs) / len(verbs) if verbs else 0.0,
-                "junk_speakers": len(bad),
-                "junk": ", ".join(bad),
-            }
-        )
+        key = (page.get("set", ""), page["file"].split("--")[0])
+        groups.setdefault(key, ([], []))
+        groups[key][0].extend(rows)
+        groups[key][1].extend(bad)
+        details.extend({"file": page["file"], "set": key[0], **r} for r in rows)
+    table = [_summary(*key, *groups[key]) for key in sorted(groups)]
+    for name in [*sorted({k[0] for k in groups}), "all"]:
+        keys = [k for k in sorted(groups) if name in ("all", k[0])]
+        rows = [r for k in keys for r in groups[k][0]]
+        table.append(_summary(name, "total", rows, [j for k in keys for j in groups[k][1]]))
     out = pd.DataFrame(table)
     out.attrs["skipped"] = skipped
     out.attrs["details"] = pd.DataFrame(details)
@@ -181,7 +184,7 @@ def main(argv: list[str]) -> int:
         print("skipped (missing or changed):", ", ".join(table.attrs["skipped"]))
     total = table.iloc[-1]
     print(
-        f"\nnewsframe: quotation recall {total.recall:.1%}, speaker accuracy "
+        f"\nnewsframe (all pages): quotation recall {total.recall:.1%}, speaker accuracy "
         f"{total.speaker_accuracy:.1%}, verb accuracy {total.verb_accuracy:.1%}, "
         f"junk speakers {total.junk_speakers}"
     )
