@@ -12,7 +12,8 @@ quotations and are not annotated; headlines are left out.
 
 Each page goes through the real pipeline (``load_article``: cleaning, then ``attributions``).
 A gold quotation is *found* when a predicted quotation holds at least 60% of its words and the
-gold holds at least 30% of the predicted words. Then:
+gold holds at least 30% of the predicted words (among equals, the one whose paragraph holds the
+three words before the gold quotation). Then:
 
 - quotation recall: found / annotated (a quotation lost by cleaning counts as not found);
 - speaker accuracy: found quotations whose every predicted speaker key (or display name)
@@ -65,10 +66,18 @@ def _predicted(article: nf.Article) -> list[dict]:
     table = nf.attributions([article])
     table = table[(table["kind"] != "paraphrase") & (table["part"] != "headline")]
     out: dict[tuple, dict] = {}
+    paragraphs = article.clean_paragraphs
     for row in table.itertuples(index=False):
         key = (row.paragraph_id, row.quote)
+        context = " ".join(_words(paragraphs[row.paragraph_id]))
         entry = out.setdefault(
-            key, {"words": _words(row.quote), "speakers": [], "verb": row.verb_lemma}
+            key,
+            {
+                "words": _words(row.quote),
+                "speakers": [],
+                "verb": row.verb_lemma,
+                "context": context,
+            },
         )
         entry["speakers"].append((row.speaker, row.speaker_name))
     return list(out.values())
@@ -97,11 +106,13 @@ def _page_rows(path: Path, page: dict) -> tuple[list[dict], list[str]]:
     rows = []
     for gold in page["quotes"]:
         words = _words(raw[gold["start"] : gold["end"]])
-        best, score = None, 0.0
+        before = " ".join(_words(raw[max(gold["start"] - 80, 0) : gold["start"]])[-3:])
+        best, score = None, (0.0, False)
         for pred in predicted:
             of_gold, of_pred = _overlap(words, pred["words"])
-            if of_gold >= 0.6 and of_pred >= 0.3 and of_gold > score:
-                best, score = pred, of_gold
+            here = (of_gold, before in pred["context"])  # the same words in the same paragraph
+            if of_gold >= 0.6 and of_pred >= 0.3 and here > score:
+                best, score = pred, here
         row = {"found": best is not None, "speaker_ok": False, "verb_ok": None}
         if best is not None:
             row["speaker_ok"] = all(_matches(s, gold["speaker_accept"]) for s in best["speakers"])

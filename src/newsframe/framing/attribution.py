@@ -36,6 +36,7 @@ COLUMNS = [
     "speaker_name",
     "speaker_text",
     "speaker_source",
+    "speaker_kind",
     "verb",
     "verb_lemma",
     "verb_class",
@@ -102,28 +103,59 @@ TITLES = frozenset(
         "lt",
         "col",
         "gen",
+        "inspector",
+        "superintendent",
+        "commander",
+        "sergeant",
+        "detective",
+        "constable",
+        "captain",
+        "lieutenant",
+        "police",
+        "mayor",
+        "dep",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
     ]
 )
 
 
-def _canonical_names(rows: list[dict]) -> None:
+def _without_titles(words: list[str], roles: dict[str, str]) -> list[str]:
+    """The name after its titles: "French President Emmanuel Macron" -> "Emmanuel Macron"."""
+    last = -1
+    for k, word in enumerate(words[:-1]):
+        plain = word.lower().rstrip(".")
+        if plain in TITLES or roles.get(plain) == "person":
+            last = k
+    return words[last + 1 :]
+
+
+def _canonical_names(rows: list[dict], roles: dict[str, str]) -> None:
     """Give one key to one person named in several ways ("Foreign Minister Sergei Lavrov",
-    "Lavrov"): titles dropped, then every name with the same surname takes the longest form."""
+    "Lavrov", "Mr Lavrov"): titles dropped, then every name with the same surname takes the
+    longest form. Organisations, groups and documents keep their names."""
     full: dict[str, str] = {}
+
+    def person(row: dict, words: list[str]) -> bool:
+        return (
+            bool(words)
+            and row["speaker_kind"] in ("person", "")
+            and all(w[:1].isupper() for w in words)
+        )
+
     for row in rows:
         words = row["speaker"].split()
-        if row["speaker_source"] not in ("name", "pronoun", "continuation") or not words:
+        if row["speaker_source"] == "actor" or not person(row, words):
             continue
-        if not all(w[:1].isupper() for w in words):
-            continue
-        while len(words) > 1 and words[0].lower().rstrip(".") in TITLES:
-            words = words[1:]
+        words = _without_titles(words, roles)
         name = " ".join(words)
         if len(name) > len(full.get(words[-1], "")):
             full[words[-1]] = name
     for row in rows:
         words = row["speaker"].split()
-        if words and all(w[:1].isupper() for w in words) and words[-1] in full:
+        if row["speaker_source"] != "actor" and person(row, words) and words[-1] in full:
             row["speaker"] = full[words[-1]]
 
 
@@ -249,6 +281,7 @@ def _row(article, unit, sentence_id, speaker, att, kind, quote, sentence):
         "speaker": speaker.key,
         "speaker_text": speaker.text,
         "speaker_source": speaker.source,
+        "speaker_kind": speaker.kind,
         "verb": att.verb if att else "",
         "verb_lemma": att.lemma if att else "",
         "verb_class": att.verb_class if att else "",
@@ -281,7 +314,7 @@ def _unit_rows(article, order, unit, verbs, actors, memory, carry):
         quotes,
         verbs=verbs,
         actors=actors,
-        memory=memory if unit.part != "headline" else None,
+        memory=memory,
         order=order,
     )
     text = UnitText(unit)
@@ -317,7 +350,7 @@ def _unit_rows(article, order, unit, verbs, actors, memory, carry):
         for speaker in att.speakers:
             row = _row(article, unit, sentence_id, speaker, att, "paraphrase", None, sentence)
             rows.append(((order, att.start), row))
-        if sentence_id == text.sentences.ids[-1]:
+        if sentence_id == text.sentences.ids[-1] and not att.participle:
             tail = att
     if tail is not None and (last is None or tail.start > quotes[-1].end):
         last = _Carry(tail.speakers, tail, False)  # "Klobuchar released a statement."
@@ -347,23 +380,40 @@ def attributions(
     """Return who is quoted or paraphrased, with which reporting verb: one row per attribution.
 
     Columns: ``article_id, part, paragraph_id, sentence_id, speaker, speaker_name, speaker_text,
-    speaker_source, verb, verb_lemma, verb_class, kind, quote, quote_words, closed, sentence``.
+    speaker_source, speaker_kind, verb, verb_lemma, verb_class, kind, quote, quote_words, closed,
+    sentence``.
 
     Method (rule-based, no parser; after Pareti 2015's attribution relations and textacy's
-    quotation rules): quotations are found from the marks (straight, curly or mismatched; see
-    :func:`~newsframe.framing.quotes.find_quotes`), reporting verbs and nouns from the editable
-    table ``data/reporting_verbs.toml`` ("X said/claimed/told ...", "said X", "according to X",
-    "X's remarks"), speakers from the actor table (``speaker`` is the actor id) or, for people
-    not in it, the name as written (titles dropped, one key per surname); ``speaker_name`` is the
-    actor's display name ("Putin") and ``speaker_text`` the words that named the speaker. Each quotation goes to the nearest reporting verb in its
-    sentence(s), else in its paragraph; a paragraph that opens with an unattributed quotation
-    right after a quoted paragraph continues that speaker (``speaker_source="continuation"``).
-    Pronoun speakers resolve to the last named speaker of the paragraph (``"pronoun"``) or stay
-    ``"unresolved"`` — never guessed silently. ``kind`` is ``direct`` (the quotation opens its
-    sentence or follows a colon), ``partial`` (a quoted fragment inside the reporter's
+    quotation rules): quotations are found from the marks (straight, curly, mismatched or spaced
+    guillemets; see :func:`~newsframe.framing.quotes.find_quotes`), reporting verbs and nouns
+    from the editable table ``data/reporting_verbs.toml`` ("X said/claimed/told ...", "said X",
+    "according to X", "X's remarks", "X was quoted as saying", "Y quoted X as saying", "was
+    announced by X", a banner that "read"), with the class the table gives them (``neutral``,
+    ``evaluative``, ``directive``, ``hostile``). Speakers come from the actor table (``speaker``
+    is the actor id) or are the noun phrase as written: people by name (titles dropped, one key
+    per surname), organisations, groups and documents with their full name ("Russia's Foreign
+    Ministry", "a spokesman for Iran's mission to the UN", "the report"); a phrase that names no
+    person, organisation, country, group or document ("20 and", "the capital") is never a
+    speaker. ``speaker_kind`` says which (``person``, ``organisation``, ``country``, ``group``,
+    ``document``). Pronouns and descriptions resolve across paragraphs to the last compatible
+    mention (he/she -> a person; it, "the ministry" -> an organisation or country; "the
+    statement" -> whoever issued the last statement; ``speaker_source`` ``"pronoun"`` or
+    ``"description"``); with no antecedent, or two candidates for "he", the pronoun stays
+    ``"unresolved"``: never guessed. ``speaker_name`` is the actor's display name ("Putin") and
+    ``speaker_text`` the words that named the speaker.
+
+    A quotation takes the verb of its own sentence(s) (a frame such as "quoted X as saying"
+    first; for a partial quotation the nearest verb before it; else the nearest verb), or that
+    of the previous quotation in its paragraph, or the sentence that introduces it ("He said:"),
+    never one from a later sentence. A paragraph that opens with an unattributed quotation
+    continues the speaker (and verb) of the previous paragraph's last quotation, or of the
+    attribution that ends it ("Klobuchar released a statement.") (``"continuation"``); a
+    headline-style ``Name: "..."`` names its speaker. ``kind`` is ``direct`` (the quotation
+    opens its sentence or follows a colon), ``partial`` (a quoted fragment inside the reporter's
     sentence) or ``paraphrase`` (reported speech without quotation marks: ``quote`` is empty).
     ``closed`` is False for a quotation that never closes. The headline has ``part="headline"``
-    and ``paragraph_id == sentence_id == -1``.
+    and ``paragraph_id == sentence_id == -1``. Time is linear in the text (look-ups by binary
+    search in bounded windows).
 
     >>> from newsframe import Article
     >>> a = Article("a", "T", ('"We are ready," Putin said. Abe claimed that talks went well.',))
@@ -377,7 +427,7 @@ def attributions(
     for article in as_articles(corpus):
         ordered = sorted(_article_rows(article, verbs, actors), key=lambda r: r[0])
         named = [row for _, row in ordered]
-        _canonical_names(named)
+        _canonical_names(named, verbs.speaker_nouns)
         rows.extend(named)
     names = {a.actor_id: a.name for a in (actors if actors is not None else load_actors())}
     for row in rows:

@@ -19,6 +19,7 @@ and mentions by binary search, so a unit is processed in near-linear time.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,7 +62,9 @@ NP_STOP = frozenset(
      "before", "since", "as", "than", "then", "though", "although", "where", "whether", "so",
      "to", "in", "on", "at", "with", "by", "from", "during", "into", "about", "over", "under",
      "between", "without", "against", "said", "says", "say", "nothing", "something",
-     "anything", "everything", "little", "much", "there"]
+     "anything", "everything", "little", "much", "there", "near", "outside", "inside", "amid",
+     "following", "behind", "beside", "across", "through", "toward", "towards", "via", "upon",
+     "within", "around", "among", "including", "despite", "like", "unlike", "per", "told"]
 )
 FINITE = frozenset(
     ["is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "should", "can",
@@ -96,6 +99,9 @@ PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i"])
 POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 PASSIVE_AUX = frozenset(["is", "are", "was", "were", "been", "be"])
 ISSUED_IN = frozenset(["statement", "report", "letter", "communique", "release", "interview"])
+# "the official" may be any person quoted before; "the commander" only one named so
+GENERIC_PEOPLE = frozenset(["official", "spokesman", "spokeswoman", "spokesperson", "source",
+                            "diplomat", "representative", "aide"])  # fmt: skip
 STATEMENTS = frozenset(["statement", "announcement", "release", "communique"])  # one document
 _LOOK_BACK = 60  # events a pronoun or description looks back over (bounded: linear time)
 
@@ -289,7 +295,7 @@ class Memory:
         elif speaker.kind in ("person", "organisation"):
             kinds = kinds or frozenset(["person"])
             picked = self._pick(self._candidates(kinds, lemma, at), speaker, False)
-            if not picked and speaker.kind == "person":
+            if not picked and speaker.kind == "person" and lemma in GENERIC_PEOPLE:
                 spoke = [e for e in self._candidates(kinds, "", at) if e.speaking]
                 picked = self._pick(spoke, speaker, False)
             if picked:
@@ -501,15 +507,42 @@ def _np_after(
 def _np_before_aside(
     text: str, toks: list[Token], j: int, stop: int, nouns: dict[str, str] | None = None
 ) -> tuple[int, int] | None:
-    """The subject before a comma-delimited aside that ends at ``toks[j]`` (None if none)."""
+    """The subject before one or two comma-delimited asides that end at ``toks[j]`` ("Peskov,
+    the Kremlin spokesman, said", "Payap Maiming, 40, who helped ..., said"), or None."""
+    if j < 1 or text[toks[j].end : stop].strip() != ",":
+        return None
+    for _ in range(2):
+        k = j
+        while k > 0 and j - k < 16 and _spaces(text, toks[k - 1].end, toks[k].start):
+            k -= 1
+        if k == 0 or text[toks[k - 1].end : toks[k].start].strip() != ",":
+            return None
+        if not toks[k - 1].text[:1].isdigit():
+            return _np_before(text, toks, k - 1, toks[k - 1].end, nouns)
+        j = k - 1  # an age ("Payap Maiming, 40, said"): the subject is further back
+    return None
+
+
+def _aside_name(text: str, toks: list[Token], j: int, stop: int) -> tuple[int, int] | None:
+    """The name in a comma-delimited aside that ends at ``toks[j]`` ("the deputy mayor,
+    Emmanuel Gregoire, said"): two to five capitalised words, else None."""
     if j < 1 or text[toks[j].end : stop].strip() != ",":
         return None
     k = j
-    while k > 0 and j - k < 10 and _spaces(text, toks[k - 1].end, toks[k].start):
+    while (
+        k > 0
+        and j - k < 5
+        and toks[k - 1].text[:1].isupper()
+        and _spaces(text, toks[k - 1].end, toks[k].start)
+    ):
         k -= 1
-    if k == 0 or text[toks[k - 1].end : toks[k].start].strip() != ",":
+    if (
+        k == j
+        or text[toks[k - 1].end : toks[k].start].strip() != ","
+        or not toks[k].text[:1].isupper()
+    ):
         return None
-    return _np_before(text, toks, k - 1, toks[k - 1].end, nouns)
+    return k, j
 
 
 # --- verbs -----------------------------------------------------------------------------------
@@ -687,10 +720,21 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
             prior = found[-1]
             if ctx.sentences.at(prior.start) == sentence:
                 return made(prior.speakers, participle=True)
+        if ctx.sentences.bounds(sentence)[0] >= (toks[j].end if j >= 0 else 0):
+            # "Calling the effort '...', the governor said": the speaker comes later
+            return made([Speaker("", "", "pending")])
         return None
     span = _np_before_aside(text, toks, j, toks[i].start, ctx.verbs.speaker_nouns)
     if span:  # "Peskov, the Kremlin spokesman, said" / "Putin, who spoke later, warned"
-        return made(_np_speakers(text, toks, *span, ctx), span=span)
+        speakers = _np_speakers(text, toks, *span, ctx)
+        name = _aside_name(text, toks, j, toks[i].start)
+        words = toks[span[0] : span[1] + 1]
+        cut = next((k for k, w in enumerate(words) if w.text.lower() in LINKS and k), len(words))
+        common = words[cut - 1].text.islower()  # the subject is a description, not a name
+        if name and common and all(s.source in ("description", "name") for s in speakers):
+            named = _np_speakers(text, toks, *name, ctx)  # "the deputy mayor, Emmanuel Gregoire,"
+            speakers = named or speakers
+        return made(speakers, span=span)
     before = text[toks[j].end if j >= 0 else 0 : toks[i].start]
     span = _np_after(text, toks, i + n)
     if span is None:
@@ -723,19 +767,23 @@ def _noun(text, toks, i, ctx: _Context) -> Attribution | None:
     )  # fmt: skip
 
 
+def _with_speakers(att: Attribution, speakers: tuple[Speaker, ...]) -> Attribution:
+    return Attribution(att.start, att.end, att.verb, att.lemma, att.verb_class, speakers,
+                       att.participle, att.phrase, att.issued)  # fmt: skip
+
+
 def _remember_and_resolve(
     found: list[Attribution], ctx: _Context, memory: Memory, order: int, quotes: QuoteIndex
 ) -> list[Attribution]:
     """Resolve pronoun and description speakers through ``memory``, adding every actor mention
     and speaker of the unit to it in text order."""
     mentions = [m for m in ctx.mentions if quotes.at(m.start) is None]
+    mentions = sorted(mentions + _honorific_names(ctx.unit.text, quotes), key=lambda m: m.start)
     out, k = [], 0
     for att in found:
         while k < len(mentions) and mentions[k].start < att.start:
             m = mentions[k]
-            speaker = Speaker(m.actor_id, m.text, "actor", ctx.kinds.get(m.actor_id, ""))
-            at = (order, ctx.sentences.at(m.start), m.start)
-            memory.add(_Event(at, speaker.kind, (speaker,), m.text.lower(), False))
+            memory.add(_mention_event(m, ctx, order))
             k += 1
         at = (order, ctx.sentences.at(att.start), att.start)
         speakers: list[Speaker] = []
@@ -754,9 +802,33 @@ def _remember_and_resolve(
         out.append(Attribution(att.start, att.end, att.verb, att.lemma, att.verb_class,
                                tuple(speakers), att.participle, att.phrase, att.issued))  # fmt: skip
     for m in mentions[k:]:
-        speaker = Speaker(m.actor_id, m.text, "actor", ctx.kinds.get(m.actor_id, ""))
-        at = (order, ctx.sentences.at(m.start), m.start)
-        memory.add(_Event(at, speaker.kind, (speaker,), m.text.lower(), False))
+        memory.add(_mention_event(m, ctx, order))
+    return out
+
+
+def _mention_event(m: Mention, ctx: _Context, order: int) -> _Event:
+    if m.actor_id in ctx.kinds:
+        speaker = Speaker(m.actor_id, m.text, "actor", ctx.kinds[m.actor_id])
+    else:  # a name with an honorific
+        speaker = Speaker(m.actor_id, m.text, "name", "person")
+    at = (order, ctx.sentences.at(m.start), m.start)
+    return _Event(at, speaker.kind, (speaker,), m.text.lower(), False)
+
+
+_HONORIFIC = re.compile(
+    r"(?<![\w'])(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady)\.? (?:[A-Z][\w'-]{0,30} ){0,2}"
+    r"[A-Z][\w'-]{0,30}"
+)  # bounded: linear time
+
+
+def _honorific_names(text: str, quotes: QuoteIndex) -> list[Mention]:
+    """People named with an honorific outside quotations ("Mr Macron"): person mentions for the
+    memory, keyed by the name as written."""
+    out = []
+    for m in _HONORIFIC.finditer(text):
+        if quotes.at(m.start()) is None:
+            name = m.group(0).removesuffix("'s")
+            out.append(Mention(name, m.start(), m.start() + len(name), name))
     return out
 
 
@@ -823,7 +895,13 @@ def find_attributions(
             if att is None and n == 1 and toks[i].lemma in verbs.nouns:
                 att = _noun(text, toks, i, ctx)  # "Abe's remarks": a noun, not the verb
         if att is not None and att.speakers:
+            if found and found[-1].speakers[0].source == "pending":
+                pending = found.pop()
+                if sentences.at(pending.start) == sentences.at(att.start):
+                    found.append(_with_speakers(pending, att.speakers))
             found.append(att)
         i += n
+    if found and found[-1].speakers[0].source == "pending":
+        found.pop()
     return _remember_and_resolve(found, ctx, memory if memory is not None else Memory(), order,
                                  index)  # fmt: skip
