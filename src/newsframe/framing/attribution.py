@@ -226,7 +226,7 @@ class _Owners:
 
     def __init__(self, text: UnitText, found: list[Attribution]) -> None:
         self.text = text
-        self.found = [a for a in found if not a.participle]
+        self.found = found
         self.sentence_of = [text.sentences.at(a.start) for a in self.found]
 
     def in_sentences(self, first: int, last: int) -> list[Attribution]:
@@ -247,8 +247,13 @@ class _Owners:
         frames = [a for a in near if _frame(a)]
         if frames:
             return frames[0]
-        if kind == "partial":  # 'X said the talks were "useful" but added ...'
-            near = [a for a in near if a.end <= quote.start] or near
+        before = [a for a in near if a.end <= quote.start]
+        if kind == "partial" and before:  # 'X said the talks were "useful" but added ...'
+            near = before  # (a participle counts here: 'adding that it was "late"')
+        else:
+            near = [a for a in near if not a.participle]
+            if not near:
+                return None
 
         def distance(a: Attribution) -> tuple[int, int]:
             gap = quote.start - a.end if a.end <= quote.start else max(a.start - quote.end, 0)

@@ -93,7 +93,7 @@ CALENDAR = frozenset(
 )
 # fmt: on
 COMPLEMENT = frozenset(["of", "for", "from"])
-LINKS = frozenset(["of", "for", "from", "to", "at"])
+LINKS = frozenset(["of", "for", "from", "to", "at", "in"])
 DETERMINERS = frozenset(["the", "a", "an", "this", "that"])
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i"])
 POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
@@ -360,11 +360,7 @@ def _head_kind(words: list[Token], nouns: dict[str, str]) -> str | None:
     if kind:
         return kind
     if word.text[:1].isupper() and word.text.lower() not in NOT_SPEAKER:
-        return (
-            "organisation"
-            if any(nouns.get(w.lemma) == "organisation" for w in words)
-            else ("person")
-        )
+        return "person"  # a proper name (organisations are known by their head noun)
     return None
 
 
@@ -392,7 +388,7 @@ def _np_speakers(text: str, toks: list[Token], lo: int, hi: int, ctx: _Context) 
         if ctx.mentions[k].end <= end:
             inner.append(ctx.mentions[k])
         k += 1
-    link = [t for t in words if t.text.lower() in COMPLEMENT]
+    link = [t for t in words if t.text.lower() in LINKS]
     run = len(words)
     while run > 0 and words[run - 1].text[:1].isupper():
         run -= 1
@@ -743,6 +739,8 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
     quoted = any(mark in before for mark in "\"'")
     if j >= 0 and not quoted and not ("," in before and after in ("", ".", ";", ",", ":")):
         return None  # inverted "said Putin" only after a quotation or ", said X." at clause end
+    if not quoted and (j < 0 or ctx.sentences.at(toks[j].start) != sentence):
+        return None  # a sentence does not open with "State radio ..." as a verb
     return made(_np_speakers(text, toks, *span, ctx), span=span)
 
 
