@@ -24,11 +24,11 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsframe.actors import Actor, Mention, find_mentions, load_actors
+from newsframe.actors import Actor, Mention, find_mentions
 from newsframe.errors import InputError
 from newsframe.framing._units import Token, Unit, word_tokens
 from newsframe.framing.quotes import Quote, QuoteIndex
-from newsframe.resources import read_toml
+from newsframe.resources import default_resources, read_toml
 from newsframe.text import lemmatize, tokenize
 
 __all__ = [
@@ -859,7 +859,7 @@ def find_attributions(
     text = unit.text
     index = QuoteIndex(quotes)
     toks = [t for t in word_tokens(text) if index.at(t.start) is None]
-    actors = actors if actors is not None else load_actors()
+    actors = actors if actors is not None else default_resources().actors
     # places do not speak: "Fishermen on Shikotan say" is the fishermen, not the island
     places = {a.actor_id for a in actors if a.kind == "place"}
     mentions = [m for m in find_mentions(text, actors) if m.actor_id not in places]
