@@ -312,7 +312,7 @@ def test_the_official_goes_to_the_last_person_quoted_but_the_commander_needs_a_c
         '"Stay home," the commander said.',
     )
     assert t.speaker.tolist() == ["Ana Ruiz", "Ana Ruiz", "the commander"]
-    assert t.speaker_source.tolist() == ["name", "description", "name"]
+    assert t.speaker_source.tolist() == ["name", "description", "description"]
 
 
 def test_the_statement_speaks_for_whoever_issued_it():
@@ -470,3 +470,37 @@ def test_many_quotation_marks_stay_correct():
     assert t.speaker.tolist() == ["Ana Ruiz", "Tom Baker"] * 200
     assert nf.find_quotes('"' * 6) == nf.find_quotes('"' * 6)  # deterministic
     assert all(q.text == "" for q in nf.find_quotes('"' * 5000))
+
+
+def test_a_verb_in_a_subordinate_clause_does_not_take_the_quotation():
+    t = _rows(
+        'Ana Ruiz said after the fire chief announced the end of the operation, "It is over."'
+    )
+    quote = t[t.kind != "paraphrase"].iloc[0]
+    assert (quote.speaker, quote.verb) == ("Ana Ruiz", "said")
+
+
+def test_a_tag_split_off_after_an_exclamation_still_names_the_speaker():
+    t = _rows('"We did it!" Harbour Salvage, the firm that led the work, said in a statement.')
+    quote = t[t.kind != "paraphrase"].iloc[0]
+    assert (quote.speaker, quote.verb) == ("Harbour Salvage", "said")
+
+
+def test_the_president_and_the_leader_go_back_to_a_titled_name():
+    t = _rows(
+        "He thanked President Rosa Vidal for her help.",
+        '"You were brave," said the President.',
+        '"We are proud," the Freedonian leader added.',
+    )
+    assert t.speaker.tolist() == ["Rosa Vidal", "Rosa Vidal"]
+    assert t.speaker_text.tolist() == ["the President", "the Freedonian leader"]
+
+
+def test_a_pronoun_after_and_is_the_subject_not_a_fragment():
+    t = _rows('Ana Ruiz said the fund opens on Tuesday and she called on donors to "give now".')
+    quote = t[t.kind != "paraphrase"].iloc[0]
+    assert (quote.speaker, quote.verb_lemma, quote.verb_class) == (
+        "Ana Ruiz",
+        "call on",
+        "directive",
+    )

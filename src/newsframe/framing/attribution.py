@@ -14,7 +14,7 @@ from newsframe.actors import Actor, find_mentions, load_actors
 from newsframe.corpus import Article, Corpus
 from newsframe.document import analyse
 from newsframe.framing._units import Unit, as_articles, body_words, units, word_tokens
-from newsframe.framing.quotes import Quote, top_level_quotes
+from newsframe.framing.quotes import Quote, QuoteIndex, top_level_quotes
 from newsframe.framing.speakers import (
     Attribution,
     Memory,
@@ -249,6 +249,7 @@ class _Owners:
         frames = [a for a in near if _frame(a)]
         if frames:
             return frames[0]
+        near = [a for a in near if not a.subordinate] or near
         before = [a for a in near if a.end <= quote.start]
         if kind == "partial" and before:  # 'X said the talks were "useful" but added ...'
             near = before  # (a participle counts here: 'adding that it was "late"')
@@ -262,6 +263,21 @@ class _Owners:
             return gap, a.start
 
         return min(near, key=distance)
+
+    def tag_after(self, quote: Quote, index: QuoteIndex) -> Attribution | None:
+        """The speaker tag right after a quotation that ends with "!" or "?" when the sentence
+        splitter put the tag in a sentence of its own ('"We did it!" the team said.')."""
+        if not quote.text.endswith(("!", "?")):
+            return None
+        sentences = self.text.sentences
+        k = sentences.position[sentences.at(max(quote.end - 1, quote.start))] + 1
+        if k >= len(sentences.ids) or sentences.starts[k] - quote.end > 2:
+            return None
+        start, end = sentences.starts[k], sentences.ends[k]
+        if any(q.start < end for q in index.quotes[bisect_left(index.starts, start) :][:1]):
+            return None  # the next sentence quotes someone itself
+        near = self.in_sentences(sentences.ids[k], sentences.ids[k])
+        return near[0] if near and not near[0].participle else None
 
     def introducing(self, quote: Quote) -> Attribution | None:
         """The last attribution of the sentence before the quotation when that sentence ends
@@ -326,12 +342,13 @@ def _unit_rows(article, order, unit, verbs, actors, memory, carry):
     )
     text = UnitText(unit)
     owners = _Owners(text, found)
+    index = QuoteIndex(quotes)
     rows: list[tuple[tuple[int, int], dict]] = []
     claimed: set[int] = set()
     last: _Carry | None = None
     for quote in quotes:
         kind = text.kind(quote)
-        att = owners.own(quote, kind)
+        att = owners.own(quote, kind) or owners.tag_after(quote, index)
         if att is None and kind == "direct" and last is not None and last.att is not None:
             att = last.att  # a quotation after a quotation in the same paragraph: same speaker
         att = att or owners.introducing(quote)

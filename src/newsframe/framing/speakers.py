@@ -102,6 +102,8 @@ ISSUED_IN = frozenset(["statement", "report", "letter", "communique", "release",
 # "the official" may be any person quoted before; "the commander" only one named so
 GENERIC_PEOPLE = frozenset(["official", "spokesman", "spokeswoman", "spokesperson", "source",
                             "diplomat", "representative", "aide"])  # fmt: skip
+# one office, several words: "the leader" may refer back to "President X" or "Prime Minister Y"
+TOP_OFFICE = frozenset(["leader", "president", "premier", "prime", "chancellor", "head"])
 STATEMENTS = frozenset(["statement", "announcement", "release", "communique"])  # one document
 _LOOK_BACK = 60  # events a pronoun or description looks back over (bounded: linear time)
 
@@ -186,7 +188,9 @@ class Attribution:
     """One reporting verb (or noun) with its speakers and character span in the unit.
 
     ``phrase`` is the whole noun phrase that named the speaker; ``issued`` the document the
-    words were given in (``"statement"`` for "said in a statement"), if any."""
+    words were given in (``"statement"`` for "said in a statement"), if any; ``subordinate``
+    is True for a verb inside a subordinate clause ("after the chief announced"), which
+    introduces no quotation while the main clause has a verb."""
 
     start: int
     end: int
@@ -197,6 +201,7 @@ class Attribution:
     participle: bool = False
     phrase: str = ""
     issued: str = ""
+    subordinate: bool = False  # in a clause such as "after the chief announced ..."
 
 
 class Sentences:
@@ -251,7 +256,16 @@ class Memory:
         """Remember one mention or speaker."""
         self.events.append(event)
 
-    def _candidates(self, kinds: frozenset[str], head: str, before: tuple[int, int, int]):
+    def _candidates(
+        self,
+        kinds: frozenset[str],
+        heads: frozenset[str],
+        before: tuple[int, int, int],
+        *,
+        named: bool = False,
+    ) -> list[_Event]:
+        """The compatible events of the nearest sentence before ``before`` (of a kind in
+        ``kinds``, naming one of ``heads`` if given, with a name if ``named``)."""
         window = self.events[-_LOOK_BACK:]
         k = bisect_left([e.order for e in window], before)
         chosen: list[_Event] = []
@@ -261,7 +275,9 @@ class Memory:
                 break
             if kinds and event.kind not in kinds:
                 continue
-            if head and head not in event.phrase and head != event.issued:
+            if heads and event.issued not in heads and not any(h in event.phrase for h in heads):
+                continue
+            if named and all(s.source == "description" for s in event.speakers):
                 continue
             sentence = event.order[:2]
             chosen.append(event)
@@ -280,7 +296,7 @@ class Memory:
                 kinds, plural = frozenset(), True
             else:
                 return (Speaker("unresolved", speaker.text, "unresolved"),)
-            chosen = self._candidates(kinds, "", at)
+            chosen = self._candidates(kinds, frozenset(), at)
             return self._pick(chosen, speaker, plural) or (
                 Speaker("unresolved", speaker.text, "unresolved"),
             )
@@ -288,19 +304,21 @@ class Memory:
         lemma = lemmatize(head)
         kinds = frozenset(["organisation", "country"] if speaker.kind == "organisation" else [])
         if speaker.kind == "document":
-            for event in self._candidates(frozenset(), "", at)[:0] or self._documents(lemma, at):
+            for event in self._documents(lemma, at):
                 return tuple(
                     Speaker(s.key, speaker.text, "description", s.kind) for s in event.speakers
                 )
         elif speaker.kind in ("person", "organisation"):
             kinds = kinds or frozenset(["person"])
-            picked = self._pick(self._candidates(kinds, lemma, at), speaker, False)
+            heads = frozenset([lemma]) | (TOP_OFFICE if lemma in TOP_OFFICE else frozenset())
+            picked = self._pick(self._candidates(kinds, heads, at, named=True), speaker, False)
+            picked = picked or self._pick(self._candidates(kinds, heads, at), speaker, False)
             if not picked and speaker.kind == "person" and lemma in GENERIC_PEOPLE:
-                spoke = [e for e in self._candidates(kinds, "", at) if e.speaking]
+                spoke = [e for e in self._candidates(kinds, frozenset(), at) if e.speaking]
                 picked = self._pick(spoke, speaker, False)
             if picked:
                 return picked
-        return (Speaker(speaker.text, speaker.text, "name", speaker.kind),)
+        return (Speaker(speaker.text, speaker.text, "description", speaker.kind),)
 
     def _documents(self, lemma: str, at: tuple[int, int, int]) -> list[_Event]:
         window = self.events[-_LOOK_BACK:]
@@ -424,10 +442,14 @@ def _np_speakers(text: str, toks: list[Token], lo: int, hi: int, ctx: _Context) 
             left = _np_speakers(text, toks, _name_start(toks, lo, lo + k - 1), lo + k - 1, ctx)
             return left + _np_speakers(text, toks, lo + k + 1, hi, ctx)
     if words[-1].text[:1].isupper():
-        words = words[run:] if run < len(words) else words
-        if words[0].text.lower() in DETERMINERS and len(words) > 1:
-            words = words[1:]
-        source = "name"
+        role = words[-1].lemma in ctx.verbs.speaker_nouns
+        if role and run == len(words) - 1 and run > 0 and words[run - 1].text.lower() == "the":
+            words, source = words[run - 1 :], "description"  # "said the President"
+        else:
+            words = words[run:] if run < len(words) else words
+            if words[0].text.lower() in DETERMINERS and len(words) > 1:
+                words = words[1:]
+            source = "name"
     else:
         dets = [i for i, w in enumerate(words) if w.text.lower() in ("the", "a", "an", "this")]
         words = words[dets[-1] :] if dets else words
@@ -466,6 +488,14 @@ def _np_before(
             word.endswith("ed") and len(word) > 3 and prev.text.islower()
         ):
             break
+        if word in ("and", "or", "but") and (
+            toks[lo].text.lower() in PRONOUNS
+            or (
+                lo > 1
+                and (toks[lo - 2].text.lower() in CALENDAR or toks[lo - 2].text[:1].isdigit())
+            )
+        ):
+            break  # "... on Tuesday and he called": the pronoun is the subject
         if word in NP_STOP and not (
             word in ("to", "at", "in")
             and lo > 1
@@ -613,7 +643,26 @@ def _issued(text: str, toks: list[Token], k: int) -> str:
     return ""  # fmt: skip
 
 
-def _made(toks, i, n, key, speakers, ctx, *, aux=(), participle=False, phrase="", lemma=None):
+SUBORDINATORS = frozenset(
+    ["after", "before", "when", "while", "as", "because", "since", "if", "although", "though",
+     "once", "until", "unless", "whereas", "whenever"]
+)  # fmt: skip
+
+
+def _subordinate(text: str, toks: list[Token], span: tuple[int, int] | None, ctx) -> bool:
+    """True when the subject ``span`` opens a subordinate clause ("after the chief ...")."""
+    if not span or span[0] == 0:
+        return False
+    prev, first = toks[span[0] - 1], toks[span[0]]
+    return (
+        prev.text.lower() in SUBORDINATORS
+        and _spaces(text, prev.end, first.start)
+        and ctx.sentences.at(prev.start) == ctx.sentences.at(first.start)
+    )
+
+
+def _made(toks, i, n, key, speakers, ctx, *, aux=(), participle=False, phrase="", lemma=None,
+          subordinate=False):  # fmt: skip
     surface = " ".join([*aux, *(t.text for t in toks[i : i + n])])
     lemma_text = lemma or " ".join(key)
     verb_class = ctx.verbs.verbs.get(key, ctx.verbs.verbs.get((lemma_text,), ""))
@@ -621,7 +670,7 @@ def _made(toks, i, n, key, speakers, ctx, *, aux=(), participle=False, phrase=""
     issued = issued or _issued(ctx.unit.text, toks, i + n)
     return Attribution(
         toks[i].start, toks[i + n - 1].end, surface, lemma_text, verb_class, tuple(speakers),
-        participle, phrase, issued,
+        participle, phrase, issued, subordinate,
     )  # fmt: skip
 
 
@@ -676,7 +725,8 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
 
     def made(speakers, participle=False, span=None):
         return _made(toks, i, n, key, speakers, ctx, aux=aux, participle=participle,
-                     phrase=_phrase(text, toks, span))  # fmt: skip
+                     phrase=_phrase(text, toks, span),
+                     subordinate=_subordinate(text, toks, span, ctx))  # fmt: skip
 
     if key in table.quote_only and not _quote_follows(text, toks, i, toks[i + n - 1].end, ctx):
         return None
@@ -767,7 +817,7 @@ def _noun(text, toks, i, ctx: _Context) -> Attribution | None:
 
 def _with_speakers(att: Attribution, speakers: tuple[Speaker, ...]) -> Attribution:
     return Attribution(att.start, att.end, att.verb, att.lemma, att.verb_class, speakers,
-                       att.participle, att.phrase, att.issued)  # fmt: skip
+                       att.participle, att.phrase, att.issued, att.subordinate)  # fmt: skip
 
 
 def _remember_and_resolve(
@@ -797,8 +847,7 @@ def _remember_and_resolve(
             kind = kinds.pop() if len(kinds) == 1 else "group"
             phrase = att.phrase or " ".join(s.text.lower() for s in named)
             memory.add(_Event(at, kind, named, phrase, True, att.issued))
-        out.append(Attribution(att.start, att.end, att.verb, att.lemma, att.verb_class,
-                               tuple(speakers), att.participle, att.phrase, att.issued))  # fmt: skip
+        out.append(_with_speakers(att, tuple(speakers)))
     for m in mentions[k:]:
         memory.add(_mention_event(m, ctx, order))
     return out
@@ -814,14 +863,15 @@ def _mention_event(m: Mention, ctx: _Context, order: int) -> _Event:
 
 
 _HONORIFIC = re.compile(
-    r"(?<![\w'])(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady)\.? (?:[A-Z][\w'-]{0,30} ){0,2}"
-    r"[A-Z][\w'-]{0,30}"
-)  # bounded: linear time
+    r"(?<![\w'])(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|President|Prime Minister|Premier"
+    r"|Minister|Governor|Gov|Mayor|Senator|Sen|Rep|Chancellor|King|Queen|Pope|Judge|Ambassador"
+    r"|Inspector|Superintendent)\.? (?:[A-Z][\w'-]{0,30} ){0,2}[A-Z][\w'-]{0,30}"
+)  # an honorific or a title before a capitalised name; bounded: linear time
 
 
 def _honorific_names(text: str, quotes: QuoteIndex) -> list[Mention]:
-    """People named with an honorific outside quotations ("Mr Macron"): person mentions for the
-    memory, keyed by the name as written."""
+    """People named with an honorific or a title outside quotations ("Mr Macron", "President
+    Sebastian Pinera"): person mentions for the memory, keyed by the name as written."""
     out = []
     for m in _HONORIFIC.finditer(text):
         if quotes.at(m.start()) is None:
