@@ -187,14 +187,18 @@ class UnitText:
     def __init__(self, unit: Unit) -> None:
         self.unit = unit
         self.sentences = Sentences(unit)
-        self.words = list(accumulate(ch.isalnum() for ch in unit.text))
+        self._words: list[int] | None = None  # running count of letters and digits
         self._texts: dict[tuple[int, int], str] = {}
 
     def has_word(self, a: int, b: int) -> bool:
         """True when ``text[a:b]`` holds a letter or digit."""
         if b <= a:
             return False
-        return self.words[b - 1] - (self.words[a - 1] if a else 0) > 0
+        if b - a < 64:  # short spans: look directly
+            return any(ch.isalnum() for ch in self.unit.text[a:b])
+        if self._words is None:
+            self._words = list(accumulate(ch.isalnum() for ch in self.unit.text))
+        return self._words[b - 1] - (self._words[a - 1] if a else 0) > 0
 
     def sentence_text(self, first: int, last: int) -> str:
         """The text of sentences ``first`` .. ``last`` (one string object per pair)."""

@@ -621,6 +621,8 @@ def _speaks(text: str, toks: list[Token], i: int, n: int, ctx: _Context) -> bool
 
 
 def _match_verb(text: str, toks: list[Token], i: int, table: ReportingVerbs, longest: int):
+    if toks[i].lemma not in _first_lemmas(table):
+        return None
     for n in range(min(longest, len(toks) - i), 0, -1):
         key = tuple(t.lemma for t in toks[i : i + n])
         if key in table.verbs and all(
@@ -628,6 +630,18 @@ def _match_verb(text: str, toks: list[Token], i: int, table: ReportingVerbs, lon
         ):
             return key, n
     return None
+
+
+_FIRST: dict[int, tuple[ReportingVerbs, frozenset[str]]] = {}
+
+
+def _first_lemmas(table: ReportingVerbs) -> frozenset[str]:
+    """The lemmas a reporting verb of ``table`` can start with (computed once per table)."""
+    hit = _FIRST.get(id(table))
+    if hit is None or hit[0] is not table:
+        hit = (table, frozenset(k[0] for k in table.verbs))
+        _FIRST[id(table)] = hit
+    return hit[1]
 
 
 def _issued(text: str, toks: list[Token], k: int) -> str:
