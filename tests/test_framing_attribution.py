@@ -504,3 +504,14 @@ def test_a_pronoun_after_and_is_the_subject_not_a_fragment():
         "call on",
         "directive",
     )
+
+
+def test_negated_passive_is_no_speech_and_a_verb_ends_no_speaker_phrase():
+    t = _rows(
+        "At least three families have said they were not told.",
+        "Earlier, the fire chief denied reports that 15 people had been rescued.",
+    )
+    assert t[["speaker", "verb"]].values.tolist() == [
+        ["At least three families", "have said"],
+        ["the fire chief", "denied"],
+    ]

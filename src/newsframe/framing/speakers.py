@@ -480,6 +480,9 @@ def _np_before(
     nouns = _ROLE_BEFORE_TO if nouns is None else nouns
     if j < 0 or not _spaces(text, toks[j].end, stop) or toks[j].text.lower() in NP_STOP:
         return None
+    last = toks[j].text
+    if last.islower() and last.endswith("ed") and toks[j].lemma != last:
+        return None  # "the chief denied reports": a verb ends no noun phrase
     lo = j
     while lo > 0 and j - lo < 9 and _spaces(text, toks[lo - 1].end, toks[lo].start):
         prev = toks[lo - 1]
@@ -496,6 +499,9 @@ def _np_before(
             )
         ):
             break  # "... on Tuesday and he called": the pronoun is the subject
+        if word == "at" and toks[lo].text.lower() in ("least", "most"):
+            lo -= 1  # "at least three families"
+            continue
         if word in NP_STOP and not (
             word in ("to", "at", "in")
             and lo > 1
@@ -675,6 +681,12 @@ def _subordinate(text: str, toks: list[Token], span: tuple[int, int] | None, ctx
     )
 
 
+def _passive(aux: list[str]) -> bool:
+    """True when the auxiliaries make the verb passive ("was", "were not", "has been")."""
+    verbs = [a.lower() for a in aux if a.lower() not in ("not", "never")]
+    return bool(verbs) and verbs[-1] in PASSIVE_AUX
+
+
 def _made(toks, i, n, key, speakers, ctx, *, aux=(), participle=False, phrase="", lemma=None,
           subordinate=False):  # fmt: skip
     surface = " ".join([*aux, *(t.text for t in toks[i : i + n])])
@@ -705,7 +717,7 @@ def _quoted_as(text: str, toks: list[Token], i: int, ctx: _Context):
         if toks[j].text.lower() in AUX:
             aux.insert(0, toks[j].text)
         j -= 1
-    if aux and aux[-1].lower() in PASSIVE_AUX:  # "Araqchi was quoted as saying"
+    if _passive(aux):  # "Araqchi was quoted as saying"
         span = (
             _np_before(text, toks, j, toks[j + 1].start, ctx.verbs.speaker_nouns)
             if j >= 0
@@ -744,7 +756,7 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
 
     if key in table.quote_only and not _quote_follows(text, toks, i, toks[i + n - 1].end, ctx):
         return None
-    if aux and aux[-1].lower() in PASSIVE_AUX and key != ("according", "to"):
+    if _passive(aux) and key != ("according", "to"):
         if i + n < len(toks) and toks[i + n].text.lower() == "by":  # "was announced by X"
             span = _np_after(text, toks, i + n + 1)
             speakers = _np_speakers(text, toks, *span, ctx) if span else []
