@@ -798,15 +798,27 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
         return None
     span = _np_before_aside(text, toks, j, toks[i].start, ctx.verbs.speaker_nouns)
     if span:  # "Peskov, the Kremlin spokesman, said" / "Putin, who spoke later, warned"
-        speakers = _np_speakers(text, toks, *span, ctx)
-        name = _aside_name(text, toks, j, toks[i].start)
-        words = toks[span[0] : span[1] + 1]
-        cut = next((k for k, w in enumerate(words) if w.text.lower() in LINKS and k), len(words))
-        common = words[cut - 1].text.islower()  # the subject is a description, not a name
-        if name and common and all(s.source in ("description", "name") for s in speakers):
-            named = _np_speakers(text, toks, *name, ctx)  # "the deputy mayor, Emmanuel Gregoire,"
-            speakers = named or speakers
-        return made(speakers, span=span)
+        return made(_aside_speakers(text, toks, j, toks[i].start, span, ctx), span=span)
+    span = _inverted(text, toks, i, n, j, ctx)
+    return made(_np_speakers(text, toks, *span, ctx), span=span) if span else None
+
+
+def _aside_speakers(text, toks, j, stop, span, ctx: _Context) -> list[Speaker]:
+    """The speakers of a subject before an aside; a name in the aside beats a description
+    ("the deputy mayor, Emmanuel Gregoire, said")."""
+    speakers = _np_speakers(text, toks, *span, ctx)
+    name = _aside_name(text, toks, j, stop)
+    words = toks[span[0] : span[1] + 1]
+    cut = next((k for k, w in enumerate(words) if w.text.lower() in LINKS and k), len(words))
+    common = words[cut - 1].text.islower()  # the subject is a description, not a name
+    if name and common and all(s.source in ("description", "name") for s in speakers):
+        speakers = _np_speakers(text, toks, *name, ctx) or speakers
+    return speakers
+
+
+def _inverted(text, toks, i, n, j, ctx: _Context) -> tuple[int, int] | None:
+    """The speaker span of an inverted "..., said Putin": only after a quotation, or as ", said
+    X." at the end of a clause; a sentence never opens with the verb ("State radio ...")."""
     before = text[toks[j].end if j >= 0 else 0 : toks[i].start]
     span = _np_after(text, toks, i + n)
     if span is None:
@@ -814,10 +826,11 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
     after = text[toks[span[1]].end : toks[span[1]].end + 2].lstrip()[:1]
     quoted = any(mark in before for mark in "\"'")
     if j >= 0 and not quoted and not ("," in before and after in ("", ".", ";", ",", ":")):
-        return None  # inverted "said Putin" only after a quotation or ", said X." at clause end
+        return None
+    sentence = ctx.sentences.at(toks[i].start)
     if not quoted and (j < 0 or ctx.sentences.at(toks[j].start) != sentence):
-        return None  # a sentence does not open with "State radio ..." as a verb
-    return made(_np_speakers(text, toks, *span, ctx), span=span)
+        return None
+    return span
 
 
 def _noun(text, toks, i, ctx: _Context) -> Attribution | None:
@@ -909,6 +922,41 @@ def _honorific_names(text: str, quotes: QuoteIndex) -> list[Mention]:
 _KIND = {"person": "person", "state": "country", "organisation": "organisation"}
 
 
+def _scan(text: str, toks: list[Token], ctx: _Context) -> None:
+    """Add every reporting verb and noun of the unit to ``ctx.found``, in text order."""
+    verbs, found, sentences = ctx.verbs, ctx.found, ctx.sentences
+    longest = max((len(k) for k in verbs.verbs), default=1)
+    starts = set(sentences.starts)
+    i = 0
+    while i < len(toks):
+        n = 1
+        match = _match_verb(text, toks, i, verbs, longest)
+        if toks[i].lemma == "quote" and (done := _quoted_as(text, toks, i, ctx)):
+            att, n = done
+        elif match is None:
+            att = _noun(text, toks, i, ctx) if toks[i].lemma in verbs.nouns else None
+        elif (
+            ctx.unit.part != "headline"
+            and not toks[i].text[:1].islower()
+            and toks[i].start not in starts
+        ):
+            att = None  # a capitalised "Says" or "Notes" mid-sentence is a name
+        else:
+            key, n = match
+            att = _verb(text, toks, i, n, key, ctx)
+            if att is None and n == 1 and toks[i].lemma in verbs.nouns:
+                att = _noun(text, toks, i, ctx)  # "Abe's remarks": a noun, not the verb
+        if att is not None and att.speakers:
+            if found and found[-1].speakers[0].source == "pending":
+                pending = found.pop()  # "Calling it '...', the governor said": same speaker
+                if sentences.at(pending.start) == sentences.at(att.start):
+                    found.append(_with_speakers(pending, att.speakers))
+            found.append(att)
+        i += n
+    if found and found[-1].speakers[0].source == "pending":
+        found.pop()
+
+
 def find_attributions(
     unit: Unit,
     quotes: list[Quote],
@@ -947,35 +995,6 @@ def find_attributions(
     found: list[Attribution] = []
     ctx = _Context(verbs, unit, sentences, index, quoted, mentions, [m.start for m in mentions],
                    kinds, found)  # fmt: skip
-    longest = max((len(k) for k in verbs.verbs), default=1)
-    starts = set(sentences.starts)
-    i = 0
-    while i < len(toks):
-        n = 1
-        match = _match_verb(text, toks, i, verbs, longest)
-        if toks[i].lemma == "quote" and (done := _quoted_as(text, toks, i, ctx)):
-            att, n = done
-        elif match is None:
-            att = _noun(text, toks, i, ctx) if toks[i].lemma in verbs.nouns else None
-        elif (
-            unit.part != "headline"
-            and not toks[i].text[:1].islower()
-            and toks[i].start not in starts
-        ):
-            att = None  # a capitalised "Says" or "Notes" mid-sentence is a name
-        else:
-            key, n = match
-            att = _verb(text, toks, i, n, key, ctx)
-            if att is None and n == 1 and toks[i].lemma in verbs.nouns:
-                att = _noun(text, toks, i, ctx)  # "Abe's remarks": a noun, not the verb
-        if att is not None and att.speakers:
-            if found and found[-1].speakers[0].source == "pending":
-                pending = found.pop()
-                if sentences.at(pending.start) == sentences.at(att.start):
-                    found.append(_with_speakers(pending, att.speakers))
-            found.append(att)
-        i += n
-    if found and found[-1].speakers[0].source == "pending":
-        found.pop()
+    _scan(text, toks, ctx)
     return _remember_and_resolve(found, ctx, memory if memory is not None else Memory(), order,
                                  index)  # fmt: skip
