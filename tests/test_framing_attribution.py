@@ -515,3 +515,13 @@ def test_negated_passive_is_no_speech_and_a_verb_ends_no_speaker_phrase():
         ["At least three families", "have said"],
         ["the fire chief", "denied"],
     ]
+
+
+def test_a_post_or_sign_that_read_after_the_quotation():
+    t = _rows('"The convoy was blocked," a post on their site read.')
+    row = t.iloc[0]
+    assert (row.speaker, row.speaker_kind, row.verb_lemma) == (
+        "a post on their site",
+        "document",
+        "read",
+    )

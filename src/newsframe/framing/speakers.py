@@ -93,7 +93,7 @@ CALENDAR = frozenset(
 )
 # fmt: on
 COMPLEMENT = frozenset(["of", "for", "from"])
-LINKS = frozenset(["of", "for", "from", "to", "at", "in"])
+LINKS = frozenset(["of", "for", "from", "to", "at", "in", "on"])
 DETERMINERS = frozenset(["the", "a", "an", "this", "that"])
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i"])
 POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
@@ -503,16 +503,17 @@ def _np_before(
             lo -= 1  # "at least three families"
             continue
         if word in NP_STOP and not (
-            word in ("to", "at", "in")
+            word in ("to", "at", "in", "on")
             and lo > 1
             and (toks[lo - 2].lemma in nouns or toks[lo - 2].text.lower() in nouns)
-            and (toks[lo].text[:1].isupper() or toks[lo].text.lower() == "the")
+            and (toks[lo].text[:1].isupper() or toks[lo].text.lower() in _DET_AFTER_LINK)
         ):
             break
         lo -= 1
     return lo, j
 
 
+_DET_AFTER_LINK = frozenset(["the", "its", "their", "his", "her", "our"])
 _ROLE_BEFORE_TO = {
     w: "person" for w in ["mission", "ambassador", "envoy", "embassy", "delegation", "spokesman",
                           "spokeswoman", "spokesperson", "minister", "office", "police"]
@@ -607,6 +608,21 @@ def _quote_follows(text: str, toks: list[Token], i: int, end: int, ctx: _Context
             break
         between += t.start >= end
     return between <= 8 and not any(ch in text[end:start] for ch in ".;!?")
+
+
+def _quote_precedes(text: str, start: int, ctx: _Context) -> bool:
+    """True when a quotation ends shortly before ``start`` in the same sentence, as in the tag
+    '"...," the sign read.' (at most 60 characters and no sentence mark in between)."""
+    k = bisect_left(ctx.quotes.starts, start) - 1
+    if k < 0:
+        return False
+    end = ctx.quotes.quotes[k].end
+    gap = text[end:start]
+    return (
+        0 <= start - end <= 60
+        and ctx.sentences.at(max(end - 1, 0)) == ctx.sentences.at(start)
+        and not any(ch in gap for ch in ".;!?")
+    )
 
 
 def _speaks(text: str, toks: list[Token], i: int, n: int, ctx: _Context) -> bool:
@@ -754,7 +770,10 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
                      phrase=_phrase(text, toks, span),
                      subordinate=_subordinate(text, toks, span, ctx))  # fmt: skip
 
-    if key in table.quote_only and not _quote_follows(text, toks, i, toks[i + n - 1].end, ctx):
+    if key in table.quote_only and not (
+        _quote_follows(text, toks, i, toks[i + n - 1].end, ctx)
+        or _quote_precedes(text, toks[i].start, ctx)
+    ):
         return None
     if _passive(aux) and key != ("according", "to"):
         if i + n < len(toks) and toks[i + n].text.lower() == "by":  # "was announced by X"
