@@ -26,6 +26,7 @@ from newsframe.framing import (
     naming_variants,
     share_of_voice,
 )
+from newsframe.report import build_report
 from newsframe.sentiment import (
     actor_sentences,
     actor_sentiment,
@@ -91,6 +92,7 @@ __all__ = [
     "background_frequencies",
     "boilerplate_audit",
     "bootstrap_rate_difference",
+    "build_report",
     "clean_text",
     "collocations",
     "compare_sentiment",

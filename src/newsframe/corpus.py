@@ -8,12 +8,13 @@ CSV, a folder or a list of paths. Raw files are opened read-only and never writt
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import io
 import re
 import warnings
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -479,7 +480,9 @@ def _is_html(path: Path) -> bool:
     return path.suffix.lower() in (".html", ".htm")
 
 
-def _build_all(jobs: list[tuple], rules: Rules, n_jobs: int) -> list[Article]:
+def _build_all(jobs: list[tuple], rules: Rules, n_jobs: int, executor=None) -> list[Article]:
+    if executor is not None and jobs:
+        return executor(functools.partial(_build, rules=rules), jobs)
     if n_jobs == 1 or len(jobs) < 256:
         return [_build(job, rules) for job in jobs]
     from joblib import Parallel, delayed
@@ -503,7 +506,11 @@ def _build(job: tuple, rules: Rules) -> Article:
 
 
 def load_corpus(
-    source: str | Path | Iterable[str | Path], *, rules: Rules | None = None, n_jobs: int = 1
+    source: str | Path | Iterable[str | Path],
+    *,
+    rules: Rules | None = None,
+    n_jobs: int = 1,
+    executor: Callable[[Callable[[tuple], Article], list[tuple]], list[Article]] | None = None,
 ) -> Corpus:
     """Return a :class:`Corpus` from a manifest CSV, a folder of article files, or a list of paths.
 
@@ -512,7 +519,9 @@ def load_corpus(
     manifest's folder and may not leave it; extra columns are kept as metadata). Articles of the
     same outlet are cleaned together: a paragraph found at the edges of two or more of them is
     boilerplate of that outlet. ``n_jobs`` > 1 (or -1 for every core) cleans large corpora
-    (256 articles or more) in parallel processes with joblib. Errors name the file and the problem.
+    (256 articles or more) in parallel processes with joblib; ``executor(func, jobs)``, if given,
+    maps the cleaning of each article instead (e.g. over Dask workers,
+    :mod:`newsframe.distributed`) and must return the results in order. Errors name the file and the problem.
     """
     rules = rules or load_rules()
     entries = _sources(source)
@@ -523,7 +532,7 @@ def load_corpus(
     jobs = [
         (path, data, text, encoding, row, frozenset()) for path, row, data, text, encoding in raws
     ]
-    articles = _build_all(jobs, rules, n_jobs)
+    articles = _build_all(jobs, rules, n_jobs, executor)
     # Second look only where it can matter: an article of an outlet with repeated edge
     # paragraphs that carries one of them is cleaned again with that evidence.
     repeats = _edge_paragraphs(articles)
@@ -533,7 +542,9 @@ def load_corpus(
         if repeats.get(a.outlet)
         and not repeats[a.outlet].isdisjoint(p.lower() for p in a.clean_paragraphs)
     ]
-    redone = _build_all([(*jobs[n][:5], repeats[articles[n].outlet]) for n in again], rules, n_jobs)
+    redone = _build_all(
+        [(*jobs[n][:5], repeats[articles[n].outlet]) for n in again], rules, n_jobs, executor
+    )
     for n, article in zip(again, redone, strict=True):
         articles[n] = article
     try:

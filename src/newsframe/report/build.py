@@ -1,0 +1,638 @@
+"""Build the report: every table, figure and caveat behind ``newsframe report``.
+
+:func:`build_report` loads a corpus, computes the tables of each analysis once, draws the
+figures, writes ``tables/*.csv``, ``figures/*.png|svg``, ``summary.json`` and a self-contained
+``index.html`` (:mod:`newsframe.report.html`). Nothing is written until everything has been
+computed, and then into a fresh folder that replaces ``out`` only at the end, so bad input
+leaves no half-written report behind.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from importlib import resources as importlib_resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from newsframe.corpus import Article, Corpus, load_article, load_corpus
+from newsframe.errors import InputError, NewsframeError
+from newsframe.report.html import Block, Section, render_page
+
+__all__ = ["ReportPlan", "build_report", "p_floor"]
+
+REPORT_MARKER = "summary.json"
+Tables = dict[str, pd.DataFrame]
+_MANIFEST_NAMES = ("manifest.csv", "articles.csv")
+
+
+def p_floor(n_a: int, n_b: int) -> float:
+    """Return the smallest two-sided p-value an exact permutation test of ``n_a`` vs ``n_b`` units
+    can reach: ``2 / C(n_a + n_b, n_a)`` (capped at 1).
+
+    With 3 articles against 3 there are 20 splits, so no result can go below p = 0.10.
+
+    >>> p_floor(3, 3), p_floor(1, 1), round(p_floor(10, 11), 8)
+    (0.1, 1.0, 5.67e-06)
+    """
+    if n_a < 1 or n_b < 1:
+        return 1.0
+    return min(1.0, 2.0 / math.comb(n_a + n_b, n_a))
+
+
+# --- input, output and sides -------------------------------------------------------------
+
+
+def _input_root(source: str | Path | Sequence[str | Path]) -> list[Path]:
+    if isinstance(source, str | Path):
+        path = Path(source)
+        return [(path if path.is_dir() else path.parent).resolve()]
+    return sorted({Path(p).resolve().parent for p in source})
+
+
+def _check_out(out: Path, source: str | Path | Sequence[str | Path], force: bool) -> Path:
+    out = out.expanduser().resolve()
+    parts = out.parts
+    for i in range(len(parts) - 1):
+        if parts[i] == "data" and parts[i + 1] == "raw":
+            raise InputError(
+                out, "refusing to write a report inside data/raw/ (raw data is never written)"
+            )
+    for root in _input_root(source):
+        if out == root or out.is_relative_to(root):
+            raise InputError(out, f"refusing to write a report inside the input folder {root}")
+    if out.exists():
+        if not out.is_dir():
+            raise InputError(out, "exists and is not a folder")
+        if any(out.iterdir()):
+            if not force:
+                raise InputError(out, "already exists; pass --force to replace it")
+            if not (out / REPORT_MARKER).is_file():
+                raise InputError(out, "is not a newsframe report folder; refusing to replace it")
+    return out
+
+
+def resolve_source(source: str | Path | Sequence[str | Path]) -> str | Path | list[Path]:
+    """Return what :func:`load_corpus` should read: a folder's ``manifest.csv``/``articles.csv``
+    when it has one, else the folder, the manifest or the files themselves."""
+    if isinstance(source, str | Path):
+        path = Path(source)
+        if path.is_dir():
+            for name in _MANIFEST_NAMES:
+                if (path / name).is_file():
+                    return path / name
+        if not path.exists():
+            raise InputError(path, "no such file or folder")
+        return path
+    return [Path(p) for p in source]
+
+
+def _load(source: str | Path | Sequence[str | Path], n_jobs: int) -> Corpus:
+    resolved = resolve_source(source)
+    if isinstance(resolved, Path) and resolved.is_file() and resolved.suffix.lower() != ".csv":
+        return Corpus([load_article(resolved)])
+    return load_corpus(resolved, n_jobs=n_jobs)
+
+
+@dataclass(frozen=True)
+class ReportPlan:
+    """What is compared: the grouping column (or None) and the two sides' article ids."""
+
+    group: str | None
+    label_a: str
+    label_b: str
+    ids_a: tuple[str, ...]
+    ids_b: tuple[str, ...]
+    groups: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @property
+    def unit(self) -> str:
+        """``"sentences"`` when one article faces one article, else ``"articles"``."""
+        return "sentences" if len(self.ids_a) == 1 and len(self.ids_b) == 1 else "articles"
+
+    @property
+    def slug(self) -> str:
+        return f"{_slug(self.label_a)}_vs_{_slug(self.label_b)}"
+
+
+def _slug(text: str) -> str:
+    keep = "".join(c if c.isalnum() or c in "-." else "-" for c in text.strip().lower())
+    return "-".join(filter(None, keep.split("-")))[:60] or "x"
+
+
+def _metadata_column(corpus: Corpus, column: str) -> list[str]:
+    values = [str(a.metadata.get(column, "") or "") for a in corpus]
+    return values
+
+
+def plan_comparison(
+    corpus: Corpus, *, group: str | None = None, compare: Sequence[str] | None = None
+) -> ReportPlan:
+    """Return the sides to compare: two groups of ``group`` (default: the ``group`` column when the
+    manifest has one), or two articles; ``compare`` names them (default: the first two).
+
+    >>> c = Corpus([Article("a", "", ("x.",)), Article("b", "", ("y.",))])
+    >>> plan_comparison(c).slug
+    'a_vs_b'
+    """
+    if len(corpus) < 2:
+        raise NewsframeError("a report compares articles: the corpus needs at least two")
+    if group is None and all("group" in a.metadata for a in corpus):
+        group = "group"
+    if group is not None:
+        values = _metadata_column(corpus, group)
+        missing = [a.article_id for a, v in zip(corpus, values, strict=True) if not v]
+        if missing:
+            raise NewsframeError(f"group column {group!r} is empty for {', '.join(missing[:5])}")
+        groups: dict[str, list[str]] = {}
+        for article, value in zip(corpus, values, strict=True):
+            groups.setdefault(value, []).append(article.article_id)
+        if len(groups) < 2:
+            raise NewsframeError(f"group column {group!r} has one group; nothing to compare")
+        names = list(compare) if compare else list(groups)[:2]
+        unknown = [n for n in names if n not in groups]
+        if len(names) != 2 or unknown:
+            raise NewsframeError(
+                f"--compare needs two groups of {group!r}; have {', '.join(groups)}"
+            )
+        frozen = {k: tuple(v) for k, v in groups.items()}
+        small = [n for n in names if len(frozen[n]) < 2]
+        if small:
+            raise NewsframeError(
+                f"group {small[0]!r} of {group!r} has one article: a group comparison needs at "
+                "least two per side (compare two articles with --compare and no group column)"
+            )
+        return ReportPlan(group, names[0], names[1], frozen[names[0]], frozen[names[1]], frozen)
+    names = list(compare) if compare else corpus.ids[:2]
+    unknown = [n for n in names if n not in corpus.ids]
+    if len(names) != 2 or unknown:
+        raise NewsframeError(f"--compare needs two article ids; unknown: {', '.join(unknown)}")
+    return ReportPlan(None, names[0], names[1], (names[0],), (names[1],))
+
+
+# --- collecting tables, figures and prose -----------------------------------------------
+
+
+@dataclass
+class _Report:
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    figures: dict[str, Any] = field(default_factory=dict)
+    sections: list[Section] = field(default_factory=list)
+    summary: dict[str, Any] = field(default_factory=dict)
+
+    def table(self, name: str, frame: pd.DataFrame) -> str:
+        self.tables[name] = frame
+        return f"tables/{name}.csv"
+
+    def figure(self, name: str, fig: Any, caption: str) -> Block:
+        self.figures[name] = fig
+        return Block("figure", caption, image=Path("figures") / f"{name}.png")
+
+    def preview(self, name: str, frame: pd.DataFrame, title: str = "", rows: int = 12) -> Block:
+        return Block("table", title, table=frame, csv=self.table(name, frame), rows=rows)
+
+
+#: Per-article figures show at most this many articles (the compared ones first); every table
+#: keeps all of them.
+MAX_FIGURE_ARTICLES = 12
+
+
+def _shown(table: pd.DataFrame, plan: ReportPlan) -> pd.DataFrame:
+    """Rows of the articles a per-article figure shows: all when few, else the compared sides'."""
+    ids = list(dict.fromkeys(table["article_id"])) if "article_id" in table else []
+    if len(ids) <= MAX_FIGURE_ARTICLES:
+        return table
+    half = MAX_FIGURE_ARTICLES // 2
+    keep = set(plan.ids_a[:half]) | set(plan.ids_b[:half])
+    return table[table["article_id"].isin(keep)]
+
+
+def _sides(corpus: Corpus, plan: ReportPlan) -> tuple[list[Article], list[Article]]:
+    return [corpus[i] for i in plan.ids_a], [corpus[i] for i in plan.ids_b]
+
+
+def _corpus_section(r: _Report, corpus: Corpus, plan: ReportPlan) -> None:
+    from newsframe.plots.corpus import cleaning_figure
+
+    frame = corpus.to_frame().drop(columns=["source_path", "sha256"], errors="ignore")
+    if plan.group and plan.group not in frame.columns:
+        frame.insert(1, plan.group, _metadata_column(corpus, plan.group))
+    summary = corpus.removal_summary()
+    removed = corpus.removed_frame()
+    kept = int(summary.loc[summary["reason"] == "kept: article body", "words"].sum())
+    dropped = int(summary.loc[summary["reason"] != "kept: article body", "words"].sum())
+    outlets = sorted({a.outlet for a in corpus if a.outlet})
+    share = dropped / (kept + dropped) if kept + dropped else 0.0
+    text = (
+        f"{len(corpus)} articles"
+        + (f" from {len(outlets)} outlet{'s' if len(outlets) > 1 else ''}" if outlets else "")
+        + (f" in {len(plan.groups)} groups of '{plan.group}'" if plan.group else "")
+        + f". Cleaning kept {kept:,} words of article body and removed {dropped:,} words "
+        f"({share:.0%}) of page chrome in {len(removed):,} lines; every removed line is listed "
+        "with its reason."
+    )
+    r.summary["corpus"] = {"articles": len(corpus), "outlets": len(outlets), "words_kept": kept,
+                           "words_removed": dropped}  # fmt: skip
+    blocks = [
+        Block("text", text),
+        r.preview("articles", frame, "Articles", rows=20),
+        r.figure(
+            "cleaning__words_kept_and_removed",
+            cleaning_figure(_shown(summary, plan)),
+            "Words kept as article body and removed as page chrome, by reason.",
+        ),
+        r.preview("cleaning_summary", summary, "What cleaning removed, by reason", rows=15),
+        r.preview("removed_lines", removed, "Removed lines (the audit)", rows=25),
+    ]
+    r.sections.append(Section("corpus", "Corpus and cleaning audit", blocks))
+
+
+def _top_terms(key: pd.DataFrame, side: str, n: int = 8) -> list[str]:
+    rows = key[key["key_for"] == side].head(n)
+    return [
+        f"{t} ({a:g}:{b:g})"
+        for t, a, b in rows[["term", "count_a", "count_b"]].itertuples(index=False)
+    ]
+
+
+def _terms_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Tables) -> pd.DataFrame:
+    import newsframe as nf
+    from newsframe.plots.terms import plot_keyness, plot_term_frequencies
+
+    freqs = base["term_frequencies"]
+    side_a, side_b = _sides(corpus, plan)
+    key = nf.keyness(side_a, side_b)
+    label_a, label_b = key["article_id"].iloc[0], key["reference"].iloc[0]
+    bar = nf.critical_g2(len(key))
+    passing = int((key["g2"] > bar).sum())
+    top_a, top_b = _top_terms(key, label_a), _top_terms(key, label_b)
+    r.summary["keyness"] = {
+        "a": plan.label_a, "b": plan.label_b, "unit": "tokens pooled per side",
+        "terms_tested": len(key), "n_a": int(key["n_a"].iloc[0]), "n_b": int(key["n_b"].iloc[0]),
+        "bonferroni_g2": round(float(bar), 4), "terms_passing_bonferroni": passing,
+        "top_a": [t.split(" (")[0] for t in top_a], "top_b": [t.split(" (")[0] for t in top_b],
+    }  # fmt: skip
+    blocks = [
+        r.figure(
+            "term_frequencies__top15_per_article",
+            plot_term_frequencies(_shown(freqs, plan), top_n=15),
+            "The 15 most frequent lemmas of each article per 1,000 tokens (stopwords left out).",
+        ),
+        Block(
+            "text",
+            f"Keyness of {plan.label_a} against {plan.label_b} ({len(plan.ids_a)} vs "
+            f"{len(plan.ids_b)} articles; {int(key['n_a'].iloc[0]):,} vs "
+            f"{int(key['n_b'].iloc[0]):,} tokens). Terms are ranked by effect size (Log Ratio). "
+            f"{len(key):,} terms were tested; the Bonferroni bar is G² > {bar:.1f} and "
+            f"{passing} term(s) pass it.",
+        ),
+        Block(
+            "list",
+            items=[
+                f"Key for {plan.label_a}: {', '.join(top_a) or 'none'}",
+                f"Key for {plan.label_b}: {', '.join(top_b) or 'none'}",
+            ],
+        ),
+        r.figure(
+            f"keyness__{plan.slug}",
+            plot_keyness(key, top_n=12),
+            "Terms ranked by Hardie's Log Ratio, with counts and G².",
+        ),
+        r.preview(f"keyness__{plan.slug}", key, "Keyness table (top rows)", rows=15),
+    ]
+    r.table("term_frequencies", freqs)
+    if plan.group and len(plan.groups) > 2:
+        rest = []
+        for name, ids in plan.groups.items():
+            others = [a for a in corpus if a.article_id not in set(ids)]
+            table = nf.keyness([corpus[i] for i in ids], others)
+            rest.append(table.assign(group=name).head(25))
+        stacked = pd.concat(rest, ignore_index=True)
+        blocks.append(
+            r.preview(
+                "keyness__each_group_vs_rest",
+                stacked,
+                "Each group against all the others (top 25 rows per group)",
+                20,
+            )
+        )
+    r.sections.append(Section("terms", "Term frequencies and keyness", blocks))
+    return key
+
+
+def _article_level(sentences: pd.DataFrame, plan: ReportPlan, *, n_resamples: int = 9999,
+                   seed: int = 0) -> pd.DataFrame:  # fmt: skip
+    """Mean compound per article, compared between the sides with articles as the unit."""
+    means = sentences.groupby("article_id", sort=False)["compound"].mean()
+    xa = means.reindex(list(plan.ids_a)).dropna().to_numpy(float)
+    xb = means.reindex(list(plan.ids_b)).dropna().to_numpy(float)
+    if len(xa) < 1 or len(xb) < 1:
+        raise NewsframeError("sentiment comparison: a side has no scored sentences")
+    from itertools import combinations
+
+    pooled = np.concatenate([xa, xb])
+    n, k = len(pooled), len(xa)
+    observed = xa.mean() - xb.mean()
+    if math.comb(n, k) <= n_resamples:
+        diffs = []
+        for chosen in combinations(range(n), k):
+            mask = np.zeros(n, bool)
+            mask[list(chosen)] = True
+            diffs.append(pooled[mask].mean() - pooled[~mask].mean())
+        diffs_arr = np.asarray(diffs)
+        p = float(np.mean(np.abs(diffs_arr) >= abs(observed) - 1e-12))
+        exact = True
+    else:
+        rng = np.random.default_rng(seed)
+        hits = 0
+        for _ in range(n_resamples):
+            perm = rng.permutation(pooled)
+            hits += abs(perm[:k].mean() - perm[k:].mean()) >= abs(observed) - 1e-12
+        p, exact = (hits + 1) / (n_resamples + 1), False
+    rng = np.random.default_rng(seed)
+    boots = [rng.choice(xa, len(xa)).mean() - rng.choice(xb, len(xb)).mean() for _ in range(2000)]
+    lo, hi = np.percentile(boots, [2.5, 97.5])
+    sd = math.sqrt(((len(xa) - 1) * xa.var(ddof=1 if len(xa) > 1 else 0)
+                    + (len(xb) - 1) * xb.var(ddof=1 if len(xb) > 1 else 0)) / max(n - 2, 1))  # fmt: skip
+    g = observed / sd if sd > 0 else float("nan")
+    return pd.DataFrame(
+        [(plan.label_a, plan.label_b, "mean_compound", xa.mean(), xb.mean(), observed, lo, hi, p,
+          exact, g, "Hedges' g (article means)", len(xa), len(xb))],
+        columns=["a", "b", "statistic", "value_a", "value_b", "difference", "ci_low", "ci_high",
+                 "p_value", "exact", "effect_size", "effect_measure", "n_a", "n_b"],
+    )  # fmt: skip
+
+
+def _sentiment_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Tables) -> pd.DataFrame:
+    import newsframe as nf
+    from newsframe.plots import sentiment as splots
+
+    sentences = base["sentences"]
+    summary = nf.sentiment_summary(sentences)
+    if plan.unit == "sentences":
+        comparison = nf.compare_sentiment(sentences, plan.ids_a[0], plan.ids_b[0])
+        n_a, n_b = int(comparison["n_a"].iloc[0]), int(comparison["n_b"].iloc[0])
+    else:
+        comparison = _article_level(sentences, plan)
+        n_a, n_b = len(plan.ids_a), len(plan.ids_b)
+    floor = p_floor(n_a, n_b)
+    comparison = comparison.assign(unit=plan.unit, p_floor=floor)
+    mean = comparison[comparison["statistic"] == "mean_compound"].iloc[0]
+    r.summary["sentiment"] = {
+        "a": plan.label_a, "b": plan.label_b, "unit": plan.unit, "n_a": n_a, "n_b": n_b,
+        "difference_mean_compound": round(float(mean["difference"]), 6),
+        "ci": [round(float(mean["ci_low"]), 6), round(float(mean["ci_high"]), 6)],
+        "p_value": round(float(mean["p_value"]), 6), "p_floor": round(floor, 8),
+    }  # fmt: skip
+    actors = nf.actor_sentiment(sentences)
+    coverage = base["sentiment_coverage"]
+    r.table("sentences", sentences)
+    blocks = [
+        Block(
+            "text",
+            "Every sentence is scored with VADER (Hutto & Gilbert 2014); articles are summarised "
+            "from their sentences, never scored whole. VADER knows general English, not the "
+            "story: read the coverage table and the words that drive each score.",
+        ),
+        r.figure(
+            "sentiment__sentences",
+            splots.plot_sentence_scores(_shown(sentences, plan), _shown(summary, plan)),
+            "VADER compound of every sentence, per article.",
+        ),
+        r.preview(
+            "sentiment_summary",
+            summary,
+            "Summary per article (bootstrap intervals over sentences)",
+            20,
+        ),
+        Block(
+            "text",
+            f"{plan.label_a} − {plan.label_b}: mean compound difference {mean['difference']:+.3f} "
+            f"[{mean['ci_low']:+.3f}, {mean['ci_high']:+.3f}], p = {mean['p_value']:.3g} "
+            f"(unit: {plan.unit}, {n_a} vs {n_b}; the smallest p this design can reach is "
+            f"{floor:.3g}).",
+        ),
+        r.preview(f"sentiment__difference__{plan.slug}", comparison, "Comparison"),
+        r.figure(
+            "sentiment__actors",
+            splots.plot_actor_sentiment(_shown(actors, plan)),
+            "Mean compound of sentences mentioning each actor (not stance toward it).",
+        ),
+        r.preview("sentiment_actors", actors, "Sentiment near each actor", 15),
+        r.preview("sentiment_coverage", coverage, "How much of each article VADER can see", 15),
+    ]
+    if floor > 0.05:
+        blocks.insert(4, Block("warning", f"With {n_a} against {n_b} {plan.unit}, no test can "
+                               f"reach p < .05 (floor {floor:.3g}): read the difference as a "
+                               "description, not as evidence."))  # fmt: skip
+    r.sections.append(Section("sentiment", "Sentiment, sentence by sentence", blocks))
+    return comparison
+
+
+def _framing_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Tables) -> None:
+    from newsframe.plots import framing as fplots
+
+    naming = base["naming_variants"]
+    attrib = base["attributions"]
+    voice = base["share_of_voice"]
+    prominence = base["actor_prominence"]
+    positions = base["actor_positions"]
+    frames = base["frame_dimensions"]
+    marks = base["distancing_marks"]
+    blocks: list[Block] = []
+    used = naming[naming["count"] > 0]
+    concepts = list(dict.fromkeys(used["concept"]))
+    if concepts:
+        for concept in concepts[:3]:
+            blocks.append(r.figure(f"naming_variants__{_slug(concept)}__per_article",
+                                   fplots.plot_naming_variants(_shown(naming, plan), concept=concept),
+                                   f"What each article calls '{concept}', and which name comes first."))  # fmt: skip
+    else:
+        blocks.append(Block("text", "No naming concept of the story's configuration occurs in "
+                            "these articles; add the story's competing names to a story file."))  # fmt: skip
+    blocks.append(r.preview("naming_variants", used, "Names used", 20))
+    if len(attrib):
+        blocks.append(r.figure("attribution_verbs__per_speaker__per_article",
+                               fplots.plot_attribution_verbs(_shown(attrib, plan)),
+                               "Who is quoted or paraphrased, and with which reporting verb."))  # fmt: skip
+        blocks.append(r.figure("share_of_voice__quoted_words__per_article",
+                               fplots.plot_share_of_voice(_shown(voice, plan)), "Quoted words per speaker."))  # fmt: skip
+    blocks.append(r.preview("attributions", attrib, "Attributions", 20))
+    blocks.append(r.preview("share_of_voice", voice, "Share of voice", 20))
+    blocks.append(r.figure("actor_prominence__dispersion__per_article",
+                           fplots.plot_actor_prominence(_shown(positions, plan), _shown(prominence, plan)),
+                           "Where each actor is mentioned in each article."))  # fmt: skip
+    blocks.append(r.preview("actor_prominence", prominence, "Actor prominence", 20))
+    blocks.append(r.figure("frame_dimensions__per_article", fplots.plot_frame_dimensions(_shown(frames, plan)),
+                           "Frame dictionary hits per 1,000 words, with intervals."))  # fmt: skip
+    blocks.append(r.preview("frame_dimensions", frames[frames["hits"] > 0], "Frames found", 20))
+    blocks.append(
+        r.preview("distancing_marks", marks, "Distancing: scare quotes, 'so-called', hedges", 15)
+    )
+    if plan.group:
+        group_of = {i: g for g, ids in plan.groups.items() for i in ids}
+        by_group = (
+            frames.assign(group=frames["article_id"].map(group_of))
+            .groupby(["group", "scheme", "frame"], sort=True)[["hits", "per_1000"]]
+            .mean()
+            .reset_index()
+        )
+        blocks.append(r.preview("frame_dimensions__by_group", by_group,
+                                "Frames by group (mean over the group's articles)", 20))  # fmt: skip
+    r.sections.append(Section("framing", "Framing devices", blocks))
+
+
+def _caveats_section(r: _Report, corpus: Corpus, plan: ReportPlan, key: pd.DataFrame,
+                     comparison: pd.DataFrame) -> None:  # fmt: skip
+    sentences_per_article = [len(a.sentences()) for a in corpus]
+    s = r.summary["sentiment"]
+    k = r.summary["keyness"]
+    items = [
+        f"{len(corpus)} articles; sentences per article: min {min(sentences_per_article)}, "
+        f"median {int(np.median(sentences_per_article))}, max {max(sentences_per_article)}.",
+        f"The sentiment comparison uses {s['unit']} as the unit ({s['n_a']} vs {s['n_b']}); "
+        f"the smallest two-sided p-value this design can reach is {s['p_floor']:.3g}.",
+        f"Keyness tested {k['terms_tested']:,} terms: {k['terms_passing_bonferroni']} pass a "
+        f"Bonferroni correction (G² > {k['bonferroni_g2']:.1f}); "
+        f"{int((key['p_bh'] < 0.05).sum())} pass Benjamini–Hochberg at .05. Terms are ranked by "
+        "effect size, not p.",
+        "Sentiment near an actor is the tone of sentences that mention it, not stance toward it.",
+        "Frames and names are dictionary matches: check the evidence tables before citing a score.",
+    ]
+    if plan.unit == "sentences":
+        items.append("Sentences of one article are not independent draws: with one article per "
+                     "side, p describes these two texts, not their outlets or groups.")  # fmt: skip
+    r.summary["caveats"] = items
+    r.sections.append(Section("caveats", "What this sample can show", [Block("list", items=items)]))
+
+
+def _data_versions() -> dict[str, str]:
+    root = importlib_resources.files("newsframe.data")
+    out = {}
+    for entry in sorted(root.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith((".toml", ".csv", ".txt")):
+            out[entry.name] = hashlib.sha256(entry.read_bytes()).hexdigest()[:16]
+    return out
+
+
+def _progress(total: int) -> Any:
+    from tqdm.auto import tqdm
+
+    return tqdm(total=total, desc="newsframe report", file=sys.stderr,
+                disable=not sys.stderr.isatty(), leave=False)  # fmt: skip
+
+
+def _write(r: _Report, target: Path, title: str, lead: str) -> None:
+    from matplotlib import pyplot as plt
+
+    from newsframe.plots import save_figure
+
+    (target / "tables").mkdir(parents=True)
+    for name, frame in r.tables.items():
+        frame.to_csv(target / "tables" / f"{name}.csv", index=False, lineterminator="\n",
+                     float_format="%.6g")  # fmt: skip
+    for name, fig in r.figures.items():
+        save_figure(fig, name, target / "figures")
+        plt.close(fig)
+    for section in r.sections:
+        for block in section.blocks:
+            if block.image is not None:
+                block.image = target / block.image
+    (target / "index.html").write_text(render_page(title, lead, r.sections), encoding="utf-8")
+    (target / REPORT_MARKER).write_text(
+        json.dumps(r.summary, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+
+
+def build_report(
+    source: str | Path | Sequence[str | Path] | Corpus,
+    out: str | Path,
+    *,
+    group: str | None = None,
+    compare: Sequence[str] | None = None,
+    force: bool = False,
+    n_jobs: int = 1,
+    scheduler: str | None = None,
+) -> Path:
+    """Write a self-contained report of ``source`` to the folder ``out`` and return its path.
+
+    ``source`` is a manifest, a folder (its ``manifest.csv`` or ``articles.csv`` if present, else
+    every article file in it), article files, or a loaded :class:`Corpus`. ``out`` receives
+    ``index.html`` (figures embedded; no network, no server), ``figures/`` (PNG and SVG),
+    ``tables/*.csv`` (every table behind the page) and ``summary.json`` (key numbers and the
+    versions of the data files used). Two groups of ``group`` (or two articles) are compared,
+    named by ``compare`` (default: the first two). An existing non-empty ``out`` is replaced only
+    with ``force`` and only if it holds a previous report; ``out`` may not lie inside the input
+    folder or inside ``data/raw/``. The same input gives byte-identical tables and page.
+    ``scheduler`` (``"local"`` or a Dask scheduler address) maps reading, cleaning and every
+    per-article table over Dask workers (:mod:`newsframe.distributed`); the tables are the same.
+    """
+    if isinstance(source, Corpus):
+        corpus, roots = source, [Path(a.source_path).resolve().parent for a in source
+                                 if a.source_path is not None]  # fmt: skip
+        out_path = (
+            _check_out(Path(out), sorted(set(roots)) or [], force)
+            if roots
+            else _check_out(Path(out), [], force)
+        )
+    else:
+        out_path = _check_out(Path(out), source, force)
+        corpus = None
+    with ExitStack() as stack:
+        client = None
+        if scheduler:
+            from newsframe.distributed import dask_client, load_corpus_distributed
+
+            client = stack.enter_context(dask_client(scheduler))
+            if corpus is None:
+                resolved = resolve_source(source)  # type: ignore[arg-type]
+                corpus = load_corpus_distributed(resolved, client=client)
+        if corpus is None:
+            corpus = _load(source, n_jobs)  # type: ignore[arg-type]
+        plan = plan_comparison(corpus, group=group, compare=compare)
+        from newsframe.distributed import compute_article_tables
+
+        base = compute_article_tables(corpus, client=client)
+    r = _Report()
+    steps: list[Callable[[], Any]] = [
+        lambda: _corpus_section(r, corpus, plan),
+        lambda: _terms_section(r, corpus, plan, base),
+        lambda: _sentiment_section(r, corpus, plan, base),
+        lambda: _framing_section(r, corpus, plan, base),
+    ]
+    results = []
+    with _progress(len(steps) + 1) as bar:
+        for step in steps:
+            results.append(step())
+            bar.update(1)
+        _caveats_section(r, corpus, plan, results[1], results[2])
+        r.summary["compare"] = {"group": plan.group, "a": plan.label_a, "b": plan.label_b,
+                                "ids_a": list(plan.ids_a), "ids_b": list(plan.ids_b)}  # fmt: skip
+        r.summary["data_files"] = _data_versions()
+        title = f"newsframe report: {plan.label_a} vs {plan.label_b}"
+        lead = (f"{len(corpus)} articles; compared: {plan.label_a} ({len(plan.ids_a)}) and "
+                f"{plan.label_b} ({len(plan.ids_b)})" + (f" by '{plan.group}'" if plan.group else ""))  # fmt: skip
+        out_path.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".newsframe-report-", dir=out_path.parent))
+        try:
+            _write(r, staging, title, lead)
+            staging.chmod(0o755)
+            if out_path.exists():
+                shutil.rmtree(out_path)
+            os.replace(staging, out_path)
+        finally:
+            if staging.exists():
+                shutil.rmtree(staging, ignore_errors=True)
+        bar.update(1)
+    return out_path
