@@ -39,9 +39,8 @@ ARTICLES = {
 }  # fmt: skip
 
 
-@pytest.fixture
-def story(tmp_path):
-    folder = tmp_path / "story"
+def write_story(folder):
+    """Write the six articles and their manifest (with a ``group`` column) into ``folder``."""
     folder.mkdir()
     rows = ["article_id,file,outlet,title,group"]
     for article_id, (group, title, body) in ARTICLES.items():
@@ -49,6 +48,19 @@ def story(tmp_path):
         rows.append(f"{article_id},{article_id}.txt,{group.title()} Daily,{title},{group}")
     (folder / "manifest.csv").write_text("\n".join(rows) + "\n", "utf-8")
     return folder
+
+
+@pytest.fixture
+def story(tmp_path):
+    return write_story(tmp_path / "story")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """One report of the six-article story, built once for the tests that only read it."""
+    root = tmp_path_factory.mktemp("report")
+    source = write_story(root / "story")
+    return source, build_report(source, root / "report")
 
 
 def test_p_floor_by_hand():
@@ -75,8 +87,8 @@ def test_article_level_comparison_enumerates_every_split():
     assert row["effect_size"] == pytest.approx(6.0)
 
 
-def test_report_writes_page_tables_figures_and_summary(story, tmp_path):
-    out = build_report(story, tmp_path / "report")
+def test_report_writes_page_tables_figures_and_summary(built):
+    _, out = built
     assert (out / "index.html").is_file() and (out / "summary.json").is_file()
     page = (out / "index.html").read_text("utf-8")
     for section in ("corpus", "terms", "sentiment", "framing", "caveats"):
@@ -97,31 +109,38 @@ def test_report_writes_page_tables_figures_and_summary(story, tmp_path):
     assert sentences["article_id"].nunique() == 6
 
 
-def test_report_is_deterministic(story, tmp_path):
-    one = build_report(story, tmp_path / "one")
-    two = build_report(story, tmp_path / "two")
+def test_report_is_deterministic(built, tmp_path):
+    source, one = built
+    two = build_report(source, tmp_path / "two")
     for path in sorted(p for p in one.rglob("*") if p.is_file()):
         assert path.read_bytes() == (two / path.relative_to(one)).read_bytes(), path.name
 
 
-def test_compare_two_articles_uses_sentences(story, tmp_path):
-    out = build_report(story / "manifest.csv", tmp_path / "r", group="outlet",
-                       compare=["North Daily", "South Daily"])  # fmt: skip
-    assert json.loads((out / "summary.json").read_text())["sentiment"]["unit"] == "articles"
-    corpus_plan = plan_comparison(
-        __import__("newsframe").load_corpus(story / "manifest.csv"), compare=["north", "south"]
+def test_plan_picks_groups_or_articles(story):
+    import newsframe as nf
+
+    corpus = nf.load_corpus(story / "manifest.csv")
+    plan = plan_comparison(corpus)
+    assert (plan.group, plan.label_a, plan.label_b, plan.unit) == ("group", "north", "south",
+                                                                   "articles")  # fmt: skip
+    plan = plan_comparison(corpus, group="outlet", compare=["South Daily", "North Daily"])
+    assert plan.ids_a == ("south-1", "south-2", "south-3") and plan.slug == (
+        "south-daily_vs_north-daily"
     )
-    assert corpus_plan.group == "group"
+    plain = nf.Corpus([a for a in corpus])
+    pair = plan_comparison(nf.Corpus(list(plain)), group="outlet", compare=None)
+    assert pair.label_a == "North Daily"
 
 
-def test_refusals_write_nothing(story, tmp_path, capsys):
+def test_refusals_write_nothing(story, tmp_path):
     out = tmp_path / "report"
-    build_report(story, out)
-    before = sorted(p.name for p in out.iterdir())
+    out.mkdir()
+    (out / "summary.json").write_text("{}", "utf-8")  # looks like an earlier report
     with pytest.raises(InputError, match="already exists; pass --force"):
         build_report(story, out)
-    assert sorted(p.name for p in out.iterdir()) == before
+    assert [p.name for p in out.iterdir()] == ["summary.json"]
     build_report(story, out, force=True)
+    assert (out / "index.html").is_file()
     with pytest.raises(InputError, match="inside the input folder"):
         build_report(story, story / "out")
     assert not (story / "out").exists()
@@ -136,10 +155,9 @@ def test_refusals_write_nothing(story, tmp_path, capsys):
     assert not (tmp_path / "x").exists()
 
 
-def test_cli_report_errors_are_one_line(story, tmp_path, capsys):
-    assert main(["report", str(story), "--out", str(tmp_path / "r")]) == 0
-    capsys.readouterr()
-    assert main(["report", str(story), "--out", str(tmp_path / "r")]) == 2
+def test_cli_report_errors_are_one_line(built, tmp_path, capsys):
+    story, out = built
+    assert main(["report", str(story), "--out", str(out)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "already exists" in err
     empty = tmp_path / "empty"

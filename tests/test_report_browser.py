@@ -15,9 +15,7 @@ import shutil
 import subprocess
 
 import pytest
-from test_report import ARTICLES, story  # noqa: F401  (fixture)
-
-from newsframe.report import build_report
+from test_report import ARTICLES, built  # noqa: F401  (fixture)
 
 CHROMIUM = next(
     (p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome")) if p), None
@@ -68,11 +66,11 @@ window.addEventListener('load', function () {
     CHROMIUM is None,
     reason="Chromium not installed (apt-get install chromium); the browser check is skipped",
 )
-def test_report_renders_in_chromium(story, tmp_path):  # noqa: F811
-    out = build_report(story, tmp_path / "report")
+def test_report_renders_in_chromium(built, tmp_path):  # noqa: F811
+    _, out = built
     page = (out / "index.html").read_text("utf-8")
     assert "<script" not in page  # the report itself needs no scripts
-    probe = out / "probe.html"
+    probe = tmp_path / "probe.html"
     probe.write_text(
         page.replace("</head>", HEAD_PROBE + "</head>").replace("</body>", TAIL_PROBE + "</body>"),
         "utf-8",
