@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from conftest import KURIL
 
 import newsframe as nf
 from newsframe import Article
@@ -22,7 +23,7 @@ TINY = Article(
 
 @pytest.fixture()
 def doc() -> nf.Document:
-    return nf.analyse(TINY)
+    return nf.analyse(TINY, resources=KURIL)
 
 
 def test_text_is_normalised(doc):
@@ -83,8 +84,8 @@ def test_word_index_by_offset(doc):
 
 
 def test_cached_per_article_and_resources(doc):
-    assert nf.analyse(TINY) is doc
-    assert nf.Corpus([TINY]).documents()[0] is doc
+    assert nf.analyse(TINY, resources=KURIL) is doc
+    assert nf.Corpus([TINY], resources=KURIL).documents()[0] is doc
     other = nf.load_resources(stopwords=None)
     assert other is nf.default_resources()
 
@@ -126,3 +127,24 @@ def test_empty_input_gives_empty_tables():
     assert nf.as_articles([]) == [] and nf.analyse_corpus(nf.Corpus([])) == []
     assert list(nf.tokens_frame([]).columns)[:2] == ["article_id", "paragraph_id"]
     assert nf.sentences_frame([]).empty and nf.corpus_counts([]).empty
+
+
+def test_each_article_is_analysed_once_however_many_measures_read_it(monkeypatch):
+    import newsframe.document as document
+
+    built: list[str] = []
+    real = document._build
+
+    def counting(article, resources):
+        built.append(article.article_id)
+        return real(article, resources)
+
+    monkeypatch.setattr(document, "_build", counting)
+    fresh = [
+        Article(a.article_id, a.title, a.paragraphs) for a in (TINY, Article("b", "", ("x.",)))
+    ]
+    nf.framing_profile(fresh)
+    nf.term_frequencies(fresh)
+    nf.tokens_frame(fresh)
+    nf.sentence_sentiment(fresh)
+    assert built == ["tiny", "b"]

@@ -88,7 +88,7 @@ def test_2019_quotes_putin_with_said_and_reports_abe(seeds):
     assert {9, 10} <= set(
         abe.sentence_id
     )  # "Abe said he had agreed", "The Japanese leader also said"
-    assert set(t.verb_class) == {"neutral", ""}  # no evaluative verb in 2019
+    assert set(t.verb_class) <= {"neutral", ""}  # no evaluative verb in 2019
 
 
 def test_share_of_voice_seeds(seeds):
@@ -113,7 +113,7 @@ def test_prominence_seeds(seeds):
 
 
 def test_frames_seeds(seeds):
-    t = nf.frame_dimensions(seeds, n_boot=0).set_index(["article_id", "frame"])
+    t = nf.frame_dimensions(seeds, n_resamples=0).set_index(["article_id", "frame"])
     assert t.loc[(SEED_2016, "human_interest"), "hits"] > 0  # the Akita dog
     assert t.loc[(SEED_2019, "human_interest"), "hits"] == 0
     assert t.loc[(SEED_2019, "public_opinion"), "hits"] > 0  # opinion polls, public backing

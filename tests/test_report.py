@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import json
-import math
 
 import pandas as pd
 import pytest
 
 from newsframe.cli import main
 from newsframe.errors import InputError, NewsframeError
-from newsframe.report import build_report, p_floor
-from newsframe.report.build import _article_level, plan_comparison
+from newsframe.report import build_report, plan_comparison
 
 # Six short articles we wrote for these tests: a harbour closure told by two groups of outlets.
 ARTICLES = {
@@ -63,43 +61,33 @@ def built(tmp_path_factory):
     return source, build_report(source, root / "report")
 
 
-def test_p_floor_by_hand():
-    # 3 vs 3 articles: C(6,3) = 20 splits; two-sided, the two extreme splits give 2/20.
-    assert p_floor(3, 3) == pytest.approx(0.1)
-    assert p_floor(2, 2) == pytest.approx(2 / 6)
-    assert p_floor(5, 5) == pytest.approx(2 / 252)
+def test_seeds_with_their_story_name_their_actors(tmp_path):
+    from conftest import ROOT
 
-
-def test_article_level_comparison_enumerates_every_split():
-    # Article means a = (0.9, 0.8, 0.7), b = (0.1, 0.2, 0.3): difference 0.6. Of the 20 splits,
-    # only the observed one and its mirror reach |difference| >= 0.6, so p = 2/20.
-    sentences = pd.DataFrame(
-        {"article_id": ["a1", "a2", "a3", "b1", "b2", "b3"],
-         "compound": [0.9, 0.8, 0.7, 0.1, 0.2, 0.3]}
-    )  # fmt: skip
-    plan = type("P", (), {"ids_a": ("a1", "a2", "a3"), "ids_b": ("b1", "b2", "b3"),
-                          "label_a": "A", "label_b": "B"})()  # fmt: skip
-    row = _article_level(sentences, plan).iloc[0]
-    assert row["difference"] == pytest.approx(0.6)
-    assert row["p_value"] == pytest.approx(0.1)
-    assert bool(row["exact"]) and row["n_a"] == 3 and row["n_b"] == 3
-    # Hedges-type standardised difference: pooled SD of (0.9, 0.8, 0.7) and (0.1, 0.2, 0.3) is 0.1.
-    assert row["effect_size"] == pytest.approx(6.0)
+    out = build_report(ROOT / "data" / "articles.csv", tmp_path / "seeds",
+                       story=ROOT / "data" / "story.toml")  # fmt: skip
+    voice = pd.read_csv(out / "tables" / "share_of_voice.csv")
+    # Both seeds quote Putin (the story file's actor id), by hand: 2016 has 28 quoted words.
+    assert set(voice["speaker"]) >= {"putin"}
+    naming = pd.read_csv(out / "tables" / "naming_variants.csv")
+    assert "disputed_islands" in set(naming["concept"])
+    summary = json.loads((out / "summary.json").read_text("utf-8"))
+    assert summary["sentiment"]["unit"] == "sentence"
 
 
 def test_report_writes_page_tables_figures_and_summary(built):
     _, out = built
     assert (out / "index.html").is_file() and (out / "summary.json").is_file()
     page = (out / "index.html").read_text("utf-8")
-    for section in ("corpus", "terms", "sentiment", "framing", "caveats"):
+    for section in ("corpus", "terms", "sentiment", "framing", "selection", "caveats"):
         assert f'<section id="{section}">' in page
     assert "http://" not in page.replace("http://www.w3.org", "") and "<script" not in page
     assert page.count('src="data:image/png;base64,') == len(list((out / "figures").glob("*.png")))
     summary = json.loads((out / "summary.json").read_text("utf-8"))
     # The manifest has a group column: north (3 articles) against south (3), articles as unit.
     assert summary["compare"]["a"] == "north" and summary["compare"]["b"] == "south"
-    assert summary["sentiment"]["unit"] == "articles"
-    assert summary["sentiment"]["p_floor"] == pytest.approx(0.1)
+    assert summary["sentiment"]["unit"] == "article"
+    assert summary["sentiment"]["p_floor"] == pytest.approx(0.1)  # 2 / C(6, 3)
     assert summary["sentiment"]["p_value"] >= 0.1
     assert "no test can reach p &lt; .05" in page
     removed = pd.read_csv(out / "tables" / "removed_lines.csv")
@@ -122,10 +110,10 @@ def test_plan_picks_groups_or_articles(story):
     corpus = nf.load_corpus(story / "manifest.csv")
     plan = plan_comparison(corpus)
     assert (plan.group, plan.label_a, plan.label_b, plan.unit) == ("group", "north", "south",
-                                                                   "articles")  # fmt: skip
+                                                                   "article")  # fmt: skip
     plan = plan_comparison(corpus, group="outlet", compare=["South Daily", "North Daily"])
     assert plan.ids_a == ("south-1", "south-2", "south-3") and plan.slug == (
-        "south-daily_vs_north-daily"
+        "South-Daily_vs_North-Daily"
     )
     plain = nf.Corpus([a for a in corpus])
     pair = plan_comparison(nf.Corpus(list(plain)), group="outlet", compare=None)
@@ -150,7 +138,7 @@ def test_refusals_write_nothing(story, tmp_path):
     with pytest.raises(InputError, match="not a newsframe report folder"):
         build_report(story, other, force=True)
     assert (other / "mine.txt").read_text("utf-8") == "keep me"
-    with pytest.raises(NewsframeError, match="needs two groups"):
+    with pytest.raises(NewsframeError, match="neither a group"):
         build_report(story, tmp_path / "x", compare=["north", "west"])
     assert not (tmp_path / "x").exists()
 
@@ -184,7 +172,6 @@ def test_group_with_one_article_is_refused(story, tmp_path):
     manifest.write_text(text, "utf-8")
     with pytest.raises(NewsframeError, match="one article"):
         build_report(story, tmp_path / "r")
-    assert math.isfinite(p_floor(1, 3))
 
 
 def test_dask_tables_equal_the_in_memory_path(story):

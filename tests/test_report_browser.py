@@ -85,6 +85,6 @@ def test_report_renders_in_chromium(built, tmp_path):  # noqa: F811
     assert seen["problems"] == []
     assert seen["images"] == len(list((out / "figures").glob("*.png"))) > 0
     assert seen["broken"] == []
-    assert seen["sections"] == ["corpus", "terms", "sentiment", "framing", "caveats"]
+    assert seen["sections"] == ["corpus", "terms", "sentiment", "framing", "selection", "caveats"]
     assert seen["width"] <= 1280
     assert len(ARTICLES) == 6

@@ -3,76 +3,229 @@
 Load and clean articles (:func:`load_corpus`), analyse each once (:func:`analyse`: sentences,
 tokens, lemmas, multi-word terms and actor mentions in one :class:`Document`, with the word lists
 of one :class:`Resources`), and compare them with term statistics, sentiment and framing devices.
+
+Importing the package is quick: each public name is imported from its module on first use
+(module ``__getattr__``), so ``import newsframe`` does not pull in pandas, scipy or VADER before
+an analysis needs them.
 """
 
-from newsframe.actors import Actor, find_mentions, load_actors
-from newsframe.cleaning import clean_text, load_rules
-from newsframe.corpus import Article, Corpus, as_articles, load_article, load_corpus
-from newsframe.document import Document, analyse, analyse_corpus
-from newsframe.errors import InputError, NewsframeError, NewsframeWarning
-from newsframe.framing import (
-    actor_positions,
-    actor_prominence,
-    attributions,
-    distancing_marks,
-    find_quotes,
-    frame_dimensions,
-    frame_evidence,
-    framing_profile,
-    load_distancing,
-    load_frame_dictionaries,
-    load_naming_concepts,
-    load_reporting_verbs,
-    match_frames,
-    naming_evidence,
-    naming_variants,
-    share_of_voice,
-)
-from newsframe.report import build_report
-from newsframe.resources import Resources, default_resources, load_resources
-from newsframe.sentiment import (
-    actor_sentences,
-    actor_sentiment,
-    boilerplate_audit,
-    compare_sentiment,
-    lexicon_gaps,
-    load_domain_lexicon,
-    load_watchlist,
-    removed_sentiment,
-    score_texts,
-    sentence_sentiment,
-    sentiment_arc,
-    sentiment_coverage,
-    sentiment_summary,
-    vader_lexicon,
-)
-from newsframe.tables import corpus_counts, sentences_frame, tokens_frame
-from newsframe.terms import (
-    TermCounts,
-    adjust_pvalues,
-    background_frequencies,
-    bootstrap_rate_difference,
-    collocations,
-    count_terms,
-    critical_g2,
-    dispersion,
-    g2,
-    keyness,
-    keyness_one_vs_rest,
-    kwic,
-    log_ratio,
-    logodds_dirichlet,
-    term_frequencies,
-    tfidf,
-)
-from newsframe.text import (
-    lemmatize,
-    load_phrases,
-    load_stopwords,
-    normalise,
-    split_sentences,
-    tokenize,
-)
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from newsframe.actors import Actor, find_mentions, load_actors
+    from newsframe.alignment import (
+        align_sentences,
+        copy_weights,
+        near_duplicates,
+        sentence_facts,
+        shared_paragraphs,
+    )
+    from newsframe.cleaning import clean_text, load_rules
+    from newsframe.corpus import Article, Corpus, as_articles, load_article, load_corpus
+    from newsframe.discovery import discover_actors, with_text_actors
+    from newsframe.document import Document, analyse, analyse_corpus
+    from newsframe.errors import InputError, NewsframeError, NewsframeWarning
+    from newsframe.framing import (
+        actor_positions,
+        actor_prominence,
+        attributions,
+        distancing_marks,
+        find_quotes,
+        frame_dimensions,
+        frame_evidence,
+        framing_profile,
+        load_distancing,
+        load_frame_dictionaries,
+        load_naming_concepts,
+        load_reporting_verbs,
+        match_frames,
+        naming_evidence,
+        naming_variants,
+        share_of_voice,
+    )
+    from newsframe.groups import (
+        Pair,
+        compare_group_sentiment,
+        comparison_pair,
+        frames_by_group,
+        group_keyness,
+        group_sentiment,
+        naming_by_group,
+        prominence_by_group,
+        voice_by_group,
+        with_group,
+    )
+    from newsframe.omission import (
+        actor_omissions,
+        coverage,
+        group_omissions,
+        number_differences,
+        numbers_in,
+        omission_summary,
+        omissions,
+    )
+    from newsframe.report import build_report
+    from newsframe.resources import Resources, default_resources, load_resources
+    from newsframe.sentiment import (
+        actor_sentences,
+        actor_sentiment,
+        boilerplate_audit,
+        compare_sentiment,
+        lexicon_gaps,
+        load_domain_lexicon,
+        load_watchlist,
+        removed_sentiment,
+        score_texts,
+        sentence_sentiment,
+        sentiment_arc,
+        sentiment_coverage,
+        sentiment_summary,
+        vader_lexicon,
+    )
+    from newsframe.stats import (
+        article_permutation_test,
+        cluster_bootstrap_difference,
+        permutation_floor,
+    )
+    from newsframe.story import Story, load_story
+    from newsframe.tables import corpus_counts, sentences_frame, tokens_frame
+    from newsframe.terms import (
+        TermCounts,
+        adjust_pvalues,
+        background_frequencies,
+        bootstrap_rate_difference,
+        collocations,
+        count_terms,
+        critical_g2,
+        dispersion,
+        g2,
+        keyness,
+        keyness_one_vs_rest,
+        kwic,
+        log_ratio,
+        logodds_dirichlet,
+        term_frequencies,
+        tfidf,
+    )
+    from newsframe.text import (
+        lemmatize,
+        load_phrases,
+        load_stopwords,
+        normalise,
+        split_sentences,
+        tokenize,
+    )
+
+#: Where each public name lives (imported on first use; see :func:`__getattr__`).
+_HOME = {
+    "build_report": "newsframe.report",
+    "Actor": "newsframe.actors",
+    "find_mentions": "newsframe.actors",
+    "load_actors": "newsframe.actors",
+    "clean_text": "newsframe.cleaning",
+    "load_rules": "newsframe.cleaning",
+    "Article": "newsframe.corpus",
+    "Corpus": "newsframe.corpus",
+    "as_articles": "newsframe.corpus",
+    "load_article": "newsframe.corpus",
+    "load_corpus": "newsframe.corpus",
+    "Document": "newsframe.document",
+    "analyse": "newsframe.document",
+    "analyse_corpus": "newsframe.document",
+    "InputError": "newsframe.errors",
+    "NewsframeError": "newsframe.errors",
+    "NewsframeWarning": "newsframe.errors",
+    "actor_positions": "newsframe.framing",
+    "actor_prominence": "newsframe.framing",
+    "attributions": "newsframe.framing",
+    "distancing_marks": "newsframe.framing",
+    "find_quotes": "newsframe.framing",
+    "frame_dimensions": "newsframe.framing",
+    "frame_evidence": "newsframe.framing",
+    "framing_profile": "newsframe.framing",
+    "load_distancing": "newsframe.framing",
+    "load_frame_dictionaries": "newsframe.framing",
+    "load_naming_concepts": "newsframe.framing",
+    "load_reporting_verbs": "newsframe.framing",
+    "match_frames": "newsframe.framing",
+    "naming_evidence": "newsframe.framing",
+    "naming_variants": "newsframe.framing",
+    "share_of_voice": "newsframe.framing",
+    "align_sentences": "newsframe.alignment",
+    "copy_weights": "newsframe.alignment",
+    "near_duplicates": "newsframe.alignment",
+    "sentence_facts": "newsframe.alignment",
+    "shared_paragraphs": "newsframe.alignment",
+    "actor_omissions": "newsframe.omission",
+    "coverage": "newsframe.omission",
+    "group_omissions": "newsframe.omission",
+    "number_differences": "newsframe.omission",
+    "numbers_in": "newsframe.omission",
+    "omission_summary": "newsframe.omission",
+    "omissions": "newsframe.omission",
+    "Resources": "newsframe.resources",
+    "default_resources": "newsframe.resources",
+    "load_resources": "newsframe.resources",
+    "actor_sentences": "newsframe.sentiment",
+    "actor_sentiment": "newsframe.sentiment",
+    "boilerplate_audit": "newsframe.sentiment",
+    "compare_sentiment": "newsframe.sentiment",
+    "lexicon_gaps": "newsframe.sentiment",
+    "load_domain_lexicon": "newsframe.sentiment",
+    "load_watchlist": "newsframe.sentiment",
+    "removed_sentiment": "newsframe.sentiment",
+    "score_texts": "newsframe.sentiment",
+    "sentence_sentiment": "newsframe.sentiment",
+    "sentiment_arc": "newsframe.sentiment",
+    "sentiment_coverage": "newsframe.sentiment",
+    "sentiment_summary": "newsframe.sentiment",
+    "vader_lexicon": "newsframe.sentiment",
+    "corpus_counts": "newsframe.tables",
+    "sentences_frame": "newsframe.tables",
+    "tokens_frame": "newsframe.tables",
+    "TermCounts": "newsframe.terms",
+    "adjust_pvalues": "newsframe.terms",
+    "background_frequencies": "newsframe.terms",
+    "bootstrap_rate_difference": "newsframe.terms",
+    "collocations": "newsframe.terms",
+    "count_terms": "newsframe.terms",
+    "critical_g2": "newsframe.terms",
+    "dispersion": "newsframe.terms",
+    "g2": "newsframe.terms",
+    "keyness": "newsframe.terms",
+    "keyness_one_vs_rest": "newsframe.terms",
+    "kwic": "newsframe.terms",
+    "log_ratio": "newsframe.terms",
+    "logodds_dirichlet": "newsframe.terms",
+    "term_frequencies": "newsframe.terms",
+    "tfidf": "newsframe.terms",
+    "discover_actors": "newsframe.discovery",
+    "with_text_actors": "newsframe.discovery",
+    "Pair": "newsframe.groups",
+    "compare_group_sentiment": "newsframe.groups",
+    "comparison_pair": "newsframe.groups",
+    "frames_by_group": "newsframe.groups",
+    "group_keyness": "newsframe.groups",
+    "group_sentiment": "newsframe.groups",
+    "naming_by_group": "newsframe.groups",
+    "prominence_by_group": "newsframe.groups",
+    "voice_by_group": "newsframe.groups",
+    "with_group": "newsframe.groups",
+    "article_permutation_test": "newsframe.stats",
+    "cluster_bootstrap_difference": "newsframe.stats",
+    "permutation_floor": "newsframe.stats",
+    "Story": "newsframe.story",
+    "load_story": "newsframe.story",
+    "lemmatize": "newsframe.text",
+    "load_phrases": "newsframe.text",
+    "load_stopwords": "newsframe.text",
+    "normalise": "newsframe.text",
+    "split_sentences": "newsframe.text",
+    "tokenize": "newsframe.text",
+}
 
 __version__ = "0.1.0"
 
@@ -84,15 +237,20 @@ __all__ = [
     "InputError",
     "NewsframeError",
     "NewsframeWarning",
+    "Pair",
     "Resources",
+    "Story",
     "TermCounts",
+    "actor_omissions",
     "actor_positions",
     "actor_prominence",
     "actor_sentences",
     "actor_sentiment",
     "adjust_pvalues",
+    "align_sentences",
     "analyse",
     "analyse_corpus",
+    "article_permutation_test",
     "as_articles",
     "attributions",
     "background_frequencies",
@@ -100,20 +258,30 @@ __all__ = [
     "bootstrap_rate_difference",
     "build_report",
     "clean_text",
+    "cluster_bootstrap_difference",
     "collocations",
+    "compare_group_sentiment",
     "compare_sentiment",
+    "comparison_pair",
+    "copy_weights",
     "corpus_counts",
     "count_terms",
+    "coverage",
     "critical_g2",
     "default_resources",
+    "discover_actors",
     "dispersion",
     "distancing_marks",
     "find_mentions",
     "find_quotes",
     "frame_dimensions",
     "frame_evidence",
+    "frames_by_group",
     "framing_profile",
     "g2",
+    "group_keyness",
+    "group_omissions",
+    "group_sentiment",
     "keyness",
     "keyness_one_vs_rest",
     "kwic",
@@ -131,25 +299,53 @@ __all__ = [
     "load_resources",
     "load_rules",
     "load_stopwords",
+    "load_story",
     "load_watchlist",
     "log_ratio",
     "logodds_dirichlet",
     "match_frames",
+    "naming_by_group",
     "naming_evidence",
     "naming_variants",
+    "near_duplicates",
     "normalise",
+    "number_differences",
+    "numbers_in",
+    "omission_summary",
+    "omissions",
+    "permutation_floor",
+    "prominence_by_group",
     "removed_sentiment",
     "score_texts",
+    "sentence_facts",
     "sentence_sentiment",
     "sentences_frame",
     "sentiment_arc",
     "sentiment_coverage",
     "sentiment_summary",
     "share_of_voice",
+    "shared_paragraphs",
     "split_sentences",
     "term_frequencies",
     "tfidf",
     "tokenize",
     "tokens_frame",
     "vader_lexicon",
+    "voice_by_group",
+    "with_group",
+    "with_text_actors",
 ]
+
+
+def __getattr__(name: str):
+    """Import a public name from its module on first use and keep it."""
+    module = _HOME.get(name)
+    if module is None:
+        raise AttributeError(f"module 'newsframe' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -40,12 +40,12 @@ class Mention:
 def load_actors(path: str | Path | None = None) -> tuple[Actor, ...]:
     """Return the actors in ``path`` (TOML, see ``data/actors.toml``) or the shipped table.
 
-    >>> [a.actor_id for a in load_actors()]
-    ['putin', 'abe', 'russia', 'japan', 'islands']
+    >>> load_actors()  # the shipped table is story-neutral: a story file brings the actors
+    ()
     """
     data, source = read_toml(path, "actors.toml")
     try:
-        table = data["actor"]
+        table = data.get("actor", {})
         return tuple(
             Actor(key, str(v.get("name", key)), str(v.get("kind", "")), tuple(v["aliases"]))
             for key, v in table.items()
@@ -60,8 +60,13 @@ def _pattern(actors: tuple[Actor, ...]) -> tuple[re.Pattern[str], dict[str, str]
         for alias in actor.aliases:
             owner.setdefault(normalise(alias).lower(), actor.actor_id)
     alternatives = sorted(owner, key=lambda a: (-len(a), a))
+    if not alternatives:  # no actors (a story-neutral table): a pattern that never matches
+        return re.compile(r"(?!)"), owner
     body = "|".join(re.escape(a) for a in alternatives)
-    return re.compile(rf"(?<![\w'-])(?:{body})(?![\w-])", re.IGNORECASE), owner
+    # a one-character look-ahead lets the scan skip positions no alias can start at
+    first = re.escape("".join(sorted({a[0] for a in alternatives if a})))
+    ahead = f"(?=[{first}])" if first else ""
+    return re.compile(rf"(?<![\w'-]){ahead}(?:{body})(?![\w-])", re.IGNORECASE), owner
 
 
 _CACHE: dict[tuple[Actor, ...], tuple[re.Pattern[str], dict[str, str]]] = {}
@@ -70,12 +75,20 @@ _CACHE: dict[tuple[Actor, ...], tuple[re.Pattern[str], dict[str, str]]] = {}
 def find_mentions(text: str, actors: tuple[Actor, ...] | None = None) -> list[Mention]:
     """Return the actor mentions in ``text`` (normalised first), in order of appearance.
 
+    ``actors`` defaults to the shipped table (:func:`newsframe.default_resources`, parsed once);
+    :func:`newsframe.analyse` stores every article's mentions in its Document.
+
     Longest alias wins; adjacent mentions of one actor separated only by spaces merge into one.
 
-    >>> [(m.actor_id, m.text) for m in find_mentions("Russian President Vladimir Putin met Abe in Tokyo.")]
+    >>> actors = (Actor("putin", "Putin", "person", ("Vladimir Putin", "Russian President")),
+    ...           Actor("abe", "Abe", "person", ("Abe",)), Actor("japan", "Japan", "country", ("Tokyo",)))
+    >>> [(m.actor_id, m.text) for m in find_mentions("Russian President Vladimir Putin met Abe in Tokyo.", actors)]
     [('putin', 'Russian President Vladimir Putin'), ('abe', 'Abe'), ('japan', 'Tokyo')]
     """
-    actors = actors if actors is not None else load_actors()
+    if actors is None:
+        from newsframe.resources import default_resources
+
+        actors = default_resources().actors
     if actors not in _CACHE:
         _CACHE[actors] = _pattern(actors)
     pattern, owner = _CACHE[actors]

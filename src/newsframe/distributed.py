@@ -17,6 +17,7 @@ thousands of articles the in-process path with ``n_jobs`` is simpler and as fast
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -26,6 +27,7 @@ import pandas as pd
 
 from newsframe.corpus import Article, Corpus, load_corpus
 from newsframe.errors import NewsframeError
+from newsframe.resources import Resources, resolve_resources
 
 __all__ = ["ARTICLE_TABLES", "article_tables", "compute_article_tables", "dask_client",
            "load_corpus_distributed"]  # fmt: skip
@@ -45,8 +47,11 @@ ARTICLE_TABLES = (
 )
 
 
-def article_tables(articles: Sequence[Article]) -> dict[str, pd.DataFrame]:
-    """Return every per-article table of ``articles`` (see :data:`ARTICLE_TABLES`).
+def article_tables(
+    articles: Sequence[Article], *, resources: Resources | None = None
+) -> dict[str, pd.DataFrame]:
+    """Return every per-article table of ``articles`` (see :data:`ARTICLE_TABLES`) under
+    ``resources`` (default: the shipped ones).
 
     >>> a = Article("a", "T", ('"We are ready," Putin said.',))
     >>> t = article_tables([a])
@@ -56,17 +61,18 @@ def article_tables(articles: Sequence[Article]) -> dict[str, pd.DataFrame]:
     import newsframe as nf
 
     articles = list(articles)
+    res = resources
     return {
-        "sentences": nf.sentence_sentiment(articles),
-        "term_frequencies": nf.term_frequencies(articles),
-        "attributions": nf.attributions(articles),
-        "share_of_voice": nf.share_of_voice(articles),
-        "naming_variants": nf.naming_variants(articles),
-        "actor_prominence": nf.actor_prominence(articles),
-        "actor_positions": nf.actor_positions(articles),
-        "frame_dimensions": nf.frame_dimensions(articles),
-        "distancing_marks": nf.distancing_marks(articles),
-        "sentiment_coverage": nf.sentiment_coverage(articles),
+        "sentences": nf.sentence_sentiment(articles, resources=res),
+        "term_frequencies": nf.term_frequencies(articles, resources=res),
+        "attributions": nf.attributions(articles, resources=res),
+        "share_of_voice": nf.share_of_voice(articles, resources=res),
+        "naming_variants": nf.naming_variants(articles, resources=res),
+        "actor_prominence": nf.actor_prominence(articles, resources=res),
+        "actor_positions": nf.actor_positions(articles, resources=res),
+        "frame_dimensions": nf.frame_dimensions(articles, resources=res),
+        "distancing_marks": nf.distancing_marks(articles, resources=res),
+        "sentiment_coverage": nf.sentiment_coverage(articles, resources=res),
     }
 
 
@@ -123,14 +129,20 @@ def compute_article_tables(
     ``partition_size`` articles on a Dask ``client`` and concatenated in corpus order (the same
     tables either way)."""
     articles = list(corpus)
+    resources = resolve_resources(None, corpus)
     if client is None:
-        return article_tables(articles)
-    parts = _mapper(client)(article_tables, _chunks(articles, partition_size))
+        return article_tables(articles, resources=resources)
+    work = functools.partial(article_tables, resources=resources)
+    parts = _mapper(client)(work, _chunks(articles, partition_size))
     return _concat(parts)
 
 
 def load_corpus_distributed(
-    source: str | Path | Sequence[str | Path], *, client: Any, partition_size: int = 200
+    source: str | Path | Sequence[str | Path],
+    *,
+    client: Any,
+    partition_size: int = 200,
+    story: Any = None,
 ) -> Corpus:
     """Return :func:`newsframe.load_corpus` of ``source`` with cleaning mapped over Dask workers."""
     mapper = _mapper(client)
@@ -140,7 +152,7 @@ def load_corpus_distributed(
         results = mapper(_apply_all, [(func, chunk) for chunk in chunks])
         return [item for chunk in results for item in chunk]
 
-    return load_corpus(source, executor=executor)
+    return load_corpus(source, executor=executor, story=story)
 
 
 def _apply_all(task: tuple[Callable[[Any], Any], list[Any]]) -> list[Any]:

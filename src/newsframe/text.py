@@ -300,7 +300,7 @@ def load_phrases(
 ) -> tuple[tuple[str, ...], ...]:
     """Return multi-word terms as lemma tuples: the shipped list (or ``path``) plus ``extra``.
 
-    >>> ("kuril", "island") in load_phrases()
+    >>> ("peace", "treaty") in load_phrases()
     True
     >>> load_phrases(["Akita dogs"], path=None)[-1]
     ('akita', 'dog')
@@ -356,3 +356,15 @@ def merge_phrases(
         else:
             i += 1
     return out
+
+
+_MOVED_TO_TABLES = ("corpus_counts", "sentences_frame", "tokens_frame")
+
+
+def __getattr__(name: str):
+    """The table builders moved to :mod:`newsframe.tables`; the old import path still works."""
+    if name in _MOVED_TO_TABLES:
+        from newsframe import tables
+
+        return getattr(tables, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

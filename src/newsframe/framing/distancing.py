@@ -10,10 +10,10 @@ import pandas as pd
 
 from newsframe.corpus import Article, Corpus
 from newsframe.errors import InputError
-from newsframe.framing._units import as_articles, phrase_regex, units, word_tokens
-from newsframe.framing.attribution import attributions
-from newsframe.framing.quotes import inside, top_level_quotes
-from newsframe.resources import read_toml
+from newsframe.framing._units import as_articles, phrase_regex, units
+from newsframe.framing.attribution import UnitText, attributions
+from newsframe.framing.quotes import QuoteIndex, inside, top_level_quotes
+from newsframe.resources import Resources, read_toml, resolve_resources
 
 __all__ = ["DistancingLexicon", "distancing_marks", "load_distancing"]
 
@@ -52,17 +52,12 @@ def load_distancing(path: str | Path | None = None) -> DistancingLexicon:
     return DistancingLexicon(kinds)
 
 
-def _embedded(text: str, sentence_start: int, quote_start: int) -> bool:
-    """True when the reporter's own words precede the quotation in its sentence (no colon)."""
-    before = text[sentence_start:quote_start].rstrip()
-    return bool(word_tokens(before)) and not before.endswith(":")
-
-
 def distancing_marks(
-    corpus: Corpus | Iterable[Article],
+    corpus: Corpus | Iterable[Article] | Article,
     *,
     lexicon: DistancingLexicon | str | Path | None = None,
     max_words: int = 6,
+    resources: Resources | None = None,
 ) -> pd.DataFrame:
     """Return every distancing mark: scare quotes, "so-called" labels and hedges.
 
@@ -83,12 +78,13 @@ def distancing_marks(
     >>> distancing_marks([a])[["kind", "text"]].values.tolist()
     [['so_called', 'so-called'], ['scare_quote', 'peace plan'], ['hedge', 'reportedly']]
     """
+    res = resolve_resources(resources, corpus)
     lexicon = load_distancing(lexicon) if isinstance(lexicon, (str, Path)) else lexicon
-    lexicon = lexicon or load_distancing()
+    lexicon = lexicon or res.distancing
     patterns = {kind: phrase_regex(phrases) for kind, phrases in lexicon.kinds.items()}
     rows = []
     for article in as_articles(corpus):
-        table = attributions([article])
+        table = attributions([article], resources=res)
         speakers = {
             (p, q): s
             for p, q, s, k in table[["paragraph_id", "quote", "speaker", "kind"]].itertuples(
@@ -96,20 +92,20 @@ def distancing_marks(
             )
             if k != "paraphrase" and s != "unresolved"
         }
-        for unit in units(article):
+        for unit in units(article, resources=res):
             quotes = top_level_quotes(unit.text)
+            index, text = QuoteIndex(quotes), UnitText(unit)
             found = []
             for q in quotes:
-                sentence_id = unit.sentence_at(q.start)
-                start = next(s for i, s, _ in unit.sentences if i == sentence_id)
-                if q.words <= max_words and _embedded(unit.text, start, q.start):
+                # a scare quote sits inside the reporter's sentence (words before it, no colon)
+                if q.words <= max_words and text.kind(q) == "partial":
                     speaker = speakers.get((unit.paragraph_id, q.text), "")
                     found.append((q.start, "scare_quote", q.text, speaker, False))
             for kind, pattern in patterns.items():
                 for m in pattern.finditer(unit.text):
-                    found.append((m.start(), kind, m.group(0), "", inside(quotes, m.start())))
-            for start, kind, text, speaker, quoted in sorted(found, key=lambda f: f[:2]):
-                sentence_id = unit.sentence_at(start)
-                row = (article.article_id, unit.part, unit.paragraph_id, sentence_id, kind, text)
-                rows.append((*row, speaker, quoted, unit.sentence_text(sentence_id)))
+                    found.append((m.start(), kind, m.group(0), "", inside(index, m.start())))
+            for start, kind, mark, speaker, quoted in sorted(found, key=lambda f: f[:2]):
+                sentence_id = text.sentences.at(start)
+                row = (article.article_id, unit.part, unit.paragraph_id, sentence_id, kind, mark)
+                rows.append((*row, speaker, quoted, text.sentence_text(sentence_id, sentence_id)))
     return pd.DataFrame(rows, columns=COLUMNS)

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 import os
 import shutil
 import sys
 import tempfile
+import warnings
 from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
@@ -26,29 +26,15 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from newsframe.corpus import Article, Corpus, load_article, load_corpus
-from newsframe.errors import InputError, NewsframeError
+from newsframe.corpus import Article, Corpus, load_corpus
+from newsframe.errors import InputError, NewsframeError, NewsframeWarning
 from newsframe.report.html import Block, Section, render_page
 
-__all__ = ["ReportPlan", "build_report", "p_floor"]
+__all__ = ["ReportPlan", "build_report", "plan_comparison"]
 
 REPORT_MARKER = "summary.json"
 Tables = dict[str, pd.DataFrame]
 _MANIFEST_NAMES = ("manifest.csv", "articles.csv")
-
-
-def p_floor(n_a: int, n_b: int) -> float:
-    """Return the smallest two-sided p-value an exact permutation test of ``n_a`` vs ``n_b`` units
-    can reach: ``2 / C(n_a + n_b, n_a)`` (capped at 1).
-
-    With 3 articles against 3 there are 20 splits, so no result can go below p = 0.10.
-
-    >>> p_floor(3, 3), p_floor(1, 1), round(p_floor(10, 11), 8)
-    (0.1, 1.0, 5.67e-06)
-    """
-    if n_a < 1 or n_b < 1:
-        return 1.0
-    return min(1.0, 2.0 / math.comb(n_a + n_b, n_a))
 
 
 # --- input, output and sides -------------------------------------------------------------
@@ -98,11 +84,18 @@ def resolve_source(source: str | Path | Sequence[str | Path]) -> str | Path | li
     return [Path(p) for p in source]
 
 
-def _load(source: str | Path | Sequence[str | Path], n_jobs: int) -> Corpus:
+def _load(source: str | Path | Sequence[str | Path], n_jobs: int, story: Any) -> Corpus:
     resolved = resolve_source(source)
     if isinstance(resolved, Path) and resolved.is_file() and resolved.suffix.lower() != ".csv":
-        return Corpus([load_article(resolved)])
-    return load_corpus(resolved, n_jobs=n_jobs)
+        resolved = [resolved]
+    return load_corpus(resolved, n_jobs=n_jobs, story=story)
+
+
+def _with_actors(corpus: Corpus) -> Corpus:
+    """The corpus, with actors found in the text when neither story nor defaults name any."""
+    import newsframe as nf
+
+    return nf.with_text_actors(corpus)
 
 
 @dataclass(frozen=True)
@@ -115,15 +108,12 @@ class ReportPlan:
     ids_a: tuple[str, ...]
     ids_b: tuple[str, ...]
     groups: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    slug: str = ""
 
     @property
     def unit(self) -> str:
-        """``"sentences"`` when one article faces one article, else ``"articles"``."""
-        return "sentences" if len(self.ids_a) == 1 and len(self.ids_b) == 1 else "articles"
-
-    @property
-    def slug(self) -> str:
-        return f"{_slug(self.label_a)}_vs_{_slug(self.label_b)}"
+        """``"sentence"`` when one article faces one article, else ``"article"``."""
+        return "sentence" if len(self.ids_a) == 1 and len(self.ids_b) == 1 else "article"
 
 
 def _slug(text: str) -> str:
@@ -139,46 +129,38 @@ def _metadata_column(corpus: Corpus, column: str) -> list[str]:
 def plan_comparison(
     corpus: Corpus, *, group: str | None = None, compare: Sequence[str] | None = None
 ) -> ReportPlan:
-    """Return the sides to compare: two groups of ``group`` (default: the ``group`` column when the
-    manifest has one), or two articles; ``compare`` names them (default: the first two).
+    """Return the sides to compare (:func:`newsframe.comparison_pair`): two groups of ``group``
+    (default: the story's column, else ``group`` when the manifest has one), or two articles.
+
+    A compared group needs at least two articles (one article is not a group).
 
     >>> c = Corpus([Article("a", "", ("x.",)), Article("b", "", ("y.",))])
     >>> plan_comparison(c).slug
     'a_vs_b'
     """
+    import newsframe as nf
+
     if len(corpus) < 2:
         raise NewsframeError("a report compares articles: the corpus needs at least two")
-    if group is None and all("group" in a.metadata for a in corpus):
-        group = "group"
-    if group is not None:
-        values = _metadata_column(corpus, group)
-        missing = [a.article_id for a, v in zip(corpus, values, strict=True) if not v]
-        if missing:
-            raise NewsframeError(f"group column {group!r} is empty for {', '.join(missing[:5])}")
-        groups: dict[str, list[str]] = {}
-        for article, value in zip(corpus, values, strict=True):
-            groups.setdefault(value, []).append(article.article_id)
-        if len(groups) < 2:
-            raise NewsframeError(f"group column {group!r} has one group; nothing to compare")
-        names = list(compare) if compare else list(groups)[:2]
-        unknown = [n for n in names if n not in groups]
-        if len(names) != 2 or unknown:
-            raise NewsframeError(
-                f"--compare needs two groups of {group!r}; have {', '.join(groups)}"
-            )
-        frozen = {k: tuple(v) for k, v in groups.items()}
-        small = [n for n in names if len(frozen[n]) < 2]
+    pair = nf.comparison_pair(corpus, list(compare) if compare else None, column=group)
+    groups: dict[str, tuple[str, ...]] = {}
+    if pair.column:
+        groups = {name: tuple(part.ids) for name, part in corpus.groups(pair.column).items()}
+        small = [n for n in (pair.a, pair.b) if len(groups[n]) < 2]
         if small:
             raise NewsframeError(
-                f"group {small[0]!r} of {group!r} has one article: a group comparison needs at "
-                "least two per side (compare two articles with --compare and no group column)"
+                f"group {small[0]!r} of {pair.column!r} has one article: a group comparison needs "
+                "at least two per side (compare two articles with --compare instead)"
             )
-        return ReportPlan(group, names[0], names[1], frozen[names[0]], frozen[names[1]], frozen)
-    names = list(compare) if compare else corpus.ids[:2]
-    unknown = [n for n in names if n not in corpus.ids]
-    if len(names) != 2 or unknown:
-        raise NewsframeError(f"--compare needs two article ids; unknown: {', '.join(unknown)}")
-    return ReportPlan(None, names[0], names[1], (names[0],), (names[1],))
+    return ReportPlan(
+        pair.column,
+        pair.a,
+        pair.b,
+        tuple(pair.corpus_a.ids),
+        tuple(pair.corpus_b.ids),
+        groups,
+        pair.slug,
+    )
 
 
 # --- collecting tables, figures and prose -----------------------------------------------
@@ -271,8 +253,11 @@ def _terms_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Tables) -
     from newsframe.plots.terms import plot_keyness, plot_term_frequencies
 
     freqs = base["term_frequencies"]
-    side_a, side_b = _sides(corpus, plan)
-    key = nf.keyness(side_a, side_b)
+    if plan.group:
+        key = nf.group_keyness(corpus, column=plan.group, compare=[plan.label_a, plan.label_b])
+    else:
+        side_a, side_b = _sides(corpus, plan)
+        key = nf.keyness(side_a, side_b, resources=corpus.resources)
     label_a, label_b = key["article_id"].iloc[0], key["reference"].iloc[0]
     bar = nf.critical_g2(len(key))
     passing = int((key["g2"] > bar).sum())
@@ -313,12 +298,8 @@ def _terms_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Tables) -
     ]
     r.table("term_frequencies", freqs)
     if plan.group and len(plan.groups) > 2:
-        rest = []
-        for name, ids in plan.groups.items():
-            others = [a for a in corpus if a.article_id not in set(ids)]
-            table = nf.keyness([corpus[i] for i in ids], others)
-            rest.append(table.assign(group=name).head(25))
-        stacked = pd.concat(rest, ignore_index=True)
+        stacked = nf.group_keyness(corpus, column=plan.group, vs_rest=True)
+        stacked = stacked.groupby("group", sort=False).head(25).reset_index(drop=True)
         blocks.append(
             r.preview(
                 "keyness__each_group_vs_rest",
@@ -331,71 +312,31 @@ def _terms_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Tables) -
     return key
 
 
-def _article_level(sentences: pd.DataFrame, plan: ReportPlan, *, n_resamples: int = 9999,
-                   seed: int = 0) -> pd.DataFrame:  # fmt: skip
-    """Mean compound per article, compared between the sides with articles as the unit."""
-    means = sentences.groupby("article_id", sort=False)["compound"].mean()
-    xa = means.reindex(list(plan.ids_a)).dropna().to_numpy(float)
-    xb = means.reindex(list(plan.ids_b)).dropna().to_numpy(float)
-    if len(xa) < 1 or len(xb) < 1:
-        raise NewsframeError("sentiment comparison: a side has no scored sentences")
-    from itertools import combinations
-
-    pooled = np.concatenate([xa, xb])
-    n, k = len(pooled), len(xa)
-    observed = xa.mean() - xb.mean()
-    if math.comb(n, k) <= n_resamples:
-        diffs = []
-        for chosen in combinations(range(n), k):
-            mask = np.zeros(n, bool)
-            mask[list(chosen)] = True
-            diffs.append(pooled[mask].mean() - pooled[~mask].mean())
-        diffs_arr = np.asarray(diffs)
-        p = float(np.mean(np.abs(diffs_arr) >= abs(observed) - 1e-12))
-        exact = True
-    else:
-        rng = np.random.default_rng(seed)
-        hits = 0
-        for _ in range(n_resamples):
-            perm = rng.permutation(pooled)
-            hits += abs(perm[:k].mean() - perm[k:].mean()) >= abs(observed) - 1e-12
-        p, exact = (hits + 1) / (n_resamples + 1), False
-    rng = np.random.default_rng(seed)
-    boots = [rng.choice(xa, len(xa)).mean() - rng.choice(xb, len(xb)).mean() for _ in range(2000)]
-    lo, hi = np.percentile(boots, [2.5, 97.5])
-    sd = math.sqrt(((len(xa) - 1) * xa.var(ddof=1 if len(xa) > 1 else 0)
-                    + (len(xb) - 1) * xb.var(ddof=1 if len(xb) > 1 else 0)) / max(n - 2, 1))  # fmt: skip
-    g = observed / sd if sd > 0 else float("nan")
-    return pd.DataFrame(
-        [(plan.label_a, plan.label_b, "mean_compound", xa.mean(), xb.mean(), observed, lo, hi, p,
-          exact, g, "Hedges' g (article means)", len(xa), len(xb))],
-        columns=["a", "b", "statistic", "value_a", "value_b", "difference", "ci_low", "ci_high",
-                 "p_value", "exact", "effect_size", "effect_measure", "n_a", "n_b"],
-    )  # fmt: skip
-
-
 def _sentiment_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Tables) -> pd.DataFrame:
     import newsframe as nf
     from newsframe.plots import sentiment as splots
 
     sentences = base["sentences"]
     summary = nf.sentiment_summary(sentences)
-    if plan.unit == "sentences":
-        comparison = nf.compare_sentiment(sentences, plan.ids_a[0], plan.ids_b[0])
-        n_a, n_b = int(comparison["n_a"].iloc[0]), int(comparison["n_b"].iloc[0])
-    else:
-        comparison = _article_level(sentences, plan)
-        n_a, n_b = len(plan.ids_a), len(plan.ids_b)
-    floor = p_floor(n_a, n_b)
-    comparison = comparison.assign(unit=plan.unit, p_floor=floor)
+    with warnings.catch_warnings():  # the page states the p floor itself
+        warnings.simplefilter("ignore", NewsframeWarning)
+        comparison = nf.compare_group_sentiment(
+            sentences, corpus, [plan.label_a, plan.label_b], column=plan.group
+        )
     mean = comparison[comparison["statistic"] == "mean_compound"].iloc[0]
+    unit = str(mean["unit"])
+    if unit == "article":
+        n_a, n_b = int(mean["n_articles_a"]), int(mean["n_articles_b"])
+    else:
+        n_a, n_b = int(mean["n_sentences_a"]), int(mean["n_sentences_b"])
+    floor = float(mean["p_floor"])
     r.summary["sentiment"] = {
-        "a": plan.label_a, "b": plan.label_b, "unit": plan.unit, "n_a": n_a, "n_b": n_b,
+        "a": plan.label_a, "b": plan.label_b, "unit": unit, "n_a": n_a, "n_b": n_b,
         "difference_mean_compound": round(float(mean["difference"]), 6),
         "ci": [round(float(mean["ci_low"]), 6), round(float(mean["ci_high"]), 6)],
         "p_value": round(float(mean["p_value"]), 6), "p_floor": round(floor, 8),
     }  # fmt: skip
-    actors = nf.actor_sentiment(sentences)
+    actors = nf.actor_sentiment(sentences, resources=corpus.resources)
     coverage = base["sentiment_coverage"]
     r.table("sentences", sentences)
     blocks = [
@@ -420,7 +361,7 @@ def _sentiment_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Table
             "text",
             f"{plan.label_a} − {plan.label_b}: mean compound difference {mean['difference']:+.3f} "
             f"[{mean['ci_low']:+.3f}, {mean['ci_high']:+.3f}], p = {mean['p_value']:.3g} "
-            f"(unit: {plan.unit}, {n_a} vs {n_b}; the smallest p this design can reach is "
+            f"(unit: {unit}s, {n_a} vs {n_b}; the smallest p this design can reach is "
             f"{floor:.3g}).",
         ),
         r.preview(f"sentiment__difference__{plan.slug}", comparison, "Comparison"),
@@ -433,7 +374,7 @@ def _sentiment_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Table
         r.preview("sentiment_coverage", coverage, "How much of each article VADER can see", 15),
     ]
     if floor > 0.05:
-        blocks.insert(4, Block("warning", f"With {n_a} against {n_b} {plan.unit}, no test can "
+        blocks.insert(4, Block("warning", f"With {n_a} against {n_b} {unit}s, no test can "
                                f"reach p < .05 (floor {floor:.3g}): read the difference as a "
                                "description, not as evidence."))  # fmt: skip
     r.sections.append(Section("sentiment", "Sentiment, sentence by sentence", blocks))
@@ -441,6 +382,7 @@ def _sentiment_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Table
 
 
 def _framing_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Tables) -> None:
+    import newsframe as nf
     from newsframe.plots import framing as fplots
 
     naming = base["naming_variants"]
@@ -481,16 +423,81 @@ def _framing_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Tables)
         r.preview("distancing_marks", marks, "Distancing: scare quotes, 'so-called', hedges", 15)
     )
     if plan.group:
-        group_of = {i: g for g, ids in plan.groups.items() for i in ids}
-        by_group = (
-            frames.assign(group=frames["article_id"].map(group_of))
-            .groupby(["group", "scheme", "frame"], sort=True)[["hits", "per_1000"]]
-            .mean()
-            .reset_index()
-        )
-        blocks.append(r.preview("frame_dimensions__by_group", by_group,
-                                "Frames by group (mean over the group's articles)", 20))  # fmt: skip
+        by_group = nf.frames_by_group(frames, corpus, column=plan.group)
+        blocks.append(r.preview("frame_dimensions__by_group", by_group[by_group["hits"] > 0],
+                                "Frames by group", 20))  # fmt: skip
+        voices = nf.voice_by_group(voice, corpus, column=plan.group)
+        blocks.append(r.preview("share_of_voice__by_group", voices, "Share of voice by group", 20))
+        names = nf.naming_by_group(naming, corpus, column=plan.group)
+        blocks.append(r.preview("naming_variants__by_group", names, "Names used by group", 20))
     r.sections.append(Section("framing", "Framing devices", blocks))
+
+
+#: Alignment compares every sentence with every other article: above this many articles the
+#: selection section reads the compared sides only, this many articles at most per side.
+MAX_ALIGNED_ARTICLES = 200
+
+
+def _selection_section(r: _Report, corpus: Corpus, plan: ReportPlan) -> None:
+    import newsframe as nf
+    from newsframe.plots.selection import (
+        alignment_map_figure,
+        coverage_figure,
+        group_omission_figure,
+    )
+
+    part = corpus
+    note = ""
+    if len(corpus) > MAX_ALIGNED_ARTICLES:
+        half = MAX_ALIGNED_ARTICLES // 2
+        part = corpus.subset([*plan.ids_a[:half], *plan.ids_b[:half]])
+        note = (f" With {len(corpus):,} articles, this section reads the compared sides only "
+                f"({len(part)} articles).")  # fmt: skip
+    by = plan.group
+    table = nf.omissions(part, by=by)
+    summary = nf.omission_summary(table, by=by or "article_id")
+    a, b = plan.ids_a[0], plan.ids_b[0]
+    pair = part.subset([a, b])
+    shared = int((~table["only_here"]).sum())
+    blocks = [
+        Block(
+            "text",
+            "What each article tells that the others leave out: every body sentence is matched "
+            "with its most similar sentence in each other article (TF-IDF over content lemmas, "
+            "calibrated threshold); a sentence with no match anywhere is told only there. "
+            f"{shared:,} of {len(table):,} sentences are told by at least one other article."
+            + note,
+        ),
+        r.preview("omission_summary", summary, "Shared and exclusive sentences", 20),
+        r.figure(
+            f"alignment_map__{a}_vs_{b}",
+            alignment_map_figure(nf.omissions(pair), nf.align_sentences(pair), a, b),
+            f"{a} and {b} in reading order; bands join sentences that tell the same thing.",
+        ),
+        r.figure(
+            "coverage__articles_by_facts",
+            coverage_figure(nf.coverage(part)),
+            "Articles × facts (aligned sentences), clustered.",
+        ),
+    ]
+    if by:
+        facts = nf.group_omissions(part, by=by)
+        blocks.append(r.figure(f"omission__facts_per_{_slug(by)}", group_omission_figure(facts),
+                               "Which group tells which fact."))  # fmt: skip
+        blocks.append(r.preview("omission__facts_by_group", facts, "Facts by group", 20))
+    actors = nf.actor_omissions(part)
+    blocks.append(r.preview("actor_omissions", actors[actors["omitted"]],
+                            "Speakers one article quotes and another leaves out", 20))  # fmt: skip
+    numbers = nf.number_differences(part)
+    blocks.append(r.preview("number_differences", numbers,
+                            "Numbers and dates that differ between aligned sentences", 15))  # fmt: skip
+    copies = nf.near_duplicates(part)
+    blocks.append(r.preview("near_duplicates", copies, "Shared source: wire copy and reprints", 15))
+    r.table("omissions", table)
+    r.summary["selection"] = {"sentences": len(table), "shared": shared,
+                              "articles_read": len(part), "copies": len(copies)}  # fmt: skip
+    r.sections.append(Section("selection", "What each article tells and the others leave out",
+                              blocks))  # fmt: skip
 
 
 def _caveats_section(r: _Report, corpus: Corpus, plan: ReportPlan, key: pd.DataFrame,
@@ -510,7 +517,7 @@ def _caveats_section(r: _Report, corpus: Corpus, plan: ReportPlan, key: pd.DataF
         "Sentiment near an actor is the tone of sentences that mention it, not stance toward it.",
         "Frames and names are dictionary matches: check the evidence tables before citing a score.",
     ]
-    if plan.unit == "sentences":
+    if s["unit"] == "sentence":
         items.append("Sentences of one article are not independent draws: with one article per "
                      "side, p describes these two texts, not their outlets or groups.")  # fmt: skip
     r.summary["caveats"] = items
@@ -559,6 +566,7 @@ def build_report(
     source: str | Path | Sequence[str | Path] | Corpus,
     out: str | Path,
     *,
+    story: str | Path | Any = None,
     group: str | None = None,
     compare: Sequence[str] | None = None,
     force: bool = False,
@@ -568,7 +576,9 @@ def build_report(
     """Write a self-contained report of ``source`` to the folder ``out`` and return its path.
 
     ``source`` is a manifest, a folder (its ``manifest.csv`` or ``articles.csv`` if present, else
-    every article file in it), article files, or a loaded :class:`Corpus`. ``out`` receives
+    every article file in it), article files, or a loaded :class:`Corpus`; ``story`` is a story
+    file (or :class:`~newsframe.Story`) naming the story's concepts, actors and groups (without
+    one, the actors are the people and organisations the articles name most). ``out`` receives
     ``index.html`` (figures embedded; no network, no server), ``figures/`` (PNG and SVG),
     ``tables/*.csv`` (every table behind the page) and ``summary.json`` (key numbers and the
     versions of the data files used). Two groups of ``group`` (or two articles) are compared,
@@ -597,9 +607,10 @@ def build_report(
             client = stack.enter_context(dask_client(scheduler))
             if corpus is None:
                 resolved = resolve_source(source)  # type: ignore[arg-type]
-                corpus = load_corpus_distributed(resolved, client=client)
+                corpus = load_corpus_distributed(resolved, client=client, story=story)
         if corpus is None:
-            corpus = _load(source, n_jobs)  # type: ignore[arg-type]
+            corpus = _load(source, n_jobs, story)  # type: ignore[arg-type]
+        corpus = _with_actors(corpus)
         plan = plan_comparison(corpus, group=group, compare=compare)
         from newsframe.distributed import compute_article_tables
 
@@ -610,6 +621,7 @@ def build_report(
         lambda: _terms_section(r, corpus, plan, base),
         lambda: _sentiment_section(r, corpus, plan, base),
         lambda: _framing_section(r, corpus, plan, base),
+        lambda: _selection_section(r, corpus, plan),
     ]
     results = []
     with _progress(len(steps) + 1) as bar:

@@ -11,17 +11,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 from numpy.lib.stride_tricks import sliding_window_view
-from scipy import sparse
 
-from newsframe.corpus import Article, Corpus
+from newsframe.corpus import Article, Corpus, as_articles
 from newsframe.document import Document, analyse_corpus
 from newsframe.errors import NewsframeError
 from newsframe.resources import Resources, resolve_resources
 from newsframe.text import load_stopwords, merge_phrases, phrase_index
+
+if TYPE_CHECKING:
+    from scipy import sparse
 
 __all__ = ["TermCounts", "count_terms", "term_frequencies"]
 
@@ -55,13 +58,8 @@ def _check_unit(unit: str) -> None:
 
 
 def _articles(corpus: Iterable[Article]) -> list[Article]:
-    articles = [corpus] if isinstance(corpus, Article) else list(corpus)
-    if not articles:
-        raise NewsframeError("no articles given: pass an Article, a Corpus or a list of Articles")
-    bad = [type(a).__name__ for a in articles if not isinstance(a, Article)]
-    if bad:
-        raise NewsframeError(f"expected Article objects, got {bad[0]}")
-    return articles
+    """The one coercion (:func:`newsframe.corpus.as_articles`); empty gives ``[]``."""
+    return as_articles(corpus)
 
 
 def _documents(
@@ -225,10 +223,10 @@ def count_terms(
     multi-word term or n-gram never spans two sentences. ``n_tokens`` is
     :attr:`Document.n_words`. The vocabulary is sorted; the work is numpy over the corpus.
 
-    >>> a = Article("a", "", ("The islands and the Kuril Islands. Islands!",))
+    >>> a = Article("a", "", ("The treaty and the peace treaty. Treaties!",))
     >>> c = count_terms([a])
     >>> list(c.terms), c.counts.toarray().tolist(), c.n_tokens.tolist()
-    (['island', 'kuril island'], [[2, 1]], [7])
+    (['peace treaty', 'treaty'], [[1, 2]], [7])
     """
     lo, hi = _check_ngrams(ngram_range)
     articles, docs = _documents(corpus, resources)
@@ -257,6 +255,8 @@ def count_terms(
         codes, final = pd.factorize(all_names[used], sort=True)
         remap = np.full(len(all_names), -1, dtype=np.int64)
         remap[used] = codes
+    from scipy import sparse
+
     matrix = sparse.csr_matrix(
         (np.ones(len(row), dtype=np.int64), (row, remap[col])),
         shape=(len(articles), len(final)),
@@ -314,6 +314,8 @@ def term_frequencies(
         resources=resolve_resources(resources, corpus),
     )
     names, index = _groups(articles, by)
+    from scipy import sparse
+
     indicator = sparse.csr_matrix(
         (np.ones(len(index)), (index, np.arange(len(index)))), shape=(len(names), len(index))
     )
