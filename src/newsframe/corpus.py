@@ -43,7 +43,9 @@ class Article:
     """One cleaned article.
 
     ``body`` is the clean article text in its original characters, paragraphs separated by a
-    blank line; ``paragraphs`` the same as a tuple. ``captions`` are photo captions and credits
+    blank line; ``paragraphs`` the same as a tuple (a single string given for ``paragraphs`` is
+    taken as the body and split at blank lines: ``Article("a", "T", "One.\n\nTwo.")`` has two
+    paragraphs). ``captions`` are photo captions and credits
     (framing material, but not body text). ``removed`` lists every dropped line with its reason.
     ``raw_text`` is the decoded file as it was, ``sha256`` the hash of its bytes; ``page_text`` is
     the text the cleaner read (the raw text, or the text extracted from an HTML page), to which the
@@ -62,6 +64,26 @@ class Article:
     page_text: str = ""
     encoding: str = "utf-8"
     metadata: Mapping[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # A string given for the paragraphs is the body: split at blank lines, not per character.
+        if isinstance(self.paragraphs, str):
+            parts = tuple(p.strip() for p in re.split(r"\n[^\S\n]*+\n\s*+", self.paragraphs))
+            object.__setattr__(self, "paragraphs", tuple(p for p in parts if p))
+        elif not isinstance(self.paragraphs, tuple):
+            if not isinstance(self.paragraphs, Iterable):
+                raise InputError(
+                    f"Article {self.article_id!r}",
+                    f"paragraphs must be a tuple of strings, got {_describe(self.paragraphs)}",
+                )
+            object.__setattr__(self, "paragraphs", tuple(self.paragraphs))
+        bad = next((p for p in self.paragraphs if not isinstance(p, str)), "")
+        if not isinstance(bad, str) or not isinstance(self.article_id, str):
+            what = bad if not isinstance(bad, str) else self.article_id
+            raise InputError(
+                f"Article {self.article_id!r}",
+                f"article_id and paragraphs must be strings, got {_describe(what)}",
+            )
 
     @property
     def body(self) -> str:
@@ -168,7 +190,18 @@ class Corpus(Sequence[Article]):
     """
 
     def __init__(self, articles: Iterable[Article]) -> None:
+        if isinstance(articles, (str, bytes, Article)) or not isinstance(articles, Iterable):
+            raise InputError(
+                "Corpus", f"expected an iterable of Article objects, got {_describe(articles)}"
+            )
         self._articles = tuple(articles)
+        for n, item in enumerate(self._articles):
+            if not isinstance(item, Article):
+                raise InputError(
+                    "Corpus",
+                    f"item {n} is {_describe(item)}, not an Article (use load_article or "
+                    "load_corpus to read files)",
+                )
         counts = Counter(a.article_id for a in self._articles)
         dupes = sorted(k for k, v in counts.items() if v > 1)
         if dupes:
@@ -268,7 +301,9 @@ _BOMS = (
     (b"\xfe\xff", "utf-16"),
 )
 # <meta charset="windows-1251"> or <meta http-equiv="Content-Type" content="text/html; charset=...">
-_META_CHARSET = re.compile(rb"""<meta\b[^>]{0,300}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.I)
+_META_CHARSET = re.compile(
+    rb"""<meta\b[^>]{0,300}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.I
+)
 
 
 def max_bytes_limit(max_bytes: int | None = None) -> int:
@@ -282,10 +317,14 @@ def max_bytes_limit(max_bytes: int | None = None) -> int:
         if not env:
             return DEFAULT_MAX_BYTES
         if not env.isdigit() or int(env) <= 0:
-            raise InputError("NEWSFRAME_MAX_BYTES", f"must be a positive whole number of bytes, not {env!r}")
+            raise InputError(
+                "NEWSFRAME_MAX_BYTES", f"must be a positive whole number of bytes, not {env!r}"
+            )
         return int(env)
     if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes <= 0:
-        raise InputError("max_bytes", f"must be a positive whole number of bytes, not {max_bytes!r}")
+        raise InputError(
+            "max_bytes", f"must be a positive whole number of bytes, not {max_bytes!r}"
+        )
     return max_bytes
 
 
@@ -466,27 +505,73 @@ def _describe(value: object) -> str:
         return "None"
     if isinstance(value, str):
         return f"{value!r}"
-    return f"a {type(value).__name__}"
+    name = type(value).__name__
+    return f"{'an' if name[:1].lower() in 'aeiou' else 'a'} {name}"
+
+
+#: Pages larger than this (characters) skip trafilatura, whose time grows to minutes on pages of
+#: tens of megabytes, for a one-pass paragraph extractor (see :func:`_extract_html_fast`).
+FAST_HTML_CHARS = 2_000_000
+_BLOCKS = (
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "td",
+    "th",
+    "blockquote",
+    "pre",
+    "dd",
+    "dt",
+)
+_SKIP = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "template")
+
+
+def _table_rows(text: str) -> str:
+    """trafilatura writes a table row as ``| cell | cell |``: a cell of prose (8+ words) becomes a
+    paragraph of its own, a row of short cells one line with the cells joined by `` | ``."""
+    out = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("|") and stripped.endswith("|"):
+            cells = [c.strip() for c in stripped.strip("|").split("|") if c.strip()]
+            if any(len(c.split()) >= 8 for c in cells):
+                out.extend(cells)
+            elif cells:
+                out.append(" | ".join(cells))
+        elif stripped:
+            out.append(stripped)
+    return "\n\n".join(out)
 
 
 def _extract_html(html: str, path: Path) -> tuple[str, str | None, tuple[str, ...]]:
     """Main text, title and figure captions of a saved page, via trafilatura (Barbaresi 2021).
 
-    trafilatura drops ``<figcaption>`` text from its main-content output; captions frame the
-    story too, so they are read from the page separately (for ``Article.captions``).
+    Table text is kept (a page may set its article in a layout table). trafilatura drops
+    ``<figcaption>`` text from its main-content output; captions frame the story too, so they are
+    read from the page separately (for ``Article.captions``). A page over
+    :data:`FAST_HTML_CHARS` characters goes through :func:`_extract_html_fast` instead, with a
+    warning.
     """
-    import trafilatura
     from lxml import html as lxml_html
 
+    if len(html) > FAST_HTML_CHARS:
+        return _extract_html_fast(html, path)
+    import trafilatura
+
     text = trafilatura.extract(
-        html, output_format="txt", include_comments=False, include_tables=False, favor_recall=True
+        html, output_format="txt", include_comments=False, include_tables=True, favor_recall=True
     )
     if not text or not text.strip():
         raise InputError(path, "no article text found in the HTML page")
     meta = trafilatura.extract_metadata(html)
     title = meta.title if meta is not None and meta.title else None
     # trafilatura puts one paragraph per line; make paragraphs blank-line separated.
-    text = "\n\n".join(line for line in text.splitlines() if line.strip())
+    text = _table_rows(text)
     if title:
         text = f"{title}\n\n{text}"
     try:
@@ -495,6 +580,46 @@ def _extract_html(html: str, path: Path) -> tuple[str, str | None, tuple[str, ..
     except (ValueError, lxml_html.etree.ParserError):
         figures = []
     captions = tuple(c for c in (" ".join(f.text_content().split()) for f in figures) if c)
+    return text, title, captions
+
+
+def _extract_html_fast(html: str, path: Path) -> tuple[str, str | None, tuple[str, ...]]:
+    """Title, text blocks and figure captions of a very large page in one pass of lxml.
+
+    Every paragraph, heading, list item and table cell outside scripts, navigation, headers,
+    footers and forms, in document order; the cleaner then removes the chrome as on a text page.
+    """
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    warnings.warn(
+        f"{path}: large page ({len(html):,} characters); extracted paragraph by paragraph "
+        "without trafilatura's main-content detection",
+        NewsframeWarning,
+        stacklevel=4,
+    )
+    try:
+        tree = lxml_html.fromstring(html.encode("utf-8"))
+    except (ValueError, etree.ParserError):
+        raise InputError(path, "cannot parse the HTML page") from None
+    etree.strip_elements(tree, *_SKIP, with_tail=False)
+    title = None
+    heading = tree.find(".//title")
+    if heading is not None and heading.text_content().strip():
+        title = " ".join(heading.text_content().split())
+    blocks = [
+        " ".join(e.text_content().split())
+        for e in tree.iter(*_BLOCKS)
+        if not any(a.tag in _BLOCKS for a in e.iterancestors())
+    ]
+    text = "\n\n".join(b for b in blocks if b)
+    if not text:
+        raise InputError(path, "no article text found in the HTML page")
+    if title:
+        text = f"{title}\n\n{text}"
+    captions = tuple(
+        c for c in (" ".join(f.text_content().split()) for f in tree.iter("figcaption")) if c
+    )
     return text, title, captions
 
 
@@ -622,7 +747,9 @@ def _read_manifest(path: Path, max_bytes: int | None = None) -> list[dict[str, s
             raise InputError(
                 path, f"line {n}: {len(fields)} fields but the header has {len(columns)} columns"
             )
-        row = {c: v.strip() for c, v in zip(columns, fields) if c}
+        row = {
+            c: v.strip() for c, v in zip(columns, fields, strict=False) if c
+        }  # short rows: empty fields
         if not row.get("article_id") or not row.get("file"):
             raise InputError(path, f"line {n}: article_id and file must not be empty")
         rows.append(row)
@@ -654,7 +781,9 @@ def _folder_files(folder: Path) -> list[tuple[Path, dict[str, str]]]:
             sub = Path(here) / name
             if sub.is_symlink():
                 if not sub.resolve().is_relative_to(root):
-                    raise InputError(sub, f"links to a folder outside {folder}; refusing to read it")
+                    raise InputError(
+                        sub, f"links to a folder outside {folder}; refusing to read it"
+                    )
                 dirs.remove(name)  # its files are read where they really are
         for name in sorted(files):
             file = Path(here) / name
@@ -663,7 +792,11 @@ def _folder_files(folder: Path) -> list[tuple[Path, dict[str, str]]]:
             if not file.resolve().is_relative_to(root):
                 raise InputError(file, f"links to a file outside {folder}; refusing to read it")
             relative = file.relative_to(folder)
-            row = {"article_id": "-".join(relative.with_suffix("").parts)} if len(relative.parts) > 1 else {}
+            row = (
+                {"article_id": "-".join(relative.with_suffix("").parts)}
+                if len(relative.parts) > 1
+                else {}
+            )
             found.append((file, row))
     found.sort(key=lambda item: item[0].relative_to(folder).parts)
     if not found:

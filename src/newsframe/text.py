@@ -215,7 +215,7 @@ def _ends_sentence(block: str, start: int, end: int) -> bool:
         if glued is None or not (before.isdigit() or before.islower()):
             return False
         word = glued.group()
-        if len(word) == 1 and word not in "AI" or word.lower() in _DOMAINS:
+        if (len(word) == 1 and word not in "AI") or word.lower() in _DOMAINS:
             return False
     abbreviation = _abbreviation(block[max(0, start - 40) : end])
     if abbreviation is None:
