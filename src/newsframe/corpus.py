@@ -707,7 +707,8 @@ def _manifest_records(path: Path, text: str) -> Iterator[tuple[int, list[str]]]:
         except StopIteration:
             return
         except csv.Error as exc:
-            raise InputError(path, f"line {line}: malformed CSV ({exc})") from None
+            hint = " (an unclosed quotation mark?)" if "end of data" in str(exc) else ""
+            raise InputError(path, f"line {line}: malformed CSV ({exc}){hint}") from None
         if any("\n" in f or "\r" in f for f in fields):
             raise InputError(
                 path,

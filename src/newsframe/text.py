@@ -182,7 +182,7 @@ _END_MARKS = re.compile(r"""(?<![.!?])[.!?]++["')\]]*+""")
 _SPACE_THEN_START = re.compile(r"""\s++["'(\[]?(?=[A-Z0-9\u0400-\u042f])""")
 _GLUED_WORD = re.compile(r"[A-Z\u0400-\u042f][a-z\u0430-\u044f]*+(?![.@]\w|\w)")
 _NEXT_WORD = re.compile(r"""\s*+["'(\[]?(\w++)""")
-_WORD_BEFORE = re.compile(r"([\w.]+)[.!?]*[\"')\]]*$")
+_WORD_BEFORE = re.compile(r"(?<![\w.])([\w.]++)[.!?]*+[\"')\]]*+$")
 _BLANK_LINES = re.compile(r"\n[^\S\n]*+\n\s*+")
 
 
