@@ -531,6 +531,14 @@ _BLOCKS = (
 _SKIP = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "template")
 
 
+def _utf8_parser():
+    """An lxml HTML parser for the page as decoded here (re-encoded as UTF-8): a ``<meta charset>``
+    in the page must not make lxml decode it a second time."""
+    from lxml import html as lxml_html
+
+    return lxml_html.HTMLParser(encoding="utf-8")
+
+
 def _table_rows(text: str) -> str:
     """trafilatura writes a table row as ``| cell | cell |``: a cell of prose (8+ words) becomes a
     paragraph of its own, a row of short cells one line with the cells joined by `` | ``."""
@@ -575,7 +583,7 @@ def _extract_html(html: str, path: Path) -> tuple[str, str | None, tuple[str, ..
     if title:
         text = f"{title}\n\n{text}"
     try:
-        tree = lxml_html.fromstring(html.encode("utf-8"))
+        tree = lxml_html.fromstring(html.encode("utf-8"), parser=_utf8_parser())
         figures = tree.xpath("//figcaption")
     except (ValueError, lxml_html.etree.ParserError):
         figures = []
@@ -599,7 +607,7 @@ def _extract_html_fast(html: str, path: Path) -> tuple[str, str | None, tuple[st
         stacklevel=4,
     )
     try:
-        tree = lxml_html.fromstring(html.encode("utf-8"))
+        tree = lxml_html.fromstring(html.encode("utf-8"), parser=_utf8_parser())
     except (ValueError, etree.ParserError):
         raise InputError(path, "cannot parse the HTML page") from None
     etree.strip_elements(tree, *_SKIP, with_tail=False)
