@@ -148,6 +148,7 @@ def test_nested_folders_are_read_in_sorted_order(tmp_path):
     write(folder / "2016" / "a.txt")
     write(folder / "a.txt")
     write(folder / "notes.pdf", "not an article")  # not an article file type: not read
+    write(folder / ".ipynb_checkpoints" / "a-checkpoint.txt")  # hidden: not an article
     corpus = nf.load_corpus(folder)
     assert corpus.ids == ["2016-a", "2016-b", "a", "b"]
 

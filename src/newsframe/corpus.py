@@ -402,7 +402,9 @@ def _decode_lines(data: bytes, path: Path) -> tuple[str, str]:
     if high > max(64, sum(len(lines[b[0] - 1]) for b in bad) // 4):
         # cp1252 text has an accented letter or a curly quote here and there; random bytes have
         # half their bytes above 0x7f
-        raise InputError(path, "not text: most lines are neither UTF-8 nor cp1252 text")
+        raise InputError(
+            path, "not text: most lines are neither UTF-8 nor cp1252 text (save it as UTF-8)"
+        )
     n, column, byte = bad[0]
     where = f"line {n}" if len(bad) == 1 else f"lines {', '.join(str(b[0]) for b in bad[:5])}"
     if len(bad) > 5:
@@ -774,8 +776,9 @@ def _read_manifest(path: Path, max_bytes: int | None = None) -> list[dict[str, s
 def _folder_files(folder: Path) -> list[tuple[Path, dict[str, str]]]:
     """Every article file under ``folder``, sub-folders included, in sorted path order.
 
-    A file or sub-folder reached through a symbolic link that leaves the folder is refused, as a
-    manifest row pointing outside its folder is. Nested files get ids from their relative path
+    Hidden files and folders (``.git``, ``.ipynb_checkpoints``) are not articles and are not
+    read. A file or sub-folder reached through a symbolic link that leaves the folder is refused,
+    as a manifest row pointing outside its folder is. Nested files get ids from their relative path
     (``2016/a.txt`` -> ``2016-a``) so equal names in different sub-folders stay apart.
     """
     root = folder.resolve()
@@ -785,7 +788,7 @@ def _folder_files(folder: Path) -> list[tuple[Path, dict[str, str]]]:
         raise InputError(exc.filename or folder, f"cannot read folder ({exc.strerror})")
 
     for here, dirs, files in os.walk(folder, onerror=refuse):
-        dirs.sort()
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))  # .git, .ipynb_checkpoints
         for name in [*dirs]:
             sub = Path(here) / name
             if sub.is_symlink():
@@ -796,7 +799,7 @@ def _folder_files(folder: Path) -> list[tuple[Path, dict[str, str]]]:
                 dirs.remove(name)  # its files are read where they really are
         for name in sorted(files):
             file = Path(here) / name
-            if file.suffix.lower() not in SUPPORTED:
+            if file.suffix.lower() not in SUPPORTED or name.startswith("."):
                 continue
             if not file.resolve().is_relative_to(root):
                 raise InputError(file, f"links to a file outside {folder}; refusing to read it")
