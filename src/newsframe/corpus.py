@@ -339,7 +339,19 @@ def _not_regular(mode: int) -> str:
 
 
 def _read_bytes(path: Path, max_bytes: int, what: str = "file") -> bytes:
-    """The bytes of a regular file of at most ``max_bytes``; never blocks on a FIFO or device."""
+    """The bytes of a regular file of at most ``max_bytes``; never blocks on a FIFO or device.
+
+    The file is checked before it is opened (opening some devices has effects of its own) and
+    again once open (it may have been swapped in between); FIFOs are opened non-blocking.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        raise InputError(path, f"{what} not found") from None
+    except OSError as exc:
+        raise InputError(path, f"cannot read {what} ({exc.strerror})") from None
+    if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        raise InputError(path, _not_regular(mode))
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
