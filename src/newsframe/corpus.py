@@ -397,6 +397,10 @@ def _declared_charset(data: bytes) -> str | None:
 
 def _decode_lines(data: bytes, path: Path) -> tuple[str, str]:
     """UTF-8 line by line; a line that is not UTF-8 is read as cp1252, with one warning naming it."""
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
     lines = data.split(b"\n")
     out: list[str] = []
     bad: list[tuple[int, int, int]] = []  # (line number, column, byte)
