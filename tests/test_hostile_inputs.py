@@ -323,8 +323,8 @@ def test_identical_texts_of_one_outlet_do_not_strip_each_other(tmp_path):
 @pytest.mark.parametrize(
     "call,message",
     [
-        (lambda: nf.Corpus(["x"]), r"Corpus: item 0 is 'x', not an Article"),
-        (lambda: nf.Corpus(None), r"Corpus: expected an iterable of Article objects, got None"),
+        (lambda: nf.Corpus(["x"]), r"expected a Corpus or Articles, got str at position 0"),
+        (lambda: nf.Corpus(None), r"expected a Corpus, Articles or one Article, got None"),
         (lambda: nf.load_article(None), r"load_article: expected a file path .*, got None"),
         (
             lambda: nf.load_corpus(None),
@@ -338,6 +338,18 @@ def test_identical_texts_of_one_outlet_do_not_strip_each_other(tmp_path):
 def test_api_misuse_is_one_clear_error(call, message):
     with pytest.raises(NewsframeError, match=message):
         call()
+
+
+def test_kwic_bad_regex_and_frame_dimensions_bad_level_are_one_error():
+    article = nf.Article("a", "T", ("Officials said the talks on the islands went well.",))
+    with pytest.raises(NewsframeError, match=r"kwic: '\(' is not a valid regular expression"):
+        nf.kwic([article], "(", regex=True)
+    with (
+        warnings.catch_warnings(),
+        pytest.raises(NewsframeError, match=r"frame_dimensions: confidence must be .* got 2"),
+    ):
+        warnings.simplefilter("ignore", DeprecationWarning)  # level= is the old name
+        nf.frame_dimensions([article], level=2)
 
 
 def test_a_string_of_paragraphs_is_the_body_split_at_blank_lines():

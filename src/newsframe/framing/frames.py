@@ -11,11 +11,12 @@ import numpy as np
 import pandas as pd
 
 from newsframe.corpus import Article, Corpus
-from newsframe.errors import InputError
-from newsframe.framing._units import Token, as_articles, body_words, per_1000, units
+from newsframe.document import analyse
+from newsframe.errors import InputError, NewsframeError
+from newsframe.framing._units import Token, as_articles, per_1000, units
 from newsframe.framing._units import word_tokens as _word_tokens
-from newsframe.resources import read_toml
-from newsframe.stats import bootstrap_rates, percentile_interval
+from newsframe.resources import Resources, read_toml, resolve_resources
+from newsframe.stats import bootstrap_rates, percentile_interval, renamed
 from newsframe.text import lemmatize, normalise, tokenize
 
 __all__ = ["Frame", "frame_dimensions", "frame_evidence", "load_frame_dictionaries", "match_frames"]
@@ -93,9 +94,11 @@ def load_frame_dictionaries(path: str | Path | None = None) -> tuple[Frame, ...]
     return tuple(frames)
 
 
-def _frames(dictionaries) -> tuple[Frame, ...]:
-    """Frames from ``None`` (the shipped file), a path to a TOML file, or Frame objects."""
-    if dictionaries is None or isinstance(dictionaries, (str, Path)):
+def _frames(dictionaries, resources: Resources | None = None) -> tuple[Frame, ...]:
+    """Frames from ``None`` (the resources' frames), a path to a TOML file, or Frame objects."""
+    if dictionaries is None:
+        return resolve_resources(resources).frames
+    if isinstance(dictionaries, (str, Path)):
         return load_frame_dictionaries(dictionaries)
     return tuple(dictionaries)
 
@@ -130,7 +133,7 @@ def match_frames(text: str, frames: Iterable[Frame] | None = None) -> dict[str, 
     >>> match_frames("Opinion polls show the majority of people are opposed.")["mfc/public_opinion"]
     ['Opinion polls', 'majority of']
     """
-    frames = tuple(frames) if frames is not None else load_frame_dictionaries()
+    frames = _frames(frames)
     exact, prefix, prefixes = _index(frames)
     text = normalise(text)
     tokens = _word_tokens(text)
@@ -165,7 +168,10 @@ def match_frames(text: str, frames: Iterable[Frame] | None = None) -> dict[str, 
 
 
 def frame_evidence(
-    corpus: Corpus | Iterable[Article], dictionaries: Iterable[Frame] | str | Path | None = None
+    corpus: Corpus | Iterable[Article] | Article,
+    dictionaries: Iterable[Frame] | str | Path | None = None,
+    *,
+    resources: Resources | None = None,
 ) -> pd.DataFrame:
     """Return every sentence that matches a frame dictionary, with the words that matched.
 
@@ -179,11 +185,12 @@ def frame_evidence(
     >>> frame_evidence([a])[["frame", "terms"]].values.tolist()
     [['security_and_defense', 'militaries'], ['external_regulation_and_reputation', 'ties']]
     """
-    frames = _frames(dictionaries)
+    res = resolve_resources(resources, corpus)
+    frames = _frames(dictionaries, res)
     by_key = {f"{f.scheme}/{f.frame}": f for f in frames}
     rows = []
     for article in as_articles(corpus):
-        for unit in units(article):
+        for unit in units(article, resources=res):
             for sentence_id, start, end in unit.sentences:
                 sentence = unit.text[start:end].strip()
                 for key, words in match_frames(sentence, frames).items():
@@ -200,17 +207,21 @@ def _bootstrap(hits: np.ndarray, words: np.ndarray, n_boot: int, seed: int, leve
     if n_boot <= 0 or len(words) == 0:
         rate = 1000.0 * hits.sum(0) / words.sum() if words.sum() else np.zeros(hits.shape[1])
         return rate, rate
-    replicates = bootstrap_rates(hits, words, n_boot=n_boot, rng=np.random.default_rng(seed))
-    return percentile_interval(replicates, level=level)
+    rng = np.random.default_rng(seed)
+    replicates = bootstrap_rates(hits, words, n_resamples=n_boot, rng=rng)
+    return percentile_interval(replicates, confidence=level)
 
 
 def frame_dimensions(
-    corpus: Corpus | Iterable[Article],
+    corpus: Corpus | Iterable[Article] | Article,
     dictionaries: Iterable[Frame] | str | Path | None = None,
     *,
-    n_boot: int = 1000,
+    n_resamples: int = 1000,
     seed: int = 0,
-    level: float = 0.95,
+    confidence: float = 0.95,
+    resources: Resources | None = None,
+    n_boot: int | None = None,
+    level: float | None = None,
 ) -> pd.DataFrame:
     """Return per article and frame the dictionary hits per 1,000 body words, with an interval.
 
@@ -220,7 +231,8 @@ def frame_dimensions(
     (``sv``), as short editable dictionaries (``data/frame_dictionaries.toml``). ``hits`` counts
     matched terms in the body, ``sentences`` the body sentences with at least one,
     ``per_1000 = 1000 * hits / words``; ``ci_low``/``ci_high`` are a percentile bootstrap interval
-    (``n_boot`` resamples of the article's sentences, fixed ``seed``) — wide for a short article,
+    at level ``confidence`` (``n_resamples`` resamples of the article's sentences, fixed ``seed``;
+    ``n_boot`` and ``level`` are the deprecated names) — wide for a short article,
     as it should be. ``headline_hits`` counts the headline separately. ``rank`` orders frames
     within article and scheme by ``per_1000`` (ties: dictionary order). Every frame gets a row.
     Dictionary hits show that a text touches a frame, not that it is framed so: read
@@ -228,23 +240,33 @@ def frame_dimensions(
 
     >>> from newsframe import Article
     >>> a = Article("a", "T", ("Opinion polls show most people are unsure. Putin refused a dog.",))
-    >>> t = frame_dimensions([a], n_boot=0)
+    >>> t = frame_dimensions([a], n_resamples=0)
     >>> t[t.hits > 0][["frame", "hits", "per_1000"]].values.tolist()
     [['public_opinion', 1, 90.9090909090909], ['human_interest', 1, 90.9090909090909]]
     """
-    frames = _frames(dictionaries)
+    where = "frame_dimensions"
+    n_resamples = renamed(n_resamples, n_boot, old="n_boot", new="n_resamples", where=where)
+    confidence = renamed(confidence, level, old="level", new="confidence", where=where)
+    if not isinstance(confidence, (int, float)) or not 0 < confidence < 1:
+        raise NewsframeError(
+            f"{where}: confidence must be a share between 0 and 1 (e.g. 0.95), got {confidence!r}"
+        )
+    res = resolve_resources(resources, corpus)
+    frames = _frames(dictionaries, res)
     keys = [f"{f.scheme}/{f.frame}" for f in frames]
     rows = []
     for article in as_articles(corpus):
-        sentences = [s for _, _, s in article.sentences()]
-        words = np.array([len(tokenize(s)) for s in sentences], dtype=int)
+        doc = analyse(article, resources=res)
+        sentences = [s for _, _, s in doc.sentences()]
+        body = doc.token_sentence[doc.n_headline_tokens :]
+        words = np.bincount(body, minlength=len(sentences)).astype(int)  # words per sentence
         hits = np.zeros((len(sentences), len(frames)), dtype=int)
         for i, sentence in enumerate(sentences):
             for key, found in match_frames(sentence, frames).items():
                 hits[i, keys.index(key)] = len(found)
         headline = match_frames(article.clean_title, frames)
-        low, high = _bootstrap(hits, words, n_boot, seed, level)
-        total = body_words(article)
+        low, high = _bootstrap(hits, words, n_resamples, seed, confidence)
+        total = doc.n_words
         for j, f in enumerate(frames):
             rows.append(
                 {"article_id": article.article_id, "scheme": f.scheme, "frame": f.frame,
