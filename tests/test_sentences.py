@@ -56,6 +56,7 @@ def test_glued_full_stops(text, expected):
         ),
         ("It ended at 5 p.m. He left.", ["It ended at 5 p.m.", "He left."]),
         ("They called it Plan B. It failed.", ["They called it Plan B.", "It failed."]),
+        ("They chose Plan B! Officials cheered.", ["They chose Plan B!", "Officials cheered."]),
         # ... and not before a name or title
         ("The U.S. Navy sailed.", ["The U.S. Navy sailed."]),
         ("At 5 p.m. Moscow time they met.", ["At 5 p.m. Moscow time they met."]),

@@ -176,29 +176,43 @@ _DOMAINS = frozenset(["com", "org", "net", "gov", "edu", "info", "io", "ru", "jp
 # A run of end marks with its closing quotes or brackets. The look-behind refuses to start inside
 # a run and the possessive quantifiers never give characters back, so a run of 30,000 stops is
 # scanned once (a plain "[.!?]+" rescans the rest of the run from every stop: quadratic time).
-_END_MARKS = re.compile(r"""(?<![.!?])[.!?]++["')\]]*+""")
+# A stop after a lone capital (an initial, the end of "U.S.") is a candidate only before a
+# sentence opener, and only a run followed by space or a capital is a candidate at all, so that
+# initials, decimals and web addresses cost no Python-level work.
+_OPENERS_CAPITALISED = "|".join(sorted(w.capitalize() for w in SENTENCE_OPENERS))
+_END_MARKS = re.compile(
+    r"""(?<![.!?])
+        (?: (?<!\b[A-Z]) | (?=[!?]) | (?=[.!?]++["')\]]*+\s++["'(\[]?(?:"""
+    + _OPENERS_CAPITALISED
+    + r""")\b) )
+        [.!?]++["')\]]*+
+        (?=\s|[A-Z\u0400-\u042f])  # space or a capital must follow: "3.14", "a.b" are no candidates""",
+    re.VERBOSE,
+)
 # What may follow the end of a sentence: space, then an uppercase letter, digit or opening quote;
 # or, with no space at all, a capitalised word ("said.The minister", "talks?Officials").
 _SPACE_THEN_START = re.compile(r"""\s++["'(\[]?(?=[A-Z0-9\u0400-\u042f])""")
 _GLUED_WORD = re.compile(r"[A-Z\u0400-\u042f][a-z\u0430-\u044f]*+(?![.@]\w|\w)")
 _NEXT_WORD = re.compile(r"""\s*+["'(\[]?(\w++)""")
-_WORD_BEFORE = re.compile(r"(?<![\w.])([\w.]++)[.!?]*+[\"')\]]*+$")
+_DOTTED = re.compile(r"(?:\w\.)+\w")
 _BLANK_LINES = re.compile(r"\n[^\S\n]*+\n\s*+")
 
 
-def _abbreviation(chunk: str) -> str | None:
-    """The abbreviation (lowercase, without its last stop) that ``chunk`` ends in, or None."""
-    chunk = chunk[-40:]
-    if not chunk.rstrip("\"')]").endswith("."):
+def _abbreviation(block: str, start: int, end: int) -> str | None:
+    """The abbreviation (lowercase, without its last stop) that ends at the end marks
+    ``block[start:end]``, or None. Looks back at most 40 characters."""
+    if not block[start:end].rstrip("\"')]").endswith("."):
         return None
-    match = _WORD_BEFORE.search(chunk)
-    if match is None:
+    i, lowest = start, max(0, start - 40)
+    while i > lowest and (block[i - 1].isalnum() or block[i - 1] in "._"):
+        i -= 1
+    word = block[i:start].rstrip(".").lower()
+    if not word:
         return None
-    word = match.group(1).rstrip(".").lower()
     if word in ABBREVIATIONS:
         return word
     # a single initial ("J. Smith") or a dotted acronym ("U.S.", "D.P.R.K.", "J.R.R. Tolkien")
-    if (len(word) == 1 and word.isalpha()) or re.fullmatch(r"(?:\w\.)+\w", word):
+    if (len(word) == 1 and word.isalpha()) or _DOTTED.fullmatch(word):
         return word
     return None
 
@@ -217,7 +231,7 @@ def _ends_sentence(block: str, start: int, end: int) -> bool:
         word = glued.group()
         if (len(word) == 1 and word not in "AI") or word.lower() in _DOMAINS:
             return False
-    abbreviation = _abbreviation(block[max(0, start - 40) : end])
+    abbreviation = _abbreviation(block, start, end)
     if abbreviation is None:
         return True
     if abbreviation in SENTENCE_FINAL_ABBREVIATIONS or len(abbreviation) == 1:
