@@ -151,9 +151,9 @@ def save_figure(
     Output is byte-identical across runs: PNG and SVG metadata carry no date or software version
     and the SVG hash salt is fixed. ``name`` should describe the content,
     ``<measure>__<subject>[__<comparison>]`` (e.g. ``keyness__mt-2016_vs_mt-2019``). It must
-    be a plain file name: a path separator, ``..`` or a control character is refused with a
-    :class:`~newsframe.errors.NewsframeError`, so a figure is only ever written into ``directory``.
-    Unknown formats are refused too.
+    be a plain file name (no path separator, not ``..``, no control character) and each format a
+    plain extension, or :class:`~newsframe.errors.NewsframeError` is raised: a figure is only ever
+    written into ``directory``.
 
     >>> save_figure(Figure(), "../raw/evil", "data/figs")
     Traceback (most recent call last):
@@ -165,8 +165,7 @@ def save_figure(
     if (
         "/" in name
         or "\\" in name
-        or name in (".", "..")
-        or ".." in name
+        or name.strip() in (".", "..")
         or any(ord(c) < 32 or c == "\x7f" for c in name)
         or Path(name).is_absolute()
     ):
