@@ -69,7 +69,7 @@ def _small_memory() -> None:  # pragma: no cover - runs in the child process
 def run(command: str, path: Path, limit: float, *, cap_memory: bool = False) -> str:
     """Seconds the command takes on ``path`` in a fresh process (imports not counted)."""
     call = {
-        "split": "import newsframe as nf; f = lambda p: nf.split_sentences(open(p).read())",
+        "split": "from newsframe.text import split_sentences as s; f = lambda p: s(open(p).read())",
         "clean": "from newsframe.cli import main; f = lambda p: main(['clean', p])",
         "report": "from newsframe.cli import main; f = lambda p: main(['report', p])",
         "clean-unlimited": "from newsframe.cli import main; f = lambda p: main(['clean', p])",
