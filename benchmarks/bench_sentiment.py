@@ -15,7 +15,7 @@ import sys
 from common import synthetic_corpus, timed
 
 import newsframe as nf
-from newsframe.sentiment import _analyzer
+from newsframe.sentiment.scoring import _analyzer
 
 
 def main(n_articles: int = 10_000) -> None:

@@ -13,6 +13,7 @@ import newsframe as nf
 from newsframe import sentiment
 from newsframe.cleaning import Removal
 from newsframe.errors import InputError, NewsframeError
+from newsframe.sentiment import scoring
 
 
 def vader(x: float) -> float:
@@ -61,12 +62,12 @@ def test_rejects_non_articles() -> None:
 
 
 def test_analyzer_built_quietly_under_strict_warnings(capsys: pytest.CaptureFixture[str]) -> None:
-    sentiment._ANALYZERS.clear()
+    scoring._ANALYZERS.clear()
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert nf.score_texts(["The book was good."])["compound"].tolist() == [0.4404]
     assert capsys.readouterr().out == ""
-    assert sentiment._analyzer() is sentiment._analyzer()  # one analyzer, reused
+    assert scoring._analyzer() is scoring._analyzer()  # one analyzer, reused
 
 
 def test_parallel_matches_serial_and_shows_progress(capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,12 +1,14 @@
 """newsframe: compare how news articles frame the same story.
 
-Load and clean articles (:func:`load_corpus`), split them into sentences and tokens
-(:func:`tokens_frame`), and compare them with term statistics, sentiment and framing devices.
+Load and clean articles (:func:`load_corpus`), analyse each once (:func:`analyse`: sentences,
+tokens, lemmas, multi-word terms and actor mentions in one :class:`Document`, with the word lists
+of one :class:`Resources`), and compare them with term statistics, sentiment and framing devices.
 """
 
 from newsframe.actors import Actor, find_mentions, load_actors
 from newsframe.cleaning import clean_text, load_rules
-from newsframe.corpus import Article, Corpus, load_article, load_corpus
+from newsframe.corpus import Article, Corpus, as_articles, load_article, load_corpus
+from newsframe.document import Document, analyse, analyse_corpus
 from newsframe.errors import InputError, NewsframeError, NewsframeWarning
 from newsframe.framing import (
     actor_positions,
@@ -28,6 +30,7 @@ from newsframe.framing import (
     naming_variants,
     share_of_voice,
 )
+from newsframe.resources import Resources, default_resources, load_resources
 from newsframe.sentiment import (
     actor_sentences,
     actor_sentiment,
@@ -44,6 +47,7 @@ from newsframe.sentiment import (
     sentiment_summary,
     vader_lexicon,
 )
+from newsframe.tables import corpus_counts, sentences_frame, tokens_frame
 from newsframe.terms import (
     TermCounts,
     adjust_pvalues,
@@ -63,15 +67,12 @@ from newsframe.terms import (
     tfidf,
 )
 from newsframe.text import (
-    corpus_counts,
     lemmatize,
     load_phrases,
     load_stopwords,
     normalise,
-    sentences_frame,
     split_sentences,
     tokenize,
-    tokens_frame,
 )
 
 __version__ = "0.1.0"
@@ -80,15 +81,20 @@ __all__ = [
     "Actor",
     "Article",
     "Corpus",
+    "Document",
     "InputError",
     "NewsframeError",
     "NewsframeWarning",
+    "Resources",
     "TermCounts",
     "actor_positions",
     "actor_prominence",
     "actor_sentences",
     "actor_sentiment",
     "adjust_pvalues",
+    "analyse",
+    "analyse_corpus",
+    "as_articles",
     "attributions",
     "background_frequencies",
     "boilerplate_audit",
@@ -99,6 +105,7 @@ __all__ = [
     "corpus_counts",
     "count_terms",
     "critical_g2",
+    "default_resources",
     "dispersion",
     "distancing_marks",
     "extend_frames",
@@ -123,6 +130,7 @@ __all__ = [
     "load_naming_concepts",
     "load_phrases",
     "load_reporting_verbs",
+    "load_resources",
     "load_rules",
     "load_stopwords",
     "load_watchlist",

@@ -18,15 +18,19 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from newsframe.cleaning import CleanText, Removal, Rules, clean_text, load_rules
-from newsframe.errors import InputError, NewsframeWarning
-from newsframe.text import normalise, split_sentences
+from newsframe.errors import InputError, NewsframeError, NewsframeWarning
+from newsframe.text import TOKEN, normalise, split_sentences
 
-__all__ = ["Article", "Corpus", "load_article", "load_corpus", "read_raw"]
+if TYPE_CHECKING:  # pragma: no cover
+    from newsframe.document import Document
+    from newsframe.resources import Resources
+
+__all__ = ["Article", "Corpus", "as_articles", "load_article", "load_corpus", "read_raw"]
 
 SUPPORTED = (".txt", ".text", ".md", ".html", ".htm")
 MANIFEST_COLUMNS = ("article_id", "file", "outlet", "title", "published", "url", "note")
@@ -164,8 +168,11 @@ class Corpus(Sequence[Article]):
     ('B', 2, ['a', 'b'])
     """
 
-    def __init__(self, articles: Iterable[Article]) -> None:
-        self._articles = tuple(articles)
+    def __init__(self, articles: Iterable[Article], *, resources: Resources | None = None) -> None:
+        self._articles = tuple(as_articles(articles))
+        #: The corpus's own word lists and tables (None: the shipped defaults); every analysis
+        #: given this corpus without ``resources=`` uses them.
+        self.resources = resources
         counts = Counter(a.article_id for a in self._articles)
         dupes = sorted(k for k, v in counts.items() if v > 1)
         if dupes:
@@ -185,7 +192,7 @@ class Corpus(Sequence[Article]):
             except KeyError:
                 raise KeyError(f"no article with article_id {key!r}; have {self.ids}") from None
         if isinstance(key, slice):
-            return Corpus(self._articles[key])
+            return Corpus(self._articles[key], resources=self.resources)
         return self._articles[key]
 
     @property
@@ -194,13 +201,24 @@ class Corpus(Sequence[Article]):
 
     def subset(self, ids: Iterable[str]) -> Corpus:
         """Return a corpus of the articles with these ids, in the order given."""
-        return Corpus(self[i] for i in ids)
+        return Corpus((self[i] for i in ids), resources=self.resources)
+
+    def documents(self, *, resources: Resources | None = None) -> list[Document]:
+        """Return the analysed document of every article (:func:`newsframe.analyse`), in order.
+
+        ``resources=None`` uses the corpus's own :attr:`resources`, else the shipped defaults.
+        """
+        from newsframe.document import analyse_corpus
+
+        return analyse_corpus(self, resources=resources)
 
     def to_frame(self) -> pd.DataFrame:
         """Return one row per article with metadata and basic counts.
 
         Columns: ``article_id, title, outlet, published, url, source_path, sha256, paragraphs,
-        sentences, words, captions, removed_lines``.
+        sentences, words, captions, removed_lines``. ``words`` is the article's word count
+        (:attr:`newsframe.Document.n_words`: word tokens of the clean body, headline excluded),
+        the denominator of every per-1,000 rate.
         """
         rows = []
         for a in self._articles:
@@ -215,7 +233,7 @@ class Corpus(Sequence[Article]):
                     "sha256": a.sha256,
                     "paragraphs": len(a.paragraphs),
                     "sentences": len(a.sentences()),
-                    "words": sum(len(p.split()) for p in a.clean_paragraphs),
+                    "words": sum(len(TOKEN.findall(p)) for p in a.clean_paragraphs),
                     "captions": len(a.captions),
                     "removed_lines": len(a.removed),
                 }
@@ -250,6 +268,41 @@ class Corpus(Sequence[Article]):
 
     def __repr__(self) -> str:
         return f"Corpus({len(self)} articles: {', '.join(self.ids[:5])}{', ...' if len(self) > 5 else ''})"
+
+
+def as_articles(articles: Corpus | Iterable[Article] | Article) -> list[Article]:
+    """Return ``articles`` (a Corpus, an iterable of Articles or one Article) as a list.
+
+    The one coercion every analysis uses. An empty corpus or list gives ``[]`` (and every
+    table function then returns an empty table with its columns). A string, bytes, ``None``,
+    any other object, or an iterable holding anything but Articles raises
+    :class:`~newsframe.errors.NewsframeError` saying what was given.
+
+    >>> as_articles(Article("a", "T", ("x.",)))
+    [Article('a', title='T', paragraphs=1, removed=0)]
+    >>> as_articles([])
+    []
+    """
+    hint = "load articles with nf.load_corpus(...) or build nf.Article(id, title, paragraphs)"
+    if isinstance(articles, Article):
+        return [articles]
+    if isinstance(articles, Corpus):
+        return list(articles._articles)
+    if articles is None or isinstance(articles, (str, bytes, Path)):
+        what = "None" if articles is None else f"a {type(articles).__name__}"
+        raise NewsframeError(f"expected a Corpus, Articles or one Article, got {what}; {hint}")
+    try:
+        items = list(articles)
+    except TypeError:
+        raise NewsframeError(
+            f"expected a Corpus, Articles or one Article, got {type(articles).__name__}; {hint}"
+        ) from None
+    for item in items:
+        if not isinstance(item, Article):
+            raise NewsframeError(
+                f"expected newsframe Article objects, got {type(item).__name__}; {hint}"
+            )
+    return items
 
 
 # --- reading raw files ---------------------------------------------------------------------

@@ -1,22 +1,47 @@
-"""Reading newsframe's editable data files: the shipped copy in ``newsframe/data`` or a user's own.
+"""Reading newsframe's editable data files, and :class:`Resources`: all of them loaded once.
+
+The file readers take the shipped copy in ``newsframe/data`` or a user's own.
 
 Every loader of configuration (boilerplate rules, stopwords, phrases, actors, naming concepts,
 reporting verbs, frame dictionaries, sentiment word lists) reads through here, so a missing or
 malformed file always gives the same kind of error: an :class:`~newsframe.errors.InputError`
-naming the file.
+naming the file. :func:`load_resources` reads every file an analysis needs into one frozen
+:class:`Resources` (cached, so each file is parsed once); every public function that needs a
+word list or table takes it as the keyword-only ``resources=`` and resolves ``None`` with
+:func:`resolve_resources` (the corpus's own resources, else the shipped defaults).
 """
 
 from __future__ import annotations
 
 import csv
 import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
 
-from newsframe.errors import InputError
+from newsframe.errors import InputError, NewsframeError
 
-__all__ = ["read_csv_rows", "read_lines", "read_text", "read_toml"]
+if TYPE_CHECKING:  # pragma: no cover
+    from newsframe.actors import Actor
+    from newsframe.framing.distancing import DistancingLexicon
+    from newsframe.framing.frames import Frame
+    from newsframe.framing.naming import Concept
+    from newsframe.framing.speakers import ReportingVerbs
+
+__all__ = [
+    "Resources",
+    "default_resources",
+    "load_resources",
+    "read_csv_rows",
+    "read_lines",
+    "read_text",
+    "read_toml",
+    "resolve_resources",
+]
 
 
 def read_text(path: str | Path | None, default: str) -> tuple[str, str]:
@@ -65,3 +90,124 @@ def read_lines(path: str | Path | None, default: str) -> list[str]:
     text, _ = read_text(path, default)
     lines = (line.split("#", 1)[0].strip() for line in text.splitlines())
     return [line for line in lines if line]
+
+
+# --- the loaded resources, in one object ---------------------------------------------------
+
+
+@dataclass(frozen=True, eq=False)
+class Resources:
+    """Every word list and table an analysis needs, loaded once (compare by identity).
+
+    ``stopwords`` lowercase words; ``phrases`` multi-word terms as lemma tuples;
+    ``lemma_exceptions`` word -> lemma fixes; ``actors`` the actor table; ``naming_concepts``,
+    ``reporting_verbs``, ``frames`` (frame dictionaries), ``distancing`` (distancing lexicon) and
+    ``sentiment_domain`` (word -> VADER valence adjustments). Build with :func:`load_resources`
+    or :func:`default_resources`; derive a variant with :func:`dataclasses.replace`.
+
+    >>> r = default_resources()
+    >>> "the" in r.stopwords, ("kuril", "island") in r.phrases, r is default_resources()
+    (True, True, True)
+    """
+
+    stopwords: frozenset[str]
+    phrases: tuple[tuple[str, ...], ...]
+    lemma_exceptions: Mapping[str, str]
+    actors: tuple[Actor, ...]
+    naming_concepts: tuple[Concept, ...]
+    reporting_verbs: ReportingVerbs
+    frames: tuple[Frame, ...]
+    distancing: DistancingLexicon
+    sentiment_domain: Mapping[str, float]
+
+    def __repr__(self) -> str:
+        return (
+            f"Resources(stopwords={len(self.stopwords)}, phrases={len(self.phrases)}, "
+            f"actors={len(self.actors)}, naming_concepts={len(self.naming_concepts)}, "
+            f"frames={len(self.frames)})"
+        )
+
+
+Source = str | Path | None
+
+
+def load_resources(
+    *,
+    stopwords: Source = None,
+    phrases: Source = None,
+    lemma_exceptions: Source = None,
+    actors: Source = None,
+    naming_concepts: Source = None,
+    reporting_verbs: Source = None,
+    frames: Source = None,
+    distancing: Source = None,
+    sentiment_domain: Source = None,
+) -> Resources:
+    """Return the :class:`Resources` read from these files (``None``: the shipped file).
+
+    Each file is read and parsed once per distinct set of arguments (the loader is cached), so
+    every analysis sharing the returned object shares the parsed tables. Errors name the file.
+
+    >>> load_resources() is load_resources()
+    True
+    """
+    return _load(stopwords, phrases, lemma_exceptions, actors, naming_concepts, reporting_verbs,
+                 frames, distancing, sentiment_domain)  # fmt: skip
+
+
+@lru_cache(maxsize=16)
+def _load(
+    stopwords: Source,
+    phrases: Source,
+    lemma_exceptions: Source,
+    actors: Source,
+    naming_concepts: Source,
+    reporting_verbs: Source,
+    frames: Source,
+    distancing: Source,
+    sentiment_domain: Source,
+) -> Resources:
+    # the per-resource loaders live with the code that uses them; imported here, not at the
+    # top, because those modules read their files through this one
+    from newsframe.actors import load_actors
+    from newsframe.framing.distancing import load_distancing
+    from newsframe.framing.frames import load_frame_dictionaries
+    from newsframe.framing.naming import load_naming_concepts
+    from newsframe.framing.speakers import load_reporting_verbs
+    from newsframe.sentiment import load_domain_lexicon
+    from newsframe.text import load_lemma_exceptions, load_phrases, load_stopwords
+
+    return Resources(
+        stopwords=load_stopwords(path=stopwords),
+        phrases=load_phrases(path=phrases),
+        lemma_exceptions=MappingProxyType(dict(load_lemma_exceptions(lemma_exceptions))),
+        actors=load_actors(actors),
+        naming_concepts=load_naming_concepts(naming_concepts),
+        reporting_verbs=load_reporting_verbs(reporting_verbs),
+        frames=load_frame_dictionaries(frames),
+        distancing=load_distancing(distancing),
+        sentiment_domain=MappingProxyType(load_domain_lexicon(sentiment_domain)),
+    )
+
+
+def default_resources() -> Resources:
+    """Return the resources of the shipped data files (the same object on every call)."""
+    return load_resources()
+
+
+def resolve_resources(resources: Resources | None = None, corpus: Any = None) -> Resources:
+    """Return the resources an analysis uses: ``resources`` if given, else ``corpus.resources``
+    (a :class:`~newsframe.Corpus` loaded with its own), else :func:`default_resources`.
+
+    >>> resolve_resources() is default_resources()
+    True
+    """
+    if resources is not None:
+        if not isinstance(resources, Resources):
+            raise NewsframeError(
+                f"resources must be a newsframe Resources object (nf.load_resources(...)), "
+                f"got {type(resources).__name__}"
+            )
+        return resources
+    own = getattr(corpus, "resources", None)
+    return own if isinstance(own, Resources) else default_resources()

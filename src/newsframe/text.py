@@ -1,4 +1,9 @@
-"""Normalise text, split it into sentences and tokens, and build the tidy token table.
+"""Normalise text, split it into sentences and tokens, lemmatise, merge multi-word terms.
+
+The ONE tokenizer (:data:`TOKEN`, :func:`tokenize`), sentence splitter (:func:`split_sentences`)
+and phrase merger (:func:`merge_phrases`). :func:`newsframe.analyse` applies them once per
+article (:class:`newsframe.Document`); the tidy tables are built from that in
+:mod:`newsframe.tables`.
 
 Everything here is compiled regular expressions and dictionary look-ups, so that cleaning,
 splitting and tokenising run at well over a million words a second (see ``benchmarks/``).
@@ -9,30 +14,25 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-import pandas as pd
 import simplemma
 
 from newsframe.resources import read_csv_rows, read_lines
 
-if TYPE_CHECKING:  # pragma: no cover
-    from newsframe.corpus import Article, Corpus
-
 __all__ = [
-    "corpus_counts",
+    "TOKEN",
     "lemmatize",
     "load_lemma_exceptions",
     "load_phrases",
     "load_stopwords",
+    "merge_phrases",
     "normalise",
-    "sentences_frame",
+    "phrase_index",
     "split_sentences",
     "tokenize",
-    "tokens_frame",
 ]
 
 # --- normalisation -------------------------------------------------------------------------
@@ -211,7 +211,7 @@ def split_sentences(text: str) -> list[str]:
 
 # --- tokens --------------------------------------------------------------------------------
 
-_TOKEN = re.compile(
+TOKEN = re.compile(
     r"""
       (?:[^\W\d_]\.){2,}                          # dotted acronyms: U.S., U.N.
     | \d+(?:[.,:]\d+)*(?:%|(?:-[^\W_]+)+)?        # numbers: 19,434  3.5  19,434-strong  50%
@@ -219,6 +219,7 @@ _TOKEN = re.compile(
     """,
     re.VERBOSE,
 )
+_TOKEN = TOKEN  # the name other modules imported before it was public
 
 
 def tokenize(text: str) -> list[str]:
@@ -237,7 +238,7 @@ def tokenize(text: str) -> list[str]:
         not text.isascii() or "`" in text
     ):  # ASCII text has nothing normalise would change in a token
         text = normalise(text)
-    return _TOKEN.findall(text)
+    return TOKEN.findall(text)
 
 
 @lru_cache(maxsize=4)
@@ -313,106 +314,45 @@ def load_phrases(
     return tuple(out)
 
 
-def _phrase_index(phrases: Sequence[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
+def phrase_index(phrases: Iterable[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Return the look-up table :func:`merge_phrases` uses: first lemma -> phrases, longest first.
+
+    >>> phrase_index([("kuril", "island"), ("kuril", "island", "chain")])["kuril"]
+    (('kuril', 'island', 'chain'), ('kuril', 'island'))
+    """
     index: dict[str, list[tuple[str, ...]]] = {}
     for phrase in phrases:
-        index.setdefault(phrase[0], []).append(phrase)
-    for candidates in index.values():
-        candidates.sort(key=len, reverse=True)
-    return index
+        if len(phrase) > 1:
+            index.setdefault(phrase[0], []).append(tuple(phrase))
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
 
 
-def _merge_phrases(
-    tokens: list[str], lemmas: list[str], index: dict[str, list[tuple[str, ...]]]
-) -> Iterator[tuple[str, str, int]]:
-    """Yield (token, lemma, n_words) with phrase matches joined by a space."""
-    i, n = 0, len(tokens)
+def merge_phrases(
+    lemmas: Sequence[str], index: Mapping[str, Sequence[tuple[str, ...]]]
+) -> list[tuple[int, int]]:
+    """Return ``(start, length)`` of every multi-word term in ``lemmas`` (one sentence).
+
+    THE phrase merger: greedy left to right, longest phrase first at each position, matches never
+    overlap. ``index`` comes from :func:`phrase_index`. Linear in the number of lemmas (one dict
+    look-up per position, a tuple comparison only where a phrase can start).
+
+    >>> merge_phrases(["the", "kuril", "island", "and", "kuril"], phrase_index([("kuril", "island")]))
+    [(1, 2)]
+    """
+    out: list[tuple[int, int]] = []
+    i, n = 0, len(lemmas)
+    get = index.get
     while i < n:
-        for phrase in index.get(lemmas[i], ()):
-            k = len(phrase)
-            if tuple(lemmas[i : i + k]) == phrase:
-                yield " ".join(tokens[i : i + k]), " ".join(phrase), k
-                i += k
-                break
+        candidates = get(lemmas[i])
+        if candidates:
+            for phrase in candidates:
+                k = len(phrase)
+                if tuple(lemmas[i : i + k]) == phrase:
+                    out.append((i, k))
+                    i += k
+                    break
+            else:
+                i += 1
         else:
-            yield tokens[i], lemmas[i], 1
             i += 1
-
-
-def sentences_frame(corpus: Corpus | Iterable[Article]) -> pd.DataFrame:
-    """Return one row per sentence: ``article_id, paragraph_id, sentence_id, sentence``.
-
-    Sentences come from each article's clean, normalised body (:func:`split_sentences` run per
-    paragraph); ``sentence_id`` counts from 0 through the whole article. The headline is not
-    included (it is ``Article.title``).
-    """
-    rows = [
-        (article.article_id, p, s, sentence)
-        for article in corpus
-        for p, s, sentence in article.sentences()
-    ]
-    return pd.DataFrame(rows, columns=["article_id", "paragraph_id", "sentence_id", "sentence"])
-
-
-def tokens_frame(
-    corpus: Corpus | Iterable[Article],
-    *,
-    phrases: Iterable[str] | bool = True,
-    stopwords: Iterable[str] | None = None,
-) -> pd.DataFrame:
-    """Return one row per token: ``article_id, paragraph_id, sentence_id, position, token, lemma, is_stop``.
-
-    ``position`` counts tokens from 0 through each article's body. With ``phrases=True`` the shipped
-    multi-word terms (``data/phrases.txt``) become single rows (token ``"Kuril Islands"``, lemma
-    ``"kuril island"``); pass an iterable of extra phrases (e.g. detected collocations) to add to
-    them, or ``False`` for plain words. ``is_stop`` uses the Snowball English list plus ``stopwords``;
-    a multi-word term is never a stopword.
-    """
-    if phrases is True:
-        index = _phrase_index(load_phrases())
-    elif phrases is False:
-        index = {}
-    else:
-        index = _phrase_index(load_phrases(phrases))
-    stop = load_stopwords(stopwords or ())
-    rows: list[tuple] = []
-    for article in corpus:
-        position = 0
-        for paragraph_id, sentence_id, sentence in article.sentences():
-            tokens = _TOKEN.findall(sentence)
-            lemmas = [lemmatize(t) for t in tokens]
-            for token, lemma, k in _merge_phrases(tokens, lemmas, index):
-                is_stop = k == 1 and token.lower() in stop
-                rows.append(
-                    (article.article_id, paragraph_id, sentence_id, position, token, lemma, is_stop)
-                )
-                position += 1
-    columns = ["article_id", "paragraph_id", "sentence_id", "position", "token", "lemma", "is_stop"]
-    return pd.DataFrame(rows, columns=columns)
-
-
-def corpus_counts(corpus: Corpus | Iterable[Article]) -> pd.DataFrame:
-    """Return one row per article: ``article_id, paragraphs, sentences, tokens, types, content_tokens,
-    content_types``.
-
-    Tokens are word tokens (:func:`tokenize`, multi-word terms not merged); types are distinct
-    lowercase tokens; content tokens exclude the Snowball stopwords.
-
-    >>> from newsframe.corpus import Article
-    >>> row = corpus_counts([Article("a", "", ("The dog saw the dog.", "A cat."))]).iloc[0]
-    >>> [int(row[c]) for c in ["paragraphs", "sentences", "tokens", "types", "content_tokens"]]
-    [2, 2, 7, 5, 4]
-    """
-    stop = load_stopwords()
-    rows = []
-    for article in corpus:
-        sentences = article.sentences()
-        words = [t.lower() for _, _, s in sentences for t in _TOKEN.findall(s)]
-        content = [w for w in words if w not in stop]
-        rows.append(
-            (article.article_id, len(article.paragraphs), len(sentences), len(words),
-             len(set(words)), len(content), len(set(content)))
-        )  # fmt: skip
-    columns = ["article_id", "paragraphs", "sentences", "tokens", "types", "content_tokens",
-               "content_types"]  # fmt: skip
-    return pd.DataFrame(rows, columns=columns)
+    return out

@@ -21,7 +21,7 @@ _COUNTS = {
 def counts_figure(counts: pd.DataFrame) -> Figure:
     """Return small multiples of paragraphs, sentences, tokens and types per article.
 
-    ``counts`` is :func:`newsframe.text.corpus_counts`. Each panel has its own axis (the counts
+    ``counts`` is :func:`newsframe.tables.corpus_counts`. Each panel has its own axis (the counts
     differ by orders of magnitude); bars are labelled with their values.
     """
     ids = counts["article_id"].tolist()

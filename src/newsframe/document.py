@@ -1,0 +1,352 @@
+"""The analysed document: one article tokenised, lemmatised and annotated once, read by everything.
+
+:func:`analyse` turns an :class:`~newsframe.Article` into a :class:`Document`: the normalised
+headline and paragraphs, sentence spans (the one splitter, :func:`newsframe.split_sentences`),
+word tokens with character offsets (the one tokenizer, :data:`newsframe.text.TOKEN`), their
+lowercase form, lemma and stopword flag, the merged multi-word terms (the one merger,
+:func:`newsframe.text.merge_phrases`) and the actor mentions (:func:`newsframe.find_mentions`).
+Every table and measure downstream reads these; none re-tokenises or re-splits.
+
+Where tokens come from, in one sentence: ``TOKEN.finditer`` over each normalised paragraph (and
+the headline), nothing else. :attr:`Document.n_words` -- the word tokens of the clean body,
+headline excluded, multi-word terms not merged -- is THE word count: the denominator of every
+per-1,000 rate in newsframe.
+
+Storage is compact: per-token values live in a few numpy arrays and per-type strings in tuples
+(a token's text is a slice of its paragraph), so 10,000 articles of 500 words take well under
+a gigabyte. Documents are cached on their Article per :class:`~newsframe.Resources` object.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import overload
+
+import numpy as np
+
+from newsframe.actors import Mention, find_mentions
+from newsframe.corpus import Article, Corpus, as_articles
+from newsframe.resources import Resources, resolve_resources
+from newsframe.text import TOKEN, lemmatize, merge_phrases, phrase_index
+
+__all__ = ["HEADLINE", "Document", "analyse", "analyse_corpus"]
+
+#: ``paragraph_id`` and ``sentence_id`` of the headline's tokens and mentions.
+HEADLINE = -1
+_CACHE_ATTR = "_newsframe_documents"
+_CACHE_SIZE = 4  # documents kept per article (one per Resources object, most recent)
+
+
+@dataclass(frozen=True, eq=False)
+class Document:
+    """One analysed article (build with :func:`analyse`; never edit).
+
+    Text: ``title`` (normalised headline) and ``paragraphs`` (normalised body paragraphs).
+
+    Sentences (body only; ``sentence_id`` is the index, counted through the article):
+    ``sentence_paragraph``, ``sentence_start``, ``sentence_end`` (int32 arrays; offsets into the
+    sentence's paragraph).
+
+    Tokens (headline tokens first, then the body in reading order; index ``i``):
+    ``token_paragraph`` and ``token_sentence`` (-1 for the headline), ``token_start`` and
+    ``token_end`` (offsets into the paragraph, or into ``title``), ``token_type`` (index into the
+    per-type tuples ``types`` -- the form as written --, ``type_lower``, ``type_lemma`` and the
+    bool array ``type_stop``). ``n_headline_tokens`` headline tokens come first, so body word
+    ``k`` is token ``n_headline_tokens + k``.
+
+    Multi-word terms (merged within one sentence or the headline): ``phrase_first`` (token index
+    of the first word), ``phrase_length`` (words) and ``phrase_lemma`` (``"kuril island"``).
+
+    Actor mentions: ``mentions``, ``(paragraph_id, Mention)`` pairs in reading order (-1 for the
+    headline; ``Mention.start``/``end`` are offsets into that paragraph or the title).
+
+    ``n_words``: word tokens of the body (headline excluded, multi-word terms not merged) --
+    THE denominator of every per-1,000 rate.
+    """
+
+    article_id: str
+    title: str
+    paragraphs: tuple[str, ...]
+    sentence_paragraph: np.ndarray
+    sentence_start: np.ndarray
+    sentence_end: np.ndarray
+    token_paragraph: np.ndarray
+    token_sentence: np.ndarray
+    token_start: np.ndarray
+    token_end: np.ndarray
+    token_type: np.ndarray
+    types: tuple[str, ...]
+    type_lower: tuple[str, ...]
+    type_lemma: tuple[str, ...]
+    type_stop: np.ndarray
+    n_headline_tokens: int
+    phrase_first: np.ndarray
+    phrase_length: np.ndarray
+    phrase_lemma: tuple[str, ...]
+    mentions: tuple[tuple[int, Mention], ...]
+    n_words: int
+
+    # --- text ---------------------------------------------------------------------------------
+
+    def text_of(self, paragraph_id: int) -> str:
+        """Return the normalised text of paragraph ``paragraph_id`` (-1: the headline)."""
+        return self.title if paragraph_id == HEADLINE else self.paragraphs[paragraph_id]
+
+    @property
+    def n_sentences(self) -> int:
+        """Number of body sentences."""
+        return len(self.sentence_start)
+
+    def sentence_text(self, sentence_id: int) -> str:
+        """Return the text of body sentence ``sentence_id``."""
+        paragraph = self.paragraphs[int(self.sentence_paragraph[sentence_id])]
+        return paragraph[
+            int(self.sentence_start[sentence_id]) : int(self.sentence_end[sentence_id])
+        ]
+
+    def sentences(self) -> list[tuple[int, int, str]]:
+        """Return ``(paragraph_id, sentence_id, sentence)`` for the body, as
+        :meth:`Article.sentences` does."""
+        return [
+            (int(p), s, self.paragraphs[p][a:b])
+            for s, (p, a, b) in enumerate(
+                zip(
+                    self.sentence_paragraph.tolist(),
+                    self.sentence_start.tolist(),
+                    self.sentence_end.tolist(),
+                    strict=True,
+                )
+            )
+        ]
+
+    def sentence_spans(self, paragraph_id: int) -> list[tuple[int, int, int]]:
+        """Return ``(sentence_id, start, end)`` of the sentences of one body paragraph."""
+        lo, hi = np.searchsorted(self.sentence_paragraph, [paragraph_id, paragraph_id + 1])
+        return [
+            (int(s), int(self.sentence_start[s]), int(self.sentence_end[s])) for s in range(lo, hi)
+        ]
+
+    # --- tokens -------------------------------------------------------------------------------
+
+    @property
+    def n_tokens(self) -> int:
+        """Number of word tokens, headline included."""
+        return len(self.token_start)
+
+    def token_range(self, paragraph_id: int) -> tuple[int, int]:
+        """Return ``(first, stop)`` token indices of paragraph ``paragraph_id`` (-1: headline)."""
+        lo, hi = np.searchsorted(self.token_paragraph, [paragraph_id, paragraph_id + 1])
+        return int(lo), int(hi)
+
+    def token_text(self, i: int) -> str:
+        """Return token ``i`` as written."""
+        return self.types[self.token_type[i]]
+
+    def words_before(self, paragraph_id: int, offset: int) -> int:
+        """Return how many body words come before character ``offset`` of a body paragraph
+        (the word index of a word starting there). Binary search: O(log n)."""
+        lo, hi = self.token_range(paragraph_id)
+        inside = int(np.searchsorted(self.token_start[lo:hi], offset, side="left"))
+        return lo - self.n_headline_tokens + inside
+
+    def token_rows(self) -> Iterator[tuple[int, int, int, int, str, str, bool]]:
+        """Yield ``(paragraph_id, sentence_id, start, end, text, lemma, is_stop)`` per token."""
+        types, lemmas, stops = self.types, self.type_lemma, self.type_stop.tolist()
+        for p, s, a, b, t in zip(
+            self.token_paragraph.tolist(),
+            self.token_sentence.tolist(),
+            self.token_start.tolist(),
+            self.token_end.tolist(),
+            self.token_type.tolist(),
+            strict=True,
+        ):
+            yield p, s, a, b, types[t], lemmas[t], stops[t]
+
+    def terms(self, *, headline: bool = False) -> Iterator[tuple[int, int, str, str, bool]]:
+        """Yield the term sequence: ``(first_token, n_words, text, lemma, is_stop)``.
+
+        Words one by one, except that each multi-word term is one item (its text as written,
+        words joined by a space; its lemma ``"kuril island"``; never a stopword). The body only,
+        unless ``headline``.
+        """
+        types, lemmas, stops = self.types, self.type_lemma, self.type_stop
+        token_type = self.token_type
+        starts = dict(zip(self.phrase_first.tolist(), range(len(self.phrase_first)), strict=True))
+        i = 0 if headline else self.n_headline_tokens
+        n = self.n_tokens
+        while i < n:
+            k = starts.get(i)
+            if k is None:
+                t = token_type[i]
+                yield i, 1, types[t], lemmas[t], bool(stops[t])
+                i += 1
+            else:
+                length = int(self.phrase_length[k])
+                text = " ".join(types[t] for t in token_type[i : i + length].tolist())
+                yield i, length, text, self.phrase_lemma[k], False
+                i += length
+
+    # --- mentions -----------------------------------------------------------------------------
+
+    def mentions_in(self, paragraph_id: int) -> list[Mention]:
+        """Return the actor mentions of one paragraph (-1: the headline), in order."""
+        return [m for p, m in self.mentions if p == paragraph_id]
+
+    def __repr__(self) -> str:
+        return (
+            f"Document({self.article_id!r}, paragraphs={len(self.paragraphs)}, "
+            f"sentences={self.n_sentences}, n_words={self.n_words}, "
+            f"phrases={len(self.phrase_first)}, mentions={len(self.mentions)})"
+        )
+
+
+# --- building ------------------------------------------------------------------------------
+
+
+def _lemma(token: str, exceptions) -> str:
+    word = token[:-2] if token.lower().endswith("'s") else token.rstrip("'")
+    return exceptions.get(word.lower()) or lemmatize(token)
+
+
+def _sentence_spans(article: Article) -> list[tuple[int, int, int]]:
+    """(paragraph_id, start, end) of every body sentence: offsets found left to right, linear."""
+    spans: list[tuple[int, int, int]] = []
+    paragraphs = article.clean_paragraphs
+    cursor_of: dict[int, int] = {}
+    for paragraph_id, _sentence_id, sentence in article.sentences():
+        text = paragraphs[paragraph_id]
+        cursor = cursor_of.get(paragraph_id, 0)
+        start = text.find(sentence, cursor)
+        start = cursor if start < 0 else start
+        end = min(len(text), start + len(sentence))
+        cursor_of[paragraph_id] = end
+        spans.append((paragraph_id, start, end))
+    return spans
+
+
+def _build(article: Article, resources: Resources) -> Document:
+    title, paragraphs = article.clean_title, article.clean_paragraphs
+    spans = _sentence_spans(article)
+    exceptions = resources.lemma_exceptions
+    stopwords = resources.stopwords
+    index = phrase_index(resources.phrases)
+    type_of: dict[str, int] = {}
+    types: list[str] = []
+    lowers: list[str] = []
+    lemmas: list[str] = []
+    stops: list[bool] = []
+    cols: list[list[int]] = [[], [], [], [], []]  # paragraph, sentence, start, end, type
+    phrase_rows: list[tuple[int, int, str]] = []
+
+    def add_unit(text: str, paragraph_id: int, sentence_id: int, lo: int, hi: int) -> None:
+        first = len(cols[0])
+        unit_lemmas: list[str] = []
+        for match in TOKEN.finditer(text, lo, hi):
+            form = match.group(0)
+            t = type_of.get(form)
+            if t is None:
+                t = type_of[form] = len(types)
+                lower = sys.intern(form.lower())
+                types.append(sys.intern(form))
+                lowers.append(lower)
+                lemmas.append(sys.intern(_lemma(form, exceptions)))
+                stops.append(lower in stopwords)
+            cols[0].append(paragraph_id)
+            cols[1].append(sentence_id)
+            cols[2].append(match.start())
+            cols[3].append(match.end())
+            cols[4].append(t)
+            unit_lemmas.append(lemmas[t])
+        if index:
+            for start, k in merge_phrases(unit_lemmas, index):
+                phrase_rows.append((first + start, k, " ".join(unit_lemmas[start : start + k])))
+
+    add_unit(title, HEADLINE, HEADLINE, 0, len(title))
+    n_headline = len(cols[0])
+    for sentence_id, (paragraph_id, start, end) in enumerate(spans):
+        add_unit(paragraphs[paragraph_id], paragraph_id, sentence_id, start, end)
+
+    mentions: list[tuple[int, Mention]] = []
+    for paragraph_id, text in [(HEADLINE, title), *enumerate(paragraphs)]:
+        if text:
+            mentions.extend((paragraph_id, m) for m in find_mentions(text, resources.actors))
+
+    def ints(values: list[int]) -> np.ndarray:
+        return np.array(values, dtype=np.int32)
+
+    span_cols = list(zip(*spans, strict=True)) if spans else [(), (), ()]
+    return Document(
+        article_id=article.article_id,
+        title=title,
+        paragraphs=paragraphs,
+        sentence_paragraph=ints(list(span_cols[0])),
+        sentence_start=ints(list(span_cols[1])),
+        sentence_end=ints(list(span_cols[2])),
+        token_paragraph=ints(cols[0]),
+        token_sentence=ints(cols[1]),
+        token_start=ints(cols[2]),
+        token_end=ints(cols[3]),
+        token_type=ints(cols[4]),
+        types=tuple(types),
+        type_lower=tuple(lowers),
+        type_lemma=tuple(lemmas),
+        type_stop=np.array(stops, dtype=bool),
+        n_headline_tokens=n_headline,
+        phrase_first=ints([r[0] for r in phrase_rows]),
+        phrase_length=ints([r[1] for r in phrase_rows]),
+        phrase_lemma=tuple(sys.intern(r[2]) for r in phrase_rows),
+        mentions=tuple(mentions),
+        n_words=len(cols[0]) - n_headline,
+    )
+
+
+def _document(article: Article, resources: Resources) -> Document:
+    """The cached Document of ``article`` under ``resources`` (built on first use)."""
+    cache: dict[int, tuple[Resources, Document]] | None = article.__dict__.get(_CACHE_ATTR)
+    if cache is None:
+        cache = {}
+        object.__setattr__(article, _CACHE_ATTR, cache)  # Article is frozen; this is a cache
+    hit = cache.get(id(resources))
+    if hit is not None and hit[0] is resources:
+        return hit[1]
+    doc = _build(article, resources)
+    if len(cache) >= _CACHE_SIZE:
+        cache.pop(next(iter(cache)))
+    cache[id(resources)] = (resources, doc)
+    return doc
+
+
+@overload
+def analyse(article: Article, *, resources: Resources | None = None) -> Document: ...
+@overload
+def analyse(
+    article: Corpus | Iterable[Article], *, resources: Resources | None = None
+) -> list[Document]: ...
+def analyse(article, *, resources=None):
+    """Return the analysed :class:`Document` of one Article (a list of them for a corpus).
+
+    Built once per article and :class:`~newsframe.Resources` object, then served from a cache
+    on the Article. ``resources=None``: the corpus's own (``Corpus.resources``), else the
+    shipped defaults.
+
+    >>> from newsframe import Article
+    >>> doc = analyse(Article("a", "Putin speaks", ("Abe visited the Kuril Islands. He left.",)))
+    >>> doc.n_words, doc.phrase_lemma, [(p, m.actor_id) for p, m in doc.mentions]
+    (7, ('kuril island',), [(-1, 'putin'), (0, 'abe'), (0, 'islands')])
+    """
+    if isinstance(article, Article):
+        return _document(article, resolve_resources(resources))
+    return analyse_corpus(article, resources=resources)
+
+
+def analyse_corpus(
+    articles: Corpus | Iterable[Article] | Article, *, resources: Resources | None = None
+) -> list[Document]:
+    """Return the :class:`Document` of every article, in order (see :func:`analyse`).
+
+    ``articles`` is coerced by :func:`newsframe.corpus.as_articles` (empty gives ``[]``).
+    """
+    res = resolve_resources(resources, articles)
+    return [_document(a, res) for a in as_articles(articles)]

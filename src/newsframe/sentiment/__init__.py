@@ -1,0 +1,55 @@
+"""Sentence-level sentiment with VADER, summarised in the open with intervals.
+
+One module per idea: :mod:`~newsframe.sentiment.scoring` (the VADER analyzer and the score of
+each sentence), :mod:`~newsframe.sentiment.summary` (statistics with bootstrap intervals,
+comparisons with permutation tests and effect sizes, arcs), :mod:`~newsframe.sentiment.actors`
+(sentences that mention each actor) and :mod:`~newsframe.sentiment.audit` (what the scores
+cannot see: lexicon coverage, lexicon gaps, removed boilerplate).
+"""
+
+from __future__ import annotations
+
+from newsframe.sentiment.actors import actor_sentences, actor_sentiment
+from newsframe.sentiment.audit import (
+    boilerplate_audit,
+    lexicon_gaps,
+    load_watchlist,
+    removed_sentiment,
+    sentiment_coverage,
+)
+from newsframe.sentiment.scoring import (
+    SCORE_COLUMNS,
+    SENTENCE_COLUMNS,
+    THRESHOLD,
+    load_domain_lexicon,
+    score_texts,
+    sentence_sentiment,
+    vader_lexicon,
+)
+from newsframe.sentiment.summary import (
+    STATISTICS,
+    compare_sentiment,
+    sentiment_arc,
+    sentiment_summary,
+)
+
+__all__ = [
+    "SCORE_COLUMNS",
+    "SENTENCE_COLUMNS",
+    "STATISTICS",
+    "THRESHOLD",
+    "actor_sentences",
+    "actor_sentiment",
+    "boilerplate_audit",
+    "compare_sentiment",
+    "lexicon_gaps",
+    "load_domain_lexicon",
+    "load_watchlist",
+    "removed_sentiment",
+    "score_texts",
+    "sentence_sentiment",
+    "sentiment_arc",
+    "sentiment_coverage",
+    "sentiment_summary",
+    "vader_lexicon",
+]

@@ -1,0 +1,121 @@
+"""Terms in context: keyword-in-context lines (KWIC) and where in each article a term occurs."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import pandas as pd
+
+from newsframe.corpus import Article
+from newsframe.errors import NewsframeError
+from newsframe.tables import tokens_frame
+from newsframe.terms.counts import _articles, _check_unit
+from newsframe.text import _TOKEN, lemmatize
+
+__all__ = ["dispersion", "kwic"]
+
+
+def _context(sentence: str, spans: list[tuple[int, int]], start: int, end: int, window: int):
+    """Return (left, match, right): up to ``window`` tokens either side of [start, end)."""
+    before = [s for s in spans if s[1] <= start][-window:] if window else []
+    after = [s for s in spans if s[0] >= end][:window] if window else []
+    left = sentence[before[0][0] : start].strip() if before else ""
+    right = sentence[end : after[-1][1]].strip() if after else ""
+    return left, sentence[start:end], right
+
+
+def _term_matches(tokens: list[str], query: tuple[tuple[str, ...], tuple[str, ...]]):
+    """Yield (first, last) token indices where the lowercase tokens or their lemmas match."""
+    words, lemmas = query
+    lowers = [t.lower() for t in tokens]
+    lems = [lemmatize(t) for t in tokens]
+    k = len(words)
+    for i in range(len(tokens) - k + 1):
+        if tuple(lowers[i : i + k]) == words or tuple(lems[i : i + k]) == lemmas:
+            yield i, i + k - 1
+
+
+def kwic(
+    corpus: Iterable[Article],
+    pattern: str | Iterable[str],
+    *,
+    window: int = 7,
+    regex: bool = False,
+    case_sensitive: bool = False,
+) -> pd.DataFrame:
+    """Return keyword-in-context lines: ``article_id, sentence_id, query, left, match, right``.
+
+    ``pattern`` is a term or phrase (or several): it matches a run of tokens whose lowercase
+    forms or lemmas equal its own, so a lemma from a keyness table (``"kuril island"``) finds
+    "Kuril Islands" and "Kuril Island". It searches words, not merged terms: ``"island"`` also
+    finds the "Islands" of "Kuril Islands", which counting merges into one term. With ``regex=True`` it is a regular expression searched
+    in each sentence (case-insensitive unless ``case_sensitive``). ``left`` and ``right`` hold up
+    to ``window`` tokens of the same sentence, with their punctuation. Rows follow the order of
+    the patterns, then the corpus, sentence and position; ``sentence_id`` matches
+    :func:`newsframe.sentences_frame`.
+
+    >>> a = Article("a", "", ("Putin said the Kuril Islands were Russian. He smiled.",))
+    >>> kwic([a], "kuril island", window=2)[["left", "match", "right"]].to_string(index=False)
+    '    left         match        right\\nsaid the Kuril Islands were Russian'
+    """
+    if window < 0:
+        raise NewsframeError(f"window must be >= 0, got {window}")
+    queries = [pattern] if isinstance(pattern, str) else list(pattern)
+    flags = 0 if case_sensitive else re.IGNORECASE
+    compiled = []
+    for query in queries:
+        if regex:
+            compiled.append((query, re.compile(query, flags)))
+        else:
+            words = tuple(t.lower() for t in _TOKEN.findall(query))
+            if not words:
+                raise NewsframeError(f"kwic: pattern {query!r} contains no word")
+            compiled.append((query, (words, tuple(lemmatize(w) for w in words))))
+    rows = []
+    for article in _articles(corpus):
+        for _, sentence_id, sentence in article.sentences():
+            matches = list(_TOKEN.finditer(sentence))
+            spans = [m.span() for m in matches]
+            for q, (query, matcher) in enumerate(compiled):
+                if regex:
+                    found = [m.span() for m in matcher.finditer(sentence) if m.end() > m.start()]
+                else:
+                    tokens = [m.group() for m in matches]
+                    found = [(spans[i][0], spans[j][1]) for i, j in _term_matches(tokens, matcher)]
+                for start, end in found:
+                    left, match, right = _context(sentence, spans, start, end, window)
+                    rows.append((article.article_id, sentence_id, query, left, match, right, q))
+    columns = ["article_id", "sentence_id", "query", "left", "match", "right", "_q"]
+    frame = pd.DataFrame(rows, columns=columns).sort_values("_q", kind="stable")
+    return frame.drop(columns="_q").reset_index(drop=True)
+
+
+def dispersion(
+    corpus: Iterable[Article], terms: Iterable[str], *, unit: str = "lemma"
+) -> pd.DataFrame:
+    """Return where terms occur: ``article_id, term, position, relative_position, sentence_id, n_tokens``.
+
+    One row per occurrence, from :func:`newsframe.tokens_frame` (multi-word terms merged, so
+    ``"kuril island"`` is found as one term). ``relative_position`` is ``position / n_tokens``
+    (0 = first token of the body, near 1 = the end): the data of a dispersion ("x-ray") plot.
+    Rows follow the corpus, then the order of ``terms``, then position.
+
+    >>> a = Article("a", "", ("Putin met Abe. Later Putin left.",))
+    >>> d = dispersion([a], ["putin"])
+    >>> d[["term", "position", "relative_position"]].round(3).to_string(index=False)
+    ' term  position  relative_position\\nputin         0              0.000\\nputin         4              0.667'
+    """
+    _check_unit(unit)
+    articles = _articles(corpus)
+    wanted = list(dict.fromkeys(terms))
+    frame = tokens_frame(articles)
+    frame["term"] = frame["lemma"] if unit == "lemma" else frame["token"].str.lower()
+    frame["n_tokens"] = frame.groupby("article_id")["position"].transform("size")
+    hits = frame[frame["term"].isin(wanted)].copy()
+    hits["relative_position"] = hits["position"] / hits["n_tokens"]
+    hits["_a"] = hits["article_id"].map({x.article_id: i for i, x in enumerate(articles)})
+    hits["_t"] = hits["term"].map({t: i for i, t in enumerate(wanted)})
+    hits = hits.sort_values(["_a", "_t", "position"], kind="stable")
+    columns = ["article_id", "term", "position", "relative_position", "sentence_id", "n_tokens"]
+    return hits[columns].reset_index(drop=True)

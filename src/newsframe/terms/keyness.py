@@ -1,0 +1,380 @@
+"""Keyness: which terms one side uses more than the other, with effect sizes and uncertainty.
+
+Two ~250-word articles are a tiny sample. Keyness tables therefore carry both corpus sizes,
+adjusted p-values and effect sizes side by side, and are sorted by effect size (Hardie's Log
+Ratio), not by p-value; :func:`bootstrap_rate_difference` shows which differences survive
+resampling sentences. The statistics themselves live in :mod:`newsframe.stats`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+
+from newsframe.corpus import Article
+from newsframe.errors import NewsframeError
+from newsframe.stats import (
+    adjust_pvalues,
+    bootstrap_rates,
+    chi2_sf1,
+    g2,
+    log_ratio,
+    logodds_dirichlet,
+    percentile_interval,
+)
+from newsframe.tables import tokens_frame
+from newsframe.terms.background import _background
+from newsframe.terms.counts import _articles, _check_unit, count_terms
+
+__all__ = ["bootstrap_rate_difference", "keyness", "keyness_one_vs_rest"]
+
+#: A term is flagged when it is in one measure's top FLAG_TOP for its side but ranks beyond
+#: FLAG_BEYOND by another.
+FLAG_TOP, FLAG_BEYOND = 10, 30
+KEYNESS_COLUMNS = [
+    "article_id", "reference", "term", "count_a", "count_b", "n_a", "n_b", "per_1000_a",
+    "per_1000_b", "log_ratio", "g2", "p_g2", "p_bh", "p_bonferroni", "logodds", "logodds_se",
+    "logodds_z", "prior_alpha", "in_prior", "key_for", "rank_log_ratio", "rank_g2",
+    "rank_logodds", "disagree", "note",
+]  # fmt: skip
+
+
+def _prior_alpha(terms: np.ndarray, prior, strength: float | None, unit: str, pooled: np.ndarray):
+    """Return (α_w per term, term found in prior, α0) for the Dirichlet prior of strength α0."""
+    strength = float(max(len(terms), 1)) if strength is None else float(strength)
+    if not np.isfinite(strength) or strength <= 0:
+        raise NewsframeError(f"prior_strength must be positive, got {strength!r}")
+    if isinstance(prior, str) and prior == "uniform":
+        weight, found = np.ones(len(terms)), np.ones(len(terms), dtype=bool)
+    elif isinstance(prior, str) and prior == "pooled":
+        found = pooled > 0
+        weight = np.where(found, pooled, 0.5)
+    elif isinstance(prior, str) and prior == "background":
+        weight, found = _background(terms, unit)
+    elif isinstance(prior, pd.Series | Mapping):
+        series = pd.Series(prior, dtype=float)
+        if series.empty or not np.isfinite(series).all() or (series <= 0).any():
+            raise NewsframeError("a prior Series needs positive, finite weights")
+        weight = np.array(series.reindex(pd.Index(terms, dtype=object)), dtype=float)
+        found = ~np.isnan(weight)
+        weight[~found] = series.min() / 2  # a missing term: half the smallest weight given
+    else:
+        raise NewsframeError(
+            "prior must be 'background', 'pooled', 'uniform' or a Series of term weights"
+        )
+    return strength * weight / weight.sum(), found, strength
+
+
+def _ranks_within(magnitude: np.ndarray, side: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Return (min rank, max rank) of each magnitude among its side, 1 = largest (numpy only)."""
+    low, high = np.zeros(len(side), np.int64), np.zeros(len(side), np.int64)
+    for code in np.unique(side):
+        members = np.flatnonzero(side == code)
+        order = members[np.argsort(-magnitude[members], kind="stable")]
+        ordered = magnitude[order]
+        n = len(order)
+        position = np.arange(n)
+        changes = np.r_[True, ordered[1:] != ordered[:-1]]  # first of a run of ties
+        last = np.r_[ordered[1:] != ordered[:-1], True]  # last of a run of ties
+        low[order] = np.maximum.accumulate(np.where(changes, position, 0)) + 1
+        high[order] = np.minimum.accumulate(np.where(last, position, n - 1)[::-1])[::-1] + 1
+    return low, high
+
+
+def _side_ranks(frame: pd.DataFrame, side: np.ndarray) -> None:
+    """Add rank_* columns (1 = most key for the term's side) and the disagreement flag."""
+    magnitudes = {
+        "rank_log_ratio": np.abs(frame["log_ratio"].to_numpy()),
+        "rank_g2": frame["g2"].to_numpy(),
+        "rank_logodds": np.abs(frame["logodds_z"].to_numpy()),
+    }
+    top = np.zeros(len(frame), bool)
+    beyond = np.zeros(len(frame), bool)
+    for column, magnitude in magnitudes.items():
+        low, high = _ranks_within(magnitude, side)
+        frame[column] = low
+        top |= high <= FLAG_TOP
+        beyond |= low > FLAG_BEYOND
+    ratio, z = frame["log_ratio"].to_numpy(), frame["logodds_z"].to_numpy()
+    opposite = (np.sign(ratio) * np.sign(z) < 0) & (np.abs(ratio) >= 1)
+    frame["disagree"] = (top & beyond) | opposite
+    frame["note"] = ""
+    flagged = np.flatnonzero(frame["disagree"].to_numpy())
+    if len(flagged):
+        sub = frame.iloc[flagged][list(magnitudes)].astype(str)
+        text = (
+            "rank by log ratio " + sub["rank_log_ratio"] + ", G² " + sub["rank_g2"]
+            + ", log-odds z " + sub["rank_logodds"]
+        )  # fmt: skip
+        text = text.where(~opposite[flagged], "log ratio and log-odds point to opposite sides")
+        frame.loc[frame.index[flagged], "note"] = text.to_numpy()
+
+
+def _keyness_table(labels, terms, count_a, count_b, sizes, *, prior, strength, unit, min_count):
+    """Return the keyness DataFrame for aligned count vectors (all numpy, no loop over terms)."""
+    n_a, n_b = sizes
+    keep = (count_a + count_b) >= min_count
+    terms, a, b = terms[keep], count_a[keep].astype(float), count_b[keep].astype(float)
+    ratio = log_ratio(a, b, n_a, n_b)
+    g = g2(a, b, n_a, n_b)
+    p = chi2_sf1(g)
+    alpha, found, alpha0 = _prior_alpha(terms, prior, strength, unit, a + b)
+    delta, se, z = logodds_dirichlet(a, b, n_a, n_b, alpha, alpha0=alpha0)
+    rate_a, rate_b = 1000.0 * a / n_a, 1000.0 * b / n_b
+    label_a, label_b = labels
+    side = np.sign(rate_a - rate_b).astype(np.int64)
+    key_for = np.array([label_b, "neither", label_a], dtype=object)[side + 1]
+    frame = pd.DataFrame(
+        {
+            "article_id": label_a, "reference": label_b, "term": terms.astype(object),
+            "count_a": a.astype(np.int64) if (a % 1 == 0).all() else a,
+            "count_b": b.astype(np.int64) if (b % 1 == 0).all() else b,
+            "n_a": n_a, "n_b": n_b, "per_1000_a": rate_a, "per_1000_b": rate_b,
+            "log_ratio": ratio, "g2": g, "p_g2": p,
+            "p_bh": adjust_pvalues(p, method="bh"),
+            "p_bonferroni": adjust_pvalues(p, method="bonferroni"),
+            "logodds": delta, "logodds_se": se, "logodds_z": z, "prior_alpha": alpha,
+            "in_prior": found, "key_for": key_for,
+        }
+    )  # fmt: skip
+    _side_ranks(frame, side)
+    order = np.lexsort((np.arange(len(terms)), -g, -ratio))  # terms arrive sorted: ties by term
+    return frame.iloc[order][KEYNESS_COLUMNS].reset_index(drop=True)
+
+
+def _as_side(x, unit: str, stopwords, default: str) -> tuple[str, pd.Series, float]:
+    """Return (label, term counts, corpus size) for an Article, group of Articles or counts."""
+    if isinstance(x, pd.Series | Mapping):
+        counts = pd.Series(x, dtype=float)
+        counts.index = counts.index.astype(str)
+        if counts.index.duplicated().any():
+            counts = counts.groupby(level=0).sum()
+        if not np.isfinite(counts).all() or (counts < 0).any():
+            raise NewsframeError(f"side {default}: counts must be non-negative and finite")
+        name = getattr(x, "name", None)
+        return (str(name) if name is not None else default), counts, float(counts.sum())
+    articles = _articles(x)
+    counts = count_terms(articles, unit=unit, stopwords=stopwords)
+    n = float(counts.n_tokens.sum())
+    label = "+".join(counts.article_ids)
+    if n == 0:
+        raise NewsframeError(f"{label}: no tokens; keyness needs text on both sides")
+    return label, counts.series(), n
+
+
+def keyness(
+    a: Article | Iterable[Article] | pd.Series | Mapping[str, float],
+    b: Article | Iterable[Article] | pd.Series | Mapping[str, float],
+    *,
+    unit: str = "lemma",
+    stopwords: bool | Iterable[str] = True,
+    prior: str | pd.Series = "background",
+    prior_strength: float | None = None,
+    min_count: int = 1,
+) -> pd.DataFrame:
+    """Return one row per term comparing side ``a`` with side ``b``, sorted by effect size.
+
+    ``a`` and ``b`` are each an :class:`Article`, a group of articles (pooled), or term → count
+    (a Series or mapping, whose sum is taken as the corpus size). For articles, ``n_a``/``n_b``
+    are the running token counts (stopwords included) while the terms tested exclude stopwords
+    unless ``stopwords=False``. Terms with fewer than ``min_count`` occurrences in a and b
+    together are dropped before testing, so they do not count towards the correction.
+
+    Columns (``article_id`` is side a's label, ``reference`` side b's; every row carries both
+    corpus sizes ``n_a, n_b``):
+
+    - ``log_ratio``: Hardie's (2014) Log Ratio, the effect size; rows are sorted by it.
+    - ``g2, p_g2``: Dunning's log-likelihood, 4-term form, no correction (:func:`g2`), and its
+      χ²₁ p-value; ``p_bh`` (Benjamini–Hochberg) and ``p_bonferroni`` adjust over all terms
+      tested. Two short articles give a few hundred terms, so the Bonferroni bar is
+      G² ≈ 15 (:func:`critical_g2`): almost nothing passes, and a raw ``p_g2 < .05`` means little.
+    - ``logodds, logodds_se, logodds_z``: Monroe, Colaresi & Quinn (2008) log-odds ratio with a
+      Dirichlet prior (:func:`logodds_dirichlet`) of total strength ``prior_strength`` (α0;
+      default: the number V of compared terms, i.e. one pseudo-count per term on average),
+      spread over the compared terms in proportion to ``prior``: ``"background"`` (general
+      English frequencies, :func:`background_frequencies`; missing terms get a floor),
+      ``"pooled"`` (the two sides' summed counts, as in Monroe et al.), ``"uniform"`` (α0 / V
+      each: add-one smoothing at the default strength) or a Series of term weights (a missing
+      term gets half the smallest weight). ``in_prior`` says which terms the prior knew;
+      ``prior_alpha`` is α_w. A background prior gives a term that is rare in English little
+      smoothing, so a rare term seen on one side only gets a wide interval and a small z.
+    - ``key_for``: the side with the higher rate; ``rank_*``: rank by each measure within that
+      side; ``disagree`` flags a term in one measure's top 10 that another ranks beyond 30, or
+      whose log ratio (at least a twofold difference) and log-odds z have opposite signs;
+      ``note`` says how.
+
+    >>> a = pd.Series({"treaty": 3, "island": 5, "other": 792}, name="A")
+    >>> b = pd.Series({"treaty": 0, "island": 1, "other": 899}, name="B")
+    >>> k = keyness(a, b, prior="uniform")
+    >>> k[["term", "g2", "p_g2"]].round(3).head(2).to_string(index=False)
+    '  term    g2  p_g2\\ntreaty 4.529 0.033\\nisland 3.414 0.065'
+    """
+    label_a, count_a, n_a = _as_side(a, unit, stopwords, "a")
+    label_b, count_b, n_b = _as_side(b, unit, stopwords, "b")
+    if label_a == label_b:
+        label_a, label_b = f"{label_a} (a)", f"{label_b} (b)"
+    if count_a.index.equals(count_b.index):
+        terms, a_values, b_values = count_a.index, count_a.to_numpy(float), count_b.to_numpy(float)
+    else:
+        terms = count_a.index.union(count_b.index)
+        a_values = count_a.reindex(terms, fill_value=0).to_numpy(dtype=float)
+        b_values = count_b.reindex(terms, fill_value=0).to_numpy(dtype=float)
+    keys = terms.to_numpy(dtype=str)
+    order = np.argsort(keys, kind="stable")  # sorted terms: ties in the table break by term
+    return _keyness_table(
+        (label_a, label_b),
+        keys[order].astype(object),
+        a_values[order],
+        b_values[order],
+        (n_a, n_b),
+        prior=prior,
+        strength=prior_strength,
+        unit=unit,
+        min_count=min_count,
+    )
+
+
+def keyness_one_vs_rest(
+    corpus: Iterable[Article],
+    *,
+    unit: str = "lemma",
+    stopwords: bool | Iterable[str] = True,
+    prior: str | pd.Series = "background",
+    prior_strength: float | None = None,
+    min_count: int = 1,
+) -> pd.DataFrame:
+    """Return :func:`keyness` of each article against all the others pooled, stacked.
+
+    ``article_id`` is the article, ``reference`` is ``"rest"``; p-values are adjusted within each
+    article's comparison. Needs at least two articles, each with some tokens. Columns and
+    method as in :func:`keyness`.
+
+    >>> a = Article("a", "", ("Putin spoke of the islands.",))
+    >>> b = Article("b", "", ("Abe spoke of the islands.",))
+    >>> keyness_one_vs_rest([a, b])[["article_id", "term", "count_a", "count_b"]].head(2)
+      article_id    term  count_a  count_b
+    0          a   putin        1        0
+    1          a  island        1        1
+    """
+    articles = _articles(corpus)
+    if len(articles) < 2:
+        raise NewsframeError("keyness_one_vs_rest needs at least two articles")
+    counts = count_terms(articles, unit=unit, stopwords=stopwords)
+    empty = [i for i, n in zip(counts.article_ids, counts.n_tokens, strict=True) if n == 0]
+    if empty:
+        raise NewsframeError(f"{empty[0]}: no tokens; keyness needs text on both sides")
+    total = np.asarray(counts.counts.sum(axis=0)).ravel()
+    tables = []
+    for i, article_id in enumerate(counts.article_ids):
+        row = counts.counts[i].toarray().ravel()  # one dense row at a time: memory ∝ vocabulary
+        n_i = float(counts.n_tokens[i])
+        tables.append(
+            _keyness_table(
+                (article_id, "rest"),
+                counts.terms,
+                row.astype(float),
+                (total - row).astype(float),
+                (n_i, float(counts.n_tokens.sum()) - n_i),
+                prior=prior,
+                strength=prior_strength,
+                unit=unit,
+                min_count=min_count,
+            )
+        )
+    return pd.concat(tables, ignore_index=True)
+
+
+# --- uncertainty -------------------------------------------------------------------------
+CI_LEVEL = 0.95
+
+
+def _sentence_counts(articles: list[Article], unit: str):
+    """Return (sentence × term sparse counts, tokens per sentence, term names, is-stop per term)."""
+    frame = tokens_frame(articles)
+    if frame.empty:
+        label = "+".join(a.article_id for a in articles)
+        raise NewsframeError(f"{label}: no tokens; a bootstrap needs sentences on both sides")
+    term = frame["lemma"] if unit == "lemma" else frame["token"].str.lower()
+    sentence, _ = pd.factorize(frame["article_id"] + "\x00" + frame["sentence_id"].astype(str))
+    codes, names = pd.factorize(term, sort=True)
+    matrix = sparse.csr_matrix(
+        (np.ones(len(frame)), (sentence, codes)), shape=(sentence.max() + 1, len(names))
+    )
+    stop_only = frame.groupby(codes)["is_stop"].all().to_numpy()
+    return (
+        matrix,
+        np.asarray(matrix.sum(axis=1)).ravel(),
+        np.asarray(names, dtype=object),
+        stop_only,
+    )
+
+
+def bootstrap_rate_difference(
+    a: Article | Iterable[Article],
+    b: Article | Iterable[Article],
+    *,
+    terms: Iterable[str] | None = None,
+    n_boot: int = 2000,
+    seed: int = 0,
+    unit: str = "lemma",
+) -> pd.DataFrame:
+    """Return each term's rate difference (a − b, per 1,000 tokens) with a bootstrap interval.
+
+    Sentences are the resampling unit (words within a sentence are not independent): each of
+    ``n_boot`` replicates draws every side's sentences with replacement, keeping their number,
+    and recomputes both rates; ``ci_low``/``ci_high`` are the 2.5th and 97.5th percentiles of
+    the difference (percentile bootstrap, Efron & Tibshirani 1993), ``excludes_zero`` whether
+    the interval leaves out 0. Fixed ``seed``, so reruns agree. ``terms`` defaults to every
+    non-stopword term; pass a few terms for large corpora. With two short articles most
+    intervals straddle 0.
+
+    Columns: ``article_id, reference, term, per_1000_a, per_1000_b, difference, ci_low,
+    ci_high, excludes_zero, n_sentences_a, n_sentences_b, n_boot, seed``, sorted by difference.
+
+    >>> a = Article("a", "", ("Putin spoke. Putin smiled. Putin left.",))
+    >>> b = Article("b", "", ("Abe spoke. Abe smiled. Abe left.",))
+    >>> r = bootstrap_rate_difference(a, b, terms=["putin", "speak"], n_boot=200)
+    >>> r[["term", "difference", "ci_low", "ci_high"]].round(1).to_string(index=False)
+    ' term  difference  ci_low  ci_high\\nputin       500.0   500.0    500.0\\nspeak         0.0  -333.3    333.3'
+    """
+    _check_unit(unit)
+    if n_boot < 1:
+        raise NewsframeError(f"n_boot must be at least 1, got {n_boot}")
+    sides = [_articles(x) for x in (a, b)]
+    parts = [_sentence_counts(articles, unit) for articles in sides]
+    if terms is None:
+        chosen = sorted({t for _, _, names, stop in parts for t in names[~stop]})
+    else:
+        chosen = list(dict.fromkeys(str(t) for t in terms))
+    rng = np.random.default_rng(seed)
+    observed, replicates = [], []
+    for matrix, lengths, names, _ in parts:
+        where = pd.Index(names).get_indexer(chosen)
+        present = where >= 0
+        full = np.zeros((n_boot, len(chosen)))
+        full[:, present] = bootstrap_rates(
+            matrix[:, where[present]], lengths, n_boot=n_boot, rng=rng
+        )
+        replicates.append(full)
+        counts = np.zeros(len(chosen))
+        counts[present] = np.asarray(matrix[:, where[present]].sum(axis=0)).ravel()
+        observed.append(1000.0 * counts / lengths.sum())
+    diff = replicates[0] - replicates[1]
+    low, high = percentile_interval(diff, level=CI_LEVEL) if len(chosen) else ([], [])
+    frame = pd.DataFrame(
+        {
+            "article_id": "+".join(x.article_id for x in sides[0]),
+            "reference": "+".join(x.article_id for x in sides[1]),
+            "term": np.array(chosen, dtype=object), "per_1000_a": observed[0],
+            "per_1000_b": observed[1], "difference": observed[0] - observed[1],
+            "ci_low": np.round(low, 10), "ci_high": np.round(high, 10),
+            "n_sentences_a": parts[0][0].shape[0], "n_sentences_b": parts[1][0].shape[0],
+            "n_boot": n_boot, "seed": seed,
+        }
+    )  # fmt: skip
+    frame.insert(8, "excludes_zero", (frame["ci_low"] > 0) | (frame["ci_high"] < 0))
+    order = np.lexsort((frame["term"].to_numpy(dtype=str), -frame["difference"].to_numpy()))
+    return frame.iloc[order].reset_index(drop=True)

@@ -1,0 +1,92 @@
+"""Tests for newsframe.stats: hand-worked values and high-precision references."""
+
+from __future__ import annotations
+
+import math
+from decimal import Decimal, getcontext
+
+import numpy as np
+import pytest
+from scipy.stats import power_divergence
+from scipy.stats.contingency import expected_freq
+
+from newsframe import stats
+
+
+def _g2_decimal(a: int, b: int, n_a: int, n_b: int) -> Decimal:
+    """G² = 2 Σ O ln(O/E) over the 2 × 2 table, in 60-digit decimal arithmetic."""
+    getcontext().prec = 60
+    a, b, n_a, n_b = map(Decimal, (a, b, n_a, n_b))
+    total, k = n_a + n_b, a + b
+    cells = [
+        (a, n_a * k / total),
+        (b, n_b * k / total),
+        (n_a - a, n_a * (total - k) / total),
+        (n_b - b, n_b * (total - k) / total),
+    ]
+    return 2 * sum(o * (o / e).ln() for o, e in cells if o > 0)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "n_a", "n_b"),
+    [
+        (31_234, 30_987, 1_234_567, 1_198_765),  # tens of thousands of tokens per cell
+        (20_000, 20_001, 1_000_000, 1_000_000),  # nearly equal rates: G² ≈ 2.55e-5
+        (12_345, 54_321, 2_000_000, 3_000_000),
+        (3, 0, 800, 900),
+        (5, 0, 5, 7),  # the term is the whole of side a
+    ],
+)
+def test_g2_matches_a_high_precision_reference(a, b, n_a, n_b):
+    reference = _g2_decimal(a, b, n_a, n_b)
+    value = stats.g2([a], [b], n_a, n_b)[0]
+    assert abs(Decimal(float(value)) - reference) <= Decimal("1e-13") * reference
+
+
+def test_g2_on_large_cells_agrees_with_scipy_power_divergence():
+    table = np.array([[31_234, 30_987], [1_234_567 - 31_234, 1_198_765 - 30_987]], dtype=float)
+    scipy_value = power_divergence(
+        table.ravel(), expected_freq(table).ravel(), lambda_="log-likelihood"
+    ).statistic
+    assert stats.g2([31_234], [30_987], 1_234_567, 1_198_765)[0] == pytest.approx(
+        scipy_value, rel=1e-8
+    )
+
+
+def test_g2_nearly_equal_rates_keeps_its_digits():
+    # a·n_b − b·n_a = −1e6, so O − E = ∓0.5 in every cell; G² ≈ Σ (O−E)²/E = 2.55096e-5 (χ²)
+    value = stats.g2([20_000], [20_001], 1_000_000, 1_000_000)[0]
+    chi2 = sum(0.25 / e for e in (20_000.5, 20_000.5, 979_999.5, 979_999.5))
+    assert value == pytest.approx(chi2, rel=1e-4)
+    assert value == pytest.approx(float(_g2_decimal(20_000, 20_001, 10**6, 10**6)), rel=1e-12)
+
+
+def test_g2_empty_and_equal_cells_are_zero():
+    assert stats.g2([0, 5], [0, 7], 5, 7).tolist() == [0.0, 0.0]
+    assert stats.g2([10], [10], 1000, 1000)[0] == 0.0
+
+
+def test_effect_sizes_by_hand():
+    # means 2 and 3, pooled SD 1: g = −1 × (1 − 3 / (4·6 − 9)) = −0.8
+    assert stats.hedges_g(np.array([1.0, 2, 3]), np.array([2.0, 3, 4])) == pytest.approx(-0.8)
+    # pairs (3,1) (3,3) (4,1) (4,3): 3 greater, 0 smaller → 3/4
+    assert stats.cliffs_delta(np.array([3.0, 4]), np.array([1.0, 3])) == 0.75
+    assert stats.cohens_h(0.5, 0.0) == pytest.approx(math.pi / 2)
+    assert math.isnan(stats.hedges_g(np.array([1.0, 1]), np.array([2.0, 2])))
+
+
+def test_permutation_exact_by_hand():
+    mean = {"mean": lambda x: x.mean(axis=-1)}
+    # pooled 1,2,3,4 split 2 | 2: |difference of means| per split = 2, 1, 0, 0, 1, 2; observed 2
+    p, exact = stats.permutation_pvalues(
+        np.array([1.0, 2]), np.array([3.0, 4]), mean, n_resamples=6, seed=0
+    )
+    assert exact and p["mean"] == pytest.approx(2 / 6)
+
+
+def test_bootstrap_statistics_is_seeded_and_bounded():
+    x = np.array([0.0, 1.0])
+    one = stats.bootstrap_statistics(x, {"m": lambda s: s.mean(axis=-1)}, n_resamples=500, seed=4)
+    two = stats.bootstrap_statistics(x, {"m": lambda s: s.mean(axis=-1)}, n_resamples=500, seed=4)
+    assert np.array_equal(one["m"], two["m"])
+    assert set(np.unique(one["m"])) <= {0.0, 0.5, 1.0}
