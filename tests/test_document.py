@@ -126,3 +126,24 @@ def test_empty_input_gives_empty_tables():
     assert nf.as_articles([]) == [] and nf.analyse_corpus(nf.Corpus([])) == []
     assert list(nf.tokens_frame([]).columns)[:2] == ["article_id", "paragraph_id"]
     assert nf.sentences_frame([]).empty and nf.corpus_counts([]).empty
+
+
+def test_each_article_is_analysed_once_however_many_measures_read_it(monkeypatch):
+    import newsframe.document as document
+
+    built: list[str] = []
+    real = document._build
+
+    def counting(article, resources):
+        built.append(article.article_id)
+        return real(article, resources)
+
+    monkeypatch.setattr(document, "_build", counting)
+    fresh = [
+        Article(a.article_id, a.title, a.paragraphs) for a in (TINY, Article("b", "", ("x.",)))
+    ]
+    nf.framing_profile(fresh)
+    nf.term_frequencies(fresh)
+    nf.tokens_frame(fresh)
+    nf.sentence_sentiment(fresh)
+    assert built == ["tiny", "b"]

@@ -69,7 +69,7 @@ def test_every_mfc_and_sv_frame_is_defined():
 def test_per_1000_hits_and_evidence_by_hand():
     # 9 body words; "poll" (1) and "protest" (1) -> public opinion 2 hits = 2000 / 9 per 1,000
     a = Article("a", "Polls", ("The poll was bad. Students protest against the plan.",))
-    t = nf.frame_dimensions([a], n_boot=0).set_index("frame")
+    t = nf.frame_dimensions([a], n_resamples=0).set_index("frame")
     assert t.loc["public_opinion", "hits"] == 2
     assert t.loc["public_opinion", "sentences"] == 2
     assert t.loc["public_opinion", "per_1000"] == pytest.approx(2000 / 9)
@@ -87,8 +87,8 @@ def test_per_1000_hits_and_evidence_by_hand():
 
 def test_bootstrap_interval_is_deterministic_and_brackets_estimate():
     a = Article("a", "T", ("The poll was bad.", "Trade grew.", "Nothing here.", "Polls again."))
-    one = nf.frame_dimensions([a], n_boot=500, seed=3)
-    two = nf.frame_dimensions([a], n_boot=500, seed=3)
+    one = nf.frame_dimensions([a], n_resamples=500, seed=3)
+    two = nf.frame_dimensions([a], n_resamples=500, seed=3)
     assert one.equals(two)
     row = one.set_index("frame").loc["public_opinion"]
     assert row.ci_low <= row.per_1000 <= row.ci_high
@@ -113,7 +113,7 @@ def test_custom_dictionary(tmp_path):
     )
     frames = nf.load_frame_dictionaries(path)
     a = Article("a", "T", ("Fishermen caught crabs.",))
-    t = nf.frame_dimensions([a], frames, n_boot=0)
+    t = nf.frame_dimensions([a], frames, n_resamples=0)
     assert t[["scheme", "frame", "hits"]].values.tolist() == [["x", "fish", 2]]
 
 

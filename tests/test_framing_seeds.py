@@ -113,7 +113,7 @@ def test_prominence_seeds(seeds):
 
 
 def test_frames_seeds(seeds):
-    t = nf.frame_dimensions(seeds, n_boot=0).set_index(["article_id", "frame"])
+    t = nf.frame_dimensions(seeds, n_resamples=0).set_index(["article_id", "frame"])
     assert t.loc[(SEED_2016, "human_interest"), "hits"] > 0  # the Akita dog
     assert t.loc[(SEED_2019, "human_interest"), "hits"] == 0
     assert t.loc[(SEED_2019, "public_opinion"), "hits"] > 0  # opinion polls, public backing

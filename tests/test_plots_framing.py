@@ -53,7 +53,7 @@ def test_prominence_figure(seeds):
 
 
 def test_frame_figure_leaves_out_untouched_frames(seeds):
-    fig = plot_frame_dimensions(nf.frame_dimensions(seeds, n_boot=50))
+    fig = plot_frame_dimensions(nf.frame_dimensions(seeds, n_resamples=50))
     text = _texts(fig)
     assert "Human interest" in text and "Public opinion" in text
     assert "Morality" not in text
@@ -66,7 +66,7 @@ def test_figures_for_articles_without_quotes_or_names():
         plot_attribution_verbs(nf.attributions(corpus)),
         plot_share_of_voice(nf.share_of_voice(corpus)),
         plot_actor_prominence(nf.actor_positions(corpus), nf.actor_prominence(corpus)),
-        plot_frame_dimensions(nf.frame_dimensions(corpus, n_boot=10)),
+        plot_frame_dimensions(nf.frame_dimensions(corpus, n_resamples=10)),
     ]
     assert all(isinstance(f, Figure) for f in figs)
 
@@ -77,7 +77,7 @@ def test_wrong_table_is_refused():
 
 
 def test_saved_figures_are_byte_identical(seeds, tmp_path):
-    table = nf.frame_dimensions(seeds, n_boot=50)
+    table = nf.frame_dimensions(seeds, n_resamples=50)
     one = save_figure(plot_frame_dimensions(table), "f", tmp_path / "one")
     two = save_figure(plot_frame_dimensions(table), "f", tmp_path / "two")
     assert [p.read_bytes() for p in one] == [p.read_bytes() for p in two]

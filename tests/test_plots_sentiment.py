@@ -24,11 +24,11 @@ def table() -> pd.DataFrame:
 
 def test_every_figure_builds(table: pd.DataFrame) -> None:
     figures = [
-        ps.plot_sentence_scores(table, nf.sentiment_summary(table, n_boot=50)),
+        ps.plot_sentence_scores(table, nf.sentiment_summary(table, n_resamples=50)),
         ps.plot_sentence_scores(table),
         ps.plot_comparison(nf.compare_sentiment(table, "a", "b", n_resamples=50)),
         ps.plot_sentiment_arcs(nf.sentiment_arc(table)),
-        ps.plot_actor_sentiment(nf.actor_sentiment(table, n_boot=50)),
+        ps.plot_actor_sentiment(nf.actor_sentiment(table, n_resamples=50)),
         ps.plot_coverage(nf.sentiment_coverage(CORPUS), nf.lexicon_gaps(CORPUS)),
     ]
     assert all(isinstance(f, Figure) for f in figures)

@@ -46,13 +46,13 @@ def test_frequency_scatter_is_log_log_and_labelled(key_table):
     ax = fig.axes[0]
     assert ax.get_xscale() == "log" and ax.get_yscale() == "log"
     text = _texts(fig)
-    assert "interview" in text and "n = 204" in text and "n = 276" in text
+    assert "interview" in text and "n = 216" in text and "n = 289" in text
 
 
 def test_keyness_bars_state_sizes_and_the_correction(key_table):
     fig = plot_keyness(key_table, top_n=5)
     text = _texts(fig)
-    assert "n_a = 204" in text and "n_b = 276" in text
+    assert "n_a = 216" in text and "n_b = 289" in text
     assert "0 term(s) pass it" in text and "not by significance" in text
     assert "interview" in text and "abe" in text
     assert "no term reaches |z| = 1.96" in _texts(plot_keyness(key_table, measure="logodds_z"))

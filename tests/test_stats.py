@@ -90,3 +90,18 @@ def test_bootstrap_statistics_is_seeded_and_bounded():
     two = stats.bootstrap_statistics(x, {"m": lambda s: s.mean(axis=-1)}, n_resamples=500, seed=4)
     assert np.array_equal(one["m"], two["m"])
     assert set(np.unique(one["m"])) <= {0.0, 0.5, 1.0}
+
+
+def test_one_name_for_resamples_and_confidence_old_names_warn():
+    import pandas as pd
+
+    import newsframe as nf
+
+    t = pd.DataFrame({"article_id": ["a"] * 3, "compound": [0.1, 0.2, 0.3]})
+    new = nf.sentiment_summary(t, n_resamples=50, confidence=0.9)
+    with pytest.warns(DeprecationWarning, match="n_boot= is deprecated, use n_resamples="):
+        old = nf.sentiment_summary(t, n_boot=50, confidence=0.9)
+    pd.testing.assert_frame_equal(new, old)
+    a = nf.Article("a", "T", ("Opinion polls show most people are unsure.",))
+    with pytest.warns(DeprecationWarning, match="level= is deprecated, use confidence="):
+        nf.frame_dimensions([a], n_resamples=10, level=0.9)

@@ -36,7 +36,8 @@ from newsframe.terms import (
 ISLANDS = Article(
     "isl", "T", ("The Kuril Islands are disputed. Putin said the islands are Russian.",)
 )
-# tokens: The | Kuril Islands | are | disputed | Putin | said | the | islands | are | Russian = 10
+# terms: The | Kuril Islands | are | disputed | Putin | said | the | islands | are | Russian = 10
+# words (Document.n_words, the denominator): Kuril and Islands count apart = 11
 
 
 def _numeric_finite(frame: pd.DataFrame) -> bool:
@@ -119,8 +120,8 @@ def test_term_frequencies_by_hand():
     assert counts == {
         "kuril island": 1, "dispute": 1, "putin": 1, "say": 1, "island": 1, "russian": 1
     }  # fmt: skip
-    assert (table["n_tokens"] == 10).all()
-    assert (table["per_1000"] == 100.0).all()
+    assert (table["n_tokens"] == 11).all()  # every word, Kuril Islands as two
+    assert table["per_1000"].tolist() == pytest.approx([1000 / 11] * 6)
     assert (table["rank"] == 1).all()
     assert list(table.columns) == ["article_id", "term", "count", "per_1000", "rank", "n_tokens"]
 
@@ -158,7 +159,8 @@ def test_phrase_does_not_span_a_full_stop():
 def test_counts_match_tokens_frame_on_the_seeds(seeds):
     counts = count_terms(seeds)
     frame = nf.tokens_frame(seeds)
-    assert counts.n_tokens.tolist() == frame.groupby("article_id", sort=False).size().tolist()
+    # the word count of the table (tokenize: 216 for the 2016 seed), the one denominator
+    assert counts.n_tokens.tolist() == [len(nf.tokenize(a.body)) for a in seeds] == [216, 289]
     expected = frame[~frame["is_stop"]].groupby(["article_id", "lemma"]).size()
     for i, article_id in enumerate(counts.article_ids):
         row = pd.Series(counts.counts[i].toarray().ravel(), index=counts.terms)
@@ -196,8 +198,13 @@ def test_bad_options():
         term_frequencies([ISLANDS], unit="stem")
     with pytest.raises(NewsframeError, match="ngram_range"):
         term_frequencies([ISLANDS], ngram_range=(2, 1))
-    with pytest.raises(NewsframeError, match="no articles"):
-        term_frequencies([])
+    with pytest.raises(NewsframeError, match="expected"):
+        term_frequencies("not articles")
+
+
+def test_no_articles_give_empty_tables_as_everywhere():
+    assert term_frequencies([]).empty and tfidf([]).empty and collocations([]).empty
+    assert count_terms([]).n_tokens.tolist() == []
 
 
 # --- TF-IDF ----------------------------------------------------------------------------------
@@ -400,8 +407,8 @@ def test_collocations_on_seeds_find_known_phrases(seeds):
 
 
 def test_bootstrap_is_reproducible_and_brackets_the_observed_difference(seeds):
-    first = bootstrap_rate_difference(seeds[0], seeds[1], n_boot=300, seed=1)
-    again = bootstrap_rate_difference(seeds[0], seeds[1], n_boot=300, seed=1)
+    first = bootstrap_rate_difference(seeds[0], seeds[1], n_resamples=300, seed=1)
+    again = bootstrap_rate_difference(seeds[0], seeds[1], n_resamples=300, seed=1)
     pd.testing.assert_frame_equal(first, again)
     assert (first["ci_low"] <= first["difference"] + 1e-9).all()
     assert (first["difference"] <= first["ci_high"] + 1e-9).all()
@@ -413,7 +420,7 @@ def test_bootstrap_is_reproducible_and_brackets_the_observed_difference(seeds):
 def test_bootstrap_one_sided_term_in_every_sentence():
     a = Article("a", "", ("Putin spoke. Putin smiled. Putin left.",))
     b = Article("b", "", ("Abe spoke. Abe smiled. Abe left.",))
-    table = bootstrap_rate_difference(a, b, terms=["putin", "absent"], n_boot=100)
+    table = bootstrap_rate_difference(a, b, terms=["putin", "absent"], n_resamples=100)
     row = table.set_index("term").loc["putin"]
     # every sentence has 2 tokens, one of them 'putin': 500 per 1,000 in every resample
     assert (row["difference"], row["ci_low"], row["ci_high"]) == (500.0, 500.0, 500.0)
@@ -429,3 +436,62 @@ def test_dispersion_positions():
     # positions: Kuril Islands is token 1, islands token 7, of 10
     assert table["position"].tolist() == [7, 1]
     assert table["relative_position"].tolist() == pytest.approx([0.7, 0.1])
+
+
+def test_keyness_table_carries_the_bonferroni_bar():
+    # two terms, each the other's complement: both 2 × 2 tables are the same, so both G² agree;
+    # bar = χ²₁ quantile at 1 − 0.05/2 = 5.0239 (tables: 5.024)
+    a = pd.Series({"x": 50, "y": 750}, name="A")
+    b = pd.Series({"x": 5, "y": 895}, name="B")
+    table = keyness(a, b, prior="uniform")
+    assert table["g2"].iloc[0] == pytest.approx(table["g2"].iloc[1])
+    assert (table["n_tests"] == 2).all()
+    assert table["bonferroni_g2"].iloc[0] == pytest.approx(5.0239, abs=1e-4)
+    assert (table["n_pass_bonferroni"] == 2).all()
+    assert table.attrs["bonferroni_g2"] == pytest.approx(5.0239, abs=1e-4)
+    assert table.attrs["n_pass_bonferroni"] == 2 and table.attrs["alpha"] == 0.05
+
+
+def test_keyness_memory_does_not_scale_with_the_longest_token():
+    import tracemalloc
+
+    words = [f"w{i}" for i in range(2_000)]
+    a = pd.Series(dict.fromkeys(words, 1) | {"x" * 100_000: 1}, name="A")
+    b = pd.Series(dict.fromkeys(words, 2), name="B")
+    tracemalloc.start()
+    table = keyness(a, b, prior="uniform")
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert len(table) == 2_001
+    # a fixed-width array of 2,001 terms as wide as the 100 KB token would be 800 MB
+    assert peak < 50_000_000
+
+
+def test_counting_and_keyness_articles_with_a_100kb_token_stay_small():
+    import tracemalloc
+
+    long = "q" * 100_000
+    a = Article("a", "", (" ".join(f"alpha{i}" for i in range(3_000)) + f" {long}.",))
+    b = Article("b", "", (" ".join(f"beta{i}" for i in range(3_000)) + ".",))
+    tracemalloc.start()
+    table = keyness(a, b, prior="uniform")
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert long in set(table["term"]) and len(table) == 6_001
+    assert peak < 100_000_000  # fixed-width: 6,001 × 400 KB = 2.4 GB
+
+
+def test_tfidf_matches_scikit_learn_tfidftransformer(seeds):
+    from sklearn.feature_extraction.text import TfidfTransformer
+
+    counts = count_terms(seeds)
+    reference = TfidfTransformer().fit(counts.counts)
+    expected = reference.transform(counts.counts).toarray()
+    table = tfidf(seeds)
+    for i, article_id in enumerate(counts.article_ids):
+        rows = table[table["article_id"] == article_id].set_index("term")
+        column = pd.Index(counts.terms).get_indexer(rows.index)
+        assert rows["tfidf"].to_numpy() == pytest.approx(expected[i, column], abs=1e-12)
+        assert rows["idf"].to_numpy() == pytest.approx(reference.idf_[column], abs=1e-12)
+        ranks = rows["tfidf"].rank(method="min", ascending=False).astype(int)
+        assert rows["rank"].tolist() == ranks.tolist()

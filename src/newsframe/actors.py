@@ -61,7 +61,10 @@ def _pattern(actors: tuple[Actor, ...]) -> tuple[re.Pattern[str], dict[str, str]
             owner.setdefault(normalise(alias).lower(), actor.actor_id)
     alternatives = sorted(owner, key=lambda a: (-len(a), a))
     body = "|".join(re.escape(a) for a in alternatives)
-    return re.compile(rf"(?<![\w'-])(?:{body})(?![\w-])", re.IGNORECASE), owner
+    # a one-character look-ahead lets the scan skip positions no alias can start at
+    first = re.escape("".join(sorted({a[0] for a in alternatives if a})))
+    ahead = f"(?=[{first}])" if first else ""
+    return re.compile(rf"(?<![\w'-]){ahead}(?:{body})(?![\w-])", re.IGNORECASE), owner
 
 
 _CACHE: dict[tuple[Actor, ...], tuple[re.Pattern[str], dict[str, str]]] = {}
@@ -70,12 +73,18 @@ _CACHE: dict[tuple[Actor, ...], tuple[re.Pattern[str], dict[str, str]]] = {}
 def find_mentions(text: str, actors: tuple[Actor, ...] | None = None) -> list[Mention]:
     """Return the actor mentions in ``text`` (normalised first), in order of appearance.
 
+    ``actors`` defaults to the shipped table (:func:`newsframe.default_resources`, parsed once);
+    :func:`newsframe.analyse` stores every article's mentions in its Document.
+
     Longest alias wins; adjacent mentions of one actor separated only by spaces merge into one.
 
     >>> [(m.actor_id, m.text) for m in find_mentions("Russian President Vladimir Putin met Abe in Tokyo.")]
     [('putin', 'Russian President Vladimir Putin'), ('abe', 'Abe'), ('japan', 'Tokyo')]
     """
-    actors = actors if actors is not None else load_actors()
+    if actors is None:
+        from newsframe.resources import default_resources
+
+        actors = default_resources().actors
     if actors not in _CACHE:
         _CACHE[actors] = _pattern(actors)
     pattern, owner = _CACHE[actors]

@@ -297,10 +297,10 @@ def as_articles(articles: Corpus | Iterable[Article] | Article) -> list[Article]
         raise NewsframeError(
             f"expected a Corpus, Articles or one Article, got {type(articles).__name__}; {hint}"
         ) from None
-    for item in items:
+    for n, item in enumerate(items):
         if not isinstance(item, Article):
             raise NewsframeError(
-                f"expected newsframe Article objects, got {type(item).__name__}; {hint}"
+                f"expected a Corpus or Articles, got {type(item).__name__} at position {n}; {hint}"
             )
     return items
 

@@ -19,7 +19,9 @@ a gigabyte. Documents are cached on their Article per :class:`~newsframe.Resourc
 
 from __future__ import annotations
 
+import itertools
 import sys
+import weakref
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import overload
@@ -188,6 +190,20 @@ class Document:
                 yield i, length, text, self.phrase_lemma[k], False
                 i += length
 
+    def memo(self, name: str, deps: tuple, build):
+        """Return ``build()`` computed once per ``name`` and ``deps`` (compared by identity).
+
+        For per-article results other measures reuse (e.g. attributions under one verb table).
+        """
+        cache = self.__dict__.setdefault("_memo", {})
+        key = (name, *map(id, deps))
+        hit = cache.get(key)
+        if hit is not None and all(a is b for a, b in zip(hit[0], deps, strict=True)):
+            return hit[1]
+        value = build()
+        cache[key] = (deps, value)
+        return value
+
     # --- mentions -----------------------------------------------------------------------------
 
     def mentions_in(self, paragraph_id: int) -> list[Mention]:
@@ -205,9 +221,26 @@ class Document:
 # --- building ------------------------------------------------------------------------------
 
 
-def _lemma(token: str, exceptions) -> str:
-    word = token[:-2] if token.lower().endswith("'s") else token.rstrip("'")
-    return exceptions.get(word.lower()) or lemmatize(token)
+#: Per Resources object: word form -> (form, lowercase, lemma, is_stop), shared by every document
+#: analysed with it (so each distinct form is lowercased, lemmatised and looked up once, and its
+#: strings are stored once however many documents use it).
+_FORMS: weakref.WeakKeyDictionary[Resources, dict[str, tuple[str, str, str, bool]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _form_table(resources: Resources) -> dict[str, tuple[str, str, str, bool]]:
+    table = _FORMS.get(resources)
+    if table is None:
+        table = _FORMS[resources] = {}
+    return table
+
+
+def _form_info(form: str, resources: Resources) -> tuple[str, str, str, bool]:
+    word = form[:-2] if form.lower().endswith("'s") else form.rstrip("'")
+    lemma = resources.lemma_exceptions.get(word.lower()) or lemmatize(form)
+    lower = form.lower()
+    return (sys.intern(form), sys.intern(lower), sys.intern(lemma), lower in resources.stopwords)
 
 
 def _sentence_spans(article: Article) -> list[tuple[int, int, int]]:
@@ -226,80 +259,108 @@ def _sentence_spans(article: Article) -> list[tuple[int, int, int]]:
     return spans
 
 
+def _ints(values) -> np.ndarray:
+    return np.asarray(values, dtype=np.int32)
+
+
 def _build(article: Article, resources: Resources) -> Document:
     title, paragraphs = article.clean_title, article.clean_paragraphs
     spans = _sentence_spans(article)
-    exceptions = resources.lemma_exceptions
-    stopwords = resources.stopwords
-    index = phrase_index(resources.phrases)
-    type_of: dict[str, int] = {}
-    types: list[str] = []
-    lowers: list[str] = []
-    lemmas: list[str] = []
-    stops: list[bool] = []
-    cols: list[list[int]] = [[], [], [], [], []]  # paragraph, sentence, start, end, type
-    phrase_rows: list[tuple[int, int, str]] = []
-
-    def add_unit(text: str, paragraph_id: int, sentence_id: int, lo: int, hi: int) -> None:
-        first = len(cols[0])
-        unit_lemmas: list[str] = []
-        for match in TOKEN.finditer(text, lo, hi):
-            form = match.group(0)
-            t = type_of.get(form)
-            if t is None:
-                t = type_of[form] = len(types)
-                lower = sys.intern(form.lower())
-                types.append(sys.intern(form))
-                lowers.append(lower)
-                lemmas.append(sys.intern(_lemma(form, exceptions)))
-                stops.append(lower in stopwords)
-            cols[0].append(paragraph_id)
-            cols[1].append(sentence_id)
-            cols[2].append(match.start())
-            cols[3].append(match.end())
-            cols[4].append(t)
-            unit_lemmas.append(lemmas[t])
-        if index:
-            for start, k in merge_phrases(unit_lemmas, index):
-                phrase_rows.append((first + start, k, " ".join(unit_lemmas[start : start + k])))
-
-    add_unit(title, HEADLINE, HEADLINE, 0, len(title))
-    n_headline = len(cols[0])
+    # units: the headline (one "sentence" -1), then each paragraph with its sentences
+    by_paragraph: dict[int, list[tuple[int, int, int]]] = {}
     for sentence_id, (paragraph_id, start, end) in enumerate(spans):
-        add_unit(paragraphs[paragraph_id], paragraph_id, sentence_id, start, end)
+        by_paragraph.setdefault(paragraph_id, []).append((sentence_id, start, end))
+    units = [(HEADLINE, title, [(HEADLINE, 0, len(title))] if title else [])]
+    units += [(p, paragraphs[p], sentences) for p, sentences in sorted(by_paragraph.items())]
+
+    local: dict[str, int] = {}  # form -> type index in this document
+    forms_of, par_of, sent_of, start_of, end_of = [], [], [], [], []
+    for paragraph_id, text, sentences in units:
+        if not sentences:
+            continue
+        lo, hi = sentences[0][1], sentences[-1][2]
+        matches = list(TOKEN.finditer(text, lo, hi))
+        if not matches:
+            continue
+        starts = [m.start() for m in matches]
+        ends_of_sentences = [end for _, _, end in sentences]
+        which = np.searchsorted(ends_of_sentences, starts, side="right")
+        which = np.minimum(which, len(sentences) - 1)
+        ids = np.array([sid for sid, _, _ in sentences], dtype=np.int32)[which]
+        forms_of.extend(local.setdefault(m.group(), len(local)) for m in matches)
+        par_of.append(np.full(len(matches), paragraph_id, dtype=np.int32))
+        sent_of.append(ids)
+        start_of.extend(starts)
+        end_of.extend(m.end() for m in matches)
+
+    table = _form_table(resources)
+    info = []
+    for form in local:
+        entry = table.get(form)
+        if entry is None:
+            entry = table[form] = _form_info(form, resources)
+        info.append(entry)
+    types = tuple(e[0] for e in info)
+    lowers = tuple(e[1] for e in info)
+    lemmas = tuple(e[2] for e in info)
+    stops = np.array([e[3] for e in info], dtype=bool)
+
+    token_type = _ints(forms_of)
+    token_paragraph = np.concatenate(par_of) if par_of else _ints([])
+    token_sentence = np.concatenate(sent_of) if sent_of else _ints([])
+    n_headline = int(np.searchsorted(token_paragraph, 0))
+
+    # multi-word terms: the one merger, run sentence by sentence (never across a boundary)
+    phrase_rows: list[tuple[int, int, str]] = []
+    index = _phrase_index(resources)
+    if index and len(token_type):
+        token_lemmas = [lemmas[t] for t in token_type.tolist()]
+        cuts = np.flatnonzero(np.diff(token_sentence)) + 1
+        bounds = [0, *cuts.tolist(), len(token_lemmas)]
+        for a, b in itertools.pairwise(bounds):
+            sentence = token_lemmas[a:b]
+            for start, k in merge_phrases(sentence, index):
+                phrase = sys.intern(" ".join(sentence[start : start + k]))
+                phrase_rows.append((a + start, k, phrase))
 
     mentions: list[tuple[int, Mention]] = []
     for paragraph_id, text in [(HEADLINE, title), *enumerate(paragraphs)]:
         if text:
             mentions.extend((paragraph_id, m) for m in find_mentions(text, resources.actors))
 
-    def ints(values: list[int]) -> np.ndarray:
-        return np.array(values, dtype=np.int32)
-
-    span_cols = list(zip(*spans, strict=True)) if spans else [(), (), ()]
     return Document(
         article_id=article.article_id,
         title=title,
         paragraphs=paragraphs,
-        sentence_paragraph=ints(list(span_cols[0])),
-        sentence_start=ints(list(span_cols[1])),
-        sentence_end=ints(list(span_cols[2])),
-        token_paragraph=ints(cols[0]),
-        token_sentence=ints(cols[1]),
-        token_start=ints(cols[2]),
-        token_end=ints(cols[3]),
-        token_type=ints(cols[4]),
-        types=tuple(types),
-        type_lower=tuple(lowers),
-        type_lemma=tuple(lemmas),
-        type_stop=np.array(stops, dtype=bool),
+        sentence_paragraph=_ints([p for p, _, _ in spans]),
+        sentence_start=_ints([a for _, a, _ in spans]),
+        sentence_end=_ints([b for _, _, b in spans]),
+        token_paragraph=token_paragraph,
+        token_sentence=token_sentence,
+        token_start=_ints(start_of),
+        token_end=_ints(end_of),
+        token_type=token_type,
+        types=types,
+        type_lower=lowers,
+        type_lemma=lemmas,
+        type_stop=stops,
         n_headline_tokens=n_headline,
-        phrase_first=ints([r[0] for r in phrase_rows]),
-        phrase_length=ints([r[1] for r in phrase_rows]),
-        phrase_lemma=tuple(sys.intern(r[2]) for r in phrase_rows),
+        phrase_first=_ints([r[0] for r in phrase_rows]),
+        phrase_length=_ints([r[1] for r in phrase_rows]),
+        phrase_lemma=tuple(r[2] for r in phrase_rows),
         mentions=tuple(mentions),
-        n_words=len(cols[0]) - n_headline,
+        n_words=len(token_type) - n_headline,
     )
+
+
+_PHRASE_INDEX: weakref.WeakKeyDictionary[Resources, dict] = weakref.WeakKeyDictionary()
+
+
+def _phrase_index(resources: Resources) -> dict:
+    index = _PHRASE_INDEX.get(resources)
+    if index is None:
+        index = _PHRASE_INDEX[resources] = phrase_index(resources.phrases)
+    return index
 
 
 def _document(article: Article, resources: Resources) -> Document:

@@ -180,7 +180,9 @@ def _load(
     return Resources(
         stopwords=load_stopwords(path=stopwords),
         phrases=load_phrases(path=phrases),
-        lemma_exceptions=MappingProxyType(dict(load_lemma_exceptions(lemma_exceptions))),
+        lemma_exceptions=MappingProxyType(
+            dict(load_lemma_exceptions(*([lemma_exceptions] if lemma_exceptions else [])))
+        ),
         actors=load_actors(actors),
         naming_concepts=load_naming_concepts(naming_concepts),
         reporting_verbs=load_reporting_verbs(reporting_verbs),

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import warnings
 from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
@@ -42,6 +43,7 @@ __all__ = [
     "logodds_dirichlet",
     "percentile_interval",
     "permutation_pvalues",
+    "renamed",
     "resample_batches",
 ]
 
@@ -207,7 +209,8 @@ def chi2_sf1(x: np.ndarray) -> np.ndarray:
 def critical_g2(n_tests: int, *, alpha: float = 0.05) -> float:
     """Return the G² a term must exceed to pass a Bonferroni correction over ``n_tests`` terms.
 
-    ``χ²₁`` quantile at ``1 - alpha / n_tests``. With one test it is the familiar 3.84; with ~700
+    ``χ²₁`` quantile at ``1 - alpha / n_tests``, computed as ``2 · erfcinv(alpha / n_tests)²``
+    (the inverse of :func:`chi2_sf1`; no scipy.stats import). With one test it is the familiar 3.84; with ~700
     terms (two short articles) it is about 15.8, which almost no term in two 500-word articles
     reaches.
 
@@ -216,9 +219,25 @@ def critical_g2(n_tests: int, *, alpha: float = 0.05) -> float:
     """
     if n_tests < 1:
         raise NewsframeError(f"n_tests must be at least 1, got {n_tests}")
-    from scipy import stats
+    from scipy.special import erfcinv
 
-    return float(stats.chi2.isf(alpha / n_tests, df=1))
+    return float(2.0 * erfcinv(alpha / n_tests) ** 2)
+
+
+# --- argument names ------------------------------------------------------------------------
+#: Every public function names the confidence level ``confidence`` and the number of resamples
+#: (bootstrap replicates or permutations) ``n_resamples``.
+
+
+def renamed(value, old_value, *, old: str, new: str, where: str):
+    """Return ``old_value`` if the caller used the deprecated keyword ``old``, else ``value``.
+
+    A :class:`DeprecationWarning` names the new keyword.
+    """
+    if old_value is None:
+        return value
+    warnings.warn(f"{where}: {old}= is deprecated, use {new}=", DeprecationWarning, stacklevel=3)
+    return old_value
 
 
 # --- resampling ---------------------------------------------------------------------------
@@ -228,40 +247,40 @@ def bootstrap_rates(
     counts: np.ndarray | sparse.spmatrix,
     lengths: np.ndarray,
     *,
-    n_boot: int,
+    n_resamples: int,
     rng: np.random.Generator,
     per: float = 1000.0,
 ) -> np.ndarray:
-    """Return an ``(n_boot × k)`` array of rates per ``per`` words from resampled sentences.
+    """Return an ``(n_resamples × k)`` array of rates per ``per`` words from resampled sentences.
 
     ``counts`` is sentences × features (dense or sparse), ``lengths`` the words per sentence.
     Each replicate draws as many sentences as there are, with replacement (multinomial weights),
     and computes ``per * sum(counts) / sum(lengths)``; a replicate with no words has rate 0.
 
     >>> counts = np.array([[1], [0]]); lengths = np.array([10, 10])
-    >>> rates = bootstrap_rates(counts, lengths, n_boot=2000, rng=np.random.default_rng(0))
+    >>> rates = bootstrap_rates(counts, lengths, n_resamples=2000, rng=np.random.default_rng(0))
     >>> sorted({float(r) for r in rates[:, 0]})  # 0, 1 or 2 copies of the sentence with the hit
     [0.0, 50.0, 100.0]
     """
     n, k = counts.shape
-    if n == 0 or n_boot <= 0:
-        return np.zeros((max(n_boot, 0), k))
-    weights = rng.multinomial(n, np.full(n, 1.0 / n), size=n_boot).astype(float)
+    if n == 0 or n_resamples <= 0:
+        return np.zeros((max(n_resamples, 0), k))
+    weights = rng.multinomial(n, np.full(n, 1.0 / n), size=n_resamples).astype(float)
     sums = np.asarray((counts.T @ weights.T).T, dtype=float)
     totals = (weights @ np.asarray(lengths, dtype=float))[:, None]
     return np.divide(per * sums, totals, out=np.zeros_like(sums), where=totals > 0)
 
 
 def percentile_interval(
-    replicates: np.ndarray, *, level: float = 0.95
+    replicates: np.ndarray, *, confidence: float = 0.95
 ) -> tuple[np.ndarray, np.ndarray]:
     """Return the percentile interval (low, high) of bootstrap ``replicates`` along axis 0.
 
-    >>> low, high = percentile_interval(np.arange(101.0)[:, None], level=0.9)
+    >>> low, high = percentile_interval(np.arange(101.0)[:, None], confidence=0.9)
     >>> round(float(low[0]), 6), round(float(high[0]), 6)
     (5.0, 95.0)
     """
-    tail = (1.0 - level) / 2.0
+    tail = (1.0 - confidence) / 2.0
     return np.quantile(replicates, tail, axis=0), np.quantile(replicates, 1.0 - tail, axis=0)
 
 

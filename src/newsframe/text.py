@@ -356,3 +356,15 @@ def merge_phrases(
         else:
             i += 1
     return out
+
+
+_MOVED_TO_TABLES = ("corpus_counts", "sentences_frame", "tokens_frame")
+
+
+def __getattr__(name: str):
+    """The table builders moved to :mod:`newsframe.tables`; the old import path still works."""
+    if name in _MOVED_TO_TABLES:
+        from newsframe import tables
+
+        return getattr(tables, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -9,6 +9,7 @@ import pandas as pd
 
 from newsframe.actors import Actor, find_mentions, load_actors
 from newsframe.corpus import Article, Corpus
+from newsframe.document import analyse
 from newsframe.framing._units import Unit, as_articles, body_words, units, word_tokens
 from newsframe.framing.quotes import Quote, top_level_quotes
 from newsframe.framing.speakers import (
@@ -18,6 +19,7 @@ from newsframe.framing.speakers import (
     find_attributions,
     load_reporting_verbs,
 )
+from newsframe.resources import Resources, resolve_resources
 
 __all__ = ["attributions", "share_of_voice"]
 
@@ -183,10 +185,12 @@ def _row(article, unit, sentence_id, speaker, att, kind, quote, sentence):
     }
 
 
-def _article_rows(article: Article, verbs: ReportingVerbs, actors) -> list[tuple[int, dict]]:
+def _article_rows(
+    article: Article, verbs: ReportingVerbs, actors, resources: Resources
+) -> list[tuple[int, dict]]:
     rows: list[tuple[int, dict]] = []
     previous: tuple[tuple[Speaker, ...], bool] | None = None  # last quote of the last paragraph
-    for order, unit in enumerate(units(article)):
+    for order, unit in enumerate(units(article, resources=resources)):
         quotes = top_level_quotes(unit.text)
         found = find_attributions(unit, quotes, verbs=verbs, actors=actors)
         claimed: dict[int, list[Quote]] = {}
@@ -220,10 +224,11 @@ def _article_rows(article: Article, verbs: ReportingVerbs, actors) -> list[tuple
 
 
 def attributions(
-    corpus: Corpus | Iterable[Article],
+    corpus: Corpus | Iterable[Article] | Article,
     *,
     verbs: ReportingVerbs | str | Path | None = None,
     actors: tuple[Actor, ...] | str | Path | None = None,
+    resources: Resources | None = None,
 ) -> pd.DataFrame:
     """Return who is quoted or paraphrased, with which reporting verb: one row per attribution.
 
@@ -251,27 +256,37 @@ def attributions(
     >>> attributions([a])[["speaker", "verb", "verb_class", "kind", "quote"]].values.tolist()
     [['putin', 'said', 'neutral', 'direct', 'We are ready'], ['abe', 'claimed', 'evaluative', 'paraphrase', '']]
     """
+    res = resolve_resources(resources, corpus)
     verbs = load_reporting_verbs(verbs) if isinstance(verbs, (str, Path)) else verbs
-    verbs = verbs or load_reporting_verbs()
+    verbs = verbs or res.reporting_verbs
     actors = load_actors(actors) if isinstance(actors, (str, Path)) else actors
+    actors = actors if actors is not None else res.actors
     rows = []
     for article in as_articles(corpus):
-        ordered = sorted(_article_rows(article, verbs, actors), key=lambda r: r[0])
-        named = [row for _, row in ordered]
-        _canonical_names(named)
-        rows.extend(named)
-    names = {a.actor_id: a.name for a in (actors if actors is not None else load_actors())}
+
+        def build(article=article) -> list[dict]:
+            ordered = sorted(_article_rows(article, verbs, actors, res), key=lambda r: r[0])
+            named = [row for _, row in ordered]
+            _canonical_names(named)
+            return named
+
+        # computed once per article, verb table and actor table (share of voice and distancing
+        # marks reuse it)
+        named = analyse(article, resources=res).memo("attributions", (verbs, actors), build)
+        rows.extend(dict(row) for row in named)
+    names = {a.actor_id: a.name for a in actors}
     for row in rows:
         row["speaker_name"] = names.get(row["speaker"], row["speaker"])
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
 def share_of_voice(
-    corpus: Corpus | Iterable[Article],
+    corpus: Corpus | Iterable[Article] | Article,
     *,
     include_headline: bool = False,
     verbs: ReportingVerbs | str | Path | None = None,
     actors: tuple[Actor, ...] | str | Path | None = None,
+    resources: Resources | None = None,
 ) -> pd.DataFrame:
     """Return per article and speaker how many quotations and quoted words they get.
 
@@ -289,14 +304,16 @@ def share_of_voice(
     >>> share_of_voice([a])[["speaker", "quoted_words", "share_of_quoted"]].values.tolist()
     [['putin', 4, 0.8], ['abe', 1, 0.2]]
     """
+    res = resolve_resources(resources, corpus)
     articles = as_articles(corpus)
-    table = attributions(articles, verbs=verbs, actors=actors)
+    table = attributions(articles, verbs=verbs, actors=actors, resources=res)
     if not include_headline:
         table = table[table["part"] != "headline"]
     rows = []
+    by_article = dict(tuple(table.groupby("article_id", sort=False))) if len(table) else {}
     for article in articles:
-        mine = table[table["article_id"] == article.article_id]
-        total, words = int(mine["quote_words"].sum()), body_words(article)
+        mine = by_article.get(article.article_id, table.iloc[:0])
+        total, words = int(mine["quote_words"].sum()), body_words(article, resources=res)
         for speaker, group in mine.groupby("speaker", sort=True):
             quoted = int(group["quote_words"].sum())
             rows.append(

@@ -13,7 +13,7 @@ from newsframe.errors import InputError
 from newsframe.framing._units import as_articles, phrase_regex, units, word_tokens
 from newsframe.framing.attribution import attributions
 from newsframe.framing.quotes import inside, top_level_quotes
-from newsframe.resources import read_toml
+from newsframe.resources import Resources, read_toml, resolve_resources
 
 __all__ = ["DistancingLexicon", "distancing_marks", "load_distancing"]
 
@@ -59,10 +59,11 @@ def _embedded(text: str, sentence_start: int, quote_start: int) -> bool:
 
 
 def distancing_marks(
-    corpus: Corpus | Iterable[Article],
+    corpus: Corpus | Iterable[Article] | Article,
     *,
     lexicon: DistancingLexicon | str | Path | None = None,
     max_words: int = 6,
+    resources: Resources | None = None,
 ) -> pd.DataFrame:
     """Return every distancing mark: scare quotes, "so-called" labels and hedges.
 
@@ -83,12 +84,13 @@ def distancing_marks(
     >>> distancing_marks([a])[["kind", "text"]].values.tolist()
     [['so_called', 'so-called'], ['scare_quote', 'peace plan'], ['hedge', 'reportedly']]
     """
+    res = resolve_resources(resources, corpus)
     lexicon = load_distancing(lexicon) if isinstance(lexicon, (str, Path)) else lexicon
-    lexicon = lexicon or load_distancing()
+    lexicon = lexicon or res.distancing
     patterns = {kind: phrase_regex(phrases) for kind, phrases in lexicon.kinds.items()}
     rows = []
     for article in as_articles(corpus):
-        table = attributions([article])
+        table = attributions([article], resources=res)
         speakers = {
             (p, q): s
             for p, q, s, k in table[["paragraph_id", "quote", "speaker", "kind"]].itertuples(
@@ -96,7 +98,7 @@ def distancing_marks(
             )
             if k != "paraphrase" and s != "unresolved"
         }
-        for unit in units(article):
+        for unit in units(article, resources=res):
             quotes = top_level_quotes(unit.text)
             found = []
             for q in quotes:

@@ -11,11 +11,12 @@ import numpy as np
 import pandas as pd
 
 from newsframe.corpus import Article, Corpus
+from newsframe.document import analyse
 from newsframe.errors import InputError, NewsframeError
-from newsframe.framing._units import Token, as_articles, body_words, per_1000, units
+from newsframe.framing._units import Token, as_articles, per_1000, units
 from newsframe.framing._units import word_tokens as _word_tokens
-from newsframe.resources import read_toml
-from newsframe.stats import bootstrap_rates, percentile_interval
+from newsframe.resources import Resources, read_toml, resolve_resources
+from newsframe.stats import bootstrap_rates, percentile_interval, renamed
 from newsframe.text import lemmatize, normalise, tokenize
 
 __all__ = [
@@ -167,9 +168,11 @@ def extend_frames(
     )  # fmt: skip
 
 
-def _frames(dictionaries) -> tuple[Frame, ...]:
-    """Frames from ``None`` (the shipped file), a path to a TOML file, or Frame objects."""
-    if dictionaries is None or isinstance(dictionaries, (str, Path)):
+def _frames(dictionaries, resources: Resources | None = None) -> tuple[Frame, ...]:
+    """Frames from ``None`` (the resources' frames), a path to a TOML file, or Frame objects."""
+    if dictionaries is None:
+        return resolve_resources(resources).frames
+    if isinstance(dictionaries, (str, Path)):
         return load_frame_dictionaries(dictionaries)
     return tuple(dictionaries)
 
@@ -273,13 +276,16 @@ def match_frames(text: str, frames: Iterable[Frame] | None = None) -> dict[str, 
     >>> match_frames("The ruling party lost the court ruling.")["mfc/political"]
     ['ruling party']
     """
-    frames = tuple(frames) if frames is not None else load_frame_dictionaries()
+    frames = _frames(frames)
     text = normalise(text)
     return {key: [words for words, _ in hits] for key, hits in _matches(text, frames).items()}
 
 
 def frame_evidence(
-    corpus: Corpus | Iterable[Article], dictionaries: Iterable[Frame] | str | Path | None = None
+    corpus: Corpus | Iterable[Article] | Article,
+    dictionaries: Iterable[Frame] | str | Path | None = None,
+    *,
+    resources: Resources | None = None,
 ) -> pd.DataFrame:
     """Return every sentence that matches a frame dictionary, with the words that matched.
 
@@ -294,11 +300,12 @@ def frame_evidence(
     >>> frame_evidence([a])[["frame", "terms"]].values.tolist()
     [['security_and_defense', 'militaries'], ['external_regulation_and_reputation', 'ties']]
     """
-    frames = _frames(dictionaries)
+    res = resolve_resources(resources, corpus)
+    frames = _frames(dictionaries, res)
     by_key = {f"{f.scheme}/{f.frame}": f for f in frames}
     rows = []
     for article in as_articles(corpus):
-        for unit in units(article):
+        for unit in units(article, resources=res):
             for sentence_id, start, end in unit.sentences:
                 sentence = unit.text[start:end].strip()
                 for key, hits in _matches(normalise(sentence), frames).items():
@@ -355,10 +362,10 @@ def frame_drivers(
     keys = list(zip(table["scheme"], table["frame"], strict=True))
     order = {k: n for n, k in enumerate(dict.fromkeys(keys))}
     rows: dict[tuple, list] = {}
-    for r, words, patterns in zip(
-        table.itertuples(index=False), table["terms"], table["patterns"], strict=True
+    for unit, r, words, patterns in zip(
+        table[by], table.itertuples(index=False), table["terms"], table["patterns"], strict=True
     ):
-        key_part = (getattr(r, by) if by != "article_id" else r.article_id, r.scheme, r.frame)
+        key_part = (unit, r.scheme, r.frame)
         for word, pattern in zip(words.split("; "), patterns.split("; "), strict=True):
             key = (*key_part, r.label, pattern, word.lower())
             entry = rows.setdefault(key, [0, set()])
@@ -379,17 +386,21 @@ def _bootstrap(hits: np.ndarray, words: np.ndarray, n_boot: int, seed: int, leve
     if n_boot <= 0 or len(words) == 0:
         rate = 1000.0 * hits.sum(0) / words.sum() if words.sum() else np.zeros(hits.shape[1])
         return rate, rate
-    replicates = bootstrap_rates(hits, words, n_boot=n_boot, rng=np.random.default_rng(seed))
-    return percentile_interval(replicates, level=level)
+    rng = np.random.default_rng(seed)
+    replicates = bootstrap_rates(hits, words, n_resamples=n_boot, rng=rng)
+    return percentile_interval(replicates, confidence=level)
 
 
 def frame_dimensions(
-    corpus: Corpus | Iterable[Article],
+    corpus: Corpus | Iterable[Article] | Article,
     dictionaries: Iterable[Frame] | str | Path | None = None,
     *,
-    n_boot: int = 1000,
+    n_resamples: int = 1000,
     seed: int = 0,
-    level: float = 0.95,
+    confidence: float = 0.95,
+    resources: Resources | None = None,
+    n_boot: int | None = None,
+    level: float | None = None,
 ) -> pd.DataFrame:
     """Return per article and frame the dictionary hits per 1,000 body words, with an interval.
 
@@ -399,7 +410,8 @@ def frame_dimensions(
     (``sv``), as short editable dictionaries (``data/frame_dictionaries.toml``). ``hits`` counts
     matched terms in the body, ``sentences`` the body sentences with at least one,
     ``per_1000 = 1000 * hits / words``; ``ci_low``/``ci_high`` are a percentile bootstrap interval
-    (``n_boot`` resamples of the article's sentences, fixed ``seed``) — wide for a short article,
+    at level ``confidence`` (``n_resamples`` resamples of the article's sentences, fixed ``seed``;
+    ``n_boot`` and ``level`` are the deprecated names) — wide for a short article,
     as it should be. ``headline_hits`` counts the headline separately. ``rank`` orders frames
     within article and scheme by ``per_1000`` (ties: dictionary order). Every frame gets a row.
     Dictionary hits show that a text touches a frame, not that it is framed so: read
@@ -407,23 +419,29 @@ def frame_dimensions(
 
     >>> from newsframe import Article
     >>> a = Article("a", "T", ("Opinion polls show most people are unsure. Putin refused a dog.",))
-    >>> t = frame_dimensions([a], n_boot=0)
+    >>> t = frame_dimensions([a], n_resamples=0)
     >>> t[t.hits > 0][["frame", "hits", "per_1000"]].values.tolist()
     [['public_opinion', 1, 90.9090909090909], ['human_interest', 1, 90.9090909090909]]
     """
-    frames = _frames(dictionaries)
+    where = "frame_dimensions"
+    n_resamples = renamed(n_resamples, n_boot, old="n_boot", new="n_resamples", where=where)
+    confidence = renamed(confidence, level, old="level", new="confidence", where=where)
+    res = resolve_resources(resources, corpus)
+    frames = _frames(dictionaries, res)
     keys = [f"{f.scheme}/{f.frame}" for f in frames]
     rows = []
     for article in as_articles(corpus):
-        sentences = [s for _, _, s in article.sentences()]
-        words = np.array([len(tokenize(s)) for s in sentences], dtype=int)
+        doc = analyse(article, resources=res)
+        sentences = [s for _, _, s in doc.sentences()]
+        body = doc.token_sentence[doc.n_headline_tokens :]
+        words = np.bincount(body, minlength=len(sentences)).astype(int)  # words per sentence
         hits = np.zeros((len(sentences), len(frames)), dtype=int)
         for i, sentence in enumerate(sentences):
             for key, found in match_frames(sentence, frames).items():
                 hits[i, keys.index(key)] = len(found)
         headline = match_frames(article.clean_title, frames)
-        low, high = _bootstrap(hits, words, n_boot, seed, level)
-        total = body_words(article)
+        low, high = _bootstrap(hits, words, n_resamples, seed, confidence)
+        total = doc.n_words
         for j, f in enumerate(frames):
             rows.append(
                 {"article_id": article.article_id, "scheme": f.scheme, "frame": f.frame,

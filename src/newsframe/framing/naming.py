@@ -5,15 +5,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
 from newsframe.corpus import Article, Corpus
+from newsframe.document import Document, analyse_corpus
 from newsframe.errors import InputError
-from newsframe.framing._units import as_articles, phrase_regex, units
+from newsframe.framing._units import document_units, phrase_regex
 from newsframe.framing.quotes import inside, top_level_quotes
-from newsframe.resources import read_toml
+from newsframe.resources import Resources, read_toml, resolve_resources
 
 __all__ = ["Concept", "Variant", "load_naming_concepts", "naming_evidence", "naming_variants"]
 
@@ -84,13 +86,16 @@ def load_naming_concepts(path: str | Path | None = None) -> tuple[Concept, ...]:
     return tuple(concepts)
 
 
-def _concepts(concepts) -> tuple[Concept, ...]:
-    """Concepts from ``None`` (the shipped table), a path to a TOML file, or Concept objects."""
-    if concepts is None or isinstance(concepts, (str, Path)):
+def _concepts(concepts, resources: Resources) -> tuple[Concept, ...]:
+    """Concepts from ``None`` (the resources' table), a path to a TOML file, or Concept objects."""
+    if concepts is None:
+        return resources.naming_concepts
+    if isinstance(concepts, (str, Path)):
         return load_naming_concepts(concepts)
     return tuple(concepts)
 
 
+@lru_cache(maxsize=64)
 def _matcher(concept: Concept) -> tuple[re.Pattern[str], dict[str, Variant]]:
     owner: dict[str, Variant] = {}
     for variant in concept.variants:
@@ -100,7 +105,10 @@ def _matcher(concept: Concept) -> tuple[re.Pattern[str], dict[str, Variant]]:
 
 
 def naming_evidence(
-    corpus: Corpus | Iterable[Article], concepts: Iterable[Concept] | str | Path | None = None
+    corpus: Corpus | Iterable[Article] | Article,
+    concepts: Iterable[Concept] | str | Path | None = None,
+    *,
+    resources: Resources | None = None,
 ) -> pd.DataFrame:
     """Return every name found, one row per match, with the sentence it is in.
 
@@ -114,11 +122,17 @@ def naming_evidence(
     >>> naming_evidence([a])[["variant", "part", "matched"]].values.tolist()
     [['Kurils', 'headline', 'Kurils'], ['Northern Territories', 'lede', 'Northern Territories']]
     """
-    concepts = _concepts(concepts)
+    res = resolve_resources(resources, corpus)
+    docs = analyse_corpus(corpus, resources=res)
+    return pd.DataFrame(_evidence(docs, _concepts(concepts, res)), columns=EVIDENCE_COLUMNS)
+
+
+def _evidence(docs: list[Document], concepts: tuple[Concept, ...]) -> list[tuple]:
+    """Rows of :func:`naming_evidence`: every concept's regex over every unit, once."""
     matchers = [(c, *_matcher(c)) for c in concepts]
     rows = []
-    for article in as_articles(corpus):
-        for unit in units(article):
+    for doc in docs:
+        for unit in document_units(doc):
             quotes = top_level_quotes(unit.text)
             found = []
             for order, (concept, pattern, owner) in enumerate(matchers):
@@ -129,7 +143,7 @@ def naming_evidence(
                 sentence_id = unit.sentence_at(start)
                 rows.append(
                     (
-                        article.article_id,
+                        doc.article_id,
                         concept_id,
                         variant.name,
                         variant.usage,
@@ -141,11 +155,14 @@ def naming_evidence(
                         unit.sentence_text(sentence_id),
                     )
                 )
-    return pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)
+    return rows
 
 
 def naming_variants(
-    corpus: Corpus | Iterable[Article], concepts: Iterable[Concept] | str | Path | None = None
+    corpus: Corpus | Iterable[Article] | Article,
+    concepts: Iterable[Concept] | str | Path | None = None,
+    *,
+    resources: Resources | None = None,
 ) -> pd.DataFrame:
     """Return per article, concept and variant how often the variant is used and whether first.
 
@@ -156,7 +173,8 @@ def naming_variants(
     headline uses it; ``first_used`` marks the variant the reader meets first for that concept
     (headline, then body); ``first_sentence_id`` is where it first appears in the body (-1 if only
     in the headline or never). Rows keep the article and concept-table order. Method: dictionary
-    look-up of an editable concept table (``data/naming_concepts.toml``).
+    look-up of an editable concept table (the resources' ``naming_concepts``, shipped:
+    ``data/naming_concepts.toml``), tallied in one pass over :func:`naming_evidence`.
 
     >>> from newsframe import Article
     >>> a = Article("a", "T", ("The Kuril Islands, or Northern Territories. The Kurils.",))
@@ -164,29 +182,35 @@ def naming_variants(
     >>> t[(t.concept == "disputed_islands") & (t["count"] > 0)][["variant", "count", "first_used"]].values.tolist()
     [['Kuril Islands', 1, True], ['Kurils', 1, False], ['Northern Territories', 1, False]]
     """
-    concepts = _concepts(concepts)
-    articles = as_articles(corpus)
-    evidence = naming_evidence(articles, concepts)
+    res = resolve_resources(resources, corpus)
+    concepts = _concepts(concepts, res)
+    docs = analyse_corpus(corpus, resources=res)
+    # one pass: (article, concept) -> first variant; (article, concept, variant) -> tallies
+    first: dict[tuple[str, str], str] = {}
+    tally: dict[tuple[str, str, str], list] = {}  # [count, in_quotes, in_headline, first_sentence]
+    for aid, concept_id, variant, _usage, part, _p, sentence_id, _m, in_quote, _s in _evidence(
+        docs, concepts
+    ):
+        first.setdefault((aid, concept_id), variant)
+        t = tally.setdefault((aid, concept_id, variant), [0, 0, False, -1])
+        if part == "headline":
+            t[2] = True
+            continue
+        t[0] += 1
+        t[1] += bool(in_quote)
+        if t[3] < 0:
+            t[3] = int(sentence_id)
     rows = []
-    for article in articles:
-        found = evidence[evidence["article_id"] == article.article_id]
+    for doc in docs:
+        aid = doc.article_id
         for concept in concepts:
-            hits = found[found["concept"] == concept.concept_id]
-            first = hits["variant"].iloc[0] if len(hits) else None
+            first_variant = first.get((aid, concept.concept_id))
             for variant in concept.variants:
-                mine = hits[hits["variant"] == variant.name]
-                body = mine[mine["part"] != "headline"]
-                rows.append(
-                    (
-                        article.article_id,
-                        concept.concept_id,
-                        variant.name,
-                        variant.usage,
-                        len(body),
-                        int(body["in_quote"].sum()),
-                        bool((mine["part"] == "headline").any()),
-                        variant.name == first,
-                        int(body["sentence_id"].iloc[0]) if len(body) else -1,
-                    )
+                count, quoted, headline, first_sentence = tally.get(
+                    (aid, concept.concept_id, variant.name), (0, 0, False, -1)
                 )
+                rows.append(
+                    (aid, concept.concept_id, variant.name, variant.usage, count, quoted,
+                     headline, variant.name == first_variant, first_sentence)
+                )  # fmt: skip
     return pd.DataFrame(rows, columns=VARIANT_COLUMNS)

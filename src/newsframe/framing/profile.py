@@ -6,15 +6,24 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from newsframe.corpus import Article, Corpus
-from newsframe.framing._units import as_articles
+from newsframe.corpus import Article, Corpus, as_articles
 from newsframe.framing.attribution import attributions, share_of_voice
 from newsframe.framing.distancing import distancing_marks
 from newsframe.framing.frames import frame_dimensions
 from newsframe.framing.naming import naming_variants
 from newsframe.framing.prominence import actor_prominence
+from newsframe.resources import Resources, resolve_resources
+from newsframe.stats import renamed
 
 __all__ = ["framing_profile"]
+
+
+PROFILE_COLUMNS = [
+    "article_id", "words", "names_used", "first_name", "attributions", "evaluative_verbs",
+    "verbs_used", "quoted_words", "speakers_quoted", "top_voice", "top_voice_share",
+    "paraphrased_only", "actors_in_headline", "most_mentioned_actor", "top_policy_frame",
+    "top_generic_frame", "scare_quotes", "hedges",
+]  # fmt: skip
 
 
 def _top(table: pd.DataFrame, value: str, label: str) -> str:
@@ -34,8 +43,18 @@ def _naming(t: pd.DataFrame, concept: str) -> dict:
     }  # fmt: skip
 
 
+def _by_article(table: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """Split a table by ``article_id`` in one pass (never one filter per article)."""
+    return dict(tuple(table.groupby("article_id", sort=False))) if len(table) else {}
+
+
 def framing_profile(
-    corpus: Corpus | Iterable[Article], *, concept: str = "disputed_islands", n_boot: int = 0
+    corpus: Corpus | Iterable[Article] | Article,
+    *,
+    concept: str = "disputed_islands",
+    n_resamples: int = 0,
+    resources: Resources | None = None,
+    n_boot: int | None = None,
 ) -> pd.DataFrame:
     """Return one row per article with the headline figure of every framing device.
 
@@ -51,36 +70,52 @@ def framing_profile(
     :func:`share_of_voice` (body); ``actors_in_headline`` and ``most_mentioned_actor`` (by
     mentions per 1,000 words) from :func:`actor_prominence`; ``top_policy_frame`` (MFC) and
     ``top_generic_frame`` (Semetko & Valkenburg) from :func:`frame_dimensions` (highest hits
-    per 1,000 words; tied frames all listed; empty when no hit); ``scare_quotes`` and ``hedges`` (hedges and so-called) from
-    :func:`distancing_marks`. Text columns are ``""`` when there is nothing to report.
+    per 1,000 words; tied frames all listed; empty when no hit); ``scare_quotes`` and
+    ``hedges`` (hedges and so-called) from :func:`distancing_marks`. ``words`` is
+    :attr:`newsframe.Document.n_words`, the denominator of every per-1,000 rate. Text columns
+    are ``""`` when there is nothing to report. Resources are resolved once and each table is
+    computed once (attributions are shared by share of voice and distancing marks).
 
     >>> from newsframe import Article
     >>> a = Article("a", "T", ('"We are ready," Putin claimed of the Kurils.',))
     >>> framing_profile([a])[["names_used", "top_voice", "evaluative_verbs"]].values.tolist()
     [['Kurils (1)', 'putin', 1]]
     """
+    res = resolve_resources(resources, corpus)
     articles = as_articles(corpus)
-    naming = naming_variants(articles)
-    attrib = attributions(articles)
-    voice = share_of_voice(articles)
-    prominence = actor_prominence(articles)
-    frames = frame_dimensions(articles, n_boot=n_boot)
-    marks = distancing_marks(articles)
+    naming = _by_article(naming_variants(articles, resources=res))
+    attrib = _by_article(attributions(articles, resources=res))
+    voice = _by_article(share_of_voice(articles, resources=res))
+    prominence = _by_article(actor_prominence(articles, resources=res))
+    n_resamples = renamed(
+        n_resamples, n_boot, old="n_boot", new="n_resamples", where="framing_profile"
+    )
+    frames = frame_dimensions(articles, n_resamples=n_resamples, resources=res)
+    frames = _by_article(frames[frames.hits > 0])
+    marks = _by_article(distancing_marks(articles, resources=res))
+    empty = {
+        "naming": naming_variants([], resources=res),
+        "attrib": attributions([], resources=res),
+        "voice": share_of_voice([], resources=res),
+        "prominence": actor_prominence([], resources=res),
+        "frames": frame_dimensions([], resources=res),
+        "marks": distancing_marks([], resources=res),
+    }
     rows = []
     for article in articles:
         aid = article.article_id
-        att = attrib[attrib.article_id == aid]
-        v = voice[voice.article_id == aid]
-        p = prominence[prominence.article_id == aid]
-        f = frames[(frames.article_id == aid) & (frames.hits > 0)]
+        att = attrib.get(aid, empty["attrib"])
+        v = voice.get(aid, empty["voice"])
+        p = prominence.get(aid, empty["prominence"])
+        f = frames.get(aid, empty["frames"])
         f = f[f.per_1000 == f.groupby("scheme").per_1000.transform("max")]  # ties all listed
-        m = marks[marks.article_id == aid]
+        m = marks.get(aid, empty["marks"])
         speakers = v[(v.quotes > 0) & (v.speaker != "unresolved")]
         rows.append(
             {
                 "article_id": aid,
                 "words": int(p["words"].iloc[0]) if len(p) else 0,
-                **_naming(naming[naming.article_id == aid], concept),
+                **_naming(naming.get(aid, empty["naming"]), concept),
                 "attributions": len(att),
                 "evaluative_verbs": int((att.verb_class == "evaluative").sum()),
                 "verbs_used": ", ".join(sorted(set(att.verb_lemma) - {""})),
@@ -97,4 +132,4 @@ def framing_profile(
                 "hedges": int(m.kind.isin(["hedge", "so_called"]).sum()),
             }
         )
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=PROFILE_COLUMNS)

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from newsframe.actors import Actor, find_mentions, load_actors
+from newsframe.actors import Actor
 from newsframe.corpus import Article, Corpus
-from newsframe.framing._units import as_articles, body_words, per_1000, units
-from newsframe.text import tokenize
+from newsframe.document import HEADLINE, Document, analyse_corpus
+from newsframe.framing._units import document_units, per_1000, with_actors
+from newsframe.resources import Resources, resolve_resources
 
 __all__ = ["actor_positions", "actor_prominence"]
 
@@ -40,56 +41,85 @@ PROMINENCE_COLUMNS = [
 ]
 
 
+def _documents(corpus, actors, resources) -> tuple[list[Document], tuple[Actor, ...]]:
+    """The analysed documents, with ``actors`` (a table, a path, or None) overriding the
+    resources' actor table; and the actor table used."""
+    res = with_actors(resolve_resources(resources, corpus), actors)
+    return analyse_corpus(corpus, resources=res), res.actors
+
+
+def _positions(doc: Document) -> list[tuple]:
+    """(actor_id, part, paragraph_id, sentence_id, word_index, position, text) per mention.
+
+    Word index by binary search over the document's token offsets: no prefix re-tokenised."""
+    units = {u.paragraph_id: u for u in document_units(doc)}
+    total, out = doc.n_words, []
+    for paragraph_id, m in doc.mentions:
+        unit = units.get(paragraph_id)
+        if unit is None:  # a paragraph without sentences holds no words
+            continue
+        if paragraph_id == HEADLINE:
+            index, position = -1, -1.0
+        else:
+            index = doc.words_before(paragraph_id, m.start)
+            position = index / total if total else 0.0
+        out.append(
+            (
+                m.actor_id,
+                unit.part,
+                paragraph_id,
+                unit.sentence_at(m.start),
+                index,
+                position,
+                m.text,
+            )
+        )
+    return out
+
+
 def actor_positions(
-    corpus: Corpus | Iterable[Article], actors: tuple[Actor, ...] | str | Path | None = None
+    corpus: Corpus | Iterable[Article] | Article,
+    actors: tuple[Actor, ...] | str | Path | None = None,
+    *,
+    resources: Resources | None = None,
 ) -> pd.DataFrame:
     """Return every actor mention with its place in the article, in reading order.
 
     Columns: ``article_id, actor_id, part, paragraph_id, sentence_id, word_index, position,
     text``. ``word_index`` counts body words from 0 (-1 in the headline); ``position`` is
-    ``word_index / body words`` in [0, 1) (-1.0 in the headline), the x axis of a dispersion
-    plot. Mentions come from the shared actor table (:func:`newsframe.find_mentions`).
+    ``word_index / body words`` (:attr:`Document.n_words`) in [0, 1) (-1.0 in the headline), the
+    x axis of a dispersion plot. Mentions are the analysed document's
+    (:func:`newsframe.find_mentions` with the resources' actor table, or ``actors``).
 
     >>> from newsframe import Article
     >>> a = Article("a", "Putin speaks", ("Abe met Putin.",))
     >>> actor_positions([a])[["actor_id", "part", "word_index", "position"]].values.tolist()
     [['putin', 'headline', -1, -1.0], ['abe', 'lede', 0, 0.0], ['putin', 'lede', 2, 0.6666666666666666]]
     """
-    actors = load_actors(actors) if isinstance(actors, (str, Path)) or actors is None else actors
-    rows = []
-    for article in as_articles(corpus):
-        article_units = units(article)
-        total = sum(len(tokenize(u.text)) for u in article_units if u.part != "headline")
-        offset = 0
-        for unit in article_units:
-            for m in find_mentions(unit.text, actors):
-                if unit.part == "headline":
-                    index, position = -1, -1.0
-                else:
-                    index = offset + len(tokenize(unit.text[: m.start]))
-                    position = index / total if total else 0.0
-                row = (article.article_id, m.actor_id, unit.part, unit.paragraph_id)
-                rows.append((*row, unit.sentence_at(m.start), index, position, m.text))
-            if unit.part != "headline":
-                offset += len(tokenize(unit.text))
+    docs, _ = _documents(corpus, actors, resources)
+    rows = [(doc.article_id, *row) for doc in docs for row in _positions(doc)]
     return pd.DataFrame(rows, columns=POSITION_COLUMNS)
 
 
 def actor_prominence(
-    corpus: Corpus | Iterable[Article], actors: tuple[Actor, ...] | str | Path | None = None
+    corpus: Corpus | Iterable[Article] | Article,
+    actors: tuple[Actor, ...] | str | Path | None = None,
+    *,
+    resources: Resources | None = None,
 ) -> pd.DataFrame:
     """Return per article and actor how prominent the actor is.
 
     Columns: ``article_id, actor_id, name, mentions, per_1000, in_headline, in_lede,
     first_sentence_id, first_word, first_position, first_rank, words``. ``mentions`` and
-    ``per_1000`` (mentions per 1,000 body words, ``words``) count the body; ``in_headline`` and
-    ``in_lede`` (first paragraph) flag the two places readers see first (the inverted pyramid:
-    van Dijk 1988; salience as placement, Entman 1993). ``first_word`` / ``first_position`` give
-    the first body mention (word index; share of the body before it) and ``first_rank`` the
-    order in which actors first appear in the body (1 = first). Every actor of the table gets a
-    row; an actor the body never mentions has ``mentions == 0`` and ``first_sentence_id ==
-    first_word == first_rank == -1`` and ``first_position == -1.0`` (defined, never NaN).
-    Rows keep article order and the actor table's order.
+    ``per_1000`` (mentions per 1,000 body words, ``words`` = :attr:`Document.n_words`) count the
+    body; ``in_headline`` and ``in_lede`` (first paragraph) flag the two places readers see
+    first (the inverted pyramid: van Dijk 1988; salience as placement, Entman 1993).
+    ``first_word`` / ``first_position`` give the first body mention (word index; share of the
+    body before it) and ``first_rank`` the order in which actors first appear in the body (1 =
+    first). Every actor of the table gets a row; an actor the body never mentions has
+    ``mentions == 0`` and ``first_sentence_id == first_word == first_rank == -1`` and
+    ``first_position == -1.0`` (defined, never NaN). Rows keep article order and the actor
+    table's order. One pass over each document's mentions.
 
     >>> from newsframe import Article
     >>> a = Article("a", "Putin speaks", ("Abe met Putin.", "Putin left."))
@@ -97,34 +127,29 @@ def actor_prominence(
     >>> t[t.mentions > 0][["actor_id", "mentions", "per_1000", "in_headline", "first_rank"]].values.tolist()
     [['putin', 2, 400.0, True, 2], ['abe', 1, 200.0, False, 1]]
     """
-    actors = load_actors(actors) if isinstance(actors, (str, Path)) or actors is None else actors
-    articles = as_articles(corpus)
-    positions = actor_positions(articles, actors)
+    docs, table = _documents(corpus, actors, resources)
     rows = []
-    for article in articles:
-        words = body_words(article)
-        mine = positions[positions["article_id"] == article.article_id]
-        body = mine[mine["part"] != "headline"]
-        order = list(dict.fromkeys(body["actor_id"]))
-        for actor in actors:
-            hits = body[body["actor_id"] == actor.actor_id]
-            first = hits.iloc[0] if len(hits) else None
+    for doc in docs:
+        words = doc.n_words
+        count: dict[str, int] = {}
+        first: dict[str, tuple] = {}
+        headline: set[str] = set()
+        lede: set[str] = set()
+        for actor_id, part, _p, sentence_id, index, position, _text in _positions(doc):
+            if part == "headline":
+                headline.add(actor_id)
+                continue
+            count[actor_id] = count.get(actor_id, 0) + 1
+            first.setdefault(actor_id, (sentence_id, index, position))
+            if part == "lede":
+                lede.add(actor_id)
+        rank = {actor_id: n for n, actor_id in enumerate(first, start=1)}
+        for actor in table:
+            aid = actor.actor_id
+            sentence_id, index, position = first.get(aid, (-1, -1, -1.0))
             rows.append(
-                {
-                    "article_id": article.article_id,
-                    "actor_id": actor.actor_id,
-                    "name": actor.name,
-                    "mentions": len(hits),
-                    "per_1000": per_1000(len(hits), words),
-                    "in_headline": bool(
-                        ((mine["actor_id"] == actor.actor_id) & (mine["part"] == "headline")).any()
-                    ),
-                    "in_lede": bool((hits["part"] == "lede").any()),
-                    "first_sentence_id": int(first["sentence_id"]) if first is not None else -1,
-                    "first_word": int(first["word_index"]) if first is not None else -1,
-                    "first_position": float(first["position"]) if first is not None else -1.0,
-                    "first_rank": order.index(actor.actor_id) + 1 if len(hits) else -1,
-                    "words": words,
-                }
-            )
+                (doc.article_id, aid, actor.name, count.get(aid, 0),
+                 per_1000(count.get(aid, 0), words), aid in headline, aid in lede,
+                 sentence_id, index, float(position), rank.get(aid, -1), words)
+            )  # fmt: skip
     return pd.DataFrame(rows, columns=PROMINENCE_COLUMNS)

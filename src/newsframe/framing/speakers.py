@@ -12,11 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsframe.actors import Actor, Mention, find_mentions, load_actors
+from newsframe.actors import Actor, Mention, find_mentions
 from newsframe.errors import InputError
 from newsframe.framing._units import Token, Unit, word_tokens
 from newsframe.framing.quotes import Quote
-from newsframe.resources import read_toml
+from newsframe.resources import default_resources, read_toml
 from newsframe.text import lemmatize, tokenize
 
 __all__ = ["Attribution", "ReportingVerbs", "find_attributions", "load_reporting_verbs"]
@@ -357,7 +357,9 @@ def find_attributions(
     toks = [t for t in word_tokens(text) if not any(q.start <= t.start < q.end for q in quotes)]
     # places do not speak: "Fishermen on Shikotan say" is the fishermen, not the island
     places = {
-        a.actor_id for a in (actors if actors is not None else load_actors()) if a.kind == "place"
+        a.actor_id
+        for a in (actors if actors is not None else default_resources().actors)
+        if a.kind == "place"
     }
     mentions = [m for m in find_mentions(text, actors) if m.actor_id not in places]
     longest = max((len(k) for k in verbs.verbs), default=1)

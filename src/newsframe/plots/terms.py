@@ -21,7 +21,6 @@ from newsframe.plots import (
     require_columns,
     styled,
 )
-from newsframe.terms import critical_g2
 
 __all__ = [
     "plot_dispersion",
@@ -185,12 +184,14 @@ def plot_keyness(table: pd.DataFrame, *, top_n: int = 12, measure: str = "log_ra
     significance test; or ``"logodds_z"``, ``"g2"``). Each bar carries the two counts and G²;
     ``*`` marks a term that passes Benjamini–Hochberg at 5%, ``†`` a term where the measures
     disagree (see the table's ``note``). The footer gives both corpus sizes and the Bonferroni
-    bar, and says plainly how many terms pass it.
+    bar the table carries (``bonferroni_g2``, ``n_pass_bonferroni`` over ``n_tests`` terms: the
+    figure computes no statistic), and says plainly how many terms pass it.
     """
     if measure not in _MEASURES:
         raise NewsframeError(f"measure must be one of {sorted(_MEASURES)}, got {measure!r}")
     require_columns(table, ["term", "count_a", "count_b", "n_a", "n_b", "g2", "p_bh", "disagree",
-                  "log_ratio", measure, "article_id", "reference"], "plot_keyness")  # fmt: skip
+                  "log_ratio", measure, "article_id", "reference", "n_tests", "bonferroni_g2",
+                  "n_pass_bonferroni"], "plot_keyness")  # fmt: skip
     data = table.assign(score=_signed(table, measure))
     label_a, label_b = data["article_id"].iloc[0], data["reference"].iloc[0]
     top_a = data[data["score"] > 0].sort_values(
@@ -220,9 +221,9 @@ def plot_keyness(table: pd.DataFrame, *, top_n: int = 12, measure: str = "log_ra
     ax.set_xlabel(
         f"{_MEASURES[measure]}\n← more typical of {label_b}    more typical of {label_a} →"
     )
-    n_a, n_b, m = int(table["n_a"].iloc[0]), int(table["n_b"].iloc[0]), len(table)
-    bar = critical_g2(m)
-    passing = int((table["g2"] > bar).sum())
+    first = table.iloc[0]
+    n_a, n_b, m = int(first["n_a"]), int(first["n_b"]), int(first["n_tests"])
+    bar, passing = float(first["bonferroni_g2"]), int(first["n_pass_bonferroni"])
     short = {"log_ratio": "Log Ratio", "logodds_z": "log-odds z", "g2": "G²"}[measure]
     ax.set_title(f"Key terms: {label_a} vs {label_b} (ranked by {short})")
     max_z = float(table["logodds_z"].abs().max()) if "logodds_z" in table else np.inf

@@ -7,10 +7,12 @@ from collections.abc import Iterable, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from newsframe.actors import Actor, find_mentions, load_actors
+from newsframe.actors import Actor, find_mentions
 from newsframe.corpus import Article, Corpus
+from newsframe.resources import Resources, resolve_resources
 from newsframe.sentiment.scoring import SCORE_COLUMNS, SENTENCE_COLUMNS, sentence_sentiment
 from newsframe.sentiment.summary import STATISTICS, _require, sentiment_summary
+from newsframe.stats import renamed
 
 __all__ = ["actor_sentences", "actor_sentiment"]
 
@@ -19,11 +21,12 @@ def _sentence_table(
     source: pd.DataFrame | Corpus | Article | Iterable[Article],
     domain: Mapping[str, float] | None,
     what: str,
+    resources: Resources | None = None,
 ) -> pd.DataFrame:
     if isinstance(source, pd.DataFrame):
         _require(source, SENTENCE_COLUMNS, what)
         return source
-    return sentence_sentiment(source, domain=domain)
+    return sentence_sentiment(source, domain=domain, resources=resources)
 
 
 def actor_sentences(
@@ -31,11 +34,12 @@ def actor_sentences(
     *,
     actors: Sequence[Actor] | None = None,
     domain: Mapping[str, float] | None = None,
+    resources: Resources | None = None,
 ) -> pd.DataFrame:
     """Return one row per (sentence, actor mentioned in it): ``article_id, sentence_id, actor_id, actor, mentions, matched, other_actors, sentence, compound, pos, neu, neg``.
 
-    Mentions come from :func:`newsframe.find_mentions` with the shared actor table
-    (``data/actors.toml``, or ``actors=load_actors("my.toml")``). ``source`` is a corpus or a
+    Mentions come from :func:`newsframe.find_mentions` with the actor table of the resources
+    (``resources=``, else the corpus's own, else ``data/actors.toml``; ``actors=`` overrides it). ``source`` is a corpus or a
     :func:`sentence_sentiment` table (``domain`` only applies when scoring a corpus). A sentence
     mentioning two actors counts for both (``other_actors`` says how many others it names): its
     score is the sentence's sentiment, not sentiment *toward* the actor.
@@ -44,8 +48,8 @@ def actor_sentences(
     >>> actor_sentences(a)[["actor_id", "other_actors", "compound"]].to_dict("records")
     [{'actor_id': 'putin', 'other_actors': 1, 'compound': 0.4939}, {'actor_id': 'japan', 'other_actors': 1, 'compound': 0.4939}]
     """
-    table = _sentence_table(source, domain, "actor_sentences")
-    actors = tuple(actors) if actors is not None else load_actors()
+    table = _sentence_table(source, domain, "actor_sentences", resources)
+    actors = tuple(actors) if actors is not None else resolve_resources(resources, source).actors
     names = {actor.actor_id: actor.name for actor in actors}
     order = {actor.actor_id: n for n, actor in enumerate(actors)}
     rows = []
@@ -81,8 +85,10 @@ def actor_sentiment(
     actors: Sequence[Actor] | None = None,
     domain: Mapping[str, float] | None = None,
     confidence: float = 0.95,
-    n_boot: int = 2000,
+    n_resamples: int = 2000,
     seed: int = 0,
+    resources: Resources | None = None,
+    n_boot: int | None = None,
 ) -> pd.DataFrame:
     """Return each article's sentiment in sentences mentioning each actor, with bootstrap intervals.
 
@@ -97,11 +103,17 @@ def actor_sentiment(
     >>> t[t.statistic == "mean_compound"][["actor_id", "value", "n_sentences"]].round(4).to_dict("records")
     [{'actor_id': 'putin', 'value': 0.4939, 'n_sentences': 1}, {'actor_id': 'japan', 'value': 0.0086, 'n_sentences': 2}]
     """
-    table = _sentence_table(source, domain, "actor_sentiment")
-    actors = tuple(actors) if actors is not None else load_actors()
+    table = _sentence_table(source, domain, "actor_sentiment", resources)
+    actors = tuple(actors) if actors is not None else resolve_resources(resources, source).actors
     links = actor_sentences(table, actors=actors)
     summary = sentiment_summary(
-        links, by=["article_id", "actor_id"], confidence=confidence, n_boot=n_boot, seed=seed
+        links,
+        by=["article_id", "actor_id"],
+        confidence=confidence,
+        n_resamples=renamed(
+            n_resamples, n_boot, old="n_boot", new="n_resamples", where="actor_sentiment"
+        ),
+        seed=seed,
     )
     names = {actor.actor_id: actor.name for actor in actors}
     article_rank = {a: n for n, a in enumerate(dict.fromkeys(table["article_id"]))}

@@ -15,10 +15,11 @@ import pandas as pd
 
 from newsframe.corpus import Article, Corpus
 from newsframe.errors import NewsframeError
-from newsframe.resources import read_csv_rows
+from newsframe.resources import Resources, read_csv_rows, resolve_resources
 from newsframe.sentiment.scoring import (
     _articles,
     _check_word,
+    _documents,
     score_texts,
     sentence_sentiment,
     vader_lexicon,
@@ -56,7 +57,10 @@ def _vader_tokens(text: str) -> list[str]:
 
 
 def sentiment_coverage(
-    corpus: Corpus | Article | Iterable[Article], *, domain: Mapping[str, float] | None = None
+    corpus: Corpus | Article | Iterable[Article],
+    *,
+    domain: Mapping[str, float] | None = None,
+    resources: Resources | None = None,
 ) -> pd.DataFrame:
     """Return per article how much of the text VADER's lexicon can see.
 
@@ -76,9 +80,9 @@ def sentiment_coverage(
     lexicon = vader_lexicon(domain)
     modifiers = set(BOOSTER_DICT) | set(NEGATE)
     rows = []
-    for article in _articles(corpus):
+    for doc in _documents(corpus, resources):
         n_tok = n_lex = n_mod = blind = 0
-        sentences = article.sentences()
+        sentences = doc.sentences()
         for _, _, sentence in sentences:
             tokens = _vader_tokens(sentence)
             hits = sum(t in lexicon for t in tokens)
@@ -87,7 +91,7 @@ def sentiment_coverage(
             blind += hits == 0
         rows.append(
             (
-                article.article_id,
+                doc.article_id,
                 len(sentences),
                 n_tok,
                 n_lex,
@@ -108,6 +112,7 @@ def lexicon_gaps(
     *,
     watchlist: str | Path | Mapping[str, str] | None = None,
     domain: Mapping[str, float] | None = None,
+    resources: Resources | None = None,
 ) -> pd.DataFrame:
     """Return the watch-list words each article uses and how VADER reads them.
 
@@ -125,10 +130,10 @@ def lexicon_gaps(
     words = watchlist if isinstance(watchlist, Mapping) else load_watchlist(watchlist)
     lexicon = vader_lexicon(domain)
     rows = []
-    for article in _articles(corpus):
+    for doc in _documents(corpus, resources):
         counts: dict[str, int] = {}
         examples: dict[str, str] = {}
-        for _, _, sentence in article.sentences():
+        for _, _, sentence in doc.sentences():
             for token in _vader_tokens(sentence):
                 if token in words:
                     counts[token] = counts.get(token, 0) + 1
@@ -138,7 +143,7 @@ def lexicon_gaps(
             reading = "absent" if word not in lexicon else "positive" if valence > 0 else "negative"
             rows.append(
                 (
-                    article.article_id,
+                    doc.article_id,
                     word,
                     counts[word],
                     word in lexicon,
@@ -189,6 +194,7 @@ def boilerplate_audit(
     *,
     by: str = "kind",
     domain: Mapping[str, float] | None = None,
+    resources: Resources | None = None,
 ) -> pd.DataFrame:
     """Return how much each kind of removed text would have moved each article's mean compound.
 
@@ -208,8 +214,11 @@ def boilerplate_audit(
     if by not in ("kind", "reason"):
         raise NewsframeError(f"boilerplate_audit: by must be 'kind' or 'reason', got {by!r}")
     articles = _articles(corpus)
-    body = sentence_sentiment(articles, domain=domain)
+    res = resolve_resources(resources, corpus)
+    body = sentence_sentiment(articles, domain=domain, resources=res)
     removed = removed_sentiment(articles, domain=domain)
+    body_of = {k: g.to_numpy(float) for k, g in body.groupby("article_id", sort=False)["compound"]}
+    removed_of = dict(iter(removed.groupby("article_id", sort=False)))  # one pass, no filtering
     order = (
         ["boilerplate", "caption", "headline"]
         if by == "kind"
@@ -217,9 +226,9 @@ def boilerplate_audit(
     )
     rows = []
     for article in articles:
-        x = body.loc[body["article_id"] == article.article_id, "compound"].to_numpy(float)
-        gone = removed[removed["article_id"] == article.article_id]
-        if len(x) == 0:
+        x = body_of.get(article.article_id, np.empty(0))
+        gone = removed_of.get(article.article_id)
+        if len(x) == 0 or gone is None:
             continue
         for group in [*order, "all removed"]:
             sub = gone if group == "all removed" else gone[gone[by] == group]

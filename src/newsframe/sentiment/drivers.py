@@ -23,7 +23,14 @@ import pandas as pd
 
 from newsframe.corpus import Article, Corpus
 from newsframe.errors import NewsframeError
-from newsframe.sentiment.scoring import THRESHOLD, _analyzer, _articles, _domain_key
+from newsframe.resources import Resources
+from newsframe.sentiment.scoring import (
+    THRESHOLD,
+    _analyzer,
+    _documents,
+    _domain_key,
+    story_exclusions,
+)
 
 __all__ = ["exclusion_effect", "explain_sentence", "sentiment_drivers"]
 
@@ -128,8 +135,9 @@ def explain_sentence(
     return pd.DataFrame(rows, columns=TOKEN_COLUMNS)
 
 
-def _sentence_table(source) -> pd.DataFrame:
-    """``article_id, sentence`` (plus any other columns of a table) from a corpus or a table."""
+def _sentence_table(source, resources: Resources | None) -> pd.DataFrame:
+    """``article_id, sentence`` (plus any other columns of a table) from a corpus or a table;
+    a corpus's sentences are those of its analysed documents (as :func:`sentence_sentiment`)."""
     if isinstance(source, pd.DataFrame):
         missing = [c for c in ("article_id", "sentence") if c not in source.columns]
         if missing:
@@ -137,7 +145,8 @@ def _sentence_table(source) -> pd.DataFrame:
                 f"table lacks column(s) {', '.join(missing)}; pass sentence_sentiment(corpus)"
             )
         return source.reset_index(drop=True)
-    rows = [(a.article_id, text) for a in _articles(source) for _, _, text in a.sentences()]
+    docs = _documents(source, resources)
+    rows = [(d.article_id, text) for d in docs for _, _, text in d.sentences()]
     return pd.DataFrame(rows, columns=["article_id", "sentence"], dtype=str)
 
 
@@ -160,6 +169,7 @@ def sentiment_drivers(
     domain: Mapping[str, float] | None = None,
     exclude: Iterable[str] | None = None,
     leave_one_out: bool = True,
+    resources: Resources | None = None,
 ) -> pd.DataFrame:
     """Return the words behind each article's (or group's) sentiment, one row per unit and word.
 
@@ -180,16 +190,18 @@ def sentiment_drivers(
       ``leave_one_out`` is false (then no rescoring is done).
 
     ``by`` is ``"article_id"``, a column of a ``source`` table, or the name of the groups that
-    ``groups`` maps article ids to (a group's sentences are pooled). Rows are sorted by unit,
+    ``groups`` maps article ids to (a group's sentences are pooled). ``exclude`` (default: the
+    resources' ``sentiment_exclude``) leaves words out of the lexicon as in
+    :func:`sentence_sentiment`; excluded words then drive nothing. Rows are sorted by unit,
     then largest ``|mean_shift|`` (or ``|rule_sum|``), then word.
 
     >>> a = Article("a", "T", ("The ban will protect safety. The book was good.",))
     >>> sentiment_drivers(a)[["word", "valence", "count", "mean_shift"]].values.tolist()
     [['ban', -2.6, 1, -0.2287], ['safety', 1.8, 1, 0.2262], ['good', 1.9, 1, 0.2202], ['protect', 1.6, 1, 0.2023]]
     """
-    table = _sentence_table(source)
+    table = _sentence_table(source, resources)
     units = _units(table, by, groups, "sentiment_drivers")
-    key = _domain_key(domain, exclude)
+    key = _domain_key(domain, story_exclusions(exclude, resources, source))
     analyzer, scratch = _analyzer(key), _scratch(key)
     totals: dict[Any, int] = units.value_counts(sort=False).to_dict()
     acc: dict[tuple, list[float]] = {}  # (unit, word) -> [count, sentences, rule_sum, shift]
@@ -232,16 +244,18 @@ def sentiment_drivers(
 
 def exclusion_effect(
     source: Corpus | Article | Iterable[Article] | pd.DataFrame,
-    exclude: Iterable[str],
+    exclude: Iterable[str] | None = None,
     *,
     by: str = "article_id",
     groups: Mapping[str, str] | None = None,
     domain: Mapping[str, float] | None = None,
+    resources: Resources | None = None,
 ) -> pd.DataFrame:
     """Return, per article (or group), the sentiment before and after leaving ``exclude`` out.
 
     ``exclude`` are a story's topic words that VADER would read as sentiment ("safety",
-    "protect" in a food-safety notice). Both scorings use the same sentences and ``domain``; the
+    "protect" in a food-safety notice); by default the resources' ``sentiment_exclude`` (a story
+    file's ``[sentiment] exclude``). Both scorings use the same sentences and ``domain``; the
     second removes the words from VADER's lexicon. Columns: ``<by>, n_sentences, mean_before,
     mean_after, change (after - before), positive_before, positive_after, negative_before,
     negative_after`` (shares of sentences at VADER's +-0.05 thresholds), ``sentences_changed``
@@ -252,8 +266,8 @@ def exclusion_effect(
     >>> exclusion_effect(a, ["safety"])[["mean_before", "mean_after", "excluded_words"]].values.tolist()
     [[0.32135, 0.0952, 'safety×1']]
     """
-    excluded = list(exclude)
-    table = _sentence_table(source)
+    excluded = list(story_exclusions(exclude, resources, source) or [])
+    table = _sentence_table(source, resources)
     units = _units(table, by, groups, "exclusion_effect")
     texts = [str(t) for t in table["sentence"]]
     before_analyzer = _analyzer(_domain_key(domain))

@@ -20,11 +20,11 @@ from types import MappingProxyType
 from typing import Any
 
 import pandas as pd
-from tqdm import tqdm
 
-from newsframe.corpus import Article, Corpus
+from newsframe.corpus import Article, Corpus, as_articles
+from newsframe.document import Document, analyse_corpus
 from newsframe.errors import InputError, NewsframeError
-from newsframe.resources import read_csv_rows
+from newsframe.resources import Resources, read_csv_rows, resolve_resources
 
 __all__ = [
     "SCORE_COLUMNS",
@@ -40,11 +40,21 @@ __all__ = [
 THRESHOLD = 0.05
 SCORE_COLUMNS = ("compound", "pos", "neu", "neg")
 SENTENCE_COLUMNS = ("article_id", "paragraph_id", "sentence_id", "sentence", *SCORE_COLUMNS)
-_PARALLEL = 50_000  # sentences: from here on, score on all cores (worker start-up is ~1-2 s)
+_PARALLEL = 20_000  # distinct sentences: from here on, score on all cores (start-up ~1-2 s)
 _PROGRESS = 20_000  # sentences: from here on, show a progress bar
 
 # --- the analyzer ------------------------------------------------------------------------
 _ANALYZERS: dict[tuple[tuple[str, float], ...], Any] = {}
+
+
+def story_exclusions(
+    exclude: Iterable[str] | None, resources: Resources | None, corpus: Any = None
+) -> Iterable[str] | None:
+    """``exclude`` if given, else the resources' ``sentiment_exclude`` (sorted), else None."""
+    if exclude is not None:
+        return exclude
+    words = getattr(resolve_resources(resources, corpus), "sentiment_exclude", None)
+    return sorted(words) if words else None
 
 
 def _domain_key(
@@ -158,19 +168,36 @@ def _score_chunk(texts: list[str], key: tuple[tuple[str, float], ...]) -> list[t
 
 
 def _articles(corpus: Corpus | Article | Iterable[Article]) -> list[Article]:
-    if isinstance(corpus, Article):
-        return [corpus]
-    articles = list(corpus)
-    bad = [type(a).__name__ for a in articles if not isinstance(a, Article)]
-    if bad:
-        raise NewsframeError(f"expected a Corpus or Articles, got {bad[0]} (use nf.load_corpus)")
-    return articles
+    """The one coercion (:func:`newsframe.corpus.as_articles`); empty gives ``[]``."""
+    return as_articles(corpus)
+
+
+def _documents(
+    corpus: Corpus | Article | Iterable[Article], resources: Resources | None
+) -> list[Document]:
+    """The analysed documents of ``corpus`` (sentences split once, shared with every analysis)."""
+    res = resolve_resources(resources, corpus)
+    return analyse_corpus(_articles(corpus), resources=res)
 
 
 def _score_texts(
     texts: list[str], key: tuple, n_jobs: int | None, progress: bool | None
 ) -> list[tuple]:
-    """Score texts, in parallel with joblib (one chunk per worker task) for large inputs."""
+    """Score texts, in parallel with joblib (one chunk per worker task) for large inputs.
+
+    A text that occurs several times (a wire sentence run by several outlets, a repeated
+    caption) is scored once: VADER is deterministic, so the result is the same.
+    """
+    distinct = list(dict.fromkeys(texts))
+    if len(distinct) < len(texts):
+        scores = dict(zip(distinct, _score_distinct(distinct, key, n_jobs, progress), strict=True))
+        return [scores[t] for t in texts]
+    return _score_distinct(texts, key, n_jobs, progress)
+
+
+def _score_distinct(
+    texts: list[str], key: tuple, n_jobs: int | None, progress: bool | None
+) -> list[tuple]:
     if n_jobs is None:
         n_jobs = -1 if len(texts) >= _PARALLEL else 1
     show = len(texts) >= _PROGRESS if progress is None else progress
@@ -184,6 +211,8 @@ def _score_texts(
         parallel = Parallel(n_jobs=n_jobs, return_as="generator")
         results = parallel(delayed(_score_chunk)(c, key) for c in chunks)
     out: list[tuple] = []
+    from tqdm import tqdm
+
     with tqdm(total=len(texts), disable=not show, desc="VADER", unit="sentence") as bar:
         for chunk in results:
             out.extend(chunk)
@@ -198,17 +227,20 @@ def sentence_sentiment(
     exclude: Iterable[str] | None = None,
     n_jobs: int | None = None,
     progress: bool | None = None,
+    resources: Resources | None = None,
 ) -> pd.DataFrame:
     """Return one row per sentence: ``article_id, paragraph_id, sentence_id, sentence, compound, pos, neu, neg``.
 
-    Each sentence of the normalised body (:meth:`Article.sentences`, headline excluded) is scored
-    with VADER (Hutto & Gilbert 2014) on its own, never the article as one text. ``domain``
-    adjusts the lexicon (see :func:`load_domain_lexicon`); the default is plain VADER.
-    ``exclude`` lists words that are the story's topic, not sentiment ("safety" in a food-safety
-    notice): they are removed from VADER's lexicon (one analyzer per exclusion set, built once);
-    :func:`newsframe.exclusion_effect` shows what that changes, :func:`newsframe.sentiment_drivers`
-    which words drive each score.
-    ``n_jobs`` defaults to all cores (joblib) from 50,000 sentences on, one core below (starting
+    Each sentence of the analysed document (:func:`newsframe.analyse`: the normalised body,
+    headline excluded, split once and shared with every analysis) is scored with VADER (Hutto &
+    Gilbert 2014) on its own, never the article as one text; a sentence text seen several times
+    is scored once. ``domain`` adjusts the lexicon (see :func:`load_domain_lexicon`); the default
+    is plain VADER. ``exclude`` lists words that are the story's topic, not sentiment ("safety"
+    in a food-safety notice): they are removed from VADER's lexicon (one analyzer per exclusion
+    set, built once); by default the resources' ``sentiment_exclude`` (a story file's
+    ``[sentiment] exclude``), if any. :func:`newsframe.exclusion_effect` shows what excluding
+    changes, :func:`newsframe.sentiment_drivers` which words drive each score. ``n_jobs``
+    defaults to all cores (joblib) from 20,000 distinct sentences on, one core below (starting
     workers costs a second or two); a tqdm progress bar shows from 20,000 sentences on unless
     ``progress`` says otherwise. Results are identical however many cores are used.
 
@@ -216,7 +248,9 @@ def sentence_sentiment(
     >>> sentence_sentiment(a)[["sentence_id", "compound"]].to_dict("records")
     [{'sentence_id': 0, 'compound': 0.4404}, {'sentence_id': 1, 'compound': -0.7424}]
     """
-    rows = [(a.article_id, p, s, text) for a in _articles(corpus) for p, s, text in a.sentences()]
+    docs = _documents(corpus, resources)
+    rows = [(d.article_id, p, s, text) for d in docs for p, s, text in d.sentences()]
+    exclude = story_exclusions(exclude, resources, corpus)
     scores = _score_texts([r[3] for r in rows], _domain_key(domain, exclude), n_jobs, progress)
     frame = pd.concat(
         [

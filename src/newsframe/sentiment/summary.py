@@ -22,6 +22,7 @@ from newsframe.stats import (
     cohens_h,
     hedges_g,
     permutation_pvalues,
+    renamed,
 )
 
 __all__ = ["STATISTICS", "compare_sentiment", "sentiment_arc", "sentiment_summary"]
@@ -58,9 +59,9 @@ def _check_level(confidence: float) -> None:
         raise NewsframeError(f"confidence must lie strictly between 0 and 1, got {confidence}")
 
 
-def _bootstrap(x: np.ndarray, n_boot: int, seed: int) -> dict[str, np.ndarray]:
+def _bootstrap(x: np.ndarray, n_resamples: int, seed: int) -> dict[str, np.ndarray]:
     """Bootstrap distribution of each statistic: resample sentences with replacement."""
-    return bootstrap_statistics(x, _STAT_FUNCS, n_resamples=n_boot, seed=seed)
+    return bootstrap_statistics(x, _STAT_FUNCS, n_resamples=n_resamples, seed=seed)
 
 
 def _interval(dist: np.ndarray, confidence: float) -> tuple[float, float]:
@@ -73,17 +74,19 @@ def sentiment_summary(
     *,
     by: str | Sequence[str] = "article_id",
     confidence: float = 0.95,
-    n_boot: int = 2000,
+    n_resamples: int = 2000,
     seed: int = 0,
+    n_boot: int | None = None,
 ) -> pd.DataFrame:
     """Return each group's statistics with bootstrap intervals: ``<by>, statistic, value, ci_low, ci_high, n_sentences``.
 
     Statistics (:data:`STATISTICS`): mean and median compound, and the shares of positive
     (compound >= 0.05), neutral and negative (<= -0.05) sentences. Intervals are percentile
-    bootstrap intervals over sentences (Efron & Tibshirani 1993), ``n_boot`` resamples from
+    bootstrap intervals over sentences (Efron & Tibshirani 1993), ``n_resamples`` resamples from
     ``numpy.random.default_rng(seed)`` for every group, so a group's interval does not depend on
     the others. With a handful of sentences the interval is rough (percentile intervals
-    under-cover for small n); a one-sentence group gets the value itself. Groups keep the order
+    under-cover for small n); a one-sentence group gets the value itself. (``n_boot`` is the
+    deprecated name of ``n_resamples``.) Groups keep the order
     in which they first appear in ``table``.
 
     >>> t = pd.DataFrame({"article_id": ["a"] * 3, "compound": [0.4404, -0.5423, 0.0]})
@@ -93,11 +96,14 @@ def sentiment_summary(
     """
     keys = [by] if isinstance(by, str) else list(by)
     _require(table, [*keys, "compound"], "sentiment_summary")
+    n_resamples = renamed(
+        n_resamples, n_boot, old="n_boot", new="n_resamples", where="sentiment_summary"
+    )
     _check_level(confidence)
     rows = []
     for group, sub in table.groupby(keys, sort=False):
         x = sub["compound"].to_numpy(dtype=float)
-        dist = _bootstrap(x, n_boot, seed)
+        dist = _bootstrap(x, n_resamples, seed)
         for stat in STATISTICS:
             value = float(_STAT_FUNCS[stat](x))
             lo, hi = _interval(dist[stat], confidence)

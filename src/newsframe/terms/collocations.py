@@ -10,8 +10,9 @@ from numpy.lib.stride_tricks import sliding_window_view
 
 from newsframe.corpus import Article
 from newsframe.errors import NewsframeError
+from newsframe.resources import Resources
 from newsframe.stats import chi2_sf1, g2
-from newsframe.terms.counts import _articles, _ngram_windows, _sequence
+from newsframe.terms.counts import _documents, _ngram_windows, _sequence
 from newsframe.text import lemmatize, load_phrases
 
 __all__ = ["collocations"]
@@ -29,6 +30,7 @@ def collocations(
     unit: str = "lemma",
     stopwords: bool | Iterable[str] = True,
     sort: str = "g2",
+    resources: Resources | None = None,
 ) -> pd.DataFrame:
     """Return candidate multi-word terms: ``term, n, count, expected, pmi, g2, p_g2, in_phrases``.
 
@@ -49,8 +51,8 @@ def collocations(
         raise NewsframeError(f"sort must be 'g2' or 'pmi', got {sort!r}")
     if not 2 <= n <= 5:
         raise NewsframeError(f"n must be between 2 and 5, got {n}")
-    articles = _articles(corpus)
-    terms, _, blocked, vocab, _ = _sequence(articles, unit, stopwords, phrases=False)
+    _, docs = _documents(corpus, resources)
+    terms, _, blocked, vocab, _ = _sequence(docs, unit, stopwords, phrases=False)
     windows, starts = _ngram_windows(terms, terms < 0, n)  # every n-gram position: the margins
     candidate = ~sliding_window_view(blocked, n).any(axis=1)[starts] if len(starts) else starts
     uniq, inverse, counts = np.unique(windows, axis=0, return_inverse=True, return_counts=True)
@@ -78,5 +80,7 @@ def collocations(
             "in_phrases": np.array([_lemma_phrase(t) in known for t in names], dtype=bool),
         }
     )  # fmt: skip
-    order = np.lexsort((names.astype(str), -frame["count"].to_numpy(), -frame[sort].to_numpy()))
+    order = np.lexsort(
+        (pd.factorize(names, sort=True)[0], -frame["count"].to_numpy(), -frame[sort].to_numpy())
+    )
     return frame.iloc[order].reset_index(drop=True)

@@ -1,38 +1,44 @@
 """Term counts: a corpus as a sparse article × term matrix, and frequency tables built on it.
 
-Counting runs on the same tokens, lemmas, stopwords and multi-word terms as
-:func:`newsframe.tokens_frame`, through a vectorised counter (:func:`count_terms`) that turns a
-corpus into a sparse article × term matrix without building the token table.
+Counting reads the analysed documents (:func:`newsframe.analyse`): their tokens, lemmas,
+stopword flags, merged multi-word terms and sentences, computed once per article and shared with
+every other analysis. Nothing here tokenises, lemmatises or splits sentences again. The counter
+(:func:`count_terms`) turns the documents into one integer sequence over the corpus and a sparse
+article × term matrix with numpy; the denominator of every rate is :attr:`Document.n_words`.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 from numpy.lib.stride_tricks import sliding_window_view
-from scipy import sparse
 
-from newsframe.corpus import Article
+from newsframe.corpus import Article, Corpus, as_articles
+from newsframe.document import Document, analyse_corpus
 from newsframe.errors import NewsframeError
-from newsframe.text import _TOKEN, lemmatize, load_phrases, load_stopwords
+from newsframe.resources import Resources, resolve_resources
+from newsframe.text import load_stopwords, merge_phrases, phrase_index
+
+if TYPE_CHECKING:
+    from scipy import sparse
 
 __all__ = ["TermCounts", "count_terms", "term_frequencies"]
 
 UNITS = ("lemma", "token")
-_SCAN = re.compile(_TOKEN.pattern + r"| [.!?]+ | \n", re.VERBOSE)
-_BOUNDARY, _DELETED = -1, -2
+_BOUNDARY = -1
 
 
 @dataclass(frozen=True)
 class TermCounts:
     """Sparse term counts: ``counts[i, j]`` is how often ``terms[j]`` occurs in article ``i``.
 
-    ``n_tokens[i]`` is the article's running length in tokens of the chosen unit (stopwords
-    included, a multi-word term counted once): the denominator of every rate.
+    ``n_tokens[i]`` is the article's word count, :attr:`Document.n_words` (every word token of
+    the body, stopwords included, a multi-word term counted as its words): the denominator of
+    every rate.
     """
 
     article_ids: tuple[str, ...]
@@ -46,106 +52,137 @@ class TermCounts:
         return pd.Series(np.asarray(matrix.sum(axis=0)).ravel(), index=self.terms, name="count")
 
 
-def _stop_set(stopwords: bool | Iterable[str]) -> frozenset[str]:
-    if stopwords is True:
-        return load_stopwords()
-    if stopwords is False:
-        return frozenset()
-    return load_stopwords(stopwords)
-
-
 def _check_unit(unit: str) -> None:
     if unit not in UNITS:
         raise NewsframeError(f"unit must be one of {UNITS}, got {unit!r}")
 
 
-class _Encoder:
-    """Token types of one counting run: surface form → (lowercase, lemma, is_stop)."""
-
-    def __init__(self, stop: frozenset[str]) -> None:
-        self.ids: dict[str, int] = {}
-        self.lower: list[str] = []
-        self.lemma: list[str] = []
-        self.stop: list[bool] = []
-        self.stopset = stop
-
-    def add(self, key: str, lower: str, lemma: str, is_stop: bool) -> int:
-        self.ids[key] = len(self.lower)
-        self.lower.append(lower)
-        self.lemma.append(lemma)
-        self.stop.append(is_stop)
-        return self.ids[key]
-
-    def encode(self, tokens: list[str]) -> list[int]:
-        ids = self.ids
-        for token in set(tokens).difference(ids):  # register unseen forms first, then map
-            if token[0] in ".!?\n":
-                ids[token] = _BOUNDARY
-            else:
-                lower = token.lower()
-                self.add(token, lower, lemmatize(token), lower in self.stopset)
-        return list(map(ids.__getitem__, tokens))
+def _articles(corpus: Iterable[Article]) -> list[Article]:
+    """The one coercion (:func:`newsframe.corpus.as_articles`); empty gives ``[]``."""
+    return as_articles(corpus)
 
 
-def _merge_phrases(seq: np.ndarray, enc: _Encoder, phrases: tuple[tuple[str, ...], ...]) -> None:
-    """Join multi-word terms in ``seq`` in place (greedy, longest first, as in tokens_frame)."""
-    if not phrases or not enc.lemma:
-        return
-    by_first: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in sorted(phrases, key=len, reverse=True):
-        by_first.setdefault(phrase[0], []).append(phrase)
-    lemmas = enc.lemma
-    padded = np.append(seq, np.full(max(map(len, phrases)), _BOUNDARY))
-    starts = np.zeros(len(seq), dtype=bool)
-    for k in sorted({len(p) for p in phrases}):
-        # a position can start a k-word phrase only if each of its next k words can stand at
-        # that place in some k-word phrase: a vectorised filter before the exact check below
-        possible = np.ones(len(seq), dtype=bool)
-        for j in range(k):
-            allowed = {p[j] for p in phrases if len(p) == k}
-            at_j = np.array([lemma in allowed for lemma in lemmas] + [False])
-            possible &= at_j[padded[j : j + len(seq)]]  # -1 (a boundary) reads the final False
-        starts |= possible
-    starts = np.flatnonzero(starts)
-    free = 0
-    for pos in starts.tolist():
-        if pos < free:
-            continue
-        for phrase in by_first[lemmas[seq[pos]]]:
-            k = len(phrase)
-            window = seq[pos : pos + k].tolist()
-            if len(window) == k and min(window) >= 0 and tuple(lemmas[t] for t in window) == phrase:
-                key = "\x00" + " ".join(enc.lower[t] for t in window)
-                new = enc.ids.get(key)
-                if new is None:
-                    new = enc.add(key, key[1:], " ".join(phrase), False)
-                seq[pos], seq[pos + 1 : pos + k], free = new, _DELETED, pos + k
-                break
+def _documents(
+    corpus: Corpus | Iterable[Article] | Article, resources: Resources | None
+) -> tuple[list[Article], list[Document]]:
+    """Return (articles, their analysed documents) under the resolved resources."""
+    res = resolve_resources(resources, corpus)
+    articles = _articles(corpus)
+    return articles, analyse_corpus(articles, resources=res)
 
 
-def _encode(
-    articles: Sequence[Article], stopwords, phrases
-) -> tuple[np.ndarray, np.ndarray, _Encoder]:
-    """Return (type-id sequence, article index per position, encoder) for ``articles``."""
-    enc = _Encoder(_stop_set(stopwords))
-    flat: list[int] = []
-    lengths = []
-    for article in articles:
-        ids = enc.encode(_SCAN.findall("\n".join(article.clean_paragraphs)))
-        ids.append(_BOUNDARY)
-        flat.extend(ids)
-        lengths.append(len(ids))
-    seq = np.array(flat, dtype=np.int64)
-    doc = np.repeat(np.arange(len(articles)), lengths)
-    if phrases is True:
-        phrase_list = load_phrases()
-    elif phrases is False:
-        phrase_list = ()
+def _stop_flags(doc: Document, stopwords: bool | Iterable[str] | frozenset[str]) -> np.ndarray:
+    """Stopword flag per type of ``doc``: the document's own (``True``), none, or a given set."""
+    if stopwords is True:
+        return doc.type_stop
+    if stopwords is False or not stopwords:
+        return np.zeros(len(doc.type_lower), dtype=bool)
+    return np.fromiter((w in stopwords for w in doc.type_lower), bool, len(doc.type_lower))
+
+
+def _custom_phrases(doc: Document, body: np.ndarray, index) -> list[tuple[int, int, str]]:
+    """(first body position, length, lemma) of user-given multi-word terms, sentence by sentence."""
+    lemmas = [doc.type_lemma[t] for t in doc.token_type[body].tolist()]
+    sentence = doc.token_sentence[body]
+    cuts = np.flatnonzero(np.diff(sentence)) + 1
+    out = []
+    for lo, hi in zip([0, *cuts.tolist()], [*cuts.tolist(), len(lemmas)], strict=True):
+        for start, k in merge_phrases(lemmas[lo:hi], index):
+            out.append((lo + start, k, " ".join(lemmas[lo + start : lo + start + k])))
+    return out
+
+
+def _sequence(
+    docs: Sequence[Document],
+    unit: str,
+    stopwords: bool | Iterable[str],
+    phrases: bool | Iterable[str],
+):
+    """Return the corpus as one term sequence over the documents' bodies.
+
+    (term id per position, with -1 closing every sentence; article index per position; blocked
+    mask (stopword or boundary); sorted vocabulary as an object array; words per article).
+    Multi-word terms are the documents' own (``phrases=True``), none (``False``) or the given
+    ones, matched on the documents' lemmas within sentences.
+    """
+    _check_unit(unit)
+    if stopwords is True or stopwords is False:
+        stop_arg: bool | frozenset[str] = stopwords
     else:
-        phrase_list = load_phrases(phrases)
-    _merge_phrases(seq, enc, phrase_list)
-    keep = seq != _DELETED
-    return seq[keep], doc[keep], enc
+        stop_arg = load_stopwords(stopwords)
+    custom = None
+    if phrases is not True and phrases is not False:
+        from newsframe.text import load_phrases
+
+        custom = phrase_index(load_phrases(phrases))
+    names: list[str] = []
+    local, sentence, stops, lengths = [], [], [], []
+    phrase_pos: list[int] = []
+    phrase_len: list[int] = []
+    phrase_names: list[str] = []
+    offset = position = 0
+    for d in docs:
+        h = d.n_headline_tokens
+        body = slice(h, None)
+        types = d.token_type[body]
+        names.extend(d.type_lemma if unit == "lemma" else d.type_lower)
+        local.append(types.astype(np.int64) + offset)
+        sentence.append(d.token_sentence[body])
+        stops.append(_stop_flags(d, stop_arg))
+        lengths.append(len(types))
+        if phrases is True and len(d.phrase_first):
+            for first, k, lemma in zip(
+                d.phrase_first.tolist(), d.phrase_length.tolist(), d.phrase_lemma, strict=True
+            ):
+                if first >= h:
+                    phrase_pos.append(position + first - h)
+                    phrase_len.append(k)
+                    phrase_names.append(
+                        lemma
+                        if unit == "lemma"
+                        else " ".join(d.type_lower[t] for t in types[first - h : first - h + k])
+                    )
+        elif custom:
+            for first, k, lemma in _custom_phrases(d, body, custom):
+                phrase_pos.append(position + first)
+                phrase_len.append(k)
+                phrase_names.append(
+                    lemma
+                    if unit == "lemma"
+                    else " ".join(d.type_lower[t] for t in types[first : first + k])
+                )
+        offset += len(d.type_lower)
+        position += len(types)
+    codes, vocab = pd.factorize(np.array([*names, *phrase_names], dtype=object), sort=True)
+    local_all = np.concatenate(local) if local else np.empty(0, np.int64)
+    terms = codes[local_all]
+    blocked = np.concatenate(stops)[local_all] if stops else np.empty(0, bool)
+    sent = np.concatenate(sentence).astype(np.int64) if sentence else np.empty(0, np.int64)
+    doc = np.repeat(np.arange(len(docs)), lengths)
+    if phrase_pos:
+        first, k = np.array(phrase_pos), np.array(phrase_len)
+        terms[first] = codes[len(names) :]
+        blocked[first] = False
+        tail = k - 1
+        inner = np.repeat(first + 1, tail) + (
+            np.arange(tail.sum()) - np.repeat(np.cumsum(tail) - tail, tail)
+        )
+        keep = np.ones(len(terms), dtype=bool)
+        keep[inner] = False
+        terms, blocked, sent, doc = terms[keep], blocked[keep], sent[keep], doc[keep]
+    # close every sentence with a boundary (-1), so n-grams never span two sentences
+    last = np.ones(len(terms), dtype=bool)
+    if len(terms) > 1:
+        last[:-1] = (sent[1:] != sent[:-1]) | (doc[1:] != doc[:-1])
+    new_pos = np.arange(len(terms)) + np.cumsum(last) - last
+    size = len(terms) + int(last.sum())
+    out_terms = np.full(size, _BOUNDARY, dtype=np.int64)
+    out_blocked = np.ones(size, dtype=bool)
+    out_doc = np.empty(size, dtype=np.int64)
+    out_terms[new_pos], out_blocked[new_pos], out_doc[new_pos] = terms, blocked, doc
+    out_doc[new_pos[last] + 1] = doc[last]
+    n_words = np.array([d.n_words for d in docs], dtype=np.int64)
+    return out_terms, out_doc, out_blocked, np.asarray(vocab, dtype=object), n_words
 
 
 def _check_ngrams(ngram_range: tuple[int, int]) -> tuple[int, int]:
@@ -153,29 +190,6 @@ def _check_ngrams(ngram_range: tuple[int, int]) -> tuple[int, int]:
     if not 1 <= lo <= hi <= 5:
         raise NewsframeError(f"ngram_range must satisfy 1 <= low <= high <= 5, got {ngram_range!r}")
     return int(lo), int(hi)
-
-
-def _articles(corpus: Iterable[Article]) -> list[Article]:
-    articles = [corpus] if isinstance(corpus, Article) else list(corpus)
-    if not articles:
-        raise NewsframeError("no articles given: pass an Article, a Corpus or a list of Articles")
-    bad = [type(a).__name__ for a in articles if not isinstance(a, Article)]
-    if bad:
-        raise NewsframeError(f"expected Article objects, got {bad[0]}")
-    return articles
-
-
-def _sequence(articles: Sequence[Article], unit: str, stopwords, phrases):
-    """Return (term id per position or -1, article index, blocked mask, vocabulary, n_tokens)."""
-    _check_unit(unit)
-    seq, doc, enc = _encode(articles, stopwords, phrases)
-    names = np.array(enc.lemma if unit == "lemma" else enc.lower, dtype=str)
-    vocab, type_term = np.unique(names, return_inverse=True)
-    blocked = np.array([*enc.stop, True], dtype=bool)[seq]  # seq == -1 reads the final True
-    valid = seq >= 0
-    terms = np.where(valid, np.append(type_term.ravel(), -1)[seq], -1)
-    n_tokens = np.bincount(doc[valid], minlength=len(articles))
-    return terms, doc, blocked | ~valid, vocab, n_tokens
 
 
 def _ngram_windows(terms: np.ndarray, blocked: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
@@ -188,32 +202,37 @@ def _ngram_windows(terms: np.ndarray, blocked: np.ndarray, n: int) -> tuple[np.n
 
 
 def count_terms(
-    corpus: Iterable[Article],
+    corpus: Corpus | Iterable[Article] | Article,
     *,
     unit: str = "lemma",
     ngram_range: tuple[int, int] = (1, 1),
     stopwords: bool | Iterable[str] = True,
     phrases: bool | Iterable[str] = True,
+    resources: Resources | None = None,
 ) -> TermCounts:
     """Return sparse article × term counts (:class:`TermCounts`) for ``corpus``.
 
-    Tokens, lemmas, stopwords and multi-word terms are those of :func:`newsframe.tokens_frame`
-    (``unit="lemma"``: the lemma; ``"token"``: the lowercased token). ``stopwords=True`` drops the
-    Snowball list, ``False`` keeps every word, an iterable drops the list plus those words.
-    N-grams join adjacent words of one sentence; with stopwords dropped, an n-gram containing one
-    is dropped (so removing a word never makes two others adjacent). Sentence ends are taken at
-    every ``.``, ``!`` or ``?``, so a multi-word term or n-gram never spans one. The vocabulary
-    is sorted; the work is one regular-expression pass per article and numpy over the corpus.
+    Tokens, lemmas, stopword flags, multi-word terms and sentences are those of each article's
+    analysed :class:`~newsframe.Document` (``unit="lemma"``: the lemma; ``"token"``: the
+    lowercased token), built once and shared with every other analysis. ``stopwords=True`` drops
+    the resources' list (the Snowball list by default), ``False`` keeps every word, an iterable
+    drops the shipped list plus those words. ``phrases=True`` counts the documents' merged
+    multi-word terms as one term each, ``False`` counts their words, an iterable adds terms to
+    the shipped list. N-grams join adjacent words of one sentence; with stopwords dropped, an
+    n-gram containing one is dropped (so removing a word never makes two others adjacent); a
+    multi-word term or n-gram never spans two sentences. ``n_tokens`` is
+    :attr:`Document.n_words`. The vocabulary is sorted; the work is numpy over the corpus.
 
     >>> a = Article("a", "", ("The islands and the Kuril Islands. Islands!",))
     >>> c = count_terms([a])
     >>> list(c.terms), c.counts.toarray().tolist(), c.n_tokens.tolist()
-    (['island', 'kuril island'], [[2, 1]], [6])
+    (['island', 'kuril island'], [[2, 1]], [7])
     """
-    articles = _articles(corpus)
     lo, hi = _check_ngrams(ngram_range)
-    terms, doc, blocked, vocab, n_tokens = _sequence(articles, unit, stopwords, phrases)
+    articles, docs = _documents(corpus, resources)
+    terms, doc, blocked, vocab, n_tokens = _sequence(docs, unit, stopwords, phrases)
     names, rows, cols = [], [], []
+    width = 0
     for n in range(lo, hi + 1):
         windows, starts = _ngram_windows(terms, blocked, n)
         if n == 1:
@@ -221,22 +240,30 @@ def count_terms(
             names.append(vocab)
         else:
             uniq, inverse = np.unique(windows, axis=0, return_inverse=True)
-            names.append(np.array([" ".join(vocab[row]) for row in uniq], dtype=str))
+            names.append(np.array([" ".join(vocab[row]) for row in uniq], dtype=object))
         rows.append(doc[starts])
-        cols.append(inverse.ravel() + sum(len(x) for x in names[:-1]))
-    all_names = np.concatenate(names) if names else np.empty(0, dtype=str)
-    final, remap = np.unique(all_names, return_inverse=True)
-    col = remap.ravel()[np.concatenate(cols)] if len(all_names) else np.empty(0, dtype=np.int64)
-    row = np.concatenate(rows)
+        cols.append(inverse.ravel() + width)
+        width += len(names[-1])
+    row, col = np.concatenate(rows), np.concatenate(cols)
+    all_names = np.concatenate(names)
+    used = np.zeros(len(all_names), dtype=bool)
+    used[col] = True  # drop stopwords and words only seen inside multi-word terms
+    if lo == hi == 1:  # one sorted vocabulary: keep the order, renumber the used terms
+        final = all_names[used]
+        remap = np.cumsum(used) - 1
+    else:
+        codes, final = pd.factorize(all_names[used], sort=True)
+        remap = np.full(len(all_names), -1, dtype=np.int64)
+        remap[used] = codes
+    from scipy import sparse
+
     matrix = sparse.csr_matrix(
-        (np.ones(len(row), dtype=np.int64), (row, col)), shape=(len(articles), len(final))
+        (np.ones(len(row), dtype=np.int64), (row, remap[col])),
+        shape=(len(articles), len(final)),
     )
     matrix.sum_duplicates()
-    used = np.flatnonzero(matrix.getnnz(axis=0))  # drop stopwords and words merged into phrases
-    if len(used) < len(final):
-        matrix, final = matrix[:, used], final[used]
     ids = tuple(a.article_id for a in articles)
-    return TermCounts(ids, final.astype(object), matrix, n_tokens.astype(np.int64))
+    return TermCounts(ids, np.asarray(final, dtype=object), matrix, n_tokens.astype(np.int64))
 
 
 def _groups(articles: Sequence[Article], by: str) -> tuple[list[str], np.ndarray]:
@@ -251,23 +278,25 @@ def _groups(articles: Sequence[Article], by: str) -> tuple[list[str], np.ndarray
                 f"(fields: {sorted(articles[0].metadata)})"
             )
         keys = [str(a.metadata[by]) for a in articles]
-    names = list(dict.fromkeys(keys))
-    return names, np.array([names.index(k) for k in keys])
+    position: dict[str, int] = {}
+    index = np.array([position.setdefault(k, len(position)) for k in keys], dtype=np.int64)
+    return list(position), index
 
 
 def term_frequencies(
-    corpus: Iterable[Article],
+    corpus: Corpus | Iterable[Article] | Article,
     *,
     by: str = "article_id",
     unit: str = "lemma",
     ngram_range: tuple[int, int] = (1, 1),
     stopwords: bool | Iterable[str] = True,
+    resources: Resources | None = None,
 ) -> pd.DataFrame:
     """Return term counts per article (or group): ``<by>, term, count, per_1000, rank, n_tokens``.
 
-    ``per_1000`` is the count per 1,000 running tokens of the article (``n_tokens``, stopwords
-    included, a multi-word term counted once), the usual normalised frequency of corpus
-    linguistics. ``rank`` is 1 for the most frequent term (ties share the lower rank). ``by``
+    ``per_1000`` is the count per 1,000 words of the article or group (``n_tokens``: the sum of
+    :attr:`Document.n_words`, stopwords included, a multi-word term counted as its words), the
+    usual normalised frequency of corpus linguistics. ``rank`` is 1 for the most frequent term (ties share the lower rank). ``by``
     groups articles by a metadata field such as ``"outlet"``. Rows: groups in corpus order, then
     count descending, then term. An article without terms has no rows. Counting as in
     :func:`count_terms`.
@@ -277,8 +306,16 @@ def term_frequencies(
     'article_id  term  count  per_1000  rank\\n         a putin      2     400.0     1\\n         a   abe      1     200.0     2\\n         a  meet      1     200.0     2\\n         a smile      1     200.0     2'
     """
     articles = _articles(corpus)
-    counts = count_terms(articles, unit=unit, ngram_range=ngram_range, stopwords=stopwords)
+    counts = count_terms(
+        articles,
+        unit=unit,
+        ngram_range=ngram_range,
+        stopwords=stopwords,
+        resources=resolve_resources(resources, corpus),
+    )
     names, index = _groups(articles, by)
+    from scipy import sparse
+
     indicator = sparse.csr_matrix(
         (np.ones(len(index)), (index, np.arange(len(index)))), shape=(len(names), len(index))
     )

@@ -12,18 +12,21 @@ from collections.abc import Iterable, Mapping
 
 import numpy as np
 import pandas as pd
-from scipy import sparse
 
 from newsframe.corpus import Article
+from newsframe.document import analyse_corpus
 from newsframe.errors import NewsframeError
+from newsframe.resources import Resources, resolve_resources
 from newsframe.stats import (
     adjust_pvalues,
     bootstrap_rates,
     chi2_sf1,
+    critical_g2,
     g2,
     log_ratio,
     logodds_dirichlet,
     percentile_interval,
+    renamed,
 )
 from newsframe.tables import tokens_frame
 from newsframe.terms.background import _background
@@ -38,8 +41,10 @@ KEYNESS_COLUMNS = [
     "article_id", "reference", "term", "count_a", "count_b", "n_a", "n_b", "per_1000_a",
     "per_1000_b", "log_ratio", "g2", "p_g2", "p_bh", "p_bonferroni", "logodds", "logodds_se",
     "logodds_z", "prior_alpha", "in_prior", "key_for", "rank_log_ratio", "rank_g2",
-    "rank_logodds", "disagree", "note",
+    "rank_logodds", "disagree", "note", "n_tests", "bonferroni_g2", "n_pass_bonferroni",
 ]  # fmt: skip
+#: Family-wise error rate of the Bonferroni bar each keyness table carries.
+ALPHA = 0.05
 
 
 def _prior_alpha(terms: np.ndarray, prior, strength: float | None, unit: str, pooled: np.ndarray):
@@ -141,11 +146,20 @@ def _keyness_table(labels, terms, count_a, count_b, sizes, *, prior, strength, u
         }
     )  # fmt: skip
     _side_ranks(frame, side)
+    bar = critical_g2(len(terms), alpha=ALPHA) if len(terms) else float("nan")
+    passing = int((g > bar).sum()) if len(terms) else 0
+    frame["n_tests"], frame["bonferroni_g2"], frame["n_pass_bonferroni"] = len(terms), bar, passing
     order = np.lexsort((np.arange(len(terms)), -g, -ratio))  # terms arrive sorted: ties by term
-    return frame.iloc[order][KEYNESS_COLUMNS].reset_index(drop=True)
+    out = frame.iloc[order][KEYNESS_COLUMNS].reset_index(drop=True)
+    out.attrs.update(_bar_attrs(len(terms), bar, passing))
+    return out
 
 
-def _as_side(x, unit: str, stopwords, default: str) -> tuple[str, pd.Series, float]:
+def _bar_attrs(n_tests: int, bar: float, passing: int) -> dict[str, float | int]:
+    return {"alpha": ALPHA, "n_tests": n_tests, "bonferroni_g2": bar, "n_pass_bonferroni": passing}
+
+
+def _as_side(x, unit: str, stopwords, default: str, resources) -> tuple[str, pd.Series, float]:
     """Return (label, term counts, corpus size) for an Article, group of Articles or counts."""
     if isinstance(x, pd.Series | Mapping):
         counts = pd.Series(x, dtype=float)
@@ -156,8 +170,7 @@ def _as_side(x, unit: str, stopwords, default: str) -> tuple[str, pd.Series, flo
             raise NewsframeError(f"side {default}: counts must be non-negative and finite")
         name = getattr(x, "name", None)
         return (str(name) if name is not None else default), counts, float(counts.sum())
-    articles = _articles(x)
-    counts = count_terms(articles, unit=unit, stopwords=stopwords)
+    counts = count_terms(x, unit=unit, stopwords=stopwords, resources=resources)
     n = float(counts.n_tokens.sum())
     label = "+".join(counts.article_ids)
     if n == 0:
@@ -174,6 +187,7 @@ def keyness(
     prior: str | pd.Series = "background",
     prior_strength: float | None = None,
     min_count: int = 1,
+    resources: Resources | None = None,
 ) -> pd.DataFrame:
     """Return one row per term comparing side ``a`` with side ``b``, sorted by effect size.
 
@@ -212,8 +226,8 @@ def keyness(
     >>> k[["term", "g2", "p_g2"]].round(3).head(2).to_string(index=False)
     '  term    g2  p_g2\\ntreaty 4.529 0.033\\nisland 3.414 0.065'
     """
-    label_a, count_a, n_a = _as_side(a, unit, stopwords, "a")
-    label_b, count_b, n_b = _as_side(b, unit, stopwords, "b")
+    label_a, count_a, n_a = _as_side(a, unit, stopwords, "a", resources)
+    label_b, count_b, n_b = _as_side(b, unit, stopwords, "b", resources)
     if label_a == label_b:
         label_a, label_b = f"{label_a} (a)", f"{label_b} (b)"
     if count_a.index.equals(count_b.index):
@@ -222,11 +236,11 @@ def keyness(
         terms = count_a.index.union(count_b.index)
         a_values = count_a.reindex(terms, fill_value=0).to_numpy(dtype=float)
         b_values = count_b.reindex(terms, fill_value=0).to_numpy(dtype=float)
-    keys = terms.to_numpy(dtype=str)
+    keys = terms.to_numpy(dtype=object)  # never a fixed-width array as wide as the longest term
     order = np.argsort(keys, kind="stable")  # sorted terms: ties in the table break by term
     return _keyness_table(
         (label_a, label_b),
-        keys[order].astype(object),
+        keys[order],
         a_values[order],
         b_values[order],
         (n_a, n_b),
@@ -245,6 +259,7 @@ def keyness_one_vs_rest(
     prior: str | pd.Series = "background",
     prior_strength: float | None = None,
     min_count: int = 1,
+    resources: Resources | None = None,
 ) -> pd.DataFrame:
     """Return :func:`keyness` of each article against all the others pooled, stacked.
 
@@ -262,7 +277,9 @@ def keyness_one_vs_rest(
     articles = _articles(corpus)
     if len(articles) < 2:
         raise NewsframeError("keyness_one_vs_rest needs at least two articles")
-    counts = count_terms(articles, unit=unit, stopwords=stopwords)
+    counts = count_terms(
+        articles, unit=unit, stopwords=stopwords, resources=resolve_resources(resources, corpus)
+    )
     empty = [i for i, n in zip(counts.article_ids, counts.n_tokens, strict=True) if n == 0]
     if empty:
         raise NewsframeError(f"{empty[0]}: no tokens; keyness needs text on both sides")
@@ -288,28 +305,37 @@ def keyness_one_vs_rest(
 
 
 # --- uncertainty -------------------------------------------------------------------------
-CI_LEVEL = 0.95
 
 
-def _sentence_counts(articles: list[Article], unit: str):
-    """Return (sentence × term sparse counts, tokens per sentence, term names, is-stop per term)."""
-    frame = tokens_frame(articles)
-    if frame.empty:
+def _sentence_counts(articles: list[Article], unit: str, resources):
+    """Return (sentence × term sparse counts, words per sentence, term names, is-stop per term).
+
+    Terms as in :func:`newsframe.tokens_frame` (multi-word terms merged); words per sentence
+    from the analysed documents (every word, as in :attr:`Document.n_words`), so the rates are
+    per 1,000 words like every other rate.
+    """
+    docs = analyse_corpus(articles, resources=resources)
+    per_doc = [np.bincount(d.token_sentence[d.n_headline_tokens :], minlength=d.n_sentences)
+               for d in docs]  # fmt: skip
+    lengths = np.concatenate(per_doc) if per_doc else np.zeros(0)
+    frame = tokens_frame(articles, resources=resources)
+    if frame.empty or lengths.sum() == 0:
         label = "+".join(a.article_id for a in articles)
         raise NewsframeError(f"{label}: no tokens; a bootstrap needs sentences on both sides")
+    offsets = np.cumsum([0] + [d.n_sentences for d in docs[:-1]])
+    first = {}
+    for d, offset in zip(docs, offsets.tolist(), strict=True):
+        first.setdefault(d.article_id, offset)
+    sentence = frame["article_id"].map(first).to_numpy(np.int64) + frame["sentence_id"].to_numpy()
     term = frame["lemma"] if unit == "lemma" else frame["token"].str.lower()
-    sentence, _ = pd.factorize(frame["article_id"] + "\x00" + frame["sentence_id"].astype(str))
     codes, names = pd.factorize(term, sort=True)
+    from scipy import sparse
+
     matrix = sparse.csr_matrix(
-        (np.ones(len(frame)), (sentence, codes)), shape=(sentence.max() + 1, len(names))
+        (np.ones(len(frame)), (sentence, codes)), shape=(len(lengths), len(names))
     )
     stop_only = frame.groupby(codes)["is_stop"].all().to_numpy()
-    return (
-        matrix,
-        np.asarray(matrix.sum(axis=1)).ravel(),
-        np.asarray(names, dtype=object),
-        stop_only,
-    )
+    return matrix, lengths.astype(float), np.asarray(names, dtype=object), stop_only
 
 
 def bootstrap_rate_difference(
@@ -317,34 +343,46 @@ def bootstrap_rate_difference(
     b: Article | Iterable[Article],
     *,
     terms: Iterable[str] | None = None,
-    n_boot: int = 2000,
+    n_resamples: int = 2000,
+    confidence: float = 0.95,
     seed: int = 0,
     unit: str = "lemma",
+    resources: Resources | None = None,
+    n_boot: int | None = None,
 ) -> pd.DataFrame:
-    """Return each term's rate difference (a − b, per 1,000 tokens) with a bootstrap interval.
+    """Return each term's rate difference (a − b, per 1,000 words) with a bootstrap interval.
 
     Sentences are the resampling unit (words within a sentence are not independent): each of
-    ``n_boot`` replicates draws every side's sentences with replacement, keeping their number,
-    and recomputes both rates; ``ci_low``/``ci_high`` are the 2.5th and 97.5th percentiles of
-    the difference (percentile bootstrap, Efron & Tibshirani 1993), ``excludes_zero`` whether
-    the interval leaves out 0. Fixed ``seed``, so reruns agree. ``terms`` defaults to every
-    non-stopword term; pass a few terms for large corpora. With two short articles most
-    intervals straddle 0.
+    ``n_resamples`` replicates draws every side's sentences with replacement, keeping their
+    number, and recomputes both rates; ``ci_low``/``ci_high`` are the percentile interval at
+    level ``confidence`` (the 2.5th and 97.5th percentiles at 0.95) of the difference
+    (percentile bootstrap, Efron & Tibshirani 1993), ``excludes_zero`` whether the interval
+    leaves out 0. Fixed ``seed``, so reruns agree. ``terms`` defaults to every non-stopword
+    term; pass a few terms for large corpora. With two short articles most intervals straddle
+    0. Rates are per 1,000 words (:attr:`Document.n_words`). ``n_boot`` is the deprecated name
+    of ``n_resamples``.
 
     Columns: ``article_id, reference, term, per_1000_a, per_1000_b, difference, ci_low,
-    ci_high, excludes_zero, n_sentences_a, n_sentences_b, n_boot, seed``, sorted by difference.
+    ci_high, excludes_zero, n_sentences_a, n_sentences_b, n_resamples, seed``, sorted by
+    difference.
 
     >>> a = Article("a", "", ("Putin spoke. Putin smiled. Putin left.",))
     >>> b = Article("b", "", ("Abe spoke. Abe smiled. Abe left.",))
-    >>> r = bootstrap_rate_difference(a, b, terms=["putin", "speak"], n_boot=200)
+    >>> r = bootstrap_rate_difference(a, b, terms=["putin", "speak"], n_resamples=200)
     >>> r[["term", "difference", "ci_low", "ci_high"]].round(1).to_string(index=False)
     ' term  difference  ci_low  ci_high\\nputin       500.0   500.0    500.0\\nspeak         0.0  -333.3    333.3'
     """
+    n_resamples = renamed(
+        n_resamples, n_boot, old="n_boot", new="n_resamples", where="bootstrap_rate_difference"
+    )
     _check_unit(unit)
-    if n_boot < 1:
-        raise NewsframeError(f"n_boot must be at least 1, got {n_boot}")
+    if n_resamples < 1:
+        raise NewsframeError(f"n_resamples must be at least 1, got {n_resamples}")
+    if not 0.0 < confidence < 1.0:
+        raise NewsframeError(f"confidence must lie strictly between 0 and 1, got {confidence}")
+    res = resolve_resources(resources, a if not isinstance(a, Article) else None)
     sides = [_articles(x) for x in (a, b)]
-    parts = [_sentence_counts(articles, unit) for articles in sides]
+    parts = [_sentence_counts(articles, unit, res) for articles in sides]
     if terms is None:
         chosen = sorted({t for _, _, names, stop in parts for t in names[~stop]})
     else:
@@ -354,16 +392,16 @@ def bootstrap_rate_difference(
     for matrix, lengths, names, _ in parts:
         where = pd.Index(names).get_indexer(chosen)
         present = where >= 0
-        full = np.zeros((n_boot, len(chosen)))
+        full = np.zeros((n_resamples, len(chosen)))
         full[:, present] = bootstrap_rates(
-            matrix[:, where[present]], lengths, n_boot=n_boot, rng=rng
+            matrix[:, where[present]], lengths, n_resamples=n_resamples, rng=rng
         )
         replicates.append(full)
         counts = np.zeros(len(chosen))
         counts[present] = np.asarray(matrix[:, where[present]].sum(axis=0)).ravel()
         observed.append(1000.0 * counts / lengths.sum())
     diff = replicates[0] - replicates[1]
-    low, high = percentile_interval(diff, level=CI_LEVEL) if len(chosen) else ([], [])
+    low, high = percentile_interval(diff, confidence=confidence) if len(chosen) else ([], [])
     frame = pd.DataFrame(
         {
             "article_id": "+".join(x.article_id for x in sides[0]),
@@ -372,9 +410,9 @@ def bootstrap_rate_difference(
             "per_1000_b": observed[1], "difference": observed[0] - observed[1],
             "ci_low": np.round(low, 10), "ci_high": np.round(high, 10),
             "n_sentences_a": parts[0][0].shape[0], "n_sentences_b": parts[1][0].shape[0],
-            "n_boot": n_boot, "seed": seed,
+            "n_resamples": n_resamples, "seed": seed,
         }
     )  # fmt: skip
     frame.insert(8, "excludes_zero", (frame["ci_low"] > 0) | (frame["ci_high"] < 0))
-    order = np.lexsort((frame["term"].to_numpy(dtype=str), -frame["difference"].to_numpy()))
+    order = np.lexsort((pd.factorize(frame["term"], sort=True)[0], -frame["difference"].to_numpy()))
     return frame.iloc[order].reset_index(drop=True)
