@@ -16,6 +16,7 @@ from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 
+import newsframe as nf
 from newsframe.plots import article_colors, distinct_colors
 from newsframe.plots import corpus as pc
 from newsframe.plots import framing as pf
@@ -214,6 +215,22 @@ def t_frames(n: int) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=cols)
 
 
+def t_drivers(n: int) -> pd.DataFrame:
+    words = [("safety", 1.8), ("protect", 1.6), ("ban", -2.6), ("good", 1.9), ("killed", -3.5)]
+    rows = [(a, w, v, k + 1, k + 1, v * (k + 1), v * (k + 1), round(v * (k + 1) / 40, 4), 12)
+            for j, a in enumerate(ids(n)) for k, (w, v) in enumerate(words)]  # fmt: skip
+    cols = ["article_id", "word", "valence", "count", "sentences", "valence_sum", "rule_sum",
+            "mean_shift", "n_sentences"]  # fmt: skip
+    return pd.DataFrame(rows, columns=cols)
+
+
+def t_effect(n: int) -> pd.DataFrame:
+    rows = [(a, 12, 0.2, 0.05 if j % 2 else 0.2, "safety×3; protect×1" if j % 2 else "")
+            for j, a in enumerate(ids(n))]  # fmt: skip
+    return pd.DataFrame(rows, columns=["article_id", "n_sentences", "mean_before", "mean_after",
+                                       "excluded_words"])  # fmt: skip
+
+
 # --- the checks --------------------------------------------------------------------------------
 
 
@@ -241,12 +258,15 @@ FIGURES = {
     "share_of_voice": lambda n: pf.plot_share_of_voice(t_voice(n)),
     "prominence": lambda n: pf.plot_actor_prominence(*t_prominence(n)),
     "frames": lambda n: pf.plot_frame_dimensions(t_frames(n)),
+    "sentiment_drivers": lambda n: ps.plot_sentiment_drivers(t_drivers(n), top_n=5),
+    "exclusion_effect": lambda n: ps.plot_exclusion_effect(t_effect(n)),
 }
 
 
 #: Figures made of many small panels; at 50 articles their layout is checked by structure
 #: (panel count and titles) rather than by drawing every label, which takes a minute each.
-SMALL_MULTIPLES = {"term_frequencies", "tfidf", "dispersion", "arcs", "attribution", "prominence"}
+SMALL_MULTIPLES = {"term_frequencies", "tfidf", "dispersion", "arcs", "attribution", "prominence",
+                   "sentiment_drivers"}  # fmt: skip
 DRAWN_AT_12 = {"counts", "coverage"}
 
 
@@ -334,3 +354,22 @@ def test_share_of_voice_pools_speakers_beyond_the_legend():
     assert legend == [f"speaker-{k}" for k in range(18, 30)] + ["18 other speakers"]
     handles = fig.axes[0].get_legend().legend_handles
     assert len({to_hex(h.get_facecolor()) for h in handles}) == 13
+
+
+def test_sentiment_drivers_figure_from_the_real_table():
+    a = nf.Article("notice", "T", ("The ban will protect safety.", "The book was good."))
+    fig = ps.plot_sentiment_drivers(nf.sentiment_drivers(a))
+    readable(fig)
+    ax = fig.axes[0]
+    # top to bottom in the order of the table: largest |shift| first
+    assert [t.get_text().split(" ")[0] for t in ax.get_yticklabels()] == [
+        "ban", "safety", "good", "protect"]  # fmt: skip
+    widths = sorted(round(p.get_width(), 4) for p in ax.patches)
+    assert widths == sorted(
+        [-0.2287, 0.2262, 0.2202, 0.2023]
+    )  # worked out in test_sentiment_drivers
+    assert ax.patches[0].get_facecolor()[:3] == pytest.approx((0xD5 / 255, 0x5E / 255, 0))
+    effect = nf.exclusion_effect(a, ["safety"])
+    fig = ps.plot_exclusion_effect(effect)
+    readable(fig)
+    assert "safety×1" in all_text(fig)

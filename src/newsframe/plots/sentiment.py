@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
+from newsframe.errors import NewsframeError
 from newsframe.plots import (
     article_colors,
     figure,
@@ -26,8 +27,10 @@ __all__ = [
     "plot_boilerplate_audit",
     "plot_comparison",
     "plot_coverage",
+    "plot_exclusion_effect",
     "plot_sentence_scores",
     "plot_sentiment_arcs",
+    "plot_sentiment_drivers",
 ]
 
 _GREY = "#777777"
@@ -377,4 +380,83 @@ def plot_boilerplate_audit(audit: pd.DataFrame) -> Figure:
     ax.set_xlabel("change in the article's mean sentence compound had this text been kept")
     ax.set_title("What the removed text would have done to the score")
     fig.legend(loc="outside lower center", **_legend_layout(len(ids)))
+    return fig
+
+
+_SIGN_COLORS = {True: "#009E73", False: "#D55E00"}  # raises the score / lowers it
+
+
+@styled
+def plot_sentiment_drivers(drivers: pd.DataFrame, *, top_n: int = 8) -> Figure:
+    """Return, per article or group, the words that move its mean sentence compound most.
+
+    ``drivers`` is :func:`newsframe.sentiment_drivers` output (its first column is the unit:
+    article or group). Each panel shows the ``top_n`` words by ``|mean_shift|``: how much the
+    unit's mean compound falls (green bar, the word raises the score) or rises (vermillion,
+    it lowers the score) when the word is left out of VADER's lexicon; the label gives the
+    word's count and lexicon valence. Panels wrap into rows for many units.
+    """
+    unit = drivers.columns[0]
+    cols = ["word", "valence", "count", "mean_shift"]
+    require_columns(drivers, [unit, *cols], "plot_sentiment_drivers")
+    if drivers["mean_shift"].isna().all():
+        raise NewsframeError("plot_sentiment_drivers: no mean_shift; use leave_one_out=True")
+    units = list(dict.fromkeys(drivers[unit]))
+    ncols = panel_columns(len(units))
+    fig, axes = panel_grid(len(units), width=max(7.0, 3.0 * ncols + 0.4),
+                           panel_height=0.22 * top_n + 0.7, max_cols=ncols)  # fmt: skip
+    top = drivers.assign(_abs=drivers["mean_shift"].abs())
+    top = top.sort_values([unit, "_abs", "word"], ascending=[True, False, True], kind="stable")
+    top = top.groupby(unit, sort=False).head(top_n)
+    limit = max(float(top["_abs"].max()), 1e-3) * 1.05
+    for ax, name in zip(axes, units, strict=True):
+        rows = top[top[unit] == name]
+        y = np.arange(len(rows))[::-1]
+        ax.barh(y, rows["mean_shift"], color=[_SIGN_COLORS[v > 0] for v in rows["mean_shift"]],
+                height=0.7)  # fmt: skip
+        labels = [f"{w} ({c}×, {v:+.1f})" for w, c, v in
+                  zip(rows["word"], rows["count"], rows["valence"], strict=True)]  # fmt: skip
+        ax.set_yticks(y, labels, fontsize=7)
+        ax.tick_params(axis="y", length=0)
+        ax.axvline(0, color=_GREY, lw=0.6)
+        ax.set_xlim(-limit, limit)
+        ax.set_ylim(-0.6, top_n - 0.4)
+        ax.set_title(str(name), fontsize=8)
+    fig.supxlabel("change in the mean sentence compound the word causes (with it − without it)"
+                  "\nlabel: word (count, lexicon valence)", fontsize=8)  # fmt: skip
+    fig.suptitle("What drives each sentiment score\n(green: the word raises it; vermillion: lowers it)",
+                 fontsize=10)  # fmt: skip
+    return fig
+
+
+@styled
+def plot_exclusion_effect(effect: pd.DataFrame) -> Figure:
+    """Return each article's (or group's) mean compound before and after the story's exclusions.
+
+    ``effect`` is :func:`newsframe.exclusion_effect` output (first column: the unit). A hollow
+    dot marks the mean with plain VADER, a filled dot the mean with the excluded words left out,
+    joined by a line; the words and their counts are written beside each row.
+    """
+    unit = effect.columns[0]
+    require_columns(effect, [unit, "mean_before", "mean_after", "excluded_words"],
+                    "plot_exclusion_effect")  # fmt: skip
+    units = list(effect[unit])
+    fig, ax = figure(width=8.0, height=1.3 + (0.4 if len(units) <= 12 else 0.28) * len(units))
+    _neutral_band(ax, vertical=True)
+    ys = np.arange(len(units))[::-1]
+    before, after = effect["mean_before"].to_numpy(float), effect["mean_after"].to_numpy(float)
+    ax.hlines(ys, np.minimum(before, after), np.maximum(before, after), color=_GREY, lw=1.2)
+    ax.scatter(before, ys, s=30, facecolors="white", edgecolors="black", zorder=3,
+               label="plain VADER")  # fmt: skip
+    ax.scatter(after, ys, s=30, color="black", zorder=3, label="excluded words left out")
+    for y, words in zip(ys, effect["excluded_words"], strict=True):
+        ax.annotate(words or "(none used)", (1.0, y), xycoords=("axes fraction", "data"),
+                    xytext=(4, 0), textcoords="offset points", va="center", fontsize=7,
+                    color=_GREY)  # fmt: skip
+    ax.set_yticks(ys, units, fontsize=8 if len(units) <= 12 else 7)
+    ax.set_ylim(-0.6, len(units) - 0.4)
+    ax.set_xlim(-1.0, 1.0)
+    ax.set_xlabel("mean VADER compound of the sentences")
+    ax.set_title("Sentiment before and after leaving the story's topic words out")
+    fig.legend(loc="outside lower center", ncols=2, fontsize=7)
     return fig
