@@ -6,6 +6,12 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CORPUS ?= data/articles.csv
 FIGURES ?= figures
+# the story file of the corpus (naming concepts, actors, groups, ...); the bundled corpus has
+# data/story.toml; for another corpus pass STORY=its_story.toml, or STORY= for none (actors are
+# then found in the text); GROUP and COMPARE override the story's grouping column and pair
+STORY ?= $(if $(filter data/articles.csv,$(CORPUS)),data/story.toml,)
+GROUP ?=
+COMPARE ?=
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 BUILD := build/notebooks
 # notebooks run in parallel, one per core (each is one process; the figures they write differ)
@@ -29,11 +35,13 @@ $(STAMP): pyproject.toml constraints.txt
 
 setup: $(STAMP) ## create .venv and install the pinned environment
 
-notebooks: $(STAMP) ## execute every notebook headless, NB_JOBS at a time (CORPUS=manifest.csv, FIGURES=dir)
+notebooks: $(STAMP) ## execute every notebook headless, NB_JOBS at a time (CORPUS=manifest.csv, STORY=story.toml, FIGURES=dir)
 	@mkdir -p $(BUILD)
 	@rm -f $(BUILD)/*.log $(BUILD)/*.failed
 	@printf '%s\n' $(NOTEBOOKS) | \
 	  NEWSFRAME_CORPUS="$(abspath $(CORPUS))" NEWSFRAME_FIGURES="$(abspath $(FIGURES))" \
+	  NEWSFRAME_STORY="$(if $(STORY),$(abspath $(STORY)),)" NEWSFRAME_GROUP="$(GROUP)" \
+	  NEWSFRAME_COMPARE="$(COMPARE)" \
 	  xargs -P $(NB_JOBS) -I NB sh -c '$(BIN)/jupyter nbconvert --to notebook --execute \
 	    --ExecutePreprocessor.timeout=600 --ExecutePreprocessor.kernel_name=python3 \
 	    --output-dir $(BUILD) "NB" --log-level WARN > "$(BUILD)/$$(basename NB .ipynb).log" 2>&1 \
@@ -62,7 +70,7 @@ check-figures: ## fail if figures/ differs from the committed files
 	fi
 
 test: lint unit ## set up, lint, run unit tests and doctests, execute every notebook, check figures are reproducible
-	$(MAKE) --no-print-directory notebooks CORPUS=data/articles.csv FIGURES=figures
+	$(MAKE) --no-print-directory notebooks CORPUS=data/articles.csv STORY=data/story.toml FIGURES=figures
 	$(MAKE) --no-print-directory check-figures
 
 bench: $(STAMP) ## run the speed benchmarks

@@ -136,7 +136,8 @@ def run_newsframe(manifest: Path, jobs: int, skip: set[str]) -> dict[str, object
         times[name] = time.perf_counter() - start
         memory[name] = _peak_mb()
 
-    stage("load_clean", lambda: nf.load_corpus(manifest, n_jobs=jobs))
+    story = Path(__file__).resolve().parents[1] / "data" / "story.toml"  # pages resample the seeds
+    stage("load_clean", lambda: nf.load_corpus(manifest, n_jobs=jobs, story=story))
     corpus = state["load_clean"]
     stage("analyse", lambda: nf.analyse_corpus(corpus))
     stage("counts", lambda: nf.count_terms(corpus))

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from newsframe.corpus import Article, Corpus, as_articles
+from newsframe.document import analyse
 from newsframe.framing.attribution import attributions, share_of_voice
 from newsframe.framing.distancing import distancing_marks
 from newsframe.framing.frames import frame_dimensions
@@ -51,7 +52,7 @@ def _by_article(table: pd.DataFrame) -> dict[str, pd.DataFrame]:
 def framing_profile(
     corpus: Corpus | Iterable[Article] | Article,
     *,
-    concept: str = "disputed_islands",
+    concept: str | None = None,
     n_resamples: int = 0,
     resources: Resources | None = None,
     n_boot: int | None = None,
@@ -62,7 +63,8 @@ def framing_profile(
     verbs_used, quoted_words, speakers_quoted, top_voice, top_voice_share, paraphrased_only,
     actors_in_headline, most_mentioned_actor, top_policy_frame, top_generic_frame,
     scare_quotes, hedges``. Each is computed from the table named in its description:
-    ``names_used``/``first_name`` from :func:`naming_variants` (for ``concept``);
+    ``names_used``/``first_name`` from :func:`naming_variants` (for ``concept``, default: the
+    first naming concept of the resources, i.e. of the story file);
     ``attributions``, ``evaluative_verbs`` (evaluative-class rows) and ``verbs_used`` (distinct
     verb lemmas) from :func:`attributions` (headline included); ``quoted_words``,
     ``speakers_quoted``, ``top_voice`` and its ``top_voice_share`` of quoted words and
@@ -77,12 +79,18 @@ def framing_profile(
     computed once (attributions are shared by share of voice and distancing marks).
 
     >>> from newsframe import Article
+    >>> from newsframe import Actor, Story
+    >>> from newsframe.framing.naming import Concept, Variant
+    >>> story = Story(actors=(Actor("putin", "Putin", "person", ("Putin",)),),
+    ...               concepts=(Concept("islands", "", (Variant("Kurils", "Russian", ("Kurils",)),)),))
     >>> a = Article("a", "T", ('"We are ready," Putin claimed of the Kurils.',))
-    >>> framing_profile([a])[["names_used", "top_voice", "evaluative_verbs"]].values.tolist()
+    >>> framing_profile([a], resources=story.resources)[["names_used", "top_voice", "evaluative_verbs"]].values.tolist()
     [['Kurils (1)', 'putin', 1]]
     """
     res = resolve_resources(resources, corpus)
     articles = as_articles(corpus)
+    if concept is None:
+        concept = res.naming_concepts[0].concept_id if res.naming_concepts else ""
     naming = _by_article(naming_variants(articles, resources=res))
     attrib = _by_article(attributions(articles, resources=res))
     voice = _by_article(share_of_voice(articles, resources=res))
@@ -114,7 +122,7 @@ def framing_profile(
         rows.append(
             {
                 "article_id": aid,
-                "words": int(p["words"].iloc[0]) if len(p) else 0,
+                "words": analyse(article, resources=res).n_words,
                 **_naming(naming.get(aid, empty["naming"]), concept),
                 "attributions": len(att),
                 "evaluative_verbs": int((att.verb_class == "evaluative").sum()),
@@ -124,7 +132,7 @@ def framing_profile(
                 "top_voice": _top(v, "quoted_words", "speaker"),
                 "top_voice_share": float(v.share_of_quoted.max()) if len(v) else 0.0,
                 "paraphrased_only": ", ".join(v[(v.quotes == 0)].speaker),
-                "actors_in_headline": ", ".join(p[p.in_headline].actor_id),
+                "actors_in_headline": ", ".join(p[p.in_headline].actor_id) if len(p) else "",
                 "most_mentioned_actor": _top(p, "per_1000", "actor_id"),
                 "top_policy_frame": ", ".join(f[f.scheme == "mfc"].frame),
                 "top_generic_frame": ", ".join(f[f.scheme == "sv"].frame),

@@ -113,13 +113,18 @@ def kwic(
 
 
 def dispersion(
-    corpus: Iterable[Article], terms: Iterable[str], *, unit: str = "lemma"
+    corpus: Iterable[Article],
+    terms: Iterable[str],
+    *,
+    unit: str = "lemma",
+    resources: Resources | None = None,
 ) -> pd.DataFrame:
     """Return where terms occur: ``article_id, term, position, relative_position, sentence_id, n_tokens``.
 
     One row per occurrence, from :func:`newsframe.tokens_frame` (multi-word terms merged, so
     ``"kuril island"`` is found as one term). ``relative_position`` is ``position / n_tokens``
     (0 = first token of the body, near 1 = the end): the data of a dispersion ("x-ray") plot.
+    ``resources=None``: the corpus's own resources, else the shipped defaults.
     Rows follow the corpus, then the order of ``terms``, then position.
 
     >>> a = Article("a", "", ("Putin met Abe. Later Putin left.",))
@@ -130,7 +135,7 @@ def dispersion(
     _check_unit(unit)
     articles = _articles(corpus)
     wanted = list(dict.fromkeys(terms))
-    frame = tokens_frame(articles)
+    frame = tokens_frame(articles, resources=resolve_resources(resources, corpus))
     frame["term"] = frame["lemma"] if unit == "lemma" else frame["token"].str.lower()
     frame["n_tokens"] = frame.groupby("article_id")["position"].transform("size")
     hits = frame[frame["term"].isin(wanted)].copy()
