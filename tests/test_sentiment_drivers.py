@@ -141,3 +141,16 @@ def test_drivers_refuse_tables_without_sentences():
         nf.sentiment_drivers(NOTICE, by="outlet")
     with pytest.raises(NewsframeError, match="no group for article_id 'notice'"):
         nf.exclusion_effect(NOTICE, ["safety"], groups={"x": "y"})
+
+
+def test_story_exclusions_reach_the_scores_by_default():
+    from dataclasses import replace
+
+    res = replace(nf.default_resources(), sentiment_exclude=frozenset({"safety"}))
+    a = nf.Article("a", "T", ("The ban will protect safety.",))
+    # the resources' exclusions apply unless exclude= says otherwise (-1.0 -> -0.25 by hand)
+    assert nf.sentence_sentiment(a, resources=res).compound.tolist() == [-0.25]
+    assert nf.sentence_sentiment(a, resources=res, exclude=[]).compound.tolist() == [0.2023]
+    assert "safety" not in set(nf.sentiment_drivers(a, resources=res)["word"])
+    effect = nf.exclusion_effect(a, resources=res)
+    assert effect[["mean_before", "mean_after"]].values.tolist() == [[0.2023, -0.25]]
