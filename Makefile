@@ -6,8 +6,16 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CORPUS ?= data/articles.csv
 FIGURES ?= figures
+# the story file of the corpus (naming concepts, actors, groups, ...); the bundled corpus has
+# data/story.toml; for another corpus pass STORY=its_story.toml, or STORY= for none (actors are
+# then found in the text); GROUP and COMPARE override the story's grouping column and pair
+STORY ?= $(if $(filter data/articles.csv,$(CORPUS)),data/story.toml,)
+GROUP ?=
+COMPARE ?=
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 BUILD := build/notebooks
+# notebooks run in parallel, one per core (each is one process; the figures they write differ)
+NB_JOBS ?= $(shell nproc 2>/dev/null || echo 1)
 export MPLBACKEND := Agg
 export PYTHONHASHSEED := 0
 export SOURCE_DATE_EPOCH := 0
@@ -27,14 +35,23 @@ $(STAMP): pyproject.toml constraints.txt
 
 setup: $(STAMP) ## create .venv and install the pinned environment
 
-notebooks: $(STAMP) ## execute every notebook headless (CORPUS=manifest.csv, FIGURES=dir)
+notebooks: $(STAMP) ## execute every notebook headless, NB_JOBS at a time (CORPUS=manifest.csv, STORY=story.toml, FIGURES=dir)
 	@mkdir -p $(BUILD)
-	@for nb in $(NOTEBOOKS); do \
-	  echo "executing $$nb"; \
+	@rm -f $(BUILD)/*.log $(BUILD)/*.failed
+	@printf '%s\n' $(NOTEBOOKS) | \
 	  NEWSFRAME_CORPUS="$(abspath $(CORPUS))" NEWSFRAME_FIGURES="$(abspath $(FIGURES))" \
-	  $(BIN)/jupyter nbconvert --to notebook --execute --ExecutePreprocessor.timeout=600 \
-	    --ExecutePreprocessor.kernel_name=python3 --output-dir $(BUILD) "$$nb" --log-level WARN || exit 1; \
-	done
+	  NEWSFRAME_STORY="$(if $(STORY),$(abspath $(STORY)),)" NEWSFRAME_GROUP="$(GROUP)" \
+	  NEWSFRAME_COMPARE="$(COMPARE)" \
+	  xargs -P $(NB_JOBS) -I NB sh -c '$(BIN)/jupyter nbconvert --to notebook --execute \
+	    --ExecutePreprocessor.timeout=600 --ExecutePreprocessor.kernel_name=python3 \
+	    --output-dir $(BUILD) "NB" --log-level WARN > "$(BUILD)/$$(basename NB .ipynb).log" 2>&1 \
+	    || touch "$(BUILD)/$$(basename NB .ipynb).failed"'; \
+	status=0; for nb in $(NOTEBOOKS); do \
+	  name=$$(basename $$nb .ipynb); \
+	  if [ -e "$(BUILD)/$$name.failed" ]; then \
+	    echo "FAILED $$nb:"; cat "$(BUILD)/$$name.log"; rm -f "$(BUILD)/$$name.failed"; status=1; \
+	  else echo "executed $$nb"; fi; \
+	done; exit $$status
 
 figures: notebooks ## set up and regenerate every figure in figures/ from the bundled articles
 
@@ -53,7 +70,7 @@ check-figures: ## fail if figures/ differs from the committed files
 	fi
 
 test: lint unit ## set up, lint, run unit tests and doctests, execute every notebook, check figures are reproducible
-	$(MAKE) --no-print-directory notebooks CORPUS=data/articles.csv FIGURES=figures
+	$(MAKE) --no-print-directory notebooks CORPUS=data/articles.csv STORY=data/story.toml FIGURES=figures
 	$(MAKE) --no-print-directory check-figures
 
 bench: $(STAMP) ## run the speed benchmarks

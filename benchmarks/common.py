@@ -58,10 +58,18 @@ def synthetic_paragraphs(
 
 
 def synthetic_corpus(n_articles: int = 10_000, *, seed: int = 0) -> nf.Corpus:
-    """Return a :class:`newsframe.Corpus` of ``n_articles`` synthetic, already-clean articles."""
+    """Return a :class:`newsframe.Corpus` of ``n_articles`` synthetic, already-clean articles.
+
+    The corpus carries the bundled story's resources (its actors, naming concepts and phrases),
+    since its sentences are resampled from the bundled articles.
+    """
     paras = synthetic_paragraphs(n_articles, seed=seed)
     return nf.Corpus(
-        nf.Article(f"syn-{i:05d}", f"Synthetic article {i}", tuple(p)) for i, p in enumerate(paras)
+        (
+            nf.Article(f"syn-{i:05d}", f"Synthetic article {i}", tuple(p))
+            for i, p in enumerate(paras)
+        ),
+        resources=nf.load_story(ROOT / "data" / "story.toml").resources,
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from conftest import KURIL
 
 import newsframe as nf
 from newsframe import Article
@@ -22,7 +23,7 @@ TINY = Article(
 
 @pytest.fixture()
 def doc() -> nf.Document:
-    return nf.analyse(TINY)
+    return nf.analyse(TINY, resources=KURIL)
 
 
 def test_text_is_normalised(doc):
@@ -83,8 +84,8 @@ def test_word_index_by_offset(doc):
 
 
 def test_cached_per_article_and_resources(doc):
-    assert nf.analyse(TINY) is doc
-    assert nf.Corpus([TINY]).documents()[0] is doc
+    assert nf.analyse(TINY, resources=KURIL) is doc
+    assert nf.Corpus([TINY], resources=KURIL).documents()[0] is doc
     other = nf.load_resources(stopwords=None)
     assert other is nf.default_resources()
 

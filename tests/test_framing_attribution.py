@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import KURIL
 
 import newsframe as nf
 from newsframe import Article
@@ -10,7 +11,7 @@ from newsframe.errors import InputError, NewsframeError
 
 
 def _attr(*paragraphs, title="T"):
-    return nf.attributions([Article("a", title, tuple(paragraphs))])
+    return nf.attributions([Article("a", title, tuple(paragraphs))], resources=KURIL)
 
 
 # --- quotation marks -------------------------------------------------------------------
@@ -44,7 +45,7 @@ def test_no_quotes_no_verbs_gives_empty_table_with_columns():
         "speaker",
         "speaker_name",
     ]
-    assert nf.share_of_voice([Article("a", "T", ("Nothing said here",))]).empty
+    assert nf.share_of_voice([Article("a", "T", ("Nothing said here",))], resources=KURIL).empty
 
 
 def test_quote_that_never_closes_runs_to_paragraph_end():
@@ -182,7 +183,9 @@ def test_custom_verb_table(tmp_path):
     path = tmp_path / "verbs.toml"
     path.write_text('[class.loaded]\nverbs = ["say"]\n[class.other]\nverbs = ["quip"]\n')
     verbs = nf.load_reporting_verbs(path)
-    t = nf.attributions([Article("a", "T", ("Abe quipped that it was late.",))], verbs=verbs)
+    t = nf.attributions(
+        [Article("a", "T", ("Abe quipped that it was late.",))], verbs=verbs, resources=KURIL
+    )
     assert t[["speaker", "verb_class"]].values.tolist() == [["abe", "other"]]
 
 
@@ -197,7 +200,7 @@ def test_share_of_voice_counts_quoted_words_per_speaker():
     a = Article(
         "a", "T", ('"One two three," Putin said. "Four," Abe said. Abe added that he agreed.',)
     )
-    t = nf.share_of_voice([a])
+    t = nf.share_of_voice([a], resources=KURIL)
     assert t[
         ["speaker", "quotes", "quoted_words", "paraphrases", "share_of_quoted"]
     ].values.tolist() == [
@@ -209,7 +212,7 @@ def test_share_of_voice_counts_quoted_words_per_speaker():
 
 def test_rejects_non_articles():
     with pytest.raises(NewsframeError, match="Article"):
-        nf.attributions(["just a string"])
+        nf.attributions(["just a string"], resources=KURIL)
 
 
 def test_coordinated_verb_keeps_the_speaker_and_partial_quote_goes_to_the_verb_before_it():
@@ -227,7 +230,7 @@ def test_one_person_named_two_ways_gets_one_key():
     )
     assert t.speaker.tolist() == ["Sergei Lavrov", "Sergei Lavrov"]
     assert t.speaker_text.tolist() == ["Russian Foreign Minister Sergei Lavrov", "Lavrov"]
-    voice = nf.share_of_voice([Article("a", "T", tuple(t.sentence))])
+    voice = nf.share_of_voice([Article("a", "T", tuple(t.sentence))], resources=KURIL)
     assert voice.speaker.tolist() == ["Sergei Lavrov"]
 
 
@@ -247,12 +250,12 @@ def test_speaker_name_and_data_files_by_path(tmp_path):
     assert t[["speaker", "speaker_name"]].values.tolist() == [["putin", "Putin"]]
     path = tmp_path / "verbs.toml"
     path.write_text('[class.mine]\nverbs = ["say"]\n')
-    t = nf.attributions([Article("a", "T", ("Abe said so.",))], verbs=path)
+    t = nf.attributions([Article("a", "T", ("Abe said so.",))], verbs=path, resources=KURIL)
     assert t.verb_class.tolist() == ["mine"]
 
 
 def test_places_never_speak():
     # an island named just before a reporting verb is not the speaker ("islands" is a place actor)
     article = Article("x", "", ("Fishermen on Shikotan say a handover is unthinkable.",))
-    table = nf.attributions([article])
+    table = nf.attributions([article], resources=KURIL)
     assert "islands" not in set(table["speaker"])

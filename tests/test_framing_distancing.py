@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from conftest import KURIL
+
 import newsframe as nf
 from newsframe import Article
 
 
 def _marks(*paragraphs, title="T", **kw):
-    return nf.distancing_marks([Article("a", title, tuple(paragraphs))], **kw)
+    return nf.distancing_marks([Article("a", title, tuple(paragraphs))], **kw, resources=KURIL)
 
 
 def test_scare_quotes_so_called_and_hedges():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import KURIL
 
 import newsframe as nf
 from newsframe import Article
@@ -10,7 +11,7 @@ from newsframe.errors import InputError
 
 
 def _islands(*paragraphs, title="T"):
-    t = nf.naming_variants([Article("a", title, tuple(paragraphs))])
+    t = nf.naming_variants([Article("a", title, tuple(paragraphs))], resources=KURIL)
     return t[t.concept == "disputed_islands"].set_index("variant")
 
 
@@ -33,9 +34,8 @@ def test_counts_first_used_and_headline():
 
 
 def test_every_variant_has_a_row_even_when_unused():
-    t = nf.naming_variants([Article("a", "T", ("Nothing about islands here.",))])
-    concepts = nf.load_naming_concepts()
-    assert len(t) == sum(len(c.variants) for c in concepts)
+    t = nf.naming_variants([Article("a", "T", ("Nothing about islands here.",))], resources=KURIL)
+    assert len(t) == sum(len(c.variants) for c in KURIL.naming_concepts)
     assert t["count"].sum() == 0
     assert not t["first_used"].any()
     assert (t["first_sentence_id"] == -1).all()
@@ -43,7 +43,8 @@ def test_every_variant_has_a_row_even_when_unused():
 
 def test_island_names_russian_and_japanese():
     t = nf.naming_variants(
-        [Article("a", "T", ("Etorofu, Kunashiri, Shikotan and the Habomai islets.",))]
+        [Article("a", "T", ("Etorofu, Kunashiri, Shikotan and the Habomai islets.",))],
+        resources=KURIL,
     )
     used = t[t["count"] > 0].set_index("concept")["variant"].to_dict()
     assert used == {
@@ -73,7 +74,9 @@ def test_custom_concept_file(tmp_path):
         '[[concept.crimea.variant]]\nname = "reunification"\naliases = ["reunification"]\n'
     )
     concepts = nf.load_naming_concepts(path)
-    t = nf.naming_variants([Article("a", "T", ("The reunification, or annexation.",))], concepts)
+    t = nf.naming_variants(
+        [Article("a", "T", ("The reunification, or annexation.",))], concepts, resources=KURIL
+    )
     assert t[["variant", "count", "first_used"]].values.tolist() == [
         ["annexation", 1, False],
         ["reunification", 1, True],

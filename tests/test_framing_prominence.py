@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import KURIL
 
 import newsframe as nf
 from newsframe import Article
@@ -11,7 +12,7 @@ from newsframe import Article
 def test_prominence_by_hand():
     # body: "Abe met Putin." (3 words) "Later Putin left Tokyo." (4 words) -> 7 words
     a = Article("a", "Putin visits", ("Abe met Putin.", "Later Putin left Tokyo."))
-    t = nf.actor_prominence([a]).set_index("actor_id")
+    t = nf.actor_prominence([a], resources=KURIL).set_index("actor_id")
     assert t.loc["putin", "mentions"] == 2
     assert t.loc["putin", "per_1000"] == pytest.approx(2000 / 7)
     assert t.loc["putin", "in_headline"] and t.loc["putin", "in_lede"]
@@ -24,17 +25,17 @@ def test_prominence_by_hand():
 
 
 def test_article_without_actors_has_defined_zero_rows():
-    t = nf.actor_prominence([Article("a", "Weather", ("It rained all day.",))])
-    assert len(t) == len(nf.load_actors())
+    t = nf.actor_prominence([Article("a", "Weather", ("It rained all day.",))], resources=KURIL)
+    assert len(t) == len(KURIL.actors)
     assert (t["mentions"] == 0).all()
     assert (t["first_rank"] == -1).all() and (t["first_position"] == -1.0).all()
     assert not t.isna().any().any()
-    assert nf.actor_positions([Article("a", "Weather", ("It rained.",))]).empty
+    assert nf.actor_positions([Article("a", "Weather", ("It rained.",))], resources=KURIL).empty
 
 
 def test_positions_headline_and_body():
     a = Article("a", "Abe speaks", ("Putin and Abe met.",))
-    t = nf.actor_positions([a])
+    t = nf.actor_positions([a], resources=KURIL)
     assert t[["actor_id", "part", "word_index"]].values.tolist() == [
         ["abe", "headline", -1],
         ["putin", "lede", 0],
@@ -47,5 +48,5 @@ def test_custom_actor_table(tmp_path):
     path.write_text('[actor.lavrov]\nname = "Lavrov"\naliases = ["Sergei Lavrov", "Lavrov"]\n')
     actors = nf.load_actors(path)
     a = Article("a", "T", ("Sergei Lavrov spoke. Lavrov left.",))
-    t = nf.actor_prominence([a], actors)
+    t = nf.actor_prominence([a], actors, resources=KURIL)
     assert t[["actor_id", "mentions"]].values.tolist() == [["lavrov", 2]]

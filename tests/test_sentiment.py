@@ -8,6 +8,7 @@ import warnings
 import numpy as np
 import pandas as pd
 import pytest
+from conftest import KURIL
 
 import newsframe as nf
 from newsframe import sentiment
@@ -219,7 +220,7 @@ ACTORS = nf.Article(
 
 
 def test_actor_sentences_and_sentiment() -> None:
-    links = nf.actor_sentences(ACTORS)
+    links = nf.actor_sentences(ACTORS, actors=KURIL.actors)
     assert links[["sentence_id", "actor_id", "matched", "other_actors"]].values.tolist() == [
         [0, "putin", "Vladimir Putin", 1],
         [0, "japan", "Japan", 1],
@@ -228,7 +229,7 @@ def test_actor_sentences_and_sentiment() -> None:
     ]
     praised, sad = vader(2.2), vader(-2.1)  # lexicon: praised 2.2, sad -2.1
     assert links["compound"].tolist() == [praised, praised, sad, 0.0]
-    table = nf.actor_sentiment(ACTORS)
+    table = nf.actor_sentiment(ACTORS, actors=KURIL.actors)
     means = table[table.statistic == "mean_compound"].set_index("actor_id")
     assert list(means.index) == ["putin", "japan", "islands"]  # the actor table's order
     assert means.loc["japan", "value"] == pytest.approx(praised / 2)

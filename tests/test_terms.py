@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import pytest
 import wordfreq
-from conftest import SEED_2016, SEED_2019
+from conftest import KURIL, SEED_2016, SEED_2019
 
 import newsframe as nf
 from newsframe import Article, NewsframeError
@@ -114,7 +114,7 @@ def test_statistics_reject_impossible_counts():
 
 
 def test_term_frequencies_by_hand():
-    table = term_frequencies([ISLANDS])
+    table = term_frequencies([ISLANDS], resources=KURIL)
     counts = dict(zip(table["term"], table["count"], strict=True))
     # 'the' and 'are' are stopwords; Kuril Islands is one term; lemmas: disputed -> dispute
     assert counts == {
@@ -127,7 +127,7 @@ def test_term_frequencies_by_hand():
 
 
 def test_term_frequencies_tokens_unit_and_stopwords_kept():
-    tokens = term_frequencies([ISLANDS], unit="token")
+    tokens = term_frequencies([ISLANDS], resources=KURIL, unit="token")
     assert set(tokens["term"]) == {
         "kuril islands",
         "disputed",
@@ -136,7 +136,7 @@ def test_term_frequencies_tokens_unit_and_stopwords_kept():
         "islands",
         "russian",
     }
-    everything = term_frequencies([ISLANDS], stopwords=False)
+    everything = term_frequencies([ISLANDS], resources=KURIL, stopwords=False)
     counts = dict(zip(everything["term"], everything["count"], strict=True))
     assert counts["the"] == 2 and counts["be"] == 2
     assert everything["count"].sum() == 10
@@ -144,9 +144,9 @@ def test_term_frequencies_tokens_unit_and_stopwords_kept():
 
 
 def test_bigrams_never_bridge_a_removed_stopword_or_a_sentence_end():
-    bigrams = term_frequencies([ISLANDS], ngram_range=(2, 2))
+    bigrams = term_frequencies([ISLANDS], resources=KURIL, ngram_range=(2, 2))
     assert bigrams["term"].tolist() == ["putin say"]
-    both = term_frequencies([ISLANDS], ngram_range=(1, 2))
+    both = term_frequencies([ISLANDS], resources=KURIL, ngram_range=(1, 2))
     assert "putin say" in set(both["term"]) and "putin" in set(both["term"])
 
 
@@ -195,9 +195,9 @@ def test_empty_and_stopword_only_articles():
 
 def test_bad_options():
     with pytest.raises(NewsframeError, match="unit"):
-        term_frequencies([ISLANDS], unit="stem")
+        term_frequencies([ISLANDS], resources=KURIL, unit="stem")
     with pytest.raises(NewsframeError, match="ngram_range"):
-        term_frequencies([ISLANDS], ngram_range=(2, 1))
+        term_frequencies([ISLANDS], resources=KURIL, ngram_range=(2, 1))
     with pytest.raises(NewsframeError, match="expected"):
         term_frequencies("not articles")
 
@@ -431,7 +431,7 @@ def test_bootstrap_one_sided_term_in_every_sentence():
 
 
 def test_dispersion_positions():
-    table = dispersion([ISLANDS], ["island", "kuril island", "treaty"])
+    table = dispersion(nf.Corpus([ISLANDS], resources=KURIL), ["island", "kuril island", "treaty"])
     assert table["term"].tolist() == ["island", "kuril island"]
     # positions: Kuril Islands is token 1, islands token 7, of 10
     assert table["position"].tolist() == [7, 1]
@@ -479,3 +479,19 @@ def test_counting_and_keyness_articles_with_a_100kb_token_stay_small():
     tracemalloc.stop()
     assert long in set(table["term"]) and len(table) == 6_001
     assert peak < 100_000_000  # fixed-width: 6,001 × 400 KB = 2.4 GB
+
+
+def test_tfidf_matches_scikit_learn_tfidftransformer(seeds):
+    from sklearn.feature_extraction.text import TfidfTransformer
+
+    counts = count_terms(seeds)
+    reference = TfidfTransformer().fit(counts.counts)
+    expected = reference.transform(counts.counts).toarray()
+    table = tfidf(seeds)
+    for i, article_id in enumerate(counts.article_ids):
+        rows = table[table["article_id"] == article_id].set_index("term")
+        column = pd.Index(counts.terms).get_indexer(rows.index)
+        assert rows["tfidf"].to_numpy() == pytest.approx(expected[i, column], abs=1e-12)
+        assert rows["idf"].to_numpy() == pytest.approx(reference.idf_[column], abs=1e-12)
+        ranks = rows["tfidf"].rank(method="min", ascending=False).astype(int)
+        assert rows["rank"].tolist() == ranks.tolist()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import KURIL
 
 import newsframe as nf
 from newsframe.corpus import Article
@@ -26,7 +27,7 @@ def test_tokens_of_the_issue_example():
         "Kuril",
         "Islands",
     ]
-    frame = nf.tokens_frame([Article("x", "", (text,))])
+    frame = nf.tokens_frame([Article("x", "", (text,))], resources=KURIL)
     assert frame.token.tolist() == [
         "Russia's",
         "mutually-acceptable",

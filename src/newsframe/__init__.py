@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from newsframe.actors import Actor, find_mentions, load_actors
     from newsframe.cleaning import clean_text, load_rules
     from newsframe.corpus import Article, Corpus, as_articles, load_article, load_corpus
+    from newsframe.discovery import discover_actors, with_text_actors
     from newsframe.document import Document, analyse, analyse_corpus
     from newsframe.errors import InputError, NewsframeError, NewsframeWarning
     from newsframe.framing import (
@@ -38,6 +39,18 @@ if TYPE_CHECKING:
         naming_variants,
         share_of_voice,
     )
+    from newsframe.groups import (
+        Pair,
+        compare_group_sentiment,
+        comparison_pair,
+        frames_by_group,
+        group_keyness,
+        group_sentiment,
+        naming_by_group,
+        prominence_by_group,
+        voice_by_group,
+        with_group,
+    )
     from newsframe.resources import Resources, default_resources, load_resources
     from newsframe.sentiment import (
         actor_sentences,
@@ -55,6 +68,12 @@ if TYPE_CHECKING:
         sentiment_summary,
         vader_lexicon,
     )
+    from newsframe.stats import (
+        article_permutation_test,
+        cluster_bootstrap_difference,
+        permutation_floor,
+    )
+    from newsframe.story import Story, load_story
     from newsframe.tables import corpus_counts, sentences_frame, tokens_frame
     from newsframe.terms import (
         TermCounts,
@@ -153,6 +172,23 @@ _HOME = {
     "logodds_dirichlet": "newsframe.terms",
     "term_frequencies": "newsframe.terms",
     "tfidf": "newsframe.terms",
+    "discover_actors": "newsframe.discovery",
+    "with_text_actors": "newsframe.discovery",
+    "Pair": "newsframe.groups",
+    "compare_group_sentiment": "newsframe.groups",
+    "comparison_pair": "newsframe.groups",
+    "frames_by_group": "newsframe.groups",
+    "group_keyness": "newsframe.groups",
+    "group_sentiment": "newsframe.groups",
+    "naming_by_group": "newsframe.groups",
+    "prominence_by_group": "newsframe.groups",
+    "voice_by_group": "newsframe.groups",
+    "with_group": "newsframe.groups",
+    "article_permutation_test": "newsframe.stats",
+    "cluster_bootstrap_difference": "newsframe.stats",
+    "permutation_floor": "newsframe.stats",
+    "Story": "newsframe.story",
+    "load_story": "newsframe.story",
     "lemmatize": "newsframe.text",
     "load_phrases": "newsframe.text",
     "load_stopwords": "newsframe.text",
@@ -171,7 +207,9 @@ __all__ = [
     "InputError",
     "NewsframeError",
     "NewsframeWarning",
+    "Pair",
     "Resources",
+    "Story",
     "TermCounts",
     "actor_positions",
     "actor_prominence",
@@ -180,26 +218,34 @@ __all__ = [
     "adjust_pvalues",
     "analyse",
     "analyse_corpus",
+    "article_permutation_test",
     "as_articles",
     "attributions",
     "background_frequencies",
     "boilerplate_audit",
     "bootstrap_rate_difference",
     "clean_text",
+    "cluster_bootstrap_difference",
     "collocations",
+    "compare_group_sentiment",
     "compare_sentiment",
+    "comparison_pair",
     "corpus_counts",
     "count_terms",
     "critical_g2",
     "default_resources",
+    "discover_actors",
     "dispersion",
     "distancing_marks",
     "find_mentions",
     "find_quotes",
     "frame_dimensions",
     "frame_evidence",
+    "frames_by_group",
     "framing_profile",
     "g2",
+    "group_keyness",
+    "group_sentiment",
     "keyness",
     "keyness_one_vs_rest",
     "kwic",
@@ -217,13 +263,17 @@ __all__ = [
     "load_resources",
     "load_rules",
     "load_stopwords",
+    "load_story",
     "load_watchlist",
     "log_ratio",
     "logodds_dirichlet",
     "match_frames",
+    "naming_by_group",
     "naming_evidence",
     "naming_variants",
     "normalise",
+    "permutation_floor",
+    "prominence_by_group",
     "removed_sentiment",
     "score_texts",
     "sentence_sentiment",
@@ -238,6 +288,9 @@ __all__ = [
     "tokenize",
     "tokens_frame",
     "vader_lexicon",
+    "voice_by_group",
+    "with_group",
+    "with_text_actors",
 ]
 
 

@@ -168,11 +168,19 @@ class Corpus(Sequence[Article]):
     ('B', 2, ['a', 'b'])
     """
 
-    def __init__(self, articles: Iterable[Article], *, resources: Resources | None = None) -> None:
+    def __init__(
+        self,
+        articles: Iterable[Article],
+        *,
+        resources: Resources | None = None,
+        story: Any = None,
+    ) -> None:
         self._articles = tuple(as_articles(articles))
         #: The corpus's own word lists and tables (None: the shipped defaults); every analysis
         #: given this corpus without ``resources=`` uses them.
         self.resources = resources
+        #: The :class:`~newsframe.story.Story` the corpus was loaded with (``load_corpus(story=)``).
+        self.story = story
         counts = Counter(a.article_id for a in self._articles)
         dupes = sorted(k for k, v in counts.items() if v > 1)
         if dupes:
@@ -192,8 +200,12 @@ class Corpus(Sequence[Article]):
             except KeyError:
                 raise KeyError(f"no article with article_id {key!r}; have {self.ids}") from None
         if isinstance(key, slice):
-            return Corpus(self._articles[key], resources=self.resources)
+            return self._like(self._articles[key])
         return self._articles[key]
+
+    def _like(self, articles: Iterable[Article]) -> Corpus:
+        """A corpus of ``articles`` that keeps this corpus's story and resources."""
+        return Corpus(articles, resources=self.resources, story=self.story)
 
     @property
     def ids(self) -> list[str]:
@@ -201,7 +213,82 @@ class Corpus(Sequence[Article]):
 
     def subset(self, ids: Iterable[str]) -> Corpus:
         """Return a corpus of the articles with these ids, in the order given."""
-        return Corpus((self[i] for i in ids), resources=self.resources)
+        return self._like(self[i] for i in ids)
+
+    @property
+    def metadata_columns(self) -> list[str]:
+        """Every metadata field of any article (manifest columns), in first-seen order."""
+        return list(dict.fromkeys(k for a in self._articles for k in a.metadata))
+
+    @property
+    def group_column(self) -> str | None:
+        """The default grouping column: the story's (if its articles carry it), else ``group``.
+
+        ``None`` when neither is a metadata field of every article.
+
+        >>> c = Corpus([Article("a", "", ("x.",), metadata={"group": "g1"})])
+        >>> c.group_column
+        'group'
+        """
+        story_column = getattr(self.story, "group", None) or None
+        for column in (story_column, "group"):
+            if column and self._articles and all(column in a.metadata for a in self._articles):
+                return column
+        return None
+
+    def groups(self, column: str | None = None) -> dict[str, Corpus]:
+        """Return ``{group value: Corpus}`` for a metadata ``column`` (default :attr:`group_column`).
+
+        Groups are in order of first appearance; each keeps the corpus's order, story and
+        resources. Without a column (no argument and no default), every article is its own group.
+        Raises :class:`~newsframe.errors.InputError` naming the column when an article lacks it.
+
+        >>> meta = [{"group": "x"}, {"group": "y"}, {"group": "x"}]
+        >>> c = Corpus(Article(i, "", ("t.",), metadata=m) for i, m in zip("abc", meta))
+        >>> {k: v.ids for k, v in c.groups().items()}
+        {'x': ['a', 'c'], 'y': ['b']}
+        """
+        column = column or self.group_column
+        if column is None:
+            return {a.article_id: self._like([a]) for a in self._articles}
+        keys = [self._value(a, column) for a in self._articles]
+        return {
+            key: self._like(a for a, k in zip(self._articles, keys, strict=True) if k == key)
+            for key in dict.fromkeys(keys)
+        }
+
+    def _value(self, article: Article, column: str) -> str:
+        if column == "article_id":
+            return article.article_id
+        if column not in article.metadata:
+            raise InputError(
+                f"metadata column {column!r}",
+                f"article {article.article_id!r} has no such field "
+                f"(fields: {', '.join(self.metadata_columns) or 'none'})",
+            )
+        return str(article.metadata[column])
+
+    def group_of(self, column: str | None = None) -> dict[str, str]:
+        """Return ``{article_id: group}`` for ``column`` (default :attr:`group_column`, else ids)."""
+        column = column or self.group_column or "article_id"
+        return {a.article_id: self._value(a, column) for a in self._articles}
+
+    def where(self, **metadata: str | Iterable[str]) -> Corpus:
+        """Return the articles whose metadata match every ``field=value`` (or one of several values).
+
+        >>> meta = [{"group": "x"}, {"group": "y"}, {"group": "z"}]
+        >>> c = Corpus(Article(i, "", ("t.",), metadata=m) for i, m in zip("abc", meta))
+        >>> c.where(group="x").ids, c.where(group=["y", "z"]).ids
+        (['a'], ['b', 'c'])
+        """
+        wanted = {
+            k: {v} if isinstance(v, str) else {str(x) for x in v} for k, v in metadata.items()
+        }
+        return self._like(
+            a
+            for a in self._articles
+            if all(self._value(a, k) in values for k, values in wanted.items())
+        )
 
     def documents(self, *, resources: Resources | None = None) -> list[Document]:
         """Return the analysed document of every article (:func:`newsframe.analyse`), in order.
@@ -213,22 +300,31 @@ class Corpus(Sequence[Article]):
         return analyse_corpus(self, resources=resources)
 
     def to_frame(self) -> pd.DataFrame:
-        """Return one row per article with metadata and basic counts.
+        """Return one row per article with every metadata field and basic counts.
 
-        Columns: ``article_id, title, outlet, published, url, source_path, sha256, paragraphs,
+        Columns: ``article_id, title, outlet, published, url``, then every other manifest column
+        (e.g. ``group``, ``note``) in manifest order, then ``source_path, sha256, paragraphs,
         sentences, words, captions, removed_lines``. ``words`` is the article's word count
         (:attr:`newsframe.Document.n_words`: word tokens of the clean body, headline excluded),
         the denominator of every per-1,000 rate.
+
+        >>> c = Corpus([Article("a", "T", ("One two.",), metadata={"group": "g"})])
+        >>> list(c.to_frame().columns[:6])
+        ['article_id', 'title', 'outlet', 'published', 'url', 'group']
         """
+        extra = [c for c in self.metadata_columns if c not in ("outlet", "published", "url")]
         rows = []
         for a in self._articles:
-            rows.append(
+            row = {
+                "article_id": a.article_id,
+                "title": a.title,
+                "outlet": a.outlet,
+                "published": a.published,
+                "url": a.url,
+            }
+            row.update({c: str(a.metadata.get(c, "")) for c in extra if c not in row})
+            row.update(
                 {
-                    "article_id": a.article_id,
-                    "title": a.title,
-                    "outlet": a.outlet,
-                    "published": a.published,
-                    "url": a.url,
                     "source_path": str(a.source_path or ""),
                     "sha256": a.sha256,
                     "paragraphs": len(a.paragraphs),
@@ -238,6 +334,7 @@ class Corpus(Sequence[Article]):
                     "removed_lines": len(a.removed),
                 }
             )
+            rows.append(row)
         return pd.DataFrame(rows)
 
     def removed_frame(self) -> pd.DataFrame:
@@ -556,7 +653,11 @@ def _build(job: tuple, rules: Rules) -> Article:
 
 
 def load_corpus(
-    source: str | Path | Iterable[str | Path], *, rules: Rules | None = None, n_jobs: int = 1
+    source: str | Path | Iterable[str | Path],
+    *,
+    rules: Rules | None = None,
+    n_jobs: int = 1,
+    story: Any = None,
 ) -> Corpus:
     """Return a :class:`Corpus` from a manifest CSV, a folder of article files, or a list of paths.
 
@@ -565,8 +666,15 @@ def load_corpus(
     manifest's folder and may not leave it; extra columns are kept as metadata). Articles of the
     same outlet are cleaned together: a paragraph found at the edges of two or more of them is
     boilerplate of that outlet. ``n_jobs`` > 1 (or -1 for every core) cleans large corpora
-    (256 articles or more) in parallel processes with joblib. Errors name the file and the problem.
+    (256 articles or more) in parallel processes with joblib. ``story`` (a
+    :class:`~newsframe.story.Story` or the path of a story file) is attached as ``Corpus.story``
+    and its resources as ``Corpus.resources``, which every analysis of the corpus then uses.
+    Errors name the file and the problem.
     """
+    if story is not None and not hasattr(story, "concepts"):
+        from newsframe.story import load_story
+
+        story = load_story(story)
     rules = rules or load_rules()
     entries = _sources(source)
     raws = []
@@ -589,8 +697,19 @@ def load_corpus(
     redone = _build_all([(*jobs[n][:5], repeats[articles[n].outlet]) for n in again], rules, n_jobs)
     for n, article in zip(again, redone, strict=True):
         articles[n] = article
+    group = getattr(story, "group", None)
+    lacking = [a.article_id for a in articles if group and group not in a.metadata]
+    if lacking:
+        warnings.warn(
+            f"{story.path}: group column {group!r} is missing for article {lacking[0]!r} "
+            f"({len(lacking)} of {len(articles)}); the articles are not grouped by it",
+            NewsframeWarning,
+            stacklevel=2,
+        )
     try:
-        return Corpus(articles)
+        return Corpus(
+            articles, story=story, resources=story.resources if story is not None else None
+        )
     except InputError as exc:
         raise InputError(
             source if isinstance(source, (str, Path)) else "corpus", exc.problem

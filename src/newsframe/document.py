@@ -393,9 +393,14 @@ def analyse(article, *, resources=None):
     shipped defaults.
 
     >>> from newsframe import Article
-    >>> doc = analyse(Article("a", "Putin speaks", ("Abe visited the Kuril Islands. He left.",)))
+    >>> from newsframe import Actor, Story
+    >>> story = Story(actors=(Actor("putin", "Putin", "person", ("Vladimir Putin", "Putin")),
+    ...                       Actor("abe", "Abe", "person", ("Abe",))))
+    >>> story = Story(actors=story.actors, phrases=("Kuril Islands",))
+    >>> doc = analyse(Article("a", "Putin speaks", ("Abe visited the Kuril Islands. He left.",)),
+    ...               resources=story.resources)
     >>> doc.n_words, doc.phrase_lemma, [(p, m.actor_id) for p, m in doc.mentions]
-    (7, ('kuril island',), [(-1, 'putin'), (0, 'abe'), (0, 'islands')])
+    (7, ('kuril island',), [(-1, 'putin'), (0, 'abe')])
     """
     if isinstance(article, Article):
         return _document(article, resolve_resources(resources))

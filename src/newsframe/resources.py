@@ -50,7 +50,7 @@ def read_text(path: str | Path | None, default: str) -> tuple[str, str]:
     ``source`` names the file for error messages.
 
     >>> text, source = read_text(None, "phrases.txt")
-    >>> source, "Kuril Islands" in text
+    >>> source, "peace treaty" in text
     ('newsframe/data/phrases.txt', True)
     """
     if path is None:
@@ -102,11 +102,12 @@ class Resources:
     ``stopwords`` lowercase words; ``phrases`` multi-word terms as lemma tuples;
     ``lemma_exceptions`` word -> lemma fixes; ``actors`` the actor table; ``naming_concepts``,
     ``reporting_verbs``, ``frames`` (frame dictionaries), ``distancing`` (distancing lexicon) and
-    ``sentiment_domain`` (word -> VADER valence adjustments). Build with :func:`load_resources`
+    ``sentiment_domain`` (word -> VADER valence adjustments), ``sentiment_exclude`` (words that
+    are topic, not sentiment, in a story; empty by default). Build with :func:`load_resources`
     or :func:`default_resources`; derive a variant with :func:`dataclasses.replace`.
 
     >>> r = default_resources()
-    >>> "the" in r.stopwords, ("kuril", "island") in r.phrases, r is default_resources()
+    >>> "the" in r.stopwords, ("peace", "treaty") in r.phrases, r is default_resources()
     (True, True, True)
     """
 
@@ -119,6 +120,8 @@ class Resources:
     frames: tuple[Frame, ...]
     distancing: DistancingLexicon
     sentiment_domain: Mapping[str, float]
+    #: Words left out of sentiment scores for this story (a story file's ``[sentiment] exclude``).
+    sentiment_exclude: frozenset[str] = frozenset()
 
     def __repr__(self) -> str:
         return (

@@ -90,8 +90,8 @@ def tokens_frame(
     :class:`~newsframe.Document`, so with ``phrases=False`` there is one row per word and each
     article has :attr:`Document.n_words` rows.
 
-    >>> tokens_frame([Article("a", "", ("The Kuril Islands.",))]).token.tolist()
-    ['The', 'Kuril Islands']
+    >>> tokens_frame([Article("a", "", ("The peace treaty.",))]).token.tolist()
+    ['The', 'peace treaty']
     """
     res = resolve_resources(resources, corpus)
     phrase_key = phrases if isinstance(phrases, bool) else tuple(phrases)

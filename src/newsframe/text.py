@@ -300,7 +300,7 @@ def load_phrases(
 ) -> tuple[tuple[str, ...], ...]:
     """Return multi-word terms as lemma tuples: the shipped list (or ``path``) plus ``extra``.
 
-    >>> ("kuril", "island") in load_phrases()
+    >>> ("peace", "treaty") in load_phrases()
     True
     >>> load_phrases(["Akita dogs"], path=None)[-1]
     ('akita', 'dog')

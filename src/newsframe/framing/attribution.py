@@ -252,8 +252,11 @@ def attributions(
     and ``paragraph_id == sentence_id == -1``.
 
     >>> from newsframe import Article
+    >>> from newsframe import Actor, Story
+    >>> story = Story(actors=(Actor("putin", "Putin", "person", ("Vladimir Putin", "Putin")),
+    ...                       Actor("abe", "Abe", "person", ("Abe",))))
     >>> a = Article("a", "T", ('"We are ready," Putin said. Abe claimed that talks went well.',))
-    >>> attributions([a])[["speaker", "verb", "verb_class", "kind", "quote"]].values.tolist()
+    >>> attributions([a], resources=story.resources)[["speaker", "verb", "verb_class", "kind", "quote"]].values.tolist()
     [['putin', 'said', 'neutral', 'direct', 'We are ready'], ['abe', 'claimed', 'evaluative', 'paraphrase', '']]
     """
     res = resolve_resources(resources, corpus)
@@ -301,8 +304,8 @@ def share_of_voice(
 
     >>> from newsframe import Article
     >>> a = Article("a", "T", ('"We are ready now," Putin said. "No," Abe said.',))
-    >>> share_of_voice([a])[["speaker", "quoted_words", "share_of_quoted"]].values.tolist()
-    [['putin', 4, 0.8], ['abe', 1, 0.2]]
+    >>> share_of_voice([a])[["speaker", "quoted_words", "share_of_quoted"]].values.tolist()  # no actor table: names
+    [['Putin', 4, 0.8], ['Abe', 1, 0.2]]
     """
     res = resolve_resources(resources, corpus)
     articles = as_articles(corpus)

@@ -53,7 +53,7 @@ def _top_frames(rows: list[tuple], scheme: str) -> str:
 def framing_profile(
     corpus: Corpus | Iterable[Article] | Article,
     *,
-    concept: str = "disputed_islands",
+    concept: str | None = None,
     n_resamples: int = 0,
     resources: Resources | None = None,
     n_boot: int | None = None,
@@ -64,7 +64,8 @@ def framing_profile(
     verbs_used, quoted_words, speakers_quoted, top_voice, top_voice_share, paraphrased_only,
     actors_in_headline, most_mentioned_actor, top_policy_frame, top_generic_frame,
     scare_quotes, hedges``. Each is computed from the table named in its description:
-    ``names_used``/``first_name`` from :func:`naming_variants` (for ``concept``);
+    ``names_used``/``first_name`` from :func:`naming_variants` (for ``concept``, default: the
+    first naming concept of the resources, i.e. of the story file);
     ``attributions``, ``evaluative_verbs`` (evaluative-class rows) and ``verbs_used`` (distinct
     verb lemmas) from :func:`attributions` (headline included); ``quoted_words``,
     ``speakers_quoted``, ``top_voice`` and its ``top_voice_share`` of quoted words and
@@ -79,13 +80,19 @@ def framing_profile(
     computed once (attributions are shared by share of voice and distancing marks).
 
     >>> from newsframe import Article
+    >>> from newsframe import Actor, Story
+    >>> from newsframe.framing.naming import Concept, Variant
+    >>> story = Story(actors=(Actor("putin", "Putin", "person", ("Putin",)),),
+    ...               concepts=(Concept("islands", "", (Variant("Kurils", "Russian", ("Kurils",)),)),))
     >>> a = Article("a", "T", ('"We are ready," Putin claimed of the Kurils.',))
-    >>> framing_profile([a])[["names_used", "top_voice", "evaluative_verbs"]].values.tolist()
+    >>> framing_profile([a], resources=story.resources)[["names_used", "top_voice", "evaluative_verbs"]].values.tolist()
     [['Kurils (1)', 'putin', 1]]
     """
     res = resolve_resources(resources, corpus)
     articles = as_articles(corpus)
     docs = analyse_corpus(articles, resources=res)
+    if concept is None:
+        concept = res.naming_concepts[0].concept_id if res.naming_concepts else ""
     n_resamples = renamed(
         n_resamples, n_boot, old="n_boot", new="n_resamples", where="framing_profile"
     )

@@ -92,8 +92,11 @@ def actor_positions(
     (:func:`newsframe.find_mentions` with the resources' actor table, or ``actors``).
 
     >>> from newsframe import Article
+    >>> from newsframe import Actor, Story
+    >>> story = Story(actors=(Actor("putin", "Putin", "person", ("Vladimir Putin", "Putin")),
+    ...                       Actor("abe", "Abe", "person", ("Abe",))))
     >>> a = Article("a", "Putin speaks", ("Abe met Putin.",))
-    >>> actor_positions([a])[["actor_id", "part", "word_index", "position"]].values.tolist()
+    >>> actor_positions([a], resources=story.resources)[["actor_id", "part", "word_index", "position"]].values.tolist()
     [['putin', 'headline', -1, -1.0], ['abe', 'lede', 0, 0.0], ['putin', 'lede', 2, 0.6666666666666666]]
     """
     docs, _ = _documents(corpus, actors, resources)
@@ -123,7 +126,10 @@ def actor_prominence(
 
     >>> from newsframe import Article
     >>> a = Article("a", "Putin speaks", ("Abe met Putin.", "Putin left."))
-    >>> t = actor_prominence([a])
+    >>> from newsframe import Actor, Story
+    >>> story = Story(actors=(Actor("putin", "Putin", "person", ("Vladimir Putin", "Putin")),
+    ...                       Actor("abe", "Abe", "person", ("Abe",))))
+    >>> t = actor_prominence([a], resources=story.resources)
     >>> t[t.mentions > 0][["actor_id", "mentions", "per_1000", "in_headline", "first_rank"]].values.tolist()
     [['putin', 2, 400.0, True, 2], ['abe', 1, 200.0, False, 1]]
     """

@@ -346,11 +346,13 @@ def find_attributions(
     Pronoun speakers ("he said") are resolved to the last named speaker of the same unit; with
     none, or with a singular pronoun after several speakers, the speaker is ``unresolved``.
 
+    >>> from newsframe.actors import Actor
     >>> from newsframe.framing._units import Unit
+    >>> putin = (Actor("putin", "Putin", "person", ("Putin",)),)
     >>> text = 'Putin said so. "Yes," he added.'
     >>> u = Unit("body", 0, text, ((0, 0, 14), (1, 15, len(text))))
     >>> [(a.verb, a.speakers[0].key, a.speakers[0].source)
-    ...  for a in find_attributions(u, [], verbs=load_reporting_verbs())]
+    ...  for a in find_attributions(u, [], verbs=load_reporting_verbs(), actors=putin)]
     [('said', 'putin', 'actor'), ('added', 'putin', 'pronoun')]
     """
     text = unit.text

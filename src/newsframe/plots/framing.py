@@ -47,8 +47,10 @@ def _empty(ax, message: str) -> None:
 
 
 @styled
-def plot_naming_variants(table: pd.DataFrame, *, concept: str = "disputed_islands") -> Figure:
+def plot_naming_variants(table: pd.DataFrame, *, concept: str | None = None) -> Figure:
     """Return stacked bars: per article, how often each variant name of ``concept`` is used.
+
+    ``concept`` defaults to the table's first concept (the story file's first).
 
     ``table`` is :func:`newsframe.naming_variants`. A star after a segment's count marks the
     variant the reader meets first; "(H)" after the article marks variants used in the headline.
@@ -59,6 +61,8 @@ def plot_naming_variants(table: pd.DataFrame, *, concept: str = "disputed_island
         "naming chart",
         empty=True,
     )
+    if concept is None:
+        concept = str(table["concept"].iloc[0]) if len(table) else "(no naming concept)"
     data = table[table["concept"] == concept]
     articles = list(dict.fromkeys(data["article_id"]))
     variants = [

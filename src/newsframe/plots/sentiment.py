@@ -88,7 +88,11 @@ def plot_comparison(comparison: pd.DataFrame) -> Figure:
                     (1.01, y), xycoords=("axes fraction", "data"), va="center", fontsize=8)  # fmt: skip
     ax.set_yticks(ys, [s.replace("_", " ") for s in comparison["statistic"]])
     a, b = comparison["a"].iloc[0], comparison["b"].iloc[0]
-    ax.set_xlabel(f"difference {a} − {b} (95% bootstrap CI over sentences)")
+    unit = comparison["unit"].iloc[0] if "unit" in comparison else "sentence"
+    sizes = ""
+    if "n_articles_a" in comparison:
+        sizes = f"; {comparison['n_articles_a'].iloc[0]} vs {comparison['n_articles_b'].iloc[0]} articles"
+    ax.set_xlabel(f"difference {a} − {b} (95% bootstrap CI over {unit}s{sizes})")
     ax.set_title(f"Sentiment: {a} vs {b}")
     return fig
 

@@ -44,8 +44,10 @@ def actor_sentences(
     mentioning two actors counts for both (``other_actors`` says how many others it names): its
     score is the sentence's sentiment, not sentiment *toward* the actor.
 
+    >>> from newsframe import Actor
+    >>> actors = (Actor("putin", "Putin", "person", ("Putin",)), Actor("japan", "Japan", "country", ("Japan",)))
     >>> a = Article("a", "T", ("Putin praised Japan. It rained.",))
-    >>> actor_sentences(a)[["actor_id", "other_actors", "compound"]].to_dict("records")
+    >>> actor_sentences(a, actors=actors)[["actor_id", "other_actors", "compound"]].to_dict("records")
     [{'actor_id': 'putin', 'other_actors': 1, 'compound': 0.4939}, {'actor_id': 'japan', 'other_actors': 1, 'compound': 0.4939}]
     """
     table = _sentence_table(source, domain, "actor_sentences", resources)
@@ -98,8 +100,10 @@ def actor_sentiment(
     sentiment *near* an actor, not stance toward it: "Putin criticised Abe" scores the same for
     both.
 
+    >>> from newsframe import Actor
+    >>> actors = (Actor("putin", "Putin", "person", ("Putin",)), Actor("japan", "Japan", "country", ("Japan",)))
     >>> a = Article("a", "T", ("Putin praised Japan. Japan was sad.",))
-    >>> t = actor_sentiment(a)
+    >>> t = actor_sentiment(a, actors=actors)
     >>> t[t.statistic == "mean_compound"][["actor_id", "value", "n_sentences"]].round(4).to_dict("records")
     [{'actor_id': 'putin', 'value': 0.4939, 'n_sentences': 1}, {'actor_id': 'japan', 'value': 0.0086, 'n_sentences': 2}]
     """

@@ -10,10 +10,10 @@ from numpy.lib.stride_tricks import sliding_window_view
 
 from newsframe.corpus import Article
 from newsframe.errors import NewsframeError
-from newsframe.resources import Resources
+from newsframe.resources import Resources, resolve_resources
 from newsframe.stats import chi2_sf1, g2
 from newsframe.terms.counts import _documents, _ngram_windows, _sequence
-from newsframe.text import lemmatize, load_phrases
+from newsframe.text import lemmatize
 
 __all__ = ["collocations"]
 
@@ -71,7 +71,7 @@ def collocations(
     expected = f1 * f2 / total if total else f1
     score = g2(o11, f2 - o11, f1, total - f1) if keep.any() else o11
     names = np.array([" ".join(vocab[row]) for row in uniq[keep]], dtype=object)
-    known = {" ".join(p) for p in load_phrases()}
+    known = {" ".join(p) for p in resolve_resources(resources, corpus).phrases}
     frame = pd.DataFrame(
         {
             "term": names, "n": n, "count": o11.astype(np.int64), "expected": expected,

@@ -5,13 +5,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+import numpy as np
 import pandas as pd
 
-from newsframe.corpus import Article
+from newsframe.corpus import Article, Corpus
+from newsframe.document import _form_info
 from newsframe.errors import NewsframeError
+from newsframe.resources import Resources, resolve_resources
 from newsframe.tables import tokens_frame
-from newsframe.terms.counts import _articles, _check_unit
-from newsframe.text import _TOKEN, lemmatize
+from newsframe.terms.counts import _articles, _check_unit, _documents
+from newsframe.text import TOKEN
 
 __all__ = ["dispersion", "kwic"]
 
@@ -25,35 +28,35 @@ def _context(sentence: str, spans: list[tuple[int, int]], start: int, end: int, 
     return left, sentence[start:end], right
 
 
-def _term_matches(tokens: list[str], query: tuple[tuple[str, ...], tuple[str, ...]]):
+def _term_matches(lowers: list[str], lems: list[str], query):
     """Yield (first, last) token indices where the lowercase tokens or their lemmas match."""
     words, lemmas = query
-    lowers = [t.lower() for t in tokens]
-    lems = [lemmatize(t) for t in tokens]
     k = len(words)
-    for i in range(len(tokens) - k + 1):
+    for i in range(len(lowers) - k + 1):
         if tuple(lowers[i : i + k]) == words or tuple(lems[i : i + k]) == lemmas:
             yield i, i + k - 1
 
 
 def kwic(
-    corpus: Iterable[Article],
+    corpus: Corpus | Iterable[Article] | Article,
     pattern: str | Iterable[str],
     *,
     window: int = 7,
     regex: bool = False,
     case_sensitive: bool = False,
+    resources: Resources | None = None,
 ) -> pd.DataFrame:
     """Return keyword-in-context lines: ``article_id, sentence_id, query, left, match, right``.
 
     ``pattern`` is a term or phrase (or several): it matches a run of tokens whose lowercase
     forms or lemmas equal its own, so a lemma from a keyness table (``"kuril island"``) finds
     "Kuril Islands" and "Kuril Island". It searches words, not merged terms: ``"island"`` also
-    finds the "Islands" of "Kuril Islands", which counting merges into one term. With ``regex=True`` it is a regular expression searched
-    in each sentence (case-insensitive unless ``case_sensitive``). ``left`` and ``right`` hold up
-    to ``window`` tokens of the same sentence, with their punctuation. Rows follow the order of
-    the patterns, then the corpus, sentence and position; ``sentence_id`` matches
-    :func:`newsframe.sentences_frame`.
+    finds the "Islands" of "Kuril Islands", which counting merges into one term. With
+    ``regex=True`` it is a regular expression searched in each sentence (case-insensitive
+    unless ``case_sensitive``). Sentences, tokens and lemmas are those of the analysed documents
+    (:func:`newsframe.analyse`). ``left`` and ``right`` hold up to ``window`` tokens of the same
+    sentence, with their punctuation. Rows follow the order of the patterns, then the corpus,
+    sentence and position; ``sentence_id`` matches :func:`newsframe.sentences_frame`.
 
     >>> a = Article("a", "", ("Putin said the Kuril Islands were Russian. He smiled.",))
     >>> kwic([a], "kuril island", window=2)[["left", "match", "right"]].to_string(index=False)
@@ -61,6 +64,7 @@ def kwic(
     """
     if window < 0:
         raise NewsframeError(f"window must be >= 0, got {window}")
+    res = resolve_resources(resources, corpus)
     queries = [pattern] if isinstance(pattern, str) else list(pattern)
     flags = 0 if case_sensitive else re.IGNORECASE
     compiled = []
@@ -68,37 +72,59 @@ def kwic(
         if regex:
             compiled.append((query, re.compile(query, flags)))
         else:
-            words = tuple(t.lower() for t in _TOKEN.findall(query))
-            if not words:
+            forms = TOKEN.findall(query)
+            if not forms:
                 raise NewsframeError(f"kwic: pattern {query!r} contains no word")
-            compiled.append((query, (words, tuple(lemmatize(w) for w in words))))
+            words = tuple(t.lower() for t in forms)
+            lemmas = tuple(_form_info(t, res)[2] for t in forms)  # as the documents lemmatise
+            compiled.append((query, (words, lemmas)))
     rows = []
-    for article in _articles(corpus):
-        for _, sentence_id, sentence in article.sentences():
-            matches = list(_TOKEN.finditer(sentence))
-            spans = [m.span() for m in matches]
+    _, docs = _documents(corpus, res)
+    for doc in docs:
+        body = slice(doc.n_headline_tokens, None)
+        token_sentence = doc.token_sentence[body]
+        bounds = np.searchsorted(token_sentence, np.arange(doc.n_sentences + 1)).tolist()
+        starts, ends, types = doc.token_start[body], doc.token_end[body], doc.token_type[body]
+        for sentence_id, (paragraph_id, s0, s1) in enumerate(
+            zip(doc.sentence_paragraph.tolist(), doc.sentence_start.tolist(),
+                doc.sentence_end.tolist(), strict=True)
+        ):  # fmt: skip
+            sentence = doc.paragraphs[paragraph_id][s0:s1]
+            lo, hi = bounds[sentence_id], bounds[sentence_id + 1]
+            spans = list(
+                zip((starts[lo:hi] - s0).tolist(), (ends[lo:hi] - s0).tolist(), strict=True)
+            )
+            kinds = types[lo:hi].tolist()
+            lowers = [doc.type_lower[t] for t in kinds]
+            lems = [doc.type_lemma[t] for t in kinds]
             for q, (query, matcher) in enumerate(compiled):
                 if regex:
                     found = [m.span() for m in matcher.finditer(sentence) if m.end() > m.start()]
                 else:
-                    tokens = [m.group() for m in matches]
-                    found = [(spans[i][0], spans[j][1]) for i, j in _term_matches(tokens, matcher)]
+                    found = [
+                        (spans[i][0], spans[j][1]) for i, j in _term_matches(lowers, lems, matcher)
+                    ]
                 for start, end in found:
                     left, match, right = _context(sentence, spans, start, end, window)
-                    rows.append((article.article_id, sentence_id, query, left, match, right, q))
+                    rows.append((doc.article_id, sentence_id, query, left, match, right, q))
     columns = ["article_id", "sentence_id", "query", "left", "match", "right", "_q"]
     frame = pd.DataFrame(rows, columns=columns).sort_values("_q", kind="stable")
     return frame.drop(columns="_q").reset_index(drop=True)
 
 
 def dispersion(
-    corpus: Iterable[Article], terms: Iterable[str], *, unit: str = "lemma"
+    corpus: Iterable[Article],
+    terms: Iterable[str],
+    *,
+    unit: str = "lemma",
+    resources: Resources | None = None,
 ) -> pd.DataFrame:
     """Return where terms occur: ``article_id, term, position, relative_position, sentence_id, n_tokens``.
 
     One row per occurrence, from :func:`newsframe.tokens_frame` (multi-word terms merged, so
     ``"kuril island"`` is found as one term). ``relative_position`` is ``position / n_tokens``
     (0 = first token of the body, near 1 = the end): the data of a dispersion ("x-ray") plot.
+    ``resources=None``: the corpus's own resources, else the shipped defaults.
     Rows follow the corpus, then the order of ``terms``, then position.
 
     >>> a = Article("a", "", ("Putin met Abe. Later Putin left.",))
@@ -109,7 +135,7 @@ def dispersion(
     _check_unit(unit)
     articles = _articles(corpus)
     wanted = list(dict.fromkeys(terms))
-    frame = tokens_frame(articles)
+    frame = tokens_frame(articles, resources=resolve_resources(resources, corpus))
     frame["term"] = frame["lemma"] if unit == "lemma" else frame["token"].str.lower()
     frame["n_tokens"] = frame.groupby("article_id")["position"].transform("size")
     hits = frame[frame["term"].isin(wanted)].copy()

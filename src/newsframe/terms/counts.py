@@ -223,10 +223,10 @@ def count_terms(
     multi-word term or n-gram never spans two sentences. ``n_tokens`` is
     :attr:`Document.n_words`. The vocabulary is sorted; the work is numpy over the corpus.
 
-    >>> a = Article("a", "", ("The islands and the Kuril Islands. Islands!",))
+    >>> a = Article("a", "", ("The treaty and the peace treaty. Treaties!",))
     >>> c = count_terms([a])
     >>> list(c.terms), c.counts.toarray().tolist(), c.n_tokens.tolist()
-    (['island', 'kuril island'], [[2, 1]], [7])
+    (['peace treaty', 'treaty'], [[1, 2]], [7])
     """
     lo, hi = _check_ngrams(ngram_range)
     articles, docs = _documents(corpus, resources)

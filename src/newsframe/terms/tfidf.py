@@ -30,8 +30,9 @@ def tfidf(
 ) -> pd.DataFrame:
     """Return TF-IDF weights per article: ``article_id, term, count, idf, tfidf, rank, idf_source``.
 
-    Weights come from scikit-learn's ``TfidfTransformer`` (raw counts × idf, each article's
-    vector scaled to unit length). Two idf sources:
+    Weights are those of scikit-learn's ``TfidfTransformer`` with its defaults (raw counts ×
+    idf, each article's vector scaled to unit length), computed here with numpy over the sparse
+    counts. Two idf sources:
 
     - ``idf="corpus"``: scikit-learn's smoothed idf, ``ln((1 + n) / (1 + df)) + 1`` over the
       articles given. With two articles it takes only two values (1.0 for a shared term, about
@@ -49,8 +50,6 @@ def tfidf(
     >>> t[t.article_id == "a"][["term", "idf"]].round(3).to_string(index=False)
     ' term   idf\\n  abe 1.405\\n meet 1.000\\nputin 1.000'
     """
-    from sklearn.feature_extraction.text import TfidfTransformer
-
     if idf not in IDF_SOURCES:
         raise NewsframeError(f"idf must be one of {IDF_SOURCES}, got {idf!r}")
     counts = count_terms(
@@ -59,25 +58,37 @@ def tfidf(
     columns = ["article_id", "term", "count", "idf", "tfidf", "rank", "idf_source"]
     if not counts.article_ids:  # no articles: an empty table, as every table function gives
         return pd.DataFrame(columns=columns)
-    transformer = TfidfTransformer().fit(counts.counts)
+    matrix = counts.counts  # canonical CSR: sorted column indices, no duplicates
+    n_docs, n_terms = matrix.shape
+    row = np.repeat(np.arange(n_docs), np.diff(matrix.indptr))
+    col, count = matrix.indices.astype(np.int64), matrix.data.astype(np.int64)
     if idf == "background":
-        transformer.idf_ = -np.log(_background(counts.terms, unit)[0])
-    weights = transformer.transform(counts.counts).tocsr()
-    weights.sort_indices()  # same sparsity pattern as the (canonical) count matrix
-    cells = counts.counts.tocoo()
+        weights_idf = -np.log(_background(counts.terms, unit)[0])
+    else:
+        df = np.bincount(col, minlength=n_terms)
+        weights_idf = np.log((1.0 + n_docs) / (1.0 + df)) + 1.0
+    raw = count * weights_idf[col]
+    norm = np.sqrt(np.bincount(row, weights=raw * raw, minlength=n_docs))
+    weight = np.divide(raw, norm[row], out=np.zeros_like(raw), where=norm[row] > 0)
+    # articles in order, weight descending, then term (terms are sorted, so by column)
+    order = np.lexsort((col, -weight, row))
+    row, col, count, weight = row[order], col[order], count[order], weight[order]
+    position = np.arange(len(row)) - np.repeat(matrix.indptr[:-1], np.diff(matrix.indptr))
+    new_run = np.ones(len(row), dtype=bool)
+    new_run[1:] = (row[1:] != row[:-1]) | (weight[1:] != weight[:-1])
+    rank = np.maximum.accumulate(np.where(new_run, np.arange(len(row)), 0))
+    rank = rank - (np.arange(len(row)) - position) + 1  # first place of a tie, within article
     frame = pd.DataFrame(
         {
-            "article_id": np.array(counts.article_ids, dtype=object)[cells.row],
-            "term": counts.terms[cells.col],
-            "count": cells.data.astype(np.int64),
-            "idf": transformer.idf_[cells.col],
-            "tfidf": weights.data,
-            "_g": cells.row,
+            "article_id": np.array(counts.article_ids, dtype=object)[row],
+            "term": counts.terms[col],
+            "count": count,
+            "idf": weights_idf[col],
+            "tfidf": weight,
+            "rank": rank.astype(np.int64),
+            "idf_source": idf,
         }
     )
-    frame = frame.sort_values(["_g", "tfidf", "term"], ascending=[True, False, True], kind="stable")
-    frame["rank"] = frame.groupby("_g")["tfidf"].rank(method="min", ascending=False).astype(int)
-    frame["idf_source"] = idf
     if top_n is not None:
         frame = frame[frame["rank"] <= top_n]
     return frame[columns].reset_index(drop=True)

@@ -1,0 +1,239 @@
+"""Actors found in the text: the people and organisations a corpus names and quotes most.
+
+Without a story file newsframe does not know who a story is about. Rather than draw rows of
+zeros for someone else's actors, :func:`discover_actors` reads the articles' own names: runs of
+capitalised words in the body, with the cues a reader uses to tell a person or an organisation
+from any other capitalised word — a title or honorific before the name (*Prime Minister*,
+*spokeswoman*, *Mr.*), an organisation head word (*Ministry*, *Agency*, *Party*, *Inc*), and the
+speaker slot of an attribution (*X said*, *said X*, *according to X*). A surname used alone is
+merged with the full name it belongs to. Candidates are ranked by articles × mentions.
+The method is the classic rule-based named-entity heuristic (capitalisation plus trigger words;
+cf. Nadeau & Sekine 2007, "A survey of named entity recognition and classification", §3); it
+needs no model and no download, and it is a starting point: check the list, then write a story
+file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from newsframe.actors import Actor
+from newsframe.corpus import Article, Corpus
+from newsframe.errors import NewsframeError
+from newsframe.resources import resolve_resources
+
+__all__ = ["discover_actors", "name_candidates", "with_text_actors"]
+
+_WORD = re.compile(r"[^\W_][\w'-]*")
+
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+#: Title and honorific words: the name that follows one of them is a person's.
+TITLES = _set(
+    """president prime minister chancellor premier king queen prince princess senator governor
+    mayor secretary spokesman spokeswoman spokesperson ambassador general colonel captain judge
+    chairman chairwoman chairperson ceo director head leader mr mrs ms dr sir lord lady pope
+    deputy commissioner envoy lawmaker professor prof editor mp emir sheikh sultan officer
+    correspondent reporter analyst expert economist activist farmer lawyer attorney adviser
+    advisor aide negotiator"""
+)
+#: Organisation head words: a capitalised run containing one names an organisation.
+ORG_HEADS = _set(
+    """ministry agency party inc corp corporation company co ltd llc plc gmbh union commission
+    council committee bank court parliament government university association institute office
+    department authority service services police army navy group bureau fund foundation
+    organisation organization league front movement network board assembly congress senate
+    cabinet embassy club federation coalition alliance times news post tribune herald daily
+    press broadcasting television radio"""
+)
+_CONNECTORS = frozenset({"of", "for", "the", "on", "de", "la", "von", "van", "der", "al"})
+_SPEECH = _set(
+    """said says say told tells added adds warned warns claimed claims stated states noted notes
+    explained explains insisted insists argued argues accused accuses announced announces
+    wrote writes asked asks replied replies urged urges stressed stresses"""
+)
+_NOT_NAMES = _set(
+    """the a an this that these those it its he she they we you i his her their our but and or
+    if when while after before as at in on of for to from by with mr mrs ms dr monday tuesday
+    wednesday thursday friday saturday sunday january february march april may june july august
+    september october november december"""
+)
+
+
+@dataclass(frozen=True)
+class _Name:
+    """One capitalised run in a sentence, with its cues."""
+
+    words: tuple[str, ...]
+    titled: bool
+    speaker: bool
+
+    @property
+    def kind(self) -> str:
+        if any(w.lower().rstrip(".") in ORG_HEADS for w in self.words):
+            return "organisation"
+        return "person" if self.titled or self.speaker else ""
+
+
+def _capitalised(word: str) -> bool:
+    return word[0].isupper() and any(c.islower() for c in word)
+
+
+def _runs(sentence: str) -> list[tuple[list[str], str, str]]:
+    """Capitalised runs with the word before and after each (lowercase), in one linear pass."""
+    words = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(sentence)]
+    out: list[tuple[list[str], str, str]] = []
+    i = 0
+    while i < len(words):
+        if not _capitalised(words[i][0]):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(words) and j - i < 8 and not sentence[words[j - 1][2] : words[j][1]].strip():
+            word = words[j][0]
+            if _capitalised(word):
+                j += 1
+            elif (
+                word in _CONNECTORS
+                and j + 1 < len(words)
+                and _capitalised(words[j + 1][0])
+                and not sentence[words[j][2] : words[j + 1][1]].strip()
+            ):
+                j += 2
+            else:
+                break
+        before = words[i - 1][0].lower() if i else ""
+        after = words[j][0].lower() if j < len(words) else ""
+        out.append(([w for w, _, _ in words[i:j]], before, after))
+        i = j
+    return out
+
+
+def name_candidates(sentence: str) -> list[_Name]:
+    """Return the capitalised names of one sentence with their title and speaker cues.
+
+    Leading function words and titles are stripped ("The Ministry of …", "Prime Minister Anja
+    Brekke" → "Anja Brekke", titled); a possessive splits a run ("Norland's Ministry of Water" →
+    "Ministry of Water"); a run followed by a speech verb, or preceded by "said", is a speaker.
+
+    >>> [(" ".join(n.words), n.kind) for n in name_candidates("Prime Minister Anja Brekke said the Ministry of Water agreed.")]
+    [('Anja Brekke', 'person'), ('Ministry of Water', 'organisation')]
+    """
+    out = []
+    for words, before, after in _runs(sentence):
+        for n, word in enumerate(words[:-1]):  # "Norland's Ministry": keep what follows
+            if word.endswith("'s"):
+                words, before = words[n + 1 :], ""
+                break
+        while words and words[0].lower().rstrip(".") in _NOT_NAMES:
+            before, words = words[0].lower(), words[1:]
+        titled = before.rstrip(".") in TITLES
+        titles = [k for k, w in enumerate(words) if w.lower().rstrip(".") in TITLES]
+        if titles and titles[-1] < len(words) - 1 and words[titles[-1] + 1] not in _CONNECTORS:
+            words, titled = words[titles[-1] + 1 :], True
+        if not words or all(w.lower() in TITLES | _CONNECTORS for w in words):
+            continue
+        if words[-1].endswith("'s"):
+            words = [*words[:-1], words[-1][:-2]]
+        speaker = after in _SPEECH or before in _SPEECH
+        out.append(_Name(tuple(words), titled, speaker))
+    return out
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_") or "actor"
+
+
+def discover_actors(
+    corpus: Corpus | Iterable[Article], *, top_n: int = 10, min_mentions: int = 2
+) -> tuple[Actor, ...]:
+    """Return the people and organisations the articles name and quote most, as :class:`Actor`\\ s.
+
+    Body sentences only (headlines are title case). A person is a capitalised name that follows a
+    title or honorific somewhere in the corpus or is the speaker of an attribution; an
+    organisation is a capitalised run with a head word (:data:`ORG_HEADS`). A one-word surname
+    merges with the one full name of a person that ends in it; its uses count as that person's.
+    Ranked by (articles naming the actor) × (mentions), ties by name; ``min_mentions`` drops
+    names seen fewer times. Aliases are the full name and, for people, the surname, so the
+    actors work wherever a story file's actors do (``resources=`` / ``actors=``).
+
+    >>> from newsframe import Article
+    >>> a = Article("a", "T", ("Energy Minister Lars Odegaard opened it. Odegaard said it works.",))
+    >>> b = Article("b", "T", ("The Ministry of Water Resources said the flow was fine. Odegaard agreed.",))
+    >>> [(x.actor_id, x.kind, x.aliases) for x in discover_actors([a, b], min_mentions=1)]
+    [('lars_odegaard', 'person', ('Lars Odegaard', 'Odegaard')), ('ministry_of_water_resources', 'organisation', ('Ministry of Water Resources',))]
+    """
+    articles = list(corpus)
+    if any(not isinstance(a, Article) for a in articles):
+        raise NewsframeError("discover_actors needs newsframe Article objects (nf.load_corpus)")
+    found: list[tuple[str, _Name]] = []
+    for article in articles:
+        for _p, _s, sentence in article.sentences():
+            found.extend((article.article_id, n) for n in name_candidates(sentence))
+    kinds: dict[str, Counter[str]] = {}
+    for _, name in found:
+        kinds.setdefault(" ".join(name.words), Counter())[name.kind] += 1
+    people = {
+        full for full, k in kinds.items() if k["person"] and " " in full and not k["organisation"]
+    }
+    by_surname: dict[str, set[str]] = {}
+    for full in people:
+        by_surname.setdefault(full.split()[-1], set()).add(full)
+    mentions: Counter[str] = Counter()
+    where: dict[str, set[str]] = {}
+    kind_of: dict[str, str] = {}
+    for article_id, name in found:
+        text = " ".join(name.words)
+        owner = None
+        if text in people:
+            owner, kind = text, "person"
+        elif len(name.words) == 1 and len(by_surname.get(text, ())) == 1:
+            owner, kind = next(iter(by_surname[text])), "person"
+        elif name.kind == "organisation" or kinds[text]["organisation"]:
+            owner, kind = text, "organisation"
+        elif name.speaker and len(name.words) > 1:
+            owner, kind = text, "person"
+        if owner is None:
+            continue
+        mentions[owner] += 1
+        where.setdefault(owner, set()).add(article_id)
+        kind_of.setdefault(owner, kind)
+    ranked = sorted(
+        (n for n in mentions if mentions[n] >= min_mentions),
+        key=lambda n: (-len(where[n]) * mentions[n], n),
+    )[:top_n]
+    out = []
+    for full in ranked:
+        aliases = [full]
+        surname = full.split()[-1]
+        if kind_of[full] == "person" and len(by_surname.get(surname, ())) == 1 and surname != full:
+            aliases.append(surname)
+        out.append(Actor(_slug(full), full, kind_of[full], tuple(aliases)))
+    return tuple(out)
+
+
+def with_text_actors(corpus: Corpus, *, top_n: int = 10) -> Corpus:
+    """Return ``corpus`` itself if its resources have actors, else a copy whose actors are found
+    in its text (:func:`discover_actors`).
+
+    A corpus loaded without a story file (or with one that lists no actors) then shows its own
+    people and organisations in every actor table and figure instead of none.
+
+    >>> from dataclasses import replace
+    >>> from newsframe import Article, Corpus, default_resources
+    >>> no_actors = replace(default_resources(), actors=())
+    >>> c = Corpus([Article("a", "T", ("Mayor Ana Ruiz spoke. Ruiz said no.",))], resources=no_actors)
+    >>> [a.actor_id for a in with_text_actors(c).resources.actors]
+    ['ana_ruiz']
+    """
+    resources = resolve_resources(None, corpus)
+    if resources.actors:
+        return corpus
+    found = discover_actors(corpus, top_n=top_n, min_mentions=1 if len(corpus) < 3 else 2)
+    return Corpus(corpus, resources=replace(resources, actors=found), story=corpus.story)

@@ -1,0 +1,495 @@
+"""Comparisons by group: which pair to compare, and the measures summed or tested per group.
+
+A group is the set of articles sharing a value of a metadata column (outlet, country,
+perspective, year; the default column is :attr:`Corpus.group_column`). Every table here is tidy
+with a ``group`` column. Tests between groups use the article as the unit when a side has more
+than one article (permutation over articles, exact when the splits can be enumerated, and a
+cluster bootstrap; :mod:`newsframe.stats`), and say which unit they used, how many articles each
+side has and the smallest p-value the design can reach.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from newsframe.corpus import Corpus
+from newsframe.errors import InputError, NewsframeError, NewsframeWarning
+from newsframe.resources import resolve_resources
+from newsframe.stats import (
+    article_permutation_test,
+    cluster_bootstrap_difference,
+    percentile_interval,
+    permutation_floor,
+)
+
+__all__ = [
+    "Pair",
+    "compare_group_sentiment",
+    "comparison_pair",
+    "frames_by_group",
+    "group_keyness",
+    "group_sentiment",
+    "naming_by_group",
+    "prominence_by_group",
+    "voice_by_group",
+    "with_group",
+]
+
+#: VADER's cut-offs for a positive / negative sentence (Hutto & Gilbert 2014).
+THRESHOLD = 0.05
+STATISTICS = (
+    "mean_compound",
+    "median_compound",
+    "share_positive",
+    "share_neutral",
+    "share_negative",
+)
+_SLUG = re.compile(r"[^A-Za-z0-9.-]+")
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Two sides to compare: their names, articles, and the column that defined them."""
+
+    column: str | None
+    a: str
+    b: str
+    corpus_a: Corpus
+    corpus_b: Corpus
+
+    @property
+    def slug(self) -> str:
+        """``<a>_vs_<b>``, safe in a file name (figure names say what is compared)."""
+        return f"{_SLUG.sub('-', self.a).strip('-')}_vs_{_SLUG.sub('-', self.b).strip('-')}"
+
+    @property
+    def ids(self) -> list[str]:
+        """The article ids of both sides, side a first."""
+        return [*self.corpus_a.ids, *self.corpus_b.ids]
+
+
+def comparison_pair(
+    corpus: Corpus, compare: Sequence[str] | str | None = None, *, column: str | None = None
+) -> Pair:
+    """Return the two sides to compare: groups of ``column`` or single articles.
+
+    ``compare`` names two groups (values of ``column``) or two article ids, as a pair or one
+    string ``"a,b"``; default: the story's ``compare``, else the first two groups when there is a
+    group column (``column`` or :attr:`Corpus.group_column`) with two or more groups, else the
+    first two articles. Raises :class:`~newsframe.errors.InputError` naming a value that is
+    neither a group nor an article id.
+
+    >>> from newsframe import Article
+    >>> meta = [{"group": "x"}, {"group": "y"}, {"group": "x"}]
+    >>> c = Corpus(Article(i, "", ("t.",), metadata=m) for i, m in zip("abc", meta))
+    >>> p = comparison_pair(c); p.a, p.b, p.corpus_a.ids, p.slug
+    ('x', 'y', ['a', 'c'], 'x_vs_y')
+    >>> comparison_pair(c, "a,b").slug
+    'a_vs_b'
+    """
+    if isinstance(compare, str):
+        compare = [v.strip() for v in compare.split(",") if v.strip()]
+    compare = list(compare or getattr(corpus.story, "compare", ()) or ())
+    column = column or corpus.group_column
+    groups = corpus.groups(column) if column else {}
+    if not compare:
+        if len(groups) >= 2:
+            compare = list(groups)[:2]
+        elif len(corpus) >= 2:
+            compare, column, groups = corpus.ids[:2], None, {}
+        else:
+            raise NewsframeError(f"nothing to compare: the corpus has {len(corpus)} article(s)")
+    if len(compare) != 2 or compare[0] == compare[1]:
+        raise InputError("compare", f"needs two different groups or article ids, got {compare}")
+    sides = []
+    for value in compare:
+        if value in groups:
+            sides.append(groups[value])
+        elif value in corpus.ids:
+            sides.append(corpus.subset([value]))
+        else:
+            raise InputError(
+                "compare",
+                f"{value!r} is neither a group of column {column!r} ({', '.join(groups) or 'none'})"
+                f" nor an article id",
+            )
+    by_group = all(v in groups for v in compare)
+    return Pair(column if by_group else None, compare[0], compare[1], sides[0], sides[1])
+
+
+def with_group(table: pd.DataFrame, corpus: Corpus, *, column: str | None = None) -> pd.DataFrame:
+    """Return ``table`` with a ``group`` column (after ``article_id``) from the corpus metadata.
+
+    ``column`` defaults to :attr:`Corpus.group_column`; without one each article is its own
+    group.
+
+    >>> from newsframe import Article
+    >>> c = Corpus([Article("a", "", ("t.",), metadata={"group": "x"})])
+    >>> with_group(pd.DataFrame({"article_id": ["a"], "n": [1]}), c).columns.tolist()
+    ['article_id', 'group', 'n']
+    """
+    if "article_id" not in table.columns:
+        raise NewsframeError("with_group needs a table with an article_id column")
+    groups = corpus.group_of(column)
+    out = table.drop(columns=["group"], errors="ignore")
+    out.insert(int(out.columns.get_loc("article_id")) + 1, "group", out["article_id"].map(groups))
+    return out
+
+
+# --- terms -------------------------------------------------------------------------------------
+
+
+def group_keyness(
+    corpus: Corpus,
+    *,
+    column: str | None = None,
+    compare: Sequence[str] | str | None = None,
+    vs_rest: bool = False,
+    prior: str = "background",
+) -> pd.DataFrame:
+    """Return keyness of group against group (or each group against the rest), with a ``group`` column.
+
+    :func:`newsframe.keyness` on the pooled counts of each side (Log Ratio, G², log-odds; see
+    there), plus ``articles_a`` / ``articles_b``: in how many of each side's articles the term
+    occurs, and ``n_articles_a`` / ``n_articles_b``. A term carried by one article of a group is
+    a lead about that article, not about the group: read ``articles_a`` before the ranking.
+    ``vs_rest=True`` stacks each group against all other articles (``reference`` ``"rest"``).
+    ``article_id`` and ``reference`` hold the two sides' names (groups or article ids), so the
+    keyness figures label the sides by group.
+    """
+    from newsframe.terms import count_terms, keyness
+
+    if vs_rest:
+        column = column or corpus.group_column
+        groups = corpus.groups(column)
+        if len(groups) < 2:
+            raise NewsframeError("group_keyness: vs_rest needs at least two groups")
+        sides = [
+            (name, part, corpus.subset([i for i in corpus.ids if i not in set(part.ids)]), "rest")
+            for name, part in groups.items()
+        ]
+    else:
+        pair = comparison_pair(corpus, compare, column=column)
+        sides = [(pair.a, pair.corpus_a, pair.corpus_b, pair.b)]
+    res = resolve_resources(None, corpus)
+    tables = []
+    for name, side_a, side_b, reference in sides:
+        table = keyness(list(side_a), list(side_b), prior=prior, resources=res)
+        table.insert(0, "group", name)
+        table["article_id"], table["reference"] = name, reference  # side labels for figures
+        for label, part in (("a", side_a), ("b", side_b)):
+            counts = count_terms(list(part), resources=res)
+            present = np.asarray((counts.counts > 0).sum(axis=0)).ravel()
+            used = dict(zip(counts.terms, present, strict=True))
+            table[f"articles_{label}"] = table["term"].map(used).fillna(0).astype(int)
+            table[f"n_articles_{label}"] = len(part)
+        tables.append(table)
+    return pd.concat(tables, ignore_index=True)
+
+
+# --- sentiment ---------------------------------------------------------------------------------
+
+
+def _article_stats(sentences: pd.DataFrame) -> pd.DataFrame:
+    """Per article: each statistic over its sentences, and the number of sentences."""
+    x = sentences[["article_id", "compound"]].copy()
+    x["pos"] = x["compound"] >= THRESHOLD
+    x["neg"] = x["compound"] <= -THRESHOLD
+    x["neu"] = ~(x["pos"] | x["neg"])
+    g = x.groupby("article_id", sort=False)
+    return pd.DataFrame(
+        {
+            "mean_compound": g["compound"].mean(),
+            "median_compound": g["compound"].median(),
+            "share_positive": g["pos"].mean(),
+            "share_neutral": g["neu"].mean(),
+            "share_negative": g["neg"].mean(),
+            "sentences": g.size(),
+        }
+    )
+
+
+def _side(stats: pd.DataFrame, part: Corpus) -> pd.DataFrame:
+    missing = [i for i in part.ids if i not in stats.index]
+    if missing:
+        raise NewsframeError(f"no scored sentences for article {missing[0]!r}")
+    return stats.loc[part.ids]
+
+
+def group_sentiment(
+    sentences: pd.DataFrame,
+    corpus: Corpus,
+    *,
+    column: str | None = None,
+    n_resamples: int = 2000,
+    seed: int = 0,
+    confidence: float = 0.95,
+) -> pd.DataFrame:
+    """Return per group and statistic the mean over its articles, with a cluster-bootstrap interval.
+
+    ``sentences`` is :func:`newsframe.sentence_sentiment` output. Each article is summarised
+    first (mean and median compound, shares of positive / neutral / negative sentences), then
+    the group value is the mean over its articles, so a long article does not outweigh a short
+    one. The interval resamples articles (``unit`` = ``"article"``); a one-article group can only
+    resample its sentences (``unit`` = ``"sentence"``). Columns: ``group, statistic, value,
+    ci_low, ci_high, unit, n_articles, n_sentences``.
+
+    >>> from newsframe import Article
+    >>> c = Corpus(Article(f"{g}{i}", "", ("t.",), metadata={"group": g}) for g in "xy" for i in range(4))
+    >>> t = pd.DataFrame({"article_id": c.ids, "compound": [.5, .4, .6, .3, -.2, 0, -.1, .1]})
+    >>> r = group_sentiment(t, c).set_index(["group", "statistic"]).loc[("x", "mean_compound")]
+    >>> round(float(r["value"]), 4), r["unit"], int(r["n_articles"])
+    (0.45, 'article', 4)
+    """
+    stats = _article_stats(sentences)
+    rows = []
+    rng = np.random.default_rng(seed)
+    for name, part in corpus.groups(column).items():
+        side = _side(stats, part)
+        for stat in STATISTICS:
+            values = side[stat].to_numpy(float)
+            if len(values) > 1:
+                draws = values[rng.integers(0, len(values), size=(n_resamples, len(values)))]
+                unit = "article"
+            else:
+                x = sentences.loc[sentences["article_id"] == part.ids[0], "compound"].to_numpy(
+                    float
+                )
+                draws = x[rng.integers(0, len(x), size=(n_resamples, len(x)))]
+                unit = "sentence"
+            low, high = percentile_interval(
+                _reduce(stat, draws, unit)[:, None], confidence=confidence
+            )
+            rows.append(
+                (name, stat, float(values.mean()), float(low[0]), float(high[0]), unit,
+                 len(values), int(side["sentences"].sum()))
+            )  # fmt: skip
+    columns = ["group", "statistic", "value", "ci_low", "ci_high", "unit", "n_articles"]
+    return pd.DataFrame(rows, columns=[*columns, "n_sentences"])
+
+
+def _reduce(stat: str, draws: np.ndarray, unit: str) -> np.ndarray:
+    """Each bootstrap row reduced to the statistic: a mean of article values, or of sentences."""
+    if unit == "article":
+        return draws.mean(axis=1)
+    if stat == "mean_compound":
+        return draws.mean(axis=1)
+    if stat == "median_compound":
+        return np.median(draws, axis=1)
+    if stat == "share_positive":
+        return (draws >= THRESHOLD).mean(axis=1)
+    if stat == "share_negative":
+        return (draws <= -THRESHOLD).mean(axis=1)
+    return ((draws > -THRESHOLD) & (draws < THRESHOLD)).mean(axis=1)
+
+
+def _hedges_g(a: np.ndarray, b: np.ndarray) -> float:
+    na, nb = len(a), len(b)
+    if na < 2 or nb < 2:
+        return float("nan")
+    pooled = np.sqrt(((na - 1) * a.var(ddof=1) + (nb - 1) * b.var(ddof=1)) / (na + nb - 2))
+    if pooled == 0:
+        return float("nan")
+    return float((a.mean() - b.mean()) / pooled * (1 - 3 / (4 * (na + nb) - 9)))
+
+
+def compare_group_sentiment(
+    sentences: pd.DataFrame,
+    corpus: Corpus,
+    compare: Sequence[str] | str | None = None,
+    *,
+    column: str | None = None,
+    n_resamples: int = 9999,
+    seed: int = 0,
+    confidence: float = 0.95,
+) -> pd.DataFrame:
+    """Return one row per statistic comparing two groups (or two articles), with its unit.
+
+    With more than one article on either side the article is the unit: each article is
+    summarised over its sentences, a side's value is the mean over its articles, ``p_value`` is
+    a two-sided permutation test over article labels (exact when all splits number at most
+    ``n_resamples``) and the interval a cluster bootstrap (articles resampled within each side);
+    ``effect_size`` is Hedges' g over article values (NaN with fewer than two articles a side).
+    With one article per side the sentences are the unit (:func:`newsframe.compare_sentiment`).
+    Every row carries ``unit``, ``n_articles_a/b``, ``n_sentences_a/b`` and ``p_floor``, the
+    smallest p the design can reach (:func:`newsframe.stats.permutation_floor`); a
+    :class:`~newsframe.errors.NewsframeWarning` says so when ``p_floor`` is above .05.
+    Columns as :func:`newsframe.compare_sentiment` plus those.
+
+    >>> from newsframe import Article
+    >>> c = Corpus(Article(f"{g}{i}", "", ("t.",), metadata={"group": g}) for g in "xy" for i in range(4))
+    >>> t = pd.DataFrame({"article_id": c.ids, "compound": [.5, .4, .6, .3, -.2, 0, -.1, .1]})
+    >>> r = compare_group_sentiment(t, c).set_index("statistic").loc["mean_compound"]
+    >>> r["unit"], int(r["n_articles_a"]), round(float(r["p_value"]), 4), round(float(r["p_floor"]), 4)
+    ('article', 4, 0.0286, 0.0286)
+    """
+    from newsframe.sentiment import compare_sentiment
+
+    pair = comparison_pair(corpus, compare, column=column)
+    stats = _article_stats(sentences)
+    side_a, side_b = _side(stats, pair.corpus_a), _side(stats, pair.corpus_b)
+    n_sa, n_sb = int(side_a["sentences"].sum()), int(side_b["sentences"].sum())
+    counts = {"n_articles_a": len(side_a), "n_articles_b": len(side_b)}
+    if len(side_a) == 1 and len(side_b) == 1:
+        out = compare_sentiment(sentences, pair.corpus_a.ids[0], pair.corpus_b.ids[0],
+                                n_resamples=n_resamples, confidence=confidence, seed=seed)  # fmt: skip
+        out["a"], out["b"] = pair.a, pair.b
+        floor = max(permutation_floor(n_sa, n_sb), 1.0 / (n_resamples + 1))
+        out = out.assign(unit="sentence", **counts, n_sentences_a=n_sa, n_sentences_b=n_sb)
+    else:
+        rows = []
+        for stat in STATISTICS:
+            xa, xb = side_a[stat].to_numpy(float), side_b[stat].to_numpy(float)
+            diff, p, exact = article_permutation_test(xa, xb, n_resamples=n_resamples, seed=seed)
+            low, high = cluster_bootstrap_difference(
+                xa, xb, n_resamples=2000, seed=seed, confidence=confidence
+            )
+            rows.append((pair.a, pair.b, stat, float(xa.mean()), float(xb.mean()), diff, low,
+                         high, p, exact, _hedges_g(xa, xb), "hedges_g_articles"))  # fmt: skip
+        columns = ["a", "b", "statistic", "value_a", "value_b", "difference", "ci_low", "ci_high"]
+        out = pd.DataFrame(
+            rows, columns=[*columns, "p_value", "exact", "effect_size", "effect_measure"]
+        )
+        floor = permutation_floor(len(side_a), len(side_b))
+        if not rows[0][9]:  # random splits: p cannot go below 1 / (n_resamples + 1)
+            floor = max(floor, 1.0 / (n_resamples + 1))
+        out = out.assign(n_a=n_sa, n_b=n_sb, unit="article", **counts)
+        out = out.assign(n_sentences_a=n_sa, n_sentences_b=n_sb)
+    if floor > 0.05:
+        warnings.warn(
+            f"sentiment {pair.a} vs {pair.b}: with {len(side_a)} against {len(side_b)} "
+            f"article(s) ({out['unit'].iloc[0]}s as the unit) no p-value can fall below "
+            f"{floor:.3g}; read the effect sizes and intervals, not p",
+            NewsframeWarning,
+            stacklevel=2,
+        )
+    return out.assign(p_floor=floor)
+
+
+# --- framing devices ---------------------------------------------------------------------------
+
+
+def _grouped(table: pd.DataFrame, corpus: Corpus, column: str | None, what: str) -> pd.DataFrame:
+    if "article_id" not in table.columns:
+        raise NewsframeError(f"{what}: expected a per-article table with an article_id column")
+    return with_group(table, corpus, column=column)
+
+
+def _words(corpus: Corpus, column: str | None) -> pd.Series:
+    """Body words per group (the denominator of per-1,000 rates by group)."""
+    frame = with_group(corpus.to_frame()[["article_id", "words"]], corpus, column=column)
+    return frame.groupby("group", sort=False)["words"].sum()
+
+
+def naming_by_group(
+    naming: pd.DataFrame, corpus: Corpus, *, column: str | None = None
+) -> pd.DataFrame:
+    """Return :func:`newsframe.naming_variants` summed per group.
+
+    Columns: ``group, concept, variant, usage, count, in_quotes, articles_using``
+    (articles of the group whose body uses the variant), ``articles_first`` (articles in which
+    the reader meets it first), ``n_articles``. Groups and variants keep their order.
+    """
+    t = _grouped(naming, corpus, column, "naming_by_group")
+    t = t.assign(using=t["count"] > 0, first=t["first_used"].astype(bool))
+    out = t.groupby(["group", "concept", "variant", "usage"], sort=False, as_index=False).agg(
+        count=("count", "sum"),
+        in_quotes=("in_quotes", "sum"),
+        articles_using=("using", "sum"),
+        articles_first=("first", "sum"),
+        n_articles=("article_id", "nunique"),
+    )
+    return out
+
+
+def voice_by_group(
+    voice: pd.DataFrame, corpus: Corpus, *, column: str | None = None
+) -> pd.DataFrame:
+    """Return :func:`newsframe.share_of_voice` summed per group and speaker.
+
+    Columns: ``group, speaker, speaker_name, quotes, quoted_words, paraphrases, attributions,
+    articles`` (articles of the group in which the speaker is attributed), ``share_of_quoted``
+    (of all quoted words in the group), ``share_of_words`` (of the group's body words).
+    """
+    t = _grouped(voice, corpus, column, "voice_by_group")
+    sums = ["quotes", "quoted_words", "paraphrases", "attributions"]
+    out = t.groupby(["group", "speaker", "speaker_name"], sort=False, as_index=False).agg(
+        **{c: (c, "sum") for c in sums}, articles=("article_id", "nunique")
+    )
+    total = out.groupby("group", sort=False)["quoted_words"].transform("sum")
+    out["share_of_quoted"] = np.where(
+        total > 0, out["quoted_words"] / total.where(total > 0, 1), 0.0
+    )
+    words = out["group"].map(_words(corpus, column)).astype(float)
+    out["share_of_words"] = np.where(
+        words > 0, out["quoted_words"] / words.where(words > 0, 1), 0.0
+    )
+    return out.sort_values(["group", "quoted_words", "speaker"], ascending=[True, False, True],
+                           key=_group_order(out), kind="stable").reset_index(drop=True)  # fmt: skip
+
+
+def _group_order(table: pd.DataFrame):
+    order = {g: n for n, g in enumerate(dict.fromkeys(table["group"]))}
+    return lambda s: s.map(order) if s.name == "group" else s
+
+
+def prominence_by_group(
+    prominence: pd.DataFrame, corpus: Corpus, *, column: str | None = None
+) -> pd.DataFrame:
+    """Return :func:`newsframe.actor_prominence` per group and actor.
+
+    Columns: ``group, actor_id, name, mentions, per_1000`` (mentions per 1,000 body words of the
+    group), ``articles`` (articles mentioning the actor), ``in_headline``, ``in_lede``
+    (articles with the actor there), ``first_in`` (articles in which the actor is mentioned
+    first), ``n_articles``.
+    """
+    t = _grouped(prominence, corpus, column, "prominence_by_group")
+    t = t.assign(mentioned=t["mentions"] > 0, first=t["first_rank"] == 1)
+    out = t.groupby(["group", "actor_id", "name"], sort=False, as_index=False).agg(
+        mentions=("mentions", "sum"),
+        articles=("mentioned", "sum"),
+        in_headline=("in_headline", "sum"),
+        in_lede=("in_lede", "sum"),
+        first_in=("first", "sum"),
+        n_articles=("article_id", "nunique"),
+    )
+    words = out["group"].map(_words(corpus, column)).astype(float)
+    out.insert(
+        4, "per_1000", np.where(words > 0, 1000 * out["mentions"] / words.where(words > 0, 1), 0.0)
+    )
+    return out
+
+
+def frames_by_group(
+    frames: pd.DataFrame, corpus: Corpus, *, column: str | None = None
+) -> pd.DataFrame:
+    """Return :func:`newsframe.frame_dimensions` per group and frame.
+
+    Columns: ``group, scheme, frame, label, hits, sentences, words, per_1000`` (hits per 1,000
+    body words of the group), ``mean_article_per_1000`` (each article weighted equally),
+    ``articles`` (articles with a hit), ``n_articles``.
+    """
+    t = _grouped(frames, corpus, column, "frames_by_group")
+    t = t.assign(hit=t["hits"] > 0)
+    out = t.groupby(["group", "scheme", "frame", "label"], sort=False, as_index=False).agg(
+        hits=("hits", "sum"),
+        sentences=("sentences", "sum"),
+        words=("words", "sum"),
+        mean_article_per_1000=("per_1000", "mean"),
+        articles=("hit", "sum"),
+        n_articles=("article_id", "nunique"),
+    )
+    out.insert(
+        7,
+        "per_1000",
+        np.where(
+            out["words"] > 0, 1000 * out["hits"] / out["words"].where(out["words"] > 0, 1), 0.0
+        ),
+    )
+    return out

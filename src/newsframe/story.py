@@ -1,0 +1,287 @@
+"""A story file: everything about one story that the analyses need and the package cannot know.
+
+The package ships story-neutral word lists (stopwords, reporting verbs, frame dictionaries …).
+What belongs to one story — the competing names of the disputed thing, the actors and their
+aliases, extra multi-word terms, reporting verbs, stopwords, frame-dictionary changes, words that
+are topic rather than sentiment, the grouping column and the pair to compare — lives in a TOML
+story file next to the corpus (the bundled corpus has ``data/story.toml``). The format is
+documented at the top of that file and in :func:`load_story`.
+
+``load_story(path)`` returns a :class:`Story`; ``story.resources`` is the shipped defaults
+overlaid with the story's additions, and ``load_corpus(source, story=...)`` attaches both to the
+corpus so that every analysis of it uses them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from newsframe.actors import Actor
+from newsframe.errors import InputError
+from newsframe.framing.naming import Concept, Variant
+from newsframe.framing.speakers import ReportingVerbs
+from newsframe.resources import Resources, default_resources, read_toml
+from newsframe.text import lemmatize, normalise, tokenize
+
+__all__ = ["ACTOR_KINDS", "Story", "load_story", "story_resources"]
+
+#: The kinds an actor may have in a story file ("state" is read as "country").
+ACTOR_KINDS = ("person", "organisation", "country", "group", "place")
+_KIND_ALIASES = {"state": "country", "organization": "organisation", "org": "organisation"}
+_SECTIONS = {"story", "actor", "concept", "reporting_verbs", "terms", "frames", "sentiment"}
+
+
+@dataclass(frozen=True)
+class Story:
+    """One story's configuration, read from a story file by :func:`load_story`.
+
+    ``concepts`` and ``actors`` are the story's naming concepts and actors; ``reporting_verbs``
+    maps a verb class (``neutral``, ``evaluative``, ``directive``) to extra verbs;
+    ``frames_add`` / ``frames_exclude`` map ``"scheme/frame"`` (or ``"*"``: every frame) to
+    dictionary terms to add or patterns to exclude; ``sentiment_exclude`` lists words that are topic, not sentiment, in this story;
+    ``group`` is the manifest column that groups the articles and ``compare`` the two groups (or
+    article ids) that pairwise figures compare.
+    """
+
+    name: str = ""
+    description: str = ""
+    path: Path | None = None
+    concepts: tuple[Concept, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    reporting_verbs: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    phrases: tuple[str, ...] = ()
+    stopwords: tuple[str, ...] = ()
+    frames_add: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    frames_exclude: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    sentiment_exclude: tuple[str, ...] = ()
+    group: str | None = None
+    compare: tuple[str, ...] = ()
+
+    @cached_property
+    def resources(self) -> Resources:
+        """The shipped defaults overlaid with this story's additions (one object per story).
+
+        Stopwords and phrases are added; the story's actors and naming concepts come after the
+        shipped ones (a story actor replaces a shipped actor of the same id); extra reporting
+        verbs join their class; frame terms are added or excluded per frame; the sentiment
+        exclusions become ``sentiment_exclude``.
+        """
+        return story_resources(self)
+
+    @property
+    def concept(self) -> str | None:
+        """The id of the story's first naming concept (the one the naming figure draws), or None."""
+        return self.concepts[0].concept_id if self.concepts else None
+
+    def __hash__(self) -> int:
+        return hash((self.name, self.path, self.concepts, self.actors, self.phrases))
+
+
+def _strings(value: Any, where: str, source: str) -> tuple[str, ...]:
+    if isinstance(value, str) or not isinstance(value, (list, tuple)):
+        raise InputError(source, f"{where} must be a list of strings, got {value!r}")
+    bad = [v for v in value if not isinstance(v, str) or not v.strip()]
+    if bad:
+        raise InputError(source, f"{where} must hold non-empty strings, got {bad[0]!r}")
+    return tuple(v.strip() for v in value)
+
+
+def _table(data: Mapping[str, Any], key: str, source: str) -> dict[str, Any]:
+    value = data.get(key, {})
+    if not isinstance(value, dict):
+        raise InputError(source, f"[{key}] must be a table, got {value!r}")
+    return value
+
+
+def _actors(data: Mapping[str, Any], source: str) -> tuple[Actor, ...]:
+    out = []
+    for key, spec in _table(data, "actor", source).items():
+        if not isinstance(spec, dict):
+            raise InputError(source, f"[actor.{key}] must be a table")
+        kind = str(spec.get("kind", "")).strip().lower()
+        kind = _KIND_ALIASES.get(kind, kind)
+        if kind not in ACTOR_KINDS:
+            raise InputError(
+                source,
+                f"[actor.{key}] kind {spec.get('kind')!r}: use one of {', '.join(ACTOR_KINDS)}",
+            )
+        aliases = _strings(spec.get("aliases"), f"[actor.{key}] aliases", source)
+        if not aliases:
+            raise InputError(source, f"[actor.{key}] needs at least one alias")
+        out.append(Actor(key, str(spec.get("name", key)), kind, aliases))
+    return tuple(out)
+
+
+def _concepts(data: Mapping[str, Any], source: str) -> tuple[Concept, ...]:
+    out = []
+    for key, spec in _table(data, "concept", source).items():
+        variants = spec.get("variant") if isinstance(spec, dict) else None
+        if not isinstance(variants, list) or not variants:
+            raise InputError(source, f"[concept.{key}] needs [[concept.{key}.variant]] tables")
+        parsed = []
+        for n, v in enumerate(variants, start=1):
+            if not isinstance(v, dict) or not str(v.get("name", "")).strip():
+                raise InputError(source, f"[concept.{key}] variant {n} needs a name")
+            where = f"[concept.{key}] variant {v['name']!r} aliases"
+            aliases = _strings(v.get("aliases", [v["name"]]), where, source)
+            parsed.append(Variant(str(v["name"]), str(v.get("usage", "")), aliases))
+        out.append(Concept(key, str(spec.get("description", "")), tuple(parsed)))
+    return tuple(out)
+
+
+def _frame_changes(data: Mapping[str, Any], source: str) -> tuple[dict, dict]:
+    """``[frames.<scheme>.<frame>]`` (or ``[frames."*"]``, every frame) add / exclude lists,
+    keyed ``"scheme/frame"`` (or ``"*"``)."""
+    add: dict[str, tuple[str, ...]] = {}
+    exclude: dict[str, tuple[str, ...]] = {}
+    tables = []
+    for scheme, frames in _table(data, "frames", source).items():
+        if scheme == "*":
+            tables.append(("*", '[frames."*"]', frames))
+            continue
+        if not isinstance(frames, dict):
+            raise InputError(
+                source, f"[frames.{scheme}] must hold [frames.{scheme}.<frame>] tables"
+            )
+        tables.extend((f"{scheme}/{frame}", f"[frames.{scheme}.{frame}]", spec)
+                      for frame, spec in frames.items())  # fmt: skip
+    for key, where, spec in tables:
+        if not isinstance(spec, dict) or set(spec) - {"add", "exclude"}:
+            raise InputError(source, f"{where} takes only `add` and `exclude` lists")
+        if "add" in spec:
+            add[key] = _strings(spec["add"], f"{where} add", source)
+        if "exclude" in spec:
+            exclude[key] = _strings(spec["exclude"], f"{where} exclude", source)
+    return add, exclude
+
+
+def load_story(path: str | Path) -> Story:
+    """Return the :class:`Story` in the TOML story file at ``path``.
+
+    Sections (all optional; the bundled ``data/story.toml`` documents each at its top):
+    ``[story]`` (``name``, ``description``, ``group`` column, ``compare`` = two groups or article
+    ids), ``[actor.<id>]`` (``name``, ``kind`` — person, organisation, country, group or place —
+    and ``aliases``, as in ``actors.toml``), ``[concept.<id>]`` with ``[[concept.<id>.variant]]``
+    (as in ``naming_concepts.toml``), ``[reporting_verbs]`` (class = extra verbs),
+    ``[terms]`` (``phrases``, ``stopwords``), ``[frames.<scheme>.<frame>]`` (``add``,
+    ``exclude``) and ``[sentiment]`` (``exclude``: words that are topic, not sentiment).
+    Errors name the file and the section.
+
+    >>> import tempfile, os
+    >>> text = '[story]\\nname = "x"\\ngroup = "outlet"\\n[actor.kim]\\nkind = "person"\\naliases = ["Kim"]\\n'
+    >>> with tempfile.NamedTemporaryFile("w", suffix=".toml", delete=False) as f:
+    ...     _ = f.write(text)
+    >>> s = load_story(f.name); os.unlink(f.name)
+    >>> s.name, s.group, [(a.actor_id, a.kind, a.aliases) for a in s.actors]
+    ('x', 'outlet', [('kim', 'person', ('Kim',))])
+    """
+    path = Path(path)
+    if path.is_dir():
+        raise InputError(path, "is a folder; pass the story file (e.g. story.toml)")
+    if not path.exists():
+        raise InputError(path, "story file not found")
+    data, source = read_toml(path, "")
+    unknown = sorted(set(data) - _SECTIONS)
+    if unknown:
+        raise InputError(
+            source, f"unknown section [{unknown[0]}]; sections are {', '.join(sorted(_SECTIONS))}"
+        )
+    head = _table(data, "story", source)
+    compare = _strings(head.get("compare", []), "[story] compare", source)
+    if compare and len(compare) != 2:
+        raise InputError(
+            source, f"[story] compare needs exactly two groups or articles, got {compare}"
+        )
+    verbs = {
+        name: _strings(v, f"[reporting_verbs] {name}", source)
+        for name, v in _table(data, "reporting_verbs", source).items()
+    }
+    terms = _table(data, "terms", source)
+    add, exclude = _frame_changes(data, source)
+    sentiment = _table(data, "sentiment", source)
+    return Story(
+        name=str(head.get("name", path.stem)),
+        description=str(head.get("description", "")),
+        path=path,
+        concepts=_concepts(data, source),
+        actors=_actors(data, source),
+        reporting_verbs=MappingProxyType(verbs),
+        phrases=_strings(terms.get("phrases", []), "[terms] phrases", source),
+        stopwords=_strings(terms.get("stopwords", []), "[terms] stopwords", source),
+        frames_add=MappingProxyType(add),
+        frames_exclude=MappingProxyType(exclude),
+        sentiment_exclude=tuple(
+            w.lower() for w in _strings(sentiment.get("exclude", []), "[sentiment] exclude", source)
+        ),
+        group=str(head["group"]) if head.get("group") else None,
+        compare=compare,
+    )
+
+
+def _with_verbs(table: ReportingVerbs, extra: Mapping[str, tuple[str, ...]], source: str):
+    unknown = sorted(set(extra) - set(table.classes))
+    if unknown:
+        raise InputError(
+            source,
+            f"[reporting_verbs] class {unknown[0]!r}: use one of {', '.join(table.classes)}",
+        )
+    verbs = dict(table.verbs)
+    for name, words in extra.items():
+        for word in words:
+            verbs[tuple(lemmatize(t) for t in tokenize(word))] = name
+    verbs.pop((), None)
+    return replace(table, verbs=verbs)
+
+
+def _with_frames(frames: tuple, story: Story, source: str) -> tuple:
+    known = {f"{f.scheme}/{f.frame}" for f in frames} | {"*"}
+    for key in [*story.frames_add, *story.frames_exclude]:
+        if key not in known:
+            raise InputError(source, f"[frames] no frame {key!r} in the frame dictionaries")
+    try:
+        from newsframe.framing.frames import extend_frames
+    except ImportError:  # dictionaries without exclusion patterns: drop listed terms instead
+        out = []
+        for f in frames:
+            key = f"{f.scheme}/{f.frame}"
+            drop = {*story.frames_exclude.get("*", ()), *story.frames_exclude.get(key, ())}
+            add = (*story.frames_add.get("*", ()), *story.frames_add.get(key, ()))
+            terms = tuple(t for t in f.terms if t not in drop) + (add if f.terms else ())
+            out.append(replace(f, terms=terms))
+        return tuple(out)
+    return extend_frames(frames, terms=story.frames_add, exclude=story.frames_exclude)
+
+
+def story_resources(story: Story, base: Resources | None = None) -> Resources:
+    """Return ``base`` (default: the shipped resources) overlaid with ``story``'s additions.
+
+    See :attr:`Story.resources`. Errors (an unknown verb class or frame) name the story file.
+    """
+    base = base or default_resources()
+    source = str(story.path or "story")
+    ids = {a.actor_id for a in story.actors}
+    concept_ids = {c.concept_id for c in story.concepts}
+    return replace(
+        base,
+        stopwords=base.stopwords | {normalise(w).lower() for w in story.stopwords},
+        phrases=tuple(dict.fromkeys([*base.phrases, *load_phrases_from(story.phrases)])),
+        actors=(*(a for a in base.actors if a.actor_id not in ids), *story.actors),
+        naming_concepts=(
+            *(c for c in base.naming_concepts if c.concept_id not in concept_ids),
+            *story.concepts,
+        ),
+        reporting_verbs=_with_verbs(base.reporting_verbs, story.reporting_verbs, source),
+        frames=_with_frames(base.frames, story, source),
+        sentiment_exclude=base.sentiment_exclude | frozenset(story.sentiment_exclude),
+    )
+
+
+def load_phrases_from(phrases: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """Multi-word terms as lemma tuples (as :func:`newsframe.text.load_phrases` makes them)."""
+    out = (tuple(lemmatize(t) for t in tokenize(p)) for p in phrases)
+    return tuple(dict.fromkeys(p for p in out if len(p) > 1))
