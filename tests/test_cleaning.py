@@ -105,10 +105,15 @@ def test_caption_label_sends_the_next_line_to_captions():
     assert reasons(result)[caption] == CAPTION
 
 
-def test_final_paragraph_with_agency_tag_stays_body():
+def test_final_paragraph_with_agency_tag_stays_body_and_the_tag_is_split_off():
     last = "The talks will resume in March, officials said. (Kyodo)"
     result = clean_text(f"Islands Talks Resume\n\n{LEDE}\n\n{SECOND}\n\n{last}")
-    assert result.paragraphs[-1] == last
+    assert result.paragraphs[-1] == "The talks will resume in March, officials said."
+    assert [(r.text, r.reason, r.part) for r in result.removed][-1] == (
+        "(Kyodo)",
+        "wire credit",
+        True,
+    )
 
 
 def test_appeal_box_at_the_end_is_removed_whole():

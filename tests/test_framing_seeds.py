@@ -88,7 +88,7 @@ def test_2019_quotes_putin_with_said_and_reports_abe(seeds):
     assert {9, 10} <= set(
         abe.sentence_id
     )  # "Abe said he had agreed", "The Japanese leader also said"
-    assert set(t.verb_class) == {"neutral", ""}  # no evaluative verb in 2019
+    assert set(t.verb_class) <= {"neutral", ""}  # no evaluative verb in 2019
 
 
 def test_share_of_voice_seeds(seeds):

@@ -15,16 +15,30 @@ It combines editable phrase rules (``data/boilerplate.toml``) with structural ev
   an end-of-story mark ("Reporting by ...; Editing by ...", a copyright line) once the story has
   begun, photo captions and bylines between the headline and the lede, and paragraphs repeated
   at the edges of several articles of one outlet (see :func:`newsframe.corpus.load_corpus`);
+* repetition and form: a caption repeated as alt text above itself, two or more title-case
+  lines in a row inside the body (other stories' headlines), a separator that recurs between the
+  entries of a live page (a divider, not an end mark);
+* glued pieces: a credit or link label glued to the end of a body sentence ("... the canal.
+  [Reuters, CNN]", "... said. (Kyodo)") is split off and the sentence stays in the body;
 * layout: hard-wrapped paragraphs (lines of similar width in one block) are joined first.
 
-Keeping article text matters more than removing every scrap, so a long line that ends like a
-sentence is only removed on strong evidence. Every removed line is kept with its reason.
+Keeping article text matters more than removing every scrap: a line that reads as a sentence
+amid the body is only removed on a second signal beyond one phrase rule (the previous line is
+chrome, two cues, reader address, or a rule marked ``strong``). No headline is invented (a
+masthead in capitals is not one). Lines mostly in another script are never dropped on structure
+alone; they stay in the body with a note (``CleanText.notes``). Every removed line, and every
+piece split off a line, is kept with its reason.
+
+Heuristics, not a trained model; measured on hand-annotated real pages by
+``benchmarks/eval_pages.py``.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -33,17 +47,32 @@ from newsframe.errors import InputError
 from newsframe.resources import read_toml
 from newsframe.text import normalise
 
-__all__ = ["CleanText", "Removal", "Rules", "clean_text", "load_rules"]
+__all__ = ["NON_ENGLISH", "CleanText", "Removal", "Rules", "clean_text", "load_rules"]
 
-_TERMINAL = re.compile(r"[.!?:;…]$")
+_TERMINAL = re.compile(r"[.!?:;…。！？]$")
+_STOP = re.compile(r"[.!?…。！？]$")  # a sentence's end (a colon introduces, it does not end)
 _CLOSERS = "\"')]}»”’"
 _QUOTED = re.compile(r'"[^"]{0,400}"')
 _ADDRESS = re.compile(r"\b(we|our|ours|us|you|your|yours)\b", re.IGNORECASE)
 _WORD = re.compile(r"\w+(?:['-]\w+)*")
 _LOWER_START = re.compile(r"^[\"'(]?[a-z]")
 _BULLET = re.compile(r"^([-•*—]|\d{1,2}[.)])\s+\w")  # an item of a list in the article
-
+_REPORTING = re.compile(r"\b(said|says|told|tells|according to|reported|announced|added|stated)\b")
+_PHOTO_WORDS = re.compile(r"\b(photo\w*|image|picture|pictured|composite|file photo|getty)\b")
+# A leading date marker ("date 2019-04-16 ", "Updated: 12/03/2021 ") or a trailing site name
+# ("Headline | Site Name") around a headline; a breadcrumb ("Home » World » ...").
+_LEAD_MARKER = re.compile(
+    r"^(?:(?:date|updated|published|posted)\b:?\s*)?"
+    r"(?:\d{4}-\d\d-\d\d(?:t[\d:.]{1,12}z?)?|\d{1,2}[./]\d{1,2}[./]\d{2,4})[,:]?\s+",
+    re.IGNORECASE,
+)
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_OTHER_SCRIPT = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")
+_SITE_SUFFIX = re.compile(r"[ \t]{0,3}\|[ \t]{0,3}([^|]{1,40})$")
+_TAG_SUFFIX = re.compile(r"(?<=\S) \((\w+(?: \w+){0,2})\)$")  # "... 70 Missing (Wikipedia)"
+_BREADCRUMB = re.compile(r"\s[»›]\s|^[^ ]{1,30}\s?»")
 CAPTION = "photo caption or credit"
+NON_ENGLISH = "non-English text (kept in the body; not analysed)"
 _APPEAL = "reader appeal (donation, subscription or newsletter)"
 _APPEALS = frozenset({_APPEAL, "donation appeal", "subscription appeal"})
 _LABEL = "byline, date or section label"
@@ -51,21 +80,32 @@ _LABEL = "byline, date or section label"
 
 @dataclass(frozen=True)
 class Removal:
-    """One line the cleaner removed: 1-based ``line_no`` in the raw text, the line, and why."""
+    """One line the cleaner removed: 1-based ``line_no`` in the raw text, the line, and why.
+
+    ``part`` is True when only ``text``, a piece glued to the end of a body line (a source credit
+    such as ``[Reuters]``), was split off and the rest of the line stayed in the body. The same
+    record type carries the cleaner's notes on kept lines (:attr:`CleanText.notes`).
+    """
 
     line_no: int
     text: str
     reason: str
+    part: bool = False
 
 
 @dataclass(frozen=True)
 class CleanText:
-    """What :func:`clean_text` returns: headline, body paragraphs, captions and the audit."""
+    """What :func:`clean_text` returns: headline, body paragraphs, captions and the audit.
+
+    ``notes`` flags kept lines the analysis will not read as English (reason
+    :data:`NON_ENGLISH`): they stay in the body, never dropped silently.
+    """
 
     title: str
     paragraphs: tuple[str, ...]
     captions: tuple[str, ...]
     removed: tuple[Removal, ...]
+    notes: tuple[Removal, ...] = ()
 
 
 @dataclass(frozen=True, eq=False)
@@ -82,6 +122,16 @@ class LineRule:
     closes: bool = False
     address_over: int | None = None
     spares_prose: bool = False
+    strong: bool = False
+
+
+@dataclass(frozen=True, eq=False)
+class GluedRule:
+    """One ``[[glued]]`` rule: a credit or link label glued to the end of a body sentence."""
+
+    pattern: re.Pattern[str]
+    reason: str
+    reporting: bool = False
 
 
 @dataclass(frozen=True, eq=False)
@@ -98,6 +148,7 @@ class Rules:
     address_share: float
     credits: tuple[re.Pattern[str], ...]
     max_credit_words: int
+    glued: tuple[GluedRule, ...] = ()
     source: str = field(default="<builtin>")
 
 
@@ -138,6 +189,7 @@ def _line_rule(r: dict) -> LineRule:
         bool(r.get("closes", False)),
         None if over is None else int(over),
         bool(r.get("spares_prose", False)),
+        bool(r.get("strong", False)),
     )
 
 
@@ -154,6 +206,10 @@ def _load_rules(path: str | None) -> Rules:
             address_share=float(appeal.get("address_share", 0.08)),
             credits=tuple(_compile(p) for p in caption.get("credit_patterns", [])),
             max_credit_words=int(caption.get("max_credit_words", 6)),
+            glued=tuple(
+                GluedRule(_compile(g["pattern"]), g["reason"], bool(g.get("reporting", False)))
+                for g in data.get("glued", [])
+            ),
             source=source,
         )
     except (KeyError, re.error, TypeError, ValueError) as exc:
@@ -178,14 +234,54 @@ def _prose(line: str) -> bool:
     return _words(line) >= 8 and _ends_sentence(line)
 
 
+@lru_cache(maxsize=8192)
+def _sentence_like(line: str) -> bool:
+    """A line that reads as a sentence of prose, however short ("Search teams found no
+    survivors."): four words or more, a final stop, and lowercase words after the first (a
+    title-case label such as "Sign In To Continue." is not prose)."""
+    if not _STOP.search(line.rstrip(_CLOSERS + " ")):
+        return False
+    words = _WORD.findall(line)
+    lower = sum(1 for w in words[1:] if w[:1].islower() and len(w) > 1 and w.isalpha())
+    return len(words) >= 4 and lower >= 2
+
+
+def _non_latin(line: str) -> bool:
+    """True when most letters of the line are outside the Latin script (Japanese, Cyrillic ...)."""
+    other = len(_OTHER_SCRIPT.findall(line))
+    return other > 0 and other > len(_LATIN_LETTER.findall(line))
+
+
+_IMPERATIVE = re.compile(
+    r"^(sign|log|subscribe|download|install|click|tap|read|share|follow|join|register|watch|"
+    r"listen|get|see|continue|view|load|show|skip|support|donate|become|try|start|upgrade|"
+    r"create|enter|leave|add|reply|comment|sign-up|back)\s+"
+    r"(up|in|out|to|for|the|our|this|now|here|more|us|a|an|your|on|with|below|today|reading)\b"
+)
+
+
+def _second_signal(norm: str, low: str, rule: LineRule) -> bool:
+    """Evidence beyond one rule match that a sentence-like line is chrome: the rule is marked
+    ``strong``, its pattern matches twice (two cues: "(c) 2024 X. All rights reserved."), the
+    line addresses the reader outside quotation marks, or it opens with an instruction to the
+    reader ("Sign up for ...", "Log in to ...", "Read more ..."; not "Search teams found ...")."""
+    if rule.strong or _IMPERATIVE.match(low):
+        return True
+    target = norm if rule.case_sensitive else low
+    if len(rule.pattern.findall(target)) >= 2:
+        return True
+    outside = _QUOTED.sub(" ", target) if '"' in target else target
+    return bool(_ADDRESS.search(outside))
+
+
 def _tagged_sentence(line: str) -> bool:
     """A sentence followed by a parenthesised tag: ``"... officials said. (Kyodo)"``."""
     cut = line.rfind("(")
     return line.endswith(")") and cut > 0 and _ends_sentence(line[:cut])
 
 
-def _rule_match(line: str, low: str, rules: Rules) -> LineRule | None:
-    """The first rule that removes this line, or None.
+def _rule_matches(line: str, low: str, rules: Rules) -> Iterator[LineRule]:
+    """The rules that remove this line, in file order.
 
     A match that disappears when quoted passages are blanked out is reported speech, not page
     chrome; a rule with ``address_over`` only takes a longer line that addresses the reader, and
@@ -206,8 +302,22 @@ def _rule_match(line: str, low: str, rules: Rules) -> LineRule | None:
                 continue
             if needs_address and not _ADDRESS.search(outside):
                 continue
-        return rule
-    return None
+        yield rule
+
+
+def _rule_match(line: str, low: str, rules: Rules) -> LineRule | None:
+    """The first rule that removes this line, or None."""
+    return next(_rule_matches(line, low, rules), None)
+
+
+def _strong_match(norm: str, rules: Rules) -> LineRule | None:
+    """The first rule that removes the line with a second signal (see :func:`_second_signal`)."""
+    low = norm.lower()
+    core = _LEAD_MARKER.sub("", norm, count=1)
+    found = _rule_matches(norm, low, rules)
+    if core != norm:
+        found = itertools.chain(found, _rule_matches(core, core.lower(), rules))
+    return next((r for r in found if _second_signal(norm, low, r)), None)
 
 
 def _address_share(text: str) -> float:
@@ -241,6 +351,7 @@ def _is_opener(low: str, rules: Rules) -> bool:
     return any(p.search(low) for p in rules.openers)
 
 
+@lru_cache(maxsize=8192)
 def _credit(line: str, rules: Rules) -> int:
     """How surely the line ends in a photo credit: 2 explicit pattern, 1 short capitalised tail
     after the last full stop (``"... in Moscow. Kremlin Press Service"``), 0 none."""
@@ -277,6 +388,9 @@ def _classify(
     """
     low = norm.lower()
     rule = _rule_match(norm, low, rules)
+    if rule is None and _LEAD_MARKER.match(norm):  # "date 2021-03-23 Send this page to ..."
+        core = _LEAD_MARKER.sub("", norm, count=1)
+        rule = _rule_match(core, core.lower(), rules)
     opener = _is_opener(low, rules)
     in_region = in_region or opener
     if rule is not None:
@@ -288,6 +402,7 @@ def _classify(
     return None, opener, in_region, None
 
 
+@lru_cache(maxsize=8192)
 def _title_key(text: str) -> str:
     """Words of a line, lowercased, for comparing a line with the headline."""
     return " ".join(_WORD.findall(text.lower()))
@@ -363,8 +478,21 @@ def _rule_pass(lines: list[Line], rules: Rules) -> tuple[list[str | None], list[
     in_region = False
     items: LineRule | None = None
     left = 0
+    seen_prose = False
     for i, (_, _, norm) in enumerate(lines):
         reason, opener, leaves, rule = _classify(norm, rules, in_region)
+        if rule is not None and _weak_context(lines, reasons, i, seen_prose, rule):
+            # one weak signal on a line of prose amid the body, or on the headline right above
+            # the lede: keep it unless another rule has a second signal ("Search teams found
+            # no survivors.", "... a new privacy policy ...", "Copyright law was changed ...")
+            rule = _strong_match(norm, rules)
+            if rule is not None:
+                reason = rule.reason
+            else:
+                appeal = _is_appeal(norm, rules, in_region=in_region or opener)
+                reason = _APPEAL if appeal else None
+                leaves = reason is None and (in_region or opener)
+        seen_prose = seen_prose or (reason is None and _prose(norm))
         in_region = (in_region or opener) and not leaves
         if opener:
             openers.append(i)
@@ -378,7 +506,35 @@ def _rule_pass(lines: list[Line], rules: Rules) -> tuple[list[str | None], list[
             items = None
         reasons[i] = reason
     _bridge_appeals(lines, reasons, openers)
+    for i in range(1, len(lines)):  # a player's duration line follows the video's title
+        prev = lines[i - 1][2]
+        if (
+            reasons[i] == "video player"
+            and reasons[i - 1] is None
+            and _words(prev) <= 15
+            and not _ends_sentence(prev)
+        ):
+            reasons[i - 1] = "video title"
     return reasons, closers
+
+
+def _weak_context(
+    lines: list[Line], reasons: list[str | None], i: int, seen_prose: bool, rule: LineRule
+) -> bool:
+    """True when one rule match is not enough for line ``i``: a sentence-like line whose
+    previous line is not chrome, or a title-like line (4+ words, no final stop) right above the
+    first paragraph of prose of which the rule's phrase covers less than half (the headline
+    "Search Ends Off Cape Verran", not a date or byline line)."""
+    norm = lines[i][2]
+    if _sentence_like(norm):
+        return not (i > 0 and reasons[i - 1] is not None)
+    if seen_prose or _words(norm) < 4 or _ends_sentence(norm):
+        return False
+    if i + 1 >= len(lines) or not _prose(lines[i + 1][2]):
+        return False
+    core = _LEAD_MARKER.sub("", norm, count=1)
+    m = rule.pattern.search(core if rule.case_sensitive else core.lower())
+    return m is not None and 2 * _words(m.group()) < _words(core)
 
 
 def _list_item(norm: str, label: LineRule) -> bool:
@@ -390,7 +546,16 @@ def _list_item(norm: str, label: LineRule) -> bool:
 
 def _bridge_appeals(lines: list[Line], reasons: list[str | None], openers: list[int]) -> None:
     """Lines between an appeal opener and a later appeal line belong to the appeal when nothing
-    after that appeal reads like article prose (the appeal box closes the page)."""
+    after that appeal reads like article prose (the appeal box closes the page); a line between
+    two appeal lines that addresses the reader itself belongs to the appeal box too."""
+    for i in range(1, len(lines) - 1):
+        if (
+            reasons[i] is None
+            and reasons[i - 1] in _APPEALS
+            and reasons[i + 1] in _APPEALS
+            and _ADDRESS.search(_QUOTED.sub(" ", lines[i][2]))
+        ):
+            reasons[i] = _APPEAL
     for o in openers:
         last = max(
             (j for j in range(o + 1, min(o + 9, len(lines))) if reasons[j] in _APPEALS),
@@ -405,24 +570,67 @@ def _bridge_appeals(lines: list[Line], reasons: list[str | None], openers: list[
                 reasons[j] = _APPEAL
 
 
+@lru_cache(maxsize=8192)
+def _headline_text(line: str) -> str:
+    """The headline a line carries once a leading date marker ("date 2019-04-16 ...") and a
+    trailing site name ("... | Site Name", at most four words) are cut off."""
+    line = _LEAD_MARKER.sub("", line, count=1)
+    suffix = _SITE_SUFFIX.search(line)
+    if suffix and _words(suffix.group(1)) <= 4 and suffix.start() > 0:
+        line = line[: suffix.start()]
+    return _TAG_SUFFIX.sub("", line.strip().rstrip("|").strip())
+
+
+def _masthead(line: str) -> bool:
+    """An outlet's name in capitals ("THE DAILY COURIER"): short, no lowercase letter."""
+    return _words(line) <= 5 and not any(c.islower() for c in line)
+
+
 def _guess_title(lines: list[Line], reasons: list[str | None], rules: Rules) -> int | None:
     """Index of the headline: the first unpunctuated, uncredited line of 3-30 words (5 or more
-    preferred) among the first 40 kept lines that is followed by article prose within six kept
-    lines and preceded by none."""
+    preferred) among the first 40 kept lines that is followed by article text (prose or list
+    items) within six kept lines and preceded by none. Breadcrumbs, mastheads in capitals and
+    lines that recur after the lede (photo captions) are not headlines."""
     candidates = [i for i, r in enumerate(reasons) if r is None][:40]
+    first_prose = next((i for i in candidates if _prose(lines[i][2])), len(lines))
+    # a line that recurs after the lede is a photo caption repeated in the body, not a headline
+    later = {_title_key(n) for _, _, n in lines[first_prose + 1 :] if _words(n) <= 30}
     valid = []
     for rank, i in enumerate(candidates):
-        norm = lines[i][2]
-        if _prose(norm):
+        norm = _headline_text(lines[i][2])
+        if _prose(lines[i][2]):
             break  # the article starts here: a headline comes before it or not at all
         if not 3 <= _words(norm) <= 30 or norm.rstrip(_CLOSERS).endswith("."):
             continue
-        if _credit(norm, rules):
+        if _credit(norm, rules) or _BREADCRUMB.search(lines[i][1]) or _masthead(norm):
             continue
-        if any(_prose(lines[j][2]) for j in candidates[rank + 1 : rank + 7]):
+        if _title_key(norm) in later:
+            continue
+        if any(
+            _prose(lines[j][2]) or _BULLET.match(lines[j][2])
+            for j in candidates[rank + 1 : rank + 7]
+        ):
             valid.append(i)
     # outlet names and section labels are short ("The Asahi Shimbun"); headlines rarely are
     return next((i for i in valid if _words(lines[i][2]) >= 5), valid[0] if valid else None)
+
+
+def _title_line(norm: str, key: str) -> bool:
+    """True when the line is the headline ``key``, possibly with a date or marker on it."""
+    line_key = _title_key(norm)
+    if key not in line_key:
+        return False
+    if line_key == key or _title_key(_headline_text(norm)) == key:
+        return True
+    rest = line_key.replace(key, " ", 1).split()
+    return len(rest) <= 6 and all(_MARKER_WORD.match(w) for w in rest)
+
+
+_MARKER_WORD = re.compile(
+    r"^(\d+\w{0,2}|date|updated|published|posted|am|pm|gmt|utc|jst|msk|[ecmp][sd]t|bst|cest?|kst|"
+    r"jan\w*|feb\w*|mar\w*|apr\w*|may|june?|july?|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|"
+    r"mon\w*|tue\w*|wed\w*|thu\w*|fri\w*|sat\w*|sun\w*|new|breaking|update|live|exclusive)$"
+)
 
 
 def _headline(
@@ -431,45 +639,97 @@ def _headline(
     """Find the headline, mark it, its duplicates and the page chrome before it."""
     key = _title_key(normalise(title)) if title else ""
     if key:
-        head = next((i for i, (_, _, n) in enumerate(lines) if _title_key(n) == key), None)
+        head = next((i for i, (_, _, n) in enumerate(lines) if _title_line(n, key)), None)
     else:
+        _free_last_item(lines, reasons)
         head = _guess_title(lines, reasons, rules)
-        title = lines[head][1] if head is not None else ""
-        key = _title_key(lines[head][2]) if head is not None else ""
+        title = _headline_text(lines[head][1]) if head is not None else ""
+        key = _title_key(_headline_text(lines[head][2])) if head is not None else ""
     if head is not None:
         for i in range(head):
             if reasons[i] is None:
                 reasons[i] = "page chrome before the headline"
+    else:  # no headline: an outlet's name in capitals above the lede is still not article text
+        for i, (_, _, norm) in enumerate(lines):
+            if reasons[i] is None and _prose(norm):
+                break
+            if reasons[i] is None and _masthead(norm) and _words(norm) >= 1:
+                reasons[i] = "masthead"
     for i, (_, _, norm) in enumerate(lines):
-        if key and len(norm) < 2 * len(key) + 20 and _title_key(norm) == key:
+        if key and len(norm) < 2 * len(key) + 40 and _title_line(norm, key):
             reasons[i] = "headline" if i == head else "duplicated headline"
     return head, title or ""
+
+
+def _free_last_item(lines: list[Line], reasons: list[str | None]) -> None:
+    """Before the article begins, a list label's run of items that leads straight into the lede
+    ends with the article's own headline (a "Latest news" menu above it): give that line back."""
+    kept_after: list[tuple[int, ...]] = [()] * (len(lines) + 1)  # the next three kept lines
+    for i in range(len(lines) - 2, -1, -1):
+        own = (i + 1,) if reasons[i + 1] is None else ()
+        kept_after[i] = (own + kept_after[i + 1])[:3]
+    for i, (_, _, norm) in enumerate(lines):
+        if reasons[i] is None and _prose(norm):
+            break
+        if reasons[i] != "linked headline" or (
+            i + 1 < len(lines) and reasons[i + 1] == "linked headline"
+        ):
+            continue
+        if any(_prose(lines[j][2]) for j in kept_after[i]):
+            reasons[i] = None
 
 
 def _caption_pass(
     lines: list[Line], reasons: list[str | None], head: int | None, rules: Rules
 ) -> None:
-    """Photo captions (credited lines anywhere, unpunctuated lines between headline and lede),
-    and bylines or section labels between headline and lede. A standfirst right under the
-    headline stays body text."""
+    """Photo captions and bylines or section labels. Captions: credited lines anywhere; lines
+    repeated straight after themselves (an image's alt text above its caption) or repeated with
+    a credit added; between headline and lede, unpunctuated lines and lines naming a photo or
+    image without reporting anyone. A standfirst right under the headline and list items stay
+    body text."""
     kept = [i for i, r in enumerate(reasons) if r is None]
     last_prose = max((i for i in kept if _words(lines[i][2]) >= 8), default=-1)
     before_lede = head is not None
-    for i in kept:
+    for k, i in enumerate(kept):
         if head is not None and i <= head:
             continue
         norm = lines[i][2]
+        nxt = lines[i + 1][2] if i + 1 < len(lines) else ""
         credit = _credit(norm, rules)
-        if credit == 2 or (credit == 1 and i != last_prose):
+        repeated = k and reasons[kept[k - 1]] == CAPTION and _same(norm, lines[kept[k - 1]][2])
+        credited = credit == 2 or (credit == 1 and i != last_prose)
+        if credited or repeated or _alt_text(norm, nxt, rules):
             reasons[i] = CAPTION
-        elif before_lede and not _ends_sentence(norm):
+        elif before_lede and not (_BULLET.match(norm) and _words(norm) >= 5):
             n = _words(norm)
-            if n < 5:
-                reasons[i] = _LABEL
-            elif not (i == head + 1 and n >= 8):  # a standfirst directly under the headline
+            if not _ends_sentence(norm):
+                if n < 5:
+                    reasons[i] = _LABEL
+                elif not (i == head + 1 and n >= 8):  # a standfirst directly under the headline
+                    reasons[i] = CAPTION
+            elif _photo_ending(norm) and not _REPORTING.search(norm.lower()):
                 reasons[i] = CAPTION
-        if _prose(norm):
+        if reasons[i] is None and _prose(norm):
             before_lede = False
+
+
+def _photo_ending(norm: str) -> bool:
+    """A sentence that ends by naming a photo ("... for two weeks - composite image.")."""
+    return bool(_PHOTO_WORDS.search(" ".join(norm.lower().split()[-3:])))
+
+
+def _same(a: str, b: str) -> bool:
+    return _title_key(a) == _title_key(b)
+
+
+def _alt_text(norm: str, nxt: str, rules: Rules) -> bool:
+    """A line followed by itself (alt text above a caption) or by itself plus a photo credit."""
+    if not nxt or (_prose(norm) and not _credit(nxt, rules)):
+        return False
+    if _same(norm, nxt):
+        return _words(norm) <= 40
+    key = _title_key(norm)
+    return bool(key) and _title_key(nxt).startswith(key) and _credit(nxt, rules) > 0
 
 
 def _tail_pass(
@@ -479,11 +739,18 @@ def _tail_pass(
     edge_repeats: frozenset[str],
 ) -> None:
     """Everything after an end-of-story mark, short chrome after the last paragraph, and edge
-    paragraphs repeated across the outlet."""
+    paragraphs repeated across the outlet. A mark that recurs on the page ("------" between the
+    entries of a live page) divides sections; it does not end the story."""
     kept = [i for i, r in enumerate(reasons) if r is None]
+    marks = Counter(_title_key(lines[c][2]) for c in closers)
+    prose_before = [0] * (len(lines) + 1)  # kept prose lines before each index
+    for i, (_, _, norm) in enumerate(lines):
+        prose_before[i + 1] = prose_before[i] + (reasons[i] is None and _prose(norm))
     for c in closers:
-        before = sum(1 for i in kept if i < c and _prose(lines[i][2]))
-        after = sum(1 for i in kept if i > c and _prose(lines[i][2]))
+        if marks[_title_key(lines[c][2])] > 1:
+            continue
+        before = prose_before[c]
+        after = prose_before[-1] - prose_before[c + 1]
         # A mark closes the story only once it has begun and when less prose follows than
         # precedes it: a copyright-style credit on a photo mid-article must not end the story.
         if before >= 2 and after < before:
@@ -498,7 +765,7 @@ def _tail_pass(
             reasons[i] = "repeated at the edge of other articles of this outlet"
         elif (
             _words(norm) <= 15
-            and not _ends_sentence(norm)
+            and (not _ends_sentence(norm) or (norm.endswith(":") and _words(norm) <= 8))
             and not _tagged_sentence(norm)
             and not _BULLET.match(norm)
         ):
@@ -510,6 +777,122 @@ def _tail_pass(
             reasons[i] = "repeated at the edge of other articles of this outlet"
         elif reasons[i] is None:
             break
+
+
+def _split_glued(lines: list[Line], rules: Rules) -> tuple[list[Line], list[Removal]]:
+    """Split a credit or link label glued to the end of a body sentence off the line
+    ("... the canal. [Reuters, CNN]", "... tells Reuters. (More earthquake stories.)"): the
+    sentence stays, the piece goes to the audit as a ``part`` removal. A photo credit is left to
+    the caption rules; ``reporting`` rules only split a line that reports someone's words. The
+    rest of the line must read as a sentence (see :func:`_sentence_like`)."""
+    out: list[Line] = []
+    parts: list[Removal] = []
+    for line_no, original, norm in lines:
+        low = norm.lower()
+        if not (low.endswith(("]", ")")) or ":" in low[-100:]):
+            out.append((line_no, original, norm))
+            continue
+        for g in rules.glued:
+            m = g.pattern.search(low)
+            if not m or _PHOTO_WORDS.search(m.group()):
+                continue
+            cut = m.start()
+            body = norm[:cut].rstrip()
+            if not _sentence_like(body):
+                continue
+            if g.reporting and not _REPORTING.search(low[:cut]):
+                continue
+            tail = norm[cut:].strip()
+            o_cut = _original_cut(original, tail)
+            if o_cut is None:
+                continue
+            parts.append(Removal(line_no, original[o_cut:].strip(), g.reason, part=True))
+            original, norm = original[:o_cut].rstrip(), body
+            break
+        out.append((line_no, original, norm))
+    return out, parts
+
+
+_LEADING_SENTENCE = re.compile(r"^([^.!?]{3,160}[.!?])\s?(?=[A-Z\"“‘'])")
+
+
+def _split_leading_appeal(
+    lines: list[Line], reasons: list[str | None], rules: Rules, parts: list[Removal]
+) -> None:
+    """An appeal box's last sentence glued to the lede ("Your support makes all the
+    difference.Airlines grounded ..."): right after an appeal line, a first sentence that
+    itself addresses the reader with an appeal cue is split off the line."""
+    for i in range(1, len(lines)):
+        if reasons[i] is not None or reasons[i - 1] not in _APPEALS:
+            continue
+        line_no, original, norm = lines[i]
+        m = _LEADING_SENTENCE.match(norm)
+        if not m or not _prose(norm[m.end() :]):
+            continue
+        piece = m.group(1)
+        low = piece.lower()
+        if not (_ADDRESS.search(low) and any(c.search(low) for c in rules.cues)):
+            continue
+        end = piece[-12:]  # where the piece ends in the original characters
+        cut = original.find(end, max(0, len(piece) - 40))
+        if cut < 0:
+            continue
+        cut += len(end)
+        parts.append(Removal(line_no, original[:cut].strip(), _APPEAL, part=True))
+        lines[i] = (line_no, original[cut:].strip(), norm[m.end() :].strip())
+
+
+def _title_case(norm: str) -> bool:
+    """A headline-like line: 3-20 words, no full stop at the end, most longer words capitalised."""
+    if not 3 <= _words(norm) <= 20 or norm.rstrip(_CLOSERS).endswith((".", ":", ";", ",")):
+        return False
+    long = [w for w in _WORD.findall(norm) if len(w) > 3 and w[:1].isalpha()]
+    return len(long) >= 2 and sum(w[:1].isupper() for w in long) >= 0.6 * len(long)
+
+
+def _headline_runs(lines: list[Line], reasons: list[str | None]) -> None:
+    """Once the article has begun, two or more title-case lines in a row without a final stop
+    are a list of other stories' headlines (with or without a "Latest" label)."""
+    started, run = False, []
+    for i, (_, _, norm) in enumerate([*lines, (0, "", "")]):
+        if (
+            i < len(lines)
+            and reasons[i] is None
+            and started
+            and _title_case(norm)
+            and not _BULLET.match(norm)  # a list in the article
+        ):
+            run.append(i)
+            continue
+        if len(run) >= 2:
+            for j in run:
+                reasons[j] = "linked headline"
+        run = []
+        if i < len(lines) and reasons[i] is None and _prose(norm):
+            started = True
+
+
+def _original_cut(original: str, tail: str) -> int | None:
+    """Where the normalised ``tail`` starts in the original line (same word count from the end)."""
+    n = len(tail.split())
+    words = list(re.finditer(r"\S+", original))
+    return words[-n].start() if 0 < n <= len(words) else None
+
+
+def _keep_non_latin(
+    lines: list[Line], reasons: list[str | None], rule_reasons: list[str | None]
+) -> list[Removal]:
+    """Lines mostly in another script are never dropped on structure alone (position, length,
+    a missing full stop): they stay in the body with a note. Only a phrase rule removes them."""
+    notes = []
+    for i, (line_no, original, norm) in enumerate(lines):
+        if norm.isascii() or not _non_latin(norm):
+            continue
+        if reasons[i] is not None and rule_reasons[i] is None and reasons[i] != "headline":
+            reasons[i] = None
+        if reasons[i] is None:
+            notes.append(Removal(line_no, original, NON_ENGLISH))
+    return notes
 
 
 # --- the cleaner ---------------------------------------------------------------------------
@@ -537,11 +920,13 @@ def clean_text(
 ) -> CleanText:
     """Return the headline, clean paragraphs, captions and removed lines of one copied page.
 
-    ``title`` is the known headline (from a manifest or HTML metadata); without it the first
-    short, unpunctuated line followed by a paragraph of prose is taken (and none when the page
-    starts with prose). ``edge_repeats`` holds normalised, lowercased paragraphs seen at the edges
-    of other articles of the same outlet; such paragraphs are removed where they sit before the
-    first or after the last paragraph of the body.
+    ``title`` is the known headline (from a manifest or HTML metadata); the line carrying it is
+    removed even with a date or marker on it. Without it the first short, unpunctuated line
+    followed by a paragraph of prose is taken (and none when the page starts with prose; a
+    masthead in capitals is not a headline). ``edge_repeats`` holds normalised, lowercased
+    paragraphs seen at the edges of other articles of the same outlet; such paragraphs are
+    removed where they sit before the first or after the last paragraph of the body. Lines mostly
+    in a non-Latin script stay in the body and are listed in ``notes``.
 
     >>> page = "Support us\\n\\nPutin Visits Japan\\n\\nPutin arrived in Tokyo on Thursday for two days of talks.\\n\\nRead more"
     >>> result = clean_text(page)
@@ -552,17 +937,32 @@ def clean_text(
     """
     rules = rules or load_rules()
     joined: dict[int, list[tuple[int, str]]] = defaultdict(list)
-    lines = _logical_lines(text, rules, joined)
+    logical = _logical_lines(text, rules, joined)
+    unsplit = {n: o for n, o, _ in logical}
+    lines, parts = _split_glued(logical, rules)
     reasons, closers = _rule_pass(lines, rules)
+    _split_leading_appeal(lines, reasons, rules, parts)
+    _headline_runs(lines, reasons)
+    rule_reasons = list(reasons)
     head, title = _headline(lines, reasons, title, rules)
     _caption_pass(lines, reasons, head, rules)
     _tail_pass(lines, reasons, closers, edge_repeats)
+    notes = _keep_non_latin(lines, reasons, rule_reasons)
     paragraphs = tuple(lines[i][1] for i, r in enumerate(reasons) if r is None)
     captions = tuple(lines[i][1] for i, r in enumerate(reasons) if r == CAPTION)
-    removed = tuple(
+    removed = [
         Removal(n, t, r)
-        for (line_no, original, _), r in zip(lines, reasons, strict=True)
+        for (line_no, _, _), r in zip(lines, reasons, strict=True)
         if r is not None
-        for n, t in _physical(line_no, original, joined)
+        for n, t in _physical(line_no, unsplit[line_no], joined)
+    ]
+    gone = {r.line_no for r in removed}
+    removed += [p for p in parts if p.line_no not in gone]
+    removed.sort(key=lambda r: (r.line_no, r.part))
+    return CleanText(
+        title=title,
+        paragraphs=paragraphs,
+        captions=captions,
+        removed=tuple(removed),
+        notes=tuple(notes),
     )
-    return CleanText(title=title, paragraphs=paragraphs, captions=captions, removed=removed)

@@ -49,7 +49,8 @@ class Article:
     ``raw_text`` is the decoded file as it was, ``sha256`` the hash of its bytes; ``page_text`` is
     the text the cleaner read (the raw text, or the text extracted from an HTML page), to which the
     line numbers in ``removed`` refer. ``metadata`` holds
-    the manifest fields (outlet, published, url, note, ...).
+    the manifest fields (outlet, published, url, note, ...). ``notes`` flags kept lines (body
+    text in another script, which the English analysis does not read).
     """
 
     article_id: str
@@ -63,6 +64,7 @@ class Article:
     page_text: str = ""
     encoding: str = "utf-8"
     metadata: Mapping[str, Any] = field(default_factory=dict)
+    notes: tuple[Removal, ...] = ()
 
     @property
     def body(self) -> str:
@@ -131,14 +133,18 @@ class Article:
         >>> a.line_audit()[["line_no", "status"]].values.tolist()
         [[1, 'removed'], [2, 'body']]
         """
-        removed = {r.line_no: r.reason for r in self.removed}
+        removed = {r.line_no: r.reason for r in self.removed if not r.part}
+        notes = {r.line_no: r.reason for r in self.notes}
+        for r in self.removed:
+            if r.part and r.line_no not in removed:
+                notes[r.line_no] = f"{r.reason} split off: {r.text}"
         captions = {" ".join(c.split()) for c in self.captions}
         rows = []
         for n, line in enumerate((self.page_text or self.raw_text).splitlines(), start=1):
             text = line.strip()
             if not text:
                 continue
-            reason = removed.get(n, "")
+            reason = removed.get(n, notes.get(n, ""))
             status = "body" if n not in removed else "removed"
             if status == "removed" and " ".join(text.split()) in captions:
                 status = "caption"
@@ -526,6 +532,7 @@ def _article_from_text(
         page_text=source_text,
         encoding=encoding,
         metadata=MappingProxyType(meta),
+        notes=result.notes,
     )
 
 
@@ -543,7 +550,7 @@ def load_article(
     """
     path = Path(path)
     data, text, encoding = read_raw(path)
-    return _article_from_text(
+    article = _article_from_text(
         path,
         data,
         text,
@@ -553,6 +560,8 @@ def load_article(
         edge_repeats=frozenset(),
         metadata=dict(metadata),
     )
+    _warn_notes(article)
+    return article
 
 
 def _read_manifest(path: Path) -> list[dict[str, str]]:
@@ -627,6 +636,19 @@ def _edge_paragraphs(articles: list[Article]) -> dict[str, frozenset[str]]:
 
 def _is_html(path: Path) -> bool:
     return path.suffix.lower() in (".html", ".htm")
+
+
+def _warn_notes(article: Article) -> None:
+    """Say, naming the file, when body text is kept that the English analysis will not read."""
+    if article.notes:
+        n, total = len(article.notes), len(article.paragraphs)
+        scope = "the whole text is" if n == total else f"{n} of {total} paragraph(s) are"
+        warnings.warn(
+            f"{article.source_path}: {scope} not in English (from line {article.notes[0].line_no});"
+            " kept in the body but not analysed (newsframe analyses English text)",
+            NewsframeWarning,
+            stacklevel=3,
+        )
 
 
 def _build_all(jobs: list[tuple], rules: Rules, n_jobs: int) -> list[Article]:
@@ -706,6 +728,8 @@ def load_corpus(
             NewsframeWarning,
             stacklevel=2,
         )
+    for article in articles:
+        _warn_notes(article)
     try:
         return Corpus(
             articles, story=story, resources=story.resources if story is not None else None

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 
 import pandas as pd
@@ -11,13 +14,16 @@ from newsframe.actors import Actor, find_mentions, load_actors
 from newsframe.corpus import Article, Corpus
 from newsframe.document import analyse
 from newsframe.framing._units import Unit, as_articles, body_words, units, word_tokens
-from newsframe.framing.quotes import Quote, top_level_quotes
+from newsframe.framing.quotes import Quote, QuoteIndex, top_level_quotes
 from newsframe.framing.speakers import (
     Attribution,
+    Memory,
     ReportingVerbs,
+    Sentences,
     Speaker,
     find_attributions,
     load_reporting_verbs,
+    speaker_kind,
 )
 from newsframe.resources import Resources, resolve_resources
 
@@ -32,6 +38,7 @@ COLUMNS = [
     "speaker_name",
     "speaker_text",
     "speaker_source",
+    "speaker_kind",
     "verb",
     "verb_lemma",
     "verb_class",
@@ -66,9 +73,6 @@ TITLES = frozenset(
         "spokesman",
         "spokeswoman",
         "spokesperson",
-        "kremlin",
-        "russian",
-        "japanese",
         "chief",
         "cabinet",
         "secretary",
@@ -98,71 +102,198 @@ TITLES = frozenset(
         "lt",
         "col",
         "gen",
+        "inspector",
+        "superintendent",
+        "commander",
+        "sergeant",
+        "detective",
+        "constable",
+        "captain",
+        "lieutenant",
+        "police",
+        "mayor",
+        "dep",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
     ]
 )
 
 
-def _canonical_names(rows: list[dict]) -> None:
+def _without_titles(words: list[str], roles: dict[str, str]) -> list[str]:
+    """The name after its titles: "French President Emmanuel Macron" -> "Emmanuel Macron"."""
+    last = -1
+    for k, word in enumerate(words[:-1]):
+        plain = word.lower().rstrip(".")
+        if plain in TITLES or roles.get(plain) == "person":
+            last = k
+    return words[last + 1 :]
+
+
+def _canonical_names(rows: list[dict], roles: dict[str, str]) -> None:
     """Give one key to one person named in several ways ("Foreign Minister Sergei Lavrov",
-    "Lavrov"): titles dropped, then every name with the same surname takes the longest form."""
+    "Lavrov", "Mr Lavrov"): titles dropped, then every name with the same surname takes the
+    longest form. Organisations, groups and documents keep their names."""
     full: dict[str, str] = {}
+
+    def person(row: dict, words: list[str]) -> bool:
+        return (
+            bool(words)
+            and row["speaker_kind"] in ("person", "")
+            and all(w[:1].isupper() for w in words)
+        )
+
     for row in rows:
         words = row["speaker"].split()
-        if row["speaker_source"] not in ("name", "pronoun", "continuation") or not words:
+        if row["speaker_source"] == "actor" or not person(row, words):
             continue
-        if not all(w[:1].isupper() for w in words):
-            continue
-        while len(words) > 1 and words[0].lower().rstrip(".") in TITLES:
-            words = words[1:]
+        words = _without_titles(words, roles)
         name = " ".join(words)
         if len(name) > len(full.get(words[-1], "")):
             full[words[-1]] = name
     for row in rows:
         words = row["speaker"].split()
-        if words and all(w[:1].isupper() for w in words) and words[-1] in full:
+        if row["speaker_source"] != "actor" and person(row, words) and words[-1] in full:
             row["speaker"] = full[words[-1]]
 
 
-def _colon_speaker(unit: Unit, quote: Quote, actors) -> tuple[Speaker, ...]:
-    """The speaker of a headline-style ``Putin: "..."`` (at most four words before a colon)."""
-    prefix = unit.text[: quote.start].rstrip()
-    start = max(unit.text.rfind(". ", 0, len(prefix)) + 2, 0) if ". " in prefix else 0
-    prefix = prefix[start:]
+def _colon_speaker(unit: Unit, quote: Quote, actors, verbs: ReportingVerbs) -> tuple[Speaker, ...]:
+    """The speaker of ``Putin: "..."`` (at most four words before a colon, in the quotation's
+    sentence): an actor, or a name that passes the speaker check."""
+    window = unit.text[max(quote.start - 200, 0) : quote.start].rstrip()
+    stop = window.rfind(". ")
+    prefix = window[stop + 2 :] if stop >= 0 else window
+    if quote.start > 200 and stop < 0:
+        return ()
     if not prefix.endswith(":") or not 0 < len(prefix[:-1].split()) <= 4:
         return ()
     mentions = find_mentions(prefix[:-1], actors)
     if mentions:
         return tuple(Speaker(m.actor_id, m.text, "actor") for m in mentions[-1:])
+    words = word_tokens(prefix[:-1])
     name = prefix[:-1].strip()
-    return (Speaker(name, name, "name"),) if name[:1].isupper() else ()
+    if not name[:1].isupper() or speaker_kind(words, verbs) is None:
+        return ()
+    return (Speaker(name, name, "name"),)
 
 
-def _kind(unit: Unit, quote: Quote) -> str:
-    """``direct`` when the quotation opens its sentence or follows a colon, else ``partial``."""
-    sentence = unit.sentence_at(quote.start)
-    start = next(s for i, s, _ in unit.sentences if i == sentence)
-    before = unit.text[start : quote.start].rstrip()
-    return "direct" if not word_tokens(before) or before.endswith(":") else "partial"
+class UnitText:
+    """Per-unit lookups in bounded time: sentence of an offset, words before an offset."""
+
+    def __init__(self, unit: Unit) -> None:
+        self.unit = unit
+        self.sentences = Sentences(unit)
+        self._words: list[int] | None = None  # running count of letters and digits
+        self._texts: dict[tuple[int, int], str] = {}
+
+    def has_word(self, a: int, b: int) -> bool:
+        """True when ``text[a:b]`` holds a letter or digit."""
+        if b <= a:
+            return False
+        if b - a < 64:  # short spans: look directly
+            return any(ch.isalnum() for ch in self.unit.text[a:b])
+        if self._words is None:
+            self._words = list(accumulate(ch.isalnum() for ch in self.unit.text))
+        return self._words[b - 1] - (self._words[a - 1] if a else 0) > 0
+
+    def sentence_text(self, first: int, last: int) -> str:
+        """The text of sentences ``first`` .. ``last`` (one string object per pair)."""
+        if (first, last) not in self._texts:
+            try:
+                start, end = self.sentences.bounds(first)[0], self.sentences.bounds(last)[1]
+                self._texts[first, last] = self.unit.text[start:end]
+            except KeyError:
+                self._texts[first, last] = self.unit.text
+        return self._texts[first, last]
+
+    def kind(self, quote: Quote) -> str:
+        """``direct`` when the quotation opens its sentence or follows a colon, else
+        ``partial``."""
+        start = self.sentences.bounds(self.sentences.at(quote.start))[0]
+        if not self.has_word(start, quote.start):
+            return "direct"
+        k = quote.start - 1
+        while k > start and quote.start - k < 50 and self.unit.text[k].isspace():
+            k -= 1
+        return "direct" if self.unit.text[k] == ":" else "partial"
 
 
-def _owner(unit: Unit, quote: Quote, found: list[Attribution]) -> Attribution | None:
-    """The attribution a quotation belongs to: nearest verb in its sentences, else paragraph.
+def _frame(att: Attribution) -> bool:
+    """A frame that governs its whole sentence: "Y quoted X as saying", "according to X"."""
+    return " as " in att.verb or att.lemma == "according to"
 
-    A partial quotation (inside the reporter's sentence) prefers a verb before it, whose
-    complement it is; a direct one the nearest verb on either side."""
-    first, last = unit.sentence_at(quote.start), unit.sentence_at(max(quote.end - 1, quote.start))
-    usable = [a for a in found if not a.participle]
-    near = [a for a in usable if first <= unit.sentence_at(a.start) <= last] or usable
-    if not near:
-        return None
-    if _kind(unit, quote) == "partial":  # 'X said the talks were "useful" but added ...'
-        near = [a for a in near if a.end <= quote.start] or near
 
-    def distance(a: Attribution) -> tuple[int, int]:
-        gap = quote.start - a.end if a.end <= quote.start else max(a.start - quote.end, 0)
-        return gap, a.start
+class _Owners:
+    """Finds the attribution a quotation belongs to by binary search over a unit's verbs."""
 
-    return min(near, key=distance)
+    def __init__(self, text: UnitText, found: list[Attribution]) -> None:
+        self.text = text
+        self.found = found
+        self.sentence_of = [text.sentences.at(a.start) for a in self.found]
+
+    def in_sentences(self, first: int, last: int) -> list[Attribution]:
+        """The attributions of sentences ``first`` .. ``last``."""
+        lo = bisect_left(self.sentence_of, first)
+        hi = bisect_right(self.sentence_of, last)
+        return self.found[lo:hi]
+
+    def own(self, quote: Quote, kind: str) -> Attribution | None:
+        """The attribution in the quotation's own sentence(s): a sentence-wide frame first; for
+        a partial quotation the nearest verb before it (whose complement it is); else the
+        nearest verb on either side."""
+        sentences = self.text.sentences
+        first, last = sentences.at(quote.start), sentences.at(max(quote.end - 1, quote.start))
+        near = self.in_sentences(first, last)
+        if not near:
+            return None
+        frames = [a for a in near if _frame(a)]
+        if frames:
+            return frames[0]
+        near = [a for a in near if not a.subordinate] or near
+        before = [a for a in near if a.end <= quote.start]
+        if kind == "partial" and before:  # 'X said the talks were "useful" but added ...'
+            near = before  # (a participle counts here: 'adding that it was "late"')
+        else:
+            near = [a for a in near if not a.participle]
+            if not near:
+                return None
+
+        def distance(a: Attribution) -> tuple[int, int]:
+            gap = quote.start - a.end if a.end <= quote.start else max(a.start - quote.end, 0)
+            return gap, a.start
+
+        return min(near, key=distance)
+
+    def tag_after(self, quote: Quote, index: QuoteIndex) -> Attribution | None:
+        """The speaker tag right after a quotation that ends with "!" or "?" when the sentence
+        splitter put the tag in a sentence of its own ('"We did it!" the team said.')."""
+        if not quote.text.endswith(("!", "?")):
+            return None
+        sentences = self.text.sentences
+        k = sentences.position[sentences.at(max(quote.end - 1, quote.start))] + 1
+        if k >= len(sentences.ids) or sentences.starts[k] - quote.end > 2:
+            return None
+        start, end = sentences.starts[k], sentences.ends[k]
+        if any(q.start < end for q in index.quotes[bisect_left(index.starts, start) :][:1]):
+            return None  # the next sentence quotes someone itself
+        near = self.in_sentences(sentences.ids[k], sentences.ids[k])
+        return near[0] if near and not near[0].participle else None
+
+    def introducing(self, quote: Quote) -> Attribution | None:
+        """The last attribution of the sentence before the quotation when that sentence ends
+        with a colon ("He said:") -- never one from a later sentence."""
+        sentences = self.text.sentences
+        first = sentences.at(quote.start)
+        k = sentences.position[first]
+        if k == 0:
+            return None
+        previous = sentences.ids[k - 1]
+        start, end = sentences.bounds(previous)
+        if not self.text.unit.text[max(start, end - 50) : end].rstrip().endswith(":"):
+            return None
+        near = self.in_sentences(previous, previous)
+        return near[-1] if near else None
 
 
 def _row(article, unit, sentence_id, speaker, att, kind, quote, sentence):
@@ -174,6 +305,7 @@ def _row(article, unit, sentence_id, speaker, att, kind, quote, sentence):
         "speaker": speaker.key,
         "speaker_text": speaker.text,
         "speaker_source": speaker.source,
+        "speaker_kind": speaker.kind,
         "verb": att.verb if att else "",
         "verb_lemma": att.lemma if att else "",
         "verb_class": att.verb_class if att else "",
@@ -185,41 +317,84 @@ def _row(article, unit, sentence_id, speaker, att, kind, quote, sentence):
     }
 
 
+@dataclass
+class _Carry:
+    """What a paragraph passes to the next: the speaker of its last quotation (or of the
+    attribution that ends it, "X released a statement."), and whether that quotation is open."""
+
+    speakers: tuple[Speaker, ...]
+    att: Attribution | None
+    open_quote: bool
+
+
+def _continued(att: Attribution | None, speakers: tuple[Speaker, ...]) -> tuple[Speaker, ...]:
+    return tuple(Speaker(s.key, s.text, "continuation", s.kind) for s in speakers)
+
+
+def _unit_rows(article, order, unit, verbs, actors, memory, carry):
+    quotes = top_level_quotes(unit.text)
+    found = find_attributions(
+        unit,
+        quotes,
+        verbs=verbs,
+        actors=actors,
+        memory=memory,
+        order=order,
+    )
+    text = UnitText(unit)
+    owners = _Owners(text, found)
+    index = QuoteIndex(quotes)
+    rows: list[tuple[tuple[int, int], dict]] = []
+    claimed: set[int] = set()
+    last: _Carry | None = None
+    for quote in quotes:
+        kind = text.kind(quote)
+        att = owners.own(quote, kind) or owners.tag_after(quote, index)
+        if att is None and kind == "direct" and last is not None and last.att is not None:
+            att = last.att  # a quotation after a quotation in the same paragraph: same speaker
+        att = att or owners.introducing(quote)
+        if att is not None:
+            claimed.add(id(att))
+            speakers = att.speakers
+        elif carry and unit.part == "body" and (quote.start == 0 or carry.open_quote):
+            att, speakers = carry.att, _continued(carry.att, carry.speakers)
+        else:
+            speakers = _colon_speaker(unit, quote, actors, verbs) or (UNRESOLVED,)
+        first = text.sentences.at(quote.start)
+        sentence = text.sentence_text(first, text.sentences.at(max(quote.end - 1, quote.start)))
+        for speaker in speakers:
+            row = _row(article, unit, first, speaker, att, kind, quote, sentence)
+            rows.append(((order, quote.start), row))
+        last = _Carry(speakers, att, not quote.closed)
+    tail = None
+    for att in found:
+        if id(att) in claimed:
+            continue
+        sentence_id = text.sentences.at(att.start)
+        sentence = text.sentence_text(sentence_id, sentence_id)
+        for speaker in att.speakers:
+            row = _row(article, unit, sentence_id, speaker, att, "paraphrase", None, sentence)
+            rows.append(((order, att.start), row))
+        if sentence_id == text.sentences.ids[-1] and not att.participle:
+            tail = att
+    if tail is not None and (last is None or tail.start > quotes[-1].end):
+        last = _Carry(tail.speakers, tail, False)  # "Klobuchar released a statement."
+    if last is not None and all(s.source == "unresolved" for s in last.speakers):
+        last = None
+    return rows, last
+
+
 def _article_rows(
     article: Article, verbs: ReportingVerbs, actors, resources: Resources
-) -> list[tuple[int, dict]]:
-    rows: list[tuple[int, dict]] = []
-    previous: tuple[tuple[Speaker, ...], bool] | None = None  # last quote of the last paragraph
+) -> list[tuple[tuple, dict]]:
+    rows: list[tuple[tuple, dict]] = []
+    memory = Memory()
+    carry: _Carry | None = None  # from the last paragraph
     for order, unit in enumerate(units(article, resources=resources)):
-        quotes = top_level_quotes(unit.text)
-        found = find_attributions(unit, quotes, verbs=verbs, actors=actors)
-        claimed: dict[int, list[Quote]] = {}
-        last: tuple[tuple[Speaker, ...], bool] | None = None
-        for quote in quotes:
-            att = _owner(unit, quote, found)
-            first = unit.sentence_at(quote.start)
-            text = unit.sentence_text(first, unit.sentence_at(max(quote.end - 1, quote.start)))
-            if att is not None:
-                claimed.setdefault(id(att), []).append(quote)
-                speakers = att.speakers
-            elif previous and unit.part == "body" and (quote.start == 0 or not previous[1]):
-                speakers = tuple(Speaker(s.key, s.text, "continuation") for s in previous[0])
-            else:
-                speakers = _colon_speaker(unit, quote, actors) or (UNRESOLVED,)
-            for speaker in speakers:
-                row = _row(article, unit, first, speaker, att, _kind(unit, quote), quote, text)
-                rows.append(((order, quote.start), row))
-            last = (speakers, quote.closed)
-        for att in found:
-            if id(att) in claimed:
-                continue
-            sentence_id = unit.sentence_at(att.start)
-            text = unit.sentence_text(sentence_id)
-            for speaker in att.speakers:
-                row = _row(article, unit, sentence_id, speaker, att, "paraphrase", None, text)
-                rows.append(((order, att.start), row))
+        unit_rows, last = _unit_rows(article, order, unit, verbs, actors, memory, carry)
+        rows.extend(unit_rows)
         if unit.part != "headline":
-            previous = last if last and last[0] != (UNRESOLVED,) else None
+            carry = last
     return rows
 
 
@@ -233,23 +408,40 @@ def attributions(
     """Return who is quoted or paraphrased, with which reporting verb: one row per attribution.
 
     Columns: ``article_id, part, paragraph_id, sentence_id, speaker, speaker_name, speaker_text,
-    speaker_source, verb, verb_lemma, verb_class, kind, quote, quote_words, closed, sentence``.
+    speaker_source, speaker_kind, verb, verb_lemma, verb_class, kind, quote, quote_words, closed,
+    sentence``.
 
     Method (rule-based, no parser; after Pareti 2015's attribution relations and textacy's
-    quotation rules): quotations are found from the marks (straight, curly or mismatched; see
-    :func:`~newsframe.framing.quotes.find_quotes`), reporting verbs and nouns from the editable
-    table ``data/reporting_verbs.toml`` ("X said/claimed/told ...", "said X", "according to X",
-    "X's remarks"), speakers from the actor table (``speaker`` is the actor id) or, for people
-    not in it, the name as written (titles dropped, one key per surname); ``speaker_name`` is the
-    actor's display name ("Putin") and ``speaker_text`` the words that named the speaker. Each quotation goes to the nearest reporting verb in its
-    sentence(s), else in its paragraph; a paragraph that opens with an unattributed quotation
-    right after a quoted paragraph continues that speaker (``speaker_source="continuation"``).
-    Pronoun speakers resolve to the last named speaker of the paragraph (``"pronoun"``) or stay
-    ``"unresolved"`` — never guessed silently. ``kind`` is ``direct`` (the quotation opens its
-    sentence or follows a colon), ``partial`` (a quoted fragment inside the reporter's
+    quotation rules): quotations are found from the marks (straight, curly, mismatched or spaced
+    guillemets; see :func:`~newsframe.framing.quotes.find_quotes`), reporting verbs and nouns
+    from the editable table ``data/reporting_verbs.toml`` ("X said/claimed/told ...", "said X",
+    "according to X", "X's remarks", "X was quoted as saying", "Y quoted X as saying", "was
+    announced by X", a banner that "read"), with the class the table gives them (``neutral``,
+    ``evaluative``, ``directive``, ``hostile``). Speakers come from the actor table (``speaker``
+    is the actor id) or are the noun phrase as written: people by name (titles dropped, one key
+    per surname), organisations, groups and documents with their full name ("Russia's Foreign
+    Ministry", "a spokesman for Iran's mission to the UN", "the report"); a phrase that names no
+    person, organisation, country, group or document ("20 and", "the capital") is never a
+    speaker. ``speaker_kind`` says which (``person``, ``organisation``, ``country``, ``group``,
+    ``document``). Pronouns and descriptions resolve across paragraphs to the last compatible
+    mention (he/she -> a person; it, "the ministry" -> an organisation or country; "the
+    statement" -> whoever issued the last statement; ``speaker_source`` ``"pronoun"`` or
+    ``"description"``); with no antecedent, or two candidates for "he", the pronoun stays
+    ``"unresolved"``: never guessed. ``speaker_name`` is the actor's display name ("Putin") and
+    ``speaker_text`` the words that named the speaker.
+
+    A quotation takes the verb of its own sentence(s) (a frame such as "quoted X as saying"
+    first; for a partial quotation the nearest verb before it; else the nearest verb), or that
+    of the previous quotation in its paragraph, or the sentence that introduces it ("He said:"),
+    never one from a later sentence. A paragraph that opens with an unattributed quotation
+    continues the speaker (and verb) of the previous paragraph's last quotation, or of the
+    attribution that ends it ("Klobuchar released a statement.") (``"continuation"``); a
+    headline-style ``Name: "..."`` names its speaker. ``kind`` is ``direct`` (the quotation
+    opens its sentence or follows a colon), ``partial`` (a quoted fragment inside the reporter's
     sentence) or ``paraphrase`` (reported speech without quotation marks: ``quote`` is empty).
     ``closed`` is False for a quotation that never closes. The headline has ``part="headline"``
-    and ``paragraph_id == sentence_id == -1``.
+    and ``paragraph_id == sentence_id == -1``. Time is linear in the text (look-ups by binary
+    search in bounded windows).
 
     >>> from newsframe import Article
     >>> from newsframe import Actor, Story
@@ -270,7 +462,7 @@ def attributions(
         def build(article=article) -> list[dict]:
             ordered = sorted(_article_rows(article, verbs, actors, res), key=lambda r: r[0])
             named = [row for _, row in ordered]
-            _canonical_names(named)
+            _canonical_names(named, verbs.speaker_nouns)
             return named
 
         # computed once per article, verb table and actor table (share of voice and distancing

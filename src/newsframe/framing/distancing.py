@@ -10,9 +10,9 @@ import pandas as pd
 
 from newsframe.corpus import Article, Corpus
 from newsframe.errors import InputError
-from newsframe.framing._units import as_articles, phrase_regex, units, word_tokens
-from newsframe.framing.attribution import attributions
-from newsframe.framing.quotes import inside, top_level_quotes
+from newsframe.framing._units import as_articles, phrase_regex, units
+from newsframe.framing.attribution import UnitText, attributions
+from newsframe.framing.quotes import QuoteIndex, inside, top_level_quotes
 from newsframe.resources import Resources, read_toml, resolve_resources
 
 __all__ = ["DistancingLexicon", "distancing_marks", "load_distancing"]
@@ -50,12 +50,6 @@ def load_distancing(path: str | Path | None = None) -> DistancingLexicon:
     except (KeyError, TypeError, AttributeError) as exc:
         raise InputError(source, f"invalid distancing lexicon: {exc!r}") from None
     return DistancingLexicon(kinds)
-
-
-def _embedded(text: str, sentence_start: int, quote_start: int) -> bool:
-    """True when the reporter's own words precede the quotation in its sentence (no colon)."""
-    before = text[sentence_start:quote_start].rstrip()
-    return bool(word_tokens(before)) and not before.endswith(":")
 
 
 def distancing_marks(
@@ -100,18 +94,18 @@ def distancing_marks(
         }
         for unit in units(article, resources=res):
             quotes = top_level_quotes(unit.text)
+            index, text = QuoteIndex(quotes), UnitText(unit)
             found = []
             for q in quotes:
-                sentence_id = unit.sentence_at(q.start)
-                start = next(s for i, s, _ in unit.sentences if i == sentence_id)
-                if q.words <= max_words and _embedded(unit.text, start, q.start):
+                # a scare quote sits inside the reporter's sentence (words before it, no colon)
+                if q.words <= max_words and text.kind(q) == "partial":
                     speaker = speakers.get((unit.paragraph_id, q.text), "")
                     found.append((q.start, "scare_quote", q.text, speaker, False))
             for kind, pattern in patterns.items():
                 for m in pattern.finditer(unit.text):
-                    found.append((m.start(), kind, m.group(0), "", inside(quotes, m.start())))
-            for start, kind, text, speaker, quoted in sorted(found, key=lambda f: f[:2]):
-                sentence_id = unit.sentence_at(start)
-                row = (article.article_id, unit.part, unit.paragraph_id, sentence_id, kind, text)
-                rows.append((*row, speaker, quoted, unit.sentence_text(sentence_id)))
+                    found.append((m.start(), kind, m.group(0), "", inside(index, m.start())))
+            for start, kind, mark, speaker, quoted in sorted(found, key=lambda f: f[:2]):
+                sentence_id = text.sentences.at(start)
+                row = (article.article_id, unit.part, unit.paragraph_id, sentence_id, kind, mark)
+                rows.append((*row, speaker, quoted, text.sentence_text(sentence_id, sentence_id)))
     return pd.DataFrame(rows, columns=COLUMNS)

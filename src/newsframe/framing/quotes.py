@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from newsframe.text import normalise
 
-__all__ = ["Quote", "find_quotes", "inside", "top_level_quotes"]
+__all__ = ["Quote", "QuoteIndex", "find_quotes", "inside", "top_level_quotes"]
 
 _OPEN_BEFORE = "([{\u2014-/:"
 _CLOSE_AFTER = ".,;:!?)]}\u2014-'\"/"
+_DOUBLE = re.compile('"')
+_SINGLE = re.compile("'")
 
 
 @dataclass(frozen=True)
@@ -43,9 +47,9 @@ def _quote(text: str, start: int, end: int, mark: str, closed: bool) -> Quote:
 def _double(text: str) -> list[Quote]:
     out: list[Quote] = []
     n, open_at = len(text), None
-    for i, ch in enumerate(text):
-        if ch != '"':
-            continue
+    stop, scanned = -1, 0  # last ". " before the current mark; text scanned for it so far
+    for match in _DOUBLE.finditer(text):
+        i = match.start()
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < n else " "
         opener = before.isspace() or before in _OPEN_BEFORE
@@ -54,25 +58,48 @@ def _double(text: str) -> list[Quote]:
             if opener or not closer:
                 open_at = i
             else:  # a closing mark with no opening one: quote from the sentence start
-                start = max(text.rfind(". ", 0, i) + 2, 0) if ". " in text[:i] else 0
+                stop = max(stop, text.rfind(". ", max(scanned - 1, 0), i))
+                scanned = i
+                start = max(stop + 2 if stop >= 0 else 0, out[-1].end if out else 0)
                 out.append(_quote(text, start, i + 1, '"', True))
-        elif closer or not opener:
+        elif closer or not opener or after.isspace() or i + 1 == n:
+            # a mark with space on both sides closes an open quotation (spaced guillemets)
             out.append(_quote(text, open_at, i + 1, '"', True))
             open_at = None
-        else:  # a second opening mark: the first quotation never closed
-            out.append(_quote(text, open_at, i, '"', False))
+        else:  # a second opening mark: the first quotation never closed ...
+            cut = _dropped_close(text, open_at, i)
+            if cut:  # ... or its closing mark was dropped before ", X said."
+                out.append(_quote(text, open_at, cut, '"', True))
+            else:
+                out.append(_quote(text, open_at, i, '"', False))
             open_at = i
     if open_at is not None:
         out.append(_quote(text, open_at, n, '"', False))
     return out
 
 
+def _dropped_close(text: str, start: int, mark: int) -> int:
+    """Where a quotation whose closing mark was dropped ends: at the last comma before a short
+    clause that ends the sentence right before the next opening mark
+    (``"It's a disgrace, the chief said. "Protesters ...``), else 0."""
+    segment = text[max(start, mark - 120) : mark].rstrip()
+    comma = segment.rfind(", ")
+    tail = segment[comma + 2 :] if comma >= 0 else ""
+    if not tail.endswith((".", ":")) or not 1 < len(tail.split()) <= 8 or '"' in tail:
+        return 0
+    if any(ch in tail[:-1] for ch in ".!?;") and not _ABBREVIATED.search(tail[:-1]):
+        return 0
+    return max(start, mark - 120) + comma + 1
+
+
+_ABBREVIATED = re.compile(r"\b(?:[A-Z][a-z]{0,3}|[A-Z])\.")
+
+
 def _single(text: str) -> list[Quote]:
     out: list[Quote] = []
     n, stack = len(text), []
-    for i, ch in enumerate(text):
-        if ch != "'":
-            continue
+    for match in _SINGLE.finditer(text):
+        i = match.start()
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < n else " "
         if before.isalnum() and after.isalnum():
@@ -103,10 +130,10 @@ def find_quotes(text: str) -> list[Quote]:
     """
     text = normalise(text)
     spans = sorted(_double(text) + _single(text), key=lambda q: (q.start, -q.end))
-    out = []
-    for q in spans:
-        nested = any(o.start <= q.start and q.end <= o.end and o != q for o in spans)
-        out.append(Quote(q.start, q.end, q.text, q.mark, q.closed, nested))
+    out, reach = [], -1  # reach: the furthest end of the spans opened so far
+    for q in spans:  # sorted by start, longer first: q is nested iff an earlier span reaches it
+        out.append(Quote(q.start, q.end, q.text, q.mark, q.closed, reach >= q.end))
+        reach = max(reach, q.end)
     return out
 
 
@@ -115,6 +142,22 @@ def top_level_quotes(text: str) -> list[Quote]:
     return [q for q in find_quotes(text) if not q.nested and q.text]
 
 
-def inside(quotes: list[Quote], offset: int) -> bool:
-    """True when character ``offset`` lies within one of ``quotes``."""
+def inside(quotes: list[Quote] | QuoteIndex, offset: int) -> bool:
+    """True when character ``offset`` lies within one of ``quotes`` (a :class:`QuoteIndex`
+    answers by binary search; a list is scanned)."""
+    if isinstance(quotes, QuoteIndex):
+        return quotes.at(offset) is not None
     return any(q.start <= offset < q.end for q in quotes)
+
+
+class QuoteIndex:
+    """Top-level quotations of one text with a binary search on their spans (built once)."""
+
+    def __init__(self, quotes: list[Quote]) -> None:
+        self.quotes = quotes
+        self.starts = [q.start for q in quotes]
+
+    def at(self, offset: int) -> Quote | None:
+        """The quotation that contains character ``offset``, or None."""
+        k = bisect_right(self.starts, offset) - 1
+        return self.quotes[k] if k >= 0 and offset < self.quotes[k].end else None

@@ -3,23 +3,43 @@
 Rule-based, in the spirit of textacy's ``direct_quotations`` and Pareti's (2015) attribution
 relations, but without a parser: a reporting verb from the verb table, a speaker noun phrase
 right before it (``Putin said``, ``the Japanese leader also said``), or right after it when it
-follows a quotation (``"...," said Putin``), ``according to X`` and ``X's remarks``. Quoted text
-is masked first, so words inside quotations are never taken for verbs or speakers.
+follows a quotation (``"...," said Putin``), ``according to X``, ``X's remarks``, the passive
+``X was quoted as saying`` / ``Y quoted X as saying`` / ``was announced by X``. Quoted text is
+masked first, so words inside quotations are never taken for verbs or speakers.
+
+A speaker is a person, an organisation, a country, a group or a document: a noun phrase headed
+by a proper name, an actor, or one of the speaker nouns of the verb table (``[speaker]``);
+anything else ("20 and", "the capital") is not a speaker. Pronouns and short descriptions
+("he", "it", "the ministry", "the official", "the statement") are resolved through a
+:class:`Memory` of what the article named before, across paragraphs (see :meth:`Memory.resolve`).
+
+Every step looks at a bounded window around a verb or quotation and finds quotations, sentences
+and mentions by binary search, so a unit is processed in near-linear time.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsframe.actors import Actor, Mention, find_mentions
 from newsframe.errors import InputError
 from newsframe.framing._units import Token, Unit, word_tokens
-from newsframe.framing.quotes import Quote
+from newsframe.framing.quotes import Quote, QuoteIndex
 from newsframe.resources import default_resources, read_toml
 from newsframe.text import lemmatize, tokenize
 
-__all__ = ["Attribution", "ReportingVerbs", "find_attributions", "load_reporting_verbs"]
+__all__ = [
+    "Attribution",
+    "Memory",
+    "ReportingVerbs",
+    "Speaker",
+    "find_attributions",
+    "load_reporting_verbs",
+    "speaker_kind",
+]
 
 # fmt: off
 AUX = frozenset(
@@ -30,7 +50,8 @@ ADVERBS = frozenset(
     ["also", "again", "later", "then", "further", "previously", "earlier", "once", "repeatedly",
      "both", "all", "reportedly", "allegedly", "recently", "publicly", "privately", "firmly",
      "flatly", "separately", "himself", "herself", "themselves", "only", "just", "even", "still",
-     "already", "bluntly", "openly"]
+     "already", "bluntly", "openly", "strongly", "sharply", "angrily", "swiftly", "quickly",
+     "immediately", "subsequently", "repeatedly", "loudly", "widely"]
 )
 NOT_VERB_BEFORE = frozenset(
     ["a", "an", "the", "this", "these", "those", "his", "her", "their", "its", "our", "my",
@@ -41,51 +62,94 @@ NP_STOP = frozenset(
      "before", "since", "as", "than", "then", "though", "although", "where", "whether", "so",
      "to", "in", "on", "at", "with", "by", "from", "during", "into", "about", "over", "under",
      "between", "without", "against", "said", "says", "say", "nothing", "something",
-     "anything", "everything", "little", "much", "there"]
+     "anything", "everything", "little", "much", "there", "near", "outside", "inside", "amid",
+     "following", "behind", "beside", "across", "through", "toward", "towards", "via", "upon",
+     "within", "around", "among", "including", "despite", "like", "unlike", "per", "told"]
 )
-# fmt: on
-COMPLEMENT = frozenset(["of", "for", "from"])
-PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i"])
-POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
-# fmt: off
 FINITE = frozenset(
     ["is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "should", "can",
      "may", "might", "must", "did", "does", "do", "shall"]
 )
-PASSIVE_AUX = frozenset(["is", "are", "was", "were", "been", "be"])
 AFTER_STRICT = frozenset(
     ["that", "in", "on", "at", "during", "after", "before", "earlier", "later",
      "yesterday", "today", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
      "sunday"]
 )
+QUANTIFIERS = frozenset(
+    ["one", "two", "three", "four", "five", "some", "many", "most", "all", "several", "none",
+     "each", "both", "few", "any", "another", "either", "neither"]
+)
+NOT_SPEAKER = frozenset(
+    ["and", "or", "but", "nor", "it", "its", "he", "she", "they", "we", "i", "you", "him",
+     "them", "us", "me", "this", "that", "these", "those", "there", "here", "what", "which",
+     "who", "whom", "not", "no", "also", "then", "now", "is", "are", "was", "were", "has",
+     "have", "had", "be", "been", "will", "would", "can", "could", "should", "may", "might",
+     "must", "do", "does", "did"]
+)
+CALENDAR = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+     "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december", "today", "yesterday", "tonight", "tomorrow"]
+)
 # fmt: on
+COMPLEMENT = frozenset(["of", "for", "from"])
+LINKS = frozenset(["of", "for", "from", "to", "at", "in", "on"])
+DETERMINERS = frozenset(["the", "a", "an", "this", "that"])
+PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i"])
+POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
+PASSIVE_AUX = frozenset(["is", "are", "was", "were", "been", "be"])
+ISSUED_IN = frozenset(["statement", "report", "letter", "communique", "release", "interview"])
+# "the official" may be any person quoted before; "the commander" only one named so
+GENERIC_PEOPLE = frozenset(["official", "spokesman", "spokeswoman", "spokesperson", "source",
+                            "diplomat", "representative", "aide"])  # fmt: skip
+# one office, several words: "the leader" may refer back to "President X" or "Prime Minister Y"
+TOP_OFFICE = frozenset(["leader", "president", "premier", "prime", "chancellor", "head"])
+STATEMENTS = frozenset(["statement", "announcement", "release", "communique"])  # one document
+_LOOK_BACK = 60  # events a pronoun or description looks back over (bounded: linear time)
 
 
 @dataclass(frozen=True)
 class ReportingVerbs:
-    """The reporting-verb table: lemma sequence -> class, reporting nouns, strict verbs."""
+    """The reporting-verb table: lemma sequence -> class, reporting nouns, strict and
+    quotation-only verbs, and the nouns that can head a speaker's noun phrase (lemma -> kind)."""
 
     verbs: dict[tuple[str, ...], str]
     nouns: dict[str, str]
     strict: frozenset[tuple[str, ...]]
     classes: tuple[str, ...]
+    quote_only: frozenset[tuple[str, ...]] = frozenset()
+    speaker_nouns: dict[str, str] = field(default_factory=dict)
 
 
 def _lemmas(phrase: str) -> tuple[str, ...]:
     return tuple(lemmatize(t) for t in tokenize(phrase))
 
 
+def _speaker_nouns(raw: dict) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for kind, nouns in raw.items():
+        for noun in nouns:
+            for form in {noun.lower(), lemmatize(noun)}:
+                out.setdefault(form, kind)
+    return out
+
+
 def load_reporting_verbs(path: str | Path | None = None) -> ReportingVerbs:
     """Return the reporting-verb table in ``path`` (TOML) or ``data/reporting_verbs.toml``.
 
+    A table without a ``[speaker]`` section uses the shipped speaker nouns.
+
     >>> table = load_reporting_verbs()
-    >>> table.verbs[("say",)], table.verbs[("claim",)], table.verbs[("according", "to")]
-    ('neutral', 'evaluative', 'neutral')
+    >>> table.verbs[("say",)], table.verbs[("claim",)], table.verbs[("slam",)]
+    ('neutral', 'evaluative', 'hostile')
+    >>> table.speaker_nouns["ministry"], table.speaker_nouns["statement"]
+    ('organisation', 'document')
     """
     raw, source = read_toml(path, "reporting_verbs.toml")
     verbs: dict[tuple[str, ...], str] = {}
     nouns: dict[str, str] = {}
     strict: set[tuple[str, ...]] = set()
+    quote_only: set[tuple[str, ...]] = set()
     try:
         for name, spec in raw["class"].items():
             for verb in spec["verbs"]:
@@ -93,25 +157,40 @@ def load_reporting_verbs(path: str | Path | None = None) -> ReportingVerbs:
             for noun in spec.get("nouns", []):
                 nouns.setdefault(lemmatize(noun), name)
             strict.update(_lemmas(v) for v in spec.get("strict", []))
+            quote_only.update(_lemmas(v) for v in spec.get("quote_only", []))
         classes = tuple(raw["class"])
+        speaker = raw.get("speaker")
+        if speaker is None:
+            speaker = read_toml(None, "reporting_verbs.toml")[0]["speaker"]
+        speaker_nouns = _speaker_nouns(speaker)
     except (KeyError, TypeError, AttributeError) as exc:
         raise InputError(source, f"invalid reporting-verb table: {exc!r}") from None
     verbs.pop((), None)
-    return ReportingVerbs(verbs, nouns, frozenset(strict), classes)
+    return ReportingVerbs(
+        verbs, nouns, frozenset(strict), classes, frozenset(quote_only), speaker_nouns
+    )
 
 
 @dataclass(frozen=True)
 class Speaker:
-    """Who is speaking: ``key`` (actor id or name), the words that name them, how resolved."""
+    """Who is speaking: ``key`` (actor id or name), the words that name them, how resolved
+    (``actor``, ``name``, ``pronoun``, ``description``, ``continuation`` or ``unresolved``) and
+    their kind (``person``, ``organisation``, ``country``, ``group``, ``document`` or empty)."""
 
     key: str
     text: str
-    source: str  # actor | name | pronoun | continuation | unresolved
+    source: str
+    kind: str = ""
 
 
 @dataclass(frozen=True)
 class Attribution:
-    """One reporting verb (or noun) with its speakers and character span in the unit."""
+    """One reporting verb (or noun) with its speakers and character span in the unit.
+
+    ``phrase`` is the whole noun phrase that named the speaker; ``issued`` the document the
+    words were given in (``"statement"`` for "said in a statement"), if any; ``subordinate``
+    is True for a verb inside a subordinate clause ("after the chief announced"), which
+    introduces no quotation while the main clause has a verb."""
 
     start: int
     end: int
@@ -120,57 +199,325 @@ class Attribution:
     verb_class: str
     speakers: tuple[Speaker, ...]
     participle: bool = False
+    phrase: str = ""
+    issued: str = ""
+    subordinate: bool = False  # in a clause such as "after the chief announced ..."
+
+
+class Sentences:
+    """The sentence spans of one unit with binary search (``at``) and bounds by id."""
+
+    def __init__(self, unit: Unit) -> None:
+        self.ids = [i for i, _, _ in unit.sentences]
+        self.starts = [s for _, s, _ in unit.sentences]
+        self.ends = [e for _, _, e in unit.sentences]
+        self.position = {i: k for k, i in enumerate(self.ids)}
+
+    def at(self, offset: int) -> int:
+        """The id of the sentence that contains character ``offset``."""
+        if not self.ids:
+            return -1
+        return self.ids[min(bisect_right(self.ends, offset), len(self.ids) - 1)]
+
+    def bounds(self, sentence_id: int) -> tuple[int, int]:
+        """Start and end offset of sentence ``sentence_id``."""
+        k = self.position[sentence_id]
+        return self.starts[k], self.ends[k]
+
+
+# --- memory: what earlier text named --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Event:
+    order: tuple[int, int, int]  # (unit, sentence, offset)
+    kind: str
+    speakers: tuple[Speaker, ...]
+    phrase: str  # lowercase words that named them
+    speaking: bool  # a speaker (not a mere mention)
+    issued: str = ""  # a document they issued ("statement")
+
+
+@dataclass
+class Memory:
+    """Who the article has named so far, for pronouns and descriptions (across paragraphs).
+
+    :meth:`resolve` maps he/she/his/her to the last person, it/its to the last organisation or
+    country, they/their/we to the last group (or several people), "the ministry"/"the agency"
+    to the last organisation, "the official"/"the spokesman" to the last person, and "the
+    statement"/"the report" to whoever issued the last document. The nearest sentence with a
+    compatible mention decides; two different candidates there (and none the only speaker)
+    leave the pronoun ``unresolved``. A description with no antecedent names itself.
+    """
+
+    events: list[_Event] = field(default_factory=list)
+
+    def add(self, event: _Event) -> None:
+        """Remember one mention or speaker."""
+        self.events.append(event)
+
+    def _candidates(
+        self,
+        kinds: frozenset[str],
+        heads: frozenset[str],
+        before: tuple[int, int, int],
+        *,
+        named: bool = False,
+    ) -> list[_Event]:
+        """The compatible events of the nearest sentence before ``before`` (of a kind in
+        ``kinds``, naming one of ``heads`` if given, with a name if ``named``)."""
+        window = self.events[-_LOOK_BACK:]
+        k = bisect_left([e.order for e in window], before)
+        chosen: list[_Event] = []
+        sentence = None
+        for event in reversed(window[:k]):
+            if sentence is not None and event.order[:2] != sentence:
+                break
+            if kinds and event.kind not in kinds:
+                continue
+            if heads and event.issued not in heads and not any(h in event.phrase for h in heads):
+                continue
+            if named and all(s.source == "description" for s in event.speakers):
+                continue
+            sentence = event.order[:2]
+            chosen.append(event)
+        return chosen
+
+    def resolve(self, speaker: Speaker, at: tuple[int, int, int]) -> tuple[Speaker, ...]:
+        """The speakers a pronoun or description at position ``at`` refers to."""
+        word = speaker.text.lower()
+        if speaker.source == "pronoun":
+            word = POSSESSIVE_PRONOUNS.get(word, word)
+            if word in ("he", "she"):
+                kinds, plural = frozenset(["person"]), False
+            elif word == "it":
+                kinds, plural = frozenset(["organisation", "country", "document"]), False
+            elif word in ("they", "we"):
+                kinds, plural = frozenset(), True
+            else:
+                return (Speaker("unresolved", speaker.text, "unresolved"),)
+            chosen = self._candidates(kinds, frozenset(), at)
+            return self._pick(chosen, speaker, plural) or (
+                Speaker("unresolved", speaker.text, "unresolved"),
+            )
+        head = speaker.text.lower().split()[-1]
+        lemma = lemmatize(head)
+        kinds = frozenset(["organisation", "country"] if speaker.kind == "organisation" else [])
+        if speaker.kind == "document":
+            for event in self._documents(lemma, at):
+                return tuple(
+                    Speaker(s.key, speaker.text, "description", s.kind) for s in event.speakers
+                )
+        elif speaker.kind in ("person", "organisation"):
+            kinds = kinds or frozenset(["person"])
+            heads = frozenset([lemma]) | (TOP_OFFICE if lemma in TOP_OFFICE else frozenset())
+            picked = self._pick(self._candidates(kinds, heads, at, named=True), speaker, False)
+            picked = picked or self._pick(self._candidates(kinds, heads, at), speaker, False)
+            if not picked and speaker.kind == "person" and lemma in GENERIC_PEOPLE:
+                spoke = [e for e in self._candidates(kinds, frozenset(), at) if e.speaking]
+                picked = self._pick(spoke, speaker, False)
+            if picked:
+                return picked
+        return (Speaker(speaker.text, speaker.text, "description", speaker.kind),)
+
+    def _documents(self, lemma: str, at: tuple[int, int, int]) -> list[_Event]:
+        window = self.events[-_LOOK_BACK:]
+        k = bisect_left([e.order for e in window], at)
+        earlier = window[:k][::-1]
+        same = STATEMENTS if lemma in STATEMENTS else frozenset([lemma])
+        return [e for e in earlier if e.issued in same][:1] or [
+            e for e in earlier if e.kind == "document" and lemma in e.phrase
+        ][:1]
+
+    @staticmethod
+    def _pick(chosen: list[_Event], speaker: Speaker, plural: bool) -> tuple[Speaker, ...]:
+        keys: dict[str, Speaker] = {}
+        for event in reversed(chosen):
+            for s in event.speakers:
+                keys.setdefault(s.key, s)
+        source = "pronoun" if speaker.source == "pronoun" else "description"
+        if len(keys) > 1 and not plural:
+            speaking = {s.key: s for e in chosen if e.speaking for s in e.speakers}
+            keys = speaking if len(speaking) == 1 else {}
+        return tuple(Speaker(s.key, speaker.text, source, s.kind) for s in keys.values())
+
+
+# --- noun phrases ----------------------------------------------------------------------------
 
 
 def _spaces(text: str, a: int, b: int) -> bool:
     return not text[a:b].strip()
 
 
-def _np_speakers(text: str, toks: list[Token], lo: int, hi: int, mentions: list[Mention]):
-    """Speakers named by the noun phrase ``toks[lo..hi]`` (actors first, then a name)."""
+def _head_kind(words: list[Token], nouns: dict[str, str]) -> str | None:
+    """The kind of speaker a noun phrase names, or None when it names no speaker."""
+    # an all-capitals token is an abbreviation ("US", "IT"), never a function word
+    lower = [w.text.lower() if not w.text.isupper() or len(w.text) == 1 else "" for w in words]
+    if not words or lower[-1] in NOT_SPEAKER or lower[-1] in DETERMINERS:
+        return None
+    if len(words) > 1 and any(w in PRONOUNS or w in ("him", "them", "us") for w in lower):
+        return None
+    if any(w.text[:1].isdigit() for w in (words[0], words[-1])):
+        return None
+    cut = next((k for k, w in enumerate(lower) if w in LINKS and k > 0), len(words))
+    head = cut - 1
+    if lower[head] in QUANTIFIERS and cut < len(words):
+        head = len(words) - 1
+    word = words[head]
+    lemma = word.lemma
+    plain = word.text.lower().removesuffix("'s").removesuffix("'")
+    if plain in CALENDAR or lemma in CALENDAR:
+        return None
+    kind = nouns.get(plain) or nouns.get(lemma)
+    plural = plain != lemma and plain.endswith("s")
+    if kind is None and plain.endswith("s"):  # a plural the lemmatizer does not know
+        kind = nouns.get(plain[:-1]) or (nouns.get(plain[:-2]) if plain.endswith("es") else None)
+        plural = kind is not None
+    if kind == "person" and plural:
+        kind = "group"
+    if kind:
+        return kind
+    if word.text[:1].isupper() and word.text.lower() not in NOT_SPEAKER:
+        return "person"  # a proper name (organisations are known by their head noun)
+    return None
+
+
+def speaker_kind(words: list[Token], verbs: ReportingVerbs) -> str | None:
+    """The kind of speaker the words name (person, organisation, group, document), or None
+    when they name none: the speaker check every speaker noun phrase passes.
+
+    >>> from newsframe.framing._units import word_tokens
+    >>> table = load_reporting_verbs()
+    >>> [speaker_kind(word_tokens(p), table) for p in ("the Foreign Ministry", "20 and",
+    ...  "an operation it", "the capital", "one of the protesters", "the statement")]
+    ['organisation', None, None, None, 'group', 'document']
+    """
+    return _head_kind(words, verbs.speaker_nouns)
+
+
+def _np_speakers(text: str, toks: list[Token], lo: int, hi: int, ctx: _Context) -> list[Speaker]:
+    """Speakers named by the noun phrase ``toks[lo..hi]`` (actors first, then a name), or
+    none when the phrase names no person, organisation, country, group or document."""
     start, end = toks[lo].start, toks[hi].end
-    inner = [m for m in mentions if m.start >= start and m.end <= end]
-    link = [t for t in toks[lo : hi + 1] if t.text.lower() in COMPLEMENT]
-    if link and link[0].start > start:  # "residents of Kunashiri": the head comes before "of"
+    words = toks[lo : hi + 1]
+    k = bisect_left(ctx.mention_starts, start)
+    inner = []
+    while k < len(ctx.mentions) and ctx.mentions[k].start < end:
+        if ctx.mentions[k].end <= end:
+            inner.append(ctx.mentions[k])
+        k += 1
+    link = [t for t in words if t.text.lower() in LINKS]
+    run = len(words)
+    while run > 0 and words[run - 1].text[:1].isupper():
+        run -= 1
+    named_run = (
+        len(words) - run >= 2
+        and run > 0
+        and words[run - 1].text.islower()
+        and words[run - 1].text.lower() not in LINKS | DETERMINERS
+    )
+    if link and link[0].start > start and not named_run:
+        # "residents of Kunashiri", "a spokesman for Iran's mission": the head comes first
+        kind = _head_kind(words, ctx.verbs.speaker_nouns)
+        if kind is None:
+            return []
         head = text[start:end]
-        return [Speaker(head, head, "name")]
+        return [Speaker(head, head, "name", kind)]
     if inner and inner[-1].end >= end - 2:  # the head is an actor ("'s" may follow)
         picked = [inner[-1]]
         for m in reversed(inner[:-1]):
             if text[m.end : picked[0].start].strip(" ,") not in ("and", "", "&"):
                 break
             picked.insert(0, m)
-        return [Speaker(m.actor_id, m.text, "actor") for m in picked]
+        return [Speaker(m.actor_id, m.text, "actor", ctx.kinds.get(m.actor_id, "")) for m in picked]
     if lo == hi and toks[hi].text.lower() in PRONOUNS:
         return [Speaker("", toks[hi].text, "pronoun")]
-    words = toks[lo : hi + 1]
+    kind = _head_kind(words, ctx.verbs.speaker_nouns)
+    if kind is None:
+        return []
+    ands = [k for k, w in enumerate(words) if w.text.lower() == "and"]
+    if ands and words[-1].text[:1].isupper() and 0 < ands[-1] < len(words) - 1:
+        k = ands[-1]  # "Mayor Chris Coleman and Police Chief Todd Axtell": two speakers
+        if words[k - 1].text[:1].isupper() and words[k + 1].text[:1].isupper():
+            left = _np_speakers(text, toks, _name_start(toks, lo, lo + k - 1), lo + k - 1, ctx)
+            return left + _np_speakers(text, toks, lo + k + 1, hi, ctx)
     if words[-1].text[:1].isupper():
-        k = len(words) - 1
-        while k > 0 and words[k - 1].text[:1].isupper():
-            k -= 1
-        words = words[k:]
+        role = words[-1].lemma in ctx.verbs.speaker_nouns
+        if role and run == len(words) - 1 and run > 0 and words[run - 1].text.lower() == "the":
+            words, source = words[run - 1 :], "description"  # "said the President"
+        else:
+            words = words[run:] if run < len(words) else words
+            if words[0].text.lower() in DETERMINERS and len(words) > 1:
+                words = words[1:]
+            source = "name"
     else:
-        dets = [i for i, w in enumerate(words) if w.text.lower() in ("the", "a", "an")]
+        dets = [i for i, w in enumerate(words) if w.text.lower() in ("the", "a", "an", "this")]
         words = words[dets[-1] :] if dets else words
+        first = words[0].text.lower()
+        source = "description" if first in ("the", "this") and len(words) <= 4 else "name"
+        if first in ("a", "an") and len(words) <= 2 and kind in ("document",):
+            source = "description"
     name = text[words[0].start : words[-1].end]
     name = name[:-2] if name.endswith("'s") else name
-    return [Speaker(name, name, "name")]
+    return [Speaker(name, name, source, kind)]
 
 
-def _np_before(text: str, toks: list[Token], j: int, stop: int) -> tuple[int, int] | None:
-    """Token range of the noun phrase that ends at ``toks[j]`` (None if there is none)."""
+def _name_start(toks: list[Token], lo: int, hi: int) -> int:
+    """The first token of the capitalised run that ends at ``toks[hi]`` (within lo..hi)."""
+    k = hi
+    while k > lo and toks[k - 1].text[:1].isupper():
+        k -= 1
+    return k
+
+
+def _np_before(
+    text: str, toks: list[Token], j: int, stop: int, nouns: dict[str, str] | None = None
+) -> tuple[int, int] | None:
+    """Token range of the noun phrase that ends at ``toks[j]`` (None if there is none).
+
+    "to", "at" and "in" stay inside the phrase between a speaker noun (``nouns``) and a name:
+    "a spokesman for Iran's mission to the United Nations", "police in Britain"."""
+    nouns = _ROLE_BEFORE_TO if nouns is None else nouns
     if j < 0 or not _spaces(text, toks[j].end, stop) or toks[j].text.lower() in NP_STOP:
         return None
+    last = toks[j].text
+    if last.islower() and last.endswith("ed") and toks[j].lemma != last:
+        return None  # "the chief denied reports": a verb ends no noun phrase
     lo = j
-    while (
-        lo > 0
-        and j - lo < 7
-        and _spaces(text, toks[lo - 1].end, toks[lo].start)
-        and toks[lo - 1].text.lower() not in NP_STOP
-        and toks[lo - 1].lemma not in ("say", "tell")
-    ):
+    while lo > 0 and j - lo < 9 and _spaces(text, toks[lo - 1].end, toks[lo].start):
+        prev = toks[lo - 1]
+        word = prev.text.lower()
+        if prev.lemma in ("say", "tell") or (
+            word.endswith("ed") and len(word) > 3 and prev.text.islower()
+        ):
+            break
+        if word in ("and", "or", "but") and (
+            toks[lo].text.lower() in PRONOUNS
+            or (
+                lo > 1
+                and (toks[lo - 2].text.lower() in CALENDAR or toks[lo - 2].text[:1].isdigit())
+            )
+        ):
+            break  # "... on Tuesday and he called": the pronoun is the subject
+        if word == "at" and toks[lo].text.lower() in ("least", "most"):
+            lo -= 1  # "at least three families"
+            continue
+        if word in NP_STOP and not (
+            word in ("to", "at", "in", "on")
+            and lo > 1
+            and (toks[lo - 2].lemma in nouns or toks[lo - 2].text.lower() in nouns)
+            and (toks[lo].text[:1].isupper() or toks[lo].text.lower() in _DET_AFTER_LINK)
+        ):
+            break
         lo -= 1
     return lo, j
+
+
+_DET_AFTER_LINK = frozenset(["the", "its", "their", "his", "her", "our"])
+_ROLE_BEFORE_TO = {
+    w: "person" for w in ["mission", "ambassador", "envoy", "embassy", "delegation", "spokesman",
+                          "spokeswoman", "spokesperson", "minister", "office", "police"]
+}  # fmt: skip
 
 
 def _np_after(
@@ -190,26 +537,99 @@ def _np_after(
     return i, hi
 
 
-def _np_before_aside(text: str, toks: list[Token], j: int, stop: int) -> tuple[int, int] | None:
-    """The subject before a comma-delimited aside that ends at ``toks[j]`` (None if none)."""
+def _np_before_aside(
+    text: str, toks: list[Token], j: int, stop: int, nouns: dict[str, str] | None = None
+) -> tuple[int, int] | None:
+    """The subject before one or two comma-delimited asides that end at ``toks[j]`` ("Peskov,
+    the Kremlin spokesman, said", "Payap Maiming, 40, who helped ..., said"), or None."""
+    if j < 1 or text[toks[j].end : stop].strip() != ",":
+        return None
+    for _ in range(2):
+        k = j
+        while k > 0 and j - k < 16 and _spaces(text, toks[k - 1].end, toks[k].start):
+            k -= 1
+        if k == 0 or text[toks[k - 1].end : toks[k].start].strip() != ",":
+            return None
+        if not toks[k - 1].text[:1].isdigit():
+            return _np_before(text, toks, k - 1, toks[k - 1].end, nouns)
+        j = k - 1  # an age ("Payap Maiming, 40, said"): the subject is further back
+    return None
+
+
+def _aside_name(text: str, toks: list[Token], j: int, stop: int) -> tuple[int, int] | None:
+    """The name in a comma-delimited aside that ends at ``toks[j]`` ("the deputy mayor,
+    Emmanuel Gregoire, said"): two to five capitalised words, else None."""
     if j < 1 or text[toks[j].end : stop].strip() != ",":
         return None
     k = j
-    while k > 0 and j - k < 10 and _spaces(text, toks[k - 1].end, toks[k].start):
+    while (
+        k > 0
+        and j - k < 5
+        and toks[k - 1].text[:1].isupper()
+        and _spaces(text, toks[k - 1].end, toks[k].start)
+    ):
         k -= 1
-    if k == 0 or text[toks[k - 1].end : toks[k].start].strip() != ",":
+    if (
+        k == j
+        or text[toks[k - 1].end : toks[k].start].strip() != ","
+        or not toks[k].text[:1].isupper()
+    ):
         return None
-    return _np_before(text, toks, k - 1, toks[k - 1].end)
+    return k, j
 
 
-def _speaks(text: str, toks: list[Token], i: int, n: int, unit: Unit, quotes: list[Quote]) -> bool:
+# --- verbs -----------------------------------------------------------------------------------
+
+
+@dataclass
+class _Context:
+    verbs: ReportingVerbs
+    unit: Unit
+    sentences: Sentences
+    quotes: QuoteIndex
+    quoted_sentences: frozenset[int]
+    mentions: list[Mention]
+    mention_starts: list[int]
+    kinds: dict[str, str]
+    found: list[Attribution]
+
+
+def _quote_follows(text: str, toks: list[Token], i: int, end: int, ctx: _Context) -> bool:
+    """True when a quotation opens after ``end`` in the same sentence, at most 8 words on."""
+    k = bisect_left(ctx.quotes.starts, end)
+    if k >= len(ctx.quotes.quotes):
+        return False
+    start = ctx.quotes.quotes[k].start
+    if ctx.sentences.at(start) != ctx.sentences.at(end - 1):
+        return False
+    between = 0
+    for t in toks[i : i + 10]:
+        if t.start >= start:
+            break
+        between += t.start >= end
+    return between <= 8 and not any(ch in text[end:start] for ch in ".;!?")
+
+
+def _quote_precedes(text: str, start: int, ctx: _Context) -> bool:
+    """True when a quotation ends shortly before ``start`` in the same sentence, as in the tag
+    '"...," the sign read.' (at most 60 characters and no sentence mark in between)."""
+    k = bisect_left(ctx.quotes.starts, start) - 1
+    if k < 0:
+        return False
+    end = ctx.quotes.quotes[k].end
+    gap = text[end:start]
+    return (
+        0 <= start - end <= 60
+        and ctx.sentences.at(max(end - 1, 0)) == ctx.sentences.at(start)
+        and not any(ch in gap for ch in ".;!?")
+    )
+
+
+def _speaks(text: str, toks: list[Token], i: int, n: int, ctx: _Context) -> bool:
     """True when the verb at ``toks[i:i+n]`` introduces speech (for ``strict`` verbs)."""
-    sentence = unit.sentence_at(toks[i].start)
-    if any(unit.sentence_at(q.start) == sentence for q in quotes):
+    if ctx.sentences.at(toks[i].start) in ctx.quoted_sentences:
         return True
-    if any(unit.sentence_at(max(q.end - 1, q.start)) == sentence for q in quotes):
-        return True
-    after = text[toks[i + n - 1].end :].lstrip()
+    after = text[toks[i + n - 1].end : toks[i + n - 1].end + 40].lstrip()
     if not after or after[0] in ",.;:!?\u2014\"'":
         return True
     if i + n < len(toks) and toks[i + n].text.lower() in AFTER_STRICT:
@@ -223,6 +643,8 @@ def _speaks(text: str, toks: list[Token], i: int, n: int, unit: Unit, quotes: li
 
 
 def _match_verb(text: str, toks: list[Token], i: int, table: ReportingVerbs, longest: int):
+    if toks[i].lemma not in _first_lemmas(table):
+        return None
     for n in range(min(longest, len(toks) - i), 0, -1):
         key = tuple(t.lemma for t in toks[i : i + n])
         if key in table.verbs and all(
@@ -232,9 +654,107 @@ def _match_verb(text: str, toks: list[Token], i: int, table: ReportingVerbs, lon
     return None
 
 
-def _verb(text, toks, i, n, key, ctx) -> Attribution | None:
+_FIRST: dict[int, tuple[ReportingVerbs, frozenset[str]]] = {}
+
+
+def _first_lemmas(table: ReportingVerbs) -> frozenset[str]:
+    """The lemmas a reporting verb of ``table`` can start with (computed once per table)."""
+    hit = _FIRST.get(id(table))
+    if hit is None or hit[0] is not table:
+        hit = (table, frozenset(k[0] for k in table.verbs))
+        _FIRST[id(table)] = hit
+    return hit[1]
+
+
+def _issued(text: str, toks: list[Token], k: int) -> str:
+    """The document named by "in a statement" / "in its report" right after ``toks[k-1]``."""
+    words = [t.text.lower() for t in toks[k : k + 4]]
+    if (
+        words[:1] == ["in"]
+        and len(words) >= 3
+        and words[1] in ("a", "an", "the", "its", "his", "her", "their")
+    ):
+        noun = lemmatize(words[2])
+        return noun if noun in ISSUED_IN else ""
+    return ""  # fmt: skip
+
+
+SUBORDINATORS = frozenset(
+    ["after", "before", "when", "while", "as", "because", "since", "if", "although", "though",
+     "once", "until", "unless", "whereas", "whenever"]
+)  # fmt: skip
+
+
+def _subordinate(text: str, toks: list[Token], span: tuple[int, int] | None, ctx) -> bool:
+    """True when the subject ``span`` opens a subordinate clause ("after the chief ...")."""
+    if not span or span[0] == 0:
+        return False
+    prev, first = toks[span[0] - 1], toks[span[0]]
+    return (
+        prev.text.lower() in SUBORDINATORS
+        and _spaces(text, prev.end, first.start)
+        and ctx.sentences.at(prev.start) == ctx.sentences.at(first.start)
+    )
+
+
+def _passive(aux: list[str]) -> bool:
+    """True when the auxiliaries make the verb passive ("was", "were not", "has been")."""
+    verbs = [a.lower() for a in aux if a.lower() not in ("not", "never")]
+    return bool(verbs) and verbs[-1] in PASSIVE_AUX
+
+
+def _made(toks, i, n, key, speakers, ctx, *, aux=(), participle=False, phrase="", lemma=None,
+          subordinate=False):  # fmt: skip
+    surface = " ".join([*aux, *(t.text for t in toks[i : i + n])])
+    lemma_text = lemma or " ".join(key)
+    verb_class = ctx.verbs.verbs.get(key, ctx.verbs.verbs.get((lemma_text,), ""))
+    issued = key[-1] if len(key) > 1 and key[-1] in ISSUED_IN else ""  # "issue a statement"
+    issued = issued or _issued(ctx.unit.text, toks, i + n)
+    return Attribution(
+        toks[i].start, toks[i + n - 1].end, surface, lemma_text, verb_class, tuple(speakers),
+        participle, phrase, issued, subordinate,
+    )  # fmt: skip
+
+
+def _phrase(text: str, toks: list[Token], span: tuple[int, int] | None) -> str:
+    return text[toks[span[0]].start : toks[span[1]].end].lower() if span else ""
+
+
+def _quoted_as(text: str, toks: list[Token], i: int, ctx: _Context):
+    """``X was quoted as saying`` / ``Y quoted X as saying``: (attribution, tokens used)."""
+    k = next((k for k in range(i + 1, min(i + 9, len(toks) - 1)) if toks[k].text == "as"), None)
+    if k is None or not toks[k + 1].text.lower().endswith("ing"):
+        return None
+    verb = toks[k + 1].lemma
+    if (verb,) not in ctx.verbs.verbs:
+        return None
+    j, aux = i - 1, []
+    while j >= 0 and toks[j].text.lower() in AUX | ADVERBS:
+        if toks[j].text.lower() in AUX:
+            aux.insert(0, toks[j].text)
+        j -= 1
+    if _passive(aux):  # "Araqchi was quoted as saying"
+        span = (
+            _np_before(text, toks, j, toks[j + 1].start, ctx.verbs.speaker_nouns)
+            if j >= 0
+            else None
+        )
+    elif k > i + 1:  # "the Times quotes the report as saying"
+        span = (i + 1, k - 1)
+    else:
+        return None
+    speakers = _np_speakers(text, toks, *span, ctx) if span else []
+    if not speakers:
+        return None
+    att = _made(
+        toks, i, k + 2 - i, (verb,), speakers, ctx, aux=aux, phrase=_phrase(text, toks, span)
+    )
+    return att, k + 2 - i
+
+
+def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
     """The attribution for the verb at ``toks[i:i+n]``, or None when it is not reporting speech."""
-    table, unit, quotes, mentions, found = ctx
+    table, found = ctx.verbs, ctx.found
     j, aux = i - 1, []
     while (
         j >= 0
@@ -244,94 +764,216 @@ def _verb(text, toks, i, n, key, ctx) -> Attribution | None:
         if toks[j].text.lower() in AUX:
             aux.insert(0, toks[j].text)
         j -= 1
-    if aux and aux[-1].lower() in PASSIVE_AUX and key != ("according", "to"):
+
+    def made(speakers, participle=False, span=None):
+        return _made(toks, i, n, key, speakers, ctx, aux=aux, participle=participle,
+                     phrase=_phrase(text, toks, span),
+                     subordinate=_subordinate(text, toks, span, ctx))  # fmt: skip
+
+    if key in table.quote_only and not (
+        _quote_follows(text, toks, i, toks[i + n - 1].end, ctx)
+        or _quote_precedes(text, toks[i].start, ctx)
+    ):
+        return None
+    if _passive(aux) and key != ("according", "to"):
+        if i + n < len(toks) and toks[i + n].text.lower() == "by":  # "was announced by X"
+            span = _np_after(text, toks, i + n + 1)
+            speakers = _np_speakers(text, toks, *span, ctx) if span else []
+            return made(speakers, span=span) if speakers else None
         return None  # passive "was said", "is claimed": no speaker (a hedge, if anything)
-    surface = " ".join([*aux, *(t.text for t in toks[i : i + n])])
-    made = lambda speakers, participle=False: Attribution(  # noqa: E731
-        toks[i].start, toks[i + n - 1].end, surface, " ".join(key), table.verbs[key],
-        tuple(speakers), participle,
-    )  # fmt: skip
     if key == ("according", "to"):
         span = _np_after(text, toks, i + n, allow=COMPLEMENT)
-        return made(_np_speakers(text, toks, *span, mentions)) if span else None
+        return made(_np_speakers(text, toks, *span, ctx), span=span) if span else None
     joined = j >= 0 and _spaces(text, toks[j].end, toks[j + 1].start)
-    sentence = unit.sentence_at(toks[i].start)
+    sentence = ctx.sentences.at(toks[i].start)
+    strict_fails = key in table.strict and not _speaks(text, toks, i, n, ctx)
     if joined and toks[j].text.lower() in ("and", "but") and found:
         prior = found[-1]  # "Peskov said ... but added that": the same speaker
-        if unit.sentence_at(prior.start) == sentence and not (
-            key in table.strict and not _speaks(text, toks, i, n, unit, quotes)
-        ):
+        if ctx.sentences.at(prior.start) == sentence and not strict_fails:
             return made(prior.speakers)
         return None
     if joined and toks[j].text.lower() in NOT_VERB_BEFORE:
         return None
-    if key in table.strict and not _speaks(text, toks, i, n, unit, quotes):
+    if strict_fails:
         return None
-    if joined and toks[j].text.lower() in ("who", "which") and j > 0:
-        span = _np_before(text, toks, j - 1, toks[j - 1].end)
+    if joined and toks[j].text.lower() in ("who", "which", "that") and j > 0:
+        span = _np_before(text, toks, j - 1, toks[j - 1].end, ctx.verbs.speaker_nouns)
     else:
-        span = _np_before(text, toks, j, toks[j + 1].start) if j >= 0 else None
+        span = (
+            _np_before(text, toks, j, toks[j + 1].start, ctx.verbs.speaker_nouns)
+            if j >= 0
+            else None
+        )
     if span:
-        return made(_np_speakers(text, toks, *span, mentions))
+        return made(_np_speakers(text, toks, *span, ctx), span=span)
     if toks[i].text.lower().endswith("ing"):
         if j >= 0 and "," in text[toks[j].end : toks[i].start] and found:
             prior = found[-1]
-            if unit.sentence_at(prior.start) == sentence:
+            if ctx.sentences.at(prior.start) == sentence:
                 return made(prior.speakers, participle=True)
+        if ctx.sentences.bounds(sentence)[0] >= (toks[j].end if j >= 0 else 0):
+            # "Calling the effort '...', the governor said": the speaker comes later
+            return made([Speaker("", "", "pending")])
         return None
-    span = _np_before_aside(text, toks, j, toks[i].start)
+    span = _np_before_aside(text, toks, j, toks[i].start, ctx.verbs.speaker_nouns)
     if span:  # "Peskov, the Kremlin spokesman, said" / "Putin, who spoke later, warned"
-        return made(_np_speakers(text, toks, *span, mentions))
+        return made(_aside_speakers(text, toks, j, toks[i].start, span, ctx), span=span)
+    span = _inverted(text, toks, i, n, j, ctx)
+    return made(_np_speakers(text, toks, *span, ctx), span=span) if span else None
+
+
+def _aside_speakers(text, toks, j, stop, span, ctx: _Context) -> list[Speaker]:
+    """The speakers of a subject before an aside; a name in the aside beats a description
+    ("the deputy mayor, Emmanuel Gregoire, said")."""
+    speakers = _np_speakers(text, toks, *span, ctx)
+    name = _aside_name(text, toks, j, stop)
+    words = toks[span[0] : span[1] + 1]
+    cut = next((k for k, w in enumerate(words) if w.text.lower() in LINKS and k), len(words))
+    common = words[cut - 1].text.islower()  # the subject is a description, not a name
+    if name and common and all(s.source in ("description", "name") for s in speakers):
+        speakers = _np_speakers(text, toks, *name, ctx) or speakers
+    return speakers
+
+
+def _inverted(text, toks, i, n, j, ctx: _Context) -> tuple[int, int] | None:
+    """The speaker span of an inverted "..., said Putin": only after a quotation, or as ", said
+    X." at the end of a clause; a sentence never opens with the verb ("State radio ...")."""
     before = text[toks[j].end if j >= 0 else 0 : toks[i].start]
     span = _np_after(text, toks, i + n)
     if span is None:
         return None
-    after = text[toks[span[1]].end :].lstrip()[:1]
+    after = text[toks[span[1]].end : toks[span[1]].end + 2].lstrip()[:1]
     quoted = any(mark in before for mark in "\"'")
     if j >= 0 and not quoted and not ("," in before and after in ("", ".", ";", ",", ":")):
-        return None  # inverted "said Putin" only after a quotation or ", said X." at clause end
-    return made(_np_speakers(text, toks, *span, mentions))
+        return None
+    sentence = ctx.sentences.at(toks[i].start)
+    if not quoted and (j < 0 or ctx.sentences.at(toks[j].start) != sentence):
+        return None
+    return span
 
 
-def _noun(text, toks, i, ctx) -> Attribution | None:
+def _noun(text, toks, i, ctx: _Context) -> Attribution | None:
     """The attribution for a reporting noun after a possessive (``Putin's remarks``)."""
-    table, _unit, _quotes, mentions, _found = ctx
     owner = toks[i - 1] if i > 0 and _spaces(text, toks[i - 1].end, toks[i].start) else None
     if owner is None:
         return None
     word = owner.text.lower()
+    span = None
     if word in POSSESSIVE_PRONOUNS:
         speakers = [Speaker("", owner.text, "pronoun")]
     elif word.endswith(("'s", "s'")):
-        span = _np_before(text, toks, i - 1, owner.end)
-        speakers = _np_speakers(text, toks, *span, mentions) if span else []
+        span = _np_before(text, toks, i - 1, owner.end, ctx.verbs.speaker_nouns)
+        speakers = _np_speakers(text, toks, *span, ctx) if span else []
     else:
         return None
     lemma = toks[i].lemma
     return Attribution(
-        toks[i].start, toks[i].end, toks[i].text, lemma, table.nouns[lemma], tuple(speakers)
-    )
+        toks[i].start, toks[i].end, toks[i].text, lemma, ctx.verbs.nouns[lemma], tuple(speakers),
+        phrase=_phrase(text, toks, span),
+    )  # fmt: skip
 
 
-def _resolve(found: list[Attribution]) -> list[Attribution]:
-    """Resolve pronoun speakers to the last named speaker before them in the same unit."""
-    out, last = [], ()
+def _with_speakers(att: Attribution, speakers: tuple[Speaker, ...]) -> Attribution:
+    return Attribution(att.start, att.end, att.verb, att.lemma, att.verb_class, speakers,
+                       att.participle, att.phrase, att.issued, att.subordinate)  # fmt: skip
+
+
+def _remember_and_resolve(
+    found: list[Attribution], ctx: _Context, memory: Memory, order: int, quotes: QuoteIndex
+) -> list[Attribution]:
+    """Resolve pronoun and description speakers through ``memory``, adding every actor mention
+    and speaker of the unit to it in text order."""
+    mentions = [m for m in ctx.mentions if quotes.at(m.start) is None]
+    mentions = sorted(mentions + _honorific_names(ctx.unit.text, quotes), key=lambda m: m.start)
+    out, k = [], 0
     for att in found:
-        speakers = []
+        while k < len(mentions) and mentions[k].start < att.start:
+            m = mentions[k]
+            memory.add(_mention_event(m, ctx, order))
+            k += 1
+        at = (order, ctx.sentences.at(att.start), att.start)
+        speakers: list[Speaker] = []
         for s in att.speakers:
-            if s.source != "pronoun":
-                speakers.append(s)
-                continue
-            plural = s.text.lower() in ("they", "their", "we")
-            if last and (len(last) == 1 or plural):
-                speakers.extend(Speaker(x.key, s.text, "pronoun") for x in last)
+            if s.source in ("pronoun", "description"):
+                speakers.extend(memory.resolve(s, at))
             else:
-                speakers.append(Speaker("unresolved", s.text, "unresolved"))
-        named = tuple(s for s in speakers if s.source in ("actor", "name"))
-        last = named or last
-        out.append(Attribution(att.start, att.end, att.verb, att.lemma, att.verb_class,
-                               tuple(speakers), att.participle))  # fmt: skip
+                speakers.append(s)
+        speakers = list(dict.fromkeys(speakers))
+        named = tuple(s for s in speakers if s.source != "unresolved")
+        if named:
+            kinds = {s.kind for s in named}
+            kind = kinds.pop() if len(kinds) == 1 else "group"
+            phrase = att.phrase or " ".join(s.text.lower() for s in named)
+            memory.add(_Event(at, kind, named, phrase, True, att.issued))
+        out.append(_with_speakers(att, tuple(speakers)))
+    for m in mentions[k:]:
+        memory.add(_mention_event(m, ctx, order))
     return out
+
+
+def _mention_event(m: Mention, ctx: _Context, order: int) -> _Event:
+    if m.actor_id in ctx.kinds:
+        speaker = Speaker(m.actor_id, m.text, "actor", ctx.kinds[m.actor_id])
+    else:  # a name with an honorific
+        speaker = Speaker(m.actor_id, m.text, "name", "person")
+    at = (order, ctx.sentences.at(m.start), m.start)
+    return _Event(at, speaker.kind, (speaker,), m.text.lower(), False)
+
+
+_HONORIFIC = re.compile(
+    r"(?<![\w'])(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|President|Prime Minister|Premier"
+    r"|Minister|Governor|Gov|Mayor|Senator|Sen|Rep|Chancellor|King|Queen|Pope|Judge|Ambassador"
+    r"|Inspector|Superintendent)\.? (?:[A-Z][\w'-]{0,30} ){0,2}[A-Z][\w'-]{0,30}"
+)  # an honorific or a title before a capitalised name; bounded: linear time
+
+
+def _honorific_names(text: str, quotes: QuoteIndex) -> list[Mention]:
+    """People named with an honorific or a title outside quotations ("Mr Macron", "President
+    Sebastian Pinera"): person mentions for the memory, keyed by the name as written."""
+    out = []
+    for m in _HONORIFIC.finditer(text):
+        if quotes.at(m.start()) is None:
+            name = m.group(0).removesuffix("'s")
+            out.append(Mention(name, m.start(), m.start() + len(name), name))
+    return out
+
+
+_KIND = {"person": "person", "state": "country", "organisation": "organisation"}
+
+
+def _scan(text: str, toks: list[Token], ctx: _Context) -> None:
+    """Add every reporting verb and noun of the unit to ``ctx.found``, in text order."""
+    verbs, found, sentences = ctx.verbs, ctx.found, ctx.sentences
+    longest = max((len(k) for k in verbs.verbs), default=1)
+    starts = set(sentences.starts)
+    i = 0
+    while i < len(toks):
+        n = 1
+        match = _match_verb(text, toks, i, verbs, longest)
+        if toks[i].lemma == "quote" and (done := _quoted_as(text, toks, i, ctx)):
+            att, n = done
+        elif match is None:
+            att = _noun(text, toks, i, ctx) if toks[i].lemma in verbs.nouns else None
+        elif (
+            ctx.unit.part != "headline"
+            and not toks[i].text[:1].islower()
+            and toks[i].start not in starts
+        ):
+            att = None  # a capitalised "Says" or "Notes" mid-sentence is a name
+        else:
+            key, n = match
+            att = _verb(text, toks, i, n, key, ctx)
+            if att is None and n == 1 and toks[i].lemma in verbs.nouns:
+                att = _noun(text, toks, i, ctx)  # "Abe's remarks": a noun, not the verb
+        if att is not None and att.speakers:
+            if found and found[-1].speakers[0].source == "pending":
+                pending = found.pop()  # "Calling it '...', the governor said": same speaker
+                if sentences.at(pending.start) == sentences.at(att.start):
+                    found.append(_with_speakers(pending, att.speakers))
+            found.append(att)
+        i += n
+    if found and found[-1].speakers[0].source == "pending":
+        found.pop()
 
 
 def find_attributions(
@@ -340,11 +982,15 @@ def find_attributions(
     *,
     verbs: ReportingVerbs,
     actors: tuple[Actor, ...] | None = None,
+    memory: Memory | None = None,
+    order: int = 0,
 ) -> list[Attribution]:
     """Return the reporting verbs and nouns of ``unit`` with their speakers, in text order.
 
-    Pronoun speakers ("he said") are resolved to the last named speaker of the same unit; with
-    none, or with a singular pronoun after several speakers, the speaker is ``unresolved``.
+    Pronoun and description speakers ("he said", "the ministry said") are resolved through
+    ``memory`` (what earlier units named; a fresh one when None) to the last compatible
+    mention; ``order`` is the unit's position in the article. With no antecedent, or two
+    candidates for a singular pronoun, the speaker is ``unresolved``.
 
     >>> from newsframe.actors import Actor
     >>> from newsframe.framing._units import Unit
@@ -356,36 +1002,20 @@ def find_attributions(
     [('said', 'putin', 'actor'), ('added', 'putin', 'pronoun')]
     """
     text = unit.text
-    toks = [t for t in word_tokens(text) if not any(q.start <= t.start < q.end for q in quotes)]
+    index = QuoteIndex(quotes)
+    toks = [t for t in word_tokens(text) if index.at(t.start) is None]
+    actors = actors if actors is not None else default_resources().actors
     # places do not speak: "Fishermen on Shikotan say" is the fishermen, not the island
-    places = {
-        a.actor_id
-        for a in (actors if actors is not None else default_resources().actors)
-        if a.kind == "place"
-    }
+    places = {a.actor_id for a in actors if a.kind == "place"}
     mentions = [m for m in find_mentions(text, actors) if m.actor_id not in places]
-    longest = max((len(k) for k in verbs.verbs), default=1)
+    sentences = Sentences(unit)
+    quoted = frozenset(
+        s for q in quotes for s in (sentences.at(q.start), sentences.at(max(q.end - 1, q.start)))
+    )
+    kinds = {a.actor_id: _KIND.get(a.kind, a.kind) for a in actors}
     found: list[Attribution] = []
-    ctx = (verbs, unit, quotes, mentions, found)
-    starts = {start for _, start, _ in unit.sentences}
-    i = 0
-    while i < len(toks):
-        match = _match_verb(text, toks, i, verbs, longest)
-        if match is None:
-            att = _noun(text, toks, i, ctx) if toks[i].lemma in verbs.nouns else None
-            n = 1
-        elif (
-            unit.part != "headline"
-            and not toks[i].text[:1].islower()
-            and toks[i].start not in starts
-        ):
-            att, n = None, 1  # a capitalised "Says" or "Notes" mid-sentence is a name
-        else:
-            key, n = match
-            att = _verb(text, toks, i, n, key, ctx)
-            if att is None and n == 1 and toks[i].lemma in verbs.nouns:
-                att = _noun(text, toks, i, ctx)  # "Abe's remarks": a noun, not the verb
-        if att is not None and att.speakers:
-            found.append(att)
-        i += n
-    return _resolve(found)
+    ctx = _Context(verbs, unit, sentences, index, quoted, mentions, [m.start for m in mentions],
+                   kinds, found)  # fmt: skip
+    _scan(text, toks, ctx)
+    return _remember_and_resolve(found, ctx, memory if memory is not None else Memory(), order,
+                                 index)  # fmt: skip

@@ -1,0 +1,211 @@
+"""Quotation attribution measured on real news pages annotated by hand.
+
+The pages themselves are not in this repository (they are other sites' text). Keep them in a
+folder outside it, named as in ``benchmarks/eval/quotes.json`` (``<outlet>--<slug>.txt``, the
+page text as stored, UTF-8). The JSON holds, per page: its URL, the SHA-256 of the file and, per
+quotation, the character span of the quoted words in the raw file (``start``, ``end``: marks
+excluded), the speaker as a reader names them, the strings any of which a correct speaker key
+contains (``speaker_accept``: "Coleman" for "Chris Coleman", "report" for "the report"), the
+reporting verb's lemma (``verb``; ``null`` when no verb introduces the quotation) and other
+lemmas accepted for it. Scare quotes, titles and terms (``their term "riot"``) are not
+quotations and are not annotated; headlines are left out.
+
+Each page goes through the real pipeline (``load_article``: cleaning, then ``attributions``).
+A gold quotation is *found* when a predicted quotation holds at least 60% of its words and the
+gold holds at least 30% of the predicted words (among equals, the one whose paragraph holds the
+three words before the gold quotation). Then:
+
+- quotation recall: found / annotated (a quotation lost by cleaning counts as not found);
+- speaker accuracy: found quotations whose every predicted speaker key (or display name)
+  contains one of the accepted strings, over found quotations ("unresolved" is wrong);
+- verb accuracy: found quotations with a gold verb whose predicted ``verb_lemma`` (or its first
+  word) is the gold verb or an accepted one, over found quotations with a gold verb;
+- junk speakers: predicted quotation speakers that match no speaker annotated anywhere on the
+  page (a fragment such as "20 and", or a real entity that never speaks there).
+
+The published reference for rule-based quotation extraction on news is the GenderGapTracker
+(Asr et al. 2021, 98 hand-annotated articles): quote F1 83.7%, speaker match 86.5%, verb match
+92.1%. Their measures are close to these but not the same (their quotations include indirect
+speech; a speaker match there compares spans), so read the comparison as a rough guide.
+
+Run: ``PYTHONPATH=src .venv/bin/python benchmarks/eval_quotes.py [PAGES_DIR] [-v]`` (default
+``$NEWSFRAME_EVALPAGES`` or ``/work/evalpages/pages``; ``-v`` lists the misses).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import sys
+import warnings
+from collections import Counter
+from pathlib import Path
+
+import pandas as pd
+
+import newsframe as nf
+
+LABELS = Path(__file__).resolve().parent / "eval" / "quotes.json"
+REFERENCE = {"quote_f1": 0.837, "speaker_match": 0.865, "verb_match": 0.921}
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(nf.normalise(text).lower())
+
+
+def _overlap(gold: list[str], pred: list[str]) -> tuple[float, float]:
+    common = sum((Counter(gold) & Counter(pred)).values())
+    return common / max(len(gold), 1), common / max(len(pred), 1)
+
+
+def _predicted(article: nf.Article) -> list[dict]:
+    """Predicted quotations: one entry per quotation with all its speakers and its verb."""
+    table = nf.attributions([article])
+    table = table[(table["kind"] != "paraphrase") & (table["part"] != "headline")]
+    out: dict[tuple, dict] = {}
+    paragraphs = article.clean_paragraphs
+    for row in table.itertuples(index=False):
+        key = (row.paragraph_id, row.quote)
+        context = " ".join(_words(paragraphs[row.paragraph_id]))
+        entry = out.setdefault(
+            key,
+            {
+                "words": _words(row.quote),
+                "speakers": [],
+                "verb": row.verb_lemma,
+                "context": context,
+            },
+        )
+        entry["speakers"].append((row.speaker, row.speaker_name))
+    return list(out.values())
+
+
+def _matches(speaker: tuple[str, str], accept: list[str]) -> bool:
+    if speaker[0] == "unresolved":
+        return False
+    keys = (speaker[0].lower(), str(speaker[1]).lower())
+    return any(a.lower() in k for a in accept for k in keys)
+
+
+def _verb_ok(pred: str, gold: str, accept: list[str]) -> bool:
+    wanted = {gold, *accept}
+    return pred in wanted or pred.split(" ")[0] in wanted
+
+
+def _page_rows(path: Path, page: dict) -> tuple[list[dict], list[str]]:
+    data = path.read_bytes()
+    raw = data.decode("utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        article = nf.load_article(path)
+    predicted = _predicted(article)
+    accepted = [a for q in page["quotes"] for a in q["speaker_accept"]]
+    rows = []
+    for gold in page["quotes"]:
+        words = _words(raw[gold["start"] : gold["end"]])
+        before = " ".join(_words(raw[max(gold["start"] - 80, 0) : gold["start"]])[-3:])
+        best, score = None, (0.0, False)
+        for pred in predicted:
+            of_gold, of_pred = _overlap(words, pred["words"])
+            here = (of_gold, before in pred["context"])  # the same words in the same paragraph
+            if of_gold >= 0.6 and of_pred >= 0.3 and here > score:
+                best, score = pred, here
+        row = {"found": best is not None, "speaker_ok": False, "verb_ok": None}
+        if best is not None:
+            row["speaker_ok"] = all(_matches(s, gold["speaker_accept"]) for s in best["speakers"])
+            if gold["verb"] is not None:
+                row["verb_ok"] = _verb_ok(best["verb"], gold["verb"], gold["verb_accept"])
+            row["predicted_speaker"] = "; ".join(s[0] for s in best["speakers"])
+            row["predicted_verb"] = best["verb"]
+        rows.append({"gold_speaker": gold["speaker"], "gold_verb": gold["verb"], **row})
+    junk = sorted(
+        {
+            s[0]
+            for pred in predicted
+            for s in pred["speakers"]
+            if s[0] != "unresolved" and not _matches(s, accepted)
+        }
+    )
+    return rows, junk
+
+
+def _summary(group: str, outlet: str, rows: list[dict], bad: list[str]) -> dict:
+    found = [r for r in rows if r["found"]]
+    verbs = [r for r in found if r["verb_ok"] is not None]
+    return {
+        "set": group,
+        "outlet": outlet,
+        "quotes": len(rows),
+        "recall": len(found) / len(rows) if rows else 0.0,
+        "speaker_accuracy": sum(r["speaker_ok"] for r in found) / len(found) if found else 0.0,
+        "verb_accuracy": sum(r["verb_ok"] for r in verbs) / len(verbs) if verbs else 0.0,
+        "junk_speakers": len(bad),
+        "junk": ", ".join(bad),
+    }
+
+
+def report(pages_dir: str | Path, *, labels: str | Path = LABELS) -> pd.DataFrame:
+    """Return one row per annotation set and outlet, a ``total`` row per set and one for
+    ``all``: annotated quotations, recall, speaker and verb accuracy, junk speakers.
+
+    Sets: ``development`` (pages the rules were written against) and ``held-out`` (pages
+    annotated afterwards, before the rules were run on them). Pages missing or changed
+    (SHA-256) are skipped and listed in the ``skipped`` attribute of the table; the per-quotation
+    results are in its ``details`` attribute."""
+    pages_dir = Path(pages_dir)
+    spec = json.loads(Path(labels).read_text(encoding="utf-8"))
+    groups: dict[tuple[str, str], tuple[list[dict], list[str]]] = {}
+    skipped, details = [], []
+    for page in spec["pages"]:
+        path = pages_dir / page["file"]
+        if not path.is_file() or hashlib.sha256(path.read_bytes()).hexdigest() != page["sha256"]:
+            skipped.append(page["file"])
+            continue
+        rows, bad = _page_rows(path, page)
+        key = (page.get("set", ""), page["file"].split("--")[0])
+        groups.setdefault(key, ([], []))
+        groups[key][0].extend(rows)
+        groups[key][1].extend(bad)
+        details.extend({"file": page["file"], "set": key[0], **r} for r in rows)
+    table = [_summary(*key, *groups[key]) for key in sorted(groups)]
+    for name in [*sorted({k[0] for k in groups}), "all"]:
+        keys = [k for k in sorted(groups) if name in ("all", k[0])]
+        rows = [r for k in keys for r in groups[k][0]]
+        table.append(_summary(name, "total", rows, [j for k in keys for j in groups[k][1]]))
+    out = pd.DataFrame(table)
+    out.attrs["skipped"] = skipped
+    out.attrs["details"] = pd.DataFrame(details)
+    return out
+
+
+def main(argv: list[str]) -> int:
+    default = os.environ.get("NEWSFRAME_EVALPAGES", "/work/evalpages/pages")
+    paths = [a for a in argv[1:] if not a.startswith("-")]
+    pages_dir = Path(paths[0] if paths else default)
+    table = report(pages_dir)
+    with pd.option_context("display.width", 160, "display.max_colwidth", 60):
+        print(table.to_string(index=False, float_format=lambda x: f"{x:.3f}"))
+        details = table.attrs["details"]
+        if "-v" in argv and not details.empty:
+            print(details[~details["speaker_ok"] | (details["verb_ok"] == False)].to_string())  # noqa: E712
+    if table.attrs["skipped"]:
+        print("skipped (missing or changed):", ", ".join(table.attrs["skipped"]))
+    total = table.iloc[-1]
+    print(
+        f"\nnewsframe (all pages): quotation recall {total.recall:.1%}, speaker accuracy "
+        f"{total.speaker_accuracy:.1%}, verb accuracy {total.verb_accuracy:.1%}, "
+        f"junk speakers {total.junk_speakers}"
+    )
+    print(
+        "GenderGapTracker reference (98 articles): quote F1 "
+        f"{REFERENCE['quote_f1']:.1%}, speaker match {REFERENCE['speaker_match']:.1%}, "
+        f"verb match {REFERENCE['verb_match']:.1%}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv))

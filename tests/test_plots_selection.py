@@ -1,0 +1,77 @@
+"""The selection figures draw what the tables say, byte for byte the same every time."""
+
+from __future__ import annotations
+
+import pytest
+from matplotlib.figure import Figure
+from matplotlib.patches import Polygon
+
+import newsframe as nf
+from newsframe import NewsframeError
+from newsframe.alignment import align_sentences
+from newsframe.omission import coverage, group_omissions, omissions
+from newsframe.plots import save_figure
+from newsframe.plots.selection import alignment_map_figure, coverage_figure, group_omission_figure
+
+A = nf.Article("a", "", (
+    "Dockworkers in Port Halden ended a nine-day strike on Monday. "
+    "Fares on the Skarva route will rise by about 80 cents. "
+    "Schools on both islands stayed open.",
+))  # fmt: skip
+B = nf.Article("b", "", (
+    "Schools on both islands stayed open during the strike. "
+    "The dockworkers of Port Halden ended their nine-day strike on Monday.",
+))  # fmt: skip
+
+
+def _texts(fig: Figure) -> list[str]:
+    out = []
+    for ax in fig.axes:
+        out += [ax.get_title(), *[t.get_text() for t in ax.texts]]
+        out += [t.get_text() for t in ax.get_yticklabels()]
+    return out
+
+
+def test_alignment_map_one_band_per_aligned_pair():
+    # by hand: a0 <-> b1 (the strike), a2 <-> b0 (schools); a1 (fares) is told by a only
+    fig = alignment_map_figure(omissions([A, B]), align_sentences([A, B]), "a", "b")
+    bands = [p for p in fig.axes[0].patches if isinstance(p, Polygon)]
+    assert len(bands) == 2
+    text = "\n".join(_texts(fig))
+    assert "2 of 3 sentences of a" in text and "2 of 2 of b" in text
+    assert any(t.startswith("1  Fares on the Skarva") for t in _texts(fig))
+
+
+def test_alignment_map_refuses_unknown_article():
+    with pytest.raises(NewsframeError, match="no sentences for article 'c'"):
+        alignment_map_figure(omissions([A, B]), align_sentences([A, B]), "a", "c")
+
+
+def test_coverage_figure_counts_shared_facts():
+    fig = coverage_figure(coverage([A, B]))
+    assert "2 of 3 facts told by more than one" in fig.axes[0].get_title()
+    with pytest.raises(NewsframeError, match="empty"):
+        coverage_figure(coverage([A, B]).iloc[:0, :0])
+
+
+def test_group_omission_figure_marks_told_cells():
+    table = group_omissions([A, B])
+    fig = group_omission_figure(table)
+    ticks = [t for t in fig.axes[0].texts if t.get_text() == "✓"]
+    assert len(ticks) == int(table.told.sum()) == 5  # 2 shared facts x 2 articles + 1
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert labels[-1].startswith("1  Fares on the Skarva")  # told by one article: last
+    with pytest.raises(NewsframeError, match="lacks column"):
+        group_omission_figure(table.drop(columns=["share"]))
+
+
+def test_figures_are_byte_identical(tmp_path):
+    for n in (1, 2):
+        save_figure(coverage_figure(coverage([A, B])), f"c{n}", tmp_path)
+        save_figure(alignment_map_figure(omissions([A, B]), align_sentences([A, B]), "a", "b"),
+                    f"m{n}", tmp_path)  # fmt: skip
+    for stem in ("c", "m"):
+        for ext in ("png", "svg"):
+            assert (tmp_path / f"{stem}1.{ext}").read_bytes() == (
+                tmp_path / f"{stem}2.{ext}"
+            ).read_bytes()
