@@ -12,7 +12,7 @@ import pandas as pd
 
 from newsframe.corpus import Article, Corpus
 from newsframe.document import analyse
-from newsframe.errors import InputError
+from newsframe.errors import InputError, NewsframeError
 from newsframe.framing._units import Token, as_articles, per_1000, units
 from newsframe.framing._units import word_tokens as _word_tokens
 from newsframe.resources import Resources, read_toml, resolve_resources
@@ -247,6 +247,10 @@ def frame_dimensions(
     where = "frame_dimensions"
     n_resamples = renamed(n_resamples, n_boot, old="n_boot", new="n_resamples", where=where)
     confidence = renamed(confidence, level, old="level", new="confidence", where=where)
+    if not isinstance(confidence, (int, float)) or not 0 < confidence < 1:
+        raise NewsframeError(
+            f"{where}: confidence must be a share between 0 and 1 (e.g. 0.95), got {confidence!r}"
+        )
     res = resolve_resources(resources, corpus)
     frames = _frames(dictionaries, res)
     keys = [f"{f.scheme}/{f.frame}" for f in frames]

@@ -150,8 +150,33 @@ def save_figure(
 
     Output is byte-identical across runs: PNG and SVG metadata carry no date or software version
     and the SVG hash salt is fixed. ``name`` should describe the content,
-    ``<measure>__<subject>[__<comparison>]`` (e.g. ``keyness__mt-2016_vs_mt-2019``).
+    ``<measure>__<subject>[__<comparison>]`` (e.g. ``keyness__mt-2016_vs_mt-2019``). It must
+    be a plain file name (no path separator, not ``..``, no control character) and each format a
+    plain extension, or :class:`~newsframe.errors.NewsframeError` is raised: a figure is only ever
+    written into ``directory``.
+
+    >>> save_figure(Figure(), "../raw/evil", "data/figs")
+    Traceback (most recent call last):
+    ...
+    newsframe.errors.NewsframeError: save_figure: name '../raw/evil' must be a plain file name, without folders or '..'
     """
+    if not isinstance(name, str) or not name.strip():
+        raise NewsframeError(f"save_figure: name must be a non-empty string, got {name!r}")
+    if (
+        "/" in name
+        or "\\" in name
+        or name.strip() in (".", "..")
+        or any(ord(c) < 32 or c == "\x7f" for c in name)
+        or Path(name).is_absolute()
+    ):
+        raise NewsframeError(
+            f"save_figure: name {name!r} must be a plain file name, without folders or '..'"
+        )
+    for fmt in formats:
+        if not isinstance(fmt, str) or not fmt.isalnum():
+            raise NewsframeError(
+                f"save_figure: format {fmt!r} must be a plain extension such as 'png'"
+            )
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     paths = []
