@@ -163,6 +163,19 @@ def plan_comparison(
     )
 
 
+#: Columns a table preview shows, in this order, when the table has them (the CSV keeps all).
+PREVIEW_COLUMNS = (
+    "side", "group", "article_id", "reference", "line_no", "reason", "title", "outlet",
+    "published", "actor", "statistic", "value", "n_sentences", "value_a", "value_b", "difference", "ci_low", "ci_high",
+    "p_value", "p_floor", "unit", "effect_size", "term", "key_for", "count_a", "count_b",
+    "articles_a", "articles_b", "log_ratio", "g2", "p_bh", "logodds_z", "speaker_name",
+    "speaker", "verb", "verb_class", "kind", "quote_words", "quoted_words", "share_of_quoted",
+    "concept", "variant", "count", "first_used", "name", "mentions", "quoted",
+    "omitted", "scheme", "frame", "hits", "per_1000", "word", "valence", "mean_shift",
+    "sentences", "words", "removed_lines", "lines", "text", "quote", "shared", "only_here",
+)  # fmt: skip
+MAX_PREVIEW_COLUMNS = 9
+
 # --- collecting tables, figures and prose -----------------------------------------------
 
 
@@ -182,7 +195,11 @@ class _Report:
         return Block("figure", caption, image=Path("figures") / f"{name}.png")
 
     def preview(self, name: str, frame: pd.DataFrame, title: str = "", rows: int = 12) -> Block:
-        return Block("table", title, table=frame, csv=self.table(name, frame), rows=rows)
+        """Keep ``frame`` as ``tables/<name>.csv``; show its first rows and its main columns."""
+        csv = self.table(name, frame)
+        keep = [c for c in PREVIEW_COLUMNS if c in frame.columns]
+        shown = frame[keep] if len(keep) >= 3 else frame.iloc[:, :MAX_PREVIEW_COLUMNS]
+        return Block("table", title, table=shown, csv=csv, rows=rows)
 
 
 #: Per-article figures show at most this many articles (the compared ones first); every table
@@ -337,6 +354,11 @@ def _sentiment_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Table
         "p_value": round(float(mean["p_value"]), 6), "p_floor": round(floor, 8),
     }  # fmt: skip
     actors = nf.actor_sentiment(sentences, resources=corpus.resources)
+    sides = {i: plan.label_a for i in plan.ids_a} | {i: plan.label_b for i in plan.ids_b}
+    compared = sentences[sentences["article_id"].isin(sides)]
+    drivers = nf.sentiment_drivers(compared, by="side", groups=sides, resources=corpus.resources,
+                                   leave_one_out=len(compared) <= MAX_LEAVE_ONE_OUT)  # fmt: skip
+    exclude = sorted(corpus.resources.sentiment_exclude)
     coverage = base["sentiment_coverage"]
     r.table("sentences", sentences)
     blocks = [
@@ -373,6 +395,26 @@ def _sentiment_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Table
         r.preview("sentiment_actors", actors, "Sentiment near each actor", 15),
         r.preview("sentiment_coverage", coverage, "How much of each article VADER can see", 15),
     ]
+    blocks.append(
+        Block(
+            "text",
+            "What drives the scores: for each compared side, the lexicon words VADER read, their "
+            "valence and count, and how far the side's mean compound moves when the word is left "
+            "out of the lexicon. Topic words that are not sentiment (a story file's "
+            f"[sentiment] exclude: {', '.join(exclude) or 'none given'}) can be left out.",
+        )
+    )
+    if drivers["mean_shift"].notna().any() and len(drivers):
+        blocks.append(r.figure(f"sentiment__drivers__{plan.slug}",
+                               splots.plot_sentiment_drivers(drivers),
+                               "Words that move each side's mean sentence compound most."))  # fmt: skip
+    blocks.append(r.preview(f"sentiment__drivers__{plan.slug}", drivers,
+                            "Sentiment drivers (words, valence, count, shift of the mean)", 20))  # fmt: skip
+    if exclude:
+        effect = nf.exclusion_effect(compared, by="side", groups=sides,
+                                     resources=corpus.resources)  # fmt: skip
+        blocks.append(r.preview("sentiment__exclusion_effect", effect,
+                                "Before and after leaving the story's topic words out", 10))  # fmt: skip
     if floor > 0.05:
         blocks.insert(4, Block("warning", f"With {n_a} against {n_b} {unit}s, no test can "
                                f"reach p < .05 (floor {floor:.3g}): read the difference as a "
@@ -419,6 +461,10 @@ def _framing_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Tables)
     blocks.append(r.figure("frame_dimensions__per_article", fplots.plot_frame_dimensions(_shown(frames, plan)),
                            "Frame dictionary hits per 1,000 words, with intervals."))  # fmt: skip
     blocks.append(r.preview("frame_dimensions", frames[frames["hits"] > 0], "Frames found", 20))
+    sides = {i: plan.label_a for i in plan.ids_a} | {i: plan.label_b for i in plan.ids_b}
+    evidence = nf.frame_evidence(corpus.subset(list(sides)), resources=corpus.resources)
+    blocks.append(r.preview("frame_drivers", nf.frame_drivers(evidence, by="side", groups=sides),
+                            "The words behind each frame score, per compared side", 20))  # fmt: skip
     blocks.append(
         r.preview("distancing_marks", marks, "Distancing: scare quotes, 'so-called', hedges", 15)
     )
@@ -432,6 +478,10 @@ def _framing_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Tables)
         blocks.append(r.preview("naming_variants__by_group", names, "Names used by group", 20))
     r.sections.append(Section("framing", "Framing devices", blocks))
 
+
+#: Leave-one-word-out sentiment drivers rescore every sentence once per lexicon word it holds;
+#: above this many compared sentences only the lexicon sums are reported.
+MAX_LEAVE_ONE_OUT = 20_000
 
 #: Alignment compares every sentence with every other article: above this many articles the
 #: selection section reads the compared sides only, this many articles at most per side.

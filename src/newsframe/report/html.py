@@ -59,7 +59,9 @@ class Section:
 
 def _cell(value: object) -> tuple[str, bool]:
     if isinstance(value, float):
-        return (f"{value:.3f}" if pd.notna(value) else ""), True
+        if pd.isna(value):
+            return "", True
+        return (f"{value:.2g}" if 0 < abs(value) < 0.001 else f"{value:.3f}"), True
     if isinstance(value, int | bool):
         return str(value), not isinstance(value, bool)
     return html.escape(str(value)), False
