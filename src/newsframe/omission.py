@@ -324,9 +324,13 @@ _MONTHS = {
 }  # fmt: skip
 _WORDS = {
     "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
-    "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "dozen": "12", "twenty": "20",
-    "hundred": "100", "thousand": "1000", "million": "1000000", "billion": "1000000000",
+    "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "dozen": "12", "thirteen": "13",
+    "fourteen": "14", "fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18",
+    "nineteen": "19", "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60",
+    "seventy": "70", "eighty": "80", "ninety": "90", "hundred": "100", "thousand": "1000", "million": "1000000", "billion": "1000000000",
 }  # fmt: skip
+_UNITS = {"two", "three", "four", "five", "six", "seven", "eight", "nine"}
+_TENS = {"20", "30", "40", "50", "60", "70", "80", "90"}
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _MONTH = (
     r"January|February|March|April|May|June|July|August|September|October|November|December"
@@ -344,7 +348,8 @@ def numbers_in(sentence: str) -> list[str]:
     """Return the numbers and dates of ``sentence``, normalised, in order.
 
     Numbers lose their thousands separators (``19,434`` → ``19434``); number words from two to
-    a billion become digits (``eleven`` → ``11``, ``twenty thousand`` → ``20000``); month names, abbreviated or not, with or
+    a billion become digits (``eleven`` → ``11``, ``fourteen`` → ``14``, ``forty-two`` → ``42``,
+    ``twenty thousand`` → ``20000``); month names, abbreviated or not, with or
     without a day (``Dec. 15`` → ``December 15``), and weekdays are dates. "May" counts only
     with a day after it.
 
@@ -363,6 +368,15 @@ def numbers_in(sentence: str) -> list[str]:
         ):  # "twenty thousand", "2.3 million": one number
             value = round(float(out[-1]) * _SCALES[word], 6)
             out[-1] = str(int(value)) if value == int(value) else str(value)
+            end = m.end()
+            continue
+        if (
+            word in _UNITS
+            and out
+            and out[-1] in _TENS
+            and sentence[end : m.start()] in ("-", " ")
+        ):  # "twenty-five", "forty two": one number
+            out[-1] = str(int(out[-1]) + int(_WORDS[word]))
             end = m.end()
             continue
         end = m.end()
