@@ -296,7 +296,8 @@ def sentence_facts(
     sentence, fact_id, fact``.
 
     A *fact* is a group of sentences joined by alignment (:func:`align_sentences`, best match per
-    other article): the connected components of the graph whose edges are aligned pairs. Facts are
+    other article), most similar pairs first, holding at most one sentence of each article (so
+    a story told by many articles does not chain into one fact). Facts are
     numbered from 0 in reading order (the corpus's first article first); ``fact`` is the text of
     the fact's first sentence. A sentence no other article tells is a fact of its own.
 
@@ -309,12 +310,60 @@ def sentence_facts(
     return _fact_table(index, _check_threshold(threshold))
 
 
+def _join_facts(
+    r: np.ndarray, c: np.ndarray, sim: np.ndarray, article: np.ndarray, n: int
+) -> np.ndarray:
+    """Label each of ``n`` sentences with its fact: aligned pairs joined most similar first.
+
+    Plain connected components chain a story together: sentence 1 of article A matches one of
+    B, which matches sentence 2 of A, and soon every sentence of a story told by a dozen
+    articles is one "fact". Two rules stop the chain (greedy agglomeration with average
+    linkage, as in multi-document sentence clustering): a fact holds at most one sentence of
+    each article, and two groups join only when at least half of their cross pairs are
+    aligned pairs.
+    """
+    lo, hi = np.minimum(r, c), np.maximum(r, c)
+    order = np.lexsort((hi, lo, -sim))  # most similar first, ties by position
+    neighbours: dict[int, set[int]] = {}
+    for a, b in zip(lo.tolist(), hi.tolist(), strict=True):
+        neighbours.setdefault(a, set()).add(b)
+        neighbours.setdefault(b, set()).add(a)
+    parent = np.arange(n)
+    members: dict[int, list[int]] = {}
+    articles: dict[int, set[int]] = {}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for k in order:
+        a, b = find(int(lo[k])), find(int(hi[k]))
+        if a == b:
+            continue
+        ma, mb = members.get(a, [a]), members.get(b, [b])
+        sa, sb = articles.get(a, {int(article[a])}), articles.get(b, {int(article[b])})
+        if not sa.isdisjoint(sb):
+            continue
+        if len(ma) < len(mb):
+            a, b, ma, mb, sa, sb = b, a, mb, ma, sb, sa
+        links = sum(find(j) == a for i in mb for j in neighbours.get(i, ()))
+        if 2 * links <= len(ma) * len(mb) and len(ma) * len(mb) > 1:
+            continue
+        parent[b] = a
+        members[a] = ma + mb
+        articles[a] = sa | sb
+        members.pop(b, None)
+        articles.pop(b, None)
+    return np.fromiter((find(i) for i in range(n)), dtype=np.int64, count=n)
+
+
 def _fact_table(index: SentenceIndex, threshold: float) -> pd.DataFrame:
     """Return :func:`sentence_facts`' table for a built index."""
-    r, c, _ = _best_pairs(index, threshold, 1)
+    r, c, sim = _best_pairs(index, threshold, 1)
     n = len(index.sentences)
-    graph = sp.csr_matrix((np.ones(len(r)), (r, c)), shape=(n, n))
-    _, labels = connected_components(graph, directed=False)
+    labels = _join_facts(r, c, sim, index.article, n)
     # renumber components by their first sentence (rows are in reading order)
     first = np.full(labels.max() + 1 if n else 0, n, dtype=np.int64)
     np.minimum.at(first, labels, np.arange(n))

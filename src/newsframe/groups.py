@@ -317,6 +317,7 @@ def compare_group_sentiment(
     ``n_resamples``) and the interval a cluster bootstrap (articles resampled within each side);
     ``effect_size`` is Hedges' g over article values (NaN with fewer than two articles a side).
     With one article per side the sentences are the unit (:func:`newsframe.compare_sentiment`).
+    ``n_a``/``n_b`` count the units (articles, or sentences with one article a side).
     Every row carries ``unit``, ``n_articles_a/b``, ``n_sentences_a/b`` and ``p_floor``, the
     smallest p the design can reach (:func:`newsframe.stats.permutation_floor`); a
     :class:`~newsframe.errors.NewsframeWarning` says so when ``p_floor`` is above .05.
@@ -326,7 +327,7 @@ def compare_group_sentiment(
     >>> c = Corpus(Article(f"{g}{i}", "", ("t.",), metadata={"group": g}) for g in "xy" for i in range(4))
     >>> t = pd.DataFrame({"article_id": c.ids, "compound": [.5, .4, .6, .3, -.2, 0, -.1, .1]})
     >>> r = compare_group_sentiment(t, c).set_index("statistic").loc["mean_compound"]
-    >>> r["unit"], int(r["n_articles_a"]), round(float(r["p_value"]), 4), round(float(r["p_floor"]), 4)
+    >>> r["unit"], int(r["n_a"]), round(float(r["p_value"]), 4), round(float(r["p_floor"]), 4)
     ('article', 4, 0.0286, 0.0286)
     """
     from newsframe.sentiment import compare_sentiment
@@ -359,7 +360,7 @@ def compare_group_sentiment(
         floor = permutation_floor(len(side_a), len(side_b))
         if not rows[0][9]:  # random splits: p cannot go below 1 / (n_resamples + 1)
             floor = max(floor, 1.0 / (n_resamples + 1))
-        out = out.assign(n_a=n_sa, n_b=n_sb, unit="article", **counts)
+        out = out.assign(n_a=len(side_a), n_b=len(side_b), unit="article", **counts)
         out = out.assign(n_sentences_a=n_sa, n_sentences_b=n_sb)
     if floor > 0.05:
         warnings.warn(
