@@ -371,10 +371,7 @@ def numbers_in(sentence: str) -> list[str]:
             end = m.end()
             continue
         if (
-            word in _UNITS
-            and out
-            and out[-1] in _TENS
-            and sentence[end : m.start()] in ("-", " ")
+            word in _UNITS and out and out[-1] in _TENS and sentence[end : m.start()] in ("-", " ")
         ):  # "twenty-five", "forty two": one number
             out[-1] = str(int(out[-1]) + int(_WORDS[word]))
             end = m.end()
