@@ -41,6 +41,17 @@ def test_loads_with_groups_and_manifest_columns(rail):
     # the page chrome named in the fixture (donation appeal, newsletter box, related headlines)
     body = " ".join(rail["courier-05-06"].paragraphs)
     assert "Donate" not in body and "newsletter" not in body and "Floods" not in body
+    # a "Caption:" line is a caption, a newsletter box, an advertising line and a
+    # syndication credit are not article text
+    herald = rail["lherald-05-07"]
+    assert any(c.startswith("Caption: Lorries wait") for c in herald.captions)
+    assert herald.paragraphs[-1] == "The ban followed a derailment at Tarnow junction on Sunday."
+    assert rail["post-05-06"].paragraphs[-1].startswith("Koval said Mardonia would take")
+    assert (
+        rail["review-05-08"].paragraphs[-1]
+        == "Until then, freight is moving by road through Lindovia."
+    )
+    assert rail["lnews-05-06"].paragraphs[-1].startswith("The railway, which Vestria calls")
     # the three saved .html pages keep their article text
     assert rail["radio-05-08"].paragraphs[0].startswith("Mardonia has asked the Continental")
     pair = nf.comparison_pair(rail)
