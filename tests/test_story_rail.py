@@ -133,6 +133,15 @@ def test_wire_copy_and_numbers(rail):
                for r in kelm_post.itertuples())  # fmt: skip
 
 
+def test_a_weekday_against_a_date_is_no_conflict():
+    a = nf.Article("a", "", ("Twelve wagons derailed at Tarnow on Sunday.",))
+    b = nf.Article("b", "", ("Fourteen wagons derailed at Tarnow on May 4.",))
+    c = nf.Article("c", "", ("Twelve wagons derailed at Tarnow on May 4.",))
+    d = nf.number_differences([a, b, c]).set_index(["article_id", "other_id"])
+    assert not d.loc[("a", "c"), "conflict"]  # Sunday against May 4: two ways to give a day
+    assert d.loc[("b", "c"), "conflict"]  # 14 against 12
+
+
 def test_group_sentiment_uses_articles_with_the_right_floor(rail):
     sentences = nf.sentence_sentiment(rail)
     with warnings.catch_warnings(record=True) as caught:

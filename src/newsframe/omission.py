@@ -394,6 +394,22 @@ def numbers_in(sentence: str) -> list[str]:
     return out
 
 
+_WEEKDAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+
+
+def _kind(value: str) -> str:
+    """``weekday``, ``date`` (a month, with or without a day) or ``number``."""
+    if value in _WEEKDAYS:
+        return "weekday"
+    return "date" if value[:1].isalpha() else "number"
+
+
+def _conflict(only_here: set[str], only_there: set[str]) -> bool:
+    """True when each side has a value of one kind the other lacks (11 against 12 detained,
+    Monday against Tuesday); a weekday against a date ("Sunday" / "May 6") is not a conflict."""
+    return bool({_kind(x) for x in only_here} & {_kind(x) for x in only_there})
+
+
 NUMBER_COLUMNS = ["article_id", "sentence_id", "other_id", "other_sentence_id", "similarity",
                   "numbers", "other_numbers", "only_here", "only_there", "conflict", "sentence",
                   "other_sentence"]  # fmt: skip
@@ -412,8 +428,9 @@ def number_differences(
     :func:`~newsframe.alignment.align_sentences` (each unordered pair once, the article earlier
     in the corpus first); numbers and dates from :func:`numbers_in`, joined with ``"; "``.
     ``only_here`` / ``only_there`` list what one sentence has and the other lacks; ``conflict``
-    is True when each has one the other lacks (11 detained against 12), False when one merely
-    leaves a detail out.
+    is True when each has one of the same kind (number, weekday, date) the other lacks (11
+    detained against 12), False when one merely leaves a detail out or the two give a day in
+    different forms (Sunday against May 6).
 
     >>> a = Article("a", "", ("Police detained 11 protesters outside the embassy on Tuesday.",))
     >>> b = Article("b", "", ("Police detained 12 protesters outside the embassy.",))
@@ -437,7 +454,7 @@ def number_differences(
         rows.append(
             (row.article_id, row.sentence_id, row.other_id, row.other_sentence_id, row.similarity,
              "; ".join(mine), "; ".join(theirs), "; ".join(x for x in mine if x not in b),
-             "; ".join(x for x in theirs if x not in a), bool(a - b and b - a), row.sentence,
+             "; ".join(x for x in theirs if x not in a), _conflict(a - b, b - a), row.sentence,
              row.other_sentence)
         )  # fmt: skip
     return pd.DataFrame(rows, columns=NUMBER_COLUMNS)
