@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import csv
+from pathlib import Path
+
 import pytest
 
 import newsframe as nf
 from newsframe import Article
+from newsframe.framing import Frame
 
 # (sentence, frame it must touch); labelled by hand from the codebook definitions
 LABELLED = [
@@ -111,3 +115,140 @@ def test_custom_dictionary(tmp_path):
     a = Article("a", "T", ("Fishermen caught crabs.",))
     t = nf.frame_dimensions([a], frames, n_resamples=0)
     assert t[["scheme", "frame", "hits"]].values.tolist() == [["x", "fish", 2]]
+
+
+# --- dictionaries on other stories (tests/fixtures/frames_labelled.csv) -----------------------
+
+FIXTURE = Path(__file__).parent / "fixtures" / "frames_labelled.csv"
+
+
+def _labelled() -> list[tuple[str, str, set[str]]]:
+    with FIXTURE.open(encoding="utf-8") as f:
+        rows = csv.DictReader(line for line in f if not line.startswith("#"))
+        return [(r["split"], r["sentence"], {x for x in r["frames"].split(";") if x}) for r in rows]
+
+
+# The ambiguous readings the issue names, each labelled by hand: (sentence, frame, touches it?)
+AMBIGUOUS = [
+    ("URGENT: Marava expels four Telosian diplomats in spy row.", "sv/responsibility", False),
+    ("The housing minister said the government would act urgently to build 50,000 homes.",
+     "sv/responsibility", True),
+    ("The dam's turbine hall, a concrete block housing six generators, was inspected.",
+     "mfc/quality_of_life", False),
+    ("Villagers displaced by the reservoir were promised new housing.", "mfc/quality_of_life", True),
+    ("Marava's ruling party has long campaigned for a tougher line.",
+     "mfc/legality_constitutionality_jurisprudence", False),
+    ("Marava's ruling party has long campaigned for a tougher line.", "mfc/political", True),
+    ("The ruling by the international arbitration court is not binding.",
+     "mfc/legality_constitutionality_jurisprudence", True),
+    ("The ruling by the international arbitration court is not binding.", "mfc/political", False),
+    ("Both parties have courted first-time buyers.",
+     "mfc/legality_constitutionality_jurisprudence", False),
+    ("Both parties have courted first-time buyers.", "mfc/political", True),
+    ("Both countries are parties to the Vienna Convention.", "mfc/political", False),
+    ("Veloria's ruling party has made food security a theme.", "mfc/security_and_defense", False),
+    ("Security services said the four had tried to recruit officials.",
+     "mfc/security_and_defense", True),
+    ("The two parties traded insults over the bill.", "mfc/economic", False),
+    ("The two parties traded insults over the bill.", "mfc/political", True),
+    ("The two parties traded insults over the bill.", "sv/conflict", True),
+    ("The opposition walked out of the chamber.", "mfc/political", True),
+    ("There was strong opposition to the dam.", "mfc/political", False),
+    ("The two countries have a long history of trade disputes.", "mfc/cultural_identity", False),
+    ("Farmers must now pump water from wells.", "sv/responsibility", False),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "frame", "touches"), AMBIGUOUS)
+def test_ambiguous_words_read_in_context(sentence, frame, touches):
+    assert (frame in nf.match_frames(sentence)) is touches
+
+
+# Dictionary hits the hand labels call wrong, with why; every other hit must carry its label.
+KNOWN_FALSE_POSITIVES = {
+    ("The World Trade Organization could", "mfc/economic"),  # a name, not the economic side
+    ("Health officials insisted", "sv/human_interest"),  # "children" as a category
+    ("Police seized 12 tonnes", "mfc/security_and_defense"),  # a police seizure at a border post
+    ("Veloria said the ban was a matter", "mfc/economic"),  # "trade lawyers"
+    ("Kessia has begun filling", "mfc/security_and_defense"),  # the story's topic: a border river
+    ("Liberal leader Anna Berg", "sv/human_interest"),  # "families" as a category
+    ("Liberal leader Anna Berg", "sv/economic_consequences"),  # "priced out": labelled as policy
+    ("A constitutional court ruling", "mfc/economic"),  # "rent cap"
+    ("A poll published on Sunday", "mfc/political"),  # "voters" in a poll
+    ("Tenants' associations plan", "mfc/political"),  # parliament as a place
+    ("Security at the parliament", "mfc/crime_and_punishment"),  # police at a protest
+    ("Security at the parliament", "mfc/security_and_defense"),  # building security
+    ("Security at the parliament", "mfc/political"),  # parliament as a place
+    ("The building housing Telosia's trade", "mfc/economic"),  # "trade mission", held out
+    ("Telosia vowed a reciprocal", "mfc/fairness_and_equality"),  # retaliation, held out
+}
+
+
+def test_labelled_sentences_from_other_stories():
+    rows = _labelled()
+    assert len({r[1] for r in rows}) == len(rows) >= 60
+    false_positives = set()
+    found = labelled = 0
+    starts = {k for k, _ in KNOWN_FALSE_POSITIVES}
+    for _, sentence, frames in rows:
+        hits = set(nf.match_frames(sentence))
+        start = next((k for k in starts if sentence.startswith(k)), sentence)
+        false_positives |= {(start, f) for f in hits - frames}
+        found += len(hits & frames)
+        labelled += len(frames)
+    assert false_positives == KNOWN_FALSE_POSITIVES
+    assert found / labelled > 0.6  # recall is not the aim of short dictionaries, but not nil
+
+
+def test_exclusion_cancels_only_overlapping_hits():
+    frames = (
+        Frame("x", "law", "Law", "", ("ruling", "court"), ("ruling party",)),
+        Frame("x", "pol", "Politics", "", ("ruling party",)),
+    )
+    got = nf.match_frames("The ruling party ignored the ruling of the court.", frames)
+    assert got == {"x/law": ["ruling", "court"], "x/pol": ["ruling party"]}
+
+
+def test_exact_form_term():
+    frames = (Frame("x", "law", "Law", "", ("=court",)),)
+    assert nf.match_frames("They courted voters in court.", frames) == {"x/law": ["court"]}
+
+
+def test_extend_frames_adds_terms_and_story_wide_exclusions():
+    base = (Frame("x", "a", "A", "", ("safety",)), Frame("x", "b", "B", "", ("notice",)))
+    frames = nf.extend_frames(base, terms={"x/b": ["ban"]}, exclude={"*": ["food safety"]})
+    got = nf.match_frames("A food safety notice: ban on cheese, for safety.", frames)
+    assert got == {"x/a": ["safety"], "x/b": ["notice", "ban"]}
+    with pytest.raises(nf.NewsframeError, match="no frame 'x/c'"):
+        nf.extend_frames(base, exclude={"x/c": ["y"]})
+
+
+def test_exclude_must_be_a_list_of_strings(tmp_path):
+    path = tmp_path / "d.toml"
+    path.write_text('[scheme.x.frame.f]\nterms = ["a"]\nexclude = "a b"\n')
+    with pytest.raises(nf.InputError, match="exclude must be a list"):
+        nf.load_frame_dictionaries(path)
+
+
+def test_frame_drivers_by_article_and_group():
+    a = Article("a", "Polls", ("The poll was bad. More polls, and polls.",))
+    b = Article("b", "T", ("Voters protest.",))
+    ev = nf.frame_evidence([a, b])
+    d = nf.frame_drivers(ev, headline=False)
+    po = d[d.frame == "public_opinion"]
+    # by hand: a has "poll" once and "polls" twice (in one sentence); b has "protest" once
+    assert po[["article_id", "pattern", "word", "hits", "sentences"]].values.tolist() == [
+        ["a", "poll", "polls", 2, 1],
+        ["a", "poll", "poll", 1, 1],
+        ["b", "protest*", "protest", 1, 1],
+    ]
+    g = nf.frame_drivers(ev, by="group", groups={"a": "g1", "b": "g1"})
+    po = g[g.frame == "public_opinion"]
+    # with the headline: "Polls" once more (its own sentence)
+    assert po[["group", "word", "hits", "sentences"]].values.tolist() == [
+        ["g1", "polls", 3, 2],
+        ["g1", "poll", 1, 1],
+        ["g1", "protest", 1, 1],
+    ]
+    with pytest.raises(nf.NewsframeError, match="no column 'outlet'"):
+        nf.frame_drivers(ev, by="outlet")

@@ -935,6 +935,9 @@ def clean_text(
     >>> [(r.line_no, r.reason) for r in result.removed]
     [(1, 'donation appeal'), (3, 'headline'), (7, 'navigation link')]
     """
+    if not isinstance(text, str):
+        kind = "None" if text is None else f"a {type(text).__name__}"
+        raise InputError("clean_text", f"text must be a string (the copied page), got {kind}")
     rules = rules or load_rules()
     joined: dict[int, list[tuple[int, str]]] = defaultdict(list)
     logical = _logical_lines(text, rules, joined)

@@ -5,12 +5,16 @@ of a manifest or folder); ``--show-removed`` adds every removed line with its re
 ``newsframe report SOURCE`` prints one row per article (counts and metadata) as CSV.
 ``newsframe actors SOURCE`` prints the actor table: the story file's (``--story FILE``) or, without
 one, the people and organisations found in the text, with their mentions and articles.
-Bad input gives a one-line message and exit status 2, never a traceback.
+Bad input gives a one-line message and exit status 2, never a traceback. Everything printed
+comes from untrusted files, so control characters (terminal escape sequences among them) are
+shown escaped (``\\x1b``), and file names that are not valid UTF-8 print with backslash escapes.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import re
 import sys
 import warnings
 from collections.abc import Sequence
@@ -23,6 +27,26 @@ from newsframe.discovery import with_text_actors
 from newsframe.errors import NewsframeError, NewsframeWarning
 from newsframe.framing import actor_prominence
 from newsframe.story import load_story
+
+# C0 and C1 control characters except tab and newline; DEL; bidirectional overrides.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _safe(text: object) -> str:
+    """``text`` with control characters escaped and undecodable file-name bytes made visible."""
+    out = str(text)
+    if not out.isascii():
+        out = out.encode("utf-8", "backslashreplace").decode("utf-8")
+    return _CONTROL.sub(_escape, out)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def _out(text: object = "") -> None:
+    print(_safe(text))
 
 
 def _load(path: str, title: str | None, story: str | None = None) -> Corpus:
@@ -37,32 +61,32 @@ def _load(path: str, title: str | None, story: str | None = None) -> Corpus:
 
 
 def _print_article(article: Article, *, show_removed: bool) -> None:
-    print(f"# {article.title}")
-    print()
-    print(article.body)
+    _out(f"# {article.title}")
+    _out()
+    _out(article.body)
     if article.captions:
-        print()
+        _out()
         for caption in article.captions:
-            print(f"[caption] {caption}")
+            _out(f"[caption] {caption}")
     if show_removed:
-        print()
-        print(f"--- removed lines ({len(article.removed)}) ---")
+        _out()
+        _out(f"--- removed lines ({len(article.removed)}) ---")
         for r in article.removed:
-            print(f"{r.line_no:>5}  {r.reason:<40}  {r.text}")
+            _out(f"{r.line_no:>5}  {r.reason:<40}  {r.text}")
 
 
 def _clean(args: argparse.Namespace) -> None:
     corpus = _load(args.path, args.title)
     for n, article in enumerate(corpus):
         if len(corpus) > 1:
-            print(("\n" if n else "") + f"=== {article.article_id} ({article.source_path})")
+            _out(("\n" if n else "") + f"=== {article.article_id} ({article.source_path})")
         _print_article(article, show_removed=args.show_removed)
 
 
 def _report(args: argparse.Namespace) -> None:
     corpus = _load(args.path, None, args.story)
     frame = corpus.to_frame().drop(columns=["source_path"])
-    sys.stdout.write(frame.to_csv(index=False, lineterminator="\n"))
+    sys.stdout.write(_safe(frame.to_csv(index=False, lineterminator="\n")))
 
 
 def _actors(args: argparse.Namespace) -> None:
@@ -74,7 +98,9 @@ def _actors(args: argparse.Namespace) -> None:
         rows.append((actor.actor_id, actor.name, actor.kind, "; ".join(actor.aliases),
                      int(mine["mentions"].sum()), int((mine["mentions"] > 0).sum())))  # fmt: skip
     columns = ["actor_id", "name", "kind", "aliases", "mentions", "articles"]
-    sys.stdout.write(pd.DataFrame(rows, columns=columns).to_csv(index=False, lineterminator="\n"))
+    sys.stdout.write(
+        _safe(pd.DataFrame(rows, columns=columns).to_csv(index=False, lineterminator="\n"))
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -99,20 +125,34 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _tolerant_streams() -> None:
+    """Never fail on printing: unencodable characters become backslash escapes."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):  # a closed or odd stream
+                reconfigure(errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status (0 ok, 2 bad input)."""
+    _tolerant_streams()
     args = build_parser().parse_args(argv)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", NewsframeWarning)
         try:
             args.func(args)
         except NewsframeError as exc:
-            print(f"newsframe: error: {exc}", file=sys.stderr)
+            print(f"newsframe: error: {_safe(exc)}", file=sys.stderr)
             return 2
         except BrokenPipeError:
             return 0
+        except OSError as exc:  # a file system error the loaders did not foresee
+            where = f"{exc.filename}: " if exc.filename else ""
+            print(f"newsframe: error: {_safe(where)}{_safe(exc.strerror or exc)}", file=sys.stderr)
+            return 2
     for w in caught:
-        print(f"newsframe: warning: {w.message}", file=sys.stderr)
+        print(f"newsframe: warning: {_safe(w.message)}", file=sys.stderr)
     return 0
 
 

@@ -7,10 +7,13 @@ CSV, a folder or a list of paths. Raw files are opened read-only and never writt
 
 from __future__ import annotations
 
+import codecs
 import csv
 import hashlib
 import io
+import os
 import re
+import stat
 import warnings
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -44,7 +47,9 @@ class Article:
     """One cleaned article.
 
     ``body`` is the clean article text in its original characters, paragraphs separated by a
-    blank line; ``paragraphs`` the same as a tuple. ``captions`` are photo captions and credits
+    blank line; ``paragraphs`` the same as a tuple (a single string given for ``paragraphs`` is
+    taken as the body and split at blank lines: ``Article("a", "T", "One.\n\nTwo.")`` has two
+    paragraphs). ``captions`` are photo captions and credits
     (framing material, but not body text). ``removed`` lists every dropped line with its reason.
     ``raw_text`` is the decoded file as it was, ``sha256`` the hash of its bytes; ``page_text`` is
     the text the cleaner read (the raw text, or the text extracted from an HTML page), to which the
@@ -65,6 +70,26 @@ class Article:
     encoding: str = "utf-8"
     metadata: Mapping[str, Any] = field(default_factory=dict)
     notes: tuple[Removal, ...] = ()
+
+    def __post_init__(self) -> None:
+        # A string given for the paragraphs is the body: split at blank lines, not per character.
+        if isinstance(self.paragraphs, str):
+            parts = tuple(p.strip() for p in re.split(r"\n[^\S\n]*+\n\s*+", self.paragraphs))
+            object.__setattr__(self, "paragraphs", tuple(p for p in parts if p))
+        elif not isinstance(self.paragraphs, tuple):
+            if not isinstance(self.paragraphs, Iterable):
+                raise InputError(
+                    f"Article {self.article_id!r}",
+                    f"paragraphs must be a tuple of strings, got {_describe(self.paragraphs)}",
+                )
+            object.__setattr__(self, "paragraphs", tuple(self.paragraphs))
+        bad = next((p for p in self.paragraphs if not isinstance(p, str)), "")
+        if not isinstance(bad, str) or not isinstance(self.article_id, str):
+            what = bad if not isinstance(bad, str) else self.article_id
+            raise InputError(
+                f"Article {self.article_id!r}",
+                f"article_id and paragraphs must be strings, got {_describe(what)}",
+            )
 
     @property
     def body(self) -> str:
@@ -410,90 +435,362 @@ def as_articles(articles: Corpus | Iterable[Article] | Article) -> list[Article]
 
 # --- reading raw files ---------------------------------------------------------------------
 
+#: Largest article or manifest file read, in bytes (override with ``max_bytes=`` or the
+#: ``NEWSFRAME_MAX_BYTES`` environment variable). News pages are well under 2 MB.
+DEFAULT_MAX_BYTES = 10_000_000
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+# <meta charset="windows-1251"> or <meta http-equiv="Content-Type" content="text/html; charset=...">
+_META_CHARSET = re.compile(
+    rb"""<meta\b[^>]{0,300}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.I
+)
 
-def _decode(data: bytes, path: Path) -> tuple[str, str]:
-    """Return (text, encoding): BOM-marked UTF-8/UTF-16, else UTF-8, else cp1252 with a warning."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        candidates = ["utf-8-sig"]
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        candidates = ["utf-16"]
-    else:
-        if b"\x00" in data[:4096]:
+
+def max_bytes_limit(max_bytes: int | None = None) -> int:
+    """Return the file size limit: ``max_bytes``, else ``$NEWSFRAME_MAX_BYTES``, else 10 MB.
+
+    >>> max_bytes_limit(5_000)
+    5000
+    """
+    if max_bytes is None:
+        env = os.environ.get("NEWSFRAME_MAX_BYTES", "").strip()
+        if not env:
+            return DEFAULT_MAX_BYTES
+        if not env.isdigit() or int(env) <= 0:
             raise InputError(
-                path, "looks like a binary file (NUL bytes and no UTF-16 byte-order mark)"
+                "NEWSFRAME_MAX_BYTES", f"must be a positive whole number of bytes, not {env!r}"
             )
-        candidates = ["utf-8", _FALLBACK]
-    for encoding in candidates:
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError as exc:
-            error = exc
-            continue
-        if encoding == _FALLBACK:
-            warnings.warn(
-                f"{path}: not valid UTF-8 (byte {error.start}); decoded as {_FALLBACK} instead",
-                NewsframeWarning,
-                stacklevel=3,
-            )
-        controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\t\n\r\f")
-        if controls > max(8, len(text[:4096]) // 100):
-            raise InputError(path, "looks like a binary file (control characters), not text")
-        return text, encoding
-    raise InputError(
-        path, f"cannot decode bytes ({error.reason} at byte {error.start}); save it as UTF-8"
+        return int(env)
+    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes <= 0:
+        raise InputError(
+            "max_bytes", f"must be a positive whole number of bytes, not {max_bytes!r}"
+        )
+    return max_bytes
+
+
+def _not_regular(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "is a named pipe (FIFO), not a regular file"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "is a device, not a regular file"
+    if stat.S_ISSOCK(mode):
+        return "is a socket, not a regular file"
+    return "is not a regular file"
+
+
+def _read_bytes(path: Path, max_bytes: int, what: str = "file") -> bytes:
+    """The bytes of a regular file of at most ``max_bytes``; never blocks on a FIFO or device.
+
+    The file is checked before it is opened (opening some devices has effects of its own) and
+    again once open (it may have been swapped in between); FIFOs are opened non-blocking.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        raise InputError(path, f"{what} not found") from None
+    except OSError as exc:
+        raise InputError(path, f"cannot read {what} ({exc.strerror})") from None
+    if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        raise InputError(path, _not_regular(mode))
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except FileNotFoundError:
+        raise InputError(path, f"{what} not found") from None
+    except OSError as exc:
+        raise InputError(path, f"cannot read {what} ({exc.strerror})") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(path, "is a folder, not a file (use load_corpus for folders)")
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(path, _not_regular(info.st_mode))
+        if info.st_size > max_bytes:
+            raise InputError(path, _too_big(info.st_size, max_bytes))
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as exc:
+        raise InputError(path, f"cannot read {what} ({exc.strerror})") from None
+    finally:
+        os.close(fd)
+    if len(data) > max_bytes:
+        raise InputError(path, _too_big(len(data), max_bytes))
+    return data
+
+
+def _too_big(size: int, max_bytes: int) -> str:
+    return (
+        f"file is too large ({size:,} bytes; the limit is {max_bytes:,}); "
+        "raise it with max_bytes= or NEWSFRAME_MAX_BYTES"
     )
 
 
-def read_raw(path: str | Path) -> tuple[bytes, str, str]:
-    """Return ``(bytes, text, encoding)`` of one article file, with clear errors for bad input."""
-    path = Path(path)
+def _declared_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in a ``<meta>`` tag (first 4 KB), if Python knows it."""
+    match = _META_CHARSET.search(data[:4096])
+    if match is None:
+        return None
+    try:
+        return codecs.lookup(match.group(1).decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
+def _decode_lines(data: bytes, path: Path) -> tuple[str, str]:
+    """UTF-8 line by line; a line that is not UTF-8 is read as cp1252, with one warning naming it."""
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    lines = data.split(b"\n")
+    out: list[str] = []
+    bad: list[tuple[int, int, int]] = []  # (line number, column, byte)
+    utf8_non_ascii = False
+    for n, line in enumerate(lines, start=1):
+        try:
+            out.append(line.decode("utf-8"))
+            utf8_non_ascii = utf8_non_ascii or not line.isascii()
+        except UnicodeDecodeError as exc:
+            bad.append((n, exc.start + 1, line[exc.start]))
+            out.append(line.decode(_FALLBACK, errors="replace"))
+    if not bad:
+        return "\n".join(out), "utf-8"
+    high = sum(sum(1 for byte in lines[b[0] - 1] if byte >= 0x80) for b in bad)
+    if high > max(64, sum(len(lines[b[0] - 1]) for b in bad) // 4):
+        # cp1252 text has an accented letter or a curly quote here and there; random bytes have
+        # half their bytes above 0x7f
+        raise InputError(
+            path, "not text: most lines are neither UTF-8 nor cp1252 text (save it as UTF-8)"
+        )
+    n, column, byte = bad[0]
+    where = f"line {n}" if len(bad) == 1 else f"lines {', '.join(str(b[0]) for b in bad[:5])}"
+    if len(bad) > 5:
+        where += f" and {len(bad) - 5} more"
+    warnings.warn(
+        f"{path}: not valid UTF-8 on {where} (byte 0x{byte:02x} at column {column} of line {n}); "
+        f"{'that line' if len(bad) == 1 else 'those lines'} decoded as {_FALLBACK} instead",
+        NewsframeWarning,
+        stacklevel=4,
+    )
+    return "\n".join(out), ("utf-8+" + _FALLBACK) if utf8_non_ascii else _FALLBACK
+
+
+def _decode(data: bytes, path: Path) -> tuple[str, str]:
+    """Return (text, encoding).
+
+    A byte-order mark (UTF-8, UTF-16, UTF-32) decides; else an HTML page's declared charset;
+    else UTF-8, line by line, with cp1252 for a line that is not UTF-8 (and a warning naming it).
+    """
+    encoding = next((name for bom, name in _BOMS if data.startswith(bom)), None)
+    if encoding is None and _is_html(path):
+        encoding = _declared_charset(data)
+        if encoding in ("utf-8", "ascii"):
+            encoding = None
+    if encoding is not None:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                path, f"not valid {encoding} ({exc.reason} at byte {exc.start}); save it as UTF-8"
+            ) from None
+    else:
+        if b"\x00" in data[:4096]:
+            raise InputError(
+                path, "looks like a binary file (NUL bytes and no UTF-16 or UTF-32 byte-order mark)"
+            )
+        text, encoding = _decode_lines(data, path)
+    sample = text[:4096]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f")
+    if controls > max(8, len(sample) // 100):
+        raise InputError(path, "looks like a binary file (control characters), not text")
+    return text, encoding
+
+
+def _not_text(text: str) -> str | None:
+    """Why decoded ``text`` is not an article's text (no words, or random characters), or None."""
+    sample = text[:100_000]
+    letters = sum(1 for ch in sample if ch.isalpha())
+    if letters == 0:
+        return "no words in the file (only punctuation, digits or symbols)"
+    visible = sum(1 for ch in sample if not ch.isspace())
+    latin = sum(1 for ch in sample if ch.isalpha() and ord(ch) < 0x250)
+    spaces = len(sample) - visible
+    if letters < visible // 2 or (latin > letters // 2 and spaces < visible // 30):
+        # words are mostly letters, and Latin-script words are separated by spaces; random
+        # bytes read as cp1252 have one space in 200 characters
+        return "not text: too few letters and spaces for prose (random or binary data?)"
+    return None
+
+
+def read_raw(path: str | Path, *, max_bytes: int | None = None) -> tuple[bytes, str, str]:
+    """Return ``(bytes, text, encoding)`` of one article file, with clear errors for bad input.
+
+    Only a regular file of at most ``max_bytes`` (see :func:`max_bytes_limit`) is read: a named
+    pipe, a device (or a link to one) or a folder is refused before it is opened for reading.
+    """
+    path = _as_path(path, "read_raw")
+    if not os.path.lexists(path):
+        raise InputError(path, "file not found" if path.suffix else "file or folder not found")
+    if path.is_dir():
+        raise InputError(path, "is a folder, not a file (use load_corpus for folders)")
     if path.suffix.lower() not in SUPPORTED:
         raise InputError(
             path,
             f"unsupported file type {path.suffix or '(none)'!r}; use one of {', '.join(SUPPORTED)}",
         )
-    if not path.exists():
-        raise InputError(path, "file not found")
-    if path.is_dir():
-        raise InputError(path, "is a folder, not a file (use load_corpus for folders)")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(path, f"cannot read file ({exc.strerror})") from None
+    data = _read_bytes(path, max_bytes_limit(max_bytes))
     if not data.strip():
         raise InputError(path, "file is empty")
     text, encoding = _decode(data, path)
     if not text.strip():
         raise InputError(path, "file is empty")
+    problem = None if _is_html(path) else _not_text(text)
+    if problem:
+        raise InputError(path, problem)
     return data, text, encoding
+
+
+def _as_path(path: object, what: str) -> Path:
+    """``path`` as a Path, or one clear error for anything that is not a file path."""
+    if isinstance(path, (str, os.PathLike)) and not isinstance(path, bytes):
+        text = os.fspath(path)
+        if isinstance(text, str) and text.strip():
+            return Path(text)
+    raise InputError(what, f"expected a file path (str or Path), got {_describe(path)}")
+
+
+def _describe(value: object) -> str:
+    if value is None:
+        return "None"
+    if isinstance(value, str):
+        return f"{value!r}"
+    name = type(value).__name__
+    return f"{'an' if name[:1].lower() in 'aeiou' else 'a'} {name}"
+
+
+#: Pages larger than this (characters) skip trafilatura, whose time grows to minutes on pages of
+#: tens of megabytes, for a one-pass paragraph extractor (see :func:`_extract_html_fast`).
+FAST_HTML_CHARS = 2_000_000
+_BLOCKS = (
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "td",
+    "th",
+    "blockquote",
+    "pre",
+    "dd",
+    "dt",
+)
+_SKIP = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "template")
+
+
+def _utf8_parser():
+    """An lxml HTML parser for the page as decoded here (re-encoded as UTF-8): a ``<meta charset>``
+    in the page must not make lxml decode it a second time."""
+    from lxml import html as lxml_html
+
+    return lxml_html.HTMLParser(encoding="utf-8")
+
+
+def _table_rows(text: str) -> str:
+    """trafilatura writes a table row as ``| cell | cell |``: a cell of prose (8+ words) becomes a
+    paragraph of its own, a row of short cells one line with the cells joined by `` | ``."""
+    out = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("|") and stripped.endswith("|"):
+            cells = [c.strip() for c in stripped.strip("|").split("|") if c.strip()]
+            if any(len(c.split()) >= 8 for c in cells):
+                out.extend(cells)
+            elif cells:
+                out.append(" | ".join(cells))
+        elif stripped:
+            out.append(stripped)
+    return "\n\n".join(out)
 
 
 def _extract_html(html: str, path: Path) -> tuple[str, str | None, tuple[str, ...]]:
     """Main text, title and figure captions of a saved page, via trafilatura (Barbaresi 2021).
 
-    trafilatura drops ``<figcaption>`` text from its main-content output; captions frame the
-    story too, so they are read from the page separately (for ``Article.captions``).
+    Table text is kept (a page may set its article in a layout table). trafilatura drops
+    ``<figcaption>`` text from its main-content output; captions frame the story too, so they are
+    read from the page separately (for ``Article.captions``). A page over
+    :data:`FAST_HTML_CHARS` characters goes through :func:`_extract_html_fast` instead, with a
+    warning.
     """
-    import trafilatura
     from lxml import html as lxml_html
 
+    if len(html) > FAST_HTML_CHARS:
+        return _extract_html_fast(html, path)
+    import trafilatura
+
     text = trafilatura.extract(
-        html, output_format="txt", include_comments=False, include_tables=False, favor_recall=True
+        html, output_format="txt", include_comments=False, include_tables=True, favor_recall=True
     )
     if not text or not text.strip():
         raise InputError(path, "no article text found in the HTML page")
     meta = trafilatura.extract_metadata(html)
     title = meta.title if meta is not None and meta.title else None
     # trafilatura puts one paragraph per line; make paragraphs blank-line separated.
-    text = "\n\n".join(line for line in text.splitlines() if line.strip())
+    text = _table_rows(text)
     if title:
         text = f"{title}\n\n{text}"
     try:
-        tree = lxml_html.fromstring(html.encode("utf-8"))
+        tree = lxml_html.fromstring(html.encode("utf-8"), parser=_utf8_parser())
         figures = tree.xpath("//figcaption")
     except (ValueError, lxml_html.etree.ParserError):
         figures = []
     captions = tuple(c for c in (" ".join(f.text_content().split()) for f in figures) if c)
+    return text, title, captions
+
+
+def _extract_html_fast(html: str, path: Path) -> tuple[str, str | None, tuple[str, ...]]:
+    """Title, text blocks and figure captions of a very large page in one pass of lxml.
+
+    Every paragraph, heading, list item and table cell outside scripts, navigation, headers,
+    footers and forms, in document order; the cleaner then removes the chrome as on a text page.
+    """
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    warnings.warn(
+        f"{path}: large page ({len(html):,} characters); extracted paragraph by paragraph "
+        "without trafilatura's main-content detection",
+        NewsframeWarning,
+        stacklevel=4,
+    )
+    try:
+        tree = lxml_html.fromstring(html.encode("utf-8"), parser=_utf8_parser())
+    except (ValueError, etree.ParserError):
+        raise InputError(path, "cannot parse the HTML page") from None
+    etree.strip_elements(tree, *_SKIP, with_tail=False)
+    title = None
+    heading = tree.find(".//title")
+    if heading is not None and heading.text_content().strip():
+        title = " ".join(heading.text_content().split())
+    blocks = [
+        " ".join(e.text_content().split())
+        for e in tree.iter(*_BLOCKS)
+        if not any(a.tag in _BLOCKS for a in e.iterancestors())
+    ]
+    text = "\n\n".join(b for b in blocks if b)
+    if not text:
+        raise InputError(path, "no article text found in the HTML page")
+    if title:
+        text = f"{title}\n\n{text}"
+    captions = tuple(
+        c for c in (" ".join(f.text_content().split()) for f in tree.iter("figcaption")) if c
+    )
     return text, title, captions
 
 
@@ -519,6 +816,8 @@ def _article_from_text(
     )
     if not result.paragraphs:
         raise InputError(path, "no article text left after cleaning (the file is all boilerplate?)")
+    if not any(ch.isalpha() for p in result.paragraphs for ch in p):
+        raise InputError(path, "no words in the article text (only punctuation, digits or symbols)")
     meta = {k: v for k, v in metadata.items() if k != "title"}
     return Article(
         article_id=article_id or _ID_SAFE.sub("-", path.stem).strip("-") or "article",
@@ -537,19 +836,27 @@ def _article_from_text(
 
 
 def load_article(
-    path: str | Path, *, article_id: str | None = None, rules: Rules | None = None, **metadata: Any
+    path: str | Path,
+    *,
+    article_id: str | None = None,
+    rules: Rules | None = None,
+    max_bytes: int | None = None,
+    **metadata: Any,
 ) -> Article:
     """Return the cleaned :class:`Article` read from one ``.txt`` or ``.html`` file.
 
-    Text files are read as UTF-8 (a UTF-8 or UTF-16 byte-order mark is honoured); other bytes fall
-    back to cp1252 with a :class:`~newsframe.errors.NewsframeWarning`. HTML pages go through
-    trafilatura's main-content extraction first. Keyword ``metadata`` (``title``, ``outlet``,
-    ``published``, ``url``, ``note``, ...) is kept on the article; a given ``title`` also tells the
-    cleaner which line is the headline. Raises :class:`~newsframe.errors.InputError` naming the
-    file for a missing, empty, binary, undecodable, unsupported or all-boilerplate file.
+    Text files are read as UTF-8 (a UTF-8, UTF-16 or UTF-32 byte-order mark is honoured); a line
+    that is not UTF-8 is read as cp1252, with a :class:`~newsframe.errors.NewsframeWarning` naming
+    the line. HTML pages are decoded in the charset their ``<meta>`` tag declares and go through
+    trafilatura's main-content extraction first (table text included). Only regular files of at
+    most ``max_bytes`` (default 10 MB, or ``$NEWSFRAME_MAX_BYTES``) are read. Keyword
+    ``metadata`` (``title``, ``outlet``, ``published``, ``url``, ``note``, ...) is kept on the
+    article; a given ``title`` also tells the cleaner which line is the headline. Raises
+    :class:`~newsframe.errors.InputError` naming the file for a missing, empty, binary,
+    undecodable, oversized, unsupported, non-regular or all-boilerplate file.
     """
-    path = Path(path)
-    data, text, encoding = read_raw(path)
+    path = _as_path(path, "load_article")
+    data, text, encoding = read_raw(path, max_bytes=max_bytes)
     article = _article_from_text(
         path,
         data,
@@ -564,28 +871,60 @@ def load_article(
     return article
 
 
-def _read_manifest(path: Path) -> list[dict[str, str]]:
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(path, "manifest not found") from None
-    except OSError as exc:
-        raise InputError(path, f"cannot read manifest ({exc.strerror})") from None
+def _manifest_records(path: Path, text: str) -> Iterator[tuple[int, list[str]]]:
+    """Yield (first physical line, fields) per record; csv errors name the physical line."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    line = 1
+    while True:
+        try:
+            fields = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            hint = " (an unclosed quotation mark?)" if "end of data" in str(exc) else ""
+            raise InputError(path, f"line {line}: malformed CSV ({exc}){hint}") from None
+        if any("\n" in f or "\r" in f for f in fields):
+            raise InputError(
+                path,
+                f"line {line}: a quoted field runs over {reader.line_num - line + 1} lines "
+                "(an unclosed quotation mark?)",
+            )
+        yield line, fields
+        line = reader.line_num + 1
+
+
+def _read_manifest(path: Path, max_bytes: int | None = None) -> list[dict[str, str]]:
+    raw = _read_bytes(path, max_bytes_limit(max_bytes), what="manifest")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(path, f"manifest is not UTF-8 (byte {exc.start})") from None
-    reader = csv.DictReader(io.StringIO(text))
-    columns = [c.strip() for c in (reader.fieldnames or [])]
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InputError(
+            path, f"line {line}: manifest is not UTF-8 (byte 0x{raw[exc.start]:02x})"
+        ) from None
+    records = _manifest_records(path, text)
+    header = next((fields for _, fields in records if any(f.strip() for f in fields)), None)
+    columns = [c.strip() for c in header or []]
     missing = [c for c in REQUIRED_COLUMNS if c not in columns]
     if missing:
         raise InputError(
             path,
             f"manifest is missing column(s) {', '.join(missing)}; expected {', '.join(MANIFEST_COLUMNS)}",
         )
+    dupes = sorted({c for c in columns if c and columns.count(c) > 1})
+    if dupes:
+        raise InputError(path, f"line 1: duplicate column name(s) {', '.join(dupes)}")
     rows = []
-    for n, row in enumerate(reader, start=2):
-        row = {(k or "").strip(): (v or "").strip() for k, v in row.items() if k}
+    for n, fields in records:
+        if not any(f.strip() for f in fields):
+            continue  # a blank line
+        if len(fields) > len(columns):
+            raise InputError(
+                path, f"line {n}: {len(fields)} fields but the header has {len(columns)} columns"
+            )
+        row = {
+            c: v.strip() for c, v in zip(columns, fields, strict=False) if c
+        }  # short rows: empty fields
         if not row.get("article_id") or not row.get("file"):
             raise InputError(path, f"line {n}: article_id and file must not be empty")
         rows.append(row)
@@ -598,13 +937,63 @@ def _read_manifest(path: Path) -> list[dict[str, str]]:
     return rows
 
 
-def _sources(source: str | Path | Iterable[str | Path]) -> list[tuple[Path, dict[str, str]]]:
-    if isinstance(source, (str, Path)):
-        source = Path(source)
+def _folder_files(folder: Path) -> list[tuple[Path, dict[str, str]]]:
+    """Every article file under ``folder``, sub-folders included, in sorted path order.
+
+    Hidden files and folders (``.git``, ``.ipynb_checkpoints``) are not articles and are not
+    read. A file or sub-folder reached through a symbolic link that leaves the folder is refused,
+    as a manifest row pointing outside its folder is. Nested files get ids from their relative path
+    (``2016/a.txt`` -> ``2016-a``) so equal names in different sub-folders stay apart.
+    """
+    root = folder.resolve()
+    found: list[tuple[Path, dict[str, str]]] = []
+
+    def refuse(exc: OSError) -> None:
+        raise InputError(exc.filename or folder, f"cannot read folder ({exc.strerror})")
+
+    for here, dirs, files in os.walk(folder, onerror=refuse):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))  # .git, .ipynb_checkpoints
+        for name in [*dirs]:
+            sub = Path(here) / name
+            if sub.is_symlink():
+                if not sub.resolve().is_relative_to(root):
+                    raise InputError(
+                        sub, f"links to a folder outside {folder}; refusing to read it"
+                    )
+                dirs.remove(name)  # its files are read where they really are
+        for name in sorted(files):
+            file = Path(here) / name
+            if file.suffix.lower() not in SUPPORTED or name.startswith("."):
+                continue
+            if not file.resolve().is_relative_to(root):
+                raise InputError(file, f"links to a file outside {folder}; refusing to read it")
+            relative = file.relative_to(folder)
+            row = (
+                {"article_id": "-".join(relative.with_suffix("").parts)}
+                if len(relative.parts) > 1
+                else {}
+            )
+            found.append((file, row))
+    found.sort(key=lambda item: item[0].relative_to(folder).parts)
+    if not found:
+        raise InputError(folder, f"folder has no article files ({', '.join(SUPPORTED)})")
+    return found
+
+
+def _sources(
+    source: str | Path | Iterable[str | Path], max_bytes: int | None = None
+) -> list[tuple[Path, dict[str, str]]]:
+    if source is None or isinstance(source, (bytes, Article, Corpus)):
+        raise InputError(
+            "load_corpus",
+            f"expected a manifest .csv, a folder or a list of file paths, got {_describe(source)}",
+        )
+    if isinstance(source, (str, os.PathLike)):
+        source = _as_path(source, "load_corpus")
         if source.suffix.lower() == ".csv":
             root = source.parent.resolve()
             out = []
-            for row in _read_manifest(source):
+            for row in _read_manifest(source, max_bytes):
                 file = (root / row["file"]).resolve()
                 if not file.is_relative_to(root):
                     raise InputError(
@@ -613,25 +1002,44 @@ def _sources(source: str | Path | Iterable[str | Path]) -> list[tuple[Path, dict
                 out.append((file, row))
             return out
         if source.is_dir():
-            files = sorted(
-                p for p in source.iterdir() if p.suffix.lower() in SUPPORTED and p.is_file()
-            )
-            if not files:
-                raise InputError(source, f"folder has no article files ({', '.join(SUPPORTED)})")
-            return [(p, {}) for p in files]
+            return _folder_files(source)
         return [(source, {})]
-    return [(Path(p), {}) for p in source]
+    paths = [(_as_path(p, "load_corpus"), {}) for p in source]
+    if not paths:
+        raise InputError("load_corpus", "no articles: the list of files is empty")
+    return paths
 
 
 def _edge_paragraphs(articles: list[Article]) -> dict[str, frozenset[str]]:
-    """Per outlet, the normalised paragraphs found at the edges of two or more of its articles."""
-    seen: dict[str, Counter[str]] = {}
+    """Per outlet, the normalised paragraphs found at the edges of two or more of its articles.
+
+    Only different articles count: texts that are identical, or share more than half of their
+    paragraphs (two copies or two versions of one story), count once, so that they never strip
+    each other's lede or closing paragraph.
+    """
+    carriers: dict[str, dict[str, list[frozenset[str]]]] = {}
+    seen_texts: set[tuple[str, tuple[str, ...]]] = set()
     for article in articles:
         if not article.outlet or article.source_path is None or _is_html(article.source_path):
             continue
-        paras = [p.lower() for p in article.clean_paragraphs]
-        seen.setdefault(article.outlet, Counter()).update(set(paras[:3]) | set(paras[-3:]))
-    return {o: frozenset(p for p, n in c.items() if n >= 2) for o, c in seen.items()}
+        paras = tuple(p.lower() for p in article.clean_paragraphs)
+        if (article.outlet, paras) in seen_texts:
+            continue
+        seen_texts.add((article.outlet, paras))
+        whole = frozenset(paras)
+        by_paragraph = carriers.setdefault(article.outlet, {})
+        for p in set(paras[:3]) | set(paras[-3:]):
+            by_paragraph.setdefault(p, []).append(whole)
+    return {
+        outlet: frozenset(p for p, texts in by_paragraph.items() if _distinct(texts))
+        for outlet, by_paragraph in carriers.items()
+    }
+
+
+def _distinct(texts: list[frozenset[str]]) -> bool:
+    """True when two of these paragraph sets share at most half of the smaller one."""
+    first = texts[0]
+    return any(len(first & other) * 2 <= min(len(first), len(other)) for other in texts[1:])
 
 
 def _is_html(path: Path) -> bool:
@@ -679,29 +1087,34 @@ def load_corpus(
     *,
     rules: Rules | None = None,
     n_jobs: int = 1,
+    max_bytes: int | None = None,
     story: Any = None,
 ) -> Corpus:
     """Return a :class:`Corpus` from a manifest CSV, a folder of article files, or a list of paths.
 
     A manifest has one row per article with columns ``article_id, file, outlet, title, published,
     url, note`` (only ``article_id`` and ``file`` are required; ``file`` is relative to the
-    manifest's folder and may not leave it; extra columns are kept as metadata). Articles of the
-    same outlet are cleaned together: a paragraph found at the edges of two or more of them is
-    boilerplate of that outlet. ``n_jobs`` > 1 (or -1 for every core) cleans large corpora
-    (256 articles or more) in parallel processes with joblib. ``story`` (a
+    manifest's folder and may not leave it; extra columns are kept as metadata). It is parsed
+    strictly: an unclosed quotation mark, a duplicate column name, a row with more fields than
+    the header or a field over the CSV field limit is an error naming the physical line. A folder
+    is read with its sub-folders (files in sorted path order); a link that leaves the folder is
+    refused. Articles of the same outlet are cleaned together: a paragraph found at the edges of
+    two or more of its (different) articles is boilerplate of that outlet. ``n_jobs`` > 1 (or -1
+    for every core) cleans large corpora (256 articles or more) in parallel processes with
+    joblib. ``max_bytes`` limits each file (see :func:`load_article`). ``story`` (a
     :class:`~newsframe.story.Story` or the path of a story file) is attached as ``Corpus.story``
     and its resources as ``Corpus.resources``, which every analysis of the corpus then uses.
-    Errors name the file and the problem.
+    Errors name the file and the problem; no articles at all is an error too.
     """
     if story is not None and not hasattr(story, "concepts"):
         from newsframe.story import load_story
 
         story = load_story(story)
     rules = rules or load_rules()
-    entries = _sources(source)
+    entries = _sources(source, max_bytes)
     raws = []
     for path, row in entries:
-        data, text, encoding = read_raw(path)
+        data, text, encoding = read_raw(path, max_bytes=max_bytes)
         raws.append((path, row, data, text, encoding))
     jobs = [
         (path, data, text, encoding, row, frozenset()) for path, row, data, text, encoding in raws

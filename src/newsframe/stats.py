@@ -257,8 +257,11 @@ def bootstrap_rates(
     """Return an ``(n_resamples × k)`` array of rates per ``per`` words from resampled sentences.
 
     ``counts`` is sentences × features (dense or sparse), ``lengths`` the words per sentence.
-    Each replicate draws as many sentences as there are, with replacement (multinomial weights),
-    and computes ``per * sum(counts) / sum(lengths)``; a replicate with no words has rate 0.
+    Each replicate draws as many sentences as there are, with replacement (uniform indices,
+    tallied into weights: the multinomial weights, an order of magnitude faster to draw than
+    ``Generator.multinomial``), and computes ``per * sum(counts) / sum(lengths)``; a replicate
+    with no words has rate 0. Replicates are drawn in batches, so memory stays bounded however
+    many sentences there are.
 
     >>> counts = np.array([[1], [0]]); lengths = np.array([10, 10])
     >>> rates = bootstrap_rates(counts, lengths, n_resamples=2000, rng=np.random.default_rng(0))
@@ -268,10 +271,19 @@ def bootstrap_rates(
     n, k = counts.shape
     if n == 0 or n_resamples <= 0:
         return np.zeros((max(n_resamples, 0), k))
-    weights = rng.multinomial(n, np.full(n, 1.0 / n), size=n_resamples).astype(float)
-    sums = np.asarray((counts.T @ weights.T).T, dtype=float)
-    totals = (weights @ np.asarray(lengths, dtype=float))[:, None]
-    return np.divide(per * sums, totals, out=np.zeros_like(sums), where=totals > 0)
+    lengths = np.asarray(lengths, dtype=float)
+    out = np.empty((n_resamples, k))
+    done = 0
+    for size in resample_batches(n_resamples, n):
+        draws = rng.integers(0, n, size=(size, n))
+        flat = (np.arange(size)[:, None] * n + draws).ravel()
+        weights = np.bincount(flat, minlength=size * n).reshape(size, n).astype(float)
+        sums = np.asarray((counts.T @ weights.T).T, dtype=float)
+        totals = (weights @ lengths)[:, None]
+        np.divide(per * sums, totals, out=out[done : done + size], where=totals > 0)
+        out[done : done + size][(totals <= 0).ravel()] = 0.0
+        done += size
+    return out
 
 
 def percentile_interval(

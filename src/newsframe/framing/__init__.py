@@ -12,7 +12,9 @@ from newsframe.framing.attribution import attributions, share_of_voice
 from newsframe.framing.distancing import DistancingLexicon, distancing_marks, load_distancing
 from newsframe.framing.frames import (
     Frame,
+    extend_frames,
     frame_dimensions,
+    frame_drivers,
     frame_evidence,
     load_frame_dictionaries,
     match_frames,
@@ -40,8 +42,10 @@ __all__ = [
     "actor_prominence",
     "attributions",
     "distancing_marks",
+    "extend_frames",
     "find_quotes",
     "frame_dimensions",
+    "frame_drivers",
     "frame_evidence",
     "framing_profile",
     "load_distancing",

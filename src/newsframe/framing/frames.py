@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -12,14 +12,22 @@ import pandas as pd
 
 from newsframe.corpus import Article, Corpus
 from newsframe.document import analyse
-from newsframe.errors import InputError
+from newsframe.errors import InputError, NewsframeError
 from newsframe.framing._units import Token, as_articles, per_1000, units
 from newsframe.framing._units import word_tokens as _word_tokens
 from newsframe.resources import Resources, read_toml, resolve_resources
 from newsframe.stats import bootstrap_rates, percentile_interval, renamed
 from newsframe.text import lemmatize, normalise, tokenize
 
-__all__ = ["Frame", "frame_dimensions", "frame_evidence", "load_frame_dictionaries", "match_frames"]
+__all__ = [
+    "Frame",
+    "extend_frames",
+    "frame_dimensions",
+    "frame_drivers",
+    "frame_evidence",
+    "load_frame_dictionaries",
+    "match_frames",
+]
 
 EVIDENCE_COLUMNS = [
     "article_id",
@@ -32,7 +40,9 @@ EVIDENCE_COLUMNS = [
     "hits",
     "terms",
     "sentence",
+    "patterns",
 ]
+DRIVER_COLUMNS = ["scheme", "frame", "label", "pattern", "word", "hits", "sentences"]
 DIMENSION_COLUMNS = [
     "article_id",
     "scheme",
@@ -51,31 +61,55 @@ DIMENSION_COLUMNS = [
 
 @dataclass(frozen=True)
 class Frame:
-    """One frame of a scheme: ids, label, codebook definition and its dictionary terms."""
+    """One frame of a scheme: ids, label, codebook definition, dictionary terms and exclusions.
+
+    ``exclude`` holds context patterns (same syntax as ``terms``): a term hit that shares a word
+    with a match of one of them is cancelled ("ruling party" cancels "ruling" for legality).
+    """
 
     scheme: str
     frame: str
     label: str
     definition: str
     terms: tuple[str, ...]
+    exclude: tuple[str, ...] = ()
 
     @property
     def patterns(self) -> tuple[tuple[tuple[str, str], ...], ...]:
         """Each term as a tuple of ``(kind, value)`` word patterns, longest term first."""
-        out = []
-        for term in self.terms:
-            words = []
-            for word in normalise(term).lower().split():
-                if word.endswith("*"):
-                    words.append(("prefix", word[:-1]))
-                else:
-                    words.append(("word", lemmatize(word) if tokenize(word) == [word] else word))
-            out.append(tuple(words))
-        return tuple(sorted(out, key=lambda p: -len(p)))
+        return tuple(sorted((_compile(t) for t in self.terms), key=lambda p: -len(p)))
+
+    @property
+    def exclusions(self) -> tuple[tuple[tuple[str, str], ...], ...]:
+        """Each exclusion pattern as a tuple of ``(kind, value)`` word patterns."""
+        return tuple(_compile(t) for t in self.exclude)
+
+
+@lru_cache(maxsize=4096)
+def _compile(term: str) -> tuple[tuple[str, str], ...]:
+    """``term`` as ``(kind, value)`` words: ``prefix`` (``x*``), ``form`` (``=x``) or ``word``."""
+    words = []
+    for word in normalise(term).lower().split():
+        if word.endswith("*") and len(word) > 1:
+            words.append(("prefix", word[:-1]))
+        elif word.startswith("=") and len(word) > 1:
+            words.append(("form", word[1:]))
+        else:
+            words.append(("word", lemmatize(word) if tokenize(word) == [word] else word))
+    return tuple(words)
+
+
+def _strings(value, source: str, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise InputError(source, f"{where} must be a list of non-empty strings")
+    return tuple(value)
 
 
 def load_frame_dictionaries(path: str | Path | None = None) -> tuple[Frame, ...]:
     """Return the frame dictionaries in ``path`` (TOML) or ``data/frame_dictionaries.toml``.
+
+    The file format (terms, ``*`` prefixes, ``=`` exact forms, phrases and ``exclude`` context
+    patterns) is documented at the top of the shipped file.
 
     >>> frames = load_frame_dictionaries()
     >>> len([f for f in frames if f.scheme == "mfc"]), len([f for f in frames if f.scheme == "sv"])
@@ -83,15 +117,55 @@ def load_frame_dictionaries(path: str | Path | None = None) -> tuple[Frame, ...]
     """
     table, source = read_toml(path, "frame_dictionaries.toml")
     try:
+        specs = [(scheme, key, v) for scheme, spec in table["scheme"].items()
+                 for key, v in spec["frame"].items()]  # fmt: skip
         frames = [
             Frame(scheme, key, str(v.get("label", key)), str(v.get("definition", "")),
-                  tuple(map(str, v["terms"])))
-            for scheme, spec in table["scheme"].items()
-            for key, v in spec["frame"].items()
+                  _strings(v["terms"], source, f"{scheme}/{key} terms") if v["terms"] else (),
+                  _strings(v.get("exclude", []), source, f"{scheme}/{key} exclude")
+                  if v.get("exclude") else ())
+            for scheme, key, v in specs
         ]  # fmt: skip
     except (KeyError, TypeError, AttributeError) as exc:
         raise InputError(source, f"invalid frame dictionary: {exc!r}") from None
     return tuple(frames)
+
+
+def extend_frames(
+    frames: Iterable[Frame],
+    *,
+    terms: Mapping[str, Sequence[str]] | None = None,
+    exclude: Mapping[str, Sequence[str]] | None = None,
+) -> tuple[Frame, ...]:
+    """Return ``frames`` with extra ``terms`` and ``exclude`` patterns per ``"scheme/frame"`` key.
+
+    The key ``"*"`` applies to every frame: ``exclude={"*": ["border river"]}`` stops a story's
+    topic phrase from counting for any frame. This is how a story file adds or cancels dictionary
+    words without copying the shipped dictionaries.
+
+    >>> frames = extend_frames(load_frame_dictionaries(), exclude={"*": ["food safety"]})
+    >>> "mfc/health_and_safety" in match_frames("A food safety notice.", frames)
+    False
+    """
+    frames = tuple(frames)
+    known = {f"{f.scheme}/{f.frame}" for f in frames} | {"*"}
+    for what, table in (("terms", terms or {}), ("exclude", exclude or {})):
+        for key, values in table.items():
+            if key not in known:
+                raise NewsframeError(f"extend_frames: no frame {key!r} for {what} (known: "
+                                     f"{', '.join(sorted(known))})")  # fmt: skip
+            if isinstance(values, str) or not all(isinstance(v, str) and v.strip() for v in values):
+                raise NewsframeError(f"extend_frames: {what} of {key!r} must be a list of words")
+
+    def more(table, key: str) -> tuple[str, ...]:
+        table = table or {}
+        return (*table.get("*", ()), *table.get(key, ()))
+
+    return tuple(
+        replace(f, terms=f.terms + more(terms, f"{f.scheme}/{f.frame}") if f.terms else f.terms,
+                exclude=f.exclude + more(exclude, f"{f.scheme}/{f.frame}"))
+        for f in frames
+    )  # fmt: skip
 
 
 def _frames(dictionaries, resources: Resources | None = None) -> tuple[Frame, ...]:
@@ -108,36 +182,41 @@ def _word_matches(pattern: tuple[str, str], token: Token) -> bool:
     lower = token.text.lower()
     if kind == "prefix":
         return lower.startswith(value) or token.lemma.startswith(value)
+    if kind == "form":
+        return lower == value
     return token.lemma == value or lower == value
 
 
 @lru_cache(maxsize=32)
 def _index(frames: tuple[Frame, ...]):
-    """Patterns indexed by their first word: exact words by value, prefixes in one list."""
-    exact: dict[str, list[tuple[int, tuple]]] = {}
-    prefix: dict[str, list[tuple[int, tuple]]] = {}
+    """Terms and exclusions indexed by their first word: exact words by value, prefixes apart.
+
+    Each entry is ``(frame number, pattern, term or None for an exclusion)``.
+    """
+    exact: dict[str, list[tuple[int, tuple, str | None]]] = {}
+    prefix: dict[str, list[tuple[int, tuple, str | None]]] = {}
     for n, frame in enumerate(frames):
-        for pattern in frame.patterns:
+        entries = [(_compile(t), t) for t in frame.terms] + [
+            (_compile(t), None) for t in frame.exclude
+        ]
+        for pattern, term in entries:
+            if not pattern:
+                continue
             kind, value = pattern[0]
-            (prefix if kind == "prefix" else exact).setdefault(value, []).append((n, pattern))
+            (prefix if kind == "prefix" else exact).setdefault(value, []).append((n, pattern, term))
     return exact, prefix, tuple(prefix)
 
 
-def match_frames(text: str, frames: Iterable[Frame] | None = None) -> dict[str, list[str]]:
-    """Return, per ``scheme/frame``, the words of ``text`` that match its dictionary.
+def _spans(text: str, frames: tuple[Frame, ...]):
+    """Return ``(tokens, {frame number: [(start, end, term)]})``: kept hits as token spans.
 
-    Terms match whole words by lemma (``poll`` matches "polls"), a trailing ``*`` matches a
-    prefix, and a multi-word term matches consecutive words; within a frame the longest term wins
-    (then the leftmost) and a word counts once.
-
-    >>> match_frames("Opinion polls show the majority of people are opposed.")["mfc/public_opinion"]
-    ['Opinion polls', 'majority of']
+    Candidates are all term matches; a candidate sharing a token with an exclusion match of the
+    same frame is dropped; then the longest (then leftmost) non-overlapping candidates are kept.
     """
-    frames = _frames(frames)
     exact, prefix, prefixes = _index(frames)
-    text = normalise(text)
     tokens = _word_tokens(text)
-    candidates: dict[int, list[tuple[int, int]]] = {}  # frame -> [(-length, start)]
+    candidates: dict[int, list[tuple[int, int, str]]] = {}  # frame -> [(-length, start, term)]
+    blocked: dict[int, set[int]] = {}  # frame -> token positions inside an exclusion match
     for i, token in enumerate(tokens):
         lower = token.text.lower()
         found = exact.get(token.lemma, []) + (exact.get(lower, []) if lower != token.lemma else [])
@@ -148,23 +227,58 @@ def match_frames(text: str, frames: Iterable[Frame] | None = None) -> dict[str, 
                 if lower.startswith(p) or token.lemma.startswith(p)
                 for c in cs
             ]
-        for n, pattern in found:
+        for n, pattern, term in found:
             k = len(pattern)
             if i + k <= len(tokens) and all(
-                _word_matches(w, tokens[i + d]) for d, w in enumerate(pattern[1:], start=1)
+                _word_matches(w, tokens[i + d]) for d, w in enumerate(pattern, start=0)
             ):
-                candidates.setdefault(n, []).append((-k, i))
-    out: dict[str, list[str]] = {}
+                if term is None:
+                    blocked.setdefault(n, set()).update(range(i, i + k))
+                else:
+                    candidates.setdefault(n, []).append((-k, i, term))
+    out: dict[int, list[tuple[int, int, str]]] = {}
     for n in sorted(candidates):
-        used: set[int] = set()
+        used: set[int] = set(blocked.get(n, ()))
         kept = []
-        for neg, i in sorted(set(candidates[n])):
+        for neg, i, term in sorted(set(candidates[n])):
             span = range(i, i - neg)
             if used.isdisjoint(span):
                 used.update(span)
-                kept.append((i, text[tokens[i].start : tokens[i - neg - 1].end]))
-        out[f"{frames[n].scheme}/{frames[n].frame}"] = [words for _, words in sorted(kept)]
-    return out
+                kept.append((i, i - neg, term))
+        if kept:
+            out[n] = sorted(kept)
+    return tokens, out
+
+
+def _matches(text: str, frames: tuple[Frame, ...]) -> dict[str, list[tuple[str, str]]]:
+    """Per ``scheme/frame``: ``(matched words, dictionary term)`` in reading order."""
+    tokens, spans = _spans(text, frames)
+    return {
+        f"{frames[n].scheme}/{frames[n].frame}": [
+            (text[tokens[i].start : tokens[j - 1].end], term) for i, j, term in kept
+        ]
+        for n, kept in spans.items()
+    }
+
+
+def match_frames(text: str, frames: Iterable[Frame] | None = None) -> dict[str, list[str]]:
+    """Return, per ``scheme/frame``, the words of ``text`` that match its dictionary.
+
+    Terms match whole words by lemma (``poll`` matches "polls"), a trailing ``*`` matches a
+    prefix, a leading ``=`` one exact form, and a multi-word term matches consecutive words;
+    a hit sharing a word with a match of one of the frame's ``exclude`` patterns is cancelled;
+    within a frame the longest term wins (then the leftmost) and a word counts once.
+
+    >>> match_frames("Opinion polls show the majority of people are opposed.")["mfc/public_opinion"]
+    ['Opinion polls', 'majority of']
+    >>> sorted(match_frames("The ruling party lost the court ruling."))
+    ['mfc/legality_constitutionality_jurisprudence', 'mfc/political']
+    >>> match_frames("The ruling party lost the court ruling.")["mfc/political"]
+    ['ruling party']
+    """
+    frames = _frames(frames)
+    text = normalise(text)
+    return {key: [words for words, _ in hits] for key, hits in _matches(text, frames).items()}
 
 
 def frame_evidence(
@@ -176,7 +290,8 @@ def frame_evidence(
     """Return every sentence that matches a frame dictionary, with the words that matched.
 
     Columns: ``article_id, scheme, frame, label, part, paragraph_id, sentence_id, hits, terms,
-    sentence`` (``terms`` joins the matched words with ``"; "``), in reading order (headline
+    sentence, patterns`` (``terms`` joins the matched words with ``"; "``, ``patterns`` the
+    dictionary terms they matched, in the same order), in reading order (headline
     first, ``paragraph_id == sentence_id == -1``), then dictionary order. One sentence can
     support several frames. This is the table to read before trusting any frame score.
 
@@ -193,13 +308,77 @@ def frame_evidence(
         for unit in units(article, resources=res):
             for sentence_id, start, end in unit.sentences:
                 sentence = unit.text[start:end].strip()
-                for key, words in match_frames(sentence, frames).items():
+                for key, hits in _matches(normalise(sentence), frames).items():
                     f = by_key[key]
+                    words, terms = zip(*hits, strict=True)
                     rows.append(
                         (article.article_id, f.scheme, f.frame, f.label, unit.part,
-                         unit.paragraph_id, sentence_id, len(words), "; ".join(words), sentence)
+                         unit.paragraph_id, sentence_id, len(words), "; ".join(words), sentence,
+                         "; ".join(terms))
                     )  # fmt: skip
     return pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)
+
+
+def frame_drivers(
+    evidence: pd.DataFrame,
+    *,
+    by: str = "article_id",
+    groups: Mapping[str, str] | None = None,
+    headline: bool = True,
+) -> pd.DataFrame:
+    """Return the words behind each frame score: per ``by`` value, frame and matched word, the hits.
+
+    ``evidence`` is :func:`frame_evidence` output. Columns: ``<by>, scheme, frame, label,
+    pattern, word, hits, sentences`` — ``pattern`` is the dictionary term, ``word`` the matched
+    text lowercased ("polls" for the term ``poll``), ``hits`` how often it matched, ``sentences``
+    in how many sentences. ``by`` is ``"article_id"`` (default), any column of ``evidence`` (e.g.
+    a ``group`` column merged from the manifest), or a name for the groups that ``groups`` maps
+    article ids to. Set ``headline=False`` to count the body only, as :func:`frame_dimensions`'s
+    ``hits`` does. Rows are sorted by ``<by>``, then dictionary order of the frames, then most
+    hits first, then word.
+
+    >>> from newsframe import Article
+    >>> a = Article("a", "T", ("Polls and more polls. A poll of voters.",))
+    >>> d = frame_drivers(frame_evidence([a]))
+    >>> d[d.frame == "public_opinion"][["pattern", "word", "hits", "sentences"]].values.tolist()
+    [['poll', 'polls', 2, 1], ['poll', 'poll', 1, 1]]
+    """
+    needed = ["article_id", "scheme", "frame", "label", "part", "paragraph_id", "sentence_id",
+              "terms", "patterns"]  # fmt: skip
+    missing = [c for c in needed if c not in evidence.columns]
+    if missing:
+        raise NewsframeError(
+            f"frame_drivers: table lacks column(s) {', '.join(missing)}; pass frame_evidence(corpus)"
+        )
+    table = evidence if headline else evidence[evidence["part"] != "headline"]
+    table = table.reset_index(drop=True)
+    if groups is not None:
+        unknown = sorted(set(table["article_id"]) - set(groups))
+        if unknown:
+            raise NewsframeError(f"frame_drivers: no group for article_id {unknown[0]!r}")
+        table = table.assign(**{by: table["article_id"].map(groups)})
+    elif by not in table.columns:
+        raise NewsframeError(f"frame_drivers: no column {by!r}; pass groups= or merge it in")
+    keys = list(zip(table["scheme"], table["frame"], strict=True))
+    order = {k: n for n, k in enumerate(dict.fromkeys(keys))}
+    rows: dict[tuple, list] = {}
+    for unit, r, words, patterns in zip(
+        table[by], table.itertuples(index=False), table["terms"], table["patterns"], strict=True
+    ):
+        key_part = (unit, r.scheme, r.frame)
+        for word, pattern in zip(words.split("; "), patterns.split("; "), strict=True):
+            key = (*key_part, r.label, pattern, word.lower())
+            entry = rows.setdefault(key, [0, set()])
+            entry[0] += 1
+            entry[1].add((r.article_id, r.part, r.paragraph_id, r.sentence_id))
+    out = pd.DataFrame(
+        [(*k, n, len(sentences)) for k, (n, sentences) in rows.items()],
+        columns=[by, *DRIVER_COLUMNS],
+    )
+    out["_frame"] = [order[k] for k in zip(out["scheme"], out["frame"], strict=True)]
+    out = out.sort_values([by, "_frame", "hits", "word"], ascending=[True, True, False, True],
+                          kind="stable")  # fmt: skip
+    return out.drop(columns="_frame").reset_index(drop=True)
 
 
 def _bootstrap(hits: np.ndarray, words: np.ndarray, n_boot: int, seed: int, level: float):
@@ -247,6 +426,10 @@ def frame_dimensions(
     where = "frame_dimensions"
     n_resamples = renamed(n_resamples, n_boot, old="n_boot", new="n_resamples", where=where)
     confidence = renamed(confidence, level, old="level", new="confidence", where=where)
+    if not isinstance(confidence, (int, float)) or not 0 < confidence < 1:
+        raise NewsframeError(
+            f"{where}: confidence must be a share between 0 and 1 (e.g. 0.95), got {confidence!r}"
+        )
     res = resolve_resources(resources, corpus)
     frames = _frames(dictionaries, res)
     keys = [f"{f.scheme}/{f.frame}" for f in frames]

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from newsframe.corpus import Article, Corpus, as_articles
-from newsframe.document import analyse
+from newsframe.document import analyse_corpus
 from newsframe.framing.attribution import attributions, share_of_voice
 from newsframe.framing.distancing import distancing_marks
 from newsframe.framing.frames import frame_dimensions
@@ -27,26 +27,27 @@ PROFILE_COLUMNS = [
 ]  # fmt: skip
 
 
-def _top(table: pd.DataFrame, value: str, label: str) -> str:
-    """``label`` of the row with the largest ``value`` > 0 (first on ties), or ''."""
-    if table.empty or table[value].max() <= 0:
-        return ""
-    return str(table.loc[table[value].idxmax(), label])
+def _rows(table: pd.DataFrame, columns: list[str]) -> dict[str, list[tuple]]:
+    """``article_id`` -> that article's rows (tuples of ``columns``, in table order): one pass
+    over the table, never one filter per article."""
+    out: dict[str, list[tuple]] = {}
+    values = [table[c].tolist() for c in ["article_id", *columns]]
+    for aid, *row in zip(*values, strict=True):
+        out.setdefault(aid, []).append(tuple(row))
+    return out
 
 
-def _naming(t: pd.DataFrame, concept: str) -> dict:
-    t = t[t["concept"] == concept]
-    used = t[t["count"] > 0]
-    first = t[t["first_used"]]
-    return {
-        "names_used": "; ".join(f"{v} ({c})" for v, c in zip(used.variant, used["count"], strict=True)),
-        "first_name": first["variant"].iloc[0] if len(first) else "",
-    }  # fmt: skip
+def _top(rows: list[tuple], value: int, label: int) -> str:
+    """``label`` of the first row with the largest ``value`` > 0, or ''."""
+    best = max((r[value] for r in rows), default=0)
+    return "" if best <= 0 else str(next(r[label] for r in rows if r[value] == best))
 
 
-def _by_article(table: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """Split a table by ``article_id`` in one pass (never one filter per article)."""
-    return dict(tuple(table.groupby("article_id", sort=False))) if len(table) else {}
+def _top_frames(rows: list[tuple], scheme: str) -> str:
+    """Frames of ``scheme`` with the most hits per 1,000 words (> 0 hits; ties all listed)."""
+    mine = [(frame, rate) for s, frame, rate, hits in rows if s == scheme and hits > 0]
+    best = max((rate for _, rate in mine), default=None)
+    return ", ".join(frame for frame, rate in mine if rate == best)
 
 
 def framing_profile(
@@ -89,55 +90,52 @@ def framing_profile(
     """
     res = resolve_resources(resources, corpus)
     articles = as_articles(corpus)
+    docs = analyse_corpus(articles, resources=res)
     if concept is None:
         concept = res.naming_concepts[0].concept_id if res.naming_concepts else ""
-    naming = _by_article(naming_variants(articles, resources=res))
-    attrib = _by_article(attributions(articles, resources=res))
-    voice = _by_article(share_of_voice(articles, resources=res))
-    prominence = _by_article(actor_prominence(articles, resources=res))
     n_resamples = renamed(
         n_resamples, n_boot, old="n_boot", new="n_resamples", where="framing_profile"
     )
-    frames = frame_dimensions(articles, n_resamples=n_resamples, resources=res)
-    frames = _by_article(frames[frames.hits > 0])
-    marks = _by_article(distancing_marks(articles, resources=res))
-    empty = {
-        "naming": naming_variants([], resources=res),
-        "attrib": attributions([], resources=res),
-        "voice": share_of_voice([], resources=res),
-        "prominence": actor_prominence([], resources=res),
-        "frames": frame_dimensions([], resources=res),
-        "marks": distancing_marks([], resources=res),
-    }
+    naming = naming_variants(articles, resources=res)
+    naming = _rows(naming[naming["concept"] == concept], ["variant", "count", "first_used"])
+    attrib = _rows(attributions(articles, resources=res), ["verb_class", "verb_lemma"])
+    voice = _rows(
+        share_of_voice(articles, resources=res),
+        ["speaker", "quotes", "quoted_words", "share_of_quoted"],
+    )
+    prominence = _rows(
+        actor_prominence(articles, resources=res), ["actor_id", "per_1000", "in_headline"]
+    )
+    frames = _rows(
+        frame_dimensions(articles, n_resamples=n_resamples, resources=res),
+        ["scheme", "frame", "per_1000", "hits"],
+    )
+    marks = _rows(distancing_marks(articles, resources=res), ["kind"])
     rows = []
-    for article in articles:
-        aid = article.article_id
-        att = attrib.get(aid, empty["attrib"])
-        v = voice.get(aid, empty["voice"])
-        p = prominence.get(aid, empty["prominence"])
-        f = frames.get(aid, empty["frames"])
-        f = f[f.per_1000 == f.groupby("scheme").per_1000.transform("max")]  # ties all listed
-        m = marks.get(aid, empty["marks"])
-        speakers = v[(v.quotes > 0) & (v.speaker != "unresolved")]
+    for doc in docs:
+        aid = doc.article_id
+        att, v, p = attrib.get(aid, []), voice.get(aid, []), prominence.get(aid, [])
+        names, f, kinds = naming.get(aid, []), frames.get(aid, []), marks.get(aid, [])
         rows.append(
             {
                 "article_id": aid,
-                "words": analyse(article, resources=res).n_words,
-                **_naming(naming.get(aid, empty["naming"]), concept),
+                "words": doc.n_words,
+                "names_used": "; ".join(f"{n} ({c})" for n, c, _ in names if c > 0),
+                "first_name": next((n for n, _, first in names if first), ""),
                 "attributions": len(att),
-                "evaluative_verbs": int((att.verb_class == "evaluative").sum()),
-                "verbs_used": ", ".join(sorted(set(att.verb_lemma) - {""})),
-                "quoted_words": int(v.quoted_words.sum()),
-                "speakers_quoted": len(speakers),
-                "top_voice": _top(v, "quoted_words", "speaker"),
-                "top_voice_share": float(v.share_of_quoted.max()) if len(v) else 0.0,
-                "paraphrased_only": ", ".join(v[(v.quotes == 0)].speaker),
-                "actors_in_headline": ", ".join(p[p.in_headline].actor_id) if len(p) else "",
-                "most_mentioned_actor": _top(p, "per_1000", "actor_id"),
-                "top_policy_frame": ", ".join(f[f.scheme == "mfc"].frame),
-                "top_generic_frame": ", ".join(f[f.scheme == "sv"].frame),
-                "scare_quotes": int((m.kind == "scare_quote").sum()),
-                "hedges": int(m.kind.isin(["hedge", "so_called"]).sum()),
+                "evaluative_verbs": sum(cls == "evaluative" for cls, _ in att),
+                "verbs_used": ", ".join(sorted({lemma for _, lemma in att} - {""})),
+                "quoted_words": sum(words for _, _, words, _ in v),
+                "speakers_quoted": sum(q > 0 and s != "unresolved" for s, q, _, _ in v),
+                "top_voice": _top(v, 2, 0),
+                "top_voice_share": float(max((r[3] for r in v), default=0.0)),
+                "paraphrased_only": ", ".join(s for s, q, _, _ in v if q == 0),
+                "actors_in_headline": ", ".join(a for a, _, head in p if head),
+                "most_mentioned_actor": _top(p, 1, 0),
+                "top_policy_frame": _top_frames(f, "mfc"),
+                "top_generic_frame": _top_frames(f, "sv"),
+                "scare_quotes": sum(k == "scare_quote" for (k,) in kinds),
+                "hedges": sum(k in ("hedge", "so_called") for (k,) in kinds),
             }
         )
     return pd.DataFrame(rows, columns=PROFILE_COLUMNS)

@@ -25,7 +25,9 @@ __all__ = [
     "PALETTE",
     "STYLE",
     "article_colors",
+    "distinct_colors",
     "figure",
+    "ink",
     "require_columns",
     "save_figure",
     "styled",
@@ -73,13 +75,88 @@ def require_columns(
         raise NewsframeError(f"{what}: table is empty, nothing to plot")
 
 
+def _lab(rgb: np.ndarray) -> np.ndarray:
+    """CIE L*a*b* (D65) of sRGB colours in 0..1, one per row (CIE 15:2004 formulas)."""
+    linear = np.where(rgb <= 0.04045, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
+    xyz = linear @ np.array([[0.4124, 0.2126, 0.0193], [0.3576, 0.7152, 0.1192],
+                             [0.1805, 0.0722, 0.9505]])  # fmt: skip
+    xyz = xyz / np.array([0.95047, 1.0, 1.08883])
+    f = np.where(xyz > (6 / 29) ** 3, np.cbrt(xyz), xyz / (3 * (6 / 29) ** 2) + 4 / 29)
+    return np.column_stack(
+        [116 * f[:, 1] - 16, 500 * (f[:, 0] - f[:, 1]), 200 * (f[:, 1] - f[:, 2])]
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _sequence() -> tuple[str, ...]:
+    """The colour sequence: Okabe–Ito, then tab20, then a greedy farthest-point pick (in CIELAB)
+    from a fixed grid of hues, saturations and values — a deterministic Glasbey-style palette.
+    Colours closer than ΔE 12 to one already taken, and near-white ones, are skipped."""
+    from matplotlib import colormaps
+    from matplotlib.colors import hsv_to_rgb, to_hex, to_rgb
+
+    fixed = [to_rgb(c) for c in PALETTE] + list(colormaps["tab20"].colors)
+    grid = [(h / 36, s, v) for h in range(36)
+            for s, v in ((0.9, 0.9), (0.55, 0.95), (1.0, 0.6), (0.45, 0.7), (0.85, 0.4))]  # fmt: skip
+    candidates = np.vstack([np.array(fixed), hsv_to_rgb(np.array(grid))])
+    lab = _lab(candidates)
+    keep = lab[:, 0] < 92  # nothing that vanishes on white
+    chosen: list[int] = []
+    nearest = np.full(len(candidates), np.inf)
+    for i in range(len(fixed)):  # the fixed palettes in order, skipping near-duplicates
+        if keep[i] and nearest[i] >= 12:
+            chosen.append(i)
+            nearest = np.minimum(nearest, np.linalg.norm(lab - lab[i], axis=1))
+    while True:  # then the candidate farthest from everything chosen so far
+        score = np.where(keep, nearest, -1.0)
+        score[chosen] = -1.0
+        best = int(np.argmax(score))
+        if score[best] < 12:
+            break
+        chosen.append(best)
+        nearest = np.minimum(nearest, np.linalg.norm(lab - lab[best], axis=1))
+    return tuple(to_hex(candidates[i]).upper() for i in chosen)
+
+
+def distinct_colors(n: int) -> list[str]:
+    """Return ``n`` colours, no two alike for ``n`` up to ``len(_sequence())`` (109).
+
+    The first eight are the Okabe–Ito palette (:data:`PALETTE`), so figures of a few articles
+    keep their colours; then tab20 (minus near-duplicates), then a deterministic Glasbey-style
+    sequence (Glasbey et al. 2007: each next colour the farthest in CIELAB from those taken).
+    Beyond that the sequence repeats; a figure with so many coloured items needs small multiples.
+
+    >>> distinct_colors(3)
+    ['#0072B2', '#D55E00', '#009E73']
+    >>> len(set(distinct_colors(50)))
+    50
+    """
+    sequence = _sequence()
+    return [sequence[k % len(sequence)] for k in range(max(n, 0))]
+
+
+def ink(color: str) -> str:
+    """Return ``"black"`` or ``"white"``, whichever reads better on ``color`` (WCAG luminance).
+
+    >>> ink("#F0E442"), ink("#0072B2")
+    ('black', 'white')
+    """
+    from matplotlib.colors import to_rgb
+
+    rgb = np.array(to_rgb(color))
+    linear = np.where(rgb <= 0.04045, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
+    luminance = float(linear @ np.array([0.2126, 0.7152, 0.0722]))
+    return "black" if luminance > 0.179 else "white"
+
+
 def article_colors(ids: Sequence[str]) -> dict[str, str]:
-    """Return a stable colour per id, in the order given (Okabe–Ito palette, cycling).
+    """Return a stable colour per id, in the order given, all different (:func:`distinct_colors`).
 
     >>> article_colors(["a", "b"])
     {'a': '#0072B2', 'b': '#D55E00'}
     """
-    return {i: PALETTE[n % len(PALETTE)] for n, i in enumerate(ids)}
+    ids = list(dict.fromkeys(ids))
+    return dict(zip(ids, distinct_colors(len(ids)), strict=True))
 
 
 @contextmanager
@@ -119,20 +196,35 @@ def figure(
     return fig, axes
 
 
+def panel_columns(n: int, *, few: int = 3, many: int = 5, threshold: int = 12) -> int:
+    """Columns of small multiples for ``n`` panels: ``few`` up to ``threshold`` panels, else ``many``.
+
+    >>> panel_columns(2), panel_columns(12), panel_columns(50)
+    (2, 3, 5)
+    """
+    return max(1, min(n, few if n <= threshold else many))
+
+
 def panel_grid(
-    n: int, *, width: float, panel_height: float, max_cols: int = 3, sharex: bool = True
+    n: int,
+    *,
+    width: float,
+    panel_height: float,
+    max_cols: int = 3,
+    sharex: bool = True,
+    sharey: bool = False,
 ):
     """Return ``(fig, axes)`` with ``n`` panels in rows of at most ``max_cols`` (a flat list).
 
     Per-article small multiples use this so that a corpus of many articles wraps into rows
-    instead of squeezing dozens of panels side by side; unused cells are hidden.
+    instead of squeezing dozens of panels side by side; unused cells are hidden. With
+    ``sharey`` only the first column carries y tick labels.
     """
     n = max(n, 1)
     ncols = min(n, max_cols)
     nrows = -(-n // ncols)
-    fig, axes = figure(
-        width=width, height=panel_height * nrows + 0.6, nrows=nrows, ncols=ncols, sharex=sharex
-    )
+    fig, axes = figure(width=width, height=panel_height * nrows + 0.6, nrows=nrows, ncols=ncols,
+                       sharex=sharex, sharey=sharey)  # fmt: skip
     axes = np.atleast_1d(axes).ravel()
     for ax in axes[n:]:
         ax.set_visible(False)
@@ -150,8 +242,33 @@ def save_figure(
 
     Output is byte-identical across runs: PNG and SVG metadata carry no date or software version
     and the SVG hash salt is fixed. ``name`` should describe the content,
-    ``<measure>__<subject>[__<comparison>]`` (e.g. ``keyness__mt-2016_vs_mt-2019``).
+    ``<measure>__<subject>[__<comparison>]`` (e.g. ``keyness__mt-2016_vs_mt-2019``). It must
+    be a plain file name (no path separator, not ``..``, no control character) and each format a
+    plain extension, or :class:`~newsframe.errors.NewsframeError` is raised: a figure is only ever
+    written into ``directory``.
+
+    >>> save_figure(Figure(), "../raw/evil", "data/figs")
+    Traceback (most recent call last):
+    ...
+    newsframe.errors.NewsframeError: save_figure: name '../raw/evil' must be a plain file name, without folders or '..'
     """
+    if not isinstance(name, str) or not name.strip():
+        raise NewsframeError(f"save_figure: name must be a non-empty string, got {name!r}")
+    if (
+        "/" in name
+        or "\\" in name
+        or name.strip() in (".", "..")
+        or any(ord(c) < 32 or c == "\x7f" for c in name)
+        or Path(name).is_absolute()
+    ):
+        raise NewsframeError(
+            f"save_figure: name {name!r} must be a plain file name, without folders or '..'"
+        )
+    for fmt in formats:
+        if not isinstance(fmt, str) or not fmt.isalnum():
+            raise NewsframeError(
+                f"save_figure: format {fmt!r} must be a plain extension such as 'png'"
+            )
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     paths = []

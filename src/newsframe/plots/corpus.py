@@ -47,6 +47,11 @@ _SHADES = ("#333333", "#D55E00", "#E69F00", "#CC79A7", "#56B4E9", "#009E73", "#0
 _OTHER = "other removed lines"
 
 
+def _shorten(text: str, limit: int = 48) -> str:
+    """A legend entry cut to ``limit`` characters, so two legend columns fit the figure."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+
+
 @styled
 def cleaning_figure(summary: pd.DataFrame, *, max_reasons: int = 7) -> Figure:
     """Return one stacked bar per article: words kept as article body vs removed, by reason.
@@ -68,8 +73,10 @@ def cleaning_figure(summary: pd.DataFrame, *, max_reasons: int = 7) -> Figure:
     left = pd.Series(0, index=ids, dtype=float)
     for n, reason in enumerate(reasons):
         values = table[reason] if reason in table else pd.Series(0, index=ids)
-        ax.barh(ids, values, left=left, color=_SHADES[n], label=reason, height=0.6)
+        ax.barh(range(len(ids)), values, left=left, color=_SHADES[n], label=_shorten(reason),
+                height=0.6)  # fmt: skip
         left += values
+    ax.set_yticks(range(len(ids)), ids)
     ax.invert_yaxis()
     ax.set_xlabel("words on the copied page")
     ax.set_title("What the cleaner kept and removed, in words")

@@ -11,7 +11,16 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from newsframe.plots import PALETTE, article_colors, figure, panel_grid, require_columns, styled
+from newsframe.plots import (
+    article_colors,
+    distinct_colors,
+    figure,
+    ink,
+    panel_columns,
+    panel_grid,
+    require_columns,
+    styled,
+)
 
 __all__ = [
     "plot_actor_prominence",
@@ -41,6 +50,22 @@ def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
 
 
+def _row_height(n: int) -> float:
+    """Inches per article row of a one-bar-per-article chart: roomy for a few, compact for many."""
+    return 0.5 if n <= 12 else 0.3
+
+
+def _chart_height(n_articles: int, n_legend: int) -> float:
+    """Height of a one-bar-per-article chart with a legend on the right: room for both."""
+    return max(1.2 + _row_height(n_articles) * max(n_articles, 1), 0.8 + 0.19 * n_legend)
+
+
+def _segment_labels(ax, y: int, left: float, width: float, text: str, color: str, xmax: float):
+    """Write ``text`` centred in a stacked-bar segment, only if the segment is wide enough."""
+    if width >= 0.02 * xmax * max(len(text), 2):
+        ax.text(left + width / 2, y, text, ha="center", va="center", color=ink(color), fontsize=8)
+
+
 def _empty(ax, message: str) -> None:
     ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes, color="#666666")
     ax.set_axis_off()
@@ -68,24 +93,26 @@ def plot_naming_variants(table: pd.DataFrame, *, concept: str | None = None) -> 
     variants = [
         v for v in dict.fromkeys(data["variant"]) if data.loc[data.variant == v, "count"].sum()
     ]
-    fig, ax = figure(width=7.0, height=1.2 + 0.5 * max(len(articles), 1))
+    fig, ax = figure(width=7.0, height=_chart_height(len(articles), len(variants)))
     if not variants:
         _empty(ax, f"no variant of {concept!r} in any article")
         return fig
     left = np.zeros(len(articles))
-    for n, variant in enumerate(variants):
+    totals = data.groupby("article_id")["count"].sum()
+    xmax = float(totals.max()) if len(totals) else 1.0
+    for variant, color in zip(variants, distinct_colors(len(variants)), strict=True):
         rows = data[data["variant"] == variant].set_index("article_id").reindex(articles)
         counts = rows["count"].fillna(0).to_numpy(dtype=float)
-        ax.barh(range(len(articles)), counts, left=left, color=PALETTE[n % len(PALETTE)],
-                label=variant, edgecolor="white")  # fmt: skip
+        ax.barh(range(len(articles)), counts, left=left, color=color, label=variant,
+                edgecolor="white")  # fmt: skip
         for y, (c, first) in enumerate(zip(counts, rows["first_used"].fillna(False), strict=True)):
             if c:
-                ax.text(left[y] + c / 2, y, f"{int(c)}{'*' if first else ''}", ha="center",
-                        va="center", color="white", fontsize=8)  # fmt: skip
+                _segment_labels(ax, y, left[y], c, f"{int(c)}{'*' if first else ''}", color, xmax)
         left += counts
     heads = data[data["in_headline"]].groupby("article_id")["variant"].apply(", ".join)
     labels = [f"{a}\n(H: {heads[a]})" if a in heads else a for a in articles]
-    ax.set_yticks(range(len(articles)), labels)
+    ax.set_yticks(range(len(articles)), labels, fontsize=9 if len(articles) <= 12 else 7)
+    ax.set_ylim(-0.6, len(articles) - 0.4)
     ax.invert_yaxis()
     ax.set_xlabel("mentions in the body (* = first name the reader meets)")
     ax.set_title(f"Naming variants: {concept.replace('_', ' ')}")
@@ -109,9 +136,9 @@ def plot_attribution_verbs(table: pd.DataFrame) -> Figure:
     articles = list(dict.fromkeys(table["article_id"]))
     pairs = table.groupby("article_id")[["speaker", "verb_lemma"]].nunique()
     rows = int(pairs.max().max()) if len(pairs) else 1
-    fig, axes = panel_grid(
-        len(articles), width=7.0, panel_height=0.8 + 0.2 * rows, max_cols=1, sharex=False
-    )
+    cols = 1 if len(articles) <= 12 else 2
+    fig, axes = panel_grid(len(articles), width=7.0 if cols == 1 else 11.0, panel_height=0.8 + 0.2 * rows,
+                           max_cols=cols, sharex=False)  # fmt: skip
     if not articles:
         _empty(axes[0], "no attributions")
         return fig
@@ -136,35 +163,51 @@ def plot_attribution_verbs(table: pd.DataFrame) -> Figure:
     return fig
 
 
+#: Speakers drawn one by one in the share-of-voice chart; the rest are pooled in grey.
+MAX_SPEAKERS = 12
+_POOLED = "other speakers"
+
+
 @styled
-def plot_share_of_voice(table: pd.DataFrame) -> Figure:
+def plot_share_of_voice(table: pd.DataFrame, *, max_speakers: int = MAX_SPEAKERS) -> Figure:
     """Return stacked bars: each article's quoted words split by speaker (share of voice).
 
-    ``table`` is :func:`newsframe.share_of_voice`; segment labels give the quoted words.
+    ``table`` is :func:`newsframe.share_of_voice`; segment labels give the quoted words where
+    the segment has room. The ``max_speakers`` speakers with most quoted words overall get a
+    colour each; any others are pooled as "other speakers" (grey), so that the legend fits.
     """
     require_columns(
         table, ["article_id", "speaker", "quoted_words"], "share-of-voice chart", empty=True
     )
     articles = list(dict.fromkeys(table["article_id"]))
-    speakers = sorted(set(table.loc[table["quoted_words"] > 0, "speaker"]))
-    fig, ax = figure(width=7.0, height=1.2 + 0.5 * max(len(articles), 1))
+    quoted = table[table["quoted_words"] > 0].groupby("speaker")["quoted_words"].sum()
+    ranked = sorted(quoted.index, key=lambda s: (-quoted[s], s))
+    speakers = sorted(ranked[:max_speakers])
+    legend = len(speakers) + (len(ranked) > max_speakers)
+    fig, ax = figure(width=7.0, height=_chart_height(len(articles), legend))
     if not speakers:
         _empty(ax, "nobody is quoted")
         return fig
     colors = article_colors(speakers)
     names = dict(zip(table["speaker"], _display_names(table), strict=True))
+    data = table.assign(speaker=table["speaker"].where(table["speaker"].isin(speakers), _POOLED))
+    data = data.groupby(["speaker", "article_id"], sort=False)["quoted_words"].sum().reset_index()
+    if len(ranked) > max_speakers:
+        speakers, colors, names = [*speakers, _POOLED], colors | {_POOLED: "#BBBBBB"}, names | {
+            _POOLED: f"{len(ranked) - max_speakers} other speakers"}  # fmt: skip
+    xmax = float(data.groupby("article_id")["quoted_words"].sum().max())
     left = np.zeros(len(articles))
     for speaker in speakers:
-        rows = table[table["speaker"] == speaker].set_index("article_id").reindex(articles)
+        rows = data[data["speaker"] == speaker].set_index("article_id").reindex(articles)
         words = rows["quoted_words"].fillna(0).to_numpy(dtype=float)
         ax.barh(range(len(articles)), words, left=left, color=colors[speaker],
                 label=names[speaker], edgecolor="white")  # fmt: skip
         for y, w in enumerate(words):
             if w:
-                ax.text(left[y] + w / 2, y, str(int(w)), ha="center", va="center",
-                        color="white", fontsize=8)  # fmt: skip
+                _segment_labels(ax, y, left[y], w, str(int(w)), colors[speaker], xmax)
         left += words
-    ax.set_yticks(range(len(articles)), articles)
+    ax.set_yticks(range(len(articles)), articles, fontsize=9 if len(articles) <= 12 else 7)
+    ax.set_ylim(-0.6, len(articles) - 0.4)
     ax.invert_yaxis()
     ax.set_xlabel("words inside quotation marks (body)")
     ax.set_title("Share of voice: quoted words per speaker")
@@ -188,24 +231,31 @@ def plot_actor_prominence(positions: pd.DataFrame, prominence: pd.DataFrame) -> 
     )
     articles = list(dict.fromkeys(prominence["article_id"]))
     actors = list(dict.fromkeys(prominence["actor_id"]))
-    fig, axes = figure(width=7.0, height=0.9 + 0.32 * len(actors) * max(len(articles), 1),
-                       nrows=max(len(articles), 1))  # fmt: skip
-    axes = np.atleast_1d(axes).ravel()
+    colors = distinct_colors(len(actors))
+    cols = 1 if len(articles) <= 4 else panel_columns(len(articles))
+    fig, axes = panel_grid(max(len(articles), 1), width=7.0 if cols == 1 else 2.6 * cols + 1.0,
+                           panel_height=(0.32 if cols == 1 else 0.2) * len(actors) + 0.6,
+                           max_cols=cols, sharey=True)  # fmt: skip
     for ax, article in zip(axes, articles, strict=False):
         mine = positions[positions["article_id"] == article]
         rates = prominence[prominence["article_id"] == article].set_index("actor_id")["per_1000"]
         for y, actor in enumerate(actors):
             hits = mine[mine["actor_id"] == actor]
             x = np.where(hits["position"] < 0, -0.06, hits["position"])
-            ax.scatter(x, np.full(len(x), y), marker="|", s=120, color=PALETTE[y % len(PALETTE)])
-            ax.text(1.02, y, f"{rates.get(actor, 0.0):.0f}", va="center", fontsize=8)
+            ax.scatter(x, np.full(len(x), y), marker="|", s=120, color=colors[y])
+            ax.text(
+                1.02, y, f"{rates.get(actor, 0.0):.0f}", va="center", fontsize=8 if cols == 1 else 7
+            )
         ax.axvline(-0.03, color="#cccccc", lw=0.8)
         ax.set_yticks(range(len(actors)), actors)
         ax.set_ylim(len(actors) - 0.5, -0.5)
         ax.set_xlim(-0.09, 1.0)
         ax.set_xticks([-0.06, 0, 0.25, 0.5, 0.75, 1.0], ["H", "0", ".25", ".5", ".75", "1"])
-        ax.set_title(f"{article}  (right: mentions per 1,000 words)", fontsize=9)
-    axes[-1].set_xlabel("position in the body (share of words before the mention)")
+        ax.set_title(article if cols > 1 else f"{article}  (right: mentions per 1,000 words)",
+                     fontsize=9 if cols == 1 else 8)  # fmt: skip
+    fig.supxlabel("position in the body (share of words before the mention)"
+                  + ("; right of each panel: mentions per 1,000 words" if cols > 1 else ""),
+                  fontsize=9)  # fmt: skip
     return fig
 
 

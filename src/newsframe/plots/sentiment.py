@@ -10,7 +10,16 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from newsframe.plots import article_colors, figure, panel_grid, require_columns, styled
+from newsframe.errors import NewsframeError
+from newsframe.plots import (
+    article_colors,
+    figure,
+    ink,
+    panel_columns,
+    panel_grid,
+    require_columns,
+    styled,
+)
 from newsframe.sentiment import THRESHOLD
 
 __all__ = [
@@ -18,11 +27,17 @@ __all__ = [
     "plot_boilerplate_audit",
     "plot_comparison",
     "plot_coverage",
+    "plot_exclusion_effect",
     "plot_sentence_scores",
     "plot_sentiment_arcs",
+    "plot_sentiment_drivers",
 ]
 
 _GREY = "#777777"
+#: A box plot needs at least this many sentences; fewer are drawn as points only.
+MIN_BOX_POINTS = 5
+#: Above this many articles, article-by-item figures become heatmaps (one row per article).
+MAX_GROUPED_ARTICLES = 4
 
 
 def _neutral_band(ax, *, vertical: bool) -> None:
@@ -38,19 +53,25 @@ def plot_sentence_scores(table: pd.DataFrame, summary: pd.DataFrame | None = Non
 
     ``table`` is :func:`newsframe.sentence_sentiment` output; ``summary`` (optional) is
     :func:`newsframe.sentiment_summary` output, whose mean and interval are drawn as a diamond
-    with a bar. Jitter is fixed (seed 0), so the figure is reproducible.
+    with a bar. Articles with fewer than :data:`MIN_BOX_POINTS` sentences get their points only
+    (a box over two points pretends to quartiles it does not have). Jitter is fixed (seed 0),
+    so the figure is reproducible.
     """
     require_columns(table, ["article_id", "compound"], "plot_sentence_scores")
     ids = list(dict.fromkeys(table["article_id"]))
     colors = article_colors(ids)
-    fig, ax = figure(width=7.0, height=1.0 + 0.8 * len(ids))
+    row = 0.8 if len(ids) <= 12 else 0.4
+    fig, ax = figure(width=7.0, height=1.0 + row * len(ids))
     _neutral_band(ax, vertical=True)
     rng = np.random.default_rng(0)
     groups = [table.loc[table["article_id"] == i, "compound"].to_numpy(float) for i in ids]
     ys = np.arange(len(ids))[::-1]
-    ax.boxplot(groups, positions=ys, orientation="horizontal", widths=0.5, showfliers=False,
-               medianprops={"color": "black"}, boxprops={"color": _GREY},
-               whiskerprops={"color": _GREY}, capprops={"color": _GREY})  # fmt: skip
+    boxed = [k for k, x in enumerate(groups) if len(x) >= MIN_BOX_POINTS]
+    if boxed:
+        ax.boxplot([groups[k] for k in boxed], positions=ys[boxed], orientation="horizontal",
+                   widths=0.5, showfliers=False, medianprops={"color": "black"},
+                   boxprops={"color": _GREY}, whiskerprops={"color": _GREY},
+                   capprops={"color": _GREY})  # fmt: skip
     for y, i, x in zip(ys, ids, groups, strict=True):
         ax.scatter(x, y + rng.uniform(-0.18, 0.18, len(x)), s=16, color=colors[i], alpha=0.75,
                    edgecolor="white", linewidth=0.4, zorder=3)  # fmt: skip
@@ -60,7 +81,9 @@ def plot_sentence_scores(table: pd.DataFrame, summary: pd.DataFrame | None = Non
                 m, lo, hi = row.iloc[0][["value", "ci_low", "ci_high"]]
                 ax.errorbar(m, y + 0.36, xerr=[[m - lo], [hi - m]], fmt="D", color="black",
                             ms=4, capsize=2, lw=1, zorder=4)  # fmt: skip
-    ax.set_yticks(ys, [f"{i}\n({len(x)} sentences)" for i, x in zip(ids, groups, strict=True)])
+    ax.set_yticks(ys, [f"{i}\n({len(x)} sentences)" for i, x in zip(ids, groups, strict=True)],
+                  fontsize=9 if len(ids) <= 12 else 7)  # fmt: skip
+    ax.set_ylim(-0.6, len(ids) - 0.4)
     ax.set_xlim(-1.05, 1.05)
     ax.set_xlabel("VADER compound per sentence (grey band: neutral, |compound| < 0.05)")
     title = "Sentence sentiment per article"
@@ -108,7 +131,9 @@ def _legend_layout(n: int) -> dict[str, int]:
 
 def _arc_panels(arc: pd.DataFrame, ids: list[str], colors: dict[str, str]) -> Figure:
     """One small panel per article: sentence scores and rolling mean by position."""
-    fig, axes = panel_grid(len(ids), width=7.5, panel_height=1.5, max_cols=3)
+    cols = panel_columns(len(ids))
+    fig, axes = panel_grid(len(ids), width=7.5 if cols <= 3 else 12.0, panel_height=1.5,
+                           max_cols=cols, sharey=True)  # fmt: skip
     for ax, i in zip(axes, ids, strict=True):
         sub = arc[arc["article_id"] == i]
         _neutral_band(ax, vertical=False)
@@ -116,7 +141,7 @@ def _arc_panels(arc: pd.DataFrame, ids: list[str], colors: dict[str, str]) -> Fi
         ax.plot(sub["position"], sub["rolling_mean"], color=colors[i], lw=1.4)
         ax.set_xlim(0, 1)
         ax.set_ylim(-1.05, 1.05)
-        ax.set_title(i, fontsize=8)
+        ax.set_title(i, fontsize=8 if cols <= 3 else 7)
     fig.supxlabel("position in article (0 = first sentence, 1 = last)", fontsize=8)
     fig.supylabel("VADER compound", fontsize=8)
     fig.suptitle("Sentiment arcs: sentences (dots) and centred rolling mean (line)", fontsize=10)
@@ -151,6 +176,39 @@ def plot_sentiment_arcs(arc: pd.DataFrame) -> Figure:
     return fig
 
 
+def _diverging_heatmap(ax, grid: np.ndarray, limit: float, notes: list[list[str]] | None):
+    """Draw ``grid`` (rows × columns) on a blue–red scale symmetric around 0; NaN cells blank."""
+    image = ax.imshow(np.ma.masked_invalid(grid), cmap="RdBu", vmin=-limit, vmax=limit,
+                      aspect="auto")  # fmt: skip
+    if notes is not None:
+        cmap, norm = image.get_cmap(), image.norm
+        for (r, c), value in np.ndenumerate(grid):
+            if not np.isnan(value) and notes[r][c]:
+                ax.text(c, r, notes[r][c], ha="center", va="center", fontsize=6,
+                        color=ink(cmap(norm(value))))  # fmt: skip
+    return image
+
+
+def _actor_heatmap(t: pd.DataFrame, ids: list[str], actors: list[str]) -> Figure:
+    """Articles × actors: mean compound near each actor, cells labelled with their sentences."""
+    grid = t.pivot_table(index="article_id", columns="actor", values="value", sort=False)
+    grid = grid.reindex(index=ids, columns=actors)
+    n = t.pivot_table(index="article_id", columns="actor", values="n_sentences", sort=False)
+    n = n.reindex(index=ids, columns=actors)
+    notes = [[f"{v:+.2f}\nn={int(k)}" if not pd.isna(k) else "" for v, k in zip(vr, kr, strict=True)]
+             for vr, kr in zip(grid.to_numpy(), n.to_numpy(), strict=True)]  # fmt: skip
+    fig, ax = figure(width=min(max(7.0, 2.4 + 0.9 * len(actors)), 16.0),
+                     height=2.2 + 0.32 * len(ids))  # fmt: skip
+    image = _diverging_heatmap(ax, grid.to_numpy(float), 1.0, notes)
+    ax.set_xticks(range(len(actors)), actors, rotation=90, fontsize=8)
+    ax.set_yticks(range(len(ids)), ids, fontsize=7)
+    ax.spines[:].set_visible(False)
+    fig.colorbar(image, ax=ax, label="mean VADER compound of sentences mentioning the actor",
+                 shrink=min(1.0, 6 / len(ids) + 0.3))  # fmt: skip
+    ax.set_title("Sentiment near each actor (not stance toward it); n = sentences")
+    return fig
+
+
 @styled
 def plot_actor_sentiment(actor_table: pd.DataFrame) -> Figure:
     """Return mean compound of sentences mentioning each actor, per article, with 95% intervals.
@@ -167,6 +225,8 @@ def plot_actor_sentiment(actor_table: pd.DataFrame) -> Figure:
         ax.set_axis_off()
         return fig
     ids, actors = list(dict.fromkeys(t["article_id"])), list(dict.fromkeys(t["actor"]))
+    if len(ids) > MAX_GROUPED_ARTICLES:
+        return _actor_heatmap(t, ids, actors)
     colors = article_colors(ids)
     fig, ax = figure(width=7.0, height=1.0 + 0.55 * len(actors) * max(1, len(ids)) ** 0.5)
     _neutral_band(ax, vertical=True)
@@ -192,6 +252,33 @@ def plot_actor_sentiment(actor_table: pd.DataFrame) -> Figure:
     return fig
 
 
+def _coverage_groups(ax, coverage: pd.DataFrame, ids: list[str]) -> None:
+    """Two groups of bars (lexicon share, blind share), one bar per article in its colour."""
+    colors = article_colors(ids)
+    x = np.arange(2)
+    width = 0.8 / len(ids)
+    for k, row in enumerate(coverage.itertuples(index=False)):
+        ax.bar(x + width * (k - (len(ids) - 1) / 2), [row.share_lexicon, row.share_blind],
+               width, color=colors[row.article_id], label=row.article_id)  # fmt: skip
+    ax.set_xticks(x, ["tokens in\nVADER's lexicon", "sentences with no\nlexicon word (score 0)"])
+    ax.set_ylim(0, 1)
+    ax.set_ylabel("share")
+    ax.legend(fontsize=7, loc="upper left")
+
+
+def _coverage_rows(ax, coverage: pd.DataFrame, ids: list[str]) -> None:
+    """One row per article: its lexicon share and blind share as two thin bars."""
+    ys = np.arange(len(ids))[::-1]
+    ax.barh(ys + 0.2, coverage["share_lexicon"], 0.38, color="#0072B2",
+            label="tokens in VADER's lexicon")  # fmt: skip
+    ax.barh(ys - 0.2, coverage["share_blind"], 0.38, color="#BBBBBB",
+            label="sentences with no lexicon word")  # fmt: skip
+    ax.set_yticks(ys, ids, fontsize=7)
+    ax.set_ylim(-0.6, len(ids) - 0.4)
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("share (blue: tokens in VADER's lexicon;\ngrey: sentences with no lexicon word)")
+
+
 @styled
 def plot_coverage(coverage: pd.DataFrame, gaps: pd.DataFrame) -> Figure:
     """Return what VADER can see: share of tokens in its lexicon and of blind sentences per
@@ -201,25 +288,14 @@ def plot_coverage(coverage: pd.DataFrame, gaps: pd.DataFrame) -> Figure:
     """
     require_columns(coverage, ["article_id", "share_lexicon", "share_blind"], "plot_coverage")
     require_columns(gaps, ["word", "count", "valence", "reading"], "plot_coverage", empty=True)
-    fig, axes = figure(width=8.0, height=4.2, ncols=2)
-    left, right = axes[0]
     ids = list(coverage["article_id"])
-    colors = article_colors(ids)
-    x = np.arange(2)
-    width = 0.8 / len(ids)
-    for k, row in enumerate(coverage.itertuples(index=False)):
-        vals = [row.share_lexicon, row.share_blind]
-        left.bar(
-            x + width * (k - (len(ids) - 1) / 2),
-            vals,
-            width,
-            color=colors[row.article_id],
-            label=row.article_id,
-        )
-    left.set_xticks(x, ["tokens in\nVADER's lexicon", "sentences with no\nlexicon word (score 0)"])
-    left.set_ylim(0, 1)
-    left.set_ylabel("share")
-    left.legend(fontsize=7, loc="upper left")
+    many = len(ids) > MAX_GROUPED_ARTICLES
+    fig, axes = figure(width=8.0, height=max(4.2, 1.4 + 0.22 * len(ids)) if many else 4.2, ncols=2)
+    left, right = axes[0]
+    if many:
+        _coverage_rows(left, coverage, ids)
+    else:
+        _coverage_groups(left, coverage, ids)
     left.set_title("What VADER can see")
     words = gaps.groupby("word", sort=False).agg(
         count=("count", "sum"), valence=("valence", "first"), reading=("reading", "first")
@@ -240,10 +316,31 @@ def plot_coverage(coverage: pd.DataFrame, gaps: pd.DataFrame) -> Figure:
     )
     right.axvline(0, color=_GREY, lw=0.6)
     right.set_xlim(-4, 4)
-    right.set_xlabel("VADER lexicon valence (grey tick: absent, scores 0)")
-    right.set_title("Watch-list words used (count, all articles)")
+    right.set_xlabel("VADER lexicon valence\n(grey tick: absent, scores 0)")
+    right.set_title("Watch-list words used\n(count, all articles)")
     if words.empty:
         right.text(0, 0.5, "no watch-list word in these articles", ha="center", va="center")
+    return fig
+
+
+def _audit_heatmap(audit: pd.DataFrame, by: str, ids: list[str], kinds: list[str]) -> Figure:
+    """Articles × kinds of removed text: the shift each would have caused, labelled."""
+    shift = audit.pivot_table(index="article_id", columns=by, values="shift", sort=False)
+    shift = shift.reindex(index=ids, columns=kinds)
+    n = audit.pivot_table(index="article_id", columns=by, values="removed_sentences", sort=False)
+    n = n.reindex(index=ids, columns=kinds)
+    notes = [[f"{v:+.3f} ({int(k)})" if not pd.isna(k) else "" for v, k in zip(vr, kr, strict=True)]
+             for vr, kr in zip(shift.to_numpy(), n.to_numpy(), strict=True)]  # fmt: skip
+    limit = max(0.05, float(np.nanmax(np.abs(shift.to_numpy(float)))))
+    fig, ax = figure(width=min(max(7.0, 2.6 + 1.1 * len(kinds)), 16.0),
+                     height=2.2 + 0.25 * len(ids))  # fmt: skip
+    image = _diverging_heatmap(ax, shift.to_numpy(float), limit, notes)
+    ax.set_xticks(range(len(kinds)), kinds, rotation=90, fontsize=8)
+    ax.set_yticks(range(len(ids)), ids, fontsize=7)
+    ax.spines[:].set_visible(False)
+    fig.colorbar(image, ax=ax, label="change in mean compound had the text been kept",
+                 shrink=min(1.0, 6 / len(ids) + 0.3))  # fmt: skip
+    ax.set_title("What the removed text would have done to the score (removed sentences)")
     return fig
 
 
@@ -267,6 +364,8 @@ def plot_boilerplate_audit(audit: pd.DataFrame) -> Figure:
         return fig
     ids = list(dict.fromkeys(audit["article_id"]))
     kinds = list(dict.fromkeys(audit[by]))
+    if len(ids) > MAX_GROUPED_ARTICLES:
+        return _audit_heatmap(audit, by, ids, kinds)
     colors = article_colors(ids)
     fig, ax = figure(width=7.0, height=1.0 + 0.5 * len(kinds))
     step = 0.8 / len(ids)
@@ -285,4 +384,83 @@ def plot_boilerplate_audit(audit: pd.DataFrame) -> Figure:
     ax.set_xlabel("change in the article's mean sentence compound had this text been kept")
     ax.set_title("What the removed text would have done to the score")
     fig.legend(loc="outside lower center", **_legend_layout(len(ids)))
+    return fig
+
+
+_SIGN_COLORS = {True: "#009E73", False: "#D55E00"}  # raises the score / lowers it
+
+
+@styled
+def plot_sentiment_drivers(drivers: pd.DataFrame, *, top_n: int = 8) -> Figure:
+    """Return, per article or group, the words that move its mean sentence compound most.
+
+    ``drivers`` is :func:`newsframe.sentiment_drivers` output (its first column is the unit:
+    article or group). Each panel shows the ``top_n`` words by ``|mean_shift|``: how much the
+    unit's mean compound falls (green bar, the word raises the score) or rises (vermillion,
+    it lowers the score) when the word is left out of VADER's lexicon; the label gives the
+    word's count and lexicon valence. Panels wrap into rows for many units.
+    """
+    unit = drivers.columns[0]
+    cols = ["word", "valence", "count", "mean_shift"]
+    require_columns(drivers, [unit, *cols], "plot_sentiment_drivers")
+    if drivers["mean_shift"].isna().all():
+        raise NewsframeError("plot_sentiment_drivers: no mean_shift; use leave_one_out=True")
+    units = list(dict.fromkeys(drivers[unit]))
+    ncols = panel_columns(len(units))
+    fig, axes = panel_grid(len(units), width=max(7.0, 3.0 * ncols + 0.4),
+                           panel_height=0.22 * top_n + 0.7, max_cols=ncols)  # fmt: skip
+    top = drivers.assign(_abs=drivers["mean_shift"].abs())
+    top = top.sort_values([unit, "_abs", "word"], ascending=[True, False, True], kind="stable")
+    top = top.groupby(unit, sort=False).head(top_n)
+    limit = max(float(top["_abs"].max()), 1e-3) * 1.05
+    for ax, name in zip(axes, units, strict=True):
+        rows = top[top[unit] == name]
+        y = np.arange(len(rows))[::-1]
+        ax.barh(y, rows["mean_shift"], color=[_SIGN_COLORS[v > 0] for v in rows["mean_shift"]],
+                height=0.7)  # fmt: skip
+        labels = [f"{w} ({c}×, {v:+.1f})" for w, c, v in
+                  zip(rows["word"], rows["count"], rows["valence"], strict=True)]  # fmt: skip
+        ax.set_yticks(y, labels, fontsize=7)
+        ax.tick_params(axis="y", length=0)
+        ax.axvline(0, color=_GREY, lw=0.6)
+        ax.set_xlim(-limit, limit)
+        ax.set_ylim(-0.6, top_n - 0.4)
+        ax.set_title(str(name), fontsize=8)
+    fig.supxlabel("change in the mean sentence compound the word causes (with it − without it)"
+                  "\nlabel: word (count, lexicon valence)", fontsize=8)  # fmt: skip
+    fig.suptitle("What drives each sentiment score\n(green: the word raises it; vermillion: lowers it)",
+                 fontsize=10)  # fmt: skip
+    return fig
+
+
+@styled
+def plot_exclusion_effect(effect: pd.DataFrame) -> Figure:
+    """Return each article's (or group's) mean compound before and after the story's exclusions.
+
+    ``effect`` is :func:`newsframe.exclusion_effect` output (first column: the unit). A hollow
+    dot marks the mean with plain VADER, a filled dot the mean with the excluded words left out,
+    joined by a line; the words and their counts are written beside each row.
+    """
+    unit = effect.columns[0]
+    require_columns(effect, [unit, "mean_before", "mean_after", "excluded_words"],
+                    "plot_exclusion_effect")  # fmt: skip
+    units = list(effect[unit])
+    fig, ax = figure(width=8.0, height=1.3 + (0.4 if len(units) <= 12 else 0.28) * len(units))
+    _neutral_band(ax, vertical=True)
+    ys = np.arange(len(units))[::-1]
+    before, after = effect["mean_before"].to_numpy(float), effect["mean_after"].to_numpy(float)
+    ax.hlines(ys, np.minimum(before, after), np.maximum(before, after), color=_GREY, lw=1.2)
+    ax.scatter(before, ys, s=30, facecolors="white", edgecolors="black", zorder=3,
+               label="plain VADER")  # fmt: skip
+    ax.scatter(after, ys, s=30, color="black", zorder=3, label="excluded words left out")
+    for y, words in zip(ys, effect["excluded_words"], strict=True):
+        ax.annotate(words or "(none used)", (1.0, y), xycoords=("axes fraction", "data"),
+                    xytext=(4, 0), textcoords="offset points", va="center", fontsize=7,
+                    color=_GREY)  # fmt: skip
+    ax.set_yticks(ys, units, fontsize=8 if len(units) <= 12 else 7)
+    ax.set_ylim(-0.6, len(units) - 0.4)
+    ax.set_xlim(-1.0, 1.0)
+    ax.set_xlabel("mean VADER compound of the sentences")
+    ax.set_title("Sentiment before and after leaving the story's topic words out")
+    fig.legend(loc="outside lower center", ncols=2, fontsize=7)
     return fig

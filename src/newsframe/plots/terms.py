@@ -12,7 +12,15 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 
 from newsframe.errors import NewsframeError
-from newsframe.plots import article_colors, figure, panel_grid, require_columns, styled
+from newsframe.plots import (
+    article_colors,
+    figure,
+    ink,
+    panel_columns,
+    panel_grid,
+    require_columns,
+    styled,
+)
 
 __all__ = [
     "plot_dispersion",
@@ -30,14 +38,30 @@ _MEASURES = {
 }
 
 
-def _bars(ax, labels, values, color, *, notes=None) -> None:
+#: A note goes inside its bar (right-aligned, white) once the bar fills this share of the axis,
+#: so that no note runs past the panel's right edge.
+_INSIDE = 0.55
+
+
+def _bars(ax, labels, values, color, *, xmax: float, notes=None) -> None:
+    """Horizontal bars, top to bottom, on ``0..xmax``, each with an optional note at its end."""
     y = np.arange(len(labels))[::-1]
     ax.barh(y, values, color=color, height=0.7)
     ax.set_yticks(y, labels)
     ax.tick_params(axis="y", length=0)
+    ax.set_xlim(0, xmax)
     if notes is not None:
         for yy, value, note in zip(y, values, notes, strict=True):
-            ax.text(value, yy, f" {note}", va="center", ha="left", fontsize=7, color=_GREY)
+            inside = value > _INSIDE * xmax
+            ax.text(value, yy, f" {note} ", va="center", ha="right" if inside else "left",
+                    fontsize=7, color=ink(color) if inside else _GREY)  # fmt: skip
+
+
+def _small_multiples(n: int, top_n: int):
+    """Panels for ``n`` articles: 3 columns up to 12 articles, 5 beyond, sharing the x axis."""
+    cols = panel_columns(n)
+    return panel_grid(n, width=(3.0 if cols <= 3 else 2.6) * cols + 0.6,
+                      panel_height=0.2 * top_n + 0.8, max_cols=cols)  # fmt: skip
 
 
 @styled
@@ -52,14 +76,15 @@ def plot_term_frequencies(table: pd.DataFrame, *, top_n: int = 15) -> Figure:
     key = table.columns[0]
     ids = list(dict.fromkeys(table[key]))
     colors = article_colors(ids)
-    fig, axes = panel_grid(
-        len(ids), width=3.0 * min(len(ids), 3) + 0.6, panel_height=0.2 * top_n + 0.8
-    )
+    fig, axes = _small_multiples(len(ids), top_n)
+    top = table.groupby(key, sort=False).head(top_n)
+    xmax = float(top["per_1000"].max()) * 1.15 if len(top) else 1.0
     for ax, article_id in zip(axes, ids, strict=True):
-        rows = table[table[key] == article_id].head(top_n)
-        _bars(ax, rows["term"], rows["per_1000"], colors[article_id], notes=rows["count"])
+        rows = top[top[key] == article_id]
+        _bars(ax, rows["term"], rows["per_1000"], colors[article_id], xmax=xmax,
+              notes=rows["count"])  # fmt: skip
         ax.set_title(f"{article_id}\n{int(rows['n_tokens'].iloc[0])} tokens", fontsize=9)
-        ax.set_xlabel("per 1,000 tokens")
+    fig.supxlabel("per 1,000 tokens (shared axis)", fontsize=9)
     fig.suptitle(f"Most frequent terms (top {top_n}, stopwords removed; number = count)")
     return fig
 
@@ -231,16 +256,15 @@ def plot_tfidf(table: pd.DataFrame, *, top_n: int = 10) -> Figure:
     )
     ids = list(dict.fromkeys(table["article_id"]))
     colors = article_colors(ids)
-    fig, axes = panel_grid(
-        len(ids), width=3.0 * min(len(ids), 3) + 0.6, panel_height=0.2 * top_n + 0.8
-    )
+    fig, axes = _small_multiples(len(ids), top_n)
+    top = table.groupby("article_id", sort=False).head(top_n)
+    xmax = float(top["tfidf"].max()) * 1.15 if len(top) else 1.0
     for ax, article_id in zip(axes, ids, strict=True):
-        rows = table[table["article_id"] == article_id].head(top_n)
+        rows = top[top["article_id"] == article_id]
         notes = [f"{c}× idf {i:.2f}" for c, i in zip(rows["count"], rows["idf"], strict=True)]
-        _bars(ax, rows["term"], rows["tfidf"], colors[article_id], notes=notes)
+        _bars(ax, rows["term"], rows["tfidf"], colors[article_id], xmax=xmax, notes=notes)
         ax.set_title(article_id, fontsize=9)
-        ax.set_xlabel("TF-IDF weight (unit length per article)")
-        ax.set_xlim(0, float(table["tfidf"].max()) * 1.6)
+    fig.supxlabel("TF-IDF weight (unit length per article; shared axis)", fontsize=9)
     source = table["idf_source"].iloc[0]
     explain = {"corpus": "idf from these articles (scikit-learn, smoothed)",
                "background": "idf = −ln(frequency in general English, wordfreq)"}  # fmt: skip
@@ -263,9 +287,10 @@ def plot_dispersion(table: pd.DataFrame) -> Figure:
     ids = list(dict.fromkeys(table["article_id"]))
     terms = list(dict.fromkeys(table["term"]))
     colors = article_colors(ids)
-    fig, axes = figure(width=7.0, height=0.5 + len(ids) * (0.25 * len(terms) + 0.5),
-                       nrows=len(ids), ncols=1, sharex=True)  # fmt: skip
-    axes = np.atleast_1d(axes).ravel()
+    cols = 1 if len(ids) <= 4 else panel_columns(len(ids))
+    lane = 0.25 if cols == 1 else 0.16
+    fig, axes = panel_grid(len(ids), width=7.0 if cols == 1 else 2.4 * cols + 1.0,
+                           panel_height=lane * len(terms) + 0.5, max_cols=cols, sharey=True)  # fmt: skip
     lanes = {t: len(terms) - 1 - i for i, t in enumerate(terms)}
     for ax, article_id in zip(axes, ids, strict=True):
         rows = table[table["article_id"] == article_id]
@@ -279,6 +304,6 @@ def plot_dispersion(table: pd.DataFrame) -> Figure:
         ax.set_title(
             f"{article_id} ({int(rows['n_tokens'].iloc[0])} tokens)", fontsize=9, loc="left"
         )
-    axes[-1].set_xlabel("position in the article (0 = first word of the body, 1 = last)")
+    fig.supxlabel("position in the article (0 = first word of the body, 1 = last)", fontsize=9)
     fig.suptitle("Where the terms occur")
     return fig

@@ -3,8 +3,10 @@
 One module per idea: :mod:`~newsframe.sentiment.scoring` (the VADER analyzer and the score of
 each sentence), :mod:`~newsframe.sentiment.summary` (statistics with bootstrap intervals,
 comparisons with permutation tests and effect sizes, arcs), :mod:`~newsframe.sentiment.actors`
-(sentences that mention each actor) and :mod:`~newsframe.sentiment.audit` (what the scores
-cannot see: lexicon coverage, lexicon gaps, removed boilerplate).
+(sentences that mention each actor), :mod:`~newsframe.sentiment.drivers` (the words behind
+each score, and what excluding a story's topic words changes) and
+:mod:`~newsframe.sentiment.audit` (what the scores cannot see: lexicon coverage, lexicon gaps,
+removed boilerplate).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from newsframe.sentiment.audit import (
     removed_sentiment,
     sentiment_coverage,
 )
+from newsframe.sentiment.drivers import exclusion_effect, explain_sentence, sentiment_drivers
 from newsframe.sentiment.scoring import (
     SCORE_COLUMNS,
     SENTENCE_COLUMNS,
@@ -42,6 +45,8 @@ __all__ = [
     "actor_sentiment",
     "boilerplate_audit",
     "compare_sentiment",
+    "exclusion_effect",
+    "explain_sentence",
     "lexicon_gaps",
     "load_domain_lexicon",
     "load_watchlist",
@@ -50,6 +55,7 @@ __all__ = [
     "sentence_sentiment",
     "sentiment_arc",
     "sentiment_coverage",
+    "sentiment_drivers",
     "sentiment_summary",
     "vader_lexicon",
 ]

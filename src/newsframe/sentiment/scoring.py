@@ -23,7 +23,7 @@ import pandas as pd
 
 from newsframe.corpus import Article, Corpus, as_articles
 from newsframe.document import Document, analyse_corpus
-from newsframe.errors import InputError
+from newsframe.errors import InputError, NewsframeError
 from newsframe.resources import Resources, read_csv_rows, resolve_resources
 
 __all__ = [
@@ -47,8 +47,31 @@ _PROGRESS = 20_000  # sentences: from here on, show a progress bar
 _ANALYZERS: dict[tuple[tuple[str, float], ...], Any] = {}
 
 
-def _domain_key(domain: Mapping[str, float] | None) -> tuple[tuple[str, float], ...]:
-    return tuple(sorted((str(k), float(v)) for k, v in (domain or {}).items()))
+def story_exclusions(
+    exclude: Iterable[str] | None, resources: Resources | None, corpus: Any = None
+) -> Iterable[str] | None:
+    """``exclude`` if given, else the resources' ``sentiment_exclude`` (sorted), else None."""
+    if exclude is not None:
+        return exclude
+    words = getattr(resolve_resources(resources, corpus), "sentiment_exclude", None)
+    return sorted(words) if words else None
+
+
+def _domain_key(
+    domain: Mapping[str, float] | None, exclude: Iterable[str] | None = None
+) -> tuple[tuple[str, float], ...]:
+    """The cache key of an analyzer: ``domain`` adjustments, then ``exclude`` words set to 0."""
+    merged = {str(k): float(v) for k, v in (domain or {}).items()}
+    if exclude is not None:
+        if isinstance(exclude, str):
+            raise NewsframeError(f"exclude: expected a list of words, got the string {exclude!r}")
+        for word in exclude:
+            if not isinstance(word, str) or not word.strip() or len(word.split()) != 1:
+                raise NewsframeError(
+                    f"exclude: {word!r} is not one word (VADER scores words; list each word)"
+                )
+            merged[word.strip().lower()] = 0.0
+    return tuple(sorted(merged.items()))
 
 
 def _analyzer(key: tuple[tuple[str, float], ...] = ()) -> Any:
@@ -112,15 +135,21 @@ def load_domain_lexicon(path: str | Path | None = None) -> dict[str, float]:
 
 
 # --- scoring -----------------------------------------------------------------------------
-def score_texts(texts: Iterable[str], *, domain: Mapping[str, float] | None = None) -> pd.DataFrame:
+def score_texts(
+    texts: Iterable[str],
+    *,
+    domain: Mapping[str, float] | None = None,
+    exclude: Iterable[str] | None = None,
+) -> pd.DataFrame:
     """Return VADER's ``compound, pos, neu, neg`` for each text, one row per text, in order.
 
     Each text is scored as given: pass sentences (see :func:`sentence_sentiment`), not articles.
+    ``domain`` and ``exclude`` adjust the lexicon as in :func:`sentence_sentiment`.
 
     >>> score_texts(["The book was good."]).iloc[0].tolist()
     [0.4404, 0.492, 0.508, 0.0]
     """
-    analyzer = _analyzer(_domain_key(domain))
+    analyzer = _analyzer(_domain_key(domain, exclude))
     rows = []
     for text in texts:
         s = analyzer.polarity_scores(text)
@@ -195,6 +224,7 @@ def sentence_sentiment(
     corpus: Corpus | Article | Iterable[Article],
     *,
     domain: Mapping[str, float] | None = None,
+    exclude: Iterable[str] | None = None,
     n_jobs: int | None = None,
     progress: bool | None = None,
     resources: Resources | None = None,
@@ -205,10 +235,14 @@ def sentence_sentiment(
     headline excluded, split once and shared with every analysis) is scored with VADER (Hutto &
     Gilbert 2014) on its own, never the article as one text; a sentence text seen several times
     is scored once. ``domain`` adjusts the lexicon (see :func:`load_domain_lexicon`); the default
-    is plain VADER. ``n_jobs`` defaults to all cores (joblib) from 20,000 distinct sentences on,
-    one core below (starting workers costs a second or two); a tqdm progress bar shows from
-    20,000 sentences on unless ``progress`` says otherwise. Results are identical however many
-    cores are used.
+    is plain VADER. ``exclude`` lists words that are the story's topic, not sentiment ("safety"
+    in a food-safety notice): they are removed from VADER's lexicon (one analyzer per exclusion
+    set, built once); by default the resources' ``sentiment_exclude`` (a story file's
+    ``[sentiment] exclude``), if any. :func:`newsframe.exclusion_effect` shows what excluding
+    changes, :func:`newsframe.sentiment_drivers` which words drive each score. ``n_jobs``
+    defaults to all cores (joblib) from 20,000 distinct sentences on, one core below (starting
+    workers costs a second or two); a tqdm progress bar shows from 20,000 sentences on unless
+    ``progress`` says otherwise. Results are identical however many cores are used.
 
     >>> a = Article("a", "T", ("The book was good. VADER is not smart, handsome, nor funny.",))
     >>> sentence_sentiment(a)[["sentence_id", "compound"]].to_dict("records")
@@ -216,7 +250,8 @@ def sentence_sentiment(
     """
     docs = _documents(corpus, resources)
     rows = [(d.article_id, p, s, text) for d in docs for p, s, text in d.sentences()]
-    scores = _score_texts([r[3] for r in rows], _domain_key(domain), n_jobs, progress)
+    exclude = story_exclusions(exclude, resources, corpus)
+    scores = _score_texts([r[3] for r in rows], _domain_key(domain, exclude), n_jobs, progress)
     frame = pd.concat(
         [
             pd.DataFrame(rows, columns=list(SENTENCE_COLUMNS[:4])),

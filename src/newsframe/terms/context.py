@@ -70,7 +70,12 @@ def kwic(
     compiled = []
     for query in queries:
         if regex:
-            compiled.append((query, re.compile(query, flags)))
+            try:
+                compiled.append((query, re.compile(query, flags)))
+            except (re.error, TypeError) as exc:
+                raise NewsframeError(
+                    f"kwic: {query!r} is not a valid regular expression ({exc})"
+                ) from None
         else:
             forms = TOKEN.findall(query)
             if not forms:

@@ -1,0 +1,131 @@
+"""Benchmark: the hostile inputs of issue 9 ("a small file must never take long"), each beside a
+normal article of the same size, in separate processes with a time limit.
+
+Each case writes its file to a temporary folder and runs ``newsframe clean`` / ``report`` (or the
+function named) in a fresh interpreter, so a case that hangs or backtracks for minutes is cut off
+at the limit and shown as ``> limit``. Times are measured inside the child, after its imports. The machine may be shared: timings are noisy.
+Usage: python benchmarks/bench_hostile.py [limit_seconds]
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+PROSE = (
+    "The foreign minister met his counterpart in the capital on Monday for talks on the disputed "
+    "islands, officials said. Both sides agreed to meet again in the spring.\n\n"
+)
+
+
+def prose(size: int) -> str:
+    text = "".join(PROSE.replace("Monday", f"day {n}") for n in range(size // len(PROSE) + 1))
+    return text[:size]
+
+
+def page(body: str) -> str:
+    return "A Headline For The Page\n\n" + prose(600) + "\n\n" + body + "\n\n" + prose(600) + "\n"
+
+
+def html(n_bytes: int) -> str:
+    para = "<p>The talks on the islands went on for hours on day {n}, officials said.</p>\n"
+    body = "".join(para.format(n=n) for n in range(n_bytes // len(para)))
+    return f"<html><head><title>Big</title></head><body><article><h1>Big</h1>{body}</article></body></html>"
+
+
+CASES = [
+    # (label, file name, text, command)
+    ("byline By Xx+andX*24+! (165 B)", "byline.txt", page("By Xx" + "andX" * 24 + "!"), "clean"),
+    ("byline Aa Bb, +A*300+! (371 B)", "caps.txt", page("Aa Bb, " + "A" * 300 + "!"), "clean"),
+    ("split_sentences 16 KB of '.'", "dots16.txt", page("." * 16_000), "split"),
+    ("split_sentences 32 KB of '.'", "dots32.txt", page("." * 32_000), "split"),
+    ("split_sentences 50 KB of '?'", "q50.txt", page("?" * 50_000), "split"),
+    (
+        "Reporting by A + 40,000 '.' + !",
+        "credit.txt",
+        page("Reporting by A" + "." * 40_000 + "!"),
+        "clean",
+    ),
+    (
+        "same, newsframe report",
+        "credit2.txt",
+        page("Reporting by A" + "." * 40_000 + "!"),
+        "report",
+    ),
+    ("18 MB HTML page (default limit)", "big.html", html(18_000_000), "clean"),
+    ("18 MB HTML page (limit raised)", "big2.html", html(18_000_000), "clean-unlimited"),
+]
+
+
+def _small_memory() -> None:  # pragma: no cover - runs in the child process
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (1_500_000_000, 1_500_000_000))
+
+
+def run(command: str, path: Path, limit: float, *, cap_memory: bool = False) -> str:
+    """Seconds the command takes on ``path`` in a fresh process (imports not counted)."""
+    call = {
+        "split": "from newsframe.text import split_sentences as s; f = lambda p: s(open(p).read())",
+        "clean": "from newsframe.cli import main; f = lambda p: main(['clean', p])",
+        "report": "from newsframe.cli import main; f = lambda p: main(['report', p])",
+        "clean-unlimited": "from newsframe.cli import main; f = lambda p: main(['clean', p])",
+    }[command]
+    code = (
+        f"import sys, time, io, contextlib; {call}\n"
+        "out = io.StringIO(); err = io.StringIO()\n"
+        "t = time.perf_counter()\n"
+        "with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):\n"
+        "    try: f(sys.argv[1])\n"
+        "    except (Exception, MemoryError) as e: print(type(e).__name__, file=sys.__stderr__)\n"
+        "print(f'{time.perf_counter() - t:.2f}')\n"
+    )
+    env = dict(os.environ)
+    if command == "clean-unlimited":
+        env["NEWSFRAME_MAX_BYTES"] = str(10**9)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", code, str(path)],
+            capture_output=True,
+            text=True,
+            timeout=limit,
+            env=env,
+            check=False,
+            preexec_fn=_small_memory if cap_memory else None,
+        )
+    except subprocess.TimeoutExpired:
+        return f"> {limit:.0f} s"
+    lines = done.stdout.strip().splitlines()
+    note = f" ({done.stderr.strip().splitlines()[-1]})" if done.stderr.strip() else ""
+    return (f"{lines[-1]} s" if lines else "failed") + note
+
+
+def main(limit: float = 120.0) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        print(f"{'case':<36} {'hostile':>22} {'normal, same size':>18}")
+        for label, name, text, command in CASES:
+            hostile = folder / name
+            hostile.write_text(text, "utf-8")
+            normal = folder / f"normal-{name}"
+            normal.write_text(
+                html(len(text)) if name.endswith(".html") else page(prose(len(text))), "utf-8"
+            )
+            print(
+                f"{label:<36} {run(command, hostile, limit):>22} {run(command, normal, limit):>18}",
+                flush=True,
+            )
+        if hasattr(os, "mkfifo"):
+            os.mkfifo(folder / "fifo.txt")
+            os.symlink("/dev/zero", folder / "zero.txt")
+            for name in ("fifo.txt", "zero.txt"):
+                # capped at 1.5 GB of memory: reading /dev/zero to the end must not starve the machine
+                status = run("clean", folder / name, limit, cap_memory=True)
+                print(f"{'clean ' + name:<36} {status:>22}", flush=True)
+
+
+if __name__ == "__main__":
+    main(*(float(a) for a in sys.argv[1:2]))

@@ -1,0 +1,399 @@
+"""Hostile and odd input, one test per reproducer: special files, size limits, links leaving a
+folder, nested folders, mixed encodings, strict manifests, HTML tables and charsets, API misuse,
+and what the command line prints. Every hostile file is built here in ``tmp_path``.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import random
+import signal
+import sys
+import warnings
+from contextlib import contextmanager
+
+import pytest
+
+import newsframe as nf
+from newsframe import corpus as corpus_module
+from newsframe.cli import main
+from newsframe.errors import InputError, NewsframeError, NewsframeWarning
+
+P1 = "The foreign minister met his counterpart in the capital on Monday for talks on the islands."
+P2 = "Both sides agreed to meet again in the spring, officials said after the meeting."
+P3 = "Fishermen on the islands said prices for crab had fallen by a third since the sanctions."
+PAGE = f"Talks Resume on the Islands\n\n{P1}\n\n{P2}\n\n{P3}\n"
+
+
+@contextmanager
+def deadline(seconds: float = 10):
+    """Turn a hang (a blocking read of a FIFO) into a failure instead of a stuck test run."""
+
+    def stop(signum, frame):
+        raise TimeoutError(f"still running after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def write(path, text=PAGE):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, "utf-8")
+    return path
+
+
+def one_line_error(capsys, argv):
+    """Run the command line; return its one stderr line (exit status 2, nothing on stdout)."""
+    assert main(argv) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.count("\n") == 1 and err.startswith("newsframe: error: ")
+    return err
+
+
+# --- only regular files, of bounded size ------------------------------------------------------
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this system")
+def test_fifo_is_refused_directly_and_through_a_manifest(tmp_path):
+    os.mkfifo(tmp_path / "x.txt")
+    (tmp_path / "articles.csv").write_text("article_id,file\nx,x.txt\n", "utf-8")
+    with deadline():
+        with pytest.raises(
+            InputError, match=r"x\.txt: is a named pipe \(FIFO\), not a regular file"
+        ):
+            nf.load_article(tmp_path / "x.txt")
+        with pytest.raises(InputError, match=r"x\.txt: is a named pipe"):
+            nf.load_corpus(tmp_path / "articles.csv")
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero")
+def test_link_to_dev_zero_is_refused(tmp_path):
+    (tmp_path / "x.txt").symlink_to("/dev/zero")
+    with deadline(), pytest.raises(InputError, match=r"x\.txt: is a device, not a regular file"):
+        nf.load_article(tmp_path / "x.txt")
+
+
+def test_size_limit_keyword_and_environment(tmp_path, monkeypatch):
+    path = write(tmp_path / "a.txt")
+    size = len(PAGE.encode())
+    with pytest.raises(
+        InputError, match=rf"a\.txt: file is too large \({size} bytes; the limit is 100\)"
+    ):
+        nf.load_article(path, max_bytes=100)
+    assert nf.load_article(path, max_bytes=size).paragraphs == (P1, P2, P3)
+    monkeypatch.setenv("NEWSFRAME_MAX_BYTES", "100")
+    with pytest.raises(InputError, match="file is too large"):
+        nf.load_corpus([path])
+    monkeypatch.setenv("NEWSFRAME_MAX_BYTES", "ten")
+    with pytest.raises(InputError, match="NEWSFRAME_MAX_BYTES: must be a positive whole number"):
+        nf.load_article(path)
+
+
+def test_an_18_mb_page_is_refused_at_once_by_default(tmp_path):
+    path = tmp_path / "huge.html"
+    path.write_bytes(b"<html><body>" + b"<p>The talks went on.</p>" * 720_000 + b"</body></html>")
+    assert path.stat().st_size > 18_000_000
+    with deadline(5), pytest.raises(InputError, match=r"huge\.html: file is too large"):
+        nf.load_article(path)
+
+
+def test_large_pages_take_the_fast_extractor_and_keep_every_paragraph(tmp_path, monkeypatch):
+    monkeypatch.setattr(corpus_module, "FAST_HTML_CHARS", 100)
+    path = write(
+        tmp_path / "big.html",
+        "<html><head><title>Talks Resume on the Islands</title><script>var x = 1;</script></head>"
+        f"<body><nav><a href='/'>Home</a></nav><article><h1>Talks Resume on the Islands</h1>"
+        f"<p>{P1}</p><table><tr><td>{P2}</td></tr></table><p>{P3}</p></article></body></html>",
+    )
+    with pytest.warns(NewsframeWarning, match=r"big\.html: large page"):
+        article = nf.load_article(path)
+    assert article.title == "Talks Resume on the Islands"
+    assert article.paragraphs == (P1, P2, P3)
+
+
+# --- folders ------------------------------------------------------------------------------------
+
+
+def test_link_leaving_the_folder_is_refused_and_never_printed(tmp_path, capsys):
+    secret = write(tmp_path / "outside" / "secret.txt", "Secret Title\n\nroot:x:0:0:secret line\n")
+    folder = tmp_path / "articles"
+    write(folder / "a.txt")
+    (folder / "passwd.txt").symlink_to(secret)
+    with pytest.raises(InputError, match=r"passwd\.txt: links to a file outside"):
+        nf.load_corpus(folder)
+    err = one_line_error(capsys, ["clean", str(folder)])
+    assert "links to a file outside" in err and "secret line" not in err
+
+
+def test_linked_subfolder_leaving_the_folder_is_refused(tmp_path):
+    write(tmp_path / "outside" / "b.txt")
+    folder = tmp_path / "articles"
+    write(folder / "a.txt")
+    (folder / "more").symlink_to(tmp_path / "outside", target_is_directory=True)
+    with pytest.raises(InputError, match=r"more: links to a folder outside"):
+        nf.load_corpus(folder)
+
+
+def test_nested_folders_are_read_in_sorted_order(tmp_path):
+    folder = tmp_path / "articles"
+    write(folder / "b.txt")
+    write(folder / "2016" / "b.txt")
+    write(folder / "2016" / "a.txt")
+    write(folder / "a.txt")
+    write(folder / "notes.pdf", "not an article")  # not an article file type: not read
+    write(folder / ".ipynb_checkpoints" / "a-checkpoint.txt")  # hidden: not an article
+    corpus = nf.load_corpus(folder)
+    assert corpus.ids == ["2016-a", "2016-b", "a", "b"]
+
+
+def test_unreadable_folder_is_one_error(tmp_path, monkeypatch, capsys):
+    folder = tmp_path / "locked"
+    write(folder / "a.txt")
+
+    def refuse(path):
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(os, "scandir", refuse)  # what a folder without read permission does
+    with pytest.raises(InputError, match=r"locked: cannot read folder \(Permission denied\)"):
+        nf.load_corpus(folder)
+    assert "cannot read folder" in one_line_error(capsys, ["clean", str(folder)])
+
+
+def test_mistyped_folder_says_not_found(tmp_path):
+    with pytest.raises(InputError, match=r"artcles: file or folder not found"):
+        nf.load_corpus(tmp_path / "artcles")
+
+
+# --- decoding -------------------------------------------------------------------------------
+
+
+def test_one_cp1252_byte_decodes_only_its_line_with_a_warning_naming_it(tmp_path):
+    path = tmp_path / "mixed.txt"
+    lines = ["Putin\u2019s Caf\u00e9 Talks", "", P1.replace("minister", "minister\u2019s aide")]
+    data = (
+        "\n".join(lines).encode("utf-8")
+        + b"\n\nThe aide\x92s remarks were brief, officials said on Monday.\n"
+    )
+    path.write_bytes(data)
+    with pytest.warns(
+        NewsframeWarning, match=r"mixed\.txt: not valid UTF-8 on line 5 \(byte 0x92 at column 9"
+    ):
+        article = nf.load_article(path)
+    assert article.title == "Putin\u2019s Caf\u00e9 Talks"  # not "Putinâ€™s CafÃ©"
+    assert article.paragraphs[-1] == "The aide\u2019s remarks were brief, officials said on Monday."
+    assert article.encoding == "utf-8+cp1252"
+
+
+def test_html_honours_its_declared_charset(tmp_path):
+    title = "\u041f\u0435\u0440\u0435\u0433\u043e\u0432\u043e\u0440\u044b"  # "Peregovory"
+    body = "\u041c\u0438\u043d\u0438\u0441\u0442\u0440\u044b \u0432\u0441\u0442\u0440\u0435\u0442\u0438\u043b\u0438\u0441\u044c \u0432 \u041c\u043e\u0441\u043a\u0432\u0435."
+    html = (
+        "<html><head><meta charset=windows-1251><title>" + title + "</title></head><body>"
+        "<article><h1>"
+        + title
+        + "</h1>"
+        + ("<p>" + body + " " + P1 + "</p>")
+        + "<figure><figcaption>"
+        + title
+        + "</figcaption></figure></article></body></html>"
+    )
+    path = tmp_path / "ru.html"
+    path.write_bytes(html.encode("cp1251"))
+    article = nf.load_article(path)
+    assert article.encoding == "cp1251"
+    assert body in article.body
+    assert article.captions == (title,)
+
+
+@pytest.mark.parametrize("codec", ["utf-32-le", "utf-32-be"])
+def test_utf32_with_bom_decodes(tmp_path, codec):
+    bom = b"\xff\xfe\x00\x00" if codec.endswith("le") else b"\x00\x00\xfe\xff"
+    path = tmp_path / "wide.txt"
+    path.write_bytes(bom + PAGE.encode(codec))
+    article = nf.load_article(path)
+    assert (article.title, article.paragraphs, article.encoding) == (
+        "Talks Resume on the Islands",
+        (P1, P2, P3),
+        "utf-32",
+    )
+
+
+def test_random_bytes_are_not_an_article(tmp_path):
+    rng = random.Random(9)
+    path = tmp_path / "noise.txt"
+    path.write_bytes(rng.randbytes(20_000))
+    with pytest.raises(InputError, match=r"noise\.txt: (looks like a binary file|not text)"):
+        nf.load_article(path)
+    printable = bytes(rng.randrange(0x20, 0x100) for _ in range(20_000))  # no NUL, no controls
+    path.write_bytes(printable)
+    with pytest.raises(InputError, match=r"noise\.txt: not text"):
+        nf.load_article(path)
+
+
+def test_punctuation_only_file_has_no_words(tmp_path):
+    path = write(tmp_path / "dots.txt", "!!! ... ???\n\n--- *** ---\n\n12 34\n")
+    with pytest.raises(InputError, match=r"dots\.txt: no words"):
+        nf.load_article(path)
+
+
+# --- manifests --------------------------------------------------------------------------------
+
+
+def manifest(tmp_path, text):
+    write(tmp_path / "a.txt")
+    write(tmp_path / "b.txt", PAGE.replace("Monday", "Tuesday"))
+    path = tmp_path / "articles.csv"
+    path.write_text(text, "utf-8")
+    return path
+
+
+def test_manifest_unclosed_quote_names_its_line(tmp_path):
+    path = manifest(tmp_path, 'article_id,file,title\na,a.txt,"Unclosed title\nb,b.txt,Title B\n')
+    with pytest.raises(
+        InputError, match=r"articles\.csv: line 2: .*(unclosed quotation mark|malformed)"
+    ):
+        nf.load_corpus(path)
+
+
+def test_manifest_duplicate_column_is_refused(tmp_path):
+    path = manifest(tmp_path, "article_id,file,outlet,file\na,a.txt,X,b.txt\n")
+    with pytest.raises(InputError, match=r"articles\.csv: line 1: duplicate column name\(s\) file"):
+        nf.load_corpus(path)
+
+
+def test_manifest_field_over_the_csv_limit_is_one_error(tmp_path, capsys):
+    path = manifest(tmp_path, "article_id,file,note\na,a.txt,ok\nb,b.txt," + "x" * 140_000 + "\n")
+    with pytest.raises(
+        InputError, match=r"articles\.csv: line 3: malformed CSV \(field larger than field limit"
+    ):
+        nf.load_corpus(path)
+    assert "line 3" in one_line_error(capsys, ["report", str(path)])
+
+
+def test_manifest_line_numbers_count_physical_lines(tmp_path):
+    path = manifest(tmp_path, "article_id,file\n\na,a.txt\n\n,b.txt\n")
+    with pytest.raises(
+        InputError, match=r"articles\.csv: line 5: article_id and file must not be empty"
+    ):
+        nf.load_corpus(path)
+
+
+def test_manifest_row_with_extra_fields_is_refused(tmp_path):
+    path = manifest(tmp_path, "article_id,file\na,a.txt,surplus\n")
+    with pytest.raises(InputError, match=r"line 2: 3 fields but the header has 2 columns"):
+        nf.load_corpus(path)
+
+
+# --- HTML tables and outlet repeats -------------------------------------------------------------
+
+
+def test_text_inside_a_table_is_kept(tmp_path):
+    path = write(
+        tmp_path / "table.html",
+        "<html><head><title>Talks Resume on the Islands</title></head><body><article>"
+        f"<h1>Talks Resume on the Islands</h1><p>{P1}</p>"
+        f"<table><tr><td>{P2}</td></tr><tr><td>{P3}</td></tr></table></article></body></html>",
+    )
+    article = nf.load_article(path)
+    assert P2 in article.paragraphs and P3 in article.paragraphs
+
+
+def test_identical_texts_of_one_outlet_do_not_strip_each_other(tmp_path):
+    paragraphs = [
+        f"Paragraph {n} says the talks on the islands went on for hours." for n in range(10)
+    ]
+    write(tmp_path / "seed.txt", "Talks Resume on the Islands\n\n" + "\n\n".join(paragraphs) + "\n")
+    (tmp_path / "articles.csv").write_text(
+        "article_id,file,outlet\none,seed.txt,Kuril Herald\ntwo,seed.txt,Kuril Herald\n", "utf-8"
+    )
+    corpus = nf.load_corpus(tmp_path / "articles.csv")
+    assert [len(a.paragraphs) for a in corpus] == [10, 10]
+
+
+# --- API misuse --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "call,message",
+    [
+        (lambda: nf.Corpus(["x"]), r"expected a Corpus or Articles, got str at position 0"),
+        (lambda: nf.Corpus(None), r"expected a Corpus, Articles or one Article, got None"),
+        (lambda: nf.load_article(None), r"load_article: expected a file path .*, got None"),
+        (
+            lambda: nf.load_corpus(None),
+            r"load_corpus: expected a manifest .csv, a folder or a list",
+        ),
+        (lambda: nf.load_corpus([]), r"load_corpus: no articles"),
+        (lambda: nf.clean_text(None), r"clean_text: text must be a string"),
+        (lambda: nf.Article("x", "T", (None,)), r"Article 'x': .*must be strings, got None"),
+    ],
+)
+def test_api_misuse_is_one_clear_error(call, message):
+    with pytest.raises(NewsframeError, match=message):
+        call()
+
+
+def test_kwic_bad_regex_and_frame_dimensions_bad_level_are_one_error():
+    article = nf.Article("a", "T", ("Officials said the talks on the islands went well.",))
+    with pytest.raises(NewsframeError, match=r"kwic: '\(' is not a valid regular expression"):
+        nf.kwic([article], "(", regex=True)
+    with (
+        warnings.catch_warnings(),
+        pytest.raises(NewsframeError, match=r"frame_dimensions: confidence must be .* got 2"),
+    ):
+        warnings.simplefilter("ignore", DeprecationWarning)  # level= is the old name
+        nf.frame_dimensions([article], level=2)
+
+
+def test_a_string_of_paragraphs_is_the_body_split_at_blank_lines():
+    assert nf.Article("x", "T", "text").paragraphs == ("text",)
+    assert nf.Article("x", "T", "One.\n\n  \nTwo.").paragraphs == ("One.", "Two.")
+
+
+def test_save_figure_refuses_paths_in_the_name(tmp_path):
+    from matplotlib.figure import Figure
+
+    from newsframe.plots import save_figure
+
+    for name in ["../raw/evil", "sub/name", "..", "a\\b", "/tmp/x"]:
+        with pytest.raises(NewsframeError, match="must be a plain file name"):
+            save_figure(Figure(), name, tmp_path / "figs")
+    assert not (tmp_path / "raw").exists()
+
+
+# --- what the command line prints ------------------------------------------------------------
+
+
+def test_terminal_escapes_in_an_article_are_shown_escaped(tmp_path, capsys):
+    path = write(tmp_path / "esc.txt", PAGE.replace("Monday", "Monday\x1b]0;owned\x07\x1b[2J"))
+    assert main(["clean", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out
+    assert "Monday\\x1b]0;owned\\x07\\x1b[2J" in out
+
+
+def test_non_utf8_file_name_prints_on_a_strict_terminal(tmp_path, monkeypatch):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    name = os.fsdecode(b"caf\xe9.txt")  # a Latin-1 file name on a UTF-8 file system
+    try:
+        (folder / name).write_text(PAGE, "utf-8")
+    except (UnicodeEncodeError, OSError):
+        pytest.skip("the file system refuses non-UTF-8 names")
+    write(folder / "b.txt", PAGE.replace("Monday", "Tuesday"))
+    raw = io.BytesIO()
+    strict = io.TextIOWrapper(raw, encoding="utf-8", errors="strict")
+    monkeypatch.setattr(sys, "stdout", strict)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        status = main(["clean", str(folder)])
+    strict.flush()
+    assert status == 0
+    assert b"caf\\udce9.txt" in raw.getvalue()
