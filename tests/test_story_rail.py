@@ -156,9 +156,6 @@ def test_group_sentiment_uses_articles_with_the_right_floor(rail):
     assert any("no p-value can fall below 0.1" in str(w.message) for w in caught)
 
 
-@pytest.mark.skipif(
-    not hasattr(nf, "sentiment_drivers"), reason="story sentiment exclusions not wired into scores"
-)
 def test_story_sentiment_exclusions_reach_the_scores(rail):
     # "Fourteen wagons left the track at low speed, the Rail Safety Board said.": of its words
     # only "low" (-1.1... see vader_lexicon) and "safety" are in VADER's lexicon; with "safety"
@@ -169,9 +166,6 @@ def test_story_sentiment_exclusions_reach_the_scores(rail):
     assert row["compound"].iloc[0] == pytest.approx(v / (v * v + 15) ** 0.5, abs=1e-4)
 
 
-@pytest.mark.skipif(
-    not hasattr(nf, "extend_frames"), reason="frame exclusion patterns not in this build"
-)
 def test_story_frame_exclusion_drops_the_regulators_name(rail):
     # courier: "Safety" in the headline, "Rail Safety Board" twice, "safety suspension" once;
     # the story excludes "Rail Safety Board" from health and safety: 1 body hit is left
