@@ -189,3 +189,11 @@ def test_actors_found_without_a_story_file():
     assert (mentions["rail_safety_board"], articles["rail_safety_board"]) == (4, 3)
     assert (mentions["jana_petrosky"], articles["jana_petrosky"]) == (3, 2)
     assert mentions.min() > 0  # no rows of zeros
+
+
+def test_group_keyness_says_its_unit_and_articles(rail):
+    k = nf.group_keyness(rail).set_index("term")
+    assert (k["unit"] == "token").all()
+    # "Amber Line": courier 2 + kelm 2 + today 1 = 5 against 0, in all three Vestrian articles
+    row = k.loc["amber line"]
+    assert (row["count_a"], row["count_b"], row["articles_a"], row["n_articles_a"]) == (5, 0, 3, 3)

@@ -159,6 +159,9 @@ def group_keyness(
     there), plus ``articles_a`` / ``articles_b``: in how many of each side's articles the term
     occurs, and ``n_articles_a`` / ``n_articles_b``. A term carried by one article of a group is
     a lead about that article, not about the group: read ``articles_a`` before the ranking.
+    ``unit`` is ``"token"``: G² and its p-values pool the tokens of each side as if independent
+    draws, so with several articles a side they overstate the evidence (rank by ``log_ratio``
+    and read ``articles_a``; an article-level test is :func:`compare_group_sentiment`'s design).
     ``vs_rest=True`` stacks each group against all other articles (``reference`` ``"rest"``).
     ``article_id`` and ``reference`` hold the two sides' names (groups or article ids), so the
     keyness figures label the sides by group.
@@ -189,6 +192,7 @@ def group_keyness(
             used = dict(zip(counts.terms, present, strict=True))
             table[f"articles_{label}"] = table["term"].map(used).fillna(0).astype(int)
             table[f"n_articles_{label}"] = len(part)
+        table["unit"] = "token"  # G² and its p treat tokens as independent: see the docstring
         tables.append(table)
     return pd.concat(tables, ignore_index=True)
 
