@@ -321,44 +321,52 @@ def _join_facts(
     B, which matches sentence 2 of A, and soon every sentence of a story told by a dozen
     articles is one "fact". Two rules stop the chain (greedy agglomeration with average
     linkage, as in multi-document sentence clustering): a fact holds at most one sentence of
-    each article, and two groups join only when at least half of their cross pairs are
-    aligned pairs.
+    each article, and two groups join only when more than half of their cross pairs are
+    aligned pairs. One pass over the pairs (each unordered pair once), union by size.
     """
     lo, hi = np.minimum(r, c), np.maximum(r, c)
     order = np.lexsort((hi, lo, -sim))  # most similar first, ties by position
+    key = lo[order] * np.int64(max(n, 1)) + hi[order]
+    _, first = np.unique(key, return_index=True)  # each unordered pair once, at its best
+    order = order[np.sort(first)]
+    pairs = list(zip(lo[order].tolist(), hi[order].tolist(), strict=True))
     neighbours: dict[int, set[int]] = {}
-    for a, b in zip(lo.tolist(), hi.tolist(), strict=True):
+    for a, b in pairs:
         neighbours.setdefault(a, set()).add(b)
         neighbours.setdefault(b, set()).add(a)
-    parent = np.arange(n)
+    parent = list(range(n))
     members: dict[int, list[int]] = {}
     articles: dict[int, set[int]] = {}
+    art = article.tolist()
 
     def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+        root = i
+        while parent[root] != root:
+            root = parent[root]
+        while parent[i] != root:
+            parent[i], i = root, parent[i]
+        return root
 
-    for k in order:
-        a, b = find(int(lo[k])), find(int(hi[k]))
+    for x, y in pairs:
+        a, b = find(x), find(y)
         if a == b:
             continue
-        ma, mb = members.get(a, [a]), members.get(b, [b])
-        sa, sb = articles.get(a, {int(article[a])}), articles.get(b, {int(article[b])})
+        sa, sb = articles.get(a) or {art[a]}, articles.get(b) or {art[b]}
         if not sa.isdisjoint(sb):
             continue
+        ma, mb = members.get(a) or [a], members.get(b) or [b]
         if len(ma) < len(mb):
             a, b, ma, mb, sa, sb = b, a, mb, ma, sb, sa
-        links = sum(find(j) == a for i in mb for j in neighbours.get(i, ()))
-        if 2 * links <= len(ma) * len(mb) and len(ma) * len(mb) > 1:
-            continue
+        if len(mb) > 1 or len(ma) > 1:
+            links = sum(1 for i in mb for j in neighbours[i] if find(j) == a)
+            if 2 * links <= len(ma) * len(mb):
+                continue
         parent[b] = a
         members[a] = ma + mb
         articles[a] = sa | sb
         members.pop(b, None)
         articles.pop(b, None)
-    return np.fromiter((find(i) for i in range(n)), dtype=np.int64, count=n)
+    return np.asarray([find(i) for i in range(n)], dtype=np.int64)
 
 
 def _fact_table(index: SentenceIndex, threshold: float) -> pd.DataFrame:
