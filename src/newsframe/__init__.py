@@ -69,6 +69,7 @@ if TYPE_CHECKING:
         omission_summary,
         omissions,
     )
+    from newsframe.report import build_report
     from newsframe.resources import Resources, default_resources, load_resources
     from newsframe.sentiment import (
         actor_sentences,
@@ -125,6 +126,7 @@ if TYPE_CHECKING:
 
 #: Where each public name lives (imported on first use; see :func:`__getattr__`).
 _HOME = {
+    "build_report": "newsframe.report",
     "Actor": "newsframe.actors",
     "find_mentions": "newsframe.actors",
     "load_actors": "newsframe.actors",
@@ -264,6 +266,7 @@ __all__ = [
     "background_frequencies",
     "boilerplate_audit",
     "bootstrap_rate_difference",
+    "build_report",
     "clean_text",
     "cluster_bootstrap_difference",
     "collocations",

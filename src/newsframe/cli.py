@@ -2,7 +2,8 @@
 
 ``newsframe clean PATH`` prints the headline and clean body of an article (or of each article
 of a manifest or folder); ``--show-removed`` adds every removed line with its reason.
-``newsframe report SOURCE`` prints one row per article (counts and metadata) as CSV.
+``newsframe report SOURCE --out DIR`` writes a self-contained HTML report (figures, tables,
+``summary.json``); without ``--out`` it prints one row per article (counts and metadata) as CSV.
 ``newsframe actors SOURCE`` prints the actor table: the story file's (``--story FILE``) or, without
 one, the people and organisations found in the text, with their mentions and articles.
 Bad input gives a one-line message and exit status 2, never a traceback. Everything printed
@@ -84,7 +85,19 @@ def _clean(args: argparse.Namespace) -> None:
 
 
 def _report(args: argparse.Namespace) -> None:
-    corpus = _load(args.path, None, args.story)
+    if args.out is not None:
+        from newsframe.report import build_report
+
+        sources = args.path if len(args.path) > 1 else args.path[0]
+        path = build_report(
+            sources, args.out, story=args.story, group=args.group, compare=args.compare,
+            force=args.force, n_jobs=args.jobs, scheduler=args.scheduler,
+        )  # fmt: skip
+        print(f"newsframe: wrote {path / 'index.html'}", file=sys.stderr)
+        return
+    if len(args.path) != 1:
+        raise NewsframeError("without --out, report takes one source")
+    corpus = _load(args.path[0], None, args.story)
     frame = corpus.to_frame().drop(columns=["source_path"])
     sys.stdout.write(_safe(frame.to_csv(index=False, lineterminator="\n")))
 
@@ -113,8 +126,24 @@ def build_parser() -> argparse.ArgumentParser:
     clean.add_argument("--show-removed", action="store_true", help="list removed lines and why")
     clean.add_argument("--title", help="the known headline (helps find it on the page)")
     clean.set_defaults(func=_clean)
-    report = sub.add_parser("report", help="print one CSV row of counts per article")
-    report.add_argument("path", help="an article, a manifest .csv or a folder")
+    report = sub.add_parser(
+        "report", help="write a self-contained HTML report (or, without --out, a CSV of counts)"
+    )
+    report.add_argument(
+        "path",
+        nargs="+",
+        help="a manifest .csv, a folder (its manifest.csv/articles.csv if any) or files",
+    )
+    report.add_argument("--out", type=Path, help="folder to write index.html, figures/, tables/")
+    report.add_argument(
+        "--group", help="metadata column whose groups are compared (default: group)"
+    )
+    report.add_argument("--compare", nargs=2, metavar=("A", "B"), help="the two groups or articles")
+    report.add_argument("--force", action="store_true", help="replace an existing report folder")
+    report.add_argument("--jobs", type=int, default=1, help="processes for loading (-1: all cores)")
+    report.add_argument(
+        "--scheduler", help="run the per-article steps on Dask: 'local' or a scheduler ADDRESS"
+    )
     report.add_argument("--story", metavar="FILE", help="the story file (TOML) of the corpus")
     report.set_defaults(func=_report)
     actors = sub.add_parser("actors", help="print the actor table with mentions (CSV)")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import hashlib
 import io
 import os
@@ -16,7 +17,7 @@ import re
 import stat
 import warnings
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -1059,7 +1060,9 @@ def _warn_notes(article: Article) -> None:
         )
 
 
-def _build_all(jobs: list[tuple], rules: Rules, n_jobs: int) -> list[Article]:
+def _build_all(jobs: list[tuple], rules: Rules, n_jobs: int, executor=None) -> list[Article]:
+    if executor is not None and jobs:
+        return executor(functools.partial(_build, rules=rules), jobs)
     if n_jobs == 1 or len(jobs) < 256:
         return [_build(job, rules) for job in jobs]
     from joblib import Parallel, delayed
@@ -1089,6 +1092,7 @@ def load_corpus(
     n_jobs: int = 1,
     max_bytes: int | None = None,
     story: Any = None,
+    executor: Callable[[Callable[[tuple], Article], list[tuple]], list[Article]] | None = None,
 ) -> Corpus:
     """Return a :class:`Corpus` from a manifest CSV, a folder of article files, or a list of paths.
 
@@ -1101,7 +1105,9 @@ def load_corpus(
     refused. Articles of the same outlet are cleaned together: a paragraph found at the edges of
     two or more of its (different) articles is boilerplate of that outlet. ``n_jobs`` > 1 (or -1
     for every core) cleans large corpora (256 articles or more) in parallel processes with
-    joblib. ``max_bytes`` limits each file (see :func:`load_article`). ``story`` (a
+    joblib; ``executor(func, jobs)``, if given, maps the cleaning of each article instead (e.g.
+    over Dask workers, :mod:`newsframe.distributed`) and must return the results in order.
+    ``max_bytes`` limits each file (see :func:`load_article`). ``story`` (a
     :class:`~newsframe.story.Story` or the path of a story file) is attached as ``Corpus.story``
     and its resources as ``Corpus.resources``, which every analysis of the corpus then uses.
     Errors name the file and the problem; no articles at all is an error too.
@@ -1119,7 +1125,7 @@ def load_corpus(
     jobs = [
         (path, data, text, encoding, row, frozenset()) for path, row, data, text, encoding in raws
     ]
-    articles = _build_all(jobs, rules, n_jobs)
+    articles = _build_all(jobs, rules, n_jobs, executor)
     # Second look only where it can matter: an article of an outlet with repeated edge
     # paragraphs that carries one of them is cleaned again with that evidence.
     repeats = _edge_paragraphs(articles)
@@ -1129,7 +1135,9 @@ def load_corpus(
         if repeats.get(a.outlet)
         and not repeats[a.outlet].isdisjoint(p.lower() for p in a.clean_paragraphs)
     ]
-    redone = _build_all([(*jobs[n][:5], repeats[articles[n].outlet]) for n in again], rules, n_jobs)
+    redone = _build_all(
+        [(*jobs[n][:5], repeats[articles[n].outlet]) for n in again], rules, n_jobs, executor
+    )
     for n, article in zip(again, redone, strict=True):
         articles[n] = article
     group = getattr(story, "group", None)

@@ -1,0 +1,700 @@
+"""Build the report: every table, figure and caveat behind ``newsframe report``.
+
+:func:`build_report` loads a corpus, computes the tables of each analysis once, draws the
+figures, writes ``tables/*.csv``, ``figures/*.png|svg``, ``summary.json`` and a self-contained
+``index.html`` (:mod:`newsframe.report.html`). Nothing is written until everything has been
+computed, and then into a fresh folder that replaces ``out`` only at the end, so bad input
+leaves no half-written report behind.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import sys
+import tempfile
+import warnings
+from collections.abc import Callable, Sequence
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from importlib import resources as importlib_resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from newsframe.corpus import Article, Corpus, load_corpus
+from newsframe.errors import InputError, NewsframeError, NewsframeWarning
+from newsframe.report.html import Block, Section, render_page
+
+__all__ = ["ReportPlan", "build_report", "plan_comparison"]
+
+REPORT_MARKER = "summary.json"
+Tables = dict[str, pd.DataFrame]
+_MANIFEST_NAMES = ("manifest.csv", "articles.csv")
+
+
+# --- input, output and sides -------------------------------------------------------------
+
+
+def _input_root(source: str | Path | Sequence[str | Path]) -> list[Path]:
+    if isinstance(source, str | Path):
+        path = Path(source)
+        return [(path if path.is_dir() else path.parent).resolve()]
+    return sorted({Path(p).resolve().parent for p in source})
+
+
+def _check_out(out: Path, source: str | Path | Sequence[str | Path], force: bool) -> Path:
+    out = out.expanduser().resolve()
+    parts = out.parts
+    for i in range(len(parts) - 1):
+        if parts[i] == "data" and parts[i + 1] == "raw":
+            raise InputError(
+                out, "refusing to write a report inside data/raw/ (raw data is never written)"
+            )
+    for root in _input_root(source):
+        if out == root or out.is_relative_to(root):
+            raise InputError(out, f"refusing to write a report inside the input folder {root}")
+    if out.exists():
+        if not out.is_dir():
+            raise InputError(out, "exists and is not a folder")
+        if any(out.iterdir()):
+            if not force:
+                raise InputError(out, "already exists; pass --force to replace it")
+            if not (out / REPORT_MARKER).is_file():
+                raise InputError(out, "is not a newsframe report folder; refusing to replace it")
+    return out
+
+
+def resolve_source(source: str | Path | Sequence[str | Path]) -> str | Path | list[Path]:
+    """Return what :func:`load_corpus` should read: a folder's ``manifest.csv``/``articles.csv``
+    when it has one, else the folder, the manifest or the files themselves."""
+    if isinstance(source, str | Path):
+        path = Path(source)
+        if path.is_dir():
+            for name in _MANIFEST_NAMES:
+                if (path / name).is_file():
+                    return path / name
+        if not path.exists():
+            raise InputError(path, "no such file or folder")
+        return path
+    return [Path(p) for p in source]
+
+
+def _load(source: str | Path | Sequence[str | Path], n_jobs: int, story: Any) -> Corpus:
+    resolved = resolve_source(source)
+    if isinstance(resolved, Path) and resolved.is_file() and resolved.suffix.lower() != ".csv":
+        resolved = [resolved]
+    return load_corpus(resolved, n_jobs=n_jobs, story=story)
+
+
+def _with_actors(corpus: Corpus) -> Corpus:
+    """The corpus, with actors found in the text when neither story nor defaults name any."""
+    import newsframe as nf
+
+    return nf.with_text_actors(corpus)
+
+
+@dataclass(frozen=True)
+class ReportPlan:
+    """What is compared: the grouping column (or None) and the two sides' article ids."""
+
+    group: str | None
+    label_a: str
+    label_b: str
+    ids_a: tuple[str, ...]
+    ids_b: tuple[str, ...]
+    groups: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    slug: str = ""
+
+    @property
+    def unit(self) -> str:
+        """``"sentence"`` when one article faces one article, else ``"article"``."""
+        return "sentence" if len(self.ids_a) == 1 and len(self.ids_b) == 1 else "article"
+
+
+def _slug(text: str) -> str:
+    keep = "".join(c if c.isalnum() or c in "-." else "-" for c in text.strip().lower())
+    return "-".join(filter(None, keep.split("-")))[:60] or "x"
+
+
+def _metadata_column(corpus: Corpus, column: str) -> list[str]:
+    values = [str(a.metadata.get(column, "") or "") for a in corpus]
+    return values
+
+
+def plan_comparison(
+    corpus: Corpus, *, group: str | None = None, compare: Sequence[str] | None = None
+) -> ReportPlan:
+    """Return the sides to compare (:func:`newsframe.comparison_pair`): two groups of ``group``
+    (default: the story's column, else ``group`` when the manifest has one), or two articles.
+
+    A compared group needs at least two articles (one article is not a group).
+
+    >>> c = Corpus([Article("a", "", ("x.",)), Article("b", "", ("y.",))])
+    >>> plan_comparison(c).slug
+    'a_vs_b'
+    """
+    import newsframe as nf
+
+    if len(corpus) < 2:
+        raise NewsframeError("a report compares articles: the corpus needs at least two")
+    pair = nf.comparison_pair(corpus, list(compare) if compare else None, column=group)
+    groups: dict[str, tuple[str, ...]] = {}
+    if pair.column:
+        groups = {name: tuple(part.ids) for name, part in corpus.groups(pair.column).items()}
+        small = [n for n in (pair.a, pair.b) if len(groups[n]) < 2]
+        if small:
+            raise NewsframeError(
+                f"group {small[0]!r} of {pair.column!r} has one article: a group comparison needs "
+                "at least two per side (compare two articles with --compare instead)"
+            )
+    return ReportPlan(
+        pair.column,
+        pair.a,
+        pair.b,
+        tuple(pair.corpus_a.ids),
+        tuple(pair.corpus_b.ids),
+        groups,
+        pair.slug,
+    )
+
+
+#: Columns a table preview shows, in this order, when the table has them (the CSV keeps all).
+PREVIEW_COLUMNS = (
+    "side", "group", "article_id", "reference", "line_no", "reason", "title", "outlet",
+    "published", "actor", "statistic", "value", "n_sentences", "value_a", "value_b", "difference", "ci_low", "ci_high",
+    "p_value", "p_floor", "unit", "effect_size", "term", "key_for", "count_a", "count_b",
+    "articles_a", "articles_b", "log_ratio", "g2", "p_bh", "logodds_z", "speaker_name",
+    "speaker", "verb", "verb_class", "kind", "quote_words", "quoted_words", "share_of_quoted",
+    "concept", "variant", "count", "first_used", "name", "mentions", "quoted",
+    "omitted", "scheme", "frame", "hits", "per_1000", "word", "valence", "mean_shift",
+    "sentences", "words", "removed_lines", "lines", "text", "quote", "shared", "only_here",
+)  # fmt: skip
+MAX_PREVIEW_COLUMNS = 9
+
+# --- collecting tables, figures and prose -----------------------------------------------
+
+
+@dataclass
+class _Report:
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    figures: dict[str, Any] = field(default_factory=dict)
+    sections: list[Section] = field(default_factory=list)
+    summary: dict[str, Any] = field(default_factory=dict)
+
+    def table(self, name: str, frame: pd.DataFrame) -> str:
+        self.tables[name] = frame
+        return f"tables/{name}.csv"
+
+    def figure(self, name: str, fig: Any, caption: str) -> Block:
+        self.figures[name] = fig
+        return Block("figure", caption, image=Path("figures") / f"{name}.png")
+
+    def preview(self, name: str, frame: pd.DataFrame, title: str = "", rows: int = 12) -> Block:
+        """Keep ``frame`` as ``tables/<name>.csv``; show its first rows and its main columns."""
+        csv = self.table(name, frame)
+        keep = [c for c in PREVIEW_COLUMNS if c in frame.columns]
+        shown = frame[keep] if len(keep) >= 3 else frame.iloc[:, :MAX_PREVIEW_COLUMNS]
+        return Block("table", title, table=shown, csv=csv, rows=rows)
+
+
+#: Per-article figures show at most this many articles (the compared ones first); every table
+#: keeps all of them.
+MAX_FIGURE_ARTICLES = 12
+
+
+def _shown(table: pd.DataFrame, plan: ReportPlan) -> pd.DataFrame:
+    """Rows of the articles a per-article figure shows: all when few, else the compared sides'."""
+    ids = list(dict.fromkeys(table["article_id"])) if "article_id" in table else []
+    if len(ids) <= MAX_FIGURE_ARTICLES:
+        return table
+    half = MAX_FIGURE_ARTICLES // 2
+    keep = set(plan.ids_a[:half]) | set(plan.ids_b[:half])
+    return table[table["article_id"].isin(keep)]
+
+
+def _sides(corpus: Corpus, plan: ReportPlan) -> tuple[list[Article], list[Article]]:
+    return [corpus[i] for i in plan.ids_a], [corpus[i] for i in plan.ids_b]
+
+
+def _corpus_section(r: _Report, corpus: Corpus, plan: ReportPlan) -> None:
+    from newsframe.plots.corpus import cleaning_figure
+
+    frame = corpus.to_frame().drop(columns=["source_path", "sha256"], errors="ignore")
+    if plan.group and plan.group not in frame.columns:
+        frame.insert(1, plan.group, _metadata_column(corpus, plan.group))
+    summary = corpus.removal_summary()
+    removed = corpus.removed_frame()
+    kept = int(summary.loc[summary["reason"] == "kept: article body", "words"].sum())
+    dropped = int(summary.loc[summary["reason"] != "kept: article body", "words"].sum())
+    outlets = sorted({a.outlet for a in corpus if a.outlet})
+    share = dropped / (kept + dropped) if kept + dropped else 0.0
+    text = (
+        f"{len(corpus)} articles"
+        + (f" from {len(outlets)} outlet{'s' if len(outlets) > 1 else ''}" if outlets else "")
+        + (f" in {len(plan.groups)} groups of '{plan.group}'" if plan.group else "")
+        + f". Cleaning kept {kept:,} words of article body and removed {dropped:,} words "
+        f"({share:.0%}) of page chrome in {len(removed):,} lines; every removed line is listed "
+        "with its reason."
+    )
+    r.summary["corpus"] = {"articles": len(corpus), "outlets": len(outlets), "words_kept": kept,
+                           "words_removed": dropped}  # fmt: skip
+    blocks = [
+        Block("text", text),
+        r.preview("articles", frame, "Articles", rows=20),
+        r.figure(
+            "cleaning__words_kept_and_removed",
+            cleaning_figure(_shown(summary, plan)),
+            "Words kept as article body and removed as page chrome, by reason.",
+        ),
+        r.preview("cleaning_summary", summary, "What cleaning removed, by reason", rows=15),
+        r.preview("removed_lines", removed, "Removed lines (the audit)", rows=25),
+    ]
+    r.sections.append(Section("corpus", "Corpus and cleaning audit", blocks))
+
+
+def _top_terms(key: pd.DataFrame, side: str, n: int = 8) -> list[str]:
+    rows = key[key["key_for"] == side].head(n)
+    return [
+        f"{t} ({a:g}:{b:g})"
+        for t, a, b in rows[["term", "count_a", "count_b"]].itertuples(index=False)
+    ]
+
+
+def _terms_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Tables) -> pd.DataFrame:
+    import newsframe as nf
+    from newsframe.plots.terms import plot_keyness, plot_term_frequencies
+
+    freqs = base["term_frequencies"]
+    if plan.group:
+        key = nf.group_keyness(corpus, column=plan.group, compare=[plan.label_a, plan.label_b])
+    else:
+        side_a, side_b = _sides(corpus, plan)
+        key = nf.keyness(side_a, side_b, resources=corpus.resources)
+    label_a, label_b = key["article_id"].iloc[0], key["reference"].iloc[0]
+    bar = nf.critical_g2(len(key))
+    passing = int((key["g2"] > bar).sum())
+    top_a, top_b = _top_terms(key, label_a), _top_terms(key, label_b)
+    r.summary["keyness"] = {
+        "a": plan.label_a, "b": plan.label_b, "unit": "tokens pooled per side",
+        "terms_tested": len(key), "n_a": int(key["n_a"].iloc[0]), "n_b": int(key["n_b"].iloc[0]),
+        "bonferroni_g2": round(float(bar), 4), "terms_passing_bonferroni": passing,
+        "top_a": [t.split(" (")[0] for t in top_a], "top_b": [t.split(" (")[0] for t in top_b],
+    }  # fmt: skip
+    blocks = [
+        r.figure(
+            "term_frequencies__top15_per_article",
+            plot_term_frequencies(_shown(freqs, plan), top_n=15),
+            "The 15 most frequent lemmas of each article per 1,000 tokens (stopwords left out).",
+        ),
+        Block(
+            "text",
+            f"Keyness of {plan.label_a} against {plan.label_b} ({len(plan.ids_a)} vs "
+            f"{len(plan.ids_b)} articles; {int(key['n_a'].iloc[0]):,} vs "
+            f"{int(key['n_b'].iloc[0]):,} tokens). Terms are ranked by effect size (Log Ratio). "
+            f"{len(key):,} terms were tested; the Bonferroni bar is G² > {bar:.1f} and "
+            f"{passing} term(s) pass it.",
+        ),
+        Block(
+            "list",
+            items=[
+                f"Key for {plan.label_a}: {', '.join(top_a) or 'none'}",
+                f"Key for {plan.label_b}: {', '.join(top_b) or 'none'}",
+            ],
+        ),
+        r.figure(
+            f"keyness__{plan.slug}",
+            plot_keyness(key, top_n=12),
+            "Terms ranked by Hardie's Log Ratio, with counts and G².",
+        ),
+        r.preview(f"keyness__{plan.slug}", key, "Keyness table (top rows)", rows=15),
+    ]
+    r.table("term_frequencies", freqs)
+    if plan.group and len(plan.groups) > 2:
+        stacked = nf.group_keyness(corpus, column=plan.group, vs_rest=True)
+        stacked = stacked.groupby("group", sort=False).head(25).reset_index(drop=True)
+        blocks.append(
+            r.preview(
+                "keyness__each_group_vs_rest",
+                stacked,
+                "Each group against all the others (top 25 rows per group)",
+                20,
+            )
+        )
+    r.sections.append(Section("terms", "Term frequencies and keyness", blocks))
+    return key
+
+
+def _sentiment_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Tables) -> pd.DataFrame:
+    import newsframe as nf
+    from newsframe.plots import sentiment as splots
+
+    sentences = base["sentences"]
+    summary = nf.sentiment_summary(sentences)
+    with warnings.catch_warnings():  # the page states the p floor itself
+        warnings.simplefilter("ignore", NewsframeWarning)
+        comparison = nf.compare_group_sentiment(
+            sentences, corpus, [plan.label_a, plan.label_b], column=plan.group
+        )
+    mean = comparison[comparison["statistic"] == "mean_compound"].iloc[0]
+    unit = str(mean["unit"])
+    if unit == "article":
+        n_a, n_b = int(mean["n_articles_a"]), int(mean["n_articles_b"])
+    else:
+        n_a, n_b = int(mean["n_sentences_a"]), int(mean["n_sentences_b"])
+    floor = float(mean["p_floor"])
+    r.summary["sentiment"] = {
+        "a": plan.label_a, "b": plan.label_b, "unit": unit, "n_a": n_a, "n_b": n_b,
+        "difference_mean_compound": round(float(mean["difference"]), 6),
+        "ci": [round(float(mean["ci_low"]), 6), round(float(mean["ci_high"]), 6)],
+        "p_value": round(float(mean["p_value"]), 6), "p_floor": round(floor, 8),
+    }  # fmt: skip
+    actors = nf.actor_sentiment(sentences, resources=corpus.resources)
+    sides = {i: plan.label_a for i in plan.ids_a} | {i: plan.label_b for i in plan.ids_b}
+    compared = sentences[sentences["article_id"].isin(sides)]
+    drivers = nf.sentiment_drivers(compared, by="side", groups=sides, resources=corpus.resources,
+                                   leave_one_out=len(compared) <= MAX_LEAVE_ONE_OUT)  # fmt: skip
+    exclude = sorted(corpus.resources.sentiment_exclude)
+    coverage = base["sentiment_coverage"]
+    r.table("sentences", sentences)
+    blocks = [
+        Block(
+            "text",
+            "Every sentence is scored with VADER (Hutto & Gilbert 2014); articles are summarised "
+            "from their sentences, never scored whole. VADER knows general English, not the "
+            "story: read the coverage table and the words that drive each score.",
+        ),
+        r.figure(
+            "sentiment__sentences",
+            splots.plot_sentence_scores(_shown(sentences, plan), _shown(summary, plan)),
+            "VADER compound of every sentence, per article.",
+        ),
+        r.preview(
+            "sentiment_summary",
+            summary,
+            "Summary per article (bootstrap intervals over sentences)",
+            20,
+        ),
+        Block(
+            "text",
+            f"{plan.label_a} − {plan.label_b}: mean compound difference {mean['difference']:+.3f} "
+            f"[{mean['ci_low']:+.3f}, {mean['ci_high']:+.3f}], p = {mean['p_value']:.3g} "
+            f"(unit: {unit}s, {n_a} vs {n_b}; the smallest p this design can reach is "
+            f"{floor:.3g}).",
+        ),
+        r.preview(f"sentiment__difference__{plan.slug}", comparison, "Comparison"),
+        r.figure(
+            "sentiment__actors",
+            splots.plot_actor_sentiment(_shown(actors, plan)),
+            "Mean compound of sentences mentioning each actor (not stance toward it).",
+        ),
+        r.preview("sentiment_actors", actors, "Sentiment near each actor", 15),
+        r.preview("sentiment_coverage", coverage, "How much of each article VADER can see", 15),
+    ]
+    blocks.append(
+        Block(
+            "text",
+            "What drives the scores: for each compared side, the lexicon words VADER read, their "
+            "valence and count, and how far the side's mean compound moves when the word is left "
+            "out of the lexicon. Topic words that are not sentiment (a story file's "
+            f"[sentiment] exclude: {', '.join(exclude) or 'none given'}) can be left out.",
+        )
+    )
+    if drivers["mean_shift"].notna().any() and len(drivers):
+        blocks.append(r.figure(f"sentiment__drivers__{plan.slug}",
+                               splots.plot_sentiment_drivers(drivers),
+                               "Words that move each side's mean sentence compound most."))  # fmt: skip
+    blocks.append(r.preview(f"sentiment__drivers__{plan.slug}", drivers,
+                            "Sentiment drivers (words, valence, count, shift of the mean)", 20))  # fmt: skip
+    if exclude:
+        effect = nf.exclusion_effect(compared, by="side", groups=sides,
+                                     resources=corpus.resources)  # fmt: skip
+        blocks.append(r.preview("sentiment__exclusion_effect", effect,
+                                "Before and after leaving the story's topic words out", 10))  # fmt: skip
+    if floor > 0.05:
+        blocks.insert(4, Block("warning", f"With {n_a} against {n_b} {unit}s, no test can "
+                               f"reach p < .05 (floor {floor:.3g}): read the difference as a "
+                               "description, not as evidence."))  # fmt: skip
+    r.sections.append(Section("sentiment", "Sentiment, sentence by sentence", blocks))
+    return comparison
+
+
+def _framing_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Tables) -> None:
+    import newsframe as nf
+    from newsframe.plots import framing as fplots
+
+    naming = base["naming_variants"]
+    attrib = base["attributions"]
+    voice = base["share_of_voice"]
+    prominence = base["actor_prominence"]
+    positions = base["actor_positions"]
+    frames = base["frame_dimensions"]
+    marks = base["distancing_marks"]
+    blocks: list[Block] = []
+    used = naming[naming["count"] > 0]
+    concepts = list(dict.fromkeys(used["concept"]))
+    if concepts:
+        for concept in concepts[:3]:
+            blocks.append(r.figure(f"naming_variants__{_slug(concept)}__per_article",
+                                   fplots.plot_naming_variants(_shown(naming, plan), concept=concept),
+                                   f"What each article calls '{concept}', and which name comes first."))  # fmt: skip
+    else:
+        blocks.append(Block("text", "No naming concept of the story's configuration occurs in "
+                            "these articles; add the story's competing names to a story file."))  # fmt: skip
+    blocks.append(r.preview("naming_variants", used, "Names used", 20))
+    if len(attrib):
+        blocks.append(r.figure("attribution_verbs__per_speaker__per_article",
+                               fplots.plot_attribution_verbs(_shown(attrib, plan)),
+                               "Who is quoted or paraphrased, and with which reporting verb."))  # fmt: skip
+        blocks.append(r.figure("share_of_voice__quoted_words__per_article",
+                               fplots.plot_share_of_voice(_shown(voice, plan)), "Quoted words per speaker."))  # fmt: skip
+    blocks.append(r.preview("attributions", attrib, "Attributions", 20))
+    blocks.append(r.preview("share_of_voice", voice, "Share of voice", 20))
+    blocks.append(r.figure("actor_prominence__dispersion__per_article",
+                           fplots.plot_actor_prominence(_shown(positions, plan), _shown(prominence, plan)),
+                           "Where each actor is mentioned in each article."))  # fmt: skip
+    blocks.append(r.preview("actor_prominence", prominence, "Actor prominence", 20))
+    blocks.append(r.figure("frame_dimensions__per_article", fplots.plot_frame_dimensions(_shown(frames, plan)),
+                           "Frame dictionary hits per 1,000 words, with intervals."))  # fmt: skip
+    blocks.append(r.preview("frame_dimensions", frames[frames["hits"] > 0], "Frames found", 20))
+    sides = {i: plan.label_a for i in plan.ids_a} | {i: plan.label_b for i in plan.ids_b}
+    evidence = nf.frame_evidence(corpus.subset(list(sides)), resources=corpus.resources)
+    blocks.append(r.preview("frame_drivers", nf.frame_drivers(evidence, by="side", groups=sides),
+                            "The words behind each frame score, per compared side", 20))  # fmt: skip
+    blocks.append(
+        r.preview("distancing_marks", marks, "Distancing: scare quotes, 'so-called', hedges", 15)
+    )
+    if plan.group:
+        by_group = nf.frames_by_group(frames, corpus, column=plan.group)
+        blocks.append(r.preview("frame_dimensions__by_group", by_group[by_group["hits"] > 0],
+                                "Frames by group", 20))  # fmt: skip
+        voices = nf.voice_by_group(voice, corpus, column=plan.group)
+        blocks.append(r.preview("share_of_voice__by_group", voices, "Share of voice by group", 20))
+        names = nf.naming_by_group(naming, corpus, column=plan.group)
+        blocks.append(r.preview("naming_variants__by_group", names, "Names used by group", 20))
+    r.sections.append(Section("framing", "Framing devices", blocks))
+
+
+#: Leave-one-word-out sentiment drivers rescore every sentence once per lexicon word it holds;
+#: above this many compared sentences only the lexicon sums are reported.
+MAX_LEAVE_ONE_OUT = 20_000
+
+#: Alignment compares every sentence with every other article: above this many articles the
+#: selection section reads the compared sides only, this many articles at most per side.
+MAX_ALIGNED_ARTICLES = 200
+
+
+def _selection_section(r: _Report, corpus: Corpus, plan: ReportPlan) -> None:
+    import newsframe as nf
+    from newsframe.plots.selection import (
+        alignment_map_figure,
+        coverage_figure,
+        group_omission_figure,
+    )
+
+    part = corpus
+    note = ""
+    if len(corpus) > MAX_ALIGNED_ARTICLES:
+        half = MAX_ALIGNED_ARTICLES // 2
+        part = corpus.subset([*plan.ids_a[:half], *plan.ids_b[:half]])
+        note = (f" With {len(corpus):,} articles, this section reads the compared sides only "
+                f"({len(part)} articles).")  # fmt: skip
+    by = plan.group
+    table = nf.omissions(part, by=by)
+    summary = nf.omission_summary(table, by=by or "article_id")
+    a, b = plan.ids_a[0], plan.ids_b[0]
+    pair = part.subset([a, b])
+    shared = int((~table["only_here"]).sum())
+    blocks = [
+        Block(
+            "text",
+            "What each article tells that the others leave out: every body sentence is matched "
+            "with its most similar sentence in each other article (TF-IDF over content lemmas, "
+            "calibrated threshold); a sentence with no match anywhere is told only there. "
+            f"{shared:,} of {len(table):,} sentences are told by at least one other article."
+            + note,
+        ),
+        r.preview("omission_summary", summary, "Shared and exclusive sentences", 20),
+        r.figure(
+            f"alignment_map__{a}_vs_{b}",
+            alignment_map_figure(nf.omissions(pair), nf.align_sentences(pair), a, b),
+            f"{a} and {b} in reading order; bands join sentences that tell the same thing.",
+        ),
+        r.figure(
+            "coverage__articles_by_facts",
+            coverage_figure(nf.coverage(part)),
+            "Articles × facts (aligned sentences), clustered.",
+        ),
+    ]
+    if by:
+        facts = nf.group_omissions(part, by=by)
+        blocks.append(r.figure(f"omission__facts_per_{_slug(by)}", group_omission_figure(facts),
+                               "Which group tells which fact."))  # fmt: skip
+        blocks.append(r.preview("omission__facts_by_group", facts, "Facts by group", 20))
+    actors = nf.actor_omissions(part)
+    blocks.append(r.preview("actor_omissions", actors[actors["omitted"]],
+                            "Speakers one article quotes and another leaves out", 20))  # fmt: skip
+    numbers = nf.number_differences(part)
+    blocks.append(r.preview("number_differences", numbers,
+                            "Numbers and dates that differ between aligned sentences", 15))  # fmt: skip
+    copies = nf.near_duplicates(part)
+    blocks.append(r.preview("near_duplicates", copies, "Shared source: wire copy and reprints", 15))
+    r.table("omissions", table)
+    r.summary["selection"] = {"sentences": len(table), "shared": shared,
+                              "articles_read": len(part), "copies": len(copies)}  # fmt: skip
+    r.sections.append(Section("selection", "What each article tells and the others leave out",
+                              blocks))  # fmt: skip
+
+
+def _caveats_section(r: _Report, corpus: Corpus, plan: ReportPlan, key: pd.DataFrame,
+                     comparison: pd.DataFrame) -> None:  # fmt: skip
+    sentences_per_article = [len(a.sentences()) for a in corpus]
+    s = r.summary["sentiment"]
+    k = r.summary["keyness"]
+    items = [
+        f"{len(corpus)} articles; sentences per article: min {min(sentences_per_article)}, "
+        f"median {int(np.median(sentences_per_article))}, max {max(sentences_per_article)}.",
+        f"The sentiment comparison uses {s['unit']} as the unit ({s['n_a']} vs {s['n_b']}); "
+        f"the smallest two-sided p-value this design can reach is {s['p_floor']:.3g}.",
+        f"Keyness tested {k['terms_tested']:,} terms: {k['terms_passing_bonferroni']} pass a "
+        f"Bonferroni correction (G² > {k['bonferroni_g2']:.1f}); "
+        f"{int((key['p_bh'] < 0.05).sum())} pass Benjamini–Hochberg at .05. Terms are ranked by "
+        "effect size, not p.",
+        "Sentiment near an actor is the tone of sentences that mention it, not stance toward it.",
+        "Frames and names are dictionary matches: check the evidence tables before citing a score.",
+    ]
+    if s["unit"] == "sentence":
+        items.append("Sentences of one article are not independent draws: with one article per "
+                     "side, p describes these two texts, not their outlets or groups.")  # fmt: skip
+    r.summary["caveats"] = items
+    r.sections.append(Section("caveats", "What this sample can show", [Block("list", items=items)]))
+
+
+def _data_versions() -> dict[str, str]:
+    root = importlib_resources.files("newsframe.data")
+    out = {}
+    for entry in sorted(root.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith((".toml", ".csv", ".txt")):
+            out[entry.name] = hashlib.sha256(entry.read_bytes()).hexdigest()[:16]
+    return out
+
+
+def _progress(total: int) -> Any:
+    from tqdm.auto import tqdm
+
+    return tqdm(total=total, desc="newsframe report", file=sys.stderr,
+                disable=not sys.stderr.isatty(), leave=False)  # fmt: skip
+
+
+def _write(r: _Report, target: Path, title: str, lead: str) -> None:
+    from matplotlib import pyplot as plt
+
+    from newsframe.plots import save_figure
+
+    (target / "tables").mkdir(parents=True)
+    for name, frame in r.tables.items():
+        frame.to_csv(target / "tables" / f"{name}.csv", index=False, lineterminator="\n",
+                     float_format="%.6g")  # fmt: skip
+    for name, fig in r.figures.items():
+        save_figure(fig, name, target / "figures")
+        plt.close(fig)
+    for section in r.sections:
+        for block in section.blocks:
+            if block.image is not None:
+                block.image = target / block.image
+    (target / "index.html").write_text(render_page(title, lead, r.sections), encoding="utf-8")
+    (target / REPORT_MARKER).write_text(
+        json.dumps(r.summary, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+
+
+def build_report(
+    source: str | Path | Sequence[str | Path] | Corpus,
+    out: str | Path,
+    *,
+    story: str | Path | Any = None,
+    group: str | None = None,
+    compare: Sequence[str] | None = None,
+    force: bool = False,
+    n_jobs: int = 1,
+    scheduler: str | None = None,
+) -> Path:
+    """Write a self-contained report of ``source`` to the folder ``out`` and return its path.
+
+    ``source`` is a manifest, a folder (its ``manifest.csv`` or ``articles.csv`` if present, else
+    every article file in it), article files, or a loaded :class:`Corpus`; ``story`` is a story
+    file (or :class:`~newsframe.Story`) naming the story's concepts, actors and groups (without
+    one, the actors are the people and organisations the articles name most). ``out`` receives
+    ``index.html`` (figures embedded; no network, no server), ``figures/`` (PNG and SVG),
+    ``tables/*.csv`` (every table behind the page) and ``summary.json`` (key numbers and the
+    versions of the data files used). Two groups of ``group`` (or two articles) are compared,
+    named by ``compare`` (default: the first two). An existing non-empty ``out`` is replaced only
+    with ``force`` and only if it holds a previous report; ``out`` may not lie inside the input
+    folder or inside ``data/raw/``. The same input gives byte-identical tables and page.
+    ``scheduler`` (``"local"`` or a Dask scheduler address) maps reading, cleaning and every
+    per-article table over Dask workers (:mod:`newsframe.distributed`); the tables are the same.
+    """
+    if isinstance(source, Corpus):
+        corpus, roots = source, [Path(a.source_path).resolve().parent for a in source
+                                 if a.source_path is not None]  # fmt: skip
+        out_path = (
+            _check_out(Path(out), sorted(set(roots)) or [], force)
+            if roots
+            else _check_out(Path(out), [], force)
+        )
+    else:
+        out_path = _check_out(Path(out), source, force)
+        corpus = None
+    with ExitStack() as stack:
+        client = None
+        if scheduler:
+            from newsframe.distributed import dask_client, load_corpus_distributed
+
+            client = stack.enter_context(dask_client(scheduler))
+            if corpus is None:
+                resolved = resolve_source(source)  # type: ignore[arg-type]
+                corpus = load_corpus_distributed(resolved, client=client, story=story)
+        if corpus is None:
+            corpus = _load(source, n_jobs, story)  # type: ignore[arg-type]
+        corpus = _with_actors(corpus)
+        plan = plan_comparison(corpus, group=group, compare=compare)
+        from newsframe.distributed import compute_article_tables
+
+        base = compute_article_tables(corpus, client=client)
+    r = _Report()
+    steps: list[Callable[[], Any]] = [
+        lambda: _corpus_section(r, corpus, plan),
+        lambda: _terms_section(r, corpus, plan, base),
+        lambda: _sentiment_section(r, corpus, plan, base),
+        lambda: _framing_section(r, corpus, plan, base),
+        lambda: _selection_section(r, corpus, plan),
+    ]
+    results = []
+    with _progress(len(steps) + 1) as bar:
+        for step in steps:
+            results.append(step())
+            bar.update(1)
+        _caveats_section(r, corpus, plan, results[1], results[2])
+        r.summary["compare"] = {"group": plan.group, "a": plan.label_a, "b": plan.label_b,
+                                "ids_a": list(plan.ids_a), "ids_b": list(plan.ids_b)}  # fmt: skip
+        r.summary["data_files"] = _data_versions()
+        title = f"newsframe report: {plan.label_a} vs {plan.label_b}"
+        lead = (f"{len(corpus)} articles; compared: {plan.label_a} ({len(plan.ids_a)}) and "
+                f"{plan.label_b} ({len(plan.ids_b)})" + (f" by '{plan.group}'" if plan.group else ""))  # fmt: skip
+        out_path.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".newsframe-report-", dir=out_path.parent))
+        try:
+            _write(r, staging, title, lead)
+            staging.chmod(0o755)
+            if out_path.exists():
+                shutil.rmtree(out_path)
+            os.replace(staging, out_path)
+        finally:
+            if staging.exists():
+                shutil.rmtree(staging, ignore_errors=True)
+        bar.update(1)
+    return out_path

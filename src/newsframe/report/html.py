@@ -1,0 +1,136 @@
+"""Render the report's sections as one self-contained HTML page (no network, no scripts needed).
+
+Figures are embedded as PNG data URIs; tables are short HTML previews with a link to the full
+CSV beside the page. The stylesheet fits a 1280-pixel laptop screen and prints on A4/Letter.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+__all__ = ["Block", "Section", "render_page"]
+
+_CSS = """
+*{box-sizing:border-box}
+body{font:15px/1.5 "DejaVu Sans",Arial,sans-serif;color:#1a1a1a;margin:0 auto;max-width:1180px;
+padding:0 24px 48px}
+h1{font-size:26px;margin:28px 0 4px}h2{font-size:21px;border-bottom:2px solid #0072B2;
+margin:36px 0 10px;padding-bottom:4px}h3{font-size:16px;margin:22px 0 6px}
+p.lead{color:#444;margin-top:0}nav ol{columns:2;margin:8px 0 0}
+figure{margin:12px 0 18px;text-align:center}figure img{max-width:100%;height:auto;
+border:1px solid #ddd}figcaption{font-size:13px;color:#444;text-align:left;margin-top:4px}
+table{border-collapse:collapse;font-size:12.5px;margin:6px 0 4px;display:block;overflow-x:auto;
+max-width:100%}th,td{border:1px solid #ccc;padding:3px 6px;text-align:left;vertical-align:top;
+max-width:420px;overflow-wrap:anywhere}th{background:#f1f5f9}td.num{text-align:right;
+font-variant-numeric:tabular-nums}p.more{font-size:12.5px;color:#555;margin:0 0 12px}
+ul.caveats li{margin:4px 0}.warn{background:#fff7e6;border-left:4px solid #E69F00;padding:8px 12px}
+@media print{body{max-width:none;padding:0}h2{break-after:avoid}figure,table{break-inside:avoid}
+nav{display:none}}
+"""
+
+
+@dataclass
+class Block:
+    """One item of a section: a paragraph, a list, a figure or a table preview."""
+
+    kind: str  # "text", "list", "figure", "table", "warning"
+    text: str = ""
+    items: Sequence[str] = ()
+    image: Path | None = None
+    table: pd.DataFrame | None = None
+    csv: str = ""
+    rows: int = 12
+
+
+@dataclass
+class Section:
+    """A titled part of the report with its blocks in reading order."""
+
+    key: str
+    title: str
+    blocks: list[Block] = field(default_factory=list)
+
+
+def _cell(value: object) -> tuple[str, bool]:
+    if isinstance(value, float):
+        if pd.isna(value):
+            return "", True
+        return (f"{value:.2g}" if 0 < abs(value) < 0.001 else f"{value:.3f}"), True
+    if isinstance(value, int | bool):
+        return str(value), not isinstance(value, bool)
+    return html.escape(str(value)), False
+
+
+def _table(block: Block) -> str:
+    table = block.table if block.table is not None else pd.DataFrame()
+    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in table.columns)
+    body = []
+    for row in table.head(block.rows).itertuples(index=False):
+        cells = []
+        for value in row:
+            text, numeric = _cell(value.item() if hasattr(value, "item") else value)
+            cells.append(f'<td class="num">{text}</td>' if numeric else f"<td>{text}</td>")
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    out = f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+    shown = min(block.rows, len(table))
+    more = f"{shown} of {len(table)} rows shown" if len(table) > shown else f"{len(table)} rows"
+    if block.csv:
+        more += f'; full table: <a href="{html.escape(block.csv)}">{html.escape(block.csv)}</a>'
+    return out + f'<p class="more">{more}</p>'
+
+
+def _figure(block: Block) -> str:
+    assert block.image is not None
+    data = base64.b64encode(block.image.read_bytes()).decode("ascii")
+    name = html.escape(block.image.stem)
+    caption = html.escape(block.text)
+    return (
+        f'<figure><img src="data:image/png;base64,{data}" alt="{name}">'
+        f"<figcaption><b>{name}</b>. {caption}</figcaption></figure>"
+    )
+
+
+def _block(block: Block) -> str:
+    if block.kind == "text":
+        return f"<p>{html.escape(block.text)}</p>"
+    if block.kind == "warning":
+        return f'<p class="warn">{html.escape(block.text)}</p>'
+    if block.kind == "list":
+        items = "".join(f"<li>{html.escape(i)}</li>" for i in block.items)
+        return f'<ul class="caveats">{items}</ul>'
+    if block.kind == "figure":
+        return _figure(block)
+    if block.kind == "table":
+        return (f"<h3>{html.escape(block.text)}</h3>" if block.text else "") + _table(block)
+    raise ValueError(f"unknown block kind {block.kind!r}")
+
+
+def render_page(title: str, lead: str, sections: Sequence[Section]) -> str:
+    """Return the whole HTML page for ``sections`` (deterministic: no dates, no versions).
+
+    >>> page = render_page("T", "lead", [Section("a", "Alpha", [Block("text", "x < y")])])
+    >>> '<section id="a">' in page and "x &lt; y" in page
+    True
+    """
+    nav = "".join(f'<li><a href="#{s.key}">{html.escape(s.title)}</a></li>' for s in sections)
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{html.escape(title)}</title><style>{_CSS}</style></head><body>",
+        f'<h1>{html.escape(title)}</h1><p class="lead">{html.escape(lead)}</p>',
+        f"<nav><ol>{nav}</ol></nav>",
+    ]
+    for section in sections:
+        parts.append(f'<section id="{html.escape(section.key)}">')
+        parts.append(f"<h2>{html.escape(section.title)}</h2>")
+        parts.extend(_block(b) for b in section.blocks)
+        parts.append("</section>")
+    parts.append("</body></html>\n")
+    return "\n".join(parts)

@@ -1,0 +1,196 @@
+"""The HTML report: what it writes, what it refuses, and that it says what the design can show."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from newsframe.cli import main
+from newsframe.errors import InputError, NewsframeError
+from newsframe.report import build_report, plan_comparison
+
+# Six short articles we wrote for these tests: a harbour closure told by two groups of outlets.
+ARTICLES = {
+    "north-1": ("north", "Harbour Closed After Storm Damage",
+                "The city closed the old harbour on Monday after a storm damaged the sea wall. "
+                "Officials said the repairs would take three weeks.\n\n"
+                "Fishermen said the closure was a disaster for their families."),
+    "north-2": ("north", "Fishermen Angry Over Harbour Closure",
+                "Angry fishermen protested outside city hall on Tuesday. "
+                "They said the council had ignored warnings about the wall for years.\n\n"
+                "The mayor said safety came first."),
+    "north-3": ("north", "Harbour Repairs Begin",
+                "Repairs to the damaged sea wall began on Wednesday. "
+                "Engineers said the work was going well and praised the crews."),
+    "south-1": ("south", "Council Acts Quickly To Protect Harbour",
+                "The council acted quickly to protect residents by closing the harbour. "
+                "The mayor praised the emergency teams for their excellent work.\n\n"
+                "Residents welcomed the decision."),
+    "south-2": ("south", "Sea Wall To Be Rebuilt Stronger",
+                "The sea wall will be rebuilt stronger than before, the council said. "
+                "New funding will support the fishermen during the closure."),
+    "south-3": ("south", "Harbour To Reopen Next Month",
+                "The harbour is expected to reopen next month. "
+                "Officials said they were happy with the progress of the repairs."),
+}  # fmt: skip
+
+
+def write_story(folder):
+    """Write the six articles and their manifest (with a ``group`` column) into ``folder``."""
+    folder.mkdir()
+    rows = ["article_id,file,outlet,title,group"]
+    for article_id, (group, title, body) in ARTICLES.items():
+        (folder / f"{article_id}.txt").write_text(f"{title}\n\n{body}\n", "utf-8")
+        rows.append(f"{article_id},{article_id}.txt,{group.title()} Daily,{title},{group}")
+    (folder / "manifest.csv").write_text("\n".join(rows) + "\n", "utf-8")
+    return folder
+
+
+@pytest.fixture
+def story(tmp_path):
+    return write_story(tmp_path / "story")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """One report of the six-article story, built once for the tests that only read it."""
+    root = tmp_path_factory.mktemp("report")
+    source = write_story(root / "story")
+    return source, build_report(source, root / "report")
+
+
+def test_seeds_with_their_story_name_their_actors(tmp_path):
+    from conftest import ROOT
+
+    out = build_report(ROOT / "data" / "articles.csv", tmp_path / "seeds",
+                       story=ROOT / "data" / "story.toml")  # fmt: skip
+    voice = pd.read_csv(out / "tables" / "share_of_voice.csv")
+    # Both seeds quote Putin (the story file's actor id), by hand: 2016 has 28 quoted words.
+    assert set(voice["speaker"]) >= {"putin"}
+    naming = pd.read_csv(out / "tables" / "naming_variants.csv")
+    assert "disputed_islands" in set(naming["concept"])
+    summary = json.loads((out / "summary.json").read_text("utf-8"))
+    assert summary["sentiment"]["unit"] == "sentence"
+
+
+def test_report_writes_page_tables_figures_and_summary(built):
+    _, out = built
+    assert (out / "index.html").is_file() and (out / "summary.json").is_file()
+    page = (out / "index.html").read_text("utf-8")
+    for section in ("corpus", "terms", "sentiment", "framing", "selection", "caveats"):
+        assert f'<section id="{section}">' in page
+    assert "http://" not in page.replace("http://www.w3.org", "") and "<script" not in page
+    assert page.count('src="data:image/png;base64,') == len(list((out / "figures").glob("*.png")))
+    summary = json.loads((out / "summary.json").read_text("utf-8"))
+    # The manifest has a group column: north (3 articles) against south (3), articles as unit.
+    assert summary["compare"]["a"] == "north" and summary["compare"]["b"] == "south"
+    assert summary["sentiment"]["unit"] == "article"
+    assert summary["sentiment"]["p_floor"] == pytest.approx(0.1)  # 2 / C(6, 3)
+    assert summary["sentiment"]["p_value"] >= 0.1
+    assert "no test can reach p &lt; .05" in page
+    removed = pd.read_csv(out / "tables" / "removed_lines.csv")
+    assert set(removed.columns) >= {"article_id", "line_no", "reason", "text"}
+    assert (out / "figures" / "keyness__north_vs_south.svg").is_file()
+    sentences = pd.read_csv(out / "tables" / "sentences.csv")
+    assert sentences["article_id"].nunique() == 6
+
+
+def test_report_is_deterministic(built, tmp_path):
+    source, one = built
+    two = build_report(source, tmp_path / "two")
+    for path in sorted(p for p in one.rglob("*") if p.is_file()):
+        assert path.read_bytes() == (two / path.relative_to(one)).read_bytes(), path.name
+
+
+def test_plan_picks_groups_or_articles(story):
+    import newsframe as nf
+
+    corpus = nf.load_corpus(story / "manifest.csv")
+    plan = plan_comparison(corpus)
+    assert (plan.group, plan.label_a, plan.label_b, plan.unit) == ("group", "north", "south",
+                                                                   "article")  # fmt: skip
+    plan = plan_comparison(corpus, group="outlet", compare=["South Daily", "North Daily"])
+    assert plan.ids_a == ("south-1", "south-2", "south-3") and plan.slug == (
+        "South-Daily_vs_North-Daily"
+    )
+    plain = nf.Corpus([a for a in corpus])
+    pair = plan_comparison(nf.Corpus(list(plain)), group="outlet", compare=None)
+    assert pair.label_a == "North Daily"
+
+
+def test_refusals_write_nothing(story, tmp_path):
+    out = tmp_path / "report"
+    out.mkdir()
+    (out / "summary.json").write_text("{}", "utf-8")  # looks like an earlier report
+    with pytest.raises(InputError, match="already exists; pass --force"):
+        build_report(story, out)
+    assert [p.name for p in out.iterdir()] == ["summary.json"]
+    build_report(story, out, force=True)
+    assert (out / "index.html").is_file()
+    with pytest.raises(InputError, match="inside the input folder"):
+        build_report(story, story / "out")
+    assert not (story / "out").exists()
+    other = tmp_path / "notes"
+    other.mkdir()
+    (other / "mine.txt").write_text("keep me", "utf-8")
+    with pytest.raises(InputError, match="not a newsframe report folder"):
+        build_report(story, other, force=True)
+    assert (other / "mine.txt").read_text("utf-8") == "keep me"
+    with pytest.raises(NewsframeError, match="neither a group"):
+        build_report(story, tmp_path / "x", compare=["north", "west"])
+    assert not (tmp_path / "x").exists()
+
+
+def test_cli_report_errors_are_one_line(built, tmp_path, capsys):
+    story, out = built
+    assert main(["report", str(story), "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "already exists" in err
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert main(["report", str(empty), "--out", str(tmp_path / "e")]) == 2
+    assert capsys.readouterr().err.count("\n") == 1
+    assert not (tmp_path / "e").exists()
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "manifest.csv").write_text("article_id,file\nx,missing.txt\n", "utf-8")
+    assert main(["report", str(bad), "--out", str(tmp_path / "b")]) == 2
+    assert "missing.txt" in capsys.readouterr().err
+    assert not (tmp_path / "b").exists()
+
+
+def test_group_with_one_article_is_refused(story, tmp_path):
+    manifest = story / "manifest.csv"
+    text = manifest.read_text("utf-8").replace(
+        "north-3.txt,North Daily,Harbour Repairs Begin,north",
+        "north-3.txt,North Daily,Harbour Repairs Begin,west",
+    )
+    text = text.replace("north-2.txt,North Daily,Fishermen Angry Over Harbour Closure,north",
+                        "north-2.txt,North Daily,Fishermen Angry Over Harbour Closure,west")  # fmt: skip
+    manifest.write_text(text, "utf-8")
+    with pytest.raises(NewsframeError, match="one article"):
+        build_report(story, tmp_path / "r")
+
+
+def test_dask_tables_equal_the_in_memory_path(story):
+    pytest.importorskip("dask.distributed")
+    import newsframe as nf
+    from newsframe.distributed import (
+        ARTICLE_TABLES,
+        compute_article_tables,
+        dask_client,
+        load_corpus_distributed,
+    )
+
+    corpus = nf.load_corpus(story / "manifest.csv")
+    local = compute_article_tables(corpus)
+    with dask_client("local", n_workers=2) as client:
+        loaded = load_corpus_distributed(story / "manifest.csv", client=client, partition_size=2)
+        remote = compute_article_tables(loaded, client=client, partition_size=2)
+    assert loaded.ids == corpus.ids
+    assert [a.paragraphs for a in loaded] == [a.paragraphs for a in corpus]
+    assert [a.removed for a in loaded] == [a.removed for a in corpus]
+    for name in ARTICLE_TABLES:
+        pd.testing.assert_frame_equal(local[name], remote[name], check_exact=True, obj=name)
