@@ -144,6 +144,10 @@ def speed(n_articles: int) -> None:
         f"target under 60 s: {'met' if t_cold < 60 else 'MISSED'}"
     )
     timed("newsframe omissions (one row per sentence), warm", lambda: nf.omissions(corpus))
+    _, facts = timed(
+        "newsframe sentence_facts (facts joined), warm", lambda: nf.sentence_facts(corpus)
+    )
+    print(f"    {facts.fact_id.nunique():,} facts")
     _, dupes = timed("newsframe near_duplicates (articles)", lambda: nf.near_duplicates(corpus))
     print(f"    {len(dupes):,} article pairs share a source")
     _, paras = timed("newsframe shared_paragraphs", lambda: nf.shared_paragraphs(corpus))

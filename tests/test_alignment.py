@@ -245,3 +245,17 @@ def test_copy_weights_count_a_shared_story_once():
         ["coast-daily", 0, 2, 0.5, False],
     ]
     assert table.loc[table.first_copy, "article_id"].tolist() == ["harbour-post", "ferry-original"]
+
+
+def test_a_merged_sentence_does_not_chain_two_facts_into_one():
+    # b's one sentence tells both of a's; a fact holds one sentence of each article, so a's two
+    # sentences stay two facts (connected components made them one)
+    a = nf.Article(
+        "a", "", ("The ferry strike ended on Monday. Fares will rise by 80 cents in May.",)
+    )
+    b = nf.Article(
+        "b", "", ("The ferry strike ended on Monday and fares will rise by 80 cents in May.",)
+    )
+    facts = nf.sentence_facts([a, b])
+    assert facts[facts.article_id == "a"]["fact_id"].nunique() == 2
+    assert facts.groupby(["fact_id", "article_id"]).size().max() == 1

@@ -55,7 +55,9 @@ _BLOCK = 1024  # rows of the similarity matrix computed at a time
 _NUMBER_WORDS = {
     "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
     "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "dozen": "12",
-    "twenty": "20", "hundred": "100", "thousand": "1000", "million": "1000000",
+    "thirteen": "13", "fourteen": "14", "fifteen": "15", "sixteen": "16", "seventeen": "17",
+    "eighteen": "18", "nineteen": "19", "twenty": "20", "thirty": "30", "forty": "40",
+    "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80", "ninety": "90", "hundred": "100", "thousand": "1000", "million": "1000000",
     "billion": "1000000000",
 }  # fmt: skip
 _DIGIT = re.compile(r"\d")
@@ -296,7 +298,8 @@ def sentence_facts(
     sentence, fact_id, fact``.
 
     A *fact* is a group of sentences joined by alignment (:func:`align_sentences`, best match per
-    other article): the connected components of the graph whose edges are aligned pairs. Facts are
+    other article), most similar pairs first, holding at most one sentence of each article (so
+    a story told by many articles does not chain into one fact). Facts are
     numbered from 0 in reading order (the corpus's first article first); ``fact`` is the text of
     the fact's first sentence. A sentence no other article tells is a fact of its own.
 
@@ -309,12 +312,68 @@ def sentence_facts(
     return _fact_table(index, _check_threshold(threshold))
 
 
+def _join_facts(
+    r: np.ndarray, c: np.ndarray, sim: np.ndarray, article: np.ndarray, n: int
+) -> np.ndarray:
+    """Label each of ``n`` sentences with its fact: aligned pairs joined most similar first.
+
+    Plain connected components chain a story together: sentence 1 of article A matches one of
+    B, which matches sentence 2 of A, and soon every sentence of a story told by a dozen
+    articles is one "fact". Two rules stop the chain (greedy agglomeration with average
+    linkage, as in multi-document sentence clustering): a fact holds at most one sentence of
+    each article, and two groups join only when more than half of their cross pairs are
+    aligned pairs. One pass over the pairs (each unordered pair once), union by size.
+    """
+    lo, hi = np.minimum(r, c), np.maximum(r, c)
+    order = np.lexsort((hi, lo, -sim))  # most similar first, ties by position
+    key = lo[order] * np.int64(max(n, 1)) + hi[order]
+    _, first = np.unique(key, return_index=True)  # each unordered pair once, at its best
+    order = order[np.sort(first)]
+    pairs = list(zip(lo[order].tolist(), hi[order].tolist(), strict=True))
+    neighbours: dict[int, set[int]] = {}
+    for a, b in pairs:
+        neighbours.setdefault(a, set()).add(b)
+        neighbours.setdefault(b, set()).add(a)
+    parent = list(range(n))
+    members: dict[int, list[int]] = {}
+    articles: dict[int, set[int]] = {}
+    art = article.tolist()
+
+    def find(i: int) -> int:
+        root = i
+        while parent[root] != root:
+            root = parent[root]
+        while parent[i] != root:
+            parent[i], i = root, parent[i]
+        return root
+
+    for x, y in pairs:
+        a, b = find(x), find(y)
+        if a == b:
+            continue
+        sa, sb = articles.get(a) or {art[a]}, articles.get(b) or {art[b]}
+        if not sa.isdisjoint(sb):
+            continue
+        ma, mb = members.get(a) or [a], members.get(b) or [b]
+        if len(ma) < len(mb):
+            a, b, ma, mb, sa, sb = b, a, mb, ma, sb, sa
+        if len(mb) > 1 or len(ma) > 1:
+            links = sum(1 for i in mb for j in neighbours[i] if find(j) == a)
+            if 2 * links <= len(ma) * len(mb):
+                continue
+        parent[b] = a
+        members[a] = ma + mb
+        articles[a] = sa | sb
+        members.pop(b, None)
+        articles.pop(b, None)
+    return np.asarray([find(i) for i in range(n)], dtype=np.int64)
+
+
 def _fact_table(index: SentenceIndex, threshold: float) -> pd.DataFrame:
     """Return :func:`sentence_facts`' table for a built index."""
-    r, c, _ = _best_pairs(index, threshold, 1)
+    r, c, sim = _best_pairs(index, threshold, 1)
     n = len(index.sentences)
-    graph = sp.csr_matrix((np.ones(len(r)), (r, c)), shape=(n, n))
-    _, labels = connected_components(graph, directed=False)
+    labels = _join_facts(r, c, sim, index.article, n)
     # renumber components by their first sentence (rows are in reading order)
     first = np.full(labels.max() + 1 if n else 0, n, dtype=np.int64)
     np.minimum.at(first, labels, np.arange(n))

@@ -159,6 +159,9 @@ def group_keyness(
     there), plus ``articles_a`` / ``articles_b``: in how many of each side's articles the term
     occurs, and ``n_articles_a`` / ``n_articles_b``. A term carried by one article of a group is
     a lead about that article, not about the group: read ``articles_a`` before the ranking.
+    ``unit`` is ``"token"``: G² and its p-values pool the tokens of each side as if independent
+    draws, so with several articles a side they overstate the evidence (rank by ``log_ratio``
+    and read ``articles_a``; an article-level test is :func:`compare_group_sentiment`'s design).
     ``vs_rest=True`` stacks each group against all other articles (``reference`` ``"rest"``).
     ``article_id`` and ``reference`` hold the two sides' names (groups or article ids), so the
     keyness figures label the sides by group.
@@ -189,6 +192,7 @@ def group_keyness(
             used = dict(zip(counts.terms, present, strict=True))
             table[f"articles_{label}"] = table["term"].map(used).fillna(0).astype(int)
             table[f"n_articles_{label}"] = len(part)
+        table["unit"] = "token"  # G² and its p treat tokens as independent: see the docstring
         tables.append(table)
     return pd.concat(tables, ignore_index=True)
 
@@ -317,6 +321,7 @@ def compare_group_sentiment(
     ``n_resamples``) and the interval a cluster bootstrap (articles resampled within each side);
     ``effect_size`` is Hedges' g over article values (NaN with fewer than two articles a side).
     With one article per side the sentences are the unit (:func:`newsframe.compare_sentiment`).
+    ``n_a``/``n_b`` count the units (articles, or sentences with one article a side).
     Every row carries ``unit``, ``n_articles_a/b``, ``n_sentences_a/b`` and ``p_floor``, the
     smallest p the design can reach (:func:`newsframe.stats.permutation_floor`); a
     :class:`~newsframe.errors.NewsframeWarning` says so when ``p_floor`` is above .05.
@@ -326,7 +331,7 @@ def compare_group_sentiment(
     >>> c = Corpus(Article(f"{g}{i}", "", ("t.",), metadata={"group": g}) for g in "xy" for i in range(4))
     >>> t = pd.DataFrame({"article_id": c.ids, "compound": [.5, .4, .6, .3, -.2, 0, -.1, .1]})
     >>> r = compare_group_sentiment(t, c).set_index("statistic").loc["mean_compound"]
-    >>> r["unit"], int(r["n_articles_a"]), round(float(r["p_value"]), 4), round(float(r["p_floor"]), 4)
+    >>> r["unit"], int(r["n_a"]), round(float(r["p_value"]), 4), round(float(r["p_floor"]), 4)
     ('article', 4, 0.0286, 0.0286)
     """
     from newsframe.sentiment import compare_sentiment
@@ -359,7 +364,7 @@ def compare_group_sentiment(
         floor = permutation_floor(len(side_a), len(side_b))
         if not rows[0][9]:  # random splits: p cannot go below 1 / (n_resamples + 1)
             floor = max(floor, 1.0 / (n_resamples + 1))
-        out = out.assign(n_a=n_sa, n_b=n_sb, unit="article", **counts)
+        out = out.assign(n_a=len(side_a), n_b=len(side_b), unit="article", **counts)
         out = out.assign(n_sentences_a=n_sa, n_sentences_b=n_sb)
     if floor > 0.05:
         warnings.warn(

@@ -324,9 +324,13 @@ _MONTHS = {
 }  # fmt: skip
 _WORDS = {
     "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
-    "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "dozen": "12", "twenty": "20",
-    "hundred": "100", "thousand": "1000", "million": "1000000", "billion": "1000000000",
+    "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "dozen": "12", "thirteen": "13",
+    "fourteen": "14", "fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18",
+    "nineteen": "19", "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60",
+    "seventy": "70", "eighty": "80", "ninety": "90", "hundred": "100", "thousand": "1000", "million": "1000000", "billion": "1000000000",
 }  # fmt: skip
+_UNITS = {"two", "three", "four", "five", "six", "seven", "eight", "nine"}
+_TENS = {"20", "30", "40", "50", "60", "70", "80", "90"}
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _MONTH = (
     r"January|February|March|April|May|June|July|August|September|October|November|December"
@@ -344,7 +348,8 @@ def numbers_in(sentence: str) -> list[str]:
     """Return the numbers and dates of ``sentence``, normalised, in order.
 
     Numbers lose their thousands separators (``19,434`` → ``19434``); number words from two to
-    a billion become digits (``eleven`` → ``11``, ``twenty thousand`` → ``20000``); month names, abbreviated or not, with or
+    a billion become digits (``eleven`` → ``11``, ``fourteen`` → ``14``, ``forty-two`` → ``42``,
+    ``twenty thousand`` → ``20000``); month names, abbreviated or not, with or
     without a day (``Dec. 15`` → ``December 15``), and weekdays are dates. "May" counts only
     with a day after it.
 
@@ -365,6 +370,12 @@ def numbers_in(sentence: str) -> list[str]:
             out[-1] = str(int(value)) if value == int(value) else str(value)
             end = m.end()
             continue
+        if (
+            word in _UNITS and out and out[-1] in _TENS and sentence[end : m.start()] in ("-", " ")
+        ):  # "twenty-five", "forty two": one number
+            out[-1] = str(int(out[-1]) + int(_WORDS[word]))
+            end = m.end()
+            continue
         end = m.end()
         if m.group("month"):
             month = m.group("month")
@@ -381,6 +392,22 @@ def numbers_in(sentence: str) -> list[str]:
         else:
             out.append(_WORDS[m.group("word").lower()])
     return out
+
+
+_WEEKDAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+
+
+def _kind(value: str) -> str:
+    """``weekday``, ``date`` (a month, with or without a day) or ``number``."""
+    if value in _WEEKDAYS:
+        return "weekday"
+    return "date" if value[:1].isalpha() else "number"
+
+
+def _conflict(only_here: set[str], only_there: set[str]) -> bool:
+    """True when each side has a value of one kind the other lacks (11 against 12 detained,
+    Monday against Tuesday); a weekday against a date ("Sunday" / "May 6") is not a conflict."""
+    return bool({_kind(x) for x in only_here} & {_kind(x) for x in only_there})
 
 
 NUMBER_COLUMNS = ["article_id", "sentence_id", "other_id", "other_sentence_id", "similarity",
@@ -401,8 +428,9 @@ def number_differences(
     :func:`~newsframe.alignment.align_sentences` (each unordered pair once, the article earlier
     in the corpus first); numbers and dates from :func:`numbers_in`, joined with ``"; "``.
     ``only_here`` / ``only_there`` list what one sentence has and the other lacks; ``conflict``
-    is True when each has one the other lacks (11 detained against 12), False when one merely
-    leaves a detail out.
+    is True when each has one of the same kind (number, weekday, date) the other lacks (11
+    detained against 12), False when one merely leaves a detail out or the two give a day in
+    different forms (Sunday against May 6).
 
     >>> a = Article("a", "", ("Police detained 11 protesters outside the embassy on Tuesday.",))
     >>> b = Article("b", "", ("Police detained 12 protesters outside the embassy.",))
@@ -426,7 +454,7 @@ def number_differences(
         rows.append(
             (row.article_id, row.sentence_id, row.other_id, row.other_sentence_id, row.similarity,
              "; ".join(mine), "; ".join(theirs), "; ".join(x for x in mine if x not in b),
-             "; ".join(x for x in theirs if x not in a), bool(a - b and b - a), row.sentence,
+             "; ".join(x for x in theirs if x not in a), _conflict(a - b, b - a), row.sentence,
              row.other_sentence)
         )  # fmt: skip
     return pd.DataFrame(rows, columns=NUMBER_COLUMNS)

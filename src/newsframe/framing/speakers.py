@@ -418,6 +418,11 @@ def _np_speakers(text: str, toks: list[Token], lo: int, hi: int, ctx: _Context) 
     )
     if link and link[0].start > start and not named_run:
         # "residents of Kunashiri", "a spokesman for Iran's mission": the head comes first
+        head_end = max(t.end for t in words if t.end <= link[0].start)
+        own = [m for m in inner if m.start == start and head_end - 2 <= m.end <= head_end]
+        if own:  # "Jana Petrosky of the union" where "Jana Petrosky" is an actor's alias
+            m = own[0]
+            return [Speaker(m.actor_id, m.text, "actor", ctx.kinds.get(m.actor_id, ""))]
         kind = _head_kind(words, ctx.verbs.speaker_nouns)
         if kind is None:
             return []
