@@ -11,13 +11,13 @@ import numpy as np
 import pandas as pd
 
 from newsframe.corpus import Article, Corpus
-from newsframe.document import analyse
+from newsframe.document import Document, analyse
 from newsframe.errors import InputError, NewsframeError
-from newsframe.framing._units import Token, as_articles, per_1000, units
+from newsframe.framing._units import as_articles, document_units, per_1000
 from newsframe.framing._units import word_tokens as _word_tokens
 from newsframe.resources import Resources, read_toml, resolve_resources
 from newsframe.stats import bootstrap_rates, percentile_interval, renamed
-from newsframe.text import lemmatize, normalise, tokenize
+from newsframe.text import TOKEN, lemmatize, normalise, tokenize
 
 __all__ = [
     "Frame",
@@ -177,16 +177,6 @@ def _frames(dictionaries, resources: Resources | None = None) -> tuple[Frame, ..
     return tuple(dictionaries)
 
 
-def _word_matches(pattern: tuple[str, str], token: Token) -> bool:
-    kind, value = pattern
-    lower = token.text.lower()
-    if kind == "prefix":
-        return lower.startswith(value) or token.lemma.startswith(value)
-    if kind == "form":
-        return lower == value
-    return token.lemma == value or lower == value
-
-
 @lru_cache(maxsize=32)
 def _index(frames: tuple[Frame, ...]):
     """Terms and exclusions indexed by their first word: exact words by value, prefixes apart.
@@ -207,30 +197,55 @@ def _index(frames: tuple[Frame, ...]):
     return exact, prefix, tuple(prefix)
 
 
-def _spans(text: str, frames: tuple[Frame, ...]):
-    """Return ``(tokens, {frame number: [(start, end, term)]})``: kept hits as token spans.
+@lru_cache(maxsize=32)
+def _form_cache(frames: tuple[Frame, ...]) -> dict[str, tuple]:
+    """Per frame set: word form -> ``(lowercase, lemma, entries whose first word it matches)``.
+
+    Filled lazily; each distinct form is looked up in the index once, however often it occurs.
+    """
+    return {}
+
+
+def _form(form: str, frames: tuple[Frame, ...], cache: dict[str, tuple]) -> tuple:
+    entry = cache.get(form)
+    if entry is None:
+        exact, prefix, prefixes = _index(frames)
+        lower, lemma = form.lower(), lemmatize(form)
+        found = exact.get(lemma, []) + (exact.get(lower, []) if lower != lemma else [])
+        if prefixes and (lower.startswith(prefixes) or lemma.startswith(prefixes)):
+            found += [
+                c for p, cs in prefix.items() if lower.startswith(p) or lemma.startswith(p)
+                for c in cs
+            ]  # fmt: skip
+        entry = cache[form] = (lower, lemma, tuple(found))
+    return entry
+
+
+def _info_matches(pattern: tuple[str, str], info: tuple) -> bool:
+    kind, value = pattern
+    lower, lemma = info[0], info[1]
+    if kind == "prefix":
+        return lower.startswith(value) or lemma.startswith(value)
+    if kind == "form":
+        return lower == value
+    return lemma == value or lower == value
+
+
+def _kept(infos: list[tuple], frames: tuple[Frame, ...]) -> dict[int, list[tuple[int, int, str]]]:
+    """``{frame number: [(start, end, term)]}``: kept hits as spans of the word list ``infos``
+    (``_form`` entries, one per word token, in order).
 
     Candidates are all term matches; a candidate sharing a token with an exclusion match of the
     same frame is dropped; then the longest (then leftmost) non-overlapping candidates are kept.
     """
-    exact, prefix, prefixes = _index(frames)
-    tokens = _word_tokens(text)
     candidates: dict[int, list[tuple[int, int, str]]] = {}  # frame -> [(-length, start, term)]
     blocked: dict[int, set[int]] = {}  # frame -> token positions inside an exclusion match
-    for i, token in enumerate(tokens):
-        lower = token.text.lower()
-        found = exact.get(token.lemma, []) + (exact.get(lower, []) if lower != token.lemma else [])
-        if prefixes and (lower.startswith(prefixes) or token.lemma.startswith(prefixes)):
-            found += [
-                c
-                for p, cs in prefix.items()
-                if lower.startswith(p) or token.lemma.startswith(p)
-                for c in cs
-            ]
-        for n, pattern, term in found:
+    n_tokens = len(infos)
+    for i, info in enumerate(infos):
+        for n, pattern, term in info[2]:
             k = len(pattern)
-            if i + k <= len(tokens) and all(
-                _word_matches(w, tokens[i + d]) for d, w in enumerate(pattern, start=0)
+            if i + k <= n_tokens and all(
+                _info_matches(w, infos[i + d]) for d, w in enumerate(pattern)
             ):
                 if term is None:
                     blocked.setdefault(n, set()).update(range(i, i + k))
@@ -247,16 +262,53 @@ def _spans(text: str, frames: tuple[Frame, ...]):
                 kept.append((i, i - neg, term))
         if kept:
             out[n] = sorted(kept)
-    return tokens, out
+    return out
 
 
-def _matches(text: str, frames: tuple[Frame, ...]) -> dict[str, list[tuple[str, str]]]:
-    """Per ``scheme/frame``: ``(matched words, dictionary term)`` in reading order."""
+def _spans(text: str, frames: tuple[Frame, ...]):
+    """Return ``(tokens, {frame number: [(start, end, term)]})``: kept hits as token spans of
+    ``text`` (tokenised here: for text that is not part of an analysed document)."""
+    cache = _form_cache(frames)
+    tokens = _word_tokens(text)
+    return tokens, _kept([_form(t.text, frames, cache) for t in tokens], frames)
+
+
+def _document_hits(doc: Document, frames: tuple[Frame, ...]):
+    """Per sentence of the analysed document (the headline as sentence -1, then the body):
+    ``(sentence_id, paragraph_id, token starts, token ends, kept hits)``, reading the document's
+    tokens (no second tokenisation). Cached on the document per frame set."""
+
+    def build():
+        cache = _form_cache(frames)
+        infos = [_form(form, frames, cache) for form in doc.types]
+        types = doc.token_type.tolist()
+        sentence_of = doc.token_sentence.tolist()
+        paragraph_of = doc.token_paragraph.tolist()
+        starts, ends = doc.token_start.tolist(), doc.token_end.tolist()
+        out = []
+        a, total = 0, len(types)
+        while a < total:
+            b = a + 1
+            while (
+                b < total
+                and sentence_of[b] == sentence_of[a]
+                and (paragraph_of[b] == paragraph_of[a])
+            ):
+                b += 1
+            words = [infos[t] for t in types[a:b]]
+            out.append((sentence_of[a], paragraph_of[a], starts[a:b], ends[a:b],
+                        _kept(words, frames)))  # fmt: skip
+            a = b
+        return out
+
+    return doc.memo("frame_hits", (frames,), build)
+
+
+def _matches(text: str, frames: tuple[Frame, ...]) -> dict[int, list[tuple[str, str]]]:
+    """Per frame number: ``(matched words, dictionary term)`` in reading order."""
     tokens, spans = _spans(text, frames)
     return {
-        f"{frames[n].scheme}/{frames[n].frame}": [
-            (text[tokens[i].start : tokens[j - 1].end], term) for i, j, term in kept
-        ]
+        n: [(text[tokens[i].start : tokens[j - 1].end], term) for i, j, term in kept]
         for n, kept in spans.items()
     }
 
@@ -278,7 +330,10 @@ def match_frames(text: str, frames: Iterable[Frame] | None = None) -> dict[str, 
     """
     frames = _frames(frames)
     text = normalise(text)
-    return {key: [words for words, _ in hits] for key, hits in _matches(text, frames).items()}
+    return {
+        f"{frames[n].scheme}/{frames[n].frame}": [words for words, _ in hits]
+        for n, hits in _matches(text, frames).items()
+    }
 
 
 def frame_evidence(
@@ -302,14 +357,33 @@ def frame_evidence(
     """
     res = resolve_resources(resources, corpus)
     frames = _frames(dictionaries, res)
-    by_key = {f"{f.scheme}/{f.frame}": f for f in frames}
     rows = []
     for article in as_articles(corpus):
-        for unit in units(article, resources=res):
+        doc = analyse(article, resources=res)
+        found = {
+            s: (starts, ends, kept) for s, _, starts, ends, kept in _document_hits(doc, frames)
+        }
+        for unit in document_units(doc):
+            tail = unit.sentences[-1][0]  # the unit's last span runs to the paragraph's end
             for sentence_id, start, end in unit.sentences:
+                hit = found.get(sentence_id)
                 sentence = unit.text[start:end].strip()
-                for key, hits in _matches(normalise(sentence), frames).items():
-                    f = by_key[key]
+                if (
+                    sentence_id == tail
+                    and sentence_id >= 0
+                    and TOKEN.search(unit.text, int(doc.sentence_end[sentence_id]), end)
+                ):  # words after the document's last sentence: match the span as written
+                    matches = _matches(normalise(sentence), frames)
+                elif hit is None or not hit[2]:
+                    continue
+                else:
+                    starts, ends, kept = hit
+                    matches = {
+                        n: [(unit.text[starts[i] : ends[j - 1]], term) for i, j, term in spans]
+                        for n, spans in kept.items()
+                    }
+                for n, hits in matches.items():
+                    f = frames[n]
                     words, terms = zip(*hits, strict=True)
                     rows.append(
                         (article.article_id, f.scheme, f.frame, f.label, unit.part,
@@ -386,9 +460,16 @@ def _bootstrap(hits: np.ndarray, words: np.ndarray, n_boot: int, seed: int, leve
     if n_boot <= 0 or len(words) == 0:
         rate = 1000.0 * hits.sum(0) / words.sum() if words.sum() else np.zeros(hits.shape[1])
         return rate, rate
+    # a frame without hits has every replicate 0: resample only the columns with hits (the
+    # draws are the same; integer sums in floating point are exact, so the values are too)
+    low, high = np.zeros(hits.shape[1]), np.zeros(hits.shape[1])
+    used = np.flatnonzero(hits.any(0))
+    if len(used) == 0:
+        return low, high
     rng = np.random.default_rng(seed)
-    replicates = bootstrap_rates(hits, words, n_resamples=n_boot, rng=rng)
-    return percentile_interval(replicates, confidence=level)
+    replicates = bootstrap_rates(hits[:, used], words, n_resamples=n_boot, rng=rng)
+    low[used], high[used] = percentile_interval(replicates, confidence=level)
+    return low, high
 
 
 def frame_dimensions(
@@ -432,18 +513,18 @@ def frame_dimensions(
         )
     res = resolve_resources(resources, corpus)
     frames = _frames(dictionaries, res)
-    keys = [f"{f.scheme}/{f.frame}" for f in frames]
     rows = []
     for article in as_articles(corpus):
         doc = analyse(article, resources=res)
-        sentences = [s for _, _, s in doc.sentences()]
+        n_sentences = doc.n_sentences
         body = doc.token_sentence[doc.n_headline_tokens :]
-        words = np.bincount(body, minlength=len(sentences)).astype(int)  # words per sentence
-        hits = np.zeros((len(sentences), len(frames)), dtype=int)
-        for i, sentence in enumerate(sentences):
-            for key, found in match_frames(sentence, frames).items():
-                hits[i, keys.index(key)] = len(found)
-        headline = match_frames(article.clean_title, frames)
+        words = np.bincount(body, minlength=n_sentences).astype(int)  # words per sentence
+        hits = np.zeros((n_sentences, len(frames)), dtype=int)
+        headline = np.zeros(len(frames), dtype=int)
+        for sentence_id, _, _, _, kept in _document_hits(doc, frames):
+            row = headline if sentence_id < 0 else hits[sentence_id]
+            for n, spans in kept.items():
+                row[n] = len(spans)
         low, high = _bootstrap(hits, words, n_resamples, seed, confidence)
         total = doc.n_words
         for j, f in enumerate(frames):
@@ -453,7 +534,7 @@ def frame_dimensions(
                  "sentences": int((hits[:, j] > 0).sum()),
                  "per_1000": per_1000(int(hits[:, j].sum()), total),
                  "ci_low": float(low[j]), "ci_high": float(high[j]),
-                 "headline_hits": len(headline.get(keys[j], [])), "rank": 0, "words": total}
+                 "headline_hits": int(headline[j]), "rank": 0, "words": total}
             )  # fmt: skip
     out = pd.DataFrame(rows, columns=DIMENSION_COLUMNS)
     if not out.empty:
