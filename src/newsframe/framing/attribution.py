@@ -398,6 +398,22 @@ def _article_rows(
     return rows
 
 
+def article_attributions(
+    article: Article, verbs: ReportingVerbs, actors, resources: Resources
+) -> list[dict]:
+    """The attribution rows of one article (without ``speaker_name``), in reading order:
+    computed once per article, verb table and actor table and cached on its analysed document
+    (share of voice and distancing marks reuse them). Do not modify the returned rows."""
+
+    def build() -> list[dict]:
+        ordered = sorted(_article_rows(article, verbs, actors, resources), key=lambda r: r[0])
+        named = [row for _, row in ordered]
+        _canonical_names(named, verbs.speaker_nouns)
+        return named
+
+    return analyse(article, resources=resources).memo("attributions", (verbs, actors), build)
+
+
 def attributions(
     corpus: Corpus | Iterable[Article] | Article,
     *,
@@ -458,17 +474,7 @@ def attributions(
     actors = actors if actors is not None else res.actors
     rows = []
     for article in as_articles(corpus):
-
-        def build(article=article) -> list[dict]:
-            ordered = sorted(_article_rows(article, verbs, actors, res), key=lambda r: r[0])
-            named = [row for _, row in ordered]
-            _canonical_names(named, verbs.speaker_nouns)
-            return named
-
-        # computed once per article, verb table and actor table (share of voice and distancing
-        # marks reuse it)
-        named = analyse(article, resources=res).memo("attributions", (verbs, actors), build)
-        rows.extend(dict(row) for row in named)
+        rows.extend(dict(row) for row in article_attributions(article, verbs, actors, res))
     names = {a.actor_id: a.name for a in actors}
     for row in rows:
         row["speaker_name"] = names.get(row["speaker"], row["speaker"])
@@ -504,34 +510,36 @@ def share_of_voice(
     table = attributions(articles, verbs=verbs, actors=actors, resources=res)
     if not include_headline:
         table = table[table["part"] != "headline"]
+    # one pass over the table: per (article, speaker) the quotations, quoted words, paraphrases
+    # and attributions (no per-article frames)
+    tally: dict[tuple[str, str], list] = {}
+    quoted_of: dict[str, int] = {}
+    for article_id, speaker, name, kind, quoted in zip(
+        table["article_id"].tolist(), table["speaker"].tolist(), table["speaker_name"].tolist(),
+        table["kind"].tolist(), table["quote_words"].tolist(), strict=True,
+    ):  # fmt: skip
+        entry = tally.get((article_id, speaker))
+        if entry is None:
+            entry = tally[article_id, speaker] = [name, 0, 0, 0, 0]
+        paraphrase = kind == "paraphrase"
+        entry[1] += 0 if paraphrase else 1
+        entry[2] += int(quoted)
+        entry[3] += 1 if paraphrase else 0
+        entry[4] += 1
+        quoted_of[article_id] = quoted_of.get(article_id, 0) + int(quoted)
+    by_article: dict[str, list[tuple]] = {}
+    for (article_id, speaker), entry in tally.items():
+        by_article.setdefault(article_id, []).append((speaker, *entry))
     rows = []
-    by_article = dict(tuple(table.groupby("article_id", sort=False))) if len(table) else {}
     for article in articles:
-        mine = by_article.get(article.article_id, table.iloc[:0])
-        total, words = int(mine["quote_words"].sum()), body_words(article, resources=res)
-        for speaker, group in mine.groupby("speaker", sort=True):
-            quoted = int(group["quote_words"].sum())
+        mine = by_article.get(article.article_id)
+        if not mine:
+            continue
+        total, words = quoted_of[article.article_id], body_words(article, resources=res)
+        mine.sort(key=lambda r: (-r[3], -r[5], r[0]))
+        for speaker, name, quotes, quoted, paraphrases, n in mine:
             rows.append(
-                {
-                    "article_id": article.article_id,
-                    "speaker": speaker,
-                    "speaker_name": group["speaker_name"].iloc[0],
-                    "quotes": int((group["kind"] != "paraphrase").sum()),
-                    "quoted_words": quoted,
-                    "paraphrases": int((group["kind"] == "paraphrase").sum()),
-                    "attributions": len(group),
-                    "share_of_quoted": quoted / total if total else 0.0,
-                    "share_of_words": quoted / words if words else 0.0,
-                }
-            )
-    out = pd.DataFrame(rows, columns=VOICE_COLUMNS)
-    if out.empty:
-        return out
-    order = {a.article_id: n for n, a in enumerate(articles)}
-    out["_order"] = out["article_id"].map(order)
-    out = out.sort_values(
-        ["_order", "quoted_words", "attributions", "speaker"],
-        ascending=[True, False, False, True],
-        kind="stable",
-    )
-    return out.drop(columns="_order").reset_index(drop=True)
+                (article.article_id, speaker, name, quotes, quoted, paraphrases, n,
+                 quoted / total if total else 0.0, quoted / words if words else 0.0)
+            )  # fmt: skip
+    return pd.DataFrame(rows, columns=VOICE_COLUMNS)

@@ -11,7 +11,7 @@ import pandas as pd
 from newsframe.corpus import Article, Corpus
 from newsframe.errors import InputError
 from newsframe.framing._units import as_articles, phrase_regex, units
-from newsframe.framing.attribution import UnitText, attributions
+from newsframe.framing.attribution import UnitText, article_attributions
 from newsframe.framing.quotes import QuoteIndex, inside, top_level_quotes
 from newsframe.resources import Resources, read_toml, resolve_resources
 
@@ -81,16 +81,14 @@ def distancing_marks(
     res = resolve_resources(resources, corpus)
     lexicon = load_distancing(lexicon) if isinstance(lexicon, (str, Path)) else lexicon
     lexicon = lexicon or res.distancing
+    verbs = res.reporting_verbs
     patterns = {kind: phrase_regex(phrases) for kind, phrases in lexicon.kinds.items()}
     rows = []
     for article in as_articles(corpus):
-        table = attributions([article], resources=res)
         speakers = {
-            (p, q): s
-            for p, q, s, k in table[["paragraph_id", "quote", "speaker", "kind"]].itertuples(
-                index=False
-            )
-            if k != "paraphrase" and s != "unresolved"
+            (r["paragraph_id"], r["quote"]): r["speaker"]
+            for r in article_attributions(article, verbs, res.actors, res)
+            if r["kind"] != "paraphrase" and r["speaker"] != "unresolved"
         }
         for unit in units(article, resources=res):
             quotes = top_level_quotes(unit.text)

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from newsframe.actors import Actor, Mention, find_mentions
 from newsframe.errors import InputError
-from newsframe.framing._units import Token, Unit, word_tokens
+from newsframe.framing._units import Token, Unit
 from newsframe.framing.quotes import Quote, QuoteIndex
 from newsframe.resources import default_resources, read_toml
 from newsframe.text import lemmatize, tokenize
@@ -1008,7 +1008,7 @@ def find_attributions(
     """
     text = unit.text
     index = QuoteIndex(quotes)
-    toks = [t for t in word_tokens(text) if index.at(t.start) is None]
+    toks = [t for t in unit.words() if index.at(t.start) is None]  # the document's tokens
     actors = actors if actors is not None else default_resources().actors
     # places do not speak: "Fishermen on Shikotan say" is the fishermen, not the island
     places = {a.actor_id for a in actors if a.kind == "place"}
