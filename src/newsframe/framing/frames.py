@@ -203,13 +203,13 @@ def _form_cache(frames: tuple[Frame, ...]) -> dict[str, tuple]:
 
     Filled lazily; each distinct form is looked up in the index once, however often it occurs.
     """
-    return {}
+    return {"": _index(frames)}  # the index itself under "", which is never a word form
 
 
-def _form(form: str, frames: tuple[Frame, ...], cache: dict[str, tuple]) -> tuple:
+def _form(form: str, cache: dict[str, tuple]) -> tuple:
     entry = cache.get(form)
     if entry is None:
-        exact, prefix, prefixes = _index(frames)
+        exact, prefix, prefixes = cache[""]
         lower, lemma = form.lower(), lemmatize(form)
         found = exact.get(lemma, []) + (exact.get(lower, []) if lower != lemma else [])
         if prefixes and (lower.startswith(prefixes) or lemma.startswith(prefixes)):
@@ -270,7 +270,7 @@ def _spans(text: str, frames: tuple[Frame, ...]):
     ``text`` (tokenised here: for text that is not part of an analysed document)."""
     cache = _form_cache(frames)
     tokens = _word_tokens(text)
-    return tokens, _kept([_form(t.text, frames, cache) for t in tokens], frames)
+    return tokens, _kept([_form(t.text, cache) for t in tokens], frames)
 
 
 def _document_hits(doc: Document, frames: tuple[Frame, ...]):
@@ -280,7 +280,7 @@ def _document_hits(doc: Document, frames: tuple[Frame, ...]):
 
     def build():
         cache = _form_cache(frames)
-        infos = [_form(form, frames, cache) for form in doc.types]
+        infos = [_form(form, cache) for form in doc.types]
         types = doc.token_type.tolist()
         sentence_of = doc.token_sentence.tolist()
         paragraph_of = doc.token_paragraph.tolist()
