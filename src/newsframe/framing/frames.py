@@ -16,7 +16,7 @@ from newsframe.errors import InputError, NewsframeError
 from newsframe.framing._units import as_articles, document_units, per_1000
 from newsframe.framing._units import word_tokens as _word_tokens
 from newsframe.resources import Resources, read_toml, resolve_resources
-from newsframe.stats import bootstrap_rates, percentile_interval, renamed
+from newsframe.stats import bootstrap_rates, renamed
 from newsframe.text import TOKEN, lemmatize, normalise, tokenize
 
 __all__ = [
@@ -468,7 +468,8 @@ def _bootstrap(hits: np.ndarray, words: np.ndarray, n_boot: int, seed: int, leve
         return low, high
     rng = np.random.default_rng(seed)
     replicates = bootstrap_rates(hits[:, used], words, n_resamples=n_boot, rng=rng)
-    low[used], high[used] = percentile_interval(replicates, confidence=level)
+    tail = (1.0 - level) / 2.0  # percentile_interval's two quantiles, in one partition
+    low[used], high[used] = np.quantile(replicates, [tail, 1.0 - tail], axis=0)
     return low, high
 
 
@@ -527,14 +528,12 @@ def frame_dimensions(
                 row[n] = len(spans)
         low, high = _bootstrap(hits, words, n_resamples, seed, confidence)
         total = doc.n_words
-        for j, f in enumerate(frames):
+        sums, spread = hits.sum(0).tolist(), (hits > 0).sum(0).tolist()
+        for f, n, k, lo, hi, head in zip(frames, sums, spread, low.tolist(), high.tolist(),
+                                         headline.tolist(), strict=True):  # fmt: skip
             rows.append(
-                {"article_id": article.article_id, "scheme": f.scheme, "frame": f.frame,
-                 "label": f.label, "hits": int(hits[:, j].sum()),
-                 "sentences": int((hits[:, j] > 0).sum()),
-                 "per_1000": per_1000(int(hits[:, j].sum()), total),
-                 "ci_low": float(low[j]), "ci_high": float(high[j]),
-                 "headline_hits": int(headline[j]), "rank": 0, "words": total}
+                (article.article_id, f.scheme, f.frame, f.label, n, k, per_1000(n, total),
+                 lo, hi, head, 0, total)
             )  # fmt: skip
     out = pd.DataFrame(rows, columns=DIMENSION_COLUMNS)
     if not out.empty:
