@@ -671,6 +671,19 @@ def _first_lemmas(table: ReportingVerbs) -> frozenset[str]:
     return hit[1]
 
 
+_SCAN: dict[int, tuple[ReportingVerbs, int, frozenset[str]]] = {}
+
+
+def _scan_table(table: ReportingVerbs) -> tuple[int, frozenset[str]]:
+    """The longest reporting verb (words) and every lemma an attribution can start with."""
+    hit = _SCAN.get(id(table))
+    if hit is None or hit[0] is not table:
+        longest = max((len(k) for k in table.verbs), default=1)
+        relevant = _first_lemmas(table) | frozenset(table.nouns) | {"quote"}
+        hit = _SCAN[id(table)] = (table, longest, relevant)
+    return hit[1], hit[2]
+
+
 def _issued(text: str, toks: list[Token], k: int) -> str:
     """The document named by "in a statement" / "in its report" right after ``toks[k-1]``."""
     words = [t.text.lower() for t in toks[k : k + 4]]
@@ -949,10 +962,13 @@ _KIND = {"person": "person", "state": "country", "organisation": "organisation"}
 def _scan(text: str, toks: list[Token], ctx: _Context) -> None:
     """Add every reporting verb and noun of the unit to ``ctx.found``, in text order."""
     verbs, found, sentences = ctx.verbs, ctx.found, ctx.sentences
-    longest = max((len(k) for k in verbs.verbs), default=1)
+    longest, relevant = _scan_table(verbs)
     starts = set(sentences.starts)
     i = 0
     while i < len(toks):
+        if toks[i].lemma not in relevant:  # no verb, noun or "quote" starts here
+            i += 1
+            continue
         n = 1
         match = _match_verb(text, toks, i, verbs, longest)
         if toks[i].lemma == "quote" and (done := _quoted_as(text, toks, i, ctx)):
