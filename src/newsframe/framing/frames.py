@@ -217,7 +217,13 @@ def _form(form: str, cache: dict[str, tuple]) -> tuple:
                 c for p, cs in prefix.items() if lower.startswith(p) or lemma.startswith(p)
                 for c in cs
             ]  # fmt: skip
-        entry = cache[form] = (lower, lemma, tuple(found))
+        # keep the entries whose first word this form matches, as (frame, other words, length,
+        # term): a one-word term then needs no further test
+        first = (lower, lemma)
+        entry = cache[form] = (lower, lemma, tuple(
+            (n, pattern[1:], len(pattern), term) for n, pattern, term in found
+            if _info_matches(pattern[0], first)
+        ))  # fmt: skip
     return entry
 
 
@@ -242,10 +248,10 @@ def _kept(infos: list[tuple], frames: tuple[Frame, ...]) -> dict[int, list[tuple
     blocked: dict[int, set[int]] = {}  # frame -> token positions inside an exclusion match
     n_tokens = len(infos)
     for i, info in enumerate(infos):
-        for n, pattern, term in info[2]:
-            k = len(pattern)
-            if i + k <= n_tokens and all(
-                _info_matches(w, infos[i + d]) for d, w in enumerate(pattern)
+        for n, rest, k, term in info[2]:
+            if not rest or (
+                i + k <= n_tokens
+                and all(_info_matches(w, infos[i + d]) for d, w in enumerate(rest, start=1))
             ):
                 if term is None:
                     blocked.setdefault(n, set()).update(range(i, i + k))
