@@ -495,3 +495,20 @@ def test_tfidf_matches_scikit_learn_tfidftransformer(seeds):
         assert rows["idf"].to_numpy() == pytest.approx(reference.idf_[column], abs=1e-12)
         ranks = rows["tfidf"].rank(method="min", ascending=False).astype(int)
         assert rows["rank"].tolist() == ranks.tolist()
+
+
+def test_background_lemma_table_kept_between_runs_gives_the_same_values(tmp_path, monkeypatch):
+    from newsframe.terms import background
+
+    terms = ["island", "be", "kuril island", "qwxzvj"]
+    monkeypatch.setenv("NEWSFRAME_CACHE", "")
+    background._background_table.cache_clear()
+    fresh = background.background_frequencies(terms)
+    monkeypatch.setenv("NEWSFRAME_CACHE", str(tmp_path))
+    background._background_table.cache_clear()
+    written = background.background_frequencies(terms)
+    assert len(list(tmp_path.glob("background-lemmas-*.json"))) == 1
+    background._background_table.cache_clear()
+    read = background.background_frequencies(terms)
+    background._background_table.cache_clear()
+    assert fresh.tolist() == written.tolist() == read.tolist()

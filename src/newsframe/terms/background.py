@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
+import tempfile
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -19,19 +24,71 @@ __all__ = ["background_frequencies"]
 BACKGROUND_FLOOR = 5e-9
 
 
+#: Word forms whose lemmas pool their frequencies (the commonest forms of wordfreq's list).
+_FORMS = 60_000
+
+
+def _cache_file() -> Path | None:
+    """Where the lemma table is kept between runs: ``$NEWSFRAME_CACHE`` or the user cache folder.
+
+    The name carries the versions of wordfreq and simplemma and a digest of the lemma exceptions,
+    so a change to any of them computes the table afresh. ``NEWSFRAME_CACHE=""`` turns it off.
+    """
+    from importlib.metadata import version
+
+    from newsframe.text import load_lemma_exceptions
+
+    folder = os.environ.get("NEWSFRAME_CACHE")
+    if folder == "":
+        return None
+    if folder is None:
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        folder = os.path.join(base, "newsframe")
+    exceptions = json.dumps(sorted(load_lemma_exceptions().items()))
+    key = f"{version('wordfreq')}|{version('simplemma')}|{_FORMS}|{exceptions}"
+    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+    return Path(folder) / f"background-lemmas-{digest}.json"
+
+
+def _lemma_sums(freqs: dict[str, float]) -> dict[str, float]:
+    """Frequency per lemma, summed over the commonest word forms (read from the cache if kept)."""
+    import wordfreq
+
+    path = _cache_file()
+    if path is not None and path.is_file():
+        try:
+            return json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            pass  # unreadable: compute it again below
+    table: dict[str, float] = {}
+    for word in wordfreq.top_n_list("en", _FORMS):
+        lemma = lemmatize(word)
+        table[lemma] = table.get(lemma, 0.0) + freqs[word]
+    if path is not None:
+        try:  # written whole or not at all (a parallel run may write the same file)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile("w", dir=path.parent, delete=False,
+                                             encoding="utf-8", suffix=".tmp") as handle:  # fmt: skip
+                json.dump(table, handle)
+            os.replace(handle.name, path)
+        except OSError:
+            pass  # a read-only home: the table is simply computed each time
+    return table
+
+
 @lru_cache(maxsize=2)
 def _background_table(unit: str) -> pd.Series:
-    """Relative frequency per term from wordfreq's English list (lemma: summed over word forms)."""
+    """Relative frequency per term from wordfreq's English list (lemma: summed over word forms).
+
+    The lemma sums take 60,000 lemmatisations (a second or two), so they are kept in a small
+    JSON file between runs (:func:`_cache_file`); the values are the same either way.
+    """
     import wordfreq
 
     freqs = wordfreq.get_frequency_dict("en")
     if unit == "token":
         return pd.Series(freqs, dtype=float)
-    table: dict[str, float] = {}
-    for word in wordfreq.top_n_list("en", 60_000):
-        lemma = lemmatize(word)
-        table[lemma] = table.get(lemma, 0.0) + freqs[word]
-    return pd.Series({**freqs, **table}, dtype=float)
+    return pd.Series({**freqs, **_lemma_sums(freqs)}, dtype=float)
 
 
 _NOT_A_WORD = re.compile(r"[^a-z]")
