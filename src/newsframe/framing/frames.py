@@ -237,7 +237,7 @@ def _info_matches(pattern: tuple[str, str], info: tuple) -> bool:
     return lemma == value or lower == value
 
 
-def _kept(infos: list[tuple], frames: tuple[Frame, ...]) -> dict[int, list[tuple[int, int, str]]]:
+def _kept(infos: list[tuple]) -> dict[int, list[tuple[int, int, str]]]:
     """``{frame number: [(start, end, term)]}``: kept hits as spans of the word list ``infos``
     (``_form`` entries, one per word token, in order).
 
@@ -276,7 +276,7 @@ def _spans(text: str, frames: tuple[Frame, ...]):
     ``text`` (tokenised here: for text that is not part of an analysed document)."""
     cache = _form_cache(frames)
     tokens = _word_tokens(text)
-    return tokens, _kept([_form(t.text, cache) for t in tokens], frames)
+    return tokens, _kept([_form(t.text, cache) for t in tokens])
 
 
 def _document_hits(doc: Document, frames: tuple[Frame, ...]):
@@ -303,7 +303,7 @@ def _document_hits(doc: Document, frames: tuple[Frame, ...]):
                 b += 1
             words = [infos[t] for t in types[a:b]]
             out.append((sentence_of[a], paragraph_of[a], starts[a:b], ends[a:b],
-                        _kept(words, frames)))  # fmt: skip
+                        _kept(words)))  # fmt: skip
             a = b
         return out
 
