@@ -280,8 +280,8 @@ def _spans(text: str, frames: tuple[Frame, ...]):
 
 
 def _document_hits(doc: Document, frames: tuple[Frame, ...]):
-    """Per sentence of the analysed document (the headline as sentence -1, then the body):
-    ``(sentence_id, paragraph_id, token starts, token ends, kept hits)``, reading the document's
+    """Per sentence with a hit of the analysed document (the headline as sentence -1, then the
+    body): ``(sentence_id, paragraph_id, token starts, token ends, kept hits)``, reading the document's
     tokens (no second tokenisation). Cached on the document per frame set."""
 
     def build():
@@ -301,9 +301,9 @@ def _document_hits(doc: Document, frames: tuple[Frame, ...]):
                 and (paragraph_of[b] == paragraph_of[a])
             ):
                 b += 1
-            words = [infos[t] for t in types[a:b]]
-            out.append((sentence_of[a], paragraph_of[a], starts[a:b], ends[a:b],
-                        _kept(words)))  # fmt: skip
+            kept = _kept([infos[t] for t in types[a:b]])
+            if kept:  # sentences without a hit are not kept (memory: one entry per hit sentence)
+                out.append((sentence_of[a], paragraph_of[a], starts[a:b], ends[a:b], kept))
             a = b
         return out
 
