@@ -28,6 +28,7 @@ import pandas as pd
 
 from newsframe.cleaning import CleanText, Removal, Rules, clean_text, load_rules
 from newsframe.errors import InputError, NewsframeError, NewsframeWarning
+from newsframe.resources import remember_resources
 from newsframe.text import TOKEN, normalise, split_sentences
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -91,6 +92,10 @@ class Article:
                 f"Article {self.article_id!r}",
                 f"article_id and paragraphs must be strings, got {_describe(what)}",
             )
+
+    def __getstate__(self) -> dict[str, Any]:
+        # the analysed documents and the loading mark are caches of this process: not pickled
+        return {k: v for k, v in self.__dict__.items() if not k.startswith("_newsframe_")}
 
     @property
     def body(self) -> str:
@@ -1176,10 +1181,13 @@ def load_corpus(
     for article in articles:
         _warn_notes(article)
     try:
-        return Corpus(
+        corpus = Corpus(
             articles, story=story, resources=story.resources if story is not None else None
         )
     except InputError as exc:
         raise InputError(
             source if isinstance(source, (str, Path)) else "corpus", exc.problem
         ) from None
+    # a plain list of these articles (a group, a selection) then analyses as the corpus does
+    remember_resources(corpus, corpus.resources)
+    return corpus

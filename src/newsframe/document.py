@@ -403,7 +403,7 @@ def analyse(article, *, resources=None):
     (7, ('kuril island',), [(-1, 'putin'), (0, 'abe')])
     """
     if isinstance(article, Article):
-        return _document(article, resolve_resources(resources))
+        return _document(article, resolve_resources(resources, article))
     return analyse_corpus(article, resources=resources)
 
 
