@@ -622,18 +622,20 @@ _TEXT_CONTROLS = "\t\n\r\f"
 _ASCII_CONTROLS = bytes(c for c in range(32) if chr(c) not in _TEXT_CONTROLS)
 _ASCII_LETTERS = bytes(c for c in range(128) if chr(c).isalpha())
 _ASCII_SPACES = bytes(c for c in range(128) if chr(c).isspace())
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def _count_chars(text: str, ascii_class: bytes, test: Callable[[str], bool]) -> int:
     """How many characters of ``text`` pass ``test``; ``ascii_class`` lists the ASCII ones.
 
-    Linear and in C: ASCII text by deleting the class with ``bytes.translate``, other text by
-    classifying each distinct character once.
+    Linear and mostly in C: the ASCII characters by deleting the class with ``bytes.translate``,
+    the (few) others one by one.
     """
-    if text.isascii():
-        data = text.encode("ascii")
-        return len(data) - len(data.translate(None, ascii_class))
-    return sum(n for ch, n in Counter(text).items() if test(ch))
+    data = text.encode("ascii", "ignore")
+    count = len(data) - len(data.translate(None, ascii_class))
+    if len(data) < len(text):
+        count += sum(1 for ch in _NON_ASCII.findall(text) if test(ch))
+    return count
 
 
 def _not_text(text: str) -> str | None:
@@ -643,11 +645,7 @@ def _not_text(text: str) -> str | None:
     if letters == 0:
         return "no words in the file (only punctuation, digits or symbols)"
     visible = len(sample) - _count_chars(sample, _ASCII_SPACES, str.isspace)
-    latin = (
-        letters
-        if sample.isascii()
-        else _count_chars(sample, b"", lambda ch: ch.isalpha() and ord(ch) < 0x250)
-    )
+    latin = _count_chars(sample, _ASCII_LETTERS, lambda ch: ch.isalpha() and ord(ch) < 0x250)
     spaces = len(sample) - visible
     if letters < visible // 2 or (latin > letters // 2 and spaces < visible // 30):
         # words are mostly letters, and Latin-script words are separated by spaces; random
