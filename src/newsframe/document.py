@@ -20,6 +20,7 @@ a gigabyte. Documents are cached on their Article per :class:`~newsframe.Resourc
 from __future__ import annotations
 
 import itertools
+import operator
 import sys
 import weakref
 from collections.abc import Iterable, Iterator
@@ -296,16 +297,13 @@ def _build(article: Article, resources: Resources) -> Document:
     # type index of each form: the order of its first occurrence in this document
     local = {form: i for i, form in enumerate(dict.fromkeys(forms))}
     table = _form_table(resources)
-    info = []
-    for form in local:
-        entry = table.get(form)
-        if entry is None:
-            entry = table[form] = _form_info(form, resources)
-        info.append(entry)
-    types = tuple(e[0] for e in info)
-    lowers = tuple(e[1] for e in info)
-    lemmas = tuple(e[2] for e in info)
-    stops = np.array([e[3] for e in info], dtype=bool)
+    info = list(map(table.get, local))  # looked up in C; only forms new to the table in Python
+    for form in itertools.compress(local, map(operator.not_, info)):
+        table[form] = _form_info(form, resources)
+    if None in info:
+        info = list(map(table.__getitem__, local))
+    types, lowers, lemmas, stop_flags = zip(*info, strict=True) if info else ((), (), (), ())
+    stops = np.array(stop_flags, dtype=bool)
 
     token_type = np.fromiter(map(local.__getitem__, forms), dtype=np.int32, count=len(forms))
     token_paragraph = np.repeat(_ints(par_ids), par_sizes)
@@ -317,7 +315,7 @@ def _build(article: Article, resources: Resources) -> Document:
     phrase_rows: list[tuple[int, int, str]] = []
     index = _phrase_index(resources)
     if index and len(token_type):
-        token_lemmas = [lemmas[t] for t in token_type.tolist()]
+        token_lemmas = list(map(lemmas.__getitem__, token_type.tolist()))
         cuts = np.flatnonzero(np.diff(token_sentence)) + 1
         bounds = [0, *cuts.tolist(), len(token_lemmas)]
         for a, b in itertools.pairwise(bounds):
