@@ -259,3 +259,9 @@ def test_a_merged_sentence_does_not_chain_two_facts_into_one():
     facts = nf.sentence_facts([a, b])
     assert facts[facts.article_id == "a"]["fact_id"].nunique() == 2
     assert facts.groupby(["fact_id", "article_id"]).size().max() == 1
+
+
+def test_indefinite_pronouns_still_count_when_sentences_are_compared():
+    # stopwords for term counts, but "No one" against "Someone" is what the sentences state
+    index = sentence_index([nf.Article("a", "", ("No one was injured. Nobody answered.",))])
+    assert sorted(index.terms) == ["answer", "injure", "nobody", "one"]

@@ -144,6 +144,12 @@ def test_body_quotes_addressing_someone_are_kept():
         ("By Junko Ogura and Helen Regan, CNN", "byline"),
         ("Justin McCurry in Tokyo and Andrew Roth in Moscow", "byline"),
         ("Tokyo CNN —", "dateline"),
+        # a byline saying where the reporter is, and a date and a byline on one line: bylines,
+        # not photo captions (five or more unpunctuated words under a headline read as one)
+        ("By Oskar Lindqvist in Selna", "byline"),
+        ("By Oskar Lindqvist in Port Selna and Ada Murn in Kelby", "byline"),
+        ("Posted March 3, 2024 | By Oskar Lindqvist", "byline"),
+        ("By Oskar Lindqvist · 3 March 2024", "byline"),
     ],
 )
 def test_chrome_line_kinds(line, reason):
@@ -217,3 +223,10 @@ def test_end_mark_mid_article_does_not_end_the_story():
     )
     result = clean_text(page)
     assert result.paragraphs == (*body, *later)
+
+
+def test_a_line_with_a_separator_is_chrome_only_when_every_piece_is():
+    line = "Posted March 3, 2024 | Harbour cranes stand idle at Selna"  # a date and a caption
+    result = clean_text(f"Islands Talks Resume\n\n{line}\n\n{LEDE}\n\n{SECOND}")
+    assert reasons(result)[line] == "photo caption or credit"
+    assert result.captions == (line,)

@@ -528,3 +528,43 @@ def test_a_post_or_sign_that_read_after_the_quotation():
         "document",
         "read",
     )
+
+
+# --- a person with an affiliation -----------------------------------------------------------
+
+_UNION = nf.Actor("dockers", "Harbour Dockers Guild", "organisation", ("Harbour Dockers Guild",))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"We will not unload," said Mirela Tovak, general secretary of the Harbour Dockers Guild.',
+        '"We will not unload," Mirela Tovak, general secretary of the Harbour Dockers Guild, said.',
+        '"We will not unload," said Mirela Tovak of the Harbour Dockers Guild.',
+        "Mirela Tovak of the Harbour Dockers Guild said the cranes would stay idle.",
+    ],
+)
+@pytest.mark.parametrize("actors", [(), (_UNION,)], ids=["no actors", "guild is an actor"])
+def test_a_named_person_with_an_affiliation_is_the_speaker(sentence, actors):
+    # the person speaks; "of the Harbour Dockers Guild" says whom she speaks for, whether or
+    # not the guild is a known actor
+    article = Article("a", "", ("The strike at Port Selna entered its third day.", sentence))
+    t = nf.attributions([article], actors=actors)
+    t = t[t["paragraph_id"] == 1]
+    assert t[["speaker", "speaker_kind"]].values.tolist() == [["Mirela Tovak", "person"]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "kind"),
+    [
+        ("The Central Bank of Selna said rates would stay.", "The Central Bank of Selna",
+         "organisation"),
+        ("The Royal Society of Selna said the survey was sound.", "The Royal Society of Selna",
+         "organisation"),
+        ("A spokesman for the Harbour Dockers Guild said talks would resume.",
+         "A spokesman for the Harbour Dockers Guild", "person"),
+    ],
+)  # fmt: skip
+def test_organisations_and_roles_with_of_stay_whole(sentence, speaker, kind):
+    t = nf.attributions([Article("a", "", (sentence,))], actors=())
+    assert t[["speaker", "speaker_kind"]].values.tolist() == [[speaker, kind]]

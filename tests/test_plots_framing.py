@@ -104,3 +104,17 @@ def test_frame_profile_is_a_heatmap_for_many_articles(tmp_path):
     fig = plot_frame_dimensions(nf.frame_dimensions(articles))
     assert any(ax.images for ax in fig.axes)  # imshow panels, not dots with intervals
     save_figure(fig, "heat", tmp_path, formats=("png",))
+
+
+def test_prominence_figure_labels_actors_by_name():
+    # actor ids are keys (lower case, underscores); the figure shows the names, as the
+    # attribution and share-of-voice charts do; an actor without a name keeps its id
+    corpus = [Article("a", "", ("Hanne Vos met the Grain Council. Vos spoke first.",))]
+    actors = [
+        nf.Actor("hanne_vos", "Hanne Vos", "person", ("Hanne Vos", "Vos")),
+        nf.Actor("grain_council", "", "organisation", ("Grain Council",)),
+    ]
+    prominence = nf.actor_prominence(corpus, actors)
+    fig = plot_actor_prominence(nf.actor_positions(corpus, actors), prominence)
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert labels == ["Hanne Vos", "grain_council"]

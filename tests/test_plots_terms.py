@@ -74,3 +74,44 @@ def test_empty_or_wrong_tables_raise(key_table):
         plot_keyness(key_table.iloc[0:0])
     with pytest.raises(NewsframeError, match="lacks"):
         plot_frequency_scatter(key_table.drop(columns="n_a"))
+
+
+def _grouped_corpus() -> nf.Corpus:
+    texts = {
+        "a1": ("x", "Turbines turn on the river."),
+        "a2": ("x", "The turbine stopped."),
+        "b1": ("y", "Drought dried the river."),
+        "b2": ("z", "Farmers wait for rain."),
+    }
+    return nf.Corpus(
+        nf.Article(i, "", (text,), metadata={"group": g}) for i, (g, text) in texts.items()
+    )
+
+
+def test_frequency_scatter_title_names_the_compared_sides(key_table):
+    # two articles: the seeds' ids; two groups: x holds a1 and a2, y holds b1 (by construction)
+    assert "article mt-2016-12-13 against article mt-2019-01-23" in _texts(
+        plot_frequency_scatter(key_table)
+    )
+    corpus = _grouped_corpus()
+    text = _texts(plot_frequency_scatter(nf.group_keyness(corpus, compare=["x", "y"])))
+    assert "group x (2 articles) against group y (1 article)" in text
+    assert "article against article" not in text
+    rest = nf.group_keyness(corpus, vs_rest=True)
+    text = _texts(plot_frequency_scatter(rest[rest["group"] == "y"]))
+    assert "group y (1 article) against the rest (3 articles)" in text
+    pair = nf.group_keyness(corpus, compare=["a1", "b2"])  # two article ids, no group
+    assert "article a1 against article b2" in _texts(plot_frequency_scatter(pair))
+
+
+def test_every_row_of_panels_has_x_tick_numbers():
+    # four groups in rows of three: the first row sits above the second (and above an empty
+    # cell), so its x axis must carry its own numbers
+    table = nf.term_frequencies(_grouped_corpus(), by="article_id")
+    fig = plot_term_frequencies(table, top_n=3)
+    fig.draw_without_rendering()
+    panels = [ax for ax in fig.axes if ax.get_visible()]
+    assert len(panels) == 4
+    for ax in panels:
+        numbers = [t.get_text() for t in ax.get_xticklabels() if t.get_visible() and t.get_text()]
+        assert "0" in numbers, ax.get_title()

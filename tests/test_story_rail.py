@@ -197,3 +197,21 @@ def test_group_keyness_says_its_unit_and_articles(rail):
     # "Amber Line": courier 2 + kelm 2 + today 1 = 5 against 0, in all three Vestrian articles
     row = k.loc["amber line"]
     assert (row["count_a"], row["count_b"], row["articles_a"], row["n_articles_a"]) == (5, 0, 3, 3)
+
+
+def test_bylines_under_the_headline_are_bylines_not_captions():
+    # kelm line 3 "Posted May 7, 2025 | By Piet Aalders", lherald line 3 "By Tomas Vello in Merin"
+    corpus = nf.load_corpus(RAIL / "articles.csv")
+    for article_id in ("kelm-05-07", "lherald-05-07"):
+        article = corpus[corpus.ids.index(article_id)]
+        line3 = [r for r in article.removed if r.line_no == 3]
+        assert [r.reason for r in line3] == ["byline"], article_id
+        assert not any("By " in c for c in article.captions)
+
+
+def test_the_union_official_is_quoted_without_a_story_file():
+    # weekly: '"...," said Jana Petrosky, general secretary of the Rail Freight Union.';
+    # review: '"...," said Jana Petrosky of the Rail Freight Union.' Both quote her, not the union
+    t = nf.attributions(nf.load_corpus(RAIL / "articles.csv"))
+    direct = t[t["article_id"].isin(["weekly-05-07", "review-05-08"]) & (t["kind"] == "direct")]
+    assert direct["speaker"].tolist() == ["Jana Petrosky", "Jana Petrosky"]

@@ -138,3 +138,12 @@ def test_lemma_exceptions_file_keeps_news_words_apart():
     assert exceptions["according"] == "according"  # simplemma alone gives "accord"
     assert nf.lemmatize("According") == "according"
     assert nf.lemmatize("accords") == "accord"
+
+
+def test_indefinite_pronouns_are_no_content_terms():
+    # "No one", "Nobody", "anything", "someone": no content term among them; counted by eye the
+    # terms left are injure, crane, fall, see, hear
+    article = nf.Article("a", "", ("No one was injured when the crane fell. Nobody saw anything, "
+                                   "but someone heard it.",))  # fmt: skip
+    terms = sorted(nf.term_frequencies([article])["term"])
+    assert terms == ["crane", "fall", "hear", "injure", "see"]

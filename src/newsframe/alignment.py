@@ -1,12 +1,13 @@
 """Which sentences of one article say what a sentence of another says: alignment across articles,
 facts told by several articles, and wire copy shared between outlets.
 
-Sentences are compared as TF-IDF vectors over content lemmas (stopwords dropped, numbers written
-without separators, number words as digits), with names (words the corpus writes capitalised
-inside sentences) and numbers weighted up, and the cosine of two vectors is their similarity
-(Salton & Buckley 1988; the lexical baseline of sentence-alignment work such as Nelken & Shieber
-2006). All pairs come from sparse matrix products over blocks of rows, so the cost grows with the
-number of sentence pairs that share a term, never with a loop over pairs.
+Sentences are compared as TF-IDF vectors over content lemmas (stopwords dropped, except the
+indefinite pronouns such as "no one" and "nothing", which carry what a sentence states; numbers
+written without separators, number words as digits), with names (words the corpus writes
+capitalised inside sentences) and numbers weighted up, and the cosine of two vectors is their
+similarity (Salton & Buckley 1988; the lexical baseline of sentence-alignment work such as Nelken
+& Shieber 2006). All pairs come from sparse matrix products over blocks of rows, so the cost
+grows with the number of sentence pairs that share a term, never with a loop over pairs.
 
 Near-duplicate text (a wire story carried by several outlets, a press release reprinted) is found
 with word 5-gram shingles (Broder 1997): two articles or paragraphs whose shingles mostly overlap
@@ -61,6 +62,12 @@ _NUMBER_WORDS = {
     "billion": "1000000000",
 }  # fmt: skip
 _DIGIT = re.compile(r"\d")
+#: Indefinite pronouns: stopwords for term counts, but what a sentence states turns on them
+#: ("No one was injured" against "Someone was injured"), so sentences are compared with them.
+_STATED = frozenset(
+    ["one", "ones", "oneself", "anyone", "anybody", "anything", "everyone", "everybody",
+     "everything", "someone", "somebody", "something", "nobody", "nothing", "none", "noone"]
+)  # fmt: skip
 
 
 def _articles(corpus: Corpus | Iterable[Article] | Article) -> list[Article]:
@@ -145,7 +152,7 @@ def sentence_index(
         for t, (form, lemma, stop) in enumerate(
             zip(doc.types, doc.type_lemma, doc.type_stop.tolist(), strict=True)
         ):
-            if stop:
+            if stop and lemma not in _STATED:
                 continue
             term, is_number = _term(form, lemma)
             if not term:

@@ -310,6 +310,41 @@ def _rule_match(line: str, low: str, rules: Rules) -> LineRule | None:
     return next(_rule_matches(line, low, rules), None)
 
 
+#: Separators between the pieces of one chrome line ("Posted May 7, 2025 | By Ann Lee").
+_PIECES = re.compile(r"\s[|·•]\s")
+#: A line longer than this is never read as chrome pieces.
+_MAX_PIECES_WORDS = 24
+
+
+def _pieces_match(norm: str, rules: Rules) -> LineRule | None:
+    """The rule of a line made of chrome pieces joined by ``|``, ``·`` or ``•``, each removed by
+    a rule on its own ("Posted May 7, 2025 | By Ann Lee": a timestamp and a byline): the byline's
+    rule when a piece is one, else the first piece's. None when a piece matches no rule, or
+    matches a rule that takes the next lines along or ends the story (one piece must not do that
+    for the whole line).
+
+    >>> rules = load_rules()
+    >>> _pieces_match("Posted May 7, 2025 | By Ann Lee", rules).reason
+    'byline'
+    >>> _pieces_match("Posted May 7, 2025 | Ann Lee met the mayor", rules) is None
+    True
+    """
+    if _words(norm) > _MAX_PIECES_WORDS or not _PIECES.search(norm):
+        return None
+    found = []
+    for piece in _PIECES.split(norm):
+        piece = piece.strip()
+        if not piece:
+            continue
+        rule = _rule_match(piece, piece.lower(), rules)
+        if rule is None or rule.items or rule.closes:
+            return None
+        found.append(rule)
+    if len(found) < 2:
+        return None
+    return next((r for r in found if r.reason == "byline"), found[0])
+
+
 def _strong_match(norm: str, rules: Rules) -> LineRule | None:
     """The first rule that removes the line with a second signal (see :func:`_second_signal`)."""
     low = norm.lower()
@@ -391,6 +426,8 @@ def _classify(
     if rule is None and _LEAD_MARKER.match(norm):  # "date 2021-03-23 Send this page to ..."
         core = _LEAD_MARKER.sub("", norm, count=1)
         rule = _rule_match(core, core.lower(), rules)
+    if rule is None:
+        rule = _pieces_match(norm, rules)
     opener = _is_opener(low, rules)
     in_region = in_region or opener
     if rule is not None:

@@ -164,7 +164,8 @@ def group_keyness(
     and read ``articles_a``; an article-level test is :func:`compare_group_sentiment`'s design).
     ``vs_rest=True`` stacks each group against all other articles (``reference`` ``"rest"``).
     ``article_id`` and ``reference`` hold the two sides' names (groups or article ids), so the
-    keyness figures label the sides by group.
+    keyness figures label the sides by group; ``compared`` says which they are: ``"group"`` (two
+    groups of ``column``, or each group against the rest) or ``"article"`` (two articles).
     """
     from newsframe.terms import count_terms, keyness
 
@@ -177,9 +178,11 @@ def group_keyness(
             (name, part, corpus.subset([i for i in corpus.ids if i not in set(part.ids)]), "rest")
             for name, part in groups.items()
         ]
+        compared = "group"
     else:
         pair = comparison_pair(corpus, compare, column=column)
         sides = [(pair.a, pair.corpus_a, pair.corpus_b, pair.b)]
+        compared = "group" if pair.column else "article"
     res = resolve_resources(None, corpus)
     tables = []
     for name, side_a, side_b, reference in sides:
@@ -193,6 +196,7 @@ def group_keyness(
             table[f"articles_{label}"] = table["term"].map(used).fillna(0).astype(int)
             table[f"n_articles_{label}"] = len(part)
         table["unit"] = "token"  # G² and its p treat tokens as independent: see the docstring
+        table["compared"] = compared
         tables.append(table)
     return pd.concat(tables, ignore_index=True)
 

@@ -85,8 +85,8 @@ def tokens_frame(
     resources' multi-word terms (shipped: ``data/phrases.txt``) become single rows (token
     ``"Kuril Islands"``, lemma ``"kuril island"``); pass an iterable of extra phrases (e.g.
     detected collocations) to add to them, or ``False`` for plain words. ``is_stop`` uses the
-    resources' stopwords (shipped: Snowball English) plus ``stopwords``; a multi-word term is
-    never a stopword. Rows are the :meth:`Document.terms` of each article's
+    resources' stopwords (shipped: Snowball English and the indefinite pronouns) plus
+    ``stopwords``; a multi-word term is never a stopword. Rows are the :meth:`Document.terms` of each article's
     :class:`~newsframe.Document`, so with ``phrases=False`` there is one row per word and each
     article has :attr:`Document.n_words` rows.
 

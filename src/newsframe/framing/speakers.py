@@ -423,6 +423,10 @@ def _np_speakers(text: str, toks: list[Token], lo: int, hi: int, ctx: _Context) 
         if own:  # "Jana Petrosky of the union" where "Jana Petrosky" is an actor's alias
             m = own[0]
             return [Speaker(m.actor_id, m.text, "actor", ctx.kinds.get(m.actor_id, ""))]
+        name = [t for t in words if t.end <= link[0].start]
+        if _personal_name(name, ctx.verbs.speaker_nouns):
+            # "Ann Lee of the Dock Workers Union": the person speaks, the union is her affiliation
+            return _np_speakers(text, toks, lo, lo + len(name) - 1, ctx)
         kind = _head_kind(words, ctx.verbs.speaker_nouns)
         if kind is None:
             return []
@@ -465,6 +469,22 @@ def _np_speakers(text: str, toks: list[Token], lo: int, hi: int, ctx: _Context) 
     name = text[words[0].start : words[-1].end]
     name = name[:-2] if name.endswith("'s") else name
     return [Speaker(name, name, source, kind)]
+
+
+def _personal_name(words: list[Token], nouns: dict[str, str]) -> bool:
+    """True when ``words`` read as a person's name: two to four capitalised words, none of them
+    a speaker noun of the verb table (so "Bank of England", "Central Bank of ...", "Ministry of
+    Defence", "Deputy Secretary of State" and "Royal Society of ..." are not names)."""
+    if not 2 <= len(words) <= 4:
+        return False
+    for w in words:
+        plain = w.text.removesuffix("'s").removesuffix("'")
+        low = plain.lower()
+        if not (plain[:1].isupper() and plain[1:2].islower()) or low in NOT_SPEAKER:
+            return False
+        if low in CALENDAR or low in nouns or w.lemma in nouns:
+            return False
+    return True
 
 
 def _name_start(toks: list[Token], lo: int, hi: int) -> int:

@@ -218,7 +218,13 @@ def panel_grid(
 
     Per-article small multiples use this so that a corpus of many articles wraps into rows
     instead of squeezing dozens of panels side by side; unused cells are hidden. With
-    ``sharey`` only the first column carries y tick labels.
+    ``sharey`` only the first column carries y tick labels. Every panel keeps its x tick labels,
+    shared axis or not: a hidden cell leaves the panel above it without an axis below, and a
+    reader should not have to look down rows of panels to read a bar.
+
+    >>> fig, axes = panel_grid(4, width=6, panel_height=1)
+    >>> [ax.xaxis.get_tick_params()["labelbottom"] for ax in axes]
+    [True, True, True, True]
     """
     n = max(n, 1)
     ncols = min(n, max_cols)
@@ -228,6 +234,8 @@ def panel_grid(
     axes = np.atleast_1d(axes).ravel()
     for ax in axes[n:]:
         ax.set_visible(False)
+    for ax in axes[:n]:
+        ax.tick_params(axis="x", labelbottom=True)
     return fig, list(axes[:n])
 
 

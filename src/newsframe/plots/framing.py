@@ -215,6 +215,23 @@ def plot_share_of_voice(table: pd.DataFrame, *, max_speakers: int = MAX_SPEAKERS
     return fig
 
 
+def _actor_labels(prominence: pd.DataFrame, actors: list[str]) -> list[str]:
+    """Display names of ``actors`` (ids), from the table's ``name`` column when it has one.
+
+    An actor without a name keeps its id; actors sharing a name get their id after it.
+
+    >>> t = pd.DataFrame({"actor_id": ["a_b", "c", "d"], "name": ["Ann B", "", "Ann B"]})
+    >>> _actor_labels(t, ["a_b", "c", "d"])
+    ['Ann B (a_b)', 'c', 'Ann B (d)']
+    """
+    if "name" not in prominence:
+        return list(actors)
+    given = prominence.drop_duplicates("actor_id").set_index("actor_id")["name"].fillna("")
+    names = {a: str(given.get(a, "")).strip() or a for a in actors}
+    counts = pd.Series(list(names.values())).value_counts()
+    return [f"{names[a]} ({a})" if counts[names[a]] > 1 else names[a] for a in actors]
+
+
 @styled
 def plot_actor_prominence(positions: pd.DataFrame, prominence: pd.DataFrame) -> Figure:
     """Return a dispersion strip per article: where in the text each actor is mentioned.
@@ -222,6 +239,8 @@ def plot_actor_prominence(positions: pd.DataFrame, prominence: pd.DataFrame) -> 
     ``positions`` is :func:`newsframe.actor_positions`, ``prominence`` is
     :func:`newsframe.actor_prominence`. x is the share of the body before the mention; headline
     mentions are drawn left of 0 (marked H); the right margin gives mentions per 1,000 words.
+    Actors are labelled by display name (``prominence``'s ``name``; the id where a name is empty
+    or shared by two actors).
     """
     require_columns(
         positions, ["article_id", "actor_id", "position"], "dispersion chart", empty=True
@@ -247,7 +266,7 @@ def plot_actor_prominence(positions: pd.DataFrame, prominence: pd.DataFrame) -> 
                 1.02, y, f"{rates.get(actor, 0.0):.0f}", va="center", fontsize=8 if cols == 1 else 7
             )
         ax.axvline(-0.03, color="#cccccc", lw=0.8)
-        ax.set_yticks(range(len(actors)), actors)
+        ax.set_yticks(range(len(actors)), _actor_labels(prominence, actors))
         ax.set_ylim(len(actors) - 0.5, -0.5)
         ax.set_xlim(-0.09, 1.0)
         ax.set_xticks([-0.06, 0, 0.25, 0.5, 0.75, 1.0], ["H", "0", ".25", ".5", ".75", "1"])

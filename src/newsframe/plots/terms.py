@@ -93,11 +93,33 @@ def _zero_floor(counts: pd.Series, n: pd.Series) -> np.ndarray:
     return np.where(counts > 0, counts, 0.5) * 1000.0 / n
 
 
+def _side_name(table: pd.DataFrame, side: str) -> str:
+    """What one side of a keyness table is: ``group x (3 articles)``, ``article y``, ``the rest``.
+
+    ``side`` is ``"a"`` or ``"b"``; groups come from :func:`newsframe.group_keyness` (its
+    ``compared`` column), anything else compares articles (``a+b`` when several are pooled).
+
+    >>> t = pd.DataFrame({"article_id": ["x"], "reference": ["rest"], "compared": ["group"],
+    ...                   "n_articles_a": [3], "n_articles_b": [1]})
+    >>> _side_name(t, "a"), _side_name(t, "b")
+    ('group x (3 articles)', 'the rest (1 article)')
+    """
+    first = table.iloc[0]
+    label = str(first["article_id" if side == "a" else "reference"])
+    if first.get("compared", "article") != "group":
+        return f"article{'s' if '+' in label else ''} {label}"
+    n = first.get(f"n_articles_{side}")
+    size = "" if n is None else f" ({int(n)} article{'' if int(n) == 1 else 's'})"
+    return f"{'the rest' if side == 'b' and label == 'rest' else f'group {label}'}{size}"
+
+
 @styled
 def plot_frequency_scatter(table: pd.DataFrame, *, label_n: int = 6) -> Figure:
-    """Return a log–log scatter of every term's rate in article a (x) against article b (y).
+    """Return a log–log scatter of every term's rate on side a (x) against side b (y).
 
-    ``table`` is :func:`newsframe.keyness` output. Terms on the diagonal are used at the same
+    ``table`` is :func:`newsframe.keyness` output (two articles) or
+    :func:`newsframe.group_keyness` output (two groups; its ``compared`` column says so); the
+    title names the two sides. Terms on the diagonal are used at the same
     rate; dashed lines mark twice as frequent. A term absent from one side is drawn at half an
     occurrence (hollow marker), as in Hardie's Log Ratio. Terms sharing a point are drawn as
     one larger dot. The ``label_n`` most distinctive points per side (by Log Ratio, ties by
@@ -162,7 +184,8 @@ def plot_frequency_scatter(table: pd.DataFrame, *, label_n: int = 6) -> Figure:
     n_a, n_b = int(table["n_a"].iloc[0]), int(table["n_b"].iloc[0])
     ax.set_xlabel(f"{label_a}: per 1,000 tokens (n = {n_a:,})")
     ax.set_ylabel(f"{label_b}: per 1,000 tokens (n = {n_b:,})")
-    ax.set_title("Term rates, article against article (log scales)")
+    sides = f"{_side_name(table, 'a')} against {_side_name(table, 'b')}"
+    ax.set_title(f"Term rates: {sides}{' ' if len(sides) < 45 else chr(10)}(log scales)")
     ax.text(0.01, 0.99, "solid line: same rate; dashed: twice as frequent\nhollow: absent on one "
             "side, drawn at 0.5 occurrences\nbigger dot: several terms", transform=ax.transAxes,
             va="top", fontsize=7, color=_GREY)  # fmt: skip
