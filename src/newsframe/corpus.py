@@ -1094,7 +1094,36 @@ def _build_all(jobs: list[tuple], rules: Rules, n_jobs: int, executor=None) -> l
         return [_build(job, rules) for job in jobs]
     from joblib import Parallel, delayed
 
-    return Parallel(n_jobs=n_jobs, batch_size=64)(delayed(_build)(job, rules) for job in jobs)
+    # Workers get the rules by name where they can load them themselves: one Rules object per
+    # worker process, so the line classifier's cache (keyed by the rules) lasts across batches
+    # instead of starting empty with each unpickled copy.
+    key = _rules_key(rules)
+    return Parallel(n_jobs=n_jobs, batch_size=64)(
+        delayed(_build_in_worker)(job, key) for job in jobs
+    )
+
+
+_SHIPPED_RULES = "<shipped>"
+
+
+def _rules_key(rules: Rules) -> Rules | str:
+    """What a worker needs to get ``rules``: a name :func:`load_rules` resolves to the same
+    rules (the shipped file, or the file they were read from), else the rules themselves."""
+    if rules is load_rules():
+        return _SHIPPED_RULES
+    if rules.source and rules.source != "<builtin>":
+        try:
+            if load_rules(rules.source) is rules:
+                return rules.source
+        except NewsframeError:
+            pass
+    return rules
+
+
+def _build_in_worker(job: tuple, key: Rules | str) -> Article:
+    if isinstance(key, str):
+        key = load_rules(None if key == _SHIPPED_RULES else key)
+    return _build(job, key)
 
 
 def _build(job: tuple, rules: Rules) -> Article:
