@@ -390,8 +390,9 @@ def analyse(article, *, resources=None):
     """Return the analysed :class:`Document` of one Article (a list of them for a corpus).
 
     Built once per article and :class:`~newsframe.Resources` object, then served from a cache
-    on the Article. ``resources=None``: the corpus's own (``Corpus.resources``), else the
-    shipped defaults.
+    on the Article. ``resources=None``: the corpus's own (``Corpus.resources``), else those of
+    the corpus the articles were loaded into (:func:`newsframe.resources.resolve_resources`),
+    else the shipped defaults.
 
     >>> from newsframe import Article
     >>> from newsframe import Actor, Story

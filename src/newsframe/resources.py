@@ -8,7 +8,8 @@ malformed file always gives the same kind of error: an :class:`~newsframe.errors
 naming the file. :func:`load_resources` reads every file an analysis needs into one frozen
 :class:`Resources` (cached, so each file is parsed once); every public function that needs a
 word list or table takes it as the keyword-only ``resources=`` and resolves ``None`` with
-:func:`resolve_resources` (the corpus's own resources, else the shipped defaults).
+:func:`resolve_resources` (the corpus's own resources, or those of the corpus the articles
+were loaded into, else the shipped defaults).
 """
 
 from __future__ import annotations
