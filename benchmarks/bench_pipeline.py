@@ -145,8 +145,9 @@ def run_newsframe(manifest: Path, jobs: int, skip: set[str]) -> dict[str, object
     stage("tfidf", lambda: nf.tfidf(corpus))
     group = [a for a in corpus if a.metadata.get("outlet") in OUTLETS[:2]]
     rest = [a for a in corpus if a.metadata.get("outlet") not in OUTLETS[:2]]
-    # lists of articles carry no corpus: pass its resources, or they are analysed again
-    stage("keyness", lambda: nf.keyness(group, rest, resources=corpus.resources))
+    # plain lists of the corpus's articles: they remember the corpus's resources, so the
+    # documents analysed above are reused (no resources= needed)
+    stage("keyness", lambda: nf.keyness(group, rest))
     stage("sentiment", lambda: nf.sentence_sentiment(corpus, n_jobs=jobs, progress=False))
     stage("attributions", lambda: (nf.attributions(corpus), nf.share_of_voice(corpus)))
     stage("naming", lambda: nf.naming_variants(corpus))

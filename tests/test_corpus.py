@@ -236,3 +236,29 @@ def test_repeated_paragraph_of_different_outlets_is_kept(tmp_path):
     corpus = _outlet_corpus(tmp_path, ["Kuril Herald", "Sakhalin Daily"], bodies)
     for article, body in zip(corpus, bodies, strict=True):
         assert article.paragraphs == tuple(body)
+
+
+def test_parallel_cleaning_gives_the_serial_articles(tmp_path):
+    # 256 articles or more are cleaned in worker processes, which load the rules by name (the
+    # shipped file, or the file they were read from) and must clean exactly as one process does
+    from newsframe.cleaning import load_rules
+    from newsframe.corpus import _rules_key
+
+    rows = ["article_id,file,outlet"]
+    seeds = sorted((ROOT / "data" / "raw").glob("*.txt"))
+    for n in range(260):
+        name = f"a{n:03d}.txt"
+        (tmp_path / name).write_bytes(seeds[n % len(seeds)].read_bytes())
+        rows.append(f"a{n:03d},{name},Outlet {n % 3}")
+    manifest = tmp_path / "articles.csv"
+    manifest.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    own = tmp_path / "rules.toml"
+    own.write_text((ROOT / "src/newsframe/data/boilerplate.toml").read_text("utf-8"), "utf-8")
+    assert _rules_key(load_rules()) == "<shipped>"
+    assert _rules_key(load_rules(own)) == str(own)
+    for rules in (None, load_rules(own)):
+        serial = nf.load_corpus(manifest, rules=rules)
+        parallel = nf.load_corpus(manifest, rules=rules, n_jobs=2)
+        assert [a.paragraphs for a in parallel] == [a.paragraphs for a in serial]
+        assert [a.removed for a in parallel] == [a.removed for a in serial]
+        assert [a.title for a in parallel] == [a.title for a in serial]

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import copy
 from collections import Counter
+from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import newsframe as nf
@@ -70,3 +73,27 @@ def test_corpus_resources_are_used_when_none_given(tmp_path):
 def test_resources_must_be_a_resources_object():
     with pytest.raises(NewsframeError, match="resources must be"):
         nf.actor_prominence([ARTICLE], resources="actors.toml")
+
+
+def test_articles_remember_the_resources_of_the_corpus_they_were_loaded_into():
+    rail = Path(__file__).parent / "fixtures" / "story_rail"
+    corpus = nf.load_corpus(rail / "articles.csv", story=rail / "story.toml")
+    assert corpus.resources is not nf.default_resources()
+    group = [a for a in corpus if a.metadata["group"] == "vestria"]
+    rest = [a for a in corpus if a.metadata["group"] != "vestria"]
+    # a plain list of the corpus's articles is analysed as the corpus is: the story's phrase
+    # "Amber Line" is one term, and the documents are the corpus's own (not analysed again)
+    documents = nf.analyse_corpus(corpus)
+    assert nf.analyse(group[0]) is documents[corpus.ids.index(group[0].article_id)]
+    table = nf.keyness(group, rest)
+    assert "amber line" in set(table["term"])
+    pd.testing.assert_frame_equal(table, nf.keyness(group, rest, resources=corpus.resources))
+    # articles loaded without a story, or from corpora with different resources: the defaults
+    plain = nf.load_corpus(rail / "articles.csv")
+    assert resources_module.resolve_resources(None, list(plain)) is nf.default_resources()
+    mixed = [corpus[0], plain[1]]
+    assert resources_module.resolve_resources(None, mixed) is nf.default_resources()
+    # the mark is not carried into a copy or a pickle (nor are the cached documents)
+    twin = copy.copy(group[0])
+    assert twin == group[0]
+    assert resources_module.resolve_resources(None, twin) is nf.default_resources()

@@ -28,6 +28,7 @@ import pandas as pd
 
 from newsframe.cleaning import CleanText, Removal, Rules, clean_text, load_rules
 from newsframe.errors import InputError, NewsframeError, NewsframeWarning
+from newsframe.resources import remember_resources
 from newsframe.text import TOKEN, normalise, split_sentences
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -91,6 +92,10 @@ class Article:
                 f"Article {self.article_id!r}",
                 f"article_id and paragraphs must be strings, got {_describe(what)}",
             )
+
+    def __getstate__(self) -> dict[str, Any]:
+        # the analysed documents and the loading mark are caches of this process: not pickled
+        return {k: v for k, v in self.__dict__.items() if not k.startswith("_newsframe_")}
 
     @property
     def body(self) -> str:
@@ -605,20 +610,42 @@ def _decode(data: bytes, path: Path) -> tuple[str, str]:
             )
         text, encoding = _decode_lines(data, path)
     sample = text[:4096]
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f")
+    controls = _count_chars(
+        sample, _ASCII_CONTROLS, lambda ch: ord(ch) < 32 and ch not in _TEXT_CONTROLS
+    )
     if controls > max(8, len(sample) // 100):
         raise InputError(path, "looks like a binary file (control characters), not text")
     return text, encoding
 
 
+_TEXT_CONTROLS = "\t\n\r\f"
+_ASCII_CONTROLS = bytes(c for c in range(32) if chr(c) not in _TEXT_CONTROLS)
+_ASCII_LETTERS = bytes(c for c in range(128) if chr(c).isalpha())
+_ASCII_SPACES = bytes(c for c in range(128) if chr(c).isspace())
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _count_chars(text: str, ascii_class: bytes, test: Callable[[str], bool]) -> int:
+    """How many characters of ``text`` pass ``test``; ``ascii_class`` lists the ASCII ones.
+
+    Linear and mostly in C: the ASCII characters by deleting the class with ``bytes.translate``,
+    the (few) others one by one.
+    """
+    data = text.encode("ascii", "ignore")
+    count = len(data) - len(data.translate(None, ascii_class))
+    if len(data) < len(text):
+        count += sum(1 for ch in _NON_ASCII.findall(text) if test(ch))
+    return count
+
+
 def _not_text(text: str) -> str | None:
     """Why decoded ``text`` is not an article's text (no words, or random characters), or None."""
     sample = text[:100_000]
-    letters = sum(1 for ch in sample if ch.isalpha())
+    letters = _count_chars(sample, _ASCII_LETTERS, str.isalpha)
     if letters == 0:
         return "no words in the file (only punctuation, digits or symbols)"
-    visible = sum(1 for ch in sample if not ch.isspace())
-    latin = sum(1 for ch in sample if ch.isalpha() and ord(ch) < 0x250)
+    visible = len(sample) - _count_chars(sample, _ASCII_SPACES, str.isspace)
+    latin = _count_chars(sample, _ASCII_LETTERS, lambda ch: ch.isalpha() and ord(ch) < 0x250)
     spaces = len(sample) - visible
     if letters < visible // 2 or (latin > letters // 2 and spaces < visible // 30):
         # words are mostly letters, and Latin-script words are separated by spaces; random
@@ -1067,7 +1094,36 @@ def _build_all(jobs: list[tuple], rules: Rules, n_jobs: int, executor=None) -> l
         return [_build(job, rules) for job in jobs]
     from joblib import Parallel, delayed
 
-    return Parallel(n_jobs=n_jobs, batch_size=64)(delayed(_build)(job, rules) for job in jobs)
+    # Workers get the rules by name where they can load them themselves: one Rules object per
+    # worker process, so the line classifier's cache (keyed by the rules) lasts across batches
+    # instead of starting empty with each unpickled copy.
+    key = _rules_key(rules)
+    return Parallel(n_jobs=n_jobs, batch_size=64)(
+        delayed(_build_in_worker)(job, key) for job in jobs
+    )
+
+
+_SHIPPED_RULES = "<shipped>"
+
+
+def _rules_key(rules: Rules) -> Rules | str:
+    """What a worker needs to get ``rules``: a name :func:`load_rules` resolves to the same
+    rules (the shipped file, or the file they were read from), else the rules themselves."""
+    if rules is load_rules():
+        return _SHIPPED_RULES
+    if rules.source and rules.source != "<builtin>":
+        try:
+            if load_rules(rules.source) is rules:
+                return rules.source
+        except NewsframeError:
+            pass
+    return rules
+
+
+def _build_in_worker(job: tuple, key: Rules | str) -> Article:
+    if isinstance(key, str):
+        key = load_rules(None if key == _SHIPPED_RULES else key)
+    return _build(job, key)
 
 
 def _build(job: tuple, rules: Rules) -> Article:
@@ -1152,10 +1208,13 @@ def load_corpus(
     for article in articles:
         _warn_notes(article)
     try:
-        return Corpus(
+        corpus = Corpus(
             articles, story=story, resources=story.resources if story is not None else None
         )
     except InputError as exc:
         raise InputError(
             source if isinstance(source, (str, Path)) else "corpus", exc.problem
         ) from None
+    # a plain list of these articles (a group, a selection) then analyses as the corpus does
+    remember_resources(corpus, corpus.resources)
+    return corpus

@@ -20,6 +20,7 @@ a gigabyte. Documents are cached on their Article per :class:`~newsframe.Resourc
 from __future__ import annotations
 
 import itertools
+import operator
 import sys
 import weakref
 from collections.abc import Iterable, Iterator
@@ -273,8 +274,8 @@ def _build(article: Article, resources: Resources) -> Document:
     units = [(HEADLINE, title, [(HEADLINE, 0, len(title))] if title else [])]
     units += [(p, paragraphs[p], sentences) for p, sentences in sorted(by_paragraph.items())]
 
-    local: dict[str, int] = {}  # form -> type index in this document
-    forms_of, par_of, sent_of, start_of, end_of = [], [], [], [], []
+    forms: list[str] = []  # every token's form, in reading order
+    par_ids, par_sizes, sent_of, span_of = [], [], [], []
     for paragraph_id, text, sentences in units:
         if not sentences:
             continue
@@ -282,39 +283,39 @@ def _build(article: Article, resources: Resources) -> Document:
         matches = list(TOKEN.finditer(text, lo, hi))
         if not matches:
             continue
-        starts = [m.start() for m in matches]
+        forms += [m.group() for m in matches]
+        offsets = np.array([m.span() for m in matches], dtype=np.int32)
         ends_of_sentences = [end for _, _, end in sentences]
-        which = np.searchsorted(ends_of_sentences, starts, side="right")
+        which = np.searchsorted(ends_of_sentences, offsets[:, 0], side="right")
         which = np.minimum(which, len(sentences) - 1)
         ids = np.array([sid for sid, _, _ in sentences], dtype=np.int32)[which]
-        forms_of.extend(local.setdefault(m.group(), len(local)) for m in matches)
-        par_of.append(np.full(len(matches), paragraph_id, dtype=np.int32))
+        par_ids.append(paragraph_id)
+        par_sizes.append(len(matches))
         sent_of.append(ids)
-        start_of.extend(starts)
-        end_of.extend(m.end() for m in matches)
+        span_of.append(offsets)
 
+    # type index of each form: the order of its first occurrence in this document
+    local = {form: i for i, form in enumerate(dict.fromkeys(forms))}
     table = _form_table(resources)
-    info = []
-    for form in local:
-        entry = table.get(form)
-        if entry is None:
-            entry = table[form] = _form_info(form, resources)
-        info.append(entry)
-    types = tuple(e[0] for e in info)
-    lowers = tuple(e[1] for e in info)
-    lemmas = tuple(e[2] for e in info)
-    stops = np.array([e[3] for e in info], dtype=bool)
+    info = list(map(table.get, local))  # looked up in C; only forms new to the table in Python
+    for form in itertools.compress(local, map(operator.not_, info)):
+        table[form] = _form_info(form, resources)
+    if None in info:
+        info = list(map(table.__getitem__, local))
+    types, lowers, lemmas, stop_flags = zip(*info, strict=True) if info else ((), (), (), ())
+    stops = np.array(stop_flags, dtype=bool)
 
-    token_type = _ints(forms_of)
-    token_paragraph = np.concatenate(par_of) if par_of else _ints([])
+    token_type = np.fromiter(map(local.__getitem__, forms), dtype=np.int32, count=len(forms))
+    token_paragraph = np.repeat(_ints(par_ids), par_sizes)
     token_sentence = np.concatenate(sent_of) if sent_of else _ints([])
+    offsets = np.concatenate(span_of) if span_of else np.zeros((0, 2), dtype=np.int32)
     n_headline = int(np.searchsorted(token_paragraph, 0))
 
     # multi-word terms: the one merger, run sentence by sentence (never across a boundary)
     phrase_rows: list[tuple[int, int, str]] = []
     index = _phrase_index(resources)
     if index and len(token_type):
-        token_lemmas = [lemmas[t] for t in token_type.tolist()]
+        token_lemmas = list(map(lemmas.__getitem__, token_type.tolist()))
         cuts = np.flatnonzero(np.diff(token_sentence)) + 1
         bounds = [0, *cuts.tolist(), len(token_lemmas)]
         for a, b in itertools.pairwise(bounds):
@@ -337,8 +338,8 @@ def _build(article: Article, resources: Resources) -> Document:
         sentence_end=_ints([b for _, _, b in spans]),
         token_paragraph=token_paragraph,
         token_sentence=token_sentence,
-        token_start=_ints(start_of),
-        token_end=_ints(end_of),
+        token_start=np.ascontiguousarray(offsets[:, 0]),
+        token_end=np.ascontiguousarray(offsets[:, 1]),
         token_type=token_type,
         types=types,
         type_lower=lowers,
@@ -389,8 +390,9 @@ def analyse(article, *, resources=None):
     """Return the analysed :class:`Document` of one Article (a list of them for a corpus).
 
     Built once per article and :class:`~newsframe.Resources` object, then served from a cache
-    on the Article. ``resources=None``: the corpus's own (``Corpus.resources``), else the
-    shipped defaults.
+    on the Article. ``resources=None``: the corpus's own (``Corpus.resources``), else those of
+    the corpus the articles were loaded into (:func:`newsframe.resources.resolve_resources`),
+    else the shipped defaults.
 
     >>> from newsframe import Article
     >>> from newsframe import Actor, Story
@@ -403,7 +405,7 @@ def analyse(article, *, resources=None):
     (7, ('kuril island',), [(-1, 'putin'), (0, 'abe')])
     """
     if isinstance(article, Article):
-        return _document(article, resolve_resources(resources))
+        return _document(article, resolve_resources(resources, article))
     return analyse_corpus(article, resources=resources)
 
 

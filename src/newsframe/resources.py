@@ -8,7 +8,8 @@ malformed file always gives the same kind of error: an :class:`~newsframe.errors
 naming the file. :func:`load_resources` reads every file an analysis needs into one frozen
 :class:`Resources` (cached, so each file is parsed once); every public function that needs a
 word list or table takes it as the keyword-only ``resources=`` and resolves ``None`` with
-:func:`resolve_resources` (the corpus's own resources, else the shipped defaults).
+:func:`resolve_resources` (the corpus's own resources, or those of the corpus the articles
+were loaded into, else the shipped defaults).
 """
 
 from __future__ import annotations
@@ -200,9 +201,43 @@ def default_resources() -> Resources:
     return load_resources()
 
 
+#: Attribute under which :func:`~newsframe.load_corpus` records, on each Article it loads, the
+#: resources of the corpus it was loaded into (a cache-like mark, dropped when pickled).
+LOADED_WITH = "_newsframe_resources"
+
+
+def remember_resources(articles: Any, resources: Resources | None) -> None:
+    """Record on each Article that it was loaded into a corpus with ``resources``."""
+    if resources is None:
+        return
+    for article in articles:
+        object.__setattr__(article, LOADED_WITH, resources)  # Article is frozen; a mark only
+
+
+def _loaded_with(corpus: Any) -> Resources | None:
+    """The resources every article of ``corpus`` (one Article, a Corpus, list or tuple) was
+    loaded with, if they all share one; else None. Never iterates a one-shot iterator."""
+    if isinstance(corpus, (list, tuple)):
+        items = corpus
+    elif isinstance(getattr(corpus, "_articles", None), tuple):  # a Corpus
+        items = corpus._articles
+    else:
+        items = (corpus,)
+    found = None
+    for item in items:
+        own = getattr(item, "__dict__", {}).get(LOADED_WITH)
+        if own is None or (found is not None and own is not found):
+            return None
+        found = own
+    return found
+
+
 def resolve_resources(resources: Resources | None = None, corpus: Any = None) -> Resources:
     """Return the resources an analysis uses: ``resources`` if given, else ``corpus.resources``
-    (a :class:`~newsframe.Corpus` loaded with its own), else :func:`default_resources`.
+    (a :class:`~newsframe.Corpus` loaded with its own), else those of the corpus its articles
+    were loaded into (``load_corpus(story=...)``; a list of one corpus's articles, or one
+    Article, analyses as that corpus does; articles of corpora with different resources fall
+    back), else :func:`default_resources`.
 
     >>> resolve_resources() is default_resources()
     True
@@ -215,4 +250,7 @@ def resolve_resources(resources: Resources | None = None, corpus: Any = None) ->
             )
         return resources
     own = getattr(corpus, "resources", None)
+    if isinstance(own, Resources):
+        return own
+    own = _loaded_with(corpus)
     return own if isinstance(own, Resources) else default_resources()

@@ -380,7 +380,7 @@ def bootstrap_rate_difference(
         raise NewsframeError(f"n_resamples must be at least 1, got {n_resamples}")
     if not 0.0 < confidence < 1.0:
         raise NewsframeError(f"confidence must lie strictly between 0 and 1, got {confidence}")
-    res = resolve_resources(resources, a if not isinstance(a, Article) else None)
+    res = resolve_resources(resources, a)
     sides = [_articles(x) for x in (a, b)]
     parts = [_sentence_counts(articles, unit, res) for articles in sides]
     if terms is None:
