@@ -21,6 +21,8 @@ import pandas as pd
 from newsframe.corpus import Corpus
 from newsframe.errors import InputError, NewsframeError, NewsframeWarning
 from newsframe.resources import resolve_resources
+from newsframe.sentiment.scoring import THRESHOLD
+from newsframe.sentiment.summary import STATISTICS
 from newsframe.stats import (
     article_permutation_test,
     cluster_bootstrap_difference,
@@ -41,15 +43,6 @@ __all__ = [
     "with_group",
 ]
 
-#: VADER's cut-offs for a positive / negative sentence (Hutto & Gilbert 2014).
-THRESHOLD = 0.05
-STATISTICS = (
-    "mean_compound",
-    "median_compound",
-    "share_positive",
-    "share_neutral",
-    "share_negative",
-)
 _SLUG = re.compile(r"[^A-Za-z0-9.-]+")
 
 
