@@ -425,15 +425,16 @@ def voice_by_group(
         **{c: (c, "sum") for c in sums}, articles=("article_id", "nunique")
     )
     total = out.groupby("group", sort=False)["quoted_words"].transform("sum")
-    out["share_of_quoted"] = np.where(
-        total > 0, out["quoted_words"] / total.where(total > 0, 1), 0.0
-    )
+    out["share_of_quoted"] = _ratio(out["quoted_words"], total)
     words = out["group"].map(_words(corpus, column)).astype(float)
-    out["share_of_words"] = np.where(
-        words > 0, out["quoted_words"] / words.where(words > 0, 1), 0.0
-    )
+    out["share_of_words"] = _ratio(out["quoted_words"], words)
     return out.sort_values(["group", "quoted_words", "speaker"], ascending=[True, False, True],
                            key=_group_order(out), kind="stable").reset_index(drop=True)  # fmt: skip
+
+
+def _ratio(numerator: pd.Series, denominator: pd.Series) -> np.ndarray:
+    """``numerator / denominator`` elementwise, 0.0 where the denominator is 0."""
+    return np.where(denominator > 0, numerator / denominator.where(denominator > 0, 1), 0.0)
 
 
 def _group_order(table: pd.DataFrame):
@@ -462,9 +463,7 @@ def prominence_by_group(
         n_articles=("article_id", "nunique"),
     )
     words = out["group"].map(_words(corpus, column)).astype(float)
-    out.insert(
-        4, "per_1000", np.where(words > 0, 1000 * out["mentions"] / words.where(words > 0, 1), 0.0)
-    )
+    out.insert(4, "per_1000", _ratio(1000 * out["mentions"], words))
     return out
 
 
@@ -487,11 +486,5 @@ def frames_by_group(
         articles=("hit", "sum"),
         n_articles=("article_id", "nunique"),
     )
-    out.insert(
-        7,
-        "per_1000",
-        np.where(
-            out["words"] > 0, 1000 * out["hits"] / out["words"].where(out["words"] > 0, 1), 0.0
-        ),
-    )
+    out.insert(7, "per_1000", _ratio(1000 * out["hits"], out["words"]))
     return out

@@ -91,13 +91,6 @@ def _load(source: str | Path | Sequence[str | Path], n_jobs: int, story: Any) ->
     return load_corpus(resolved, n_jobs=n_jobs, story=story)
 
 
-def _with_actors(corpus: Corpus) -> Corpus:
-    """The corpus, with actors found in the text when neither story nor defaults name any."""
-    import newsframe as nf
-
-    return nf.with_text_actors(corpus)
-
-
 @dataclass(frozen=True)
 class ReportPlan:
     """What is compared: the grouping column (or None) and the two sides' article ids."""
@@ -119,11 +112,6 @@ class ReportPlan:
 def _slug(text: str) -> str:
     keep = "".join(c if c.isalnum() or c in "-." else "-" for c in text.strip().lower())
     return "-".join(filter(None, keep.split("-")))[:60] or "x"
-
-
-def _metadata_column(corpus: Corpus, column: str) -> list[str]:
-    values = [str(a.metadata.get(column, "") or "") for a in corpus]
-    return values
 
 
 def plan_comparison(
@@ -224,9 +212,8 @@ def _sides(corpus: Corpus, plan: ReportPlan) -> tuple[list[Article], list[Articl
 def _corpus_section(r: _Report, corpus: Corpus, plan: ReportPlan) -> None:
     from newsframe.plots.corpus import cleaning_figure
 
+    # every manifest column, the grouping one included (Corpus.to_frame keeps them all)
     frame = corpus.to_frame().drop(columns=["source_path", "sha256"], errors="ignore")
-    if plan.group and plan.group not in frame.columns:
-        frame.insert(1, plan.group, _metadata_column(corpus, plan.group))
     summary = corpus.removal_summary()
     removed = corpus.removed_frame()
     kept = int(summary.loc[summary["reason"] == "kept: article body", "words"].sum())
@@ -660,7 +647,9 @@ def build_report(
                 corpus = load_corpus_distributed(resolved, client=client, story=story)
         if corpus is None:
             corpus = _load(source, n_jobs, story)  # type: ignore[arg-type]
-        corpus = _with_actors(corpus)
+        import newsframe as nf
+
+        corpus = nf.with_text_actors(corpus)  # no actors named: find them in the text
         plan = plan_comparison(corpus, group=group, compare=compare)
         from newsframe.distributed import compute_article_tables
 
