@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -23,3 +26,20 @@ SEED_2019 = "mt-2019-01-23"
 def seeds() -> nf.Corpus:
     """The two bundled Moscow Times articles, loaded with their story file."""
     return nf.load_corpus(MANIFEST, story=STORY)
+
+
+@contextmanager
+def deadline(seconds: float = 10, what: str = "the block") -> Iterator[None]:
+    """Fail (not hang) when the block runs longer than ``seconds``: a blocking read of a FIFO,
+    or a runaway regex match (the regex engine checks for signals while it backtracks)."""
+
+    def stop(signum, frame):
+        raise TimeoutError(f"{what}: still running after {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

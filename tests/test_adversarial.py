@@ -14,12 +14,11 @@ import contextlib
 import importlib
 import pkgutil
 import re
-import signal
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 
 import pytest
+from conftest import deadline
 
 import newsframe
 import newsframe as nf
@@ -52,23 +51,6 @@ def prose(size: int) -> str:
         n += 1
         out.append(PROSE.replace("Monday", f"day {n} of round {call}"))
     return "".join(out)[:size]
-
-
-@contextmanager
-def deadline(seconds: float, what: str) -> Iterator[None]:
-    """Fail (not hang) when the block runs longer than ``seconds`` (the regex engine checks
-    for signals while it backtracks, so this interrupts a runaway match)."""
-
-    def stop(signum, frame):
-        raise TimeoutError(f"{what}: still running after {seconds:.0f} s")
-
-    previous = signal.signal(signal.SIGALRM, stop)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def timed(call: Callable[[], object], what: str) -> float:

@@ -8,12 +8,11 @@ from __future__ import annotations
 import io
 import os
 import random
-import signal
 import sys
 import warnings
-from contextlib import contextmanager
 
 import pytest
+from conftest import deadline
 
 import newsframe as nf
 from newsframe import corpus as corpus_module
@@ -24,22 +23,6 @@ P1 = "The foreign minister met his counterpart in the capital on Monday for talk
 P2 = "Both sides agreed to meet again in the spring, officials said after the meeting."
 P3 = "Fishermen on the islands said prices for crab had fallen by a third since the sanctions."
 PAGE = f"Talks Resume on the Islands\n\n{P1}\n\n{P2}\n\n{P3}\n"
-
-
-@contextmanager
-def deadline(seconds: float = 10):
-    """Turn a hang (a blocking read of a FIFO) into a failure instead of a stuck test run."""
-
-    def stop(signum, frame):
-        raise TimeoutError(f"still running after {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, stop)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def write(path, text=PAGE):
