@@ -246,6 +246,9 @@ def test_a_line_with_a_separator_is_chrome_only_when_every_piece_is():
         (r"(read more|more)\s*:", ("more",)),  # "read more" contains "more": dropped
         (r"\bnews(letter)?\b", ("news",)),  # an optional group needs nothing
         (r"(ab|cd)x?", ("ab", "cd")),
+        (r"\b(ad-free|ads|advertis\w+)\b", ("ad-free", "ads", "advertis")),  # "ad" factored out
+        (r"for (just|only) \d", ("for just", "for only")),  # a run and the branch after it
+        (r"news ?[ab]", ("news",)),
         (r"^read more", ()),  # anchored: fails fast without help
         (r"(^\d+|b)", ()),  # one branch needs no literal
         (r"\w+\s\d+", ()),  # no literal at all
@@ -258,8 +261,26 @@ def test_needles_are_the_literals_every_match_contains(pattern, needles):
     assert _needles(_compile(pattern)) == needles
 
 
+@pytest.mark.parametrize(
+    "pattern,openings",
+    [
+        (r"^(read more|tags?|[0-9]+ comments)", "0123456789rt"),
+        (r"^[A-C]\w+", "ABC"),
+        (r"(^a|^b)", "ab"),
+        (r"^\(?by", None),  # the first character may be "(" or "b": not worked out
+        (r"(^a|b)", None),  # not every match starts the line
+        (r"^\w+", None),
+    ],
+)
+def test_openings_are_the_characters_an_anchored_match_starts_with(pattern, openings):
+    from newsframe.cleaning import _compile, _openings
+
+    found = _openings(_compile(pattern, case_sensitive=True))
+    assert found == (None if openings is None else frozenset(openings))
+
+
 def test_the_prefilter_never_skips_a_line_a_rule_matches():
-    from newsframe.cleaning import _needles
+    from newsframe.cleaning import _needles, _openings
 
     rules = load_rules()
     pages = sorted((Path(__file__).parent / "fixtures" / "pages").glob("*.txt"))
@@ -268,9 +289,10 @@ def test_the_prefilter_never_skips_a_line_a_rule_matches():
     patterns = [r.pattern for r in rules.lines] + list(rules.cues) + list(rules.credits)
     checked = 0
     for pattern in patterns:
-        needles = _needles(pattern)
+        needles, openings = _needles(pattern), _openings(pattern)
         for line in lines:
-            if needles and pattern.search(line):
+            if (needles or openings) and pattern.search(line):
                 checked += 1
-                assert any(n in line for n in needles), (pattern.pattern, line)
-    assert checked > 50  # the fixture pages do exercise the prefiltered rules
+                assert not needles or any(n in line for n in needles), (pattern.pattern, line)
+                assert not openings or line[:1] in openings, (pattern.pattern, line)
+    assert checked > 100  # the fixture pages do exercise the prefiltered rules

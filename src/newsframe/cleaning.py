@@ -63,6 +63,10 @@ _ADDRESS = re.compile(r"\b(we|our|ours|us|you|your|yours)\b", re.IGNORECASE)
 # the same on lowercased ASCII text, where ignoring case changes nothing and costs time
 _ADDRESS_LOW = re.compile(r"\b(?:we|our|ours|us|you|your|yours)\b")
 _WORD = re.compile(r"\w++(?:['-]\w++)*+")
+# Counting words of ASCII text without listing them: runs of word characters (the bytes of
+# anything else made spaces), less the apostrophes and hyphens that join two runs into one word.
+_ASCII_RUNS = bytes(c if chr(c).isalnum() or c == 95 else 32 for c in range(128)).ljust(256)
+_JOINT = re.compile(r"['-](?<=\w.)(?=\w)")
 _LOWER_START = re.compile(r"^[\"'(]?[a-z]")
 _BULLET = re.compile(r"^([-•*—]|\d{1,2}[.)])\s+\w")  # an item of a list in the article
 _REPORTING = re.compile(r"\b(said|says|told|tells|according to|reported|announced|added|stated)\b")
@@ -133,9 +137,12 @@ class LineRule:
     strong: bool = False
     #: literal text one piece of which every match contains (see :func:`_needles`)
     needles: tuple[str, ...] = field(default=(), init=False, repr=False)
+    #: the characters a match can start with, when it must start the line (see :func:`_openings`)
+    openings: frozenset[str] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "needles", _needles(self.pattern))
+        object.__setattr__(self, "openings", _openings(self.pattern))
 
 
 @dataclass(frozen=True, eq=False)
@@ -163,21 +170,37 @@ class Rules:
     max_credit_words: int
     glued: tuple[GluedRule, ...] = ()
     source: str = field(default="<builtin>")
-    #: each cue with its needles (see :func:`_needles`)
+    #: each cue and each credit pattern with its needles (see :func:`_needles`)
     cue_checks: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = field(
         default=(), init=False, repr=False
     )
-    #: per word count, the line rules whose ``max_words`` admits it (filled as counts occur)
-    by_words: dict[int, tuple[LineRule, ...]] = field(default_factory=dict, init=False, repr=False)
+    credit_checks: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = field(
+        default=(), init=False, repr=False
+    )
+    #: the line rules that may remove a line, per (words, first character, lowercased)
+    candidates: dict[tuple[int, str, str], tuple[LineRule, ...]] = field(
+        default_factory=dict, init=False, repr=False
+    )
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "cue_checks", tuple((c, _needles(c)) for c in self.cues))
+        object.__setattr__(self, "credit_checks", tuple((c, _needles(c)) for c in self.credits))
 
-    def for_words(self, n: int) -> tuple[LineRule, ...]:
-        """The line rules that may remove a line of ``n`` words, in file order."""
-        found = self.by_words.get(n)
+    def for_line(self, n: int, line: str, low: str) -> tuple[LineRule, ...]:
+        """The line rules that may remove a line of ``n`` words (``low`` is the line in lower
+        case), in file order: its length is within their ``max_words`` and, for a rule that
+        must match at the start of the line, the line starts with a character it can open with."""
+        key = (n, line[:1], low[:1])
+        found = self.candidates.get(key)
         if found is None:
-            found = self.by_words[n] = tuple(r for r in self.lines if n <= r.max_words)
+            found = tuple(
+                r
+                for r in self.lines
+                if n <= r.max_words
+                and (r.openings is None or key[1 if r.case_sensitive else 2] in r.openings)
+            )
+            if n <= max((r.max_words for r in self.lines), default=0):
+                self.candidates[key] = found  # (longer lines all get the empty tuple)
         return found
 
 
@@ -257,10 +280,12 @@ def _needles(pattern: re.Pattern[str]) -> tuple[str, ...]:
     such set is known, or not worth it: a pattern anchored at the start of the line fails fast
     on its own, and one that ignores case could match text the literals do not spell.
 
-    Read off the parsed pattern: a run of literal characters in a sequence, a group, a repeat of
-    at least one, an alternation (the union of what each branch needs). Of a sequence's pieces,
-    the set with the longest shortest needle is taken (a non-ASCII character counts as four: it
-    is rare in English text), then the smallest set; a needle containing another is dropped.
+    Read off the parsed pattern: a run of literal characters in a sequence (alone, or followed
+    by the start of each branch of the alternation after it), a group, a repeat of at least
+    one, an alternation (the union of what each branch needs). Of a sequence's pieces, the set
+    with the longest shortest needle is taken (spaces do not count, a non-ASCII character counts
+    as four: it is rare in English text), then the smallest set; a needle containing another is
+    dropped.
 
     >>> _needles(re.compile(r"\\b(we|this site) uses? cookies\\b"))
     (' cookies',)
@@ -275,7 +300,7 @@ def _needles(pattern: re.Pattern[str]) -> tuple[str, ...]:
         parsed = list(_regex_parser.parse(pattern.pattern, pattern.flags))
     except Exception:  # the parser's internals changed: no prefilter, every line is searched
         return ()
-    if _anchored(parsed):
+    if _anchored(parsed) and not pattern.flags & re.MULTILINE:
         return ()
     found = _required(parsed)
     if not found:
@@ -284,7 +309,8 @@ def _needles(pattern: re.Pattern[str]) -> tuple[str, ...]:
 
 
 def _needle_score(needles: frozenset[str]) -> tuple[int, int]:
-    return min(6, *(sum(1 if ord(c) < 128 else 4 for c in n) for n in needles)), -len(needles)
+    weights = (sum(0 if c == " " else 1 if c.isascii() else 4 for c in n) for n in needles)
+    return min(6, *weights), -len(needles)
 
 
 def _required(items: list) -> frozenset[str] | None:
@@ -295,7 +321,13 @@ def _required(items: list) -> frozenset[str] | None:
         if op is _sre.LITERAL:
             run.append(chr(av))
             continue
-        found = [frozenset({"".join(run)})] if run else []
+        found = []
+        if run:  # the run alone, and the run with what follows it ("ad" + "s|-free")
+            head = "".join(run)
+            found.append(frozenset({head}))
+            starts = _starts(op, av)
+            if starts and len(starts) <= _MAX_NEEDLES:
+                found.append(frozenset(head + start for start in starts))
         run = []
         if op is _sre.SUBPATTERN and not av[1] & re.IGNORECASE:
             found.append(_required(list(av[3])))
@@ -314,6 +346,97 @@ def _required(items: list) -> frozenset[str] | None:
     return best
 
 
+def _starts(op: object, av: object) -> list[str] | None:
+    """The literal text each match of one parsed item starts with ("" for none known), or None
+    when the item is not a group, an alternation or a small set of characters."""
+    if op is _sre.SUBPATTERN and not av[1] & re.IGNORECASE:
+        inner = list(av[3])
+        if len(inner) == 1 and inner[0][0] is _sre.BRANCH:
+            return _starts(*inner[0])
+        return [_literal_prefix(inner)]
+    if op is _sre.BRANCH:
+        return [_literal_prefix(list(b)) for b in av[1]]
+    if op is _sre.IN and all(kind is _sre.LITERAL for kind, _ in av):
+        return [chr(c) for _, c in av]
+    return None
+
+
+def _literal_prefix(items: list) -> str:
+    prefix = []
+    for op, av in items:
+        if op is not _sre.LITERAL:
+            break
+        prefix.append(chr(av))
+    return "".join(prefix)
+
+
+def _openings(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """The characters a match of ``pattern`` can start with, when every match must start at the
+    start of the text (None when it need not, or when they are not known): a line that starts
+    with another character cannot match, and the search is skipped.
+
+    >>> sorted(_openings(re.compile(r"^(read more|tags?|[0-9]+ comments)")))
+    ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'r', 't']
+    >>> _openings(re.compile(r"^\\(?by")), _openings(re.compile(r"(^a|b)"))
+    (None, None)
+    """
+    if _regex_parser is None or pattern.flags & (re.IGNORECASE | re.MULTILINE):
+        return None
+    try:
+        parsed = list(_regex_parser.parse(pattern.pattern, pattern.flags))
+    except Exception:  # the parser's internals changed: every line is searched
+        return None
+    return _anchored_first(parsed)
+
+
+def _anchored_first(items: list) -> frozenset[str] | None:
+    if not items:
+        return None
+    op, av = items[0]
+    if op is _sre.AT and av in (_sre.AT_BEGINNING, _sre.AT_BEGINNING_STRING):
+        return _first(items[1:])
+    if op is _sre.SUBPATTERN and not av[1] & re.IGNORECASE:
+        return _anchored_first(list(av[3]))
+    if op is _sre.ATOMIC_GROUP:
+        return _anchored_first(list(av))
+    if op is _sre.BRANCH:
+        return _union([_anchored_first(list(b)) for b in av[1]])
+    return None
+
+
+def _first(items: list) -> frozenset[str] | None:
+    """The characters a match of the parsed sequence starts with (None: not known, or a match
+    may be empty)."""
+    if not items:
+        return None
+    op, av = items[0]
+    if op is _sre.LITERAL:
+        return frozenset(chr(av))
+    if op is _sre.IN:
+        chars: set[str] = set()
+        for kind, value in av:
+            if kind is _sre.LITERAL:
+                chars.add(chr(value))
+            elif kind is _sre.RANGE and value[1] - value[0] < 64:
+                chars.update(map(chr, range(value[0], value[1] + 1)))
+            else:
+                return None
+        return frozenset(chars)
+    if op is _sre.SUBPATTERN and not av[1] & re.IGNORECASE:
+        return _first(list(av[3]))
+    if op is _sre.ATOMIC_GROUP:
+        return _first(list(av))
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+        return _first(list(av[2]))
+    if op is _sre.BRANCH:
+        return _union([_first(list(b)) for b in av[1]])
+    return None
+
+
+def _union(sets: list[frozenset[str] | None]) -> frozenset[str] | None:
+    return None if any(s is None for s in sets) else frozenset().union(*sets)
+
+
 def _anchored(items: list) -> bool:
     """True when every match of the parsed sequence starts at the start of the text."""
     if not items:
@@ -330,12 +453,31 @@ def _anchored(items: list) -> bool:
     return False
 
 
+def _search(check: tuple[re.Pattern[str], tuple[str, ...]], text: str) -> bool:
+    """True when the pattern of ``(pattern, needles)`` is found in ``text``; the search only runs
+    when one of the needles is in the text (or there are none)."""
+    pattern, needles = check
+    for needle in needles:
+        if needle in text:
+            return pattern.search(text) is not None
+    return not needles and pattern.search(text) is not None
+
+
 # --- line features -------------------------------------------------------------------------
 
 
 @lru_cache(maxsize=65_536)
 def _words(line: str) -> int:
-    return len(_WORD.findall(line))
+    """How many words (``_WORD`` matches) the line has.
+
+    >>> line = "Russia's well-known stance -- a 'no'."
+    >>> _words(line), _WORD.findall(line)
+    (5, ["Russia's", 'well-known', 'stance', 'a', 'no'])
+    """
+    if not line.isascii():
+        return len(_WORD.findall(line))
+    runs = len(line.encode().translate(_ASCII_RUNS).split())
+    return runs - len(_JOINT.findall(line)) if "'" in line or "-" in line else runs
 
 
 @lru_cache(maxsize=65_536)
@@ -343,6 +485,7 @@ def _ends_sentence(line: str) -> bool:
     return bool(_TERMINAL.search(line.rstrip(_CLOSERS + " ")))
 
 
+@lru_cache(maxsize=65_536)
 def _prose(line: str) -> bool:
     """A line that reads like a paragraph of the article: eight words or more, ending a sentence."""
     return _words(line) >= 8 and _ends_sentence(line)
@@ -402,14 +545,14 @@ def _rule_matches(line: str, low: str, rules: Rules) -> Iterator[LineRule]:
     one with ``spares_prose`` never takes a line that reads as a sentence of eight words or more.
     """
     n = _words(line)
-    for rule in rules.for_words(n):
+    for rule in rules.for_line(n, line, low):
         target = line if rule.case_sensitive else low
-        if rule.needles:
-            for needle in rule.needles:
-                if needle in target:
-                    break
-            else:  # no needle in the line: the pattern cannot match
-                continue
+        for needle in rule.needles:
+            if needle in target:
+                break
+        else:
+            if rule.needles:
+                continue  # no needle in the line: the pattern cannot match
         if not rule.pattern.search(target) or (rule.spares_prose and _prose(line)):
             continue
         quoted = '"' in target
@@ -498,11 +641,7 @@ def _is_appeal(line: str, rules: Rules, *, in_region: bool) -> bool:
     address = said / max(_outside_words(line, outside), 1)
     if in_region and address >= rules.address_share / 2:
         return True
-    cues = 0
-    for cue, needles in rules.cue_checks:
-        if needles and not any(needle in outside for needle in needles):
-            continue  # none of the words the cue needs is in the line
-        cues += cue.search(outside) is not None
+    cues = sum(_search(check, outside) for check in rules.cue_checks)
     if in_region:
         return cues >= 1 and address > 0
     return (
@@ -524,7 +663,7 @@ def _credit(line: str, rules: Rules) -> int:
     if ends and not line.rstrip().endswith(")"):
         return 0
     low = line.lower()
-    if any(p.search(low) for p in rules.credits):
+    if any(_search(check, low) for check in rules.credit_checks):
         # "... officials said. (Kyodo)" is a wire tag on a paragraph unless it names a photo
         tag = low[low.rfind("(") :]
         if _tagged_sentence(line) and "photo" not in tag and "/" not in tag:
@@ -720,6 +859,12 @@ def _list_item(norm: str, label: LineRule) -> bool:
     return 0 < n <= label.item_max_words and not _ends_sentence(norm)
 
 
+def _prose_before(lines: list[Line], reasons: list[str | None]) -> list[int]:
+    """How many kept lines of prose come before each index (and before the end)."""
+    kept_prose = (r is None and _prose(n) for (_, _, n), r in zip(lines, reasons, strict=True))
+    return list(itertools.accumulate(kept_prose, initial=0))
+
+
 def _bridge_appeals(lines: list[Line], reasons: list[str | None], openers: list[int]) -> None:
     """Lines between an appeal opener and a later appeal line belong to the appeal when nothing
     after that appeal reads like article prose (the appeal box closes the page); a line between
@@ -732,18 +877,18 @@ def _bridge_appeals(lines: list[Line], reasons: list[str | None], openers: list[
             and _ADDRESS.search(_QUOTED.sub(" ", lines[i][2]))
         ):
             reasons[i] = _APPEAL
-    if not openers:
-        return
-    prose_before = [0] * (len(lines) + 1)  # kept prose lines before each index
-    for i, (_, _, norm) in enumerate(lines):
-        prose_before[i + 1] = prose_before[i] + (reasons[i] is None and _prose(norm))
-    end = len(lines)  # past this, no kept prose is left (a bridge below takes it all)
+    prose_before: list[int] = []  # kept prose lines before each index (counted once needed)
+    end = len(lines)  # from here on no kept prose is left (a bridge below took it all)
     for o in openers:
         last = max(
             (j for j in range(o + 1, min(o + 9, len(lines))) if reasons[j] in _APPEALS),
             default=None,
         )
-        if last is None or prose_before[max(end, last + 1)] > prose_before[last + 1]:
+        if last is None:
+            continue
+        if not prose_before:
+            prose_before = _prose_before(lines, reasons)
+        if prose_before[max(end, last + 1)] > prose_before[last + 1]:
             continue
         for j in range(o + 1, last):
             if reasons[j] is None:
@@ -774,8 +919,7 @@ def _guess_title(lines: list[Line], reasons: list[str | None], rules: Rules) -> 
     lines that recur after the lede (photo captions) are not headlines."""
     candidates = [i for i, r in enumerate(reasons) if r is None][:40]
     first_prose = next((i for i in candidates if _prose(lines[i][2])), len(lines))
-    # a line that recurs after the lede is a photo caption repeated in the body, not a headline
-    later = {_title_key(n) for _, _, n in lines[first_prose + 1 :] if _words(n) <= 30}
+    later: set[str] | None = None  # keys of the short lines after the lede (listed once needed)
     valid = []
     for rank, i in enumerate(candidates):
         norm = _headline_text(lines[i][2])
@@ -785,8 +929,10 @@ def _guess_title(lines: list[Line], reasons: list[str | None], rules: Rules) -> 
             continue
         if _credit(norm, rules) or _BREADCRUMB.search(lines[i][1]) or _masthead(norm):
             continue
+        if later is None:
+            later = {_title_key(n) for _, _, n in lines[first_prose + 1 :] if _words(n) <= 30}
         if _title_key(norm) in later:
-            continue
+            continue  # a line that recurs after the lede is a photo caption, not a headline
         if any(
             _prose(lines[j][2]) or _BULLET.match(lines[j][2])
             for j in candidates[rank + 1 : rank + 7]
@@ -836,19 +982,18 @@ def _headline(
                 break
             if reasons[i] is None and _masthead(norm) and _words(norm) >= 1:
                 reasons[i] = "masthead"
-    for i, (_, _, norm) in enumerate(lines):
-        if key and len(norm) < 2 * len(key) + 40 and _title_line(norm, key):
-            reasons[i] = "headline" if i == head else "duplicated headline"
+    if key:
+        longest = 2 * len(key) + 40
+        for i, (_, _, norm) in enumerate(lines):
+            if len(norm) < longest and _title_line(norm, key):
+                reasons[i] = "headline" if i == head else "duplicated headline"
     return head, title or ""
 
 
 def _free_last_item(lines: list[Line], reasons: list[str | None]) -> None:
     """Before the article begins, a list label's run of items that leads straight into the lede
     ends with the article's own headline (a "Latest news" menu above it): give that line back."""
-    kept_after: list[tuple[int, ...]] = [()] * (len(lines) + 1)  # the next three kept lines
-    for i in range(len(lines) - 2, -1, -1):
-        own = (i + 1,) if reasons[i + 1] is None else ()
-        kept_after[i] = (own + kept_after[i + 1])[:3]
+    kept_after: list[tuple[int, ...]] = []  # the next three kept lines (listed once needed)
     for i, (_, _, norm) in enumerate(lines):
         if reasons[i] is None and _prose(norm):
             break
@@ -856,6 +1001,11 @@ def _free_last_item(lines: list[Line], reasons: list[str | None]) -> None:
             i + 1 < len(lines) and reasons[i + 1] == "linked headline"
         ):
             continue
+        if not kept_after:  # from the reasons as they stood before any line was given back
+            kept_after = [()] * (len(lines) + 1)
+            for j in range(len(lines) - 2, -1, -1):
+                own = (j + 1,) if reasons[j + 1] is None else ()
+                kept_after[j] = (own + kept_after[j + 1])[:3]
         if any(_prose(lines[j][2]) for j in kept_after[i]):
             reasons[i] = None
 
@@ -869,7 +1019,7 @@ def _caption_pass(
     image without reporting anyone. A standfirst right under the headline and list items stay
     body text."""
     kept = [i for i, r in enumerate(reasons) if r is None]
-    last_prose = max((i for i in kept if _words(lines[i][2]) >= 8), default=-1)
+    last_prose = next((i for i in reversed(kept) if _words(lines[i][2]) >= 8), -1)
     before_lede = head is not None
     for k, i in enumerate(kept):
         if head is not None and i <= head:
@@ -928,9 +1078,7 @@ def _tail_pass(
     entries of a live page) divides sections; it does not end the story."""
     kept = [i for i, r in enumerate(reasons) if r is None]
     marks = Counter(_title_key(lines[c][2]) for c in closers)
-    prose_before = [0] * (len(lines) + 1)  # kept prose lines before each index
-    for i, (_, _, norm) in enumerate(lines):
-        prose_before[i + 1] = prose_before[i] + (reasons[i] is None and _prose(norm))
+    prose_before = _prose_before(lines, reasons)
     for c in closers:
         if marks[_title_key(lines[c][2])] > 1:
             continue
@@ -970,15 +1118,16 @@ def _split_glued(lines: list[Line], rules: Rules) -> tuple[list[Line], list[Remo
     sentence stays, the piece goes to the audit as a ``part`` removal. A photo credit is left to
     the caption rules; ``reporting`` rules only split a line that reports someone's words. The
     rest of the line must read as a sentence (see :func:`_sentence_like`)."""
-    out: list[Line] = []
+    out = list(lines)
     parts: list[Removal] = []
-    for line_no, original, norm in lines:
-        # lowercasing ASCII text moves no character: the test needs no lowercased copy
-        low = norm if norm.isascii() else norm.lower()
-        if not (low.endswith(("]", ")")) or ":" in low[-100:]):
-            out.append((line_no, original, norm))
-            continue
+    # lines ending in a bracket or with a colon near the end (lowercasing never moves a
+    # character into the last 100 of the line: these are all the lines the test below passes)
+    maybe = [k for k, (_, _, n) in enumerate(lines) if n.endswith(("]", ")")) or ":" in n[-100:]]
+    for k in maybe:
+        line_no, original, norm = lines[k]
         low = norm.lower()
+        if not (low.endswith(("]", ")")) or ":" in low[-100:]):
+            continue
         for g in rules.glued:
             m = g.pattern.search(low)
             if not m or _PHOTO_WORDS.search(m.group()):
@@ -994,9 +1143,8 @@ def _split_glued(lines: list[Line], rules: Rules) -> tuple[list[Line], list[Remo
             if o_cut is None:
                 continue
             parts.append(Removal(line_no, original[o_cut:].strip(), g.reason, part=True))
-            original, norm = original[:o_cut].rstrip(), body
+            out[k] = (line_no, original[:o_cut].rstrip(), body)
             break
-        out.append((line_no, original, norm))
     return out, parts
 
 
@@ -1042,22 +1190,20 @@ def _headline_runs(lines: list[Line], reasons: list[str | None]) -> None:
     """Once the article has begun, two or more title-case lines in a row without a final stop
     are a list of other stories' headlines (with or without a "Latest" label)."""
     started, run = False, []
-    for i, (_, _, norm) in enumerate([*lines, (0, "", "")]):
-        if (
-            i < len(lines)
-            and reasons[i] is None
-            and started
-            and _title_case(norm)
-            and not _BULLET.match(norm)  # a list in the article
-        ):
+    for i, (_, _, norm) in enumerate(lines):
+        kept = reasons[i] is None
+        if kept and started and _title_case(norm) and not _BULLET.match(norm):  # (not a list)
             run.append(i)
             continue
         if len(run) >= 2:
             for j in run:
                 reasons[j] = "linked headline"
         run = []
-        if i < len(lines) and reasons[i] is None and _prose(norm):
+        if kept and not started and _prose(norm):
             started = True
+    if len(run) >= 2:
+        for j in run:
+            reasons[j] = "linked headline"
 
 
 def _original_cut(original: str, tail: str) -> int | None:
@@ -1128,7 +1274,6 @@ def clean_text(
     rules = rules or load_rules()
     joined: dict[int, list[tuple[int, str]]] = defaultdict(list)
     logical = _logical_lines(text, rules, joined)
-    unsplit = {n: o for n, o, _ in logical}
     lines, parts = _split_glued(logical, rules)
     reasons, closers = _rule_pass(lines, rules)
     _split_leading_appeal(lines, reasons, rules, parts)
@@ -1140,17 +1285,21 @@ def clean_text(
     notes = _keep_non_latin(lines, reasons, rule_reasons)
     paragraphs = tuple(lines[i][1] for i, r in enumerate(reasons) if r is None)
     captions = tuple(lines[i][1] for i, r in enumerate(reasons) if r == CAPTION)
+    split = {p.line_no for p in parts}  # a removed line is listed whole, as it was on the page
+    unsplit = {n: o for n, o, _ in logical if n in split} if split else {}
     removed = []
-    for (line_no, _, _), r in zip(lines, reasons, strict=True):
+    for (line_no, original, _), r in zip(lines, reasons, strict=True):
         if r is None:
             pass
         elif line_no not in joined:
-            removed.append(Removal(line_no, unsplit[line_no], r))
+            removed.append(Removal(line_no, unsplit.get(line_no, original), r))
         else:
-            removed += [Removal(n, t, r) for n, t in _physical(line_no, unsplit[line_no], joined)]
-    gone = {r.line_no for r in removed}
-    removed += [p for p in parts if p.line_no not in gone]
-    removed.sort(key=lambda r: (r.line_no, r.part))
+            whole = unsplit.get(line_no, original)
+            removed += [Removal(n, t, r) for n, t in _physical(line_no, whole, joined)]
+    if parts:
+        gone = {r.line_no for r in removed}
+        removed += [p for p in parts if p.line_no not in gone]
+        removed.sort(key=lambda r: (r.line_no, r.part))
     return CleanText(
         title=title,
         paragraphs=paragraphs,
