@@ -94,8 +94,18 @@ class Article:
             )
 
     def __getstate__(self) -> dict[str, Any]:
-        # the analysed documents and the loading mark are caches of this process: not pickled
-        return {k: v for k, v in self.__dict__.items() if not k.startswith("_newsframe_")}
+        # the analysed documents and the loading mark are caches of this process: not pickled;
+        # a read-only metadata view travels as a dict and is made read-only again on arrival
+        state = {k: v for k, v in self.__dict__.items() if not k.startswith("_newsframe_")}
+        if isinstance(state.get("metadata"), MappingProxyType):
+            state["metadata"] = dict(state["metadata"])
+            state["_readonly_metadata"] = True
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        if state.pop("_readonly_metadata", False):
+            state["metadata"] = MappingProxyType(state["metadata"])
+        self.__dict__.update(state)
 
     @property
     def body(self) -> str:
@@ -1090,40 +1100,18 @@ def _warn_notes(article: Article) -> None:
 def _build_all(jobs: list[tuple], rules: Rules, n_jobs: int, executor=None) -> list[Article]:
     if executor is not None and jobs:
         return executor(functools.partial(_build, rules=rules), jobs)
-    if n_jobs == 1 or len(jobs) < 256:
-        return [_build(job, rules) for job in jobs]
-    from joblib import Parallel, delayed
+    from newsframe.parallel import map_slices
 
-    # Workers get the rules by name where they can load them themselves: one Rules object per
-    # worker process, so the line classifier's cache (keyed by the rules) lasts across batches
-    # instead of starting empty with each unpickled copy.
-    key = _rules_key(rules)
-    return Parallel(n_jobs=n_jobs, batch_size=64)(
-        delayed(_build_in_worker)(job, key) for job in jobs
+    # forked workers see the jobs and the rules (and the line classifier's cache) as they are
+    # here; only the cleaned Articles travel back
+    parts = map_slices(
+        functools.partial(_build_slice, rules=rules), jobs, n_jobs=n_jobs, min_items=256
     )
+    return [article for part in parts for article in part]
 
 
-_SHIPPED_RULES = "<shipped>"
-
-
-def _rules_key(rules: Rules) -> Rules | str:
-    """What a worker needs to get ``rules``: a name :func:`load_rules` resolves to the same
-    rules (the shipped file, or the file they were read from), else the rules themselves."""
-    if rules is load_rules():
-        return _SHIPPED_RULES
-    if rules.source and rules.source != "<builtin>":
-        try:
-            if load_rules(rules.source) is rules:
-                return rules.source
-        except NewsframeError:
-            pass
-    return rules
-
-
-def _build_in_worker(job: tuple, key: Rules | str) -> Article:
-    if isinstance(key, str):
-        key = load_rules(None if key == _SHIPPED_RULES else key)
-    return _build(job, key)
+def _build_slice(jobs: Sequence[tuple], rules: Rules) -> list[Article]:
+    return [_build(job, rules) for job in jobs]
 
 
 def _build(job: tuple, rules: Rules) -> Article:
@@ -1160,8 +1148,8 @@ def load_corpus(
     is read with its sub-folders (files in sorted path order); a link that leaves the folder is
     refused. Articles of the same outlet are cleaned together: a paragraph found at the edges of
     two or more of its (different) articles is boilerplate of that outlet. ``n_jobs`` > 1 (or -1
-    for every core) cleans large corpora (256 articles or more) in parallel processes with
-    joblib; ``executor(func, jobs)``, if given, maps the cleaning of each article instead (e.g.
+    for every core) cleans large corpora (256 articles or more) in forked worker processes
+    (:func:`newsframe.parallel.map_slices`); ``executor(func, jobs)``, if given, maps the cleaning of each article instead (e.g.
     over Dask workers, :mod:`newsframe.distributed`) and must return the results in order.
     ``max_bytes`` limits each file (see :func:`load_article`). ``story`` (a
     :class:`~newsframe.story.Story` or the path of a story file) is attached as ``Corpus.story``

@@ -84,7 +84,7 @@ def resolve_source(source: str | Path | Sequence[str | Path]) -> str | Path | li
     return [Path(p) for p in source]
 
 
-def _load(source: str | Path | Sequence[str | Path], n_jobs: int, story: Any) -> Corpus:
+def _load(source: str | Path | Sequence[str | Path], n_jobs: int | None, story: Any) -> Corpus:
     resolved = resolve_source(source)
     if isinstance(resolved, Path) and resolved.is_file() and resolved.suffix.lower() != ".csv":
         resolved = [resolved]
@@ -607,7 +607,7 @@ def build_report(
     group: str | None = None,
     compare: Sequence[str] | None = None,
     force: bool = False,
-    n_jobs: int = 1,
+    n_jobs: int | None = -1,
     scheduler: str | None = None,
 ) -> Path:
     """Write a self-contained report of ``source`` to the folder ``out`` and return its path.
@@ -622,8 +622,10 @@ def build_report(
     named by ``compare`` (default: the first two). An existing non-empty ``out`` is replaced only
     with ``force`` and only if it holds a previous report; ``out`` may not lie inside the input
     folder or inside ``data/raw/``. The same input gives byte-identical tables and page.
-    ``scheduler`` (``"local"`` or a Dask scheduler address) maps reading, cleaning and every
-    per-article table over Dask workers (:mod:`newsframe.distributed`); the tables are the same.
+    ``n_jobs`` processes (default -1: every core) clean, analyse and compute the per-article
+    tables of large corpora (:mod:`newsframe.parallel`); ``scheduler`` (``"local"`` or a Dask
+    scheduler address) maps reading, cleaning and every per-article table over Dask workers
+    instead (:mod:`newsframe.distributed`). The tables are the same either way.
     """
     if isinstance(source, Corpus):
         corpus, roots = source, [Path(a.source_path).resolve().parent for a in source
@@ -653,7 +655,7 @@ def build_report(
         plan = plan_comparison(corpus, group=group, compare=compare)
         from newsframe.distributed import compute_article_tables
 
-        base = compute_article_tables(corpus, client=client)
+        base = compute_article_tables(corpus, client=client, n_jobs=n_jobs)
     r = _Report()
     steps: list[Callable[[], Any]] = [
         lambda: _corpus_section(r, corpus, plan),
