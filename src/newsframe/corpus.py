@@ -38,6 +38,8 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["Article", "Corpus", "as_articles", "load_article", "load_corpus", "read_raw"]
 
 SUPPORTED = (".txt", ".text", ".md", ".html", ".htm")
+#: Where an Article keeps its analysed documents (written by :mod:`newsframe.document`).
+_DOCUMENTS = "_newsframe_documents"
 MANIFEST_COLUMNS = ("article_id", "file", "outlet", "title", "published", "url", "note")
 REQUIRED_COLUMNS = ("article_id", "file")
 _FALLBACK = "cp1252"
@@ -375,8 +377,7 @@ class Corpus(Sequence[Article]):
                     "source_path": str(a.source_path or ""),
                     "sha256": a.sha256,
                     "paragraphs": len(a.paragraphs),
-                    "sentences": len(a.sentences()),
-                    "words": sum(len(TOKEN.findall(p)) for p in a.clean_paragraphs),
+                    **_sentences_and_words(a),
                     "captions": len(a.captions),
                     "removed_lines": len(a.removed),
                 }
@@ -386,10 +387,10 @@ class Corpus(Sequence[Article]):
 
     def removed_frame(self) -> pd.DataFrame:
         """Return every removed line of every article: ``article_id, line_no, reason, text``."""
-        frames = [a.removed_frame() for a in self._articles]
-        if not frames:
-            return pd.DataFrame(columns=["article_id", "line_no", "reason", "text"])
-        return pd.concat(frames, ignore_index=True)
+        rows = [
+            (a.article_id, r.line_no, r.reason, r.text) for a in self._articles for r in a.removed
+        ]
+        return pd.DataFrame(rows, columns=["article_id", "line_no", "reason", "text"])
 
     def removal_summary(self) -> pd.DataFrame:
         """Return what cleaning removed, by reason: ``article_id, reason, lines, words``.
@@ -412,6 +413,17 @@ class Corpus(Sequence[Article]):
 
     def __repr__(self) -> str:
         return f"Corpus({len(self)} articles: {', '.join(self.ids[:5])}{', ...' if len(self) > 5 else ''})"
+
+
+def _sentences_and_words(article: Article) -> dict[str, int]:
+    """Body sentences and words of ``article``: from its analysed document if one is cached
+    (any resources: neither count depends on them), else counted here the same way."""
+    cache = article.__dict__.get(_DOCUMENTS)
+    if cache:
+        doc = next(iter(cache.values()))[1]
+        return {"sentences": doc.n_sentences, "words": doc.n_words}
+    words = sum(len(TOKEN.findall(p)) for p in article.clean_paragraphs)
+    return {"sentences": len(article.sentences()), "words": words}
 
 
 def as_articles(articles: Corpus | Iterable[Article] | Article) -> list[Article]:

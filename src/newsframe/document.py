@@ -32,7 +32,7 @@ from typing import overload
 import numpy as np
 
 from newsframe.actors import Mention, find_mentions
-from newsframe.corpus import Article, Corpus, as_articles
+from newsframe.corpus import _DOCUMENTS, Article, Corpus, as_articles
 from newsframe.resources import Resources, resolve_resources
 from newsframe.text import TOKEN, lemmatize, merge_phrases, phrase_index
 
@@ -40,7 +40,7 @@ __all__ = ["HEADLINE", "Document", "analyse", "analyse_corpus"]
 
 #: ``paragraph_id`` and ``sentence_id`` of the headline's tokens and mentions.
 HEADLINE = -1
-_CACHE_ATTR = "_newsframe_documents"
+_CACHE_ATTR = _DOCUMENTS  # the Article attribute holding its documents
 _CACHE_SIZE = 4  # documents kept per article (one per Resources object, most recent)
 
 

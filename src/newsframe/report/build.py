@@ -9,6 +9,7 @@ leaves no half-written report behind.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -577,17 +578,26 @@ def _progress(total: int) -> Any:
                 disable=not sys.stderr.isatty(), leave=False)  # fmt: skip
 
 
-def _write(r: _Report, target: Path, title: str, lead: str) -> None:
+def _save_figures(names: Sequence[str], figures: dict[str, Any], folder: Path) -> None:
+    from newsframe.plots import save_figure
+
+    for name in names:
+        save_figure(figures[name], name, folder)
+
+
+def _write(r: _Report, target: Path, title: str, lead: str, n_jobs: int | None = 1) -> None:
     from matplotlib import pyplot as plt
 
-    from newsframe.plots import save_figure
+    from newsframe.parallel import map_slices
 
     (target / "tables").mkdir(parents=True)
     for name, frame in r.tables.items():
         frame.to_csv(target / "tables" / f"{name}.csv", index=False, lineterminator="\n",
                      float_format="%.6g")  # fmt: skip
-    for name, fig in r.figures.items():
-        save_figure(fig, name, target / "figures")
+    # rendering PNG and SVG is the slow part of writing: forked workers each save some figures
+    save = functools.partial(_save_figures, figures=r.figures, folder=target / "figures")
+    map_slices(save, list(r.figures), n_jobs=n_jobs, min_items=4, slices_per_worker=2)
+    for fig in r.figures.values():
         plt.close(fig)
     for section in r.sections:
         for block in section.blocks:
@@ -679,7 +689,7 @@ def build_report(
         out_path.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".newsframe-report-", dir=out_path.parent))
         try:
-            _write(r, staging, title, lead)
+            _write(r, staging, title, lead, n_jobs)
             staging.chmod(0o755)
             if out_path.exists():
                 shutil.rmtree(out_path)
