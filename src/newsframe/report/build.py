@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 import json
 import os
 import shutil
@@ -198,8 +199,7 @@ MAX_FIGURE_ARTICLES = 12
 
 def _shown(table: pd.DataFrame, plan: ReportPlan) -> pd.DataFrame:
     """Rows of the articles a per-article figure shows: all when few, else the compared sides'."""
-    ids = list(dict.fromkeys(table["article_id"])) if "article_id" in table else []
-    if len(ids) <= MAX_FIGURE_ARTICLES:
+    if "article_id" not in table or table["article_id"].nunique() <= MAX_FIGURE_ARTICLES:
         return table
     half = MAX_FIGURE_ARTICLES // 2
     keep = set(plan.ids_a[:half]) | set(plan.ids_b[:half])
@@ -578,6 +578,40 @@ def _progress(total: int) -> Any:
                 disable=not sys.stderr.isatty(), leave=False)  # fmt: skip
 
 
+#: Rows per piece of a CSV file; pieces of large tables are written by several processes.
+CSV_PIECE_ROWS = 100_000
+
+
+def _csv_pieces(
+    jobs: Sequence[tuple[str, int, int]], tables: dict[str, pd.DataFrame]
+) -> list[bytes]:
+    """The CSV text of rows ``start:stop`` of each table named in ``jobs`` (a header before row
+    0 only), as bytes: concatenated in order they are the whole file."""
+    return [
+        tables[name].iloc[start:stop].to_csv(index=False, header=start == 0, lineterminator="\n",
+                                             float_format="%.6g").encode("utf-8")
+        for name, start, stop in jobs
+    ]  # fmt: skip
+
+
+def _write_tables(tables: dict[str, pd.DataFrame], folder: Path, n_jobs: int | None) -> None:
+    """Write every table as ``<name>.csv``: the same bytes whether one process formats them or
+    several format pieces of ``CSV_PIECE_ROWS`` rows (worth it only for large tables)."""
+    jobs = [(name, start, min(len(frame), start + CSV_PIECE_ROWS))
+            for name, frame in tables.items()
+            for start in range(0, max(len(frame), 1), CSV_PIECE_ROWS)]  # fmt: skip
+    rows = sum(len(frame) for frame in tables.values())
+    from newsframe.parallel import map_slices
+
+    parts = map_slices(functools.partial(_csv_pieces, tables=tables), jobs,
+                       n_jobs=n_jobs if rows >= 2 * CSV_PIECE_ROWS else 1, min_items=2)  # fmt: skip
+    files: dict[str, list[bytes]] = {}
+    for (name, _, _), data in zip(jobs, itertools.chain.from_iterable(parts), strict=True):
+        files.setdefault(name, []).append(data)
+    for name, pieces in files.items():
+        (folder / f"{name}.csv").write_bytes(b"".join(pieces))
+
+
 def _save_figures(names: Sequence[str], figures: dict[str, Any], folder: Path) -> None:
     from newsframe.plots import save_figure
 
@@ -591,9 +625,7 @@ def _write(r: _Report, target: Path, title: str, lead: str, n_jobs: int | None =
     from newsframe.parallel import map_slices
 
     (target / "tables").mkdir(parents=True)
-    for name, frame in r.tables.items():
-        frame.to_csv(target / "tables" / f"{name}.csv", index=False, lineterminator="\n",
-                     float_format="%.6g")  # fmt: skip
+    _write_tables(r.tables, target / "tables", n_jobs)
     # rendering PNG and SVG is the slow part of writing: forked workers each save some figures
     save = functools.partial(_save_figures, figures=r.figures, folder=target / "figures")
     map_slices(save, list(r.figures), n_jobs=n_jobs, min_items=4, slices_per_worker=2)
