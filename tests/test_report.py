@@ -204,7 +204,9 @@ def test_tables_written_in_pieces_are_byte_identical_to_one_to_csv(tmp_path, mon
 
     monkeypatch.setattr(build, "CSV_PIECE_ROWS", 2)
     tables = {
-        "five": pd.DataFrame({"a": ["x", "y, z", 'q"', "é", ""], "b": [0.1, 1 / 3, 2.0, 1e-9, 7.0]}),
+        "five": pd.DataFrame(
+            {"a": ["x", "y, z", 'q"', "é", ""], "b": [0.1, 1 / 3, 2.0, 1e-9, 7.0]}
+        ),
         "empty": pd.DataFrame(columns=["a", "b"]),
         "one": pd.DataFrame({"n": [1]}),
     }
