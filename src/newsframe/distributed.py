@@ -35,6 +35,8 @@ __all__ = ["ARTICLE_TABLES", "article_tables", "compute_article_tables", "dask_c
 #: The per-article tables, in the order :func:`article_tables` returns them.
 ARTICLE_TABLES = (
     "sentences",
+    "sentiment_summary",
+    "actor_sentiment",
     "term_frequencies",
     "attributions",
     "share_of_voice",
@@ -51,7 +53,9 @@ def article_tables(
     articles: Sequence[Article], *, resources: Resources | None = None
 ) -> dict[str, pd.DataFrame]:
     """Return every per-article table of ``articles`` (see :data:`ARTICLE_TABLES`) under
-    ``resources`` (default: the shipped ones).
+    ``resources`` (default: those of the corpus the articles were loaded into, else the shipped
+    ones). Sentence sentiment comes with its per-article summaries (sentiment_summary,
+    actor_sentiment), whose bootstrap resamples are seeded per article.
 
     >>> a = Article("a", "T", ('"We are ready," Putin said.',))
     >>> t = article_tables([a])
@@ -61,9 +65,14 @@ def article_tables(
     import newsframe as nf
 
     articles = list(articles)
-    res = resources
+    res = resolve_resources(resources, articles)
+    sentences = nf.sentence_sentiment(articles, resources=res, progress=False)
     return {
-        "sentences": nf.sentence_sentiment(articles, resources=res, progress=False),
+        "sentences": sentences,
+        # bootstrap intervals per article (and actor): each group has its own seeded resamples,
+        # so a slice's summaries are the whole corpus's rows for those articles
+        "sentiment_summary": nf.sentiment_summary(sentences),
+        "actor_sentiment": nf.actor_sentiment(sentences, resources=res),
         "term_frequencies": nf.term_frequencies(articles, resources=res),
         "attributions": nf.attributions(articles, resources=res),
         "share_of_voice": nf.share_of_voice(articles, resources=res),

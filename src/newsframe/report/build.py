@@ -322,7 +322,7 @@ def _sentiment_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Table
     from newsframe.plots import sentiment as splots
 
     sentences = base["sentences"]
-    summary = nf.sentiment_summary(sentences)
+    summary = base["sentiment_summary"]
     with warnings.catch_warnings():  # the page states the p floor itself
         warnings.simplefilter("ignore", NewsframeWarning)
         comparison = nf.compare_group_sentiment(
@@ -341,7 +341,7 @@ def _sentiment_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Table
         "ci": [round(float(mean["ci_low"]), 6), round(float(mean["ci_high"]), 6)],
         "p_value": round(float(mean["p_value"]), 6), "p_floor": round(floor, 8),
     }  # fmt: skip
-    actors = nf.actor_sentiment(sentences, resources=corpus.resources)
+    actors = base["actor_sentiment"]
     sides = {i: plan.label_a for i in plan.ids_a} | {i: plan.label_b for i in plan.ids_b}
     compared = sentences[sentences["article_id"].isin(sides)]
     drivers = nf.sentiment_drivers(compared, by="side", groups=sides, resources=corpus.resources,
