@@ -97,3 +97,10 @@ def test_parallel_article_tables_equal_the_serial_tables():
     # every article is there, once, in corpus order
     ids = ours["sentences"]["article_id"].drop_duplicates().tolist()
     assert ids == [a.article_id for a in articles]
+
+
+@needs_fork
+def test_parallel_discovery_finds_the_serial_actors():
+    articles = _copies(300)  # 256 articles or more: candidates are found in workers
+    assert nf.discover_actors(articles, n_jobs=2) == nf.discover_actors(articles)
+    assert nf.discover_actors(articles)  # the seeds name people, so there is something to find

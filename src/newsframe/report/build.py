@@ -693,7 +693,7 @@ def build_report(
             corpus = _load(source, n_jobs, story)  # type: ignore[arg-type]
         import newsframe as nf
 
-        corpus = nf.with_text_actors(corpus)  # no actors named: find them in the text
+        corpus = nf.with_text_actors(corpus, n_jobs=n_jobs)  # no actors named: find them
         plan = plan_comparison(corpus, group=group, compare=compare)
         from newsframe.distributed import compute_article_tables
 
