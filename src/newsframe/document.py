@@ -445,7 +445,7 @@ def analyse_corpus(
         if len(parts) > 1:
             built = itertools.chain.from_iterable(parts)
             for article, doc in zip(missing, built, strict=True):
-                _remember(article, res, _adopt(doc, article, res))
+                _remember(article, res, _adopt(doc, article))
     return [_document(a, res) for a in items]
 
 
@@ -455,25 +455,9 @@ def _build_bare(articles: Iterable[Article], resources: Resources) -> list[Docum
     return [dataclasses.replace(_build(a, resources), title="", paragraphs=()) for a in articles]
 
 
-def _adopt(doc: Document, article: Article, resources: Resources) -> Document:
-    """A document built in a worker process, sharing this process's strings: the article's
-    clean text, and the word forms of the form table (as if it had been built here)."""
-    table = _form_table(resources)
-    info = []
-    for form, lower, lemma, stop in zip(
-        doc.types, doc.type_lower, doc.type_lemma, doc.type_stop.tolist(), strict=True
-    ):
-        known = table.get(form)
-        if known is None:
-            known = table[form] = (sys.intern(form), sys.intern(lower), sys.intern(lemma), stop)
-        info.append(known)
-    types, lowers, lemmas, _ = zip(*info, strict=True) if info else ((), (), (), ())
-    return dataclasses.replace(
-        doc,
-        title=article.clean_title,
-        paragraphs=article.clean_paragraphs,
-        types=types,
-        type_lower=lowers,
-        type_lemma=lemmas,
-        phrase_lemma=tuple(map(sys.intern, doc.phrase_lemma)),
-    )
+def _adopt(doc: Document, article: Article) -> Document:
+    """A document built in a worker process, given this process's text of its article.
+
+    Its word-form strings came back in one pickle per slice of documents, so each distinct form
+    is stored once per slice, not once per document (no re-interning needed)."""
+    return dataclasses.replace(doc, title=article.clean_title, paragraphs=article.clean_paragraphs)
