@@ -358,6 +358,8 @@ def _unit_rows(article, order, unit, scan: ArticleScan, memory, carry):
     found = unit_attributions(
         unit, quotes, scan, memory=memory, order=order, sentences=text.sentences
     )
+    if not quotes and not found:
+        return [], None  # nothing quoted, nothing reported (the memory has its mentions)
     owners = _Owners(text, found)
     index = QuoteIndex(quotes)
     rows: list[tuple[tuple[int, int], dict]] = []

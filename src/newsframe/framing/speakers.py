@@ -97,9 +97,11 @@ CALENDAR = frozenset(
      "november", "december", "today", "yesterday", "tonight", "tomorrow"]
 )
 # fmt: on
+_AUX_OR_ADVERB = AUX | ADVERBS
 COMPLEMENT = frozenset(["of", "for", "from"])
 LINKS = frozenset(["of", "for", "from", "to", "at", "in", "on"])
 DETERMINERS = frozenset(["the", "a", "an", "this", "that"])
+_LINK_OR_DETERMINER = LINKS | DETERMINERS
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i"])
 POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 PASSIVE_AUX = frozenset(["is", "are", "was", "were", "been", "be"])
@@ -217,12 +219,14 @@ class Sentences:
         self.starts = [s for _, s, _ in unit.sentences]
         self.ends = [e for _, _, e in unit.sentences]
         self.position = {i: k for k, i in enumerate(self.ids)}
+        self._last = len(self.ids) - 1
 
     def at(self, offset: int) -> int:
         """The id of the sentence that contains character ``offset``."""
-        if not self.ids:
+        if self._last < 0:
             return -1
-        return self.ids[min(bisect_right(self.ends, offset), len(self.ids) - 1)]
+        k = bisect_right(self.ends, offset)
+        return self.ids[k if k < self._last else self._last]
 
     def bounds(self, sentence_id: int) -> tuple[int, int]:
         """Start and end offset of sentence ``sentence_id``."""
@@ -418,7 +422,7 @@ def _np_speakers(text: str, toks: list[Token], lo: int, hi: int, ctx: _Context) 
         len(words) - run >= 2
         and run > 0
         and words[run - 1].text.islower()
-        and words[run - 1].text.lower() not in LINKS | DETERMINERS
+        and words[run - 1].text.lower() not in _LINK_OR_DETERMINER
     )
     if link and link[0].start > start and not named_run:
         # "residents of Kunashiri", "a spokesman for Iran's mission": the head comes first
@@ -621,6 +625,7 @@ class _Context:
     mention_starts: list[int]
     kinds: dict[str, str]
     found: list[Attribution]
+    named: dict[tuple[str, str], tuple[tuple[Speaker], str]] = field(default_factory=dict)
 
 
 def _quote_follows(text: str, toks: list[Token], i: int, end: int, ctx: _Context) -> bool:
@@ -674,8 +679,9 @@ def _speaks(text: str, toks: list[Token], i: int, n: int, ctx: _Context) -> bool
 def _match_verb(text: str, toks: list[Token], i: int, table: ReportingVerbs, longest: int):
     if toks[i].lemma not in _first_lemmas(table):
         return None
-    for n in range(min(longest, len(toks) - i), 0, -1):
-        key = tuple(t.lemma for t in toks[i : i + n])
+    lemmas = [t.lemma for t in toks[i : i + longest]]
+    for n in range(len(lemmas), 0, -1):
+        key = tuple(lemmas[:n])
         if key in table.verbs and all(
             _spaces(text, toks[k].end, toks[k + 1].start) for k in range(i, i + n - 1)
         ):
@@ -771,7 +777,7 @@ def _quoted_as(text: str, toks: list[Token], i: int, ctx: _Context):
     if (verb,) not in ctx.verbs.verbs:
         return None
     j, aux = i - 1, []
-    while j >= 0 and toks[j].text.lower() in AUX | ADVERBS:
+    while j >= 0 and toks[j].text.lower() in _AUX_OR_ADVERB:
         if toks[j].text.lower() in AUX:
             aux.insert(0, toks[j].text)
         j -= 1
@@ -800,7 +806,7 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
     j, aux = i - 1, []
     while (
         j >= 0
-        and toks[j].text.lower() in AUX | ADVERBS
+        and toks[j].text.lower() in _AUX_OR_ADVERB
         and _spaces(text, toks[j].end, toks[j + 1].start)
     ):
         if toks[j].text.lower() in AUX:
@@ -925,13 +931,17 @@ def _remember_and_resolve(
 ) -> list[Attribution]:
     """Resolve pronoun and description speakers through ``memory``, adding every actor mention
     and speaker of the unit to it in text order."""
-    mentions = [m for m in ctx.mentions if quotes.at(m.start) is None]
-    mentions = sorted(mentions + _honorific_names(ctx.unit.text, quotes), key=lambda m: m.start)
+    mentions = (
+        [m for m in ctx.mentions if quotes.at(m.start) is None] if quotes.quotes else ctx.mentions
+    )
+    honorific = _honorific_names(ctx.unit.text, quotes)
+    if honorific:  # (the actor mentions alone are in text order already)
+        mentions = sorted(mentions + honorific, key=lambda m: m.start)
     out, k = [], 0
+    add = memory.add
     for att in found:
         while k < len(mentions) and mentions[k].start < att.start:
-            m = mentions[k]
-            memory.add(_mention_event(m, ctx, order))
+            add(_mention_event(mentions[k], ctx, order))
             k += 1
         at = (order, ctx.sentences.at(att.start), att.start)
         speakers: list[Speaker] = []
@@ -946,20 +956,23 @@ def _remember_and_resolve(
             kinds = {s.kind for s in named}
             kind = kinds.pop() if len(kinds) == 1 else "group"
             phrase = att.phrase or " ".join(s.text.lower() for s in named)
-            memory.add(_Event(at, kind, named, phrase, True, att.issued))
+            add(_Event(at, kind, named, phrase, True, att.issued))
         out.append(_with_speakers(att, tuple(speakers)))
     for m in mentions[k:]:
-        memory.add(_mention_event(m, ctx, order))
+        add(_mention_event(m, ctx, order))
     return out
 
 
 def _mention_event(m: Mention, ctx: _Context, order: int) -> _Event:
-    if m.actor_id in ctx.kinds:
-        speaker = Speaker(m.actor_id, m.text, "actor", ctx.kinds[m.actor_id])
-    else:  # a name with an honorific
-        speaker = Speaker(m.actor_id, m.text, "name", "person")
+    named = ctx.named.get((m.actor_id, m.text))  # one Speaker per name as written, per article
+    if named is None:
+        if m.actor_id in ctx.kinds:
+            speaker = Speaker(m.actor_id, m.text, "actor", ctx.kinds[m.actor_id])
+        else:  # a name with an honorific
+            speaker = Speaker(m.actor_id, m.text, "name", "person")
+        named = ctx.named[m.actor_id, m.text] = ((speaker,), m.text.lower())
     at = (order, ctx.sentences.at(m.start), m.start)
-    return _Event(at, speaker.kind, (speaker,), m.text.lower(), False)
+    return _Event(at, named[0][0].kind, named[0], named[1], False)
 
 
 _TITLES = (
@@ -1042,6 +1055,23 @@ class _Word:
         self.text, self.lemma, self.start, self.end = text, lemma, start, end
 
 
+_KINDS: dict[int, tuple[tuple[Actor, ...], frozenset[str], dict[str, str]]] = {}
+
+
+def _actor_kinds(actors: tuple[Actor, ...]) -> tuple[frozenset[str], dict[str, str]]:
+    """The places of the actor table (they never speak: "Fishermen on Shikotan say" is the
+    fishermen, not the island) and each actor's speaker kind (computed once per table)."""
+    hit = _KINDS.get(id(actors))
+    if hit is None or hit[0] is not actors:
+        places = frozenset(a.actor_id for a in actors if a.kind == "place")
+        hit = _KINDS[id(actors)] = (
+            actors,
+            places,
+            {a.actor_id: _KIND.get(a.kind, a.kind) for a in actors},
+        )
+    return hit[1], hit[2]
+
+
 class ArticleScan:
     """What the scan of every unit of one article shares, prepared once per article: the verb
     and actor tables, the actors' kinds, and -- for units of an analysed document -- its word
@@ -1057,10 +1087,9 @@ class ArticleScan:
         mentions: bool = False,
     ) -> None:
         self.verbs, self.actors = verbs, actors
-        # places do not speak: "Fishermen on Shikotan say" is the fishermen, not the island
-        self.places = frozenset(a.actor_id for a in actors if a.kind == "place")
-        self.kinds = {a.actor_id: _KIND.get(a.kind, a.kind) for a in actors}
+        self.places, self.kinds = _actor_kinds(actors)
         self.relevant = _scan_table(verbs)[1]
+        self.named: dict[tuple[str, str], tuple[tuple[Speaker], str]] = {}  # see _mention_event
         self.doc = doc
         self.mentions: dict[int, list[Mention]] | None = None
         if doc is None:
@@ -1073,7 +1102,7 @@ class ArticleScan:
         self.types, self.lemmas = doc.types, doc.type_lemma
         self.type = doc.token_type.tolist()
         self.start, self.end = doc.token_start.tolist(), doc.token_end.tolist()
-        self.flag = [lemma in self.relevant for lemma in doc.type_lemma]
+        self.flag = list(map(self.relevant.__contains__, doc.type_lemma))
         flags = np.array(self.flag, dtype=bool)
         self.candidates = np.flatnonzero(flags[doc.token_type]).tolist() if len(flags) else []
         # token_paragraph is sorted (the headline, -1, then the body): one range per paragraph
@@ -1147,7 +1176,7 @@ def unit_attributions(
     )
     found: list[Attribution] = []
     ctx = _Context(scan.verbs, unit, sentences, index, quoted, mentions,
-                   [m.start for m in mentions], scan.kinds, found)  # fmt: skip
+                   [m.start for m in mentions], scan.kinds, found, scan.named)  # fmt: skip
     if candidates:
         _scan(text, toks, ctx, candidates)
     return _remember_and_resolve(found, ctx, memory, order, index)
