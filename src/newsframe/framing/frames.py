@@ -548,10 +548,9 @@ def _bootstrap(hits: np.ndarray, words: np.ndarray, n_boot: int, seed: int, leve
     rng = np.random.default_rng(seed)
     replicates = bootstrap_rates(hits[:, used], words, n_resamples=n_boot, rng=rng)
     tail = (1.0 - level) / 2.0  # percentile_interval's two quantiles, in one partition
-    # each frame's replicates contiguous (a quantile depends only on its column's values)
-    low[used], high[used] = np.quantile(
-        np.ascontiguousarray(replicates.T), [tail, 1.0 - tail], axis=1
-    )
+    # a quantile depends only on its column's values: each frame's replicates sorted first
+    # (contiguous, and numpy's sort is faster than the partition np.quantile does on raw data)
+    low[used], high[used] = np.quantile(np.sort(replicates.T, axis=1), [tail, 1.0 - tail], axis=1)
     return low, high
 
 
