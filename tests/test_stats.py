@@ -111,11 +111,13 @@ def test_one_name_for_resamples_and_confidence_old_names_warn():
 
 ONE_SAMPLE = {
     "mean": lambda s: s.mean(axis=-1),
+    "mean_taken": lambda s: s.mean(axis=-1),
     "median": lambda s: np.median(s, axis=-1),
     "share": lambda s: (s >= 0.05).mean(axis=-1),
 }
 GROUPED = {
-    "mean": stats.resampled(ONE_SAMPLE["mean"]),
+    "mean": stats.resampled_mean,
+    "mean_taken": stats.resampled(lambda s: s.mean(axis=-1)),
     "median": stats.resampled_median,
     "share": stats.resampled_share(lambda s: s >= 0.05),
 }
@@ -181,7 +183,7 @@ def test_quantiles_are_numpys(m):
 def test_draw_counts_and_median_by_hand():
     # resamples of (3, 1, 2): {3, 3, 1} -> 3; {1, 2, 2} -> 2; {1, 1, 2, 2} would be even: see below
     draws = stats.Draws.of(np.array([[0, 0, 1], [1, 2, 2]]))
-    assert draws.counts.tolist() == [[2, 1, 0], [0, 1, 2]]
+    assert draws.counts.tolist() == [[2, 0], [1, 1], [0, 2]]  # value i drawn in resample r
     x = np.array([[3.0, 1.0, 2.0]])
     assert stats.resampled_median(x, draws).tolist() == [[3.0, 2.0]]
     # four values, resample {1, 4, 4, 2}: the middle two are 2 and 4, median 3

@@ -9,8 +9,10 @@ can be checked against a hand-worked value or a reference implementation:
   adjustment (:func:`adjust_pvalues`);
 - resampling with sentences as the unit (words within a sentence are not independent draws):
   the nonparametric bootstrap of Efron & Tibshirani (1993) for rates (:func:`bootstrap_rates`)
-  and for statistics of one sample (:func:`bootstrap_statistics`), percentile intervals
-  (:func:`percentile_interval`) and two-sample permutation tests (:func:`permutation_pvalues`);
+  and for statistics of one sample (:func:`bootstrap_statistics`) or of many equal-size samples
+  at once with the same draws (:func:`bootstrap_groups`), percentile intervals
+  (:func:`percentile_interval`, :func:`quantiles`) and two-sample permutation tests
+  (:func:`permutation_pvalues`);
 - effect sizes: Hedges' g, Cliff's delta, Cohen's h.
 """
 
@@ -54,6 +56,7 @@ __all__ = [
     "resample_batches",
     "resample_indices",
     "resampled",
+    "resampled_mean",
     "resampled_median",
     "resampled_share",
 ]
@@ -367,9 +370,10 @@ def bootstrap_statistics(
 
 @dataclass(frozen=True)
 class Draws:
-    """One batch of resamples of ``n`` values: the drawn ``indices`` and the ``counts``, both ``size × n``.
+    """One batch of ``size`` resamples of ``n`` values: ``indices`` (``size × n``) and ``counts``.
 
-    ``counts[r, i]`` is how often value ``i`` is drawn in resample ``r`` (each row sums to ``n``).
+    ``counts[i, r]`` (``n × size``) is how often value ``i`` is drawn in resample ``r``; each
+    column sums to ``n``.
     """
 
     indices: np.ndarray
@@ -380,11 +384,12 @@ class Draws:
         """Return the draws with their counts tallied (one ``bincount``).
 
         >>> Draws.of(np.array([[0, 0, 2], [1, 2, 1]])).counts.tolist()
-        [[2, 0, 1], [0, 2, 1]]
+        [[2, 0], [0, 2], [1, 1]]
         """
         size, n = indices.shape
-        flat = (np.arange(size)[:, None] * n + indices).ravel()
-        counts = np.bincount(flat, minlength=size * n).reshape(size, n).astype(np.int32)
+        flat = (indices + np.arange(size)[:, None] * n).ravel()
+        small = np.int16 if n < 2**15 else np.int32  # a count is at most n
+        counts = np.bincount(flat, minlength=size * n).reshape(size, n).T.astype(small, "C")
         return cls(indices, counts)
 
 
@@ -406,12 +411,35 @@ def resampled(statistic: Callable[[np.ndarray], np.ndarray]) -> GroupStatistic:
     return lambda samples, draws: statistic(np.take(samples, draws.indices, axis=1))
 
 
+_PAIRWISE = 8  # numpy sums fewer values than this left to right (pairwise summation above)
+
+
+def resampled_mean(samples: np.ndarray, draws: Draws) -> np.ndarray:
+    """Return the mean of every row's resamples (``g × size``): ``resample.mean(axis=-1)`` exactly.
+
+    Below 8 values numpy's sum runs left to right from +0.0, so the resamples are summed one
+    drawn column at a time (no ``g × size × n`` array, no reduction over short rows); from 8
+    values on, numpy's pairwise summation is kept by taking the mean of the resamples
+    themselves (:func:`resampled`).
+
+    >>> resampled_mean(np.array([[1.0, 3.0]]), Draws.of(np.array([[0, 0], [0, 1], [1, 1]]))).tolist()
+    [[1.0, 2.0, 3.0]]
+    """
+    g, n = samples.shape
+    if n >= _PAIRWISE:
+        return np.take(samples, draws.indices, axis=1).mean(axis=-1)
+    total = np.zeros((g, len(draws.indices)))
+    for j in range(n):
+        total += np.take(samples, draws.indices[:, j], axis=1)
+    return total / n
+
+
 def resampled_share(condition: Callable[[np.ndarray], np.ndarray]) -> GroupStatistic:
     """Return the share of each resample's values meeting ``condition``, from the draw counts.
 
-    The number of hits (an integer product of the conditions and the draw counts) divided by
-    ``n`` is the number ``condition(resample).mean(axis=-1)`` gives, without materialising the
-    resamples.
+    The number of hits (whole numbers: the counts of the values that meet it, added up) divided
+    by ``n`` is the number ``condition(resample).mean(axis=-1)`` gives, without materialising
+    the resamples.
 
     >>> share = resampled_share(lambda v: v > 0)
     >>> share(np.array([[1.0, -1.0]]), Draws.of(np.array([[0, 0], [0, 1], [1, 1]]))).tolist()
@@ -419,7 +447,10 @@ def resampled_share(condition: Callable[[np.ndarray], np.ndarray]) -> GroupStati
     """
 
     def share(samples: np.ndarray, draws: Draws) -> np.ndarray:
-        hits = condition(samples).astype(draws.counts.dtype) @ draws.counts.T  # no BLAS: exact
+        meets = condition(samples).astype(draws.counts.dtype)
+        hits = np.zeros((len(samples), draws.counts.shape[1]), dtype=draws.counts.dtype)
+        for j in range(samples.shape[1]):  # at most n hits: the counts' small integers suffice
+            hits += np.multiply.outer(meets[:, j], draws.counts[j])
         return hits / samples.shape[1]
 
     return share
@@ -441,19 +472,20 @@ def resampled_median(samples: np.ndarray, draws: Draws) -> np.ndarray:
     g, n = samples.shape
     order = np.argsort(samples, axis=1, kind="stable")
     ordered = np.take_along_axis(samples, order, axis=1)
-    counts = draws.counts.T  # n × size: how often each value is drawn
+    counts = draws.counts
     kth = (n // 2 - 1, n // 2) if n % 2 == 0 else (n // 2,)
-    drawn = np.zeros((g, len(draws.counts)), dtype=counts.dtype)
-    below = [np.zeros(drawn.shape, dtype=np.intp) for _ in kth]
+    drawn = np.zeros((g, counts.shape[1]), dtype=counts.dtype)
+    below = [np.zeros(drawn.shape, dtype=counts.dtype) for _ in kth]  # small ints: less to move
+    at_most = np.empty(drawn.shape, dtype=bool)
     for j in range(n):
         drawn += counts[order[:, j]]
         for position, k in zip(below, kth, strict=True):
-            position += drawn <= k
-    picked = [np.take_along_axis(ordered, position, axis=1) for position in below]
-    median = picked[0] + 0.0  # np.mean's sum starts from +0.0, so -0.0 comes out as 0.0
-    if n % 2 == 0:
-        median = (picked[0] + picked[1]) + 0.0
-        median /= 2
+            position += np.less_equal(drawn, k, out=at_most)
+    picked = [np.take_along_axis(ordered, p.astype(np.intp), axis=1) for p in below]
+    # np.mean of the middle one or two, as np.median takes it: the sum starts from +0.0 (so -0.0
+    # comes out as 0.0), then is divided by the count
+    median = (picked[0] + picked[1] if n % 2 == 0 else picked[0]) + 0.0
+    median /= len(kth)
     missing = np.isnan(samples)
     if missing.any():
         median[(missing.astype(counts.dtype) @ counts) > 0] = np.nan

@@ -25,7 +25,7 @@ from newsframe.stats import (
     permutation_pvalues,
     quantiles,
     renamed,
-    resampled,
+    resampled_mean,
     resampled_median,
     resampled_share,
 )
@@ -49,7 +49,7 @@ _STAT_FUNCS = {
 }
 #: The same statistics for many equal-size articles at once (the same numbers, see stats).
 _GROUP_FUNCS = {
-    "mean_compound": resampled(_STAT_FUNCS["mean_compound"]),
+    "mean_compound": resampled_mean,
     "median_compound": resampled_median,
     "share_positive": resampled_share(lambda x: x >= THRESHOLD),
     "share_neutral": resampled_share(lambda x: (x > -THRESHOLD) & (x < THRESHOLD)),
@@ -97,10 +97,11 @@ def sentiment_summary(
     (compound >= 0.05), neutral and negative (<= -0.05) sentences. Intervals are percentile
     bootstrap intervals over sentences (Efron & Tibshirani 1993), ``n_resamples`` resamples from
     ``numpy.random.default_rng(seed)`` for every group, so a group's interval does not depend on
-    the others. With a handful of sentences the interval is rough (percentile intervals
-    under-cover for small n); a one-sentence group gets the value itself. (``n_boot`` is the
-    deprecated name of ``n_resamples``.) Groups keep the order
-    in which they first appear in ``table``.
+    the others (groups of one size draw the same indices, so they are resampled together:
+    :func:`newsframe.stats.bootstrap_groups`). With a handful of sentences the interval is rough
+    (percentile intervals under-cover for small n); a one-sentence group gets the value itself.
+    (``n_boot`` is the deprecated name of ``n_resamples``.) Groups keep the order in which they
+    first appear in ``table``.
 
     >>> t = pd.DataFrame({"article_id": ["a"] * 3, "compound": [0.4404, -0.5423, 0.0]})
     >>> s = sentiment_summary(t).set_index("statistic")
@@ -123,15 +124,15 @@ def sentiment_summary(
     rows = np.argsort(number, kind="stable")  # each group's rows together, in table order
     x = table["compound"].to_numpy(dtype=float)[kept][rows]
     sizes = np.bincount(number, minlength=len(names))
+    order = [*keys, "statistic", "value", "ci_low", "ci_high", "n_sentences"]
+    if not names:
+        return pd.DataFrame([], columns=order)
     value, low, high = _summaries(x, sizes, confidence, n_resamples, seed)
-    n_stats = len(STATISTICS)
     columns = {key: [name[i] for name in names for _ in STATISTICS] for i, key in enumerate(keys)}
     columns["statistic"] = list(STATISTICS) * len(names)
     columns |= {"value": value.ravel(), "ci_low": low.ravel(), "ci_high": high.ravel()}
-    columns["n_sentences"] = np.repeat(sizes.astype(np.int64), n_stats)
-    return pd.DataFrame(
-        columns, columns=[*keys, "statistic", "value", "ci_low", "ci_high", "n_sentences"]
-    )
+    columns["n_sentences"] = np.repeat(sizes.astype(np.int64), len(STATISTICS))
+    return pd.DataFrame(columns, columns=order)
 
 
 def _summaries(
