@@ -19,6 +19,8 @@ a gigabyte. Documents are cached on their Article per :class:`~newsframe.Resourc
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import itertools
 import operator
 import sys
@@ -30,7 +32,7 @@ from typing import overload
 import numpy as np
 
 from newsframe.actors import Mention, find_mentions
-from newsframe.corpus import Article, Corpus, as_articles
+from newsframe.corpus import _DOCUMENTS, Article, Corpus, as_articles
 from newsframe.resources import Resources, resolve_resources
 from newsframe.text import TOKEN, lemmatize, merge_phrases, phrase_index
 
@@ -38,7 +40,7 @@ __all__ = ["HEADLINE", "Document", "analyse", "analyse_corpus"]
 
 #: ``paragraph_id`` and ``sentence_id`` of the headline's tokens and mentions.
 HEADLINE = -1
-_CACHE_ATTR = "_newsframe_documents"
+_CACHE_ATTR = _DOCUMENTS  # the Article attribute holding its documents
 _CACHE_SIZE = 4  # documents kept per article (one per Resources object, most recent)
 
 
@@ -364,20 +366,29 @@ def _phrase_index(resources: Resources) -> dict:
     return index
 
 
-def _document(article: Article, resources: Resources) -> Document:
-    """The cached Document of ``article`` under ``resources`` (built on first use)."""
+def _cached(article: Article, resources: Resources) -> Document | None:
+    """The Document of ``article`` under ``resources`` if one is cached, else None."""
+    cache: dict[int, tuple[Resources, Document]] | None = article.__dict__.get(_CACHE_ATTR)
+    hit = cache.get(id(resources)) if cache is not None else None
+    return hit[1] if hit is not None and hit[0] is resources else None
+
+
+def _remember(article: Article, resources: Resources, doc: Document) -> Document:
+    """Cache ``doc`` on ``article`` under ``resources`` (at most _CACHE_SIZE per article)."""
     cache: dict[int, tuple[Resources, Document]] | None = article.__dict__.get(_CACHE_ATTR)
     if cache is None:
         cache = {}
         object.__setattr__(article, _CACHE_ATTR, cache)  # Article is frozen; this is a cache
-    hit = cache.get(id(resources))
-    if hit is not None and hit[0] is resources:
-        return hit[1]
-    doc = _build(article, resources)
     if len(cache) >= _CACHE_SIZE:
         cache.pop(next(iter(cache)))
     cache[id(resources)] = (resources, doc)
     return doc
+
+
+def _document(article: Article, resources: Resources) -> Document:
+    """The cached Document of ``article`` under ``resources`` (built on first use)."""
+    doc = _cached(article, resources)
+    return doc if doc is not None else _remember(article, resources, _build(article, resources))
 
 
 @overload
@@ -410,11 +421,43 @@ def analyse(article, *, resources=None):
 
 
 def analyse_corpus(
-    articles: Corpus | Iterable[Article] | Article, *, resources: Resources | None = None
+    articles: Corpus | Iterable[Article] | Article,
+    *,
+    resources: Resources | None = None,
+    n_jobs: int | None = 1,
 ) -> list[Document]:
     """Return the :class:`Document` of every article, in order (see :func:`analyse`).
 
     ``articles`` is coerced by :func:`newsframe.corpus.as_articles` (empty gives ``[]``).
+    ``n_jobs`` > 1 (or -1: every core) analyses the articles not yet analysed in forked worker
+    processes (:func:`newsframe.parallel.map_slices`, from 256 such articles on); the documents
+    are the same as a serial run's, and are cached here as if built here.
     """
     res = resolve_resources(resources, articles)
-    return [_document(a, res) for a in as_articles(articles)]
+    items = as_articles(articles)
+    if n_jobs != 1:
+        from newsframe.parallel import map_slices
+
+        missing = [a for a in items if _cached(a, res) is None]
+        parts = map_slices(
+            functools.partial(_build_bare, resources=res), missing, n_jobs=n_jobs, min_items=256
+        )
+        if len(parts) > 1:
+            built = itertools.chain.from_iterable(parts)
+            for article, doc in zip(missing, built, strict=True):
+                _remember(article, res, _adopt(doc, article))
+    return [_document(a, res) for a in items]
+
+
+def _build_bare(articles: Iterable[Article], resources: Resources) -> list[Document]:
+    """Documents built in a worker process, without their text: the receiving process has it
+    (see :func:`_adopt`), so it need not travel back."""
+    return [dataclasses.replace(_build(a, resources), title="", paragraphs=()) for a in articles]
+
+
+def _adopt(doc: Document, article: Article) -> Document:
+    """A document built in a worker process, given this process's text of its article.
+
+    Its word-form strings came back in one pickle per slice of documents, so each distinct form
+    is stored once per slice, not once per document (no re-interning needed)."""
+    return dataclasses.replace(doc, title=article.clean_title, paragraphs=article.clean_paragraphs)
