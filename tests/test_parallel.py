@@ -121,3 +121,14 @@ def test_a_bad_file_cleaned_in_a_worker_gives_the_one_clear_error(tmp_path):
         nf.load_corpus(tmp_path, n_jobs=2)
     assert str(parallel_error.value) == str(serial.value)
     assert "a131.txt" in str(parallel_error.value)
+
+
+@needs_fork
+def test_a_worker_that_dies_gives_one_clear_error():
+    import os
+
+    def die(s):
+        os._exit(1)  # as the kernel's out-of-memory killer would end it
+
+    with pytest.raises(nf.NewsframeError, match="worker process died"):
+        parallel.map_slices(die, list(range(10)), n_jobs=2, min_items=1)
