@@ -7,8 +7,9 @@ folder, then times, each in its own stage:
 - newsframe: load and clean (``load_corpus``), the analysed documents (``analyse_corpus``: the
   tokens, lemmas, merged terms, sentences and mentions every later stage reads), term counts
   (``count_terms``), TF-IDF (``tfidf``), keyness of one group of outlets against the rest,
-  sentence sentiment (``sentence_sentiment`` on ``--jobs`` processes), attributions and share
-  of voice, naming, actor prominence, frames (``frame_dimensions``) and distancing;
+  and every per-article table (``compute_article_tables`` on ``--jobs`` forked processes:
+  sentence sentiment, attributions and share of voice, naming, actor prominence, frames,
+  distancing; with ``--by-stage`` each of these is timed on its own, in one process);
 - the floor, in the same run and over the same files (run before and after newsframe and
   averaged, to damp changes in the machine's load): reading them, scikit-learn
   ``CountVectorizer`` and ``TfidfVectorizer``, and VADER on every sentence (split at ``.!?``
@@ -40,19 +41,10 @@ import time
 from pathlib import Path
 
 OUTLETS = ("The Daily Ledger", "Morning Wire", "Pacific Review", "Evening Courier", "The Observer")
-STAGES = (
-    "load_clean",
-    "analyse",
-    "counts",
-    "tfidf",
-    "keyness",
-    "sentiment",
-    "attributions",
-    "naming",
-    "prominence",
-    "frames",
-    "distancing",
-)
+STAGES = ("load_clean", "analyse", "counts", "tfidf", "keyness", "article_tables")
+#: With --by-stage, the per-article tables are timed one function at a time, in one process
+#: (sentence sentiment on --jobs processes), to show where the time goes.
+BY_STAGE = ("sentiment", "attributions", "naming", "prominence", "frames", "distancing")
 FLOOR = ("read", "count_vectorizer", "tfidf_vectorizer", "vader")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
@@ -121,7 +113,9 @@ def run_floor(manifest: Path, jobs: int) -> dict[str, float]:
     return out
 
 
-def run_newsframe(manifest: Path, jobs: int, skip: set[str]) -> dict[str, object]:
+def run_newsframe(
+    manifest: Path, jobs: int, skip: set[str], by_stage: bool = False
+) -> dict[str, object]:
     """Time every stage a user runs; return seconds and peak memory per stage."""
     import newsframe as nf
 
@@ -140,7 +134,7 @@ def run_newsframe(manifest: Path, jobs: int, skip: set[str]) -> dict[str, object
     story = Path(__file__).resolve().parents[1] / "data" / "story.toml"  # pages resample the seeds
     stage("load_clean", lambda: nf.load_corpus(manifest, n_jobs=jobs, story=story))
     corpus = state["load_clean"]
-    stage("analyse", lambda: nf.analyse_corpus(corpus))
+    stage("analyse", lambda: nf.analyse_corpus(corpus, n_jobs=jobs))
     stage("counts", lambda: nf.count_terms(corpus))
     stage("tfidf", lambda: nf.tfidf(corpus))
     group = [a for a in corpus if a.metadata.get("outlet") in OUTLETS[:2]]
@@ -148,21 +142,31 @@ def run_newsframe(manifest: Path, jobs: int, skip: set[str]) -> dict[str, object
     # plain lists of the corpus's articles: they remember the corpus's resources, so the
     # documents analysed above are reused (no resources= needed)
     stage("keyness", lambda: nf.keyness(group, rest))
-    stage("sentiment", lambda: nf.sentence_sentiment(corpus, n_jobs=jobs, progress=False))
-    stage("attributions", lambda: (nf.attributions(corpus), nf.share_of_voice(corpus)))
-    stage("naming", lambda: nf.naming_variants(corpus))
-    stage("prominence", lambda: nf.actor_prominence(corpus))
-    stage("frames", lambda: nf.frame_dimensions(corpus))
-    stage("distancing", lambda: nf.distancing_marks(corpus))
+    if by_stage:
+        stage("sentiment", lambda: nf.sentence_sentiment(corpus, n_jobs=jobs, progress=False))
+        stage("attributions", lambda: (nf.attributions(corpus), nf.share_of_voice(corpus)))
+        stage("naming", lambda: nf.naming_variants(corpus))
+        stage("prominence", lambda: nf.actor_prominence(corpus))
+        stage("frames", lambda: nf.frame_dimensions(corpus))
+        stage("distancing", lambda: nf.distancing_marks(corpus))
+    else:
+        # every per-article table (sentence sentiment, term frequencies, attributions and share
+        # of voice, naming, prominence and positions, frames, distancing, sentiment coverage) on
+        # --jobs forked processes that read the documents analysed above
+        stage("article_tables", lambda: nf.compute_article_tables(corpus, n_jobs=jobs))
     words = sum(d.n_words for d in nf.analyse_corpus(corpus))
     table = state.get("sentiment")
+    if table is None and "article_tables" in state:
+        table = state["article_tables"]["sentences"]
     sentences = len(table) if table is not None else 0
     distinct = int(table["sentence"].nunique()) if table is not None else 0
     return {"times": times, "memory": memory, "words": words, "sentences": sentences,
             "distinct": distinct}  # fmt: skip
 
 
-def measure(n: int, jobs: int, skip: set[str], keep: str | None) -> dict[str, object]:
+def measure(
+    n: int, jobs: int, skip: set[str], keep: str | None, by_stage: bool = False
+) -> dict[str, object]:
     """Write the files, run newsframe and the floor, return everything measured."""
     with tempfile.TemporaryDirectory(prefix="newsframe-bench-", dir=keep) as tmp:
         start = time.perf_counter()
@@ -171,13 +175,25 @@ def measure(n: int, jobs: int, skip: set[str], keep: str | None) -> dict[str, ob
         # the floor runs before and after newsframe and the two are averaged, so a change in
         # the machine's load during the run biases the ratio less
         before = run_floor(manifest, jobs)
-        ours = run_newsframe(manifest, jobs, skip)
+        ours = run_newsframe(manifest, jobs, skip, by_stage)
         after = run_floor(manifest, jobs)
     floor = {k: (before[k] + after[k]) / 2 for k in before}
     floor["_total_before"] = sum(v for k, v in before.items() if not k.startswith("_"))
     floor["_total_after"] = sum(v for k, v in after.items() if not k.startswith("_"))
     return {"n": n, "jobs": jobs, "write": written, "ours": ours, "floor": floor,
             "peak_mb": _peak_mb()}  # fmt: skip
+
+
+def _stages(times: dict[str, float]) -> tuple[str, ...]:
+    """The stages of this run, in order (the per-function ones with --by-stage)."""
+    if any(name in times for name in BY_STAGE):
+        return STAGES[:-1] + BY_STAGE
+    return STAGES
+
+
+def skip_note(times: dict[str, float]) -> bool:
+    """True when some stage of this run was skipped."""
+    return len(times) < len(_stages(times))
 
 
 def report(result: dict[str, object]) -> None:
@@ -188,7 +204,7 @@ def report(result: dict[str, object]) -> None:
     print(f"\n== {n:,} articles, {ours['words']:,} words, {ours['sentences']:,} sentences "
           f"(files written in {result['write']:.1f} s) ==")  # fmt: skip
     print(f"{'stage':<16s} {'seconds':>9s} {'ms/article':>11s} {'peak MB':>9s}")
-    for name in STAGES:
+    for name in _stages(times):
         if name in times:
             own, _ = memory[name]
             print(f"{name:<16s} {times[name]:9.2f} {1000 * times[name] / n:11.2f} {own:9.0f}")
@@ -215,9 +231,12 @@ def report(result: dict[str, object]) -> None:
         print(f"sentence sentiment / VADER    {times['sentiment'] / floor['vader']:6.2f}x  "
               f"({ours['distinct']:,} distinct of {ours['sentences']:,} sentences scored; "
               "the floor scores every split)")  # fmt: skip
+    elif "article_tables" in times:
+        print(f"per-article tables / VADER    {times['article_tables'] / floor['vader']:6.2f}x  "
+              "(sentiment and every framing table)")  # fmt: skip
     print(f"peak memory                   {own:6.0f} MB this process, {children:.0f} MB largest "
           "worker  (< 2048)")  # fmt: skip
-    if len(times) < len(STAGES):
+    if skip_note(times):
         print("(skipped stages are not in the total)")
 
 
@@ -225,23 +244,32 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="10000", help="comma-separated article counts")
     parser.add_argument("--jobs", type=int, default=2, help="processes for cleaning and VADER")
-    parser.add_argument("--skip", default="", help=f"comma-separated stages of {STAGES}")
+    parser.add_argument("--skip", default="", help=f"comma-separated stages of {STAGES + BY_STAGE}")
+    parser.add_argument(
+        "--by-stage",
+        action="store_true",
+        help="time each per-article table function on its own (one process)",
+    )
     parser.add_argument("--keep", default=None, help="folder for the temporary files")
     parser.add_argument("--json", default=None, help=argparse.SUPPRESS)  # one size, internal
     args = parser.parse_args()
     skip = {s for s in args.skip.split(",") if s}
-    unknown = skip - set(STAGES)
+    unknown = skip - set(STAGES + BY_STAGE)
     if unknown:
         parser.error(f"unknown stage(s) {sorted(unknown)}; stages: {', '.join(STAGES)}")
     sizes = [int(s) for s in args.sizes.split(",") if s]
     if args.json:  # the child: one size, result as JSON
-        Path(args.json).write_text(json.dumps(measure(sizes[0], args.jobs, skip, args.keep)))
+        Path(args.json).write_text(
+            json.dumps(measure(sizes[0], args.jobs, skip, args.keep, args.by_stage))
+        )
         return
     results = []
     for n in sizes:
         with tempfile.NamedTemporaryFile(suffix=".json") as out:
             command = [sys.executable, __file__, "--sizes", str(n), "--jobs", str(args.jobs),
                        "--skip", args.skip, "--json", out.name]  # fmt: skip
+            if args.by_stage:
+                command.append("--by-stage")
             if args.keep:
                 command += ["--keep", args.keep]
             subprocess.run(command, check=True, env=os.environ.copy())
@@ -261,7 +289,7 @@ def main() -> None:
         worst = max(abs(p / mean - 1) for p in per)
         print(f"largest deviation from the mean time per article: {100 * worst:.0f}% "
               f"(flat within ±25%: {worst <= 0.25})")  # fmt: skip
-        for name in STAGES:
+        for name in STAGES + BY_STAGE:
             values = [r["ours"]["times"].get(name) for r in results]
             if all(v is not None for v in values):
                 cells = " ".join(

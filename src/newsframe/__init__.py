@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from newsframe.cleaning import clean_text, load_rules
     from newsframe.corpus import Article, Corpus, as_articles, load_article, load_corpus
     from newsframe.discovery import discover_actors, with_text_actors
+    from newsframe.distributed import compute_article_tables
     from newsframe.document import Document, analyse, analyse_corpus
     from newsframe.errors import InputError, NewsframeError, NewsframeWarning
     from newsframe.framing import (
@@ -161,6 +162,7 @@ _HOME = {
     "naming_evidence": "newsframe.framing",
     "naming_variants": "newsframe.framing",
     "share_of_voice": "newsframe.framing",
+    "compute_article_tables": "newsframe.distributed",
     "align_sentences": "newsframe.alignment",
     "copy_weights": "newsframe.alignment",
     "near_duplicates": "newsframe.alignment",
@@ -273,6 +275,7 @@ __all__ = [
     "compare_group_sentiment",
     "compare_sentiment",
     "comparison_pair",
+    "compute_article_tables",
     "copy_weights",
     "corpus_counts",
     "count_terms",

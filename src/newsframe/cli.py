@@ -140,7 +140,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     report.add_argument("--compare", nargs=2, metavar=("A", "B"), help="the two groups or articles")
     report.add_argument("--force", action="store_true", help="replace an existing report folder")
-    report.add_argument("--jobs", type=int, default=1, help="processes for loading (-1: all cores)")
+    report.add_argument(
+        "--jobs",
+        type=int,
+        default=-1,
+        help="processes for loading, analysing and the per-article tables (default -1: all cores)",
+    )
     report.add_argument(
         "--scheduler", help="run the per-article steps on Dask: 'local' or a scheduler ADDRESS"
     )

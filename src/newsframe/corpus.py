@@ -38,6 +38,8 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["Article", "Corpus", "as_articles", "load_article", "load_corpus", "read_raw"]
 
 SUPPORTED = (".txt", ".text", ".md", ".html", ".htm")
+#: Where an Article keeps its analysed documents (written by :mod:`newsframe.document`).
+_DOCUMENTS = "_newsframe_documents"
 MANIFEST_COLUMNS = ("article_id", "file", "outlet", "title", "published", "url", "note")
 REQUIRED_COLUMNS = ("article_id", "file")
 _FALLBACK = "cp1252"
@@ -94,8 +96,18 @@ class Article:
             )
 
     def __getstate__(self) -> dict[str, Any]:
-        # the analysed documents and the loading mark are caches of this process: not pickled
-        return {k: v for k, v in self.__dict__.items() if not k.startswith("_newsframe_")}
+        # the analysed documents and the loading mark are caches of this process: not pickled;
+        # a read-only metadata view travels as a dict and is made read-only again on arrival
+        state = {k: v for k, v in self.__dict__.items() if not k.startswith("_newsframe_")}
+        if isinstance(state.get("metadata"), MappingProxyType):
+            state["metadata"] = dict(state["metadata"])
+            state["_readonly_metadata"] = True
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        if state.pop("_readonly_metadata", False):
+            state["metadata"] = MappingProxyType(state["metadata"])
+        self.__dict__.update(state)
 
     @property
     def body(self) -> str:
@@ -365,8 +377,7 @@ class Corpus(Sequence[Article]):
                     "source_path": str(a.source_path or ""),
                     "sha256": a.sha256,
                     "paragraphs": len(a.paragraphs),
-                    "sentences": len(a.sentences()),
-                    "words": sum(len(TOKEN.findall(p)) for p in a.clean_paragraphs),
+                    **_sentences_and_words(a),
                     "captions": len(a.captions),
                     "removed_lines": len(a.removed),
                 }
@@ -376,10 +387,10 @@ class Corpus(Sequence[Article]):
 
     def removed_frame(self) -> pd.DataFrame:
         """Return every removed line of every article: ``article_id, line_no, reason, text``."""
-        frames = [a.removed_frame() for a in self._articles]
-        if not frames:
-            return pd.DataFrame(columns=["article_id", "line_no", "reason", "text"])
-        return pd.concat(frames, ignore_index=True)
+        rows = [
+            (a.article_id, r.line_no, r.reason, r.text) for a in self._articles for r in a.removed
+        ]
+        return pd.DataFrame(rows, columns=["article_id", "line_no", "reason", "text"])
 
     def removal_summary(self) -> pd.DataFrame:
         """Return what cleaning removed, by reason: ``article_id, reason, lines, words``.
@@ -402,6 +413,17 @@ class Corpus(Sequence[Article]):
 
     def __repr__(self) -> str:
         return f"Corpus({len(self)} articles: {', '.join(self.ids[:5])}{', ...' if len(self) > 5 else ''})"
+
+
+def _sentences_and_words(article: Article) -> dict[str, int]:
+    """Body sentences and words of ``article``: from its analysed document if one is cached
+    (any resources: neither count depends on them), else counted here the same way."""
+    cache = article.__dict__.get(_DOCUMENTS)
+    if cache:
+        doc = next(iter(cache.values()))[1]
+        return {"sentences": doc.n_sentences, "words": doc.n_words}
+    words = sum(len(TOKEN.findall(p)) for p in article.clean_paragraphs)
+    return {"sentences": len(article.sentences()), "words": words}
 
 
 def as_articles(articles: Corpus | Iterable[Article] | Article) -> list[Article]:
@@ -1090,40 +1112,18 @@ def _warn_notes(article: Article) -> None:
 def _build_all(jobs: list[tuple], rules: Rules, n_jobs: int, executor=None) -> list[Article]:
     if executor is not None and jobs:
         return executor(functools.partial(_build, rules=rules), jobs)
-    if n_jobs == 1 or len(jobs) < 256:
-        return [_build(job, rules) for job in jobs]
-    from joblib import Parallel, delayed
+    from newsframe.parallel import map_slices
 
-    # Workers get the rules by name where they can load them themselves: one Rules object per
-    # worker process, so the line classifier's cache (keyed by the rules) lasts across batches
-    # instead of starting empty with each unpickled copy.
-    key = _rules_key(rules)
-    return Parallel(n_jobs=n_jobs, batch_size=64)(
-        delayed(_build_in_worker)(job, key) for job in jobs
+    # forked workers see the jobs and the rules (and the line classifier's cache) as they are
+    # here; only the cleaned Articles travel back
+    parts = map_slices(
+        functools.partial(_build_slice, rules=rules), jobs, n_jobs=n_jobs, min_items=256
     )
+    return [article for part in parts for article in part]
 
 
-_SHIPPED_RULES = "<shipped>"
-
-
-def _rules_key(rules: Rules) -> Rules | str:
-    """What a worker needs to get ``rules``: a name :func:`load_rules` resolves to the same
-    rules (the shipped file, or the file they were read from), else the rules themselves."""
-    if rules is load_rules():
-        return _SHIPPED_RULES
-    if rules.source and rules.source != "<builtin>":
-        try:
-            if load_rules(rules.source) is rules:
-                return rules.source
-        except NewsframeError:
-            pass
-    return rules
-
-
-def _build_in_worker(job: tuple, key: Rules | str) -> Article:
-    if isinstance(key, str):
-        key = load_rules(None if key == _SHIPPED_RULES else key)
-    return _build(job, key)
+def _build_slice(jobs: Sequence[tuple], rules: Rules) -> list[Article]:
+    return [_build(job, rules) for job in jobs]
 
 
 def _build(job: tuple, rules: Rules) -> Article:
@@ -1160,8 +1160,8 @@ def load_corpus(
     is read with its sub-folders (files in sorted path order); a link that leaves the folder is
     refused. Articles of the same outlet are cleaned together: a paragraph found at the edges of
     two or more of its (different) articles is boilerplate of that outlet. ``n_jobs`` > 1 (or -1
-    for every core) cleans large corpora (256 articles or more) in parallel processes with
-    joblib; ``executor(func, jobs)``, if given, maps the cleaning of each article instead (e.g.
+    for every core) cleans large corpora (256 articles or more) in forked worker processes
+    (:func:`newsframe.parallel.map_slices`); ``executor(func, jobs)``, if given, maps the cleaning of each article instead (e.g.
     over Dask workers, :mod:`newsframe.distributed`) and must return the results in order.
     ``max_bytes`` limits each file (see :func:`load_article`). ``story`` (a
     :class:`~newsframe.story.Story` or the path of a story file) is attached as ``Corpus.story``

@@ -35,6 +35,8 @@ __all__ = ["ARTICLE_TABLES", "article_tables", "compute_article_tables", "dask_c
 #: The per-article tables, in the order :func:`article_tables` returns them.
 ARTICLE_TABLES = (
     "sentences",
+    "sentiment_summary",
+    "actor_sentiment",
     "term_frequencies",
     "attributions",
     "share_of_voice",
@@ -51,7 +53,9 @@ def article_tables(
     articles: Sequence[Article], *, resources: Resources | None = None
 ) -> dict[str, pd.DataFrame]:
     """Return every per-article table of ``articles`` (see :data:`ARTICLE_TABLES`) under
-    ``resources`` (default: the shipped ones).
+    ``resources`` (default: those of the corpus the articles were loaded into, else the shipped
+    ones). Sentence sentiment comes with its per-article summaries (sentiment_summary,
+    actor_sentiment), whose bootstrap resamples are seeded per article.
 
     >>> a = Article("a", "T", ('"We are ready," Putin said.',))
     >>> t = article_tables([a])
@@ -61,9 +65,14 @@ def article_tables(
     import newsframe as nf
 
     articles = list(articles)
-    res = resources
+    res = resolve_resources(resources, articles)
+    sentences = nf.sentence_sentiment(articles, resources=res, progress=False)
     return {
-        "sentences": nf.sentence_sentiment(articles, resources=res),
+        "sentences": sentences,
+        # bootstrap intervals per article (and actor): each group has its own seeded resamples,
+        # so a slice's summaries are the whole corpus's rows for those articles
+        "sentiment_summary": nf.sentiment_summary(sentences),
+        "actor_sentiment": nf.actor_sentiment(sentences, resources=res),
         "term_frequencies": nf.term_frequencies(articles, resources=res),
         "attributions": nf.attributions(articles, resources=res),
         "share_of_voice": nf.share_of_voice(articles, resources=res),
@@ -123,16 +132,36 @@ def _mapper(client: Any) -> Callable[[Callable[[Any], Any], list[Any]], list[Any
 
 
 def compute_article_tables(
-    corpus: Corpus | Sequence[Article], *, client: Any | None = None, partition_size: int = 200
+    corpus: Corpus | Sequence[Article],
+    *,
+    client: Any | None = None,
+    partition_size: int = 200,
+    n_jobs: int | None = 1,
 ) -> dict[str, pd.DataFrame]:
-    """Return the per-article tables of ``corpus``: in this process, or mapped over partitions of
-    ``partition_size`` articles on a Dask ``client`` and concatenated in corpus order (the same
-    tables either way)."""
+    """Return the per-article tables of ``corpus`` (see :data:`ARTICLE_TABLES`): the same tables
+    whichever way they are computed.
+
+    On a Dask ``client``: mapped over partitions of ``partition_size`` articles and concatenated
+    in corpus order. Otherwise on this machine: the documents are analysed once here
+    (:func:`newsframe.analyse_corpus`, on ``n_jobs`` processes) and kept for later analyses, then
+    with ``n_jobs`` > 1 (or -1: every core) and 64 articles or more the tables are computed in
+    forked worker processes over contiguous slices of the corpus
+    (:func:`newsframe.parallel.map_slices`), which see the documents without copying them.
+
+    >>> a = Article("a", "T", ('"We are ready," Putin said.',))
+    >>> compute_article_tables([a], n_jobs=2)["sentences"]["article_id"].tolist()
+    ['a']
+    """
     articles = list(corpus)
     resources = resolve_resources(None, corpus)
-    if client is None:
-        return article_tables(articles, resources=resources)
     work = functools.partial(article_tables, resources=resources)
+    if client is None:
+        from newsframe.document import analyse_corpus
+        from newsframe.parallel import map_slices
+
+        analyse_corpus(articles, resources=resources, n_jobs=n_jobs)
+        parts = map_slices(work, articles, n_jobs=n_jobs, min_items=64)
+        return parts[0] if len(parts) == 1 else _concat(parts)
     parts = _mapper(client)(work, _chunks(articles, partition_size))
     return _concat(parts)
 

@@ -19,8 +19,11 @@ a gigabyte. Documents are cached on their Article per :class:`~newsframe.Resourc
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import itertools
 import operator
+import re
 import sys
 import weakref
 from collections.abc import Iterable, Iterator
@@ -30,7 +33,7 @@ from typing import overload
 import numpy as np
 
 from newsframe.actors import Mention, find_mentions
-from newsframe.corpus import Article, Corpus, as_articles
+from newsframe.corpus import _DOCUMENTS, Article, Corpus, as_articles
 from newsframe.resources import Resources, resolve_resources
 from newsframe.text import TOKEN, lemmatize, merge_phrases, phrase_index
 
@@ -38,7 +41,7 @@ __all__ = ["HEADLINE", "Document", "analyse", "analyse_corpus"]
 
 #: ``paragraph_id`` and ``sentence_id`` of the headline's tokens and mentions.
 HEADLINE = -1
-_CACHE_ATTR = "_newsframe_documents"
+_CACHE_ATTR = _DOCUMENTS  # the Article attribute holding its documents
 _CACHE_SIZE = 4  # documents kept per article (one per Resources object, most recent)
 
 
@@ -274,25 +277,38 @@ def _build(article: Article, resources: Resources) -> Document:
     units = [(HEADLINE, title, [(HEADLINE, 0, len(title))] if title else [])]
     units += [(p, paragraphs[p], sentences) for p, sentences in sorted(by_paragraph.items())]
 
-    forms: list[str] = []  # every token's form, in reading order
-    par_ids, par_sizes, sent_of, span_of = [], [], [], []
-    for paragraph_id, text, sentences in units:
+    # every token's form and offsets, in reading order, gathered in flat lists (one numpy
+    # conversion at the end); each token's sentence by one binary search over the sentence ends,
+    # keyed by (unit, offset) so that one search serves every paragraph
+    forms: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    par_ids, par_sizes, unit_of_sizes = [], [], []
+    sentence_keys: list[int] = []  # (unit << 32) + end of each sentence, ascending
+    sentence_ids: list[int] = []
+    for unit, (paragraph_id, text, sentences) in enumerate(units):
         if not sentences:
             continue
         lo, hi = sentences[0][1], sentences[-1][2]
         matches = list(TOKEN.finditer(text, lo, hi))
         if not matches:
             continue
-        forms += [m.group() for m in matches]
-        offsets = np.array([m.span() for m in matches], dtype=np.int32)
-        ends_of_sentences = [end for _, _, end in sentences]
-        which = np.searchsorted(ends_of_sentences, offsets[:, 0], side="right")
-        which = np.minimum(which, len(sentences) - 1)
-        ids = np.array([sid for sid, _, _ in sentences], dtype=np.int32)[which]
+        forms += map(_GROUP, matches)
+        starts += map(_START, matches)
+        ends += map(_END, matches)
+        base = unit << 32
+        sentence_keys += [base + end for _, _, end in sentences]
+        sentence_ids += [sid for sid, _, _ in sentences]
         par_ids.append(paragraph_id)
         par_sizes.append(len(matches))
-        sent_of.append(ids)
-        span_of.append(offsets)
+        unit_of_sizes.append(unit)
+    token_start = np.array(starts, dtype=np.int32)
+    token_end = np.array(ends, dtype=np.int32)
+    keys = np.repeat(np.array(unit_of_sizes, dtype=np.int64) << 32, par_sizes) + token_start
+    # the sentence whose end comes first after the token's start, within the token's unit (a
+    # token never lies past its unit's last sentence: tokens are read up to that end)
+    which = np.searchsorted(np.array(sentence_keys, dtype=np.int64), keys, side="right")
+    token_sentence = np.array(sentence_ids, dtype=np.int32)[which] if len(which) else _ints([])
 
     # type index of each form: the order of its first occurrence in this document
     local = {form: i for i, form in enumerate(dict.fromkeys(forms))}
@@ -307,19 +323,20 @@ def _build(article: Article, resources: Resources) -> Document:
 
     token_type = np.fromiter(map(local.__getitem__, forms), dtype=np.int32, count=len(forms))
     token_paragraph = np.repeat(_ints(par_ids), par_sizes)
-    token_sentence = np.concatenate(sent_of) if sent_of else _ints([])
-    offsets = np.concatenate(span_of) if span_of else np.zeros((0, 2), dtype=np.int32)
     n_headline = int(np.searchsorted(token_paragraph, 0))
 
     # multi-word terms: the one merger, run sentence by sentence (never across a boundary)
     phrase_rows: list[tuple[int, int, str]] = []
     index = _phrase_index(resources)
-    if index and len(token_type):
-        token_lemmas = list(map(lemmas.__getitem__, token_type.tolist()))
+    # only sentences holding a lemma some phrase starts with can hold a phrase
+    can_start = np.fromiter(map(index.__contains__, lemmas), dtype=bool, count=len(lemmas))
+    hits = np.flatnonzero(can_start[token_type]) if index and len(token_type) else ()
+    if len(hits):
         cuts = np.flatnonzero(np.diff(token_sentence)) + 1
-        bounds = [0, *cuts.tolist(), len(token_lemmas)]
-        for a, b in itertools.pairwise(bounds):
-            sentence = token_lemmas[a:b]
+        bounds = np.concatenate(([0], cuts, [len(token_type)]))
+        for s in np.unique(np.searchsorted(bounds, hits, side="right") - 1).tolist():
+            a, b = int(bounds[s]), int(bounds[s + 1])
+            sentence = list(map(lemmas.__getitem__, token_type[a:b].tolist()))
             for start, k in merge_phrases(sentence, index):
                 phrase = sys.intern(" ".join(sentence[start : start + k]))
                 phrase_rows.append((a + start, k, phrase))
@@ -338,8 +355,8 @@ def _build(article: Article, resources: Resources) -> Document:
         sentence_end=_ints([b for _, _, b in spans]),
         token_paragraph=token_paragraph,
         token_sentence=token_sentence,
-        token_start=np.ascontiguousarray(offsets[:, 0]),
-        token_end=np.ascontiguousarray(offsets[:, 1]),
+        token_start=token_start,
+        token_end=token_end,
         token_type=token_type,
         types=types,
         type_lower=lowers,
@@ -354,6 +371,8 @@ def _build(article: Article, resources: Resources) -> Document:
     )
 
 
+_GROUP, _START, _END = re.Match.group, re.Match.start, re.Match.end
+
 _PHRASE_INDEX: weakref.WeakKeyDictionary[Resources, dict] = weakref.WeakKeyDictionary()
 
 
@@ -364,20 +383,29 @@ def _phrase_index(resources: Resources) -> dict:
     return index
 
 
-def _document(article: Article, resources: Resources) -> Document:
-    """The cached Document of ``article`` under ``resources`` (built on first use)."""
+def _cached(article: Article, resources: Resources) -> Document | None:
+    """The Document of ``article`` under ``resources`` if one is cached, else None."""
+    cache: dict[int, tuple[Resources, Document]] | None = article.__dict__.get(_CACHE_ATTR)
+    hit = cache.get(id(resources)) if cache is not None else None
+    return hit[1] if hit is not None and hit[0] is resources else None
+
+
+def _remember(article: Article, resources: Resources, doc: Document) -> Document:
+    """Cache ``doc`` on ``article`` under ``resources`` (at most _CACHE_SIZE per article)."""
     cache: dict[int, tuple[Resources, Document]] | None = article.__dict__.get(_CACHE_ATTR)
     if cache is None:
         cache = {}
         object.__setattr__(article, _CACHE_ATTR, cache)  # Article is frozen; this is a cache
-    hit = cache.get(id(resources))
-    if hit is not None and hit[0] is resources:
-        return hit[1]
-    doc = _build(article, resources)
     if len(cache) >= _CACHE_SIZE:
         cache.pop(next(iter(cache)))
     cache[id(resources)] = (resources, doc)
     return doc
+
+
+def _document(article: Article, resources: Resources) -> Document:
+    """The cached Document of ``article`` under ``resources`` (built on first use)."""
+    doc = _cached(article, resources)
+    return doc if doc is not None else _remember(article, resources, _build(article, resources))
 
 
 @overload
@@ -410,11 +438,43 @@ def analyse(article, *, resources=None):
 
 
 def analyse_corpus(
-    articles: Corpus | Iterable[Article] | Article, *, resources: Resources | None = None
+    articles: Corpus | Iterable[Article] | Article,
+    *,
+    resources: Resources | None = None,
+    n_jobs: int | None = 1,
 ) -> list[Document]:
     """Return the :class:`Document` of every article, in order (see :func:`analyse`).
 
     ``articles`` is coerced by :func:`newsframe.corpus.as_articles` (empty gives ``[]``).
+    ``n_jobs`` > 1 (or -1: every core) analyses the articles not yet analysed in forked worker
+    processes (:func:`newsframe.parallel.map_slices`, from 256 such articles on); the documents
+    are the same as a serial run's, and are cached here as if built here.
     """
     res = resolve_resources(resources, articles)
-    return [_document(a, res) for a in as_articles(articles)]
+    items = as_articles(articles)
+    if n_jobs != 1:
+        from newsframe.parallel import map_slices
+
+        missing = [a for a in items if _cached(a, res) is None]
+        parts = map_slices(
+            functools.partial(_build_bare, resources=res), missing, n_jobs=n_jobs, min_items=256
+        )
+        if len(parts) > 1:
+            built = itertools.chain.from_iterable(parts)
+            for article, doc in zip(missing, built, strict=True):
+                _remember(article, res, _adopt(doc, article))
+    return [_document(a, res) for a in items]
+
+
+def _build_bare(articles: Iterable[Article], resources: Resources) -> list[Document]:
+    """Documents built in a worker process, without their text: the receiving process has it
+    (see :func:`_adopt`), so it need not travel back."""
+    return [dataclasses.replace(_build(a, resources), title="", paragraphs=()) for a in articles]
+
+
+def _adopt(doc: Document, article: Article) -> Document:
+    """A document built in a worker process, given this process's text of its article.
+
+    Its word-form strings came back in one pickle per slice of documents, so each distinct form
+    is stored once per slice, not once per document (no re-interning needed)."""
+    return dataclasses.replace(doc, title=article.clean_title, paragraphs=article.clean_paragraphs)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import accumulate
 from pathlib import Path
 
 import pandas as pd
@@ -16,14 +16,15 @@ from newsframe.document import analyse
 from newsframe.framing._units import Unit, as_articles, body_words, units, word_tokens
 from newsframe.framing.quotes import Quote, QuoteIndex, top_level_quotes
 from newsframe.framing.speakers import (
+    ArticleScan,
     Attribution,
     Memory,
     ReportingVerbs,
     Sentences,
     Speaker,
-    find_attributions,
     load_reporting_verbs,
     speaker_kind,
+    unit_attributions,
 )
 from newsframe.resources import Resources, resolve_resources
 
@@ -178,24 +179,44 @@ def _colon_speaker(unit: Unit, quote: Quote, actors, verbs: ReportingVerbs) -> t
     return (Speaker(name, name, "name"),)
 
 
+def unit_quotes(unit: Unit) -> tuple[Quote, ...]:
+    """The top-level quotations of ``unit`` (:func:`~newsframe.framing.quotes.top_level_quotes`),
+    found once per paragraph of an analysed document and kept on it (attributions and
+    distancing marks both read them)."""
+    if unit.doc is None:
+        return tuple(top_level_quotes(unit.text))
+    cache = unit.doc.memo("top_level_quotes", (), dict)
+    hit = cache.get(unit.paragraph_id)
+    if hit is None:
+        hit = cache[unit.paragraph_id] = tuple(top_level_quotes(unit.text))
+    return hit
+
+
+_ALNUM = re.compile(r"[^\W_]")  # one letter or digit: exactly the characters str.isalnum accepts
+
+
 class UnitText:
     """Per-unit lookups in bounded time: sentence of an offset, words before an offset."""
 
     def __init__(self, unit: Unit) -> None:
         self.unit = unit
         self.sentences = Sentences(unit)
-        self._words: list[int] | None = None  # running count of letters and digits
+        self._alnum: dict[int, tuple[int, int]] = {}  # from: (scanned up to, first alnum or -1)
         self._texts: dict[tuple[int, int], str] = {}
 
     def has_word(self, a: int, b: int) -> bool:
-        """True when ``text[a:b]`` holds a letter or digit."""
+        """True when ``text[a:b]`` holds a letter or digit.
+
+        Per start ``a`` the text is searched once, and only as far as any ``b`` asked so far:
+        linear in the text however many quotations share a sentence start."""
         if b <= a:
             return False
-        if b - a < 64:  # short spans: look directly
-            return any(ch.isalnum() for ch in self.unit.text[a:b])
-        if self._words is None:
-            self._words = list(accumulate(ch.isalnum() for ch in self.unit.text))
-        return self._words[b - 1] - (self._words[a - 1] if a else 0) > 0
+        scanned, first = self._alnum.get(a, (a, -1))
+        if first < 0 and scanned < b:
+            m = _ALNUM.search(self.unit.text, scanned, b)
+            scanned, first = b, (m.start() if m else -1)
+            self._alnum[a] = (scanned, first)
+        return 0 <= first < b
 
     def sentence_text(self, first: int, last: int) -> str:
         """The text of sentences ``first`` .. ``last`` (one string object per pair)."""
@@ -331,17 +352,14 @@ def _continued(att: Attribution | None, speakers: tuple[Speaker, ...]) -> tuple[
     return tuple(Speaker(s.key, s.text, "continuation", s.kind) for s in speakers)
 
 
-def _unit_rows(article, order, unit, verbs, actors, memory, carry):
-    quotes = top_level_quotes(unit.text)
-    found = find_attributions(
-        unit,
-        quotes,
-        verbs=verbs,
-        actors=actors,
-        memory=memory,
-        order=order,
-    )
+def _unit_rows(article, order, unit, scan: ArticleScan, memory, carry):
+    quotes = unit_quotes(unit)
     text = UnitText(unit)
+    found = unit_attributions(
+        unit, quotes, scan, memory=memory, order=order, sentences=text.sentences
+    )
+    if not quotes and not found:
+        return [], None  # nothing quoted, nothing reported (the memory has its mentions)
     owners = _Owners(text, found)
     index = QuoteIndex(quotes)
     rows: list[tuple[tuple[int, int], dict]] = []
@@ -359,7 +377,7 @@ def _unit_rows(article, order, unit, verbs, actors, memory, carry):
         elif carry and unit.part == "body" and (quote.start == 0 or carry.open_quote):
             att, speakers = carry.att, _continued(carry.att, carry.speakers)
         else:
-            speakers = _colon_speaker(unit, quote, actors, verbs) or (UNRESOLVED,)
+            speakers = _colon_speaker(unit, quote, scan.actors, scan.verbs) or (UNRESOLVED,)
         first = text.sentences.at(quote.start)
         sentence = text.sentence_text(first, text.sentences.at(max(quote.end - 1, quote.start)))
         for speaker in speakers:
@@ -390,8 +408,11 @@ def _article_rows(
     rows: list[tuple[tuple, dict]] = []
     memory = Memory()
     carry: _Carry | None = None  # from the last paragraph
+    doc = analyse(article, resources=resources)
+    # the document's actor mentions were found with the resources' actor table
+    scan = ArticleScan(verbs, actors, doc, mentions=actors == resources.actors)
     for order, unit in enumerate(units(article, resources=resources)):
-        unit_rows, last = _unit_rows(article, order, unit, verbs, actors, memory, carry)
+        unit_rows, last = _unit_rows(article, order, unit, scan, memory, carry)
         rows.extend(unit_rows)
         if unit.part != "headline":
             carry = last

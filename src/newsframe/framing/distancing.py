@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,9 +12,10 @@ import pandas as pd
 from newsframe.corpus import Article, Corpus
 from newsframe.errors import InputError
 from newsframe.framing._units import as_articles, phrase_regex, units
-from newsframe.framing.attribution import UnitText, article_attributions
-from newsframe.framing.quotes import QuoteIndex, inside, top_level_quotes
+from newsframe.framing.attribution import UnitText, article_attributions, unit_quotes
+from newsframe.framing.quotes import QuoteIndex, inside
 from newsframe.resources import Resources, read_toml, resolve_resources
+from newsframe.text import normalise
 
 __all__ = ["DistancingLexicon", "distancing_marks", "load_distancing"]
 
@@ -83,6 +85,7 @@ def distancing_marks(
     lexicon = lexicon or res.distancing
     verbs = res.reporting_verbs
     patterns = {kind: phrase_regex(phrases) for kind, phrases in lexicon.kinds.items()}
+    maybe = _prefilter([p for phrases in lexicon.kinds.values() for p in phrases])
     rows = []
     for article in as_articles(corpus):
         speakers = {
@@ -91,7 +94,15 @@ def distancing_marks(
             if r["kind"] != "paraphrase" and r["speaker"] != "unresolved"
         }
         for unit in units(article, resources=res):
-            quotes = top_level_quotes(unit.text)
+            quotes = unit_quotes(unit)
+            # most paragraphs hold no phrase of the lexicon: one fast search says so
+            phrases = (
+                maybe is None
+                or not unit.text.isascii()
+                or maybe.search(unit.text.lower()) is not None
+            )
+            if not quotes and not phrases:
+                continue
             index, text = QuoteIndex(quotes), UnitText(unit)
             found = []
             for q in quotes:
@@ -99,7 +110,7 @@ def distancing_marks(
                 if q.words <= max_words and text.kind(q) == "partial":
                     speaker = speakers.get((unit.paragraph_id, q.text), "")
                     found.append((q.start, "scare_quote", q.text, speaker, False))
-            for kind, pattern in patterns.items():
+            for kind, pattern in patterns.items() if phrases else ():
                 for m in pattern.finditer(unit.text):
                     found.append((m.start(), kind, m.group(0), "", inside(index, m.start())))
             for start, kind, mark, speaker, quoted in sorted(found, key=lambda f: f[:2]):
@@ -107,3 +118,41 @@ def distancing_marks(
                 row = (article.article_id, unit.part, unit.paragraph_id, sentence_id, kind, mark)
                 rows.append((*row, speaker, quoted, text.sentence_text(sentence_id, sentence_id)))
     return pd.DataFrame(rows, columns=COLUMNS)
+
+
+_LONGEST_PREFILTERED = 200  # characters: longer phrases are searched with the full patterns only
+
+
+def _prefilter(phrases: list[str]) -> re.Pattern[str] | None:
+    """A fast search that finds something in the lowercase form of an ASCII text whenever a
+    pattern of :func:`~newsframe.framing._units.phrase_regex` for ``phrases`` matches in it (the
+    phrases as one trie of plain characters, without the word-boundary look-arounds), or None
+    when the phrases are not all ASCII (case folding then differs from ``str.lower``).
+
+    >>> find = _prefilter(["so-called", "is said to"]).search
+    >>> [find(t) is not None for t in ("a so-called plan", "it is said  to be", "no mark here")]
+    [True, True, False]
+    >>> _prefilter(["pr\u00e9tendu"]) is None
+    True
+    """
+    unique = {normalise(p).strip().lower() for p in phrases if p.strip()}
+    if not all(p.isascii() and len(p) <= _LONGEST_PREFILTERED for p in unique):
+        return None
+    if not unique:
+        return re.compile(r"(?!)")
+    trie: dict = {}
+    for phrase in unique:
+        node = trie
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a phrase ends here
+
+    def alternatives(node: dict) -> str:
+        if list(node) == [""]:
+            return ""
+        alts = [(r"\s+" if ch == " " else re.escape(ch)) + alternatives(node[ch])
+                for ch in sorted(node) if ch]  # fmt: skip
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return re.compile(alternatives(trie))

@@ -129,6 +129,8 @@ def find_quotes(text: str) -> list[Quote]:
     [("We said 'no'", True, False), ('no', True, True), ('And', False, False)]
     """
     text = normalise(text)
+    if '"' not in text and "'" not in text:
+        return []
     spans = sorted(_double(text) + _single(text), key=lambda q: (q.start, -q.end))
     out, reach = [], -1  # reach: the furthest end of the spans opened so far
     for q in spans:  # sorted by start, longer first: q is nested iff an earlier span reaches it

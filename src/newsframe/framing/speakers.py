@@ -19,12 +19,17 @@ and mentions by binary search, so a unit is processed in near-linear time.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
+
+import numpy as np
 
 from newsframe.actors import Actor, Mention, find_mentions
+from newsframe.document import HEADLINE, Document
 from newsframe.errors import InputError
 from newsframe.framing._units import Token, Unit
 from newsframe.framing.quotes import Quote, QuoteIndex
@@ -92,9 +97,11 @@ CALENDAR = frozenset(
      "november", "december", "today", "yesterday", "tonight", "tomorrow"]
 )
 # fmt: on
+_AUX_OR_ADVERB = AUX | ADVERBS
 COMPLEMENT = frozenset(["of", "for", "from"])
 LINKS = frozenset(["of", "for", "from", "to", "at", "in", "on"])
 DETERMINERS = frozenset(["the", "a", "an", "this", "that"])
+_LINK_OR_DETERMINER = LINKS | DETERMINERS
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i"])
 POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 PASSIVE_AUX = frozenset(["is", "are", "was", "were", "been", "be"])
@@ -212,12 +219,14 @@ class Sentences:
         self.starts = [s for _, s, _ in unit.sentences]
         self.ends = [e for _, _, e in unit.sentences]
         self.position = {i: k for k, i in enumerate(self.ids)}
+        self._last = len(self.ids) - 1
 
     def at(self, offset: int) -> int:
         """The id of the sentence that contains character ``offset``."""
-        if not self.ids:
+        if self._last < 0:
             return -1
-        return self.ids[min(bisect_right(self.ends, offset), len(self.ids) - 1)]
+        k = bisect_right(self.ends, offset)
+        return self.ids[k if k < self._last else self._last]
 
     def bounds(self, sentence_id: int) -> tuple[int, int]:
         """Start and end offset of sentence ``sentence_id``."""
@@ -228,8 +237,7 @@ class Sentences:
 # --- memory: what earlier text named --------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Event:
+class _Event(NamedTuple):  # a named tuple: one per actor mention, so cheap to make
     order: tuple[int, int, int]  # (unit, sentence, offset)
     kind: str
     speakers: tuple[Speaker, ...]
@@ -414,7 +422,7 @@ def _np_speakers(text: str, toks: list[Token], lo: int, hi: int, ctx: _Context) 
         len(words) - run >= 2
         and run > 0
         and words[run - 1].text.islower()
-        and words[run - 1].text.lower() not in LINKS | DETERMINERS
+        and words[run - 1].text.lower() not in _LINK_OR_DETERMINER
     )
     if link and link[0].start > start and not named_run:
         # "residents of Kunashiri", "a spokesman for Iran's mission": the head comes first
@@ -617,6 +625,7 @@ class _Context:
     mention_starts: list[int]
     kinds: dict[str, str]
     found: list[Attribution]
+    named: dict[tuple[str, str], tuple[tuple[Speaker], str]] = field(default_factory=dict)
 
 
 def _quote_follows(text: str, toks: list[Token], i: int, end: int, ctx: _Context) -> bool:
@@ -670,8 +679,9 @@ def _speaks(text: str, toks: list[Token], i: int, n: int, ctx: _Context) -> bool
 def _match_verb(text: str, toks: list[Token], i: int, table: ReportingVerbs, longest: int):
     if toks[i].lemma not in _first_lemmas(table):
         return None
-    for n in range(min(longest, len(toks) - i), 0, -1):
-        key = tuple(t.lemma for t in toks[i : i + n])
+    lemmas = [t.lemma for t in toks[i : i + longest]]
+    for n in range(len(lemmas), 0, -1):
+        key = tuple(lemmas[:n])
         if key in table.verbs and all(
             _spaces(text, toks[k].end, toks[k + 1].start) for k in range(i, i + n - 1)
         ):
@@ -767,7 +777,7 @@ def _quoted_as(text: str, toks: list[Token], i: int, ctx: _Context):
     if (verb,) not in ctx.verbs.verbs:
         return None
     j, aux = i - 1, []
-    while j >= 0 and toks[j].text.lower() in AUX | ADVERBS:
+    while j >= 0 and toks[j].text.lower() in _AUX_OR_ADVERB:
         if toks[j].text.lower() in AUX:
             aux.insert(0, toks[j].text)
         j -= 1
@@ -796,7 +806,7 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
     j, aux = i - 1, []
     while (
         j >= 0
-        and toks[j].text.lower() in AUX | ADVERBS
+        and toks[j].text.lower() in _AUX_OR_ADVERB
         and _spaces(text, toks[j].end, toks[j + 1].start)
     ):
         if toks[j].text.lower() in AUX:
@@ -921,13 +931,17 @@ def _remember_and_resolve(
 ) -> list[Attribution]:
     """Resolve pronoun and description speakers through ``memory``, adding every actor mention
     and speaker of the unit to it in text order."""
-    mentions = [m for m in ctx.mentions if quotes.at(m.start) is None]
-    mentions = sorted(mentions + _honorific_names(ctx.unit.text, quotes), key=lambda m: m.start)
+    mentions = (
+        [m for m in ctx.mentions if quotes.at(m.start) is None] if quotes.quotes else ctx.mentions
+    )
+    honorific = _honorific_names(ctx.unit.text, quotes)
+    if honorific:  # (the actor mentions alone are in text order already)
+        mentions = sorted(mentions + honorific, key=lambda m: m.start)
     out, k = [], 0
+    add = memory.add
     for att in found:
         while k < len(mentions) and mentions[k].start < att.start:
-            m = mentions[k]
-            memory.add(_mention_event(m, ctx, order))
+            add(_mention_event(mentions[k], ctx, order))
             k += 1
         at = (order, ctx.sentences.at(att.start), att.start)
         speakers: list[Speaker] = []
@@ -942,33 +956,44 @@ def _remember_and_resolve(
             kinds = {s.kind for s in named}
             kind = kinds.pop() if len(kinds) == 1 else "group"
             phrase = att.phrase or " ".join(s.text.lower() for s in named)
-            memory.add(_Event(at, kind, named, phrase, True, att.issued))
+            add(_Event(at, kind, named, phrase, True, att.issued))
         out.append(_with_speakers(att, tuple(speakers)))
     for m in mentions[k:]:
-        memory.add(_mention_event(m, ctx, order))
+        add(_mention_event(m, ctx, order))
     return out
 
 
 def _mention_event(m: Mention, ctx: _Context, order: int) -> _Event:
-    if m.actor_id in ctx.kinds:
-        speaker = Speaker(m.actor_id, m.text, "actor", ctx.kinds[m.actor_id])
-    else:  # a name with an honorific
-        speaker = Speaker(m.actor_id, m.text, "name", "person")
+    named = ctx.named.get((m.actor_id, m.text))  # one Speaker per name as written, per article
+    if named is None:
+        if m.actor_id in ctx.kinds:
+            speaker = Speaker(m.actor_id, m.text, "actor", ctx.kinds[m.actor_id])
+        else:  # a name with an honorific
+            speaker = Speaker(m.actor_id, m.text, "name", "person")
+        named = ctx.named[m.actor_id, m.text] = ((speaker,), m.text.lower())
     at = (order, ctx.sentences.at(m.start), m.start)
-    return _Event(at, speaker.kind, (speaker,), m.text.lower(), False)
+    return _Event(at, named[0][0].kind, named[0], named[1], False)
 
 
-_HONORIFIC = re.compile(
-    r"(?<![\w'])(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|President|Prime Minister|Premier"
+_TITLES = (
+    r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|President|Prime Minister|Premier"
     r"|Minister|Governor|Gov|Mayor|Senator|Sen|Rep|Chancellor|King|Queen|Pope|Judge|Ambassador"
-    r"|Inspector|Superintendent)\.? (?:[A-Z][\w'-]{0,30} ){0,2}[A-Z][\w'-]{0,30}"
+    r"|Inspector|Superintendent)"
+)
+_HONORIFIC = re.compile(
+    rf"(?<![\w']){_TITLES}\.? (?:[A-Z][\w'-]{{0,30}} ){{0,2}}[A-Z][\w'-]{{0,30}}"
 )  # an honorific or a title before a capitalised name; bounded: linear time
+# every match of _HONORIFIC holds one of these words: a text without any has no match (the
+# plain alternation is searched several times faster than the pattern with its look-behind)
+_ANY_TITLE = re.compile(_TITLES)
 
 
 def _honorific_names(text: str, quotes: QuoteIndex) -> list[Mention]:
     """People named with an honorific or a title outside quotations ("Mr Macron", "President
     Sebastian Pinera"): person mentions for the memory, keyed by the name as written."""
-    out = []
+    out: list[Mention] = []
+    if _ANY_TITLE.search(text) is None:
+        return out
     for m in _HONORIFIC.finditer(text):
         if quotes.at(m.start()) is None:
             name = m.group(0).removesuffix("'s")
@@ -979,16 +1004,19 @@ def _honorific_names(text: str, quotes: QuoteIndex) -> list[Mention]:
 _KIND = {"person": "person", "state": "country", "organisation": "organisation"}
 
 
-def _scan(text: str, toks: list[Token], ctx: _Context) -> None:
-    """Add every reporting verb and noun of the unit to ``ctx.found``, in text order."""
+def _scan(text: str, toks: list[Token], ctx: _Context, candidates: list[int]) -> None:
+    """Add every reporting verb and noun of the unit to ``ctx.found``, in text order.
+
+    ``candidates``: the positions in ``toks`` whose lemma can start a verb, a noun or "quote"
+    (in order); every other word is skipped."""
     verbs, found, sentences = ctx.verbs, ctx.found, ctx.sentences
-    longest, relevant = _scan_table(verbs)
+    longest, _ = _scan_table(verbs)
     starts = set(sentences.starts)
     i = 0
-    while i < len(toks):
-        if toks[i].lemma not in relevant:  # no verb, noun or "quote" starts here
-            i += 1
+    for c in candidates:
+        if c < i:  # inside a verb of several words
             continue
+        i = c
         n = 1
         match = _match_verb(text, toks, i, verbs, longest)
         if toks[i].lemma == "quote" and (done := _quoted_as(text, toks, i, ctx)):
@@ -1017,6 +1045,143 @@ def _scan(text: str, toks: list[Token], ctx: _Context) -> None:
         found.pop()
 
 
+class _Word:
+    """A word token with the fields of :class:`~newsframe.framing._units.Token` (text, lemma,
+    start, end), made cheaply: the scan makes one per word of every paragraph it reads."""
+
+    __slots__ = ("end", "lemma", "start", "text")
+
+    def __init__(self, text: str, lemma: str, start: int, end: int) -> None:
+        self.text, self.lemma, self.start, self.end = text, lemma, start, end
+
+
+_KINDS: dict[int, tuple[tuple[Actor, ...], frozenset[str], dict[str, str]]] = {}
+
+
+def _actor_kinds(actors: tuple[Actor, ...]) -> tuple[frozenset[str], dict[str, str]]:
+    """The places of the actor table (they never speak: "Fishermen on Shikotan say" is the
+    fishermen, not the island) and each actor's speaker kind (computed once per table)."""
+    hit = _KINDS.get(id(actors))
+    if hit is None or hit[0] is not actors:
+        places = frozenset(a.actor_id for a in actors if a.kind == "place")
+        hit = _KINDS[id(actors)] = (
+            actors,
+            places,
+            {a.actor_id: _KIND.get(a.kind, a.kind) for a in actors},
+        )
+    return hit[1], hit[2]
+
+
+class ArticleScan:
+    """What the scan of every unit of one article shares, prepared once per article: the verb
+    and actor tables, the actors' kinds, and -- for units of an analysed document -- its word
+    tokens as Python lists, the words a verb or noun can start at, and its actor mentions per
+    paragraph (``mentions=True``: the document's mentions were found with ``actors``)."""
+
+    def __init__(
+        self,
+        verbs: ReportingVerbs,
+        actors: tuple[Actor, ...],
+        doc: Document | None = None,
+        *,
+        mentions: bool = False,
+    ) -> None:
+        self.verbs, self.actors = verbs, actors
+        self.places, self.kinds = _actor_kinds(actors)
+        self.relevant = _scan_table(verbs)[1]
+        self.named: dict[tuple[str, str], tuple[tuple[Speaker], str]] = {}  # see _mention_event
+        self.doc = doc
+        self.mentions: dict[int, list[Mention]] | None = None
+        if doc is None:
+            return
+        if mentions:
+            self.mentions = {}
+            for paragraph_id, m in doc.mentions:
+                if m.actor_id not in self.places:
+                    self.mentions.setdefault(paragraph_id, []).append(m)
+        self.types, self.lemmas = doc.types, doc.type_lemma
+        self.type = doc.token_type.tolist()
+        self.start, self.end = doc.token_start.tolist(), doc.token_end.tolist()
+        self.flag = list(map(self.relevant.__contains__, doc.type_lemma))
+        flags = np.array(self.flag, dtype=bool)
+        self.candidates = np.flatnonzero(flags[doc.token_type]).tolist() if len(flags) else []
+        # token_paragraph is sorted (the headline, -1, then the body): one range per paragraph
+        ids = np.arange(HEADLINE, len(doc.paragraphs) + 1)
+        edges = np.searchsorted(doc.token_paragraph, ids).tolist()
+        self.bounds = dict(zip(ids[:-1].tolist(), itertools.pairwise(edges), strict=True))
+
+    def unit_mentions(self, unit: Unit) -> list[Mention]:
+        """The actor mentions of ``unit`` (places left out), in order."""
+        if self.mentions is not None and unit.doc is self.doc:
+            return self.mentions.get(unit.paragraph_id, [])
+        return [m for m in find_mentions(unit.text, self.actors) if m.actor_id not in self.places]
+
+    def words(self, unit: Unit, index: QuoteIndex) -> tuple[list[Token], list[int]]:
+        """The words of ``unit`` outside quotations and the positions among them of the words a
+        verb, noun or "quote" can start at; no words at all when there is no such position."""
+        if self.doc is None or unit.doc is not self.doc:
+            toks = [t for t in unit.words() if index.at(t.start) is None]
+            return toks, [k for k, t in enumerate(toks) if t.lemma in self.relevant]
+        lo, hi = self.bounds.get(unit.paragraph_id, (0, 0))
+        if bisect_left(self.candidates, lo) == bisect_left(self.candidates, hi):
+            return [], []
+        types, lemmas, flag = self.types, self.lemmas, self.flag
+        kind, start, end = self.type[lo:hi], self.start[lo:hi], self.end[lo:hi]
+        if index.quotes:  # drop the words inside quotations (as QuoteIndex.at decides)
+            keep, last = [], 0
+            for a, b in _quoted_ranges(index.quotes, start):
+                keep.append((last, a))
+                last = b
+            keep.append((last, len(start)))
+            kind = [t for a, b in keep for t in kind[a:b]]
+            start = [x for a, b in keep for x in start[a:b]]
+            end = [x for a, b in keep for x in end[a:b]]
+        found = list(itertools.compress(range(len(kind)), map(flag.__getitem__, kind)))
+        if not found:
+            return [], []
+        words = map(_Word, map(types.__getitem__, kind), map(lemmas.__getitem__, kind), start, end)
+        return list(words), found
+
+
+def _quoted_ranges(quotes: list[Quote], starts: list[int]) -> list[tuple[int, int]]:
+    """The index ranges of ``starts`` (sorted) that :meth:`QuoteIndex.at` puts inside one of
+    ``quotes``, in order: an offset belongs to the last quotation opened at or before it."""
+    out = []
+    for k, q in enumerate(quotes):
+        stop = q.end if k + 1 == len(quotes) else min(q.end, quotes[k + 1].start)
+        a, b = bisect_left(starts, q.start), bisect_left(starts, stop)
+        if a < b:
+            out.append((a, b))
+    return out
+
+
+def unit_attributions(
+    unit: Unit,
+    quotes: list[Quote],
+    scan: ArticleScan,
+    *,
+    memory: Memory,
+    order: int,
+    sentences: Sentences | None = None,
+) -> list[Attribution]:
+    """:func:`find_attributions` with what the article's units share prepared once
+    (``scan``) and the unit's :class:`Sentences` if already built."""
+    text = unit.text
+    index = QuoteIndex(quotes)
+    toks, candidates = scan.words(unit, index)  # the document's tokens, outside quotations
+    mentions = scan.unit_mentions(unit)
+    sentences = sentences if sentences is not None else Sentences(unit)
+    quoted = frozenset(
+        s for q in quotes for s in (sentences.at(q.start), sentences.at(max(q.end - 1, q.start)))
+    )
+    found: list[Attribution] = []
+    ctx = _Context(scan.verbs, unit, sentences, index, quoted, mentions,
+                   [m.start for m in mentions], scan.kinds, found, scan.named)  # fmt: skip
+    if candidates:
+        _scan(text, toks, ctx, candidates)
+    return _remember_and_resolve(found, ctx, memory, order, index)
+
+
 def find_attributions(
     unit: Unit,
     quotes: list[Quote],
@@ -1042,21 +1207,6 @@ def find_attributions(
     ...  for a in find_attributions(u, [], verbs=load_reporting_verbs(), actors=putin)]
     [('said', 'putin', 'actor'), ('added', 'putin', 'pronoun')]
     """
-    text = unit.text
-    index = QuoteIndex(quotes)
-    toks = [t for t in unit.words() if index.at(t.start) is None]  # the document's tokens
     actors = actors if actors is not None else default_resources().actors
-    # places do not speak: "Fishermen on Shikotan say" is the fishermen, not the island
-    places = {a.actor_id for a in actors if a.kind == "place"}
-    mentions = [m for m in find_mentions(text, actors) if m.actor_id not in places]
-    sentences = Sentences(unit)
-    quoted = frozenset(
-        s for q in quotes for s in (sentences.at(q.start), sentences.at(max(q.end - 1, q.start)))
-    )
-    kinds = {a.actor_id: _KIND.get(a.kind, a.kind) for a in actors}
-    found: list[Attribution] = []
-    ctx = _Context(verbs, unit, sentences, index, quoted, mentions, [m.start for m in mentions],
-                   kinds, found)  # fmt: skip
-    _scan(text, toks, ctx)
-    return _remember_and_resolve(found, ctx, memory if memory is not None else Memory(), order,
-                                 index)  # fmt: skip
+    memory = memory if memory is not None else Memory()
+    return unit_attributions(unit, quotes, ArticleScan(verbs, actors), memory=memory, order=order)

@@ -9,7 +9,9 @@ leaves no half-written report behind.
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import itertools
 import json
 import os
 import shutil
@@ -84,7 +86,7 @@ def resolve_source(source: str | Path | Sequence[str | Path]) -> str | Path | li
     return [Path(p) for p in source]
 
 
-def _load(source: str | Path | Sequence[str | Path], n_jobs: int, story: Any) -> Corpus:
+def _load(source: str | Path | Sequence[str | Path], n_jobs: int | None, story: Any) -> Corpus:
     resolved = resolve_source(source)
     if isinstance(resolved, Path) and resolved.is_file() and resolved.suffix.lower() != ".csv":
         resolved = [resolved]
@@ -197,8 +199,7 @@ MAX_FIGURE_ARTICLES = 12
 
 def _shown(table: pd.DataFrame, plan: ReportPlan) -> pd.DataFrame:
     """Rows of the articles a per-article figure shows: all when few, else the compared sides'."""
-    ids = list(dict.fromkeys(table["article_id"])) if "article_id" in table else []
-    if len(ids) <= MAX_FIGURE_ARTICLES:
+    if "article_id" not in table or table["article_id"].nunique() <= MAX_FIGURE_ARTICLES:
         return table
     half = MAX_FIGURE_ARTICLES // 2
     keep = set(plan.ids_a[:half]) | set(plan.ids_b[:half])
@@ -321,7 +322,7 @@ def _sentiment_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Table
     from newsframe.plots import sentiment as splots
 
     sentences = base["sentences"]
-    summary = nf.sentiment_summary(sentences)
+    summary = base["sentiment_summary"]
     with warnings.catch_warnings():  # the page states the p floor itself
         warnings.simplefilter("ignore", NewsframeWarning)
         comparison = nf.compare_group_sentiment(
@@ -340,7 +341,7 @@ def _sentiment_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Table
         "ci": [round(float(mean["ci_low"]), 6), round(float(mean["ci_high"]), 6)],
         "p_value": round(float(mean["p_value"]), 6), "p_floor": round(floor, 8),
     }  # fmt: skip
-    actors = nf.actor_sentiment(sentences, resources=corpus.resources)
+    actors = base["actor_sentiment"]
     sides = {i: plan.label_a for i in plan.ids_a} | {i: plan.label_b for i in plan.ids_b}
     compared = sentences[sentences["article_id"].isin(sides)]
     drivers = nf.sentiment_drivers(compared, by="side", groups=sides, resources=corpus.resources,
@@ -539,7 +540,7 @@ def _selection_section(r: _Report, corpus: Corpus, plan: ReportPlan) -> None:
 
 def _caveats_section(r: _Report, corpus: Corpus, plan: ReportPlan, key: pd.DataFrame,
                      comparison: pd.DataFrame) -> None:  # fmt: skip
-    sentences_per_article = [len(a.sentences()) for a in corpus]
+    sentences_per_article = [d.n_sentences for d in corpus.documents()]  # analysed already
     s = r.summary["sentiment"]
     k = r.summary["keyness"]
     items = [
@@ -577,17 +578,58 @@ def _progress(total: int) -> Any:
                 disable=not sys.stderr.isatty(), leave=False)  # fmt: skip
 
 
-def _write(r: _Report, target: Path, title: str, lead: str) -> None:
-    from matplotlib import pyplot as plt
+#: Rows per piece of a CSV file; pieces of large tables are written by several processes.
+CSV_PIECE_ROWS = 100_000
 
+
+def _csv_pieces(
+    jobs: Sequence[tuple[str, int, int]], tables: dict[str, pd.DataFrame]
+) -> list[bytes]:
+    """The CSV text of rows ``start:stop`` of each table named in ``jobs`` (a header before row
+    0 only), as bytes: concatenated in order they are the whole file."""
+    return [
+        tables[name].iloc[start:stop].to_csv(index=False, header=start == 0, lineterminator="\n",
+                                             float_format="%.6g").encode("utf-8")
+        for name, start, stop in jobs
+    ]  # fmt: skip
+
+
+def _write_tables(tables: dict[str, pd.DataFrame], folder: Path, n_jobs: int | None) -> None:
+    """Write every table as ``<name>.csv``: the same bytes whether one process formats them or
+    several format pieces of ``CSV_PIECE_ROWS`` rows (worth it only for large tables)."""
+    jobs = [(name, start, min(len(frame), start + CSV_PIECE_ROWS))
+            for name, frame in tables.items()
+            for start in range(0, max(len(frame), 1), CSV_PIECE_ROWS)]  # fmt: skip
+    rows = sum(len(frame) for frame in tables.values())
+    from newsframe.parallel import map_slices
+
+    parts = map_slices(functools.partial(_csv_pieces, tables=tables), jobs,
+                       n_jobs=n_jobs if rows >= 2 * CSV_PIECE_ROWS else 1, min_items=2)  # fmt: skip
+    files: dict[str, list[bytes]] = {}
+    for (name, _, _), data in zip(jobs, itertools.chain.from_iterable(parts), strict=True):
+        files.setdefault(name, []).append(data)
+    for name, pieces in files.items():
+        (folder / f"{name}.csv").write_bytes(b"".join(pieces))
+
+
+def _save_figures(names: Sequence[str], figures: dict[str, Any], folder: Path) -> None:
     from newsframe.plots import save_figure
 
+    for name in names:
+        save_figure(figures[name], name, folder)
+
+
+def _write(r: _Report, target: Path, title: str, lead: str, n_jobs: int | None = 1) -> None:
+    from matplotlib import pyplot as plt
+
+    from newsframe.parallel import map_slices
+
     (target / "tables").mkdir(parents=True)
-    for name, frame in r.tables.items():
-        frame.to_csv(target / "tables" / f"{name}.csv", index=False, lineterminator="\n",
-                     float_format="%.6g")  # fmt: skip
-    for name, fig in r.figures.items():
-        save_figure(fig, name, target / "figures")
+    _write_tables(r.tables, target / "tables", n_jobs)
+    # rendering PNG and SVG is the slow part of writing: forked workers each save some figures
+    save = functools.partial(_save_figures, figures=r.figures, folder=target / "figures")
+    map_slices(save, list(r.figures), n_jobs=n_jobs, min_items=4, slices_per_worker=2)
+    for fig in r.figures.values():
         plt.close(fig)
     for section in r.sections:
         for block in section.blocks:
@@ -607,7 +649,7 @@ def build_report(
     group: str | None = None,
     compare: Sequence[str] | None = None,
     force: bool = False,
-    n_jobs: int = 1,
+    n_jobs: int | None = -1,
     scheduler: str | None = None,
 ) -> Path:
     """Write a self-contained report of ``source`` to the folder ``out`` and return its path.
@@ -622,8 +664,10 @@ def build_report(
     named by ``compare`` (default: the first two). An existing non-empty ``out`` is replaced only
     with ``force`` and only if it holds a previous report; ``out`` may not lie inside the input
     folder or inside ``data/raw/``. The same input gives byte-identical tables and page.
-    ``scheduler`` (``"local"`` or a Dask scheduler address) maps reading, cleaning and every
-    per-article table over Dask workers (:mod:`newsframe.distributed`); the tables are the same.
+    ``n_jobs`` processes (default -1: every core) clean, analyse and compute the per-article
+    tables of large corpora (:mod:`newsframe.parallel`); ``scheduler`` (``"local"`` or a Dask
+    scheduler address) maps reading, cleaning and every per-article table over Dask workers
+    instead (:mod:`newsframe.distributed`). The tables are the same either way.
     """
     if isinstance(source, Corpus):
         corpus, roots = source, [Path(a.source_path).resolve().parent for a in source
@@ -649,11 +693,11 @@ def build_report(
             corpus = _load(source, n_jobs, story)  # type: ignore[arg-type]
         import newsframe as nf
 
-        corpus = nf.with_text_actors(corpus)  # no actors named: find them in the text
+        corpus = nf.with_text_actors(corpus, n_jobs=n_jobs)  # no actors named: find them
         plan = plan_comparison(corpus, group=group, compare=compare)
         from newsframe.distributed import compute_article_tables
 
-        base = compute_article_tables(corpus, client=client)
+        base = compute_article_tables(corpus, client=client, n_jobs=n_jobs)
     r = _Report()
     steps: list[Callable[[], Any]] = [
         lambda: _corpus_section(r, corpus, plan),
@@ -677,7 +721,7 @@ def build_report(
         out_path.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".newsframe-report-", dir=out_path.parent))
         try:
-            _write(r, staging, title, lead)
+            _write(r, staging, title, lead, n_jobs)
             staging.chmod(0o755)
             if out_path.exists():
                 shutil.rmtree(out_path)

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -48,12 +49,19 @@ def load_watchlist(path: str | Path | None = None) -> dict[str, str]:
     }
 
 
-def _vader_tokens(text: str) -> list[str]:
-    """Word tokens as VADER looks them up: whitespace split, punctuation stripped, lower-cased."""
+@functools.lru_cache(maxsize=1 << 16)
+def _vader_token(raw: str) -> str | None:
+    """One whitespace-split token as VADER looks it up (punctuation stripped, lower-cased), or
+    None if it has no letter; cached, as the same words recur in every article."""
     from vaderSentiment.vaderSentiment import SentiText
 
-    tokens = (SentiText._strip_punc_if_word(t).lower() for t in text.split())
-    return [t for t in tokens if any(ch.isalpha() for ch in t)]
+    token = SentiText._strip_punc_if_word(raw).lower()
+    return token if any(ch.isalpha() for ch in token) else None
+
+
+def _vader_tokens(text: str) -> list[str]:
+    """Word tokens as VADER looks them up: whitespace split, punctuation stripped, lower-cased."""
+    return [t for t in map(_vader_token, text.split()) if t is not None]
 
 
 def sentiment_coverage(

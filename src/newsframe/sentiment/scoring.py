@@ -203,7 +203,9 @@ def _score_distinct(
     show = len(texts) >= _PROGRESS if progress is None else progress
     size = max(1_000, math.ceil(len(texts) / 32))
     chunks = [texts[i : i + size] for i in range(0, len(texts), size)]
-    if n_jobs == 1 or len(chunks) <= 1:
+    from newsframe.parallel import n_workers
+
+    if n_workers(n_jobs, len(chunks)) == 1:  # one process asked, one chunk, or inside a worker
         results: Iterator[list[tuple]] = (_score_chunk(c, key) for c in chunks)
     else:
         from joblib import Parallel, delayed

@@ -1,0 +1,132 @@
+"""Per-article work on several cores: a map over slices of a sequence in forked worker processes.
+
+Workers are *forked* from this process, so they start with its memory -- the articles, their
+analysed documents, the loaded resources -- without copying or pickling any of it; only each
+slice's result travels back (pickled). Slices are contiguous and results come back in input
+order, so a parallel run gives exactly the tables of a serial one.
+
+It runs serially, in this process and in order, where forking is not available or not worth it:
+``n_jobs=1``; fewer than ``min_items`` items; a platform without ``fork`` (Windows); or inside a
+worker (no nested pools). ``n_jobs=-1`` (or ``None``) means every core this process may use.
+
+Reference: the ``fork`` start method of :mod:`multiprocessing` and
+:class:`concurrent.futures.ProcessPoolExecutor` (Python standard library).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any, TypeVar
+
+from newsframe.errors import NewsframeError
+
+__all__ = ["available_cores", "map_slices", "n_workers"]
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+#: The function and items of the running map, read by forked workers (set before they fork).
+_WORK: tuple[Callable[[Sequence[Any]], Any], Sequence[Any]] | None = None
+_IN_WORKER = False
+
+
+def available_cores() -> int:
+    """Return the number of cores this process may run on (its CPU affinity where known).
+
+    >>> available_cores() >= 1
+    True
+    """
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # pragma: no cover - platforms without affinity
+        return max(1, os.cpu_count() or 1)
+
+
+def n_workers(n_jobs: int | None, n_items: int, *, min_items: int = 1) -> int:
+    """Return how many worker processes a map of ``n_items`` items with ``n_jobs`` uses.
+
+    ``n_jobs`` -1 or ``None``: every available core; ``-k``: all but ``k - 1``; ``0`` is an
+    error. 1 (serial) for fewer than ``min_items`` items, inside a worker, or without ``fork``.
+
+    >>> n_workers(1, 10_000), n_workers(2, 10), n_workers(2, 10, min_items=64)
+    (1, 2, 1)
+    """
+    if n_jobs == 0:
+        raise ValueError(
+            "n_jobs must be a positive number of processes or negative (-1: all cores)"
+        )
+    if n_jobs is None or n_jobs < 0:
+        n_jobs = max(1, available_cores() + 1 + (n_jobs if n_jobs is not None else -1))
+    if (
+        n_jobs == 1
+        or n_items < max(2, min_items)
+        or _IN_WORKER
+        or "fork" not in multiprocessing.get_all_start_methods()
+    ):
+        return 1
+    return min(n_jobs, n_items)
+
+
+def _bounds(n_items: int, n_slices: int) -> list[tuple[int, int]]:
+    """Contiguous ``(start, stop)`` slices of ``range(n_items)``, sizes differing by at most one."""
+    size, extra = divmod(n_items, n_slices)
+    bounds, start = [], 0
+    for k in range(n_slices):
+        stop = start + size + (k < extra)
+        bounds.append((start, stop))
+        start = stop
+    return bounds
+
+
+def _worker_init() -> None:
+    global _IN_WORKER
+    _IN_WORKER = True
+
+
+def _run_slice(bounds: tuple[int, int]) -> Any:
+    assert _WORK is not None  # set by map_slices before the workers fork
+    func, items = _WORK
+    return func(items[bounds[0] : bounds[1]])
+
+
+def map_slices(
+    func: Callable[[Sequence[T]], R],
+    items: Sequence[T],
+    *,
+    n_jobs: int | None = 1,
+    min_items: int = 64,
+    slices_per_worker: int = 4,
+) -> list[R]:
+    """Return ``[func(s) for s in slices]`` for contiguous slices of ``items``, in order.
+
+    With one worker (see :func:`n_workers`) ``func`` gets all of ``items`` at once; with ``k``
+    workers it gets ``k * slices_per_worker`` slices (for balance), each in a forked process.
+    ``func`` must not depend on which slice comes first: it is called on consecutive parts of
+    ``items``, and concatenating its results must equal its result on the whole.
+
+    >>> map_slices(sum, list(range(10)))
+    [45]
+    >>> map_slices(sum, list(range(10)), n_jobs=2, min_items=1, slices_per_worker=1)
+    [10, 35]
+    """
+    global _WORK
+    workers = n_workers(n_jobs, len(items), min_items=min_items)
+    if workers == 1:
+        return [func(items)]
+    bounds = _bounds(len(items), min(len(items), workers * max(1, slices_per_worker)))
+    context = multiprocessing.get_context("fork")
+    previous, _WORK = _WORK, (func, items)
+    try:
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_init) as pool:
+            return list(pool.map(_run_slice, bounds))
+    except BrokenProcessPool:
+        raise NewsframeError(
+            f"a worker process died while handling {len(items):,} items on {workers} processes "
+            "(out of memory?); run again with fewer processes (n_jobs / --jobs 1)"
+        ) from None
+    finally:
+        _WORK = previous

@@ -1,0 +1,134 @@
+"""Forked worker processes give exactly what one process gives (newsframe.parallel)."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import newsframe as nf
+from newsframe import parallel
+from newsframe.corpus import Article
+
+ROOT = Path(__file__).resolve().parents[1]
+
+needs_fork = pytest.mark.skipif(
+    parallel.n_workers(2, 100) == 1, reason="this platform cannot fork worker processes"
+)
+
+
+def _copies(n: int) -> list[Article]:
+    """``n`` articles: the two seed articles again and again, each with its own id."""
+    seeds = list(nf.load_corpus(ROOT / "data" / "articles.csv"))
+    return [
+        dataclasses.replace(seeds[k % 2], article_id=f"copy-{k:03d}",
+                            metadata={**seeds[k % 2].metadata, "outlet": f"Outlet {k % 3}"})
+        for k in range(n)
+    ]  # fmt: skip
+
+
+def test_slices_are_contiguous_balanced_and_cover_everything():
+    # 10 items in 4 slices: sizes 3, 3, 2, 2 (differ by at most one), in order, no gaps
+    assert parallel._bounds(10, 4) == [(0, 3), (3, 6), (6, 8), (8, 10)]
+    assert parallel._bounds(3, 3) == [(0, 1), (1, 2), (2, 3)]
+
+
+def test_how_many_workers():
+    cores = parallel.available_cores()
+    assert parallel.n_workers(1, 10_000) == 1
+    assert parallel.n_workers(4, 3) in (1, 3)  # never more workers than items
+    assert parallel.n_workers(2, 10, min_items=64) == 1  # small inputs stay in this process
+    assert parallel.n_workers(-1, 10_000) in (1, cores)
+    with pytest.raises(ValueError, match="n_jobs"):
+        parallel.n_workers(0, 10)
+
+
+@needs_fork
+def test_map_slices_keeps_input_order_and_does_not_nest():
+    items = list(range(100))
+    parts = parallel.map_slices(lambda s: list(s), items, n_jobs=2, min_items=1)
+    assert len(parts) == 8  # 2 workers x 4 slices each
+    assert [x for part in parts for x in part] == items
+    # inside a worker another map runs serially (one part), never a pool of pools
+    inner = parallel.map_slices(
+        lambda s: parallel.map_slices(len, list(s), n_jobs=2, min_items=1), items,
+        n_jobs=2, min_items=1,
+    )  # fmt: skip
+    assert all(len(x) == 1 for x in inner)
+    assert sum(x[0] for x in inner) == 100
+
+
+@needs_fork
+def test_a_worker_error_reaches_the_caller():
+    def fail(s):
+        raise nf.NewsframeError(f"bad slice of {len(s)}")
+
+    with pytest.raises(nf.NewsframeError, match="bad slice"):
+        parallel.map_slices(fail, list(range(10)), n_jobs=2, min_items=1)
+
+
+@needs_fork
+def test_parallel_analysis_gives_the_serial_documents():
+    articles = _copies(260)  # 256 articles or more are analysed in workers
+    parallel_docs = nf.analyse_corpus(articles, n_jobs=2)
+    serial_docs = nf.analyse_corpus(_copies(260))
+    for ours, theirs in zip(parallel_docs, serial_docs, strict=True):
+        for f in dataclasses.fields(ours):
+            a, b = getattr(ours, f.name), getattr(theirs, f.name)
+            assert np.array_equal(a, b) if isinstance(a, np.ndarray) else a == b, f.name
+    # kept on the articles: asked again, the same objects come back (no second analysis)
+    assert all(x is y for x, y in zip(nf.analyse_corpus(articles), parallel_docs, strict=True))
+    # and the text is this process's, not a copy that travelled back
+    assert parallel_docs[5].paragraphs is articles[5].clean_paragraphs
+
+
+@needs_fork
+def test_parallel_article_tables_equal_the_serial_tables():
+    articles = _copies(70)  # 64 articles or more: the tables are computed in workers
+    ours = nf.compute_article_tables(articles, n_jobs=2)
+    theirs = nf.compute_article_tables(_copies(70), n_jobs=1)
+    assert list(ours) == list(theirs)
+    for name in theirs:
+        pd.testing.assert_frame_equal(ours[name], theirs[name])
+        assert ours[name].attrs == theirs[name].attrs, name
+    # every article is there, once, in corpus order
+    ids = ours["sentences"]["article_id"].drop_duplicates().tolist()
+    assert ids == [a.article_id for a in articles]
+
+
+@needs_fork
+def test_parallel_discovery_finds_the_serial_actors():
+    articles = _copies(300)  # 256 articles or more: candidates are found in workers
+    assert nf.discover_actors(articles, n_jobs=2) == nf.discover_actors(articles)
+    assert nf.discover_actors(articles)  # the seeds name people, so there is something to find
+
+
+@needs_fork
+def test_a_bad_file_cleaned_in_a_worker_gives_the_one_clear_error(tmp_path):
+    # 260 files cleaned on 2 processes; one is all page chrome: the caller gets the InputError that
+    # names that file, exactly as a serial load raises it (not a broken pool or a TypeError)
+    seed = sorted((ROOT / "data" / "raw").glob("*.txt"))[0].read_bytes()
+    for n in range(260):
+        (tmp_path / f"a{n:03d}.txt").write_bytes(
+            b"Advertisement\nRead more\n" if n == 131 else seed
+        )
+    with pytest.raises(nf.InputError) as serial:
+        nf.load_corpus(tmp_path)
+    with pytest.raises(nf.InputError) as parallel_error:
+        nf.load_corpus(tmp_path, n_jobs=2)
+    assert str(parallel_error.value) == str(serial.value)
+    assert "a131.txt" in str(parallel_error.value)
+
+
+@needs_fork
+def test_a_worker_that_dies_gives_one_clear_error():
+    import os
+
+    def die(s):
+        os._exit(1)  # as the kernel's out-of-memory killer would end it
+
+    with pytest.raises(nf.NewsframeError, match="worker process died"):
+        parallel.map_slices(die, list(range(10)), n_jobs=2, min_items=1)
