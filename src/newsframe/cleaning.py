@@ -503,6 +503,7 @@ def _sentence_like(line: str) -> bool:
     return len(words) >= 4 and lower >= 2
 
 
+@lru_cache(maxsize=65_536)
 def _non_latin(line: str) -> bool:
     """True when most letters of the line are outside the Latin script (Japanese, Cyrillic ...)."""
     other = len(_OTHER_SCRIPT.findall(line))
@@ -861,7 +862,7 @@ def _list_item(norm: str, label: LineRule) -> bool:
 
 def _prose_before(lines: list[Line], reasons: list[str | None]) -> list[int]:
     """How many kept lines of prose come before each index (and before the end)."""
-    kept_prose = (r is None and _prose(n) for (_, _, n), r in zip(lines, reasons, strict=True))
+    kept_prose = [r is None and _prose(n) for (_, _, n), r in zip(lines, reasons, strict=True)]
     return list(itertools.accumulate(kept_prose, initial=0))
 
 
@@ -880,9 +881,9 @@ def _bridge_appeals(lines: list[Line], reasons: list[str | None], openers: list[
     prose_before: list[int] = []  # kept prose lines before each index (counted once needed)
     end = len(lines)  # from here on no kept prose is left (a bridge below took it all)
     for o in openers:
-        last = max(
-            (j for j in range(o + 1, min(o + 9, len(lines))) if reasons[j] in _APPEALS),
-            default=None,
+        # the last appeal line among the eight after the opener
+        last = next(
+            (j for j in range(min(o + 9, len(lines)) - 1, o, -1) if reasons[j] in _APPEALS), None
         )
         if last is None:
             continue
@@ -1232,6 +1233,11 @@ def _keep_non_latin(
 # --- the cleaner ---------------------------------------------------------------------------
 
 
+#: A removed line's record (cached: records are immutable, and an outlet's chrome recurs on the
+#: same line of its pages)
+_removal = lru_cache(maxsize=65_536)(Removal)
+
+
 def _physical(
     line_no: int, original: str, joined: dict[int, list[tuple[int, str]]]
 ) -> list[tuple[int, str]]:
@@ -1292,10 +1298,10 @@ def clean_text(
         if r is None:
             pass
         elif line_no not in joined:
-            removed.append(Removal(line_no, unsplit.get(line_no, original), r))
+            removed.append(_removal(line_no, unsplit.get(line_no, original), r))
         else:
             whole = unsplit.get(line_no, original)
-            removed += [Removal(n, t, r) for n, t in _physical(line_no, whole, joined)]
+            removed += [_removal(n, t, r) for n, t in _physical(line_no, whole, joined)]
     if parts:
         gone = {r.line_no for r in removed}
         removed += [p for p in parts if p.line_no not in gone]
