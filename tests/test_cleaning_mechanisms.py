@@ -304,3 +304,20 @@ def test_a_video_title_above_its_player_line_goes_with_it():
 
 def test_an_ad_skip_control_is_not_a_headline():
     assert clean_text(f"Skip in Skip\n{LEDE}\n\n{SECOND}").title == ""
+
+
+def test_edge_lines_are_the_lines_an_outlets_repeats_could_take():
+    page = _page(LEDE, SECOND, LAST, "Harbour Desk")
+    result = clean_text(page)
+    assert result.paragraphs == (LEDE, SECOND, LAST)
+    assert result.removed[-1].reason == "page chrome after the article"
+    # the first and last paragraph, and the short chrome under the last
+    assert result.edge_lines == {LEDE.lower(), LAST.lower(), "harbour desk"}
+    # repeats that miss them change nothing (a repeated middle paragraph stays) ...
+    assert clean_text(page, edge_repeats=frozenset({SECOND.lower()})) == result
+    # ... a repeated last paragraph goes, and the chrome under it is relabelled
+    again = clean_text(page, edge_repeats=frozenset({LAST.lower(), "harbour desk"}))
+    assert again.paragraphs == (LEDE, SECOND)
+    assert [r.reason for r in again.removed[-2:]] == [
+        "repeated at the edge of other articles of this outlet"
+    ] * 2

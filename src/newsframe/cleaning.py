@@ -110,7 +110,10 @@ class CleanText:
     """What :func:`clean_text` returns: headline, body paragraphs, captions and the audit.
 
     ``notes`` flags kept lines the analysis will not read as English (reason
-    :data:`NON_ENGLISH`): they stay in the body, never dropped silently.
+    :data:`NON_ENGLISH`): they stay in the body, never dropped silently. ``edge_lines`` holds the
+    normalised, lowercased lines that ``edge_repeats`` could remove or re-label (the first and
+    the last paragraph, short chrome after the last): cleaning the page again with
+    ``edge_repeats`` that contain none of them gives this same result. Not compared.
     """
 
     title: str
@@ -118,6 +121,7 @@ class CleanText:
     captions: tuple[str, ...]
     removed: tuple[Removal, ...]
     notes: tuple[Removal, ...] = ()
+    edge_lines: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
 
 
 @dataclass(frozen=True, eq=False)
@@ -822,7 +826,8 @@ def _rule_pass(lines: list[Line], rules: Rules) -> tuple[list[str | None], list[
             items = None
         reasons[i] = reason
     _bridge_appeals(lines, reasons, openers)
-    for i in range(1, len(lines)):  # a player's duration line follows the video's title
+    for i in range(1, len(lines) if "video player" in reasons else 0):
+        # a player's duration line follows the video's title
         prev = lines[i - 1][2]
         if (
             reasons[i] == "video player"
@@ -1073,13 +1078,14 @@ def _tail_pass(
     reasons: list[str | None],
     closers: list[int],
     edge_repeats: frozenset[str],
-) -> None:
+) -> frozenset[str]:
     """Everything after an end-of-story mark, short chrome after the last paragraph, and edge
     paragraphs repeated across the outlet. A mark that recurs on the page ("------" between the
-    entries of a live page) divides sections; it does not end the story."""
+    entries of a live page) divides sections; it does not end the story. Returns the lowercased
+    lines looked up in ``edge_repeats`` (see :attr:`CleanText.edge_lines`)."""
     kept = [i for i, r in enumerate(reasons) if r is None]
     marks = Counter(_title_key(lines[c][2]) for c in closers)
-    prose_before = _prose_before(lines, reasons)
+    prose_before = _prose_before(lines, reasons) if closers else []
     for c in closers:
         if marks[_title_key(lines[c][2])] > 1:
             continue
@@ -1093,8 +1099,10 @@ def _tail_pass(
                     reasons[i] = "page chrome after the end of the story"
             break
     kept = [i for i, r in enumerate(reasons) if r is None]
+    looked_up = set()
     for i in reversed(kept):
         norm = lines[i][2]
+        looked_up.add(norm.lower())
         if edge_repeats and norm.lower() in edge_repeats:
             reasons[i] = "repeated at the edge of other articles of this outlet"
         elif (
@@ -1107,10 +1115,14 @@ def _tail_pass(
         else:
             break
     for i in kept:
-        if reasons[i] is None and edge_repeats and lines[i][2].lower() in edge_repeats:
+        if reasons[i] is not None:
+            continue
+        looked_up.add(lines[i][2].lower())
+        if edge_repeats and lines[i][2].lower() in edge_repeats:
             reasons[i] = "repeated at the edge of other articles of this outlet"
-        elif reasons[i] is None:
+        else:
             break
+    return frozenset(looked_up)
 
 
 def _split_glued(lines: list[Line], rules: Rules) -> tuple[list[Line], list[Removal]]:
@@ -1287,7 +1299,7 @@ def clean_text(
     rule_reasons = list(reasons)
     head, title = _headline(lines, reasons, title, rules)
     _caption_pass(lines, reasons, head, rules)
-    _tail_pass(lines, reasons, closers, edge_repeats)
+    edge_lines = _tail_pass(lines, reasons, closers, edge_repeats)
     notes = _keep_non_latin(lines, reasons, rule_reasons)
     paragraphs = tuple(lines[i][1] for i, r in enumerate(reasons) if r is None)
     captions = tuple(lines[i][1] for i, r in enumerate(reasons) if r == CAPTION)
@@ -1312,4 +1324,5 @@ def clean_text(
         captions=captions,
         removed=tuple(removed),
         notes=tuple(notes),
+        edge_lines=edge_lines,
     )
