@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from newsframe.cleaning import CAPTION, clean_text, load_rules
@@ -230,3 +232,45 @@ def test_a_line_with_a_separator_is_chrome_only_when_every_piece_is():
     result = clean_text(f"Islands Talks Resume\n\n{line}\n\n{LEDE}\n\n{SECOND}")
     assert reasons(result)[line] == "photo caption or credit"
     assert result.captions == (line,)
+
+
+# --- the literal prefilter of the rules ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "pattern,needles",
+    [
+        (r"\b(we|this site) uses? cookies\b", (" cookies",)),  # the longest literal run
+        (r"(acquire|purchase) licensing", (" licensing",)),
+        (r"\b(donate|subscribe)\b", ("donate", "subscribe")),  # one needle per branch
+        (r"(read more|more)\s*:", ("more",)),  # "read more" contains "more": dropped
+        (r"\bnews(letter)?\b", ("news",)),  # an optional group needs nothing
+        (r"(ab|cd)x?", ("ab", "cd")),
+        (r"^read more", ()),  # anchored: fails fast without help
+        (r"(^\d+|b)", ()),  # one branch needs no literal
+        (r"\w+\s\d+", ()),  # no literal at all
+        (r"Cookies", ()),  # matched ignoring case: literals could miss
+    ],
+)
+def test_needles_are_the_literals_every_match_contains(pattern, needles):
+    from newsframe.cleaning import _compile, _needles
+
+    assert _needles(_compile(pattern)) == needles
+
+
+def test_the_prefilter_never_skips_a_line_a_rule_matches():
+    from newsframe.cleaning import _needles
+
+    rules = load_rules()
+    pages = sorted((Path(__file__).parent / "fixtures" / "pages").glob("*.txt"))
+    lines = {line.strip() for page in pages for line in page.read_text("utf-8").splitlines()}
+    lines = {line for line in lines if line} | {line.lower() for line in lines}
+    patterns = [r.pattern for r in rules.lines] + list(rules.cues) + list(rules.credits)
+    checked = 0
+    for pattern in patterns:
+        needles = _needles(pattern)
+        for line in lines:
+            if needles and pattern.search(line):
+                checked += 1
+                assert any(n in line for n in needles), (pattern.pattern, line)
+    assert checked > 50  # the fixture pages do exercise the prefiltered rules

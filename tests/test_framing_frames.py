@@ -252,3 +252,13 @@ def test_frame_drivers_by_article_and_group():
     ]
     with pytest.raises(nf.NewsframeError, match="no column 'outlet'"):
         nf.frame_drivers(ev, by="outlet")
+
+
+def test_a_term_never_spans_two_sentences_or_the_headline():
+    # "public opinion" is a public_opinion term: split by a sentence end or the headline, not a hit
+    split = Article("a", "The public", ("Opinion was split. They asked the public. Opinion held.",))
+    whole = Article("b", "T", ("The public opinion shifted.",))
+    t = nf.frame_dimensions([split, whole], n_resamples=0)
+    t = t[t.frame == "public_opinion"].set_index("article_id")
+    assert t.loc["a", ["hits", "headline_hits"]].tolist() == [0, 0]
+    assert t.loc["b", ["hits", "headline_hits"]].tolist() == [1, 0]

@@ -50,3 +50,23 @@ def test_custom_actor_table(tmp_path):
     a = Article("a", "T", ("Sergei Lavrov spoke. Lavrov left.",))
     t = nf.actor_prominence([a], actors, resources=KURIL)
     assert t[["actor_id", "mentions"]].values.tolist() == [["lavrov", 2]]
+
+
+def test_find_mentions_the_same_whether_or_not_the_text_is_ascii():
+    actors = (
+        nf.Actor("putin", "Putin", "person", ("Vladimir Putin", "Putin", "Russian President")),
+        nf.Actor("abe", "Abe", "person", ("Abe",)),
+    )
+    text = "RUSSIAN PRESIDENT Vladimir Putin met abe; Abes, Putin-era, x-Putin, Putin's aide."
+    # the role and the name next to it merge; "Abes", "Putin-era" and "x-Putin" are other words
+    expected = [
+        ("putin", 0, 32, "RUSSIAN PRESIDENT Vladimir Putin"),
+        ("abe", 37, 40, "abe"),
+        ("putin", 68, 73, "Putin"),
+    ]
+    for prefix in ("", "Café. "):  # ASCII text, then text with one non-ASCII letter
+        shift = len(prefix)
+        found = [
+            (m.actor_id, m.start, m.end, m.text) for m in nf.find_mentions(prefix + text, actors)
+        ]
+        assert found == [(a, s + shift, e + shift, t) for a, s, e, t in expected]

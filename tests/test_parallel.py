@@ -104,3 +104,31 @@ def test_parallel_discovery_finds_the_serial_actors():
     articles = _copies(300)  # 256 articles or more: candidates are found in workers
     assert nf.discover_actors(articles, n_jobs=2) == nf.discover_actors(articles)
     assert nf.discover_actors(articles)  # the seeds name people, so there is something to find
+
+
+@needs_fork
+def test_a_bad_file_cleaned_in_a_worker_gives_the_one_clear_error(tmp_path):
+    # 260 files cleaned on 2 processes; one is all page chrome: the caller gets the InputError that
+    # names that file, exactly as a serial load raises it (not a broken pool or a TypeError)
+    seed = sorted((ROOT / "data" / "raw").glob("*.txt"))[0].read_bytes()
+    for n in range(260):
+        (tmp_path / f"a{n:03d}.txt").write_bytes(
+            b"Advertisement\nRead more\n" if n == 131 else seed
+        )
+    with pytest.raises(nf.InputError) as serial:
+        nf.load_corpus(tmp_path)
+    with pytest.raises(nf.InputError) as parallel_error:
+        nf.load_corpus(tmp_path, n_jobs=2)
+    assert str(parallel_error.value) == str(serial.value)
+    assert "a131.txt" in str(parallel_error.value)
+
+
+@needs_fork
+def test_a_worker_that_dies_gives_one_clear_error():
+    import os
+
+    def die(s):
+        os._exit(1)  # as the kernel's out-of-memory killer would end it
+
+    with pytest.raises(nf.NewsframeError, match="worker process died"):
+        parallel.map_slices(die, list(range(10)), n_jobs=2, min_items=1)

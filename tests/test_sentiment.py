@@ -11,7 +11,7 @@ import pytest
 from conftest import KURIL
 
 import newsframe as nf
-from newsframe import sentiment
+from newsframe import sentiment, stats
 from newsframe.cleaning import Removal
 from newsframe.errors import InputError, NewsframeError
 from newsframe.sentiment import scoring
@@ -139,6 +139,49 @@ def test_summary_by_several_columns_and_errors() -> None:
         nf.sentiment_summary(t.drop(columns="compound"))
     with pytest.raises(NewsframeError, match="confidence"):
         nf.sentiment_summary(t, confidence=95)
+
+
+def _summary_one_group_at_a_time(table, keys, confidence=0.95, n_resamples=400, seed=0):
+    """The reference: each group bootstrapped alone with numpy's statistics and np.quantile."""
+    funcs = {
+        "mean_compound": lambda x: x.mean(axis=-1),
+        "median_compound": lambda x: np.median(x, axis=-1),
+        "share_positive": lambda x: (x >= 0.05).mean(axis=-1),
+        "share_neutral": lambda x: ((x > -0.05) & (x < 0.05)).mean(axis=-1),
+        "share_negative": lambda x: (x <= -0.05).mean(axis=-1),
+    }
+    rows = []
+    for group, sub in table.groupby(keys, sort=False):
+        x = sub["compound"].to_numpy(dtype=float)
+        dist = stats.bootstrap_statistics(x, funcs, n_resamples=n_resamples, seed=seed)
+        for stat, func in funcs.items():
+            lo, hi = np.quantile(dist[stat], [(1 - confidence) / 2, (1 + confidence) / 2])
+            rows.append((*group, stat, float(func(x)), float(lo), float(hi), len(x)))
+    return pd.DataFrame(
+        rows, columns=[*keys, "statistic", "value", "ci_low", "ci_high", "n_sentences"]
+    )
+
+
+def test_summary_of_many_articles_equals_one_article_at_a_time() -> None:
+    # articles of 1 to 30 sentences (several of each length), interleaved rows, a row without an
+    # article id: the summary draws for every article what it would draw for that article alone
+    rng = np.random.default_rng(11)
+    sizes = rng.integers(1, 31, size=60)
+    ids = np.repeat(np.arange(60), sizes)
+    rng.shuffle(ids)
+    t = pd.DataFrame(
+        {
+            "article_id": [f"a{i}" for i in ids],
+            "actor_id": rng.choice(["x", "y"], size=len(ids)),
+            "number": ids,
+            "compound": np.round(rng.uniform(-1, 1, len(ids)), 4),
+        }
+    )
+    t.loc[5, "article_id"] = None
+    for keys in (["article_id"], ["article_id", "actor_id"], ["number"]):
+        got = nf.sentiment_summary(t, by=keys, n_resamples=400, confidence=0.9)
+        want = _summary_one_group_at_a_time(t, keys, confidence=0.9)
+        pd.testing.assert_frame_equal(got, want, check_exact=True)
 
 
 # --- comparison -----------------------------------------------------------------------------

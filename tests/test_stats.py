@@ -105,3 +105,87 @@ def test_one_name_for_resamples_and_confidence_old_names_warn():
     a = nf.Article("a", "T", ("Opinion polls show most people are unsure.",))
     with pytest.warns(DeprecationWarning, match="level= is deprecated, use confidence="):
         nf.frame_dimensions([a], n_resamples=10, level=0.9)
+
+
+# --- many samples at once: the one-sample numbers exactly ----------------------------------------
+
+ONE_SAMPLE = {
+    "mean": lambda s: s.mean(axis=-1),
+    "mean_taken": lambda s: s.mean(axis=-1),
+    "median": lambda s: np.median(s, axis=-1),
+    "share": lambda s: (s >= 0.05).mean(axis=-1),
+}
+GROUPED = {
+    "mean": stats.resampled_mean,
+    "mean_taken": stats.resampled(lambda s: s.mean(axis=-1)),
+    "median": stats.resampled_median,
+    "share": stats.resampled_share(lambda s: s >= 0.05),
+}
+
+
+def _same(a: np.ndarray, b: np.ndarray) -> bool:
+    """Equal to the last bit, NaN where NaN, and the same sign of zero."""
+    return np.array_equal(a, b, equal_nan=True) and np.array_equal(np.signbit(a), np.signbit(b))
+
+
+@pytest.mark.parametrize("n", [1, 2, 3, 7, 8, 9, 24, 25, 130])
+def test_bootstrap_groups_draws_what_bootstrap_statistics_draws(n):
+    # the reference is numpy itself: each row bootstrapped alone with np.mean / np.median
+    rng = np.random.default_rng(n)
+    samples = np.round(rng.uniform(-1, 1, (6, n)), 2)
+    samples[samples > 0.7] = 0.0  # ties
+    samples[samples < -0.7] = -0.0  # signed zeros
+    seen = 0
+    for rows, dist in stats.bootstrap_groups(samples, GROUPED, n_resamples=300, seed=7):
+        for i, row in enumerate(range(rows.start, rows.stop)):
+            ref = stats.bootstrap_statistics(samples[row], ONE_SAMPLE, n_resamples=300, seed=7)
+            assert all(_same(dist[s][i], ref[s]) for s in ONE_SAMPLE), (n, row)
+            seen += 1
+    assert seen == len(samples)
+
+
+def test_bootstrap_groups_in_several_blocks_and_batches(monkeypatch):
+    # small memory budgets: resamples drawn in batches, groups in blocks, draws made again per block
+    monkeypatch.setattr(stats, "_CELLS", 40)
+    monkeypatch.setattr(stats, "_BLOCK_CELLS", 100)
+    samples = np.random.default_rng(3).normal(size=(5, 9))
+    samples[2, 4] = np.nan  # a resample drawing the NaN has NaN mean and median, as in numpy
+    blocks = list(stats.bootstrap_groups(samples, GROUPED, n_resamples=50, seed=1))
+    assert len(blocks) > 1
+    for rows, dist in blocks:
+        for i, row in enumerate(range(rows.start, rows.stop)):
+            ref = stats.bootstrap_statistics(samples[row], ONE_SAMPLE, n_resamples=50, seed=1)
+            assert all(_same(dist[s][i], ref[s]) for s in ONE_SAMPLE), row
+    assert any(np.isnan(dist["median"]).any() for _, dist in blocks)
+
+
+@pytest.mark.parametrize("m", [1, 2, 3, 40, 2000])
+def test_quantiles_are_numpys(m):
+    rng = np.random.default_rng(m)
+    x = np.round(rng.normal(size=(7, m)), 1)
+    x[1, 0] = np.nan
+    x[2, -1] = np.inf
+    x[3, :] = -0.0
+    q = [0.0, (1 - 0.95) / 2, 0.1, 0.5, 0.9, (1 + 0.95) / 2, 1.0]
+    with np.errstate(invalid="ignore"):  # inf - inf, in numpy's interpolation as in ours
+        expected = np.quantile(x, q, axis=-1)
+        assert np.array_equal(stats.quantiles(x, q), expected, equal_nan=True)
+        y = x.copy()
+        assert np.array_equal(stats.quantiles(y, q, overwrite=True), expected, equal_nan=True)
+    assert np.array_equal(y, np.sort(x, axis=-1), equal_nan=True)
+    # without tied zeros of both signs (which a sort and a partition may order differently)
+    # the signs agree too
+    z = np.abs(x) + 0.0
+    with np.errstate(invalid="ignore"):
+        assert _same(stats.quantiles(z, q), np.quantile(z, q, axis=-1))
+
+
+def test_draw_counts_and_median_by_hand():
+    # resamples of (3, 1, 2): {3, 3, 1} -> 3; {1, 2, 2} -> 2; {1, 1, 2, 2} would be even: see below
+    draws = stats.Draws.of(np.array([[0, 0, 1], [1, 2, 2]]))
+    assert draws.counts.tolist() == [[2, 0], [1, 1], [0, 2]]  # value i drawn in resample r
+    x = np.array([[3.0, 1.0, 2.0]])
+    assert stats.resampled_median(x, draws).tolist() == [[3.0, 2.0]]
+    # four values, resample {1, 4, 4, 2}: the middle two are 2 and 4, median 3
+    even = stats.Draws.of(np.array([[0, 3, 3, 1]]))
+    assert stats.resampled_median(np.array([[1.0, 2.0, 8.0, 4.0]]), even).tolist() == [[3.0]]

@@ -182,3 +182,27 @@ def test_story_group_column_missing_from_the_manifest_warns(tmp_path):
     with pytest.warns(nf.NewsframeWarning, match="group column 'country' is missing"):
         corpus = nf.load_corpus(DAM / "articles.csv", story=path)
     assert corpus.group_column == "group"  # falls back to the manifest's own group column
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the title is cut off the name; the speech verb before the title still makes a speaker
+        (
+            "The plan works, said Prime Minister Anja Brekke.",
+            [("Anja Brekke", True, True, "person")],
+        ),
+        # a possessive splits the run; the speech verb after it makes a speaker
+        (
+            "Norland's Ministry of Water said so.",
+            [("Ministry of Water", False, True, "organisation")],
+        ),
+        # a one-word run loses its possessive; no cue
+        ("It was Odegaard's plan.", [("Odegaard", False, False, "")]),
+    ],
+)
+def test_name_candidates_cues(sentence, expected):
+    from newsframe.discovery import name_candidates
+
+    found = [(" ".join(n.words), n.titled, n.speaker, n.kind) for n in name_candidates(sentence)]
+    assert found == expected

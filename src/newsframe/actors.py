@@ -69,7 +69,49 @@ def _pattern(actors: tuple[Actor, ...]) -> tuple[re.Pattern[str], dict[str, str]
     return re.compile(rf"(?<![\w'-]){ahead}(?:{body})(?![\w-])", re.IGNORECASE), owner
 
 
-_CACHE: dict[tuple[Actor, ...], tuple[re.Pattern[str], dict[str, str]]] = {}
+def lowercase_pattern(
+    alternatives: list[str], *, any_space: bool = False
+) -> re.Pattern[str] | None:
+    r"""Return a case-sensitive regex that finds, in the LOWERCASED text of an ASCII string, the
+    matches a case-insensitive ``(?<![\w'-])(?:a|b|…)(?![\w-])`` finds in the string, or None
+    when that cannot hold (an alternative that is not lowercase ASCII, or an empty one).
+
+    ``alternatives`` in the order the alternation tries them (``any_space``: a space in one
+    matches any whitespace run, ``\s+``). For ASCII text ``str.lower`` keeps every offset, and
+    an ASCII letter matches a lowercase one case-insensitively exactly when it lowercases to it.
+    The alternatives are grouped by first character (keeping their order within a group: only
+    one group can match at a position), after a look-ahead for those characters, so the scan
+    tries a handful of alternatives where the plain alternation tries every one.
+
+    >>> lowercase_pattern(["kuril islands", "kurils", "iturup"]).findall("the kurils, kuril islands")
+    ['kurils', 'kuril islands']
+    """
+    if not alternatives or not all(a and a.isascii() and a == a.lower() for a in alternatives):
+        return None
+    groups: dict[str, list[str]] = {}
+    for a in alternatives:
+        rest = re.escape(a[1:])
+        groups.setdefault(a[0], []).append(rest.replace(r"\ ", r"\s+") if any_space else rest)
+    body = "|".join(f"{re.escape(c)}(?:{'|'.join(rests)})" for c, rests in groups.items())
+    first = re.escape("".join(groups))
+    return re.compile(rf"(?=[{first}])(?<![\w'-])(?:{body})(?![\w-])")
+
+
+#: Per actor table: (case-insensitive pattern, alias owner, fast pattern for ASCII text or None).
+_CACHE: dict[tuple[Actor, ...], tuple] = {}
+_LAST: list = [None, None]  # the actor table of the last call and its entry (no tuple hashing)
+
+
+def _matcher(actors: tuple[Actor, ...]):
+    if _LAST[0] is actors:
+        return _LAST[1]
+    entry = _CACHE.get(actors)
+    if entry is None:
+        pattern, owner = _pattern(actors)
+        fast = lowercase_pattern(sorted(owner, key=lambda a: (-len(a), a))) if owner else None
+        entry = _CACHE[actors] = (pattern, owner, fast)
+    _LAST[:] = [actors, entry]
+    return entry
 
 
 def find_mentions(text: str, actors: tuple[Actor, ...] | None = None) -> list[Mention]:
@@ -89,16 +131,21 @@ def find_mentions(text: str, actors: tuple[Actor, ...] | None = None) -> list[Me
         from newsframe.resources import default_resources
 
         actors = default_resources().actors
-    if actors not in _CACHE:
-        _CACHE[actors] = _pattern(actors)
-    pattern, owner = _CACHE[actors]
+    pattern, owner, fast = _matcher(actors)
     text = normalise(text)
+    if fast is not None and text.isascii():  # the same matches, found faster
+        lower = text.lower()
+        spans = [m.span() for m in fast.finditer(lower)]
+    else:
+        lower = None
+        spans = [m.span() for m in pattern.finditer(text)]
     out: list[Mention] = []
-    for match in pattern.finditer(text):
-        actor_id = owner[match.group(0).lower()]
-        if out and out[-1].actor_id == actor_id and not text[out[-1].end : match.start()].strip():
+    for start, end in spans:
+        matched = text[start:end]
+        actor_id = owner[lower[start:end] if lower is not None else matched.lower()]
+        if out and out[-1].actor_id == actor_id and not text[out[-1].end : start].strip():
             prev = out[-1]
-            out[-1] = Mention(actor_id, prev.start, match.end(), text[prev.start : match.end()])
+            out[-1] = Mention(actor_id, prev.start, end, text[prev.start : end])
         else:
-            out.append(Mention(actor_id, match.start(), match.end(), match.group(0)))
+            out.append(Mention(actor_id, start, end, matched))
     return out

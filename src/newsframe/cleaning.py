@@ -47,6 +47,12 @@ from newsframe.errors import InputError
 from newsframe.resources import read_toml
 from newsframe.text import normalise
 
+try:  # the standard library's regex parser, read only to find the literal text a rule needs
+    from re import _constants as _sre
+    from re import _parser as _regex_parser
+except ImportError:  # pragma: no cover - a Python without it: every rule is searched
+    _regex_parser = None
+
 __all__ = ["NON_ENGLISH", "CleanText", "Removal", "Rules", "clean_text", "load_rules"]
 
 _TERMINAL = re.compile(r"[.!?:;…。！？]$")
@@ -54,7 +60,9 @@ _STOP = re.compile(r"[.!?…。！？]$")  # a sentence's end (a colon introduce
 _CLOSERS = "\"')]}»”’"
 _QUOTED = re.compile(r'"[^"]{0,400}"')
 _ADDRESS = re.compile(r"\b(we|our|ours|us|you|your|yours)\b", re.IGNORECASE)
-_WORD = re.compile(r"\w+(?:['-]\w+)*")
+# the same on lowercased ASCII text, where ignoring case changes nothing and costs time
+_ADDRESS_LOW = re.compile(r"\b(?:we|our|ours|us|you|your|yours)\b")
+_WORD = re.compile(r"\w++(?:['-]\w++)*+")
 _LOWER_START = re.compile(r"^[\"'(]?[a-z]")
 _BULLET = re.compile(r"^([-•*—]|\d{1,2}[.)])\s+\w")  # an item of a list in the article
 _REPORTING = re.compile(r"\b(said|says|told|tells|according to|reported|announced|added|stated)\b")
@@ -123,6 +131,11 @@ class LineRule:
     address_over: int | None = None
     spares_prose: bool = False
     strong: bool = False
+    #: literal text one piece of which every match contains (see :func:`_needles`)
+    needles: tuple[str, ...] = field(default=(), init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "needles", _needles(self.pattern))
 
 
 @dataclass(frozen=True, eq=False)
@@ -150,6 +163,22 @@ class Rules:
     max_credit_words: int
     glued: tuple[GluedRule, ...] = ()
     source: str = field(default="<builtin>")
+    #: each cue with its needles (see :func:`_needles`)
+    cue_checks: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = field(
+        default=(), init=False, repr=False
+    )
+    #: per word count, the line rules whose ``max_words`` admits it (filled as counts occur)
+    by_words: dict[int, tuple[LineRule, ...]] = field(default_factory=dict, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "cue_checks", tuple((c, _needles(c)) for c in self.cues))
+
+    def for_words(self, n: int) -> tuple[LineRule, ...]:
+        """The line rules that may remove a line of ``n`` words, in file order."""
+        found = self.by_words.get(n)
+        if found is None:
+            found = self.by_words[n] = tuple(r for r in self.lines if n <= r.max_words)
+        return found
 
 
 def load_rules(path: str | Path | None = None) -> Rules:
@@ -216,15 +245,100 @@ def _load_rules(path: str | None) -> Rules:
         raise InputError(source, f"invalid boilerplate rules: {exc}") from None
 
 
+# --- literal prefilter ---------------------------------------------------------------------
+
+#: A set of needles longer than this is not worth testing before the search.
+_MAX_NEEDLES = 24
+
+
+def _needles(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """Literal strings one of which every match of ``pattern`` contains: when none is in a line
+    (a cheap ``in`` test), the pattern cannot match it and the search is skipped. Empty when no
+    such set is known, or not worth it: a pattern anchored at the start of the line fails fast
+    on its own, and one that ignores case could match text the literals do not spell.
+
+    Read off the parsed pattern: a run of literal characters in a sequence, a group, a repeat of
+    at least one, an alternation (the union of what each branch needs). Of a sequence's pieces,
+    the set with the longest shortest needle is taken (a non-ASCII character counts as four: it
+    is rare in English text), then the smallest set; a needle containing another is dropped.
+
+    >>> _needles(re.compile(r"\\b(we|this site) uses? cookies\\b"))
+    (' cookies',)
+    >>> _needles(re.compile(r"\\b(donate|subscribe)\\b"))
+    ('donate', 'subscribe')
+    >>> _needles(re.compile(r"^read more")), _needles(re.compile(r"a\\w*", re.IGNORECASE))
+    ((), ())
+    """
+    if _regex_parser is None or pattern.flags & re.IGNORECASE:
+        return ()
+    try:
+        parsed = list(_regex_parser.parse(pattern.pattern, pattern.flags))
+    except Exception:  # the parser's internals changed: no prefilter, every line is searched
+        return ()
+    if _anchored(parsed):
+        return ()
+    found = _required(parsed)
+    if not found:
+        return ()
+    return tuple(sorted(n for n in found if not any(m != n and m in n for m in found)))
+
+
+def _needle_score(needles: frozenset[str]) -> tuple[int, int]:
+    return min(6, *(sum(1 if ord(c) < 128 else 4 for c in n) for n in needles)), -len(needles)
+
+
+def _required(items: list) -> frozenset[str] | None:
+    """Needles of a parsed sequence (see :func:`_needles`), None when none are known."""
+    best: frozenset[str] | None = None
+    run: list[str] = []
+    for op, av in [*items, (None, None)]:
+        if op is _sre.LITERAL:
+            run.append(chr(av))
+            continue
+        found = [frozenset({"".join(run)})] if run else []
+        run = []
+        if op is _sre.SUBPATTERN and not av[1] & re.IGNORECASE:
+            found.append(_required(list(av[3])))
+        elif op is _sre.ATOMIC_GROUP:
+            found.append(_required(list(av)))
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+            found.append(_required(list(av[2])))
+        elif op is _sre.BRANCH:
+            branches = [_required(list(b)) for b in av[1]]
+            if all(branches):
+                union = frozenset().union(*branches)
+                found.append(union if len(union) <= _MAX_NEEDLES else None)
+        for needles in found:
+            if needles and (best is None or _needle_score(needles) > _needle_score(best)):
+                best = needles
+    return best
+
+
+def _anchored(items: list) -> bool:
+    """True when every match of the parsed sequence starts at the start of the text."""
+    if not items:
+        return False
+    op, av = items[0]
+    if op is _sre.AT:
+        return av in (_sre.AT_BEGINNING, _sre.AT_BEGINNING_STRING)
+    if op is _sre.SUBPATTERN:
+        return _anchored(list(av[3]))
+    if op is _sre.ATOMIC_GROUP:
+        return _anchored(list(av))
+    if op is _sre.BRANCH:
+        return all(_anchored(list(b)) for b in av[1])
+    return False
+
+
 # --- line features -------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=65_536)
 def _words(line: str) -> int:
     return len(_WORD.findall(line))
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=65_536)
 def _ends_sentence(line: str) -> bool:
     return bool(_TERMINAL.search(line.rstrip(_CLOSERS + " ")))
 
@@ -234,7 +348,7 @@ def _prose(line: str) -> bool:
     return _words(line) >= 8 and _ends_sentence(line)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=65_536)
 def _sentence_like(line: str) -> bool:
     """A line that reads as a sentence of prose, however short ("Search teams found no
     survivors."): four words or more, a final stop, and lowercase words after the first (a
@@ -288,10 +402,14 @@ def _rule_matches(line: str, low: str, rules: Rules) -> Iterator[LineRule]:
     one with ``spares_prose`` never takes a line that reads as a sentence of eight words or more.
     """
     n = _words(line)
-    for rule in rules.lines:
-        if n > rule.max_words:
-            continue
+    for rule in rules.for_words(n):
         target = line if rule.case_sensitive else low
+        if rule.needles:
+            for needle in rule.needles:
+                if needle in target:
+                    break
+            else:  # no needle in the line: the pattern cannot match
+                continue
         if not rule.pattern.search(target) or (rule.spares_prose and _prose(line)):
             continue
         quoted = '"' in target
@@ -355,9 +473,15 @@ def _strong_match(norm: str, rules: Rules) -> LineRule | None:
     return next((r for r in found if _second_signal(norm, low, r)), None)
 
 
-def _address_share(text: str) -> float:
-    """Share of words that address the reader (we/our/us/you/your)."""
-    return len(_ADDRESS.findall(text)) / max(_words(text), 1)
+def _outside_words(line: str, outside: str) -> int:
+    """Words of ``outside``, the line lowercased with its quotations blanked. In ASCII text
+    lowercasing moves no word boundary and a quotation mark is never part of a word, so the
+    line's (cached) count less the words of the quotations serves."""
+    if not line.isascii():
+        return _words(outside)
+    if '"' not in line:
+        return _words(line)
+    return _words(line) - sum(len(_WORD.findall(m.group())) for m in _QUOTED.finditer(line))
 
 
 def _is_appeal(line: str, rules: Rules, *, in_region: bool) -> bool:
@@ -367,12 +491,18 @@ def _is_appeal(line: str, rules: Rules, *, in_region: bool) -> bool:
     reports in the third person), which also keeps the cue scan off ordinary body lines.
     """
     outside = (_QUOTED.sub(" ", line) if '"' in line else line).lower()
-    address = _address_share(outside)
+    # share of words that address the reader (we/our/us/you/your)
+    said = len((_ADDRESS_LOW if outside.isascii() else _ADDRESS).findall(outside))
+    if not in_region and said == 0:
+        return False
+    address = said / max(_outside_words(line, outside), 1)
     if in_region and address >= rules.address_share / 2:
         return True
-    if not in_region and address == 0:
-        return False
-    cues = sum(1 for cue in rules.cues if cue.search(outside))
+    cues = 0
+    for cue, needles in rules.cue_checks:
+        if needles and not any(needle in outside for needle in needles):
+            continue  # none of the words the cue needs is in the line
+        cues += cue.search(outside) is not None
     if in_region:
         return cues >= 1 and address > 0
     return (
@@ -386,7 +516,7 @@ def _is_opener(low: str, rules: Rules) -> bool:
     return any(p.search(low) for p in rules.openers)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=65_536)
 def _credit(line: str, rules: Rules) -> int:
     """How surely the line ends in a photo credit: 2 explicit pattern, 1 short capitalised tail
     after the last full stop (``"... in Moscow. Kremlin Press Service"``), 0 none."""
@@ -439,7 +569,7 @@ def _classify(
     return None, opener, in_region, None
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=65_536)
 def _title_key(text: str) -> str:
     """Words of a line, lowercased, for comparing a line with the headline."""
     return " ".join(_WORD.findall(text.lower()))
@@ -466,6 +596,12 @@ def _wrapped(block: list[Line]) -> bool:
     )
 
 
+@lru_cache(maxsize=65_536)
+def _normalised(line: str) -> str:
+    """The normalised form of a stripped line (cached: an outlet's chrome recurs on its pages)."""
+    return normalise(line).strip()
+
+
 def _logical_lines(text: str, rules: Rules, joined: dict[int, list[tuple[int, str]]]) -> list[Line]:
     """Return (line_no, original, normalised) per non-blank line, joining hard-wrapped lines.
 
@@ -481,9 +617,12 @@ def _logical_lines(text: str, rules: Rules, joined: dict[int, list[tuple[int, st
             if blocks[-1]:
                 blocks.append([])
             continue
-        blocks[-1].append((i, original, normalise(original).strip()))
+        blocks[-1].append((i, original, _normalised(original)))
     out: list[Line] = []
     for block in blocks:
+        if len(block) == 1:
+            out.append(block[0])
+            continue
         wrapped = _wrapped(block)
         for k, (i, original, norm) in enumerate(block):
             prev = out[-1][2] if k else ""
@@ -593,21 +732,26 @@ def _bridge_appeals(lines: list[Line], reasons: list[str | None], openers: list[
             and _ADDRESS.search(_QUOTED.sub(" ", lines[i][2]))
         ):
             reasons[i] = _APPEAL
+    if not openers:
+        return
+    prose_before = [0] * (len(lines) + 1)  # kept prose lines before each index
+    for i, (_, _, norm) in enumerate(lines):
+        prose_before[i + 1] = prose_before[i] + (reasons[i] is None and _prose(norm))
+    end = len(lines)  # past this, no kept prose is left (a bridge below takes it all)
     for o in openers:
         last = max(
             (j for j in range(o + 1, min(o + 9, len(lines))) if reasons[j] in _APPEALS),
             default=None,
         )
-        if last is None or any(
-            reasons[j] is None and _prose(lines[j][2]) for j in range(last + 1, len(lines))
-        ):
+        if last is None or prose_before[max(end, last + 1)] > prose_before[last + 1]:
             continue
         for j in range(o + 1, last):
             if reasons[j] is None:
                 reasons[j] = _APPEAL
+        end = min(end, o + 1)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=65_536)
 def _headline_text(line: str) -> str:
     """The headline a line carries once a leading date marker ("date 2019-04-16 ...") and a
     trailing site name ("... | Site Name", at most four words) are cut off."""
@@ -756,6 +900,8 @@ def _photo_ending(norm: str) -> bool:
 
 
 def _same(a: str, b: str) -> bool:
+    if a.isascii() and b.isascii() and _words(a) != _words(b):
+        return False  # (cached) word counts differ, so do the keys: no need to build them
     return _title_key(a) == _title_key(b)
 
 
@@ -765,8 +911,10 @@ def _alt_text(norm: str, nxt: str, rules: Rules) -> bool:
         return False
     if _same(norm, nxt):
         return _words(norm) <= 40
+    if not _credit(nxt, rules):
+        return False
     key = _title_key(norm)
-    return bool(key) and _title_key(nxt).startswith(key) and _credit(nxt, rules) > 0
+    return bool(key) and _title_key(nxt).startswith(key)
 
 
 def _tail_pass(
@@ -825,10 +973,12 @@ def _split_glued(lines: list[Line], rules: Rules) -> tuple[list[Line], list[Remo
     out: list[Line] = []
     parts: list[Removal] = []
     for line_no, original, norm in lines:
-        low = norm.lower()
+        # lowercasing ASCII text moves no character: the test needs no lowercased copy
+        low = norm if norm.isascii() else norm.lower()
         if not (low.endswith(("]", ")")) or ":" in low[-100:]):
             out.append((line_no, original, norm))
             continue
+        low = norm.lower()
         for g in rules.glued:
             m = g.pattern.search(low)
             if not m or _PHOTO_WORDS.search(m.group()):
@@ -879,6 +1029,7 @@ def _split_leading_appeal(
         lines[i] = (line_no, original[cut:].strip(), norm[m.end() :].strip())
 
 
+@lru_cache(maxsize=65_536)
 def _title_case(norm: str) -> bool:
     """A headline-like line: 3-20 words, no full stop at the end, most longer words capitalised."""
     if not 3 <= _words(norm) <= 20 or norm.rstrip(_CLOSERS).endswith((".", ":", ";", ",")):
@@ -942,9 +1093,8 @@ def _physical(
     parts = joined.get(line_no)
     if not parts:
         return [(line_no, original)]
-    first = original
-    for _, text in parts:
-        first = first[: -len(text) - 1]
+    # each continuation was appended after one space
+    first = original[: max(0, len(original) - sum(len(text) + 1 for _, text in parts))]
     return [(line_no, first), *parts]
 
 
@@ -990,12 +1140,14 @@ def clean_text(
     notes = _keep_non_latin(lines, reasons, rule_reasons)
     paragraphs = tuple(lines[i][1] for i, r in enumerate(reasons) if r is None)
     captions = tuple(lines[i][1] for i, r in enumerate(reasons) if r == CAPTION)
-    removed = [
-        Removal(n, t, r)
-        for (line_no, _, _), r in zip(lines, reasons, strict=True)
-        if r is not None
-        for n, t in _physical(line_no, unsplit[line_no], joined)
-    ]
+    removed = []
+    for (line_no, _, _), r in zip(lines, reasons, strict=True):
+        if r is None:
+            pass
+        elif line_no not in joined:
+            removed.append(Removal(line_no, unsplit[line_no], r))
+        else:
+            removed += [Removal(n, t, r) for n, t in _physical(line_no, unsplit[line_no], joined)]
     gone = {r.line_no for r in removed}
     removed += [p for p in parts if p.line_no not in gone]
     removed.sort(key=lambda r: (r.line_no, r.part))

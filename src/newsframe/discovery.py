@@ -28,6 +28,7 @@ from newsframe.resources import resolve_resources
 __all__ = ["discover_actors", "name_candidates", "with_text_actors"]
 
 _WORD = re.compile(r"[^\W_][\w'-]*")
+_WORD_SPLIT = re.compile(rf"({_WORD.pattern})")  # split: text between words, word, text, …
 
 
 def _set(words: str) -> frozenset[str]:
@@ -58,6 +59,7 @@ _SPEECH = _set(
     explained explains insisted insists argued argues accused accuses announced announces
     wrote writes asked asks replied replies urged urges stressed stresses"""
 )
+_TITLE_WORDS = TITLES | _CONNECTORS
 _NOT_NAMES = _set(
     """the a an this that these those it its he she they we you i his her their our but and or
     if when while after before as at in on of for to from by with mr mrs ms dr monday tuesday
@@ -76,43 +78,64 @@ class _Name:
 
     @property
     def kind(self) -> str:
-        if any(w.lower().rstrip(".") in ORG_HEADS for w in self.words):
-            return "organisation"
-        return "person" if self.titled or self.speaker else ""
+        return _kind(any(w.lower().rstrip(".") in ORG_HEADS for w in self.words), self)
 
 
-def _capitalised(word: str) -> bool:
-    return word[0].isupper() and any(c.islower() for c in word)
+def _kind(has_head: bool, name: _Name) -> str:
+    """``organisation`` for a run with an organisation head word, else ``person`` for a titled
+    name or a speaker, else ``""``."""
+    if has_head:
+        return "organisation"
+    return "person" if name.titled or name.speaker else ""
 
 
-def _runs(sentence: str) -> list[tuple[list[str], str, str]]:
-    """Capitalised runs with the word before and after each (lowercase), in one linear pass."""
-    words = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(sentence)]
-    out: list[tuple[list[str], str, str]] = []
+#: What a run needs of one word: (capitalised, lowercase, lowercase without trailing full stops).
+_WordInfo = tuple[bool, str, str]
+
+
+def _word_info(word: str) -> _WordInfo:
+    lower = word.lower()
+    return word[0].isupper() and any(map(str.islower, word)), lower, lower.rstrip(".")
+
+
+def _runs(
+    sentence: str, seen: dict[str, _WordInfo]
+) -> list[tuple[list[str], list[_WordInfo], str, str]]:
+    """Capitalised runs (words and their :func:`_word_info`) with the word before and after each
+    (lowercase), in one linear pass; ``seen`` caches the information per distinct word."""
+    parts = _WORD_SPLIT.split(sentence)  # word k is parts[2k + 1]; parts[2k + 2] follows it
+    words = parts[1::2]
+    info = list(map(seen.get, words))
+    if None in info:
+        for k, word in enumerate(words):
+            if info[k] is None:
+                info[k] = seen[word] = _word_info(word)
+    capital = [x[0] for x in info]
+    n = len(words)
+    out: list[tuple[list[str], list[_WordInfo], str, str]] = []
     i = 0
-    while i < len(words):
-        if not _capitalised(words[i][0]):
-            i += 1
-            continue
+    while True:
+        try:
+            i = capital.index(True, i)  # the next capitalised word starts a run
+        except ValueError:
+            return out
         j = i + 1
-        while j < len(words) and j - i < 8 and not sentence[words[j - 1][2] : words[j][1]].strip():
-            word = words[j][0]
-            if _capitalised(word):
+        while j < n and j - i < 8 and not parts[2 * j].strip():
+            if capital[j]:
                 j += 1
             elif (
-                word in _CONNECTORS
-                and j + 1 < len(words)
-                and _capitalised(words[j + 1][0])
-                and not sentence[words[j][2] : words[j + 1][1]].strip()
+                words[j] in _CONNECTORS
+                and j + 1 < n
+                and capital[j + 1]
+                and not parts[2 * j + 2].strip()
             ):
                 j += 2
             else:
                 break
-        before = words[i - 1][0].lower() if i else ""
-        after = words[j][0].lower() if j < len(words) else ""
-        out.append(([w for w, _, _ in words[i:j]], before, after))
+        before = info[i - 1][1] if i else ""
+        after = info[j][1] if j < n else ""
+        out.append((words[i:j], info[i:j], before, after))
         i = j
-    return out
 
 
 def name_candidates(sentence: str) -> list[_Name]:
@@ -125,24 +148,44 @@ def name_candidates(sentence: str) -> list[_Name]:
     >>> [(" ".join(n.words), n.kind) for n in name_candidates("Prime Minister Anja Brekke said the Ministry of Water agreed.")]
     [('Anja Brekke', 'person'), ('Ministry of Water', 'organisation')]
     """
+    return [name for name, _, _ in _candidates(sentence, {}, {})]
+
+
+def _candidates(
+    sentence: str, seen: dict[str, _WordInfo], names: dict[tuple, tuple[_Name, str, str]]
+) -> list[tuple[_Name, str, str]]:
+    """:func:`name_candidates` as ``(name, kind, words joined by a space)``; ``seen`` caches
+    per-word information and ``names`` the (immutable) names, so a name met again is not
+    rebuilt."""
     out = []
-    for words, before, after in _runs(sentence):
-        for n, word in enumerate(words[:-1]):  # "Norland's Ministry": keep what follows
-            if word.endswith("'s"):
-                words, before = words[n + 1 :], ""
-                break
-        while words and words[0].lower().rstrip(".") in _NOT_NAMES:
-            before, words = words[0].lower(), words[1:]
+    for words, info, before, after in _runs(sentence, seen):
         titled = before.rstrip(".") in TITLES
-        titles = [k for k, w in enumerate(words) if w.lower().rstrip(".") in TITLES]
-        if titles and titles[-1] < len(words) - 1 and words[titles[-1] + 1] not in _CONNECTORS:
-            words, titled = words[titles[-1] + 1 :], True
-        if not words or all(w.lower() in TITLES | _CONNECTORS for w in words):
-            continue
-        if words[-1].endswith("'s"):
-            words = [*words[:-1], words[-1][:-2]]
-        speaker = after in _SPEECH or before in _SPEECH
-        out.append(_Name(tuple(words), titled, speaker))
+        if len(words) == 1:  # most runs: no possessive split or title cut to look for
+            if info[0][2] in _NOT_NAMES or info[0][1] in _TITLE_WORDS:
+                continue
+        else:
+            for n in range(len(words) - 1):  # "Norland's Ministry": keep what follows
+                if words[n].endswith("'s"):
+                    words, info, before = words[n + 1 :], info[n + 1 :], ""
+                    break
+            while words and info[0][2] in _NOT_NAMES:
+                before, words, info = info[0][1], words[1:], info[1:]
+            titled = before.rstrip(".") in TITLES
+            titles = [k for k, x in enumerate(info) if x[2] in TITLES]
+            if titles and titles[-1] < len(words) - 1 and words[titles[-1] + 1] not in _CONNECTORS:
+                words, info, titled = words[titles[-1] + 1 :], info[titles[-1] + 1 :], True
+            if not words or all(x[1] in _TITLE_WORDS for x in info):
+                continue
+        key = (*words, titled, after in _SPEECH or before in _SPEECH)
+        hit = names.get(key)
+        if hit is None:
+            if words[-1].endswith("'s"):
+                words = [*words[:-1], words[-1][:-2]]
+                info = [*info[:-1], _word_info(words[-1])] if words[-1] else info[:-1]
+            name = _Name(tuple(words), key[-2], key[-1])
+            kind = _kind(any(x[2] in ORG_HEADS for x in info), name)
+            hit = names[key] = (name, kind, " ".join(name.words))
+        out.append(hit)
     return out
 
 
@@ -150,12 +193,16 @@ def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_") or "actor"
 
 
-def _candidates(articles: Iterable[Article]) -> list[tuple[str, _Name]]:
-    """``(article_id, name)`` for every name candidate in the articles' body sentences."""
-    found: list[tuple[str, _Name]] = []
+def _found_in(articles: Iterable[Article]) -> list[tuple[str, _Name, str, str]]:
+    """``(article_id, name, its text, its kind)`` for every name candidate in the articles'
+    body sentences (the map of :func:`discover_actors`)."""
+    found: list[tuple[str, _Name, str, str]] = []
+    seen: dict[str, _WordInfo] = {}
+    names: dict[tuple, tuple[_Name, str, str]] = {}
     for article in articles:
+        aid = article.article_id
         for _p, _s, sentence in article.sentences():
-            found.extend((article.article_id, n) for n in name_candidates(sentence))
+            found.extend((aid, n, text, k) for n, k, text in _candidates(sentence, seen, names))
     return found
 
 
@@ -189,28 +236,24 @@ def discover_actors(
         raise NewsframeError("discover_actors needs newsframe Article objects (nf.load_corpus)")
     from newsframe.parallel import map_slices
 
-    parts = map_slices(_candidates, articles, n_jobs=n_jobs, min_items=256)
+    parts = map_slices(_found_in, articles, n_jobs=n_jobs, min_items=256)
     found = [item for part in parts for item in part]
-    kinds: dict[str, Counter[str]] = {}
-    for _, name in found:
-        kinds.setdefault(" ".join(name.words), Counter())[name.kind] += 1
-    people = {
-        full for full, k in kinds.items() if k["person"] and " " in full and not k["organisation"]
-    }
+    persons = {text for _, _, text, kind in found if kind == "person"}
+    organisations = {text for _, _, text, kind in found if kind == "organisation"}
+    people = {full for full in persons if " " in full and full not in organisations}
     by_surname: dict[str, set[str]] = {}
     for full in people:
         by_surname.setdefault(full.split()[-1], set()).add(full)
     mentions: Counter[str] = Counter()
     where: dict[str, set[str]] = {}
     kind_of: dict[str, str] = {}
-    for article_id, name in found:
-        text = " ".join(name.words)
+    for article_id, name, text, name_kind in found:
         owner = None
         if text in people:
             owner, kind = text, "person"
         elif len(name.words) == 1 and len(by_surname.get(text, ())) == 1:
             owner, kind = next(iter(by_surname[text])), "person"
-        elif name.kind == "organisation" or kinds[text]["organisation"]:
+        elif name_kind == "organisation" or text in organisations:
             owner, kind = text, "organisation"
         elif name.speaker and len(name.words) > 1:
             owner, kind = text, "person"

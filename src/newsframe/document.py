@@ -23,6 +23,7 @@ import dataclasses
 import functools
 import itertools
 import operator
+import re
 import sys
 import weakref
 from collections.abc import Iterable, Iterator
@@ -276,25 +277,38 @@ def _build(article: Article, resources: Resources) -> Document:
     units = [(HEADLINE, title, [(HEADLINE, 0, len(title))] if title else [])]
     units += [(p, paragraphs[p], sentences) for p, sentences in sorted(by_paragraph.items())]
 
-    forms: list[str] = []  # every token's form, in reading order
-    par_ids, par_sizes, sent_of, span_of = [], [], [], []
-    for paragraph_id, text, sentences in units:
+    # every token's form and offsets, in reading order, gathered in flat lists (one numpy
+    # conversion at the end); each token's sentence by one binary search over the sentence ends,
+    # keyed by (unit, offset) so that one search serves every paragraph
+    forms: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    par_ids, par_sizes, unit_of_sizes = [], [], []
+    sentence_keys: list[int] = []  # (unit << 32) + end of each sentence, ascending
+    sentence_ids: list[int] = []
+    for unit, (paragraph_id, text, sentences) in enumerate(units):
         if not sentences:
             continue
         lo, hi = sentences[0][1], sentences[-1][2]
         matches = list(TOKEN.finditer(text, lo, hi))
         if not matches:
             continue
-        forms += [m.group() for m in matches]
-        offsets = np.array([m.span() for m in matches], dtype=np.int32)
-        ends_of_sentences = [end for _, _, end in sentences]
-        which = np.searchsorted(ends_of_sentences, offsets[:, 0], side="right")
-        which = np.minimum(which, len(sentences) - 1)
-        ids = np.array([sid for sid, _, _ in sentences], dtype=np.int32)[which]
+        forms += map(_GROUP, matches)
+        starts += map(_START, matches)
+        ends += map(_END, matches)
+        base = unit << 32
+        sentence_keys += [base + end for _, _, end in sentences]
+        sentence_ids += [sid for sid, _, _ in sentences]
         par_ids.append(paragraph_id)
         par_sizes.append(len(matches))
-        sent_of.append(ids)
-        span_of.append(offsets)
+        unit_of_sizes.append(unit)
+    token_start = np.array(starts, dtype=np.int32)
+    token_end = np.array(ends, dtype=np.int32)
+    keys = np.repeat(np.array(unit_of_sizes, dtype=np.int64) << 32, par_sizes) + token_start
+    # the sentence whose end comes first after the token's start, within the token's unit (a
+    # token never lies past its unit's last sentence: tokens are read up to that end)
+    which = np.searchsorted(np.array(sentence_keys, dtype=np.int64), keys, side="right")
+    token_sentence = np.array(sentence_ids, dtype=np.int32)[which] if len(which) else _ints([])
 
     # type index of each form: the order of its first occurrence in this document
     local = {form: i for i, form in enumerate(dict.fromkeys(forms))}
@@ -309,19 +323,20 @@ def _build(article: Article, resources: Resources) -> Document:
 
     token_type = np.fromiter(map(local.__getitem__, forms), dtype=np.int32, count=len(forms))
     token_paragraph = np.repeat(_ints(par_ids), par_sizes)
-    token_sentence = np.concatenate(sent_of) if sent_of else _ints([])
-    offsets = np.concatenate(span_of) if span_of else np.zeros((0, 2), dtype=np.int32)
     n_headline = int(np.searchsorted(token_paragraph, 0))
 
     # multi-word terms: the one merger, run sentence by sentence (never across a boundary)
     phrase_rows: list[tuple[int, int, str]] = []
     index = _phrase_index(resources)
-    if index and len(token_type):
-        token_lemmas = list(map(lemmas.__getitem__, token_type.tolist()))
+    # only sentences holding a lemma some phrase starts with can hold a phrase
+    can_start = np.fromiter(map(index.__contains__, lemmas), dtype=bool, count=len(lemmas))
+    hits = np.flatnonzero(can_start[token_type]) if index and len(token_type) else ()
+    if len(hits):
         cuts = np.flatnonzero(np.diff(token_sentence)) + 1
-        bounds = [0, *cuts.tolist(), len(token_lemmas)]
-        for a, b in itertools.pairwise(bounds):
-            sentence = token_lemmas[a:b]
+        bounds = np.concatenate(([0], cuts, [len(token_type)]))
+        for s in np.unique(np.searchsorted(bounds, hits, side="right") - 1).tolist():
+            a, b = int(bounds[s]), int(bounds[s + 1])
+            sentence = list(map(lemmas.__getitem__, token_type[a:b].tolist()))
             for start, k in merge_phrases(sentence, index):
                 phrase = sys.intern(" ".join(sentence[start : start + k]))
                 phrase_rows.append((a + start, k, phrase))
@@ -340,8 +355,8 @@ def _build(article: Article, resources: Resources) -> Document:
         sentence_end=_ints([b for _, _, b in spans]),
         token_paragraph=token_paragraph,
         token_sentence=token_sentence,
-        token_start=np.ascontiguousarray(offsets[:, 0]),
-        token_end=np.ascontiguousarray(offsets[:, 1]),
+        token_start=token_start,
+        token_end=token_end,
         token_type=token_type,
         types=types,
         type_lower=lowers,
@@ -355,6 +370,8 @@ def _build(article: Article, resources: Resources) -> Document:
         n_words=len(token_type) - n_headline,
     )
 
+
+_GROUP, _START, _END = re.Match.group, re.Match.start, re.Match.end
 
 _PHRASE_INDEX: weakref.WeakKeyDictionary[Resources, dict] = weakref.WeakKeyDictionary()
 
@@ -445,7 +462,7 @@ def analyse_corpus(
         if len(parts) > 1:
             built = itertools.chain.from_iterable(parts)
             for article, doc in zip(missing, built, strict=True):
-                _remember(article, res, _adopt(doc, article, res))
+                _remember(article, res, _adopt(doc, article))
     return [_document(a, res) for a in items]
 
 
@@ -455,25 +472,9 @@ def _build_bare(articles: Iterable[Article], resources: Resources) -> list[Docum
     return [dataclasses.replace(_build(a, resources), title="", paragraphs=()) for a in articles]
 
 
-def _adopt(doc: Document, article: Article, resources: Resources) -> Document:
-    """A document built in a worker process, sharing this process's strings: the article's
-    clean text, and the word forms of the form table (as if it had been built here)."""
-    table = _form_table(resources)
-    info = []
-    for form, lower, lemma, stop in zip(
-        doc.types, doc.type_lower, doc.type_lemma, doc.type_stop.tolist(), strict=True
-    ):
-        known = table.get(form)
-        if known is None:
-            known = table[form] = (sys.intern(form), sys.intern(lower), sys.intern(lemma), stop)
-        info.append(known)
-    types, lowers, lemmas, _ = zip(*info, strict=True) if info else ((), (), (), ())
-    return dataclasses.replace(
-        doc,
-        title=article.clean_title,
-        paragraphs=article.clean_paragraphs,
-        types=types,
-        type_lower=lowers,
-        type_lemma=lemmas,
-        phrase_lemma=tuple(map(sys.intern, doc.phrase_lemma)),
-    )
+def _adopt(doc: Document, article: Article) -> Document:
+    """A document built in a worker process, given this process's text of its article.
+
+    Its word-form strings came back in one pickle per slice of documents, so each distinct form
+    is stored once per slice, not once per document (no re-interning needed)."""
+    return dataclasses.replace(doc, title=article.clean_title, paragraphs=article.clean_paragraphs)

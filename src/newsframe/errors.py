@@ -25,6 +25,10 @@ class InputError(NewsframeError):
         self.problem = problem
         super().__init__(f"{self.path}: {problem}")
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str]]:
+        # raised in a worker process, it arrives in the caller as it was raised
+        return (InputError, (self.path, self.problem))
+
 
 class NewsframeWarning(UserWarning):
     """Something was done on the user's behalf that they should know about (e.g. a fallback decoding)."""

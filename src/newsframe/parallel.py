@@ -19,7 +19,10 @@ import multiprocessing
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
+
+from newsframe.errors import NewsframeError
 
 __all__ = ["available_cores", "map_slices", "n_workers"]
 
@@ -120,5 +123,10 @@ def map_slices(
     try:
         with ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_init) as pool:
             return list(pool.map(_run_slice, bounds))
+    except BrokenProcessPool:
+        raise NewsframeError(
+            f"a worker process died while handling {len(items):,} items on {workers} processes "
+            "(out of memory?); run again with fewer processes (n_jobs / --jobs 1)"
+        ) from None
     finally:
         _WORK = previous

@@ -9,8 +9,10 @@ can be checked against a hand-worked value or a reference implementation:
   adjustment (:func:`adjust_pvalues`);
 - resampling with sentences as the unit (words within a sentence are not independent draws):
   the nonparametric bootstrap of Efron & Tibshirani (1993) for rates (:func:`bootstrap_rates`)
-  and for statistics of one sample (:func:`bootstrap_statistics`), percentile intervals
-  (:func:`percentile_interval`) and two-sample permutation tests (:func:`permutation_pvalues`);
+  and for statistics of one sample (:func:`bootstrap_statistics`) or of many equal-size samples
+  at once with the same draws (:func:`bootstrap_groups`), percentile intervals
+  (:func:`percentile_interval`, :func:`quantiles`) and two-sample permutation tests
+  (:func:`permutation_pvalues`);
 - effect sizes: Hedges' g, Cliff's delta, Cohen's h.
 """
 
@@ -20,6 +22,7 @@ import itertools
 import math
 import warnings
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -30,8 +33,10 @@ if TYPE_CHECKING:
     from scipy import sparse
 
 __all__ = [
+    "Draws",
     "adjust_pvalues",
     "article_permutation_test",
+    "bootstrap_groups",
     "bootstrap_rates",
     "bootstrap_statistics",
     "chi2_sf1",
@@ -46,8 +51,14 @@ __all__ = [
     "percentile_interval",
     "permutation_floor",
     "permutation_pvalues",
+    "quantiles",
     "renamed",
     "resample_batches",
+    "resample_indices",
+    "resampled",
+    "resampled_mean",
+    "resampled_median",
+    "resampled_share",
 ]
 
 
@@ -301,6 +312,8 @@ def percentile_interval(
 
 #: Resampling: at most this many array cells per batch (keeps memory bounded for large samples).
 _CELLS = 4_000_000
+#: Grouped resampling: about this many cells per block of samples (small arrays stay in cache).
+_BLOCK_CELLS = 1 << 20
 _EPS = 1e-12
 
 
@@ -315,6 +328,21 @@ def resample_batches(total: int, width: int) -> Iterator[int]:
         yield min(size, total - start)
 
 
+def resample_indices(n: int, *, n_resamples: int, seed: int) -> Iterator[np.ndarray]:
+    """Yield the indices that resample ``n`` values ``n_resamples`` times: ``(size × n)`` batches.
+
+    Uniform draws with replacement from ``numpy.random.default_rng(seed)``, in
+    :func:`resample_batches` batches (memory bounded). :func:`bootstrap_statistics` and
+    :func:`bootstrap_groups` both resample with these, so they draw exactly the same resamples.
+
+    >>> [batch.shape for batch in resample_indices(3, n_resamples=4, seed=0)]
+    [(4, 3)]
+    """
+    rng = np.random.default_rng(seed)
+    for size in resample_batches(n_resamples, n):
+        yield rng.integers(0, n, size=(size, n))
+
+
 def bootstrap_statistics(
     x: np.ndarray,
     statistics: Mapping[str, Callable[[np.ndarray], np.ndarray]],
@@ -325,19 +353,219 @@ def bootstrap_statistics(
     """Return each statistic's bootstrap distribution: ``n_resamples`` resamples of ``x`` with replacement.
 
     ``statistics`` maps a name to a function reducing the last axis (e.g. ``lambda s: s.mean(axis=-1)``).
-    Resamples are drawn from ``numpy.random.default_rng(seed)`` in batches (memory bounded).
+    Resamples are drawn from ``numpy.random.default_rng(seed)`` in batches (memory bounded,
+    :func:`resample_indices`). For many samples at once, :func:`bootstrap_groups`.
 
     >>> d = bootstrap_statistics(np.array([1.0, 1.0]), {"mean": lambda s: s.mean(axis=-1)}, n_resamples=3, seed=0)
     >>> d["mean"].tolist()
     [1.0, 1.0, 1.0]
     """
-    rng = np.random.default_rng(seed)
     parts: dict[str, list[np.ndarray]] = {s: [] for s in statistics}
-    for size in resample_batches(n_resamples, len(x)):
-        sample = x[rng.integers(0, len(x), size=(size, len(x)))]
+    for draws in resample_indices(len(x), n_resamples=n_resamples, seed=seed):
+        sample = x[draws]
         for stat, func in statistics.items():
             parts[stat].append(func(sample))
     return {s: np.concatenate(v) for s, v in parts.items()}
+
+
+@dataclass(frozen=True)
+class Draws:
+    """One batch of ``size`` resamples of ``n`` values: ``indices`` (``size × n``) and ``counts``.
+
+    ``counts[i, r]`` (``n × size``) is how often value ``i`` is drawn in resample ``r``; each
+    column sums to ``n``.
+    """
+
+    indices: np.ndarray
+    counts: np.ndarray
+
+    @classmethod
+    def of(cls, indices: np.ndarray) -> Draws:
+        """Return the draws with their counts tallied (one ``bincount``).
+
+        >>> Draws.of(np.array([[0, 0, 2], [1, 2, 1]])).counts.tolist()
+        [[2, 0], [0, 2], [1, 1]]
+        """
+        size, n = indices.shape
+        flat = (indices + np.arange(size)[:, None] * n).ravel()
+        small = np.int16 if n < 2**15 else np.int32  # a count is at most n
+        counts = np.bincount(flat, minlength=size * n).reshape(size, n).T.astype(small, "C")
+        return cls(indices, counts)
+
+
+#: A statistic of many equal-size samples at once: ``(samples g × n, draws) -> g × size``.
+GroupStatistic = Callable[[np.ndarray, Draws], np.ndarray]
+
+
+def resampled(statistic: Callable[[np.ndarray], np.ndarray]) -> GroupStatistic:
+    """Return ``statistic`` (a function reducing the last axis) applied to every row's resamples.
+
+    Materialises the ``g × size × n`` resamples, C-ordered (``np.take``; plain fancy indexing
+    would put the rows innermost, and numpy would then sum along the last axis in another
+    order), so the numbers are the one-sample ones exactly.
+
+    >>> mean = resampled(lambda s: s.mean(axis=-1))
+    >>> mean(np.array([[1.0, 3.0], [2.0, 2.0]]), Draws.of(np.array([[0, 0], [0, 1]]))).tolist()
+    [[1.0, 2.0], [2.0, 2.0]]
+    """
+    return lambda samples, draws: statistic(np.take(samples, draws.indices, axis=1))
+
+
+_PAIRWISE = 8  # numpy sums fewer values than this left to right (pairwise summation above)
+
+
+def resampled_mean(samples: np.ndarray, draws: Draws) -> np.ndarray:
+    """Return the mean of every row's resamples (``g × size``): ``resample.mean(axis=-1)`` exactly.
+
+    Below 8 values numpy's sum runs left to right from +0.0, so the resamples are summed one
+    drawn column at a time (no ``g × size × n`` array, no reduction over short rows); from 8
+    values on, numpy's pairwise summation is kept by taking the mean of the resamples
+    themselves (:func:`resampled`).
+
+    >>> resampled_mean(np.array([[1.0, 3.0]]), Draws.of(np.array([[0, 0], [0, 1], [1, 1]]))).tolist()
+    [[1.0, 2.0, 3.0]]
+    """
+    g, n = samples.shape
+    if n >= _PAIRWISE:
+        return np.take(samples, draws.indices, axis=1).mean(axis=-1)
+    total = np.zeros((g, len(draws.indices)))
+    for j in range(n):
+        total += np.take(samples, draws.indices[:, j], axis=1)
+    return total / n
+
+
+def resampled_share(condition: Callable[[np.ndarray], np.ndarray]) -> GroupStatistic:
+    """Return the share of each resample's values meeting ``condition``, from the draw counts.
+
+    The number of hits (whole numbers: the counts of the values that meet it, added up) divided
+    by ``n`` is the number ``condition(resample).mean(axis=-1)`` gives, without materialising
+    the resamples.
+
+    >>> share = resampled_share(lambda v: v > 0)
+    >>> share(np.array([[1.0, -1.0]]), Draws.of(np.array([[0, 0], [0, 1], [1, 1]]))).tolist()
+    [[1.0, 0.5, 0.0]]
+    """
+
+    def share(samples: np.ndarray, draws: Draws) -> np.ndarray:
+        meets = condition(samples).astype(draws.counts.dtype)
+        hits = np.zeros((len(samples), draws.counts.shape[1]), dtype=draws.counts.dtype)
+        for j in range(samples.shape[1]):  # at most n hits: the counts' small integers suffice
+            hits += np.multiply.outer(meets[:, j], draws.counts[j])
+        return hits / samples.shape[1]
+
+    return share
+
+
+def resampled_median(samples: np.ndarray, draws: Draws) -> np.ndarray:
+    """Return the median of every row's resamples (``g × size``), without sorting any resample.
+
+    A resample's k-th smallest value is the j-th smallest of its row, for the least ``j`` at
+    which the values up to the j-th have been drawn more than ``k`` times; so walking the row's
+    values in order and accumulating the draw counts finds it. Even ``n``: the mean of the two
+    middle values, as :func:`numpy.median` takes it; a resample that draws a NaN has median NaN.
+    The same numbers as ``np.median(resample, axis=-1)``.
+
+    >>> x = np.array([[3.0, 1.0, 2.0]])
+    >>> resampled_median(x, Draws.of(np.array([[0, 0, 1], [1, 2, 2], [0, 1, 2]]))).tolist()
+    [[3.0, 2.0, 2.0]]
+    """
+    g, n = samples.shape
+    order = np.argsort(samples, axis=1, kind="stable")
+    ordered = np.take_along_axis(samples, order, axis=1)
+    counts = draws.counts
+    kth = (n // 2 - 1, n // 2) if n % 2 == 0 else (n // 2,)
+    drawn = np.zeros((g, counts.shape[1]), dtype=counts.dtype)
+    below = [np.zeros(drawn.shape, dtype=counts.dtype) for _ in kth]  # small ints: less to move
+    at_most = np.empty(drawn.shape, dtype=bool)
+    for j in range(n):
+        drawn += counts[order[:, j]]
+        for position, k in zip(below, kth, strict=True):
+            position += np.less_equal(drawn, k, out=at_most)
+    picked = [np.take_along_axis(ordered, p.astype(np.intp), axis=1) for p in below]
+    # np.mean of the middle one or two, as np.median takes it: the sum starts from +0.0 (so -0.0
+    # comes out as 0.0), then is divided by the count
+    median = (picked[0] + picked[1] if n % 2 == 0 else picked[0]) + 0.0
+    median /= len(kth)
+    missing = np.isnan(samples)
+    if missing.any():
+        median[(missing.astype(counts.dtype) @ counts) > 0] = np.nan
+    return median
+
+
+def bootstrap_groups(
+    samples: np.ndarray,
+    statistics: Mapping[str, GroupStatistic],
+    *,
+    n_resamples: int,
+    seed: int,
+) -> Iterator[tuple[slice, dict[str, np.ndarray]]]:
+    """Yield ``(rows, distributions)``: the bootstrap distribution of each statistic, for many samples at once.
+
+    ``samples`` is ``g × n`` (one sample of ``n`` values per row); every row is resampled with
+    the same draws, those :func:`bootstrap_statistics` makes for ``n`` values with this ``seed``
+    (:func:`resample_indices`), so row ``i``'s distribution is that of
+    ``bootstrap_statistics(samples[i], ...)`` whenever each statistic agrees with its one-sample
+    form (:func:`resampled`, :func:`resampled_share`, :func:`resampled_median` do, exactly).
+    Distributions come in consecutive blocks of rows, each ``len(rows) × n_resamples``, so
+    memory stays bounded however many samples there are.
+
+    >>> x = np.array([[1.0, 1.0], [0.0, 2.0]])
+    >>> [(r, d["m"].shape) for r, d in bootstrap_groups(x, {"m": resampled_median}, n_resamples=5, seed=0)]
+    [(slice(0, 2, None), (2, 5))]
+    """
+    g, n = samples.shape
+    widest = next(resample_batches(n_resamples, n), 0) * max(n, len(statistics))
+    rows = max(1, _BLOCK_CELLS // max(widest, n_resamples * len(statistics), 1))
+    kept = None  # one batch of draws serves every block of rows; more are drawn again per block
+    if n_resamples * n <= _CELLS:
+        kept = [Draws.of(d) for d in resample_indices(n, n_resamples=n_resamples, seed=seed)]
+    for start in range(0, g, rows):
+        block = samples[start : start + rows]
+        parts: dict[str, list[np.ndarray]] = {s: [] for s in statistics}
+        batches = kept or (
+            Draws.of(d) for d in resample_indices(n, n_resamples=n_resamples, seed=seed)
+        )
+        for draws in batches:
+            for stat, func in statistics.items():
+                parts[stat].append(func(block, draws))
+        yield (
+            slice(start, start + len(block)),
+            {s: v[0] if len(v) == 1 else np.concatenate(v, axis=1) for s, v in parts.items()},
+        )
+
+
+def quantiles(replicates: np.ndarray, q: Sequence[float], *, overwrite: bool = False) -> np.ndarray:
+    """Return ``np.quantile(replicates, q, axis=-1)`` (linear, Hyndman & Fan type 7) from one sort.
+
+    The same numbers as numpy's (same positions, same interpolation ``a + (b - a) γ``, or
+    ``b - (b - a)(1 - γ)`` for ``γ >= 0.5``; NaN where a row has a NaN; only a zero tied with a
+    zero of the other sign may come out with the other sign), but computed by sorting each row,
+    which numpy does with vectorised sorts, instead of a partition: much faster for many short
+    rows. Shape ``len(q) × replicates.shape[:-1]``. ``overwrite=True``
+    sorts ``replicates`` in place (no copy).
+
+    >>> quantiles(np.array([[4.0, 1.0, 3.0, 2.0]]), [0.5, 0.9]).tolist()
+    [[2.5], [3.7]]
+    """
+    if overwrite:
+        replicates.sort(axis=-1)
+    ordered = replicates if overwrite else np.sort(replicates, axis=-1)
+    m = ordered.shape[-1]
+    virtual = (m - 1) * np.asanyarray(q, dtype=float)
+    previous = np.floor(virtual)
+    following = previous + 1
+    previous[virtual >= m - 1] = following[virtual >= m - 1] = -1
+    previous[virtual < 0] = following[virtual < 0] = 0
+    gamma = (virtual - previous.astype(np.intp)).reshape((-1,) + (1,) * (ordered.ndim - 1))
+    a = np.moveaxis(ordered[..., previous.astype(np.intp)], -1, 0)
+    b = np.moveaxis(ordered[..., following.astype(np.intp)], -1, 0)
+    diff = b - a
+    out = a + diff * gamma
+    np.subtract(b, diff * (1 - gamma), out=out, where=gamma >= 0.5)
+    missing = np.isnan(ordered[..., -1])
+    if missing.any():
+        out[:, missing] = np.nan
+    return out
 
 
 def _splits(n_a: int, n: int, n_resamples: int, seed: int) -> Iterator[np.ndarray]:

@@ -220,10 +220,18 @@ def _form(form: str, cache: dict[str, tuple]) -> tuple:
         # keep the entries whose first word this form matches, as (frame, other words, length,
         # term): a one-word term then needs no further test
         first = (lower, lemma)
-        entry = cache[form] = (lower, lemma, tuple(
+        entries = tuple(
             (n, pattern[1:], len(pattern), term) for n, pattern, term in found
             if _info_matches(pattern[0], first)
-        ))  # fmt: skip
+        )  # fmt: skip
+        # when every entry needs a next word given by value ("the public"), the values it may
+        # have (its lowercase or lemma must be one): most tokens of "the" are then ruled out by
+        # two set look-ups; None when a one-word term or a prefix next word allows no such test
+        seconds = [rest[0] for _, rest, _, _ in entries if rest]
+        need = None
+        if seconds and len(seconds) == len(entries) and all(k != "prefix" for k, _ in seconds):
+            need = frozenset(value for _, value in seconds)
+        entry = cache[form] = (lower, lemma, entries, need)
     return entry
 
 
@@ -237,26 +245,55 @@ def _info_matches(pattern: tuple[str, str], info: tuple) -> bool:
     return lemma == value or lower == value
 
 
-def _kept(infos: list[tuple]) -> dict[int, list[tuple[int, int, str]]]:
+def _kept(
+    infos: list[tuple], positions: Iterable[int] | None = None, stops: Iterable[int] | None = None
+) -> dict[int, list[tuple[int, int, str]]]:
     """``{frame number: [(start, end, term)]}``: kept hits as spans of the word list ``infos``
     (``_form`` entries, one per word token, in order).
 
     Candidates are all term matches; a candidate sharing a token with an exclusion match of the
     same frame is dropped; then the longest (then leftmost) non-overlapping candidates are kept.
+    The caller may name the only ``positions`` (ascending) whose entry lists are not empty, and
+    for each the ``stops`` index no match may reach (the end of its sentence: a whole document
+    is then matched at once, sentence by sentence, since no span crosses a stop).
     """
     candidates: dict[int, list[tuple[int, int, str]]] = {}  # frame -> [(-length, start, term)]
     blocked: dict[int, set[int]] = {}  # frame -> token positions inside an exclusion match
-    n_tokens = len(infos)
-    for i, info in enumerate(infos):
+    if positions is None:
+        positions = range(len(infos))
+    if stops is None:
+        stops = [len(infos)] * len(infos)
+    for i, stop in zip(positions, stops, strict=True):
+        info = infos[i]
+        need = info[3]
+        if need is not None and (
+            i + 1 >= stop or (infos[i + 1][0] not in need and infos[i + 1][1] not in need)
+        ):
+            continue
         for n, rest, k, term in info[2]:
-            if not rest or (
-                i + k <= n_tokens
-                and all(_info_matches(w, infos[i + d]) for d, w in enumerate(rest, start=1))
-            ):
-                if term is None:
-                    blocked.setdefault(n, set()).update(range(i, i + k))
+            if rest:
+                if i + k > stop:
+                    continue
+                d = i
+                for kind, value in rest:  # the other words, in order (_info_matches, inlined)
+                    d += 1
+                    lower, lemma = infos[d][0], infos[d][1]
+                    if kind == "prefix":
+                        if not (lower.startswith(value) or lemma.startswith(value)):
+                            break
+                    elif kind == "form":
+                        if lower != value:
+                            break
+                    elif lemma != value and lower != value:
+                        break
                 else:
-                    candidates.setdefault(n, []).append((-k, i, term))
+                    rest = ()
+                if rest:
+                    continue
+            if term is None:
+                blocked.setdefault(n, set()).update(range(i, i + k))
+            else:
+                candidates.setdefault(n, []).append((-k, i, term))
     out: dict[int, list[tuple[int, int, str]]] = {}
     for n in sorted(candidates):
         used: set[int] = set(blocked.get(n, ()))
@@ -279,35 +316,71 @@ def _spans(text: str, frames: tuple[Frame, ...]):
     return tokens, _kept([_form(t.text, cache) for t in tokens])
 
 
-def _document_hits(doc: Document, frames: tuple[Frame, ...]):
-    """Per sentence with a hit of the analysed document (the headline as sentence -1, then the
-    body): ``(sentence_id, paragraph_id, token starts, token ends, kept hits)``, reading the document's
-    tokens (no second tokenisation). Cached on the document per frame set."""
+def _document_kept(doc: Document, frames: tuple[Frame, ...]):
+    """Return ``(kept, bounds)`` for the analysed document: ``kept`` as :func:`_kept` gives it,
+    as spans of the document's tokens (no second tokenisation; no span crosses a sentence or the
+    headline), and ``bounds`` the token index where each sentence starts, then the token count.
+    Cached on the document per frame set."""
 
     def build():
         cache = _form_cache(frames)
-        infos = [_form(form, cache) for form in doc.types]
-        types = doc.token_type.tolist()
-        sentence_of = doc.token_sentence.tolist()
-        paragraph_of = doc.token_paragraph.tolist()
-        starts, ends = doc.token_start.tolist(), doc.token_end.tolist()
-        out = []
-        a, total = 0, len(types)
-        while a < total:
-            b = a + 1
-            while (
-                b < total
-                and sentence_of[b] == sentence_of[a]
-                and (paragraph_of[b] == paragraph_of[a])
-            ):
-                b += 1
-            kept = _kept([infos[t] for t in types[a:b]])
-            if kept:  # sentences without a hit are not kept (memory: one entry per hit sentence)
-                out.append((sentence_of[a], paragraph_of[a], starts[a:b], ends[a:b], kept))
-            a = b
-        return out
+        infos = list(map(cache.get, doc.types))  # each form's entry, looked up in C
+        if None in infos:  # forms new to this frame set: looked up in the index once
+            infos = [_form(form, cache) for form in doc.types]
+        total = len(doc.token_type)
+        if not total:
+            return {}, [0]
+        sentence, paragraph = doc.token_sentence, doc.token_paragraph
+        cuts = (
+            np.flatnonzero((sentence[1:] != sentence[:-1]) | (paragraph[1:] != paragraph[:-1])) + 1
+        )  # a sentence (or the headline) is a run of tokens with one sentence and paragraph
+        bounds = [0, *cuts.tolist(), total]
+        # tokens whose type starts a term or an exclusion: the only places a match can start
+        starting = np.array([bool(info[2]) for info in infos], dtype=bool)
+        hot = np.flatnonzero(starting[doc.token_type])
+        stops = np.asarray(bounds)[np.searchsorted(cuts, hot, side="right") + 1]
+        token_infos = list(map(infos.__getitem__, doc.token_type.tolist()))
+        return _kept(token_infos, hot.tolist(), stops.tolist()), bounds
 
-    return doc.memo("frame_hits", (frames,), build)
+    return doc.memo("frame_kept", (frames,), build)
+
+
+def _document_hits(doc: Document, frames: tuple[Frame, ...]):
+    """Per sentence with a hit of the analysed document (the headline as sentence -1, then the
+    body): ``(sentence_id, paragraph_id, token starts, token ends, kept hits)``, kept hits as
+    spans of the sentence's tokens (:func:`_document_kept`, regrouped)."""
+    kept, bounds = _document_kept(doc, frames)
+    by_unit: dict[int, dict[int, list[tuple[int, int, str]]]] = {}
+    unit_of = dict.fromkeys(i for spans in kept.values() for i, _, _ in spans)
+    for i, u in zip(unit_of, np.searchsorted(bounds, list(unit_of), side="right") - 1, strict=True):
+        unit_of[i] = int(u)
+    for n, spans in kept.items():  # frames in ascending order, spans in reading order
+        for i, j, term in spans:
+            u = unit_of[i]
+            a = bounds[u]
+            by_unit.setdefault(u, {}).setdefault(n, []).append((i - a, j - a, term))
+    out = []
+    for u in sorted(by_unit):
+        a, b = bounds[u], bounds[u + 1]
+        out.append(
+            (int(doc.token_sentence[a]), int(doc.token_paragraph[a]),
+             doc.token_start[a:b].tolist(), doc.token_end[a:b].tolist(), by_unit[u])
+        )  # fmt: skip
+    return out
+
+
+def _hit_counts(doc: Document, frames: tuple[Frame, ...]) -> tuple[np.ndarray, np.ndarray]:
+    """Return ``(hits, headline)``: kept hits per body sentence and frame (sentences × frames)
+    and per frame in the headline, counted from :func:`_document_kept`."""
+    kept, _ = _document_kept(doc, frames)
+    n_frames, n_sentences = len(frames), doc.n_sentences
+    firsts = [i for spans in kept.values() for i, _, _ in spans]
+    numbers = [n for n, spans in kept.items() for _ in spans]
+    rows = doc.token_sentence[np.array(firsts, dtype=np.intp)].astype(np.intp) + 1  # headline: 0
+    counts = np.bincount(
+        rows * n_frames + np.array(numbers, dtype=np.intp), minlength=(n_sentences + 1) * n_frames
+    ).reshape(n_sentences + 1, n_frames)
+    return counts[1:], counts[0]
 
 
 def _matches(text: str, frames: tuple[Frame, ...]) -> dict[int, list[tuple[str, str]]]:
@@ -475,7 +548,9 @@ def _bootstrap(hits: np.ndarray, words: np.ndarray, n_boot: int, seed: int, leve
     rng = np.random.default_rng(seed)
     replicates = bootstrap_rates(hits[:, used], words, n_resamples=n_boot, rng=rng)
     tail = (1.0 - level) / 2.0  # percentile_interval's two quantiles, in one partition
-    low[used], high[used] = np.quantile(replicates, [tail, 1.0 - tail], axis=0)
+    # a quantile depends only on its column's values: each frame's replicates sorted first
+    # (contiguous, and numpy's sort is faster than the partition np.quantile does on raw data)
+    low[used], high[used] = np.quantile(np.sort(replicates.T, axis=1), [tail, 1.0 - tail], axis=1)
     return low, high
 
 
@@ -526,12 +601,7 @@ def frame_dimensions(
         n_sentences = doc.n_sentences
         body = doc.token_sentence[doc.n_headline_tokens :]
         words = np.bincount(body, minlength=n_sentences).astype(int)  # words per sentence
-        hits = np.zeros((n_sentences, len(frames)), dtype=int)
-        headline = np.zeros(len(frames), dtype=int)
-        for sentence_id, _, _, _, kept in _document_hits(doc, frames):
-            row = headline if sentence_id < 0 else hits[sentence_id]
-            for n, spans in kept.items():
-                row[n] = len(spans)
+        hits, headline = _hit_counts(doc, frames)
         low, high = _bootstrap(hits, words, n_resamples, seed, confidence)
         total = doc.n_words
         sums, spread = hits.sum(0).tolist(), (hits > 0).sum(0).tolist()

@@ -10,12 +10,14 @@ from pathlib import Path
 
 import pandas as pd
 
+from newsframe.actors import lowercase_pattern
 from newsframe.corpus import Article, Corpus
 from newsframe.document import Document, analyse_corpus
 from newsframe.errors import InputError
 from newsframe.framing._units import document_units, phrase_regex
 from newsframe.framing.quotes import inside, top_level_quotes
 from newsframe.resources import Resources, read_toml, resolve_resources
+from newsframe.text import normalise
 
 __all__ = ["Concept", "Variant", "load_naming_concepts", "naming_evidence", "naming_variants"]
 
@@ -102,6 +104,18 @@ def _matcher(concept: Concept) -> tuple[re.Pattern[str], dict[str, Variant]]:
     return phrase_regex(owner), owner
 
 
+@lru_cache(maxsize=64)
+def _ascii_matcher(concept: Concept) -> tuple[re.Pattern[str], tuple[str, ...]] | None:
+    """The :func:`_matcher` regex for lowercased ASCII text (same matches, found faster; see
+    :func:`newsframe.actors.lowercase_pattern`) and each alias's longest word (a text without
+    any of them holds no match), or None when the aliases do not allow it."""
+    phrases = {normalise(p).strip() for p in _matcher(concept)[1] if p.strip()}  # phrase_regex's
+    pattern = lowercase_pattern(sorted(phrases, key=lambda p: (-len(p), p)), any_space=True)
+    if pattern is None:
+        return None
+    return pattern, tuple(sorted({max(p.split(" "), key=len) for p in phrases}))
+
+
 def naming_evidence(
     corpus: Corpus | Iterable[Article] | Article,
     concepts: Iterable[Concept] | str | Path | None = None,
@@ -131,16 +145,28 @@ def naming_evidence(
 
 def _evidence(docs: list[Document], concepts: tuple[Concept, ...]) -> list[tuple]:
     """Rows of :func:`naming_evidence`: every concept's regex over every unit, once."""
-    matchers = [(c, *_matcher(c)) for c in concepts]
+    matchers = [(c, *_matcher(c), _ascii_matcher(c)) for c in concepts]
     rows = []
     for doc in docs:
         for unit in document_units(doc):
-            quotes = top_level_quotes(unit.text)
+            text = unit.text
+            lower = text.lower() if text.isascii() else None
             found = []
-            for order, (concept, pattern, owner) in enumerate(matchers):
-                for m in pattern.finditer(unit.text):
-                    variant = owner[" ".join(m.group(0).lower().split())]
-                    found.append((m.start(), order, concept.concept_id, variant, m.group(0)))
+            for order, (concept, pattern, owner, fast) in enumerate(matchers):
+                if fast is not None and lower is not None:
+                    pattern, words = fast
+                    if not any(word in lower for word in words):
+                        continue
+                    spans = [m.span() for m in pattern.finditer(lower)]
+                else:
+                    spans = [m.span() for m in pattern.finditer(text)]
+                for start, end in spans:
+                    matched = text[start:end]
+                    variant = owner[" ".join(matched.lower().split())]
+                    found.append((start, order, concept.concept_id, variant, matched))
+            if not found:
+                continue
+            quotes = top_level_quotes(text)
             for start, _order, concept_id, variant, matched in sorted(found, key=lambda f: f[:2]):
                 sentence_id = unit.sentence_at(start)
                 rows.append(

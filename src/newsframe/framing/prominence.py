@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from newsframe.actors import Actor
@@ -51,17 +52,25 @@ def _documents(corpus, actors, resources) -> tuple[list[Document], tuple[Actor, 
 def _positions(doc: Document) -> list[tuple]:
     """(actor_id, part, paragraph_id, sentence_id, word_index, position, text) per mention.
 
-    Word index by binary search over the document's token offsets: no prefix re-tokenised."""
+    Word index by binary search over the document's token offsets: no prefix re-tokenised.
+    One search for all mentions: tokens in reading order have ascending (paragraph, start)
+    keys, so the words before a mention are the body tokens with a smaller key
+    (:meth:`Document.words_before`)."""
     units = {u.paragraph_id: u for u in document_units(doc)}
     total, out = doc.n_words, []
-    for paragraph_id, m in doc.mentions:
+    if not doc.mentions:
+        return out
+    keys = (doc.token_paragraph.astype(np.int64) << 32) | doc.token_start.astype(np.int64)
+    wanted = np.array([(p << 32) | m.start for p, m in doc.mentions], dtype=np.int64)
+    before = (np.searchsorted(keys, wanted, side="left") - doc.n_headline_tokens).tolist()
+    for (paragraph_id, m), words_before in zip(doc.mentions, before, strict=True):
         unit = units.get(paragraph_id)
         if unit is None:  # a paragraph without sentences holds no words
             continue
         if paragraph_id == HEADLINE:
             index, position = -1, -1.0
         else:
-            index = doc.words_before(paragraph_id, m.start)
+            index = words_before
             position = index / total if total else 0.0
         out.append(
             (

@@ -540,7 +540,7 @@ def _selection_section(r: _Report, corpus: Corpus, plan: ReportPlan) -> None:
 
 def _caveats_section(r: _Report, corpus: Corpus, plan: ReportPlan, key: pd.DataFrame,
                      comparison: pd.DataFrame) -> None:  # fmt: skip
-    sentences_per_article = [len(a.sentences()) for a in corpus]
+    sentences_per_article = [d.n_sentences for d in corpus.documents()]  # analysed already
     s = r.summary["sentiment"]
     k = r.summary["keyness"]
     items = [

@@ -55,26 +55,26 @@ def actor_sentences(
     names = {actor.actor_id: actor.name for actor in actors}
     order = {actor.actor_id: n for n, actor in enumerate(actors)}
     rows = []
-    for rec in table.itertuples(index=False):
+    fields = ["article_id", "sentence_id", "sentence", *SCORE_COLUMNS]
+    for article_id, sentence_id, sentence, *scores in zip(
+        *(table[c].tolist() for c in fields), strict=True
+    ):
         found: dict[str, list[str]] = {}
-        for m in find_mentions(rec.sentence, actors):
+        for m in find_mentions(sentence, actors):
             found.setdefault(m.actor_id, []).append(m.text)
         for actor_id in sorted(found, key=order.__getitem__):
             texts = found[actor_id]
             rows.append(
                 (
-                    rec.article_id,
-                    rec.sentence_id,
+                    article_id,
+                    sentence_id,
                     actor_id,
                     names[actor_id],
                     len(texts),
                     " | ".join(texts),
                     len(found) - 1,
-                    rec.sentence,
-                    rec.compound,
-                    rec.pos,
-                    rec.neu,
-                    rec.neg,
+                    sentence,
+                    *scores,
                 )
             )
     columns = ["article_id", "sentence_id", "actor_id", "actor", "mentions", "matched"]

@@ -17,12 +17,17 @@ import pandas as pd
 from newsframe.errors import NewsframeError
 from newsframe.sentiment.scoring import THRESHOLD
 from newsframe.stats import (
+    bootstrap_groups,
     bootstrap_statistics,
     cliffs_delta,
     cohens_h,
     hedges_g,
     permutation_pvalues,
+    quantiles,
     renamed,
+    resampled_mean,
+    resampled_median,
+    resampled_share,
 )
 
 __all__ = ["STATISTICS", "compare_sentiment", "sentiment_arc", "sentiment_summary"]
@@ -41,6 +46,14 @@ _STAT_FUNCS = {
     "share_positive": lambda x: (x >= THRESHOLD).mean(axis=-1),
     "share_neutral": lambda x: ((x > -THRESHOLD) & (x < THRESHOLD)).mean(axis=-1),
     "share_negative": lambda x: (x <= -THRESHOLD).mean(axis=-1),
+}
+#: The same statistics for many equal-size articles at once (the same numbers, see stats).
+_GROUP_FUNCS = {
+    "mean_compound": resampled_mean,
+    "median_compound": resampled_median,
+    "share_positive": resampled_share(lambda x: x >= THRESHOLD),
+    "share_neutral": resampled_share(lambda x: (x > -THRESHOLD) & (x < THRESHOLD)),
+    "share_negative": resampled_share(lambda x: x <= -THRESHOLD),
 }
 
 
@@ -84,10 +97,11 @@ def sentiment_summary(
     (compound >= 0.05), neutral and negative (<= -0.05) sentences. Intervals are percentile
     bootstrap intervals over sentences (Efron & Tibshirani 1993), ``n_resamples`` resamples from
     ``numpy.random.default_rng(seed)`` for every group, so a group's interval does not depend on
-    the others. With a handful of sentences the interval is rough (percentile intervals
-    under-cover for small n); a one-sentence group gets the value itself. (``n_boot`` is the
-    deprecated name of ``n_resamples``.) Groups keep the order
-    in which they first appear in ``table``.
+    the others (groups of one size draw the same indices, so they are resampled together:
+    :func:`newsframe.stats.bootstrap_groups`). With a handful of sentences the interval is rough
+    (percentile intervals under-cover for small n); a one-sentence group gets the value itself.
+    (``n_boot`` is the deprecated name of ``n_resamples``.) Groups keep the order in which they
+    first appear in ``table``.
 
     >>> t = pd.DataFrame({"article_id": ["a"] * 3, "compound": [0.4404, -0.5423, 0.0]})
     >>> s = sentiment_summary(t).set_index("statistic")
@@ -100,21 +114,51 @@ def sentiment_summary(
         n_resamples, n_boot, old="n_boot", new="n_resamples", where="sentiment_summary"
     )
     _check_level(confidence)
-    rows = []
-    for group, sub in table.groupby(keys, sort=False):
-        x = sub["compound"].to_numpy(dtype=float)
-        dist = _bootstrap(x, n_resamples, seed)
-        # every statistic's interval in one quantile call (the same numbers as one call each)
-        bounds = np.quantile(
-            np.stack([dist[stat] for stat in STATISTICS]),
-            [(1 - confidence) / 2, (1 + confidence) / 2],
-            axis=1,
-        )
-        for j, stat in enumerate(STATISTICS):
-            value = float(_STAT_FUNCS[stat](x))
-            rows.append((*group, stat, value, float(bounds[0, j]), float(bounds[1, j]), len(x)))
-    columns = [*keys, "statistic", "value", "ci_low", "ci_high", "n_sentences"]
-    return pd.DataFrame(rows, columns=columns)
+    if n_resamples < 1:
+        raise NewsframeError(f"n_resamples must be at least 1, got {n_resamples}")
+    grouped = table.groupby(keys, sort=False)
+    names = [k if isinstance(k, tuple) else (k,) for k in grouped.size().index]
+    number = grouped.ngroup().to_numpy(dtype=float)
+    kept = ~np.isnan(number)  # rows with a missing key belong to no group
+    number = number[kept].astype(np.intp)
+    rows = np.argsort(number, kind="stable")  # each group's rows together, in table order
+    x = table["compound"].to_numpy(dtype=float)[kept][rows]
+    sizes = np.bincount(number, minlength=len(names))
+    order = [*keys, "statistic", "value", "ci_low", "ci_high", "n_sentences"]
+    if not names:
+        return pd.DataFrame([], columns=order)
+    value, low, high = _summaries(x, sizes, confidence, n_resamples, seed)
+    columns = {key: [name[i] for name in names for _ in STATISTICS] for i, key in enumerate(keys)}
+    columns["statistic"] = list(STATISTICS) * len(names)
+    columns |= {"value": value.ravel(), "ci_low": low.ravel(), "ci_high": high.ravel()}
+    columns["n_sentences"] = np.repeat(sizes.astype(np.int64), len(STATISTICS))
+    return pd.DataFrame(columns, columns=order)
+
+
+def _summaries(
+    x: np.ndarray, sizes: np.ndarray, confidence: float, n_resamples: int, seed: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Return (value, ci_low, ci_high), each groups × statistics, for groups stored one after another in ``x``.
+
+    Groups of one size are summarised together (:func:`newsframe.stats.bootstrap_groups`): every
+    one is resampled with the draws of ``default_rng(seed)`` for its size, as one group alone
+    would be, and the numbers are those of the one-group bootstrap (:func:`_bootstrap`) exactly.
+    """
+    starts = np.cumsum(sizes) - sizes
+    shape = (len(sizes), len(STATISTICS))
+    value, low, high = np.empty(shape), np.empty(shape), np.empty(shape)
+    q = [(1 - confidence) / 2, (1 + confidence) / 2]
+    for n in np.unique(sizes):
+        members = np.flatnonzero(sizes == n)
+        samples = x[starts[members, None] + np.arange(n)]
+        value[members] = np.stack([_STAT_FUNCS[s](samples) for s in STATISTICS], axis=1)
+        for block, dist in bootstrap_groups(
+            samples, _GROUP_FUNCS, n_resamples=n_resamples, seed=seed
+        ):
+            for j, stat in enumerate(STATISTICS):  # the numbers of np.quantile, see stats
+                bounds = quantiles(dist[stat], q, overwrite=True)
+                low[members[block], j], high[members[block], j] = bounds
+    return value, low, high
 
 
 def _effect_size(stat: str, a: np.ndarray, b: np.ndarray) -> tuple[float, str]:
