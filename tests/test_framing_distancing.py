@@ -6,6 +6,7 @@ from conftest import KURIL
 
 import newsframe as nf
 from newsframe import Article
+from newsframe.framing import DistancingLexicon
 
 
 def _marks(*paragraphs, title="T", **kw):
@@ -59,3 +60,34 @@ def test_max_words_option():
 
 def test_no_marks():
     assert _marks("Plain reporting of facts.").empty
+
+
+def test_marks_in_any_case_and_outside_ascii():
+    # capitals, and a paragraph with non-ASCII letters: all found
+    t = _marks(
+        "Officials REPORTEDLY agreed.",
+        "In Zürich the so called deal was allegedly signed.",
+        "Nothing to see here.",
+    )
+    assert t[["paragraph_id", "kind", "text"]].values.tolist() == [
+        [0, "hedge", "REPORTEDLY"],
+        [1, "so_called", "so called"],
+        [1, "hedge", "allegedly"],
+    ]
+
+
+def test_non_ascii_phrase_of_a_users_lexicon():
+    lexicon = DistancingLexicon({"hedge": ("prétendument",), "so_called": ("so-called",)})
+    t = _marks("Le plan, prétendument prêt, attendait.", "A plain line.", lexicon=lexicon)
+    assert t[["kind", "text"]].values.tolist() == [["hedge", "prétendument"]]
+
+
+def test_scare_quote_late_in_a_long_sentence():
+    # more than 64 characters between the sentence start and the quotation, and two quotations
+    # sharing that sentence start: both are inside the reporter's sentence
+    opening = "After a long day of talks in the capital the two delegations finally agreed on "
+    t = _marks(opening + "a 'roadmap' and a 'timetable'.")
+    assert t[["kind", "text"]].values.tolist() == [
+        ["scare_quote", "roadmap"],
+        ["scare_quote", "timetable"],
+    ]

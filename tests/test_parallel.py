@@ -132,3 +132,15 @@ def test_a_worker_that_dies_gives_one_clear_error():
 
     with pytest.raises(nf.NewsframeError, match="worker process died"):
         parallel.map_slices(die, list(range(10)), n_jobs=2, min_items=1)
+
+
+@needs_fork
+def test_workers_run_numeric_libraries_on_one_thread():
+    from threadpoolctl import threadpool_info
+
+    def threads(_):
+        return [pool["num_threads"] for pool in threadpool_info()]
+
+    assert threads(None)  # numpy's BLAS is loaded here, so the workers have it too
+    for counts in parallel.map_slices(threads, list(range(4)), n_jobs=2, min_items=1):
+        assert counts and all(n == 1 for n in counts)

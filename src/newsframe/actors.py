@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from newsframe.errors import InputError
 from newsframe.resources import read_toml
@@ -27,9 +28,12 @@ class Actor:
     aliases: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Mention:
-    """One mention of an actor in a text: character span and the words that matched."""
+class Mention(NamedTuple):
+    """One mention of an actor in a text: character span and the words that matched.
+
+    A named tuple: documents hold hundreds of thousands of them, and a tuple is small and quick
+    to send between processes.
+    """
 
     actor_id: str
     start: int

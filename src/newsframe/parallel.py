@@ -8,6 +8,7 @@ order, so a parallel run gives exactly the tables of a serial one.
 It runs serially, in this process and in order, where forking is not available or not worth it:
 ``n_jobs=1``; fewer than ``min_items`` items; a platform without ``fork`` (Windows); or inside a
 worker (no nested pools). ``n_jobs=-1`` (or ``None``) means every core this process may use.
+Each worker runs its numeric libraries (BLAS, OpenMP) on one thread, so k workers use k cores.
 
 Reference: the ``fork`` start method of :mod:`multiprocessing` and
 :class:`concurrent.futures.ProcessPoolExecutor` (Python standard library).
@@ -85,6 +86,12 @@ def _bounds(n_items: int, n_slices: int) -> list[tuple[int, int]]:
 def _worker_init() -> None:
     global _IN_WORKER
     _IN_WORKER = True
+    # one thread per worker for the numeric libraries too: with several workers on the cores,
+    # a BLAS that splits each matrix product over every core makes them fight (measured 10-60x
+    # slower on a loaded 2-core machine)
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1)
 
 
 def _run_slice(bounds: tuple[int, int]) -> Any:

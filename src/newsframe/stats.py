@@ -505,7 +505,8 @@ def bootstrap_groups(
     the same draws, those :func:`bootstrap_statistics` makes for ``n`` values with this ``seed``
     (:func:`resample_indices`), so row ``i``'s distribution is that of
     ``bootstrap_statistics(samples[i], ...)`` whenever each statistic agrees with its one-sample
-    form (:func:`resampled`, :func:`resampled_share`, :func:`resampled_median` do, exactly).
+    form (:func:`resampled`, :func:`resampled_mean`, :func:`resampled_share` and
+    :func:`resampled_median` do, to the last bit).
     Distributions come in consecutive blocks of rows, each ``len(rows) × n_resamples``, so
     memory stays bounded however many samples there are.
 
@@ -541,8 +542,8 @@ def quantiles(replicates: np.ndarray, q: Sequence[float], *, overwrite: bool = F
     ``b - (b - a)(1 - γ)`` for ``γ >= 0.5``; NaN where a row has a NaN; only a zero tied with a
     zero of the other sign may come out with the other sign), but computed by sorting each row,
     which numpy does with vectorised sorts, instead of a partition: much faster for many short
-    rows. Shape ``len(q) × replicates.shape[:-1]``. ``overwrite=True``
-    sorts ``replicates`` in place (no copy).
+    rows. Shape ``len(q) × replicates.shape[:-1]``; ``overwrite=True`` sorts ``replicates`` in
+    place (no copy).
 
     >>> quantiles(np.array([[4.0, 1.0, 3.0, 2.0]]), [0.5, 0.9]).tolist()
     [[2.5], [3.7]]

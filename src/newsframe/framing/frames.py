@@ -16,7 +16,7 @@ from newsframe.errors import InputError, NewsframeError
 from newsframe.framing._units import as_articles, document_units, per_1000
 from newsframe.framing._units import word_tokens as _word_tokens
 from newsframe.resources import Resources, read_toml, resolve_resources
-from newsframe.stats import bootstrap_rates, renamed
+from newsframe.stats import Draws, quantiles, renamed, resample_indices
 from newsframe.text import TOKEN, lemmatize, normalise, tokenize
 
 __all__ = [
@@ -534,24 +534,49 @@ def frame_drivers(
     return out.drop(columns="_frame").reset_index(drop=True)
 
 
-def _bootstrap(hits: np.ndarray, words: np.ndarray, n_boot: int, seed: int, level: float):
-    """Percentile interval of per-1,000 rates, resampling sentences (rows of ``hits``)."""
-    if n_boot <= 0 or len(words) == 0:
-        rate = 1000.0 * hits.sum(0) / words.sum() if words.sum() else np.zeros(hits.shape[1])
-        return rate, rate
-    # a frame without hits has every replicate 0: resample only the columns with hits (the
-    # draws are the same; integer sums in floating point are exact, so the values are too)
-    low, high = np.zeros(hits.shape[1]), np.zeros(hits.shape[1])
-    used = np.flatnonzero(hits.any(0))
-    if len(used) == 0:
-        return low, high
-    rng = np.random.default_rng(seed)
-    replicates = bootstrap_rates(hits[:, used], words, n_resamples=n_boot, rng=rng)
-    tail = (1.0 - level) / 2.0  # percentile_interval's two quantiles, in one partition
-    # a quantile depends only on its column's values: each frame's replicates sorted first
-    # (contiguous, and numpy's sort is faster than the partition np.quantile does on raw data)
-    low[used], high[used] = np.quantile(np.sort(replicates.T, axis=1), [tail, 1.0 - tail], axis=1)
-    return low, high
+def _intervals(
+    samples: list[tuple[np.ndarray, np.ndarray]], n_boot: int, seed: int, level: float
+) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Percentile intervals of per-1,000 rates, resampling sentences: ``(low, high)`` per frame
+    for each ``(hits, words)`` sample (hits: sentences × frames; words per sentence).
+
+    The resamples are :func:`~newsframe.stats.bootstrap_rates`'s with ``default_rng(seed)``
+    for each article: they depend only on its number of sentences, so they are drawn once per
+    number (:func:`~newsframe.stats.resample_indices`) and serve every article of that length.
+    A frame without hits has every replicate 0: only the columns with hits are resampled
+    (integer sums in floating point are exact, so the rates are bootstrap_rates' exactly).
+    """
+    out: list[tuple[np.ndarray, np.ndarray]] = []
+    by_length: dict[int, list[int]] = {}
+    for k, (hits, words) in enumerate(samples):
+        n_frames = hits.shape[1]
+        if n_boot <= 0 or len(words) == 0:
+            total = words.sum()
+            rate = 1000.0 * hits.sum(0) / total if total else np.zeros(n_frames)
+            out.append((rate, rate))
+            continue
+        out.append((np.zeros(n_frames), np.zeros(n_frames)))
+        if hits.any():
+            by_length.setdefault(len(words), []).append(k)
+    tail = (1.0 - level) / 2.0  # percentile_interval's two quantiles
+    for n, members in by_length.items():
+        draws = resample_indices(n, n_resamples=n_boot, seed=seed)
+        weights = [Draws.of(d).counts.astype(float) for d in draws]  # sentences × resamples
+        for k in members:
+            hits, words = samples[k]
+            used = np.flatnonzero(hits.any(0))
+            counts, lengths = hits[:, used].T.astype(float), words.astype(float)
+            rates = np.empty((len(used), n_boot))  # each frame's replicates contiguous
+            done = 0
+            for w in weights:
+                totals = lengths @ w
+                part = rates[:, done : done + w.shape[1]]
+                np.divide(1000.0 * (counts @ w), totals, out=part, where=totals > 0)
+                part[:, totals <= 0] = 0.0
+                done += w.shape[1]
+            low, high = out[k]
+            low[used], high[used] = quantiles(rates, [tail, 1.0 - tail], overwrite=True)
+    return out
 
 
 def frame_dimensions(
@@ -595,21 +620,22 @@ def frame_dimensions(
         )
     res = resolve_resources(resources, corpus)
     frames = _frames(dictionaries, res)
-    rows = []
+    found, samples = [], []
     for article in as_articles(corpus):
         doc = analyse(article, resources=res)
-        n_sentences = doc.n_sentences
         body = doc.token_sentence[doc.n_headline_tokens :]
-        words = np.bincount(body, minlength=n_sentences).astype(int)  # words per sentence
+        words = np.bincount(body, minlength=doc.n_sentences).astype(int)  # words per sentence
         hits, headline = _hit_counts(doc, frames)
-        low, high = _bootstrap(hits, words, n_resamples, seed, confidence)
-        total = doc.n_words
+        samples.append((hits, words))
+        found.append((article.article_id, doc.n_words, headline.tolist()))
+    rows = []
+    intervals = _intervals(samples, n_resamples, seed, confidence)
+    for (aid, total, head), (hits, _), (low, high) in zip(found, samples, intervals, strict=True):
         sums, spread = hits.sum(0).tolist(), (hits > 0).sum(0).tolist()
-        for f, n, k, lo, hi, head in zip(frames, sums, spread, low.tolist(), high.tolist(),
-                                         headline.tolist(), strict=True):  # fmt: skip
+        for f, n, k, lo, hi, h in zip(frames, sums, spread, low.tolist(), high.tolist(), head,
+                                      strict=True):  # fmt: skip
             rows.append(
-                (article.article_id, f.scheme, f.frame, f.label, n, k, per_1000(n, total),
-                 lo, hi, head, 0, total)
+                (aid, f.scheme, f.frame, f.label, n, k, per_1000(n, total), lo, hi, h, 0, total)
             )  # fmt: skip
     out = pd.DataFrame(rows, columns=DIMENSION_COLUMNS)
     if not out.empty:
