@@ -855,6 +855,25 @@ def _article_from_text(
     edge_repeats: frozenset[str],
     metadata: dict[str, Any],
 ) -> Article:
+    return _clean_article(
+        path, data, text, encoding, article_id=article_id, rules=rules,
+        edge_repeats=edge_repeats, metadata=metadata,
+    )[0]  # fmt: skip
+
+
+def _clean_article(
+    path: Path,
+    data: bytes,
+    text: str,
+    encoding: str,
+    *,
+    article_id: str | None,
+    rules: Rules,
+    edge_repeats: frozenset[str],
+    metadata: dict[str, Any],
+) -> tuple[Article, frozenset[str]]:
+    """The cleaned Article and the lines an outlet's edge repeats could still take from it
+    (:attr:`newsframe.cleaning.CleanText.edge_lines`)."""
     title_hint = metadata.get("title") or None
     source_text = text
     html_captions: tuple[str, ...] = ()
@@ -869,7 +888,7 @@ def _article_from_text(
     if not any(ch.isalpha() for p in result.paragraphs for ch in p):
         raise InputError(path, "no words in the article text (only punctuation, digits or symbols)")
     meta = {k: v for k, v in metadata.items() if k != "title"}
-    return Article(
+    article = Article(
         article_id=article_id or _ID_SAFE.sub("-", path.stem).strip("-") or "article",
         title=str(metadata.get("title") or result.title),
         paragraphs=result.paragraphs,
@@ -883,6 +902,7 @@ def _article_from_text(
         metadata=MappingProxyType(meta),
         notes=result.notes,
     )
+    return article, result.edge_lines
 
 
 def load_article(
@@ -1109,27 +1129,29 @@ def _warn_notes(article: Article) -> None:
         )
 
 
-def _build_all(jobs: list[tuple], rules: Rules, n_jobs: int, executor=None) -> list[Article]:
+def _build_all(
+    jobs: list[tuple], rules: Rules, n_jobs: int, executor=None
+) -> list[tuple[Article, frozenset[str]]]:
     if executor is not None and jobs:
         return executor(functools.partial(_build, rules=rules), jobs)
     from newsframe.parallel import map_slices
 
     # forked workers see the jobs and the rules (and the line classifier's cache) as they are
-    # here; only the cleaned Articles travel back
+    # here; only the cleaned Articles (and their edge lines) travel back
     parts = map_slices(
         functools.partial(_build_slice, rules=rules), jobs, n_jobs=n_jobs, min_items=256
     )
     return [article for part in parts for article in part]
 
 
-def _build_slice(jobs: Sequence[tuple], rules: Rules) -> list[Article]:
+def _build_slice(jobs: Sequence[tuple], rules: Rules) -> list[tuple[Article, frozenset[str]]]:
     return [_build(job, rules) for job in jobs]
 
 
-def _build(job: tuple, rules: Rules) -> Article:
+def _build(job: tuple, rules: Rules) -> tuple[Article, frozenset[str]]:
     path, data, text, encoding, row, repeats = job
     meta = {k: v for k, v in row.items() if k not in ("article_id", "file") and v != ""}
-    return _article_from_text(
+    return _clean_article(
         path,
         data,
         text,
@@ -1181,20 +1203,23 @@ def load_corpus(
     jobs = [
         (path, data, text, encoding, row, frozenset()) for path, row, data, text, encoding in raws
     ]
-    articles = _build_all(jobs, rules, n_jobs, executor)
+    built = _build_all(jobs, rules, n_jobs, executor)
+    articles = [article for article, _ in built]
     # Second look only where it can matter: an article of an outlet with repeated edge
-    # paragraphs that carries one of them is cleaned again with that evidence.
+    # paragraphs, one of which is a line the cleaner would look up at the page's edges (its
+    # edge lines: without one, a second clean gives the same article), is cleaned again with
+    # that evidence.
     repeats = _edge_paragraphs(articles)
     again = [
         n
-        for n, a in enumerate(articles)
-        if repeats.get(a.outlet)
-        and not repeats[a.outlet].isdisjoint(p.lower() for p in a.clean_paragraphs)
+        for n, (a, edges) in enumerate(built)
+        if repeats.get(a.outlet) and not repeats[a.outlet].isdisjoint(edges)
     ]
+    del built
     redone = _build_all(
         [(*jobs[n][:5], repeats[articles[n].outlet]) for n in again], rules, n_jobs, executor
     )
-    for n, article in zip(again, redone, strict=True):
+    for n, (article, _) in zip(again, redone, strict=True):
         articles[n] = article
     group = getattr(story, "group", None)
     lacking = [a.article_id for a in articles if group and group not in a.metadata]
