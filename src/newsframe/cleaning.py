@@ -42,6 +42,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from newsframe.errors import InputError
 from newsframe.resources import read_toml
@@ -90,9 +91,11 @@ _APPEALS = frozenset({_APPEAL, "donation appeal", "subscription appeal"})
 _LABEL = "byline, date or section label"
 
 
-@dataclass(frozen=True)
-class Removal:
+class Removal(NamedTuple):
     """One line the cleaner removed: 1-based ``line_no`` in the raw text, the line, and why.
+
+    A named tuple: a corpus holds a few per article, and a tuple is small and quick to send
+    back from the worker process that cleaned the page.
 
     ``part`` is True when only ``text``, a piece glued to the end of a body line (a source credit
     such as ``[Reuters]``), was split off and the rest of the line stayed in the body. The same
