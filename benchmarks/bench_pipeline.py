@@ -45,6 +45,9 @@ STAGES = ("load_clean", "analyse", "counts", "tfidf", "keyness", "article_tables
 #: With --by-stage, the per-article tables are timed one function at a time, in one process
 #: (sentence sentiment on --jobs processes), to show where the time goes.
 BY_STAGE = ("sentiment", "attributions", "naming", "prominence", "frames", "distancing")
+#: The per-article tables the whole analysis computes (one per stage of --by-stage).
+PER_ARTICLE = ("sentences", "attributions", "share_of_voice", "naming_variants",
+               "actor_prominence", "frame_dimensions", "distancing_marks")  # fmt: skip
 FLOOR = ("read", "count_vectorizer", "tfidf_vectorizer", "vader")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
@@ -150,10 +153,12 @@ def run_newsframe(
         stage("frames", lambda: nf.frame_dimensions(corpus))
         stage("distancing", lambda: nf.distancing_marks(corpus))
     else:
-        # every per-article table (sentence sentiment, term frequencies, attributions and share
-        # of voice, naming, prominence and positions, frames, distancing, sentiment coverage) on
-        # --jobs forked processes that read the documents analysed above
-        stage("article_tables", lambda: nf.compute_article_tables(corpus, n_jobs=jobs))
+        # the per-article tables of the stages above (sentence sentiment, attributions and share
+        # of voice, naming, prominence, frames, distancing) on --jobs forked processes that read
+        # the documents analysed above (bench_report.py times the report, which adds the
+        # per-article summaries, term frequencies, positions and sentiment coverage)
+        stage("article_tables", lambda: nf.compute_article_tables(corpus, n_jobs=jobs,
+                                                                  tables=PER_ARTICLE))  # fmt: skip
     words = sum(d.n_words for d in nf.analyse_corpus(corpus))
     table = state.get("sentiment")
     if table is None and "article_tables" in state:

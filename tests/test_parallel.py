@@ -144,3 +144,16 @@ def test_workers_run_numeric_libraries_on_one_thread():
     assert threads(None)  # numpy's BLAS is loaded here, so the workers have it too
     for counts in parallel.map_slices(threads, list(range(4)), n_jobs=2, min_items=1):
         assert counts and all(n == 1 for n in counts)
+
+
+def test_a_chosen_set_of_article_tables():
+    articles = _copies(3)
+    every = nf.compute_article_tables(articles)
+    some = nf.compute_article_tables(articles, tables=["frame_dimensions", "sentences"])
+    assert list(some) == ["sentences", "frame_dimensions"]  # in ARTICLE_TABLES order
+    for name in some:
+        pd.testing.assert_frame_equal(some[name], every[name])
+    with pytest.raises(nf.NewsframeError, match="unknown per-article table"):
+        nf.compute_article_tables(articles, tables=["sentence"])
+    with pytest.raises(nf.NewsframeError, match="unknown per-article table"):
+        nf.compute_article_tables(articles, tables="sentences")

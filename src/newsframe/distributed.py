@@ -49,45 +49,70 @@ ARTICLE_TABLES = (
 )
 
 
+#: The tables that read the sentence sentiment table rather than the articles.
+_FROM_SENTENCES = ("sentences", "sentiment_summary", "actor_sentiment")
+
+
+def _check_tables(tables: Sequence[str] | None) -> tuple[str, ...]:
+    if tables is None:
+        return ARTICLE_TABLES
+    unknown = [t for t in tables if t not in ARTICLE_TABLES]
+    if unknown or isinstance(tables, str):
+        raise NewsframeError(
+            f"unknown per-article table(s) {unknown or [tables]}; choose from {', '.join(ARTICLE_TABLES)}"
+        )
+    return tuple(t for t in ARTICLE_TABLES if t in tables)
+
+
 def article_tables(
-    articles: Sequence[Article], *, resources: Resources | None = None
+    articles: Sequence[Article],
+    *,
+    resources: Resources | None = None,
+    tables: Sequence[str] | None = None,
 ) -> dict[str, pd.DataFrame]:
-    """Return every per-article table of ``articles`` (see :data:`ARTICLE_TABLES`) under
-    ``resources`` (default: those of the corpus the articles were loaded into, else the shipped
-    ones). Sentence sentiment comes with its per-article summaries (sentiment_summary,
-    actor_sentiment), whose bootstrap resamples are seeded per article.
+    """Return the per-article tables of ``articles`` named in ``tables`` (default: all of
+    :data:`ARTICLE_TABLES`, in that order) under ``resources`` (default: those of the corpus the
+    articles were loaded into, else the shipped ones). Sentence sentiment comes with its
+    per-article summaries (sentiment_summary, actor_sentiment), whose bootstrap resamples are
+    seeded per article.
 
     >>> a = Article("a", "T", ('"We are ready," Putin said.',))
     >>> t = article_tables([a])
     >>> list(t) == list(ARTICLE_TABLES), t["sentences"]["article_id"].tolist()
     (True, ['a'])
+    >>> list(article_tables([a], tables=["attributions", "sentences"]))
+    ['sentences', 'attributions']
     """
     import newsframe as nf
 
+    wanted = _check_tables(tables)
     articles = list(articles)
     res = resolve_resources(resources, articles)
-    sentences = nf.sentence_sentiment(articles, resources=res, progress=False)
-    return {
-        "sentences": sentences,
+    sentences = None
+    if any(t in _FROM_SENTENCES for t in wanted):
+        sentences = nf.sentence_sentiment(articles, resources=res, progress=False)
+    build = {
+        "sentences": lambda: sentences,
         # bootstrap intervals per article (and actor): each group has its own seeded resamples,
         # so a slice's summaries are the whole corpus's rows for those articles
-        "sentiment_summary": nf.sentiment_summary(sentences),
-        "actor_sentiment": nf.actor_sentiment(sentences, resources=res),
-        "term_frequencies": nf.term_frequencies(articles, resources=res),
-        "attributions": nf.attributions(articles, resources=res),
-        "share_of_voice": nf.share_of_voice(articles, resources=res),
-        "naming_variants": nf.naming_variants(articles, resources=res),
-        "actor_prominence": nf.actor_prominence(articles, resources=res),
-        "actor_positions": nf.actor_positions(articles, resources=res),
-        "frame_dimensions": nf.frame_dimensions(articles, resources=res),
-        "distancing_marks": nf.distancing_marks(articles, resources=res),
-        "sentiment_coverage": nf.sentiment_coverage(articles, resources=res),
+        "sentiment_summary": lambda: nf.sentiment_summary(sentences),
+        "actor_sentiment": lambda: nf.actor_sentiment(sentences, resources=res),
+        "term_frequencies": lambda: nf.term_frequencies(articles, resources=res),
+        "attributions": lambda: nf.attributions(articles, resources=res),
+        "share_of_voice": lambda: nf.share_of_voice(articles, resources=res),
+        "naming_variants": lambda: nf.naming_variants(articles, resources=res),
+        "actor_prominence": lambda: nf.actor_prominence(articles, resources=res),
+        "actor_positions": lambda: nf.actor_positions(articles, resources=res),
+        "frame_dimensions": lambda: nf.frame_dimensions(articles, resources=res),
+        "distancing_marks": lambda: nf.distancing_marks(articles, resources=res),
+        "sentiment_coverage": lambda: nf.sentiment_coverage(articles, resources=res),
     }
+    return {name: build[name]() for name in wanted}
 
 
 def _concat(parts: list[dict[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]:
     out = {}
-    for name in ARTICLE_TABLES:
+    for name in parts[0]:
         frames = [p[name] for p in parts]
         filled = [f for f in frames if len(f)]
         if not filled:
@@ -137,9 +162,10 @@ def compute_article_tables(
     client: Any | None = None,
     partition_size: int = 200,
     n_jobs: int | None = 1,
+    tables: Sequence[str] | None = None,
 ) -> dict[str, pd.DataFrame]:
-    """Return the per-article tables of ``corpus`` (see :data:`ARTICLE_TABLES`): the same tables
-    whichever way they are computed.
+    """Return the per-article tables of ``corpus`` named in ``tables`` (default: all of
+    :data:`ARTICLE_TABLES`): the same tables whichever way they are computed.
 
     On a Dask ``client``: mapped over partitions of ``partition_size`` articles and concatenated
     in corpus order. Otherwise on this machine: the documents are analysed once here
@@ -154,7 +180,7 @@ def compute_article_tables(
     """
     articles = list(corpus)
     resources = resolve_resources(None, corpus)
-    work = functools.partial(article_tables, resources=resources)
+    work = functools.partial(article_tables, resources=resources, tables=_check_tables(tables))
     if client is None:
         from newsframe.document import analyse_corpus
         from newsframe.parallel import map_slices
