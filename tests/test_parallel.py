@@ -42,7 +42,7 @@ def test_how_many_workers():
     assert parallel.n_workers(4, 3) in (1, 3)  # never more workers than items
     assert parallel.n_workers(2, 10, min_items=64) == 1  # small inputs stay in this process
     assert parallel.n_workers(-1, 10_000) in (1, cores)
-    with pytest.raises(ValueError, match="n_jobs"):
+    with pytest.raises(nf.NewsframeError, match="n_jobs"):
         parallel.n_workers(0, 10)
 
 

@@ -51,14 +51,15 @@ def n_workers(n_jobs: int | None, n_items: int, *, min_items: int = 1) -> int:
     """Return how many worker processes a map of ``n_items`` items with ``n_jobs`` uses.
 
     ``n_jobs`` -1 or ``None``: every available core; ``-k``: all but ``k - 1``; ``0`` is an
-    error. 1 (serial) for fewer than ``min_items`` items, inside a worker, or without ``fork``.
+    error (:class:`~newsframe.errors.NewsframeError`). 1 (serial) for fewer than ``min_items``
+    items, inside a worker, or without ``fork``.
 
     >>> n_workers(1, 10_000), n_workers(2, 10), n_workers(2, 10, min_items=64)
     (1, 2, 1)
     """
     if n_jobs == 0:
-        raise ValueError(
-            "n_jobs must be a positive number of processes or negative (-1: all cores)"
+        raise NewsframeError(
+            "n_jobs must be a positive number of processes or negative (-1: all cores), got 0"
         )
     if n_jobs is None or n_jobs < 0:
         n_jobs = max(1, available_cores() + 1 + (n_jobs if n_jobs is not None else -1))
