@@ -157,3 +157,41 @@ def test_a_chosen_set_of_article_tables():
         nf.compute_article_tables(articles, tables=["sentence"])
     with pytest.raises(nf.NewsframeError, match="unknown per-article table"):
         nf.compute_article_tables(articles, tables="sentences")
+
+
+@needs_fork
+def test_tables_with_only_some_documents_sent_back():
+    # the workers analyse their own slices; only the named articles' documents come back, and
+    # every article's sentence and word counts, so Corpus.to_frame needs no second analysis
+    articles = _copies(70)
+    keep = {"copy-003", "copy-050"}
+    ours = nf.compute_article_tables(articles, n_jobs=2, keep_documents=keep)
+    reference = _copies(70)
+    theirs = nf.compute_article_tables(reference, n_jobs=1)
+    for name in theirs:
+        pd.testing.assert_frame_equal(ours[name], theirs[name])
+    kept = [a for a in articles if a.article_id in keep]
+    assert all("_newsframe_documents" in a.__dict__ for a in kept)
+    assert sum("_newsframe_documents" in a.__dict__ for a in articles) == 2
+    pd.testing.assert_frame_equal(nf.Corpus(articles).to_frame(), nf.Corpus(reference).to_frame())
+    for doc, ref in zip(nf.analyse_corpus(kept), nf.analyse_corpus(reference[3::47]), strict=True):
+        assert doc.paragraphs is not ref.paragraphs and doc.paragraphs == ref.paragraphs
+        assert np.array_equal(doc.token_start, ref.token_start) and doc.mentions == ref.mentions
+
+
+@needs_fork
+def test_a_grouped_report_is_the_same_on_one_and_on_two_processes(tmp_path):
+    # 80 articles in two groups: with two processes the documents stay in the workers except
+    # those the sections read again; every file of the report must be byte-identical
+    articles = [
+        dataclasses.replace(a, metadata={**a.metadata, "group": f"side {k % 2}"})
+        for k, a in enumerate(_copies(80))
+    ]
+    for n_jobs in (1, 2):
+        nf.build_report(nf.Corpus(articles), tmp_path / f"r{n_jobs}", n_jobs=n_jobs)
+    one, two = tmp_path / "r1", tmp_path / "r2"
+    files = sorted(p.relative_to(one) for p in one.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(two) for p in two.rglob("*") if p.is_file())
+    assert len(files) > 20
+    for name in files:
+        assert (one / name).read_bytes() == (two / name).read_bytes(), name

@@ -40,6 +40,8 @@ __all__ = ["Article", "Corpus", "as_articles", "load_article", "load_corpus", "r
 SUPPORTED = (".txt", ".text", ".md", ".html", ".htm")
 #: Where an Article keeps its analysed documents (written by :mod:`newsframe.document`).
 _DOCUMENTS = "_newsframe_documents"
+#: Where an Article keeps its (sentences, words) when they were counted in another process.
+_COUNTS = "_newsframe_counts"
 MANIFEST_COLUMNS = ("article_id", "file", "outlet", "title", "published", "url", "note")
 REQUIRED_COLUMNS = ("article_id", "file")
 _FALLBACK = "cp1252"
@@ -417,11 +419,15 @@ class Corpus(Sequence[Article]):
 
 def _sentences_and_words(article: Article) -> dict[str, int]:
     """Body sentences and words of ``article``: from its analysed document if one is cached
-    (any resources: neither count depends on them), else counted here the same way."""
+    (any resources: neither count depends on them), or as counted from one in a worker process
+    (:func:`newsframe.document.keep_counts`), else counted here the same way."""
     cache = article.__dict__.get(_DOCUMENTS)
     if cache:
         doc = next(iter(cache.values()))[1]
         return {"sentences": doc.n_sentences, "words": doc.n_words}
+    counted = article.__dict__.get(_COUNTS)
+    if counted is not None:
+        return {"sentences": counted[0], "words": counted[1]}
     words = sum(len(TOKEN.findall(p)) for p in article.clean_paragraphs)
     return {"sentences": len(article.sentences()), "words": words}
 

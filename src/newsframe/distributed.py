@@ -18,7 +18,7 @@ thousands of articles the in-process path with ``n_jobs`` is simpler and as fast
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -163,6 +163,7 @@ def compute_article_tables(
     partition_size: int = 200,
     n_jobs: int | None = 1,
     tables: Sequence[str] | None = None,
+    keep_documents: bool | Collection[str] = True,
 ) -> dict[str, pd.DataFrame]:
     """Return the per-article tables of ``corpus`` named in ``tables`` (default: all of
     :data:`ARTICLE_TABLES`): the same tables whichever way they are computed.
@@ -173,6 +174,10 @@ def compute_article_tables(
     with ``n_jobs`` > 1 (or -1: every core) and 64 articles or more the tables are computed in
     forked worker processes over contiguous slices of the corpus
     (:func:`newsframe.parallel.map_slices`), which see the documents without copying them.
+    ``keep_documents`` may instead name the articles (ids) whose documents this process will
+    read again: the workers then analyse their own slices and send back only those documents
+    (and every article's sentence and word counts, for :meth:`Corpus.to_frame`), which saves
+    sending thousands of documents that nothing here reads.
 
     >>> a = Article("a", "T", ('"We are ready," Putin said.',))
     >>> compute_article_tables([a], n_jobs=2)["sentences"]["article_id"].tolist()
@@ -182,14 +187,42 @@ def compute_article_tables(
     resources = resolve_resources(None, corpus)
     work = functools.partial(article_tables, resources=resources, tables=_check_tables(tables))
     if client is None:
-        from newsframe.document import analyse_corpus
-        from newsframe.parallel import map_slices
+        from newsframe.document import analyse_corpus, keep_counts, keep_documents_of
+        from newsframe.parallel import map_slices, n_workers
 
-        analyse_corpus(articles, resources=resources, n_jobs=n_jobs)
-        parts = map_slices(work, articles, n_jobs=n_jobs, min_items=64)
-        return parts[0] if len(parts) == 1 else _concat(parts)
+        if keep_documents is True or n_workers(n_jobs, len(articles), min_items=64) == 1:
+            analyse_corpus(articles, resources=resources, n_jobs=n_jobs)
+            parts = map_slices(work, articles, n_jobs=n_jobs, min_items=64)
+            return parts[0] if len(parts) == 1 else _concat(parts)
+        keep = frozenset(keep_documents or ())
+        with_documents = functools.partial(
+            _tables_and_documents, work=work, keep=keep, resources=resources
+        )
+        results = map_slices(with_documents, articles, n_jobs=n_jobs, min_items=64)
+        for _, documents, counts in results:
+            keep_documents_of(articles, documents, resources)
+            keep_counts(articles, counts)
+        return _concat([tables for tables, _, _ in results])
     parts = _mapper(client)(work, _chunks(articles, partition_size))
     return _concat(parts)
+
+
+def _tables_and_documents(
+    articles: Sequence[Article],
+    *,
+    work: Callable[[Sequence[Article]], dict[str, pd.DataFrame]],
+    keep: frozenset[str],
+    resources: Resources,
+) -> tuple[dict[str, pd.DataFrame], list[Any], dict[str, tuple[int, int]]]:
+    """In a worker: the tables of a slice, the documents of its articles in ``keep`` and every
+    article's ``(sentences, words)``."""
+    from newsframe.document import analyse_corpus, without_text
+
+    docs = analyse_corpus(articles, resources=resources)
+    tables = work(articles)
+    kept = [without_text(d) for d in docs if d.article_id in keep]
+    counts = {d.article_id: (d.n_sentences, d.n_words) for d in docs}
+    return tables, kept, counts
 
 
 def load_corpus_distributed(

@@ -33,7 +33,7 @@ from typing import overload
 import numpy as np
 
 from newsframe.actors import Mention, find_mentions
-from newsframe.corpus import _DOCUMENTS, Article, Corpus, as_articles
+from newsframe.corpus import _COUNTS, _DOCUMENTS, Article, Corpus, as_articles
 from newsframe.resources import Resources, resolve_resources
 from newsframe.text import TOKEN, lemmatize, merge_phrases, phrase_index
 
@@ -42,6 +42,7 @@ __all__ = ["HEADLINE", "Document", "analyse", "analyse_corpus"]
 #: ``paragraph_id`` and ``sentence_id`` of the headline's tokens and mentions.
 HEADLINE = -1
 _CACHE_ATTR = _DOCUMENTS  # the Article attribute holding its documents
+_COUNTS_ATTR = _COUNTS  # the Article attribute holding (sentences, words) counted elsewhere
 _CACHE_SIZE = 4  # documents kept per article (one per Resources object, most recent)
 
 
@@ -466,10 +467,37 @@ def analyse_corpus(
     return [_document(a, res) for a in items]
 
 
+def without_text(doc: Document) -> Document:
+    """``doc`` without its text (and without what measures memoised on it), to send from a
+    worker process to one that has the article's text (see :func:`keep_documents_of`)."""
+    return dataclasses.replace(doc, title="", paragraphs=())
+
+
 def _build_bare(articles: Iterable[Article], resources: Resources) -> list[Document]:
     """Documents built in a worker process, without their text: the receiving process has it
     (see :func:`_adopt`), so it need not travel back."""
-    return [dataclasses.replace(_build(a, resources), title="", paragraphs=()) for a in articles]
+    return [without_text(_build(a, resources)) for a in articles]
+
+
+def keep_documents_of(
+    articles: Iterable[Article], documents: Iterable[Document], resources: Resources
+) -> None:
+    """Cache documents built in a worker process (:func:`without_text`) on their articles, as
+    if built here under ``resources``."""
+    by_id = {doc.article_id: doc for doc in documents}
+    for article in articles:
+        doc = by_id.get(article.article_id)
+        if doc is not None:
+            _remember(article, resources, _adopt(doc, article))
+
+
+def keep_counts(articles: Iterable[Article], counts: dict[str, tuple[int, int]]) -> None:
+    """Remember each article's ``(sentences, words)`` counted in a worker process, for
+    :meth:`newsframe.Corpus.to_frame` (whether or not its document came back)."""
+    for article in articles:
+        known = counts.get(article.article_id)
+        if known is not None:
+            object.__setattr__(article, _COUNTS_ATTR, known)  # a cache on a frozen Article
 
 
 def _adopt(doc: Document, article: Article) -> Document:

@@ -476,6 +476,21 @@ MAX_LEAVE_ONE_OUT = 20_000
 MAX_ALIGNED_ARTICLES = 200
 
 
+def _documents_read_again(corpus: Corpus, plan: ReportPlan) -> bool | set[str]:
+    """The articles whose analysed documents the sections read after the per-article tables:
+    the compared sides (keyness, frame evidence) and the articles the selection section aligns;
+    every article when each of several groups is set against the rest (keyness of all)."""
+    if plan.group and len(plan.groups) > 2:
+        return True
+    half = MAX_ALIGNED_ARTICLES // 2
+    aligned = (
+        corpus.ids
+        if len(corpus) <= MAX_ALIGNED_ARTICLES
+        else [*plan.ids_a[:half], *plan.ids_b[:half]]
+    )
+    return {*plan.ids_a, *plan.ids_b, *aligned}
+
+
 def _selection_section(r: _Report, corpus: Corpus, plan: ReportPlan) -> None:
     import newsframe as nf
     from newsframe.plots.selection import (
@@ -539,8 +554,9 @@ def _selection_section(r: _Report, corpus: Corpus, plan: ReportPlan) -> None:
 
 
 def _caveats_section(r: _Report, corpus: Corpus, plan: ReportPlan, key: pd.DataFrame,
-                     comparison: pd.DataFrame) -> None:  # fmt: skip
-    sentences_per_article = [d.n_sentences for d in corpus.documents()]  # analysed already
+                     comparison: pd.DataFrame, sentences: pd.DataFrame) -> None:  # fmt: skip
+    counts = sentences["article_id"].value_counts()
+    sentences_per_article = [int(counts.get(i, 0)) for i in corpus.ids]
     s = r.summary["sentiment"]
     k = r.summary["keyness"]
     items = [
@@ -697,7 +713,8 @@ def build_report(
         plan = plan_comparison(corpus, group=group, compare=compare)
         from newsframe.distributed import compute_article_tables
 
-        base = compute_article_tables(corpus, client=client, n_jobs=n_jobs)
+        base = compute_article_tables(corpus, client=client, n_jobs=n_jobs,
+                                      keep_documents=_documents_read_again(corpus, plan))  # fmt: skip
     r = _Report()
     steps: list[Callable[[], Any]] = [
         lambda: _corpus_section(r, corpus, plan),
@@ -711,7 +728,7 @@ def build_report(
         for step in steps:
             results.append(step())
             bar.update(1)
-        _caveats_section(r, corpus, plan, results[1], results[2])
+        _caveats_section(r, corpus, plan, results[1], results[2], base["sentences"])
         r.summary["compare"] = {"group": plan.group, "a": plan.label_a, "b": plan.label_b,
                                 "ids_a": list(plan.ids_a), "ids_b": list(plan.ids_b)}  # fmt: skip
         r.summary["data_files"] = _data_versions()
