@@ -850,23 +850,6 @@ def _extract_html_fast(html: str, path: Path) -> tuple[str, str | None, tuple[st
     return text, title, captions
 
 
-def _article_from_text(
-    path: Path,
-    data: bytes,
-    text: str,
-    encoding: str,
-    *,
-    article_id: str | None,
-    rules: Rules,
-    edge_repeats: frozenset[str],
-    metadata: dict[str, Any],
-) -> Article:
-    return _clean_article(
-        path, data, text, encoding, article_id=article_id, rules=rules,
-        edge_repeats=edge_repeats, metadata=metadata,
-    )[0]  # fmt: skip
-
-
 def _clean_article(
     path: Path,
     data: bytes,
@@ -933,7 +916,7 @@ def load_article(
     """
     path = _as_path(path, "load_article")
     data, text, encoding = read_raw(path, max_bytes=max_bytes)
-    article = _article_from_text(
+    article, _ = _clean_article(
         path,
         data,
         text,
