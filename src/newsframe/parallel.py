@@ -6,7 +6,8 @@ slice's result travels back (pickled). Slices are contiguous and results come ba
 order, so a parallel run gives exactly the tables of a serial one.
 
 It runs serially, in this process and in order, where forking is not available or not worth it:
-``n_jobs=1``; fewer than ``min_items`` items; a platform without ``fork`` (Windows); or inside a
+``n_jobs=1``; fewer than ``min_items`` items; a platform other than Linux (Windows cannot fork;
+on macOS forking a process that has loaded numeric or GUI libraries can crash); or inside a
 worker (no nested pools). ``n_jobs=-1`` (or ``None``) means every core this process may use.
 Each worker runs its numeric libraries (BLAS, OpenMP) on one thread, so k workers use k cores.
 
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -33,6 +35,9 @@ R = TypeVar("R")
 #: The function and items of the running map, read by forked workers (set before they fork).
 _WORK: tuple[Callable[[Sequence[Any]], Any], Sequence[Any]] | None = None
 _IN_WORKER = False
+#: Forking a process that has run numeric or GUI libraries is safe on Linux; on macOS it can
+#: crash (Python itself defaults to spawning there), and Windows cannot fork.
+_CAN_FORK = sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
 
 
 def available_cores() -> int:
@@ -52,7 +57,7 @@ def n_workers(n_jobs: int | None, n_items: int, *, min_items: int = 1) -> int:
 
     ``n_jobs`` -1 or ``None``: every available core; ``-k``: all but ``k - 1``; ``0`` is an
     error (:class:`~newsframe.errors.NewsframeError`). 1 (serial) for fewer than ``min_items``
-    items, inside a worker, or without ``fork``.
+    items, inside a worker, or off Linux (see the module's docstring).
 
     >>> n_workers(1, 10_000), n_workers(2, 10), n_workers(2, 10, min_items=64)
     (1, 2, 1)
@@ -63,12 +68,7 @@ def n_workers(n_jobs: int | None, n_items: int, *, min_items: int = 1) -> int:
         )
     if n_jobs is None or n_jobs < 0:
         n_jobs = max(1, available_cores() + 1 + (n_jobs if n_jobs is not None else -1))
-    if (
-        n_jobs == 1
-        or n_items < max(2, min_items)
-        or _IN_WORKER
-        or "fork" not in multiprocessing.get_all_start_methods()
-    ):
+    if n_jobs == 1 or n_items < max(2, min_items) or _IN_WORKER or not _CAN_FORK:
         return 1
     return min(n_jobs, n_items)
 
