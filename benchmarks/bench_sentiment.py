@@ -2,7 +2,7 @@
 
 Baseline in the same process on the same sentences: a bare loop calling one VADER analyzer's
 ``polarity_scores``. newsframe's ``sentence_sentiment`` then runs on one core and on all cores
-(joblib, which it uses by itself from 50,000 sentences on), with its tqdm progress bar; then the
+(forked workers, which it uses by itself from 20,000 distinct sentences on), with its tqdm progress bar; then the
 bootstrap summary per article. Corpus: ``common.synthetic_corpus`` (10,000 articles by default).
 Usage: python benchmarks/bench_sentiment.py [n_articles]
 """

@@ -20,14 +20,14 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
 from newsframe.errors import NewsframeError
 
-__all__ = ["available_cores", "map_slices", "n_workers"]
+__all__ = ["available_cores", "imap_slices", "map_slices", "n_workers"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -121,16 +121,42 @@ def map_slices(
     >>> map_slices(sum, list(range(10)), n_jobs=2, min_items=1, slices_per_worker=1)
     [10, 35]
     """
+    return list(
+        imap_slices(
+            func, items, n_jobs=n_jobs, min_items=min_items, slices_per_worker=slices_per_worker
+        )
+    )
+
+
+def imap_slices(
+    func: Callable[[Sequence[T]], R],
+    items: Sequence[T],
+    *,
+    n_jobs: int | None = 1,
+    min_items: int = 64,
+    slices_per_worker: int = 4,
+) -> Iterator[R]:
+    """Yield what :func:`map_slices` returns, one slice's result at a time, in order, as soon as
+    it is ready (for a progress bar).
+
+    >>> list(imap_slices(len, "abcdef", n_jobs=2, min_items=1, slices_per_worker=1))
+    [3, 3]
+    """
     global _WORK
     workers = n_workers(n_jobs, len(items), min_items=min_items)
     if workers == 1:
-        return [func(items)]
+        yield func(items)
+        return
     bounds = _bounds(len(items), min(len(items), workers * max(1, slices_per_worker)))
     context = multiprocessing.get_context("fork")
+    # every worker forks when the tasks are submitted (the first pool.map call), so the work
+    # need only stay in place until then
     previous, _WORK = _WORK, (func, items)
     try:
         with ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_init) as pool:
-            return list(pool.map(_run_slice, bounds))
+            results = pool.map(_run_slice, bounds)
+            _WORK = previous
+            yield from results
     except BrokenProcessPool:
         raise NewsframeError(
             f"a worker process died while handling {len(items):,} items on {workers} processes "

@@ -11,10 +11,11 @@ adjustment (see :func:`load_domain_lexicon`).
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import math
 import warnings
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -40,8 +41,9 @@ __all__ = [
 THRESHOLD = 0.05
 SCORE_COLUMNS = ("compound", "pos", "neu", "neg")
 SENTENCE_COLUMNS = ("article_id", "paragraph_id", "sentence_id", "sentence", *SCORE_COLUMNS)
-_PARALLEL = 20_000  # distinct sentences: from here on, score on all cores (start-up ~1-2 s)
+_PARALLEL = 20_000  # distinct sentences: from here on, score on all cores
 _PROGRESS = 20_000  # sentences: from here on, show a progress bar
+_CHUNK = 1_000  # texts: the least scored at a time
 
 # --- the analyzer ------------------------------------------------------------------------
 _ANALYZERS: dict[tuple[tuple[str, float], ...], Any] = {}
@@ -183,7 +185,7 @@ def _documents(
 def _score_texts(
     texts: list[str], key: tuple, n_jobs: int | None, progress: bool | None
 ) -> list[tuple]:
-    """Score texts, in parallel with joblib (one chunk per worker task) for large inputs.
+    """Score texts, in forked worker processes for large inputs (:mod:`newsframe.parallel`).
 
     A text that occurs several times (a wire sentence run by several outlets, a repeated
     caption) is scored once: VADER is deterministic, so the result is the same.
@@ -198,20 +200,20 @@ def _score_texts(
 def _score_distinct(
     texts: list[str], key: tuple, n_jobs: int | None, progress: bool | None
 ) -> list[tuple]:
+    from newsframe.parallel import imap_slices, n_workers
+
     if n_jobs is None:
         n_jobs = -1 if len(texts) >= _PARALLEL else 1
     show = len(texts) >= _PROGRESS if progress is None else progress
-    size = max(1_000, math.ceil(len(texts) / 32))
-    chunks = [texts[i : i + size] for i in range(0, len(texts), size)]
-    from newsframe.parallel import n_workers
-
-    if n_workers(n_jobs, len(chunks)) == 1:  # one process asked, one chunk, or inside a worker
-        results: Iterator[list[tuple]] = (_score_chunk(c, key) for c in chunks)
-    else:
-        from joblib import Parallel, delayed
-
-        parallel = Parallel(n_jobs=n_jobs, return_as="generator")
-        results = parallel(delayed(_score_chunk)(c, key) for c in chunks)
+    score = functools.partial(_score_chunk, key=key)
+    results: Iterable[list[tuple]]
+    if n_workers(n_jobs, len(texts), min_items=2 * _CHUNK) == 1:
+        # one process asked, too few texts, or inside a worker: in chunks, for the progress bar
+        size = max(_CHUNK, math.ceil(len(texts) / 32))
+        results = (score(texts[i : i + size]) for i in range(0, len(texts), size))
+    else:  # forked workers, a slice of the texts each (newsframe.parallel)
+        results = imap_slices(score, texts, n_jobs=n_jobs, min_items=2 * _CHUNK,
+                              slices_per_worker=16)  # fmt: skip
     out: list[tuple] = []
     from tqdm import tqdm
 
@@ -242,7 +244,7 @@ def sentence_sentiment(
     set, built once); by default the resources' ``sentiment_exclude`` (a story file's
     ``[sentiment] exclude``), if any. :func:`newsframe.exclusion_effect` shows what excluding
     changes, :func:`newsframe.sentiment_drivers` which words drive each score. ``n_jobs``
-    defaults to all cores (joblib) from 20,000 distinct sentences on, one core below (starting
+    defaults to all cores (forked workers) from 20,000 distinct sentences on, one core below (starting
     workers costs a second or two); a tqdm progress bar shows from 20,000 sentences on unless
     ``progress`` says otherwise. Results are identical however many cores are used.
 
