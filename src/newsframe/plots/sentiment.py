@@ -176,8 +176,19 @@ def plot_sentiment_arcs(arc: pd.DataFrame) -> Figure:
     return fig
 
 
-def _diverging_heatmap(ax, grid: np.ndarray, limit: float, notes: list[list[str]] | None):
-    """Draw ``grid`` (rows × columns) on a blue–red scale symmetric around 0; NaN cells blank."""
+def _diverging_heatmap(
+    fig: Figure,
+    ax,
+    grid: np.ndarray,
+    limit: float,
+    notes: list[list[str]] | None,
+    *,
+    columns: list[str],
+    rows: list[str],
+    label: str,
+) -> None:
+    """Draw ``grid`` (``rows`` × ``columns``) on a blue–red scale symmetric around 0 (NaN cells
+    blank), with its row and column labels and a colour bar saying what the colour is."""
     image = ax.imshow(np.ma.masked_invalid(grid), cmap="RdBu", vmin=-limit, vmax=limit,
                       aspect="auto")  # fmt: skip
     if notes is not None:
@@ -186,7 +197,10 @@ def _diverging_heatmap(ax, grid: np.ndarray, limit: float, notes: list[list[str]
             if not np.isnan(value) and notes[r][c]:
                 ax.text(c, r, notes[r][c], ha="center", va="center", fontsize=6,
                         color=ink(cmap(norm(value))))  # fmt: skip
-    return image
+    ax.set_xticks(range(len(columns)), columns, rotation=90, fontsize=8)
+    ax.set_yticks(range(len(rows)), rows, fontsize=7)
+    ax.spines[:].set_visible(False)
+    fig.colorbar(image, ax=ax, label=label, shrink=min(1.0, 6 / len(rows) + 0.3))
 
 
 def _actor_heatmap(t: pd.DataFrame, ids: list[str], actors: list[str]) -> Figure:
@@ -199,12 +213,8 @@ def _actor_heatmap(t: pd.DataFrame, ids: list[str], actors: list[str]) -> Figure
              for vr, kr in zip(grid.to_numpy(), n.to_numpy(), strict=True)]  # fmt: skip
     fig, ax = figure(width=min(max(7.0, 2.4 + 0.9 * len(actors)), 16.0),
                      height=2.2 + 0.32 * len(ids))  # fmt: skip
-    image = _diverging_heatmap(ax, grid.to_numpy(float), 1.0, notes)
-    ax.set_xticks(range(len(actors)), actors, rotation=90, fontsize=8)
-    ax.set_yticks(range(len(ids)), ids, fontsize=7)
-    ax.spines[:].set_visible(False)
-    fig.colorbar(image, ax=ax, label="mean VADER compound of sentences mentioning the actor",
-                 shrink=min(1.0, 6 / len(ids) + 0.3))  # fmt: skip
+    _diverging_heatmap(fig, ax, grid.to_numpy(float), 1.0, notes, columns=actors, rows=ids,
+                       label="mean VADER compound of sentences mentioning the actor")  # fmt: skip
     ax.set_title("Sentiment near each actor (not stance toward it); n = sentences")
     return fig
 
@@ -334,12 +344,8 @@ def _audit_heatmap(audit: pd.DataFrame, by: str, ids: list[str], kinds: list[str
     limit = max(0.05, float(np.nanmax(np.abs(shift.to_numpy(float)))))
     fig, ax = figure(width=min(max(7.0, 2.6 + 1.1 * len(kinds)), 16.0),
                      height=2.2 + 0.25 * len(ids))  # fmt: skip
-    image = _diverging_heatmap(ax, shift.to_numpy(float), limit, notes)
-    ax.set_xticks(range(len(kinds)), kinds, rotation=90, fontsize=8)
-    ax.set_yticks(range(len(ids)), ids, fontsize=7)
-    ax.spines[:].set_visible(False)
-    fig.colorbar(image, ax=ax, label="change in mean compound had the text been kept",
-                 shrink=min(1.0, 6 / len(ids) + 0.3))  # fmt: skip
+    _diverging_heatmap(fig, ax, shift.to_numpy(float), limit, notes, columns=kinds, rows=ids,
+                       label="change in mean compound had the text been kept")  # fmt: skip
     ax.set_title("What the removed text would have done to the score (removed sentences)")
     return fig
 
