@@ -199,9 +199,8 @@ def compute_article_tables(
             _tables_and_documents, work=work, keep=keep, resources=resources
         )
         results = map_slices(with_documents, articles, n_jobs=n_jobs, min_items=64)
-        for _, documents, counts in results:
-            keep_documents_of(articles, documents, resources)
-            keep_counts(articles, counts)
+        keep_documents_of(articles, [d for _, docs, _ in results for d in docs], resources)
+        keep_counts(articles, {i: n for _, _, counts in results for i, n in counts.items()})
         return _concat([tables for tables, _, _ in results])
     parts = _mapper(client)(work, _chunks(articles, partition_size))
     return _concat(parts)

@@ -41,8 +41,6 @@ __all__ = ["HEADLINE", "Document", "analyse", "analyse_corpus"]
 
 #: ``paragraph_id`` and ``sentence_id`` of the headline's tokens and mentions.
 HEADLINE = -1
-_CACHE_ATTR = _DOCUMENTS  # the Article attribute holding its documents
-_COUNTS_ATTR = _COUNTS  # the Article attribute holding (sentences, words) counted elsewhere
 _CACHE_SIZE = 4  # documents kept per article (one per Resources object, most recent)
 
 
@@ -386,17 +384,17 @@ def _phrase_index(resources: Resources) -> dict:
 
 def _cached(article: Article, resources: Resources) -> Document | None:
     """The Document of ``article`` under ``resources`` if one is cached, else None."""
-    cache: dict[int, tuple[Resources, Document]] | None = article.__dict__.get(_CACHE_ATTR)
+    cache: dict[int, tuple[Resources, Document]] | None = article.__dict__.get(_DOCUMENTS)
     hit = cache.get(id(resources)) if cache is not None else None
     return hit[1] if hit is not None and hit[0] is resources else None
 
 
 def _remember(article: Article, resources: Resources, doc: Document) -> Document:
     """Cache ``doc`` on ``article`` under ``resources`` (at most _CACHE_SIZE per article)."""
-    cache: dict[int, tuple[Resources, Document]] | None = article.__dict__.get(_CACHE_ATTR)
+    cache: dict[int, tuple[Resources, Document]] | None = article.__dict__.get(_DOCUMENTS)
     if cache is None:
         cache = {}
-        object.__setattr__(article, _CACHE_ATTR, cache)  # Article is frozen; this is a cache
+        object.__setattr__(article, _DOCUMENTS, cache)  # Article is frozen; this is a cache
     if len(cache) >= _CACHE_SIZE:
         cache.pop(next(iter(cache)))
     cache[id(resources)] = (resources, doc)
@@ -497,7 +495,7 @@ def keep_counts(articles: Iterable[Article], counts: dict[str, tuple[int, int]])
     for article in articles:
         known = counts.get(article.article_id)
         if known is not None:
-            object.__setattr__(article, _COUNTS_ATTR, known)  # a cache on a frozen Article
+            object.__setattr__(article, _COUNTS, known)  # a cache on a frozen Article
 
 
 def _adopt(doc: Document, article: Article) -> Document:
