@@ -10,6 +10,7 @@ read-only and never written.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import functools
 import hashlib
@@ -1314,64 +1315,58 @@ def _given_article(
 
 @dataclass
 class _TableLoad:
-    """What reading article tables gives: the articles (or cleaning jobs) and skipped rows."""
+    """Reading article tables: the articles (or cleaning jobs) so far, and the skipped rows.
 
+    A bad row is an :class:`~newsframe.errors.InputError` naming the file and the row, or with
+    ``skip_bad`` a row of the skipped table. Each text may be up to ``limit`` characters.
+    """
+
+    text_column: str
+    limit: int
+    clean: bool
+    skip_bad: bool
     articles: list[Article] = field(default_factory=list)
     jobs: list[tuple] = field(default_factory=list)
     skipped: list[tuple[str, int, str, str]] = field(default_factory=list)
+    seen: dict[str, str] = field(default_factory=dict)
 
-
-def _read_tables(
-    files: list[tuple[Path, str]],
-    *,
-    text_column: str,
-    clean: bool,
-    skip_bad: bool,
-    max_bytes: int | None,
-) -> _TableLoad:
-    """Read every row of ``files`` once, in order, as an article (or a cleaning job).
-
-    A bad row is an :class:`~newsframe.errors.InputError` naming the file and the row, or with
-    ``skip_bad`` a row of the skipped table. Each text may be up to ``max_bytes`` characters;
-    a one-article ``.json`` file up to ``max_bytes`` bytes.
-    """
-    limit = max_bytes_limit(max_bytes)
-    out = _TableLoad()
-    seen: dict[str, str] = {}
-    for path, stem in files:
+    def read(self, path: Path, stem: str) -> None:
+        """Read every row of the table ``path`` once, in order; ``stem`` names rows without id."""
         info = _check_regular(path)
         one = path.suffix.lower() == ".json"  # one news-please article per file
-        if one and info.st_size > limit:
-            raise InputError(path, _too_big(info.st_size, limit))
-        columns, rows = table_rows(path, text_column=text_column)
+        if one and info.st_size > self.limit:
+            raise InputError(path, _too_big(info.st_size, self.limit))
+        columns, rows = table_rows(path, text_column=self.text_column)
         line = "line" if path.suffix.lower() in (".jsonl", ".ndjson") else "row"
-        for n, record in rows:
-            where = ("" if n == 1 else f"record {n}: ") if one else f"{line} {n}: "
-            article_id = ""
-            try:
-                article_id, title, text, meta = row_fields(record, columns, max_chars=limit)
-                article_id = article_id or (stem if one and n == 1 else f"{stem}-{n}")
-                if article_id in seen:
-                    raise RowProblem(
-                        f"duplicate article_id {article_id!r} (also {seen[article_id]})"
+        with contextlib.closing(rows):  # an error mid-file closes the file too
+            for n, record in rows:
+                where = ("" if n == 1 else f"record {n}: ") if one else f"{line} {n}: "
+                article_id = ""
+                try:
+                    article_id, title, text, meta = row_fields(
+                        record, columns, max_chars=self.limit
                     )
-            except RowProblem as problem:
-                if not skip_bad:
-                    raise InputError(path, f"{where}{problem}") from None
-                out.skipped.append((str(path), n, article_id, str(problem)))
-                continue
-            seen[article_id] = f"in {path.name}" + (f" {where[:-2]}" if where else "")
-            if clean:
-                row = {"article_id": article_id, "title": title, **meta}
-                data = text.encode("utf-8")
-                out.jobs.append((path, data, text, "utf-8", row, frozenset(), where))
-            else:
-                out.articles.append(_given_article(article_id, title, text, path, meta))
-    if not out.articles and not out.jobs:
-        where = files[0][0] if len(files) == 1 else files[0][0].parent
-        why = f"all {len(out.skipped)} rows were skipped" if out.skipped else "no rows"
-        raise InputError(where, f"no articles ({why})")
-    return out
+                    article_id = article_id or (stem if one and n == 1 else f"{stem}-{n}")
+                    if article_id in self.seen:
+                        raise RowProblem(
+                            f"duplicate article_id {article_id!r} (also {self.seen[article_id]})"
+                        )
+                except RowProblem as problem:
+                    if not self.skip_bad:
+                        raise InputError(path, f"{where}{problem}") from None
+                    self.skipped.append((str(path), n, article_id, str(problem)))
+                    continue
+                self.seen[article_id] = f"in {path.name}" + (f" {where[:-2]}" if where else "")
+                self._add(path, article_id, title, text, meta, where)
+
+    def _add(
+        self, path: Path, article_id: str, title: str, text: str, meta: dict[str, str], where: str
+    ) -> None:
+        if self.clean:
+            row = {"article_id": article_id, "title": title, **meta}
+            self.jobs.append((path, text.encode("utf-8"), text, "utf-8", row, frozenset(), where))
+        else:
+            self.articles.append(_given_article(article_id, title, text, path, meta))
 
 
 def load_corpus(
@@ -1422,7 +1417,7 @@ def load_corpus(
 
     >>> import tempfile, pathlib
     >>> table = pathlib.Path(tempfile.mkdtemp()) / "t.csv"
-    >>> _ = table.write_text("text,date,group\nDam opens.,2024-01-08,a\n")
+    >>> _ = table.write_text("text,date,group\\nDam opens.,2024-01-08,a\\n")
     >>> load_corpus(table)[0].published
     '2024-01-08'
     """
@@ -1434,9 +1429,12 @@ def load_corpus(
     skipped: list[tuple[str, int, str, str]] = []
     tables = _table_files(source, text_column)
     if tables is not None:
-        read = _read_tables(
-            tables, text_column=text_column, clean=clean, skip_bad=skip_bad, max_bytes=max_bytes
-        )
+        read = _TableLoad(text_column, max_bytes_limit(max_bytes), clean, skip_bad)
+        for path, stem in tables:
+            read.read(path, stem)
+        if not read.articles and not read.jobs:
+            why = f"all {len(read.skipped)} rows were skipped" if read.skipped else "no rows"
+            raise InputError(_as_path(source, "load_corpus"), f"no articles ({why})")
         skipped = read.skipped
         articles = read.articles or _clean_all(read.jobs, rules, n_jobs, executor)
         del read

@@ -334,13 +334,13 @@ def _csv_rows(path: Path, batch_rows: int) -> Iterator[tuple[int, Any]]:
 
     n = 0
     try:
-        chunks = pd.read_csv(
+        with pd.read_csv(
             path, dtype=str, keep_default_na=False, chunksize=batch_rows, encoding="utf-8-sig"
-        )
-        for chunk in chunks:
-            for record in chunk.to_dict("records"):
-                n += 1
-                yield n, record
+        ) as chunks:
+            for chunk in chunks:
+                for record in chunk.to_dict("records"):
+                    n += 1
+                    yield n, record
     except UnicodeDecodeError:
         raise InputError(path, f"row {n + 1}: not UTF-8 (save the table as UTF-8)") from None
     except (pd.errors.ParserError, ValueError) as exc:
