@@ -114,8 +114,10 @@ def test_text_column_by_name_and_manifests_still_manifests(tmp_path):
     pd.DataFrame(
         {"id": ["x"], "body": ["One line.\nTwo line."], "date": ["8 January 2024"]}
     ).to_csv(table, index=False)
-    with pytest.raises(InputError, match=r"t\.csv: no column 'text' .*--text-column"):
+    with pytest.raises(InputError, match=r"t\.csv: manifest is missing .* 'text' column .*--text"):
         nf.load_corpus(table)
+    with pytest.raises(InputError, match=r"t\.csv: no column 'maintext' .*--text-column"):
+        nf.load_corpus(table, text_column="maintext")
     (article,) = nf.load_corpus(table, text_column="body")
     assert (article.article_id, article.paragraphs, article.published) == (
         "x",
@@ -209,7 +211,7 @@ def test_skip_bad_lists_every_skipped_row_and_keeps_the_rest(tmp_path):
     assert corpus["e"].published == "2024-02-29T10:00:00+00:00"
     skipped = corpus.skipped_rows()
     assert skipped["row"].tolist() == [2, 3, 4]
-    assert skipped["article_id"].tolist() == ["", "", ""]
+    assert skipped["article_id"].tolist() == ["b", "c", "d"]
     assert skipped["problem"].str.split(" ").str[:2].tolist() == [
         ["text", "is"],
         ["date", "'yesterday'"],
@@ -314,3 +316,27 @@ def test_cli_report_reads_a_table(tmp_path, capsys):
         "e.g. 2024-01-08 or 2024-01-08T09:30:00+01:00)\n"
     )
     assert main(["report", str(bad), "--skip-bad"]) == 2  # nothing left
+
+
+def test_the_report_lists_skipped_rows_and_repeated_texts(tmp_path):
+    lines = (TIMELINE / "articles.jsonl").read_text("utf-8").splitlines()[:6]
+    copy = json.loads(lines[0]) | {"article_id": "copy-01", "outlet": "daily.example"}
+    lines += ['{"article_id": "bad", "text": null}', json.dumps(copy)]
+    table = tmp_path / "in" / "t.jsonl"
+    table.parent.mkdir()
+    table.write_text("\n".join(lines) + "\n", "utf-8")
+    out = tmp_path / "report"
+    args = ["report", str(table), "--out", str(out), "--jobs", "1", "--skip-bad", "--dedupe"]
+    assert main(args) == 0
+    skipped = pd.read_csv(out / "tables" / "skipped_rows.csv")
+    assert skipped[["row", "article_id"]].values.tolist() == [[7, "bad"]]
+    repeated = pd.read_csv(out / "tables" / "duplicate_texts.csv")
+    assert repeated[["article_id", "duplicate_of", "counted"]].values.tolist() == [
+        ["copy-01", "herald-01", False]
+    ]
+    articles = pd.read_csv(out / "tables" / "articles.csv")
+    assert len(articles) == 6 and set(articles["cleaning"]) == {"none (text as given)"}
+    page = (out / "index.html").read_text("utf-8")
+    assert "6 articles came from a table as extracted text and were taken as given" in page
+    assert "1 table row was left out as not articles" in page
+    assert "Table rows left out" in page and "Repeated texts" in page

@@ -32,7 +32,14 @@ import pandas as pd
 from newsframe.cleaning import CleanText, Removal, Rules, clean_text, load_rules
 from newsframe.errors import InputError, NewsframeError, NewsframeWarning
 from newsframe.resources import remember_resources
-from newsframe.sources import TABLE_SUFFIXES, RowProblem, row_fields, table_columns, table_rows
+from newsframe.sources import (
+    TABLE_SUFFIXES,
+    RowProblem,
+    row_fields,
+    row_id,
+    table_columns,
+    table_rows,
+)
 from newsframe.text import TOKEN, normalise, split_sentences
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -1024,7 +1031,8 @@ def _read_manifest(path: Path, max_bytes: int | None = None) -> list[dict[str, s
     if missing:
         raise InputError(
             path,
-            f"manifest is missing column(s) {', '.join(missing)}; expected {', '.join(MANIFEST_COLUMNS)}",
+            f"manifest is missing column(s) {', '.join(missing)}; expected {', '.join(MANIFEST_COLUMNS)}"
+            " (a table of article texts has a 'text' column instead, or names it with --text-column)",
         )
     dupes = sorted({c for c in columns if c and columns.count(c) > 1})
     if dupes:
@@ -1265,7 +1273,7 @@ def _table_files(source: object, text_column: str) -> list[tuple[Path, str]] | N
     pages and manifests.
 
     A ``.parquet``, ``.jsonl``/``.ndjson`` or ``.json`` file is a table; a ``.csv`` file is a
-    manifest when it has a ``file`` column and no ``text_column``, else a text table; a folder
+    text table when it has ``text_column``, else a manifest (a ``file`` column); a folder
     without article pages but with ``.json`` files is a folder of news-please articles.
     """
     if not isinstance(source, (str, os.PathLike)) or isinstance(source, bytes):
@@ -1281,9 +1289,9 @@ def _table_files(source: object, text_column: str) -> list[tuple[Path, str]] | N
         return None
     if suffix == ".csv":
         _check_regular(path, "manifest")
-        names = table_columns(path, text_column=text_column)
-        if "file" in names and text_column not in names:
-            return None
+        names = table_columns(path)
+        if text_column not in names and ("file" in names or text_column == "text"):
+            return None  # a manifest (or neither: the manifest's error names both)
     return [(path, _id_stem(path))]
 
 
@@ -1354,6 +1362,7 @@ class _TableLoad:
                 except RowProblem as problem:
                     if not self.skip_bad:
                         raise InputError(path, f"{where}{problem}") from None
+                    article_id = article_id or row_id(record, columns)
                     self.skipped.append((str(path), n, article_id, str(problem)))
                     continue
                 self.seen[article_id] = f"in {path.name}" + (f" {where[:-2]}" if where else "")

@@ -40,6 +40,7 @@ __all__ = [
     "RowProblem",
     "parse_published",
     "row_fields",
+    "row_id",
     "table_columns",
     "table_rows",
 ]
@@ -206,7 +207,7 @@ def row_fields(
     if not any(ch.isalpha() for ch in text):
         raise RowProblem("no words in the text (only punctuation, digits or symbols)")
     used = {columns.text}
-    id_name, article_id = _first(record, columns.article_id)
+    id_name, _ = _first(record, columns.article_id)
     title_name, title = _first(record, columns.title)
     date_name, published = _first(record, columns.published)
     meta = {"published": parse_published(published)}
@@ -218,10 +219,22 @@ def row_fields(
     for key, value in record.items():
         if key not in used and key not in meta:
             meta[str(key)] = _as_text(value)
-    article_id = _as_text(article_id)
-    if id_name == "filename" and article_id:
-        article_id = Path(article_id).stem if article_id.endswith(".json") else article_id
-    return article_id, _as_text(title), text, {k: v for k, v in meta.items() if v != ""}
+    meta = {k: v for k, v in meta.items() if v != ""}
+    return row_id(record, columns), _as_text(title), text, meta
+
+
+def row_id(record: Any, columns: Columns) -> str:
+    """The id a row gives itself (``""`` if none), even when the row is otherwise unusable.
+
+    >>> row_id({"article_id": 7, "text": None}, Columns())
+    '7'
+    """
+    if not isinstance(record, dict):
+        return ""
+    article_id = _as_text(_first(record, columns.article_id)[1])
+    if columns.article_id == ("filename",) and article_id.endswith(".json"):
+        return Path(article_id).stem
+    return article_id
 
 
 def _short(value: Any) -> str:
@@ -229,7 +242,7 @@ def _short(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def table_columns(path: Path, *, text_column: str = "text") -> list[str]:
+def table_columns(path: Path) -> list[str]:
     """Return the column names of a CSV or Parquet table (the header, read alone).
 
     Raises :class:`~newsframe.errors.InputError` naming the file when it cannot be read or a

@@ -266,11 +266,13 @@ def _loading_note(corpus: Corpus, skipped: pd.DataFrame, duplicates: pd.DataFram
             f"{'were' if given > 1 else 'was'} taken as given, without page cleaning (--clean cleans it)"
         )
     if len(skipped):
-        notes.append(f"{len(skipped):,} table rows were left out as not articles (listed below)")
+        rows = f"{len(skipped):,} table row{'s were' if len(skipped) > 1 else ' was'}"
+        notes.append(f"{rows} left out as not articles (listed below)")
     if len(duplicates):
         dropped = int((~duplicates["counted"]).sum())
+        copies = f"{len(duplicates):,} article{'s repeat' if len(duplicates) > 1 else ' repeats'}"
         notes.append(
-            f"{len(duplicates):,} articles repeat an earlier article's text"
+            f"{copies} an earlier article's text"
             + (
                 f" ({dropped:,} left out so that each text counts once, --dedupe)"
                 if dropped
@@ -721,13 +723,9 @@ def build_report(
     instead (:mod:`newsframe.distributed`). The tables are the same either way.
     """
     if isinstance(source, Corpus):
-        corpus, roots = source, [Path(a.source_path).resolve().parent for a in source
-                                 if a.source_path is not None]  # fmt: skip
-        out_path = (
-            _check_out(Path(out), sorted(set(roots)) or [], force)
-            if roots
-            else _check_out(Path(out), [], force)
-        )
+        # the files the articles came from: the report may not go into their folders
+        files = sorted({Path(a.source_path) for a in source if a.source_path is not None})
+        corpus, out_path = source, _check_out(Path(out), files, force)
     else:
         out_path = _check_out(Path(out), source, force)
         corpus = None
