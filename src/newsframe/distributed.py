@@ -30,7 +30,7 @@ from newsframe.errors import NewsframeError
 from newsframe.resources import Resources, resolve_resources
 
 __all__ = ["ARTICLE_TABLES", "article_tables", "compute_article_tables", "dask_client",
-           "load_corpus_distributed"]  # fmt: skip
+           "iter_article_tables", "load_corpus_distributed"]  # fmt: skip
 
 #: The per-article tables, in the order :func:`article_tables` returns them.
 ARTICLE_TABLES = (
@@ -204,6 +204,44 @@ def compute_article_tables(
         return _concat([tables for tables, _, _ in results])
     parts = _mapper(client)(work, _chunks(articles, partition_size))
     return _concat(parts)
+
+
+def iter_article_tables(
+    corpus: Corpus | Sequence[Article],
+    *,
+    chunk_size: int = 10_000,
+    n_jobs: int | None = 1,
+    tables: Sequence[str] | None = None,
+) -> Iterator[tuple[list[Article], dict[str, pd.DataFrame]]]:
+    """Yield ``(articles, tables)`` for consecutive chunks of ``chunk_size`` articles of
+    ``corpus``: the per-article tables of each chunk (:func:`compute_article_tables`, on
+    ``n_jobs`` processes), for a corpus whose documents and tables do not fit in memory at once.
+
+    Each chunk's documents are analysed when the chunk is reached and stay cached while the
+    caller holds it (so its term counts, :func:`newsframe.count_terms`, can be taken then); they
+    are dropped (:func:`newsframe.document.drop_documents`) when the next chunk is asked for.
+    Write each chunk's tables out (e.g. one Parquet file per chunk and table); concatenated in
+    order they are the whole corpus's tables.
+
+    >>> arts = [Article(i, "", ("Putin spoke.",)) for i in "abc"]
+    >>> [(len(c), len(t["sentences"])) for c, t in iter_article_tables(arts, chunk_size=2)]
+    [(2, 2), (1, 1)]
+    """
+    from newsframe.document import analyse_corpus, drop_documents
+
+    if isinstance(chunk_size, bool) or not isinstance(chunk_size, int) or chunk_size < 1:
+        raise NewsframeError(f"chunk_size must be a positive whole number, not {chunk_size!r}")
+    articles = list(corpus)
+    resources = resolve_resources(None, corpus)
+    for start in range(0, len(articles), chunk_size):
+        chunk = articles[start : start + chunk_size]
+        # a slice of a Corpus keeps its resources (a plain list finds those it was loaded with)
+        part = corpus[start : start + chunk_size] if isinstance(corpus, Corpus) else chunk
+        try:
+            analyse_corpus(chunk, resources=resources, n_jobs=n_jobs)
+            yield chunk, compute_article_tables(part, n_jobs=n_jobs, tables=tables)
+        finally:
+            drop_documents(chunk)
 
 
 def _tables_and_documents(

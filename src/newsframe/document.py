@@ -471,6 +471,22 @@ def without_text(doc: Document) -> Document:
     return dataclasses.replace(doc, title="", paragraphs=())
 
 
+def drop_documents(articles: Iterable[Article]) -> None:
+    """Forget the documents cached on ``articles``, keeping each one's sentence and word counts
+    (for :meth:`newsframe.Corpus.to_frame`): frees their memory once every table that reads them
+    is made (:func:`newsframe.distributed.iter_article_tables` does so chunk by chunk).
+
+    >>> a = Article("a", "", ("One two. Three.",))
+    >>> _ = analyse(a); drop_documents([a]); a.__dict__.get(_DOCUMENTS), a.__dict__[_COUNTS]
+    (None, (2, 3))
+    """
+    for article in articles:
+        cache = article.__dict__.pop(_DOCUMENTS, None)
+        if cache:
+            doc = next(iter(cache.values()))[1]
+            object.__setattr__(article, _COUNTS, (doc.n_sentences, doc.n_words))
+
+
 def _build_bare(articles: Iterable[Article], resources: Resources) -> list[Document]:
     """Documents built in a worker process, without their text: the receiving process has it
     (see :func:`_adopt`), so it need not travel back."""

@@ -26,7 +26,7 @@ from newsframe.text import load_stopwords, merge_phrases, phrase_index
 if TYPE_CHECKING:
     from scipy import sparse
 
-__all__ = ["TermCounts", "count_terms", "term_frequencies"]
+__all__ = ["TermCounts", "count_terms", "stack_counts", "term_frequencies"]
 
 UNITS = ("lemma", "token")
 _BOUNDARY = -1
@@ -264,6 +264,37 @@ def count_terms(
     matrix.sum_duplicates()
     ids = tuple(a.article_id for a in articles)
     return TermCounts(ids, np.asarray(final, dtype=object), matrix, n_tokens.astype(np.int64))
+
+
+def stack_counts(parts: Sequence[TermCounts]) -> TermCounts:
+    """Return the counts of consecutive chunks of a corpus as one :class:`TermCounts`.
+
+    The vocabulary is the sorted union of the parts' (as :func:`count_terms` of the whole corpus
+    gives it); rows keep the parts' order. For a corpus counted chunk by chunk, so that the
+    documents of only one chunk are held at a time.
+
+    >>> a, b = Article("a", "", ("Dams hold water.",)), Article("b", "", ("Rivers hold fish.",))
+    >>> both = stack_counts([count_terms([a]), count_terms([b])])
+    >>> list(both.terms), both.counts.toarray().tolist()
+    (['dam', 'fish', 'hold', 'river', 'water'], [[1, 0, 1, 0, 1], [0, 1, 1, 1, 0]])
+    """
+    from scipy import sparse
+
+    if not parts:
+        raise NewsframeError("stack_counts: no counts to stack")
+    terms = pd.Index(np.concatenate([p.terms for p in parts])).unique().sort_values()
+    blocks = []
+    for part in parts:
+        coo = part.counts.tocoo()
+        columns = terms.get_indexer(part.terms)[coo.col]
+        blocks.append(sparse.csr_matrix((coo.data, (coo.row, columns)),
+                                        shape=(coo.shape[0], len(terms))))  # fmt: skip
+    return TermCounts(
+        tuple(i for p in parts for i in p.article_ids),
+        np.asarray(terms, dtype=object),
+        sparse.vstack(blocks, format="csr"),
+        np.concatenate([p.n_tokens for p in parts]),
+    )
 
 
 def _groups(articles: Sequence[Article], by: str) -> tuple[list[str], np.ndarray]:

@@ -11,7 +11,7 @@ from newsframe.corpus import Article
 from newsframe.errors import NewsframeError
 from newsframe.resources import Resources
 from newsframe.terms.background import _background
-from newsframe.terms.counts import count_terms
+from newsframe.terms.counts import TermCounts, count_terms
 
 __all__ = ["tfidf"]
 
@@ -19,7 +19,7 @@ IDF_SOURCES = ("corpus", "background")
 
 
 def tfidf(
-    corpus: Iterable[Article],
+    corpus: Iterable[Article] | TermCounts,
     *,
     idf: str = "corpus",
     unit: str = "lemma",
@@ -42,7 +42,9 @@ def tfidf(
       English at large, whatever the other articles say.
 
     ``rank`` orders terms within an article by weight (1 = highest); ``top_n`` keeps ranks up
-    to ``top_n``. Rows: articles in corpus order, weight descending, then term.
+    to ``top_n``. Rows: articles in corpus order, weight descending, then term. ``corpus`` may
+    also be counts already made (:func:`count_terms`, :func:`stack_counts`; ``unit``,
+    ``ngram_range`` and ``stopwords`` are then those they were made with).
 
     >>> a = Article("a", "", ("Putin met Abe.",))
     >>> b = Article("b", "", ("Putin met nobody.",))
@@ -52,8 +54,12 @@ def tfidf(
     """
     if idf not in IDF_SOURCES:
         raise NewsframeError(f"idf must be one of {IDF_SOURCES}, got {idf!r}")
-    counts = count_terms(
-        corpus, unit=unit, ngram_range=ngram_range, stopwords=stopwords, resources=resources
+    counts = (
+        corpus
+        if isinstance(corpus, TermCounts)
+        else count_terms(
+            corpus, unit=unit, ngram_range=ngram_range, stopwords=stopwords, resources=resources
+        )
     )
     columns = ["article_id", "term", "count", "idf", "tfidf", "rank", "idf_source"]
     if not counts.article_ids:  # no articles: an empty table, as every table function gives
