@@ -22,8 +22,19 @@ floor, counting ≤ 1.5× CountVectorizer, peak memory < 2 GB), and with several
 time per article at each size (target: flat within ±25%). Each size runs in a fresh process, so
 caches and peak memory do not carry over. Timings on a shared 2-core machine are noisy.
 
+With ``--source parquet`` the corpus is one Parquet file of already-extracted texts, as
+researchers export them from a crawler or an archive: synthetic bodies (no page chrome) with
+dates over two years in 20 outlets (four groups of five). It is loaded as a table (read batch by
+batch, text taken as given) and analysed chunk by chunk (``--chunk`` articles at a time,
+:func:`newsframe.distributed.iter_article_tables`): each chunk's documents are analysed, its
+term counts taken and its per-article tables written to Parquet files, then its documents are
+dropped; the chunks' counts are stacked (``stack_counts``) for TF-IDF and keyness. The file is
+written, and the floor run (reading the texts from the same file), in processes of their own,
+so the peak memory reported is newsframe's alone (target < 4 GB).
+
 Usage: python benchmarks/bench_pipeline.py [--sizes 1000,2000,4000,10000] [--jobs 2]
        [--skip naming,frames] [--keep DIR]
+       python benchmarks/bench_pipeline.py --source parquet --sizes 10000,30000,100000
 """
 
 from __future__ import annotations
@@ -49,6 +60,9 @@ BY_STAGE = ("sentiment", "attributions", "naming", "prominence", "frames", "dist
 PER_ARTICLE = ("sentences", "attributions", "share_of_voice", "naming_variants",
                "actor_prominence", "frame_dimensions", "distancing_marks")  # fmt: skip
 FLOOR = ("read", "count_vectorizer", "tfidf_vectorizer", "vader")
+#: The stages of --source parquet (documents, per-article tables and writing them, chunk by chunk).
+TABLE_STAGES = ("load", "analyse_tables", "counts", "write_tables", "tfidf", "keyness")
+TABLE_OUTLETS = tuple(f"outlet-{k:02d}" for k in range(1, 21))
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
@@ -78,6 +92,70 @@ def write_files(n: int, folder: Path) -> Path:
     return manifest
 
 
+def _table_paragraphs(n: int, seed: int) -> list[list[str]]:
+    """``n`` synthetic bodies as common.synthetic_paragraphs makes them (seed sentences and
+    Zipf-distributed words), words drawn by inverse CDF so that 100,000 take a minute, not ten."""
+    import numpy as np
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from common import _seed_sentences, _vocabulary
+
+    rng = np.random.default_rng(seed)
+    seeds = _seed_sentences()
+    vocab, p = _vocabulary()
+    cdf = np.cumsum(p)
+    cdf[-1] = 1.0
+    articles = []
+    for _ in range(n):
+        paragraphs, words = [], 0
+        while words < 500:
+            sentences = []
+            for _ in range(int(rng.integers(1, 5))):
+                if rng.random() < 0.5:
+                    sentence = seeds[rng.integers(len(seeds))]
+                else:
+                    drawn = np.searchsorted(cdf, rng.random(int(rng.integers(8, 30))))
+                    sentence = " ".join(vocab[i] for i in drawn).capitalize() + "."
+                sentences.append(sentence)
+                words += sentence.count(" ") + 1
+            paragraphs.append(" ".join(sentences))
+        articles.append(paragraphs)
+    return articles
+
+
+def write_table(n: int, path: Path, block: int = 10_000) -> Path:
+    """Write ``n`` synthetic extracted articles to one Parquet file, ``block`` rows per row group:
+    ``article_id, title, text, published`` (two years from 2023-01-01), ``outlet`` (20), ``group``."""
+    from datetime import datetime, timedelta
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    start = datetime(2023, 1, 1)
+    writer = None
+    try:
+        for first in range(0, n, block):
+            size = min(block, n - first)
+            bodies = _table_paragraphs(size, seed=first // block)
+            ids = range(first, first + size)
+            outlets = [TABLE_OUTLETS[i % 20] for i in ids]
+            table = pa.table({
+                "article_id": [f"art-{i:06d}" for i in ids],
+                "title": [f"Synthetic Headline Number {i} Says Putin" for i in ids],
+                "text": ["\n\n".join(b) for b in bodies],
+                "published": [start + timedelta(days=730 * i // n, hours=i % 24) for i in ids],
+                "outlet": outlets,
+                "group": [f"group-{'abcd'[TABLE_OUTLETS.index(o) % 4]}" for o in outlets],
+            })  # fmt: skip
+            if writer is None:
+                writer = pq.ParquetWriter(path, table.schema)
+            writer.write_table(table, row_group_size=block)
+    finally:
+        if writer is not None:
+            writer.close()
+    return path
+
+
 def _vader_chunk(texts: list[str]) -> int:
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
@@ -88,16 +166,21 @@ def _vader_chunk(texts: list[str]) -> int:
 
 
 def run_floor(manifest: Path, jobs: int) -> dict[str, float]:
-    """Time the field-standard parts over the same files."""
+    """Time the field-standard parts over the same files (or the texts of the same table)."""
     from concurrent.futures import ProcessPoolExecutor
 
     from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 
     out: dict[str, float] = {}
     start = time.perf_counter()
-    with manifest.open(encoding="utf-8") as handle:
-        files = [manifest.parent / row["file"] for row in csv.DictReader(handle)]
-    texts = [f.read_text(encoding="utf-8") for f in files]
+    if manifest.suffix == ".parquet":
+        import pyarrow.parquet as pq
+
+        texts = pq.read_table(manifest, columns=["text"]).column("text").to_pylist()
+    else:
+        with manifest.open(encoding="utf-8") as handle:
+            files = [manifest.parent / row["file"] for row in csv.DictReader(handle)]
+        texts = [f.read_text(encoding="utf-8") for f in files]
     out["read"] = time.perf_counter() - start
     start = time.perf_counter()
     CountVectorizer().fit_transform(texts)
@@ -169,6 +252,94 @@ def run_newsframe(
             "distinct": distinct}  # fmt: skip
 
 
+def run_table(table: Path, jobs: int, chunk: int, out: Path) -> dict[str, object]:
+    """Time the analysis of one Parquet table, chunk by chunk; per-article tables go to ``out``."""
+    import numpy as np
+    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    import newsframe as nf
+    from newsframe.distributed import iter_article_tables
+    from newsframe.terms.counts import stack_counts
+
+    times = dict.fromkeys(TABLE_STAGES, 0.0)
+    memory: dict[str, tuple[float, float]] = {}
+    story = Path(__file__).resolve().parents[1] / "data" / "story.toml"  # texts resample the seeds
+    start = time.perf_counter()
+    corpus = nf.load_corpus(table, n_jobs=jobs, story=story)
+    times["load"] = time.perf_counter() - start
+    memory["load"] = _peak_mb()
+    counts, rows, sentences, distinct = [], {}, 0, 0
+    start = time.perf_counter()
+    for n, (articles, tables) in enumerate(
+        iter_article_tables(corpus, chunk_size=chunk, n_jobs=jobs, tables=PER_ARTICLE)
+    ):
+        pause = time.perf_counter()
+        counts.append(nf.count_terms(articles))
+        mid = time.perf_counter()
+        for name, frame in tables.items():
+            (out / name).mkdir(parents=True, exist_ok=True)
+            pq.write_table(pa.Table.from_pandas(frame, preserve_index=False),
+                           out / name / f"part-{n:04d}.parquet")  # fmt: skip
+            rows[name] = rows.get(name, 0) + len(frame)
+        sentences += len(tables["sentences"])
+        distinct += int(tables["sentences"]["sentence"].nunique())
+        del tables
+        end = time.perf_counter()
+        times["counts"] += mid - pause
+        times["write_tables"] += end - mid
+        times["analyse_tables"] -= end - pause
+    times["analyse_tables"] += time.perf_counter() - start
+    memory["analyse_tables"] = _peak_mb()
+    start = time.perf_counter()
+    stacked = stack_counts(counts)
+    del counts
+    times["counts"] += time.perf_counter() - start
+    memory["counts"] = memory["write_tables"] = _peak_mb()
+    start = time.perf_counter()
+    weights = nf.tfidf(stacked)
+    times["tfidf"] = time.perf_counter() - start
+    memory["tfidf"] = _peak_mb()
+    del weights
+    start = time.perf_counter()
+    in_group = np.array([a.outlet in TABLE_OUTLETS[:5] for a in corpus])
+    sums = [np.asarray(stacked.counts[np.flatnonzero(side)].sum(axis=0)).ravel()
+            for side in (in_group, ~in_group)]  # fmt: skip
+    nf.keyness(pd.Series(sums[0], index=stacked.terms, name="outlets 1-5"),
+               pd.Series(sums[1], index=stacked.terms, name="outlets 6-20"))  # fmt: skip
+    times["keyness"] = time.perf_counter() - start
+    memory["keyness"] = _peak_mb()
+    return {"times": times, "memory": memory, "words": int(stacked.n_tokens.sum()),
+            "sentences": sentences, "distinct": distinct, "rows": rows}  # fmt: skip
+
+
+def measure_table(n: int, jobs: int, chunk: int, keep: str | None) -> dict[str, object]:
+    """Write the table, then run the floor, newsframe and the floor again, each in its own
+    process (so that each one's peak memory is its own)."""
+    with tempfile.TemporaryDirectory(prefix="newsframe-bench-", dir=keep) as tmp:
+        table = Path(tmp) / "articles.parquet"
+        start = time.perf_counter()
+        subprocess.run([sys.executable, __file__, "--write-table", str(table), "--sizes", str(n)],
+                       check=True)  # fmt: skip
+        written = time.perf_counter() - start
+        runs = {}
+        for name in ("before", "ours", "after"):
+            out = Path(tmp) / f"{name}.json"
+            command = [sys.executable, __file__, "--source", "parquet", "--jobs", str(jobs),
+                       "--chunk", str(chunk), "--table", str(table), "--json", str(out)]  # fmt: skip
+            if name != "ours":
+                command.append("--floor-only")
+            subprocess.run(command, check=True)
+            runs[name] = json.loads(out.read_text())
+    before, after = runs["before"]["floor"], runs["after"]["floor"]
+    floor = {k: (before[k] + after[k]) / 2 for k in before}
+    floor["_total_before"] = sum(v for k, v in before.items() if not k.startswith("_"))
+    floor["_total_after"] = sum(v for k, v in after.items() if not k.startswith("_"))
+    return {"n": n, "jobs": jobs, "write": written, "ours": runs["ours"]["ours"], "floor": floor,
+            "peak_mb": runs["ours"]["peak_mb"], "floor_peak_mb": runs["before"]["peak_mb"]}  # fmt: skip
+
+
 def measure(
     n: int, jobs: int, skip: set[str], keep: str | None, by_stage: bool = False
 ) -> dict[str, object]:
@@ -191,6 +362,8 @@ def measure(
 
 def _stages(times: dict[str, float]) -> tuple[str, ...]:
     """The stages of this run, in order (the per-function ones with --by-stage)."""
+    if "analyse_tables" in times:
+        return TABLE_STAGES
     if any(name in times for name in BY_STAGE):
         return STAGES[:-1] + BY_STAGE
     return STAGES
@@ -239,8 +412,14 @@ def report(result: dict[str, object]) -> None:
     elif "article_tables" in times:
         print(f"per-article tables / VADER    {times['article_tables'] / floor['vader']:6.2f}x  "
               "(sentiment and every framing table)")  # fmt: skip
+    target = 4096 if "analyse_tables" in times else 2048
     print(f"peak memory                   {own:6.0f} MB this process, {children:.0f} MB largest "
-          "worker  (< 2048)")  # fmt: skip
+          f"worker  (< {target})")  # fmt: skip
+    if "rows" in ours:
+        written = ", ".join(f"{k} {v:,}" for k, v in ours["rows"].items())
+        print(f"rows written (Parquet, one file per chunk and table): {written}")
+    if "floor_peak_mb" in result:
+        print(f"(the floor, in its own process: peak {result['floor_peak_mb'][0]:.0f} MB)")
     if skip_note(times):
         print("(skipped stages are not in the total)")
 
@@ -257,12 +436,33 @@ def main() -> None:
     )
     parser.add_argument("--keep", default=None, help="folder for the temporary files")
     parser.add_argument("--json", default=None, help=argparse.SUPPRESS)  # one size, internal
+    parser.add_argument(
+        "--source", choices=("files", "parquet"), default="files",
+        help="article files and a manifest (default), or one Parquet table of extracted texts",
+    )  # fmt: skip
+    parser.add_argument("--chunk", type=int, default=10_000, help="articles per chunk (parquet)")
+    parser.add_argument("--write-table", default=None, help=argparse.SUPPRESS)  # internal
+    parser.add_argument("--table", default=None, help=argparse.SUPPRESS)  # internal
+    parser.add_argument("--floor-only", action="store_true", help=argparse.SUPPRESS)  # internal
     args = parser.parse_args()
     skip = {s for s in args.skip.split(",") if s}
     unknown = skip - set(STAGES + BY_STAGE)
     if unknown:
         parser.error(f"unknown stage(s) {sorted(unknown)}; stages: {', '.join(STAGES)}")
     sizes = [int(s) for s in args.sizes.split(",") if s]
+    if args.write_table:  # the child that writes the table
+        write_table(sizes[0], Path(args.write_table))
+        return
+    if args.table:  # the child that times newsframe (or the floor) on the table
+        table = Path(args.table)
+        if args.floor_only:
+            result = {"floor": run_floor(table, args.jobs), "peak_mb": _peak_mb()}
+        else:
+            with tempfile.TemporaryDirectory(prefix="tables-", dir=table.parent) as out:
+                result = {"ours": run_table(table, args.jobs, args.chunk, Path(out)),
+                          "peak_mb": _peak_mb()}  # fmt: skip
+        Path(args.json).write_text(json.dumps(result))
+        return
     if args.json:  # the child: one size, result as JSON
         Path(args.json).write_text(
             json.dumps(measure(sizes[0], args.jobs, skip, args.keep, args.by_stage))
@@ -270,6 +470,11 @@ def main() -> None:
         return
     results = []
     for n in sizes:
+        if args.source == "parquet":
+            results.append(measure_table(n, args.jobs, args.chunk, args.keep))
+            report(results[-1])
+            sys.stdout.flush()
+            continue
         with tempfile.NamedTemporaryFile(suffix=".json") as out:
             command = [sys.executable, __file__, "--sizes", str(n), "--jobs", str(args.jobs),
                        "--skip", args.skip, "--json", out.name]  # fmt: skip
@@ -294,7 +499,7 @@ def main() -> None:
         worst = max(abs(p / mean - 1) for p in per)
         print(f"largest deviation from the mean time per article: {100 * worst:.0f}% "
               f"(flat within ±25%: {worst <= 0.25})")  # fmt: skip
-        for name in STAGES + BY_STAGE:
+        for name in dict.fromkeys(STAGES + BY_STAGE + TABLE_STAGES):
             values = [r["ours"]["times"].get(name) for r in results]
             if all(v is not None for v in values):
                 cells = " ".join(
