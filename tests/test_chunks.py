@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 from conftest import ROOT
 
 import newsframe as nf
@@ -53,3 +54,18 @@ def test_stack_counts_by_hand():
     assert list(both.terms) == ["dam", "fish", "river"]
     assert both.counts.toarray().tolist() == [[2, 0, 1], [0, 1, 1]]
     assert both.n_tokens.tolist() == [3, 2]
+
+
+def test_a_table_on_dask_gives_the_chunked_tables():
+    pytest.importorskip("dask.distributed")
+    from newsframe.distributed import compute_article_tables, dask_client, load_corpus_distributed
+
+    parts = [t for _, t in iter_article_tables(_corpus(), chunk_size=12, tables=TABLES)]
+    with dask_client("local", n_workers=2) as client:
+        loaded = load_corpus_distributed(TIMELINE / "articles.parquet", client=client,
+                                         story=TIMELINE / "story.toml")  # fmt: skip
+        remote = compute_article_tables(loaded, client=client, partition_size=8, tables=TABLES)
+    assert loaded.ids == _corpus().ids
+    for name in TABLES:
+        chunked = pd.concat([p[name] for p in parts], ignore_index=True)
+        pd.testing.assert_frame_equal(remote[name], chunked, check_exact=True, obj=name)
