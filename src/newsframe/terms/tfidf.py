@@ -84,6 +84,9 @@ def tfidf(
     new_run[1:] = (row[1:] != row[:-1]) | (weight[1:] != weight[:-1])
     rank = np.maximum.accumulate(np.where(new_run, np.arange(len(row)), 0))
     rank = rank - (np.arange(len(row)) - position) + 1  # first place of a tie, within article
+    if top_n is not None:  # filtered before the table is built: a large corpus's full table is big
+        keep = rank <= top_n
+        row, col, count, weight, rank = row[keep], col[keep], count[keep], weight[keep], rank[keep]
     frame = pd.DataFrame(
         {
             "article_id": np.array(counts.article_ids, dtype=object)[row],
@@ -95,6 +98,4 @@ def tfidf(
             "idf_source": idf,
         }
     )
-    if top_n is not None:
-        frame = frame[frame["rank"] <= top_n]
-    return frame[columns].reset_index(drop=True)
+    return frame[columns]
