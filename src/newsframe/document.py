@@ -472,9 +472,10 @@ def without_text(doc: Document) -> Document:
 
 
 def drop_documents(articles: Iterable[Article]) -> None:
-    """Forget the documents cached on ``articles``, keeping each one's sentence and word counts
-    (for :meth:`newsframe.Corpus.to_frame`): frees their memory once every table that reads them
-    is made (:func:`newsframe.distributed.iter_article_tables` does so chunk by chunk).
+    """Forget the documents cached on ``articles`` (and the normalised text and sentences cached
+    to build them), keeping each one's sentence and word counts (for
+    :meth:`newsframe.Corpus.to_frame`): frees their memory once every table that reads them is
+    made (:func:`newsframe.distributed.iter_article_tables` does so chunk by chunk).
 
     >>> a = Article("a", "", ("One two. Three.",))
     >>> _ = analyse(a); drop_documents([a]); a.__dict__.get(_DOCUMENTS), a.__dict__[_COUNTS]
@@ -485,6 +486,8 @@ def drop_documents(articles: Iterable[Article]) -> None:
         if cache:
             doc = next(iter(cache.values()))[1]
             object.__setattr__(article, _COUNTS, (doc.n_sentences, doc.n_words))
+        for cached in ("clean_paragraphs", "clean_title", "_sentences"):  # cached_property values
+            article.__dict__.pop(cached, None)
 
 
 def _build_bare(articles: Iterable[Article], resources: Resources) -> list[Document]:
