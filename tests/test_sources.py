@@ -340,3 +340,11 @@ def test_the_report_lists_skipped_rows_and_repeated_texts(tmp_path):
     assert "6 articles came from a table as extracted text and were taken as given" in page
     assert "1 table row was left out as not articles" in page
     assert "Table rows left out" in page and "Repeated texts" in page
+
+
+def test_csv_header_names_are_read_without_surrounding_spaces(tmp_path):
+    table = tmp_path / "t.csv"
+    table.write_text('article_id, text ,group\na,"Dam opens.\n\nRiver rises.",x\n', "utf-8")
+    (article,) = nf.load_corpus(table)
+    assert (article.article_id, article.paragraphs) == ("a", ("Dam opens.", "River rises."))
+    assert dict(article.metadata) == {"group": "x"}

@@ -158,7 +158,8 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument(
         "path",
         nargs="+",
-        help="a manifest .csv, a folder (its manifest.csv/articles.csv if any) or files",
+        help="a manifest .csv, a folder (its manifest.csv/articles.csv if any), files, or a table "
+        "of texts (.csv with a text column, .parquet, .jsonl, news-please .json)",
     )
     report.add_argument("--out", type=Path, help="folder to write index.html, figures/, tables/")
     report.add_argument(

@@ -351,6 +351,9 @@ def _csv_rows(path: Path, batch_rows: int) -> Iterator[tuple[int, Any]]:
             path, dtype=str, keep_default_na=False, chunksize=batch_rows, encoding="utf-8-sig"
         ) as chunks:
             for chunk in chunks:
+                chunk.columns = [
+                    str(c).strip() for c in chunk.columns
+                ]  # as table_columns reads them
                 for record in chunk.to_dict("records"):
                     n += 1
                     yield n, record
