@@ -18,6 +18,7 @@ thousands of articles the in-process path with ``n_jobs`` is simpler and as fast
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -126,10 +127,34 @@ def _chunks(items: Sequence[Any], size: int) -> list[list[Any]]:
     return [list(items[i : i + size]) for i in range(0, len(items), size)]
 
 
+#: A Dask scheduler address: ``[protocol://]host:port`` (host a name, IPv4 or bracketed IPv6).
+_ADDRESS = re.compile(
+    r"(?:(?:tcp|tls|ws|wss|ucx|inproc)://)?(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._-]+):\d{1,5}"
+)
+
+
+def check_scheduler(scheduler: str) -> None:
+    """Raise :class:`~newsframe.errors.NewsframeError` unless ``scheduler`` is ``"local"`` or a
+    Dask scheduler address (``tcp://host:8786``); checked before any work starts.
+
+    >>> check_scheduler("tcp://10.0.0.5:8786")
+    >>> check_scheduler("nonsense")
+    Traceback (most recent call last):
+    ...
+    newsframe.errors.NewsframeError: --scheduler 'nonsense' is neither 'local' nor a Dask scheduler address such as tcp://host:8786
+    """
+    if scheduler != "local" and not _ADDRESS.fullmatch(scheduler):
+        raise NewsframeError(
+            f"--scheduler {scheduler!r} is neither 'local' nor a Dask scheduler address "
+            "such as tcp://host:8786"
+        )
+
+
 @contextmanager
 def dask_client(scheduler: str, *, n_workers: int = 2) -> Iterator[Any]:
     """Yield a ``dask.distributed.Client``: a new ``LocalCluster`` of ``n_workers`` processes for
     ``"local"``, else a connection to the scheduler at that address (closed afterwards)."""
+    check_scheduler(scheduler)
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError:  # pragma: no cover - depends on the optional extra
@@ -143,7 +168,7 @@ def dask_client(scheduler: str, *, n_workers: int = 2) -> Iterator[Any]:
     else:
         try:
             client = Client(scheduler, timeout=30)
-        except OSError as exc:
+        except (OSError, ValueError, TypeError) as exc:
             raise NewsframeError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
         with client:
             yield client
