@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import signal
 import subprocess
 import sys
+import time
+from pathlib import Path
 
+import pytest
 from conftest import ROOT
 
 from newsframe.cli import main
@@ -62,3 +67,51 @@ def test_console_script_has_no_traceback(tmp_path):
     assert proc.returncode == 2
     assert proc.stderr.strip() == f"newsframe: error: {missing}: file not found"
     assert "Traceback" not in proc.stderr
+
+
+# --- signals (issue 17, item 3) -----------------------------------------------------------
+
+
+def children(pid):
+    """The process ids whose parent is ``pid`` (Linux /proc)."""
+    found = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        with contextlib.suppress(OSError):
+            found += [int(c) for c in (task / "children").read_text().split()]
+    return found
+
+
+def alive(pid):
+    """Whether ``pid`` is a running process (a zombie has ended)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc; workers fork")
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_a_signal_while_figures_are_written_stops_cleanly(tmp_path, signum):
+    from test_report import write_story
+
+    story = write_story(tmp_path / "story")
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "newsframe.cli", "report", str(story), "--out", str(out),
+               "--jobs", "2"]  # fmt: skip
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    workers, start = [], time.monotonic()
+    while not workers and proc.poll() is None and time.monotonic() - start < 300:
+        time.sleep(0.02)  # the figures are written by forked workers into the staging folder
+        if any(tmp_path.glob(".newsframe-report-*")):
+            workers = children(proc.pid)
+    assert workers, "the run ended before its workers wrote the figures"
+    proc.send_signal(signum)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 128 + signum
+    assert err == f"newsframe: stopped by {signal.Signals(signum).name}\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["story"]  # no staging, no lock
+    deadline = time.monotonic() + 10
+    while any(map(alive, workers)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(map(alive, workers)), "worker processes outlived the run"

@@ -32,6 +32,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
 from newsframe.errors import NewsframeError
+from newsframe.signals import signals_held
 
 __all__ = ["available_cores", "imap_slices", "map_slices", "n_workers"]
 
@@ -96,7 +97,8 @@ _PR_SET_PDEATHSIG = 1
 def _die_with(parent: int) -> None:
     """Have the kernel send this process SIGKILL when ``parent`` exits (Linux); exit at once if
     it already has. The parent's signal handlers do not apply here: SIGTERM ends a worker and
-    SIGINT (Ctrl-C reaches the whole process group) is the parent's to act on."""
+    SIGINT (Ctrl-C reaches the whole process group) is the parent's to act on. Reference:
+    prctl(2), ``PR_SET_PDEATHSIG``."""
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     with contextlib.suppress(OSError, AttributeError):
@@ -177,7 +179,8 @@ def imap_slices(
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_init,
                                initargs=(os.getpid(),))  # fmt: skip
     try:
-        results = pool.map(_run_slice, bounds)
+        with signals_held():  # the workers fork here: not cut in half by a signal
+            results = pool.map(_run_slice, bounds)
         _WORK = previous
         yield from results
     except BrokenProcessPool:
@@ -195,8 +198,8 @@ def imap_slices(
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:
-    """End the pool's worker processes now (SIGTERM), without waiting for their slices."""
+    """End the pool's worker processes now (SIGKILL), without waiting for their slices."""
     processes = getattr(pool, "_processes", None) or {}  # pid -> Process (standard library)
     for process in list(processes.values()):
         with contextlib.suppress(OSError, ValueError, AttributeError):
-            process.terminate()
+            process.kill()

@@ -26,14 +26,13 @@ import json
 import os
 import re
 import shutil
-import signal
 import tempfile
-import threading
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from newsframe.errors import InputError, NewsframeWarning
+from newsframe.signals import signals_held
 
 __all__ = ["MARKER", "check_out", "file_name", "install", "locked", "report_files", "staging"]
 
@@ -172,33 +171,6 @@ def write_marker(folder: Path, *, version: str, input_digest: str) -> None:
     files = sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file())
     data = {"newsframe": version, "input_sha256": input_digest, "files": files}
     (folder / MARKER).write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
-
-
-@contextlib.contextmanager
-def signals_held() -> Iterator[None]:
-    """Hold SIGINT and SIGTERM back inside the block: one that arrives is acted on (its handler
-    runs) when the block ends. Only the main thread handles signals; elsewhere this does nothing.
-
-    >>> with signals_held():
-    ...     signal.getsignal(signal.SIGTERM).__name__
-    'hold'
-    """
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    pending: list[int] = []
-
-    def hold(signum: int, frame: object) -> None:
-        pending.append(signum)
-
-    previous = {s: signal.signal(s, hold) for s in (signal.SIGINT, signal.SIGTERM)}
-    try:
-        yield
-    finally:
-        for signum, handler in previous.items():
-            signal.signal(signum, signal.SIG_DFL if handler is None else handler)
-        for signum in dict.fromkeys(pending):
-            signal.raise_signal(signum)
 
 
 @contextlib.contextmanager
