@@ -353,3 +353,72 @@ def test_tables_written_in_pieces_are_byte_identical_to_one_to_csv(tmp_path, mon
     for name, frame in tables.items():
         expected = frame.to_csv(index=False, lineterminator="\n", float_format="%.6g")
         assert (tmp_path / f"{name}.csv").read_bytes() == expected.encode("utf-8")
+
+
+# --- odd names from the data (issue 17, items 7 and 11) -------------------------------------
+
+DOLLAR_STORY = """
+[story]
+name = "$harbour$"
+
+[concept.harbour]
+description = "what the harbour is called"
+
+[[concept.harbour.variant]]
+name = "$\\\\frac{harbour"
+aliases = ["harbour"]
+
+[[concept.harbour.variant]]
+name = "$sea$ wall"
+aliases = ["sea wall"]
+
+[actor.mayor]
+name = "$\\\\Mayor$"
+kind = "person"
+aliases = ["the mayor"]
+"""
+
+
+def test_dollar_signs_in_ids_groups_actors_and_concepts_are_text(tmp_path):
+    # item 7: "$...$" would be matplotlib mathtext (and "$\\frac{" is invalid mathtext)
+    folder = tmp_path / "story"
+    folder.mkdir()
+    rows = ["article_id,file,title,group"]
+    for n, (article_id, (group, title, body)) in enumerate(ARTICLES.items()):
+        odd_id = f"{article_id}$x^{n}$"
+        odd_group = "$\\north{" if group == "north" else "$south$"
+        (folder / f"{article_id}.txt").write_text(f"{title}\n\n{body}\n", "utf-8")
+        rows.append(f"{odd_id},{article_id}.txt,{title},{odd_group}")
+    (folder / "manifest.csv").write_text("\n".join(rows) + "\n", "utf-8")
+    (tmp_path / "story.toml").write_text(DOLLAR_STORY, "utf-8")
+    out = build_report(folder, tmp_path / "out", story=tmp_path / "story.toml", n_jobs=1)
+    summary = json.loads((out / "summary.json").read_text("utf-8"))
+    assert (
+        summary["compare"]["a"] == "$\\north{" and summary["compare"]["ids_a"][0] == "north-1$x^0$"
+    )
+    page = (out / "index.html").read_text("utf-8")
+    assert "$\\Mayor$" in page and "$\\frac{harbour" in page
+    assert any((out / "figures").glob("naming_variants__harbour__per_article.png"))
+
+
+def test_long_article_file_names_are_capped_in_report_file_names(tmp_path):
+    # item 11: two legal 177-character file names; the alignment map's name holds both ids
+    folder = tmp_path / "long"
+    folder.mkdir()
+    stems = []
+    for letter, article_id in zip("ab", ("north-1", "south-1"), strict=True):
+        stem = letter * 177
+        title, body = ARTICLES[article_id][1:]
+        (folder / f"{stem}.txt").write_text(f"{title}\n\n{body}\n", "utf-8")
+        stems.append(stem)
+    out = build_report(folder, tmp_path / "out", n_jobs=1)
+    names = [p.name for p in (out / "figures").iterdir()] + [
+        p.name for p in (out / "tables").iterdir()
+    ]
+    assert max(len(n.encode("utf-8")) for n in names) <= 120 + len(".png")
+    maps = [n for n in names if n.startswith("alignment_map__") and n.endswith(".png")]
+    assert len(maps) == 1 and maps[0].startswith("alignment_map__" + "a" * 85)
+    page = (out / "index.html").read_text("utf-8")
+    assert maps[0][: -len(".png")] in page
+    summary = json.loads((out / "summary.json").read_text("utf-8"))
+    assert summary["compare"]["ids_a"] == [stems[0]]
