@@ -115,3 +115,36 @@ def test_a_signal_while_figures_are_written_stops_cleanly(tmp_path, signum):
     while any(map(alive, workers)) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not any(map(alive, workers)), "worker processes outlived the run"
+
+
+# --- checked before any computing (issue 17, item 7) ------------------------------------------
+
+
+def test_bad_scheduler_jobs_and_file_names_fail_in_one_line_before_computing(tmp_path, capsys):
+    import os
+
+    from test_report import write_story
+
+    story = write_story(tmp_path / "story")
+    out = tmp_path / "out"
+    assert main(["report", str(story), "--out", str(out), "--scheduler", "nonsense"]) == 2
+    err = capsys.readouterr().err
+    assert err == (
+        "newsframe: error: --scheduler 'nonsense' is neither 'local' nor a Dask scheduler "
+        "address such as tcp://host:8786\n"
+    )
+    assert main(["report", str(story), "--out", str(out), "--jobs", "0"]) == 2
+    assert capsys.readouterr().err.count("\n") == 1
+    assert main(["report", str(story), "--out", str(tmp_path / ("x" * 256))]) == 2
+    assert "longer than 255 bytes" in capsys.readouterr().err
+    # a file name whose bytes are not UTF-8 becomes a file name the tables cannot hold
+    odd = tmp_path / "odd"
+    odd.mkdir()
+    for n, name in enumerate((b"art\xff1.txt", b"art2.txt")):
+        path = os.path.join(os.fsencode(odd), name)
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(f"Harbour Story {n}\n\nThe harbour closed on Monday. Repairs began.\n")
+    assert main(["report", str(odd), "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "art\\udcff1.txt: its file name is not valid UTF-8" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["odd", "story"]

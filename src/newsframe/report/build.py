@@ -686,6 +686,21 @@ def build_report(
     return out_path
 
 
+def _check_text(corpus: Corpus) -> None:
+    """Raise :class:`~newsframe.errors.InputError` before any computing if an article's id, file
+    name, title or manifest value cannot be written as UTF-8 (bytes of a file name that are not
+    UTF-8): it would fail only when the tables and the page are written."""
+    for article in corpus:
+        fields = {"article id": article.article_id, "file name": str(article.source_path or ""),
+                  "title": article.title, **{f"column {k!r}": v for k, v in article.metadata.items()}}  # fmt: skip
+        for what, value in fields.items():
+            try:
+                str(value).encode("utf-8")
+            except UnicodeEncodeError:
+                raise InputError(article.source_path or article.article_id,
+                                 f"its {what} is not valid UTF-8 text; rename or re-encode it") from None  # fmt: skip
+
+
 def _input_digest(corpus: Corpus) -> str:
     """SHA-256 over the articles' ids and the hashes of their files, in corpus order."""
     digest = hashlib.sha256()
@@ -721,6 +736,7 @@ def _build(
         import newsframe as nf
 
         output.refuse_holding(out_path, [a.source_path for a in corpus if a.source_path])
+        _check_text(corpus)
         corpus = nf.with_text_actors(corpus, n_jobs=n_jobs)  # no actors named: find them
         plan = plan_comparison(corpus, group=group, compare=compare)
         from newsframe.distributed import compute_article_tables

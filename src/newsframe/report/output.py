@@ -66,6 +66,8 @@ def file_name(name: str) -> str:
 def _absolute(out: str | Path) -> Path:
     """``out`` as an absolute path whose parent is resolved (``out`` itself is not followed)."""
     path = Path(os.path.abspath(Path(out).expanduser()))
+    if len(os.fsencode(path.name)) > _NAME_MAX:
+        raise InputError(path, f"folder name is longer than {_NAME_MAX} bytes")
     if path.is_symlink():
         raise InputError(path, "is a symbolic link; give the folder itself as --out")
     if not path.name:
@@ -91,8 +93,6 @@ def check_out(
     newsframe.errors.InputError: ...: refusing to replace the current folder or one of its parents
     """
     path = _absolute(out)
-    if len(os.fsencode(path.name)) > _NAME_MAX:
-        raise InputError(path, f"folder name is longer than {_NAME_MAX} bytes")
     parts = path.parts
     if any(a == "data" and b == "raw" for a, b in itertools.pairwise(parts)):
         raise InputError(path, "refusing to write a report inside data/raw/ (raw data is never written)")  # fmt: skip
