@@ -422,3 +422,24 @@ def test_long_article_file_names_are_capped_in_report_file_names(tmp_path):
     assert maps[0][: -len(".png")] in page
     summary = json.loads((out / "summary.json").read_text("utf-8"))
     assert summary["compare"]["ids_a"] == [stems[0]]
+
+
+def test_a_forged_marker_never_deletes_outside_the_folder(tmp_path):
+    # item 1: a marker listing "../notes.txt" names nothing inside the report; only files found
+    # in the folder (and listed) are removed when it is replaced
+    from newsframe.report import output
+
+    (tmp_path / "notes.txt").write_text("mine", "utf-8")
+    out, new = tmp_path / "out", tmp_path / "new"
+    for folder in (out, new):
+        folder.mkdir()
+        (folder / "index.html").write_text(folder.name, "utf-8")
+        output.write_marker(folder, version="0", input_digest="0" * 64)
+    marker = json.loads((out / ".newsframe-report.json").read_text("utf-8"))
+    marker["files"] += ["../notes.txt", str(tmp_path / "notes.txt")]
+    (out / ".newsframe-report.json").write_text(json.dumps(marker), "utf-8")
+    assert output.report_files(out) == ["index.html"]
+    output.install(new, out, lambda: None)
+    assert (tmp_path / "notes.txt").read_text("utf-8") == "mine"
+    assert (out / "index.html").read_text("utf-8") == "new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt", "out"]

@@ -135,8 +135,10 @@ def refuse_holding(out: Path, inputs: Iterable[str | Path | Sequence[Path]]) -> 
 
 
 def report_files(folder: Path) -> list[str]:
-    """Return the files (relative paths) the marker of report ``folder`` lists, after checking
-    that the folder holds nothing else; raise :class:`~newsframe.errors.InputError` otherwise."""
+    """Return the files (relative paths) of report ``folder`` after checking that its marker
+    lists every one of them and that it holds nothing else (no other file, folder or link to a
+    folder); raise :class:`~newsframe.errors.InputError` otherwise. Only files found in the
+    folder are returned, whatever else a marker lists (``../x`` names nothing here)."""
     marker = folder / MARKER
     if marker.is_symlink() or not marker.is_file():
         raise InputError(folder, f"is not a newsframe report folder (no {MARKER}); refusing to replace it")  # fmt: skip
@@ -147,15 +149,18 @@ def report_files(folder: Path) -> list[str]:
         raise InputError(folder, f"{MARKER} is unreadable; refusing to replace the folder") from None  # fmt: skip
     folders = {str(Path(f).parent) for f in files} | {"."}
     folders |= {str(p) for f in folders for p in Path(f).parents}
+    found = []
     for root, dirs, names in os.walk(folder, onerror=_raise):
         here = Path(root).relative_to(folder)
         for entry in sorted(dirs):
             if str(here / entry) not in folders or (Path(root) / entry).is_symlink():
                 raise _foreign(folder, here / entry)
         for entry in sorted(names):
-            if str(here / entry) not in files and str(here / entry) != MARKER:
+            name = str(here / entry)
+            if name != MARKER and name not in files:
                 raise _foreign(folder, here / entry)
-    return sorted(files)
+            found.append(name)
+    return sorted(n for n in found if n != MARKER)
 
 
 def _raise(error: OSError) -> None:
