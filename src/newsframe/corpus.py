@@ -31,6 +31,7 @@ from newsframe.files import max_bytes_limit
 from newsframe.files import read_regular as _read_bytes
 from newsframe.resources import remember_resources
 from newsframe.text import TOKEN, normalise, split_sentences
+from newsframe.webpage import extract_page
 
 if TYPE_CHECKING:  # pragma: no cover
     from newsframe.document import Document
@@ -59,7 +60,8 @@ class Article:
     paragraphs). ``captions`` are photo captions and credits
     (framing material, but not body text). ``removed`` lists every dropped line with its reason.
     ``raw_text`` is the decoded file as it was, ``sha256`` the hash of its bytes; ``page_text`` is
-    the text the cleaner read (the raw text, or the text extracted from an HTML page), to which the
+    the text the cleaner read (the raw text, or the text extracted from an HTML page followed by
+    one line per block the extraction left out, each in ``removed`` with its reason), to which the
     line numbers in ``removed`` refer. ``metadata`` holds
     the manifest fields (outlet, published, url, note, ...). ``notes`` flags kept lines (body
     text in another script, which the English analysis does not read).
@@ -695,125 +697,23 @@ def _describe(value: object) -> str:
 
 
 #: Pages larger than this (characters) skip trafilatura, whose time grows to minutes on pages of
-#: tens of megabytes, for a one-pass paragraph extractor (see :func:`_extract_html_fast`).
+#: tens of megabytes, for a one-pass block extractor (see :func:`newsframe.webpage.extract_page`).
 FAST_HTML_CHARS = 2_000_000
-_BLOCKS = (
-    "p",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "li",
-    "td",
-    "th",
-    "blockquote",
-    "pre",
-    "dd",
-    "dt",
-)
-_SKIP = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "template")
 
 
-def _utf8_parser():
-    """An lxml HTML parser for the page as decoded here (re-encoded as UTF-8): a ``<meta charset>``
-    in the page must not make lxml decode it a second time."""
-    from lxml import html as lxml_html
-
-    return lxml_html.HTMLParser(encoding="utf-8")
-
-
-def _table_rows(text: str) -> str:
-    """trafilatura writes a table row as ``| cell | cell |``: a cell of prose (8+ words) becomes a
-    paragraph of its own, a row of short cells one line with the cells joined by `` | ``."""
-    out = []
-    for line in text.splitlines():
-        stripped = line.strip()
-        if stripped.startswith("|") and stripped.endswith("|"):
-            cells = [c.strip() for c in stripped.strip("|").split("|") if c.strip()]
-            if any(len(c.split()) >= 8 for c in cells):
-                out.extend(cells)
-            elif cells:
-                out.append(" | ".join(cells))
-        elif stripped:
-            out.append(stripped)
-    return "\n\n".join(out)
-
-
-def _extract_html(html: str, path: Path) -> tuple[str, str | None, tuple[str, ...]]:
-    """Main text, title and figure captions of a saved page, via trafilatura (Barbaresi 2021).
-
-    Table text is kept (a page may set its article in a layout table). trafilatura drops
-    ``<figcaption>`` text from its main-content output; captions frame the story too, so they are
-    read from the page separately (for ``Article.captions``). A page over
-    :data:`FAST_HTML_CHARS` characters goes through :func:`_extract_html_fast` instead, with a
-    warning.
-    """
-    from lxml import html as lxml_html
-
-    if len(html) > FAST_HTML_CHARS:
-        return _extract_html_fast(html, path)
-    import trafilatura
-
-    text = trafilatura.extract(
-        html, output_format="txt", include_comments=False, include_tables=True, favor_recall=True
+def _with_left_out(
+    text: str, left_out: tuple[tuple[str, str], ...]
+) -> tuple[str, tuple[Removal, ...]]:
+    """The page text of an HTML page: its main text, then one line per block the extraction left
+    out; and those lines as audit entries (line numbers in that page text)."""
+    if not left_out:
+        return text, ()
+    text = text.rstrip("\n")
+    first = text.count("\n") + 3  # after one blank line
+    lines = tuple(
+        Removal(first + 2 * n, block, reason) for n, (block, reason) in enumerate(left_out)
     )
-    if not text or not text.strip():
-        raise InputError(path, "no article text found in the HTML page")
-    meta = trafilatura.extract_metadata(html)
-    title = meta.title if meta is not None and meta.title else None
-    # trafilatura puts one paragraph per line; make paragraphs blank-line separated.
-    text = _table_rows(text)
-    if title:
-        text = f"{title}\n\n{text}"
-    try:
-        tree = lxml_html.fromstring(html.encode("utf-8"), parser=_utf8_parser())
-        figures = tree.xpath("//figcaption")
-    except (ValueError, lxml_html.etree.ParserError):
-        figures = []
-    captions = tuple(c for c in (" ".join(f.text_content().split()) for f in figures) if c)
-    return text, title, captions
-
-
-def _extract_html_fast(html: str, path: Path) -> tuple[str, str | None, tuple[str, ...]]:
-    """Title, text blocks and figure captions of a very large page in one pass of lxml.
-
-    Every paragraph, heading, list item and table cell outside scripts, navigation, headers,
-    footers and forms, in document order; the cleaner then removes the chrome as on a text page.
-    """
-    from lxml import etree
-    from lxml import html as lxml_html
-
-    warnings.warn(
-        f"{path}: large page ({len(html):,} characters); extracted paragraph by paragraph "
-        "without trafilatura's main-content detection",
-        NewsframeWarning,
-        stacklevel=4,
-    )
-    try:
-        tree = lxml_html.fromstring(html.encode("utf-8"), parser=_utf8_parser())
-    except (ValueError, etree.ParserError):
-        raise InputError(path, "cannot parse the HTML page") from None
-    etree.strip_elements(tree, *_SKIP, with_tail=False)
-    title = None
-    heading = tree.find(".//title")
-    if heading is not None and heading.text_content().strip():
-        title = " ".join(heading.text_content().split())
-    blocks = [
-        " ".join(e.text_content().split())
-        for e in tree.iter(*_BLOCKS)
-        if not any(a.tag in _BLOCKS for a in e.iterancestors())
-    ]
-    text = "\n\n".join(b for b in blocks if b)
-    if not text:
-        raise InputError(path, "no article text found in the HTML page")
-    if title:
-        text = f"{title}\n\n{text}"
-    captions = tuple(
-        c for c in (" ".join(f.text_content().split()) for f in tree.iter("figcaption")) if c
-    )
-    return text, title, captions
+    return text + "\n\n" + "\n\n".join(block for block, _ in left_out), lines
 
 
 def _clean_article(
@@ -830,11 +730,14 @@ def _clean_article(
     """The cleaned Article and the lines an outlet's edge repeats could still take from it
     (:attr:`newsframe.cleaning.CleanText.edge_lines`)."""
     title_hint = metadata.get("title") or None
-    source_text = text
+    source_text = page_text = text
     html_captions: tuple[str, ...] = ()
+    left_out: tuple[Removal, ...] = ()
     if path.suffix.lower() in (".html", ".htm"):
-        source_text, html_title, html_captions = _extract_html(text, path)
-        title_hint = title_hint or html_title
+        page = extract_page(text, path, fast_above=FAST_HTML_CHARS)
+        source_text, html_captions = page.text, page.captions
+        title_hint = title_hint or page.title
+        page_text, left_out = _with_left_out(source_text, page.left_out)
     result: CleanText = clean_text(
         source_text, title=title_hint, rules=rules, edge_repeats=edge_repeats
     )
@@ -848,11 +751,11 @@ def _clean_article(
         title=str(metadata.get("title") or result.title),
         paragraphs=result.paragraphs,
         captions=result.captions + html_captions,
-        removed=result.removed,
+        removed=result.removed + left_out,
         source_path=path,
         sha256=hashlib.sha256(data).hexdigest(),
         raw_text=text,
-        page_text=source_text,
+        page_text=page_text,
         encoding=encoding,
         metadata=MappingProxyType(meta),
         notes=result.notes,
