@@ -16,6 +16,7 @@ import re
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 from lxml import etree
@@ -157,27 +158,32 @@ def _blocks(tree: etree._Element) -> Iterator[tuple[str, str | None]]:
     yield from flush()
 
 
-def _word_grams(text: str) -> set[tuple[str, ...]]:
-    """Every run of one, two and three words of ``text`` (lowercased)."""
-    words = _TEXT_WORD.findall(text.lower())
-    grams: set[tuple[str, ...]] = set()
-    for n in (1, 2, 3):
-        grams.update(zip(*(words[k:] for k in range(n)), strict=False))
-    return grams
-
-
 def _left_out(blocks: list[tuple[str, str | None]], text: str) -> list[tuple[str, str]]:
-    """The blocks of which most three-word runs (or the whole, for one or two words) are not in
-    ``text``: linear in the page (sets of word runs, no substring search per block)."""
-    kept = _word_grams(text)
+    """The blocks that are not a line of ``text`` and of which most three-word runs (or the
+    whole, for one or two words) are not in its other lines either: linear in the page (sets of
+    lines and of word runs, no substring search per block).
+
+    >>> _left_out([("Kept line.", None), ("Menu", "<nav>"), ("kept", None)], "Kept line.\nkept too")
+    [('Menu', 'left out of the main text (<nav>)')]
+    """
+    lines = {" ".join(line.split()) for line in text.splitlines()}
+    unmatched = [(b, reason) for b, reason in blocks if b not in lines]
+    if not unmatched:
+        return []
+    # a block's words can only be in the lines no block is: lines of joined or split blocks
+    rest = lines.difference(b for b, _ in blocks)
+    words = _TEXT_WORD.findall("\n".join(sorted(rest)).lower())
+    kept: set[tuple[str, ...] | str] = set(words)
+    kept.update(pairwise(words))
+    kept.update(zip(words, words[1:], words[2:], strict=False))
     out = []
-    for block, reason in blocks:
-        words = _TEXT_WORD.findall(block.lower())
-        if not words:
-            continue
-        n = min(3, len(words))
-        grams = [tuple(words[k : k + n]) for k in range(len(words) - n + 1)]
-        if sum(g in kept for g in grams) * 2 < len(grams):
+    for block, reason in unmatched:
+        found = _TEXT_WORD.findall(block.lower())
+        if len(found) < 3:
+            grams: list = [found[0] if len(found) == 1 else tuple(found)] if found else []
+        else:
+            grams = list(zip(found, found[1:], found[2:], strict=False))
+        if grams and sum(g in kept for g in grams) * 2 < len(grams):
             out.append((block, f"{LEFT_OUT} ({reason or 'main-content extraction'})"))
     return out
 
