@@ -163,7 +163,7 @@ def _left_out(blocks: list[tuple[str, str | None]], text: str) -> list[tuple[str
     whole, for one or two words) are not in its other lines either: linear in the page (sets of
     lines and of word runs, no substring search per block).
 
-    >>> _left_out([("Kept line.", None), ("Menu", "<nav>"), ("kept", None)], "Kept line.\nkept too")
+    >>> _left_out([("Kept line.", None), ("Menu", "<nav>"), ("kept", None)], "Kept line.\\nkept too")
     [('Menu', 'left out of the main text (<nav>)')]
     """
     lines = {" ".join(line.split()) for line in text.splitlines()}
