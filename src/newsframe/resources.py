@@ -15,6 +15,7 @@ were loaded into, else the shipped defaults).
 from __future__ import annotations
 
 import csv
+import os
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -61,6 +62,8 @@ def read_text(path: str | Path | None, default: str) -> tuple[str, str]:
         return resources.files("newsframe.data").joinpath(default).read_text("utf-8"), (
             f"newsframe/data/{default}"
         )
+    if not os.path.lexists(path):
+        raise InputError(path, "cannot read file (No such file or directory)")
     data = read_regular(path, max_bytes_limit())
     try:
         return data.decode("utf-8"), str(path)
