@@ -43,16 +43,15 @@ _INLINE = frozenset(
 _CHROME = frozenset(("nav", "aside", "footer", "header"))
 _CHROME_CLASS = re.compile(r"comment|footer|disqus", re.I)
 _TEXT_WORD = re.compile(r"\w+")
-#: trafilatura's parser options, with no limit on nesting depth below libxml2's 2,048.
+#: trafilatura's own parser options (libxml2 reads 255 levels of nesting; ``huge_tree``: 2,047).
 _PARSER_OPTIONS = {
     "collect_ids": False,
     "default_doctype": False,
     "encoding": "utf-8",
     "remove_comments": True,
     "remove_pis": True,
-    "huge_tree": True,
 }
-# layout wrappers dropped when a page nests deeper than the parser can read
+# layout wrappers dropped when a page nests deeper than the parser reads
 _LAYOUT_TAG = re.compile(
     r"</?(?:div|span|section|font|center|main|b|i|em|strong|small|big|u|a)\b[^<>]{0,4000}>", re.I
 )
@@ -71,24 +70,30 @@ class Page:
 
 
 def _parse(html: str, path: Path) -> etree._Element:
-    """The page as an lxml tree; a page nested deeper than 2,048 elements is read again without
-    its layout wrappers (``div``, ``span`` …), with a warning."""
-    parser = lxml_html.HTMLParser(**_PARSER_OPTIONS)
+    """The page as an lxml tree.
+
+    libxml2 stops reading a page nested deeper than 255 elements (the rest of the page is lost:
+    "no article text"); such a page is read again without its layout wrappers (``div``,
+    ``span``, ``section`` …), up to 2,047 levels of what remains, with a warning. Dropping the
+    wrappers also keeps trafilatura, whose time grows with the square of the depth, fast.
+    """
     try:
+        parser = lxml_html.HTMLParser(**_PARSER_OPTIONS)
         tree = lxml_html.fromstring(html.encode("utf-8"), parser=parser)
-        if any("Excessive depth" in e.message for e in parser.error_log):
-            warnings.warn(
-                f"{path}: elements nested more than 2,048 deep; read without its layout "
-                "elements (div, span, section ...)",
-                NewsframeWarning,
-                stacklevel=5,
-            )
-            parser = lxml_html.HTMLParser(**_PARSER_OPTIONS)
-            tree = lxml_html.fromstring(_LAYOUT_TAG.sub(" ", html).encode("utf-8"), parser=parser)
-            if any("Excessive depth" in e.message for e in parser.error_log):
-                raise InputError(path, "elements nested too deeply to read (over 2,048 levels)")
+        if not any("Excessive depth" in e.message for e in parser.error_log):
+            return tree
+        warnings.warn(
+            f"{path}: elements nested more than 255 deep; read without its layout elements "
+            "(div, span, section ...)",
+            NewsframeWarning,
+            stacklevel=5,
+        )
+        parser = lxml_html.HTMLParser(**_PARSER_OPTIONS, huge_tree=True)
+        tree = lxml_html.fromstring(_LAYOUT_TAG.sub(" ", html).encode("utf-8"), parser=parser)
     except (ValueError, etree.ParserError):
         raise InputError(path, "cannot parse the HTML page") from None
+    if any("Excessive depth" in e.message for e in parser.error_log):
+        raise InputError(path, "elements nested too deeply to read (over 2,047 levels)")
     return tree
 
 
