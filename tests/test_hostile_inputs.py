@@ -447,6 +447,8 @@ def test_nul_byte_in_a_file_name_is_one_error(tmp_path):
         nf.load_corpus(path)
     with pytest.raises(InputError, match=r"load_article: the file path .* contains a NUL byte"):
         nf.load_article(str(tmp_path / "a\x00.txt"))
+    with pytest.raises(InputError, match=r"story\\x00\.toml': the file name contains a NUL"):
+        nf.load_story(str(tmp_path / "story\x00.toml"))
 
 
 def test_symbolic_link_loops_are_one_error(tmp_path):
@@ -463,6 +465,9 @@ def test_symbolic_link_loops_are_one_error(tmp_path):
         nf.load_corpus([folder / "a.txt", folder / "loop.txt"])
     with pytest.raises(InputError, match=loop):
         nf.load_corpus(folder)
+    (tmp_path / "story.toml").symlink_to("story.toml")
+    with pytest.raises(InputError, match=r"story\.toml: is a symbolic link loop"):
+        nf.load_story(tmp_path / "story.toml")
 
 
 @pytest.mark.parametrize("value", ["9" * 40, "9" * 5_000, "1" + "0" * 13, "\u0663\u0663", "\u00b2"])
