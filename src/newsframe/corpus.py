@@ -522,8 +522,8 @@ def _declared_charset(data: bytes, path: Path) -> str | None:
 def _utf8_despite(declared: str, data: bytes, path: Path) -> bool:
     """True (with a warning naming the file) when a page declared in another charset is valid
     UTF-8 with non-ASCII characters: mojibake such as "Russiaâ€™s" is then the only thing the
-    declaration could give, while text in a single-byte charset is almost never valid UTF-8
-    (Dürst 1997)."""
+    declaration could give, while text in another charset is almost never valid UTF-8 (Dürst
+    1997: the odds fall with every non-ASCII character)."""
     if data.isascii():
         return False
     try:
