@@ -148,3 +148,25 @@ def test_bad_scheduler_jobs_and_file_names_fail_in_one_line_before_computing(tmp
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "art\\udcff1.txt: its file name is not valid UTF-8" in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["odd", "story"]
+
+
+def test_two_runs_to_one_out_the_second_fails_at_once(tmp_path, capsys):
+    # issue 17, item 2: both used to exit 0, the later silently replacing the earlier
+    from test_report import write_story
+
+    story = write_story(tmp_path / "story")
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "newsframe.cli", "report", str(story), "--out", str(out),
+               "--jobs", "1"]  # fmt: skip
+    first = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    start = time.monotonic()
+    while not any(tmp_path.glob(".newsframe-lock-*")) and time.monotonic() - start < 120:
+        assert first.poll() is None, first.communicate()
+        time.sleep(0.02)
+    assert main(["report", str(story), "--out", str(out), "--force"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "another newsframe report is being written" in err
+    _, first_err = first.communicate(timeout=300)
+    assert first.returncode == 0, first_err
+    assert (out / "index.html").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "story"]
