@@ -104,6 +104,7 @@ class ReportPlan:
     ids_b: tuple[str, ...]
     groups: dict[str, tuple[str, ...]] = field(default_factory=dict)
     slug: str = ""
+    reason: str = ""  # why these two: named by the user, by the story file, or the first two
 
     @property
     def unit(self) -> str:
@@ -142,6 +143,13 @@ def plan_comparison(
                 f"group {small[0]!r} of {pair.column!r} has one article: a group comparison needs "
                 "at least two per side (compare two articles with --compare instead)"
             )
+    kind = f"groups of '{pair.column}'" if pair.column else "articles"
+    if compare:
+        reason = "named with --compare"
+    elif getattr(corpus.story, "compare", ()):
+        reason = "named by the story file's compare"
+    else:
+        reason = f"the first two {kind}"
     return ReportPlan(
         pair.column,
         pair.a,
@@ -150,6 +158,7 @@ def plan_comparison(
         tuple(pair.corpus_b.ids),
         groups,
         pair.slug,
+        reason,
     )
 
 
@@ -184,12 +193,22 @@ class _Report:
         self.figures[name] = fig
         return Block("figure", caption, image=Path("figures") / f"{name}.png")
 
-    def preview(self, name: str, frame: pd.DataFrame, title: str = "", rows: int = 12) -> Block:
-        """Keep ``frame`` as ``tables/<name>.csv``; show its first rows and its main columns."""
+    def preview(self, name: str, frame: pd.DataFrame, title: str = "", rows: int = 12, *,
+                per_group: int = 0, columns: Sequence[str] = ()) -> Block:  # fmt: skip
+        """Keep ``frame`` as ``tables/<name>.csv``; show its first rows and its main columns.
+
+        A table with a ``group`` column longer than ``rows`` shows its first rows of each group
+        (``per_group``, default ``rows`` shared out over the groups), never one group only;
+        ``columns`` are shown too, after the usual ones.
+        """
         csv = self.table(name, frame)
         keep = [c for c in PREVIEW_COLUMNS if c in frame.columns]
+        keep += [c for c in columns if c in frame.columns and c not in keep]
         shown = frame[keep] if len(keep) >= 3 else frame.iloc[:, :MAX_PREVIEW_COLUMNS]
-        return Block("table", title, table=shown, csv=csv, rows=rows)
+        if not per_group and "group" in frame.columns and len(frame) > rows:
+            groups = frame["group"].nunique()
+            per_group = max(2, rows // groups) if groups > 1 else 0
+        return Block("table", title, table=shown, csv=csv, rows=rows, per_group=per_group)
 
 
 #: Per-article figures show at most this many articles (the compared ones first); every table
@@ -206,11 +225,49 @@ def _shown(table: pd.DataFrame, plan: ReportPlan) -> pd.DataFrame:
     return table[table["article_id"].isin(keep)]
 
 
+def _drawn(table: pd.DataFrame, plan: ReportPlan) -> str:
+    """The end of a per-article figure's caption: which articles it draws, and why."""
+    total = table["article_id"].nunique() if "article_id" in table else 0
+    shown = _shown(table, plan)["article_id"].nunique() if total else 0
+    if shown == total:
+        return f"; all {total} articles."
+    return (f"; {shown} of {total} articles are drawn, those of the compared sides "
+            f"({plan.label_a} and {plan.label_b}{_pair_note(plan)}). Every group: see the "
+            "overview by group.")  # fmt: skip
+
+
+def _pair_note(plan: ReportPlan) -> str:
+    """Which pair is compared and why, e.g. `` (vestria vs mardonia: the story file's compare)``."""
+    return f" ({plan.label_a} vs {plan.label_b}: {plan.reason})" if plan.reason else ""
+
+
+def _overview(r: _Report, plan: ReportPlan, measure: str, table: pd.DataFrame, caption: str,
+              **grid: Any) -> list[Block]:  # fmt: skip
+    """The overview of every group for one measure: figure and table ``<measure>__by_<column>``
+    (nothing without a grouping column). ``grid`` goes to :func:`plot_group_grid`; without it
+    the table is one value per group with an interval (:func:`plot_group_intervals`)."""
+    from newsframe.plots.groups import plot_group_grid, plot_group_intervals
+
+    if not plan.group or table.empty:
+        return []
+    name = f"{measure}__by_{_slug(plan.group)}"
+    if grid:
+        fig = plot_group_grid(table, **grid)
+    else:
+        fig = plot_group_intervals(table, title=caption, label="mean VADER compound")
+    caption += f" Every group of '{plan.group}' ({len(plan.groups)} groups, {sum(map(len, plan.groups.values()))} articles)."
+    return [
+        r.figure(name, fig, caption),
+        r.preview(name, table, f"{caption.split('.')[0]}, by group", 20),
+    ]
+
+
 def _sides(corpus: Corpus, plan: ReportPlan) -> tuple[list[Article], list[Article]]:
     return [corpus[i] for i in plan.ids_a], [corpus[i] for i in plan.ids_b]
 
 
 def _corpus_section(r: _Report, corpus: Corpus, plan: ReportPlan) -> None:
+    import newsframe as nf
     from newsframe.plots.corpus import cleaning_figure
 
     # every manifest column, the grouping one included (Corpus.to_frame keeps them all)
@@ -237,20 +294,64 @@ def _corpus_section(r: _Report, corpus: Corpus, plan: ReportPlan) -> None:
         r.figure(
             "cleaning__words_kept_and_removed",
             cleaning_figure(_shown(summary, plan)),
-            "Words kept as article body and removed as page chrome, by reason.",
+            "Words kept as article body and removed as page chrome, by reason"
+            + _drawn(summary, plan),
         ),
+        *_overview(
+            r,
+            plan,
+            "cleaning",
+            nf.cleaning_by_group(summary, corpus, column=plan.group)
+            if plan.group
+            else pd.DataFrame(),
+            "Words kept and removed, by reason.",
+            item="reason",
+            value="words",
+            title="Words kept and removed by the cleaner",
+            label="words",
+        ),  # fmt: skip
         r.preview("cleaning_summary", summary, "What cleaning removed, by reason", rows=15),
         r.preview("removed_lines", removed, "Removed lines (the audit)", rows=25),
     ]
     r.sections.append(Section("corpus", "Corpus and cleaning audit", blocks))
 
 
-def _top_terms(key: pd.DataFrame, side: str, n: int = 8) -> list[str]:
-    rows = key[key["key_for"] == side].head(n)
+#: Key terms each side lists, drawn in the keyness figure (the same rows).
+TOP_KEY_TERMS = 12
+
+
+def _top_terms(rows: pd.DataFrame) -> list[str]:
     return [
         f"{t} ({a:g}:{b:g})"
         for t, a, b in rows[["term", "count_a", "count_b"]].itertuples(index=False)
     ]
+
+
+def _ranking_note(key: pd.DataFrame, top: dict[str, pd.DataFrame]) -> str:
+    """Say what Log Ratio and the log-odds z answer, with an inversion from this table if any."""
+    text = (
+        "Two rankings answer two questions. Log Ratio (Hardie 2014; the figure and the lists "
+        "above) answers 'how many times more often does one side use the term?', an effect size "
+        "blind to how much evidence there is. The log-odds z (Monroe, Colaresi & Quinn 2008; "
+        "column logodds_z) answers 'how sure can we be that the two rates differ?', with each "
+        "term's counts shrunk towards its frequency in general English: a word that is rare in "
+        "English (a name, a phrase of the story) and absent from one side gets a wide interval "
+        "and a small z however often the other side uses it."
+    )
+    for rows in top.values():
+        absent = rows[(rows["count_a"] == 0) | (rows["count_b"] == 0)]
+        for x in absent.itertuples(index=False):
+            beaten = rows[(rows["logodds_z"].abs() > abs(x.logodds_z))
+                          & (rows["log_ratio"].abs() < abs(x.log_ratio))]  # fmt: skip
+            if len(beaten):
+                y = beaten.iloc[0]
+                return text + (
+                    f" Here '{x.term}' ({x.count_a}:{x.count_b}) has z = {abs(x.logodds_z):.2f} "
+                    f"while '{y['term']}' ({y['count_a']}:{y['count_b']}) has z = "
+                    f"{abs(y['logodds_z']):.2f}. The column disagree flags "
+                    f"{int(key['disagree'].sum())} term(s) the rankings place far apart."
+                )
+    return text
 
 
 def _terms_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Tables) -> pd.DataFrame:
@@ -263,22 +364,37 @@ def _terms_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Tables) -
     else:
         side_a, side_b = _sides(corpus, plan)
         key = nf.keyness(side_a, side_b, resources=corpus.resources)
-    label_a, label_b = key["article_id"].iloc[0], key["reference"].iloc[0]
+    label_a, label_b = str(key["article_id"].iloc[0]), str(key["reference"].iloc[0])
     bar = nf.critical_g2(len(key))
     passing = int((key["g2"] > bar).sum())
-    top_a, top_b = _top_terms(key, label_a), _top_terms(key, label_b)
+    top = nf.key_terms(key, top_n=TOP_KEY_TERMS)
+    top_a, top_b = _top_terms(top[label_a]), _top_terms(top[label_b])
     r.summary["keyness"] = {
         "a": plan.label_a, "b": plan.label_b, "unit": "tokens pooled per side",
         "terms_tested": len(key), "n_a": int(key["n_a"].iloc[0]), "n_b": int(key["n_b"].iloc[0]),
         "bonferroni_g2": round(float(bar), 4), "terms_passing_bonferroni": passing,
-        "top_a": [t.split(" (")[0] for t in top_a], "top_b": [t.split(" (")[0] for t in top_b],
+        "top_a": top[label_a]["term"].tolist(), "top_b": top[label_b]["term"].tolist(),
     }  # fmt: skip
     blocks = [
         r.figure(
             "term_frequencies__top15_per_article",
             plot_term_frequencies(_shown(freqs, plan), top_n=15),
-            "The 15 most frequent lemmas of each article per 1,000 tokens (stopwords left out).",
+            "The 15 most frequent lemmas of each article per 1,000 tokens (stopwords left out)"
+            + _drawn(freqs, plan),
         ),
+        *_overview(
+            r,
+            plan,
+            "term_frequencies",
+            nf.terms_by_group(freqs, corpus, column=plan.group) if plan.group else pd.DataFrame(),
+            "The lemmas most frequent in the groups, per 1,000 tokens of each group (the "
+            "table lists each group's top 10).",
+            item="term",
+            value="per_1000",
+            digits=1,
+            label="per 1,000 tokens",
+            title="Most frequent lemmas per 1,000 tokens",
+        ),  # fmt: skip
         Block(
             "text",
             f"Keyness of {plan.label_a} against {plan.label_b} ({len(plan.ids_a)} vs "
@@ -290,15 +406,18 @@ def _terms_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Tables) -
         Block(
             "list",
             items=[
-                f"Key for {plan.label_a}: {', '.join(top_a) or 'none'}",
-                f"Key for {plan.label_b}: {', '.join(top_b) or 'none'}",
+                f"Key for {plan.label_a} (top {TOP_KEY_TERMS} by Log Ratio; counts "
+                f"{plan.label_a}:{plan.label_b}): {', '.join(top_a) or 'none'}",
+                f"Key for {plan.label_b} (top {TOP_KEY_TERMS} by Log Ratio; counts "
+                f"{plan.label_a}:{plan.label_b}): {', '.join(top_b) or 'none'}",
             ],
         ),
         r.figure(
             f"keyness__{plan.slug}",
-            plot_keyness(key, top_n=12),
-            "Terms ranked by Hardie's Log Ratio, with counts and G².",
+            plot_keyness(key, top_n=TOP_KEY_TERMS),
+            "Terms ranked by Hardie's Log Ratio, with counts and G²" + _pair_note(plan) + ".",
         ),
+        Block("text", _ranking_note(key, top)),
         r.preview(f"keyness__{plan.slug}", key, "Keyness table (top rows)", rows=15),
     ]
     r.table("term_frequencies", freqs)
@@ -309,8 +428,9 @@ def _terms_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Tables) -
             r.preview(
                 "keyness__each_group_vs_rest",
                 stacked,
-                "Each group against all the others (top 25 rows per group)",
-                20,
+                "Each group against all the others (top 5 rows per group shown; 25 per group in "
+                "the CSV)",
+                per_group=5,
             )
         )
     r.sections.append(Section("terms", "Term frequencies and keyness", blocks))
@@ -359,8 +479,16 @@ def _sentiment_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Table
         r.figure(
             "sentiment__sentences",
             splots.plot_sentence_scores(_shown(sentences, plan), _shown(summary, plan)),
-            "VADER compound of every sentence, per article.",
+            "VADER compound of every sentence, per article" + _drawn(sentences, plan),
         ),
+        *_overview(
+            r,
+            plan,
+            "sentiment",
+            _group_means(sentences, corpus, plan),
+            "Mean sentence compound of each group: the mean over its articles of each "
+            "article's mean, with a cluster-bootstrap 95% interval (articles resampled).",
+        ),  # fmt: skip
         r.preview(
             "sentiment_summary",
             summary,
@@ -378,8 +506,25 @@ def _sentiment_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Table
         r.figure(
             "sentiment__actors",
             splots.plot_actor_sentiment(_shown(actors, plan)),
-            "Mean compound of sentences mentioning each actor (not stance toward it).",
+            "Mean compound of sentences mentioning each actor (not stance toward it)"
+            + _drawn(actors, plan),
         ),
+        *_overview(
+            r,
+            plan,
+            "sentiment_actors",
+            nf.actor_sentiment_by_group(actors, corpus, column=plan.group)
+            if plan.group
+            else pd.DataFrame(),
+            "Mean compound of the sentences mentioning each actor, per group (not "
+            "stance toward it).",
+            item="actor",
+            value="value",
+            diverging=True,
+            digits=2,
+            label="mean VADER compound",
+            title="Sentiment near each actor",
+        ),  # fmt: skip
         r.preview("sentiment_actors", actors, "Sentiment near each actor", 15),
         r.preview("sentiment_coverage", coverage, "How much of each article VADER can see", 15),
     ]
@@ -411,6 +556,16 @@ def _sentiment_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Table
     return comparison
 
 
+def _group_means(sentences: pd.DataFrame, corpus: Corpus, plan: ReportPlan) -> pd.DataFrame:
+    """Each group's mean compound (mean of article means) with its interval, or nothing."""
+    import newsframe as nf
+
+    if not plan.group:
+        return pd.DataFrame()
+    table = nf.group_sentiment(sentences, corpus, column=plan.group)
+    return table[table["statistic"] == "mean_compound"].reset_index(drop=True)
+
+
 def _framing_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Tables) -> None:
     import newsframe as nf
     from newsframe.plots import framing as fplots
@@ -434,21 +589,47 @@ def _framing_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Tables)
         blocks.append(Block("text", "No naming concept of the story's configuration occurs in "
                             "these articles; add the story's competing names to a story file."))  # fmt: skip
     blocks.append(r.preview("naming_variants", used, "Names used", 20))
+    blocks.extend(_naming_overview(r, corpus, plan, naming))
     if len(attrib):
         blocks.append(r.figure("attribution_verbs__per_speaker__per_article",
                                fplots.plot_attribution_verbs(_shown(attrib, plan)),
-                               "Who is quoted or paraphrased, and with which reporting verb."))  # fmt: skip
+                               "Who is quoted or paraphrased, and with which reporting verb"
+                               + _drawn(attrib, plan)))  # fmt: skip
         blocks.append(r.figure("share_of_voice__quoted_words__per_article",
-                               fplots.plot_share_of_voice(_shown(voice, plan)), "Quoted words per speaker."))  # fmt: skip
+                               fplots.plot_share_of_voice(_shown(voice, plan)),
+                               "Quoted words per speaker" + _drawn(voice, plan)))  # fmt: skip
     blocks.append(r.preview("attributions", attrib, "Attributions", 20))
     blocks.append(r.preview("share_of_voice", voice, "Share of voice", 20))
+    if plan.group and len(attrib):
+        blocks.extend(_overview(r, plan, "attribution_verbs",
+                                nf.verbs_by_group(attrib, corpus, column=plan.group),
+                                "Attributions by reporting-verb class, per group.",
+                                item="verb_class", value="attributions", label="attributions",
+                                title="Reporting verbs by class"))  # fmt: skip
+        blocks.extend(_overview(r, plan, "share_of_voice",
+                                nf.voice_by_group(voice, corpus, column=plan.group),
+                                "Words quoted from each speaker, per group.",
+                                item="speaker_name", value="quoted_words", label="quoted words",
+                                title="Share of voice: quoted words per speaker"))  # fmt: skip
     blocks.append(r.figure("actor_prominence__dispersion__per_article",
                            fplots.plot_actor_prominence(_shown(positions, plan), _shown(prominence, plan)),
-                           "Where each actor is mentioned in each article."))  # fmt: skip
+                           "Where each actor is mentioned in each article" + _drawn(prominence, plan)))  # fmt: skip
     blocks.append(r.preview("actor_prominence", prominence, "Actor prominence", 20))
+    if plan.group:
+        blocks.extend(_overview(r, plan, "actor_prominence",
+                                nf.prominence_by_group(prominence, corpus, column=plan.group),
+                                "Mentions of each actor per 1,000 body words, per group.",
+                                item="name", value="per_1000", digits=1, label="per 1,000 words",
+                                title="Actor mentions per 1,000 words"))  # fmt: skip
     blocks.append(r.figure("frame_dimensions__per_article", fplots.plot_frame_dimensions(_shown(frames, plan)),
-                           "Frame dictionary hits per 1,000 words, with intervals."))  # fmt: skip
+                           "Frame dictionary hits per 1,000 words, with intervals" + _drawn(frames, plan)))  # fmt: skip
     blocks.append(r.preview("frame_dimensions", frames[frames["hits"] > 0], "Frames found", 20))
+    if plan.group:
+        by_group = nf.frames_by_group(frames, corpus, column=plan.group)
+        blocks.extend(_overview(r, plan, "frame_dimensions", by_group[by_group["hits"] > 0],
+                                "Frame dictionary hits per 1,000 body words, per group.",
+                                item="label", value="per_1000", digits=1, label="per 1,000 words",
+                                title="Frames per 1,000 words"))  # fmt: skip
     sides = {i: plan.label_a for i in plan.ids_a} | {i: plan.label_b for i in plan.ids_b}
     evidence = nf.frame_evidence(corpus.subset(list(sides)), resources=corpus.resources)
     blocks.append(r.preview("frame_drivers", nf.frame_drivers(evidence, by="side", groups=sides),
@@ -456,15 +637,49 @@ def _framing_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Tables)
     blocks.append(
         r.preview("distancing_marks", marks, "Distancing: scare quotes, 'so-called', hedges", 15)
     )
-    if plan.group:
-        by_group = nf.frames_by_group(frames, corpus, column=plan.group)
-        blocks.append(r.preview("frame_dimensions__by_group", by_group[by_group["hits"] > 0],
-                                "Frames by group", 20))  # fmt: skip
-        voices = nf.voice_by_group(voice, corpus, column=plan.group)
-        blocks.append(r.preview("share_of_voice__by_group", voices, "Share of voice by group", 20))
-        names = nf.naming_by_group(naming, corpus, column=plan.group)
-        blocks.append(r.preview("naming_variants__by_group", names, "Names used by group", 20))
     r.sections.append(Section("framing", "Framing devices", blocks))
+
+
+def _naming_overview(
+    r: _Report, corpus: Corpus, plan: ReportPlan, naming: pd.DataFrame
+) -> list[Block]:
+    """Names by group (the narrator's uses and a source's, in quotations), the evidence sentences
+    behind every count, and a warning when an alias sits inside another name."""
+    import newsframe as nf
+
+    res = corpus.resources
+    blocks: list[Block] = []
+    overlaps = nf.alias_overlaps(res.naming_concepts, res.actors)
+    if len(overlaps):
+        pairs = "; ".join(f"'{a}' inside {k} '{o}'" for a, k, o in
+                          overlaps[["alias", "inside_kind", "inside"]].head(5).itertuples(index=False))  # fmt: skip
+        blocks.append(Block("warning", f"{len(overlaps)} naming alias(es) occur inside another name, "
+                            f"so every use of the longer name counts as a use of the alias too: "
+                            f"{pairs}. Check tables/naming_alias_overlaps.csv and make the alias "
+                            "longer in the story file."))  # fmt: skip
+        r.table("naming_alias_overlaps", overlaps)
+    evidence = nf.naming_evidence(corpus, resources=res)
+    if plan.group:
+        names = nf.naming_by_group(naming, corpus, column=plan.group)
+        names = names[
+            names.groupby(["concept", "variant"], sort=False)["count"].transform("sum") > 0
+        ]
+        quoted = int(names["in_quotes"].sum())
+        blocks.append(Block("text", f"Names by group: of {int(names['count'].sum())} uses, {quoted} "
+                            "are inside a direct quotation (a source's word, column in_quotes) and "
+                            f"{int(names['narrator'].sum())} are the outlet's own (narrator). Every "
+                            "use, with its sentence: tables/naming_evidence.csv."))  # fmt: skip
+        blocks.extend(_overview(r, plan, "naming_variants", names,
+                                "Uses of each name per group (in_quotes: inside a quotation).",
+                                item="variant", value="count", label="uses",
+                                title="Names used for the story's concepts"))  # fmt: skip
+        if blocks and blocks[-1].table is not None:
+            blocks[-1] = r.preview(f"naming_variants__by_{_slug(plan.group)}", names,
+                                   "Names by group: uses, in quotations and the narrator's", 20,
+                                   columns=("in_quotes", "narrator", "articles_using"))  # fmt: skip
+    blocks.append(r.preview("naming_evidence", evidence, "Every name found, with its sentence", 10,
+                            columns=("matched", "in_quote", "sentence")))  # fmt: skip
+    return blocks
 
 
 #: Leave-one-word-out sentiment drivers rescore every sentence once per lexicon word it holds;
