@@ -189,7 +189,7 @@ def group_keyness(
         if len(table):
             first = table.iloc[0]
             labels = {first["article_id"]: name, first["reference"]: reference}
-            table["key_for"] = table["key_for"].map(lambda v: labels.get(v, v))
+            table["key_for"] = table["key_for"].replace(labels)
         table["article_id"], table["reference"] = name, reference
         for label, part in (("a", side_a), ("b", side_b)):
             counts = count_terms(list(part), resources=res)

@@ -309,7 +309,7 @@ def _corpus_section(r: _Report, corpus: Corpus, plan: ReportPlan) -> None:
             value="words",
             title="Words kept and removed by the cleaner",
             label="words",
-        ),  # fmt: skip
+        ),
         r.preview("cleaning_summary", summary, "What cleaning removed, by reason", rows=15),
         r.preview("removed_lines", removed, "Removed lines (the audit)", rows=25),
     ]
@@ -394,7 +394,7 @@ def _terms_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Tables) -
             digits=1,
             label="per 1,000 tokens",
             title="Most frequent lemmas per 1,000 tokens",
-        ),  # fmt: skip
+        ),
         Block(
             "text",
             f"Keyness of {plan.label_a} against {plan.label_b} ({len(plan.ids_a)} vs "
@@ -488,7 +488,7 @@ def _sentiment_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Table
             _group_means(sentences, corpus, plan),
             "Mean sentence compound of each group: the mean over its articles of each "
             "article's mean, with a cluster-bootstrap 95% interval (articles resampled).",
-        ),  # fmt: skip
+        ),
         r.preview(
             "sentiment_summary",
             summary,
@@ -524,7 +524,7 @@ def _sentiment_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Table
             digits=2,
             label="mean VADER compound",
             title="Sentiment near each actor",
-        ),  # fmt: skip
+        ),
         r.preview("sentiment_actors", actors, "Sentiment near each actor", 15),
         r.preview("sentiment_coverage", coverage, "How much of each article VADER can see", 15),
     ]
