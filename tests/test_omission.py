@@ -63,7 +63,11 @@ def test_group_columns_from_metadata():
     assert a.loc[a.only_group].index.tolist() == [2, 5, 8]
     assert a.other_groups.to_dict() == {i: 0 if i in (2, 5, 8) else 1 for i in range(10)}
     summary = omission_summary(table, by="group")
-    assert summary.values.tolist() == [["A", 20, 14, 6, 0.3], ["B", 7, 7, 0, 0.0]]
+    # A (original + reordered, 20 sentences): each tells all its sentences to the other A
+    # article, 14 to B; B (removed, 7): all 7 are told by the original, an article of A
+    assert summary.columns.tolist() == ["group", "sentences", "shared_with_article",
+                                        "shared_with_group", "only_group", "share_only_group"]  # fmt: skip
+    assert summary.values.tolist() == [["A", 20, 20, 14, 6, 0.3], ["B", 7, 7, 7, 0, 0.0]]
     with pytest.raises(NewsframeError, match="no such metadata field"):
         omissions(corpus, by="section")
 

@@ -69,6 +69,7 @@ if TYPE_CHECKING:
     from newsframe.omission import (
         actor_omissions,
         coverage,
+        fact_pair,
         group_omissions,
         number_differences,
         numbers_in,
@@ -179,6 +180,7 @@ _HOME = {
     "coverage": "newsframe.omission",
     "group_omissions": "newsframe.omission",
     "number_differences": "newsframe.omission",
+    "fact_pair": "newsframe.omission",
     "numbers_in": "newsframe.omission",
     "omission_summary": "newsframe.omission",
     "omissions": "newsframe.omission",
@@ -303,6 +305,7 @@ __all__ = [
     "exclusion_effect",
     "explain_sentence",
     "extend_frames",
+    "fact_pair",
     "find_mentions",
     "find_quotes",
     "frame_dimensions",

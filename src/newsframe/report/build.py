@@ -706,8 +706,48 @@ def _documents_read_again(corpus: Corpus, plan: ReportPlan) -> bool | set[str]:
     return {*plan.ids_a, *plan.ids_b, *aligned}
 
 
-def _selection_section(r: _Report, corpus: Corpus, plan: ReportPlan) -> None:
+def _align_pair(corpus: Corpus, align: Sequence[str] | str | None) -> tuple[str, str] | None:
+    """The two article ids the alignment map must draw, checked; None to choose them."""
+    if not align:
+        return None
+    ids = [v.strip() for v in align.split(",")] if isinstance(align, str) else list(align)
+    if len(ids) != 2 or ids[0] == ids[1]:
+        raise InputError("align", f"needs two different article ids, got {ids}")
+    missing = [i for i in ids if i not in corpus.ids]
+    if missing:
+        raise InputError("align", f"{missing[0]!r} is not an article id of the corpus")
+    return ids[0], ids[1]
+
+
+def _facts_once(facts: pd.DataFrame, told: pd.DataFrame) -> pd.DataFrame:
+    """One row per fact: its text, the articles telling it and how many articles of each group."""
+    articles = facts.drop_duplicates(["fact_id", "article_id"]).groupby("fact_id", sort=True)
+    wide = told.pivot_table(index="fact_id", columns="group", values="articles", sort=False)
+    wide = wide.reindex(columns=list(dict.fromkeys(told["group"]))).round(6)
+    out = pd.DataFrame({"fact": told.drop_duplicates("fact_id").set_index("fact_id")["fact"]})
+    out["n_articles"] = articles["article_id"].size()
+    out["articles"] = articles["article_id"].agg(", ".join)
+    out = out.join(wide).reset_index()
+    return out.sort_values(["n_articles", "fact_id"], ascending=[False, True], kind="stable",
+                           ignore_index=True)  # fmt: skip
+
+
+def _left_out(actors: pd.DataFrame) -> pd.DataFrame:
+    """Per speaker some article quotes: how many articles quote it, and which leave it out
+    (neither mention nor quote): no row of zeros."""
+    left = actors[actors["omitted"]]
+    quoted = actors[actors["quoted"] > 0].groupby("actor", sort=False)["article_id"].nunique()
+    out = left.groupby(["actor", "name"], sort=False, as_index=False).agg(
+        left_out_by=("article_id", "nunique"), articles_leaving_out=("article_id", ", ".join)
+    )
+    out.insert(2, "quoted_in", out["actor"].map(quoted).fillna(0).astype(np.int64))
+    return out
+
+
+def _selection_section(r: _Report, corpus: Corpus, plan: ReportPlan,
+                       align_pair: Sequence[str] | None = None) -> None:  # fmt: skip
     import newsframe as nf
+    from newsframe.omission import NUMBER_THRESHOLD
     from newsframe.plots.selection import (
         alignment_map_figure,
         coverage_figure,
@@ -723,24 +763,41 @@ def _selection_section(r: _Report, corpus: Corpus, plan: ReportPlan) -> None:
                 f"({len(part)} articles).")  # fmt: skip
     by = plan.group
     table = nf.omissions(part, by=by)
-    summary = nf.omission_summary(table, by=by or "article_id")
-    a, b = plan.ids_a[0], plan.ids_b[0]
+    summary = nf.omission_summary(table, by="group" if by else "article_id")
+    facts = nf.sentence_facts(part)
+    if align_pair:
+        a, b = align_pair
+        n_facts = len(set(facts.loc[facts["article_id"] == a, "fact_id"])
+                          & set(facts.loc[facts["article_id"] == b, "fact_id"]))  # fmt: skip
+        why = "named with --align"
+    else:
+        a, b, n_facts = nf.fact_pair(facts, [i for i in plan.ids_a if i in part.ids],
+                                     [i for i in plan.ids_b if i in part.ids])  # fmt: skip
+        why = (f"of the articles of {plan.label_a} and {plan.label_b}, the two that share the most "
+               "facts")  # fmt: skip
     pair = part.subset([a, b])
+    pair_rows = nf.omissions(pair)
     shared = int((~table["only_here"]).sum())
+    text = (
+        "What each article tells that the others leave out: every body sentence is matched "
+        "with its most similar sentence in each other article (TF-IDF over content lemmas, "
+        "calibrated threshold); a sentence with no match anywhere is told only there. "
+        f"{shared:,} of {len(table):,} sentences are told by at least one other article"
+    )
+    if by:
+        across = int((~table["only_group"]).sum())
+        text += (f" (of any group); {across:,} are told by an article of another group. The "
+                 "table counts both: shared_with_article and shared_with_group.")  # fmt: skip
+    else:
+        text += "."
     blocks = [
-        Block(
-            "text",
-            "What each article tells that the others leave out: every body sentence is matched "
-            "with its most similar sentence in each other article (TF-IDF over content lemmas, "
-            "calibrated threshold); a sentence with no match anywhere is told only there. "
-            f"{shared:,} of {len(table):,} sentences are told by at least one other article."
-            + note,
-        ),
+        Block("text", text + note),
         r.preview("omission_summary", summary, "Shared and exclusive sentences", 20),
         r.figure(
             f"alignment_map__{a}_vs_{b}",
-            alignment_map_figure(nf.omissions(pair), nf.align_sentences(pair), a, b),
-            f"{a} and {b} in reading order; bands join sentences that tell the same thing.",
+            alignment_map_figure(pair_rows, nf.align_sentences(pair), a, b),
+            f"{a} and {b} in reading order ({why}: {n_facts}); bands join sentences that tell "
+            "the same thing; the title counts what each tells that the other tells too.",
         ),
         r.figure(
             "coverage__articles_by_facts",
@@ -749,21 +806,29 @@ def _selection_section(r: _Report, corpus: Corpus, plan: ReportPlan) -> None:
         ),
     ]
     if by:
-        facts = nf.group_omissions(part, by=by)
-        blocks.append(r.figure(f"omission__facts_per_{_slug(by)}", group_omission_figure(facts),
+        told = nf.group_omissions(part, by=by)
+        blocks.append(r.figure(f"omission__facts_per_{_slug(by)}", group_omission_figure(told),
                                "Which group tells which fact."))  # fmt: skip
-        blocks.append(r.preview("omission__facts_by_group", facts, "Facts by group", 20))
+        r.table("omission__facts_by_group", told)
+        blocks.append(r.preview("omission__facts", _facts_once(facts, told),
+                                "Facts: each once, with the articles telling it", 15))  # fmt: skip
     actors = nf.actor_omissions(part)
-    blocks.append(r.preview("actor_omissions", actors[actors["omitted"]],
-                            "Speakers one article quotes and another leaves out", 20))  # fmt: skip
+    blocks.append(r.preview("actor_omissions__left_out", _left_out(actors),
+                            "Speakers one article quotes and others leave out", 20))  # fmt: skip
+    r.table("actor_omissions", actors)
     numbers = nf.number_differences(part)
     blocks.append(r.preview("number_differences", numbers,
-                            "Numbers and dates that differ between aligned sentences", 15))  # fmt: skip
+                            "Numbers and dates that differ between aligned sentences (similarity "
+                            f"≥ {NUMBER_THRESHOLD}, numbers aside)", 15,
+                            columns=("similarity", "numbers", "other_numbers", "only_there",
+                                     "sentence", "other_sentence")))  # fmt: skip
     copies = nf.near_duplicates(part)
     blocks.append(r.preview("near_duplicates", copies, "Shared source: wire copy and reprints", 15))
     r.table("omissions", table)
-    r.summary["selection"] = {"sentences": len(table), "shared": shared,
-                              "articles_read": len(part), "copies": len(copies)}  # fmt: skip
+    r.summary["selection"] = {"sentences": len(table), "shared_with_article": shared,
+                              "shared_with_group": int((~table["only_group"]).sum()) if by else None,
+                              "articles_read": len(part), "copies": len(copies),
+                              "alignment_map": [a, b], "alignment_map_shared_facts": n_facts}  # fmt: skip
     r.sections.append(Section("selection", "What each article tells and the others leave out",
                               blocks))  # fmt: skip
 
@@ -800,6 +865,20 @@ def _data_versions() -> dict[str, str]:
         if entry.name.endswith((".toml", ".csv", ".txt")):
             out[entry.name] = hashlib.sha256(entry.read_bytes()).hexdigest()[:16]
     return out
+
+
+def _story_file(corpus: Corpus) -> dict[str, str] | None:
+    """The story file the corpus was loaded with: its name, path and SHA-256 (None without one;
+    a story built in code has no file and no hash)."""
+    story = corpus.story
+    if story is None:
+        return None
+    path = getattr(story, "path", None)
+    if path is None or not Path(path).is_file():
+        return {"name": str(getattr(story, "name", "") or ""), "path": None, "sha256": None}
+    data = Path(path).read_bytes()
+    return {"name": Path(path).name, "path": str(Path(path).resolve()),
+            "sha256": hashlib.sha256(data).hexdigest()}  # fmt: skip
 
 
 def _progress(total: int) -> Any:
@@ -882,6 +961,7 @@ def build_report(
     force: bool = False,
     n_jobs: int | None = -1,
     scheduler: str | None = None,
+    align: Sequence[str] | None = None,
 ) -> Path:
     """Write a self-contained report of ``source`` to the folder ``out`` and return its path.
 
@@ -898,7 +978,9 @@ def build_report(
     ``n_jobs`` processes (default -1: every core) clean, analyse and compute the per-article
     tables of large corpora (:mod:`newsframe.parallel`); ``scheduler`` (``"local"`` or a Dask
     scheduler address) maps reading, cleaning and every per-article table over Dask workers
-    instead (:mod:`newsframe.distributed`). The tables are the same either way.
+    instead (:mod:`newsframe.distributed`). The tables are the same either way. The alignment
+    map draws the two articles, one of each compared side, that share the most facts, or the
+    two article ids named by ``align``.
     """
     if isinstance(source, Corpus):
         corpus, roots = source, [Path(a.source_path).resolve().parent for a in source
@@ -936,7 +1018,7 @@ def build_report(
         lambda: _terms_section(r, corpus, plan, base),
         lambda: _sentiment_section(r, corpus, plan, base),
         lambda: _framing_section(r, corpus, plan, base),
-        lambda: _selection_section(r, corpus, plan),
+        lambda: _selection_section(r, corpus, plan, _align_pair(corpus, align)),
     ]
     results = []
     with _progress(len(steps) + 1) as bar:
@@ -947,6 +1029,7 @@ def build_report(
         r.summary["compare"] = {"group": plan.group, "a": plan.label_a, "b": plan.label_b,
                                 "ids_a": list(plan.ids_a), "ids_b": list(plan.ids_b)}  # fmt: skip
         r.summary["data_files"] = _data_versions()
+        r.summary["story_file"] = _story_file(corpus)
         title = f"newsframe report: {plan.label_a} vs {plan.label_b}"
         lead = (f"{len(corpus)} articles; compared: {plan.label_a} ({len(plan.ids_a)}) and "
                 f"{plan.label_b} ({len(plan.ids_b)})" + (f" by '{plan.group}'" if plan.group else ""))  # fmt: skip
