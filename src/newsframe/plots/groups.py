@@ -36,13 +36,16 @@ def plot_group_grid(
     top_n: int = 14,
     diverging: bool = False,
     digits: int = 0,
+    note: pd.Series | None = None,
 ) -> Figure:
     """Return a grid of every group (rows, in table order) × the ``top_n`` items (columns) with
-    the largest summed ``|value|``, each cell coloured by and labelled with its ``value``.
+    the largest summed ``|value|`` (items that are 0 everywhere are left out), each cell coloured
+    by and labelled with its ``value``.
 
     ``table`` has columns ``group``, ``item`` and ``value`` (one row per group and item; a
     missing pair is drawn blank). ``diverging`` uses a blue–red scale symmetric about 0 (for a
-    sentiment), else white to blue from 0; ``digits`` sets the decimals written in the cells.
+    sentiment), else white to blue from 0; ``digits`` sets the decimals written in the cells;
+    ``note`` (text aligned with ``table``'s rows) is written under a cell's value.
     The title says how many items of how many are drawn.
 
     >>> t = pd.DataFrame({"group": ["x", "x", "y"], "term": ["rail", "ban", "rail"], "n": [3, 1, 2]})
@@ -56,9 +59,13 @@ def plot_group_grid(
     groups = list(dict.fromkeys(table["group"]))
     weight = table.assign(_w=table[value].abs()).groupby(item, sort=False)["_w"].sum()
     order = weight.reset_index().sort_values(["_w", item], ascending=[False, True], kind="stable")
+    order = order[order["_w"] > 0] if (order["_w"] > 0).any() else order  # no all-zero column
     items = order[item].head(top_n).tolist()
     grid = table.pivot_table(index="group", columns=item, values=value, aggfunc="sum", sort=False)
     grid = grid.reindex(index=groups, columns=items).to_numpy(float)
+    notes = {}
+    if note is not None:
+        notes = {(g, i): str(n) for g, i, n in zip(table["group"], table[item], note, strict=True)}
     fig, ax = figure(width=min(max(6.0, 2.2 + 0.78 * len(items)), 12.5),
                      height=1.9 + 0.42 * len(groups))  # fmt: skip
     finite = np.abs(grid[np.isfinite(grid)])
@@ -68,6 +75,8 @@ def plot_group_grid(
     for (r, c), v in np.ndenumerate(grid):
         if np.isfinite(v):
             text = f"{v:+.{digits}f}" if diverging else f"{v:.{digits}f}"
+            extra = notes.get((groups[r], items[c]), "")
+            text += f"\n{extra}" if extra else ""
             ax.text(c, r, text, ha="center", va="center", fontsize=7,
                     color=ink(image.get_cmap()(image.norm(v))))  # fmt: skip
     ax.set_xticks(range(len(items)), [_label(i) for i in items], rotation=60, ha="right",
@@ -75,9 +84,11 @@ def plot_group_grid(
     ax.set_yticks(range(len(groups)), groups, fontsize=8)
     ax.spines[:].set_visible(False)
     fig.colorbar(image, ax=ax, label=label, shrink=0.9)
-    shown = f"{len(items)} of {weight.size}" if weight.size > len(items) else f"all {len(items)}"
-    ax.set_title(f"{title}\nevery group ({len(groups)}); {shown} {item.replace('_', ' ')}s",
-                 fontsize=10)  # fmt: skip
+    noun = item.replace("_", " ")
+    noun += "es" if noun.endswith(("s", "x", "sh", "ch")) else "s"
+    shown = f"{len(items)} of {len(order)}" if len(order) > len(items) else f"all {len(items)}"
+    ax.set_title(f"{title}\nevery group ({len(groups)}); {shown} {noun}"
+                 + (" with a value" if len(order) < weight.size else ""), fontsize=10)  # fmt: skip
     return fig
 
 

@@ -225,24 +225,13 @@ def _shown(table: pd.DataFrame, plan: ReportPlan) -> pd.DataFrame:
     return table[table["article_id"].isin(keep)]
 
 
-def _drawn(table: pd.DataFrame, plan: ReportPlan) -> str:
-    """The end of a per-article figure's caption: which articles it draws, and why."""
-    total = table["article_id"].nunique() if "article_id" in table else 0
-    shown = _shown(table, plan)["article_id"].nunique() if total else 0
-    if shown == total:
-        return f"; all {total} articles."
-    return (f"; {shown} of {total} articles are drawn, those of the compared sides "
-            f"({plan.label_a} and {plan.label_b}{_pair_note(plan)}). Every group: see the "
-            "overview by group.")  # fmt: skip
-
-
 def _pair_note(plan: ReportPlan) -> str:
     """Which pair is compared and why, e.g. `` (vestria vs mardonia: the story file's compare)``."""
     return f" ({plan.label_a} vs {plan.label_b}: {plan.reason})" if plan.reason else ""
 
 
-def _overview(r: _Report, plan: ReportPlan, measure: str, table: pd.DataFrame, caption: str,
-              **grid: Any) -> list[Block]:  # fmt: skip
+def _overview(r: _Report, plan: ReportPlan, measure: str, table: pd.DataFrame, caption: str, *,
+              title: str, columns: Sequence[str] = (), **grid: Any) -> list[Block]:  # fmt: skip
     """The overview of every group for one measure: figure and table ``<measure>__by_<column>``
     (nothing without a grouping column). ``grid`` goes to :func:`plot_group_grid`; without it
     the table is one value per group with an interval (:func:`plot_group_intervals`)."""
@@ -252,14 +241,24 @@ def _overview(r: _Report, plan: ReportPlan, measure: str, table: pd.DataFrame, c
         return []
     name = f"{measure}__by_{_slug(plan.group)}"
     if grid:
-        fig = plot_group_grid(table, **grid)
+        fig = plot_group_grid(table, title=title, **grid)
     else:
-        fig = plot_group_intervals(table, title=caption, label="mean VADER compound")
-    caption += f" Every group of '{plan.group}' ({len(plan.groups)} groups, {sum(map(len, plan.groups.values()))} articles)."
-    return [
-        r.figure(name, fig, caption),
-        r.preview(name, table, f"{caption.split('.')[0]}, by group", 20),
-    ]
+        fig = plot_group_intervals(table, title=title, label="mean VADER compound")
+    n = sum(map(len, plan.groups.values()))
+    caption += f" Every group of '{plan.group}' ({len(plan.groups)} groups, {n} articles)."
+    return [r.figure(name, fig, caption),
+            r.preview(name, table, f"{title}: every group", 20, columns=columns)]  # fmt: skip
+
+
+def _drawn(table: pd.DataFrame, plan: ReportPlan) -> str:
+    """The end of a per-article figure's caption: which articles it draws, and why."""
+    total = table["article_id"].nunique() if "article_id" in table else 0
+    shown = _shown(table, plan)["article_id"].nunique() if total else 0
+    if shown == total:
+        return f"; all {total} articles."
+    return (f"; {shown} of {total} articles are drawn: those of the compared sides, "
+            f"{plan.label_a} and {plan.label_b} ({plan.reason}). Every group: see the overview "
+            "by group.")  # fmt: skip
 
 
 def _sides(corpus: Corpus, plan: ReportPlan) -> tuple[list[Article], list[Article]]:
@@ -469,6 +468,8 @@ def _sentiment_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Table
     exclude = sorted(corpus.resources.sentiment_exclude)
     coverage = base["sentiment_coverage"]
     r.table("sentences", sentences)
+    near = (nf.actor_sentiment_by_group(actors, corpus, column=plan.group) if plan.group
+            else pd.DataFrame())  # fmt: skip
     blocks = [
         Block(
             "text",
@@ -488,6 +489,7 @@ def _sentiment_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Table
             _group_means(sentences, corpus, plan),
             "Mean sentence compound of each group: the mean over its articles of each "
             "article's mean, with a cluster-bootstrap 95% interval (articles resampled).",
+            title="Mean sentence compound by group",
         ),
         r.preview(
             "sentiment_summary",
@@ -513,11 +515,10 @@ def _sentiment_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Table
             r,
             plan,
             "sentiment_actors",
-            nf.actor_sentiment_by_group(actors, corpus, column=plan.group)
-            if plan.group
-            else pd.DataFrame(),
+            near,
             "Mean compound of the sentences mentioning each actor, per group (not "
-            "stance toward it).",
+            "stance toward it); n = sentences.",
+            note=near["n_sentences"].map("n={}".format) if len(near) else None,
             item="actor",
             value="value",
             diverging=True,
@@ -584,7 +585,8 @@ def _framing_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Tables)
         for concept in concepts[:3]:
             blocks.append(r.figure(f"naming_variants__{_slug(concept)}__per_article",
                                    fplots.plot_naming_variants(_shown(naming, plan), concept=concept),
-                                   f"What each article calls '{concept}', and which name comes first."))  # fmt: skip
+                                   f"What each article calls '{concept}', and which name comes first"
+                                   + _drawn(naming, plan)))  # fmt: skip
     else:
         blocks.append(Block("text", "No naming concept of the story's configuration occurs in "
                             "these articles; add the story's competing names to a story file."))  # fmt: skip
@@ -669,14 +671,13 @@ def _naming_overview(
                             "are inside a direct quotation (a source's word, column in_quotes) and "
                             f"{int(names['narrator'].sum())} are the outlet's own (narrator). Every "
                             "use, with its sentence: tables/naming_evidence.csv."))  # fmt: skip
-        blocks.extend(_overview(r, plan, "naming_variants", names,
-                                "Uses of each name per group (in_quotes: inside a quotation).",
-                                item="variant", value="count", label="uses",
-                                title="Names used for the story's concepts"))  # fmt: skip
-        if blocks and blocks[-1].table is not None:
-            blocks[-1] = r.preview(f"naming_variants__by_{_slug(plan.group)}", names,
-                                   "Names by group: uses, in quotations and the narrator's", 20,
-                                   columns=("in_quotes", "narrator", "articles_using"))  # fmt: skip
+        names = names.assign(quoted_note=[f"{q} quoted" if q else "" for q in names["in_quotes"]])
+        blocks.extend(_overview(r, plan, "naming_variants", names.drop(columns="quoted_note"),
+                                "Uses of each name per group; 'quoted': how many of them are "
+                                "inside a direct quotation.", item="variant", value="count",
+                                label="uses", note=names["quoted_note"],
+                                title="Names used for the story's concepts",
+                                columns=("in_quotes", "narrator", "articles_using")))  # fmt: skip
     blocks.append(r.preview("naming_evidence", evidence, "Every name found, with its sentence", 10,
                             columns=("matched", "in_quote", "sentence")))  # fmt: skip
     return blocks

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import html
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,7 +31,7 @@ table{border-collapse:collapse;font-size:12.5px;margin:6px 0 4px;display:block;o
 max-width:100%}th,td{border:1px solid #ccc;padding:3px 6px;text-align:left;vertical-align:top;
 word-break:normal;overflow-wrap:normal;hyphens:none}td{max-width:420px;min-width:4em}
 th{background:#f1f5f9;white-space:nowrap}td.num{text-align:right;white-space:nowrap;
-font-variant-numeric:tabular-nums}td.key{white-space:nowrap}p.more{font-size:12.5px;color:#555;margin:0 0 12px}
+font-variant-numeric:tabular-nums}td.key,span.nw{white-space:nowrap}p.more{font-size:12.5px;color:#555;margin:0 0 12px}
 ul.caveats li{margin:4px 0}.warn{background:#fff7e6;border-left:4px solid #E69F00;padding:8px 12px}
 @media print{body{max-width:none;padding:0}h2{break-after:avoid}figure,table{break-inside:avoid}
 nav{display:none}}
@@ -97,7 +98,15 @@ def _cell(value: object, kind: str) -> tuple[str, str]:
         return (f"{value:.2g}" if 0 < abs(value) < 0.001 else f"{value:.3f}"), "num"
     if isinstance(value, int):
         return str(value), "num"
-    return html.escape(str(value)), ("key" if kind == "key" else "")
+    text = html.escape(str(value))
+    if kind == "key":
+        return text, "key"
+    return _HYPHENATED.sub(r'<span class="nw">\g<0></span>', text), ""
+
+
+#: A word with a hyphen or a digit in it (an article id, a date, "cross-border", "9.5"): the
+#: browser may break a line at its hyphen, so it is kept on one line.
+_HYPHENATED = re.compile(r"[^\s<>&]*[-\d][^\s<>&]*")
 
 
 def _table(block: Block) -> str:
