@@ -20,17 +20,41 @@ import pandas as pd
 import pytest
 
 import newsframe as nf
+from newsframe.report import build as report_build
 from newsframe.report import build_report
-from newsframe.report.build import _ranking_note
+from newsframe.report.build import _ranking_note, _save_figures
 
 RAIL = Path(__file__).parent / "fixtures" / "story_rail"
 GROUPS = ["vestria", "mardonia", "lindovia", "trade"]
 
 
+#: Titles of the report's figures that do not fit their figure, filled while rail16 builds.
+CLIPPED_TITLES: list[str] = []
+
+
+def _record_clipped_titles(names, figures, folder):
+    """Stand-in for the report's figure saver: note every title that runs past its figure."""
+    for name in names:
+        fig = figures[name]
+        fig.draw_without_rendering()
+        renderer = fig._get_renderer()  # the Agg renderer savefig uses
+        width = fig.bbox.width
+        titles = [ax.title for ax in fig.axes] + [t for t in (fig._suptitle,) if t is not None]
+        for text in titles:
+            if text.get_text():
+                box = text.get_window_extent(renderer)
+                if box.x0 < -1 or box.x1 > width + 1:
+                    CLIPPED_TITLES.append(f"{name}: {text.get_text()!r}")
+    return _save_figures(names, figures, folder)
+
+
 @pytest.fixture(scope="module")
 def rail16(tmp_path_factory):
     out = tmp_path_factory.mktemp("rail16") / "report"
-    build_report(RAIL / "articles16.csv", out, story=RAIL / "story.toml", group="group", n_jobs=1)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(report_build, "_save_figures", _record_clipped_titles)
+        build_report(RAIL / "articles16.csv", out, story=RAIL / "story.toml", group="group",
+                     n_jobs=1)  # fmt: skip
     page = (out / "index.html").read_text("utf-8")
     summary = json.loads((out / "summary.json").read_text("utf-8"))
     return out, page, summary
@@ -203,3 +227,9 @@ def test_summary_names_the_story_file_and_its_hash(rail16):
     story = RAIL / "story.toml"
     assert summary["story_file"]["name"] == "story.toml"
     assert summary["story_file"]["sha256"] == hashlib.sha256(story.read_bytes()).hexdigest()
+
+
+def test_every_figure_title_fits(rail16):
+    out, _, _ = rail16
+    assert len(list((out / "figures").glob("*.png"))) > 20  # every figure was looked at
+    assert CLIPPED_TITLES == []
