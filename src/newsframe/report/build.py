@@ -504,7 +504,9 @@ def _sentiment_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Table
             f"(unit: {unit}s, {n_a} vs {n_b}; the smallest p this design can reach is "
             f"{floor:.3g}).",
         ),
-        r.preview(f"sentiment__difference__{plan.slug}", comparison, "Comparison"),
+        r.preview(
+            f"sentiment__difference__{plan.slug}", comparison, f"Comparison{_pair_note(plan)}"
+        ),  # fmt: skip
         r.figure(
             "sentiment__actors",
             splots.plot_actor_sentiment(_shown(actors, plan)),
@@ -541,7 +543,8 @@ def _sentiment_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Table
     if drivers["mean_shift"].notna().any() and len(drivers):
         blocks.append(r.figure(f"sentiment__drivers__{plan.slug}",
                                splots.plot_sentiment_drivers(drivers),
-                               "Words that move each side's mean sentence compound most."))  # fmt: skip
+                               "Words that move each side's mean sentence compound most"
+                               + _pair_note(plan) + "."))  # fmt: skip
     blocks.append(r.preview(f"sentiment__drivers__{plan.slug}", drivers,
                             "Sentiment drivers (words, valence, count, shift of the mean)", 20))  # fmt: skip
     if exclude:
@@ -635,7 +638,8 @@ def _framing_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Tables)
     sides = {i: plan.label_a for i in plan.ids_a} | {i: plan.label_b for i in plan.ids_b}
     evidence = nf.frame_evidence(corpus.subset(list(sides)), resources=corpus.resources)
     blocks.append(r.preview("frame_drivers", nf.frame_drivers(evidence, by="side", groups=sides),
-                            "The words behind each frame score, per compared side", 20))  # fmt: skip
+                            "The words behind each frame score, per compared side"
+                            + _pair_note(plan), 20))  # fmt: skip
     blocks.append(
         r.preview("distancing_marks", marks, "Distancing: scare quotes, 'so-called', hedges", 15)
     )
