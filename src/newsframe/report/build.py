@@ -506,7 +506,7 @@ def _sentiment_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Table
         ),
         r.preview(
             f"sentiment__difference__{plan.slug}", comparison, f"Comparison{_pair_note(plan)}"
-        ),  # fmt: skip
+        ),
         r.figure(
             "sentiment__actors",
             splots.plot_actor_sentiment(_shown(actors, plan)),
