@@ -259,11 +259,12 @@ def test_table_cells_formatted_by_column_type():
     from newsframe.report.html import Block, _table
 
     frame = pd.DataFrame({"article_id": ["morning-05-09"], "articles": [2.0], "share": [1.0],
-                          "p_value": [0.25], "text": ["Lorries queued on the cross-border road"]})  # fmt: skip
+                          "p_value": [0.25], "text": ["Lorries queued on the cross-border road on Sunday's 2nd day"]})  # fmt: skip
     cells = re.findall(r"<td[^>]*>(.*?)</td>", _table(Block("table", table=frame)))
     # a count stored as a float prints as an integer; a share keeps its decimals; an id stays
     # on one line; a hyphenated word of running text is kept whole
     assert cells[:4] == ["morning-05-09", "2", "1.000", "0.250"]
     assert '<span class="nw">cross-border</span>' in cells[4]
+    assert 'Sunday&#x27;s <span class="nw">2nd</span> day' in cells[4]  # escaped once
     page = _table(Block("table", table=frame))
     assert '<td class="key">morning-05-09</td>' in page and '<td class="num">2</td>' in page

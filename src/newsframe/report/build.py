@@ -194,16 +194,20 @@ class _Report:
         return Block("figure", caption, image=Path("figures") / f"{name}.png")
 
     def preview(self, name: str, frame: pd.DataFrame, title: str = "", rows: int = 12, *,
-                per_group: int = 0, columns: Sequence[str] = ()) -> Block:  # fmt: skip
+                per_group: int = 0, columns: Sequence[str] = (),
+                show: Sequence[str] = ()) -> Block:  # fmt: skip
         """Keep ``frame`` as ``tables/<name>.csv``; show its first rows and its main columns.
 
         A table with a ``group`` column longer than ``rows`` shows its first rows of each group
         (``per_group``, default ``rows`` shared out over the groups), never one group only;
-        ``columns`` are shown too, after the usual ones.
+        ``columns`` are shown too, after the usual ones; ``show`` names exactly the columns
+        shown, in order.
         """
         csv = self.table(name, frame)
         keep = [c for c in PREVIEW_COLUMNS if c in frame.columns]
         keep += [c for c in columns if c in frame.columns and c not in keep]
+        if show:
+            keep = [c for c in show if c in frame.columns]
         shown = frame[keep] if len(keep) >= 3 else frame.iloc[:, :MAX_PREVIEW_COLUMNS]
         if not per_group and "group" in frame.columns and len(frame) > rows:
             groups = frame["group"].nunique()
@@ -683,7 +687,7 @@ def _naming_overview(
                                 title="Names used for the story's concepts",
                                 columns=("in_quotes", "narrator", "articles_using")))  # fmt: skip
     blocks.append(r.preview("naming_evidence", evidence, "Every name found, with its sentence", 10,
-                            columns=("matched", "in_quote", "sentence")))  # fmt: skip
+                            show=("article_id", "variant", "matched", "in_quote", "part", "sentence")))  # fmt: skip
     return blocks
 
 
@@ -825,8 +829,9 @@ def _selection_section(r: _Report, corpus: Corpus, plan: ReportPlan,
     blocks.append(r.preview("number_differences", numbers,
                             "Numbers and dates that differ between aligned sentences (similarity "
                             f"≥ {NUMBER_THRESHOLD}, numbers aside)", 15,
-                            columns=("similarity", "numbers", "other_numbers", "only_there",
-                                     "sentence", "other_sentence")))  # fmt: skip
+                            show=("article_id", "other_id", "similarity", "numbers", "other_numbers",
+                                  "only_here", "only_there", "conflict",
+                                  "sentence", "other_sentence")))  # fmt: skip
     copies = nf.near_duplicates(part)
     blocks.append(r.preview("near_duplicates", copies, "Shared source: wire copy and reprints", 15))
     r.table("omissions", table)

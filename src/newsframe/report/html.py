@@ -98,15 +98,16 @@ def _cell(value: object, kind: str) -> tuple[str, str]:
         return (f"{value:.2g}" if 0 < abs(value) < 0.001 else f"{value:.3f}"), "num"
     if isinstance(value, int):
         return str(value), "num"
-    text = html.escape(str(value))
     if kind == "key":
-        return text, "key"
-    return _HYPHENATED.sub(r'<span class="nw">\g<0></span>', text), ""
+        return html.escape(str(value)), "key"
+    parts = _HYPHENATED.split(str(value))  # words with a hyphen or digit at the odd positions
+    return "".join(html.escape(part) if k % 2 == 0 else f'<span class="nw">{html.escape(part)}</span>'
+                   for k, part in enumerate(parts)), ""  # fmt: skip
 
 
 #: A word with a hyphen or a digit in it (an article id, a date, "cross-border", "9.5"): the
-#: browser may break a line at its hyphen, so it is kept on one line.
-_HYPHENATED = re.compile(r"[^\s<>&]*[-\d][^\s<>&]*")
+#: browser may break a line at its hyphen, so it is kept on one line (matched before escaping).
+_HYPHENATED = re.compile(r"(\S*[-\d]\S*)")
 
 
 def _table(block: Block) -> str:
