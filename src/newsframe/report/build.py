@@ -668,7 +668,10 @@ def _naming_overview(
                             f"{pairs}. Check tables/naming_alias_overlaps.csv and make the alias "
                             "longer in the story file."))  # fmt: skip
         r.table("naming_alias_overlaps", overlaps)
-    evidence = nf.naming_evidence(corpus, resources=res)
+    kept = _documents_read_again(corpus, plan)  # evidence from documents still in memory
+    read = corpus if kept is True else corpus.subset([i for i in corpus.ids if i in kept])
+    evidence = nf.naming_evidence(read, resources=res)
+    where = "" if len(read) == len(corpus) else f" (the {len(read)} articles this section reads)"
     if plan.group:
         names = nf.naming_by_group(naming, corpus, column=plan.group)
         names = names[
@@ -677,8 +680,8 @@ def _naming_overview(
         quoted = int(names["in_quotes"].sum())
         blocks.append(Block("text", f"Names by group: of {int(names['count'].sum())} uses, {quoted} "
                             "are inside a direct quotation (a source's word, column in_quotes) and "
-                            f"{int(names['narrator'].sum())} are the outlet's own (narrator). Every "
-                            "use, with its sentence: tables/naming_evidence.csv."))  # fmt: skip
+                            f"{int(names['narrator'].sum())} are the outlet's own (narrator). Each "
+                            f"use with its sentence{where}: tables/naming_evidence.csv."))  # fmt: skip
         names = names.assign(quoted_note=[f"{q} quoted" if q else "" for q in names["in_quotes"]])
         blocks.extend(_overview(r, plan, "naming_variants", names.drop(columns="quoted_note"),
                                 "Uses of each name per group; 'quoted': how many of them are "
@@ -686,7 +689,7 @@ def _naming_overview(
                                 label="uses", note=names["quoted_note"],
                                 title="Names used for the story's concepts",
                                 columns=("in_quotes", "narrator", "articles_using")))  # fmt: skip
-    blocks.append(r.preview("naming_evidence", evidence, "Every name found, with its sentence", 10,
+    blocks.append(r.preview("naming_evidence", evidence, "Every name found, with its sentence" + where, 10,
                             show=("article_id", "variant", "matched", "in_quote", "part", "sentence")))  # fmt: skip
     return blocks
 
