@@ -100,14 +100,17 @@ def _cell(value: object, kind: str) -> tuple[str, str]:
         return str(value), "num"
     if kind == "key":
         return html.escape(str(value)), "key"
-    parts = _HYPHENATED.split(str(value))  # words with a hyphen or digit at the odd positions
-    return "".join(html.escape(part) if k % 2 == 0 else f'<span class="nw">{html.escape(part)}</span>'
+    parts = _SPACE.split(str(value))  # words at even positions, the spaces between at odd ones
+    return "".join(f'<span class="nw">{html.escape(part)}</span>'
+                   if k % 2 == 0 and _HYPHENATED.search(part) else html.escape(part)
                    for k, part in enumerate(parts)), ""  # fmt: skip
 
 
 #: A word with a hyphen or a digit in it (an article id, a date, "cross-border", "9.5"): the
-#: browser may break a line at its hyphen, so it is kept on one line (matched before escaping).
-_HYPHENATED = re.compile(r"(\S*[-\d]\S*)")
+#: browser may break a line at its hyphen, so it is kept on one line (found before escaping;
+#: both patterns are linear in the text).
+_SPACE = re.compile(r"(\s+)")
+_HYPHENATED = re.compile(r"[-\d]")
 
 
 def _table(block: Block) -> str:
