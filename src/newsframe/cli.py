@@ -95,7 +95,7 @@ def _report(args: argparse.Namespace) -> None:
         sources = args.path if len(args.path) > 1 else args.path[0]
         path = build_report(
             sources, args.out, story=args.story, group=args.group, compare=args.compare,
-            force=args.force, n_jobs=args.jobs, scheduler=args.scheduler,
+            force=args.force, n_jobs=args.jobs, scheduler=args.scheduler, align=args.align,
         )  # fmt: skip
         print(f"newsframe: wrote {path / 'index.html'}", file=sys.stderr)
         return
@@ -143,6 +143,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--group", help="metadata column whose groups are compared (default: group)"
     )
     report.add_argument("--compare", nargs=2, metavar=("A", "B"), help="the two groups or articles")
+    report.add_argument("--align", nargs=2, metavar=("A", "B"),
+                        help="the two articles the alignment map draws (default: the two of the "
+                        "compared sides that share the most facts)")  # fmt: skip
     report.add_argument("--force", action="store_true", help="replace an existing report folder")
     report.add_argument(
         "--jobs",
