@@ -1366,6 +1366,7 @@ def _model_pass(
 ) -> tuple[int | None, str]:
     """Let the line model decide every line no phrase rule took; returns the headline."""
     evidence = line_evidence(lines, reasons, rule_reasons, rules, edge_repeats)
+    ruled = next((i for i, r in enumerate(reasons) if r == "headline"), None)
     head = None
     for i, (label, why) in enumerate(decide([n for _, _, n in lines], evidence, model=model)):
         if rule_reasons[i] is not None or (given and reasons[i] in _HEADLINES):
@@ -1383,6 +1384,8 @@ def _model_pass(
             reasons[i] = f"line model: {why}" if why else "line model"
     if given:
         return next((i for i, r in enumerate(reasons) if r == "headline"), None), title
+    if head is None and ruled is not None:  # the model found none: the rules' headline stands
+        head, reasons[ruled] = ruled, "headline"
     return head, _headline_text(lines[head][1]) if head is not None else ""
 
 

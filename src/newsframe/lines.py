@@ -403,6 +403,9 @@ def decide(
     long = x[:, _INDEX["words"]] >= math.log1p(8)
     # a headline does not end with a full stop once it is a sentence of eight words or more
     head[(x[:, _INDEX["final_stop"]] > 0) & long] = -math.inf
+    ruled = x[:, _INDEX["rule_headline"]] > 0
+    if ruled.any():  # the rules found the headline (or were given it): the model keeps to it
+        head[~ruled] = -math.inf
     # body first: a line that reads as a news sentence needs strong evidence to go
     body = (
         logp[:, 0] + model.body_bias + model.sentence_bias * (long & (x[:, _INDEX["sentence"]] > 0))
