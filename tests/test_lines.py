@@ -12,7 +12,6 @@ import pytest
 
 from newsframe.cleaning import clean_text, load_rules
 from newsframe.errors import InputError
-from newsframe.resources import read_text
 from newsframe.lines import (
     CLASSES,
     FEATURES,
@@ -24,6 +23,7 @@ from newsframe.lines import (
     load_line_model,
     state_sequence,
 )
+from newsframe.resources import read_text
 
 NAMES = [name for name, _, _ in FEATURES]
 
@@ -171,9 +171,7 @@ def test_model_method_with_a_given_title():
 
 def test_a_users_rule_still_removes_its_outlets_line(tmp_path: Path):
     page = PAGE.replace("Sign up for our morning newsletter", "Coastline Extra: the tide tables")
-    default = (
-        Path(load_rules.__code__.co_filename).parent / "data" / "boilerplate.toml"
-    ).read_text()
+    default, _ = read_text(None, "boilerplate.toml")
     rules = tmp_path / "rules.toml"
     rules.write_text(
         default
