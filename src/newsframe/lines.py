@@ -42,6 +42,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
@@ -68,8 +69,7 @@ STATES = ("before", "headline", "body", "inbody", "after")
 _STATE_CLASS = (None, 1, 0, None, None)  # None: one of chrome, caption, byline
 
 
-@dataclass(frozen=True)
-class Evidence:
+class Evidence(NamedTuple):
     """What the rule cleaner (:mod:`newsframe.cleaning`) says about one line.
 
     ``verdict`` is its decision: ``"body"``, ``"headline"``, ``"caption"``, ``"label"`` (byline,
@@ -77,6 +77,7 @@ class Evidence:
     matched; ``imperative``/``address`` an instruction to or address of the reader; ``credit`` a
     photo or agency credit; ``sentence`` that the line reads as a sentence of prose;
     ``repeats`` on how many other pages of the outlet the line sits at the edge of the body.
+    A named tuple: one is made per line of every page cleaned.
     """
 
     verdict: str = "body"
@@ -150,68 +151,86 @@ _CTX = [_INDEX[name] for name in _CONTEXT]
 
 _WORD = re.compile(r"\w+(?:['-]\w+)*")
 _STOP_END = re.compile(r"[.!?…][\"')\]»”’ ]*$")
-_VERB = re.compile(
-    r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would|could|can|should|may|might|"
-    r"must|did|does|do|said|says|told|tells|[a-z]{3,}ed)\b"
-)
-_SEPARATOR = re.compile(r"[|#@•›»]")
-_LINK = re.compile(r"https?://|www\.|\.com\b|\.co\.\w\w\b|\.org\b|\.net\b", re.IGNORECASE)
-_DATE = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b|"
-    r"\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
-    r"\b\d{1,2}[:.]\d\d ?(?:am|pm|[ap]\.m\.|gmt|bst|et|utc)?\b|\b(?:19|20)\d\d-\d\d|^\s*date\b",
-    re.IGNORECASE,
-)
-_PHOTO = re.compile(
-    r"\b(?:photo\w*|image\w*|picture\w*|pictured|getty|reuters|afp|epa|ap|aap|credit|"
-    r"handout|video|file)\b",
-    re.IGNORECASE,
-)
 _BULLET = re.compile(r"^\s*(?:[-•*–—]|\d{1,2}[.)])\s")
 _ELLIPSIS = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])\W{0,3}$")
-_FULL_DATE = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}\b|"
-    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
-    r"nov|dec)",
-    re.IGNORECASE,
+_TIME = re.compile(r"\d[:.]\d\d|\d{4}-\d\d")
+# word lists read as sets over a line's lowercase words (quicker than alternations)
+_VERBS = frozenset(
+    ["is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "could", "can", "should", "may", "might", "must", "did", "does", "do", "said", "says", "told", "tells"]
 )
-_PHOTO_VERB = re.compile(
-    r"\b(?:is|are) (?:seen|pictured|shown)\b|\b(?:left|right|center|centre)[,)]|"
-    r"\b(?:stands|sits|walks|leans|looks on|reacts|poses|holds|hug|rests|gather|searches)\b"
+_MONTHS = frozenset(
+    ["jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december"]
 )
+_WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+_PHOTO_WORDS = frozenset(
+    ["photo", "photos", "photograph", "photographs", "photographer", "image", "images", "picture", "pictures", "pictured", "getty", "reuters", "afp", "epa", "ap", "aap", "credit", "handout", "video", "file"]
+)
+_PHOTO_VERBS = frozenset(["stands", "sits", "walks", "leans", "reacts", "poses", "holds", "hug", "rests", "gather", "searches"])
+_PHOTO_PHRASES = (" is seen", " are seen", " is pictured", " are pictured", " is shown", "left,",
+                  "right,", "center,", "centre,", "left)", "right)", "looks on")  # fmt: skip
+_SEPARATORS = ("|", "#", "@", "•", "›", "»")
+_LINKS = ("http://", "https://", "www.", ".com", ".org", ".net", ".co.")
 
 
-def _shallow(line: str, ev: Evidence, stopwords: frozenset[str], seen: int) -> list[float]:
-    """The :data:`_BASE` features of one line (normalised text)."""
-    words = _WORD.findall(line)
-    n = len(words)
-    low = line.lower()
-    lower = sum(1 for w in words[1:] if w[:1].islower() and w.isalpha())
+#: Characters of a line its pattern and share features read: chrome is short, and a longer
+#: line is paragraph-length prose by its word count alone (keeps the model linear and quick).
+WINDOW = 200
+_NO_DIGITS = str.maketrans("", "", "0123456789")
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    return load_stopwords()
+
+
+@lru_cache(maxsize=65_536)
+def _text_features(line: str) -> tuple[float, ...]:
+    """The text features of :data:`_BASE` of one line (normalised text); patterns and shares
+    read its first :data:`WINDOW` characters, the end features its last ones. Cached: an
+    outlet's chrome recurs on its pages."""
+    stopwords = _stopwords()
+    head = line[:WINDOW]
+    words = _WORD.findall(head)
+    k = len(words)
+    n = k + (line.count(" ", WINDOW) if len(line) > WINDOW else 0)
+    low = head.lower()
+    tokens = _WORD.findall(low)
+    vocab = set(tokens)
+    lower = sum(1 for w in words[1:] if w[:1].islower())
     upper = sum(1 for w in words if w[:1].isupper())
-    letters = [c for c in line if c.isalpha()]
-    digits = sum(c.isdigit() for c in line)
+    digits = len(head) - len(head.translate(_NO_DIGITS))
     stripped = line.rstrip()
-    return [
+    end = stripped[-12:]
+    month = not vocab.isdisjoint(_MONTHS)
+    verb = not vocab.isdisjoint(_VERBS) or any(len(w) > 4 and w.endswith("ed") for w in tokens)
+    return (
         math.log1p(n),
         float(n <= 4),
-        sum(w.lower() in stopwords for w in words) / n if n else 0.0,
-        float(bool(_STOP_END.search(stripped))),
-        float(stripped.endswith(":")),
-        lower / (n - 1) if n > 1 else 0.0,
-        upper / n if n else 0.0,
-        float(bool(letters) and not any(c.islower() for c in letters)),
-        digits / max(1, len(line)),
-        float(bool(_SEPARATOR.search(line))),
-        float(bool(_LINK.search(line))),
-        float(bool(_VERB.search(low))),
-        float('"' in line),
-        float(bool(_DATE.search(line))),
-        float(bool(_PHOTO.search(line))),
-        float(bool(_BULLET.match(line))),
-        float(bool(_ELLIPSIS.search(stripped))),
-        float(stripped.endswith("?")),
-        float(bool(_FULL_DATE.search(line))),
-        float(bool(_PHOTO_VERB.search(line))),
+        sum(1 for w in tokens if w in stopwords) / k if k else 0.0,
+        float(bool(_STOP_END.search(end))),
+        float(end.endswith(":")),
+        lower / (k - 1) if k > 1 else 0.0,
+        upper / k if k else 0.0,
+        float(head.upper() == head and low != head),
+        digits / max(1, len(head)),
+        float(any(c in head for c in _SEPARATORS)),
+        float(any(c in low for c in _LINKS)),
+        float(verb),
+        float('"' in head),
+        float((month and digits > 0) or low.startswith("date ") or bool(_TIME.search(head))),
+        float(not vocab.isdisjoint(_PHOTO_WORDS)),
+        float(bool(_BULLET.match(head))),
+        float(bool(_ELLIPSIS.search(end))),
+        float(end.endswith("?")),
+        float(month and (digits >= 4 or not vocab.isdisjoint(_WEEKDAYS))),
+        float(not vocab.isdisjoint(_PHOTO_VERBS) or any(p in low for p in _PHOTO_PHRASES)),
+    )
+
+
+def _shallow(line: str, ev: Evidence, seen: int) -> tuple[float, ...]:
+    """The :data:`_BASE` features of one line: its text's, the rules' evidence, repetition."""
+    return (
+        *_text_features(line),
         float(ev.address),
         float(ev.imperative),
         float(ev.credit),
@@ -223,7 +242,7 @@ def _shallow(line: str, ev: Evidence, stopwords: frozenset[str], seen: int) -> l
         float(ev.verdict == "chrome"),
         float(seen > 1),
         math.log1p(ev.repeats),
-    ]
+    )
 
 
 def line_features(lines: Sequence[str], evidence: Sequence[Evidence]) -> np.ndarray:
@@ -244,12 +263,11 @@ def line_features(lines: Sequence[str], evidence: Sequence[Evidence]) -> np.ndar
     n = len(lines)
     if n == 0:
         return np.zeros((0, len(FEATURES)))
-    stopwords = load_stopwords()
     norm = [" ".join(normalise(line).split()) for line in lines]
     counts = Counter(s.lower() for s in norm)
     base = np.array(
         [
-            _shallow(s, ev, stopwords, counts[s.lower()])
+            _shallow(s, ev, counts[s.lower()])
             for s, ev in zip(norm, evidence, strict=True)
         ]
     )
@@ -342,16 +360,30 @@ def load_line_model(
 
 
 def _viterbi(emit: np.ndarray, start: np.ndarray, trans: np.ndarray) -> list[int]:
-    n, s = emit.shape
-    score = start + emit[0]
-    back = np.zeros((n, s), dtype=int)
+    """Most likely state path (plain floats: a page has few lines and five states)."""
+    n, size = emit.shape
+    rows = emit.tolist()
+    moves = [
+        [(a, float(trans[a, b])) for a in range(size) if math.isfinite(trans[a, b])]
+        for b in range(size)
+    ]
+    score = [float(start[s]) + rows[0][s] for s in range(size)]
+    back = []
     for i in range(1, n):
-        cand = score[:, None] + trans
-        back[i] = np.argmax(cand, axis=0)
-        score = cand[back[i], np.arange(s)] + emit[i]
-    path = [int(np.argmax(score))]
-    for i in range(n - 1, 0, -1):
-        path.append(int(back[i, path[-1]]))
+        step, new = [], []
+        for b in range(size):
+            best, arg = -math.inf, 0
+            for a, t in moves[b]:
+                v = score[a] + t
+                if v > best:
+                    best, arg = v, a
+            step.append(arg)
+            new.append(best + rows[i][b])
+        back.append(step)
+        score = new
+    path = [max(range(size), key=score.__getitem__)]
+    for step in reversed(back):
+        path.append(step[path[-1]])
     return path[::-1]
 
 
@@ -412,11 +444,12 @@ def decide(
     )
     emit = np.column_stack([other, head, body, other, other])
     path = _viterbi(emit, model.start, model.transitions)
+    others = (2 + np.argmax(logp[:, 2:], axis=1)).tolist()
     out = []
     for i, state in enumerate(path):
         fixed = _STATE_CLASS[state]
-        k = fixed if fixed is not None else 2 + int(np.argmax(logp[i, 2:]))
-        out.append((CLASSES[k], "" if k == 0 else explain(model, x[i], CLASSES[k])))
+        k = fixed if fixed is not None else others[i]
+        out.append((CLASSES[k], "" if k == 0 else _explain(model, k, x[i].tobytes())))
     return out
 
 
@@ -428,7 +461,13 @@ def explain(model: LineModel, row: np.ndarray, label: str, *, top: int = 3) -> s
     >>> bool(explain(model, row, "chrome"))
     True
     """
-    k = CLASSES.index(label)
+    return _explain(model, CLASSES.index(label), np.asarray(row, dtype=float).tobytes(), top)
+
+
+@lru_cache(maxsize=16_384)
+def _explain(model: LineModel, k: int, row_bytes: bytes, top: int = 3) -> str:
+    """:func:`explain` on a row given as bytes (cached: recurring chrome has recurring rows)."""
+    row = np.frombuffer(row_bytes)
     z = (row - model.mean) / model.scale
     push = (model.weights[k] - model.weights[0]) * z
     said = []
