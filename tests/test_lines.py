@@ -202,3 +202,18 @@ def test_a_model_with_other_weights_can_be_passed():
         "Engineers will inspect the piers on Tuesday, and ferries will use the north quay until then."
         in result.paragraphs
     )
+
+
+def test_clean_command_and_loaders_take_the_method(tmp_path: Path, capsys):
+    from newsframe.cli import main
+    from newsframe.corpus import load_article, load_corpus
+
+    page = tmp_path / "harbour.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    assert main(["clean", str(page), "--method", "model"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("# Harbour Closed After Storm Damage\n\n")
+    assert "Sign up for our morning newsletter" not in out
+    article = load_article(page, method="model")
+    assert article.paragraphs == clean_text(PAGE, method="model").paragraphs
+    assert load_corpus(tmp_path, method="model")[0].paragraphs == article.paragraphs
