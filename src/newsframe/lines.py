@@ -156,16 +156,104 @@ _ELLIPSIS = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])\W{0,3}$")
 _TIME = re.compile(r"\d[:.]\d\d|\d{4}-\d\d")
 # word lists read as sets over a line's lowercase words (quicker than alternations)
 _VERBS = frozenset(
-    ["is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "could", "can", "should", "may", "might", "must", "did", "does", "do", "said", "says", "told", "tells"]
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "can",
+        "should",
+        "may",
+        "might",
+        "must",
+        "did",
+        "does",
+        "do",
+        "said",
+        "says",
+        "told",
+        "tells",
+    ]
 )
 _MONTHS = frozenset(
-    ["jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december"]
+    [
+        "jan",
+        "january",
+        "feb",
+        "february",
+        "mar",
+        "march",
+        "apr",
+        "april",
+        "may",
+        "jun",
+        "june",
+        "jul",
+        "july",
+        "aug",
+        "august",
+        "sep",
+        "sept",
+        "september",
+        "oct",
+        "october",
+        "nov",
+        "november",
+        "dec",
+        "december",
+    ]
 )
-_WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+_WEEKDAYS = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+)
 _PHOTO_WORDS = frozenset(
-    ["photo", "photos", "photograph", "photographs", "photographer", "image", "images", "picture", "pictures", "pictured", "getty", "reuters", "afp", "epa", "ap", "aap", "credit", "handout", "video", "file"]
+    [
+        "photo",
+        "photos",
+        "photograph",
+        "photographs",
+        "photographer",
+        "image",
+        "images",
+        "picture",
+        "pictures",
+        "pictured",
+        "getty",
+        "reuters",
+        "afp",
+        "epa",
+        "ap",
+        "aap",
+        "credit",
+        "handout",
+        "video",
+        "file",
+    ]
 )
-_PHOTO_VERBS = frozenset(["stands", "sits", "walks", "leans", "reacts", "poses", "holds", "hug", "rests", "gather", "searches"])
+_PHOTO_VERBS = frozenset(
+    [
+        "stands",
+        "sits",
+        "walks",
+        "leans",
+        "reacts",
+        "poses",
+        "holds",
+        "hug",
+        "rests",
+        "gather",
+        "searches",
+    ]
+)
 _PHOTO_PHRASES = (" is seen", " are seen", " is pictured", " are pictured", " is shown", "left,",
                   "right,", "center,", "centre,", "left)", "right)", "looks on")  # fmt: skip
 _SEPARATORS = ("|", "#", "@", "•", "›", "»")
@@ -266,10 +354,7 @@ def line_features(lines: Sequence[str], evidence: Sequence[Evidence]) -> np.ndar
     norm = [" ".join(normalise(line).split()) for line in lines]
     counts = Counter(s.lower() for s in norm)
     base = np.array(
-        [
-            _shallow(s, ev, counts[s.lower()])
-            for s, ev in zip(norm, evidence, strict=True)
-        ]
+        [_shallow(s, ev, counts[s.lower()]) for s, ev in zip(norm, evidence, strict=True)]
     )
     density = base[:, _INDEX["words"]] * base[:, _INDEX["stopwords"]]
     if n > 2:  # jusText-style smoothing: a line's prose density with its neighbours'
