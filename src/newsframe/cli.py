@@ -54,14 +54,16 @@ def _out(text: object = "") -> None:
     print(_safe(text))
 
 
-def _load(path: str, title: str | None, story: str | None = None) -> Corpus:
+def _load(path: str, title: str | None, story: str | None = None, method: str = "rules") -> Corpus:
     p = Path(path)
     if p.suffix.lower() == ".csv" or p.is_dir():
-        return load_corpus(p, story=story)
+        return load_corpus(p, story=story, method=method)
     meta = {"title": title} if title else {}
     loaded = load_story(story) if story else None
     return Corpus(
-        [load_article(p, **meta)], story=loaded, resources=getattr(loaded, "resources", None)
+        [load_article(p, method=method, **meta)],
+        story=loaded,
+        resources=getattr(loaded, "resources", None),
     )
 
 
@@ -81,7 +83,7 @@ def _print_article(article: Article, *, show_removed: bool) -> None:
 
 
 def _clean(args: argparse.Namespace) -> None:
-    corpus = _load(args.path, args.title)
+    corpus = _load(args.path, args.title, method=args.method)
     for n, article in enumerate(corpus):
         if len(corpus) > 1:
             _out(("\n" if n else "") + f"=== {article.article_id} ({article.source_path})")
@@ -129,6 +131,12 @@ def build_parser() -> argparse.ArgumentParser:
     clean.add_argument("path", help="an article (.txt/.html), a manifest .csv or a folder")
     clean.add_argument("--show-removed", action="store_true", help="list removed lines and why")
     clean.add_argument("--title", help="the known headline (helps find it on the page)")
+    clean.add_argument(
+        "--method",
+        choices=("rules", "model"),
+        default="rules",
+        help="the rule cleaner (default) or the learned line model (newsframe.lines)",
+    )
     clean.set_defaults(func=_clean)
     report = sub.add_parser(
         "report", help="write a self-contained HTML report (or, without --out, a CSV of counts)"
