@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from newsframe.corpus import Corpus
-from newsframe.errors import InputError, NewsframeError, NewsframeWarning
+from newsframe.errors import InputError, NewsframeError, NewsframeWarning, expect_kind
 from newsframe.resources import resolve_resources
 from newsframe.sentiment.scoring import THRESHOLD
 from newsframe.sentiment.summary import STATISTICS, article_statistics, compare_sentiment
@@ -65,6 +65,10 @@ class Pair:
         return [*self.corpus_a.ids, *self.corpus_b.ids]
 
 
+_LOAD = "load one with nf.load_corpus(...) or build nf.Corpus(articles)"
+_SENTENCES = "pass nf.sentence_sentiment(corpus), then the corpus"
+
+
 def comparison_pair(
     corpus: Corpus, compare: Sequence[str] | str | None = None, *, column: str | None = None
 ) -> Pair:
@@ -84,6 +88,7 @@ def comparison_pair(
     >>> comparison_pair(c, "a,b").slug
     'a_vs_b'
     """
+    expect_kind(corpus, Corpus, "comparison_pair", hint=_LOAD)
     if isinstance(compare, str):
         compare = [v.strip() for v in compare.split(",") if v.strip()]
     compare = list(compare or getattr(corpus.story, "compare", ()) or ())
@@ -125,6 +130,8 @@ def with_group(table: pd.DataFrame, corpus: Corpus, *, column: str | None = None
     >>> with_group(pd.DataFrame({"article_id": ["a"], "n": [1]}), c).columns.tolist()
     ['article_id', 'group', 'n']
     """
+    expect_kind(table, pd.DataFrame, "with_group", hint="pass a per-article table")
+    expect_kind(corpus, Corpus, "with_group", hint=_LOAD)
     if "article_id" not in table.columns:
         raise NewsframeError("with_group needs a table with an article_id column")
     groups = corpus.group_of(column)
@@ -160,6 +167,7 @@ def group_keyness(
     """
     from newsframe.terms import count_terms, keyness
 
+    expect_kind(corpus, Corpus, "group_keyness", hint=_LOAD)
     if vs_rest:
         column = column or corpus.group_column
         groups = corpus.groups(column)
@@ -227,6 +235,7 @@ def group_sentiment(
     >>> round(float(r["value"]), 4), r["unit"], int(r["n_articles"])
     (0.45, 'article', 4)
     """
+    expect_kind(corpus, Corpus, "group_sentiment", hint=_LOAD)
     stats = article_statistics(sentences)
     rows = []
     rng = np.random.default_rng(seed)
@@ -300,6 +309,8 @@ def compare_group_sentiment(
     >>> r["unit"], int(r["n_a"]), round(float(r["p_value"]), 4), round(float(r["p_floor"]), 4)
     ('article', 4, 0.0286, 0.0286)
     """
+    expect_kind(sentences, pd.DataFrame, "compare_group_sentiment", hint=_SENTENCES)
+    expect_kind(corpus, Corpus, "compare_group_sentiment", hint=_LOAD)
     pair = comparison_pair(corpus, compare, column=column)
     stats = article_statistics(sentences)
     side_a, side_b = _side(stats, pair.corpus_a), _side(stats, pair.corpus_b)
@@ -330,6 +341,8 @@ def compare_group_sentiment(
 
 
 def _grouped(table: pd.DataFrame, corpus: Corpus, column: str | None, what: str) -> pd.DataFrame:
+    expect_kind(table, pd.DataFrame, what, hint="pass the per-article table, then the corpus")
+    expect_kind(corpus, Corpus, what, hint=_LOAD)
     if "article_id" not in table.columns:
         raise NewsframeError(f"{what}: expected a per-article table with an article_id column")
     return with_group(table, corpus, column=column)

@@ -33,7 +33,7 @@ from newsframe.alignment import (
 )
 from newsframe.corpus import Article, Corpus
 from newsframe.document import analyse_corpus
-from newsframe.errors import NewsframeError
+from newsframe.errors import NewsframeError, expect_kind
 from newsframe.framing import attributions
 from newsframe.resources import Resources, resolve_resources
 
@@ -126,6 +126,7 @@ def omission_summary(table: pd.DataFrame, *, by: str = "article_id") -> pd.DataF
     >>> omission_summary(t).values.tolist()
     [['a', 2, 1, 1, 0.5], ['b', 1, 1, 0, 0.0]]
     """
+    expect_kind(table, pd.DataFrame, "omission_summary", hint="pass nf.omissions(corpus)")
     flag = "only_group" if by == "group" else "only_here"
     if by not in table.columns or flag not in table.columns:
         raise NewsframeError(f"omission_summary: table lacks column {by!r} or {flag!r}")
@@ -356,6 +357,7 @@ def numbers_in(sentence: str) -> list[str]:
     >>> numbers_in("On Dec. 15, eleven of the 19,434 people met in February, on Tuesday.")
     ['December 15', '11', '19434', 'February', 'Tuesday']
     """
+    expect_kind(sentence, str, "numbers_in", hint="pass one sentence")
     out: list[str] = []
     end = -1
     for m in _QUANTITY.finditer(sentence):

@@ -22,7 +22,7 @@ from types import MappingProxyType
 from typing import Any
 
 from newsframe.actors import Actor
-from newsframe.errors import InputError
+from newsframe.errors import InputError, expect_kind
 from newsframe.framing.naming import Concept, Variant
 from newsframe.framing.speakers import ReportingVerbs
 from newsframe.resources import Resources, default_resources, read_toml
@@ -180,6 +180,7 @@ def load_story(path: str | Path) -> Story:
     >>> s.name, s.group, [(a.actor_id, a.kind, a.aliases) for a in s.actors]
     ('x', 'outlet', [('kim', 'person', ('Kim',))])
     """
+    expect_kind(path, (str, Path), "load_story", hint="pass the path of a story file")
     path = Path(path)
     if path.is_dir():
         raise InputError(path, "is a folder; pass the story file (e.g. story.toml)")

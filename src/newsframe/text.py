@@ -20,6 +20,7 @@ from pathlib import Path
 
 import simplemma
 
+from newsframe.errors import expect_kind
 from newsframe.resources import read_csv_rows, read_lines
 
 __all__ = [
@@ -76,6 +77,7 @@ def normalise(text: str) -> str:
     >>> normalise("\u201danachronism pulled out of the past.\\"")
     '"anachronism pulled out of the past."'
     """
+    expect_kind(text, str, "normalise", hint="pass the text of an article")
     if not text.isascii():
         text = unicodedata.normalize("NFC", text).translate(_CHAR_MAP)
     elif "`" in text or "\t" in text or "\r" in text:  # the only ASCII characters mapped
@@ -260,6 +262,7 @@ def split_sentences(text: str) -> list[str]:
     >>> split_sentences('"Are we close?" he asked. Mr. Abe disagreed.The talks ended.')
     ['"Are we close?" he asked.', 'Mr. Abe disagreed.', 'The talks ended.']
     """
+    expect_kind(text, str, "split_sentences", hint="pass the text of an article")
     sentences: list[str] = []
     for block in _BLANK_LINES.split(text):
         start = 0
@@ -302,6 +305,7 @@ def tokenize(text: str) -> list[str]:
     >>> tokenize("The U.S. said 3.5% \u2014 no more. China-U.S. talks on the 15th.")
     ['The', 'U.S.', 'said', '3.5%', 'no', 'more', 'China-U.S.', 'talks', 'on', 'the', '15th']
     """
+    expect_kind(text, str, "tokenize", hint="pass the text of an article")
     if (
         not text.isascii() or "`" in text
     ):  # ASCII text has nothing normalise would change in a token
@@ -386,7 +390,6 @@ def load_lemma_exceptions(path: Path | None = None) -> dict[str, str]:
     return {r["word"].strip().lower(): r["lemma"].strip().lower() for r in rows if r.get("word")}
 
 
-@lru_cache(maxsize=200_000)
 def lemmatize(token: str) -> str:
     """Return the term key of one token: its lowercase lemma, accents folded.
 
@@ -405,6 +408,12 @@ def lemmatize(token: str) -> str:
     >>> [lemmatize(t) for t in ["United", "States", "US", "U.S.", "China-U.S.", "communiqu\u00e9"]]
     ['united', 'states', 'u.s.', 'u.s.', 'china-u.s.', 'communique']
     """
+    expect_kind(token, str, "lemmatize", hint="pass one token (nf.tokenize(text))")
+    return _lemmatize(token)
+
+
+@lru_cache(maxsize=200_000)
+def _lemmatize(token: str) -> str:
     word = token[:-2] if token.lower().endswith("'s") else token.rstrip("'")
     acronym = _acronym_key(word)
     if acronym is not None:

@@ -22,7 +22,7 @@ from typing import Any
 import pandas as pd
 
 from newsframe.corpus import Article, Corpus
-from newsframe.errors import NewsframeError
+from newsframe.errors import NewsframeError, expect_kind
 from newsframe.resources import Resources
 from newsframe.sentiment.scoring import (
     THRESHOLD,
@@ -124,6 +124,7 @@ def explain_sentence(
     >>> explain_sentence("VADER is not smart, handsome, nor funny.").values.tolist()
     [[3, 'smart', 'smart', 1.7, -1.258], [4, 'handsome', 'handsome', 2.2, -1.628], [6, 'funny', 'funny', 1.9, -1.406]]
     """
+    expect_kind(text, str, "explain_sentence", hint="pass one sentence")
     key = _domain_key(domain, exclude)
     analyzer = _analyzer(key)
     words, valences, _ = _valences(analyzer, text)

@@ -24,7 +24,7 @@ import pandas as pd
 
 from newsframe.corpus import Article, Corpus, as_articles
 from newsframe.document import Document, analyse_corpus
-from newsframe.errors import InputError, NewsframeError
+from newsframe.errors import InputError, NewsframeError, expect_items
 from newsframe.resources import Resources, read_csv_rows, resolve_resources
 
 __all__ = [
@@ -151,6 +151,7 @@ def score_texts(
     >>> score_texts(["The book was good."]).iloc[0].tolist()
     [0.4404, 0.492, 0.508, 0.0]
     """
+    texts = expect_items(texts, str, "score_texts", hint="pass sentences as strings")
     analyzer = _analyzer(_domain_key(domain, exclude))
     rows = []
     for text in texts:

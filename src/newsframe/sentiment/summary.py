@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from newsframe.errors import NewsframeError
+from newsframe.errors import NewsframeError, expect_kind
 from newsframe.sentiment.scoring import THRESHOLD
 from newsframe.stats import (
     article_permutation_test,
@@ -66,8 +66,7 @@ _GROUP_FUNCS = {
 
 
 def _require(table: pd.DataFrame, columns: Sequence[str], what: str) -> None:
-    if not isinstance(table, pd.DataFrame):
-        raise NewsframeError(f"{what}: expected a DataFrame (e.g. from sentence_sentiment)")
+    expect_kind(table, pd.DataFrame, what, hint="pass nf.sentence_sentiment(corpus)")
     missing = [c for c in columns if c not in table.columns]
     if missing:
         raise NewsframeError(
