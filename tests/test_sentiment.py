@@ -8,7 +8,7 @@ import warnings
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import KURIL
+from conftest import KURIL, STORY
 
 import newsframe as nf
 from newsframe import sentiment, stats
@@ -348,8 +348,9 @@ def test_domain_adjustment_is_opt_in(tmp_path) -> None:
     text = "Putin said a peace treaty was an anachronism."
     plain = nf.score_texts([text])["compound"].iloc[0]
     assert plain == vader(2.5)  # only "peace" is in the lexicon
-    domain = nf.load_domain_lexicon()
-    assert domain["peace"] == 0.0
+    assert nf.load_domain_lexicon() == {}  # the shipped file is story-neutral: no rows
+    domain = nf.load_story(STORY).resources.sentiment_domain  # the story's [sentiment.domain]
+    assert domain["peace"] == 0.0 and domain["sanctions"] == -1.2
     assert nf.score_texts([text], domain=domain)["compound"].iloc[0] == 0.0
     assert nf.score_texts([text])["compound"].iloc[0] == plain  # the default is untouched
     assert "peace" not in nf.vader_lexicon(domain) and "peace" in nf.vader_lexicon()
@@ -442,3 +443,31 @@ def test_compare_sentiment_takes_the_article_as_unit_with_several_articles_a_sid
     single = nf.compare_sentiment(table, "a1", "b1")
     assert set(single["unit"]) == {"sentence"}
     assert int(single["n_a"].iloc[0]) == 2
+
+
+# --- words inside multi-word names (issue 20 item 14) -------------------------------------------
+
+
+def test_a_lexicon_word_inside_a_name_does_not_drive_the_score() -> None:
+    # "Party" (VADER 1.7) and "Justice" (2.4) name an organisation here; only "lost" (-1.3) judges
+    text = "The Justice and Development Party lost the vote."
+    assert nf.score_texts([text])["compound"].iloc[0] == vader(-1.3)
+    # the same words outside a name still score: "justice" 2.4 + "lost" -1.3
+    assert nf.score_texts(["They lost but justice was done."])["compound"].iloc[0] != 0.0
+    plain = nf.score_texts(["The party lost the vote."])["compound"].iloc[0]
+    assert plain == vader(1.7 - 1.3)
+    # the first word of a sentence alone does not make a name: "Happy" (2.7) still scores
+    assert nf.score_texts(["Happy Japanese officials."])["compound"].iloc[0] == vader(2.7)
+
+
+def test_the_drivers_table_shows_words_inside_names() -> None:
+    article = nf.Article("a", "T", ("The Liberal Democratic Party won. The party was happy.",))
+    drivers = nf.sentiment_drivers(article).set_index("word")
+    # "party": once inside the name (not scored), once as a common noun (scored)
+    assert (int(drivers.loc["party", "count"]), int(drivers.loc["party", "in_names"])) == (1, 1)
+    assert int(drivers.loc["happy", "in_names"]) == 0
+    rows = nf.explain_sentence("The Liberal Democratic Party won.")
+    assert rows[["token", "rule_valence", "in_name"]].values.tolist() == [
+        ["Party", 0.0, True],
+        ["won", nf.vader_lexicon()["won"], False],
+    ]
