@@ -77,7 +77,8 @@ def normalise(text: str) -> str:
     >>> normalise("\u201danachronism pulled out of the past.\\"")
     '"anachronism pulled out of the past."'
     """
-    expect_kind(text, str, "normalise", hint="pass the text of an article")
+    if not isinstance(text, str):  # the check costs nothing on the hot path
+        expect_kind(text, str, "normalise", hint="pass the text of an article")
     if not text.isascii():
         text = unicodedata.normalize("NFC", text).translate(_CHAR_MAP)
     elif "`" in text or "\t" in text or "\r" in text:  # the only ASCII characters mapped
@@ -262,7 +263,8 @@ def split_sentences(text: str) -> list[str]:
     >>> split_sentences('"Are we close?" he asked. Mr. Abe disagreed.The talks ended.')
     ['"Are we close?" he asked.', 'Mr. Abe disagreed.', 'The talks ended.']
     """
-    expect_kind(text, str, "split_sentences", hint="pass the text of an article")
+    if not isinstance(text, str):  # the check costs nothing on the hot path
+        expect_kind(text, str, "split_sentences", hint="pass the text of an article")
     sentences: list[str] = []
     for block in _BLANK_LINES.split(text):
         start = 0
@@ -305,7 +307,8 @@ def tokenize(text: str) -> list[str]:
     >>> tokenize("The U.S. said 3.5% \u2014 no more. China-U.S. talks on the 15th.")
     ['The', 'U.S.', 'said', '3.5%', 'no', 'more', 'China-U.S.', 'talks', 'on', 'the', '15th']
     """
-    expect_kind(text, str, "tokenize", hint="pass the text of an article")
+    if not isinstance(text, str):  # the check costs nothing on the hot path
+        expect_kind(text, str, "tokenize", hint="pass the text of an article")
     if (
         not text.isascii() or "`" in text
     ):  # ASCII text has nothing normalise would change in a token
@@ -408,7 +411,8 @@ def lemmatize(token: str) -> str:
     >>> [lemmatize(t) for t in ["United", "States", "US", "U.S.", "China-U.S.", "communiqu\u00e9"]]
     ['united', 'states', 'u.s.', 'u.s.', 'china-u.s.', 'communique']
     """
-    expect_kind(token, str, "lemmatize", hint="pass one token (nf.tokenize(text))")
+    if not isinstance(token, str):
+        expect_kind(token, str, "lemmatize", hint="pass one token (nf.tokenize(text))")
     return _lemmatize(token)
 
 
