@@ -123,3 +123,12 @@ def test_actor_heatmap_stays_readable_with_many_actors() -> None:
     assert len(many.axes[0].texts) == 0  # too narrow for 8 pt text: left out, and said so
     assert "see the table" in many.axes[0].get_title()
     assert _outside(many) == []
+
+
+def test_drivers_figure_names_words_inside_names_without_a_bar() -> None:
+    article = nf.Article("a", "T", ("The Liberal Democratic Party won. The party was happy.",))
+    fig = ps.plot_sentiment_drivers(nf.sentiment_drivers(article))
+    ax = fig.axes[0]
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert any(label.startswith("party (1×") for label in labels)  # the scored occurrence
+    assert [t.get_text() for t in ax.texts] == ["not scored, inside names: party×1"]

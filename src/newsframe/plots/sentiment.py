@@ -433,7 +433,9 @@ def plot_sentiment_drivers(drivers: pd.DataFrame, *, top_n: int = 8) -> Figure:
     article or group). Each panel shows the ``top_n`` words by ``|mean_shift|``: how much the
     unit's mean compound falls (green bar, the word raises the score) or rises (vermillion,
     it lowers the score) when the word is left out of VADER's lexicon; the label gives the
-    word's count and lexicon valence. Panels wrap into rows for many units.
+    word's count and lexicon valence. Words inside multi-word names (``in_names``: "Party" of
+    "Liberal Democratic Party"), which no score counts, are named under each panel instead.
+    Panels wrap into rows for many units.
     """
     unit = drivers.columns[0]
     cols = ["word", "valence", "count", "mean_shift"]
@@ -444,7 +446,9 @@ def plot_sentiment_drivers(drivers: pd.DataFrame, *, top_n: int = 8) -> Figure:
     ncols = panel_columns(len(units))
     fig, axes = panel_grid(len(units), width=max(7.0, 3.0 * ncols + 0.4),
                            panel_height=0.22 * top_n + 0.7, max_cols=ncols)  # fmt: skip
-    top = drivers.assign(_abs=drivers["mean_shift"].abs())
+    named = drivers[drivers["in_names"] > 0] if "in_names" in drivers else drivers.iloc[:0]
+    scored = drivers[drivers["count"] > 0]
+    top = scored.assign(_abs=scored["mean_shift"].abs())
     top = top.sort_values([unit, "_abs", "word"], ascending=[True, False, True], kind="stable")
     top = top.groupby(unit, sort=False).head(top_n)
     limit = max(float(top["_abs"].max()), 1e-3) * 1.05
@@ -461,6 +465,13 @@ def plot_sentiment_drivers(drivers: pd.DataFrame, *, top_n: int = 8) -> Figure:
         ax.set_xlim(-limit, limit)
         ax.set_ylim(-0.6, top_n - 0.4)
         ax.set_title(str(name), fontsize=8)
+        mine = named[named[unit] == name]
+        if len(mine):
+            words = ", ".join(
+                f"{w}×{n}" for w, n in zip(mine["word"], mine["in_names"], strict=True)
+            )
+            ax.text(0.99, 0.01, textwrap.shorten(f"not scored, inside names: {words}", 60),
+                    transform=ax.transAxes, ha="right", va="bottom", fontsize=6, color=_GREY)  # fmt: skip
     fig.supxlabel("change in the mean sentence compound the word causes (with it − without it)"
                   "\nlabel: word (count, lexicon valence)", fontsize=8)  # fmt: skip
     fig.suptitle("What drives each sentiment score\n(green: the word raises it; vermillion: lowers it)",
