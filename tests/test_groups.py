@@ -212,10 +212,17 @@ def test_pooling_sentences_overstates_the_evidence():
         by_article = compare_group_sentiment(sentences, corpus, ["norland", "sudovia"])
     row = by_article.set_index("statistic").loc["mean_compound"]
     assert row["unit"] == "article" and row["p_value"] >= 0.10
-    pooled = nf.compare_sentiment(
-        sentences, corpus.groups()["norland"].ids, corpus.groups()["sudovia"].ids
-    )
-    assert pooled.set_index("statistic").loc["mean_compound", "p_value"] < 0.01
+    ids_a, ids_b = corpus.groups()["norland"].ids, corpus.groups()["sudovia"].ids
+    # compare_sentiment with several articles a side takes the article as the unit too
+    same = nf.compare_sentiment(sentences, ids_a, ids_b).set_index("statistic")
+    assert same.loc["mean_compound", "unit"] == "article"
+    assert same.loc["mean_compound", "p_value"] == pytest.approx(row["p_value"])
+    # what pooling the sentences would have claimed
+    xa = sentences.loc[sentences.article_id.isin(ids_a), "compound"].to_numpy(float)
+    xb = sentences.loc[sentences.article_id.isin(ids_b), "compound"].to_numpy(float)
+    mean = {"mean": lambda x: x.mean(axis=-1)}
+    pooled, _ = nf.stats.permutation_pvalues(xa, xb, mean, n_resamples=9999, seed=0)
+    assert pooled["mean"] < 0.01
 
 
 # --- keyness and framing by group ---------------------------------------------------------------

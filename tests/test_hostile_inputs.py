@@ -307,7 +307,7 @@ def test_identical_texts_of_one_outlet_do_not_strip_each_other(tmp_path):
 @pytest.mark.parametrize(
     "call,message",
     [
-        (lambda: nf.Corpus(["x"]), r"expected a Corpus or Articles, got str at position 0"),
+        (lambda: nf.Corpus(["x"]), r"articles \(position 0\): expected a Corpus, .*got a str"),
         (lambda: nf.Corpus(None), r"expected a Corpus, Articles or one Article, got None"),
         (lambda: nf.load_article(None), r"load_article: expected a file path .*, got None"),
         (

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from newsframe.discovery import discover_actors, with_text_actors
     from newsframe.distributed import compute_article_tables
     from newsframe.document import Document, analyse, analyse_corpus
-    from newsframe.errors import InputError, NewsframeError, NewsframeWarning
+    from newsframe.errors import InputError, NewsframeError, NewsframeWarning, WrongKindError
     from newsframe.framing import (
         actor_positions,
         actor_prominence,
@@ -151,6 +151,7 @@ _HOME = {
     "InputError": "newsframe.errors",
     "NewsframeError": "newsframe.errors",
     "NewsframeWarning": "newsframe.errors",
+    "WrongKindError": "newsframe.errors",
     "actor_positions": "newsframe.framing",
     "actor_prominence": "newsframe.framing",
     "attributions": "newsframe.framing",
@@ -267,6 +268,7 @@ __all__ = [
     "Resources",
     "Story",
     "TermCounts",
+    "WrongKindError",
     "actor_omissions",
     "actor_positions",
     "actor_prominence",

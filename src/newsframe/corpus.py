@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from newsframe.cleaning import CleanText, Removal, Rules, clean_text, load_rules
-from newsframe.errors import InputError, NewsframeError, NewsframeWarning
+from newsframe.errors import InputError, NewsframeWarning, wrong_kind
 from newsframe.files import max_bytes_limit
 from newsframe.files import read_regular as _read_bytes
 from newsframe.resources import remember_resources
@@ -440,8 +440,8 @@ def as_articles(articles: Corpus | Iterable[Article] | Article) -> list[Article]
 
     The one coercion every analysis uses. An empty corpus or list gives ``[]`` (and every
     table function then returns an empty table with its columns). A string, bytes, ``None``,
-    any other object, or an iterable holding anything but Articles raises
-    :class:`~newsframe.errors.NewsframeError` saying what was given.
+    a table, any other object, or an iterable holding anything but Articles raises
+    :class:`~newsframe.errors.WrongKindError` (a NewsframeError) saying what was given.
 
     >>> as_articles(Article("a", "T", ("x.",)))
     [Article('a', title='T', paragraphs=1, removed=0)]
@@ -453,20 +453,16 @@ def as_articles(articles: Corpus | Iterable[Article] | Article) -> list[Article]
         return [articles]
     if isinstance(articles, Corpus):
         return list(articles._articles)
-    if articles is None or isinstance(articles, (str, bytes, Path)):
-        what = "None" if articles is None else f"a {type(articles).__name__}"
-        raise NewsframeError(f"expected a Corpus, Articles or one Article, got {what}; {hint}")
+    wanted = "a Corpus, Articles or one Article"
+    if articles is None or isinstance(articles, (str, bytes, Path)) or hasattr(articles, "columns"):
+        raise wrong_kind(articles, wanted, "articles", hint)  # a path, or a table
     try:
         items = list(articles)
     except TypeError:
-        raise NewsframeError(
-            f"expected a Corpus, Articles or one Article, got {type(articles).__name__}; {hint}"
-        ) from None
+        raise wrong_kind(articles, wanted, "articles", hint) from None
     for n, item in enumerate(items):
         if not isinstance(item, Article):
-            raise NewsframeError(
-                f"expected a Corpus or Articles, got {type(item).__name__} at position {n}; {hint}"
-            )
+            raise wrong_kind(item, wanted, f"articles (position {n})", hint)
     return items
 
 
@@ -917,7 +913,12 @@ def _folder_files(folder: Path) -> list[tuple[Path, dict[str, str]]]:
 def _sources(
     source: str | Path | Iterable[str | Path], max_bytes: int | None = None
 ) -> list[tuple[Path, dict[str, str]]]:
-    if source is None or isinstance(source, (bytes, Article, Corpus)):
+    if (
+        source is None
+        or isinstance(source, (bytes, Article, Corpus))
+        or not isinstance(source, (str, os.PathLike, Iterable))
+        or hasattr(source, "columns")  # a table
+    ):
         raise InputError(
             "load_corpus",
             f"expected a manifest .csv, a folder or a list of file paths, got {_describe(source)}",

@@ -19,13 +19,11 @@ import numpy as np
 import pandas as pd
 
 from newsframe.corpus import Corpus
-from newsframe.errors import InputError, NewsframeError, NewsframeWarning
+from newsframe.errors import InputError, NewsframeError, NewsframeWarning, expect_kind
 from newsframe.resources import resolve_resources
 from newsframe.sentiment.scoring import THRESHOLD
-from newsframe.sentiment.summary import STATISTICS
+from newsframe.sentiment.summary import STATISTICS, article_statistics, compare_sentiment
 from newsframe.stats import (
-    article_permutation_test,
-    cluster_bootstrap_difference,
     percentile_interval,
     permutation_floor,
 )
@@ -71,6 +69,10 @@ class Pair:
         return [*self.corpus_a.ids, *self.corpus_b.ids]
 
 
+_LOAD = "load one with nf.load_corpus(...) or build nf.Corpus(articles)"
+_SENTENCES = "pass nf.sentence_sentiment(corpus), then the corpus"
+
+
 def comparison_pair(
     corpus: Corpus, compare: Sequence[str] | str | None = None, *, column: str | None = None
 ) -> Pair:
@@ -90,6 +92,7 @@ def comparison_pair(
     >>> comparison_pair(c, "a,b").slug
     'a_vs_b'
     """
+    expect_kind(corpus, Corpus, "comparison_pair", hint=_LOAD)
     if isinstance(compare, str):
         compare = [v.strip() for v in compare.split(",") if v.strip()]
     compare = list(compare or getattr(corpus.story, "compare", ()) or ())
@@ -131,6 +134,8 @@ def with_group(table: pd.DataFrame, corpus: Corpus, *, column: str | None = None
     >>> with_group(pd.DataFrame({"article_id": ["a"], "n": [1]}), c).columns.tolist()
     ['article_id', 'group', 'n']
     """
+    expect_kind(table, pd.DataFrame, "with_group", hint="pass a per-article table")
+    expect_kind(corpus, Corpus, "with_group", hint=_LOAD)
     if "article_id" not in table.columns:
         raise NewsframeError("with_group needs a table with an article_id column")
     groups = corpus.group_of(column)
@@ -166,6 +171,7 @@ def group_keyness(
     """
     from newsframe.terms import count_terms, keyness
 
+    expect_kind(corpus, Corpus, "group_keyness", hint=_LOAD)
     if vs_rest:
         column = column or corpus.group_column
         groups = corpus.groups(column)
@@ -206,25 +212,6 @@ def group_keyness(
 # --- sentiment ---------------------------------------------------------------------------------
 
 
-def _article_stats(sentences: pd.DataFrame) -> pd.DataFrame:
-    """Per article: each statistic over its sentences, and the number of sentences."""
-    x = sentences[["article_id", "compound"]].copy()
-    x["pos"] = x["compound"] >= THRESHOLD
-    x["neg"] = x["compound"] <= -THRESHOLD
-    x["neu"] = ~(x["pos"] | x["neg"])
-    g = x.groupby("article_id", sort=False)
-    return pd.DataFrame(
-        {
-            "mean_compound": g["compound"].mean(),
-            "median_compound": g["compound"].median(),
-            "share_positive": g["pos"].mean(),
-            "share_neutral": g["neu"].mean(),
-            "share_negative": g["neg"].mean(),
-            "sentences": g.size(),
-        }
-    )
-
-
 def _side(stats: pd.DataFrame, part: Corpus) -> pd.DataFrame:
     missing = [i for i in part.ids if i not in stats.index]
     if missing:
@@ -257,7 +244,8 @@ def group_sentiment(
     >>> round(float(r["value"]), 4), r["unit"], int(r["n_articles"])
     (0.45, 'article', 4)
     """
-    stats = _article_stats(sentences)
+    expect_kind(corpus, Corpus, "group_sentiment", hint=_LOAD)
+    stats = article_statistics(sentences)
     rows = []
     rng = np.random.default_rng(seed)
     for name, part in corpus.groups(column).items():
@@ -299,16 +287,6 @@ def _reduce(stat: str, draws: np.ndarray, unit: str) -> np.ndarray:
     return ((draws > -THRESHOLD) & (draws < THRESHOLD)).mean(axis=1)
 
 
-def _hedges_g(a: np.ndarray, b: np.ndarray) -> float:
-    na, nb = len(a), len(b)
-    if na < 2 or nb < 2:
-        return float("nan")
-    pooled = np.sqrt(((na - 1) * a.var(ddof=1) + (nb - 1) * b.var(ddof=1)) / (na + nb - 2))
-    if pooled == 0:
-        return float("nan")
-    return float((a.mean() - b.mean()) / pooled * (1 - 3 / (4 * (na + nb) - 9)))
-
-
 def compare_group_sentiment(
     sentences: pd.DataFrame,
     corpus: Corpus,
@@ -340,38 +318,23 @@ def compare_group_sentiment(
     >>> r["unit"], int(r["n_a"]), round(float(r["p_value"]), 4), round(float(r["p_floor"]), 4)
     ('article', 4, 0.0286, 0.0286)
     """
-    from newsframe.sentiment import compare_sentiment
-
+    expect_kind(sentences, pd.DataFrame, "compare_group_sentiment", hint=_SENTENCES)
+    expect_kind(corpus, Corpus, "compare_group_sentiment", hint=_LOAD)
     pair = comparison_pair(corpus, compare, column=column)
-    stats = _article_stats(sentences)
+    stats = article_statistics(sentences)
     side_a, side_b = _side(stats, pair.corpus_a), _side(stats, pair.corpus_b)
-    n_sa, n_sb = int(side_a["sentences"].sum()), int(side_b["sentences"].sum())
-    counts = {"n_articles_a": len(side_a), "n_articles_b": len(side_b)}
-    if len(side_a) == 1 and len(side_b) == 1:
-        out = compare_sentiment(sentences, pair.corpus_a.ids[0], pair.corpus_b.ids[0],
-                                n_resamples=n_resamples, confidence=confidence, seed=seed)  # fmt: skip
-        out["a"], out["b"] = pair.a, pair.b
-        floor = max(permutation_floor(n_sa, n_sb), 1.0 / (n_resamples + 1))
-        out = out.assign(unit="sentence", **counts, n_sentences_a=n_sa, n_sentences_b=n_sb)
-    else:
-        rows = []
-        for stat in STATISTICS:
-            xa, xb = side_a[stat].to_numpy(float), side_b[stat].to_numpy(float)
-            diff, p, exact = article_permutation_test(xa, xb, n_resamples=n_resamples, seed=seed)
-            low, high = cluster_bootstrap_difference(
-                xa, xb, n_resamples=2000, seed=seed, confidence=confidence
-            )
-            rows.append((pair.a, pair.b, stat, float(xa.mean()), float(xb.mean()), diff, low,
-                         high, p, exact, _hedges_g(xa, xb), "hedges_g_articles"))  # fmt: skip
-        columns = ["a", "b", "statistic", "value_a", "value_b", "difference", "ci_low", "ci_high"]
-        out = pd.DataFrame(
-            rows, columns=[*columns, "p_value", "exact", "effect_size", "effect_measure"]
+    out = compare_sentiment(sentences, list(pair.corpus_a.ids), list(pair.corpus_b.ids),
+                            n_resamples=n_resamples, confidence=confidence, seed=seed)  # fmt: skip
+    out["a"], out["b"] = pair.a, pair.b
+    if out["unit"].iloc[0] == "sentence":
+        floor = permutation_floor(
+            int(out["n_sentences_a"].iloc[0]), int(out["n_sentences_b"].iloc[0])
         )
+        floor = max(floor, 1.0 / (n_resamples + 1))
+    else:
         floor = permutation_floor(len(side_a), len(side_b))
-        if not rows[0][9]:  # random splits: p cannot go below 1 / (n_resamples + 1)
+        if not out["exact"].iloc[0]:  # random splits: p cannot go below 1 / (n_resamples + 1)
             floor = max(floor, 1.0 / (n_resamples + 1))
-        out = out.assign(n_a=len(side_a), n_b=len(side_b), unit="article", **counts)
-        out = out.assign(n_sentences_a=n_sa, n_sentences_b=n_sb)
     if floor > 0.05:
         warnings.warn(
             f"sentiment {pair.a} vs {pair.b}: with {len(side_a)} against {len(side_b)} "
@@ -387,6 +350,8 @@ def compare_group_sentiment(
 
 
 def _grouped(table: pd.DataFrame, corpus: Corpus, column: str | None, what: str) -> pd.DataFrame:
+    expect_kind(table, pd.DataFrame, what, hint="pass the per-article table, then the corpus")
+    expect_kind(corpus, Corpus, what, hint=_LOAD)
     if "article_id" not in table.columns:
         raise NewsframeError(f"{what}: expected a per-article table with an article_id column")
     return with_group(table, corpus, column=column)

@@ -34,7 +34,7 @@ from newsframe.alignment import (
 )
 from newsframe.corpus import Article, Corpus
 from newsframe.document import analyse_corpus
-from newsframe.errors import NewsframeError
+from newsframe.errors import NewsframeError, expect_kind
 from newsframe.framing import attributions
 from newsframe.resources import Resources, resolve_resources
 
@@ -135,6 +135,7 @@ def omission_summary(table: pd.DataFrame, *, by: str = "article_id") -> pd.DataF
     >>> omission_summary(t, by="group").values.tolist()
     [['x', 3, 2, 0, 3, 1.0]]
     """
+    expect_kind(table, pd.DataFrame, "omission_summary", hint="pass nf.omissions(corpus)")
     flag = "only_group" if by == "group" else "only_here"
     if not isinstance(table, pd.DataFrame):
         raise NewsframeError(
@@ -441,6 +442,7 @@ def numbers_in(sentence: str) -> list[str]:
     >>> numbers_in("On Dec. 15, eleven of the 19,434 people met in February, on Tuesday.")
     ['December 15', '11', '19434', 'February', 'Tuesday']
     """
+    expect_kind(sentence, str, "numbers_in", hint="pass one sentence")
     out: list[str] = []
     end = -1
     for m in _QUANTITY.finditer(sentence):
