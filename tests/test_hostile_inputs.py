@@ -508,3 +508,17 @@ def test_utf8_page_declared_as_a_single_byte_charset_is_read_as_utf8(tmp_path, d
         article = nf.load_article(path)
     assert article.encoding == codecs.lookup(declared).name
     assert "counterpart in the caf\u00e9 on Monday." in article.paragraphs[0]
+
+
+# --- the third round: the whole pipeline on odd input (benchmarks/fuzz_pipeline.py) -----------
+
+
+def test_story_error_found_while_loading_a_corpus_names_the_story_file(tmp_path):
+    """An unknown frame in a story file named the manifest (the corpus's error wrapper caught
+    the story's error); it names the story file, as load_story(...).resources does."""
+    write(tmp_path / "a.txt")
+    (tmp_path / "articles.csv").write_text("article_id,file\na,a.txt\n", "utf-8")
+    story = write(tmp_path / "story.toml", '[frames.x.y]\nadd = ["talks"]\n')
+    with pytest.raises(InputError, match=r"story\.toml: \[frames\] no frame 'x/y'") as caught:
+        nf.load_corpus(tmp_path / "articles.csv", story=story)
+    assert "articles.csv" not in str(caught.value)
