@@ -152,7 +152,7 @@ ARTICLES: list[tuple[str, str, ArticleMaker]] = [
         "binary with a .html name",
         ".html",
         lambda: bytes(rng(2).randrange(256) for _ in range(20_000)),
-    ),  # fmt: skip
+    ),
     ("one 5 MB line", ".txt", lambda: ("Talks went on " * 360_000).encode()),
     ("100k one-word lines", ".txt", lambda: "\n".join(words(rng(4), 100_000)).encode()),
     ("only quotation marks", ".txt", lambda: ('"' * 5000 + "\n\n" + "“”‘’" * 2000).encode()),
@@ -163,12 +163,12 @@ ARTICLES: list[tuple[str, str, ArticleMaker]] = [
         lambda: "\n\n".join(
             " ".join(str(i * 7 + k) for k in range(12)) for i in range(2000)
         ).encode(),
-    ),  # fmt: skip
+    ),
     (
         "only URLs",
         ".txt",
         lambda: "\n\n".join(f"https://example.org/a/{i}?q={i}#x" for i in range(3000)).encode(),
-    ),  # fmt: skip
+    ),
     ("only emoji", ".txt", lambda: "\n\n".join("😀🇯🇵👍🏽🔥" * 20 for _ in range(500)).encode()),
     ("RTL marks and Arabic", ".txt", lambda: rtl(2000).encode()),
     ("zero-width and combining", ".txt", lambda: zero_width(60_000).encode()),
@@ -182,7 +182,7 @@ ARTICLES: list[tuple[str, str, ArticleMaker]] = [
         "HTML with scripts only",
         ".html",
         lambda: html_page("<script>var a = 1;</script>" * 2000, "<script>x()</script>").encode(),
-    ),  # fmt: skip
+    ),
     ("HTML with 10k tiny paragraphs", ".html", lambda: tiny_paragraphs(10_000).encode()),
     ("one sentence", ".txt", lambda: b"Talks Resume\n\nThe minister met his counterpart.\n"),
     ("5,000 sentences", ".txt", lambda: sentences(5000).encode()),
@@ -213,13 +213,13 @@ MANIFESTS: list[tuple[str, bytes, dict[str, str]]] = [
         "manifest 500-char id",
         ("article_id,file\n" + "x" * 500 + ",a.txt\nb,b.txt\n").encode(),
         {},
-    ),  # fmt: skip
+    ),
     ("manifest id with NUL", b"article_id,file\na\x00z,a.txt\nb,b.txt\n", {}),
     (
         "manifest file is a folder",
         b"article_id,file\na,sub\nb,b.txt\n",
         {"sub/x.txt": "{normal}"},
-    ),  # fmt: skip
+    ),
 ]
 
 #: Odd story files (TOML text), used with the two ordinary articles.
@@ -233,31 +233,31 @@ STORIES: list[tuple[str, str]] = [
     (
         "story alias of punctuation",
         '[actor.p]\nname = "P"\nkind = "person"\naliases = ["(*)", "."]\n',
-    ),  # fmt: skip
+    ),
     ("story alias a number", '[actor.p]\nname = "P"\nkind = "person"\naliases = [3]\n'),
     (
         "story 20k aliases",
         '[actor.p]\nname = "P"\nkind = "person"\naliases = ['
         + ", ".join(f'"Al{i} Xq{i}"' for i in range(20_000))
         + "]\n",
-    ),  # fmt: skip
+    ),
     (
         "story 2,000 actors",
         "".join(
             f'[actor.a{i}]\nname = "A{i}"\nkind = "person"\naliases = ["Zed{i}"]\n'
             for i in range(2000)
         ),
-    ),  # fmt: skip
+    ),
     (
         "story actor name $...$",
         '[actor.p]\nname = "$\\\\frac{1}{2}$"\nkind = "person"\naliases = ["minister"]\n',
-    ),  # fmt: skip
+    ),
     ("story concept no variants", '[concept.c]\ndescription = "x"\n'),
     ("story concept variants empty", "[concept.c]\nvariant = []\n"),
     (
         "story variant aliases empty",
         '[[concept.c.variant]]\nname = "v"\nusage = "x"\naliases = []\n',
-    ),  # fmt: skip
+    ),
     ("story phrases empty strings", '[terms]\nphrases = ["", " ", "a"]\nstopwords = [""]\n'),
     ("story frames odd", '[frames.x.y]\nadd = ["talks"]\n[frames."*"]\nexclude = ["("]\n'),
     ("story compare one", '[story]\ncompare = ["a"]\n'),
