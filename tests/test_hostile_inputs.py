@@ -541,3 +541,20 @@ def test_prominence_figure_of_a_story_with_thousands_of_actors_draws_the_most_me
     assert labels[:3] == ["Zed0", "Zed1", "Zed2"]  # unmentioned ties keep the table's order
     assert "1,970 more in the table" in fig.get_supxlabel()
     assert fig.get_figheight() < 20
+
+
+def test_alignment_map_of_thousands_of_sentences_draws_no_unreadable_labels():
+    """Two articles of 1,000 sentences drew 2,000 overlapping 6.5-point labels into the figure's
+    capped height (45 s for the SVG alone); blocks too thin for a label now go without one."""
+    from newsframe.plots.selection import alignment_map_figure
+
+    def article(name, n):
+        return nf.Article(name, "T", tuple(f"The minister met official {k} in {name}." for k in range(n)))  # fmt: skip
+
+    small = [article("a", 3), article("b", 3)]
+    fig = alignment_map_figure(nf.omissions(small), nf.align_sentences(small), "a", "b")
+    assert len(fig.axes[0].texts) == 3 + 3 + 2  # every sentence, and the two article names
+    large = [article("a", 1000), article("b", 1000)]
+    fig = alignment_map_figure(nf.omissions(large), nf.align_sentences(large), "a", "b")
+    assert [t.get_text() for t in fig.axes[0].texts] == ["a", "b"]
+    assert len(fig.axes[0].patches) >= 2000  # every sentence is still drawn, as a block
