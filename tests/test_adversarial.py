@@ -231,6 +231,78 @@ def test_load_article_and_cli_are_bounded_on_adversarial_files(kind, tmp_path, c
         assert hostile <= max(RATIO * normal, FLOOR), (name, kind, hostile, normal)
 
 
+# --- the report's own steps on odd corpora (issue 17, items 4 and 5) ---------------------------
+
+_WORDS = ["harbour", "council", "storm", "wall", "fishermen", "mayor", "repairs", "weeks",
+          "families", "protest", "safety", "engineers", "crews", "residents", "funding",
+          "closure", "officials", "progress", "month", "decision", "river", "bridge", "school",
+          "budget", "police", "court", "judge", "water", "power", "railway", "station"]  # fmt: skip
+
+
+def _told_once(n_articles: int, n_sentences: int, seed: int) -> list[nf.Article]:
+    """Articles whose every sentence is their own (no fact is told twice): the facts tie, which
+    made optimal leaf ordering far slower than cubic."""
+    import random
+
+    rng = random.Random(seed)
+    out = []
+    for a in range(n_articles):
+        sentences = [" ".join(rng.choice(_WORDS) for _ in range(6)).capitalize()
+                     + f" {a} {s} {rng.randint(0, 10**6)}." for s in range(n_sentences)]  # fmt: skip
+        paragraphs = tuple(" ".join(sentences[i : i + 3]) for i in range(0, n_sentences, 3))
+        out.append(nf.Article(f"a{a}", "", paragraphs))
+    return out
+
+
+def test_coverage_time_has_no_cliff_at_the_clustering_bound():
+    # item 4: 20 articles of 99 sentences (just under 2,000 facts, once clustered with optimal
+    # leaf ordering: 70 s) against 20 of 101 (just over: ordered by fill), same test
+    from newsframe import omission
+
+    assert 20 * 99 <= omission.MAX_CLUSTERED < 20 * 101
+    nf.coverage(_told_once(3, 9, seed=0))  # warm up: resources, vectoriser
+    under = _told_once(20, 99, seed=1)
+    over = _told_once(20, 101, seed=2)
+    normal = best(lambda: nf.coverage(over), "coverage of 2,020 facts", repeat=2)
+    hostile = best(lambda: nf.coverage(under), "coverage of 1,980 facts", repeat=2)
+    assert hostile <= max(3 * normal, FLOOR), (hostile, normal)
+
+
+def _speaker(k: int) -> str:
+    """A distinct made-up name for every ``k`` below 16 ** 4."""
+    letters = "".join("bdfgklmnprstvzhc"[(k >> (4 * i)) & 15] + "aeiou"[i] for i in range(4))
+    return f"{('Anna', 'Boris', 'Clara')[k % 3]} {letters.capitalize()}"
+
+
+def test_thousands_of_speakers_give_a_figure_of_readable_size(tmp_path):
+    # item 5: one article quoting 1,500 different people, against normal prose of the same
+    # size: attribution tables, the two per-speaker figures and their PNGs
+    from newsframe.plots import framing, save_figure
+
+    quoted = tuple(f'"The harbour will reopen soon," said {_speaker(k)}, a resident.'
+                   for k in range(1_500))  # fmt: skip
+    hostile_article = nf.Article("many", "Headline", quoted)
+    size = sum(map(len, quoted))
+
+    def report_steps(article: nf.Article) -> list[int]:
+        table = nf.attributions([article])
+        figures = [framing.plot_attribution_verbs(table),
+                   framing.plot_share_of_voice(nf.share_of_voice([article]))]  # fmt: skip
+        for n, fig in enumerate(figures):
+            save_figure(fig, f"{article.article_id}-{n}", tmp_path, formats=("png",))
+        return [int(fig.get_size_inches()[1] * 150) for fig in figures]
+
+    def normal_article() -> nf.Article:
+        return nf.Article("normal", "Headline", tuple(p for p in prose(size).split("\n\n") if p))
+
+    assert nf.attributions([hostile_article])["speaker"].nunique() == 1_500
+    normal = best(lambda: report_steps(normal_article()), "per-speaker steps on prose", repeat=2)
+    hostile = timed(lambda: report_steps(hostile_article), "per-speaker steps, 1,500 speakers")
+    assert hostile <= max(RATIO * normal, FLOOR), (hostile, normal)
+    heights = report_steps(hostile_article)
+    assert max(heights) <= 150 * (0.8 + 0.2 * framing.MAX_ATTRIBUTION_ROWS + 1.0), heights
+
+
 def test_a_manifest_with_40000_columns_loads_in_linear_time(tmp_path):
     """Issue 17 item 6: duplicate columns were looked up with a ``list.count`` per column
     (15.7 s for 40,000 columns); the same bytes in four long fields are the normal case."""

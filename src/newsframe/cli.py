@@ -6,7 +6,9 @@ of a manifest or folder); ``--show-removed`` adds every removed line with its re
 ``summary.json``); without ``--out`` it prints one row per article (counts and metadata) as CSV.
 ``newsframe actors SOURCE`` prints the actor table: the story file's (``--story FILE``) or, without
 one, the people and organisations found in the text, with their mentions and articles.
-Bad input gives a one-line message and exit status 2, never a traceback. Everything printed
+Bad input gives a one-line message and exit status 2, never a traceback; SIGINT (Ctrl-C) and
+SIGTERM stop the run with one line and exit status 130 and 143 (128 + the signal's number),
+after removing what the run had begun to write and ending its worker processes. Everything printed
 comes from untrusted files, so control characters (terminal escape sequences among them) are
 shown escaped (``\\x1b``), and file names that are not valid UTF-8 print with backslash escapes.
 """
@@ -16,9 +18,11 @@ from __future__ import annotations
 import argparse
 import contextlib
 import re
+import signal
 import sys
+import threading
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -50,14 +54,16 @@ def _out(text: object = "") -> None:
     print(_safe(text))
 
 
-def _load(path: str, title: str | None, story: str | None = None) -> Corpus:
+def _load(path: str, title: str | None, story: str | None = None, method: str = "rules") -> Corpus:
     p = Path(path)
     if p.suffix.lower() == ".csv" or p.is_dir():
-        return load_corpus(p, story=story)
+        return load_corpus(p, story=story, method=method)
     meta = {"title": title} if title else {}
     loaded = load_story(story) if story else None
     return Corpus(
-        [load_article(p, **meta)], story=loaded, resources=getattr(loaded, "resources", None)
+        [load_article(p, method=method, **meta)],
+        story=loaded,
+        resources=getattr(loaded, "resources", None),
     )
 
 
@@ -77,7 +83,7 @@ def _print_article(article: Article, *, show_removed: bool) -> None:
 
 
 def _clean(args: argparse.Namespace) -> None:
-    corpus = _load(args.path, args.title)
+    corpus = _load(args.path, args.title, method=args.method)
     for n, article in enumerate(corpus):
         if len(corpus) > 1:
             _out(("\n" if n else "") + f"=== {article.article_id} ({article.source_path})")
@@ -91,7 +97,7 @@ def _report(args: argparse.Namespace) -> None:
         sources = args.path if len(args.path) > 1 else args.path[0]
         path = build_report(
             sources, args.out, story=args.story, group=args.group, compare=args.compare,
-            force=args.force, n_jobs=args.jobs, scheduler=args.scheduler,
+            force=args.force, n_jobs=args.jobs, scheduler=args.scheduler, align=args.align,
         )  # fmt: skip
         print(f"newsframe: wrote {path / 'index.html'}", file=sys.stderr)
         return
@@ -125,6 +131,12 @@ def build_parser() -> argparse.ArgumentParser:
     clean.add_argument("path", help="an article (.txt/.html), a manifest .csv or a folder")
     clean.add_argument("--show-removed", action="store_true", help="list removed lines and why")
     clean.add_argument("--title", help="the known headline (helps find it on the page)")
+    clean.add_argument(
+        "--method",
+        choices=("rules", "model"),
+        default="rules",
+        help="the rule cleaner (default) or the learned line model (newsframe.lines)",
+    )
     clean.set_defaults(func=_clean)
     report = sub.add_parser(
         "report", help="write a self-contained HTML report (or, without --out, a CSV of counts)"
@@ -139,6 +151,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--group", help="metadata column whose groups are compared (default: group)"
     )
     report.add_argument("--compare", nargs=2, metavar=("A", "B"), help="the two groups or articles")
+    report.add_argument("--align", nargs=2, metavar=("A", "B"),
+                        help="the two articles the alignment map draws (default: the two of the "
+                        "compared sides that share the most facts)")  # fmt: skip
     report.add_argument("--force", action="store_true", help="replace an existing report folder")
     report.add_argument(
         "--jobs",
@@ -168,14 +183,45 @@ def _tolerant_streams() -> None:
                 reconfigure(errors="backslashreplace")
 
 
+class _Stopped(BaseException):
+    """SIGINT or SIGTERM arrived: unwinds the run like KeyboardInterrupt, cleaning up on the way."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise _Stopped(signum)
+
+
+@contextlib.contextmanager
+def _signals_stop_the_run() -> Iterator[None]:
+    """Turn SIGINT and SIGTERM into :class:`_Stopped` inside the block (main thread only)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {s: signal.signal(s, _stop) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status (0 ok, 2 bad input)."""
+    """Run the command line; return the exit status (0 ok, 2 bad input, 128 + n on signal n)."""
     _tolerant_streams()
     args = build_parser().parse_args(argv)
-    with warnings.catch_warnings(record=True) as caught:
+    with warnings.catch_warnings(record=True) as caught, _signals_stop_the_run():
         warnings.simplefilter("always", NewsframeWarning)
         try:
             args.func(args)
+        except (_Stopped, KeyboardInterrupt) as exc:
+            signum = exc.signum if isinstance(exc, _Stopped) else signal.SIGINT
+            name = signal.Signals(signum).name
+            print(f"newsframe: stopped by {name}", file=sys.stderr)
+            return 128 + signum
         except NewsframeError as exc:
             print(f"newsframe: error: {_safe(exc)}", file=sys.stderr)
             return 2

@@ -60,7 +60,8 @@ def alignment_map_figure(
     for sentences the other article does not tell.
 
     ``sentences`` is :func:`newsframe.omissions` run on the pair (``article_id, sentence_id,
-    sentence, only_here``), ``pairs`` is :func:`newsframe.align_sentences` on the same articles.
+    sentence, only_here``), ``pairs`` is :func:`newsframe.align_sentences` on the same articles;
+    the title counts the sentences each article shares with the other one of the pair.
     """
     require_columns(
         sentences, ["article_id", "sentence_id", "sentence", "only_here"], "alignment map"
@@ -104,8 +105,8 @@ def alignment_map_figure(
     shared_a = int((~left["only_here"]).sum())
     shared_b = int((~right["only_here"]).sum())
     ax.set_title(
-        f"Sentence alignment in reading order: {shared_a} of {len(left)} sentences of {a} and\n"
-        f"{shared_b} of {len(right)} of {b} are told elsewhere (grey: told by one only)",
+        f"Sentence alignment in reading order: {shared_a} of {len(left)} sentences of {a} are "
+        f"told by {b},\n{shared_b} of {len(right)} of {b} by {a} (grey: told by one of the two only)",
         fontsize=9,
     )
     return fig

@@ -21,6 +21,7 @@ from newsframe.plots import (
     require_columns,
     styled,
 )
+from newsframe.terms.keyness import key_terms
 
 __all__ = [
     "plot_dispersion",
@@ -215,15 +216,11 @@ def plot_keyness(table: pd.DataFrame, *, top_n: int = 12, measure: str = "log_ra
     require_columns(table, ["term", "count_a", "count_b", "n_a", "n_b", "g2", "p_bh", "disagree",
                   "log_ratio", measure, "article_id", "reference", "n_tests", "bonferroni_g2",
                   "n_pass_bonferroni"], "plot_keyness")  # fmt: skip
-    data = table.assign(score=_signed(table, measure))
-    label_a, label_b = data["article_id"].iloc[0], data["reference"].iloc[0]
-    top_a = data[data["score"] > 0].sort_values(
-        ["score", "g2", "term"], ascending=[False, False, True]
-    )
-    top_b = data[data["score"] < 0].sort_values(
-        ["score", "g2", "term"], ascending=[True, False, True]
-    )
-    rows = pd.concat([top_a.head(top_n), top_b.head(top_n).iloc[::-1]])
+    label_a, label_b = table["article_id"].iloc[0], table["reference"].iloc[0]
+    sides = key_terms(table, top_n=top_n, measure=measure)  # the terms the report lists
+    top_a, top_b = sides[str(label_a)], sides[str(label_b)]
+    rows = pd.concat([top_a, top_b.iloc[::-1]])
+    rows = rows.assign(score=_signed(rows, measure))
     colors = article_colors([label_a, label_b])
     fig, ax = figure(width=7.0, height=0.22 * len(rows) + 1.6)
     y = np.arange(len(rows))[::-1]
