@@ -1117,10 +1117,10 @@ def load_corpus(
         )
     for article in articles:
         _warn_notes(article)
+    # the story's own errors (an unknown frame, a verb class) name the story file, not the corpus
+    resources = story.resources if story is not None else None
     try:
-        corpus = Corpus(
-            articles, story=story, resources=story.resources if story is not None else None
-        )
+        corpus = Corpus(articles, story=story, resources=resources)
     except InputError as exc:
         raise InputError(
             source if isinstance(source, (str, Path)) else "corpus", exc.problem

@@ -271,15 +271,38 @@ def _actor_labels(prominence: pd.DataFrame, actors: list[str]) -> list[str]:
     return [f"{names[a]} ({a})" if counts[names[a]] > 1 else names[a] for a in actors]
 
 
+#: The dispersion chart draws at most this many actors (the most mentioned); the table keeps all.
+MAX_PROMINENCE_ACTORS = 30
+
+
+def _most_prominent(prominence: pd.DataFrame, max_actors: int) -> list[str]:
+    """The actors of ``prominence`` in table order; over ``max_actors``, the ``max_actors`` with
+    the most mentions per 1,000 words summed over the articles (ties: table order).
+
+    >>> t = pd.DataFrame({"actor_id": list("abcab"), "per_1000": [1.0, 0.0, 5.0, 1.0, 0.0]})
+    >>> _most_prominent(t, 3), _most_prominent(t, 2)
+    (['a', 'b', 'c'], ['a', 'c'])
+    """
+    actors = list(dict.fromkeys(prominence["actor_id"]))
+    if len(actors) <= max_actors:
+        return actors
+    total = prominence.groupby("actor_id", sort=False)["per_1000"].sum().reindex(actors)
+    keep = set(total.sort_values(ascending=False, kind="stable").index[:max_actors])
+    return [a for a in actors if a in keep]
+
+
 @styled
-def plot_actor_prominence(positions: pd.DataFrame, prominence: pd.DataFrame) -> Figure:
+def plot_actor_prominence(
+    positions: pd.DataFrame, prominence: pd.DataFrame, *, max_actors: int = MAX_PROMINENCE_ACTORS
+) -> Figure:
     """Return a dispersion strip per article: where in the text each actor is mentioned.
 
     ``positions`` is :func:`newsframe.actor_positions`, ``prominence`` is
     :func:`newsframe.actor_prominence`. x is the share of the body before the mention; headline
     mentions are drawn left of 0 (marked H); the right margin gives mentions per 1,000 words.
     Actors are labelled by display name (``prominence``'s ``name``; the id where a name is empty
-    or shared by two actors).
+    or shared by two actors). Over ``max_actors`` actors (a story file with thousands), only the
+    most mentioned are drawn and the x label says how many more the table holds.
     """
     require_columns(
         positions, ["article_id", "actor_id", "position"], "dispersion chart", empty=True
@@ -288,7 +311,8 @@ def plot_actor_prominence(positions: pd.DataFrame, prominence: pd.DataFrame) -> 
         prominence, ["article_id", "actor_id", "per_1000"], "dispersion chart", empty=True
     )
     articles = list(dict.fromkeys(prominence["article_id"]))
-    actors = list(dict.fromkeys(prominence["actor_id"]))
+    actors = _most_prominent(prominence, max_actors)
+    more = prominence["actor_id"].nunique() - len(actors)
     colors = distinct_colors(len(actors))
     cols = 1 if len(articles) <= 4 else panel_columns(len(articles))
     fig, axes = panel_grid(max(len(articles), 1), width=7.0 if cols == 1 else 2.6 * cols + 1.0,
@@ -312,7 +336,8 @@ def plot_actor_prominence(positions: pd.DataFrame, prominence: pd.DataFrame) -> 
         ax.set_title(article if cols > 1 else f"{article}  (right: mentions per 1,000 words)",
                      fontsize=9 if cols == 1 else 8)  # fmt: skip
     fig.supxlabel("position in the body (share of words before the mention)"
-                  + ("; right of each panel: mentions per 1,000 words" if cols > 1 else ""),
+                  + ("; right of each panel: mentions per 1,000 words" if cols > 1 else "")
+                  + (f"\n{max_actors} most mentioned actors; {more:,} more in the table" if more else ""),
                   fontsize=9)  # fmt: skip
     return fig
 
