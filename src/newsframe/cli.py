@@ -60,15 +60,21 @@ def _out(text: object = "") -> None:
 
 
 def _load(
-    path: str, title: str | None, story: str | None = None, args: argparse.Namespace | None = None
+    path: str,
+    title: str | None,
+    story: str | None = None,
+    method: str = "rules",
+    args: argparse.Namespace | None = None,
 ) -> Corpus:
     p = Path(path)
     if p.suffix.lower() in TABLE_SUFFIXES or p.is_dir():
-        return load_corpus(p, story=story, **_table_options(args))
+        return load_corpus(p, story=story, method=method, **_table_options(args))
     meta = {"title": title} if title else {}
     loaded = load_story(story) if story else None
     return Corpus(
-        [load_article(p, **meta)], story=loaded, resources=getattr(loaded, "resources", None)
+        [load_article(p, method=method, **meta)],
+        story=loaded,
+        resources=getattr(loaded, "resources", None),
     )
 
 
@@ -100,7 +106,7 @@ def _print_article(article: Article, *, show_removed: bool) -> None:
 
 
 def _clean(args: argparse.Namespace) -> None:
-    corpus = _load(args.path, args.title)
+    corpus = _load(args.path, args.title, method=args.method)
     for n, article in enumerate(corpus):
         if len(corpus) > 1:
             _out(("\n" if n else "") + f"=== {article.article_id} ({article.source_path})")
@@ -121,13 +127,13 @@ def _report(args: argparse.Namespace) -> None:
                                   **_table_options(args))  # fmt: skip
         path = build_report(
             sources, args.out, story=args.story, group=args.group, compare=args.compare,
-            force=args.force, n_jobs=args.jobs, scheduler=args.scheduler,
+            force=args.force, n_jobs=args.jobs, scheduler=args.scheduler, align=args.align,
         )  # fmt: skip
         print(f"newsframe: wrote {path / 'index.html'}", file=sys.stderr)
         return
     if len(args.path) != 1:
         raise NewsframeError("without --out, report takes one source")
-    corpus = _load(args.path[0], None, args.story, args)
+    corpus = _load(args.path[0], None, args.story, args=args)
     frame = corpus.to_frame().drop(columns=["source_path"])
     sys.stdout.write(_safe(frame.to_csv(index=False, lineterminator="\n")))
 
@@ -155,6 +161,12 @@ def build_parser() -> argparse.ArgumentParser:
     clean.add_argument("path", help="an article (.txt/.html), a manifest .csv or a folder")
     clean.add_argument("--show-removed", action="store_true", help="list removed lines and why")
     clean.add_argument("--title", help="the known headline (helps find it on the page)")
+    clean.add_argument(
+        "--method",
+        choices=("rules", "model"),
+        default="rules",
+        help="the rule cleaner (default) or the learned line model (newsframe.lines)",
+    )
     clean.set_defaults(func=_clean)
     report = sub.add_parser(
         "report", help="write a self-contained HTML report (or, without --out, a CSV of counts)"
@@ -170,6 +182,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--group", help="metadata column whose groups are compared (default: group)"
     )
     report.add_argument("--compare", nargs=2, metavar=("A", "B"), help="the two groups or articles")
+    report.add_argument("--align", nargs=2, metavar=("A", "B"),
+                        help="the two articles the alignment map draws (default: the two of the "
+                        "compared sides that share the most facts)")  # fmt: skip
     report.add_argument("--force", action="store_true", help="replace an existing report folder")
     report.add_argument(
         "--jobs",

@@ -21,8 +21,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from newsframe.actors import Actor
-from newsframe.corpus import Article, Corpus
-from newsframe.errors import NewsframeError
+from newsframe.corpus import Article, Corpus, as_articles
+from newsframe.errors import expect_kind
 from newsframe.resources import resolve_resources
 
 __all__ = ["discover_actors", "name_candidates", "with_text_actors"]
@@ -231,9 +231,7 @@ def discover_actors(
     >>> [(x.actor_id, x.kind, x.aliases) for x in discover_actors([a, b], min_mentions=1)]
     [('lars_odegaard', 'person', ('Lars Odegaard', 'Odegaard')), ('ministry_of_water_resources', 'organisation', ('Ministry of Water Resources',))]
     """
-    articles = list(corpus)
-    if any(not isinstance(a, Article) for a in articles):
-        raise NewsframeError("discover_actors needs newsframe Article objects (nf.load_corpus)")
+    articles = as_articles(corpus)
     from newsframe.parallel import map_slices
 
     parts = map_slices(_found_in, articles, n_jobs=n_jobs, min_items=256)
@@ -290,6 +288,7 @@ def with_text_actors(corpus: Corpus, *, top_n: int = 10, n_jobs: int | None = 1)
     >>> [a.actor_id for a in with_text_actors(c).resources.actors]
     ['ana_ruiz']
     """
+    expect_kind(corpus, Corpus, "with_text_actors", hint="load one with nf.load_corpus(...)")
     resources = resolve_resources(None, corpus)
     if resources.actors:
         return corpus
