@@ -25,6 +25,7 @@ import json
 import math
 import re
 import warnings
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -258,7 +259,7 @@ def table_columns(path: Path) -> list[str]:
     except csv.Error as exc:
         raise InputError(path, f"line 1: malformed CSV header ({exc})") from None
     names = [c.strip() for c in header]
-    dupes = sorted({c for c in names if c and names.count(c) > 1})
+    dupes = sorted(c for c, n in Counter(names).items() if c and n > 1)  # linear in the columns
     if dupes:
         raise InputError(path, f"line 1: duplicate column name(s) {', '.join(dupes)}")
     return names
