@@ -452,9 +452,11 @@ def attributions(
     quotation rules): quotations are found from the marks (straight, curly, mismatched or spaced
     guillemets; see :func:`~newsframe.framing.quotes.find_quotes`), reporting verbs and nouns
     from the editable table ``data/reporting_verbs.toml`` ("X said/claimed/told ...", "said X",
-    "according to X", "X's remarks", "X was quoted as saying", "Y quoted X as saying", "was
+    "according to X", "X was quoted as saying", "Y quoted X as saying", "was
     announced by X", a banner that "read"), with the class the table gives them (``neutral``,
-    ``evaluative``, ``directive``, ``hostile``). Speakers come from the actor table (``speaker``
+    ``evaluative``, ``directive``, ``hostile``); a word after a possessive or a determiner
+    ("rejecting Beijing's claims", "the remarks") is a noun, never a reporting verb, so a
+    rebuttal is not credited to the side it rebuts. Speakers come from the actor table (``speaker``
     is the actor id) or are the noun phrase as written: people by name (titles dropped, one key
     per surname), organisations, groups and documents with their full name ("Russia's Foreign
     Ministry", "a spokesman for Iran's mission to the UN", "the report"); a phrase that names no

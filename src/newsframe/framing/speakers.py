@@ -3,9 +3,11 @@
 Rule-based, in the spirit of textacy's ``direct_quotations`` and Pareti's (2015) attribution
 relations, but without a parser: a reporting verb from the verb table, a speaker noun phrase
 right before it (``Putin said``, ``the Japanese leader also said``), or right after it when it
-follows a quotation (``"...," said Putin``), ``according to X``, ``X's remarks``, the passive
+follows a quotation (``"...," said Putin``), ``according to X``, the passive
 ``X was quoted as saying`` / ``Y quoted X as saying`` / ``was announced by X``. Quoted text is
-masked first, so words inside quotations are never taken for verbs or speakers.
+masked first, so words inside quotations are never taken for verbs or speakers. Reporting verbs
+are verbs: a word after a possessive or a determiner ("rejecting Beijing's claims", "the
+remarks") is a noun and credits no one, so a rebuttal is never credited to the side it rebuts.
 
 A speaker is a person, an organisation, a country, a group or a document: a noun phrase headed
 by a proper name, an actor, or one of the speaker nouns of the verb table (``[speaker]``);
@@ -709,7 +711,7 @@ def _scan_table(table: ReportingVerbs) -> tuple[int, frozenset[str]]:
     hit = _SCAN.get(id(table))
     if hit is None or hit[0] is not table:
         longest = max((len(k) for k in table.verbs), default=1)
-        relevant = _first_lemmas(table) | frozenset(table.nouns) | {"quote"}
+        relevant = _first_lemmas(table) | {"quote"}
         hit = _SCAN[id(table)] = (table, longest, relevant)
     return hit[1], hit[2]
 
@@ -840,8 +842,8 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
         if ctx.sentences.at(prior.start) == sentence and not strict_fails:
             return made(prior.speakers)
         return None
-    if joined and toks[j].text.lower() in NOT_VERB_BEFORE:
-        return None
+    if joined and (toks[j].text.lower() in NOT_VERB_BEFORE or _possessive(toks[j].text)):
+        return None  # "Beijing's claims", "the remarks": a noun, never a reporting verb
     if strict_fails:
         return None
     if joined and toks[j].text.lower() in ("who", "which", "that") and j > 0:
@@ -900,25 +902,14 @@ def _inverted(text, toks, i, n, j, ctx: _Context) -> tuple[int, int] | None:
     return span
 
 
-def _noun(text, toks, i, ctx: _Context) -> Attribution | None:
-    """The attribution for a reporting noun after a possessive (``Putin's remarks``)."""
-    owner = toks[i - 1] if i > 0 and _spaces(text, toks[i - 1].end, toks[i].start) else None
-    if owner is None:
-        return None
-    word = owner.text.lower()
-    span = None
-    if word in POSSESSIVE_PRONOUNS:
-        speakers = [Speaker("", owner.text, "pronoun")]
-    elif word.endswith(("'s", "s'")):
-        span = _np_before(text, toks, i - 1, owner.end, ctx.verbs.speaker_nouns)
-        speakers = _np_speakers(text, toks, *span, ctx) if span else []
-    else:
-        return None
-    lemma = toks[i].lemma
-    return Attribution(
-        toks[i].start, toks[i].end, toks[i].text, lemma, ctx.verbs.nouns[lemma], tuple(speakers),
-        phrase=_phrase(text, toks, span),
-    )  # fmt: skip
+_CONTRACTED = frozenset(["he's", "she's", "it's", "that's", "there's", "who's", "what's",
+                         "here's", "let's"])  # fmt: skip
+
+
+def _possessive(word: str) -> bool:
+    """True for a possessive ("Beijing's", "the ministers'"), not a contraction ("he's")."""
+    low = word.lower()
+    return low.endswith(("'s", "s'")) and low not in _CONTRACTED
 
 
 def _with_speakers(att: Attribution, speakers: tuple[Speaker, ...]) -> Attribution:
@@ -1022,7 +1013,7 @@ def _scan(text: str, toks: list[Token], ctx: _Context, candidates: list[int]) ->
         if toks[i].lemma == "quote" and (done := _quoted_as(text, toks, i, ctx)):
             att, n = done
         elif match is None:
-            att = _noun(text, toks, i, ctx) if toks[i].lemma in verbs.nouns else None
+            att = None  # a reporting noun ("Abe's remarks") credits no one: it is not a verb
         elif (
             ctx.unit.part != "headline"
             and not toks[i].text[:1].islower()
@@ -1032,8 +1023,6 @@ def _scan(text: str, toks: list[Token], ctx: _Context, candidates: list[int]) ->
         else:
             key, n = match
             att = _verb(text, toks, i, n, key, ctx)
-            if att is None and n == 1 and toks[i].lemma in verbs.nouns:
-                att = _noun(text, toks, i, ctx)  # "Abe's remarks": a noun, not the verb
         if att is not None and att.speakers:
             if found and found[-1].speakers[0].source == "pending":
                 pending = found.pop()  # "Calling it '...', the governor said": same speaker
