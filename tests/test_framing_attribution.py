@@ -602,3 +602,38 @@ def test_partial_quote_after_a_possessive_noun_belongs_to_the_verb():
 def test_contraction_is_not_a_possessive():
     t = _plain("He's said the talks were useful. Putin said so.")
     assert t["verb_lemma"].tolist() == ["say", "say"]
+
+
+# --- quotation or label (issue 19) ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The government calls it a success. The "peace dividend" will pay for schools.',
+        'Posters of the "new era" campaign went up across the city.',
+        '"Zero-Covid" ended in December. Shops reopened on Monday.',
+        # a reporting verb in the sentence, but the quotation names a term or modifies a noun
+        'The minister rejected the "hostile" reports on Tuesday.',
+        'Mao said the singer performed the song "Katyusha" in Mariupol.',
+        'He used the term "treated water" in his speech, officials said.',
+    ],
+)
+def test_short_quoted_noun_phrase_without_a_speech_frame_is_a_label(text):
+    assert _plain(text).query("kind != 'paraphrase'").empty
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ('The mayor said the plan was "a disgrace".', "a disgrace"),  # reporting verb
+        ('The plan is "a disgrace", according to the mayor.', "a disgrace"),  # according to
+        ('The mayor: "A disgrace."', "A disgrace."),  # colon after a speaker
+        ('"A disgrace," said the mayor.', "A disgrace"),  # quote, then verb
+        ('The mayor spoke. "Never."', "Never."),  # a sentence of its own
+        ('It was "not our fault" at all.', "not our fault"),  # a clause: someone's words
+        ('The pilot had an "excellent" record, Tewolde said.', "excellent"),  # verb after it
+    ],
+)
+def test_short_quotation_with_a_speech_frame_is_speech(text, quote):
+    assert _plain(text).query("kind != 'paraphrase'")["quote"].tolist() == [quote]
