@@ -100,6 +100,12 @@ CALENDAR = frozenset(
 )
 # fmt: on
 _AUX_OR_ADVERB = AUX | ADVERBS
+# a place or a time after a speaker's head ("officials in Tokyo", "the agency on Saturday")
+PLACE_OR_TIME = frozenset(["at", "in", "on", "near", "outside", "during", "inside"])
+# the words of a time adjunct between a speaker and the verb ("the agency on Saturday said")
+_TIME_BEFORE = frozenset(["on", "last", "this", "late", "early", "next", "that", "earlier"])
+_TIME_NOUNS = frozenset(["week", "month", "year", "night", "morning", "afternoon", "evening",
+                         "weekend", "day"])  # fmt: skip
 COMPLEMENT = frozenset(["of", "for", "from"])
 LINKS = frozenset(["of", "for", "from", "to", "at", "in", "on"])
 DETERMINERS = frozenset(["the", "a", "an", "this", "that"])
@@ -407,7 +413,10 @@ def speaker_kind(words: list[Token], verbs: ReportingVerbs) -> str | None:
 
 def _np_speakers(text: str, toks: list[Token], lo: int, hi: int, ctx: _Context) -> list[Speaker]:
     """Speakers named by the noun phrase ``toks[lo..hi]`` (actors first, then a name), or
-    none when the phrase names no person, organisation, country, group or document."""
+    none when the phrase names no person, organisation, country, group or document. A place or
+    a time after the head is not part of the speaker: "a police officer at the X station in
+    Y" is "a police officer", "the agency on Saturday" is "the agency"."""
+    hi = next((k - 1 for k in range(lo + 1, hi + 1) if toks[k].text.lower() in PLACE_OR_TIME), hi)
     start, end = toks[lo].start, toks[hi].end
     words = toks[lo : hi + 1]
     k = bisect_left(ctx.mention_starts, start)
@@ -815,6 +824,16 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
             aux.insert(0, toks[j].text)
         j -= 1
 
+    k = _before_time(text, toks, j)
+    if k != j:  # "the agency on Saturday said": the subject is before the date
+        j = k
+        while (
+            j >= 0
+            and toks[j].text.lower() in _AUX_OR_ADVERB
+            and _spaces(text, toks[j].end, toks[j + 1].start)
+        ):
+            j -= 1
+
     def made(speakers, participle=False, span=None):
         return _made(toks, i, n, key, speakers, ctx, aux=aux, participle=participle,
                      phrase=_phrase(text, toks, span),
@@ -870,6 +889,27 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
         return made(_aside_speakers(text, toks, j, toks[i].start, span, ctx), span=span)
     span = _inverted(text, toks, i, n, j, ctx)
     return made(_np_speakers(text, toks, *span, ctx), span=span) if span else None
+
+
+def _before_time(text: str, toks: list[Token], j: int) -> int:
+    """The token before a time adjunct that ends at ``toks[j]`` ("on Saturday", "last week",
+    "on Monday night", "yesterday"), or ``j`` when there is none."""
+    k = j
+    if k >= 0 and toks[k].text[:1].isdigit() and k > 0 and toks[k - 1].text.lower() in CALENDAR:
+        k -= 1  # "on March 3"
+    if k >= 0 and toks[k].text.lower() in _TIME_NOUNS:
+        k -= 1  # "last week", "on Monday night"
+    if k < 0 or (k == j and toks[k].text.lower() not in CALENDAR):
+        return j
+    if toks[k].text.lower() in CALENDAR:
+        k -= 1
+    elif toks[k].text.lower() not in _TIME_BEFORE:
+        return j
+    if k >= 0 and toks[k].text.lower() in _TIME_BEFORE:
+        k -= 1
+    if k < 0 or not all(_spaces(text, toks[m].end, toks[m + 1].start) for m in range(k, j)):
+        return j
+    return k
 
 
 def _aside_speakers(text, toks, j, stop, span, ctx: _Context) -> list[Speaker]:
