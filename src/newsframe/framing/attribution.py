@@ -13,6 +13,7 @@ import pandas as pd
 from newsframe.actors import Actor, find_mentions, load_actors
 from newsframe.corpus import Article, Corpus
 from newsframe.document import analyse
+from newsframe.entities import Entities
 from newsframe.framing._units import Unit, as_articles, body_words, units, word_tokens
 from newsframe.framing.quotes import Quote, QuoteIndex, top_level_quotes
 from newsframe.framing.speakers import (
@@ -72,100 +73,44 @@ _CLAUSE_WORDS = frozenset(
 )  # fmt: skip
 
 
-TITLES = frozenset(
-    [
-        "president",
-        "prime",
-        "minister",
-        "foreign",
-        "defense",
-        "defence",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "chief",
-        "cabinet",
-        "secretary",
-        "general",
-        "chairman",
-        "ambassador",
-        "deputy",
-        "press",
-        "top",
-        "senior",
-        "former",
-        "acting",
-        "state",
-        "governor",
-        "mayor",
-        "leader",
-        "official",
-        "the",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "sen",
-        "gov",
-        "rep",
-        "lt",
-        "col",
-        "gen",
-        "inspector",
-        "superintendent",
-        "commander",
-        "sergeant",
-        "detective",
-        "constable",
-        "captain",
-        "lieutenant",
-        "police",
-        "mayor",
-        "dep",
-        "sir",
-        "dame",
-        "lord",
-        "lady",
-    ]
-)
+_DESCRIBES = {
+    "person": frozenset(["person"]),
+    "organisation": frozenset(["organisation", "country"]),
+}
 
 
-def _without_titles(words: list[str], roles: dict[str, str]) -> list[str]:
-    """The name after its titles: "French President Emmanuel Macron" -> "Emmanuel Macron"."""
-    last = -1
-    for k, word in enumerate(words[:-1]):
-        plain = word.lower().rstrip(".")
-        if plain in TITLES or roles.get(plain) == "person":
-            last = k
-    return words[last + 1 :]
-
-
-def _canonical_names(rows: list[dict], roles: dict[str, str]) -> None:
-    """Give one key to one person named in several ways ("Foreign Minister Sergei Lavrov",
-    "Lavrov", "Mr Lavrov"): titles dropped, then every name with the same surname takes the
-    longest form. Organisations, groups and documents keep their names."""
-    full: dict[str, str] = {}
-
-    def person(row: dict, words: list[str]) -> bool:
-        return (
-            bool(words)
-            and row["speaker_kind"] in ("person", "")
-            and all(w[:1].isupper() for w in words)
-        )
-
+def _entity_names(rows: list[dict], layer: Entities) -> None:
+    """Give every speaker named in several ways one key, the canonical name of its entity in
+    the article's entity layer -- the entity id: an actor's id, else the canonical name
+    ("Foreign Minister Sergei Lavrov", "Lavrov", "Mr Lavrov" -> "Sergei Lavrov"; "Beijing" ->
+    "China"; "ACS" -> "Agency for Coastal Safety") -- and its kind when the layer knows it; a phrase the layer does not resolve ("the
+    ministry", "a spokesman for the union") keeps its words."""
+    names: dict[str, tuple[str, str] | None] = {}
     for row in rows:
-        words = row["speaker"].split()
-        if row["speaker_source"] == "actor" or not person(row, words):
+        if row["speaker_source"] in ("actor", "unresolved"):
             continue
-        words = _without_titles(words, roles)
-        name = " ".join(words)
-        if len(name) > len(full.get(words[-1], "")):
-            full[words[-1]] = name
-    for row in rows:
-        words = row["speaker"].split()
-        if row["speaker_source"] != "actor" and person(row, words) and words[-1] in full:
-            row["speaker"] = full[words[-1]]
+        key = row["speaker"]
+        text = row["speaker_text"]
+        described = row["speaker_source"] == "description" and text.startswith("the ")
+        if described or (row["speaker_source"] != "name" and key.startswith("the ")):
+            # a description ("the spokesperson said"): the last entity of the article with that
+            # role or head noun, if any -- a role the text gave is better evidence than the
+            # last person quoted
+            head = (text if described else key).lower().split()[-1]
+            kinds = _DESCRIBES.get(row["speaker_kind"], frozenset())
+            entity_id = layer.antecedent(head, row["paragraph_id"], kinds) if kinds else None
+            if entity_id is not None:
+                row["speaker"] = entity_id
+                continue
+        if key not in names:
+            entity_id = layer.resolve(key)
+            entity = layer.entities.get(entity_id) if entity_id is not None else None
+            names[key] = (entity.entity_id, entity.kind) if entity is not None else None
+        hit = names[key]
+        if hit is not None:
+            row["speaker"] = hit[0]
+            if hit[1] in ("person", "organisation", "country"):
+                row["speaker_kind"] = hit[1]
 
 
 def _colon_speaker(unit: Unit, quote: Quote, actors, verbs: ReportingVerbs) -> tuple[Speaker, ...]:
@@ -512,7 +457,11 @@ def _analysed(article, verbs, actors, resources) -> tuple[list[dict], frozenset]
     def build() -> tuple[list[dict], frozenset]:
         rows, labels = _article_rows(article, verbs, actors, resources)
         named = [row for _, row in sorted(rows, key=lambda r: r[0])]
-        _canonical_names(named, verbs.speaker_nouns)
+        nouns = [noun for noun, kind in verbs.speaker_nouns.items() if kind == "organisation"]
+        layer = analyse(article, resources=resources).entities(
+            resources.actors, organisation_nouns=nouns
+        )
+        _entity_names(named, layer)
         return named, labels
 
     return analyse(article, resources=resources).memo("attributions", (verbs, actors), build)
