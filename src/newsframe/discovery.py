@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 
 from newsframe.actors import Actor
 from newsframe.corpus import Article, Corpus
+from newsframe.entities import TITLES as ENTITY_TITLES
 from newsframe.entities import gazetteer
 from newsframe.errors import NewsframeError
 from newsframe.resources import resolve_resources
@@ -322,7 +323,8 @@ def _personal(text: str, places) -> bool:
     words = text.split()
     if text in places:
         return False
-    return not (words[0] in places and all(w.lower() in TITLES for w in words[1:]))
+    titles = TITLES | ENTITY_TITLES
+    return not (words[0] in places and all(w.lower() in titles for w in words[1:]))
 
 
 def with_text_actors(corpus: Corpus, *, top_n: int = 10, n_jobs: int | None = 1) -> Corpus:
