@@ -29,6 +29,7 @@ from newsframe.corpus import Article, Corpus
 from newsframe.entities import TITLES as ENTITY_TITLES
 from newsframe.entities import gazetteer
 from newsframe.errors import NewsframeError
+from newsframe.parallel import map_slices
 from newsframe.resources import resolve_resources
 
 __all__ = ["discover_actors", "name_candidates", "with_text_actors"]
@@ -240,7 +241,6 @@ def discover_actors(
     articles = list(corpus)
     if any(not isinstance(a, Article) for a in articles):
         raise NewsframeError("discover_actors needs newsframe Article objects (nf.load_corpus)")
-    from newsframe.parallel import map_slices
 
     parts = map_slices(_found_in, articles, n_jobs=n_jobs, min_items=256)
     found = [item for part in parts for item in part]

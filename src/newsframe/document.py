@@ -35,6 +35,7 @@ import numpy as np
 from newsframe.actors import Actor, Mention, find_mentions
 from newsframe.corpus import _COUNTS, _DOCUMENTS, Article, Corpus, as_articles
 from newsframe.entities import Entities, find_entities
+from newsframe.parallel import map_slices
 from newsframe.resources import Resources, resolve_resources
 from newsframe.text import TOKEN, lemmatize, merge_phrases, phrase_index
 
@@ -478,8 +479,6 @@ def analyse_corpus(
     res = resolve_resources(resources, articles)
     items = as_articles(articles)
     if n_jobs != 1:
-        from newsframe.parallel import map_slices
-
         missing = [a for a in items if _cached(a, res) is None]
         parts = map_slices(
             functools.partial(_build_bare, resources=res), missing, n_jobs=n_jobs, min_items=256

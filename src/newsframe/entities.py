@@ -33,6 +33,8 @@ from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from countryinfo import all_countries
+
 from newsframe.actors import Actor, Mention
 from newsframe.text import normalise
 
@@ -232,8 +234,6 @@ def gazetteer() -> Mapping[str, str]:
     >>> g["Beijing"], g["Chinese"], g["Russia"], g["Washington"], g["UK"]
     ('China', 'China', 'Russia', 'United States', 'United Kingdom')
     """
-    from countryinfo import all_countries  # the package's data loads on first use only
-
     out: dict[str, str] = {}
     for country in all_countries():
         name = country.name()
