@@ -32,11 +32,14 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from countryinfo import all_countries
 
-from newsframe.actors import Actor, Mention
 from newsframe.text import normalise
+
+if TYPE_CHECKING:  # the actor types are read, never built, here: no import of the actor table
+    from newsframe.actors import Actor, Mention
 
 __all__ = ["TITLES", "Entities", "Entity", "EntityMention", "find_entities", "gazetteer"]
 
