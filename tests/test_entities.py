@@ -124,3 +124,36 @@ def test_share_of_voice_has_one_row_per_person():
         ["Xi Jinping", 3, 7],
         ["Mao Ning", 1, 2],
     ]
+
+
+def test_a_place_is_not_a_person_and_a_titled_single_name_is():
+    layer = find_entities(["Ms Ortiz flew over Cape Nosappu and Fukushima Prefecture."])
+    kinds = {e.entity_id: e.kind for e in layer.entities.values()}
+    assert kinds == {"Ortiz": "person", "Cape Nosappu": "place", "Fukushima Prefecture": "place"}
+
+
+def test_he_goes_to_the_last_person_the_layer_names():
+    # no story file: Kikawada is a person of the entity layer only; "he" is Kikawada (the
+    # spokesman spoke two sentences before), and the cape is no second candidate
+    t = nf.attributions(
+        [
+            Article(
+                "a",
+                "talks",
+                (
+                    '"We have seen the reports," the spokesman Dmitry Peskov said.',
+                    "On Monday, Hitoshi Kikawada inspected the islands from Cape Nosappu. "
+                    'During the inspection, he said: "We are close to foreign countries here."',
+                ),
+            )
+        ]
+    )
+    assert t[["speaker", "speaker_text"]].values.tolist() == [
+        ["Dmitry Peskov", "Dmitry Peskov"],
+        ["Hitoshi Kikawada", "he"],
+    ]
+
+
+def test_organisation_names_a_country_only_by_possessive_or_demonym():
+    layer = find_entities(["Tokyo Electric Power Co. met the Japanese Foreign Ministry."])
+    assert sorted(layer.entities) == ["Foreign Ministry (Japan)", "Tokyo Electric Power Co."]

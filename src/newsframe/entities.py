@@ -192,14 +192,33 @@ def _possessor(text: str, start: int, places: Mapping[str, str]) -> list[str]:
     return []
 
 
+_GOVERNMENT = frozenset(["ministry", "embassy", "consulate", "government", "mission", "army",
+                         "navy", "military", "parliament", "cabinet", "office", "presidency",
+                         "delegation", "administration"])  # fmt: skip
+
+
 def _national(words: list[str], orgs: frozenset[str]) -> str | None:
-    """The canonical name of an organisation named after its country: "Russia's Foreign
-    Ministry", "Russian Foreign Ministry" -> "Foreign Ministry (Russia)"; else None."""
-    if len(words) < 2 or not _has_org(words[1:], orgs):
+    """The canonical name of a government body named after its country, by a possessive or a
+    demonym: "Russia's Foreign Ministry", "Russian Foreign Ministry" -> "Foreign Ministry
+    (Russia)"; else None ("Tokyo Electric Power Co." keeps its name)."""
+    if len(words) < 2 or not any(w.lower() in _GOVERNMENT for w in words[1:]):
         return None
-    first = words[0][:-2] if words[0].endswith(_POSSESSIVE) else words[0]
+    possessive = words[0].endswith(_POSSESSIVE)
+    first = words[0][:-2] if possessive else words[0]
     country = gazetteer().get(first)
-    return f"{' '.join(words[1:])} ({country})" if country else None
+    if country is None or not (possessive or first in _demonyms() or first in _CODES):
+        return None
+    return f"{' '.join(words[1:])} ({country})"
+
+
+@functools.lru_cache(maxsize=1)
+def _demonyms() -> frozenset[str]:
+    """The demonyms of the gazetteer ("Russian", "South Korean")."""
+    out: set[str] = set()
+    for country in all_countries():
+        value = country.demonym()
+        out.update([value] if isinstance(value, str) else list(value or ()))
+    return frozenset(out)
 
 
 def _words(text: str) -> list[str]:
@@ -433,9 +452,10 @@ def find_entities(
             if acronym:
                 layer._alias.setdefault(acronym.lower(), entity_id)
                 _add(layer, entity_id, form, "organisation", "", acronym)
-        else:
+        else:  # a single name: a person's when a title or role comes before it ("Ms Ortiz")
             entity_id = layer.resolve(form) or form
-            _add(layer, entity_id, form, "", role.lower(), form)
+            single = "place" if kind == "place" else ("person" if role else "")
+            _add(layer, entity_id, form, single, role.lower(), form)
         if role and entity_id in layer.entities and not layer.entities[entity_id].role:
             e = layer.entities[entity_id]
             layer.entities[entity_id] = Entity(e.entity_id, e.name, e.kind, role.lower(), e.aliases)
@@ -483,12 +503,23 @@ _ORGANISATION_NOUNS = frozenset(
 )  # fmt: skip
 
 
+_PLACE_WORDS = frozenset(
+    ["cape", "mount", "mt", "lake", "river", "sea", "ocean", "bay", "strait", "gulf", "island",
+     "islands", "peninsula", "prefecture", "province", "county", "district", "street", "avenue",
+     "road", "highway", "square", "station", "airport", "port", "harbour", "harbor", "valley",
+     "canyon", "desert", "forest", "park", "plant", "city", "town", "village", "state"]
+)  # fmt: skip
+
+
 def _kind(name: list[str], form: str, orgs: frozenset[str], places: Mapping[str, str]) -> str:
-    """The kind of a name: a country (gazetteer), an organisation (holds an organisation noun
-    or is an acronym), a person (two to four name words), else "" (a single name)."""
+    """The kind of a name: a country (gazetteer), a place (holds a place word: "Cape X", "X
+    Prefecture"), an organisation (holds an organisation noun or is an acronym), a person (two
+    to four name words), else "" (a single name)."""
     if form in places:
         return "country"
     lower = [w.lower().rstrip(".") for w in name]
+    if any(w in _PLACE_WORDS for w in lower):
+        return "place"  # "Cape Nosappu", "Fukushima Prefecture", "Main Street": never a person
     if any(w in orgs or w.rstrip("s") in orgs for w in lower):
         return "organisation"
     if len(name) == 1 and name[0].isupper() and len(name[0]) > 1:

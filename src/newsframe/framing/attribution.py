@@ -24,6 +24,7 @@ from newsframe.framing.speakers import (
     Sentences,
     Speaker,
     load_reporting_verbs,
+    organisation_nouns,
     speaker_kind,
     unit_attributions,
 )
@@ -457,9 +458,8 @@ def _analysed(article, verbs, actors, resources) -> tuple[list[dict], frozenset]
     def build() -> tuple[list[dict], frozenset]:
         rows, labels = _article_rows(article, verbs, actors, resources)
         named = [row for _, row in sorted(rows, key=lambda r: r[0])]
-        nouns = [noun for noun, kind in verbs.speaker_nouns.items() if kind == "organisation"]
         layer = analyse(article, resources=resources).entities(
-            resources.actors, organisation_nouns=nouns
+            actors, organisation_nouns=organisation_nouns(verbs)
         )
         _entity_names(named, layer)
         return named, labels

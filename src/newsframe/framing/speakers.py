@@ -45,6 +45,7 @@ __all__ = [
     "Speaker",
     "find_attributions",
     "load_reporting_verbs",
+    "organisation_nouns",
     "speaker_kind",
 ]
 
@@ -637,6 +638,7 @@ class _Context:
     kinds: dict[str, str]
     found: list[Attribution]
     named: dict[tuple[str, str], tuple[tuple[Speaker], str]] = field(default_factory=dict)
+    people: list[Mention] | None = None  # the unit's people in the entity layer, if known
 
 
 def _quote_follows(text: str, toks: list[Token], i: int, end: int, ctx: _Context) -> bool:
@@ -965,9 +967,12 @@ def _remember_and_resolve(
     mentions = (
         [m for m in ctx.mentions if quotes.at(m.start) is None] if quotes.quotes else ctx.mentions
     )
-    honorific = _honorific_names(ctx.unit.text, quotes)
-    if honorific:  # (the actor mentions alone are in text order already)
-        mentions = sorted(mentions + honorific, key=lambda m: m.start)
+    if ctx.people is not None:  # the people of the article's entity layer, outside quotations
+        people = [m for m in ctx.people if quotes.at(m.start) is None]
+    else:
+        people = _honorific_names(ctx.unit.text, quotes)
+    if people:  # (the actor mentions alone are in text order already)
+        mentions = sorted(mentions + people, key=lambda m: m.start)
     out, k = [], 0
     add = memory.add
     for att in found:
@@ -999,7 +1004,7 @@ def _mention_event(m: Mention, ctx: _Context, order: int) -> _Event:
     if named is None:
         if m.actor_id in ctx.kinds:
             speaker = Speaker(m.actor_id, m.text, "actor", ctx.kinds[m.actor_id])
-        else:  # a name with an honorific
+        else:  # a person of the entity layer (or a name with an honorific)
             speaker = Speaker(m.actor_id, m.text, "name", "person")
         named = ctx.named[m.actor_id, m.text] = ((speaker,), m.text.lower())
     at = (order, ctx.sentences.at(m.start), m.start)
@@ -1084,6 +1089,21 @@ class _Word:
         self.text, self.lemma, self.start, self.end = text, lemma, start, end
 
 
+def organisation_nouns(verbs: ReportingVerbs) -> frozenset[str]:
+    """The organisation nouns of the verb table's speaker nouns (what makes a name an
+    organisation in the entity layer), computed once per table.
+
+    >>> "ministry" in organisation_nouns(load_reporting_verbs())
+    True
+    """
+    hit = _ORG_NOUNS.get(id(verbs))
+    if hit is None or hit[0] is not verbs:
+        nouns = frozenset(n for n, kind in verbs.speaker_nouns.items() if kind == "organisation")
+        hit = _ORG_NOUNS[id(verbs)] = (verbs, nouns)
+    return hit[1]
+
+
+_ORG_NOUNS: dict[int, tuple[ReportingVerbs, frozenset[str]]] = {}
 _KINDS: dict[int, tuple[tuple[Actor, ...], frozenset[str], dict[str, str]]] = {}
 
 
@@ -1128,6 +1148,16 @@ class ArticleScan:
             for paragraph_id, m in doc.mentions:
                 if m.actor_id not in self.places:
                     self.mentions.setdefault(paragraph_id, []).append(m)
+        # the people the entity layer names (other than actors): what "he" and "she" can mean
+        self.people: dict[int, list[Mention]] = {}
+        layer = doc.entities(actors, organisation_nouns=organisation_nouns(verbs))
+        for m in layer.mentions:
+            entity = layer.entities.get(m.entity_id)
+            if entity is not None and entity.kind == "person" and m.entity_id not in self.kinds:
+                # the role stays with the name: "the President" may refer back to it
+                named = f"{entity.role} {m.text}" if entity.role else m.text
+                mention = Mention(m.entity_id, m.start, m.end, named)
+                self.people.setdefault(m.paragraph_id, []).append(mention)
         self.types, self.lemmas = doc.types, doc.type_lemma
         self.type = doc.token_type.tolist()
         self.start, self.end = doc.token_start.tolist(), doc.token_end.tolist()
@@ -1138,6 +1168,12 @@ class ArticleScan:
         ids = np.arange(HEADLINE, len(doc.paragraphs) + 1)
         edges = np.searchsorted(doc.token_paragraph, ids).tolist()
         self.bounds = dict(zip(ids[:-1].tolist(), itertools.pairwise(edges), strict=True))
+
+    def unit_people(self, unit: Unit) -> list[Mention] | None:
+        """The people of ``unit`` in the entity layer (None without an analysed document)."""
+        if self.doc is None or unit.doc is not self.doc:
+            return None
+        return self.people.get(unit.paragraph_id, [])
 
     def unit_mentions(self, unit: Unit) -> list[Mention]:
         """The actor mentions of ``unit`` (places left out), in order."""
@@ -1205,7 +1241,8 @@ def unit_attributions(
     )
     found: list[Attribution] = []
     ctx = _Context(scan.verbs, unit, sentences, index, quoted, mentions,
-                   [m.start for m in mentions], scan.kinds, found, scan.named)  # fmt: skip
+                   [m.start for m in mentions], scan.kinds, found, scan.named,
+                   scan.unit_people(unit))  # fmt: skip
     if candidates:
         _scan(text, toks, ctx, candidates)
     return _remember_and_resolve(found, ctx, memory, order, index)
