@@ -157,3 +157,15 @@ def test_he_goes_to_the_last_person_the_layer_names():
 def test_organisation_names_a_country_only_by_possessive_or_demonym():
     layer = find_entities(["Tokyo Electric Power Co. met the Japanese Foreign Ministry."])
     assert sorted(layer.entities) == ["Foreign Ministry (Japan)", "Tokyo Electric Power Co."]
+
+
+def test_a_government_body_named_without_its_country_is_the_one_the_article_placed():
+    layer = find_entities(
+        ["MOSCOW (Wire). The Iranian Foreign Ministry spoke.", "The Foreign Ministry added more."]
+    )
+    assert [(m.text, m.entity_id) for m in layer.mentions] == [
+        ("MOSCOW", "Russia"),
+        ("Wire", "Wire"),
+        ("Iranian Foreign Ministry", "Foreign Ministry (Iran)"),
+        ("Foreign Ministry", "Foreign Ministry (Iran)"),
+    ]

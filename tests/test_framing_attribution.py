@@ -666,3 +666,15 @@ def test_speaker_span_holds_no_place_or_date(sentence, speaker):
 def test_a_poll_is_not_a_speaker():
     t = _plain('"Support is falling," the poll said.')
     assert t["speaker"].tolist() == ["unresolved"]
+
+
+def test_an_adverb_in_ly_between_subject_and_verb():
+    # the partial quotation is the ministry's (dismissed), not Zarif's (has written, after it)
+    t = _plain(
+        'The Foreign Ministry has vehemently dismissed as "baseless" the claim that '
+        "Minister Ali Zarif has written a letter."
+    )
+    quoted = t[t.kind == "partial"]
+    assert quoted[["speaker_text", "verb_lemma"]].values.tolist() == [
+        ["Foreign Ministry", "dismiss"]
+    ]

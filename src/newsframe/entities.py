@@ -59,7 +59,7 @@ TITLES = frozenset(
      "officer", "reconstruction", "economy", "finance", "interior", "trade", "justice",
      "health", "education", "agriculture", "transport", "transportation", "energy",
      "environment", "labour", "labor", "culture", "economic", "fisheries", "forestry",
-     "citizen", "resident", "consultant", "analyst", "expert", "professor", "councillor",
+     "citizen", "resident", "consultant", "analyst", "expert", "professor", "councillor", "affairs",
      "councilor", "federal", "national", "regional", "provincial", "county", "city", "u.s.",
      "us", "uk", "un", "eu", "cal", "fire", "crown", "attorney", "solicitor", "lawmaker"]
 )
@@ -442,7 +442,7 @@ def find_entities(
         name = owned[1:] if owned[0].endswith(_POSSESSIVE) else owned
         kind = _kind(name, form, orgs, places)
         if kind == "country":
-            entity_id = places[form]
+            entity_id = places.get(form) or places[form.title()]
             _add(layer, entity_id, entity_id, "country", "", form)
         elif kind == "person" and len(name) > 1:
             entity_id = layer._alias[form.lower()]
@@ -466,13 +466,23 @@ def find_entities(
 
 def _canonical(layer: Entities, actor_ids: frozenset[str]) -> Entities:
     """Rename every entity that is not an actor to its canonical name: the longest form of a
-    person's name (titles were never part of it), an organisation's spelled-out name."""
+    person's name (titles were never part of it), an organisation's spelled-out name; an
+    organisation named without its country ("the Foreign Ministry") is the one government body
+    of that name the article gives a country ("Foreign Ministry (Iran)")."""
+    national: dict[str, list[str]] = {}
+    for entity_id in layer.entities:
+        if entity_id.endswith(")") and " (" in entity_id:
+            national.setdefault(entity_id.rsplit(" (", 1)[0].lower(), []).append(entity_id)
     rename: dict[str, str] = {}
     for entity_id, e in layer.entities.items():
         if entity_id in actor_ids or e.kind == "country":
             continue
-        if entity_id.endswith(")"):  # "Foreign Ministry (Russia)": named after its country
+        if entity_id.endswith(")") and " (" in entity_id:  # "Foreign Ministry (Russia)"
             layer.entities[entity_id] = Entity(entity_id, entity_id, e.kind, e.role, e.aliases)
+            continue
+        owners = national.get(entity_id.lower(), [])
+        if e.kind == "organisation" and len(owners) == 1:
+            rename[entity_id] = owners[0]
             continue
         forms = [a for a in e.aliases if not (a.isupper() and " " not in a)] or [e.name]
         best = max(forms, key=lambda a: (len(a.split()), len(a), a))
@@ -483,7 +493,13 @@ def _canonical(layer: Entities, actor_ids: frozenset[str]) -> Entities:
     out = Entities(_orgs=layer._orgs)
     for entity_id, e in layer.entities.items():
         new = rename.get(entity_id, entity_id)
-        out.entities[new] = Entity(new, rename.get(entity_id, e.name), e.kind, e.role, e.aliases)
+        had = out.entities.get(new)
+        if had is None:
+            name = new if new in rename.values() else e.name
+            out.entities[new] = Entity(new, name, e.kind, e.role, e.aliases)
+        else:  # two entities found to be one
+            aliases = tuple(dict.fromkeys((*had.aliases, *e.aliases)))
+            out.entities[new] = Entity(new, had.name, had.kind, had.role or e.role, aliases)
     out.mentions = [
         EntityMention(m.paragraph_id, m.start, m.end, m.text, rename.get(m.entity_id, m.entity_id))
         for m in layer.mentions
@@ -507,7 +523,8 @@ _PLACE_WORDS = frozenset(
     ["cape", "mount", "mt", "lake", "river", "sea", "ocean", "bay", "strait", "gulf", "island",
      "islands", "peninsula", "prefecture", "province", "county", "district", "street", "avenue",
      "road", "highway", "square", "station", "airport", "port", "harbour", "harbor", "valley",
-     "canyon", "desert", "forest", "park", "plant", "city", "town", "village", "state"]
+     "canyon", "desert", "forest", "park", "plant", "city", "town", "village", "state",
+     "territories", "territory"]
 )  # fmt: skip
 
 
@@ -515,8 +532,8 @@ def _kind(name: list[str], form: str, orgs: frozenset[str], places: Mapping[str,
     """The kind of a name: a country (gazetteer), a place (holds a place word: "Cape X", "X
     Prefecture"), an organisation (holds an organisation noun or is an acronym), a person (two
     to four name words), else "" (a single name)."""
-    if form in places:
-        return "country"
+    if form in places or (form.isupper() and len(form) > 5 and form.title() in places):
+        return "country"  # "MOSCOW" in a dateline
     lower = [w.lower().rstrip(".") for w in name]
     if any(w in _PLACE_WORDS for w in lower):
         return "place"  # "Cape Nosappu", "Fukushima Prefecture", "Main Street": never a person

@@ -101,6 +101,19 @@ CALENDAR = frozenset(
 )
 # fmt: on
 _AUX_OR_ADVERB = AUX | ADVERBS
+_NOT_ADVERBS = frozenset(["family", "supply", "assembly", "rally", "ally", "reply", "apply",
+                          "monopoly", "anomaly", "holy", "jolly", "belly", "bully", "fly"])  # fmt: skip
+
+
+def _aux_or_adverb(word: str) -> bool:
+    """True for an auxiliary or an adverb between a subject and its verb ("has vehemently
+    dismissed"): the listed ones, and any lowercase word in -ly."""
+    low = word.lower()
+    return low in _AUX_OR_ADVERB or (
+        word.islower() and low.endswith("ly") and len(low) > 4 and low not in _NOT_ADVERBS
+    )
+
+
 # a place or a time after a speaker's head ("officials in Tokyo", "the agency on Saturday")
 PLACE_OR_TIME = frozenset(["at", "in", "on", "near", "outside", "during", "inside"])
 # the words of a time adjunct between a speaker and the verb ("the agency on Saturday said")
@@ -790,7 +803,7 @@ def _quoted_as(text: str, toks: list[Token], i: int, ctx: _Context):
     if (verb,) not in ctx.verbs.verbs:
         return None
     j, aux = i - 1, []
-    while j >= 0 and toks[j].text.lower() in _AUX_OR_ADVERB:
+    while j >= 0 and _aux_or_adverb(toks[j].text):
         if toks[j].text.lower() in AUX:
             aux.insert(0, toks[j].text)
         j -= 1
@@ -817,11 +830,7 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
     """The attribution for the verb at ``toks[i:i+n]``, or None when it is not reporting speech."""
     table, found = ctx.verbs, ctx.found
     j, aux = i - 1, []
-    while (
-        j >= 0
-        and toks[j].text.lower() in _AUX_OR_ADVERB
-        and _spaces(text, toks[j].end, toks[j + 1].start)
-    ):
+    while j >= 0 and _aux_or_adverb(toks[j].text) and _spaces(text, toks[j].end, toks[j + 1].start):
         if toks[j].text.lower() in AUX:
             aux.insert(0, toks[j].text)
         j -= 1
@@ -831,7 +840,7 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
         j = k
         while (
             j >= 0
-            and toks[j].text.lower() in _AUX_OR_ADVERB
+            and _aux_or_adverb(toks[j].text)
             and _spaces(text, toks[j].end, toks[j + 1].start)
         ):
             j -= 1
