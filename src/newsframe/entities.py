@@ -83,6 +83,9 @@ _CALENDAR = frozenset(
      "oct", "nov", "dec"]
 )
 # fmt: on
+_SKIP_FIRST = _OPENERS | _CALENDAR
+_ENDS = frozenset(".!?\"'\u201d:;")  # what may end the sentence before an opening capital
+_NOT_NAME = _CALENDAR | TITLES
 _INSIDE = frozenset(["of", "for", "the", "and", "de", "al", "bin", "van", "von", "du", "da"])
 _TOKEN = re.compile(r"[^\W\d_][\w'\u2019.&-]*|[()]|[^\w\s]")  # words, parentheses, marks
 _CODES = {"US": "United States", "U.S.": "United States", "USA": "United States",
@@ -272,47 +275,65 @@ def gazetteer() -> Mapping[str, str]:
     return out
 
 
+# a run of capitalised words ("Ministry of Foreign Affairs", "Xi Jinping. Mr Grossi"): one
+# search over the text (C speed); the run is then cut at a full stop or a possessive and its
+# words checked with str.isupper (the class also admits non-ASCII lowercase letters)
+_WORDCHARS = r"[\w'\u2019.&-]*"
+_RUN = re.compile(
+    rf"(?<![\w'\u2019.&-])[^\W\d_a-z]{_WORDCHARS}"
+    rf"(?:[ \t]+(?:(?:of|for|the|de|al|bin|van|von|du|da)[ \t]+)?[^\W\d_a-z]{_WORDCHARS})*"
+)
+
+
+def _capital(word: str) -> bool:
+    return word[:1].isupper() and word[:1].isalpha()
+
+
 def _runs(text: str) -> Iterable[tuple[int, int, list[str], list[tuple[int, int]]]]:
     """Runs of capitalised words in ``text``: (start, end, words, spans), in order; "of",
-    "for", "the" may join two capitalised words; a possessive or a full stop ends a run."""
-    tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
-    k, n = 0, len(tokens)
-    while k < n:
-        word = tokens[k][0]
-        if not (word[:1].isupper() and word[:1].isalpha()):
-            k += 1
+    "for", "the" may join two capitalised words; a possessive or a full stop ends a run.
+    One regular-expression search finds the runs: time linear in the text."""
+    for match in _RUN.finditer(text):
+        group, base = match.group(), match.start()
+        if " " not in group and "\t" not in group:  # one word: most runs
+            if group[:1].isupper():
+                stop = group.endswith(".") and not _abbreviation(group)
+                word = group[:-1] if stop else group
+                if word.endswith(("'s", "\u2019s")):
+                    word = word[:-2]
+                yield base, base + len(word), [word], [(base, base + len(word))]
             continue
-        first = k
-        words, spans = [], []
-        while k < n:
-            w, a, b = tokens[k]
-            if w[:1].isupper() and w[:1].isalpha():
-                stop = w.endswith(".") and not _abbreviation(w)
-                if stop:  # "... met Xi Jinping." : the full stop ends the name
-                    w, b = w[:-1], b - 1
-                possessive = w.endswith(("'s", "\u2019s"))
-                words.append(w[:-2] if possessive else w)
-                spans.append((a, b - 2 if possessive else b))
-                k += 1
-                if possessive or stop:
-                    break
+        words: list[str] = []
+        spans: list[tuple[int, int]] = []
+        pos = 0
+        for w in group.split():
+            a = group.index(w, pos) + base
+            pos = a - base + len(w)
+            b = a + len(w)
+            if not _capital(w):
+                if w in _INSIDE and words:  # a connector: kept only before a capital
+                    words.append(w)
+                    spans.append((a, b))
+                    continue
+                while words and not _capital(words[-1]):
+                    words.pop(), spans.pop()
+                if words:
+                    yield spans[0][0], spans[-1][1], words, spans
+                words, spans = [], []
                 continue
-            if (
-                w in _INSIDE
-                and w != "and"  # "Mayor Chris Dunn and Police Chief Ana Ruiz": two names
-                and k + 1 < n
-                and tokens[k + 1][0][:1].isupper()
-                and tokens[k + 1][0][:1].isalpha()
-                and words
-            ):
-                words.append(w)
-                spans.append((a, b))
-                k += 1
-                continue
-            break
+            stop = w.endswith(".") and not _abbreviation(w)
+            if stop:  # "... met Xi Jinping." : the full stop ends the name
+                w, b = w[:-1], b - 1
+            possessive = w.endswith(("'s", "\u2019s"))
+            words.append(w[:-2] if possessive else w)
+            spans.append((a, b - 2 if possessive else b))
+            if possessive or stop:
+                yield spans[0][0], spans[-1][1], words, spans
+                words, spans = [], []
+        while words and not _capital(words[-1]):
+            words.pop(), spans.pop()
         if words:
-            yield tokens[first][1], spans[-1][1], words, spans
-        k = max(k, first + 1)
+            yield spans[0][0], spans[-1][1], words, spans
 
 
 _ACRONYM = re.compile(r"\(([A-Z][A-Z&.]{1,7})\)")
@@ -339,6 +360,14 @@ def _uncovered(
             piece_spans.append((a, b))
         if piece_words:
             yield piece_words, piece_spans
+
+
+def _plain(
+    runs: Iterable[tuple[int, int, list[str], list[tuple[int, int]]]],
+) -> Iterable[tuple[list[str], list[tuple[int, int]]]]:
+    """The runs as (words, spans) when no actor mention can cover them."""
+    for _, _, words, spans in runs:
+        yield words, spans
 
 
 _ABBREVIATIONS = frozenset(["co", "inc", "corp", "ltd", "jr", "sr", "st", "mt", "ft", "mr", "mrs",
@@ -399,6 +428,7 @@ def find_entities(
     for paragraph_id, m in mentions:
         by_paragraph.setdefault(paragraph_id, []).append(m)
     layer = Entities(_orgs=orgs)
+    openers: list[tuple[int, int, int, str]] = []  # single capitals opening a sentence
     found: list[tuple[int, int, int, str, list[str], str, str]] = []  # first pass: named forms
     for paragraph_id, text in zip(ids, texts, strict=True):
         covered = by_paragraph.get(paragraph_id, [])
@@ -409,8 +439,24 @@ def find_entities(
                 layer.mentions.append(
                     EntityMention(paragraph_id, m.start, m.end, m.text, m.actor_id)
                 )
-        for words, spans in _uncovered(_runs(text), covered):
-            while words and words[0].lower() in _OPENERS | _CALENDAR:
+        runs = _runs(text)
+        for words, spans in _uncovered(runs, covered) if covered else _plain(runs):
+            if len(words) == 1:  # most runs: one word, often a country or a sentence opener
+                word = words[0]
+                if word in places:
+                    a, b = spans[0]
+                    found.append((paragraph_id, a, b, word, [], words, "country", "", ""))
+                    continue
+                low = word.lower()
+                if len(word) < 2 or low in _SKIP_FIRST or low in _NOT_NAME:
+                    continue
+                a, b = spans[0]
+                if not word.isupper() and (a < 2 or text[a - 2] in _ENDS):
+                    # a capital that opens a sentence: a name only if it is one the article
+                    # names in full elsewhere ("Xi said ..."), decided once the people are known
+                    openers.append((paragraph_id, a, b, word))
+                    continue
+            while words and words[0].lower() in _SKIP_FIRST:
                 words, spans = words[1:], spans[1:]
             if not words:
                 continue
@@ -418,50 +464,65 @@ def find_entities(
             role, name = _strip_titles(words, orgs)
             if not name or name[-1].lower() in _INSIDE or name[0].lower() in _INSIDE:
                 continue
-            if all(w.lower().rstrip(".") in _CALENDAR | TITLES for w in name):
+            if all(w.lower().rstrip(".") in _NOT_NAME for w in name):
                 continue
-            if len(name) == 1 and len(name[0]) < 2:
-                continue  # an initial, a letter
             first = spans[len(role)][0]
-            role = role or _role_before(text, start)
-            owner = _possessor(text, first, places)
-            found.append((paragraph_id, first, end, text[first:end], [*owner, *name],
-                          " ".join(role), _acronym_after(text, end)))  # fmt: skip
+            form = text[first:end]
+            kind = _kind(name, form, orgs, places)
+            if not role and kind in ("person", ""):
+                role = _role_before(text, start)
+            owner = _possessor(text, first, places) if kind == "organisation" else []
+            acronym = _acronym_after(text, end) if "(" in text[end : end + 3] else ""
+            found.append((paragraph_id, first, end, form, owner, name, kind, " ".join(role),
+                          acronym))  # fmt: skip
     # people named in full first, so that a single name links to them wherever it comes; one
     # person per first and last name ("Rafael Grossi", "Rafael Mariano Grossi")
     people: dict[tuple[str, str], str] = {}
-    for _, _, _, form, owned, role, _ in found:
-        name = owned[1:] if owned[0].endswith(_POSSESSIVE) else owned
-        kind = _kind(name, form, orgs, places)
+    for _, _, _, form, _, name, kind, role, _ in found:
         if kind == "person" and len(name) > 1:
             entity_id = people.setdefault((name[0].lower(), name[-1].lower()), form)
             _add(layer, entity_id, form, kind, role.lower(), form)
             for part in (name[0], name[-1]):
                 layer._single.setdefault(part.lower(), set()).add(entity_id)
-    for paragraph_id, start, end, form, owned, role, acronym in found:
-        name = owned[1:] if owned[0].endswith(_POSSESSIVE) else owned
-        kind = _kind(name, form, orgs, places)
+    for paragraph_id, start, end, form, owner, name, kind, role, acronym in found:
         if kind == "country":
             entity_id = places.get(form) or places[form.title()]
             _add(layer, entity_id, entity_id, "country", "", form)
         elif kind == "person" and len(name) > 1:
             entity_id = layer._alias[form.lower()]
         elif kind == "organisation" or acronym:
-            entity_id = _national(owned, orgs) or layer._alias.get(form.lower(), form)
+            national = _national([*owner, *name], orgs) if owner or len(name) > 1 else None
+            entity_id = national or layer._alias.get(form.lower(), form)
             _add(layer, entity_id, form, "organisation", role.lower(), form)
             if acronym:
                 layer._alias.setdefault(acronym.lower(), entity_id)
                 _add(layer, entity_id, form, "organisation", "", acronym)
         else:  # a single name: a person's when a title or role comes before it ("Ms Ortiz")
-            entity_id = layer.resolve(form) or form
+            entity_id = _single_name(layer, form) if len(name) == 1 else None
+            entity_id = entity_id or layer.resolve(form) or form
             single = "place" if kind == "place" else ("person" if role else "")
             _add(layer, entity_id, form, single, role.lower(), form)
         if role and entity_id in layer.entities and not layer.entities[entity_id].role:
             e = layer.entities[entity_id]
             layer.entities[entity_id] = Entity(e.entity_id, e.name, e.kind, role.lower(), e.aliases)
         layer.mentions.append(EntityMention(paragraph_id, start, end, form, entity_id))
+    for paragraph_id, start, end, word in openers:
+        entity_id = _single_name(layer, word)
+        if entity_id is not None:
+            layer.mentions.append(EntityMention(paragraph_id, start, end, word, entity_id))
     layer.mentions.sort(key=lambda m: (m.paragraph_id, m.start))
     return _canonical(layer, frozenset(names))
+
+
+def _single_name(layer: Entities, form: str) -> str | None:
+    """The entity a single name refers to (its own alias, or the one person of that first or
+    last name), without the title stripping of :meth:`Entities.resolve`."""
+    key = form.lower()
+    hit = layer._alias.get(key)
+    if hit is not None:
+        return hit
+    people = layer._single.get(key, ())
+    return next(iter(people)) if len(people) == 1 else None
 
 
 def _canonical(layer: Entities, actor_ids: frozenset[str]) -> Entities:
