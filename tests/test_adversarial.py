@@ -15,6 +15,7 @@ import importlib
 import pkgutil
 import re
 import time
+import warnings
 from collections.abc import Callable
 
 import pytest
@@ -228,3 +229,118 @@ def test_load_article_and_cli_are_bounded_on_adversarial_files(kind, tmp_path, c
         normal = best(lambda call=call: call(fresh_normal()), f"{name} on prose")
         hostile = timed(lambda call=call: call(hostile_path), f"{name} on {kind}")
         assert hostile <= max(RATIO * normal, FLOOR), (name, kind, hostile, normal)
+
+
+# --- the report's own steps on odd corpora (issue 17, items 4 and 5) ---------------------------
+
+_WORDS = ["harbour", "council", "storm", "wall", "fishermen", "mayor", "repairs", "weeks",
+          "families", "protest", "safety", "engineers", "crews", "residents", "funding",
+          "closure", "officials", "progress", "month", "decision", "river", "bridge", "school",
+          "budget", "police", "court", "judge", "water", "power", "railway", "station"]  # fmt: skip
+
+
+def _told_once(n_articles: int, n_sentences: int, seed: int) -> list[nf.Article]:
+    """Articles whose every sentence is their own (no fact is told twice): the facts tie, which
+    made optimal leaf ordering far slower than cubic."""
+    import random
+
+    rng = random.Random(seed)
+    out = []
+    for a in range(n_articles):
+        sentences = [" ".join(rng.choice(_WORDS) for _ in range(6)).capitalize()
+                     + f" {a} {s} {rng.randint(0, 10**6)}." for s in range(n_sentences)]  # fmt: skip
+        paragraphs = tuple(" ".join(sentences[i : i + 3]) for i in range(0, n_sentences, 3))
+        out.append(nf.Article(f"a{a}", "", paragraphs))
+    return out
+
+
+def test_coverage_time_has_no_cliff_at_the_clustering_bound():
+    # item 4: 20 articles of 99 sentences (just under 2,000 facts, once clustered with optimal
+    # leaf ordering: 70 s) against 20 of 101 (just over: ordered by fill), same test
+    from newsframe import omission
+
+    assert 20 * 99 <= omission.MAX_CLUSTERED < 20 * 101
+    nf.coverage(_told_once(3, 9, seed=0))  # warm up: resources, vectoriser
+    under = _told_once(20, 99, seed=1)
+    over = _told_once(20, 101, seed=2)
+    normal = best(lambda: nf.coverage(over), "coverage of 2,020 facts", repeat=2)
+    hostile = best(lambda: nf.coverage(under), "coverage of 1,980 facts", repeat=2)
+    assert hostile <= max(3 * normal, FLOOR), (hostile, normal)
+
+
+def _speaker(k: int) -> str:
+    """A distinct made-up name for every ``k`` below 16 ** 4."""
+    letters = "".join("bdfgklmnprstvzhc"[(k >> (4 * i)) & 15] + "aeiou"[i] for i in range(4))
+    return f"{('Anna', 'Boris', 'Clara')[k % 3]} {letters.capitalize()}"
+
+
+def test_thousands_of_speakers_give_a_figure_of_readable_size(tmp_path):
+    # item 5: one article quoting 1,500 different people, against normal prose of the same
+    # size: attribution tables, the two per-speaker figures and their PNGs
+    from newsframe.plots import framing, save_figure
+
+    quoted = tuple(f'"The harbour will reopen soon," said {_speaker(k)}, a resident.'
+                   for k in range(1_500))  # fmt: skip
+    hostile_article = nf.Article("many", "Headline", quoted)
+    size = sum(map(len, quoted))
+
+    def report_steps(article: nf.Article) -> list[int]:
+        table = nf.attributions([article])
+        figures = [framing.plot_attribution_verbs(table),
+                   framing.plot_share_of_voice(nf.share_of_voice([article]))]  # fmt: skip
+        for n, fig in enumerate(figures):
+            save_figure(fig, f"{article.article_id}-{n}", tmp_path, formats=("png",))
+        return [int(fig.get_size_inches()[1] * 150) for fig in figures]
+
+    def normal_article() -> nf.Article:
+        return nf.Article("normal", "Headline", tuple(p for p in prose(size).split("\n\n") if p))
+
+    assert nf.attributions([hostile_article])["speaker"].nunique() == 1_500
+    normal = best(lambda: report_steps(normal_article()), "per-speaker steps on prose", repeat=2)
+    hostile = timed(lambda: report_steps(hostile_article), "per-speaker steps, 1,500 speakers")
+    assert hostile <= max(RATIO * normal, FLOOR), (hostile, normal)
+    heights = report_steps(hostile_article)
+    assert max(heights) <= 150 * (0.8 + 0.2 * framing.MAX_ATTRIBUTION_ROWS + 1.0), heights
+
+
+def test_a_manifest_with_40000_columns_loads_in_linear_time(tmp_path):
+    """Issue 17 item 6: duplicate columns were looked up with a ``list.count`` per column
+    (15.7 s for 40,000 columns); the same bytes in four long fields are the normal case."""
+    (tmp_path / "a.txt").write_text("A Headline\n\n" + prose(2_000), "utf-8")
+    n = 40_000
+    wide = tmp_path / "wide.csv"
+    wide.write_text(
+        "article_id,file," + ",".join(f"c{i}" for i in range(n)) + "\na,a.txt" + ",x" * n + "\n",
+        "utf-8",
+    )
+    size = wide.stat().st_size
+    normal = tmp_path / "normal.csv"
+    head = "article_id,file,n1,n2,n3,n4\na,a.txt,"
+    field = (size - len(head) - 4) // 4  # four fields under the CSV field limit, three commas
+    last = size - len(head) - 4 - 3 * field
+    normal.write_text(head + ",".join(["x" * field] * 3 + ["x" * last]) + "\n", "utf-8")
+    assert normal.stat().st_size == size
+    usual = best(lambda: nf.load_corpus(normal), "load_corpus on a one-column manifest")
+    hostile = timed(lambda: nf.load_corpus(wide), "load_corpus on 40,000 columns")
+    assert hostile <= max(RATIO * usual, FLOOR), (hostile, usual)
+
+
+def test_a_deeply_nested_page_loads_in_the_time_of_a_flat_one(tmp_path):
+    """Issue 17 item 8: 3,000 nested elements gave "no article text found"; read without its
+    layout wrappers, the page costs what a flat page of the same bytes costs (trafilatura's time
+    grows with the square of the depth it is given)."""
+    body = "".join(f"<p>{p}</p>" for p in prose(20_000).split("\n\n") if p)
+    head = "<html><head><title>A Headline</title></head><body>"
+    deep = tmp_path / "deep.html"
+    deep.write_text(
+        head + "<div>" * 3_000 + f"<article>{body}</article>" + "</div>" * 3_000, "utf-8"
+    )
+    flat = tmp_path / "flat.html"
+    flat.write_text(head + "<div></div>" * 3_000 + f"<article>{body}</article>", "utf-8")
+    assert deep.stat().st_size == flat.stat().st_size
+    usual = best(lambda: nf.load_article(flat), "load_article on a flat page")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", nf.NewsframeWarning)  # "nested more than 255 deep"
+        hostile = timed(lambda: nf.load_article(deep), "load_article on 3,000 nested elements")
+        assert nf.load_article(deep).paragraphs == nf.load_article(flat).paragraphs
+    assert hostile <= max(RATIO * usual, FLOOR), (hostile, usual)

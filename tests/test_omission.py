@@ -190,3 +190,17 @@ def test_coverage_beyond_clustering_limit_orders_by_fill(monkeypatch):
     # fact ids count from the first article, the removed version: its 7 sentences are 0-6
     assert matrix.columns.tolist() == [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]
     assert matrix.loc["ferry-removed"].tolist() == [1] * 7 + [0] * 3
+
+
+def test_many_rows_are_ordered_by_their_distinct_patterns(monkeypatch):
+    # issue 17, item 4: above the optimal-ordering bound the distinct rows are clustered once and
+    # copies follow their pattern in row order. A = 1100, B = 0011, C = 1110: Jaccard distances
+    # A-C 1/3, B-C 1/2, A-B 1, so C sits between A and B (A C B, or its mirror B C A)
+    import numpy as np
+
+    import newsframe.omission as omission
+
+    monkeypatch.setattr(omission, "MAX_OPTIMAL_ORDERING", 3)
+    a, b, c = [1, 1, 0, 0], [0, 0, 1, 1], [1, 1, 1, 0]
+    order = omission._order(np.array([a, b, a, c, b, a])).tolist()
+    assert order in ([0, 2, 5, 3, 1, 4], [1, 4, 3, 0, 2, 5])

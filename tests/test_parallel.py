@@ -195,3 +195,42 @@ def test_a_grouped_report_is_the_same_on_one_and_on_two_processes(tmp_path):
     assert len(files) > 20
     for name in files:
         assert (one / name).read_bytes() == (two / name).read_bytes(), name
+
+
+def _living(pid: int) -> bool:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"  # a zombie has ended
+
+
+@needs_fork
+def test_workers_die_with_their_parent(tmp_path):
+    # issue 17, item 3: a parent killed outright (SIGKILL: no handler, no clean-up) takes its
+    # forked workers with it instead of leaving them to run on, parented to init
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    script = (
+        "import time\n"
+        "from newsframe.parallel import map_slices\n"
+        "map_slices(lambda part: time.sleep(120), [1, 2], n_jobs=2, min_items=1)\n"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", script])
+    workers: list[int] = []
+    start = time.monotonic()
+    while len(workers) < 2 and time.monotonic() - start < 60:
+        time.sleep(0.05)
+        workers = [int(c) for t in Path(f"/proc/{proc.pid}/task").glob("*")
+                   for c in (t / "children").read_text().split()]  # fmt: skip
+    assert len(workers) == 2
+    time.sleep(0.5)  # the workers are past their start-up, sleeping in their slice
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    deadline = time.monotonic() + 10
+    while any(map(_living, workers)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(map(_living, workers))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 
 import pandas as pd
 import pytest
@@ -59,6 +60,143 @@ def built(tmp_path_factory):
     root = tmp_path_factory.mktemp("report")
     source = write_story(root / "story")
     return source, build_report(source, root / "report")
+
+
+# --- never delete what is not ours (issue 17, items 1-3) -----------------------------------
+
+
+def snapshot(folder):
+    """Every file under ``folder`` with its bytes."""
+    return {p.relative_to(folder): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_force_never_replaces_the_folder_holding_the_input(tmp_path, monkeypatch, capsys):
+    # item 1: the user's project: a manifest under data/, their notes, and a summary.json
+    project = tmp_path / "project"
+    project.mkdir()
+    write_story(project / "data")
+    (project / "summary.json").write_text("{}", "utf-8")
+    (project / "notes.txt").write_text("mine", "utf-8")
+    before = snapshot(project)
+    monkeypatch.chdir(project)
+    assert main(["report", "data/manifest.csv", "--out", ".", "--force"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "current folder" in err
+    monkeypatch.chdir(tmp_path)
+    assert main(["report", "project/data/manifest.csv", "--out", "project", "--force"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "over the input" in err
+    # the input under --out, --out a parent of the input's folder
+    assert main(["report", "project/data", "--out", "project", "--force"]) == 2
+    assert "over the input" in capsys.readouterr().err
+    assert snapshot(project) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["project"]  # no staging, no lock
+
+
+def test_force_never_replaces_home_or_a_folder_with_files_it_did_not_write(
+    built, tmp_path, monkeypatch
+):
+    story, report = built
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "diary.txt").write_text("mine", "utf-8")
+    monkeypatch.setenv("HOME", str(home))
+    with pytest.raises(InputError, match="home folder"):
+        build_report(story, home, force=True)
+    with pytest.raises(InputError, match="home folder"):
+        build_report(story, tmp_path, force=True)  # a parent of home
+    # a copy of a real report with one file of the user's added: refused, nothing touched
+    copy = tmp_path / "copy"
+    shutil.copytree(report, copy)
+    (copy / "tables" / "mine.csv").write_text("a\n1\n", "utf-8")
+    before = snapshot(copy)
+    with pytest.raises(InputError, match=r"holds 'tables/mine.csv', which newsframe did not write"):
+        build_report(story, copy, force=True)
+    assert snapshot(copy) == before
+    # a marker forged into the user's folder does not make it a report either
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "notes.txt").write_text("mine", "utf-8")
+    (notes / ".newsframe-report.json").write_text('{"files": ["index.html"]}', "utf-8")
+    with pytest.raises(InputError, match=r"holds 'notes\.txt'"):
+        build_report(story, notes, force=True)
+    assert (home / "diary.txt").read_text("utf-8") == "mine"
+    assert (notes / "notes.txt").read_text("utf-8") == "mine"
+
+
+def test_force_replaces_its_own_report_and_only_its_files(built, tmp_path):
+    story, report = built
+    copy = tmp_path / "copy"
+    shutil.copytree(report, copy)
+    marker = json.loads((copy / ".newsframe-report.json").read_text("utf-8"))
+    written = sorted(str(p.relative_to(copy)) for p in copy.rglob("*") if p.is_file())
+    assert sorted([*marker["files"], ".newsframe-report.json"]) == written
+    assert marker["newsframe"] and len(marker["input_sha256"]) == 64
+    (copy / "figures" / "stale.png").write_bytes(b"old")  # a figure of an earlier run ...
+    marker["files"].append("figures/stale.png")  # ... that the earlier report listed
+    (copy / ".newsframe-report.json").write_text(json.dumps(marker), "utf-8")
+    assert build_report(story, copy, force=True) == copy
+    assert not (copy / "figures" / "stale.png").exists()
+    assert snapshot(copy) == snapshot(report)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["copy"]
+
+
+def test_a_folder_made_at_out_during_the_run_is_left_alone(story, tmp_path, monkeypatch):
+    # item 2: the path is checked again right before the report is moved into place
+    from newsframe.report import build
+
+    out = tmp_path / "out"
+    write = build._write
+
+    def meanwhile(*args, **kwargs):
+        out.mkdir()
+        (out / "mine.txt").write_text("keep me", "utf-8")
+        return write(*args, **kwargs)
+
+    monkeypatch.setattr(build, "_write", meanwhile)
+    with pytest.raises(InputError, match="already exists"):
+        build_report(story, out, n_jobs=1)
+    assert [p.name for p in out.iterdir()] == ["mine.txt"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "story"]
+
+
+def test_a_second_run_to_the_same_out_fails_at_once(story, tmp_path, capsys):
+    from newsframe.report import output
+
+    out = tmp_path / "out"
+    with output.locked(out):  # a first run holds the folder
+        assert main(["report", str(story), "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "another newsframe report is being written" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["story"]
+
+
+def test_a_signal_during_the_swap_waits_until_it_is_done(tmp_path):
+    # item 3: the old report moved aside, the new one renamed in, the old one's files removed,
+    # all before a SIGTERM that arrives meanwhile is acted on
+    import os
+    import signal
+
+    from newsframe.report import output
+
+    new, out = tmp_path / "new", tmp_path / "out"
+    for folder, text in ((out, "old"), (new, "new")):
+        (folder / "tables").mkdir(parents=True)
+        (folder / "index.html").write_text(text, "utf-8")
+        (folder / "tables" / "t.csv").write_text(text, "utf-8")
+        output.write_marker(folder, version="0", input_digest="0" * 64)
+
+    def raise_now(signum, frame):
+        raise RuntimeError(f"signal {signum}")
+
+    previous = signal.signal(signal.SIGTERM, raise_now)
+    try:
+        with pytest.raises(RuntimeError, match="signal"):
+            output.install(new, out, lambda: os.kill(os.getpid(), signal.SIGTERM))
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert (out / "index.html").read_text("utf-8") == "new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
 
 
 def test_seeds_with_their_story_name_their_actors(tmp_path):
@@ -123,12 +261,12 @@ def test_plan_picks_groups_or_articles(story):
 def test_refusals_write_nothing(story, tmp_path):
     out = tmp_path / "report"
     out.mkdir()
-    (out / "summary.json").write_text("{}", "utf-8")  # looks like an earlier report
+    (out / "summary.json").write_text("{}", "utf-8")  # a file name alone is not a report
     with pytest.raises(InputError, match="already exists; pass --force"):
         build_report(story, out)
+    with pytest.raises(InputError, match="not a newsframe report folder"):
+        build_report(story, out, force=True)
     assert [p.name for p in out.iterdir()] == ["summary.json"]
-    build_report(story, out, force=True)
-    assert (out / "index.html").is_file()
     with pytest.raises(InputError, match="inside the input folder"):
         build_report(story, story / "out")
     assert not (story / "out").exists()
@@ -141,6 +279,7 @@ def test_refusals_write_nothing(story, tmp_path):
     with pytest.raises(NewsframeError, match="neither a group"):
         build_report(story, tmp_path / "x", compare=["north", "west"])
     assert not (tmp_path / "x").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes", "report", "story"]
 
 
 def test_cli_report_errors_are_one_line(built, tmp_path, capsys):
@@ -214,3 +353,93 @@ def test_tables_written_in_pieces_are_byte_identical_to_one_to_csv(tmp_path, mon
     for name, frame in tables.items():
         expected = frame.to_csv(index=False, lineterminator="\n", float_format="%.6g")
         assert (tmp_path / f"{name}.csv").read_bytes() == expected.encode("utf-8")
+
+
+# --- odd names from the data (issue 17, items 7 and 11) -------------------------------------
+
+DOLLAR_STORY = """
+[story]
+name = "$harbour$"
+
+[concept.harbour]
+description = "what the harbour is called"
+
+[[concept.harbour.variant]]
+name = "$\\\\frac{harbour"
+aliases = ["harbour"]
+
+[[concept.harbour.variant]]
+name = "$sea$ wall"
+aliases = ["sea wall"]
+
+[actor.mayor]
+name = "$\\\\Mayor$"
+kind = "person"
+aliases = ["the mayor"]
+"""
+
+
+def test_dollar_signs_in_ids_groups_actors_and_concepts_are_text(tmp_path):
+    # item 7: "$...$" would be matplotlib mathtext (and "$\\frac{" is invalid mathtext)
+    folder = tmp_path / "story"
+    folder.mkdir()
+    rows = ["article_id,file,title,group"]
+    for n, (article_id, (group, title, body)) in enumerate(ARTICLES.items()):
+        odd_id = f"{article_id}$x^{n}$"
+        odd_group = "$\\north{" if group == "north" else "$south$"
+        (folder / f"{article_id}.txt").write_text(f"{title}\n\n{body}\n", "utf-8")
+        rows.append(f"{odd_id},{article_id}.txt,{title},{odd_group}")
+    (folder / "manifest.csv").write_text("\n".join(rows) + "\n", "utf-8")
+    (tmp_path / "story.toml").write_text(DOLLAR_STORY, "utf-8")
+    out = build_report(folder, tmp_path / "out", story=tmp_path / "story.toml", n_jobs=1)
+    summary = json.loads((out / "summary.json").read_text("utf-8"))
+    assert (
+        summary["compare"]["a"] == "$\\north{" and summary["compare"]["ids_a"][0] == "north-1$x^0$"
+    )
+    page = (out / "index.html").read_text("utf-8")
+    assert "$\\Mayor$" in page and "$\\frac{harbour" in page
+    assert any((out / "figures").glob("naming_variants__harbour__per_article.png"))
+
+
+def test_long_article_file_names_are_capped_in_report_file_names(tmp_path):
+    # item 11: two legal 177-character file names; the alignment map's name holds both ids
+    folder = tmp_path / "long"
+    folder.mkdir()
+    stems = []
+    for letter, article_id in zip("ab", ("north-1", "south-1"), strict=True):
+        stem = letter * 177
+        title, body = ARTICLES[article_id][1:]
+        (folder / f"{stem}.txt").write_text(f"{title}\n\n{body}\n", "utf-8")
+        stems.append(stem)
+    out = build_report(folder, tmp_path / "out", n_jobs=1)
+    names = [p.name for p in (out / "figures").iterdir()] + [
+        p.name for p in (out / "tables").iterdir()
+    ]
+    assert max(len(n.encode("utf-8")) for n in names) <= 120 + len(".png")
+    maps = [n for n in names if n.startswith("alignment_map__") and n.endswith(".png")]
+    assert len(maps) == 1 and maps[0].startswith("alignment_map__" + "a" * 85)
+    page = (out / "index.html").read_text("utf-8")
+    assert maps[0][: -len(".png")] in page
+    summary = json.loads((out / "summary.json").read_text("utf-8"))
+    assert summary["compare"]["ids_a"] == [stems[0]]
+
+
+def test_a_forged_marker_never_deletes_outside_the_folder(tmp_path):
+    # item 1: a marker listing "../notes.txt" names nothing inside the report; only files found
+    # in the folder (and listed) are removed when it is replaced
+    from newsframe.report import output
+
+    (tmp_path / "notes.txt").write_text("mine", "utf-8")
+    out, new = tmp_path / "out", tmp_path / "new"
+    for folder in (out, new):
+        folder.mkdir()
+        (folder / "index.html").write_text(folder.name, "utf-8")
+        output.write_marker(folder, version="0", input_digest="0" * 64)
+    marker = json.loads((out / ".newsframe-report.json").read_text("utf-8"))
+    marker["files"] += ["../notes.txt", str(tmp_path / "notes.txt")]
+    (out / ".newsframe-report.json").write_text(json.dumps(marker), "utf-8")
+    assert output.report_files(out) == ["index.html"]
+    output.install(new, out, lambda: None)
+    assert (tmp_path / "notes.txt").read_text("utf-8") == "mine"
+    assert (out / "index.html").read_text("utf-8") == "new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt", "out"]

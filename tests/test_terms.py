@@ -512,3 +512,27 @@ def test_background_lemma_table_kept_between_runs_gives_the_same_values(tmp_path
     read = background.background_frequencies(terms)
     background._background_table.cache_clear()
     assert fresh.tolist() == written.tolist() == read.tolist()
+
+
+def test_an_unusable_lemma_cache_is_computed_again(tmp_path, monkeypatch):
+    # issue 17, item 11: a cache file that cannot be read or is not a table must not abort
+    from newsframe.terms import background
+
+    terms = ["island", "be", "qwxzvj"]
+    monkeypatch.setenv("NEWSFRAME_CACHE", "")
+    background._background_table.cache_clear()
+    fresh = background.background_frequencies(terms).tolist()
+    cases = {
+        "name too long": (tmp_path / ("x" * 300), None),
+        "not a table": (tmp_path / "list", b"[1, 2]"),
+        "not numbers": (tmp_path / "words", b'{"island": "many"}'),
+        "nested too deep": (tmp_path / "deep", b"[" * 200_000),
+    }
+    for what, (folder, data) in cases.items():
+        monkeypatch.setenv("NEWSFRAME_CACHE", str(folder))
+        if data is not None:
+            folder.mkdir()
+            background._cache_file().write_bytes(data)
+        background._background_table.cache_clear()
+        assert background.background_frequencies(terms).tolist() == fresh, what
+    background._background_table.cache_clear()

@@ -6,7 +6,9 @@ of a manifest or folder); ``--show-removed`` adds every removed line with its re
 ``summary.json``); without ``--out`` it prints one row per article (counts and metadata) as CSV.
 ``newsframe actors SOURCE`` prints the actor table: the story file's (``--story FILE``) or, without
 one, the people and organisations found in the text, with their mentions and articles.
-Bad input gives a one-line message and exit status 2, never a traceback. Everything printed
+Bad input gives a one-line message and exit status 2, never a traceback; SIGINT (Ctrl-C) and
+SIGTERM stop the run with one line and exit status 130 and 143 (128 + the signal's number),
+after removing what the run had begun to write and ending its worker processes. Everything printed
 comes from untrusted files, so control characters (terminal escape sequences among them) are
 shown escaped (``\\x1b``), and file names that are not valid UTF-8 print with backslash escapes.
 """
@@ -16,9 +18,11 @@ from __future__ import annotations
 import argparse
 import contextlib
 import re
+import signal
 import sys
+import threading
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -168,14 +172,45 @@ def _tolerant_streams() -> None:
                 reconfigure(errors="backslashreplace")
 
 
+class _Stopped(BaseException):
+    """SIGINT or SIGTERM arrived: unwinds the run like KeyboardInterrupt, cleaning up on the way."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise _Stopped(signum)
+
+
+@contextlib.contextmanager
+def _signals_stop_the_run() -> Iterator[None]:
+    """Turn SIGINT and SIGTERM into :class:`_Stopped` inside the block (main thread only)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {s: signal.signal(s, _stop) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status (0 ok, 2 bad input)."""
+    """Run the command line; return the exit status (0 ok, 2 bad input, 128 + n on signal n)."""
     _tolerant_streams()
     args = build_parser().parse_args(argv)
-    with warnings.catch_warnings(record=True) as caught:
+    with warnings.catch_warnings(record=True) as caught, _signals_stop_the_run():
         warnings.simplefilter("always", NewsframeWarning)
         try:
             args.func(args)
+        except (_Stopped, KeyboardInterrupt) as exc:
+            signum = exc.signum if isinstance(exc, _Stopped) else signal.SIGINT
+            name = signal.Signals(signum).name
+            print(f"newsframe: stopped by {name}", file=sys.stderr)
+            return 128 + signum
         except NewsframeError as exc:
             print(f"newsframe: error: {_safe(exc)}", file=sys.stderr)
             return 2

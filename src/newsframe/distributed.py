@@ -126,10 +126,49 @@ def _chunks(items: Sequence[Any], size: int) -> list[list[Any]]:
     return [list(items[i : i + size]) for i in range(0, len(items), size)]
 
 
+#: Protocols a Dask scheduler address may name (``tcp://host:8786``).
+_PROTOCOLS = ("tcp", "tls", "ws", "wss", "ucx", "inproc")
+_HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-")
+
+
+def _is_address(text: str) -> bool:
+    """``[protocol://]host:port``: host a name, an IPv4 or a bracketed IPv6 address."""
+    protocol, sep, rest = text.partition("://")
+    if not sep:
+        rest = text
+    elif protocol not in _PROTOCOLS:
+        return False
+    host, sep, port = rest.rpartition(":")
+    if not (sep and host and port.isascii() and port.isdigit() and len(port) <= 5):
+        return False
+    if host.startswith("[") and host.endswith("]"):
+        return len(host) > 2 and set(host[1:-1]) <= set("0123456789abcdefABCDEF:.")
+    return set(host) <= _HOST_CHARS
+
+
+def check_scheduler(scheduler: str) -> None:
+    """Raise :class:`~newsframe.errors.NewsframeError` unless ``scheduler`` is ``"local"`` or a
+    Dask scheduler address (``tcp://host:8786``); checked before any work starts.
+
+    >>> check_scheduler("tcp://10.0.0.5:8786"), check_scheduler("[::1]:8786")
+    (None, None)
+    >>> check_scheduler("nonsense")
+    Traceback (most recent call last):
+    ...
+    newsframe.errors.NewsframeError: --scheduler 'nonsense' is neither 'local' nor a Dask scheduler address such as tcp://host:8786
+    """
+    if scheduler != "local" and not _is_address(scheduler):
+        raise NewsframeError(
+            f"--scheduler {scheduler!r} is neither 'local' nor a Dask scheduler address "
+            "such as tcp://host:8786"
+        )
+
+
 @contextmanager
 def dask_client(scheduler: str, *, n_workers: int = 2) -> Iterator[Any]:
     """Yield a ``dask.distributed.Client``: a new ``LocalCluster`` of ``n_workers`` processes for
     ``"local"``, else a connection to the scheduler at that address (closed afterwards)."""
+    check_scheduler(scheduler)
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError:  # pragma: no cover - depends on the optional extra
@@ -143,7 +182,7 @@ def dask_client(scheduler: str, *, n_workers: int = 2) -> Iterator[Any]:
     else:
         try:
             client = Client(scheduler, timeout=30)
-        except OSError as exc:
+        except (OSError, ValueError, TypeError) as exc:
             raise NewsframeError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
         with client:
             yield client

@@ -10,6 +10,7 @@ Submodules hold the figures of each analysis (``plots.terms``, ``plots.sentiment
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,6 +19,7 @@ import matplotlib as mpl
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.ticker import FixedFormatter, Formatter, FuncFormatter
 
 from newsframe.errors import NewsframeError
 
@@ -28,6 +30,7 @@ __all__ = [
     "distinct_colors",
     "figure",
     "ink",
+    "literal_text",
     "require_columns",
     "save_figure",
     "styled",
@@ -50,6 +53,8 @@ STYLE: dict[str, object] = {
     "svg.fonttype": "path",
     "path.simplify": True,
     "image.interpolation": "nearest",
+    # text from the data (ids, names, terms) is drawn as written: "$x$" is not math
+    "text.parse_math": False,
 }
 
 #: Colour-blind-safe palette (Okabe & Ito 2008), one colour per article or group, in order.
@@ -175,9 +180,90 @@ def styled(func: Callable[..., Figure]) -> Callable[..., Figure]:
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         with _style():
-            return func(*args, **kwargs)
+            return literal_text(func(*args, **kwargs))
 
     return wrapper
+
+
+#: Tick and legend labels longer than this many characters keep their start and end around "…"
+#: (the longest labels the figures make on purpose, a fact id and 70 characters of it, fit).
+MAX_LABEL_CHARS = 80
+#: Any run of this many characters or more without a space (a long article id or file name) in a
+#: figure's text is shortened the same way; words of prose are far shorter.
+MAX_WORD_CHARS = 40
+_LONG_WORD = re.compile(rf"\S{{{MAX_WORD_CHARS + 1},}}")
+
+
+def short_label(text: str, limit: int = MAX_LABEL_CHARS) -> str:
+    """Return ``text`` (each line of it) cut to ``limit`` characters: its start, "…", its end
+    (ids that differ only at the end stay apart).
+
+    >>> short_label("a" * 50 + "-2016" + "b" * 50 + "-2019", limit=21)
+    'aaaaaaaaaaaa…bbb-2019'
+    """
+    if len(text) <= limit:
+        return text
+    if "\n" in text:
+        return "\n".join(short_label(line, limit) for line in text.split("\n"))
+    head = (limit - 1) * 3 // 5
+    return text[:head] + "…" + text[len(text) - (limit - 1 - head) :]
+
+
+def short_words(text: str) -> str:
+    """Return ``text`` with every run of more than :data:`MAX_WORD_CHARS` characters without a
+    space cut by :func:`short_label`.
+
+    >>> short_words("Sentences of " + "x" * 100 + " and b")
+    'Sentences of xxxxxxxxxxxxxxxxxxxxxxx…xxxxxxxxxxxxxxxx and b'
+    """
+    return _LONG_WORD.sub(lambda m: short_label(m.group(), MAX_WORD_CHARS), text)
+
+
+def _fitted(text: str) -> str:
+    return short_label(short_words(text))
+
+
+class _ShortLabels(FuncFormatter):
+    """A text tick formatter whose labels are fitted (:func:`short_words`, :func:`short_label`)."""
+
+    def __init__(self, inner: Formatter) -> None:
+        super().__init__(lambda x, pos: _fitted(str(inner(x, pos))))
+
+
+def literal_text(fig: Figure) -> Figure:
+    """Return ``fig`` with every text in it drawn as written and fitted: a ``$`` in an article
+    id, a group, an actor or a term is a dollar sign, never the start of matplotlib mathtext
+    (which fails on text that is not valid TeX); a run of characters without a space longer
+    than :data:`MAX_WORD_CHARS` (:func:`short_words`) and a tick or legend label longer than
+    :data:`MAX_LABEL_CHARS` are shortened, so a 177-character article id does not squeeze the
+    plot to nothing. The style's ``text.parse_math`` covers text made later.
+
+    >>> fig, ax = figure()
+    >>> _ = ax.set_title("$US 5 and $\\frac{")
+    >>> literal_text(fig).axes[0].title.get_parse_math()
+    False
+    """
+    from matplotlib.category import StrCategoryFormatter
+    from matplotlib.legend import Legend
+    from matplotlib.text import Text
+
+    if not isinstance(fig, Figure):
+        return fig
+    for text in fig.findobj(Text):
+        text.set_parse_math(False)
+        if _LONG_WORD.search(text.get_text()):
+            text.set_text(short_words(text.get_text()))
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            fmt = axis.get_major_formatter()  # labels given as text, not numbers formatted
+            if isinstance(fmt, FixedFormatter | FuncFormatter | StrCategoryFormatter) and not (
+                isinstance(fmt, _ShortLabels)
+            ):
+                axis.set_major_formatter(_ShortLabels(fmt))
+    for legend in fig.findobj(Legend):
+        for text in legend.get_texts():
+            text.set_text(short_label(text.get_text()))
+    return fig
 
 
 def figure(
@@ -286,6 +372,7 @@ def save_figure(
         "pdf": {"CreationDate": None, "ModDate": None, "Producer": None, "Creator": None},
     }
     with _style():
+        literal_text(fig)
         for fmt in formats:
             path = directory / f"{name}.{fmt}"
             fig.savefig(path, format=fmt, metadata=metadata.get(fmt), bbox_inches=None)

@@ -120,12 +120,25 @@ def plot_naming_variants(table: pd.DataFrame, *, concept: str | None = None) -> 
     return fig
 
 
+#: Speaker · verb rows drawn per article in the attribution chart: the most frequent ones; the
+#: panel's title says how many more the table has.
+MAX_ATTRIBUTION_ROWS = 30
+
+
 @styled
-def plot_attribution_verbs(table: pd.DataFrame) -> Figure:
+def plot_attribution_verbs(table: pd.DataFrame, *, max_rows: int = MAX_ATTRIBUTION_ROWS) -> Figure:
     """Return one panel per article: attributions per speaker and reporting verb, by verb class.
 
     ``table`` is :func:`newsframe.attributions`; rows without a verb (continued or unresolved
-    quotations) are shown as "(no verb)".
+    quotations) are shown as "(no verb)". Each panel draws at most ``max_rows`` speaker · verb
+    pairs, those with most attributions (ties: by name), in name order; its title says
+    "and N more" when the article has more, so an article quoting thousands of people gives a
+    figure of readable size.
+
+    >>> t = pd.DataFrame({"article_id": "a", "speaker": ["x", "y", "y", "z"], "verb_lemma": "say",
+    ...                   "verb_class": "neutral"})
+    >>> plot_attribution_verbs(t, max_rows=2).axes[0].get_title()
+    'a (and 1 more speaker · verb pair)'
     """
     require_columns(
         table,
@@ -135,7 +148,7 @@ def plot_attribution_verbs(table: pd.DataFrame) -> Figure:
     )
     articles = list(dict.fromkeys(table["article_id"]))
     pairs = table.groupby("article_id")[["speaker", "verb_lemma"]].nunique()
-    rows = int(pairs.max().max()) if len(pairs) else 1
+    rows = min(int(pairs.max().max()) if len(pairs) else 1, max_rows)
     cols = 1 if len(articles) <= 12 else 2
     fig, axes = panel_grid(len(articles), width=7.0 if cols == 1 else 11.0, panel_height=0.8 + 0.2 * rows,
                            max_cols=cols, sharex=False)  # fmt: skip
@@ -147,6 +160,10 @@ def plot_attribution_verbs(table: pd.DataFrame) -> Figure:
             verb=lambda t: t["verb_lemma"].replace("", "(no verb)"), who=_display_names
         )
         counts = mine.groupby(["who", "verb", "verb_class"], sort=True).size().reset_index(name="n")
+        more = len(counts) - max_rows
+        if more > 0:  # the most frequent pairs, still in name order
+            top = counts.sort_values("n", ascending=False, kind="stable").index[:max_rows]
+            counts = counts.loc[sorted(top)].reset_index(drop=True)
         labels = [
             f"{_shorten(s, 40)} · {v}" for s, v in zip(counts["who"], counts["verb"], strict=True)
         ]
@@ -154,7 +171,8 @@ def plot_attribution_verbs(table: pd.DataFrame) -> Figure:
         ax.barh(range(len(counts)), counts["n"], color=colors)
         ax.set_yticks(range(len(counts)), labels, fontsize=8)
         ax.invert_yaxis()
-        ax.set_title(article, fontsize=9)
+        title = f"{article} (and {more:,} more speaker · verb pair{'s' * (more > 1)})"
+        ax.set_title(title if more > 0 else article, fontsize=9)
         ax.set_xlabel("attributions")
         ax.xaxis.get_major_locator().set_params(integer=True)
     legend = [Patch(color=CLASS_COLORS[c], label=c) for c in ("neutral", "evaluative", "directive")]

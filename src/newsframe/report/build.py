@@ -13,10 +13,7 @@ import functools
 import hashlib
 import itertools
 import json
-import os
-import shutil
 import sys
-import tempfile
 import warnings
 from collections.abc import Callable, Sequence
 from contextlib import ExitStack
@@ -30,45 +27,16 @@ import pandas as pd
 
 from newsframe.corpus import Article, Corpus, load_corpus
 from newsframe.errors import InputError, NewsframeError, NewsframeWarning
+from newsframe.report import output
 from newsframe.report.html import Block, Section, render_page
 
 __all__ = ["ReportPlan", "build_report", "plan_comparison"]
 
-REPORT_MARKER = "summary.json"
 Tables = dict[str, pd.DataFrame]
 _MANIFEST_NAMES = ("manifest.csv", "articles.csv")
 
 
 # --- input, output and sides -------------------------------------------------------------
-
-
-def _input_root(source: str | Path | Sequence[str | Path]) -> list[Path]:
-    if isinstance(source, str | Path):
-        path = Path(source)
-        return [(path if path.is_dir() else path.parent).resolve()]
-    return sorted({Path(p).resolve().parent for p in source})
-
-
-def _check_out(out: Path, source: str | Path | Sequence[str | Path], force: bool) -> Path:
-    out = out.expanduser().resolve()
-    parts = out.parts
-    for i in range(len(parts) - 1):
-        if parts[i] == "data" and parts[i + 1] == "raw":
-            raise InputError(
-                out, "refusing to write a report inside data/raw/ (raw data is never written)"
-            )
-    for root in _input_root(source):
-        if out == root or out.is_relative_to(root):
-            raise InputError(out, f"refusing to write a report inside the input folder {root}")
-    if out.exists():
-        if not out.is_dir():
-            raise InputError(out, "exists and is not a folder")
-        if any(out.iterdir()):
-            if not force:
-                raise InputError(out, "already exists; pass --force to replace it")
-            if not (out / REPORT_MARKER).is_file():
-                raise InputError(out, "is not a newsframe report folder; refusing to replace it")
-    return out
 
 
 def resolve_source(source: str | Path | Sequence[str | Path]) -> str | Path | list[Path]:
@@ -177,10 +145,12 @@ class _Report:
     summary: dict[str, Any] = field(default_factory=dict)
 
     def table(self, name: str, frame: pd.DataFrame) -> str:
+        name = output.file_name(name)
         self.tables[name] = frame
         return f"tables/{name}.csv"
 
     def figure(self, name: str, fig: Any, caption: str) -> Block:
+        name = output.file_name(name)
         self.figures[name] = fig
         return Block("figure", caption, image=Path("figures") / f"{name}.png")
 
@@ -652,7 +622,7 @@ def _write(r: _Report, target: Path, title: str, lead: str, n_jobs: int | None =
             if block.image is not None:
                 block.image = target / block.image
     (target / "index.html").write_text(render_page(title, lead, r.sections), encoding="utf-8")
-    (target / REPORT_MARKER).write_text(
+    (target / "summary.json").write_text(
         json.dumps(r.summary, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8"
     )
 
@@ -676,26 +646,82 @@ def build_report(
     one, the actors are the people and organisations the articles name most). ``out`` receives
     ``index.html`` (figures embedded; no network, no server), ``figures/`` (PNG and SVG),
     ``tables/*.csv`` (every table behind the page) and ``summary.json`` (key numbers and the
-    versions of the data files used). Two groups of ``group`` (or two articles) are compared,
+    versions of the data files used) and the marker ``.newsframe-report.json``
+    (:mod:`newsframe.report.output`). Two groups of ``group`` (or two articles) are compared,
     named by ``compare`` (default: the first two). An existing non-empty ``out`` is replaced only
-    with ``force`` and only if it holds a previous report; ``out`` may not lie inside the input
-    folder or inside ``data/raw/``. The same input gives byte-identical tables and page.
+    with ``force`` and only if it holds a report newsframe wrote and nothing else; ``out`` may not
+    lie inside the input folder or ``data/raw/``, nor hold the input, the current or the home
+    folder (:func:`newsframe.report.output.check_out`). Everything is checked before any
+    computing starts, and again right before the finished report is renamed into place; a
+    second run to the same ``out`` meanwhile fails at once. The same input gives
+    byte-identical tables and page.
     ``n_jobs`` processes (default -1: every core) clean, analyse and compute the per-article
     tables of large corpora (:mod:`newsframe.parallel`); ``scheduler`` (``"local"`` or a Dask
     scheduler address) maps reading, cleaning and every per-article table over Dask workers
     instead (:mod:`newsframe.distributed`). The tables are the same either way.
     """
+    if scheduler:
+        from newsframe.distributed import check_scheduler
+
+        check_scheduler(scheduler)
+    from newsframe.parallel import n_workers
+
+    n_workers(n_jobs, 1)  # a bad n_jobs fails here, not after loading
     if isinstance(source, Corpus):
-        corpus, roots = source, [Path(a.source_path).resolve().parent for a in source
-                                 if a.source_path is not None]  # fmt: skip
-        out_path = (
-            _check_out(Path(out), sorted(set(roots)) or [], force)
-            if roots
-            else _check_out(Path(out), [], force)
-        )
+        sources: list[Any] = sorted({Path(a.source_path).resolve().parent for a in source
+                                     if a.source_path is not None})  # fmt: skip
     else:
-        out_path = _check_out(Path(out), source, force)
-        corpus = None
+        sources = [source] if isinstance(source, str | Path) else list(source)
+    also = [story] if isinstance(story, str | Path) else []
+    out_path = output.check_out(out, sources, also=also, force=force)
+    created = output.made_parents(out_path)
+    try:
+        with output.locked(out_path):
+            recheck = functools.partial(output.check_out, out, sources, also=also, force=force)
+            _build(source, out_path, recheck, story=story, group=group, compare=compare,
+                   n_jobs=n_jobs, scheduler=scheduler)  # fmt: skip
+    except BaseException:
+        output.remove_empty(created)
+        raise
+    return out_path
+
+
+def _check_text(corpus: Corpus) -> None:
+    """Raise :class:`~newsframe.errors.InputError` before any computing if an article's id, file
+    name, title or manifest value cannot be written as UTF-8 (bytes of a file name that are not
+    UTF-8): it would fail only when the tables and the page are written."""
+    for article in corpus:
+        fields = {"article id": article.article_id, "file name": str(article.source_path or ""),
+                  "title": article.title, **{f"column {k!r}": v for k, v in article.metadata.items()}}  # fmt: skip
+        for what, value in fields.items():
+            try:
+                str(value).encode("utf-8")
+            except UnicodeEncodeError:
+                raise InputError(article.source_path or article.article_id,
+                                 f"its {what} is not valid UTF-8 text; rename or re-encode it") from None  # fmt: skip
+
+
+def _input_digest(corpus: Corpus) -> str:
+    """SHA-256 over the articles' ids and the hashes of their files, in corpus order."""
+    digest = hashlib.sha256()
+    for article in corpus:
+        digest.update(f"{article.article_id}\t{article.sha256}\n".encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+def _build(
+    source: str | Path | Sequence[str | Path] | Corpus,
+    out_path: Path,
+    recheck: Callable[[], Any],
+    *,
+    story: Any,
+    group: str | None,
+    compare: Sequence[str] | None,
+    n_jobs: int | None,
+    scheduler: str | None,
+) -> None:
+    """Compute every table and figure, write them to a staging folder, put it in place."""
+    corpus = source if isinstance(source, Corpus) else None
     with ExitStack() as stack:
         client = None
         if scheduler:
@@ -709,6 +735,8 @@ def build_report(
             corpus = _load(source, n_jobs, story)  # type: ignore[arg-type]
         import newsframe as nf
 
+        output.refuse_holding(out_path, [a.source_path for a in corpus if a.source_path])
+        _check_text(corpus)
         corpus = nf.with_text_actors(corpus, n_jobs=n_jobs)  # no actors named: find them
         plan = plan_comparison(corpus, group=group, compare=compare)
         from newsframe.distributed import compute_article_tables
@@ -735,16 +763,10 @@ def build_report(
         title = f"newsframe report: {plan.label_a} vs {plan.label_b}"
         lead = (f"{len(corpus)} articles; compared: {plan.label_a} ({len(plan.ids_a)}) and "
                 f"{plan.label_b} ({len(plan.ids_b)})" + (f" by '{plan.group}'" if plan.group else ""))  # fmt: skip
-        out_path.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".newsframe-report-", dir=out_path.parent))
-        try:
-            _write(r, staging, title, lead, n_jobs)
-            staging.chmod(0o755)
-            if out_path.exists():
-                shutil.rmtree(out_path)
-            os.replace(staging, out_path)
-        finally:
-            if staging.exists():
-                shutil.rmtree(staging, ignore_errors=True)
+        with output.staging(out_path) as folder:
+            _write(r, folder, title, lead, n_jobs)
+            output.write_marker(folder, version=nf.__version__,
+                                input_digest=_input_digest(corpus))  # fmt: skip
+            folder.chmod(0o755)
+            output.install(folder, out_path, recheck)
         bar.update(1)
-    return out_path

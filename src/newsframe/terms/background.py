@@ -55,11 +55,9 @@ def _lemma_sums(freqs: dict[str, float]) -> dict[str, float]:
     import wordfreq
 
     path = _cache_file()
-    if path is not None and path.is_file():
-        try:
-            return json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            pass  # unreadable: compute it again below
+    kept = _read_kept(path) if path is not None else None
+    if kept is not None:
+        return kept
     table: dict[str, float] = {}
     for word in wordfreq.top_n_list("en", _FORMS):
         lemma = lemmatize(word)
@@ -73,6 +71,21 @@ def _lemma_sums(freqs: dict[str, float]) -> dict[str, float]:
             os.replace(handle.name, path)
         except OSError:
             pass  # a read-only home: the table is simply computed each time
+    return table
+
+
+def _read_kept(path: Path) -> dict[str, float] | None:
+    """The lemma table kept at ``path``, or None when it is missing or cannot be used: any
+    error reading it (a folder without access, a name too long, a loop of links), text that is
+    not JSON, or JSON that is not a table of numbers (it is then computed again)."""
+    try:
+        table = json.loads(path.read_bytes().decode("utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return None
+    if not isinstance(table, dict) or not all(
+        type(v) in (float, int) and v == v for v in table.values()
+    ):
+        return None
     return table
 
 
