@@ -217,11 +217,7 @@ def _national(words: list[str], orgs: frozenset[str]) -> str | None:
 @functools.lru_cache(maxsize=1)
 def _demonyms() -> frozenset[str]:
     """The demonyms of the gazetteer ("Russian", "South Korean")."""
-    out: set[str] = set()
-    for country in all_countries():
-        value = country.demonym()
-        out.update([value] if isinstance(value, str) else list(value or ()))
-    return frozenset(out)
+    return _countries()[1]
 
 
 def _words(text: str) -> list[str]:
@@ -259,12 +255,22 @@ def gazetteer() -> Mapping[str, str]:
     >>> g["Beijing"], g["Chinese"], g["Russia"], g["Washington"], g["UK"]
     ('China', 'China', 'Russia', 'United States', 'United Kingdom')
     """
+    return _countries()[0]
+
+
+@functools.lru_cache(maxsize=1)
+def _countries() -> tuple[dict[str, str], frozenset[str]]:
+    """The gazetteer and the demonyms, read from the package's data in one pass."""
     out: dict[str, str] = {}
+    demonyms: set[str] = set()
     for country in all_countries():
         name = country.name()
         forms = [name]
-        for value in (country.capital(), country.demonym()):  # a string, a list or None
-            forms += [value] if isinstance(value, str) else list(value or ())
+        for k, value in enumerate((country.capital(), country.demonym())):  # str, list or None
+            values = [value] if isinstance(value, str) else list(value or ())
+            forms += values
+            if k == 1:
+                demonyms.update(values)
         forms += [a for a in country.alt_spellings() or () if len(a) > 3 and a.isascii()]
         for form in forms:
             for piece in {form, form.split(" D.C.")[0]}:  # "Washington D.C." -> "Washington"
@@ -272,7 +278,7 @@ def gazetteer() -> Mapping[str, str]:
                     out.setdefault(piece, name)
     for code, name in _CODES.items():
         out.setdefault(code, name)
-    return out
+    return out, frozenset(demonyms)
 
 
 # a run of capitalised words ("Ministry of Foreign Affairs", "Xi Jinping. Mr Grossi"): one
