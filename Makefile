@@ -21,7 +21,7 @@ export PYTHONHASHSEED := 0
 export SOURCE_DATE_EPOCH := 0
 
 .DEFAULT_GOAL := help
-.PHONY: help setup figures test unit lint notebooks check-notebooks check-figures bench lab clean
+.PHONY: help setup figures test unit lint notebooks check-notebooks check-figures bench lab tidy-notebooks clean
 
 help: ## show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -76,8 +76,19 @@ test: lint unit ## set up, lint, run unit tests and doctests, execute every note
 bench: $(STAMP) ## run the speed benchmarks
 	@for b in benchmarks/bench_*.py; do $(BIN)/python $$b || exit 1; done
 
-lab: $(STAMP) ## start JupyterLab in the project environment
+# JupyterLab settings for this environment: no news feed, no update check (no pop-up over the code)
+LAB_OVERRIDES := $(VENV)/share/jupyter/lab/settings/overrides.json
+$(LAB_OVERRIDES): $(STAMP)
+	mkdir -p $(dir $@)
+	printf '%s\n' '{' \
+	  '  "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": false}' \
+	  '}' > $@
+
+lab: $(STAMP) $(LAB_OVERRIDES) ## start JupyterLab in the project environment (no news pop-up)
 	$(BIN)/jupyter lab notebooks
+
+tidy-notebooks: $(STAMP) ## rewrite notebooks/*.ipynb as JupyterLab saves them (no outputs), so they open unmodified
+	$(BIN)/python tests/notebook_format.py $(NOTEBOOKS)
 
 clean: ## remove the environment and build outputs (never data/ or figures/)
 	rm -rf $(VENV) build .pytest_cache .ruff_cache

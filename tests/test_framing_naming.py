@@ -88,3 +88,22 @@ def test_bad_concept_file_names_the_file(tmp_path):
     path.write_text("[concept.x]\ndescription = 'no variants'\n")
     with pytest.raises(InputError, match=r"c\.toml"):
         nf.load_naming_concepts(path)
+
+
+def test_alias_inside_another_concept_or_actor_name_is_reported():
+    from newsframe import Actor
+    from newsframe.framing import Concept, Variant, alias_overlaps
+
+    harbour = Concept("harbour", "", (Variant("harbour", "neutral", ("harbour", "old harbour")),
+                                      Variant("port", "neutral", ("port",))))  # fmt: skip
+    measure = Concept("measure", "", (Variant("closure", "neutral", ("port closure",)),))
+    council = Actor("council", "Harbour Council", "organisation", ("Harbour Council", "council"))
+    table = alias_overlaps([harbour, measure], [council])
+    # "harbour" sits inside the actor name "Harbour Council" ("old harbour" is the same
+    # variant's longer alias: harmless); "port" inside the other concept's "port closure";
+    # "harbour" is not inside "Harbourside" (whole words only)
+    assert table[["alias", "inside", "inside_kind"]].values.tolist() == [
+        ["harbour", "Harbour Council", "actor name"],
+        ["port", "port closure", "naming alias"],
+    ]
+    assert alias_overlaps([harbour], [Actor("h", "H", "place", ("Harbourside",))]).empty

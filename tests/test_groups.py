@@ -212,10 +212,17 @@ def test_pooling_sentences_overstates_the_evidence():
         by_article = compare_group_sentiment(sentences, corpus, ["norland", "sudovia"])
     row = by_article.set_index("statistic").loc["mean_compound"]
     assert row["unit"] == "article" and row["p_value"] >= 0.10
-    pooled = nf.compare_sentiment(
-        sentences, corpus.groups()["norland"].ids, corpus.groups()["sudovia"].ids
-    )
-    assert pooled.set_index("statistic").loc["mean_compound", "p_value"] < 0.01
+    ids_a, ids_b = corpus.groups()["norland"].ids, corpus.groups()["sudovia"].ids
+    # compare_sentiment with several articles a side takes the article as the unit too
+    same = nf.compare_sentiment(sentences, ids_a, ids_b).set_index("statistic")
+    assert same.loc["mean_compound", "unit"] == "article"
+    assert same.loc["mean_compound", "p_value"] == pytest.approx(row["p_value"])
+    # what pooling the sentences would have claimed
+    xa = sentences.loc[sentences.article_id.isin(ids_a), "compound"].to_numpy(float)
+    xb = sentences.loc[sentences.article_id.isin(ids_b), "compound"].to_numpy(float)
+    mean = {"mean": lambda x: x.mean(axis=-1)}
+    pooled, _ = nf.stats.permutation_pvalues(xa, xb, mean, n_resamples=9999, seed=0)
+    assert pooled["mean"] < 0.01
 
 
 # --- keyness and framing by group ---------------------------------------------------------------
@@ -237,9 +244,42 @@ def test_group_keyness_counts_articles_per_side():
         0,
     ]
     assert table.loc["river", ["articles_a", "articles_b"]].tolist() == [1, 1]
+    # key_for names the side (the group), never the pooled article ids: turbine 4:0 is x's,
+    # drought 0:1 is y's, river 1:1 is y's (1 of x's 5 tokens against 1 of y's 2)
+    assert table.loc[["turbine", "drought", "river"], "key_for"].tolist() == ["x", "y", "y"]
     assert set(table["group"]) == {"x"} and set(table["reference"]) == {"y"}
     rest = group_keyness(corpus, vs_rest=True)
     assert list(dict.fromkeys(rest["group"])) == ["x", "y"] and set(rest["reference"]) == {"rest"}
+    assert set(rest["key_for"]) <= {"x", "y", "rest", "neither"}
+
+
+def test_overview_tables_sum_each_group_by_hand():
+    corpus = _toy({"a1": "x", "a2": "x", "b1": "y"})
+    freqs = pd.DataFrame({"article_id": ["a1", "a1", "a2", "b1"],
+                          "term": ["dam", "river", "dam", "dam"], "count": [3, 1, 1, 2],
+                          "n_tokens": [20, 20, 30, 10]})  # fmt: skip
+    # x: dam 3 + 1 = 4 in 50 tokens = 80 per 1,000, in 2 articles; river 1 -> 20; y: dam 2 in 10
+    t = nf.terms_by_group(freqs, corpus).set_index(["group", "term"])
+    assert t.loc[("x", "dam"), ["count", "per_1000", "articles", "rank"]].tolist() == [
+        4,
+        80.0,
+        2,
+        1,
+    ]
+    assert t.loc[("x", "river"), "per_1000"] == 20.0 and t.loc[("y", "dam"), "per_1000"] == 200.0
+    verbs = pd.DataFrame({"article_id": ["a1", "a2", "a2", "b1"],
+                          "verb_class": ["neutral", "neutral", "hostile", "neutral"]})  # fmt: skip
+    v = nf.verbs_by_group(verbs, corpus).set_index(["group", "verb_class"])
+    assert v.loc[("x", "neutral"), ["attributions", "articles", "n_articles"]].tolist() == [2, 2, 2]
+    assert (
+        v.loc[("x", "hostile"), "attributions"] == 1 and v.loc[("y", "neutral"), "n_articles"] == 1
+    )
+    near = pd.DataFrame({"article_id": ["a1", "a2", "b1"], "actor_id": ["k"] * 3,
+                         "actor": ["K"] * 3, "statistic": ["mean_compound"] * 3,
+                         "value": [0.4, -0.2, 0.1], "n_sentences": [1, 2, 0]})  # fmt: skip
+    # x: (0.4 * 1 - 0.2 * 2) / 3 = 0; b1 has no sentence near K: y has no row
+    s = nf.actor_sentiment_by_group(near, corpus)
+    assert s[["group", "value", "n_sentences", "articles"]].values.tolist() == [["x", 0.0, 3, 2]]
 
 
 def test_naming_and_prominence_by_group():

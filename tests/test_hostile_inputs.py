@@ -307,7 +307,7 @@ def test_identical_texts_of_one_outlet_do_not_strip_each_other(tmp_path):
 @pytest.mark.parametrize(
     "call,message",
     [
-        (lambda: nf.Corpus(["x"]), r"expected a Corpus or Articles, got str at position 0"),
+        (lambda: nf.Corpus(["x"]), r"articles \(position 0\): expected a Corpus, .*got a str"),
         (lambda: nf.Corpus(None), r"expected a Corpus, Articles or one Article, got None"),
         (lambda: nf.load_article(None), r"load_article: expected a file path .*, got None"),
         (
@@ -508,3 +508,53 @@ def test_utf8_page_declared_as_a_single_byte_charset_is_read_as_utf8(tmp_path, d
         article = nf.load_article(path)
     assert article.encoding == codecs.lookup(declared).name
     assert "counterpart in the caf\u00e9 on Monday." in article.paragraphs[0]
+
+
+# --- the third round: the whole pipeline on odd input (benchmarks/fuzz_pipeline.py) -----------
+
+
+def test_story_error_found_while_loading_a_corpus_names_the_story_file(tmp_path):
+    """An unknown frame in a story file named the manifest (the corpus's error wrapper caught
+    the story's error); it names the story file, as load_story(...).resources does."""
+    write(tmp_path / "a.txt")
+    (tmp_path / "articles.csv").write_text("article_id,file\na,a.txt\n", "utf-8")
+    story = write(tmp_path / "story.toml", '[frames.x.y]\nadd = ["talks"]\n')
+    with pytest.raises(InputError, match=r"story\.toml: \[frames\] no frame 'x/y'") as caught:
+        nf.load_corpus(tmp_path / "articles.csv", story=story)
+    assert "articles.csv" not in str(caught.value)
+
+
+def test_prominence_figure_of_a_story_with_thousands_of_actors_draws_the_most_mentioned():
+    """A story file with 2,000 actors drew a 2,000-row strip per article (640 inches tall, still
+    drawing after 4 minutes in the report); the figure draws the 30 most mentioned and says how
+    many more the table holds."""
+    from newsframe.plots.framing import plot_actor_prominence
+
+    actors = [nf.Actor(f"a{i}", f"Zed{i}", "person", (f"Zed{i}",)) for i in range(2000)]
+    corpus = [nf.Article("x", "", ("Zed7 met Zed1999. Zed7 left.", "Zed40 stayed."))]
+    prominence = nf.actor_prominence(corpus, actors)
+    assert len(prominence) == 2000  # the table keeps every actor
+    with deadline(60):
+        fig = plot_actor_prominence(nf.actor_positions(corpus, actors), prominence)
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert len(labels) == 30 and {"Zed7", "Zed1999", "Zed40"} <= set(labels)
+    assert labels[:3] == ["Zed0", "Zed1", "Zed2"]  # unmentioned ties keep the table's order
+    assert "1,970 more in the table" in fig.get_supxlabel()
+    assert fig.get_figheight() < 20
+
+
+def test_alignment_map_of_thousands_of_sentences_draws_no_unreadable_labels():
+    """Two articles of 1,000 sentences drew 2,000 overlapping 6.5-point labels into the figure's
+    capped height (45 s for the SVG alone); blocks too thin for a label now go without one."""
+    from newsframe.plots.selection import alignment_map_figure
+
+    def article(name, n):
+        return nf.Article(name, "T", tuple(f"The minister met official {k} in {name}." for k in range(n)))  # fmt: skip
+
+    small = [article("a", 3), article("b", 3)]
+    fig = alignment_map_figure(nf.omissions(small), nf.align_sentences(small), "a", "b")
+    assert len(fig.axes[0].texts) == 3 + 3 + 2  # every sentence, and the two article names
+    large = [article("a", 1000), article("b", 1000)]
+    fig = alignment_map_figure(nf.omissions(large), nf.align_sentences(large), "a", "b")
+    assert [t.get_text() for t in fig.axes[0].texts] == ["a", "b"]
+    assert len(fig.axes[0].patches) >= 2000  # every sentence is still drawn, as a block

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import newsframe as nf
@@ -63,7 +64,11 @@ def test_group_columns_from_metadata():
     assert a.loc[a.only_group].index.tolist() == [2, 5, 8]
     assert a.other_groups.to_dict() == {i: 0 if i in (2, 5, 8) else 1 for i in range(10)}
     summary = omission_summary(table, by="group")
-    assert summary.values.tolist() == [["A", 20, 14, 6, 0.3], ["B", 7, 7, 0, 0.0]]
+    # A (original + reordered, 20 sentences): each tells all its sentences to the other A
+    # article, 14 to B; B (removed, 7): all 7 are told by the original, an article of A
+    assert summary.columns.tolist() == ["group", "sentences", "shared_with_article",
+                                        "shared_with_group", "only_group", "share_only_group"]  # fmt: skip
+    assert summary.values.tolist() == [["A", 20, 20, 14, 6, 0.3], ["B", 7, 7, 7, 0, 0.0]]
     with pytest.raises(NewsframeError, match="no such metadata field"):
         omissions(corpus, by="section")
 
@@ -204,3 +209,40 @@ def test_many_rows_are_ordered_by_their_distinct_patterns(monkeypatch):
     a, b, c = [1, 1, 0, 0], [0, 0, 1, 1], [1, 1, 1, 0]
     order = omission._order(np.array([a, b, a, c, b, a])).tolist()
     assert order in ([0, 2, 5, 3, 1, 4], [1, 4, 3, 0, 2, 5])
+
+
+def test_number_given_in_another_sentence_is_not_only_here():
+    a = nf.Article("a", "", (
+        "Police detained 11 protesters outside the embassy. The protest began on Tuesday.",
+    ))  # fmt: skip
+    b = nf.Article("b", "", ("Police detained 11 protesters outside the embassy on Tuesday.",))
+    # the aligned pair differs by "Tuesday", which a gives in its second sentence: no row
+    assert number_differences([a, b]).empty
+    c = nf.Article("c", "", ("Police detained 11 protesters outside the embassy on Friday.",))
+    row = number_differences([a, c]).iloc[0]
+    assert (row.only_here, row.only_there, row.conflict) == ("", "Friday", False)
+
+
+def test_number_pairs_need_similarity_of_at_least_0_4():
+    # three shared content lemmas (flood, school, Osta) but two different facts (schools closed
+    # on Monday, schools to reopen): above the alignment threshold (0.35), below 0.4
+    a = nf.Article("a", "", ("Floods closed 12 schools in Osta on Monday.",))
+    b = nf.Article("b", "", ("Officials in Osta said 14 schools would reopen after the floods.",))
+    weak = number_differences([a, b], threshold=0.35)
+    assert len(weak) == 1 and 0.35 <= weak["similarity"].iloc[0] < 0.4
+    assert number_differences([a, b]).empty
+    # numbers do not count towards the similarity: the same sentence with another figure is
+    # a pair at similarity 1, and a conflict
+    c = nf.Article("c", "", ("Floods closed 14 schools in Osta on Monday.",))
+    row = number_differences([a, c]).iloc[0]
+    assert (row.similarity, row.only_here, row.only_there, row.conflict) == (1.0, "12", "14", True)
+
+
+def test_fact_pair_counts_shared_facts_by_hand():
+    facts = pd.DataFrame({"article_id": ["a1", "a1", "a2", "b1", "b1", "b2"],
+                          "fact_id": [0, 1, 2, 0, 1, 2]})  # fmt: skip
+    # a1 and b1 share facts 0 and 1; a2 and b2 share 2; a1-b2 and a2-b1 nothing
+    assert nf.fact_pair(facts, ["a1", "a2"], ["b1", "b2"]) == ("a1", "b1", 2)
+    assert nf.fact_pair(facts, ["a2"], ["b1", "b2"]) == ("a2", "b2", 1)
+    with pytest.raises(NewsframeError, match="at least one article"):
+        nf.fact_pair(facts, [], ["b1"])

@@ -118,3 +118,43 @@ def test_prominence_figure_labels_actors_by_name():
     fig = plot_actor_prominence(nf.actor_positions(corpus, actors), prominence)
     labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
     assert labels == ["Hanne Vos", "grain_council"]
+
+
+# --- issue 20 item 10 ---------------------------------------------------------------------------
+
+
+def test_hostile_verbs_have_their_own_colour_and_legend_entry():
+    from matplotlib.colors import to_hex
+
+    table = pd.DataFrame(
+        {
+            "article_id": ["a", "a", "a"],
+            "speaker": ["kim", "kim", "lee"],
+            "verb_lemma": ["slam", "say", ""],
+            "verb_class": ["hostile", "neutral", ""],
+        }
+    )
+    fig = plot_attribution_verbs(table)
+    legend = {t.get_text(): to_hex(h.get_facecolor())
+              for t, h in zip(fig.legends[0].texts, fig.legends[0].legend_handles, strict=True)}  # fmt: skip
+    assert set(legend) == {"neutral", "hostile", "(no verb: continued or unresolved)"}
+    assert legend["hostile"] not in (
+        legend["neutral"],
+        legend["(no verb: continued or unresolved)"],
+    )
+    bars = {to_hex(p.get_facecolor()) for p in fig.axes[0].patches}
+    assert legend["hostile"] in bars and len(bars) == 3
+
+
+def test_frame_heatmap_draws_the_intervals_its_caption_promises():
+    # six articles: a heatmap; every cell with a hit carries its interval (a line and a tick)
+    articles = [
+        Article(f"a{i}", "", ("Opinion polls show that voters oppose the deal.",)) for i in range(6)
+    ]
+    table = nf.frame_dimensions(articles)
+    fig = plot_frame_dimensions(table)
+    cells = int((table["ci_high"] > 0).sum())
+    assert cells > 0
+    lines = sum(len(ax.lines) for ax in fig.axes)
+    assert lines == 2 * cells
+    assert "interval" in fig.axes[-1].get_ylabel()  # the colour bar says what the lines are

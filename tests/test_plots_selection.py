@@ -38,7 +38,8 @@ def test_alignment_map_one_band_per_aligned_pair():
     bands = [p for p in fig.axes[0].patches if isinstance(p, Polygon)]
     assert len(bands) == 2
     text = "\n".join(_texts(fig))
-    assert "2 of 3 sentences of a" in text and "2 of 2 of b" in text
+    # the title counts what each article shares with the other one of the pair, and says so
+    assert "2 of 3 sentences of a are told by b" in text and "2 of 2 of b by a" in text
     assert any(t.startswith("1  Fares on the Skarva") for t in _texts(fig))
 
 

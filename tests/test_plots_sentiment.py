@@ -72,3 +72,63 @@ def test_arcs_become_small_multiples_for_many_articles():
     )  # fmt: skip
     fig = ps.plot_sentiment_arcs(arc)
     assert len([ax for ax in fig.axes if ax.get_visible()]) == 6
+
+
+# --- issue 20 item 10 ---------------------------------------------------------------------------
+
+
+def _outside(fig: Figure) -> list[str]:
+    """Titles and labels that reach past the figure's edge once drawn."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    texts = [fig._suptitle] if fig._suptitle else []
+    for ax in fig.axes:
+        low, high = sorted(ax.get_xlim())
+        ticks = [t for t in ax.get_xticklabels() if low <= t.get_position()[0] <= high]
+        texts += [ax.title, ax.xaxis.label, ax.yaxis.label, *ticks]
+    out = []
+    for t in texts:
+        if t.get_text():
+            box = t.get_window_extent(renderer)
+            if box.x0 < -0.5 or box.x1 > fig.bbox.width + 0.5 or box.y1 > fig.bbox.height + 0.5:
+                out.append(t.get_text())
+    return out
+
+
+def test_sentence_scores_title_fits(table: pd.DataFrame) -> None:
+    long = table.assign(article_id=table["article_id"] + "-a-long-article-id-from-a-group")
+    fig = ps.plot_sentence_scores(long, nf.sentiment_summary(long, n_resamples=20))
+    assert _outside(fig) == []
+
+
+def _many_actors(n_actors: int) -> pd.DataFrame:
+    rows = []
+    for a in range(6):
+        for k in range(n_actors):
+            rows.append((f"art{a}", f"Actor number {k} of the story", "mean_compound", 0.1, 0.0,
+                         0.2, 3))  # fmt: skip
+    cols = ["article_id", "actor", "statistic", "value", "ci_low", "ci_high", "n_sentences"]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def test_actor_heatmap_stays_readable_with_many_actors() -> None:
+    few = ps.plot_actor_sentiment(_many_actors(6))
+    ax = few.axes[0]
+    assert ax.texts and all(t.get_fontsize() >= 8 for t in ax.texts)  # cell text at 8 pt
+    many = ps.plot_actor_sentiment(_many_actors(30))
+    assert many.get_figwidth() <= ps.MAX_HEATMAP_WIDTH
+    assert len(many.axes[0].texts) == 0  # too narrow for 8 pt text: left out, and said so
+    assert "see the table" in many.axes[0].get_title()
+    assert _outside(many) == []
+
+
+def test_drivers_figure_names_words_inside_names_without_a_bar() -> None:
+    article = nf.Article("a", "T", ("The Liberal Democratic Party won. The party was happy.",))
+    fig = ps.plot_sentiment_drivers(nf.sentiment_drivers(article))
+    ax = fig.axes[0]
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert any(label.startswith("party (1×") for label in labels)  # the scored occurrence
+    assert [t.get_text() for t in ax.texts] == ["not scored, inside names: party×1"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 from matplotlib.figure import Figure
@@ -115,3 +116,53 @@ def test_every_row_of_panels_has_x_tick_numbers():
     for ax in panels:
         numbers = [t.get_text() for t in ax.get_xticklabels() if t.get_visible() and t.get_text()]
         assert "0" in numbers, ax.get_title()
+
+
+# --- issue 20 item 10 ---------------------------------------------------------------------------
+
+
+def _label_boxes(fig: Figure):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.text import Text
+
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    ax = fig.axes[0]
+    # the text's own box (an Annotation's box would include its leader line)
+    return [Text.get_window_extent(t, renderer) for t in ax.texts if t.get_text()
+            and "solid line" not in t.get_text() and "left out" not in t.get_text()]  # fmt: skip
+
+
+def test_frequency_scatter_labels_do_not_overprint(seeds):
+    # many tied points in one corner: the old placement stacked their labels on one another
+    table = nf.keyness(seeds[0], seeds[1])
+    boxes = _label_boxes(plot_frequency_scatter(table, label_n=12))
+    assert len(boxes) >= 10
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert not a.overlaps(b), "two labels overprint"
+
+
+def test_place_labels_by_hand():
+    from newsframe.plots import place_labels
+
+    # two points 0.02 apart (labels 0.03 high): the first label goes up-right, the second (whose up-right
+    # slot would touch the first label) goes down-right; a third at the right edge goes left
+    slots = place_labels(np.array([[0.5, 0.5], [0.5, 0.48], [0.98, 0.2]]), [0.1, 0.1, 0.1],
+                         height=0.03)  # fmt: skip
+    assert [s[2:] for s in slots] == [("left", "bottom"), ("left", "top"), ("right", "bottom")]
+
+
+def test_tfidf_of_a_page_with_chinese_glosses_draws_no_empty_boxes(tmp_path):
+    # names glossed in Chinese are kept in the text but are no terms: no missing-glyph warning
+    # (pytest turns warnings into errors) and no CJK term on the figure
+    article = nf.Article(
+        "a", "T", ("Prime Minister Shinzo Abe (安倍晋三) met Xi Jinping (习近平).",)
+    )
+    other = nf.Article("b", "T", ("Xi Jinping met the envoy on Dec. 15, 2016.",))
+    table = nf.tfidf([article, other])
+    assert not any(ord(ch) > 0x2E80 for term in table["term"] for ch in term)
+    assert not table["term"].isin(["15", "2016", "dec"]).any()
+    save_figure(plot_tfidf(table), "tfidf_cjk", tmp_path, formats=("png", "svg"))
+    assert "安倍晋三" in nf.tokens_frame([article]).token.tolist()  # kept in the text

@@ -7,6 +7,7 @@ import json
 
 import pytest
 from conftest import ROOT
+from notebook_format import KERNELSPEC, normal_form
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 
@@ -52,3 +53,26 @@ def test_notebook_is_thin(path):
         if cell["cell_type"] == "code":
             for line in "".join(cell["source"]).splitlines():
                 assert not line.lstrip().startswith(("def ", "class ")), f"{path.name}: {line}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_is_saved_as_jupyterlab_saves_it(path):
+    # issue 20 item 16: JupyterLab marks a notebook modified on opening when the file differs from
+    # what it would save (nbformat 4.5 with cell ids, sorted keys, one-space indent, final newline,
+    # the kernel's kernelspec and language_info); `make tidy-notebooks` writes this form
+    text = path.read_text(encoding="utf-8")
+    assert text == normal_form(text), f"{path.name}: run `make tidy-notebooks`"
+    nb = json.loads(text)
+    assert (nb["nbformat"], nb["nbformat_minor"]) == (4, 5)
+    assert nb["metadata"]["kernelspec"] == KERNELSPEC
+    assert all(cell.get("id") for cell in nb["cells"])
+    assert text.endswith("}\n") and not text.endswith("\n\n")
+
+
+def test_make_lab_turns_off_the_news_popup():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert (
+        '"fetchNews": "false"' in makefile
+        and "share/jupyter/lab/settings/overrides.json" in makefile
+    )
+    assert "lab: $(STAMP) $(LAB_OVERRIDES)" in makefile

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 import shutil
 
 import pandas as pd
@@ -443,3 +445,55 @@ def test_a_forged_marker_never_deletes_outside_the_folder(tmp_path):
     assert (tmp_path / "notes.txt").read_text("utf-8") == "mine"
     assert (out / "index.html").read_text("utf-8") == "new"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt", "out"]
+
+
+STORY_WITH_OVERLAP = """
+[concept.harbour]
+description = "the place"
+
+[[concept.harbour.variant]]
+name = "harbour"
+usage = "neutral"
+aliases = ["harbour"]
+
+[actor.council]
+name = "City Council"
+kind = "organisation"
+aliases = ["council", "the city closed the old harbour"]
+"""
+
+
+def test_alias_overlap_warning_and_named_alignment_pair(story, tmp_path, capsys):
+    toml = tmp_path / "story.toml"
+    toml.write_text(STORY_WITH_OVERLAP, "utf-8")
+    out = tmp_path / "report"
+    args = ["report", str(story), "--story", str(toml), "--out", str(out), "--jobs", "1"]
+    assert main([*args, "--align", "north-2", "south-3"]) == 0
+    page = (out / "index.html").read_text("utf-8")
+    # the naming alias "harbour" is a word of the actor alias written in the story file
+    assert "1 naming alias(es) occur inside another name" in html.unescape(page)
+    assert "'harbour' inside actor name 'the city closed the old harbour'" in html.unescape(page)
+    assert (out / "tables" / "naming_alias_overlaps.csv").is_file()
+    assert (out / "figures" / "alignment_map__north-2_vs_south-3.png").is_file()
+    summary = json.loads((out / "summary.json").read_text("utf-8"))
+    assert summary["selection"]["alignment_map"] == ["north-2", "south-3"]
+    assert summary["story_file"]["name"] == "story.toml"
+    capsys.readouterr()
+    assert main([*args, "--force", "--align", "north-2", "nowhere"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "'nowhere' is not an article id" in err
+
+
+def test_table_cells_formatted_by_column_type():
+    from newsframe.report.html import Block, _table
+
+    frame = pd.DataFrame({"article_id": ["morning-05-09"], "articles": [2.0], "share": [1.0],
+                          "p_value": [0.25], "text": ["Lorries queued on the cross-border road on Sunday's 2nd day"]})  # fmt: skip
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", _table(Block("table", table=frame)))
+    # a count stored as a float prints as an integer; a share keeps its decimals; an id stays
+    # on one line; a hyphenated word of running text is kept whole
+    assert cells[:4] == ["morning-05-09", "2", "1.000", "0.250"]
+    assert '<span class="nw">cross-border</span>' in cells[4]
+    assert 'Sunday&#x27;s <span class="nw">2nd</span> day' in cells[4]  # escaped once
+    page = _table(Block("table", table=frame))
+    assert '<td class="key">morning-05-09</td>' in page and '<td class="num">2</td>' in page

@@ -8,7 +8,7 @@ import warnings
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import KURIL
+from conftest import KURIL, STORY
 
 import newsframe as nf
 from newsframe import sentiment, stats
@@ -235,9 +235,15 @@ def test_compare_groups_and_errors() -> None:
         {"article_id": list("aabbccd"), "compound": [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7]}
     )
     r = nf.compare_sentiment(t, ["a", "b"], "c", n_resamples=50)
+    # two articles on one side: the article is the unit (a: 0.15, b: 0.35 -> 0.25; c: 0.55)
     assert (r["a"].iloc[0], r["b"].iloc[0], r["n_a"].iloc[0], r["n_b"].iloc[0]) == (
         "a+b",
         "c",
+        2,
+        1,
+    )
+    assert (r["unit"].iloc[0], r["n_sentences_a"].iloc[0], r["n_sentences_b"].iloc[0]) == (
+        "article",
         4,
         2,
     )
@@ -342,8 +348,9 @@ def test_domain_adjustment_is_opt_in(tmp_path) -> None:
     text = "Putin said a peace treaty was an anachronism."
     plain = nf.score_texts([text])["compound"].iloc[0]
     assert plain == vader(2.5)  # only "peace" is in the lexicon
-    domain = nf.load_domain_lexicon()
-    assert domain["peace"] == 0.0
+    assert nf.load_domain_lexicon() == {}  # the shipped file is story-neutral: no rows
+    domain = nf.load_story(STORY).resources.sentiment_domain  # the story's [sentiment.domain]
+    assert domain["peace"] == 0.0 and domain["sanctions"] == -1.2
     assert nf.score_texts([text], domain=domain)["compound"].iloc[0] == 0.0
     assert nf.score_texts([text])["compound"].iloc[0] == plain  # the default is untouched
     assert "peace" not in nf.vader_lexicon(domain) and "peace" in nf.vader_lexicon()
@@ -409,3 +416,58 @@ def test_removed_sentiment_and_audit_by_hand() -> None:
     assert by_reason.loc["donation appeal", "shift"] == pytest.approx((GOOD + support) / 2 - GOOD)
     with pytest.raises(NewsframeError, match="by must be"):
         nf.boilerplate_audit(a, by="line")
+
+
+def test_compare_sentiment_takes_the_article_as_unit_with_several_articles_a_side():
+    # issue 20 item 12; worked by hand. Article means: a 0.4, 0.5, 0.6 (side mean 0.5) and
+    # b 0.0, 0.1, 0.3 (side mean 0.1333). Of the C(6,3) = 20 splits of the six article means,
+    # |mean A - mean B| >= 0.3667 only for {.4,.5,.6} and {0,.1,.3}: exact p = 2/20 = 0.1.
+    # Hedges' g: pooled sd sqrt((2 * 0.01 + 2 * 0.023333) / 4) = 0.1291; g = 0.3667 / 0.1291
+    # * (1 - 3/15) = 2.272.
+    scores = {"a1": [0.3, 0.5], "a2": [0.5, 0.5], "a3": [0.7, 0.5],
+              "b1": [0.1, -0.1], "b2": [0.1, 0.1], "b3": [0.2, 0.4]}  # fmt: skip
+    table = pd.DataFrame(
+        [(k, v) for k, values in scores.items() for v in values], columns=["article_id", "compound"]
+    )
+    out = nf.compare_sentiment(table, ["a1", "a2", "a3"], ["b1", "b2", "b3"])
+    row = out.set_index("statistic").loc["mean_compound"]
+    assert row["unit"] == "article"
+    assert (int(row["n_a"]), int(row["n_b"])) == (3, 3)
+    assert (int(row["n_sentences_a"]), int(row["n_sentences_b"])) == (6, 6)
+    assert row["value_a"] == pytest.approx(0.5)
+    assert row["value_b"] == pytest.approx(0.4 / 3)
+    assert row["p_value"] == pytest.approx(0.1)
+    assert bool(row["exact"])
+    assert row["effect_size"] == pytest.approx(2.272, abs=1e-3)
+    # one article a side: still the sentence as the unit
+    single = nf.compare_sentiment(table, "a1", "b1")
+    assert set(single["unit"]) == {"sentence"}
+    assert int(single["n_a"].iloc[0]) == 2
+
+
+# --- words inside multi-word names (issue 20 item 14) -------------------------------------------
+
+
+def test_a_lexicon_word_inside_a_name_does_not_drive_the_score() -> None:
+    # "Party" (VADER 1.7) and "Justice" (2.4) name an organisation here; only "lost" (-1.3) judges
+    text = "The Justice and Development Party lost the vote."
+    assert nf.score_texts([text])["compound"].iloc[0] == vader(-1.3)
+    # the same words outside a name still score: "justice" 2.4 + "lost" -1.3
+    assert nf.score_texts(["They lost but justice was done."])["compound"].iloc[0] != 0.0
+    plain = nf.score_texts(["The party lost the vote."])["compound"].iloc[0]
+    assert plain == vader(1.7 - 1.3)
+    # the first word of a sentence alone does not make a name: "Happy" (2.7) still scores
+    assert nf.score_texts(["Happy Japanese officials."])["compound"].iloc[0] == vader(2.7)
+
+
+def test_the_drivers_table_shows_words_inside_names() -> None:
+    article = nf.Article("a", "T", ("The Liberal Democratic Party won. The party was happy.",))
+    drivers = nf.sentiment_drivers(article).set_index("word")
+    # "party": once inside the name (not scored), once as a common noun (scored)
+    assert (int(drivers.loc["party", "count"]), int(drivers.loc["party", "in_names"])) == (1, 1)
+    assert int(drivers.loc["happy", "in_names"]) == 0
+    rows = nf.explain_sentence("The Liberal Democratic Party won.")
+    assert rows[["token", "rule_valence", "in_name"]].values.tolist() == [
+        ["Party", 0.0, True],
+        ["won", nf.vader_lexicon()["won"], False],
+    ]

@@ -7,6 +7,8 @@ from conftest import KURIL
 
 import newsframe as nf
 from newsframe.corpus import Article
+from newsframe.terms import count_terms
+from newsframe.text import lemmatize
 
 
 def test_normalise_unifies_quotes_dashes_spaces_and_ellipsis():
@@ -112,6 +114,7 @@ def test_tokens_frame_ids_and_positions():
     frame = nf.tokens_frame([article], phrases=False)
     assert frame.columns.tolist() == [
         "article_id", "paragraph_id", "sentence_id", "position", "token", "lemma", "is_stop",
+        "is_term",
     ]  # fmt: skip
     assert frame.paragraph_id.tolist() == [0, 0, 0, 1, 1, 1]
     assert frame.sentence_id.tolist() == [0, 0, 1, 2, 2, 2]
@@ -147,3 +150,64 @@ def test_indefinite_pronouns_are_no_content_terms():
                                    "but someone heard it.",))  # fmt: skip
     terms = sorted(nf.term_frequencies([article])["term"])
     assert terms == ["crane", "fall", "hear", "injure", "see"]
+
+
+# --- issue 20, item 13: term keys a reader expects (worked out by hand) -----------------------
+
+
+def test_proper_nouns_are_not_lemmatised():
+    # "United States" is a name: lowercased, never "unite state"; a capitalised common word at a
+    # sentence start is still lemmatised ("Leaders" -> "leader"), and "Russians" -> "russian"
+    frame = nf.tokens_frame([Article("a", "", ("Leaders of the United States and Russians met.",))],
+                            phrases=False)  # fmt: skip
+    assert frame.lemma.tolist() == ["leader", "of", "the", "united", "states", "and", "russian",
+                                    "meet"]  # fmt: skip
+
+
+def test_us_spellings_are_one_term_and_not_a_stopword():
+    article = Article("a", "", ("The U.S. and the US agree. They told us.",))
+    counts = count_terms([article])
+    row = dict(zip(counts.terms, counts.counts.toarray()[0].tolist(), strict=True))
+    # "U.S." and "US" are one term counted twice; the pronoun "us" is another term
+    assert row["u.s."] == 2
+    assert row["us"] == 1
+
+
+def test_acronym_after_a_hyphen_stays_whole():
+    assert nf.tokenize("China-U.S. relations") == ["China-U.S.", "relations"]
+    assert lemmatize("China-U.S.") == "china-u.s."
+    counts = count_terms([Article("a", "", ("China-U.S. relations soured.",))])
+    assert "china-u" not in set(counts.terms) and "s" not in set(counts.terms)
+
+
+def test_per_cent_is_one_term_with_percent():
+    article = Article("a", "", ("Support fell 5 per cent. It was ten percent.",))
+    counts = count_terms([article])
+    row = dict(zip(counts.terms, counts.counts.toarray()[0].tolist(), strict=True))
+    assert row["percent"] == 2  # "per cent" (merged) + "percent"
+    assert "cent" not in row and "per cent" not in row
+
+
+def test_accents_fold_in_the_key_only():
+    article = Article("a", "", ("The communiqué and the communique differ.",))
+    counts = count_terms([article])
+    assert (
+        dict(zip(counts.terms, counts.counts.toarray()[0].tolist(), strict=True))["communique"] == 2
+    )
+    frame = nf.tokens_frame([article])
+    assert "communiqué" in frame.token.tolist()  # the text keeps its accent
+
+
+def test_numbers_dates_and_other_scripts_are_not_terms():
+    text = (
+        "On Dec. 15, 2016 Abe (安倍晋三) met Putin on Monday; 3.5% of 19,434 said no on the 15th."
+    )
+    article = Article("a", "", (text,))
+    counts = count_terms([article])
+    # by hand: content words abe, meet, putin, say; "no" and "on"/"of"/"the" are stopwords
+    assert list(counts.terms) == ["abe", "meet", "putin", "say"]
+    frame = nf.tokens_frame([article], phrases=False)
+    # they stay in the text and are audited: 8 of the 18 tokens are no term
+    not_terms = frame.loc[~frame.is_term, "token"].tolist()
+    assert not_terms == ["Dec", "15", "2016", "安倍晋三", "Monday", "3.5%", "19,434", "15th"]
+    assert counts.n_tokens.tolist() == [len(frame)] == [18]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from newsframe.errors import InputError
+from newsframe.errors import InputError, expect_kind
 from newsframe.resources import read_toml
 from newsframe.text import normalise
 
@@ -131,6 +131,7 @@ def find_mentions(text: str, actors: tuple[Actor, ...] | None = None) -> list[Me
     >>> [(m.actor_id, m.text) for m in find_mentions("Russian President Vladimir Putin met Abe in Tokyo.", actors)]
     [('putin', 'Russian President Vladimir Putin'), ('abe', 'Abe'), ('japan', 'Tokyo')]
     """
+    expect_kind(text, str, "find_mentions", hint="pass the text of an article")
     if actors is None:
         from newsframe.resources import default_resources
 

@@ -45,6 +45,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from newsframe.errors import InputError
+from newsframe.lines import Evidence, LineModel, decide
 from newsframe.resources import read_toml
 from newsframe.text import normalise
 
@@ -54,7 +55,16 @@ try:  # the standard library's regex parser, read only to find the literal text 
 except ImportError:  # pragma: no cover - a Python without it: every rule is searched
     _regex_parser = None
 
-__all__ = ["NON_ENGLISH", "CleanText", "Removal", "Rules", "clean_text", "load_rules"]
+__all__ = [
+    "NON_ENGLISH",
+    "CleanText",
+    "Removal",
+    "Rules",
+    "clean_text",
+    "line_evidence",
+    "load_rules",
+    "page_evidence",
+]
 
 _TERMINAL = re.compile(r"[.!?:;…。！？]$")
 _STOP = re.compile(r"[.!?…。！？]$")  # a sentence's end (a colon introduces, it does not end)
@@ -1288,12 +1298,127 @@ def _physical(
     return [(line_no, first), *parts]
 
 
+_HEADLINES = ("headline", "duplicated headline")
+
+
+def _rule_verdicts(text: str, title: str | None, rules: Rules, edge_repeats: frozenset[str]):
+    """Every rule pass of :func:`clean_text`, in order: the logical lines, the joined physical
+    lines, the lines after glued pieces were split off, the pieces, each line's reason (None:
+    body), the reasons of the phrase-rule passes alone, the headline's index and text, and the
+    lines edge repeats could still take."""
+    joined: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    logical = _logical_lines(text, rules, joined)
+    lines, parts = _split_glued(logical, rules)
+    reasons, closers = _rule_pass(lines, rules)
+    _split_leading_appeal(lines, reasons, rules, parts)
+    _headline_runs(lines, reasons)
+    rule_reasons = list(reasons)
+    head, title = _headline(lines, reasons, title, rules)
+    _caption_pass(lines, reasons, head, rules)
+    edge_lines = _tail_pass(lines, reasons, closers, edge_repeats)
+    return logical, joined, lines, parts, reasons, rule_reasons, head, title, edge_lines
+
+
+def page_evidence(
+    text: str,
+    *,
+    title: str | None = None,
+    rules: Rules | None = None,
+    edge_repeats: frozenset[str] = frozenset(),
+) -> tuple[list[Line], list[Evidence]]:
+    """Return the page's logical lines (number, original, normalised) and the rules' evidence
+    on each (:func:`line_evidence`): what the line model of :func:`clean_text` with
+    ``method="model"`` sees, for training it (``benchmarks/train_line_model.py``).
+
+    >>> lines, evidence = page_evidence("Read more\\n\\nThe mayor said the bridge reopens in May.")
+    >>> [(n, e.verdict, e.phrase) for (n, _, _), e in zip(lines, evidence)]
+    [(1, 'chrome', True), (3, 'body', False)]
+    """
+    rules = rules or load_rules()
+    _, _, lines, _, reasons, rule_reasons, _, _, _ = _rule_verdicts(
+        text, title, rules, edge_repeats
+    )
+    return lines, line_evidence(lines, reasons, rule_reasons, rules, edge_repeats)
+
+
+def line_evidence(
+    lines: list[Line],
+    reasons: list[str | None],
+    rule_reasons: list[str | None],
+    rules: Rules,
+    edge_repeats: frozenset[str] = frozenset(),
+) -> list[Evidence]:
+    """What the rules say about each line, as evidence for the line model
+    (:class:`newsframe.lines.Evidence`): their verdict, a phrase rule, reader address, an
+    imperative opening, a credit, a sentence, a repeat at the edge of the outlet's pages."""
+    out = []
+    for (_, _, norm), reason, phrase in zip(lines, reasons, rule_reasons, strict=True):
+        low = norm.lower()
+        if reason is None:
+            verdict = "body"
+        elif reason in _HEADLINES:
+            verdict = "headline"
+        elif reason in (CAPTION, "photo caption label"):
+            verdict = "caption"
+        else:
+            verdict = "label" if reason == _LABEL else "chrome"
+        outside = _QUOTED.sub(" ", norm) if '"' in norm else norm  # "US" is not "us"
+        out.append(
+            Evidence(
+                verdict=verdict,
+                phrase=phrase is not None,
+                imperative=bool(_IMPERATIVE.match(low)),
+                address=bool(_ADDRESS_LOW.search(outside)),
+                credit=_credit(norm, rules) > 0,
+                sentence=_sentence_like(norm),
+                repeats=int(low in edge_repeats),
+            )
+        )
+    return out
+
+
+def _model_pass(
+    lines: list[Line],
+    reasons: list[str | None],
+    rule_reasons: list[str | None],
+    rules: Rules,
+    edge_repeats: frozenset[str],
+    given: bool,
+    title: str,
+    model: LineModel | None,
+) -> tuple[int | None, str]:
+    """Let the line model decide every line no phrase rule took; returns the headline."""
+    evidence = line_evidence(lines, reasons, rule_reasons, rules, edge_repeats)
+    ruled = next((i for i, r in enumerate(reasons) if r == "headline"), None)
+    head = None
+    for i, (label, why) in enumerate(decide([n for _, _, n in lines], evidence, model=model)):
+        if rule_reasons[i] is not None or (given and reasons[i] in _HEADLINES):
+            continue  # a phrase rule (user evidence) and a given headline stand
+        if label == "body":
+            reasons[i] = None
+        elif label == "headline" and not given:
+            reasons[i] = "headline" if head is None else "duplicated headline"
+            head = i if head is None else head
+        elif label == "caption":
+            reasons[i] = CAPTION
+        elif label == "byline":
+            reasons[i] = _LABEL
+        else:
+            reasons[i] = f"line model: {why}" if why else "line model"
+    if given:
+        return next((i for i, r in enumerate(reasons) if r == "headline"), None), title
+    if head is None and ruled is not None:  # the model found none: the rules' headline stands
+        head, reasons[ruled] = ruled, "headline"
+    return head, _headline_text(lines[head][1]) if head is not None else ""
+
+
 def clean_text(
     text: str,
     *,
     title: str | None = None,
     rules: Rules | None = None,
     edge_repeats: frozenset[str] = frozenset(),
+    method: str | LineModel = "rules",
 ) -> CleanText:
     """Return the headline, clean paragraphs, captions and removed lines of one copied page.
 
@@ -1305,6 +1430,12 @@ def clean_text(
     removed where they sit before the first or after the last paragraph of the body. Lines mostly
     in a non-Latin script stay in the body and are listed in ``notes``.
 
+    ``method="model"`` lets the learned line model of :mod:`newsframe.lines` decide every line
+    the phrase rules leave (their structural verdicts become its evidence): removals it makes
+    say ``"line model: ..."`` with the features that decided, and without a ``title`` its
+    headline state gives the headline (a :class:`~newsframe.lines.LineModel` instead of
+    ``"model"`` uses those weights). ``method="rules"`` (the default) is the rule cleaner.
+
     >>> page = "Support us\\n\\nPutin Visits Japan\\n\\nPutin arrived in Tokyo on Thursday for two days of talks.\\n\\nRead more"
     >>> result = clean_text(page)
     >>> result.title, result.paragraphs
@@ -1315,17 +1446,18 @@ def clean_text(
     if not isinstance(text, str):
         kind = "None" if text is None else f"a {type(text).__name__}"
         raise InputError("clean_text", f"text must be a string (the copied page), got {kind}")
+    if not isinstance(method, LineModel) and method not in ("rules", "model"):
+        raise InputError("clean_text", f'method must be "rules" or "model", got {method!r}')
     rules = rules or load_rules()
-    joined: dict[int, list[tuple[int, str]]] = defaultdict(list)
-    logical = _logical_lines(text, rules, joined)
-    lines, parts = _split_glued(logical, rules)
-    reasons, closers = _rule_pass(lines, rules)
-    _split_leading_appeal(lines, reasons, rules, parts)
-    _headline_runs(lines, reasons)
-    rule_reasons = list(reasons)
-    head, title = _headline(lines, reasons, title, rules)
-    _caption_pass(lines, reasons, head, rules)
-    edge_lines = _tail_pass(lines, reasons, closers, edge_repeats)
+    given = bool(title)
+    logical, joined, lines, parts, reasons, rule_reasons, _, title, edge_lines = _rule_verdicts(
+        text, title, rules, edge_repeats
+    )
+    if method != "rules":
+        model = method if isinstance(method, LineModel) else None
+        _, title = _model_pass(
+            lines, reasons, rule_reasons, rules, edge_repeats, given, title, model
+        )
     notes = _keep_non_latin(lines, reasons, rule_reasons)
     paragraphs = tuple(lines[i][1] for i, r in enumerate(reasons) if r is None)
     captions = tuple(lines[i][1] for i, r in enumerate(reasons) if r == CAPTION)

@@ -54,14 +54,16 @@ def _out(text: object = "") -> None:
     print(_safe(text))
 
 
-def _load(path: str, title: str | None, story: str | None = None) -> Corpus:
+def _load(path: str, title: str | None, story: str | None = None, method: str = "rules") -> Corpus:
     p = Path(path)
     if p.suffix.lower() == ".csv" or p.is_dir():
-        return load_corpus(p, story=story)
+        return load_corpus(p, story=story, method=method)
     meta = {"title": title} if title else {}
     loaded = load_story(story) if story else None
     return Corpus(
-        [load_article(p, **meta)], story=loaded, resources=getattr(loaded, "resources", None)
+        [load_article(p, method=method, **meta)],
+        story=loaded,
+        resources=getattr(loaded, "resources", None),
     )
 
 
@@ -81,7 +83,7 @@ def _print_article(article: Article, *, show_removed: bool) -> None:
 
 
 def _clean(args: argparse.Namespace) -> None:
-    corpus = _load(args.path, args.title)
+    corpus = _load(args.path, args.title, method=args.method)
     for n, article in enumerate(corpus):
         if len(corpus) > 1:
             _out(("\n" if n else "") + f"=== {article.article_id} ({article.source_path})")
@@ -95,7 +97,7 @@ def _report(args: argparse.Namespace) -> None:
         sources = args.path if len(args.path) > 1 else args.path[0]
         path = build_report(
             sources, args.out, story=args.story, group=args.group, compare=args.compare,
-            force=args.force, n_jobs=args.jobs, scheduler=args.scheduler,
+            force=args.force, n_jobs=args.jobs, scheduler=args.scheduler, align=args.align,
         )  # fmt: skip
         print(f"newsframe: wrote {path / 'index.html'}", file=sys.stderr)
         return
@@ -129,6 +131,12 @@ def build_parser() -> argparse.ArgumentParser:
     clean.add_argument("path", help="an article (.txt/.html), a manifest .csv or a folder")
     clean.add_argument("--show-removed", action="store_true", help="list removed lines and why")
     clean.add_argument("--title", help="the known headline (helps find it on the page)")
+    clean.add_argument(
+        "--method",
+        choices=("rules", "model"),
+        default="rules",
+        help="the rule cleaner (default) or the learned line model (newsframe.lines)",
+    )
     clean.set_defaults(func=_clean)
     report = sub.add_parser(
         "report", help="write a self-contained HTML report (or, without --out, a CSV of counts)"
@@ -143,6 +151,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--group", help="metadata column whose groups are compared (default: group)"
     )
     report.add_argument("--compare", nargs=2, metavar=("A", "B"), help="the two groups or articles")
+    report.add_argument("--align", nargs=2, metavar=("A", "B"),
+                        help="the two articles the alignment map draws (default: the two of the "
+                        "compared sides that share the most facts)")  # fmt: skip
     report.add_argument("--force", action="store_true", help="replace an existing report folder")
     report.add_argument(
         "--jobs",

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from newsframe.cleaning import CleanText, Removal, Rules, clean_text, load_rules
-from newsframe.errors import InputError, NewsframeError, NewsframeWarning
+from newsframe.errors import InputError, NewsframeWarning, wrong_kind
 from newsframe.files import max_bytes_limit
 from newsframe.files import read_regular as _read_bytes
 from newsframe.resources import remember_resources
@@ -440,8 +440,8 @@ def as_articles(articles: Corpus | Iterable[Article] | Article) -> list[Article]
 
     The one coercion every analysis uses. An empty corpus or list gives ``[]`` (and every
     table function then returns an empty table with its columns). A string, bytes, ``None``,
-    any other object, or an iterable holding anything but Articles raises
-    :class:`~newsframe.errors.NewsframeError` saying what was given.
+    a table, any other object, or an iterable holding anything but Articles raises
+    :class:`~newsframe.errors.WrongKindError` (a NewsframeError) saying what was given.
 
     >>> as_articles(Article("a", "T", ("x.",)))
     [Article('a', title='T', paragraphs=1, removed=0)]
@@ -453,20 +453,16 @@ def as_articles(articles: Corpus | Iterable[Article] | Article) -> list[Article]
         return [articles]
     if isinstance(articles, Corpus):
         return list(articles._articles)
-    if articles is None or isinstance(articles, (str, bytes, Path)):
-        what = "None" if articles is None else f"a {type(articles).__name__}"
-        raise NewsframeError(f"expected a Corpus, Articles or one Article, got {what}; {hint}")
+    wanted = "a Corpus, Articles or one Article"
+    if articles is None or isinstance(articles, (str, bytes, Path)) or hasattr(articles, "columns"):
+        raise wrong_kind(articles, wanted, "articles", hint)  # a path, or a table
     try:
         items = list(articles)
     except TypeError:
-        raise NewsframeError(
-            f"expected a Corpus, Articles or one Article, got {type(articles).__name__}; {hint}"
-        ) from None
+        raise wrong_kind(articles, wanted, "articles", hint) from None
     for n, item in enumerate(items):
         if not isinstance(item, Article):
-            raise NewsframeError(
-                f"expected a Corpus or Articles, got {type(item).__name__} at position {n}; {hint}"
-            )
+            raise wrong_kind(item, wanted, f"articles (position {n})", hint)
     return items
 
 
@@ -726,6 +722,7 @@ def _clean_article(
     rules: Rules,
     edge_repeats: frozenset[str],
     metadata: dict[str, Any],
+    method: str = "rules",
 ) -> tuple[Article, frozenset[str]]:
     """The cleaned Article and the lines an outlet's edge repeats could still take from it
     (:attr:`newsframe.cleaning.CleanText.edge_lines`)."""
@@ -739,7 +736,7 @@ def _clean_article(
         title_hint = title_hint or page.title
         page_text, left_out = _with_left_out(source_text, page.left_out)
     result: CleanText = clean_text(
-        source_text, title=title_hint, rules=rules, edge_repeats=edge_repeats
+        source_text, title=title_hint, rules=rules, edge_repeats=edge_repeats, method=method
     )
     if not result.paragraphs:
         raise InputError(path, "no article text left after cleaning (the file is all boilerplate?)")
@@ -769,6 +766,7 @@ def load_article(
     article_id: str | None = None,
     rules: Rules | None = None,
     max_bytes: int | None = None,
+    method: str = "rules",
     **metadata: Any,
 ) -> Article:
     """Return the cleaned :class:`Article` read from one ``.txt`` or ``.html`` file.
@@ -781,7 +779,8 @@ def load_article(
     ``metadata`` (``title``, ``outlet``, ``published``, ``url``, ``note``, ...) is kept on the
     article; a given ``title`` also tells the cleaner which line is the headline. Raises
     :class:`~newsframe.errors.InputError` naming the file for a missing, empty, binary,
-    undecodable, oversized, unsupported, non-regular or all-boilerplate file.
+    undecodable, oversized, unsupported, non-regular or all-boilerplate file. ``method="model"``
+    cleans with the learned line model (:func:`newsframe.cleaning.clean_text`).
     """
     path = _as_path(path, "load_article")
     data, text, encoding = read_raw(path, max_bytes=max_bytes)
@@ -794,6 +793,7 @@ def load_article(
         rules=rules or load_rules(),
         edge_repeats=frozenset(),
         metadata=dict(metadata),
+        method=method,
     )
     _warn_notes(article)
     return article
@@ -913,7 +913,12 @@ def _folder_files(folder: Path) -> list[tuple[Path, dict[str, str]]]:
 def _sources(
     source: str | Path | Iterable[str | Path], max_bytes: int | None = None
 ) -> list[tuple[Path, dict[str, str]]]:
-    if source is None or isinstance(source, (bytes, Article, Corpus)):
+    if (
+        source is None
+        or isinstance(source, (bytes, Article, Corpus))
+        or not isinstance(source, (str, os.PathLike, Iterable))
+        or hasattr(source, "columns")  # a table
+    ):
         raise InputError(
             "load_corpus",
             f"expected a manifest .csv, a folder or a list of file paths, got {_describe(source)}",
@@ -998,25 +1003,30 @@ def _warn_notes(article: Article) -> None:
 
 
 def _build_all(
-    jobs: list[tuple], rules: Rules, n_jobs: int, executor=None
+    jobs: list[tuple], rules: Rules, n_jobs: int, executor=None, method: str = "rules"
 ) -> list[tuple[Article, frozenset[str]]]:
     if executor is not None and jobs:
-        return executor(functools.partial(_build, rules=rules), jobs)
+        return executor(functools.partial(_build, rules=rules, method=method), jobs)
     from newsframe.parallel import map_slices
 
     # forked workers see the jobs and the rules (and the line classifier's cache) as they are
     # here; only the cleaned Articles (and their edge lines) travel back
     parts = map_slices(
-        functools.partial(_build_slice, rules=rules), jobs, n_jobs=n_jobs, min_items=256
+        functools.partial(_build_slice, rules=rules, method=method),
+        jobs,
+        n_jobs=n_jobs,
+        min_items=256,
     )
     return [article for part in parts for article in part]
 
 
-def _build_slice(jobs: Sequence[tuple], rules: Rules) -> list[tuple[Article, frozenset[str]]]:
-    return [_build(job, rules) for job in jobs]
+def _build_slice(
+    jobs: Sequence[tuple], rules: Rules, method: str = "rules"
+) -> list[tuple[Article, frozenset[str]]]:
+    return [_build(job, rules, method) for job in jobs]
 
 
-def _build(job: tuple, rules: Rules) -> tuple[Article, frozenset[str]]:
+def _build(job: tuple, rules: Rules, method: str = "rules") -> tuple[Article, frozenset[str]]:
     path, data, text, encoding, row, repeats = job
     meta = {k: v for k, v in row.items() if k not in ("article_id", "file") and v != ""}
     return _clean_article(
@@ -1028,6 +1038,7 @@ def _build(job: tuple, rules: Rules) -> tuple[Article, frozenset[str]]:
         rules=rules,
         edge_repeats=repeats,
         metadata=meta,
+        method=method,
     )
 
 
@@ -1039,6 +1050,7 @@ def load_corpus(
     max_bytes: int | None = None,
     story: Any = None,
     executor: Callable[[Callable[[tuple], Article], list[tuple]], list[Article]] | None = None,
+    method: str = "rules",
 ) -> Corpus:
     """Return a :class:`Corpus` from a manifest CSV, a folder of article files, or a list of paths.
 
@@ -1056,7 +1068,8 @@ def load_corpus(
     ``max_bytes`` limits each file (see :func:`load_article`). ``story`` (a
     :class:`~newsframe.story.Story` or the path of a story file) is attached as ``Corpus.story``
     and its resources as ``Corpus.resources``, which every analysis of the corpus then uses.
-    Errors name the file and the problem; no articles at all is an error too.
+    Errors name the file and the problem; no articles at all is an error too. ``method="model"``
+    cleans with the learned line model (:func:`newsframe.cleaning.clean_text`).
     """
     if story is not None and not hasattr(story, "concepts"):
         from newsframe.story import load_story
@@ -1071,7 +1084,7 @@ def load_corpus(
     jobs = [
         (path, data, text, encoding, row, frozenset()) for path, row, data, text, encoding in raws
     ]
-    built = _build_all(jobs, rules, n_jobs, executor)
+    built = _build_all(jobs, rules, n_jobs, executor, method)
     articles = [article for article, _ in built]
     # Second look only where it can matter: an article of an outlet with repeated edge
     # paragraphs, one of which is a line the cleaner would look up at the page's edges (its
@@ -1085,7 +1098,11 @@ def load_corpus(
     ]
     del built
     redone = _build_all(
-        [(*jobs[n][:5], repeats[articles[n].outlet]) for n in again], rules, n_jobs, executor
+        [(*jobs[n][:5], repeats[articles[n].outlet]) for n in again],
+        rules,
+        n_jobs,
+        executor,
+        method,
     )
     for n, (article, _) in zip(again, redone, strict=True):
         articles[n] = article
@@ -1100,10 +1117,10 @@ def load_corpus(
         )
     for article in articles:
         _warn_notes(article)
+    # the story's own errors (an unknown frame, a verb class) name the story file, not the corpus
+    resources = story.resources if story is not None else None
     try:
-        corpus = Corpus(
-            articles, story=story, resources=story.resources if story is not None else None
-        )
+        corpus = Corpus(articles, story=story, resources=resources)
     except InputError as exc:
         raise InputError(
             source if isinstance(source, (str, Path)) else "corpus", exc.problem

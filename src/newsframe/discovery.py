@@ -25,10 +25,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from newsframe.actors import Actor
-from newsframe.corpus import Article, Corpus
+from newsframe.corpus import Article, Corpus, as_articles
 from newsframe.entities import TITLES as ENTITY_TITLES
 from newsframe.entities import gazetteer
-from newsframe.errors import NewsframeError
+from newsframe.errors import expect_kind
 from newsframe.parallel import map_slices
 from newsframe.resources import resolve_resources
 
@@ -238,9 +238,7 @@ def discover_actors(
     >>> [(x.actor_id, x.kind, x.aliases) for x in discover_actors([a, b], min_mentions=1)]
     [('lars_odegaard', 'person', ('Lars Odegaard', 'Odegaard')), ('ministry_of_water_resources', 'organisation', ('Ministry of Water Resources',))]
     """
-    articles = list(corpus)
-    if any(not isinstance(a, Article) for a in articles):
-        raise NewsframeError("discover_actors needs newsframe Article objects (nf.load_corpus)")
+    articles = as_articles(corpus)
 
     parts = map_slices(_found_in, articles, n_jobs=n_jobs, min_items=256)
     found = [item for part in parts for item in part]
@@ -341,6 +339,7 @@ def with_text_actors(corpus: Corpus, *, top_n: int = 10, n_jobs: int | None = 1)
     >>> [a.actor_id for a in with_text_actors(c).resources.actors]
     ['ana_ruiz']
     """
+    expect_kind(corpus, Corpus, "with_text_actors", hint="load one with nf.load_corpus(...)")
     resources = resolve_resources(None, corpus)
     if resources.actors:
         return corpus

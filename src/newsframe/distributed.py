@@ -25,7 +25,7 @@ from typing import Any
 
 import pandas as pd
 
-from newsframe.corpus import Article, Corpus, load_corpus
+from newsframe.corpus import Article, Corpus, as_articles, load_corpus
 from newsframe.errors import NewsframeError
 from newsframe.resources import Resources, resolve_resources
 
@@ -222,7 +222,7 @@ def compute_article_tables(
     >>> compute_article_tables([a], n_jobs=2)["sentences"]["article_id"].tolist()
     ['a']
     """
-    articles = list(corpus)
+    articles = as_articles(corpus)
     resources = resolve_resources(None, corpus)
     work = functools.partial(article_tables, resources=resources, tables=_check_tables(tables))
     if client is None:

@@ -37,7 +37,7 @@ from newsframe.corpus import _COUNTS, _DOCUMENTS, Article, Corpus, as_articles
 from newsframe.entities import Entities, find_entities
 from newsframe.parallel import map_slices
 from newsframe.resources import Resources, resolve_resources
-from newsframe.text import TOKEN, lemmatize, merge_phrases, phrase_index
+from newsframe.text import TOKEN, is_term, lemmatize, merge_phrases, phrase_index
 
 __all__ = ["HEADLINE", "Document", "analyse", "analyse_corpus"]
 
@@ -59,8 +59,10 @@ class Document:
     Tokens (headline tokens first, then the body in reading order; index ``i``):
     ``token_paragraph`` and ``token_sentence`` (-1 for the headline), ``token_start`` and
     ``token_end`` (offsets into the paragraph, or into ``title``), ``token_type`` (index into the
-    per-type tuples ``types`` -- the form as written --, ``type_lower``, ``type_lemma`` and the
-    bool array ``type_stop``). ``n_headline_tokens`` headline tokens come first, so body word
+    per-type tuples ``types`` -- the form as written --, ``type_lower``, ``type_lemma`` (the term
+    key, :func:`newsframe.text.lemmatize`) and the bool arrays ``type_stop`` and ``type_term``
+    (False for numbers, dates and words outside the Latin script: :func:`newsframe.text.is_term`;
+    they stay in the text and in ``n_words`` but are counted as no term)). ``n_headline_tokens`` headline tokens come first, so body word
     ``k`` is token ``n_headline_tokens + k``.
 
     Multi-word terms (merged within one sentence or the headline): ``phrase_first`` (token index
@@ -88,6 +90,7 @@ class Document:
     type_lower: tuple[str, ...]
     type_lemma: tuple[str, ...]
     type_stop: np.ndarray
+    type_term: np.ndarray
     n_headline_tokens: int
     phrase_first: np.ndarray
     phrase_length: np.ndarray
@@ -251,26 +254,30 @@ class Document:
 # --- building ------------------------------------------------------------------------------
 
 
-#: Per Resources object: word form -> (form, lowercase, lemma, is_stop), shared by every document
+#: Per Resources object: word form -> (form, lowercase, lemma, is_stop, is_term), shared by every document
 #: analysed with it (so each distinct form is lowercased, lemmatised and looked up once, and its
 #: strings are stored once however many documents use it).
-_FORMS: weakref.WeakKeyDictionary[Resources, dict[str, tuple[str, str, str, bool]]] = (
+_FORMS: weakref.WeakKeyDictionary[Resources, dict[str, tuple[str, str, str, bool, bool]]] = (
     weakref.WeakKeyDictionary()
 )
 
 
-def _form_table(resources: Resources) -> dict[str, tuple[str, str, str, bool]]:
+def _form_table(resources: Resources) -> dict[str, tuple[str, str, str, bool, bool]]:
     table = _FORMS.get(resources)
     if table is None:
         table = _FORMS[resources] = {}
     return table
 
 
-def _form_info(form: str, resources: Resources) -> tuple[str, str, str, bool]:
+def _form_info(form: str, resources: Resources) -> tuple[str, str, str, bool, bool]:
     word = form[:-2] if form.lower().endswith("'s") else form.rstrip("'")
-    lemma = resources.lemma_exceptions.get(word.lower()) or lemmatize(form)
+    # a word in capitals is an acronym ("US", "U.S."): its key is lemmatize's, never the lemma
+    # or the stopword of the lowercase word it spells ("us")
+    acronym = len(word) > 1 and word.isupper()
+    lemma = (None if acronym else resources.lemma_exceptions.get(word.lower())) or lemmatize(form)
     lower = form.lower()
-    return (sys.intern(form), sys.intern(lower), sys.intern(lemma), lower in resources.stopwords)
+    stop = lower in resources.stopwords and not acronym
+    return (sys.intern(form), sys.intern(lower), sys.intern(lemma), stop, is_term(form))
 
 
 def _sentence_spans(article: Article) -> list[tuple[int, int, int]]:
@@ -344,7 +351,9 @@ def _build(article: Article, resources: Resources) -> Document:
         table[form] = _form_info(form, resources)
     if None in info:
         info = list(map(table.__getitem__, local))
-    types, lowers, lemmas, stop_flags = zip(*info, strict=True) if info else ((), (), (), ())
+    types, lowers, lemmas, stop_flags, term_flags = (
+        zip(*info, strict=True) if info else ((), (), (), (), ())
+    )
     stops = np.array(stop_flags, dtype=bool)
 
     token_type = np.fromiter(map(local.__getitem__, forms), dtype=np.int32, count=len(forms))
@@ -364,7 +373,8 @@ def _build(article: Article, resources: Resources) -> Document:
             a, b = int(bounds[s]), int(bounds[s + 1])
             sentence = list(map(lemmas.__getitem__, token_type[a:b].tolist()))
             for start, k in merge_phrases(sentence, index):
-                phrase = sys.intern(" ".join(sentence[start : start + k]))
+                joined = " ".join(sentence[start : start + k])  # "per cent" -> "percent"
+                phrase = sys.intern(resources.lemma_exceptions.get(joined, joined))
                 phrase_rows.append((a + start, k, phrase))
 
     mentions: list[tuple[int, Mention]] = []
@@ -388,6 +398,7 @@ def _build(article: Article, resources: Resources) -> Document:
         type_lower=lowers,
         type_lemma=lemmas,
         type_stop=stops,
+        type_term=np.array(term_flags, dtype=bool),
         n_headline_tokens=n_headline,
         phrase_first=_ints([r[0] for r in phrase_rows]),
         phrase_length=_ints([r[1] for r in phrase_rows]),

@@ -19,19 +19,19 @@ import numpy as np
 import pandas as pd
 
 from newsframe.corpus import Corpus
-from newsframe.errors import InputError, NewsframeError, NewsframeWarning
+from newsframe.errors import InputError, NewsframeError, NewsframeWarning, expect_kind
 from newsframe.resources import resolve_resources
 from newsframe.sentiment.scoring import THRESHOLD
-from newsframe.sentiment.summary import STATISTICS
+from newsframe.sentiment.summary import STATISTICS, article_statistics, compare_sentiment
 from newsframe.stats import (
-    article_permutation_test,
-    cluster_bootstrap_difference,
     percentile_interval,
     permutation_floor,
 )
 
 __all__ = [
     "Pair",
+    "actor_sentiment_by_group",
+    "cleaning_by_group",
     "compare_group_sentiment",
     "comparison_pair",
     "frames_by_group",
@@ -39,6 +39,8 @@ __all__ = [
     "group_sentiment",
     "naming_by_group",
     "prominence_by_group",
+    "terms_by_group",
+    "verbs_by_group",
     "voice_by_group",
     "with_group",
 ]
@@ -67,6 +69,10 @@ class Pair:
         return [*self.corpus_a.ids, *self.corpus_b.ids]
 
 
+_LOAD = "load one with nf.load_corpus(...) or build nf.Corpus(articles)"
+_SENTENCES = "pass nf.sentence_sentiment(corpus), then the corpus"
+
+
 def comparison_pair(
     corpus: Corpus, compare: Sequence[str] | str | None = None, *, column: str | None = None
 ) -> Pair:
@@ -86,6 +92,7 @@ def comparison_pair(
     >>> comparison_pair(c, "a,b").slug
     'a_vs_b'
     """
+    expect_kind(corpus, Corpus, "comparison_pair", hint=_LOAD)
     if isinstance(compare, str):
         compare = [v.strip() for v in compare.split(",") if v.strip()]
     compare = list(compare or getattr(corpus.story, "compare", ()) or ())
@@ -127,6 +134,8 @@ def with_group(table: pd.DataFrame, corpus: Corpus, *, column: str | None = None
     >>> with_group(pd.DataFrame({"article_id": ["a"], "n": [1]}), c).columns.tolist()
     ['article_id', 'group', 'n']
     """
+    expect_kind(table, pd.DataFrame, "with_group", hint="pass a per-article table")
+    expect_kind(corpus, Corpus, "with_group", hint=_LOAD)
     if "article_id" not in table.columns:
         raise NewsframeError("with_group needs a table with an article_id column")
     groups = corpus.group_of(column)
@@ -156,12 +165,13 @@ def group_keyness(
     draws, so with several articles a side they overstate the evidence (rank by ``log_ratio``
     and read ``articles_a``; an article-level test is :func:`compare_group_sentiment`'s design).
     ``vs_rest=True`` stacks each group against all other articles (``reference`` ``"rest"``).
-    ``article_id`` and ``reference`` hold the two sides' names (groups or article ids), so the
-    keyness figures label the sides by group; ``compared`` says which they are: ``"group"`` (two
+    ``article_id``, ``reference`` and ``key_for`` hold the two sides' names (groups or article
+    ids, ``"rest"``), so the keyness figures and lists name the sides by group; ``compared`` says which they are: ``"group"`` (two
     groups of ``column``, or each group against the rest) or ``"article"`` (two articles).
     """
     from newsframe.terms import count_terms, keyness
 
+    expect_kind(corpus, Corpus, "group_keyness", hint=_LOAD)
     if vs_rest:
         column = column or corpus.group_column
         groups = corpus.groups(column)
@@ -181,7 +191,12 @@ def group_keyness(
     for name, side_a, side_b, reference in sides:
         table = keyness(list(side_a), list(side_b), prior=prior, resources=res)
         table.insert(0, "group", name)
-        table["article_id"], table["reference"] = name, reference  # side labels for figures
+        # side labels for figures and for key_for (keyness labels a pooled side by its ids)
+        if len(table):
+            first = table.iloc[0]
+            labels = {first["article_id"]: name, first["reference"]: reference}
+            table["key_for"] = table["key_for"].replace(labels)
+        table["article_id"], table["reference"] = name, reference
         for label, part in (("a", side_a), ("b", side_b)):
             counts = count_terms(list(part), resources=res)
             present = np.asarray((counts.counts > 0).sum(axis=0)).ravel()
@@ -195,25 +210,6 @@ def group_keyness(
 
 
 # --- sentiment ---------------------------------------------------------------------------------
-
-
-def _article_stats(sentences: pd.DataFrame) -> pd.DataFrame:
-    """Per article: each statistic over its sentences, and the number of sentences."""
-    x = sentences[["article_id", "compound"]].copy()
-    x["pos"] = x["compound"] >= THRESHOLD
-    x["neg"] = x["compound"] <= -THRESHOLD
-    x["neu"] = ~(x["pos"] | x["neg"])
-    g = x.groupby("article_id", sort=False)
-    return pd.DataFrame(
-        {
-            "mean_compound": g["compound"].mean(),
-            "median_compound": g["compound"].median(),
-            "share_positive": g["pos"].mean(),
-            "share_neutral": g["neu"].mean(),
-            "share_negative": g["neg"].mean(),
-            "sentences": g.size(),
-        }
-    )
 
 
 def _side(stats: pd.DataFrame, part: Corpus) -> pd.DataFrame:
@@ -248,7 +244,8 @@ def group_sentiment(
     >>> round(float(r["value"]), 4), r["unit"], int(r["n_articles"])
     (0.45, 'article', 4)
     """
-    stats = _article_stats(sentences)
+    expect_kind(corpus, Corpus, "group_sentiment", hint=_LOAD)
+    stats = article_statistics(sentences)
     rows = []
     rng = np.random.default_rng(seed)
     for name, part in corpus.groups(column).items():
@@ -290,16 +287,6 @@ def _reduce(stat: str, draws: np.ndarray, unit: str) -> np.ndarray:
     return ((draws > -THRESHOLD) & (draws < THRESHOLD)).mean(axis=1)
 
 
-def _hedges_g(a: np.ndarray, b: np.ndarray) -> float:
-    na, nb = len(a), len(b)
-    if na < 2 or nb < 2:
-        return float("nan")
-    pooled = np.sqrt(((na - 1) * a.var(ddof=1) + (nb - 1) * b.var(ddof=1)) / (na + nb - 2))
-    if pooled == 0:
-        return float("nan")
-    return float((a.mean() - b.mean()) / pooled * (1 - 3 / (4 * (na + nb) - 9)))
-
-
 def compare_group_sentiment(
     sentences: pd.DataFrame,
     corpus: Corpus,
@@ -331,38 +318,23 @@ def compare_group_sentiment(
     >>> r["unit"], int(r["n_a"]), round(float(r["p_value"]), 4), round(float(r["p_floor"]), 4)
     ('article', 4, 0.0286, 0.0286)
     """
-    from newsframe.sentiment import compare_sentiment
-
+    expect_kind(sentences, pd.DataFrame, "compare_group_sentiment", hint=_SENTENCES)
+    expect_kind(corpus, Corpus, "compare_group_sentiment", hint=_LOAD)
     pair = comparison_pair(corpus, compare, column=column)
-    stats = _article_stats(sentences)
+    stats = article_statistics(sentences)
     side_a, side_b = _side(stats, pair.corpus_a), _side(stats, pair.corpus_b)
-    n_sa, n_sb = int(side_a["sentences"].sum()), int(side_b["sentences"].sum())
-    counts = {"n_articles_a": len(side_a), "n_articles_b": len(side_b)}
-    if len(side_a) == 1 and len(side_b) == 1:
-        out = compare_sentiment(sentences, pair.corpus_a.ids[0], pair.corpus_b.ids[0],
-                                n_resamples=n_resamples, confidence=confidence, seed=seed)  # fmt: skip
-        out["a"], out["b"] = pair.a, pair.b
-        floor = max(permutation_floor(n_sa, n_sb), 1.0 / (n_resamples + 1))
-        out = out.assign(unit="sentence", **counts, n_sentences_a=n_sa, n_sentences_b=n_sb)
-    else:
-        rows = []
-        for stat in STATISTICS:
-            xa, xb = side_a[stat].to_numpy(float), side_b[stat].to_numpy(float)
-            diff, p, exact = article_permutation_test(xa, xb, n_resamples=n_resamples, seed=seed)
-            low, high = cluster_bootstrap_difference(
-                xa, xb, n_resamples=2000, seed=seed, confidence=confidence
-            )
-            rows.append((pair.a, pair.b, stat, float(xa.mean()), float(xb.mean()), diff, low,
-                         high, p, exact, _hedges_g(xa, xb), "hedges_g_articles"))  # fmt: skip
-        columns = ["a", "b", "statistic", "value_a", "value_b", "difference", "ci_low", "ci_high"]
-        out = pd.DataFrame(
-            rows, columns=[*columns, "p_value", "exact", "effect_size", "effect_measure"]
+    out = compare_sentiment(sentences, list(pair.corpus_a.ids), list(pair.corpus_b.ids),
+                            n_resamples=n_resamples, confidence=confidence, seed=seed)  # fmt: skip
+    out["a"], out["b"] = pair.a, pair.b
+    if out["unit"].iloc[0] == "sentence":
+        floor = permutation_floor(
+            int(out["n_sentences_a"].iloc[0]), int(out["n_sentences_b"].iloc[0])
         )
+        floor = max(floor, 1.0 / (n_resamples + 1))
+    else:
         floor = permutation_floor(len(side_a), len(side_b))
-        if not rows[0][9]:  # random splits: p cannot go below 1 / (n_resamples + 1)
+        if not out["exact"].iloc[0]:  # random splits: p cannot go below 1 / (n_resamples + 1)
             floor = max(floor, 1.0 / (n_resamples + 1))
-        out = out.assign(n_a=len(side_a), n_b=len(side_b), unit="article", **counts)
-        out = out.assign(n_sentences_a=n_sa, n_sentences_b=n_sb)
     if floor > 0.05:
         warnings.warn(
             f"sentiment {pair.a} vs {pair.b}: with {len(side_a)} against {len(side_b)} "
@@ -378,6 +350,8 @@ def compare_group_sentiment(
 
 
 def _grouped(table: pd.DataFrame, corpus: Corpus, column: str | None, what: str) -> pd.DataFrame:
+    expect_kind(table, pd.DataFrame, what, hint="pass the per-article table, then the corpus")
+    expect_kind(corpus, Corpus, what, hint=_LOAD)
     if "article_id" not in table.columns:
         raise NewsframeError(f"{what}: expected a per-article table with an article_id column")
     return with_group(table, corpus, column=column)
@@ -394,9 +368,11 @@ def naming_by_group(
 ) -> pd.DataFrame:
     """Return :func:`newsframe.naming_variants` summed per group.
 
-    Columns: ``group, concept, variant, usage, count, in_quotes, articles_using``
-    (articles of the group whose body uses the variant), ``articles_first`` (articles in which
-    the reader meets it first), ``n_articles``. Groups and variants keep their order.
+    Columns: ``group, concept, variant, usage, count, in_quotes`` (uses inside a direct
+    quotation: a source's word), ``narrator`` (the others: the outlet's own word),
+    ``articles_using`` (articles of the group whose body uses the variant), ``articles_first``
+    (articles in which the reader meets it first), ``n_articles``. Groups and variants keep
+    their order.
     """
     t = _grouped(naming, corpus, column, "naming_by_group")
     t = t.assign(using=t["count"] > 0, first=t["first_used"].astype(bool))
@@ -406,6 +382,9 @@ def naming_by_group(
         articles_using=("using", "sum"),
         articles_first=("first", "sum"),
         n_articles=("article_id", "nunique"),
+    )
+    out.insert(
+        int(out.columns.get_loc("in_quotes")) + 1, "narrator", out["count"] - out["in_quotes"]
     )
     return out
 
@@ -487,4 +466,121 @@ def frames_by_group(
         n_articles=("article_id", "nunique"),
     )
     out.insert(7, "per_1000", _ratio(1000 * out["hits"], out["words"]))
+    return out
+
+
+# --- overviews of every group ------------------------------------------------------------------
+
+
+def _sum_by_group(table: pd.DataFrame, corpus: Corpus, column: str | None, keys: list[str],
+                  values: list[str], what: str) -> pd.DataFrame:  # fmt: skip
+    """``values`` summed per group and ``keys`` (groups and keys in order of appearance)."""
+    t = _grouped(table, corpus, column, what)
+    out = t.groupby(["group", *keys], sort=False, as_index=False)[values].sum()
+    return out.assign(n_articles=out["group"].map(t.groupby("group")["article_id"].nunique()))
+
+
+def cleaning_by_group(
+    summary: pd.DataFrame, corpus: Corpus, *, column: str | None = None
+) -> pd.DataFrame:
+    """Return :meth:`Corpus.removal_summary` summed per group: ``group, reason, lines, words,
+    n_articles``, plus ``share_of_words`` (of all the group's words on the copied pages).
+
+    >>> from newsframe import Article
+    >>> c = Corpus([Article("a", "", ("t.",), metadata={"group": "x"})])
+    >>> s = pd.DataFrame({"article_id": ["a", "a"], "reason": ["kept", "menu"], "lines": [2, 1],
+    ...                   "words": [30, 10]})
+    >>> cleaning_by_group(s, c)[["group", "reason", "words", "share_of_words"]].values.tolist()
+    [['x', 'kept', 30, 0.75], ['x', 'menu', 10, 0.25]]
+    """
+    out = _sum_by_group(
+        summary, corpus, column, ["reason"], ["lines", "words"], "cleaning_by_group"
+    )
+    total = out.groupby("group", sort=False)["words"].transform("sum")
+    out["share_of_words"] = _ratio(out["words"], total)
+    return out
+
+
+def terms_by_group(
+    frequencies: pd.DataFrame, corpus: Corpus, *, column: str | None = None, top_n: int = 10
+) -> pd.DataFrame:
+    """Return each group's ``top_n`` terms by pooled rate: ``group, term, count, n_tokens,
+    per_1000, rank, articles, n_articles``.
+
+    ``frequencies`` is :func:`newsframe.term_frequencies` (every term of every article, with
+    ``n_tokens``); a group's rate is its summed count per 1,000 of its tokens, ``articles`` how
+    many of its articles use the term. Ties break by term.
+
+    >>> from newsframe import Article
+    >>> c = Corpus(Article(i, "", ("t.",), metadata={"group": "x"}) for i in "ab")
+    >>> f = pd.DataFrame({"article_id": ["a", "a", "b"], "term": ["rail", "ban", "rail"],
+    ...                   "count": [2, 1, 3], "n_tokens": [10, 10, 40]})
+    >>> terms_by_group(f, c)[["term", "count", "per_1000", "articles"]].values.tolist()
+    [['rail', 5, 100.0, 2], ['ban', 1, 20.0, 1]]
+    """
+    t = _grouped(frequencies, corpus, column, "terms_by_group")
+    tokens = t.drop_duplicates("article_id").groupby("group", sort=False)["n_tokens"].sum()
+    out = (
+        t.assign(used=t["count"] > 0)
+        .groupby(["group", "term"], sort=False, as_index=False)
+        .agg(count=("count", "sum"), articles=("used", "sum"))
+    )
+    out["n_tokens"] = out["group"].map(tokens).astype(np.int64)
+    out["per_1000"] = _ratio(1000 * out["count"], out["n_tokens"].astype(float))
+    out = out.sort_values(["group", "count", "term"], ascending=[True, False, True],
+                          key=_group_order(out), kind="stable")  # fmt: skip
+    out = out.groupby("group", sort=False).head(top_n).reset_index(drop=True)
+    out["rank"] = out.groupby("group", sort=False).cumcount() + 1
+    sizes = t.groupby("group")["article_id"].nunique()
+    out["n_articles"] = out["group"].map(sizes)
+    return out[["group", "term", "count", "n_tokens", "per_1000", "rank", "articles",
+                "n_articles"]]  # fmt: skip
+
+
+def verbs_by_group(
+    attributions: pd.DataFrame, corpus: Corpus, *, column: str | None = None
+) -> pd.DataFrame:
+    """Return attributions counted per group and reporting-verb class: ``group, verb_class,
+    attributions, articles, n_articles`` (``articles``: of the group, using the class).
+
+    >>> from newsframe import Article
+    >>> c = Corpus(Article(i, "", ("t.",), metadata={"group": "x"}) for i in "ab")
+    >>> a = pd.DataFrame({"article_id": ["a", "a", "b"], "verb_class": ["neutral"] * 2 + ["hostile"]})
+    >>> verbs_by_group(a, c).values.tolist()
+    [['x', 'neutral', 2, 1, 2], ['x', 'hostile', 1, 1, 2]]
+    """
+    t = _grouped(attributions, corpus, column, "verbs_by_group")
+    out = t.groupby(["group", "verb_class"], sort=False, as_index=False).agg(
+        attributions=("article_id", "size"), articles=("article_id", "nunique")
+    )
+    sizes = with_group(corpus.to_frame()[["article_id"]], corpus, column=column)
+    out["n_articles"] = out["group"].map(sizes.groupby("group")["article_id"].nunique())
+    return out
+
+
+def actor_sentiment_by_group(
+    actors: pd.DataFrame, corpus: Corpus, *, column: str | None = None
+) -> pd.DataFrame:
+    """Return the mean compound of the sentences mentioning each actor, per group: ``group,
+    actor_id, actor, value, n_sentences, articles``.
+
+    ``actors`` is :func:`newsframe.actor_sentiment` (rows of statistic ``mean_compound`` are
+    used); a group's value is the mean over its sentences (each article's mean weighted by its
+    ``n_sentences``), ``articles`` the articles that mention the actor.
+
+    >>> from newsframe import Article
+    >>> c = Corpus(Article(i, "", ("t.",), metadata={"group": "x"}) for i in "ab")
+    >>> s = pd.DataFrame({"article_id": ["a", "b"], "actor_id": ["k", "k"], "actor": ["K", "K"],
+    ...   "statistic": ["mean_compound"] * 2, "value": [0.5, -0.1], "n_sentences": [1, 3]})
+    >>> actor_sentiment_by_group(s, c)[["actor", "value", "n_sentences"]].values.tolist()
+    [['K', 0.05, 4]]
+    """
+    t = _grouped(actors, corpus, column, "actor_sentiment_by_group")
+    t = t[(t["statistic"] == "mean_compound") & (t["n_sentences"] > 0)]
+    t = t.assign(weighted=t["value"] * t["n_sentences"])
+    out = t.groupby(["group", "actor_id", "actor"], sort=False, as_index=False).agg(
+        weighted=("weighted", "sum"), n_sentences=("n_sentences", "sum"),
+        articles=("article_id", "nunique"),
+    )  # fmt: skip
+    out.insert(3, "value", np.round(out.pop("weighted") / out["n_sentences"], 12))
     return out

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import scipy.sparse as sp
 from scipy.cluster.hierarchy import leaves_list, linkage
 from scipy.spatial.distance import pdist
 
@@ -26,20 +27,21 @@ from newsframe.alignment import (
     _articles,
     _best_pairs,
     _check_threshold,
-    align_sentences,
+    _pair_table,
     copy_weights,
     sentence_facts,
     sentence_index,
 )
 from newsframe.corpus import Article, Corpus
 from newsframe.document import analyse_corpus
-from newsframe.errors import NewsframeError
+from newsframe.errors import NewsframeError, expect_kind
 from newsframe.framing import attributions
 from newsframe.resources import Resources, resolve_resources
 
 __all__ = [
     "actor_omissions",
     "coverage",
+    "fact_pair",
     "group_omissions",
     "number_differences",
     "numbers_in",
@@ -116,24 +118,77 @@ def omissions(
 
 
 def omission_summary(table: pd.DataFrame, *, by: str = "article_id") -> pd.DataFrame:
-    """Return per article (or per ``by`` column of ``table``): ``sentences, shared, only_here,
-    share_only_here``.
+    """Return per article (or per ``by`` column of ``table``) how many sentences are told
+    elsewhere, saying in each column's name by whom.
 
-    ``table`` is :func:`omissions`' output; pass ``by="group"`` for its group column, where
-    ``only_here`` counts the sentences no other group tells (``only_group``).
+    ``table`` is :func:`omissions`' output. Per article: ``article_id, sentences, shared``
+    (told by at least one other article), ``only_here`` (by no other article),
+    ``share_only_here``. With ``by="group"`` (its group column) both senses are kept apart:
+    ``group, sentences, shared_with_article`` (told by another article, of any group),
+    ``shared_with_group`` (told by an article of another group), ``only_group`` (told by no
+    other group), ``share_only_group``.
 
     >>> t = pd.DataFrame({"article_id": ["a", "a", "b"], "only_here": [True, False, False]})
     >>> omission_summary(t).values.tolist()
     [['a', 2, 1, 1, 0.5], ['b', 1, 1, 0, 0.0]]
+    >>> t["group"], t["only_group"] = ["x", "x", "x"], [True, True, True]
+    >>> omission_summary(t, by="group").values.tolist()
+    [['x', 3, 2, 0, 3, 1.0]]
     """
+    expect_kind(table, pd.DataFrame, "omission_summary", hint="pass nf.omissions(corpus)")
     flag = "only_group" if by == "group" else "only_here"
+    if not isinstance(table, pd.DataFrame):
+        raise NewsframeError(
+            f"omission_summary needs the table of omissions(corpus), got {type(table).__name__}"
+        )
     if by not in table.columns or flag not in table.columns:
         raise NewsframeError(f"omission_summary: table lacks column {by!r} or {flag!r}")
-    grouped = table.groupby(by, sort=False)[flag]
-    out = pd.DataFrame({"sentences": grouped.size(), "only_here": grouped.sum().astype(np.int64)})
+    grouped = table.groupby(by, sort=False)
+    out = pd.DataFrame({"sentences": grouped.size()})
+    if by == "group":
+        out["shared_with_article"] = (~table["only_here"]).groupby(table[by], sort=False).sum()
+        out["only_group"] = grouped[flag].sum().astype(np.int64)
+        out["shared_with_group"] = out["sentences"] - out["only_group"]
+        out["share_only_group"] = out["only_group"] / out["sentences"]
+        columns = ["shared_with_article", "shared_with_group", "only_group", "share_only_group"]
+        out["shared_with_article"] = out["shared_with_article"].astype(np.int64)
+        return out.reset_index()[[by, "sentences", *columns]]
+    out["only_here"] = grouped[flag].sum().astype(np.int64)
     out["shared"] = out["sentences"] - out["only_here"]
     out["share_only_here"] = out["only_here"] / out["sentences"]
     return out.reset_index()[[by, "sentences", "shared", "only_here", "share_only_here"]]
+
+
+def fact_pair(
+    facts: pd.DataFrame, ids_a: Iterable[str], ids_b: Iterable[str]
+) -> tuple[str, str, int]:
+    """Return ``(a, b, n)``: the article of ``ids_a`` and the article of ``ids_b`` that share the
+    most facts, and how many (ties: the earlier article of each side).
+
+    ``facts`` is :func:`~newsframe.alignment.sentence_facts`; one sparse product of the
+    article × fact incidence matrices counts the facts every pair shares.
+
+    >>> f = pd.DataFrame({"article_id": ["a1", "a2", "a2", "b1", "b2", "b2"],
+    ...                   "fact_id": [0, 0, 1, 0, 0, 1]})
+    >>> fact_pair(f, ["a1", "a2"], ["b1", "b2"])
+    ('a2', 'b2', 2)
+    """
+    ids_a, ids_b = list(ids_a), list(ids_b)
+    if not ids_a or not ids_b:
+        raise NewsframeError("fact_pair needs at least one article on each side")
+    told = facts.drop_duplicates(["article_id", "fact_id"])
+    codes, _ = pd.factorize(told["fact_id"])
+    n = int(codes.max()) + 1 if len(codes) else 1
+
+    def incidence(ids: list[str]) -> sp.csr_matrix:
+        row = told["article_id"].map({i: k for k, i in enumerate(ids)})
+        keep = row.notna().to_numpy()
+        return sp.csr_matrix((np.ones(int(keep.sum())), (row[keep].astype(np.int64), codes[keep])),
+                             shape=(len(ids), n))  # fmt: skip
+
+    shared = (incidence(ids_a) @ incidence(ids_b).T).toarray()
+    i, j = np.unravel_index(int(np.argmax(shared)), shared.shape)  # first maximum: ties by order
+    return ids_a[i], ids_b[j], int(shared[i, j])
 
 
 def group_omissions(
@@ -387,6 +442,7 @@ def numbers_in(sentence: str) -> list[str]:
     >>> numbers_in("On Dec. 15, eleven of the 19,434 people met in February, on Tuesday.")
     ['December 15', '11', '19434', 'February', 'Tuesday']
     """
+    expect_kind(sentence, str, "numbers_in", hint="pass one sentence")
     out: list[str] = []
     end = -1
     for m in _QUANTITY.finditer(sentence):
@@ -446,6 +502,11 @@ NUMBER_COLUMNS = ["article_id", "sentence_id", "other_id", "other_sentence_id", 
                   "other_sentence"]  # fmt: skip
 
 
+#: Numbers are compared only between sentences this similar (above the alignment threshold):
+#: weaker pairs share a few words but need not report the same thing.
+NUMBER_THRESHOLD = 0.4
+
+
 def number_differences(
     corpus: Corpus | Iterable[Article],
     *,
@@ -456,12 +517,17 @@ def number_differences(
 
     Columns: ``article_id, sentence_id, other_id, other_sentence_id, similarity, numbers,
     other_numbers, only_here, only_there, conflict, sentence, other_sentence``. Pairs come from
-    :func:`~newsframe.alignment.align_sentences` (each unordered pair once, the article earlier
-    in the corpus first); numbers and dates from :func:`numbers_in`, joined with ``"; "``.
-    ``only_here`` / ``only_there`` list what one sentence has and the other lacks; ``conflict``
-    is True when each has one of the same kind (number, weekday, date) the other lacks (11
-    detained against 12), False when one merely leaves a detail out or the two give a day in
-    different forms (Sunday against May 6).
+    the sentence alignment (:func:`~newsframe.alignment.align_sentences`, each unordered pair
+    once, the article earlier in the corpus first) with numbers left out of the similarity (a
+    differing figure must not hide the pair), at ``threshold`` (default
+    :data:`NUMBER_THRESHOLD`, stricter than the alignment's: a weak match shares words, not
+    necessarily a fact); numbers and dates from :func:`numbers_in`, joined with ``"; "``.
+    ``only_here`` lists what this sentence has and the *other article* gives nowhere (not merely
+    not in the matched sentence), ``only_there`` the reverse; ``conflict`` is True when each
+    has one of the same kind (number, weekday, date) the other article lacks (11 detained
+    against 12), False when one merely leaves a detail out or the two give a day in different
+    forms (Sunday against May 6). A pair whose only differences the other article gives
+    elsewhere is left out.
 
     >>> a = Article("a", "", ("Police detained 11 protesters outside the embassy on Tuesday.",))
     >>> b = Article("b", "", ("Police detained 12 protesters outside the embassy.",))
@@ -469,23 +535,38 @@ def number_differences(
     [['11; Tuesday', '12', True]]
     """
     articles = _articles(corpus)
-    pairs = align_sentences(articles, threshold=threshold, resources=resources)
+    # numbers left out of the similarity: whether two sentences report the same thing is decided
+    # by their words, so a differing figure does not hide the pair it differs in
+    index = sentence_index(articles, resources=resources, number_weight=0.0)
+    pairs = _pair_table(
+        index, _check_threshold(NUMBER_THRESHOLD if threshold is None else threshold)
+    )
     position = {a.article_id: k for k, a in enumerate(articles)}
     here = pairs["article_id"].map(position).to_numpy()
     there = pairs["other_id"].map(position).to_numpy()
     pairs = pairs[here < there].drop_duplicates(
         ["article_id", "sentence_id", "other_id", "other_sentence_id"]
     )
+    cache: dict[str, list[str]] = {}
+
+    def found(sentence: str) -> list[str]:
+        if sentence not in cache:
+            cache[sentence] = numbers_in(sentence)
+        return cache[sentence]
+
+    given: dict[str, set[str]] = {}  # every number and date each article gives, anywhere
+    for article_id, sentence in zip(index.table()["article_id"], index.sentences, strict=True):
+        given.setdefault(article_id, set()).update(found(sentence))
     rows = []
     for row in pairs.itertuples(index=False):
-        mine, theirs = numbers_in(row.sentence), numbers_in(row.other_sentence)
-        a, b = set(mine), set(theirs)
-        if a == b:
+        mine, theirs = found(row.sentence), found(row.other_sentence)
+        only_mine = [x for x in mine if x not in given.get(row.other_id, ())]
+        only_theirs = [x for x in theirs if x not in given.get(row.article_id, ())]
+        if not only_mine and not only_theirs:
             continue
         rows.append(
             (row.article_id, row.sentence_id, row.other_id, row.other_sentence_id, row.similarity,
-             "; ".join(mine), "; ".join(theirs), "; ".join(x for x in mine if x not in b),
-             "; ".join(x for x in theirs if x not in a), _conflict(a - b, b - a), row.sentence,
-             row.other_sentence)
+             "; ".join(mine), "; ".join(theirs), "; ".join(only_mine), "; ".join(only_theirs),
+             _conflict(set(only_mine), set(only_theirs)), row.sentence, row.other_sentence)
         )  # fmt: skip
     return pd.DataFrame(rows, columns=NUMBER_COLUMNS)

@@ -96,6 +96,26 @@ def read_csv_rows(path: str | Path | None, default: str) -> tuple[list[dict[str,
     return list(csv.DictReader(lines)), source
 
 
+def valence_entry(word: object, valence: object, source: str, where: str) -> tuple[str, float]:
+    """Return ``(word, valence)`` of one sentiment-domain entry, or an :class:`InputError` naming
+    ``source`` and ``where``: the word one lowercase token (as VADER looks it up), the valence a
+    number on VADER's scale, -4..4 (0 removes the word from the lexicon).
+
+    >>> valence_entry("peace", "0", "story.toml", "[sentiment.domain]")
+    ('peace', 0.0)
+    """
+    word = str(word or "").strip()
+    if not word or word != word.lower() or any(ch.isspace() for ch in word):
+        raise InputError(source, f"{where}: word {word!r} must be one lowercase token")
+    try:
+        value = float(valence if not isinstance(valence, bool) else "x")  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        raise InputError(source, f"{where}: valence of {word!r} is not a number") from None
+    if not -4.0 <= value <= 4.0:
+        raise InputError(source, f"{where}: valence of {word!r} must lie in -4..4")
+    return word, value
+
+
 def read_lines(path: str | Path | None, default: str) -> list[str]:
     """Return the non-empty lines of a list file, with ``#`` comments removed.
 

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from newsframe.errors import NewsframeError
+from newsframe.errors import NewsframeError, expect_kind, wrong_kind
 
 if TYPE_CHECKING:
     from scipy import sparse
@@ -65,11 +65,25 @@ __all__ = [
 # --- two sides of a count ---------------------------------------------------------------
 
 
-def _count_arrays(count_a, count_b, n_a, n_b):
+def _numbers(values, where: str, *, one_per_article: bool = False) -> np.ndarray:
+    """``values`` as a float array, or the one error naming what was expected
+    (``one_per_article``: a flat sequence, one value per article)."""
+    wanted = "one number per article" if one_per_article else "numbers (a sequence or array)"
+    if isinstance(values, (str, bytes)):
+        raise wrong_kind(values, wanted, where)
+    try:
+        array = np.asarray(values, dtype=float)
+    except (TypeError, ValueError):
+        raise wrong_kind(values, wanted, where) from None
+    if one_per_article and array.ndim != 1:
+        raise wrong_kind(values, wanted, where)
+    return array
+
+
+def _count_arrays(count_a, count_b, n_a, n_b, where: str = "counts"):
     """Return float arrays (a, b, n_a, n_b), checking 0 <= count <= n and n > 0."""
-    a = np.asarray(count_a, dtype=float)
-    b = np.asarray(count_b, dtype=float)
-    n_a, n_b = np.asarray(n_a, dtype=float), np.asarray(n_b, dtype=float)
+    a, b = _numbers(count_a, where), _numbers(count_b, where)
+    n_a, n_b = _numbers(n_a, where), _numbers(n_b, where)
     for name, x, n in (("a", a, n_a), ("b", b, n_b)):
         if not np.isfinite(n).all() or (n <= 0).any():
             raise NewsframeError(
@@ -123,7 +137,7 @@ def g2(count_a, count_b, n_a: float, n_b: float) -> np.ndarray:
     >>> g2([3, 5], [0, 1], 800, 900).round(2).tolist()
     [4.53, 3.41]
     """
-    a, b, n_a, n_b = _count_arrays(count_a, count_b, n_a, n_b)
+    a, b, n_a, n_b = _count_arrays(count_a, count_b, n_a, n_b, "g2")
     total, k = n_a + n_b, a + b
     cross = a * n_b - b * n_a  # (O − E) · total for the term cell of side a
     rest = total - k
@@ -148,7 +162,7 @@ def log_ratio(count_a, count_b, n_a: float, n_b: float, *, zero: float = 0.5) ->
     >>> log_ratio([3, 4, 0], [0, 2, 0], 800, 800).round(3).tolist()
     [2.585, 1.0, 0.0]
     """
-    a, b, n_a, n_b = _count_arrays(count_a, count_b, n_a, n_b)
+    a, b, n_a, n_b = _count_arrays(count_a, count_b, n_a, n_b, "log_ratio")
     both_zero = (a == 0) & (b == 0)
     value = np.log2(np.where(a > 0, a, zero) / n_a) - np.log2(np.where(b > 0, b, zero) / n_b)
     return np.where(both_zero, 0.0, value)
@@ -170,8 +184,8 @@ def logodds_dirichlet(
     >>> round(float(d[0]), 3), round(float(se[0]), 3), round(float(z[0]), 3)
     (1.377, 0.651, 2.114)
     """
-    a, b, n_a, n_b = _count_arrays(count_a, count_b, n_a, n_b)
-    alpha = np.broadcast_to(np.asarray(alpha, dtype=float), a.shape)
+    a, b, n_a, n_b = _count_arrays(count_a, count_b, n_a, n_b, "logodds_dirichlet")
+    alpha = np.broadcast_to(_numbers(alpha, "logodds_dirichlet"), a.shape)
     if alpha.size and (not np.isfinite(alpha).all() or alpha.min() <= 0):
         raise NewsframeError("prior pseudo-counts alpha must be positive and finite")
     alpha0 = float(alpha.sum()) if alpha0 is None else float(alpha0)
@@ -193,7 +207,7 @@ def adjust_pvalues(p, *, method: str = "bh") -> np.ndarray:
     >>> adjust_pvalues([0.01, 0.04, 0.03, 0.5], method="bonferroni").round(2).tolist()
     [0.04, 0.16, 0.12, 1.0]
     """
-    p = np.asarray(p, dtype=float)
+    p = np.atleast_1d(_numbers(p, "adjust_pvalues"))
     m = p.size
     if m == 0:
         return p.copy()
@@ -231,6 +245,7 @@ def critical_g2(n_tests: int, *, alpha: float = 0.05) -> float:
     >>> round(critical_g2(1), 2), round(critical_g2(700), 1)
     (3.84, 15.8)
     """
+    expect_kind(n_tests, (int, np.integer), "critical_g2", hint="pass the number of tests")
     if n_tests < 1:
         raise NewsframeError(f"n_tests must be at least 1, got {n_tests}")
     from scipy.special import erfcinv
@@ -677,6 +692,8 @@ def permutation_floor(n_a: int, n_b: int, *, two_sided: bool = True) -> float:
     >>> permutation_floor(1, 1)
     1.0
     """
+    for n in (n_a, n_b):
+        expect_kind(n, (int, np.integer), "permutation_floor", hint="pass the articles per side")
     if n_a < 1 or n_b < 1:
         raise ValueError(f"permutation_floor needs at least one article per side, got {n_a}, {n_b}")
     splits = math.comb(n_a + n_b, n_a)
@@ -716,7 +733,8 @@ def article_permutation_test(
     >>> article_permutation_test([3.0, 4.0, 5.0], [0.0, 1.0, 2.0])[1]
     0.1
     """
-    a, b = np.asarray(values_a, dtype=float), np.asarray(values_b, dtype=float)
+    a = _numbers(values_a, "article_permutation_test", one_per_article=True)
+    b = _numbers(values_b, "article_permutation_test", one_per_article=True)
     if len(a) < 1 or len(b) < 1:
         raise ValueError("article_permutation_test needs at least one article per side")
     if alternative not in ("two-sided", "greater", "less"):
@@ -758,7 +776,8 @@ def cluster_bootstrap_difference(
     >>> float(low), float(high)
     (0.0, 2.0)
     """
-    a, b = np.asarray(values_a, dtype=float), np.asarray(values_b, dtype=float)
+    a = _numbers(values_a, "cluster_bootstrap_difference", one_per_article=True)
+    b = _numbers(values_b, "cluster_bootstrap_difference", one_per_article=True)
     if len(a) < 1 or len(b) < 1:
         raise ValueError("cluster_bootstrap_difference needs at least one article per side")
     rng = np.random.default_rng(seed)

@@ -23,10 +23,10 @@ from types import MappingProxyType
 from typing import Any
 
 from newsframe.actors import Actor
-from newsframe.errors import InputError
+from newsframe.errors import InputError, expect_kind
 from newsframe.framing.naming import Concept, Variant
 from newsframe.framing.speakers import ReportingVerbs
-from newsframe.resources import Resources, default_resources, read_toml
+from newsframe.resources import Resources, default_resources, read_toml, valence_entry
 from newsframe.text import lemmatize, normalise, tokenize
 
 __all__ = ["ACTOR_KINDS", "Story", "load_story", "story_resources"]
@@ -45,6 +45,8 @@ class Story:
     maps a verb class (``neutral``, ``evaluative``, ``directive``) to extra verbs;
     ``frames_add`` / ``frames_exclude`` map ``"scheme/frame"`` (or ``"*"``: every frame) to
     dictionary terms to add or patterns to exclude; ``sentiment_exclude`` lists words that are topic, not sentiment, in this story;
+    ``sentiment_domain`` maps words to this story's VADER valences (an opt-in sensitivity check,
+    as ``data/sentiment_domain.csv``);
     ``group`` is the manifest column that groups the articles and ``compare`` the two groups (or
     article ids) that pairwise figures compare.
     """
@@ -60,6 +62,7 @@ class Story:
     frames_add: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     frames_exclude: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     sentiment_exclude: tuple[str, ...] = ()
+    sentiment_domain: Mapping[str, float] = field(default_factory=dict)
     group: str | None = None
     compare: tuple[str, ...] = ()
 
@@ -70,7 +73,8 @@ class Story:
         Stopwords and phrases are added; the story's actors and naming concepts come after the
         shipped ones (a story actor replaces a shipped actor of the same id); extra reporting
         verbs join their class; frame terms are added or excluded per frame; the sentiment
-        exclusions become ``sentiment_exclude``.
+        exclusions become ``sentiment_exclude`` and the domain valences join
+        ``sentiment_domain``.
         """
         return story_resources(self)
 
@@ -161,6 +165,15 @@ def _frame_changes(data: Mapping[str, Any], source: str) -> tuple[dict, dict]:
     return add, exclude
 
 
+def _domain(sentiment: Mapping[str, Any], source: str) -> dict[str, float]:
+    """``[sentiment.domain]``: word = valence (checked as ``data/sentiment_domain.csv`` rows)."""
+    table = sentiment.get("domain", {})
+    if not isinstance(table, Mapping):
+        raise InputError(source, "[sentiment.domain] must be a table of word = valence")
+    where = "[sentiment.domain]"
+    return dict(valence_entry(word, value, source, where) for word, value in table.items())
+
+
 def load_story(path: str | Path) -> Story:
     """Return the :class:`Story` in the TOML story file at ``path``.
 
@@ -170,7 +183,9 @@ def load_story(path: str | Path) -> Story:
     and ``aliases``, as in ``actors.toml``), ``[concept.<id>]`` with ``[[concept.<id>.variant]]``
     (as in ``naming_concepts.toml``), ``[reporting_verbs]`` (class = extra verbs),
     ``[terms]`` (``phrases``, ``stopwords``), ``[frames.<scheme>.<frame>]`` (``add``,
-    ``exclude``) and ``[sentiment]`` (``exclude``: words that are topic, not sentiment).
+    ``exclude``) and ``[sentiment]`` (``exclude``: words that are topic, not sentiment;
+    ``[sentiment.domain]``: word = valence, this story's adjustments of VADER's lexicon, used
+    only when passed as ``domain=corpus.resources.sentiment_domain``).
     Errors name the file and the section.
 
     >>> import tempfile, os
@@ -181,6 +196,7 @@ def load_story(path: str | Path) -> Story:
     >>> s.name, s.group, [(a.actor_id, a.kind, a.aliases) for a in s.actors]
     ('x', 'outlet', [('kim', 'person', ('Kim',))])
     """
+    expect_kind(path, (str, Path), "load_story", hint="pass the path of a story file")
     path = Path(path)
     if path.is_dir():
         raise InputError(path, "is a folder; pass the story file (e.g. story.toml)")
@@ -221,6 +237,7 @@ def load_story(path: str | Path) -> Story:
         sentiment_exclude=tuple(
             w.lower() for w in _strings(sentiment.get("exclude", []), "[sentiment] exclude", source)
         ),
+        sentiment_domain=MappingProxyType(_domain(sentiment, source)),
         group=str(head["group"]) if head.get("group") else None,
         compare=compare,
     )
@@ -281,6 +298,7 @@ def story_resources(story: Story, base: Resources | None = None) -> Resources:
         reporting_verbs=_with_verbs(base.reporting_verbs, story.reporting_verbs, source),
         frames=_with_frames(base.frames, story, source),
         sentiment_exclude=base.sentiment_exclude | frozenset(story.sentiment_exclude),
+        sentiment_domain=MappingProxyType({**base.sentiment_domain, **story.sentiment_domain}),
     )
 
 

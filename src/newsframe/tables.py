@@ -22,7 +22,7 @@ __all__ = ["corpus_counts", "sentences_frame", "tokens_frame"]
 
 SENTENCE_COLUMNS = ["article_id", "paragraph_id", "sentence_id", "sentence"]
 TOKEN_COLUMNS = ["article_id", "paragraph_id", "sentence_id", "position", "token", "lemma",
-                 "is_stop"]  # fmt: skip
+                 "is_stop", "is_term"]  # fmt: skip
 COUNT_COLUMNS = ["article_id", "paragraphs", "sentences", "tokens", "types", "content_tokens",
                  "content_types"]  # fmt: skip
 
@@ -79,7 +79,8 @@ def tokens_frame(
     stopwords: Iterable[str] | None = None,
     resources: Resources | None = None,
 ) -> pd.DataFrame:
-    """Return one row per term: ``article_id, paragraph_id, sentence_id, position, token, lemma, is_stop``.
+    """Return one row per term: ``article_id, paragraph_id, sentence_id, position, token, lemma,
+    is_stop, is_term``.
 
     ``position`` counts terms from 0 through each article's body. With ``phrases=True`` the
     resources' multi-word terms (shipped: ``data/phrases.txt``) become single rows (token
@@ -88,7 +89,9 @@ def tokens_frame(
     resources' stopwords (shipped: Snowball English and the indefinite pronouns) plus
     ``stopwords``; a multi-word term is never a stopword. Rows are the :meth:`Document.terms` of each article's
     :class:`~newsframe.Document`, so with ``phrases=False`` there is one row per word and each
-    article has :attr:`Document.n_words` rows.
+    article has :attr:`Document.n_words` rows. ``is_term`` is False for the tokens no term
+    count uses (numbers, dates, words outside the Latin script: :func:`newsframe.text.is_term`):
+    the audit of what the term tables leave out.
 
     >>> tokens_frame([Article("a", "", ("The peace treaty.",))]).token.tolist()
     ['The', 'peace treaty']
@@ -99,7 +102,8 @@ def tokens_frame(
     rows: list[tuple] = []
     for doc in analyse_corpus(as_articles(corpus), resources=res):
         paragraph, sentence = doc.token_paragraph, doc.token_sentence
-        for position, (i, _k, text, lemma, is_stop) in enumerate(doc.terms()):
+        term = doc.type_term[doc.token_type].tolist()
+        for position, (i, k, text, lemma, is_stop) in enumerate(doc.terms()):
             rows.append(
                 (
                     doc.article_id,
@@ -109,6 +113,7 @@ def tokens_frame(
                     text,
                     lemma,
                     is_stop,
+                    k > 1 or term[i],
                 )
             )
     return pd.DataFrame(rows, columns=TOKEN_COLUMNS)

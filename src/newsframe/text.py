@@ -20,10 +20,12 @@ from pathlib import Path
 
 import simplemma
 
+from newsframe.errors import expect_kind
 from newsframe.resources import read_csv_rows, read_lines
 
 __all__ = [
     "TOKEN",
+    "is_term",
     "lemmatize",
     "load_lemma_exceptions",
     "load_phrases",
@@ -75,6 +77,8 @@ def normalise(text: str) -> str:
     >>> normalise("\u201danachronism pulled out of the past.\\"")
     '"anachronism pulled out of the past."'
     """
+    if not isinstance(text, str):  # the check costs nothing on the hot path
+        expect_kind(text, str, "normalise", hint="pass the text of an article")
     if not text.isascii():
         text = unicodedata.normalize("NFC", text).translate(_CHAR_MAP)
     elif "`" in text or "\t" in text or "\r" in text:  # the only ASCII characters mapped
@@ -259,6 +263,8 @@ def split_sentences(text: str) -> list[str]:
     >>> split_sentences('"Are we close?" he asked. Mr. Abe disagreed.The talks ended.')
     ['"Are we close?" he asked.', 'Mr. Abe disagreed.', 'The talks ended.']
     """
+    if not isinstance(text, str):  # the check costs nothing on the hot path
+        expect_kind(text, str, "split_sentences", hint="pass the text of an article")
     sentences: list[str] = []
     for block in _BLANK_LINES.split(text):
         start = 0
@@ -280,8 +286,8 @@ def split_sentences(text: str) -> list[str]:
 TOKEN = re.compile(
     r"""
       (?:[^\W\d_]\.){2,}                          # dotted acronyms: U.S., U.N.
-    | \d+(?:[.,:]\d+)*(?:%|(?:-[^\W_]+)+)?        # numbers: 19,434  3.5  19,434-strong  50%
-    | [^\W\d_][^\W_]*(?:['-][^\W_]+)*             # words: Russia's  mutually-acceptable  G7
+    | \d+(?:[.,:]\d+)*(?:%|st|nd|rd|th)?(?:-[^\W_]+)*  # numbers: 19,434  3.5  50%  15th  19,434-strong
+    | [^\W\d_][^\W_]*(?:['-](?:(?:[^\W\d_]\.){2,}|[^\W_]+))*  # words: Russia's  G7  China-U.S.
     """,
     re.VERBOSE,
 )
@@ -292,19 +298,85 @@ def tokenize(text: str) -> list[str]:
     """Return the word tokens of ``text`` as they are written (after :func:`normalise`).
 
     Punctuation is dropped. A word keeps its internal hyphens and apostrophes (``mutually-acceptable``,
-    ``Russia's``), a number keeps its separators and any hyphenated suffix (``19,434-strong``), and a
+    ``Russia's``) and a dotted acronym after a hyphen (``China-U.S.``), a number keeps its
+    separators, an ordinal suffix and any hyphenated suffix (``19,434-strong``, ``15th``), and a
     dotted acronym stays whole (``U.S.``). Curly apostrophes are unified first.
 
     >>> tokenize("Russia\u2019s \u201cmutually-acceptable\u201d 19,434-strong Kuril Islands")
     ["Russia's", 'mutually-acceptable', '19,434-strong', 'Kuril', 'Islands']
-    >>> tokenize("The U.S. said 3.5% \u2014 no more.")
-    ['The', 'U.S.', 'said', '3.5%', 'no', 'more']
+    >>> tokenize("The U.S. said 3.5% \u2014 no more. China-U.S. talks on the 15th.")
+    ['The', 'U.S.', 'said', '3.5%', 'no', 'more', 'China-U.S.', 'talks', 'on', 'the', '15th']
     """
+    if not isinstance(text, str):  # the check costs nothing on the hot path
+        expect_kind(text, str, "tokenize", hint="pass the text of an article")
     if (
         not text.isascii() or "`" in text
     ):  # ASCII text has nothing normalise would change in a token
         text = normalise(text)
     return TOKEN.findall(text)
+
+
+# Letters of the Latin script (Basic Latin, Latin-1, Latin Extended-A/B, Latin Extended
+# Additional), with what a word token may hold besides letters.
+_LATIN_TOKEN = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff0-9'.\-]+")
+#: Month and weekday names (and the month abbreviations that are no other word): dates, not terms.
+DATE_WORDS = frozenset(
+    ["january", "february", "april", "june", "july", "august", "september", "october",
+     "november", "december", "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+     "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+)  # fmt: skip
+
+
+def is_term(token: str) -> bool:
+    """Return True when ``token`` (one :func:`tokenize` token) can be a term of the analysis.
+
+    Not terms, though they stay in the text, in :attr:`Document.n_words` and in
+    :func:`newsframe.tokens_frame` (column ``is_term``): numbers and dates (a token that starts
+    with a digit: ``2016``, ``3.5%``, ``15th``, ``2016-12-13``, ``19,434-strong``; month and
+    weekday names), and tokens holding a letter outside the Latin script, which the English
+    word lists and lemmas do not cover (a name glossed in Chinese or Cyrillic).
+
+    >>> [is_term(t) for t in ["treaty", "communiqu\u00e9", "2016", "15th", "Dec", "\u5b89\u500d"]]
+    [True, True, False, False, False, False]
+    """
+    if not token or token[0].isdigit():
+        return False
+    if not token.isascii() and _LATIN_TOKEN.fullmatch(token) is None:
+        return False
+    word = token[:-2] if token.lower().endswith("'s") else token
+    return word.lower().rstrip(".") not in DATE_WORDS
+
+
+def fold_accents(word: str) -> str:
+    """Return ``word`` without combining accents (``communiqu\u00e9`` -> ``communique``): the
+    term key only; the text keeps its accents.
+
+    >>> fold_accents("communiqu\u00e9"), fold_accents("na\u00efve")
+    ('communique', 'naive')
+    """
+    if word.isascii():
+        return word
+    decomposed = unicodedata.normalize("NFKD", word)
+    return unicodedata.normalize(
+        "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
+    )
+
+
+def _acronym_key(word: str) -> str | None:
+    """The key of an acronym (lowercase, dotted as news writes it), or None for other words.
+
+    ``U.S.`` and ``US`` are both ``u.s.``: an all-capital word whose dotted form is a known
+    dotted abbreviation (:data:`ABBREVIATIONS`) is written dotted; other all-capital words
+    (``NATO``) are lowercased as they are."""
+    if _DOTTED_ACRONYM.fullmatch(word):
+        return word.lower()
+    if len(word) >= 2 and word.isalpha() and word.isupper():
+        dotted = ".".join(word.lower())
+        return dotted + "." if dotted in ABBREVIATIONS else word.lower()
+    return None
+
+
+_DOTTED_ACRONYM = re.compile(r"(?:[^\W\d_]\.){2,}")
 
 
 @lru_cache(maxsize=4)
@@ -321,31 +393,48 @@ def load_lemma_exceptions(path: Path | None = None) -> dict[str, str]:
     return {r["word"].strip().lower(): r["lemma"].strip().lower() for r in rows if r.get("word")}
 
 
-@lru_cache(maxsize=200_000)
 def lemmatize(token: str) -> str:
-    """Return the lowercase lemma of one token (possessive ``'s`` removed).
+    """Return the term key of one token: its lowercase lemma, accents folded.
 
-    Uses simplemma's English dictionary (Barbaresi 2021), which ships with the package, after the
-    hand-fixed lemmas of ``data/lemma_exceptions.csv``; numbers, acronyms and hyphenated
-    compounds are lowercased but otherwise kept.
+    Possessive ``'s`` is removed. Words go through the hand-fixed lemmas of
+    ``data/lemma_exceptions.csv``, then simplemma's English dictionary (Barbaresi 2021, shipped
+    with the package), looked up as written: a capitalised word simplemma does not know as a
+    common word is a proper noun and is only lowercased (``United States`` stays ``united
+    states``; sentence-initial ``Leaders`` is ``leader``; ``Russians`` is ``russian``).
+    Acronyms are one key however they are written (``U.S.``, ``US`` -> ``u.s.``, also inside a
+    compound: ``China-U.S.`` -> ``china-u.s.``); numbers and other hyphenated compounds are
+    lowercased. Accents are folded (``communiqu\u00e9`` -> ``communique``) so that both spellings
+    are one term; the text keeps its accents.
 
     >>> [lemmatize(t) for t in ["Islands", "Russia's", "claimed", "was", "mutually-acceptable"]]
     ['island', 'russia', 'claim', 'be', 'mutually-acceptable']
+    >>> [lemmatize(t) for t in ["United", "States", "US", "U.S.", "China-U.S.", "communiqu\u00e9"]]
+    ['united', 'states', 'u.s.', 'u.s.', 'china-u.s.', 'communique']
     """
+    if not isinstance(token, str):
+        expect_kind(token, str, "lemmatize", hint="pass one token (nf.tokenize(text))")
+    return _lemmatize(token)
+
+
+@lru_cache(maxsize=200_000)
+def _lemmatize(token: str) -> str:
     word = token[:-2] if token.lower().endswith("'s") else token.rstrip("'")
+    acronym = _acronym_key(word)
+    if acronym is not None:
+        return acronym
     lower = word.lower()
     if not lower.isalpha():
-        return lower
+        if "-" in word and "." in word:  # a compound with an acronym part: China-U.S.
+            return "-".join(_acronym_key(p) or fold_accents(p.lower()) for p in word.split("-"))
+        return fold_accents(lower)
     exceptions = load_lemma_exceptions()
     if lower in exceptions:
         return exceptions[lower]
-    # simplemma knows capitalised plurals ("Russians" -> "Russian") only in their written case;
-    # a capitalised word it does not know (sentence-initial "Leaders") is looked up in lowercase.
-    if word[:1].isupper():
-        lemma = simplemma.lemmatize(word, lang="en")
-        if lemma != word:
-            return lemma.lower()
-    return simplemma.lemmatize(lower, lang="en").lower()
+    # simplemma looked up as written: common words come back in lowercase (also capitalised
+    # at a sentence start: "Leaders" -> "leader"), known proper nouns keep their capital
+    # ("Russians" -> "Russian"), and a capitalised word it does not know is returned as it is
+    # (a name: "United", "States"), never lemmatised as the lowercase word ("unite", "state").
+    return fold_accents(simplemma.lemmatize(word, lang="en").lower())
 
 
 def load_stopwords(extra: Iterable[str] = (), *, path: Path | None = None) -> frozenset[str]:

@@ -22,6 +22,7 @@ from newsframe.framing.frames import (
 from newsframe.framing.naming import (
     Concept,
     Variant,
+    alias_overlaps,
     load_naming_concepts,
     naming_evidence,
     naming_variants,
@@ -40,6 +41,7 @@ __all__ = [
     "Variant",
     "actor_positions",
     "actor_prominence",
+    "alias_overlaps",
     "attributions",
     "distancing_marks",
     "extend_frames",

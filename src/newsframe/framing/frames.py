@@ -12,7 +12,7 @@ import pandas as pd
 
 from newsframe.corpus import Article, Corpus
 from newsframe.document import Document, analyse
-from newsframe.errors import InputError, NewsframeError
+from newsframe.errors import InputError, NewsframeError, expect_items, expect_kind
 from newsframe.framing._units import as_articles, document_units, per_1000
 from newsframe.framing._units import word_tokens as _word_tokens
 from newsframe.resources import Resources, read_toml, resolve_resources
@@ -147,7 +147,9 @@ def extend_frames(
     >>> "mfc/health_and_safety" in match_frames("A food safety notice.", frames)
     False
     """
-    frames = tuple(frames)
+    frames = tuple(
+        expect_items(frames, Frame, "extend_frames", hint="pass load_frame_dictionaries()")
+    )
     known = {f"{f.scheme}/{f.frame}" for f in frames} | {"*"}
     for what, table in (("terms", terms or {}), ("exclude", exclude or {})):
         for key, values in table.items():
@@ -407,6 +409,7 @@ def match_frames(text: str, frames: Iterable[Frame] | None = None) -> dict[str, 
     >>> match_frames("The ruling party lost the court ruling.")["mfc/political"]
     ['ruling party']
     """
+    expect_kind(text, str, "match_frames", hint="pass the text of an article")
     frames = _frames(frames)
     text = normalise(text)
     return {
@@ -496,6 +499,7 @@ def frame_drivers(
     >>> d[d.frame == "public_opinion"][["pattern", "word", "hits", "sentences"]].values.tolist()
     [['poll', 'polls', 2, 1], ['poll', 'poll', 1, 1]]
     """
+    expect_kind(evidence, pd.DataFrame, "frame_drivers", hint="pass nf.frame_evidence(corpus)")
     needed = ["article_id", "scheme", "frame", "label", "part", "paragraph_id", "sentence_id",
               "terms", "patterns"]  # fmt: skip
     missing = [c for c in needed if c not in evidence.columns]

@@ -19,7 +19,14 @@ from newsframe.framing.quotes import inside, top_level_quotes
 from newsframe.resources import Resources, read_toml, resolve_resources
 from newsframe.text import normalise
 
-__all__ = ["Concept", "Variant", "load_naming_concepts", "naming_evidence", "naming_variants"]
+__all__ = [
+    "Concept",
+    "Variant",
+    "alias_overlaps",
+    "load_naming_concepts",
+    "naming_evidence",
+    "naming_variants",
+]
 
 VARIANT_COLUMNS = [
     "article_id",
@@ -246,3 +253,44 @@ def naming_variants(
                      headline, variant.name == first_variant, first_sentence)
                 )  # fmt: skip
     return pd.DataFrame(rows, columns=VARIANT_COLUMNS)
+
+
+OVERLAP_COLUMNS = ["concept", "variant", "alias", "inside", "inside_kind", "inside_of"]
+
+
+def alias_overlaps(concepts: Iterable[Concept], actors: Iterable = ()) -> pd.DataFrame:
+    """Return each naming alias found, as whole words, inside another concept's alias or inside an
+    actor's alias: one row per (alias, longer name).
+
+    Within one concept the longest alias wins, so ``blockade`` inside ``rail blockade`` is
+    harmless; but an alias inside another concept's name or inside an actor's name (``union``
+    inside ``Rail Freight Union``) is counted there too, and inflates the count of the outlets
+    that name that actor. Columns: ``concept, variant, alias, inside`` (the longer name),
+    ``inside_kind`` (``"naming alias"`` or ``"actor name"``), ``inside_of`` (its concept/variant
+    or its actor). Case-insensitive; rows in the concepts' order.
+
+    >>> from newsframe import Actor
+    >>> measure = Concept("measure", "", (Variant("ban", "neutral", ("the ban", "ban")),
+    ...                                   Variant("closure", "neutral", ("closure",))))
+    >>> union = Actor("union", "Union", "organisation", ("Anti-Ban Alliance", "the union"))
+    >>> alias_overlaps([measure], [union])[["alias", "inside", "inside_kind"]].values.tolist()
+    [['ban', 'Anti-Ban Alliance', 'actor name']]
+    """
+    concepts = tuple(concepts)
+    names = [(c.concept_id, v.name, a) for c in concepts for v in c.variants for a in v.aliases]
+    rows = []
+    for concept, variant, alias in names:
+        pattern = re.compile(rf"(?<!\w){re.escape(alias.lower())}(?!\w)")
+        for other_concept, other_variant, other in names:
+            if (
+                other_concept != concept
+                and other.lower() != alias.lower()
+                and pattern.search(other.lower())
+            ):
+                rows.append((concept, variant, alias, other, "naming alias",
+                             f"{other_concept}/{other_variant}"))  # fmt: skip
+        for actor in actors:
+            for other in actor.aliases:
+                if other.lower() != alias.lower() and pattern.search(other.lower()):
+                    rows.append((concept, variant, alias, other, "actor name", actor.name))
+    return pd.DataFrame(rows, columns=OVERLAP_COLUMNS).drop_duplicates(ignore_index=True)

@@ -6,6 +6,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from newsframe.errors import expect_kind
 from newsframe.text import normalise
 
 __all__ = ["Quote", "QuoteIndex", "find_quotes", "inside", "top_level_quotes"]
@@ -128,6 +129,7 @@ def find_quotes(text: str) -> list[Quote]:
     >>> [(q.text, q.closed, q.nested) for q in find_quotes('"We said \\u2018no\\u2019," he said. "And')]
     [("We said 'no'", True, False), ('no', True, True), ('And', False, False)]
     """
+    expect_kind(text, str, "find_quotes", hint="pass the text of an article")
     text = normalise(text)
     if '"' not in text and "'" not in text:
         return []

@@ -31,6 +31,7 @@ __all__ = [
     "figure",
     "ink",
     "literal_text",
+    "place_labels",
     "require_columns",
     "save_figure",
     "styled",
@@ -152,6 +153,65 @@ def ink(color: str) -> str:
     linear = np.where(rgb <= 0.04045, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
     luminance = float(linear @ np.array([0.2126, 0.7152, 0.0722]))
     return "black" if luminance > 0.179 else "white"
+
+
+#: Where :func:`place_labels` tries a label, in order: (dx, dy) in label heights from its point
+#: (positive: right / up), and the side of the label the point is on.
+_LABEL_SLOTS = (
+    (0.4, 0.2, "left", "bottom"), (0.4, -0.2, "left", "top"), (-0.4, 0.2, "right", "bottom"),
+    (-0.4, -0.2, "right", "top"), (0.4, 1.4, "left", "bottom"), (0.4, -1.4, "left", "top"),
+    (-0.4, 1.4, "right", "bottom"), (-0.4, -1.4, "right", "top"), (0.4, 2.6, "left", "bottom"),
+    (0.4, -2.6, "left", "top"), (-0.4, 2.6, "right", "bottom"), (-0.4, -2.6, "right", "top"),
+)  # fmt: skip
+
+
+def place_labels(
+    anchors: np.ndarray,
+    widths: Sequence[float],
+    *,
+    height: float,
+    keep_out: np.ndarray | None = None,
+    taken: Sequence[tuple[float, float, float, float]] = (),
+) -> list[tuple[float, float, str, str] | None]:
+    """Return where to put each label so that no two overlap: ``(x, y, ha, va)`` or None.
+
+    A simple deterministic label repel: ``anchors`` are the labelled points in axes fractions
+    (n × 2), in order of importance; ``widths`` each label's width and ``height`` one line's
+    height, in the same units. Each label takes the first slot of :data:`_LABEL_SLOTS` (beside
+    its point, then one and two lines further up or down) whose box overlaps no label placed
+    before it, no box of ``taken`` (x0, y0, x1, y1: a note drawn on the axes), no labelled point
+    and no point of ``keep_out``, and lies inside the axes; a label
+    with no free slot gets None (leave it out, or say so). Greedy, O(n²) for n labels.
+
+    >>> place_labels(np.array([[0.5, 0.5], [0.5, 0.5]]), [0.1, 0.1], height=0.03)
+    [(0.512, 0.506, 'left', 'bottom'), (0.512, 0.494, 'left', 'top')]
+    """
+    points = np.asarray(anchors, dtype=float).reshape(-1, 2)
+    others = points if keep_out is None else np.vstack([points, np.asarray(keep_out, float)])
+    pad = height * 0.25
+    boxes: list[tuple[float, float, float, float]] = [tuple(b) for b in taken]
+    out: list[tuple[float, float, str, str] | None] = []
+    for (x, y), w in zip(points, widths, strict=True):
+        chosen = None
+        for dx, dy, ha, va in _LABEL_SLOTS:
+            tx, ty = x + dx * height, y + dy * height
+            x0 = tx if ha == "left" else tx - w
+            y0 = ty if va == "bottom" else ty - height
+            box = (x0, y0, x0 + w, y0 + height)
+            if box[0] < 0 or box[2] > 1 or box[1] < 0 or box[3] > 1:
+                continue
+            if any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3]
+                   for b in boxes):  # fmt: skip
+                continue
+            inside = ((others[:, 0] > box[0] - pad) & (others[:, 0] < box[2] + pad)
+                      & (others[:, 1] > box[1] - pad) & (others[:, 1] < box[3] + pad))  # fmt: skip
+            if inside.any():
+                continue
+            chosen = (round(float(tx), 6), round(float(ty), 6), ha, va)
+            boxes.append(box)
+            break
+        out.append(chosen)
+    return out
 
 
 def article_colors(ids: Sequence[str]) -> dict[str, str]:

@@ -30,12 +30,28 @@ __all__ = [
     "plot_share_of_voice",
 ]
 
+#: One colour per reporting-verb class of ``data/reporting_verbs.toml`` (Okabe & Ito); grey is
+#: only for attributions without a verb (continued or unresolved quotations). A class added in
+#: a user's verb table gets a colour of its own (:func:`_class_colors`).
 CLASS_COLORS = {
     "neutral": "#56B4E9",
     "evaluative": "#D55E00",
     "directive": "#009E73",
+    "hostile": "#CC79A7",
     "": "#999999",
 }
+_NO_VERB = "(no verb: continued or unresolved)"
+
+
+def _class_colors(classes: list[str]) -> dict[str, str]:
+    """A distinct colour for every verb class present (the known ones keep theirs), grey for none.
+
+    >>> _class_colors(["hostile", "mocking", ""])
+    {'hostile': '#CC79A7', 'mocking': '#0072B2', '': '#999999'}
+    """
+    used = set(CLASS_COLORS.values())
+    spare = iter(c for c in distinct_colors(len(used) + len(classes) + 8) if c not in used)
+    return {c: CLASS_COLORS[c] if c in CLASS_COLORS else next(spare) for c in classes}
 
 
 def _display_names(table: pd.DataFrame) -> pd.Series:
@@ -147,6 +163,9 @@ def plot_attribution_verbs(table: pd.DataFrame, *, max_rows: int = MAX_ATTRIBUTI
         empty=True,
     )
     articles = list(dict.fromkeys(table["article_id"]))
+    order = [*(c for c in CLASS_COLORS if c), *sorted(set(table["verb_class"]) - set(CLASS_COLORS))]
+    present = [c for c in order if c in set(table["verb_class"])]
+    palette = _class_colors([*present, ""])
     pairs = table.groupby("article_id")[["speaker", "verb_lemma"]].nunique()
     rows = min(int(pairs.max().max()) if len(pairs) else 1, max_rows)
     cols = 1 if len(articles) <= 12 else 2
@@ -167,7 +186,7 @@ def plot_attribution_verbs(table: pd.DataFrame, *, max_rows: int = MAX_ATTRIBUTI
         labels = [
             f"{_shorten(s, 40)} · {v}" for s, v in zip(counts["who"], counts["verb"], strict=True)
         ]
-        colors = [CLASS_COLORS.get(c, "#999999") for c in counts["verb_class"]]
+        colors = [palette[c] for c in counts["verb_class"]]
         ax.barh(range(len(counts)), counts["n"], color=colors)
         ax.set_yticks(range(len(counts)), labels, fontsize=8)
         ax.invert_yaxis()
@@ -175,8 +194,10 @@ def plot_attribution_verbs(table: pd.DataFrame, *, max_rows: int = MAX_ATTRIBUTI
         ax.set_title(title if more > 0 else article, fontsize=9)
         ax.set_xlabel("attributions")
         ax.xaxis.get_major_locator().set_params(integer=True)
-    legend = [Patch(color=CLASS_COLORS[c], label=c) for c in ("neutral", "evaluative", "directive")]
-    fig.legend(handles=legend, loc="outside lower center", ncols=3, fontsize=8)
+    legend = [Patch(color=palette[c], label=c) for c in present]
+    if (table["verb_class"] == "").any():
+        legend.append(Patch(color=palette[""], label=_NO_VERB))
+    fig.legend(handles=legend, loc="outside lower center", ncols=min(len(legend), 3), fontsize=8)
     fig.suptitle("Reporting verbs by speaker", fontweight="bold")
     return fig
 
@@ -250,15 +271,38 @@ def _actor_labels(prominence: pd.DataFrame, actors: list[str]) -> list[str]:
     return [f"{names[a]} ({a})" if counts[names[a]] > 1 else names[a] for a in actors]
 
 
+#: The dispersion chart draws at most this many actors (the most mentioned); the table keeps all.
+MAX_PROMINENCE_ACTORS = 30
+
+
+def _most_prominent(prominence: pd.DataFrame, max_actors: int) -> list[str]:
+    """The actors of ``prominence`` in table order; over ``max_actors``, the ``max_actors`` with
+    the most mentions per 1,000 words summed over the articles (ties: table order).
+
+    >>> t = pd.DataFrame({"actor_id": list("abcab"), "per_1000": [1.0, 0.0, 5.0, 1.0, 0.0]})
+    >>> _most_prominent(t, 3), _most_prominent(t, 2)
+    (['a', 'b', 'c'], ['a', 'c'])
+    """
+    actors = list(dict.fromkeys(prominence["actor_id"]))
+    if len(actors) <= max_actors:
+        return actors
+    total = prominence.groupby("actor_id", sort=False)["per_1000"].sum().reindex(actors)
+    keep = set(total.sort_values(ascending=False, kind="stable").index[:max_actors])
+    return [a for a in actors if a in keep]
+
+
 @styled
-def plot_actor_prominence(positions: pd.DataFrame, prominence: pd.DataFrame) -> Figure:
+def plot_actor_prominence(
+    positions: pd.DataFrame, prominence: pd.DataFrame, *, max_actors: int = MAX_PROMINENCE_ACTORS
+) -> Figure:
     """Return a dispersion strip per article: where in the text each actor is mentioned.
 
     ``positions`` is :func:`newsframe.actor_positions`, ``prominence`` is
     :func:`newsframe.actor_prominence`. x is the share of the body before the mention; headline
     mentions are drawn left of 0 (marked H); the right margin gives mentions per 1,000 words.
     Actors are labelled by display name (``prominence``'s ``name``; the id where a name is empty
-    or shared by two actors).
+    or shared by two actors). Over ``max_actors`` actors (a story file with thousands), only the
+    most mentioned are drawn and the x label says how many more the table holds.
     """
     require_columns(
         positions, ["article_id", "actor_id", "position"], "dispersion chart", empty=True
@@ -267,7 +311,8 @@ def plot_actor_prominence(positions: pd.DataFrame, prominence: pd.DataFrame) -> 
         prominence, ["article_id", "actor_id", "per_1000"], "dispersion chart", empty=True
     )
     articles = list(dict.fromkeys(prominence["article_id"]))
-    actors = list(dict.fromkeys(prominence["actor_id"]))
+    actors = _most_prominent(prominence, max_actors)
+    more = prominence["actor_id"].nunique() - len(actors)
     colors = distinct_colors(len(actors))
     cols = 1 if len(articles) <= 4 else panel_columns(len(articles))
     fig, axes = panel_grid(max(len(articles), 1), width=7.0 if cols == 1 else 2.6 * cols + 1.0,
@@ -291,7 +336,8 @@ def plot_actor_prominence(positions: pd.DataFrame, prominence: pd.DataFrame) -> 
         ax.set_title(article if cols > 1 else f"{article}  (right: mentions per 1,000 words)",
                      fontsize=9 if cols == 1 else 8)  # fmt: skip
     fig.supxlabel("position in the body (share of words before the mention)"
-                  + ("; right of each panel: mentions per 1,000 words" if cols > 1 else ""),
+                  + ("; right of each panel: mentions per 1,000 words" if cols > 1 else "")
+                  + (f"\n{max_actors} most mentioned actors; {more:,} more in the table" if more else ""),
                   fontsize=9)  # fmt: skip
     return fig
 
@@ -305,8 +351,24 @@ SCHEME_SHORT = {"mfc": "Policy frames (MFC)", "sv": "Generic frames (S&V)"}
 MAX_DOT_ARTICLES = 4
 
 
+def _cell_intervals(ax, image, values: np.ndarray, low: np.ndarray, high: np.ndarray, vmax: float):
+    """Draw each cell's interval inside it: a line from ``low`` to ``high`` and a tick at the
+    value, on the colour scale's 0..``vmax`` laid across the cell's width (cells whose interval
+    is 0 to 0 are left blank)."""
+    cmap, norm = image.get_cmap(), image.norm
+    for (r, c), value in np.ndenumerate(values):
+        if np.isnan(value) or not high[r, c] > 0:  # no hit and nothing to show
+            continue
+        color = ink(cmap(norm(value)))
+        x0, x1, xv = (c - 0.4 + 0.8 * min(max(v, 0.0), vmax) / vmax
+                      for v in (low[r, c], high[r, c], value))  # fmt: skip
+        ax.plot([x0, x1], [r + 0.22, r + 0.22], color=color, lw=0.8, solid_capstyle="butt")
+        ax.plot([xv, xv], [r + 0.08, r + 0.36], color=color, lw=0.8)
+
+
 def _frame_heatmap(used: pd.DataFrame, schemes: list[str], articles: list[str]) -> Figure:
-    """Articles × frames heatmap of hits per 1,000 words, one panel per scheme."""
+    """Articles × frames heatmap of hits per 1,000 words, one panel per scheme, each cell with
+    its bootstrap interval drawn inside it (:func:`_cell_intervals`)."""
     sizes = [used[used.scheme == s]["label"].nunique() for s in schemes]
     fig, axes = figure(width=7.5, height=2.0 + 0.25 * len(articles) + 0.08 * max(sizes),
                        ncols=len(schemes), gridspec_kw={"width_ratios": sizes})  # fmt: skip
@@ -319,11 +381,20 @@ def _frame_heatmap(used: pd.DataFrame, schemes: list[str], articles: list[str]) 
             .reindex(index=articles)
         )
         image = ax.imshow(grid.to_numpy(), cmap="Greys", vmin=0, vmax=vmax, aspect="auto")
+        bounds = [
+            used[used["scheme"] == scheme]
+            .pivot_table(index="article_id", columns="label", values=bound, sort=False)
+            .reindex(index=articles, columns=grid.columns)
+            .to_numpy(float)
+            for bound in ("ci_low", "ci_high")
+        ]
+        _cell_intervals(ax, image, grid.to_numpy(float), *bounds, vmax)
         ax.set_xticks(range(grid.shape[1]), grid.columns, rotation=60, ha="right", fontsize=7)
         ax.set_yticks(range(len(articles)), articles if ax is axes[0] else [""] * len(articles),
                       fontsize=7)  # fmt: skip
         ax.set_title(SCHEME_SHORT.get(scheme, scheme), fontsize=9)
-    fig.colorbar(image, ax=list(axes), label="hits per 1,000 words", shrink=0.8)
+    fig.colorbar(image, ax=list(axes), shrink=0.8, label="hits per 1,000 words\n(in each cell: 95% "
+                 "bootstrap interval, tick = value,\non this scale across the cell)")  # fmt: skip
     return fig
 
 
@@ -333,8 +404,8 @@ def plot_frame_dimensions(table: pd.DataFrame) -> Figure:
 
     ``table`` is :func:`newsframe.frame_dimensions`; one colour per article, lines are the
     ``ci_low``–``ci_high`` intervals. Frames no article touches are left out. With more than
-    :data:`MAX_DOT_ARTICLES` articles the figure is an articles × frames heatmap instead (the
-    intervals stay in the table).
+    :data:`MAX_DOT_ARTICLES` articles the figure is an articles × frames heatmap instead, each
+    cell with its interval drawn inside it (a line on the colour scale laid across the cell).
     """
     require_columns(table, ["article_id", "scheme", "label", "hits", "per_1000", "ci_low", "ci_high"],
           "frame profile", empty=True)  # fmt: skip

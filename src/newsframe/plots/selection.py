@@ -23,20 +23,31 @@ def _short(text: str, width: int) -> str:
     return textwrap.shorten(str(text), width=width, placeholder=" …")
 
 
-def _column(ax, rows: pd.DataFrame, x: float, color: str, side: str, width: int) -> dict:
-    """Draw one article's sentences top to bottom, height by words; return id -> (top, bottom)."""
+#: A sentence's label is drawn only when its block is at least this tall (points): an article of
+#: thousands of sentences squeezed into the capped figure height gets blocks without labels
+#: instead of thousands of overlapping ones (which took minutes to render).
+MIN_LABEL_POINTS = 5.0
+
+
+def _column(
+    ax, rows: pd.DataFrame, x: float, color: str, side: str, width: int, points_per_word: float
+) -> dict:
+    """Draw one article's sentences top to bottom, height by words; return id -> (top, bottom).
+    A sentence is labelled when its block is at least :data:`MIN_LABEL_POINTS` tall."""
     spans, y = {}, 0.0
     for row in rows.itertuples(index=False):
         height = max(len(str(row.sentence).split()), 4)
         shared = not row.only_here
         ax.add_patch(Rectangle((x - 0.06, -y - height), 0.12, height * 0.92,
                                color=color if shared else _ONLY, lw=0))  # fmt: skip
+        spans[int(row.sentence_id)] = (-y, -y - height * 0.92)
+        top, y = y, y + height
+        if height * points_per_word < MIN_LABEL_POINTS:
+            continue
         label = f"{row.sentence_id}  {_short(row.sentence, width)}"
-        ax.text(x - 0.09 if side == "left" else x + 0.09, -y - height * 0.46, label,
+        ax.text(x - 0.09 if side == "left" else x + 0.09, -top - height * 0.46, label,
                 ha="right" if side == "left" else "left", va="center", fontsize=6.5,
                 color="#222222" if shared else "#777777")  # fmt: skip
-        spans[int(row.sentence_id)] = (-y, -y - height * 0.92)
-        y += height
     return spans
 
 
@@ -49,7 +60,8 @@ def alignment_map_figure(
     for sentences the other article does not tell.
 
     ``sentences`` is :func:`newsframe.omissions` run on the pair (``article_id, sentence_id,
-    sentence, only_here``), ``pairs`` is :func:`newsframe.align_sentences` on the same articles.
+    sentence, only_here``), ``pairs`` is :func:`newsframe.align_sentences` on the same articles;
+    the title counts the sentences each article shares with the other one of the pair.
     """
     require_columns(
         sentences, ["article_id", "sentence_id", "sentence", "only_here"], "alignment map"
@@ -65,9 +77,12 @@ def alignment_map_figure(
         sum(max(len(str(s).split()), 4) for s in right["sentence"]),
     )
     colors = article_colors([a, b])
-    fig, ax = figure(width=10.0, height=min(max(3.0, words / 40 + 1.2), 14.0))
-    spans_a = _column(ax, left, 0.0, colors[a], "left", label_width)
-    spans_b = _column(ax, right, 1.0, colors[b], "right", label_width)
+    height = min(max(3.0, words / 40 + 1.2), 14.0)
+    fig, ax = figure(width=10.0, height=height)
+    # the axes span about 85% of the figure's height and 1.08 times the words (see set_ylim)
+    points_per_word = height * 72 * 0.85 / (words * 1.08)
+    spans_a = _column(ax, left, 0.0, colors[a], "left", label_width, points_per_word)
+    spans_b = _column(ax, right, 1.0, colors[b], "right", label_width, points_per_word)
     forward = pairs[(pairs["article_id"] == a) & (pairs["other_id"] == b)]
     backward = pairs[(pairs["article_id"] == b) & (pairs["other_id"] == a)]
     both = pd.DataFrame(
@@ -90,8 +105,8 @@ def alignment_map_figure(
     shared_a = int((~left["only_here"]).sum())
     shared_b = int((~right["only_here"]).sum())
     ax.set_title(
-        f"Sentence alignment in reading order: {shared_a} of {len(left)} sentences of {a} and\n"
-        f"{shared_b} of {len(right)} of {b} are told elsewhere (grey: told by one only)",
+        f"Sentence alignment in reading order: {shared_a} of {len(left)} sentences of {a} are "
+        f"told by {b},\n{shared_b} of {len(right)} of {b} by {a} (grey: told by one of the two only)",
         fontsize=9,
     )
     return fig

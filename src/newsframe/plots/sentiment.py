@@ -6,6 +6,8 @@ neutral band (compound between -0.05 and +0.05).
 
 from __future__ import annotations
 
+import textwrap
+
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
@@ -86,8 +88,8 @@ def plot_sentence_scores(table: pd.DataFrame, summary: pd.DataFrame | None = Non
     ax.set_ylim(-0.6, len(ids) - 0.4)
     ax.set_xlim(-1.05, 1.05)
     ax.set_xlabel("VADER compound per sentence (grey band: neutral, |compound| < 0.05)")
-    title = "Sentence sentiment per article"
-    ax.set_title(title + ("  (diamond: mean, 95% bootstrap CI)" if summary is not None else ""))
+    title = "Sentence sentiment per article"  # the note on a line of its own: the title fits
+    ax.set_title(title + ("\n(diamond: mean, 95% bootstrap CI)" if summary is not None else ""))
     return fig
 
 
@@ -186,6 +188,7 @@ def _diverging_heatmap(
     columns: list[str],
     rows: list[str],
     label: str,
+    note_size: float = 6,
 ) -> None:
     """Draw ``grid`` (``rows`` × ``columns``) on a blue–red scale symmetric around 0 (NaN cells
     blank), with its row and column labels and a colour bar saying what the colour is."""
@@ -195,7 +198,7 @@ def _diverging_heatmap(
         cmap, norm = image.get_cmap(), image.norm
         for (r, c), value in np.ndenumerate(grid):
             if not np.isnan(value) and notes[r][c]:
-                ax.text(c, r, notes[r][c], ha="center", va="center", fontsize=6,
+                ax.text(c, r, notes[r][c], ha="center", va="center", fontsize=note_size,
                         color=ink(cmap(norm(value))))  # fmt: skip
     ax.set_xticks(range(len(columns)), columns, rotation=90, fontsize=8)
     ax.set_yticks(range(len(rows)), rows, fontsize=7)
@@ -203,19 +206,45 @@ def _diverging_heatmap(
     fig.colorbar(image, ax=ax, label=label, shrink=min(1.0, 6 / len(rows) + 0.3))
 
 
+#: The actor heatmap is never wider than this (inches): a page shows it at full size.
+MAX_HEATMAP_WIDTH = 11.0
+#: Cell text is drawn at this size, or not at all when the cells are too narrow for it.
+CELL_FONT = 8.0
+_CELL_TEXT_INCHES = 0.42  # "+0.00" at 8 pt, with a margin
+_HEATMAP_MARGIN = 3.4  # inches: row labels, colour bar and its label
+
+
+def _wrapped(label: str, width: int = 16) -> str:
+    """A column label on at most two lines of ``width`` characters (shortened with "…")."""
+    lines = textwrap.wrap(label, width) or [""]
+    if len(lines) > 2:
+        lines = [lines[0], textwrap.shorten(" ".join(lines[1:]), width, placeholder="…")]
+    return "\n".join(lines)
+
+
 def _actor_heatmap(t: pd.DataFrame, ids: list[str], actors: list[str]) -> Figure:
-    """Articles × actors: mean compound near each actor, cells labelled with their sentences."""
+    """Articles × actors: mean compound near each actor, cells labelled with their sentences.
+
+    At most :data:`MAX_HEATMAP_WIDTH` inches wide; the cell text (value and sentences) is drawn
+    at :data:`CELL_FONT` points when the cells are wide enough for it, else left out with a note
+    (the numbers are in the table)."""
     grid = t.pivot_table(index="article_id", columns="actor", values="value", sort=False)
     grid = grid.reindex(index=ids, columns=actors)
     n = t.pivot_table(index="article_id", columns="actor", values="n_sentences", sort=False)
     n = n.reindex(index=ids, columns=actors)
-    notes = [[f"{v:+.2f}\nn={int(k)}" if not pd.isna(k) else "" for v, k in zip(vr, kr, strict=True)]
-             for vr, kr in zip(grid.to_numpy(), n.to_numpy(), strict=True)]  # fmt: skip
-    fig, ax = figure(width=min(max(7.0, 2.4 + 0.9 * len(actors)), 16.0),
-                     height=2.2 + 0.32 * len(ids))  # fmt: skip
-    _diverging_heatmap(fig, ax, grid.to_numpy(float), 1.0, notes, columns=actors, rows=ids,
-                       label="mean VADER compound of sentences mentioning the actor")  # fmt: skip
-    ax.set_title("Sentiment near each actor (not stance toward it); n = sentences")
+    width = min(max(7.0, _HEATMAP_MARGIN + 0.6 * len(actors)), MAX_HEATMAP_WIDTH)
+    with_text = (width - _HEATMAP_MARGIN) / len(actors) >= _CELL_TEXT_INCHES
+    notes = None
+    if with_text:
+        notes = [[f"{v:+.2f}\nn={int(k)}" if not pd.isna(k) else "" for v, k in zip(vr, kr, strict=True)]
+                 for vr, kr in zip(grid.to_numpy(), n.to_numpy(), strict=True)]  # fmt: skip
+    fig, ax = figure(width=width, height=2.6 + (0.34 if with_text else 0.22) * len(ids))
+    _diverging_heatmap(fig, ax, grid.to_numpy(float), 1.0, notes,
+                       columns=[_wrapped(a) for a in actors], rows=ids, note_size=CELL_FONT,
+                       label="mean VADER compound of sentences\nmentioning the actor")  # fmt: skip
+    ax.set_title("Sentiment near each actor (not stance toward it)"
+                 + ("; n = sentences" if with_text else
+                    f"\n{len(actors)} actors: too many for numbers in the cells; see the table"))  # fmt: skip
     return fig
 
 
@@ -404,7 +433,9 @@ def plot_sentiment_drivers(drivers: pd.DataFrame, *, top_n: int = 8) -> Figure:
     article or group). Each panel shows the ``top_n`` words by ``|mean_shift|``: how much the
     unit's mean compound falls (green bar, the word raises the score) or rises (vermillion,
     it lowers the score) when the word is left out of VADER's lexicon; the label gives the
-    word's count and lexicon valence. Panels wrap into rows for many units.
+    word's count and lexicon valence. Words inside multi-word names (``in_names``: "Party" of
+    "Liberal Democratic Party"), which no score counts, are named under each panel instead.
+    Panels wrap into rows for many units.
     """
     unit = drivers.columns[0]
     cols = ["word", "valence", "count", "mean_shift"]
@@ -415,7 +446,9 @@ def plot_sentiment_drivers(drivers: pd.DataFrame, *, top_n: int = 8) -> Figure:
     ncols = panel_columns(len(units))
     fig, axes = panel_grid(len(units), width=max(7.0, 3.0 * ncols + 0.4),
                            panel_height=0.22 * top_n + 0.7, max_cols=ncols)  # fmt: skip
-    top = drivers.assign(_abs=drivers["mean_shift"].abs())
+    named = drivers[drivers["in_names"] > 0] if "in_names" in drivers else drivers.iloc[:0]
+    scored = drivers[drivers["count"] > 0]
+    top = scored.assign(_abs=scored["mean_shift"].abs())
     top = top.sort_values([unit, "_abs", "word"], ascending=[True, False, True], kind="stable")
     top = top.groupby(unit, sort=False).head(top_n)
     limit = max(float(top["_abs"].max()), 1e-3) * 1.05
@@ -432,6 +465,13 @@ def plot_sentiment_drivers(drivers: pd.DataFrame, *, top_n: int = 8) -> Figure:
         ax.set_xlim(-limit, limit)
         ax.set_ylim(-0.6, top_n - 0.4)
         ax.set_title(str(name), fontsize=8)
+        mine = named[named[unit] == name]
+        if len(mine):
+            words = ", ".join(
+                f"{w}×{n}" for w, n in zip(mine["word"], mine["in_names"], strict=True)
+            )
+            ax.text(0.99, 0.01, textwrap.shorten(f"not scored, inside names: {words}", 60),
+                    transform=ax.transAxes, ha="right", va="bottom", fontsize=6, color=_GREY)  # fmt: skip
     fig.supxlabel("change in the mean sentence compound the word causes (with it − without it)"
                   "\nlabel: word (count, lexicon valence)", fontsize=8)  # fmt: skip
     fig.suptitle("What drives each sentiment score\n(green: the word raises it; vermillion: lowers it)",

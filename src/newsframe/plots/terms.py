@@ -18,9 +18,11 @@ from newsframe.plots import (
     ink,
     panel_columns,
     panel_grid,
+    place_labels,
     require_columns,
     styled,
 )
+from newsframe.terms.keyness import key_terms
 
 __all__ = [
     "plot_dispersion",
@@ -166,16 +168,7 @@ def plot_frequency_scatter(table: pd.DataFrame, *, label_n: int = 6) -> Figure:
             points.assign(total=points["x"] + points["y"]).sort_values("total", ascending=False).head(label_n),
         ]
     )  # fmt: skip
-    picks = picks[~picks.index.duplicated()].sort_values(["y", "x"])
-    previous = (None, 0.0, 0)
-    for _, p in picks.iterrows():
-        names = sorted(p["terms"])
-        text = ", ".join(names[:2]) + (f" +{len(names) - 2}" if len(names) > 2 else "")
-        crowded = previous[0] == p["y"] and p["x"] / previous[1] < 3.0
-        flip = 1 - previous[2] if crowded else 0  # alternate above/below along a crowded row
-        offset = (4, -9) if flip else (4, 3)
-        ax.annotate(text, (p["x"], p["y"]), xytext=offset, textcoords="offset points", fontsize=7)
-        previous = (p["y"], p["x"], flip)
+    picks = picks[~picks.index.duplicated()]
     plain = FuncFormatter(lambda v, _: f"{v:g}")
     for axis in (ax.xaxis, ax.yaxis):
         axis.set_major_locator(LogLocator(base=10, subs=(1.0, 2.0, 5.0)))
@@ -189,7 +182,46 @@ def plot_frequency_scatter(table: pd.DataFrame, *, label_n: int = 6) -> Figure:
     ax.text(0.01, 0.99, "solid line: same rate; dashed: twice as frequent\nhollow: absent on one "
             "side, drawn at 0.5 occurrences\nbigger dot: several terms", transform=ax.transAxes,
             va="top", fontsize=7, color=_GREY)  # fmt: skip
+    _label_points(ax, picks, points, lo, hi)
     return fig
+
+
+#: The scatter's axes are about this many inches square (6.4 × 6.0 in figure, equal aspect).
+_SCATTER_AXES_INCHES = 4.9
+_LABEL_FONT = 7
+
+
+def _label_points(ax, picks: pd.DataFrame, points: pd.DataFrame, lo: float, hi: float) -> None:
+    """Label the picked points without overprinting (:func:`newsframe.plots.place_labels`, in
+    order of importance); a label with no free place is left out and counted in a note."""
+    span = np.log10(hi) - np.log10(lo)
+
+    def fraction(values) -> np.ndarray:
+        return (np.log10(np.asarray(values, dtype=float)) - np.log10(lo)) / span
+
+    texts = []
+    for names in picks["terms"]:
+        names = sorted(names)
+        texts.append(", ".join(names[:2]) + (f" +{len(names) - 2}" if len(names) > 2 else ""))
+    inch = _LABEL_FONT / 72 / _SCATTER_AXES_INCHES  # one point of text, in axes fractions
+    anchors = np.column_stack([fraction(picks["x"]), fraction(picks["y"])])
+    others = np.column_stack([fraction(points["x"]), fraction(points["y"])])
+    note = (0.0, 0.86, 0.5, 1.0)  # the key in the top left corner
+    slots = place_labels(anchors, [0.6 * inch * len(t) for t in texts], height=1.3 * inch,
+                         keep_out=others, taken=[note])  # fmt: skip
+    for (x, y), text, slot in zip(picks[["x", "y"]].to_numpy(), texts, slots, strict=True):
+        if slot is None:
+            continue
+        tx, ty, ha, va = slot
+        far = abs(ty - fraction([y])[0]) > 1.3 * inch  # a line or more away: a leader line
+        ax.annotate(text, (x, y), xytext=(tx, ty), textcoords="axes fraction", ha=ha, va=va,
+                    fontsize=_LABEL_FONT,
+                    arrowprops={"arrowstyle": "-", "color": _GREY, "lw": 0.5} if far else None)  # fmt: skip
+    left_out = sum(slot is None for slot in slots)
+    if left_out:
+        ax.text(0.99, 0.01, f"{left_out} label{'s' if left_out > 1 else ''} left out (no free "
+                "place); every term is in the table", transform=ax.transAxes, ha="right",
+                va="bottom", fontsize=7, color=_GREY)  # fmt: skip
 
 
 def _signed(table: pd.DataFrame, measure: str) -> pd.Series:
@@ -215,15 +247,11 @@ def plot_keyness(table: pd.DataFrame, *, top_n: int = 12, measure: str = "log_ra
     require_columns(table, ["term", "count_a", "count_b", "n_a", "n_b", "g2", "p_bh", "disagree",
                   "log_ratio", measure, "article_id", "reference", "n_tests", "bonferroni_g2",
                   "n_pass_bonferroni"], "plot_keyness")  # fmt: skip
-    data = table.assign(score=_signed(table, measure))
-    label_a, label_b = data["article_id"].iloc[0], data["reference"].iloc[0]
-    top_a = data[data["score"] > 0].sort_values(
-        ["score", "g2", "term"], ascending=[False, False, True]
-    )
-    top_b = data[data["score"] < 0].sort_values(
-        ["score", "g2", "term"], ascending=[True, False, True]
-    )
-    rows = pd.concat([top_a.head(top_n), top_b.head(top_n).iloc[::-1]])
+    label_a, label_b = table["article_id"].iloc[0], table["reference"].iloc[0]
+    sides = key_terms(table, top_n=top_n, measure=measure)  # the terms the report lists
+    top_a, top_b = sides[str(label_a)], sides[str(label_b)]
+    rows = pd.concat([top_a, top_b.iloc[::-1]])
+    rows = rows.assign(score=_signed(rows, measure))
     colors = article_colors([label_a, label_b])
     fig, ax = figure(width=7.0, height=0.22 * len(rows) + 1.6)
     y = np.arange(len(rows))[::-1]

@@ -72,6 +72,7 @@ class ReportPlan:
     ids_b: tuple[str, ...]
     groups: dict[str, tuple[str, ...]] = field(default_factory=dict)
     slug: str = ""
+    reason: str = ""  # why these two: named by the user, by the story file, or the first two
 
     @property
     def unit(self) -> str:
@@ -110,6 +111,13 @@ def plan_comparison(
                 f"group {small[0]!r} of {pair.column!r} has one article: a group comparison needs "
                 "at least two per side (compare two articles with --compare instead)"
             )
+    kind = f"groups of '{pair.column}'" if pair.column else "articles"
+    if compare:
+        reason = "named with --compare"
+    elif getattr(corpus.story, "compare", ()):
+        reason = "named by the story file's compare"
+    else:
+        reason = f"the first two {kind}"
     return ReportPlan(
         pair.column,
         pair.a,
@@ -118,6 +126,7 @@ def plan_comparison(
         tuple(pair.corpus_b.ids),
         groups,
         pair.slug,
+        reason,
     )
 
 
@@ -154,12 +163,26 @@ class _Report:
         self.figures[name] = fig
         return Block("figure", caption, image=Path("figures") / f"{name}.png")
 
-    def preview(self, name: str, frame: pd.DataFrame, title: str = "", rows: int = 12) -> Block:
-        """Keep ``frame`` as ``tables/<name>.csv``; show its first rows and its main columns."""
+    def preview(self, name: str, frame: pd.DataFrame, title: str = "", rows: int = 12, *,
+                per_group: int = 0, columns: Sequence[str] = (),
+                show: Sequence[str] = ()) -> Block:  # fmt: skip
+        """Keep ``frame`` as ``tables/<name>.csv``; show its first rows and its main columns.
+
+        A table with a ``group`` column longer than ``rows`` shows its first rows of each group
+        (``per_group``, default ``rows`` shared out over the groups), never one group only;
+        ``columns`` are shown too, after the usual ones; ``show`` names exactly the columns
+        shown, in order.
+        """
         csv = self.table(name, frame)
         keep = [c for c in PREVIEW_COLUMNS if c in frame.columns]
+        keep += [c for c in columns if c in frame.columns and c not in keep]
+        if show:
+            keep = [c for c in show if c in frame.columns]
         shown = frame[keep] if len(keep) >= 3 else frame.iloc[:, :MAX_PREVIEW_COLUMNS]
-        return Block("table", title, table=shown, csv=csv, rows=rows)
+        if not per_group and "group" in frame.columns and len(frame) > rows:
+            groups = frame["group"].nunique()
+            per_group = max(2, rows // groups) if groups > 1 else 0
+        return Block("table", title, table=shown, csv=csv, rows=rows, per_group=per_group)
 
 
 #: Per-article figures show at most this many articles (the compared ones first); every table
@@ -176,11 +199,48 @@ def _shown(table: pd.DataFrame, plan: ReportPlan) -> pd.DataFrame:
     return table[table["article_id"].isin(keep)]
 
 
+def _pair_note(plan: ReportPlan) -> str:
+    """Which pair is compared and why, e.g. `` (vestria vs mardonia: the story file's compare)``."""
+    return f" ({plan.label_a} vs {plan.label_b}: {plan.reason})" if plan.reason else ""
+
+
+def _overview(r: _Report, plan: ReportPlan, measure: str, table: pd.DataFrame, caption: str, *,
+              title: str, columns: Sequence[str] = (), **grid: Any) -> list[Block]:  # fmt: skip
+    """The overview of every group for one measure: figure and table ``<measure>__by_<column>``
+    (nothing without a grouping column). ``grid`` goes to :func:`plot_group_grid`; without it
+    the table is one value per group with an interval (:func:`plot_group_intervals`)."""
+    from newsframe.plots.groups import plot_group_grid, plot_group_intervals
+
+    if not plan.group or table.empty:
+        return []
+    name = f"{measure}__by_{_slug(plan.group)}"
+    if grid:
+        fig = plot_group_grid(table, title=title, **grid)
+    else:
+        fig = plot_group_intervals(table, title=title, label="mean VADER compound")
+    n = sum(map(len, plan.groups.values()))
+    caption += f" Every group of '{plan.group}' ({len(plan.groups)} groups, {n} articles)."
+    return [r.figure(name, fig, caption),
+            r.preview(name, table, f"{title}: every group", 20, columns=columns)]  # fmt: skip
+
+
+def _drawn(table: pd.DataFrame, plan: ReportPlan) -> str:
+    """The end of a per-article figure's caption: which articles it draws, and why."""
+    total = table["article_id"].nunique() if "article_id" in table else 0
+    shown = _shown(table, plan)["article_id"].nunique() if total else 0
+    if shown == total:
+        return f"; all {total} articles."
+    return (f"; {shown} of {total} articles are drawn: those of the compared sides, "
+            f"{plan.label_a} and {plan.label_b} ({plan.reason}). Every group: see the overview "
+            "by group.")  # fmt: skip
+
+
 def _sides(corpus: Corpus, plan: ReportPlan) -> tuple[list[Article], list[Article]]:
     return [corpus[i] for i in plan.ids_a], [corpus[i] for i in plan.ids_b]
 
 
 def _corpus_section(r: _Report, corpus: Corpus, plan: ReportPlan) -> None:
+    import newsframe as nf
     from newsframe.plots.corpus import cleaning_figure
 
     # every manifest column, the grouping one included (Corpus.to_frame keeps them all)
@@ -207,7 +267,21 @@ def _corpus_section(r: _Report, corpus: Corpus, plan: ReportPlan) -> None:
         r.figure(
             "cleaning__words_kept_and_removed",
             cleaning_figure(_shown(summary, plan)),
-            "Words kept as article body and removed as page chrome, by reason.",
+            "Words kept as article body and removed as page chrome, by reason"
+            + _drawn(summary, plan),
+        ),
+        *_overview(
+            r,
+            plan,
+            "cleaning",
+            nf.cleaning_by_group(summary, corpus, column=plan.group)
+            if plan.group
+            else pd.DataFrame(),
+            "Words kept and removed, by reason.",
+            item="reason",
+            value="words",
+            title="Words kept and removed by the cleaner",
+            label="words",
         ),
         r.preview("cleaning_summary", summary, "What cleaning removed, by reason", rows=15),
         r.preview("removed_lines", removed, "Removed lines (the audit)", rows=25),
@@ -215,12 +289,42 @@ def _corpus_section(r: _Report, corpus: Corpus, plan: ReportPlan) -> None:
     r.sections.append(Section("corpus", "Corpus and cleaning audit", blocks))
 
 
-def _top_terms(key: pd.DataFrame, side: str, n: int = 8) -> list[str]:
-    rows = key[key["key_for"] == side].head(n)
+#: Key terms each side lists, drawn in the keyness figure (the same rows).
+TOP_KEY_TERMS = 12
+
+
+def _top_terms(rows: pd.DataFrame) -> list[str]:
     return [
         f"{t} ({a:g}:{b:g})"
         for t, a, b in rows[["term", "count_a", "count_b"]].itertuples(index=False)
     ]
+
+
+def _ranking_note(key: pd.DataFrame, top: dict[str, pd.DataFrame]) -> str:
+    """Say what Log Ratio and the log-odds z answer, with an inversion from this table if any."""
+    text = (
+        "Two rankings answer two questions. Log Ratio (Hardie 2014; the figure and the lists "
+        "above) answers 'how many times more often does one side use the term?', an effect size "
+        "blind to how much evidence there is. The log-odds z (Monroe, Colaresi & Quinn 2008; "
+        "column logodds_z) answers 'how sure can we be that the two rates differ?', with each "
+        "term's counts shrunk towards its frequency in general English: a word that is rare in "
+        "English (a name, a phrase of the story) and absent from one side gets a wide interval "
+        "and a small z however often the other side uses it."
+    )
+    for rows in top.values():
+        absent = rows[(rows["count_a"] == 0) | (rows["count_b"] == 0)]
+        for x in absent.itertuples(index=False):
+            beaten = rows[(rows["logodds_z"].abs() > abs(x.logodds_z))
+                          & (rows["log_ratio"].abs() < abs(x.log_ratio))]  # fmt: skip
+            if len(beaten):
+                y = beaten.iloc[0]
+                return text + (
+                    f" Here '{x.term}' ({x.count_a}:{x.count_b}) has z = {abs(x.logodds_z):.2f} "
+                    f"while '{y['term']}' ({y['count_a']}:{y['count_b']}) has z = "
+                    f"{abs(y['logodds_z']):.2f}. The column disagree flags "
+                    f"{int(key['disagree'].sum())} term(s) the rankings place far apart."
+                )
+    return text
 
 
 def _terms_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Tables) -> pd.DataFrame:
@@ -233,21 +337,36 @@ def _terms_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Tables) -
     else:
         side_a, side_b = _sides(corpus, plan)
         key = nf.keyness(side_a, side_b, resources=corpus.resources)
-    label_a, label_b = key["article_id"].iloc[0], key["reference"].iloc[0]
+    label_a, label_b = str(key["article_id"].iloc[0]), str(key["reference"].iloc[0])
     bar = nf.critical_g2(len(key))
     passing = int((key["g2"] > bar).sum())
-    top_a, top_b = _top_terms(key, label_a), _top_terms(key, label_b)
+    top = nf.key_terms(key, top_n=TOP_KEY_TERMS)
+    top_a, top_b = _top_terms(top[label_a]), _top_terms(top[label_b])
     r.summary["keyness"] = {
         "a": plan.label_a, "b": plan.label_b, "unit": "tokens pooled per side",
         "terms_tested": len(key), "n_a": int(key["n_a"].iloc[0]), "n_b": int(key["n_b"].iloc[0]),
         "bonferroni_g2": round(float(bar), 4), "terms_passing_bonferroni": passing,
-        "top_a": [t.split(" (")[0] for t in top_a], "top_b": [t.split(" (")[0] for t in top_b],
+        "top_a": top[label_a]["term"].tolist(), "top_b": top[label_b]["term"].tolist(),
     }  # fmt: skip
     blocks = [
         r.figure(
             "term_frequencies__top15_per_article",
             plot_term_frequencies(_shown(freqs, plan), top_n=15),
-            "The 15 most frequent lemmas of each article per 1,000 tokens (stopwords left out).",
+            "The 15 most frequent lemmas of each article per 1,000 tokens (stopwords left out)"
+            + _drawn(freqs, plan),
+        ),
+        *_overview(
+            r,
+            plan,
+            "term_frequencies",
+            nf.terms_by_group(freqs, corpus, column=plan.group) if plan.group else pd.DataFrame(),
+            "The lemmas most frequent in the groups, per 1,000 tokens of each group (the "
+            "table lists each group's top 10).",
+            item="term",
+            value="per_1000",
+            digits=1,
+            label="per 1,000 tokens",
+            title="Most frequent lemmas per 1,000 tokens",
         ),
         Block(
             "text",
@@ -260,15 +379,18 @@ def _terms_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Tables) -
         Block(
             "list",
             items=[
-                f"Key for {plan.label_a}: {', '.join(top_a) or 'none'}",
-                f"Key for {plan.label_b}: {', '.join(top_b) or 'none'}",
+                f"Key for {plan.label_a} (top {TOP_KEY_TERMS} by Log Ratio; counts "
+                f"{plan.label_a}:{plan.label_b}): {', '.join(top_a) or 'none'}",
+                f"Key for {plan.label_b} (top {TOP_KEY_TERMS} by Log Ratio; counts "
+                f"{plan.label_a}:{plan.label_b}): {', '.join(top_b) or 'none'}",
             ],
         ),
         r.figure(
             f"keyness__{plan.slug}",
-            plot_keyness(key, top_n=12),
-            "Terms ranked by Hardie's Log Ratio, with counts and G².",
+            plot_keyness(key, top_n=TOP_KEY_TERMS),
+            "Terms ranked by Hardie's Log Ratio, with counts and G²" + _pair_note(plan) + ".",
         ),
+        Block("text", _ranking_note(key, top)),
         r.preview(f"keyness__{plan.slug}", key, "Keyness table (top rows)", rows=15),
     ]
     r.table("term_frequencies", freqs)
@@ -279,8 +401,9 @@ def _terms_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Tables) -
             r.preview(
                 "keyness__each_group_vs_rest",
                 stacked,
-                "Each group against all the others (top 25 rows per group)",
-                20,
+                "Each group against all the others (top 5 rows per group shown; 25 per group in "
+                "the CSV)",
+                per_group=5,
             )
         )
     r.sections.append(Section("terms", "Term frequencies and keyness", blocks))
@@ -319,6 +442,8 @@ def _sentiment_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Table
     exclude = sorted(corpus.resources.sentiment_exclude)
     coverage = base["sentiment_coverage"]
     r.table("sentences", sentences)
+    near = (nf.actor_sentiment_by_group(actors, corpus, column=plan.group) if plan.group
+            else pd.DataFrame())  # fmt: skip
     blocks = [
         Block(
             "text",
@@ -329,7 +454,16 @@ def _sentiment_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Table
         r.figure(
             "sentiment__sentences",
             splots.plot_sentence_scores(_shown(sentences, plan), _shown(summary, plan)),
-            "VADER compound of every sentence, per article.",
+            "VADER compound of every sentence, per article" + _drawn(sentences, plan),
+        ),
+        *_overview(
+            r,
+            plan,
+            "sentiment",
+            _group_means(sentences, corpus, plan),
+            "Mean sentence compound of each group: the mean over its articles of each "
+            "article's mean, with a cluster-bootstrap 95% interval (articles resampled).",
+            title="Mean sentence compound by group",
         ),
         r.preview(
             "sentiment_summary",
@@ -344,11 +478,29 @@ def _sentiment_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Table
             f"(unit: {unit}s, {n_a} vs {n_b}; the smallest p this design can reach is "
             f"{floor:.3g}).",
         ),
-        r.preview(f"sentiment__difference__{plan.slug}", comparison, "Comparison"),
+        r.preview(
+            f"sentiment__difference__{plan.slug}", comparison, f"Comparison{_pair_note(plan)}"
+        ),
         r.figure(
             "sentiment__actors",
             splots.plot_actor_sentiment(_shown(actors, plan)),
-            "Mean compound of sentences mentioning each actor (not stance toward it).",
+            "Mean compound of sentences mentioning each actor (not stance toward it)"
+            + _drawn(actors, plan),
+        ),
+        *_overview(
+            r,
+            plan,
+            "sentiment_actors",
+            near,
+            "Mean compound of the sentences mentioning each actor, per group (not "
+            "stance toward it); n = sentences.",
+            note=near["n_sentences"].map("n={}".format) if len(near) else None,
+            item="actor",
+            value="value",
+            diverging=True,
+            digits=2,
+            label="mean VADER compound",
+            title="Sentiment near each actor",
         ),
         r.preview("sentiment_actors", actors, "Sentiment near each actor", 15),
         r.preview("sentiment_coverage", coverage, "How much of each article VADER can see", 15),
@@ -365,7 +517,8 @@ def _sentiment_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Table
     if drivers["mean_shift"].notna().any() and len(drivers):
         blocks.append(r.figure(f"sentiment__drivers__{plan.slug}",
                                splots.plot_sentiment_drivers(drivers),
-                               "Words that move each side's mean sentence compound most."))  # fmt: skip
+                               "Words that move each side's mean sentence compound most"
+                               + _pair_note(plan) + "."))  # fmt: skip
     blocks.append(r.preview(f"sentiment__drivers__{plan.slug}", drivers,
                             "Sentiment drivers (words, valence, count, shift of the mean)", 20))  # fmt: skip
     if exclude:
@@ -379,6 +532,16 @@ def _sentiment_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Table
                                "description, not as evidence."))  # fmt: skip
     r.sections.append(Section("sentiment", "Sentiment, sentence by sentence", blocks))
     return comparison
+
+
+def _group_means(sentences: pd.DataFrame, corpus: Corpus, plan: ReportPlan) -> pd.DataFrame:
+    """Each group's mean compound (mean of article means) with its interval, or nothing."""
+    import newsframe as nf
+
+    if not plan.group:
+        return pd.DataFrame()
+    table = nf.group_sentiment(sentences, corpus, column=plan.group)
+    return table[table["statistic"] == "mean_compound"].reset_index(drop=True)
 
 
 def _framing_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Tables) -> None:
@@ -399,42 +562,106 @@ def _framing_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Tables)
         for concept in concepts[:3]:
             blocks.append(r.figure(f"naming_variants__{_slug(concept)}__per_article",
                                    fplots.plot_naming_variants(_shown(naming, plan), concept=concept),
-                                   f"What each article calls '{concept}', and which name comes first."))  # fmt: skip
+                                   f"What each article calls '{concept}', and which name comes first"
+                                   + _drawn(naming, plan)))  # fmt: skip
     else:
         blocks.append(Block("text", "No naming concept of the story's configuration occurs in "
                             "these articles; add the story's competing names to a story file."))  # fmt: skip
     blocks.append(r.preview("naming_variants", used, "Names used", 20))
+    blocks.extend(_naming_overview(r, corpus, plan, naming))
     if len(attrib):
         blocks.append(r.figure("attribution_verbs__per_speaker__per_article",
                                fplots.plot_attribution_verbs(_shown(attrib, plan)),
-                               "Who is quoted or paraphrased, and with which reporting verb."))  # fmt: skip
+                               "Who is quoted or paraphrased, and with which reporting verb"
+                               + _drawn(attrib, plan)))  # fmt: skip
         blocks.append(r.figure("share_of_voice__quoted_words__per_article",
-                               fplots.plot_share_of_voice(_shown(voice, plan)), "Quoted words per speaker."))  # fmt: skip
+                               fplots.plot_share_of_voice(_shown(voice, plan)),
+                               "Quoted words per speaker" + _drawn(voice, plan)))  # fmt: skip
     blocks.append(r.preview("attributions", attrib, "Attributions", 20))
     blocks.append(r.preview("share_of_voice", voice, "Share of voice", 20))
+    if plan.group and len(attrib):
+        blocks.extend(_overview(r, plan, "attribution_verbs",
+                                nf.verbs_by_group(attrib, corpus, column=plan.group),
+                                "Attributions by reporting-verb class, per group.",
+                                item="verb_class", value="attributions", label="attributions",
+                                title="Reporting verbs by class"))  # fmt: skip
+        blocks.extend(_overview(r, plan, "share_of_voice",
+                                nf.voice_by_group(voice, corpus, column=plan.group),
+                                "Words quoted from each speaker, per group.",
+                                item="speaker_name", value="quoted_words", label="quoted words",
+                                title="Share of voice: quoted words per speaker"))  # fmt: skip
     blocks.append(r.figure("actor_prominence__dispersion__per_article",
                            fplots.plot_actor_prominence(_shown(positions, plan), _shown(prominence, plan)),
-                           "Where each actor is mentioned in each article."))  # fmt: skip
+                           "Where each actor is mentioned in each article" + _drawn(prominence, plan)))  # fmt: skip
     blocks.append(r.preview("actor_prominence", prominence, "Actor prominence", 20))
+    if plan.group:
+        blocks.extend(_overview(r, plan, "actor_prominence",
+                                nf.prominence_by_group(prominence, corpus, column=plan.group),
+                                "Mentions of each actor per 1,000 body words, per group.",
+                                item="name", value="per_1000", digits=1, label="per 1,000 words",
+                                title="Actor mentions per 1,000 words"))  # fmt: skip
     blocks.append(r.figure("frame_dimensions__per_article", fplots.plot_frame_dimensions(_shown(frames, plan)),
-                           "Frame dictionary hits per 1,000 words, with intervals."))  # fmt: skip
+                           "Frame dictionary hits per 1,000 words, with intervals" + _drawn(frames, plan)))  # fmt: skip
     blocks.append(r.preview("frame_dimensions", frames[frames["hits"] > 0], "Frames found", 20))
+    if plan.group:
+        by_group = nf.frames_by_group(frames, corpus, column=plan.group)
+        blocks.extend(_overview(r, plan, "frame_dimensions", by_group[by_group["hits"] > 0],
+                                "Frame dictionary hits per 1,000 body words, per group.",
+                                item="label", value="per_1000", digits=1, label="per 1,000 words",
+                                title="Frames per 1,000 words"))  # fmt: skip
     sides = {i: plan.label_a for i in plan.ids_a} | {i: plan.label_b for i in plan.ids_b}
     evidence = nf.frame_evidence(corpus.subset(list(sides)), resources=corpus.resources)
     blocks.append(r.preview("frame_drivers", nf.frame_drivers(evidence, by="side", groups=sides),
-                            "The words behind each frame score, per compared side", 20))  # fmt: skip
+                            "The words behind each frame score, per compared side"
+                            + _pair_note(plan), 20))  # fmt: skip
     blocks.append(
         r.preview("distancing_marks", marks, "Distancing: scare quotes, 'so-called', hedges", 15)
     )
-    if plan.group:
-        by_group = nf.frames_by_group(frames, corpus, column=plan.group)
-        blocks.append(r.preview("frame_dimensions__by_group", by_group[by_group["hits"] > 0],
-                                "Frames by group", 20))  # fmt: skip
-        voices = nf.voice_by_group(voice, corpus, column=plan.group)
-        blocks.append(r.preview("share_of_voice__by_group", voices, "Share of voice by group", 20))
-        names = nf.naming_by_group(naming, corpus, column=plan.group)
-        blocks.append(r.preview("naming_variants__by_group", names, "Names used by group", 20))
     r.sections.append(Section("framing", "Framing devices", blocks))
+
+
+def _naming_overview(
+    r: _Report, corpus: Corpus, plan: ReportPlan, naming: pd.DataFrame
+) -> list[Block]:
+    """Names by group (the narrator's uses and a source's, in quotations), the evidence sentences
+    behind every count, and a warning when an alias sits inside another name."""
+    import newsframe as nf
+
+    res = corpus.resources
+    blocks: list[Block] = []
+    overlaps = nf.alias_overlaps(res.naming_concepts, res.actors)
+    if len(overlaps):
+        pairs = "; ".join(f"'{a}' inside {k} '{o}'" for a, k, o in
+                          overlaps[["alias", "inside_kind", "inside"]].head(5).itertuples(index=False))  # fmt: skip
+        blocks.append(Block("warning", f"{len(overlaps)} naming alias(es) occur inside another name, "
+                            f"so every use of the longer name counts as a use of the alias too: "
+                            f"{pairs}. Check tables/naming_alias_overlaps.csv and make the alias "
+                            "longer in the story file."))  # fmt: skip
+        r.table("naming_alias_overlaps", overlaps)
+    kept = _documents_read_again(corpus, plan)  # evidence from documents still in memory
+    read = corpus if kept is True else corpus.subset([i for i in corpus.ids if i in kept])
+    evidence = nf.naming_evidence(read, resources=res)
+    where = "" if len(read) == len(corpus) else f" (the {len(read)} articles this section reads)"
+    if plan.group:
+        names = nf.naming_by_group(naming, corpus, column=plan.group)
+        names = names[
+            names.groupby(["concept", "variant"], sort=False)["count"].transform("sum") > 0
+        ]
+        quoted = int(names["in_quotes"].sum())
+        blocks.append(Block("text", f"Names by group: of {int(names['count'].sum())} uses, {quoted} "
+                            "are inside a direct quotation (a source's word, column in_quotes) and "
+                            f"{int(names['narrator'].sum())} are the outlet's own (narrator). Each "
+                            f"use with its sentence{where}: tables/naming_evidence.csv."))  # fmt: skip
+        names = names.assign(quoted_note=[f"{q} quoted" if q else "" for q in names["in_quotes"]])
+        blocks.extend(_overview(r, plan, "naming_variants", names.drop(columns="quoted_note"),
+                                "Uses of each name per group; 'quoted': how many of them are "
+                                "inside a direct quotation.", item="variant", value="count",
+                                label="uses", note=names["quoted_note"],
+                                title="Names used for the story's concepts",
+                                columns=("in_quotes", "narrator", "articles_using")))  # fmt: skip
+    blocks.append(r.preview("naming_evidence", evidence, "Every name found, with its sentence" + where, 10,
+                            show=("article_id", "variant", "matched", "in_quote", "part", "sentence")))  # fmt: skip
+    return blocks
 
 
 #: Leave-one-word-out sentiment drivers rescore every sentence once per lexicon word it holds;
@@ -461,8 +688,48 @@ def _documents_read_again(corpus: Corpus, plan: ReportPlan) -> bool | set[str]:
     return {*plan.ids_a, *plan.ids_b, *aligned}
 
 
-def _selection_section(r: _Report, corpus: Corpus, plan: ReportPlan) -> None:
+def _align_pair(corpus: Corpus, align: Sequence[str] | str | None) -> tuple[str, str] | None:
+    """The two article ids the alignment map must draw, checked; None to choose them."""
+    if not align:
+        return None
+    ids = [v.strip() for v in align.split(",")] if isinstance(align, str) else list(align)
+    if len(ids) != 2 or ids[0] == ids[1]:
+        raise InputError("align", f"needs two different article ids, got {ids}")
+    missing = [i for i in ids if i not in corpus.ids]
+    if missing:
+        raise InputError("align", f"{missing[0]!r} is not an article id of the corpus")
+    return ids[0], ids[1]
+
+
+def _facts_once(facts: pd.DataFrame, told: pd.DataFrame) -> pd.DataFrame:
+    """One row per fact: its text, the articles telling it and how many articles of each group."""
+    articles = facts.drop_duplicates(["fact_id", "article_id"]).groupby("fact_id", sort=True)
+    wide = told.pivot_table(index="fact_id", columns="group", values="articles", sort=False)
+    wide = wide.reindex(columns=list(dict.fromkeys(told["group"]))).round(6)
+    out = pd.DataFrame({"fact": told.drop_duplicates("fact_id").set_index("fact_id")["fact"]})
+    out["n_articles"] = articles["article_id"].size()
+    out["articles"] = articles["article_id"].agg(", ".join)
+    out = out.join(wide).reset_index()
+    return out.sort_values(["n_articles", "fact_id"], ascending=[False, True], kind="stable",
+                           ignore_index=True)  # fmt: skip
+
+
+def _left_out(actors: pd.DataFrame) -> pd.DataFrame:
+    """Per speaker some article quotes: how many articles quote it, and which leave it out
+    (neither mention nor quote): no row of zeros."""
+    left = actors[actors["omitted"]]
+    quoted = actors[actors["quoted"] > 0].groupby("actor", sort=False)["article_id"].nunique()
+    out = left.groupby(["actor", "name"], sort=False, as_index=False).agg(
+        left_out_by=("article_id", "nunique"), articles_leaving_out=("article_id", ", ".join)
+    )
+    out.insert(2, "quoted_in", out["actor"].map(quoted).fillna(0).astype(np.int64))
+    return out
+
+
+def _selection_section(r: _Report, corpus: Corpus, plan: ReportPlan,
+                       align_pair: Sequence[str] | None = None) -> None:  # fmt: skip
     import newsframe as nf
+    from newsframe.omission import NUMBER_THRESHOLD
     from newsframe.plots.selection import (
         alignment_map_figure,
         coverage_figure,
@@ -478,24 +745,41 @@ def _selection_section(r: _Report, corpus: Corpus, plan: ReportPlan) -> None:
                 f"({len(part)} articles).")  # fmt: skip
     by = plan.group
     table = nf.omissions(part, by=by)
-    summary = nf.omission_summary(table, by=by or "article_id")
-    a, b = plan.ids_a[0], plan.ids_b[0]
+    summary = nf.omission_summary(table, by="group" if by else "article_id")
+    facts = nf.sentence_facts(part)
+    if align_pair:
+        a, b = align_pair
+        n_facts = len(set(facts.loc[facts["article_id"] == a, "fact_id"])
+                          & set(facts.loc[facts["article_id"] == b, "fact_id"]))  # fmt: skip
+        why = "named with --align"
+    else:
+        a, b, n_facts = nf.fact_pair(facts, [i for i in plan.ids_a if i in part.ids],
+                                     [i for i in plan.ids_b if i in part.ids])  # fmt: skip
+        why = (f"of the articles of {plan.label_a} and {plan.label_b}, the two that share the most "
+               "facts")  # fmt: skip
     pair = part.subset([a, b])
+    pair_rows = nf.omissions(pair)
     shared = int((~table["only_here"]).sum())
+    text = (
+        "What each article tells that the others leave out: every body sentence is matched "
+        "with its most similar sentence in each other article (TF-IDF over content lemmas, "
+        "calibrated threshold); a sentence with no match anywhere is told only there. "
+        f"{shared:,} of {len(table):,} sentences are told by at least one other article"
+    )
+    if by:
+        across = int((~table["only_group"]).sum())
+        text += (f" (of any group); {across:,} are told by an article of another group. The "
+                 "table counts both: shared_with_article and shared_with_group.")  # fmt: skip
+    else:
+        text += "."
     blocks = [
-        Block(
-            "text",
-            "What each article tells that the others leave out: every body sentence is matched "
-            "with its most similar sentence in each other article (TF-IDF over content lemmas, "
-            "calibrated threshold); a sentence with no match anywhere is told only there. "
-            f"{shared:,} of {len(table):,} sentences are told by at least one other article."
-            + note,
-        ),
+        Block("text", text + note),
         r.preview("omission_summary", summary, "Shared and exclusive sentences", 20),
         r.figure(
             f"alignment_map__{a}_vs_{b}",
-            alignment_map_figure(nf.omissions(pair), nf.align_sentences(pair), a, b),
-            f"{a} and {b} in reading order; bands join sentences that tell the same thing.",
+            alignment_map_figure(pair_rows, nf.align_sentences(pair), a, b),
+            f"{a} and {b} in reading order ({why}: {n_facts}); bands join sentences that tell "
+            "the same thing; the title counts what each tells that the other tells too.",
         ),
         r.figure(
             "coverage__articles_by_facts",
@@ -504,21 +788,30 @@ def _selection_section(r: _Report, corpus: Corpus, plan: ReportPlan) -> None:
         ),
     ]
     if by:
-        facts = nf.group_omissions(part, by=by)
-        blocks.append(r.figure(f"omission__facts_per_{_slug(by)}", group_omission_figure(facts),
+        told = nf.group_omissions(part, by=by)
+        blocks.append(r.figure(f"omission__facts_per_{_slug(by)}", group_omission_figure(told),
                                "Which group tells which fact."))  # fmt: skip
-        blocks.append(r.preview("omission__facts_by_group", facts, "Facts by group", 20))
+        r.table("omission__facts_by_group", told)
+        blocks.append(r.preview("omission__facts", _facts_once(facts, told),
+                                "Facts: each once, with the articles telling it", 15))  # fmt: skip
     actors = nf.actor_omissions(part)
-    blocks.append(r.preview("actor_omissions", actors[actors["omitted"]],
-                            "Speakers one article quotes and another leaves out", 20))  # fmt: skip
+    blocks.append(r.preview("actor_omissions__left_out", _left_out(actors),
+                            "Speakers one article quotes and others leave out", 20))  # fmt: skip
+    r.table("actor_omissions", actors)
     numbers = nf.number_differences(part)
     blocks.append(r.preview("number_differences", numbers,
-                            "Numbers and dates that differ between aligned sentences", 15))  # fmt: skip
+                            "Numbers and dates that differ between aligned sentences (similarity "
+                            f"≥ {NUMBER_THRESHOLD}, numbers aside)", 15,
+                            show=("article_id", "other_id", "similarity", "numbers", "other_numbers",
+                                  "only_here", "only_there", "conflict",
+                                  "sentence", "other_sentence")))  # fmt: skip
     copies = nf.near_duplicates(part)
     blocks.append(r.preview("near_duplicates", copies, "Shared source: wire copy and reprints", 15))
     r.table("omissions", table)
-    r.summary["selection"] = {"sentences": len(table), "shared": shared,
-                              "articles_read": len(part), "copies": len(copies)}  # fmt: skip
+    r.summary["selection"] = {"sentences": len(table), "shared_with_article": shared,
+                              "shared_with_group": int((~table["only_group"]).sum()) if by else None,
+                              "articles_read": len(part), "copies": len(copies),
+                              "alignment_map": [a, b], "alignment_map_shared_facts": n_facts}  # fmt: skip
     r.sections.append(Section("selection", "What each article tells and the others leave out",
                               blocks))  # fmt: skip
 
@@ -555,6 +848,20 @@ def _data_versions() -> dict[str, str]:
         if entry.name.endswith((".toml", ".csv", ".txt")):
             out[entry.name] = hashlib.sha256(entry.read_bytes()).hexdigest()[:16]
     return out
+
+
+def _story_file(corpus: Corpus) -> dict[str, str] | None:
+    """The story file the corpus was loaded with: its name, path and SHA-256 (None without one;
+    a story built in code has no file and no hash)."""
+    story = corpus.story
+    if story is None:
+        return None
+    path = getattr(story, "path", None)
+    if path is None or not Path(path).is_file():
+        return {"name": str(getattr(story, "name", "") or ""), "path": None, "sha256": None}
+    data = Path(path).read_bytes()
+    return {"name": Path(path).name, "path": str(Path(path).resolve()),
+            "sha256": hashlib.sha256(data).hexdigest()}  # fmt: skip
 
 
 def _progress(total: int) -> Any:
@@ -637,6 +944,7 @@ def build_report(
     force: bool = False,
     n_jobs: int | None = -1,
     scheduler: str | None = None,
+    align: Sequence[str] | None = None,
 ) -> Path:
     """Write a self-contained report of ``source`` to the folder ``out`` and return its path.
 
@@ -658,7 +966,9 @@ def build_report(
     ``n_jobs`` processes (default -1: every core) clean, analyse and compute the per-article
     tables of large corpora (:mod:`newsframe.parallel`); ``scheduler`` (``"local"`` or a Dask
     scheduler address) maps reading, cleaning and every per-article table over Dask workers
-    instead (:mod:`newsframe.distributed`). The tables are the same either way.
+    instead (:mod:`newsframe.distributed`). The tables are the same either way. The alignment
+    map draws the two articles, one of each compared side, that share the most facts, or the
+    two article ids named by ``align``.
     """
     if scheduler:
         from newsframe.distributed import check_scheduler
@@ -679,7 +989,7 @@ def build_report(
         with output.locked(out_path):
             recheck = functools.partial(output.check_out, out, sources, also=also, force=force)
             _build(source, out_path, recheck, story=story, group=group, compare=compare,
-                   n_jobs=n_jobs, scheduler=scheduler)  # fmt: skip
+                   n_jobs=n_jobs, scheduler=scheduler, align=align)  # fmt: skip
     except BaseException:
         output.remove_empty(created)
         raise
@@ -719,6 +1029,7 @@ def _build(
     compare: Sequence[str] | None,
     n_jobs: int | None,
     scheduler: str | None,
+    align: Sequence[str] | None = None,
 ) -> None:
     """Compute every table and figure, write them to a staging folder, put it in place."""
     corpus = source if isinstance(source, Corpus) else None
@@ -737,6 +1048,7 @@ def _build(
 
         output.refuse_holding(out_path, [a.source_path for a in corpus if a.source_path])
         _check_text(corpus)
+        align_pair = _align_pair(corpus, align)  # a bad pair fails before any computing
         corpus = nf.with_text_actors(corpus, n_jobs=n_jobs)  # no actors named: find them
         plan = plan_comparison(corpus, group=group, compare=compare)
         from newsframe.distributed import compute_article_tables
@@ -749,7 +1061,7 @@ def _build(
         lambda: _terms_section(r, corpus, plan, base),
         lambda: _sentiment_section(r, corpus, plan, base),
         lambda: _framing_section(r, corpus, plan, base),
-        lambda: _selection_section(r, corpus, plan),
+        lambda: _selection_section(r, corpus, plan, align_pair),
     ]
     results = []
     with _progress(len(steps) + 1) as bar:
@@ -760,6 +1072,7 @@ def _build(
         r.summary["compare"] = {"group": plan.group, "a": plan.label_a, "b": plan.label_b,
                                 "ids_a": list(plan.ids_a), "ids_b": list(plan.ids_b)}  # fmt: skip
         r.summary["data_files"] = _data_versions()
+        r.summary["story_file"] = _story_file(corpus)
         title = f"newsframe report: {plan.label_a} vs {plan.label_b}"
         lead = (f"{len(corpus)} articles; compared: {plan.label_a} ({len(plan.ids_a)}) and "
                 f"{plan.label_b} ({len(plan.ids_b)})" + (f" by '{plan.group}'" if plan.group else ""))  # fmt: skip

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import base64
 import html
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 __all__ = ["Block", "Section", "render_page"]
@@ -27,8 +29,9 @@ figure{margin:12px 0 18px;text-align:center}figure img{max-width:100%;height:aut
 border:1px solid #ddd}figcaption{font-size:13px;color:#444;text-align:left;margin-top:4px}
 table{border-collapse:collapse;font-size:12.5px;margin:6px 0 4px;display:block;overflow-x:auto;
 max-width:100%}th,td{border:1px solid #ccc;padding:3px 6px;text-align:left;vertical-align:top;
-max-width:420px;overflow-wrap:anywhere}th{background:#f1f5f9}td.num{text-align:right;
-font-variant-numeric:tabular-nums}p.more{font-size:12.5px;color:#555;margin:0 0 12px}
+word-break:normal;overflow-wrap:normal;hyphens:none}td{max-width:420px;min-width:4em}
+th{background:#f1f5f9;white-space:nowrap}td.num{text-align:right;white-space:nowrap;
+font-variant-numeric:tabular-nums}td.key,span.nw{white-space:nowrap}p.more{font-size:12.5px;color:#555;margin:0 0 12px}
 ul.caveats li{margin:4px 0}.warn{background:#fff7e6;border-left:4px solid #E69F00;padding:8px 12px}
 @media print{body{max-width:none;padding:0}h2{break-after:avoid}figure,table{break-inside:avoid}
 nav{display:none}}
@@ -46,6 +49,7 @@ class Block:
     table: pd.DataFrame | None = None
     csv: str = ""
     rows: int = 12
+    per_group: int = 0  # > 0: show this many rows of each group (a table with a group column)
 
 
 @dataclass
@@ -57,29 +61,78 @@ class Section:
     blocks: list[Block] = field(default_factory=list)
 
 
-def _cell(value: object) -> tuple[str, bool]:
+def _formats(table: pd.DataFrame) -> list[str]:
+    """Per column: ``"int"`` (integers, or floats that are all whole numbers: counts), ``"float"``,
+    ``"bool"`` or ``"text"`` (identifiers and short labels are ``"key"``: never wrapped)."""
+    kinds = []
+    for name in table.columns:
+        column = table[name]
+        if pd.api.types.is_bool_dtype(column):
+            kinds.append("bool")
+        elif pd.api.types.is_integer_dtype(column):
+            kinds.append("int")
+        elif pd.api.types.is_float_dtype(column):
+            finite = column[np.isfinite(column.to_numpy(float))]
+            whole = len(finite) > 0 and bool((finite % 1 == 0).all()) and finite.abs().max() < 1e15
+            kinds.append("int" if whole and not str(name).startswith(_FRACTIONS) else "float")
+        else:
+            words = column.astype(str).str.split().str.len()
+            kinds.append("key" if len(column) and words.max() <= 1 else "text")
+    return kinds
+
+
+#: Columns that hold fractions, rates or scores even when every shown value is whole.
+_FRACTIONS = ("share", "per_", "mean", "median", "p_", "log", "g2", "ci_", "value", "difference",
+              "similarity", "effect", "compound", "score", "z")  # fmt: skip
+
+
+def _cell(value: object, kind: str) -> tuple[str, str]:
+    """Return (cell text, CSS class) for ``value`` in a column of ``kind``."""
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return "", "num"
+    if kind == "int" and isinstance(value, int | float) and not isinstance(value, bool):
+        return f"{int(value):,}" if abs(value) >= 10_000 else str(int(value)), "num"
+    if isinstance(value, bool):
+        return str(value), "key"
     if isinstance(value, float):
-        if pd.isna(value):
-            return "", True
-        return (f"{value:.2g}" if 0 < abs(value) < 0.001 else f"{value:.3f}"), True
-    if isinstance(value, int | bool):
-        return str(value), not isinstance(value, bool)
-    return html.escape(str(value)), False
+        return (f"{value:.2g}" if 0 < abs(value) < 0.001 else f"{value:.3f}"), "num"
+    if isinstance(value, int):
+        return str(value), "num"
+    if kind == "key":
+        return html.escape(str(value)), "key"
+    parts = _SPACE.split(str(value))  # words at even positions, the spaces between at odd ones
+    return "".join(f'<span class="nw">{html.escape(part)}</span>'
+                   if k % 2 == 0 and _HYPHENATED.search(part) else html.escape(part)
+                   for k, part in enumerate(parts)), ""  # fmt: skip
+
+
+#: A word with a hyphen or a digit in it (an article id, a date, "cross-border", "9.5"): the
+#: browser may break a line at its hyphen, so it is kept on one line (found before escaping;
+#: both patterns are linear in the text).
+_SPACE = re.compile(r"(\s+)")
+_HYPHENATED = re.compile(r"[-\d]")
 
 
 def _table(block: Block) -> str:
     table = block.table if block.table is not None else pd.DataFrame()
+    if block.per_group and "group" in table.columns:
+        shown = table.groupby("group", sort=False).head(block.per_group)
+        more = (f"first {block.per_group} rows of each of {table['group'].nunique()} groups "
+                f"shown ({len(shown)} of {len(table)} rows)")  # fmt: skip
+    else:
+        shown = table.head(block.rows)
+        more = (f"{len(shown)} of {len(table)} rows shown" if len(table) > len(shown)
+                else f"{len(table)} rows")  # fmt: skip
+    kinds = _formats(shown)
     head = "".join(f"<th>{html.escape(str(c))}</th>" for c in table.columns)
     body = []
-    for row in table.head(block.rows).itertuples(index=False):
+    for row in shown.itertuples(index=False):
         cells = []
-        for value in row:
-            text, numeric = _cell(value.item() if hasattr(value, "item") else value)
-            cells.append(f'<td class="num">{text}</td>' if numeric else f"<td>{text}</td>")
+        for value, kind in zip(row, kinds, strict=True):
+            text, css = _cell(value.item() if hasattr(value, "item") else value, kind)
+            cells.append(f'<td class="{css}">{text}</td>' if css else f"<td>{text}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     out = f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
-    shown = min(block.rows, len(table))
-    more = f"{shown} of {len(table)} rows shown" if len(table) > shown else f"{len(table)} rows"
     if block.csv:
         more += f'; full table: <a href="{html.escape(block.csv)}">{html.escape(block.csv)}</a>'
     return out + f'<p class="more">{more}</p>'

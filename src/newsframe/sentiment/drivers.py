@@ -22,24 +22,28 @@ from typing import Any
 import pandas as pd
 
 from newsframe.corpus import Article, Corpus
-from newsframe.errors import NewsframeError
+from newsframe.errors import NewsframeError, expect_kind
 from newsframe.resources import Resources
 from newsframe.sentiment.scoring import (
+    _NAME_MASK,
     THRESHOLD,
     _analyzer,
     _documents,
     _domain_key,
+    _polarity,
+    mask_names,
     story_exclusions,
 )
 
 __all__ = ["exclusion_effect", "explain_sentence", "sentiment_drivers"]
 
-TOKEN_COLUMNS = ["position", "token", "word", "valence", "rule_valence"]
+TOKEN_COLUMNS = ["position", "token", "word", "valence", "rule_valence", "in_name"]
 DRIVER_COLUMNS = [
     "word",
     "valence",
     "count",
     "sentences",
+    "in_names",
     "valence_sum",
     "rule_sum",
     "mean_shift",
@@ -83,14 +87,17 @@ def _without_emoji(analyzer: Any, text: str) -> str:
     return "".join(out).strip()
 
 
-def _valences(analyzer: Any, text: str) -> tuple[list[str], list[float], str]:
-    """VADER's tokens of ``text``, the valence its rules give each, and the text it scores.
+def _valences(analyzer: Any, text: str) -> tuple[list[str], list[float], str, list[str]]:
+    """VADER's tokens of ``text``, the valence its rules give each, the text it scores and the
+    lexicon words left out because they stand inside a multi-word name (:func:`mask_names`).
 
-    The same steps as ``SentimentIntensityAnalyzer.polarity_scores`` (vaderSentiment 3.3.2), so
-    ``analyzer.score_valence(valences, text)`` is exactly what ``polarity_scores`` returns.
+    The same steps as ``SentimentIntensityAnalyzer.polarity_scores`` (vaderSentiment 3.3.2) on
+    the text every sentence is scored as (:func:`newsframe.sentiment.scoring._polarity`), so
+    ``analyzer.score_valence(valences, text)`` is exactly the sentence's score.
     """
     from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentiText
 
+    text, in_names = mask_names(text, analyzer.lexicon)
     text = _without_emoji(analyzer, text)
     sentitext = SentiText(text)
     words = sentitext.words_and_emoticons
@@ -103,7 +110,7 @@ def _valences(analyzer: Any, text: str) -> tuple[list[str], list[float], str]:
             valences.append(0.0)
             continue
         valences = analyzer.sentiment_valence(0, sentitext, item, i, valences)
-    return words, analyzer._but_check(words, valences), text
+    return words, analyzer._but_check(words, valences), text, in_names
 
 
 def explain_sentence(
@@ -112,26 +119,38 @@ def explain_sentence(
     domain: Mapping[str, float] | None = None,
     exclude: Iterable[str] | None = None,
 ) -> pd.DataFrame:
-    """Return one row per lexicon word of ``text``: ``position, token, word, valence, rule_valence``.
+    """Return one row per lexicon word of ``text``: ``position, token, word, valence, rule_valence, in_name``.
 
     ``valence`` is the word's VADER lexicon value (after ``domain`` and ``exclude``), and
     ``rule_valence`` the value VADER added to the sentence's sum after its rules (negation,
     boosters, capitals, "but"). Words outside the lexicon are left out; so are lexicon words
     whose role VADER changes to a modifier ("no" before a lexicon word) only if their
-    ``rule_valence`` and ``valence`` are both 0. The compound is
+    ``rule_valence`` and ``valence`` are both 0. A lexicon word inside a multi-word proper name
+    (``in_name``: "Party" of "Liberal Democratic Party", :func:`newsframe.sentiment.mask_names`)
+    names and does not judge: it is listed with ``rule_valence`` 0. The compound is
     ``normalize(sum(rule_valence) + punctuation emphasis)``.
 
     >>> explain_sentence("VADER is not smart, handsome, nor funny.").values.tolist()
-    [[3, 'smart', 'smart', 1.7, -1.258], [4, 'handsome', 'handsome', 2.2, -1.628], [6, 'funny', 'funny', 1.9, -1.406]]
+    [[3, 'smart', 'smart', 1.7, -1.258, False], [4, 'handsome', 'handsome', 2.2, -1.628, False], [6, 'funny', 'funny', 1.9, -1.406, False]]
+    >>> explain_sentence("The Justice and Development Party lost.")[["word", "rule_valence", "in_name"]].values.tolist()
+    [['justice', 0.0, True], ['party', 0.0, True], ['lost', -1.3, False]]
     """
+    from vaderSentiment.vaderSentiment import SentiText
+
+    expect_kind(text, str, "explain_sentence", hint="pass one sentence")
     key = _domain_key(domain, exclude)
     analyzer = _analyzer(key)
-    words, valences, _ = _valences(analyzer, text)
+    words, valences, _, in_names = _valences(analyzer, text)
+    written = SentiText(_without_emoji(analyzer, text)).words_and_emoticons if in_names else words
+    if len(written) != len(words):  # cannot happen: a masked word is replaced by one word
+        written = words
     rows = []
-    for i, (token, value) in enumerate(zip(words, valences, strict=True)):
-        word = token.lower()
+    for i, (token, original, value) in enumerate(zip(words, written, valences, strict=True)):
+        in_name = token == _NAME_MASK and original != token
+        word = (original if in_name else token).lower()
         if word in analyzer.lexicon:
-            rows.append((i, token, word, float(analyzer.lexicon[word]), round(float(value), 4)))
+            rows.append((i, original, word, float(analyzer.lexicon[word]),
+                         round(float(value), 4), in_name))  # fmt: skip
     return pd.DataFrame(rows, columns=TOKEN_COLUMNS)
 
 
@@ -179,7 +198,10 @@ def sentiment_drivers(
     n_sentences``:
 
     - ``valence``: the VADER lexicon value of the word (-4..+4; after ``domain``/``exclude``);
-    - ``count``: its occurrences, ``sentences``: the sentences it occurs in;
+    - ``count``: its occurrences that VADER scores, ``sentences``: the sentences it occurs in;
+    - ``in_names``: its occurrences inside a multi-word proper name ("Party" of "Liberal
+      Democratic Party"), which name rather than judge and are left out of every score
+      (:func:`newsframe.sentiment.mask_names`); a word seen only there has ``count`` 0;
     - ``valence_sum = valence * count``, the lexicon's view; ``rule_sum``: the valences VADER
       actually used after negation, boosters, capitals and "but" (see :func:`explain_sentence`);
     - ``mean_shift``: how much the unit's mean sentence compound would fall if the word were not
@@ -207,7 +229,7 @@ def sentiment_drivers(
     totals: dict[Any, int] = units.value_counts(sort=False).to_dict()
     acc: dict[tuple, list[float]] = {}  # (unit, word) -> [count, sentences, rule_sum, shift]
     for unit, text in zip(units, table["sentence"], strict=True):
-        words, valences, scored = _valences(analyzer, str(text))
+        words, valences, scored, in_names = _valences(analyzer, str(text))
         found: dict[str, list[float]] = {}
         for token, value in zip(words, valences, strict=True):
             word = token.lower()
@@ -215,6 +237,8 @@ def sentiment_drivers(
                 entry = found.setdefault(word, [0, 0.0])
                 entry[0] += 1
                 entry[1] += float(value)
+        for word in in_names:  # left out of the score: shown, never counted
+            acc.setdefault((unit, word), [0, 0, 0.0, 0.0, 0])[4] += 1
         if not found:
             continue
         compound = analyzer.score_valence(valences, scored)["compound"] if leave_one_out else 0.0
@@ -223,19 +247,19 @@ def sentiment_drivers(
             if leave_one_out:
                 kept = scratch.lexicon.pop(word)
                 try:
-                    shift = compound - scratch.polarity_scores(str(text))["compound"]
+                    shift = compound - _polarity(scratch, str(text))["compound"]
                 finally:
                     scratch.lexicon[word] = kept
-            entry = acc.setdefault((unit, word), [0, 0, 0.0, 0.0])
+            entry = acc.setdefault((unit, word), [0, 0, 0.0, 0.0, 0])
             entry[0] += count
             entry[1] += 1
             entry[2] += rule
             entry[3] += shift
     rows = [
-        (unit, word, float(analyzer.lexicon[word]), int(n), int(s),
+        (unit, word, float(analyzer.lexicon[word]), int(n), int(s), int(named),
          round(float(analyzer.lexicon[word]) * n, 4), round(r, 4),
          round(shift / totals[unit], 4) if leave_one_out else float("nan"), int(totals[unit]))
-        for (unit, word), (n, s, r, shift) in acc.items()
+        for (unit, word), (n, s, r, shift, named) in acc.items()
     ]  # fmt: skip
     out = pd.DataFrame(rows, columns=[by, *DRIVER_COLUMNS])
     rank = out["mean_shift"].abs() if leave_one_out else out["rule_sum"].abs()
@@ -277,8 +301,8 @@ def exclusion_effect(
     data = pd.DataFrame(
         {
             "unit": units.to_numpy(),
-            "before": [before_analyzer.polarity_scores(t)["compound"] for t in texts],
-            "after": [after_analyzer.polarity_scores(t)["compound"] for t in texts],
+            "before": [_polarity(before_analyzer, t)["compound"] for t in texts],
+            "after": [_polarity(after_analyzer, t)["compound"] for t in texts],
         }
     )
     found: dict[Any, dict[str, int]] = {}

@@ -4,8 +4,10 @@ VADER (Hutto & Gilbert 2014) is a rule-based scorer: a lexicon of about 7,500 wo
 humans on a -4..+4 scale, plus rules for negation, intensifiers ("very"), "but", capitals and
 exclamation marks. Its ``compound`` is the normalised sum of valences, ``x / sqrt(x**2 + 15)``,
 which saturates toward +-1 as a text grows, so newsframe scores **each sentence** and never a whole
-article. Plain VADER is the default; ``data/sentiment_domain.csv`` is an optional, documented
-adjustment (see :func:`load_domain_lexicon`).
+article. Plain VADER is the default; a story file's ``[sentiment.domain]`` (or a file shaped like
+``data/sentiment_domain.csv``) is an optional, documented adjustment (see
+:func:`load_domain_lexicon`). A lexicon word inside a multi-word proper name ("Party" of
+"Liberal Democratic Party") names and does not judge: it is left out (:func:`mask_names`).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import contextlib
 import functools
 import io
 import math
+import re
 import warnings
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -24,14 +27,16 @@ import pandas as pd
 
 from newsframe.corpus import Article, Corpus, as_articles
 from newsframe.document import Document, analyse_corpus
-from newsframe.errors import InputError, NewsframeError
-from newsframe.resources import Resources, read_csv_rows, resolve_resources
+from newsframe.errors import InputError, NewsframeError, expect_items
+from newsframe.resources import Resources, read_csv_rows, resolve_resources, valence_entry
 
 __all__ = [
+    "NAME_JOINERS",
     "SCORE_COLUMNS",
     "SENTENCE_COLUMNS",
     "THRESHOLD",
     "load_domain_lexicon",
+    "mask_names",
     "score_texts",
     "sentence_sentiment",
     "vader_lexicon",
@@ -44,6 +49,110 @@ SENTENCE_COLUMNS = ("article_id", "paragraph_id", "sentence_id", "sentence", *SC
 _PARALLEL = 20_000  # distinct sentences: from here on, score on all cores
 _PROGRESS = 20_000  # sentences: from here on, show a progress bar
 _CHUNK = 1_000  # texts: the least scored at a time
+
+# --- words inside names ------------------------------------------------------------------
+
+#: Lowercase words that may join the capitalised words of one name ("Justice and Development
+#: Party", "Ministry of Foreign Affairs").
+NAME_JOINERS = frozenset(["and", "of", "for", "the", "de", "&"])
+#: What a word inside a name is scored as: a word in no VADER lexicon and in none of its rules.
+_NAME_MASK = "Name"
+_VADER_TOKEN = re.compile(r"\S+")  # VADER splits on whitespace, then strips punctuation
+_LOWER_WORD = re.compile(r"(?<![\w'])[a-z]{2,}\b")
+#: Short words that a headline in title case leaves in lowercase.
+_TITLE_CASE_SMALL = frozenset(
+    ["a", "an", "and", "as", "at", "but", "by", "de", "for", "in", "nor", "of", "on", "or", "the",
+     "to", "vs", "yet"]
+)  # fmt: skip
+_PUNCT = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
+
+
+def _name_words(text: str) -> list[tuple[int, int]]:
+    """Character spans of the words of ``text`` that stand inside a multi-word proper name.
+
+    A name is a run of two or more capitalised words, possibly joined by
+    :data:`NAME_JOINERS` ("Liberal Democratic Party", "Justice and Development Party", "United
+    States"); a comma, colon, stop or bracket after a word ends the run. A sentence's first word
+    is capitalised anyway, so it belongs to a run only when the rest of the run is a name on its
+    own ("Liberal Democratic Party won", not "Happy Japanese officials"). Spans cover the word
+    without surrounding punctuation; words of one letter are left alone.
+    """
+    spans: list[tuple[int, int]] = []
+    run: list[tuple[int, int, bool]] = []  # (start, end, capitalised) of the current run
+
+    def close() -> None:
+        while run and not run[-1][2]:  # a run never ends in a joiner
+            run.pop()
+        words = list(run)
+        if words and words[0][0] == first_start and sum(r[2] for r in words[1:]) < 2:
+            words = words[1:]  # the sentence's first word alone does not make a name
+        if sum(r[2] for r in words) >= 2:
+            spans.extend((a, b) for a, b, cap in words if cap and b - a > 1)
+        run.clear()
+
+    first_start = -1
+    for match in _VADER_TOKEN.finditer(text):
+        token = match.group()
+        core = token.strip(_PUNCT)
+        if not core:
+            close()
+            continue
+        start = match.start() + (len(token) - len(token.lstrip(_PUNCT)))
+        if first_start < 0:
+            first_start = start
+        if token[0] in "\"'([":  # an opening quote or bracket starts a new run
+            close()
+        if core[0].isupper():
+            run.append((start, start + len(core), True))
+        elif run and core in NAME_JOINERS:
+            run.append((start, start + len(core), False))
+        else:
+            close()
+            continue
+        if token[-1] in ',.;:!?)]"':
+            close()
+    close()
+    return spans
+
+
+def mask_names(text: str, lexicon: Mapping[str, float]) -> tuple[str, list[str]]:
+    """Return ``text`` with every lexicon word inside a multi-word proper name neutralised, and
+    those words (lowercase, in order).
+
+    A word of a party's or an organisation's name ("Liberal Democratic Party", "Justice and
+    Development Party", "United States") names; it does not judge, so it must not drive a
+    sentence's score. Names are found by :func:`_name_words` (runs of capitalised words); each
+    lexicon word among them is replaced by a word VADER does not know, so the sentence keeps its
+    words (VADER's negation window and neutral share are unchanged). A text whose only lowercase
+    words are the small words of title case (a headline: "Talks Resume on the Islands") is left
+    as it is: there the capitals do not tell names apart. The scored text only: the sentence tables keep the text as written.
+
+    >>> from newsframe.sentiment.scoring import vader_lexicon
+    >>> mask_names("The Liberal Democratic Party won a great victory.", vader_lexicon())
+    ('The Liberal Democratic Name won a great victory.', ['party'])
+    """
+    masked: list[str] = []
+    if all(w in _TITLE_CASE_SMALL for w in _LOWER_WORD.findall(text)):
+        return text, masked  # a headline in title case: names cannot be told apart
+    pieces: list[str] = []
+    last = 0
+    for start, end in _name_words(text):
+        word = text[start:end].lower()
+        if word in lexicon:
+            masked.append(word)
+            pieces += [text[last:start], _NAME_MASK]
+            last = end
+    if not masked:
+        return text, masked
+    pieces.append(text[last:])
+    return "".join(pieces), masked
+
+
+def _polarity(analyzer: Any, text: str) -> dict[str, float]:
+    """VADER's scores of ``text`` with words inside names neutralised (:func:`mask_names`): the
+    one way every sentence is scored."""
+    return analyzer.polarity_scores(mask_names(text, analyzer.lexicon)[0])
+
 
 # --- the analyzer ------------------------------------------------------------------------
 _ANALYZERS: dict[tuple[tuple[str, float], ...], Any] = {}
@@ -115,25 +224,20 @@ def _check_word(source: str, n: int, word: str) -> str:
 def load_domain_lexicon(path: str | Path | None = None) -> dict[str, float]:
     """Return the domain adjustments in ``path`` (CSV ``word,valence,why``) or the shipped file.
 
-    The shipped ``data/sentiment_domain.csv`` is one analyst's judgement for news on territorial
-    disputes (e.g. ``peace`` -> 0 because "peace treaty" names an instrument); it is never applied
-    unless passed as ``domain=``. A valence of 0 removes the word from VADER's lexicon.
+    The shipped ``data/sentiment_domain.csv`` documents the format and has no rows (shipped data
+    is story-neutral); a story's own adjustments live in its story file (``[sentiment.domain]``,
+    :attr:`Resources.sentiment_domain` of its corpus). Adjustments are never applied unless
+    passed as ``domain=``. A valence of 0 removes the word from VADER's lexicon.
 
-    >>> load_domain_lexicon()["peace"]
-    0.0
+    >>> load_domain_lexicon()
+    {}
     """
     rows, source = read_csv_rows(path, "sentiment_domain.csv")
-    out: dict[str, float] = {}
-    for n, row in enumerate(rows, start=1):
-        word = _check_word(source, n, row.get("word", ""))
-        try:
-            valence = float(row.get("valence") or "")
-        except ValueError:
-            raise InputError(source, f"row {n}: valence of {word!r} is not a number") from None
-        if not -4.0 <= valence <= 4.0:
-            raise InputError(source, f"row {n}: valence of {word!r} must lie in -4..4")
-        out[word] = valence
-    return out
+    entries = (
+        valence_entry(row.get("word", ""), row.get("valence") or "", source, f"row {n}")
+        for n, row in enumerate(rows, start=1)
+    )
+    return dict(entries)
 
 
 # --- scoring -----------------------------------------------------------------------------
@@ -151,20 +255,21 @@ def score_texts(
     >>> score_texts(["The book was good."]).iloc[0].tolist()
     [0.4404, 0.492, 0.508, 0.0]
     """
+    texts = expect_items(texts, str, "score_texts", hint="pass sentences as strings")
     analyzer = _analyzer(_domain_key(domain, exclude))
     rows = []
     for text in texts:
-        s = analyzer.polarity_scores(text)
+        s = _polarity(analyzer, text)
         rows.append((s["compound"], s["pos"], s["neu"], s["neg"]))
     return pd.DataFrame(rows, columns=list(SCORE_COLUMNS), dtype=float)
 
 
 def _score_chunk(texts: list[str], key: tuple[tuple[str, float], ...]) -> list[tuple]:
     """Scores of a chunk of texts; only the four numbers travel back from a worker."""
-    score = _analyzer(key).polarity_scores
+    analyzer = _analyzer(key)
     out = []
     for text in texts:
-        s = score(text)
+        s = _polarity(analyzer, text)
         out.append((s["compound"], s["pos"], s["neu"], s["neg"]))
     return out
 

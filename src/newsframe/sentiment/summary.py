@@ -14,12 +14,14 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from newsframe.errors import NewsframeError
+from newsframe.errors import NewsframeError, expect_kind
 from newsframe.sentiment.scoring import THRESHOLD
 from newsframe.stats import (
+    article_permutation_test,
     bootstrap_groups,
     bootstrap_statistics,
     cliffs_delta,
+    cluster_bootstrap_difference,
     cohens_h,
     hedges_g,
     permutation_pvalues,
@@ -30,7 +32,13 @@ from newsframe.stats import (
     resampled_share,
 )
 
-__all__ = ["STATISTICS", "compare_sentiment", "sentiment_arc", "sentiment_summary"]
+__all__ = [
+    "STATISTICS",
+    "article_statistics",
+    "compare_sentiment",
+    "sentiment_arc",
+    "sentiment_summary",
+]
 
 #: The statistics :func:`sentiment_summary` and :func:`compare_sentiment` report, in order.
 STATISTICS = (
@@ -58,8 +66,7 @@ _GROUP_FUNCS = {
 
 
 def _require(table: pd.DataFrame, columns: Sequence[str], what: str) -> None:
-    if not isinstance(table, pd.DataFrame):
-        raise NewsframeError(f"{what}: expected a DataFrame (e.g. from sentence_sentiment)")
+    expect_kind(table, pd.DataFrame, what, hint="pass nf.sentence_sentiment(corpus)")
     missing = [c for c in columns if c not in table.columns]
     if missing:
         raise NewsframeError(
@@ -177,15 +184,74 @@ def _permutation_p(
     return permutation_pvalues(a, b, _STAT_FUNCS, n_resamples=n_resamples, seed=seed)
 
 
-def _group(table: pd.DataFrame, ids: str | Sequence[str]) -> tuple[str, np.ndarray]:
+def _ids(table: pd.DataFrame, ids: str | Sequence[str]) -> list[str]:
     ids = [ids] if isinstance(ids, str) else list(ids)
-    unknown = [i for i in ids if i not in set(table["article_id"])]
+    known = set(table["article_id"])
+    unknown = [i for i in ids if i not in known]
     if unknown:
         raise NewsframeError(f"compare_sentiment: no sentences for article_id {unknown[0]!r}")
+    if not ids:
+        raise NewsframeError("compare_sentiment: a side names no article")
+    return ids
+
+
+def _group(table: pd.DataFrame, ids: list[str]) -> np.ndarray:
     x = table.loc[table["article_id"].isin(ids), "compound"].to_numpy(dtype=float)
     if len(x) < 2:
         raise NewsframeError(f"compare_sentiment: {'+'.join(ids)} has {len(x)} sentence; need 2")
-    return "+".join(ids), x
+    return x
+
+
+def article_statistics(table: pd.DataFrame) -> pd.DataFrame:
+    """Return each article's statistics over its sentences: index ``article_id``, one column per
+    :data:`STATISTICS` and ``sentences`` -- the values an article-level comparison compares.
+
+    >>> t = pd.DataFrame({"article_id": list("aab"), "compound": [0.5, -0.5, 0.2]})
+    >>> article_statistics(t)[["mean_compound", "share_negative", "sentences"]].values.tolist()
+    [[0.0, 0.5, 2.0], [0.2, 0.0, 1.0]]
+    """
+    _require(table, ["article_id", "compound"], "article_statistics")
+    x = table[["article_id", "compound"]].copy()
+    x["pos"] = x["compound"] >= THRESHOLD
+    x["neg"] = x["compound"] <= -THRESHOLD
+    x["neu"] = ~(x["pos"] | x["neg"])
+    g = x.groupby("article_id", sort=False)
+    return pd.DataFrame(
+        {
+            "mean_compound": g["compound"].mean(),
+            "median_compound": g["compound"].median(),
+            "share_positive": g["pos"].mean(),
+            "share_neutral": g["neu"].mean(),
+            "share_negative": g["neg"].mean(),
+            "sentences": g.size(),
+        }
+    )
+
+
+def _hedges_g_articles(a: np.ndarray, b: np.ndarray) -> float:
+    """Hedges' g over article values; NaN with fewer than two articles a side or no spread."""
+    if len(a) < 2 or len(b) < 2:
+        return float("nan")
+    return hedges_g(a, b)
+
+
+def _compare_articles(
+    stats: pd.DataFrame, ids_a: list[str], ids_b: list[str], *, n_resamples: int, confidence: float,
+    seed: int,
+) -> list[tuple]:  # fmt: skip
+    """Rows ``(statistic, value_a, value_b, difference, ci_low, ci_high, p, exact, effect,
+    measure)`` with the article as the unit (see :func:`compare_sentiment`)."""
+    side_a, side_b = stats.loc[ids_a], stats.loc[ids_b]
+    rows = []
+    for stat in STATISTICS:
+        xa, xb = side_a[stat].to_numpy(float), side_b[stat].to_numpy(float)
+        diff, p, exact = article_permutation_test(xa, xb, n_resamples=n_resamples, seed=seed)
+        low, high = cluster_bootstrap_difference(
+            xa, xb, n_resamples=2000, seed=seed, confidence=confidence
+        )
+        rows.append((stat, float(xa.mean()), float(xb.mean()), diff, low, high, p, exact,
+                     _hedges_g_articles(xa, xb), "hedges_g_articles"))  # fmt: skip
+    return rows
 
 
 def compare_sentiment(
@@ -200,7 +266,10 @@ def compare_sentiment(
     """Return one row per statistic comparing articles (or groups of articles) ``a`` and ``b``.
 
     Columns: ``a, b, statistic, value_a, value_b, difference (a - b), ci_low, ci_high, p_value,
-    exact, effect_size, effect_measure, n_a, n_b``. The interval is a percentile bootstrap of the
+    exact, effect_size, effect_measure, n_a, n_b, unit, n_articles_a, n_articles_b,
+    n_sentences_a, n_sentences_b``.
+
+    One article a side (``unit="sentence"``): the interval is a percentile bootstrap of the
     difference (sentences resampled within each side); ``p_value`` is a two-sided permutation
     test over sentences: exact when all ``C(n_a + n_b, n_a)`` splits number at most
     ``n_resamples``, else ``n_resamples`` random splits with ``(hits + 1) / (n + 1)`` (Phipson &
@@ -208,14 +277,53 @@ def compare_sentiment(
     shares (NaN only for g when neither side varies). Sentences within an article are not
     independent draws, so treat p as descriptive; two short articles can show little.
 
+    More than one article on a side (``unit="article"``): sentences of one article are not
+    independent, so the article is the unit, as in :func:`newsframe.compare_group_sentiment`:
+    each article is summarised over its sentences (:func:`article_statistics`), a side's value is
+    the mean over its articles, ``p_value`` a two-sided permutation test over article labels
+    (:func:`newsframe.stats.article_permutation_test`), the interval a cluster bootstrap
+    (articles resampled within each side) and ``effect_size`` Hedges' g over article values
+    (NaN with fewer than two articles a side). ``n_a``/``n_b`` count the units.
+
     >>> t = pd.DataFrame({"article_id": list("aabb"), "compound": [0.1, 0.2, 0.3, 0.4]})
     >>> r = compare_sentiment(t, "a", "b").set_index("statistic").loc["mean_compound"]
-    >>> round(float(r["difference"]), 3), round(float(r["p_value"]), 4), bool(r["exact"])
-    (-0.2, 0.3333, True)
+    >>> round(float(r["difference"]), 3), round(float(r["p_value"]), 4), bool(r["exact"]), r["unit"]
+    (-0.2, 0.3333, True, 'sentence')
+    >>> t = pd.DataFrame({"article_id": list("abcdef"), "compound": [.3, .4, .5, 0, .1, .2]})
+    >>> r = compare_sentiment(t, list("abc"), list("def")).set_index("statistic").loc["mean_compound"]
+    >>> r["unit"], int(r["n_a"]), round(float(r["p_value"]), 4)  # 2 of the 20 splits: 0.1
+    ('article', 3, 0.1)
     """
     _require(table, ["article_id", "compound"], "compare_sentiment")
     _check_level(confidence)
-    (name_a, xa), (name_b, xb) = _group(table, a), _group(table, b)
+    ids_a, ids_b = _ids(table, a), _ids(table, b)
+    name_a, name_b = "+".join(ids_a), "+".join(ids_b)
+    if len(ids_a) == 1 and len(ids_b) == 1:
+        out = _compare_sentences(_group(table, ids_a), _group(table, ids_b), n_resamples=n_resamples,
+                                 confidence=confidence, seed=seed)  # fmt: skip
+        unit = "sentence"
+    else:
+        stats = article_statistics(table)
+        rows = _compare_articles(stats, ids_a, ids_b, n_resamples=n_resamples,
+                                 confidence=confidence, seed=seed)  # fmt: skip
+        out = pd.DataFrame(rows, columns=_COLUMNS).assign(n_a=len(ids_a), n_b=len(ids_b))
+        unit = "article"
+    n_sa = int(table["article_id"].isin(ids_a).sum())
+    n_sb = int(table["article_id"].isin(ids_b).sum())
+    out.insert(0, "b", name_b)
+    out.insert(0, "a", name_a)
+    return out.assign(unit=unit, n_articles_a=len(ids_a), n_articles_b=len(ids_b),
+                      n_sentences_a=n_sa, n_sentences_b=n_sb)  # fmt: skip
+
+
+_COLUMNS = ["statistic", "value_a", "value_b", "difference", "ci_low", "ci_high", "p_value",
+            "exact", "effect_size", "effect_measure"]  # fmt: skip
+
+
+def _compare_sentences(
+    xa: np.ndarray, xb: np.ndarray, *, n_resamples: int, confidence: float, seed: int
+) -> pd.DataFrame:
+    """The comparison of :func:`compare_sentiment` with the sentence as the unit."""
     boot_a, boot_b = _bootstrap(xa, n_resamples, seed), _bootstrap(xb, n_resamples, seed + 1)
     p_values, exact = _permutation_p(xa, xb, n_resamples, seed)
     rows = []
@@ -223,14 +331,8 @@ def compare_sentiment(
         va, vb = float(_STAT_FUNCS[stat](xa)), float(_STAT_FUNCS[stat](xb))
         lo, hi = _interval(boot_a[stat] - boot_b[stat], confidence)
         effect, measure = _effect_size(stat, xa, xb)
-        rows.append(
-            (name_a, name_b, stat, va, vb, va - vb, lo, hi, p_values[stat], exact, effect, measure)
-        )
-    columns = ["a", "b", "statistic", "value_a", "value_b", "difference", "ci_low", "ci_high"]
-    out = pd.DataFrame(
-        rows, columns=[*columns, "p_value", "exact", "effect_size", "effect_measure"]
-    )
-    return out.assign(n_a=len(xa), n_b=len(xb))
+        rows.append((stat, va, vb, va - vb, lo, hi, p_values[stat], exact, effect, measure))
+    return pd.DataFrame(rows, columns=_COLUMNS).assign(n_a=len(xa), n_b=len(xb))
 
 
 def sentiment_arc(table: pd.DataFrame, *, window: int = 3) -> pd.DataFrame:

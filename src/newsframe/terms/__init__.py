@@ -24,6 +24,7 @@ from newsframe.terms.counts import UNITS, TermCounts, count_terms, term_frequenc
 from newsframe.terms.keyness import (
     KEYNESS_COLUMNS,
     bootstrap_rate_difference,
+    key_terms,
     keyness,
     keyness_one_vs_rest,
 )
@@ -43,6 +44,7 @@ __all__ = [
     "critical_g2",
     "dispersion",
     "g2",
+    "key_terms",
     "keyness",
     "keyness_one_vs_rest",
     "kwic",

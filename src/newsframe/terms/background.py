@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from newsframe.errors import expect_items
 from newsframe.terms.counts import _check_unit
 from newsframe.text import lemmatize
 
@@ -137,6 +138,6 @@ def background_frequencies(terms: Iterable[str], *, unit: str = "lemma") -> pd.S
     >>> bool(f["island"] > f["kuril island"] > f["qwxzvj"]), float(f["qwxzvj"])
     (True, 5e-09)
     """
-    terms = list(terms)
+    terms = expect_items(terms, str, "background_frequencies", hint="pass terms as strings")
     freq, _ = _background(terms, unit)
     return pd.Series(freq, index=pd.Index(terms, dtype=object), name="background")

@@ -21,7 +21,7 @@ from newsframe.corpus import Article, Corpus, as_articles
 from newsframe.document import Document, analyse_corpus
 from newsframe.errors import NewsframeError
 from newsframe.resources import Resources, resolve_resources
-from newsframe.text import load_stopwords, merge_phrases, phrase_index
+from newsframe.text import load_lemma_exceptions, load_stopwords, merge_phrases, phrase_index
 
 if TYPE_CHECKING:
     from scipy import sparse
@@ -72,12 +72,15 @@ def _documents(
 
 
 def _stop_flags(doc: Document, stopwords: bool | Iterable[str] | frozenset[str]) -> np.ndarray:
-    """Stopword flag per type of ``doc``: the document's own (``True``), none, or a given set."""
+    """Blocked flag per type of ``doc``: no term (a number, a date, a word outside the Latin
+    script: :attr:`Document.type_term`) or a stopword -- the document's own (``True``), none, or
+    a given set."""
     if stopwords is True:
-        return doc.type_stop
+        return doc.type_stop | ~doc.type_term
     if stopwords is False or not stopwords:
-        return np.zeros(len(doc.type_lower), dtype=bool)
-    return np.fromiter((w in stopwords for w in doc.type_lower), bool, len(doc.type_lower))
+        return ~doc.type_term
+    stop = np.fromiter((w in stopwords for w in doc.type_lower), bool, len(doc.type_lower))
+    return stop | ~doc.type_term
 
 
 def _custom_phrases(doc: Document, body: np.ndarray, index) -> list[tuple[int, int, str]]:
@@ -88,7 +91,8 @@ def _custom_phrases(doc: Document, body: np.ndarray, index) -> list[tuple[int, i
     out = []
     for lo, hi in zip([0, *cuts.tolist()], [*cuts.tolist(), len(lemmas)], strict=True):
         for start, k in merge_phrases(lemmas[lo:hi], index):
-            out.append((lo + start, k, " ".join(lemmas[lo + start : lo + start + k])))
+            joined = " ".join(lemmas[lo + start : lo + start + k])
+            out.append((lo + start, k, load_lemma_exceptions().get(joined, joined)))
     return out
 
 
@@ -214,7 +218,9 @@ def count_terms(
 
     Tokens, lemmas, stopword flags, multi-word terms and sentences are those of each article's
     analysed :class:`~newsframe.Document` (``unit="lemma"``: the lemma; ``"token"``: the
-    lowercased token), built once and shared with every other analysis. ``stopwords=True`` drops
+    lowercased token), built once and shared with every other analysis. Numbers, dates and
+    words outside the Latin script are never terms (:func:`newsframe.text.is_term`); they stay
+    in ``n_tokens``. ``stopwords=True`` drops
     the resources' list (the Snowball list by default), ``False`` keeps every word, an iterable
     drops the shipped list plus those words. ``phrases=True`` counts the documents' merged
     multi-word terms as one term each, ``False`` counts their words, an iterable adds terms to

@@ -32,7 +32,7 @@ from newsframe.tables import tokens_frame
 from newsframe.terms.background import _background
 from newsframe.terms.counts import _articles, _check_unit, count_terms
 
-__all__ = ["bootstrap_rate_difference", "keyness", "keyness_one_vs_rest"]
+__all__ = ["bootstrap_rate_difference", "key_terms", "keyness", "keyness_one_vs_rest"]
 
 #: A term is flagged when it is in one measure's top FLAG_TOP for its side but ranks beyond
 #: FLAG_BEYOND by another.
@@ -302,6 +302,39 @@ def keyness_one_vs_rest(
             )
         )
     return pd.concat(tables, ignore_index=True)
+
+
+def key_terms(table: pd.DataFrame, *, top_n: int = 12, measure: str = "log_ratio") -> dict:
+    """Return each side's ``top_n`` key terms of a :func:`keyness` table, in the order a reader
+    sees them: ``{side a's name: rows, side b's name: rows}``.
+
+    A term is key for side a when its ``measure`` is positive (a higher rate in a), for side b
+    when negative; each side's terms are ranked by the size of ``measure`` (ties: larger G²,
+    then the term). :func:`newsframe.plots.terms.plot_keyness` draws these rows and the report
+    lists them, so the figure and the text name the same terms.
+
+    >>> a = pd.Series({"treaty": 3, "island": 5, "visa": 1, "other": 791}, name="A")
+    >>> b = pd.Series({"treaty": 0, "island": 1, "visa": 4, "other": 895}, name="B")
+    >>> {side: rows["term"].tolist() for side, rows in key_terms(keyness(a, b)).items()}
+    {'A': ['treaty', 'island'], 'B': ['visa', 'other']}
+    """
+    if measure not in ("log_ratio", "logodds_z", "g2"):
+        raise NewsframeError(f"measure must be log_ratio, logodds_z or g2, got {measure!r}")
+    if table.empty:
+        return {}
+    score = table[measure] * (np.sign(table["log_ratio"]) if measure == "g2" else 1)
+    data = table.assign(_score=score)
+    up = data[data["_score"] > 0].sort_values(
+        ["_score", "g2", "term"], ascending=[False, False, True]
+    )
+    down = data[data["_score"] < 0].sort_values(
+        ["_score", "g2", "term"], ascending=[True, False, True]
+    )
+    label_a, label_b = str(table["article_id"].iloc[0]), str(table["reference"].iloc[0])
+    return {
+        label_a: up.head(top_n).drop(columns="_score"),
+        label_b: down.head(top_n).drop(columns="_score"),
+    }
 
 
 # --- uncertainty -------------------------------------------------------------------------

@@ -1,0 +1,183 @@
+"""How well a cleaner labels the lines of real pages: chrome removed, body lost, headline right.
+
+Pages and their per-line labels come from ``benchmarks/eval/lines.json`` (written by
+``benchmarks/label_lines.py``; page text lives outside the repository, by default in
+``$NEWSFRAME_EVALPAGES`` or ``/work/evalpages/pages``). Each labelled line is ``body``,
+``headline``, ``chrome``, ``caption`` or ``byline``. Per method it counts, over the lines of a
+set of pages:
+
+* chrome removed: chrome, caption and byline lines not left in the clean body (captions kept
+  apart count as removed from the body);
+* body lost: body lines the cleaner removed, and the sentences in them (``split_sentences``);
+* headline right: the cleaner's headline is the labelled headline line (a date marker or site
+  name around it aside), or both are empty.
+
+Methods: ``rules`` (newsframe's rule cleaner, main today), ``model`` (``method="model"``, the
+learned line model) and ``justext`` (jusText 3 with the English stoplist, each line given to it
+as one paragraph, as in issue 18; it finds no headline). Pages are cleaned one at a time, each
+alone (``--corpus`` gives the line model and the rules the lines repeated on the outlet's other
+pages of the same set).
+
+    python benchmarks/eval_lines.py [--set train|held-out|excluded] [--peer] [--corpus]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import html
+import json
+import os
+import re
+import sys
+import warnings
+from collections import defaultdict
+from pathlib import Path
+
+from newsframe.cleaning import clean_text
+from newsframe.lines import LineModel
+from newsframe.text import normalise, split_sentences
+
+HERE = Path(__file__).resolve().parent
+LABELS = HERE / "eval" / "lines.json"
+DEFAULT_PAGES = Path(os.environ.get("NEWSFRAME_EVALPAGES", "/work/evalpages/pages"))
+NON_BODY = ("chrome", "caption", "byline")
+_WORDS = re.compile(r"\w+")
+_MARKER = re.compile(r"^\s*date \d{4}(?:-\d\d){0,2}\s*")
+
+
+def key(text: str) -> str:
+    """Lowercase words of a text, for comparing headlines."""
+    return " ".join(_WORDS.findall(normalise(_MARKER.sub("", text)).lower()))
+
+
+def line_key(text: str) -> str:
+    """A line as an outlet's repeated-line set holds it (normalised, one space, lowercase)."""
+    return " ".join(normalise(text).split()).lower()
+
+
+def load(pages_dir: Path, which: str) -> list[dict]:
+    """The labelled pages of one set with their text (a page whose file differs is skipped)."""
+    out = []
+    for page in json.loads(LABELS.read_text(encoding="utf-8")):
+        if page["set"] != which:
+            continue
+        path = pages_dir / page["file"]
+        data = path.read_bytes() if path.is_file() else b""
+        if hashlib.sha256(data).hexdigest() != page["sha256"]:
+            print(f"  skipped {page['file']}: missing, or not the labelled page", file=sys.stderr)
+            continue
+        out.append({**page, "text": data.decode("utf-8")})
+    return out
+
+
+def outlet_repeats(pages: list[dict]) -> dict[str, frozenset[str]]:
+    """Per page file: the lines that also occur on another page of the same outlet."""
+    seen: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for page in pages:
+        for line in page["text"].splitlines():
+            if line.strip():
+                seen[page["outlet"]][line_key(line)].add(page["file"])
+    return {
+        page["file"]: frozenset(
+            k for k, files in seen[page["outlet"]].items() if files - {page["file"]}
+        )
+        for page in pages
+    }
+
+
+def _justext(text: str) -> tuple[set[int], str]:
+    import justext  # the peer, only when asked for
+
+    numbered = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip()]
+    doc = (
+        "<html><body>" + "".join(f"<p>{html.escape(t)}</p>" for _, t in numbered) + "</body></html>"
+    )
+    paragraphs = justext.justext(doc.encode("utf-8"), justext.get_stoplist("English"))
+    if len(paragraphs) != len(numbered):
+        raise SystemExit("jusText merged or dropped paragraphs; lines cannot be matched")
+    return {n for (n, _), p in zip(numbered, paragraphs, strict=True) if p.is_boilerplate}, ""
+
+
+def clean_lines(
+    text: str, method: str | LineModel, repeats: frozenset[str]
+) -> tuple[set[int], str]:
+    """Line numbers a method removes from the body, and the headline it finds."""
+    if method == "justext":
+        return _justext(text)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        result = clean_text(text, method=method, edge_repeats=repeats)
+    return {r.line_no for r in result.removed if not r.part}, result.title
+
+
+def score(page: dict, removed: set[int], title: str) -> dict[str, int]:
+    """Counts for one page (see the module docstring)."""
+    lines = page["text"].splitlines()
+    labels = dict((n, label) for n, label in page["labels"])
+    s: dict[str, int] = defaultdict(int)
+    s["pages"] = 1
+    for n, label in labels.items():
+        if label == "body":
+            s["body_n"] += 1
+            if n in removed:
+                s["body_lost"] += 1
+                s["sentences_lost"] += len(split_sentences(lines[n - 1]))
+        elif label in NON_BODY:
+            s["chrome_n"] += 1
+            s["chrome"] += n in removed
+    want = [lines[n - 1] for n, label in labels.items() if label == "headline"]
+    got = key(title)
+    if not want:
+        s["head"] += not got
+    else:
+        gold = key(want[0])
+        s["head"] += bool(got) and got in gold and len(got) >= 0.6 * len(gold)
+    return dict(s)
+
+
+def evaluate(pages: list[dict], method: str | LineModel, *, corpus: bool = False) -> dict[str, int]:
+    """Summed counts of one method over pages."""
+    repeats = outlet_repeats(pages) if corpus else {}
+    total: dict[str, int] = defaultdict(int)
+    for page in pages:
+        removed, title = clean_lines(page["text"], method, repeats.get(page["file"], frozenset()))
+        for k, v in score(page, removed, title).items():
+            total[k] += v
+    return dict(total)
+
+
+def row(name: str, s: dict[str, int], *, headline: bool = True) -> str:
+    """One line of the results table."""
+    chrome = 100 * s.get("chrome", 0) / max(1, s.get("chrome_n", 0))
+    head = f"{100 * s.get('head', 0) / max(1, s['pages']):6.1f}%" if headline else "     —"
+    return (
+        f"{name:<22} {s['pages']:>5} {chrome:7.1f}% ({s.get('chrome', 0)}/{s.get('chrome_n', 0)})"
+        f"  {s.get('body_lost', 0):>3}/{s.get('body_n', 0):<4} {s.get('sentences_lost', 0):>4}"
+        f"  {head}"
+    )
+
+
+HEADER = f"{'method':<22} {'pages':>5} {'chrome removed':>18}  {'body lost':>8} {'sents':>4}  {'headline':>7}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=Path, default=DEFAULT_PAGES)
+    parser.add_argument("--set", default="train", choices=("train", "held-out", "excluded"))
+    parser.add_argument("--peer", action="store_true", help="add jusText on the same lines")
+    parser.add_argument("--corpus", action="store_true", help="outlet repeats as evidence")
+    args = parser.parse_args(argv)
+    pages = load(args.pages, args.set)
+    outlets, stories = len({p["outlet"] for p in pages}), len({p["story"] for p in pages})
+    print(f"set {args.set}: {len(pages)} pages, {outlets} outlets, {stories} stories")
+    print(HEADER)
+    print(row("rules (main today)", evaluate(pages, "rules", corpus=args.corpus)))
+    print(row("line model", evaluate(pages, "model", corpus=args.corpus)))
+    if args.peer:
+        print(row("jusText (lines as <p>)", evaluate(pages, "justext"), headline=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

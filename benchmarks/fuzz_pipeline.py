@@ -1,0 +1,410 @@
+"""Fuzz round two: odd and hostile inputs through the whole pipeline, each beside a normal corpus
+of the same size, in separate processes with a time limit.
+
+Every case is a small corpus written to a temporary folder: a manifest naming the odd article
+and two ordinary ones (or an odd manifest or story file). Each runs in a fresh interpreter:
+``load_corpus`` (with the story file, if any) → ``analyse_corpus`` → every per-article table
+(``compute_article_tables``) → ``keyness_one_vs_rest`` and ``tfidf`` → ``newsframe report`` (small
+cases only). A case passes when every step gives a result or ONE ``NewsframeError`` naming the
+problem; a traceback of any other exception, a hang (cut off at the limit) or a time more than
+``RATIO`` times that of the normal corpus of the same size (measured the same way, in the same
+run) is flagged. All text is generated here from fixed seeds.
+
+Usage: python benchmarks/fuzz_pipeline.py [limit_seconds] [case-substring ...]
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+RATIO = 10.0
+
+PROSE = (
+    "The foreign minister met his counterpart in the capital on Monday for talks on the disputed "
+    'islands, officials said. "We made progress," the minister told reporters. Both sides agreed '
+    "to meet again in the spring, and fishermen said prices for crab had fallen by a third.\n\n"
+)
+OTHER = (
+    "Local farmers gathered in the market square on Tuesday to protest the new water rules, "
+    'which they say will ruin the harvest. "We cannot live like this," one farmer said.\n\n'
+)
+
+
+def prose(size: int, text: str = PROSE) -> str:
+    """Ordinary article text of about ``size`` characters, numbered so no paragraph repeats."""
+    out, n = [], 0
+    total = 0
+    while total < size:
+        n += 1
+        para = text.replace("Monday", f"day {n}").replace("Tuesday", f"day {n}")
+        out.append(para)
+        total += len(para)
+    return "Talks On The Islands Resume\n\n" + "".join(out)[:size]
+
+
+def rng(seed: int) -> random.Random:
+    return random.Random(seed)
+
+
+# --- the odd article texts (bytes) --------------------------------------------------------------
+
+
+def words(r: random.Random, n: int) -> list[str]:
+    return ["".join(r.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(r.randint(2, 9))) for _ in range(n)]  # fmt: skip
+
+
+def names(n: int) -> list[str]:
+    r = rng(7)
+    first = ["".join(r.choice("BCDFGHJKLMNPRSTVZ") + r.choice("aeiou") + r.choice("lmnrst") + r.choice("aeiou")) for _ in range(n)]  # fmt: skip
+    last = ["".join(r.choice("BCDFGHJKLMNPRSTVZ") + r.choice("aeiou") + r.choice("nrsk") + "ov") for _ in range(n)]  # fmt: skip
+    return [f"{a} {b}" for a, b in zip(first, last, strict=True)]
+
+
+def sentences(n: int, seed: int = 1) -> str:
+    r = rng(seed)
+    paras = []
+    for i in range(0, n, 5):
+        paras.append(" ".join(f"The talks on day {i + k} went on, {' '.join(words(r, 6))}." for k in range(min(5, n - i))))  # fmt: skip
+    return "Many Sentences\n\n" + "\n\n".join(paras) + "\n"
+
+
+def quotes(n: int) -> str:
+    paras = [
+        " ".join(f'"We made progress on point {i + k}," the minister said.' for k in range(5))
+        for i in range(0, n, 5)
+    ]
+    return "Many Quotes\n\n" + "\n\n".join(paras) + "\n"
+
+
+def capitalised(n: int) -> str:
+    people = names(n)
+    paras = [
+        " ".join(f"{p} met officials on the islands." for p in people[i : i + 5])
+        for i in range(0, n, 5)
+    ]
+    return "Many Names\n\n" + "\n\n".join(paras) + "\n"
+
+
+def speakers(n: int) -> str:
+    people = names(n)
+    paras = [f'"The talks went well on day {i}," {p} said.' for i, p in enumerate(people)]
+    return "Many Speakers\n\n" + "\n\n".join(paras) + "\n"
+
+
+def unbalanced(n: int) -> str:
+    paras = [
+        f'The minister said "the talks on day {i} went on and on, officials said.' for i in range(n)
+    ]
+    return "Unbalanced Quotes\n\n" + "\n\n".join(paras) + "\n"
+
+
+def html_page(body: str, head: str = "<title>A Page</title>") -> str:
+    return f"<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>"
+
+
+def tiny_paragraphs(n: int) -> str:
+    return html_page(
+        "<article><h1>Tiny Paragraphs</h1>"
+        + "".join(f"<p>Talks {i} went on.</p>" for i in range(n))
+        + "</article>"
+    )
+
+
+def mixed_scripts(n: int) -> str:
+    r = rng(3)
+    pieces = ["Москва", "東京", "القاهرة", "ירושלים", "Αθήνα", "दिल्ली", "서울", "islands", "Kyiv"]
+    paras = [" ".join(r.choice(pieces) for _ in range(12)) + "." for _ in range(n)]
+    return "Mixed Scripts 混合\n\n" + "\n\n".join(paras) + "\n"
+
+
+def zero_width(n: int) -> str:
+    text = prose(n)
+    return "".join(c + ("\u200b" if i % 3 == 0 else "\u0301" if i % 7 == 0 else "") for i, c in enumerate(text))  # fmt: skip
+
+
+def rtl(n: int) -> str:
+    return "\u202eTalks On The Islands\u202c\n\n" + "\n\n".join(
+        f"\u202bالمحادثات {i} officials said \u200fمستمرة\u200f.\u202c" for i in range(n)
+    )
+
+
+def control_chars(n: int) -> str:
+    r = rng(5)
+    text = prose(n)
+    return "".join(c if r.random() > 0.02 else chr(r.choice([0, 1, 7, 8, 11, 12, 27, 127])) for c in text)  # fmt: skip
+
+
+ArticleMaker = Callable[[], bytes]
+
+#: (label, file suffix, bytes of the odd article); the normal corpus has the same size in prose.
+ARTICLES: list[tuple[str, str, ArticleMaker]] = [
+    ("empty file", ".txt", lambda: b""),
+    ("whitespace only", ".txt", lambda: b" \n\t\r\n   \n" * 100),
+    ("binary (random bytes)", ".txt", lambda: bytes(rng(1).randrange(256) for _ in range(20_000))),
+    (
+        "binary with a .html name",
+        ".html",
+        lambda: bytes(rng(2).randrange(256) for _ in range(20_000)),
+    ),
+    ("one 5 MB line", ".txt", lambda: ("Talks went on " * 360_000).encode()),
+    ("100k one-word lines", ".txt", lambda: "\n".join(words(rng(4), 100_000)).encode()),
+    ("only quotation marks", ".txt", lambda: ('"' * 5000 + "\n\n" + "“”‘’" * 2000).encode()),
+    ("unbalanced quotes x 3000 paragraphs", ".txt", lambda: unbalanced(3000).encode()),
+    (
+        "only numbers",
+        ".txt",
+        lambda: "\n\n".join(
+            " ".join(str(i * 7 + k) for k in range(12)) for i in range(2000)
+        ).encode(),
+    ),
+    (
+        "only URLs",
+        ".txt",
+        lambda: "\n\n".join(f"https://example.org/a/{i}?q={i}#x" for i in range(3000)).encode(),
+    ),
+    ("only emoji", ".txt", lambda: "\n\n".join("😀🇯🇵👍🏽🔥" * 20 for _ in range(500)).encode()),
+    ("RTL marks and Arabic", ".txt", lambda: rtl(2000).encode()),
+    ("zero-width and combining", ".txt", lambda: zero_width(60_000).encode()),
+    ("mixed scripts", ".txt", lambda: mixed_scripts(2000).encode()),
+    ("NUL and control characters", ".txt", lambda: control_chars(60_000).encode()),
+    ("CRLF newlines", ".txt", lambda: prose(60_000).replace("\n", "\r\n").encode()),
+    ("CR-only newlines", ".txt", lambda: prose(60_000).replace("\n", "\r").encode()),
+    ("UTF-16 LE without BOM", ".txt", lambda: prose(60_000).encode("utf-16-le")),
+    ("UTF-16 BE without BOM", ".txt", lambda: prose(60_000).encode("utf-16-be")),
+    (
+        "HTML with scripts only",
+        ".html",
+        lambda: html_page("<script>var a = 1;</script>" * 2000, "<script>x()</script>").encode(),
+    ),
+    ("HTML with 10k tiny paragraphs", ".html", lambda: tiny_paragraphs(10_000).encode()),
+    ("one sentence", ".txt", lambda: b"Talks Resume\n\nThe minister met his counterpart.\n"),
+    ("5,000 sentences", ".txt", lambda: sentences(5000).encode()),
+    ("3,000 distinct capitalised names", ".txt", lambda: capitalised(3000).encode()),
+    ("10k quotations", ".txt", lambda: quotes(10_000).encode()),
+    ("3,000 distinct speakers", ".txt", lambda: speakers(3000).encode()),
+]
+
+#: Odd manifests: (label, manifest bytes, the files it names); {normal} is an ordinary article.
+MANIFESTS: list[tuple[str, bytes, dict[str, str]]] = [
+    ("manifest with a BOM", "\ufeffarticle_id,file\na,a.txt\nb,b.txt\n".encode(), {}),
+    ("manifest with blank rows", b"article_id,file\n\na,a.txt\n,\n\nb,b.txt\n\n", {}),
+    ("manifest with duplicate ids", b"article_id,file\na,a.txt\na,b.txt\n", {}),
+    ("manifest id with a slash", b"article_id,file\nx/y,a.txt\nb,b.txt\n", {}),
+    ("manifest id '..'", b"article_id,file\n..,a.txt\nb,b.txt\n", {}),
+    ("manifest id '.'", b"article_id,file\n.,a.txt\nb,b.txt\n", {}),
+    ("manifest id with $...$", b"article_id,file\n$\\frac{a}{b}$,a.txt\nb,b.txt\n", {}),
+    ("manifest ids differing in case", b"article_id,file\nA,a.txt\na,b.txt\n", {}),
+    ("manifest odd quoting", b'article_id,file,title\n"a""x",a.txt,"t, ""q"""\nb,"b.txt",\n', {}),
+    ("manifest quoted newline in id", b'article_id,file\n"a\nb",a.txt\nb,b.txt\n', {}),
+    ("manifest whitespace id", b"article_id,file\n   ,a.txt\nb,b.txt\n", {}),
+    ("manifest CR-only", b"article_id,file\ra,a.txt\rb,b.txt\r", {}),
+    ("manifest UTF-16", "article_id,file\na,a.txt\nb,b.txt\n".encode("utf-16"), {}),
+    ("manifest only header", b"article_id,file\n", {}),
+    ("manifest empty", b"", {}),
+    ("manifest group of $", b"article_id,file,group\na,a.txt,$x$\nb,b.txt,$y^2$\n", {}),
+    (
+        "manifest 500-char id",
+        ("article_id,file\n" + "x" * 500 + ",a.txt\nb,b.txt\n").encode(),
+        {},
+    ),
+    ("manifest id with NUL", b"article_id,file\na\x00z,a.txt\nb,b.txt\n", {}),
+    (
+        "manifest file is a folder",
+        b"article_id,file\na,sub\nb,b.txt\n",
+        {"sub/x.txt": "{normal}"},
+    ),
+]
+
+#: Odd story files (TOML text), used with the two ordinary articles.
+STORIES: list[tuple[str, str]] = [
+    ("story empty", ""),
+    ("story odd keys", "[nonsense]\nx = 1\n[story]\nname = 3\n"),
+    ("story aliases not a list", '[actor.p]\nname = "P"\nkind = "person"\naliases = "Minister"\n'),
+    ("story aliases empty list", '[actor.p]\nname = "P"\nkind = "person"\naliases = []\n'),
+    ("story alias empty string", '[actor.p]\nname = "P"\nkind = "person"\naliases = [""]\n'),
+    ("story alias of spaces", '[actor.p]\nname = "P"\nkind = "person"\naliases = ["   "]\n'),
+    (
+        "story alias of punctuation",
+        '[actor.p]\nname = "P"\nkind = "person"\naliases = ["(*)", "."]\n',
+    ),
+    ("story alias a number", '[actor.p]\nname = "P"\nkind = "person"\naliases = [3]\n'),
+    (
+        "story 20k aliases",
+        '[actor.p]\nname = "P"\nkind = "person"\naliases = ['
+        + ", ".join(f'"Al{i} Xq{i}"' for i in range(20_000))
+        + "]\n",
+    ),
+    (
+        "story 2,000 actors",
+        "".join(
+            f'[actor.a{i}]\nname = "A{i}"\nkind = "person"\naliases = ["Zed{i}"]\n'
+            for i in range(2000)
+        ),
+    ),
+    (
+        "story actor name $...$",
+        '[actor.p]\nname = "$\\\\frac{1}{2}$"\nkind = "person"\naliases = ["minister"]\n',
+    ),
+    ("story concept no variants", '[concept.c]\ndescription = "x"\n'),
+    ("story concept variants empty", "[concept.c]\nvariant = []\n"),
+    (
+        "story variant aliases empty",
+        '[[concept.c.variant]]\nname = "v"\nusage = "x"\naliases = []\n',
+    ),
+    ("story phrases empty strings", '[terms]\nphrases = ["", " ", "a"]\nstopwords = [""]\n'),
+    ("story frames odd", '[frames.x.y]\nadd = ["talks"]\n[frames."*"]\nexclude = ["("]\n'),
+    ("story compare one", '[story]\ncompare = ["a"]\n'),
+    ("story compare unknown", '[story]\ncompare = ["nope", "zip"]\n'),
+    ("story group missing column", '[story]\ngroup = "nope"\n'),
+    ("story sentiment exclude odd", "[sentiment]\nexclude = [1, 2]\n"),
+    ("story reporting verbs odd", '[reporting_verbs]\nneutral = ["", "say say", "s"]\n'),
+]
+
+
+# --- the child ----------------------------------------------------------------------------------
+
+CHILD = r"""
+import contextlib, io, json, sys, time, traceback, warnings
+from pathlib import Path
+warnings.simplefilter("ignore")
+import newsframe as nf
+from newsframe.cli import main
+from newsframe.errors import NewsframeError
+source, story, do_report, out = sys.argv[1], sys.argv[2] or None, sys.argv[3] == "1", sys.argv[4]
+steps = {}
+def step(name, call):
+    t = time.perf_counter()
+    try:
+        value = call()
+        steps[name] = ["ok", round(time.perf_counter() - t, 3)]
+        return value
+    except NewsframeError as e:
+        steps[name] = ["error: " + str(e)[:300], round(time.perf_counter() - t, 3)]
+    except (Exception, RecursionError) as e:
+        steps[name] = ["CRASH " + type(e).__name__ + ": " + str(e)[:200] + " @ " + traceback.format_exc().splitlines()[-3].strip()[:160], round(time.perf_counter() - t, 3)]
+    return None
+corpus = step("load", lambda: nf.load_corpus(source, story=story))
+if corpus is not None:
+    step("analyse", lambda: nf.analyse_corpus(corpus))
+    step("tables", lambda: nf.compute_article_tables(corpus))
+    if len(corpus) > 1:
+        step("keyness", lambda: nf.keyness_one_vs_rest(corpus))
+    step("tfidf", lambda: nf.tfidf(corpus))
+if do_report:
+    argv = ["report", source, "--out", out, "--jobs", "1"] + (["--story", story] if story else [])
+    err = io.StringIO()
+    t = time.perf_counter()
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
+        try:
+            code = main(argv)
+        except BaseException as e:
+            code = "raised " + type(e).__name__ + ": " + str(e)[:200]
+    lines = err.getvalue().strip().splitlines()
+    if code == 0:
+        verdict = "ok"
+    elif code == 2 and len(lines) == 1:
+        verdict = "error: " + lines[0][:300]
+    else:
+        verdict = f"CRASH exit {code}: " + " | ".join(lines[-3:])[:300]
+    steps["report"] = [verdict, round(time.perf_counter() - t, 3)]
+print(json.dumps(steps))
+"""
+
+
+def run(source: Path, story: Path | None, report: bool, limit: float) -> dict[str, list]:
+    """The steps' outcomes and seconds for one corpus, in a fresh process."""
+    out = source.parent.parent / f"report-{source.parent.name}"
+    args = [str(source), str(story or ""), "1" if report else "0", str(out)]
+    env = dict(os.environ, PYTHONHASHSEED="0")
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", CHILD, *args],
+            capture_output=True,
+            text=True,
+            timeout=limit,
+            env=env,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        return {"all": [f"HANG > {limit:.0f} s", limit]}
+    if done.returncode != 0 or not done.stdout.strip():
+        tail = " | ".join(done.stderr.strip().splitlines()[-2:])[:300]
+        return {"all": [f"CRASH child exit {done.returncode}: {tail}", 0.0]}
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def corpus_folder(folder: Path, odd: bytes | None, suffix: str = ".txt") -> Path:
+    """A manifest naming ``odd`` (if given) and two ordinary articles of other outlets."""
+    folder.mkdir(parents=True)
+    rows = ["article_id,file,outlet"]
+    if odd is not None:
+        (folder / f"odd{suffix}").write_bytes(odd)
+        rows.append(f"odd,odd{suffix},Odd Times")
+    (folder / "a.txt").write_text(prose(2000), "utf-8")
+    (folder / "b.txt").write_text(prose(2000, OTHER), "utf-8")
+    rows += ["a,a.txt,First Post", "b,b.txt,Second Herald"]
+    (folder / "articles.csv").write_text("\n".join(rows) + "\n", "utf-8")
+    return folder / "articles.csv"
+
+
+def verdict(hostile: dict[str, list], normal: dict[str, list] | None) -> tuple[str, float, float]:
+    """The worst outcome of the steps, and the total seconds of each run."""
+    bad = [f"{k}: {v[0]}" for k, v in hostile.items() if v[0].startswith(("CRASH", "HANG"))]
+    errors = [f"{k}: {v[0]}" for k, v in hostile.items() if v[0].startswith("error")]
+    t_h = sum(v[1] for v in hostile.values())
+    t_n = sum(v[1] for v in normal.values()) if normal else 0.0
+    if bad:
+        return "FAIL " + bad[0], t_h, t_n
+    if normal and t_h > RATIO * max(t_n, 0.5):
+        return f"SLOW {t_h / max(t_n, 0.5):.0f}x", t_h, t_n
+    return (errors[0] if errors else "ok"), t_h, t_n
+
+
+def main(limit: float = 300.0, only: list[str] | None = None) -> None:
+    def wanted(label: str) -> bool:
+        return not only or any(o.lower() in label.lower() for o in only)
+
+    print(f"{'case':<40} {'hostile s':>9} {'normal s':>9}  outcome", flush=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        for n, (label, suffix, make) in enumerate(ARTICLES):
+            if not wanted(label):
+                continue
+            data = make()
+            odd = corpus_folder(root / f"art{n}", data, suffix)
+            normal = corpus_folder(root / f"norm{n}", prose(len(data)).encode())
+            report = len(data) <= 300_000
+            h = run(odd, None, report, limit)
+            m = run(normal, None, report, limit)
+            v, th, tn = verdict(h, m)
+            print(f"{label:<40} {th:>9.2f} {tn:>9.2f}  {v[:160]}", flush=True)
+        for n, (label, manifest, files) in enumerate(MANIFESTS):
+            if not wanted(label):
+                continue
+            folder = root / f"man{n}"
+            corpus_folder(folder, None)
+            (folder / "articles.csv").write_bytes(manifest)
+            for name, text in files.items():
+                (folder / name).parent.mkdir(parents=True, exist_ok=True)
+                (folder / name).write_text(text.format(normal=prose(1000)), "utf-8")
+            v, th, _ = verdict(run(folder / "articles.csv", None, True, limit), None)
+            print(f"{label:<40} {th:>9.2f} {'':>9}  {v[:160]}", flush=True)
+        for n, (label, toml) in enumerate(STORIES):
+            if not wanted(label):
+                continue
+            manifest = corpus_folder(root / f"story{n}", None)
+            story = manifest.parent / "story.toml"
+            story.write_text(toml, "utf-8")
+            v, th, _ = verdict(run(manifest, story, True, limit), None)
+            print(f"{label:<40} {th:>9.2f} {'':>9}  {v[:160]}", flush=True)
+
+
+if __name__ == "__main__":
+    main(float(sys.argv[1]) if len(sys.argv) > 1 else 300.0, sys.argv[2:])

@@ -1,0 +1,122 @@
+"""Overview figures of every group: one row per group, so no group of the corpus is left out.
+
+The report's per-article figures draw the compared sides when a corpus is large; these draw
+every group of the grouping column for one measure at a time (``<measure>__by_<column>``):
+:func:`plot_group_grid` a grid of groups × items (terms, actors, frames, reasons…) with each
+cell's value written in it, :func:`plot_group_intervals` one value per group with its interval.
+Tables come from :mod:`newsframe.groups`; nothing is computed here.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+
+from newsframe.errors import NewsframeError
+from newsframe.plots import figure, ink, require_columns, styled
+
+__all__ = ["plot_group_grid", "plot_group_intervals"]
+
+
+def _label(text: str, width: int = 18) -> str:
+    return "\n".join(textwrap.wrap(str(text), width=width, break_long_words=False)) or str(text)
+
+
+@styled
+def plot_group_grid(
+    table: pd.DataFrame,
+    *,
+    item: str,
+    value: str,
+    title: str,
+    label: str,
+    top_n: int = 14,
+    diverging: bool = False,
+    digits: int = 0,
+    note: pd.Series | None = None,
+) -> Figure:
+    """Return a grid of every group (rows, in table order) × the ``top_n`` items (columns) with
+    the largest summed ``|value|`` (items that are 0 everywhere are left out), each cell coloured
+    by and labelled with its ``value``.
+
+    ``table`` has columns ``group``, ``item`` and ``value`` (one row per group and item; a
+    missing pair is drawn blank). ``diverging`` uses a blue–red scale symmetric about 0 (for a
+    sentiment), else white to blue from 0; ``digits`` sets the decimals written in the cells;
+    ``note`` (text aligned with ``table``'s rows) is written under a cell's value.
+    The title says how many items of how many are drawn.
+
+    >>> t = pd.DataFrame({"group": ["x", "x", "y"], "term": ["rail", "ban", "rail"], "n": [3, 1, 2]})
+    >>> fig = plot_group_grid(t, item="term", value="n", title="Terms", label="count")
+    >>> [tick.get_text() for tick in fig.axes[0].get_yticklabels()]
+    ['x', 'y']
+    """
+    require_columns(table, ["group", item, value], "group overview")
+    if table.empty:
+        raise NewsframeError("group overview: the table is empty, nothing to plot")
+    groups = list(dict.fromkeys(table["group"]))
+    weight = table.assign(_w=table[value].abs()).groupby(item, sort=False)["_w"].sum()
+    order = weight.reset_index().sort_values(["_w", item], ascending=[False, True], kind="stable")
+    order = order[order["_w"] > 0] if (order["_w"] > 0).any() else order  # no all-zero column
+    items = order[item].head(top_n).tolist()
+    grid = table.pivot_table(index="group", columns=item, values=value, aggfunc="sum", sort=False)
+    grid = grid.reindex(index=groups, columns=items).to_numpy(float)
+    notes = {}
+    if note is not None:
+        notes = {(g, i): str(n) for g, i, n in zip(table["group"], table[item], note, strict=True)}
+    fig, ax = figure(width=min(max(6.0, 2.2 + 0.78 * len(items)), 12.5),
+                     height=1.9 + 0.42 * len(groups))  # fmt: skip
+    finite = np.abs(grid[np.isfinite(grid)])
+    limit = float(finite.max()) if finite.size and finite.max() > 0 else 1.0
+    cmap, low = ("RdBu", -limit) if diverging else ("Blues", 0.0)
+    image = ax.imshow(np.ma.masked_invalid(grid), cmap=cmap, vmin=low, vmax=limit, aspect="auto")
+    for (r, c), v in np.ndenumerate(grid):
+        if np.isfinite(v):
+            text = f"{v:+.{digits}f}" if diverging else f"{v:.{digits}f}"
+            extra = notes.get((groups[r], items[c]), "")
+            text += f"\n{extra}" if extra else ""
+            ax.text(c, r, text, ha="center", va="center", fontsize=7,
+                    color=ink(image.get_cmap()(image.norm(v))))  # fmt: skip
+    ax.set_xticks(range(len(items)), [_label(i) for i in items], rotation=60, ha="right",
+                  rotation_mode="anchor", fontsize=7.5)  # fmt: skip
+    ax.set_yticks(range(len(groups)), groups, fontsize=8)
+    ax.spines[:].set_visible(False)
+    fig.colorbar(image, ax=ax, label=label, shrink=0.9)
+    noun = item.replace("_", " ")
+    noun += "es" if noun.endswith(("s", "x", "sh", "ch")) else "s"
+    shown = f"{len(items)} of {len(order)}" if len(order) > len(items) else f"all {len(items)}"
+    ax.set_title(f"{title}\nevery group ({len(groups)}); {shown} {noun}"
+                 + (" with a value" if len(order) < weight.size else ""), fontsize=10)  # fmt: skip
+    return fig
+
+
+@styled
+def plot_group_intervals(table: pd.DataFrame, *, title: str, label: str) -> Figure:
+    """Return one dot per group (rows, in table order) at ``value`` with a line from ``ci_low``
+    to ``ci_high``, and the articles behind it (``n_articles``) beside the group's name.
+
+    >>> t = pd.DataFrame({"group": ["x", "y"], "value": [0.1, -0.2], "ci_low": [0.0, -0.3],
+    ...                   "ci_high": [0.2, -0.1], "n_articles": [4, 4]})
+    >>> ax = plot_group_intervals(t, title="T", label="mean").axes[0]
+    >>> [tick.get_text() for tick in ax.get_yticklabels()]
+    ['x (4 articles)', 'y (4 articles)']
+    """
+    require_columns(table, ["group", "value", "ci_low", "ci_high", "n_articles"], "group overview")
+    if table.empty:
+        raise NewsframeError("group overview: the table is empty, nothing to plot")
+    fig, ax = figure(width=7.0, height=1.5 + 0.4 * len(table))
+    y = np.arange(len(table))[::-1]
+    for yy, row in zip(y, table.itertuples(index=False), strict=True):
+        ax.plot([row.ci_low, row.ci_high], [yy, yy], color="#0072B2", lw=2)
+        ax.text(row.ci_high, yy, f"  {row.value:+.3f}", va="center", fontsize=8)
+    ax.plot(table["value"], y, "o", color="#0072B2")
+    ax.axvline(0, color="#888888", lw=0.8)
+    names = [f"{g} ({int(n)} articles)" for g, n in zip(table["group"], table["n_articles"],
+                                                         strict=True)]  # fmt: skip
+    ax.set_yticks(y, names)
+    ax.set_ylim(-0.7, len(table) - 0.3)
+    ax.set_xlabel(label)
+    ax.set_title(f"{title}\nevery group ({len(table)})", fontsize=10)
+    return fig

@@ -1,0 +1,219 @@
+"""The line model: features counted by hand, a decoder with hand-set weights, the shipped data
+files, and the ``method="model"`` hook of ``clean_text`` on pages written for these tests."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from newsframe.cleaning import clean_text, load_rules
+from newsframe.errors import InputError
+from newsframe.lines import (
+    CLASSES,
+    FEATURES,
+    STATES,
+    Evidence,
+    LineModel,
+    decide,
+    line_features,
+    load_line_model,
+    state_sequence,
+)
+from newsframe.resources import read_text
+
+NAMES = [name for name, _, _ in FEATURES]
+
+
+def col(x: np.ndarray, name: str) -> list[float]:
+    return [round(v, 6) for v in x[:, NAMES.index(name)].tolist()]
+
+
+def test_shallow_features_counted_by_hand():
+    # "The storm hit the coast.": 5 words, 2 stopwords ("the" twice), a final stop, and all 4
+    # words after the first in lowercase
+    lines = ["The storm hit the coast.", "SHARE | TWEET", "Photo: Jane Roe/AP"]
+    x = line_features(lines, [Evidence(sentence=True), Evidence("chrome"), Evidence("caption")])
+    assert col(x, "words") == [
+        round(math.log1p(5), 6),
+        round(math.log1p(2), 6),
+        round(math.log1p(4), 6),
+    ]
+    assert col(x, "stopwords") == [0.4, 0.0, 0.0]
+    assert col(x, "final_stop") == [1.0, 0.0, 0.0]
+    assert col(x, "lowercase") == [1.0, 0.0, 0.0]
+    assert col(x, "capitals") == [0.0, 1.0, 0.0]
+    assert col(x, "separators") == [0.0, 1.0, 0.0]
+    assert col(x, "photo_word") == [0.0, 0.0, 1.0]
+    assert col(x, "rule_caption") == [0.0, 0.0, 1.0]
+    # neighbours: the middle line sits between a body sentence and a caption
+    assert col(x, "prev_sentence") == [0.0, 1.0, 0.0]
+    assert col(x, "next_none") == [0.0, 0.0, 1.0]
+    assert col(x, "position") == [0.0, 0.5, 1.0]
+
+
+def test_a_line_repeated_on_the_page_and_across_the_outlet():
+    x = line_features(
+        ["Read more", "A fact.", "Read more"], [Evidence(), Evidence(), Evidence(repeats=3)]
+    )
+    assert col(x, "repeated_page") == [1.0, 0.0, 1.0]
+    assert col(x, "repeated_outlet") == [0.0, 0.0, round(math.log1p(3), 6)]
+
+
+def test_state_sequence_of_a_labelled_page():
+    labels = ["chrome", "chrome", "headline", "byline", "body", "caption", "body", "body", "chrome"]
+    assert state_sequence(labels) == [
+        "before", "before", "headline", "inbody", "body", "inbody", "body", "body", "after",
+    ]  # fmt: skip
+    assert state_sequence(["body", "chrome"]) == ["body", "after"]
+    assert state_sequence(["chrome", "chrome"]) == ["before", "before"]
+
+
+def _toy(chrome_weight: float, body_bias: float) -> LineModel:
+    """A model by hand: only the rules' chrome verdict moves a line from body to chrome."""
+    n = len(FEATURES)
+    weights = np.zeros((len(CLASSES), n))
+    weights[CLASSES.index("chrome"), NAMES.index("rule_chrome")] = chrome_weight
+    intercept = np.array([0.0, -20.0, -1.0, -20.0, -20.0])
+    allowed = {"before": ("before", "headline", "body"), "headline": ("headline", "body", "inbody"),
+               "body": ("body", "inbody", "after"), "inbody": ("inbody", "body", "after"),
+               "after": ("after",)}  # fmt: skip
+    trans = np.full((5, 5), -math.inf)
+    for a, moves in allowed.items():
+        for b in moves:
+            trans[STATES.index(a), STATES.index(b)] = math.log(1 / len(moves))
+    start = np.array([math.log(1 / 3)] * 3 + [-math.inf] * 2)
+    return LineModel(
+        np.zeros(n), np.ones(n), weights, intercept, start, trans, body_bias, 0.0, "toy"
+    )
+
+
+def test_decoder_by_hand():
+    lines = ["Menu", "A line of the story.", "Advertisement", "Another line.", "Sign in"]
+    ev = [Evidence("chrome"), Evidence(), Evidence("chrome"), Evidence(), Evidence("chrome")]
+    # chrome weight 10: on a chrome verdict p(chrome) ~ 1, elsewhere p(body) = 1/(1+e^-1) = 0.73.
+    # From the body at line 2 (each allowed move 1/3 here), by hand: going on to the chrome after
+    # the body at line 3 and staying there scores log(1/3) + log(0.27) = -2.41; in-body chrome at
+    # line 3 and body again at line 4 scores 3 log(1/3) + log(0.73) + bias = -3.61 + bias. Without
+    # a body bias, or with 1, the last sentence goes ...
+    for bias in (0.0, 1.0):
+        labels = [label for label, _ in decide(lines, ev, model=_toy(10.0, bias))]
+        assert labels == ["chrome", "body", "chrome", "chrome", "chrome"]
+    # ... with a body bias of 2 (-1.61 against -2.41) it stays
+    labels = [label for label, _ in decide(lines, ev, model=_toy(10.0, 2.0))]
+    assert labels == ["chrome", "body", "chrome", "body", "chrome"]
+    # a body bias of 20 outweighs any evidence: nothing is removed (body first)
+    assert {label for label, _ in decide(lines, ev, model=_toy(10.0, 20.0))} == {"body"}
+
+
+def test_every_removal_says_why():
+    lines = ["Menu", "A line of the story.", "Sign in"]
+    ev = [Evidence("chrome"), Evidence(), Evidence("chrome")]
+    out = decide(lines, ev, model=_toy(10.0, 0.0))
+    assert out[1] == ("body", "")
+    assert "the rules remove it" in out[0][1]
+
+
+def test_shipped_model_files_are_complete_and_diffable():
+    model = load_line_model()
+    assert model.weights.shape == (len(CLASSES), len(FEATURES))
+    assert model.source == "newsframe/data/line_model.csv"
+    # a move from the chrome after the body back into the body is not allowed
+    assert model.transitions[STATES.index("after"), STATES.index("body")] == -math.inf
+    assert model.body_bias >= 0 and model.sentence_bias >= 0
+
+
+def test_a_broken_model_file_names_the_file(tmp_path: Path):
+    bad = tmp_path / "model.csv"
+    bad.write_text("feature,mean\nwords,1\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"model\.csv"):
+        load_line_model(bad)
+
+
+PAGE = """Home | World | Business
+
+Harbour Closed After Storm Damage
+
+By Ann Writer
+
+The harbour at Port Ellen was closed on Monday after a storm damaged two piers, the port authority said.
+
+Engineers will inspect the piers on Tuesday, and ferries will use the north quay until then.
+
+The authority said no one was hurt. [Coastline News]
+
+Sign up for our morning newsletter
+
+Related stories
+"""
+
+
+def test_model_method_keeps_the_body_and_splits_off_a_glued_credit():
+    result = clean_text(PAGE, method="model")
+    assert result.title == "Harbour Closed After Storm Damage"
+    assert result.paragraphs == (
+        "The harbour at Port Ellen was closed on Monday after a storm damaged two piers, the port authority said.",
+        "Engineers will inspect the piers on Tuesday, and ferries will use the north quay until then.",
+        "The authority said no one was hurt.",
+    )
+    parts = [r for r in result.removed if r.part]
+    assert [(r.line_no, r.text) for r in parts] == [(11, "[Coastline News]")]
+
+
+def test_model_method_with_a_given_title():
+    result = clean_text(PAGE, method="model", title="Harbour Closed After Storm Damage")
+    assert result.title == "Harbour Closed After Storm Damage"
+    assert (3, "headline") in [(r.line_no, r.reason) for r in result.removed]
+
+
+def test_a_users_rule_still_removes_its_outlets_line(tmp_path: Path):
+    page = PAGE.replace("Sign up for our morning newsletter", "Coastline Extra: the tide tables")
+    default, _ = read_text(None, "boilerplate.toml")
+    rules = tmp_path / "rules.toml"
+    rules.write_text(
+        default
+        + '\n[[line]]\nreason = "outlet tide box"\npattern = "^coastline extra:"\nmax_words = 8\n'
+        "strong = true\n",
+        encoding="utf-8",
+    )
+    result = clean_text(page, method="model", rules=load_rules(rules))
+    assert ("Coastline Extra: the tide tables", "outlet tide box") in [
+        (r.text, r.reason) for r in result.removed
+    ]
+
+
+def test_method_must_be_known():
+    with pytest.raises(InputError, match="method"):
+        clean_text(PAGE, method="neural")
+
+
+def test_the_default_method_is_the_rule_cleaner():
+    assert clean_text(PAGE) == clean_text(PAGE, method="rules")
+
+
+def test_a_model_with_other_weights_can_be_passed():
+    strict = replace(load_line_model(), body_bias=50.0, sentence_bias=50.0)
+    result = clean_text(PAGE, method=strict)
+    # with that much body bias, only the phrase rules and the headline remove anything
+    assert (
+        "Engineers will inspect the piers on Tuesday, and ferries will use the north quay until then."
+        in result.paragraphs
+    )
+
+
+def test_clean_command_and_loaders_take_the_method(tmp_path: Path, capsys):
+    from newsframe.cli import main
+    from newsframe.corpus import load_article, load_corpus
+
+    page = tmp_path / "harbour.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    assert main(["clean", str(page), "--method", "model"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("# Harbour Closed After Storm Damage\n\n")
+    assert "Sign up for our morning newsletter" not in out
+    article = load_article(page, method="model")
+    assert article.paragraphs == clean_text(PAGE, method="model").paragraphs
+    assert load_corpus(tmp_path, method="model")[0].paragraphs == article.paragraphs
