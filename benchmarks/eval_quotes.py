@@ -7,8 +7,10 @@ quotation, the character span of the quoted words in the raw file (``start``, ``
 excluded), the speaker as a reader names them, the strings any of which a correct speaker key
 contains (``speaker_accept``: "Coleman" for "Chris Coleman", "report" for "the report"), the
 reporting verb's lemma (``verb``; ``null`` when no verb introduces the quotation) and other
-lemmas accepted for it. Scare quotes, titles and terms (``their term "riot"``) are not
-quotations and are not annotated; headlines are left out.
+lemmas accepted for it; newer pages also give the ``story`` and, per quotation, the canonical
+``entity`` (one name per person or organisation on the page: "Wang Wenbin" for "the spokesman",
+"he" and "Wang"). Scare quotes, titles and terms (``their term "riot"``) are not quotations; on
+newer pages they are listed under ``labels`` (their spans only); headlines are left out.
 
 Each page goes through the real pipeline (``load_article``: cleaning, then ``attributions``).
 A gold quotation is *found* when a predicted quotation holds at least 60% of its words and the
@@ -21,15 +23,20 @@ three words before the gold quotation). Then:
 - verb accuracy: found quotations with a gold verb whose predicted ``verb_lemma`` (or its first
   word) is the gold verb or an accepted one, over found quotations with a gold verb;
 - junk speakers: predicted quotation speakers that match no speaker annotated anywhere on the
-  page (a fragment such as "20 and", or a real entity that never speaks there).
+  page (a fragment such as "20 and", or a real entity that never speaks there);
+- labels as speech: annotated labels that a predicted quotation (direct or partial, found by the
+  same overlap rule) holds, over annotated labels;
+- split speakers: per page, annotated entities whose found quotations carry more than one
+  predicted speaker key ("Wang Wenbin" and "Wang" as two rows of share of voice), summed.
 
 The published reference for rule-based quotation extraction on news is the GenderGapTracker
 (Asr et al. 2021, 98 hand-annotated articles): quote F1 83.7%, speaker match 86.5%, verb match
 92.1%. Their measures are close to these but not the same (their quotations include indirect
 speech; a speaker match there compares spans), so read the comparison as a rough guide.
 
-Run: ``PYTHONPATH=src .venv/bin/python benchmarks/eval_quotes.py [PAGES_DIR] [-v]`` (default
-``$NEWSFRAME_EVALPAGES`` or ``/work/evalpages/pages``; ``-v`` lists the misses).
+Run: ``PYTHONPATH=src .venv/bin/python benchmarks/eval_quotes.py [PAGES_DIR] [-v] [--set=NAME]``
+(default ``$NEWSFRAME_EVALPAGES`` or ``/work/evalpages/pages``; ``-v`` lists the misses;
+``--set`` keeps the pages of one annotation set, so that a held-out set is run only when meant).
 """
 
 from __future__ import annotations
@@ -95,6 +102,29 @@ def _verb_ok(pred: str, gold: str, accept: list[str]) -> bool:
     return pred in wanted or pred.split(" ")[0] in wanted
 
 
+def _best(raw: str, gold: dict, predicted: list[dict]) -> dict | None:
+    """The predicted quotation that holds the annotated span (see the module docstring)."""
+    words = _words(raw[gold["start"] : gold["end"]])
+    before = " ".join(_words(raw[max(gold["start"] - 80, 0) : gold["start"]])[-3:])
+    best, score = None, (0.0, False)
+    for pred in predicted:
+        of_gold, of_pred = _overlap(words, pred["words"])
+        here = (of_gold, before in pred["context"])  # the same words in the same paragraph
+        if of_gold >= 0.6 and of_pred >= 0.3 and here > score:
+            best, score = pred, here
+    return best
+
+
+def _split(rows: list[dict]) -> int:
+    """Entities of one page whose found quotations carry more than one predicted speaker key."""
+    keys: dict[str, set[str]] = {}
+    for r in rows:
+        if r.get("found") and r.get("predicted_speaker"):
+            mine = {k for k in r["predicted_speaker"].split("; ") if k != "unresolved"}
+            keys.setdefault(r["entity"], set()).update(mine)
+    return sum(len(k) > 1 for k in keys.values())
+
+
 def _page_rows(path: Path, page: dict) -> tuple[list[dict], list[str]]:
     data = path.read_bytes()
     raw = data.decode("utf-8")
@@ -105,14 +135,7 @@ def _page_rows(path: Path, page: dict) -> tuple[list[dict], list[str]]:
     accepted = [a for q in page["quotes"] for a in q["speaker_accept"]]
     rows = []
     for gold in page["quotes"]:
-        words = _words(raw[gold["start"] : gold["end"]])
-        before = " ".join(_words(raw[max(gold["start"] - 80, 0) : gold["start"]])[-3:])
-        best, score = None, (0.0, False)
-        for pred in predicted:
-            of_gold, of_pred = _overlap(words, pred["words"])
-            here = (of_gold, before in pred["context"])  # the same words in the same paragraph
-            if of_gold >= 0.6 and of_pred >= 0.3 and here > score:
-                best, score = pred, here
+        best = _best(raw, gold, predicted)
         row = {"found": best is not None, "speaker_ok": False, "verb_ok": None}
         if best is not None:
             row["speaker_ok"] = all(_matches(s, gold["speaker_accept"]) for s in best["speakers"])
@@ -120,7 +143,12 @@ def _page_rows(path: Path, page: dict) -> tuple[list[dict], list[str]]:
                 row["verb_ok"] = _verb_ok(best["verb"], gold["verb"], gold["verb_accept"])
             row["predicted_speaker"] = "; ".join(s[0] for s in best["speakers"])
             row["predicted_verb"] = best["verb"]
-        rows.append({"gold_speaker": gold["speaker"], "gold_verb": gold["verb"], **row})
+        entity = gold.get("entity", gold["speaker"])
+        rows.append(
+            {"gold_speaker": gold["speaker"], "entity": entity, "gold_verb": gold["verb"], **row}
+        )
+    for label in page.get("labels", []):
+        rows.append({"label": True, "as_speech": _best(raw, label, predicted) is not None})
     junk = sorted(
         {
             s[0]
@@ -132,7 +160,9 @@ def _page_rows(path: Path, page: dict) -> tuple[list[dict], list[str]]:
     return rows, junk
 
 
-def _summary(group: str, outlet: str, rows: list[dict], bad: list[str]) -> dict:
+def _summary(group: str, outlet: str, rows: list[dict], bad: list[str], split: int) -> dict:
+    labels = [r for r in rows if r.get("label")]
+    rows = [r for r in rows if not r.get("label")]
     found = [r for r in rows if r["found"]]
     verbs = [r for r in found if r["verb_ok"] is not None]
     return {
@@ -142,12 +172,17 @@ def _summary(group: str, outlet: str, rows: list[dict], bad: list[str]) -> dict:
         "recall": len(found) / len(rows) if rows else 0.0,
         "speaker_accuracy": sum(r["speaker_ok"] for r in found) / len(found) if found else 0.0,
         "verb_accuracy": sum(r["verb_ok"] for r in verbs) / len(verbs) if verbs else 0.0,
+        "labels": len(labels),
+        "labels_as_speech": sum(r["as_speech"] for r in labels) / len(labels) if labels else 0.0,
+        "split_speakers": split,
         "junk_speakers": len(bad),
         "junk": ", ".join(bad),
     }
 
 
-def report(pages_dir: str | Path, *, labels: str | Path = LABELS) -> pd.DataFrame:
+def report(
+    pages_dir: str | Path, *, labels: str | Path = LABELS, only: str | None = None
+) -> pd.DataFrame:
     """Return one row per annotation set and outlet, a ``total`` row per set and one for
     ``all``: annotated quotations, recall, speaker and verb accuracy, junk speakers.
 
@@ -157,24 +192,28 @@ def report(pages_dir: str | Path, *, labels: str | Path = LABELS) -> pd.DataFram
     results are in its ``details`` attribute."""
     pages_dir = Path(pages_dir)
     spec = json.loads(Path(labels).read_text(encoding="utf-8"))
-    groups: dict[tuple[str, str], tuple[list[dict], list[str]]] = {}
+    groups: dict[tuple[str, str], tuple[list[dict], list[str], list[int]]] = {}
     skipped, details = [], []
     for page in spec["pages"]:
+        if only is not None and page.get("set", "") != only:
+            continue
         path = pages_dir / page["file"]
         if not path.is_file() or hashlib.sha256(path.read_bytes()).hexdigest() != page["sha256"]:
             skipped.append(page["file"])
             continue
         rows, bad = _page_rows(path, page)
         key = (page.get("set", ""), page["file"].split("--")[0])
-        groups.setdefault(key, ([], []))
+        groups.setdefault(key, ([], [], []))
         groups[key][0].extend(rows)
         groups[key][1].extend(bad)
-        details.extend({"file": page["file"], "set": key[0], **r} for r in rows)
-    table = [_summary(*key, *groups[key]) for key in sorted(groups)]
+        groups[key][2].append(_split(rows))
+        details.extend({"file": page["file"], "set": key[0], **r} for r in rows if "found" in r)
+    table = [_summary(*key, *groups[key][:2], sum(groups[key][2])) for key in sorted(groups)]
     for name in [*sorted({k[0] for k in groups}), "all"]:
         keys = [k for k in sorted(groups) if name in ("all", k[0])]
         rows = [r for k in keys for r in groups[k][0]]
-        table.append(_summary(name, "total", rows, [j for k in keys for j in groups[k][1]]))
+        bad = [j for k in keys for j in groups[k][1]]
+        table.append(_summary(name, "total", rows, bad, sum(sum(groups[k][2]) for k in keys)))
     out = pd.DataFrame(table)
     out.attrs["skipped"] = skipped
     out.attrs["details"] = pd.DataFrame(details)
@@ -185,7 +224,8 @@ def main(argv: list[str]) -> int:
     default = os.environ.get("NEWSFRAME_EVALPAGES", "/work/evalpages/pages")
     paths = [a for a in argv[1:] if not a.startswith("-")]
     pages_dir = Path(paths[0] if paths else default)
-    table = report(pages_dir)
+    only = next((a.split("=", 1)[1] for a in argv[1:] if a.startswith("--set=")), None)
+    table = report(pages_dir, only=only)
     with pd.option_context("display.width", 160, "display.max_colwidth", 60):
         print(table.to_string(index=False, float_format=lambda x: f"{x:.3f}"))
         details = table.attrs["details"]
@@ -197,7 +237,8 @@ def main(argv: list[str]) -> int:
     print(
         f"\nnewsframe (all pages): quotation recall {total.recall:.1%}, speaker accuracy "
         f"{total.speaker_accuracy:.1%}, verb accuracy {total.verb_accuracy:.1%}, "
-        f"junk speakers {total.junk_speakers}"
+        f"labels as speech {total.labels_as_speech:.1%} of {total.labels}, "
+        f"split speakers {total.split_speakers}, junk speakers {total.junk_speakers}"
     )
     print(
         "GenderGapTracker reference (98 articles): quote F1 "

@@ -32,11 +32,33 @@ def test_full_quotes_and_long_quotes_are_not_scare_quotes():
     assert t.empty
 
 
-def test_attributed_short_quote_names_its_speaker():
-    t = _marks('Putin said Russia was "ready to discuss" the islands.')
-    assert t[["kind", "text", "speaker"]].values.tolist() == [
-        ["scare_quote", "ready to discuss", "putin"]
+def test_attributed_short_quote_is_speech_not_a_mark():
+    # a reporting verb credits the quoted words: Putin's partial quotation, no distancing mark
+    text = 'Putin said Russia was "ready to discuss" the islands.'
+    assert _marks(text).empty
+    quoted = nf.attributions([Article("a", "T", (text,))], resources=KURIL)
+    assert quoted[["speaker", "kind", "quote"]].values.tolist() == [
+        ["putin", "partial", "ready to discuss"]
     ]
+
+
+def test_a_quotation_is_speech_or_a_label_never_both():
+    # two labels (no speech frame), one partial quotation (said), one direct quotation
+    article = Article(
+        "a",
+        "T",
+        (
+            'The "peace dividend" plan and the "new era" slogan were printed on posters.',
+            'Putin said Russia was "ready to discuss" the islands. "We are ready," Abe said.',
+        ),
+    )
+    marks = nf.distancing_marks([article], resources=KURIL)
+    quoted = nf.attributions([article], resources=KURIL)
+    labels = set(marks.loc[marks.kind == "scare_quote", "text"])
+    speech = set(quoted.loc[quoted.kind != "paraphrase", "quote"])
+    assert labels == {"peace dividend", "new era"}
+    assert speech == {"ready to discuss", "We are ready"}
+    assert not labels & speech
 
 
 def test_hedge_inside_a_quote_is_flagged():
@@ -44,18 +66,19 @@ def test_hedge_inside_a_quote_is_flagged():
     assert t[["kind", "text", "inside_quote"]].values.tolist() == [["hedge", "allegedly", True]]
 
 
-def test_headline_scare_quote():
-    t = _marks(
-        "Body.", title="Russia Has \u2018No Territorial Conflicts with Japan,\u2019 Says Putin"
-    )
+def test_headline_label_and_headline_quotation():
+    # "Says Putin" credits the first headline's quotation; the second has no speech frame
+    assert _marks("Body.", title="Russia Has \u2018No Conflicts with Japan,\u2019 Says Putin").empty
+    t = _marks("Body.", title="The \u2018Northern Territories\u2019 Stay Disputed")
     assert t[["part", "kind", "text", "speaker"]].values.tolist() == [
-        ["headline", "scare_quote", "No Territorial Conflicts with Japan", "putin"]
+        ["headline", "scare_quote", "Northern Territories", ""]
     ]
 
 
 def test_max_words_option():
-    t = _marks('He called it "a long and winding road with no end."', max_words=10)
-    assert t.kind.tolist() == ["scare_quote"]
+    text = 'The "big new peace plan" was printed.'  # a label of four words
+    assert _marks(text).kind.tolist() == ["scare_quote"]
+    assert _marks(text, max_words=3).empty
 
 
 def test_no_marks():

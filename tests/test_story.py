@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 import newsframe as nf
+from newsframe import Article
 from newsframe.errors import InputError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -105,8 +106,36 @@ def test_discovered_actors_work_as_an_actor_table():
 
 def test_discovery_on_the_bundled_articles_finds_the_leaders():
     corpus = nf.load_corpus(ROOT / "data" / "articles.csv")
-    names = [a.name for a in nf.discover_actors(corpus)]
-    assert names[:2] == ["Vladimir Putin", "Shinzo Abe"]
+    actors = nf.discover_actors(corpus)
+    people = [a.name for a in actors if a.kind == "person"]
+    assert people[:2] == ["Vladimir Putin", "Shinzo Abe"]
+    # the two governments are actors too (capitals and demonyms stand for them)
+    states = {a.name: a.aliases for a in actors if a.kind == "state"}
+    assert {"Japan", "Russia"} <= set(states) and "Moscow" in states["Russia"]
+
+
+def test_discovery_ranks_entities_never_fragments():
+    # by eye: Xi Jinping 1 + 2 uses of "Xi" (family name first), Moon Jae-in 1 + 1 of "Moon",
+    # the Coastal Safety Agency twice; "Party", "Inc" and "The Harbour Times" (an outlet) alone
+    # are fragments; "Russian President" is a demonym with a title, not a person; Beijing and
+    # Chinese are China's government
+    articles = [
+        Article("a", "T", ("President Xi Jinping met President Moon Jae-in in Beijing. Xi said "
+                           "the Party and Inc would wait, The Harbour Times reported.",)),
+        Article("b", "T", ("Xi spoke to Moon. The Coastal Safety Agency said the Chinese side "
+                           "agreed. Russian President said nothing.",)),
+        Article("c", "T", ("The Coastal Safety Agency told The Harbour Times it was calm.",)),
+    ]  # fmt: skip
+    actors = {a.name: a for a in nf.discover_actors(articles, min_mentions=1)}
+    assert actors["Xi Jinping"].aliases == ("Xi Jinping", "Xi")
+    assert actors["Moon Jae-in"].aliases == ("Moon Jae-in", "Moon")
+    assert actors["Coastal Safety Agency"].kind == "organisation"
+    assert actors["China"].kind == "state" and set(actors["China"].aliases) == {
+        "China", "Beijing", "Chinese",
+    }  # fmt: skip
+    assert not {"Party", "Inc", "Harbour Times", "The Harbour Times", "Russian President"} & set(
+        actors
+    )
 
 
 def test_shipped_data_files_are_story_neutral():

@@ -6,7 +6,11 @@ capitalised words in the body, with the cues a reader uses to tell a person or a
 from any other capitalised word — a title or honorific before the name (*Prime Minister*,
 *spokeswoman*, *Mr.*), an organisation head word (*Ministry*, *Agency*, *Party*, *Inc*), and the
 speaker slot of an attribution (*X said*, *said X*, *according to X*). A surname used alone is
-merged with the full name it belongs to. Candidates are ranked by articles × mentions.
+merged with the full name it belongs to, and so is a family name written first ("Xi" for "Xi
+Jinping"); countries, their capitals and demonyms (the gazetteer of :mod:`newsframe.entities`)
+are the country's government, an actor of kind ``state``. Never ranked: an organisation head
+word or a company suffix alone ("Party", "Inc"), a news outlet's name, a country's demonym with
+a title taken for a person ("Russian President"). Candidates are ranked by articles × mentions.
 The method is the classic rule-based named-entity heuristic (capitalisation plus trigger words;
 cf. Nadeau & Sekine 2007, "A survey of named entity recognition and classification", §3); it
 needs no model and no download, and it is a starting point: check the list, then write a story
@@ -22,7 +26,10 @@ from dataclasses import dataclass, replace
 
 from newsframe.actors import Actor
 from newsframe.corpus import Article, Corpus, as_articles
+from newsframe.entities import TITLES as ENTITY_TITLES
+from newsframe.entities import gazetteer
 from newsframe.errors import expect_kind
+from newsframe.parallel import map_slices
 from newsframe.resources import resolve_resources
 
 __all__ = ["discover_actors", "name_candidates", "with_text_actors"]
@@ -232,28 +239,39 @@ def discover_actors(
     [('lars_odegaard', 'person', ('Lars Odegaard', 'Odegaard')), ('ministry_of_water_resources', 'organisation', ('Ministry of Water Resources',))]
     """
     articles = as_articles(corpus)
-    from newsframe.parallel import map_slices
 
     parts = map_slices(_found_in, articles, n_jobs=n_jobs, min_items=256)
     found = [item for part in parts for item in part]
-    persons = {text for _, _, text, kind in found if kind == "person"}
+    places = gazetteer()
+    persons = {text for _, _, text, kind in found if kind == "person" and _personal(text, places)}
     organisations = {text for _, _, text, kind in found if kind == "organisation"}
     people = {full for full in persons if " " in full and full not in organisations}
     by_surname: dict[str, set[str]] = {}
+    by_first: dict[str, set[str]] = {}
     for full in people:
         by_surname.setdefault(full.split()[-1], set()).add(full)
+        by_first.setdefault(full.split()[0], set()).add(full)
     mentions: Counter[str] = Counter()
     where: dict[str, set[str]] = {}
     kind_of: dict[str, str] = {}
+    alone: Counter[tuple[str, str]] = Counter()  # (full name, the one name used alone)
+    forms: dict[str, set[str]] = {}  # a country's names as the articles wrote them
     for article_id, name, text, name_kind in found:
         owner = None
-        if text in people:
+        if text in places:  # a country, its capital or its demonym stands for its government
+            owner, kind = places[text], "state"
+            forms.setdefault(owner, set()).add(text)
+        elif text in people:
             owner, kind = text, "person"
         elif len(name.words) == 1 and len(by_surname.get(text, ())) == 1:
             owner, kind = next(iter(by_surname[text])), "person"
-        elif name_kind == "organisation" or text in organisations:
+            alone[owner, text] += 1
+        elif len(name.words) == 1 and len(by_first.get(text, ())) == 1:
+            owner, kind = next(iter(by_first[text])), "person"  # "Xi" for "Xi Jinping"
+            alone[owner, text] += 1
+        elif (name_kind == "organisation" or text in organisations) and _organisation(name):
             owner, kind = text, "organisation"
-        elif name.speaker and len(name.words) > 1:
+        elif name.speaker and len(name.words) > 1 and _personal(text, places):
             owner, kind = text, "person"
         if owner is None:
             continue
@@ -267,11 +285,44 @@ def discover_actors(
     out = []
     for full in ranked:
         aliases = [full]
-        surname = full.split()[-1]
-        if kind_of[full] == "person" and len(by_surname.get(surname, ())) == 1 and surname != full:
-            aliases.append(surname)
+        if kind_of[full] == "person":
+            # the one name used alone: the surname, or the family name written first ("Xi")
+            used = sorted((-n, part) for (owner, part), n in alone.items() if owner == full)
+            first, last = full.split()[0], full.split()[-1]
+            part = used[0][1] if used else last
+            unique = len(by_surname.get(part, by_first.get(part, ()))) <= 1
+            if part != full and unique and part in (first, last):
+                aliases.append(part)
+        elif kind_of[full] == "state":
+            aliases = [full, *sorted(forms.get(full, set()) - {full})]
         out.append(Actor(_slug(full), full, kind_of[full], tuple(aliases)))
     return tuple(out)
+
+
+#: The last word of a news outlet's name: an outlet credited in the text is not an actor.
+_OUTLETS = _set("times news post tribune herald daily press journal gazette telegraph broadcasting")
+_SUFFIXES = _set("inc corp co ltd llc plc gmbh sa ag")
+
+
+def _organisation(name: _Name) -> bool:
+    """True for an organisation worth ranking: not a head word or company suffix alone
+    ("Party", "Inc"; an acronym of two or more capitals is kept) and not a news outlet."""
+    words = [w.lower().rstrip(".") for w in name.words]
+    if words[-1] in _OUTLETS:
+        return False
+    if len(words) == 1:
+        return name.words[0].isupper() and len(name.words[0]) > 1
+    return not all(w in _SUFFIXES | ORG_HEADS | _CONNECTORS for w in words)
+
+
+def _personal(text: str, places) -> bool:
+    """True unless a person's name is a country's name or demonym, alone or with titles
+    ("South Korean", "Russian President", "Japanese Prime Minister")."""
+    words = text.split()
+    if text in places:
+        return False
+    titles = TITLES | ENTITY_TITLES
+    return not (words[0] in places and all(w.lower() in titles for w in words[1:]))
 
 
 def with_text_actors(corpus: Corpus, *, top_n: int = 10, n_jobs: int | None = 1) -> Corpus:

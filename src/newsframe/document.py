@@ -32,8 +32,10 @@ from typing import overload
 
 import numpy as np
 
-from newsframe.actors import Mention, find_mentions
+from newsframe.actors import Actor, Mention, find_mentions
 from newsframe.corpus import _COUNTS, _DOCUMENTS, Article, Corpus, as_articles
+from newsframe.entities import Entities, find_entities
+from newsframe.parallel import map_slices
 from newsframe.resources import Resources, resolve_resources
 from newsframe.text import TOKEN, is_term, lemmatize, merge_phrases, phrase_index
 
@@ -210,7 +212,32 @@ class Document:
         cache[key] = (deps, value)
         return value
 
-    # --- mentions -----------------------------------------------------------------------------
+    # --- mentions and entities ----------------------------------------------------------------
+
+    def entities(
+        self, actors: tuple[Actor, ...] = (), *, organisation_nouns: Iterable[str] = ()
+    ) -> Entities:
+        """Return the article's entity layer (:func:`newsframe.entities.find_entities` over the
+        headline and paragraphs, with this document's actor ``mentions`` named after
+        ``actors``), built once per actor table and noun list and kept on the document.
+
+        >>> from newsframe import Article
+        >>> doc = analyse(Article("a", "Xi meets Moon", ("Xi Jinping met Moon Jae-in.",)))
+        >>> [(m.text, m.entity_id) for m in doc.entities().mentions]
+        [('Xi', 'Xi Jinping'), ('Moon', 'Moon Jae-in'), ('Xi Jinping', 'Xi Jinping'), ('Moon Jae-in', 'Moon Jae-in')]
+        """
+        nouns = frozenset(organisation_nouns)
+
+        def build() -> Entities:
+            return find_entities(
+                (self.title, *self.paragraphs),
+                ids=range(HEADLINE, len(self.paragraphs)),
+                mentions=self.mentions,
+                actors=actors,
+                organisation_nouns=nouns,
+            )
+
+        return self.memo(("entities", nouns), (actors,), build)
 
     def mentions_in(self, paragraph_id: int) -> list[Mention]:
         """Return the actor mentions of one paragraph (-1: the headline), in order."""
@@ -463,8 +490,6 @@ def analyse_corpus(
     res = resolve_resources(resources, articles)
     items = as_articles(articles)
     if n_jobs != 1:
-        from newsframe.parallel import map_slices
-
         missing = [a for a in items if _cached(a, res) is None]
         parts = map_slices(
             functools.partial(_build_bare, resources=res), missing, n_jobs=n_jobs, min_items=256

@@ -13,6 +13,7 @@ import pandas as pd
 from newsframe.actors import Actor, find_mentions, load_actors
 from newsframe.corpus import Article, Corpus
 from newsframe.document import analyse
+from newsframe.entities import Entities
 from newsframe.framing._units import Unit, as_articles, body_words, units, word_tokens
 from newsframe.framing.quotes import Quote, QuoteIndex, top_level_quotes
 from newsframe.framing.speakers import (
@@ -23,12 +24,13 @@ from newsframe.framing.speakers import (
     Sentences,
     Speaker,
     load_reporting_verbs,
+    organisation_nouns,
     speaker_kind,
     unit_attributions,
 )
 from newsframe.resources import Resources, resolve_resources
 
-__all__ = ["attributions", "share_of_voice"]
+__all__ = ["LABEL_WORDS", "attributions", "share_of_voice"]
 
 COLUMNS = [
     "article_id",
@@ -61,102 +63,55 @@ VOICE_COLUMNS = [
     "share_of_words",
 ]
 UNRESOLVED = Speaker("unresolved", "", "unresolved")
+LABEL_WORDS = 4  # a quoted noun phrase of at most this many words without a speech frame: a label
+_WORD = re.compile(r"[^\W\d_]+")
+# words that make a quoted phrase a clause (someone's words) rather than a name or a term
+_CLAUSE_WORDS = frozenset(
+    ["i", "we", "you", "he", "she", "they", "it", "me", "us", "them", "am", "is", "are", "was",
+     "were", "be", "been", "has", "have", "had", "do", "does", "did", "will", "would", "can",
+     "could", "should", "may", "might", "must", "shall", "don", "didn", "doesn", "isn", "aren",
+     "wasn", "won", "not", "let", "please"]
+)  # fmt: skip
 
 
-TITLES = frozenset(
-    [
-        "president",
-        "prime",
-        "minister",
-        "foreign",
-        "defense",
-        "defence",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "chief",
-        "cabinet",
-        "secretary",
-        "general",
-        "chairman",
-        "ambassador",
-        "deputy",
-        "press",
-        "top",
-        "senior",
-        "former",
-        "acting",
-        "state",
-        "governor",
-        "mayor",
-        "leader",
-        "official",
-        "the",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "sen",
-        "gov",
-        "rep",
-        "lt",
-        "col",
-        "gen",
-        "inspector",
-        "superintendent",
-        "commander",
-        "sergeant",
-        "detective",
-        "constable",
-        "captain",
-        "lieutenant",
-        "police",
-        "mayor",
-        "dep",
-        "sir",
-        "dame",
-        "lord",
-        "lady",
-    ]
-)
+_DESCRIBES = {
+    "person": frozenset(["person"]),
+    "organisation": frozenset(["organisation", "country"]),
+}
 
 
-def _without_titles(words: list[str], roles: dict[str, str]) -> list[str]:
-    """The name after its titles: "French President Emmanuel Macron" -> "Emmanuel Macron"."""
-    last = -1
-    for k, word in enumerate(words[:-1]):
-        plain = word.lower().rstrip(".")
-        if plain in TITLES or roles.get(plain) == "person":
-            last = k
-    return words[last + 1 :]
-
-
-def _canonical_names(rows: list[dict], roles: dict[str, str]) -> None:
-    """Give one key to one person named in several ways ("Foreign Minister Sergei Lavrov",
-    "Lavrov", "Mr Lavrov"): titles dropped, then every name with the same surname takes the
-    longest form. Organisations, groups and documents keep their names."""
-    full: dict[str, str] = {}
-
-    def person(row: dict, words: list[str]) -> bool:
-        return (
-            bool(words)
-            and row["speaker_kind"] in ("person", "")
-            and all(w[:1].isupper() for w in words)
-        )
-
+def _entity_names(rows: list[dict], layer: Entities) -> None:
+    """Give every speaker named in several ways one key, the canonical name of its entity in
+    the article's entity layer -- the entity id: an actor's id, else the canonical name
+    ("Foreign Minister Sergei Lavrov", "Lavrov", "Mr Lavrov" -> "Sergei Lavrov"; "Beijing" ->
+    "China"; "ACS" -> "Agency for Coastal Safety") -- and its kind when the layer knows it; a phrase the layer does not resolve ("the
+    ministry", "a spokesman for the union") keeps its words."""
+    names: dict[str, tuple[str, str] | None] = {}
     for row in rows:
-        words = row["speaker"].split()
-        if row["speaker_source"] == "actor" or not person(row, words):
+        if row["speaker_source"] in ("actor", "unresolved"):
             continue
-        words = _without_titles(words, roles)
-        name = " ".join(words)
-        if len(name) > len(full.get(words[-1], "")):
-            full[words[-1]] = name
-    for row in rows:
-        words = row["speaker"].split()
-        if row["speaker_source"] != "actor" and person(row, words) and words[-1] in full:
-            row["speaker"] = full[words[-1]]
+        key = row["speaker"]
+        text = row["speaker_text"]
+        described = row["speaker_source"] == "description" and text.startswith("the ")
+        if described or (row["speaker_source"] != "name" and key.startswith("the ")):
+            # a description ("the spokesperson said"): the last entity of the article with that
+            # role or head noun, if any -- a role the text gave is better evidence than the
+            # last person quoted
+            head = (text if described else key).lower().split()[-1]
+            kinds = _DESCRIBES.get(row["speaker_kind"], frozenset())
+            entity_id = layer.antecedent(head, row["paragraph_id"], kinds) if kinds else None
+            if entity_id is not None:
+                row["speaker"] = entity_id
+                continue
+        if key not in names:
+            entity_id = layer.resolve(key)
+            entity = layer.entities.get(entity_id) if entity_id is not None else None
+            names[key] = (entity.entity_id, entity.kind) if entity is not None else None
+        hit = names[key]
+        if hit is not None:
+            row["speaker"] = hit[0]
+            if hit[1] in ("person", "organisation", "country"):
+                row["speaker_kind"] = hit[1]
 
 
 def _colon_speaker(unit: Unit, quote: Quote, actors, verbs: ReportingVerbs) -> tuple[Speaker, ...]:
@@ -317,6 +272,62 @@ class _Owners:
         return near[-1] if near else None
 
 
+# a quoted phrase right after one of these words is a name or a term, whoever speaks nearby
+LABEL_CUES = frozenset(
+    ["term", "terms", "word", "words", "phrase", "expression", "slogan", "label", "name",
+     "motto", "title", "song", "hashtag", "nickname", "dubbed", "so-called", "termed",
+     "labelled", "labeled", "known as", "so called", "catchphrase", "banner"]
+)  # fmt: skip
+# before a quoted modifier of a noun ('the "hostile" reports'): a determiner or a possessive
+_MODIFIED = frozenset(["the", "a", "an", "this", "these", "those", "its", "their", "his", "her",
+                       "our", "my", "your"])  # fmt: skip
+_NOT_NOUN = frozenset(["and", "or", "but", "nor", "than", "as", "that", "which", "who", "is",
+                       "are", "was", "were", "has", "have", "had", "will", "would"]) | frozenset(
+    ["of", "for", "from", "to", "at", "in", "on", "by", "with", "about", "over", "into"]
+)  # fmt: skip
+
+
+def _short_phrase(quote: Quote, text: UnitText) -> bool:
+    """A closed quoted noun phrase of at most :data:`LABEL_WORDS` words (no pronoun, auxiliary
+    or negation; no "!" or "?") that shares its sentence with the reporter's words and follows
+    no colon. A short quotation that is a sentence of its own is speech."""
+    if not quote.closed or not 0 < quote.words <= LABEL_WORDS or quote.text.endswith(("!", "?")):
+        return False
+    if any(w in _CLAUSE_WORDS for w in _WORD.findall(quote.text.lower())):
+        return False
+    if text.unit.text[max(quote.start - 50, 0) : quote.start].rstrip().endswith(":"):
+        return False
+    start, end = text.sentences.bounds(text.sentences.at(quote.start))
+    return text.has_word(start, quote.start) or text.has_word(quote.end, max(end, quote.end))
+
+
+def _is_label(quote: Quote, text: UnitText, att: Attribution | None) -> bool:
+    """True when a quotation is a label rather than speech: a short noun phrase
+    (:func:`_short_phrase`) that no speech frame credits (``att`` is None), or that names a term
+    ('the term "treated water"', 'the song "Katyusha"', 'so-called "peace plan"') or modifies
+    the noun after it ('rejected the "hostile" reports') -- unless the reporting verb comes after
+    it, making the whole clause the speaker's words ('an "excellent" record, he said')."""
+    if not _short_phrase(quote, text):
+        return False
+    if att is None:
+        return True
+    before = text.unit.text[max(quote.start - 40, 0) : quote.start].split()[-2:]
+    if not before or not before[-1].replace("-", "").isalpha():
+        return False  # a mark or a number right before the quotation
+    last = before[-1].lower()
+    if last in LABEL_CUES or " ".join(before).lower() in LABEL_CUES:
+        return True
+    after = [w.rstrip(".,;:") for w in text.unit.text[quote.end : quote.end + 40].split()[:1]]
+    return (
+        last in _MODIFIED
+        and bool(after)
+        and after[0].isalpha()
+        and after[0].islower()
+        and after[0] not in _NOT_NOUN
+        and att.start < quote.start
+    )
+
+
 def _row(article, unit, sentence_id, speaker, att, kind, quote, sentence):
     return {
         "article_id": article.article_id,
@@ -359,15 +370,19 @@ def _unit_rows(article, order, unit, scan: ArticleScan, memory, carry):
         unit, quotes, scan, memory=memory, order=order, sentences=text.sentences
     )
     if not quotes and not found:
-        return [], None  # nothing quoted, nothing reported (the memory has its mentions)
+        return [], None, []  # nothing quoted, nothing reported (the memory has its mentions)
     owners = _Owners(text, found)
     index = QuoteIndex(quotes)
     rows: list[tuple[tuple[int, int], dict]] = []
     claimed: set[int] = set()
     last: _Carry | None = None
+    labels: list[int] = []
     for quote in quotes:
         kind = text.kind(quote)
         att = owners.own(quote, kind) or owners.tag_after(quote, index)
+        if (att is not None or owners.introducing(quote) is None) and _is_label(quote, text, att):
+            labels.append(quote.start)  # a label, nobody's quoted words
+            continue
         if att is None and kind == "direct" and last is not None and last.att is not None:
             att = last.att  # a quotation after a quotation in the same paragraph: same speaker
         att = att or owners.introducing(quote)
@@ -399,24 +414,26 @@ def _unit_rows(article, order, unit, scan: ArticleScan, memory, carry):
         last = _Carry(tail.speakers, tail, False)  # "Klobuchar released a statement."
     if last is not None and all(s.source == "unresolved" for s in last.speakers):
         last = None
-    return rows, last
+    return rows, last, labels
 
 
 def _article_rows(
     article: Article, verbs: ReportingVerbs, actors, resources: Resources
-) -> list[tuple[tuple, dict]]:
+) -> tuple[list[tuple[tuple, dict]], frozenset[tuple[int, int]]]:
     rows: list[tuple[tuple, dict]] = []
+    labels: set[tuple[int, int]] = set()
     memory = Memory()
     carry: _Carry | None = None  # from the last paragraph
     doc = analyse(article, resources=resources)
     # the document's actor mentions were found with the resources' actor table
     scan = ArticleScan(verbs, actors, doc, mentions=actors == resources.actors)
     for order, unit in enumerate(units(article, resources=resources)):
-        unit_rows, last = _unit_rows(article, order, unit, scan, memory, carry)
+        unit_rows, last, unit_labels = _unit_rows(article, order, unit, scan, memory, carry)
         rows.extend(unit_rows)
+        labels.update((unit.paragraph_id, start) for start in unit_labels)
         if unit.part != "headline":
             carry = last
-    return rows
+    return rows, frozenset(labels)
 
 
 def article_attributions(
@@ -425,12 +442,27 @@ def article_attributions(
     """The attribution rows of one article (without ``speaker_name``), in reading order:
     computed once per article, verb table and actor table and cached on its analysed document
     (share of voice and distancing marks reuse them). Do not modify the returned rows."""
+    return _analysed(article, verbs, actors, resources)[0]
 
-    def build() -> list[dict]:
-        ordered = sorted(_article_rows(article, verbs, actors, resources), key=lambda r: r[0])
-        named = [row for _, row in ordered]
-        _canonical_names(named, verbs.speaker_nouns)
-        return named
+
+def article_labels(
+    article: Article, verbs: ReportingVerbs, actors, resources: Resources
+) -> frozenset[tuple[int, int]]:
+    """The quotations of one article that are labels, not speech, as ``(paragraph_id, start)``
+    of their opening mark: computed with :func:`article_attributions` (the two never claim the
+    same quotation; distancing marks read these)."""
+    return _analysed(article, verbs, actors, resources)[1]
+
+
+def _analysed(article, verbs, actors, resources) -> tuple[list[dict], frozenset]:
+    def build() -> tuple[list[dict], frozenset]:
+        rows, labels = _article_rows(article, verbs, actors, resources)
+        named = [row for _, row in sorted(rows, key=lambda r: r[0])]
+        layer = analyse(article, resources=resources).entities(
+            actors, organisation_nouns=organisation_nouns(verbs)
+        )
+        _entity_names(named, layer)
+        return named, labels
 
     return analyse(article, resources=resources).memo("attributions", (verbs, actors), build)
 
@@ -452,9 +484,11 @@ def attributions(
     quotation rules): quotations are found from the marks (straight, curly, mismatched or spaced
     guillemets; see :func:`~newsframe.framing.quotes.find_quotes`), reporting verbs and nouns
     from the editable table ``data/reporting_verbs.toml`` ("X said/claimed/told ...", "said X",
-    "according to X", "X's remarks", "X was quoted as saying", "Y quoted X as saying", "was
+    "according to X", "X was quoted as saying", "Y quoted X as saying", "was
     announced by X", a banner that "read"), with the class the table gives them (``neutral``,
-    ``evaluative``, ``directive``, ``hostile``). Speakers come from the actor table (``speaker``
+    ``evaluative``, ``directive``, ``hostile``); a word after a possessive or a determiner
+    ("rejecting Beijing's claims", "the remarks") is a noun, never a reporting verb, so a
+    rebuttal is not credited to the side it rebuts. Speakers come from the actor table (``speaker``
     is the actor id) or are the noun phrase as written: people by name (titles dropped, one key
     per surname), organisations, groups and documents with their full name ("Russia's Foreign
     Ministry", "a spokesman for Iran's mission to the UN", "the report"); a phrase that names no
@@ -476,7 +510,12 @@ def attributions(
     headline-style ``Name: "..."`` names its speaker. ``kind`` is ``direct`` (the quotation
     opens its sentence or follows a colon), ``partial`` (a quoted fragment inside the reporter's
     sentence) or ``paraphrase`` (reported speech without quotation marks: ``quote`` is empty).
-    ``closed`` is False for a quotation that never closes. The headline has ``part="headline"``
+    ``closed`` is False for a quotation that never closes. A quotation is speech only when a
+    speech frame credits it (a reporting verb in its sentence, "according to", a colon after a
+    speaker, a quotation that opens its paragraph after one, or a quotation that is a sentence
+    of its own); a short quoted noun phrase (at most :data:`LABEL_WORDS` words) without one is a
+    label ('the so-called "peace plan"', a slogan, a policy's name): it has no row here and is
+    counted once, as a scare quote in :func:`~newsframe.framing.distancing_marks`. The headline has ``part="headline"``
     and ``paragraph_id == sentence_id == -1``. Time is linear in the text (look-ups by binary
     search in bounded windows).
 

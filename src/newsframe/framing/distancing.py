@@ -12,7 +12,7 @@ import pandas as pd
 from newsframe.corpus import Article, Corpus
 from newsframe.errors import InputError
 from newsframe.framing._units import as_articles, phrase_regex, units
-from newsframe.framing.attribution import UnitText, article_attributions, unit_quotes
+from newsframe.framing.attribution import LABEL_WORDS, UnitText, article_labels, unit_quotes
 from newsframe.framing.quotes import QuoteIndex, inside
 from newsframe.resources import Resources, read_toml, resolve_resources
 from newsframe.text import normalise
@@ -58,19 +58,21 @@ def distancing_marks(
     corpus: Corpus | Iterable[Article] | Article,
     *,
     lexicon: DistancingLexicon | str | Path | None = None,
-    max_words: int = 6,
+    max_words: int = LABEL_WORDS,
     resources: Resources | None = None,
 ) -> pd.DataFrame:
     """Return every distancing mark: scare quotes, "so-called" labels and hedges.
 
     Columns: ``article_id, part, paragraph_id, sentence_id, kind, text, speaker, inside_quote,
     sentence``, in reading order (headline first, ``paragraph_id == sentence_id == -1``).
-    ``kind="scare_quote"``: a quoted phrase of at most ``max_words`` words set inside the
-    reporter's own sentence (not opening it, not after a colon), such as the headline's
-    'No Territorial Conflicts with Japan'. Quoting a short phrase marks it as someone else's
-    words and so keeps the outlet's distance from them (Predelli 2003; Gutzmann & Stei 2011)
-    whether or not it is attributed; ``speaker`` names the attributed speaker (actor id or name)
-    or is empty for a true scare quote. Other kinds come from the lexicon
+    ``kind="scare_quote"``: a label in quotation marks, as :func:`~newsframe.attributions`
+    decides it -- a quoted noun phrase of at most ``max_words`` words (and at most
+    :data:`~newsframe.framing.attribution.LABEL_WORDS`) that no speech frame credits (no
+    reporting verb in its sentence, no "according to", no colon), set among the reporter's own
+    words: the so-called 'peace plan', a slogan, a policy's name. Quoting such a phrase keeps
+    the outlet's distance from it (Predelli 2003; Gutzmann & Stei 2011). A quotation is either
+    speech (a row of ``attributions``, counted in share of voice) or a label (a row here), never
+    both; ``speaker`` is therefore empty. Other kinds come from the lexicon
     (``data/distancing.toml``: ``so_called``, ``hedge``) matched on word boundaries;
     ``inside_quote`` is True when the mark is inside a quotation (the speaker's distance, not the
     outlet's). Quotations nested inside other quotations are left out.
@@ -88,11 +90,7 @@ def distancing_marks(
     maybe = _prefilter([p for phrases in lexicon.kinds.values() for p in phrases])
     rows = []
     for article in as_articles(corpus):
-        speakers = {
-            (r["paragraph_id"], r["quote"]): r["speaker"]
-            for r in article_attributions(article, verbs, res.actors, res)
-            if r["kind"] != "paraphrase" and r["speaker"] != "unresolved"
-        }
+        labels = article_labels(article, verbs, res.actors, res)
         for unit in units(article, resources=res):
             quotes = unit_quotes(unit)
             # most paragraphs hold no phrase of the lexicon: one fast search says so
@@ -106,10 +104,8 @@ def distancing_marks(
             index, text = QuoteIndex(quotes), UnitText(unit)
             found = []
             for q in quotes:
-                # a scare quote sits inside the reporter's sentence (words before it, no colon)
-                if q.words <= max_words and text.kind(q) == "partial":
-                    speaker = speakers.get((unit.paragraph_id, q.text), "")
-                    found.append((q.start, "scare_quote", q.text, speaker, False))
+                if (unit.paragraph_id, q.start) in labels and q.words <= max_words:
+                    found.append((q.start, "scare_quote", q.text, "", False))
             for kind, pattern in patterns.items() if phrases else ():
                 for m in pattern.finditer(unit.text):
                     found.append((m.start(), kind, m.group(0), "", inside(index, m.start())))

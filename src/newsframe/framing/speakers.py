@@ -3,9 +3,11 @@
 Rule-based, in the spirit of textacy's ``direct_quotations`` and Pareti's (2015) attribution
 relations, but without a parser: a reporting verb from the verb table, a speaker noun phrase
 right before it (``Putin said``, ``the Japanese leader also said``), or right after it when it
-follows a quotation (``"...," said Putin``), ``according to X``, ``X's remarks``, the passive
+follows a quotation (``"...," said Putin``), ``according to X``, the passive
 ``X was quoted as saying`` / ``Y quoted X as saying`` / ``was announced by X``. Quoted text is
-masked first, so words inside quotations are never taken for verbs or speakers.
+masked first, so words inside quotations are never taken for verbs or speakers. Reporting verbs
+are verbs: a word after a possessive or a determiner ("rejecting Beijing's claims", "the
+remarks") is a noun and credits no one, so a rebuttal is never credited to the side it rebuts.
 
 A speaker is a person, an organisation, a country, a group or a document: a noun phrase headed
 by a proper name, an actor, or one of the speaker nouns of the verb table (``[speaker]``);
@@ -43,6 +45,7 @@ __all__ = [
     "Speaker",
     "find_attributions",
     "load_reporting_verbs",
+    "organisation_nouns",
     "speaker_kind",
 ]
 
@@ -98,6 +101,25 @@ CALENDAR = frozenset(
 )
 # fmt: on
 _AUX_OR_ADVERB = AUX | ADVERBS
+_NOT_ADVERBS = frozenset(["family", "supply", "assembly", "rally", "ally", "reply", "apply",
+                          "monopoly", "anomaly", "holy", "jolly", "belly", "bully", "fly"])  # fmt: skip
+
+
+def _aux_or_adverb(word: str) -> bool:
+    """True for an auxiliary or an adverb between a subject and its verb ("has vehemently
+    dismissed"): the listed ones, and any lowercase word in -ly."""
+    low = word.lower()
+    return low in _AUX_OR_ADVERB or (
+        word.islower() and low.endswith("ly") and len(low) > 4 and low not in _NOT_ADVERBS
+    )
+
+
+# a place or a time after a speaker's head ("officials in Tokyo", "the agency on Saturday")
+PLACE_OR_TIME = frozenset(["at", "in", "on", "near", "outside", "during", "inside"])
+# the words of a time adjunct between a speaker and the verb ("the agency on Saturday said")
+_TIME_BEFORE = frozenset(["on", "last", "this", "late", "early", "next", "that", "earlier"])
+_TIME_NOUNS = frozenset(["week", "month", "year", "night", "morning", "afternoon", "evening",
+                         "weekend", "day"])  # fmt: skip
 COMPLEMENT = frozenset(["of", "for", "from"])
 LINKS = frozenset(["of", "for", "from", "to", "at", "in", "on"])
 DETERMINERS = frozenset(["the", "a", "an", "this", "that"])
@@ -405,7 +427,10 @@ def speaker_kind(words: list[Token], verbs: ReportingVerbs) -> str | None:
 
 def _np_speakers(text: str, toks: list[Token], lo: int, hi: int, ctx: _Context) -> list[Speaker]:
     """Speakers named by the noun phrase ``toks[lo..hi]`` (actors first, then a name), or
-    none when the phrase names no person, organisation, country, group or document."""
+    none when the phrase names no person, organisation, country, group or document. A place or
+    a time after the head is not part of the speaker: "a police officer at the X station in
+    Y" is "a police officer", "the agency on Saturday" is "the agency"."""
+    hi = next((k - 1 for k in range(lo + 1, hi + 1) if toks[k].text.lower() in PLACE_OR_TIME), hi)
     start, end = toks[lo].start, toks[hi].end
     words = toks[lo : hi + 1]
     k = bisect_left(ctx.mention_starts, start)
@@ -626,6 +651,7 @@ class _Context:
     kinds: dict[str, str]
     found: list[Attribution]
     named: dict[tuple[str, str], tuple[tuple[Speaker], str]] = field(default_factory=dict)
+    people: list[Mention] | None = None  # the unit's people in the entity layer, if known
 
 
 def _quote_follows(text: str, toks: list[Token], i: int, end: int, ctx: _Context) -> bool:
@@ -709,7 +735,7 @@ def _scan_table(table: ReportingVerbs) -> tuple[int, frozenset[str]]:
     hit = _SCAN.get(id(table))
     if hit is None or hit[0] is not table:
         longest = max((len(k) for k in table.verbs), default=1)
-        relevant = _first_lemmas(table) | frozenset(table.nouns) | {"quote"}
+        relevant = _first_lemmas(table) | {"quote"}
         hit = _SCAN[id(table)] = (table, longest, relevant)
     return hit[1], hit[2]
 
@@ -777,7 +803,7 @@ def _quoted_as(text: str, toks: list[Token], i: int, ctx: _Context):
     if (verb,) not in ctx.verbs.verbs:
         return None
     j, aux = i - 1, []
-    while j >= 0 and toks[j].text.lower() in _AUX_OR_ADVERB:
+    while j >= 0 and _aux_or_adverb(toks[j].text):
         if toks[j].text.lower() in AUX:
             aux.insert(0, toks[j].text)
         j -= 1
@@ -804,14 +830,20 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
     """The attribution for the verb at ``toks[i:i+n]``, or None when it is not reporting speech."""
     table, found = ctx.verbs, ctx.found
     j, aux = i - 1, []
-    while (
-        j >= 0
-        and toks[j].text.lower() in _AUX_OR_ADVERB
-        and _spaces(text, toks[j].end, toks[j + 1].start)
-    ):
+    while j >= 0 and _aux_or_adverb(toks[j].text) and _spaces(text, toks[j].end, toks[j + 1].start):
         if toks[j].text.lower() in AUX:
             aux.insert(0, toks[j].text)
         j -= 1
+
+    k = _before_time(text, toks, j)
+    if k != j:  # "the agency on Saturday said": the subject is before the date
+        j = k
+        while (
+            j >= 0
+            and _aux_or_adverb(toks[j].text)
+            and _spaces(text, toks[j].end, toks[j + 1].start)
+        ):
+            j -= 1
 
     def made(speakers, participle=False, span=None):
         return _made(toks, i, n, key, speakers, ctx, aux=aux, participle=participle,
@@ -840,8 +872,8 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
         if ctx.sentences.at(prior.start) == sentence and not strict_fails:
             return made(prior.speakers)
         return None
-    if joined and toks[j].text.lower() in NOT_VERB_BEFORE:
-        return None
+    if joined and (toks[j].text.lower() in NOT_VERB_BEFORE or _possessive(toks[j].text)):
+        return None  # "Beijing's claims", "the remarks": a noun, never a reporting verb
     if strict_fails:
         return None
     if joined and toks[j].text.lower() in ("who", "which", "that") and j > 0:
@@ -868,6 +900,27 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
         return made(_aside_speakers(text, toks, j, toks[i].start, span, ctx), span=span)
     span = _inverted(text, toks, i, n, j, ctx)
     return made(_np_speakers(text, toks, *span, ctx), span=span) if span else None
+
+
+def _before_time(text: str, toks: list[Token], j: int) -> int:
+    """The token before a time adjunct that ends at ``toks[j]`` ("on Saturday", "last week",
+    "on Monday night", "yesterday"), or ``j`` when there is none."""
+    k = j
+    if k >= 0 and toks[k].text[:1].isdigit() and k > 0 and toks[k - 1].text.lower() in CALENDAR:
+        k -= 1  # "on March 3"
+    if k >= 0 and toks[k].text.lower() in _TIME_NOUNS:
+        k -= 1  # "last week", "on Monday night"
+    if k < 0 or (k == j and toks[k].text.lower() not in CALENDAR):
+        return j
+    if toks[k].text.lower() in CALENDAR:
+        k -= 1
+    elif toks[k].text.lower() not in _TIME_BEFORE:
+        return j
+    if k >= 0 and toks[k].text.lower() in _TIME_BEFORE:
+        k -= 1
+    if k < 0 or not all(_spaces(text, toks[m].end, toks[m + 1].start) for m in range(k, j)):
+        return j
+    return k
 
 
 def _aside_speakers(text, toks, j, stop, span, ctx: _Context) -> list[Speaker]:
@@ -900,25 +953,14 @@ def _inverted(text, toks, i, n, j, ctx: _Context) -> tuple[int, int] | None:
     return span
 
 
-def _noun(text, toks, i, ctx: _Context) -> Attribution | None:
-    """The attribution for a reporting noun after a possessive (``Putin's remarks``)."""
-    owner = toks[i - 1] if i > 0 and _spaces(text, toks[i - 1].end, toks[i].start) else None
-    if owner is None:
-        return None
-    word = owner.text.lower()
-    span = None
-    if word in POSSESSIVE_PRONOUNS:
-        speakers = [Speaker("", owner.text, "pronoun")]
-    elif word.endswith(("'s", "s'")):
-        span = _np_before(text, toks, i - 1, owner.end, ctx.verbs.speaker_nouns)
-        speakers = _np_speakers(text, toks, *span, ctx) if span else []
-    else:
-        return None
-    lemma = toks[i].lemma
-    return Attribution(
-        toks[i].start, toks[i].end, toks[i].text, lemma, ctx.verbs.nouns[lemma], tuple(speakers),
-        phrase=_phrase(text, toks, span),
-    )  # fmt: skip
+_CONTRACTED = frozenset(["he's", "she's", "it's", "that's", "there's", "who's", "what's",
+                         "here's", "let's"])  # fmt: skip
+
+
+def _possessive(word: str) -> bool:
+    """True for a possessive ("Beijing's", "the ministers'"), not a contraction ("he's")."""
+    low = word.lower()
+    return low.endswith(("'s", "s'")) and low not in _CONTRACTED
 
 
 def _with_speakers(att: Attribution, speakers: tuple[Speaker, ...]) -> Attribution:
@@ -934,9 +976,12 @@ def _remember_and_resolve(
     mentions = (
         [m for m in ctx.mentions if quotes.at(m.start) is None] if quotes.quotes else ctx.mentions
     )
-    honorific = _honorific_names(ctx.unit.text, quotes)
-    if honorific:  # (the actor mentions alone are in text order already)
-        mentions = sorted(mentions + honorific, key=lambda m: m.start)
+    if ctx.people is not None:  # the people of the article's entity layer, outside quotations
+        people = [m for m in ctx.people if quotes.at(m.start) is None]
+    else:
+        people = _honorific_names(ctx.unit.text, quotes)
+    if people:  # (the actor mentions alone are in text order already)
+        mentions = sorted(mentions + people, key=lambda m: m.start)
     out, k = [], 0
     add = memory.add
     for att in found:
@@ -968,7 +1013,7 @@ def _mention_event(m: Mention, ctx: _Context, order: int) -> _Event:
     if named is None:
         if m.actor_id in ctx.kinds:
             speaker = Speaker(m.actor_id, m.text, "actor", ctx.kinds[m.actor_id])
-        else:  # a name with an honorific
+        else:  # a person of the entity layer (or a name with an honorific)
             speaker = Speaker(m.actor_id, m.text, "name", "person")
         named = ctx.named[m.actor_id, m.text] = ((speaker,), m.text.lower())
     at = (order, ctx.sentences.at(m.start), m.start)
@@ -1022,7 +1067,7 @@ def _scan(text: str, toks: list[Token], ctx: _Context, candidates: list[int]) ->
         if toks[i].lemma == "quote" and (done := _quoted_as(text, toks, i, ctx)):
             att, n = done
         elif match is None:
-            att = _noun(text, toks, i, ctx) if toks[i].lemma in verbs.nouns else None
+            att = None  # a reporting noun ("Abe's remarks") credits no one: it is not a verb
         elif (
             ctx.unit.part != "headline"
             and not toks[i].text[:1].islower()
@@ -1032,8 +1077,6 @@ def _scan(text: str, toks: list[Token], ctx: _Context, candidates: list[int]) ->
         else:
             key, n = match
             att = _verb(text, toks, i, n, key, ctx)
-            if att is None and n == 1 and toks[i].lemma in verbs.nouns:
-                att = _noun(text, toks, i, ctx)  # "Abe's remarks": a noun, not the verb
         if att is not None and att.speakers:
             if found and found[-1].speakers[0].source == "pending":
                 pending = found.pop()  # "Calling it '...', the governor said": same speaker
@@ -1055,6 +1098,21 @@ class _Word:
         self.text, self.lemma, self.start, self.end = text, lemma, start, end
 
 
+def organisation_nouns(verbs: ReportingVerbs) -> frozenset[str]:
+    """The organisation nouns of the verb table's speaker nouns (what makes a name an
+    organisation in the entity layer), computed once per table.
+
+    >>> "ministry" in organisation_nouns(load_reporting_verbs())
+    True
+    """
+    hit = _ORG_NOUNS.get(id(verbs))
+    if hit is None or hit[0] is not verbs:
+        nouns = frozenset(n for n, kind in verbs.speaker_nouns.items() if kind == "organisation")
+        hit = _ORG_NOUNS[id(verbs)] = (verbs, nouns)
+    return hit[1]
+
+
+_ORG_NOUNS: dict[int, tuple[ReportingVerbs, frozenset[str]]] = {}
 _KINDS: dict[int, tuple[tuple[Actor, ...], frozenset[str], dict[str, str]]] = {}
 
 
@@ -1099,6 +1157,16 @@ class ArticleScan:
             for paragraph_id, m in doc.mentions:
                 if m.actor_id not in self.places:
                     self.mentions.setdefault(paragraph_id, []).append(m)
+        # the people the entity layer names (other than actors): what "he" and "she" can mean
+        self.people: dict[int, list[Mention]] = {}
+        layer = doc.entities(actors, organisation_nouns=organisation_nouns(verbs))
+        for m in layer.mentions:
+            entity = layer.entities.get(m.entity_id)
+            if entity is not None and entity.kind == "person" and m.entity_id not in self.kinds:
+                # the role stays with the name: "the President" may refer back to it
+                named = f"{entity.role} {m.text}" if entity.role else m.text
+                mention = Mention(m.entity_id, m.start, m.end, named)
+                self.people.setdefault(m.paragraph_id, []).append(mention)
         self.types, self.lemmas = doc.types, doc.type_lemma
         self.type = doc.token_type.tolist()
         self.start, self.end = doc.token_start.tolist(), doc.token_end.tolist()
@@ -1109,6 +1177,12 @@ class ArticleScan:
         ids = np.arange(HEADLINE, len(doc.paragraphs) + 1)
         edges = np.searchsorted(doc.token_paragraph, ids).tolist()
         self.bounds = dict(zip(ids[:-1].tolist(), itertools.pairwise(edges), strict=True))
+
+    def unit_people(self, unit: Unit) -> list[Mention] | None:
+        """The people of ``unit`` in the entity layer (None without an analysed document)."""
+        if self.doc is None or unit.doc is not self.doc:
+            return None
+        return self.people.get(unit.paragraph_id, [])
 
     def unit_mentions(self, unit: Unit) -> list[Mention]:
         """The actor mentions of ``unit`` (places left out), in order."""
@@ -1176,7 +1250,8 @@ def unit_attributions(
     )
     found: list[Attribution] = []
     ctx = _Context(scan.verbs, unit, sentences, index, quoted, mentions,
-                   [m.start for m in mentions], scan.kinds, found, scan.named)  # fmt: skip
+                   [m.start for m in mentions], scan.kinds, found, scan.named,
+                   scan.unit_people(unit))  # fmt: skip
     if candidates:
         _scan(text, toks, ctx, candidates)
     return _remember_and_resolve(found, ctx, memory, order, index)

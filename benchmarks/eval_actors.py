@@ -1,0 +1,83 @@
+"""Actors found without a story file, measured against the main actors a reader listed.
+
+Per annotated story (``benchmarks/eval/actors.json``; the pages are those of
+``benchmarks/eval/quotes.json`` with that ``story``, kept outside the repository as for
+``eval_quotes.py``), :func:`newsframe.discover_actors` ranks ``top_n`` actors (default 10) on the
+story's pages with no story file. Then:
+
+- found: main actors that one discovered actor names (its name or an alias holds an accepted
+  string), over the main actors listed;
+- junk: discovered actors that name no main actor and no annotated speaker of the story (a
+  fragment such as "Party" or "Inc", a newspaper, a country with an adjective taken for a
+  person).
+
+Run: ``PYTHONPATH=src .venv/bin/python benchmarks/eval_actors.py [PAGES_DIR] [--set=NAME]``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import warnings
+from pathlib import Path
+
+import pandas as pd
+
+import newsframe as nf
+
+HERE = Path(__file__).resolve().parent / "eval"
+
+
+def _names(actor: nf.Actor) -> list[str]:
+    return [actor.name.lower(), *(a.lower() for a in actor.aliases)]
+
+
+def report(pages_dir: str | Path, *, only: str | None = None, top_n: int = 10) -> pd.DataFrame:
+    """One row per story: pages, main actors, found, junk and the junk names."""
+    spec = json.loads((HERE / "actors.json").read_text(encoding="utf-8"))["stories"]
+    pages = json.loads((HERE / "quotes.json").read_text(encoding="utf-8"))["pages"]
+    rows = []
+    for story, main in spec.items():
+        mine = [p for p in pages if p.get("story") == story and only in (None, p.get("set"))]
+        articles, speakers = [], []
+        for page in mine:
+            path = Path(pages_dir) / page["file"]
+            if (
+                not path.is_file()
+                or hashlib.sha256(path.read_bytes()).hexdigest() != page["sha256"]
+            ):
+                continue
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                articles.append(nf.load_article(path))
+            speakers += [a.lower() for q in page["quotes"] for a in q["speaker_accept"]]
+        if not articles:
+            continue
+        found = nf.discover_actors(articles, top_n=top_n, min_mentions=1)
+        hit = [
+            m
+            for m in main
+            if any(a.lower() in n for a in m["accept"] for x in found for n in _names(x))
+        ]
+        wanted = [a.lower() for m in main for a in m["accept"]] + speakers
+        junk = [x.name for x in found if not any(w in n for w in wanted for n in _names(x))]
+        rows.append({"set": mine[0].get("set"), "story": story, "pages": len(articles),
+                     "main_actors": len(main), "found": len(hit), "junk": len(junk),
+                     "junk_names": ", ".join(junk), "discovered": ", ".join(x.name for x in found)})  # fmt: skip
+    return pd.DataFrame(rows)
+
+
+def main(argv: list[str]) -> int:
+    default = os.environ.get("NEWSFRAME_EVALPAGES", "/work/evalpages/pages")
+    paths = [a for a in argv[1:] if not a.startswith("-")]
+    only = next((a.split("=", 1)[1] for a in argv[1:] if a.startswith("--set=")), None)
+    table = report(paths[0] if paths else default, only=only)
+    with pd.option_context("display.width", 200, "display.max_colwidth", 120):
+        print(table.to_string(index=False))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv))

@@ -1,0 +1,625 @@
+"""The entity layer of one article: who is who, whatever the words that name them.
+
+Every capitalised name of an article (people, organisations, countries) and every actor mention
+of the story file is resolved to one entity of the article with one canonical name:
+
+- people: titles and roles before a name are stripped into ``role`` ("Senior Deputy Minister
+  Ann Lee" is Ann Lee, role "senior deputy minister"); a full name and the surname alone are one
+  entity, in either name order ("Xi Jinping" and "Xi", "Moon Jae-in" and "Moon": a single name
+  links to the one person whose first or last name it is); the canonical name is the longest
+  form without titles;
+- organisations (a name that holds an organisation noun of the speaker table: "Ministry of
+  Foreign Affairs", "Agency for Coastal Safety") with the acronym the text defines for them
+  ("the Agency for Coastal Safety (ACS)": "ACS" is the agency);
+- countries, their capitals and demonyms used for their governments ("Beijing", "Chinese"),
+  from the gazetteer of the ``countryinfo`` package (data shipped with it; nothing is
+  downloaded); the canonical name is the country's;
+- the story file's actors (and actors found by discovery, which are actors of the same kind):
+  the entity id is the actor id and the canonical name the actor's name; a name that an actor
+  mention covers is that actor.
+
+Names are found by one scan over the tokens of each paragraph (runs of capitalised words, "of",
+"for" and "the" allowed inside), so the layer is built in time linear in the text. The entity
+id is the canonical name (or the actor id), so the same person is the same id in every article
+of a corpus. Method in the spirit of rule-based name coreference (Lee et al. 2013, the Stanford
+sieve: exact match, then head/surname match within the document), without a parser.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from countryinfo import all_countries
+
+from newsframe.text import normalise
+
+if TYPE_CHECKING:  # the actor types are read, never built, here: no import of the actor table
+    from newsframe.actors import Actor, Mention
+
+__all__ = ["TITLES", "Entities", "Entity", "EntityMention", "find_entities", "gazetteer"]
+
+# words before a name that are titles or roles, never part of the name
+# fmt: off
+TITLES = frozenset(
+    ["president", "prime", "minister", "foreign", "defense", "defence", "spokesman",
+     "spokeswoman", "spokesperson", "chief", "cabinet", "secretary", "general", "chairman",
+     "chairwoman", "ambassador", "deputy", "press", "top", "senior", "former", "acting", "state",
+     "governor", "mayor", "leader", "official", "mr", "mrs", "ms", "miss", "dr", "prof", "sen",
+     "gov", "rep", "lt", "col", "gen", "capt", "sgt", "inspector", "superintendent",
+     "commander", "sergeant", "detective", "constable", "captain", "lieutenant", "police",
+     "dep", "sir", "dame", "lord", "lady", "senator", "representative", "congressman",
+     "congresswoman", "judge", "justice", "chancellor", "premier", "king", "queen", "prince",
+     "princess", "pope", "director", "head", "executive", "ceo", "vice", "assistant",
+     "associate", "principal", "first", "lady", "administrator", "commissioner", "sheriff",
+     "officer", "reconstruction", "economy", "finance", "interior", "trade", "justice",
+     "health", "education", "agriculture", "transport", "transportation", "energy",
+     "environment", "labour", "labor", "culture", "economic", "fisheries", "forestry",
+     "citizen", "resident", "consultant", "analyst", "expert", "professor", "councillor", "affairs",
+     "councilor", "federal", "national", "regional", "provincial", "county", "city", "u.s.",
+     "us", "uk", "un", "eu", "cal", "fire", "crown", "attorney", "solicitor", "lawmaker"]
+)
+_TITLE_ONLY = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"])
+# words that are never the first word of a name (capitalised only because a sentence opens)
+_OPENERS = frozenset(
+    ["the", "a", "an", "but", "and", "or", "in", "on", "at", "after", "before", "as", "when",
+     "while", "if", "for", "with", "by", "from", "to", "this", "that", "these", "those", "it",
+     "he", "she", "they", "we", "i", "you", "his", "her", "their", "its", "our", "there",
+     "here", "also", "meanwhile", "however", "earlier", "later", "last", "during", "since",
+     "according", "despite", "although", "though", "because", "so", "yet", "still", "then",
+     "now", "today", "yesterday", "some", "many", "most", "all", "both", "one", "two",
+     "three", "several", "no", "not", "what", "which", "who", "where", "why", "how", "asked",
+     "under", "over", "about", "into", "without", "against", "between", "among", "amid",
+     "read", "watch", "see", "more", "related", "photo", "video", "image", "click"]
+)
+_CALENDAR = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+     "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+     "oct", "nov", "dec"]
+)
+# fmt: on
+_SKIP_FIRST = _OPENERS | _CALENDAR
+_ENDS = frozenset(".!?\"'\u201d:;")  # what may end the sentence before an opening capital
+_NOT_NAME = _CALENDAR | TITLES
+_INSIDE = frozenset(["of", "for", "the", "and", "de", "al", "bin", "van", "von", "du", "da"])
+_TOKEN = re.compile(r"[^\W\d_][\w'\u2019.&-]*|[()]|[^\w\s]")  # words, parentheses, marks
+_CODES = {"US": "United States", "U.S.": "United States", "USA": "United States",
+          "UK": "United Kingdom", "UAE": "United Arab Emirates", "DPRK": "North Korea",
+          "ROK": "South Korea", "PRC": "China"}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One person, organisation or country of an article: ``entity_id`` (the canonical name,
+    or the actor id), canonical ``name``, ``kind`` (``person``, ``organisation``, ``country``,
+    or the actor's kind; empty for a single name of unknown kind), the ``role`` given before
+    the name, if any, and every form the article used (``aliases``)."""
+
+    entity_id: str
+    name: str
+    kind: str
+    role: str = ""
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class EntityMention:
+    """One mention: paragraph (-1: the headline), character span, the words, the entity."""
+
+    paragraph_id: int
+    start: int
+    end: int
+    text: str
+    entity_id: str
+
+
+@dataclass
+class Entities:
+    """The entity layer of one article: entities by id, mentions in reading order, and
+    :meth:`resolve` for a name as written elsewhere (a speaker)."""
+
+    entities: dict[str, Entity] = field(default_factory=dict)
+    mentions: list[EntityMention] = field(default_factory=list)
+    _alias: dict[str, str] = field(default_factory=dict)  # lowercase form -> entity id
+    _single: dict[str, set[str]] = field(default_factory=dict)  # first/last name -> people
+    _orgs: frozenset[str] = frozenset()
+
+    def resolve(self, name: str) -> str | None:
+        """The id of the entity that ``name`` (as written, titles allowed) refers to, or None.
+
+        >>> layer = find_entities(["Foreign Minister Wang Yi met Xi Jinping.", "Xi spoke."])
+        >>> layer.resolve("Xi"), layer.resolve("Chinese Foreign Minister Wang Yi")
+        ('Xi Jinping', 'Wang Yi')
+        """
+        orgs = self._orgs or _ORGANISATION_NOUNS
+        words = _words(normalise(name))
+        while words and words[0].lower() in ("the", "a", "an"):
+            words = words[1:]
+        words = _strip_titles(words, orgs)[1]
+        if not words:
+            return None
+        national = _national(words, orgs)
+        if national is not None:
+            return self._alias.get(national.lower(), national)
+        key = " ".join(words).lower()
+        hit = self._alias.get(key)
+        if hit is not None:
+            return hit
+        if len(words) == 1:
+            people = self._single.get(key, set())
+            return next(iter(people)) if len(people) == 1 else None
+        people = self._single.get(words[-1].lower(), set())
+        full = [p for p in people if self.entities[p].name.lower().endswith(key)]
+        return full[0] if len(full) == 1 else None
+
+    def antecedent(self, head: str, paragraph_id: int, kinds: frozenset[str]) -> str | None:
+        """The entity a description ("the spokesperson", "the ministry") refers to: the last
+        one mentioned up to paragraph ``paragraph_id`` whose role or name holds ``head``, of one
+        of ``kinds``; None when there is none.
+
+        >>> layer = find_entities(["Ministry spokesperson Mao Ning spoke.", "Kim Lee left."])
+        >>> layer.antecedent("spokesperson", 1, frozenset(["person"]))
+        'Mao Ning'
+        """
+        cache = self.__dict__.setdefault("_heads", {})
+        hits = cache.get((head, kinds))
+        if hits is None:
+            hits = []
+            for m in self.mentions:
+                e = self.entities.get(m.entity_id)
+                if (
+                    e is not None
+                    and e.kind in kinds
+                    and (head in e.role.split() or head in e.name.lower().split())
+                ):
+                    hits.append((m.paragraph_id, m.entity_id))
+            cache[head, kinds] = hits
+        k = bisect_right(hits, (paragraph_id, "\uffff"))
+        return hits[k - 1][1] if k else None
+
+
+_POSSESSIVE = ("'s", "\u2019s")
+
+
+def _possessor(text: str, start: int, places: Mapping[str, str]) -> list[str]:
+    """The country whose possessive comes right before ``start`` ("Russia's Foreign
+    Ministry"), as a one-word list ("Russia's"), or []."""
+    before = text[max(start - 40, 0) : start].split()[-1:]
+    if before and before[0].endswith(_POSSESSIVE) and before[0][:-2] in places:
+        return before
+    return []
+
+
+_GOVERNMENT = frozenset(["ministry", "embassy", "consulate", "government", "mission", "army",
+                         "navy", "military", "parliament", "cabinet", "office", "presidency",
+                         "delegation", "administration"])  # fmt: skip
+
+
+def _national(words: list[str], orgs: frozenset[str]) -> str | None:
+    """The canonical name of a government body named after its country, by a possessive or a
+    demonym: "Russia's Foreign Ministry", "Russian Foreign Ministry" -> "Foreign Ministry
+    (Russia)"; else None ("Tokyo Electric Power Co." keeps its name)."""
+    if len(words) < 2 or not any(w.lower() in _GOVERNMENT for w in words[1:]):
+        return None
+    possessive = words[0].endswith(_POSSESSIVE)
+    first = words[0][:-2] if possessive else words[0]
+    country = gazetteer().get(first)
+    if country is None or not (possessive or first in _demonyms() or first in _CODES):
+        return None
+    return f"{' '.join(words[1:])} ({country})"
+
+
+@functools.lru_cache(maxsize=1)
+def _demonyms() -> frozenset[str]:
+    """The demonyms of the gazetteer ("Russian", "South Korean")."""
+    return _countries()[1]
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in _TOKEN.findall(text) if w[:1].isalpha()]
+
+
+def _strip_titles(words: list[str], orgs: frozenset[str]) -> tuple[list[str], list[str]]:
+    """(role words, name words): the titles and roles before a name, then the name ("Senior
+    Deputy Minister Ann Lee" -> (["Senior", "Deputy", "Minister"], ["Ann", "Lee"]); "Foreign
+    Ministry Spokesperson Wang Wenbin" -> role "Foreign Ministry Spokesperson"). The split is
+    after the last title word; an organisation's name ("Ministry of Foreign Affairs", "Federal
+    Aviation Administration") is never split."""
+    last = -1
+    for k, w in enumerate(words[:-1]):
+        if w.lower().rstrip(".") in TITLES:
+            last = k
+    if last < 0:
+        return [], words
+    name = words[last + 1 :]
+    if _has_org(name, orgs) or (len(name) == 1 and _has_org(words, orgs)):
+        return [], words
+    return words[: last + 1], name
+
+
+def _has_org(words: list[str], orgs: frozenset[str]) -> bool:
+    return any((w := x.lower().rstrip(".")) in orgs or w.rstrip("s") in orgs for x in words)
+
+
+@functools.lru_cache(maxsize=1)
+def gazetteer() -> Mapping[str, str]:
+    """Country names, capitals and demonyms (as written) -> the country's name, from the
+    ``countryinfo`` package's shipped data, plus a few abbreviations of news usage ("US", "UK").
+
+    >>> g = gazetteer()
+    >>> g["Beijing"], g["Chinese"], g["Russia"], g["Washington"], g["UK"]
+    ('China', 'China', 'Russia', 'United States', 'United Kingdom')
+    """
+    return _countries()[0]
+
+
+@functools.lru_cache(maxsize=1)
+def _countries() -> tuple[dict[str, str], frozenset[str]]:
+    """The gazetteer and the demonyms, read from the package's data in one pass."""
+    out: dict[str, str] = {}
+    demonyms: set[str] = set()
+    for country in all_countries():
+        name = country.name()
+        forms = [name]
+        for k, value in enumerate((country.capital(), country.demonym())):  # str, list or None
+            values = [value] if isinstance(value, str) else list(value or ())
+            forms += values
+            if k == 1:
+                demonyms.update(values)
+        forms += [a for a in country.alt_spellings() or () if len(a) > 3 and a.isascii()]
+        for form in forms:
+            for piece in {form, form.split(" D.C.")[0]}:  # "Washington D.C." -> "Washington"
+                if piece and piece[:1].isupper() and piece.isascii():
+                    out.setdefault(piece, name)
+    for code, name in _CODES.items():
+        out.setdefault(code, name)
+    return out, frozenset(demonyms)
+
+
+# a run of capitalised words ("Ministry of Foreign Affairs", "Xi Jinping. Mr Grossi"): one
+# search over the text (C speed); the run is then cut at a full stop or a possessive and its
+# words checked with str.isupper (the class also admits non-ASCII lowercase letters)
+_WORDCHARS = r"[\w'\u2019.&-]*"
+_RUN = re.compile(
+    rf"(?<![\w'\u2019.&-])[^\W\d_a-z]{_WORDCHARS}"
+    rf"(?:[ \t]+(?:(?:of|for|the|de|al|bin|van|von|du|da)[ \t]+)?[^\W\d_a-z]{_WORDCHARS})*"
+)
+
+
+def _capital(word: str) -> bool:
+    return word[:1].isupper() and word[:1].isalpha()
+
+
+def _runs(text: str) -> Iterable[tuple[int, int, list[str], list[tuple[int, int]]]]:
+    """Runs of capitalised words in ``text``: (start, end, words, spans), in order; "of",
+    "for", "the" may join two capitalised words; a possessive or a full stop ends a run.
+    One regular-expression search finds the runs: time linear in the text."""
+    for match in _RUN.finditer(text):
+        group, base = match.group(), match.start()
+        if " " not in group and "\t" not in group:  # one word: most runs
+            if group[:1].isupper():
+                stop = group.endswith(".") and not _abbreviation(group)
+                word = group[:-1] if stop else group
+                if word.endswith(("'s", "\u2019s")):
+                    word = word[:-2]
+                yield base, base + len(word), [word], [(base, base + len(word))]
+            continue
+        words: list[str] = []
+        spans: list[tuple[int, int]] = []
+        pos = 0
+        for w in group.split():
+            a = group.index(w, pos) + base
+            pos = a - base + len(w)
+            b = a + len(w)
+            if not _capital(w):
+                if w in _INSIDE and words:  # a connector: kept only before a capital
+                    words.append(w)
+                    spans.append((a, b))
+                    continue
+                while words and not _capital(words[-1]):
+                    words.pop(), spans.pop()
+                if words:
+                    yield spans[0][0], spans[-1][1], words, spans
+                words, spans = [], []
+                continue
+            stop = w.endswith(".") and not _abbreviation(w)
+            if stop:  # "... met Xi Jinping." : the full stop ends the name
+                w, b = w[:-1], b - 1
+            possessive = w.endswith(("'s", "\u2019s"))
+            words.append(w[:-2] if possessive else w)
+            spans.append((a, b - 2 if possessive else b))
+            if possessive or stop:
+                yield spans[0][0], spans[-1][1], words, spans
+                words, spans = [], []
+        while words and not _capital(words[-1]):
+            words.pop(), spans.pop()
+        if words:
+            yield spans[0][0], spans[-1][1], words, spans
+
+
+_ACRONYM = re.compile(r"\(([A-Z][A-Z&.]{1,7})\)")
+
+
+def _uncovered(
+    runs: Iterable[tuple[int, int, list[str], list[tuple[int, int]]]], covered: list[Mention]
+) -> Iterable[tuple[list[str], list[tuple[int, int]]]]:
+    """The parts of each run that no actor mention covers ("Russian Foreign Minister Sergei
+    Lavrov" with the actor "Russian": "Foreign Minister Sergei Lavrov"), as (words, spans)."""
+    k = 0  # runs and mentions both come in text order: one pass over each
+    for _, _, words, spans in runs:
+        piece_words: list[str] = []
+        piece_spans: list[tuple[int, int]] = []
+        for word, (a, b) in zip(words, spans, strict=True):
+            while k < len(covered) and covered[k].end <= a:
+                k += 1
+            if k < len(covered) and covered[k].start < b:
+                if piece_words:
+                    yield piece_words, piece_spans
+                piece_words, piece_spans = [], []
+                continue
+            piece_words.append(word)
+            piece_spans.append((a, b))
+        if piece_words:
+            yield piece_words, piece_spans
+
+
+def _plain(
+    runs: Iterable[tuple[int, int, list[str], list[tuple[int, int]]]],
+) -> Iterable[tuple[list[str], list[tuple[int, int]]]]:
+    """The runs as (words, spans) when no actor mention can cover them."""
+    for _, _, words, spans in runs:
+        yield words, spans
+
+
+_ABBREVIATIONS = frozenset(["co", "inc", "corp", "ltd", "jr", "sr", "st", "mt", "ft", "mr", "mrs",
+                            "ms", "dr", "prof", "gov", "sen", "rep", "lt", "col", "gen", "capt",
+                            "sgt", "dep", "supt", "insp", "det", "cmdr", "adm"])  # fmt: skip
+
+
+def _abbreviation(word: str) -> bool:
+    """True for a word whose full stop is part of it ("Capt.", "Co.", "U.S.")."""
+    stem = word[:-1]
+    return "." in stem or stem.lower() in _ABBREVIATIONS
+
+
+def _role_before(text: str, start: int) -> list[str]:
+    """Lowercase title or role words right before a name ("agency spokesman Walter Wallace",
+    "police officer Mark Bass"): at most four, in order."""
+    out: list[str] = []
+    for word in reversed(text[max(start - 60, 0) : start].split()[-4:]):
+        if not word.islower() or word.rstrip(".") not in TITLES:
+            break
+        out.insert(0, word)
+    return out
+
+
+def _acronym_after(text: str, end: int) -> str:
+    """The acronym in parentheses right after a name ("... Safety (ACS)"), or ""."""
+    m = _ACRONYM.match(text[end : end + 14].lstrip())
+    return m.group(1) if m else ""
+
+
+def find_entities(
+    paragraphs: Iterable[str],
+    *,
+    ids: Iterable[int] | None = None,
+    mentions: Iterable[tuple[int, Mention]] = (),
+    actors: tuple[Actor, ...] = (),
+    organisation_nouns: Iterable[str] = (),
+) -> Entities:
+    """Return the entity layer of one article whose texts are ``paragraphs`` (the headline may
+    come first, with id -1 in ``ids``; default ids 0, 1, ...), with the story's actor
+    ``mentions`` (``(paragraph_id, Mention)``) and ``actors``; ``organisation_nouns`` are the
+    words that make a name an organisation (the speaker table's organisation nouns; a few
+    defaults when empty). Method in the module docstring; linear in the text.
+
+    >>> layer = find_entities(["The Agency for Coastal Safety (ACS) said so.",
+    ...                        "ACS chief Ann Lee spoke in Beijing.", "Lee said no."])
+    >>> sorted((e.name, e.kind, e.role) for e in layer.entities.values())
+    [('Agency for Coastal Safety', 'organisation', ''), ('Ann Lee', 'person', 'chief'), ('China', 'country', '')]
+    >>> [m.entity_id for m in layer.mentions]
+    ['Agency for Coastal Safety', 'Agency for Coastal Safety', 'Agency for Coastal Safety', 'Ann Lee', 'China', 'Ann Lee']
+    """
+    texts = list(paragraphs)
+    ids = list(ids) if ids is not None else list(range(len(texts)))
+    orgs = frozenset(organisation_nouns) or _ORGANISATION_NOUNS
+    places = gazetteer()
+    names = {a.actor_id: a for a in actors}
+    by_paragraph: dict[int, list[Mention]] = {}
+    for paragraph_id, m in mentions:
+        by_paragraph.setdefault(paragraph_id, []).append(m)
+    layer = Entities(_orgs=orgs)
+    openers: list[tuple[int, int, int, str]] = []  # single capitals opening a sentence
+    found: list[tuple[int, int, int, str, list[str], str, str]] = []  # first pass: named forms
+    for paragraph_id, text in zip(ids, texts, strict=True):
+        covered = by_paragraph.get(paragraph_id, [])
+        for m in covered:
+            actor = names.get(m.actor_id)
+            if actor is not None:
+                _add(layer, m.actor_id, actor.name, actor.kind, "", m.text)
+                layer.mentions.append(
+                    EntityMention(paragraph_id, m.start, m.end, m.text, m.actor_id)
+                )
+        runs = _runs(text)
+        for words, spans in _uncovered(runs, covered) if covered else _plain(runs):
+            if len(words) == 1:  # most runs: one word, often a country or a sentence opener
+                word = words[0]
+                if word in places:
+                    a, b = spans[0]
+                    found.append((paragraph_id, a, b, word, [], words, "country", "", ""))
+                    continue
+                low = word.lower()
+                if len(word) < 2 or low in _SKIP_FIRST or low in _NOT_NAME:
+                    continue
+                a, b = spans[0]
+                if not word.isupper() and (a < 2 or text[a - 2] in _ENDS):
+                    # a capital that opens a sentence: a name only if it is one the article
+                    # names in full elsewhere ("Xi said ..."), decided once the people are known
+                    openers.append((paragraph_id, a, b, word))
+                    continue
+            while words and words[0].lower() in _SKIP_FIRST:
+                words, spans = words[1:], spans[1:]
+            if not words:
+                continue
+            start, end = spans[0][0], spans[-1][1]
+            role, name = _strip_titles(words, orgs)
+            if not name or name[-1].lower() in _INSIDE or name[0].lower() in _INSIDE:
+                continue
+            if all(w.lower().rstrip(".") in _NOT_NAME for w in name):
+                continue
+            first = spans[len(role)][0]
+            form = text[first:end]
+            kind = _kind(name, form, orgs, places)
+            if not role and kind in ("person", ""):
+                role = _role_before(text, start)
+            owner = _possessor(text, first, places) if kind == "organisation" else []
+            acronym = _acronym_after(text, end) if "(" in text[end : end + 3] else ""
+            found.append((paragraph_id, first, end, form, owner, name, kind, " ".join(role),
+                          acronym))  # fmt: skip
+    # people named in full first, so that a single name links to them wherever it comes; one
+    # person per first and last name ("Rafael Grossi", "Rafael Mariano Grossi")
+    people: dict[tuple[str, str], str] = {}
+    for _, _, _, form, _, name, kind, role, _ in found:
+        if kind == "person" and len(name) > 1:
+            entity_id = people.setdefault((name[0].lower(), name[-1].lower()), form)
+            _add(layer, entity_id, form, kind, role.lower(), form)
+            for part in (name[0], name[-1]):
+                layer._single.setdefault(part.lower(), set()).add(entity_id)
+    for paragraph_id, start, end, form, owner, name, kind, role, acronym in found:
+        if kind == "country":
+            entity_id = places.get(form) or places[form.title()]
+            _add(layer, entity_id, entity_id, "country", "", form)
+        elif kind == "person" and len(name) > 1:
+            entity_id = layer._alias[form.lower()]
+        elif kind == "organisation" or acronym:
+            national = _national([*owner, *name], orgs) if owner or len(name) > 1 else None
+            entity_id = national or layer._alias.get(form.lower(), form)
+            _add(layer, entity_id, form, "organisation", role.lower(), form)
+            if acronym:
+                layer._alias.setdefault(acronym.lower(), entity_id)
+                _add(layer, entity_id, form, "organisation", "", acronym)
+        else:  # a single name: a person's when a title or role comes before it ("Ms Ortiz")
+            entity_id = _single_name(layer, form) if len(name) == 1 else None
+            entity_id = entity_id or layer.resolve(form) or form
+            single = "place" if kind == "place" else ("person" if role else "")
+            _add(layer, entity_id, form, single, role.lower(), form)
+        if role and entity_id in layer.entities and not layer.entities[entity_id].role:
+            e = layer.entities[entity_id]
+            layer.entities[entity_id] = Entity(e.entity_id, e.name, e.kind, role.lower(), e.aliases)
+        layer.mentions.append(EntityMention(paragraph_id, start, end, form, entity_id))
+    for paragraph_id, start, end, word in openers:
+        entity_id = _single_name(layer, word)
+        if entity_id is not None:
+            layer.mentions.append(EntityMention(paragraph_id, start, end, word, entity_id))
+    layer.mentions.sort(key=lambda m: (m.paragraph_id, m.start))
+    return _canonical(layer, frozenset(names))
+
+
+def _single_name(layer: Entities, form: str) -> str | None:
+    """The entity a single name refers to (its own alias, or the one person of that first or
+    last name), without the title stripping of :meth:`Entities.resolve`."""
+    key = form.lower()
+    hit = layer._alias.get(key)
+    if hit is not None:
+        return hit
+    people = layer._single.get(key, ())
+    return next(iter(people)) if len(people) == 1 else None
+
+
+def _canonical(layer: Entities, actor_ids: frozenset[str]) -> Entities:
+    """Rename every entity that is not an actor to its canonical name: the longest form of a
+    person's name (titles were never part of it), an organisation's spelled-out name; an
+    organisation named without its country ("the Foreign Ministry") is the one government body
+    of that name the article gives a country ("Foreign Ministry (Iran)")."""
+    national: dict[str, list[str]] = {}
+    for entity_id in layer.entities:
+        if entity_id.endswith(")") and " (" in entity_id:
+            national.setdefault(entity_id.rsplit(" (", 1)[0].lower(), []).append(entity_id)
+    rename: dict[str, str] = {}
+    for entity_id, e in layer.entities.items():
+        if entity_id in actor_ids or e.kind == "country":
+            continue
+        if entity_id.endswith(")") and " (" in entity_id:  # "Foreign Ministry (Russia)"
+            layer.entities[entity_id] = Entity(entity_id, entity_id, e.kind, e.role, e.aliases)
+            continue
+        owners = national.get(entity_id.lower(), [])
+        if e.kind == "organisation" and len(owners) == 1:
+            rename[entity_id] = owners[0]
+            continue
+        forms = [a for a in e.aliases if not (a.isupper() and " " not in a)] or [e.name]
+        best = max(forms, key=lambda a: (len(a.split()), len(a), a))
+        if best != entity_id:
+            rename[entity_id] = best
+    if not rename:
+        return layer
+    out = Entities(_orgs=layer._orgs)
+    for entity_id, e in layer.entities.items():
+        new = rename.get(entity_id, entity_id)
+        had = out.entities.get(new)
+        if had is None:
+            name = new if new in rename.values() else e.name
+            out.entities[new] = Entity(new, name, e.kind, e.role, e.aliases)
+        else:  # two entities found to be one
+            aliases = tuple(dict.fromkeys((*had.aliases, *e.aliases)))
+            out.entities[new] = Entity(new, had.name, had.kind, had.role or e.role, aliases)
+    out.mentions = [
+        EntityMention(m.paragraph_id, m.start, m.end, m.text, rename.get(m.entity_id, m.entity_id))
+        for m in layer.mentions
+    ]
+    out._alias = {k: rename.get(v, v) for k, v in layer._alias.items()}
+    out._single = {k: {rename.get(v, v) for v in vs} for k, vs in layer._single.items()}
+    return out
+
+
+_ORGANISATION_NOUNS = frozenset(
+    ["ministry", "department", "embassy", "agency", "office", "government", "administration",
+     "council", "committee", "commission", "parliament", "court", "police", "party", "union",
+     "association", "federation", "institute", "university", "company", "corporation", "bank",
+     "bureau", "authority", "board", "service", "organisation", "organization", "co", "inc",
+     "corp", "ltd", "llc", "press", "news", "times", "post", "journal", "herald", "tribune",
+     "telegraph", "gazette", "broadcasting", "television", "radio"]
+)  # fmt: skip
+
+
+_PLACE_WORDS = frozenset(
+    ["cape", "mount", "mt", "lake", "river", "sea", "ocean", "bay", "strait", "gulf", "island",
+     "islands", "peninsula", "prefecture", "province", "county", "district", "street", "avenue",
+     "road", "highway", "square", "station", "airport", "port", "harbour", "harbor", "valley",
+     "canyon", "desert", "forest", "park", "plant", "city", "town", "village", "state",
+     "territories", "territory"]
+)  # fmt: skip
+
+
+def _kind(name: list[str], form: str, orgs: frozenset[str], places: Mapping[str, str]) -> str:
+    """The kind of a name: a country (gazetteer), a place (holds a place word: "Cape X", "X
+    Prefecture"), an organisation (holds an organisation noun or is an acronym), a person (two
+    to four name words), else "" (a single name)."""
+    if form in places or (form.isupper() and len(form) > 5 and form.title() in places):
+        return "country"  # "MOSCOW" in a dateline
+    lower = [w.lower().rstrip(".") for w in name]
+    if any(w in _PLACE_WORDS for w in lower):
+        return "place"  # "Cape Nosappu", "Fukushima Prefecture", "Main Street": never a person
+    if any(w in orgs or w.rstrip("s") in orgs for w in lower):
+        return "organisation"
+    if len(name) == 1 and name[0].isupper() and len(name[0]) > 1:
+        return "organisation"  # an acronym ("IAEA", "FAA")
+    if 2 <= len(name) <= 4 and not any(w in _INSIDE for w in lower):
+        return "person"
+    return "organisation" if len(name) > 4 or any(w in _INSIDE for w in lower) else ""
+
+
+def _add(layer: Entities, entity_id: str, name: str, kind: str, role: str, alias: str) -> None:
+    """Add ``alias`` to entity ``entity_id`` (created if new; the longer name is canonical)."""
+    e = layer.entities.get(entity_id)
+    if e is None:
+        e = layer.entities[entity_id] = Entity(entity_id, name, kind, role, (alias,))
+    elif alias not in e.aliases:
+        layer.entities[entity_id] = Entity(
+            entity_id, e.name, e.kind or kind, e.role or role, (*e.aliases, alias)
+        )
+    layer._alias.setdefault(alias.lower(), entity_id)
