@@ -13,6 +13,9 @@ can be checked against a hand-worked value or a reference implementation:
   at once with the same draws (:func:`bootstrap_groups`), percentile intervals
   (:func:`percentile_interval`, :func:`quantiles`) and two-sample permutation tests
   (:func:`permutation_pvalues`);
+- trends with the article as the unit: a permutation test of a slope over time
+  (:func:`slope_permutation_test`) and the smallest p its design can reach
+  (:func:`slope_permutation_floor`);
 - effect sizes: Hedges' g, Cliff's delta, Cohen's h.
 """
 
@@ -59,6 +62,8 @@ __all__ = [
     "resampled_mean",
     "resampled_median",
     "resampled_share",
+    "slope_permutation_floor",
+    "slope_permutation_test",
 ]
 
 
@@ -766,3 +771,90 @@ def cluster_bootstrap_difference(
     means_b = b[rng.integers(0, len(b), size=(n_resamples, len(b)))].mean(axis=1)
     low, high = percentile_interval((means_a - means_b)[:, None], confidence=confidence)
     return float(low[0]), float(high[0])
+
+
+# --- Trends over time, with the article as the unit -----------------------------------------
+
+
+def _slopes(y: np.ndarray, centred_x: np.ndarray, denominator: float) -> np.ndarray:
+    """Least-squares slope of each row of ``y`` on x (x given centred, with Σ(x − x̄)²)."""
+    return (y @ centred_x) / denominator
+
+
+def slope_permutation_floor(x: Sequence[float] | np.ndarray) -> float:
+    """Return the smallest two-sided p a permutation test of a slope on ``x`` can reach.
+
+    One x per article (e.g. its period's position in time). Permuting the articles' values over
+    the x values gives ``M = n! / ∏ n_k!`` distinct arrangements (``n_k`` articles share the k-th
+    distinct x). With distinct values the steepest slope comes from one arrangement (values
+    sorted as x), so p ≥ 1/M; when the x values are symmetric about their mean, the reversed
+    arrangement is as steep in the other direction, so p ≥ 2/M. With two distinct x this is
+    :func:`permutation_floor` of the two sides (Ernst 2004).
+
+    >>> slope_permutation_floor([0, 0, 0, 1, 1, 1])  # 2 / C(6, 3), as permutation_floor(3, 3)
+    0.1
+    >>> round(slope_permutation_floor([0, 1, 1, 2, 2]), 4)  # 1 / (5! / (1! 2! 2!)) = 1 / 30
+    0.0333
+    """
+    x = np.asarray(x, dtype=float)
+    if len(x) < 2:
+        return 1.0
+    _, sizes = np.unique(x, return_counts=True)
+    if len(sizes) < 2:
+        return 1.0
+    ordered = np.sort(x)
+    symmetric = np.allclose(ordered - ordered.mean(), -(ordered[::-1] - ordered.mean()))
+    ways = 2 if symmetric else 1
+    if len(x) > 5000:  # M has thousands of digits: the floor is 0 to double precision anyway
+        log_m = math.lgamma(len(x) + 1) - sum(math.lgamma(int(k) + 1) for k in sizes)
+        return float(min(1.0, ways * math.exp(-log_m)))
+    arrangements, left = 1, len(x)
+    for k in sizes.tolist():  # n! / ∏ n_k! as a product of binomials, exactly
+        arrangements *= math.comb(left, k)
+        left -= k
+    return float(min(1.0, ways / arrangements))
+
+
+def slope_permutation_test(
+    x: Sequence[float] | np.ndarray,
+    y: Sequence[float] | np.ndarray,
+    *,
+    n_resamples: int = 9999,
+    seed: int = 0,
+) -> tuple[float, float, bool]:
+    """Return ``(slope, p_value, exact)``: a two-sided permutation test of the slope of y on x.
+
+    One (x, y) pair per article: x its time (e.g. the index of its period), y its value (e.g.
+    its mean sentence compound). The least-squares slope is compared with the slopes after
+    permuting the y values over the articles, which breaks any link between time and value
+    while keeping both sets of values (Manly 2007, *Randomization, bootstrap and Monte Carlo
+    methods in biology*, ch. 8). Every permutation when there are at most ``n_resamples``
+    (``exact``; p = share of permutations at least as steep, the observed one included), else
+    ``n_resamples`` random ones with ``(hits + 1) / (n + 1)`` (Phipson & Smyth 2010). With x
+    taking two values it is the two-sample permutation test of the difference of means.
+    Needs two distinct x; the floor is :func:`slope_permutation_floor`.
+
+    >>> slope, p, exact = slope_permutation_test([0, 1, 2, 3], [1.0, 2.0, 3.0, 4.0])
+    >>> round(slope, 4), round(p, 4), exact  # 2 of the 24 orders are as steep: 1234 and 4321
+    (1.0, 0.0833, True)
+    """
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    if len(x) != len(y):
+        raise ValueError("slope_permutation_test needs one x per y")
+    centred = x - x.mean()
+    denominator = float(centred @ centred)
+    if len(x) < 2 or denominator == 0:
+        raise ValueError("slope_permutation_test needs at least two distinct x values")
+    observed = float(_slopes(y, centred, denominator))
+    tol = 1e-12 * max(1.0, abs(observed))
+    n = len(y)
+    if math.factorial(n) <= n_resamples:
+        orders = np.array(list(itertools.permutations(range(n))), dtype=np.intp)
+        slopes = _slopes(y[orders], centred, denominator)
+        return observed, float((np.abs(slopes) >= abs(observed) - tol).mean()), True
+    rng = np.random.default_rng(seed)
+    hits = 0
+    for size in resample_batches(n_resamples, n):
+        shuffled = rng.permuted(np.tile(y, (size, 1)), axis=1)
+        hits += int((np.abs(_slopes(shuffled, centred, denominator)) >= abs(observed) - tol).sum())
+    return observed, (hits + 1) / (n_resamples + 1), False
