@@ -148,7 +148,9 @@ def test_attention_by_hand(corpus, tables):
 
 def test_naming_shares_by_hand(corpus, tables):
     assign = assign_periods(corpus, period="month")
-    t = naming_over_time(tables["naming_variants"], assign).set_index(["period", "group", "variant"])
+    t = naming_over_time(tables["naming_variants"], assign).set_index(
+        ["period", "group", "variant"]
+    )
     # January, south: Toll Boat twice in south-01 and once in south-02, Harbour Link once (in a
     # quotation), the crossing once in each: 1 + 3 + 2 = 6 mentions
     jan = t.loc[("2024-01", "south")]

@@ -91,7 +91,7 @@ def _report(args: argparse.Namespace) -> None:
         sources = args.path if len(args.path) > 1 else args.path[0]
         path = build_report(
             sources, args.out, story=args.story, group=args.group, compare=args.compare,
-            force=args.force, n_jobs=args.jobs, scheduler=args.scheduler,
+            force=args.force, n_jobs=args.jobs, scheduler=args.scheduler, period=args.period,
         )  # fmt: skip
         print(f"newsframe: wrote {path / 'index.html'}", file=sys.stderr)
         return
@@ -150,6 +150,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--scheduler", help="run the per-article steps on Dask: 'local' or a scheduler ADDRESS"
     )
     report.add_argument("--story", metavar="FILE", help="the story file (TOML) of the corpus")
+    report.add_argument(
+        "--period",
+        choices=["day", "week", "month", "quarter", "year"],
+        help="periods of the 'Over time' section (default: chosen from the span of dates)",
+    )
     report.set_defaults(func=_report)
     actors = sub.add_parser("actors", help="print the actor table with mentions (CSV)")
     actors.add_argument("path", help="an article, a manifest .csv or a folder")

@@ -97,7 +97,9 @@ def _parse_one(text: str, article_id: str, timezone: str | None, fmt: str | None
         else:
             raise ValueError("not ISO 8601")
     except (ValueError, OverflowError):
-        wanted = f"the format {fmt!r}" if fmt else "an ISO 8601 date (YYYY-MM-DD[THH:MM[:SS]][Z|±HH:MM])"
+        wanted = (
+            f"the format {fmt!r}" if fmt else "an ISO 8601 date (YYYY-MM-DD[THH:MM[:SS]][Z|±HH:MM])"
+        )
         raise InputError(where, f"published {text!r} is not {wanted}") from None
     if stamp.tzinfo is None:
         return stamp, ""
@@ -363,8 +365,10 @@ OTHERS = "(others)"
 
 def _top_speakers(voice: pd.DataFrame, top: int) -> list[str]:
     totals = voice.groupby("speaker", sort=False)["quoted_words"].sum()
-    totals = totals[totals > 0].reset_index().sort_values(
-        ["quoted_words", "speaker"], ascending=[False, True], kind="stable"
+    totals = (
+        totals[totals > 0]
+        .reset_index()
+        .sort_values(["quoted_words", "speaker"], ascending=[False, True], kind="stable")
     )
     return totals["speaker"].head(top).tolist()
 

@@ -128,9 +128,13 @@ def over_time_figures(result: OverTime, *, top: int = 5) -> dict[str, Figure]:
             result.attention, value="articles", ylabel="articles", title="Attention", **k
         ),
         f"sentiment__over_time{by}": plot_over_time(
-            result.sentiment, value="mean_compound", interval=("ci_low", "ci_high"),
-            ylabel="mean compound", title="Mean sentence sentiment (95% cluster bootstrap)", **k,
-        ),  # fmt: skip
+            result.sentiment,
+            value="mean_compound",
+            interval=("ci_low", "ci_high"),
+            ylabel="mean compound",
+            title="Mean sentence sentiment (95% cluster bootstrap)",
+            **k,
+        ),
     }
     naming = result.naming[result.naming["count"] > 0]
     if len(naming):
