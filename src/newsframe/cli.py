@@ -4,6 +4,10 @@
 of a manifest or folder); ``--show-removed`` adds every removed line with its reason.
 ``newsframe report SOURCE --out DIR`` writes a self-contained HTML report (figures, tables,
 ``summary.json``); without ``--out`` it prints one row per article (counts and metadata) as CSV.
+A SOURCE may also be an article table (CSV, Parquet or JSON Lines with a text column, or
+news-please JSON): ``--text-column`` names the text column, ``--clean`` runs the page cleaner on
+text that arrives extracted, ``--skip-bad`` leaves out (and lists) rows that cannot be
+articles, ``--dedupe`` counts each repeated text once.
 ``newsframe actors SOURCE`` prints the actor table: the story file's (``--story FILE``) or, without
 one, the people and organisations found in the text, with their mentions and articles.
 Bad input gives a one-line message and exit status 2, never a traceback. Everything printed
@@ -27,6 +31,7 @@ from newsframe.corpus import Article, Corpus, load_article, load_corpus
 from newsframe.discovery import with_text_actors
 from newsframe.errors import NewsframeError, NewsframeWarning
 from newsframe.framing import actor_prominence
+from newsframe.sources import TABLE_SUFFIXES
 from newsframe.story import load_story
 
 # C0 and C1 control characters except tab and newline; DEL; bidirectional overrides.
@@ -50,15 +55,29 @@ def _out(text: object = "") -> None:
     print(_safe(text))
 
 
-def _load(path: str, title: str | None, story: str | None = None) -> Corpus:
+def _load(
+    path: str, title: str | None, story: str | None = None, args: argparse.Namespace | None = None
+) -> Corpus:
     p = Path(path)
-    if p.suffix.lower() == ".csv" or p.is_dir():
-        return load_corpus(p, story=story)
+    if p.suffix.lower() in TABLE_SUFFIXES or p.is_dir():
+        return load_corpus(p, story=story, **_table_options(args))
     meta = {"title": title} if title else {}
     loaded = load_story(story) if story else None
     return Corpus(
         [load_article(p, **meta)], story=loaded, resources=getattr(loaded, "resources", None)
     )
+
+
+def _table_options(args: argparse.Namespace | None) -> dict[str, object]:
+    """The table-reading options given on the command line (none for ``clean``/``actors``)."""
+    if args is None or not hasattr(args, "text_column"):
+        return {}
+    return {"text_column": args.text_column, "clean": args.clean, "skip_bad": args.skip_bad,
+            "dedupe": args.dedupe}  # fmt: skip
+
+
+def _table_options_given(args: argparse.Namespace) -> bool:
+    return bool(args.text_column != "text" or args.clean or args.skip_bad or args.dedupe)
 
 
 def _print_article(article: Article, *, show_removed: bool) -> None:
@@ -89,6 +108,13 @@ def _report(args: argparse.Namespace) -> None:
         from newsframe.report import build_report
 
         sources = args.path if len(args.path) > 1 else args.path[0]
+        if _table_options_given(args):
+            if len(args.path) != 1:
+                raise NewsframeError(
+                    "--text-column, --clean, --skip-bad and --dedupe take one table"
+                )
+            sources = load_corpus(args.path[0], n_jobs=args.jobs, story=args.story,
+                                  **_table_options(args))  # fmt: skip
         path = build_report(
             sources, args.out, story=args.story, group=args.group, compare=args.compare,
             force=args.force, n_jobs=args.jobs, scheduler=args.scheduler, period=args.period,
@@ -97,7 +123,7 @@ def _report(args: argparse.Namespace) -> None:
         return
     if len(args.path) != 1:
         raise NewsframeError("without --out, report takes one source")
-    corpus = _load(args.path[0], None, args.story)
+    corpus = _load(args.path[0], None, args.story, args)
     frame = corpus.to_frame().drop(columns=["source_path"])
     sys.stdout.write(_safe(frame.to_csv(index=False, lineterminator="\n")))
 
@@ -150,6 +176,20 @@ def build_parser() -> argparse.ArgumentParser:
         "--scheduler", help="run the per-article steps on Dask: 'local' or a scheduler ADDRESS"
     )
     report.add_argument("--story", metavar="FILE", help="the story file (TOML) of the corpus")
+    report.add_argument(
+        "--text-column", default="text", help="a table's column holding the text (default: text)"
+    )
+    report.add_argument(
+        "--clean",
+        action="store_true",
+        help="run the page cleaner on a table's text (default: as given)",
+    )
+    report.add_argument(
+        "--skip-bad",
+        action="store_true",
+        help="leave out (and list) table rows that are not articles",
+    )
+    report.add_argument("--dedupe", action="store_true", help="count each repeated text once")
     report.add_argument(
         "--period",
         choices=["day", "week", "month", "quarter", "year"],

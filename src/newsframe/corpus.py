@@ -2,12 +2,15 @@
 
 ``load_article`` turns one raw file (plain text or a saved HTML page) into an :class:`Article`
 holding the clean text and an audit of what was removed; ``load_corpus`` does so for a manifest
-CSV, a folder or a list of paths. Raw files are opened read-only and never written.
+CSV, a folder or a list of paths, and reads article tables (CSV, Parquet, JSON Lines with a text
+column, news-please JSON) row by row through :mod:`newsframe.sources`. Raw files are opened
+read-only and never written.
 """
 
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import functools
 import hashlib
@@ -29,6 +32,7 @@ import pandas as pd
 from newsframe.cleaning import CleanText, Removal, Rules, clean_text, load_rules
 from newsframe.errors import InputError, NewsframeError, NewsframeWarning
 from newsframe.resources import remember_resources
+from newsframe.sources import TABLE_SUFFIXES, RowProblem, row_fields, table_columns, table_rows
 from newsframe.text import TOKEN, normalise, split_sentences
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -61,7 +65,9 @@ class Article:
     the text the cleaner read (the raw text, or the text extracted from an HTML page), to which the
     line numbers in ``removed`` refer. ``metadata`` holds
     the manifest fields (outlet, published, url, note, ...). ``notes`` flags kept lines (body
-    text in another script, which the English analysis does not read).
+    text in another script, which the English analysis does not read). ``cleaned`` is False
+    when the text came from a table already extracted and was taken as given (no page cleaning,
+    ``load_corpus(clean=False)``).
     """
 
     article_id: str
@@ -76,6 +82,7 @@ class Article:
     encoding: str = "utf-8"
     metadata: Mapping[str, Any] = field(default_factory=dict)
     notes: tuple[Removal, ...] = ()
+    cleaned: bool = True
 
     def __post_init__(self) -> None:
         # A string given for the paragraphs is the body: split at blank lines, not per character.
@@ -219,6 +226,11 @@ class Corpus(Sequence[Article]):
     ('B', 2, ['a', 'b'])
     """
 
+    #: Rows of article tables left out by ``load_corpus(skip_bad=True)``: (file, row, id, problem).
+    _skipped: tuple[tuple[str, int, str, str], ...] = ()
+    #: Articles left out by ``load_corpus(dedupe=True)``: (id, outlet, duplicate of, its outlet).
+    _dropped: tuple[tuple[str, str, str, str], ...] = ()
+
     def __init__(
         self,
         articles: Iterable[Article],
@@ -226,6 +238,8 @@ class Corpus(Sequence[Article]):
         resources: Resources | None = None,
         story: Any = None,
     ) -> None:
+        if isinstance(articles, Corpus):  # the same articles: what loading left out still holds
+            self._skipped, self._dropped = articles._skipped, articles._dropped
         self._articles = tuple(as_articles(articles))
         #: The corpus's own word lists and tables (None: the shipped defaults); every analysis
         #: given this corpus without ``resources=`` uses them.
@@ -355,7 +369,8 @@ class Corpus(Sequence[Article]):
 
         Columns: ``article_id, title, outlet, published, url``, then every other manifest column
         (e.g. ``group``, ``note``) in manifest order, then ``source_path, sha256, paragraphs,
-        sentences, words, captions, removed_lines``. ``words`` is the article's word count
+        sentences, words, captions, removed_lines, cleaning`` (``page cleaner``, or ``none (text
+        as given)`` for table text read without ``clean=True``). ``words`` is the article's word count
         (:attr:`newsframe.Document.n_words`: word tokens of the clean body, headline excluded),
         the denominator of every per-1,000 rate.
 
@@ -382,10 +397,36 @@ class Corpus(Sequence[Article]):
                     **_sentences_and_words(a),
                     "captions": len(a.captions),
                     "removed_lines": len(a.removed),
+                    "cleaning": "page cleaner" if a.cleaned else "none (text as given)",
                 }
             )
             rows.append(row)
         return pd.DataFrame(rows)
+
+    def skipped_rows(self) -> pd.DataFrame:
+        """Return the table rows loading left out: ``file, row, article_id, problem``.
+
+        Filled by ``load_corpus(..., skip_bad=True)`` (a row without text, with a text that is
+        not a string, or with a date that does not parse); empty otherwise. ``row`` is the line
+        of a JSON Lines file, else the data row (1 is the first row after a CSV header).
+        """
+        return pd.DataFrame(list(self._skipped), columns=["file", "row", "article_id", "problem"])
+
+    def duplicate_texts(self) -> pd.DataFrame:
+        """Return articles whose text repeats an earlier article's (the same wire copy twice).
+
+        Columns ``article_id, outlet, duplicate_of, duplicate_of_outlet, counted``: one row per
+        later copy, ``duplicate_of`` the first article with that text (white space aside);
+        ``counted`` is False for copies ``load_corpus(dedupe=True)`` left out.
+
+        >>> c = Corpus([Article(i, "", ("Same words.",), metadata={"outlet": i.upper()}) for i in "ab"])
+        >>> c.duplicate_texts().values.tolist()
+        [['b', 'B', 'a', 'A', True]]
+        """
+        rows = [(*dupe, True) for dupe in _duplicates(self._articles)]
+        rows += [(*dropped, False) for dropped in self._dropped]
+        columns = ["article_id", "outlet", "duplicate_of", "duplicate_of_outlet", "counted"]
+        return pd.DataFrame(rows, columns=columns)
 
     def removed_frame(self) -> pd.DataFrame:
         """Return every removed line of every article: ``article_id, line_no, reason, text``."""
@@ -415,6 +456,21 @@ class Corpus(Sequence[Article]):
 
     def __repr__(self) -> str:
         return f"Corpus({len(self)} articles: {', '.join(self.ids[:5])}{', ...' if len(self) > 5 else ''})"
+
+
+def _text_key(article: Article) -> bytes:
+    """A digest of the article's text with white space collapsed: equal for two copies."""
+    text = " ".join(" ".join(article.paragraphs).split())
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+
+
+def _duplicates(articles: Iterable[Article]) -> Iterator[tuple[str, str, str, str]]:
+    """``(id, outlet, id of the first copy, its outlet)`` for each article repeating a text."""
+    first: dict[bytes, Article] = {}
+    for article in articles:
+        original = first.setdefault(_text_key(article), article)
+        if original is not article:
+            yield article.article_id, article.outlet, original.article_id, original.outlet
 
 
 def _sentences_and_words(article: Article) -> dict[str, int]:
@@ -996,8 +1052,10 @@ def _read_manifest(path: Path, max_bytes: int | None = None) -> list[dict[str, s
     return rows
 
 
-def _folder_files(folder: Path) -> list[tuple[Path, dict[str, str]]]:
-    """Every article file under ``folder``, sub-folders included, in sorted path order.
+def _folder_files(
+    folder: Path, suffixes: tuple[str, ...] = SUPPORTED
+) -> list[tuple[Path, dict[str, str]]]:
+    """Every article file (ending in one of ``suffixes``) under ``folder``, sorted by path.
 
     Hidden files and folders (``.git``, ``.ipynb_checkpoints``) are not articles and are not
     read. A file or sub-folder reached through a symbolic link that leaves the folder is refused,
@@ -1022,7 +1080,7 @@ def _folder_files(folder: Path) -> list[tuple[Path, dict[str, str]]]:
                 dirs.remove(name)  # its files are read where they really are
         for name in sorted(files):
             file = Path(here) / name
-            if file.suffix.lower() not in SUPPORTED or name.startswith("."):
+            if file.suffix.lower() not in suffixes or name.startswith("."):
                 continue
             if not file.resolve().is_relative_to(root):
                 raise InputError(file, f"links to a file outside {folder}; refusing to read it")
@@ -1035,7 +1093,7 @@ def _folder_files(folder: Path) -> list[tuple[Path, dict[str, str]]]:
             found.append((file, row))
     found.sort(key=lambda item: item[0].relative_to(folder).parts)
     if not found:
-        raise InputError(folder, f"folder has no article files ({', '.join(SUPPORTED)})")
+        raise InputError(folder, f"folder has no article files ({', '.join(suffixes)})")
     return found
 
 
@@ -1138,18 +1196,177 @@ def _build_slice(jobs: Sequence[tuple], rules: Rules) -> list[tuple[Article, fro
 
 
 def _build(job: tuple, rules: Rules) -> tuple[Article, frozenset[str]]:
-    path, data, text, encoding, row, repeats = job
+    """Clean one job ``(path, bytes, text, encoding, row, edge repeats, where)``; ``where``
+    (``"row 5: "`` for a table row) goes before the problem of an error."""
+    path, data, text, encoding, row, repeats, where = job
     meta = {k: v for k, v in row.items() if k not in ("article_id", "file") and v != ""}
-    return _clean_article(
-        path,
-        data,
-        text,
-        encoding,
-        article_id=row.get("article_id"),
-        rules=rules,
-        edge_repeats=repeats,
-        metadata=meta,
+    try:
+        return _clean_article(
+            path,
+            data,
+            text,
+            encoding,
+            article_id=row.get("article_id"),
+            rules=rules,
+            edge_repeats=repeats,
+            metadata=meta,
+        )
+    except InputError as exc:
+        if not where:
+            raise
+        raise InputError(exc.path, f"{where}{exc.problem}") from None
+
+
+def _clean_all(jobs: list[tuple], rules: Rules, n_jobs: int, executor=None) -> list[Article]:
+    """Clean every job, then clean again, with their outlet's repeated edge paragraphs, the
+    articles that evidence can change (see :func:`_edge_paragraphs`)."""
+    built = _build_all(jobs, rules, n_jobs, executor)
+    articles = [article for article, _ in built]
+    # Second look only where it can matter: an article of an outlet with repeated edge
+    # paragraphs, one of which is a line the cleaner would look up at the page's edges (its
+    # edge lines: without one, a second clean gives the same article), is cleaned again with
+    # that evidence.
+    repeats = _edge_paragraphs(articles)
+    again = [
+        n
+        for n, (a, edges) in enumerate(built)
+        if repeats.get(a.outlet) and not repeats[a.outlet].isdisjoint(edges)
+    ]
+    del built
+    redone = _build_all(
+        [(*jobs[n][:5], repeats[articles[n].outlet], jobs[n][6]) for n in again],
+        rules,
+        n_jobs,
+        executor,
     )
+    for n, (article, _) in zip(again, redone, strict=True):
+        articles[n] = article
+    return articles
+
+
+# --- article tables (CSV, Parquet, JSON Lines, news-please JSON) ---------------------------
+
+
+def _check_regular(path: Path, what: str = "file") -> os.stat_result:
+    """The file's status, once it is known to be a regular file (never opens a FIFO)."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise InputError(path, f"{what} not found") from None
+    except OSError as exc:
+        raise InputError(path, f"cannot read {what} ({exc.strerror})") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(path, _not_regular(info.st_mode))
+    return info
+
+
+def _table_files(source: object, text_column: str) -> list[tuple[Path, str]] | None:
+    """The tables ``source`` names, each with the id stem of its rows, or None for article
+    pages and manifests.
+
+    A ``.parquet``, ``.jsonl``/``.ndjson`` or ``.json`` file is a table; a ``.csv`` file is a
+    manifest when it has a ``file`` column and no ``text_column``, else a text table; a folder
+    without article pages but with ``.json`` files is a folder of news-please articles.
+    """
+    if not isinstance(source, (str, os.PathLike)) or isinstance(source, bytes):
+        return None
+    path = _as_path(source, "load_corpus")
+    if path.is_dir():
+        found = _folder_files(path, (*SUPPORTED, ".json"))
+        if any(file.suffix.lower() != ".json" for file, _ in found):
+            return None
+        return [(file, row.get("article_id") or _id_stem(file)) for file, row in found]
+    suffix = path.suffix.lower()
+    if suffix not in TABLE_SUFFIXES:
+        return None
+    if suffix == ".csv":
+        _check_regular(path, "manifest")
+        names = table_columns(path, text_column=text_column)
+        if "file" in names and text_column not in names:
+            return None
+    return [(path, _id_stem(path))]
+
+
+def _id_stem(path: Path) -> str:
+    return _ID_SAFE.sub("-", path.stem).strip("-") or "article"
+
+
+def _given_article(
+    article_id: str, title: str, text: str, path: Path, metadata: dict[str, str]
+) -> Article:
+    """An article from text already extracted, taken as given: paragraphs at blank lines (or at
+    every line break when the text has no blank line), nothing removed."""
+    if re.search(r"\n[^\S\n]*\n", text):
+        parts = re.split(r"\n[^\S\n]*+\n\s*+", text)
+    else:
+        parts = text.split("\n")
+    return Article(
+        article_id=article_id,
+        title=title,
+        paragraphs=tuple(p for p in (part.strip() for part in parts) if p),
+        source_path=path,
+        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        raw_text=text,
+        page_text=text,
+        metadata=MappingProxyType(metadata),
+        cleaned=False,
+    )
+
+
+@dataclass
+class _TableLoad:
+    """Reading article tables: the articles (or cleaning jobs) so far, and the skipped rows.
+
+    A bad row is an :class:`~newsframe.errors.InputError` naming the file and the row, or with
+    ``skip_bad`` a row of the skipped table. Each text may be up to ``limit`` characters.
+    """
+
+    text_column: str
+    limit: int
+    clean: bool
+    skip_bad: bool
+    articles: list[Article] = field(default_factory=list)
+    jobs: list[tuple] = field(default_factory=list)
+    skipped: list[tuple[str, int, str, str]] = field(default_factory=list)
+    seen: dict[str, str] = field(default_factory=dict)
+
+    def read(self, path: Path, stem: str) -> None:
+        """Read every row of the table ``path`` once, in order; ``stem`` names rows without id."""
+        info = _check_regular(path)
+        one = path.suffix.lower() == ".json"  # one news-please article per file
+        if one and info.st_size > self.limit:
+            raise InputError(path, _too_big(info.st_size, self.limit))
+        columns, rows = table_rows(path, text_column=self.text_column)
+        line = "line" if path.suffix.lower() in (".jsonl", ".ndjson") else "row"
+        with contextlib.closing(rows):  # an error mid-file closes the file too
+            for n, record in rows:
+                where = ("" if n == 1 else f"record {n}: ") if one else f"{line} {n}: "
+                article_id = ""
+                try:
+                    article_id, title, text, meta = row_fields(
+                        record, columns, max_chars=self.limit
+                    )
+                    article_id = article_id or (stem if one and n == 1 else f"{stem}-{n}")
+                    if article_id in self.seen:
+                        raise RowProblem(
+                            f"duplicate article_id {article_id!r} (also {self.seen[article_id]})"
+                        )
+                except RowProblem as problem:
+                    if not self.skip_bad:
+                        raise InputError(path, f"{where}{problem}") from None
+                    self.skipped.append((str(path), n, article_id, str(problem)))
+                    continue
+                self.seen[article_id] = f"in {path.name}" + (f" {where[:-2]}" if where else "")
+                self._add(path, article_id, title, text, meta, where)
+
+    def _add(
+        self, path: Path, article_id: str, title: str, text: str, meta: dict[str, str], where: str
+    ) -> None:
+        if self.clean:
+            row = {"article_id": article_id, "title": title, **meta}
+            self.jobs.append((path, text.encode("utf-8"), text, "utf-8", row, frozenset(), where))
+        else:
+            self.articles.append(_given_article(article_id, title, text, path, meta))
 
 
 def load_corpus(
@@ -1160,8 +1377,13 @@ def load_corpus(
     max_bytes: int | None = None,
     story: Any = None,
     executor: Callable[[Callable[[tuple], Article], list[tuple]], list[Article]] | None = None,
+    text_column: str = "text",
+    clean: bool = False,
+    skip_bad: bool = False,
+    dedupe: bool = False,
 ) -> Corpus:
-    """Return a :class:`Corpus` from a manifest CSV, a folder of article files, or a list of paths.
+    """Return a :class:`Corpus` from a manifest CSV, a folder of article files, a list of paths,
+    or an article table.
 
     A manifest has one row per article with columns ``article_id, file, outlet, title, published,
     url, note`` (only ``article_id`` and ``file`` are required; ``file`` is relative to the
@@ -1178,38 +1400,56 @@ def load_corpus(
     :class:`~newsframe.story.Story` or the path of a story file) is attached as ``Corpus.story``
     and its resources as ``Corpus.resources``, which every analysis of the corpus then uses.
     Errors name the file and the problem; no articles at all is an error too.
+
+    An **article table** is a CSV file (without a manifest's ``file`` column), a Parquet file or
+    a JSON Lines file with one article per row and its text in ``text_column``, or news-please's
+    JSON output (a ``.json`` file per article, a folder of them, or JSON Lines): see
+    :mod:`newsframe.sources` for the columns read (title, date, outlet, url, id; every other
+    column, such as ``group``, is kept as metadata, and ``published`` is written as ISO 8601).
+    Rows are read lazily (a Parquet file in batches), each text up to ``max_bytes`` characters.
+    The text arrives already extracted, so it is taken as given (``Article.cleaned`` False,
+    paragraphs at blank lines, else at line breaks) unless ``clean`` runs the page cleaner on it.
+    A row without text, with a text that is not a string, with a date that does not parse or a
+    repeated id is an :class:`~newsframe.errors.InputError` naming the file and the row; with
+    ``skip_bad`` it is left out and listed in :meth:`Corpus.skipped_rows`. Whatever the source,
+    articles repeating an earlier article's text are listed by :meth:`Corpus.duplicate_texts`;
+    ``dedupe`` keeps only the first of each text (the others are listed as not counted).
+
+    >>> import tempfile, pathlib
+    >>> table = pathlib.Path(tempfile.mkdtemp()) / "t.csv"
+    >>> _ = table.write_text("text,date,group\\nDam opens.,2024-01-08,a\\n")
+    >>> load_corpus(table)[0].published
+    '2024-01-08'
     """
     if story is not None and not hasattr(story, "concepts"):
         from newsframe.story import load_story
 
         story = load_story(story)
     rules = rules or load_rules()
-    entries = _sources(source, max_bytes)
-    raws = []
-    for path, row in entries:
-        data, text, encoding = read_raw(path, max_bytes=max_bytes)
-        raws.append((path, row, data, text, encoding))
-    jobs = [
-        (path, data, text, encoding, row, frozenset()) for path, row, data, text, encoding in raws
-    ]
-    built = _build_all(jobs, rules, n_jobs, executor)
-    articles = [article for article, _ in built]
-    # Second look only where it can matter: an article of an outlet with repeated edge
-    # paragraphs, one of which is a line the cleaner would look up at the page's edges (its
-    # edge lines: without one, a second clean gives the same article), is cleaned again with
-    # that evidence.
-    repeats = _edge_paragraphs(articles)
-    again = [
-        n
-        for n, (a, edges) in enumerate(built)
-        if repeats.get(a.outlet) and not repeats[a.outlet].isdisjoint(edges)
-    ]
-    del built
-    redone = _build_all(
-        [(*jobs[n][:5], repeats[articles[n].outlet]) for n in again], rules, n_jobs, executor
-    )
-    for n, (article, _) in zip(again, redone, strict=True):
-        articles[n] = article
+    skipped: list[tuple[str, int, str, str]] = []
+    tables = _table_files(source, text_column)
+    if tables is not None:
+        read = _TableLoad(text_column, max_bytes_limit(max_bytes), clean, skip_bad)
+        for path, stem in tables:
+            read.read(path, stem)
+        if not read.articles and not read.jobs:
+            why = f"all {len(read.skipped)} rows were skipped" if read.skipped else "no rows"
+            raise InputError(_as_path(source, "load_corpus"), f"no articles ({why})")
+        skipped = read.skipped
+        articles = read.articles or _clean_all(read.jobs, rules, n_jobs, executor)
+        del read
+    else:
+        jobs = []
+        for path, row in _sources(source, max_bytes):
+            data, text, encoding = read_raw(path, max_bytes=max_bytes)
+            jobs.append((path, data, text, encoding, row, frozenset(), ""))
+        articles = _clean_all(jobs, rules, n_jobs, executor)
+        del jobs
+    dropped: list[tuple[str, str, str, str]] = []
+    if dedupe:
+        dropped = list(_duplicates(articles))
+        gone = {d[0] for d in dropped}
+        articles = [a for a in articles if a.article_id not in gone]
     group = getattr(story, "group", None)
     lacking = [a.article_id for a in articles if group and group not in a.metadata]
     if lacking:
@@ -1229,6 +1469,7 @@ def load_corpus(
         raise InputError(
             source if isinstance(source, (str, Path)) else "corpus", exc.problem
         ) from None
+    corpus._skipped, corpus._dropped = tuple(skipped), tuple(dropped)
     # a plain list of these articles (a group, a selection) then analyses as the corpus does
     remember_resources(corpus, corpus.resources)
     return corpus

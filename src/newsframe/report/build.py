@@ -31,6 +31,7 @@ import pandas as pd
 from newsframe.corpus import Article, Corpus, load_corpus
 from newsframe.errors import InputError, NewsframeError, NewsframeWarning
 from newsframe.report.html import Block, Section, render_page
+from newsframe.sources import TABLE_SUFFIXES
 
 __all__ = ["ReportPlan", "build_report", "plan_comparison"]
 
@@ -88,7 +89,11 @@ def resolve_source(source: str | Path | Sequence[str | Path]) -> str | Path | li
 
 def _load(source: str | Path | Sequence[str | Path], n_jobs: int | None, story: Any) -> Corpus:
     resolved = resolve_source(source)
-    if isinstance(resolved, Path) and resolved.is_file() and resolved.suffix.lower() != ".csv":
+    if (
+        isinstance(resolved, Path)
+        and resolved.is_file()
+        and resolved.suffix.lower() not in TABLE_SUFFIXES
+    ):
         resolved = [resolved]
     return load_corpus(resolved, n_jobs=n_jobs, story=story)
 
@@ -217,6 +222,7 @@ def _corpus_section(r: _Report, corpus: Corpus, plan: ReportPlan) -> None:
     frame = corpus.to_frame().drop(columns=["source_path", "sha256"], errors="ignore")
     summary = corpus.removal_summary()
     removed = corpus.removed_frame()
+    skipped, duplicates = corpus.skipped_rows(), corpus.duplicate_texts()
     kept = int(summary.loc[summary["reason"] == "kept: article body", "words"].sum())
     dropped = int(summary.loc[summary["reason"] != "kept: article body", "words"].sum())
     outlets = sorted({a.outlet for a in corpus if a.outlet})
@@ -227,7 +233,7 @@ def _corpus_section(r: _Report, corpus: Corpus, plan: ReportPlan) -> None:
         + (f" in {len(plan.groups)} groups of '{plan.group}'" if plan.group else "")
         + f". Cleaning kept {kept:,} words of article body and removed {dropped:,} words "
         f"({share:.0%}) of page chrome in {len(removed):,} lines; every removed line is listed "
-        "with its reason."
+        "with its reason." + _loading_note(corpus, skipped, duplicates)
     )
     r.summary["corpus"] = {"articles": len(corpus), "outlets": len(outlets), "words_kept": kept,
                            "words_removed": dropped}  # fmt: skip
@@ -242,7 +248,36 @@ def _corpus_section(r: _Report, corpus: Corpus, plan: ReportPlan) -> None:
         r.preview("cleaning_summary", summary, "What cleaning removed, by reason", rows=15),
         r.preview("removed_lines", removed, "Removed lines (the audit)", rows=25),
     ]
+    if len(skipped):
+        blocks.append(r.preview("skipped_rows", skipped, "Table rows left out", rows=25))
+    if len(duplicates):
+        blocks.append(r.preview("duplicate_texts", duplicates, "Repeated texts", rows=25))
+    r.summary["corpus"].update(skipped_rows=len(skipped), duplicate_texts=len(duplicates))
     r.sections.append(Section("corpus", "Corpus and cleaning audit", blocks))
+
+
+def _loading_note(corpus: Corpus, skipped: pd.DataFrame, duplicates: pd.DataFrame) -> str:
+    """What loading did besides cleaning: text taken as given, rows left out, repeated texts."""
+    given = sum(1 for a in corpus if not a.cleaned)
+    notes = []
+    if given:
+        notes.append(
+            f"{given:,} article{'s' if given > 1 else ''} came from a table as extracted text and "
+            f"{'were' if given > 1 else 'was'} taken as given, without page cleaning (--clean cleans it)"
+        )
+    if len(skipped):
+        notes.append(f"{len(skipped):,} table rows were left out as not articles (listed below)")
+    if len(duplicates):
+        dropped = int((~duplicates["counted"]).sum())
+        notes.append(
+            f"{len(duplicates):,} articles repeat an earlier article's text"
+            + (
+                f" ({dropped:,} left out so that each text counts once, --dedupe)"
+                if dropped
+                else " (each counted; --dedupe counts them once)"
+            )
+        )
+    return "".join(f" {note[0].upper()}{note[1:]}." for note in notes)
 
 
 def _top_terms(key: pd.DataFrame, side: str, n: int = 8) -> list[str]:

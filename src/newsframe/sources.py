@@ -1,0 +1,385 @@
+"""Article tables: text tables (CSV, Parquet, JSON Lines) and news-please output, row by row.
+
+Researchers often hold a corpus as a table with one article per row and the text in a column,
+exported from a crawler, a news archive or a database. This module reads such a table lazily,
+one row at a time (a Parquet file batch by batch with pyarrow's ``iter_batches``, a CSV file in
+chunks with pandas, JSON Lines line by line), and turns each row into the fields of an article:
+its id, headline, text and metadata, with the publication date parsed and written as ISO 8601.
+:func:`newsframe.load_corpus` (the only caller) builds the articles; a row that cannot be an
+article raises :class:`RowProblem`, which the caller reports naming the file and the row.
+
+Columns are found by name (:class:`Columns`): the text in ``text`` (or the column the user
+names), the headline in ``title``/``headline``, the date in ``published``/``date``/
+``date_publish``, the outlet in ``outlet``/``source``/``source_domain``, the link in
+``url``/``link`` and the id in ``article_id``/``id``; every other column is kept as metadata
+(``group`` among them). news-please's JSON output (Hamborg et al. 2017: ``maintext``,
+``title``, ``date_publish``, ``source_domain``, ``url``, ``authors``) is recognised by its
+``maintext`` field and read with :data:`NEWSPLEASE` (the id is the stem of its ``filename``).
+"""
+
+from __future__ import annotations
+
+import csv
+import email.utils
+import json
+import math
+import re
+import warnings
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from newsframe.errors import InputError
+
+__all__ = [
+    "NEWSPLEASE",
+    "TABLE_SUFFIXES",
+    "Columns",
+    "RowProblem",
+    "parse_published",
+    "row_fields",
+    "table_columns",
+    "table_rows",
+]
+
+#: File name endings read as article tables (``.json``: one news-please article per file).
+TABLE_SUFFIXES = (".csv", ".parquet", ".pq", ".jsonl", ".ndjson", ".json")
+#: Rows read at a time from a Parquet or CSV file.
+BATCH_ROWS = 1_000
+
+
+class RowProblem(ValueError):
+    """Why one row of a table cannot be an article (no text, text not a string, a bad date)."""
+
+
+@dataclass(frozen=True)
+class Columns:
+    """Which column holds what: ``text`` one name, every other field the first name present.
+
+    >>> Columns(text="body").text, Columns().published
+    ('body', ('published', 'date', 'date_publish'))
+    """
+
+    text: str = "text"
+    article_id: tuple[str, ...] = ("article_id", "id")
+    title: tuple[str, ...] = ("title", "headline")
+    published: tuple[str, ...] = ("published", "date", "date_publish")
+    outlet: tuple[str, ...] = ("outlet", "source", "source_domain")
+    url: tuple[str, ...] = ("url", "link")
+
+
+#: news-please's fields (its article JSON, one file per article or one per line).
+NEWSPLEASE = Columns(
+    text="maintext",
+    article_id=("filename",),
+    published=("date_publish",),
+    outlet=("source_domain",),
+    url=("url",),
+)
+
+
+def _missing(value: Any) -> bool:
+    """None, NaN or NaT (a value not equal to itself), or a string of white space."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, (list, tuple, dict)):
+        return False
+    try:
+        return bool(value != value)
+    except (TypeError, ValueError):
+        return False
+
+
+def _iso(value: datetime | date) -> str:
+    """ISO 8601; a midnight without a timezone is the date alone (``2024-01-08``)."""
+    if isinstance(value, datetime):
+        if value.tzinfo is None and value.time() == datetime.min.time():
+            return value.date().isoformat()
+        return value.isoformat()
+    return value.isoformat()
+
+
+_MONTH = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\b")
+_YEAR = re.compile(r"\b\d{4}\b")
+
+
+def parse_published(value: Any) -> str:
+    """Return a publication date as ISO 8601 text (``""`` when there is none).
+
+    Accepted: a date or timestamp (a Parquet timestamp column), ISO 8601 text
+    (``2024-01-08``, ``2024-01-08 09:30:00``, ``2024-01-08T09:30:00+01:00``, ``...Z``), RFC 2822
+    text from RSS feeds (``Mon, 08 Jan 2024 09:30:00 GMT``) and dates with the month named
+    (``8 January 2024``, ``Jan 8, 2024``). A timezone given is kept; a midnight without one is
+    written as the date alone. Numeric dates such as ``08/01/2024`` are refused (day or month
+    first?), as are words like ``yesterday``: :class:`RowProblem` says so.
+
+    >>> parse_published("2024-01-08 09:30:00"), parse_published("Mon, 08 Jan 2024 09:30:00 +0100")
+    ('2024-01-08T09:30:00', '2024-01-08T09:30:00+01:00')
+    >>> parse_published("8 January 2024"), parse_published(None)
+    ('2024-01-08', '')
+    """
+    if _missing(value):
+        return ""
+    if isinstance(value, (datetime, date)):
+        return _iso(value)
+    if not isinstance(value, str):
+        raise RowProblem(f"date is not text or a timestamp (got {type(value).__name__} {value!r})")
+    text = value.strip()
+    try:
+        return _iso(datetime.fromisoformat(text))
+    except ValueError:
+        pass
+    try:
+        return _iso(email.utils.parsedate_to_datetime(text))
+    except (TypeError, ValueError, IndexError):
+        pass
+    if _MONTH.search(text) and _YEAR.search(text) and len(text) <= 64:
+        import pandas as pd
+
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("error")
+                return _iso(pd.Timestamp(text).to_pydatetime())
+        except (TypeError, ValueError, OverflowError, Warning):
+            pass
+    raise RowProblem(
+        f"date {text[:80]!r} does not parse (write it as ISO 8601, e.g. 2024-01-08 or "
+        "2024-01-08T09:30:00+01:00)"
+    )
+
+
+def _as_text(value: Any) -> str:
+    """A metadata value as text: lists joined with ``; ``, dates in ISO 8601, ``""`` for none."""
+    if _missing(value):
+        return ""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() and math.isfinite(value) else repr(value)
+    if isinstance(value, (datetime, date)):
+        return _iso(value)
+    if isinstance(value, (list, tuple)):
+        return "; ".join(t for t in map(_as_text, value) if t)
+    if isinstance(value, dict):
+        return json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
+    return str(value)
+
+
+def _first(record: dict[str, Any], names: tuple[str, ...]) -> tuple[str | None, Any]:
+    for name in names:
+        if name in record:
+            return name, record[name]
+    return None, None
+
+
+def row_fields(
+    record: Any, columns: Columns, *, max_chars: int | None = None
+) -> tuple[str, str, str, dict[str, str]]:
+    """Return ``(article_id, title, text, metadata)`` of one table row (a dict of columns).
+
+    ``article_id`` is ``""`` when the row has none (the caller numbers it); ``metadata`` holds
+    ``published`` (ISO 8601, :func:`parse_published`), ``outlet``, ``url`` and every other
+    column that has a value, as text. Raises :class:`RowProblem` for a row without text, a text
+    that is not a string, has no letters or is over ``max_chars`` characters, or a date that
+    does not parse.
+
+    >>> row_fields({"text": "Dam opens.", "date": "2024-01-08", "group": "a"}, Columns())
+    ('', '', 'Dam opens.', {'published': '2024-01-08', 'group': 'a'})
+    """
+    if isinstance(record, RowProblem):
+        raise record
+    if not isinstance(record, dict):
+        raise RowProblem(f"not a record of named fields (got {type(record).__name__})")
+    text = record.get(columns.text)
+    if _missing(text):
+        raise RowProblem(f"no text (column {columns.text!r} is empty or missing)")
+    if not isinstance(text, str):
+        raise RowProblem(f"text is not a string (got {type(text).__name__} {_short(text)})")
+    if max_chars is not None and len(text) > max_chars:
+        raise RowProblem(f"text is too long ({len(text):,} characters; the limit is {max_chars:,})")
+    if not any(ch.isalpha() for ch in text):
+        raise RowProblem("no words in the text (only punctuation, digits or symbols)")
+    used = {columns.text}
+    id_name, article_id = _first(record, columns.article_id)
+    title_name, title = _first(record, columns.title)
+    date_name, published = _first(record, columns.published)
+    meta = {"published": parse_published(published)}
+    for key, names in (("outlet", columns.outlet), ("url", columns.url)):
+        name, value = _first(record, names)
+        meta[key] = _as_text(value)
+        used.add(name)
+    used.update((id_name, title_name, date_name))
+    for key, value in record.items():
+        if key not in used and key not in meta:
+            meta[str(key)] = _as_text(value)
+    article_id = _as_text(article_id)
+    if id_name == "filename" and article_id:
+        article_id = Path(article_id).stem if article_id.endswith(".json") else article_id
+    return article_id, _as_text(title), text, {k: v for k, v in meta.items() if v != ""}
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def table_columns(path: Path, *, text_column: str = "text") -> list[str]:
+    """Return the column names of a CSV or Parquet table (the header, read alone).
+
+    Raises :class:`~newsframe.errors.InputError` naming the file when it cannot be read or a
+    CSV header repeats a name.
+    """
+    if path.suffix.lower() in (".parquet", ".pq"):
+        return list(_parquet(path).schema_arrow.names)
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            header = next(csv.reader(handle), [])
+    except UnicodeDecodeError:
+        raise InputError(path, "line 1: not UTF-8 (save the table as UTF-8)") from None
+    except csv.Error as exc:
+        raise InputError(path, f"line 1: malformed CSV header ({exc})") from None
+    names = [c.strip() for c in header]
+    dupes = sorted({c for c in names if c and names.count(c) > 1})
+    if dupes:
+        raise InputError(path, f"line 1: duplicate column name(s) {', '.join(dupes)}")
+    return names
+
+
+def _parquet(path: Path) -> Any:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        return pq.ParquetFile(path)
+    except (pa.ArrowException, OSError) as exc:
+        raise InputError(path, f"not a readable Parquet file ({exc})") from None
+
+
+def table_rows(
+    path: Path, *, text_column: str = "text", batch_rows: int = BATCH_ROWS
+) -> tuple[Columns, Iterator[tuple[int, Any]]]:
+    """Return the columns to read ``path`` with and its rows, ``(row number, record)``, lazily.
+
+    Row numbers count from 1: data rows of a CSV (after the header), rows of a Parquet file,
+    lines of a JSON Lines file (blank lines skipped but counted), 1 for a one-article ``.json``.
+    A Parquet file is read ``batch_rows`` rows at a time (``ParquetFile.iter_batches``), a CSV
+    file in chunks of ``batch_rows`` (``pandas.read_csv(chunksize=)``): only one batch is in
+    memory at once. A JSON line that does not parse is yielded as a :class:`RowProblem` for the
+    caller to report. A record set whose first record has news-please's ``maintext`` and no
+    value in ``text_column`` is read with :data:`NEWSPLEASE`. Raises
+    :class:`~newsframe.errors.InputError` naming the file when a table has no ``text_column``.
+    """
+    suffix = path.suffix.lower()
+    columns = Columns(text=text_column)
+    if suffix in (".parquet", ".pq"):
+        names = table_columns(path)
+        _require(path, text_column, names)
+        return columns, _parquet_rows(path, batch_rows)
+    if suffix == ".csv":
+        names = table_columns(path)
+        _require(path, text_column, names)
+        return columns, _csv_rows(path, batch_rows)
+    rows = _json_rows(path) if suffix == ".json" else _jsonl_rows(path)
+    first = next(rows, None)
+    if first is None:
+        raise InputError(path, "no articles: the file holds no records")
+    record = first[1]
+    if isinstance(record, dict) and "maintext" in record and _missing(record.get(text_column)):
+        columns = replace(NEWSPLEASE)
+    elif isinstance(record, dict) and text_column not in record:
+        fields = ", ".join(map(str, list(record)[:12]))
+        raise InputError(
+            path,
+            f"no {text_column!r} field in the first record (fields: {fields}); name the text "
+            "field with --text-column (text_column=)",
+        )
+
+    def chained() -> Iterator[tuple[int, Any]]:
+        yield first
+        yield from rows
+
+    return columns, chained()
+
+
+def _require(path: Path, text_column: str, names: list[str]) -> None:
+    if text_column not in names:
+        raise InputError(
+            path,
+            f"no column {text_column!r} (columns: {', '.join(names[:12]) or 'none'}); name the "
+            "text column with --text-column (text_column=), or give a manifest a 'file' column",
+        )
+
+
+def _parquet_rows(path: Path, batch_rows: int) -> Iterator[tuple[int, Any]]:
+    import pyarrow as pa
+
+    n = 0
+    try:
+        for batch in _parquet(path).iter_batches(batch_size=batch_rows):
+            for record in batch.to_pylist():
+                n += 1
+                yield n, record
+    except (pa.ArrowException, OSError) as exc:
+        raise InputError(path, f"row {n + 1}: cannot read the Parquet file ({exc})") from None
+
+
+def _csv_rows(path: Path, batch_rows: int) -> Iterator[tuple[int, Any]]:
+    import pandas as pd
+
+    n = 0
+    try:
+        with pd.read_csv(
+            path, dtype=str, keep_default_na=False, chunksize=batch_rows, encoding="utf-8-sig"
+        ) as chunks:
+            for chunk in chunks:
+                for record in chunk.to_dict("records"):
+                    n += 1
+                    yield n, record
+    except UnicodeDecodeError:
+        raise InputError(path, f"row {n + 1}: not UTF-8 (save the table as UTF-8)") from None
+    except (pd.errors.ParserError, ValueError) as exc:
+        message = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
+        raise InputError(path, f"malformed CSV after row {n} ({message})") from None
+
+
+def _jsonl_rows(path: Path) -> Iterator[tuple[int, Any]]:
+    try:
+        handle = open(path, encoding="utf-8-sig")  # noqa: SIM115 (closed below)
+    except OSError as exc:
+        raise InputError(path, f"cannot read file ({exc.strerror})") from None
+    with handle:
+        try:
+            for n, line in enumerate(handle, start=1):
+                if line.strip():
+                    yield n, _json_record(line)
+        except UnicodeDecodeError:
+            raise InputError(path, "not UTF-8 (save the file as UTF-8)") from None
+
+
+def _json_record(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        return RowProblem(f"not valid JSON ({exc.msg} at column {exc.colno})")
+    except RecursionError:
+        return RowProblem("not valid JSON (nested too deeply)")
+
+
+def _json_rows(path: Path) -> Iterator[tuple[int, Any]]:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(path, "not UTF-8 (save the file as UTF-8)") from None
+    except OSError as exc:
+        raise InputError(path, f"cannot read file ({exc.strerror})") from None
+    record = _json_record(text)
+    if isinstance(record, RowProblem):
+        raise InputError(path, str(record))
+    records = record if isinstance(record, list) else [record]
+    yield from enumerate(records, start=1)
