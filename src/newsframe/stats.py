@@ -777,8 +777,9 @@ def cluster_bootstrap_difference(
 
 
 def _slopes(y: np.ndarray, centred_x: np.ndarray, denominator: float) -> np.ndarray:
-    """Least-squares slope of each row of ``y`` on x (x given centred, with Σ(x − x̄)²)."""
-    return (y @ centred_x) / denominator
+    """Least-squares slope of each row of ``y`` on x (x given centred, with Σ(x − x̄)²); y is
+    centred too, so a constant y gives exactly 0, not rounding noise."""
+    return ((y - y.mean(axis=-1, keepdims=True)) @ centred_x) / denominator
 
 
 def slope_permutation_floor(x: Sequence[float] | np.ndarray) -> float:
