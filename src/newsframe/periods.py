@@ -321,6 +321,14 @@ def naming_over_time(
     group, period_index, concept, variant, usage, count, share`` (of the concept's mentions in
     the period and group; NaN when it names the concept nowhere), ``in_quotes,
     articles_using, n_articles, thin``.
+
+    >>> from newsframe import Article
+    >>> c = Corpus(Article(i, "", ("x.",), metadata={"published": "2024-01-0" + i}) for i in "12")
+    >>> a = assign_periods(c, period="month")
+    >>> n = pd.DataFrame({"article_id": ["1", "1", "2", "2"], "concept": "c", "usage": "",
+    ...                   "variant": ["X", "Y", "X", "Y"], "count": [3, 0, 0, 1], "in_quotes": 0})
+    >>> naming_over_time(n, a)[["period", "variant", "count", "share", "articles_using"]].values.tolist()
+    [['2024-01', 'X', 3, 0.75, 1], ['2024-01', 'Y', 1, 0.25, 1]]
     """
     t = _keyed(naming, assign, "naming_over_time").assign(using=lambda x: x["count"] > 0)
     keys = ["period_index", "group", "concept", "variant", "usage"]
@@ -343,6 +351,14 @@ def frames_over_time(
     words of the period and group), ``articles`` (with a hit), ``share_of_articles``,
     ``share_of_hits`` (of all hits of the scheme in the period and group; NaN without any),
     ``n_articles, thin``.
+
+    >>> from newsframe import Article
+    >>> c = Corpus(Article(i, "", ("x.",), metadata={"published": "2024-01-0" + i}) for i in "12")
+    >>> a = assign_periods(c, period="month")
+    >>> f = pd.DataFrame({"article_id": ["1", "2"], "scheme": "s", "frame": "f", "label": "F",
+    ...                   "hits": [2, 0], "words": [100, 300]})
+    >>> frames_over_time(f, a)[["hits", "per_1000", "share_of_articles"]].values.tolist()
+    [[2.0, 5.0, 0.5]]
     """
     t = _keyed(frames, assign, "frames_over_time").assign(hit=lambda x: x["hits"] > 0)
     keys = ["period_index", "group", "scheme", "frame", "label"]
@@ -388,6 +404,15 @@ def voice_over_time(
     period_index, speaker, speaker_name, quoted_words, quotes, attributions, articles``
     (articles quoting or paraphrasing the speaker), ``share_of_quoted`` (NaN when nobody is
     quoted there), ``n_articles, thin``.
+
+    >>> from newsframe import Article
+    >>> c = Corpus(Article(i, "", ("x.",), metadata={"published": "2024-01-0" + i}) for i in "12")
+    >>> a = assign_periods(c, period="month")
+    >>> v = pd.DataFrame({"article_id": ["1", "2", "2"], "speaker": ["p", "p", "q"],
+    ...                   "speaker_name": ["P", "P", "Q"], "quoted_words": [6, 3, 3],
+    ...                   "quotes": 1, "attributions": 1})
+    >>> voice_over_time(v, a, top=1)[["speaker", "quoted_words", "share_of_quoted"]].values.tolist()
+    [['p', 9, 0.75], ['(others)', 3, 0.25]]
     """
     t = _keyed(voice, assign, "voice_over_time")
     keep = _top_speakers(voice, top)
@@ -434,6 +459,14 @@ def sentiment_over_time(
     interval. One article gives no interval (NaN): its sentences are not a sample of the period.
     Columns: ``period, period_start, group, period_index, mean_compound, ci_low, ci_high,
     n_sentences, unit, n_articles, thin``.
+
+    >>> from newsframe import Article
+    >>> c = Corpus(Article(i, "", ("x.",), metadata={"published": "2024-01-0" + i}) for i in "12")
+    >>> a = assign_periods(c, period="month")
+    >>> s = pd.DataFrame({"article_id": ["1", "2"], "statistic": "mean_compound",
+    ...                   "value": [0.0, 1.0], "n_sentences": [3, 5]})
+    >>> sentiment_over_time(s, a)[["mean_compound", "ci_low", "ci_high", "n_articles"]].values.tolist()
+    [[0.5, 0.0, 1.0, 2.0]]
     """
     t = _keyed(_article_means(summary), assign, "sentiment_over_time")
     rows = []
@@ -467,6 +500,14 @@ def keyness_over_time(
     its articles: a term carried by one article is a lead about that article. ``unit`` is
     ``"token"`` (G² pools tokens; rank by ``log_ratio``). ``top`` keeps that many rows per
     period key for it (``None``: all). A corpus with one period gives an empty table.
+
+    >>> from newsframe import Article
+    >>> c = Corpus(Article(i, "", ("x.",), metadata={"published": f"2024-0{i}-01"}) for i in "12")
+    >>> a = assign_periods(c, period="month")
+    >>> tf = pd.DataFrame({"article_id": ["1", "1", "2"], "term": ["storm", "ferry", "ferry"],
+    ...                    "count": [2, 1, 3], "n_tokens": [10, 10, 10]})
+    >>> keyness_over_time(tf, a)[["period", "term", "count_a", "count_b", "n_a", "n_b"]].values.tolist()
+    [['2024-01', 'storm', 2, 0, 10.0, 10.0], ['2024-02', 'ferry', 3, 1, 10.0, 10.0]]
     """
     needed = {"article_id", "term", "count", "n_tokens"}
     if not needed <= set(term_frequencies.columns):
@@ -558,6 +599,15 @@ def trends_over_time(
     is above ``alpha``; else ``"no evidence of change"``. Columns: ``measure, item, group,
     n_articles, n_periods, first_period, last_period, slope_per_period, p_value, exact,
     p_floor, p_bh, claim``.
+
+    >>> from newsframe import Article
+    >>> c = Corpus(Article(i, "", ("x.",), metadata={"published": f"2024-0{i}-01"}) for i in "123")
+    >>> a = assign_periods(c, period="month")
+    >>> s = pd.DataFrame({"article_id": list("123"), "statistic": "mean_compound",
+    ...                   "value": [0.1, 0.2, 0.3], "n_sentences": 1})
+    >>> t = trends_over_time({"sentiment_summary": s}, a).iloc[0]
+    >>> [round(float(t[k]), 3) for k in ("slope_per_period", "p_value", "p_floor")], t["claim"]
+    ([0.1, 0.333, 0.333], 'cannot reach alpha')
     """
     values = _per_article_measures(tables, top)
     t = values.merge(assign[["article_id", "group", "period", "period_index"]], on="article_id")
@@ -686,6 +736,12 @@ def over_time_notes(result: OverTime) -> list[str]:
 
     The span and period, how many period and group cells are thin, and which trends may be
     claimed (with their p floors), so notebooks and the report say the same thing.
+
+    >>> from newsframe import Article
+    >>> from newsframe.distributed import compute_article_tables
+    >>> c = Corpus(Article(i, "", ("Calm.",), metadata={"published": "2024-01-0" + i}) for i in "12")
+    >>> over_time_notes(over_time(c, compute_article_tables(c, n_jobs=1)))[0]
+    '2 articles from 2024-01-01 to 2024-01-02, in 2 days (2024-01-01 to 2024-01-02).'
     """
     a = result.assign
     cells = _cells(a, result.min_articles)

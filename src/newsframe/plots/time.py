@@ -74,6 +74,12 @@ def plot_over_time(
     articles its number of articles (``n=``) is written at the foot of the panel. Thin periods
     are hollow, with no line through them; the caption states the minimum, ``min_articles``.
     The x axis counts periods (empty ones keep their place), labelled with the periods.
+
+    >>> t = pd.DataFrame({"group": "g", "period": ["P0", "P1"], "period_index": [0, 1],
+    ...                   "value": [0.2, 0.4], "n_articles": [3, 1], "thin": [False, True]})
+    >>> fig = plot_over_time(t, value="value", ylabel="v", min_articles=3)
+    >>> [x.get_text() for x in fig.axes[0].texts]
+    ['n=3', 'n=1']
     """
     require_columns(table, [*_NEEDED, value, *([series] if series else []), *(interval or [])],
                     "plot_over_time")  # fmt: skip
@@ -121,6 +127,13 @@ def over_time_figures(result: OverTime, *, top: int = 5) -> dict[str, Figure]:
     the naming variants of the first concept the articles use (share of its mentions), the
     ``top`` frames by hits (share of articles with a hit) and the share of quoted words of the
     top speakers. A figure whose table is empty is left out.
+
+    >>> from newsframe import Article, Corpus
+    >>> from newsframe.distributed import compute_article_tables
+    >>> from newsframe.periods import over_time
+    >>> c = Corpus(Article(i, "", ("Calm.",), metadata={"published": "2024-01-0" + i}) for i in "12")
+    >>> sorted(over_time_figures(over_time(c, compute_article_tables(c, n_jobs=1))))
+    ['attention__over_time', 'sentiment__over_time']
     """
     by, k = result.by, {"min_articles": result.min_articles}
     figures = {
