@@ -243,13 +243,28 @@ def test_trend_needs_an_article_level_test():
     assert row["p_floor"] == pytest.approx(2 / 252)
     assert 0.002 < row["p_value"] < 0.02
     assert row["claim"] == "change"
-    assert not row["exact"]
+    assert row["method"] == "random permutations"
 
 
 def test_trend_untestable_in_one_period():
     t = trends_over_time({"sentiment_summary": _summary([0.1, 0.5])}, _assign([2, 2]))
     assert t["claim"].tolist() == ["no test"]
-    assert t["p_value"].isna().all()
+    assert t["p_value"].isna().all() and t["method"].tolist() == ["none"]
+
+
+def test_many_articles_use_the_normal_approximation(monkeypatch):
+    import newsframe.periods as periods
+
+    monkeypatch.setattr(periods, "MAX_PERMUTED_ARTICLES", 9)
+    values = [0.0, 0.1, 0.2, 0.3, 0.4, 1.0, 1.1, 1.2, 1.3, 1.4]
+    row = trends_over_time({"sentiment_summary": _summary(values)}, _assign([0] * 5 + [3] * 5))
+    row = row.iloc[0]
+    # numerator Σ(x − 1.5)(y − ȳ) = 5 · 1.5 · 0.5 · 2 = 7.5; Σ(x − x̄)² = 22.5;
+    # Σ(y − ȳ)² = 10 · 0.25 + 2 · 5 · 0.02 = 2.7; z = 7.5 / sqrt(22.5 · 2.7 / 9) = 2.887
+    assert row["method"] == "normal approximation"
+    assert row["p_value"] == pytest.approx(
+        math.erfc(7.5 / math.sqrt(22.5 * 2.7 / 9) / math.sqrt(2))
+    )
 
 
 def test_slope_floor_and_test_agree_with_counting():

@@ -41,6 +41,7 @@ from newsframe.stats import (
     adjust_pvalues,
     percentile_interval,
     resample_indices,
+    slope_normal_test,
     slope_permutation_floor,
     slope_permutation_test,
 )
@@ -48,6 +49,7 @@ from newsframe.terms.keyness import keyness
 
 __all__ = [
     "MAX_DEFAULT_PERIODS",
+    "MAX_PERMUTED_ARTICLES",
     "MIN_ARTICLES",
     "PERIODS",
     "OverTime",
@@ -574,6 +576,41 @@ def _per_article_measures(tables: Mapping[str, pd.DataFrame], top: int) -> pd.Da
         columns=["measure", "item", "article_id", "value"])  # fmt: skip
 
 
+#: Above this many articles a trend test uses the normal approximation to the permutation
+#: distribution (:func:`newsframe.stats.slope_normal_test`) instead of random permutations.
+MAX_PERMUTED_ARTICLES = 2000
+
+
+def _trend_block(part: pd.DataFrame, n_resamples: int, seed: int) -> list[tuple]:
+    """Slope, p, method and p floor of each item (column) of one measure and group, tested
+    together where their articles are the same (one set of permutations for all of them)."""
+    wide = part.pivot_table(index=["article_id", "period_index"], columns="item",
+                            values="value", sort=False)  # fmt: skip
+    x_all = wide.index.get_level_values("period_index").to_numpy(float)
+    masks: dict[bytes, list[str]] = {}
+    for item in wide.columns:
+        masks.setdefault(np.isfinite(wide[item].to_numpy(float)).tobytes(), []).append(item)
+    out = []
+    for key, items in masks.items():
+        keep = np.frombuffer(key, dtype=bool)
+        x, y = x_all[keep], wide.loc[keep, items].to_numpy(float)
+        if len(np.unique(x)) < 2:
+            out += [(i, np.nan, np.nan, "none", 1.0) for i in items]
+            continue
+        floor = slope_permutation_floor(x)
+        if len(x) > MAX_PERMUTED_ARTICLES:
+            slopes, p = slope_normal_test(x, y)
+            method = "normal approximation"
+        else:
+            slopes, p, exact = slope_permutation_test(x, y, n_resamples=n_resamples, seed=seed)
+            method = "exact permutation" if exact else "random permutations"
+            floor = floor if exact else max(floor, 1.0 / (n_resamples + 1))
+        out += [
+            (i, float(b), float(q), method, floor) for i, b, q in zip(items, slopes, p, strict=True)
+        ]
+    return out
+
+
 def trends_over_time(
     tables: Mapping[str, pd.DataFrame],
     assign: pd.DataFrame,
@@ -590,48 +627,38 @@ def trends_over_time(
     ``per_1000`` of the ``top`` frames; the share of quoted words of the ``top`` speakers, over
     articles quoting anyone) is regressed on its period's position in time (``period_index``),
     and the slope tested by permuting values over articles
-    (:func:`newsframe.stats.slope_permutation_test`, ``n_resamples`` random permutations unless
-    all can be enumerated). ``p_floor`` is the smallest p the design can reach
-    (:func:`newsframe.stats.slope_permutation_floor`, and 1 / (n_resamples + 1) for random
-    permutations); ``p_bh`` adjusts over every test of the table (Benjamini & Hochberg 1995).
-    ``claim`` says what may be said: ``"change"`` only when ``p_bh < alpha``; ``"no test"``
-    when the articles fall in fewer than two periods; ``"cannot reach alpha"`` when the floor
-    is above ``alpha``; else ``"no evidence of change"``. Columns: ``measure, item, group,
-    n_articles, n_periods, first_period, last_period, slope_per_period, p_value, exact,
-    p_floor, p_bh, claim``.
-
-    >>> from newsframe import Article
-    >>> c = Corpus(Article(i, "", ("x.",), metadata={"published": f"2024-0{i}-01"}) for i in "123")
-    >>> a = assign_periods(c, period="month")
-    >>> s = pd.DataFrame({"article_id": list("123"), "statistic": "mean_compound",
-    ...                   "value": [0.1, 0.2, 0.3], "n_sentences": 1})
-    >>> t = trends_over_time({"sentiment_summary": s}, a).iloc[0]
-    >>> [round(float(t[k]), 3) for k in ("slope_per_period", "p_value", "p_floor")], t["claim"]
-    ([0.1, 0.333, 0.333], 'cannot reach alpha')
+    (:func:`newsframe.stats.slope_permutation_test`: every permutation when they number at most
+    ``n_resamples``, else ``n_resamples`` random ones; above :data:`MAX_PERMUTED_ARTICLES`
+    articles the normal approximation to the permutation distribution,
+    :func:`newsframe.stats.slope_normal_test`); ``method`` says which. ``p_floor`` is the
+    smallest p the design can reach (:func:`newsframe.stats.slope_permutation_floor`, and
+    1 / (n_resamples + 1) for random permutations); ``p_bh`` adjusts over every test of the
+    table (Benjamini & Hochberg 1995). ``claim`` says what may be said: ``"change"`` only when
+    ``p_bh < alpha``; ``"no test"`` when the articles fall in fewer than two periods;
+    ``"cannot reach alpha"`` when the floor is above ``alpha``; else ``"no evidence of
+    change"``. Columns: ``measure, item, group, n_articles, n_periods, first_period,
+    last_period, slope_per_period, p_value, method, p_floor, p_bh, claim``.
     """
     values = _per_article_measures(tables, top)
     t = values.merge(assign[["article_id", "group", "period", "period_index"]], on="article_id")
     t = t[np.isfinite(t["value"].to_numpy(float))]
+    tested = {}
+    for (measure, group), part in t.groupby(["measure", "group"], sort=False):
+        for item, slope, p, method, floor in _trend_block(part, n_resamples, seed):
+            tested[(measure, item, group)] = (slope, p, method, floor)
     rows = []
     for (measure, item, group), part in t.groupby(["measure", "item", "group"], sort=False):
-        x, y = part["period_index"].to_numpy(float), part["value"].to_numpy(float)
         periods = part.drop_duplicates("period_index").sort_values("period_index")["period"]
-        slope, p, exact, floor = float("nan"), float("nan"), False, 1.0
-        if len(np.unique(x)) >= 2:
-            slope, p, exact = slope_permutation_test(x, y, n_resamples=n_resamples, seed=seed)
-            floor = slope_permutation_floor(x)
-            if not exact:
-                floor = max(floor, 1.0 / (n_resamples + 1))
         rows.append((measure, item, group, len(part), len(periods), periods.iloc[0],
-                     periods.iloc[-1], slope, p, exact, floor))  # fmt: skip
+                     periods.iloc[-1], *tested[(measure, item, group)]))  # fmt: skip
     columns = ["measure", "item", "group", "n_articles", "n_periods", "first_period",
-               "last_period", "slope_per_period", "p_value", "exact", "p_floor"]  # fmt: skip
+               "last_period", "slope_per_period", "p_value", "method", "p_floor"]  # fmt: skip
     out = pd.DataFrame(rows, columns=columns)
-    tested = out["p_value"].notna().to_numpy()
+    done = out["p_value"].notna().to_numpy()
     out["p_bh"] = np.nan
-    out.loc[tested, "p_bh"] = adjust_pvalues(out.loc[tested, "p_value"].to_numpy(float))
+    out.loc[done, "p_bh"] = adjust_pvalues(out.loc[done, "p_value"].to_numpy(float))
     out["claim"] = np.select(
-        [~tested, out["p_floor"] > alpha, out["p_bh"] < alpha],
+        [~done, out["p_floor"] > alpha, out["p_bh"] < alpha],
         ["no test", "cannot reach alpha", "change"],
         "no evidence of change",
     )
