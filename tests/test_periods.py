@@ -235,7 +235,7 @@ def test_trend_needs_an_article_level_test():
     assert (t["p_value"], t["p_floor"], t["claim"]) == (pytest.approx(1 / 3), pytest.approx(1 / 3),
                                                         "cannot reach alpha")  # fmt: skip
     # five against five articles in two periods, every later one higher: the two-sided floor is
-    # 2 / C(10, 5) = 2 / 252; with 1999 random orders the p estimates it
+    # 2 / C(10, 5) = 2 / 252; 999 random orders estimate the p
     values = [0.0, 0.1, 0.2, 0.3, 0.4, 1.0, 1.1, 1.2, 1.3, 1.4]
     t = trends_over_time({"sentiment_summary": _summary(values)}, _assign([0] * 5 + [3] * 5))
     row = t.iloc[0]

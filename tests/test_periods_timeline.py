@@ -51,9 +51,9 @@ def test_the_name_change_tested_at_the_article_level(result):
     # before April. Slope = (Σxy − n x̄ ȳ) / (Σx² − n x̄²) = (6 − 13.2) / (76 − 48.4)
     assert row["slope_per_period"] == pytest.approx(-7.2 / 27.6)
     # only the observed choice of six articles (the six earliest) gets a slope this steep: of
-    # the C(10, 6) = 210 choices the exact p is 1/210; 1,999 random orders estimate it
-    assert 0.001 < row["p_value"] < 0.012
-    assert row["p_floor"] == pytest.approx(1 / 2000)  # 10!/(2!2!2!1!2!1!) orders: the draws bind
+    # the C(10, 6) = 210 choices the exact p is 1/210; 999 random orders estimate it
+    assert 0.001 <= row["p_value"] < 0.015
+    assert row["p_floor"] == pytest.approx(1 / 1000)  # 10!/(2!2!2!1!2!1!) orders: the draws bind
     # 24 tests in the table: after Benjamini–Hochberg the change is not claimed at .05
     assert row["claim"] == "no evidence of change" and row["p_bh"] > 0.05
 

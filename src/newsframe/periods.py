@@ -584,16 +584,20 @@ MAX_PERMUTED_ARTICLES = 2000
 def _trend_block(part: pd.DataFrame, n_resamples: int, seed: int) -> list[tuple]:
     """Slope, p, method and p floor of each item (column) of one measure and group, tested
     together where their articles are the same (one set of permutations for all of them)."""
-    wide = part.pivot_table(index=["article_id", "period_index"], columns="item",
-                            values="value", sort=False)  # fmt: skip
-    x_all = wide.index.get_level_values("period_index").to_numpy(float)
-    masks: dict[bytes, list[str]] = {}
-    for item in wide.columns:
-        masks.setdefault(np.isfinite(wide[item].to_numpy(float)).tobytes(), []).append(item)
+    rows, articles = pd.factorize(part["article_id"])
+    cols, names = pd.factorize(part["item"])
+    wide = np.full((len(articles), len(names)), np.nan)
+    wide[rows, cols] = part["value"].to_numpy(float)
+    x_all = np.empty(len(articles))
+    x_all[rows] = part["period_index"].to_numpy(float)
+    masks: dict[bytes, list[int]] = {}
+    for j in range(len(names)):
+        masks.setdefault(np.isfinite(wide[:, j]).tobytes(), []).append(j)
     out = []
-    for key, items in masks.items():
+    for key, columns in masks.items():
         keep = np.frombuffer(key, dtype=bool)
-        x, y = x_all[keep], wide.loc[keep, items].to_numpy(float)
+        items = [names[j] for j in columns]
+        x, y = x_all[keep], wide[np.ix_(keep, columns)]
         if len(np.unique(x)) < 2:
             out += [(i, np.nan, np.nan, "none", 1.0) for i in items]
             continue
@@ -616,7 +620,7 @@ def trends_over_time(
     assign: pd.DataFrame,
     *,
     top: int = 5,
-    n_resamples: int = 1999,
+    n_resamples: int = 999,
     seed: int = 0,
     alpha: float = 0.05,
 ) -> pd.DataFrame:

@@ -858,7 +858,7 @@ def slope_permutation_test(
         rng = np.random.default_rng(seed)
         hits = np.zeros(values.shape[1])
         for size in resample_batches(n_resamples, n):
-            order = rng.permuted(np.tile(np.arange(n), (size, 1)), axis=1)
+            order = rng.permuted(np.tile(np.arange(n, dtype=np.int32), (size, 1)), axis=1)
             hits += (np.abs(centred[order] @ values / denominator) >= bar).sum(axis=0)
         p = (hits + 1) / (n_resamples + 1)
     if single:
