@@ -100,6 +100,11 @@ def test_timezone_kept_or_normalised():
     assert utc["period"].tolist() == ["2024-03", "2024-03"]  # 2024-03-31 22:30 UTC
 
 
+def test_unknown_timezone_is_refused():
+    with pytest.raises(NewsframeError, match="timezone 'Mars/Olympus' is not a known time zone"):
+        parse_published(_dated(["2024-01-01"]), timezone="Mars/Olympus")
+
+
 def test_date_format_for_other_spellings():
     c = _dated(["13/12/2016", "23/01/2019"])
     t = parse_published(c, date_format="%d/%m/%Y")

@@ -40,6 +40,7 @@ from newsframe.errors import InputError, NewsframeError
 from newsframe.stats import (
     adjust_pvalues,
     percentile_interval,
+    random_permutations,
     resample_indices,
     slope_normal_test,
     slope_permutation_floor,
@@ -133,6 +134,13 @@ def parse_published(
     >>> parse_published(c, timezone="UTC")["date"].dt.strftime("%Y-%m-%d %H:%M").tolist()[0]
     '2024-03-31 21:30'
     """
+    if timezone:
+        try:
+            pd.Timestamp("2000-01-01", tz=timezone)
+        except (ValueError, KeyError, TypeError) as exc:
+            raise NewsframeError(
+                f"timezone {timezone!r} is not a known time zone ({exc})"
+            ) from None
     seen: dict[str, tuple] = {}  # each distinct value parsed once
     rows = []
     for article in corpus:
@@ -581,7 +589,7 @@ def _per_article_measures(tables: Mapping[str, pd.DataFrame], top: int) -> pd.Da
 MAX_PERMUTED_ARTICLES = 2000
 
 
-def _trend_block(part: pd.DataFrame, n_resamples: int, seed: int) -> list[tuple]:
+def _trend_block(part: pd.DataFrame, permutations: np.ndarray, n_resamples: int) -> list[tuple]:
     """Slope, p, method and p floor of each item (column) of one measure and group, tested
     together where their articles are the same (one set of permutations for all of them)."""
     rows, articles = pd.factorize(part["article_id"])
@@ -606,7 +614,9 @@ def _trend_block(part: pd.DataFrame, n_resamples: int, seed: int) -> list[tuple]
             slopes, p = slope_normal_test(x, y)
             method = "normal approximation"
         else:
-            slopes, p, exact = slope_permutation_test(x, y, n_resamples=n_resamples, seed=seed)
+            slopes, p, exact = slope_permutation_test(
+                x, y, n_resamples=n_resamples, permutations=permutations
+            )
             method = "exact permutation" if exact else "random permutations"
             floor = floor if exact else max(floor, 1.0 / (n_resamples + 1))
         out += [
@@ -647,17 +657,24 @@ def trends_over_time(
     t = values.merge(assign[["article_id", "group", "period", "period_index"]], on="article_id")
     t = t[np.isfinite(t["value"].to_numpy(float))]
     tested = {}
+    sizes = t.groupby("group")["article_id"].nunique()
+    widest = min(MAX_PERMUTED_ARTICLES, int(sizes.max())) if len(sizes) else 1
+    # one draw of random orders serves every test (each keeps the entries below its size)
+    permutations = random_permutations(widest, n_resamples=n_resamples, seed=seed)
     for (measure, group), part in t.groupby(["measure", "group"], sort=False):
-        for item, slope, p, method, floor in _trend_block(part, n_resamples, seed):
+        for item, slope, p, method, floor in _trend_block(part, permutations, n_resamples):
             tested[(measure, item, group)] = (slope, p, method, floor)
-    rows = []
-    for (measure, item, group), part in t.groupby(["measure", "item", "group"], sort=False):
-        periods = part.drop_duplicates("period_index").sort_values("period_index")["period"]
-        rows.append((measure, item, group, len(part), len(periods), periods.iloc[0],
-                     periods.iloc[-1], *tested[(measure, item, group)]))  # fmt: skip
-    columns = ["measure", "item", "group", "n_articles", "n_periods", "first_period",
-               "last_period", "slope_per_period", "p_value", "method", "p_floor"]  # fmt: skip
-    out = pd.DataFrame(rows, columns=columns)
+    out = t.groupby(["measure", "item", "group"], sort=False, as_index=False).agg(
+        n_articles=("article_id", "size"), n_periods=("period_index", "nunique"),
+        first_period=("period_index", "min"), last_period=("period_index", "max"),
+    )  # fmt: skip
+    label = assign.drop_duplicates("period_index").set_index("period_index")["period"]
+    out["first_period"] = out["first_period"].map(label)
+    out["last_period"] = out["last_period"].map(label)
+    keys = zip(out["measure"], out["item"], out["group"], strict=True)
+    results = pd.DataFrame([tested[k] for k in keys], index=out.index,
+                           columns=["slope_per_period", "p_value", "method", "p_floor"])  # fmt: skip
+    out = pd.concat([out, results], axis=1)
     done = out["p_value"].notna().to_numpy()
     out["p_bh"] = np.nan
     out.loc[done, "p_bh"] = adjust_pvalues(out.loc[done, "p_value"].to_numpy(float))
@@ -779,7 +796,7 @@ def over_time_notes(result: OverTime) -> list[str]:
     span = _span(a)
     groups = _groups(a)
     notes = [
-        f"{len(a)} articles from {a['date'].min():%Y-%m-%d} to {a['date'].max():%Y-%m-%d}, "
+        f"{len(a)} article{'s' if len(a) != 1 else ''} from {a['date'].min():%Y-%m-%d} to {a['date'].max():%Y-%m-%d}, "
         f"in {len(span)} {result.period}{'s' if len(span) != 1 else ''} "
         f"({span['period'].iloc[0]} to {span['period'].iloc[-1]})"
         + (f" and {len(groups)} groups of '{result.column}'." if result.column else "."),

@@ -56,6 +56,7 @@ __all__ = [
     "permutation_floor",
     "permutation_pvalues",
     "quantiles",
+    "random_permutations",
     "renamed",
     "resample_batches",
     "resample_indices",
@@ -812,12 +813,28 @@ def slope_permutation_floor(x: Sequence[float] | np.ndarray) -> float:
     return float(min(1.0, ways / arrangements))
 
 
+def random_permutations(n: int, *, n_resamples: int, seed: int) -> np.ndarray:
+    """Return ``n_resamples × n`` random permutations of ``0 .. n-1`` (int32), one per row.
+
+    Keeping the values below ``k`` of each row, in order, gives ``n_resamples`` random
+    permutations of ``0 .. k-1`` (a uniform permutation restricted to a subset stays uniform),
+    so one draw serves every test of at most ``n`` articles (:func:`slope_permutation_test`).
+
+    >>> p = random_permutations(5, n_resamples=3, seed=0)
+    >>> p.shape, sorted(p[0].tolist()), sorted(p[p < 3].reshape(3, 3)[1].tolist())
+    ((3, 5), [0, 1, 2, 3, 4], [0, 1, 2])
+    """
+    rng = np.random.default_rng(seed)
+    return rng.permuted(np.tile(np.arange(n, dtype=np.int32), (n_resamples, 1)), axis=1)
+
+
 def slope_permutation_test(
     x: Sequence[float] | np.ndarray,
     y: Sequence[float] | np.ndarray,
     *,
     n_resamples: int = 9999,
     seed: int = 0,
+    permutations: np.ndarray | None = None,
 ) -> tuple[Any, Any, bool]:
     """Return ``(slope, p_value, exact)``: a two-sided permutation test of the slope of y on x.
 
@@ -830,8 +847,9 @@ def slope_permutation_test(
     ``n_resamples`` random ones with ``(hits + 1) / (n + 1)`` (Phipson & Smyth 2010). With x
     taking two values it is the two-sample permutation test of the difference of means.
     ``y`` may be ``n × m`` (m measures of the same articles, tested with the same permutations):
-    then slope and p are arrays of m. Needs two distinct x; the floor is
-    :func:`slope_permutation_floor`.
+    then slope and p are arrays of m. ``permutations`` (from :func:`random_permutations`, at
+    least n wide) supplies the random orders, so many tests share one draw. Needs two distinct
+    x; the floor is :func:`slope_permutation_floor`.
 
     >>> slope, p, exact = slope_permutation_test([0, 1, 2, 3], [1.0, 2.0, 3.0, 4.0])
     >>> round(slope, 4), round(p, 4), exact  # 2 of the 24 orders are as steep: 1234 and 4321
@@ -855,12 +873,14 @@ def slope_permutation_test(
         orders = np.array(list(itertools.permutations(range(n))), dtype=np.intp)
         p = (np.abs(centred[orders] @ values / denominator) >= bar).mean(axis=0)
     else:
-        rng = np.random.default_rng(seed)
+        if permutations is None or permutations.shape[1] < n:
+            permutations = random_permutations(n, n_resamples=n_resamples, seed=seed)
         hits = np.zeros(values.shape[1])
-        for size in resample_batches(n_resamples, n):
-            order = rng.permuted(np.tile(np.arange(n, dtype=np.int32), (size, 1)), axis=1)
+        for start in range(0, len(permutations), max(1, _CELLS // permutations.shape[1])):
+            block = permutations[start : start + max(1, _CELLS // permutations.shape[1])]
+            order = block[block < n].reshape(len(block), n)
             hits += (np.abs(centred[order] @ values / denominator) >= bar).sum(axis=0)
-        p = (hits + 1) / (n_resamples + 1)
+        p = (hits + 1) / (len(permutations) + 1)
     if single:
         return float(observed[0]), float(p[0]), exact
     return observed, p, exact
