@@ -99,6 +99,7 @@ def test_fixture_figures_named_by_measure_and_column(tmp_path):
     assert _n_labels(south) == ["n=2", "n=1"]
     assert _points(north, "thin") == 3 and _lines(north) == []  # all below 3 articles
     assert [t.get_text() for t in north.get_xticklabels()] == ["2024-01", "2024-02", "2024-03"]
+    assert all(float(y).is_integer() for y in north.get_yticks())  # articles are counted whole
     first = save_figure(figures["attention__over_time__by_group"], "x", tmp_path / "1")
     second = save_figure(over_time_figures(result)["attention__over_time__by_group"], "x",
                          tmp_path / "2")  # fmt: skip

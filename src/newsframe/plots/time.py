@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.ticker import MaxNLocator
 
 from newsframe.periods import OverTime
 from newsframe.plots import article_colors, panel_grid, require_columns, styled
@@ -106,6 +107,8 @@ def plot_over_time(
                       ha="right", fontsize=7)  # fmt: skip
         ax.set_xlim(ticks.min() - 0.5, ticks.max() + 0.5)
         ax.margins(y=0.25)
+    if pd.api.types.is_integer_dtype(table[value]):  # counts: no tick at 1.25 articles
+        axes[0].yaxis.set_major_locator(MaxNLocator(integer=True))
     axes[0].set_ylabel(ylabel)
     if series:
         handles = [Line2D([], [], color=colors[i], marker="o", lw=1.4, label=str(i)) for i in items]
