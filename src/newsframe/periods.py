@@ -271,14 +271,16 @@ def _keyed(table: pd.DataFrame, assign: pd.DataFrame, what: str) -> pd.DataFrame
     return table.drop(columns=["group"], errors="ignore").merge(keys, on="article_id", how="inner")
 
 
-def _ordered(out: pd.DataFrame, assign: pd.DataFrame, cells: pd.DataFrame, rest: list[str]):
+def _ordered(
+    out: pd.DataFrame, assign: pd.DataFrame, cells: pd.DataFrame, rest: list[str], by=()
+) -> pd.DataFrame:
     """Cell columns first (period, period_start, group, …, n_articles, thin), rows in time order,
-    groups in corpus order; ``rest`` are the measure's own columns."""
+    groups in corpus order, then by ``by`` (else items keep the order of the per-article table);
+    ``rest`` are the measure's own columns."""
     out = out.merge(cells, on=["period_index", "group"], how="left")
     order = {g: i for i, g in enumerate(_groups(assign))}
     out = out.assign(_g=out["group"].map(order))
-    sort = ["period_index", "_g", *[c for c in rest if c in out.columns][:1]]
-    out = out.sort_values(sort, kind="stable").drop(columns="_g")
+    out = out.sort_values(["period_index", "_g", *by], kind="stable").drop(columns="_g")
     columns = [*_CELL, "period_index", *rest, "n_articles", "thin"]
     return out[columns].reset_index(drop=True)
 
@@ -440,7 +442,8 @@ def voice_over_time(
     out = out.assign(rank=out["speaker"].map(rank))
     rest = ["rank", "speaker", "speaker_name", "quoted_words", "quotes", "attributions",
             "articles", "share_of_quoted"]  # fmt: skip
-    return _ordered(out, assign, _cells(assign, min_articles), rest).drop(columns="rank")
+    cells = _cells(assign, min_articles)
+    return _ordered(out, assign, cells, rest, by=["rank"]).drop(columns="rank")
 
 
 def _article_means(summary: pd.DataFrame) -> pd.DataFrame:
