@@ -310,3 +310,20 @@ def test_deterministic(corpus, tables):
     a, b = over_time(corpus, tables), over_time(corpus, tables)
     for name, table in a.tables().items():
         pd.testing.assert_frame_equal(table, b.tables()[name], obj=name)
+
+
+def test_keyness_takes_the_sizes_of_count_sides():
+    a = pd.Series({"storm": 2, "ferry": 1}, name="A")
+    b = pd.Series({"storm": 0, "ferry": 3}, name="B")
+    k = nf.keyness(a, b, sizes=(10, 30), prior="uniform").set_index("term")
+    assert (k.loc["storm", "n_a"], k.loc["storm", "n_b"]) == (10, 30)
+    assert k.loc["ferry", "log_ratio"] == pytest.approx(math.log2((1 / 10) / (3 / 30)))  # 0
+    with pytest.raises(NewsframeError, match="sizes= is for sides given as term counts"):
+        nf.keyness(Article("x", "", ("Storm.",)), b, sizes=(1, 30))
+
+
+def test_a_huge_date_string_is_refused_quickly():
+    value = "2024-01-01" + "T" * 200_000
+    with pytest.raises(InputError, match=r"TTT'… \(200,010 characters\) is not an ISO") as exc:
+        parse_published(_dated([value]))
+    assert len(str(exc.value)) < 200  # the message names the value, not all of it

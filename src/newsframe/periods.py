@@ -103,7 +103,8 @@ def _parse_one(text: str, article_id: str, timezone: str | None, fmt: str | None
         wanted = (
             f"the format {fmt!r}" if fmt else "an ISO 8601 date (YYYY-MM-DD[THH:MM[:SS]][Z|±HH:MM])"
         )
-        raise InputError(where, f"published {text!r} is not {wanted}") from None
+        shown = repr(text) if len(text) <= 60 else f"{text[:60]!r}… ({len(text):,} characters)"
+        raise InputError(where, f"published {shown} is not {wanted}") from None
     if stamp.tzinfo is None:
         return stamp, ""
     offset = stamp.strftime("%z")
