@@ -296,3 +296,20 @@ def test_the_prefilter_never_skips_a_line_a_rule_matches():
                 assert not needles or any(n in line for n in needles), (pattern.pattern, line)
                 assert not openings or line[:1] in openings, (pattern.pattern, line)
     assert checked > 100  # the fixture pages do exercise the prefiltered rules
+
+
+@pytest.mark.parametrize(
+    "mark",
+    ["[1]", " [2]", "*", "\u2020", "\u00b9", " #islands", " \U0001f54a\ufe0f", " \u2714", "\u2713"],
+)
+def test_a_mark_after_each_final_stop_leaves_the_body_body(mark):
+    """Issue 17 item 9: a footnote, asterisk, dagger, hashtag, emoji or check mark set after each
+    sentence's stop made every paragraph unpunctuated, hence "photo caption or credit"."""
+    third = "Fishermen on the islands said prices for crab had fallen by a third since then."
+    fourth = "A spokesman for the ministry declined to comment on the report on Wednesday."
+    body = [p + mark for p in (LEDE, SECOND, third, fourth)]
+    result = clean_text("Islands Talks Resume\n\n" + "\n\n".join(body) + "\n")
+    assert result.title == "Islands Talks Resume"
+    assert result.paragraphs == tuple(body)
+    assert result.captions == ()
+    assert [r.reason for r in result.removed] == ["headline"]

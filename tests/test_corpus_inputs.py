@@ -149,3 +149,89 @@ def test_raw_file_is_not_modified(tmp_path):
     path.write_bytes(raw)
     nf.load_article(path)
     assert path.read_bytes() == raw
+
+
+# --- HTML: nothing extracted away without an audit line (issue 17 item 8) ---------------------
+
+HEAD = "<html><head><title>Putin Meets Abe in Moscow</title></head><body>"
+ASIDE = "Readers wrote that the fishermen deserved more help from the government this year."
+COMMENT = "One commenter said the talks were a waste of time and money for both of the countries."
+FOOTNOTE = "This article was corrected on Tuesday to give the minister's full title and rank."
+
+
+def html_page(tmp_path, name: str, body: str):
+    path = tmp_path / name
+    path.write_text(HEAD + body + "</body></html>", "utf-8")
+    return path
+
+
+def both_paths(path, monkeypatch) -> tuple[nf.Article, nf.Article]:
+    """The page through trafilatura and through the fast path for very large pages."""
+    normal = nf.load_article(path)
+    monkeypatch.setattr(nf.corpus, "FAST_HTML_CHARS", 100)
+    with pytest.warns(NewsframeWarning, match="large page"):
+        fast = nf.load_article(path)
+    monkeypatch.undo()
+    return normal, fast
+
+
+def test_asides_footers_and_comments_in_an_article_are_audited(tmp_path, monkeypatch):
+    first, second = BODY
+    path = html_page(
+        tmp_path,
+        "aside.html",
+        f"<article><h1>Putin Meets Abe in Moscow</h1><p>{first}</p><aside><p>{ASIDE}</p></aside>"
+        f"<p>{second}</p><div class='comments'><p>{COMMENT}</p></div>"
+        f"<footer><p>{FOOTNOTE}</p></footer></article>",
+    )
+    for article in both_paths(path, monkeypatch):
+        assert article.paragraphs == BODY
+        left_out = {
+            r.text: r.reason for r in article.removed if r.text in (ASIDE, COMMENT, FOOTNOTE)
+        }
+        assert left_out == {
+            ASIDE: "left out of the main text (<aside>)",
+            COMMENT: "left out of the main text (comments)",
+            FOOTNOTE: "left out of the main text (<footer>)",
+        }
+        # and the line audit shows them where the removal says, as removed lines
+        audit = article.line_audit().set_index("text")
+        assert audit.loc[ASIDE, "status"] == "removed"
+        lines = article.page_text.splitlines()
+        assert all(lines[r.line_no - 1] == r.text for r in article.removed)
+
+
+@pytest.mark.parametrize(
+    "name,body",
+    [
+        ("lede in the article header", "<article><header><p>{0}</p></header><p>{1}</p></article>"),
+        ("text directly in the article", "<article>{0}<br><br>{1}</article>"),
+        ("a form around the page", "<form><article><p>{0}</p><p>{1}</p></article></form>"),
+    ],
+)
+def test_the_fast_path_keeps_what_trafilatura_keeps(tmp_path, monkeypatch, name, body):
+    path = html_page(tmp_path, "page.html", body.format(*BODY))
+    normal, fast = both_paths(path, monkeypatch)
+    assert normal.paragraphs == fast.paragraphs == BODY
+
+
+@pytest.mark.parametrize("depth", [300, 3_000])
+def test_deeply_nested_page_keeps_its_text(tmp_path, monkeypatch, depth):
+    """libxml2 stops reading at 256 levels (the rest of the page was lost: "no article text
+    found"); the page is read again without its layout wrappers, with a warning."""
+    paragraphs = "".join(f"<p>{p}</p>" for p in BODY)
+    path = html_page(
+        tmp_path,
+        "deep.html",
+        "<div>" * depth + f"<article>{paragraphs}</article>" + "</div>" * depth,
+    )
+    with pytest.warns(NewsframeWarning, match=r"deep\.html: elements nested more than 255 deep"):
+        normal = nf.load_article(path)
+    monkeypatch.setattr(nf.corpus, "FAST_HTML_CHARS", 100)
+    with pytest.warns(NewsframeWarning) as caught:
+        fast = nf.load_article(path)
+    assert sorted(str(w.message).split("; ")[0].split(": ")[1] for w in caught) == [
+        "elements nested more than 255 deep",
+        f"large page ({path.stat().st_size:,} characters)",
+    ]
+    assert normal.paragraphs == fast.paragraphs == BODY

@@ -5,6 +5,7 @@ and what the command line prints. Every hostile file is built here in ``tmp_path
 
 from __future__ import annotations
 
+import codecs
 import io
 import os
 import random
@@ -380,3 +381,130 @@ def test_non_utf8_file_name_prints_on_a_strict_terminal(tmp_path, monkeypatch):
     strict.flush()
     assert status == 0
     assert b"caf\\udce9.txt" in raw.getvalue()
+
+
+# --- the second round of odd input (issue 17) -------------------------------------------------
+
+
+def page_html(head: str = "", body: str = f"<p>{P1}</p><p>{P2}</p><p>{P3}</p>") -> str:
+    return (
+        f"<html><head>{head}<title>Talks Resume on the Islands</title></head><body><article>"
+        f"<h1>Talks Resume on the Islands</h1>{body}</article></body></html>"
+    )
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this system")
+def test_story_file_gets_the_article_files_checks(tmp_path, monkeypatch):
+    """Item 6: a FIFO or a device as the story file is refused at once, as an article file is;
+    so is a story file over the size limit."""
+    os.mkfifo(tmp_path / "story.toml")
+    corpus_file = write(tmp_path / "a.txt")
+    with deadline(5):
+        with pytest.raises(InputError, match=r"story\.toml: is a named pipe \(FIFO\)"):
+            nf.load_story(tmp_path / "story.toml")
+        with pytest.raises(InputError, match=r"story\.toml: is a named pipe"):
+            nf.load_corpus([corpus_file], story=tmp_path / "story.toml")
+        if os.path.exists("/dev/zero"):
+            (tmp_path / "zero.toml").symlink_to("/dev/zero")
+            with pytest.raises(InputError, match=r"zero\.toml: is a device, not a regular file"):
+                nf.load_story(tmp_path / "zero.toml")
+    big = write(tmp_path / "big.toml", '[story]\nname = "x"\ndescription = "' + "y" * 200 + '"\n')
+    monkeypatch.setenv("NEWSFRAME_MAX_BYTES", "100")
+    with pytest.raises(InputError, match=r"big\.toml: file is too large \(236 bytes"):
+        nf.load_story(big)
+
+
+@pytest.mark.parametrize("codec", ["rot13", "base64", "hex", "zlib", "uu", "utf-16", "utf-7"])
+def test_meta_charset_that_is_no_page_encoding_is_ignored_with_a_warning(tmp_path, codec):
+    """Item 7: a codec that is not a text encoding (or cannot be a page's charset) is ignored, as
+    browsers do, and the page read as UTF-8; the warning names the file and the label."""
+    path = write(tmp_path / "odd.html", page_html(f"<meta charset={codec}>"))
+    with pytest.warns(NewsframeWarning, match=rf"odd\.html: <meta charset='{codec}'> is not a"):
+        article = nf.load_article(path)
+    assert article.encoding == "utf-8"
+    assert article.paragraphs == (P1, P2, P3)
+
+
+def test_deeply_nested_toml_is_one_error(tmp_path, capsys):
+    """Item 7: nesting past the parser's recursion limit, in a story file or in rules."""
+    deep = "[" * 3_000 + "]" * 3_000
+    story = write(tmp_path / "story.toml", f'[story]\nname = "x"\ncompare = {deep}\n')
+    with pytest.raises(InputError, match=r"story\.toml: invalid TOML: .*nested too deeply"):
+        nf.load_story(story)
+    inline = "{a = " * 3_000 + "1" + "}" * 3_000
+    rules = write(tmp_path / "rules.toml", f"x = {inline}\n")
+    with pytest.raises(InputError, match=r"rules\.toml: invalid TOML: .*nested too deeply"):
+        nf.load_rules(rules)
+    article = write(tmp_path / "a.txt")
+    err = one_line_error(capsys, ["actors", str(article), "--story", str(story)])
+    assert "nested too deeply" in err
+
+
+def test_nul_byte_in_a_file_name_is_one_error(tmp_path):
+    """Item 7: a NUL byte in a manifest's file name, or in a path given directly."""
+    path = manifest(tmp_path, "article_id,file\na,a.txt\nb,b\x00.txt\n")
+    with pytest.raises(InputError, match=r"articles\.csv: line 3: the file name contains a NUL"):
+        nf.load_corpus(path)
+    with pytest.raises(InputError, match=r"load_article: the file path .* contains a NUL byte"):
+        nf.load_article(str(tmp_path / "a\x00.txt"))
+    with pytest.raises(InputError, match=r"story\\x00\.toml': the file name contains a NUL"):
+        nf.load_story(str(tmp_path / "story\x00.toml"))
+
+
+def test_symbolic_link_loops_are_one_error(tmp_path):
+    """Item 7: a link loop as a manifest row, in a list of files and in a folder."""
+    folder = tmp_path / "articles"
+    write(folder / "a.txt")
+    (folder / "loop.txt").symlink_to("again.txt")
+    (folder / "again.txt").symlink_to("loop.txt")
+    (folder / "articles.csv").write_text("article_id,file\na,a.txt\nb,loop.txt\n", "utf-8")
+    loop = r"(loop|again)\.txt: is a symbolic link loop"
+    with pytest.raises(InputError, match=loop):
+        nf.load_corpus(folder / "articles.csv")
+    with pytest.raises(InputError, match=loop):
+        nf.load_corpus([folder / "a.txt", folder / "loop.txt"])
+    with pytest.raises(InputError, match=loop):
+        nf.load_corpus(folder)
+    (tmp_path / "story.toml").symlink_to("story.toml")
+    with pytest.raises(InputError, match=r"story\.toml: is a symbolic link loop"):
+        nf.load_story(tmp_path / "story.toml")
+
+
+@pytest.mark.parametrize("value", ["9" * 40, "9" * 5_000, "1" + "0" * 13, "\u0663\u0663", "\u00b2"])
+def test_huge_or_odd_size_limit_is_one_error(tmp_path, monkeypatch, capsys, value):
+    """Item 7: a limit over 1 TiB (which no read can take), thousands of digits (which Python
+    will not convert) or digits that are not ASCII."""
+    path = write(tmp_path / "a.txt")
+    monkeypatch.setenv("NEWSFRAME_MAX_BYTES", value)
+    with pytest.raises(InputError, match=r"NEWSFRAME_MAX_BYTES: (.* larger than|must be a pos)"):
+        nf.load_article(path)
+    assert "NEWSFRAME_MAX_BYTES" in one_line_error(capsys, ["clean", str(path)])
+    monkeypatch.delenv("NEWSFRAME_MAX_BYTES")
+    with pytest.raises(InputError, match=r"max_bytes: 100000000000\.\.\. is larger than"):
+        nf.load_article(path, max_bytes=10**40)
+    assert nf.load_article(path, max_bytes=1 << 40).paragraphs == (P1, P2, P3)
+
+
+@pytest.mark.parametrize("declared", ["windows-1252", "latin-1", "iso-8859-1"])
+def test_utf8_page_declared_as_a_single_byte_charset_is_read_as_utf8(tmp_path, declared):
+    """Item 10: "Russia’s" in UTF-8 read as cp1252 would be "Russiaâ€™s"."""
+    lede = "Russia\u2019s foreign minister met his counterpart in the caf\u00e9 on Monday."
+    path = tmp_path / "mislabelled.html"
+    path.write_bytes(
+        page_html(f'<meta charset="{declared}">', f"<p>{lede}</p><p>{P2}</p>").encode()
+    )
+    with pytest.warns(
+        NewsframeWarning, match=r"mislabelled\.html: declares charset .* but is valid UTF-8"
+    ):
+        article = nf.load_article(path)
+    assert article.paragraphs == (lede, P2)
+    assert article.encoding == "utf-8"
+    # a page that really is in the declared charset is read as declared, silently
+    path.write_bytes(
+        page_html(f'<meta charset="{declared}">', f"<p>{lede}</p><p>{P2}</p>").encode("cp1252")
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        article = nf.load_article(path)
+    assert article.encoding == codecs.lookup(declared).name
+    assert "counterpart in the caf\u00e9 on Monday." in article.paragraphs[0]

@@ -59,6 +59,12 @@ __all__ = ["NON_ENGLISH", "CleanText", "Removal", "Rules", "clean_text", "load_r
 _TERMINAL = re.compile(r"[.!?:;…。！？]$")
 _STOP = re.compile(r"[.!?…。！？]$")  # a sentence's end (a colon introduces, it does not end)
 _CLOSERS = "\"')]}»”’"
+# One mark a page may set after a sentence's final stop: a footnote ("[1]", "[a]"), asterisks,
+# daggers, superscript digits, a hashtag, an emoji or a check mark (bounded runs: linear search).
+_MARK = re.compile(
+    r"(?:\[(?:\d{1,3}|[a-z])\]|#\w{1,40}|[*†‡§¹²³⁰-⁹\u2600-\u27bf\u2b50\u2b55\ufe0f\u200d"
+    r"\U0001f000-\U0001faff]{1,8})$"
+)
 _QUOTED = re.compile(r'"[^"]{0,400}"')
 _ADDRESS = re.compile(r"\b(we|our|ours|us|you|your|yours)\b", re.IGNORECASE)
 # the same on lowercased ASCII text, where ignoring case changes nothing and costs time
@@ -487,9 +493,26 @@ def _words(line: str) -> int:
     return runs - len(_JOINT.findall(line)) if "'" in line or "-" in line else runs
 
 
+def _unmarked(line: str) -> str:
+    """``line`` without the marks after its final stop (at most four: "said.[1] #talks ✔").
+
+    >>> _unmarked("Talks went on.[1]"), _unmarked("Both sides met. #peace \U0001f54a\ufe0f")
+    ('Talks went on.', 'Both sides met.')
+    """
+    for _ in range(4):
+        tail = line[-48:]
+        mark = _MARK.search(tail)
+        if mark is None:
+            break
+        line = line[: len(line) - len(tail) + mark.start()].rstrip()
+    return line
+
+
 @lru_cache(maxsize=65_536)
 def _ends_sentence(line: str) -> bool:
-    return bool(_TERMINAL.search(line.rstrip(_CLOSERS + " ")))
+    """A line whose last character (after closing quotes and brackets, and after a footnote,
+    hashtag, emoji or check mark set behind the stop) ends a sentence or introduces a list."""
+    return bool(_TERMINAL.search(_unmarked(line).rstrip(_CLOSERS + " ")))
 
 
 @lru_cache(maxsize=65_536)
@@ -503,7 +526,7 @@ def _sentence_like(line: str) -> bool:
     """A line that reads as a sentence of prose, however short ("Search teams found no
     survivors."): four words or more, a final stop, and lowercase words after the first (a
     title-case label such as "Sign In To Continue." is not prose)."""
-    if not _STOP.search(line.rstrip(_CLOSERS + " ")):
+    if not _STOP.search(_unmarked(line).rstrip(_CLOSERS + " ")):
         return False
     words = _WORD.findall(line)
     lower = sum(1 for w in words[1:] if w[:1].islower() and len(w) > 1 and w.isalpha())

@@ -17,7 +17,6 @@ import hashlib
 import io
 import os
 import re
-import stat
 import warnings
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -31,9 +30,12 @@ import pandas as pd
 
 from newsframe.cleaning import CleanText, Removal, Rules, clean_text, load_rules
 from newsframe.errors import InputError, NewsframeError, NewsframeWarning
+from newsframe.files import max_bytes_limit
+from newsframe.files import read_regular as _read_bytes
 from newsframe.resources import remember_resources
 from newsframe.sources import TABLE_SUFFIXES, RowProblem, row_fields, table_columns, table_rows
 from newsframe.text import TOKEN, normalise, split_sentences
+from newsframe.webpage import extract_page
 
 if TYPE_CHECKING:  # pragma: no cover
     from newsframe.document import Document
@@ -62,7 +64,8 @@ class Article:
     paragraphs). ``captions`` are photo captions and credits
     (framing material, but not body text). ``removed`` lists every dropped line with its reason.
     ``raw_text`` is the decoded file as it was, ``sha256`` the hash of its bytes; ``page_text`` is
-    the text the cleaner read (the raw text, or the text extracted from an HTML page), to which the
+    the text the cleaner read (the raw text, or the text extracted from an HTML page followed by
+    one line per block the extraction left out, each in ``removed`` with its reason), to which the
     line numbers in ``removed`` refer. ``metadata`` holds
     the manifest fields (outlet, published, url, note, ...). ``notes`` flags kept lines (body
     text in another script, which the English analysis does not read). ``cleaned`` is False
@@ -525,9 +528,6 @@ def as_articles(articles: Corpus | Iterable[Article] | Article) -> list[Article]
 
 # --- reading raw files ---------------------------------------------------------------------
 
-#: Largest article or manifest file read, in bytes (override with ``max_bytes=`` or the
-#: ``NEWSFRAME_MAX_BYTES`` environment variable). News pages are well under 2 MB.
-DEFAULT_MAX_BYTES = 10_000_000
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8-sig"),
     (b"\xff\xfe\x00\x00", "utf-32"),
@@ -541,93 +541,58 @@ _META_CHARSET = re.compile(
 )
 
 
-def max_bytes_limit(max_bytes: int | None = None) -> int:
-    """Return the file size limit: ``max_bytes``, else ``$NEWSFRAME_MAX_BYTES``, else 10 MB.
+#: A page's charset must read ASCII markup as ASCII (``<meta charset=utf-16>`` cannot be true of
+#: a page whose ``<meta>`` was read as ASCII); these codecs do, but are escapes, not page charsets.
+_ESCAPE_CODECS = frozenset({"idna", "punycode", "unicode-escape", "raw-unicode-escape", "utf-7"})
+_PROBE = b'<meta charset="X"> Text, +1 A-Z a-z 0-9 & ; ?'
 
-    >>> max_bytes_limit(5_000)
-    5000
+
+def _declared_charset(data: bytes, path: Path) -> str | None:
+    """The charset an HTML page declares in a ``<meta>`` tag (first 4 KB), if it is one.
+
+    A label Python does not know, a codec that is not a text encoding (rot13, base64, hex, zlib,
+    uu ...) or one that cannot be a page's charset (UTF-16 or UTF-32 named in ASCII markup, an
+    escape codec) is ignored, as browsers do (WHATWG Encoding Standard), with a warning naming the
+    file and the label; the page is then read as an undeclared one.
     """
-    if max_bytes is None:
-        env = os.environ.get("NEWSFRAME_MAX_BYTES", "").strip()
-        if not env:
-            return DEFAULT_MAX_BYTES
-        if not env.isdigit() or int(env) <= 0:
-            raise InputError(
-                "NEWSFRAME_MAX_BYTES", f"must be a positive whole number of bytes, not {env!r}"
-            )
-        return int(env)
-    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes <= 0:
-        raise InputError(
-            "max_bytes", f"must be a positive whole number of bytes, not {max_bytes!r}"
-        )
-    return max_bytes
-
-
-def _not_regular(mode: int) -> str:
-    if stat.S_ISFIFO(mode):
-        return "is a named pipe (FIFO), not a regular file"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "is a device, not a regular file"
-    if stat.S_ISSOCK(mode):
-        return "is a socket, not a regular file"
-    return "is not a regular file"
-
-
-def _read_bytes(path: Path, max_bytes: int, what: str = "file") -> bytes:
-    """The bytes of a regular file of at most ``max_bytes``; never blocks on a FIFO or device.
-
-    The file is checked before it is opened (opening some devices has effects of its own) and
-    again once open (it may have been swapped in between); FIFOs are opened non-blocking.
-    """
-    try:
-        mode = os.stat(path).st_mode
-    except FileNotFoundError:
-        raise InputError(path, f"{what} not found") from None
-    except OSError as exc:
-        raise InputError(path, f"cannot read {what} ({exc.strerror})") from None
-    if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
-        raise InputError(path, _not_regular(mode))
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    except FileNotFoundError:
-        raise InputError(path, f"{what} not found") from None
-    except OSError as exc:
-        raise InputError(path, f"cannot read {what} ({exc.strerror})") from None
-    try:
-        info = os.fstat(fd)
-        if stat.S_ISDIR(info.st_mode):
-            raise InputError(path, "is a folder, not a file (use load_corpus for folders)")
-        if not stat.S_ISREG(info.st_mode):
-            raise InputError(path, _not_regular(info.st_mode))
-        if info.st_size > max_bytes:
-            raise InputError(path, _too_big(info.st_size, max_bytes))
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            data = handle.read(max_bytes + 1)
-    except OSError as exc:
-        raise InputError(path, f"cannot read {what} ({exc.strerror})") from None
-    finally:
-        os.close(fd)
-    if len(data) > max_bytes:
-        raise InputError(path, _too_big(len(data), max_bytes))
-    return data
-
-
-def _too_big(size: int, max_bytes: int) -> str:
-    return (
-        f"file is too large ({size:,} bytes; the limit is {max_bytes:,}); "
-        "raise it with max_bytes= or NEWSFRAME_MAX_BYTES"
-    )
-
-
-def _declared_charset(data: bytes) -> str | None:
-    """The charset an HTML page declares in a ``<meta>`` tag (first 4 KB), if Python knows it."""
     match = _META_CHARSET.search(data[:4096])
     if match is None:
         return None
+    label = match.group(1).decode("ascii")
     try:
-        return codecs.lookup(match.group(1).decode("ascii")).name
-    except (LookupError, UnicodeDecodeError):
-        return None
+        name = codecs.lookup(label).name
+        usable = name not in _ESCAPE_CODECS and _PROBE.decode(name) == _PROBE.decode("ascii")
+    except (LookupError, UnicodeError):  # unknown, not a text encoding, or not ASCII-compatible
+        usable = False
+    if usable:
+        return name
+    warnings.warn(
+        f"{path}: <meta charset={label!r}> is not a character encoding for web pages; "
+        "the declaration is ignored and the page read as UTF-8",
+        NewsframeWarning,
+        stacklevel=4,
+    )
+    return None
+
+
+def _utf8_despite(declared: str, data: bytes, path: Path) -> bool:
+    """True (with a warning naming the file) when a page declared in another charset is valid
+    UTF-8 with non-ASCII characters: mojibake such as "Russiaâ€™s" is then the only thing the
+    declaration could give, while text in another charset is almost never valid UTF-8 (Dürst
+    1997: the odds fall with every non-ASCII character)."""
+    if data.isascii():
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    warnings.warn(
+        f"{path}: declares charset {declared} in a <meta> tag but is valid UTF-8 with non-ASCII "
+        f"characters; read as UTF-8 (as {declared} it would be garbled)",
+        NewsframeWarning,
+        stacklevel=4,
+    )
+    return True
 
 
 def _decode_lines(data: bytes, path: Path) -> tuple[str, str]:
@@ -672,13 +637,14 @@ def _decode_lines(data: bytes, path: Path) -> tuple[str, str]:
 def _decode(data: bytes, path: Path) -> tuple[str, str]:
     """Return (text, encoding).
 
-    A byte-order mark (UTF-8, UTF-16, UTF-32) decides; else an HTML page's declared charset;
+    A byte-order mark (UTF-8, UTF-16, UTF-32) decides; else an HTML page's declared charset
+    (unless it is no page charset, or the page is valid UTF-8 after all: both with a warning);
     else UTF-8, line by line, with cp1252 for a line that is not UTF-8 (and a warning naming it).
     """
     encoding = next((name for bom, name in _BOMS if data.startswith(bom)), None)
     if encoding is None and _is_html(path):
-        encoding = _declared_charset(data)
-        if encoding in ("utf-8", "ascii"):
+        encoding = _declared_charset(data, path)
+        if encoding in ("utf-8", "ascii") or (encoding and _utf8_despite(encoding, data, path)):
             encoding = None
     if encoding is not None:
         try:
@@ -770,6 +736,8 @@ def _as_path(path: object, what: str) -> Path:
     """``path`` as a Path, or one clear error for anything that is not a file path."""
     if isinstance(path, (str, os.PathLike)) and not isinstance(path, bytes):
         text = os.fspath(path)
+        if isinstance(text, str) and "\x00" in text:
+            raise InputError(what, f"the file path {text!r} contains a NUL byte")
         if isinstance(text, str) and text.strip():
             return Path(text)
     raise InputError(what, f"expected a file path (str or Path), got {_describe(path)}")
@@ -785,125 +753,23 @@ def _describe(value: object) -> str:
 
 
 #: Pages larger than this (characters) skip trafilatura, whose time grows to minutes on pages of
-#: tens of megabytes, for a one-pass paragraph extractor (see :func:`_extract_html_fast`).
+#: tens of megabytes, for a one-pass block extractor (see :func:`newsframe.webpage.extract_page`).
 FAST_HTML_CHARS = 2_000_000
-_BLOCKS = (
-    "p",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "li",
-    "td",
-    "th",
-    "blockquote",
-    "pre",
-    "dd",
-    "dt",
-)
-_SKIP = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "template")
 
 
-def _utf8_parser():
-    """An lxml HTML parser for the page as decoded here (re-encoded as UTF-8): a ``<meta charset>``
-    in the page must not make lxml decode it a second time."""
-    from lxml import html as lxml_html
-
-    return lxml_html.HTMLParser(encoding="utf-8")
-
-
-def _table_rows(text: str) -> str:
-    """trafilatura writes a table row as ``| cell | cell |``: a cell of prose (8+ words) becomes a
-    paragraph of its own, a row of short cells one line with the cells joined by `` | ``."""
-    out = []
-    for line in text.splitlines():
-        stripped = line.strip()
-        if stripped.startswith("|") and stripped.endswith("|"):
-            cells = [c.strip() for c in stripped.strip("|").split("|") if c.strip()]
-            if any(len(c.split()) >= 8 for c in cells):
-                out.extend(cells)
-            elif cells:
-                out.append(" | ".join(cells))
-        elif stripped:
-            out.append(stripped)
-    return "\n\n".join(out)
-
-
-def _extract_html(html: str, path: Path) -> tuple[str, str | None, tuple[str, ...]]:
-    """Main text, title and figure captions of a saved page, via trafilatura (Barbaresi 2021).
-
-    Table text is kept (a page may set its article in a layout table). trafilatura drops
-    ``<figcaption>`` text from its main-content output; captions frame the story too, so they are
-    read from the page separately (for ``Article.captions``). A page over
-    :data:`FAST_HTML_CHARS` characters goes through :func:`_extract_html_fast` instead, with a
-    warning.
-    """
-    from lxml import html as lxml_html
-
-    if len(html) > FAST_HTML_CHARS:
-        return _extract_html_fast(html, path)
-    import trafilatura
-
-    text = trafilatura.extract(
-        html, output_format="txt", include_comments=False, include_tables=True, favor_recall=True
+def _with_left_out(
+    text: str, left_out: tuple[tuple[str, str], ...]
+) -> tuple[str, tuple[Removal, ...]]:
+    """The page text of an HTML page: its main text, then one line per block the extraction left
+    out; and those lines as audit entries (line numbers in that page text)."""
+    if not left_out:
+        return text, ()
+    text = text.rstrip("\n")
+    first = text.count("\n") + 3  # after one blank line
+    lines = tuple(
+        Removal(first + 2 * n, block, reason) for n, (block, reason) in enumerate(left_out)
     )
-    if not text or not text.strip():
-        raise InputError(path, "no article text found in the HTML page")
-    meta = trafilatura.extract_metadata(html)
-    title = meta.title if meta is not None and meta.title else None
-    # trafilatura puts one paragraph per line; make paragraphs blank-line separated.
-    text = _table_rows(text)
-    if title:
-        text = f"{title}\n\n{text}"
-    try:
-        tree = lxml_html.fromstring(html.encode("utf-8"), parser=_utf8_parser())
-        figures = tree.xpath("//figcaption")
-    except (ValueError, lxml_html.etree.ParserError):
-        figures = []
-    captions = tuple(c for c in (" ".join(f.text_content().split()) for f in figures) if c)
-    return text, title, captions
-
-
-def _extract_html_fast(html: str, path: Path) -> tuple[str, str | None, tuple[str, ...]]:
-    """Title, text blocks and figure captions of a very large page in one pass of lxml.
-
-    Every paragraph, heading, list item and table cell outside scripts, navigation, headers,
-    footers and forms, in document order; the cleaner then removes the chrome as on a text page.
-    """
-    from lxml import etree
-    from lxml import html as lxml_html
-
-    warnings.warn(
-        f"{path}: large page ({len(html):,} characters); extracted paragraph by paragraph "
-        "without trafilatura's main-content detection",
-        NewsframeWarning,
-        stacklevel=4,
-    )
-    try:
-        tree = lxml_html.fromstring(html.encode("utf-8"), parser=_utf8_parser())
-    except (ValueError, etree.ParserError):
-        raise InputError(path, "cannot parse the HTML page") from None
-    etree.strip_elements(tree, *_SKIP, with_tail=False)
-    title = None
-    heading = tree.find(".//title")
-    if heading is not None and heading.text_content().strip():
-        title = " ".join(heading.text_content().split())
-    blocks = [
-        " ".join(e.text_content().split())
-        for e in tree.iter(*_BLOCKS)
-        if not any(a.tag in _BLOCKS for a in e.iterancestors())
-    ]
-    text = "\n\n".join(b for b in blocks if b)
-    if not text:
-        raise InputError(path, "no article text found in the HTML page")
-    if title:
-        text = f"{title}\n\n{text}"
-    captions = tuple(
-        c for c in (" ".join(f.text_content().split()) for f in tree.iter("figcaption")) if c
-    )
-    return text, title, captions
+    return text + "\n\n" + "\n\n".join(block for block, _ in left_out), lines
 
 
 def _clean_article(
@@ -920,11 +786,14 @@ def _clean_article(
     """The cleaned Article and the lines an outlet's edge repeats could still take from it
     (:attr:`newsframe.cleaning.CleanText.edge_lines`)."""
     title_hint = metadata.get("title") or None
-    source_text = text
+    source_text = page_text = text
     html_captions: tuple[str, ...] = ()
+    left_out: tuple[Removal, ...] = ()
     if path.suffix.lower() in (".html", ".htm"):
-        source_text, html_title, html_captions = _extract_html(text, path)
-        title_hint = title_hint or html_title
+        page = extract_page(text, path, fast_above=FAST_HTML_CHARS)
+        source_text, html_captions = page.text, page.captions
+        title_hint = title_hint or page.title
+        page_text, left_out = _with_left_out(source_text, page.left_out)
     result: CleanText = clean_text(
         source_text, title=title_hint, rules=rules, edge_repeats=edge_repeats
     )
@@ -938,11 +807,11 @@ def _clean_article(
         title=str(metadata.get("title") or result.title),
         paragraphs=result.paragraphs,
         captions=result.captions + html_captions,
-        removed=result.removed,
+        removed=result.removed + left_out,
         source_path=path,
         sha256=hashlib.sha256(data).hexdigest(),
         raw_text=text,
-        page_text=source_text,
+        page_text=page_text,
         encoding=encoding,
         metadata=MappingProxyType(meta),
         notes=result.notes,
@@ -1026,7 +895,7 @@ def _read_manifest(path: Path, max_bytes: int | None = None) -> list[dict[str, s
             path,
             f"manifest is missing column(s) {', '.join(missing)}; expected {', '.join(MANIFEST_COLUMNS)}",
         )
-    dupes = sorted({c for c in columns if c and columns.count(c) > 1})
+    dupes = sorted(c for c, k in Counter(columns).items() if c and k > 1)
     if dupes:
         raise InputError(path, f"line 1: duplicate column name(s) {', '.join(dupes)}")
     rows = []
@@ -1042,6 +911,8 @@ def _read_manifest(path: Path, max_bytes: int | None = None) -> list[dict[str, s
         }  # short rows: empty fields
         if not row.get("article_id") or not row.get("file"):
             raise InputError(path, f"line {n}: article_id and file must not be empty")
+        if "\x00" in row["file"]:
+            raise InputError(path, f"line {n}: the file name contains a NUL byte")
         rows.append(row)
     if not rows:
         raise InputError(path, "manifest lists no articles")
@@ -1073,7 +944,7 @@ def _folder_files(
         for name in [*dirs]:
             sub = Path(here) / name
             if sub.is_symlink():
-                if not sub.resolve().is_relative_to(root):
+                if not _resolved(sub).is_relative_to(root):
                     raise InputError(
                         sub, f"links to a folder outside {folder}; refusing to read it"
                     )
@@ -1082,7 +953,7 @@ def _folder_files(
             file = Path(here) / name
             if file.suffix.lower() not in suffixes or name.startswith("."):
                 continue
-            if not file.resolve().is_relative_to(root):
+            if not _resolved(file).is_relative_to(root):
                 raise InputError(file, f"links to a file outside {folder}; refusing to read it")
             relative = file.relative_to(folder)
             row = (
@@ -1111,7 +982,7 @@ def _sources(
             root = source.parent.resolve()
             out = []
             for row in _read_manifest(source, max_bytes):
-                file = (root / row["file"]).resolve()
+                file = _resolved(root / row["file"])
                 if not file.is_relative_to(root):
                     raise InputError(
                         source, f"file {row['file']!r} is outside the manifest's folder"
@@ -1125,6 +996,14 @@ def _sources(
     if not paths:
         raise InputError("load_corpus", "no articles: the list of files is empty")
     return paths
+
+
+def _resolved(path: Path) -> Path:
+    """``path`` with every symbolic link followed; a link loop is an error naming the path."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):  # RuntimeError before Python 3.13, OSError (ELOOP) after
+        raise InputError(path, "is a symbolic link loop (it never reaches a file)") from None
 
 
 def _edge_paragraphs(articles: list[Article]) -> dict[str, frozenset[str]]:

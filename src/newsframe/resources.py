@@ -15,6 +15,7 @@ were loaded into, else the shipped defaults).
 from __future__ import annotations
 
 import csv
+import os
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from newsframe.errors import InputError, NewsframeError
+from newsframe.files import max_bytes_limit, read_regular
 
 if TYPE_CHECKING:  # pragma: no cover
     from newsframe.actors import Actor
@@ -48,7 +50,9 @@ __all__ = [
 def read_text(path: str | Path | None, default: str) -> tuple[str, str]:
     """Return ``(text, source)``: the file at ``path``, or the shipped data file ``default``.
 
-    ``source`` names the file for error messages.
+    ``source`` names the file for error messages. A user's file is read as the article files are
+    (:func:`newsframe.files.read_regular`): only a regular file within the size limit, so a
+    named pipe or ``/dev/zero`` given as a story file is one error, not a hang.
 
     >>> text, source = read_text(None, "phrases.txt")
     >>> source, "peace treaty" in text
@@ -58,21 +62,31 @@ def read_text(path: str | Path | None, default: str) -> tuple[str, str]:
         return resources.files("newsframe.data").joinpath(default).read_text("utf-8"), (
             f"newsframe/data/{default}"
         )
+    if not os.path.lexists(path):
+        raise InputError(path, "cannot read file (No such file or directory)")
+    data = read_regular(path, max_bytes_limit())
     try:
-        return Path(path).read_text(encoding="utf-8"), str(path)
-    except OSError as exc:
-        raise InputError(path, f"cannot read file ({exc.strerror})") from None
+        return data.decode("utf-8"), str(path)
     except UnicodeDecodeError as exc:
         raise InputError(path, f"not UTF-8 (byte {exc.start})") from None
 
 
 def read_toml(path: str | Path | None, default: str) -> tuple[dict[str, Any], str]:
-    """Return ``(table, source)`` for a TOML data file: ``path`` or the shipped ``default``."""
+    """Return ``(table, source)`` for a TOML data file: ``path`` or the shipped ``default``.
+
+    Invalid TOML, and tables or arrays nested too deeply for the parser (hundreds of levels; no
+    newsframe file nests more than four), are one :class:`~newsframe.errors.InputError` naming
+    the file.
+    """
     text, source = read_text(path, default)
     try:
         return tomllib.loads(text), source
     except tomllib.TOMLDecodeError as exc:
         raise InputError(source, f"invalid TOML: {exc}") from None
+    except RecursionError:
+        raise InputError(
+            source, "invalid TOML: arrays or tables nested too deeply to read"
+        ) from None
 
 
 def read_csv_rows(path: str | Path | None, default: str) -> tuple[list[dict[str, str]], str]:

@@ -14,6 +14,7 @@ corpus so that every analysis of it uses them.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -183,7 +184,9 @@ def load_story(path: str | Path) -> Story:
     path = Path(path)
     if path.is_dir():
         raise InputError(path, "is a folder; pass the story file (e.g. story.toml)")
-    if not path.exists():
+    if "\x00" in str(path):
+        raise InputError(repr(str(path)), "the file name contains a NUL byte")
+    if not os.path.lexists(path):  # a link loop or a broken link: read_toml names it
         raise InputError(path, "story file not found")
     data, source = read_toml(path, "")
     unknown = sorted(set(data) - _SECTIONS)

@@ -1,0 +1,154 @@
+"""Reading one input file safely: a regular file of bounded size, never a pipe or a device.
+
+Every file a user hands to newsframe — article pages and manifests (:mod:`newsframe.corpus`),
+story files and the user's own word lists and rules (:mod:`newsframe.resources`) — is read
+through :func:`read_regular`, so a named pipe, ``/dev/zero``, a link to either, a folder, an
+oversized file or a symbolic-link loop gives the same one-line
+:class:`~newsframe.errors.InputError` naming the file, before anything blocks or fills memory.
+The size limit is :func:`max_bytes_limit` (10 MB, or ``$NEWSFRAME_MAX_BYTES``).
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+
+from newsframe.errors import InputError
+
+__all__ = ["DEFAULT_MAX_BYTES", "MAX_BYTES_CEILING", "max_bytes_limit", "read_regular"]
+
+#: Largest article or manifest file read, in bytes (override with ``max_bytes=`` or the
+#: ``NEWSFRAME_MAX_BYTES`` environment variable). News pages are well under 2 MB.
+DEFAULT_MAX_BYTES = 10_000_000
+#: The largest limit that may be set (1 TiB): a larger number is a typo, and would not fit the
+#: size of a read.
+MAX_BYTES_CEILING = 1 << 40
+
+
+def max_bytes_limit(max_bytes: int | None = None) -> int:
+    """Return the file size limit: ``max_bytes``, else ``$NEWSFRAME_MAX_BYTES``, else 10 MB.
+
+    A limit must be a positive whole number of bytes (ASCII digits in the environment) of at
+    most :data:`MAX_BYTES_CEILING`; anything else is an :class:`~newsframe.errors.InputError`
+    naming where the limit came from.
+
+    >>> max_bytes_limit(5_000)
+    5000
+    >>> max_bytes_limit(10**40)
+    Traceback (most recent call last):
+    newsframe.errors.InputError: max_bytes: 10000000000... is larger than the largest limit (1,099,511,627,776 bytes)
+    """
+    if max_bytes is None:
+        env = os.environ.get("NEWSFRAME_MAX_BYTES", "").strip()
+        if not env:
+            return DEFAULT_MAX_BYTES
+        if not (env.isascii() and env.isdigit()) or not env.strip("0"):
+            raise InputError(
+                "NEWSFRAME_MAX_BYTES", f"must be a positive whole number of bytes, not {env[:40]!r}"
+            )
+        return _bounded(env, "NEWSFRAME_MAX_BYTES")
+    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes <= 0:
+        raise InputError(
+            "max_bytes", f"must be a positive whole number of bytes, not {max_bytes!r}"
+        )
+    return _bounded(max_bytes, "max_bytes")
+
+
+def _bounded(value: str | int, where: str) -> int:
+    """``value`` as an int of at most :data:`MAX_BYTES_CEILING` (a digit string is measured
+    before it is converted: Python refuses to convert strings of thousands of digits)."""
+    digits = value.lstrip("0") if isinstance(value, str) else None
+    if (digits is not None and len(digits) > 13) or int(value) > MAX_BYTES_CEILING:
+        shown = (digits or str(value))[:12]
+        raise InputError(
+            where,
+            f"{shown}... is larger than the largest limit ({MAX_BYTES_CEILING:,} bytes)",
+        )
+    return int(value)
+
+
+def _not_regular(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "is a named pipe (FIFO), not a regular file"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "is a device, not a regular file"
+    if stat.S_ISSOCK(mode):
+        return "is a socket, not a regular file"
+    return "is not a regular file"
+
+
+def _cannot(path: str | Path, what: str, exc: OSError) -> InputError:
+    if isinstance(exc, FileNotFoundError):
+        return InputError(path, f"{what} not found")
+    if exc.errno == errno.ELOOP:
+        return InputError(path, "is a symbolic link loop (it never reaches a file)")
+    return InputError(path, f"cannot read {what} ({exc.strerror})")
+
+
+def read_regular(path: str | Path, max_bytes: int, what: str = "file") -> bytes:
+    """Return the bytes of a regular file of at most ``max_bytes``; never blocks on a FIFO or device.
+
+    The file is checked before it is opened (opening some devices has effects of its own) and
+    again once open (it may have been swapped in between); FIFOs are opened non-blocking.
+    ``what`` names the file in the errors ("manifest", "story file" ...).
+
+    >>> read_regular("/dev/null", 10)
+    Traceback (most recent call last):
+    newsframe.errors.InputError: /dev/null: is a device, not a regular file
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError) as exc:
+        if isinstance(exc, ValueError):  # a NUL byte in the name
+            raise InputError(repr(str(path)), "the file name contains a NUL byte") from None
+        raise _cannot(path, what, exc) from None
+    if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        raise InputError(path, _not_regular(mode))
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        raise _cannot(path, what, exc) from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(path, "is a folder, not a file (use load_corpus for folders)")
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(path, _not_regular(info.st_mode))
+        if info.st_size > max_bytes:
+            raise InputError(path, too_big(info.st_size, max_bytes))
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = _read_at_most(handle, max_bytes + 1)
+    except OSError as exc:
+        raise _cannot(path, what, exc) from None
+    finally:
+        os.close(fd)
+    if len(data) > max_bytes:
+        raise InputError(path, too_big(len(data), max_bytes))
+    return data
+
+
+def _read_at_most(handle, size: int) -> bytes:
+    """Up to ``size`` bytes in chunks of at most 16 MB (a file may grow while it is read; one
+    byte past the limit tells; a single read of a huge ``size`` would allocate it at once)."""
+    parts = []
+    while size > 0:
+        part = handle.read(min(size, 1 << 24))
+        if not part:
+            break
+        parts.append(part)
+        size -= len(part)
+    return b"".join(parts)
+
+
+def too_big(size: int, max_bytes: int) -> str:
+    """The problem of a file of ``size`` bytes over the limit ``max_bytes``.
+
+    >>> too_big(2_000, 1_000)
+    'file is too large (2,000 bytes; the limit is 1,000); raise it with max_bytes= or NEWSFRAME_MAX_BYTES'
+    """
+    return (
+        f"file is too large ({size:,} bytes; the limit is {max_bytes:,}); "
+        "raise it with max_bytes= or NEWSFRAME_MAX_BYTES"
+    )

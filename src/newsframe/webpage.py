@@ -1,0 +1,270 @@
+"""A saved HTML page's text: the main text, the figure captions, and what extraction left out.
+
+:func:`extract_page` parses the page once (lxml, any nesting depth) and gives the main text as
+trafilatura finds it (Barbaresi 2021), or, for a very large page, as a one-pass block extractor
+finds it; the photo captions of ``<figcaption>``; and every text block of the page that is not
+in the main text, with the reason it was left out (``<aside>``, ``<footer>``, comments,
+navigation …), so that the audit of an article lists everything the page held. Each block is
+one paragraph, heading, list item or table cell, or a run of text set directly in a container
+(``<article>Text<br>More text</article>``).
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+import warnings
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import pairwise
+from pathlib import Path
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from newsframe.errors import InputError, NewsframeWarning
+
+__all__ = ["LEFT_OUT", "Page", "extract_page"]
+
+#: The reason of an audit line for text the main-content extraction left out; the container
+#: that explains it follows in brackets ("left out of the main text (<aside>)").
+LEFT_OUT = "left out of the main text"
+_BLOCKS = frozenset(
+    ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "blockquote", "pre", "dd", "dt")
+)
+#: Never text: scripts, styles and templates (and the head, whose title is read separately).
+_INVISIBLE = frozenset(("head", "script", "style", "noscript", "template", "svg", "math"))
+#: Elements inside which text runs on without a break.
+_INLINE = frozenset(
+    ("a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd",
+     "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr")
+)  # fmt: skip
+#: Containers of page chrome: their text is not article text (a <header> only outside <article>).
+_CHROME = frozenset(("nav", "aside", "footer", "header"))
+_CHROME_CLASS = re.compile(r"comment|footer|disqus", re.I)
+_TEXT_WORD = re.compile(r"\w+")
+#: trafilatura's own parser options (libxml2 reads 255 levels of nesting; ``huge_tree``: 2,047).
+_PARSER_OPTIONS = {
+    "collect_ids": False,
+    "default_doctype": False,
+    "encoding": "utf-8",
+    "remove_comments": True,
+    "remove_pis": True,
+}
+# layout wrappers dropped when a page nests deeper than the parser reads
+_LAYOUT_TAG = re.compile(
+    r"</?(?:div|span|section|font|center|main|b|i|em|strong|small|big|u|a)\b[^<>]{0,4000}>", re.I
+)
+
+
+@dataclass(frozen=True)
+class Page:
+    """What :func:`extract_page` returns: ``text`` (the main text, paragraphs separated by a
+    blank line, the title first if the page has one), ``title`` (or None), ``captions`` (the
+    ``<figcaption>`` texts) and ``left_out`` (``(text, reason)`` per block not in the text)."""
+
+    text: str
+    title: str | None
+    captions: tuple[str, ...]
+    left_out: tuple[tuple[str, str], ...]
+
+
+def _parse(html: str, path: Path) -> etree._Element:
+    """The page as an lxml tree.
+
+    libxml2 stops reading a page nested deeper than 255 elements (the rest of the page is lost:
+    "no article text"); such a page is read again without its layout wrappers (``div``,
+    ``span``, ``section`` …), up to 2,047 levels of what remains, with a warning. Dropping the
+    wrappers also keeps trafilatura, whose time grows with the square of the depth, fast.
+    """
+    try:
+        parser = lxml_html.HTMLParser(**_PARSER_OPTIONS)
+        tree = lxml_html.fromstring(html.encode("utf-8"), parser=parser)
+        if not any("Excessive depth" in e.message for e in parser.error_log):
+            return tree
+        warnings.warn(
+            f"{path}: elements nested more than 255 deep; read without its layout elements "
+            "(div, span, section ...)",
+            NewsframeWarning,
+            stacklevel=5,
+        )
+        parser = lxml_html.HTMLParser(**_PARSER_OPTIONS, huge_tree=True)
+        tree = lxml_html.fromstring(_LAYOUT_TAG.sub(" ", html).encode("utf-8"), parser=parser)
+    except (ValueError, etree.ParserError):
+        raise InputError(path, "cannot parse the HTML page") from None
+    if any("Excessive depth" in e.message for e in parser.error_log):
+        raise InputError(path, "elements nested too deeply to read (over 2,047 levels)")
+    return tree
+
+
+def _why(element: etree._Element, inherited: str | None, in_article: bool) -> str | None:
+    """Why text in ``element`` is page chrome, or None (inherited from the enclosing elements)."""
+    if inherited is not None:
+        return inherited
+    tag = element.tag
+    if tag in _CHROME and not (tag == "header" and in_article):
+        return f"<{tag}>"
+    names = f"{element.get('class') or ''} {element.get('id') or ''}"[:300]
+    found = _CHROME_CLASS.search(names)
+    if found and tag not in ("html", "body", "article"):
+        return "comments" if found.group().lower() != "footer" else "<footer>"
+    return None
+
+
+def _blocks(tree: etree._Element) -> Iterator[tuple[str, str | None]]:
+    """``(text, chrome reason or None)`` for every text block of the page body, in order.
+
+    One walk over the tree (a stack of the enclosing elements' reasons, never a look at an
+    element's ancestors): linear in the page however deep it nests. Figure captions are not
+    blocks (they are the page's captions).
+    """
+    run: list[str] = []
+    run_reason: list[str | None] = [None]
+
+    def flush() -> Iterator[tuple[str, str | None]]:
+        text = " ".join(" ".join(run).split())
+        run.clear()
+        if text:
+            yield text, run_reason[0]
+
+    def add(text: str | None, reason: str | None) -> None:
+        if text and text.strip():
+            if not run:
+                run_reason[0] = reason
+            run.append(text)
+
+    # per open element: (reason, inside <article>, skipped)
+    stack: list[tuple[str | None, bool, bool]] = [(None, False, False)]
+    walker = etree.iterwalk(tree, events=("start", "end"))
+    for event, element in walker:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if event == "start":
+            reason, in_article, _ = stack[-1]
+            if tag in _INVISIBLE or tag == "figcaption":
+                stack.append((reason, in_article, True))
+                walker.skip_subtree()
+                continue
+            reason = _why(element, reason, in_article)
+            in_article = in_article or tag == "article"
+            stack.append((reason, in_article, tag in _BLOCKS))
+            if tag in _BLOCKS:
+                yield from flush()
+                yield " ".join(element.text_content().split()), reason
+                walker.skip_subtree()
+                continue
+            if tag not in _INLINE:
+                yield from flush()
+            add(element.text, reason)
+        else:
+            stack.pop()
+            if tag not in _INLINE:
+                yield from flush()
+            add(element.tail, stack[-1][0])
+    yield from flush()
+
+
+def _left_out(blocks: list[tuple[str, str | None]], text: str) -> list[tuple[str, str]]:
+    """The blocks that are not a line of ``text`` and of which most three-word runs (or the
+    whole, for one or two words) are not in its other lines either: linear in the page (sets of
+    lines and of word runs, no substring search per block).
+
+    >>> _left_out([("Kept line.", None), ("Menu", "<nav>"), ("kept", None)], "Kept line.\\nkept too")
+    [('Menu', 'left out of the main text (<nav>)')]
+    """
+    lines = {" ".join(line.split()) for line in text.splitlines()}
+    unmatched = [(b, reason) for b, reason in blocks if b not in lines]
+    if not unmatched:
+        return []
+    # a block's words can only be in the lines no block is: lines of joined or split blocks
+    rest = lines.difference(b for b, _ in blocks)
+    words = _TEXT_WORD.findall("\n".join(sorted(rest)).lower())
+    kept: set[tuple[str, ...] | str] = set(words)
+    kept.update(pairwise(words))
+    kept.update(zip(words, words[1:], words[2:], strict=False))
+    out = []
+    for block, reason in unmatched:
+        found = _TEXT_WORD.findall(block.lower())
+        if len(found) < 3:
+            grams: list = [found[0] if len(found) == 1 else tuple(found)] if found else []
+        else:
+            grams = list(zip(found, found[1:], found[2:], strict=False))
+        if grams and sum(g in kept for g in grams) * 2 < len(grams):
+            out.append((block, f"{LEFT_OUT} ({reason or 'main-content extraction'})"))
+    return out
+
+
+def _captions(tree: etree._Element) -> tuple[str, ...]:
+    return tuple(
+        c for c in (" ".join(f.text_content().split()) for f in tree.iter("figcaption")) if c
+    )
+
+
+def _table_rows(text: str) -> str:
+    """trafilatura writes a table row as ``| cell | cell |``: a cell of prose (8+ words) becomes a
+    paragraph of its own, a row of short cells one line with the cells joined by `` | ``."""
+    out = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("|") and stripped.endswith("|"):
+            cells = [c.strip() for c in stripped.strip("|").split("|") if c.strip()]
+            if any(len(c.split()) >= 8 for c in cells):
+                out.extend(cells)
+            elif cells:
+                out.append(" | ".join(cells))
+        elif stripped:
+            out.append(stripped)
+    return "\n\n".join(out)
+
+
+def extract_page(html: str, path: Path, *, fast_above: int) -> Page:
+    """Return the :class:`Page` of a saved HTML page (decoded text), naming ``path`` in errors.
+
+    The main text is trafilatura's main-content extraction (Barbaresi 2021, table text
+    included; ``favor_recall``); a page over ``fast_above`` characters, where trafilatura takes
+    minutes, keeps every block outside page chrome instead (navigation, asides, footers, comment
+    sections, a header outside ``<article>``), with a warning. Every block not in the main text
+    is in ``left_out`` with its reason.
+
+    >>> html = ("<html><head><title>Talks</title></head><body><article><h1>Talks</h1>"
+    ...         "<p>The minister met his counterpart on Monday for talks on the islands.</p>"
+    ...         "<aside><p>Readers wrote to say the talks were long.</p></aside></article></body></html>")
+    >>> page = extract_page(html, Path("x.html"), fast_above=10**6)
+    >>> page.title, page.left_out
+    ('Talks', (('Readers wrote to say the talks were long.', 'left out of the main text (<aside>)'),))
+    """
+    tree = _parse(html, path)
+    blocks = list(_blocks(tree))
+    captions = _captions(tree)
+    heading = tree.find(".//title")
+    if len(html) > fast_above:
+        warnings.warn(
+            f"{path}: large page ({len(html):,} characters); extracted paragraph by paragraph "
+            "without trafilatura's main-content detection",
+            NewsframeWarning,
+            stacklevel=4,
+        )
+        title = " ".join(heading.text_content().split()) if heading is not None else None
+        text = "\n\n".join(b for b, reason in blocks if reason is None)
+        left_out = [(b, f"{LEFT_OUT} ({reason})") for b, reason in blocks if reason is not None]
+    else:
+        import trafilatura
+
+        text = trafilatura.extract(
+            copy.deepcopy(tree),
+            output_format="txt",
+            include_comments=False,
+            include_tables=True,
+            favor_recall=True,
+        )
+        meta = trafilatura.extract_metadata(tree)
+        title = meta.title if meta is not None and meta.title else None
+        # trafilatura puts one paragraph per line; make paragraphs blank-line separated.
+        text = _table_rows(text or "")
+        left_out = []
+        if text.strip():
+            left_out = _left_out(blocks, f"{title}\n\n{text}" if title else text)
+    if not text.strip():
+        raise InputError(path, "no article text found in the HTML page")
+    if title:
+        text = f"{title}\n\n{text}"
+    return Page(text, title or None, captions, tuple(left_out))
