@@ -17,6 +17,7 @@ import hashlib
 import io
 import os
 import re
+import stat
 import warnings
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -30,8 +31,9 @@ import pandas as pd
 
 from newsframe.cleaning import CleanText, Removal, Rules, clean_text, load_rules
 from newsframe.errors import InputError, NewsframeError, NewsframeWarning
-from newsframe.files import max_bytes_limit
+from newsframe.files import _not_regular, max_bytes_limit
 from newsframe.files import read_regular as _read_bytes
+from newsframe.files import too_big as _too_big
 from newsframe.resources import remember_resources
 from newsframe.sources import TABLE_SUFFIXES, RowProblem, row_fields, table_columns, table_rows
 from newsframe.text import TOKEN, normalise, split_sentences
