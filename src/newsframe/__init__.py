@@ -76,6 +76,7 @@ if TYPE_CHECKING:
         omission_summary,
         omissions,
     )
+    from newsframe.periods import OverTime, assign_periods, over_time, parse_published
     from newsframe.report import build_report
     from newsframe.resources import Resources, default_resources, load_resources
     from newsframe.sentiment import (
@@ -135,6 +136,10 @@ if TYPE_CHECKING:
 #: Where each public name lives (imported on first use; see :func:`__getattr__`).
 _HOME = {
     "build_report": "newsframe.report",
+    "OverTime": "newsframe.periods",
+    "assign_periods": "newsframe.periods",
+    "over_time": "newsframe.periods",
+    "parse_published": "newsframe.periods",
     "Actor": "newsframe.actors",
     "find_mentions": "newsframe.actors",
     "load_actors": "newsframe.actors",
@@ -264,6 +269,7 @@ __all__ = [
     "InputError",
     "NewsframeError",
     "NewsframeWarning",
+    "OverTime",
     "Pair",
     "Resources",
     "Story",
@@ -282,6 +288,7 @@ __all__ = [
     "analyse_corpus",
     "article_permutation_test",
     "as_articles",
+    "assign_periods",
     "attributions",
     "background_frequencies",
     "boilerplate_audit",
@@ -351,6 +358,8 @@ __all__ = [
     "numbers_in",
     "omission_summary",
     "omissions",
+    "over_time",
+    "parse_published",
     "permutation_floor",
     "prominence_by_group",
     "removed_sentiment",

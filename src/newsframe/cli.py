@@ -128,6 +128,7 @@ def _report(args: argparse.Namespace) -> None:
         path = build_report(
             sources, args.out, story=args.story, group=args.group, compare=args.compare,
             force=args.force, n_jobs=args.jobs, scheduler=args.scheduler, align=args.align,
+            period=args.period,
         )  # fmt: skip
         print(f"newsframe: wrote {path / 'index.html'}", file=sys.stderr)
         return
@@ -210,6 +211,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="leave out (and list) table rows that are not articles",
     )
     report.add_argument("--dedupe", action="store_true", help="count each repeated text once")
+    report.add_argument(
+        "--period",
+        choices=["day", "week", "month", "quarter", "year"],
+        help="periods of the 'Over time' section (default: chosen from the span of dates)",
+    )
     report.set_defaults(func=_report)
     actors = sub.add_parser("actors", help="print the actor table with mentions (CSV)")
     actors.add_argument("path", help="an article, a manifest .csv or a folder")

@@ -13,6 +13,10 @@ can be checked against a hand-worked value or a reference implementation:
   at once with the same draws (:func:`bootstrap_groups`), percentile intervals
   (:func:`percentile_interval`, :func:`quantiles`) and two-sample permutation tests
   (:func:`permutation_pvalues`);
+- trends with the article as the unit: a permutation test of a slope over time
+  (:func:`slope_permutation_test`; its normal approximation for many articles,
+  :func:`slope_normal_test`) and the smallest p its design can reach
+  (:func:`slope_permutation_floor`);
 - effect sizes: Hedges' g, Cliff's delta, Cohen's h.
 """
 
@@ -23,7 +27,7 @@ import math
 import warnings
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -52,6 +56,7 @@ __all__ = [
     "permutation_floor",
     "permutation_pvalues",
     "quantiles",
+    "random_permutations",
     "renamed",
     "resample_batches",
     "resample_indices",
@@ -59,6 +64,9 @@ __all__ = [
     "resampled_mean",
     "resampled_median",
     "resampled_share",
+    "slope_normal_test",
+    "slope_permutation_floor",
+    "slope_permutation_test",
 ]
 
 
@@ -785,3 +793,146 @@ def cluster_bootstrap_difference(
     means_b = b[rng.integers(0, len(b), size=(n_resamples, len(b)))].mean(axis=1)
     low, high = percentile_interval((means_a - means_b)[:, None], confidence=confidence)
     return float(low[0]), float(high[0])
+
+
+# --- Trends over time, with the article as the unit -----------------------------------------
+
+
+def slope_permutation_floor(x: Sequence[float] | np.ndarray) -> float:
+    """Return the smallest two-sided p a permutation test of a slope on ``x`` can reach.
+
+    One x per article (e.g. its period's position in time). Permuting the articles' values over
+    the x values gives ``M = n! / ∏ n_k!`` distinct arrangements (``n_k`` articles share the k-th
+    distinct x). With distinct values the steepest slope comes from one arrangement (values
+    sorted as x), so p ≥ 1/M; when the x values are symmetric about their mean, the reversed
+    arrangement is as steep in the other direction, so p ≥ 2/M. With two distinct x this is
+    :func:`permutation_floor` of the two sides (Ernst 2004).
+
+    >>> slope_permutation_floor([0, 0, 0, 1, 1, 1])  # 2 / C(6, 3), as permutation_floor(3, 3)
+    0.1
+    >>> round(slope_permutation_floor([0, 1, 1, 2, 2]), 4)  # 1 / (5! / (1! 2! 2!)) = 1 / 30
+    0.0333
+    """
+    x = np.asarray(x, dtype=float)
+    if len(x) < 2:
+        return 1.0
+    _, sizes = np.unique(x, return_counts=True)
+    if len(sizes) < 2:
+        return 1.0
+    ordered = np.sort(x)
+    symmetric = np.allclose(ordered - ordered.mean(), -(ordered[::-1] - ordered.mean()))
+    ways = 2 if symmetric else 1
+    if len(x) > 5000:  # M has thousands of digits: the floor is 0 to double precision anyway
+        log_m = math.lgamma(len(x) + 1) - sum(math.lgamma(int(k) + 1) for k in sizes)
+        return float(min(1.0, ways * math.exp(-log_m)))
+    arrangements, left = 1, len(x)
+    for k in sizes.tolist():  # n! / ∏ n_k! as a product of binomials, exactly
+        arrangements *= math.comb(left, k)
+        left -= k
+    return float(min(1.0, ways / arrangements))
+
+
+def random_permutations(n: int, *, n_resamples: int, seed: int) -> np.ndarray:
+    """Return ``n_resamples × n`` random permutations of ``0 .. n-1`` (int32), one per row.
+
+    Keeping the values below ``k`` of each row, in order, gives ``n_resamples`` random
+    permutations of ``0 .. k-1`` (a uniform permutation restricted to a subset stays uniform),
+    so one draw serves every test of at most ``n`` articles (:func:`slope_permutation_test`).
+
+    >>> p = random_permutations(5, n_resamples=3, seed=0)
+    >>> p.shape, sorted(p[0].tolist()), sorted(p[p < 3].reshape(3, 3)[1].tolist())
+    ((3, 5), [0, 1, 2, 3, 4], [0, 1, 2])
+    """
+    rng = np.random.default_rng(seed)
+    return rng.permuted(np.tile(np.arange(n, dtype=np.int32), (n_resamples, 1)), axis=1)
+
+
+def slope_permutation_test(
+    x: Sequence[float] | np.ndarray,
+    y: Sequence[float] | np.ndarray,
+    *,
+    n_resamples: int = 9999,
+    seed: int = 0,
+    permutations: np.ndarray | None = None,
+) -> tuple[Any, Any, bool]:
+    """Return ``(slope, p_value, exact)``: a two-sided permutation test of the slope of y on x.
+
+    One (x, y) pair per article: x its time (e.g. the index of its period), y its value (e.g.
+    its mean sentence compound). The least-squares slope is compared with the slopes after
+    permuting the values over the articles, which breaks any link between time and value while
+    keeping both sets of values (Manly 2007, *Randomization, bootstrap and Monte Carlo methods
+    in biology*, ch. 8). Every permutation when there are at most ``n_resamples`` (``exact``;
+    p = share of permutations at least as steep, the observed one included), else
+    ``n_resamples`` random ones with ``(hits + 1) / (n + 1)`` (Phipson & Smyth 2010). With x
+    taking two values it is the two-sample permutation test of the difference of means.
+    ``y`` may be ``n × m`` (m measures of the same articles, tested with the same permutations):
+    then slope and p are arrays of m. ``permutations`` (from :func:`random_permutations`, at
+    least n wide) supplies the random orders, so many tests share one draw. Needs two distinct
+    x; the floor is :func:`slope_permutation_floor`.
+
+    >>> slope, p, exact = slope_permutation_test([0, 1, 2, 3], [1.0, 2.0, 3.0, 4.0])
+    >>> round(slope, 4), round(p, 4), exact  # 2 of the 24 orders are as steep: 1234 and 4321
+    (1.0, 0.0833, True)
+    """
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    single = y.ndim == 1
+    values = y[:, None] if single else y
+    if len(x) != len(values):
+        raise ValueError("slope_permutation_test needs one x per y")
+    centred = x - x.mean()
+    denominator = float(centred @ centred)
+    if len(x) < 2 or denominator == 0:
+        raise ValueError("slope_permutation_test needs at least two distinct x values")
+    values = values - values.mean(axis=0)  # centred: a constant gives exactly 0
+    observed = centred @ values / denominator
+    bar = np.abs(observed) - 1e-12 * np.maximum(1.0, np.abs(observed))
+    n = len(x)
+    exact = math.factorial(n) <= n_resamples
+    if exact:
+        orders = np.array(list(itertools.permutations(range(n))), dtype=np.intp)
+        p = (np.abs(centred[orders] @ values / denominator) >= bar).mean(axis=0)
+    else:
+        if permutations is None or permutations.shape[1] < n:
+            permutations = random_permutations(n, n_resamples=n_resamples, seed=seed)
+        hits = np.zeros(values.shape[1])
+        for start in range(0, len(permutations), max(1, _CELLS // permutations.shape[1])):
+            block = permutations[start : start + max(1, _CELLS // permutations.shape[1])]
+            order = block[block < n].reshape(len(block), n)
+            hits += (np.abs(centred[order] @ values / denominator) >= bar).sum(axis=0)
+        p = (hits + 1) / (len(permutations) + 1)
+    if single:
+        return float(observed[0]), float(p[0]), exact
+    return observed, p, exact
+
+
+def slope_normal_test(
+    x: Sequence[float] | np.ndarray, y: Sequence[float] | np.ndarray
+) -> tuple[Any, Any]:
+    """Return ``(slope, p_value)`` from the normal approximation to the permutation distribution.
+
+    For many articles, permuting is slow and needless: over all permutations of y the slope's
+    numerator ``Σ (x − x̄) y`` has mean 0 and variance ``Σ (x − x̄)² Σ (y − ȳ)² / (n − 1)``
+    exactly, and it is approximately normal (Hájek 1961, "Some extensions of the
+    Wald–Wolfowitz–Noether theorem", *Ann. Math. Stat.* 32). Two-sided p from that normal; a
+    constant y gives p = 1. ``y`` may be ``n × m`` as in :func:`slope_permutation_test`.
+
+    >>> slope, p = slope_normal_test([0, 0, 1, 1], [0.0, 0.0, 1.0, 1.0])
+    >>> float(slope), round(float(p), 4)  # z = 1 / sqrt(1 · 1 / 3) = sqrt(3)
+    (1.0, 0.0833)
+    """
+    from scipy.special import erfc
+
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    single = y.ndim == 1
+    values = y[:, None] if single else y
+    centred = x - x.mean()
+    denominator = float(centred @ centred)
+    if len(x) < 2 or denominator == 0:
+        raise ValueError("slope_normal_test needs at least two distinct x values")
+    values = values - values.mean(axis=0)
+    numerator = centred @ values
+    spread = np.sqrt(denominator * (values * values).sum(axis=0) / (len(x) - 1))
+    z = np.divide(np.abs(numerator), spread, out=np.zeros_like(numerator), where=spread > 0)
+    p = np.where(spread > 0, erfc(z / math.sqrt(2.0)), 1.0)
+    slope = numerator / denominator
+    return (float(slope[0]), float(p[0])) if single else (slope, p)

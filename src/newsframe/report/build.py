@@ -27,6 +27,7 @@ import pandas as pd
 
 from newsframe.corpus import Article, Corpus, load_corpus
 from newsframe.errors import InputError, NewsframeError, NewsframeWarning
+from newsframe.periods import PERIODS
 from newsframe.report import output
 from newsframe.report.html import Block, Section, render_page
 from newsframe.sources import TABLE_SUFFIXES
@@ -853,6 +854,79 @@ def _selection_section(r: _Report, corpus: Corpus, plan: ReportPlan,
                               blocks))  # fmt: skip
 
 
+def _time_preview(r: _Report, name: str, frame: pd.DataFrame, columns: Sequence[str],
+                  title: str, rows: int = 20) -> Block:  # fmt: skip
+    """Keep ``frame`` as ``tables/<name>.csv``; show ``columns`` of its first rows."""
+    csv = r.table(name, frame)
+    shown = frame[[c for c in columns if c in frame.columns]]
+    return Block("table", title, table=shown, csv=csv, rows=rows)
+
+
+def _over_time_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Tables,
+                       period: str | None) -> None:  # fmt: skip
+    """ "Over time": when the articles carry publication dates (:mod:`newsframe.periods`)."""
+    from newsframe.periods import over_time
+    from newsframe.plots.time import over_time_figures
+
+    if not any(a.published.strip() for a in corpus):
+        return
+    try:
+        result = over_time(corpus, base, period=period, column=plan.group)
+    except InputError as exc:  # a date that does not parse: say so here, keep the report
+        r.sections.append(Section("over-time", "Over time", [Block("warning", f"No over-time "
+                                  f"analysis: {exc}. Fix the date or leave it empty.")]))  # fmt: skip
+        return
+    cells = ["period", "group"]
+    captions = {
+        "attention": "Articles per period.",
+        "sentiment": "Mean sentence compound per period (articles weighted equally), with a "
+        "95% cluster-bootstrap interval (articles resampled within the period).",
+        "naming_variants": "Each name's share of the concept's mentions per period.",
+        "frame_dimensions": "Share of articles with a hit for the most frequent frames.",
+        "share_of_voice": "Share of quoted words per period: the top speakers, the rest pooled.",
+    }
+    blocks = [Block("list", items=result.notes)]
+    for name, fig in over_time_figures(result).items():
+        blocks.append(r.figure(name, fig, captions[name.split("__")[0]] + " Hollow points: "
+                               f"fewer than {result.min_articles} articles, no line drawn."))  # fmt: skip
+    frames = result.frames[result.frames["hits"] > 0]
+    keyness = result.keyness
+    blocks += [
+        _time_preview(r, "attention__over_time", result.attention,
+                      [*cells, "articles", "words", "share_of_period", "thin"], "Attention"),
+        _time_preview(r, "sentiment__over_time", result.sentiment,
+                      [*cells, "mean_compound", "ci_low", "ci_high", "n_articles", "n_sentences",
+                       "thin"], "Sentiment per period"),
+        _time_preview(r, "naming_variants__over_time", result.naming,
+                      [*cells, "concept", "variant", "count", "share", "n_articles", "thin"],
+                      "Names per period"),
+        _time_preview(r, "frame_dimensions__over_time", frames,
+                      [*cells, "scheme", "label", "hits", "per_1000", "share_of_articles",
+                       "n_articles", "thin"], "Frames per period (frames with hits)"),
+        _time_preview(r, "share_of_voice__over_time", result.voice,
+                      [*cells, "speaker_name", "quoted_words", "share_of_quoted", "n_articles",
+                       "thin"], "Share of voice per period"),
+        _time_preview(r, "keyness__over_time", keyness,
+                      ["period", "term", "count_a", "count_b", "n_a", "n_b", "log_ratio", "g2",
+                       "articles_a", "n_articles_a"], "Each period against the rest (top terms)"),
+        _time_preview(r, "trends__over_time", result.trends,
+                      ["measure", "item", "group", "n_articles", "n_periods", "slope_per_period",
+                       "p_value", "p_floor", "p_bh", "claim"], "Trend tests (article level)"),
+    ]  # fmt: skip
+    r.table("periods", result.assign)
+    tested = result.trends["p_value"].notna()
+    r.summary["over_time"] = {
+        "period": result.period, "column": result.column, "min_articles": result.min_articles,
+        "periods": int(result.attention["period_index"].nunique()),
+        "thin_cells": int(result.sentiment["thin"].sum()), "cells": len(result.sentiment),
+        "trend_tests": int(tested.sum()),
+        "changes": int((result.trends["claim"] == "change").sum()),
+        "p_floor_min": round(float(result.trends.loc[tested, "p_floor"].min()), 8)
+        if tested.any() else None,
+    }  # fmt: skip
+    r.sections.append(Section("over-time", "Over time", blocks))
+
+
 def _caveats_section(r: _Report, corpus: Corpus, plan: ReportPlan, key: pd.DataFrame,
                      comparison: pd.DataFrame, sentences: pd.DataFrame) -> None:  # fmt: skip
     counts = sentences["article_id"].value_counts()
@@ -982,6 +1056,7 @@ def build_report(
     n_jobs: int | None = -1,
     scheduler: str | None = None,
     align: Sequence[str] | None = None,
+    period: str | None = None,
 ) -> Path:
     """Write a self-contained report of ``source`` to the folder ``out`` and return its path.
 
@@ -1005,7 +1080,9 @@ def build_report(
     scheduler address) maps reading, cleaning and every per-article table over Dask workers
     instead (:mod:`newsframe.distributed`). The tables are the same either way. The alignment
     map draws the two articles, one of each compared side, that share the most facts, or the
-    two article ids named by ``align``.
+    two article ids named by ``align``. When the
+    articles carry ``published`` dates, a section "Over time" compares periods (``period``: day,
+    week, month, quarter or year; default chosen from the span, :mod:`newsframe.periods`).
     """
     if scheduler:
         from newsframe.distributed import check_scheduler
@@ -1014,6 +1091,8 @@ def build_report(
     from newsframe.parallel import n_workers
 
     n_workers(n_jobs, 1)  # a bad n_jobs fails here, not after loading
+    if period is not None and period not in PERIODS:
+        raise NewsframeError(f"period must be one of {', '.join(PERIODS)}, got {period!r}")
     if isinstance(source, Corpus):
         sources: list[Any] = sorted({Path(a.source_path).resolve().parent for a in source
                                      if a.source_path is not None})  # fmt: skip
@@ -1026,7 +1105,7 @@ def build_report(
         with output.locked(out_path):
             recheck = functools.partial(output.check_out, out, sources, also=also, force=force)
             _build(source, out_path, recheck, story=story, group=group, compare=compare,
-                   n_jobs=n_jobs, scheduler=scheduler, align=align)  # fmt: skip
+                   n_jobs=n_jobs, scheduler=scheduler, align=align, period=period)  # fmt: skip
     except BaseException:
         output.remove_empty(created)
         raise
@@ -1067,6 +1146,7 @@ def _build(
     n_jobs: int | None,
     scheduler: str | None,
     align: Sequence[str] | None = None,
+    period: str | None = None,
 ) -> None:
     """Compute every table and figure, write them to a staging folder, put it in place."""
     corpus = source if isinstance(source, Corpus) else None
@@ -1099,6 +1179,7 @@ def _build(
         lambda: _sentiment_section(r, corpus, plan, base),
         lambda: _framing_section(r, corpus, plan, base),
         lambda: _selection_section(r, corpus, plan, align_pair),
+        lambda: _over_time_section(r, corpus, plan, base, period),
     ]
     results = []
     with _progress(len(steps) + 1) as bar:

@@ -188,11 +188,13 @@ def keyness(
     prior_strength: float | None = None,
     min_count: int = 1,
     resources: Resources | None = None,
+    sizes: tuple[float, float] | None = None,
 ) -> pd.DataFrame:
     """Return one row per term comparing side ``a`` with side ``b``, sorted by effect size.
 
     ``a`` and ``b`` are each an :class:`Article`, a group of articles (pooled), or term → count
-    (a Series or mapping, whose sum is taken as the corpus size). For articles, ``n_a``/``n_b``
+    (a Series or mapping, whose sum is taken as the corpus size unless ``sizes`` gives the two
+    sizes, e.g. the running word counts when the counts leave stopwords out). For articles, ``n_a``/``n_b``
     are the running token counts (stopwords included) while the terms tested exclude stopwords
     unless ``stopwords=False``. Terms with fewer than ``min_count`` occurrences in a and b
     together are dropped before testing, so they do not count towards the correction.
@@ -228,6 +230,10 @@ def keyness(
     """
     label_a, count_a, n_a = _as_side(a, unit, stopwords, "a", resources)
     label_b, count_b, n_b = _as_side(b, unit, stopwords, "b", resources)
+    if sizes is not None:
+        if not all(isinstance(x, pd.Series | Mapping) for x in (a, b)):
+            raise NewsframeError("keyness: sizes= is for sides given as term counts")
+        n_a, n_b = float(sizes[0]), float(sizes[1])
     if label_a == label_b:
         label_a, label_b = f"{label_a} (a)", f"{label_b} (b)"
     if count_a.index.equals(count_b.index):
