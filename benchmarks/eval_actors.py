@@ -70,7 +70,9 @@ def report(pages_dir: str | Path, *, only: str | None = None, top_n: int = 10) -
 
 
 def main(argv: list[str]) -> int:
-    default = os.environ.get("NEWSFRAME_EVALPAGES", "/work/evalpages/pages")
+    default = os.environ.get(
+        "NEWSFRAME_EVALPAGES", Path(__file__).resolve().parent / "eval" / "pages"
+    )
     paths = [a for a in argv[1:] if not a.startswith("-")]
     only = next((a.split("=", 1)[1] for a in argv[1:] if a.startswith("--set=")), None)
     table = report(paths[0] if paths else default, only=only)

@@ -2,7 +2,7 @@
 
 Pages and their per-line labels come from ``benchmarks/eval/lines.json`` (written by
 ``benchmarks/label_lines.py``; page text lives outside the repository, by default in
-``$NEWSFRAME_EVALPAGES`` or ``/work/evalpages/pages``). Each labelled line is ``body``,
+``$NEWSFRAME_EVALPAGES`` or ``benchmarks/eval/pages/`` (git-ignored)). Each labelled line is ``body``,
 ``headline``, ``chrome``, ``caption`` or ``byline``. Per method it counts, over the lines of a
 set of pages:
 
@@ -40,7 +40,9 @@ from newsframe.text import normalise, split_sentences
 
 HERE = Path(__file__).resolve().parent
 LABELS = HERE / "eval" / "lines.json"
-DEFAULT_PAGES = Path(os.environ.get("NEWSFRAME_EVALPAGES", "/work/evalpages/pages"))
+DEFAULT_PAGES = Path(
+    os.environ.get("NEWSFRAME_EVALPAGES", Path(__file__).resolve().parent / "eval" / "pages")
+)
 NON_BODY = ("chrome", "caption", "byline")
 _WORDS = re.compile(r"\w+")
 _MARKER = re.compile(r"^\s*date \d{4}(?:-\d\d){0,2}\s*")

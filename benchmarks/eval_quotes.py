@@ -35,7 +35,7 @@ The published reference for rule-based quotation extraction on news is the Gende
 speech; a speaker match there compares spans), so read the comparison as a rough guide.
 
 Run: ``PYTHONPATH=src .venv/bin/python benchmarks/eval_quotes.py [PAGES_DIR] [-v] [--set=NAME]``
-(default ``$NEWSFRAME_EVALPAGES`` or ``/work/evalpages/pages``; ``-v`` lists the misses;
+(default ``$NEWSFRAME_EVALPAGES`` or ``benchmarks/eval/pages/`` (git-ignored); ``-v`` lists the misses;
 ``--set`` keeps the pages of one annotation set, so that a held-out set is run only when meant).
 """
 
@@ -221,7 +221,9 @@ def report(
 
 
 def main(argv: list[str]) -> int:
-    default = os.environ.get("NEWSFRAME_EVALPAGES", "/work/evalpages/pages")
+    default = os.environ.get(
+        "NEWSFRAME_EVALPAGES", Path(__file__).resolve().parent / "eval" / "pages"
+    )
     paths = [a for a in argv[1:] if not a.startswith("-")]
     pages_dir = Path(paths[0] if paths else default)
     only = next((a.split("=", 1)[1] for a in argv[1:] if a.startswith("--set=")), None)

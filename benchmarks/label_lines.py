@@ -1,6 +1,6 @@
 """Build the line-labelled page set: page files outside the repository, labels inside it.
 
-A labelled transcript (kept outside every repository, e.g. ``/work/evalpages/raw/*.txt``) holds
+A labelled transcript (kept outside every repository, e.g. ``benchmarks/eval/raw/*.txt``, git-ignored) holds
 pages one after another. A page starts with a header line::
 
     @@ FILE | URL | OUTLET | STORY | NL
