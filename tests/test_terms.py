@@ -497,6 +497,30 @@ def test_tfidf_matches_scikit_learn_tfidftransformer(seeds):
         assert rows["rank"].tolist() == ranks.tolist()
 
 
+def test_tfidf_in_blocks_of_articles_still_matches_scikit_learn(monkeypatch):
+    # articles are weighted a block at a time (bounded memory); with blocks of 2 over 5
+    # articles, idf still comes from every article and ranks stay within each article
+    import sys
+
+    from sklearn.feature_extraction.text import TfidfTransformer
+
+    monkeypatch.setattr(sys.modules["newsframe.terms.tfidf"], "_BLOCK", 2)
+    texts = ["Ships sail. Ships dock.", "Ports close.", "Ships wait at ports.",
+             "Storms close ports.", "Crews sail ships."]  # fmt: skip
+    articles = [Article(f"a{i}", "", (t,)) for i, t in enumerate(texts)]
+    counts = count_terms(articles)
+    reference = TfidfTransformer().fit(counts.counts)
+    expected = reference.transform(counts.counts).toarray()
+    table = tfidf(articles)
+    assert table["article_id"].tolist() == sorted(table["article_id"].tolist())
+    for i, article_id in enumerate(counts.article_ids):
+        rows = table[table["article_id"] == article_id].set_index("term")
+        column = pd.Index(counts.terms).get_indexer(rows.index)
+        assert rows["tfidf"].to_numpy() == pytest.approx(expected[i, column], abs=1e-12)
+        ranks = rows["tfidf"].rank(method="min", ascending=False).astype(int)
+        assert rows["rank"].tolist() == ranks.tolist()
+
+
 def test_background_lemma_table_kept_between_runs_gives_the_same_values(tmp_path, monkeypatch):
     from newsframe.terms import background
 

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
+from scipy import sparse
 
 from newsframe.corpus import Article
 from newsframe.errors import NewsframeError
@@ -16,6 +17,31 @@ from newsframe.terms.counts import TermCounts, count_terms
 __all__ = ["tfidf"]
 
 IDF_SOURCES = ("corpus", "background")
+_BLOCK = 8192  # articles weighted at a time
+
+
+def _weights(
+    matrix: sparse.csr_matrix, weights_idf: np.ndarray, offset: int, top_n: int | None
+) -> tuple[np.ndarray, ...]:
+    """Rows, columns, counts, weights and ranks of one block of articles, ranked within each."""
+    n_docs = matrix.shape[0]
+    row = np.repeat(np.arange(n_docs), np.diff(matrix.indptr))
+    col, count = matrix.indices.astype(np.int64), matrix.data.astype(np.int64)
+    raw = count * weights_idf[col]
+    norm = np.sqrt(np.bincount(row, weights=raw * raw, minlength=n_docs))
+    weight = np.divide(raw, norm[row], out=np.zeros_like(raw), where=norm[row] > 0)
+    # articles in order, weight descending, then term (terms are sorted, so by column)
+    order = np.lexsort((col, -weight, row))
+    row, col, count, weight = row[order], col[order], count[order], weight[order]
+    position = np.arange(len(row)) - np.repeat(matrix.indptr[:-1], np.diff(matrix.indptr))
+    new_run = np.ones(len(row), dtype=bool)
+    new_run[1:] = (row[1:] != row[:-1]) | (weight[1:] != weight[:-1])
+    rank = np.maximum.accumulate(np.where(new_run, np.arange(len(row)), 0))
+    rank = rank - (np.arange(len(row)) - position) + 1  # first place of a tie, within article
+    if top_n is not None:  # filtered before the table is built: a large corpus's full table is big
+        keep = rank <= top_n
+        row, col, count, weight, rank = row[keep], col[keep], count[keep], weight[keep], rank[keep]
+    return row + offset, col, count, weight, rank
 
 
 def tfidf(
@@ -66,27 +92,18 @@ def tfidf(
         return pd.DataFrame(columns=columns)
     matrix = counts.counts  # canonical CSR: sorted column indices, no duplicates
     n_docs, n_terms = matrix.shape
-    row = np.repeat(np.arange(n_docs), np.diff(matrix.indptr))
-    col, count = matrix.indices.astype(np.int64), matrix.data.astype(np.int64)
     if idf == "background":
         weights_idf = -np.log(_background(counts.terms, unit)[0])
     else:
-        df = np.bincount(col, minlength=n_terms)
+        df = np.bincount(matrix.indices, minlength=n_terms)
         weights_idf = np.log((1.0 + n_docs) / (1.0 + df)) + 1.0
-    raw = count * weights_idf[col]
-    norm = np.sqrt(np.bincount(row, weights=raw * raw, minlength=n_docs))
-    weight = np.divide(raw, norm[row], out=np.zeros_like(raw), where=norm[row] > 0)
-    # articles in order, weight descending, then term (terms are sorted, so by column)
-    order = np.lexsort((col, -weight, row))
-    row, col, count, weight = row[order], col[order], count[order], weight[order]
-    position = np.arange(len(row)) - np.repeat(matrix.indptr[:-1], np.diff(matrix.indptr))
-    new_run = np.ones(len(row), dtype=bool)
-    new_run[1:] = (row[1:] != row[:-1]) | (weight[1:] != weight[:-1])
-    rank = np.maximum.accumulate(np.where(new_run, np.arange(len(row)), 0))
-    rank = rank - (np.arange(len(row)) - position) + 1  # first place of a tie, within article
-    if top_n is not None:  # filtered before the table is built: a large corpus's full table is big
-        keep = rank <= top_n
-        row, col, count, weight, rank = row[keep], col[keep], count[keep], weight[keep], rank[keep]
+    # every weight and rank is within one article: articles go in blocks, so the temporary
+    # arrays stay the size of a block, not of the corpus (same rows, same order)
+    blocks = [
+        _weights(matrix[lo : lo + _BLOCK], weights_idf, lo, top_n)
+        for lo in range(0, n_docs, _BLOCK)
+    ]
+    row, col, count, weight, rank = (np.concatenate(part) for part in zip(*blocks, strict=True))
     frame = pd.DataFrame(
         {
             "article_id": np.array(counts.article_ids, dtype=object)[row],
