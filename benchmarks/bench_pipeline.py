@@ -93,34 +93,11 @@ def write_files(n: int, folder: Path) -> Path:
 
 
 def _table_paragraphs(n: int, seed: int) -> list[list[str]]:
-    """``n`` synthetic bodies as common.synthetic_paragraphs makes them (seed sentences and
-    Zipf-distributed words), words drawn by inverse CDF so that 100,000 take a minute, not ten."""
-    import numpy as np
-
+    """``n`` synthetic bodies (common.synthetic_paragraphs, words drawn by inverse CDF)."""
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from common import _seed_sentences, _vocabulary
+    from common import synthetic_paragraphs
 
-    rng = np.random.default_rng(seed)
-    seeds = _seed_sentences()
-    vocab, p = _vocabulary()
-    cdf = np.cumsum(p)
-    cdf[-1] = 1.0
-    articles = []
-    for _ in range(n):
-        paragraphs, words = [], 0
-        while words < 500:
-            sentences = []
-            for _ in range(int(rng.integers(1, 5))):
-                if rng.random() < 0.5:
-                    sentence = seeds[rng.integers(len(seeds))]
-                else:
-                    drawn = np.searchsorted(cdf, rng.random(int(rng.integers(8, 30))))
-                    sentence = " ".join(vocab[i] for i in drawn).capitalize() + "."
-                sentences.append(sentence)
-                words += sentence.count(" ") + 1
-            paragraphs.append(" ".join(sentences))
-        articles.append(paragraphs)
-    return articles
+    return synthetic_paragraphs(n, seed=seed, by_cdf=True)
 
 
 def write_table(n: int, path: Path, block: int = 10_000) -> Path:
