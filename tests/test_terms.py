@@ -467,6 +467,25 @@ def test_keyness_memory_does_not_scale_with_the_longest_token():
     assert peak < 50_000_000
 
 
+def test_keyness_side_labels_are_not_copied_into_every_row():
+    # a group's label joins its article ids (400 articles: about 4 KB); article_id, reference and
+    # key_for repeat it on every row, and stored as Arrow strings each row would hold a copy:
+    # 3 columns x 5,000 rows x 10 KB = 150 MB. Stored once they cost next to nothing.
+    import pyarrow as pa
+
+    words = [f"w{i}" for i in range(5_000)]
+    label_a, label_b = "a" * 10_000, "b" * 10_000
+    a = pd.Series(dict.fromkeys(words, 1) | {"x": 9}, name=label_a)
+    b = pd.Series(dict.fromkeys(words, 2) | {"x": 1}, name=label_b)
+    before = pa.total_allocated_bytes()
+    table = keyness(a, b, prior="uniform")
+    grown = pa.total_allocated_bytes() - before
+    assert len(table) == 5_001 and grown < 20_000_000
+    assert (table["article_id"] == label_a).all() and (table["reference"] == label_b).all()
+    assert table["key_for"].tolist() == [label_a] + [label_b] * 5_000  # x first, by log ratio
+    assert table["article_id"].dtype == "str" and table["key_for"].dtype == "str"
+
+
 def test_counting_and_keyness_articles_with_a_100kb_token_stay_small():
     import tracemalloc
 

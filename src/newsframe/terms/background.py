@@ -91,18 +91,20 @@ def _read_kept(path: Path) -> dict[str, float] | None:
 
 
 @lru_cache(maxsize=2)
-def _background_table(unit: str) -> pd.Series:
+def _background_table(unit: str) -> dict[str, float]:
     """Relative frequency per term from wordfreq's English list (lemma: summed over word forms).
 
     The lemma sums take 60,000 lemmatisations (a second or two), so they are kept in a small
-    JSON file between runs (:func:`_cache_file`); the values are the same either way.
+    JSON file between runs (:func:`_cache_file`); the values are the same either way. A plain
+    dict, loaded once per process: looking up a corpus's terms in it costs a dict lookup each,
+    where an index over the list's 321,000 words would cost more to build than the lookups.
     """
     import wordfreq
 
     freqs = wordfreq.get_frequency_dict("en")
     if unit == "token":
-        return pd.Series(freqs, dtype=float)
-    return pd.Series({**freqs, **_lemma_sums(freqs)}, dtype=float)
+        return freqs
+    return {**freqs, **_lemma_sums(freqs)}
 
 
 _NOT_A_WORD = re.compile(r"[^a-z]")
@@ -113,8 +115,9 @@ def _background(terms: Sequence[str], unit: str) -> tuple[np.ndarray, np.ndarray
     import wordfreq
 
     _check_unit(unit)
-    terms = pd.Index(np.asarray(terms, dtype=object))
-    freq = np.array(_background_table(unit).reindex(terms), dtype=float)
+    terms = np.asarray(terms, dtype=object)
+    table = _background_table(unit)
+    freq = np.fromiter((table.get(t, np.nan) for t in terms), float, len(terms))
     missing = np.flatnonzero(np.isnan(freq))
     for i in missing:  # only multi-word terms, numbers and the like: wordfreq tokenises them
         term = str(terms[i])
