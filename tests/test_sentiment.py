@@ -460,6 +460,21 @@ def test_a_lexicon_word_inside_a_name_does_not_drive_the_score() -> None:
     assert nf.score_texts(["Happy Japanese officials."])["compound"].iloc[0] == vader(2.7)
 
 
+def test_names_found_after_quotes_joiners_and_accented_capitals() -> None:
+    # the words each name masks, by hand: a run of capitals may open after a quote, hold
+    # "of"/"and" between its words and start with a capital outside ASCII; lexicon words only
+    lexicon = nf.vader_lexicon()
+    cases = {
+        "Officials of the Party of Hope and Glory were happy.": ["party", "hope", "glory"],
+        'He praised the "Friendly Islands Trust" warmly.': ["friendly", "trust"],
+        "Ça va: Élite Party wins.": ["party"],
+        "Putin was happy and Abe was sad.": [],  # capitals, but never two in a row
+        "Happy Japanese officials smiled.": [],  # a sentence's first word alone
+    }
+    for text, words in cases.items():
+        assert sentiment.mask_names(text, lexicon)[1] == words, text
+
+
 def test_the_drivers_table_shows_words_inside_names() -> None:
     article = nf.Article("a", "T", ("The Liberal Democratic Party won. The party was happy.",))
     drivers = nf.sentiment_drivers(article).set_index("word")

@@ -65,6 +65,14 @@ _TITLE_CASE_SMALL = frozenset(
      "to", "vs", "yet"]
 )  # fmt: skip
 _PUNCT = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
+_P = re.escape(_PUNCT)
+#: Two words that may both be capitalised (a first character that is no space, ASCII lowercase
+#: letter, digit or punctuation) with only joiners between: no text without it holds a name,
+#: so :func:`_name_words` skips its word-by-word scan (one regular-expression search instead).
+_MAYBE_NAME = re.compile(
+    rf"(?<!\S)[{_P}]*[^\sa-z0-9{_P}]\S*\s+"
+    rf"(?:[{_P}]*(?:{'|'.join(sorted(NAME_JOINERS - {'&'}))})[{_P}]*\s+)*[{_P}]*[^\sa-z0-9{_P}]"
+)
 
 
 def _name_words(text: str) -> list[tuple[int, int]]:
@@ -78,6 +86,8 @@ def _name_words(text: str) -> list[tuple[int, int]]:
     without surrounding punctuation; words of one letter are left alone.
     """
     spans: list[tuple[int, int]] = []
+    if _MAYBE_NAME.search(text) is None:  # no two capitalised words in a row: no name
+        return spans
     run: list[tuple[int, int, bool]] = []  # (start, end, capitalised) of the current run
 
     def close() -> None:
