@@ -35,7 +35,7 @@ import numpy as np
 from newsframe.actors import Actor, Mention, find_mentions
 from newsframe.corpus import _COUNTS, _DOCUMENTS, Article, Corpus, as_articles
 from newsframe.entities import Entities, find_entities
-from newsframe.parallel import map_slices
+from newsframe.parallel import map_slices, n_workers
 from newsframe.resources import Resources, resolve_resources
 from newsframe.text import TOKEN, is_term, lemmatize, merge_phrases, phrase_index
 
@@ -489,15 +489,22 @@ def analyse_corpus(
     """
     res = resolve_resources(resources, articles)
     items = as_articles(articles)
-    if n_jobs != 1:
-        missing = [a for a in items if _cached(a, res) is None]
+    missing = [a for a in items if _cached(a, res) is None] if n_jobs != 1 else []
+    if n_workers(n_jobs, len(missing), min_items=256) > 1:  # else built once, below
+        # this process needs each article's clean text to adopt its document: made before the
+        # fork, the workers inherit it instead of making it a second time
+        for article in missing:
+            _ = article.clean_title, article.clean_paragraphs
         parts = map_slices(
             functools.partial(_build_bare, resources=res), missing, n_jobs=n_jobs, min_items=256
         )
-        if len(parts) > 1:
-            built = itertools.chain.from_iterable(parts)
-            for article, doc in zip(missing, built, strict=True):
-                _remember(article, res, _adopt(doc, article))
+        table = _form_table(res)
+        for _, forms in parts:  # word forms new to the workers: later forks inherit them
+            for info in forms:
+                table.setdefault(info[0], info)
+        built = itertools.chain.from_iterable(docs for docs, _ in parts)
+        for article, doc in zip(missing, built, strict=True):
+            _remember(article, res, _adopt(doc, article))
     return [_document(a, res) for a in items]
 
 
@@ -526,10 +533,17 @@ def drop_documents(articles: Iterable[Article]) -> None:
             article.__dict__.pop(cached, None)
 
 
-def _build_bare(articles: Iterable[Article], resources: Resources) -> list[Document]:
+def _build_bare(
+    articles: Iterable[Article], resources: Resources
+) -> tuple[list[Document], list[tuple[str, str, str, bool, bool]]]:
     """Documents built in a worker process, without their text: the receiving process has it
-    (see :func:`_adopt`), so it need not travel back."""
-    return [without_text(_build(a, resources)) for a in articles]
+    (see :func:`_adopt`), so it need not travel back; and the word forms (:func:`_form_info`)
+    this worker met first, for the receiving process's table (one pickle with the documents,
+    so each string travels once)."""
+    table = _form_table(resources)
+    known = len(table)  # the table only grows: the forms after the first ``known`` are new
+    docs = [without_text(_build(a, resources)) for a in articles]
+    return docs, list(itertools.islice(table.values(), known, None))
 
 
 def keep_documents_of(
