@@ -148,3 +148,35 @@ def test_each_article_is_analysed_once_however_many_measures_read_it(monkeypatch
     nf.tokens_frame(fresh)
     nf.sentence_sentiment(fresh)
     assert built == ["tiny", "b"]
+
+
+def test_a_small_corpus_on_several_processes_is_analysed_once(monkeypatch):
+    # fewer than 256 articles run in this process even with n_jobs=2: each built once, not
+    # built by the (serial) map, thrown away and built again
+    import newsframe.document as document
+
+    built: list[str] = []
+    real = document._build
+
+    def counting(article, resources):
+        built.append(article.article_id)
+        return real(article, resources)
+
+    monkeypatch.setattr(document, "_build", counting)
+    fresh = [Article(i, "", (f"Putin spoke {i}.",)) for i in "abc"]
+    docs = nf.analyse_corpus(fresh, n_jobs=2)
+    assert built == ["a", "b", "c"]
+    assert [d.n_words for d in docs] == [3, 3, 3]
+
+
+def test_word_forms_met_in_workers_are_kept_here():
+    # the next fork inherits them: each form's entry is the one this process would compute
+    import newsframe.document as document
+
+    res = nf.Story(phrases=("Kuril Islands",)).resources  # a fresh form table
+    fresh = [Article(f"a{i}", "", (f"Zyxwords{i} visited the Kuril Islands.",)) for i in range(260)]
+    nf.analyse_corpus(fresh, resources=res, n_jobs=2)
+    table = document._form_table(res)
+    assert {"Zyxwords0", "Zyxwords259", "visited", "Islands"} <= set(table)
+    for form in ("Zyxwords7", "visited", "the", "Islands"):
+        assert table[form] == document._form_info(form, res)
