@@ -180,3 +180,18 @@ def test_word_forms_met_in_workers_are_kept_here():
     assert {"Zyxwords0", "Zyxwords259", "visited", "Islands"} <= set(table)
     for form in ("Zyxwords7", "visited", "the", "Islands"):
         assert table[form] == document._form_info(form, res)
+
+
+def test_analysing_on_workers_leaves_the_collector_as_it_was():
+    import gc
+
+    fresh = [Article(f"g{i}", "", (f"Word{i} here.",)) for i in range(260)]
+    nf.analyse_corpus(fresh, n_jobs=2)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        more = [Article(f"h{i}", "", (f"Word{i} there.",)) for i in range(260)]
+        nf.analyse_corpus(more, n_jobs=2)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -234,3 +234,15 @@ def test_workers_die_with_their_parent(tmp_path):
     while any(map(_living, workers)) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not any(map(_living, workers))
+
+
+def test_workers_collect_garbage_rarely_and_never_scan_what_they_inherit():
+    import gc
+
+    def policy(items):
+        return [(gc.get_threshold()[0], gc.get_freeze_count() > 0)]
+
+    before = gc.get_threshold()
+    got = parallel.map_slices(policy, list(range(4)), n_jobs=2, min_items=1, slices_per_worker=1)
+    assert got == [[(parallel.WORKER_GC_THRESHOLD, True)]] * 2
+    assert gc.get_threshold() == before  # this process keeps its own policy

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import gc
 import itertools
 import operator
 import re
@@ -495,16 +496,26 @@ def analyse_corpus(
         # fork, the workers inherit it instead of making it a second time
         for article in missing:
             _ = article.clean_title, article.clean_paragraphs
-        parts = map_slices(
-            functools.partial(_build_bare, resources=res), missing, n_jobs=n_jobs, min_items=256
-        )
-        table = _form_table(res)
-        for _, forms in parts:  # word forms new to the workers: later forks inherit them
-            for info in forms:
-                table.setdefault(info[0], info)
-        built = itertools.chain.from_iterable(docs for docs, _ in parts)
-        for article, doc in zip(missing, built, strict=True):
-            _remember(article, res, _adopt(doc, article))
+        # the documents arrive as many small objects without cycles: the cyclic collector,
+        # left on, would traverse every article and document here again and again as they
+        # arrive (half this process's time on 10,000 articles); it is paused until they are in
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            parts = map_slices(
+                functools.partial(_build_bare, resources=res), missing, n_jobs=n_jobs,
+                min_items=256,
+            )  # fmt: skip
+            table = _form_table(res)
+            for _, forms in parts:  # word forms new to the workers: later forks inherit them
+                for info in forms:
+                    table.setdefault(info[0], info)
+            built = itertools.chain.from_iterable(docs for docs, _ in parts)
+            for article, doc in zip(missing, built, strict=True):
+                _remember(article, res, _adopt(doc, article))
+        finally:
+            if collecting:
+                gc.enable()
     return [_document(a, res) for a in items]
 
 
