@@ -142,6 +142,8 @@ def mask_names(text: str, lexicon: Mapping[str, float]) -> tuple[str, list[str]]
     ('The Liberal Democratic Name won a great victory.', ['party'])
     """
     masked: list[str] = []
+    if _MAYBE_NAME.search(text) is None:  # no two capitalised words in a row: no name
+        return text, masked
     if all(w in _TITLE_CASE_SMALL for w in _LOWER_WORD.findall(text)):
         return text, masked  # a headline in title case: names cannot be told apart
     pieces: list[str] = []
