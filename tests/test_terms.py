@@ -486,6 +486,25 @@ def test_keyness_side_labels_are_not_copied_into_every_row():
     assert table["article_id"].dtype == "str" and table["key_for"].dtype == "str"
 
 
+def test_bootstrap_side_labels_are_not_copied_into_every_row():
+    # 200 articles a side with 40-character ids: each side's label is 8 KB; 1,200 terms x 2
+    # label columns as Arrow strings would hold 19 MB of copies
+    import pyarrow as pa
+
+    def side(tag):
+        return [
+            Article(f"{tag}{i:039d}", "", (f"{tag}x{i} {tag}y{i} {tag}z{i}.",)) for i in range(200)
+        ]
+
+    a, b = side("a"), side("b")
+    before = pa.total_allocated_bytes()
+    table = bootstrap_rate_difference(a, b, n_resamples=5)
+    grown = pa.total_allocated_bytes() - before
+    assert len(table) == 1_200 and grown < 5_000_000
+    assert table["article_id"].iloc[0] == "+".join(x.article_id for x in a)
+    assert (table["reference"] == "+".join(x.article_id for x in b)).all()
+
+
 def test_counting_and_keyness_articles_with_a_100kb_token_stay_small():
     import tracemalloc
 

@@ -448,10 +448,11 @@ def bootstrap_rate_difference(
         observed.append(1000.0 * counts / lengths.sum())
     diff = replicates[0] - replicates[1]
     low, high = percentile_interval(diff, confidence=confidence) if len(chosen) else ([], [])
+    rows = pd.RangeIndex(len(chosen))
     frame = pd.DataFrame(
         {
-            "article_id": "+".join(x.article_id for x in sides[0]),
-            "reference": "+".join(x.article_id for x in sides[1]),
+            "article_id": pd.Series("+".join(x.article_id for x in sides[0]), rows, _LABEL),
+            "reference": pd.Series("+".join(x.article_id for x in sides[1]), rows, _LABEL),
             "term": np.array(chosen, dtype=object), "per_1000_a": observed[0],
             "per_1000_b": observed[1], "difference": observed[0] - observed[1],
             "ci_low": np.round(low, 10), "ci_high": np.round(high, 10),
