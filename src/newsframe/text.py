@@ -20,8 +20,8 @@ from pathlib import Path
 
 import simplemma
 
+from newsframe.datafiles import read_csv_rows, read_lines
 from newsframe.errors import expect_kind
-from newsframe.resources import read_csv_rows, read_lines
 
 __all__ = [
     "TOKEN",

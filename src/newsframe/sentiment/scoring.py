@@ -19,7 +19,6 @@ import math
 import re
 import warnings
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
@@ -28,7 +27,8 @@ import pandas as pd
 from newsframe.corpus import Article, Corpus, as_articles
 from newsframe.document import Document, analyse_corpus
 from newsframe.errors import InputError, NewsframeError, expect_items
-from newsframe.resources import Resources, read_csv_rows, resolve_resources, valence_entry
+from newsframe.lexicons import load_domain_lexicon
+from newsframe.resources import Resources, resolve_resources
 
 __all__ = [
     "NAME_JOINERS",
@@ -219,25 +219,6 @@ def _check_word(source: str, n: int, word: str) -> str:
     if not word or word != word.lower() or any(ch.isspace() for ch in word):
         raise InputError(source, f"row {n}: word {word!r} must be one lowercase token")
     return word
-
-
-def load_domain_lexicon(path: str | Path | None = None) -> dict[str, float]:
-    """Return the domain adjustments in ``path`` (CSV ``word,valence,why``) or the shipped file.
-
-    The shipped ``data/sentiment_domain.csv`` documents the format and has no rows (shipped data
-    is story-neutral); a story's own adjustments live in its story file (``[sentiment.domain]``,
-    :attr:`Resources.sentiment_domain` of its corpus). Adjustments are never applied unless
-    passed as ``domain=``. A valence of 0 removes the word from VADER's lexicon.
-
-    >>> load_domain_lexicon()
-    {}
-    """
-    rows, source = read_csv_rows(path, "sentiment_domain.csv")
-    entries = (
-        valence_entry(row.get("word", ""), row.get("valence") or "", source, f"row {n}")
-        for n, row in enumerate(rows, start=1)
-    )
-    return dict(entries)
 
 
 # --- scoring -----------------------------------------------------------------------------
