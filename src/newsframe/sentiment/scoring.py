@@ -28,6 +28,7 @@ from newsframe.corpus import Article, Corpus, as_articles
 from newsframe.document import Document, analyse_corpus
 from newsframe.errors import InputError, NewsframeError, expect_items
 from newsframe.lexicons import load_domain_lexicon
+from newsframe.parallel import imap_slices, n_workers
 from newsframe.resources import Resources, resolve_resources
 
 __all__ = [
@@ -286,8 +287,6 @@ def _score_texts(
 def _score_distinct(
     texts: list[str], key: tuple, n_jobs: int | None, progress: bool | None
 ) -> list[tuple]:
-    from newsframe.parallel import imap_slices, n_workers
-
     if n_jobs is None:
         n_jobs = -1 if len(texts) >= _PARALLEL else 1
     show = len(texts) >= _PROGRESS if progress is None else progress
