@@ -1,216 +1,570 @@
-"""Actors found in the text: the people and organisations a corpus names and quotes most.
+"""Actors found in the text: the people, organisations and governments a corpus names and quotes most.
 
 Without a story file newsframe does not know who a story is about. Rather than draw rows of
-zeros for someone else's actors, :func:`discover_actors` reads the articles' own names: runs of
-capitalised words in the body, with the cues a reader uses to tell a person or an organisation
-from any other capitalised word — a title or honorific before the name (*Prime Minister*,
-*spokeswoman*, *Mr.*), an organisation head word (*Ministry*, *Agency*, *Party*, *Inc*), and the
-speaker slot of an attribution (*X said*, *said X*, *according to X*). A surname used alone is
-merged with the full name it belongs to, and so is a family name written first ("Xi" for "Xi
-Jinping"); countries, their capitals and demonyms (the gazetteer of :mod:`newsframe.entities`)
-are the country's government, an actor of kind ``state``. Never ranked: an organisation head
-word or a company suffix alone ("Party", "Inc"), a news outlet's name, a country's demonym with
-a title taken for a person ("Russian President"). Candidates are ranked by articles × mentions.
-The method is the classic rule-based named-entity heuristic (capitalisation plus trigger words;
-cf. Nadeau & Sekine 2007, "A survey of named entity recognition and classification", §3); it
-needs no model and no download, and it is a starting point: check the list, then write a story
-file.
+zeros for someone else's actors, :func:`discover_actors` ranks the entities of the articles'
+entity layer (:meth:`newsframe.document.Document.entities`: names resolved within each article,
+titles stripped into a role, surnames joined to full names, acronyms to the organisation they
+abbreviate, capitals and demonyms to their country). Discovery never reads fragments of text
+as actors; it does three things on top of the layer.
+
+1. **Cues from the grammar around each mention** (body paragraphs only; headlines are title
+   case): a *speaker* is followed by a reporting verb of :data:`resources.reporting_verbs`
+   ("X said", "X denied") or comes after "said" or "according to"; a *subject* is followed by
+   a verb (a reporting verb, an auxiliary or modal, a past tense in ``-ed``); a possessive
+   followed by a speaker noun ("China's foreign ministry", "Japan's prime minister") acts as
+   well. A name after "the" or "a", or after a preposition of place ("in", "near", "off",
+   ...), locates or describes; a name after "told" or followed by "reported" is a news outlet.
+2. **One candidate per entity across the corpus**, by a normalised key: case, accents,
+   possessives and company suffixes ("Co", "Inc", "Ltd", "Company") do not count; a person is
+   one person whatever the name's extra words ("Huawei CFO Meng Wanzhou", "Carrie Lam Cheng
+   Yuet-ngor" join "Meng Wanzhou", "Carrie Lam") or spelling of the given name (two given
+   names within two edits, or one an initial of the other); a single name joins the one
+   person whose last (else first) name it is; an acronym joins the organisation whose initials
+   it is; an organisation named after a corpus name plus a country, an acronym or a suffix
+   ("Wagner PMC", "Boeing Company") joins that name; a government body without its country
+   ("the Foreign Ministry") joins the one country's body of that name in the corpus.
+3. **Who counts as an actor** (see :func:`_is_actor`): a person (two name words or more, not
+   mostly after "the" or a preposition of place, no country in the name, or one name with a
+   title); an organisation that is not a news outlet; a country (and its capital and
+   demonyms) only as a government that acts: its score counts only the mentions that speak,
+   are subjects or own a speaker noun, so a country that only locates events ranks nowhere; a
+   single name of unknown kind only when it acts. Places (the layer's kind ``place``) never.
+
+Ranked by a documented score, :func:`actor_score`: (articles where the actor is named) ×
+(mentions + 2 × speaker mentions), counting for a government only its acting mentions. How
+many come back (:func:`_how_many`): every candidate whose score reaches
+:data:`MIN_SHARE` of the score of the candidate ranked fifth (so a long tail of names seen once
+is cut), at most ``top_n``. The method is the classic rule-based pipeline of named-entity
+recognition with document-level coreference and cue words (Nadeau & Sekine 2007, "A survey of
+named entity recognition and classification", §3; Lee et al. 2013, the Stanford sieve, for
+name matching); it needs no model and no download, and it is a starting point: check the list,
+then write a story file.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+
+from wordfreq import zipf_frequency
 
 from newsframe.actors import Actor
 from newsframe.corpus import Article, Corpus, as_articles
-from newsframe.entities import TITLES as ENTITY_TITLES
-from newsframe.entities import gazetteer
+from newsframe.document import HEADLINE, analyse
+from newsframe.entities import TITLES, gazetteer
 from newsframe.errors import expect_kind
 from newsframe.parallel import map_slices
-from newsframe.resources import resolve_resources
+from newsframe.resources import Resources, resolve_resources
+from newsframe.text import lemmatize
 
-__all__ = ["discover_actors", "name_candidates", "with_text_actors"]
+__all__ = ["MIN_SHARE", "actor_score", "discover_actors", "with_text_actors"]
 
-_WORD = re.compile(r"[^\W_][\w'-]*")
-_WORD_SPLIT = re.compile(rf"({_WORD.pattern})")  # split: text between words, word, text, …
+#: How many come back: candidates whose score is at least this share of the score of the
+#: candidate ranked :data:`_REFERENCE_RANK` (at most ``top_n``).
+MIN_SHARE = 0.1
+_REFERENCE_RANK = 5
 
-
-def _set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-#: Title and honorific words: the name that follows one of them is a person's.
-TITLES = _set(
-    """president prime minister chancellor premier king queen prince princess senator governor
-    mayor secretary spokesman spokeswoman spokesperson ambassador general colonel captain judge
-    chairman chairwoman chairperson ceo director head leader mr mrs ms dr sir lord lady pope
-    deputy commissioner envoy lawmaker professor prof editor mp emir sheikh sultan officer
-    correspondent reporter analyst expert economist activist farmer lawyer attorney adviser
-    advisor aide negotiator"""
+_TOKEN = re.compile(r"[^\W\d_][\w'\u2019.-]*|[^\w\s]")
+_POSSESSIVE = ("'s", "\u2019s")
+#: Words after a name that make it the subject of a verb (auxiliaries and modals).
+_AUXILIARIES = frozenset(
+    [
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "should",
+        "can",
+        "may",
+        "might",
+        "must",
+        "did",
+        "does",
+        "do",
+        "also",
+    ]
 )
-#: Organisation head words: a capitalised run containing one names an organisation.
-ORG_HEADS = _set(
-    """ministry agency party inc corp corporation company co ltd llc plc gmbh union commission
-    council committee bank court parliament government university association institute office
-    department authority service services police army navy group bureau fund foundation
-    organisation organization league front movement network board assembly congress senate
-    cabinet embassy club federation coalition alliance times news post tribune herald daily
-    press broadcasting television radio"""
+#: Words before a name that make it a place where something happens, not one who acts.
+_LOCATIVES = frozenset(
+    [
+        "in",
+        "at",
+        "near",
+        "off",
+        "from",
+        "into",
+        "onto",
+        "across",
+        "around",
+        "toward",
+        "towards",
+        "throughout",
+        "within",
+        "inside",
+        "outside",
+        "via",
+        "through",
+        "to",
+        "on",
+        "over",
+        "under",
+        "along",
+        "beyond",
+    ]
 )
-_CONNECTORS = frozenset({"of", "for", "the", "on", "de", "la", "von", "van", "der", "al"})
-_SPEECH = _set(
-    """said says say told tells added adds warned warns claimed claims stated states noted notes
-    explained explains insisted insists argued argues accused accuses announced announces
-    wrote writes asked asks replied replies urged urges stressed stresses"""
+_DETERMINERS = frozenset(["the", "a", "an"])
+#: Company suffixes and legal forms: not part of an organisation's key ("Boeing Company").
+_SUFFIXES = frozenset(
+    [
+        "co",
+        "inc",
+        "corp",
+        "corporation",
+        "company",
+        "ltd",
+        "limited",
+        "llc",
+        "plc",
+        "gmbh",
+        "sa",
+        "ag",
+        "ag.",
+        "nv",
+        "bv",
+    ]
 )
-_TITLE_WORDS = TITLES | _CONNECTORS
-_NOT_NAMES = _set(
-    """the a an this that these those it its he she they we you i his her their our but and or
-    if when while after before as at in on of for to from by with mr mrs ms dr monday tuesday
-    wednesday thursday friday saturday sunday january february march april may june july august
-    september october november december"""
+_CONNECTORS = frozenset(["of", "for", "the", "and", "&", "de", "la", "du", "da"])
+#: The last word of a news outlet's name ("The Japan Times"): an outlet is never an actor.
+_OUTLET_WORDS = frozenset(
+    [
+        "times",
+        "news",
+        "post",
+        "tribune",
+        "herald",
+        "daily",
+        "press",
+        "journal",
+        "gazette",
+        "telegraph",
+        "broadcasting",
+        "television",
+        "radio",
+        "tv",
+        "agency",
+    ]
 )
+_MENTIONS, _SPEAKER, _ACTS, _LOCATED, _DETERMINED, _OUTLET = range(6)
 
 
-@dataclass(frozen=True)
-class _Name:
-    """One capitalised run in a sentence, with its cues."""
-
-    words: tuple[str, ...]
-    titled: bool
-    speaker: bool
-
-    @property
-    def kind(self) -> str:
-        return _kind(any(w.lower().rstrip(".") in ORG_HEADS for w in self.words), self)
-
-
-def _kind(has_head: bool, name: _Name) -> str:
-    """``organisation`` for a run with an organisation head word, else ``person`` for a titled
-    name or a speaker, else ``""``."""
-    if has_head:
-        return "organisation"
-    return "person" if name.titled or name.speaker else ""
-
-
-#: What a run needs of one word: (capitalised, lowercase, lowercase without trailing full stops).
-_WordInfo = tuple[bool, str, str]
-
-
-def _word_info(word: str) -> _WordInfo:
-    lower = word.lower()
-    return word[0].isupper() and any(map(str.islower, word)), lower, lower.rstrip(".")
-
-
-def _runs(
-    sentence: str, seen: dict[str, _WordInfo]
-) -> list[tuple[list[str], list[_WordInfo], str, str]]:
-    """Capitalised runs (words and their :func:`_word_info`) with the word before and after each
-    (lowercase), in one linear pass; ``seen`` caches the information per distinct word."""
-    parts = _WORD_SPLIT.split(sentence)  # word k is parts[2k + 1]; parts[2k + 2] follows it
-    words = parts[1::2]
-    info = list(map(seen.get, words))
-    if None in info:
-        for k, word in enumerate(words):
-            if info[k] is None:
-                info[k] = seen[word] = _word_info(word)
-    capital = [x[0] for x in info]
-    n = len(words)
-    out: list[tuple[list[str], list[_WordInfo], str, str]] = []
-    i = 0
-    while True:
-        try:
-            i = capital.index(True, i)  # the next capitalised word starts a run
-        except ValueError:
-            return out
-        j = i + 1
-        while j < n and j - i < 8 and not parts[2 * j].strip():
-            if capital[j]:
-                j += 1
-            elif (
-                words[j] in _CONNECTORS
-                and j + 1 < n
-                and capital[j + 1]
-                and not parts[2 * j + 2].strip()
-            ):
-                j += 2
-            else:
-                break
-        before = info[i - 1][1] if i else ""
-        after = info[j][1] if j < n else ""
-        out.append((words[i:j], info[i:j], before, after))
-        i = j
+def _cues(
+    text: str, start: int, end: int, verbs: frozenset[str], nouns: frozenset[str]
+) -> tuple[int, ...]:
+    """The cue counts of one mention ``text[start:end]``: (1, speaker, acts, located after a
+    preposition of place, after a determiner, credited as a news outlet), each 0 or 1."""
+    after = text[end : end + 60]
+    possessive = after.startswith(_POSSESSIVE)
+    rest = _TOKEN.findall(after[2:] if possessive else after)
+    nxt = rest[0] if rest else ""
+    lemma = lemmatize(nxt) if nxt[:1].isalpha() else ""
+    before = [w.lower() for w in _TOKEN.findall(text[max(start - 40, 0) : start])[-2:]]
+    prev = before[-1] if before else ""
+    prev2 = before[0] if len(before) == 2 else ""
+    outlet = not possessive and (
+        lemma == "report" or prev == "told" or (prev2, prev) == ("told", "the")
+    )
+    speaker = (
+        not possessive
+        and not outlet
+        and (lemma in verbs or prev in ("said", "says") or (prev2, prev) == ("according", "to"))
+    )
+    acts = (
+        speaker
+        or (possessive and lemma in nouns)
+        or (
+            not possessive
+            and nxt.islower()
+            and (nxt in _AUXILIARIES or (nxt.endswith("ed") and len(nxt) > 4))
+        )
+    )
+    return (
+        1,
+        int(speaker),
+        int(acts),
+        int(prev in _LOCATIVES),
+        int(prev in _DETERMINERS),
+        int(outlet),
+    )
 
 
-def name_candidates(sentence: str) -> list[_Name]:
-    """Return the capitalised names of one sentence with their title and speaker cues.
+def _in_title_case(doc, paragraph_id: int, offset: int, spans: dict) -> bool:
+    """True when the sentence at ``offset`` of a body paragraph is in title case (at least
+    :data:`_TITLE_CASE` of its words of three letters or more capitalised, four such words at
+    least): a headline, a caption or a link line, where capitals mark no names."""
+    rows = spans.get(paragraph_id)
+    if rows is None:
+        text = doc.paragraphs[paragraph_id]
+        rows = spans[paragraph_id] = []
+        for _, a, b in doc.sentence_spans(paragraph_id):
+            words = [w for w in re.findall(r"[^\W\d_]{3,}", text[a:b])]
+            capital = sum(w[0].isupper() for w in words)
+            rows.append((a, b, len(words) >= 4 and capital >= _TITLE_CASE * len(words)))
+    return any(a <= offset < b and title for a, b, title in rows)
 
-    Leading function words and titles are stripped ("The Ministry of …", "Prime Minister Anja
-    Brekke" → "Anja Brekke", titled); a possessive splits a run ("Norland's Ministry of Water" →
-    "Ministry of Water"); a run followed by a speech verb, or preceded by "said", is a speaker.
 
-    >>> [(" ".join(n.words), n.kind) for n in name_candidates("Prime Minister Anja Brekke said the Ministry of Water agreed.")]
-    [('Anja Brekke', 'person'), ('Ministry of Water', 'organisation')]
-    """
-    return [name for name, _, _ in _candidates(sentence, {}, {})]
+_TITLE_CASE = 0.7
 
 
-def _candidates(
-    sentence: str, seen: dict[str, _WordInfo], names: dict[tuple, tuple[_Name, str, str]]
-) -> list[tuple[_Name, str, str]]:
-    """:func:`name_candidates` as ``(name, kind, words joined by a space)``; ``seen`` caches
-    per-word information and ``names`` the (immutable) names, so a name met again is not
-    rebuilt."""
+def _article_entities(
+    articles: Sequence[Article], resources: Resources, verbs: frozenset[str], nouns: frozenset[str]
+) -> list[tuple[str, str, str, str, str, tuple[str, ...], tuple[int, ...]]]:
+    """``(article_id, entity_id, name, kind, role, forms, cue counts)`` for every entity named
+    in the body of each article (the map of :func:`discover_actors`)."""
     out = []
-    for words, info, before, after in _runs(sentence, seen):
-        titled = before.rstrip(".") in TITLES
-        if len(words) == 1:  # most runs: no possessive split or title cut to look for
-            if info[0][2] in _NOT_NAMES or info[0][1] in _TITLE_WORDS:
+    for article in articles:
+        doc = analyse(article, resources=resources)
+        layer = doc.entities()
+        counts: dict[str, list[int]] = {}
+        forms: dict[str, dict[str, None]] = {}
+        spans = {}  # paragraph -> [(start, end, title case?)] of its sentences
+        for m in layer.mentions:
+            if m.paragraph_id == HEADLINE or m.entity_id not in layer.entities:
                 continue
-        else:
-            for n in range(len(words) - 1):  # "Norland's Ministry": keep what follows
-                if words[n].endswith("'s"):
-                    words, info, before = words[n + 1 :], info[n + 1 :], ""
-                    break
-            while words and info[0][2] in _NOT_NAMES:
-                before, words, info = info[0][1], words[1:], info[1:]
-            titled = before.rstrip(".") in TITLES
-            titles = [k for k, x in enumerate(info) if x[2] in TITLES]
-            if titles and titles[-1] < len(words) - 1 and words[titles[-1] + 1] not in _CONNECTORS:
-                words, info, titled = words[titles[-1] + 1 :], info[titles[-1] + 1 :], True
-            if not words or all(x[1] in _TITLE_WORDS for x in info):
-                continue
-        key = (*words, titled, after in _SPEECH or before in _SPEECH)
-        hit = names.get(key)
-        if hit is None:
-            if words[-1].endswith("'s"):
-                words = [*words[:-1], words[-1][:-2]]
-                info = [*info[:-1], _word_info(words[-1])] if words[-1] else info[:-1]
-            name = _Name(tuple(words), key[-2], key[-1])
-            kind = _kind(any(x[2] in ORG_HEADS for x in info), name)
-            hit = names[key] = (name, kind, " ".join(name.words))
-        out.append(hit)
+            if _in_title_case(doc, m.paragraph_id, m.start, spans):
+                continue  # a headline or link line inside the body: every word is capitalised
+            cues = _cues(doc.paragraphs[m.paragraph_id], m.start, m.end, verbs, nouns)
+            total = counts.setdefault(m.entity_id, [0] * 6)
+            for k, v in enumerate(cues):
+                total[k] += v
+            forms.setdefault(m.entity_id, {})[m.text] = None
+        for entity_id, total in counts.items():
+            e = layer.entities[entity_id]
+            out.append(
+                (
+                    article.article_id,
+                    entity_id,
+                    e.name,
+                    e.kind,
+                    e.role,
+                    tuple(forms[entity_id]),
+                    tuple(total),
+                )
+            )
     return out
 
 
+@dataclass
+class _Candidate:
+    """One entity of the corpus: every article's entity of that id, summed."""
+
+    entity_id: str
+    name: str
+    kind: str
+    role: str = ""
+    forms: Counter = field(default_factory=Counter)  # forms as written -> articles using them
+    articles: set = field(default_factory=set)
+    acting: set = field(default_factory=set)  # articles where it speaks or acts
+    counts: list = field(default_factory=lambda: [0] * 6)
+
+
+def _fold(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _key(name: str) -> str:
+    """The normalised key of a name: accents, case, possessives, punctuation, a leading "the"
+    and company suffixes do not count ("The Boeing Company" and "Boeing" are one key)."""
+    words = re.findall(
+        r"[a-z0-9&]+", _fold(name).lower().replace("\u2019", "'").replace("'s ", " ")
+    )
+    if words and words[0] == "the":
+        words = words[1:]
+    while len(words) > 1 and words[-1] in _SUFFIXES:
+        words.pop()
+    return " ".join(words)
+
+
+def _person_words(name: str) -> list[str]:
+    """A person's name words without leading titles, places and acronyms ("Huawei CFO Meng
+    Wanzhou" keeps every word: the join with "Meng Wanzhou" is by containment)."""
+    words = name.replace("\u2019", "'").split()
+    places = gazetteer()
+    while len(words) > 2 and (words[0].lower().rstrip(".") in TITLES or words[0] in places):
+        words = words[1:]
+    return words
+
+
+def _near(a: str, b: str) -> bool:
+    """True for two spellings of one given name: equal, one the initial of the other, or two
+    long forms within two edits (Levenshtein)."""
+    a, b = _fold(a).lower().rstrip("."), _fold(b).lower().rstrip(".")
+    if a == b or (min(len(a), len(b)) == 1 and a[0] == b[0]):
+        return True
+    if min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 2:
+        return False
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1] <= 2
+
+
+class _Union:
+    """Union-find over entity ids; the representative is chosen by ``better``."""
+
+    def __init__(self, better) -> None:
+        self.parent: dict[str, str] = {}
+        self.better = better
+
+    def find(self, x: str) -> str:
+        root = x
+        while self.parent.get(root, root) != root:
+            root = self.parent[root]
+        while x != root:
+            self.parent[x], x = root, self.parent.get(x, x)
+        return root
+
+    def join(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            keep, drop = (ra, rb) if self.better(ra, rb) else (rb, ra)
+            self.parent[drop] = keep
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper() and w.lower() not in _CONNECTORS)
+
+
+def _gather(found: Iterable[tuple]) -> dict[str, _Candidate]:
+    """The entities of every article summed by entity id (the layer's ids are canonical names,
+    the same in every article)."""
+    out: dict[str, _Candidate] = {}
+    for article_id, entity_id, name, kind, role, forms, counts in found:
+        c = out.get(entity_id)
+        if c is None:
+            c = out[entity_id] = _Candidate(entity_id, name, kind, role)
+        c.kind = c.kind or kind
+        c.role = c.role or role
+        c.articles.add(article_id)
+        if counts[_ACTS]:
+            c.acting.add(article_id)
+        c.forms.update(forms)
+        c.counts = [a + b for a, b in zip(c.counts, counts, strict=True)]
+    return out
+
+
+def _merge(entities: dict[str, _Candidate]) -> list[_Candidate]:
+    """Join the entities that name one actor (rules in the module docstring), in a fixed
+    order, and return one candidate per actor."""
+    places = gazetteer()
+
+    def weight(x: str) -> tuple:
+        e = entities[x]
+        full = e.kind == "person" and len(_person_words(e.name)) > 1
+        spelled = not (e.name.isupper() and " " not in e.name)
+        return (
+            e.kind == "country",
+            full,
+            spelled,
+            e.counts[_MENTIONS],
+            len(e.articles),
+            -len(x),
+            x,
+        )
+
+    union = _Union(lambda a, b: weight(a) > weight(b))
+    by_key: dict[str, str] = {}
+    for x in sorted(entities):
+        k = _key(entities[x].name)
+        if k in by_key:
+            union.join(by_key[k], x)
+        else:
+            by_key[k] = x
+    people = sorted(
+        x for x, e in entities.items() if e.kind == "person" and len(_person_words(e.name)) > 1
+    )
+    by_last: dict[str, list[str]] = {}
+    by_first: dict[str, list[str]] = {}
+    for x in people:
+        words = _person_words(entities[x].name)
+        by_last.setdefault(_key(words[-1]), []).append(x)
+        by_first.setdefault(_key(words[0]), []).append(x)
+    for group in by_last.values():  # one surname: the same person if the given names agree
+        for i, a in enumerate(group):
+            wa = _person_words(entities[a].name)
+            for b in group[i + 1 :]:
+                wb = _person_words(entities[b].name)
+                short, long = sorted((wa, wb), key=len)
+                inside = long[: len(short)] == short or long[-len(short) :] == short
+                if inside or _near(wa[0], wb[0]) or _near(wa[-2], wb[-2]):
+                    union.join(a, b)
+    for group in by_first.values():  # "Carrie Lam" inside "Carrie Lam Cheng Yuet-ngor"
+        for i, a in enumerate(group):
+            wa = _person_words(entities[a].name)
+            for b in group[i + 1 :]:
+                wb = _person_words(entities[b].name)
+                short, long = sorted((wa, wb), key=len)
+                if long[: len(short)] == short:
+                    union.join(a, b)
+    for x, e in sorted(entities.items()):
+        words = e.name.split()
+        if e.kind == "country":
+            continue
+        if len(words) == 1:
+            k = _key(e.name)
+            owners = by_last.get(k) or by_first.get(k) or []
+            roots = {union.find(o) for o in owners}
+            if len(roots) == 1 and e.kind in ("", "person"):
+                union.join(roots.pop(), x)
+                continue
+            if (
+                e.name.isupper() and len(e.name) > 1
+            ):  # an acronym: the one organisation it abbreviates
+                spelled = {
+                    union.find(y)
+                    for y, f in entities.items()
+                    if y != x
+                    and f.kind != "country"
+                    and (e.name in f.forms or _initials(f.name) == e.name)
+                }
+                if len(spelled) == 1:
+                    union.join(spelled.pop(), x)
+        elif e.kind != "person" or words[0] not in places:
+            head = by_key.get(_key(words[0]))
+            rest = words[1:]
+            if (
+                head
+                and head != x
+                and all(
+                    w in places or w.isupper() or w.lower().rstrip(".") in _SUFFIXES for w in rest
+                )
+            ):
+                union.join(head, x)  # "Wagner PMC", "Huawei Canada", "Boeing Co."
+        if x.endswith(")") and " (" in x:
+            continue
+    national: dict[str, set[str]] = {}
+    for x in entities:
+        if x.endswith(")") and " (" in x:
+            national.setdefault(_key(x.rsplit(" (", 1)[0]), set()).add(union.find(x))
+    for x, e in sorted(entities.items()):
+        owners = national.get(_key(e.name), set())
+        if e.kind == "organisation" and not x.endswith(")") and len(owners) == 1:
+            union.join(next(iter(owners)), x)
+    groups: dict[str, list[str]] = {}
+    for x in sorted(entities):
+        groups.setdefault(union.find(x), []).append(x)
+    return [
+        _combine(root, [entities[x] for x in members], entities) for root, members in groups.items()
+    ]
+
+
+def _combine(root: str, members: list[_Candidate], entities: dict[str, _Candidate]) -> _Candidate:
+    """One candidate from the entities joined under ``root``."""
+    head = entities[root]
+    kinds = [m.kind for m in members]
+    if "country" in kinds:
+        kind = "country"
+    elif head.kind == "person" or any(m.role and m.kind in ("", "person") for m in members):
+        kind = "person" if head.kind in ("person", "") else head.kind
+    else:
+        kind = head.kind or next((k for k in kinds if k), "")
+    name = head.name
+    if kind == "person":
+        name = " ".join(_person_words(name))
+    c = _Candidate(root, name, kind, next((m.role for m in members if m.role), ""))
+    for m in members:
+        c.forms.update(m.forms)
+        c.articles |= m.articles
+        c.acting |= m.acting
+        c.counts = [a + b for a, b in zip(c.counts, m.counts, strict=True)]
+    return c
+
+
+def _is_actor(c: _Candidate, stopwords: frozenset[str], person_nouns: frozenset[str]) -> bool:
+    """True for a candidate that can be an actor (rule 3 of the module docstring)."""
+    mentions, speaker, acts, located, determined, outlet = c.counts
+    words = c.name.split()
+    places = gazetteer()
+    if c.kind == "place" or not words or words[0].lower() in stopwords:
+        return False
+    if c.kind == "country":
+        return acts > 0
+    if _key(words[-1]) in _OUTLET_WORDS or 2 * outlet >= mentions:
+        return False  # a news outlet credited in the text
+    titled = any(w in person_nouns for w in c.role.lower().replace("-", " ").split())
+    if c.kind == "person" and len(words) == 1:
+        return titled or speaker > 0  # "Pompeo", titled; never a title word alone
+    if c.kind == "person" and not any(w in places for w in words):
+        if 2 * (located + determined) > mentions:
+            return False  # "the Camp Fire", "in Northern California": an event or a place
+        common = zipf_frequency(words[-1].lower(), "en") >= _COMMON
+        return titled or speaker > 0 or not common  # "Facebook Page", "Air Force": no person
+    if len(words) > 1:  # an organisation ("Ethiopian Airlines": a person never has a demonym)
+        return not all(_key(w) in _SUFFIXES | _CONNECTORS or w.lower() in TITLES for w in words)
+    if c.name.isupper() and all(f.isupper() for f in c.forms) and len(c.name) > 1:
+        return True  # an acronym, never written otherwise
+    return 5 * acts >= mentions and 2 * located <= mentions  # a single name that acts
+
+
+#: A person's last name this frequent as an English word (Zipf scale of ``wordfreq``; "fire"
+#: 5.3, "page" 5.1) makes a capitalised pair a thing's name unless a title or a quotation says
+#: it is a person ("Camp Fire", "Facebook Page" vs "Gordon Brown, the prime minister").
+_COMMON = 5.0
+
+
+def actor_score(articles: int, mentions: int, speaker: int) -> int:
+    """Return the ranking score of a candidate actor: ``articles × (mentions + 2 × speaker)``.
+
+    ``articles``: articles naming it; ``mentions``: its mentions; ``speaker``: mentions where it
+    speaks (a reporting verb follows, or "said" / "according to" comes before). For a
+    government (a country, its capital or its demonym) only the mentions and articles where it
+    acts count. Breadth across outlets weighs as much as repetition within one, and being
+    quoted weighs three times being named.
+
+    >>> actor_score(3, 5, 2), actor_score(1, 9, 0)
+    (27, 9)
+    """
+    return articles * (mentions + 2 * speaker)
+
+
+def _score(c: _Candidate) -> int:
+    mentions, speaker, acts = c.counts[_MENTIONS], c.counts[_SPEAKER], c.counts[_ACTS]
+    if c.kind == "country":
+        return actor_score(len(c.acting), acts, speaker)
+    return actor_score(len(c.articles), mentions, speaker)
+
+
+def _how_many(scores: list[int], top_n: int) -> int:
+    """How many of the candidates (scores in rank order) come back: those whose score is at
+    least :data:`MIN_SHARE` of the score ranked :data:`_REFERENCE_RANK` (or of the last, when
+    there are fewer), at most ``top_n``."""
+    if not scores:
+        return 0
+    reference = scores[min(_REFERENCE_RANK, len(scores)) - 1]
+    return min(top_n, sum(s >= MIN_SHARE * reference for s in scores))
+
+
+def _aliases(c: _Candidate) -> tuple[str, ...]:
+    """The actor's name, then the other forms the articles wrote (a person's single name last,
+    when no other person of the corpus has it)."""
+    forms = [f for f, _ in sorted(c.forms.items(), key=lambda x: (-x[1], x[0])) if f != c.name]
+    if c.kind == "person":
+        full = [f for f in forms if len(f.split()) > 1 and f.endswith(c.name.split()[-1])]
+        single = [f for f in forms if " " not in f and f in (c.name.split()[0], c.name.split()[-1])]
+        forms = sorted(full, key=lambda f: (len(f), f)) + single[:1]
+        forms = [f for f in forms if not any(w.lower().rstrip(".") in TITLES for w in f.split())]
+    return tuple(dict.fromkeys([c.name, *forms]))
+
+
 def _slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_") or "actor"
-
-
-def _found_in(articles: Iterable[Article]) -> list[tuple[str, _Name, str, str]]:
-    """``(article_id, name, its text, its kind)`` for every name candidate in the articles'
-    body sentences (the map of :func:`discover_actors`)."""
-    found: list[tuple[str, _Name, str, str]] = []
-    seen: dict[str, _WordInfo] = {}
-    names: dict[tuple, tuple[_Name, str, str]] = {}
-    for article in articles:
-        aid = article.article_id
-        for _p, _s, sentence in article.sentences():
-            found.extend((aid, n, text, k) for n, k, text in _candidates(sentence, seen, names))
-    return found
+    return re.sub(r"[^a-z0-9]+", "_", _fold(name).lower()).strip("_") or "actor"
 
 
 def discover_actors(
@@ -220,109 +574,55 @@ def discover_actors(
     min_mentions: int = 2,
     n_jobs: int | None = 1,
 ) -> tuple[Actor, ...]:
-    """Return the people and organisations the articles name and quote most, as :class:`Actor`\\ s.
+    """Return the people, organisations and governments the articles name and quote most, as
+    :class:`Actor`\\ s, best first.
 
-    Body sentences only (headlines are title case). A person is a capitalised name that follows a
-    title or honorific somewhere in the corpus or is the speaker of an attribution; an
-    organisation is a capitalised run with a head word (:data:`ORG_HEADS`). A one-word surname
-    merges with the one full name of a person that ends in it; its uses count as that person's.
-    Ranked by (articles naming the actor) × (mentions), ties by name; ``min_mentions`` drops
-    names seen fewer times. Aliases are the full name and, for people, the surname, so the
-    actors work wherever a story file's actors do (``resources=`` / ``actors=``). ``n_jobs`` > 1
-    (or -1: every core) finds the candidates of large corpora (256 articles or more) in forked
-    worker processes (:func:`newsframe.parallel.map_slices`); the actors are the same.
+    The entities of each article's entity layer, with cues from the words around each mention,
+    joined across the corpus and ranked by :func:`actor_score` (method, rules and references in
+    the module docstring). A government (kind ``country``: a country, its capital or demonym)
+    is an actor only where it acts. ``min_mentions`` drops candidates named fewer times; how
+    many come back is decided by :func:`_how_many` (at most ``top_n``). Aliases are the name
+    and the forms the articles used, so the actors work wherever a story file's actors do
+    (``resources=`` / ``actors=``). ``n_jobs`` > 1 (or -1: every core) reads the layers of
+    large corpora (256 articles or more) in forked worker processes
+    (:func:`newsframe.parallel.map_slices`); the actors are the same.
 
     >>> from newsframe import Article
-    >>> a = Article("a", "T", ("Energy Minister Lars Odegaard opened it. Odegaard said it works.",))
+    >>> a = Article("a", "T", ("Energy Minister Lars Odegaard opened it in Norland. Odegaard said it works.",))
     >>> b = Article("b", "T", ("The Ministry of Water Resources said the flow was fine. Odegaard agreed.",))
     >>> [(x.actor_id, x.kind, x.aliases) for x in discover_actors([a, b], min_mentions=1)]
     [('lars_odegaard', 'person', ('Lars Odegaard', 'Odegaard')), ('ministry_of_water_resources', 'organisation', ('Ministry of Water Resources',))]
     """
     articles = as_articles(corpus)
-
-    parts = map_slices(_found_in, articles, n_jobs=n_jobs, min_items=256)
+    resources = resolve_resources(None, corpus)
+    if resources.actors:  # the layer of the text alone, not of a story file's actors
+        resources = replace(resources, actors=())
+    table = resources.reporting_verbs
+    verbs = frozenset(v[0] for v in table.verbs if len(v) == 1)
+    nouns = frozenset(
+        n for n, kind in table.speaker_nouns.items() if kind in ("person", "organisation")
+    )
+    people = frozenset(n for n, k in table.speaker_nouns.items() if k == "person")
+    work = functools.partial(_article_entities, resources=resources, verbs=verbs, nouns=nouns)
+    parts = map_slices(work, articles, n_jobs=n_jobs, min_items=256)
     found = [item for part in parts for item in part]
-    places = gazetteer()
-    persons = {text for _, _, text, kind in found if kind == "person" and _personal(text, places)}
-    organisations = {text for _, _, text, kind in found if kind == "organisation"}
-    people = {full for full in persons if " " in full and full not in organisations}
-    by_surname: dict[str, set[str]] = {}
-    by_first: dict[str, set[str]] = {}
-    for full in people:
-        by_surname.setdefault(full.split()[-1], set()).add(full)
-        by_first.setdefault(full.split()[0], set()).add(full)
-    mentions: Counter[str] = Counter()
-    where: dict[str, set[str]] = {}
-    kind_of: dict[str, str] = {}
-    alone: Counter[tuple[str, str]] = Counter()  # (full name, the one name used alone)
-    forms: dict[str, set[str]] = {}  # a country's names as the articles wrote them
-    for article_id, name, text, name_kind in found:
-        owner = None
-        if text in places:  # a country, its capital or its demonym stands for its government
-            owner, kind = places[text], "state"
-            forms.setdefault(owner, set()).add(text)
-        elif text in people:
-            owner, kind = text, "person"
-        elif len(name.words) == 1 and len(by_surname.get(text, ())) == 1:
-            owner, kind = next(iter(by_surname[text])), "person"
-            alone[owner, text] += 1
-        elif len(name.words) == 1 and len(by_first.get(text, ())) == 1:
-            owner, kind = next(iter(by_first[text])), "person"  # "Xi" for "Xi Jinping"
-            alone[owner, text] += 1
-        elif (name_kind == "organisation" or text in organisations) and _organisation(name):
-            owner, kind = text, "organisation"
-        elif name.speaker and len(name.words) > 1 and _personal(text, places):
-            owner, kind = text, "person"
-        if owner is None:
-            continue
-        mentions[owner] += 1
-        where.setdefault(owner, set()).add(article_id)
-        kind_of.setdefault(owner, kind)
-    ranked = sorted(
-        (n for n in mentions if mentions[n] >= min_mentions),
-        key=lambda n: (-len(where[n]) * mentions[n], n),
-    )[:top_n]
-    out = []
-    for full in ranked:
-        aliases = [full]
-        if kind_of[full] == "person":
-            # the one name used alone: the surname, or the family name written first ("Xi")
-            used = sorted((-n, part) for (owner, part), n in alone.items() if owner == full)
-            first, last = full.split()[0], full.split()[-1]
-            part = used[0][1] if used else last
-            unique = len(by_surname.get(part, by_first.get(part, ()))) <= 1
-            if part != full and unique and part in (first, last):
-                aliases.append(part)
-        elif kind_of[full] == "state":
-            aliases = [full, *sorted(forms.get(full, set()) - {full})]
-        out.append(Actor(_slug(full), full, kind_of[full], tuple(aliases)))
+    candidates = [
+        c
+        for c in _merge(_gather(found))
+        if c.counts[_MENTIONS] >= min_mentions and _is_actor(c, resources.stopwords, people)
+    ]
+    ranked = sorted(((_score(c), c) for c in candidates), key=lambda x: (-x[0], x[1].name))
+    ranked = [(s, c) for s, c in ranked if s > 0]
+    keep = _how_many([s for s, _ in ranked], top_n)
+    out: list[Actor] = []
+    ids: set[str] = set()
+    for _, c in ranked[:keep]:
+        actor_id = _slug(c.name)
+        while actor_id in ids:
+            actor_id += "_"
+        ids.add(actor_id)
+        out.append(Actor(actor_id, c.name, c.kind, _aliases(c)))
     return tuple(out)
-
-
-#: The last word of a news outlet's name: an outlet credited in the text is not an actor.
-_OUTLETS = _set("times news post tribune herald daily press journal gazette telegraph broadcasting")
-_SUFFIXES = _set("inc corp co ltd llc plc gmbh sa ag")
-
-
-def _organisation(name: _Name) -> bool:
-    """True for an organisation worth ranking: not a head word or company suffix alone
-    ("Party", "Inc"; an acronym of two or more capitals is kept) and not a news outlet."""
-    words = [w.lower().rstrip(".") for w in name.words]
-    if words[-1] in _OUTLETS:
-        return False
-    if len(words) == 1:
-        return name.words[0].isupper() and len(name.words[0]) > 1
-    return not all(w in _SUFFIXES | ORG_HEADS | _CONNECTORS for w in words)
-
-
-def _personal(text: str, places) -> bool:
-    """True unless a person's name is a country's name or demonym, alone or with titles
-    ("South Korean", "Russian President", "Japanese Prime Minister")."""
-    words = text.split()
-    if text in places:
-        return False
-    titles = TITLES | ENTITY_TITLES
-    return not (words[0] in places and all(w.lower() in titles for w in words[1:]))
 
 
 def with_text_actors(corpus: Corpus, *, top_n: int = 10, n_jobs: int | None = 1) -> Corpus:
