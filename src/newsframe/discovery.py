@@ -160,6 +160,15 @@ _OUTLET_WORDS = frozenset(
         "agency",
     ]
 )
+#: Titles and roles before a person's name (with the entity layer's :data:`TITLES`).
+_ROLES = TITLES | frozenset(
+    """president prime minister chancellor premier king queen prince princess senator governor
+    mayor secretary spokesman spokeswoman spokesperson ambassador general colonel captain judge
+    chairman chairwoman chairperson ceo cfo coo director head leader mr mrs ms dr sir lord lady
+    deputy commissioner envoy lawmaker professor prof editor mp emir sheikh sultan officer
+    correspondent reporter analyst expert economist activist farmer lawyer attorney adviser
+    advisor aide negotiator""".split()
+)
 _MENTIONS, _SPEAKER, _ACTS, _LOCATED, _DETERMINED, _OUTLET = range(6)
 
 
@@ -295,7 +304,7 @@ def _person_words(name: str) -> list[str]:
     Wanzhou" keeps every word: the join with "Meng Wanzhou" is by containment)."""
     words = name.replace("\u2019", "'").split()
     places = gazetteer()
-    while len(words) > 2 and (words[0].lower().rstrip(".") in TITLES or words[0] in places):
+    while len(words) > 2 and (words[0].lower().rstrip(".") in _ROLES or words[0] in places):
         words = words[1:]
     return words
 
@@ -369,15 +378,8 @@ def _merge(entities: dict[str, _Candidate]) -> list[_Candidate]:
         e = entities[x]
         full = e.kind == "person" and len(_person_words(e.name)) > 1
         spelled = not (e.name.isupper() and " " not in e.name)
-        return (
-            e.kind == "country",
-            full,
-            spelled,
-            e.counts[_MENTIONS],
-            len(e.articles),
-            -len(x),
-            x,
-        )
+        org = e.kind == "organisation" and spelled
+        return (e.kind == "country", org, full, spelled, e.counts[_MENTIONS], -len(x), x)
 
     union = _Union(lambda a, b: weight(a) > weight(b))
     by_key: dict[str, str] = {}
@@ -447,8 +449,6 @@ def _merge(entities: dict[str, _Candidate]) -> list[_Candidate]:
                 )
             ):
                 union.join(head, x)  # "Wagner PMC", "Huawei Canada", "Boeing Co."
-        if x.endswith(")") and " (" in x:
-            continue
     national: dict[str, set[str]] = {}
     for x in entities:
         if x.endswith(")") and " (" in x:
@@ -471,13 +471,20 @@ def _combine(root: str, members: list[_Candidate], entities: dict[str, _Candidat
     kinds = [m.kind for m in members]
     if "country" in kinds:
         kind = "country"
+    elif head.kind == "organisation":
+        kind = "organisation"  # "Veltra Power" and "Veltra Power Co." are one company
     elif head.kind == "person" or any(m.role and m.kind in ("", "person") for m in members):
         kind = "person" if head.kind in ("person", "") else head.kind
     else:
         kind = head.kind or next((k for k in kinds if k), "")
     name = head.name
-    if kind == "person":
-        name = " ".join(_person_words(name))
+    if kind == "person":  # the full name written in the most articles, then most often
+        tally: Counter[str] = Counter()
+        for m in members:
+            words = _person_words(m.name)
+            if m.kind == "person" and len(words) > 1:
+                tally[" ".join(words)] += len(m.articles) * 10_000 + m.counts[_MENTIONS]
+        name = min(tally, key=lambda n: (-tally[n], len(n), n)) if tally else head.name
     c = _Candidate(root, name, kind, next((m.role for m in members if m.role), ""))
     for m in members:
         c.forms.update(m.forms)
@@ -487,13 +494,19 @@ def _combine(root: str, members: list[_Candidate], entities: dict[str, _Candidat
     return c
 
 
-def _is_actor(c: _Candidate, stopwords: frozenset[str], person_nouns: frozenset[str]) -> bool:
-    """True for a candidate that can be an actor (rule 3 of the module docstring)."""
+def _is_actor(
+    c: _Candidate, stopwords: frozenset[str], person_nouns: frozenset[str], nouns: frozenset[str]
+) -> bool:
+    """True for a candidate that can be an actor (rule 3 of the module docstring);
+    ``person_nouns`` are the speaker nouns of people (titles and roles), ``nouns`` every
+    speaker noun."""
     mentions, speaker, acts, located, determined, outlet = c.counts
     words = c.name.split()
     places = gazetteer()
     if c.kind == "place" or not words or words[0].lower() in stopwords:
         return False
+    if len(words) == 1 and (c.name.lower() in nouns or c.name.lower() in _ROLES):
+        return False  # a title or a head noun alone: "Ministry", "Commission", "MP"
     if c.kind == "country":
         return acts > 0
     if _key(words[-1]) in _OUTLET_WORDS or 2 * outlet >= mentions:
@@ -504,7 +517,7 @@ def _is_actor(c: _Candidate, stopwords: frozenset[str], person_nouns: frozenset[
     if c.kind == "person" and not any(w in places for w in words):
         if 2 * (located + determined) > mentions:
             return False  # "the Camp Fire", "in Northern California": an event or a place
-        common = zipf_frequency(words[-1].lower(), "en") >= _COMMON
+        common = all(zipf_frequency(w.lower(), "en") >= _COMMON for w in words)
         return titled or speaker > 0 or not common  # "Facebook Page", "Air Force": no person
     if len(words) > 1:  # an organisation ("Ethiopian Airlines": a person never has a demonym)
         return not all(_key(w) in _SUFFIXES | _CONNECTORS or w.lower() in TITLES for w in words)
@@ -513,10 +526,11 @@ def _is_actor(c: _Candidate, stopwords: frozenset[str], person_nouns: frozenset[
     return 5 * acts >= mentions and 2 * located <= mentions  # a single name that acts
 
 
-#: A person's last name this frequent as an English word (Zipf scale of ``wordfreq``; "fire"
-#: 5.3, "page" 5.1) makes a capitalised pair a thing's name unless a title or a quotation says
-#: it is a person ("Camp Fire", "Facebook Page" vs "Gordon Brown, the prime minister").
-_COMMON = 5.0
+#: Name words all this frequent as English words (Zipf scale of ``wordfreq``: "camp" 4.8,
+#: "fire" 5.3, "page" 5.1; "theresa" 3.7, "bass" 4.3) make a capitalised pair a thing's name
+#: unless a title or a quotation says it is a person ("Camp Fire", "Air Force", "Facebook
+#: Page" are no people).
+_COMMON = 4.5
 
 
 def actor_score(articles: int, mentions: int, speaker: int) -> int:
@@ -609,7 +623,8 @@ def discover_actors(
     candidates = [
         c
         for c in _merge(_gather(found))
-        if c.counts[_MENTIONS] >= min_mentions and _is_actor(c, resources.stopwords, people)
+        if c.counts[_MENTIONS] >= min_mentions
+        and _is_actor(c, resources.stopwords, people, frozenset(table.speaker_nouns))
     ]
     ranked = sorted(((_score(c), c) for c in candidates), key=lambda x: (-x[0], x[1].name))
     ranked = [(s, c) for s, c in ranked if s > 0]
