@@ -110,7 +110,7 @@ def test_discovery_on_the_bundled_articles_finds_the_leaders():
     people = [a.name for a in actors if a.kind == "person"]
     assert people[:2] == ["Vladimir Putin", "Shinzo Abe"]
     # the two governments are actors too (capitals and demonyms stand for them)
-    states = {a.name: a.aliases for a in actors if a.kind == "state"}
+    states = {a.name: a.aliases for a in actors if a.kind == "country"}
     assert {"Japan", "Russia"} <= set(states) and "Moscow" in states["Russia"]
 
 
@@ -130,7 +130,7 @@ def test_discovery_ranks_entities_never_fragments():
     assert actors["Xi Jinping"].aliases == ("Xi Jinping", "Xi")
     assert actors["Moon Jae-in"].aliases == ("Moon Jae-in", "Moon")
     assert actors["Coastal Safety Agency"].kind == "organisation"
-    assert actors["China"].kind == "state" and set(actors["China"].aliases) == {
+    assert actors["China"].kind == "country" and set(actors["China"].aliases) == {
         "China", "Beijing", "Chinese",
     }  # fmt: skip
     assert not {"Party", "Inc", "Harbour Times", "The Harbour Times", "Russian President"} & set(

@@ -162,12 +162,70 @@ _OUTLET_WORDS = frozenset(
 )
 #: Titles and roles before a person's name (with the entity layer's :data:`TITLES`).
 _ROLES = TITLES | frozenset(
-    """president prime minister chancellor premier king queen prince princess senator governor
-    mayor secretary spokesman spokeswoman spokesperson ambassador general colonel captain judge
-    chairman chairwoman chairperson ceo cfo coo director head leader mr mrs ms dr sir lord lady
-    deputy commissioner envoy lawmaker professor prof editor mp emir sheikh sultan officer
-    correspondent reporter analyst expert economist activist farmer lawyer attorney adviser
-    advisor aide negotiator""".split()
+    [
+        "president",
+        "prime",
+        "minister",
+        "chancellor",
+        "premier",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "senator",
+        "governor",
+        "mayor",
+        "secretary",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "ambassador",
+        "general",
+        "colonel",
+        "captain",
+        "judge",
+        "chairman",
+        "chairwoman",
+        "chairperson",
+        "ceo",
+        "cfo",
+        "coo",
+        "director",
+        "head",
+        "leader",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sir",
+        "lord",
+        "lady",
+        "deputy",
+        "commissioner",
+        "envoy",
+        "lawmaker",
+        "professor",
+        "prof",
+        "editor",
+        "mp",
+        "emir",
+        "sheikh",
+        "sultan",
+        "officer",
+        "correspondent",
+        "reporter",
+        "analyst",
+        "expert",
+        "economist",
+        "activist",
+        "farmer",
+        "lawyer",
+        "attorney",
+        "adviser",
+        "advisor",
+        "aide",
+        "negotiator",
+    ]
 )
 _MENTIONS, _SPEAKER, _ACTS, _LOCATED, _DETERMINED, _OUTLET = range(6)
 
@@ -195,7 +253,7 @@ def _cues(
     )
     acts = (
         speaker
-        or (possessive and lemma in nouns)
+        or (lemma in nouns and (possessive or nxt.islower()))  # "Japan's / Chinese government"
         or (
             not possessive
             and nxt.islower()
@@ -212,22 +270,24 @@ def _cues(
     )
 
 
-def _in_title_case(doc, paragraph_id: int, offset: int, spans: dict) -> bool:
-    """True when the sentence at ``offset`` of a body paragraph is in title case (at least
-    :data:`_TITLE_CASE` of its words of three letters or more capitalised, four such words at
-    least): a headline, a caption or a link line, where capitals mark no names."""
-    rows = spans.get(paragraph_id)
-    if rows is None:
-        text = doc.paragraphs[paragraph_id]
-        rows = spans[paragraph_id] = []
-        for _, a, b in doc.sentence_spans(paragraph_id):
-            words = [w for w in re.findall(r"[^\W\d_]{3,}", text[a:b])]
-            capital = sum(w[0].isupper() for w in words)
-            rows.append((a, b, len(words) >= 4 and capital >= _TITLE_CASE * len(words)))
-    return any(a <= offset < b and title for a, b, title in rows)
-
-
-_TITLE_CASE = 0.7
+def _title_case(doc, paragraph_id: int, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans of the sentences of a body paragraph written in title case (a headline, a
+    caption or a link line inside the body, where capitals mark no names): outside the
+    ``names`` the layer found, and besides the first word and titles, at least two words of
+    three letters or more are capitalised and no fewer than are lowercase."""
+    text = doc.paragraphs[paragraph_id]
+    out = []
+    for _, a, b in doc.sentence_spans(paragraph_id):
+        capital = lower = 0
+        for w in list(re.finditer(r"[^\W\d_]{3,}", text[a:b]))[1:]:
+            at = a + w.start()
+            if any(x <= at < y for x, y in names) or w.group().lower() in _ROLES:
+                continue
+            capital += w.group()[0].isupper()
+            lower += w.group()[0].islower()
+        if capital >= 2 and capital >= lower:
+            out.append((a, b))
+    return out
 
 
 def _article_entities(
@@ -241,12 +301,15 @@ def _article_entities(
         layer = doc.entities()
         counts: dict[str, list[int]] = {}
         forms: dict[str, dict[str, None]] = {}
-        spans = {}  # paragraph -> [(start, end, title case?)] of its sentences
+        names: dict[int, list[tuple[int, int]]] = {}
+        for m in layer.mentions:
+            names.setdefault(m.paragraph_id, []).append((m.start, m.end))
+        titles = {p: _title_case(doc, p, spans) for p, spans in names.items() if p != HEADLINE}
         for m in layer.mentions:
             if m.paragraph_id == HEADLINE or m.entity_id not in layer.entities:
                 continue
-            if _in_title_case(doc, m.paragraph_id, m.start, spans):
-                continue  # a headline or link line inside the body: every word is capitalised
+            if any(a <= m.start < b for a, b in titles[m.paragraph_id]):
+                continue  # a headline or link line inside the body
             cues = _cues(doc.paragraphs[m.paragraph_id], m.start, m.end, verbs, nouns)
             total = counts.setdefault(m.entity_id, [0] * 6)
             for k, v in enumerate(cues):
@@ -505,7 +568,7 @@ def _is_actor(
     places = gazetteer()
     if c.kind == "place" or not words or words[0].lower() in stopwords:
         return False
-    if len(words) == 1 and (c.name.lower() in nouns or c.name.lower() in _ROLES):
+    if len(words) == 1 and _key(c.name) in nouns | _ROLES | _SUFFIXES:
         return False  # a title or a head noun alone: "Ministry", "Commission", "MP"
     if c.kind == "country":
         return acts > 0
@@ -520,7 +583,8 @@ def _is_actor(
         common = all(zipf_frequency(w.lower(), "en") >= _COMMON for w in words)
         return titled or speaker > 0 or not common  # "Facebook Page", "Air Force": no person
     if len(words) > 1:  # an organisation ("Ethiopian Airlines": a person never has a demonym)
-        return not all(_key(w) in _SUFFIXES | _CONNECTORS or w.lower() in TITLES for w in words)
+        generic = _SUFFIXES | _CONNECTORS | _ROLES
+        return not all(_key(w) in generic or w in places for w in words)  # "Russian President"
     if c.name.isupper() and all(f.isupper() for f in c.forms) and len(c.name) > 1:
         return True  # an acronym, never written otherwise
     return 5 * acts >= mentions and 2 * located <= mentions  # a single name that acts
@@ -565,16 +629,19 @@ def _how_many(scores: list[int], top_n: int) -> int:
     return min(top_n, sum(s >= MIN_SHARE * reference for s in scores))
 
 
-def _aliases(c: _Candidate) -> tuple[str, ...]:
-    """The actor's name, then the other forms the articles wrote (a person's single name last,
-    when no other person of the corpus has it)."""
+def _aliases(c: _Candidate, shared: Counter[str]) -> tuple[str, ...]:
+    """The actor's name, then the other forms the articles wrote; for a person, the other full
+    names and then one single name (the one used alone, else the last name) unless ``shared``
+    counts it for more than one person of the corpus."""
     forms = [f for f, _ in sorted(c.forms.items(), key=lambda x: (-x[1], x[0])) if f != c.name]
-    if c.kind == "person":
-        full = [f for f in forms if len(f.split()) > 1 and f.endswith(c.name.split()[-1])]
-        single = [f for f in forms if " " not in f and f in (c.name.split()[0], c.name.split()[-1])]
-        forms = sorted(full, key=lambda f: (len(f), f)) + single[:1]
-        forms = [f for f in forms if not any(w.lower().rstrip(".") in TITLES for w in f.split())]
-    return tuple(dict.fromkeys([c.name, *forms]))
+    if c.kind != "person" or " " not in c.name:
+        return tuple(dict.fromkeys([c.name, *forms]))
+    first, last = c.name.split()[0], c.name.split()[-1]
+    full = [f for f in forms if " " in f and f.split()[-1] == last]
+    full = [f for f in full if not any(w.lower().rstrip(".") in _ROLES for w in f.split())]
+    single = [f for f in forms if f in (first, last)] + [last]
+    part = [single[0]] if shared[_key(single[0])] <= 1 else []
+    return tuple(dict.fromkeys([c.name, *sorted(full, key=lambda f: (len(f), f)), *part]))
 
 
 def _slug(name: str) -> str:
@@ -629,6 +696,10 @@ def discover_actors(
     ranked = sorted(((_score(c), c) for c in candidates), key=lambda x: (-x[0], x[1].name))
     ranked = [(s, c) for s, c in ranked if s > 0]
     keep = _how_many([s for s, _ in ranked], top_n)
+    shared: Counter[str] = Counter()  # first and last names -> people of the corpus
+    for c in candidates:
+        if c.kind == "person" and " " in c.name:
+            shared.update({_key(c.name.split()[0]), _key(c.name.split()[-1])})
     out: list[Actor] = []
     ids: set[str] = set()
     for _, c in ranked[:keep]:
@@ -636,7 +707,7 @@ def discover_actors(
         while actor_id in ids:
             actor_id += "_"
         ids.add(actor_id)
-        out.append(Actor(actor_id, c.name, c.kind, _aliases(c)))
+        out.append(Actor(actor_id, c.name, c.kind, _aliases(c, shared)))
     return tuple(out)
 
 
