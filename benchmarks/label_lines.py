@@ -18,6 +18,16 @@ outlet, story, set and ``labels`` as ``[line number, label]`` pairs (1-based lin
 page file). No page text is written to the JSON. Records of sets this run does not write are kept,
 so a later batch (``--set train-2``: every page of RAW_DIR in that set) is added beside the first.
 
+Conventions (the same in every batch): the article's own title is the headline and any repeat of
+it is chrome; a standfirst, an in-body subhead and a summary bullet are body; photo captions,
+photo credits and gallery slide titles are captions; bylines, datelines on a line of their own,
+published/updated stamps, agency and source credits and sign-offs are bylines; embedded social
+posts (their text and their attribution), video-module titles and descriptions, related and
+read-more links, share, comment, newsletter and membership lines, tags and site furniture are
+chrome. A body sentence with chrome glued to it (a credit, "Continue reading", "[edit]", a
+subscribe link) stays body: a cleaner must split it off, never drop the sentence. A stored-page
+date marker (``date YYYY-MM-DD``) takes the label of the rest of its line.
+
 The set is decided by story, then by outlet, before any model is fitted: pages of the
 ``HELD_OUT_STORIES`` are ``held-out``; a training-story page from an outlet that also has a
 held-out page is ``excluded`` (kept out of both, so the held-out batch shares neither story nor
