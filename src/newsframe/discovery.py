@@ -214,6 +214,9 @@ _ROLES = TITLES | frozenset(
 _MENTIONS, _SPEAKER, _ACTS, _LOCATED, _DETERMINED, _OUTLET = range(6)
 
 
+_DASHES = frozenset(["-", "\u2013", "\u2014", ":"])
+
+
 def _cues(
     text: str, start: int, end: int, verbs: frozenset[str], nouns: frozenset[str]
 ) -> tuple[int, ...]:
@@ -227,8 +230,16 @@ def _cues(
     before = [w.lower() for w in _TOKEN.findall(text[max(start - 40, 0) : start])[-2:]]
     prev = before[-1] if before else ""
     prev2 = before[0] if len(before) == 2 else ""
-    outlet = not possessive and (
-        lemma == "report" or prev == "told" or (prev2, prev) == ("told", "the")
+    credit = (prev in ("(", "/") and nxt in (")", "/")) or (start == 0 and nxt in _DASHES)
+    outlet = (
+        not possessive
+        and (
+            credit  # "(APP)", "/TASS/", "(CBS/AP)", "IRNA - ..."
+            or lemma == "report"
+            or prev in ("told", "citing")
+            or (prev2, prev) == ("told", "the")
+            or (prev in ("by", "with") and not nxt[:1].isalpha())  # "obtained by CNN."
+        )
     )
     speaker = (
         not possessive
@@ -558,7 +569,7 @@ def _is_actor(
         return False  # a title or a head noun alone: "Ministry", "Commission", "MP"
     if c.kind == "country":
         return acts > 0
-    if _key(words[-1]) in _OUTLET_WORDS or 2 * outlet >= mentions:
+    if c.kind != "person" and (_key(words[-1]) in _OUTLET_WORDS or 2 * outlet >= mentions):
         return False  # a news outlet credited in the text
     titled = any(w in person_nouns for w in c.role.lower().replace("-", " ").split())
     if c.kind == "person" and len(words) == 1:
@@ -567,12 +578,18 @@ def _is_actor(
         if 2 * (located + determined) > mentions:
             return False  # "the Camp Fire", "in Northern California": an event or a place
         common = all(zipf_frequency(w.lower(), "en") >= _COMMON for w in words)
-        return titled or speaker > 0 or not common  # "Facebook Page", "Air Force": no person
+        return titled or not common  # "Facebook Page", "Air Force": no person without a title
     if len(words) > 1:  # an organisation ("Ethiopian Airlines": a person never has a demonym)
         generic = _SUFFIXES | _CONNECTORS | _ROLES
-        return not all(_key(w) in generic or w in places for w in words)  # "Russian President"
+        if all(_key(w) in generic or lemmatize(w) in generic or w in places for w in words):
+            return False  # "Russian President", "Foreign Minister"
+        if any(lemmatize(w) in nouns or _key(w) in _SUFFIXES for w in words):
+            return True  # "Legislative Council", "Tokyo Electric Power Co."
+        return 5 * acts >= mentions  # no organisation noun: only if it acts ("Belt and Road")
     if c.name.isupper() and all(f.isupper() for f in c.forms) and len(c.name) > 1:
         return True  # an acronym, never written otherwise
+    if zipf_frequency(c.name.lower(), "en") >= _COMMON and speaker < 2:
+        return False  # a common word capitalised ("Industry", "Max"), quoted once at most
     return 5 * acts >= mentions and 2 * located <= mentions  # a single name that acts
 
 
