@@ -58,7 +58,7 @@ from newsframe.document import HEADLINE, analyse
 from newsframe.entities import TITLES, gazetteer
 from newsframe.errors import expect_kind
 from newsframe.parallel import map_slices
-from newsframe.resources import Resources, resolve_resources
+from newsframe.resources import Resources, default_resources, resolve_resources
 from newsframe.text import lemmatize
 
 __all__ = ["MIN_SHARE", "actor_score", "discover_actors", "with_text_actors"]
@@ -361,7 +361,9 @@ def _person_words(name: str) -> list[str]:
     """A person's name words without leading titles, places and acronyms ("Huawei CFO Meng
     Wanzhou" keeps every word: the join with "Meng Wanzhou" is by containment)."""
     words = name.replace("\u2019", "'").split()
-    places = gazetteer()
+    places, stop = gazetteer(), default_resources().stopwords
+    while len(words) > 1 and words[0].lower() in stop:  # "Throughout Hayward"
+        words = words[1:]
     while len(words) > 2 and (words[0].lower().rstrip(".") in _ROLES or words[0] in places):
         words = words[1:]
     return words
@@ -434,7 +436,8 @@ def _merge(entities: dict[str, _Candidate]) -> list[_Candidate]:
 
     def weight(x: str) -> tuple:
         e = entities[x]
-        full = e.kind == "person" and len(_person_words(e.name)) > 1
+        words = _person_words(e.name)
+        full = e.kind == "person" and len(words) > 1 and not any(w in places for w in words)
         spelled = not (e.name.isupper() and " " not in e.name)
         org = e.kind == "organisation" and spelled
         return (e.kind == "country", org, full, spelled, e.counts[_MENTIONS], -len(x), x)
@@ -474,11 +477,11 @@ def _merge(entities: dict[str, _Candidate]) -> list[_Candidate]:
                 if long[: len(short)] == short:
                     union.join(a, b)
     for x, e in sorted(entities.items()):
-        words = e.name.split()
+        words = _person_words(e.name) if e.kind in ("", "person") else e.name.split()
         if e.kind == "country":
             continue
         if len(words) == 1:
-            k = _key(e.name)
+            k = _key(words[0])
             owners = by_last.get(k) or by_first.get(k) or []
             roots = {union.find(o) for o in owners}
             if len(roots) == 1 and e.kind in ("", "person"):
@@ -622,6 +625,12 @@ def _score(c: _Candidate) -> int:
     return actor_score(len(c.articles), mentions, speaker)
 
 
+def _rank(score: int, c: _Candidate) -> tuple:
+    """The sort key of a candidate: score, then speaker mentions, acting mentions, articles,
+    then the name (ties are common among actors named once)."""
+    return (-score, -c.counts[_SPEAKER], -c.counts[_ACTS], -len(c.articles), c.name)
+
+
 def _how_many(scores: list[int], top_n: int) -> int:
     """How many of the candidates (scores in rank order) come back: those whose score is at
     least :data:`MIN_SHARE` of the score ranked :data:`_REFERENCE_RANK` (or of the last, when
@@ -696,7 +705,7 @@ def discover_actors(
         if c.counts[_MENTIONS] >= min_mentions
         and _is_actor(c, resources.stopwords, people, frozenset(table.speaker_nouns))
     ]
-    ranked = sorted(((_score(c), c) for c in candidates), key=lambda x: (-x[0], x[1].name))
+    ranked = sorted(((_score(c), c) for c in candidates), key=lambda x: _rank(*x))
     ranked = [(s, c) for s, c in ranked if s > 0]
     keep = _how_many([s for s, _ in ranked], top_n)
     shared: Counter[str] = Counter()  # first and last names -> people of the corpus
