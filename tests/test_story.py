@@ -90,9 +90,11 @@ def test_actors_found_without_a_story_file():
     assert "Monday" not in actors  # a weekday: no name
     # the invented countries act ("Norland stopped", "Sudovia says"): governments that speak
     assert {"Norland", "Sudovia"} <= set(actors)
-    # Brekke: named in 7 of 9 articles, the person ranked first; top_n cuts the same ranking
+    # Brekke and Halvik: the people named in most articles, first with Norland; top_n cuts
+    # the same ranking
     ranked = [a.name for a in nf.discover_actors(corpus, top_n=2)]
-    assert "Anja Brekke" in ranked and ranked == list(actors)[:2]
+    assert {"Anja Brekke", "Tomas Halvik"} <= set(list(actors)[:3])
+    assert ranked == list(actors)[:2]
 
 
 def test_discovered_actors_work_as_an_actor_table():
@@ -127,6 +129,7 @@ def test_discovery_ranks_entities_never_fragments():
         Article("b", "T", ("Xi spoke to Moon. The Coastal Safety Agency said the Chinese side "
                            "agreed. Russian President said nothing.",)),
         Article("c", "T", ("The Coastal Safety Agency told The Harbour Times it was calm.",)),
+        Article("d", "T", ("Beijing said the talks went well.",)),  # China acts a second time
     ]  # fmt: skip
     actors = {a.name: a for a in nf.discover_actors(articles, min_mentions=1)}
     assert actors["Xi Jinping"].aliases == ("Xi Jinping", "Xi")

@@ -61,12 +61,11 @@ from newsframe.parallel import map_slices
 from newsframe.resources import Resources, default_resources, resolve_resources
 from newsframe.text import lemmatize
 
-__all__ = ["MIN_SHARE", "actor_score", "discover_actors", "with_text_actors"]
+__all__ = ["MIN_SCORE", "actor_score", "discover_actors", "with_text_actors"]
 
-#: How many come back: candidates whose score is at least this share of the score of the
-#: candidate ranked :data:`_REFERENCE_RANK` (at most ``top_n``).
-MIN_SHARE = 0.1
-_REFERENCE_RANK = 5
+#: How many come back: the candidates scoring at least this (:func:`actor_score`), at most
+#: ``top_n``. 2 means named twice, or quoted once: a name met once and never quoted is no actor.
+MIN_SCORE = 2
 
 _TOKEN = re.compile(r"[^\W\d_][\w'\u2019.-]*|[^\w\s]")
 _POSSESSIVE = ("'s", "\u2019s")
@@ -119,6 +118,29 @@ _LOCATIVES = frozenset(
     ]
 )
 _DETERMINERS = frozenset(["the", "a", "an"])
+#: Day and month names: never part of a person's name.
+_CALENDAR = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
 #: Company suffixes and legal forms: not part of an organisation's key ("Boeing Company").
 _SUFFIXES = frozenset(
     [
@@ -214,6 +236,7 @@ _ROLES = TITLES | frozenset(
 _MENTIONS, _SPEAKER, _ACTS, _LOCATED, _DETERMINED, _OUTLET = range(6)
 
 
+_ENDS = (".", "!", "?", '"', "\u201d", "'", "\u2019")
 _DASHES = frozenset(["-", "\u2013", "\u2014", ":"])
 
 
@@ -280,8 +303,10 @@ def _title_case(doc, paragraph_id: int, names: list[tuple[int, int]]) -> list[tu
                 continue
             capital += w.group()[0].isupper()
             lower += w.group()[0].islower()
-        if capital >= 2 and capital >= lower:
-            out.append((a, b))
+        sentence = text[a:b].rstrip()
+        bare = not sentence.endswith(_ENDS) and all(w[:1].isupper() for w in sentence.split())
+        if (capital >= 2 and capital >= lower) or (bare and len(sentence.split()) >= 3):
+            out.append((a, b))  # or a line of three capitalised words or more, unpunctuated
     return out
 
 
@@ -407,8 +432,29 @@ class _Union:
             self.parent[drop] = keep
 
 
-def _initials(name: str) -> str:
-    return "".join(w[0] for w in name.split() if w[:1].isupper() and w.lower() not in _CONNECTORS)
+def _abbreviates(short: str, name: str) -> bool:
+    """True when ``short`` is made of a non-empty beginning of each significant word of
+    ``name``, in order ("FAA", "TEPCO" for Tokyo Electric Power Company, "Exco" for Executive
+    Council); a single word or a lowercase ``short`` abbreviates nothing.
+
+    >>> _abbreviates("TEPCO", "Tokyo Electric Power Company"), _abbreviates("Exco", "Executive Council")
+    (True, True)
+    """
+    words = [w.lower() for w in name.split() if w.lower() not in _CONNECTORS]
+    if len(words) < 2 or short.islower() or len(short) > 4 * len(words):
+        return False
+    short = short.lower().replace(".", "")
+
+    @functools.cache
+    def match(i: int, j: int) -> bool:
+        if j == len(words):
+            return i == len(short)
+        return any(
+            short[i : i + k] == words[j][:k] and match(i + k, j + 1)
+            for k in range(1, min(len(words[j]), len(short) - i) + 1)
+        )
+
+    return match(0, 0)
 
 
 def _gather(found: Iterable[tuple]) -> dict[str, _Candidate]:
@@ -476,6 +522,13 @@ def _merge(entities: dict[str, _Candidate]) -> list[_Candidate]:
                 short, long = sorted((wa, wb), key=len)
                 if long[: len(short)] == short:
                     union.join(a, b)
+    written: dict[str, set[str]] = {}  # a form -> the organisations written so
+    initial: dict[str, set[str]] = {}  # first letter -> organisations of two words or more
+    for y, f in entities.items():
+        if f.kind == "organisation" and " " in f.name:
+            initial.setdefault(f.name[0].lower(), set()).add(y)
+            for form in f.forms:
+                written.setdefault(form, set()).add(y)
     for x, e in sorted(entities.items()):
         words = _person_words(e.name) if e.kind in ("", "person") else e.name.split()
         if e.kind == "country":
@@ -487,16 +540,16 @@ def _merge(entities: dict[str, _Candidate]) -> list[_Candidate]:
             if len(roots) == 1 and e.kind in ("", "person"):
                 union.join(roots.pop(), x)
                 continue
-            if (
-                e.name.isupper() and len(e.name) > 1
-            ):  # an acronym: the one organisation it abbreviates
-                spelled = {
-                    union.find(y)
-                    for y, f in entities.items()
-                    if y != x
-                    and f.kind != "country"
-                    and (e.name in f.forms or _initials(f.name) == e.name)
-                }
+            if e.kind in ("", "organisation") and len(e.name) > 1:
+                # an acronym or clipped form: the one organisation it abbreviates ("FAA",
+                # "TEPCO", "Exco"), by the forms the layer linked or by the name's words
+                spelled = {union.find(y) for y in written.get(e.name, ()) if y != x}
+                if not spelled:
+                    spelled = {
+                        union.find(y)
+                        for y in initial.get(e.name[0].lower(), ())
+                        if y != x and _abbreviates(e.name, entities[y].name)
+                    }
                 if len(spelled) == 1:
                     union.join(spelled.pop(), x)
         elif e.kind != "person" or words[0] not in places:
@@ -555,6 +608,11 @@ def _combine(root: str, members: list[_Candidate], entities: dict[str, _Candidat
     return c
 
 
+def _titled(c: _Candidate, person_nouns: frozenset[str]) -> bool:
+    """True for a person named with a title or role ("Defence Minister", "spokeswoman")."""
+    return c.kind == "person" and any(w in person_nouns for w in c.role.lower().split())
+
+
 def _is_actor(
     c: _Candidate, stopwords: frozenset[str], person_nouns: frozenset[str], nouns: frozenset[str]
 ) -> bool:
@@ -574,9 +632,11 @@ def _is_actor(
         return acts > 0
     if c.kind != "person" and (_key(words[-1]) in _OUTLET_WORDS or 2 * outlet >= mentions):
         return False  # a news outlet credited in the text
-    titled = any(w in person_nouns for w in c.role.lower().replace("-", " ").split())
+    titled = _titled(c, person_nouns)
     if c.kind == "person" and len(words) == 1:
         return titled or speaker > 0  # "Pompeo", titled; never a title word alone
+    if c.kind == "person" and any(_key(w) in _CALENDAR for w in words):
+        return False  # "Easter Sunday"
     if c.kind == "person" and not any(w in places for w in words):
         if 2 * (located + determined) > mentions:
             return False  # "the Camp Fire", "in Northern California": an event or a place
@@ -629,16 +689,6 @@ def _rank(score: int, c: _Candidate) -> tuple:
     """The sort key of a candidate: score, then speaker mentions, acting mentions, articles,
     then the name (ties are common among actors named once)."""
     return (-score, -c.counts[_SPEAKER], -c.counts[_ACTS], -len(c.articles), c.name)
-
-
-def _how_many(scores: list[int], top_n: int) -> int:
-    """How many of the candidates (scores in rank order) come back: those whose score is at
-    least :data:`MIN_SHARE` of the score ranked :data:`_REFERENCE_RANK` (or of the last, when
-    there are fewer), at most ``top_n``."""
-    if not scores:
-        return 0
-    reference = scores[min(_REFERENCE_RANK, len(scores)) - 1]
-    return min(top_n, sum(s >= MIN_SHARE * reference for s in scores))
 
 
 def _aliases(c: _Candidate, shared: Counter[str]) -> tuple[str, ...]:
@@ -706,15 +756,15 @@ def discover_actors(
         and _is_actor(c, resources.stopwords, people, frozenset(table.speaker_nouns))
     ]
     ranked = sorted(((_score(c), c) for c in candidates), key=lambda x: _rank(*x))
-    ranked = [(s, c) for s, c in ranked if s > 0]
-    keep = _how_many([s for s, _ in ranked], top_n)
+    titled = [(s, c) for s, c in ranked if s < MIN_SCORE and _titled(c, people) and " " in c.name]
+    ranked = ([(s, c) for s, c in ranked if s >= MIN_SCORE] + titled)[:top_n]
     shared: Counter[str] = Counter()  # first and last names -> people of the corpus
     for c in candidates:
         if c.kind == "person" and " " in c.name:
             shared.update({_key(c.name.split()[0]), _key(c.name.split()[-1])})
     out: list[Actor] = []
     ids: set[str] = set()
-    for _, c in ranked[:keep]:
+    for _, c in ranked:
         actor_id = _slug(c.name)
         while actor_id in ids:
             actor_id += "_"
