@@ -304,9 +304,10 @@ def _title_case(doc, paragraph_id: int, names: list[tuple[int, int]]) -> list[tu
             capital += w.group()[0].isupper()
             lower += w.group()[0].islower()
         sentence = text[a:b].rstrip()
-        bare = not sentence.endswith(_ENDS) and all(w[:1].isupper() for w in sentence.split())
-        if (capital >= 2 and capital >= lower) or (bare and len(sentence.split()) >= 3):
-            out.append((a, b))  # or a line of three capitalised words or more, unpunctuated
+        upper = sum(w[:1].isupper() for w in sentence.split())
+        bare = not sentence.endswith(_ENDS) and upper >= 3 and 2 * upper > len(sentence.split())
+        if (capital >= 2 and capital >= lower) or bare:
+            out.append((a, b))  # or an unpunctuated line of mostly capitalised words
     return out
 
 
@@ -336,18 +337,15 @@ def _article_entities(
                 total[k] += v
             forms.setdefault(m.entity_id, {})[m.text] = None
         for entity_id, total in counts.items():
-            e = layer.entities[entity_id]
-            out.append(
-                (
-                    article.article_id,
-                    entity_id,
-                    e.name,
-                    e.kind,
-                    e.role,
-                    tuple(forms[entity_id]),
-                    tuple(total),
-                )
-            )
+            e, written = layer.entities[entity_id], tuple(forms[entity_id])
+            name, kind = e.name, e.kind
+            if e.kind in ("", "person") and not any(name in f for f in written):
+                # named in full only in the headline: the body's own form, of no known kind
+                # when a single name ("Norland" of "Norland Opens Disputed Dam")
+                name = max(written, key=lambda f: (len(f.split()), len(f), f))
+                entity_id, kind = name, kind if " " in name else ""
+            row = (article.article_id, entity_id, name, kind, e.role, written, tuple(total))
+            out.append(row)
     return out
 
 
@@ -653,7 +651,7 @@ def _is_actor(
         return True  # an acronym, never written otherwise
     if zipf_frequency(c.name.lower(), "en") >= _COMMON and speaker < 2:
         return False  # a common word capitalised ("Industry", "Max"), quoted once at most
-    return 5 * acts >= mentions and 2 * located <= mentions  # a single name that acts
+    return speaker > 0 and 5 * acts >= mentions and 2 * (located + determined) <= mentions
 
 
 #: Name words all this frequent as English words (Zipf scale of ``wordfreq``: "camp" 4.8,
