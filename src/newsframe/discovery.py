@@ -7,38 +7,41 @@ titles stripped into a role, surnames joined to full names, acronyms to the orga
 abbreviate, capitals and demonyms to their country). Discovery never reads fragments of text
 as actors; it does three things on top of the layer.
 
-1. **Cues from the grammar around each mention** (body paragraphs only; headlines are title
-   case): a *speaker* is followed by a reporting verb of :data:`resources.reporting_verbs`
-   ("X said", "X denied") or comes after "said" or "according to"; a *subject* is followed by
-   a verb (a reporting verb, an auxiliary or modal, a past tense in ``-ed``); a possessive
-   followed by a speaker noun ("China's foreign ministry", "Japan's prime minister") acts as
-   well. A name after "the" or "a", or after a preposition of place ("in", "near", "off",
-   ...), locates or describes; a name after "told" or followed by "reported" is a news outlet.
-2. **One candidate per entity across the corpus**, by a normalised key: case, accents,
-   possessives and company suffixes ("Co", "Inc", "Ltd", "Company") do not count; a person is
-   one person whatever the name's extra words ("Huawei CFO Meng Wanzhou", "Carrie Lam Cheng
-   Yuet-ngor" join "Meng Wanzhou", "Carrie Lam") or spelling of the given name (two given
-   names within two edits, or one an initial of the other); a single name joins the one
-   person whose last (else first) name it is; an acronym joins the organisation whose initials
-   it is; an organisation named after a corpus name plus a country, an acronym or a suffix
-   ("Wagner PMC", "Boeing Company") joins that name; a government body without its country
-   ("the Foreign Ministry") joins the one country's body of that name in the corpus.
-3. **Who counts as an actor** (see :func:`_is_actor`): a person (two name words or more, not
-   mostly after "the" or a preposition of place, no country in the name, or one name with a
-   title); an organisation that is not a news outlet; a country (and its capital and
-   demonyms) only as a government that acts: its score counts only the mentions that speak,
-   are subjects or own a speaker noun, so a country that only locates events ranks nowhere; a
-   single name of unknown kind only when it acts. Places (the layer's kind ``place``) never.
+1. **Cues from the grammar around each mention** (body paragraphs only, and not in a
+   sentence written in title case -- a headline or link line inside the body): a *speaker*
+   is followed by a reporting verb of ``resources.reporting_verbs`` ("X said", "X denied") or
+   comes after "said" or "according to"; a name *acts* when it speaks, is followed by a verb
+   (an auxiliary or modal, a past tense in ``-ed``) or by a speaker noun ("China's foreign
+   ministry", "the Chinese government"). A name after "the" or "a", or after a preposition of
+   place ("in", "near", "off", ...), locates or describes; a name in a credit line ("(AP)",
+   "/TASS/"), after "told", "citing", "by" or "with" at a clause's end, or followed by
+   "reported", is a news outlet.
+2. **One candidate per entity across the corpus** (the layer's ids are canonical names), by
+   a normalised key: case, accents, possessives and company suffixes ("Co", "Inc", "Ltd",
+   "Company") do not count; a person is one person whatever extra words the name carries
+   ("Huawei CFO Meng Wanzhou", "Carrie Lam Cheng Yuet-ngor" join "Meng Wanzhou", "Carrie
+   Lam") or however the given name is spelt (within two edits, or an initial); a single name
+   joins the one person whose last (else first) name it is; an acronym or clipped form joins
+   the one organisation it abbreviates ("FAA", "TEPCO", "Exco"); a name plus a country, an
+   acronym or a suffix ("Wagner PMC", "Boeing Company") joins that name; a government body
+   without its country ("the Foreign Ministry") joins the one country's body of that name.
+3. **Who can be an actor** (:func:`_is_actor`): a person of two name words or more, not
+   mostly after "the" or a preposition of place, with no country or day in the name, and not
+   made only of common English words ("Camp Fire", "Air Force") unless titled; one name with
+   a title; an organisation that is not a news outlet and either holds an organisation noun
+   or suffix or acts; a single unknown name only when it speaks and is not mostly a place or
+   a modifier; a country (with its capital and demonyms) only as a government that acts.
+   Never: places, titles or head nouns alone ("Lawyer", "Ministry", "Inc").
 
-Ranked by a documented score, :func:`actor_score`: (articles where the actor is named) ×
-(mentions + 2 × speaker mentions), counting for a government only its acting mentions. How
-many come back (:func:`_how_many`): every candidate whose score reaches
-:data:`MIN_SHARE` of the score of the candidate ranked fifth (so a long tail of names seen once
-is cut), at most ``top_n``. The method is the classic rule-based pipeline of named-entity
-recognition with document-level coreference and cue words (Nadeau & Sekine 2007, "A survey of
-named entity recognition and classification", §3; Lee et al. 2013, the Stanford sieve, for
-name matching); it needs no model and no download, and it is a starting point: check the list,
-then write a story file.
+Ranked by :func:`actor_score`: (articles naming the actor) × (mentions + 2 × speaker
+mentions), counting for a government only the articles and mentions where it acts, so a
+country that only locates events ranks nowhere; ties by speech, action, articles, name. How
+many come back: every candidate scoring at least :data:`MIN_SCORE` (named twice, or quoted
+once), then people named once with a title and a full name, at most ``top_n``. The method is
+the classic rule-based pipeline of named-entity recognition with cue words and name matching
+across documents (Nadeau & Sekine 2007, "A survey of named entity recognition and
+classification", §3; Lee et al. 2013, the Stanford sieve); it needs no model and no
+download, and it is a starting point: check the list, then write a story file.
 """
 
 from __future__ import annotations
@@ -721,8 +724,9 @@ def discover_actors(
     The entities of each article's entity layer, with cues from the words around each mention,
     joined across the corpus and ranked by :func:`actor_score` (method, rules and references in
     the module docstring). A government (kind ``country``: a country, its capital or demonym)
-    is an actor only where it acts. ``min_mentions`` drops candidates named fewer times; how
-    many come back is decided by :func:`_how_many` (at most ``top_n``). Aliases are the name
+    is an actor only where it acts. ``min_mentions`` drops candidates named fewer times; the
+    candidates scoring :data:`MIN_SCORE` or more come back, then titled people named once, at
+    most ``top_n``. Aliases are the name
     and the forms the articles used, so the actors work wherever a story file's actors do
     (``resources=`` / ``actors=``). ``n_jobs`` > 1 (or -1: every core) reads the layers of
     large corpora (256 articles or more) in forked worker processes
