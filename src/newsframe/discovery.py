@@ -524,10 +524,12 @@ def _merge(entities: dict[str, _Candidate]) -> list[_Candidate]:
                 if long[: len(short)] == short:
                     union.join(a, b)
     written: dict[str, set[str]] = {}  # a form -> the organisations written so
-    initial: dict[str, set[str]] = {}  # first letter -> organisations of two words or more
+    # (first letter, first letter of the last word) -> organisations of two words or more
+    initial: dict[tuple[str, str], set[str]] = {}
     for y, f in entities.items():
-        if f.kind == "organisation" and " " in f.name:
-            initial.setdefault(f.name[0].lower(), set()).add(y)
+        significant = [w for w in f.name.lower().split() if w not in _CONNECTORS]
+        if f.kind == "organisation" and len(significant) > 1:
+            initial.setdefault((significant[0][0], significant[-1][0]), set()).add(y)
             for form in f.forms:
                 written.setdefault(form, set()).add(y)
     for x, e in sorted(entities.items()):
@@ -541,14 +543,15 @@ def _merge(entities: dict[str, _Candidate]) -> list[_Candidate]:
             if len(roots) == 1 and e.kind in ("", "person"):
                 union.join(roots.pop(), x)
                 continue
-            if e.kind in ("", "organisation") and len(e.name) > 1:
+            if e.kind in ("", "organisation") and 1 < len(e.name) <= 8:
                 # an acronym or clipped form: the one organisation it abbreviates ("FAA",
                 # "TEPCO", "Exco"), by the forms the layer linked or by the name's words
                 spelled = {union.find(y) for y in written.get(e.name, ()) if y != x}
                 if not spelled:
                     spelled = {
                         union.find(y)
-                        for y in initial.get(e.name[0].lower(), ())
+                        for last in set(e.name[1:].lower())
+                        for y in initial.get((e.name[0].lower(), last), ())
                         if y != x and _abbreviates(e.name, entities[y].name)
                     }
                 if len(spelled) == 1:
