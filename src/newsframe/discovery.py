@@ -49,6 +49,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -57,11 +58,11 @@ from wordfreq import zipf_frequency
 
 from newsframe.actors import Actor
 from newsframe.corpus import Article, Corpus, as_articles
-from newsframe.document import HEADLINE, analyse
-from newsframe.entities import TITLES, gazetteer
+from newsframe.document import HEADLINE, _sentence_spans
+from newsframe.entities import TITLES, find_entities, gazetteer
 from newsframe.errors import expect_kind
 from newsframe.parallel import map_slices
-from newsframe.resources import Resources, default_resources, resolve_resources
+from newsframe.resources import default_resources, resolve_resources
 from newsframe.text import lemmatize
 
 __all__ = ["MIN_SCORE", "actor_score", "discover_actors", "with_text_actors"]
@@ -291,50 +292,67 @@ def _cues(
     )
 
 
-def _title_case(doc, paragraph_id: int, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The spans of the sentences of a body paragraph written in title case (a headline, a
-    caption or a link line inside the body, where capitals mark no names): outside the
-    ``names`` the layer found, and besides the first word and titles, at least two words of
-    three letters or more are capitalised and no fewer than are lowercase."""
-    text = doc.paragraphs[paragraph_id]
+def _title_case(text: str, sentences: list[tuple[int, int]], names: list[tuple[int, int]]) -> list:
+    """The ``sentences`` (spans) of a body paragraph ``text`` written in title case (a
+    headline, a caption or a link line inside the body, where capitals mark no names): outside
+    the ``names`` the layer found (spans in reading order), and besides the first word and
+    titles, at least two words of three letters or more are capitalised and no fewer than are
+    lowercase; or an unpunctuated line of mostly capitalised words."""
+    starts = [x for x, _ in names]
     out = []
-    for _, a, b in doc.sentence_spans(paragraph_id):
+    for a, b in sentences:
+        sentence = text[a:b].rstrip()
+        split = sentence.split()
+        upper = sum(w[:1].isupper() for w in split)
+        if 2 * upper < len(split):
+            continue  # mostly lowercase: a sentence of running text (most sentences)
+        bare = not sentence.endswith(_ENDS) and upper >= 3
         capital = lower = 0
-        for w in list(re.finditer(r"[^\W\d_]{3,}", text[a:b]))[1:]:
-            at = a + w.start()
-            if any(x <= at < y for x, y in names) or w.group().lower() in _ROLES:
+        for w in list(_LONG_WORD.finditer(text, a, b))[1:]:
+            k = bisect_right(starts, w.start()) - 1
+            if (k >= 0 and w.start() < names[k][1]) or w.group().lower() in _ROLES:
                 continue
             capital += w.group()[0].isupper()
             lower += w.group()[0].islower()
-        sentence = text[a:b].rstrip()
-        upper = sum(w[:1].isupper() for w in sentence.split())
-        bare = not sentence.endswith(_ENDS) and upper >= 3 and 2 * upper > len(sentence.split())
-        if (capital >= 2 and capital >= lower) or bare:
-            out.append((a, b))  # or an unpunctuated line of mostly capitalised words
+        if (capital >= 2 and capital >= lower) or (bare and 2 * upper > len(split)):
+            out.append((a, b))
     return out
 
 
+_LONG_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
 def _article_entities(
-    articles: Sequence[Article], resources: Resources, verbs: frozenset[str], nouns: frozenset[str]
+    articles: Sequence[Article], verbs: frozenset[str], nouns: frozenset[str]
 ) -> list[tuple[str, str, str, str, str, tuple[str, ...], tuple[int, ...]]]:
     """``(article_id, entity_id, name, kind, role, forms, cue counts)`` for every entity named
-    in the body of each article (the map of :func:`discover_actors`)."""
+    in the body of each article (the map of :func:`discover_actors`). The layer is the one
+    :meth:`newsframe.document.Document.entities` builds for an article without a story's
+    actors (:func:`newsframe.entities.find_entities` over the clean headline and paragraphs),
+    built here without the rest of the analysed document."""
     out = []
     for article in articles:
-        doc = analyse(article, resources=resources)
-        layer = doc.entities()
-        counts: dict[str, list[int]] = {}
-        forms: dict[str, dict[str, None]] = {}
+        paragraphs = article.clean_paragraphs
+        layer = find_entities((article.clean_title, *paragraphs), ids=range(-1, len(paragraphs)))
+        sentences: dict[int, list[tuple[int, int]]] = {}
+        for paragraph_id, start, end in _sentence_spans(article):
+            sentences.setdefault(paragraph_id, []).append((start, end))
         names: dict[int, list[tuple[int, int]]] = {}
         for m in layer.mentions:
             names.setdefault(m.paragraph_id, []).append((m.start, m.end))
-        titles = {p: _title_case(doc, p, spans) for p, spans in names.items() if p != HEADLINE}
+        titles = {
+            p: _title_case(paragraphs[p], sentences.get(p, []), spans)
+            for p, spans in names.items()
+            if p != HEADLINE
+        }
+        counts: dict[str, list[int]] = {}
+        forms: dict[str, dict[str, None]] = {}
         for m in layer.mentions:
             if m.paragraph_id == HEADLINE or m.entity_id not in layer.entities:
                 continue
             if any(a <= m.start < b for a, b in titles[m.paragraph_id]):
                 continue  # a headline or link line inside the body
-            cues = _cues(doc.paragraphs[m.paragraph_id], m.start, m.end, verbs, nouns)
+            cues = _cues(paragraphs[m.paragraph_id], m.start, m.end, verbs, nouns)
             total = counts.setdefault(m.entity_id, [0] * 6)
             for k, v in enumerate(cues):
                 total[k] += v
@@ -743,15 +761,13 @@ def discover_actors(
     """
     articles = as_articles(corpus)
     resources = resolve_resources(None, corpus)
-    if resources.actors:  # the layer of the text alone, not of a story file's actors
-        resources = replace(resources, actors=())
     table = resources.reporting_verbs
     verbs = frozenset(v[0] for v in table.verbs if len(v) == 1)
     nouns = frozenset(
         n for n, kind in table.speaker_nouns.items() if kind in ("person", "organisation")
     )
     people = frozenset(n for n, k in table.speaker_nouns.items() if k == "person")
-    work = functools.partial(_article_entities, resources=resources, verbs=verbs, nouns=nouns)
+    work = functools.partial(_article_entities, verbs=verbs, nouns=nouns)
     parts = map_slices(work, articles, n_jobs=n_jobs, min_items=256)
     found = [item for part in parts for item in part]
     candidates = [
