@@ -636,11 +636,15 @@ def _titled(c: _Candidate, person_nouns: frozenset[str]) -> bool:
 
 
 def _is_actor(
-    c: _Candidate, stopwords: frozenset[str], person_nouns: frozenset[str], nouns: frozenset[str]
+    c: _Candidate,
+    stopwords: frozenset[str],
+    person_nouns: frozenset[str],
+    nouns: frozenset[str],
+    heads: frozenset[str],
 ) -> bool:
     """True for a candidate that can be an actor (rule 3 of the module docstring);
     ``person_nouns`` are the speaker nouns of people (titles and roles), ``nouns`` every
-    speaker noun."""
+    speaker noun, ``heads`` the words of the organisations the corpus names in full."""
     mentions, speaker, acts, located, determined, outlet = c.counts
     words = c.name.split()
     places = gazetteer()
@@ -648,8 +652,10 @@ def _is_actor(
         c.kind = "organisation"  # "River Basin Commission": a body named after a place
     if c.kind == "place" or not words or words[0].lower() in stopwords:
         return False
-    if len(words) == 1 and _key(c.name) in nouns | _ROLES | _SUFFIXES:
-        return False  # a title or a head noun alone: "Ministry", "Commission", "MP"
+    if len(words) == 1 and _key(c.name) in _ROLES | _SUFFIXES | (nouns & heads):
+        return False  # a title, a suffix, or a short form: "MP", "Inc", "the Ministry"
+    if len(words) == 1 and _key(c.name) in nouns:
+        return c.kind != "person" and acts > 0  # a head noun that names one body: "Kremlin"
     if c.kind == "country":
         return acts > 0
     if c.kind != "person" and (_key(words[-1]) in _OUTLET_WORDS or 2 * outlet >= mentions):
@@ -770,11 +776,19 @@ def discover_actors(
     work = functools.partial(_article_entities, verbs=verbs, nouns=nouns)
     parts = map_slices(work, articles, n_jobs=n_jobs, min_items=256)
     found = [item for part in parts for item in part]
+    merged = _merge(_gather(found))
+    heads = frozenset(  # the words of the organisations named in full
+        _key(w)
+        for c in merged
+        if c.kind == "organisation" and " " in c.name
+        for w in c.name.split()
+    )
+    speaker_nouns = frozenset(table.speaker_nouns)
     candidates = [
         c
-        for c in _merge(_gather(found))
+        for c in merged
         if c.counts[_MENTIONS] >= min_mentions
-        and _is_actor(c, resources.stopwords, people, frozenset(table.speaker_nouns))
+        and _is_actor(c, resources.stopwords, people, speaker_nouns, heads)
     ]
     ranked = sorted(((_score(c), c) for c in candidates), key=lambda x: _rank(*x))
     titled = [(s, c) for s, c in ranked if s < MIN_SCORE and _titled(c, people) and " " in c.name]
