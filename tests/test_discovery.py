@@ -62,3 +62,36 @@ def test_actor_score_weighs_breadth_and_speech():
     # 2 articles x (3 mentions + 2 x 1 quoted) = 10; named 10 times in one article, never quoted
     assert actor_score(2, 3, 1) == 10
     assert actor_score(1, 10, 0) == 10
+
+
+def test_a_head_noun_alone_is_a_short_form_unless_it_names_one_body():
+    # "the Ministry" is the Ministry of Fisheries named in full; "the Kremlin" names one body
+    # and acts ("said", "has"): an actor
+    actors = _actors(
+        ("The Ministry of Fisheries said the catch fell. The Ministry added that boats stayed.",),
+        ("The Kremlin said the talks were useful. The Ministry of Fisheries declined to comment.",),
+        ("The Kremlin has not replied.",),
+    )
+    assert set(actors) == {"Ministry of Fisheries", "Kremlin"}
+
+
+def test_a_clipped_acronym_joins_its_company():
+    # TEPCO: Tokyo + Electric + Power + COmpany; both speak: one actor
+    actors = _actors(
+        ("Tokyo Electric Power Company said the tanks were full.",),
+        ("TEPCO said the release would start soon.",),
+    )
+    assert list(actors) == ["Tokyo Electric Power Company"]
+    assert set(actors["Tokyo Electric Power Company"].aliases) == {
+        "Tokyo Electric Power Company",
+        "TEPCO",
+    }
+
+
+def test_a_title_case_line_in_the_body_names_no_one():
+    # the link line is a headline: "Harbour Board" there (twice) is no actor; Ana Ruiz speaks
+    actors = _actors(
+        ("Read more: Harbour Board Backs New Plan For Port", "Mayor Ana Ruiz said it was ready."),
+        ("Read more: Harbour Board Backs New Plan For Port", "Ana Ruiz said the port would open."),
+    )
+    assert list(actors) == ["Ana Ruiz"]
