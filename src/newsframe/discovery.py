@@ -648,8 +648,6 @@ def _is_actor(
     mentions, speaker, acts, located, determined, outlet = c.counts
     words = c.name.split()
     places = gazetteer()
-    if c.kind == "place" and len(words) > 1 and any(lemmatize(w) in nouns for w in words):
-        c.kind = "organisation"  # "River Basin Commission": a body named after a place
     if c.kind == "place" or not words or words[0].lower() in stopwords:
         return False
     if len(words) == 1 and _key(c.name) in _ROLES | _SUFFIXES | (nouns & heads):
@@ -777,6 +775,13 @@ def discover_actors(
     parts = map_slices(work, articles, n_jobs=n_jobs, min_items=256)
     found = [item for part in parts for item in part]
     merged = _merge(_gather(found))
+    for c in merged:  # "River Basin Commission": a body named after a place, not the place
+        if (
+            c.kind == "place"
+            and " " in c.name
+            and any(lemmatize(w) in nouns for w in c.name.split())
+        ):
+            c.kind = "organisation"
     heads = frozenset(  # the words of the organisations named in full
         _key(w)
         for c in merged
