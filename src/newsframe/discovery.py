@@ -62,7 +62,7 @@ from newsframe.document import HEADLINE, _sentence_spans
 from newsframe.entities import TITLES, find_entities, gazetteer
 from newsframe.errors import expect_kind
 from newsframe.parallel import map_slices
-from newsframe.resources import default_resources, resolve_resources
+from newsframe.resources import Resources, default_resources, resolve_resources
 from newsframe.text import lemmatize
 
 __all__ = ["MIN_SCORE", "actor_score", "discover_actors", "with_text_actors"]
@@ -770,17 +770,24 @@ def discover_actors(
     nouns = frozenset(
         n for n, kind in table.speaker_nouns.items() if kind in ("person", "organisation")
     )
-    people = frozenset(n for n, k in table.speaker_nouns.items() if k == "person")
     work = functools.partial(_article_entities, verbs=verbs, nouns=nouns)
     parts = map_slices(work, articles, n_jobs=n_jobs, min_items=256)
     found = [item for part in parts for item in part]
-    merged = _merge(_gather(found))
+    return _actors(_merge(_gather(found)), resources, min_mentions=min_mentions, top_n=top_n)
+
+
+def _actors(
+    merged: list[_Candidate], resources: Resources, *, min_mentions: int, top_n: int
+) -> tuple[Actor, ...]:
+    """The actors among the candidates: the rules of :func:`_is_actor`, ranked by
+    :func:`actor_score`, those scoring :data:`MIN_SCORE` or more, then titled people named
+    once, at most ``top_n``; ids are the names' slugs."""
+    table = resources.reporting_verbs
+    nouns = frozenset(table.speaker_nouns)
+    people = frozenset(n for n, k in table.speaker_nouns.items() if k == "person")
     for c in merged:  # "River Basin Commission": a body named after a place, not the place
-        if (
-            c.kind == "place"
-            and " " in c.name
-            and any(lemmatize(w) in nouns for w in c.name.split())
-        ):
+        words = c.name.split()
+        if c.kind == "place" and len(words) > 1 and any(lemmatize(w) in nouns for w in words):
             c.kind = "organisation"
     heads = frozenset(  # the words of the organisations named in full
         _key(w)
@@ -788,23 +795,22 @@ def discover_actors(
         if c.kind == "organisation" and " " in c.name
         for w in c.name.split()
     )
-    speaker_nouns = frozenset(table.speaker_nouns)
     candidates = [
         c
         for c in merged
         if c.counts[_MENTIONS] >= min_mentions
-        and _is_actor(c, resources.stopwords, people, speaker_nouns, heads)
+        and _is_actor(c, resources.stopwords, people, nouns, heads)
     ]
     ranked = sorted(((_score(c), c) for c in candidates), key=lambda x: _rank(*x))
-    titled = [(s, c) for s, c in ranked if s < MIN_SCORE and _titled(c, people) and " " in c.name]
-    ranked = ([(s, c) for s, c in ranked if s >= MIN_SCORE] + titled)[:top_n]
+    titled = [c for s, c in ranked if s < MIN_SCORE and _titled(c, people) and " " in c.name]
+    chosen = ([c for s, c in ranked if s >= MIN_SCORE] + titled)[:top_n]
     shared: Counter[str] = Counter()  # first and last names -> people of the corpus
     for c in candidates:
         if c.kind == "person" and " " in c.name:
             shared.update({_key(c.name.split()[0]), _key(c.name.split()[-1])})
     out: list[Actor] = []
     ids: set[str] = set()
-    for _, c in ranked:
+    for c in chosen:
         actor_id = _slug(c.name)
         while actor_id in ids:
             actor_id += "_"
