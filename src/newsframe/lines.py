@@ -34,13 +34,14 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import math
 import re
 import tomllib
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -48,7 +49,7 @@ import numpy as np
 
 from newsframe.errors import InputError
 from newsframe.resources import read_text
-from newsframe.text import load_stopwords, normalise
+from newsframe.text import TOKEN, load_stopwords, normalise
 
 __all__ = [
     "CLASSES",
@@ -59,6 +60,7 @@ __all__ = [
     "decide",
     "explain",
     "line_features",
+    "line_terms",
     "load_line_model",
     "state_sequence",
 ]
@@ -123,13 +125,18 @@ _BASE = (
     ("repeated_page", "repeated on this page", ""),
     ("repeated_outlet", "repeated on other pages of this outlet", ""),
 )
-_CONTEXT = ("words", "final_stop", "stopwords", "sentence", "rule_chrome", "rule_headline")
+_CONTEXT = ("words", "short", "final_stop", "stopwords", "sentence", "rule_phrase", "rule_chrome",
+            "rule_headline")  # fmt: skip
 _POSITION = (
     ("position", "late in the page", "early in the page"),
     ("first", "first line", ""),
     ("last", "last line", ""),
     ("from_prose", "far from the densest prose", "near the densest prose"),
+    ("above_prose", "above the densest prose", ""),
     ("between_chrome", "between two chrome lines", ""),
+    ("relative_words", "long for this page", "short for this page"),
+    ("near_sentences", "among sentences", "among lines that are not sentences"),
+    ("near_chrome", "among lines the rules remove", ""),
 )
 
 
@@ -336,7 +343,8 @@ def _shallow(line: str, ev: Evidence, seen: int) -> tuple[float, ...]:
 def line_features(lines: Sequence[str], evidence: Sequence[Evidence]) -> np.ndarray:
     """Return the feature matrix of a page: one row per line, one column per :data:`FEATURES`.
 
-    Lines are taken as written (they are normalised here). Linear in the page.
+    Lines are taken as written (they are normalised here). Linear in the page: one pass over
+    its lines for the text features, then whole-page array operations for position and context.
 
     >>> x = line_features(["Read more", "The mayor said the bridge will reopen in May."],
     ...                   [Evidence(verdict="chrome", phrase=True), Evidence(sentence=True)])
@@ -351,12 +359,33 @@ def line_features(lines: Sequence[str], evidence: Sequence[Evidence]) -> np.ndar
     n = len(lines)
     if n == 0:
         return np.zeros((0, len(FEATURES)))
-    norm = [" ".join(normalise(line).split()) for line in lines]
+    norm = [_norm(line) for line in lines]
     counts = Counter(s.lower() for s in norm)
     base = np.array(
         [_shallow(s, ev, counts[s.lower()]) for s, ev in zip(norm, evidence, strict=True)]
     )
-    density = base[:, _INDEX["words"]] * base[:, _INDEX["stopwords"]]
+    return _page_features(base)
+
+
+@lru_cache(maxsize=65_536)
+def _norm(line: str) -> str:
+    return " ".join(normalise(line).split())
+
+
+def _window_mean(v: np.ndarray, k: int = 2) -> np.ndarray:
+    """Mean of ``v`` over the ``k`` lines either side of each line, the line itself left out."""
+    padded = np.concatenate([np.zeros(k), v, np.zeros(k)])
+    sums = np.convolve(padded, np.ones(2 * k + 1), mode="valid") - v
+    ones = np.concatenate([np.zeros(k), np.ones(len(v)), np.zeros(k)])
+    seen = np.convolve(ones, np.ones(2 * k + 1), mode="valid") - 1
+    return sums / np.maximum(seen, 1)
+
+
+def _page_features(base: np.ndarray) -> np.ndarray:
+    """Position and context columns from the :data:`_BASE` columns of a page's lines."""
+    n = len(base)
+    words = base[:, _INDEX["words"]]
+    density = words * base[:, _INDEX["stopwords"]]
     if n > 2:  # jusText-style smoothing: a line's prose density with its neighbours'
         density = np.convolve(np.pad(density, 1, mode="edge"), np.ones(3) / 3, mode="valid")
     densest = int(np.argmax(density))
@@ -364,13 +393,18 @@ def line_features(lines: Sequence[str], evidence: Sequence[Evidence]) -> np.ndar
     chrome = base[:, _INDEX["rule_chrome"]]
     prev_chrome = np.concatenate([[1.0], chrome[:-1]])
     next_chrome = np.concatenate([chrome[1:], [1.0]])
+    span = max(1, n - 1)
     position = np.column_stack(
         [
-            idx / max(1, n - 1),
+            idx / span,
             (idx == 0).astype(float),
             (idx == n - 1).astype(float),
-            np.abs(idx - densest) / max(1, n - 1),
+            np.abs(idx - densest) / span,
+            np.maximum(densest - idx, 0) / span,
             prev_chrome * next_chrome,
+            words - np.median(words),
+            _window_mean(base[:, _INDEX["sentence"]]),
+            _window_mean(chrome),
         ]
     )
     ctx = base[:, _CTX]
@@ -381,9 +415,37 @@ def line_features(lines: Sequence[str], evidence: Sequence[Evidence]) -> np.ndar
     return np.hstack([base, position, prev_none, prev, next_none, nxt])
 
 
+#: Characters of a line its terms (:func:`line_terms`) are read from: chrome says what it is in
+#: its first words ("Sign up for ...", "Watch: ...", "Photo: ...").
+TERM_WINDOW = 120
+
+
+@lru_cache(maxsize=65_536)
+def line_terms(line: str) -> tuple[str, ...]:
+    """Return the lowercase words and word pairs of a line's opening, each once.
+
+    Words are the project's tokens (:data:`newsframe.text.TOKEN`) of the first
+    :data:`TERM_WINDOW` characters (a word cut there is left out), lowercased; a number is
+    written ``0``. The line model's vocabulary is a set of such terms.
+
+    >>> line_terms("Sign up for our newsletter at 7:30")
+    ('sign', 'up', 'for', 'our', 'newsletter', 'at', '0', 'sign up', 'up for', 'for our', 'our newsletter', 'newsletter at', 'at 0')
+    """
+    head = line[: TERM_WINDOW + 1].lower()
+    words = TOKEN.findall(head)
+    if len(line) > TERM_WINDOW and words and not head[-1].isspace():
+        words.pop()  # the last word may be cut
+    words = ["0" if w[:1].isdigit() else w for w in words]
+    return tuple(dict.fromkeys([*words, *(f"{a} {b}" for a, b in itertools.pairwise(words))]))
+
+
 @dataclass(frozen=True, eq=False)
 class LineModel:
-    """The fitted model: standardisation, weights per class, decoder transitions and body bias."""
+    """The fitted model: standardisation, weights per class, decoder transitions and body bias.
+
+    ``terms`` is the vocabulary of line terms (:func:`line_terms`) and ``term_weights`` their
+    weights per class (a term present adds its column to the line's class scores).
+    """
 
     mean: np.ndarray
     scale: np.ndarray
@@ -394,26 +456,63 @@ class LineModel:
     body_bias: float
     sentence_bias: float
     source: str
+    terms: tuple[str, ...] = ()
+    term_weights: np.ndarray = field(default_factory=lambda: np.zeros((len(CLASSES), 0)))
 
-    def log_proba(self, x: np.ndarray) -> np.ndarray:
-        """Log class probabilities of each row of a feature matrix (numpy only)."""
+    @cached_property
+    def vocabulary(self) -> dict[str, int]:
+        """Column of each term in :attr:`term_weights`."""
+        return {t: j for j, t in enumerate(self.terms)}
+
+    @cached_property
+    def _term_rows(self) -> np.ndarray:
+        """:attr:`term_weights` by term (one row per term) with a row of zeros at the end."""
+        return np.vstack([self.term_weights.T, np.zeros((1, len(CLASSES)))])
+
+    def term_ids(self, lines: Sequence[str]) -> list[tuple[int, ...]]:
+        """Per line: the columns of its terms that are in the vocabulary."""
+        return [_term_ids(self, line) for line in lines]
+
+    def log_proba(self, x: np.ndarray, ids: Sequence[tuple[int, ...]] | None = None) -> np.ndarray:
+        """Log class probabilities of each row of a feature matrix and its lines' terms."""
         scores = ((x - self.mean) / self.scale) @ self.weights.T + self.intercept
+        if ids:  # sum the term rows of each line: one cumulative sum over the page's terms
+            flat = [j for line in ids for j in line]
+            if flat:
+                cum = np.vstack([np.zeros((1, len(CLASSES))), np.cumsum(self._term_rows[flat], 0)])
+                ends = np.cumsum([len(line) for line in ids])
+                scores += cum[ends] - cum[ends - [len(line) for line in ids]]
         scores -= scores.max(axis=1, keepdims=True)
         return scores - np.log(np.exp(scores).sum(axis=1, keepdims=True))
 
 
+@lru_cache(maxsize=65_536)
+def _term_ids(model: LineModel, line: str) -> tuple[int, ...]:
+    vocab = model.vocabulary
+    return tuple(vocab[t] for t in line_terms(line) if t in vocab)
+
+
+_TERM_PREFIX = "term:"
+
+
 def _read_model(csv_text: str, toml_text: str, source: str) -> LineModel:
-    rows = list(csv.DictReader(io.StringIO(csv_text)))
+    body = "\n".join(line for line in csv_text.splitlines() if not line.startswith("#"))
+    rows = list(csv.DictReader(io.StringIO(body)))
     names = [name for name, _, _ in FEATURES]
     by_name = {r["feature"]: r for r in rows}
     missing = [n for n in ["(intercept)", *names] if n not in by_name]
     if missing:
         raise InputError(source, f"line model lacks features {missing[:5]}; retrain it")
+    terms = tuple(r["feature"][len(_TERM_PREFIX) :] for r in rows
+                  if r["feature"].startswith(_TERM_PREFIX))  # fmt: skip
     try:
         table = np.array([[float(by_name[n][c]) for c in CLASSES] for n in names])
         mean = np.array([float(by_name[n]["mean"]) for n in names])
         scale = np.array([float(by_name[n]["scale"]) for n in names])
         intercept = np.array([float(by_name["(intercept)"][c]) for c in CLASSES])
+        term_weights = np.array(
+            [[float(by_name[_TERM_PREFIX + t][c]) for c in CLASSES] for t in terms]
+        ).reshape(len(terms), len(CLASSES))
         decoder = tomllib.loads(toml_text)
         start = np.array([float(decoder["start"].get(s, -math.inf)) for s in STATES])
         trans = np.array(
@@ -421,10 +520,10 @@ def _read_model(csv_text: str, toml_text: str, source: str) -> LineModel:
         )
         bias = float(decoder["body_bias"])
         sentence_bias = float(decoder["sentence_bias"])
-    except (KeyError, ValueError, tomllib.TOMLDecodeError) as exc:
+    except (KeyError, ValueError, TypeError, tomllib.TOMLDecodeError) as exc:
         raise InputError(source, f"line model or decoder is malformed: {exc}") from None
     return LineModel(mean, np.where(scale > 0, scale, 1.0), table.T, intercept, start, trans,
-                     bias, sentence_bias, source)  # fmt: skip
+                     bias, sentence_bias, source, terms, term_weights.T)  # fmt: skip
 
 
 @lru_cache(maxsize=8)
@@ -514,7 +613,8 @@ def decide(
     if not lines:
         return []
     x = line_features(lines, evidence)
-    logp = model.log_proba(x)
+    ids = model.term_ids([_norm(line) for line in lines]) if model.terms else None
+    logp = model.log_proba(x, ids)
     other = np.logaddexp.reduce(logp[:, 2:], axis=1)
     head = logp[:, 1].copy()
     long = x[:, _INDEX["words"]] >= math.log1p(8)
@@ -534,33 +634,45 @@ def decide(
     for i, state in enumerate(path):
         fixed = _STATE_CLASS[state]
         k = fixed if fixed is not None else others[i]
-        out.append((CLASSES[k], "" if k == 0 else _explain(model, k, x[i].tobytes())))
+        why = "" if k == 0 else _explain(model, k, x[i].tobytes(), ids[i] if ids else ())
+        out.append((CLASSES[k], why))
     return out
 
 
-def explain(model: LineModel, row: np.ndarray, label: str, *, top: int = 3) -> str:
-    """The features that moved one line most from body towards ``label``, in words.
+def explain(model: LineModel, row: np.ndarray, label: str, *, line: str = "", top: int = 3) -> str:
+    """The features (and words of ``line``) that moved one line most from body to ``label``.
 
     >>> model = load_line_model()
     >>> row = line_features(["Share this"], [Evidence(verdict="chrome", phrase=True)])[0]
-    >>> bool(explain(model, row, "chrome"))
+    >>> bool(explain(model, row, "chrome", line="Share this"))
     True
     """
-    return _explain(model, CLASSES.index(label), np.asarray(row, dtype=float).tobytes(), top)
+    ids = _term_ids(model, _norm(line)) if line and model.terms else ()
+    row_bytes = np.asarray(row, dtype=float).tobytes()
+    return _explain(model, CLASSES.index(label), row_bytes, ids, top)
 
 
 @lru_cache(maxsize=16_384)
-def _explain(model: LineModel, k: int, row_bytes: bytes, top: int = 3) -> str:
+def _explain(model: LineModel, k: int, row_bytes: bytes, ids: tuple[int, ...], top: int = 3) -> str:
     """:func:`explain` on a row given as bytes (cached: recurring chrome has recurring rows)."""
     row = np.frombuffer(row_bytes)
     z = (row - model.mean) / model.scale
     push = (model.weights[k] - model.weights[0]) * z
-    said = []
-    for j in np.argsort(-push, kind="stable"):
-        if push[j] <= 0 or len(said) == top:
-            break
+    said: list[tuple[float, str]] = []
+    for j in np.argsort(-push, kind="stable")[: top * 2]:
         _, hi, lo = FEATURES[j]
         words = hi if z[j] > 0 else lo
-        if words and words not in said:
-            said.append(words)
-    return ", ".join(said)
+        if push[j] > 0 and words:
+            said.append((float(push[j]), words))
+    term_push = model.term_weights[k, list(ids)] - model.term_weights[0, list(ids)]
+    for j, v in zip(ids, term_push.tolist(), strict=True):
+        if v > 0:
+            said.append((v, f'the words "{model.terms[j]}"'))
+    said.sort(key=lambda item: -item[0])
+    out: list[str] = []
+    for _, words in said:
+        if words not in out:
+            out.append(words)
+        if len(out) == top:
+            break
+    return ", ".join(out)
