@@ -83,6 +83,7 @@ class Options:
     bias: float = 1.0
     sentence_bias: float = 1.0
     lexical: bool = True
+    transition_scale: float = 1.0
 
 
 def table(pages: list[dict], repeats: dict[str, frozenset[str]]) -> list[Page]:
@@ -157,6 +158,7 @@ def fit(rows: list[Page], opts: Options) -> LineModel:
         coef[cls], intercept[cls] = clf.coef_[k], clf.intercept_[k]
     d = x.shape[1]
     start, trans = transitions(rows)
+    start, trans = start * opts.transition_scale, trans * opts.transition_scale
     return LineModel(mean, scale, coef[:, :d], intercept, start, trans, opts.bias,
                      opts.sentence_bias, "fitted", terms, coef[:, d:] * opts.term_scale)  # fmt: skip
 
@@ -199,6 +201,8 @@ def write(model: LineModel) -> None:
         "# sentence_bias is added on top for lines of eight words or more that read as sentences.",
         f"body_bias = {model.body_bias}",
         f"sentence_bias = {model.sentence_bias}",
+        "# kept_bias is added for lines the rule cleaner keeps in the body.",
+        f"kept_bias = {model.kept_bias}",
         "",
         "[start]",
     ]
@@ -220,9 +224,9 @@ def cross_validate(
     *,
     by: str,
     opts: list[Options],
-    biases: list[tuple[float, float]],
+    biases: list[tuple[float, ...]],
     fraction: float = 1.0,
-) -> dict[tuple[int, tuple[float, float]], dict[str, int]]:
+) -> dict[tuple[int, tuple[float, ...]], dict[str, int]]:
     """Leave-one-group-out CV: each outlet's (or story's) pages cleaned by a model fitted
     without that group; summed counts per options and bias pair."""
     groups = sorted({p[by] for p in pages})
@@ -236,7 +240,8 @@ def cross_validate(
         for k, o in enumerate(opts):
             model = fit([rows[i] for i in train], o)
             for b in biases:
-                s = evaluate(test, dataclasses.replace(model, body_bias=b[0], sentence_bias=b[1]))
+                s = evaluate(test, dataclasses.replace(model, body_bias=b[0], sentence_bias=b[1],
+                                                       kept_bias=b[2]))  # fmt: skip
                 for key, v in s.items():
                     totals[k, b][key] += v
     return totals
@@ -250,14 +255,17 @@ def _grid(args: argparse.Namespace) -> list[Options]:
         "term_scale": [float(v) for v in args.term_scale.split(",")],
         "body_weight": [float(v) for v in args.body_weight.split(",")],
         "lexical": [v == "1" for v in args.lexical.split(",")],
+        "transition_scale": [float(v) for v in args.transition_scale.split(",")],
     }
     return [Options(**dict(zip(values, combo, strict=True)))
             for combo in itertools.product(*values.values())]  # fmt: skip
 
 
-def _label(o: Options, b: tuple[float, float]) -> str:
+def _label(o: Options, b: tuple[float, ...]) -> str:
     words = f"w{o.min_outlets}s{o.term_scale:g}" if o.lexical else "nolex"
-    return f"C{o.c:g} {words} bw{o.body_weight:g} b{b[0]:g}+{b[1]:g}"
+    return (
+        f"C{o.c:g} {words} bw{o.body_weight:g} t{o.transition_scale:g} b{b[0]:g}+{b[1]:g}+{b[2]:g}"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -270,8 +278,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--min-outlets", default="3")
     parser.add_argument("--term-scale", default="1")
     parser.add_argument("--body-weight", default="2")
+    parser.add_argument(
+        "--transition-scale", default="1", help="multiplies the decoder's log-probabilities"
+    )
     parser.add_argument("--lexical", default="1", help="1 with terms, 0 without (comma list)")
-    parser.add_argument("--biases", default="1+1", help="body+sentence bias pairs")
+    parser.add_argument("--biases", default="1+1+0", help="body+sentence+kept bias triples")
     parser.add_argument("--fractions", default="1")
     parser.add_argument("--peer", action="store_true", help="add jusText to the table")
     args = parser.parse_args(argv)
@@ -296,7 +307,7 @@ def main(argv: list[str] | None = None) -> int:
                         print(row(f"{by[:6]} {n}p {_label(o, b)}", totals[k, b]), flush=True)
     if args.write:
         o = dataclasses.replace(grid[0], bias=biases[0][0], sentence_bias=biases[0][1])
-        model = fit(rows, o)
+        model = dataclasses.replace(fit(rows, o), kept_bias=biases[0][2])
         write(model)
         print(f"wrote {DATA / 'line_model.csv'} ({len(model.terms)} terms) and line_decoder.toml")
     return 0

@@ -538,9 +538,14 @@ def _sentence_like(line: str) -> bool:
     title-case label such as "Sign In To Continue." is not prose)."""
     if not _STOP.search(_unmarked(line).rstrip(_CLOSERS + " ")):
         return False
-    words = _WORD.findall(line)
-    lower = sum(1 for w in words[1:] if w[:1].islower() and len(w) > 1 and w.isalpha())
-    return len(words) >= 4 and lower >= 2
+    n = lower = 0
+    for match in _WORD.finditer(line):  # stops once four words and two lowercase ones are seen
+        w = match.group()
+        n += 1
+        lower += n > 1 and w[:1].islower() and len(w) > 1 and w.isalpha()
+        if n >= 4 and lower >= 2:
+            return True
+    return False
 
 
 @lru_cache(maxsize=65_536)

@@ -155,6 +155,7 @@ def _context_names() -> tuple[tuple[str, str, str], ...]:
 FEATURES: tuple[tuple[str, str, str], ...] = _BASE + _POSITION + _context_names()
 _INDEX = {name: k for k, (name, _, _) in enumerate(_BASE)}
 _CTX = [_INDEX[name] for name in _CONTEXT]
+_RULED = [_INDEX[name] for name in ("rule_headline", "rule_caption", "rule_label", "rule_chrome")]
 
 _WORD = re.compile(r"\w+(?:['-]\w+)*")
 _STOP_END = re.compile(r"[.!?…][\"')\]»”’ ]*$")
@@ -444,7 +445,9 @@ class LineModel:
     """The fitted model: standardisation, weights per class, decoder transitions and body bias.
 
     ``terms`` is the vocabulary of line terms (:func:`line_terms`) and ``term_weights`` their
-    weights per class (a term present adds its column to the line's class scores).
+    weights per class (a term present adds its column to the line's class scores). The decoder
+    adds ``body_bias`` to every line's body score, ``sentence_bias`` to a line of eight words or
+    more that reads as a sentence and ``kept_bias`` to a line the rule cleaner keeps.
     """
 
     mean: np.ndarray
@@ -458,6 +461,7 @@ class LineModel:
     source: str
     terms: tuple[str, ...] = ()
     term_weights: np.ndarray = field(default_factory=lambda: np.zeros((len(CLASSES), 0)))
+    kept_bias: float = 0.0
 
     @cached_property
     def vocabulary(self) -> dict[str, int]:
@@ -520,10 +524,11 @@ def _read_model(csv_text: str, toml_text: str, source: str) -> LineModel:
         )
         bias = float(decoder["body_bias"])
         sentence_bias = float(decoder["sentence_bias"])
+        kept_bias = float(decoder.get("kept_bias", 0.0))
     except (KeyError, ValueError, TypeError, tomllib.TOMLDecodeError) as exc:
         raise InputError(source, f"line model or decoder is malformed: {exc}") from None
     return LineModel(mean, np.where(scale > 0, scale, 1.0), table.T, intercept, start, trans,
-                     bias, sentence_bias, source, terms, term_weights.T)  # fmt: skip
+                     bias, sentence_bias, source, terms, term_weights.T, kept_bias)  # fmt: skip
 
 
 @lru_cache(maxsize=8)
@@ -624,19 +629,21 @@ def decide(
     if ruled.any():  # the rules found the headline (or were given it): the model keeps to it
         head[~ruled] = -math.inf
     # body first: a line that reads as a news sentence needs strong evidence to go
+    kept = x[:, _RULED].sum(axis=1) == 0  # the rules keep it in the body
     body = (
-        logp[:, 0] + model.body_bias + model.sentence_bias * (long & (x[:, _INDEX["sentence"]] > 0))
+        logp[:, 0]
+        + model.body_bias
+        + model.sentence_bias * (long & (x[:, _INDEX["sentence"]] > 0))
+        + model.kept_bias * kept
     )
     emit = np.column_stack([other, head, body, other, other])
     path = _viterbi(emit, model.start, model.transitions)
-    others = (2 + np.argmax(logp[:, 2:], axis=1)).tolist()
-    out = []
-    for i, state in enumerate(path):
-        fixed = _STATE_CLASS[state]
-        k = fixed if fixed is not None else others[i]
-        why = "" if k == 0 else _explain(model, k, x[i].tobytes(), ids[i] if ids else ())
-        out.append((CLASSES[k], why))
-    return out
+    others = 2 + np.argmax(logp[:, 2:], axis=1)
+    fixed = np.array([_STATE_CLASS[state] if _STATE_CLASS[state] is not None else -1
+                      for state in path])  # fmt: skip
+    ks = np.where(fixed >= 0, fixed, others)
+    said = _explanations(model, x, ids, ks)
+    return [(CLASSES[k], said.get(i, "")) for i, k in enumerate(ks.tolist())]
 
 
 def explain(model: LineModel, row: np.ndarray, label: str, *, line: str = "", top: int = 3) -> str:
@@ -647,32 +654,45 @@ def explain(model: LineModel, row: np.ndarray, label: str, *, line: str = "", to
     >>> bool(explain(model, row, "chrome", line="Share this"))
     True
     """
-    ids = _term_ids(model, _norm(line)) if line and model.terms else ()
-    row_bytes = np.asarray(row, dtype=float).tobytes()
-    return _explain(model, CLASSES.index(label), row_bytes, ids, top)
+    ids = [_term_ids(model, _norm(line))] if line and model.terms else None
+    x = np.asarray(row, dtype=float)[None, :]
+    return _explanations(model, x, ids, np.array([CLASSES.index(label)]), top).get(0, "")
 
 
-@lru_cache(maxsize=16_384)
-def _explain(model: LineModel, k: int, row_bytes: bytes, ids: tuple[int, ...], top: int = 3) -> str:
-    """:func:`explain` on a row given as bytes (cached: recurring chrome has recurring rows)."""
-    row = np.frombuffer(row_bytes)
-    z = (row - model.mean) / model.scale
-    push = (model.weights[k] - model.weights[0]) * z
-    said: list[tuple[float, str]] = []
-    for j in np.argsort(-push, kind="stable")[: top * 2]:
-        _, hi, lo = FEATURES[j]
-        words = hi if z[j] > 0 else lo
-        if push[j] > 0 and words:
-            said.append((float(push[j]), words))
-    term_push = model.term_weights[k, list(ids)] - model.term_weights[0, list(ids)]
-    for j, v in zip(ids, term_push.tolist(), strict=True):
-        if v > 0:
-            said.append((v, f'the words "{model.terms[j]}"'))
-    said.sort(key=lambda item: -item[0])
-    out: list[str] = []
-    for _, words in said:
-        if words not in out:
-            out.append(words)
-        if len(out) == top:
-            break
-    return ", ".join(out)
+def _explanations(
+    model: LineModel,
+    x: np.ndarray,
+    ids: Sequence[tuple[int, ...]] | None,
+    ks: np.ndarray,
+    top: int = 3,
+) -> dict[int, str]:
+    """Per line not labelled body (class ``ks[i]`` > 0): the ``top`` features and terms that
+    pushed it most from body towards its class, in words. One matrix product for the page."""
+    rows = np.flatnonzero(ks > 0)
+    if not len(rows):
+        return {}
+    z = (x[rows] - model.mean) / model.scale
+    push = (model.weights[ks[rows]] - model.weights[0]) * z
+    order = np.argsort(-push, axis=1, kind="stable")[:, : 2 * top]
+    out = {}
+    for r, i in enumerate(rows.tolist()):
+        k = int(ks[i])
+        said = []
+        for j in order[r].tolist():
+            v = push[r, j]
+            words = FEATURES[j][1] if z[r, j] > 0 else FEATURES[j][2]
+            if v > 0 and words:
+                said.append((float(v), words))
+        for j in ids[i] if ids else ():
+            v = model.term_weights[k, j] - model.term_weights[0, j]
+            if v > 0:
+                said.append((float(v), f'the words "{model.terms[j]}"'))
+        said.sort(key=lambda item: -item[0])
+        words_out: list[str] = []
+        for _, words in said:
+            if words not in words_out:
+                words_out.append(words)
+            if len(words_out) == top:
+                break
+        out[i] = ", ".join(words_out)
+    return out
