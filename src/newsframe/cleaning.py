@@ -538,10 +538,9 @@ def _sentence_like(line: str) -> bool:
     title-case label such as "Sign In To Continue." is not prose)."""
     if not _STOP.search(_unmarked(line).rstrip(_CLOSERS + " ")):
         return False
-    n = lower = 0
-    for match in _WORD.finditer(line):  # stops once four words and two lowercase ones are seen
+    lower = 0
+    for n, match in enumerate(_WORD.finditer(line), 1):  # stops once it has its answer
         w = match.group()
-        n += 1
         lower += n > 1 and w[:1].islower() and len(w) > 1 and w.isalpha()
         if n >= 4 and lower >= 2:
             return True
@@ -1396,7 +1395,9 @@ def _model_pass(
     evidence = line_evidence(lines, reasons, rule_reasons, rules, edge_repeats)
     ruled = next((i for i, r in enumerate(reasons) if r == "headline"), None)
     head = None
-    for i, (label, why) in enumerate(decide([n for _, _, n in lines], evidence, model=model)):
+    for i, (label, why) in enumerate(
+        decide([n for _, _, n in lines], evidence, model=model, title_given=given)
+    ):
         if rule_reasons[i] is not None or (given and reasons[i] in _HEADLINES):
             continue  # a phrase rule (user evidence) and a given headline stand
         if label == "body":

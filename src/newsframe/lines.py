@@ -155,6 +155,8 @@ def _context_names() -> tuple[tuple[str, str, str], ...]:
 FEATURES: tuple[tuple[str, str, str], ...] = _BASE + _POSITION + _context_names()
 _INDEX = {name: k for k, (name, _, _) in enumerate(_BASE)}
 _CTX = [_INDEX[name] for name in _CONTEXT]
+_SAID_HIGH = np.array([bool(hi) for _, hi, _ in FEATURES])
+_SAID_LOW = np.array([bool(lo) for _, _, lo in FEATURES])
 _RULED = [_INDEX[name] for name in ("rule_headline", "rule_caption", "rule_label", "rule_chrome")]
 
 _WORD = re.compile(r"\w+(?:['-]\w+)*")
@@ -606,13 +608,19 @@ def state_sequence(labels: Sequence[str]) -> list[str]:
 
 
 def decide(
-    lines: Sequence[str], evidence: Sequence[Evidence], *, model: LineModel | None = None
+    lines: Sequence[str],
+    evidence: Sequence[Evidence],
+    *,
+    model: LineModel | None = None,
+    title_given: bool = False,
 ) -> list[tuple[str, str]]:
     """Return, per line, its class (:data:`CLASSES`) and why in words (empty for body lines).
 
     Class probabilities from the line model, then the most likely state sequence (Viterbi)
     with the body bias; a line in a non-body state takes the most likely of chrome, caption and
-    byline. See the module docstring for an example.
+    byline. With ``title_given`` (the headline is known, and the rules marked its line) only
+    that line may be the headline; otherwise the headline state chooses it, the rules' guess
+    being one feature among others. See the module docstring for an example.
     """
     model = model or load_line_model()
     if not lines:
@@ -626,7 +634,7 @@ def decide(
     # a headline does not end with a full stop once it is a sentence of eight words or more
     head[(x[:, _INDEX["final_stop"]] > 0) & long] = -math.inf
     ruled = x[:, _INDEX["rule_headline"]] > 0
-    if ruled.any():  # the rules found the headline (or were given it): the model keeps to it
+    if title_given and ruled.any():  # the headline is known: the model keeps to its line
         head[~ruled] = -math.inf
     # body first: a line that reads as a news sentence needs strong evidence to go
     kept = x[:, _RULED].sum(axis=1) == 0  # the rules keep it in the body
@@ -667,32 +675,44 @@ def _explanations(
     top: int = 3,
 ) -> dict[int, str]:
     """Per line not labelled body (class ``ks[i]`` > 0): the ``top`` features and terms that
-    pushed it most from body towards its class, in words. One matrix product for the page."""
+    pushed it most from body towards its class, in words. Array operations over the page's
+    removed lines; only the few words said are picked in Python."""
     rows = np.flatnonzero(ks > 0)
     if not len(rows):
         return {}
+    k = ks[rows]
     z = (x[rows] - model.mean) / model.scale
-    push = (model.weights[ks[rows]] - model.weights[0]) * z
+    push = (model.weights[k] - model.weights[0]) * z
+    high = z > 0
+    push[(push <= 0) | np.where(high, ~_SAID_HIGH, ~_SAID_LOW)] = -np.inf
+    n_features = push.shape[1]
+    page_terms: list[int] = []
+    if ids:
+        r_idx = [r for r, i in enumerate(rows.tolist()) for _ in ids[i]]
+        t_idx = [t for i in rows.tolist() for t in ids[i]]
+        if t_idx:
+            page_terms = sorted(set(t_idx))
+            col = {t: c for c, t in enumerate(page_terms)}
+            terms = np.full((len(rows), len(page_terms)), -np.inf)
+            tw = model.term_weights
+            t_arr = np.array(t_idx)
+            r_arr = np.array(r_idx)
+            terms[r_arr, [col[t] for t in t_idx]] = tw[k[r_arr], t_arr] - tw[0, t_arr]
+            terms[terms <= 0] = -np.inf
+            push = np.hstack([push, terms])
     order = np.argsort(-push, axis=1, kind="stable")[:, : 2 * top]
+    best = np.take_along_axis(push, order, axis=1) > -np.inf
     out = {}
     for r, i in enumerate(rows.tolist()):
-        k = int(ks[i])
-        said = []
-        for j in order[r].tolist():
-            v = push[r, j]
-            words = FEATURES[j][1] if z[r, j] > 0 else FEATURES[j][2]
-            if v > 0 and words:
-                said.append((float(v), words))
-        for j in ids[i] if ids else ():
-            v = model.term_weights[k, j] - model.term_weights[0, j]
-            if v > 0:
-                said.append((float(v), f'the words "{model.terms[j]}"'))
-        said.sort(key=lambda item: -item[0])
-        words_out: list[str] = []
-        for _, words in said:
-            if words not in words_out:
-                words_out.append(words)
-            if len(words_out) == top:
+        said: list[str] = []
+        for j, ok in zip(order[r].tolist(), best[r].tolist(), strict=True):
+            if not ok or len(said) == top:
                 break
-        out[i] = ", ".join(words_out)
+            if j < n_features:
+                words = FEATURES[j][1] if high[r, j] else FEATURES[j][2]
+            else:
+                words = f'the words "{model.terms[page_terms[j - n_features]]}"'
+            if words not in said:
+                said.append(words)
+        out[i] = ", ".join(said)
     return out
