@@ -1357,7 +1357,6 @@ def line_evidence(
     imperative opening, a credit, a sentence, a repeat at the edge of the outlet's pages."""
     out = []
     for (_, _, norm), reason, phrase in zip(lines, reasons, rule_reasons, strict=True):
-        low = norm.lower()
         if reason is None:
             verdict = "body"
         elif reason in _HEADLINES:
@@ -1366,19 +1365,33 @@ def line_evidence(
             verdict = "caption"
         else:
             verdict = "label" if reason == _LABEL else "chrome"
-        outside = _QUOTED.sub(" ", norm) if '"' in norm else norm  # "US" is not "us"
+        imperative, address, credit, sentence = _cues(norm, rules)
         out.append(
             Evidence(
                 verdict=verdict,
                 phrase=phrase is not None,
-                imperative=bool(_IMPERATIVE.match(low)),
-                address=bool(_ADDRESS_LOW.search(outside)),
-                credit=_credit(norm, rules) > 0,
-                sentence=_sentence_like(norm),
-                repeats=int(low in edge_repeats),
+                imperative=imperative,
+                address=address,
+                credit=credit,
+                sentence=sentence,
+                repeats=int(bool(edge_repeats) and norm.lower() in edge_repeats),
             )
         )
     return out
+
+
+@lru_cache(maxsize=65_536)
+def _cues(norm: str, rules: Rules) -> tuple[bool, bool, bool, bool]:
+    """A line's imperative opening, reader address (outside quotes), credit and sentence shape
+    (cached: an outlet's chrome recurs on its pages)."""
+    low = norm.lower()
+    outside = _QUOTED.sub(" ", norm) if '"' in norm else norm  # "US" is not "us"
+    return (
+        bool(_IMPERATIVE.match(low)),
+        bool(_ADDRESS_LOW.search(outside)),
+        _credit(norm, rules) > 0,
+        _sentence_like(norm),
+    )
 
 
 def _model_pass(

@@ -375,47 +375,49 @@ def _norm(line: str) -> str:
     return " ".join(normalise(line).split())
 
 
-def _window_mean(v: np.ndarray, k: int = 2) -> np.ndarray:
+def _window_mean(v: np.ndarray, idx: np.ndarray, k: int = 2) -> np.ndarray:
     """Mean of ``v`` over the ``k`` lines either side of each line, the line itself left out."""
-    padded = np.concatenate([np.zeros(k), v, np.zeros(k)])
-    sums = np.convolve(padded, np.ones(2 * k + 1), mode="valid") - v
-    ones = np.concatenate([np.zeros(k), np.ones(len(v)), np.zeros(k)])
-    seen = np.convolve(ones, np.ones(2 * k + 1), mode="valid") - 1
-    return sums / np.maximum(seen, 1)
+    n = len(v)
+    cum = np.concatenate([[0.0], np.cumsum(v)])
+    lo, hi = np.maximum(idx - k, 0), np.minimum(idx + k + 1, n)
+    return (cum[hi] - cum[lo] - v) / np.maximum(hi - lo - 1, 1)
 
 
 def _page_features(base: np.ndarray) -> np.ndarray:
     """Position and context columns from the :data:`_BASE` columns of a page's lines."""
-    n = len(base)
+    n, nb = base.shape
+    out = np.zeros((n, len(FEATURES)))
+    out[:, :nb] = base
     words = base[:, _INDEX["words"]]
     density = words * base[:, _INDEX["stopwords"]]
     if n > 2:  # jusText-style smoothing: a line's prose density with its neighbours'
-        density = np.convolve(np.pad(density, 1, mode="edge"), np.ones(3) / 3, mode="valid")
+        density = (np.concatenate([density[:1], density[:-1]]) + density
+                   + np.concatenate([density[1:], density[-1:]])) / 3  # fmt: skip
     densest = int(np.argmax(density))
     idx = np.arange(n)
     chrome = base[:, _INDEX["rule_chrome"]]
-    prev_chrome = np.concatenate([[1.0], chrome[:-1]])
-    next_chrome = np.concatenate([chrome[1:], [1.0]])
     span = max(1, n - 1)
-    position = np.column_stack(
-        [
-            idx / span,
-            (idx == 0).astype(float),
-            (idx == n - 1).astype(float),
-            np.abs(idx - densest) / span,
-            np.maximum(densest - idx, 0) / span,
-            prev_chrome * next_chrome,
-            words - np.median(words),
-            _window_mean(base[:, _INDEX["sentence"]]),
-            _window_mean(chrome),
-        ]
-    )
-    ctx = base[:, _CTX]
-    prev = np.vstack([np.zeros((1, len(_CTX))), ctx[:-1]])
-    nxt = np.vstack([ctx[1:], np.zeros((1, len(_CTX)))])
-    prev_none = (idx == 0).astype(float)[:, None]
-    next_none = (idx == n - 1).astype(float)[:, None]
-    return np.hstack([base, position, prev_none, prev, next_none, nxt])
+    c = nb  # the position columns, in the order of _POSITION
+    out[:, c] = idx / span
+    out[0, c + 1] = 1.0
+    out[n - 1, c + 2] = 1.0
+    out[:, c + 3] = np.abs(idx - densest) / span
+    out[:, c + 4] = np.maximum(densest - idx, 0) / span
+    between = np.ones(n)
+    between[1:] *= chrome[:-1]
+    between[:-1] *= chrome[1:]
+    out[:, c + 5] = between
+    out[:, c + 6] = words - np.median(words)
+    out[:, c + 7] = _window_mean(base[:, _INDEX["sentence"]], idx)
+    out[:, c + 8] = _window_mean(chrome, idx)
+    c += len(_POSITION)  # previous line: none, then its context columns; then the next line
+    width = len(_CTX)
+    out[0, c] = 1.0
+    out[1:, c + 1 : c + 1 + width] = base[:-1, _CTX]
+    c += 1 + width
+    out[n - 1, c] = 1.0
+    out[:-1, c + 1 : c + 1 + width] = base[1:, _CTX]
+    return out
 
 
 #: Characters of a line its terms (:func:`line_terms`) are read from: chrome says what it is in
@@ -442,6 +444,9 @@ def line_terms(line: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*words, *(f"{a} {b}" for a, b in itertools.pairwise(words))]))
 
 
+_Moves = tuple[tuple[tuple[int, float], ...], ...]
+
+
 @dataclass(frozen=True, eq=False)
 class LineModel:
     """The fitted model: standardisation, weights per class, decoder transitions and body bias.
@@ -464,6 +469,16 @@ class LineModel:
     terms: tuple[str, ...] = ()
     term_weights: np.ndarray = field(default_factory=lambda: np.zeros((len(CLASSES), 0)))
     kept_bias: float = 0.0
+
+    @cached_property
+    def moves(self) -> _Moves:
+        """Per state: the states it may be entered from and the move's log-probability."""
+        size = len(STATES)
+        return tuple(
+            tuple((a, float(self.transitions[a, b])) for a in range(size)
+                  if math.isfinite(self.transitions[a, b]))
+            for b in range(size)
+        )  # fmt: skip
 
     @cached_property
     def vocabulary(self) -> dict[str, int]:
@@ -550,32 +565,33 @@ def load_line_model(
     return _read_model(csv_text, toml_text, str(csv_source))
 
 
-def _viterbi(emit: np.ndarray, start: np.ndarray, trans: np.ndarray) -> list[int]:
-    """Most likely state path (plain floats: a page has few lines and five states)."""
-    n, size = emit.shape
+def _viterbi(emit: np.ndarray, start: np.ndarray, moves: _Moves) -> list[int]:
+    """Most likely state path (plain floats: a page has few lines and five states); ``moves``
+    lists, per state, the states it may be entered from with the log-probability of the move."""
     rows = emit.tolist()
-    moves = [
-        [(a, float(trans[a, b])) for a in range(size) if math.isfinite(trans[a, b])]
-        for b in range(size)
-    ]
+    size = len(moves)
     score = [float(start[s]) + rows[0][s] for s in range(size)]
     back = []
-    for i in range(1, n):
-        step, new = [], []
-        for b in range(size):
+    states = tuple(enumerate(moves))
+    for row in rows[1:]:
+        step = [0] * size
+        new = [0.0] * size
+        for b, entered in states:
             best, arg = -math.inf, 0
-            for a, t in moves[b]:
+            for a, t in entered:
                 v = score[a] + t
                 if v > best:
-                    best, arg = v, a
-            step.append(arg)
-            new.append(best + rows[i][b])
+                    best = v
+                    arg = a
+            step[b] = arg
+            new[b] = best + row[b]
         back.append(step)
         score = new
     path = [max(range(size), key=score.__getitem__)]
     for step in reversed(back):
         path.append(step[path[-1]])
-    return path[::-1]
+    path.reverse()
+    return path
 
 
 def state_sequence(labels: Sequence[str]) -> list[str]:
@@ -645,7 +661,7 @@ def decide(
         + model.kept_bias * kept
     )
     emit = np.column_stack([other, head, body, other, other])
-    path = _viterbi(emit, model.start, model.transitions)
+    path = _viterbi(emit, model.start, model.moves)
     others = 2 + np.argmax(logp[:, 2:], axis=1)
     fixed = np.array([_STATE_CLASS[state] if _STATE_CLASS[state] is not None else -1
                       for state in path])  # fmt: skip
