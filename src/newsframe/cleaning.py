@@ -1366,17 +1366,10 @@ def line_evidence(
         else:
             verdict = "label" if reason == _LABEL else "chrome"
         imperative, address, credit, sentence = _cues(norm, rules)
-        out.append(
-            Evidence(
-                verdict=verdict,
-                phrase=phrase is not None,
-                imperative=imperative,
-                address=address,
-                credit=credit,
-                sentence=sentence,
-                repeats=int(bool(edge_repeats) and norm.lower() in edge_repeats),
-            )
-        )
+        repeats = int(bool(edge_repeats) and norm.lower() in edge_repeats)
+        # positional: (verdict, phrase, imperative, address, credit, sentence, repeats)
+        out.append(Evidence(verdict, phrase is not None, imperative, address, credit, sentence,
+                            repeats))  # fmt: skip
     return out
 
 
@@ -1408,10 +1401,14 @@ def _model_pass(
     evidence = line_evidence(lines, reasons, rule_reasons, rules, edge_repeats)
     ruled = next((i for i, r in enumerate(reasons) if r == "headline"), None)
     head = None
-    for i, (label, why) in enumerate(
-        decide([n for _, _, n in lines], evidence, model=model, title_given=given)
-    ):
-        if rule_reasons[i] is not None or (given and reasons[i] in _HEADLINES):
+    keep = [
+        r is not None or (given and g in _HEADLINES)
+        for r, g in zip(rule_reasons, reasons, strict=True)
+    ]
+    said = decide([n for _, _, n in lines], evidence, model=model, title_given=given,
+                  explain=[not k for k in keep])  # fmt: skip
+    for i, (label, why) in enumerate(said):
+        if keep[i]:
             continue  # a phrase rule (user evidence) and a given headline stand
         if label == "body":
             reasons[i] = None

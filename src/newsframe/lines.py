@@ -49,7 +49,7 @@ import numpy as np
 
 from newsframe.errors import InputError
 from newsframe.resources import read_text
-from newsframe.text import TOKEN, load_stopwords, normalise
+from newsframe.text import load_stopwords, normalise
 
 __all__ = [
     "CLASSES",
@@ -69,6 +69,7 @@ CLASSES = ("body", "headline", "chrome", "caption", "byline")
 #: Decoder states; ``inbody`` is chrome between two body lines, ``after`` chrome after the body.
 STATES = ("before", "headline", "body", "inbody", "after")
 _STATE_CLASS = (None, 1, 0, None, None)  # None: one of chrome, caption, byline
+_STATE_FIXED = np.array([-1 if k is None else k for k in _STATE_CLASS])
 
 
 class Evidence(NamedTuple):
@@ -159,11 +160,10 @@ _SAID_HIGH = np.array([bool(hi) for _, hi, _ in FEATURES])
 _SAID_LOW = np.array([bool(lo) for _, _, lo in FEATURES])
 _RULED = [_INDEX[name] for name in ("rule_headline", "rule_caption", "rule_label", "rule_chrome")]
 
-_WORD = re.compile(r"\w+(?:['-]\w+)*")
 _STOP_END = re.compile(r"[.!?…][\"')\]»”’ ]*$")
 _BULLET = re.compile(r"^\s*(?:[-•*–—]|\d{1,2}[.)])\s")
 _ELLIPSIS = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])\W{0,3}$")
-_TIME = re.compile(r"\d[:.]\d\d|\d{4}-\d\d")
+_TIME = re.compile(r"\d(?:[:.]\d\d|\d{3}-\d\d)")
 # word lists read as sets over a line's lowercase words (quicker than alternations)
 _VERBS = frozenset(
     [
@@ -272,8 +272,23 @@ _LINKS = ("http://", "https://", "www.", ".com", ".org", ".net", ".co.")
 
 #: Characters of a line its pattern and share features read: chrome is short, and a longer
 #: line is paragraph-length prose by its word count alone (keeps the model linear and quick).
-WINDOW = 200
+WINDOW = 100
+#: Words of a line's opening its terms (:func:`line_terms`) are read from: chrome says what it
+#: is in its first words ("Sign up for ...", "Watch: ...", "Photo: ...").
+TERM_WORDS = 12
 _NO_DIGITS = str.maketrans("", "", "0123456789")
+# the word lists above as one search each (one C call per line instead of a loop in Python)
+_SEPARATOR = re.compile("|".join(re.escape(c) for c in _SEPARATORS))
+_LINK = re.compile("|".join(re.escape(c) for c in _LINKS))
+_PHOTO_PHRASE = re.compile("|".join(re.escape(c) for c in _PHOTO_PHRASES))
+_DIGIT = re.compile(r"\d")
+# words starting with a capital or a lowercase letter (a word: not after a letter, digit,
+# apostrophe, hyphen or dot)
+_UPPER_INITIAL = re.compile(r"\b[A-Z\u00c0-\u00de]")
+_LOWER_INITIAL = re.compile(r"\b[a-z\u00df-\u00ff]")
+#: A word as the project's tokenizer (:data:`newsframe.text.TOKEN`) reads one (letters with
+#: inner apostrophes and hyphens), or a number; a third of its cost, which counts on every line.
+_WORD = re.compile(r"[^\W\d_][^\W_]*(?:['-][^\W_]+)*|\d[\d.,:]*")
 
 
 @lru_cache(maxsize=1)
@@ -282,37 +297,35 @@ def _stopwords() -> frozenset[str]:
 
 
 @lru_cache(maxsize=65_536)
-def _text_features(line: str) -> tuple[float, ...]:
-    """The text features of :data:`_BASE` of one line (normalised text); patterns and shares
-    read its first :data:`WINDOW` characters, the end features its last ones. Cached: an
-    outlet's chrome recurs on its pages."""
+def _read_line(line: str) -> tuple[tuple[float, ...], tuple[str, ...]]:
+    """The text features of :data:`_BASE` of one line (normalised text) and its terms (see
+    :func:`line_terms`), from one pass of the project's tokenizer over its first :data:`WINDOW`
+    characters; the end features read its last ones. Cached: an outlet's chrome recurs."""
     stopwords = _stopwords()
     head = line[:WINDOW]
-    words = _WORD.findall(head)
-    k = len(words)
-    n = k + (line.count(" ", WINDOW) if len(line) > WINDOW else 0)
     low = head.lower()
     tokens = _WORD.findall(low)
+    k = len(tokens)
+    n = k + (line.count(" ", WINDOW) if len(line) > WINDOW else 0)
     vocab = set(tokens)
-    lower = sum(1 for w in words[1:] if w[:1].islower())
-    upper = sum(1 for w in words if w[:1].isupper())
-    digits = len(head) - len(head.translate(_NO_DIGITS))
-    stripped = line.rstrip()
-    end = stripped[-12:]
+    upper = len(_UPPER_INITIAL.findall(head))
+    lower = len(_LOWER_INITIAL.findall(head, 1))
+    digits = len(_DIGIT.findall(head))
+    end = line.rstrip()[-12:]
     month = not vocab.isdisjoint(_MONTHS)
     verb = not vocab.isdisjoint(_VERBS) or any(len(w) > 4 and w.endswith("ed") for w in tokens)
-    return (
+    features = (
         math.log1p(n),
         float(n <= 4),
-        sum(1 for w in tokens if w in stopwords) / k if k else 0.0,
+        sum(map(stopwords.__contains__, tokens)) / k if k else 0.0,
         float(bool(_STOP_END.search(end))),
         float(end.endswith(":")),
         lower / (k - 1) if k > 1 else 0.0,
         upper / k if k else 0.0,
         float(head.upper() == head and low != head),
         digits / max(1, len(head)),
-        float(any(c in head for c in _SEPARATORS)),
-        float(any(c in low for c in _LINKS)),
+        float(_SEPARATOR.search(head) is not None),
+        float(_LINK.search(low) is not None),
         float(verb),
         float('"' in head),
         float((month and digits > 0) or low.startswith("date ") or bool(_TIME.search(head))),
@@ -321,14 +334,22 @@ def _text_features(line: str) -> tuple[float, ...]:
         float(bool(_ELLIPSIS.search(end))),
         float(end.endswith("?")),
         float(month and (digits >= 4 or not vocab.isdisjoint(_WEEKDAYS))),
-        float(not vocab.isdisjoint(_PHOTO_VERBS) or any(p in low for p in _PHOTO_PHRASES)),
+        float(not vocab.isdisjoint(_PHOTO_VERBS) or _PHOTO_PHRASE.search(low) is not None),
     )
+    opening = tokens[:TERM_WORDS]
+    if len(line) > WINDOW and len(tokens) <= TERM_WORDS and not head[-1].isspace():
+        opening = opening[:-1]  # the last word may be cut
+    opening = ["0" if w[:1].isdigit() else w for w in opening]
+    terms = tuple(dict.fromkeys([*opening, *(f"{a} {b}" for a, b in itertools.pairwise(opening))]))
+    return features, terms
 
 
-def _shallow(line: str, ev: Evidence, seen: int) -> tuple[float, ...]:
-    """The :data:`_BASE` features of one line: its text's, the rules' evidence, repetition."""
+@lru_cache(maxsize=65_536)
+def _shallow(line: str, ev: Evidence, repeated: bool) -> tuple[float, ...]:
+    """The :data:`_BASE` features of one line: its text's, the rules' evidence, repetition
+    (cached: an outlet's chrome recurs with the same evidence)."""
     return (
-        *_text_features(line),
+        *_read_line(line)[0],
         float(ev.address),
         float(ev.imperative),
         float(ev.credit),
@@ -338,7 +359,7 @@ def _shallow(line: str, ev: Evidence, seen: int) -> tuple[float, ...]:
         float(ev.verdict == "caption"),
         float(ev.verdict == "label"),
         float(ev.verdict == "chrome"),
-        float(seen > 1),
+        float(repeated),
         math.log1p(ev.repeats),
     )
 
@@ -365,7 +386,7 @@ def line_features(lines: Sequence[str], evidence: Sequence[Evidence]) -> np.ndar
     norm = [_norm(line) for line in lines]
     counts = Counter(s.lower() for s in norm)
     base = np.array(
-        [_shallow(s, ev, counts[s.lower()]) for s, ev in zip(norm, evidence, strict=True)]
+        [_shallow(s, ev, counts[s.lower()] > 1) for s, ev in zip(norm, evidence, strict=True)]
     )
     return _page_features(base)
 
@@ -420,28 +441,17 @@ def _page_features(base: np.ndarray) -> np.ndarray:
     return out
 
 
-#: Characters of a line its terms (:func:`line_terms`) are read from: chrome says what it is in
-#: its first words ("Sign up for ...", "Watch: ...", "Photo: ...").
-TERM_WINDOW = 120
-
-
-@lru_cache(maxsize=65_536)
 def line_terms(line: str) -> tuple[str, ...]:
     """Return the lowercase words and word pairs of a line's opening, each once.
 
-    Words are the project's tokens (:data:`newsframe.text.TOKEN`) of the first
-    :data:`TERM_WINDOW` characters (a word cut there is left out), lowercased; a number is
-    written ``0``. The line model's vocabulary is a set of such terms.
+    Words are read as the project's tokenizer reads them (letters with inner apostrophes and
+    hyphens; a number is written ``0``), lowercased, from the first :data:`TERM_WORDS` words of
+    the line (within its first :data:`WINDOW` characters). The line model's vocabulary is a set of such terms.
 
     >>> line_terms("Sign up for our newsletter at 7:30")
     ('sign', 'up', 'for', 'our', 'newsletter', 'at', '0', 'sign up', 'up for', 'for our', 'our newsletter', 'newsletter at', 'at 0')
     """
-    head = line[: TERM_WINDOW + 1].lower()
-    words = TOKEN.findall(head)
-    if len(line) > TERM_WINDOW and words and not head[-1].isspace():
-        words.pop()  # the last word may be cut
-    words = ["0" if w[:1].isdigit() else w for w in words]
-    return tuple(dict.fromkeys([*words, *(f"{a} {b}" for a, b in itertools.pairwise(words))]))
+    return _read_line(_norm(line))[1]
 
 
 _Moves = tuple[tuple[tuple[int, float], ...], ...]
@@ -481,14 +491,15 @@ class LineModel:
         )  # fmt: skip
 
     @cached_property
+    def _affine(self) -> tuple[np.ndarray, np.ndarray]:
+        """Standardisation folded into the weights: scores = x @ w + b."""
+        w = (self.weights / self.scale).T
+        return w, self.intercept - self.mean @ w
+
+    @cached_property
     def vocabulary(self) -> dict[str, int]:
         """Column of each term in :attr:`term_weights`."""
         return {t: j for j, t in enumerate(self.terms)}
-
-    @cached_property
-    def _term_rows(self) -> np.ndarray:
-        """:attr:`term_weights` by term (one row per term) with a row of zeros at the end."""
-        return np.vstack([self.term_weights.T, np.zeros((1, len(CLASSES)))])
 
     def term_ids(self, lines: Sequence[str]) -> list[tuple[int, ...]]:
         """Per line: the columns of its terms that are in the vocabulary."""
@@ -496,21 +507,26 @@ class LineModel:
 
     def log_proba(self, x: np.ndarray, ids: Sequence[tuple[int, ...]] | None = None) -> np.ndarray:
         """Log class probabilities of each row of a feature matrix and its lines' terms."""
-        scores = ((x - self.mean) / self.scale) @ self.weights.T + self.intercept
-        if ids:  # sum the term rows of each line: one cumulative sum over the page's terms
-            flat = [j for line in ids for j in line]
-            if flat:
-                cum = np.vstack([np.zeros((1, len(CLASSES))), np.cumsum(self._term_rows[flat], 0)])
-                ends = np.cumsum([len(line) for line in ids])
-                scores += cum[ends] - cum[ends - [len(line) for line in ids]]
+        w, b = self._affine
+        scores = x @ w + b
+        if ids:  # each line's terms add their weights (summed once per distinct set of terms)
+            scores += np.array([_term_sum(self, line) for line in ids])
         scores -= scores.max(axis=1, keepdims=True)
         return scores - np.log(np.exp(scores).sum(axis=1, keepdims=True))
 
 
 @lru_cache(maxsize=65_536)
+def _term_sum(model: LineModel, ids: tuple[int, ...]) -> tuple[float, ...]:
+    """The summed weights per class of a line's terms."""
+    if not ids:
+        return (0.0,) * len(CLASSES)
+    return tuple(model.term_weights[:, list(ids)].sum(axis=1).tolist())
+
+
+@lru_cache(maxsize=65_536)
 def _term_ids(model: LineModel, line: str) -> tuple[int, ...]:
     vocab = model.vocabulary
-    return tuple(vocab[t] for t in line_terms(line) if t in vocab)
+    return tuple(vocab[t] for t in _read_line(line)[1] if t in vocab)
 
 
 _TERM_PREFIX = "term:"
@@ -629,6 +645,7 @@ def decide(
     *,
     model: LineModel | None = None,
     title_given: bool = False,
+    explain: Sequence[bool] | None = None,
 ) -> list[tuple[str, str]]:
     """Return, per line, its class (:data:`CLASSES`) and why in words (empty for body lines).
 
@@ -636,7 +653,9 @@ def decide(
     with the body bias; a line in a non-body state takes the most likely of chrome, caption and
     byline. With ``title_given`` (the headline is known, and the rules marked its line) only
     that line may be the headline; otherwise the headline state chooses it, the rules' guess
-    being one feature among others. See the module docstring for an example.
+    being one feature among others. ``explain`` says which lines want their reason in words
+    (default all; a caller that keeps another reason for a line skips the work). See the
+    module docstring for an example.
     """
     model = model or load_line_model()
     if not lines:
@@ -644,7 +663,7 @@ def decide(
     x = line_features(lines, evidence)
     ids = model.term_ids([_norm(line) for line in lines]) if model.terms else None
     logp = model.log_proba(x, ids)
-    other = np.logaddexp.reduce(logp[:, 2:], axis=1)
+    other = np.log(np.exp(logp[:, 2:]).sum(axis=1))
     head = logp[:, 1].copy()
     long = x[:, _INDEX["words"]] >= math.log1p(8)
     # a headline does not end with a full stop once it is a sentence of eight words or more
@@ -663,10 +682,10 @@ def decide(
     emit = np.column_stack([other, head, body, other, other])
     path = _viterbi(emit, model.start, model.moves)
     others = 2 + np.argmax(logp[:, 2:], axis=1)
-    fixed = np.array([_STATE_CLASS[state] if _STATE_CLASS[state] is not None else -1
-                      for state in path])  # fmt: skip
+    fixed = _STATE_FIXED[path]
     ks = np.where(fixed >= 0, fixed, others)
-    said = _explanations(model, x, ids, ks)
+    wanted = ks if explain is None else np.where(np.asarray(explain, dtype=bool), ks, 0)
+    said = _explanations(model, x, ids, wanted)
     return [(CLASSES[k], said.get(i, "")) for i, k in enumerate(ks.tolist())]
 
 
