@@ -226,15 +226,18 @@ def cross_validate(
     opts: list[Options],
     biases: list[tuple[float, ...]],
     fraction: float = 1.0,
+    folds: int = 0,
 ) -> dict[tuple[int, tuple[float, ...]], dict[str, int]]:
     """Leave-one-group-out CV: each outlet's (or story's) pages cleaned by a model fitted
-    without that group; summed counts per options and bias pair."""
+    without that group; summed counts per options and bias pair. With ``folds`` the groups are
+    dealt (sorted, in turn) into that many folds, each left out whole."""
     groups = sorted({p[by] for p in pages})
+    fold_of = {g: (k % folds if folds else k) for k, g in enumerate(groups)}
     rng = np.random.default_rng(18)
     totals: dict = defaultdict(lambda: defaultdict(int))
-    for group in groups:
-        test = [p for p in pages if p[by] == group]
-        train = [i for i, p in enumerate(pages) if p[by] != group]
+    for fold in sorted(set(fold_of.values())):
+        test = [p for p in pages if fold_of[p[by]] == fold]
+        train = [i for i, p in enumerate(pages) if fold_of[p[by]] != fold]
         if fraction < 1:
             train = sorted(rng.choice(train, size=round(fraction * len(train)), replace=False))
         for k, o in enumerate(opts):
@@ -284,6 +287,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lexical", default="1", help="1 with terms, 0 without (comma list)")
     parser.add_argument("--biases", default="1+1+0", help="body+sentence+kept bias triples")
     parser.add_argument("--fractions", default="1")
+    parser.add_argument(
+        "--folds", type=int, default=0, help="groups dealt into K folds (0: one each)"
+    )
     parser.add_argument("--peer", action="store_true", help="add jusText to the table")
     args = parser.parse_args(argv)
     pages = [p for s in args.sets.split(",") for p in load(args.pages, s)]
@@ -300,11 +306,12 @@ def main(argv: list[str] | None = None) -> int:
         for by in args.cv.split(","):
             for frac in [float(f) for f in args.fractions.split(",")]:
                 totals = cross_validate(pages, rows, by=by, opts=grid, biases=biases,
-                                        fraction=frac)  # fmt: skip
+                                        fraction=frac, folds=args.folds)  # fmt: skip
                 n = round(frac * len(pages))
+                name = f"{by[:6]}{args.folds or ''}"
                 for k, o in enumerate(grid):
                     for b in biases:
-                        print(row(f"{by[:6]} {n}p {_label(o, b)}", totals[k, b]), flush=True)
+                        print(row(f"{name} {n}p {_label(o, b)}", totals[k, b]), flush=True)
     if args.write:
         o = dataclasses.replace(grid[0], bias=biases[0][0], sentence_bias=biases[0][1])
         model = dataclasses.replace(fit(rows, o), kept_bias=biases[0][2])
