@@ -18,6 +18,9 @@ first-run number is reported); a held-out batch still to be measured never infor
     python benchmarks/train_line_model.py --cv outlet --fractions 0.33,0.67,1   # learning curve
     python benchmarks/train_line_model.py --write             # fit on all pages, write data/
 
+The defaults are the shipped model's (C 0.5, terms on >= 6 outlets, body weight 2, biases
+body 1, sentence 2, kept 2: the body-first end of the trade the cross-validation shows).
+
 ``--write`` writes ``src/newsframe/data/line_model.csv`` (feature, words for a high and a low
 value, mean, scale, one weight per class; then one row per vocabulary term ``term:<words>``)
 and ``line_decoder.toml`` (start and transition log-probabilities, the body biases).
@@ -77,7 +80,7 @@ class Options:
     """What a fit is told: regularisation, vocabulary, body weight and biases, decoder scale."""
 
     c: float = 0.5
-    min_outlets: int = 3
+    min_outlets: int = 6
     term_scale: float = 1.0
     body_weight: float = 2.0
     bias: float = 1.0
@@ -172,16 +175,17 @@ MODEL_HEADER = """\
 # logistic regression over the classes body, headline, chrome, caption, byline.
 # One row per feature: its name, what a high and a low value say (for the audit), the mean and
 # scale that standardise it, and its weight per class; the (intercept) row adds to every line.
-# Rows named term:<words> are the vocabulary: lowercase words and word pairs of a line's opening
-# (newsframe.lines.line_terms) seen on lines of at least three training outlets; a term present
-# adds its weights to the line's class scores (not standardised). Lines starting with # are
-# comments. A line's class scores: sum of weight * (value - mean) / scale, plus its terms'
+# Rows named term:<words> are the vocabulary: lowercase words and word pairs of a line's
+# opening (newsframe.lines.line_terms) seen on lines of at least {min_outlets} training outlets; a
+# term present adds its weights to the line's class scores (not standardised). Lines starting
+# with # are comments. A line's class scores: sum of weight * (value - mean) / scale, plus its terms'
 # weights, plus the intercept; the decoder (line_decoder.toml) reads their softmax."""
 
 
-def write(model: LineModel) -> None:
+def write(model: LineModel, min_outlets: int) -> None:
     """Write the model as plain data files in the package (six decimals, stable order)."""
-    lines = [MODEL_HEADER, "feature,when_high,when_low,mean,scale," + ",".join(CLASSES)]
+    header = MODEL_HEADER.format(min_outlets=min_outlets)
+    lines = [header, "feature,when_high,when_low,mean,scale," + ",".join(CLASSES)]
     lines.append("(intercept),,,0,1," + ",".join(f"{v:.6f}" for v in model.intercept))
     for k, (name, hi, lo) in enumerate(FEATURES):
         w = ",".join(f"{v:.6f}" for v in model.weights[:, k])
@@ -278,14 +282,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cv", default="", help="outlet, story or both (comma-separated)")
     parser.add_argument("--write", action="store_true")
     parser.add_argument("--c", default="0.5")
-    parser.add_argument("--min-outlets", default="3")
+    parser.add_argument("--min-outlets", default="6")
     parser.add_argument("--term-scale", default="1")
     parser.add_argument("--body-weight", default="2")
     parser.add_argument(
         "--transition-scale", default="1", help="multiplies the decoder's log-probabilities"
     )
     parser.add_argument("--lexical", default="1", help="1 with terms, 0 without (comma list)")
-    parser.add_argument("--biases", default="1+1+0", help="body+sentence+kept bias triples")
+    parser.add_argument("--biases", default="1+2+2", help="body+sentence+kept bias triples")
     parser.add_argument("--fractions", default="1")
     parser.add_argument(
         "--folds", type=int, default=0, help="groups dealt into K folds (0: one each)"
@@ -315,7 +319,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.write:
         o = dataclasses.replace(grid[0], bias=biases[0][0], sentence_bias=biases[0][1])
         model = dataclasses.replace(fit(rows, o), kept_bias=biases[0][2])
-        write(model)
+        write(model, o.min_outlets)
         print(f"wrote {DATA / 'line_model.csv'} ({len(model.terms)} terms) and line_decoder.toml")
     return 0
 
