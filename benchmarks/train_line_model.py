@@ -6,8 +6,9 @@ takes each page's logical lines and the rules' evidence exactly as ``clean_text`
 line), and fits a multinomial logistic regression (scikit-learn, L2, ``C``) on the standardised
 shallow features of ``newsframe.lines.FEATURES`` and the line's terms (``line_terms``: lowercase
 words and word pairs of its opening, binary). The vocabulary is the terms seen on lines of at
-least ``--min-outlets`` outlets of the training pages (so a term generalises across outlets,
-not one site's template); it is chosen again inside every fold of the cross-validation. Body
+least ``--min-outlets`` outlets and ``--min-stories`` stories of the training pages (so a term
+generalises across outlets, not one site's template, and across stories, not one story's
+places and names); it is chosen again inside every fold of the cross-validation. Body
 lines weigh ``--body-weight`` times a chrome line in the fit (a body sentence lost costs more
 than chrome left). Decoder transitions are counted from the labelled pages' state sequences
 (``newsframe.lines.state_sequence``) with add-one smoothing over the allowed moves. Only the
@@ -18,7 +19,7 @@ first-run number is reported); a held-out batch still to be measured never infor
     python benchmarks/train_line_model.py --cv outlet --fractions 0.33,0.67,1   # learning curve
     python benchmarks/train_line_model.py --write             # fit on all pages, write data/
 
-The defaults are the shipped model's (C 0.5, terms on >= 6 outlets, body weight 2, biases
+The defaults are the shipped model's (C 0.5, terms on >= 6 outlets and >= 5 stories, body weight 2, biases
 body 1, sentence 2, kept 2: the body-first end of the trade the cross-validation shows).
 
 ``--write`` writes ``src/newsframe/data/line_model.csv`` (feature, words for a high and a low
@@ -81,6 +82,7 @@ class Options:
 
     c: float = 0.5
     min_outlets: int = 6
+    min_stories: int = 5
     term_scale: float = 1.0
     body_weight: float = 2.0
     bias: float = 1.0
@@ -104,14 +106,18 @@ def table(pages: list[dict], repeats: dict[str, frozenset[str]]) -> list[Page]:
     return out
 
 
-def vocabulary(rows: list[Page], min_outlets: int) -> tuple[str, ...]:
-    """Terms seen on lines of at least ``min_outlets`` outlets, sorted."""
+def vocabulary(rows: list[Page], min_outlets: int, min_stories: int = 1) -> tuple[str, ...]:
+    """Terms seen on lines of at least ``min_outlets`` outlets and ``min_stories`` stories
+    (a story's own words, its places and names, are left out), sorted."""
     outlets: dict[str, set[str]] = defaultdict(set)
+    stories: dict[str, set[str]] = defaultdict(set)
     for page in rows:
         for terms in page.terms:
             for t in terms:
                 outlets[t].add(page.outlet)
-    return tuple(sorted(t for t, seen in outlets.items() if len(seen) >= min_outlets))
+                stories[t].add(page.story)
+    return tuple(sorted(t for t, seen in outlets.items()
+                        if len(seen) >= min_outlets and len(stories[t]) >= min_stories))  # fmt: skip
 
 
 def transitions(rows: list[Page]) -> tuple[np.ndarray, np.ndarray]:
@@ -142,7 +148,7 @@ def fit(rows: list[Page], opts: Options) -> LineModel:
     y = np.array([CLASSES.index(label) for r in rows for label in r.labels])
     mean, scale = x.mean(axis=0), x.std(axis=0)
     scale = np.where(scale > 1e-9, scale, 1.0)
-    terms = vocabulary(rows, opts.min_outlets) if opts.lexical else ()
+    terms = vocabulary(rows, opts.min_outlets, opts.min_stories) if opts.lexical else ()
     index = {t: j for j, t in enumerate(terms)}
     data, cols, ptr = [], [], [0]
     for r in rows:
@@ -176,15 +182,16 @@ MODEL_HEADER = """\
 # One row per feature: its name, what a high and a low value say (for the audit), the mean and
 # scale that standardise it, and its weight per class; the (intercept) row adds to every line.
 # Rows named term:<words> are the vocabulary: lowercase words and word pairs of a line's
-# opening (newsframe.lines.line_terms) seen on lines of at least {min_outlets} training outlets; a
-# term present adds its weights to the line's class scores (not standardised). Lines starting
-# with # are comments. A line's class scores: sum of weight * (value - mean) / scale, plus its terms'
-# weights, plus the intercept; the decoder (line_decoder.toml) reads their softmax."""
+# opening (newsframe.lines.line_terms) seen on lines of at least {min_outlets} training
+# outlets and {min_stories} stories; a term present adds its weights to the line's class
+# scores (not standardised). A line's class scores: the sum of weight * (value - mean) /
+# scale, plus its terms' weights, plus the intercept; the decoder (line_decoder.toml) reads
+# their softmax. Lines starting with # are comments."""
 
 
-def write(model: LineModel, min_outlets: int) -> None:
+def write(model: LineModel, opts: Options) -> None:
     """Write the model as plain data files in the package (six decimals, stable order)."""
-    header = MODEL_HEADER.format(min_outlets=min_outlets)
+    header = MODEL_HEADER.format(min_outlets=opts.min_outlets, min_stories=opts.min_stories)
     lines = [header, "feature,when_high,when_low,mean,scale," + ",".join(CLASSES)]
     lines.append("(intercept),,,0,1," + ",".join(f"{v:.6f}" for v in model.intercept))
     for k, (name, hi, lo) in enumerate(FEATURES):
@@ -259,6 +266,7 @@ def _grid(args: argparse.Namespace) -> list[Options]:
     values = {
         "c": [float(v) for v in args.c.split(",")],
         "min_outlets": [int(v) for v in args.min_outlets.split(",")],
+        "min_stories": [int(v) for v in args.min_stories.split(",")],
         "term_scale": [float(v) for v in args.term_scale.split(",")],
         "body_weight": [float(v) for v in args.body_weight.split(",")],
         "lexical": [v == "1" for v in args.lexical.split(",")],
@@ -269,7 +277,7 @@ def _grid(args: argparse.Namespace) -> list[Options]:
 
 
 def _label(o: Options, b: tuple[float, ...]) -> str:
-    words = f"w{o.min_outlets}s{o.term_scale:g}" if o.lexical else "nolex"
+    words = f"w{o.min_outlets}/{o.min_stories}s{o.term_scale:g}" if o.lexical else "nolex"
     return (
         f"C{o.c:g} {words} bw{o.body_weight:g} t{o.transition_scale:g} b{b[0]:g}+{b[1]:g}+{b[2]:g}"
     )
@@ -283,6 +291,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write", action="store_true")
     parser.add_argument("--c", default="0.5")
     parser.add_argument("--min-outlets", default="6")
+    parser.add_argument("--min-stories", default="5")
     parser.add_argument("--term-scale", default="1")
     parser.add_argument("--body-weight", default="2")
     parser.add_argument(
@@ -319,7 +328,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.write:
         o = dataclasses.replace(grid[0], bias=biases[0][0], sentence_bias=biases[0][1])
         model = dataclasses.replace(fit(rows, o), kept_bias=biases[0][2])
-        write(model, o.min_outlets)
+        write(model, o)
         print(f"wrote {DATA / 'line_model.csv'} ({len(model.terms)} terms) and line_decoder.toml")
     return 0
 
