@@ -121,10 +121,14 @@ class EntityMention:
 @dataclass
 class Entities:
     """The entity layer of one article: entities by id, mentions in reading order, and
-    :meth:`resolve` for a name as written elsewhere (a speaker)."""
+    :meth:`resolve` for a name as written elsewhere (a speaker). ``unresolved``: the single
+    capitalised words opening a sentence that the article never names in full ("Lee said"),
+    as mentions with the word as entity id, for the corpus to link
+    (:func:`newsframe.linking.link_entities`)."""
 
     entities: dict[str, Entity] = field(default_factory=dict)
     mentions: list[EntityMention] = field(default_factory=list)
+    unresolved: list[EntityMention] = field(default_factory=list)
     _alias: dict[str, str] = field(default_factory=dict)  # lowercase form -> entity id
     _single: dict[str, set[str]] = field(default_factory=dict)  # first/last name -> people
     _orgs: frozenset[str] = frozenset()
@@ -434,6 +438,7 @@ def find_entities(
     for paragraph_id, m in mentions:
         by_paragraph.setdefault(paragraph_id, []).append(m)
     layer = Entities(_orgs=orgs)
+    _actor_names(layer, actors)
     openers: list[tuple[int, int, int, str]] = []  # single capitals opening a sentence
     found: list[tuple[int, int, int, str, list[str], str, str]] = []  # first pass: named forms
     for paragraph_id, text in zip(ids, texts, strict=True):
@@ -514,10 +519,34 @@ def find_entities(
         layer.mentions.append(EntityMention(paragraph_id, start, end, form, entity_id))
     for paragraph_id, start, end, word in openers:
         entity_id = _single_name(layer, word)
-        if entity_id is not None:
-            layer.mentions.append(EntityMention(paragraph_id, start, end, word, entity_id))
+        mention = EntityMention(paragraph_id, start, end, word, entity_id or word)
+        (layer.mentions if entity_id is not None else layer.unresolved).append(mention)
     layer.mentions.sort(key=lambda m: (m.paragraph_id, m.start))
     return _canonical(layer, frozenset(names))
+
+
+def _actor_names(layer: Entities, actors: tuple[Actor, ...]) -> None:
+    """Let the first and last name of every person among ``actors`` (from its aliases of two
+    words or more, titles dropped) name that actor when used alone: the story file's "Ann Lee"
+    is also "Lee" and "Ms Lee" wherever no other person of the article is a Lee."""
+    for name, actor_id in _actor_name_parts(actors):
+        layer._single.setdefault(name, set()).add(actor_id)
+
+
+@functools.lru_cache(maxsize=8)
+def _actor_name_parts(actors: tuple[Actor, ...]) -> tuple[tuple[str, str], ...]:
+    """(first or last name, lowercase; actor id) of the people of an actor table, once per
+    table."""
+    out: dict[tuple[str, str], None] = {}
+    for actor in actors:
+        if actor.kind != "person":
+            continue
+        for alias in actor.aliases:
+            words = _strip_titles(_words(normalise(alias)), _ORGANISATION_NOUNS)[1]
+            if len(words) > 1 and all(_capital(w) for w in words):
+                out[words[0].lower(), actor.actor_id] = None
+                out[words[-1].lower(), actor.actor_id] = None
+    return tuple(out)
 
 
 def _single_name(layer: Entities, form: str) -> str | None:
@@ -557,7 +586,7 @@ def _canonical(layer: Entities, actor_ids: frozenset[str]) -> Entities:
             rename[entity_id] = best
     if not rename:
         return layer
-    out = Entities(_orgs=layer._orgs)
+    out = Entities(_orgs=layer._orgs, unresolved=layer.unresolved)
     for entity_id, e in layer.entities.items():
         new = rename.get(entity_id, entity_id)
         had = out.entities.get(new)

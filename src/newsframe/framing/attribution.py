@@ -28,6 +28,7 @@ from newsframe.framing.speakers import (
     speaker_kind,
     unit_attributions,
 )
+from newsframe.linking import Links, corpus_links
 from newsframe.resources import Resources, resolve_resources
 
 __all__ = ["LABEL_WORDS", "attributions", "share_of_voice"]
@@ -473,6 +474,7 @@ def attributions(
     verbs: ReportingVerbs | str | Path | None = None,
     actors: tuple[Actor, ...] | str | Path | None = None,
     resources: Resources | None = None,
+    links: Links | None = None,
 ) -> pd.DataFrame:
     """Return who is quoted or paraphrased, with which reporting verb: one row per attribution.
 
@@ -498,8 +500,12 @@ def attributions(
     mention (he/she -> a person; it, "the ministry" -> an organisation or country; "the
     statement" -> whoever issued the last statement; ``speaker_source`` ``"pronoun"`` or
     ``"description"``); with no antecedent, or two candidates for "he", the pronoun stays
-    ``"unresolved"``: never guessed. ``speaker_name`` is the actor's display name ("Putin") and
-    ``speaker_text`` the words that named the speaker.
+    ``"unresolved"``: never guessed. ``speaker`` is the entity id of the speaker in the
+    article's entity layer (:meth:`newsframe.Document.entities`), linked across the articles
+    given (:func:`newsframe.linking.link_entities`: "Lee" in one article and "Ann Lee" in
+    another are one speaker when the corpus has one Ann Lee; ``links`` passes links computed
+    over a larger corpus), so one person is one key; ``speaker_name`` is the actor's display
+    name ("Putin") or the canonical name, and ``speaker_text`` the words that named the speaker.
 
     A quotation takes the verb of its own sentence(s) (a frame such as "quoted X as saying"
     first; for a partial quotation the nearest verb before it; else the nearest verb), or that
@@ -533,11 +539,16 @@ def attributions(
     actors = load_actors(actors) if isinstance(actors, (str, Path)) else actors
     actors = actors if actors is not None else res.actors
     rows = []
-    for article in as_articles(corpus):
+    articles = as_articles(corpus)
+    for article in articles:
         rows.extend(dict(row) for row in article_attributions(article, verbs, actors, res))
+    if links is None:
+        nouns = organisation_nouns(verbs)
+        links = corpus_links(articles, resources=res, actors=actors, organisation_nouns=nouns)
     names = {a.actor_id: a.name for a in actors}
     for row in rows:
-        row["speaker_name"] = names.get(row["speaker"], row["speaker"])
+        key = row["speaker"] = links(row["speaker"])
+        row["speaker_name"] = names.get(key) or links.name(key)
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
@@ -548,6 +559,7 @@ def share_of_voice(
     verbs: ReportingVerbs | str | Path | None = None,
     actors: tuple[Actor, ...] | str | Path | None = None,
     resources: Resources | None = None,
+    links: Links | None = None,
 ) -> pd.DataFrame:
     """Return per article and speaker how many quotations and quoted words they get.
 
@@ -558,7 +570,8 @@ def share_of_voice(
     is left out unless ``include_headline`` (it usually repeats the lede). Rows per article by
     quoted words, then attributions (descending), then speaker; an article with no attributions
     has no rows. Share of voice as in Sheafer 2001 and the "who gets quoted" studies of news
-    sourcing (Sigal 1973): quoted words, not mentions.
+    sourcing (Sigal 1973): quoted words, not mentions. Speakers are keyed as
+    :func:`attributions` keys them (one entity, one row, across the articles given).
 
     >>> from newsframe import Article
     >>> a = Article("a", "T", ('"We are ready now," Putin said. "No," Abe said.',))
@@ -567,7 +580,7 @@ def share_of_voice(
     """
     res = resolve_resources(resources, corpus)
     articles = as_articles(corpus)
-    table = attributions(articles, verbs=verbs, actors=actors, resources=res)
+    table = attributions(articles, verbs=verbs, actors=actors, resources=res, links=links)
     if not include_headline:
         table = table[table["part"] != "headline"]
     # one pass over the table: per (article, speaker) the quotations, quoted words, paraphrases
