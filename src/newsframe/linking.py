@@ -58,13 +58,17 @@ class Links:
     canonical: Mapping[str, str] = field(default_factory=dict)
     single: Mapping[str, str] = field(default_factory=dict)
     names: Mapping[str, str] = field(default_factory=dict)
+    organisations: Mapping[str, str] = field(default_factory=dict)
 
     def __call__(self, entity_id: str) -> str:
-        """The corpus id of ``entity_id`` (an entity id, or a one-word name as written that no
-        layer resolved, such as a surname opening a sentence); else ``entity_id`` itself."""
+        """The corpus id of ``entity_id`` (an entity id, a one-word name as written that no
+        layer resolved, such as a surname opening a sentence, or an organisation's name in
+        another wording: :func:`organisation_key`); else ``entity_id`` itself."""
         hit = self.canonical.get(entity_id)
         if hit is None and " " not in entity_id and entity_id[:1].isupper():
             hit = self.single.get(entity_id.lower())
+        if hit is None and entity_id[:1].isupper() and self.organisations:
+            hit = self.organisations.get(organisation_key(entity_id))
         return entity_id if hit is None else hit
 
     def name(self, corpus_id: str) -> str:
@@ -196,7 +200,8 @@ def link_entities(layers: Iterable[Entities], actors: tuple[Actor, ...] = ()) ->
     for word, ids in by_first.items():
         if len(ids) == 1 and word not in by_last:
             single[word] = ids.pop()
-    return Links(canonical, single, {a.actor_id: a.name for a in actors})
+    names = {a.actor_id: a.name for a in actors}
+    return Links(canonical, single, names, org_id)
 
 
 def _target(e, people, by_last, by_first, alias_owner, org_id, national, acronyms) -> str | None:

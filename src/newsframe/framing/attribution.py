@@ -81,6 +81,43 @@ _DESCRIBES = {
 }
 
 
+#: Role nouns of someone who speaks for an organisation: "a foreign ministry spokesperson",
+#: "an official of the agency" speak for the ministry and the agency.
+_SPOKESPEOPLE = frozenset(["spokesperson", "spokesman", "spokeswoman", "spokespeople",
+                           "official", "officials", "representative", "representatives"])  # fmt: skip
+_SMALL = frozenset(["of", "for", "and", "the", "on", "to"])
+
+
+def _spokesperson_of(text: str, layer: Entities, paragraph_id: int) -> str | None:
+    """The organisation an unnamed spokesperson speaks for ("a Chinese foreign ministry
+    spokesperson", "a spokesman for the agency", "an official of Iran's mission"): the entity
+    the organisation's words resolve to, or, for a bare organisation noun ("a ministry
+    spokesperson"), the last organisation of the article with that noun; else None. Only
+    indefinite descriptions: "the spokesperson" is the last person of that role."""
+    words = text.split()
+    if len(words) < 2 or words[0].lower() not in ("a", "an", "one"):
+        return None
+    words = words[1:]
+    if words[-1].lower() in _SPOKESPEOPLE:
+        org = words[:-1]
+    elif words[0].lower() in _SPOKESPEOPLE and len(words) > 2 and words[1] in ("for", "of", "at"):
+        org = words[2:]
+    else:
+        return None
+    while org and org[0].lower() in ("the", "a", "an"):
+        org = org[1:]
+    nouns = layer._orgs
+    if not org or not any(w.lower().rstrip("s") in nouns or w.lower() in nouns for w in org):
+        return None
+    name = " ".join(w if w[:1].isupper() or w in _SMALL else w.capitalize() for w in org)
+    named = layer.resolve(name)
+    if named is not None and layer.entities.get(named, None) is not None:
+        return named
+    if len(org) > 1 and org[0][:1].isupper():  # a named organisation the layer did not find
+        return named
+    return layer.antecedent(org[-1].lower(), paragraph_id, frozenset(["organisation"]))
+
+
 def _entity_names(rows: list[dict], layer: Entities) -> None:
     """Give every speaker named in several ways one key, the canonical name of its entity in
     the article's entity layer -- the entity id: an actor's id, else the canonical name
@@ -93,6 +130,10 @@ def _entity_names(rows: list[dict], layer: Entities) -> None:
             continue
         key = row["speaker"]
         text = row["speaker_text"]
+        organisation = _spokesperson_of(text, layer, row["paragraph_id"])
+        if organisation is not None:  # one spokesperson of a ministry is the ministry
+            row["speaker"], row["speaker_kind"] = organisation, "organisation"
+            continue
         described = row["speaker_source"] == "description" and text.startswith("the ")
         if described or (row["speaker_source"] != "name" and key.startswith("the ")):
             # a description ("the spokesperson said"): the last entity of the article with that
