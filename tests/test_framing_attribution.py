@@ -678,3 +678,31 @@ def test_an_adverb_in_ly_between_subject_and_verb():
     assert quoted[["speaker_text", "verb_lemma"]].values.tolist() == [
         ["Foreign Ministry", "dismiss"]
     ]
+
+
+def _speaker_of(sentence: str) -> tuple[str, str]:
+    row = nf.attributions([nf.Article("x", "T", (sentence,))]).iloc[0]
+    return row.speaker, row.verb
+
+
+def test_a_title_abbreviation_and_an_initial_stay_inside_the_speaker():
+    # the full stop of "Capt." and of an initial does not end the noun phrase
+    assert _speaker_of('"It is gone," said Cal Fire Capt. Jo Marsh late Thursday.') == (
+        "Jo Marsh",
+        "said",
+    )
+    assert _speaker_of('"A cash cow," analyst Robert W. Mann told us.')[0] == "Robert W. Mann"
+
+
+def test_a_list_of_portfolios_in_a_title_is_one_speaker():
+    said = '"We met," Minister of Roads, Rivers and Ports Ken Ito told reporters.'
+    t = nf.attributions([nf.Article("x", "T", (said,))])
+    # one row (not "Rivers" and "Ports Ken Ito"), named by the words after the list
+    assert t["speaker_text"].tolist() == ["Ken Ito"]
+
+
+def test_the_subject_before_a_relative_clause_without_its_closing_comma():
+    said = '"I am angry," resident Ana Ruiz, who lost her house in the fire told reporters.'
+    assert _speaker_of(said) == ("Ana Ruiz", "told")
+    said = 'Tom Ash, whose son was among those hurt said: "We want answers."'
+    assert _speaker_of(said) == ("Tom Ash", "said")

@@ -36,7 +36,7 @@ from newsframe.errors import InputError
 from newsframe.framing._units import Token, Unit
 from newsframe.framing.quotes import Quote, QuoteIndex
 from newsframe.resources import default_resources, read_toml
-from newsframe.text import lemmatize, tokenize
+from newsframe.text import ABBREVIATIONS, lemmatize, tokenize
 
 __all__ = [
     "Attribution",
@@ -379,6 +379,21 @@ def _spaces(text: str, a: int, b: int) -> bool:
     return not text[a:b].strip()
 
 
+def _in_name(text: str, left: Token, right: Token) -> bool:
+    """True when ``left`` and ``right`` are next to each other inside one noun phrase: only
+    spaces between them, or the full stop of a title's abbreviation or of an initial before a
+    capitalised word ("Capt. Scott McLean", "Robert W. Mann")."""
+    gap = text[left.end : right.start]
+    if not gap.strip():
+        return True
+    return (
+        gap.strip() == "."
+        and gap.startswith(".")
+        and right.text[:1].isupper()
+        and ((len(left.text) == 1 and left.text.isupper()) or left.text.lower() in ABBREVIATIONS)
+    )
+
+
 def _head_kind(words: list[Token], nouns: dict[str, str]) -> str | None:
     """The kind of speaker a noun phrase names, or None when it names no speaker."""
     # an all-capitals token is an abbreviation ("US", "IT"), never a function word
@@ -430,7 +445,7 @@ def _np_speakers(text: str, toks: list[Token], lo: int, hi: int, ctx: _Context) 
     none when the phrase names no person, organisation, country, group or document. A place or
     a time after the head is not part of the speaker: "a police officer at the X station in
     Y" is "a police officer", "the agency on Saturday" is "the agency"."""
-    hi = next((k - 1 for k in range(lo + 1, hi + 1) if toks[k].text.lower() in PLACE_OR_TIME), hi)
+    hi = next((k - 1 for k in range(lo + 1, hi + 1) if _adjunct_at(toks, k, hi)), hi)
     start, end = toks[lo].start, toks[hi].end
     words = toks[lo : hi + 1]
     k = bisect_left(ctx.mention_starts, start)
@@ -480,6 +495,13 @@ def _np_speakers(text: str, toks: list[Token], lo: int, hi: int, ctx: _Context) 
     ands = [k for k, w in enumerate(words) if w.text.lower() == "and"]
     if ands and words[-1].text[:1].isupper() and 0 < ands[-1] < len(words) - 1:
         k = ands[-1]  # "Mayor Chris Coleman and Police Chief Todd Axtell": two speakers
+        if k == 1 and text[: words[0].start].rstrip().endswith(","):
+            # the end of a list inside a title ("Minister of Agriculture, Forestry and
+            # Fisheries Tetsuro Nomura"): one speaker, the name after the list, whose last
+            # item is one word like the others
+            rest = words[k + 2 :]
+            first = lo + k + (2 if _personal_name(rest, ctx.verbs.speaker_nouns) else 1)
+            return _np_speakers(text, toks, first, hi, ctx)
         if words[k - 1].text[:1].isupper() and words[k + 1].text[:1].isupper():
             left = _np_speakers(text, toks, _name_start(toks, lo, lo + k - 1), lo + k - 1, ctx)
             return left + _np_speakers(text, toks, lo + k + 1, hi, ctx)
@@ -502,6 +524,19 @@ def _np_speakers(text: str, toks: list[Token], lo: int, hi: int, ctx: _Context) 
     name = text[words[0].start : words[-1].end]
     name = name[:-2] if name.endswith("'s") else name
     return [Speaker(name, name, source, kind)]
+
+
+def _adjunct_at(toks: list[Token], k: int, hi: int) -> bool:
+    """True when a place or time adjunct starts at ``toks[k]`` (k <= hi): "at", "in", "on", ...,
+    a day or month ("Thursday"), or "late"/"last"/"this" before one ("late Thursday", "last
+    week")."""
+    word = toks[k].text.lower()
+    if word in PLACE_OR_TIME or word in CALENDAR:
+        return True
+    if word in _TIME_BEFORE and k < hi:
+        following = toks[k + 1].text.lower()
+        return following in CALENDAR or following in _TIME_NOUNS
+    return False
 
 
 def _personal_name(words: list[Token], nouns: dict[str, str]) -> bool:
@@ -542,7 +577,7 @@ def _np_before(
     if last.islower() and last.endswith("ed") and toks[j].lemma != last:
         return None  # "the chief denied reports": a verb ends no noun phrase
     lo = j
-    while lo > 0 and j - lo < 9 and _spaces(text, toks[lo - 1].end, toks[lo].start):
+    while lo > 0 and j - lo < 9 and _in_name(text, toks[lo - 1], toks[lo]):
         prev = toks[lo - 1]
         word = prev.text.lower()
         if prev.lemma in ("say", "tell") or (
@@ -588,7 +623,7 @@ def _np_after(
     while (
         hi + 1 < len(toks)
         and hi - i < 7
-        and _spaces(text, toks[hi].end, toks[hi + 1].start)
+        and _in_name(text, toks[hi], toks[hi + 1])
         and (toks[hi + 1].text.lower() not in NP_STOP or toks[hi + 1].text.lower() in allow)
     ):
         hi += 1
@@ -884,6 +919,11 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
             if j >= 0
             else None
         )
+    if j >= 0 and not toks[i].text.lower().endswith("ing"):
+        relative = _np_before_relative(text, toks, j, ctx)
+        speakers = _np_speakers(text, toks, *relative, ctx) if relative else []
+        if speakers:  # "X, who lost his brother in the crash told": X, not "his brother"
+            return made(speakers, span=relative)
     if span:
         return made(_np_speakers(text, toks, *span, ctx), span=span)
     if toks[i].text.lower().endswith("ing"):
@@ -900,6 +940,26 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
         return made(_aside_speakers(text, toks, j, toks[i].start, span, ctx), span=span)
     span = _inverted(text, toks, i, n, j, ctx)
     return made(_np_speakers(text, toks, *span, ctx), span=span) if span else None
+
+
+def _np_before_relative(
+    text: str, toks: list[Token], j: int, ctx: _Context
+) -> tuple[int, int] | None:
+    """The subject before a relative clause that runs up to the verb without a closing comma
+    ("Abdulmajid Shariff, who lost his brother-in-law in the crash told Reuters"): the noun
+    phrase before ", who" or ", whose" in the verb's sentence, at most 24 words back, when no
+    other verb of speech or comma comes between; else None."""
+    sentence = ctx.sentences.at(toks[j].start)
+    for w in range(j, max(j - 24, 0), -1):
+        word = toks[w].text.lower()
+        if (
+            "," in text[toks[w].end : toks[w + 1].start]
+            or ctx.sentences.at(toks[w].start) != sentence
+        ):
+            return None
+        if word in ("who", "whose") and text[toks[w - 1].end : toks[w].start].strip() == ",":
+            return _np_before(text, toks, w - 1, toks[w - 1].end, ctx.verbs.speaker_nouns)
+    return None
 
 
 def _before_time(text: str, toks: list[Token], j: int) -> int:
