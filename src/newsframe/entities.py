@@ -451,6 +451,9 @@ def find_entities(
                     EntityMention(paragraph_id, m.start, m.end, m.text, m.actor_id)
                 )
         runs = _runs(text)
+        if paragraph_id == -1 and _title_case(text):
+            _headline_words(runs, covered, places, found, openers)
+            continue
         for words, spans in _uncovered(runs, covered) if covered else _plain(runs):
             if len(words) == 1:  # most runs: one word, often a country or a sentence opener
                 word = words[0]
@@ -523,6 +526,25 @@ def find_entities(
         (layer.mentions if entity_id is not None else layer.unresolved).append(mention)
     layer.mentions.sort(key=lambda m: (m.paragraph_id, m.start))
     return _canonical(layer, frozenset(names))
+
+
+def _title_case(text: str) -> bool:
+    """True for a headline in title case ("Trump Grounds Boeing 737 Max Fleet"): at least three
+    words of four letters or more, and at least 60% of them capitalised."""
+    long = [w for w in text.split() if len(w) >= 4 and w[:1].isalpha()]
+    return len(long) >= 3 and sum(w[:1].isupper() for w in long) >= 0.6 * len(long)
+
+
+def _headline_words(runs, covered, places, found, openers) -> None:
+    """The words of a title-case headline: capitals there say nothing about names, so a word
+    is a country of the gazetteer or, like a sentence opener, a name only when the article
+    names it elsewhere ("Trump Grounds Boeing ..." is never a person "Trump Grounds Boeing")."""
+    for words, spans in _uncovered(runs, covered) if covered else _plain(runs):
+        for word, (a, b) in zip(words, spans, strict=True):
+            if word in places:
+                found.append((-1, a, b, word, [], [word], "country", "", ""))
+            elif word.lower() not in _SKIP_FIRST and word.lower() not in _NOT_NAME:
+                openers.append((-1, a, b, word))
 
 
 def _actor_names(layer: Entities, actors: tuple[Actor, ...]) -> None:

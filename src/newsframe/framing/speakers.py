@@ -148,6 +148,7 @@ class ReportingVerbs:
     classes: tuple[str, ...]
     quote_only: frozenset[tuple[str, ...]] = frozenset()
     speaker_nouns: dict[str, str] = field(default_factory=dict)
+    after_quote: frozenset[tuple[str, ...]] = frozenset()
 
 
 def _lemmas(phrase: str) -> tuple[str, ...]:
@@ -179,6 +180,7 @@ def load_reporting_verbs(path: str | Path | None = None) -> ReportingVerbs:
     nouns: dict[str, str] = {}
     strict: set[tuple[str, ...]] = set()
     quote_only: set[tuple[str, ...]] = set()
+    after_quote: set[tuple[str, ...]] = set()
     try:
         for name, spec in raw["class"].items():
             for verb in spec["verbs"]:
@@ -187,6 +189,7 @@ def load_reporting_verbs(path: str | Path | None = None) -> ReportingVerbs:
                 nouns.setdefault(lemmatize(noun), name)
             strict.update(_lemmas(v) for v in spec.get("strict", []))
             quote_only.update(_lemmas(v) for v in spec.get("quote_only", []))
+            after_quote.update(_lemmas(v) for v in spec.get("after_quote", []))
         classes = tuple(raw["class"])
         speaker = raw.get("speaker")
         if speaker is None:
@@ -196,8 +199,9 @@ def load_reporting_verbs(path: str | Path | None = None) -> ReportingVerbs:
         raise InputError(source, f"invalid reporting-verb table: {exc!r}") from None
     verbs.pop((), None)
     return ReportingVerbs(
-        verbs, nouns, frozenset(strict), classes, frozenset(quote_only), speaker_nouns
-    )
+        verbs, nouns, frozenset(strict), classes, frozenset(quote_only), speaker_nouns,
+        frozenset(after_quote),
+    )  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -885,6 +889,8 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
                      phrase=_phrase(text, toks, span),
                      subordinate=_subordinate(text, toks, span, ctx))  # fmt: skip
 
+    if key in table.after_quote and not _quote_precedes(text, toks[i].start, ctx):
+        return None  # "she continued" after her words; "continues to have" reports nothing
     if key in table.quote_only and not (
         _quote_follows(text, toks, i, toks[i + n - 1].end, ctx)
         or _quote_precedes(text, toks[i].start, ctx)
