@@ -19,6 +19,7 @@ file.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -29,6 +30,8 @@ from newsframe.corpus import Article, Corpus, as_articles
 from newsframe.entities import TITLES as ENTITY_TITLES
 from newsframe.entities import gazetteer
 from newsframe.errors import expect_kind
+from newsframe.framing.speakers import organisation_nouns
+from newsframe.linking import article_layer, link_entities
 from newsframe.parallel import map_slices
 from newsframe.resources import resolve_resources
 
@@ -222,15 +225,22 @@ def discover_actors(
 ) -> tuple[Actor, ...]:
     """Return the people and organisations the articles name and quote most, as :class:`Actor`\\ s.
 
-    Body sentences only (headlines are title case). A person is a capitalised name that follows a
-    title or honorific somewhere in the corpus or is the speaker of an attribution; an
-    organisation is a capitalised run with a head word (:data:`ORG_HEADS`). A one-word surname
-    merges with the one full name of a person that ends in it; its uses count as that person's.
-    Ranked by (articles naming the actor) × (mentions), ties by name; ``min_mentions`` drops
-    names seen fewer times. Aliases are the full name and, for people, the surname, so the
-    actors work wherever a story file's actors do (``resources=`` / ``actors=``). ``n_jobs`` > 1
-    (or -1: every core) finds the candidates of large corpora (256 articles or more) in forked
-    worker processes (:func:`newsframe.parallel.map_slices`); the actors are the same.
+    The candidates are entities, never fragments: the entity layer of every article
+    (:func:`newsframe.entities.find_entities`: titles and roles stripped, a surname or a family
+    name written first joined to its full name, acronyms to the organisation spelled out
+    beside them, countries with their capitals and demonyms), linked across the corpus
+    (:func:`newsframe.linking.link_entities`). Body mentions only (headlines are title case).
+    A person has a full name of two words or more; an organisation holds an organisation noun
+    or is an acronym; a country is its government (kind ``state``); a single name of unknown
+    kind counts when it speaks somewhere ("Boeing said", "said Acme"). Never ranked: a place,
+    an organisation head word or a company suffix alone ("Party", "Inc"), a news outlet's name,
+    a country's demonym with a title taken for a person ("Russian President"). Ranked by
+    (articles naming the actor) × (mentions), ties by name; ``min_mentions`` drops names seen
+    fewer times. Aliases are the forms the articles used (for a person: the full name and the
+    one name used alone), so the actors work wherever a story file's actors do (``resources=``
+    / ``actors=``). ``n_jobs`` > 1 (or -1: every core) builds the entity layers of large
+    corpora (256 articles or more) in forked worker processes
+    (:func:`newsframe.parallel.map_slices`); the actors are the same.
 
     >>> from newsframe import Article
     >>> a = Article("a", "T", ("Energy Minister Lars Odegaard opened it. Odegaard said it works.",))
@@ -239,64 +249,118 @@ def discover_actors(
     [('lars_odegaard', 'person', ('Lars Odegaard', 'Odegaard')), ('ministry_of_water_resources', 'organisation', ('Ministry of Water Resources',))]
     """
     articles = as_articles(corpus)
-
-    parts = map_slices(_found_in, articles, n_jobs=n_jobs, min_items=256)
-    found = [item for part in parts for item in part]
+    resources = replace(resolve_resources(None, articles), actors=())
+    parts = map_slices(
+        functools.partial(_layers, resources=resources), articles, n_jobs=n_jobs, min_items=256
+    )
+    layers = [layer for part in parts for layer in part]
+    links = link_entities(layers)
+    tally = _Tally()
+    for article, layer in zip(articles, layers, strict=True):
+        tally.add(article, layer, links)
     places = gazetteer()
-    persons = {text for _, _, text, kind in found if kind == "person" and _personal(text, places)}
-    organisations = {text for _, _, text, kind in found if kind == "organisation"}
-    people = {full for full in persons if " " in full and full not in organisations}
-    by_surname: dict[str, set[str]] = {}
-    by_first: dict[str, set[str]] = {}
-    for full in people:
-        by_surname.setdefault(full.split()[-1], set()).add(full)
-        by_first.setdefault(full.split()[0], set()).add(full)
-    mentions: Counter[str] = Counter()
-    where: dict[str, set[str]] = {}
-    kind_of: dict[str, str] = {}
-    alone: Counter[tuple[str, str]] = Counter()  # (full name, the one name used alone)
-    forms: dict[str, set[str]] = {}  # a country's names as the articles wrote them
-    for article_id, name, text, name_kind in found:
-        owner = None
-        if text in places:  # a country, its capital or its demonym stands for its government
-            owner, kind = places[text], "state"
-            forms.setdefault(owner, set()).add(text)
-        elif text in people:
-            owner, kind = text, "person"
-        elif len(name.words) == 1 and len(by_surname.get(text, ())) == 1:
-            owner, kind = next(iter(by_surname[text])), "person"
-            alone[owner, text] += 1
-        elif len(name.words) == 1 and len(by_first.get(text, ())) == 1:
-            owner, kind = next(iter(by_first[text])), "person"  # "Xi" for "Xi Jinping"
-            alone[owner, text] += 1
-        elif (name_kind == "organisation" or text in organisations) and _organisation(name):
-            owner, kind = text, "organisation"
-        elif name.speaker and len(name.words) > 1 and _personal(text, places):
-            owner, kind = text, "person"
-        if owner is None:
-            continue
-        mentions[owner] += 1
-        where.setdefault(owner, set()).add(article_id)
-        kind_of.setdefault(owner, kind)
     ranked = sorted(
-        (n for n in mentions if mentions[n] >= min_mentions),
-        key=lambda n: (-len(where[n]) * mentions[n], n),
+        (c for c in tally.mentions if tally.mentions[c] >= min_mentions and tally.kind(c, places)),
+        key=lambda c: (-len(tally.where[c]) * tally.mentions[c], c),
     )[:top_n]
-    out = []
-    for full in ranked:
-        aliases = [full]
-        if kind_of[full] == "person":
-            # the one name used alone: the surname, or the family name written first ("Xi")
-            used = sorted((-n, part) for (owner, part), n in alone.items() if owner == full)
-            first, last = full.split()[0], full.split()[-1]
-            part = used[0][1] if used else last
-            unique = len(by_surname.get(part, by_first.get(part, ()))) <= 1
-            if part != full and unique and part in (first, last):
-                aliases.append(part)
-        elif kind_of[full] == "state":
-            aliases = [full, *sorted(forms.get(full, set()) - {full})]
-        out.append(Actor(_slug(full), full, kind_of[full], tuple(aliases)))
-    return tuple(out)
+    return tuple(tally.actor(c, places) for c in ranked)
+
+
+def _layers(articles: Iterable[Article], resources) -> list:
+    """The entity layers of ``articles`` (no actor table: the text's own names)."""
+    nouns = organisation_nouns(resources.reporting_verbs)
+    return [article_layer(a, resources, (), nouns) for a in articles]
+
+
+class _Tally:
+    """Per corpus entity: body mentions, the articles naming it, the forms used, its kind in
+    the layers, and whether it ever speaks."""
+
+    def __init__(self) -> None:
+        self.mentions: Counter[str] = Counter()
+        self.where: dict[str, set[str]] = {}
+        self.forms: dict[str, Counter[str]] = {}
+        self.kinds: dict[str, str] = {}
+        self.speaks: set[str] = set()
+        self.roles: set[str] = set()
+        self.cited: Counter[str] = (
+            Counter()
+        )  # mentions as a news source: "told AP", "TASS reported"
+
+    def add(self, article: Article, layer, links) -> None:
+        texts = article.clean_paragraphs
+        for m in (*layer.mentions, *layer.unresolved):
+            if m.paragraph_id < 0:
+                continue
+            corpus_id = links(m.entity_id)
+            entity = layer.entities.get(m.entity_id)
+            if entity is None and corpus_id == m.entity_id:
+                continue  # a capital opening a sentence that names no one
+            kind = entity.kind if entity is not None else "person"
+            if kind == "place":
+                continue
+            self.mentions[corpus_id] += 1
+            self.where.setdefault(corpus_id, set()).add(article.article_id)
+            self.forms.setdefault(corpus_id, Counter())[m.text] += 1
+            if kind and (corpus_id == m.entity_id or corpus_id not in self.kinds):
+                self.kinds[corpus_id] = kind
+            if entity is not None and entity.role:
+                self.roles.add(corpus_id)
+            text = texts[m.paragraph_id]
+            after = text[m.end : m.end + 12].split()[:1]
+            before = text[max(m.start - 12, 0) : m.start].split()[-1:]
+            said = after[0].strip(",.").lower() if after else ""
+            if said in ("reported", "reports", "quoted") or before in (["told"], ["(c)"]):
+                self.cited[corpus_id] += 1  # a news outlet credited, not an actor
+            elif said in _SPEECH or before == ["said"]:
+                self.speaks.add(corpus_id)
+
+    def kind(self, corpus_id: str, places) -> str:
+        """The actor kind of a corpus entity, or "" when it is no actor."""
+        kind = self.kinds.get(corpus_id, "")
+        words = corpus_id.split()
+        if 2 * self.cited[corpus_id] >= self.mentions[corpus_id]:
+            return ""  # named mostly as the outlet that reported or was told something
+        if kind == "country":
+            return "state"
+        if kind == "person":
+            # a full name with evidence that it is a person's: a title or role, speech, or
+            # the surname used alone ("Fukushima Daiichi" and "Food Sanitation Law" have none)
+            named = (
+                corpus_id in self.roles
+                or corpus_id in self.speaks
+                or words[-1] in self.forms[corpus_id]
+            )
+            if any(w.lower().rstrip(".") in ORG_HEADS or w.lower() in _OUTLETS for w in words):
+                return ""
+            return "person" if len(words) > 1 and named and _personal(corpus_id, places) else ""
+        if kind == "organisation":
+            name = corpus_id.rsplit(" (", 1)[0] if corpus_id.endswith(")") else corpus_id
+            whole = _Name(tuple(name.split()), False, False)
+            return "organisation" if _organisation(whole) else ""
+        if corpus_id in self.speaks and len(words) == 1 and corpus_id not in places:
+            low = corpus_id.lower()
+            if low not in ORG_HEADS and low not in _SUFFIXES and low not in _OUTLETS:
+                return "organisation" if corpus_id.isupper() else "unknown"
+        return ""
+
+    def actor(self, corpus_id: str, places) -> Actor:
+        kind = self.kind(corpus_id, places)
+        forms = [f for f, _ in sorted(self.forms[corpus_id].items(), key=lambda x: (-x[1], x[0]))]
+        if kind == "person":
+            first, last = corpus_id.split()[0], corpus_id.split()[-1]
+            alone = [f for f in forms if f in (first, last)]
+            aliases = [corpus_id, *alone[:1]]
+        elif kind == "state":
+            aliases = [corpus_id, *sorted(set(forms) - {corpus_id})]
+        else:
+            aliases = [f for f in forms if not f.endswith(")")]
+            if corpus_id in aliases:
+                aliases.remove(corpus_id)
+            if not corpus_id.endswith(")"):
+                aliases.insert(0, corpus_id)
+        name = corpus_id
+        return Actor(_slug(name), name, "" if kind == "unknown" else kind, tuple(aliases))
 
 
 #: The last word of a news outlet's name: an outlet credited in the text is not an actor.

@@ -60,7 +60,7 @@ TITLES = frozenset(
      "health", "education", "agriculture", "transport", "transportation", "energy",
      "environment", "labour", "labor", "culture", "economic", "fisheries", "forestry",
      "citizen", "resident", "consultant", "analyst", "expert", "professor", "councillor", "affairs",
-     "councilor", "federal", "national", "regional", "provincial", "county", "city", "u.s.",
+     "councilor", "federal", "national", "regional", "provincial", "county", "city", "u.s.", "pm",
      "us", "uk", "un", "eu", "cal", "fire", "crown", "attorney", "solicitor", "lawmaker"]
 )
 _TITLE_ONLY = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"])
@@ -140,7 +140,7 @@ class Entities:
         >>> layer.resolve("Xi"), layer.resolve("Chinese Foreign Minister Wang Yi")
         ('Xi Jinping', 'Wang Yi')
         """
-        orgs = self._orgs or _ORGANISATION_NOUNS
+        orgs = self._orgs | _ORGANISATION_NOUNS
         words = _words(normalise(name))
         while words and words[0].lower() in ("the", "a", "an"):
             words = words[1:]
@@ -431,7 +431,7 @@ def find_entities(
     """
     texts = list(paragraphs)
     ids = list(ids) if ids is not None else list(range(len(texts)))
-    orgs = frozenset(organisation_nouns) or _ORGANISATION_NOUNS
+    orgs = frozenset(organisation_nouns) | _ORGANISATION_NOUNS
     places = gazetteer()
     names = {a.actor_id: a for a in actors}
     by_paragraph: dict[int, list[Mention]] = {}
@@ -476,6 +476,9 @@ def find_entities(
                 continue
             start, end = spans[0][0], spans[-1][1]
             role, name = _strip_titles(words, orgs)
+            while len(name) > 1 and name[-1].lower() in _CALENDAR:  # "Chico Thursday"
+                name = name[:-1]
+                end = spans[len(role) + len(name) - 1][1]
             if not name or name[-1].lower() in _INSIDE or name[0].lower() in _INSIDE:
                 continue
             if all(w.lower().rstrip(".") in _NOT_NAME for w in name):
@@ -646,6 +649,9 @@ _PLACE_WORDS = frozenset(
 )  # fmt: skip
 
 
+_NUMERALS = frozenset(["II", "III", "IV", "VI", "VII", "VIII", "JR", "SR"])
+
+
 def _kind(name: list[str], form: str, orgs: frozenset[str], places: Mapping[str, str]) -> str:
     """The kind of a name: a country (gazetteer), a place (holds a place word: "Cape X", "X
     Prefecture"), an organisation (holds an organisation noun or is an acronym), a person (two
@@ -653,14 +659,18 @@ def _kind(name: list[str], form: str, orgs: frozenset[str], places: Mapping[str,
     if form in places or (form.isupper() and len(form) > 5 and form.title() in places):
         return "country"  # "MOSCOW" in a dateline
     lower = [w.lower().rstrip(".") for w in name]
+    if lower[-1] in orgs or lower[-1].rstrip("s") in orgs:
+        return "organisation"  # headed by an organisation noun: "River Basin Commission"
     if any(w in _PLACE_WORDS for w in lower):
         return "place"  # "Cape Nosappu", "Fukushima Prefecture", "Main Street": never a person
     if any(w in orgs or w.rstrip("s") in orgs for w in lower):
         return "organisation"
     if len(name) == 1 and name[0].isupper() and len(name[0]) > 1:
         return "organisation"  # an acronym ("IAEA", "FAA")
-    if 2 <= len(name) <= 4 and not any(w in _INSIDE for w in lower):
-        return "person"
+    if any(len(w) > 1 and w.isupper() and w not in _NUMERALS for w in name):
+        return "organisation"  # an acronym inside a name ("IAEA Task Force", "IAEA Fukushima")
+    if 2 <= len(name) <= 4 and not any(w in _INSIDE for w in lower) and lower[-1] not in _OPENERS:
+        return "person"  # (never "Fukushima No" of "Fukushima No. 1")
     return "organisation" if len(name) > 4 or any(w in _INSIDE for w in lower) else ""
 
 

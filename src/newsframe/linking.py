@@ -98,6 +98,13 @@ def organisation_key(name: str) -> str:
     return text + country
 
 
+def _initials(key: str) -> str:
+    """The initials of an organisation's key without its country and small words
+    ("international atomic energy agency" -> "iaea")."""
+    words = key.rsplit(" (", 1)[0].split() if key.endswith(")") else key.split()
+    return "".join(w[0] for w in words if w not in ("of", "for", "the", "and", "on", "to"))
+
+
 def _name_words(form: str) -> list[str]:
     """The words of a person's name without the titles before it ("Prime Minister Fumio
     Kishida" -> ["Fumio", "Kishida"]) and without a middle initial's full stop."""
@@ -184,6 +191,10 @@ def link_entities(layers: Iterable[Entities], actors: tuple[Actor, ...] = ()) ->
     org_id = {
         key: max(forms, key=lambda f: (forms[f], len(f), f)) for key, forms in organisations.items()
     }
+    for key in org_id:  # an acronym never defined in the text: the one name it abbreviates
+        letters = _initials(key)
+        if len(letters) > 2:
+            acronyms.setdefault(letters.upper() + "\0", set()).add(key)
     national: dict[str, set[str]] = {}
     for key in org_id:
         if key.endswith(")") and " (" in key:
@@ -192,6 +203,9 @@ def link_entities(layers: Iterable[Entities], actors: tuple[Actor, ...] = ()) ->
     for layer in layers:
         for entity_id, e in layer.entities.items():
             if entity_id in actor_ids or entity_id in canonical:
+                continue
+            if e.kind in ("country", "place"):
+                canonical[entity_id] = entity_id  # never a person's first or last name
                 continue
             target = _target(e, people, by_last, by_first, alias_owner, org_id, national, acronyms)
             if target is not None and target != entity_id:
@@ -211,8 +225,11 @@ def _target(e, people, by_last, by_first, alias_owner, org_id, national, acronym
         return owner
     if e.kind == "organisation" or (e.entity_id.isupper() and " " not in e.entity_id):
         key = organisation_key(e.entity_id)
-        if key not in org_id or (e.entity_id.isupper() and e.entity_id in acronyms):
-            keys = acronyms.get(e.entity_id)
+        acronym = e.entity_id.isupper() and (
+            e.entity_id in acronyms or e.entity_id + "\0" in acronyms
+        )
+        if key not in org_id or acronym:
+            keys = acronyms.get(e.entity_id) or acronyms.get(e.entity_id + "\0")
             key = next(iter(keys)) if keys and len(keys) == 1 else key
         if not key.endswith(")"):
             owners = national.get(key)
