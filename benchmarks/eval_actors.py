@@ -11,11 +11,14 @@ story's pages with no story file. Then:
   fragment such as "Party" or "Inc", a newspaper, a country with an adjective taken for a
   person).
 
-Run: ``PYTHONPATH=src .venv/bin/python benchmarks/eval_actors.py [PAGES_DIR] [--set=NAME]``.
+Run: ``PYTHONPATH=src .venv/bin/python benchmarks/eval_actors.py [PAGES_DIR] [--set=NAME]
+[--labels PATH] [--actors PATH] [--pages DIR]`` (``--labels`` and ``--actors`` read other files of
+the same formats, such as a held-out batch kept outside the repository).
 """
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 import os
@@ -34,10 +37,17 @@ def _names(actor: nf.Actor) -> list[str]:
     return [actor.name.lower(), *(a.lower() for a in actor.aliases)]
 
 
-def report(pages_dir: str | Path, *, only: str | None = None, top_n: int = 10) -> pd.DataFrame:
+def report(
+    pages_dir: str | Path,
+    *,
+    only: str | None = None,
+    top_n: int = 10,
+    labels: str | Path = HERE / "quotes.json",
+    actors: str | Path = HERE / "actors.json",
+) -> pd.DataFrame:
     """One row per story: pages, main actors, found, junk and the junk names."""
-    spec = json.loads((HERE / "actors.json").read_text(encoding="utf-8"))["stories"]
-    pages = json.loads((HERE / "quotes.json").read_text(encoding="utf-8"))["pages"]
+    spec = json.loads(Path(actors).read_text(encoding="utf-8"))["stories"]
+    pages = json.loads(Path(labels).read_text(encoding="utf-8"))["pages"]
     rows = []
     for story, main in spec.items():
         mine = [p for p in pages if p.get("story") == story and only in (None, p.get("set"))]
@@ -70,12 +80,16 @@ def report(pages_dir: str | Path, *, only: str | None = None, top_n: int = 10) -
 
 
 def main(argv: list[str]) -> int:
-    default = os.environ.get(
-        "NEWSFRAME_EVALPAGES", Path(__file__).resolve().parent / "eval" / "pages"
-    )
-    paths = [a for a in argv[1:] if not a.startswith("-")]
-    only = next((a.split("=", 1)[1] for a in argv[1:] if a.startswith("--set=")), None)
-    table = report(paths[0] if paths else default, only=only)
+    default = os.environ.get("NEWSFRAME_EVALPAGES", HERE / "pages")
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("pages_dir", nargs="?", type=Path, help="folder of the page texts")
+    parser.add_argument("--pages", type=Path, help="folder of the page texts (same as PAGES_DIR)")
+    parser.add_argument("--labels", type=Path, default=HERE / "quotes.json", help="pages (JSON)")
+    parser.add_argument("--actors", type=Path, default=HERE / "actors.json", help="main actors")
+    parser.add_argument("--set", dest="only", help="keep the pages of one annotation set")
+    args = parser.parse_args(argv[1:])
+    pages = Path(args.pages or args.pages_dir or default)
+    table = report(pages, only=args.only, labels=args.labels, actors=args.actors)
     with pd.option_context("display.width", 200, "display.max_colwidth", 120):
         print(table.to_string(index=False))
     return 0

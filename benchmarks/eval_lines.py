@@ -18,7 +18,10 @@ as one paragraph, as in issue 18; it finds no headline). Pages are cleaned one a
 alone (``--corpus`` gives the line model and the rules the lines repeated on the outlet's other
 pages of the same set).
 
-    python benchmarks/eval_lines.py [--set train|held-out|excluded] [--peer] [--corpus]
+    python benchmarks/eval_lines.py [--set train|held-out|excluded|train-2|...] [--peer] [--corpus]
+        [--labels PATH] [--pages DIR]
+
+``--labels`` and ``--pages`` measure a batch kept outside the repository (labels and pages both).
 """
 
 from __future__ import annotations
@@ -58,10 +61,10 @@ def line_key(text: str) -> str:
     return " ".join(normalise(text).split()).lower()
 
 
-def load(pages_dir: Path, which: str) -> list[dict]:
+def load(pages_dir: Path, which: str, labels: Path = LABELS) -> list[dict]:
     """The labelled pages of one set with their text (a page whose file differs is skipped)."""
     out = []
-    for page in json.loads(LABELS.read_text(encoding="utf-8")):
+    for page in json.loads(labels.read_text(encoding="utf-8")):
         if page["set"] != which:
             continue
         path = pages_dir / page["file"]
@@ -166,11 +169,14 @@ HEADER = f"{'method':<22} {'pages':>5} {'chrome removed':>18}  {'body lost':>8} 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=Path, default=DEFAULT_PAGES)
-    parser.add_argument("--set", default="train", choices=("train", "held-out", "excluded"))
+    parser.add_argument("--labels", type=Path, default=LABELS, help="label file (lines.json)")
+    parser.add_argument("--set", default="train", help="train, held-out, excluded, train-2, ...")
     parser.add_argument("--peer", action="store_true", help="add jusText on the same lines")
     parser.add_argument("--corpus", action="store_true", help="outlet repeats as evidence")
     args = parser.parse_args(argv)
-    pages = load(args.pages, args.set)
+    pages = load(args.pages, args.set, args.labels)
+    if not pages:
+        raise SystemExit(f"{args.labels}: no page of set {args.set!r} found in {args.pages}")
     outlets, stories = len({p["outlet"] for p in pages}), len({p["story"] for p in pages})
     print(f"set {args.set}: {len(pages)} pages, {outlets} outlets, {stories} stories")
     print(HEADER)

@@ -34,13 +34,17 @@ The published reference for rule-based quotation extraction on news is the Gende
 92.1%. Their measures are close to these but not the same (their quotations include indirect
 speech; a speaker match there compares spans), so read the comparison as a rough guide.
 
-Run: ``PYTHONPATH=src .venv/bin/python benchmarks/eval_quotes.py [PAGES_DIR] [-v] [--set=NAME]``
-(default ``$NEWSFRAME_EVALPAGES`` or ``benchmarks/eval/pages/`` (git-ignored); ``-v`` lists the misses;
-``--set`` keeps the pages of one annotation set, so that a held-out set is run only when meant).
+Run: ``PYTHONPATH=src .venv/bin/python benchmarks/eval_quotes.py [PAGES_DIR] [-v] [--set=NAME]
+[--labels PATH] [--pages DIR]`` (pages from ``--pages`` or ``PAGES_DIR``, else
+``$NEWSFRAME_EVALPAGES`` or ``benchmarks/eval/pages/`` (git-ignored); ``-v`` lists the misses;
+``--set`` keeps the pages of one annotation set, so that a held-out set is run only when meant;
+``--labels`` reads another file of the same format, such as a held-out batch kept outside the
+repository, instead of ``benchmarks/eval/quotes.json``).
 """
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 import os
@@ -220,18 +224,28 @@ def report(
     return out
 
 
-def main(argv: list[str]) -> int:
+def _arguments(argv: list[str]) -> argparse.Namespace:
     default = os.environ.get(
         "NEWSFRAME_EVALPAGES", Path(__file__).resolve().parent / "eval" / "pages"
     )
-    paths = [a for a in argv[1:] if not a.startswith("-")]
-    pages_dir = Path(paths[0] if paths else default)
-    only = next((a.split("=", 1)[1] for a in argv[1:] if a.startswith("--set=")), None)
-    table = report(pages_dir, only=only)
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("pages_dir", nargs="?", type=Path, help="folder of the page texts")
+    parser.add_argument("--pages", type=Path, help="folder of the page texts (same as PAGES_DIR)")
+    parser.add_argument("--labels", type=Path, default=LABELS, help="annotations (JSON)")
+    parser.add_argument("--set", dest="only", help="keep the pages of one annotation set")
+    parser.add_argument("-v", "--verbose", action="store_true", help="list the misses")
+    args = parser.parse_args(argv)
+    args.pages = Path(args.pages or args.pages_dir or default)
+    return args
+
+
+def main(argv: list[str]) -> int:
+    args = _arguments(argv[1:])
+    table = report(args.pages, labels=args.labels, only=args.only)
     with pd.option_context("display.width", 160, "display.max_colwidth", 60):
         print(table.to_string(index=False, float_format=lambda x: f"{x:.3f}"))
         details = table.attrs["details"]
-        if "-v" in argv and not details.empty:
+        if args.verbose and not details.empty:
             print(details[~details["speaker_ok"] | (details["verb_ok"] == False)].to_string())  # noqa: E712
     if table.attrs["skipped"]:
         print("skipped (missing or changed):", ", ".join(table.attrs["skipped"]))

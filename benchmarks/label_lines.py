@@ -11,10 +11,22 @@ then one line of the page per row, each prefixed with its label and ``": "``:
     ``B`` body, ``H`` headline, ``C`` page chrome, ``P`` photo caption or credit,
     ``Y`` byline or dateline.
 
-``python benchmarks/label_lines.py RAW_DIR PAGES_DIR`` writes every page's text to
-``PAGES_DIR/FILE`` (never into the repository) and ``benchmarks/eval/lines.json``: per page its
-file name, SHA-256, URL, outlet, story, set and ``labels`` as ``[line number, label]`` pairs
-(1-based line numbers in the page file). No page text is written to the JSON.
+``python benchmarks/label_lines.py RAW_DIR PAGES_DIR [--set NAME] [--labels PATH]`` writes every
+page's text to ``PAGES_DIR/FILE`` (never into the repository) and the label records to
+``benchmarks/eval/lines.json`` (or ``--labels PATH``): per page its file name, SHA-256, URL,
+outlet, story, set and ``labels`` as ``[line number, label]`` pairs (1-based line numbers in the
+page file). No page text is written to the JSON. Records of sets this run does not write are kept,
+so a later batch (``--set train-2``: every page of RAW_DIR in that set) is added beside the first.
+
+Conventions (the same in every batch): the article's own title is the headline and any repeat of
+it is chrome; a standfirst, an in-body subhead and a summary bullet are body; photo captions,
+photo credits and gallery slide titles are captions; bylines, datelines on a line of their own,
+published/updated stamps, agency and source credits and sign-offs are bylines; embedded social
+posts (their text and their attribution), video-module titles and descriptions, related and
+read-more links, share, comment, newsletter and membership lines, tags and site furniture are
+chrome. A body sentence with chrome glued to it (a credit, "Continue reading", "[edit]", a
+subscribe link) stays body: a cleaner must split it off, never drop the sentence. A stored-page
+date marker (``date YYYY-MM-DD``) takes the label of the rest of its line.
 
 The set is decided by story, then by outlet, before any model is fitted: pages of the
 ``HELD_OUT_STORIES`` are ``held-out``; a training-story page from an outlet that also has a
@@ -24,6 +36,7 @@ outlet with training); every other page is ``train``.
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 import sys
@@ -65,8 +78,8 @@ def parse(raw: str, source: str) -> list[dict]:
     return pages
 
 
-def build(raw_dir: Path, pages_dir: Path) -> list[dict]:
-    """Write the page files and return the label records (no text)."""
+def build(raw_dir: Path, pages_dir: Path, which: str | None = None) -> list[dict]:
+    """Write the page files and return the label records (no text); ``which`` sets every set."""
     pages = [p for f in sorted(raw_dir.glob("*.txt")) for p in parse(f.read_text("utf-8"), f.name)]
     held_outlets = {p["outlet"] for p in pages if p["story"] in HELD_OUT_STORIES}
     records, seen = [], set()
@@ -79,33 +92,51 @@ def build(raw_dir: Path, pages_dir: Path) -> list[dict]:
         data = text.encode("utf-8")
         (pages_dir / page["file"]).write_bytes(data)
         labels = [[1 + i * page["nl"], KINDS[k]] for i, (k, _) in enumerate(page["rows"])]
-        if page["story"] in HELD_OUT_STORIES:
-            which = "held-out"
+        if which is not None:
+            name = which
+        elif page["story"] in HELD_OUT_STORIES:
+            name = "held-out"
         elif page["outlet"] in held_outlets:
-            which = "excluded"
+            name = "excluded"
         else:
-            which = "train"
+            name = "train"
         records.append({"file": page["file"], "sha256": hashlib.sha256(data).hexdigest(),
                         "url": page["url"], "outlet": page["outlet"], "story": page["story"],
-                        "set": which, "labels": labels})  # fmt: skip
+                        "set": name, "labels": labels})  # fmt: skip
     records.sort(key=lambda r: (r["set"], r["story"], r["outlet"], r["file"]))
     return records
 
 
+def merge(old: list[dict], new: list[dict]) -> list[dict]:
+    """The new records beside the old records of every set the new ones do not write."""
+    written = {r["set"] for r in new} or {"train", "held-out", "excluded"}
+    files = {r["file"] for r in new}
+    kept = [r for r in old if r["set"] not in written]
+    if clash := sorted(files & {r["file"] for r in kept}):
+        raise SystemExit(f"{clash[0]}: already labelled in another set")
+    out = kept + new
+    out.sort(key=lambda r: (r["set"], r["story"], r["outlet"], r["file"]))
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    if len(args) != 2:
-        raise SystemExit("usage: label_lines.py RAW_DIR PAGES_DIR")
-    raw_dir, pages_dir = Path(args[0]), Path(args[1])
-    pages_dir.mkdir(parents=True, exist_ok=True)
-    records = build(raw_dir, pages_dir)
-    LABELS.write_text(json.dumps(records, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
-    for name in ("train", "held-out", "excluded"):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("raw_dir", type=Path)
+    parser.add_argument("pages_dir", type=Path)
+    parser.add_argument("--set", help="put every page of RAW_DIR in this set (e.g. train-2)")
+    parser.add_argument("--labels", type=Path, default=LABELS, help="label file to update")
+    args = parser.parse_args(argv)
+    args.pages_dir.mkdir(parents=True, exist_ok=True)
+    new = build(args.raw_dir, args.pages_dir, args.set)
+    old = json.loads(args.labels.read_text("utf-8")) if args.labels.is_file() else []
+    records = merge(old, new)
+    args.labels.write_text(json.dumps(records, indent=0, ensure_ascii=False) + "\n", "utf-8")
+    for name in sorted({r["set"] for r in records}):
         part = [r for r in records if r["set"] == name]
         lines = sum(len(r["labels"]) for r in part)
         print(f"{name:<9} {len(part):>4} pages  {len({r['outlet'] for r in part}):>4} outlets  "
               f"{len({r['story'] for r in part}):>3} stories  {lines:>5} lines")  # fmt: skip
-    print(f"wrote {LABELS}")
+    print(f"wrote {args.labels}")
     return 0
 
 

@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 import newsframe as nf
+import newsframe.datafiles as datafiles_module
 import newsframe.resources as resources_module
 from newsframe import Article
 from newsframe.errors import NewsframeError
@@ -23,13 +24,13 @@ ARTICLE = Article(
 def reads(monkeypatch) -> Counter:
     """Count every read of a shipped data file, starting from an empty resource cache."""
     counter: Counter = Counter()
-    real = resources_module.read_text
+    real = datafiles_module.read_text
 
     def counting(path, default):
         counter[default if path is None else str(path)] += 1
         return real(path, default)
 
-    monkeypatch.setattr(resources_module, "read_text", counting)
+    monkeypatch.setattr(datafiles_module, "read_text", counting)
     resources_module._load.cache_clear()
     yield counter
     resources_module._load.cache_clear()

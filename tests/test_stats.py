@@ -189,3 +189,17 @@ def test_draw_counts_and_median_by_hand():
     # four values, resample {1, 4, 4, 2}: the middle two are 2 and 4, median 3
     even = stats.Draws.of(np.array([[0, 3, 3, 1]]))
     assert stats.resampled_median(np.array([[1.0, 2.0, 8.0, 4.0]]), even).tolist() == [[3.0]]
+
+
+def test_permutation_floor_of_huge_sides_is_computed_in_logs_without_overflow():
+    # One article against 1,500: C(1501, 1) = 1501 splits, so the floor is 1/1501 (by hand);
+    # the log path must give the same number as the exact one.
+    assert stats.permutation_floor(1, 1500, two_sided=False) == pytest.approx(1 / 1501, rel=1e-12)
+    # 90,000 sentences a side (a 5 MB one-line page): C is far beyond a float; the floor is 0.0.
+    assert stats.permutation_floor(90_000, 90_001) == 0.0
+
+
+def test_exactness_check_never_builds_the_huge_binomial():
+    # C(6, 3) = 20 by hand; C(200_000, 100_000) exceeds any resample count.
+    assert stats._comb_at_most(6, 3, 20) and not stats._comb_at_most(6, 3, 19)
+    assert not stats._comb_at_most(200_000, 100_000, 10_000)

@@ -14,6 +14,8 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
+from newsframe._version import __version__ as __version__
+
 if TYPE_CHECKING:
     from newsframe.actors import Actor, find_mentions, load_actors
     from newsframe.alignment import (
@@ -259,7 +261,6 @@ _HOME = {
     "tokenize": "newsframe.text",
 }
 
-__version__ = "0.1.0"
 
 __all__ = [
     "Actor",

@@ -1,61 +1,20 @@
 """The actor table (who the articles talk about) and finding actor mentions in text.
 
 Shared by actor-targeted sentiment (:mod:`newsframe.sentiment`) and actor prominence
-(:mod:`newsframe.framing`). The table is plain data: ``data/actors.toml``.
+(:mod:`newsframe.framing`). The table is plain data: ``data/actors.toml``, read by
+:func:`load_actors` (:mod:`newsframe.lexicons`, importable from here too).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from pathlib import Path
-from typing import NamedTuple
 
-from newsframe.errors import InputError, expect_kind
-from newsframe.resources import read_toml
+from newsframe.errors import expect_kind
+from newsframe.lexicons import Actor, Mention, load_actors
+from newsframe.resources import default_resources
 from newsframe.text import normalise
 
 __all__ = ["Actor", "Mention", "find_mentions", "load_actors"]
-
-
-@dataclass(frozen=True)
-class Actor:
-    """One actor: an id, a display name, a kind and the aliases that refer to it."""
-
-    actor_id: str
-    name: str
-    kind: str
-    aliases: tuple[str, ...]
-
-
-class Mention(NamedTuple):
-    """One mention of an actor in a text: character span and the words that matched.
-
-    A named tuple: documents hold hundreds of thousands of them, and a tuple is small and quick
-    to send between processes.
-    """
-
-    actor_id: str
-    start: int
-    end: int
-    text: str
-
-
-def load_actors(path: str | Path | None = None) -> tuple[Actor, ...]:
-    """Return the actors in ``path`` (TOML, see ``data/actors.toml``) or the shipped table.
-
-    >>> load_actors()  # the shipped table is story-neutral: a story file brings the actors
-    ()
-    """
-    data, source = read_toml(path, "actors.toml")
-    try:
-        table = data.get("actor", {})
-        return tuple(
-            Actor(key, str(v.get("name", key)), str(v.get("kind", "")), tuple(v["aliases"]))
-            for key, v in table.items()
-        )
-    except (KeyError, TypeError, AttributeError) as exc:
-        raise InputError(source, f"invalid actor table: {exc!r}") from None
 
 
 def _pattern(actors: tuple[Actor, ...]) -> tuple[re.Pattern[str], dict[str, str]]:
@@ -133,8 +92,6 @@ def find_mentions(text: str, actors: tuple[Actor, ...] | None = None) -> list[Me
     """
     expect_kind(text, str, "find_mentions", hint="pass the text of an article")
     if actors is None:
-        from newsframe.resources import default_resources
-
         actors = default_resources().actors
     pattern, owner, fast = _matcher(actors)
     text = normalise(text)

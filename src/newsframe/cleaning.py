@@ -44,9 +44,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from newsframe.datafiles import read_toml
 from newsframe.errors import InputError
 from newsframe.lines import Evidence, LineModel, decide
-from newsframe.resources import read_toml
 from newsframe.text import normalise
 
 try:  # the standard library's regex parser, read only to find the literal text a rule needs

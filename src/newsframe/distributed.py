@@ -26,12 +26,34 @@ from typing import Any
 import pandas as pd
 
 from newsframe.corpus import Article, Corpus, as_articles, load_corpus
-from newsframe.document import analyse_corpus, keep_counts, keep_documents_of
+from newsframe.document import (
+    analyse_corpus,
+    drop_documents,
+    keep_counts,
+    keep_documents_of,
+    without_text,
+)
 from newsframe.errors import NewsframeError
+from newsframe.framing import (
+    actor_positions,
+    actor_prominence,
+    attributions,
+    distancing_marks,
+    frame_dimensions,
+    naming_variants,
+    share_of_voice,
+)
 from newsframe.framing.speakers import organisation_nouns
 from newsframe.linking import Links, corpus_links
 from newsframe.parallel import map_slices, n_workers
 from newsframe.resources import Resources, resolve_resources
+from newsframe.sentiment import (
+    actor_sentiment,
+    sentence_sentiment,
+    sentiment_coverage,
+    sentiment_summary,
+)
+from newsframe.terms import term_frequencies
 
 __all__ = ["ARTICLE_TABLES", "article_tables", "compute_article_tables", "dask_client",
            "iter_article_tables", "load_corpus_distributed"]  # fmt: skip
@@ -90,8 +112,6 @@ def article_tables(
     >>> list(article_tables([a], tables=["attributions", "sentences"]))
     ['sentences', 'attributions']
     """
-    import newsframe as nf
-
     wanted = _check_tables(tables)
     articles = list(articles)
     res = resolve_resources(resources, articles)
@@ -99,24 +119,24 @@ def article_tables(
         links = _links(articles, res)
     sentences = None
     if any(t in _FROM_SENTENCES for t in wanted):
-        sentences = nf.sentence_sentiment(articles, resources=res, progress=False)
+        sentences = sentence_sentiment(articles, resources=res, progress=False)
     build = {
         "sentences": lambda: sentences,
         # bootstrap intervals per article (and actor): each group has its own seeded resamples,
         # so a slice's summaries are the whole corpus's rows for those articles
-        "sentiment_summary": lambda: nf.sentiment_summary(sentences),
-        "actor_sentiment": lambda: nf.actor_sentiment(
+        "sentiment_summary": lambda: sentiment_summary(sentences),
+        "actor_sentiment": lambda: actor_sentiment(
             sentences, resources=res, corpus=articles, links=links
         ),
-        "term_frequencies": lambda: nf.term_frequencies(articles, resources=res),
-        "attributions": lambda: nf.attributions(articles, resources=res, links=links),
-        "share_of_voice": lambda: nf.share_of_voice(articles, resources=res, links=links),
-        "naming_variants": lambda: nf.naming_variants(articles, resources=res),
-        "actor_prominence": lambda: nf.actor_prominence(articles, resources=res, links=links),
-        "actor_positions": lambda: nf.actor_positions(articles, resources=res, links=links),
-        "frame_dimensions": lambda: nf.frame_dimensions(articles, resources=res),
-        "distancing_marks": lambda: nf.distancing_marks(articles, resources=res),
-        "sentiment_coverage": lambda: nf.sentiment_coverage(articles, resources=res),
+        "term_frequencies": lambda: term_frequencies(articles, resources=res),
+        "attributions": lambda: attributions(articles, resources=res, links=links),
+        "share_of_voice": lambda: share_of_voice(articles, resources=res, links=links),
+        "naming_variants": lambda: naming_variants(articles, resources=res),
+        "actor_prominence": lambda: actor_prominence(articles, resources=res, links=links),
+        "actor_positions": lambda: actor_positions(articles, resources=res, links=links),
+        "frame_dimensions": lambda: frame_dimensions(articles, resources=res),
+        "distancing_marks": lambda: distancing_marks(articles, resources=res),
+        "sentiment_coverage": lambda: sentiment_coverage(articles, resources=res),
     }
     return {name: build[name]() for name in wanted}
 
@@ -294,8 +314,6 @@ def iter_article_tables(
     >>> [(len(c), len(t["sentences"])) for c, t in iter_article_tables(arts, chunk_size=2)]
     [(2, 2), (1, 1)]
     """
-    from newsframe.document import analyse_corpus, drop_documents
-
     if isinstance(chunk_size, bool) or not isinstance(chunk_size, int) or chunk_size < 1:
         raise NewsframeError(f"chunk_size must be a positive whole number, not {chunk_size!r}")
     articles = list(corpus)
@@ -320,8 +338,6 @@ def _tables_and_documents(
 ) -> tuple[dict[str, pd.DataFrame], list[Any], dict[str, tuple[int, int]]]:
     """In a worker: the tables of a slice, the documents of its articles in ``keep`` and every
     article's ``(sentences, words)``."""
-    from newsframe.document import analyse_corpus, without_text
-
     docs = analyse_corpus(articles, resources=resources)
     tables = work(articles)
     kept = [without_text(d) for d in docs if d.article_id in keep]

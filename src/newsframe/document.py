@@ -33,7 +33,7 @@ from typing import overload
 import numpy as np
 
 from newsframe.actors import Actor, Mention, find_mentions
-from newsframe.corpus import _COUNTS, _DOCUMENTS, Article, Corpus, as_articles
+from newsframe.article import _COUNTS, _DOCUMENTS, Article, as_articles
 from newsframe.entities import Entities, find_entities
 from newsframe.parallel import map_slices
 from newsframe.resources import Resources, resolve_resources
@@ -449,7 +449,7 @@ def _document(article: Article, resources: Resources) -> Document:
 def analyse(article: Article, *, resources: Resources | None = None) -> Document: ...
 @overload
 def analyse(
-    article: Corpus | Iterable[Article], *, resources: Resources | None = None
+    article: Iterable[Article], *, resources: Resources | None = None
 ) -> list[Document]: ...
 def analyse(article, *, resources=None):
     """Return the analysed :class:`Document` of one Article (a list of them for a corpus).
@@ -475,7 +475,7 @@ def analyse(article, *, resources=None):
 
 
 def analyse_corpus(
-    articles: Corpus | Iterable[Article] | Article,
+    articles: Iterable[Article] | Article,
     *,
     resources: Resources | None = None,
     n_jobs: int | None = 1,

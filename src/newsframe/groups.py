@@ -27,6 +27,7 @@ from newsframe.stats import (
     percentile_interval,
     permutation_floor,
 )
+from newsframe.terms import count_terms, keyness
 
 __all__ = [
     "Pair",
@@ -169,8 +170,6 @@ def group_keyness(
     ids, ``"rest"``), so the keyness figures and lists name the sides by group; ``compared`` says which they are: ``"group"`` (two
     groups of ``column``, or each group against the rest) or ``"article"`` (two articles).
     """
-    from newsframe.terms import count_terms, keyness
-
     expect_kind(corpus, Corpus, "group_keyness", hint=_LOAD)
     if vs_rest:
         column = column or corpus.group_column

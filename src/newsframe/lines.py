@@ -46,8 +46,8 @@ from typing import NamedTuple
 
 import numpy as np
 
+from newsframe.datafiles import read_text
 from newsframe.errors import InputError
-from newsframe.resources import read_text
 from newsframe.text import load_stopwords, normalise
 
 __all__ = [

@@ -592,9 +592,27 @@ def quantiles(replicates: np.ndarray, q: Sequence[float], *, overwrite: bool = F
     return out
 
 
+def _comb_at_most(n: int, k: int, limit: int) -> bool:
+    """Whether ``C(n, k) <= limit``, without building a huge integer for large ``n``.
+
+    The running product ``C(n - k + i, i)`` grows with ``i``; it stops once it passes ``limit``,
+    so the cost is at most ``min(k, n - k)`` small multiplications however large ``n`` is.
+
+    >>> _comb_at_most(4, 2, 6), _comb_at_most(4, 2, 5), _comb_at_most(10**6, 5 * 10**5, 10**4)
+    (True, False, False)
+    """
+    k = min(k, n - k)
+    value = 1
+    for i in range(1, k + 1):
+        value = value * (n - k + i) // i
+        if value > limit:
+            return False
+    return True
+
+
 def _splits(n_a: int, n: int, n_resamples: int, seed: int) -> Iterator[np.ndarray]:
     """Label permutations as index arrays (first n_a go to a): all of them, or a random sample."""
-    if math.comb(n, n_a) <= n_resamples:
+    if _comb_at_most(n, n_a, n_resamples):
         combos = itertools.combinations(range(n), n_a)
         idx = np.array([[*c, *sorted(set(range(n)) - set(c))] for c in combos], dtype=np.intp)
         yield idx
@@ -624,7 +642,7 @@ def permutation_pvalues(
     (0.3333, True)
     """
     pooled, n_a = np.concatenate([a, b]), len(a)
-    exact = math.comb(len(pooled), n_a) <= n_resamples
+    exact = _comb_at_most(len(pooled), n_a, n_resamples)
     observed = {s: abs(f(a) - f(b)) for s, f in statistics.items()}
     hits, total = dict.fromkeys(statistics, 0), 0
     for idx in _splits(n_a, len(pooled), n_resamples, seed):
@@ -704,13 +722,18 @@ def permutation_floor(n_a: int, n_b: int, *, two_sided: bool = True) -> float:
         expect_kind(n, (int, np.integer), "permutation_floor", hint="pass the articles per side")
     if n_a < 1 or n_b < 1:
         raise ValueError(f"permutation_floor needs at least one article per side, got {n_a}, {n_b}")
-    splits = math.comb(n_a + n_b, n_a)
-    return min(1.0, (2.0 if two_sided and n_a == n_b else 1.0) / splits)
+    ways = 2.0 if two_sided and n_a == n_b else 1.0
+    if (
+        n_a + n_b > 1000
+    ):  # C has hundreds of digits: work in logs (the floor is 0 to double precision)
+        log_c = math.lgamma(n_a + n_b + 1) - math.lgamma(n_a + 1) - math.lgamma(n_b + 1)
+        return min(1.0, ways * math.exp(-log_c))
+    return min(1.0, ways / math.comb(n_a + n_b, n_a))
 
 
 def _split_indices(n_a: int, n: int, n_resamples: int, seed: int) -> tuple[np.ndarray, bool]:
     """All ``C(n, n_a)`` label splits as index rows (first n_a go to side a), or a random sample."""
-    if math.comb(n, n_a) <= n_resamples:
+    if _comb_at_most(n, n_a, n_resamples):
         rows = [
             [*combo, *(i for i in range(n) if i not in combo)]
             for combo in itertools.combinations(range(n), n_a)

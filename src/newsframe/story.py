@@ -22,10 +22,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from newsframe.actors import Actor
 from newsframe.errors import InputError, expect_kind
-from newsframe.framing.naming import Concept, Variant
-from newsframe.framing.speakers import ReportingVerbs
+from newsframe.lexicons import Actor, Concept, ReportingVerbs, Variant, extend_frames
 from newsframe.resources import Resources, default_resources, read_toml, valence_entry
 from newsframe.text import lemmatize, normalise, tokenize
 
@@ -263,17 +261,6 @@ def _with_frames(frames: tuple, story: Story, source: str) -> tuple:
     for key in [*story.frames_add, *story.frames_exclude]:
         if key not in known:
             raise InputError(source, f"[frames] no frame {key!r} in the frame dictionaries")
-    try:
-        from newsframe.framing.frames import extend_frames
-    except ImportError:  # dictionaries without exclusion patterns: drop listed terms instead
-        out = []
-        for f in frames:
-            key = f"{f.scheme}/{f.frame}"
-            drop = {*story.frames_exclude.get("*", ()), *story.frames_exclude.get(key, ())}
-            add = (*story.frames_add.get("*", ()), *story.frames_add.get(key, ()))
-            terms = tuple(t for t in f.terms if t not in drop) + (add if f.terms else ())
-            out.append(replace(f, terms=terms))
-        return tuple(out)
     return extend_frames(frames, terms=story.frames_add, exclude=story.frames_exclude)
 
 

@@ -20,8 +20,8 @@ from pathlib import Path
 
 import simplemma
 
+from newsframe.datafiles import read_csv_rows, read_lines
 from newsframe.errors import expect_kind
-from newsframe.resources import read_csv_rows, read_lines
 
 __all__ = [
     "TOKEN",
@@ -517,9 +517,11 @@ _MOVED_TO_TABLES = ("corpus_counts", "sentences_frame", "tokens_frame")
 
 
 def __getattr__(name: str):
-    """The table builders moved to :mod:`newsframe.tables`; the old import path still works."""
+    """The table builders moved to :mod:`newsframe.tables` (a layer above this one, which this
+    module does not import): an old ``newsframe.text`` path names their new home."""
     if name in _MOVED_TO_TABLES:
-        from newsframe import tables
-
-        return getattr(tables, name)
+        raise AttributeError(
+            f"module {__name__!r} has no attribute {name!r}: it moved to newsframe.tables "
+            f"(from newsframe.tables import {name}, or nf.{name})"
+        )
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

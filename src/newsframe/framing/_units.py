@@ -21,6 +21,7 @@ from pathlib import Path
 from newsframe.corpus import Article
 from newsframe.corpus import as_articles as as_articles
 from newsframe.document import HEADLINE, Document, analyse
+from newsframe.lexicons import load_actors
 from newsframe.resources import Resources
 from newsframe.text import TOKEN, lemmatize, normalise
 
@@ -133,8 +134,6 @@ def with_actors(resources: Resources, actors) -> Resources:
     if actors is None:
         return resources
     if isinstance(actors, (str, Path)):
-        from newsframe.actors import load_actors
-
         actors = load_actors(actors)
     return _replaced(resources, "actors", tuple(actors))
 

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from newsframe.corpus import Article, Corpus
-from newsframe.errors import InputError
 from newsframe.framing._units import as_articles, phrase_regex, units
 from newsframe.framing.attribution import LABEL_WORDS, UnitText, article_labels, unit_quotes
 from newsframe.framing.quotes import QuoteIndex, inside
-from newsframe.resources import Resources, read_toml, resolve_resources
+from newsframe.lexicons import DistancingLexicon, load_distancing
+from newsframe.resources import Resources, resolve_resources
 from newsframe.text import normalise
 
 __all__ = ["DistancingLexicon", "distancing_marks", "load_distancing"]
@@ -30,28 +29,6 @@ COLUMNS = [
     "inside_quote",
     "sentence",
 ]
-
-
-@dataclass(frozen=True)
-class DistancingLexicon:
-    """Distancing phrases by kind (``so_called``, ``hedge``, or your own)."""
-
-    kinds: dict[str, tuple[str, ...]]
-
-
-def load_distancing(path: str | Path | None = None) -> DistancingLexicon:
-    """Return the distancing lexicon in ``path`` (TOML) or ``data/distancing.toml``.
-
-    >>> lex = load_distancing()
-    >>> "so-called" in lex.kinds["so_called"], "reportedly" in lex.kinds["hedge"]
-    (True, True)
-    """
-    table, source = read_toml(path, "distancing.toml")
-    try:
-        kinds = {k: tuple(map(str, v["phrases"])) for k, v in table["kind"].items()}
-    except (KeyError, TypeError, AttributeError) as exc:
-        raise InputError(source, f"invalid distancing lexicon: {exc!r}") from None
-    return DistancingLexicon(kinds)
 
 
 def distancing_marks(

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
 
@@ -12,12 +11,13 @@ import pandas as pd
 
 from newsframe.corpus import Article, Corpus
 from newsframe.document import Document, analyse
-from newsframe.errors import InputError, NewsframeError, expect_items, expect_kind
+from newsframe.errors import NewsframeError, expect_kind
 from newsframe.framing._units import as_articles, document_units, per_1000
 from newsframe.framing._units import word_tokens as _word_tokens
-from newsframe.resources import Resources, read_toml, resolve_resources
+from newsframe.lexicons import Frame, _compile, extend_frames, load_frame_dictionaries
+from newsframe.resources import Resources, resolve_resources
 from newsframe.stats import Draws, quantiles, renamed, resample_indices
-from newsframe.text import TOKEN, lemmatize, normalise, tokenize
+from newsframe.text import TOKEN, lemmatize, normalise
 
 __all__ = [
     "Frame",
@@ -57,117 +57,6 @@ DIMENSION_COLUMNS = [
     "rank",
     "words",
 ]
-
-
-@dataclass(frozen=True)
-class Frame:
-    """One frame of a scheme: ids, label, codebook definition, dictionary terms and exclusions.
-
-    ``exclude`` holds context patterns (same syntax as ``terms``): a term hit that shares a word
-    with a match of one of them is cancelled ("ruling party" cancels "ruling" for legality).
-    """
-
-    scheme: str
-    frame: str
-    label: str
-    definition: str
-    terms: tuple[str, ...]
-    exclude: tuple[str, ...] = ()
-
-    @property
-    def patterns(self) -> tuple[tuple[tuple[str, str], ...], ...]:
-        """Each term as a tuple of ``(kind, value)`` word patterns, longest term first."""
-        return tuple(sorted((_compile(t) for t in self.terms), key=lambda p: -len(p)))
-
-    @property
-    def exclusions(self) -> tuple[tuple[tuple[str, str], ...], ...]:
-        """Each exclusion pattern as a tuple of ``(kind, value)`` word patterns."""
-        return tuple(_compile(t) for t in self.exclude)
-
-
-@lru_cache(maxsize=4096)
-def _compile(term: str) -> tuple[tuple[str, str], ...]:
-    """``term`` as ``(kind, value)`` words: ``prefix`` (``x*``), ``form`` (``=x``) or ``word``."""
-    words = []
-    for word in normalise(term).lower().split():
-        if word.endswith("*") and len(word) > 1:
-            words.append(("prefix", word[:-1]))
-        elif word.startswith("=") and len(word) > 1:
-            words.append(("form", word[1:]))
-        else:
-            words.append(("word", lemmatize(word) if tokenize(word) == [word] else word))
-    return tuple(words)
-
-
-def _strings(value, source: str, where: str) -> tuple[str, ...]:
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise InputError(source, f"{where} must be a list of non-empty strings")
-    return tuple(value)
-
-
-def load_frame_dictionaries(path: str | Path | None = None) -> tuple[Frame, ...]:
-    """Return the frame dictionaries in ``path`` (TOML) or ``data/frame_dictionaries.toml``.
-
-    The file format (terms, ``*`` prefixes, ``=`` exact forms, phrases and ``exclude`` context
-    patterns) is documented at the top of the shipped file.
-
-    >>> frames = load_frame_dictionaries()
-    >>> len([f for f in frames if f.scheme == "mfc"]), len([f for f in frames if f.scheme == "sv"])
-    (15, 5)
-    """
-    table, source = read_toml(path, "frame_dictionaries.toml")
-    try:
-        specs = [(scheme, key, v) for scheme, spec in table["scheme"].items()
-                 for key, v in spec["frame"].items()]  # fmt: skip
-        frames = [
-            Frame(scheme, key, str(v.get("label", key)), str(v.get("definition", "")),
-                  _strings(v["terms"], source, f"{scheme}/{key} terms") if v["terms"] else (),
-                  _strings(v.get("exclude", []), source, f"{scheme}/{key} exclude")
-                  if v.get("exclude") else ())
-            for scheme, key, v in specs
-        ]  # fmt: skip
-    except (KeyError, TypeError, AttributeError) as exc:
-        raise InputError(source, f"invalid frame dictionary: {exc!r}") from None
-    return tuple(frames)
-
-
-def extend_frames(
-    frames: Iterable[Frame],
-    *,
-    terms: Mapping[str, Sequence[str]] | None = None,
-    exclude: Mapping[str, Sequence[str]] | None = None,
-) -> tuple[Frame, ...]:
-    """Return ``frames`` with extra ``terms`` and ``exclude`` patterns per ``"scheme/frame"`` key.
-
-    The key ``"*"`` applies to every frame: ``exclude={"*": ["border river"]}`` stops a story's
-    topic phrase from counting for any frame. This is how a story file adds or cancels dictionary
-    words without copying the shipped dictionaries.
-
-    >>> frames = extend_frames(load_frame_dictionaries(), exclude={"*": ["food safety"]})
-    >>> "mfc/health_and_safety" in match_frames("A food safety notice.", frames)
-    False
-    """
-    frames = tuple(
-        expect_items(frames, Frame, "extend_frames", hint="pass load_frame_dictionaries()")
-    )
-    known = {f"{f.scheme}/{f.frame}" for f in frames} | {"*"}
-    for what, table in (("terms", terms or {}), ("exclude", exclude or {})):
-        for key, values in table.items():
-            if key not in known:
-                raise NewsframeError(f"extend_frames: no frame {key!r} for {what} (known: "
-                                     f"{', '.join(sorted(known))})")  # fmt: skip
-            if isinstance(values, str) or not all(isinstance(v, str) and v.strip() for v in values):
-                raise NewsframeError(f"extend_frames: {what} of {key!r} must be a list of words")
-
-    def more(table, key: str) -> tuple[str, ...]:
-        table = table or {}
-        return (*table.get("*", ()), *table.get(key, ()))
-
-    return tuple(
-        replace(f, terms=f.terms + more(terms, f"{f.scheme}/{f.frame}") if f.terms else f.terms,
-                exclude=f.exclude + more(exclude, f"{f.scheme}/{f.frame}"))
-        for f in frames
-    )  # fmt: skip
 
 
 def _frames(dictionaries, resources: Resources | None = None) -> tuple[Frame, ...]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -13,10 +12,10 @@ import pandas as pd
 from newsframe.actors import lowercase_pattern
 from newsframe.corpus import Article, Corpus
 from newsframe.document import Document, analyse_corpus
-from newsframe.errors import InputError
 from newsframe.framing._units import document_units, phrase_regex
 from newsframe.framing.quotes import inside, top_level_quotes
-from newsframe.resources import Resources, read_toml, resolve_resources
+from newsframe.lexicons import Concept, Variant, load_naming_concepts
+from newsframe.resources import Resources, resolve_resources
 from newsframe.text import normalise
 
 __all__ = [
@@ -51,46 +50,6 @@ EVIDENCE_COLUMNS = [
     "in_quote",
     "sentence",
 ]
-
-
-@dataclass(frozen=True)
-class Variant:
-    """One name for a concept: display name, whose usage it is, and the aliases that count."""
-
-    name: str
-    usage: str
-    aliases: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Concept:
-    """A thing with competing names (e.g. the disputed islands) and its variants, in order."""
-
-    concept_id: str
-    description: str
-    variants: tuple[Variant, ...]
-
-
-def load_naming_concepts(path: str | Path | None = None) -> tuple[Concept, ...]:
-    """Return the naming concepts in ``path`` (TOML) or the shipped ``data/naming_concepts.toml``.
-
-    >>> load_naming_concepts()  # story-neutral: a story file brings its naming concepts
-    ()
-    """
-    table, source = read_toml(path, "naming_concepts.toml")
-    try:
-        concepts = []
-        for key, value in table.get("concept", {}).items():
-            variants = tuple(
-                Variant(str(v["name"]), str(v.get("usage", "")), tuple(map(str, v["aliases"])))
-                for v in value["variant"]
-            )
-            if not variants or any(not v.aliases for v in variants):
-                raise ValueError(f"concept {key!r} needs variants with at least one alias each")
-            concepts.append(Concept(key, str(value.get("description", "")), variants))
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise InputError(source, f"invalid naming concept table: {exc!r}") from None
-    return tuple(concepts)
 
 
 def _concepts(concepts, resources: Resources) -> tuple[Concept, ...]:

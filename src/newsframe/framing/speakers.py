@@ -25,18 +25,17 @@ import itertools
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
 
 from newsframe.actors import Actor, Mention, find_mentions
 from newsframe.document import HEADLINE, Document
-from newsframe.errors import InputError
 from newsframe.framing._units import Token, Unit
 from newsframe.framing.quotes import Quote, QuoteIndex
-from newsframe.resources import default_resources, read_toml
-from newsframe.text import ABBREVIATIONS, lemmatize, tokenize
+from newsframe.lexicons import ReportingVerbs, load_reporting_verbs
+from newsframe.resources import default_resources
+from newsframe.text import ABBREVIATIONS, lemmatize
 
 __all__ = [
     "Attribution",
@@ -135,73 +134,6 @@ GENERIC_PEOPLE = frozenset(["official", "spokesman", "spokeswoman", "spokesperso
 TOP_OFFICE = frozenset(["leader", "president", "premier", "prime", "chancellor", "head"])
 STATEMENTS = frozenset(["statement", "announcement", "release", "communique"])  # one document
 _LOOK_BACK = 60  # events a pronoun or description looks back over (bounded: linear time)
-
-
-@dataclass(frozen=True)
-class ReportingVerbs:
-    """The reporting-verb table: lemma sequence -> class, reporting nouns, strict and
-    quotation-only verbs, and the nouns that can head a speaker's noun phrase (lemma -> kind)."""
-
-    verbs: dict[tuple[str, ...], str]
-    nouns: dict[str, str]
-    strict: frozenset[tuple[str, ...]]
-    classes: tuple[str, ...]
-    quote_only: frozenset[tuple[str, ...]] = frozenset()
-    speaker_nouns: dict[str, str] = field(default_factory=dict)
-    after_quote: frozenset[tuple[str, ...]] = frozenset()
-
-
-def _lemmas(phrase: str) -> tuple[str, ...]:
-    return tuple(lemmatize(t) for t in tokenize(phrase))
-
-
-def _speaker_nouns(raw: dict) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for kind, nouns in raw.items():
-        for noun in nouns:
-            for form in {noun.lower(), lemmatize(noun)}:
-                out.setdefault(form, kind)
-    return out
-
-
-def load_reporting_verbs(path: str | Path | None = None) -> ReportingVerbs:
-    """Return the reporting-verb table in ``path`` (TOML) or ``data/reporting_verbs.toml``.
-
-    A table without a ``[speaker]`` section uses the shipped speaker nouns.
-
-    >>> table = load_reporting_verbs()
-    >>> table.verbs[("say",)], table.verbs[("claim",)], table.verbs[("slam",)]
-    ('neutral', 'evaluative', 'hostile')
-    >>> table.speaker_nouns["ministry"], table.speaker_nouns["statement"]
-    ('organisation', 'document')
-    """
-    raw, source = read_toml(path, "reporting_verbs.toml")
-    verbs: dict[tuple[str, ...], str] = {}
-    nouns: dict[str, str] = {}
-    strict: set[tuple[str, ...]] = set()
-    quote_only: set[tuple[str, ...]] = set()
-    after_quote: set[tuple[str, ...]] = set()
-    try:
-        for name, spec in raw["class"].items():
-            for verb in spec["verbs"]:
-                verbs.setdefault(_lemmas(verb), name)
-            for noun in spec.get("nouns", []):
-                nouns.setdefault(lemmatize(noun), name)
-            strict.update(_lemmas(v) for v in spec.get("strict", []))
-            quote_only.update(_lemmas(v) for v in spec.get("quote_only", []))
-            after_quote.update(_lemmas(v) for v in spec.get("after_quote", []))
-        classes = tuple(raw["class"])
-        speaker = raw.get("speaker")
-        if speaker is None:
-            speaker = read_toml(None, "reporting_verbs.toml")[0]["speaker"]
-        speaker_nouns = _speaker_nouns(speaker)
-    except (KeyError, TypeError, AttributeError) as exc:
-        raise InputError(source, f"invalid reporting-verb table: {exc!r}") from None
-    verbs.pop((), None)
-    return ReportingVerbs(
-        verbs, nouns, frozenset(strict), classes, frozenset(quote_only), speaker_nouns,
-        frozenset(after_quote),
-    )  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -25,12 +25,57 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from newsframe._version import __version__
+from newsframe.alignment import align_sentences, near_duplicates, sentence_facts
 from newsframe.corpus import Article, Corpus, load_corpus
+from newsframe.discovery import with_text_actors
+from newsframe.distributed import (
+    check_scheduler,
+    compute_article_tables,
+    dask_client,
+    load_corpus_distributed,
+)
 from newsframe.errors import InputError, NewsframeError, NewsframeWarning
-from newsframe.periods import PERIODS
+from newsframe.framing import alias_overlaps, frame_drivers, frame_evidence, naming_evidence
+from newsframe.groups import (
+    actor_sentiment_by_group,
+    cleaning_by_group,
+    compare_group_sentiment,
+    comparison_pair,
+    frames_by_group,
+    group_keyness,
+    group_sentiment,
+    naming_by_group,
+    prominence_by_group,
+    terms_by_group,
+    verbs_by_group,
+    voice_by_group,
+)
+from newsframe.omission import (
+    NUMBER_THRESHOLD,
+    actor_omissions,
+    coverage,
+    fact_pair,
+    group_omissions,
+    number_differences,
+    omission_summary,
+    omissions,
+)
+from newsframe.parallel import map_slices, n_workers
+from newsframe.periods import PERIODS, over_time
+from newsframe.plots import framing as fplots
+from newsframe.plots import save_figure
+from newsframe.plots import sentiment as splots
+from newsframe.plots.corpus import cleaning_figure
+from newsframe.plots.groups import plot_group_grid, plot_group_intervals
+from newsframe.plots.selection import alignment_map_figure, coverage_figure, group_omission_figure
+from newsframe.plots.terms import plot_keyness, plot_term_frequencies
+from newsframe.plots.time import over_time_figures
 from newsframe.report import output
 from newsframe.report.html import Block, Section, render_page
+from newsframe.sentiment import exclusion_effect, sentiment_drivers
 from newsframe.sources import TABLE_SUFFIXES
+from newsframe.terms import critical_g2, key_terms, keyness
 
 __all__ = ["ReportPlan", "build_report", "plan_comparison"]
 
@@ -103,11 +148,9 @@ def plan_comparison(
     >>> plan_comparison(c).slug
     'a_vs_b'
     """
-    import newsframe as nf
-
     if len(corpus) < 2:
         raise NewsframeError("a report compares articles: the corpus needs at least two")
-    pair = nf.comparison_pair(corpus, list(compare) if compare else None, column=group)
+    pair = comparison_pair(corpus, list(compare) if compare else None, column=group)
     groups: dict[str, tuple[str, ...]] = {}
     if pair.column:
         groups = {name: tuple(part.ids) for name, part in corpus.groups(pair.column).items()}
@@ -215,8 +258,6 @@ def _overview(r: _Report, plan: ReportPlan, measure: str, table: pd.DataFrame, c
     """The overview of every group for one measure: figure and table ``<measure>__by_<column>``
     (nothing without a grouping column). ``grid`` goes to :func:`plot_group_grid`; without it
     the table is one value per group with an interval (:func:`plot_group_intervals`)."""
-    from newsframe.plots.groups import plot_group_grid, plot_group_intervals
-
     if not plan.group or table.empty:
         return []
     name = f"{measure}__by_{_slug(plan.group)}"
@@ -246,9 +287,6 @@ def _sides(corpus: Corpus, plan: ReportPlan) -> tuple[list[Article], list[Articl
 
 
 def _corpus_section(r: _Report, corpus: Corpus, plan: ReportPlan) -> None:
-    import newsframe as nf
-    from newsframe.plots.corpus import cleaning_figure
-
     # every manifest column, the grouping one included (Corpus.to_frame keeps them all)
     frame = corpus.to_frame().drop(columns=["source_path", "sha256"], errors="ignore")
     summary = corpus.removal_summary()
@@ -281,9 +319,7 @@ def _corpus_section(r: _Report, corpus: Corpus, plan: ReportPlan) -> None:
             r,
             plan,
             "cleaning",
-            nf.cleaning_by_group(summary, corpus, column=plan.group)
-            if plan.group
-            else pd.DataFrame(),
+            cleaning_by_group(summary, corpus, column=plan.group) if plan.group else pd.DataFrame(),
             "Words kept and removed, by reason.",
             item="reason",
             value="words",
@@ -366,19 +402,16 @@ def _ranking_note(key: pd.DataFrame, top: dict[str, pd.DataFrame]) -> str:
 
 
 def _terms_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Tables) -> pd.DataFrame:
-    import newsframe as nf
-    from newsframe.plots.terms import plot_keyness, plot_term_frequencies
-
     freqs = base["term_frequencies"]
     if plan.group:
-        key = nf.group_keyness(corpus, column=plan.group, compare=[plan.label_a, plan.label_b])
+        key = group_keyness(corpus, column=plan.group, compare=[plan.label_a, plan.label_b])
     else:
         side_a, side_b = _sides(corpus, plan)
-        key = nf.keyness(side_a, side_b, resources=corpus.resources)
+        key = keyness(side_a, side_b, resources=corpus.resources)
     label_a, label_b = str(key["article_id"].iloc[0]), str(key["reference"].iloc[0])
-    bar = nf.critical_g2(len(key))
+    bar = critical_g2(len(key))
     passing = int((key["g2"] > bar).sum())
-    top = nf.key_terms(key, top_n=TOP_KEY_TERMS)
+    top = key_terms(key, top_n=TOP_KEY_TERMS)
     top_a, top_b = _top_terms(top[label_a]), _top_terms(top[label_b])
     r.summary["keyness"] = {
         "a": plan.label_a, "b": plan.label_b, "unit": "tokens pooled per side",
@@ -397,7 +430,7 @@ def _terms_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Tables) -
             r,
             plan,
             "term_frequencies",
-            nf.terms_by_group(freqs, corpus, column=plan.group) if plan.group else pd.DataFrame(),
+            terms_by_group(freqs, corpus, column=plan.group) if plan.group else pd.DataFrame(),
             "The lemmas most frequent in the groups, per 1,000 tokens of each group (the "
             "table lists each group's top 10).",
             item="term",
@@ -433,7 +466,7 @@ def _terms_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Tables) -
     ]
     r.table("term_frequencies", freqs)
     if plan.group and len(plan.groups) > 2:
-        stacked = nf.group_keyness(corpus, column=plan.group, vs_rest=True)
+        stacked = group_keyness(corpus, column=plan.group, vs_rest=True)
         stacked = stacked.groupby("group", sort=False).head(25).reset_index(drop=True)
         blocks.append(
             r.preview(
@@ -449,14 +482,11 @@ def _terms_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Tables) -
 
 
 def _sentiment_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Tables) -> pd.DataFrame:
-    import newsframe as nf
-    from newsframe.plots import sentiment as splots
-
     sentences = base["sentences"]
     summary = base["sentiment_summary"]
     with warnings.catch_warnings():  # the page states the p floor itself
         warnings.simplefilter("ignore", NewsframeWarning)
-        comparison = nf.compare_group_sentiment(
+        comparison = compare_group_sentiment(
             sentences, corpus, [plan.label_a, plan.label_b], column=plan.group
         )
     mean = comparison[comparison["statistic"] == "mean_compound"].iloc[0]
@@ -475,12 +505,12 @@ def _sentiment_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Table
     actors = base["actor_sentiment"]
     sides = {i: plan.label_a for i in plan.ids_a} | {i: plan.label_b for i in plan.ids_b}
     compared = sentences[sentences["article_id"].isin(sides)]
-    drivers = nf.sentiment_drivers(compared, by="side", groups=sides, resources=corpus.resources,
+    drivers = sentiment_drivers(compared, by="side", groups=sides, resources=corpus.resources,
                                    leave_one_out=len(compared) <= MAX_LEAVE_ONE_OUT)  # fmt: skip
     exclude = sorted(corpus.resources.sentiment_exclude)
     coverage = base["sentiment_coverage"]
     r.table("sentences", sentences)
-    near = (nf.actor_sentiment_by_group(actors, corpus, column=plan.group) if plan.group
+    near = (actor_sentiment_by_group(actors, corpus, column=plan.group) if plan.group
             else pd.DataFrame())  # fmt: skip
     blocks = [
         Block(
@@ -560,7 +590,7 @@ def _sentiment_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Table
     blocks.append(r.preview(f"sentiment__drivers__{plan.slug}", drivers,
                             "Sentiment drivers (words, valence, count, shift of the mean)", 20))  # fmt: skip
     if exclude:
-        effect = nf.exclusion_effect(compared, by="side", groups=sides,
+        effect = exclusion_effect(compared, by="side", groups=sides,
                                      resources=corpus.resources)  # fmt: skip
         blocks.append(r.preview("sentiment__exclusion_effect", effect,
                                 "Before and after leaving the story's topic words out", 10))  # fmt: skip
@@ -574,18 +604,13 @@ def _sentiment_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Table
 
 def _group_means(sentences: pd.DataFrame, corpus: Corpus, plan: ReportPlan) -> pd.DataFrame:
     """Each group's mean compound (mean of article means) with its interval, or nothing."""
-    import newsframe as nf
-
     if not plan.group:
         return pd.DataFrame()
-    table = nf.group_sentiment(sentences, corpus, column=plan.group)
+    table = group_sentiment(sentences, corpus, column=plan.group)
     return table[table["statistic"] == "mean_compound"].reset_index(drop=True)
 
 
 def _framing_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Tables) -> None:
-    import newsframe as nf
-    from newsframe.plots import framing as fplots
-
     naming = base["naming_variants"]
     attrib = base["attributions"]
     voice = base["share_of_voice"]
@@ -619,12 +644,12 @@ def _framing_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Tables)
     blocks.append(r.preview("share_of_voice", voice, "Share of voice", 20))
     if plan.group and len(attrib):
         blocks.extend(_overview(r, plan, "attribution_verbs",
-                                nf.verbs_by_group(attrib, corpus, column=plan.group),
+                                verbs_by_group(attrib, corpus, column=plan.group),
                                 "Attributions by reporting-verb class, per group.",
                                 item="verb_class", value="attributions", label="attributions",
                                 title="Reporting verbs by class"))  # fmt: skip
         blocks.extend(_overview(r, plan, "share_of_voice",
-                                nf.voice_by_group(voice, corpus, column=plan.group),
+                                voice_by_group(voice, corpus, column=plan.group),
                                 "Words quoted from each speaker, per group.",
                                 item="speaker_name", value="quoted_words", label="quoted words",
                                 title="Share of voice: quoted words per speaker"))  # fmt: skip
@@ -634,7 +659,7 @@ def _framing_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Tables)
     blocks.append(r.preview("actor_prominence", prominence, "Actor prominence", 20))
     if plan.group:
         blocks.extend(_overview(r, plan, "actor_prominence",
-                                nf.prominence_by_group(prominence, corpus, column=plan.group),
+                                prominence_by_group(prominence, corpus, column=plan.group),
                                 "Mentions of each actor per 1,000 body words, per group.",
                                 item="name", value="per_1000", digits=1, label="per 1,000 words",
                                 title="Actor mentions per 1,000 words"))  # fmt: skip
@@ -642,14 +667,14 @@ def _framing_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Tables)
                            "Frame dictionary hits per 1,000 words, with intervals" + _drawn(frames, plan)))  # fmt: skip
     blocks.append(r.preview("frame_dimensions", frames[frames["hits"] > 0], "Frames found", 20))
     if plan.group:
-        by_group = nf.frames_by_group(frames, corpus, column=plan.group)
+        by_group = frames_by_group(frames, corpus, column=plan.group)
         blocks.extend(_overview(r, plan, "frame_dimensions", by_group[by_group["hits"] > 0],
                                 "Frame dictionary hits per 1,000 body words, per group.",
                                 item="label", value="per_1000", digits=1, label="per 1,000 words",
                                 title="Frames per 1,000 words"))  # fmt: skip
     sides = {i: plan.label_a for i in plan.ids_a} | {i: plan.label_b for i in plan.ids_b}
-    evidence = nf.frame_evidence(corpus.subset(list(sides)), resources=corpus.resources)
-    blocks.append(r.preview("frame_drivers", nf.frame_drivers(evidence, by="side", groups=sides),
+    evidence = frame_evidence(corpus.subset(list(sides)), resources=corpus.resources)
+    blocks.append(r.preview("frame_drivers", frame_drivers(evidence, by="side", groups=sides),
                             "The words behind each frame score, per compared side"
                             + _pair_note(plan), 20))  # fmt: skip
     blocks.append(
@@ -663,11 +688,9 @@ def _naming_overview(
 ) -> list[Block]:
     """Names by group (the narrator's uses and a source's, in quotations), the evidence sentences
     behind every count, and a warning when an alias sits inside another name."""
-    import newsframe as nf
-
     res = corpus.resources
     blocks: list[Block] = []
-    overlaps = nf.alias_overlaps(res.naming_concepts, res.actors)
+    overlaps = alias_overlaps(res.naming_concepts, res.actors)
     if len(overlaps):
         pairs = "; ".join(f"'{a}' inside {k} '{o}'" for a, k, o in
                           overlaps[["alias", "inside_kind", "inside"]].head(5).itertuples(index=False))  # fmt: skip
@@ -678,10 +701,10 @@ def _naming_overview(
         r.table("naming_alias_overlaps", overlaps)
     kept = _documents_read_again(corpus, plan)  # evidence from documents still in memory
     read = corpus if kept is True else corpus.subset([i for i in corpus.ids if i in kept])
-    evidence = nf.naming_evidence(read, resources=res)
+    evidence = naming_evidence(read, resources=res)
     where = "" if len(read) == len(corpus) else f" (the {len(read)} articles this section reads)"
     if plan.group:
-        names = nf.naming_by_group(naming, corpus, column=plan.group)
+        names = naming_by_group(naming, corpus, column=plan.group)
         names = names[
             names.groupby(["concept", "variant"], sort=False)["count"].transform("sum") > 0
         ]
@@ -766,14 +789,6 @@ def _left_out(actors: pd.DataFrame) -> pd.DataFrame:
 
 def _selection_section(r: _Report, corpus: Corpus, plan: ReportPlan,
                        align_pair: Sequence[str] | None = None) -> None:  # fmt: skip
-    import newsframe as nf
-    from newsframe.omission import NUMBER_THRESHOLD
-    from newsframe.plots.selection import (
-        alignment_map_figure,
-        coverage_figure,
-        group_omission_figure,
-    )
-
     part = corpus
     note = ""
     if len(corpus) > MAX_ALIGNED_ARTICLES:
@@ -782,21 +797,21 @@ def _selection_section(r: _Report, corpus: Corpus, plan: ReportPlan,
         note = (f" With {len(corpus):,} articles, this section reads the compared sides only "
                 f"({len(part)} articles).")  # fmt: skip
     by = plan.group
-    table = nf.omissions(part, by=by)
-    summary = nf.omission_summary(table, by="group" if by else "article_id")
-    facts = nf.sentence_facts(part)
+    table = omissions(part, by=by)
+    summary = omission_summary(table, by="group" if by else "article_id")
+    facts = sentence_facts(part)
     if align_pair:
         a, b = align_pair
         n_facts = len(set(facts.loc[facts["article_id"] == a, "fact_id"])
                           & set(facts.loc[facts["article_id"] == b, "fact_id"]))  # fmt: skip
         why = "named with --align"
     else:
-        a, b, n_facts = nf.fact_pair(facts, [i for i in plan.ids_a if i in part.ids],
+        a, b, n_facts = fact_pair(facts, [i for i in plan.ids_a if i in part.ids],
                                      [i for i in plan.ids_b if i in part.ids])  # fmt: skip
         why = (f"of the articles of {plan.label_a} and {plan.label_b}, the two that share the most "
                "facts")  # fmt: skip
     pair = part.subset([a, b])
-    pair_rows = nf.omissions(pair)
+    pair_rows = omissions(pair)
     shared = int((~table["only_here"]).sum())
     text = (
         "What each article tells that the others leave out: every body sentence is matched "
@@ -815,35 +830,35 @@ def _selection_section(r: _Report, corpus: Corpus, plan: ReportPlan,
         r.preview("omission_summary", summary, "Shared and exclusive sentences", 20),
         r.figure(
             f"alignment_map__{a}_vs_{b}",
-            alignment_map_figure(pair_rows, nf.align_sentences(pair), a, b),
+            alignment_map_figure(pair_rows, align_sentences(pair), a, b),
             f"{a} and {b} in reading order ({why}: {n_facts}); bands join sentences that tell "
             "the same thing; the title counts what each tells that the other tells too.",
         ),
         r.figure(
             "coverage__articles_by_facts",
-            coverage_figure(nf.coverage(part)),
+            coverage_figure(coverage(part)),
             "Articles × facts (aligned sentences), clustered.",
         ),
     ]
     if by:
-        told = nf.group_omissions(part, by=by)
+        told = group_omissions(part, by=by)
         blocks.append(r.figure(f"omission__facts_per_{_slug(by)}", group_omission_figure(told),
                                "Which group tells which fact."))  # fmt: skip
         r.table("omission__facts_by_group", told)
         blocks.append(r.preview("omission__facts", _facts_once(facts, told),
                                 "Facts: each once, with the articles telling it", 15))  # fmt: skip
-    actors = nf.actor_omissions(part)
+    actors = actor_omissions(part)
     blocks.append(r.preview("actor_omissions__left_out", _left_out(actors),
                             "Speakers one article quotes and others leave out", 20))  # fmt: skip
     r.table("actor_omissions", actors)
-    numbers = nf.number_differences(part)
+    numbers = number_differences(part)
     blocks.append(r.preview("number_differences", numbers,
                             "Numbers and dates that differ between aligned sentences (similarity "
                             f"≥ {NUMBER_THRESHOLD}, numbers aside)", 15,
                             show=("article_id", "other_id", "similarity", "numbers", "other_numbers",
                                   "only_here", "only_there", "conflict",
                                   "sentence", "other_sentence")))  # fmt: skip
-    copies = nf.near_duplicates(part)
+    copies = near_duplicates(part)
     blocks.append(r.preview("near_duplicates", copies, "Shared source: wire copy and reprints", 15))
     r.table("omissions", table)
     r.summary["selection"] = {"sentences": len(table), "shared_with_article": shared,
@@ -865,9 +880,6 @@ def _time_preview(r: _Report, name: str, frame: pd.DataFrame, columns: Sequence[
 def _over_time_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Tables,
                        period: str | None) -> None:  # fmt: skip
     """ "Over time": when the articles carry publication dates (:mod:`newsframe.periods`)."""
-    from newsframe.periods import over_time
-    from newsframe.plots.time import over_time_figures
-
     if not any(a.published.strip() for a in corpus):
         return
     try:
@@ -1005,8 +1017,6 @@ def _write_tables(tables: dict[str, pd.DataFrame], folder: Path, n_jobs: int | N
             for name, frame in tables.items()
             for start in range(0, max(len(frame), 1), CSV_PIECE_ROWS)]  # fmt: skip
     rows = sum(len(frame) for frame in tables.values())
-    from newsframe.parallel import map_slices
-
     parts = map_slices(functools.partial(_csv_pieces, tables=tables), jobs,
                        n_jobs=n_jobs if rows >= 2 * CSV_PIECE_ROWS else 1, min_items=2)  # fmt: skip
     files: dict[str, list[bytes]] = {}
@@ -1017,16 +1027,12 @@ def _write_tables(tables: dict[str, pd.DataFrame], folder: Path, n_jobs: int | N
 
 
 def _save_figures(names: Sequence[str], figures: dict[str, Any], folder: Path) -> None:
-    from newsframe.plots import save_figure
-
     for name in names:
         save_figure(figures[name], name, folder)
 
 
 def _write(r: _Report, target: Path, title: str, lead: str, n_jobs: int | None = 1) -> None:
     from matplotlib import pyplot as plt
-
-    from newsframe.parallel import map_slices
 
     (target / "tables").mkdir(parents=True)
     _write_tables(r.tables, target / "tables", n_jobs)
@@ -1085,11 +1091,7 @@ def build_report(
     week, month, quarter or year; default chosen from the span, :mod:`newsframe.periods`).
     """
     if scheduler:
-        from newsframe.distributed import check_scheduler
-
         check_scheduler(scheduler)
-    from newsframe.parallel import n_workers
-
     n_workers(n_jobs, 1)  # a bad n_jobs fails here, not after loading
     if period is not None and period not in PERIODS:
         raise NewsframeError(f"period must be one of {', '.join(PERIODS)}, got {period!r}")
@@ -1153,23 +1155,17 @@ def _build(
     with ExitStack() as stack:
         client = None
         if scheduler:
-            from newsframe.distributed import dask_client, load_corpus_distributed
-
             client = stack.enter_context(dask_client(scheduler))
             if corpus is None:
                 resolved = resolve_source(source)  # type: ignore[arg-type]
                 corpus = load_corpus_distributed(resolved, client=client, story=story)
         if corpus is None:
             corpus = _load(source, n_jobs, story)  # type: ignore[arg-type]
-        import newsframe as nf
-
         output.refuse_holding(out_path, [a.source_path for a in corpus if a.source_path])
         _check_text(corpus)
         align_pair = _align_pair(corpus, align)  # a bad pair fails before any computing
-        corpus = nf.with_text_actors(corpus, n_jobs=n_jobs)  # no actors named: find them
+        corpus = with_text_actors(corpus, n_jobs=n_jobs)  # no actors named: find them
         plan = plan_comparison(corpus, group=group, compare=compare)
-        from newsframe.distributed import compute_article_tables
-
         base = compute_article_tables(corpus, client=client, n_jobs=n_jobs,
                                       keep_documents=_documents_read_again(corpus, plan))  # fmt: skip
     r = _Report()
@@ -1196,7 +1192,7 @@ def _build(
                 f"{plan.label_b} ({len(plan.ids_b)})" + (f" by '{plan.group}'" if plan.group else ""))  # fmt: skip
         with output.staging(out_path) as folder:
             _write(r, folder, title, lead, n_jobs)
-            output.write_marker(folder, version=nf.__version__,
+            output.write_marker(folder, version=__version__,
                                 input_digest=_input_digest(corpus))  # fmt: skip
             folder.chmod(0o755)
             output.install(folder, out_path, recheck)

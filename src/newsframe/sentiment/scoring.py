@@ -19,7 +19,6 @@ import math
 import re
 import warnings
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
@@ -28,7 +27,9 @@ import pandas as pd
 from newsframe.corpus import Article, Corpus, as_articles
 from newsframe.document import Document, analyse_corpus
 from newsframe.errors import InputError, NewsframeError, expect_items
-from newsframe.resources import Resources, read_csv_rows, resolve_resources, valence_entry
+from newsframe.lexicons import load_domain_lexicon
+from newsframe.parallel import imap_slices, n_workers
+from newsframe.resources import Resources, resolve_resources
 
 __all__ = [
     "NAME_JOINERS",
@@ -221,25 +222,6 @@ def _check_word(source: str, n: int, word: str) -> str:
     return word
 
 
-def load_domain_lexicon(path: str | Path | None = None) -> dict[str, float]:
-    """Return the domain adjustments in ``path`` (CSV ``word,valence,why``) or the shipped file.
-
-    The shipped ``data/sentiment_domain.csv`` documents the format and has no rows (shipped data
-    is story-neutral); a story's own adjustments live in its story file (``[sentiment.domain]``,
-    :attr:`Resources.sentiment_domain` of its corpus). Adjustments are never applied unless
-    passed as ``domain=``. A valence of 0 removes the word from VADER's lexicon.
-
-    >>> load_domain_lexicon()
-    {}
-    """
-    rows, source = read_csv_rows(path, "sentiment_domain.csv")
-    entries = (
-        valence_entry(row.get("word", ""), row.get("valence") or "", source, f"row {n}")
-        for n, row in enumerate(rows, start=1)
-    )
-    return dict(entries)
-
-
 # --- scoring -----------------------------------------------------------------------------
 def score_texts(
     texts: Iterable[str],
@@ -305,8 +287,6 @@ def _score_texts(
 def _score_distinct(
     texts: list[str], key: tuple, n_jobs: int | None, progress: bool | None
 ) -> list[tuple]:
-    from newsframe.parallel import imap_slices, n_workers
-
     if n_jobs is None:
         n_jobs = -1 if len(texts) >= _PARALLEL else 1
     show = len(texts) >= _PROGRESS if progress is None else progress

@@ -16,7 +16,7 @@ import pandas as pd
 
 from newsframe.errors import expect_items
 from newsframe.terms.counts import _check_unit
-from newsframe.text import lemmatize
+from newsframe.text import lemmatize, load_lemma_exceptions
 
 __all__ = ["background_frequencies"]
 
@@ -36,8 +36,6 @@ def _cache_file() -> Path | None:
     so a change to any of them computes the table afresh. ``NEWSFRAME_CACHE=""`` turns it off.
     """
     from importlib.metadata import version
-
-    from newsframe.text import load_lemma_exceptions
 
     folder = os.environ.get("NEWSFRAME_CACHE")
     if folder == "":

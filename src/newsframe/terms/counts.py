@@ -21,7 +21,13 @@ from newsframe.corpus import Article, Corpus, as_articles
 from newsframe.document import Document, analyse_corpus
 from newsframe.errors import NewsframeError
 from newsframe.resources import Resources, resolve_resources
-from newsframe.text import load_lemma_exceptions, load_stopwords, merge_phrases, phrase_index
+from newsframe.text import (
+    load_lemma_exceptions,
+    load_phrases,
+    load_stopwords,
+    merge_phrases,
+    phrase_index,
+)
 
 if TYPE_CHECKING:
     from scipy import sparse
@@ -116,8 +122,6 @@ def _sequence(
         stop_arg = load_stopwords(stopwords)
     custom = None
     if phrases is not True and phrases is not False:
-        from newsframe.text import load_phrases
-
         custom = phrase_index(load_phrases(phrases))
     names: list[str] = []
     local, sentence, stops, lengths = [], [], [], []
