@@ -61,6 +61,7 @@ TITLES = frozenset(
      "environment", "labour", "labor", "culture", "economic", "fisheries", "forestry",
      "citizen", "resident", "consultant", "analyst", "expert", "professor", "councillor", "affairs",
      "councilor", "federal", "national", "regional", "provincial", "county", "city", "u.s.", "pm",
+     "mp", "mep", "labour", "conservative", "democratic", "republican",
      "us", "uk", "un", "eu", "cal", "fire", "crown", "attorney", "solicitor", "lawmaker"]
 )
 _TITLE_ONLY = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"])

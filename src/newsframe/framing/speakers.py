@@ -464,15 +464,14 @@ def _np_speakers(text: str, toks: list[Token], lo: int, hi: int, ctx: _Context) 
 
 def _adjunct_at(toks: list[Token], k: int, hi: int) -> bool:
     """True when a place or time adjunct starts at ``toks[k]`` (k <= hi): "at", "in", "on", ...,
-    a day or month ("Thursday"), or "late"/"last"/"this" before one ("late Thursday", "last
-    week")."""
-    word = toks[k].text.lower()
-    if word in PLACE_OR_TIME or word in CALENDAR:
+    or a time that runs to the end of the phrase ("Thursday", "late Thursday", "last week":
+    "McLean late Thursday" is McLean; "this week Barnier" keeps Barnier)."""
+    if toks[k].text.lower() in PLACE_OR_TIME:
         return True
-    if word in _TIME_BEFORE and k < hi:
-        following = toks[k + 1].text.lower()
-        return following in CALENDAR or following in _TIME_NOUNS
-    return False
+    words = [t.text.lower() for t in toks[k : hi + 1]]
+    if words[0] not in CALENDAR and not (words[0] in _TIME_BEFORE and len(words) > 1):
+        return False
+    return all(w in CALENDAR or w in _TIME_BEFORE or w in _TIME_NOUNS for w in words)
 
 
 def _personal_name(words: list[Token], nouns: dict[str, str]) -> bool:
