@@ -706,3 +706,19 @@ def test_the_subject_before_a_relative_clause_without_its_closing_comma():
     assert _speaker_of(said) == ("Ana Ruiz", "told")
     said = 'Tom Ash, whose son was among those hurt said: "We want answers."'
     assert _speaker_of(said) == ("Tom Ash", "said")
+
+
+def test_a_plural_noun_after_a_preposition_is_no_reporting_verb():
+    said = "After meeting ministers from the 27 remaining EU states, Ana Ruiz said it was fine."
+    t = nf.attributions([nf.Article("x", "T", (said,))])
+    assert t[["speaker", "verb"]].values.tolist() == [["Ana Ruiz", "said"]]
+
+
+def test_he_is_the_one_who_spoke_last_when_two_men_share_the_sentence():
+    text = (
+        '"We will wait," Tom Ash said.',
+        "Mr Ash was speaking after Mr Bell issued a challenge.",
+        '"It is late," he said.',
+    )
+    t = nf.attributions([nf.Article("x", "T", text)])
+    assert t[t.paragraph_id == 2]["speaker"].tolist() == ["Tom Ash"]

@@ -85,6 +85,9 @@ _CALENDAR = frozenset(
 )
 # fmt: on
 _SKIP_FIRST = _OPENERS | _CALENDAR
+_WEEKDAYS = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+)  # fmt: skip (never the end of a name; "May" can be)
 _ENDS = frozenset(".!?\"'\u201d:;")  # what may end the sentence before an opening capital
 _NOT_NAME = _CALENDAR | TITLES
 _INSIDE = frozenset(["of", "for", "the", "and", "de", "al", "bin", "van", "von", "du", "da"])
@@ -477,7 +480,7 @@ def find_entities(
                 continue
             start, end = spans[0][0], spans[-1][1]
             role, name = _strip_titles(words, orgs)
-            while len(name) > 1 and name[-1].lower() in _CALENDAR:  # "Chico Thursday"
+            while len(name) > 1 and name[-1].lower() in _WEEKDAYS:  # "Chico Thursday"
                 name = name[:-1]
                 end = spans[len(role) + len(name) - 1][1]
             if not name or name[-1].lower() in _INSIDE or name[0].lower() in _INSIDE:

@@ -263,8 +263,10 @@ class Memory:
             else:
                 return (Speaker("unresolved", speaker.text, "unresolved"),)
             chosen = self._candidates(kinds, frozenset(), at)
-            return self._pick(chosen, speaker, plural) or (
-                Speaker("unresolved", speaker.text, "unresolved"),
+            return (
+                self._pick(chosen, speaker, plural)
+                or self._last_speaker(chosen, speaker, at)
+                or (Speaker("unresolved", speaker.text, "unresolved"),)
             )
         head = speaker.text.lower().split()[-1]
         lemma = lemmatize(head)
@@ -285,6 +287,23 @@ class Memory:
             if picked:
                 return picked
         return (Speaker(speaker.text, speaker.text, "description", speaker.kind),)
+
+    def _last_speaker(
+        self, chosen: list[_Event], speaker: Speaker, at: tuple[int, int, int]
+    ) -> tuple[Speaker, ...]:
+        """Of two or more candidates in the nearest sentence, the one who spoke last in the
+        article (the topic the text keeps talking about: "Mr Barnier was speaking after Mrs May
+        issued a challenge. He said ..." is Barnier, who spoke before), or none."""
+        keys = {s.key for e in chosen for s in e.speakers}
+        if len(keys) < 2:
+            return ()
+        window = self.events[-_LOOK_BACK:]
+        k = bisect_left([e.order for e in window], at)
+        for event in reversed(window[:k]):
+            if event.speaking and len(event.speakers) == 1 and event.speakers[0].key in keys:
+                s = event.speakers[0]
+                return (Speaker(s.key, speaker.text, "pronoun", s.kind),)
+        return ()
 
     def _documents(self, lemma: str, at: tuple[int, int, int]) -> list[_Event]:
         window = self.events[-_LOOK_BACK:]
@@ -848,6 +867,8 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
         return None  # "Beijing's claims", "the remarks": a noun, never a reporting verb
     if strict_fails:
         return None
+    if joined and _plural_in_phrase(text, toks, i, j, ctx):
+        return None  # "ministers from the 27 remaining EU states": a plural noun
     if joined and toks[j].text.lower() in ("who", "which", "that") and j > 0:
         span = _np_before(text, toks, j - 1, toks[j - 1].end, ctx.verbs.speaker_nouns)
     else:
@@ -877,6 +898,26 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
         return made(_aside_speakers(text, toks, j, toks[i].start, span, ctx), span=span)
     span = _inverted(text, toks, i, n, j, ctx)
     return made(_np_speakers(text, toks, *span, ctx), span=span) if span else None
+
+
+_PREPOSITIONS = frozenset(["from", "of", "in", "to", "with", "by", "for", "at", "on", "among",
+                           "between", "across", "into", "over", "under"])  # fmt: skip
+
+
+def _plural_in_phrase(text: str, toks: list[Token], i: int, j: int, ctx: _Context) -> bool:
+    """True when the verb-like word at ``toks[i]`` ends in -s and closes a noun phrase that
+    opens with a determiner or a number right after a preposition ("from the 27 remaining EU
+    states", "of the two claims"): the object of a preposition has no verb, so the word is a
+    plural noun."""
+    word = toks[i].text.lower()
+    if not word.endswith("s") or word.endswith("ss"):
+        return False
+    span = _np_before(text, toks, j, toks[j + 1].start, ctx.verbs.speaker_nouns)
+    if span is None or span[0] == 0:
+        return False
+    first, before = toks[span[0]].text.lower(), toks[span[0] - 1].text.lower()
+    opens = first in DETERMINERS or first in ("the", "a", "an") or first[:1].isdigit()
+    return opens and before in _PREPOSITIONS
 
 
 def _np_before_relative(
