@@ -187,3 +187,10 @@ def test_continue_reports_speech_only_after_a_quotation():
     before = nf.Article("b", "T", ('Lee said on Monday that she continues to have "full trust".',))
     assert nf.attributions([after])["verb_lemma"].tolist() == ["continue"]
     assert nf.attributions([before])["verb_lemma"].tolist() == ["say"]
+
+
+def test_the_last_two_words_of_a_longer_name_are_that_person():
+    from newsframe.entities import find_entities
+
+    layer = find_entities(["Hossein Jaberi Ansari spoke.", "Jaberi Ansari left later."])
+    assert [m.entity_id for m in layer.mentions] == ["Hossein Jaberi Ansari"] * 2

@@ -722,3 +722,12 @@ def test_he_is_the_one_who_spoke_last_when_two_men_share_the_sentence():
     )
     t = nf.attributions([nf.Article("x", "T", text)])
     assert t[t.paragraph_id == 2]["speaker"].tolist() == ["Tom Ash"]
+
+
+def test_a_role_title_opening_the_article_is_the_person_named_next():
+    text = (
+        "Norland's Foreign Ministry Spokesperson dismissed as 'utterly false' the rumours.",
+        "Tomas Halvik stressed on Sunday that no envoy had been named.",
+    )
+    t = nf.attributions([nf.Article("x", "T", text)])
+    assert set(t["speaker"]) == {"Tomas Halvik"}

@@ -203,6 +203,10 @@ def _possessor(text: str, start: int, places: Mapping[str, str]) -> list[str]:
     return []
 
 
+# the last word of a role held by one person
+_PERSON_ROLES = frozenset(["spokesperson", "spokesman", "spokeswoman", "minister", "secretary",
+                           "ambassador", "envoy", "official", "director", "chief", "head",
+                           "chairman", "chairwoman", "president", "spokespeople"])  # fmt: skip
 _GOVERNMENT = frozenset(["ministry", "embassy", "consulate", "government", "mission", "army",
                          "navy", "military", "parliament", "cabinet", "office", "presidency",
                          "delegation", "administration"])  # fmt: skip
@@ -214,6 +218,8 @@ def _national(words: list[str], orgs: frozenset[str]) -> str | None:
     (Russia)"; else None ("Tokyo Electric Power Co." keeps its name)."""
     if len(words) < 2 or not any(w.lower() in _GOVERNMENT for w in words[1:]):
         return None
+    if words[-1].lower().rstrip(".") in _PERSON_ROLES:
+        return None  # a person's role ("Iran's Foreign Ministry Spokesperson"), not the body
     possessive = words[0].endswith(_POSSESSIVE)
     first = words[0][:-2] if possessive else words[0]
     country = gazetteer().get(first)
@@ -499,12 +505,21 @@ def find_entities(
     # people named in full first, so that a single name links to them wherever it comes; one
     # person per first and last name ("Rafael Grossi", "Rafael Mariano Grossi")
     people: dict[tuple[str, str], str] = {}
-    for _, _, _, form, _, name, kind, role, _ in found:
-        if kind == "person" and len(name) > 1:
-            entity_id = people.setdefault((name[0].lower(), name[-1].lower()), form)
-            _add(layer, entity_id, form, kind, role.lower(), form)
-            for part in (name[0], name[-1]):
-                layer._single.setdefault(part.lower(), set()).add(entity_id)
+    tails: dict[tuple[str, ...], set[str]] = {}  # the last words of longer names -> people
+    named = [f for f in found if f[6] == "person" and len(f[5]) > 1]
+    for _, _, _, form, _, name, kind, role, _ in sorted(named, key=lambda f: -len(f[5])):
+        words = tuple(w.lower() for w in name)
+        owners = tails.get(words, set())  # "Jaberi Ansari" of "Hossein Jaberi Ansari"
+        entity_id = (
+            next(iter(owners))
+            if len(owners) == 1
+            else people.setdefault((words[0], words[-1]), form)
+        )
+        for k in range(1, len(words) - 1):
+            tails.setdefault(words[k:], set()).add(entity_id)
+        _add(layer, entity_id, form, kind, role.lower(), form)
+        for part in (name[0], name[-1]):
+            layer._single.setdefault(part.lower(), set()).add(entity_id)
     for paragraph_id, start, end, form, owner, name, kind, role, acronym in found:
         if kind == "country":
             entity_id = places.get(form) or places[form.title()]

@@ -118,6 +118,29 @@ def _spokesperson_of(text: str, layer: Entities, paragraph_id: int) -> str | Non
     return layer.antecedent(org[-1].lower(), paragraph_id, frozenset(["organisation"]))
 
 
+def _named_later(text: str, layer: Entities, paragraph_id: int) -> str | None:
+    """The person a capitalised role title without a name stands for when the article names
+    them only after it, the news lede's delayed identification ("Iran's Foreign Ministry
+    Spokesperson dismissed ... / Hossein Jaberi Ansari stressed ..."): the first person named
+    in the next paragraph when the title's own paragraph names no one, and no earlier person
+    holds that role; else None."""
+    words = text.split()
+    if len(words) < 2 or not words[-1][:1].isupper() or words[0].lower() in ("a", "an", "the"):
+        return None
+    if words[-1].lower() not in _SPOKESPEOPLE or layer.resolve(text) is not None:
+        return None
+    if layer.antecedent(words[-1].lower(), paragraph_id, frozenset(["person"])) is not None:
+        return None
+    people = {p: [] for p in (paragraph_id, paragraph_id + 1)}
+    for m in layer.mentions:
+        e = layer.entities.get(m.entity_id)
+        if m.paragraph_id in people and e is not None and e.kind == "person":
+            people[m.paragraph_id].append(m.entity_id)
+    if people[paragraph_id] or not people[paragraph_id + 1]:
+        return None
+    return people[paragraph_id + 1][0]
+
+
 def _entity_names(rows: list[dict], layer: Entities) -> None:
     """Give every speaker named in several ways one key, the canonical name of its entity in
     the article's entity layer -- the entity id: an actor's id, else the canonical name
@@ -133,6 +156,10 @@ def _entity_names(rows: list[dict], layer: Entities) -> None:
         organisation = _spokesperson_of(text, layer, row["paragraph_id"])
         if organisation is not None:  # one spokesperson of a ministry is the ministry
             row["speaker"], row["speaker_kind"] = organisation, "organisation"
+            continue
+        person = _named_later(text, layer, row["paragraph_id"])
+        if person is not None:
+            row["speaker"], row["speaker_kind"] = person, "person"
             continue
         described = row["speaker_source"] == "description" and text.startswith("the ")
         if described or (row["speaker_source"] != "name" and key.startswith("the ")):
