@@ -118,3 +118,9 @@ def test_a_slice_of_the_corpus_keeps_the_corpus_links():
     links = corpus_links([A, B], resources=res, actors=res.actors, organisation_nouns=nouns)
     alone = article_tables([B], resources=res, tables=["share_of_voice"], links=links)
     assert alone["share_of_voice"]["speaker"].tolist() == ["Ann Lee"]
+
+
+def test_the_last_words_of_a_full_name_in_another_article():
+    a = find_entities(["Spokesman Hossein Jaberi Ansari spoke."])
+    b = find_entities(["Later Jaberi Ansari left."])
+    assert link_entities([a, b])("Jaberi Ansari") == "Hossein Jaberi Ansari"

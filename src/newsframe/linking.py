@@ -153,6 +153,58 @@ def _one(candidates: set[str] | None) -> str | None:
     return next(iter(candidates)) if candidates is not None and len(candidates) == 1 else None
 
 
+@dataclass
+class _Index:
+    """What the corpus says about names: people by (first, last) name, by last and by first
+    name and by the last words of a longer name; actors by alias; organisations by key, by key
+    without country and by acronym."""
+
+    people: dict[tuple[str, str], str]
+    by_last: dict[str, set[str]] = field(default_factory=dict)
+    by_first: dict[str, set[str]] = field(default_factory=dict)
+    tails: dict[tuple[str, ...], set[str]] = field(default_factory=dict)
+    alias_owner: dict[str, set[str]] = field(default_factory=dict)
+    org_id: dict[str, str] = field(default_factory=dict)
+    national: dict[str, set[str]] = field(default_factory=dict)
+    acronyms: dict[str, set[str]] = field(default_factory=dict)
+
+
+def _index(layers: list[Entities], actors: tuple[Actor, ...], actor_ids: frozenset[str]) -> _Index:
+    index = _Index(_people(layers, actors, actor_ids))
+    for (first, last), corpus_id in index.people.items():
+        index.by_last.setdefault(last, set()).add(corpus_id)
+        index.by_first.setdefault(first, set()).add(corpus_id)
+    for actor in actors:
+        for alias in actor.aliases:
+            index.alias_owner.setdefault(normalise(alias).lower(), set()).add(actor.actor_id)
+    organisations: dict[str, dict[str, int]] = {}  # key -> form -> articles using it
+    for layer in layers:
+        for e in layer.entities.values():
+            if e.entity_id in actor_ids:
+                continue
+            if e.kind == "person":
+                words = [w.lower() for w in _name_words(e.name)]
+                owner = index.people.get((words[0], words[-1])) if len(words) > 2 else None
+                for k in range(1, len(words) - 1) if owner else ():
+                    index.tails.setdefault(tuple(words[k:]), set()).add(owner)
+            if e.kind != "organisation":
+                continue
+            key = organisation_key(e.entity_id)
+            forms = organisations.setdefault(key, {})
+            forms[e.entity_id] = forms.get(e.entity_id, 0) + 1
+            for alias in e.aliases:
+                if alias.isupper() and " " not in alias and alias != e.entity_id:
+                    index.acronyms.setdefault(alias, set()).add(key)
+    for key, forms in organisations.items():
+        index.org_id[key] = max(forms, key=lambda f: (forms[f], len(f), f))
+        letters = _initials(key)  # an acronym never defined in the text: the name it abbreviates
+        if len(letters) > 2:
+            index.acronyms.setdefault(letters.upper() + "\0", set()).add(key)
+        if key.endswith(")") and " (" in key:
+            index.national.setdefault(key.rsplit(" (", 1)[0], set()).add(key)
+    return index
+
+
 def link_entities(layers: Iterable[Entities], actors: tuple[Actor, ...] = ()) -> Links:
     """Return the corpus ids of the entities of ``layers`` (one entity layer per article, built
     with the actor table ``actors``). Method in the module docstring.
@@ -166,39 +218,7 @@ def link_entities(layers: Iterable[Entities], actors: tuple[Actor, ...] = ()) ->
     """
     layers = list(layers)
     actor_ids = frozenset(a.actor_id for a in actors)
-    people = _people(layers, actors, actor_ids)
-    by_last: dict[str, set[str]] = {}
-    by_first: dict[str, set[str]] = {}
-    for (first, last), corpus_id in people.items():
-        by_last.setdefault(last, set()).add(corpus_id)
-        by_first.setdefault(first, set()).add(corpus_id)
-    alias_owner: dict[str, set[str]] = {}  # an actor's alias (lowercase) -> actor ids
-    for actor in actors:
-        for alias in actor.aliases:
-            alias_owner.setdefault(normalise(alias).lower(), set()).add(actor.actor_id)
-    organisations: dict[str, dict[str, int]] = {}  # key -> form -> articles using it
-    acronyms: dict[str, set[str]] = {}  # an acronym defined beside a name -> organisation keys
-    for layer in layers:
-        for e in layer.entities.values():
-            if e.kind != "organisation" or e.entity_id in actor_ids:
-                continue
-            key = organisation_key(e.entity_id)
-            forms = organisations.setdefault(key, {})
-            forms[e.entity_id] = forms.get(e.entity_id, 0) + 1
-            for alias in e.aliases:
-                if alias.isupper() and " " not in alias and alias != e.entity_id:
-                    acronyms.setdefault(alias, set()).add(key)
-    org_id = {
-        key: max(forms, key=lambda f: (forms[f], len(f), f)) for key, forms in organisations.items()
-    }
-    for key in org_id:  # an acronym never defined in the text: the one name it abbreviates
-        letters = _initials(key)
-        if len(letters) > 2:
-            acronyms.setdefault(letters.upper() + "\0", set()).add(key)
-    national: dict[str, set[str]] = {}
-    for key in org_id:
-        if key.endswith(")") and " (" in key:
-            national.setdefault(key.rsplit(" (", 1)[0], set()).add(key)
+    index = _index(layers, actors, actor_ids)
     canonical: dict[str, str] = {}
     for layer in layers:
         for entity_id, e in layer.entities.items():
@@ -207,42 +227,41 @@ def link_entities(layers: Iterable[Entities], actors: tuple[Actor, ...] = ()) ->
             if e.kind in ("country", "place"):
                 canonical[entity_id] = entity_id  # never a person's first or last name
                 continue
-            target = _target(e, people, by_last, by_first, alias_owner, org_id, national, acronyms)
+            target = _target(e, index)
             if target is not None and target != entity_id:
                 canonical[entity_id] = target
-    single = {w: ids.pop() for w, ids in by_last.items() if len(ids) == 1}
-    for word, ids in by_first.items():
-        if len(ids) == 1 and word not in by_last:
-            single[word] = ids.pop()
+    single = {w: next(iter(ids)) for w, ids in index.by_last.items() if len(ids) == 1}
+    for word, ids in index.by_first.items():
+        if len(ids) == 1 and word not in index.by_last:
+            single[word] = next(iter(ids))
     names = {a.actor_id: a.name for a in actors}
-    return Links(canonical, single, names, org_id)
+    return Links(canonical, single, names, index.org_id)
 
 
-def _target(e, people, by_last, by_first, alias_owner, org_id, national, acronyms) -> str | None:
+def _target(e, index: _Index) -> str | None:
     """The corpus id of one article entity ``e``, or None to keep its own."""
-    owner = _one(alias_owner.get(e.entity_id.lower()))
+    owner = _one(index.alias_owner.get(e.entity_id.lower()))
     if owner is not None:
         return owner
     if e.kind == "organisation" or (e.entity_id.isupper() and " " not in e.entity_id):
         key = organisation_key(e.entity_id)
-        acronym = e.entity_id.isupper() and (
-            e.entity_id in acronyms or e.entity_id + "\0" in acronyms
-        )
-        if key not in org_id or acronym:
-            keys = acronyms.get(e.entity_id) or acronyms.get(e.entity_id + "\0")
-            key = next(iter(keys)) if keys and len(keys) == 1 else key
+        acronyms = index.acronyms
+        defined = acronyms.get(e.entity_id) or acronyms.get(e.entity_id + "\0")
+        if key not in index.org_id or (e.entity_id.isupper() and defined):
+            key = next(iter(defined)) if defined and len(defined) == 1 else key
         if not key.endswith(")"):
-            owners = national.get(key)
+            owners = index.national.get(key)
             key = next(iter(owners)) if owners and len(owners) == 1 else key
-        return org_id.get(key)
+        return index.org_id.get(key)
     if e.kind not in _PERSON_KINDS:
         return None
-    words = _name_words(e.name)
-    if len(words) > 1:
-        return people.get((words[0].lower(), words[-1].lower()))
+    words = [w.lower() for w in _name_words(e.name)]
+    if len(words) > 1:  # "Jaberi Ansari" of the one "Hossein Jaberi Ansari"
+        return _one(index.tails.get(tuple(words))) or index.people.get((words[0], words[-1]))
     if len(words) == 1:
-        word = words[0].lower()
-        return _one(by_last.get(word)) or (None if word in by_last else _one(by_first.get(word)))
+        word = words[0]
+        alone = _one(index.by_last.get(word))
+        return alone or (None if word in index.by_last else _one(index.by_first.get(word)))
     return None
 
 
