@@ -194,3 +194,10 @@ def test_the_last_two_words_of_a_longer_name_are_that_person():
 
     layer = find_entities(["Hossein Jaberi Ansari spoke.", "Jaberi Ansari left later."])
     assert [m.entity_id for m in layer.mentions] == ["Hossein Jaberi Ansari"] * 2
+
+
+def test_the_first_two_words_of_a_longer_name_are_that_person():
+    from newsframe.entities import find_entities
+
+    layer = find_entities(["Chief Executive Carrie Lam Cheng Yuet-ngor spoke.", "Carrie Lam left."])
+    assert {m.entity_id for m in layer.mentions} == {"Carrie Lam Cheng Yuet-ngor"}

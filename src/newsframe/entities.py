@@ -505,11 +505,12 @@ def find_entities(
     # people named in full first, so that a single name links to them wherever it comes; one
     # person per first and last name ("Rafael Grossi", "Rafael Mariano Grossi")
     people: dict[tuple[str, str], str] = {}
-    tails: dict[tuple[str, ...], set[str]] = {}  # the last words of longer names -> people
+    tails: dict[tuple[str, ...], set[str]] = {}  # first or last words of longer names
     named = [f for f in found if f[6] == "person" and len(f[5]) > 1]
     for _, _, _, form, _, name, kind, role, _ in sorted(named, key=lambda f: -len(f[5])):
         words = tuple(w.lower() for w in name)
-        owners = tails.get(words, set())  # "Jaberi Ansari" of "Hossein Jaberi Ansari"
+        owners = tails.get(words, set())  # "Jaberi Ansari" of "Hossein Jaberi Ansari",
+        # "Carrie Lam" of "Carrie Lam Cheng Yuet-ngor"
         entity_id = (
             next(iter(owners))
             if len(owners) == 1
@@ -517,6 +518,7 @@ def find_entities(
         )
         for k in range(1, len(words) - 1):
             tails.setdefault(words[k:], set()).add(entity_id)
+            tails.setdefault(words[: k + 1], set()).add(entity_id)
         _add(layer, entity_id, form, kind, role.lower(), form)
         for part in (name[0], name[-1]):
             layer._single.setdefault(part.lower(), set()).add(entity_id)

@@ -6,7 +6,9 @@ the article. :func:`link_entities` joins the articles' ids when the corpus leave
 - a person named by one word in one article ("Lee", a surname; "Xi", a family name written
   first) is the one person of the corpus whose full name ends (or else begins) with that word;
   two full names with the same first and last word ("Rafael Grossi", "Rafael Mariano Grossi")
-  are one person, named by the longer;
+  are one person, named by the longer, and so are the first or last words of the one longer
+  name that holds them ("Carrie Lam" of "Carrie Lam Cheng Yuet-ngor", "Jaberi Ansari" of
+  "Hossein Jaberi Ansari");
 - an organisation keyed without its wording's order ("Ministry of Foreign Affairs" and "Foreign
   Ministry": *Ministry of X [Affairs]* is *X Ministry*) is one organisation; a body named
   without its country ("Foreign Ministry") is the one national body of that name in the corpus
@@ -187,6 +189,7 @@ def _index(layers: list[Entities], actors: tuple[Actor, ...], actor_ids: frozens
                 owner = index.people.get((words[0], words[-1])) if len(words) > 2 else None
                 for k in range(1, len(words) - 1) if owner else ():
                     index.tails.setdefault(tuple(words[k:]), set()).add(owner)
+                    index.tails.setdefault(tuple(words[: k + 1]), set()).add(owner)
             if e.kind != "organisation":
                 continue
             key = organisation_key(e.entity_id)
@@ -256,7 +259,7 @@ def _target(e, index: _Index) -> str | None:
     if e.kind not in _PERSON_KINDS:
         return None
     words = [w.lower() for w in _name_words(e.name)]
-    if len(words) > 1:  # "Jaberi Ansari" of the one "Hossein Jaberi Ansari"
+    if len(words) > 1:  # "Jaberi Ansari" of the one "Hossein Jaberi Ansari", "Carrie Lam"
         return _one(index.tails.get(tuple(words))) or index.people.get((words[0], words[-1]))
     if len(words) == 1:
         word = words[0]
