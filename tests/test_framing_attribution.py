@@ -731,3 +731,10 @@ def test_a_role_title_opening_the_article_is_the_person_named_next():
     )
     t = nf.attributions([nf.Article("x", "T", text)])
     assert set(t["speaker"]) == {"Tomas Halvik"}
+
+
+def test_a_longer_quoted_noun_phrase_in_a_nouns_slot_without_a_speech_frame_is_a_label():
+    text = ('Norland sent a protest to the "head of the Sudovian water office" on Monday.',)
+    article = nf.Article("x", "T", text)
+    assert nf.attributions([article]).empty  # five words after "the", no reporting verb
+    assert len(nf.distancing_marks([article])) == 1

@@ -356,11 +356,28 @@ _NOT_NOUN = frozenset(["and", "or", "but", "nor", "than", "as", "that", "which",
 )  # fmt: skip
 
 
-def _short_phrase(quote: Quote, text: UnitText) -> bool:
+NOUN_SLOT_WORDS = 6  # a quoted noun phrase after a determiner or preposition: a label up to this
+_NOUN_SLOT = frozenset(["the", "a", "an", "this", "of", "to", "for", "with", "on", "against"])
+
+
+def _word_before(quote: Quote, text: UnitText) -> str:
+    """The word right before a quotation's opening mark (lowercase), or ""."""
+    before = text.unit.text[max(quote.start - 30, 0) : quote.start].split()[-1:]
+    return before[0].lower() if before and before[0].isalpha() else ""
+
+
+def _short_phrase(quote: Quote, text: UnitText, *, framed: bool = True) -> bool:
     """A closed quoted noun phrase of at most :data:`LABEL_WORDS` words (no pronoun, auxiliary
     or negation; no "!" or "?") that shares its sentence with the reporter's words and follows
-    no colon. A short quotation that is a sentence of its own is speech."""
-    if not quote.closed or not 0 < quote.words <= LABEL_WORDS or quote.text.endswith(("!", "?")):
+    no colon; when no speech frame credits it (not ``framed``), up to :data:`NOUN_SLOT_WORDS`
+    words if a determiner or a preposition outside the marks puts it in a noun's slot ('a
+    protest to the "head of the American embassy"'). A short quotation that is a sentence of
+    its own is speech."""
+    limit = LABEL_WORDS
+    slot = not framed and _word_before(quote, text) in _NOUN_SLOT
+    if slot and LABEL_WORDS < quote.words <= NOUN_SLOT_WORDS:
+        limit = NOUN_SLOT_WORDS
+    if not quote.closed or not 0 < quote.words <= limit or quote.text.endswith(("!", "?")):
         return False
     if any(w in _CLAUSE_WORDS for w in _WORD.findall(quote.text.lower())):
         return False
@@ -376,7 +393,7 @@ def _is_label(quote: Quote, text: UnitText, att: Attribution | None) -> bool:
     ('the term "treated water"', 'the song "Katyusha"', 'so-called "peace plan"') or modifies
     the noun after it ('rejected the "hostile" reports') -- unless the reporting verb comes after
     it, making the whole clause the speaker's words ('an "excellent" record, he said')."""
-    if not _short_phrase(quote, text):
+    if not _short_phrase(quote, text, framed=att is not None):
         return False
     if att is None:
         return True
