@@ -738,3 +738,9 @@ def test_a_longer_quoted_noun_phrase_in_a_nouns_slot_without_a_speech_frame_is_a
     article = nf.Article("x", "T", text)
     assert nf.attributions([article]).empty  # five words after "the", no reporting verb
     assert len(nf.distancing_marks([article])) == 1
+
+
+def test_said_after_a_possessive_is_still_a_verb():
+    # "said" is never a noun: a stray possessive (a typo) does not hide the speaker
+    said = 'Minister Ana Ruiz\'s said on Monday that "the dam is safe".'
+    assert _speaker_of(said) == ("Ana Ruiz", "said")

@@ -863,7 +863,10 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
         if ctx.sentences.at(prior.start) == sentence and not strict_fails:
             return made(prior.speakers)
         return None
-    if joined and (toks[j].text.lower() in NOT_VERB_BEFORE or _possessive(toks[j].text)):
+    never_noun = toks[i].text.lower() in ("said", "told")  # "Zhao Lijian's said": a typo
+    if joined and (
+        toks[j].text.lower() in NOT_VERB_BEFORE or (_possessive(toks[j].text) and not never_noun)
+    ):
         return None  # "Beijing's claims", "the remarks": a noun, never a reporting verb
     if strict_fails:
         return None
