@@ -744,3 +744,10 @@ def test_said_after_a_possessive_is_still_a_verb():
     # "said" is never a noun: a stray possessive (a typo) does not hide the speaker
     said = 'Minister Ana Ruiz\'s said on Monday that "the dam is safe".'
     assert _speaker_of(said) == ("Ana Ruiz", "said")
+
+
+def test_a_participle_after_a_comma_speaks_for_the_sentences_subject():
+    text = 'Tom Ash said the plan was late. But he also hinted at a way, telling a panel: "We will find it."'
+    t = nf.attributions([nf.Article("x", "T", (text,))])
+    direct = t[t.kind == "direct"]
+    assert direct[["speaker", "verb"]].values.tolist() == [["Tom Ash", "telling"]]

@@ -299,8 +299,14 @@ class _Owners:
         before = [a for a in near if a.end <= quote.start]
         if kind == "partial" and before:  # 'X said the talks were "useful" but added ...'
             near = before  # (a participle counts here: 'adding that it was "late"')
-        else:
-            near = [a for a in near if not a.participle]
+        else:  # a participle introduces a quotation only through a colon ("..., telling
+            # a committee: '...'")
+            text = self.text.unit.text
+            near = [
+                a
+                for a in near
+                if not a.participle or (a.end <= quote.start and ":" in text[a.end : quote.start])
+            ]
             if not near:
                 return None
 

@@ -892,6 +892,10 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
             prior = found[-1]
             if ctx.sentences.at(prior.start) == sentence:
                 return made(prior.speakers, participle=True)
+        if j >= 0 and "," in text[toks[j].end : toks[i].start]:
+            subject = _sentence_subject(text, toks, i, ctx)
+            if subject:  # "But he also signalled ..., telling a committee: ..."
+                return made(subject, participle=True)
         if ctx.sentences.bounds(sentence)[0] >= (toks[j].end if j >= 0 else 0):
             # "Calling the effort '...', the governor said": the speaker comes later
             return made([Speaker("", "", "pending")])
@@ -921,6 +925,30 @@ def _plural_in_phrase(text: str, toks: list[Token], i: int, j: int, ctx: _Contex
     first, before = toks[span[0]].text.lower(), toks[span[0] - 1].text.lower()
     opens = first in DETERMINERS or first in ("the", "a", "an") or first[:1].isdigit()
     return opens and before in _PREPOSITIONS
+
+
+_CLAUSE_OPENERS = frozenset(["but", "and", "yet", "so", "however", "meanwhile", "still"])
+
+
+def _sentence_subject(text: str, toks: list[Token], i: int, ctx: _Context) -> list[Speaker]:
+    """The subject of the sentence of ``toks[i]`` (a participle after a comma: "But he also
+    signalled ..., telling a committee"): a pronoun or a capitalised noun phrase that opens the
+    sentence (after a conjunction or an adverb) and is followed by a lowercase word, a verb;
+    else []."""
+    start = ctx.sentences.bounds(ctx.sentences.at(toks[i].start))[0]
+    k = bisect_left([t.start for t in toks[max(i - 60, 0) : i]], start) + max(i - 60, 0)
+    while k < i and (toks[k].text.lower() in _CLAUSE_OPENERS or toks[k].text.lower() in ADVERBS):
+        k += 1
+    if k >= i:
+        return []
+    if toks[k].text.lower() in ("he", "she", "they", "it", "we"):
+        return [Speaker("", toks[k].text, "pronoun")]
+    if not toks[k].text[:1].isupper():
+        return []
+    span = _np_after(text, toks, k)
+    if span is None or span[1] + 1 >= i or not toks[span[1] + 1].text.islower():
+        return []
+    return _np_speakers(text, toks, *span, ctx)
 
 
 def _np_before_relative(
