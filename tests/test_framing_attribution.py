@@ -751,3 +751,8 @@ def test_a_participle_after_a_comma_speaks_for_the_sentences_subject():
     t = nf.attributions([nf.Article("x", "T", (text,))])
     direct = t[t.kind == "direct"]
     assert direct[["speaker", "verb"]].values.tolist() == [["Tom Ash", "telling"]]
+
+
+def test_an_inverted_description_is_the_name_in_apposition_that_closes_the_sentence():
+    said = '"The dam is safe," said Norland\'s consul general in Ostvik, Tomas Halvik.'
+    assert _speaker_of(said) == ("Tomas Halvik", "said")

@@ -904,7 +904,36 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
     if span:  # "Peskov, the Kremlin spokesman, said" / "Putin, who spoke later, warned"
         return made(_aside_speakers(text, toks, j, toks[i].start, span, ctx), span=span)
     span = _inverted(text, toks, i, n, j, ctx)
-    return made(_np_speakers(text, toks, *span, ctx), span=span) if span else None
+    if span is None:
+        return None
+    name = _closing_name(text, toks, span, ctx)
+    if name is not None:  # "said China's consul general in X, Huang Shifang."
+        return made(_np_speakers(text, toks, *name, ctx), span=name)
+    return made(_np_speakers(text, toks, *span, ctx), span=span)
+
+
+def _closing_name(
+    text: str, toks: list[Token], span: tuple[int, int], ctx: _Context
+) -> tuple[int, int] | None:
+    """The name in apposition that closes the sentence after an inverted speaker described
+    by a common noun ("..., said China's consul general in Kota Kinabalu, Huang Shifang."):
+    two to four capitalised words after a comma, then the sentence's end; else None."""
+    if toks[span[1]].text[:1].isupper():
+        return None  # the speaker is a name already
+    sentence = ctx.sentences.at(toks[span[0]].start)
+    end = ctx.sentences.bounds(sentence)[1]
+    k = span[1] + 1
+    while k < len(toks) and k - span[1] < 10 and toks[k].start < end:
+        if "," in text[toks[k - 1].end : toks[k].start]:
+            m = k
+            while m < len(toks) and toks[m].start < end and toks[m].text[:1].isupper():
+                m += 1
+            rest = text[toks[m - 1].end : end].strip() if m > k else "x"
+            if 2 <= m - k <= 4 and rest in ("", ".", '."', ".\u201d"):
+                return k, m - 1
+            return None
+        k += 1
+    return None
 
 
 _PREPOSITIONS = frozenset(["from", "of", "in", "to", "with", "by", "for", "at", "on", "among",
