@@ -239,3 +239,13 @@ def test_name_candidates_cues(sentence, expected):
 
     found = [(" ".join(n.words), n.titled, n.speaker, n.kind) for n in name_candidates(sentence)]
     assert found == expected
+
+
+def test_a_credited_news_outlet_is_no_actor():
+    # by eye: the wire NWS is credited in the dateline, told and reported; Ana Ruiz speaks
+    articles = [
+        Article("a", "T", ("OSTVIK (NWS) — Mayor Ana Ruiz said the dam held, NWS reported.",)),
+        Article("b", "T", ("Ruiz told NWS the water was falling. Ruiz said it was calm.",)),
+    ]
+    names = [a.name for a in nf.discover_actors(articles, min_mentions=1)]
+    assert "Ana Ruiz" in names and "NWS" not in names

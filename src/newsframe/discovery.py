@@ -272,6 +272,24 @@ def _layers(articles: Iterable[Article], resources) -> list:
     return [article_layer(a, resources, (), nouns) for a in articles]
 
 
+_CREDIT_BEFORE = frozenset(["told", "citing", "agency", "outlet", "newspaper", "broadcaster",
+                            "daily", "channel", "wire"])  # fmt: skip
+_CREDIT_PAIRS = frozenset(["interview with", "obtained by", "reported by", "told the",
+                           "quoted by", "cited by", "published by", "reports citing"])  # fmt: skip
+
+
+def _credited(text: str, start: int, end: int, word_after: str) -> bool:
+    """True when a name is credited as the news outlet of a report, not an actor of the story:
+    in a dateline's parentheses or slashes ("(CBS/AP) —", "/TASS/"), after "told", "citing",
+    "news agency", "an interview with", "obtained by", or before "reported"."""
+    if text[start - 1 : start] in ("(", "/") or text[end : end + 1] in (")", "/"):
+        return True
+    if word_after in ("reported", "reports", "quoted", "cited"):
+        return True
+    before = text[max(start - 30, 0) : start].lower().split()[-2:]
+    return bool(before) and (before[-1] in _CREDIT_BEFORE or " ".join(before) in _CREDIT_PAIRS)
+
+
 class _Tally:
     """Per corpus entity: body mentions, the articles naming it, the forms used, its kind in
     the layers, and whether it ever speaks."""
@@ -310,7 +328,7 @@ class _Tally:
             after = text[m.end : m.end + 12].split()[:1]
             before = text[max(m.start - 12, 0) : m.start].split()[-1:]
             said = after[0].strip(",.").lower() if after else ""
-            if said in ("reported", "reports", "quoted") or before in (["told"], ["(c)"]):
+            if _credited(text, m.start, m.end, said):
                 self.cited[corpus_id] += 1  # a news outlet credited, not an actor
             elif said in _SPEECH or before == ["said"]:
                 self.speaks.add(corpus_id)
