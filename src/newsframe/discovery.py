@@ -1,219 +1,739 @@
-"""Actors found in the text: the people and organisations a corpus names and quotes most.
+"""Actors found in the text: the people, organisations and governments a corpus names and quotes most.
 
 Without a story file newsframe does not know who a story is about. Rather than draw rows of
-zeros for someone else's actors, :func:`discover_actors` reads the articles' own names: runs of
-capitalised words in the body, with the cues a reader uses to tell a person or an organisation
-from any other capitalised word — a title or honorific before the name (*Prime Minister*,
-*spokeswoman*, *Mr.*), an organisation head word (*Ministry*, *Agency*, *Party*, *Inc*), and the
-speaker slot of an attribution (*X said*, *said X*, *according to X*). A surname used alone is
-merged with the full name it belongs to, and so is a family name written first ("Xi" for "Xi
-Jinping"); countries, their capitals and demonyms (the gazetteer of :mod:`newsframe.entities`)
-are the country's government, an actor of kind ``state``. Never ranked: an organisation head
-word or a company suffix alone ("Party", "Inc"), a news outlet's name, a country's demonym with
-a title taken for a person ("Russian President"). Candidates are ranked by articles × mentions.
-The method is the classic rule-based named-entity heuristic (capitalisation plus trigger words;
-cf. Nadeau & Sekine 2007, "A survey of named entity recognition and classification", §3); it
-needs no model and no download, and it is a starting point: check the list, then write a story
-file.
+zeros for someone else's actors, :func:`discover_actors` ranks the entities of the articles'
+entity layer (:meth:`newsframe.document.Document.entities`: names resolved within each article,
+titles stripped into a role, surnames joined to full names, acronyms to the organisation they
+abbreviate, capitals and demonyms to their country). Discovery never reads fragments of text
+as actors; it does three things on top of the layer.
+
+1. **Cues from the grammar around each mention** (body paragraphs only, and not in a
+   sentence written in title case -- a headline or link line inside the body): a *speaker*
+   is followed by a reporting verb of ``resources.reporting_verbs`` ("X said", "X denied") or
+   comes after "said" or "according to"; a name *acts* when it speaks, is followed by a verb
+   (an auxiliary or modal, a past tense in ``-ed``) or by a speaker noun ("China's foreign
+   ministry", "the Chinese government"). A name after "the" or "a", or after a preposition of
+   place ("in", "near", "off", ...), locates or describes; a name in a credit line ("(AP)",
+   "/TASS/"), after "told", "citing", "by" or "with" at a clause's end, or followed by
+   "reported", is a news outlet.
+2. **One candidate per entity across the corpus** (the layer's ids are canonical names), by
+   a normalised key: case, accents, possessives and company suffixes ("Co", "Inc", "Ltd",
+   "Company") do not count; a person is one person whatever extra words the name carries
+   ("Huawei CFO Meng Wanzhou", "Carrie Lam Cheng Yuet-ngor" join "Meng Wanzhou", "Carrie
+   Lam") or however the given name is spelt (within two edits, or an initial); a single name
+   joins the one person whose last (else first) name it is; an acronym or clipped form joins
+   the one organisation it abbreviates ("FAA", "TEPCO", "Exco"); a name plus a country, an
+   acronym or a suffix ("Wagner PMC", "Boeing Company") joins that name; a government body
+   without its country ("the Foreign Ministry") joins the one country's body of that name.
+3. **Who can be an actor** (:func:`_is_actor`): a person of two name words or more, not
+   mostly after "the" or a preposition of place, with no country or day in the name, and not
+   made only of common English words ("Camp Fire", "Air Force") unless titled; one name with
+   a title; an organisation that is not a news outlet and either holds an organisation noun
+   or suffix or acts; a single unknown name only when it speaks and is not mostly a place or
+   a modifier; a country (with its capital and demonyms) only as a government that acts.
+   Never: places, titles or head nouns alone ("Lawyer", "Ministry", "Inc").
+
+Ranked by :func:`actor_score`: (articles naming the actor) × (mentions + 2 × speaker
+mentions), counting for a government only the articles and mentions where it acts, so a
+country that only locates events ranks nowhere; ties by speech, action, articles, name. How
+many come back: every candidate scoring at least :data:`MIN_SCORE` (named twice, or quoted
+once), then people named once with a title and a full name, at most ``top_n``. The method is
+the classic rule-based pipeline of named-entity recognition with cue words and name matching
+across documents (Nadeau & Sekine 2007, "A survey of named entity recognition and
+classification", §3; Lee et al. 2013, the Stanford sieve); it needs no model and no
+download, and it is a starting point: check the list, then write a story file.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+import unicodedata
+from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+
+from wordfreq import zipf_frequency
 
 from newsframe.actors import Actor
 from newsframe.corpus import Article, Corpus, as_articles
-from newsframe.entities import TITLES as ENTITY_TITLES
-from newsframe.entities import gazetteer
+from newsframe.document import HEADLINE, _sentence_spans
+from newsframe.entities import TITLES, find_entities, gazetteer
 from newsframe.errors import expect_kind
-from newsframe.framing.speakers import organisation_nouns
-from newsframe.linking import article_layer, link_entities
 from newsframe.parallel import map_slices
-from newsframe.resources import resolve_resources
+from newsframe.resources import Resources, default_resources, resolve_resources
+from newsframe.text import lemmatize
 
-__all__ = ["discover_actors", "name_candidates", "with_text_actors"]
+__all__ = ["MIN_SCORE", "actor_score", "discover_actors", "with_text_actors"]
 
-_WORD = re.compile(r"[^\W_][\w'-]*")
-_WORD_SPLIT = re.compile(rf"({_WORD.pattern})")  # split: text between words, word, text, …
+#: How many come back: the candidates scoring at least this (:func:`actor_score`), at most
+#: ``top_n``. 2 means named twice, or quoted once: a name met once and never quoted is no actor.
+MIN_SCORE = 2
 
-
-def _set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-#: Title and honorific words: the name that follows one of them is a person's.
-TITLES = _set(
-    """president prime minister chancellor premier king queen prince princess senator governor
-    mayor secretary spokesman spokeswoman spokesperson ambassador general colonel captain judge
-    chairman chairwoman chairperson ceo director head leader mr mrs ms dr sir lord lady pope
-    deputy commissioner envoy lawmaker professor prof editor mp emir sheikh sultan officer
-    correspondent reporter analyst expert economist activist farmer lawyer attorney adviser
-    advisor aide negotiator"""
+_TOKEN = re.compile(r"[^\W\d_][\w'\u2019.-]*|[^\w\s]")
+_POSSESSIVE = ("'s", "\u2019s")
+#: Words after a name that make it the subject of a verb (auxiliaries and modals).
+_AUXILIARIES = frozenset(
+    [
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "should",
+        "can",
+        "may",
+        "might",
+        "must",
+        "did",
+        "does",
+        "do",
+        "also",
+    ]
 )
-#: Organisation head words: a capitalised run containing one names an organisation.
-ORG_HEADS = _set(
-    """ministry agency party inc corp corporation company co ltd llc plc gmbh union commission
-    council committee bank court parliament government university association institute office
-    department authority service services police army navy group bureau fund foundation
-    organisation organization league front movement network board assembly congress senate
-    cabinet embassy club federation coalition alliance times news post tribune herald daily
-    press broadcasting television radio"""
+#: Words before a name that make it a place where something happens, not one who acts.
+_LOCATIVES = frozenset(
+    [
+        "in",
+        "at",
+        "near",
+        "off",
+        "from",
+        "into",
+        "onto",
+        "across",
+        "around",
+        "toward",
+        "towards",
+        "throughout",
+        "within",
+        "inside",
+        "outside",
+        "via",
+        "through",
+        "to",
+        "on",
+        "over",
+        "under",
+        "along",
+        "beyond",
+    ]
 )
-_CONNECTORS = frozenset({"of", "for", "the", "on", "de", "la", "von", "van", "der", "al"})
-_SPEECH = _set(
-    """said says say told tells added adds warned warns claimed claims stated states noted notes
-    explained explains insisted insists argued argues accused accuses announced announces
-    wrote writes asked asks replied replies urged urges stressed stresses"""
+_DETERMINERS = frozenset(["the", "a", "an"])
+#: Day and month names: never part of a person's name.
+_CALENDAR = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
 )
-_TITLE_WORDS = TITLES | _CONNECTORS
-_NOT_NAMES = _set(
-    """the a an this that these those it its he she they we you i his her their our but and or
-    if when while after before as at in on of for to from by with mr mrs ms dr monday tuesday
-    wednesday thursday friday saturday sunday january february march april may june july august
-    september october november december"""
+#: Company suffixes and legal forms: not part of an organisation's key ("Boeing Company").
+_SUFFIXES = frozenset(
+    [
+        "co",
+        "inc",
+        "corp",
+        "corporation",
+        "company",
+        "ltd",
+        "limited",
+        "llc",
+        "plc",
+        "gmbh",
+        "sa",
+        "ag",
+        "ag.",
+        "nv",
+        "bv",
+    ]
 )
+_CONNECTORS = frozenset(["of", "for", "the", "and", "&", "de", "la", "du", "da"])
+#: The last word of a news outlet's name ("The Japan Times"): an outlet is never an actor.
+_OUTLET_WORDS = frozenset(
+    ["times", "news", "post", "tribune", "herald", "daily", "press", "journal", "gazette", "telegraph", "broadcasting"]
+)  # fmt: skip
+#: Titles and roles before a person's name (with the entity layer's :data:`TITLES`).
+_ROLES = TITLES | frozenset(
+    [
+        "president",
+        "prime",
+        "minister",
+        "chancellor",
+        "premier",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "senator",
+        "governor",
+        "mayor",
+        "secretary",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "ambassador",
+        "general",
+        "colonel",
+        "captain",
+        "judge",
+        "chairman",
+        "chairwoman",
+        "chairperson",
+        "ceo",
+        "cfo",
+        "coo",
+        "director",
+        "head",
+        "leader",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sir",
+        "lord",
+        "lady",
+        "deputy",
+        "commissioner",
+        "envoy",
+        "lawmaker",
+        "professor",
+        "prof",
+        "editor",
+        "mp",
+        "emir",
+        "sheikh",
+        "sultan",
+        "officer",
+        "correspondent",
+        "reporter",
+        "analyst",
+        "expert",
+        "economist",
+        "activist",
+        "farmer",
+        "lawyer",
+        "attorney",
+        "adviser",
+        "advisor",
+        "aide",
+        "negotiator",
+    ]
+)
+_MENTIONS, _SPEAKER, _ACTS, _LOCATED, _DETERMINED, _OUTLET = range(6)
 
 
-@dataclass(frozen=True)
-class _Name:
-    """One capitalised run in a sentence, with its cues."""
-
-    words: tuple[str, ...]
-    titled: bool
-    speaker: bool
-
-    @property
-    def kind(self) -> str:
-        return _kind(any(w.lower().rstrip(".") in ORG_HEADS for w in self.words), self)
+_ENDS = (".", "!", "?", '"', "\u201d", "'", "\u2019")
+_DASHES = frozenset(["-", "\u2013", "\u2014", ":"])
 
 
-def _kind(has_head: bool, name: _Name) -> str:
-    """``organisation`` for a run with an organisation head word, else ``person`` for a titled
-    name or a speaker, else ``""``."""
-    if has_head:
-        return "organisation"
-    return "person" if name.titled or name.speaker else ""
+def _cues(
+    text: str, start: int, end: int, verbs: frozenset[str], nouns: frozenset[str]
+) -> tuple[int, ...]:
+    """The cue counts of one mention ``text[start:end]``: (1, speaker, acts, located after a
+    preposition of place, after a determiner, credited as a news outlet), each 0 or 1."""
+    after = text[end : end + 60]
+    possessive = after.startswith(_POSSESSIVE)
+    rest = _TOKEN.findall(after[2:] if possessive else after)
+    nxt = rest[0] if rest else ""
+    lemma = lemmatize(nxt) if nxt[:1].isalpha() else ""
+    before = [w.lower() for w in _TOKEN.findall(text[max(start - 40, 0) : start])[-2:]]
+    prev = before[-1] if before else ""
+    prev2 = before[0] if len(before) == 2 else ""
+    credit = (prev in ("(", "/") and nxt in (")", "/")) or (start == 0 and nxt in _DASHES)
+    outlet = (
+        not possessive
+        and (
+            credit  # "(APP)", "/TASS/", "(CBS/AP)", "IRNA - ..."
+            or lemma == "report"
+            or prev in ("told", "citing")
+            or (prev2, prev) == ("told", "the")
+            or (prev in ("by", "with") and not nxt[:1].isalpha())  # "obtained by CNN."
+        )
+    )
+    speaker = (
+        not possessive
+        and not outlet
+        and (lemma in verbs or prev in ("said", "says") or (prev2, prev) == ("according", "to"))
+    )
+    acts = (
+        speaker
+        or (lemma in nouns and (possessive or nxt.islower()))  # "Japan's / Chinese government"
+        or (
+            not possessive
+            and nxt.islower()
+            and (nxt in _AUXILIARIES or (nxt.endswith("ed") and len(nxt) > 4))
+        )
+    )
+    return (
+        1,
+        int(speaker),
+        int(acts),
+        int(prev in _LOCATIVES),
+        int(prev in _DETERMINERS),
+        int(outlet),
+    )
 
 
-#: What a run needs of one word: (capitalised, lowercase, lowercase without trailing full stops).
-_WordInfo = tuple[bool, str, str]
-
-
-def _word_info(word: str) -> _WordInfo:
-    lower = word.lower()
-    return word[0].isupper() and any(map(str.islower, word)), lower, lower.rstrip(".")
-
-
-def _runs(
-    sentence: str, seen: dict[str, _WordInfo]
-) -> list[tuple[list[str], list[_WordInfo], str, str]]:
-    """Capitalised runs (words and their :func:`_word_info`) with the word before and after each
-    (lowercase), in one linear pass; ``seen`` caches the information per distinct word."""
-    parts = _WORD_SPLIT.split(sentence)  # word k is parts[2k + 1]; parts[2k + 2] follows it
-    words = parts[1::2]
-    info = list(map(seen.get, words))
-    if None in info:
-        for k, word in enumerate(words):
-            if info[k] is None:
-                info[k] = seen[word] = _word_info(word)
-    capital = [x[0] for x in info]
-    n = len(words)
-    out: list[tuple[list[str], list[_WordInfo], str, str]] = []
-    i = 0
-    while True:
-        try:
-            i = capital.index(True, i)  # the next capitalised word starts a run
-        except ValueError:
-            return out
-        j = i + 1
-        while j < n and j - i < 8 and not parts[2 * j].strip():
-            if capital[j]:
-                j += 1
-            elif (
-                words[j] in _CONNECTORS
-                and j + 1 < n
-                and capital[j + 1]
-                and not parts[2 * j + 2].strip()
-            ):
-                j += 2
-            else:
-                break
-        before = info[i - 1][1] if i else ""
-        after = info[j][1] if j < n else ""
-        out.append((words[i:j], info[i:j], before, after))
-        i = j
-
-
-def name_candidates(sentence: str) -> list[_Name]:
-    """Return the capitalised names of one sentence with their title and speaker cues.
-
-    Leading function words and titles are stripped ("The Ministry of …", "Prime Minister Anja
-    Brekke" → "Anja Brekke", titled); a possessive splits a run ("Norland's Ministry of Water" →
-    "Ministry of Water"); a run followed by a speech verb, or preceded by "said", is a speaker.
-
-    >>> [(" ".join(n.words), n.kind) for n in name_candidates("Prime Minister Anja Brekke said the Ministry of Water agreed.")]
-    [('Anja Brekke', 'person'), ('Ministry of Water', 'organisation')]
-    """
-    return [name for name, _, _ in _candidates(sentence, {}, {})]
-
-
-def _candidates(
-    sentence: str, seen: dict[str, _WordInfo], names: dict[tuple, tuple[_Name, str, str]]
-) -> list[tuple[_Name, str, str]]:
-    """:func:`name_candidates` as ``(name, kind, words joined by a space)``; ``seen`` caches
-    per-word information and ``names`` the (immutable) names, so a name met again is not
-    rebuilt."""
+def _title_case(text: str, sentences: list[tuple[int, int]], names: list[tuple[int, int]]) -> list:
+    """The ``sentences`` (spans) of a body paragraph ``text`` written in title case (a
+    headline, a caption or a link line inside the body, where capitals mark no names): outside
+    the ``names`` the layer found (spans in reading order), and besides the first word and
+    titles, at least two words of three letters or more are capitalised and no fewer than are
+    lowercase; or an unpunctuated line of mostly capitalised words."""
+    starts = [x for x, _ in names]
     out = []
-    for words, info, before, after in _runs(sentence, seen):
-        titled = before.rstrip(".") in TITLES
-        if len(words) == 1:  # most runs: no possessive split or title cut to look for
-            if info[0][2] in _NOT_NAMES or info[0][1] in _TITLE_WORDS:
+    for a, b in sentences:
+        sentence = text[a:b].rstrip()
+        split = sentence.split()
+        upper = sum(w[:1].isupper() for w in split)
+        if 2 * upper < len(split):
+            continue  # mostly lowercase: a sentence of running text (most sentences)
+        bare = not sentence.endswith(_ENDS) and upper >= 3
+        capital = lower = 0
+        for w in list(_LONG_WORD.finditer(text, a, b))[1:]:
+            k = bisect_right(starts, w.start()) - 1
+            if (k >= 0 and w.start() < names[k][1]) or w.group().lower() in _ROLES:
                 continue
-        else:
-            for n in range(len(words) - 1):  # "Norland's Ministry": keep what follows
-                if words[n].endswith("'s"):
-                    words, info, before = words[n + 1 :], info[n + 1 :], ""
-                    break
-            while words and info[0][2] in _NOT_NAMES:
-                before, words, info = info[0][1], words[1:], info[1:]
-            titled = before.rstrip(".") in TITLES
-            titles = [k for k, x in enumerate(info) if x[2] in TITLES]
-            if titles and titles[-1] < len(words) - 1 and words[titles[-1] + 1] not in _CONNECTORS:
-                words, info, titled = words[titles[-1] + 1 :], info[titles[-1] + 1 :], True
-            if not words or all(x[1] in _TITLE_WORDS for x in info):
-                continue
-        key = (*words, titled, after in _SPEECH or before in _SPEECH)
-        hit = names.get(key)
-        if hit is None:
-            if words[-1].endswith("'s"):
-                words = [*words[:-1], words[-1][:-2]]
-                info = [*info[:-1], _word_info(words[-1])] if words[-1] else info[:-1]
-            name = _Name(tuple(words), key[-2], key[-1])
-            kind = _kind(any(x[2] in ORG_HEADS for x in info), name)
-            hit = names[key] = (name, kind, " ".join(name.words))
-        out.append(hit)
+            capital += w.group()[0].isupper()
+            lower += w.group()[0].islower()
+        if (capital >= 2 and capital >= lower) or (bare and 2 * upper > len(split)):
+            out.append((a, b))
     return out
 
 
-def _slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_") or "actor"
+_LONG_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
-def _found_in(articles: Iterable[Article]) -> list[tuple[str, _Name, str, str]]:
-    """``(article_id, name, its text, its kind)`` for every name candidate in the articles'
-    body sentences (the map of :func:`discover_actors`)."""
-    found: list[tuple[str, _Name, str, str]] = []
-    seen: dict[str, _WordInfo] = {}
-    names: dict[tuple, tuple[_Name, str, str]] = {}
+def _article_entities(
+    articles: Sequence[Article], verbs: frozenset[str], nouns: frozenset[str]
+) -> list[tuple[str, str, str, str, str, tuple[str, ...], tuple[int, ...]]]:
+    """``(article_id, entity_id, name, kind, role, forms, cue counts)`` for every entity named
+    in the body of each article (the map of :func:`discover_actors`). The layer is the one
+    :meth:`newsframe.document.Document.entities` builds for an article without a story's
+    actors (:func:`newsframe.entities.find_entities` over the clean headline and paragraphs),
+    built here without the rest of the analysed document."""
+    out = []
     for article in articles:
-        aid = article.article_id
-        for _p, _s, sentence in article.sentences():
-            found.extend((aid, n, text, k) for n, k, text in _candidates(sentence, seen, names))
-    return found
+        paragraphs = article.clean_paragraphs
+        layer = find_entities((article.clean_title, *paragraphs), ids=range(-1, len(paragraphs)))
+        sentences: dict[int, list[tuple[int, int]]] = {}
+        for paragraph_id, start, end in _sentence_spans(article):
+            sentences.setdefault(paragraph_id, []).append((start, end))
+        names: dict[int, list[tuple[int, int]]] = {}
+        for m in layer.mentions:
+            names.setdefault(m.paragraph_id, []).append((m.start, m.end))
+        titles = {
+            p: _title_case(paragraphs[p], sentences.get(p, []), spans)
+            for p, spans in names.items()
+            if p != HEADLINE
+        }
+        counts: dict[str, list[int]] = {}
+        forms: dict[str, dict[str, None]] = {}
+        for m in layer.mentions:
+            if m.paragraph_id == HEADLINE or m.entity_id not in layer.entities:
+                continue
+            if any(a <= m.start < b for a, b in titles[m.paragraph_id]):
+                continue  # a headline or link line inside the body
+            cues = _cues(paragraphs[m.paragraph_id], m.start, m.end, verbs, nouns)
+            total = counts.setdefault(m.entity_id, [0] * 6)
+            for k, v in enumerate(cues):
+                total[k] += v
+            forms.setdefault(m.entity_id, {})[m.text] = None
+        for entity_id, total in counts.items():
+            e, written = layer.entities[entity_id], tuple(forms[entity_id])
+            name, kind = e.name, e.kind
+            if e.kind in ("", "person") and not any(name in f for f in written):
+                # named in full only in the headline: the body's own form, of no known kind
+                # when a single name ("Norland" of "Norland Opens Disputed Dam")
+                name = max(written, key=lambda f: (len(f.split()), len(f), f))
+                entity_id, kind = name, kind if " " in name else ""
+            row = (article.article_id, entity_id, name, kind, e.role, written, tuple(total))
+            out.append(row)
+    return out
+
+
+@dataclass
+class _Candidate:
+    """One entity of the corpus: every article's entity of that id, summed."""
+
+    entity_id: str
+    name: str
+    kind: str
+    role: str = ""
+    forms: Counter = field(default_factory=Counter)  # forms as written -> articles using them
+    articles: set = field(default_factory=set)
+    acting: set = field(default_factory=set)  # articles where it speaks or acts
+    counts: list = field(default_factory=lambda: [0] * 6)
+
+
+def _fold(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _key(name: str) -> str:
+    """The normalised key of a name: accents, case, possessives, punctuation, a leading "the"
+    and company suffixes do not count ("The Boeing Company" and "Boeing" are one key)."""
+    words = re.findall(
+        r"[a-z0-9&]+", _fold(name).lower().replace("\u2019", "'").replace("'s ", " ")
+    )
+    if words and words[0] == "the":
+        words = words[1:]
+    while len(words) > 1 and words[-1] in _SUFFIXES:
+        words.pop()
+    return " ".join(words)
+
+
+def _person_words(name: str) -> list[str]:
+    """A person's name words without leading titles, places and acronyms ("Huawei CFO Meng
+    Wanzhou" keeps every word: the join with "Meng Wanzhou" is by containment)."""
+    words = name.replace("\u2019", "'").split()
+    places, stop = gazetteer(), default_resources().stopwords
+    while len(words) > 1 and words[0].lower() in stop:  # "Throughout Hayward"
+        words = words[1:]
+    while len(words) > 2 and (words[0].lower().rstrip(".") in _ROLES or words[0] in places):
+        words = words[1:]
+    return words
+
+
+def _near(a: str, b: str) -> bool:
+    """True for two spellings of one given name: equal, one the initial of the other, or two
+    long forms within two edits (Levenshtein)."""
+    a, b = _fold(a).lower().rstrip("."), _fold(b).lower().rstrip(".")
+    if a == b or (min(len(a), len(b)) == 1 and a[0] == b[0]):
+        return True
+    if min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 2:
+        return False
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1] <= 2
+
+
+class _Union:
+    """Union-find over entity ids; the representative is chosen by ``better``."""
+
+    def __init__(self, better) -> None:
+        self.parent: dict[str, str] = {}
+        self.better = better
+
+    def find(self, x: str) -> str:
+        root = x
+        while self.parent.get(root, root) != root:
+            root = self.parent[root]
+        while x != root:
+            self.parent[x], x = root, self.parent.get(x, x)
+        return root
+
+    def join(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            keep, drop = (ra, rb) if self.better(ra, rb) else (rb, ra)
+            self.parent[drop] = keep
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """True when ``short`` is made of a non-empty beginning of each significant word of
+    ``name``, in order ("FAA", "TEPCO" for Tokyo Electric Power Company, "Exco" for Executive
+    Council); a single word or a lowercase ``short`` abbreviates nothing.
+
+    >>> _abbreviates("TEPCO", "Tokyo Electric Power Company"), _abbreviates("Exco", "Executive Council")
+    (True, True)
+    """
+    words = [w.lower() for w in name.split() if w.lower() not in _CONNECTORS]
+    if len(words) < 2 or short.islower() or len(short) > 4 * len(words):
+        return False
+    short = short.lower().replace(".", "")
+
+    @functools.cache
+    def match(i: int, j: int) -> bool:
+        if j == len(words):
+            return i == len(short)
+        return any(
+            short[i : i + k] == words[j][:k] and match(i + k, j + 1)
+            for k in range(1, min(len(words[j]), len(short) - i) + 1)
+        )
+
+    return match(0, 0)
+
+
+def _gather(found: Iterable[tuple]) -> dict[str, _Candidate]:
+    """The entities of every article summed by entity id (the layer's ids are canonical names,
+    the same in every article)."""
+    out: dict[str, _Candidate] = {}
+    for article_id, entity_id, name, kind, role, forms, counts in found:
+        c = out.get(entity_id)
+        if c is None:
+            c = out[entity_id] = _Candidate(entity_id, name, kind, role)
+        c.kind = c.kind or kind
+        c.role = c.role or role
+        c.articles.add(article_id)
+        if counts[_ACTS]:
+            c.acting.add(article_id)
+        c.forms.update(forms)
+        c.counts = [a + b for a, b in zip(c.counts, counts, strict=True)]
+    return out
+
+
+def _merge(entities: dict[str, _Candidate]) -> list[_Candidate]:
+    """Join the entities that name one actor (rules in the module docstring), in a fixed
+    order, and return one candidate per actor."""
+    places = gazetteer()
+
+    def weight(x: str) -> tuple:
+        e = entities[x]
+        words = _person_words(e.name)
+        full = e.kind == "person" and len(words) > 1 and not any(w in places for w in words)
+        spelled = not (e.name.isupper() and " " not in e.name)
+        org = e.kind == "organisation" and spelled
+        return (e.kind == "country", org, full, spelled, e.counts[_MENTIONS], -len(x), x)
+
+    union = _Union(lambda a, b: weight(a) > weight(b))
+    by_key: dict[str, str] = {}
+    for x in sorted(entities):
+        k = _key(entities[x].name)
+        if k in by_key:
+            union.join(by_key[k], x)
+        else:
+            by_key[k] = x
+    people = sorted(
+        x for x, e in entities.items() if e.kind == "person" and len(_person_words(e.name)) > 1
+    )
+    by_last: dict[str, list[str]] = {}
+    by_first: dict[str, list[str]] = {}
+    for x in people:
+        words = _person_words(entities[x].name)
+        by_last.setdefault(_key(words[-1]), []).append(x)
+        by_first.setdefault(_key(words[0]), []).append(x)
+    for group in by_last.values():  # one surname: the same person if the given names agree
+        for i, a in enumerate(group):
+            wa = _person_words(entities[a].name)
+            for b in group[i + 1 :]:
+                wb = _person_words(entities[b].name)
+                short, long = sorted((wa, wb), key=len)
+                inside = long[: len(short)] == short or long[-len(short) :] == short
+                if inside or _near(wa[0], wb[0]) or _near(wa[-2], wb[-2]):
+                    union.join(a, b)
+    for group in by_first.values():  # "Carrie Lam" inside "Carrie Lam Cheng Yuet-ngor"
+        for i, a in enumerate(group):
+            wa = _person_words(entities[a].name)
+            for b in group[i + 1 :]:
+                wb = _person_words(entities[b].name)
+                short, long = sorted((wa, wb), key=len)
+                if long[: len(short)] == short:
+                    union.join(a, b)
+    written: dict[str, set[str]] = {}  # a form -> the organisations written so
+    # (first letter, first letter of the last word) -> organisations of two words or more
+    initial: dict[tuple[str, str], set[str]] = {}
+    for y, f in entities.items():
+        significant = [w for w in f.name.lower().split() if w not in _CONNECTORS]
+        if f.kind == "organisation" and len(significant) > 1:
+            initial.setdefault((significant[0][0], significant[-1][0]), set()).add(y)
+            for form in f.forms:
+                written.setdefault(form, set()).add(y)
+    for x, e in sorted(entities.items()):
+        words = _person_words(e.name) if e.kind in ("", "person") else e.name.split()
+        if e.kind == "country":
+            continue
+        if len(words) == 1:
+            k = _key(words[0])
+            owners = by_last.get(k) or by_first.get(k) or []
+            roots = {union.find(o) for o in owners}
+            if len(roots) == 1 and e.kind in ("", "person"):
+                union.join(roots.pop(), x)
+                continue
+            if e.kind in ("", "organisation") and 1 < len(e.name) <= 8:
+                # an acronym or clipped form: the one organisation it abbreviates ("FAA",
+                # "TEPCO", "Exco"), by the forms the layer linked or by the name's words
+                spelled = {union.find(y) for y in written.get(e.name, ()) if y != x}
+                if not spelled:
+                    spelled = {
+                        union.find(y)
+                        for last in set(e.name[1:].lower())
+                        for y in initial.get((e.name[0].lower(), last), ())
+                        if y != x and _abbreviates(e.name, entities[y].name)
+                    }
+                if len(spelled) == 1:
+                    union.join(spelled.pop(), x)
+        elif e.kind != "person" or words[0] not in places:
+            head = by_key.get(_key(words[0]))
+            rest = words[1:]
+            if (
+                head
+                and head != x
+                and all(
+                    w in places or w.isupper() or w.lower().rstrip(".") in _SUFFIXES for w in rest
+                )
+            ):
+                union.join(head, x)  # "Wagner PMC", "Huawei Canada", "Boeing Co."
+    national: dict[str, set[str]] = {}
+    for x in entities:
+        if x.endswith(")") and " (" in x:
+            national.setdefault(_key(x.rsplit(" (", 1)[0]), set()).add(union.find(x))
+    for x, e in sorted(entities.items()):
+        owners = national.get(_key(e.name), set())
+        if e.kind == "organisation" and not x.endswith(")") and len(owners) == 1:
+            union.join(next(iter(owners)), x)
+    groups: dict[str, list[str]] = {}
+    for x in sorted(entities):
+        groups.setdefault(union.find(x), []).append(x)
+    return [
+        _combine(root, [entities[x] for x in members], entities) for root, members in groups.items()
+    ]
+
+
+def _combine(root: str, members: list[_Candidate], entities: dict[str, _Candidate]) -> _Candidate:
+    """One candidate from the entities joined under ``root``."""
+    head = entities[root]
+    kinds = [m.kind for m in members]
+    if "country" in kinds:
+        kind = "country"
+    elif head.kind == "organisation":
+        kind = "organisation"  # "Veltra Power" and "Veltra Power Co." are one company
+    elif head.kind == "person" or any(m.role and m.kind in ("", "person") for m in members):
+        kind = "person" if head.kind in ("person", "") else head.kind
+    else:
+        kind = head.kind or next((k for k in kinds if k), "")
+    name = head.name
+    if kind == "person":  # the full name written in the most articles, then most often
+        tally: Counter[str] = Counter()
+        for m in members:
+            words = _person_words(m.name)
+            if m.kind == "person" and len(words) > 1:
+                tally[" ".join(words)] += len(m.articles) * 10_000 + m.counts[_MENTIONS]
+        name = min(tally, key=lambda n: (-tally[n], len(n), n)) if tally else head.name
+    c = _Candidate(root, name, kind, next((m.role for m in members if m.role), ""))
+    for m in members:
+        c.forms.update(m.forms)
+        c.articles |= m.articles
+        c.acting |= m.acting
+        c.counts = [a + b for a, b in zip(c.counts, m.counts, strict=True)]
+    return c
+
+
+def _titled(c: _Candidate, person_nouns: frozenset[str]) -> bool:
+    """True for a person named with a title or role ("Defence Minister", "spokeswoman")."""
+    return c.kind == "person" and any(w in person_nouns for w in c.role.lower().split())
+
+
+def _is_actor(
+    c: _Candidate,
+    stopwords: frozenset[str],
+    person_nouns: frozenset[str],
+    nouns: frozenset[str],
+    heads: frozenset[str],
+) -> bool:
+    """True for a candidate that can be an actor (rule 3 of the module docstring);
+    ``person_nouns`` are the speaker nouns of people (titles and roles), ``nouns`` every
+    speaker noun, ``heads`` the words of the organisations the corpus names in full."""
+    mentions, speaker, acts, located, determined, outlet = c.counts
+    words = c.name.split()
+    places = gazetteer()
+    if c.kind == "place" or not words or words[0].lower() in stopwords:
+        return False
+    if len(words) == 1 and _key(c.name) in _ROLES | _SUFFIXES | (nouns & heads):
+        return False  # a title, a suffix, or a short form: "MP", "Inc", "the Ministry"
+    if len(words) == 1 and _key(c.name) in nouns:
+        return c.kind != "person" and acts > 0  # a head noun that names one body: "Kremlin"
+    if c.kind == "country":
+        return acts > 0
+    if c.kind != "person" and (_key(words[-1]) in _OUTLET_WORDS or 2 * outlet >= mentions):
+        return False  # a news outlet credited in the text
+    titled = _titled(c, person_nouns)
+    if c.kind == "person" and len(words) == 1:
+        return titled or speaker > 0  # "Pompeo", titled; never a title word alone
+    if c.kind == "person" and any(_key(w) in _CALENDAR for w in words):
+        return False  # "Easter Sunday"
+    if c.kind == "person" and not any(w in places for w in words):
+        if 2 * (located + determined) > mentions:
+            return False  # "the Camp Fire", "in Northern California": an event or a place
+        common = all(zipf_frequency(w.lower(), "en") >= _COMMON for w in words)
+        return titled or not common  # "Facebook Page", "Air Force": no person without a title
+    if len(words) > 1:  # an organisation ("Ethiopian Airlines": a person never has a demonym)
+        generic = _SUFFIXES | _CONNECTORS | _ROLES
+        if all(_key(w) in generic or lemmatize(w) in generic or w in places for w in words):
+            return False  # "Russian President", "Foreign Minister"
+        if any(lemmatize(w) in nouns or _key(w) in _SUFFIXES for w in words):
+            return True  # "Legislative Council", "Tokyo Electric Power Co."
+        return 5 * acts >= mentions  # no organisation noun: only if it acts ("Belt and Road")
+    if c.name.isupper() and all(f.isupper() for f in c.forms) and len(c.name) > 1:
+        return True  # an acronym, never written otherwise
+    if zipf_frequency(c.name.lower(), "en") >= _COMMON and speaker < 2:
+        return False  # a common word capitalised ("Industry", "Max"), quoted once at most
+    return speaker > 0 and 5 * acts >= mentions and 2 * (located + determined) <= mentions
+
+
+#: Name words all this frequent as English words (Zipf scale of ``wordfreq``: "camp" 4.8,
+#: "fire" 5.3, "page" 5.1; "theresa" 3.7, "bass" 4.3) make a capitalised pair a thing's name
+#: unless a title or a quotation says it is a person ("Camp Fire", "Air Force", "Facebook
+#: Page" are no people).
+_COMMON = 4.5
+
+
+def actor_score(articles: int, mentions: int, speaker: int) -> int:
+    """Return the ranking score of a candidate actor: ``articles × (mentions + 2 × speaker)``.
+
+    ``articles``: articles naming it; ``mentions``: its mentions; ``speaker``: mentions where it
+    speaks (a reporting verb follows, or "said" / "according to" comes before). For a
+    government (a country, its capital or its demonym) only the mentions and articles where it
+    acts count. Breadth across outlets weighs as much as repetition within one, and being
+    quoted weighs three times being named.
+
+    >>> actor_score(3, 5, 2), actor_score(1, 9, 0)
+    (27, 9)
+    """
+    return articles * (mentions + 2 * speaker)
+
+
+def _score(c: _Candidate) -> int:
+    mentions, speaker, acts = c.counts[_MENTIONS], c.counts[_SPEAKER], c.counts[_ACTS]
+    if c.kind == "country":
+        return actor_score(len(c.acting), acts, speaker)
+    return actor_score(len(c.articles), mentions, speaker)
+
+
+def _rank(score: int, c: _Candidate) -> tuple:
+    """The sort key of a candidate: score, then speaker mentions, acting mentions, articles,
+    then the name (ties are common among actors named once)."""
+    return (-score, -c.counts[_SPEAKER], -c.counts[_ACTS], -len(c.articles), c.name)
+
+
+def _aliases(c: _Candidate, shared: Counter[str]) -> tuple[str, ...]:
+    """The actor's name, then the other forms the articles wrote; for a person, the other full
+    names and then one single name (the one used alone, else the last name) unless ``shared``
+    counts it for more than one person of the corpus."""
+    forms = [f for f, _ in sorted(c.forms.items(), key=lambda x: (-x[1], x[0])) if f != c.name]
+    if c.kind != "person" or " " not in c.name:
+        return tuple(dict.fromkeys([c.name, *forms]))
+    first, last = c.name.split()[0], c.name.split()[-1]
+    full = [f for f in forms if " " in f and f.split()[-1] == last]
+    full = [f for f in full if not any(w.lower().rstrip(".") in _ROLES for w in f.split())]
+    single = [f for f in forms if f in (first, last)] + [last]
+    part = [single[0]] if shared[_key(single[0])] <= 1 else []
+    return tuple(dict.fromkeys([c.name, *sorted(full, key=lambda f: (len(f), f)), *part]))
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", _fold(name).lower()).strip("_") or "actor"
 
 
 def discover_actors(
@@ -223,188 +743,80 @@ def discover_actors(
     min_mentions: int = 2,
     n_jobs: int | None = 1,
 ) -> tuple[Actor, ...]:
-    """Return the people and organisations the articles name and quote most, as :class:`Actor`\\ s.
+    """Return the people, organisations and governments the articles name and quote most, as
+    :class:`Actor`\\ s, best first.
 
-    The candidates are entities, never fragments: the entity layer of every article
-    (:func:`newsframe.entities.find_entities`: titles and roles stripped, a surname or a family
-    name written first joined to its full name, acronyms to the organisation spelled out
-    beside them, countries with their capitals and demonyms), linked across the corpus
-    (:func:`newsframe.linking.link_entities`). Body mentions only (headlines are title case).
-    A person has a full name of two words or more; an organisation holds an organisation noun
-    or is an acronym; a country is its government (kind ``state``); a single name of unknown
-    kind counts when it speaks somewhere ("Boeing said", "said Acme"). Never ranked: a place,
-    an organisation head word or a company suffix alone ("Party", "Inc"), a news outlet's name,
-    a country's demonym with a title taken for a person ("Russian President"). Ranked by
-    (articles naming the actor) × (mentions), ties by name; ``min_mentions`` drops names seen
-    fewer times. Aliases are the forms the articles used (for a person: the full name and the
-    one name used alone), so the actors work wherever a story file's actors do (``resources=``
-    / ``actors=``). ``n_jobs`` > 1 (or -1: every core) builds the entity layers of large
-    corpora (256 articles or more) in forked worker processes
+    The entities of each article's entity layer, with cues from the words around each mention,
+    joined across the corpus and ranked by :func:`actor_score` (method, rules and references in
+    the module docstring). A government (kind ``country``: a country, its capital or demonym)
+    is an actor only where it acts. ``min_mentions`` drops candidates named fewer times; the
+    candidates scoring :data:`MIN_SCORE` or more come back, then titled people named once, at
+    most ``top_n``. Aliases are the name
+    and the forms the articles used, so the actors work wherever a story file's actors do
+    (``resources=`` / ``actors=``). ``n_jobs`` > 1 (or -1: every core) reads the layers of
+    large corpora (256 articles or more) in forked worker processes
     (:func:`newsframe.parallel.map_slices`); the actors are the same.
 
     >>> from newsframe import Article
-    >>> a = Article("a", "T", ("Energy Minister Lars Odegaard opened it. Odegaard said it works.",))
+    >>> a = Article("a", "T", ("Energy Minister Lars Odegaard opened it in Norland. Odegaard said it works.",))
     >>> b = Article("b", "T", ("The Ministry of Water Resources said the flow was fine. Odegaard agreed.",))
     >>> [(x.actor_id, x.kind, x.aliases) for x in discover_actors([a, b], min_mentions=1)]
     [('lars_odegaard', 'person', ('Lars Odegaard', 'Odegaard')), ('ministry_of_water_resources', 'organisation', ('Ministry of Water Resources',))]
     """
     articles = as_articles(corpus)
-    resources = replace(resolve_resources(None, articles), actors=())
-    parts = map_slices(
-        functools.partial(_layers, resources=resources), articles, n_jobs=n_jobs, min_items=256
+    resources = resolve_resources(None, corpus)
+    table = resources.reporting_verbs
+    verbs = frozenset(v[0] for v in table.verbs if len(v) == 1)
+    nouns = frozenset(
+        n for n, kind in table.speaker_nouns.items() if kind in ("person", "organisation")
     )
-    layers = [layer for part in parts for layer in part]
-    links = link_entities(layers)
-    tally = _Tally()
-    for article, layer in zip(articles, layers, strict=True):
-        tally.add(article, layer, links)
-    places = gazetteer()
-    ranked = sorted(
-        (c for c in tally.mentions if tally.mentions[c] >= min_mentions and tally.kind(c, places)),
-        key=lambda c: (-len(tally.where[c]) * tally.mentions[c], c),
-    )[:top_n]
-    return tuple(tally.actor(c, places) for c in ranked)
+    work = functools.partial(_article_entities, verbs=verbs, nouns=nouns)
+    parts = map_slices(work, articles, n_jobs=n_jobs, min_items=256)
+    found = [item for part in parts for item in part]
+    return _actors(_merge(_gather(found)), resources, min_mentions=min_mentions, top_n=top_n)
 
 
-def _layers(articles: Iterable[Article], resources) -> list:
-    """The entity layers of ``articles`` (no actor table: the text's own names)."""
-    nouns = organisation_nouns(resources.reporting_verbs)
-    return [article_layer(a, resources, (), nouns) for a in articles]
-
-
-_CREDIT_BEFORE = frozenset(["told", "citing", "agency", "outlet", "newspaper", "broadcaster",
-                            "daily", "channel", "wire"])  # fmt: skip
-_CREDIT_PAIRS = frozenset(["interview with", "obtained by", "reported by", "told the",
-                           "quoted by", "cited by", "published by", "reports citing"])  # fmt: skip
-
-
-def _credited(text: str, start: int, end: int, word_after: str) -> bool:
-    """True when a name is credited as the news outlet of a report, not an actor of the story:
-    in a dateline's parentheses or slashes ("(CBS/AP) —", "/TASS/"), after "told", "citing",
-    "news agency", "an interview with", "obtained by", or before "reported"."""
-    if text[start - 1 : start] in ("(", "/") or text[end : end + 1] in (")", "/"):
-        return True
-    if word_after in ("reported", "reports", "quoted", "cited"):
-        return True
-    before = text[max(start - 30, 0) : start].lower().split()[-2:]
-    return bool(before) and (before[-1] in _CREDIT_BEFORE or " ".join(before) in _CREDIT_PAIRS)
-
-
-class _Tally:
-    """Per corpus entity: body mentions, the articles naming it, the forms used, its kind in
-    the layers, and whether it ever speaks."""
-
-    def __init__(self) -> None:
-        self.mentions: Counter[str] = Counter()
-        self.where: dict[str, set[str]] = {}
-        self.forms: dict[str, Counter[str]] = {}
-        self.kinds: dict[str, str] = {}
-        self.speaks: set[str] = set()
-        self.roles: set[str] = set()
-        self.cited: Counter[str] = (
-            Counter()
-        )  # mentions as a news source: "told AP", "TASS reported"
-
-    def add(self, article: Article, layer, links) -> None:
-        texts = article.clean_paragraphs
-        for m in (*layer.mentions, *layer.unresolved):
-            if m.paragraph_id < 0:
-                continue
-            corpus_id = links(m.entity_id)
-            entity = layer.entities.get(m.entity_id)
-            if entity is None and corpus_id == m.entity_id:
-                continue  # a capital opening a sentence that names no one
-            kind = entity.kind if entity is not None else "person"
-            if kind == "place":
-                continue
-            self.mentions[corpus_id] += 1
-            self.where.setdefault(corpus_id, set()).add(article.article_id)
-            self.forms.setdefault(corpus_id, Counter())[m.text] += 1
-            if kind and (corpus_id == m.entity_id or corpus_id not in self.kinds):
-                self.kinds[corpus_id] = kind
-            if entity is not None and entity.role:
-                self.roles.add(corpus_id)
-            text = texts[m.paragraph_id]
-            after = text[m.end : m.end + 12].split()[:1]
-            before = text[max(m.start - 12, 0) : m.start].split()[-1:]
-            said = after[0].strip(",.").lower() if after else ""
-            if _credited(text, m.start, m.end, said):
-                self.cited[corpus_id] += 1  # a news outlet credited, not an actor
-            elif said in _SPEECH or before == ["said"]:
-                self.speaks.add(corpus_id)
-
-    def kind(self, corpus_id: str, places) -> str:
-        """The actor kind of a corpus entity, or "" when it is no actor."""
-        kind = self.kinds.get(corpus_id, "")
-        words = corpus_id.split()
-        if 2 * self.cited[corpus_id] >= self.mentions[corpus_id]:
-            return ""  # named mostly as the outlet that reported or was told something
-        if kind == "country":
-            return "state"
-        if kind == "person":
-            # a full name with evidence that it is a person's: a title or role, speech, or
-            # the surname used alone ("Fukushima Daiichi" and "Food Sanitation Law" have none)
-            named = (
-                corpus_id in self.roles
-                or corpus_id in self.speaks
-                or words[-1] in self.forms[corpus_id]
-            )
-            if any(w.lower().rstrip(".") in ORG_HEADS or w.lower() in _OUTLETS for w in words):
-                return ""
-            return "person" if len(words) > 1 and named and _personal(corpus_id, places) else ""
-        if kind == "organisation":
-            name = corpus_id.rsplit(" (", 1)[0] if corpus_id.endswith(")") else corpus_id
-            whole = _Name(tuple(name.split()), False, False)
-            return "organisation" if _organisation(whole) else ""
-        if corpus_id in self.speaks and len(words) == 1 and corpus_id not in places:
-            low = corpus_id.lower()
-            if low not in ORG_HEADS and low not in _SUFFIXES and low not in _OUTLETS:
-                return "organisation" if corpus_id.isupper() else "unknown"
-        return ""
-
-    def actor(self, corpus_id: str, places) -> Actor:
-        kind = self.kind(corpus_id, places)
-        forms = [f for f, _ in sorted(self.forms[corpus_id].items(), key=lambda x: (-x[1], x[0]))]
-        if kind == "person":
-            first, last = corpus_id.split()[0], corpus_id.split()[-1]
-            alone = [f for f in forms if f in (first, last)]
-            aliases = [corpus_id, *alone[:1]]
-        elif kind == "state":
-            aliases = [corpus_id, *sorted(set(forms) - {corpus_id})]
-        else:
-            aliases = [f for f in forms if not f.endswith(")")]
-            if corpus_id in aliases:
-                aliases.remove(corpus_id)
-            if not corpus_id.endswith(")"):
-                aliases.insert(0, corpus_id)
-        name = corpus_id
-        return Actor(_slug(name), name, "" if kind == "unknown" else kind, tuple(aliases))
-
-
-#: The last word of a news outlet's name: an outlet credited in the text is not an actor.
-_OUTLETS = _set("times news post tribune herald daily press journal gazette telegraph broadcasting")
-_SUFFIXES = _set("inc corp co ltd llc plc gmbh sa ag")
-
-
-def _organisation(name: _Name) -> bool:
-    """True for an organisation worth ranking: not a head word or company suffix alone
-    ("Party", "Inc"; an acronym of two or more capitals is kept) and not a news outlet."""
-    words = [w.lower().rstrip(".") for w in name.words]
-    if words[-1] in _OUTLETS:
-        return False
-    if len(words) == 1:
-        return name.words[0].isupper() and len(name.words[0]) > 1
-    return not all(w in _SUFFIXES | ORG_HEADS | _CONNECTORS for w in words)
-
-
-def _personal(text: str, places) -> bool:
-    """True unless a person's name is a country's name or demonym, alone or with titles
-    ("South Korean", "Russian President", "Japanese Prime Minister")."""
-    words = text.split()
-    if text in places:
-        return False
-    titles = TITLES | ENTITY_TITLES
-    return not (words[0] in places and all(w.lower() in titles for w in words[1:]))
+def _actors(
+    merged: list[_Candidate], resources: Resources, *, min_mentions: int, top_n: int
+) -> tuple[Actor, ...]:
+    """The actors among the candidates: the rules of :func:`_is_actor`, ranked by
+    :func:`actor_score`, those scoring :data:`MIN_SCORE` or more, then titled people named
+    once, at most ``top_n``; ids are the names' slugs."""
+    table = resources.reporting_verbs
+    nouns = frozenset(table.speaker_nouns)
+    people = frozenset(n for n, k in table.speaker_nouns.items() if k == "person")
+    for c in merged:  # "River Basin Commission": a body named after a place, not the place
+        words = c.name.split()
+        if c.kind == "place" and len(words) > 1 and any(lemmatize(w) in nouns for w in words):
+            c.kind = "organisation"
+    heads = frozenset(  # the words of the organisations named in full
+        _key(w)
+        for c in merged
+        if c.kind == "organisation" and " " in c.name
+        for w in c.name.split()
+    )
+    candidates = [
+        c
+        for c in merged
+        if c.counts[_MENTIONS] >= min_mentions
+        and _is_actor(c, resources.stopwords, people, nouns, heads)
+    ]
+    ranked = sorted(((_score(c), c) for c in candidates), key=lambda x: _rank(*x))
+    titled = [c for s, c in ranked if s < MIN_SCORE and _titled(c, people) and " " in c.name]
+    chosen = ([c for s, c in ranked if s >= MIN_SCORE] + titled)[:top_n]
+    shared: Counter[str] = Counter()  # first and last names -> people of the corpus
+    for c in candidates:
+        if c.kind == "person" and " " in c.name:
+            shared.update({_key(c.name.split()[0]), _key(c.name.split()[-1])})
+    out: list[Actor] = []
+    ids: set[str] = set()
+    for c in chosen:
+        actor_id = _slug(c.name)
+        while actor_id in ids:
+            actor_id += "_"
+        ids.add(actor_id)
+        out.append(Actor(actor_id, c.name, c.kind, _aliases(c, shared)))
+    return tuple(out)
 
 
 def with_text_actors(corpus: Corpus, *, top_n: int = 10, n_jobs: int | None = 1) -> Corpus:
