@@ -756,3 +756,10 @@ def test_a_participle_after_a_comma_speaks_for_the_sentences_subject():
 def test_an_inverted_description_is_the_name_in_apposition_that_closes_the_sentence():
     said = '"The dam is safe," said Norland\'s consul general in Ostvik, Tomas Halvik.'
     assert _speaker_of(said) == ("Tomas Halvik", "said")
+
+
+def test_according_to_a_document_leaves_the_quotation_to_the_named_speaker():
+    said = 'Tomas Halvik, according to a statement, stressed that the dam "held by design".'
+    t = nf.attributions([nf.Article("x", "T", (said,))])
+    quoted = t[t.kind != "paraphrase"]
+    assert quoted[["speaker", "verb"]].values.tolist() == [["Tomas Halvik", "stressed"]]

@@ -293,6 +293,9 @@ class _Owners:
         if not near:
             return None
         frames = [a for a in near if _frame(a)]
+        others = [a for a in near if not _frame(a) and not a.participle]
+        if frames and others and all(s.kind == "document" for s in frames[0].speakers):
+            frames = []  # "Xie Feng, according to a statement, underlined ...": Xie Feng speaks
         if frames:
             return frames[0]
         near = [a for a in near if not a.subordinate] or near
