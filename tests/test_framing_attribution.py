@@ -763,3 +763,11 @@ def test_according_to_a_document_leaves_the_quotation_to_the_named_speaker():
     t = nf.attributions([nf.Article("x", "T", (said,))])
     quoted = t[t.kind != "paraphrase"]
     assert quoted[["speaker", "verb"]].values.tolist() == [["Tomas Halvik", "stressed"]]
+
+
+def test_it_in_the_complement_of_an_organisations_verb_is_that_organisation():
+    said = 'Acme said it would recommend that flights stop "out of an abundance of caution".'
+    t = nf.attributions([nf.Article("x", "T", (said,))])
+    assert t[t.kind == "partial"][["speaker", "verb"]].values.tolist() == [
+        ["Acme", "would recommend"]
+    ]

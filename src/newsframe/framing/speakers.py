@@ -1088,8 +1088,11 @@ def _remember_and_resolve(
             k += 1
         at = (order, ctx.sentences.at(att.start), att.start)
         speakers: list[Speaker] = []
+        governing = _governing(att, out, ctx)
         for s in att.speakers:
-            if s.source in ("pronoun", "description"):
+            if governing and s.source == "pronoun" and s.text.lower() == "it":
+                speakers.extend(governing)  # "Boeing said it would recommend": Boeing
+            elif s.source in ("pronoun", "description"):
                 speakers.extend(memory.resolve(s, at))
             else:
                 speakers.append(s)
@@ -1104,6 +1107,25 @@ def _remember_and_resolve(
     for m in mentions[k:]:
         add(_mention_event(m, ctx, order))
     return out
+
+
+def _governing(att: Attribution, done: list[Attribution], ctx: _Context) -> tuple[Speaker, ...]:
+    """The named organisation speakers of the attribution right before ``att`` when ``att``'s
+    subject "it" sits in that one's complement ("Boeing said it would recommend", "the agency
+    said that it had warned"): only the pronoun, "that" and auxiliaries between them; else ()."""
+    if not done:
+        return ()
+    prior = done[-1]
+    gap = ctx.unit.text[prior.end : att.start].lower().split()
+    if not gap or "it" not in gap or len(gap) > 4:
+        return ()
+    if any(w not in ("it", "that") and w not in AUX and w not in _MODALS for w in gap):
+        return ()
+    named = tuple(s for s in prior.speakers if s.source not in ("unresolved", "pronoun"))
+    return named if named and all(s.kind != "person" or " " not in s.key for s in named) else ()
+
+
+_MODALS = frozenset(["would", "could", "should", "might", "may", "must", "can", "will", "shall"])
 
 
 def _mention_event(m: Mention, ctx: _Context, order: int) -> _Event:
