@@ -1,19 +1,30 @@
-"""Fit the line model of ``newsframe.lines`` on the labelled training pages and write it as data.
+"""Fit the line model of ``newsframe.lines`` on the labelled pages and write it as data.
 
 Reads ``benchmarks/eval/lines.json`` and the page files (``--pages``, outside the repository),
 takes each page's logical lines and the rules' evidence exactly as ``clean_text`` sees them
 (``newsframe.cleaning.page_evidence``; a logical line takes the label of its first physical
 line), and fits a multinomial logistic regression (scikit-learn, L2, ``C``) on the standardised
-features of ``newsframe.lines.FEATURES``. Decoder transitions are counted from the labelled
-pages' state sequences (``newsframe.lines.state_sequence``) with add-one smoothing over the
-allowed moves. Only ``train`` pages are used; the held-out batch never informs a fit.
+shallow features of ``newsframe.lines.FEATURES`` and the line's terms (``line_terms``: lowercase
+words and word pairs of its opening, binary). The vocabulary is the terms seen on lines of at
+least ``--min-outlets`` outlets and ``--min-stories`` stories of the training pages (so a term
+generalises across outlets, not one site's template, and across stories, not one story's
+places and names); it is chosen again inside every fold of the cross-validation. Body
+lines weigh ``--body-weight`` times a chrome line in the fit (a body sentence lost costs more
+than chrome left). Decoder transitions are counted from the labelled pages' state sequences
+(``newsframe.lines.state_sequence``) with add-one smoothing over the allowed moves. Only the
+sets named by ``--sets`` are used (pages labelled for training, and held-out batches once their
+first-run number is reported); a held-out batch still to be measured never informs a fit.
 
-    python benchmarks/train_line_model.py --cv        # leave-outlet-out CV, learning curve
-    python benchmarks/train_line_model.py --write     # fit on all training pages, write data/
+    python benchmarks/train_line_model.py --cv outlet,story   # leave-one-out CV by group
+    python benchmarks/train_line_model.py --cv outlet --fractions 0.33,0.67,1   # learning curve
+    python benchmarks/train_line_model.py --write             # fit on all pages, write data/
+
+The defaults are the shipped model's (C 0.5, terms on >= 6 outlets and >= 5 stories, body weight 2, biases
+body 1, sentence 2, kept 2: the body-first end of the trade the cross-validation shows).
 
 ``--write`` writes ``src/newsframe/data/line_model.csv`` (feature, words for a high and a low
-value, mean, scale, one weight per class) and ``line_decoder.toml`` (start and transition
-log-probabilities, the body bias chosen by ``--bias``).
+value, mean, scale, one weight per class; then one row per vocabulary term ``term:<words>``)
+and ``line_decoder.toml`` (start and transition log-probabilities, the body biases).
 """
 
 from __future__ import annotations
@@ -28,10 +39,19 @@ from pathlib import Path
 
 import numpy as np
 from eval_lines import DEFAULT_PAGES, HEADER, evaluate, load, outlet_repeats, row
+from scipy import sparse
 from sklearn.linear_model import LogisticRegression
 
 from newsframe.cleaning import page_evidence
-from newsframe.lines import CLASSES, FEATURES, STATES, LineModel, line_features, state_sequence
+from newsframe.lines import (
+    CLASSES,
+    FEATURES,
+    STATES,
+    LineModel,
+    line_features,
+    line_terms,
+    state_sequence,
+)
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "newsframe" / "data"
 #: Moves the decoder may make (before → headline → body → after; chrome inside the body).
@@ -45,10 +65,34 @@ ALLOWED = {
 STARTS = ("before", "headline", "body")
 
 
-def table(
-    pages: list[dict], repeats: dict[str, frozenset[str]]
-) -> list[tuple[np.ndarray, list[str]]]:
-    """Per page: its feature matrix and the label of each logical line."""
+@dataclasses.dataclass(frozen=True)
+class Page:
+    """One labelled page as the fit sees it: features, terms and label per logical line."""
+
+    outlet: str
+    story: str
+    x: np.ndarray
+    terms: list[tuple[str, ...]]
+    labels: list[str]
+
+
+@dataclasses.dataclass(frozen=True)
+class Options:
+    """What a fit is told: regularisation, vocabulary, body weight and biases, decoder scale."""
+
+    c: float = 0.5
+    min_outlets: int = 6
+    min_stories: int = 5
+    term_scale: float = 1.0
+    body_weight: float = 2.0
+    bias: float = 1.0
+    sentence_bias: float = 1.0
+    lexical: bool = True
+    transition_scale: float = 1.0
+
+
+def table(pages: list[dict], repeats: dict[str, frozenset[str]]) -> list[Page]:
+    """Per page: its feature matrix, terms and the label of each logical line."""
     out = []
     for page in pages:
         labels = dict((n, label) for n, label in page["labels"])
@@ -56,33 +100,32 @@ def table(
             page["text"], edge_repeats=repeats.get(page["file"], frozenset())
         )
         x = line_features([n for _, _, n in lines], evidence)
-        out.append((x, [labels.get(n, "chrome") for n, _, _ in lines]))
+        terms = [line_terms(" ".join(n.split())) for _, _, n in lines]
+        out.append(Page(page["outlet"], page["story"], x, terms,
+                        [labels.get(n, "chrome") for n, _, _ in lines]))  # fmt: skip
     return out
 
 
-def fit(
-    rows: list[tuple[np.ndarray, list[str]]],
-    *,
-    c: float,
-    bias: float,
-    sentence_bias: float,
-    body_weight: float,
-) -> LineModel:
-    """Fit weights and transitions on the given pages' rows."""
-    x = np.vstack([r[0] for r in rows])
-    y = np.array([CLASSES.index(label) for r in rows for label in r[1]])
-    mean, scale = x.mean(axis=0), x.std(axis=0)
-    scale = np.where(scale > 1e-9, scale, 1.0)
-    clf = LogisticRegression(C=c, max_iter=5000)
-    clf.fit((x - mean) / scale, y, sample_weight=np.where(y == 0, body_weight, 1.0))
-    weights = np.zeros((len(CLASSES), x.shape[1]))
-    intercept = np.full(len(CLASSES), -30.0)  # a class never seen is never chosen
-    for k, cls in enumerate(clf.classes_):
-        weights[cls], intercept[cls] = clf.coef_[k], clf.intercept_[k]
+def vocabulary(rows: list[Page], min_outlets: int, min_stories: int = 1) -> tuple[str, ...]:
+    """Terms seen on lines of at least ``min_outlets`` outlets and ``min_stories`` stories
+    (a story's own words, its places and names, are left out), sorted."""
+    outlets: dict[str, set[str]] = defaultdict(set)
+    stories: dict[str, set[str]] = defaultdict(set)
+    for page in rows:
+        for terms in page.terms:
+            for t in terms:
+                outlets[t].add(page.outlet)
+                stories[t].add(page.story)
+    return tuple(sorted(t for t, seen in outlets.items()
+                        if len(seen) >= min_outlets and len(stories[t]) >= min_stories))  # fmt: skip
+
+
+def transitions(rows: list[Page]) -> tuple[np.ndarray, np.ndarray]:
+    """Start and transition log-probabilities counted from the labelled state sequences."""
     counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     starts: dict[str, int] = defaultdict(int)
-    for _, labels in rows:
-        states = state_sequence(labels)
+    for page in rows:
+        states = state_sequence(page.labels)
         if states:
             starts[states[0]] += 1
         for a, b in itertools.pairwise(states):
@@ -96,16 +139,69 @@ def fit(
         n = sum(counts[a][b] + 1 for b in moves)
         for b in moves:
             trans[STATES.index(a), STATES.index(b)] = math.log((counts[a][b] + 1) / n)
-    return LineModel(mean, scale, weights, intercept, start, trans, bias, sentence_bias, "fitted")
+    return start, trans
 
 
-def write(model: LineModel) -> None:
+def fit(rows: list[Page], opts: Options) -> LineModel:
+    """Fit weights, vocabulary and transitions on the given pages."""
+    x = np.vstack([r.x for r in rows])
+    y = np.array([CLASSES.index(label) for r in rows for label in r.labels])
+    mean, scale = x.mean(axis=0), x.std(axis=0)
+    scale = np.where(scale > 1e-9, scale, 1.0)
+    terms = vocabulary(rows, opts.min_outlets, opts.min_stories) if opts.lexical else ()
+    index = {t: j for j, t in enumerate(terms)}
+    data, cols, ptr = [], [], [0]
+    for r in rows:
+        for line in r.terms:
+            ids = [index[t] for t in line if t in index]
+            cols += ids
+            data += [opts.term_scale] * len(ids)
+            ptr.append(len(cols))
+    lexical = sparse.csr_matrix((data, cols, ptr), shape=(len(y), len(terms)))
+    design = sparse.hstack([sparse.csr_matrix((x - mean) / scale), lexical]).tocsr()
+    clf = LogisticRegression(C=opts.c, max_iter=5000)
+    clf.fit(design, y, sample_weight=np.where(y == 0, opts.body_weight, 1.0))
+    coef = np.zeros((len(CLASSES), design.shape[1]))
+    intercept = np.full(len(CLASSES), -30.0)  # a class never seen is never chosen
+    for k, cls in enumerate(clf.classes_):
+        coef[cls], intercept[cls] = clf.coef_[k], clf.intercept_[k]
+    d = x.shape[1]
+    start, trans = transitions(rows)
+    start, trans = start * opts.transition_scale, trans * opts.transition_scale
+    return LineModel(mean, scale, coef[:, :d], intercept, start, trans, opts.bias,
+                     opts.sentence_bias, "fitted", terms, coef[:, d:] * opts.term_scale)  # fmt: skip
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+MODEL_HEADER = """\
+# Line model of newsframe.lines, fitted by benchmarks/train_line_model.py: a multinomial
+# logistic regression over the classes body, headline, chrome, caption, byline.
+# One row per feature: its name, what a high and a low value say (for the audit), the mean and
+# scale that standardise it, and its weight per class; the (intercept) row adds to every line.
+# Rows named term:<words> are the vocabulary: lowercase words and word pairs of a line's
+# opening (newsframe.lines.line_terms) seen on lines of at least {min_outlets} training
+# outlets and {min_stories} stories; a term present adds its weights to the line's class
+# scores (not standardised). A line's class scores: the sum of weight * (value - mean) /
+# scale, plus its terms' weights, plus the intercept; the decoder (line_decoder.toml) reads
+# their softmax. Lines starting with # are comments."""
+
+
+def write(model: LineModel, opts: Options) -> None:
     """Write the model as plain data files in the package (six decimals, stable order)."""
-    lines = ["feature,when_high,when_low,mean,scale," + ",".join(CLASSES)]
+    header = MODEL_HEADER.format(min_outlets=opts.min_outlets, min_stories=opts.min_stories)
+    lines = [header, "feature,when_high,when_low,mean,scale," + ",".join(CLASSES)]
     lines.append("(intercept),,,0,1," + ",".join(f"{v:.6f}" for v in model.intercept))
     for k, (name, hi, lo) in enumerate(FEATURES):
         w = ",".join(f"{v:.6f}" for v in model.weights[:, k])
-        lines.append(f'{name},"{hi}","{lo}",{model.mean[k]:.6f},{model.scale[k]:.6f},{w}')
+        lines.append(f"{name},{_quoted(hi)},{_quoted(lo)},{model.mean[k]:.6f},"
+                     f"{model.scale[k]:.6f},{w}")  # fmt: skip
+    for j, term in enumerate(model.terms):
+        w = ",".join(f"{v:.6f}" for v in model.term_weights[:, j])
+        words = _quoted(f'the words "{term}"')
+        lines.append(f'{_quoted("term:" + term)},{words},"",0,1,{w}')
     (DATA / "line_model.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     out = [
         "# Decoder of the line model (newsframe.lines), fitted by benchmarks/train_line_model.py.",
@@ -116,6 +212,8 @@ def write(model: LineModel) -> None:
         "# sentence_bias is added on top for lines of eight words or more that read as sentences.",
         f"body_bias = {model.body_bias}",
         f"sentence_bias = {model.sentence_bias}",
+        "# kept_bias is added for lines the rule cleaner keeps in the body.",
+        f"kept_bias = {model.kept_bias}",
         "",
         "[start]",
     ]
@@ -133,62 +231,105 @@ def write(model: LineModel) -> None:
 
 def cross_validate(
     pages: list[dict],
+    rows: list[Page],
     *,
-    c: float,
-    biases: list[tuple[float, float]],
-    fractions: list[float],
-    body_weight: float,
-) -> None:
-    """Leave-outlet-out CV: each outlet's pages cleaned by a model fitted without that outlet."""
-    repeats = outlet_repeats(pages)
-    rows = table(pages, repeats)
-    outlets = sorted({p["outlet"] for p in pages})
+    by: str,
+    opts: list[Options],
+    biases: list[tuple[float, ...]],
+    fraction: float = 1.0,
+    folds: int = 0,
+) -> dict[tuple[int, tuple[float, ...]], dict[str, int]]:
+    """Leave-one-group-out CV: each outlet's (or story's) pages cleaned by a model fitted
+    without that group; summed counts per options and bias pair. With ``folds`` the groups are
+    dealt (sorted, in turn) into that many folds, each left out whole."""
+    groups = sorted({p[by] for p in pages})
+    fold_of = {g: (k % folds if folds else k) for k, g in enumerate(groups)}
     rng = np.random.default_rng(18)
-    for frac in fractions:
-        totals: dict[tuple[float, float], dict[str, int]] = {b: defaultdict(int) for b in biases}
-        for outlet in outlets:
-            test = [p for p in pages if p["outlet"] == outlet]
-            train = [i for i, p in enumerate(pages) if p["outlet"] != outlet]
-            if frac < 1:
-                train = sorted(rng.choice(train, size=round(frac * len(train)), replace=False))
-            model = fit(
-                [rows[i] for i in train], c=c, bias=0.0, sentence_bias=0.0, body_weight=body_weight
-            )
+    totals: dict = defaultdict(lambda: defaultdict(int))
+    for fold in sorted(set(fold_of.values())):
+        test = [p for p in pages if fold_of[p[by]] == fold]
+        train = [i for i, p in enumerate(pages) if fold_of[p[by]] != fold]
+        if fraction < 1:
+            train = sorted(rng.choice(train, size=round(fraction * len(train)), replace=False))
+        for k, o in enumerate(opts):
+            model = fit([rows[i] for i in train], o)
             for b in biases:
-                s = evaluate(test, dataclasses.replace(model, body_bias=b[0], sentence_bias=b[1]))
-                for k, v in s.items():
-                    totals[b][k] += v
-        n_train = round(frac * (len(pages) - 1))
-        for b in biases:
-            print(row(f"model {n_train}p bias {b[0]}+{b[1]}", totals[b]))
+                s = evaluate(test, dataclasses.replace(model, body_bias=b[0], sentence_bias=b[1],
+                                                       kept_bias=b[2]))  # fmt: skip
+                for key, v in s.items():
+                    totals[k, b][key] += v
+    return totals
+
+
+def _grid(args: argparse.Namespace) -> list[Options]:
+    """Every combination of the comma-separated option values given."""
+    values = {
+        "c": [float(v) for v in args.c.split(",")],
+        "min_outlets": [int(v) for v in args.min_outlets.split(",")],
+        "min_stories": [int(v) for v in args.min_stories.split(",")],
+        "term_scale": [float(v) for v in args.term_scale.split(",")],
+        "body_weight": [float(v) for v in args.body_weight.split(",")],
+        "lexical": [v == "1" for v in args.lexical.split(",")],
+        "transition_scale": [float(v) for v in args.transition_scale.split(",")],
+    }
+    return [Options(**dict(zip(values, combo, strict=True)))
+            for combo in itertools.product(*values.values())]  # fmt: skip
+
+
+def _label(o: Options, b: tuple[float, ...]) -> str:
+    words = f"w{o.min_outlets}/{o.min_stories}s{o.term_scale:g}" if o.lexical else "nolex"
+    return (
+        f"C{o.c:g} {words} bw{o.body_weight:g} t{o.transition_scale:g} b{b[0]:g}+{b[1]:g}+{b[2]:g}"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=Path, default=DEFAULT_PAGES)
-    parser.add_argument("--cv", action="store_true")
+    parser.add_argument("--sets", default="train,held-out,train-2")
+    parser.add_argument("--cv", default="", help="outlet, story or both (comma-separated)")
     parser.add_argument("--write", action="store_true")
-    parser.add_argument("--c", type=float, default=0.5)
-    parser.add_argument("--bias", type=float, default=1.0)
-    parser.add_argument("--sentence-bias", type=float, default=1.0)
-    parser.add_argument("--body-weight", type=float, default=2.0)
-    parser.add_argument("--biases", default="0+0,1+0,1+1", help="body+sentence bias pairs")
+    parser.add_argument("--c", default="0.5")
+    parser.add_argument("--min-outlets", default="6")
+    parser.add_argument("--min-stories", default="5")
+    parser.add_argument("--term-scale", default="1")
+    parser.add_argument("--body-weight", default="2")
+    parser.add_argument(
+        "--transition-scale", default="1", help="multiplies the decoder's log-probabilities"
+    )
+    parser.add_argument("--lexical", default="1", help="1 with terms, 0 without (comma list)")
+    parser.add_argument("--biases", default="1+2+2", help="body+sentence+kept bias triples")
     parser.add_argument("--fractions", default="1")
+    parser.add_argument(
+        "--folds", type=int, default=0, help="groups dealt into K folds (0: one each)"
+    )
+    parser.add_argument("--peer", action="store_true", help="add jusText to the table")
     args = parser.parse_args(argv)
-    pages = load(args.pages, "train")
-    print(f"training pages: {len(pages)} from {len({p['outlet'] for p in pages})} outlets, "
-          f"{len({p['story'] for p in pages})} stories")  # fmt: skip
+    pages = [p for s in args.sets.split(",") for p in load(args.pages, s)]
+    print(f"pages: {len(pages)} from {len({p['outlet'] for p in pages})} outlets, "
+          f"{len({p['story'] for p in pages})} stories (sets {args.sets})")  # fmt: skip
+    rows = table(pages, outlet_repeats(pages))
+    biases = [tuple(float(v) for v in b.split("+")) for b in args.biases.split(",")]
+    grid = _grid(args)
     if args.cv:
         print(HEADER)
         print(row("rules (main today)", evaluate(pages, "rules")))
-        biases = [tuple(float(v) for v in b.split("+")) for b in args.biases.split(",")]
-        cross_validate(pages, c=args.c, biases=biases, body_weight=args.body_weight,
-                       fractions=[float(f) for f in args.fractions.split(",")])  # fmt: skip
+        if args.peer:
+            print(row("jusText (lines as <p>)", evaluate(pages, "justext"), headline=False))
+        for by in args.cv.split(","):
+            for frac in [float(f) for f in args.fractions.split(",")]:
+                totals = cross_validate(pages, rows, by=by, opts=grid, biases=biases,
+                                        fraction=frac, folds=args.folds)  # fmt: skip
+                n = round(frac * len(pages))
+                name = f"{by[:6]}{args.folds or ''}"
+                for k, o in enumerate(grid):
+                    for b in biases:
+                        print(row(f"{name} {n}p {_label(o, b)}", totals[k, b]), flush=True)
     if args.write:
-        model = fit(table(pages, outlet_repeats(pages)), c=args.c, bias=args.bias,
-                    sentence_bias=args.sentence_bias, body_weight=args.body_weight)  # fmt: skip
-        write(model)
-        print(f"wrote {DATA / 'line_model.csv'} and line_decoder.toml")
+        o = dataclasses.replace(grid[0], bias=biases[0][0], sentence_bias=biases[0][1])
+        model = dataclasses.replace(fit(rows, o), kept_bias=biases[0][2])
+        write(model, o)
+        print(f"wrote {DATA / 'line_model.csv'} ({len(model.terms)} terms) and line_decoder.toml")
     return 0
 
 

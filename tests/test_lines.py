@@ -20,6 +20,7 @@ from newsframe.lines import (
     LineModel,
     decide,
     line_features,
+    line_terms,
     load_line_model,
     state_sequence,
 )
@@ -217,3 +218,69 @@ def test_clean_command_and_loaders_take_the_method(tmp_path: Path, capsys):
     article = load_article(page, method="model")
     assert article.paragraphs == clean_text(PAGE, method="model").paragraphs
     assert load_corpus(tmp_path, method="model")[0].paragraphs == article.paragraphs
+
+
+def test_line_terms_by_hand():
+    # lowercase words, a number as 0, then the word pairs; each once, in order
+    assert line_terms("Sign up: Sign up for 2 newsletters") == (
+        "sign", "up", "for", "0", "newsletters",
+        "sign up", "up sign", "up for", "for 0", "0 newsletters",
+    )  # fmt: skip
+    # only the opening words count (a pitch says what it is at once)
+    many = " ".join(f"w{i}" for i in range(40))
+    assert line_terms(many)[:3] == ("w0", "w1", "w2")
+    assert "w20" not in line_terms(many)
+
+
+def test_neighbourhood_features_counted_by_hand():
+    lines = ["Menu", "Storm hits the coast", "The storm hit the coast on Monday.",
+             "Power was cut to many homes.", "Share"]  # fmt: skip
+    ev = [Evidence("chrome"), Evidence("headline"), Evidence(sentence=True),
+          Evidence(sentence=True), Evidence("chrome")]  # fmt: skip
+    x = line_features(lines, ev)
+    # lines within two either side, the line itself left out: line 1 sees lines 2-3 (one
+    # sentence of two), line 3 sees lines 1, 2, 4, 5 (one of four), line 5 lines 3-4 (two of two)
+    assert col(x, "near_sentences") == [0.5, round(2 / 3, 6), 0.25, round(1 / 3, 6), 1.0]
+    assert col(x, "near_chrome") == [0.0, round(1 / 3, 6), 0.5, round(1 / 3, 6), 0.0]
+    # words relative to the page's median (log1p of 1, 4, 7, 6, 1 words: median log1p(4))
+    assert col(x, "relative_words")[1] == 0.0
+    assert col(x, "relative_words")[2] == round(math.log1p(7) - math.log1p(4), 6)
+
+
+def _with_terms(terms: dict[str, float], **biases: float) -> LineModel:
+    """The toy model (body bias 1) with a vocabulary: each term adds its weight to the chrome
+    score."""
+    tw = np.zeros((len(CLASSES), len(terms)))
+    tw[CLASSES.index("chrome")] = list(terms.values())
+    return replace(_toy(10.0, 1.0), terms=tuple(terms), term_weights=tw, **biases)
+
+
+def test_a_term_moves_a_line_and_is_named_in_the_reason():
+    lines = ["The storm hit the coast on Monday.", "Get our newsletter every morning",
+             "Power was cut to many homes."]  # fmt: skip
+    ev = [Evidence(), Evidence(), Evidence()]
+    # without terms every line is body (the toy's intercepts: body 0, chrome -1; body bias 1)
+    assert [label for label, _ in decide(lines, ev, model=_toy(10.0, 1.0))] == ["body"] * 3
+    out = decide(lines, ev, model=_with_terms({"newsletter": 6.0}))
+    assert [label for label, _ in out] == ["body", "chrome", "body"]
+    assert 'the words "newsletter"' in out[1][1]
+
+
+def test_kept_bias_keeps_what_the_rules_keep():
+    lines = ["The storm hit the coast on Monday.", "Get our newsletter every morning",
+             "Power was cut to many homes."]  # fmt: skip
+    ev = [Evidence(), Evidence(), Evidence()]
+    # the term makes the middle line chrome by 6 - 1 = 5 nats against 1 of body bias; a kept
+    # bias of 8 on a line the rules keep outweighs that, one of 1 does not
+    assert (
+        decide(lines, ev, model=_with_terms({"newsletter": 6.0}, kept_bias=1.0))[1][0] == "chrome"
+    )
+    assert decide(lines, ev, model=_with_terms({"newsletter": 6.0}, kept_bias=8.0))[1][0] == "body"
+
+
+def test_reasons_only_for_the_lines_asked():
+    lines = ["Menu", "A line of the story.", "Sign in"]
+    ev = [Evidence("chrome"), Evidence(), Evidence("chrome")]
+    out = decide(lines, ev, model=_toy(10.0, 0.0), explain=[False, True, True])
+    assert [label for label, _ in out] == ["chrome", "body", "chrome"]
+    assert out[0][1] == "" and "the rules remove it" in out[2][1]

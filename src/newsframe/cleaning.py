@@ -538,9 +538,13 @@ def _sentence_like(line: str) -> bool:
     title-case label such as "Sign In To Continue." is not prose)."""
     if not _STOP.search(_unmarked(line).rstrip(_CLOSERS + " ")):
         return False
-    words = _WORD.findall(line)
-    lower = sum(1 for w in words[1:] if w[:1].islower() and len(w) > 1 and w.isalpha())
-    return len(words) >= 4 and lower >= 2
+    lower = 0
+    for n, match in enumerate(_WORD.finditer(line), 1):  # stops once it has its answer
+        w = match.group()
+        lower += n > 1 and w[:1].islower() and len(w) > 1 and w.isalpha()
+        if n >= 4 and lower >= 2:
+            return True
+    return False
 
 
 @lru_cache(maxsize=65_536)
@@ -1353,7 +1357,6 @@ def line_evidence(
     imperative opening, a credit, a sentence, a repeat at the edge of the outlet's pages."""
     out = []
     for (_, _, norm), reason, phrase in zip(lines, reasons, rule_reasons, strict=True):
-        low = norm.lower()
         if reason is None:
             verdict = "body"
         elif reason in _HEADLINES:
@@ -1362,19 +1365,26 @@ def line_evidence(
             verdict = "caption"
         else:
             verdict = "label" if reason == _LABEL else "chrome"
-        outside = _QUOTED.sub(" ", norm) if '"' in norm else norm  # "US" is not "us"
-        out.append(
-            Evidence(
-                verdict=verdict,
-                phrase=phrase is not None,
-                imperative=bool(_IMPERATIVE.match(low)),
-                address=bool(_ADDRESS_LOW.search(outside)),
-                credit=_credit(norm, rules) > 0,
-                sentence=_sentence_like(norm),
-                repeats=int(low in edge_repeats),
-            )
-        )
+        imperative, address, credit, sentence = _cues(norm, rules)
+        repeats = int(bool(edge_repeats) and norm.lower() in edge_repeats)
+        # positional: (verdict, phrase, imperative, address, credit, sentence, repeats)
+        out.append(Evidence(verdict, phrase is not None, imperative, address, credit, sentence,
+                            repeats))  # fmt: skip
     return out
+
+
+@lru_cache(maxsize=65_536)
+def _cues(norm: str, rules: Rules) -> tuple[bool, bool, bool, bool]:
+    """A line's imperative opening, reader address (outside quotes), credit and sentence shape
+    (cached: an outlet's chrome recurs on its pages)."""
+    low = norm.lower()
+    outside = _QUOTED.sub(" ", norm) if '"' in norm else norm  # "US" is not "us"
+    return (
+        bool(_IMPERATIVE.match(low)),
+        bool(_ADDRESS_LOW.search(outside)),
+        _credit(norm, rules) > 0,
+        _sentence_like(norm),
+    )
 
 
 def _model_pass(
@@ -1391,8 +1401,14 @@ def _model_pass(
     evidence = line_evidence(lines, reasons, rule_reasons, rules, edge_repeats)
     ruled = next((i for i, r in enumerate(reasons) if r == "headline"), None)
     head = None
-    for i, (label, why) in enumerate(decide([n for _, _, n in lines], evidence, model=model)):
-        if rule_reasons[i] is not None or (given and reasons[i] in _HEADLINES):
+    keep = [
+        r is not None or (given and g in _HEADLINES)
+        for r, g in zip(rule_reasons, reasons, strict=True)
+    ]
+    said = decide([n for _, _, n in lines], evidence, model=model, title_given=given,
+                  explain=[not k for k in keep])  # fmt: skip
+    for i, (label, why) in enumerate(said):
+        if keep[i]:
             continue  # a phrase rule (user evidence) and a given headline stand
         if label == "body":
             reasons[i] = None

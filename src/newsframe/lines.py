@@ -34,13 +34,14 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import math
 import re
 import tomllib
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -59,6 +60,7 @@ __all__ = [
     "decide",
     "explain",
     "line_features",
+    "line_terms",
     "load_line_model",
     "state_sequence",
 ]
@@ -67,6 +69,7 @@ CLASSES = ("body", "headline", "chrome", "caption", "byline")
 #: Decoder states; ``inbody`` is chrome between two body lines, ``after`` chrome after the body.
 STATES = ("before", "headline", "body", "inbody", "after")
 _STATE_CLASS = (None, 1, 0, None, None)  # None: one of chrome, caption, byline
+_STATE_FIXED = np.array([-1 if k is None else k for k in _STATE_CLASS])
 
 
 class Evidence(NamedTuple):
@@ -123,13 +126,18 @@ _BASE = (
     ("repeated_page", "repeated on this page", ""),
     ("repeated_outlet", "repeated on other pages of this outlet", ""),
 )
-_CONTEXT = ("words", "final_stop", "stopwords", "sentence", "rule_chrome", "rule_headline")
+_CONTEXT = ("words", "short", "final_stop", "stopwords", "sentence", "rule_phrase", "rule_chrome",
+            "rule_headline")  # fmt: skip
 _POSITION = (
     ("position", "late in the page", "early in the page"),
     ("first", "first line", ""),
     ("last", "last line", ""),
     ("from_prose", "far from the densest prose", "near the densest prose"),
+    ("above_prose", "above the densest prose", ""),
     ("between_chrome", "between two chrome lines", ""),
+    ("relative_words", "long for this page", "short for this page"),
+    ("near_sentences", "among sentences", "among lines that are not sentences"),
+    ("near_chrome", "among lines the rules remove", ""),
 )
 
 
@@ -148,12 +156,14 @@ def _context_names() -> tuple[tuple[str, str, str], ...]:
 FEATURES: tuple[tuple[str, str, str], ...] = _BASE + _POSITION + _context_names()
 _INDEX = {name: k for k, (name, _, _) in enumerate(_BASE)}
 _CTX = [_INDEX[name] for name in _CONTEXT]
+_SAID_HIGH = np.array([bool(hi) for _, hi, _ in FEATURES])
+_SAID_LOW = np.array([bool(lo) for _, _, lo in FEATURES])
+_RULED = [_INDEX[name] for name in ("rule_headline", "rule_caption", "rule_label", "rule_chrome")]
 
-_WORD = re.compile(r"\w+(?:['-]\w+)*")
 _STOP_END = re.compile(r"[.!?…][\"')\]»”’ ]*$")
 _BULLET = re.compile(r"^\s*(?:[-•*–—]|\d{1,2}[.)])\s")
 _ELLIPSIS = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])\W{0,3}$")
-_TIME = re.compile(r"\d[:.]\d\d|\d{4}-\d\d")
+_TIME = re.compile(r"\d(?:[:.]\d\d|\d{3}-\d\d)")
 # word lists read as sets over a line's lowercase words (quicker than alternations)
 _VERBS = frozenset(
     [
@@ -262,8 +272,23 @@ _LINKS = ("http://", "https://", "www.", ".com", ".org", ".net", ".co.")
 
 #: Characters of a line its pattern and share features read: chrome is short, and a longer
 #: line is paragraph-length prose by its word count alone (keeps the model linear and quick).
-WINDOW = 200
+WINDOW = 100
+#: Words of a line's opening its terms (:func:`line_terms`) are read from: chrome says what it
+#: is in its first words ("Sign up for ...", "Watch: ...", "Photo: ...").
+TERM_WORDS = 12
 _NO_DIGITS = str.maketrans("", "", "0123456789")
+# the word lists above as one search each (one C call per line instead of a loop in Python)
+_SEPARATOR = re.compile("|".join(re.escape(c) for c in _SEPARATORS))
+_LINK = re.compile("|".join(re.escape(c) for c in _LINKS))
+_PHOTO_PHRASE = re.compile("|".join(re.escape(c) for c in _PHOTO_PHRASES))
+_DIGIT = re.compile(r"\d")
+# words starting with a capital or a lowercase letter (a word: not after a letter, digit,
+# apostrophe, hyphen or dot)
+_UPPER_INITIAL = re.compile(r"\b[A-Z\u00c0-\u00de]")
+_LOWER_INITIAL = re.compile(r"\b[a-z\u00df-\u00ff]")
+#: A word as the project's tokenizer (:data:`newsframe.text.TOKEN`) reads one (letters with
+#: inner apostrophes and hyphens), or a number; a third of its cost, which counts on every line.
+_WORD = re.compile(r"[^\W\d_][^\W_]*(?:['-][^\W_]+)*|\d[\d.,:]*")
 
 
 @lru_cache(maxsize=1)
@@ -272,37 +297,35 @@ def _stopwords() -> frozenset[str]:
 
 
 @lru_cache(maxsize=65_536)
-def _text_features(line: str) -> tuple[float, ...]:
-    """The text features of :data:`_BASE` of one line (normalised text); patterns and shares
-    read its first :data:`WINDOW` characters, the end features its last ones. Cached: an
-    outlet's chrome recurs on its pages."""
+def _read_line(line: str) -> tuple[tuple[float, ...], tuple[str, ...]]:
+    """The text features of :data:`_BASE` of one line (normalised text) and its terms (see
+    :func:`line_terms`), from one pass of the project's tokenizer over its first :data:`WINDOW`
+    characters; the end features read its last ones. Cached: an outlet's chrome recurs."""
     stopwords = _stopwords()
     head = line[:WINDOW]
-    words = _WORD.findall(head)
-    k = len(words)
-    n = k + (line.count(" ", WINDOW) if len(line) > WINDOW else 0)
     low = head.lower()
     tokens = _WORD.findall(low)
+    k = len(tokens)
+    n = k + (line.count(" ", WINDOW) if len(line) > WINDOW else 0)
     vocab = set(tokens)
-    lower = sum(1 for w in words[1:] if w[:1].islower())
-    upper = sum(1 for w in words if w[:1].isupper())
-    digits = len(head) - len(head.translate(_NO_DIGITS))
-    stripped = line.rstrip()
-    end = stripped[-12:]
+    upper = len(_UPPER_INITIAL.findall(head))
+    lower = len(_LOWER_INITIAL.findall(head, 1))
+    digits = len(_DIGIT.findall(head))
+    end = line.rstrip()[-12:]
     month = not vocab.isdisjoint(_MONTHS)
     verb = not vocab.isdisjoint(_VERBS) or any(len(w) > 4 and w.endswith("ed") for w in tokens)
-    return (
+    features = (
         math.log1p(n),
         float(n <= 4),
-        sum(1 for w in tokens if w in stopwords) / k if k else 0.0,
+        sum(map(stopwords.__contains__, tokens)) / k if k else 0.0,
         float(bool(_STOP_END.search(end))),
         float(end.endswith(":")),
         lower / (k - 1) if k > 1 else 0.0,
         upper / k if k else 0.0,
         float(head.upper() == head and low != head),
         digits / max(1, len(head)),
-        float(any(c in head for c in _SEPARATORS)),
-        float(any(c in low for c in _LINKS)),
+        float(_SEPARATOR.search(head) is not None),
+        float(_LINK.search(low) is not None),
         float(verb),
         float('"' in head),
         float((month and digits > 0) or low.startswith("date ") or bool(_TIME.search(head))),
@@ -311,14 +334,22 @@ def _text_features(line: str) -> tuple[float, ...]:
         float(bool(_ELLIPSIS.search(end))),
         float(end.endswith("?")),
         float(month and (digits >= 4 or not vocab.isdisjoint(_WEEKDAYS))),
-        float(not vocab.isdisjoint(_PHOTO_VERBS) or any(p in low for p in _PHOTO_PHRASES)),
+        float(not vocab.isdisjoint(_PHOTO_VERBS) or _PHOTO_PHRASE.search(low) is not None),
     )
+    opening = tokens[:TERM_WORDS]
+    if len(line) > WINDOW and len(tokens) <= TERM_WORDS and not head[-1].isspace():
+        opening = opening[:-1]  # the last word may be cut
+    opening = ["0" if w[:1].isdigit() else w for w in opening]
+    terms = tuple(dict.fromkeys([*opening, *(f"{a} {b}" for a, b in itertools.pairwise(opening))]))
+    return features, terms
 
 
-def _shallow(line: str, ev: Evidence, seen: int) -> tuple[float, ...]:
-    """The :data:`_BASE` features of one line: its text's, the rules' evidence, repetition."""
+@lru_cache(maxsize=65_536)
+def _shallow(line: str, ev: Evidence, repeated: bool) -> tuple[float, ...]:
+    """The :data:`_BASE` features of one line: its text's, the rules' evidence, repetition
+    (cached: an outlet's chrome recurs with the same evidence)."""
     return (
-        *_text_features(line),
+        *_read_line(line)[0],
         float(ev.address),
         float(ev.imperative),
         float(ev.credit),
@@ -328,7 +359,7 @@ def _shallow(line: str, ev: Evidence, seen: int) -> tuple[float, ...]:
         float(ev.verdict == "caption"),
         float(ev.verdict == "label"),
         float(ev.verdict == "chrome"),
-        float(seen > 1),
+        float(repeated),
         math.log1p(ev.repeats),
     )
 
@@ -336,7 +367,8 @@ def _shallow(line: str, ev: Evidence, seen: int) -> tuple[float, ...]:
 def line_features(lines: Sequence[str], evidence: Sequence[Evidence]) -> np.ndarray:
     """Return the feature matrix of a page: one row per line, one column per :data:`FEATURES`.
 
-    Lines are taken as written (they are normalised here). Linear in the page.
+    Lines are taken as written (they are normalised here). Linear in the page: one pass over
+    its lines for the text features, then whole-page array operations for position and context.
 
     >>> x = line_features(["Read more", "The mayor said the bridge will reopen in May."],
     ...                   [Evidence(verdict="chrome", phrase=True), Evidence(sentence=True)])
@@ -351,39 +383,89 @@ def line_features(lines: Sequence[str], evidence: Sequence[Evidence]) -> np.ndar
     n = len(lines)
     if n == 0:
         return np.zeros((0, len(FEATURES)))
-    norm = [" ".join(normalise(line).split()) for line in lines]
+    norm = [_norm(line) for line in lines]
     counts = Counter(s.lower() for s in norm)
     base = np.array(
-        [_shallow(s, ev, counts[s.lower()]) for s, ev in zip(norm, evidence, strict=True)]
+        [_shallow(s, ev, counts[s.lower()] > 1) for s, ev in zip(norm, evidence, strict=True)]
     )
-    density = base[:, _INDEX["words"]] * base[:, _INDEX["stopwords"]]
+    return _page_features(base)
+
+
+@lru_cache(maxsize=65_536)
+def _norm(line: str) -> str:
+    return " ".join(normalise(line).split())
+
+
+def _window_mean(v: np.ndarray, idx: np.ndarray, k: int = 2) -> np.ndarray:
+    """Mean of ``v`` over the ``k`` lines either side of each line, the line itself left out."""
+    n = len(v)
+    cum = np.concatenate([[0.0], np.cumsum(v)])
+    lo, hi = np.maximum(idx - k, 0), np.minimum(idx + k + 1, n)
+    return (cum[hi] - cum[lo] - v) / np.maximum(hi - lo - 1, 1)
+
+
+def _page_features(base: np.ndarray) -> np.ndarray:
+    """Position and context columns from the :data:`_BASE` columns of a page's lines."""
+    n, nb = base.shape
+    out = np.zeros((n, len(FEATURES)))
+    out[:, :nb] = base
+    words = base[:, _INDEX["words"]]
+    density = words * base[:, _INDEX["stopwords"]]
     if n > 2:  # jusText-style smoothing: a line's prose density with its neighbours'
-        density = np.convolve(np.pad(density, 1, mode="edge"), np.ones(3) / 3, mode="valid")
+        density = (np.concatenate([density[:1], density[:-1]]) + density
+                   + np.concatenate([density[1:], density[-1:]])) / 3  # fmt: skip
     densest = int(np.argmax(density))
     idx = np.arange(n)
     chrome = base[:, _INDEX["rule_chrome"]]
-    prev_chrome = np.concatenate([[1.0], chrome[:-1]])
-    next_chrome = np.concatenate([chrome[1:], [1.0]])
-    position = np.column_stack(
-        [
-            idx / max(1, n - 1),
-            (idx == 0).astype(float),
-            (idx == n - 1).astype(float),
-            np.abs(idx - densest) / max(1, n - 1),
-            prev_chrome * next_chrome,
-        ]
-    )
-    ctx = base[:, _CTX]
-    prev = np.vstack([np.zeros((1, len(_CTX))), ctx[:-1]])
-    nxt = np.vstack([ctx[1:], np.zeros((1, len(_CTX)))])
-    prev_none = (idx == 0).astype(float)[:, None]
-    next_none = (idx == n - 1).astype(float)[:, None]
-    return np.hstack([base, position, prev_none, prev, next_none, nxt])
+    span = max(1, n - 1)
+    c = nb  # the position columns, in the order of _POSITION
+    out[:, c] = idx / span
+    out[0, c + 1] = 1.0
+    out[n - 1, c + 2] = 1.0
+    out[:, c + 3] = np.abs(idx - densest) / span
+    out[:, c + 4] = np.maximum(densest - idx, 0) / span
+    between = np.ones(n)
+    between[1:] *= chrome[:-1]
+    between[:-1] *= chrome[1:]
+    out[:, c + 5] = between
+    out[:, c + 6] = words - np.median(words)
+    out[:, c + 7] = _window_mean(base[:, _INDEX["sentence"]], idx)
+    out[:, c + 8] = _window_mean(chrome, idx)
+    c += len(_POSITION)  # previous line: none, then its context columns; then the next line
+    width = len(_CTX)
+    out[0, c] = 1.0
+    out[1:, c + 1 : c + 1 + width] = base[:-1, _CTX]
+    c += 1 + width
+    out[n - 1, c] = 1.0
+    out[:-1, c + 1 : c + 1 + width] = base[1:, _CTX]
+    return out
+
+
+def line_terms(line: str) -> tuple[str, ...]:
+    """Return the lowercase words and word pairs of a line's opening, each once.
+
+    Words are read as the project's tokenizer reads them (letters with inner apostrophes and
+    hyphens; a number is written ``0``), lowercased, from the first :data:`TERM_WORDS` words of
+    the line (within its first :data:`WINDOW` characters). The line model's vocabulary is a set of such terms.
+
+    >>> line_terms("Sign up for our newsletter at 7:30")
+    ('sign', 'up', 'for', 'our', 'newsletter', 'at', '0', 'sign up', 'up for', 'for our', 'our newsletter', 'newsletter at', 'at 0')
+    """
+    return _read_line(_norm(line))[1]
+
+
+_Moves = tuple[tuple[tuple[int, float], ...], ...]
 
 
 @dataclass(frozen=True, eq=False)
 class LineModel:
-    """The fitted model: standardisation, weights per class, decoder transitions and body bias."""
+    """The fitted model: standardisation, weights per class, decoder transitions and body bias.
+
+    ``terms`` is the vocabulary of line terms (:func:`line_terms`) and ``term_weights`` their
+    weights per class (a term present adds its column to the line's class scores). The decoder
+    adds ``body_bias`` to every line's body score, ``sentence_bias`` to a line of eight words or
+    more that reads as a sentence and ``kept_bias`` to a line the rule cleaner keeps.
+    """
 
     mean: np.ndarray
     scale: np.ndarray
@@ -394,26 +476,80 @@ class LineModel:
     body_bias: float
     sentence_bias: float
     source: str
+    terms: tuple[str, ...] = ()
+    term_weights: np.ndarray = field(default_factory=lambda: np.zeros((len(CLASSES), 0)))
+    kept_bias: float = 0.0
 
-    def log_proba(self, x: np.ndarray) -> np.ndarray:
-        """Log class probabilities of each row of a feature matrix (numpy only)."""
-        scores = ((x - self.mean) / self.scale) @ self.weights.T + self.intercept
+    @cached_property
+    def moves(self) -> _Moves:
+        """Per state: the states it may be entered from and the move's log-probability."""
+        size = len(STATES)
+        return tuple(
+            tuple((a, float(self.transitions[a, b])) for a in range(size)
+                  if math.isfinite(self.transitions[a, b]))
+            for b in range(size)
+        )  # fmt: skip
+
+    @cached_property
+    def _affine(self) -> tuple[np.ndarray, np.ndarray]:
+        """Standardisation folded into the weights: scores = x @ w + b."""
+        w = (self.weights / self.scale).T
+        return w, self.intercept - self.mean @ w
+
+    @cached_property
+    def vocabulary(self) -> dict[str, int]:
+        """Column of each term in :attr:`term_weights`."""
+        return {t: j for j, t in enumerate(self.terms)}
+
+    def term_ids(self, lines: Sequence[str]) -> list[tuple[int, ...]]:
+        """Per line: the columns of its terms that are in the vocabulary."""
+        return [_term_ids(self, line) for line in lines]
+
+    def log_proba(self, x: np.ndarray, ids: Sequence[tuple[int, ...]] | None = None) -> np.ndarray:
+        """Log class probabilities of each row of a feature matrix and its lines' terms."""
+        w, b = self._affine
+        scores = x @ w + b
+        if ids:  # each line's terms add their weights (summed once per distinct set of terms)
+            scores += np.array([_term_sum(self, line) for line in ids])
         scores -= scores.max(axis=1, keepdims=True)
         return scores - np.log(np.exp(scores).sum(axis=1, keepdims=True))
 
 
+@lru_cache(maxsize=65_536)
+def _term_sum(model: LineModel, ids: tuple[int, ...]) -> tuple[float, ...]:
+    """The summed weights per class of a line's terms."""
+    if not ids:
+        return (0.0,) * len(CLASSES)
+    return tuple(model.term_weights[:, list(ids)].sum(axis=1).tolist())
+
+
+@lru_cache(maxsize=65_536)
+def _term_ids(model: LineModel, line: str) -> tuple[int, ...]:
+    vocab = model.vocabulary
+    return tuple(vocab[t] for t in _read_line(line)[1] if t in vocab)
+
+
+_TERM_PREFIX = "term:"
+
+
 def _read_model(csv_text: str, toml_text: str, source: str) -> LineModel:
-    rows = list(csv.DictReader(io.StringIO(csv_text)))
+    body = "\n".join(line for line in csv_text.splitlines() if not line.startswith("#"))
+    rows = list(csv.DictReader(io.StringIO(body)))
     names = [name for name, _, _ in FEATURES]
     by_name = {r["feature"]: r for r in rows}
     missing = [n for n in ["(intercept)", *names] if n not in by_name]
     if missing:
         raise InputError(source, f"line model lacks features {missing[:5]}; retrain it")
+    terms = tuple(r["feature"][len(_TERM_PREFIX) :] for r in rows
+                  if r["feature"].startswith(_TERM_PREFIX))  # fmt: skip
     try:
         table = np.array([[float(by_name[n][c]) for c in CLASSES] for n in names])
         mean = np.array([float(by_name[n]["mean"]) for n in names])
         scale = np.array([float(by_name[n]["scale"]) for n in names])
         intercept = np.array([float(by_name["(intercept)"][c]) for c in CLASSES])
+        term_weights = np.array(
+            [[float(by_name[_TERM_PREFIX + t][c]) for c in CLASSES] for t in terms]
+        ).reshape(len(terms), len(CLASSES))
         decoder = tomllib.loads(toml_text)
         start = np.array([float(decoder["start"].get(s, -math.inf)) for s in STATES])
         trans = np.array(
@@ -421,10 +557,11 @@ def _read_model(csv_text: str, toml_text: str, source: str) -> LineModel:
         )
         bias = float(decoder["body_bias"])
         sentence_bias = float(decoder["sentence_bias"])
-    except (KeyError, ValueError, tomllib.TOMLDecodeError) as exc:
+        kept_bias = float(decoder.get("kept_bias", 0.0))
+    except (KeyError, ValueError, TypeError, tomllib.TOMLDecodeError) as exc:
         raise InputError(source, f"line model or decoder is malformed: {exc}") from None
     return LineModel(mean, np.where(scale > 0, scale, 1.0), table.T, intercept, start, trans,
-                     bias, sentence_bias, source)  # fmt: skip
+                     bias, sentence_bias, source, terms, term_weights.T, kept_bias)  # fmt: skip
 
 
 @lru_cache(maxsize=8)
@@ -444,32 +581,33 @@ def load_line_model(
     return _read_model(csv_text, toml_text, str(csv_source))
 
 
-def _viterbi(emit: np.ndarray, start: np.ndarray, trans: np.ndarray) -> list[int]:
-    """Most likely state path (plain floats: a page has few lines and five states)."""
-    n, size = emit.shape
+def _viterbi(emit: np.ndarray, start: np.ndarray, moves: _Moves) -> list[int]:
+    """Most likely state path (plain floats: a page has few lines and five states); ``moves``
+    lists, per state, the states it may be entered from with the log-probability of the move."""
     rows = emit.tolist()
-    moves = [
-        [(a, float(trans[a, b])) for a in range(size) if math.isfinite(trans[a, b])]
-        for b in range(size)
-    ]
+    size = len(moves)
     score = [float(start[s]) + rows[0][s] for s in range(size)]
     back = []
-    for i in range(1, n):
-        step, new = [], []
-        for b in range(size):
+    states = tuple(enumerate(moves))
+    for row in rows[1:]:
+        step = [0] * size
+        new = [0.0] * size
+        for b, entered in states:
             best, arg = -math.inf, 0
-            for a, t in moves[b]:
+            for a, t in entered:
                 v = score[a] + t
                 if v > best:
-                    best, arg = v, a
-            step.append(arg)
-            new.append(best + rows[i][b])
+                    best = v
+                    arg = a
+            step[b] = arg
+            new[b] = best + row[b]
         back.append(step)
         score = new
     path = [max(range(size), key=score.__getitem__)]
     for step in reversed(back):
         path.append(step[path[-1]])
-    return path[::-1]
+    path.reverse()
+    return path
 
 
 def state_sequence(labels: Sequence[str]) -> list[str]:
@@ -502,65 +640,114 @@ def state_sequence(labels: Sequence[str]) -> list[str]:
 
 
 def decide(
-    lines: Sequence[str], evidence: Sequence[Evidence], *, model: LineModel | None = None
+    lines: Sequence[str],
+    evidence: Sequence[Evidence],
+    *,
+    model: LineModel | None = None,
+    title_given: bool = False,
+    explain: Sequence[bool] | None = None,
 ) -> list[tuple[str, str]]:
     """Return, per line, its class (:data:`CLASSES`) and why in words (empty for body lines).
 
     Class probabilities from the line model, then the most likely state sequence (Viterbi)
     with the body bias; a line in a non-body state takes the most likely of chrome, caption and
-    byline. See the module docstring for an example.
+    byline. With ``title_given`` (the headline is known, and the rules marked its line) only
+    that line may be the headline; otherwise the headline state chooses it, the rules' guess
+    being one feature among others. ``explain`` says which lines want their reason in words
+    (default all; a caller that keeps another reason for a line skips the work). See the
+    module docstring for an example.
     """
     model = model or load_line_model()
     if not lines:
         return []
     x = line_features(lines, evidence)
-    logp = model.log_proba(x)
-    other = np.logaddexp.reduce(logp[:, 2:], axis=1)
+    ids = model.term_ids([_norm(line) for line in lines]) if model.terms else None
+    logp = model.log_proba(x, ids)
+    other = np.log(np.exp(logp[:, 2:]).sum(axis=1))
     head = logp[:, 1].copy()
     long = x[:, _INDEX["words"]] >= math.log1p(8)
     # a headline does not end with a full stop once it is a sentence of eight words or more
     head[(x[:, _INDEX["final_stop"]] > 0) & long] = -math.inf
     ruled = x[:, _INDEX["rule_headline"]] > 0
-    if ruled.any():  # the rules found the headline (or were given it): the model keeps to it
+    if title_given and ruled.any():  # the headline is known: the model keeps to its line
         head[~ruled] = -math.inf
     # body first: a line that reads as a news sentence needs strong evidence to go
+    kept = x[:, _RULED].sum(axis=1) == 0  # the rules keep it in the body
     body = (
-        logp[:, 0] + model.body_bias + model.sentence_bias * (long & (x[:, _INDEX["sentence"]] > 0))
+        logp[:, 0]
+        + model.body_bias
+        + model.sentence_bias * (long & (x[:, _INDEX["sentence"]] > 0))
+        + model.kept_bias * kept
     )
     emit = np.column_stack([other, head, body, other, other])
-    path = _viterbi(emit, model.start, model.transitions)
-    others = (2 + np.argmax(logp[:, 2:], axis=1)).tolist()
-    out = []
-    for i, state in enumerate(path):
-        fixed = _STATE_CLASS[state]
-        k = fixed if fixed is not None else others[i]
-        out.append((CLASSES[k], "" if k == 0 else _explain(model, k, x[i].tobytes())))
-    return out
+    path = _viterbi(emit, model.start, model.moves)
+    others = 2 + np.argmax(logp[:, 2:], axis=1)
+    fixed = _STATE_FIXED[path]
+    ks = np.where(fixed >= 0, fixed, others)
+    wanted = ks if explain is None else np.where(np.asarray(explain, dtype=bool), ks, 0)
+    said = _explanations(model, x, ids, wanted)
+    return [(CLASSES[k], said.get(i, "")) for i, k in enumerate(ks.tolist())]
 
 
-def explain(model: LineModel, row: np.ndarray, label: str, *, top: int = 3) -> str:
-    """The features that moved one line most from body towards ``label``, in words.
+def explain(model: LineModel, row: np.ndarray, label: str, *, line: str = "", top: int = 3) -> str:
+    """The features (and words of ``line``) that moved one line most from body to ``label``.
 
     >>> model = load_line_model()
     >>> row = line_features(["Share this"], [Evidence(verdict="chrome", phrase=True)])[0]
-    >>> bool(explain(model, row, "chrome"))
+    >>> bool(explain(model, row, "chrome", line="Share this"))
     True
     """
-    return _explain(model, CLASSES.index(label), np.asarray(row, dtype=float).tobytes(), top)
+    ids = [_term_ids(model, _norm(line))] if line and model.terms else None
+    x = np.asarray(row, dtype=float)[None, :]
+    return _explanations(model, x, ids, np.array([CLASSES.index(label)]), top).get(0, "")
 
 
-@lru_cache(maxsize=16_384)
-def _explain(model: LineModel, k: int, row_bytes: bytes, top: int = 3) -> str:
-    """:func:`explain` on a row given as bytes (cached: recurring chrome has recurring rows)."""
-    row = np.frombuffer(row_bytes)
-    z = (row - model.mean) / model.scale
+def _explanations(
+    model: LineModel,
+    x: np.ndarray,
+    ids: Sequence[tuple[int, ...]] | None,
+    ks: np.ndarray,
+    top: int = 3,
+) -> dict[int, str]:
+    """Per line not labelled body (class ``ks[i]`` > 0): the ``top`` features and terms that
+    pushed it most from body towards its class, in words. Array operations over the page's
+    removed lines; only the few words said are picked in Python."""
+    rows = np.flatnonzero(ks > 0)
+    if not len(rows):
+        return {}
+    k = ks[rows]
+    z = (x[rows] - model.mean) / model.scale
     push = (model.weights[k] - model.weights[0]) * z
-    said = []
-    for j in np.argsort(-push, kind="stable"):
-        if push[j] <= 0 or len(said) == top:
-            break
-        _, hi, lo = FEATURES[j]
-        words = hi if z[j] > 0 else lo
-        if words and words not in said:
-            said.append(words)
-    return ", ".join(said)
+    high = z > 0
+    push[(push <= 0) | np.where(high, ~_SAID_HIGH, ~_SAID_LOW)] = -np.inf
+    n_features = push.shape[1]
+    page_terms: list[int] = []
+    if ids:
+        r_idx = [r for r, i in enumerate(rows.tolist()) for _ in ids[i]]
+        t_idx = [t for i in rows.tolist() for t in ids[i]]
+        if t_idx:
+            page_terms = sorted(set(t_idx))
+            col = {t: c for c, t in enumerate(page_terms)}
+            terms = np.full((len(rows), len(page_terms)), -np.inf)
+            tw = model.term_weights
+            t_arr = np.array(t_idx)
+            r_arr = np.array(r_idx)
+            terms[r_arr, [col[t] for t in t_idx]] = tw[k[r_arr], t_arr] - tw[0, t_arr]
+            terms[terms <= 0] = -np.inf
+            push = np.hstack([push, terms])
+    order = np.argsort(-push, axis=1, kind="stable")[:, : 2 * top]
+    best = np.take_along_axis(push, order, axis=1) > -np.inf
+    out = {}
+    for r, i in enumerate(rows.tolist()):
+        said: list[str] = []
+        for j, ok in zip(order[r].tolist(), best[r].tolist(), strict=True):
+            if not ok or len(said) == top:
+                break
+            if j < n_features:
+                words = FEATURES[j][1] if high[r, j] else FEATURES[j][2]
+            else:
+                words = f'the words "{model.terms[page_terms[j - n_features]]}"'
+            if words not in said:
+                said.append(words)
+        out[i] = ", ".join(said)
+    return out
