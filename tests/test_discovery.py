@@ -95,3 +95,13 @@ def test_a_title_case_line_in_the_body_names_no_one():
         ("Read more: Harbour Board Backs New Plan For Port", "Ana Ruiz said the port would open."),
     )
     assert list(actors) == ["Ana Ruiz"]
+
+
+def test_a_body_named_with_a_type_acronym_after_it_is_an_organisation():
+    # by eye: "Sudo PMC" is a body (the entity layer makes a name with an acronym no person)
+    articles = [
+        Article("a", "T", ("Sudo PMC fighters left Ostvik. Sudo PMC units stayed.",)),
+        Article("b", "T", ("The Sudo PMC convoy stopped.",)),
+    ]
+    actors = {a.name: a for a in discover_actors(articles)}
+    assert actors["Sudo PMC"].kind == "organisation"

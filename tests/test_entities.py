@@ -169,3 +169,35 @@ def test_a_government_body_named_without_its_country_is_the_one_the_article_plac
         ("Iranian Foreign Ministry", "Foreign Ministry (Iran)"),
         ("Foreign Ministry", "Foreign Ministry (Iran)"),
     ]
+
+
+def test_a_title_case_headline_names_no_one_by_its_capitals():
+    from newsframe.entities import find_entities
+
+    # "Tara Grounds Acme" in title case is three words, not a person; "Acme" is the body's
+    layer = find_entities(["Tara Grounds Acme 737 Fleet", "Acme Corp said it agreed."], ids=[-1, 0])
+    assert "Tara Grounds Acme" not in layer.entities
+    assert layer.resolve("Acme") != "Tara Grounds Acme"
+
+
+def test_continue_reports_speech_only_after_a_quotation():
+    import newsframe as nf
+
+    after = nf.Article("a", "T", ('"We were scared," she continued.',))
+    before = nf.Article("b", "T", ('Lee said on Monday that she continues to have "full trust".',))
+    assert nf.attributions([after])["verb_lemma"].tolist() == ["continue"]
+    assert nf.attributions([before])["verb_lemma"].tolist() == ["say"]
+
+
+def test_the_last_two_words_of_a_longer_name_are_that_person():
+    from newsframe.entities import find_entities
+
+    layer = find_entities(["Hossein Jaberi Ansari spoke.", "Jaberi Ansari left later."])
+    assert [m.entity_id for m in layer.mentions] == ["Hossein Jaberi Ansari"] * 2
+
+
+def test_the_first_two_words_of_a_longer_name_are_that_person():
+    from newsframe.entities import find_entities
+
+    layer = find_entities(["Chief Executive Carrie Lam Cheng Yuet-ngor spoke.", "Carrie Lam left."])
+    assert {m.entity_id for m in layer.mentions} == {"Carrie Lam Cheng Yuet-ngor"}

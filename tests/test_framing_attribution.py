@@ -678,3 +678,96 @@ def test_an_adverb_in_ly_between_subject_and_verb():
     assert quoted[["speaker_text", "verb_lemma"]].values.tolist() == [
         ["Foreign Ministry", "dismiss"]
     ]
+
+
+def _speaker_of(sentence: str) -> tuple[str, str]:
+    row = nf.attributions([nf.Article("x", "T", (sentence,))]).iloc[0]
+    return row.speaker, row.verb
+
+
+def test_a_title_abbreviation_and_an_initial_stay_inside_the_speaker():
+    # the full stop of "Capt." and of an initial does not end the noun phrase
+    assert _speaker_of('"It is gone," said Cal Fire Capt. Jo Marsh late Thursday.') == (
+        "Jo Marsh",
+        "said",
+    )
+    assert _speaker_of('"A cash cow," analyst Robert W. Mann told us.')[0] == "Robert W. Mann"
+
+
+def test_a_list_of_portfolios_in_a_title_is_one_speaker():
+    said = '"We met," Minister of Roads, Rivers and Ports Ken Ito told reporters.'
+    t = nf.attributions([nf.Article("x", "T", (said,))])
+    # one row (not "Rivers" and "Ports Ken Ito"), named by the words after the list
+    assert t["speaker_text"].tolist() == ["Ken Ito"]
+
+
+def test_the_subject_before_a_relative_clause_without_its_closing_comma():
+    said = '"I am angry," resident Ana Ruiz, who lost her house in the fire told reporters.'
+    assert _speaker_of(said) == ("Ana Ruiz", "told")
+    said = 'Tom Ash, whose son was among those hurt said: "We want answers."'
+    assert _speaker_of(said) == ("Tom Ash", "said")
+
+
+def test_a_plural_noun_after_a_preposition_is_no_reporting_verb():
+    said = "After meeting ministers from the 27 remaining EU states, Ana Ruiz said it was fine."
+    t = nf.attributions([nf.Article("x", "T", (said,))])
+    assert t[["speaker", "verb"]].values.tolist() == [["Ana Ruiz", "said"]]
+
+
+def test_he_is_the_one_who_spoke_last_when_two_men_share_the_sentence():
+    text = (
+        '"We will wait," Tom Ash said.',
+        "Mr Ash was speaking after Mr Bell issued a challenge.",
+        '"It is late," he said.',
+    )
+    t = nf.attributions([nf.Article("x", "T", text)])
+    assert t[t.paragraph_id == 2]["speaker"].tolist() == ["Tom Ash"]
+
+
+def test_a_role_title_opening_the_article_is_the_person_named_next():
+    text = (
+        "Norland's Foreign Ministry Spokesperson dismissed as 'utterly false' the rumours.",
+        "Tomas Halvik stressed on Sunday that no envoy had been named.",
+    )
+    t = nf.attributions([nf.Article("x", "T", text)])
+    assert set(t["speaker"]) == {"Tomas Halvik"}
+
+
+def test_a_longer_quoted_noun_phrase_in_a_nouns_slot_without_a_speech_frame_is_a_label():
+    text = ('Norland sent a protest to the "head of the Sudovian water office" on Monday.',)
+    article = nf.Article("x", "T", text)
+    assert nf.attributions([article]).empty  # five words after "the", no reporting verb
+    assert len(nf.distancing_marks([article])) == 1
+
+
+def test_said_after_a_possessive_is_still_a_verb():
+    # "said" is never a noun: a stray possessive (a typo) does not hide the speaker
+    said = 'Minister Ana Ruiz\'s said on Monday that "the dam is safe".'
+    assert _speaker_of(said) == ("Ana Ruiz", "said")
+
+
+def test_a_participle_after_a_comma_speaks_for_the_sentences_subject():
+    text = 'Tom Ash said the plan was late. But he also hinted at a way, telling a panel: "We will find it."'
+    t = nf.attributions([nf.Article("x", "T", (text,))])
+    direct = t[t.kind == "direct"]
+    assert direct[["speaker", "verb"]].values.tolist() == [["Tom Ash", "telling"]]
+
+
+def test_an_inverted_description_is_the_name_in_apposition_that_closes_the_sentence():
+    said = '"The dam is safe," said Norland\'s consul general in Ostvik, Tomas Halvik.'
+    assert _speaker_of(said) == ("Tomas Halvik", "said")
+
+
+def test_according_to_a_document_leaves_the_quotation_to_the_named_speaker():
+    said = 'Tomas Halvik, according to a statement, stressed that the dam "held by design".'
+    t = nf.attributions([nf.Article("x", "T", (said,))])
+    quoted = t[t.kind != "paraphrase"]
+    assert quoted[["speaker", "verb"]].values.tolist() == [["Tomas Halvik", "stressed"]]
+
+
+def test_it_in_the_complement_of_an_organisations_verb_is_that_organisation():
+    said = 'Acme said it would recommend that flights stop "out of an abundance of caution".'
+    t = nf.attributions([nf.Article("x", "T", (said,))])
+    assert t[t.kind == "partial"][["speaker", "verb"]].values.tolist() == [
+        ["Acme", "would recommend"]
+    ]

@@ -674,6 +674,8 @@ def _is_actor(
             return False  # "Russian President", "Foreign Minister"
         if any(lemmatize(w) in nouns or _key(w) in _SUFFIXES for w in words):
             return True  # "Legislative Council", "Tokyo Electric Power Co."
+        if words[-1].isupper() and len(words[-1]) > 1:
+            return True  # a kind of body abbreviated after its name: "Wagner PMC"
         return 5 * acts >= mentions  # no organisation noun: only if it acts ("Belt and Road")
     if c.name.isupper() and all(f.isupper() for f in c.forms) and len(c.name) > 1:
         return True  # an acronym, never written otherwise

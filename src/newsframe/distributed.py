@@ -43,6 +43,8 @@ from newsframe.framing import (
     naming_variants,
     share_of_voice,
 )
+from newsframe.framing.speakers import organisation_nouns
+from newsframe.linking import Links, corpus_links
 from newsframe.parallel import map_slices, n_workers
 from newsframe.resources import Resources, resolve_resources
 from newsframe.sentiment import (
@@ -93,12 +95,15 @@ def article_tables(
     *,
     resources: Resources | None = None,
     tables: Sequence[str] | None = None,
+    links: Links | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Return the per-article tables of ``articles`` named in ``tables`` (default: all of
     :data:`ARTICLE_TABLES`, in that order) under ``resources`` (default: those of the corpus the
     articles were loaded into, else the shipped ones). Sentence sentiment comes with its
     per-article summaries (sentiment_summary, actor_sentiment), whose bootstrap resamples are
-    seeded per article.
+    seeded per article. ``links``: the entities linked across the whole corpus
+    (:func:`newsframe.linking.corpus_links`) when ``articles`` are a slice of it; by default
+    across ``articles``.
 
     >>> a = Article("a", "T", ('"We are ready," Putin said.',))
     >>> t = article_tables([a])
@@ -110,6 +115,8 @@ def article_tables(
     wanted = _check_tables(tables)
     articles = list(articles)
     res = resolve_resources(resources, articles)
+    if links is None and any(t in _LINKED for t in wanted):
+        links = _links(articles, res)
     sentences = None
     if any(t in _FROM_SENTENCES for t in wanted):
         sentences = sentence_sentiment(articles, resources=res, progress=False)
@@ -118,18 +125,33 @@ def article_tables(
         # bootstrap intervals per article (and actor): each group has its own seeded resamples,
         # so a slice's summaries are the whole corpus's rows for those articles
         "sentiment_summary": lambda: sentiment_summary(sentences),
-        "actor_sentiment": lambda: actor_sentiment(sentences, resources=res),
+        "actor_sentiment": lambda: actor_sentiment(
+            sentences, resources=res, corpus=articles, links=links
+        ),
         "term_frequencies": lambda: term_frequencies(articles, resources=res),
-        "attributions": lambda: attributions(articles, resources=res),
-        "share_of_voice": lambda: share_of_voice(articles, resources=res),
+        "attributions": lambda: attributions(articles, resources=res, links=links),
+        "share_of_voice": lambda: share_of_voice(articles, resources=res, links=links),
         "naming_variants": lambda: naming_variants(articles, resources=res),
-        "actor_prominence": lambda: actor_prominence(articles, resources=res),
-        "actor_positions": lambda: actor_positions(articles, resources=res),
+        "actor_prominence": lambda: actor_prominence(articles, resources=res, links=links),
+        "actor_positions": lambda: actor_positions(articles, resources=res, links=links),
         "frame_dimensions": lambda: frame_dimensions(articles, resources=res),
         "distancing_marks": lambda: distancing_marks(articles, resources=res),
         "sentiment_coverage": lambda: sentiment_coverage(articles, resources=res),
     }
     return {name: build[name]() for name in wanted}
+
+
+#: Tables whose speakers or actors are entities linked across the corpus.
+_LINKED = ("actor_sentiment", "attributions", "share_of_voice", "actor_prominence",
+           "actor_positions")  # fmt: skip
+
+
+def _links(articles: Sequence[Article], resources: Resources) -> Links:
+    """The entities of ``articles`` linked across them, under ``resources``' actor table."""
+    nouns = organisation_nouns(resources.reporting_verbs)
+    return corpus_links(
+        articles, resources=resources, actors=resources.actors, organisation_nouns=nouns
+    )
 
 
 def _concat(parts: list[dict[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]:
@@ -246,10 +268,17 @@ def compute_article_tables(
     """
     articles = as_articles(corpus)
     resources = resolve_resources(None, corpus)
-    work = functools.partial(article_tables, resources=resources, tables=_check_tables(tables))
+    wanted = _check_tables(tables)
+    here = client is None and (
+        keep_documents is True or n_workers(n_jobs, len(articles), min_items=64) == 1
+    )
+    if here:
+        analyse_corpus(articles, resources=resources, n_jobs=n_jobs)
+    # the entities linked across the whole corpus, once, whatever the slices
+    links = _links(articles, resources) if any(t in _LINKED for t in wanted) else None
+    work = functools.partial(article_tables, resources=resources, tables=wanted, links=links)
     if client is None:
-        if keep_documents is True or n_workers(n_jobs, len(articles), min_items=64) == 1:
-            analyse_corpus(articles, resources=resources, n_jobs=n_jobs)
+        if here:
             parts = map_slices(work, articles, n_jobs=n_jobs, min_items=64)
             return parts[0] if len(parts) == 1 else _concat(parts)
         keep = frozenset(keep_documents or ())

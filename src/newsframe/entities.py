@@ -60,7 +60,8 @@ TITLES = frozenset(
      "health", "education", "agriculture", "transport", "transportation", "energy",
      "environment", "labour", "labor", "culture", "economic", "fisheries", "forestry",
      "citizen", "resident", "consultant", "analyst", "expert", "professor", "councillor", "affairs",
-     "councilor", "federal", "national", "regional", "provincial", "county", "city", "u.s.",
+     "councilor", "federal", "national", "regional", "provincial", "county", "city", "u.s.", "pm",
+     "mp", "mep", "labour", "conservative", "democratic", "republican",
      "us", "uk", "un", "eu", "cal", "fire", "crown", "attorney", "solicitor", "lawmaker"]
 )
 _TITLE_ONLY = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"])
@@ -84,6 +85,9 @@ _CALENDAR = frozenset(
 )
 # fmt: on
 _SKIP_FIRST = _OPENERS | _CALENDAR
+_WEEKDAYS = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+)  # fmt: skip (never the end of a name; "May" can be)
 _ENDS = frozenset(".!?\"'\u201d:;")  # what may end the sentence before an opening capital
 _NOT_NAME = _CALENDAR | TITLES
 _INSIDE = frozenset(["of", "for", "the", "and", "de", "al", "bin", "van", "von", "du", "da"])
@@ -121,10 +125,14 @@ class EntityMention:
 @dataclass
 class Entities:
     """The entity layer of one article: entities by id, mentions in reading order, and
-    :meth:`resolve` for a name as written elsewhere (a speaker)."""
+    :meth:`resolve` for a name as written elsewhere (a speaker). ``unresolved``: the single
+    capitalised words opening a sentence that the article never names in full ("Lee said"),
+    as mentions with the word as entity id, for the corpus to link
+    (:func:`newsframe.linking.link_entities`)."""
 
     entities: dict[str, Entity] = field(default_factory=dict)
     mentions: list[EntityMention] = field(default_factory=list)
+    unresolved: list[EntityMention] = field(default_factory=list)
     _alias: dict[str, str] = field(default_factory=dict)  # lowercase form -> entity id
     _single: dict[str, set[str]] = field(default_factory=dict)  # first/last name -> people
     _orgs: frozenset[str] = frozenset()
@@ -136,7 +144,7 @@ class Entities:
         >>> layer.resolve("Xi"), layer.resolve("Chinese Foreign Minister Wang Yi")
         ('Xi Jinping', 'Wang Yi')
         """
-        orgs = self._orgs or _ORGANISATION_NOUNS
+        orgs = self._orgs | _ORGANISATION_NOUNS
         words = _words(normalise(name))
         while words and words[0].lower() in ("the", "a", "an"):
             words = words[1:]
@@ -195,6 +203,10 @@ def _possessor(text: str, start: int, places: Mapping[str, str]) -> list[str]:
     return []
 
 
+# the last word of a role held by one person
+_PERSON_ROLES = frozenset(["spokesperson", "spokesman", "spokeswoman", "minister", "secretary",
+                           "ambassador", "envoy", "official", "director", "chief", "head",
+                           "chairman", "chairwoman", "president", "spokespeople"])  # fmt: skip
 _GOVERNMENT = frozenset(["ministry", "embassy", "consulate", "government", "mission", "army",
                          "navy", "military", "parliament", "cabinet", "office", "presidency",
                          "delegation", "administration"])  # fmt: skip
@@ -206,6 +218,8 @@ def _national(words: list[str], orgs: frozenset[str]) -> str | None:
     (Russia)"; else None ("Tokyo Electric Power Co." keeps its name)."""
     if len(words) < 2 or not any(w.lower() in _GOVERNMENT for w in words[1:]):
         return None
+    if words[-1].lower().rstrip(".") in _PERSON_ROLES:
+        return None  # a person's role ("Iran's Foreign Ministry Spokesperson"), not the body
     possessive = words[0].endswith(_POSSESSIVE)
     first = words[0][:-2] if possessive else words[0]
     country = gazetteer().get(first)
@@ -427,13 +441,14 @@ def find_entities(
     """
     texts = list(paragraphs)
     ids = list(ids) if ids is not None else list(range(len(texts)))
-    orgs = frozenset(organisation_nouns) or _ORGANISATION_NOUNS
+    orgs = frozenset(organisation_nouns) | _ORGANISATION_NOUNS
     places = gazetteer()
     names = {a.actor_id: a for a in actors}
     by_paragraph: dict[int, list[Mention]] = {}
     for paragraph_id, m in mentions:
         by_paragraph.setdefault(paragraph_id, []).append(m)
     layer = Entities(_orgs=orgs)
+    _actor_names(layer, actors)
     openers: list[tuple[int, int, int, str]] = []  # single capitals opening a sentence
     found: list[tuple[int, int, int, str, list[str], str, str]] = []  # first pass: named forms
     for paragraph_id, text in zip(ids, texts, strict=True):
@@ -446,6 +461,9 @@ def find_entities(
                     EntityMention(paragraph_id, m.start, m.end, m.text, m.actor_id)
                 )
         runs = _runs(text)
+        if paragraph_id == -1 and _title_case(text):
+            _headline_words(runs, covered, places, found, openers)
+            continue
         for words, spans in _uncovered(runs, covered) if covered else _plain(runs):
             if len(words) == 1:  # most runs: one word, often a country or a sentence opener
                 word = words[0]
@@ -468,6 +486,9 @@ def find_entities(
                 continue
             start, end = spans[0][0], spans[-1][1]
             role, name = _strip_titles(words, orgs)
+            while len(name) > 1 and name[-1].lower() in _WEEKDAYS:  # "Chico Thursday"
+                name = name[:-1]
+                end = spans[len(role) + len(name) - 1][1]
             if not name or name[-1].lower() in _INSIDE or name[0].lower() in _INSIDE:
                 continue
             if all(w.lower().rstrip(".") in _NOT_NAME for w in name):
@@ -484,12 +505,23 @@ def find_entities(
     # people named in full first, so that a single name links to them wherever it comes; one
     # person per first and last name ("Rafael Grossi", "Rafael Mariano Grossi")
     people: dict[tuple[str, str], str] = {}
-    for _, _, _, form, _, name, kind, role, _ in found:
-        if kind == "person" and len(name) > 1:
-            entity_id = people.setdefault((name[0].lower(), name[-1].lower()), form)
-            _add(layer, entity_id, form, kind, role.lower(), form)
-            for part in (name[0], name[-1]):
-                layer._single.setdefault(part.lower(), set()).add(entity_id)
+    tails: dict[tuple[str, ...], set[str]] = {}  # first or last words of longer names
+    named = [f for f in found if f[6] == "person" and len(f[5]) > 1]
+    for _, _, _, form, _, name, kind, role, _ in sorted(named, key=lambda f: -len(f[5])):
+        words = tuple(w.lower() for w in name)
+        owners = tails.get(words, set())  # "Jaberi Ansari" of "Hossein Jaberi Ansari",
+        # "Carrie Lam" of "Carrie Lam Cheng Yuet-ngor"
+        entity_id = (
+            next(iter(owners))
+            if len(owners) == 1
+            else people.setdefault((words[0], words[-1]), form)
+        )
+        for k in range(1, len(words) - 1):
+            tails.setdefault(words[k:], set()).add(entity_id)
+            tails.setdefault(words[: k + 1], set()).add(entity_id)
+        _add(layer, entity_id, form, kind, role.lower(), form)
+        for part in (name[0], name[-1]):
+            layer._single.setdefault(part.lower(), set()).add(entity_id)
     for paragraph_id, start, end, form, owner, name, kind, role, acronym in found:
         if kind == "country":
             entity_id = places.get(form) or places[form.title()]
@@ -514,10 +546,53 @@ def find_entities(
         layer.mentions.append(EntityMention(paragraph_id, start, end, form, entity_id))
     for paragraph_id, start, end, word in openers:
         entity_id = _single_name(layer, word)
-        if entity_id is not None:
-            layer.mentions.append(EntityMention(paragraph_id, start, end, word, entity_id))
+        mention = EntityMention(paragraph_id, start, end, word, entity_id or word)
+        (layer.mentions if entity_id is not None else layer.unresolved).append(mention)
     layer.mentions.sort(key=lambda m: (m.paragraph_id, m.start))
     return _canonical(layer, frozenset(names))
+
+
+def _title_case(text: str) -> bool:
+    """True for a headline in title case ("Trump Grounds Boeing 737 Max Fleet"): at least three
+    words of four letters or more, and at least 60% of them capitalised."""
+    long = [w for w in text.split() if len(w) >= 4 and w[:1].isalpha()]
+    return len(long) >= 3 and sum(w[:1].isupper() for w in long) >= 0.6 * len(long)
+
+
+def _headline_words(runs, covered, places, found, openers) -> None:
+    """The words of a title-case headline: capitals there say nothing about names, so a word
+    is a country of the gazetteer or, like a sentence opener, a name only when the article
+    names it elsewhere ("Trump Grounds Boeing ..." is never a person "Trump Grounds Boeing")."""
+    for words, spans in _uncovered(runs, covered) if covered else _plain(runs):
+        for word, (a, b) in zip(words, spans, strict=True):
+            if word in places:
+                found.append((-1, a, b, word, [], [word], "country", "", ""))
+            elif word.lower() not in _SKIP_FIRST and word.lower() not in _NOT_NAME:
+                openers.append((-1, a, b, word))
+
+
+def _actor_names(layer: Entities, actors: tuple[Actor, ...]) -> None:
+    """Let the first and last name of every person among ``actors`` (from its aliases of two
+    words or more, titles dropped) name that actor when used alone: the story file's "Ann Lee"
+    is also "Lee" and "Ms Lee" wherever no other person of the article is a Lee."""
+    for name, actor_id in _actor_name_parts(actors):
+        layer._single.setdefault(name, set()).add(actor_id)
+
+
+@functools.lru_cache(maxsize=8)
+def _actor_name_parts(actors: tuple[Actor, ...]) -> tuple[tuple[str, str], ...]:
+    """(first or last name, lowercase; actor id) of the people of an actor table, once per
+    table."""
+    out: dict[tuple[str, str], None] = {}
+    for actor in actors:
+        if actor.kind != "person":
+            continue
+        for alias in actor.aliases:
+            words = _strip_titles(_words(normalise(alias)), _ORGANISATION_NOUNS)[1]
+            if len(words) > 1 and all(_capital(w) for w in words):
+                out[words[0].lower(), actor.actor_id] = None
+                out[words[-1].lower(), actor.actor_id] = None
+    return tuple(out)
 
 
 def _single_name(layer: Entities, form: str) -> str | None:
@@ -557,7 +632,7 @@ def _canonical(layer: Entities, actor_ids: frozenset[str]) -> Entities:
             rename[entity_id] = best
     if not rename:
         return layer
-    out = Entities(_orgs=layer._orgs)
+    out = Entities(_orgs=layer._orgs, unresolved=layer.unresolved)
     for entity_id, e in layer.entities.items():
         new = rename.get(entity_id, entity_id)
         had = out.entities.get(new)
@@ -595,6 +670,9 @@ _PLACE_WORDS = frozenset(
 )  # fmt: skip
 
 
+_NUMERALS = frozenset(["II", "III", "IV", "VI", "VII", "VIII", "JR", "SR"])
+
+
 def _kind(name: list[str], form: str, orgs: frozenset[str], places: Mapping[str, str]) -> str:
     """The kind of a name: a country (gazetteer), a place (holds a place word: "Cape X", "X
     Prefecture"), an organisation (holds an organisation noun or is an acronym), a person (two
@@ -602,14 +680,18 @@ def _kind(name: list[str], form: str, orgs: frozenset[str], places: Mapping[str,
     if form in places or (form.isupper() and len(form) > 5 and form.title() in places):
         return "country"  # "MOSCOW" in a dateline
     lower = [w.lower().rstrip(".") for w in name]
+    if lower[-1] in orgs or lower[-1].rstrip("s") in orgs:
+        return "organisation"  # headed by an organisation noun: "River Basin Commission"
     if any(w in _PLACE_WORDS for w in lower):
         return "place"  # "Cape Nosappu", "Fukushima Prefecture", "Main Street": never a person
     if any(w in orgs or w.rstrip("s") in orgs for w in lower):
         return "organisation"
     if len(name) == 1 and name[0].isupper() and len(name[0]) > 1:
         return "organisation"  # an acronym ("IAEA", "FAA")
-    if 2 <= len(name) <= 4 and not any(w in _INSIDE for w in lower):
-        return "person"
+    if any(len(w) > 1 and w.isupper() and w not in _NUMERALS for w in name):
+        return "organisation"  # an acronym inside a name ("IAEA Task Force", "IAEA Fukushima")
+    if 2 <= len(name) <= 4 and not any(w in _INSIDE for w in lower) and lower[-1] not in _OPENERS:
+        return "person"  # (never "Fukushima No" of "Fukushima No. 1")
     return "organisation" if len(name) > 4 or any(w in _INSIDE for w in lower) else ""
 
 

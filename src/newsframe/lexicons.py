@@ -125,7 +125,8 @@ def load_naming_concepts(path: str | Path | None = None) -> tuple[Concept, ...]:
 @dataclass(frozen=True)
 class ReportingVerbs:
     """The reporting-verb table: lemma sequence -> class, reporting nouns, strict and
-    quotation-only verbs, and the nouns that can head a speaker's noun phrase (lemma -> kind)."""
+    quotation-only verbs, the nouns that can head a speaker's noun phrase (lemma -> kind), and
+    the verbs that report only right after a quotation."""
 
     verbs: dict[tuple[str, ...], str]
     nouns: dict[str, str]
@@ -133,6 +134,7 @@ class ReportingVerbs:
     classes: tuple[str, ...]
     quote_only: frozenset[tuple[str, ...]] = frozenset()
     speaker_nouns: dict[str, str] = field(default_factory=dict)
+    after_quote: frozenset[tuple[str, ...]] = frozenset()
 
 
 def _lemmas(phrase: str) -> tuple[str, ...]:
@@ -164,6 +166,7 @@ def load_reporting_verbs(path: str | Path | None = None) -> ReportingVerbs:
     nouns: dict[str, str] = {}
     strict: set[tuple[str, ...]] = set()
     quote_only: set[tuple[str, ...]] = set()
+    after_quote: set[tuple[str, ...]] = set()
     try:
         for name, spec in raw["class"].items():
             for verb in spec["verbs"]:
@@ -172,6 +175,7 @@ def load_reporting_verbs(path: str | Path | None = None) -> ReportingVerbs:
                 nouns.setdefault(lemmatize(noun), name)
             strict.update(_lemmas(v) for v in spec.get("strict", []))
             quote_only.update(_lemmas(v) for v in spec.get("quote_only", []))
+            after_quote.update(_lemmas(v) for v in spec.get("after_quote", []))
         classes = tuple(raw["class"])
         speaker = raw.get("speaker")
         if speaker is None:
@@ -181,8 +185,9 @@ def load_reporting_verbs(path: str | Path | None = None) -> ReportingVerbs:
         raise InputError(source, f"invalid reporting-verb table: {exc!r}") from None
     verbs.pop((), None)
     return ReportingVerbs(
-        verbs, nouns, frozenset(strict), classes, frozenset(quote_only), speaker_nouns
-    )
+        verbs, nouns, frozenset(strict), classes, frozenset(quote_only), speaker_nouns,
+        frozenset(after_quote),
+    )  # fmt: skip
 
 
 # --- frame dictionaries ------------------------------------------------------------------

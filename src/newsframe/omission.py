@@ -36,6 +36,8 @@ from newsframe.corpus import Article, Corpus
 from newsframe.document import analyse_corpus
 from newsframe.errors import NewsframeError, expect_kind
 from newsframe.framing import attributions
+from newsframe.framing.speakers import organisation_nouns
+from newsframe.linking import actor_mentions, corpus_links
 from newsframe.resources import Resources, resolve_resources
 
 __all__ = [
@@ -336,11 +338,14 @@ def actor_omissions(
     (article, actor).
 
     Columns: ``article_id, actor, name, mentions, quoted, others_mentioning, others_quoting,
-    only_here_mentioned, only_here_quoted, omitted``. ``mentions`` counts mentions in the body
-    and headline (the analysed document's actor mentions, from ``resources.actors`` or the
-    ``actors`` given: a tuple of :class:`~newsframe.Actor` or a TOML file); ``quoted``
-    counts attributions (quotations and reported speech, :func:`~newsframe.framing.attributions`)
-    to the actor or to a speaker not in the table (keyed as ``attributions`` keys them);
+    only_here_mentioned, only_here_quoted, omitted``. Actors and speakers are entities of the
+    articles' entity layers linked across the corpus (:func:`newsframe.linking.link_entities`),
+    so one person is one row whatever the name each article uses. ``mentions`` counts mentions
+    in the body and headline (the entity layer's mentions of the actors of ``resources.actors``
+    or of the ``actors`` given -- a tuple of :class:`~newsframe.Actor` or a TOML file -- and of
+    every speaker); ``quoted`` counts attributions (quotations and reported speech,
+    :func:`~newsframe.framing.attributions`) to the actor or to a speaker not in the table
+    (keyed as ``attributions`` keys them);
     ``others_*`` count the other articles that mention or quote them; ``omitted`` is True when
     the article neither mentions nor quotes someone another article quotes. Rows cover every
     actor or speaker that some article mentions or quotes, in order of first appearance.
@@ -358,11 +363,18 @@ def actor_omissions(
     if actors is not None:
         table = actors if isinstance(actors, tuple) else load_actors(actors)
         res = replace(res, actors=table)
+    nouns = organisation_nouns(res.reporting_verbs)
+    docs = analyse_corpus(articles, resources=res)
+    links = corpus_links(articles, resources=res, actors=res.actors, organisation_nouns=nouns)
+    quotes = attributions(articles, resources=res, links=links)
+    wanted = frozenset(a.actor_id for a in res.actors) | frozenset(quotes["speaker"])
     rows = []
-    for doc in analyse_corpus(articles, resources=res):
-        rows.extend((doc.article_id, mention.actor_id, "mention") for _, mention in doc.mentions)
+    for doc in docs:
+        layer = doc.entities(res.actors, organisation_nouns=nouns)
+        rows.extend(
+            (doc.article_id, m.entity_id, "mention") for m in actor_mentions(layer, links, wanted)
+        )
     names = {a.actor_id: a.name for a in res.actors}
-    quotes = attributions(articles, resources=res)
     for row in quotes.itertuples(index=False):
         names.setdefault(row.speaker, row.speaker_name)
         rows.append((row.article_id, row.speaker, "quote"))

@@ -28,6 +28,7 @@ from newsframe.framing.speakers import (
     speaker_kind,
     unit_attributions,
 )
+from newsframe.linking import Links, corpus_links
 from newsframe.resources import Resources, resolve_resources
 
 __all__ = ["LABEL_WORDS", "attributions", "share_of_voice"]
@@ -80,6 +81,66 @@ _DESCRIBES = {
 }
 
 
+#: Role nouns of someone who speaks for an organisation: "a foreign ministry spokesperson",
+#: "an official of the agency" speak for the ministry and the agency.
+_SPOKESPEOPLE = frozenset(["spokesperson", "spokesman", "spokeswoman", "spokespeople",
+                           "official", "officials", "representative", "representatives"])  # fmt: skip
+_SMALL = frozenset(["of", "for", "and", "the", "on", "to"])
+
+
+def _spokesperson_of(text: str, layer: Entities, paragraph_id: int) -> str | None:
+    """The organisation an unnamed spokesperson speaks for ("a Chinese foreign ministry
+    spokesperson", "a spokesman for the agency", "an official of Iran's mission"): the entity
+    the organisation's words resolve to, or, for a bare organisation noun ("a ministry
+    spokesperson"), the last organisation of the article with that noun; else None. Only
+    indefinite descriptions: "the spokesperson" is the last person of that role."""
+    words = text.split()
+    if len(words) < 2 or words[0].lower() not in ("a", "an", "one"):
+        return None
+    words = words[1:]
+    if words[-1].lower() in _SPOKESPEOPLE:
+        org = words[:-1]
+    elif words[0].lower() in _SPOKESPEOPLE and len(words) > 2 and words[1] in ("for", "of", "at"):
+        org = words[2:]
+    else:
+        return None
+    while org and org[0].lower() in ("the", "a", "an"):
+        org = org[1:]
+    nouns = layer._orgs
+    if not org or not any(w.lower().rstrip("s") in nouns or w.lower() in nouns for w in org):
+        return None
+    name = " ".join(w if w[:1].isupper() or w in _SMALL else w.capitalize() for w in org)
+    named = layer.resolve(name)
+    if named is not None and layer.entities.get(named, None) is not None:
+        return named
+    if len(org) > 1 and org[0][:1].isupper():  # a named organisation the layer did not find
+        return named
+    return layer.antecedent(org[-1].lower(), paragraph_id, frozenset(["organisation"]))
+
+
+def _named_later(text: str, layer: Entities, paragraph_id: int) -> str | None:
+    """The person a capitalised role title without a name stands for when the article names
+    them only after it, the news lede's delayed identification ("Iran's Foreign Ministry
+    Spokesperson dismissed ... / Hossein Jaberi Ansari stressed ..."): the first person named
+    in the next paragraph when the title's own paragraph names no one, and no earlier person
+    holds that role; else None."""
+    words = text.split()
+    if len(words) < 2 or not words[-1][:1].isupper() or words[0].lower() in ("a", "an", "the"):
+        return None
+    if words[-1].lower() not in _SPOKESPEOPLE or layer.resolve(text) is not None:
+        return None
+    if layer.antecedent(words[-1].lower(), paragraph_id, frozenset(["person"])) is not None:
+        return None
+    people = {p: [] for p in (paragraph_id, paragraph_id + 1)}
+    for m in layer.mentions:
+        e = layer.entities.get(m.entity_id)
+        if m.paragraph_id in people and e is not None and e.kind == "person":
+            people[m.paragraph_id].append(m.entity_id)
+    if people[paragraph_id] or not people[paragraph_id + 1]:
+        return None
+    return people[paragraph_id + 1][0]
+
+
 def _entity_names(rows: list[dict], layer: Entities) -> None:
     """Give every speaker named in several ways one key, the canonical name of its entity in
     the article's entity layer -- the entity id: an actor's id, else the canonical name
@@ -92,6 +153,14 @@ def _entity_names(rows: list[dict], layer: Entities) -> None:
             continue
         key = row["speaker"]
         text = row["speaker_text"]
+        organisation = _spokesperson_of(text, layer, row["paragraph_id"])
+        if organisation is not None:  # one spokesperson of a ministry is the ministry
+            row["speaker"], row["speaker_kind"] = organisation, "organisation"
+            continue
+        person = _named_later(text, layer, row["paragraph_id"])
+        if person is not None:
+            row["speaker"], row["speaker_kind"] = person, "person"
+            continue
         described = row["speaker_source"] == "description" and text.startswith("the ")
         if described or (row["speaker_source"] != "name" and key.startswith("the ")):
             # a description ("the spokesperson said"): the last entity of the article with that
@@ -224,14 +293,23 @@ class _Owners:
         if not near:
             return None
         frames = [a for a in near if _frame(a)]
+        others = [a for a in near if not _frame(a) and not a.participle]
+        if frames and others and all(s.kind == "document" for s in frames[0].speakers):
+            frames = []  # "Xie Feng, according to a statement, underlined ...": Xie Feng speaks
         if frames:
             return frames[0]
         near = [a for a in near if not a.subordinate] or near
         before = [a for a in near if a.end <= quote.start]
         if kind == "partial" and before:  # 'X said the talks were "useful" but added ...'
             near = before  # (a participle counts here: 'adding that it was "late"')
-        else:
-            near = [a for a in near if not a.participle]
+        else:  # a participle introduces a quotation only through a colon ("..., telling
+            # a committee: '...'")
+            text = self.text.unit.text
+            near = [
+                a
+                for a in near
+                if not a.participle or (a.end <= quote.start and ":" in text[a.end : quote.start])
+            ]
             if not near:
                 return None
 
@@ -287,11 +365,28 @@ _NOT_NOUN = frozenset(["and", "or", "but", "nor", "than", "as", "that", "which",
 )  # fmt: skip
 
 
-def _short_phrase(quote: Quote, text: UnitText) -> bool:
+NOUN_SLOT_WORDS = 6  # a quoted noun phrase after a determiner or preposition: a label up to this
+_NOUN_SLOT = frozenset(["the", "a", "an", "this", "of", "to", "for", "with", "on", "against"])
+
+
+def _word_before(quote: Quote, text: UnitText) -> str:
+    """The word right before a quotation's opening mark (lowercase), or ""."""
+    before = text.unit.text[max(quote.start - 30, 0) : quote.start].split()[-1:]
+    return before[0].lower() if before and before[0].isalpha() else ""
+
+
+def _short_phrase(quote: Quote, text: UnitText, *, framed: bool = True) -> bool:
     """A closed quoted noun phrase of at most :data:`LABEL_WORDS` words (no pronoun, auxiliary
     or negation; no "!" or "?") that shares its sentence with the reporter's words and follows
-    no colon. A short quotation that is a sentence of its own is speech."""
-    if not quote.closed or not 0 < quote.words <= LABEL_WORDS or quote.text.endswith(("!", "?")):
+    no colon; when no speech frame credits it (not ``framed``), up to :data:`NOUN_SLOT_WORDS`
+    words if a determiner or a preposition outside the marks puts it in a noun's slot ('a
+    protest to the "head of the American embassy"'). A short quotation that is a sentence of
+    its own is speech."""
+    limit = LABEL_WORDS
+    slot = not framed and _word_before(quote, text) in _NOUN_SLOT
+    if slot and LABEL_WORDS < quote.words <= NOUN_SLOT_WORDS:
+        limit = NOUN_SLOT_WORDS
+    if not quote.closed or not 0 < quote.words <= limit or quote.text.endswith(("!", "?")):
         return False
     if any(w in _CLAUSE_WORDS for w in _WORD.findall(quote.text.lower())):
         return False
@@ -307,7 +402,7 @@ def _is_label(quote: Quote, text: UnitText, att: Attribution | None) -> bool:
     ('the term "treated water"', 'the song "Katyusha"', 'so-called "peace plan"') or modifies
     the noun after it ('rejected the "hostile" reports') -- unless the reporting verb comes after
     it, making the whole clause the speaker's words ('an "excellent" record, he said')."""
-    if not _short_phrase(quote, text):
+    if not _short_phrase(quote, text, framed=att is not None):
         return False
     if att is None:
         return True
@@ -473,6 +568,7 @@ def attributions(
     verbs: ReportingVerbs | str | Path | None = None,
     actors: tuple[Actor, ...] | str | Path | None = None,
     resources: Resources | None = None,
+    links: Links | None = None,
 ) -> pd.DataFrame:
     """Return who is quoted or paraphrased, with which reporting verb: one row per attribution.
 
@@ -498,8 +594,12 @@ def attributions(
     mention (he/she -> a person; it, "the ministry" -> an organisation or country; "the
     statement" -> whoever issued the last statement; ``speaker_source`` ``"pronoun"`` or
     ``"description"``); with no antecedent, or two candidates for "he", the pronoun stays
-    ``"unresolved"``: never guessed. ``speaker_name`` is the actor's display name ("Putin") and
-    ``speaker_text`` the words that named the speaker.
+    ``"unresolved"``: never guessed. ``speaker`` is the entity id of the speaker in the
+    article's entity layer (:meth:`newsframe.Document.entities`), linked across the articles
+    given (:func:`newsframe.linking.link_entities`: "Lee" in one article and "Ann Lee" in
+    another are one speaker when the corpus has one Ann Lee; ``links`` passes links computed
+    over a larger corpus), so one person is one key; ``speaker_name`` is the actor's display
+    name ("Putin") or the canonical name, and ``speaker_text`` the words that named the speaker.
 
     A quotation takes the verb of its own sentence(s) (a frame such as "quoted X as saying"
     first; for a partial quotation the nearest verb before it; else the nearest verb), or that
@@ -533,11 +633,16 @@ def attributions(
     actors = load_actors(actors) if isinstance(actors, (str, Path)) else actors
     actors = actors if actors is not None else res.actors
     rows = []
-    for article in as_articles(corpus):
+    articles = as_articles(corpus)
+    for article in articles:
         rows.extend(dict(row) for row in article_attributions(article, verbs, actors, res))
+    if links is None:
+        nouns = organisation_nouns(verbs)
+        links = corpus_links(articles, resources=res, actors=actors, organisation_nouns=nouns)
     names = {a.actor_id: a.name for a in actors}
     for row in rows:
-        row["speaker_name"] = names.get(row["speaker"], row["speaker"])
+        key = row["speaker"] = links(row["speaker"])
+        row["speaker_name"] = names.get(key) or links.name(key)
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
@@ -548,6 +653,7 @@ def share_of_voice(
     verbs: ReportingVerbs | str | Path | None = None,
     actors: tuple[Actor, ...] | str | Path | None = None,
     resources: Resources | None = None,
+    links: Links | None = None,
 ) -> pd.DataFrame:
     """Return per article and speaker how many quotations and quoted words they get.
 
@@ -558,7 +664,8 @@ def share_of_voice(
     is left out unless ``include_headline`` (it usually repeats the lede). Rows per article by
     quoted words, then attributions (descending), then speaker; an article with no attributions
     has no rows. Share of voice as in Sheafer 2001 and the "who gets quoted" studies of news
-    sourcing (Sigal 1973): quoted words, not mentions.
+    sourcing (Sigal 1973): quoted words, not mentions. Speakers are keyed as
+    :func:`attributions` keys them (one entity, one row, across the articles given).
 
     >>> from newsframe import Article
     >>> a = Article("a", "T", ('"We are ready now," Putin said. "No," Abe said.',))
@@ -567,7 +674,7 @@ def share_of_voice(
     """
     res = resolve_resources(resources, corpus)
     articles = as_articles(corpus)
-    table = attributions(articles, verbs=verbs, actors=actors, resources=res)
+    table = attributions(articles, verbs=verbs, actors=actors, resources=res, links=links)
     if not include_headline:
         table = table[table["part"] != "headline"]
     # one pass over the table: per (article, speaker) the quotations, quoted words, paraphrases

@@ -10,7 +10,12 @@ import pandas as pd
 
 from newsframe.corpus import Article, Corpus
 from newsframe.framing._units import as_articles, phrase_regex, units
-from newsframe.framing.attribution import LABEL_WORDS, UnitText, article_labels, unit_quotes
+from newsframe.framing.attribution import (
+    NOUN_SLOT_WORDS,
+    UnitText,
+    article_labels,
+    unit_quotes,
+)
 from newsframe.framing.quotes import QuoteIndex, inside
 from newsframe.lexicons import DistancingLexicon, load_distancing
 from newsframe.resources import Resources, resolve_resources
@@ -35,7 +40,7 @@ def distancing_marks(
     corpus: Corpus | Iterable[Article] | Article,
     *,
     lexicon: DistancingLexicon | str | Path | None = None,
-    max_words: int = LABEL_WORDS,
+    max_words: int = NOUN_SLOT_WORDS,
     resources: Resources | None = None,
 ) -> pd.DataFrame:
     """Return every distancing mark: scare quotes, "so-called" labels and hedges.
@@ -43,8 +48,10 @@ def distancing_marks(
     Columns: ``article_id, part, paragraph_id, sentence_id, kind, text, speaker, inside_quote,
     sentence``, in reading order (headline first, ``paragraph_id == sentence_id == -1``).
     ``kind="scare_quote"``: a label in quotation marks, as :func:`~newsframe.attributions`
-    decides it -- a quoted noun phrase of at most ``max_words`` words (and at most
-    :data:`~newsframe.framing.attribution.LABEL_WORDS`) that no speech frame credits (no
+    decides it -- a quoted noun phrase of at most ``max_words`` words (at most
+    :data:`~newsframe.framing.attribution.LABEL_WORDS`, or
+    :data:`~newsframe.framing.attribution.NOUN_SLOT_WORDS` after a determiner or a preposition)
+    that no speech frame credits (no
     reporting verb in its sentence, no "according to", no colon), set among the reporter's own
     words: the so-called 'peace plan', a slogan, a policy's name. Quoting such a phrase keeps
     the outlet's distance from it (Predelli 2003; Gutzmann & Stei 2011). A quotation is either

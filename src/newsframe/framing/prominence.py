@@ -9,9 +9,12 @@ import numpy as np
 import pandas as pd
 
 from newsframe.actors import Actor
-from newsframe.corpus import Article, Corpus
+from newsframe.corpus import Article, Corpus, as_articles
 from newsframe.document import HEADLINE, Document, analyse_corpus
+from newsframe.entities import EntityMention
 from newsframe.framing._units import document_units, per_1000, with_actors
+from newsframe.framing.speakers import organisation_nouns
+from newsframe.linking import Links, actor_mentions, corpus_links
 from newsframe.resources import Resources, resolve_resources
 
 __all__ = ["actor_positions", "actor_prominence"]
@@ -42,14 +45,24 @@ PROMINENCE_COLUMNS = [
 ]
 
 
-def _documents(corpus, actors, resources) -> tuple[list[Document], tuple[Actor, ...]]:
+def _documents(
+    corpus, actors, resources, links: Links | None
+) -> tuple[list[Document], tuple[Actor, ...], list[list[EntityMention]]]:
     """The analysed documents, with ``actors`` (a table, a path, or None) overriding the
-    resources' actor table; and the actor table used."""
+    resources' actor table; the actor table used; and per document its actor mentions from the
+    entity layer, keyed by actor id (:func:`newsframe.linking.actor_mentions`)."""
     res = with_actors(resolve_resources(resources, corpus), actors)
-    return analyse_corpus(corpus, resources=res), res.actors
+    docs = analyse_corpus(corpus, resources=res)
+    nouns = organisation_nouns(res.reporting_verbs)
+    layers = [doc.entities(res.actors, organisation_nouns=nouns) for doc in docs]
+    if links is None:
+        articles = as_articles(corpus)
+        links = corpus_links(articles, resources=res, actors=res.actors, organisation_nouns=nouns)
+    ids = frozenset(a.actor_id for a in res.actors)
+    return docs, res.actors, [actor_mentions(layer, links, ids) for layer in layers]
 
 
-def _positions(doc: Document) -> list[tuple]:
+def _positions(doc: Document, mentions: list[EntityMention]) -> list[tuple]:
     """(actor_id, part, paragraph_id, sentence_id, word_index, position, text) per mention.
 
     Word index by binary search over the document's token offsets: no prefix re-tokenised.
@@ -58,12 +71,13 @@ def _positions(doc: Document) -> list[tuple]:
     (:meth:`Document.words_before`)."""
     units = {u.paragraph_id: u for u in document_units(doc)}
     total, out = doc.n_words, []
-    if not doc.mentions:
+    if not mentions:
         return out
     keys = (doc.token_paragraph.astype(np.int64) << 32) | doc.token_start.astype(np.int64)
-    wanted = np.array([(p << 32) | m.start for p, m in doc.mentions], dtype=np.int64)
+    wanted = np.array([(m.paragraph_id << 32) | m.start for m in mentions], dtype=np.int64)
     before = (np.searchsorted(keys, wanted, side="left") - doc.n_headline_tokens).tolist()
-    for (paragraph_id, m), words_before in zip(doc.mentions, before, strict=True):
+    for m, words_before in zip(mentions, before, strict=True):
+        paragraph_id = m.paragraph_id
         unit = units.get(paragraph_id)
         if unit is None:  # a paragraph without sentences holds no words
             continue
@@ -74,7 +88,7 @@ def _positions(doc: Document) -> list[tuple]:
             position = index / total if total else 0.0
         out.append(
             (
-                m.actor_id,
+                m.entity_id,
                 unit.part,
                 paragraph_id,
                 unit.sentence_at(m.start),
@@ -91,14 +105,18 @@ def actor_positions(
     actors: tuple[Actor, ...] | str | Path | None = None,
     *,
     resources: Resources | None = None,
+    links: Links | None = None,
 ) -> pd.DataFrame:
     """Return every actor mention with its place in the article, in reading order.
 
     Columns: ``article_id, actor_id, part, paragraph_id, sentence_id, word_index, position,
     text``. ``word_index`` counts body words from 0 (-1 in the headline); ``position`` is
     ``word_index / body words`` (:attr:`Document.n_words`) in [0, 1) (-1.0 in the headline), the
-    x axis of a dispersion plot. Mentions are the analysed document's
-    (:func:`newsframe.find_mentions` with the resources' actor table, or ``actors``).
+    x axis of a dispersion plot. Mentions are those of the article's entity layer
+    (:meth:`newsframe.Document.entities`) whose entity is an actor of the resources' table (or
+    of ``actors``) once linked across the articles given (``links``: see
+    :func:`~newsframe.framing.attributions`): an alias of the actor, and any name the layer
+    resolves to it ("Ms Lee", or "Lee" when the corpus has one full name ending in it).
 
     >>> from newsframe import Article
     >>> from newsframe import Actor, Story
@@ -108,8 +126,12 @@ def actor_positions(
     >>> actor_positions([a], resources=story.resources)[["actor_id", "part", "word_index", "position"]].values.tolist()
     [['putin', 'headline', -1, -1.0], ['abe', 'lede', 0, 0.0], ['putin', 'lede', 2, 0.6666666666666666]]
     """
-    docs, _ = _documents(corpus, actors, resources)
-    rows = [(doc.article_id, *row) for doc in docs for row in _positions(doc)]
+    docs, _, mentions = _documents(corpus, actors, resources, links)
+    rows = [
+        (doc.article_id, *row)
+        for doc, found in zip(docs, mentions, strict=True)
+        for row in _positions(doc, found)
+    ]
     return pd.DataFrame(rows, columns=POSITION_COLUMNS)
 
 
@@ -118,6 +140,7 @@ def actor_prominence(
     actors: tuple[Actor, ...] | str | Path | None = None,
     *,
     resources: Resources | None = None,
+    links: Links | None = None,
 ) -> pd.DataFrame:
     """Return per article and actor how prominent the actor is.
 
@@ -131,7 +154,9 @@ def actor_prominence(
     first). Every actor of the table gets a row; an actor the body never mentions has
     ``mentions == 0`` and ``first_sentence_id == first_word == first_rank == -1`` and
     ``first_position == -1.0`` (defined, never NaN). Rows keep article order and the actor
-    table's order. One pass over each document's mentions.
+    table's order. One pass over each document's mentions (as :func:`actor_positions`: the
+    entity layer's, linked across the articles given, so one person is one row whatever the
+    name an article uses).
 
     >>> from newsframe import Article
     >>> a = Article("a", "Putin speaks", ("Abe met Putin.", "Putin left."))
@@ -142,15 +167,15 @@ def actor_prominence(
     >>> t[t.mentions > 0][["actor_id", "mentions", "per_1000", "in_headline", "first_rank"]].values.tolist()
     [['putin', 2, 400.0, True, 2], ['abe', 1, 200.0, False, 1]]
     """
-    docs, table = _documents(corpus, actors, resources)
+    docs, table, mentions = _documents(corpus, actors, resources, links)
     rows = []
-    for doc in docs:
+    for doc, found in zip(docs, mentions, strict=True):
         words = doc.n_words
         count: dict[str, int] = {}
         first: dict[str, tuple] = {}
         headline: set[str] = set()
         lede: set[str] = set()
-        for actor_id, part, _p, sentence_id, index, position, _text in _positions(doc):
+        for actor_id, part, _p, sentence_id, index, position, _text in _positions(doc, found):
             if part == "headline":
                 headline.add(actor_id)
                 continue

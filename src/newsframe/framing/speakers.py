@@ -35,7 +35,7 @@ from newsframe.framing._units import Token, Unit
 from newsframe.framing.quotes import Quote, QuoteIndex
 from newsframe.lexicons import ReportingVerbs, load_reporting_verbs
 from newsframe.resources import default_resources
-from newsframe.text import lemmatize
+from newsframe.text import ABBREVIATIONS, lemmatize
 
 __all__ = [
     "Attribution",
@@ -263,8 +263,10 @@ class Memory:
             else:
                 return (Speaker("unresolved", speaker.text, "unresolved"),)
             chosen = self._candidates(kinds, frozenset(), at)
-            return self._pick(chosen, speaker, plural) or (
-                Speaker("unresolved", speaker.text, "unresolved"),
+            return (
+                self._pick(chosen, speaker, plural)
+                or self._last_speaker(chosen, speaker, at)
+                or (Speaker("unresolved", speaker.text, "unresolved"),)
             )
         head = speaker.text.lower().split()[-1]
         lemma = lemmatize(head)
@@ -285,6 +287,23 @@ class Memory:
             if picked:
                 return picked
         return (Speaker(speaker.text, speaker.text, "description", speaker.kind),)
+
+    def _last_speaker(
+        self, chosen: list[_Event], speaker: Speaker, at: tuple[int, int, int]
+    ) -> tuple[Speaker, ...]:
+        """Of two or more candidates in the nearest sentence, the one who spoke last in the
+        article (the topic the text keeps talking about: "Mr Barnier was speaking after Mrs May
+        issued a challenge. He said ..." is Barnier, who spoke before), or none."""
+        keys = {s.key for e in chosen for s in e.speakers}
+        if len(keys) < 2:
+            return ()
+        window = self.events[-_LOOK_BACK:]
+        k = bisect_left([e.order for e in window], at)
+        for event in reversed(window[:k]):
+            if event.speaking and len(event.speakers) == 1 and event.speakers[0].key in keys:
+                s = event.speakers[0]
+                return (Speaker(s.key, speaker.text, "pronoun", s.kind),)
+        return ()
 
     def _documents(self, lemma: str, at: tuple[int, int, int]) -> list[_Event]:
         window = self.events[-_LOOK_BACK:]
@@ -313,6 +332,21 @@ class Memory:
 
 def _spaces(text: str, a: int, b: int) -> bool:
     return not text[a:b].strip()
+
+
+def _in_name(text: str, left: Token, right: Token) -> bool:
+    """True when ``left`` and ``right`` are next to each other inside one noun phrase: only
+    spaces between them, or the full stop of a title's abbreviation or of an initial before a
+    capitalised word ("Capt. Scott McLean", "Robert W. Mann")."""
+    gap = text[left.end : right.start]
+    if not gap.strip():
+        return True
+    return (
+        gap.strip() == "."
+        and gap.startswith(".")
+        and right.text[:1].isupper()
+        and ((len(left.text) == 1 and left.text.isupper()) or left.text.lower() in ABBREVIATIONS)
+    )
 
 
 def _head_kind(words: list[Token], nouns: dict[str, str]) -> str | None:
@@ -366,7 +400,7 @@ def _np_speakers(text: str, toks: list[Token], lo: int, hi: int, ctx: _Context) 
     none when the phrase names no person, organisation, country, group or document. A place or
     a time after the head is not part of the speaker: "a police officer at the X station in
     Y" is "a police officer", "the agency on Saturday" is "the agency"."""
-    hi = next((k - 1 for k in range(lo + 1, hi + 1) if toks[k].text.lower() in PLACE_OR_TIME), hi)
+    hi = next((k - 1 for k in range(lo + 1, hi + 1) if _adjunct_at(toks, k, hi)), hi)
     start, end = toks[lo].start, toks[hi].end
     words = toks[lo : hi + 1]
     k = bisect_left(ctx.mention_starts, start)
@@ -416,6 +450,13 @@ def _np_speakers(text: str, toks: list[Token], lo: int, hi: int, ctx: _Context) 
     ands = [k for k, w in enumerate(words) if w.text.lower() == "and"]
     if ands and words[-1].text[:1].isupper() and 0 < ands[-1] < len(words) - 1:
         k = ands[-1]  # "Mayor Chris Coleman and Police Chief Todd Axtell": two speakers
+        if k == 1 and text[: words[0].start].rstrip().endswith(","):
+            # the end of a list inside a title ("Minister of Agriculture, Forestry and
+            # Fisheries Tetsuro Nomura"): one speaker, the name after the list, whose last
+            # item is one word like the others
+            rest = words[k + 2 :]
+            first = lo + k + (2 if _personal_name(rest, ctx.verbs.speaker_nouns) else 1)
+            return _np_speakers(text, toks, first, hi, ctx)
         if words[k - 1].text[:1].isupper() and words[k + 1].text[:1].isupper():
             left = _np_speakers(text, toks, _name_start(toks, lo, lo + k - 1), lo + k - 1, ctx)
             return left + _np_speakers(text, toks, lo + k + 1, hi, ctx)
@@ -438,6 +479,18 @@ def _np_speakers(text: str, toks: list[Token], lo: int, hi: int, ctx: _Context) 
     name = text[words[0].start : words[-1].end]
     name = name[:-2] if name.endswith("'s") else name
     return [Speaker(name, name, source, kind)]
+
+
+def _adjunct_at(toks: list[Token], k: int, hi: int) -> bool:
+    """True when a place or time adjunct starts at ``toks[k]`` (k <= hi): "at", "in", "on", ...,
+    or a time that runs to the end of the phrase ("Thursday", "late Thursday", "last week":
+    "McLean late Thursday" is McLean; "this week Barnier" keeps Barnier)."""
+    if toks[k].text.lower() in PLACE_OR_TIME:
+        return True
+    words = [t.text.lower() for t in toks[k : hi + 1]]
+    if words[0] not in CALENDAR and not (words[0] in _TIME_BEFORE and len(words) > 1):
+        return False
+    return all(w in CALENDAR or w in _TIME_BEFORE or w in _TIME_NOUNS for w in words)
 
 
 def _personal_name(words: list[Token], nouns: dict[str, str]) -> bool:
@@ -478,7 +531,7 @@ def _np_before(
     if last.islower() and last.endswith("ed") and toks[j].lemma != last:
         return None  # "the chief denied reports": a verb ends no noun phrase
     lo = j
-    while lo > 0 and j - lo < 9 and _spaces(text, toks[lo - 1].end, toks[lo].start):
+    while lo > 0 and j - lo < 9 and _in_name(text, toks[lo - 1], toks[lo]):
         prev = toks[lo - 1]
         word = prev.text.lower()
         if prev.lemma in ("say", "tell") or (
@@ -524,7 +577,7 @@ def _np_after(
     while (
         hi + 1 < len(toks)
         and hi - i < 7
-        and _spaces(text, toks[hi].end, toks[hi + 1].start)
+        and _in_name(text, toks[hi], toks[hi + 1])
         and (toks[hi + 1].text.lower() not in NP_STOP or toks[hi + 1].text.lower() in allow)
     ):
         hi += 1
@@ -786,6 +839,8 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
                      phrase=_phrase(text, toks, span),
                      subordinate=_subordinate(text, toks, span, ctx))  # fmt: skip
 
+    if key in table.after_quote and not _quote_precedes(text, toks[i].start, ctx):
+        return None  # "she continued" after her words; "continues to have" reports nothing
     if key in table.quote_only and not (
         _quote_follows(text, toks, i, toks[i + n - 1].end, ctx)
         or _quote_precedes(text, toks[i].start, ctx)
@@ -808,10 +863,15 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
         if ctx.sentences.at(prior.start) == sentence and not strict_fails:
             return made(prior.speakers)
         return None
-    if joined and (toks[j].text.lower() in NOT_VERB_BEFORE or _possessive(toks[j].text)):
+    never_noun = toks[i].text.lower() in ("said", "told")  # "Zhao Lijian's said": a typo
+    if joined and (
+        toks[j].text.lower() in NOT_VERB_BEFORE or (_possessive(toks[j].text) and not never_noun)
+    ):
         return None  # "Beijing's claims", "the remarks": a noun, never a reporting verb
     if strict_fails:
         return None
+    if joined and _plural_in_phrase(text, toks, i, j, ctx):
+        return None  # "ministers from the 27 remaining EU states": a plural noun
     if joined and toks[j].text.lower() in ("who", "which", "that") and j > 0:
         span = _np_before(text, toks, j - 1, toks[j - 1].end, ctx.verbs.speaker_nouns)
     else:
@@ -820,6 +880,11 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
             if j >= 0
             else None
         )
+    if j >= 0 and not toks[i].text.lower().endswith("ing"):
+        relative = _np_before_relative(text, toks, j, ctx)
+        speakers = _np_speakers(text, toks, *relative, ctx) if relative else []
+        if speakers:  # "X, who lost his brother in the crash told": X, not "his brother"
+            return made(speakers, span=relative)
     if span:
         return made(_np_speakers(text, toks, *span, ctx), span=span)
     if toks[i].text.lower().endswith("ing"):
@@ -827,6 +892,10 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
             prior = found[-1]
             if ctx.sentences.at(prior.start) == sentence:
                 return made(prior.speakers, participle=True)
+        if j >= 0 and "," in text[toks[j].end : toks[i].start]:
+            subject = _sentence_subject(text, toks, i, ctx)
+            if subject:  # "But he also signalled ..., telling a committee: ..."
+                return made(subject, participle=True)
         if ctx.sentences.bounds(sentence)[0] >= (toks[j].end if j >= 0 else 0):
             # "Calling the effort '...', the governor said": the speaker comes later
             return made([Speaker("", "", "pending")])
@@ -835,7 +904,100 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
     if span:  # "Peskov, the Kremlin spokesman, said" / "Putin, who spoke later, warned"
         return made(_aside_speakers(text, toks, j, toks[i].start, span, ctx), span=span)
     span = _inverted(text, toks, i, n, j, ctx)
-    return made(_np_speakers(text, toks, *span, ctx), span=span) if span else None
+    if span is None:
+        return None
+    name = _closing_name(text, toks, span, ctx)
+    if name is not None:  # "said China's consul general in X, Huang Shifang."
+        return made(_np_speakers(text, toks, *name, ctx), span=name)
+    return made(_np_speakers(text, toks, *span, ctx), span=span)
+
+
+def _closing_name(
+    text: str, toks: list[Token], span: tuple[int, int], ctx: _Context
+) -> tuple[int, int] | None:
+    """The name in apposition that closes the sentence after an inverted speaker described
+    by a common noun ("..., said China's consul general in Kota Kinabalu, Huang Shifang."):
+    two to four capitalised words after a comma, then the sentence's end; else None."""
+    if toks[span[1]].text[:1].isupper():
+        return None  # the speaker is a name already
+    sentence = ctx.sentences.at(toks[span[0]].start)
+    end = ctx.sentences.bounds(sentence)[1]
+    k = span[1] + 1
+    while k < len(toks) and k - span[1] < 10 and toks[k].start < end:
+        if "," in text[toks[k - 1].end : toks[k].start]:
+            m = k
+            while m < len(toks) and toks[m].start < end and toks[m].text[:1].isupper():
+                m += 1
+            rest = text[toks[m - 1].end : end].strip() if m > k else "x"
+            if 2 <= m - k <= 4 and rest in ("", ".", '."', ".\u201d"):
+                return k, m - 1
+            return None
+        k += 1
+    return None
+
+
+_PREPOSITIONS = frozenset(["from", "of", "in", "to", "with", "by", "for", "at", "on", "among",
+                           "between", "across", "into", "over", "under"])  # fmt: skip
+
+
+def _plural_in_phrase(text: str, toks: list[Token], i: int, j: int, ctx: _Context) -> bool:
+    """True when the verb-like word at ``toks[i]`` ends in -s and closes a noun phrase that
+    opens with a determiner or a number right after a preposition ("from the 27 remaining EU
+    states", "of the two claims"): the object of a preposition has no verb, so the word is a
+    plural noun."""
+    word = toks[i].text.lower()
+    if not word.endswith("s") or word.endswith("ss"):
+        return False
+    span = _np_before(text, toks, j, toks[j + 1].start, ctx.verbs.speaker_nouns)
+    if span is None or span[0] == 0:
+        return False
+    first, before = toks[span[0]].text.lower(), toks[span[0] - 1].text.lower()
+    opens = first in DETERMINERS or first in ("the", "a", "an") or first[:1].isdigit()
+    return opens and before in _PREPOSITIONS
+
+
+_CLAUSE_OPENERS = frozenset(["but", "and", "yet", "so", "however", "meanwhile", "still"])
+
+
+def _sentence_subject(text: str, toks: list[Token], i: int, ctx: _Context) -> list[Speaker]:
+    """The subject of the sentence of ``toks[i]`` (a participle after a comma: "But he also
+    signalled ..., telling a committee"): a pronoun or a capitalised noun phrase that opens the
+    sentence (after a conjunction or an adverb) and is followed by a lowercase word, a verb;
+    else []."""
+    start = ctx.sentences.bounds(ctx.sentences.at(toks[i].start))[0]
+    k = bisect_left([t.start for t in toks[max(i - 60, 0) : i]], start) + max(i - 60, 0)
+    while k < i and (toks[k].text.lower() in _CLAUSE_OPENERS or toks[k].text.lower() in ADVERBS):
+        k += 1
+    if k >= i:
+        return []
+    if toks[k].text.lower() in ("he", "she", "they", "it", "we"):
+        return [Speaker("", toks[k].text, "pronoun")]
+    if not toks[k].text[:1].isupper():
+        return []
+    span = _np_after(text, toks, k)
+    if span is None or span[1] + 1 >= i or not toks[span[1] + 1].text.islower():
+        return []
+    return _np_speakers(text, toks, *span, ctx)
+
+
+def _np_before_relative(
+    text: str, toks: list[Token], j: int, ctx: _Context
+) -> tuple[int, int] | None:
+    """The subject before a relative clause that runs up to the verb without a closing comma
+    ("Abdulmajid Shariff, who lost his brother-in-law in the crash told Reuters"): the noun
+    phrase before ", who" or ", whose" in the verb's sentence, at most 24 words back, when no
+    other verb of speech or comma comes between; else None."""
+    sentence = ctx.sentences.at(toks[j].start)
+    for w in range(j, max(j - 24, 0), -1):
+        word = toks[w].text.lower()
+        if (
+            "," in text[toks[w].end : toks[w + 1].start]
+            or ctx.sentences.at(toks[w].start) != sentence
+        ):
+            return None
+        if word in ("who", "whose") and text[toks[w - 1].end : toks[w].start].strip() == ",":
+            return _np_before(text, toks, w - 1, toks[w - 1].end, ctx.verbs.speaker_nouns)
+    return None
 
 
 def _before_time(text: str, toks: list[Token], j: int) -> int:
@@ -926,8 +1088,11 @@ def _remember_and_resolve(
             k += 1
         at = (order, ctx.sentences.at(att.start), att.start)
         speakers: list[Speaker] = []
+        governing = _governing(att, out, ctx)
         for s in att.speakers:
-            if s.source in ("pronoun", "description"):
+            if governing and s.source == "pronoun" and s.text.lower() == "it":
+                speakers.extend(governing)  # "Boeing said it would recommend": Boeing
+            elif s.source in ("pronoun", "description"):
                 speakers.extend(memory.resolve(s, at))
             else:
                 speakers.append(s)
@@ -942,6 +1107,25 @@ def _remember_and_resolve(
     for m in mentions[k:]:
         add(_mention_event(m, ctx, order))
     return out
+
+
+def _governing(att: Attribution, done: list[Attribution], ctx: _Context) -> tuple[Speaker, ...]:
+    """The named organisation speakers of the attribution right before ``att`` when ``att``'s
+    subject "it" sits in that one's complement ("Boeing said it would recommend", "the agency
+    said that it had warned"): only the pronoun, "that" and auxiliaries between them; else ()."""
+    if not done:
+        return ()
+    prior = done[-1]
+    gap = ctx.unit.text[prior.end : att.start].lower().split()
+    if not gap or "it" not in gap or len(gap) > 4:
+        return ()
+    if any(w not in ("it", "that") and w not in AUX and w not in _MODALS for w in gap):
+        return ()
+    named = tuple(s for s in prior.speakers if s.source not in ("unresolved", "pronoun"))
+    return named if named and all(s.kind != "person" or " " not in s.key for s in named) else ()
+
+
+_MODALS = frozenset(["would", "could", "should", "might", "may", "must", "can", "will", "shall"])
 
 
 def _mention_event(m: Mention, ctx: _Context, order: int) -> _Event:

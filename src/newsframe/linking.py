@@ -1,0 +1,339 @@
+"""Entities linked across a corpus: one canonical name per person, organisation and country.
+
+Each article's entity layer (:mod:`newsframe.entities`) already gives one id per entity within
+the article. :func:`link_entities` joins the articles' ids when the corpus leaves no doubt:
+
+- a person named by one word in one article ("Lee", a surname; "Xi", a family name written
+  first) is the one person of the corpus whose full name ends (or else begins) with that word;
+  two full names with the same first and last word ("Rafael Grossi", "Rafael Mariano Grossi")
+  are one person, named by the longer, and so are the first or last words of the one longer
+  name that holds them ("Carrie Lam" of "Carrie Lam Cheng Yuet-ngor", "Jaberi Ansari" of
+  "Hossein Jaberi Ansari");
+- an organisation keyed without its wording's order ("Ministry of Foreign Affairs" and "Foreign
+  Ministry": *Ministry of X [Affairs]* is *X Ministry*) is one organisation; a body named
+  without its country ("Foreign Ministry") is the one national body of that name in the corpus
+  ("Foreign Ministry (China)"); an acronym used alone ("IAEA") is the organisation another
+  article spells out beside it;
+- a story file's actor (or a discovered actor) is an entity like any other: a person's full
+  name among its aliases claims the surname and the forms above, and the entity id is the
+  actor id.
+
+Nothing is linked when two candidates fit: a surname shared by two full names stays itself.
+The method is cross-document coreference by name match, the "exact and head match" sieves of
+Lee et al. 2013 applied to the corpus after the document; it is linear in the number of
+entities (one dictionary per key).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from newsframe.actors import Actor, find_mentions
+from newsframe.corpus import Article
+from newsframe.document import HEADLINE, _cached
+from newsframe.entities import TITLES, Entities, EntityMention, find_entities
+from newsframe.resources import Resources
+from newsframe.text import normalise
+
+__all__ = [
+    "Links",
+    "actor_mentions",
+    "article_layer",
+    "corpus_links",
+    "link_entities",
+    "organisation_key",
+]
+
+_WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*")
+_MINISTRY = re.compile(r"^ministry of (?:the )?(.+?)(?: affairs)?$")
+_PERSON_KINDS = frozenset(["person", ""])
+
+
+@dataclass(frozen=True)
+class Links:
+    """Corpus ids: ``canonical`` maps an article's entity id to the corpus id, ``single`` a
+    one-word name (lowercase) to the one person of the corpus it names, ``names`` a corpus id
+    to its display name (an actor's name, else the id)."""
+
+    canonical: Mapping[str, str] = field(default_factory=dict)
+    single: Mapping[str, str] = field(default_factory=dict)
+    names: Mapping[str, str] = field(default_factory=dict)
+    organisations: Mapping[str, str] = field(default_factory=dict)
+
+    def __call__(self, entity_id: str) -> str:
+        """The corpus id of ``entity_id`` (an entity id, a one-word name as written that no
+        layer resolved, such as a surname opening a sentence, or an organisation's name in
+        another wording: :func:`organisation_key`); else ``entity_id`` itself."""
+        hit = self.canonical.get(entity_id)
+        if hit is None and " " not in entity_id and entity_id[:1].isupper():
+            hit = self.single.get(entity_id.lower())
+        if hit is None and entity_id[:1].isupper() and self.organisations:
+            hit = self.organisations.get(organisation_key(entity_id))
+        return entity_id if hit is None else hit
+
+    def name(self, corpus_id: str) -> str:
+        """The display name of ``corpus_id``."""
+        return self.names.get(corpus_id, corpus_id)
+
+
+def organisation_key(name: str) -> str:
+    """The key under which two wordings of one organisation meet: lowercase, without "the",
+    *Ministry of X [Affairs]* as *X ministry*, a country in parentheses kept.
+
+    >>> organisation_key("the Ministry of Foreign Affairs (China)"), organisation_key("Foreign Ministry (China)")
+    ('foreign ministry (china)', 'foreign ministry (china)')
+    >>> organisation_key("Ministry of Defence")
+    'defence ministry'
+    """
+    text = normalise(name).lower().strip()
+    country = ""
+    if text.endswith(")") and " (" in text:
+        text, country = text.rsplit(" (", 1)
+        country = f" ({country}"
+    if text.startswith("the "):
+        text = text[4:]
+    m = _MINISTRY.match(text)
+    if m:
+        text = f"{m.group(1)} ministry"
+    return text + country
+
+
+def _initials(key: str) -> str:
+    """The initials of an organisation's key without its country and small words
+    ("international atomic energy agency" -> "iaea")."""
+    words = key.rsplit(" (", 1)[0].split() if key.endswith(")") else key.split()
+    return "".join(w[0] for w in words if w not in ("of", "for", "the", "and", "on", "to"))
+
+
+def _name_words(form: str) -> list[str]:
+    """The words of a person's name without the titles before it ("Prime Minister Fumio
+    Kishida" -> ["Fumio", "Kishida"]) and without a middle initial's full stop."""
+    words = [w for w in _WORD.findall(normalise(form)) if w[:1].isupper()]
+    while words and words[0].lower().rstrip(".") in TITLES:
+        words = words[1:]
+    return words
+
+
+def _people(
+    layers: list[Entities], actors: tuple[Actor, ...], actor_ids: frozenset[str]
+) -> dict[tuple[str, str], str]:
+    """(first, last) name, lowercase -> corpus id of the person: an actor's id when one of its
+    full-name aliases has that first and last name, else the longest full name (ties: the
+    alphabetically first)."""
+    out: dict[tuple[str, str], str] = {}
+    for actor in actors:
+        if actor.kind not in _PERSON_KINDS:
+            continue
+        for alias in actor.aliases:
+            words = _name_words(alias)
+            if len(words) > 1:
+                out.setdefault((words[0].lower(), words[-1].lower()), actor.actor_id)
+    best: dict[tuple[str, str], str] = {}
+    for layer in layers:
+        for e in layer.entities.values():
+            if e.kind != "person" or e.entity_id in actor_ids:
+                continue
+            words = _name_words(e.name)
+            if len(words) < 2:
+                continue
+            key = (words[0].lower(), words[-1].lower())
+            had = best.get(key)
+            if had is None or (len(e.name.split()), len(e.name), had) > (
+                len(had.split()),
+                len(had),
+                e.name,
+            ):
+                best[key] = e.name
+    for key, name in best.items():
+        out.setdefault(key, name)
+    return out
+
+
+def _one(candidates: set[str] | None) -> str | None:
+    return next(iter(candidates)) if candidates is not None and len(candidates) == 1 else None
+
+
+@dataclass
+class _Index:
+    """What the corpus says about names: people by (first, last) name, by last and by first
+    name and by the last words of a longer name; actors by alias; organisations by key, by key
+    without country and by acronym."""
+
+    people: dict[tuple[str, str], str]
+    by_last: dict[str, set[str]] = field(default_factory=dict)
+    by_first: dict[str, set[str]] = field(default_factory=dict)
+    tails: dict[tuple[str, ...], set[str]] = field(default_factory=dict)
+    alias_owner: dict[str, set[str]] = field(default_factory=dict)
+    org_id: dict[str, str] = field(default_factory=dict)
+    national: dict[str, set[str]] = field(default_factory=dict)
+    acronyms: dict[str, set[str]] = field(default_factory=dict)
+
+
+def _index(layers: list[Entities], actors: tuple[Actor, ...], actor_ids: frozenset[str]) -> _Index:
+    index = _Index(_people(layers, actors, actor_ids))
+    for (first, last), corpus_id in index.people.items():
+        index.by_last.setdefault(last, set()).add(corpus_id)
+        index.by_first.setdefault(first, set()).add(corpus_id)
+    for actor in actors:
+        for alias in actor.aliases:
+            index.alias_owner.setdefault(normalise(alias).lower(), set()).add(actor.actor_id)
+    organisations: dict[str, dict[str, int]] = {}  # key -> form -> articles using it
+    for layer in layers:
+        for e in layer.entities.values():
+            if e.entity_id in actor_ids:
+                continue
+            if e.kind == "person":
+                words = [w.lower() for w in _name_words(e.name)]
+                owner = index.people.get((words[0], words[-1])) if len(words) > 2 else None
+                for k in range(1, len(words) - 1) if owner else ():
+                    index.tails.setdefault(tuple(words[k:]), set()).add(owner)
+                    index.tails.setdefault(tuple(words[: k + 1]), set()).add(owner)
+            if e.kind != "organisation":
+                continue
+            key = organisation_key(e.entity_id)
+            forms = organisations.setdefault(key, {})
+            forms[e.entity_id] = forms.get(e.entity_id, 0) + 1
+            for alias in e.aliases:
+                if alias.isupper() and " " not in alias and alias != e.entity_id:
+                    index.acronyms.setdefault(alias, set()).add(key)
+    for key, forms in organisations.items():
+        index.org_id[key] = max(forms, key=lambda f: (forms[f], len(f), f))
+        letters = _initials(key)  # an acronym never defined in the text: the name it abbreviates
+        if len(letters) > 2:
+            index.acronyms.setdefault(letters.upper() + "\0", set()).add(key)
+        if key.endswith(")") and " (" in key:
+            index.national.setdefault(key.rsplit(" (", 1)[0], set()).add(key)
+    return index
+
+
+def link_entities(layers: Iterable[Entities], actors: tuple[Actor, ...] = ()) -> Links:
+    """Return the corpus ids of the entities of ``layers`` (one entity layer per article, built
+    with the actor table ``actors``). Method in the module docstring.
+
+    >>> from newsframe.entities import find_entities
+    >>> a = find_entities(["Governor Ann Lee met China's Ministry of Foreign Affairs. Xi Jinping spoke."])
+    >>> b = find_entities(["Later Lee saw the Chinese Foreign Ministry and Xi."])
+    >>> links = link_entities([a, b])
+    >>> links("Lee"), links("Xi"), links("Foreign Ministry (China)")
+    ('Ann Lee', 'Xi Jinping', 'Ministry of Foreign Affairs (China)')
+    """
+    layers = list(layers)
+    actor_ids = frozenset(a.actor_id for a in actors)
+    index = _index(layers, actors, actor_ids)
+    canonical: dict[str, str] = {}
+    for layer in layers:
+        for entity_id, e in layer.entities.items():
+            if entity_id in actor_ids or entity_id in canonical:
+                continue
+            if e.kind in ("country", "place"):
+                canonical[entity_id] = entity_id  # never a person's first or last name
+                continue
+            target = _target(e, index)
+            if target is not None and target != entity_id:
+                canonical[entity_id] = target
+    single = {w: next(iter(ids)) for w, ids in index.by_last.items() if len(ids) == 1}
+    for word, ids in index.by_first.items():
+        if len(ids) == 1 and word not in index.by_last:
+            single[word] = next(iter(ids))
+    names = {a.actor_id: a.name for a in actors}
+    return Links(canonical, single, names, index.org_id)
+
+
+def _target(e, index: _Index) -> str | None:
+    """The corpus id of one article entity ``e``, or None to keep its own."""
+    owner = _one(index.alias_owner.get(e.entity_id.lower()))
+    if owner is not None:
+        return owner
+    if e.kind == "organisation" or (e.entity_id.isupper() and " " not in e.entity_id):
+        key = organisation_key(e.entity_id)
+        acronyms = index.acronyms
+        defined = acronyms.get(e.entity_id) or acronyms.get(e.entity_id + "\0")
+        if key not in index.org_id or (e.entity_id.isupper() and defined):
+            key = next(iter(defined)) if defined and len(defined) == 1 else key
+        if not key.endswith(")"):
+            owners = index.national.get(key)
+            key = next(iter(owners)) if owners and len(owners) == 1 else key
+        return index.org_id.get(key)
+    if e.kind not in _PERSON_KINDS:
+        return None
+    words = [w.lower() for w in _name_words(e.name)]
+    if len(words) > 1:  # "Jaberi Ansari" of the one "Hossein Jaberi Ansari", "Carrie Lam"
+        return _one(index.tails.get(tuple(words))) or index.people.get((words[0], words[-1]))
+    if len(words) == 1:
+        word = words[0]
+        alone = _one(index.by_last.get(word))
+        return alone or (None if word in index.by_last else _one(index.by_first.get(word)))
+    return None
+
+
+def article_layer(
+    article: Article,
+    resources: Resources,
+    actors: tuple[Actor, ...],
+    organisation_nouns: frozenset[str],
+) -> Entities:
+    """The entity layer of ``article`` (:meth:`newsframe.Document.entities`): from its analysed
+    document when one is cached under ``resources``, else built from its text alone (the same
+    layer, without analysing the article: a corpus too large to keep its documents still links).
+
+    >>> from newsframe import Article, default_resources
+    >>> layer = article_layer(Article("a", "", ("Ann Lee spoke.",)), default_resources(), (), frozenset())
+    >>> list(layer.entities)
+    ['Ann Lee']
+    """
+    doc = _cached(article, resources)
+    if doc is not None:
+        return doc.entities(actors, organisation_nouns=organisation_nouns)
+    texts = (article.clean_title, *article.clean_paragraphs)
+    mentions = [
+        (paragraph_id, m)
+        for paragraph_id, text in enumerate(texts, start=HEADLINE)
+        if text
+        for m in find_mentions(text, resources.actors)
+    ]
+    return find_entities(
+        texts,
+        ids=range(HEADLINE, len(texts) - 1),
+        mentions=mentions,
+        actors=actors,
+        organisation_nouns=organisation_nouns,
+    )
+
+
+def corpus_links(
+    articles: Iterable[Article],
+    *,
+    resources: Resources,
+    actors: tuple[Actor, ...],
+    organisation_nouns: frozenset[str],
+) -> Links:
+    """Return :func:`link_entities` over the entity layers of ``articles``
+    (:func:`article_layer`): the links every actor measure of these articles shares."""
+    return link_entities(
+        (article_layer(a, resources, actors, organisation_nouns) for a in articles), actors
+    )
+
+
+def actor_mentions(layer: Entities, links: Links, actor_ids: frozenset[str]) -> list[EntityMention]:
+    """The mentions of an article's entity layer whose entity is an actor once linked across
+    the corpus (an alias of the actor, and any name the layer or the corpus resolves to it:
+    "Ms Lee", or "Lee" for the actor whose alias is "Ann Lee"), in reading order, each keyed by
+    the actor id: what actor prominence and sentiment near actors count.
+
+    >>> from newsframe import Actor
+    >>> lee = (Actor("lee", "Lee", "person", ("Ann Lee",)),)
+    >>> layer = find_entities(["Lee spoke.", "Ms Lee left."], actors=lee)
+    >>> [(m.text, m.entity_id) for m in actor_mentions(layer, link_entities([layer], lee), frozenset(["lee"]))]
+    [('Lee', 'lee'), ('Lee', 'lee')]
+    """
+    out = []
+    found = sorted((*layer.mentions, *layer.unresolved), key=lambda m: (m.paragraph_id, m.start))
+    for m in found:
+        actor_id = links(m.entity_id)
+        if actor_id in actor_ids:
+            if actor_id != m.entity_id:
+                m = EntityMention(m.paragraph_id, m.start, m.end, m.text, actor_id)
+            out.append(m)
+    return out

@@ -1,0 +1,126 @@
+"""Entities linked across a corpus: one person is one row in every actor measure.
+
+Every expected value is counted by hand on the tiny articles below.
+"""
+
+from __future__ import annotations
+
+import newsframe as nf
+from newsframe.distributed import article_tables
+from newsframe.entities import find_entities
+from newsframe.framing.speakers import organisation_nouns
+from newsframe.linking import corpus_links, link_entities, organisation_key
+
+# article a names Ann Lee in full; article b only by her surname
+A = nf.Article(
+    "a", "Dam reopens", ('Governor Ann Lee opened the dam. "The dam is safe," Lee said.',)
+)
+B = nf.Article(
+    "b", "Rebuilding", ('"We will rebuild it," Lee said on Tuesday. Lee thanked the engineers.',)
+)
+LEE = (nf.Actor("lee", "Lee", "person", ("Ann Lee",)),)  # the story file lists the full name only
+
+
+def _story(actors=LEE) -> nf.Resources:
+    return nf.Story(actors=actors).resources
+
+
+def test_surname_in_one_article_is_the_full_name_of_another_in_share_of_voice():
+    t = nf.share_of_voice([A, B])
+    # one speaker per article, the same key: "The dam is safe" (4 words), "We will rebuild it" (4)
+    assert t[["article_id", "speaker", "quoted_words"]].values.tolist() == [
+        ["a", "Ann Lee", 4],
+        ["b", "Ann Lee", 4],
+    ]
+
+
+def test_alone_the_surname_article_keeps_its_own_name():
+    # without article a nothing says who Lee is: the key stays as written
+    assert set(nf.share_of_voice([B])["speaker"]) == {"Lee"}
+
+
+def test_a_story_actor_claims_the_surname_in_every_measure():
+    res = _story()
+    voice = nf.share_of_voice([A, B], resources=res)
+    assert voice[["article_id", "speaker", "speaker_name"]].values.tolist() == [
+        ["a", "lee", "Lee"],
+        ["b", "lee", "Lee"],
+    ]
+    prominence = nf.actor_prominence([A, B], resources=res).set_index("article_id")
+    # a: "Ann Lee" (word 1) and "Lee" in the second sentence; b: "Lee" twice, the first after
+    # "We will rebuild it" (word 4)
+    assert prominence.loc["a", "mentions"] == 2
+    assert prominence.loc["b", "mentions"] == 2
+    assert prominence.loc["b", "first_word"] == 4
+    near = nf.actor_sentences([A, B], resources=res)
+    # one row per sentence naming her: both sentences of each article
+    assert near[["article_id", "sentence_id", "actor_id"]].values.tolist() == [
+        ["a", 0, "lee"],
+        ["a", 1, "lee"],
+        ["b", 0, "lee"],
+        ["b", 1, "lee"],
+    ]
+    omitted = nf.actor_omissions([A, B], resources=res).set_index("article_id")
+    assert omitted.loc["b", "mentions"] == 2 and omitted.loc["b", "quoted"] == 1
+
+
+def test_a_surname_two_people_share_is_never_linked():
+    c = nf.Article("c", "T", ("Tom Lee, an engineer, spoke later.",))
+    t = nf.share_of_voice([A, B, c])
+    assert set(t[t.article_id == "b"]["speaker"]) == {"Lee"}
+
+
+def test_family_name_first_and_the_longer_full_name():
+    a = find_entities(["President Xi Jinping met Rafael Mariano Grossi."])
+    b = find_entities(["Later Xi and Rafael Grossi spoke."])
+    links = link_entities([a, b])
+    assert links("Xi") == "Xi Jinping"
+    assert links("Rafael Grossi") == "Rafael Mariano Grossi"
+
+
+def test_one_ministry_in_three_wordings_and_its_unnamed_spokesperson():
+    arts = [
+        nf.Article(
+            "a", "T", ('"It is groundless," a Chinese foreign ministry spokesperson said.',)
+        ),
+        nf.Article(
+            "b",
+            "T",
+            (
+                '"We reject it," a ministry spokesperson said. China\'s Ministry of Foreign Affairs wrote.',
+            ),
+        ),
+        nf.Article("c", "T", ('China\'s Ministry of Foreign Affairs said: "No comment."',)),
+    ]
+    t = nf.attributions(arts)
+    # three quotations and "... Ministry of Foreign Affairs wrote" (reported speech) in b
+    assert t["article_id"].tolist() == ["a", "b", "b", "c"]
+    assert set(t["speaker"]) == {"Ministry of Foreign Affairs (China)"}
+    assert set(t["speaker_kind"]) == {"organisation"}
+
+
+def test_organisation_key_meets_two_wordings():
+    assert organisation_key("Ministry of Defence (Japan)") == organisation_key(
+        "Defence Ministry (Japan)"
+    )
+    assert organisation_key("Agency for Coastal Safety") == "agency for coastal safety"
+
+
+def test_an_acronym_used_alone_is_the_organisation_spelled_out_elsewhere():
+    a = find_entities(["The Agency for Coastal Safety (ACS) met."])
+    b = find_entities(["Officials of the ACS said no."])
+    assert link_entities([a, b])("ACS") == "Agency for Coastal Safety"
+
+
+def test_a_slice_of_the_corpus_keeps_the_corpus_links():
+    res = nf.default_resources()
+    nouns = organisation_nouns(res.reporting_verbs)
+    links = corpus_links([A, B], resources=res, actors=res.actors, organisation_nouns=nouns)
+    alone = article_tables([B], resources=res, tables=["share_of_voice"], links=links)
+    assert alone["share_of_voice"]["speaker"].tolist() == ["Ann Lee"]
+
+
+def test_the_last_words_of_a_full_name_in_another_article():
+    a = find_entities(["Spokesman Hossein Jaberi Ansari spoke."])
+    b = find_entities(["Later Jaberi Ansari left."])
+    assert link_entities([a, b])("Jaberi Ansari") == "Hossein Jaberi Ansari"
