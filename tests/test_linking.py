@@ -124,3 +124,23 @@ def test_the_last_words_of_a_full_name_in_another_article():
     a = find_entities(["Spokesman Hossein Jaberi Ansari spoke."])
     b = find_entities(["Later Jaberi Ansari left."])
     assert link_entities([a, b])("Jaberi Ansari") == "Hossein Jaberi Ansari"
+
+
+def test_layers_built_in_workers_link_the_same_and_stay_on_the_documents():
+    # 70 articles (over map_slices' 64): "Ann Lee" written in full in one, "Lee" alone in the
+    # others, so by hand "Lee" links to "Ann Lee" however the corpus is sliced.
+    from newsframe import Article, analyse_corpus, default_resources
+    from newsframe.linking import corpus_links
+
+    res = default_resources()
+    arts = [Article("a0", "", ("Ann Lee spoke on Monday.",))]
+    arts += [Article(f"a{i}", "", (f"Later Lee left the port {i} times.",)) for i in range(1, 70)]
+    docs = analyse_corpus(arts, resources=res)
+    for n_jobs in (1, 2):
+        links = corpus_links(
+            arts, resources=res, actors=(), organisation_nouns=frozenset(), n_jobs=n_jobs
+        )
+        assert links("Lee") == "Ann Lee"
+    # the layer built in a worker is the one the document hands out afterwards
+    layer = docs[5].entities((), organisation_nouns=frozenset())
+    assert [m.text for m in layer.mentions] == ["Lee"]

@@ -146,11 +146,16 @@ _LINKED = ("actor_sentiment", "attributions", "share_of_voice", "actor_prominenc
            "actor_positions")  # fmt: skip
 
 
-def _links(articles: Sequence[Article], resources: Resources) -> Links:
-    """The entities of ``articles`` linked across them, under ``resources``' actor table."""
+def _links(articles: Sequence[Article], resources: Resources, n_jobs: int | None = 1) -> Links:
+    """The entities of ``articles`` linked across them, under ``resources``' actor table (their
+    layers built on ``n_jobs`` processes)."""
     nouns = organisation_nouns(resources.reporting_verbs)
     return corpus_links(
-        articles, resources=resources, actors=resources.actors, organisation_nouns=nouns
+        articles,
+        resources=resources,
+        actors=resources.actors,
+        organisation_nouns=nouns,
+        n_jobs=n_jobs,
     )
 
 
@@ -275,7 +280,8 @@ def compute_article_tables(
     if here:
         analyse_corpus(articles, resources=resources, n_jobs=n_jobs)
     # the entities linked across the whole corpus, once, whatever the slices
-    links = _links(articles, resources) if any(t in _LINKED for t in wanted) else None
+    linked = any(t in _LINKED for t in wanted)
+    links = _links(articles, resources, n_jobs if client is None else 1) if linked else None
     work = functools.partial(article_tables, resources=resources, tables=wanted, links=links)
     if client is None:
         if here:

@@ -26,6 +26,7 @@ entities (one dictionary per key).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ from newsframe.actors import Actor, find_mentions
 from newsframe.corpus import Article
 from newsframe.document import HEADLINE, _cached
 from newsframe.entities import TITLES, Entities, EntityMention, find_entities
+from newsframe.parallel import map_slices
 from newsframe.resources import Resources
 from newsframe.text import normalise
 
@@ -308,12 +310,50 @@ def corpus_links(
     resources: Resources,
     actors: tuple[Actor, ...],
     organisation_nouns: frozenset[str],
+    n_jobs: int | None = 1,
 ) -> Links:
     """Return :func:`link_entities` over the entity layers of ``articles``
-    (:func:`article_layer`): the links every actor measure of these articles shares."""
-    return link_entities(
-        (article_layer(a, resources, actors, organisation_nouns) for a in articles), actors
-    )
+    (:func:`article_layer`): the links every actor measure of these articles shares.
+
+    With ``n_jobs`` > 1 the layers are built in forked workers over slices of the corpus
+    (:func:`newsframe.parallel.map_slices`; each layer depends on its article alone, so the
+    links are the same) and kept on the articles' cached documents, so the measures that read
+    them later do not build them again.
+
+    >>> from newsframe import Article, default_resources
+    >>> arts = [Article("a", "", ("Ann Lee spoke.",)), Article("b", "", ("Lee left.",))]
+    >>> corpus_links(arts, resources=default_resources(), actors=(),
+    ...              organisation_nouns=frozenset())("Lee")
+    'Ann Lee'
+    """
+    articles = list(articles)
+    nouns = frozenset(organisation_nouns)
+    layers = [
+        layer
+        for part in map_slices(
+            functools.partial(_layers, resources=resources, actors=actors, nouns=nouns),
+            articles,
+            n_jobs=n_jobs,
+            min_items=64,
+        )
+        for layer in part
+    ]
+    for article, layer in zip(articles, layers, strict=True):
+        doc = _cached(article, resources)
+        if doc is not None:  # the same key Document.entities keeps it under
+            doc.memo(("entities", nouns), (actors,), lambda layer=layer: layer)
+    return link_entities(layers, actors)
+
+
+def _layers(
+    articles: list[Article],
+    *,
+    resources: Resources,
+    actors: tuple[Actor, ...],
+    nouns: frozenset[str],
+) -> list[Entities]:
+    """The entity layers of a slice of articles (:func:`article_layer`), in order."""
+    return [article_layer(a, resources, actors, nouns) for a in articles]
 
 
 def actor_mentions(layer: Entities, links: Links, actor_ids: frozenset[str]) -> list[EntityMention]:
