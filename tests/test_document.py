@@ -129,17 +129,23 @@ def test_empty_input_gives_empty_tables():
     assert nf.sentences_frame([]).empty and nf.corpus_counts([]).empty
 
 
-def test_each_article_is_analysed_once_however_many_measures_read_it(monkeypatch):
+@pytest.fixture()
+def built(monkeypatch) -> list[str]:
+    """The ids of the articles analysed (``document._build`` called) while a test runs."""
     import newsframe.document as document
 
-    built: list[str] = []
+    ids: list[str] = []
     real = document._build
 
     def counting(article, resources):
-        built.append(article.article_id)
+        ids.append(article.article_id)
         return real(article, resources)
 
     monkeypatch.setattr(document, "_build", counting)
+    return ids
+
+
+def test_each_article_is_analysed_once_however_many_measures_read_it(built):
     fresh = [
         Article(a.article_id, a.title, a.paragraphs) for a in (TINY, Article("b", "", ("x.",)))
     ]
@@ -150,19 +156,9 @@ def test_each_article_is_analysed_once_however_many_measures_read_it(monkeypatch
     assert built == ["tiny", "b"]
 
 
-def test_a_small_corpus_on_several_processes_is_analysed_once(monkeypatch):
+def test_a_small_corpus_on_several_processes_is_analysed_once(built):
     # fewer than 256 articles run in this process even with n_jobs=2: each built once, not
     # built by the (serial) map, thrown away and built again
-    import newsframe.document as document
-
-    built: list[str] = []
-    real = document._build
-
-    def counting(article, resources):
-        built.append(article.article_id)
-        return real(article, resources)
-
-    monkeypatch.setattr(document, "_build", counting)
     fresh = [Article(i, "", (f"Putin spoke {i}.",)) for i in "abc"]
     docs = nf.analyse_corpus(fresh, n_jobs=2)
     assert built == ["a", "b", "c"]
