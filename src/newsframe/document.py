@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import gc
 import itertools
 import operator
 import re
@@ -36,7 +35,7 @@ import numpy as np
 from newsframe.actors import Actor, Mention, find_mentions
 from newsframe.article import _COUNTS, _DOCUMENTS, Article, as_articles
 from newsframe.entities import Entities, find_entities
-from newsframe.parallel import map_slices, n_workers
+from newsframe.parallel import gathering, map_slices, n_workers
 from newsframe.resources import Resources, resolve_resources
 from newsframe.text import TOKEN, is_term, lemmatize, merge_phrases, phrase_index
 
@@ -559,9 +558,7 @@ def analyse_corpus(
         # the documents arrive as many small objects without cycles: the cyclic collector,
         # left on, would traverse every article and document here again and again as they
         # arrive (half this process's time on 10,000 articles); it is paused until they are in
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
+        with gathering():
             parts = map_slices(
                 functools.partial(_build_bare, resources=res), missing, n_jobs=n_jobs,
                 min_items=256,
@@ -573,9 +570,6 @@ def analyse_corpus(
             built = itertools.chain.from_iterable(docs for docs, _ in parts)
             for article, doc in zip(missing, built, strict=True):
                 _remember(article, res, _adopt(doc, article))
-        finally:
-            if collecting:
-                gc.enable()
     return [_document(a, res) for a in items]
 
 
