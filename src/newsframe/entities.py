@@ -365,7 +365,13 @@ def _uncovered(
     """The parts of each run that no actor mention covers ("Russian Foreign Minister Sergei
     Lavrov" with the actor "Russian": "Foreign Minister Sergei Lavrov"), as (words, spans)."""
     k = 0  # runs and mentions both come in text order: one pass over each
-    for _, _, words, spans in runs:
+    n = len(covered)
+    for first, last, words, spans in runs:
+        while k < n and covered[k].end <= first:
+            k += 1
+        if k == n or covered[k].start >= last:  # no mention reaches into the run (most runs)
+            yield words, spans
+            continue
         piece_words: list[str] = []
         piece_spans: list[tuple[int, int]] = []
         for word, (a, b) in zip(words, spans, strict=True):
