@@ -299,8 +299,10 @@ def _countries() -> tuple[dict[str, str], frozenset[str]]:
 # search over the text (C speed); the run is then cut at a full stop or a possessive and its
 # words checked with str.isupper (the class also admits non-ASCII lowercase letters)
 _WORDCHARS = r"[\w'\u2019.&-]*"
+# (the pattern opens with a plain class, so that the engine skips in C to the next capital or
+# non-ASCII letter; the look-behinds then check that letter and what comes before it)
 _RUN = re.compile(
-    rf"(?<![\w'\u2019.&-])[^\W\d_a-z]{_WORDCHARS}"
+    rf"[A-Z\u0080-\U0010ffff](?<=[^\W\d_a-z])(?<![\w'\u2019.&-].){_WORDCHARS}"
     rf"(?:[ \t]+(?:(?:of|for|the|de|al|bin|van|von|du|da)[ \t]+)?[^\W\d_a-z]{_WORDCHARS})*"
 )
 
