@@ -29,6 +29,7 @@ from newsframe.corpus import Article, Corpus, as_articles, load_corpus
 from newsframe.document import (
     analyse_corpus,
     drop_documents,
+    drop_layers,
     keep_counts,
     keep_documents_of,
     without_text,
@@ -293,6 +294,7 @@ def compute_article_tables(
         )
         results = map_slices(with_documents, articles, n_jobs=n_jobs, min_items=64)
         keep_documents_of(articles, [d for _, docs, _ in results for d in docs], resources)
+        drop_layers(articles)  # kept by the links for the workers; the kept documents took theirs
         keep_counts(articles, {i: n for _, _, counts in results for i, n in counts.items()})
         return _concat([tables for tables, _, _ in results])
     parts = _mapper(client)(work, _chunks(articles, partition_size))

@@ -490,6 +490,20 @@ def kept_layer(
     return hit[2] if hit is not None and hit[0] is resources and hit[1] is actors else None
 
 
+def drop_layers(articles: Iterable[Article]) -> None:
+    """Forget the entity layers :func:`keep_layer` kept on ``articles`` that no document took
+    (once the worker processes that needed them have built their documents).
+
+    >>> from newsframe import default_resources
+    >>> from newsframe.entities import find_entities
+    >>> a, res = Article("a", "", ("Ann Lee spoke.",)), default_resources()
+    >>> keep_layer(a, res, (), frozenset(), find_entities(["Ann Lee spoke."]))
+    >>> drop_layers([a]); kept_layer(a, res, (), frozenset())
+    """
+    for article in articles:
+        article.__dict__.pop(_LAYERS, None)
+
+
 def _take_layers(article: Article, resources: Resources, doc: Document) -> None:
     """Move the layers kept on ``article`` under ``resources`` onto its new document."""
     pending = article.__dict__.get(_LAYERS)
@@ -589,8 +603,8 @@ def drop_documents(articles: Iterable[Article]) -> None:
     >>> _ = analyse(a); drop_documents([a]); a.__dict__.get(_DOCUMENTS), a.__dict__[_COUNTS]
     (None, (2, 3))
     """
+    drop_layers(articles)
     for article in articles:
-        article.__dict__.pop(_LAYERS, None)
         cache = article.__dict__.pop(_DOCUMENTS, None)
         if cache:
             doc = next(iter(cache.values()))[1]
