@@ -298,6 +298,7 @@ def compute_article_tables(
         keep_counts(articles, {i: n for _, _, counts in results for i, n in counts.items()})
         return _concat([tables for tables, _, _ in results])
     parts = _mapper(client)(work, _chunks(articles, partition_size))
+    drop_layers(articles)  # kept by the links, built here; the Dask workers build their own
     return _concat(parts)
 
 
