@@ -40,6 +40,7 @@ from pathlib import Path
 import numpy as np
 from eval_lines import DEFAULT_PAGES, HEADER, evaluate, load, outlet_repeats, row
 from scipy import sparse
+from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.linear_model import LogisticRegression
 
 from newsframe.cleaning import page_evidence
@@ -47,7 +48,9 @@ from newsframe.lines import (
     CLASSES,
     FEATURES,
     STATES,
+    STACKED,
     LineModel,
+    TreeEnsemble,
     line_features,
     line_terms,
     state_sequence,
@@ -89,6 +92,9 @@ class Options:
     sentence_bias: float = 1.0
     lexical: bool = True
     transition_scale: float = 1.0
+    trees: int = 0  # boosting rounds (0: the logistic model alone)
+    depth: int = 3
+    rate: float = 0.1
 
 
 def table(pages: list[dict], repeats: dict[str, frozenset[str]]) -> list[Page]:
@@ -143,6 +149,65 @@ def transitions(rows: list[Page]) -> tuple[np.ndarray, np.ndarray]:
 
 
 def fit(rows: list[Page], opts: Options) -> LineModel:
+    """Fit the model on the given pages: the logistic model, and with ``opts.trees`` the trees
+    stacked on it (fitted on its out-of-fold log-probabilities: five folds of the training
+    pages by story, so the trees learn how far to trust it on pages it has not seen)."""
+    model = fit_logistic(rows, opts)
+    if not opts.trees:
+        return model
+    stories = sorted({r.story for r in rows})
+    fold = {s: k % STACK_FOLDS for k, s in enumerate(stories)}
+    stacked = [np.empty((len(r.labels), len(CLASSES))) for r in rows]
+    for k in range(STACK_FOLDS):
+        inner = fit_logistic([r for r in rows if fold[r.story] != k], opts)
+        for i, r in enumerate(rows):
+            if fold[r.story] == k:
+                stacked[i] = logistic_logp(inner, r)
+    x = np.hstack([np.vstack([r.x for r in rows]), np.vstack(stacked)])
+    y = np.array([CLASSES.index(label) for r in rows for label in r.labels])
+    return dataclasses.replace(model, trees=fit_trees(x, y, opts))
+
+
+#: Folds of the training pages (by story) for the logistic log-probabilities the trees learn on.
+STACK_FOLDS = 5
+
+
+def logistic_logp(model: LineModel, page: Page) -> np.ndarray:
+    """The logistic model's log class probabilities of a page's lines."""
+    vocab = model.vocabulary
+    ids = [tuple(vocab[t] for t in terms if t in vocab) for terms in page.terms]
+    return dataclasses.replace(model, trees=None).log_proba(page.x, ids if model.terms else None)
+
+
+def fit_trees(x: np.ndarray, y: np.ndarray, opts: Options) -> TreeEnsemble:
+    """Gradient-boosted trees (scikit-learn's histogram boosting, multinomial deviance, fixed
+    seed, no early stopping) on the features and the stacked log-probabilities, as flat arrays."""
+    clf = HistGradientBoostingClassifier(
+        max_iter=opts.trees, max_depth=opts.depth, learning_rate=opts.rate, early_stopping=False,
+        random_state=18, l2_regularization=1.0, min_samples_leaf=20,
+    )  # fmt: skip
+    clf.fit(x, y, sample_weight=np.where(y == 0, opts.body_weight, 1.0))
+    feature, threshold, left, right, value, roots, klass = [], [], [], [], [], [], []
+    for per_class in clf._predictors:
+        for k, tree in enumerate(per_class):
+            start = len(feature)
+            roots.append(start)
+            klass.append(int(clf.classes_[k]) if len(clf.classes_) > 2 else 2)
+            for j, node in enumerate(tree.nodes):
+                leaf = bool(node["is_leaf"])
+                feature.append(0 if leaf else int(node["feature_idx"]))
+                threshold.append(math.inf if leaf else float(node["num_threshold"]))
+                left.append(start + (j if leaf else int(node["left"])))
+                right.append(start + (j if leaf else int(node["right"])))
+                value.append(float(node["value"]) if leaf else 0.0)
+    baseline = np.full(len(CLASSES), -30.0)  # a class never seen is never chosen
+    baseline[clf.classes_] = clf._baseline_prediction.ravel()
+    depth = max(int(n["depth"]) for p in clf._predictors for t in p for n in t.nodes)
+    return TreeEnsemble(np.array(feature), np.array(threshold), np.array(left), np.array(right),
+                        np.array(value), np.array(roots), np.array(klass), baseline, depth)  # fmt: skip
+
+
+def fit_logistic(rows: list[Page], opts: Options) -> LineModel:
     """Fit weights, vocabulary and transitions on the given pages."""
     x = np.vstack([r.x for r in rows])
     y = np.array([CLASSES.index(label) for r in rows for label in r.labels])
@@ -189,6 +254,39 @@ MODEL_HEADER = """\
 # their softmax. Lines starting with # are comments."""
 
 
+TREES_HEADER = """\
+# Trees of the line model of newsframe.lines, fitted by benchmarks/train_line_model.py:
+# {n} gradient-boosted regression trees ({rounds} rounds, one tree per class and round, depth
+# at most {depth}; multinomial deviance, scikit-learn's HistGradientBoostingClassifier) stacked
+# on the logistic model of line_model.csv. Their inputs are the features of line_model.csv
+# (raw values, not standardised) and logistic:<class>, the logistic model's log-probability
+# of each class. One row per node: the tree, the class it scores, the node (0 is the root),
+# and for an inner node the input it reads and its threshold (a value at most the threshold
+# goes to the node `left`, else to `right`); a leaf has no input and holds `value`. A line's
+# score for a class is the baseline row's value plus the leaf value it reaches in each tree
+# of that class; the decoder (line_decoder.toml) reads the softmax of the scores.
+# Lines starting with # are comments."""
+
+
+def write_trees(trees: TreeEnsemble, opts: Options) -> None:
+    """Write the trees as plain data (one row per node; thresholds exact to 9 digits)."""
+    names = [n for n, _, _ in FEATURES] + list(STACKED)
+    lines = [TREES_HEADER.format(n=len(trees.roots), rounds=opts.trees, depth=trees.depth),
+             ",".join(("tree", "class", "node", "feature", "threshold", "left", "right", "value"))]  # fmt: skip
+    lines += [f"baseline,{c},,,,,,{trees.baseline[k]:.9g}" for k, c in enumerate(CLASSES)]
+    ends = [*trees.roots[1:].tolist(), len(trees.feature)]
+    for t, (start, end) in enumerate(zip(trees.roots.tolist(), ends, strict=True)):
+        c = CLASSES[trees.klass[t]]
+        for j in range(start, end):
+            if trees.left[j] == j:
+                lines.append(f"{t},{c},{j - start},,,,,{trees.value[j]:.9g}")
+            else:
+                lines.append(f"{t},{c},{j - start},{names[trees.feature[j]]},"
+                             f"{trees.threshold[j]:.9g},{trees.left[j] - start},"
+                             f"{trees.right[j] - start},")  # fmt: skip
+    (DATA / "line_trees.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 def write(model: LineModel, opts: Options) -> None:
     """Write the model as plain data files in the package (six decimals, stable order)."""
     header = MODEL_HEADER.format(min_outlets=opts.min_outlets, min_stories=opts.min_stories)
@@ -214,6 +312,8 @@ def write(model: LineModel, opts: Options) -> None:
         f"sentence_bias = {model.sentence_bias}",
         "# kept_bias is added for lines the rule cleaner keeps in the body.",
         f"kept_bias = {model.kept_bias}",
+        "# trees = true: trees (line_trees.csv) stacked on the logistic model decide the classes.",
+        f"trees = {'true' if model.trees is not None else 'false'}",
         "",
         "[start]",
     ]
@@ -227,6 +327,10 @@ def write(model: LineModel, opts: Options) -> None:
                 if np.isfinite(model.transitions[i, j])]  # fmt: skip
         out.append("")
     (DATA / "line_decoder.toml").write_text("\n".join(out), encoding="utf-8")
+    if model.trees is not None:
+        write_trees(model.trees, opts)
+    else:
+        (DATA / "line_trees.csv").unlink(missing_ok=True)
 
 
 def cross_validate(
@@ -271,6 +375,9 @@ def _grid(args: argparse.Namespace) -> list[Options]:
         "body_weight": [float(v) for v in args.body_weight.split(",")],
         "lexical": [v == "1" for v in args.lexical.split(",")],
         "transition_scale": [float(v) for v in args.transition_scale.split(",")],
+        "trees": [int(v) for v in args.trees.split(",")],
+        "depth": [int(v) for v in args.depth.split(",")],
+        "rate": [float(v) for v in args.rate.split(",")],
     }
     return [Options(**dict(zip(values, combo, strict=True)))
             for combo in itertools.product(*values.values())]  # fmt: skip
@@ -278,9 +385,8 @@ def _grid(args: argparse.Namespace) -> list[Options]:
 
 def _label(o: Options, b: tuple[float, ...]) -> str:
     words = f"w{o.min_outlets}/{o.min_stories}s{o.term_scale:g}" if o.lexical else "nolex"
-    return (
-        f"C{o.c:g} {words} bw{o.body_weight:g} t{o.transition_scale:g} b{b[0]:g}+{b[1]:g}+{b[2]:g}"
-    )
+    trees = f" T{o.trees}d{o.depth}r{o.rate:g}" if o.trees else ""
+    return f"C{o.c:g} {words} bw{o.body_weight:g}{trees} b{b[0]:g}+{b[1]:g}+{b[2]:g}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -297,6 +403,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--transition-scale", default="1", help="multiplies the decoder's log-probabilities"
     )
+    parser.add_argument("--trees", default="0", help="boosting rounds (0: logistic only)")
+    parser.add_argument("--depth", default="3", help="depth of each tree")
+    parser.add_argument("--rate", default="0.1", help="learning rate of the boosting")
     parser.add_argument("--lexical", default="1", help="1 with terms, 0 without (comma list)")
     parser.add_argument("--biases", default="1+2+2", help="body+sentence+kept bias triples")
     parser.add_argument("--fractions", default="1")
