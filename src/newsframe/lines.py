@@ -46,7 +46,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
-from wordfreq import zipf_frequency
+from wordfreq import top_n_list
 
 from newsframe.datafiles import read_text
 from newsframe.errors import InputError
@@ -159,6 +159,8 @@ _TOPIC = (
 ECHO = 3
 #: Characters of a line's opening that make it the echo of a nearby line's.
 ECHO_CHARS = 30
+#: The longest line (characters) whose text is looked for inside a nearby line's.
+ECHO_LONGEST = 300
 
 
 def _context_names() -> tuple[tuple[str, str, str], ...]:
@@ -381,8 +383,12 @@ def _read_line(line: str) -> tuple[tuple[float, ...], tuple[str, ...]]:
         float(month and (digits >= 4 or not vocab.isdisjoint(_WEEKDAYS))),
         float(not vocab.isdisjoint(_PHOTO_VERBS) or _PHOTO_PHRASE.search(low) is not None),
         float(_CREDIT_END.search(line[-80:]) is not None),
-        float(any(w in _CAPTION_VERBS and tokens[j] not in _NOT_BEFORE_VERB
-                  for j, w in enumerate(tokens[1:8]))),  # fmt: skip
+        float(
+            any(
+                w in _CAPTION_VERBS and tokens[j] not in _NOT_BEFORE_VERB
+                for j, w in enumerate(tokens[1:8])
+            )
+        ),  # fmt: skip
         float(not vocab.isdisjoint(_ATTRIBUTION)),
     )
     opening = tokens[:TERM_WORDS]
@@ -444,23 +450,23 @@ def line_features(lines: Sequence[str], evidence: Sequence[Evidence]) -> np.ndar
 
 def _echoes(norm: Sequence[str]) -> np.ndarray:
     """1 for a line that has an echo within :data:`ECHO` lines: the same first
-    :data:`ECHO_CHARS` characters (of at least three words), or its whole text inside the
-    other's or the other's inside it (a caption repeated as alt text, with or without its
-    credit). Constant work per line."""
+    :data:`ECHO_CHARS` characters (of at least three words), or, for lines of up to
+    :data:`ECHO_LONGEST` characters, its whole text inside the other's or the other's inside
+    it (a caption repeated as alt text, with or without its credit). Bounded work per line."""
     n = len(norm)
-    low = [s.lower() for s in norm]
+    low = [s.lower() if s.count(" ", 0, ECHO_LONGEST) >= 2 else "" for s in norm]
     out = np.zeros(n)
-    for i in range(n):
+    for i in range(n - 1):
         a = low[i]
-        if a.count(" ") < 2:
+        if not a:
             continue
-        for j in range(max(0, i - ECHO), min(n, i + ECHO + 1)):
+        for j in range(i + 1, min(n, i + ECHO + 1)):
             b = low[j]
-            if j == i or b.count(" ") < 2:
-                continue
-            if a[:ECHO_CHARS] == b[:ECHO_CHARS] or (len(a) < 300 and len(b) < 300 and (a in b or b in a)):
-                out[i] = 1.0
-                break
+            if b and (
+                a[:ECHO_CHARS] == b[:ECHO_CHARS]
+                or (len(a) <= ECHO_LONGEST and len(b) <= ECHO_LONGEST and (a in b or b in a))
+            ):
+                out[i] = out[j] = 1.0
     return out
 
 
@@ -521,27 +527,36 @@ def _page_features(base: np.ndarray, content: Sequence[frozenset[str]]) -> np.nd
 _PROSE_WORDS = math.log1p(8)
 #: Lines either side of the densest prose line that make the page's core (its lede region).
 CORE = 4
-#: A content word this frequent in general English or more (Zipf scale of ``wordfreq``) is
-#: common; below it a word is rare (names, places, the story's own terms).
-RARE_ZIPF = 4.0
+#: The most frequent English words of ``wordfreq`` (down to Zipf 4, "yankees" 3.9) are common;
+#: a content word not among them is rare (names, places, the story's own terms).
+COMMON_WORDS = 7_000
+#: Characters of a line its content words are read from (a paragraph's opening is enough to
+#: say what it is about, and keeps the cost per line bounded).
+TOPIC_WINDOW = 2 * WINDOW
+
+
+@lru_cache(maxsize=1)
+def _common() -> frozenset[str]:
+    return frozenset(top_n_list("en", COMMON_WORDS))
 
 
 @lru_cache(maxsize=65_536)
-def _content(line: str) -> frozenset[str]:
-    """The content words of a line (normalised text): lowercase words of three letters or more
-    as the project's tokenizer reads them, stopwords and numbers left out."""
+def _content(line: str) -> tuple[frozenset[str], float]:
+    """The content words of a line (normalised text) and the share of them that are rare:
+    lowercase words of three letters or more as the project's tokenizer reads them, in its
+    first :data:`TOPIC_WINDOW` characters, stopwords and numbers left out."""
     stopwords = _stopwords()
-    return frozenset(
-        w for w in _WORD.findall(line.lower()) if len(w) > 2 and w[0].isalpha() and w not in stopwords
+    words = frozenset(
+        w
+        for w in _WORD.findall(line[:TOPIC_WINDOW].lower())
+        if len(w) > 2 and w[0].isalpha() and w not in stopwords
     )
+    return words, len(words - _common()) / len(words) if words else 0.0
 
 
-@lru_cache(maxsize=262_144)
-def _rare(word: str) -> bool:
-    return zipf_frequency(word, "en") < RARE_ZIPF
-
-
-def _topicality(base: np.ndarray, content: Sequence[frozenset[str]], densest: int) -> np.ndarray:
+def _topicality(
+    base: np.ndarray, content: Sequence[tuple[frozenset[str], float]], densest: int
+) -> np.ndarray:
     """The :data:`_TOPIC` columns: how far each line's content words are the page's story.
 
     Cosine of binary word vectors with the headline line (the rules' headline; the line itself
@@ -553,33 +568,39 @@ def _topicality(base: np.ndarray, content: Sequence[frozenset[str]], densest: in
     n = len(content)
     out = np.zeros((n, len(_TOPIC)))
     prose = (base[:, _INDEX["words"]] >= _PROSE_WORDS) & (base[:, _INDEX["sentence"]] > 0)
-    df: Counter[str] = Counter()
+    df: Counter[str] = Counter()  # in how many prose lines each word is
     core: Counter[str] = Counter()
     lo, hi = max(0, densest - CORE), min(n, densest + CORE + 1)
     for i in np.flatnonzero(prose).tolist():
-        df.update(content[i])
+        df.update(content[i][0])
         if lo <= i < hi:
-            core.update(content[i])
+            core.update(content[i][0])
     core_norm = sum(v * v for v in core.values())
     heads = np.flatnonzero(base[:, _INDEX["rule_headline"]] > 0)
-    head = content[int(heads[0])] if len(heads) else frozenset()
-    out[:, 5] = float(not len(heads))
-    for i, words in enumerate(content):
+    h = int(heads[0]) if len(heads) else -1
+    head = content[h][0] if h >= 0 else frozenset()
+    out[:, 5] = float(h < 0)
+    out[:, 7] = prose.mean()
+    recurring = {w for w, c in df.items() if c > 1}  # in two prose lines: in another for any
+    for i, (words, rare) in enumerate(content):
         k = len(words)
         if not k:
             continue
-        own = int(prose[i])
-        in_core = own and lo <= i < hi
-        if head and not (len(heads) and i == heads[0]):
+        out[i, 4] = rare
+        if head and i != h:
             out[i, 0] = len(words & head) / math.sqrt(k * len(head))
-        out[i, 1] = sum(df[w] > own for w in words) / k
-        dot = sum(core[w] for w in words) - (k if in_core else 0)
-        norm = core_norm - (2 * sum(core[w] for w in words) - k if in_core else 0)
-        if dot > 0 and norm > 0:
-            out[i, 2] = dot / math.sqrt(k * norm)
-        out[i, 4] = sum(map(_rare, words)) / k
+        if prose[i]:
+            out[i, 1] = len(words & recurring) / k
+        else:
+            out[i, 1] = sum(w in df for w in words) / k
+        shared = sum(map(core.__getitem__, words & core.keys()))
+        if prose[i] and lo <= i < hi:  # the line itself left out of the core
+            shared, norm = shared - k, core_norm - 2 * shared + k
+        else:
+            norm = core_norm
+        if shared > 0 and norm > 0:
+            out[i, 2] = shared / math.sqrt(k * norm)
     out[:, 3] = _window_mean(out[:, 1], np.arange(n))
-    out[:, 7] = prose.mean()
     return out
 
 
@@ -655,7 +676,9 @@ class LineModel:
     ``terms`` is the vocabulary of line terms (:func:`line_terms`) and ``term_weights`` their
     weights per class (a term present adds its column to the line's class scores). The decoder
     adds ``body_bias`` to every line's body score, ``sentence_bias`` to a line of eight words or
-    more that reads as a sentence and ``kept_bias`` to a line the rule cleaner keeps.
+    more that reads as a sentence and ``kept_bias`` to a line the rule cleaner keeps (of at
+    least ``kept_words`` words: a short fragment the rules keep gets no bonus). With ``trees``
+    the class probabilities are those of the trees stacked on the logistic model.
     """
 
     mean: np.ndarray
@@ -671,6 +694,7 @@ class LineModel:
     term_weights: np.ndarray = field(default_factory=lambda: np.zeros((len(CLASSES), 0)))
     kept_bias: float = 0.0
     trees: TreeEnsemble | None = None
+    kept_words: int = 0
 
     @cached_property
     def moves(self) -> _Moves:
@@ -758,10 +782,12 @@ def _read_model(csv_text: str, toml_text: str, source: str) -> LineModel:
         bias = float(decoder["body_bias"])
         sentence_bias = float(decoder["sentence_bias"])
         kept_bias = float(decoder.get("kept_bias", 0.0))
+        kept_words = int(decoder.get("kept_words", 0))
     except (KeyError, ValueError, TypeError, tomllib.TOMLDecodeError) as exc:
         raise InputError(source, f"line model or decoder is malformed: {exc}") from None
     return LineModel(mean, np.where(scale > 0, scale, 1.0), table.T, intercept, start, trans,
-                     bias, sentence_bias, source, terms, term_weights.T, kept_bias)  # fmt: skip
+                     bias, sentence_bias, source, terms, term_weights.T, kept_bias,
+                     kept_words=kept_words)  # fmt: skip
 
 
 _TREE_COLUMNS = ("tree", "class", "node", "feature", "threshold", "left", "right", "value")
@@ -927,15 +953,8 @@ def decide(
     if title_given and ruled.any():  # the headline is known: the model keeps to its line
         head[~ruled] = -math.inf
     # body first: a line that reads as a news sentence needs strong evidence to go
-    kept = x[:, _RULED].sum(axis=1) == 0  # the rules keep it in the body
-    import os
-    mode = os.environ.get("KEPTMODE", "all")
-    if mode == "sentence":
-        kept &= x[:, _INDEX["sentence"]] > 0
-    elif mode == "words5":
-        kept &= x[:, _INDEX["words"]] >= math.log1p(5)
-    elif mode == "stop":
-        kept &= x[:, _INDEX["final_stop"]] > 0
+    # the rules keep it in the body, and it is more than a fragment
+    kept = (x[:, _RULED].sum(axis=1) == 0) & (x[:, _INDEX["words"]] >= math.log1p(model.kept_words))
     body = (
         logp[:, 0]
         + model.body_bias
