@@ -47,8 +47,8 @@ from newsframe.cleaning import page_evidence
 from newsframe.lines import (
     CLASSES,
     FEATURES,
-    STATES,
     STACKED,
+    STATES,
     LineModel,
     TreeEnsemble,
     line_features,

@@ -290,18 +290,132 @@ _PHOTO_VERBS = frozenset(
 #: Verbs a photo caption tells what it shows with, present tense (plural and third person):
 #: "Rescue workers search ...", "A woman cries as ...", "Smoke billows from ...".
 _CAPTION_VERBS = frozenset(
-    """search searches look looks walk walks carry carries pass passes place places retrieve
-    retrieves pull pulls help helps wait waits gather gathers survey surveys inspect inspects
-    clear clears cries cry mourn mourns hug hugs comfort comforts sift sifts watch watches ride
-    rides wade wades stand stands sit sits billows lie lies covers litters react reacts pose
-    poses hold holds rest rests leave leaves arrive arrives sweep sweeps remove removes attend
-    attends pray prays march marches line lines push pushes collect collects view views work
-    works speaks speak shows show grieve grieves embrace embraces salvage salvages""".split()
+    [
+        "search",
+        "searches",
+        "look",
+        "looks",
+        "walk",
+        "walks",
+        "carry",
+        "carries",
+        "pass",
+        "passes",
+        "place",
+        "places",
+        "retrieve",
+        "retrieves",
+        "pull",
+        "pulls",
+        "help",
+        "helps",
+        "wait",
+        "waits",
+        "gather",
+        "gathers",
+        "survey",
+        "surveys",
+        "inspect",
+        "inspects",
+        "clear",
+        "clears",
+        "cries",
+        "cry",
+        "mourn",
+        "mourns",
+        "hug",
+        "hugs",
+        "comfort",
+        "comforts",
+        "sift",
+        "sifts",
+        "watch",
+        "watches",
+        "ride",
+        "rides",
+        "wade",
+        "wades",
+        "stand",
+        "stands",
+        "sit",
+        "sits",
+        "billows",
+        "lie",
+        "lies",
+        "covers",
+        "litters",
+        "react",
+        "reacts",
+        "pose",
+        "poses",
+        "hold",
+        "holds",
+        "rest",
+        "rests",
+        "leave",
+        "leaves",
+        "arrive",
+        "arrives",
+        "sweep",
+        "sweeps",
+        "remove",
+        "removes",
+        "attend",
+        "attends",
+        "pray",
+        "prays",
+        "march",
+        "marches",
+        "line",
+        "lines",
+        "push",
+        "pushes",
+        "collect",
+        "collects",
+        "view",
+        "views",
+        "work",
+        "works",
+        "speaks",
+        "speak",
+        "shows",
+        "show",
+        "grieve",
+        "grieves",
+        "embrace",
+        "embraces",
+        "salvage",
+        "salvages",
+    ]
 )
 #: Words before a verb that make it no caption verb ("to search", "the search", "will help").
 _NOT_BEFORE_VERB = frozenset(
-    "to will would could can may might should must did do does not the a an their his her its "
-    "our your this that".split()
+    [
+        "to",
+        "will",
+        "would",
+        "could",
+        "can",
+        "may",
+        "might",
+        "should",
+        "must",
+        "did",
+        "do",
+        "does",
+        "not",
+        "the",
+        "a",
+        "an",
+        "their",
+        "his",
+        "her",
+        "its",
+        "our",
+        "your",
+        "this",
+        "that",
+    ]
 )
 _ATTRIBUTION = frozenset(["said", "says", "told", "according", "added", "explained", "stated"])
 #: A photo credit at the end of a line: "(Jane Roe/AP)", "Credit: AP", "Pic/AFP", "(Photo: X)".
@@ -388,7 +502,7 @@ def _read_line(line: str) -> tuple[tuple[float, ...], tuple[str, ...]]:
                 w in _CAPTION_VERBS and tokens[j] not in _NOT_BEFORE_VERB
                 for j, w in enumerate(tokens[1:8])
             )
-        ),  # fmt: skip
+        ),
         float(not vocab.isdisjoint(_ATTRIBUTION)),
     )
     opening = tokens[:TERM_WORDS]
