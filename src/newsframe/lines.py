@@ -9,15 +9,23 @@ lowercase words), capitals and title case, digits, separators (``| # @ •``), w
 dates, photo and agency words, reader address and imperative openings, position in the page,
 distance to the densest prose, repetition on the page and across the outlet's other pages, the
 same shallow features of the previous and next line, and the rule cleaner's verdicts as evidence
-(:class:`Evidence`: a phrase rule matched, the rules' decision, a credit, a sentence). A
-multinomial logistic regression turns them into class probabilities; a Viterbi decoder over
+(:class:`Evidence`: a phrase rule matched, the rules' decision, a credit, a sentence). Caption
+features: a photo credit at the end, a present-tense picture verb ("Rescuers search ..."), no
+attribution, and an echo of a nearby line (a caption repeated as alt text). Topicality (body
+lines are about the story, prose chrome is not; read from the page's own words, so independent
+of outlet and story): the cosine of the line's content words with the headline's and with the
+densest prose's (the line itself left out), the share of its words found in other prose lines of
+the page, and the share of rare words (not among wordfreq's most frequent English words). A
+multinomial logistic regression turns them into class probabilities (optionally, small
+gradient-boosted trees stacked on it, :class:`TreeEnsemble`); a Viterbi decoder over
 the states ``before → headline → body → after`` (chrome inside the body its own state, ``inbody``)
 keeps the body contiguous. Body lines get a bonus in the decoder (``body_bias``), and lines of
 eight words or more that read as sentences a further one (``sentence_bias``): a line that reads
 as a news sentence needs strong evidence to go.
 
 The weights (``data/line_model.csv``: one row per feature, its standardisation and one weight per
-class) and the decoder (``data/line_decoder.toml``: transition log-probabilities, the body bias)
+class), the decoder (``data/line_decoder.toml``: transition log-probabilities, the body biases)
+and, when the decoder says ``trees = true``, the trees (``data/line_trees.csv``, one row per node)
 are plain data fitted by ``benchmarks/train_line_model.py`` on labelled pages; nothing is
 pickled. Inference is numpy only and linear in the page. Every removal says why in words: the
 features that pushed the line most from body to its class (:func:`explain`).
@@ -55,9 +63,11 @@ from newsframe.text import load_stopwords, normalise
 __all__ = [
     "CLASSES",
     "FEATURES",
+    "STACKED",
     "STATES",
     "Evidence",
     "LineModel",
+    "TreeEnsemble",
     "decide",
     "explain",
     "line_features",
@@ -155,6 +165,14 @@ _TOPIC = (
     ("echoed", "echoes a nearby line (a caption twice, alt text)", ""),
     ("page_prose", "on a page of much prose", "on a page of little prose"),
 )
+# blocks: a page copied from a browser rarely marks its blocks with blank lines, so a block is a
+# run of lines of one kind: prose (eight words or more that read as a sentence) or not
+_BLOCK = (
+    ("run_other", "in a long run of lines that are not prose", ""),
+    ("run_prose", "in a long run of prose", ""),
+    ("prose_after", "much prose after it", "no prose after it"),
+    ("prose_before", "much prose before it", "no prose before it"),
+)
 #: Lines either side in which a line's echo (the same opening, or one inside the other) counts.
 ECHO = 3
 #: Characters of a line's opening that make it the echo of a nearby line's.
@@ -175,7 +193,9 @@ def _context_names() -> tuple[tuple[str, str, str], ...]:
 
 
 #: Every feature, in the order of the model file: (name, said of a high value, of a low value).
-FEATURES: tuple[tuple[str, str, str], ...] = _BASE + _POSITION + _TOPIC + _context_names()
+FEATURES: tuple[tuple[str, str, str], ...] = (
+    _BASE + _POSITION + _TOPIC + _BLOCK + _context_names()
+)
 _INDEX = {name: k for k, (name, _, _) in enumerate(_BASE)}
 _CTX = [_INDEX[name] for name in _CONTEXT]
 _SAID_HIGH = np.array([bool(hi) for _, hi, _ in FEATURES])
@@ -627,7 +647,11 @@ def _page_features(base: np.ndarray, content: Sequence[frozenset[str]]) -> np.nd
     out[:, c + 8] = _window_mean(chrome, idx)
     c += len(_POSITION)
     out[:, c : c + len(_TOPIC)] = _topicality(base, content, densest)
-    c += len(_TOPIC)  # previous line: none, then its context columns; then the next line
+    c += len(_TOPIC)
+    out[:, c : c + len(_BLOCK)] = _blocks(
+        (words >= _PROSE_WORDS) & (base[:, _INDEX["sentence"]] > 0)
+    )
+    c += len(_BLOCK)  # previous line: none, then its context columns; then the next line
     width = len(_CTX)
     out[0, c] = 1.0
     out[1:, c + 1 : c + 1 + width] = base[:-1, _CTX]
@@ -666,6 +690,25 @@ def _content(line: str) -> tuple[frozenset[str], float]:
         if len(w) > 2 and w[0].isalpha() and w not in stopwords
     )
     return words, len(words - _common()) / len(words) if words else 0.0
+
+
+def _blocks(prose: np.ndarray) -> np.ndarray:
+    """The :data:`_BLOCK` columns: the length (log) of the run of prose, or of lines that are
+    not prose, that holds each line, and the shares of the page's prose lines after and before
+    it. Array operations over the page."""
+    n = len(prose)
+    out = np.zeros((n, len(_BLOCK)))
+    change = np.flatnonzero(np.diff(prose.astype(np.int8))) + 1
+    starts = np.concatenate([[0], change])
+    lengths = np.diff(np.concatenate([starts, [n]]))
+    run = np.repeat(np.log1p(lengths), lengths)
+    out[:, 0] = np.where(prose, 0.0, run)
+    out[:, 1] = np.where(prose, run, 0.0)
+    total = max(1, int(prose.sum()))
+    seen = np.cumsum(prose)
+    out[:, 2] = (seen[-1] - seen) / total
+    out[:, 3] = (seen - prose) / total
+    return out
 
 
 def _topicality(
