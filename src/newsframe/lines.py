@@ -193,9 +193,7 @@ def _context_names() -> tuple[tuple[str, str, str], ...]:
 
 
 #: Every feature, in the order of the model file: (name, said of a high value, of a low value).
-FEATURES: tuple[tuple[str, str, str], ...] = (
-    _BASE + _POSITION + _TOPIC + _BLOCK + _context_names()
-)
+FEATURES: tuple[tuple[str, str, str], ...] = _BASE + _POSITION + _TOPIC + _BLOCK + _context_names()
 _INDEX = {name: k for k, (name, _, _) in enumerate(_BASE)}
 _CTX = [_INDEX[name] for name in _CONTEXT]
 _SAID_HIGH = np.array([bool(hi) for _, hi, _ in FEATURES])
@@ -573,35 +571,37 @@ def line_features(lines: Sequence[str], evidence: Sequence[Evidence]) -> np.ndar
     if n == 0:
         return np.zeros((0, len(FEATURES)))
     norm = [_norm(line) for line in lines]
-    counts = Counter(s.lower() for s in norm)
+    low = [s.lower() for s in norm]
+    counts = Counter(low)
     base = np.array(
-        [_shallow(s, ev, counts[s.lower()] > 1) for s, ev in zip(norm, evidence, strict=True)]
+        [_shallow(s, ev, counts[k] > 1) for s, k, ev in zip(norm, low, evidence, strict=True)]
     )
     out = _page_features(base, [_content(s) for s in norm])
-    out[:, _ECHOED] = _echoes(norm)
+    out[:, _ECHOED] = _echoes(low)
     return out
 
 
-def _echoes(norm: Sequence[str]) -> np.ndarray:
+def _echoes(low: Sequence[str]) -> np.ndarray:
     """1 for a line that has an echo within :data:`ECHO` lines: the same first
     :data:`ECHO_CHARS` characters (of at least three words), or, for lines of up to
     :data:`ECHO_LONGEST` characters, its whole text inside the other's or the other's inside
-    it (a caption repeated as alt text, with or without its credit). Bounded work per line."""
-    n = len(norm)
-    low = [s.lower() if s.count(" ", 0, ECHO_LONGEST) >= 2 else "" for s in norm]
-    out = np.zeros(n)
+    it (a caption repeated as alt text, with or without its credit); ``low`` holds the lines
+    normalised and lowercased. Bounded work per line."""
+    n = len(low)
+    lines = [s if s.count(" ", 0, ECHO_LONGEST) >= 2 else "" for s in low]
+    heads = [s[:ECHO_CHARS] for s in lines]
+    short = [0 < len(s) <= ECHO_LONGEST for s in lines]
+    out = [0.0] * n
     for i in range(n - 1):
-        a = low[i]
-        if not a:
+        if not lines[i]:
             continue
+        a = lines[i]
         for j in range(i + 1, min(n, i + ECHO + 1)):
-            b = low[j]
-            if b and (
-                a[:ECHO_CHARS] == b[:ECHO_CHARS]
-                or (len(a) <= ECHO_LONGEST and len(b) <= ECHO_LONGEST and (a in b or b in a))
+            if lines[j] and (
+                heads[i] == heads[j] or (short[i] and short[j] and (a in lines[j] or lines[j] in a))
             ):
                 out[i] = out[j] = 1.0
-    return out
+    return np.array(out)
 
 
 @lru_cache(maxsize=65_536)
@@ -739,24 +739,23 @@ def _topicality(
     out[:, 5] = float(h < 0)
     out[:, 7] = prose.mean()
     recurring = {w for w, c in df.items() if c > 1}  # in two prose lines: in another for any
-    for i, (words, rare) in enumerate(content):
+    seen, core_words = df.keys(), core.keys()
+    cols: list[tuple[float, float, float, float]] = []  # headline, page, core, rare
+    for i, ((words, rare), is_prose) in enumerate(zip(content, prose.tolist(), strict=True)):
         k = len(words)
         if not k:
+            cols.append((0.0, 0.0, 0.0, 0.0))
             continue
-        out[i, 4] = rare
-        if head and i != h:
-            out[i, 0] = len(words & head) / math.sqrt(k * len(head))
-        if prose[i]:
-            out[i, 1] = len(words & recurring) / k
-        else:
-            out[i, 1] = sum(w in df for w in words) / k
-        shared = sum(map(core.__getitem__, words & core.keys()))
-        if prose[i] and lo <= i < hi:  # the line itself left out of the core
+        to_head = len(words & head) / math.sqrt(k * len(head)) if head and i != h else 0.0
+        page = len(words & (recurring if is_prose else seen)) / k
+        shared = sum(map(core.__getitem__, words & core_words))
+        if is_prose and lo <= i < hi:  # the line itself left out of the core
             shared, norm = shared - k, core_norm - 2 * shared + k
         else:
             norm = core_norm
-        if shared > 0 and norm > 0:
-            out[i, 2] = shared / math.sqrt(k * norm)
+        cols.append((to_head, page, shared / math.sqrt(k * norm) if shared > 0 < norm else 0.0,
+                     rare))  # fmt: skip
+    out[:, [0, 1, 2, 4]] = np.array(cols).reshape(n, 4)
     out[:, 3] = _window_mean(out[:, 1], np.arange(n))
     return out
 
