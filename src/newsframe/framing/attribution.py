@@ -28,6 +28,12 @@ from newsframe.framing.speakers import (
     speaker_kind,
     unit_attributions,
 )
+from newsframe.framing.speaker_model import (
+    QuoteTask,
+    SpeakerChoice,
+    SpeakerModel,
+    speaker_window,
+)
 from newsframe.linking import Links, corpus_links
 from newsframe.resources import Resources, resolve_resources
 
@@ -334,6 +340,20 @@ class _Owners:
         near = self.in_sentences(sentences.ids[k], sentences.ids[k])
         return near[0] if near and not near[0].participle else None
 
+    def in_window(self, quote: Quote, width: int) -> list[Attribution]:
+        """The attributions of the quotation's sentences and ``width`` sentences on either
+        side, with a named speaker."""
+        sentences = self.text.sentences
+        first = sentences.position[sentences.at(quote.start)]
+        last = sentences.position[sentences.at(max(quote.end - 1, quote.start))]
+        lo = sentences.ids[max(first - width, 0)]
+        hi = sentences.ids[min(last + width, len(sentences.ids) - 1)]
+        return [
+            a
+            for a in self.in_sentences(lo, hi)
+            if any(s.source not in ("unresolved", "pending") for s in a.speakers)
+        ]
+
     def introducing(self, quote: Quote) -> Attribution | None:
         """The last attribution of the sentence before the quotation when that sentence ends
         with a colon ("He said:") -- never one from a later sentence."""
@@ -458,7 +478,7 @@ def _continued(att: Attribution | None, speakers: tuple[Speaker, ...]) -> tuple[
     return tuple(Speaker(s.key, s.text, "continuation", s.kind) for s in speakers)
 
 
-def _unit_rows(article, order, unit, scan: ArticleScan, memory, carry):
+def _unit_rows(article, order, unit, scan: ArticleScan, memory, carry, choice=None):
     quotes = unit_quotes(unit)
     text = UnitText(unit)
     found = unit_attributions(
@@ -490,8 +510,16 @@ def _unit_rows(article, order, unit, scan: ArticleScan, memory, carry):
             speakers = _colon_speaker(unit, quote, scan.actors, scan.verbs) or (UNRESOLVED,)
         first = text.sentences.at(quote.start)
         sentence = text.sentence_text(first, text.sentences.at(max(quote.end - 1, quote.start)))
-        for speaker in speakers:
-            row = _row(article, unit, first, speaker, att, kind, quote, sentence)
+        chosen, credited = speakers, att
+        if choice is not None and unit.part != "headline" and text.sentences.ids:
+            task = QuoteTask(unit.paragraph_id, unit.text, quote, kind == "partial",
+                             text.sentences, index.at, speakers, att,
+                             owners.in_window(quote, speaker_window()),
+                             last.speakers if last is not None else (),
+                             _continued(None, carry.speakers) if carry else ())  # fmt: skip
+            chosen, credited = choice.choose(task)
+        for speaker in chosen:
+            row = _row(article, unit, first, speaker, credited, kind, quote, sentence)
             rows.append(((order, quote.start), row))
         last = _Carry(speakers, att, not quote.closed)
     tail = None
@@ -513,8 +541,16 @@ def _unit_rows(article, order, unit, scan: ArticleScan, memory, carry):
 
 
 def _article_rows(
-    article: Article, verbs: ReportingVerbs, actors, resources: Resources
+    article: Article,
+    verbs: ReportingVerbs,
+    actors,
+    resources: Resources,
+    *,
+    model: SpeakerModel | None = None,
+    collect: list | None = None,
 ) -> tuple[list[tuple[tuple, dict]], frozenset[tuple[int, int]]]:
+    """The rows and labels of one article; ``model`` chooses each quotation's speaker among
+    its candidates (None: the rules' choice); ``collect`` receives the candidates (training)."""
     rows: list[tuple[tuple, dict]] = []
     labels: set[tuple[int, int]] = set()
     memory = Memory()
@@ -522,8 +558,14 @@ def _article_rows(
     doc = analyse(article, resources=resources)
     # the document's actor mentions were found with the resources' actor table
     scan = ArticleScan(verbs, actors, doc, mentions=actors == resources.actors)
+    choice = None
+    if model is not None or collect is not None:
+        layer = doc.entities(actors, organisation_nouns=organisation_nouns(verbs))
+        choice = SpeakerChoice(layer, scan.kinds, model=model, collect=collect)
     for order, unit in enumerate(units(article, resources=resources)):
-        unit_rows, last, unit_labels = _unit_rows(article, order, unit, scan, memory, carry)
+        unit_rows, last, unit_labels = _unit_rows(
+            article, order, unit, scan, memory, carry, choice
+        )
         rows.extend(unit_rows)
         labels.update((unit.paragraph_id, start) for start in unit_labels)
         if unit.part != "headline":

@@ -1,0 +1,387 @@
+"""Choosing a quotation's speaker among candidates with a fitted ranker.
+
+The rules of :mod:`newsframe.framing.speakers` and :mod:`newsframe.framing.attribution` give
+every quotation one speaker. Here that choice becomes one *candidate* among others, as in the
+candidate-ranking approaches to quote attribution (O'Keefe et al. 2012, "A sequence labelling
+approach to quote attribution"; Pareti 2016; Muzny et al. 2017's two stages, quotation to
+mention to speaker): the subjects of the reporting verbs in the quotation's sentence and the
+sentences on either side, the entity mentions of those sentences (outside quotations), the
+speaker of the previous quotation of the paragraph, the speaker carried over from the previous
+paragraph, and "unresolved". Each candidate is described by shallow features that say nothing
+about one story (:data:`FEATURES`: distances in words and sentences, the side of the quotation,
+a reporting verb and where it stands, the punctuation between, the kind of speaker, whether the
+rules chose it, how often the article named it before); a logistic regression fitted on
+(quotation, candidate) pairs scores them and the best score per quotation wins (the softmax of
+the scores over the quotation's candidates is their probability).
+
+The weights are plain data (``data/speaker_model.csv``: one row per feature with its
+standardisation and weight), fitted by ``benchmarks/train_speaker_model.py`` with
+leave-story-out cross-validation on hand-labelled news quotations; inference is a dot product.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from newsframe.datafiles import read_text
+from newsframe.entities import Entities
+from newsframe.errors import InputError
+from newsframe.framing.quotes import Quote
+from newsframe.framing.speakers import Attribution, Sentences, Speaker
+
+__all__ = [
+    "FEATURES",
+    "Candidate",
+    "SpeakerChoice",
+    "SpeakerModel",
+    "QuoteTask",
+    "load_speaker_model",
+    "speaker_window",
+]
+
+#: The features of a (quotation, candidate) pair: name and what a high value says.
+FEATURES: dict[str, str] = {
+    "rules": "the rules chose this candidate",
+    "unresolved": "the candidate is nobody (unresolved)",
+    "verb_subject": "the subject of a reporting verb near the quotation",
+    "verb_same_sentence": "that verb is in the quotation's own sentence",
+    "verb_prev_sentence": "that verb is in the sentence before",
+    "verb_next_sentence": "that verb is in the sentence after",
+    "verb_before": "that verb comes before the quotation",
+    "verb_after": "that verb comes after the quotation",
+    "verb_gap": "many words between that verb and the quotation",
+    "comma_tag": "a comma closes the quotation and the verb follows it",
+    "colon": "a colon between the verb and the quotation",
+    "participle": "the verb is a participle ('adding')",
+    "subordinate": "the verb is in a subordinate clause ('after X said')",
+    "frame": "a frame governs the sentence ('according to X', 'quoted as saying')",
+    "previous_quote": "the speaker of the previous quotation of the paragraph",
+    "carried": "the speaker of the previous paragraph's last quotation",
+    "carried_opening": "carried, and the quotation opens its paragraph",
+    "mention": "named in the quotation's sentence or the ones on either side",
+    "mention_same_sentence": "named in the quotation's own sentence",
+    "mention_before": "named before the quotation",
+    "mention_gap": "many words between the nearest naming and the quotation",
+    "mentions_so_far": "many mentions in the article up to the quotation",
+    "spoke_before": "the rules credited it with earlier quotations of the article",
+    "person": "a person",
+    "organisation": "an organisation",
+    "country": "a country",
+    "group": "a group",
+    "document": "a document",
+    "pronoun": "named by a pronoun",
+    "description": "named by a description ('the ministry')",
+    "several": "more than one speaker",
+    "partial_verb_before": "a partial quotation with the verb before it",
+}
+_NAMES = tuple(FEATURES)
+_INDEX = {name: k for k, name in enumerate(_NAMES)}
+_KINDS = ("person", "organisation", "country", "group", "document")
+_WINDOW = 1  # sentences on either side of the quotation
+
+
+def speaker_window() -> int:
+    """How many sentences on either side of a quotation its candidates come from.
+
+    >>> speaker_window()
+    1
+    """
+    return _WINDOW
+
+
+@dataclass
+class Candidate:
+    """One possible speaker of a quotation: the speakers, the attribution whose subject they
+    are (None for a mention or the carried speaker: the verb stays the rules'), and the
+    feature values (:data:`FEATURES`, in order)."""
+
+    speakers: tuple[Speaker, ...]
+    att: Attribution | None
+    values: list[float]
+
+
+@dataclass(frozen=True)
+class SpeakerModel:
+    """Fitted weights: the features' names, means, scales and weights, and the intercept.
+
+    >>> m = SpeakerModel(("a", "b"), np.zeros(2), np.ones(2), np.array([1.0, -1.0]), 0.0)
+    >>> m.scores(np.array([[1.0, 0.0], [0.0, 1.0]])).tolist()
+    [1.0, -1.0]
+    """
+
+    names: tuple[str, ...]
+    mean: np.ndarray
+    scale: np.ndarray
+    weights: np.ndarray
+    intercept: float
+
+    def scores(self, values: np.ndarray) -> np.ndarray:
+        """The score of each row of ``values`` (one candidate per row)."""
+        return ((values - self.mean) / self.scale) @ self.weights + self.intercept
+
+
+def load_speaker_model(path: str | Path | None = None) -> SpeakerModel:
+    """Return the speaker model in the CSV file ``path`` (None: the shipped one).
+
+    Format (the shipped file documents it at its top): lines starting with ``#`` are comments;
+    a header ``feature,mean,scale,weight``; one row per feature of :data:`FEATURES` and one
+    ``(intercept)`` row. A feature missing from the file, an unknown one or a number that does
+    not parse is an :class:`~newsframe.errors.InputError` naming the file.
+
+    >>> model = load_speaker_model()
+    >>> model.names == tuple(FEATURES)
+    True
+    """
+    if path is None:
+        return _shipped()
+    return _parse(*read_text(path, "speaker_model.csv"))
+
+
+@lru_cache(maxsize=1)
+def _shipped() -> SpeakerModel:
+    return _parse(*read_text(None, "speaker_model.csv"))
+
+
+def _parse(text: str, source: str) -> SpeakerModel:
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    rows = list(csv.DictReader(io.StringIO("\n".join(lines))))
+    if not rows or not {"feature", "mean", "scale", "weight"} <= set(rows[0]):
+        raise InputError(source, "needs the columns feature, mean, scale, weight")
+    table: dict[str, tuple[float, float, float]] = {}
+    for row in rows:
+        try:
+            values = (float(row["mean"]), float(row["scale"]), float(row["weight"]))
+        except (TypeError, ValueError):
+            raise InputError(source, f"feature {row['feature']!r}: a number does not parse") from None
+        if not all(math.isfinite(v) for v in values) or values[1] <= 0:
+            raise InputError(source, f"feature {row['feature']!r}: scale must be positive")
+        table[row["feature"]] = values
+    unknown = sorted(set(table) - set(_NAMES) - {"(intercept)"})
+    missing = [n for n in (*_NAMES, "(intercept)") if n not in table]
+    if unknown or missing:
+        raise InputError(source, f"unknown features {unknown}, missing features {missing}")
+    mean, scale, weight = (np.array([table[n][k] for n in _NAMES]) for k in range(3))
+    return SpeakerModel(_NAMES, mean, scale, weight, table["(intercept)"][2])
+
+
+def _words_between(text: str, a: int, b: int) -> int:
+    return len(text[a:b].split()) if b > a else 0
+
+
+class SpeakerChoice:
+    """The candidates of one article's quotations and the model's choice among them.
+
+    Made once per article with its entity layer (``layer``; actor ids ``actor_kinds`` keep
+    their kind) and the ``model`` (None: the rules decide, the candidates are only
+    described, for ``collect``, a list that receives one entry per quotation for training).
+    """
+
+    def __init__(
+        self,
+        layer: Entities,
+        actor_kinds: dict[str, str],
+        *,
+        model: SpeakerModel | None = None,
+        collect: list | None = None,
+    ) -> None:
+        self.layer, self.model, self.collect = layer, model, collect
+        self.actor_kinds = actor_kinds
+        self.by_paragraph: dict[int, list] = {}
+        self.seen: dict[str, list[tuple[int, int]]] = {}
+        for m in layer.mentions:
+            entity = layer.entities.get(m.entity_id)
+            kind = actor_kinds.get(m.entity_id) or (entity.kind if entity else "")
+            if kind not in ("person", "organisation", "country", "group"):
+                continue
+            self.by_paragraph.setdefault(m.paragraph_id, []).append((m.start, m.end, m, kind))
+            self.seen.setdefault(m.entity_id, []).append((m.paragraph_id, m.start))
+        for found in self.by_paragraph.values():
+            found.sort(key=lambda x: (x[0], x[1]))
+        for found in self.seen.values():
+            found.sort()
+        self.spoke: dict[str, int] = {}
+        self._ids: dict[str, str] = {}
+
+    def identity(self, speaker: Speaker) -> str:
+        """One key per entity: the layer's id for a name it resolves, else the key."""
+        hit = self._ids.get(speaker.key)
+        if hit is None:
+            if speaker.source == "unresolved":
+                hit = "unresolved"
+            elif speaker.key in self.actor_kinds or speaker.key in self.layer.entities:
+                hit = speaker.key
+            else:
+                hit = self.layer.resolve(speaker.key) or speaker.key
+            self._ids[speaker.key] = hit
+        return hit
+
+    def choose(self, task: QuoteTask) -> tuple[tuple[Speaker, ...], Attribution | None]:
+        """The speakers and attribution of one quotation: the model's best candidate, or the
+        rules' choice without a model (the rules' choice also counts as spoken)."""
+        candidates = self.candidates(task)
+        pick = 0
+        if self.model is not None and len(candidates) > 1:
+            values = np.array([c.values for c in candidates], dtype=float)
+            pick = int(np.argmax(self.model.scores(values)))
+        if self.collect is not None:
+            self.collect.append((task, candidates, pick))
+        for s in task.speakers:
+            if s.source != "unresolved":
+                key = self.identity(s)
+                self.spoke[key] = self.spoke.get(key, 0) + 1
+        chosen = candidates[pick]
+        return chosen.speakers, chosen.att if chosen.att is not None else task.att
+
+    def candidates(self, task: QuoteTask) -> list[Candidate]:
+        """The candidates of one quotation; the rules' choice first."""
+        out: dict[tuple[str, ...], Candidate] = {}
+
+        def add(speakers: tuple[Speaker, ...], att: Attribution | None, **flags: float) -> None:
+            named = tuple(s for s in speakers if s.source not in ("unresolved", "pending"))
+            key = tuple(sorted({self.identity(s) for s in named})) or ("unresolved",)
+            cand = out.get(key)
+            if cand is None:
+                cand = out[key] = Candidate(named or (_UNRESOLVED,), att, [0.0] * len(_NAMES))
+                self._describe(cand, key, task)
+            elif cand.att is None and att is not None:
+                cand.att = att
+            values = cand.values
+            for name, value in flags.items():
+                k = _INDEX[name]
+                if name.endswith("gap"):  # the nearest one counts
+                    values[k] = value if values[k] == 0 else min(values[k], value)
+                else:
+                    values[k] = max(values[k], value)
+
+        add(task.speakers, task.att, rules=1.0)
+        for att in task.near:
+            add(att.speakers, att, **self._verb_flags(att, task))
+        if task.previous:
+            add(task.previous, None, previous_quote=1.0)
+        if task.carried:
+            opening = 1.0 if task.quote.start == 0 else 0.0
+            add(task.carried, None, carried=1.0, carried_opening=opening)
+        for start, end, m, kind in self._mentions(task):
+            source = "actor" if m.entity_id in self.actor_kinds else "name"
+            speaker = Speaker(m.entity_id, m.text, source, kind)
+            before = end <= task.quote.start
+            gap = (
+                _words_between(task.text, end, task.quote.start)
+                if before
+                else _words_between(task.text, task.quote.end, start)
+            )
+            same = task.first <= task.sentences.at(start) <= task.last
+            add((speaker,), None, mention=1.0, mention_same_sentence=float(same),
+                mention_before=float(before), mention_gap=math.log1p(gap) + 1e-6)  # fmt: skip
+        add((), None)
+        return list(out.values())
+
+    def _describe(self, cand: Candidate, key: tuple[str, ...], task: QuoteTask) -> None:
+        values = cand.values
+        if key == ("unresolved",):
+            values[_INDEX["unresolved"]] = 1.0
+            return
+        kinds = {s.kind for s in cand.speakers}
+        for kind in _KINDS:
+            values[_INDEX[kind]] = float(kind in kinds)
+        sources = {s.source for s in cand.speakers}
+        values[_INDEX["pronoun"]] = float("pronoun" in sources)
+        values[_INDEX["description"]] = float("description" in sources)
+        values[_INDEX["several"]] = float(len(key) > 1)
+        at = (task.paragraph_id, task.quote.start)
+        so_far = sum(bisect_left(self.seen.get(k, []), at) for k in key)
+        values[_INDEX["mentions_so_far"]] = math.log1p(so_far)
+        values[_INDEX["spoke_before"]] = math.log1p(sum(self.spoke.get(k, 0) for k in key))
+
+    def _verb_flags(self, att: Attribution, task: QuoteTask) -> dict[str, float]:
+        sentence = task.sentences.at(att.start)
+        position = task.sentences.position
+        before = att.end <= task.quote.start
+        after = att.start >= task.quote.end
+        if before:
+            between = task.text[att.end : task.quote.start]
+            gap = _words_between(task.text, att.end, task.quote.start)
+        elif after:
+            between = task.text[task.quote.end : att.start]
+            gap = _words_between(task.text, task.quote.end, att.start)
+        else:
+            between, gap = "", 0
+        closing = task.text[max(task.quote.end - 3, task.quote.start) : task.quote.end + 1]
+        flags = {
+            "verb_subject": 1.0,
+            "verb_same_sentence": float(task.first <= sentence <= task.last),
+            "verb_prev_sentence": float(position[sentence] < position[task.first]),
+            "verb_next_sentence": float(position[sentence] > position[task.last]),
+            "verb_before": float(before),
+            "verb_after": float(after),
+            "verb_gap": math.log1p(gap) + 1e-6,
+            "comma_tag": float(after and "," in closing and gap <= 4),
+            "colon": float(before and ":" in between),
+            "participle": float(att.participle),
+            "subordinate": float(att.subordinate),
+            "frame": float(" as " in att.verb or att.lemma == "according to"),
+        }
+        flags["partial_verb_before"] = float(task.partial and before)
+        return flags
+
+    def _mentions(self, task: QuoteTask) -> list:
+        """The entity mentions of the window's sentences, outside quotations."""
+        found = self.by_paragraph.get(task.paragraph_id, ())
+        if not found:
+            return []
+        lo, hi = task.window
+        k = bisect_left(found, (lo,))
+        out = []
+        while k < len(found) and found[k][0] < hi:
+            if task.inside(found[k][0]) is None:
+                out.append(found[k])
+            k += 1
+        return out
+
+
+_UNRESOLVED = Speaker("unresolved", "", "unresolved")
+
+
+@dataclass
+class QuoteTask:
+    """One quotation to credit: where it is, what the rules chose and the context the
+    candidates come from (the unit's attributions in the window, the previous quotation's
+    speakers, the speakers carried from the previous paragraph)."""
+
+    paragraph_id: int
+    text: str
+    quote: Quote
+    partial: bool
+    sentences: Sentences
+    inside: object  # QuoteIndex.at
+    speakers: tuple[Speaker, ...]
+    att: Attribution | None
+    near: list[Attribution]
+    previous: tuple[Speaker, ...]
+    carried: tuple[Speaker, ...]
+
+    @property
+    def first(self) -> int:
+        """The id of the quotation's first sentence."""
+        return self.sentences.at(self.quote.start)
+
+    @property
+    def last(self) -> int:
+        """The id of the quotation's last sentence."""
+        return self.sentences.at(max(self.quote.end - 1, self.quote.start))
+
+    @property
+    def window(self) -> tuple[int, int]:
+        """The character span of the window's sentences."""
+        s = self.sentences
+        lo = max(s.position[self.first] - _WINDOW, 0)
+        hi = min(s.position[self.last] + _WINDOW, len(s.ids) - 1)
+        return s.starts[lo], s.ends[hi]
