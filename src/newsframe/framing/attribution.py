@@ -32,6 +32,7 @@ from newsframe.framing.speaker_model import (
     QuoteTask,
     SpeakerChoice,
     SpeakerModel,
+    speaker_model,
     speaker_window,
 )
 from newsframe.linking import Links, corpus_links
@@ -574,12 +575,18 @@ def _article_rows(
 
 
 def article_attributions(
-    article: Article, verbs: ReportingVerbs, actors, resources: Resources
+    article: Article,
+    verbs: ReportingVerbs,
+    actors,
+    resources: Resources,
+    *,
+    speakers: str | Path | SpeakerModel = "model",
 ) -> list[dict]:
     """The attribution rows of one article (without ``speaker_name``), in reading order:
-    computed once per article, verb table and actor table and cached on its analysed document
-    (share of voice and distancing marks reuse them). Do not modify the returned rows."""
-    return _analysed(article, verbs, actors, resources)[0]
+    computed once per article, verb table, actor table and speaker choice (``speakers``, as in
+    :func:`attributions`) and cached on its analysed document (share of voice and distancing
+    marks reuse them). Do not modify the returned rows."""
+    return _analysed(article, verbs, actors, resources, speaker_model(speakers))[0]
 
 
 def article_labels(
@@ -588,12 +595,12 @@ def article_labels(
     """The quotations of one article that are labels, not speech, as ``(paragraph_id, start)``
     of their opening mark: computed with :func:`article_attributions` (the two never claim the
     same quotation; distancing marks read these)."""
-    return _analysed(article, verbs, actors, resources)[1]
+    return _analysed(article, verbs, actors, resources, speaker_model("model"))[1]
 
 
-def _analysed(article, verbs, actors, resources) -> tuple[list[dict], frozenset]:
+def _analysed(article, verbs, actors, resources, model) -> tuple[list[dict], frozenset]:
     def build() -> tuple[list[dict], frozenset]:
-        rows, labels = _article_rows(article, verbs, actors, resources)
+        rows, labels = _article_rows(article, verbs, actors, resources, model=model)
         named = [row for _, row in sorted(rows, key=lambda r: r[0])]
         layer = analyse(article, resources=resources).entities(
             actors, organisation_nouns=organisation_nouns(verbs)
@@ -601,7 +608,9 @@ def _analysed(article, verbs, actors, resources) -> tuple[list[dict], frozenset]
         _entity_names(named, layer)
         return named, labels
 
-    return analyse(article, resources=resources).memo("attributions", (verbs, actors), build)
+    return analyse(article, resources=resources).memo(
+        "attributions", (verbs, actors, model), build
+    )
 
 
 def attributions(
@@ -611,6 +620,7 @@ def attributions(
     actors: tuple[Actor, ...] | str | Path | None = None,
     resources: Resources | None = None,
     links: Links | None = None,
+    speakers: str | Path | SpeakerModel = "model",
 ) -> pd.DataFrame:
     """Return who is quoted or paraphrased, with which reporting verb: one row per attribution.
 
@@ -677,7 +687,8 @@ def attributions(
     rows = []
     articles = as_articles(corpus)
     for article in articles:
-        rows.extend(dict(row) for row in article_attributions(article, verbs, actors, res))
+        found = article_attributions(article, verbs, actors, res, speakers=speakers)
+        rows.extend(dict(row) for row in found)
     if links is None:
         nouns = organisation_nouns(verbs)
         links = corpus_links(articles, resources=res, actors=actors, organisation_nouns=nouns)
@@ -696,6 +707,7 @@ def share_of_voice(
     actors: tuple[Actor, ...] | str | Path | None = None,
     resources: Resources | None = None,
     links: Links | None = None,
+    speakers: str | Path | SpeakerModel = "model",
 ) -> pd.DataFrame:
     """Return per article and speaker how many quotations and quoted words they get.
 
@@ -716,7 +728,9 @@ def share_of_voice(
     """
     res = resolve_resources(resources, corpus)
     articles = as_articles(corpus)
-    table = attributions(articles, verbs=verbs, actors=actors, resources=res, links=links)
+    table = attributions(
+        articles, verbs=verbs, actors=actors, resources=res, links=links, speakers=speakers
+    )
     if not include_headline:
         table = table[table["part"] != "headline"]
     # one pass over the table: per (article, speaker) the quotations, quoted words, paraphrases

@@ -33,7 +33,7 @@ import numpy as np
 
 from newsframe.datafiles import read_text
 from newsframe.entities import Entities
-from newsframe.errors import InputError
+from newsframe.errors import InputError, wrong_kind
 from newsframe.framing.quotes import Quote
 from newsframe.framing.speakers import Attribution, Sentences, Speaker
 
@@ -44,6 +44,7 @@ __all__ = [
     "SpeakerModel",
     "QuoteTask",
     "load_speaker_model",
+    "speaker_model",
     "speaker_window",
 ]
 
@@ -72,6 +73,10 @@ FEATURES: dict[str, str] = {
     "mention_gap": "many words between the nearest naming and the quotation",
     "mentions_so_far": "many mentions in the article up to the quotation",
     "spoke_before": "the rules credited it with earlier quotations of the article",
+    "last_speaker": "the last speaker the rules credited in the article",
+    "recent": "one of the last entities the article named before the quotation",
+    "recent_rank": "named long ago among the recent ones (rank)",
+    "paragraphs_back": "named many paragraphs before",
     "person": "a person",
     "organisation": "an organisation",
     "country": "a country",
@@ -172,6 +177,29 @@ def _parse(text: str, source: str) -> SpeakerModel:
     return SpeakerModel(_NAMES, mean, scale, weight, table["(intercept)"][2])
 
 
+def speaker_model(speakers: str | Path | SpeakerModel) -> SpeakerModel | None:
+    """The model that chooses quotation speakers: ``"model"`` the shipped one, ``"rules"``
+    none (the rules' choice stands), a :class:`SpeakerModel`, or the path of a model CSV file.
+
+    >>> speaker_model("rules") is None, speaker_model("model") is load_speaker_model()
+    (True, True)
+    """
+    if isinstance(speakers, SpeakerModel):
+        return speakers
+    if speakers == "model":
+        return _shipped()
+    if speakers == "rules":
+        return None
+    if isinstance(speakers, (str, Path)) and (isinstance(speakers, Path) or speakers.endswith(".csv")):
+        return _loaded(str(speakers))
+    raise wrong_kind(speakers, '"model", "rules", a SpeakerModel or a .csv path', "speakers")
+
+
+@lru_cache(maxsize=4)
+def _loaded(path: str) -> SpeakerModel:
+    return load_speaker_model(path)
+
+
 def _words_between(text: str, a: int, b: int) -> int:
     return len(text[a:b].split()) if b > a else 0
 
@@ -207,7 +235,14 @@ class SpeakerChoice:
             found.sort(key=lambda x: (x[0], x[1]))
         for found in self.seen.values():
             found.sort()
+        # every entity mention in reading order, for the recent ones before a quotation
+        self.order = sorted(
+            (m.paragraph_id, m.start, m.entity_id, m.text, kind)
+            for p in self.by_paragraph.values()
+            for _, _, m, kind in p
+        )
         self.spoke: dict[str, int] = {}
+        self.last_speaker: tuple[Speaker, ...] = ()
         self._ids: dict[str, str] = {}
 
     def identity(self, speaker: Speaker) -> str:
@@ -233,10 +268,12 @@ class SpeakerChoice:
             pick = int(np.argmax(self.model.scores(values)))
         if self.collect is not None:
             self.collect.append((task, candidates, pick))
-        for s in task.speakers:
-            if s.source != "unresolved":
-                key = self.identity(s)
-                self.spoke[key] = self.spoke.get(key, 0) + 1
+        named = tuple(s for s in task.speakers if s.source not in ("unresolved", "pending"))
+        for s in named:
+            key = self.identity(s)
+            self.spoke[key] = self.spoke.get(key, 0) + 1
+        if named:
+            self.last_speaker = named
         chosen = candidates[pick]
         return chosen.speakers, chosen.att if chosen.att is not None else task.att
 
@@ -256,7 +293,7 @@ class SpeakerChoice:
             values = cand.values
             for name, value in flags.items():
                 k = _INDEX[name]
-                if name.endswith("gap"):  # the nearest one counts
+                if name.endswith(("gap", "rank", "back")):  # the nearest one counts
                     values[k] = value if values[k] == 0 else min(values[k], value)
                 else:
                     values[k] = max(values[k], value)
@@ -281,7 +318,26 @@ class SpeakerChoice:
             same = task.first <= task.sentences.at(start) <= task.last
             add((speaker,), None, mention=1.0, mention_same_sentence=float(same),
                 mention_before=float(before), mention_gap=math.log1p(gap) + 1e-6)  # fmt: skip
+        if self.last_speaker:
+            add(self.last_speaker, None, last_speaker=1.0)
+        for rank, (paragraph_id, entity_id, text, kind) in enumerate(self._recent(task)):
+            source = "actor" if entity_id in self.actor_kinds else "name"
+            add((Speaker(entity_id, text, source, kind),), None, recent=1.0,
+                recent_rank=math.log1p(rank) + 1e-6,
+                paragraphs_back=math.log1p(task.paragraph_id - paragraph_id) + 1e-6)  # fmt: skip
         add((), None)
+        return list(out.values())
+
+    def _recent(self, task: QuoteTask) -> list[tuple[int, str, str, str]]:
+        """The last three entities named before the quotation's window (at most 40 mentions
+        back): (paragraph, entity id, words, kind), the latest first."""
+        k = bisect_left(self.order, (task.paragraph_id, task.window[0]))
+        out: dict[str, tuple[int, str, str, str]] = {}
+        for paragraph_id, _, entity_id, text, kind in reversed(self.order[max(k - 40, 0) : k]):
+            if entity_id not in out:
+                out[entity_id] = (paragraph_id, entity_id, text, kind)
+                if len(out) == 3:
+                    break
         return list(out.values())
 
     def _describe(self, cand: Candidate, key: tuple[str, ...], task: QuoteTask) -> None:
