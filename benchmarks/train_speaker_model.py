@@ -132,28 +132,49 @@ def _right(entry: dict, gold: dict) -> np.ndarray:
     )  # fmt: skip
 
 
-def pairs(pages: list[dict]) -> tuple[np.ndarray, np.ndarray]:
-    """The (quotation, candidate) pairs of the labelled quotations found: features, right."""
-    xs, ys = [], []
+def pairs(pages: list[dict]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The (quotation, candidate) pairs of the labelled quotations found: features, right,
+    and the quotation's number."""
+    xs, ys, qs = [], [], []
     for page in pages:
         for item in page["labelled"]:
             if item["pred"] is not None:
                 xs.append(item["pred"]["values"])
                 ys.append(_right(item["pred"], item["gold"]))
+                qs.append(np.full(len(ys[-1]), len(qs)))
     if not xs:
-        return np.zeros((0, len(NAMES))), np.zeros(0, dtype=bool)
-    return np.vstack(xs), np.concatenate(ys)
+        return np.zeros((0, len(NAMES))), np.zeros(0, dtype=bool), np.zeros(0, dtype=int)
+    return np.vstack(xs), np.concatenate(ys), np.concatenate(qs)
 
 
-def fit(pages: list[dict], c: float) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
-    """Mean, scale, weights and intercept of the pair model fitted on ``pages``."""
-    x, y = pairs(pages)
+def fit(
+    pages: list[dict], c: float, how: str = "pointwise"
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
+    """Mean, scale, weights and intercept of the model fitted on ``pages``.
+
+    ``ranking``: a logistic regression without intercept on the differences between a right
+    and a wrong candidate of the same quotation (both orders: the pairwise form of a softmax
+    over the quotation's candidates, Bradley-Terry); ``pointwise``: a logistic regression on
+    each candidate alone (right or wrong)."""
+    x, y, q = pairs(pages)
     mean = x.mean(axis=0)
     scale = x.std(axis=0)
     scale[scale < 1e-9] = 1.0
-    model = LogisticRegression(C=c, max_iter=2000)
-    model.fit((x - mean) / scale, y)
-    return mean, scale, model.coef_[0], float(model.intercept_[0])
+    z = (x - mean) / scale
+    if how == "pointwise":
+        model = LogisticRegression(C=c, max_iter=2000)
+        model.fit(z, y)
+        return mean, scale, model.coef_[0], float(model.intercept_[0])
+    diffs = []
+    for k in np.unique(q):
+        rows = np.flatnonzero(q == k)
+        good, bad = rows[y[rows]], rows[~y[rows]]
+        for g in good:
+            diffs.extend(z[g] - z[b] for b in bad)
+    d = np.array(diffs)
+    model = LogisticRegression(C=c, max_iter=2000, fit_intercept=False)
+    model.fit(np.vstack([d, -d]), np.r_[np.ones(len(d)), np.zeros(len(d))])
+    return mean, scale, model.coef_[0], 0.0
 
 
 def score(pages: list[dict], weights=None) -> dict:
@@ -195,7 +216,9 @@ def score(pages: list[dict], weights=None) -> dict:
     }
 
 
-def cross_validate(pages: list[dict], by: str, c: float) -> list[tuple[str, dict, dict]]:
+def cross_validate(
+    pages: list[dict], by: str, c: float, how: str = "pointwise"
+) -> list[tuple[str, dict, dict]]:
     """Per held-out group: (group, rules' scores, model's scores)."""
     groups: dict[str, list[dict]] = defaultdict(list)
     for page in pages:
@@ -203,7 +226,7 @@ def cross_validate(pages: list[dict], by: str, c: float) -> list[tuple[str, dict
     out = []
     for name in sorted(groups):
         train = [p for g, ps in groups.items() if g != name for p in ps]
-        weights = fit(train, c)
+        weights = fit(train, c, how)
         out.append((name, score(groups[name]), score(groups[name], weights)))
     return out
 
@@ -248,6 +271,7 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--pages", type=Path, default=Path(default), help="page texts")
     parser.add_argument("--cv", default="", help="comma-separated: story, outlet")
     parser.add_argument("--c", type=float, default=1.0, help="inverse L2 strength")
+    parser.add_argument("--fit", default="pointwise", help="pointwise (default) or ranking")
     parser.add_argument("--sets", default="", help="comma-separated annotation sets (all)")
     parser.add_argument("--write", action="store_true", help="fit on all, write the CSV")
     parser.add_argument("-v", "--verbose", action="store_true", help="one row per group")
@@ -262,7 +286,7 @@ def main(argv: list[str]) -> int:
     print(f"{len(pages)} pages, {n_quotes} labelled quotations")
     print("in sample, rules:", score(pages))
     for by in [b for b in args.cv.split(",") if b]:
-        results = cross_validate(pages, by, args.c)
+        results = cross_validate(pages, by, args.c, args.fit)
         if args.verbose:
             for name, rules, model in results:
                 print(f"  {name:40s} n={rules['quotes']:3d} rules {rules['speaker']:.3f} "
@@ -273,7 +297,7 @@ def main(argv: list[str]) -> int:
                   f"{pooled['verb']:.3f}, recall {pooled['recall']:.3f}, junk {pooled['junk']}, "
                   f"oracle {pooled['oracle']:.3f}")  # fmt: skip
     if args.write:
-        weights = fit(pages, args.c)
+        weights = fit(pages, args.c, args.fit)
         write(weights, DATA, len(pages), n_quotes, args.c)
         print("in sample, model:", score(pages, weights))
         print("wrote", DATA)

@@ -16,6 +16,13 @@ from newsframe.document import analyse
 from newsframe.entities import Entities
 from newsframe.framing._units import Unit, as_articles, body_words, units, word_tokens
 from newsframe.framing.quotes import Quote, QuoteIndex, top_level_quotes
+from newsframe.framing.speaker_model import (
+    QuoteTask,
+    SpeakerChoice,
+    SpeakerModel,
+    speaker_model,
+    speaker_window,
+)
 from newsframe.framing.speakers import (
     ArticleScan,
     Attribution,
@@ -27,13 +34,6 @@ from newsframe.framing.speakers import (
     organisation_nouns,
     speaker_kind,
     unit_attributions,
-)
-from newsframe.framing.speaker_model import (
-    QuoteTask,
-    SpeakerChoice,
-    SpeakerModel,
-    speaker_model,
-    speaker_window,
 )
 from newsframe.linking import Links, corpus_links
 from newsframe.resources import Resources, resolve_resources
@@ -342,13 +342,12 @@ class _Owners:
         return near[0] if near and not near[0].participle else None
 
     def in_window(self, quote: Quote, width: int) -> list[Attribution]:
-        """The attributions of the quotation's sentences and ``width`` sentences on either
-        side, with a named speaker."""
+        """The attributions of the quotation's sentences and the ``width`` sentences before,
+        with a named speaker (never one of a later sentence: see :meth:`own`)."""
         sentences = self.text.sentences
         first = sentences.position[sentences.at(quote.start)]
-        last = sentences.position[sentences.at(max(quote.end - 1, quote.start))]
         lo = sentences.ids[max(first - width, 0)]
-        hi = sentences.ids[min(last + width, len(sentences.ids) - 1)]
+        hi = sentences.at(max(quote.end - 1, quote.start))
         return [
             a
             for a in self.in_sentences(lo, hi)
@@ -564,9 +563,7 @@ def _article_rows(
         layer = doc.entities(actors, organisation_nouns=organisation_nouns(verbs))
         choice = SpeakerChoice(layer, scan.kinds, model=model, collect=collect)
     for order, unit in enumerate(units(article, resources=resources)):
-        unit_rows, last, unit_labels = _unit_rows(
-            article, order, unit, scan, memory, carry, choice
-        )
+        unit_rows, last, unit_labels = _unit_rows(article, order, unit, scan, memory, carry, choice)
         rows.extend(unit_rows)
         labels.update((unit.paragraph_id, start) for start in unit_labels)
         if unit.part != "headline":
@@ -608,9 +605,7 @@ def _analysed(article, verbs, actors, resources, model) -> tuple[list[dict], fro
         _entity_names(named, layer)
         return named, labels
 
-    return analyse(article, resources=resources).memo(
-        "attributions", (verbs, actors, model), build
-    )
+    return analyse(article, resources=resources).memo("attributions", (verbs, actors, model), build)
 
 
 def attributions(
@@ -671,6 +666,15 @@ def attributions(
     and ``paragraph_id == sentence_id == -1``. Time is linear in the text (look-ups by binary
     search in bounded windows).
 
+    Speaker choice (``speakers``): the rules above propose a speaker for every quotation in the
+    body; with ``"model"`` (the default) that proposal is one candidate among the subjects of
+    the reporting verbs of the quotation's sentence and the one before, the people and
+    organisations named around it, the previous and the last speaker and "unresolved", and a
+    fitted ranker chooses (:mod:`newsframe.framing.speaker_model`, weights in
+    ``data/speaker_model.csv``); a candidate that is no verb's subject keeps the rules' verb.
+    ``"rules"`` keeps the rules' choice; a :class:`~newsframe.framing.speaker_model.SpeakerModel`
+    or the path of a model CSV uses that model. The headline always keeps the rules' choice.
+
     >>> from newsframe import Article
     >>> from newsframe import Actor, Story
     >>> story = Story(actors=(Actor("putin", "Putin", "person", ("Vladimir Putin", "Putin")),
@@ -718,8 +722,9 @@ def share_of_voice(
     is left out unless ``include_headline`` (it usually repeats the lede). Rows per article by
     quoted words, then attributions (descending), then speaker; an article with no attributions
     has no rows. Share of voice as in Sheafer 2001 and the "who gets quoted" studies of news
-    sourcing (Sigal 1973): quoted words, not mentions. Speakers are keyed as
-    :func:`attributions` keys them (one entity, one row, across the articles given).
+    sourcing (Sigal 1973): quoted words, not mentions. Speakers are keyed and chosen
+    (``speakers``) as :func:`attributions` keys and chooses them (one entity, one row, across
+    the articles given).
 
     >>> from newsframe import Article
     >>> a = Article("a", "T", ('"We are ready now," Putin said. "No," Abe said.',))

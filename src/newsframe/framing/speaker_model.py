@@ -40,9 +40,9 @@ from newsframe.framing.speakers import Attribution, Sentences, Speaker
 __all__ = [
     "FEATURES",
     "Candidate",
+    "QuoteTask",
     "SpeakerChoice",
     "SpeakerModel",
-    "QuoteTask",
     "load_speaker_model",
     "speaker_model",
     "speaker_window",
@@ -86,10 +86,19 @@ FEATURES: dict[str, str] = {
     "description": "named by a description ('the ministry')",
     "several": "more than one speaker",
     "partial_verb_before": "a partial quotation with the verb before it",
+    "media": "a news outlet, agency or platform ('Associated Press', 'local media')",
+    "frame_shadowed": "a frame ('according to X') in a sentence with another reporting verb",
 }
 _NAMES = tuple(FEATURES)
 _INDEX = {name: k for k, name in enumerate(_NAMES)}
 _KINDS = ("person", "organisation", "country", "group", "document")
+#: Words of a news outlet, agency or platform: a reporter's source, rarely the speaker quoted.
+MEDIA_WORDS = frozenset(
+    ["press", "news", "newspaper", "newspapers", "media", "outlet", "outlets", "reporters",
+     "broadcaster", "television", "tv", "radio", "daily", "times", "tribune", "herald",
+     "journal", "gazette", "reuters", "afp", "xinhua", "yonhap", "kyodo", "bernama", "tass",
+     "ria", "cnn", "bbc", "nhk", "ap", "twitter", "facebook", "weibo", "website", "wire"]
+)  # fmt: skip
 _WINDOW = 1  # sentences on either side of the quotation
 
 
@@ -165,7 +174,9 @@ def _parse(text: str, source: str) -> SpeakerModel:
         try:
             values = (float(row["mean"]), float(row["scale"]), float(row["weight"]))
         except (TypeError, ValueError):
-            raise InputError(source, f"feature {row['feature']!r}: a number does not parse") from None
+            raise InputError(
+                source, f"feature {row['feature']!r}: a number does not parse"
+            ) from None
         if not all(math.isfinite(v) for v in values) or values[1] <= 0:
             raise InputError(source, f"feature {row['feature']!r}: scale must be positive")
         table[row["feature"]] = values
@@ -190,7 +201,9 @@ def speaker_model(speakers: str | Path | SpeakerModel) -> SpeakerModel | None:
         return _shipped()
     if speakers == "rules":
         return None
-    if isinstance(speakers, (str, Path)) and (isinstance(speakers, Path) or speakers.endswith(".csv")):
+    if isinstance(speakers, (str, Path)) and (
+        isinstance(speakers, Path) or speakers.endswith(".csv")
+    ):
         return _loaded(str(speakers))
     raise wrong_kind(speakers, '"model", "rules", a SpeakerModel or a .csv path', "speakers")
 
@@ -285,8 +298,9 @@ class SpeakerChoice:
             named = tuple(s for s in speakers if s.source not in ("unresolved", "pending"))
             key = tuple(sorted({self.identity(s) for s in named})) or ("unresolved",)
             cand = out.get(key)
-            if cand is None:
-                cand = out[key] = Candidate(named or (_UNRESOLVED,), att, [0.0] * len(_NAMES))
+            if cand is None:  # the rules' choice is kept as the rules gave it
+                kept = speakers if flags.get("rules") else named or (_UNRESOLVED,)
+                cand = out[key] = Candidate(kept or (_UNRESOLVED,), att, [0.0] * len(_NAMES))
                 self._describe(cand, key, task)
             elif cand.att is None and att is not None:
                 cand.att = att
@@ -352,6 +366,8 @@ class SpeakerChoice:
         values[_INDEX["pronoun"]] = float("pronoun" in sources)
         values[_INDEX["description"]] = float("description" in sources)
         values[_INDEX["several"]] = float(len(key) > 1)
+        words = {w.lower().strip(".,'") for s in cand.speakers for w in s.text.split()}
+        values[_INDEX["media"]] = float(bool(words & MEDIA_WORDS))
         at = (task.paragraph_id, task.quote.start)
         so_far = sum(bisect_left(self.seen.get(k, []), at) for k in key)
         values[_INDEX["mentions_so_far"]] = math.log1p(so_far)
@@ -386,6 +402,16 @@ class SpeakerChoice:
             "frame": float(" as " in att.verb or att.lemma == "according to"),
         }
         flags["partial_verb_before"] = float(task.partial and before)
+        if flags["frame"] and flags["verb_same_sentence"]:
+            flags["frame_shadowed"] = float(
+                any(
+                    other is not att
+                    and " as " not in other.verb
+                    and other.lemma != "according to"
+                    and task.first <= task.sentences.at(other.start) <= task.last
+                    for other in task.near
+                )
+            )
         return flags
 
     def _mentions(self, task: QuoteTask) -> list:
