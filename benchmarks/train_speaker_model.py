@@ -20,6 +20,11 @@ every predicted quotation of a page (distinct keys that match no speaker labelle
     python benchmarks/train_speaker_model.py --pages /work/evalquotes --write
 
 ``--write`` fits on every labelled quotation and writes ``src/newsframe/data/speaker_model.csv``.
+The defaults are the shipped model's (pointwise fit, C 0.1: on the 352 quotations whose pages
+were at hand, leave-story-out speaker accuracy 88.4% rules -> 90.8% model, verb 93.1% -> 93.7%,
+junk speakers 19 -> 18; C from 0.03 to 3, the ranking fit and the feature groups left out one
+at a time (``--drop``) all gave 90.5-91.7%: the gain over the rules holds, the differences
+between settings are one to four quotations).
 Only the sets named by ``--sets`` are used (all by default); a held-out batch still to be
 measured never informs a fit.
 """
@@ -270,8 +275,9 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
     default = os.environ.get("NEWSFRAME_EVALPAGES", "benchmarks/eval/pages")
     parser.add_argument("--pages", type=Path, default=Path(default), help="page texts")
     parser.add_argument("--cv", default="", help="comma-separated: story, outlet")
-    parser.add_argument("--c", type=float, default=1.0, help="inverse L2 strength")
+    parser.add_argument("--c", type=float, default=0.1, help="inverse L2 strength")
     parser.add_argument("--fit", default="pointwise", help="pointwise (default) or ranking")
+    parser.add_argument("--drop", default="", help="comma-separated features left out (ablation)")
     parser.add_argument("--sets", default="", help="comma-separated annotation sets (all)")
     parser.add_argument("--write", action="store_true", help="fit on all, write the CSV")
     parser.add_argument("-v", "--verbose", action="store_true", help="one row per group")
@@ -282,6 +288,11 @@ def main(argv: list[str]) -> int:
     args = _arguments(argv[1:])
     sets = set(args.sets.split(",")) if args.sets else None
     pages = load(args.pages, sets)
+    for name in [d for d in args.drop.split(",") if d]:
+        k = NAMES.index(name)  # a feature left out is 0 for every candidate: weight 0
+        for page in pages:
+            for entry in page["entries"]:
+                entry["values"][:, k] = 0.0
     n_quotes = sum(len(p["labelled"]) for p in pages)
     print(f"{len(pages)} pages, {n_quotes} labelled quotations")
     print("in sample, rules:", score(pages))

@@ -561,7 +561,9 @@ def _article_rows(
     choice = None
     if model is not None or collect is not None:
         layer = doc.entities(actors, organisation_nouns=organisation_nouns(verbs))
-        choice = SpeakerChoice(layer, scan.kinds, model=model, collect=collect)
+        choice = SpeakerChoice(
+            layer, scan.kinds, nouns=verbs.speaker_nouns, model=model, collect=collect
+        )
     for order, unit in enumerate(units(article, resources=resources)):
         unit_rows, last, unit_labels = _unit_rows(article, order, unit, scan, memory, carry, choice)
         rows.extend(unit_rows)

@@ -25,6 +25,7 @@ import csv
 import io
 import math
 from bisect import bisect_left
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -88,6 +89,8 @@ FEATURES: dict[str, str] = {
     "partial_verb_before": "a partial quotation with the verb before it",
     "media": "a news outlet, agency or platform ('Associated Press', 'local media')",
     "frame_shadowed": "a frame ('according to X') in a sentence with another reporting verb",
+    "entity": "a person, organisation or country of the article's entity layer (or an actor)",
+    "proper_name": "its words hold a capitalised word that is no role noun ('Lawyer', 'Agency')",
 }
 _NAMES = tuple(FEATURES)
 _INDEX = {name: k for k, name in enumerate(_NAMES)}
@@ -183,7 +186,9 @@ def _parse(text: str, source: str) -> SpeakerModel:
     unknown = sorted(set(table) - set(_NAMES) - {"(intercept)"})
     missing = [n for n in (*_NAMES, "(intercept)") if n not in table]
     if unknown or missing:
-        raise InputError(source, f"unknown features {unknown}, missing features {missing}")
+        problem = [f"unknown features {unknown}"] if unknown else []
+        problem += [f"missing features {missing}"] if missing else []
+        raise InputError(source, ", ".join(problem) + " (see speaker_model.FEATURES)")
     mean, scale, weight = (np.array([table[n][k] for n in _NAMES]) for k in range(3))
     return SpeakerModel(_NAMES, mean, scale, weight, table["(intercept)"][2])
 
@@ -221,7 +226,8 @@ class SpeakerChoice:
     """The candidates of one article's quotations and the model's choice among them.
 
     Made once per article with its entity layer (``layer``; actor ids ``actor_kinds`` keep
-    their kind) and the ``model`` (None: the rules decide, the candidates are only
+    their kind), the speaker nouns of the verb table (``nouns``: "ministry", "lawyer") and
+    the ``model`` (None: the rules decide, the candidates are only
     described, for ``collect``, a list that receives one entry per quotation for training).
     """
 
@@ -230,10 +236,12 @@ class SpeakerChoice:
         layer: Entities,
         actor_kinds: dict[str, str],
         *,
+        nouns: Mapping[str, str] | frozenset[str] = frozenset(),
         model: SpeakerModel | None = None,
         collect: list | None = None,
     ) -> None:
         self.layer, self.model, self.collect = layer, model, collect
+        self.nouns = nouns
         self.actor_kinds = actor_kinds
         self.by_paragraph: dict[int, list] = {}
         self.seen: dict[str, list[tuple[int, int]]] = {}
@@ -366,6 +374,15 @@ class SpeakerChoice:
         values[_INDEX["pronoun"]] = float("pronoun" in sources)
         values[_INDEX["description"]] = float("description" in sources)
         values[_INDEX["several"]] = float(len(key) > 1)
+        values[_INDEX["proper_name"]] = float(
+            all(
+                any(w[:1].isupper() and w.lower().strip(".,'") not in self.nouns
+                    for w in s.text.split())
+                for s in cand.speakers
+            )
+        )  # fmt: skip
+        known = self.layer.entities
+        values[_INDEX["entity"]] = float(all(k in known or k in self.actor_kinds for k in key))
         words = {w.lower().strip(".,'") for s in cand.speakers for w in s.text.split()}
         values[_INDEX["media"]] = float(bool(words & MEDIA_WORDS))
         at = (task.paragraph_id, task.quote.start)
