@@ -26,7 +26,7 @@ import io
 import math
 from bisect import bisect_left
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -56,7 +56,6 @@ FEATURES: dict[str, str] = {
     "verb_subject": "the subject of a reporting verb near the quotation",
     "verb_same_sentence": "that verb is in the quotation's own sentence",
     "verb_prev_sentence": "that verb is in the sentence before",
-    "verb_next_sentence": "that verb is in the sentence after",
     "verb_before": "that verb comes before the quotation",
     "verb_after": "that verb comes after the quotation",
     "verb_gap": "many words between that verb and the quotation",
@@ -94,6 +93,9 @@ FEATURES: dict[str, str] = {
 }
 _NAMES = tuple(FEATURES)
 _INDEX = {name: k for k, name in enumerate(_NAMES)}
+# features where the nearest of several sources counts (the others: the largest value)
+_NEAREST = frozenset(k for name, k in _INDEX.items() if name.endswith(("gap", "rank", "back")))
+_I = _INDEX
 _KINDS = ("person", "organisation", "country", "group", "document")
 #: Words of a news outlet, agency or platform: a reporter's source, rarely the speaker quoted.
 MEDIA_WORDS = frozenset(
@@ -262,6 +264,7 @@ class SpeakerChoice:
             for p in self.by_paragraph.values()
             for _, _, m, kind in p
         )
+        self._static: dict[tuple, list[tuple[int, float]]] = {}  # see _who
         self.spoke: dict[str, int] = {}
         self.last_speaker: tuple[Speaker, ...] = ()
         self._ids: dict[str, str] = {}
@@ -302,51 +305,62 @@ class SpeakerChoice:
         """The candidates of one quotation; the rules' choice first."""
         out: dict[tuple[str, ...], Candidate] = {}
 
-        def add(speakers: tuple[Speaker, ...], att: Attribution | None, **flags: float) -> None:
+        def add(speakers: tuple[Speaker, ...], att: Attribution | None, *flags) -> None:
             named = tuple(s for s in speakers if s.source not in ("unresolved", "pending"))
-            key = tuple(sorted({self.identity(s) for s in named})) or ("unresolved",)
+            if len(named) == 1:
+                key: tuple[str, ...] = (self.identity(named[0]),)
+            else:
+                key = tuple(sorted({self.identity(s) for s in named})) or ("unresolved",)
             cand = out.get(key)
             if cand is None:  # the rules' choice is kept as the rules gave it
-                kept = speakers if flags.get("rules") else named or (_UNRESOLVED,)
+                kept = speakers if not out else named or (_UNRESOLVED,)
                 cand = out[key] = Candidate(kept or (_UNRESOLVED,), att, [0.0] * len(_NAMES))
                 self._describe(cand, key, task)
             elif cand.att is None and att is not None:
                 cand.att = att
             values = cand.values
-            for name, value in flags.items():
-                k = _INDEX[name]
-                if name.endswith(("gap", "rank", "back")):  # the nearest one counts
+            for k, value in flags:  # (feature index, value)
+                if k in _NEAREST:
                     values[k] = value if values[k] == 0 else min(values[k], value)
-                else:
-                    values[k] = max(values[k], value)
+                elif value > values[k]:
+                    values[k] = value
 
-        add(task.speakers, task.att, rules=1.0)
+        add(task.speakers, task.att, (_I["rules"], 1.0))
         for att in task.near:
-            add(att.speakers, att, **self._verb_flags(att, task))
+            add(att.speakers, att, *self._verb_flags(att, task))
         if task.previous:
-            add(task.previous, None, previous_quote=1.0)
+            add(task.previous, None, (_I["previous_quote"], 1.0))
         if task.carried:
             opening = 1.0 if task.quote.start == 0 else 0.0
-            add(task.carried, None, carried=1.0, carried_opening=opening)
+            add(task.carried, None, (_I["carried"], 1.0), (_I["carried_opening"], opening))
+        text, quote = task.text, task.quote
+        nearest: dict[str, list] = {}  # per entity: gap, first mention, kind, before, same
         for start, end, m, kind in self._mentions(task):
-            source = "actor" if m.entity_id in self.actor_kinds else "name"
-            speaker = Speaker(m.entity_id, m.text, source, kind)
-            before = end <= task.quote.start
+            before = end <= quote.start
             gap = (
-                _words_between(task.text, end, task.quote.start)
+                _words_between(text, end, quote.start)
                 if before
-                else _words_between(task.text, task.quote.end, start)
+                else _words_between(text, quote.end, start)
             )
             same = task.first <= task.sentences.at(start) <= task.last
-            add((speaker,), None, mention=1.0, mention_same_sentence=float(same),
-                mention_before=float(before), mention_gap=math.log1p(gap) + 1e-6)  # fmt: skip
+            hit = nearest.get(m.entity_id)
+            if hit is None:
+                nearest[m.entity_id] = [gap, m, kind, before, same]
+            else:  # the nearest gap; before or in the sentence if any mention is
+                hit[0], hit[3], hit[4] = min(hit[0], gap), hit[3] or before, hit[4] or same
+        for gap, m, kind, before, same in nearest.values():
+            source = "actor" if m.entity_id in self.actor_kinds else "name"
+            speaker = Speaker(m.entity_id, m.text, source, kind)
+            add((speaker,), None, (_I["mention"], 1.0), (_I["mention_same_sentence"], float(same)),
+                (_I["mention_before"], float(before)),
+                (_I["mention_gap"], math.log1p(gap) + 1e-6))  # fmt: skip
         if self.last_speaker:
-            add(self.last_speaker, None, last_speaker=1.0)
-        for rank, (paragraph_id, entity_id, text, kind) in enumerate(self._recent(task)):
+            add(self.last_speaker, None, (_I["last_speaker"], 1.0))
+        for rank, (paragraph_id, entity_id, words, kind) in enumerate(self._recent(task)):
             source = "actor" if entity_id in self.actor_kinds else "name"
-            add((Speaker(entity_id, text, source, kind),), None, recent=1.0,
-                recent_rank=math.log1p(rank) + 1e-6,
-                paragraphs_back=math.log1p(task.paragraph_id - paragraph_id) + 1e-6)  # fmt: skip
+            add((Speaker(entity_id, words, source, kind),), None, (_I["recent"], 1.0),
+                (_I["recent_rank"], math.log1p(rank) + 1e-6),
+                (_I["paragraphs_back"], math.log1p(task.paragraph_id - paragraph_id) + 1e-6))  # fmt: skip
         add((), None)
         return list(out.values())
 
@@ -363,72 +377,82 @@ class SpeakerChoice:
         return list(out.values())
 
     def _describe(self, cand: Candidate, key: tuple[str, ...], task: QuoteTask) -> None:
+        """Set the features that describe the candidate itself, whatever proposed it."""
         values = cand.values
         if key == ("unresolved",):
-            values[_INDEX["unresolved"]] = 1.0
+            values[_I["unresolved"]] = 1.0
             return
-        kinds = {s.kind for s in cand.speakers}
-        for kind in _KINDS:
-            values[_INDEX[kind]] = float(kind in kinds)
-        sources = {s.source for s in cand.speakers}
-        values[_INDEX["pronoun"]] = float("pronoun" in sources)
-        values[_INDEX["description"]] = float("description" in sources)
-        values[_INDEX["several"]] = float(len(key) > 1)
-        values[_INDEX["proper_name"]] = float(
-            all(
-                any(w[:1].isupper() and w.lower().strip(".,'") not in self.nouns
-                    for w in s.text.split())
-                for s in cand.speakers
-            )
+        static = self._static.get((key, cand.speakers))
+        if static is None:
+            static = self._static[key, cand.speakers] = self._who(key, cand.speakers)
+        for k, value in static:
+            values[k] = value
+        at = (task.paragraph_id, task.quote.start)
+        so_far = sum(bisect_left(self.seen.get(k, ()), at) for k in key)
+        values[_I["mentions_so_far"]] = math.log1p(so_far)
+        values[_I["spoke_before"]] = math.log1p(sum(self.spoke.get(k, 0) for k in key))
+
+    def _who(self, key: tuple[str, ...], speakers: tuple[Speaker, ...]) -> list[tuple[int, float]]:
+        """The features of who the candidate is (kind, how named, a name, an outlet): the same
+        wherever the candidate stands, so computed once per article."""
+        kinds = {s.kind for s in speakers}
+        sources = {s.source for s in speakers}
+        words = [[w.lower().strip(".,'") for w in s.text.split()] for s in speakers]
+        proper = all(
+            any(w[:1].isupper() and low not in self.nouns
+                for w, low in zip(s.text.split(), lows, strict=True))
+            for s, lows in zip(speakers, words, strict=True)
         )  # fmt: skip
         known = self.layer.entities
-        values[_INDEX["entity"]] = float(all(k in known or k in self.actor_kinds for k in key))
-        words = {w.lower().strip(".,'") for s in cand.speakers for w in s.text.split()}
-        values[_INDEX["media"]] = float(bool(words & MEDIA_WORDS))
-        at = (task.paragraph_id, task.quote.start)
-        so_far = sum(bisect_left(self.seen.get(k, []), at) for k in key)
-        values[_INDEX["mentions_so_far"]] = math.log1p(so_far)
-        values[_INDEX["spoke_before"]] = math.log1p(sum(self.spoke.get(k, 0) for k in key))
+        out = [(_I[kind], 1.0) for kind in _KINDS if kind in kinds]
+        out += [
+            (_I["pronoun"], float("pronoun" in sources)),
+            (_I["description"], float("description" in sources)),
+            (_I["several"], float(len(key) > 1)),
+            (_I["proper_name"], float(proper)),
+            (_I["entity"], float(all(k in known or k in self.actor_kinds for k in key))),
+            (_I["media"], float(any(w in MEDIA_WORDS for lows in words for w in lows))),
+        ]
+        return out
 
-    def _verb_flags(self, att: Attribution, task: QuoteTask) -> dict[str, float]:
+    def _verb_flags(self, att: Attribution, task: QuoteTask) -> list[tuple[int, float]]:
+        """The features of the subject of ``att`` as a candidate: (feature index, value)."""
         sentence = task.sentences.at(att.start)
-        position = task.sentences.position
-        before = att.end <= task.quote.start
-        after = att.start >= task.quote.end
+        quote, text = task.quote, task.text
+        before = att.end <= quote.start
+        after = att.start >= quote.end
+        between = ""
         if before:
-            between = task.text[att.end : task.quote.start]
-            gap = _words_between(task.text, att.end, task.quote.start)
+            between = text[att.end : quote.start]
         elif after:
-            between = task.text[task.quote.end : att.start]
-            gap = _words_between(task.text, task.quote.end, att.start)
-        else:
-            between, gap = "", 0
-        closing = task.text[max(task.quote.end - 3, task.quote.start) : task.quote.end + 1]
-        flags = {
-            "verb_subject": 1.0,
-            "verb_same_sentence": float(task.first <= sentence <= task.last),
-            "verb_prev_sentence": float(position[sentence] < position[task.first]),
-            "verb_next_sentence": float(position[sentence] > position[task.last]),
-            "verb_before": float(before),
-            "verb_after": float(after),
-            "verb_gap": math.log1p(gap) + 1e-6,
-            "comma_tag": float(after and "," in closing and gap <= 4),
-            "colon": float(before and ":" in between),
-            "participle": float(att.participle),
-            "subordinate": float(att.subordinate),
-            "frame": float(" as " in att.verb or att.lemma == "according to"),
-        }
-        flags["partial_verb_before"] = float(task.partial and before)
-        if flags["frame"] and flags["verb_same_sentence"]:
-            flags["frame_shadowed"] = float(
-                any(
-                    other is not att
-                    and " as " not in other.verb
-                    and other.lemma != "according to"
-                    and task.first <= task.sentences.at(other.start) <= task.last
-                    for other in task.near
-                )
+            between = text[quote.end : att.start]
+        gap = len(between.split())
+        closing = text[max(quote.end - 3, quote.start) : quote.end + 1]
+        same = task.first <= sentence <= task.last
+        frame = " as " in att.verb or att.lemma == "according to"
+        flags = [
+            (_I["verb_subject"], 1.0),
+            (_I["verb_same_sentence"], float(same)),
+            (_I["verb_prev_sentence"], float(not same)),  # the window holds no later one
+            (_I["verb_before"], float(before)),
+            (_I["verb_after"], float(after)),
+            (_I["verb_gap"], math.log1p(gap) + 1e-6),
+            (_I["comma_tag"], float(after and "," in closing and gap <= 4)),
+            (_I["colon"], float(before and ":" in between)),
+            (_I["participle"], float(att.participle)),
+            (_I["subordinate"], float(att.subordinate)),
+            (_I["frame"], float(frame)),
+            (_I["partial_verb_before"], float(task.partial and before)),
+        ]
+        if frame and same:
+            shadowed = any(
+                other is not att
+                and " as " not in other.verb
+                and other.lemma != "according to"
+                and task.first <= task.sentences.at(other.start) <= task.last
+                for other in task.near
             )
+            flags.append((_I["frame_shadowed"], float(shadowed)))
         return flags
 
     def _mentions(self, task: QuoteTask) -> list:
@@ -467,20 +491,14 @@ class QuoteTask:
     previous: tuple[Speaker, ...]
     carried: tuple[Speaker, ...]
 
-    @property
-    def first(self) -> int:
-        """The id of the quotation's first sentence."""
-        return self.sentences.at(self.quote.start)
+    first: int = field(init=False)  # the id of the quotation's first sentence
+    last: int = field(init=False)  # the id of its last sentence
+    window: tuple[int, int] = field(init=False)  # the character span of the window's sentences
 
-    @property
-    def last(self) -> int:
-        """The id of the quotation's last sentence."""
-        return self.sentences.at(max(self.quote.end - 1, self.quote.start))
-
-    @property
-    def window(self) -> tuple[int, int]:
-        """The character span of the window's sentences."""
+    def __post_init__(self) -> None:
         s = self.sentences
+        self.first = s.at(self.quote.start)
+        self.last = s.at(max(self.quote.end - 1, self.quote.start))
         lo = max(s.position[self.first] - _WINDOW, 0)
         hi = min(s.position[self.last] + _WINDOW, len(s.ids) - 1)
-        return s.starts[lo], s.ends[hi]
+        self.window = (s.starts[lo], s.ends[hi])
