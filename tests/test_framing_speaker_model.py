@@ -155,3 +155,19 @@ def test_a_model_file_with_a_bad_number_or_scale_is_one_error(tmp_path):
 def test_an_unknown_speaker_choice_is_one_error():
     with pytest.raises(WrongKindError, match="speakers"):
         nf.attributions([Article("a", "T", ('"Yes," Ann Lee said.',))], speakers="best")
+
+
+def test_the_noun_phrase_opening_the_sentence_before_is_a_candidate():
+    # "A trapped worker" opens the sentence before the quotation and ends in a speaker noun
+    # ("worker"); the rules find no verb for the quotation
+    ((table, _),) = _candidates('A trapped worker cried for help. "I have a son and a daughter."')
+    worker = table["A trapped worker",]
+    assert worker["opening_phrase"] == worker["person"] == 1.0
+    assert "opening_same_sentence" not in worker and "rules" not in worker
+
+
+def test_no_opening_phrase_without_a_speaker_noun_or_after_a_verb():
+    # "The bridge" names no speaker; in "Rain fell on the workers" the noun comes after a
+    # preposition: neither is a candidate
+    ((table, _),) = _candidates('The bridge closed. Rain fell on the workers. "It is over."')
+    assert all("opening_phrase" not in features for features in table.values())

@@ -24,6 +24,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+import re
 from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -90,6 +91,8 @@ FEATURES: dict[str, str] = {
     "frame_shadowed": "a frame ('according to X') in a sentence with another reporting verb",
     "entity": "a person, organisation or country of the article's entity layer (or an actor)",
     "proper_name": "its words hold a capitalised word that is no role noun ('Lawyer', 'Agency')",
+    "opening_phrase": "the noun phrase that opens the quotation's sentence or the one before",
+    "opening_same_sentence": "that noun phrase opens the quotation's own sentence",
 }
 _NAMES = tuple(FEATURES)
 _INDEX = {name: k for k, name in enumerate(_NAMES)}
@@ -218,6 +221,43 @@ def speaker_model(speakers: str | Path | SpeakerModel) -> SpeakerModel | None:
 @lru_cache(maxsize=4)
 def _loaded(path: str) -> SpeakerModel:
     return load_speaker_model(path)
+
+
+_OPENERS = frozenset(["but", "and", "yet", "so", "however", "meanwhile", "still", "then",
+                      "later", "earlier", "also", "now", "instead"])  # fmt: skip
+_PHRASE_STOP = frozenset(
+    ["was", "were", "is", "are", "has", "have", "had", "will", "would", "could", "can", "may",
+     "might", "must", "should", "did", "does", "do", "said", "says", "told", "that", "who",
+     "which", "when", "after", "before", "as", "if", "because", "while", "to", "in", "on",
+     "at", "by", "for", "with", "from", "about", "into", "over", "not", "never"]
+)  # fmt: skip
+_WORD = re.compile(r"[^\W\d_][\w'-]*")
+
+
+def _opening(text: str, start: int, end: int, nouns: Mapping[str, str]) -> Speaker | None:
+    """The speaker noun phrase that opens ``text[start:end]`` (see
+    :meth:`SpeakerChoice._openings`), or None.
+
+    >>> _opening("A trapped worker cried for help.", 0, 32, {"worker": "person"})
+    Speaker(key='A trapped worker', text='A trapped worker', source='name', kind='person')
+    """
+    words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text, start, end)][:9]
+    i = 0
+    while i < len(words) and words[i][2].lower() in _OPENERS:
+        i += 1
+    first, last, kind = i, None, ""
+    for _, b, word in words[i : i + 7]:
+        low = word.lower().removesuffix("'s")
+        if low in _PHRASE_STOP:
+            break
+        hit = nouns.get(low) or (nouns.get(low[:-1]) if low.endswith("s") else None)
+        if hit:
+            last, kind = b, hit
+    if last is None or first >= len(words):
+        return None
+    phrase = text[words[first][0] : last]
+    source = "description" if phrase.split()[0].lower() in ("the", "this") else "name"
+    return Speaker(phrase, phrase, source, kind)
 
 
 def _words_between(text: str, a: int, b: int) -> int:
@@ -354,6 +394,9 @@ class SpeakerChoice:
             add((speaker,), None, (_I["mention"], 1.0), (_I["mention_same_sentence"], float(same)),
                 (_I["mention_before"], float(before)),
                 (_I["mention_gap"], math.log1p(gap) + 1e-6))  # fmt: skip
+        for speaker, same in self._openings(task):
+            add((speaker,), None, (_I["opening_phrase"], 1.0),
+                (_I["opening_same_sentence"], float(same)))  # fmt: skip
         if self.last_speaker:
             add(self.last_speaker, None, (_I["last_speaker"], 1.0))
         for rank, (paragraph_id, entity_id, words, kind) in enumerate(self._recent(task)):
@@ -363,6 +406,26 @@ class SpeakerChoice:
                 (_I["paragraphs_back"], math.log1p(task.paragraph_id - paragraph_id) + 1e-6))  # fmt: skip
         add((), None)
         return list(out.values())
+
+    def _openings(self, task: QuoteTask) -> list[tuple[Speaker, bool]]:
+        """The speaker noun phrases that open the quotation's sentence and the one before
+        ("A trapped worker cried for help.", "The official leading the rescue added"): up to
+        seven words after an opening conjunction or adverb, ending in a speaker noun of the
+        verb table, before any auxiliary, reporting verb, relative word or preposition; with
+        whether it opens the quotation's own sentence."""
+        s = task.sentences
+        k = s.position[task.first]
+        out = []
+        for position in range(max(k - 1, 0), k + 1):
+            start, end = s.starts[position], s.ends[position]
+            if position == k:
+                end = min(end, task.quote.start)
+            if end - start < 3 or task.inside(start) is not None:
+                continue
+            phrase = _opening(task.text, start, min(end, start + 120), self.nouns)
+            if phrase is not None:
+                out.append((phrase, position == k))
+        return out
 
     def _recent(self, task: QuoteTask) -> list[tuple[int, str, str, str]]:
         """The last three entities named before the quotation's window (at most 40 mentions
