@@ -498,16 +498,19 @@ def _unit_rows(article, order, unit, scan: ArticleScan, memory, carry, choice=No
         if (att is not None or owners.introducing(quote) is None) and _is_label(quote, text, att):
             labels.append(quote.start)  # a label, nobody's quoted words
             continue
+        how = "own"  # how the rules credit it (a feature of the speaker model)
         if att is None and kind == "direct" and last is not None and last.att is not None:
-            att = last.att  # a quotation after a quotation in the same paragraph: same speaker
-        att = att or owners.introducing(quote)
+            att, how = last.att, "previous"  # after a quotation in the paragraph: same speaker
+        if att is None:
+            att, how = owners.introducing(quote), "introducing"
         if att is not None:
             claimed.add(id(att))
             speakers = att.speakers
         elif carry and unit.part == "body" and (quote.start == 0 or carry.open_quote):
-            att, speakers = carry.att, _continued(carry.att, carry.speakers)
+            att, speakers, how = carry.att, _continued(carry.att, carry.speakers), "carried"
         else:
             speakers = _colon_speaker(unit, quote, scan.actors, scan.verbs) or (UNRESOLVED,)
+            how = "colon"
         first = text.sentences.at(quote.start)
         sentence = text.sentence_text(first, text.sentences.at(max(quote.end - 1, quote.start)))
         chosen, credited = speakers, att
@@ -516,7 +519,7 @@ def _unit_rows(article, order, unit, scan: ArticleScan, memory, carry, choice=No
                              text.sentences, index.at, speakers, att,
                              owners.in_window(quote, speaker_window()),
                              last.speakers if last is not None else (),
-                             _continued(None, carry.speakers) if carry else ())  # fmt: skip
+                             _continued(None, carry.speakers) if carry else (), how)  # fmt: skip
             chosen, credited = choice.choose(task)
         for speaker in chosen:
             row = _row(article, unit, first, speaker, credited, kind, quote, sentence)

@@ -53,6 +53,10 @@ __all__ = [
 #: The features of a (quotation, candidate) pair: name and what a high value says.
 FEATURES: dict[str, str] = {
     "rules": "the rules chose this candidate",
+    "rules_own": "... with a reporting verb of the quotation's own sentence(s)",
+    "rules_previous": "... as the speaker of the quotation before it in the paragraph",
+    "rules_introducing": "... with the verb of a sentence before that ends with a colon",
+    "rules_carried": "... as the speaker carried from the previous paragraph",
     "unresolved": "the candidate is nobody (unresolved)",
     "verb_subject": "the subject of a reporting verb near the quotation",
     "verb_same_sentence": "that verb is in the quotation's own sentence",
@@ -365,7 +369,8 @@ class SpeakerChoice:
                 elif value > values[k]:
                     values[k] = value
 
-        add(task.speakers, task.att, (_I["rules"], 1.0))
+        how = _I.get(f"rules_{task.how}")
+        add(task.speakers, task.att, (_I["rules"], 1.0), *([(how, 1.0)] if how else []))
         for att in task.near:
             add(att.speakers, att, *self._verb_flags(att, task))
         if task.previous:
@@ -405,7 +410,20 @@ class SpeakerChoice:
                 (_I["recent_rank"], math.log1p(rank) + 1e-6),
                 (_I["paragraphs_back"], math.log1p(task.paragraph_id - paragraph_id) + 1e-6))  # fmt: skip
         add((), None)
-        return list(out.values())
+        found = list(out.values())
+        if self._colon_frame(task):  # 'About 20 and: "..."': the frame names someone unseen
+            here = (_I["rules"], _I["unresolved"], _I["verb_same_sentence"],
+                    _I["mention_same_sentence"], _I["opening_same_sentence"])  # fmt: skip
+            found = [c for c in found if any(c.values[k] for k in here)]
+        return found
+
+    @staticmethod
+    def _colon_frame(task: QuoteTask) -> bool:
+        """True when words and a colon open the quotation's sentence right before it (a speech
+        frame: "Ana Ruiz: '...'"): its speaker is named there or nowhere the model can see."""
+        start = task.sentences.starts[task.sentences.position[task.first]]
+        before = task.text[start : task.quote.start].rstrip()
+        return before.endswith(":") and len(before) > 1
 
     def _openings(self, task: QuoteTask) -> list[tuple[Speaker, bool]]:
         """The speaker noun phrases that open the quotation's sentence and the one before
@@ -553,6 +571,7 @@ class QuoteTask:
     near: list[Attribution]
     previous: tuple[Speaker, ...]
     carried: tuple[Speaker, ...]
+    how: str = "own"  # how the rules credited it: own, previous, introducing, carried, colon
 
     first: int = field(init=False)  # the id of the quotation's first sentence
     last: int = field(init=False)  # the id of its last sentence
