@@ -672,10 +672,12 @@ def attributions(
     search in bounded windows).
 
     Speaker choice (``speakers``): the rules above propose a speaker for every quotation in the
-    body; with ``"model"`` (the default) that proposal is one candidate among the subjects of
-    the reporting verbs of the quotation's sentence and the one before, the people and
-    organisations named around it, the previous and the last speaker and "unresolved", and a
-    fitted ranker chooses (:mod:`newsframe.framing.speaker_model`, weights in
+    body; with ``"model"`` (the default) a quotation without a reporting verb of its own
+    sentence (credited through the previous quotation or paragraph, a colon, or not at all)
+    has that proposal as one candidate among the subjects of the reporting verbs of its
+    sentence and the one before, the people and organisations named around it, the noun
+    phrases that open those sentences, the previous and the last speaker and "unresolved", and
+    a fitted ranker chooses (:mod:`newsframe.framing.speaker_model`, weights in
     ``data/speaker_model.csv``); a candidate that is no verb's subject keeps the rules' verb.
     ``"rules"`` keeps the rules' choice; a :class:`~newsframe.framing.speaker_model.SpeakerModel`
     or the path of a model CSV uses that model. The headline always keeps the rules' choice.
