@@ -4,10 +4,13 @@ The rules of :mod:`newsframe.framing.speakers` and :mod:`newsframe.framing.attri
 every quotation one speaker. Here that choice becomes one *candidate* among others, as in the
 candidate-ranking approaches to quote attribution (O'Keefe et al. 2012, "A sequence labelling
 approach to quote attribution"; Pareti 2016; Muzny et al. 2017's two stages, quotation to
-mention to speaker): the subjects of the reporting verbs in the quotation's sentence and the
-sentences on either side, the entity mentions of those sentences (outside quotations), the
-speaker of the previous quotation of the paragraph, the speaker carried over from the previous
-paragraph, and "unresolved". Each candidate is described by shallow features that say nothing
+mention to speaker): the subjects of the reporting verbs of the quotation's sentence and the
+one before (never of a later one), the people, organisations and countries of the entity layer
+named in those sentences and the one after (outside quotations), the speaker noun phrases that
+open the quotation's sentence and the one before ("A trapped worker cried for help."), the
+last three entities named before, the speaker of the previous quotation of the paragraph, the
+one carried over from the previous paragraph, the last speaker of the article, and
+"unresolved". Each candidate is described by shallow features that say nothing
 about one story (:data:`FEATURES`: distances in words and sentences, the side of the quotation,
 a reporting verb and where it stands, the punctuation between, the kind of speaker, whether the
 rules chose it, how often the article named it before); a logistic regression fitted on
