@@ -125,6 +125,8 @@ def test_shipped_model_files_are_complete_and_diffable():
     # a move from the chrome after the body back into the body is not allowed
     assert model.transitions[STATES.index("after"), STATES.index("body")] == -math.inf
     assert model.body_bias >= 0 and model.sentence_bias >= 0
+    # the shipped model is the logistic one (the decoder file says trees = false)
+    assert model.trees is None and model.kept_words >= 0
 
 
 def test_a_broken_model_file_names_the_file(tmp_path: Path):
