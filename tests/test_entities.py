@@ -201,3 +201,56 @@ def test_the_first_two_words_of_a_longer_name_are_that_person():
 
     layer = find_entities(["Chief Executive Carrie Lam Cheng Yuet-ngor spoke.", "Carrie Lam left."])
     assert {m.entity_id for m in layer.mentions} == {"Carrie Lam Cheng Yuet-ngor"}
+
+
+def _kinds(layer):
+    return sorted((e.name, e.kind) for e in layer.entities.values())
+
+
+def test_a_demonym_shared_by_a_territory_names_the_country_people_mean():
+    # "American" is also the demonym of small territories; it names the United States
+    layer = find_entities(["American officials met Chinese diplomats."])
+    assert _kinds(layer) == [("China", "country"), ("United States", "country")]
+
+
+def test_a_surname_is_no_country_by_a_rare_alias():
+    # "Mann" (an alias of the Isle of Man) and "Island" are no country; a one-word country
+    # that is the name of the person named in full ("Jordan Vale") is that person
+    layer = find_entities(
+        ["Robert W. Mann told reporters. Mann said the Island was calm.",
+         "Jordan Vale spoke. Jordan said no."]
+    )  # fmt: skip
+    assert [k for k in _kinds(layer) if k[1] != "place"] == [
+        ("Jordan Vale", "person"),
+        ("Robert W. Mann", "person"),
+    ]
+    assert [e for t, e in _ids(layer) if t in ("Mann", "Jordan")] == [
+        "Robert W. Mann",
+        "Jordan Vale",
+    ]
+
+
+def test_eu_and_un_are_organisations_not_titles():
+    layer = find_entities(["EU negotiator Michel Barnier met UN envoys. The EU said no."])
+    assert ("EU", "organisation") in _kinds(layer) and ("UN", "organisation") in _kinds(layer)
+    assert [e for t, e in _ids(layer) if t == "EU"] == ["EU", "EU"]
+
+
+def test_and_joins_an_organisations_name_but_never_two_people():
+    layer = find_entities(
+        ["Xi Jinping and Joe Biden met the Ministry of Trade and Industry.",
+         "Presidents Xi and Biden left."]
+    )  # fmt: skip
+    assert _kinds(layer) == [
+        ("Joe Biden", "person"),
+        ("Ministry of Trade and Industry", "organisation"),
+        ("Xi Jinping", "person"),
+    ]
+    assert [e for t, e in _ids(layer) if t in ("Xi", "Biden")] == ["Xi Jinping", "Joe Biden"]
+
+
+def test_a_hyphenated_given_name_is_a_person_whatever_the_surname_means():
+    # "Park" is also a place word ("Central Park"); "Geun-hye" makes it a person's name
+    layer = find_entities(["Park Geun-hye met Lee. Park said no."])
+    assert ("Park Geun-hye", "person") in _kinds(layer)
+    assert [e for t, e in _ids(layer) if t == "Park"] == ["Park Geun-hye"]

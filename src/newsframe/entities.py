@@ -62,8 +62,8 @@ TITLES = frozenset(
      "citizen", "resident", "consultant", "analyst", "expert", "professor", "councillor", "affairs",
      "councilor", "federal", "national", "regional", "provincial", "county", "city", "u.s.", "pm",
      "mp", "mep", "labour", "conservative", "democratic", "republican",
-     "us", "uk", "un", "eu", "cal", "fire", "crown", "attorney", "solicitor", "lawmaker"]
-)
+     "us", "uk", "cal", "fire", "crown", "attorney", "solicitor", "lawmaker", "major", "staff"]
+)  # (never "EU" or "UN": an organisation before a role is a name of its own)
 _TITLE_ONLY = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"])
 # words that are never the first word of a name (capitalised only because a sentence opens)
 _OPENERS = frozenset(
@@ -246,14 +246,20 @@ def _strip_titles(words: list[str], orgs: frozenset[str]) -> tuple[list[str], li
     Aviation Administration") is never split."""
     last = -1
     for k, w in enumerate(words[:-1]):
-        if w.lower().rstrip(".") in TITLES:
+        if _title(w):
             last = k
-    if last < 0:
-        return [], words
+    if last < 0 or _organisation_so_far(words[: last + 2]):
+        return [], words  # "Ministry of Trade and Industry" is a name, "Trade" no title there
     name = words[last + 1 :]
     if _has_org(name, orgs) or (len(name) == 1 and _has_org(words, orgs)):
         return [], words
     return words[: last + 1], name
+
+
+def _title(word: str) -> bool:
+    """True for a title or role word, singular or plural ("Minister", "Presidents")."""
+    low = word.lower().rstrip(".")
+    return low in TITLES or (len(low) > 4 and low.endswith("s") and low[:-1] in TITLES)
 
 
 def _has_org(words: list[str], orgs: frozenset[str]) -> bool:
@@ -265,9 +271,18 @@ def gazetteer() -> Mapping[str, str]:
     """Country names, capitals and demonyms (as written) -> the country's name, from the
     ``countryinfo`` package's shipped data, plus a few abbreviations of news usage ("US", "UK").
 
+    Only forms that read as the country in English news count: its name (without a leading
+    "The"), capital, demonyms, and its longer official names ("People's Republic of China") or
+    hyphenated ones ("Timor-Leste"); one-word alternative spellings are mostly names in other
+    languages or rare aliases ("Mann" for the Isle of Man, "Island" for Iceland) and are left
+    out. A form several entries share (the demonym "American" of the United States and of the
+    Northern Mariana Islands, the capital "Kingston") names the most populous of them.
+
     >>> g = gazetteer()
-    >>> g["Beijing"], g["Chinese"], g["Russia"], g["Washington"], g["UK"]
-    ('China', 'China', 'Russia', 'United States', 'United Kingdom')
+    >>> g["Beijing"], g["Chinese"], g["Russia"], g["Washington"], g["UK"], g["American"]
+    ('China', 'China', 'Russia', 'United States', 'United Kingdom', 'United States')
+    >>> "Mann" in g, "Island" in g
+    (False, False)
     """
     return _countries()[0]
 
@@ -275,21 +290,29 @@ def gazetteer() -> Mapping[str, str]:
 @functools.lru_cache(maxsize=1)
 def _countries() -> tuple[dict[str, str], frozenset[str]]:
     """The gazetteer and the demonyms, read from the package's data in one pass."""
-    out: dict[str, str] = {}
+    best: dict[str, tuple[int, str]] = {}  # form -> (population, country) of its largest owner
     demonyms: set[str] = set()
     for country in all_countries():
         name = country.name()
-        forms = [name]
+        population = country.info().get("population") or 0
+        forms = [name, name[4:] if name.startswith("The ") else ""]
         for k, value in enumerate((country.capital(), country.demonym())):  # str, list or None
             values = [value] if isinstance(value, str) else list(value or ())
             forms += values
             if k == 1:
                 demonyms.update(values)
-        forms += [a for a in country.alt_spellings() or () if len(a) > 3 and a.isascii()]
+        forms += [
+            a
+            for a in country.alt_spellings() or ()
+            if len(a) > 3 and a.isascii() and (" " in a or "-" in a)
+        ]
         for form in forms:
             for piece in {form, form.split(" D.C.")[0]}:  # "Washington D.C." -> "Washington"
                 if piece and piece[:1].isupper() and piece.isascii():
-                    out.setdefault(piece, name)
+                    had = best.get(piece)
+                    if had is None or (population, name) > had:
+                        best[piece] = (population, name)
+    out = {form: country for form, (_, country) in sorted(best.items())}
     for code, name in _CODES.items():
         out.setdefault(code, name)
     return out, frozenset(demonyms)
@@ -301,7 +324,7 @@ def _countries() -> tuple[dict[str, str], frozenset[str]]:
 _WORDCHARS = r"[\w'\u2019.&-]*"
 _RUN = re.compile(
     rf"(?<![\w'\u2019.&-])[^\W\d_a-z]{_WORDCHARS}"
-    rf"(?:[ \t]+(?:(?:of|for|the|de|al|bin|van|von|du|da)[ \t]+)?[^\W\d_a-z]{_WORDCHARS})*"
+    rf"(?:[ \t]+(?:(?:of|for|the|and|de|al|bin|van|von|du|da)[ \t]+)?[^\W\d_a-z]{_WORDCHARS})*"
 )
 
 
@@ -331,7 +354,10 @@ def _runs(text: str) -> Iterable[tuple[int, int, list[str], list[tuple[int, int]
             pos = a - base + len(w)
             b = a + len(w)
             if not _capital(w):
-                if w in _INSIDE and words:  # a connector: kept only before a capital
+                if w in _INSIDE and words and (w != "and" or _organisation_so_far(words)):
+                    # a connector: kept only before a capital; "and" only inside an
+                    # organisation's name ("Ministry of Trade and Industry"), never between
+                    # two names ("Xi Jinping and Joe Biden")
                     words.append(w)
                     spans.append((a, b))
                     continue
@@ -341,7 +367,7 @@ def _runs(text: str) -> Iterable[tuple[int, int, list[str], list[tuple[int, int]
                     yield spans[0][0], spans[-1][1], words, spans
                 words, spans = [], []
                 continue
-            stop = w.endswith(".") and not _abbreviation(w)
+            stop = w.endswith(".") and not _abbreviation(w) and not _initial(w, group, pos)
             if stop:  # "... met Xi Jinping." : the full stop ends the name
                 w, b = w[:-1], b - 1
             possessive = w.endswith(("'s", "\u2019s"))
@@ -393,6 +419,25 @@ def _plain(
 _ABBREVIATIONS = frozenset(["co", "inc", "corp", "ltd", "jr", "sr", "st", "mt", "ft", "mr", "mrs",
                             "ms", "dr", "prof", "gov", "sen", "rep", "lt", "col", "gen", "capt",
                             "sgt", "dep", "supt", "insp", "det", "cmdr", "adm"])  # fmt: skip
+
+
+def _organisation_so_far(words: list[str]) -> bool:
+    """True when ``words`` open an organisation's name that "and" may continue: an
+    organisation noun, then "of" or "for" ("Department of Health", "Bureau of Enquiry")."""
+    lower = [w.lower().rstrip(".") for w in words]
+    for k, w in enumerate(lower[:-1]):
+        if (w in _ORGANISATION_NOUNS or w.rstrip("s") in _ORGANISATION_NOUNS) and lower[k + 1] in (
+            "of",
+            "for",
+        ):
+            return True
+    return False
+
+
+def _initial(word: str, group: str, end: int) -> bool:
+    """True for a middle initial ("W." of "Robert W. Mann"): one capital and a full stop that
+    a capitalised word of the same run follows."""
+    return len(word) == 2 and word[0].isupper() and group[end:].strip()[:1].isupper()
 
 
 def _abbreviation(word: str) -> bool:
@@ -523,7 +568,10 @@ def find_entities(
         for part in (name[0], name[-1]):
             layer._single.setdefault(part.lower(), set()).add(entity_id)
     for paragraph_id, start, end, form, owner, name, kind, role, acronym in found:
-        if kind == "country":
+        if kind == "country" and _person_named(layer, name):
+            kind, entity_id = "person", next(iter(layer._single[form.lower()]))
+            _add(layer, entity_id, entity_id, "person", "", form)
+        elif kind == "country":
             entity_id = places.get(form) or places[form.title()]
             _add(layer, entity_id, entity_id, "country", "", form)
         elif kind == "person" and len(name) > 1:
@@ -550,6 +598,19 @@ def find_entities(
         (layer.mentions if entity_id is not None else layer.unresolved).append(mention)
     layer.mentions.sort(key=lambda m: (m.paragraph_id, m.start))
     return _canonical(layer, frozenset(names))
+
+
+def _person_named(layer: Entities, name: list[str]) -> bool:
+    """True when a one-word name of the gazetteer is the first or last name of the one person
+    the article names in full ("Mann" after "Robert W. Mann", "Jordan" after "Jordan Lee"):
+    the person, not a country. Demonyms are never names."""
+    if len(name) != 1 or name[0] in _demonyms():
+        return False
+    people = layer._single.get(name[0].lower(), ())
+    return len(people) == 1 and layer.entities.get(next(iter(people)), _NOBODY).kind == "person"
+
+
+_NOBODY = Entity("", "", "")
 
 
 def _title_case(text: str) -> bool:
@@ -670,6 +731,7 @@ _PLACE_WORDS = frozenset(
 )  # fmt: skip
 
 
+_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+$")  # "Geun-hye", "Yuet-ngor" (never "Timor-Leste")
 _NUMERALS = frozenset(["II", "III", "IV", "VI", "VII", "VIII", "JR", "SR"])
 
 
@@ -682,13 +744,15 @@ def _kind(name: list[str], form: str, orgs: frozenset[str], places: Mapping[str,
     lower = [w.lower().rstrip(".") for w in name]
     if lower[-1] in orgs or lower[-1].rstrip("s") in orgs:
         return "organisation"  # headed by an organisation noun: "River Basin Commission"
+    if 2 <= len(name) <= 4 and any(_GIVEN.match(w) for w in name[1:]):
+        return "person"  # a hyphenated given name ("Park Geun-hye", "Moon Jae-in")
     if any(w in _PLACE_WORDS for w in lower):
         return "place"  # "Cape Nosappu", "Fukushima Prefecture", "Main Street": never a person
     if any(w in orgs or w.rstrip("s") in orgs for w in lower):
         return "organisation"
     if len(name) == 1 and name[0].isupper() and len(name[0]) > 1:
         return "organisation"  # an acronym ("IAEA", "FAA")
-    if any(len(w) > 1 and w.isupper() and w not in _NUMERALS for w in name):
+    if any(len(w) > 1 and w.isupper() and w not in _NUMERALS and w[1:] != "." for w in name):
         return "organisation"  # an acronym inside a name ("IAEA Task Force", "IAEA Fukushima")
     if 2 <= len(name) <= 4 and not any(w in _INSIDE for w in lower) and lower[-1] not in _OPENERS:
         return "person"  # (never "Fukushima No" of "Fukushima No. 1")
