@@ -348,13 +348,29 @@ def test_the_statement_speaks_for_whoever_issued_it():
         ("Police in Lakeside reported that two men were held.", "Police", "organisation"),
         ("Some residents of the valley said they were forgotten.",
          "Some residents of the valley", "group"),
-        ('Protesters carried a banner that read "Hands off our park".', "a banner", "document"),
-        ('A sign read: "Closed until further notice."', "A sign", "document"),
     ],
 )  # fmt: skip
 def test_organisations_groups_and_documents_speak_with_their_full_name(sentence, speaker, kind):
     row = _rows(sentence).iloc[0]
     assert (row.speaker, row.speaker_kind) == (speaker, kind)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "marks"),
+    [
+        ('Protesters carried a banner that read "Hands off our park".', ["Hands off our park"]),
+        ('A sign read: "Closed until further notice."', ["Closed until further notice."]),
+        # longer than a scare quote (distancing_marks' max_words): no mark, still no speech
+        ('Fans wore T-shirts reading "We will not be moved by anyone, ever".', []),
+    ],
+)
+def test_words_written_on_a_banner_are_a_slogan_not_speech(sentence, marks):
+    # a banner, a sign or a T-shirt speaks for nobody: its words are a label in quotation
+    # marks, counted once, as a scare quote, and never in share of voice
+    a = nf.Article("a", "", (sentence,))
+    assert nf.attributions([a]).empty
+    found = nf.distancing_marks([a])
+    assert found[found["kind"] == "scare_quote"]["text"].tolist() == marks
 
 
 @pytest.mark.parametrize(
@@ -618,10 +634,23 @@ def test_contraction_is_not_a_possessive():
         'The minister rejected the "hostile" reports on Tuesday.',
         'Mao said the singer performed the song "Katyusha" in Mariupol.',
         'He used the term "treated water" in his speech, officials said.',
+        # a noun's slot inside a prepositional phrase, the reporter's sentence going on
+        'The plan for a "managed exit" opened up new risks, Ann Lee said.',
+        'He hinted at the involvement of a "higher power" in the case, his lawyer said.',
+        # a modifier of the noun after it, after a preposition
+        'The board accused Lee of "serious" misconduct on Monday.',
     ],
 )
 def test_short_quoted_noun_phrase_without_a_speech_frame_is_a_label(text):
     assert _plain(text).query("kind != 'paraphrase'").empty
+
+
+def test_a_verb_after_two_quotations_credits_the_nearer_one():
+    # "said" credits the quotation right before it; the label before that one is a label
+    text = 'A "purely accidental" entry: "The facts are plain," said Ann Lee.'
+    assert _plain(text)["quote"].tolist() == ["The facts are plain"]
+    marks = nf.distancing_marks([nf.Article("a", "", (text,))])
+    assert marks["text"].tolist() == ["purely accidental"]
 
 
 @pytest.mark.parametrize(
@@ -634,6 +663,9 @@ def test_short_quoted_noun_phrase_without_a_speech_frame_is_a_label(text):
         ('The mayor spoke. "Never."', "Never."),  # a sentence of its own
         ('It was "not our fault" at all.', "not our fault"),  # a clause: someone's words
         ('The pilot had an "excellent" record, Tewolde said.', "excellent"),  # verb after it
+        # the noun slot of a prepositional phrase that ends the sentence: the speaker's words
+        ('The mayor said the march had turned into a "violent riot".', "violent riot"),
+        ('The mayor said it was a "profound shock" to the town.', "profound shock"),
     ],
 )
 def test_short_quotation_with_a_speech_frame_is_speech(text, quote):

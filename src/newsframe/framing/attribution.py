@@ -365,6 +365,8 @@ _NOT_NOUN = frozenset(["and", "or", "but", "nor", "than", "as", "that", "which",
 )  # fmt: skip
 
 
+_PREPOSITIONS = frozenset(["of", "for", "to", "at", "in", "on", "with", "about", "against",
+                           "from", "by", "over", "under", "into", "without", "toward"])  # fmt: skip
 NOUN_SLOT_WORDS = 6  # a quoted noun phrase after a determiner or preposition: a label up to this
 _NOUN_SLOT = frozenset(["the", "a", "an", "this", "of", "to", "for", "with", "on", "against"])
 
@@ -396,12 +398,31 @@ def _short_phrase(quote: Quote, text: UnitText, *, framed: bool = True) -> bool:
     return text.has_word(start, quote.start) or text.has_word(quote.end, max(end, quote.end))
 
 
-def _is_label(quote: Quote, text: UnitText, att: Attribution | None) -> bool:
-    """True when a quotation is a label rather than speech: a short noun phrase
-    (:func:`_short_phrase`) that no speech frame credits (``att`` is None), or that names a term
-    ('the term "treated water"', 'the song "Katyusha"', 'so-called "peace plan"') or modifies
-    the noun after it ('rejected the "hostile" reports') -- unless the reporting verb comes after
-    it, making the whole clause the speaker's words ('an "excellent" record, he said')."""
+def _is_label(
+    quote: Quote, text: UnitText, att: Attribution | None, index: QuoteIndex | None = None
+) -> bool:
+    """True when a quotation is a label rather than speech.
+
+    - words written on a thing ('banners reading "..."', 'T-shirts that read "..."': every
+      speaker of the frame an inscription of the speaker table) are a slogan, whatever their
+      length;
+    - a short noun phrase (:func:`_short_phrase`) is a label when no speech frame credits it
+      (``att`` is None, or the only frame is a verb after it that another quotation of
+      ``index`` stands between: 'A "totally accidental" entry: "The facts are clear," said
+      Xie'), when it names a term ('the term "treated water"', 'the song "Katyusha"',
+      'so-called "peace plan"'), when it sits in a noun's slot inside a prepositional phrase
+      with the reporter's words going on after it ('the proposal for a "facilitated customs
+      arrangement" opened ...', 'the involvement of a "higher power" in the case'), or when
+      it modifies the noun after it after a determiner or a preposition ('rejected the
+      "hostile" reports', 'accused him of "significant" misconduct') -- unless the reporting
+      verb comes after it, making the whole clause the speaker's words ('an "excellent"
+      record, he said')."""
+    if att is not None and att.speakers and all(s.kind == "inscription" for s in att.speakers):
+        return True
+    if att is not None and index is not None and att.start >= quote.end:
+        k = bisect_right(index.starts, quote.start)
+        if k < len(index.starts) and index.starts[k] < att.start:
+            att = None  # the verb credits the quotation between, not this one
     if not _short_phrase(quote, text, framed=att is not None):
         return False
     if att is None:
@@ -412,9 +433,13 @@ def _is_label(quote: Quote, text: UnitText, att: Attribution | None) -> bool:
     last = before[-1].lower()
     if last in LABEL_CUES or " ".join(before).lower() in LABEL_CUES:
         return True
+    if len(before) == 2 and before[0].lower() in _PREPOSITIONS and last in _MODIFIED:
+        end = text.sentences.bounds(text.sentences.at(quote.start))[1]
+        if quote.words <= LABEL_WORDS and text.has_word(quote.end, max(end, quote.end)):
+            return True  # inside a prepositional phrase, and the sentence goes on
     after = [w.rstrip(".,;:") for w in text.unit.text[quote.end : quote.end + 40].split()[:1]]
     return (
-        last in _MODIFIED
+        (last in _MODIFIED or last in _PREPOSITIONS)
         and bool(after)
         and after[0].isalpha()
         and after[0].islower()
@@ -475,7 +500,9 @@ def _unit_rows(article, order, unit, scan: ArticleScan, memory, carry):
     for quote in quotes:
         kind = text.kind(quote)
         att = owners.own(quote, kind) or owners.tag_after(quote, index)
-        if (att is not None or owners.introducing(quote) is None) and _is_label(quote, text, att):
+        if (att is not None or owners.introducing(quote) is None) and _is_label(
+            quote, text, att, index
+        ):
             labels.append(quote.start)  # a label, nobody's quoted words
             continue
         if att is None and kind == "direct" and last is not None and last.att is not None:
@@ -496,8 +523,8 @@ def _unit_rows(article, order, unit, scan: ArticleScan, memory, carry):
         last = _Carry(speakers, att, not quote.closed)
     tail = None
     for att in found:
-        if id(att) in claimed:
-            continue
+        if id(att) in claimed or all(s.kind == "inscription" for s in att.speakers):
+            continue  # (words on a banner are a slogan, nobody's speech)
         sentence_id = text.sentences.at(att.start)
         sentence = text.sentence_text(sentence_id, sentence_id)
         for speaker in att.speakers:
