@@ -803,3 +803,30 @@ def test_it_in_the_complement_of_an_organisations_verb_is_that_organisation():
     assert t[t.kind == "partial"][["speaker", "verb"]].values.tolist() == [
         ["Acme", "would recommend"]
     ]
+
+
+def test_a_banner_never_speaks_even_when_a_verb_of_speech_follows_it():
+    text = 'Many wore T-shirts that read "Let us pray" as they held banners and shouted: "Go!"'
+    t = _plain(text)
+    assert t[["speaker", "quote"]].values.tolist() == [["unresolved", "Go!"]]
+
+
+def test_one_person_is_one_speaker_whatever_the_spelling_or_honorific():
+    text = (
+        '"The fire is contained," said fire chief Ken Pimlott.',
+        '"Stay away from the ridge," Pimlot said.',  # a letter dropped: still Ken Pimlott
+        '"We are searching," said Datuk Seri Aziz Rahmat.',
+        '"Nothing was found," Aziz told reporters.',  # honorifics are no given name
+    )
+    t = nf.share_of_voice([nf.Article("x", "T", text)])
+    assert sorted(t["speaker"]) == ["Aziz Rahmat", "Ken Pimlott"]
+
+
+def test_two_people_who_share_a_surname_stay_two_speakers():
+    text = (
+        '"We will appeal," said Ann Lee, the owner.',
+        '"We will not," said Bob Lee, her brother.',
+        '"It is over," Lee said.',  # which Lee: not guessed
+    )
+    t = nf.attributions([nf.Article("x", "T", text)])
+    assert t["speaker"].tolist() == ["Ann Lee", "Bob Lee", "Lee"]

@@ -62,7 +62,8 @@ TITLES = frozenset(
      "citizen", "resident", "consultant", "analyst", "expert", "professor", "councillor", "affairs",
      "councilor", "federal", "national", "regional", "provincial", "county", "city", "u.s.", "pm",
      "mp", "mep", "labour", "conservative", "democratic", "republican",
-     "us", "uk", "cal", "fire", "crown", "attorney", "solicitor", "lawmaker", "major", "staff"]
+     "us", "uk", "cal", "fire", "crown", "attorney", "solicitor", "lawmaker", "major", "staff",
+     "datuk", "dato", "datin", "seri", "tun"]
 )  # (never "EU" or "UN": an organisation before a role is a name of its own)
 _TITLE_ONLY = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"])
 # words that are never the first word of a name (capitalised only because a sentence opens)
@@ -159,8 +160,7 @@ class Entities:
         if hit is not None:
             return hit
         if len(words) == 1:
-            people = self._single.get(key, set())
-            return next(iter(people)) if len(people) == 1 else None
+            return _single_name(self, words[0])
         people = self._single.get(words[-1].lower(), set())
         full = [p for p in people if self.entities[p].name.lower().endswith(key)]
         return full[0] if len(full) == 1 else None
@@ -556,11 +556,13 @@ def find_entities(
         words = tuple(w.lower() for w in name)
         owners = tails.get(words, set())  # "Jaberi Ansari" of "Hossein Jaberi Ansari",
         # "Carrie Lam" of "Carrie Lam Cheng Yuet-ngor"
-        entity_id = (
-            next(iter(owners))
-            if len(owners) == 1
-            else people.setdefault((words[0], words[-1]), form)
-        )
+        key = (words[0], words[-1])
+        if len(owners) == 1:
+            entity_id = next(iter(owners))
+        elif key not in people and (near := _spelt_alike(people, key)) is not None:
+            entity_id = people[key] = near  # "Anotiny Blinken" is the article's Antony Blinken
+        else:
+            entity_id = people.setdefault(key, form)
         for k in range(1, len(words) - 1):
             tails.setdefault(words[k:], set()).add(entity_id)
             tails.setdefault(words[: k + 1], set()).add(entity_id)
@@ -664,7 +666,43 @@ def _single_name(layer: Entities, form: str) -> str | None:
     if hit is not None:
         return hit
     people = layer._single.get(key, ())
+    if not people and len(key) >= _SPELT_MIN:
+        people = {p for k, ps in layer._single.items() if _one_letter_apart(k, key) for p in ps}
     return next(iter(people)) if len(people) == 1 else None
+
+
+_SPELT_MIN = 5  # the shorter of two spellings of one name has at least this many letters
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """True when one word is the other with one letter more ("Hishammuddin", "Hishamuddin";
+    "Pimlott", "Pimlot"): two spellings of one name, the shorter of at least five letters and
+    the same first letter. A changed letter is no match ("Andrea", "Andrew" are two people).
+
+    >>> _one_letter_apart("pimlott", "pimlot"), _one_letter_apart("andrea", "andrew")
+    (True, False)
+    """
+    if len(a) < len(b):
+        a, b = b, a
+    if len(a) != len(b) + 1 or len(b) < _SPELT_MIN or a[0] != b[0]:
+        return False
+    k = 0
+    while k < len(b) and a[k] == b[k]:
+        k += 1
+    return a[k + 1 :] == b[k:]
+
+
+def _spelt_alike(people: dict[tuple[str, str], str], key: tuple[str, str]) -> str | None:
+    """The one person of ``people`` ((first, last) name -> id) whose name differs from ``key``
+    by one letter in one of the two names, or None."""
+    first, last = key
+    hits = {
+        entity_id
+        for (given, family), entity_id in people.items()
+        if (family == last and _one_letter_apart(given, first))
+        or (given == first and _one_letter_apart(family, last))
+    }
+    return next(iter(hits)) if len(hits) == 1 else None
 
 
 def _canonical(layer: Entities, actor_ids: frozenset[str]) -> Entities:

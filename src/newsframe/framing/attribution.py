@@ -161,7 +161,7 @@ def _entity_names(rows: list[dict], layer: Entities) -> None:
         if person is not None:
             row["speaker"], row["speaker_kind"] = person, "person"
             continue
-        described = row["speaker_source"] == "description" and text.startswith("the ")
+        described = row["speaker_source"] == "description" and text.lower().startswith("the ")
         if described or (row["speaker_source"] != "name" and key.startswith("the ")):
             # a description ("the spokesperson said"): the last entity of the article with that
             # role or head noun, if any -- a role the text gave is better evidence than the
@@ -398,6 +398,11 @@ def _short_phrase(quote: Quote, text: UnitText, *, framed: bool = True) -> bool:
     return text.has_word(start, quote.start) or text.has_word(quote.end, max(end, quote.end))
 
 
+def _written(att: Attribution) -> bool:
+    """True for words an inscription bears: a banner, a sign or a T-shirt that "read" them."""
+    return att.lemma == "read" and all(s.kind == "inscription" for s in att.speakers)
+
+
 def _is_label(
     quote: Quote, text: UnitText, att: Attribution | None, index: QuoteIndex | None = None
 ) -> bool:
@@ -417,7 +422,7 @@ def _is_label(
       "hostile" reports', 'accused him of "significant" misconduct') -- unless the reporting
       verb comes after it, making the whole clause the speaker's words ('an "excellent"
       record, he said')."""
-    if att is not None and att.speakers and all(s.kind == "inscription" for s in att.speakers):
+    if att is not None and _written(att):
         return True
     if att is not None and index is not None and att.start >= quote.end:
         k = bisect_right(index.starts, quote.start)
@@ -510,7 +515,8 @@ def _unit_rows(article, order, unit, scan: ArticleScan, memory, carry):
         att = att or owners.introducing(quote)
         if att is not None:
             claimed.add(id(att))
-            speakers = att.speakers
+            # a thing never speaks: "shouted" after "T-shirts" has a speaker not found
+            speakers = tuple(s for s in att.speakers if s.kind != "inscription") or (UNRESOLVED,)
         elif carry and unit.part == "body" and (quote.start == 0 or carry.open_quote):
             att, speakers = carry.att, _continued(carry.att, carry.speakers)
         else:
