@@ -830,3 +830,26 @@ def test_two_people_who_share_a_surname_stay_two_speakers():
     )
     t = nf.attributions([nf.Article("x", "T", text)])
     assert t["speaker"].tolist() == ["Ann Lee", "Bob Lee", "Lee"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # the object of a participle is not the speaker: the noun phrase before it is
+        ('The official leading the rescue said it "may last two months."', "The official"),
+        ('A senior police officer guarding the embassy said "it is calm".',
+         "A senior police officer"),
+        # a role noun alone, capitalised, with no determiner, names nobody (headline shorthand)
+        ('Lawyer calls the arrest "hostage justice" in a statement.', "unresolved"),
+        # ... but a plural or collective one does
+        ('Police said "two men were held".', "Police"),
+        ('Officials said "the port is shut".', "Officials"),
+    ],
+)  # fmt: skip
+def test_a_speaker_is_a_noun_phrase_that_names_someone(sentence, speaker):
+    assert _plain(sentence).query("kind != 'paraphrase'")["speaker"].tolist() == [speaker]
+
+
+def test_one_member_of_a_group_is_one_key_however_worded():
+    text = '"We want answers," one of the relatives said. "Now," one relative said.'
+    assert _plain(text)["speaker"].tolist() == ["one relative", "one relative"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +30,7 @@ from newsframe.framing.speakers import (
 )
 from newsframe.linking import Links, corpus_links
 from newsframe.resources import Resources, resolve_resources
+from newsframe.text import lemmatize
 
 __all__ = ["LABEL_WORDS", "attributions", "share_of_voice"]
 
@@ -141,7 +142,52 @@ def _named_later(text: str, layer: Entities, paragraph_id: int) -> str | None:
     return people[paragraph_id + 1][0]
 
 
-def _entity_names(rows: list[dict], layer: Entities) -> None:
+_PLURAL_FORM = frozenset(["police", "people", "clergy"])  # plural nouns without a plural -s
+_DETERMINER = frozenset(["the", "a", "an", "one", "this", "that"])
+
+
+def _bare_role(text: str, nouns: Mapping[str, str]) -> bool:
+    """True for a speaker that is one capitalised role noun in the singular with no determiner
+    and no name ("Lawyer calls ...", "Agency" cut from "Yonhap news Agency"): headline
+    shorthand or the tail of a name, no noun phrase that names a speaker. Plurals and
+    collectives stay ("Police said", "Officials said"); so do acronyms ("IAEA")."""
+    if " " in text or not text[:1].isupper() or text.isupper():
+        return False
+    low = text.lower()
+    return low in nouns and not low.endswith("s") and low not in _PLURAL_FORM
+
+
+def _before_participle(row: dict, nouns: Mapping[str, str]) -> str:
+    """The noun phrase a participle follows when the speaker found is that participle's
+    object ("The official leading the rescue said": the official, not the rescue), or ""."""
+    sentence, text = row["sentence"], row["speaker_text"]
+    k = sentence.find(f" {text} ")
+    words = sentence[: max(k, 0)].split()
+    if len(words) < 2 or not words[-1].endswith("ing") or not words[-1].islower():
+        return ""
+    noun = words[-2].strip(",").lower()
+    if noun not in nouns and lemmatize(noun) not in nouns:
+        return ""
+    start = len(words) - 2  # back to a determiner, over at most two lowercase modifiers
+    while start > 0 and words[start - 1].lower() not in _DETERMINER:
+        if len(words) - 2 - start >= 2 or not words[start - 1].islower():
+            return ""
+        start -= 1
+    if start == 0:
+        return ""
+    return " ".join(words[start - 1 : -1]).strip(",")
+
+
+def _group_member(key: str) -> str:
+    """One member of a group named as such, in one form: "one of the relatives" -> "one
+    relative" ("one relative" stays)."""
+    words = key.split()
+    if len(words) == 4 and " ".join(words[:3]).lower() == "one of the":
+        return f"{words[0]} {lemmatize(words[3].lower())}"
+    return key
+
+
+def _entity_names(rows: list[dict], layer: Entities, nouns: Mapping[str, str]) -> None:
     """Give every speaker named in several ways one key, the canonical name of its entity in
     the article's entity layer -- the entity id: an actor's id, else the canonical name
     ("Foreign Minister Sergei Lavrov", "Lavrov", "Mr Lavrov" -> "Sergei Lavrov"; "Beijing" ->
@@ -151,6 +197,18 @@ def _entity_names(rows: list[dict], layer: Entities) -> None:
     for row in rows:
         if row["speaker_source"] in ("actor", "unresolved"):
             continue
+        if row["speaker_source"] in ("name", "continuation") and _bare_role(
+            row["speaker_text"], nouns
+        ):
+            row.update(speaker="unresolved", speaker_text="", speaker_source="unresolved")
+            row["speaker_kind"] = ""
+            continue
+        head = _before_participle(row, nouns) if row["speaker_source"] != "pronoun" else ""
+        if head:
+            source = "description" if head.split()[0].lower() in ("the", "this") else "name"
+            row.update(speaker=head, speaker_text=head, speaker_source=source)
+            row["speaker_kind"] = nouns.get(lemmatize(head.split()[-1].lower()), "person")
+        row["speaker"] = _group_member(row["speaker"])
         key = row["speaker"]
         text = row["speaker_text"]
         organisation = _spokesperson_of(text, layer, row["paragraph_id"])
@@ -589,7 +647,7 @@ def _analysed(article, verbs, actors, resources) -> tuple[list[dict], frozenset]
         layer = analyse(article, resources=resources).entities(
             actors, organisation_nouns=organisation_nouns(verbs)
         )
-        _entity_names(named, layer)
+        _entity_names(named, layer, verbs.speaker_nouns)
         return named, labels
 
     return analyse(article, resources=resources).memo("attributions", (verbs, actors), build)
