@@ -254,3 +254,23 @@ def test_a_hyphenated_given_name_is_a_person_whatever_the_surname_means():
     layer = find_entities(["Park Geun-hye met Lee. Park said no."])
     assert ("Park Geun-hye", "person") in _kinds(layer)
     assert [e for t, e in _ids(layer) if t == "Park"] == ["Park Geun-hye"]
+
+
+def test_an_organisation_before_a_persons_name_is_the_persons_role():
+    layer = find_entities(
+        ["Federal Aviation Administration Daniel Elwell spoke.",
+         "Minister of Economy, Trade and Industry Yasutoshi Nishimura agreed.",
+         "Bank of England Governor Andrew Bailey left. Elwell stayed."]
+    )  # fmt: skip
+    roles = {e.name: e.role for e in layer.entities.values() if e.kind == "person"}
+    assert roles == {
+        "Daniel Elwell": "federal aviation administration",
+        "Yasutoshi Nishimura": "industry",
+        "Andrew Bailey": "bank of england governor",
+    }
+    assert [e for t, e in _ids(layer) if t == "Elwell"] == ["Daniel Elwell"]
+
+
+def test_a_code_with_digits_and_a_building_are_neither_people_nor_organisations():
+    layer = find_entities(["The search for MH370 went on after Rana Plaza fell."])
+    assert {e.name: e.kind for e in layer.entities.values()} == {"MH370": "", "Rana Plaza": "place"}

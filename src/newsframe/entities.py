@@ -57,7 +57,7 @@ TITLES = frozenset(
      "princess", "pope", "director", "head", "executive", "ceo", "vice", "assistant",
      "associate", "principal", "first", "lady", "administrator", "commissioner", "sheriff",
      "officer", "reconstruction", "economy", "finance", "interior", "trade", "justice",
-     "health", "education", "agriculture", "transport", "transportation", "energy",
+     "health", "education", "agriculture", "transport", "transportation", "energy", "industry",
      "environment", "labour", "labor", "culture", "economic", "fisheries", "forestry",
      "citizen", "resident", "consultant", "analyst", "expert", "professor", "councillor", "affairs",
      "councilor", "federal", "national", "regional", "provincial", "county", "city", "u.s.", "pm",
@@ -248,11 +248,13 @@ def _strip_titles(words: list[str], orgs: frozenset[str]) -> tuple[list[str], li
     for k, w in enumerate(words[:-1]):
         if _title(w):
             last = k
-    if last < 0 or _organisation_so_far(words[: last + 2]):
-        return [], words  # "Ministry of Trade and Industry" is a name, "Trade" no title there
+    inside = last >= 0 and words[last + 1].lower() in _INSIDE
+    if last < 0 or (inside and _organisation_so_far(words[: last + 2])):
+        # "Ministry of Trade and Industry" is a name, "Trade" no title there
+        return _person_after_organisation(words, orgs)
     name = words[last + 1 :]
     if _has_org(name, orgs) or (len(name) == 1 and _has_org(words, orgs)):
-        return [], words
+        return _person_after_organisation(words, orgs)
     return words[: last + 1], name
 
 
@@ -260,6 +262,22 @@ def _title(word: str) -> bool:
     """True for a title or role word, singular or plural ("Minister", "Presidents")."""
     low = word.lower().rstrip(".")
     return low in TITLES or (len(low) > 4 and low.endswith("s") and low[:-1] in TITLES)
+
+
+def _person_after_organisation(
+    words: list[str], orgs: frozenset[str]
+) -> tuple[list[str], list[str]]:
+    """(organisation words, name words) for an organisation's name followed by a person's, two
+    or three capitalised words with no organisation noun, title or connector ("Federal Aviation
+    Administration Daniel Elwell" -> the administration is Daniel Elwell's role); else
+    ([], words)."""
+    heads = [k for k, w in enumerate(words) if _has_org([w], orgs)]
+    if not heads or not 2 <= len(words) - heads[-1] - 1 <= 3:
+        return [], words
+    name = words[heads[-1] + 1 :]
+    if any(not _capital(w) or _title(w) or w.lower() in _INSIDE or w.isupper() for w in name):
+        return [], words
+    return words[: heads[-1] + 1], name
 
 
 def _has_org(words: list[str], orgs: frozenset[str]) -> bool:
@@ -765,7 +783,7 @@ _PLACE_WORDS = frozenset(
      "islands", "peninsula", "prefecture", "province", "county", "district", "street", "avenue",
      "road", "highway", "square", "station", "airport", "port", "harbour", "harbor", "valley",
      "canyon", "desert", "forest", "park", "plant", "city", "town", "village", "state",
-     "territories", "territory"]
+     "territories", "territory", "plaza", "building", "mall", "terminal"]
 )  # fmt: skip
 
 
@@ -788,6 +806,8 @@ def _kind(name: list[str], form: str, orgs: frozenset[str], places: Mapping[str,
         return "place"  # "Cape Nosappu", "Fukushima Prefecture", "Main Street": never a person
     if any(w in orgs or w.rstrip("s") in orgs for w in lower):
         return "organisation"
+    if any(ch.isdigit() for w in name for ch in w):
+        return ""  # a code or a model ("MH370", "A380"): no organisation, no person
     if len(name) == 1 and name[0].isupper() and len(name[0]) > 1:
         return "organisation"  # an acronym ("IAEA", "FAA")
     if any(len(w) > 1 and w.isupper() and w not in _NUMERALS and w[1:] != "." for w in name):
