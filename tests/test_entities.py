@@ -274,3 +274,8 @@ def test_an_organisation_before_a_persons_name_is_the_persons_role():
 def test_a_code_with_digits_and_a_building_are_neither_people_nor_organisations():
     layer = find_entities(["The search for MH370 went on after Rana Plaza fell."])
     assert {e.name: e.kind for e in layer.entities.values()} == {"MH370": "", "Rana Plaza": "place"}
+
+
+def test_an_acronym_of_a_lowercase_phrase_is_a_term_not_an_organisation():
+    layer = find_entities(["The search and rescue (SAR) teams left. SAR crews and the ACS met."])
+    assert [e.name for e in layer.entities.values()] == ["ACS"]

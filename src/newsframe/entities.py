@@ -401,6 +401,7 @@ def _runs(text: str) -> Iterable[tuple[int, int, list[str], list[tuple[int, int]
 
 
 _ACRONYM = re.compile(r"\(([A-Z][A-Z&.]{1,7})\)")
+_TERM_ACRONYM = re.compile(r"\b[a-z]{3,} \(([A-Z][A-Z]{1,7})\)")
 
 
 def _uncovered(
@@ -512,6 +513,8 @@ def find_entities(
         by_paragraph.setdefault(paragraph_id, []).append(m)
     layer = Entities(_orgs=orgs)
     _actor_names(layer, actors)
+    # acronyms of lowercase phrases ("search and rescue (SAR)") abbreviate terms, not names
+    terms = {m.group(1) for text in texts if "(" in text for m in _TERM_ACRONYM.finditer(text)}
     openers: list[tuple[int, int, int, str]] = []  # single capitals opening a sentence
     found: list[tuple[int, int, int, str, list[str], str, str]] = []  # first pass: named forms
     for paragraph_id, text in zip(ids, texts, strict=True):
@@ -535,7 +538,7 @@ def find_entities(
                     found.append((paragraph_id, a, b, word, [], words, "country", "", ""))
                     continue
                 low = word.lower()
-                if len(word) < 2 or low in _SKIP_FIRST or low in _NOT_NAME:
+                if len(word) < 2 or low in _SKIP_FIRST or low in _NOT_NAME or word in terms:
                     continue
                 a, b = spans[0]
                 if not word.isupper() and (a < 2 or text[a - 2] in _ENDS):
