@@ -112,6 +112,6 @@ def test_a_flight_code_and_a_terms_acronym_are_no_actors():
     # airline that speaks twice is the one actor
     actors = _actors(
         ("Search and rescue (SAR) teams looked for MH370. Kelra Airlines said it would help.",),
-        ("MH370 vanished. SAR ships sailed. Kelra Airlines said the search went on.",),
+        ("MH370 said nothing. SAR ships sailed. Kelra Airlines said the search went on.",),
     )  # fmt: skip
     assert list(actors) == ["Kelra Airlines"]
