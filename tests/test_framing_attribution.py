@@ -841,6 +841,8 @@ def test_two_people_who_share_a_surname_stay_two_speakers():
          "A senior police officer"),
         # a role noun alone, capitalised, with no determiner, names nobody (headline shorthand)
         ('Lawyer calls the arrest "hostage justice" in a statement.', "unresolved"),
+        ("'The plan is dead,' says MP on Monday.", "unresolved"),
+        ('"We comply," the IAEA said.', "IAEA"),
         # ... but a plural or collective one does
         ('Police said "two men were held".', "Police"),
         ('Officials said "the port is shut".', "Officials"),

@@ -150,10 +150,13 @@ def _bare_role(text: str, nouns: Mapping[str, str]) -> bool:
     """True for a speaker that is one capitalised role noun in the singular with no determiner
     and no name ("Lawyer calls ...", "Agency" cut from "Yonhap news Agency"): headline
     shorthand or the tail of a name, no noun phrase that names a speaker. Plurals and
-    collectives stay ("Police said", "Officials said"); so do acronyms ("IAEA")."""
-    if " " in text or not text[:1].isupper() or text.isupper():
+    collectives stay ("Police said", "Officials said"); so do acronyms ("IAEA"), unless the
+    table lists them as a person's role ("says MP", "CEO")."""
+    if " " in text or not text[:1].isupper():
         return False
     low = text.lower()
+    if text.isupper() and nouns.get(low) != "person":
+        return False
     return low in nouns and not low.endswith("s") and low not in _PLURAL_FORM
 
 
