@@ -41,7 +41,15 @@ from newsframe.text import normalise
 if TYPE_CHECKING:  # the actor types are read, never built, here: no import of the actor table
     from newsframe.actors import Actor, Mention
 
-__all__ = ["TITLES", "Entities", "Entity", "EntityMention", "find_entities", "gazetteer"]
+__all__ = [
+    "TITLES",
+    "Entities",
+    "Entity",
+    "EntityMention",
+    "find_entities",
+    "gazetteer",
+    "one_letter_apart",
+]
 
 # words before a name that are titles or roles, never part of the name
 # fmt: off
@@ -688,19 +696,19 @@ def _single_name(layer: Entities, form: str) -> str | None:
         return hit
     people = layer._single.get(key, ())
     if not people and len(key) >= _SPELT_MIN:
-        people = {p for k, ps in layer._single.items() if _one_letter_apart(k, key) for p in ps}
+        people = {p for k, ps in layer._single.items() if one_letter_apart(k, key) for p in ps}
     return next(iter(people)) if len(people) == 1 else None
 
 
 _SPELT_MIN = 5  # the shorter of two spellings of one name has at least this many letters
 
 
-def _one_letter_apart(a: str, b: str) -> bool:
+def one_letter_apart(a: str, b: str) -> bool:
     """True when one word is the other with one letter more ("Hishammuddin", "Hishamuddin";
     "Pimlott", "Pimlot"): two spellings of one name, the shorter of at least five letters and
     the same first letter. A changed letter is no match ("Andrea", "Andrew" are two people).
 
-    >>> _one_letter_apart("pimlott", "pimlot"), _one_letter_apart("andrea", "andrew")
+    >>> one_letter_apart("pimlott", "pimlot"), one_letter_apart("andrea", "andrew")
     (True, False)
     """
     if len(a) < len(b):
@@ -720,8 +728,8 @@ def _spelt_alike(people: dict[tuple[str, str], str], key: tuple[str, str]) -> st
     hits = {
         entity_id
         for (given, family), entity_id in people.items()
-        if (family == last and _one_letter_apart(given, first))
-        or (given == first and _one_letter_apart(family, last))
+        if (family == last and one_letter_apart(given, first))
+        or (given == first and one_letter_apart(family, last))
     }
     return next(iter(hits)) if len(hits) == 1 else None
 
