@@ -855,3 +855,13 @@ def test_a_speaker_is_a_noun_phrase_that_names_someone(sentence, speaker):
 def test_one_member_of_a_group_is_one_key_however_worded():
     text = '"We want answers," one of the relatives said. "Now," one relative said.'
     assert _plain(text)["speaker"].tolist() == ["one relative", "one relative"]
+
+
+def test_he_never_stands_for_a_country():
+    text = (
+        "Hishammuddin said India, Cambodia, and Kazakhstan have confirmed that their radar data"
+        " had shown no sighting of the plane in their airspaces.",
+        'He thanked the countries, saying that vessels "are sailing through a cyclone".',
+    )
+    t = nf.attributions([nf.Article("x", "T", text)])
+    assert t[t.paragraph_id == 1]["speaker"].tolist() in (["unresolved"], ["Hishammuddin"])

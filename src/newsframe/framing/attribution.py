@@ -238,10 +238,22 @@ def _entity_names(rows: list[dict], layer: Entities, nouns: Mapping[str, str]) -
             entity = layer.entities.get(entity_id) if entity_id is not None else None
             names[key] = (entity.entity_id, entity.kind) if entity is not None else None
         hit = names[key]
-        if hit is not None:
+        if hit is not None and hit[1] in ("organisation", "country") and _personal(row):
+            # "he" never stands for a body or a country ("SABA", "Kazakhstan"): not found
+            row.update(speaker="unresolved", speaker_text="", speaker_source="unresolved")
+            row["speaker_kind"] = ""
+        elif hit is not None:
             row["speaker"] = hit[0]
             if hit[1] in ("person", "organisation", "country"):
                 row["speaker_kind"] = hit[1]
+
+
+def _personal(row: dict) -> bool:
+    """True for a speaker named by "he" or "she" (or continued from one)."""
+    return row["speaker_text"].lower() in ("he", "she") and row["speaker_source"] in (
+        "pronoun",
+        "continuation",
+    )
 
 
 def _colon_speaker(unit: Unit, quote: Quote, actors, verbs: ReportingVerbs) -> tuple[Speaker, ...]:
