@@ -865,3 +865,14 @@ def test_he_never_stands_for_a_country():
     )
     t = nf.attributions([nf.Article("x", "T", text)])
     assert t[t.paragraph_id == 1]["speaker"].tolist() in (["unresolved"], ["Hishammuddin"])
+
+
+def test_the_company_is_the_body_the_text_calls_it_and_never_a_person():
+    said = (
+        "In a statement, Acme said it would stop all flights.",
+        '"Safety comes first," the company said.',
+    )
+    assert nf.attributions([nf.Article("x", "T", said)])["speaker"].tolist() == ["Acme", "Acme"]
+    said = ("On Monday, Lee said the plan was fine.", '"Safety comes first," the company said.')
+    t = nf.attributions([nf.Article("x", "T", said)])
+    assert t["speaker"].tolist() == ["Lee", "the company"]

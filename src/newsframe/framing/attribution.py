@@ -197,6 +197,7 @@ def _entity_names(rows: list[dict], layer: Entities, nouns: Mapping[str, str]) -
     "China"; "ACS" -> "Agency for Coastal Safety") -- and its kind when the layer knows it; a phrase the layer does not resolve ("the
     ministry", "a spokesman for the union") keeps its words."""
     names: dict[str, tuple[str, str] | None] = {}
+    untyped: tuple[str, int] | None = None
     for row in rows:
         if row["speaker_source"] in ("actor", "unresolved"):
             continue
@@ -230,6 +231,11 @@ def _entity_names(rows: list[dict], layer: Entities, nouns: Mapping[str, str]) -
             head = (text if described else key).lower().split()[-1]
             kinds = _DESCRIBES.get(row["speaker_kind"], frozenset())
             entity_id = layer.antecedent(head, row["paragraph_id"], kinds) if kinds else None
+            near = untyped is not None and row["paragraph_id"] - untyped[1] <= 1
+            if entity_id is None and row["speaker_kind"] == "organisation" and near:
+                # "Boeing said it ... The company insisted": a body the text never typed, named
+                # by the last speaker of this or the previous paragraph
+                entity_id = untyped[0]
             if entity_id is not None:
                 row["speaker"] = entity_id
                 continue
@@ -246,6 +252,11 @@ def _entity_names(rows: list[dict], layer: Entities, nouns: Mapping[str, str]) -
             row["speaker"] = hit[0]
             if hit[1] in ("person", "organisation", "country"):
                 row["speaker_kind"] = hit[1]
+        if row["speaker_source"] == "name" and " " not in text:
+            # the last speaker named by one word the layer knows but could not type, that the
+            # text calls "it" ("Boeing said it would ..."), or None
+            it = re.search(rf"\b{re.escape(text)} [a-z]+ it(?:s)?\b", row["sentence"])
+            untyped = (row["speaker"], row["paragraph_id"]) if hit and not hit[1] and it else None
 
 
 def _personal(row: dict) -> bool:
