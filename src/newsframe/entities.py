@@ -628,6 +628,7 @@ def find_entities(
         mention = EntityMention(paragraph_id, start, end, word, entity_id or word)
         (layer.mentions if entity_id is not None else layer.unresolved).append(mention)
     layer.mentions.sort(key=lambda m: (m.paragraph_id, m.start))
+    layer.__dict__.pop("_spelt", None)  # a look-up index, not kept with the layer
     return _canonical(layer, frozenset(names))
 
 
@@ -696,8 +697,23 @@ def _single_name(layer: Entities, form: str) -> str | None:
         return hit
     people = layer._single.get(key, ())
     if not people and len(key) >= _SPELT_MIN:
-        people = {p for k, ps in layer._single.items() if one_letter_apart(k, key) for p in ps}
+        near = set(_spelt_index(layer).get(key, ()))  # a letter more than ``key``
+        near.update(key[:k] + key[k + 1 :] for k in range(len(key)))  # a letter less
+        people = {p for k in near if one_letter_apart(k, key) for p in layer._single.get(k, ())}
     return next(iter(people)) if len(people) == 1 else None
+
+
+def _spelt_index(layer: Entities) -> dict[str, set[str]]:
+    """The first and last names of ``layer`` by each of their forms less one letter, built once
+    per layer (so a look-up by spelling is linear in the name, not in the article's names)."""
+    cached = layer.__dict__.get("_spelt")
+    if cached is None or cached[0] != len(layer._single):
+        index: dict[str, set[str]] = {}
+        for name in layer._single:
+            for k in range(len(name)) if len(name) > _SPELT_MIN else ():
+                index.setdefault(name[:k] + name[k + 1 :], set()).add(name)
+        cached = layer.__dict__["_spelt"] = (len(layer._single), index)
+    return cached[1]
 
 
 _SPELT_MIN = 5  # the shorter of two spellings of one name has at least this many letters
