@@ -639,6 +639,8 @@ def test_contraction_is_not_a_possessive():
         'He hinted at the involvement of a "higher power" in the case, his lawyer said.',
         # a modifier of the noun after it, after a preposition
         'The board accused Lee of "serious" misconduct on Monday.',
+        # a noun's slot after an article, the only verb in a subordinate clause
+        'Police fired rubber bullets after they declared a "riot" as clashes broke out.',
     ],
 )
 def test_short_quoted_noun_phrase_without_a_speech_frame_is_a_label(text):
@@ -666,6 +668,7 @@ def test_a_verb_after_two_quotations_credits_the_nearer_one():
         # the noun slot of a prepositional phrase that ends the sentence: the speaker's words
         ('The mayor said the march had turned into a "violent riot".', "violent riot"),
         ('The mayor said it was a "profound shock" to the town.', "profound shock"),
+        ('Ann Lee left as she criticised their "poor standards".', "poor standards"),
     ],
 )
 def test_short_quotation_with_a_speech_frame_is_speech(text, quote):

@@ -503,7 +503,9 @@ def _is_label(
       with the reporter's words going on after it ('the proposal for a "facilitated customs
       arrangement" opened ...', 'the involvement of a "higher power" in the case'), or when
       it modifies the noun after it after a determiner or a preposition ('rejected the
-      "hostile" reports', 'accused him of "significant" misconduct') -- unless the reporting
+      "hostile" reports', 'accused him of "significant" misconduct'), or when it fills a noun's
+      slot after an article and the only verb is in a subordinate clause ('police fired after they declared a
+      "riot"') -- unless the reporting
       verb comes after it, making the whole clause the speaker's words ('an "excellent"
       record, he said')."""
     if att is not None and _written(att):
@@ -522,6 +524,8 @@ def _is_label(
     last = before[-1].lower()
     if last in LABEL_CUES or " ".join(before).lower() in LABEL_CUES:
         return True
+    if att.subordinate and last in ("a", "an", "the"):
+        return True  # a noun's slot, and the only verb in a clause such as "after they declared"
     if len(before) == 2 and before[0].lower() in _PREPOSITIONS and last in _MODIFIED:
         end = text.sentences.bounds(text.sentences.at(quote.start))[1]
         if quote.words <= LABEL_WORDS and text.has_word(quote.end, max(end, quote.end)):
