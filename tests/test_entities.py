@@ -279,3 +279,8 @@ def test_a_code_with_digits_and_a_building_are_neither_people_nor_organisations(
 def test_an_acronym_of_a_lowercase_phrase_is_a_term_not_an_organisation():
     layer = find_entities(["The search and rescue (SAR) teams left. SAR crews and the ACS met."])
     assert [e.name for e in layer.entities.values()] == ["ACS"]
+
+
+def test_words_before_a_role_and_a_name_are_part_of_the_role_not_a_person():
+    layer = find_entities(["Liberal Democrat Brexit spokesman Tom Brake spoke. Ann Lee agreed."])
+    assert sorted(e.name for e in layer.entities.values()) == ["Ann Lee", "Tom Brake"]

@@ -484,6 +484,17 @@ def _role_before(text: str, start: int) -> list[str]:
     return out
 
 
+def _role_of_next(text: str, end: int) -> bool:
+    """True when one to three lowercase title words and then a capitalised word follow
+    ``end`` ("... spokesman Tom Brake", "... chief executive Ann Lee"): the words before
+    ``end`` then qualify that role, and are no person of their own."""
+    words = text[end : end + 80].split()[:4]
+    k = 0
+    while k < len(words) and k < 3 and words[k].islower() and words[k].rstrip(".") in TITLES:
+        k += 1
+    return 0 < k < len(words) and _capital(words[k])
+
+
 def _acronym_after(text: str, end: int) -> str:
     """The acronym in parentheses right after a name ("... Safety (ACS)"), or ""."""
     m = _ACRONYM.match(text[end : end + 14].lstrip())
@@ -570,6 +581,8 @@ def find_entities(
             first = spans[len(role)][0]
             form = text[first:end]
             kind = _kind(name, form, orgs, places)
+            if kind == "person" and _role_of_next(text, end):
+                continue  # "Liberal Democrat Brexit spokesman Tom Brake": part of a role
             if not role and kind in ("person", ""):
                 role = _role_before(text, start)
             owner = _possessor(text, first, places) if kind == "organisation" else []
