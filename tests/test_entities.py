@@ -284,3 +284,17 @@ def test_an_acronym_of_a_lowercase_phrase_is_a_term_not_an_organisation():
 def test_words_before_a_role_and_a_name_are_part_of_the_role_not_a_person():
     layer = find_entities(["Liberal Democrat Brexit spokesman Tom Brake spoke. Ann Lee agreed."])
     assert sorted(e.name for e in layer.entities.values()) == ["Ann Lee", "Tom Brake"]
+
+
+def test_a_country_after_a_bodys_name_is_that_countrys_body():
+    layer = find_entities(
+        ["The Ministry of Foreign Affairs Iran said no. The Foreign Ministry agreed.",
+         "The Embassy of Japan spoke. The Japanese Embassy agreed. The University of Tokyo did."]
+    )  # fmt: skip
+    assert [m.entity_id for m in layer.mentions] == [
+        "Ministry of Foreign Affairs (Iran)",
+        "Ministry of Foreign Affairs (Iran)",
+        "Embassy (Japan)",
+        "Embassy (Japan)",
+        "University of Tokyo",
+    ]

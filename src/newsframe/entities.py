@@ -222,12 +222,20 @@ _GOVERNMENT = frozenset(["ministry", "embassy", "consulate", "government", "miss
 
 def _national(words: list[str], orgs: frozenset[str]) -> str | None:
     """The canonical name of a government body named after its country, by a possessive or a
-    demonym: "Russia's Foreign Ministry", "Russian Foreign Ministry" -> "Foreign Ministry
-    (Russia)"; else None ("Tokyo Electric Power Co." keeps its name)."""
-    if len(words) < 2 or not any(w.lower() in _GOVERNMENT for w in words[1:]):
-        return None
-    if words[-1].lower().rstrip(".") in _PERSON_ROLES:
+    demonym, or after its name: "Russia's Foreign Ministry", "Russian Foreign Ministry" ->
+    "Foreign Ministry (Russia)", "Ministry of Foreign Affairs Iran" -> "Ministry of Foreign
+    Affairs (Iran)"; else None ("Tokyo Electric Power Co." keeps its name)."""
+    if len(words) < 2 or words[-1].lower().rstrip(".") in _PERSON_ROLES:
         return None  # a person's role ("Iran's Foreign Ministry Spokesperson"), not the body
+    last = gazetteer().get(words[-1])
+    if last is not None and words[-1] not in _demonyms() and len(words) > 2:
+        # the country after the body's name: "Ministry of Foreign Affairs Iran", "Embassy of
+        # Japan"
+        body = words[:-2] if words[-2] == "of" else words[:-1]
+        if any(w.lower() in _GOVERNMENT for w in body):
+            return f"{' '.join(body)} ({last})"
+    if not any(w.lower() in _GOVERNMENT for w in words[1:]):
+        return None
     possessive = words[0].endswith(_POSSESSIVE)
     first = words[0][:-2] if possessive else words[0]
     country = gazetteer().get(first)
@@ -763,6 +771,17 @@ def _spelt_alike(people: dict[tuple[str, str], str], key: tuple[str, str]) -> st
     return next(iter(hits)) if len(hits) == 1 else None
 
 
+_MINISTRY_OF = re.compile(r"^ministry of (?:the )?(.+?)(?: affairs)?$")
+
+
+def _body_key(name: str) -> str:
+    """A government body's name in one wording: lowercase, *Ministry of X [Affairs]* as *X
+    ministry* ("Ministry of Foreign Affairs" and "Foreign Ministry" meet)."""
+    key = name.lower().removeprefix("the ")
+    m = _MINISTRY_OF.match(key)
+    return f"{m.group(1)} ministry" if m else key
+
+
 def _canonical(layer: Entities, actor_ids: frozenset[str]) -> Entities:
     """Rename every entity that is not an actor to its canonical name: the longest form of a
     person's name (titles were never part of it), an organisation's spelled-out name; an
@@ -771,7 +790,7 @@ def _canonical(layer: Entities, actor_ids: frozenset[str]) -> Entities:
     national: dict[str, list[str]] = {}
     for entity_id in layer.entities:
         if entity_id.endswith(")") and " (" in entity_id:
-            national.setdefault(entity_id.rsplit(" (", 1)[0].lower(), []).append(entity_id)
+            national.setdefault(_body_key(entity_id.rsplit(" (", 1)[0]), []).append(entity_id)
     rename: dict[str, str] = {}
     for entity_id, e in layer.entities.items():
         if entity_id in actor_ids or e.kind == "country":
@@ -779,7 +798,7 @@ def _canonical(layer: Entities, actor_ids: frozenset[str]) -> Entities:
         if entity_id.endswith(")") and " (" in entity_id:  # "Foreign Ministry (Russia)"
             layer.entities[entity_id] = Entity(entity_id, entity_id, e.kind, e.role, e.aliases)
             continue
-        owners = national.get(entity_id.lower(), [])
+        owners = national.get(_body_key(entity_id), [])
         if e.kind == "organisation" and len(owners) == 1:
             rename[entity_id] = owners[0]
             continue
