@@ -298,3 +298,14 @@ def test_a_country_after_a_bodys_name_is_that_countrys_body():
         "Embassy (Japan)",
         "University of Tokyo",
     ]
+
+
+def test_a_two_word_country_or_demonym_names_its_governments_body():
+    layer = find_entities(
+        ["South Korea's Foreign Ministry spoke. The Saudi Arabian Ministry of Foreign Affairs did."]
+    )
+    bodies = [m.entity_id for m in layer.mentions if "(" in m.entity_id]
+    assert bodies == [
+        "Foreign Ministry (South Korea)",
+        "Ministry of Foreign Affairs (Saudi Arabia)",
+    ]

@@ -204,11 +204,13 @@ _POSSESSIVE = ("'s", "\u2019s")
 
 def _possessor(text: str, start: int, places: Mapping[str, str]) -> list[str]:
     """The country whose possessive comes right before ``start`` ("Russia's Foreign
-    Ministry"), as a one-word list ("Russia's"), or []."""
-    before = text[max(start - 40, 0) : start].split()[-1:]
-    if before and before[0].endswith(_POSSESSIVE) and before[0][:-2] in places:
-        return before
-    return []
+    Ministry", "South Korea's Foreign Ministry"), as its words (["Russia's"]), or []."""
+    before = text[max(start - 40, 0) : start].split()[-2:]
+    if not before or not before[-1].endswith(_POSSESSIVE):
+        return []
+    if len(before) == 2 and f"{before[0]} {before[1][:-2]}" in places:
+        return before  # "South Korea's"
+    return before[-1:] if before[-1][:-2] in places else []
 
 
 # the last word of a role held by one person
@@ -236,12 +238,15 @@ def _national(words: list[str], orgs: frozenset[str]) -> str | None:
             return f"{' '.join(body)} ({last})"
     if not any(w.lower() in _GOVERNMENT for w in words[1:]):
         return None
-    possessive = words[0].endswith(_POSSESSIVE)
-    first = words[0][:-2] if possessive else words[0]
-    country = gazetteer().get(first)
-    if country is None or not (possessive or first in _demonyms() or first in _CODES):
-        return None
-    return f"{' '.join(words[1:])} ({country})"
+    for n in (2, 1) if len(words) > 2 else (1,):  # "Saudi Arabian", "South Korea's"
+        possessive = words[n - 1].endswith(_POSSESSIVE)
+        first = " ".join([*words[: n - 1], words[n - 1][:-2] if possessive else words[n - 1]])
+        country = gazetteer().get(first)
+        if country is not None and (possessive or first in _demonyms() or first in _CODES):
+            body = words[n:]
+            if any(w.lower() in _GOVERNMENT for w in body):
+                return f"{' '.join(body)} ({country})"
+    return None
 
 
 @functools.lru_cache(maxsize=1)
