@@ -291,10 +291,17 @@ def _person_after_organisation(
     """(organisation words, name words) for an organisation's name followed by a person's, two
     or three capitalised words with no organisation noun, title or connector ("Federal Aviation
     Administration Daniel Elwell" -> the administration is Daniel Elwell's role); else
-    ([], words)."""
+    ([], words). The organisation's name ends with its noun after at least one word.
+
+    >>> _person_after_organisation(["Boeing", "Company", "Ann", "Lee"], frozenset(["company"]))
+    (['Boeing', 'Company'], ['Ann', 'Lee'])
+    >>> _person_after_organisation(["Union", "Pacific", "Railroad"], frozenset(["union"]))
+    ([], ['Union', 'Pacific', 'Railroad'])
+    """
     heads = [k for k, w in enumerate(words) if _has_org([w], orgs)]
-    if not heads or not 2 <= len(words) - heads[-1] - 1 <= 3:
-        return [], words
+    if not heads or heads[-1] < 1 or not 2 <= len(words) - heads[-1] - 1 <= 3:
+        return [], words  # (an organisation noun that opens a name heads no organisation
+        # before a person: "Union Pacific Railroad", "Bank Negara Malaysia")
     name = words[heads[-1] + 1 :]
     if any(not _capital(w) or _title(w) or w.lower() in _INSIDE or w.isupper() for w in name):
         return [], words
