@@ -653,6 +653,16 @@ def test_a_verb_after_two_quotations_credits_the_nearer_one():
     assert _plain(text)["quote"].tolist() == ["The facts are plain"]
     marks = nf.distancing_marks([nf.Article("a", "", (text,))])
     assert marks["text"].tolist() == ["purely accidental"]
+    # a verb further on, after a clause of the reporter's, is no tag of the quotation between
+    text = (
+        "In reply to Tom Ash's claim that the 'hard times' would have 'the opposite' effect on"
+        " the town, Ann Lee said that 'we will never allow it'."
+    )
+    assert _plain(text)["quote"].tolist() == [
+        "hard times",
+        "the opposite",
+        "we will never allow it",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -482,6 +482,9 @@ def _short_phrase(quote: Quote, text: UnitText, *, framed: bool = True) -> bool:
     return text.has_word(start, quote.start) or text.has_word(quote.end, max(end, quote.end))
 
 
+_TAG_WORDS = 4  # '"...," said the deputy minister': words between a quotation and its tag
+
+
 def _written(att: Attribution) -> bool:
     """True for words an inscription bears: a banner, a sign or a T-shirt that "read" them."""
     return att.lemma == "read" and all(s.kind == "inscription" for s in att.speakers)
@@ -512,8 +515,10 @@ def _is_label(
         return True
     if att is not None and index is not None and att.start >= quote.end:
         k = bisect_right(index.starts, quote.start)
-        if k < len(index.starts) and index.starts[k] < att.start:
-            att = None  # the verb credits the quotation between, not this one
+        last = bisect_right(index.starts, att.start) - 1  # the last quotation before the verb
+        tag = index.quotes[last].end if last >= k else -1
+        if tag >= 0 and len(text.unit.text[tag : att.start].split()) <= _TAG_WORDS:
+            att = None  # a tag right after the quotation between credits that one, not this
     if not _short_phrase(quote, text, framed=att is not None):
         return False
     if att is None:
