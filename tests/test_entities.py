@@ -309,3 +309,15 @@ def test_a_two_word_country_or_demonym_names_its_governments_body():
         "Foreign Ministry (South Korea)",
         "Ministry of Foreign Affairs (Saudi Arabia)",
     ]
+
+
+def test_a_person_of_a_country_is_the_person_and_the_country():
+    layer = find_entities(
+        ["Kim Vale of New Zealand's TV3 spoke. Vale left. The Bank of England agreed."]
+    )
+    assert [(m.text, m.entity_id) for m in layer.mentions if m.entity_id != "TV3"] == [
+        ("Kim Vale", "Kim Vale"),
+        ("New Zealand", "New Zealand"),
+        ("Vale", "Kim Vale"),
+        ("Bank of England", "Bank of England"),
+    ]

@@ -598,6 +598,11 @@ def find_entities(
                 continue
             if all(w.lower().rstrip(".") in _NOT_NAME for w in name):
                 continue
+            k = _person_of_place(name, orgs, places)
+            if k:  # "Kim Chisnall of New Zealand's TV3": the person, then the country
+                a, b = spans[len(role) + k + 1][0], end
+                found.append((paragraph_id, a, b, text[a:b], [], name[k + 1 :], "country", "", ""))
+                name, end = name[:k], spans[len(role) + k - 1][1]
             first = spans[len(role)][0]
             form = text[first:end]
             kind = _kind(name, form, orgs, places)
@@ -676,6 +681,16 @@ def _person_named(layer: Entities, name: list[str]) -> bool:
 
 
 _NOBODY = Entity("", "", "")
+
+
+def _person_of_place(name: list[str], orgs: frozenset[str], places: Mapping[str, str]) -> int:
+    """Where "of" splits a person's name from the country they are from ("Kim Chisnall of New
+    Zealand"): two or three capitalised words without an organisation noun, then "of" and a
+    country of the gazetteer; else 0 ("Bank of England", "Abdullah of Jordan" stay whole)."""
+    k = name.index("of") if "of" in name else 0
+    if not 2 <= k <= 3 or " ".join(name[k + 1 :]) not in places:
+        return 0
+    return 0 if _has_org(name[:k], orgs) or not all(_capital(w) for w in name[:k]) else k
 
 
 def _title_case(text: str) -> bool:
