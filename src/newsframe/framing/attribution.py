@@ -16,6 +16,13 @@ from newsframe.document import analyse
 from newsframe.entities import Entities
 from newsframe.framing._units import Unit, as_articles, body_words, units, word_tokens
 from newsframe.framing.quotes import Quote, QuoteIndex, top_level_quotes
+from newsframe.framing.speaker_model import (
+    QuoteTask,
+    SpeakerChoice,
+    SpeakerModel,
+    speaker_model,
+    speaker_window,
+)
 from newsframe.framing.speakers import (
     ArticleScan,
     Attribution,
@@ -418,6 +425,19 @@ class _Owners:
         near = self.in_sentences(sentences.ids[k], sentences.ids[k])
         return near[0] if near and not near[0].participle else None
 
+    def in_window(self, quote: Quote, width: int) -> list[Attribution]:
+        """The attributions of the quotation's sentences and the ``width`` sentences before,
+        with a named speaker (never one of a later sentence: see :meth:`own`)."""
+        sentences = self.text.sentences
+        first = sentences.position[sentences.at(quote.start)]
+        lo = sentences.ids[max(first - width, 0)]
+        hi = sentences.at(max(quote.end - 1, quote.start))
+        return [
+            a
+            for a in self.in_sentences(lo, hi)
+            if any(s.source not in ("unresolved", "pending") for s in a.speakers)
+        ]
+
     def introducing(self, quote: Quote) -> Attribution | None:
         """The last attribution of the sentence before the quotation when that sentence ends
         with a colon ("He said:") -- never one from a later sentence."""
@@ -581,7 +601,7 @@ def _continued(att: Attribution | None, speakers: tuple[Speaker, ...]) -> tuple[
     return tuple(Speaker(s.key, s.text, "continuation", s.kind) for s in speakers)
 
 
-def _unit_rows(article, order, unit, scan: ArticleScan, memory, carry):
+def _unit_rows(article, order, unit, scan: ArticleScan, memory, carry, choice=None):
     quotes = unit_quotes(unit)
     text = UnitText(unit)
     found = unit_attributions(
@@ -603,21 +623,32 @@ def _unit_rows(article, order, unit, scan: ArticleScan, memory, carry):
         ):
             labels.append(quote.start)  # a label, nobody's quoted words
             continue
+        how = "own"  # how the rules credit it (a feature of the speaker model)
         if att is None and kind == "direct" and last is not None and last.att is not None:
-            att = last.att  # a quotation after a quotation in the same paragraph: same speaker
-        att = att or owners.introducing(quote)
+            att, how = last.att, "previous"  # after a quotation in the paragraph: same speaker
+        if att is None:
+            att, how = owners.introducing(quote), "introducing"
         if att is not None:
             claimed.add(id(att))
             # a thing never speaks: "shouted" after "T-shirts" has a speaker not found
             speakers = tuple(s for s in att.speakers if s.kind != "inscription") or (UNRESOLVED,)
         elif carry and unit.part == "body" and (quote.start == 0 or carry.open_quote):
-            att, speakers = carry.att, _continued(carry.att, carry.speakers)
+            att, speakers, how = carry.att, _continued(carry.att, carry.speakers), "carried"
         else:
             speakers = _colon_speaker(unit, quote, scan.actors, scan.verbs) or (UNRESOLVED,)
+            how = "colon"
         first = text.sentences.at(quote.start)
         sentence = text.sentence_text(first, text.sentences.at(max(quote.end - 1, quote.start)))
-        for speaker in speakers:
-            row = _row(article, unit, first, speaker, att, kind, quote, sentence)
+        chosen, credited = speakers, att
+        if choice is not None and unit.part != "headline" and text.sentences.ids:
+            task = QuoteTask(unit.paragraph_id, unit.text, quote, kind == "partial",
+                             text.sentences, index.at, speakers, att,
+                             owners.in_window(quote, speaker_window()),
+                             last.speakers if last is not None else (),
+                             _continued(None, carry.speakers) if carry else (), how)  # fmt: skip
+            chosen, credited = choice.choose(task)
+        for speaker in chosen:
+            row = _row(article, unit, first, speaker, credited, kind, quote, sentence)
             rows.append(((order, quote.start), row))
         last = _Carry(speakers, att, not quote.closed)
     tail = None
@@ -639,8 +670,16 @@ def _unit_rows(article, order, unit, scan: ArticleScan, memory, carry):
 
 
 def _article_rows(
-    article: Article, verbs: ReportingVerbs, actors, resources: Resources
+    article: Article,
+    verbs: ReportingVerbs,
+    actors,
+    resources: Resources,
+    *,
+    model: SpeakerModel | None = None,
+    collect: list | None = None,
 ) -> tuple[list[tuple[tuple, dict]], frozenset[tuple[int, int]]]:
+    """The rows and labels of one article; ``model`` chooses each quotation's speaker among
+    its candidates (None: the rules' choice); ``collect`` receives the candidates (training)."""
     rows: list[tuple[tuple, dict]] = []
     labels: set[tuple[int, int]] = set()
     memory = Memory()
@@ -648,8 +687,14 @@ def _article_rows(
     doc = analyse(article, resources=resources)
     # the document's actor mentions were found with the resources' actor table
     scan = ArticleScan(verbs, actors, doc, mentions=actors == resources.actors)
+    choice = None
+    if model is not None or collect is not None:
+        layer = doc.entities(actors, organisation_nouns=organisation_nouns(verbs))
+        choice = SpeakerChoice(
+            layer, scan.kinds, nouns=verbs.speaker_nouns, model=model, collect=collect
+        )
     for order, unit in enumerate(units(article, resources=resources)):
-        unit_rows, last, unit_labels = _unit_rows(article, order, unit, scan, memory, carry)
+        unit_rows, last, unit_labels = _unit_rows(article, order, unit, scan, memory, carry, choice)
         rows.extend(unit_rows)
         labels.update((unit.paragraph_id, start) for start in unit_labels)
         if unit.part != "headline":
@@ -658,12 +703,18 @@ def _article_rows(
 
 
 def article_attributions(
-    article: Article, verbs: ReportingVerbs, actors, resources: Resources
+    article: Article,
+    verbs: ReportingVerbs,
+    actors,
+    resources: Resources,
+    *,
+    speakers: str | Path | SpeakerModel = "model",
 ) -> list[dict]:
     """The attribution rows of one article (without ``speaker_name``), in reading order:
-    computed once per article, verb table and actor table and cached on its analysed document
-    (share of voice and distancing marks reuse them). Do not modify the returned rows."""
-    return _analysed(article, verbs, actors, resources)[0]
+    computed once per article, verb table, actor table and speaker choice (``speakers``, as in
+    :func:`attributions`) and cached on its analysed document (share of voice and distancing
+    marks reuse them). Do not modify the returned rows."""
+    return _analysed(article, verbs, actors, resources, speaker_model(speakers))[0]
 
 
 def article_labels(
@@ -672,12 +723,12 @@ def article_labels(
     """The quotations of one article that are labels, not speech, as ``(paragraph_id, start)``
     of their opening mark: computed with :func:`article_attributions` (the two never claim the
     same quotation; distancing marks read these)."""
-    return _analysed(article, verbs, actors, resources)[1]
+    return _analysed(article, verbs, actors, resources, speaker_model("model"))[1]
 
 
-def _analysed(article, verbs, actors, resources) -> tuple[list[dict], frozenset]:
+def _analysed(article, verbs, actors, resources, model) -> tuple[list[dict], frozenset]:
     def build() -> tuple[list[dict], frozenset]:
-        rows, labels = _article_rows(article, verbs, actors, resources)
+        rows, labels = _article_rows(article, verbs, actors, resources, model=model)
         named = [row for _, row in sorted(rows, key=lambda r: r[0])]
         layer = analyse(article, resources=resources).entities(
             actors, organisation_nouns=organisation_nouns(verbs)
@@ -685,7 +736,7 @@ def _analysed(article, verbs, actors, resources) -> tuple[list[dict], frozenset]
         _entity_names(named, layer, verbs.speaker_nouns)
         return named, labels
 
-    return analyse(article, resources=resources).memo("attributions", (verbs, actors), build)
+    return analyse(article, resources=resources).memo("attributions", (verbs, actors, model), build)
 
 
 def attributions(
@@ -695,6 +746,7 @@ def attributions(
     actors: tuple[Actor, ...] | str | Path | None = None,
     resources: Resources | None = None,
     links: Links | None = None,
+    speakers: str | Path | SpeakerModel = "model",
 ) -> pd.DataFrame:
     """Return who is quoted or paraphrased, with which reporting verb: one row per attribution.
 
@@ -745,6 +797,17 @@ def attributions(
     and ``paragraph_id == sentence_id == -1``. Time is linear in the text (look-ups by binary
     search in bounded windows).
 
+    Speaker choice (``speakers``): the rules above propose a speaker for every quotation in the
+    body; with ``"model"`` (the default) a quotation without a reporting verb of its own
+    sentence (credited through the previous quotation or paragraph, a colon, or not at all)
+    has that proposal as one candidate among the subjects of the reporting verbs of its
+    sentence and the one before, the people and organisations named around it, the noun
+    phrases that open those sentences, the previous and the last speaker and "unresolved", and
+    a fitted ranker chooses (:mod:`newsframe.framing.speaker_model`, weights in
+    ``data/speaker_model.csv``); a candidate that is no verb's subject keeps the rules' verb.
+    ``"rules"`` keeps the rules' choice; a :class:`~newsframe.framing.speaker_model.SpeakerModel`
+    or the path of a model CSV uses that model. The headline always keeps the rules' choice.
+
     >>> from newsframe import Article
     >>> from newsframe import Actor, Story
     >>> story = Story(actors=(Actor("putin", "Putin", "person", ("Vladimir Putin", "Putin")),
@@ -761,7 +824,8 @@ def attributions(
     rows = []
     articles = as_articles(corpus)
     for article in articles:
-        rows.extend(dict(row) for row in article_attributions(article, verbs, actors, res))
+        found = article_attributions(article, verbs, actors, res, speakers=speakers)
+        rows.extend(dict(row) for row in found)
     if links is None:
         nouns = organisation_nouns(verbs)
         links = corpus_links(articles, resources=res, actors=actors, organisation_nouns=nouns)
@@ -780,6 +844,7 @@ def share_of_voice(
     actors: tuple[Actor, ...] | str | Path | None = None,
     resources: Resources | None = None,
     links: Links | None = None,
+    speakers: str | Path | SpeakerModel = "model",
 ) -> pd.DataFrame:
     """Return per article and speaker how many quotations and quoted words they get.
 
@@ -790,8 +855,9 @@ def share_of_voice(
     is left out unless ``include_headline`` (it usually repeats the lede). Rows per article by
     quoted words, then attributions (descending), then speaker; an article with no attributions
     has no rows. Share of voice as in Sheafer 2001 and the "who gets quoted" studies of news
-    sourcing (Sigal 1973): quoted words, not mentions. Speakers are keyed as
-    :func:`attributions` keys them (one entity, one row, across the articles given).
+    sourcing (Sigal 1973): quoted words, not mentions. Speakers are keyed and chosen
+    (``speakers``) as :func:`attributions` keys and chooses them (one entity, one row, across
+    the articles given).
 
     >>> from newsframe import Article
     >>> a = Article("a", "T", ('"We are ready now," Putin said. "No," Abe said.',))
@@ -800,7 +866,9 @@ def share_of_voice(
     """
     res = resolve_resources(resources, corpus)
     articles = as_articles(corpus)
-    table = attributions(articles, verbs=verbs, actors=actors, resources=res, links=links)
+    table = attributions(
+        articles, verbs=verbs, actors=actors, resources=res, links=links, speakers=speakers
+    )
     if not include_headline:
         table = table[table["part"] != "headline"]
     # one pass over the table: per (article, speaker) the quotations, quoted words, paraphrases
