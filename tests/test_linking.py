@@ -144,3 +144,15 @@ def test_layers_built_in_workers_link_the_same_and_stay_on_the_documents():
     # the layer built in a worker is the one the document hands out afterwards
     layer = docs[5].entities((), organisation_nouns=frozenset())
     assert [m.text for m in layer.mentions] == ["Lee"]
+
+
+def test_a_surname_spelt_with_a_letter_less_in_another_article_is_the_same_person():
+    # "Hishamuddin" in one article is the Hishammuddin Hussein another names in full; a
+    # surname one changed letter away ("Hassan") is someone else
+    arts = [
+        nf.Article("a", "", ('"We search on," said Hishammuddin Hussein.',)),
+        nf.Article("b", "", ('"Nothing yet," Datuk Hishamuddin said.',)),
+        nf.Article("c", "", ('"No comment," said Mr Hussain.',)),
+    ]
+    speakers = nf.attributions(arts)["speaker"].tolist()
+    assert speakers == ["Hishammuddin Hussein", "Hishammuddin Hussein", "Hussain"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,6 +37,7 @@ from newsframe.framing.speakers import (
 )
 from newsframe.linking import Links, corpus_links
 from newsframe.resources import Resources, resolve_resources
+from newsframe.text import lemmatize
 
 __all__ = ["LABEL_WORDS", "attributions", "share_of_voice"]
 
@@ -148,16 +149,77 @@ def _named_later(text: str, layer: Entities, paragraph_id: int) -> str | None:
     return people[paragraph_id + 1][0]
 
 
-def _entity_names(rows: list[dict], layer: Entities) -> None:
+_PLURAL_FORM = frozenset(["police", "people", "clergy"])  # plural nouns without a plural -s
+_DETERMINER = frozenset(["the", "a", "an", "one", "this", "that"])
+
+
+def _bare_role(text: str, nouns: Mapping[str, str]) -> bool:
+    """True for a speaker that is one capitalised role noun in the singular with no determiner
+    and no name ("Lawyer calls ...", "Agency" cut from "Yonhap news Agency"): headline
+    shorthand or the tail of a name, no noun phrase that names a speaker. Plurals and
+    collectives stay ("Police said", "Officials said"); so do acronyms ("IAEA"), unless the
+    table lists them as a person's role ("says MP", "CEO")."""
+    if " " in text or not text[:1].isupper():
+        return False
+    low = text.lower()
+    if text.isupper() and nouns.get(low) != "person":
+        return False
+    return low in nouns and not low.endswith("s") and low not in _PLURAL_FORM
+
+
+def _before_participle(row: dict, nouns: Mapping[str, str]) -> str:
+    """The noun phrase a participle follows when the speaker found is that participle's
+    object ("The official leading the rescue said": the official, not the rescue), or ""."""
+    sentence, text = row["sentence"], row["speaker_text"]
+    k = sentence.find(f" {text} ")
+    words = sentence[: max(k, 0)].split()
+    if len(words) < 2 or not words[-1].endswith("ing") or not words[-1].islower():
+        return ""
+    noun = words[-2].strip(",").lower()
+    if noun not in nouns and lemmatize(noun) not in nouns:
+        return ""
+    start = len(words) - 2  # back to a determiner, over at most two lowercase modifiers
+    while start > 0 and words[start - 1].lower() not in _DETERMINER:
+        if len(words) - 2 - start >= 2 or not words[start - 1].islower():
+            return ""
+        start -= 1
+    if start == 0:
+        return ""
+    return " ".join(words[start - 1 : -1]).strip(",")
+
+
+def _group_member(key: str) -> str:
+    """One member of a group named as such, in one form: "one of the relatives" -> "one
+    relative" ("one relative" stays)."""
+    words = key.split()
+    if len(words) == 4 and " ".join(words[:3]).lower() == "one of the":
+        return f"{words[0]} {lemmatize(words[3].lower())}"
+    return key
+
+
+def _entity_names(rows: list[dict], layer: Entities, nouns: Mapping[str, str]) -> None:
     """Give every speaker named in several ways one key, the canonical name of its entity in
     the article's entity layer -- the entity id: an actor's id, else the canonical name
     ("Foreign Minister Sergei Lavrov", "Lavrov", "Mr Lavrov" -> "Sergei Lavrov"; "Beijing" ->
     "China"; "ACS" -> "Agency for Coastal Safety") -- and its kind when the layer knows it; a phrase the layer does not resolve ("the
     ministry", "a spokesman for the union") keeps its words."""
     names: dict[str, tuple[str, str] | None] = {}
+    untyped: tuple[str, int] | None = None
     for row in rows:
         if row["speaker_source"] in ("actor", "unresolved"):
             continue
+        if row["speaker_source"] in ("name", "continuation") and _bare_role(
+            row["speaker_text"], nouns
+        ):
+            row.update(speaker="unresolved", speaker_text="", speaker_source="unresolved")
+            row["speaker_kind"] = ""
+            continue
+        head = _before_participle(row, nouns) if row["speaker_source"] != "pronoun" else ""
+        if head:
+            source = "description" if head.split()[0].lower() in ("the", "this") else "name"
+            row.update(speaker=head, speaker_text=head, speaker_source=source)
+            row["speaker_kind"] = nouns.get(lemmatize(head.split()[-1].lower()), "person")
+        row["speaker"] = _group_member(row["speaker"])
         key = row["speaker"]
         text = row["speaker_text"]
         organisation = _spokesperson_of(text, layer, row["paragraph_id"])
@@ -168,7 +230,7 @@ def _entity_names(rows: list[dict], layer: Entities) -> None:
         if person is not None:
             row["speaker"], row["speaker_kind"] = person, "person"
             continue
-        described = row["speaker_source"] == "description" and text.startswith("the ")
+        described = row["speaker_source"] == "description" and text.lower().startswith("the ")
         if described or (row["speaker_source"] != "name" and key.startswith("the ")):
             # a description ("the spokesperson said"): the last entity of the article with that
             # role or head noun, if any -- a role the text gave is better evidence than the
@@ -176,6 +238,11 @@ def _entity_names(rows: list[dict], layer: Entities) -> None:
             head = (text if described else key).lower().split()[-1]
             kinds = _DESCRIBES.get(row["speaker_kind"], frozenset())
             entity_id = layer.antecedent(head, row["paragraph_id"], kinds) if kinds else None
+            near = untyped is not None and row["paragraph_id"] - untyped[1] <= 1
+            if entity_id is None and row["speaker_kind"] == "organisation" and near:
+                # "Boeing said it ... The company insisted": a body the text never typed, named
+                # by the last speaker of this or the previous paragraph
+                entity_id = untyped[0]
             if entity_id is not None:
                 row["speaker"] = entity_id
                 continue
@@ -184,10 +251,27 @@ def _entity_names(rows: list[dict], layer: Entities) -> None:
             entity = layer.entities.get(entity_id) if entity_id is not None else None
             names[key] = (entity.entity_id, entity.kind) if entity is not None else None
         hit = names[key]
-        if hit is not None:
+        if hit is not None and hit[1] in ("organisation", "country") and _personal(row):
+            # "he" never stands for a body or a country ("SABA", "Kazakhstan"): not found
+            row.update(speaker="unresolved", speaker_text="", speaker_source="unresolved")
+            row["speaker_kind"] = ""
+        elif hit is not None:
             row["speaker"] = hit[0]
             if hit[1] in ("person", "organisation", "country"):
                 row["speaker_kind"] = hit[1]
+        if row["speaker_source"] == "name" and " " not in text:
+            # the last speaker named by one word the layer knows but could not type, that the
+            # text calls "it" ("Boeing said it would ..."), or None
+            it = re.search(rf"\b{re.escape(text)} [a-z]+ it(?:s)?\b", row["sentence"])
+            untyped = (row["speaker"], row["paragraph_id"]) if hit and not hit[1] and it else None
+
+
+def _personal(row: dict) -> bool:
+    """True for a speaker named by "he" or "she" (or continued from one)."""
+    return row["speaker_text"].lower() in ("he", "she") and row["speaker_source"] in (
+        "pronoun",
+        "continuation",
+    )
 
 
 def _colon_speaker(unit: Unit, quote: Quote, actors, verbs: ReportingVerbs) -> tuple[Speaker, ...]:
@@ -385,6 +469,8 @@ _NOT_NOUN = frozenset(["and", "or", "but", "nor", "than", "as", "that", "which",
 )  # fmt: skip
 
 
+_PREPOSITIONS = frozenset(["of", "for", "to", "at", "in", "on", "with", "about", "against",
+                           "from", "by", "over", "under", "into", "without", "toward"])  # fmt: skip
 NOUN_SLOT_WORDS = 6  # a quoted noun phrase after a determiner or preposition: a label up to this
 _NOUN_SLOT = frozenset(["the", "a", "an", "this", "of", "to", "for", "with", "on", "against"])
 
@@ -416,12 +502,43 @@ def _short_phrase(quote: Quote, text: UnitText, *, framed: bool = True) -> bool:
     return text.has_word(start, quote.start) or text.has_word(quote.end, max(end, quote.end))
 
 
-def _is_label(quote: Quote, text: UnitText, att: Attribution | None) -> bool:
-    """True when a quotation is a label rather than speech: a short noun phrase
-    (:func:`_short_phrase`) that no speech frame credits (``att`` is None), or that names a term
-    ('the term "treated water"', 'the song "Katyusha"', 'so-called "peace plan"') or modifies
-    the noun after it ('rejected the "hostile" reports') -- unless the reporting verb comes after
-    it, making the whole clause the speaker's words ('an "excellent" record, he said')."""
+_TAG_WORDS = 4  # '"...," said the deputy minister': words between a quotation and its tag
+
+
+def _written(att: Attribution) -> bool:
+    """True for words an inscription bears: a banner, a sign or a T-shirt that "read" them."""
+    return att.lemma == "read" and all(s.kind == "inscription" for s in att.speakers)
+
+
+def _is_label(
+    quote: Quote, text: UnitText, att: Attribution | None, index: QuoteIndex | None = None
+) -> bool:
+    """True when a quotation is a label rather than speech.
+
+    - words written on a thing ('banners reading "..."', 'T-shirts that read "..."': every
+      speaker of the frame an inscription of the speaker table) are a slogan, whatever their
+      length;
+    - a short noun phrase (:func:`_short_phrase`) is a label when no speech frame credits it
+      (``att`` is None, or the only frame is a verb after it that another quotation of
+      ``index`` stands between: 'A "totally accidental" entry: "The facts are clear," said
+      Xie'), when it names a term ('the term "treated water"', 'the song "Katyusha"',
+      'so-called "peace plan"'), when it sits in a noun's slot inside a prepositional phrase
+      with the reporter's words going on after it ('the proposal for a "facilitated customs
+      arrangement" opened ...', 'the involvement of a "higher power" in the case'), or when
+      it modifies the noun after it after a determiner or a preposition ('rejected the
+      "hostile" reports', 'accused him of "significant" misconduct'), or when it fills a noun's
+      slot after an article and the only verb is in a subordinate clause ('police fired after they declared a
+      "riot"') -- unless the reporting
+      verb comes after it, making the whole clause the speaker's words ('an "excellent"
+      record, he said')."""
+    if att is not None and _written(att):
+        return True
+    if att is not None and index is not None and att.start >= quote.end:
+        k = bisect_right(index.starts, quote.start)
+        last = bisect_right(index.starts, att.start) - 1  # the last quotation before the verb
+        tag = index.quotes[last].end if last >= k else -1
+        if tag >= 0 and len(text.unit.text[tag : att.start].split()) <= _TAG_WORDS:
+            att = None  # a tag right after the quotation between credits that one, not this
     if not _short_phrase(quote, text, framed=att is not None):
         return False
     if att is None:
@@ -432,9 +549,15 @@ def _is_label(quote: Quote, text: UnitText, att: Attribution | None) -> bool:
     last = before[-1].lower()
     if last in LABEL_CUES or " ".join(before).lower() in LABEL_CUES:
         return True
+    if att.subordinate and last in ("a", "an", "the"):
+        return True  # a noun's slot, and the only verb in a clause such as "after they declared"
+    if len(before) == 2 and before[0].lower() in _PREPOSITIONS and last in _MODIFIED:
+        end = text.sentences.bounds(text.sentences.at(quote.start))[1]
+        if quote.words <= LABEL_WORDS and text.has_word(quote.end, max(end, quote.end)):
+            return True  # inside a prepositional phrase, and the sentence goes on
     after = [w.rstrip(".,;:") for w in text.unit.text[quote.end : quote.end + 40].split()[:1]]
     return (
-        last in _MODIFIED
+        (last in _MODIFIED or last in _PREPOSITIONS)
         and bool(after)
         and after[0].isalpha()
         and after[0].islower()
@@ -495,7 +618,9 @@ def _unit_rows(article, order, unit, scan: ArticleScan, memory, carry, choice=No
     for quote in quotes:
         kind = text.kind(quote)
         att = owners.own(quote, kind) or owners.tag_after(quote, index)
-        if (att is not None or owners.introducing(quote) is None) and _is_label(quote, text, att):
+        if (att is not None or owners.introducing(quote) is None) and _is_label(
+            quote, text, att, index
+        ):
             labels.append(quote.start)  # a label, nobody's quoted words
             continue
         how = "own"  # how the rules credit it (a feature of the speaker model)
@@ -505,7 +630,8 @@ def _unit_rows(article, order, unit, scan: ArticleScan, memory, carry, choice=No
             att, how = owners.introducing(quote), "introducing"
         if att is not None:
             claimed.add(id(att))
-            speakers = att.speakers
+            # a thing never speaks: "shouted" after "T-shirts" has a speaker not found
+            speakers = tuple(s for s in att.speakers if s.kind != "inscription") or (UNRESOLVED,)
         elif carry and unit.part == "body" and (quote.start == 0 or carry.open_quote):
             att, speakers, how = carry.att, _continued(carry.att, carry.speakers), "carried"
         else:
@@ -527,8 +653,8 @@ def _unit_rows(article, order, unit, scan: ArticleScan, memory, carry, choice=No
         last = _Carry(speakers, att, not quote.closed)
     tail = None
     for att in found:
-        if id(att) in claimed:
-            continue
+        if id(att) in claimed or all(s.kind == "inscription" for s in att.speakers):
+            continue  # (words on a banner are a slogan, nobody's speech)
         sentence_id = text.sentences.at(att.start)
         sentence = text.sentence_text(sentence_id, sentence_id)
         for speaker in att.speakers:
@@ -607,7 +733,7 @@ def _analysed(article, verbs, actors, resources, model) -> tuple[list[dict], fro
         layer = analyse(article, resources=resources).entities(
             actors, organisation_nouns=organisation_nouns(verbs)
         )
-        _entity_names(named, layer)
+        _entity_names(named, layer, verbs.speaker_nouns)
         return named, labels
 
     return analyse(article, resources=resources).memo("attributions", (verbs, actors, model), build)
