@@ -15,16 +15,27 @@ than chrome left). Decoder transitions are counted from the labelled pages' stat
 sets named by ``--sets`` are used (pages labelled for training, and held-out batches once their
 first-run number is reported); a held-out batch still to be measured never informs a fit.
 
+``--trees N`` stacks N rounds of gradient-boosted trees (scikit-learn's
+``HistGradientBoostingClassifier``, depth ``--depth``, learning rate ``--rate``) on the logistic
+model: they read the features and the logistic model's out-of-fold log-probabilities (five
+folds of the training pages by story), and are exported node by node as plain data
+(``line_trees.csv``; inference in numpy, ``newsframe.lines.TreeEnsemble``). Each
+cross-validation row ends with the spread of the gain over the rules: the mean and standard
+deviation over folds of (model - rules) chrome removed, in points, and the folds ahead.
+
     python benchmarks/train_line_model.py --cv outlet,story   # leave-one-out CV by group
     python benchmarks/train_line_model.py --cv outlet --fractions 0.33,0.67,1   # learning curve
+    python benchmarks/train_line_model.py --cv story --trees 0,100   # logistic against trees
     python benchmarks/train_line_model.py --write             # fit on all pages, write data/
 
-The defaults are the shipped model's (C 0.5, terms on >= 6 outlets and >= 5 stories, body weight 2, biases
-body 1, sentence 2, kept 2: the body-first end of the trade the cross-validation shows).
+The defaults are the shipped model's (C 0.5, terms on >= 6 outlets and >= 5 stories, body
+weight 1, no trees, biases body 1, sentence 2, kept 3 for lines of five words or more: the
+body-first point of the trade the cross-validation shows).
 
 ``--write`` writes ``src/newsframe/data/line_model.csv`` (feature, words for a high and a low
-value, mean, scale, one weight per class; then one row per vocabulary term ``term:<words>``)
-and ``line_decoder.toml`` (start and transition log-probabilities, the body biases).
+value, mean, scale, one weight per class; then one row per vocabulary term ``term:<words>``),
+``line_decoder.toml`` (start and transition log-probabilities, the body biases) and, with
+trees, ``line_trees.csv``.
 """
 
 from __future__ import annotations
@@ -40,14 +51,17 @@ from pathlib import Path
 import numpy as np
 from eval_lines import DEFAULT_PAGES, HEADER, evaluate, load, outlet_repeats, row
 from scipy import sparse
+from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.linear_model import LogisticRegression
 
 from newsframe.cleaning import page_evidence
 from newsframe.lines import (
     CLASSES,
     FEATURES,
+    STACKED,
     STATES,
     LineModel,
+    TreeEnsemble,
     line_features,
     line_terms,
     state_sequence,
@@ -84,11 +98,14 @@ class Options:
     min_outlets: int = 6
     min_stories: int = 5
     term_scale: float = 1.0
-    body_weight: float = 2.0
+    body_weight: float = 1.0
     bias: float = 1.0
     sentence_bias: float = 1.0
     lexical: bool = True
     transition_scale: float = 1.0
+    trees: int = 0  # boosting rounds (0: the logistic model alone)
+    depth: int = 3
+    rate: float = 0.1
 
 
 def table(pages: list[dict], repeats: dict[str, frozenset[str]]) -> list[Page]:
@@ -143,6 +160,65 @@ def transitions(rows: list[Page]) -> tuple[np.ndarray, np.ndarray]:
 
 
 def fit(rows: list[Page], opts: Options) -> LineModel:
+    """Fit the model on the given pages: the logistic model, and with ``opts.trees`` the trees
+    stacked on it (fitted on its out-of-fold log-probabilities: five folds of the training
+    pages by story, so the trees learn how far to trust it on pages it has not seen)."""
+    model = fit_logistic(rows, opts)
+    if not opts.trees:
+        return model
+    stories = sorted({r.story for r in rows})
+    fold = {s: k % STACK_FOLDS for k, s in enumerate(stories)}
+    stacked = [np.empty((len(r.labels), len(CLASSES))) for r in rows]
+    for k in range(STACK_FOLDS):
+        inner = fit_logistic([r for r in rows if fold[r.story] != k], opts)
+        for i, r in enumerate(rows):
+            if fold[r.story] == k:
+                stacked[i] = logistic_logp(inner, r)
+    x = np.hstack([np.vstack([r.x for r in rows]), np.vstack(stacked)])
+    y = np.array([CLASSES.index(label) for r in rows for label in r.labels])
+    return dataclasses.replace(model, trees=fit_trees(x, y, opts))
+
+
+#: Folds of the training pages (by story) for the logistic log-probabilities the trees learn on.
+STACK_FOLDS = 5
+
+
+def logistic_logp(model: LineModel, page: Page) -> np.ndarray:
+    """The logistic model's log class probabilities of a page's lines."""
+    vocab = model.vocabulary
+    ids = [tuple(vocab[t] for t in terms if t in vocab) for terms in page.terms]
+    return dataclasses.replace(model, trees=None).log_proba(page.x, ids if model.terms else None)
+
+
+def fit_trees(x: np.ndarray, y: np.ndarray, opts: Options) -> TreeEnsemble:
+    """Gradient-boosted trees (scikit-learn's histogram boosting, multinomial deviance, fixed
+    seed, no early stopping) on the features and the stacked log-probabilities, as flat arrays."""
+    clf = HistGradientBoostingClassifier(
+        max_iter=opts.trees, max_depth=opts.depth, learning_rate=opts.rate, early_stopping=False,
+        random_state=18, l2_regularization=1.0, min_samples_leaf=20,
+    )  # fmt: skip
+    clf.fit(x, y, sample_weight=np.where(y == 0, opts.body_weight, 1.0))
+    feature, threshold, left, right, value, roots, klass = [], [], [], [], [], [], []
+    for per_class in clf._predictors:
+        for k, tree in enumerate(per_class):
+            start = len(feature)
+            roots.append(start)
+            klass.append(int(clf.classes_[k]) if len(clf.classes_) > 2 else 2)
+            for j, node in enumerate(tree.nodes):
+                leaf = bool(node["is_leaf"])
+                feature.append(0 if leaf else int(node["feature_idx"]))
+                threshold.append(math.inf if leaf else float(node["num_threshold"]))
+                left.append(start + (j if leaf else int(node["left"])))
+                right.append(start + (j if leaf else int(node["right"])))
+                value.append(float(node["value"]) if leaf else 0.0)
+    baseline = np.full(len(CLASSES), -30.0)  # a class never seen is never chosen
+    baseline[clf.classes_] = clf._baseline_prediction.ravel()
+    depth = max(int(n["depth"]) for p in clf._predictors for t in p for n in t.nodes)
+    return TreeEnsemble(np.array(feature), np.array(threshold), np.array(left), np.array(right),
+                        np.array(value), np.array(roots), np.array(klass), baseline, depth)  # fmt: skip
+
+
+def fit_logistic(rows: list[Page], opts: Options) -> LineModel:
     """Fit weights, vocabulary and transitions on the given pages."""
     x = np.vstack([r.x for r in rows])
     y = np.array([CLASSES.index(label) for r in rows for label in r.labels])
@@ -189,6 +265,39 @@ MODEL_HEADER = """\
 # their softmax. Lines starting with # are comments."""
 
 
+TREES_HEADER = """\
+# Trees of the line model of newsframe.lines, fitted by benchmarks/train_line_model.py:
+# {n} gradient-boosted regression trees ({rounds} rounds, one tree per class and round, depth
+# at most {depth}; multinomial deviance, scikit-learn's HistGradientBoostingClassifier) stacked
+# on the logistic model of line_model.csv. Their inputs are the features of line_model.csv
+# (raw values, not standardised) and logistic:<class>, the logistic model's log-probability
+# of each class. One row per node: the tree, the class it scores, the node (0 is the root),
+# and for an inner node the input it reads and its threshold (a value at most the threshold
+# goes to the node `left`, else to `right`); a leaf has no input and holds `value`. A line's
+# score for a class is the baseline row's value plus the leaf value it reaches in each tree
+# of that class; the decoder (line_decoder.toml) reads the softmax of the scores.
+# Lines starting with # are comments."""
+
+
+def write_trees(trees: TreeEnsemble, opts: Options) -> None:
+    """Write the trees as plain data (one row per node; thresholds exact to 9 digits)."""
+    names = [n for n, _, _ in FEATURES] + list(STACKED)
+    lines = [TREES_HEADER.format(n=len(trees.roots), rounds=opts.trees, depth=trees.depth),
+             ",".join(("tree", "class", "node", "feature", "threshold", "left", "right", "value"))]  # fmt: skip
+    lines += [f"baseline,{c},,,,,,{trees.baseline[k]:.9g}" for k, c in enumerate(CLASSES)]
+    ends = [*trees.roots[1:].tolist(), len(trees.feature)]
+    for t, (start, end) in enumerate(zip(trees.roots.tolist(), ends, strict=True)):
+        c = CLASSES[trees.klass[t]]
+        for j in range(start, end):
+            if trees.left[j] == j:
+                lines.append(f"{t},{c},{j - start},,,,,{trees.value[j]:.9g}")
+            else:
+                lines.append(f"{t},{c},{j - start},{names[trees.feature[j]]},"
+                             f"{trees.threshold[j]:.9g},{trees.left[j] - start},"
+                             f"{trees.right[j] - start},")  # fmt: skip
+    (DATA / "line_trees.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 def write(model: LineModel, opts: Options) -> None:
     """Write the model as plain data files in the package (six decimals, stable order)."""
     header = MODEL_HEADER.format(min_outlets=opts.min_outlets, min_stories=opts.min_stories)
@@ -214,6 +323,10 @@ def write(model: LineModel, opts: Options) -> None:
         f"sentence_bias = {model.sentence_bias}",
         "# kept_bias is added for lines the rule cleaner keeps in the body.",
         f"kept_bias = {model.kept_bias}",
+        "# kept_words: the kept bias is for lines of at least this many words (not fragments).",
+        f"kept_words = {model.kept_words}",
+        "# trees = true: trees (line_trees.csv) stacked on the logistic model decide the classes.",
+        f"trees = {'true' if model.trees is not None else 'false'}",
         "",
         "[start]",
     ]
@@ -227,6 +340,10 @@ def write(model: LineModel, opts: Options) -> None:
                 if np.isfinite(model.transitions[i, j])]  # fmt: skip
         out.append("")
     (DATA / "line_decoder.toml").write_text("\n".join(out), encoding="utf-8")
+    if model.trees is not None:
+        write_trees(model.trees, opts)
+    else:
+        (DATA / "line_trees.csv").unlink(missing_ok=True)
 
 
 def cross_validate(
@@ -248,6 +365,7 @@ def cross_validate(
     totals: dict = defaultdict(lambda: defaultdict(int))
     for fold in sorted(set(fold_of.values())):
         test = [p for p in pages if fold_of[p[by]] == fold]
+        rules = evaluate(test, "rules")
         train = [i for i, p in enumerate(pages) if fold_of[p[by]] != fold]
         if fraction < 1:
             train = sorted(rng.choice(train, size=round(fraction * len(train)), replace=False))
@@ -255,10 +373,22 @@ def cross_validate(
             model = fit([rows[i] for i in train], o)
             for b in biases:
                 s = evaluate(test, dataclasses.replace(model, body_bias=b[0], sentence_bias=b[1],
-                                                       kept_bias=b[2]))  # fmt: skip
+                                                       kept_bias=b[2], kept_words=int(b[3])))  # fmt: skip
                 for key, v in s.items():
                     totals[k, b][key] += v
+                if s.get("chrome_n"):  # this fold's chrome removed, points over the rules'
+                    gain = 100 * (s.get("chrome", 0) - rules.get("chrome", 0)) / s["chrome_n"]
+                    totals[k, b]["gains"] = (*totals[k, b].get("gains", ()), gain)
     return totals
+
+
+def spread(s: dict) -> str:
+    """The fold-to-fold spread of the gain in chrome removed over the rules."""
+    gains = np.array(s.get("gains", ()))
+    if len(gains) < 2:
+        return ""
+    return (f"  gain over rules per fold: mean {gains.mean():+.1f}, sd {gains.std(ddof=1):.1f}, "
+            f"ahead in {(gains > 0).sum()}, behind in {(gains < 0).sum()} of {len(gains)} folds")  # fmt: skip
 
 
 def _grid(args: argparse.Namespace) -> list[Options]:
@@ -271,6 +401,9 @@ def _grid(args: argparse.Namespace) -> list[Options]:
         "body_weight": [float(v) for v in args.body_weight.split(",")],
         "lexical": [v == "1" for v in args.lexical.split(",")],
         "transition_scale": [float(v) for v in args.transition_scale.split(",")],
+        "trees": [int(v) for v in args.trees.split(",")],
+        "depth": [int(v) for v in args.depth.split(",")],
+        "rate": [float(v) for v in args.rate.split(",")],
     }
     return [Options(**dict(zip(values, combo, strict=True)))
             for combo in itertools.product(*values.values())]  # fmt: skip
@@ -278,9 +411,8 @@ def _grid(args: argparse.Namespace) -> list[Options]:
 
 def _label(o: Options, b: tuple[float, ...]) -> str:
     words = f"w{o.min_outlets}/{o.min_stories}s{o.term_scale:g}" if o.lexical else "nolex"
-    return (
-        f"C{o.c:g} {words} bw{o.body_weight:g} t{o.transition_scale:g} b{b[0]:g}+{b[1]:g}+{b[2]:g}"
-    )
+    trees = f" T{o.trees}d{o.depth}r{o.rate:g}" if o.trees else ""
+    return f"C{o.c:g} {words} bw{o.body_weight:g}{trees} b{'+'.join(f'{v:g}' for v in b)}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -293,12 +425,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--min-outlets", default="6")
     parser.add_argument("--min-stories", default="5")
     parser.add_argument("--term-scale", default="1")
-    parser.add_argument("--body-weight", default="2")
+    parser.add_argument("--body-weight", default="1")
     parser.add_argument(
         "--transition-scale", default="1", help="multiplies the decoder's log-probabilities"
     )
+    parser.add_argument("--trees", default="0", help="boosting rounds (0: logistic only)")
+    parser.add_argument("--depth", default="3", help="depth of each tree")
+    parser.add_argument("--rate", default="0.1", help="learning rate of the boosting")
     parser.add_argument("--lexical", default="1", help="1 with terms, 0 without (comma list)")
-    parser.add_argument("--biases", default="1+2+2", help="body+sentence+kept bias triples")
+    parser.add_argument(
+        "--biases", default="1+2+3+5", help="body+sentence+kept biases (+kept words), comma list"
+    )
     parser.add_argument("--fractions", default="1")
     parser.add_argument(
         "--folds", type=int, default=0, help="groups dealt into K folds (0: one each)"
@@ -309,7 +446,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"pages: {len(pages)} from {len({p['outlet'] for p in pages})} outlets, "
           f"{len({p['story'] for p in pages})} stories (sets {args.sets})")  # fmt: skip
     rows = table(pages, outlet_repeats(pages))
-    biases = [tuple(float(v) for v in b.split("+")) for b in args.biases.split(",")]
+    biases = [(*(float(v) for v in b.split("+")), 0.0)[:4] for b in args.biases.split(",")]
     grid = _grid(args)
     if args.cv:
         print(HEADER)
@@ -324,10 +461,13 @@ def main(argv: list[str] | None = None) -> int:
                 name = f"{by[:6]}{args.folds or ''}"
                 for k, o in enumerate(grid):
                     for b in biases:
-                        print(row(f"{name} {n}p {_label(o, b)}", totals[k, b]), flush=True)
+                        s = totals[k, b]
+                        print(row(f"{name} {n}p {_label(o, b)}", s) + spread(s), flush=True)
     if args.write:
         o = dataclasses.replace(grid[0], bias=biases[0][0], sentence_bias=biases[0][1])
-        model = dataclasses.replace(fit(rows, o), kept_bias=biases[0][2])
+        model = dataclasses.replace(
+            fit(rows, o), kept_bias=biases[0][2], kept_words=int(biases[0][3])
+        )
         write(model, o)
         print(f"wrote {DATA / 'line_model.csv'} ({len(model.terms)} terms) and line_decoder.toml")
     return 0

@@ -69,3 +69,17 @@ def test_a_table_on_dask_gives_the_chunked_tables():
     for name in TABLES:
         chunked = pd.concat([p[name] for p in parts], ignore_index=True)
         pd.testing.assert_frame_equal(remote[name], chunked, check_exact=True, obj=name)
+
+
+def test_speakers_are_linked_across_chunks_whatever_the_chunk_size():
+    # "Lee" of article b is the one Ann Lee that article a names in full: one speaker, even
+    # when a and b fall in different chunks (chunk_size=1)
+    arts = [
+        nf.Article("a", "", ('"The dam holds," Ann Lee said.',)),
+        nf.Article("b", "", ('"We are ready," Lee said.',)),
+        nf.Article("c", "", ('"No comment," Bo Park said.',)),
+    ]
+    for size in (1, 2, 3):
+        chunks = list(iter_article_tables(arts, chunk_size=size, tables=("attributions",)))
+        speakers = [s for _, t in chunks for s in t["attributions"]["speaker"]]
+        assert speakers == ["Ann Lee", "Ann Lee", "Bo Park"], size

@@ -105,3 +105,13 @@ def test_a_body_named_with_a_type_acronym_after_it_is_an_organisation():
     ]
     actors = {a.name: a for a in discover_actors(articles)}
     assert actors["Sudo PMC"].kind == "organisation"
+
+
+def test_a_flight_code_and_a_terms_acronym_are_no_actors():
+    # by eye: "MH370" (a flight) and "SAR" (search and rescue) recur but are no one; the
+    # airline that speaks twice is the one actor
+    actors = _actors(
+        ("Search and rescue (SAR) teams looked for MH370. Kelra Airlines said it would help.",),
+        ("MH370 said nothing. SAR ships sailed. Kelra Airlines said the search went on.",),
+    )  # fmt: skip
+    assert list(actors) == ["Kelra Airlines"]

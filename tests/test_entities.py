@@ -201,3 +201,123 @@ def test_the_first_two_words_of_a_longer_name_are_that_person():
 
     layer = find_entities(["Chief Executive Carrie Lam Cheng Yuet-ngor spoke.", "Carrie Lam left."])
     assert {m.entity_id for m in layer.mentions} == {"Carrie Lam Cheng Yuet-ngor"}
+
+
+def _kinds(layer):
+    return sorted((e.name, e.kind) for e in layer.entities.values())
+
+
+def test_a_demonym_shared_by_a_territory_names_the_country_people_mean():
+    # "American" is also the demonym of small territories; it names the United States
+    layer = find_entities(["American officials met Chinese diplomats."])
+    assert _kinds(layer) == [("China", "country"), ("United States", "country")]
+
+
+def test_a_surname_is_no_country_by_a_rare_alias():
+    # "Mann" (an alias of the Isle of Man) and "Island" are no country; a one-word country
+    # that is the name of the person named in full ("Jordan Vale") is that person
+    layer = find_entities(
+        ["Robert W. Mann told reporters. Mann said the Island was calm.",
+         "Jordan Vale spoke. Jordan said no."]
+    )  # fmt: skip
+    assert [k for k in _kinds(layer) if k[1] != "place"] == [
+        ("Jordan Vale", "person"),
+        ("Robert W. Mann", "person"),
+    ]
+    assert [e for t, e in _ids(layer) if t in ("Mann", "Jordan")] == [
+        "Robert W. Mann",
+        "Jordan Vale",
+    ]
+
+
+def test_eu_and_un_are_organisations_not_titles():
+    layer = find_entities(["EU negotiator Michel Barnier met UN envoys. The EU said no."])
+    assert ("EU", "organisation") in _kinds(layer) and ("UN", "organisation") in _kinds(layer)
+    assert [e for t, e in _ids(layer) if t == "EU"] == ["EU", "EU"]
+
+
+def test_and_joins_an_organisations_name_but_never_two_people():
+    layer = find_entities(
+        ["Xi Jinping and Joe Biden met the Ministry of Trade and Industry.",
+         "Presidents Xi and Biden left."]
+    )  # fmt: skip
+    assert _kinds(layer) == [
+        ("Joe Biden", "person"),
+        ("Ministry of Trade and Industry", "organisation"),
+        ("Xi Jinping", "person"),
+    ]
+    assert [e for t, e in _ids(layer) if t in ("Xi", "Biden")] == ["Xi Jinping", "Joe Biden"]
+
+
+def test_a_hyphenated_given_name_is_a_person_whatever_the_surname_means():
+    # "Park" is also a place word ("Central Park"); "Geun-hye" makes it a person's name
+    layer = find_entities(["Park Geun-hye met Lee. Park said no."])
+    assert ("Park Geun-hye", "person") in _kinds(layer)
+    assert [e for t, e in _ids(layer) if t == "Park"] == ["Park Geun-hye"]
+
+
+def test_an_organisation_before_a_persons_name_is_the_persons_role():
+    layer = find_entities(
+        ["Federal Aviation Administration Daniel Elwell spoke.",
+         "Minister of Economy, Trade and Industry Yasutoshi Nishimura agreed.",
+         "Bank of England Governor Andrew Bailey left. Elwell stayed."]
+    )  # fmt: skip
+    roles = {e.name: e.role for e in layer.entities.values() if e.kind == "person"}
+    assert roles == {
+        "Daniel Elwell": "federal aviation administration",
+        "Yasutoshi Nishimura": "industry",
+        "Andrew Bailey": "bank of england governor",
+    }
+    assert [e for t, e in _ids(layer) if t == "Elwell"] == ["Daniel Elwell"]
+
+
+def test_a_code_with_digits_and_a_building_are_neither_people_nor_organisations():
+    layer = find_entities(["The search for MH370 went on after Rana Plaza fell."])
+    assert {e.name: e.kind for e in layer.entities.values()} == {"MH370": "", "Rana Plaza": "place"}
+
+
+def test_an_acronym_of_a_lowercase_phrase_is_a_term_not_an_organisation():
+    layer = find_entities(["The search and rescue (SAR) teams left. SAR crews and the ACS met."])
+    assert [e.name for e in layer.entities.values()] == ["ACS"]
+
+
+def test_words_before_a_role_and_a_name_are_part_of_the_role_not_a_person():
+    layer = find_entities(["Liberal Democrat Brexit spokesman Tom Brake spoke. Ann Lee agreed."])
+    assert sorted(e.name for e in layer.entities.values()) == ["Ann Lee", "Tom Brake"]
+
+
+def test_a_country_after_a_bodys_name_is_that_countrys_body():
+    layer = find_entities(
+        ["The Ministry of Foreign Affairs Iran said no. The Foreign Ministry agreed.",
+         "The Embassy of Japan spoke. The Japanese Embassy agreed. The University of Tokyo did."]
+    )  # fmt: skip
+    assert [m.entity_id for m in layer.mentions] == [
+        "Ministry of Foreign Affairs (Iran)",
+        "Ministry of Foreign Affairs (Iran)",
+        "Embassy (Japan)",
+        "Embassy (Japan)",
+        "University of Tokyo",
+    ]
+
+
+def test_a_two_word_country_or_demonym_names_its_governments_body():
+    layer = find_entities(
+        ["South Korea's Foreign Ministry spoke. The Saudi Arabian Ministry of Foreign Affairs did."]
+    )
+    bodies = [m.entity_id for m in layer.mentions if "(" in m.entity_id]
+    assert bodies == [
+        "Foreign Ministry (South Korea)",
+        "Ministry of Foreign Affairs (Saudi Arabia)",
+    ]
+
+
+def test_a_person_of_a_country_is_the_person_and_the_country():
+    layer = find_entities(
+        ["Kim Vale of New Zealand's TV3 spoke. Vale left. The Bank of England agreed."]
+    )
+    assert [(m.text, m.entity_id) for m in layer.mentions if m.entity_id != "TV3"] == [
+        ("Kim Vale", "Kim Vale"),
+        ("New Zealand", "New Zealand"),
+        ("Vale", "Kim Vale"),
+        ("Bank of England", "Bank of England"),
+    ]

@@ -348,13 +348,29 @@ def test_the_statement_speaks_for_whoever_issued_it():
         ("Police in Lakeside reported that two men were held.", "Police", "organisation"),
         ("Some residents of the valley said they were forgotten.",
          "Some residents of the valley", "group"),
-        ('Protesters carried a banner that read "Hands off our park".', "a banner", "document"),
-        ('A sign read: "Closed until further notice."', "A sign", "document"),
     ],
 )  # fmt: skip
 def test_organisations_groups_and_documents_speak_with_their_full_name(sentence, speaker, kind):
     row = _rows(sentence).iloc[0]
     assert (row.speaker, row.speaker_kind) == (speaker, kind)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "marks"),
+    [
+        ('Protesters carried a banner that read "Hands off our park".', ["Hands off our park"]),
+        ('A sign read: "Closed until further notice."', ["Closed until further notice."]),
+        # longer than a scare quote (distancing_marks' max_words): no mark, still no speech
+        ('Fans wore T-shirts reading "We will not be moved by anyone, ever".', []),
+    ],
+)
+def test_words_written_on_a_banner_are_a_slogan_not_speech(sentence, marks):
+    # a banner, a sign or a T-shirt speaks for nobody: its words are a label in quotation
+    # marks, counted once, as a scare quote, and never in share of voice
+    a = nf.Article("a", "", (sentence,))
+    assert nf.attributions([a]).empty
+    found = nf.distancing_marks([a])
+    assert found[found["kind"] == "scare_quote"]["text"].tolist() == marks
 
 
 @pytest.mark.parametrize(
@@ -618,10 +634,35 @@ def test_contraction_is_not_a_possessive():
         'The minister rejected the "hostile" reports on Tuesday.',
         'Mao said the singer performed the song "Katyusha" in Mariupol.',
         'He used the term "treated water" in his speech, officials said.',
+        # a noun's slot inside a prepositional phrase, the reporter's sentence going on
+        'The plan for a "managed exit" opened up new risks, Ann Lee said.',
+        'He hinted at the involvement of a "higher power" in the case, his lawyer said.',
+        # a modifier of the noun after it, after a preposition
+        'The board accused Lee of "serious" misconduct on Monday.',
+        # a noun's slot after an article, the only verb in a subordinate clause
+        'Police fired rubber bullets after they declared a "riot" as clashes broke out.',
     ],
 )
 def test_short_quoted_noun_phrase_without_a_speech_frame_is_a_label(text):
     assert _plain(text).query("kind != 'paraphrase'").empty
+
+
+def test_a_verb_after_two_quotations_credits_the_nearer_one():
+    # "said" credits the quotation right before it; the label before that one is a label
+    text = 'A "purely accidental" entry: "The facts are plain," said Ann Lee.'
+    assert _plain(text)["quote"].tolist() == ["The facts are plain"]
+    marks = nf.distancing_marks([nf.Article("a", "", (text,))])
+    assert marks["text"].tolist() == ["purely accidental"]
+    # a verb further on, after a clause of the reporter's, is no tag of the quotation between
+    text = (
+        "In reply to Tom Ash's claim that the 'hard times' would have 'the opposite' effect on"
+        " the town, Ann Lee said that 'we will never allow it'."
+    )
+    assert _plain(text)["quote"].tolist() == [
+        "hard times",
+        "the opposite",
+        "we will never allow it",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -634,6 +675,10 @@ def test_short_quoted_noun_phrase_without_a_speech_frame_is_a_label(text):
         ('The mayor spoke. "Never."', "Never."),  # a sentence of its own
         ('It was "not our fault" at all.', "not our fault"),  # a clause: someone's words
         ('The pilot had an "excellent" record, Tewolde said.', "excellent"),  # verb after it
+        # the noun slot of a prepositional phrase that ends the sentence: the speaker's words
+        ('The mayor said the march had turned into a "violent riot".', "violent riot"),
+        ('The mayor said it was a "profound shock" to the town.', "profound shock"),
+        ('Ann Lee left as she criticised their "poor standards".', "poor standards"),
     ],
 )
 def test_short_quotation_with_a_speech_frame_is_speech(text, quote):
@@ -771,3 +816,76 @@ def test_it_in_the_complement_of_an_organisations_verb_is_that_organisation():
     assert t[t.kind == "partial"][["speaker", "verb"]].values.tolist() == [
         ["Acme", "would recommend"]
     ]
+
+
+def test_a_banner_never_speaks_even_when_a_verb_of_speech_follows_it():
+    text = 'Many wore T-shirts that read "Let us pray" as they held banners and shouted: "Go!"'
+    t = _plain(text)
+    assert t[["speaker", "quote"]].values.tolist() == [["unresolved", "Go!"]]
+
+
+def test_one_person_is_one_speaker_whatever_the_spelling_or_honorific():
+    text = (
+        '"The fire is contained," said fire chief Ken Pimlott.',
+        '"Stay away from the ridge," Pimlot said.',  # a letter dropped: still Ken Pimlott
+        '"We are searching," said Datuk Seri Aziz Rahmat.',
+        '"Nothing was found," Aziz told reporters.',  # honorifics are no given name
+    )
+    t = nf.share_of_voice([nf.Article("x", "T", text)])
+    assert sorted(t["speaker"]) == ["Aziz Rahmat", "Ken Pimlott"]
+
+
+def test_two_people_who_share_a_surname_stay_two_speakers():
+    text = (
+        '"We will appeal," said Ann Lee, the owner.',
+        '"We will not," said Bob Lee, her brother.',
+        '"It is over," Lee said.',  # which Lee: not guessed
+    )
+    t = nf.attributions([nf.Article("x", "T", text)])
+    assert t["speaker"].tolist() == ["Ann Lee", "Bob Lee", "Lee"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # the object of a participle is not the speaker: the noun phrase before it is
+        ('The official leading the rescue said it "may last two months."', "The official"),
+        ('A senior police officer guarding the embassy said "it is calm".',
+         "A senior police officer"),
+        # a role noun alone, capitalised, with no determiner, names nobody (headline shorthand)
+        ('Lawyer calls the arrest "hostage justice" in a statement.', "unresolved"),
+        ("'The plan is dead,' says MP on Monday.", "unresolved"),
+        ('"We comply," the IAEA said.', "IAEA"),
+        # ... but a plural or collective one does
+        ('Police said "two men were held".', "Police"),
+        ('Officials said "the port is shut".', "Officials"),
+    ],
+)  # fmt: skip
+def test_a_speaker_is_a_noun_phrase_that_names_someone(sentence, speaker):
+    assert _plain(sentence).query("kind != 'paraphrase'")["speaker"].tolist() == [speaker]
+
+
+def test_one_member_of_a_group_is_one_key_however_worded():
+    text = '"We want answers," one of the relatives said. "Now," one relative said.'
+    assert _plain(text)["speaker"].tolist() == ["one relative", "one relative"]
+
+
+def test_he_never_stands_for_a_country():
+    text = (
+        "Hishammuddin said India, Cambodia, and Kazakhstan have confirmed that their radar data"
+        " had shown no sighting of the plane in their airspaces.",
+        'He thanked the countries, saying that vessels "are sailing through a cyclone".',
+    )
+    t = nf.attributions([nf.Article("x", "T", text)])
+    assert t[t.paragraph_id == 1]["speaker"].tolist() in (["unresolved"], ["Hishammuddin"])
+
+
+def test_the_company_is_the_body_the_text_calls_it_and_never_a_person():
+    said = (
+        "In a statement, Acme said it would stop all flights.",
+        '"Safety comes first," the company said.',
+    )
+    assert nf.attributions([nf.Article("x", "T", said)])["speaker"].tolist() == ["Acme", "Acme"]
+    said = ("On Monday, Lee said the plan was fine.", '"Safety comes first," the company said.')
+    t = nf.attributions([nf.Article("x", "T", said)])
+    assert t["speaker"].tolist() == ["Lee", "the company"]

@@ -125,6 +125,8 @@ def test_shipped_model_files_are_complete_and_diffable():
     # a move from the chrome after the body back into the body is not allowed
     assert model.transitions[STATES.index("after"), STATES.index("body")] == -math.inf
     assert model.body_bias >= 0 and model.sentence_bias >= 0
+    # the shipped model is the logistic one (the decoder file says trees = false)
+    assert model.trees is None and model.kept_words >= 0
 
 
 def test_a_broken_model_file_names_the_file(tmp_path: Path):
@@ -284,3 +286,106 @@ def test_reasons_only_for_the_lines_asked():
     out = decide(lines, ev, model=_toy(10.0, 0.0), explain=[False, True, True])
     assert [label for label, _ in out] == ["chrome", "body", "chrome"]
     assert out[0][1] == "" and "the rules remove it" in out[2][1]
+
+
+def test_topicality_features_counted_by_hand():
+    lines = [
+        "Harbour storm damage",  # the rules' headline
+        "The storm damaged the harbour piers at dawn, officials said.",
+        "Subscribe today and support independent journalism with a gift.",
+        "Ferries used the harbour quay while engineers checked the piers.",
+    ]
+    ev = [Evidence("headline"), Evidence(sentence=True), Evidence(sentence=True),
+          Evidence(sentence=True)]  # fmt: skip
+    x = line_features(lines, ev)
+    # content words (three letters or more, no stopwords): headline {harbour, storm, damage};
+    # line 2 {storm, damaged, harbour, piers, dawn, officials, said}: shares storm and harbour
+    # with the headline, cosine 2 / sqrt(7 * 3); line 3 shares nothing
+    head = col(x, "topic_headline")
+    assert head[0] == 0.0  # the headline itself is left out
+    assert head[1] == round(2 / math.sqrt(7 * 3), 6) and head[2] == 0.0
+    # words found in another prose line: line 2 has harbour and piers in line 4 (2 of 7),
+    # line 4 {ferries, used, harbour, quay, engineers, checked, piers} the same two (2 of 7),
+    # line 3 none; the headline (no prose) has harbour and storm in prose lines (2 of 3)
+    assert col(x, "topic_page") == [round(2 / 3, 6), round(2 / 7, 6), 0.0, round(2 / 7, 6)]
+    assert col(x, "no_headline") == [0.0] * 4
+    assert col(x, "page_prose") == [0.75] * 4  # three of four lines are prose
+    x = line_features(lines[1:], ev[1:])
+    assert col(x, "no_headline") == [1.0] * 3 and col(x, "topic_headline") == [0.0] * 3
+
+
+def test_caption_features_by_hand():
+    lines = [
+        "Rescue workers search the rubble in the old town. (Jane Roe/AP)",
+        "The mayor said rescuers would search the old town on Monday.",
+        "Smoke billows over the port. Credit: AP",
+        "He wants to search for his brother.",
+    ]
+    x = line_features(lines, [Evidence()] * 4)
+    assert col(x, "credit_end") == [1.0, 0.0, 1.0, 0.0]
+    # "search" after "workers" tells what a picture shows; after "would" or "to" it does not
+    assert col(x, "caption_verb") == [1.0, 0.0, 1.0, 0.0]
+    assert col(x, "attribution") == [0.0, 1.0, 0.0, 0.0]
+
+
+def test_a_caption_echoed_as_alt_text():
+    lines = ["A dog rests on the beach after the fire.", "The fire burned for days.",
+             "A dog rests on the beach after the fire. Photo: Jane Roe", "Read more here",
+             "Officials said the fire was out.", "Help", "Help", "The town began to rebuild."]  # fmt: skip
+    x = line_features(lines, [Evidence()] * len(lines))
+    # lines 1 and 3 share their opening (and one holds the other); lines of fewer than three
+    # words ("Help") never echo; line 8 is more than three lines from line 3
+    assert col(x, "echoed") == [1.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0]
+
+
+def test_kept_bias_skips_fragments():
+    lines = ["The storm hit the coast on Monday.", "Get our newsletter", "Power was cut."]
+    ev = [Evidence(), Evidence(), Evidence()]
+    # the middle line has three words: a kept bias of 8 saves it unless fragments of fewer
+    # than four words get none
+    model = _with_terms({"newsletter": 6.0}, kept_bias=8.0)
+    assert decide(lines, ev, model=model)[1][0] == "body"
+    assert decide(lines, ev, model=replace(model, kept_words=4))[1][0] == "chrome"
+
+
+TREES = """\
+# a hand-made ensemble: one tree for chrome on the rules' chrome verdict
+tree,class,node,feature,threshold,left,right,value
+baseline,body,,,,,,0
+baseline,headline,,,,,,-20
+baseline,chrome,,,,,,-1
+baseline,caption,,,,,,-20
+baseline,byline,,,,,,-20
+0,chrome,0,rule_chrome,0.5,1,2,
+0,chrome,1,,,,,0
+0,chrome,2,,,,,10
+"""
+
+
+def test_trees_read_from_plain_data_decide_the_lines(tmp_path: Path):
+    path = tmp_path / "trees.csv"
+    path.write_text(TREES, encoding="utf-8")
+    model = load_line_model(trees=path)
+    assert model.trees is not None and model.trees.depth == 1
+    lines = ["Menu", "A line of the story.", "Advertisement", "Another line.", "Sign in"]
+    ev = [Evidence("chrome"), Evidence(), Evidence("chrome"), Evidence(), Evidence("chrome")]
+    x = line_features(lines, ev)
+    # the scores are the trees' alone: chrome -1 + 10 = 9 on a chrome verdict, else -1
+    logp = model.log_proba(x)
+    assert logp[0, CLASSES.index("chrome")] == pytest.approx(9 - np.log(1 + np.exp(9) + 3e-9))
+    assert logp[1, CLASSES.index("body")] == pytest.approx(-np.log(1 + np.exp(-1) + 3e-9))
+    # the tree gives the probabilities of the hand-set logistic toy (chrome weight 10, body
+    # bias 0): with the toy's decoder, the labels worked out in test_decoder_by_hand
+    stacked = replace(_toy(0.0, 0.0), trees=model.trees)
+    labels = [label for label, _ in decide(lines, ev, model=stacked)]
+    assert labels == ["chrome", "body", "chrome", "chrome", "chrome"]
+
+
+def test_a_broken_tree_file_names_the_file(tmp_path: Path):
+    bad = tmp_path / "trees.csv"
+    bad.write_text(TREES.replace("rule_chrome", "no_such_feature"), encoding="utf-8")
+    with pytest.raises(InputError, match=r"trees\.csv.*malformed"):
+        load_line_model(trees=bad)
+    bad.write_text("tree,node\n0,0\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"trees\.csv.*columns"):
+        load_line_model(trees=bad)

@@ -146,6 +146,18 @@ def test_layers_built_in_workers_link_the_same_and_stay_on_the_documents():
     assert [m.text for m in layer.mentions] == ["Lee"]
 
 
+def test_a_surname_spelt_with_a_letter_less_in_another_article_is_the_same_person():
+    # "Hishamuddin" in one article is the Hishammuddin Hussein another names in full; a
+    # surname one changed letter away ("Hassan") is someone else
+    arts = [
+        nf.Article("a", "", ('"We search on," said Hishammuddin Hussein.',)),
+        nf.Article("b", "", ('"Nothing yet," Datuk Hishamuddin said.',)),
+        nf.Article("c", "", ('"No comment," said Mr Hussain.',)),
+    ]
+    speakers = nf.attributions(arts)["speaker"].tolist()
+    assert speakers == ["Hishammuddin Hussein", "Hishammuddin Hussein", "Hussain"]
+
+
 def test_each_layer_is_built_once_when_the_tables_run_on_several_processes(monkeypatch, tmp_path):
     # the links build every article's layer (in workers, the documents not analysed here);
     # the workers that then make the tables analyse the documents and must reuse those layers,

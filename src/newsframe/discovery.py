@@ -677,6 +677,8 @@ def _is_actor(
         if words[-1].isupper() and len(words[-1]) > 1:
             return True  # a kind of body abbreviated after its name: "Wagner PMC"
         return 5 * acts >= mentions  # no organisation noun: only if it acts ("Belt and Road")
+    if any(ch.isdigit() for ch in c.name):
+        return False  # a code ("MH370", "A380") names a flight or a model, not an actor
     if c.name.isupper() and all(f.isupper() for f in c.forms) and len(c.name) > 1:
         return True  # an acronym, never written otherwise
     if zipf_frequency(c.name.lower(), "en") >= _COMMON and speaker < 2:

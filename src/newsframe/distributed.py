@@ -147,9 +147,11 @@ _LINKED = ("actor_sentiment", "attributions", "share_of_voice", "actor_prominenc
            "actor_positions")  # fmt: skip
 
 
-def _links(articles: Sequence[Article], resources: Resources, n_jobs: int | None = 1) -> Links:
+def _links(
+    articles: Sequence[Article], resources: Resources, n_jobs: int | None = 1, *, keep: bool = True
+) -> Links:
     """The entities of ``articles`` linked across them, under ``resources``' actor table (their
-    layers built on ``n_jobs`` processes)."""
+    layers built on ``n_jobs`` processes and, with ``keep``, kept for the tables)."""
     nouns = organisation_nouns(resources.reporting_verbs)
     return corpus_links(
         articles,
@@ -157,6 +159,7 @@ def _links(articles: Sequence[Article], resources: Resources, n_jobs: int | None
         actors=resources.actors,
         organisation_nouns=nouns,
         n_jobs=n_jobs,
+        keep=keep,
     )
 
 
@@ -253,6 +256,7 @@ def compute_article_tables(
     n_jobs: int | None = 1,
     tables: Sequence[str] | None = None,
     keep_documents: bool | Collection[str] = True,
+    links: Links | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Return the per-article tables of ``corpus`` named in ``tables`` (default: all of
     :data:`ARTICLE_TABLES`): the same tables whichever way they are computed.
@@ -266,7 +270,9 @@ def compute_article_tables(
     ``keep_documents`` may instead name the articles (ids) whose documents this process will
     read again: the workers then analyse their own slices and send back only those documents
     (and every article's sentence and word counts, for :meth:`Corpus.to_frame`), which saves
-    sending thousands of documents that nothing here reads.
+    sending thousands of documents that nothing here reads. ``links``: the entities linked over
+    a larger corpus of which ``corpus`` is a part (:func:`iter_article_tables` passes the
+    whole corpus's); by default they are linked over ``corpus``.
 
     >>> a = Article("a", "T", ('"We are ready," Putin said.',))
     >>> compute_article_tables([a], n_jobs=2)["sentences"]["article_id"].tolist()
@@ -282,7 +288,8 @@ def compute_article_tables(
         analyse_corpus(articles, resources=resources, n_jobs=n_jobs)
     # the entities linked across the whole corpus, once, whatever the slices
     linked = any(t in _LINKED for t in wanted)
-    links = _links(articles, resources, n_jobs if client is None else 1) if linked else None
+    if linked and links is None:
+        links = _links(articles, resources, n_jobs if client is None else 1)
     work = functools.partial(article_tables, resources=resources, tables=wanted, links=links)
     if client is None:
         if here:
@@ -317,7 +324,9 @@ def iter_article_tables(
     caller holds it (so its term counts, :func:`newsframe.count_terms`, can be taken then); they
     are dropped (:func:`newsframe.document.drop_documents`) when the next chunk is asked for.
     Write each chunk's tables out (e.g. one Parquet file per chunk and table); concatenated in
-    order they are the whole corpus's tables.
+    order they are the whole corpus's tables. The entities are linked once over the whole
+    corpus before the first chunk (their layers built from the text alone, not kept), so a
+    speaker's canonical name does not depend on the chunk size.
 
     >>> arts = [Article(i, "", ("Putin spoke.",)) for i in "abc"]
     >>> [(len(c), len(t["sentences"])) for c, t in iter_article_tables(arts, chunk_size=2)]
@@ -327,13 +336,17 @@ def iter_article_tables(
         raise NewsframeError(f"chunk_size must be a positive whole number, not {chunk_size!r}")
     articles = list(corpus)
     resources = resolve_resources(None, corpus)
+    wanted = _check_tables(tables)
+    # the whole corpus's layers would not fit in memory: built for the links, not kept
+    linked = any(t in _LINKED for t in wanted)
+    links = _links(articles, resources, n_jobs, keep=False) if linked else None
     for start in range(0, len(articles), chunk_size):
         chunk = articles[start : start + chunk_size]
         # a slice of a Corpus keeps its resources (a plain list finds those it was loaded with)
         part = corpus[start : start + chunk_size] if isinstance(corpus, Corpus) else chunk
         try:
             analyse_corpus(chunk, resources=resources, n_jobs=n_jobs)
-            yield chunk, compute_article_tables(part, n_jobs=n_jobs, tables=tables)
+            yield chunk, compute_article_tables(part, n_jobs=n_jobs, tables=tables, links=links)
         finally:
             drop_documents(chunk)
 

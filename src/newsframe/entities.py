@@ -41,7 +41,15 @@ from newsframe.text import normalise
 if TYPE_CHECKING:  # the actor types are read, never built, here: no import of the actor table
     from newsframe.actors import Actor, Mention
 
-__all__ = ["TITLES", "Entities", "Entity", "EntityMention", "find_entities", "gazetteer"]
+__all__ = [
+    "TITLES",
+    "Entities",
+    "Entity",
+    "EntityMention",
+    "find_entities",
+    "gazetteer",
+    "one_letter_apart",
+]
 
 # words before a name that are titles or roles, never part of the name
 # fmt: off
@@ -57,13 +65,14 @@ TITLES = frozenset(
      "princess", "pope", "director", "head", "executive", "ceo", "vice", "assistant",
      "associate", "principal", "first", "lady", "administrator", "commissioner", "sheriff",
      "officer", "reconstruction", "economy", "finance", "interior", "trade", "justice",
-     "health", "education", "agriculture", "transport", "transportation", "energy",
+     "health", "education", "agriculture", "transport", "transportation", "energy", "industry",
      "environment", "labour", "labor", "culture", "economic", "fisheries", "forestry",
      "citizen", "resident", "consultant", "analyst", "expert", "professor", "councillor", "affairs",
      "councilor", "federal", "national", "regional", "provincial", "county", "city", "u.s.", "pm",
      "mp", "mep", "labour", "conservative", "democratic", "republican",
-     "us", "uk", "un", "eu", "cal", "fire", "crown", "attorney", "solicitor", "lawmaker"]
-)
+     "us", "uk", "cal", "fire", "crown", "attorney", "solicitor", "lawmaker", "major", "staff",
+     "datuk", "dato", "datin", "seri", "tun"]
+)  # (never "EU" or "UN": an organisation before a role is a name of its own)
 _TITLE_ONLY = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"])
 # words that are never the first word of a name (capitalised only because a sentence opens)
 _OPENERS = frozenset(
@@ -159,8 +168,7 @@ class Entities:
         if hit is not None:
             return hit
         if len(words) == 1:
-            people = self._single.get(key, set())
-            return next(iter(people)) if len(people) == 1 else None
+            return _single_name(self, words[0])
         people = self._single.get(words[-1].lower(), set())
         full = [p for p in people if self.entities[p].name.lower().endswith(key)]
         return full[0] if len(full) == 1 else None
@@ -196,11 +204,13 @@ _POSSESSIVE = ("'s", "\u2019s")
 
 def _possessor(text: str, start: int, places: Mapping[str, str]) -> list[str]:
     """The country whose possessive comes right before ``start`` ("Russia's Foreign
-    Ministry"), as a one-word list ("Russia's"), or []."""
-    before = text[max(start - 40, 0) : start].split()[-1:]
-    if before and before[0].endswith(_POSSESSIVE) and before[0][:-2] in places:
-        return before
-    return []
+    Ministry", "South Korea's Foreign Ministry"), as its words (["Russia's"]), or []."""
+    before = text[max(start - 40, 0) : start].split()[-2:]
+    if not before or not before[-1].endswith(_POSSESSIVE):
+        return []
+    if len(before) == 2 and f"{before[0]} {before[1][:-2]}" in places:
+        return before  # "South Korea's"
+    return before[-1:] if before[-1][:-2] in places else []
 
 
 # the last word of a role held by one person
@@ -214,18 +224,29 @@ _GOVERNMENT = frozenset(["ministry", "embassy", "consulate", "government", "miss
 
 def _national(words: list[str], orgs: frozenset[str]) -> str | None:
     """The canonical name of a government body named after its country, by a possessive or a
-    demonym: "Russia's Foreign Ministry", "Russian Foreign Ministry" -> "Foreign Ministry
-    (Russia)"; else None ("Tokyo Electric Power Co." keeps its name)."""
-    if len(words) < 2 or not any(w.lower() in _GOVERNMENT for w in words[1:]):
-        return None
-    if words[-1].lower().rstrip(".") in _PERSON_ROLES:
+    demonym, or after its name: "Russia's Foreign Ministry", "Russian Foreign Ministry" ->
+    "Foreign Ministry (Russia)", "Ministry of Foreign Affairs Iran" -> "Ministry of Foreign
+    Affairs (Iran)"; else None ("Tokyo Electric Power Co." keeps its name)."""
+    if len(words) < 2 or words[-1].lower().rstrip(".") in _PERSON_ROLES:
         return None  # a person's role ("Iran's Foreign Ministry Spokesperson"), not the body
-    possessive = words[0].endswith(_POSSESSIVE)
-    first = words[0][:-2] if possessive else words[0]
-    country = gazetteer().get(first)
-    if country is None or not (possessive or first in _demonyms() or first in _CODES):
+    last = gazetteer().get(words[-1])
+    if last is not None and words[-1] not in _demonyms() and len(words) > 2:
+        # the country after the body's name: "Ministry of Foreign Affairs Iran", "Embassy of
+        # Japan"
+        body = words[:-2] if words[-2] == "of" else words[:-1]
+        if any(w.lower() in _GOVERNMENT for w in body):
+            return f"{' '.join(body)} ({last})"
+    if not any(w.lower() in _GOVERNMENT for w in words[1:]):
         return None
-    return f"{' '.join(words[1:])} ({country})"
+    for n in (2, 1) if len(words) > 2 else (1,):  # "Saudi Arabian", "South Korea's"
+        possessive = words[n - 1].endswith(_POSSESSIVE)
+        first = " ".join([*words[: n - 1], words[n - 1][:-2] if possessive else words[n - 1]])
+        country = gazetteer().get(first)
+        if country is not None and (possessive or first in _demonyms() or first in _CODES):
+            body = words[n:]
+            if any(w.lower() in _GOVERNMENT for w in body):
+                return f"{' '.join(body)} ({country})"
+    return None
 
 
 @functools.lru_cache(maxsize=1)
@@ -246,14 +267,45 @@ def _strip_titles(words: list[str], orgs: frozenset[str]) -> tuple[list[str], li
     Aviation Administration") is never split."""
     last = -1
     for k, w in enumerate(words[:-1]):
-        if w.lower().rstrip(".") in TITLES:
+        if _title(w):
             last = k
-    if last < 0:
-        return [], words
+    inside = last >= 0 and words[last + 1].lower() in _INSIDE
+    if last < 0 or (inside and _organisation_so_far(words[: last + 2])):
+        # "Ministry of Trade and Industry" is a name, "Trade" no title there
+        return _person_after_organisation(words, orgs)
     name = words[last + 1 :]
     if _has_org(name, orgs) or (len(name) == 1 and _has_org(words, orgs)):
-        return [], words
+        return _person_after_organisation(words, orgs)
     return words[: last + 1], name
+
+
+def _title(word: str) -> bool:
+    """True for a title or role word, singular or plural ("Minister", "Presidents")."""
+    low = word.lower().rstrip(".")
+    return low in TITLES or (len(low) > 4 and low.endswith("s") and low[:-1] in TITLES)
+
+
+def _person_after_organisation(
+    words: list[str], orgs: frozenset[str]
+) -> tuple[list[str], list[str]]:
+    """(organisation words, name words) for an organisation's name followed by a person's, two
+    or three capitalised words with no organisation noun, title or connector ("Federal Aviation
+    Administration Daniel Elwell" -> the administration is Daniel Elwell's role); else
+    ([], words). The organisation's name ends with its noun after at least one word.
+
+    >>> _person_after_organisation(["Boeing", "Company", "Ann", "Lee"], frozenset(["company"]))
+    (['Boeing', 'Company'], ['Ann', 'Lee'])
+    >>> _person_after_organisation(["Union", "Pacific", "Railroad"], frozenset(["union"]))
+    ([], ['Union', 'Pacific', 'Railroad'])
+    """
+    heads = [k for k, w in enumerate(words) if _has_org([w], orgs)]
+    if not heads or heads[-1] < 1 or not 2 <= len(words) - heads[-1] - 1 <= 3:
+        return [], words  # (an organisation noun that opens a name heads no organisation
+        # before a person: "Union Pacific Railroad", "Bank Negara Malaysia")
+    name = words[heads[-1] + 1 :]
+    if any(not _capital(w) or _title(w) or w.lower() in _INSIDE or w.isupper() for w in name):
+        return [], words
+    return words[: heads[-1] + 1], name
 
 
 def _has_org(words: list[str], orgs: frozenset[str]) -> bool:
@@ -265,9 +317,18 @@ def gazetteer() -> Mapping[str, str]:
     """Country names, capitals and demonyms (as written) -> the country's name, from the
     ``countryinfo`` package's shipped data, plus a few abbreviations of news usage ("US", "UK").
 
+    Only forms that read as the country in English news count: its name (without a leading
+    "The"), capital, demonyms, and its longer official names ("People's Republic of China") or
+    hyphenated ones ("Timor-Leste"); one-word alternative spellings are mostly names in other
+    languages or rare aliases ("Mann" for the Isle of Man, "Island" for Iceland) and are left
+    out. A form several entries share (the demonym "American" of the United States and of the
+    Northern Mariana Islands, the capital "Kingston") names the most populous of them.
+
     >>> g = gazetteer()
-    >>> g["Beijing"], g["Chinese"], g["Russia"], g["Washington"], g["UK"]
-    ('China', 'China', 'Russia', 'United States', 'United Kingdom')
+    >>> g["Beijing"], g["Chinese"], g["Russia"], g["Washington"], g["UK"], g["American"]
+    ('China', 'China', 'Russia', 'United States', 'United Kingdom', 'United States')
+    >>> "Mann" in g, "Island" in g
+    (False, False)
     """
     return _countries()[0]
 
@@ -275,21 +336,29 @@ def gazetteer() -> Mapping[str, str]:
 @functools.lru_cache(maxsize=1)
 def _countries() -> tuple[dict[str, str], frozenset[str]]:
     """The gazetteer and the demonyms, read from the package's data in one pass."""
-    out: dict[str, str] = {}
+    best: dict[str, tuple[int, str]] = {}  # form -> (population, country) of its largest owner
     demonyms: set[str] = set()
     for country in all_countries():
         name = country.name()
-        forms = [name]
+        population = country.info().get("population") or 0
+        forms = [name, name[4:] if name.startswith("The ") else ""]
         for k, value in enumerate((country.capital(), country.demonym())):  # str, list or None
             values = [value] if isinstance(value, str) else list(value or ())
             forms += values
             if k == 1:
                 demonyms.update(values)
-        forms += [a for a in country.alt_spellings() or () if len(a) > 3 and a.isascii()]
+        forms += [
+            a
+            for a in country.alt_spellings() or ()
+            if len(a) > 3 and a.isascii() and (" " in a or "-" in a)
+        ]
         for form in forms:
             for piece in {form, form.split(" D.C.")[0]}:  # "Washington D.C." -> "Washington"
                 if piece and piece[:1].isupper() and piece.isascii():
-                    out.setdefault(piece, name)
+                    had = best.get(piece)
+                    if had is None or (population, name) > had:
+                        best[piece] = (population, name)
+    out = {form: country for form, (_, country) in sorted(best.items())}
     for code, name in _CODES.items():
         out.setdefault(code, name)
     return out, frozenset(demonyms)
@@ -303,7 +372,7 @@ _WORDCHARS = r"[\w'\u2019.&-]*"
 # non-ASCII letter; the look-behinds then check that letter and what comes before it)
 _RUN = re.compile(
     rf"[A-Z\u0080-\U0010ffff](?<=[^\W\d_a-z])(?<![\w'\u2019.&-].){_WORDCHARS}"
-    rf"(?:[ \t]+(?:(?:of|for|the|de|al|bin|van|von|du|da)[ \t]+)?[^\W\d_a-z]{_WORDCHARS})*"
+    rf"(?:[ \t]+(?:(?:of|for|the|and|de|al|bin|van|von|du|da)[ \t]+)?[^\W\d_a-z]{_WORDCHARS})*"
 )
 
 
@@ -333,7 +402,10 @@ def _runs(text: str) -> Iterable[tuple[int, int, list[str], list[tuple[int, int]
             pos = a - base + len(w)
             b = a + len(w)
             if not _capital(w):
-                if w in _INSIDE and words:  # a connector: kept only before a capital
+                if w in _INSIDE and words and (w != "and" or _organisation_so_far(words)):
+                    # a connector: kept only before a capital; "and" only inside an
+                    # organisation's name ("Ministry of Trade and Industry"), never between
+                    # two names ("Xi Jinping and Joe Biden")
                     words.append(w)
                     spans.append((a, b))
                     continue
@@ -343,7 +415,7 @@ def _runs(text: str) -> Iterable[tuple[int, int, list[str], list[tuple[int, int]
                     yield spans[0][0], spans[-1][1], words, spans
                 words, spans = [], []
                 continue
-            stop = w.endswith(".") and not _abbreviation(w)
+            stop = w.endswith(".") and not _abbreviation(w) and not _initial(w, group, pos)
             if stop:  # "... met Xi Jinping." : the full stop ends the name
                 w, b = w[:-1], b - 1
             possessive = w.endswith(("'s", "\u2019s"))
@@ -359,6 +431,7 @@ def _runs(text: str) -> Iterable[tuple[int, int, list[str], list[tuple[int, int]
 
 
 _ACRONYM = re.compile(r"\(([A-Z][A-Z&.]{1,7})\)")
+_TERM_ACRONYM = re.compile(r"\b[a-z]{3,} \(([A-Z][A-Z]{1,7})\)")
 
 
 def _uncovered(
@@ -403,6 +476,25 @@ _ABBREVIATIONS = frozenset(["co", "inc", "corp", "ltd", "jr", "sr", "st", "mt", 
                             "sgt", "dep", "supt", "insp", "det", "cmdr", "adm"])  # fmt: skip
 
 
+def _organisation_so_far(words: list[str]) -> bool:
+    """True when ``words`` open an organisation's name that "and" may continue: an
+    organisation noun, then "of" or "for" ("Department of Health", "Bureau of Enquiry")."""
+    lower = [w.lower().rstrip(".") for w in words]
+    for k, w in enumerate(lower[:-1]):
+        if (w in _ORGANISATION_NOUNS or w.rstrip("s") in _ORGANISATION_NOUNS) and lower[k + 1] in (
+            "of",
+            "for",
+        ):
+            return True
+    return False
+
+
+def _initial(word: str, group: str, end: int) -> bool:
+    """True for a middle initial ("W." of "Robert W. Mann"): one capital and a full stop that
+    a capitalised word of the same run follows."""
+    return len(word) == 2 and word[0].isupper() and group[end:].strip()[:1].isupper()
+
+
 def _abbreviation(word: str) -> bool:
     """True for a word whose full stop is part of it ("Capt.", "Co.", "U.S.")."""
     stem = word[:-1]
@@ -418,6 +510,17 @@ def _role_before(text: str, start: int) -> list[str]:
             break
         out.insert(0, word)
     return out
+
+
+def _role_of_next(text: str, end: int) -> bool:
+    """True when one to three lowercase title words and then a capitalised word follow
+    ``end`` ("... spokesman Tom Brake", "... chief executive Ann Lee"): the words before
+    ``end`` then qualify that role, and are no person of their own."""
+    words = text[end : end + 80].split()[:4]
+    k = 0
+    while k < len(words) and k < 3 and words[k].islower() and words[k].rstrip(".") in TITLES:
+        k += 1
+    return 0 < k < len(words) and _capital(words[k])
 
 
 def _acronym_after(text: str, end: int) -> str:
@@ -457,6 +560,8 @@ def find_entities(
         by_paragraph.setdefault(paragraph_id, []).append(m)
     layer = Entities(_orgs=orgs)
     _actor_names(layer, actors)
+    # acronyms of lowercase phrases ("search and rescue (SAR)") abbreviate terms, not names
+    terms = {m.group(1) for text in texts if "(" in text for m in _TERM_ACRONYM.finditer(text)}
     openers: list[tuple[int, int, int, str]] = []  # single capitals opening a sentence
     found: list[tuple[int, int, int, str, list[str], str, str]] = []  # first pass: named forms
     for paragraph_id, text in zip(ids, texts, strict=True):
@@ -480,7 +585,7 @@ def find_entities(
                     found.append((paragraph_id, a, b, word, [], words, "country", "", ""))
                     continue
                 low = word.lower()
-                if len(word) < 2 or low in _SKIP_FIRST or low in _NOT_NAME:
+                if len(word) < 2 or low in _SKIP_FIRST or low in _NOT_NAME or word in terms:
                     continue
                 a, b = spans[0]
                 if not word.isupper() and (a < 2 or text[a - 2] in _ENDS):
@@ -501,9 +606,16 @@ def find_entities(
                 continue
             if all(w.lower().rstrip(".") in _NOT_NAME for w in name):
                 continue
+            k = _person_of_place(name, orgs, places)
+            if k:  # "Kim Chisnall of New Zealand's TV3": the person, then the country
+                a, b = spans[len(role) + k + 1][0], end
+                found.append((paragraph_id, a, b, text[a:b], [], name[k + 1 :], "country", "", ""))
+                name, end = name[:k], spans[len(role) + k - 1][1]
             first = spans[len(role)][0]
             form = text[first:end]
             kind = _kind(name, form, orgs, places)
+            if kind == "person" and _role_of_next(text, end):
+                continue  # "Liberal Democrat Brexit spokesman Tom Brake": part of a role
             if not role and kind in ("person", ""):
                 role = _role_before(text, start)
             owner = _possessor(text, first, places) if kind == "organisation" else []
@@ -519,11 +631,13 @@ def find_entities(
         words = tuple(w.lower() for w in name)
         owners = tails.get(words, set())  # "Jaberi Ansari" of "Hossein Jaberi Ansari",
         # "Carrie Lam" of "Carrie Lam Cheng Yuet-ngor"
-        entity_id = (
-            next(iter(owners))
-            if len(owners) == 1
-            else people.setdefault((words[0], words[-1]), form)
-        )
+        key = (words[0], words[-1])
+        if len(owners) == 1:
+            entity_id = next(iter(owners))
+        elif key not in people and (near := _spelt_alike(people, key)) is not None:
+            entity_id = people[key] = near  # "Anotiny Blinken" is the article's Antony Blinken
+        else:
+            entity_id = people.setdefault(key, form)
         for k in range(1, len(words) - 1):
             tails.setdefault(words[k:], set()).add(entity_id)
             tails.setdefault(words[: k + 1], set()).add(entity_id)
@@ -531,7 +645,10 @@ def find_entities(
         for part in (name[0], name[-1]):
             layer._single.setdefault(part.lower(), set()).add(entity_id)
     for paragraph_id, start, end, form, owner, name, kind, role, acronym in found:
-        if kind == "country":
+        if kind == "country" and _person_named(layer, name):
+            kind, entity_id = "person", next(iter(layer._single[form.lower()]))
+            _add(layer, entity_id, entity_id, "person", "", form)
+        elif kind == "country":
             entity_id = places.get(form) or places[form.title()]
             _add(layer, entity_id, entity_id, "country", "", form)
         elif kind == "person" and len(name) > 1:
@@ -557,7 +674,31 @@ def find_entities(
         mention = EntityMention(paragraph_id, start, end, word, entity_id or word)
         (layer.mentions if entity_id is not None else layer.unresolved).append(mention)
     layer.mentions.sort(key=lambda m: (m.paragraph_id, m.start))
+    layer.__dict__.pop("_spelt", None)  # a look-up index, not kept with the layer
     return _canonical(layer, frozenset(names))
+
+
+def _person_named(layer: Entities, name: list[str]) -> bool:
+    """True when a one-word name of the gazetteer is the first or last name of the one person
+    the article names in full ("Mann" after "Robert W. Mann", "Jordan" after "Jordan Lee"):
+    the person, not a country. Demonyms are never names."""
+    if len(name) != 1 or name[0] in _demonyms():
+        return False
+    people = layer._single.get(name[0].lower(), ())
+    return len(people) == 1 and layer.entities.get(next(iter(people)), _NOBODY).kind == "person"
+
+
+_NOBODY = Entity("", "", "")
+
+
+def _person_of_place(name: list[str], orgs: frozenset[str], places: Mapping[str, str]) -> int:
+    """Where "of" splits a person's name from the country they are from ("Kim Chisnall of New
+    Zealand"): two or three capitalised words without an organisation noun, then "of" and a
+    country of the gazetteer; else 0 ("Bank of England", "Abdullah of Jordan" stay whole)."""
+    k = name.index("of") if "of" in name else 0
+    if not 2 <= k <= 3 or " ".join(name[k + 1 :]) not in places:
+        return 0
+    return 0 if _has_org(name[:k], orgs) or not all(_capital(w) for w in name[:k]) else k
 
 
 def _title_case(text: str) -> bool:
@@ -611,7 +752,69 @@ def _single_name(layer: Entities, form: str) -> str | None:
     if hit is not None:
         return hit
     people = layer._single.get(key, ())
+    if not people and len(key) >= _SPELT_MIN:
+        near = set(_spelt_index(layer).get(key, ()))  # a letter more than ``key``
+        near.update(key[:k] + key[k + 1 :] for k in range(len(key)))  # a letter less
+        people = {p for k in near if one_letter_apart(k, key) for p in layer._single.get(k, ())}
     return next(iter(people)) if len(people) == 1 else None
+
+
+def _spelt_index(layer: Entities) -> dict[str, set[str]]:
+    """The first and last names of ``layer`` by each of their forms less one letter, built once
+    per layer (so a look-up by spelling is linear in the name, not in the article's names)."""
+    cached = layer.__dict__.get("_spelt")
+    if cached is None or cached[0] != len(layer._single):
+        index: dict[str, set[str]] = {}
+        for name in layer._single:
+            for k in range(len(name)) if len(name) > _SPELT_MIN else ():
+                index.setdefault(name[:k] + name[k + 1 :], set()).add(name)
+        cached = layer.__dict__["_spelt"] = (len(layer._single), index)
+    return cached[1]
+
+
+_SPELT_MIN = 5  # the shorter of two spellings of one name has at least this many letters
+
+
+def one_letter_apart(a: str, b: str) -> bool:
+    """True when one word is the other with one letter more ("Hishammuddin", "Hishamuddin";
+    "Pimlott", "Pimlot"): two spellings of one name, the shorter of at least five letters and
+    the same first letter. A changed letter is no match ("Andrea", "Andrew" are two people).
+
+    >>> one_letter_apart("pimlott", "pimlot"), one_letter_apart("andrea", "andrew")
+    (True, False)
+    """
+    if len(a) < len(b):
+        a, b = b, a
+    if len(a) != len(b) + 1 or len(b) < _SPELT_MIN or a[0] != b[0]:
+        return False
+    k = 0
+    while k < len(b) and a[k] == b[k]:
+        k += 1
+    return a[k + 1 :] == b[k:]
+
+
+def _spelt_alike(people: dict[tuple[str, str], str], key: tuple[str, str]) -> str | None:
+    """The one person of ``people`` ((first, last) name -> id) whose name differs from ``key``
+    by one letter in one of the two names, or None."""
+    first, last = key
+    hits = {
+        entity_id
+        for (given, family), entity_id in people.items()
+        if (family == last and one_letter_apart(given, first))
+        or (given == first and one_letter_apart(family, last))
+    }
+    return next(iter(hits)) if len(hits) == 1 else None
+
+
+_MINISTRY_OF = re.compile(r"^ministry of (?:the )?(.+?)(?: affairs)?$")
+
+
+def _body_key(name: str) -> str:
+    """A government body's name in one wording: lowercase, *Ministry of X [Affairs]* as *X
+    ministry* ("Ministry of Foreign Affairs" and "Foreign Ministry" meet)."""
+    key = name.lower().removeprefix("the ")
+    m = _MINISTRY_OF.match(key)
+    return f"{m.group(1)} ministry" if m else key
 
 
 def _canonical(layer: Entities, actor_ids: frozenset[str]) -> Entities:
@@ -622,7 +825,7 @@ def _canonical(layer: Entities, actor_ids: frozenset[str]) -> Entities:
     national: dict[str, list[str]] = {}
     for entity_id in layer.entities:
         if entity_id.endswith(")") and " (" in entity_id:
-            national.setdefault(entity_id.rsplit(" (", 1)[0].lower(), []).append(entity_id)
+            national.setdefault(_body_key(entity_id.rsplit(" (", 1)[0]), []).append(entity_id)
     rename: dict[str, str] = {}
     for entity_id, e in layer.entities.items():
         if entity_id in actor_ids or e.kind == "country":
@@ -630,7 +833,7 @@ def _canonical(layer: Entities, actor_ids: frozenset[str]) -> Entities:
         if entity_id.endswith(")") and " (" in entity_id:  # "Foreign Ministry (Russia)"
             layer.entities[entity_id] = Entity(entity_id, entity_id, e.kind, e.role, e.aliases)
             continue
-        owners = national.get(entity_id.lower(), [])
+        owners = national.get(_body_key(entity_id), [])
         if e.kind == "organisation" and len(owners) == 1:
             rename[entity_id] = owners[0]
             continue
@@ -674,10 +877,11 @@ _PLACE_WORDS = frozenset(
      "islands", "peninsula", "prefecture", "province", "county", "district", "street", "avenue",
      "road", "highway", "square", "station", "airport", "port", "harbour", "harbor", "valley",
      "canyon", "desert", "forest", "park", "plant", "city", "town", "village", "state",
-     "territories", "territory"]
+     "territories", "territory", "plaza", "building", "mall", "terminal"]
 )  # fmt: skip
 
 
+_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+$")  # "Geun-hye", "Yuet-ngor" (never "Timor-Leste")
 _NUMERALS = frozenset(["II", "III", "IV", "VI", "VII", "VIII", "JR", "SR"])
 
 
@@ -690,13 +894,17 @@ def _kind(name: list[str], form: str, orgs: frozenset[str], places: Mapping[str,
     lower = [w.lower().rstrip(".") for w in name]
     if lower[-1] in orgs or lower[-1].rstrip("s") in orgs:
         return "organisation"  # headed by an organisation noun: "River Basin Commission"
+    if 2 <= len(name) <= 4 and any(_GIVEN.match(w) for w in name[1:]):
+        return "person"  # a hyphenated given name ("Park Geun-hye", "Moon Jae-in")
     if any(w in _PLACE_WORDS for w in lower):
         return "place"  # "Cape Nosappu", "Fukushima Prefecture", "Main Street": never a person
     if any(w in orgs or w.rstrip("s") in orgs for w in lower):
         return "organisation"
+    if any(ch.isdigit() for w in name for ch in w):
+        return ""  # a code or a model ("MH370", "A380"): no organisation, no person
     if len(name) == 1 and name[0].isupper() and len(name[0]) > 1:
         return "organisation"  # an acronym ("IAEA", "FAA")
-    if any(len(w) > 1 and w.isupper() and w not in _NUMERALS for w in name):
+    if any(len(w) > 1 and w.isupper() and w not in _NUMERALS and w[1:] != "." for w in name):
         return "organisation"  # an acronym inside a name ("IAEA Task Force", "IAEA Fukushima")
     if 2 <= len(name) <= 4 and not any(w in _INSIDE for w in lower) and lower[-1] not in _OPENERS:
         return "person"  # (never "Fukushima No" of "Fukushima No. 1")

@@ -9,15 +9,23 @@ lowercase words), capitals and title case, digits, separators (``| # @ •``), w
 dates, photo and agency words, reader address and imperative openings, position in the page,
 distance to the densest prose, repetition on the page and across the outlet's other pages, the
 same shallow features of the previous and next line, and the rule cleaner's verdicts as evidence
-(:class:`Evidence`: a phrase rule matched, the rules' decision, a credit, a sentence). A
-multinomial logistic regression turns them into class probabilities; a Viterbi decoder over
+(:class:`Evidence`: a phrase rule matched, the rules' decision, a credit, a sentence). Caption
+features: a photo credit at the end, a present-tense picture verb ("Rescuers search ..."), no
+attribution, and an echo of a nearby line (a caption repeated as alt text). Topicality (body
+lines are about the story, prose chrome is not; read from the page's own words, so independent
+of outlet and story): the cosine of the line's content words with the headline's and with the
+densest prose's (the line itself left out), the share of its words found in other prose lines of
+the page, and the share of rare words (not among wordfreq's most frequent English words). A
+multinomial logistic regression turns them into class probabilities (optionally, small
+gradient-boosted trees stacked on it, :class:`TreeEnsemble`); a Viterbi decoder over
 the states ``before → headline → body → after`` (chrome inside the body its own state, ``inbody``)
 keeps the body contiguous. Body lines get a bonus in the decoder (``body_bias``), and lines of
 eight words or more that read as sentences a further one (``sentence_bias``): a line that reads
 as a news sentence needs strong evidence to go.
 
 The weights (``data/line_model.csv``: one row per feature, its standardisation and one weight per
-class) and the decoder (``data/line_decoder.toml``: transition log-probabilities, the body bias)
+class), the decoder (``data/line_decoder.toml``: transition log-probabilities, the body biases)
+and, when the decoder says ``trees = true``, the trees (``data/line_trees.csv``, one row per node)
 are plain data fitted by ``benchmarks/train_line_model.py`` on labelled pages; nothing is
 pickled. Inference is numpy only and linear in the page. Every removal says why in words: the
 features that pushed the line most from body to its class (:func:`explain`).
@@ -40,12 +48,13 @@ import re
 import tomllib
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
+from wordfreq import top_n_list
 
 from newsframe.datafiles import read_text
 from newsframe.errors import InputError
@@ -54,9 +63,11 @@ from newsframe.text import load_stopwords, normalise
 __all__ = [
     "CLASSES",
     "FEATURES",
+    "STACKED",
     "STATES",
     "Evidence",
     "LineModel",
+    "TreeEnsemble",
     "decide",
     "explain",
     "line_features",
@@ -114,6 +125,9 @@ _BASE = (
     ("question", "ends with a question mark", ""),
     ("full_date", "a full date", ""),
     ("photo_verb", "describes a picture (is seen, stands, left ...)", ""),
+    ("credit_end", "ends with a photo credit", ""),
+    ("caption_verb", "a present-tense picture verb (search, walks, reacts ...)", ""),
+    ("attribution", "attributes (said, told, according to)", "attributes nothing"),
     ("address", "addresses the reader", ""),
     ("imperative", "tells the reader to act", ""),
     ("credit", "a credit", ""),
@@ -139,6 +153,32 @@ _POSITION = (
     ("near_sentences", "among sentences", "among lines that are not sentences"),
     ("near_chrome", "among lines the rules remove", ""),
 )
+# topicality: body lines are about the story, prose chrome (pitches, other stories' summaries,
+# comment policies) is not; read from the page's own words, outlet- and story-independent
+_TOPIC = (
+    ("topic_headline", "shares words with the headline", "no word of the headline"),
+    ("topic_page", "its words recur in the page's prose", "its words are not the story's"),
+    ("topic_core", "shares words with the densest prose", "no word of the densest prose"),
+    ("topic_near", "among lines about the story", "among lines not about the story"),
+    ("rare_words", "many rare words (names, places)", "only common words"),
+    ("no_headline", "the page has no headline line", ""),
+    ("echoed", "echoes a nearby line (a caption twice, alt text)", ""),
+    ("page_prose", "on a page of much prose", "on a page of little prose"),
+)
+# blocks: a page copied from a browser rarely marks its blocks with blank lines, so a block is a
+# run of lines of one kind: prose (eight words or more that read as a sentence) or not
+_BLOCK = (
+    ("run_other", "in a long run of lines that are not prose", ""),
+    ("run_prose", "in a long run of prose", ""),
+    ("prose_after", "much prose after it", "no prose after it"),
+    ("prose_before", "much prose before it", "no prose before it"),
+)
+#: Lines either side in which a line's echo (the same opening, or one inside the other) counts.
+ECHO = 3
+#: Characters of a line's opening that make it the echo of a nearby line's.
+ECHO_CHARS = 30
+#: The longest line (characters) whose text is looked for inside a nearby line's.
+ECHO_LONGEST = 300
 
 
 def _context_names() -> tuple[tuple[str, str, str], ...]:
@@ -153,11 +193,12 @@ def _context_names() -> tuple[tuple[str, str, str], ...]:
 
 
 #: Every feature, in the order of the model file: (name, said of a high value, of a low value).
-FEATURES: tuple[tuple[str, str, str], ...] = _BASE + _POSITION + _context_names()
+FEATURES: tuple[tuple[str, str, str], ...] = _BASE + _POSITION + _TOPIC + _BLOCK + _context_names()
 _INDEX = {name: k for k, (name, _, _) in enumerate(_BASE)}
 _CTX = [_INDEX[name] for name in _CONTEXT]
 _SAID_HIGH = np.array([bool(hi) for _, hi, _ in FEATURES])
 _SAID_LOW = np.array([bool(lo) for _, _, lo in FEATURES])
+_ECHOED = [name for name, _, _ in FEATURES].index("echoed")
 _RULED = [_INDEX[name] for name in ("rule_headline", "rule_caption", "rule_label", "rule_chrome")]
 
 _STOP_END = re.compile(r"[.!?…][\"')\]»”’ ]*$")
@@ -264,6 +305,144 @@ _PHOTO_VERBS = frozenset(
         "searches",
     ]
 )
+#: Verbs a photo caption tells what it shows with, present tense (plural and third person):
+#: "Rescue workers search ...", "A woman cries as ...", "Smoke billows from ...".
+_CAPTION_VERBS = frozenset(
+    [
+        "search",
+        "searches",
+        "look",
+        "looks",
+        "walk",
+        "walks",
+        "carry",
+        "carries",
+        "pass",
+        "passes",
+        "place",
+        "places",
+        "retrieve",
+        "retrieves",
+        "pull",
+        "pulls",
+        "help",
+        "helps",
+        "wait",
+        "waits",
+        "gather",
+        "gathers",
+        "survey",
+        "surveys",
+        "inspect",
+        "inspects",
+        "clear",
+        "clears",
+        "cries",
+        "cry",
+        "mourn",
+        "mourns",
+        "hug",
+        "hugs",
+        "comfort",
+        "comforts",
+        "sift",
+        "sifts",
+        "watch",
+        "watches",
+        "ride",
+        "rides",
+        "wade",
+        "wades",
+        "stand",
+        "stands",
+        "sit",
+        "sits",
+        "billows",
+        "lie",
+        "lies",
+        "covers",
+        "litters",
+        "react",
+        "reacts",
+        "pose",
+        "poses",
+        "hold",
+        "holds",
+        "rest",
+        "rests",
+        "leave",
+        "leaves",
+        "arrive",
+        "arrives",
+        "sweep",
+        "sweeps",
+        "remove",
+        "removes",
+        "attend",
+        "attends",
+        "pray",
+        "prays",
+        "march",
+        "marches",
+        "line",
+        "lines",
+        "push",
+        "pushes",
+        "collect",
+        "collects",
+        "view",
+        "views",
+        "work",
+        "works",
+        "speaks",
+        "speak",
+        "shows",
+        "show",
+        "grieve",
+        "grieves",
+        "embrace",
+        "embraces",
+        "salvage",
+        "salvages",
+    ]
+)
+#: Words before a verb that make it no caption verb ("to search", "the search", "will help").
+_NOT_BEFORE_VERB = frozenset(
+    [
+        "to",
+        "will",
+        "would",
+        "could",
+        "can",
+        "may",
+        "might",
+        "should",
+        "must",
+        "did",
+        "do",
+        "does",
+        "not",
+        "the",
+        "a",
+        "an",
+        "their",
+        "his",
+        "her",
+        "its",
+        "our",
+        "your",
+        "this",
+        "that",
+    ]
+)
+_ATTRIBUTION = frozenset(["said", "says", "told", "according", "added", "explained", "stated"])
+#: A photo credit at the end of a line: "(Jane Roe/AP)", "Credit: AP", "Pic/AFP", "(Photo: X)".
+_CREDIT_END = re.compile(
+    r"(?:\([^()]{0,60}(?:/|\bphoto|\bgetty|\breuters|\bafp|\bap\b|\bimages?\b|\bcredit)[^()]{0,40}\)"
+    r"|\b(?:credit|photo|photograph|image|pic|source)\s*[:/][^.]{0,50}"
+    r"|/\s*(?:afp|ap|getty images|reuters|epa|aap)[^.]{0,20})\.?\s*$",
+    re.IGNORECASE,
+)
 _PHOTO_PHRASES = (" is seen", " are seen", " is pictured", " are pictured", " is shown", "left,",
                   "right,", "center,", "centre,", "left)", "right)", "looks on")  # fmt: skip
 _SEPARATORS = ("|", "#", "@", "•", "›", "»")
@@ -335,6 +514,14 @@ def _read_line(line: str) -> tuple[tuple[float, ...], tuple[str, ...]]:
         float(end.endswith("?")),
         float(month and (digits >= 4 or not vocab.isdisjoint(_WEEKDAYS))),
         float(not vocab.isdisjoint(_PHOTO_VERBS) or _PHOTO_PHRASE.search(low) is not None),
+        float(_CREDIT_END.search(line[-80:]) is not None),
+        float(
+            any(
+                w in _CAPTION_VERBS and tokens[j] not in _NOT_BEFORE_VERB
+                for j, w in enumerate(tokens[1:8])
+            )
+        ),
+        float(not vocab.isdisjoint(_ATTRIBUTION)),
     )
     opening = tokens[:TERM_WORDS]
     if len(line) > WINDOW and len(tokens) <= TERM_WORDS and not head[-1].isspace():
@@ -384,11 +571,37 @@ def line_features(lines: Sequence[str], evidence: Sequence[Evidence]) -> np.ndar
     if n == 0:
         return np.zeros((0, len(FEATURES)))
     norm = [_norm(line) for line in lines]
-    counts = Counter(s.lower() for s in norm)
+    low = [s.lower() for s in norm]
+    counts = Counter(low)
     base = np.array(
-        [_shallow(s, ev, counts[s.lower()] > 1) for s, ev in zip(norm, evidence, strict=True)]
+        [_shallow(s, ev, counts[k] > 1) for s, k, ev in zip(norm, low, evidence, strict=True)]
     )
-    return _page_features(base)
+    out = _page_features(base, [_content(s) for s in norm])
+    out[:, _ECHOED] = _echoes(low)
+    return out
+
+
+def _echoes(low: Sequence[str]) -> np.ndarray:
+    """1 for a line that has an echo within :data:`ECHO` lines: the same first
+    :data:`ECHO_CHARS` characters (of at least three words), or, for lines of up to
+    :data:`ECHO_LONGEST` characters, its whole text inside the other's or the other's inside
+    it (a caption repeated as alt text, with or without its credit); ``low`` holds the lines
+    normalised and lowercased. Bounded work per line."""
+    n = len(low)
+    lines = [s if s.count(" ", 0, ECHO_LONGEST) >= 2 else "" for s in low]
+    heads = [s[:ECHO_CHARS] for s in lines]
+    short = [0 < len(s) <= ECHO_LONGEST for s in lines]
+    out = [0.0] * n
+    for i in range(n - 1):
+        if not lines[i]:
+            continue
+        a = lines[i]
+        for j in range(i + 1, min(n, i + ECHO + 1)):
+            if lines[j] and (
+                heads[i] == heads[j] or (short[i] and short[j] and (a in lines[j] or lines[j] in a))
+            ):
+                out[i] = out[j] = 1.0
+    return np.array(out)
 
 
 @lru_cache(maxsize=65_536)
@@ -404,8 +617,9 @@ def _window_mean(v: np.ndarray, idx: np.ndarray, k: int = 2) -> np.ndarray:
     return (cum[hi] - cum[lo] - v) / np.maximum(hi - lo - 1, 1)
 
 
-def _page_features(base: np.ndarray) -> np.ndarray:
-    """Position and context columns from the :data:`_BASE` columns of a page's lines."""
+def _page_features(base: np.ndarray, content: Sequence[frozenset[str]]) -> np.ndarray:
+    """Position, topicality and context columns from the :data:`_BASE` columns of a page's
+    lines and their content words."""
     n, nb = base.shape
     out = np.zeros((n, len(FEATURES)))
     out[:, :nb] = base
@@ -431,13 +645,118 @@ def _page_features(base: np.ndarray) -> np.ndarray:
     out[:, c + 6] = words - np.median(words)
     out[:, c + 7] = _window_mean(base[:, _INDEX["sentence"]], idx)
     out[:, c + 8] = _window_mean(chrome, idx)
-    c += len(_POSITION)  # previous line: none, then its context columns; then the next line
+    c += len(_POSITION)
+    out[:, c : c + len(_TOPIC)] = _topicality(base, content, densest)
+    c += len(_TOPIC)
+    out[:, c : c + len(_BLOCK)] = _blocks(
+        (words >= _PROSE_WORDS) & (base[:, _INDEX["sentence"]] > 0)
+    )
+    c += len(_BLOCK)  # previous line: none, then its context columns; then the next line
     width = len(_CTX)
     out[0, c] = 1.0
     out[1:, c + 1 : c + 1 + width] = base[:-1, _CTX]
     c += 1 + width
     out[n - 1, c] = 1.0
     out[:-1, c + 1 : c + 1 + width] = base[1:, _CTX]
+    return out
+
+
+#: A line's prose, for topicality: eight words or more that read as a sentence.
+_PROSE_WORDS = math.log1p(8)
+#: Lines either side of the densest prose line that make the page's core (its lede region).
+CORE = 4
+#: The most frequent English words of ``wordfreq`` (down to Zipf 4, "yankees" 3.9) are common;
+#: a content word not among them is rare (names, places, the story's own terms).
+COMMON_WORDS = 7_000
+#: Characters of a line its content words are read from (a paragraph's opening is enough to
+#: say what it is about, and keeps the cost per line bounded).
+TOPIC_WINDOW = 2 * WINDOW
+
+
+@lru_cache(maxsize=1)
+def _common() -> frozenset[str]:
+    return frozenset(top_n_list("en", COMMON_WORDS))
+
+
+@lru_cache(maxsize=65_536)
+def _content(line: str) -> tuple[frozenset[str], float]:
+    """The content words of a line (normalised text) and the share of them that are rare:
+    lowercase words of three letters or more as the project's tokenizer reads them, in its
+    first :data:`TOPIC_WINDOW` characters, stopwords and numbers left out."""
+    stopwords = _stopwords()
+    words = frozenset(
+        w
+        for w in _WORD.findall(line[:TOPIC_WINDOW].lower())
+        if len(w) > 2 and w[0].isalpha() and w not in stopwords
+    )
+    return words, len(words - _common()) / len(words) if words else 0.0
+
+
+def _blocks(prose: np.ndarray) -> np.ndarray:
+    """The :data:`_BLOCK` columns: the length (log) of the run of prose, or of lines that are
+    not prose, that holds each line, and the shares of the page's prose lines after and before
+    it. Array operations over the page."""
+    n = len(prose)
+    out = np.zeros((n, len(_BLOCK)))
+    change = np.flatnonzero(np.diff(prose.astype(np.int8))) + 1
+    starts = np.concatenate([[0], change])
+    lengths = np.diff(np.concatenate([starts, [n]]))
+    run = np.repeat(np.log1p(lengths), lengths)
+    out[:, 0] = np.where(prose, 0.0, run)
+    out[:, 1] = np.where(prose, run, 0.0)
+    total = max(1, int(prose.sum()))
+    seen = np.cumsum(prose)
+    out[:, 2] = (seen[-1] - seen) / total
+    out[:, 3] = (seen - prose) / total
+    return out
+
+
+def _topicality(
+    base: np.ndarray, content: Sequence[tuple[frozenset[str], float]], densest: int
+) -> np.ndarray:
+    """The :data:`_TOPIC` columns: how far each line's content words are the page's story.
+
+    Cosine of binary word vectors with the headline line (the rules' headline; the line itself
+    left out), the share of the line's words found in another prose line of the page, the
+    cosine with the word counts of the prose within :data:`CORE` lines of the densest prose
+    (the line itself left out), the mean share of the two lines either side, the share of rare
+    words. Sets and counts per page: linear in its words.
+    """
+    n = len(content)
+    out = np.zeros((n, len(_TOPIC)))
+    prose = (base[:, _INDEX["words"]] >= _PROSE_WORDS) & (base[:, _INDEX["sentence"]] > 0)
+    df: Counter[str] = Counter()  # in how many prose lines each word is
+    core: Counter[str] = Counter()
+    lo, hi = max(0, densest - CORE), min(n, densest + CORE + 1)
+    for i in np.flatnonzero(prose).tolist():
+        df.update(content[i][0])
+        if lo <= i < hi:
+            core.update(content[i][0])
+    core_norm = sum(v * v for v in core.values())
+    heads = np.flatnonzero(base[:, _INDEX["rule_headline"]] > 0)
+    h = int(heads[0]) if len(heads) else -1
+    head = content[h][0] if h >= 0 else frozenset()
+    out[:, 5] = float(h < 0)
+    out[:, 7] = prose.mean()
+    recurring = {w for w, c in df.items() if c > 1}  # in two prose lines: in another for any
+    seen, core_words = df.keys(), core.keys()
+    cols: list[tuple[float, float, float, float]] = []  # headline, page, core, rare
+    for i, ((words, rare), is_prose) in enumerate(zip(content, prose.tolist(), strict=True)):
+        k = len(words)
+        if not k:
+            cols.append((0.0, 0.0, 0.0, 0.0))
+            continue
+        to_head = len(words & head) / math.sqrt(k * len(head)) if head and i != h else 0.0
+        page = len(words & (recurring if is_prose else seen)) / k
+        shared = sum(map(core.__getitem__, words & core_words))
+        if is_prose and lo <= i < hi:  # the line itself left out of the core
+            shared, norm = shared - k, core_norm - 2 * shared + k
+        else:
+            norm = core_norm
+        cols.append((to_head, page, shared / math.sqrt(k * norm) if shared > 0 < norm else 0.0,
+                     rare))  # fmt: skip
+    out[:, [0, 1, 2, 4]] = np.array(cols).reshape(n, 4)
+    out[:, 3] = _window_mean(out[:, 1], np.arange(n))
     return out
 
 
@@ -456,6 +775,55 @@ def line_terms(line: str) -> tuple[str, ...]:
 
 _Moves = tuple[tuple[tuple[int, float], ...], ...]
 
+#: The inputs of the trees beyond :data:`FEATURES`: the logistic model's log-probability of
+#: each class (the trees are stacked on it and read its terms through it).
+STACKED = tuple(f"logistic:{c}" for c in CLASSES)
+
+
+@dataclass(frozen=True, eq=False)
+class TreeEnsemble:
+    """Gradient-boosted regression trees as flat arrays, one raw score per class.
+
+    Every node of every tree is one index: an inner node sends a row to ``left`` when its
+    ``feature`` column is at most ``threshold``, else to ``right``; a leaf points to itself
+    (threshold infinite) and holds ``value``. A line's score for a class is ``baseline`` plus
+    the leaf values of that class's trees (``klass``); a softmax of the scores gives the class
+    probabilities (Friedman 2001, gradient boosting with the multinomial deviance; the trees
+    of scikit-learn's ``HistGradientBoostingClassifier``). All trees are walked at once, one
+    array step per level (``depth``): numpy only, linear in the page.
+
+    >>> one = TreeEnsemble(np.array([0, 0, 0]), np.array([0.5, np.inf, np.inf]),
+    ...     np.array([1, 1, 2]), np.array([2, 1, 2]), np.array([0.0, -1.0, 1.0]),
+    ...     np.array([0]), np.array([2]), np.zeros(len(CLASSES)), 1)
+    >>> one.scores(np.array([[0.2], [0.9]]))[:, 2].tolist()
+    [-1.0, 1.0]
+    """
+
+    feature: np.ndarray
+    threshold: np.ndarray
+    left: np.ndarray
+    right: np.ndarray
+    value: np.ndarray
+    roots: np.ndarray
+    klass: np.ndarray
+    baseline: np.ndarray
+    depth: int
+
+    @cached_property
+    def _onehot(self) -> np.ndarray:
+        out = np.zeros((len(self.roots), len(CLASSES)))
+        out[np.arange(len(self.roots)), self.klass] = 1.0
+        return out
+
+    def scores(self, x: np.ndarray) -> np.ndarray:
+        """Raw class scores of each row of ``x`` (rows, inputs)."""
+        node = np.broadcast_to(self.roots, (len(x), len(self.roots)))
+        rows = np.arange(len(x))[:, None]
+        for _ in range(self.depth):
+            go_left = x[rows, self.feature[node]] <= self.threshold[node]
+            node = np.where(go_left, self.left[node], self.right[node])
+        return self.baseline + self.value[node] @ self._onehot
+
 
 @dataclass(frozen=True, eq=False)
 class LineModel:
@@ -464,7 +832,9 @@ class LineModel:
     ``terms`` is the vocabulary of line terms (:func:`line_terms`) and ``term_weights`` their
     weights per class (a term present adds its column to the line's class scores). The decoder
     adds ``body_bias`` to every line's body score, ``sentence_bias`` to a line of eight words or
-    more that reads as a sentence and ``kept_bias`` to a line the rule cleaner keeps.
+    more that reads as a sentence and ``kept_bias`` to a line the rule cleaner keeps (of at
+    least ``kept_words`` words: a short fragment the rules keep gets no bonus). With ``trees``
+    the class probabilities are those of the trees stacked on the logistic model.
     """
 
     mean: np.ndarray
@@ -479,6 +849,8 @@ class LineModel:
     terms: tuple[str, ...] = ()
     term_weights: np.ndarray = field(default_factory=lambda: np.zeros((len(CLASSES), 0)))
     kept_bias: float = 0.0
+    trees: TreeEnsemble | None = None
+    kept_words: int = 0
 
     @cached_property
     def moves(self) -> _Moves:
@@ -506,13 +878,21 @@ class LineModel:
         return [_term_ids(self, line) for line in lines]
 
     def log_proba(self, x: np.ndarray, ids: Sequence[tuple[int, ...]] | None = None) -> np.ndarray:
-        """Log class probabilities of each row of a feature matrix and its lines' terms."""
+        """Log class probabilities of each row of a feature matrix and its lines' terms: the
+        logistic model's, or with :attr:`trees` the trees' on the features and those."""
         w, b = self._affine
         scores = x @ w + b
         if ids:  # each line's terms add their weights (summed once per distinct set of terms)
             scores += np.array([_term_sum(self, line) for line in ids])
-        scores -= scores.max(axis=1, keepdims=True)
-        return scores - np.log(np.exp(scores).sum(axis=1, keepdims=True))
+        logp = _log_softmax(scores)
+        if self.trees is None:
+            return logp
+        return _log_softmax(self.trees.scores(np.hstack([x, logp])))
+
+
+def _log_softmax(scores: np.ndarray) -> np.ndarray:
+    scores = scores - scores.max(axis=1, keepdims=True)
+    return scores - np.log(np.exp(scores).sum(axis=1, keepdims=True))
 
 
 @lru_cache(maxsize=65_536)
@@ -558,17 +938,66 @@ def _read_model(csv_text: str, toml_text: str, source: str) -> LineModel:
         bias = float(decoder["body_bias"])
         sentence_bias = float(decoder["sentence_bias"])
         kept_bias = float(decoder.get("kept_bias", 0.0))
+        kept_words = int(decoder.get("kept_words", 0))
     except (KeyError, ValueError, TypeError, tomllib.TOMLDecodeError) as exc:
         raise InputError(source, f"line model or decoder is malformed: {exc}") from None
     return LineModel(mean, np.where(scale > 0, scale, 1.0), table.T, intercept, start, trans,
-                     bias, sentence_bias, source, terms, term_weights.T, kept_bias)  # fmt: skip
+                     bias, sentence_bias, source, terms, term_weights.T, kept_bias,
+                     kept_words=kept_words)  # fmt: skip
+
+
+_TREE_COLUMNS = ("tree", "class", "node", "feature", "threshold", "left", "right", "value")
+
+
+def _read_trees(csv_text: str, source: str) -> TreeEnsemble:
+    """The trees of ``data/line_trees.csv`` (format at its top) as a :class:`TreeEnsemble`."""
+    body = "\n".join(line for line in csv_text.splitlines() if not line.startswith("#"))
+    reader = csv.DictReader(io.StringIO(body))
+    if tuple(reader.fieldnames or ()) != _TREE_COLUMNS:
+        raise InputError(source, f"tree file needs the columns {','.join(_TREE_COLUMNS)}")
+    inputs = {name: j for j, name in enumerate([n for n, _, _ in FEATURES] + list(STACKED))}
+    baseline = np.zeros(len(CLASSES))
+    feature, threshold, left, right, value, roots, klass = [], [], [], [], [], [], []
+    depth: dict[int, int] = {}
+    try:
+        for r in reader:
+            k = CLASSES.index(r["class"])
+            if r["tree"] == "baseline":
+                baseline[k] = float(r["value"])
+                continue
+            node = int(r["node"])
+            if node == 0:
+                roots.append(len(feature))
+                klass.append(k)
+            start = roots[-1]
+            leaf = not r["feature"]
+            feature.append(0 if leaf else inputs[r["feature"]])
+            threshold.append(math.inf if leaf else float(r["threshold"]))
+            left.append(start + (node if leaf else int(r["left"])))
+            right.append(start + (node if leaf else int(r["right"])))
+            value.append(float(r["value"]) if leaf else 0.0)
+            depth[len(feature) - 1] = 0 if node == 0 else depth[start + node]
+            if not leaf:  # children are listed after their parent
+                depth[left[-1]] = depth[right[-1]] = depth[len(feature) - 1] + 1
+    except (KeyError, ValueError, IndexError) as exc:
+        raise InputError(source, f"tree file is malformed: {exc}") from None
+    return TreeEnsemble(np.array(feature, dtype=np.intp), np.array(threshold),
+                        np.array(left, dtype=np.intp), np.array(right, dtype=np.intp),
+                        np.array(value), np.array(roots, dtype=np.intp),
+                        np.array(klass, dtype=np.intp), baseline,
+                        max(depth.values(), default=0))  # fmt: skip
 
 
 @lru_cache(maxsize=8)
 def load_line_model(
-    weights: str | Path | None = None, decoder: str | Path | None = None
+    weights: str | Path | None = None,
+    decoder: str | Path | None = None,
+    trees: str | Path | None = None,
 ) -> LineModel:
-    """Load the line model shipped in ``data/`` (or the given weight and decoder files).
+    """Load the line model shipped in ``data/`` (or the given weight, decoder and tree files).
+
+    The decoder file says whether the model stacks trees on the logistic model (``trees =
+    true``); their file is then ``trees`` or the shipped ``data/line_trees.csv``.
 
     >>> model = load_line_model()
     >>> model.weights.shape == (len(CLASSES), len(FEATURES)), model.body_bias >= 0
@@ -577,8 +1006,16 @@ def load_line_model(
     False
     """
     csv_text, csv_source = read_text(weights, "line_model.csv")
-    toml_text, _ = read_text(decoder, "line_decoder.toml")
-    return _read_model(csv_text, toml_text, str(csv_source))
+    toml_text, toml_source = read_text(decoder, "line_decoder.toml")
+    model = _read_model(csv_text, toml_text, str(csv_source))
+    try:
+        stacked = tomllib.loads(toml_text).get("trees", False)
+    except tomllib.TOMLDecodeError as exc:  # pragma: no cover - _read_model raised already
+        raise InputError(toml_source, f"decoder is malformed: {exc}") from None
+    if stacked is not True and trees is None:
+        return model
+    tree_text, tree_source = read_text(trees, "line_trees.csv")
+    return replace(model, trees=_read_trees(tree_text, str(tree_source)))
 
 
 def _viterbi(emit: np.ndarray, start: np.ndarray, moves: _Moves) -> list[int]:
@@ -672,7 +1109,8 @@ def decide(
     if title_given and ruled.any():  # the headline is known: the model keeps to its line
         head[~ruled] = -math.inf
     # body first: a line that reads as a news sentence needs strong evidence to go
-    kept = x[:, _RULED].sum(axis=1) == 0  # the rules keep it in the body
+    # the rules keep it in the body, and it is more than a fragment
+    kept = (x[:, _RULED].sum(axis=1) == 0) & (x[:, _INDEX["words"]] >= math.log1p(model.kept_words))
     body = (
         logp[:, 0]
         + model.body_bias

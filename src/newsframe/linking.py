@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from newsframe.actors import Actor, find_mentions
 from newsframe.corpus import Article
 from newsframe.document import HEADLINE, _cached, keep_layer, kept_layer
-from newsframe.entities import TITLES, Entities, EntityMention, find_entities
+from newsframe.entities import TITLES, Entities, EntityMention, find_entities, one_letter_apart
 from newsframe.parallel import map_slices
 from newsframe.resources import Resources
 from newsframe.text import normalise
@@ -171,6 +171,7 @@ class _Index:
     org_id: dict[str, str] = field(default_factory=dict)
     national: dict[str, set[str]] = field(default_factory=dict)
     acronyms: dict[str, set[str]] = field(default_factory=dict)
+    spelt: dict[str, set[str]] = field(default_factory=dict)  # a name less one letter -> it
 
 
 def _index(layers: list[Entities], actors: tuple[Actor, ...], actor_ids: frozenset[str]) -> _Index:
@@ -178,6 +179,9 @@ def _index(layers: list[Entities], actors: tuple[Actor, ...], actor_ids: frozens
     for (first, last), corpus_id in index.people.items():
         index.by_last.setdefault(last, set()).add(corpus_id)
         index.by_first.setdefault(first, set()).add(corpus_id)
+    for name in (*index.by_last, *index.by_first):
+        for k in range(len(name)):
+            index.spelt.setdefault(name[:k] + name[k + 1 :], set()).add(name)
     for actor in actors:
         for alias in actor.aliases:
             index.alias_owner.setdefault(normalise(alias).lower(), set()).add(actor.actor_id)
@@ -266,7 +270,24 @@ def _target(e, index: _Index) -> str | None:
     if len(words) == 1:
         word = words[0]
         alone = _one(index.by_last.get(word))
+        if alone is None and word not in index.by_last and word not in index.by_first:
+            return _spelt(word, index)
         return alone or (None if word in index.by_last else _one(index.by_first.get(word)))
+    return None
+
+
+def _spelt(word: str, index: _Index) -> str | None:
+    """The one person of the corpus whose last name (else first name) is ``word`` with one
+    letter more or less ("Hishamuddin", "Hishammuddin";
+    :func:`newsframe.entities.one_letter_apart`), or None. By look-ups of the names less one
+    letter: linear in the corpus's names."""
+    names = set(index.spelt.get(word, ()))
+    names.update(word[:k] + word[k + 1 :] for k in range(len(word)))
+    names = {n for n in names if one_letter_apart(n, word)}
+    for by in (index.by_last, index.by_first):
+        ids = {corpus_id for n in names for corpus_id in by.get(n, ())}
+        if ids:
+            return next(iter(ids)) if len(ids) == 1 else None
     return None
 
 
@@ -315,6 +336,7 @@ def corpus_links(
     actors: tuple[Actor, ...],
     organisation_nouns: frozenset[str],
     n_jobs: int | None = 1,
+    keep: bool = True,
 ) -> Links:
     """Return :func:`link_entities` over the entity layers of ``articles``
     (:func:`article_layer`): the links every actor measure of these articles shares.
@@ -323,7 +345,9 @@ def corpus_links(
     (:func:`newsframe.parallel.map_slices`; each layer depends on its article alone, so the
     links are the same) and kept on the articles' cached documents, or on the articles until
     their documents are built (:func:`newsframe.document.keep_layer`; in this process or in
-    workers forked from it), so the measures that read them later do not build them again.
+    workers forked from it), so the measures that read them later do not build them again;
+    ``keep=False`` keeps only those of cached documents (a corpus linked whole but analysed
+    chunk by chunk, whose layers would not fit in memory at once).
 
     >>> from newsframe import Article, default_resources
     >>> arts = [Article("a", "", ("Ann Lee spoke.",)), Article("b", "", ("Lee left.",))]
@@ -344,7 +368,8 @@ def corpus_links(
         for layer in part
     ]
     for article, layer in zip(articles, layers, strict=True):
-        keep_layer(article, resources, actors, nouns, layer)
+        if keep or _cached(article, resources) is not None:
+            keep_layer(article, resources, actors, nouns, layer)
     return link_entities(layers, actors)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +16,13 @@ from newsframe.document import analyse
 from newsframe.entities import Entities
 from newsframe.framing._units import Unit, as_articles, body_words, units, word_tokens
 from newsframe.framing.quotes import Quote, QuoteIndex, top_level_quotes
+from newsframe.framing.speaker_model import (
+    QuoteTask,
+    SpeakerChoice,
+    SpeakerModel,
+    speaker_model,
+    speaker_window,
+)
 from newsframe.framing.speakers import (
     ArticleScan,
     Attribution,
@@ -30,6 +37,7 @@ from newsframe.framing.speakers import (
 )
 from newsframe.linking import Links, corpus_links
 from newsframe.resources import Resources, resolve_resources
+from newsframe.text import lemmatize
 
 __all__ = ["LABEL_WORDS", "attributions", "share_of_voice"]
 
@@ -141,16 +149,77 @@ def _named_later(text: str, layer: Entities, paragraph_id: int) -> str | None:
     return people[paragraph_id + 1][0]
 
 
-def _entity_names(rows: list[dict], layer: Entities) -> None:
+_PLURAL_FORM = frozenset(["police", "people", "clergy"])  # plural nouns without a plural -s
+_DETERMINER = frozenset(["the", "a", "an", "one", "this", "that"])
+
+
+def _bare_role(text: str, nouns: Mapping[str, str]) -> bool:
+    """True for a speaker that is one capitalised role noun in the singular with no determiner
+    and no name ("Lawyer calls ...", "Agency" cut from "Yonhap news Agency"): headline
+    shorthand or the tail of a name, no noun phrase that names a speaker. Plurals and
+    collectives stay ("Police said", "Officials said"); so do acronyms ("IAEA"), unless the
+    table lists them as a person's role ("says MP", "CEO")."""
+    if " " in text or not text[:1].isupper():
+        return False
+    low = text.lower()
+    if text.isupper() and nouns.get(low) != "person":
+        return False
+    return low in nouns and not low.endswith("s") and low not in _PLURAL_FORM
+
+
+def _before_participle(row: dict, nouns: Mapping[str, str]) -> str:
+    """The noun phrase a participle follows when the speaker found is that participle's
+    object ("The official leading the rescue said": the official, not the rescue), or ""."""
+    sentence, text = row["sentence"], row["speaker_text"]
+    k = sentence.find(f" {text} ")
+    words = sentence[: max(k, 0)].split()
+    if len(words) < 2 or not words[-1].endswith("ing") or not words[-1].islower():
+        return ""
+    noun = words[-2].strip(",").lower()
+    if noun not in nouns and lemmatize(noun) not in nouns:
+        return ""
+    start = len(words) - 2  # back to a determiner, over at most two lowercase modifiers
+    while start > 0 and words[start - 1].lower() not in _DETERMINER:
+        if len(words) - 2 - start >= 2 or not words[start - 1].islower():
+            return ""
+        start -= 1
+    if start == 0:
+        return ""
+    return " ".join(words[start - 1 : -1]).strip(",")
+
+
+def _group_member(key: str) -> str:
+    """One member of a group named as such, in one form: "one of the relatives" -> "one
+    relative" ("one relative" stays)."""
+    words = key.split()
+    if len(words) == 4 and " ".join(words[:3]).lower() == "one of the":
+        return f"{words[0]} {lemmatize(words[3].lower())}"
+    return key
+
+
+def _entity_names(rows: list[dict], layer: Entities, nouns: Mapping[str, str]) -> None:
     """Give every speaker named in several ways one key, the canonical name of its entity in
     the article's entity layer -- the entity id: an actor's id, else the canonical name
     ("Foreign Minister Sergei Lavrov", "Lavrov", "Mr Lavrov" -> "Sergei Lavrov"; "Beijing" ->
     "China"; "ACS" -> "Agency for Coastal Safety") -- and its kind when the layer knows it; a phrase the layer does not resolve ("the
     ministry", "a spokesman for the union") keeps its words."""
     names: dict[str, tuple[str, str] | None] = {}
+    untyped: tuple[str, int] | None = None
     for row in rows:
         if row["speaker_source"] in ("actor", "unresolved"):
             continue
+        if row["speaker_source"] in ("name", "continuation") and _bare_role(
+            row["speaker_text"], nouns
+        ):
+            row.update(speaker="unresolved", speaker_text="", speaker_source="unresolved")
+            row["speaker_kind"] = ""
+            continue
+        head = _before_participle(row, nouns) if row["speaker_source"] != "pronoun" else ""
+        if head:
+            source = "description" if head.split()[0].lower() in ("the", "this") else "name"
+            row.update(speaker=head, speaker_text=head, speaker_source=source)
+            row["speaker_kind"] = nouns.get(lemmatize(head.split()[-1].lower()), "person")
+        row["speaker"] = _group_member(row["speaker"])
         key = row["speaker"]
         text = row["speaker_text"]
         organisation = _spokesperson_of(text, layer, row["paragraph_id"])
@@ -161,7 +230,7 @@ def _entity_names(rows: list[dict], layer: Entities) -> None:
         if person is not None:
             row["speaker"], row["speaker_kind"] = person, "person"
             continue
-        described = row["speaker_source"] == "description" and text.startswith("the ")
+        described = row["speaker_source"] == "description" and text.lower().startswith("the ")
         if described or (row["speaker_source"] != "name" and key.startswith("the ")):
             # a description ("the spokesperson said"): the last entity of the article with that
             # role or head noun, if any -- a role the text gave is better evidence than the
@@ -169,6 +238,11 @@ def _entity_names(rows: list[dict], layer: Entities) -> None:
             head = (text if described else key).lower().split()[-1]
             kinds = _DESCRIBES.get(row["speaker_kind"], frozenset())
             entity_id = layer.antecedent(head, row["paragraph_id"], kinds) if kinds else None
+            near = untyped is not None and row["paragraph_id"] - untyped[1] <= 1
+            if entity_id is None and row["speaker_kind"] == "organisation" and near:
+                # "Boeing said it ... The company insisted": a body the text never typed, named
+                # by the last speaker of this or the previous paragraph
+                entity_id = untyped[0]
             if entity_id is not None:
                 row["speaker"] = entity_id
                 continue
@@ -177,10 +251,27 @@ def _entity_names(rows: list[dict], layer: Entities) -> None:
             entity = layer.entities.get(entity_id) if entity_id is not None else None
             names[key] = (entity.entity_id, entity.kind) if entity is not None else None
         hit = names[key]
-        if hit is not None:
+        if hit is not None and hit[1] in ("organisation", "country") and _personal(row):
+            # "he" never stands for a body or a country ("SABA", "Kazakhstan"): not found
+            row.update(speaker="unresolved", speaker_text="", speaker_source="unresolved")
+            row["speaker_kind"] = ""
+        elif hit is not None:
             row["speaker"] = hit[0]
             if hit[1] in ("person", "organisation", "country"):
                 row["speaker_kind"] = hit[1]
+        if row["speaker_source"] == "name" and " " not in text:
+            # the last speaker named by one word the layer knows but could not type, that the
+            # text calls "it" ("Boeing said it would ..."), or None
+            it = re.search(rf"\b{re.escape(text)} [a-z]+ it(?:s)?\b", row["sentence"])
+            untyped = (row["speaker"], row["paragraph_id"]) if hit and not hit[1] and it else None
+
+
+def _personal(row: dict) -> bool:
+    """True for a speaker named by "he" or "she" (or continued from one)."""
+    return row["speaker_text"].lower() in ("he", "she") and row["speaker_source"] in (
+        "pronoun",
+        "continuation",
+    )
 
 
 def _colon_speaker(unit: Unit, quote: Quote, actors, verbs: ReportingVerbs) -> tuple[Speaker, ...]:
@@ -334,6 +425,19 @@ class _Owners:
         near = self.in_sentences(sentences.ids[k], sentences.ids[k])
         return near[0] if near and not near[0].participle else None
 
+    def in_window(self, quote: Quote, width: int) -> list[Attribution]:
+        """The attributions of the quotation's sentences and the ``width`` sentences before,
+        with a named speaker (never one of a later sentence: see :meth:`own`)."""
+        sentences = self.text.sentences
+        first = sentences.position[sentences.at(quote.start)]
+        lo = sentences.ids[max(first - width, 0)]
+        hi = sentences.at(max(quote.end - 1, quote.start))
+        return [
+            a
+            for a in self.in_sentences(lo, hi)
+            if any(s.source not in ("unresolved", "pending") for s in a.speakers)
+        ]
+
     def introducing(self, quote: Quote) -> Attribution | None:
         """The last attribution of the sentence before the quotation when that sentence ends
         with a colon ("He said:") -- never one from a later sentence."""
@@ -365,6 +469,8 @@ _NOT_NOUN = frozenset(["and", "or", "but", "nor", "than", "as", "that", "which",
 )  # fmt: skip
 
 
+_PREPOSITIONS = frozenset(["of", "for", "to", "at", "in", "on", "with", "about", "against",
+                           "from", "by", "over", "under", "into", "without", "toward"])  # fmt: skip
 NOUN_SLOT_WORDS = 6  # a quoted noun phrase after a determiner or preposition: a label up to this
 _NOUN_SLOT = frozenset(["the", "a", "an", "this", "of", "to", "for", "with", "on", "against"])
 
@@ -396,12 +502,43 @@ def _short_phrase(quote: Quote, text: UnitText, *, framed: bool = True) -> bool:
     return text.has_word(start, quote.start) or text.has_word(quote.end, max(end, quote.end))
 
 
-def _is_label(quote: Quote, text: UnitText, att: Attribution | None) -> bool:
-    """True when a quotation is a label rather than speech: a short noun phrase
-    (:func:`_short_phrase`) that no speech frame credits (``att`` is None), or that names a term
-    ('the term "treated water"', 'the song "Katyusha"', 'so-called "peace plan"') or modifies
-    the noun after it ('rejected the "hostile" reports') -- unless the reporting verb comes after
-    it, making the whole clause the speaker's words ('an "excellent" record, he said')."""
+_TAG_WORDS = 4  # '"...," said the deputy minister': words between a quotation and its tag
+
+
+def _written(att: Attribution) -> bool:
+    """True for words an inscription bears: a banner, a sign or a T-shirt that "read" them."""
+    return att.lemma == "read" and all(s.kind == "inscription" for s in att.speakers)
+
+
+def _is_label(
+    quote: Quote, text: UnitText, att: Attribution | None, index: QuoteIndex | None = None
+) -> bool:
+    """True when a quotation is a label rather than speech.
+
+    - words written on a thing ('banners reading "..."', 'T-shirts that read "..."': every
+      speaker of the frame an inscription of the speaker table) are a slogan, whatever their
+      length;
+    - a short noun phrase (:func:`_short_phrase`) is a label when no speech frame credits it
+      (``att`` is None, or the only frame is a verb after it that another quotation of
+      ``index`` stands between: 'A "totally accidental" entry: "The facts are clear," said
+      Xie'), when it names a term ('the term "treated water"', 'the song "Katyusha"',
+      'so-called "peace plan"'), when it sits in a noun's slot inside a prepositional phrase
+      with the reporter's words going on after it ('the proposal for a "facilitated customs
+      arrangement" opened ...', 'the involvement of a "higher power" in the case'), or when
+      it modifies the noun after it after a determiner or a preposition ('rejected the
+      "hostile" reports', 'accused him of "significant" misconduct'), or when it fills a noun's
+      slot after an article and the only verb is in a subordinate clause ('police fired after they declared a
+      "riot"') -- unless the reporting
+      verb comes after it, making the whole clause the speaker's words ('an "excellent"
+      record, he said')."""
+    if att is not None and _written(att):
+        return True
+    if att is not None and index is not None and att.start >= quote.end:
+        k = bisect_right(index.starts, quote.start)
+        last = bisect_right(index.starts, att.start) - 1  # the last quotation before the verb
+        tag = index.quotes[last].end if last >= k else -1
+        if tag >= 0 and len(text.unit.text[tag : att.start].split()) <= _TAG_WORDS:
+            att = None  # a tag right after the quotation between credits that one, not this
     if not _short_phrase(quote, text, framed=att is not None):
         return False
     if att is None:
@@ -412,9 +549,15 @@ def _is_label(quote: Quote, text: UnitText, att: Attribution | None) -> bool:
     last = before[-1].lower()
     if last in LABEL_CUES or " ".join(before).lower() in LABEL_CUES:
         return True
+    if att.subordinate and last in ("a", "an", "the"):
+        return True  # a noun's slot, and the only verb in a clause such as "after they declared"
+    if len(before) == 2 and before[0].lower() in _PREPOSITIONS and last in _MODIFIED:
+        end = text.sentences.bounds(text.sentences.at(quote.start))[1]
+        if quote.words <= LABEL_WORDS and text.has_word(quote.end, max(end, quote.end)):
+            return True  # inside a prepositional phrase, and the sentence goes on
     after = [w.rstrip(".,;:") for w in text.unit.text[quote.end : quote.end + 40].split()[:1]]
     return (
-        last in _MODIFIED
+        (last in _MODIFIED or last in _PREPOSITIONS)
         and bool(after)
         and after[0].isalpha()
         and after[0].islower()
@@ -458,7 +601,7 @@ def _continued(att: Attribution | None, speakers: tuple[Speaker, ...]) -> tuple[
     return tuple(Speaker(s.key, s.text, "continuation", s.kind) for s in speakers)
 
 
-def _unit_rows(article, order, unit, scan: ArticleScan, memory, carry):
+def _unit_rows(article, order, unit, scan: ArticleScan, memory, carry, choice=None):
     quotes = unit_quotes(unit)
     text = UnitText(unit)
     found = unit_attributions(
@@ -475,29 +618,43 @@ def _unit_rows(article, order, unit, scan: ArticleScan, memory, carry):
     for quote in quotes:
         kind = text.kind(quote)
         att = owners.own(quote, kind) or owners.tag_after(quote, index)
-        if (att is not None or owners.introducing(quote) is None) and _is_label(quote, text, att):
+        if (att is not None or owners.introducing(quote) is None) and _is_label(
+            quote, text, att, index
+        ):
             labels.append(quote.start)  # a label, nobody's quoted words
             continue
+        how = "own"  # how the rules credit it (a feature of the speaker model)
         if att is None and kind == "direct" and last is not None and last.att is not None:
-            att = last.att  # a quotation after a quotation in the same paragraph: same speaker
-        att = att or owners.introducing(quote)
+            att, how = last.att, "previous"  # after a quotation in the paragraph: same speaker
+        if att is None:
+            att, how = owners.introducing(quote), "introducing"
         if att is not None:
             claimed.add(id(att))
-            speakers = att.speakers
+            # a thing never speaks: "shouted" after "T-shirts" has a speaker not found
+            speakers = tuple(s for s in att.speakers if s.kind != "inscription") or (UNRESOLVED,)
         elif carry and unit.part == "body" and (quote.start == 0 or carry.open_quote):
-            att, speakers = carry.att, _continued(carry.att, carry.speakers)
+            att, speakers, how = carry.att, _continued(carry.att, carry.speakers), "carried"
         else:
             speakers = _colon_speaker(unit, quote, scan.actors, scan.verbs) or (UNRESOLVED,)
+            how = "colon"
         first = text.sentences.at(quote.start)
         sentence = text.sentence_text(first, text.sentences.at(max(quote.end - 1, quote.start)))
-        for speaker in speakers:
-            row = _row(article, unit, first, speaker, att, kind, quote, sentence)
+        chosen, credited = speakers, att
+        if choice is not None and unit.part != "headline" and text.sentences.ids:
+            task = QuoteTask(unit.paragraph_id, unit.text, quote, kind == "partial",
+                             text.sentences, index.at, speakers, att,
+                             owners.in_window(quote, speaker_window()),
+                             last.speakers if last is not None else (),
+                             _continued(None, carry.speakers) if carry else (), how)  # fmt: skip
+            chosen, credited = choice.choose(task)
+        for speaker in chosen:
+            row = _row(article, unit, first, speaker, credited, kind, quote, sentence)
             rows.append(((order, quote.start), row))
         last = _Carry(speakers, att, not quote.closed)
     tail = None
     for att in found:
-        if id(att) in claimed:
-            continue
+        if id(att) in claimed or all(s.kind == "inscription" for s in att.speakers):
+            continue  # (words on a banner are a slogan, nobody's speech)
         sentence_id = text.sentences.at(att.start)
         sentence = text.sentence_text(sentence_id, sentence_id)
         for speaker in att.speakers:
@@ -513,8 +670,16 @@ def _unit_rows(article, order, unit, scan: ArticleScan, memory, carry):
 
 
 def _article_rows(
-    article: Article, verbs: ReportingVerbs, actors, resources: Resources
+    article: Article,
+    verbs: ReportingVerbs,
+    actors,
+    resources: Resources,
+    *,
+    model: SpeakerModel | None = None,
+    collect: list | None = None,
 ) -> tuple[list[tuple[tuple, dict]], frozenset[tuple[int, int]]]:
+    """The rows and labels of one article; ``model`` chooses each quotation's speaker among
+    its candidates (None: the rules' choice); ``collect`` receives the candidates (training)."""
     rows: list[tuple[tuple, dict]] = []
     labels: set[tuple[int, int]] = set()
     memory = Memory()
@@ -522,8 +687,14 @@ def _article_rows(
     doc = analyse(article, resources=resources)
     # the document's actor mentions were found with the resources' actor table
     scan = ArticleScan(verbs, actors, doc, mentions=actors == resources.actors)
+    choice = None
+    if model is not None or collect is not None:
+        layer = doc.entities(actors, organisation_nouns=organisation_nouns(verbs))
+        choice = SpeakerChoice(
+            layer, scan.kinds, nouns=verbs.speaker_nouns, model=model, collect=collect
+        )
     for order, unit in enumerate(units(article, resources=resources)):
-        unit_rows, last, unit_labels = _unit_rows(article, order, unit, scan, memory, carry)
+        unit_rows, last, unit_labels = _unit_rows(article, order, unit, scan, memory, carry, choice)
         rows.extend(unit_rows)
         labels.update((unit.paragraph_id, start) for start in unit_labels)
         if unit.part != "headline":
@@ -532,12 +703,18 @@ def _article_rows(
 
 
 def article_attributions(
-    article: Article, verbs: ReportingVerbs, actors, resources: Resources
+    article: Article,
+    verbs: ReportingVerbs,
+    actors,
+    resources: Resources,
+    *,
+    speakers: str | Path | SpeakerModel = "model",
 ) -> list[dict]:
     """The attribution rows of one article (without ``speaker_name``), in reading order:
-    computed once per article, verb table and actor table and cached on its analysed document
-    (share of voice and distancing marks reuse them). Do not modify the returned rows."""
-    return _analysed(article, verbs, actors, resources)[0]
+    computed once per article, verb table, actor table and speaker choice (``speakers``, as in
+    :func:`attributions`) and cached on its analysed document (share of voice and distancing
+    marks reuse them). Do not modify the returned rows."""
+    return _analysed(article, verbs, actors, resources, speaker_model(speakers))[0]
 
 
 def article_labels(
@@ -546,20 +723,20 @@ def article_labels(
     """The quotations of one article that are labels, not speech, as ``(paragraph_id, start)``
     of their opening mark: computed with :func:`article_attributions` (the two never claim the
     same quotation; distancing marks read these)."""
-    return _analysed(article, verbs, actors, resources)[1]
+    return _analysed(article, verbs, actors, resources, speaker_model("model"))[1]
 
 
-def _analysed(article, verbs, actors, resources) -> tuple[list[dict], frozenset]:
+def _analysed(article, verbs, actors, resources, model) -> tuple[list[dict], frozenset]:
     def build() -> tuple[list[dict], frozenset]:
-        rows, labels = _article_rows(article, verbs, actors, resources)
+        rows, labels = _article_rows(article, verbs, actors, resources, model=model)
         named = [row for _, row in sorted(rows, key=lambda r: r[0])]
         layer = analyse(article, resources=resources).entities(
             actors, organisation_nouns=organisation_nouns(verbs)
         )
-        _entity_names(named, layer)
+        _entity_names(named, layer, verbs.speaker_nouns)
         return named, labels
 
-    return analyse(article, resources=resources).memo("attributions", (verbs, actors), build)
+    return analyse(article, resources=resources).memo("attributions", (verbs, actors, model), build)
 
 
 def attributions(
@@ -569,6 +746,7 @@ def attributions(
     actors: tuple[Actor, ...] | str | Path | None = None,
     resources: Resources | None = None,
     links: Links | None = None,
+    speakers: str | Path | SpeakerModel = "model",
 ) -> pd.DataFrame:
     """Return who is quoted or paraphrased, with which reporting verb: one row per attribution.
 
@@ -619,6 +797,17 @@ def attributions(
     and ``paragraph_id == sentence_id == -1``. Time is linear in the text (look-ups by binary
     search in bounded windows).
 
+    Speaker choice (``speakers``): the rules above propose a speaker for every quotation in the
+    body; with ``"model"`` (the default) a quotation without a reporting verb of its own
+    sentence (credited through the previous quotation or paragraph, a colon, or not at all)
+    has that proposal as one candidate among the subjects of the reporting verbs of its
+    sentence and the one before, the people and organisations named around it, the noun
+    phrases that open those sentences, the previous and the last speaker and "unresolved", and
+    a fitted ranker chooses (:mod:`newsframe.framing.speaker_model`, weights in
+    ``data/speaker_model.csv``); a candidate that is no verb's subject keeps the rules' verb.
+    ``"rules"`` keeps the rules' choice; a :class:`~newsframe.framing.speaker_model.SpeakerModel`
+    or the path of a model CSV uses that model. The headline always keeps the rules' choice.
+
     >>> from newsframe import Article
     >>> from newsframe import Actor, Story
     >>> story = Story(actors=(Actor("putin", "Putin", "person", ("Vladimir Putin", "Putin")),
@@ -635,7 +824,8 @@ def attributions(
     rows = []
     articles = as_articles(corpus)
     for article in articles:
-        rows.extend(dict(row) for row in article_attributions(article, verbs, actors, res))
+        found = article_attributions(article, verbs, actors, res, speakers=speakers)
+        rows.extend(dict(row) for row in found)
     if links is None:
         nouns = organisation_nouns(verbs)
         links = corpus_links(articles, resources=res, actors=actors, organisation_nouns=nouns)
@@ -654,6 +844,7 @@ def share_of_voice(
     actors: tuple[Actor, ...] | str | Path | None = None,
     resources: Resources | None = None,
     links: Links | None = None,
+    speakers: str | Path | SpeakerModel = "model",
 ) -> pd.DataFrame:
     """Return per article and speaker how many quotations and quoted words they get.
 
@@ -664,8 +855,9 @@ def share_of_voice(
     is left out unless ``include_headline`` (it usually repeats the lede). Rows per article by
     quoted words, then attributions (descending), then speaker; an article with no attributions
     has no rows. Share of voice as in Sheafer 2001 and the "who gets quoted" studies of news
-    sourcing (Sigal 1973): quoted words, not mentions. Speakers are keyed as
-    :func:`attributions` keys them (one entity, one row, across the articles given).
+    sourcing (Sigal 1973): quoted words, not mentions. Speakers are keyed and chosen
+    (``speakers``) as :func:`attributions` keys and chooses them (one entity, one row, across
+    the articles given).
 
     >>> from newsframe import Article
     >>> a = Article("a", "T", ('"We are ready now," Putin said. "No," Abe said.',))
@@ -674,7 +866,9 @@ def share_of_voice(
     """
     res = resolve_resources(resources, corpus)
     articles = as_articles(corpus)
-    table = attributions(articles, verbs=verbs, actors=actors, resources=res, links=links)
+    table = attributions(
+        articles, verbs=verbs, actors=actors, resources=res, links=links, speakers=speakers
+    )
     if not include_headline:
         table = table[table["part"] != "headline"]
     # one pass over the table: per (article, speaker) the quotations, quoted words, paraphrases

@@ -1,0 +1,605 @@
+"""Choosing a quotation's speaker among candidates with a fitted ranker.
+
+The rules of :mod:`newsframe.framing.speakers` and :mod:`newsframe.framing.attribution` give
+every quotation one speaker. Here that choice becomes one *candidate* among others, as in the
+candidate-ranking approaches to quote attribution (O'Keefe et al. 2012, "A sequence labelling
+approach to quote attribution"; Pareti 2016; Muzny et al. 2017's two stages, quotation to
+mention to speaker): the subjects of the reporting verbs of the quotation's sentence and the
+one before (never of a later one), the people, organisations and countries of the entity layer
+named in those sentences and the one after (outside quotations), the speaker noun phrases that
+open the quotation's sentence and the one before ("A trapped worker cried for help."), the
+last three entities named before, the speaker of the previous quotation of the paragraph, the
+one carried over from the previous paragraph, the last speaker of the article, and
+"unresolved". Each candidate is described by shallow features that say nothing
+about one story (:data:`FEATURES`: distances in words and sentences, the side of the quotation,
+a reporting verb and where it stands, the punctuation between, the kind of speaker, whether the
+rules chose it, how often the article named it before); a logistic regression fitted on
+(quotation, candidate) pairs scores them and the best score per quotation wins (the softmax of
+the scores over the quotation's candidates is their probability).
+
+A quotation the rules credit with a reporting verb of its own sentence(s) keeps the rules'
+choice: most quotations are of that kind, and in the cross-validation letting the model
+override them changed no more speakers for the better than for the worse, at two thirds of
+the model's time. The model is fitted on every quotation (those too: ``rules_own`` says which)
+and chooses for the others: no verb in their sentence, the previous quotation's speaker, a
+colon sentence before, the previous paragraph's speaker, or nobody.
+
+The weights are plain data (``data/speaker_model.csv``: one row per feature with its
+standardisation and weight), fitted by ``benchmarks/train_speaker_model.py`` with
+leave-story-out cross-validation on hand-labelled news quotations; inference is a dot product.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import re
+from bisect import bisect_left
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import islice
+from pathlib import Path
+
+import numpy as np
+
+from newsframe.datafiles import read_text
+from newsframe.entities import Entities
+from newsframe.errors import InputError, wrong_kind
+from newsframe.framing.quotes import Quote
+from newsframe.framing.speakers import Attribution, Sentences, Speaker
+
+__all__ = [
+    "FEATURES",
+    "Candidate",
+    "QuoteTask",
+    "SpeakerChoice",
+    "SpeakerModel",
+    "load_speaker_model",
+    "speaker_model",
+    "speaker_window",
+]
+
+#: The features of a (quotation, candidate) pair: name and what a high value says.
+FEATURES: dict[str, str] = {
+    "rules": "the rules chose this candidate",
+    "rules_own": "... with a reporting verb of the quotation's own sentence(s) (fit only)",
+    "rules_previous": "... as the speaker of the quotation before it in the paragraph",
+    "rules_introducing": "... with the verb of a sentence before that ends with a colon",
+    "rules_carried": "... as the speaker carried from the previous paragraph",
+    "unresolved": "the candidate is nobody (unresolved)",
+    "verb_subject": "the subject of a reporting verb near the quotation",
+    "verb_same_sentence": "that verb is in the quotation's own sentence",
+    "verb_prev_sentence": "that verb is in the sentence before",
+    "verb_before": "that verb comes before the quotation",
+    "verb_after": "that verb comes after the quotation",
+    "verb_gap": "many words between that verb and the quotation",
+    "comma_tag": "a comma closes the quotation and the verb follows it",
+    "colon": "a colon between the verb and the quotation",
+    "participle": "the verb is a participle ('adding')",
+    "subordinate": "the verb is in a subordinate clause ('after X said')",
+    "frame": "a frame governs the sentence ('according to X', 'quoted as saying')",
+    "previous_quote": "the speaker of the previous quotation of the paragraph",
+    "carried": "the speaker of the previous paragraph's last quotation",
+    "carried_opening": "carried, and the quotation opens its paragraph",
+    "mention": "named in the quotation's sentence or the ones on either side",
+    "mention_same_sentence": "named in the quotation's own sentence",
+    "mention_before": "named before the quotation",
+    "mention_gap": "many words between the nearest naming and the quotation",
+    "mentions_so_far": "many mentions in the article up to the quotation",
+    "spoke_before": "the rules credited it with earlier quotations of the article",
+    "last_speaker": "the last speaker the rules credited in the article",
+    "recent": "one of the last entities the article named before the quotation",
+    "recent_rank": "named long ago among the recent ones (rank)",
+    "paragraphs_back": "named many paragraphs before",
+    "person": "a person",
+    "organisation": "an organisation",
+    "country": "a country",
+    "group": "a group",
+    "document": "a document",
+    "pronoun": "named by a pronoun",
+    "description": "named by a description ('the ministry')",
+    "several": "more than one speaker",
+    "partial_verb_before": "a partial quotation with the verb before it",
+    "media": "a news outlet, agency or platform ('Associated Press', 'local media')",
+    "frame_shadowed": "a frame ('according to X') in a sentence with another reporting verb",
+    "entity": "a person, organisation or country of the article's entity layer (or an actor)",
+    "proper_name": "its words hold a capitalised word that is no role noun ('Lawyer', 'Agency')",
+    "opening_phrase": "the noun phrase that opens the quotation's sentence or the one before",
+    "opening_same_sentence": "that noun phrase opens the quotation's own sentence",
+}
+_NAMES = tuple(FEATURES)
+_INDEX = {name: k for k, name in enumerate(_NAMES)}
+# features where the nearest of several sources counts (the others: the largest value)
+_NEAREST = frozenset(k for name, k in _INDEX.items() if name.endswith(("gap", "rank", "back")))
+_I = _INDEX
+_KINDS = ("person", "organisation", "country", "group", "document")
+#: Words of a news outlet, agency or platform: a reporter's source, rarely the speaker quoted.
+MEDIA_WORDS = frozenset(
+    ["press", "news", "newspaper", "newspapers", "media", "outlet", "outlets", "reporters",
+     "broadcaster", "television", "tv", "radio", "daily", "times", "tribune", "herald",
+     "journal", "gazette", "reuters", "afp", "xinhua", "yonhap", "kyodo", "bernama", "tass",
+     "ria", "cnn", "bbc", "nhk", "ap", "twitter", "facebook", "weibo", "website", "wire"]
+)  # fmt: skip
+_WINDOW = 1  # sentences on either side of the quotation
+
+
+def speaker_window() -> int:
+    """How many sentences on either side of a quotation its candidates come from.
+
+    >>> speaker_window()
+    1
+    """
+    return _WINDOW
+
+
+@dataclass
+class Candidate:
+    """One possible speaker of a quotation: the speakers, the attribution whose subject they
+    are (None for a mention or the carried speaker: the verb stays the rules'), and the
+    feature values (:data:`FEATURES`, in order)."""
+
+    speakers: tuple[Speaker, ...]
+    att: Attribution | None
+    values: list[float]
+
+
+@dataclass(frozen=True)
+class SpeakerModel:
+    """Fitted weights: the features' names, means, scales and weights, and the intercept.
+
+    >>> m = SpeakerModel(("a", "b"), np.zeros(2), np.ones(2), np.array([1.0, -1.0]), 0.0)
+    >>> m.scores(np.array([[1.0, 0.0], [0.0, 1.0]])).tolist()
+    [1.0, -1.0]
+    """
+
+    names: tuple[str, ...]
+    mean: np.ndarray
+    scale: np.ndarray
+    weights: np.ndarray
+    intercept: float
+
+    def scores(self, values: np.ndarray) -> np.ndarray:
+        """The score of each row of ``values`` (one candidate per row)."""
+        return ((values - self.mean) / self.scale) @ self.weights + self.intercept
+
+
+def load_speaker_model(path: str | Path | None = None) -> SpeakerModel:
+    """Return the speaker model in the CSV file ``path`` (None: the shipped one).
+
+    Format (the shipped file documents it at its top): lines starting with ``#`` are comments;
+    a header ``feature,mean,scale,weight``; one row per feature of :data:`FEATURES` and one
+    ``(intercept)`` row. A feature missing from the file, an unknown one or a number that does
+    not parse is an :class:`~newsframe.errors.InputError` naming the file.
+
+    >>> model = load_speaker_model()
+    >>> model.names == tuple(FEATURES)
+    True
+    """
+    if path is None:
+        return _shipped()
+    return _parse(*read_text(path, "speaker_model.csv"))
+
+
+@lru_cache(maxsize=1)
+def _shipped() -> SpeakerModel:
+    return _parse(*read_text(None, "speaker_model.csv"))
+
+
+def _parse(text: str, source: str) -> SpeakerModel:
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    rows = list(csv.DictReader(io.StringIO("\n".join(lines))))
+    if not rows or not {"feature", "mean", "scale", "weight"} <= set(rows[0]):
+        raise InputError(source, "needs the columns feature, mean, scale, weight")
+    table: dict[str, tuple[float, float, float]] = {}
+    for row in rows:
+        try:
+            values = (float(row["mean"]), float(row["scale"]), float(row["weight"]))
+        except (TypeError, ValueError):
+            raise InputError(
+                source, f"feature {row['feature']!r}: a number does not parse"
+            ) from None
+        if not all(math.isfinite(v) for v in values) or values[1] <= 0:
+            raise InputError(source, f"feature {row['feature']!r}: scale must be positive")
+        table[row["feature"]] = values
+    unknown = sorted(set(table) - set(_NAMES) - {"(intercept)"})
+    missing = [n for n in (*_NAMES, "(intercept)") if n not in table]
+    if unknown or missing:
+        problem = [f"unknown features {unknown}"] if unknown else []
+        problem += [f"missing features {missing}"] if missing else []
+        raise InputError(source, ", ".join(problem) + " (see speaker_model.FEATURES)")
+    mean, scale, weight = (np.array([table[n][k] for n in _NAMES]) for k in range(3))
+    return SpeakerModel(_NAMES, mean, scale, weight, table["(intercept)"][2])
+
+
+def speaker_model(speakers: str | Path | SpeakerModel) -> SpeakerModel | None:
+    """The model that chooses quotation speakers: ``"model"`` the shipped one, ``"rules"``
+    none (the rules' choice stands), a :class:`SpeakerModel`, or the path of a model CSV file.
+
+    >>> speaker_model("rules") is None, speaker_model("model") is load_speaker_model()
+    (True, True)
+    """
+    if isinstance(speakers, SpeakerModel):
+        return speakers
+    if speakers == "model":
+        return _shipped()
+    if speakers == "rules":
+        return None
+    if isinstance(speakers, (str, Path)) and (
+        isinstance(speakers, Path) or speakers.endswith(".csv")
+    ):
+        return _loaded(str(speakers))
+    raise wrong_kind(speakers, '"model", "rules", a SpeakerModel or a .csv path', "speakers")
+
+
+@lru_cache(maxsize=4)
+def _loaded(path: str) -> SpeakerModel:
+    return load_speaker_model(path)
+
+
+_OPENERS = frozenset(["but", "and", "yet", "so", "however", "meanwhile", "still", "then",
+                      "later", "earlier", "also", "now", "instead"])  # fmt: skip
+_PHRASE_STOP = frozenset(
+    ["was", "were", "is", "are", "has", "have", "had", "will", "would", "could", "can", "may",
+     "might", "must", "should", "did", "does", "do", "said", "says", "told", "that", "who",
+     "which", "when", "after", "before", "as", "if", "because", "while", "to", "in", "on",
+     "at", "by", "for", "with", "from", "about", "into", "over", "not", "never"]
+)  # fmt: skip
+_WORD = re.compile(r"[^\W\d_][\w'-]*")
+
+
+def _opening(text: str, start: int, end: int, nouns: Mapping[str, str]) -> Speaker | None:
+    """The speaker noun phrase that opens ``text[start:end]`` (see
+    :meth:`SpeakerChoice._openings`), or None.
+
+    >>> _opening("A trapped worker cried for help.", 0, 32, {"worker": "person"})
+    Speaker(key='A trapped worker', text='A trapped worker', source='name', kind='person')
+    """
+    words = [(m.start(), m.end(), m.group(0)) for m in islice(_WORD.finditer(text, start, end), 9)]
+    i = 0
+    while i < len(words) and words[i][2].lower() in _OPENERS:
+        i += 1
+    first, last, kind = i, None, ""
+    for _, b, word in words[i : i + 7]:
+        low = word.lower().removesuffix("'s")
+        if low in _PHRASE_STOP:
+            break
+        hit = nouns.get(low) or (nouns.get(low[:-1]) if low.endswith("s") else None)
+        if hit:
+            last, kind = b, hit
+    if last is None or first >= len(words):
+        return None
+    phrase = text[words[first][0] : last]
+    source = "description" if phrase.split()[0].lower() in ("the", "this") else "name"
+    return Speaker(phrase, phrase, source, kind)
+
+
+def _words_between(text: str, a: int, b: int) -> int:
+    return len(text[a:b].split()) if b > a else 0
+
+
+class SpeakerChoice:
+    """The candidates of one article's quotations and the model's choice among them.
+
+    Made once per article with its entity layer (``layer``; actor ids ``actor_kinds`` keep
+    their kind), the speaker nouns of the verb table (``nouns``: "ministry", "lawyer") and
+    the ``model`` (None: the rules decide, the candidates are only
+    described, for ``collect``, a list that receives one entry per quotation for training).
+    """
+
+    def __init__(
+        self,
+        layer: Entities,
+        actor_kinds: dict[str, str],
+        *,
+        nouns: Mapping[str, str] | frozenset[str] = frozenset(),
+        model: SpeakerModel | None = None,
+        collect: list | None = None,
+    ) -> None:
+        self.layer, self.model, self.collect = layer, model, collect
+        self.nouns = nouns
+        self.actor_kinds = actor_kinds
+        self.by_paragraph: dict[int, list] = {}
+        self.seen: dict[str, list[tuple[int, int]]] = {}
+        for m in layer.mentions:
+            entity = layer.entities.get(m.entity_id)
+            kind = actor_kinds.get(m.entity_id) or (entity.kind if entity else "")
+            if kind not in ("person", "organisation", "country", "group"):
+                continue
+            self.by_paragraph.setdefault(m.paragraph_id, []).append((m.start, m.end, m, kind))
+            self.seen.setdefault(m.entity_id, []).append((m.paragraph_id, m.start))
+        for found in self.by_paragraph.values():
+            found.sort(key=lambda x: (x[0], x[1]))
+        for found in self.seen.values():
+            found.sort()
+        # every entity mention in reading order, for the recent ones before a quotation
+        self.order = sorted(
+            (m.paragraph_id, m.start, m.entity_id, m.text, kind)
+            for p in self.by_paragraph.values()
+            for _, _, m, kind in p
+        )
+        self._static: dict[tuple, list[tuple[int, float]]] = {}  # see _who
+        self.spoke: dict[str, int] = {}
+        self.last_speaker: tuple[Speaker, ...] = ()
+        self._ids: dict[str, str] = {}
+
+    def identity(self, speaker: Speaker) -> str:
+        """One key per entity: the layer's id for a name it resolves, else the key."""
+        hit = self._ids.get(speaker.key) if speaker.source != "unresolved" else "unresolved"
+        if hit is None:
+            if speaker.source == "unresolved":
+                hit = "unresolved"
+            elif speaker.key in self.actor_kinds or speaker.key in self.layer.entities:
+                hit = speaker.key
+            else:
+                hit = self.layer.resolve(speaker.key) or speaker.key
+            self._ids[speaker.key] = hit
+        return hit
+
+    def choose(self, task: QuoteTask) -> tuple[tuple[Speaker, ...], Attribution | None]:
+        """The speakers and attribution of one quotation: the model's best candidate, or the
+        rules' choice without a model or when the rules credit it with a reporting verb of its
+        own sentence(s) (the rules' choice also counts as spoken)."""
+        own = task.how == "own"  # kept: see the module docstring
+        candidates = self.candidates(task, only_rules=own and self.collect is None)
+        pick = 0
+        if self.model is not None and len(candidates) > 1 and not own:
+            values = np.array([c.values for c in candidates], dtype=float)
+            pick = int(np.argmax(self.model.scores(values)))
+        if self.collect is not None:
+            self.collect.append((task, candidates, pick))
+        named = tuple(s for s in task.speakers if s.source not in ("unresolved", "pending"))
+        for s in named:
+            key = self.identity(s)
+            self.spoke[key] = self.spoke.get(key, 0) + 1
+        if named:
+            self.last_speaker = named
+        chosen = candidates[pick]
+        return chosen.speakers, chosen.att if chosen.att is not None else task.att
+
+    def candidates(self, task: QuoteTask, *, only_rules: bool = False) -> list[Candidate]:
+        """The candidates of one quotation; the rules' choice first (``only_rules``: alone)."""
+        out: dict[tuple[str, ...], Candidate] = {}
+
+        def add(speakers: tuple[Speaker, ...], att: Attribution | None, *flags) -> None:
+            if len(speakers) == 1 and speakers[0].source not in _NOBODY:
+                named = speakers
+            else:
+                named = tuple(s for s in speakers if s.source not in _NOBODY)
+            if len(named) == 1:
+                key: tuple[str, ...] = (self.identity(named[0]),)
+            else:
+                key = tuple(sorted({self.identity(s) for s in named})) or ("unresolved",)
+            cand = out.get(key)
+            if cand is None:  # the rules' choice is kept as the rules gave it
+                kept = speakers if not out else named or (_UNRESOLVED,)
+                cand = out[key] = Candidate(kept or (_UNRESOLVED,), att, [0.0] * len(_NAMES))
+                self._describe(cand, key, task)
+            elif cand.att is None and att is not None:
+                cand.att = att
+            values = cand.values
+            for k, value in flags:  # (feature index, value)
+                if k in _NEAREST:
+                    values[k] = value if values[k] == 0 else min(values[k], value)
+                elif value > values[k]:
+                    values[k] = value
+
+        how = _I.get(f"rules_{task.how}")
+        add(task.speakers, task.att, (_I["rules"], 1.0), *([(how, 1.0)] if how else []))
+        if only_rules:
+            return list(out.values())
+        for att in task.near:
+            add(att.speakers, att, *self._verb_flags(att, task))
+        if task.previous:
+            add(task.previous, None, (_I["previous_quote"], 1.0))
+        if task.carried:
+            opening = 1.0 if task.quote.start == 0 else 0.0
+            add(task.carried, None, (_I["carried"], 1.0), (_I["carried_opening"], opening))
+        text, quote = task.text, task.quote
+        nearest: dict[str, list] = {}  # per entity: gap, first mention, kind, before, same
+        for start, end, m, kind in self._mentions(task):
+            before = end <= quote.start
+            gap = (
+                _words_between(text, end, quote.start)
+                if before
+                else _words_between(text, quote.end, start)
+            )
+            same = task.first <= task.sentences.at(start) <= task.last
+            hit = nearest.get(m.entity_id)
+            if hit is None:
+                nearest[m.entity_id] = [gap, m, kind, before, same]
+            else:  # the nearest gap; before or in the sentence if any mention is
+                hit[0], hit[3], hit[4] = min(hit[0], gap), hit[3] or before, hit[4] or same
+        for gap, m, kind, before, same in nearest.values():
+            source = "actor" if m.entity_id in self.actor_kinds else "name"
+            speaker = Speaker(m.entity_id, m.text, source, kind)
+            add((speaker,), None, (_I["mention"], 1.0), (_I["mention_same_sentence"], float(same)),
+                (_I["mention_before"], float(before)),
+                (_I["mention_gap"], math.log1p(gap) + 1e-6))  # fmt: skip
+        for speaker, same in self._openings(task):
+            add((speaker,), None, (_I["opening_phrase"], 1.0),
+                (_I["opening_same_sentence"], float(same)))  # fmt: skip
+        if self.last_speaker:
+            add(self.last_speaker, None, (_I["last_speaker"], 1.0))
+        for rank, (paragraph_id, entity_id, words, kind) in enumerate(self._recent(task)):
+            source = "actor" if entity_id in self.actor_kinds else "name"
+            add((Speaker(entity_id, words, source, kind),), None, (_I["recent"], 1.0),
+                (_I["recent_rank"], math.log1p(rank) + 1e-6),
+                (_I["paragraphs_back"], math.log1p(task.paragraph_id - paragraph_id) + 1e-6))  # fmt: skip
+        add((), None)
+        found = list(out.values())
+        if self._colon_frame(task):  # 'About 20 and: "..."': the frame names someone unseen
+            here = (_I["rules"], _I["unresolved"], _I["verb_same_sentence"],
+                    _I["mention_same_sentence"], _I["opening_same_sentence"])  # fmt: skip
+            found = [c for c in found if any(c.values[k] for k in here)]
+        return found
+
+    @staticmethod
+    def _colon_frame(task: QuoteTask) -> bool:
+        """True when words and a colon open the quotation's sentence right before it (a speech
+        frame: "Ana Ruiz: '...'"): its speaker is named there or nowhere the model can see."""
+        start = task.sentences.starts[task.sentences.position[task.first]]
+        before = task.text[start : task.quote.start].rstrip()
+        return before.endswith(":") and len(before) > 1
+
+    def _openings(self, task: QuoteTask) -> list[tuple[Speaker, bool]]:
+        """The speaker noun phrases that open the quotation's sentence and the one before
+        ("A trapped worker cried for help.", "The official leading the rescue added"): up to
+        seven words after an opening conjunction or adverb, ending in a speaker noun of the
+        verb table, before any auxiliary, reporting verb, relative word or preposition; with
+        whether it opens the quotation's own sentence."""
+        s = task.sentences
+        k = s.position[task.first]
+        out = []
+        for position in range(max(k - 1, 0), k + 1):
+            start, end = s.starts[position], s.ends[position]
+            if position == k:
+                end = min(end, task.quote.start)
+            if end - start < 3 or task.inside(start) is not None:
+                continue
+            phrase = _opening(task.text, start, min(end, start + 120), self.nouns)
+            if phrase is not None:
+                out.append((phrase, position == k))
+        return out
+
+    def _recent(self, task: QuoteTask) -> list[tuple[int, str, str, str]]:
+        """The last three entities named before the quotation's window (at most 40 mentions
+        back): (paragraph, entity id, words, kind), the latest first."""
+        k = bisect_left(self.order, (task.paragraph_id, task.window[0]))
+        out: dict[str, tuple[int, str, str, str]] = {}
+        for paragraph_id, _, entity_id, text, kind in reversed(self.order[max(k - 40, 0) : k]):
+            if entity_id not in out:
+                out[entity_id] = (paragraph_id, entity_id, text, kind)
+                if len(out) == 3:
+                    break
+        return list(out.values())
+
+    def _describe(self, cand: Candidate, key: tuple[str, ...], task: QuoteTask) -> None:
+        """Set the features that describe the candidate itself, whatever proposed it."""
+        values = cand.values
+        if key == ("unresolved",):
+            values[_I["unresolved"]] = 1.0
+            return
+        static = self._static.get((key, cand.speakers))
+        if static is None:
+            static = self._static[key, cand.speakers] = self._who(key, cand.speakers)
+        for k, value in static:
+            values[k] = value
+        at = (task.paragraph_id, task.quote.start)
+        so_far = sum(bisect_left(self.seen.get(k, ()), at) for k in key)
+        values[_I["mentions_so_far"]] = math.log1p(so_far)
+        values[_I["spoke_before"]] = math.log1p(sum(self.spoke.get(k, 0) for k in key))
+
+    def _who(self, key: tuple[str, ...], speakers: tuple[Speaker, ...]) -> list[tuple[int, float]]:
+        """The features of who the candidate is (kind, how named, a name, an outlet): the same
+        wherever the candidate stands, so computed once per article."""
+        kinds = {s.kind for s in speakers}
+        sources = {s.source for s in speakers}
+        words = [[w.lower().strip(".,'") for w in s.text.split()] for s in speakers]
+        proper = all(
+            any(w[:1].isupper() and low not in self.nouns
+                for w, low in zip(s.text.split(), lows, strict=True))
+            for s, lows in zip(speakers, words, strict=True)
+        )  # fmt: skip
+        known = self.layer.entities
+        out = [(_I[kind], 1.0) for kind in _KINDS if kind in kinds]
+        out += [
+            (_I["pronoun"], float("pronoun" in sources)),
+            (_I["description"], float("description" in sources)),
+            (_I["several"], float(len(key) > 1)),
+            (_I["proper_name"], float(proper)),
+            (_I["entity"], float(all(k in known or k in self.actor_kinds for k in key))),
+            (_I["media"], float(any(w in MEDIA_WORDS for lows in words for w in lows))),
+        ]
+        return out
+
+    def _verb_flags(self, att: Attribution, task: QuoteTask) -> list[tuple[int, float]]:
+        """The features of the subject of ``att`` as a candidate: (feature index, value)."""
+        sentence = task.sentences.at(att.start)
+        quote, text = task.quote, task.text
+        before = att.end <= quote.start
+        after = att.start >= quote.end
+        between = ""
+        if before:
+            between = text[att.end : quote.start]
+        elif after:
+            between = text[quote.end : att.start]
+        gap = len(between.split())
+        closing = text[max(quote.end - 3, quote.start) : quote.end + 1]
+        same = task.first <= sentence <= task.last
+        frame = " as " in att.verb or att.lemma == "according to"
+        flags = [
+            (_I["verb_subject"], 1.0),
+            (_I["verb_same_sentence"], float(same)),
+            (_I["verb_prev_sentence"], float(not same)),  # the window holds no later one
+            (_I["verb_before"], float(before)),
+            (_I["verb_after"], float(after)),
+            (_I["verb_gap"], math.log1p(gap) + 1e-6),
+            (_I["comma_tag"], float(after and "," in closing and gap <= 4)),
+            (_I["colon"], float(before and ":" in between)),
+            (_I["participle"], float(att.participle)),
+            (_I["subordinate"], float(att.subordinate)),
+            (_I["frame"], float(frame)),
+            (_I["partial_verb_before"], float(task.partial and before)),
+        ]
+        if frame and same:
+            shadowed = any(
+                other is not att
+                and " as " not in other.verb
+                and other.lemma != "according to"
+                and task.first <= task.sentences.at(other.start) <= task.last
+                for other in task.near
+            )
+            flags.append((_I["frame_shadowed"], float(shadowed)))
+        return flags
+
+    def _mentions(self, task: QuoteTask) -> list:
+        """The entity mentions of the window's sentences, outside quotations."""
+        found = self.by_paragraph.get(task.paragraph_id, ())
+        if not found:
+            return []
+        lo, hi = task.window
+        k = bisect_left(found, (lo,))
+        out = []
+        while k < len(found) and found[k][0] < hi:
+            if task.inside(found[k][0]) is None:
+                out.append(found[k])
+            k += 1
+        return out
+
+
+_UNRESOLVED = Speaker("unresolved", "", "unresolved")
+_NOBODY = frozenset(["unresolved", "pending"])
+
+
+@dataclass
+class QuoteTask:
+    """One quotation to credit: where it is, what the rules chose and the context the
+    candidates come from (the unit's attributions in the window, the previous quotation's
+    speakers, the speakers carried from the previous paragraph)."""
+
+    paragraph_id: int
+    text: str
+    quote: Quote
+    partial: bool
+    sentences: Sentences
+    inside: object  # QuoteIndex.at
+    speakers: tuple[Speaker, ...]
+    att: Attribution | None
+    near: list[Attribution]
+    previous: tuple[Speaker, ...]
+    carried: tuple[Speaker, ...]
+    how: str = "own"  # how the rules credited it: own, previous, introducing, carried, colon
+
+    first: int = field(init=False)  # the id of the quotation's first sentence
+    last: int = field(init=False)  # the id of its last sentence
+    window: tuple[int, int] = field(init=False)  # the character span of the window's sentences
+
+    def __post_init__(self) -> None:
+        s = self.sentences
+        self.first = s.at(self.quote.start)
+        self.last = s.at(max(self.quote.end - 1, self.quote.start))
+        lo = max(s.position[self.first] - _WINDOW, 0)
+        hi = min(s.position[self.last] + _WINDOW, len(s.ids) - 1)
+        self.window = (s.starts[lo], s.ends[hi])

@@ -1,0 +1,173 @@
+"""The fitted speaker choice: candidates and their features on tiny hand-made articles, the
+model file's format and errors, and the choice between the rules and the model."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+import newsframe as nf
+from newsframe import Article
+from newsframe.errors import InputError, WrongKindError
+from newsframe.framing import attribution as attr
+from newsframe.framing.speaker_model import (
+    FEATURES,
+    SpeakerModel,
+    load_speaker_model,
+    speaker_model,
+)
+from newsframe.resources import default_resources
+
+
+def _candidates(*paragraphs):
+    """Per quotation: {candidate keys: {feature: value} (non-zero only)}, and the rules' pick."""
+    res = default_resources()
+    found: list = []
+    article = Article("a", "T", tuple(paragraphs))
+    attr._article_rows(article, res.reporting_verbs, res.actors, res, collect=found)
+    out = []
+    for _, candidates, pick in found:
+        table = {}
+        for c in candidates:
+            keys = tuple(s.key for s in c.speakers)
+            table[keys] = {n: v for n, v in zip(FEATURES, c.values, strict=True) if v}
+        out.append((table, pick))
+    return out
+
+
+def _only(feature: str, weight: float = 1.0) -> SpeakerModel:
+    """A model that scores one feature and nothing else."""
+    w = np.array([weight if n == feature else 0.0 for n in FEATURES])
+    return SpeakerModel(tuple(FEATURES), np.zeros(len(w)), np.ones(len(w)), w, 0.0)
+
+
+def test_a_tag_after_the_quotation_is_a_verb_subject_after_a_comma():
+    # '"We are ready," Putin said.': one verb, after the quotation, in its sentence, its
+    # subject one word after the closing mark ("Putin"), a comma inside the marks
+    ((table, pick),) = _candidates('"We are ready," Putin said.')
+    assert pick == 0
+    assert set(table) == {("Putin",), ("unresolved",)}
+    putin = table["Putin",]
+    assert putin["rules"] == putin["verb_subject"] == putin["verb_same_sentence"] == 1.0
+    assert putin["verb_after"] == putin["comma_tag"] == 1.0
+    assert "verb_before" not in putin and "colon" not in putin
+    assert putin["verb_gap"] == pytest.approx(math.log1p(1), abs=1e-5)  # "Putin"
+    assert table["unresolved",] == {"unresolved": 1.0}
+
+
+def test_a_person_named_before_a_quotation_without_a_verb_is_a_mention_candidate():
+    # the rules find no verb and leave the quotation unresolved; "Ann Lee" is named four
+    # words before it ("met reporters on Monday.") in the sentence before
+    ((table, _pick),) = _candidates('Ann Lee met reporters on Monday. "It is utterly wrong."')
+    assert table["unresolved",]["rules"] == 1.0
+    lee = table["Ann Lee",]
+    assert lee["mention"] == lee["mention_before"] == lee["person"] == 1.0
+    assert "mention_same_sentence" not in lee and "rules" not in lee
+    assert lee["mention_gap"] == pytest.approx(math.log1p(4), abs=1e-5)
+    assert lee["mentions_so_far"] == pytest.approx(math.log1p(1))  # named once before it
+
+
+def test_a_colon_between_the_verb_and_the_quotation():
+    ((table, _),) = _candidates('Ann Lee said: "We will appeal against the ruling."')
+    lee = next(v for k, v in table.items() if "Lee" in k[0])
+    assert lee["verb_before"] == lee["colon"] == lee["rules"] == 1.0
+    assert "comma_tag" not in lee
+
+
+def test_the_model_chooses_and_the_rules_stay_available():
+    text = ("Ann Lee met reporters on Monday.", '"It is utterly wrong. We will appeal."')
+    article = Article("a", "T", text)
+    rules = nf.attributions([article], speakers="rules")
+    assert rules["speaker"].tolist() == ["unresolved"]
+    # a model that credits the entity named last before the quotation (one paragraph back)
+    recent = nf.attributions([article], speakers=_only("recent"))
+    assert recent["speaker"].tolist() == ["Ann Lee"]
+    assert recent["verb"].tolist() == [""]  # the verb stays the rules' (none)
+    # a model that prefers nobody keeps the quotation unresolved
+    nobody = nf.attributions([article], speakers=_only("unresolved"))
+    assert nobody["speaker"].tolist() == ["unresolved"]
+
+
+def test_the_shipped_model_credits_the_one_person_named_right_before():
+    # a quotation standing alone right after a sentence that names one person, and no one else
+    # near: a reader credits that person; the rules leave it unresolved
+    t = nf.attributions([Article("a", "T", ('Ann Lee met reporters. "It is utterly wrong."',))])
+    assert t[["speaker", "kind"]].values.tolist() == [["Ann Lee", "direct"]]
+
+
+def test_the_shipped_model_keeps_a_verb_tag_over_a_nearer_mention():
+    t = nf.attributions(
+        [Article("a", "T", ('"We are ready to talk to Ann Lee," Tom Ortiz said on Monday.',))]
+    )
+    assert t[["speaker", "verb"]].values.tolist() == [["Tom Ortiz", "said"]]
+
+
+def test_the_rules_choice_is_kept_as_the_rules_gave_it():
+    # only a country before "he": the rules leave "he" unresolved, and the text "he" stays
+    text = ('Russia was silent. "We will not give up," he said.',)
+    t = nf.attributions([Article("a", "T", text)], speakers=_only("rules"))
+    assert t[["speaker", "speaker_text", "speaker_source"]].values.tolist() == [
+        ["unresolved", "he", "unresolved"]
+    ]
+
+
+def test_the_shipped_model_file_has_every_feature():
+    model = load_speaker_model()
+    assert model.names == tuple(FEATURES)
+    assert np.all(model.scale > 0) and np.isfinite(model.weights).all()
+    assert speaker_model("model") is model and speaker_model("rules") is None
+
+
+def _write(tmp_path, rows):
+    path = tmp_path / "m.csv"
+    path.write_text("# a comment\nfeature,mean,scale,weight\n" + "\n".join(rows) + "\n")
+    return path
+
+
+def test_a_model_file_of_ones_scores_the_sum_of_the_features(tmp_path):
+    rows = [f"{n},0,1,1" for n in FEATURES] + ["(intercept),0,1,0.5"]
+    model = load_speaker_model(_write(tmp_path, rows))
+    values = np.zeros((2, len(FEATURES)))
+    values[1, :3] = [1.0, 2.0, 0.5]
+    assert model.scores(values).tolist() == [0.5, 4.0]
+    assert isinstance(speaker_model(str(_write(tmp_path, rows))), SpeakerModel)
+
+
+def test_a_model_file_without_a_feature_names_the_file_and_the_feature(tmp_path):
+    rows = [f"{n},0,1,1" for n in list(FEATURES)[1:]] + ["(intercept),0,1,0"]
+    with pytest.raises(InputError, match=r"m\.csv: .*missing features \['rules'\]"):
+        load_speaker_model(_write(tmp_path, rows))
+
+
+def test_a_model_file_with_a_bad_number_or_scale_is_one_error(tmp_path):
+    rows = [f"{n},0,1,1" for n in FEATURES] + ["(intercept),0,1,x"]
+    with pytest.raises(InputError, match=r"m\.csv: feature '\(intercept\)'"):
+        load_speaker_model(_write(tmp_path, rows))
+    rows = [f"{n},0,0,1" for n in FEATURES] + ["(intercept),0,1,0"]
+    with pytest.raises(InputError, match="scale must be positive"):
+        load_speaker_model(_write(tmp_path, rows))
+    with pytest.raises(InputError, match="needs the columns"):
+        load_speaker_model(_write(tmp_path, []))
+
+
+def test_an_unknown_speaker_choice_is_one_error():
+    with pytest.raises(WrongKindError, match="speakers"):
+        nf.attributions([Article("a", "T", ('"Yes," Ann Lee said.',))], speakers="best")
+
+
+def test_the_noun_phrase_opening_the_sentence_before_is_a_candidate():
+    # "A trapped worker" opens the sentence before the quotation and ends in a speaker noun
+    # ("worker"); the rules find no verb for the quotation
+    ((table, _),) = _candidates('A trapped worker cried for help. "I have a son and a daughter."')
+    worker = table["A trapped worker",]
+    assert worker["opening_phrase"] == worker["person"] == 1.0
+    assert "opening_same_sentence" not in worker and "rules" not in worker
+
+
+def test_no_opening_phrase_without_a_speaker_noun_or_after_a_verb():
+    # "The bridge" names no speaker; in "Rain fell on the workers" the noun comes after a
+    # preposition: neither is a candidate
+    ((table, _),) = _candidates('The bridge closed. Rain fell on the workers. "It is over."')
+    assert all("opening_phrase" not in features for features in table.values())
