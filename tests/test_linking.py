@@ -156,3 +156,29 @@ def test_a_surname_spelt_with_a_letter_less_in_another_article_is_the_same_perso
     ]
     speakers = nf.attributions(arts)["speaker"].tolist()
     assert speakers == ["Hishammuddin Hussein", "Hishammuddin Hussein", "Hussain"]
+
+
+def test_each_layer_is_built_once_when_the_tables_run_on_several_processes(monkeypatch, tmp_path):
+    # the links build every article's layer (in workers, the documents not analysed here);
+    # the workers that then make the tables analyse the documents and must reuse those layers,
+    # not build them again: 70 articles, 70 layers (a forked worker appends to the same file)
+    import newsframe.document as document
+    import newsframe.linking as linking
+    from newsframe.distributed import compute_article_tables
+
+    log = tmp_path / "built.txt"
+    real = find_entities
+
+    def counting(*args, **kwargs):
+        with log.open("a") as handle:
+            handle.write("x")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(document, "find_entities", counting)
+    monkeypatch.setattr(linking, "find_entities", counting)
+    text = '"The dam is safe," Governor Ann Lee said. Lee left.'
+    arts = [nf.Article(f"a{i}", "", (text,)) for i in range(70)]
+    corpus = nf.Corpus(arts, resources=_story())
+    tables = compute_article_tables(corpus, n_jobs=2, keep_documents=set(), tables=["attributions"])
+    assert tables["attributions"]["article_id"].nunique() == 70
+    assert len(log.read_text()) == 70

@@ -29,6 +29,7 @@ from newsframe.corpus import Article, Corpus, as_articles, load_corpus
 from newsframe.document import (
     analyse_corpus,
     drop_documents,
+    drop_layers,
     keep_counts,
     keep_documents_of,
     without_text,
@@ -146,9 +147,11 @@ _LINKED = ("actor_sentiment", "attributions", "share_of_voice", "actor_prominenc
            "actor_positions")  # fmt: skip
 
 
-def _links(articles: Sequence[Article], resources: Resources, n_jobs: int | None = 1) -> Links:
+def _links(
+    articles: Sequence[Article], resources: Resources, n_jobs: int | None = 1, *, keep: bool = True
+) -> Links:
     """The entities of ``articles`` linked across them, under ``resources``' actor table (their
-    layers built on ``n_jobs`` processes)."""
+    layers built on ``n_jobs`` processes and, with ``keep``, kept for the tables)."""
     nouns = organisation_nouns(resources.reporting_verbs)
     return corpus_links(
         articles,
@@ -156,6 +159,7 @@ def _links(articles: Sequence[Article], resources: Resources, n_jobs: int | None
         actors=resources.actors,
         organisation_nouns=nouns,
         n_jobs=n_jobs,
+        keep=keep,
     )
 
 
@@ -297,9 +301,11 @@ def compute_article_tables(
         )
         results = map_slices(with_documents, articles, n_jobs=n_jobs, min_items=64)
         keep_documents_of(articles, [d for _, docs, _ in results for d in docs], resources)
+        drop_layers(articles)  # kept by the links for the workers; the kept documents took theirs
         keep_counts(articles, {i: n for _, _, counts in results for i, n in counts.items()})
         return _concat([tables for tables, _, _ in results])
     parts = _mapper(client)(work, _chunks(articles, partition_size))
+    drop_layers(articles)  # kept by the links, built here; the Dask workers build their own
     return _concat(parts)
 
 
@@ -331,7 +337,9 @@ def iter_article_tables(
     articles = list(corpus)
     resources = resolve_resources(None, corpus)
     wanted = _check_tables(tables)
-    links = _links(articles, resources, n_jobs) if any(t in _LINKED for t in wanted) else None
+    # the whole corpus's layers would not fit in memory: built for the links, not kept
+    linked = any(t in _LINKED for t in wanted)
+    links = _links(articles, resources, n_jobs, keep=False) if linked else None
     for start in range(0, len(articles), chunk_size):
         chunk = articles[start : start + chunk_size]
         # a slice of a Corpus keeps its resources (a plain list finds those it was loaded with)

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import gc
 import itertools
 import operator
 import re
@@ -36,7 +35,7 @@ import numpy as np
 from newsframe.actors import Actor, Mention, find_mentions
 from newsframe.article import _COUNTS, _DOCUMENTS, Article, as_articles
 from newsframe.entities import Entities, find_entities
-from newsframe.parallel import map_slices, n_workers
+from newsframe.parallel import gathering, map_slices, n_workers
 from newsframe.resources import Resources, resolve_resources
 from newsframe.text import TOKEN, is_term, lemmatize, merge_phrases, phrase_index
 
@@ -45,6 +44,9 @@ __all__ = ["HEADLINE", "Document", "analyse", "analyse_corpus"]
 #: ``paragraph_id`` and ``sentence_id`` of the headline's tokens and mentions.
 HEADLINE = -1
 _CACHE_SIZE = 4  # documents kept per article (one per Resources object, most recent)
+#: Entity layers built before the article's document was (:func:`keep_layer`), kept on the
+#: Article until that document is built, then moved onto it.
+_LAYERS = "_newsframe_entity_layers"
 
 
 @dataclass(frozen=True, eq=False)
@@ -238,7 +240,7 @@ class Document:
                 organisation_nouns=nouns,
             )
 
-        return self.memo(("entities", nouns), (actors,), build)
+        return self.memo(_layer_key(nouns), (actors,), build)
 
     def mentions_in(self, paragraph_id: int) -> list[Mention]:
         """Return the actor mentions of one paragraph (-1: the headline), in order."""
@@ -437,7 +439,78 @@ def _remember(article: Article, resources: Resources, doc: Document) -> Document
     if len(cache) >= _CACHE_SIZE:
         cache.pop(next(iter(cache)))
     cache[id(resources)] = (resources, doc)
+    if _LAYERS in article.__dict__:
+        _take_layers(article, resources, doc)
     return doc
+
+
+def _layer_key(nouns: frozenset[str]) -> tuple[str, frozenset[str]]:
+    """The name :meth:`Document.entities` memoises a layer under (with its actor table)."""
+    return ("entities", nouns)
+
+
+def keep_layer(
+    article: Article,
+    resources: Resources,
+    actors: tuple[Actor, ...],
+    nouns: frozenset[str],
+    layer: Entities,
+) -> None:
+    """Keep ``layer``, the entity layer of ``article`` under ``resources``, ``actors`` and
+    organisation ``nouns`` (built from its text, e.g. for the corpus-wide links), for
+    :meth:`Document.entities` to return instead of building it again: on the article's cached
+    document, else on the article until its document is built (in this process or in a
+    worker forked from it; :func:`drop_documents` forgets it).
+
+    >>> from newsframe import default_resources
+    >>> from newsframe.entities import find_entities
+    >>> a, res = Article("a", "", ("Ann Lee spoke.",)), default_resources()
+    >>> layer = find_entities(["Ann Lee spoke."])
+    >>> keep_layer(a, res, (), frozenset(), layer); kept_layer(a, res, (), frozenset()) is layer
+    True
+    >>> analyse(a, resources=res).entities() is layer, kept_layer(a, res, (), frozenset())
+    (True, None)
+    """
+    doc = _cached(article, resources)
+    if doc is not None:
+        doc.memo(_layer_key(nouns), (actors,), lambda: layer)
+        return
+    pending = article.__dict__.get(_LAYERS)
+    if pending is None:
+        pending = {}
+        object.__setattr__(article, _LAYERS, pending)  # a cache on a frozen Article
+    pending[id(resources), nouns, id(actors)] = (resources, actors, layer)
+
+
+def kept_layer(
+    article: Article, resources: Resources, actors: tuple[Actor, ...], nouns: frozenset[str]
+) -> Entities | None:
+    """The layer :func:`keep_layer` kept on ``article`` (no document yet), else None."""
+    hit = (article.__dict__.get(_LAYERS) or {}).get((id(resources), nouns, id(actors)))
+    return hit[2] if hit is not None and hit[0] is resources and hit[1] is actors else None
+
+
+def drop_layers(articles: Iterable[Article]) -> None:
+    """Forget the entity layers :func:`keep_layer` kept on ``articles`` that no document took
+    (once the worker processes that needed them have built their documents).
+
+    >>> from newsframe import default_resources
+    >>> from newsframe.entities import find_entities
+    >>> a, res = Article("a", "", ("Ann Lee spoke.",)), default_resources()
+    >>> keep_layer(a, res, (), frozenset(), find_entities(["Ann Lee spoke."]))
+    >>> drop_layers([a]); kept_layer(a, res, (), frozenset())
+    """
+    for article in articles:
+        article.__dict__.pop(_LAYERS, None)
+
+
+def _take_layers(article: Article, resources: Resources, doc: Document) -> None:
+    """Move the layers kept on ``article`` under ``resources`` onto its new document."""
+    pending = article.__dict__.get(_LAYERS)
+    for key, (res, actors, layer) in list((pending or {}).items()):
+        if res is resources:
+            doc.memo(_layer_key(key[1]), (actors,), lambda layer=layer: layer)
+            del pending[key]
 
 
 def _document(article: Article, resources: Resources) -> Document:
@@ -499,9 +572,7 @@ def analyse_corpus(
         # the documents arrive as many small objects without cycles: the cyclic collector,
         # left on, would traverse every article and document here again and again as they
         # arrive (half this process's time on 10,000 articles); it is paused until they are in
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
+        with gathering():
             parts = map_slices(
                 functools.partial(_build_bare, resources=res), missing, n_jobs=n_jobs,
                 min_items=256,
@@ -513,9 +584,6 @@ def analyse_corpus(
             built = itertools.chain.from_iterable(docs for docs, _ in parts)
             for article, doc in zip(missing, built, strict=True):
                 _remember(article, res, _adopt(doc, article))
-        finally:
-            if collecting:
-                gc.enable()
     return [_document(a, res) for a in items]
 
 
@@ -526,8 +594,8 @@ def without_text(doc: Document) -> Document:
 
 
 def drop_documents(articles: Iterable[Article]) -> None:
-    """Forget the documents cached on ``articles`` (and the normalised text and sentences cached
-    to build them), keeping each one's sentence and word counts (for
+    """Forget the documents cached on ``articles`` (and the entity layers kept for them, the
+    normalised text and sentences cached to build them), keeping each one's sentence and word counts (for
     :meth:`newsframe.Corpus.to_frame`): frees their memory once every table that reads them is
     made (:func:`newsframe.distributed.iter_article_tables` does so chunk by chunk).
 
@@ -535,6 +603,7 @@ def drop_documents(articles: Iterable[Article]) -> None:
     >>> _ = analyse(a); drop_documents([a]); a.__dict__.get(_DOCUMENTS), a.__dict__[_COUNTS]
     (None, (2, 3))
     """
+    drop_layers(articles)
     for article in articles:
         cache = article.__dict__.pop(_DOCUMENTS, None)
         if cache:

@@ -368,8 +368,10 @@ def _countries() -> tuple[dict[str, str], frozenset[str]]:
 # search over the text (C speed); the run is then cut at a full stop or a possessive and its
 # words checked with str.isupper (the class also admits non-ASCII lowercase letters)
 _WORDCHARS = r"[\w'\u2019.&-]*"
+# (the pattern opens with a plain class, so that the engine skips in C to the next capital or
+# non-ASCII letter; the look-behinds then check that letter and what comes before it)
 _RUN = re.compile(
-    rf"(?<![\w'\u2019.&-])[^\W\d_a-z]{_WORDCHARS}"
+    rf"[A-Z\u0080-\U0010ffff](?<=[^\W\d_a-z])(?<![\w'\u2019.&-].){_WORDCHARS}"
     rf"(?:[ \t]+(?:(?:of|for|the|and|de|al|bin|van|von|du|da)[ \t]+)?[^\W\d_a-z]{_WORDCHARS})*"
 )
 
@@ -438,7 +440,13 @@ def _uncovered(
     """The parts of each run that no actor mention covers ("Russian Foreign Minister Sergei
     Lavrov" with the actor "Russian": "Foreign Minister Sergei Lavrov"), as (words, spans)."""
     k = 0  # runs and mentions both come in text order: one pass over each
-    for _, _, words, spans in runs:
+    n = len(covered)
+    for first, last, words, spans in runs:
+        while k < n and covered[k].end <= first:
+            k += 1
+        if k == n or covered[k].start >= last:  # no mention reaches into the run (most runs)
+            yield words, spans
+            continue
         piece_words: list[str] = []
         piece_spans: list[tuple[int, int]] = []
         for word, (a, b) in zip(words, spans, strict=True):

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 
 from newsframe.actors import Actor, find_mentions
 from newsframe.corpus import Article
-from newsframe.document import HEADLINE, _cached
+from newsframe.document import HEADLINE, _cached, keep_layer, kept_layer
 from newsframe.entities import TITLES, Entities, EntityMention, find_entities, one_letter_apart
 from newsframe.parallel import map_slices
 from newsframe.resources import Resources
@@ -298,8 +298,9 @@ def article_layer(
     organisation_nouns: frozenset[str],
 ) -> Entities:
     """The entity layer of ``article`` (:meth:`newsframe.Document.entities`): from its analysed
-    document when one is cached under ``resources``, else built from its text alone (the same
-    layer, without analysing the article: a corpus too large to keep its documents still links).
+    document when one is cached under ``resources``, else the one kept on the article
+    (:func:`newsframe.document.keep_layer`), else built from its text alone (the same layer,
+    without analysing the article: a corpus too large to keep its documents still links).
 
     >>> from newsframe import Article, default_resources
     >>> layer = article_layer(Article("a", "", ("Ann Lee spoke.",)), default_resources(), (), frozenset())
@@ -309,6 +310,9 @@ def article_layer(
     doc = _cached(article, resources)
     if doc is not None:
         return doc.entities(actors, organisation_nouns=organisation_nouns)
+    kept = kept_layer(article, resources, actors, frozenset(organisation_nouns))
+    if kept is not None:
+        return kept
     texts = (article.clean_title, *article.clean_paragraphs)
     mentions = [
         (paragraph_id, m)
@@ -332,14 +336,18 @@ def corpus_links(
     actors: tuple[Actor, ...],
     organisation_nouns: frozenset[str],
     n_jobs: int | None = 1,
+    keep: bool = True,
 ) -> Links:
     """Return :func:`link_entities` over the entity layers of ``articles``
     (:func:`article_layer`): the links every actor measure of these articles shares.
 
     With ``n_jobs`` > 1 the layers are built in forked workers over slices of the corpus
     (:func:`newsframe.parallel.map_slices`; each layer depends on its article alone, so the
-    links are the same) and kept on the articles' cached documents, so the measures that read
-    them later do not build them again.
+    links are the same) and kept on the articles' cached documents, or on the articles until
+    their documents are built (:func:`newsframe.document.keep_layer`; in this process or in
+    workers forked from it), so the measures that read them later do not build them again;
+    ``keep=False`` keeps only those of cached documents (a corpus linked whole but analysed
+    chunk by chunk, whose layers would not fit in memory at once).
 
     >>> from newsframe import Article, default_resources
     >>> arts = [Article("a", "", ("Ann Lee spoke.",)), Article("b", "", ("Lee left.",))]
@@ -360,9 +368,8 @@ def corpus_links(
         for layer in part
     ]
     for article, layer in zip(articles, layers, strict=True):
-        doc = _cached(article, resources)
-        if doc is not None:  # the same key Document.entities keeps it under
-            doc.memo(("entities", nouns), (actors,), lambda layer=layer: layer)
+        if keep or _cached(article, resources) is not None:
+            keep_layer(article, resources, actors, nouns, layer)
     return link_entities(layers, actors)
 
 

@@ -35,7 +35,7 @@ from typing import Any, TypeVar
 from newsframe.errors import NewsframeError
 from newsframe.signals import signals_held
 
-__all__ = ["available_cores", "imap_slices", "map_slices", "n_workers"]
+__all__ = ["available_cores", "gathering", "imap_slices", "map_slices", "n_workers"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -157,12 +157,43 @@ def map_slices(
     [45]
     >>> map_slices(sum, list(range(10)), n_jobs=2, min_items=1, slices_per_worker=1)
     [10, 35]
+
+    While worker processes run, this process only receives their results; Python's cyclic
+    garbage collector is paused until they are all in (see :func:`gathering`).
     """
-    return list(
-        imap_slices(
-            func, items, n_jobs=n_jobs, min_items=min_items, slices_per_worker=slices_per_worker
-        )
+    results = imap_slices(
+        func, items, n_jobs=n_jobs, min_items=min_items, slices_per_worker=slices_per_worker
     )
+    if n_workers(n_jobs, len(items), min_items=min_items) == 1:
+        return list(results)
+    with gathering():
+        return list(results)
+
+
+@contextlib.contextmanager
+def gathering() -> Iterator[None]:
+    """Pause the cyclic garbage collector while results arrive from worker processes.
+
+    Results arrive as many small objects without reference cycles (entity layers, rows,
+    documents); each unpickled object counts towards a collection, and each full collection
+    traverses everything this process holds (the corpus, its documents). Left on, the
+    collector made receiving 2,000 articles' entity layers 4.5x slower (1.29 s instead of
+    0.28 s). Re-enabled (if it was on) when the block ends, also on an error.
+
+    >>> import gc
+    >>> with gathering():
+    ...     gc.isenabled()
+    False
+    >>> gc.isenabled()
+    True
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def imap_slices(
