@@ -182,3 +182,27 @@ def test_each_layer_is_built_once_when_the_tables_run_on_several_processes(monke
     tables = compute_article_tables(corpus, n_jobs=2, keep_documents=set(), tables=["attributions"])
     assert tables["attributions"]["article_id"].nunique() == 70
     assert len(log.read_text()) == 70
+
+
+def test_a_corpus_linked_without_keeping_its_layers_links_the_same():
+    # keep=False (a corpus analysed chunk by chunk) holds only each layer's entities: by hand,
+    # "Lee" is the one Ann Lee and "ACS" the agency spelled out in the first article, exactly
+    # as when the whole layers are kept
+    from newsframe import Article, default_resources
+
+    res = default_resources()
+    arts = [Article("a0", "", ("Ann Lee of the Agency for Coastal Safety (ACS) spoke.",))]
+    arts += [
+        Article(f"a{i}", "", (f"Later Lee and the ACS left {i} ports.",)) for i in range(1, 70)
+    ]
+    for n_jobs in (1, 2):
+        slim = corpus_links(
+            arts, resources=res, actors=(), organisation_nouns=frozenset(), n_jobs=n_jobs,
+            keep=False,
+        )  # fmt: skip
+        assert slim("Lee") == "Ann Lee"
+        assert slim("ACS") == "Agency for Coastal Safety"
+        whole = corpus_links(arts, resources=res, actors=(), organisation_nouns=frozenset())
+        assert (slim.canonical, slim.single, slim.organisations) == (
+            whole.canonical, whole.single, whole.organisations,
+        )  # fmt: skip
