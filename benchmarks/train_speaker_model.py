@@ -118,10 +118,12 @@ def page_quotes(path: Path, page: dict) -> list[dict]:
     entries = list(predicted.values())
     outlet = page["file"].split("--")[0]
     accepted = [a for q in page["quotes"] for a in q["speaker_accept"]]
+    known = [(links(e), links.name(links(e))) for e in layer.entities]
     out = []
     for gold in page["quotes"]:
         best = _best(raw, gold, entries)
-        out.append({"gold": gold, "pred": best})
+        in_layer = any(_matches(k, gold["speaker_accept"]) for k in known)
+        out.append({"gold": gold, "pred": best, "in_layer": in_layer})
     for e in entries:
         e["junk"] = [
             {k for k, n in keys if k != "unresolved" and not _matches((k, n), accepted)}
@@ -197,13 +199,17 @@ def fit(
     return mean, scale, model.coef_[0], 0.0
 
 
-def score(pages: list[dict], weights=None) -> dict:
-    """Speaker, verb, recall, junk of ``pages`` with the model ``weights`` (None: rules)."""
-    found = right = verbs = verbs_right = total = junk = oracle = 0
+def score(pages: list[dict], weights=None, *, rerank_own: bool = False) -> dict:
+    """Speaker, verb, recall, junk of ``pages`` with the model ``weights`` (None: rules);
+    ``rerank_own``: the model also chooses for quotations the rules credit with a verb of
+    their own sentence. ``ceiling``: found quotations with a right candidate among their
+    candidates; ``reachable``: ... that the model may choose (the rules' choice alone for a
+    quotation it does not rerank)."""
+    found = right = verbs = verbs_right = total = junk = oracle = reachable = 0
     for page in pages:
         picks = {}
         for e in page["entries"]:
-            if weights is None or e["own"]:
+            if weights is None or (e["own"] and not rerank_own):
                 picks[id(e)] = 0
             else:
                 mean, scale, w, b = weights
@@ -218,6 +224,7 @@ def score(pages: list[dict], weights=None) -> dict:
             ok = _right(e, gold)
             right += bool(ok[picks[id(e)]])
             oracle += bool(ok.any())
+            reachable += bool(ok[0] if e["own"] and not rerank_own else ok.any())
             if gold["verb"] is not None:
                 verbs += 1
                 verbs_right += _verb_ok(e["verbs"][picks[id(e)]], gold["verb"], gold["verb_accept"])
@@ -233,11 +240,51 @@ def score(pages: list[dict], weights=None) -> dict:
         "junk": junk,
         "oracle": oracle / max(found, 1),
         "oracle_n": oracle,
+        "reachable_n": reachable,
     }
 
 
+_PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "his", "her", "their", "its"])
+
+
+def miss_kind(item: dict) -> str | None:
+    """Why no candidate of a labelled quotation is right (None: one is): the quotation was
+    not found, or the speaker as the page names it at the quotation (a pronoun, a description,
+    a name) with whether the article's entity layer holds the right entity at all."""
+    e, gold = item["pred"], item["gold"]
+    if e is None:
+        return "quotation not found"
+    if _right(e, gold).any():
+        return None
+    written = gold["speaker"].split()
+    low = [w.lower() for w in written]
+    if not written:
+        how = "no speaker named"
+    elif len(written) == 1 and low[0] in _PRONOUNS:
+        how = "pronoun"
+    elif low[0] in ("the", "a", "an", "one") or not written[-1][:1].isupper():
+        how = "description"
+    else:
+        how = "name"
+    return f"{how}, entity {'in' if item['in_layer'] else 'not in'} the layer"
+
+
+def misses(pages: list[dict], *, rerank_own: bool = False) -> dict[str, int]:
+    """Counts of the labelled quotations the candidates miss, by kind (:func:`miss_kind`),
+    and of those whose right candidate the model may not choose (rules' own verb, wrong)."""
+    out: dict[str, int] = defaultdict(int)
+    for page in pages:
+        for item in page["labelled"]:
+            kind = miss_kind(item)
+            if kind is not None:
+                out[kind] += 1
+            elif item["pred"]["own"] and not rerank_own and not _right(item["pred"], item["gold"])[0]:
+                out["right candidate, but the rules' own verb keeps a wrong one"] += 1
+    return dict(sorted(out.items()))
+
+
 def cross_validate(
-    pages: list[dict], by: str, c: float, how: str = "pointwise"
+    pages: list[dict], by: str, c: float, how: str = "pointwise", *, rerank_own: bool = False
 ) -> list[tuple[str, dict, dict]]:
     """Per held-out group: (group, rules' scores, model's scores)."""
     groups: dict[str, list[dict]] = defaultdict(list)
@@ -247,14 +294,16 @@ def cross_validate(
     for name in sorted(groups):
         train = [p for g, ps in groups.items() if g != name for p in ps]
         weights = fit(train, c, how)
-        out.append((name, score(groups[name]), score(groups[name], weights)))
+        model = score(groups[name], weights, rerank_own=rerank_own)
+        out.append((name, score(groups[name]), model))
     return out
 
 
 def _pooled(results: list[tuple[str, dict, dict]], k: int) -> dict:
     """Scores pooled over the held-out groups (every quotation counted once)."""
     total = {n: sum(r[k][n] for r in results)
-             for n in ("quotes", "found", "right", "verbs", "verbs_right", "junk", "oracle_n")}  # fmt: skip
+             for n in ("quotes", "found", "right", "verbs", "verbs_right", "junk", "oracle_n",
+                       "reachable_n")}  # fmt: skip
     return {
         "quotes": total["quotes"],
         "recall": total["found"] / max(total["quotes"], 1),
@@ -262,6 +311,7 @@ def _pooled(results: list[tuple[str, dict, dict]], k: int) -> dict:
         "verb": total["verbs_right"] / max(total["verbs"], 1),
         "junk": total["junk"],
         "oracle": total["oracle_n"] / max(total["found"], 1),
+        "reachable": total["reachable_n"] / max(total["found"], 1),
     }
 
 
@@ -295,6 +345,8 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--drop", default="", help="comma-separated features left out (ablation)")
     parser.add_argument("--sets", default="", help="comma-separated annotation sets (all)")
     parser.add_argument("--write", action="store_true", help="fit on all, write the CSV")
+    parser.add_argument("--own", default="keep", help="keep (the rules' own-verb choice) or model")
+    parser.add_argument("--misses", action="store_true", help="count the candidates' misses")
     parser.add_argument("-v", "--verbose", action="store_true", help="one row per group")
     return parser.parse_args(argv)
 
@@ -311,17 +363,25 @@ def main(argv: list[str]) -> int:
     n_quotes = sum(len(p["labelled"]) for p in pages)
     print(f"{len(pages)} pages, {n_quotes} labelled quotations")
     print("in sample, rules:", score(pages))
+    rerank = args.own == "model"
+    if args.misses:
+        print("candidate misses by kind:")
+        for kind, n in misses(pages, rerank_own=rerank).items():
+            print(f"  {n:4d}  {kind}")
     for by in [b for b in args.cv.split(",") if b]:
-        results = cross_validate(pages, by, args.c, args.fit)
+        results = cross_validate(pages, by, args.c, args.fit, rerank_own=rerank)
         if args.verbose:
             for name, rules, model in results:
-                print(f"  {name:40s} n={rules['quotes']:3d} rules {rules['speaker']:.3f} "
-                      f"model {model['speaker']:.3f} verb {rules['verb']:.3f}->{model['verb']:.3f}")  # fmt: skip
+                print(f"  {name:40s} n={rules['quotes']:3d} ceiling {model['oracle']:.3f} "
+                      f"reachable {model['reachable_n'] / max(model['found'], 1):.3f} "
+                      f"rules {rules['speaker']:.3f} model {model['speaker']:.3f} "
+                      f"verb {rules['verb']:.3f}->{model['verb']:.3f}")  # fmt: skip
         for label, k in (("rules", 1), ("model", 2)):
             pooled = _pooled(results, k)
             print(f"leave-{by}-out {label}: speaker {pooled['speaker']:.3f}, verb "
                   f"{pooled['verb']:.3f}, recall {pooled['recall']:.3f}, junk {pooled['junk']}, "
-                  f"oracle {pooled['oracle']:.3f}")  # fmt: skip
+                  f"candidate ceiling {pooled['oracle']:.3f}, reachable "
+                  f"{pooled['reachable']:.3f}")  # fmt: skip
     if args.write:
         weights = fit(pages, args.c, args.fit)
         write(weights, DATA, len(pages), n_quotes, args.c)
