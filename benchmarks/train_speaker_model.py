@@ -278,7 +278,9 @@ def misses(pages: list[dict], *, rerank_own: bool = False) -> dict[str, int]:
             kind = miss_kind(item)
             if kind is not None:
                 out[kind] += 1
-            elif item["pred"]["own"] and not rerank_own and not _right(item["pred"], item["gold"])[0]:
+            elif (
+                item["pred"]["own"] and not rerank_own and not _right(item["pred"], item["gold"])[0]
+            ):
                 out["right candidate, but the rules' own verb keeps a wrong one"] += 1
     return dict(sorted(out.items()))
 
