@@ -347,7 +347,9 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--drop", default="", help="comma-separated features left out (ablation)")
     parser.add_argument("--sets", default="", help="comma-separated annotation sets (all)")
     parser.add_argument("--write", action="store_true", help="fit on all, write the CSV")
-    parser.add_argument("--own", default="keep", help="keep (the rules' own-verb choice) or model")
+    parser.add_argument(
+        "--own", default="model", help="model (default) or keep (the rules' own-verb choice)"
+    )
     parser.add_argument("--misses", action="store_true", help="count the candidates' misses")
     parser.add_argument("-v", "--verbose", action="store_true", help="one row per group")
     return parser.parse_args(argv)
@@ -387,7 +389,7 @@ def main(argv: list[str]) -> int:
     if args.write:
         weights = fit(pages, args.c, args.fit)
         write(weights, DATA, len(pages), n_quotes, args.c)
-        print("in sample, model:", score(pages, weights))
+        print("in sample, model:", score(pages, weights, rerank_own=rerank))
         print("wrote", DATA)
     return 0
 

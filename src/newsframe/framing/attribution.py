@@ -688,12 +688,14 @@ def _article_rows(
     # the document's actor mentions were found with the resources' actor table
     scan = ArticleScan(verbs, actors, doc, mentions=actors == resources.actors)
     choice = None
+    parts = units(article, resources=resources)
     if model is not None or collect is not None:
         layer = doc.entities(actors, organisation_nouns=organisation_nouns(verbs))
+        texts = {unit.paragraph_id: unit.text for unit in parts}
         choice = SpeakerChoice(
-            layer, scan.kinds, nouns=verbs.speaker_nouns, model=model, collect=collect
+            layer, scan.kinds, nouns=verbs.speaker_nouns, model=model, collect=collect, texts=texts
         )
-    for order, unit in enumerate(units(article, resources=resources)):
+    for order, unit in enumerate(parts):
         unit_rows, last, unit_labels = _unit_rows(article, order, unit, scan, memory, carry, choice)
         rows.extend(unit_rows)
         labels.update((unit.paragraph_id, start) for start in unit_labels)

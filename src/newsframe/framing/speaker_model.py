@@ -108,6 +108,15 @@ FEATURES: dict[str, str] = {
     "proper_name": "its words hold a capitalised word that is no role noun ('Lawyer', 'Agency')",
     "opening_phrase": "the noun phrase that opens the quotation's sentence or the one before",
     "opening_same_sentence": "that noun phrase opens the quotation's own sentence",
+    "antecedent": "an entity a pronoun subject near the quotation could stand for ('he said')",
+    "antecedent_rank": "named long ago among the entities that pronoun could stand for (rank)",
+    "pronoun_agrees": "a pronoun subject agrees with what the article says of it ('she', Mrs X)",
+    "pronoun_clashes": "a pronoun subject cannot stand for it ('he' and a ministry, 'she', Mr X)",
+    "salience": "many mentions in the whole article",
+    "main_entity": "one of the three people or organisations the article names most",
+    "in_paragraph": "named in the quotation's paragraph (outside quotations)",
+    "in_previous_paragraph": "named in the paragraph before",
+    "role_matches": "a role noun subject near the quotation is its role ('said the spokesperson')",
 }
 _NAMES = tuple(FEATURES)
 _INDEX = {name: k for k, name in enumerate(_NAMES)}
@@ -296,6 +305,7 @@ class SpeakerChoice:
         nouns: Mapping[str, str] | frozenset[str] = frozenset(),
         model: SpeakerModel | None = None,
         collect: list | None = None,
+        texts: Mapping[int, str] | None = None,
     ) -> None:
         self.layer, self.model, self.collect = layer, model, collect
         self.nouns = nouns
@@ -320,9 +330,22 @@ class SpeakerChoice:
             for _, _, m, kind in p
         )
         self._static: dict[tuple, list[tuple[int, float]]] = {}  # see _who
+        self.total = {k: len(v) for k, v in self.seen.items()}
+        first = {k: v[0] for k, v in self.seen.items()}
+        ranked = sorted(
+            (k for k, n in self.total.items() if n > 1 and self._kind(k) in _MAIN_KINDS),
+            key=lambda k: (-self.total[k], first[k]),
+        )
+        self.main = tuple(ranked[:3])
+        self.gender = _genders(layer, texts or {})
         self.spoke: dict[str, int] = {}
         self.last_speaker: tuple[Speaker, ...] = ()
         self._ids: dict[str, str] = {}
+
+    def _kind(self, entity_id: str) -> str:
+        """The kind of an entity of the layer (or an actor's kind)."""
+        entity = self.layer.entities.get(entity_id)
+        return self.actor_kinds.get(entity_id) or (entity.kind if entity else "")
 
     def identity(self, speaker: Speaker) -> str:
         """One key per entity: the layer's id for a name it resolves, else the key."""
@@ -341,7 +364,7 @@ class SpeakerChoice:
         """The speakers and attribution of one quotation: the model's best candidate, or the
         rules' choice without a model or when the rules credit it with a reporting verb of its
         own sentence(s) (the rules' choice also counts as spoken)."""
-        own = task.how == "own"  # kept: see the module docstring
+        own = task.how == "own" and not _RERANK_OWN  # see the module docstring
         candidates = self.candidates(task, only_rules=own and self.collect is None)
         pick = 0
         if self.model is not None and len(candidates) > 1 and not own:
@@ -390,7 +413,8 @@ class SpeakerChoice:
         if only_rules:
             return list(out.values())
         for att in task.near:
-            add(att.speakers, att, *self._verb_flags(att, task))
+            if all(s.kind != "inscription" for s in att.speakers):  # a banner never speaks
+                add(att.speakers, att, *self._verb_flags(att, task))
         if task.previous:
             add(task.previous, None, (_I["previous_quote"], 1.0))
         if task.carried:
@@ -427,13 +451,91 @@ class SpeakerChoice:
             add((Speaker(entity_id, words, source, kind),), None, (_I["recent"], 1.0),
                 (_I["recent_rank"], math.log1p(rank) + 1e-6),
                 (_I["paragraphs_back"], math.log1p(task.paragraph_id - paragraph_id) + 1e-6))  # fmt: skip
+        self._wider(task, add)
         add((), None)
         found = list(out.values())
+        self._agreement(task, found)
         if self._colon_frame(task):  # 'About 20 and: "..."': the frame names someone unseen
             here = (_I["rules"], _I["unresolved"], _I["verb_same_sentence"],
                     _I["mention_same_sentence"], _I["opening_same_sentence"])  # fmt: skip
             found = [c for c in found if any(c.values[k] for k in here)]
         return found
+
+    def _wider(self, task: QuoteTask, add) -> None:
+        """Add the candidates from outside the window: the entities a pronoun subject near the
+        quotation could stand for (the nearest four compatible ones named before it, in this
+        paragraph and the two before), the entity of the article a role noun subject names
+        ("the spokesperson": the last one with that role), the entities named in the
+        quotation's paragraph and the one before, and the article's main people and
+        organisations."""
+        pronoun, at = _pronoun(task)
+        if pronoun:
+            kinds = _PRONOUN_KINDS[pronoun]
+            for rank, (entity_id, words, kind) in enumerate(self._antecedents(task, kinds, at)):
+                source = "actor" if entity_id in self.actor_kinds else "name"
+                add((Speaker(entity_id, words, source, kind),), None, (_I["antecedent"], 1.0),
+                    (_I["antecedent_rank"], math.log1p(rank) + 1e-6))  # fmt: skip
+        for head, kind in _role_heads(task):
+            kinds = _DESCRIBED.get(kind)
+            entity_id = self.layer.antecedent(head, task.paragraph_id, kinds) if kinds else None
+            if entity_id is not None:
+                words = self.layer.entities[entity_id].name
+                add((Speaker(entity_id, words, "name", self._kind(entity_id)),), None)
+        for back, feature in ((0, "in_paragraph"), (1, "in_previous_paragraph")):
+            seen: set[str] = set()
+            for start, _, m, kind in self.by_paragraph.get(task.paragraph_id - back, ()):
+                if m.entity_id in seen or (back == 0 and task.inside(start) is not None):
+                    continue
+                seen.add(m.entity_id)
+                source = "actor" if m.entity_id in self.actor_kinds else "name"
+                add((Speaker(m.entity_id, m.text, source, kind),), None, (_I[feature], 1.0))
+        for entity_id in self.main:
+            source = "actor" if entity_id in self.actor_kinds else "name"
+            add((Speaker(entity_id, entity_id, source, self._kind(entity_id)),), None)
+
+    def _antecedents(
+        self, task: QuoteTask, kinds: frozenset[str], at: int
+    ) -> list[tuple[str, str, str]]:
+        """The last four distinct entities of ``kinds`` named before offset ``at`` of the
+        quotation's paragraph (outside its quotations) and in the two paragraphs before, at
+        most 60 mentions back: (entity id, words, kind), the nearest first."""
+        k = bisect_left(self.order, (task.paragraph_id, at))
+        out: dict[str, tuple[str, str, str]] = {}
+        for paragraph_id, start, entity_id, text, kind in reversed(self.order[max(k - 60, 0) : k]):
+            if paragraph_id < task.paragraph_id - 2:
+                break
+            if kind not in kinds or entity_id in out:
+                continue
+            if paragraph_id == task.paragraph_id and task.inside(start) is not None:
+                continue
+            out[entity_id] = (entity_id, text, kind)
+            if len(out) == 4:
+                break
+        return list(out.values())
+
+    def _agreement(self, task: QuoteTask, found: list[Candidate]) -> None:
+        """Set whether a pronoun subject near the quotation agrees or clashes with each
+        candidate (kind, and the gender the article gives a person by a title: "Mrs", "Mr"),
+        and whether a role noun subject ("the spokesperson") is the candidate's role."""
+        pronoun, _ = _pronoun(task)
+        heads = [head for head, _ in _role_heads(task)]
+        if not pronoun and not heads:
+            return
+        for cand in found:
+            named = [s for s in cand.speakers if s.source not in _NOBODY]
+            if len(named) != 1:
+                continue
+            key = self.identity(named[0])
+            kind = self._kind(key) or named[0].kind
+            if pronoun:
+                fits = _agrees(pronoun, kind, self.gender.get(key, ""))
+                if fits is not None:
+                    cand.values[_I["pronoun_agrees" if fits else "pronoun_clashes"]] = 1.0
+            entity = self.layer.entities.get(key)
+            if heads and entity is not None:
+                words = set(entity.role.split()) | set(entity.name.lower().split())
+                if any(h in words for h in heads):
+                    cand.values[_I["role_matches"]] = 1.0
 
     @staticmethod
     def _colon_frame(task: QuoteTask) -> bool:
@@ -459,7 +561,7 @@ class SpeakerChoice:
             if end - start < 3 or task.inside(start) is not None:
                 continue
             phrase = _opening(task.text, start, min(end, start + 120), self.nouns)
-            if phrase is not None:
+            if phrase is not None and phrase.kind != "inscription":
                 out.append((phrase, position == k))
         return out
 
@@ -504,6 +606,10 @@ class SpeakerChoice:
         )  # fmt: skip
         known = self.layer.entities
         out = [(_I[kind], 1.0) for kind in _KINDS if kind in kinds]
+        out += [
+            (_I["salience"], math.log1p(sum(self.total.get(k, 0) for k in key))),
+            (_I["main_entity"], float(any(k in self.main for k in key))),
+        ]
         out += [
             (_I["pronoun"], float("pronoun" in sources)),
             (_I["description"], float("description" in sources)),
@@ -571,6 +677,92 @@ class SpeakerChoice:
 
 _UNRESOLVED = Speaker("unresolved", "", "unresolved")
 _NOBODY = frozenset(["unresolved", "pending"])
+#: The model also chooses for a quotation the rules credit with a verb of its own sentence(s).
+_RERANK_OWN = True
+_MAIN_KINDS = frozenset(["person", "organisation"])
+# what each pronoun may stand for (possessives as their pronoun)
+_PRONOUN_KINDS = {
+    "he": frozenset(["person"]),
+    "she": frozenset(["person"]),
+    "it": frozenset(["organisation", "country"]),
+    "they": frozenset(["group", "organisation", "country"]),
+}
+_PRONOUN_OF = {"he": "he", "his": "he", "him": "he", "she": "she", "her": "she", "it": "it",
+               "its": "it", "they": "they", "their": "they", "we": "they"}  # fmt: skip
+_DESCRIBED = {"person": frozenset(["person"]), "organisation": frozenset(["organisation"])}
+# words before a name, and role nouns, that say a person is a man or a woman
+_HE = frozenset(["mr", "sir", "lord", "spokesman", "chairman", "congressman", "businessman",
+                 "king", "prince", "father", "son", "husband", "brother"])  # fmt: skip
+_SHE = frozenset(["mrs", "ms", "miss", "dame", "lady", "spokeswoman", "chairwoman",
+                  "congresswoman", "businesswoman", "queen", "princess", "mother", "daughter",
+                  "wife", "sister"])  # fmt: skip
+
+
+def _genders(layer: Entities, texts: Mapping[int, str]) -> dict[str, str]:
+    """The people of ``layer`` the article calls a man ("he") or a woman ("she"): by the title
+    right before a mention ("Mrs May", "Mr Lee") or a role noun of the entity ("spokeswoman");
+    a person with both kinds of evidence is left out.
+
+    >>> from newsframe.entities import find_entities
+    >>> texts = ["Ann Lee and Tom Reed met.", "Mrs Lee spoke to Mr Reed."]
+    >>> sorted(_genders(find_entities(texts), dict(enumerate(texts))).items())
+    [('Ann Lee', 'she'), ('Tom Reed', 'he')]
+    """
+    said: dict[str, set[str]] = {}
+    for m in layer.mentions:
+        text = texts.get(m.paragraph_id, "")
+        before = text[max(m.start - 6, 0) : m.start].split()[-1:] if m.start else []
+        word = before[0].lower().rstrip(".") if before else ""
+        if word in _HE or word in _SHE:
+            said.setdefault(m.entity_id, set()).add("he" if word in _HE else "she")
+    for entity_id, e in layer.entities.items():
+        for word in e.role.split():
+            if word in _HE or word in _SHE:
+                said.setdefault(entity_id, set()).add("he" if word in _HE else "she")
+    return {k: next(iter(v)) for k, v in said.items() if len(v) == 1}
+
+
+def _agrees(pronoun: str, kind: str, gender: str) -> bool | None:
+    """Whether ``pronoun`` can stand for an entity of ``kind`` and ``gender`` (True, False),
+    or None when nothing says.
+
+    >>> _agrees("she", "person", "she"), _agrees("he", "organisation", ""), _agrees("he", "", "")
+    (True, False, None)
+    """
+    if pronoun in ("he", "she"):
+        if kind == "person" and gender:
+            return gender == pronoun
+        return False if kind in ("organisation", "country", "group", "document") else None
+    if pronoun == "it":
+        return (
+            True if kind in ("organisation", "country") else (False if kind == "person" else None)
+        )
+    return True if kind in ("group", "organisation", "country") else None
+
+
+def _pronoun(task: QuoteTask) -> tuple[str, int]:
+    """The pronoun subject of the quotation (the rules' speaker, else of a reporting verb of its
+    sentence(s)) as he, she, it or they, with the offset it stands at; ("", 0) without one."""
+    for speakers, att in ((task.speakers, task.att), *((a.speakers, a) for a in task.near)):
+        for s in speakers:
+            word = s.text.lower()
+            if word in _PRONOUN_OF and s.source in ("pronoun", "unresolved", "continuation"):
+                at = att.start if att is not None else task.quote.start
+                return _PRONOUN_OF[word], at if at > 0 else task.quote.start
+    return "", 0
+
+
+def _role_heads(task: QuoteTask) -> list[tuple[str, str]]:
+    """The head nouns of the role noun subjects near the quotation ("the spokesperson said"):
+    (head, kind) of the rules' speaker and of the reporting verbs' subjects that are
+    descriptions of a person or an organisation."""
+    out = []
+    for s in (*task.speakers, *(s for a in task.near for s in a.speakers)):
+        if s.source == "description" and s.kind in _DESCRIBED and s.text:
+            head = s.text.lower().split()[-1].removesuffix("'s")
+            if (head, s.kind) not in out:
+                out.append((head, s.kind))
+    return out
 
 
 @dataclass
