@@ -6,23 +6,28 @@ candidate-ranking approaches to quote attribution (O'Keefe et al. 2012, "A seque
 approach to quote attribution"; Pareti 2016; Muzny et al. 2017's two stages, quotation to
 mention to speaker): the subjects of the reporting verbs of the quotation's sentence and the
 one before (never of a later one), the people, organisations and countries of the entity layer
-named in those sentences and the one after (outside quotations), the speaker noun phrases that
-open the quotation's sentence and the one before ("A trapped worker cried for help."), the
+named in those sentences and the one after (outside quotations), the speaker noun phrases
+that open the quotation's sentence and the one before ("A trapped worker cried for help."), the
 last three entities named before, the speaker of the previous quotation of the paragraph, the
 one carried over from the previous paragraph, the last speaker of the article, and
-"unresolved". Each candidate is described by shallow features that say nothing
-about one story (:data:`FEATURES`: distances in words and sentences, the side of the quotation,
-a reporting verb and where it stands, the punctuation between, the kind of speaker, whether the
-rules chose it, how often the article named it before); a logistic regression fitted on
-(quotation, candidate) pairs scores them and the best score per quotation wins (the softmax of
-the scores over the quotation's candidates is their probability).
+"unresolved"; and from outside that window: the
+entities a pronoun subject could stand for (the four nearest of a compatible kind named before
+it in its paragraph and the two before, not only the one the rules' memory chose), the entity a
+role noun subject names ("the spokesperson": the last one the article gave that role), every
+entity named in the quotation's paragraph and the one before, and the article's three main
+people and organisations (named most, at least twice). Each candidate is described by shallow
+features that say nothing about one story (:data:`FEATURES`: distances in words and sentences,
+the side of the quotation, a reporting verb and where it stands, the punctuation between, the
+kind of speaker, whether the rules chose it, how often the article named it, whether a pronoun
+subject agrees with it in kind and in the gender a title gives it ("Mrs", "Mr"), whether a role
+noun subject is its role); a logistic regression fitted on (quotation, candidate) pairs scores
+them and the best score per quotation wins (the softmax of the scores over the quotation's
+candidates is their probability).
 
-A quotation the rules credit with a reporting verb of its own sentence(s) keeps the rules'
-choice: most quotations are of that kind, and in the cross-validation letting the model
-override them changed no more speakers for the better than for the worse, at two thirds of
-the model's time. The model is fitted on every quotation (those too: ``rules_own`` says which)
-and chooses for the others: no verb in their sentence, the previous quotation's speaker, a
-colon sentence before, the previous paragraph's speaker, or nobody.
+The model chooses for every quotation, those the rules credit with a reporting verb of their
+own sentence(s) too (``rules_own`` says which): with the wider candidates, leaving one story
+out at a time, that gave 92.1% speaker accuracy against 90.8% when the rules' choice stood for
+them (verb 94.7% against 94.0%).
 
 The weights are plain data (``data/speaker_model.csv``: one row per feature with its
 standardisation and weight), fitted by ``benchmarks/train_speaker_model.py`` with
