@@ -237,3 +237,11 @@ def test_the_model_also_chooses_for_a_quotation_with_its_own_verb():
     article = Article("a", "T", ('"We are ready," Tom Ortiz said.',))
     t = nf.attributions([article], speakers=_only("unresolved"))
     assert t["speaker"].tolist() == ["unresolved"]
+
+
+def test_the_speaker_of_the_next_quotation_of_the_paragraph_is_a_candidate():
+    # two quotations, the verb only after the second: Tom Ortiz is the next quotation's
+    # speaker for the first one, and nobody's next for the second (the last of the paragraph)
+    (first, _), (second, _) = _candidates('"It is wrong." "We will appeal," Tom Ortiz said.')
+    assert first["Tom Ortiz",]["next_quote"] == 1.0
+    assert "next_quote" not in second["Tom Ortiz",]

@@ -122,6 +122,7 @@ FEATURES: dict[str, str] = {
     "in_paragraph": "named in the quotation's paragraph (outside quotations)",
     "in_previous_paragraph": "named in the paragraph before",
     "role_matches": "a role noun subject near the quotation is its role ('said the spokesperson')",
+    "next_quote": "the speaker a reporting verb credits with the next quotation of the paragraph",
 }
 _NAMES = tuple(FEATURES)
 _INDEX = {name: k for k, name in enumerate(_NAMES)}
@@ -422,6 +423,8 @@ class SpeakerChoice:
                 add(att.speakers, att, *self._verb_flags(att, task))
         if task.previous:
             add(task.previous, None, (_I["previous_quote"], 1.0))
+        if task.following:
+            add(task.following, None, (_I["next_quote"], 1.0))
         if task.carried:
             opening = 1.0 if task.quote.start == 0 else 0.0
             add(task.carried, None, (_I["carried"], 1.0), (_I["carried_opening"], opening))
@@ -788,6 +791,7 @@ class QuoteTask:
     previous: tuple[Speaker, ...]
     carried: tuple[Speaker, ...]
     how: str = "own"  # how the rules credited it: own, previous, introducing, carried, colon
+    following: tuple[Speaker, ...] = ()  # whom the next quotation's own verb credits
 
     first: int = field(init=False)  # the id of the quotation's first sentence
     last: int = field(init=False)  # the id of its last sentence
