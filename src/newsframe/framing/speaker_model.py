@@ -8,8 +8,8 @@ mention to speaker): the subjects of the reporting verbs of the quotation's sent
 one before (never of a later one), the people, organisations and countries of the entity layer
 named in those sentences and the one after (outside quotations), the speaker noun phrases
 that open the quotation's sentence and the one before ("A trapped worker cried for help."), the
-last three entities named before, the speaker of the previous quotation of the paragraph, the
-one carried over from the previous paragraph, the last speaker of the article, and
+last three entities named before, the speaker of the previous quotation of the paragraph and
+the one the next quotation's verb credits, the one carried over from the previous paragraph, the last speaker of the article, and
 "unresolved"; and from outside that window: the
 entities a pronoun subject could stand for (the four nearest of a compatible kind named before
 it in its paragraph and the two before, not only the one the rules' memory chose), the entity a
