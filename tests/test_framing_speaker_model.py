@@ -245,3 +245,13 @@ def test_the_speaker_of_the_next_quotation_of_the_paragraph_is_a_candidate():
     (first, _), (second, _) = _candidates('"It is wrong." "We will appeal," Tom Ortiz said.')
     assert first["Tom Ortiz",]["next_quote"] == 1.0
     assert "next_quote" not in second["Tom Ortiz",]
+
+
+def test_a_speaker_noun_phrase_inside_the_sentence_before_a_verb_is_a_candidate():
+    # "a trapped worker" ends in a speaker noun and a verb in -ed follows it; "the rubble"
+    # names no speaker, and "the family" is followed by no verb
+    ((table, _),) = _candidates(
+        '"Get me out of the rubble," a trapped worker wailed near the family home.'
+    )
+    phrases = {k[0] for k, v in table.items() if v.get("noun_phrase")}
+    assert phrases == {"a trapped worker"}

@@ -123,6 +123,7 @@ FEATURES: dict[str, str] = {
     "in_previous_paragraph": "named in the paragraph before",
     "role_matches": "a role noun subject near the quotation is its role ('said the spokesperson')",
     "next_quote": "the speaker a reporting verb credits with the next quotation of the paragraph",
+    "noun_phrase": "a speaker noun phrase in the quotation's sentence ('a trapped worker wailed')",
 }
 _NAMES = tuple(FEATURES)
 _INDEX = {name: k for k, name in enumerate(_NAMES)}
@@ -262,6 +263,9 @@ _PHRASE_STOP = frozenset(
      "at", "by", "for", "with", "from", "about", "into", "over", "not", "never"]
 )  # fmt: skip
 _WORD = re.compile(r"[^\W\d_][\w'-]*")
+_VERB_AFTER = re.compile(r" (?:[a-z]+ed|said|says|told|tells|added|adds|wrote)\b")
+_SAID = frozenset(["said", "says", "told", "added", "wrote", "asked", "explained"])
+_DETERMINER = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]ome|[Mm]any|[0-9]+) ")
 
 
 def _opening(text: str, start: int, end: int, nouns: Mapping[str, str]) -> Speaker | None:
@@ -288,6 +292,25 @@ def _opening(text: str, start: int, end: int, nouns: Mapping[str, str]) -> Speak
     phrase = text[words[first][0] : last]
     source = "description" if phrase.split()[0].lower() in ("the", "this") else "name"
     return Speaker(phrase, phrase, source, kind)
+
+
+def _noun_phrase(text: str, start: int, end: int, nouns: Mapping[str, str]) -> Speaker | None:
+    """The noun phrase from ``start`` (a determiner or a number) to the first speaker noun of
+    ``nouns`` within four words, with no verb, relative word or preposition before it; or None.
+
+    >>> _noun_phrase("a trapped worker wailed near the family", 0, 39, {"worker": "person"})
+    Speaker(key='a trapped worker', text='a trapped worker', source='name', kind='person')
+    """
+    for k, m in enumerate(islice(_WORD.finditer(text, start, end), 5)):
+        low = m.group(0).lower().removesuffix("'s")
+        if k and low in _PHRASE_STOP:
+            return None
+        hit = nouns.get(low) or (nouns.get(low[:-1]) if low.endswith("s") else None)
+        if k and hit:
+            phrase = text[start : m.end()]
+            source = "description" if phrase.split()[0].lower() in ("the", "this") else "name"
+            return Speaker(phrase, phrase, source, hit)
+    return None
 
 
 def _words_between(text: str, a: int, b: int) -> int:
@@ -452,6 +475,8 @@ class SpeakerChoice:
         for speaker, same in self._openings(task):
             add((speaker,), None, (_I["opening_phrase"], 1.0),
                 (_I["opening_same_sentence"], float(same)))  # fmt: skip
+        for speaker in self._phrases(task):
+            add((speaker,), None, (_I["noun_phrase"], 1.0))
         if self.last_speaker:
             add(self.last_speaker, None, (_I["last_speaker"], 1.0))
         for rank, (paragraph_id, entity_id, words, kind) in enumerate(self._recent(task)):
@@ -571,6 +596,28 @@ class SpeakerChoice:
             phrase = _opening(task.text, start, min(end, start + 120), self.nouns)
             if phrase is not None and phrase.kind != "inscription":
                 out.append((phrase, position == k))
+        return out
+
+    def _phrases(self, task: QuoteTask) -> list[Speaker]:
+        """The speaker noun phrases inside the quotation's sentence(s), outside quotations,
+        that a verb follows or "said" comes before (:func:`_noun_phrase`: "... a trapped worker
+        wailed", "said the helpless volunteers", "the court issued"); at most four."""
+        s = task.sentences
+        start = s.starts[s.position[task.first]]
+        end = s.ends[s.position[task.last]]
+        out: list[Speaker] = []
+        for m in _DETERMINER.finditer(task.text, start, min(end, start + 600)):
+            if task.inside(m.start()) is not None:
+                continue
+            phrase = _noun_phrase(task.text, m.start(), min(end, m.start() + 60), self.nouns)
+            if phrase is None or phrase.kind == "inscription":
+                continue
+            after = task.text[m.start() + len(phrase.text) : m.start() + len(phrase.text) + 20]
+            before = task.text[max(m.start() - 12, 0) : m.start()].split()[-1:]
+            if _VERB_AFTER.match(after) or (before and before[0].lower() in _SAID):
+                out.append(phrase)
+                if len(out) == 4:
+                    break
         return out
 
     def _recent(self, task: QuoteTask) -> list[tuple[int, str, str, str]]:
