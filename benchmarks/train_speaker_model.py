@@ -59,7 +59,7 @@ from sklearn.linear_model import LogisticRegression
 import newsframe as nf
 from newsframe.document import analyse
 from newsframe.framing import attribution as attr
-from newsframe.framing.speaker_model import FEATURES
+from newsframe.framing.speaker_model import FEATURES, settled
 from newsframe.framing.speakers import organisation_nouns
 from newsframe.linking import corpus_links
 from newsframe.resources import resolve_resources
@@ -118,7 +118,8 @@ def page_quotes(path: Path, page: dict) -> list[dict]:
                 _final_keys(c, task, layer, links, names, verbs.speaker_nouns) for c in candidates
             ],
             "verbs": [c.att.lemma if c.att is not None else rules_verb for c in candidates],
-            "own": task.how == "own",  # the rules' choice stands (speaker_model docstring)
+            "own": task.how == "own",  # the rules' own verb credits it
+            "settled": settled(task),  # the rules' choice stands (speaker_model docstring)
             "gold": None,
         }
     entries = list(predicted.values())
@@ -205,17 +206,16 @@ def fit(
     return mean, scale, model.coef_[0], 0.0
 
 
-def score(pages: list[dict], weights=None, *, rerank_own: bool = False) -> dict:
+def score(pages: list[dict], weights=None, *, own: str = "settled") -> dict:
     """Speaker, verb, recall, junk of ``pages`` with the model ``weights`` (None: rules);
-    ``rerank_own``: the model also chooses for quotations the rules credit with a verb of
-    their own sentence. ``ceiling``: found quotations with a right candidate among their
-    candidates; ``reachable``: ... that the model may choose (the rules' choice alone for a
-    quotation it does not rerank)."""
+    ``own``: which quotations keep the rules' choice (:func:`_fixed`). ``ceiling``: found
+    quotations with a right candidate among their candidates; ``reachable``: ... that the
+    model may choose (the rules' choice alone for a quotation it does not rerank)."""
     found = right = verbs = verbs_right = total = junk = oracle = reachable = 0
     for page in pages:
         picks = {}
         for e in page["entries"]:
-            if weights is None or (e["own"] and not rerank_own):
+            if weights is None or _fixed(e, own):
                 picks[id(e)] = 0
             else:
                 mean, scale, w, b = weights
@@ -230,7 +230,7 @@ def score(pages: list[dict], weights=None, *, rerank_own: bool = False) -> dict:
             ok = _right(e, gold)
             right += bool(ok[picks[id(e)]])
             oracle += bool(ok.any())
-            reachable += bool(ok[0] if e["own"] and not rerank_own else ok.any())
+            reachable += bool(ok[0] if _fixed(e, own) else ok.any())
             if gold["verb"] is not None:
                 verbs += 1
                 verbs_right += _verb_ok(e["verbs"][picks[id(e)]], gold["verb"], gold["verb_accept"])
@@ -275,7 +275,14 @@ def miss_kind(item: dict) -> str | None:
     return f"{how}, entity {'in' if item['in_layer'] else 'not in'} the layer"
 
 
-def misses(pages: list[dict], *, rerank_own: bool = False) -> dict[str, int]:
+def _fixed(entry: dict, own: str) -> bool:
+    """True when the rules' choice stands for a quotation: ``own`` "model" (never), "keep"
+    (when the rules credit it with a verb of its own sentence), "settled" (... to speakers
+    named by their names: ``speaker_model.settled``, the library's choice)."""
+    return entry["own"] if own == "keep" else entry["settled"] if own == "settled" else False
+
+
+def misses(pages: list[dict], *, own: str = "settled") -> dict[str, int]:
     """Counts of the labelled quotations the candidates miss, by kind (:func:`miss_kind`),
     and of those whose right candidate the model may not choose (rules' own verb, wrong)."""
     out: dict[str, int] = defaultdict(int)
@@ -284,15 +291,13 @@ def misses(pages: list[dict], *, rerank_own: bool = False) -> dict[str, int]:
             kind = miss_kind(item)
             if kind is not None:
                 out[kind] += 1
-            elif (
-                item["pred"]["own"] and not rerank_own and not _right(item["pred"], item["gold"])[0]
-            ):
+            elif _fixed(item["pred"], own) and not _right(item["pred"], item["gold"])[0]:
                 out["right candidate, but the rules' own verb keeps a wrong one"] += 1
     return dict(sorted(out.items()))
 
 
 def cross_validate(
-    pages: list[dict], by: str, c: float, how: str = "pointwise", *, rerank_own: bool = False
+    pages: list[dict], by: str, c: float, how: str = "pointwise", *, own: str = "settled"
 ) -> list[tuple[str, dict, dict]]:
     """Per held-out group: (group, rules' scores, model's scores)."""
     groups: dict[str, list[dict]] = defaultdict(list)
@@ -302,7 +307,7 @@ def cross_validate(
     for name in sorted(groups):
         train = [p for g, ps in groups.items() if g != name for p in ps]
         weights = fit(train, c, how)
-        model = score(groups[name], weights, rerank_own=rerank_own)
+        model = score(groups[name], weights, own=own)
         out.append((name, score(groups[name]), model))
     return out
 
@@ -373,13 +378,12 @@ def main(argv: list[str]) -> int:
     n_quotes = sum(len(p["labelled"]) for p in pages)
     print(f"{len(pages)} pages, {n_quotes} labelled quotations")
     print("in sample, rules:", score(pages))
-    rerank = args.own == "model"
     if args.misses:
         print("candidate misses by kind:")
-        for kind, n in misses(pages, rerank_own=rerank).items():
+        for kind, n in misses(pages, own=args.own).items():
             print(f"  {n:4d}  {kind}")
     for by in [b for b in args.cv.split(",") if b]:
-        results = cross_validate(pages, by, args.c, args.fit, rerank_own=rerank)
+        results = cross_validate(pages, by, args.c, args.fit, own=args.own)
         if args.verbose:
             for name, rules, model in results:
                 print(f"  {name:40s} n={rules['quotes']:3d} ceiling {model['oracle']:.3f} "
@@ -395,7 +399,7 @@ def main(argv: list[str]) -> int:
     if args.write:
         weights = fit(pages, args.c, args.fit)
         write(weights, DATA, len(pages), n_quotes, args.c)
-        print("in sample, model:", score(pages, weights, rerank_own=rerank))
+        print("in sample, model:", score(pages, weights, own=args.own))
         print("wrote", DATA)
     return 0
 

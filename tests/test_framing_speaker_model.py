@@ -232,11 +232,19 @@ def test_a_role_noun_subject_matches_the_person_with_that_role():
     assert "role_matches" not in table["Tom Reed",]
 
 
-def test_the_model_also_chooses_for_a_quotation_with_its_own_verb():
-    # the rules credit the tag's subject; a model that prefers nobody overrides them
-    article = Article("a", "T", ('"We are ready," Tom Ortiz said.',))
-    t = nf.attributions([article], speakers=_only("unresolved"))
-    assert t["speaker"].tolist() == ["unresolved"]
+def test_the_model_also_chooses_when_the_own_verb_credits_a_pronoun_or_an_outlet():
+    # a model that prefers nobody: the rules' choice stands for a speaker named by name with
+    # a verb of the quotation's own sentence, and the model decides for "he" or a news outlet
+    model = _only("unresolved")
+    named = nf.attributions(
+        [Article("a", "T", ('"We are ready," Tom Ortiz said.',))], speakers=model
+    )
+    assert named["speaker"].tolist() == ["Tom Ortiz"]
+    text = ('Tom Ortiz arrived. "We are ready," he said.', '"It is over," Reuters said.')
+    t = nf.attributions([Article("b", "T", text)], speakers=model)
+    assert t["speaker"].tolist() == ["unresolved", "unresolved"]
+    rules = nf.attributions([Article("b", "T", text)], speakers="rules")
+    assert rules["speaker"].tolist() == ["Tom Ortiz", "Reuters"]
 
 
 def test_the_speaker_of_the_next_quotation_of_the_paragraph_is_a_candidate():

@@ -7,11 +7,12 @@ approach to quote attribution"; Pareti 2016; Muzny et al. 2017's two stages, quo
 mention to speaker): the subjects of the reporting verbs of the quotation's sentence and the
 one before (never of a later one), the people, organisations and countries of the entity layer
 named in those sentences and the one after (outside quotations), the speaker noun phrases
-that open the quotation's sentence and the one before ("A trapped worker cried for help."), the
-last three entities named before, the speaker of the previous quotation of the paragraph and
-the one the next quotation's verb credits, the one carried over from the previous paragraph, the last speaker of the article, and
-"unresolved"; and from outside that window: the
-entities a pronoun subject could stand for (the four nearest of a compatible kind named before
+that open the quotation's sentence and the one before ("A trapped worker cried for help.") and
+those inside it that a verb follows ("..., a trapped worker wailed"), the last three entities
+named before, the speaker of the previous quotation of the paragraph and the one the next
+quotation's verb credits, the one carried over from the previous paragraph, the last speaker
+of the article, and "unresolved"; and from outside that window: the entities a pronoun
+subject could stand for (the four nearest of a compatible kind named before
 it in its paragraph and the two before, not only the one the rules' memory chose), the entity a
 role noun subject names ("the spokesperson": the last one the article gave that role), every
 entity named in the quotation's paragraph and the one before, and the article's three main
@@ -393,7 +394,7 @@ class SpeakerChoice:
         """The speakers and attribution of one quotation: the model's best candidate, or the
         rules' choice without a model or when the rules credit it with a reporting verb of its
         own sentence(s) (the rules' choice also counts as spoken)."""
-        own = task.how == "own" and not _RERANK_OWN  # see the module docstring
+        own = settled(task)  # see the module docstring
         candidates = self.candidates(task, only_rules=own and self.collect is None)
         pick = 0
         if self.model is not None and len(candidates) > 1 and not own:
@@ -732,8 +733,10 @@ class SpeakerChoice:
 
 _UNRESOLVED = Speaker("unresolved", "", "unresolved")
 _NOBODY = frozenset(["unresolved", "pending"])
-#: The model also chooses for a quotation the rules credit with a verb of its own sentence(s).
+#: The model also chooses for a quotation the rules credit with a verb of its own sentence(s)
+#: ... unless they credit speakers named by their names (:func:`settled`).
 _RERANK_OWN = True
+_RERANK_NAMED_ONLY = True
 _MAIN_KINDS = frozenset(["person", "organisation"])
 # what each pronoun may stand for (possessives as their pronoun)
 _PRONOUN_KINDS = {
@@ -751,6 +754,32 @@ _HE = frozenset(["mr", "sir", "lord", "spokesman", "chairman", "congressman", "b
 _SHE = frozenset(["mrs", "ms", "miss", "dame", "lady", "spokeswoman", "chairwoman",
                   "congresswoman", "businesswoman", "queen", "princess", "mother", "daughter",
                   "wife", "sister"])  # fmt: skip
+
+
+def settled(task: QuoteTask) -> bool:
+    """True when the rules' choice for ``task`` stands without the model: a reporting verb of
+    the quotation's own sentence(s) credits it to speakers named by their names (no pronoun,
+    description, unresolved speaker or news outlet, where the rules go wrong most).
+
+    >>> from newsframe.framing.quotes import Quote
+    >>> from newsframe.framing.speakers import Sentences
+    >>> from newsframe.framing._units import Unit
+    >>> text = '"We are ready," Ann Lee said.'
+    >>> sentences = Sentences(Unit("body", 0, text, ((0, 0, len(text)),)))
+    >>> quote = Quote(1, 14, "We are ready,", 3, True)
+    >>> def task(speaker):
+    ...     return QuoteTask(0, text, quote, False, sentences, lambda i: None, (speaker,),
+    ...                      None, [], (), ())
+    >>> settled(task(Speaker("Ann Lee", "Ann Lee", "name"))), settled(task(Speaker("x", "he", "pronoun")))
+    (True, False)
+    """
+    if task.how != "own" or not _RERANK_NAMED_ONLY:
+        return task.how == "own" and not _RERANK_OWN
+    return all(
+        s.source in ("name", "actor")
+        and not any(w.lower().strip(".,'") in MEDIA_WORDS for w in s.text.split())
+        for s in task.speakers
+    )
 
 
 def _genders(layer: Entities, texts: Mapping[int, str]) -> dict[str, str]:
