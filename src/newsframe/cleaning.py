@@ -46,7 +46,7 @@ from typing import NamedTuple
 
 from newsframe.datafiles import read_toml
 from newsframe.errors import InputError
-from newsframe.lines import Evidence, LineModel, decide
+from newsframe.lines import Evidence, LineModel, StoryView, decide
 from newsframe.text import normalise
 
 try:  # the standard library's regex parser, read only to find the literal text a rule needs
@@ -1396,6 +1396,7 @@ def _model_pass(
     given: bool,
     title: str,
     model: LineModel | None,
+    story: StoryView | None = None,
 ) -> tuple[int | None, str]:
     """Let the line model decide every line no phrase rule took; returns the headline."""
     evidence = line_evidence(lines, reasons, rule_reasons, rules, edge_repeats)
@@ -1406,7 +1407,7 @@ def _model_pass(
         for r, g in zip(rule_reasons, reasons, strict=True)
     ]
     said = decide([n for _, _, n in lines], evidence, model=model, title_given=given,
-                  explain=[not k for k in keep])  # fmt: skip
+                  explain=[not k for k in keep], story=story)  # fmt: skip
     for i, (label, why) in enumerate(said):
         if keep[i]:
             continue  # a phrase rule (user evidence) and a given headline stand
@@ -1435,6 +1436,7 @@ def clean_text(
     rules: Rules | None = None,
     edge_repeats: frozenset[str] = frozenset(),
     method: str | LineModel = "rules",
+    story: StoryView | None = None,
 ) -> CleanText:
     """Return the headline, clean paragraphs, captions and removed lines of one copied page.
 
@@ -1451,6 +1453,8 @@ def clean_text(
     say ``"line model: ..."`` with the features that decided, and without a ``title`` its
     headline state gives the headline (a :class:`~newsframe.lines.LineModel` instead of
     ``"model"`` uses those weights). ``method="rules"`` (the default) is the rule cleaner.
+    ``story`` (for the model) is what other outlets' pages of the same story say
+    (:meth:`newsframe.lines.StoryWords.view`): a line their prose shares is about the story.
 
     >>> page = "Support us\\n\\nPutin Visits Japan\\n\\nPutin arrived in Tokyo on Thursday for two days of talks.\\n\\nRead more"
     >>> result = clean_text(page)
@@ -1472,7 +1476,7 @@ def clean_text(
     if method != "rules":
         model = method if isinstance(method, LineModel) else None
         _, title = _model_pass(
-            lines, reasons, rule_reasons, rules, edge_repeats, given, title, model
+            lines, reasons, rule_reasons, rules, edge_repeats, given, title, model, story
         )
     notes = _keep_non_latin(lines, reasons, rule_reasons)
     paragraphs = tuple(lines[i][1] for i, r in enumerate(reasons) if r is None)

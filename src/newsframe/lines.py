@@ -47,7 +47,7 @@ import math
 import re
 import tomllib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -67,12 +67,15 @@ __all__ = [
     "STATES",
     "Evidence",
     "LineModel",
+    "StoryView",
+    "StoryWords",
     "TreeEnsemble",
     "decide",
     "explain",
     "line_features",
     "line_terms",
     "load_line_model",
+    "page_words",
     "state_sequence",
 ]
 
@@ -173,6 +176,17 @@ _BLOCK = (
     ("prose_after", "much prose after it", "no prose after it"),
     ("prose_before", "much prose before it", "no prose before it"),
 )
+# corpus topicality: when other outlets' pages of the same story are cleaned with the page, a
+# body line shares content words with their prose (their densest prose most), an outlet's
+# template does not, a related story's summary less; alone, the page's own other lines stand in
+_STORY = (
+    ("story_alone", "cleaned alone (no other outlet's page of the story)", ""),
+    ("story_core", "its words lead other outlets' stories", "its words lead no other outlet's story"),
+    ("story_prose", "its words recur in other outlets' prose", "its words are not in other outlets' prose"),
+    ("story_any", "its words are in other outlets' pages", "no word of it in other outlets' pages"),
+    ("story_near", "among lines other outlets' prose shares", "among lines other outlets do not share"),
+    ("subhead", "a short title between paragraphs whose words the body repeats", ""),
+)  # fmt: skip
 #: Lines either side in which a line's echo (the same opening, or one inside the other) counts.
 ECHO = 3
 #: Characters of a line's opening that make it the echo of a nearby line's.
@@ -193,7 +207,9 @@ def _context_names() -> tuple[tuple[str, str, str], ...]:
 
 
 #: Every feature, in the order of the model file: (name, said of a high value, of a low value).
-FEATURES: tuple[tuple[str, str, str], ...] = _BASE + _POSITION + _TOPIC + _BLOCK + _context_names()
+FEATURES: tuple[tuple[str, str, str], ...] = (
+    _BASE + _POSITION + _TOPIC + _STORY + _BLOCK + _context_names()
+)
 _INDEX = {name: k for k, (name, _, _) in enumerate(_BASE)}
 _CTX = [_INDEX[name] for name in _CONTEXT]
 _SAID_HIGH = np.array([bool(hi) for _, hi, _ in FEATURES])
@@ -551,11 +567,15 @@ def _shallow(line: str, ev: Evidence, repeated: bool) -> tuple[float, ...]:
     )
 
 
-def line_features(lines: Sequence[str], evidence: Sequence[Evidence]) -> np.ndarray:
+def line_features(
+    lines: Sequence[str], evidence: Sequence[Evidence], *, story: StoryView | None = None
+) -> np.ndarray:
     """Return the feature matrix of a page: one row per line, one column per :data:`FEATURES`.
 
     Lines are taken as written (they are normalised here). Linear in the page: one pass over
     its lines for the text features, then whole-page array operations for position and context.
+    ``story`` is what other outlets' pages of the same story say (:meth:`StoryWords.view`);
+    without it the corpus topicality features fall back on the page's own other lines.
 
     >>> x = line_features(["Read more", "The mayor said the bridge will reopen in May."],
     ...                   [Evidence(verdict="chrome", phrase=True), Evidence(sentence=True)])
@@ -576,7 +596,7 @@ def line_features(lines: Sequence[str], evidence: Sequence[Evidence]) -> np.ndar
     base = np.array(
         [_shallow(s, ev, counts[k] > 1) for s, k, ev in zip(norm, low, evidence, strict=True)]
     )
-    out = _page_features(base, [_content(s) for s in norm])
+    out = _page_features(base, [_content(s) for s in norm], story)
     out[:, _ECHOED] = _echoes(low)
     return out
 
@@ -617,7 +637,11 @@ def _window_mean(v: np.ndarray, idx: np.ndarray, k: int = 2) -> np.ndarray:
     return (cum[hi] - cum[lo] - v) / np.maximum(hi - lo - 1, 1)
 
 
-def _page_features(base: np.ndarray, content: Sequence[frozenset[str]]) -> np.ndarray:
+def _page_features(
+    base: np.ndarray,
+    content: Sequence[tuple[frozenset[str], float]],
+    story: StoryView | None = None,
+) -> np.ndarray:
     """Position, topicality and context columns from the :data:`_BASE` columns of a page's
     lines and their content words."""
     n, nb = base.shape
@@ -646,8 +670,9 @@ def _page_features(base: np.ndarray, content: Sequence[frozenset[str]]) -> np.nd
     out[:, c + 7] = _window_mean(base[:, _INDEX["sentence"]], idx)
     out[:, c + 8] = _window_mean(chrome, idx)
     c += len(_POSITION)
-    out[:, c : c + len(_TOPIC)] = _topicality(base, content, densest)
-    c += len(_TOPIC)
+    width = len(_TOPIC) + len(_STORY)
+    out[:, c : c + width] = _topicality(base, content, densest, story)
+    c += width
     out[:, c : c + len(_BLOCK)] = _blocks(
         (words >= _PROSE_WORDS) & (base[:, _INDEX["sentence"]] > 0)
     )
@@ -712,9 +737,13 @@ def _blocks(prose: np.ndarray) -> np.ndarray:
 
 
 def _topicality(
-    base: np.ndarray, content: Sequence[tuple[frozenset[str], float]], densest: int
+    base: np.ndarray,
+    content: Sequence[tuple[frozenset[str], float]],
+    densest: int,
+    story: StoryView | None = None,
 ) -> np.ndarray:
-    """The :data:`_TOPIC` columns: how far each line's content words are the page's story.
+    """The :data:`_TOPIC` and :data:`_STORY` columns: how far each line's content words are the
+    page's story, and the story other outlets tell (see :func:`_story`).
 
     Cosine of binary word vectors with the headline line (the rules' headline; the line itself
     left out), the share of the line's words found in another prose line of the page, the
@@ -723,7 +752,7 @@ def _topicality(
     words. Sets and counts per page: linear in its words.
     """
     n = len(content)
-    out = np.zeros((n, len(_TOPIC)))
+    out = np.zeros((n, len(_TOPIC) + len(_STORY)))
     prose = (base[:, _INDEX["words"]] >= _PROSE_WORDS) & (base[:, _INDEX["sentence"]] > 0)
     df: Counter[str] = Counter()  # in how many prose lines each word is
     core: Counter[str] = Counter()
@@ -740,24 +769,166 @@ def _topicality(
     out[:, 7] = prose.mean()
     recurring = {w for w, c in df.items() if c > 1}  # in two prose lines: in another for any
     seen, core_words = df.keys(), core.keys()
-    cols: list[tuple[float, float, float, float]] = []  # headline, page, core, rare
+    in_core = {w for w, c in core.items() if c > 1}  # in the core without any one line
+    cols: list[tuple[float, ...]] = []  # headline, page, core, rare; alone: the core share
     for i, ((words, rare), is_prose) in enumerate(zip(content, prose.tolist(), strict=True)):
         k = len(words)
         if not k:
-            cols.append((0.0, 0.0, 0.0, 0.0))
+            cols.append((0.0, 0.0, 0.0, 0.0, 0.0))
             continue
         to_head = len(words & head) / math.sqrt(k * len(head)) if head and i != h else 0.0
         page = len(words & (recurring if is_prose else seen)) / k
         shared = sum(map(core.__getitem__, words & core_words))
-        if is_prose and lo <= i < hi:  # the line itself left out of the core
+        own = is_prose and lo <= i < hi
+        if own:  # the line itself left out of the core
             shared, norm = shared - k, core_norm - 2 * shared + k
         else:
             norm = core_norm
         cols.append((to_head, page, shared / math.sqrt(k * norm) if shared > 0 < norm else 0.0,
-                     rare))  # fmt: skip
-    out[:, [0, 1, 2, 4]] = np.array(cols).reshape(n, 4)
-    out[:, 3] = _window_mean(out[:, 1], np.arange(n))
+                     rare, len(words & (in_core if own else core_words)) / k))  # fmt: skip
+    table = np.array(cols).reshape(n, 5)
+    out[:, [0, 1, 2, 4]] = table[:, :4]
+    idx = np.arange(n)
+    out[:, 3] = _window_mean(out[:, 1], idx)
+    s = len(_TOPIC)  # the story columns, in the order of _STORY
+    if story is None:  # alone: the page's own other lines stand in for other outlets' pages
+        out[:, s] = 1.0
+        out[:, s + 1] = table[:, 4]
+        out[:, s + 2] = out[:, s + 3] = table[:, 1]
+    else:
+        out[:, s + 1 : s + 4] = _story([words for words, _ in content], story)
+    out[:, s + 4] = _window_mean(out[:, s + 2], idx)
+    out[:, s + 5] = _subheads(base, prose, table[:, 1])
     return out
+
+
+#: The most words (and the fewest) of a body subhead: a short title between two paragraphs.
+SUBHEAD_WORDS = (2, 10)
+
+
+def _subheads(base: np.ndarray, prose: np.ndarray, page: np.ndarray) -> np.ndarray:
+    """The ``subhead`` column: for a short line (:data:`SUBHEAD_WORDS`) with no final stop, in
+    title case or capitals, between two prose lines, the share of its words the page's prose
+    repeats (``page``); 0 for every other line."""
+    n = len(prose)
+    if n < 3:
+        return np.zeros(n)
+    words = np.expm1(base[:, _INDEX["words"]])
+    shape = (
+        (words >= SUBHEAD_WORDS[0] - 0.5)
+        & (words <= SUBHEAD_WORDS[1] + 0.5)
+        & (base[:, _INDEX["final_stop"]] == 0)
+        & ((base[:, _INDEX["title_case"]] >= 0.5) | (base[:, _INDEX["capitals"]] > 0))
+    )
+    between = np.zeros(n, dtype=bool)
+    between[1:-1] = prose[:-2] & prose[2:]
+    return np.where(shape & between & ~prose, page, 0.0)
+
+
+def _story(words: Sequence[frozenset[str]], story: StoryView) -> np.ndarray:
+    """The ``story_core``, ``story_prose`` and ``story_any`` columns: per line, the mean share
+    of other outlets whose densest prose holds each of its content words, the same share for
+    their prose, and the share of its words in any other outlet's prose. One look-up per word."""
+    counts, own, n = story.words, story, story.others
+    out = np.zeros((len(words), 3))
+    for i, ws in enumerate(words):
+        k = len(ws)
+        if not k:
+            continue
+        prose = [counts.prose.get(w, 0) - (w in own.prose) for w in ws]
+        core = sum(counts.core.get(w, 0) for w in ws) - len(ws & own.core)
+        out[i] = (core / (k * n), sum(prose) / (k * n), sum(map(bool, prose)) / k)
+    return out
+
+
+class StoryView(NamedTuple):
+    """What the other outlets' pages of a story say to one outlet's page: the corpus counts
+    (:class:`StoryWords`), the outlet's own prose and core words (taken back out of them) and
+    the number of other outlets."""
+
+    words: StoryWords
+    prose: frozenset[str]
+    core: frozenset[str]
+    others: int
+
+
+@dataclass(frozen=True, eq=False)
+class StoryWords:
+    """In how many outlets' prose, and densest prose (their core), each content word is.
+
+    Counted once over the pages of a corpus that tell one story (one pass over the pages; a
+    word counts once per outlet); :meth:`view` gives one outlet's page what the others say,
+    its own outlet left out, without copying the counts (linear in the corpus).
+
+    >>> story = StoryWords.count([
+    ...     ("a", ["The storm flooded the harbour town overnight, officials said on Monday."]),
+    ...     ("b", ["Officials said the storm flooded the harbour and closed the main road."]),
+    ...     ("b", ["Subscribe to our newsletter"])])
+    >>> story.prose["harbour"], story.prose.get("newsletter", 0), story.view("a").others
+    (2, 0, 1)
+    >>> story.view("c").others, story.view("a").prose == story.by_outlet["a"][0]
+    (2, True)
+    """
+
+    prose: dict[str, int]
+    core: dict[str, int]
+    by_outlet: dict[str, tuple[frozenset[str], frozenset[str]]]
+
+    @classmethod
+    def count(cls, pages: Iterable[tuple[str, Sequence[str]]]) -> StoryWords:
+        """Count the content words of ``(outlet, lines)`` pages (see :func:`page_words`)."""
+        by_outlet: dict[str, tuple[set[str], set[str]]] = {}
+        for outlet, lines in pages:
+            prose, core = page_words(lines)
+            mine = by_outlet.setdefault(outlet, (set(), set()))
+            mine[0].update(prose)
+            mine[1].update(core)
+        prose_n: Counter[str] = Counter()
+        core_n: Counter[str] = Counter()
+        for p, c in by_outlet.values():
+            prose_n.update(p)
+            core_n.update(c)
+        frozen = {o: (frozenset(p), frozenset(c)) for o, (p, c) in by_outlet.items()}
+        return cls(dict(prose_n), dict(core_n), frozen)
+
+    def view(self, outlet: str) -> StoryView | None:
+        """What the other outlets say to a page of ``outlet`` (None when there is no other)."""
+        own = self.by_outlet.get(outlet, (frozenset(), frozenset()))
+        others = len(self.by_outlet) - (outlet in self.by_outlet)
+        return StoryView(self, own[0], own[1], others) if others else None
+
+
+def page_words(lines: Sequence[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """Return the content words of a page's prose and of its core (see :func:`_content`).
+
+    Prose: lines of eight words or more ending with a full stop; the core: prose within
+    :data:`CORE` lines of the densest prose (words times share of stopwords, smoothed with the
+    lines either side), as the page features read it.
+
+    >>> lines = ["Menu", "The storm flooded the harbour town overnight on Sunday.", "Share"]
+    >>> prose, core = page_words(lines)
+    >>> sorted(prose), core == prose
+    (['flooded', 'harbour', 'overnight', 'storm', 'sunday', 'town'], True)
+    """
+    norm = [_norm(line) for line in lines if line.strip()]
+    if not norm:
+        return frozenset(), frozenset()
+    read = np.array([_read_line(s)[0][:4] for s in norm])
+    words, stop, final = read[:, 0], read[:, 2], read[:, 3]
+    prose = (words >= _PROSE_WORDS) & (final > 0)
+    density = words * stop
+    if len(norm) > 2:
+        density = (np.concatenate([density[:1], density[:-1]]) + density
+                   + np.concatenate([density[1:], density[-1:]])) / 3  # fmt: skip
+    densest = int(np.argmax(density))
+    all_words: set[str] = set()
+    core: set[str] = set()
+    for i in np.flatnonzero(prose).tolist():
+        ws = _content(norm[i])[0]
+        all_words |= ws
+        if abs(i - densest) <= CORE:
+            core |= ws
+    return frozenset(all_words), frozenset(core)
 
 
 def line_terms(line: str) -> tuple[str, ...]:
@@ -1083,6 +1254,7 @@ def decide(
     model: LineModel | None = None,
     title_given: bool = False,
     explain: Sequence[bool] | None = None,
+    story: StoryView | None = None,
 ) -> list[tuple[str, str]]:
     """Return, per line, its class (:data:`CLASSES`) and why in words (empty for body lines).
 
@@ -1092,12 +1264,13 @@ def decide(
     that line may be the headline; otherwise the headline state chooses it, the rules' guess
     being one feature among others. ``explain`` says which lines want their reason in words
     (default all; a caller that keeps another reason for a line skips the work). See the
-    module docstring for an example.
+    module docstring for an example. ``story`` is what other outlets' pages of the same story
+    say (:meth:`StoryWords.view`); a page alone is decided without it.
     """
     model = model or load_line_model()
     if not lines:
         return []
-    x = line_features(lines, evidence)
+    x = line_features(lines, evidence, story=story)
     ids = model.term_ids([_norm(line) for line in lines]) if model.terms else None
     logp = model.log_proba(x, ids)
     other = np.log(np.exp(logp[:, 2:]).sum(axis=1))

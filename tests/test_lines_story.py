@@ -1,0 +1,115 @@
+"""Corpus topicality of the line model: other outlets' pages of the same story, counted by
+hand on pages written for these tests; the fallback of a page alone; body subheads."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from newsframe.cleaning import clean_text
+from newsframe.lines import FEATURES, Evidence, StoryWords, line_features, page_words
+
+NAMES = [name for name, _, _ in FEATURES]
+
+
+def col(x: np.ndarray, name: str) -> list[float]:
+    return [round(v, 6) for v in x[:, NAMES.index(name)].tolist()]
+
+
+OTHER_B = "Storm waves damaged harbour piers near Ellen on Monday, engineers reported."
+OTHER_C = "Engineers inspected damaged harbour piers after storm waves struck Ellen overnight."
+LEDE = "Harbour piers damaged by storm waves in Ellen, engineers reported."
+PITCH = "Subscribe for unlimited digital access today."
+
+
+def test_page_words_are_the_prose_and_its_core():
+    prose, core = page_words(["Menu", LEDE, "Share"])
+    # eight words or more ending with a full stop; words of three letters or more, no stopword
+    expected = {"harbour", "piers", "damaged", "storm", "waves", "ellen", "engineers", "reported"}
+    assert prose == expected and core == expected
+    assert page_words(["Menu", "Share this"]) == (frozenset(), frozenset())
+
+
+def test_story_words_count_outlets_and_leave_the_own_outlet_out():
+    story = StoryWords.count([("a", [LEDE, PITCH]), ("b", [OTHER_B]), ("c", [OTHER_C]),
+                              ("c", [OTHER_C])])  # fmt: skip
+    # an outlet counts once however many of its pages hold the word
+    assert story.prose["harbour"] == 3 and story.prose["inspected"] == 1
+    assert story.prose.get("subscribe", 0) == 0  # the pitch is no prose (six words)
+    view = story.view("a")
+    assert view is not None and view.others == 2
+    assert story.view("d").others == 3
+    assert StoryWords.count([("a", [LEDE])]).view("a") is None  # no other outlet
+
+
+def test_story_features_counted_by_hand():
+    story = StoryWords.count([("a", [LEDE, PITCH]), ("b", [OTHER_B]), ("c", [OTHER_C])])
+    ev = [Evidence(sentence=True), Evidence(sentence=True)]
+    x = line_features([LEDE, PITCH], ev, story=story.view("a"))
+    # the lede's 8 words: harbour, piers, damaged, storm, waves, ellen, engineers are in both
+    # other outlets' prose (7 x 2), "reported" in b's only (1): (14 + 1) / (8 words * 2 outlets)
+    assert col(x, "story_prose") == [round(15 / 16, 6), 0.0]
+    assert col(x, "story_core") == [round(15 / 16, 6), 0.0]  # one prose line: the core
+    assert col(x, "story_any") == [1.0, 0.0]
+    assert col(x, "story_alone") == [0.0, 0.0]
+    assert col(x, "story_near") == [0.0, round(15 / 16, 6)]  # the other line's share
+
+
+def test_a_page_alone_falls_back_on_its_own_lines():
+    lines = [LEDE, PITCH, "Engineers said the harbour piers would reopen next week."]
+    ev = [Evidence(sentence=True)] * 3
+    x = line_features(lines, ev)
+    assert col(x, "story_alone") == [1.0] * 3
+    # the page's other prose stands in: the lede shares harbour, piers and engineers with the
+    # third line (3 of 8 words); the pitch shares nothing
+    assert col(x, "story_prose") == col(x, "topic_page")
+    assert col(x, "story_any")[:2] == [round(3 / 8, 6), 0.0]
+
+
+def test_a_subhead_between_paragraphs_whose_words_the_body_repeats():
+    lines = [
+        "Storm Damage",
+        "The storm damaged the harbour piers at dawn, officials said.",
+        "Harbour Piers Closed",  # its three words are in the paragraphs around it
+        "Engineers closed the harbour piers and the north quay until Friday.",
+        "More Weather Videos",  # short and in title case, but about nothing on the page
+        "Ferries will use the north quay while the harbour stays closed.",
+    ]
+    ev = [Evidence("headline")] + [Evidence(sentence=s) for s in (1, 0, 1, 0, 1)]
+    x = line_features(lines, ev)
+    assert col(x, "subhead") == [0.0, 0.0, 1.0, 0.0, 0.0, 0.0]
+
+
+PAGE_A = """Subscribe to our newsletter
+
+Harbour Closed After Storm
+
+The harbour at Port Ellen was closed on Monday after a storm damaged two piers, the port authority said.
+
+Engineers will inspect the piers on Tuesday, and ferries will use the north quay until then.
+
+Share this article
+
+Sign up for breaking news alerts
+"""
+PAGE_B = """Storm shuts Port Ellen harbour
+
+A storm damaged two piers at Port Ellen on Monday and the harbour was closed, officials said.
+
+Ferries will use the north quay while engineers inspect the damaged piers, the port authority said.
+"""
+BODY = (
+    "The harbour at Port Ellen was closed on Monday after a storm damaged two piers, the port "
+    "authority said.",
+    "Engineers will inspect the piers on Tuesday, and ferries will use the north quay until then.",
+)
+
+
+def test_a_page_alone_and_in_a_corpus_both_clean_their_obvious_chrome():
+    story = StoryWords.count([("a", PAGE_A.splitlines()), ("b", PAGE_B.splitlines())])
+    alone = clean_text(PAGE_A, method="model")
+    together = clean_text(PAGE_A, method="model", story=story.view("a"))
+    for result in (alone, together):
+        assert result.paragraphs == BODY
+        assert result.title == "Harbour Closed After Storm"
+        gone = {r.text for r in result.removed}
+        assert {"Subscribe to our newsletter", "Share this article"} <= gone
