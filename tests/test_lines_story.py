@@ -3,10 +3,22 @@ hand on pages written for these tests; the fallback of a page alone; body subhea
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 
-from newsframe.cleaning import clean_text
-from newsframe.lines import FEATURES, Evidence, StoryWords, line_features, page_words
+from newsframe.cleaning import clean_text, clean_texts
+from newsframe.lines import (
+    FEATURES,
+    Evidence,
+    Page,
+    StoryWords,
+    decide,
+    decide_pages,
+    line_features,
+    page_words,
+    pages_features,
+)
 
 NAMES = [name for name, _, _ in FEATURES]
 
@@ -113,3 +125,36 @@ def test_a_page_alone_and_in_a_corpus_both_clean_their_obvious_chrome():
         assert result.title == "Harbour Closed After Storm"
         gone = {r.text for r in result.removed}
         assert {"Subscribe to our newsletter", "Share this article"} <= gone
+
+
+BATCH = [
+    (["Menu", LEDE, PITCH, "Harbour Piers Closed", OTHER_B, "Share this"], None, False),
+    (["Storm shuts harbour", OTHER_C], "b", True),
+    ([], None, False),
+    (["Read more", "The bridge reopens in May.", OTHER_B, "Related stories", OTHER_C], "a", False),
+]
+
+
+def _evidence(lines: list[str]) -> list[Evidence]:
+    return [Evidence(sentence=line.endswith(".")) for line in lines]
+
+
+def test_a_page_has_the_same_rows_and_labels_alone_as_in_a_batch():
+    story = StoryWords.count([("a", [LEDE]), ("b", [OTHER_B]), ("c", [OTHER_C])])
+    pages = [Page(lines, _evidence(lines), given, None, story.view(o) if o else None)
+             for lines, o, given in BATCH]  # fmt: skip
+    x, starts = pages_features([(p.lines, p.evidence, p.story) for p in pages])
+    assert starts.tolist() == [0, 6, 8, 8, 13]
+    for p, (a, b) in zip(pages, itertools.pairwise(starts.tolist()), strict=True):
+        alone = line_features(p.lines, p.evidence, story=p.story)
+        assert np.array_equal(x[a:b], alone)
+    together = decide_pages(pages)
+    assert together == [decide(p.lines, p.evidence, title_given=p.title_given, story=p.story)
+                        for p in pages]  # fmt: skip
+    assert [len(labels) for labels in together] == [6, 2, 0, 5]
+
+
+def test_clean_texts_cleans_each_page_as_clean_text_does():
+    texts = [PAGE_A, PAGE_B, "Menu\n\nThe bridge reopens in May, the council said on Friday."]
+    for method in ("rules", "model"):
+        assert clean_texts(texts, method=method) == [clean_text(t, method=method) for t in texts]
