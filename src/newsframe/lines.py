@@ -635,9 +635,15 @@ def pages_features(
     return out, starts
 
 
-class _Bounds(NamedTuple):
+#: Lines either side a neighbourhood mean reads (:func:`_window_mean`).
+NEAR = 2
+
+
+@dataclass(frozen=True, eq=False)
+class _Bounds:
     """Page boundaries of a matrix of lines: per row its page, the page's first row and size,
-    its index in the page, and whether it is the page's first or last line."""
+    its index in the page, whether it is the page's first or last line, and for each shift of
+    up to :data:`NEAR` rows the row it reads and whether that row is in the same page."""
 
     starts: np.ndarray
     page: np.ndarray
@@ -646,25 +652,30 @@ class _Bounds(NamedTuple):
     idx: np.ndarray
     is_first: np.ndarray
     is_last: np.ndarray
+    near: np.ndarray  # (2 * NEAR, rows): the row read at shifts -NEAR..-1, 1..NEAR
+    near_ok: np.ndarray  # (2 * NEAR, rows): that row is in the same page
+    near_count: np.ndarray  # (rows,): how many of them are
 
     @classmethod
     def of(cls, starts: np.ndarray) -> _Bounds:
         sizes = np.diff(starts)
         page = np.repeat(np.arange(len(sizes)), sizes)
         first = starts[:-1][page]
-        idx = np.arange(len(page)) - first
+        n = len(page)
+        idx = np.arange(n) - first
         size = sizes[page]
-        return cls(starts, page, first, size, idx, idx == 0, idx == size - 1)
+        shifts = np.array([*range(-NEAR, 0), *range(1, NEAR + 1)])[:, None]
+        moved = idx + shifts
+        ok = (moved >= 0) & (moved < size)
+        near = np.clip(np.arange(n) + shifts, 0, max(n - 1, 0))
+        return cls(starts, page, first, size, idx, idx == 0, idx == size - 1, near, ok,
+                   ok.sum(axis=0))  # fmt: skip
 
     def shift(self, v: np.ndarray, by: int, fill: float = 0.0) -> np.ndarray:
         """``v`` of the line ``by`` rows on (``-1``: the previous), ``fill`` off the page."""
-        n = len(v)
-        j = np.arange(n) + by
-        ok = (self.idx + by >= 0) & (self.idx + by < self.size)
-        got = v[np.clip(j, 0, max(n - 1, 0))]
-        if got.ndim > 1:
-            return np.where(ok[:, None], got, fill)
-        return np.where(ok, got, fill)
+        k = by + NEAR if by < 0 else by + NEAR - 1
+        got, ok = v[self.near[k]], self.near_ok[k]
+        return np.where(ok[:, None] if got.ndim > 1 else ok, got, fill)
 
 
 def _echoes(low: Sequence[str]) -> list[float]:
@@ -695,15 +706,12 @@ def _norm(line: str) -> str:
     return " ".join(normalise(line).split())
 
 
-def _window_mean(v: np.ndarray, bounds: _Bounds, k: int = 2) -> np.ndarray:
-    """Mean of ``v`` over the ``k`` lines either side of each line in its page, the line
-    itself left out (added in a fixed order: a page's values do not depend on its batch)."""
-    total = np.zeros(len(v))
-    count = np.zeros(len(v))
-    for by in (*range(-k, 0), *range(1, k + 1)):
-        total += bounds.shift(v, by)
-        count += bounds.shift(np.ones(len(v)), by)
-    return total / np.maximum(count, 1)
+def _window_mean(v: np.ndarray, bounds: _Bounds) -> np.ndarray:
+    """Mean of ``v`` over the :data:`NEAR` lines either side of each line in its page, the
+    line itself left out (added in a fixed order: a page's values do not depend on its batch)."""
+    return np.where(bounds.near_ok, v[bounds.near], 0.0).sum(axis=0) / np.maximum(
+        bounds.near_count, 1
+    )
 
 
 def _segment_argmax(v: np.ndarray, bounds: _Bounds) -> np.ndarray:
@@ -1431,13 +1439,17 @@ def _viterbi_pages(
         score = start + e[:, 0]
         back = np.empty((len(group), longest, n_states), dtype=np.intp)
         back[:, 0] = same
+        ended = lengths[:, None] <= steps  # (pages, steps): the page has ended
         for t in range(1, longest):
             cand = score[:, :, None] + trans  # from a (axis 1) to b (axis 2)
-            arg = np.argmax(cand, axis=1)
-            best = np.take_along_axis(cand, arg[:, None, :], axis=1)[:, 0]
-            live = (t < lengths)[:, None]
-            score = np.where(live, best + e[:, t], score)
-            back[:, t] = np.where(live, arg, same)
+            arg = cand.argmax(axis=1)
+            new = cand.max(axis=1) + e[:, t]
+            done = ended[:, t]
+            if done.any():  # an ended page keeps its scores and its state
+                new[done] = score[done]
+                arg[done] = same
+            score = new
+            back[:, t] = arg
         state = np.argmax(score, axis=1)
         walk = np.empty((len(group), longest), dtype=np.intp)
         for t in range(longest - 1, -1, -1):
