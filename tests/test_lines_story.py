@@ -4,6 +4,7 @@ hand on pages written for these tests; the fallback of a page alone; body subhea
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 
 import numpy as np
 
@@ -158,3 +159,33 @@ def test_clean_texts_cleans_each_page_as_clean_text_does():
     texts = [PAGE_A, PAGE_B, "Menu\n\nThe bridge reopens in May, the council said on Friday."]
     for method in ("rules", "model"):
         assert clean_texts(texts, method=method) == [clean_text(t, method=method) for t in texts]
+
+
+PAGE_C = """Menu
+
+Port Ellen harbour shut
+
+Engineers will inspect the two damaged piers at Port Ellen, the port authority said on Monday.
+
+Read more
+"""
+
+
+def test_load_corpus_reads_each_page_with_the_other_outlets_pages(tmp_path: Path):
+    from newsframe.corpus import load_corpus
+
+    pages = {"a1": ("a", PAGE_A), "b1": ("b", PAGE_B), "b2": ("b", PAGE_C)}
+    for name, (_, text) in pages.items():
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    rows = "".join(f"{name},{name}.txt,{outlet}\n" for name, (outlet, _) in pages.items())
+    manifest = tmp_path / "articles.csv"
+    manifest.write_text("article_id,file,outlet\n" + rows, encoding="utf-8")
+    corpus = load_corpus(manifest, method="model")
+    # the story: page a1 reads outlet b's two pages, b1 and b2 read a1 alone (not each other)
+    story = StoryWords.count([(o, text.splitlines()) for o, text in pages.values()])
+    assert story.view("b").others == 1 and story.view("a").others == 1
+    for article in corpus:
+        outlet, text = pages[article.article_id]
+        alone = clean_text(text, method="model", story=story.view(outlet))
+        assert article.paragraphs == alone.paragraphs
+    assert corpus[0].paragraphs == BODY

@@ -939,29 +939,34 @@ def _subheads(base: np.ndarray, prose: np.ndarray, page: np.ndarray, bounds: _Bo
 def _story(words: Sequence[frozenset[str]], story: StoryView) -> list[tuple[float, float, float]]:
     """The ``story_core``, ``story_prose`` and ``story_any`` columns: per line, the mean share
     of other outlets whose densest prose holds each of its content words, the same share for
-    their prose, and the share of its words in any other outlet's prose. One look-up per word."""
-    counts, own, n = story.words, story, story.others
+    their prose, and the share of its words in any other outlet's prose. Counts summed and
+    sets intersected per line (the own outlet's words taken back out), no loop per word."""
+    n = story.others
+    prose_get, core_get, seen = story.words.prose.get, story.words.core.get, story.words.prose
+    own_prose, own_core, only = story.prose, story.core, story.only
     out = []
     for ws in words:
         k = len(ws)
         if not k:
             out.append((0.0, 0.0, 0.0))
             continue
-        prose = [counts.prose.get(w, 0) - (w in own.prose) for w in ws]
-        core = sum(counts.core.get(w, 0) for w in ws) - len(ws & own.core)
-        out.append((core / (k * n), sum(prose) / (k * n), sum(map(bool, prose)) / k))
+        prose = sum(map(prose_get, ws, itertools.repeat(0, k))) - len(ws & own_prose)
+        core = sum(map(core_get, ws, itertools.repeat(0, k))) - len(ws & own_core)
+        found = len(seen.keys() & ws) - len(ws & only)
+        out.append((core / (k * n), prose / (k * n), found / k))
     return out
 
 
 class StoryView(NamedTuple):
     """What the other outlets' pages of a story say to one outlet's page: the corpus counts
-    (:class:`StoryWords`), the outlet's own prose and core words (taken back out of them) and
-    the number of other outlets."""
+    (:class:`StoryWords`), the outlet's own prose and core words (taken back out of them), the
+    number of other outlets, and the words of its prose no other outlet's prose has."""
 
     words: StoryWords
     prose: frozenset[str]
     core: frozenset[str]
     others: int
+    only: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, eq=False)
@@ -985,6 +990,7 @@ class StoryWords:
     prose: dict[str, int]
     core: dict[str, int]
     by_outlet: dict[str, tuple[frozenset[str], frozenset[str]]]
+    _views: dict[str, StoryView | None] = field(default_factory=dict, repr=False)
 
     @classmethod
     def count(cls, pages: Iterable[tuple[str, Sequence[str]]]) -> StoryWords:
@@ -1004,10 +1010,14 @@ class StoryWords:
         return cls(dict(prose_n), dict(core_n), frozen)
 
     def view(self, outlet: str) -> StoryView | None:
-        """What the other outlets say to a page of ``outlet`` (None when there is no other)."""
-        own = self.by_outlet.get(outlet, (frozenset(), frozenset()))
-        others = len(self.by_outlet) - (outlet in self.by_outlet)
-        return StoryView(self, own[0], own[1], others) if others else None
+        """What the other outlets say to a page of ``outlet`` (None when there is no other);
+        made once per outlet."""
+        if outlet not in self._views:
+            prose, core = self.by_outlet.get(outlet, (frozenset(), frozenset()))
+            others = len(self.by_outlet) - (outlet in self.by_outlet)
+            only = frozenset(w for w in prose if self.prose[w] == 1)
+            self._views[outlet] = StoryView(self, prose, core, others, only) if others else None
+        return self._views[outlet]
 
 
 def page_words(lines: Sequence[str]) -> tuple[frozenset[str], frozenset[str]]:
