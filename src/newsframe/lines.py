@@ -802,12 +802,9 @@ def _content(line: str) -> tuple[frozenset[str], float]:
     """The content words of a line (normalised text) and the share of them that are rare:
     lowercase words of three letters or more as the project's tokenizer reads them, in its
     first :data:`TOPIC_WINDOW` characters, stopwords and numbers left out."""
-    stopwords = _stopwords()
-    words = frozenset(
-        w
-        for w in _WORD.findall(line[:TOPIC_WINDOW].lower())
-        if len(w) > 2 and w[0].isalpha() and w not in stopwords
-    )
+    found = set(_WORD.findall(line[:TOPIC_WINDOW].lower()))
+    found -= _stopwords()
+    words = frozenset(w for w in found if len(w) > 2 and w[0].isalpha())
     return words, len(words - _common()) / len(words) if words else 0.0
 
 
