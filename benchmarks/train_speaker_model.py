@@ -133,7 +133,7 @@ def page_quotes(path: Path, page: dict) -> list[dict]:
             ],
             "verbs": [c.att.lemma if c.att is not None else rules_verb for c in candidates],
             "own": task.how == "own",  # the rules' own verb credits it
-            "settled": settled(task),  # the rules' choice stands (speaker_model docstring)
+            "settled": settled(task, verbs.speaker_nouns),  # the rules' choice stands (speaker_model docstring)
             "gold": None,
         }
     entries = list(predicted.values())

@@ -400,7 +400,7 @@ class SpeakerChoice:
         """The speakers and attribution of one quotation: the model's best candidate, or the
         rules' choice without a model or when it is :func:`settled` (the rules' choice also
         counts as spoken)."""
-        fixed = settled(task)  # see the module docstring
+        fixed = settled(task, self.nouns)  # see the module docstring
         candidates = self.candidates(task, only_rules=fixed and self.collect is None)
         pick = 0
         if self.model is not None and len(candidates) > 1 and not fixed:
@@ -758,10 +758,16 @@ _SHE = frozenset(["mrs", "ms", "miss", "dame", "lady", "spokeswoman", "chairwoma
                   "wife", "sister"])  # fmt: skip
 
 
-def settled(task: QuoteTask) -> bool:
+_DETERMINERS = frozenset(["the", "a", "an", "this", "that", "its", "his", "her", "their", "our"])
+
+
+def settled(task: QuoteTask, nouns: Mapping[str, str] | frozenset[str] = frozenset()) -> bool:
     """True when the rules' choice for ``task`` stands without the model: a reporting verb of
     the quotation's own sentence(s) credits it to speakers named by their names (no pronoun,
-    description, unresolved speaker or news outlet, where the rules go wrong most).
+    description, unresolved speaker or news outlet, where the rules go wrong most). A name
+    needs a capitalised word that is no speaker noun of ``nouns`` ("President" and
+    "Agency" alone are roles, "statement" no name at all), and a frame ("according to X")
+    never settles: the model weighs it against the other verbs of the sentence.
 
     >>> from newsframe.framing.quotes import Quote
     >>> from newsframe.framing.speakers import Sentences
@@ -774,10 +780,23 @@ def settled(task: QuoteTask) -> bool:
     ...                      None, [], (), ())
     >>> settled(task(Speaker("Ann Lee", "Ann Lee", "name"))), settled(task(Speaker("x", "he", "pronoun")))
     (True, False)
+    >>> settled(task(Speaker("President", "President", "name")), {"president": "person"})
+    False
     """
-    return task.how == "own" and all(
+    if task.how != "own" or (task.att is not None and task.att.lemma == "according to"):
+        return False
+    return all(
         s.source in ("name", "actor")
         and not any(w.lower().strip(".,'") in MEDIA_WORDS for w in s.text.split())
+        and (
+            s.source == "actor"
+            or any(
+                w[:1].isupper()
+                and w.lower().strip(".,'").removesuffix("'s") not in nouns
+                and w.lower() not in _DETERMINERS
+                for w in s.text.split()
+            )
+        )
         for s in task.speakers
     )
 
