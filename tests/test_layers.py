@@ -31,6 +31,7 @@ BOTTOM = (
     "newsframe.lexicons",
     "newsframe.resources",
     "newsframe.article",
+    "newsframe.progress",
 )
 ABOVE = (
     "newsframe.corpus",

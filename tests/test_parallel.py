@@ -123,6 +123,44 @@ def test_a_bad_file_cleaned_in_a_worker_gives_the_one_clear_error(tmp_path):
     assert "a131.txt" in str(parallel_error.value)
 
 
+_ERROR_WHILE_OTHERS_SEND = """
+import sys
+from newsframe import parallel
+
+
+def work(s):
+    if s[0] == 1:
+        raise ValueError("bad item")
+    return b"x" * 8_000_000  # far more than a pipe holds: the worker is still sending
+
+
+for _ in range(5):
+    try:
+        parallel.map_slices(work, list(range(8)), n_jobs=2, min_items=1)
+    except ValueError as error:
+        assert str(error) == "bad item", error
+    else:
+        sys.exit("no error")
+print("ok")
+"""
+
+
+@needs_fork
+def test_an_error_while_other_workers_send_results_never_hangs():
+    # one slice fails while the other workers are half way through sending 8 MB each: the caller
+    # gets the error and the pool shuts down (stopping a worker in mid-send used to leave the
+    # pool's manager thread waiting forever for the rest of the message: a hang in 5 of 6 runs).
+    # A separate process, so a hang fails this test after a minute instead of stopping the suite
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", _ERROR_WHILE_OTHERS_SEND], capture_output=True,
+                          text=True, timeout=120, cwd=ROOT)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"
+    assert "Exception in thread" not in done.stderr  # the pool's thread ended cleanly
+
+
 @needs_fork
 def test_a_worker_that_dies_gives_one_clear_error():
     import os

@@ -24,9 +24,11 @@ import contextlib
 import ctypes
 import gc
 import multiprocessing
+import multiprocessing.connection
 import os
 import signal
 import sys
+import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -224,9 +226,12 @@ def imap_slices(
                                initargs=(os.getpid(),))  # fmt: skip
     try:
         with signals_held():  # the workers fork here: not cut in half by a signal
-            results = pool.map(_run_slice, bounds)
+            futures = [pool.submit(_run_slice, b) for b in bounds]
         _WORK = previous
-        yield from results
+        # not pool.map: on an error its iterator cancels the slices still waiting, and the
+        # pool's manager thread then fails marking them broken when the workers are stopped
+        for future in futures:
+            yield future.result()
     except BrokenProcessPool:
         _stop(pool)
         raise NewsframeError(
@@ -242,8 +247,38 @@ def imap_slices(
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:
-    """End the pool's worker processes now (SIGKILL), without waiting for their slices."""
-    processes = getattr(pool, "_processes", None) or {}  # pid -> Process (standard library)
-    for process in list(processes.values()):
+    """End the pool's worker processes now (SIGKILL), without waiting for their slices.
+
+    A worker killed while it was sending its result leaves part of a message in the result
+    pipe, and the pool's manager thread, reading it, would wait for the rest forever (and the
+    pool's shutdown with it): this process holds the pipe's writing end too, so no end of file
+    ever comes. Once every worker is gone, closing this process's copy of that end turns the
+    wait into an end of file, which the pool treats as a broken pool and cleans up.
+    """
+    processes = list((getattr(pool, "_processes", None) or {}).values())  # standard library
+    for process in processes:
         with contextlib.suppress(OSError, ValueError, AttributeError):
             process.kill()
+    sentinels = []
+    for process in processes:
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            sentinels.append(process.sentinel)
+    deadline = time.monotonic() + _KILL_WAIT
+    while sentinels and time.monotonic() < deadline:  # SIGKILL cannot be caught: this is quick
+        done = multiprocessing.connection.wait(sentinels, timeout=deadline - time.monotonic())
+        sentinels = [s for s in sentinels if s not in done]
+    if sentinels:  # pragma: no cover - a process the kernel did not end in time
+        return
+    writer = getattr(getattr(pool, "_result_queue", None), "_writer", None)
+    with contextlib.suppress(OSError, AttributeError):
+        if writer is not None:
+            writer.close()
+    # let the manager thread mark the pending slices broken and clean up before the pool is
+    # shut down: a slice cancelled by the shutdown meanwhile would make that thread fail
+    manager = getattr(pool, "_executor_manager_thread", None)
+    if manager is not None and manager.is_alive():
+        manager.join(_KILL_WAIT)
+
+
+#: Seconds to wait for killed workers to exit before leaving the result pipe as it is.
+_KILL_WAIT = 10.0

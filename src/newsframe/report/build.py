@@ -71,6 +71,7 @@ from newsframe.plots.groups import plot_group_grid, plot_group_intervals
 from newsframe.plots.selection import alignment_map_figure, coverage_figure, group_omission_figure
 from newsframe.plots.terms import plot_keyness, plot_term_frequencies
 from newsframe.plots.time import over_time_figures
+from newsframe.progress import progress_bar
 from newsframe.report import output
 from newsframe.report.html import Block, Section, render_page
 from newsframe.sentiment import exclusion_effect, sentiment_drivers
@@ -988,10 +989,8 @@ def _story_file(corpus: Corpus) -> dict[str, str] | None:
 
 
 def _progress(total: int) -> Any:
-    from tqdm.auto import tqdm
-
-    return tqdm(total=total, desc="newsframe report", file=sys.stderr,
-                disable=not sys.stderr.isatty(), leave=False)  # fmt: skip
+    return progress_bar(total, desc="newsframe report", file=sys.stderr,
+                        show=sys.stderr.isatty(), leave=False, notebook=True)  # fmt: skip
 
 
 #: Rows per piece of a CSV file; pieces of large tables are written by several processes.

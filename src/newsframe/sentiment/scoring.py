@@ -29,6 +29,7 @@ from newsframe.document import Document, analyse_corpus
 from newsframe.errors import InputError, NewsframeError, expect_items
 from newsframe.lexicons import load_domain_lexicon
 from newsframe.parallel import imap_slices, n_workers
+from newsframe.progress import progress_bar
 from newsframe.resources import Resources, resolve_resources
 
 __all__ = [
@@ -312,9 +313,7 @@ def _score_distinct(
         results = imap_slices(score, texts, n_jobs=n_jobs, min_items=2 * _CHUNK,
                               slices_per_worker=16)  # fmt: skip
     out: list[tuple] = []
-    from tqdm import tqdm
-
-    with tqdm(total=len(texts), disable=not show, desc="VADER", unit="sentence") as bar:
+    with progress_bar(len(texts), desc="VADER", unit="sentence", show=show) as bar:
         for chunk in results:
             out.extend(chunk)
             bar.update(len(chunk))
