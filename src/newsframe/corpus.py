@@ -885,7 +885,7 @@ def _build(job: tuple, rules: Rules, method: str = "rules") -> tuple[Article, fr
     path, data, text, encoding, row, repeats, where = job
     meta = {k: v for k, v in row.items() if k not in ("article_id", "file") and v != ""}
     try:
-        return _clean_article(
+        built = _clean_article(
             path,
             data,
             text,
@@ -900,6 +900,11 @@ def _build(job: tuple, rules: Rules, method: str = "rules") -> tuple[Article, fr
         if not where:
             raise
         raise InputError(exc.path, f"{where}{exc.problem}") from None
+    article = built[0]
+    if article.outlet and article.source_path is not None and not _is_html(article.source_path):
+        article.clean_paragraphs  # noqa: B018 - normalised here, in the worker (and cached on
+        # the article that travels back), not one article after another in _edge_paragraphs
+    return built
 
 
 def _clean_all(
