@@ -625,10 +625,11 @@ def lattice_quantiles(replicates: np.ndarray, levels: int, q: Sequence[float]) -
     [[0.2, 0.2], [0.5, 1.0], [0.8, 1.0]]
     """
     g, m = replicates.shape
+    if levels < 1 or not m:
+        return quantiles(replicates, q)
     hits = np.rint(replicates * levels)
     if (
-        not m
-        or not np.array_equal(hits / levels, replicates)
+        not np.array_equal(hits / levels, replicates)
         or np.signbit(replicates).any()
         or (hits > levels).any()
     ):
