@@ -1,13 +1,15 @@
 """Benchmark: cleaning with the line model against the rule cleaner, same pages, same process.
 
-Times ``clean_text`` with ``method="rules"`` (today's cleaner) and ``method="model"`` on the
+Times ``clean_text`` with ``method="rules"`` (today's cleaner) and ``method="model"``, and
+``clean_texts`` with the model (every page in one batched pass), on the
 synthetic pages of ``benchmarks/common.py`` (the same pages ``bench_pipeline.py`` writes), then
 ``load_corpus`` on those pages written as files with a manifest (``bench_pipeline.py``'s
 ``load_clean`` stage: reading, decoding, cleaning, outlet repeats, building the articles) with
-each method, and prints milliseconds per page and the ratios (target: the model's ``load_clean``
+each method (the model cleans each slice of pages in one batched pass and reads the other
+outlets' pages of the corpus), and prints milliseconds per page and the ratios (target: the model's ``load_clean``
 within 1.5x of the rules'), and the ``load_clean`` ratio in CPU time of this process (steadier
-when other work shares the machine). The rule passes run in both; the model adds its features, one matrix
-product and the Viterbi decoder, linear in the page.
+when other work shares the machine). The rule passes run in both; the model adds its features
+(one matrix for all pages), one matrix product and the Viterbi decoder, linear in the pages.
 
 Usage: python benchmarks/bench_lines.py [--n 1000] [--repeat 3] [--jobs 1]
 """
@@ -24,7 +26,7 @@ from pathlib import Path
 from bench_pipeline import write_files
 from common import synthetic_pages, timed
 
-from newsframe.cleaning import clean_text, load_rules
+from newsframe.cleaning import clean_text, clean_texts, load_rules
 from newsframe.corpus import load_corpus
 from newsframe.lines import load_line_model
 
@@ -54,8 +56,12 @@ def main(argv: list[str] | None = None) -> int:
     t_model, _ = timed("clean_text, line model",
                        lambda: [clean_text(p, rules=rules, method="model") for p in pages],
                        repeat=args.repeat)  # fmt: skip
+    t_batch, _ = timed("clean_texts, line model (one batched pass)",
+                       lambda: clean_texts(pages, rules=rules, method="model"),
+                       repeat=args.repeat)  # fmt: skip
     print(f"clean_text: rules {1000 * t_rules / args.n:.2f} ms/page, model "
-          f"{1000 * t_model / args.n:.2f} ms/page, ratio {t_model / t_rules:.2f}x")  # fmt: skip
+          f"{1000 * t_model / args.n:.2f} ms/page, ratio {t_model / t_rules:.2f}x; batched model "
+          f"{1000 * t_batch / args.n:.2f} ms/page, ratio {t_batch / t_rules:.2f}x")  # fmt: skip
     with tempfile.TemporaryDirectory(prefix="newsframe-lines-") as tmp:
         manifest = write_files(args.n, Path(tmp))
         load = {m: (lambda m=m: load_corpus(manifest, n_jobs=args.jobs, story=STORY, method=m))

@@ -16,7 +16,8 @@ Methods: ``rules`` (newsframe's rule cleaner, main today), ``model`` (``method="
 learned line model) and ``justext`` (jusText 3 with the English stoplist, each line given to it
 as one paragraph, as in issue 18; it finds no headline). Pages are cleaned one at a time, each
 alone (``--corpus`` gives the line model and the rules the lines repeated on the outlet's other
-pages of the same set).
+pages of the same set; ``--story`` adds the line model reading each page with the other outlets'
+pages of its story in the set, its corpus topicality).
 
     python benchmarks/eval_lines.py [--set train|held-out|excluded|train-2|...] [--peer] [--corpus]
         [--labels PATH] [--pages DIR]
@@ -38,7 +39,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from newsframe.cleaning import clean_text
-from newsframe.lines import LineModel
+from newsframe.lines import LineModel, StoryView, StoryWords
 from newsframe.text import normalise, split_sentences
 
 HERE = Path(__file__).resolve().parent
@@ -91,6 +92,18 @@ def outlet_repeats(pages: list[dict]) -> dict[str, frozenset[str]]:
     }
 
 
+def story_words(pages: list[dict]) -> dict[str, StoryWords]:
+    """Per story: the content words of its pages' prose, counted per outlet (each page's corpus
+    is the other outlets' pages of its story; its own outlet is left out by the view)."""
+    by_story: dict[str, list[dict]] = defaultdict(list)
+    for page in pages:
+        by_story[page["story"]].append(page)
+    return {
+        story: StoryWords.count((p["outlet"], p["text"].splitlines()) for p in group)
+        for story, group in by_story.items()
+    }
+
+
 def _justext(text: str) -> tuple[set[int], str]:
     import justext  # the peer, only when asked for
 
@@ -105,14 +118,17 @@ def _justext(text: str) -> tuple[set[int], str]:
 
 
 def clean_lines(
-    text: str, method: str | LineModel, repeats: frozenset[str]
+    text: str,
+    method: str | LineModel,
+    repeats: frozenset[str],
+    story: StoryView | None = None,
 ) -> tuple[set[int], str]:
     """Line numbers a method removes from the body, and the headline it finds."""
     if method == "justext":
         return _justext(text)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        result = clean_text(text, method=method, edge_repeats=repeats)
+        result = clean_text(text, method=method, edge_repeats=repeats, story=story)
     return {r.line_no for r in result.removed if not r.part}, result.title
 
 
@@ -141,12 +157,22 @@ def score(page: dict, removed: set[int], title: str) -> dict[str, int]:
     return dict(s)
 
 
-def evaluate(pages: list[dict], method: str | LineModel, *, corpus: bool = False) -> dict[str, int]:
-    """Summed counts of one method over pages."""
+def evaluate(
+    pages: list[dict],
+    method: str | LineModel,
+    *,
+    corpus: bool = False,
+    stories: dict[str, StoryWords] | None = None,
+) -> dict[str, int]:
+    """Summed counts of one method over pages; with ``stories`` (:func:`story_words`) the
+    model reads each page with the other outlets' pages of its story."""
     repeats = outlet_repeats(pages) if corpus else {}
     total: dict[str, int] = defaultdict(int)
     for page in pages:
-        removed, title = clean_lines(page["text"], method, repeats.get(page["file"], frozenset()))
+        story = stories[page["story"]].view(page["outlet"]) if stories else None
+        removed, title = clean_lines(
+            page["text"], method, repeats.get(page["file"], frozenset()), story
+        )
         for k, v in score(page, removed, title).items():
             total[k] += v
     return dict(total)
@@ -173,6 +199,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--set", default="train", help="train, held-out, excluded, train-2, ...")
     parser.add_argument("--peer", action="store_true", help="add jusText on the same lines")
     parser.add_argument("--corpus", action="store_true", help="outlet repeats as evidence")
+    parser.add_argument(
+        "--story", action="store_true", help="add the model reading other outlets' pages of a story"
+    )
     args = parser.parse_args(argv)
     pages = load(args.pages, args.set, args.labels)
     if not pages:
@@ -182,6 +211,10 @@ def main(argv: list[str] | None = None) -> int:
     print(HEADER)
     print(row("rules (main today)", evaluate(pages, "rules", corpus=args.corpus)))
     print(row("line model", evaluate(pages, "model", corpus=args.corpus)))
+    if args.story:
+        stories = story_words(pages)
+        print(row("line model, story", evaluate(pages, "model", corpus=args.corpus,
+                                                 stories=stories)))  # fmt: skip
     if args.peer:
         print(row("jusText (lines as <p>)", evaluate(pages, "justext"), headline=False))
     return 0

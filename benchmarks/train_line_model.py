@@ -28,9 +28,14 @@ deviation over folds of (model - rules) chrome removed, in points, and the folds
     python benchmarks/train_line_model.py --cv story --trees 0,100   # logistic against trees
     python benchmarks/train_line_model.py --write             # fit on all pages, write data/
 
-The defaults are the shipped model's (C 0.5, terms on >= 6 outlets and >= 5 stories, body
-weight 1, no trees, biases body 1, sentence 2, kept 3 for lines of five words or more: the
-body-first point of the trade the cross-validation shows).
+Corpus topicality: each page is read with the other outlets' pages of its story among the
+pages loaded (``eval_lines.story_words``; never its own outlet's), and alone; ``--corpus``
+says which of the two readings a fit learns from (``both``, the default: the model must work
+on a page alone as well as in a corpus), ``--modes`` which the cross-validation cleans with.
+
+The defaults are the shipped model's (every labelled set, C 0.5, terms on >= 6 outlets and
+>= 5 stories, body weight 1, no trees, both readings, biases body 1, sentence 1, kept 3 for
+lines of five words or more: the body-first point of the trade the cross-validation shows).
 
 ``--write`` writes ``src/newsframe/data/line_model.csv`` (feature, words for a high and a low
 value, mean, scale, one weight per class; then one row per vocabulary term ``term:<words>``),
@@ -49,7 +54,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import numpy as np
-from eval_lines import DEFAULT_PAGES, HEADER, evaluate, load, outlet_repeats, row
+from eval_lines import DEFAULT_PAGES, HEADER, evaluate, load, outlet_repeats, row, story_words
 from scipy import sparse
 from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.linear_model import LogisticRegression
@@ -77,6 +82,8 @@ ALLOWED = {
     "after": ("after",),
 }
 STARTS = ("before", "headline", "body")
+#: The labelled sets a fit reads by default: every batch whose first-run number is reported.
+SETS = ("train", "held-out", "train-2", "held-out-2", "held-out-3", "excluded")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -85,9 +92,10 @@ class Page:
 
     outlet: str
     story: str
-    x: np.ndarray
+    x: np.ndarray  # read with the other outlets' pages of its story (when there are any)
     terms: list[tuple[str, ...]]
     labels: list[str]
+    x_alone: np.ndarray  # read alone
 
 
 @dataclasses.dataclass(frozen=True)
@@ -104,23 +112,37 @@ class Options:
     lexical: bool = True
     transition_scale: float = 1.0
     trees: int = 0  # boosting rounds (0: the logistic model alone)
+    # the pages' rows fitted on: read with their story's other outlets, alone, or both
+    corpus: str = "both"
     depth: int = 3
     rate: float = 0.1
 
 
 def table(pages: list[dict], repeats: dict[str, frozenset[str]]) -> list[Page]:
-    """Per page: its feature matrix, terms and the label of each logical line."""
+    """Per page: its feature matrices (with the other outlets' pages of its story in
+    ``pages``, and alone), terms and the label of each logical line."""
     out = []
+    stories = story_words(pages)
     for page in pages:
         labels = dict((n, label) for n, label in page["labels"])
         lines, evidence = page_evidence(
             page["text"], edge_repeats=repeats.get(page["file"], frozenset())
         )
-        x = line_features([n for _, _, n in lines], evidence)
+        norm = [n for _, _, n in lines]
+        x_alone = line_features(norm, evidence)
+        view = stories[page["story"]].view(page["outlet"])
+        x = line_features(norm, evidence, story=view) if view else x_alone
         terms = [line_terms(" ".join(n.split())) for _, _, n in lines]
         out.append(Page(page["outlet"], page["story"], x, terms,
-                        [labels.get(n, "chrome") for n, _, _ in lines]))  # fmt: skip
+                        [labels.get(n, "chrome") for n, _, _ in lines], x_alone))  # fmt: skip
     return out
+
+
+def fitted_rows(rows: list[Page], corpus: str) -> list[Page]:
+    """The rows a fit reads: each page read with its story's other outlets (``story``), alone
+    (``alone``), or both (``both``: a model that must work either way learns from both)."""
+    alone = [dataclasses.replace(r, x=r.x_alone) for r in rows]
+    return {"story": rows, "alone": alone, "both": rows + alone}[corpus]
 
 
 def vocabulary(rows: list[Page], min_outlets: int, min_stories: int = 1) -> tuple[str, ...]:
@@ -163,6 +185,7 @@ def fit(rows: list[Page], opts: Options) -> LineModel:
     """Fit the model on the given pages: the logistic model, and with ``opts.trees`` the trees
     stacked on it (fitted on its out-of-fold log-probabilities: five folds of the training
     pages by story, so the trees learn how far to trust it on pages it has not seen)."""
+    rows = fitted_rows(rows, opts.corpus)
     model = fit_logistic(rows, opts)
     if not opts.trees:
         return model
@@ -262,7 +285,8 @@ MODEL_HEADER = """\
 # outlets and {min_stories} stories; a term present adds its weights to the line's class
 # scores (not standardised). A line's class scores: the sum of weight * (value - mean) /
 # scale, plus its terms' weights, plus the intercept; the decoder (line_decoder.toml) reads
-# their softmax. Lines starting with # are comments."""
+# their softmax. Lines starting with # are comments.
+# Fitted on each labelled page read {corpus}."""
 
 
 TREES_HEADER = """\
@@ -300,7 +324,10 @@ def write_trees(trees: TreeEnsemble, opts: Options) -> None:
 
 def write(model: LineModel, opts: Options) -> None:
     """Write the model as plain data files in the package (six decimals, stable order)."""
-    header = MODEL_HEADER.format(min_outlets=opts.min_outlets, min_stories=opts.min_stories)
+    reading = {"both": "with the other outlets' pages of its story and alone",
+               "story": "with the other outlets' pages of its story", "alone": "alone"}  # fmt: skip
+    header = MODEL_HEADER.format(min_outlets=opts.min_outlets, min_stories=opts.min_stories,
+                                 corpus=reading[opts.corpus])  # fmt: skip
     lines = [header, "feature,when_high,when_low,mean,scale," + ",".join(CLASSES)]
     lines.append("(intercept),,,0,1," + ",".join(f"{v:.6f}" for v in model.intercept))
     for k, (name, hi, lo) in enumerate(FEATURES):
@@ -355,14 +382,17 @@ def cross_validate(
     biases: list[tuple[float, ...]],
     fraction: float = 1.0,
     folds: int = 0,
-) -> dict[tuple[int, tuple[float, ...]], dict[str, int]]:
+    modes: tuple[str, ...] = ("alone", "story"),
+) -> dict[tuple[int, tuple[float, ...], str], dict[str, int]]:
     """Leave-one-group-out CV: each outlet's (or story's) pages cleaned by a model fitted
-    without that group; summed counts per options and bias pair. With ``folds`` the groups are
-    dealt (sorted, in turn) into that many folds, each left out whole."""
+    without that group; summed counts per options, bias pair and mode (each page cleaned
+    ``alone``, or with the other outlets' pages of its ``story``). With ``folds`` the groups
+    are dealt (sorted, in turn) into that many folds, each left out whole."""
     groups = sorted({p[by] for p in pages})
     fold_of = {g: (k % folds if folds else k) for k, g in enumerate(groups)}
     rng = np.random.default_rng(18)
     totals: dict = defaultdict(lambda: defaultdict(int))
+    stories = story_words(pages)  # a page's corpus: its story's other outlets, never its own
     for fold in sorted(set(fold_of.values())):
         test = [p for p in pages if fold_of[p[by]] == fold]
         rules = evaluate(test, "rules")
@@ -372,13 +402,18 @@ def cross_validate(
         for k, o in enumerate(opts):
             model = fit([rows[i] for i in train], o)
             for b in biases:
-                s = evaluate(test, dataclasses.replace(model, body_bias=b[0], sentence_bias=b[1],
-                                                       kept_bias=b[2], kept_words=int(b[3])))  # fmt: skip
-                for key, v in s.items():
-                    totals[k, b][key] += v
-                if s.get("chrome_n"):  # this fold's chrome removed, points over the rules'
-                    gain = 100 * (s.get("chrome", 0) - rules.get("chrome", 0)) / s["chrome_n"]
-                    totals[k, b]["gains"] = (*totals[k, b].get("gains", ()), gain)
+                m = dataclasses.replace(model, body_bias=b[0], sentence_bias=b[1],
+                                        kept_bias=b[2], kept_words=int(b[3]))  # fmt: skip
+                for mode in modes:
+                    s = evaluate(test, m, stories=stories if mode == "story" else None)
+                    for key, v in s.items():
+                        totals[k, b, mode][key] += v
+                    if s.get("chrome_n"):  # this fold's chrome removed, points over the rules'
+                        gain = 100 * (s.get("chrome", 0) - rules.get("chrome", 0)) / s["chrome_n"]
+                        lost = s.get("sentences_lost", 0) - rules.get("sentences_lost", 0)
+                        t = totals[k, b, mode]
+                        t["gains"] = (*t.get("gains", ()), gain)
+                        t["lost"] = (*t.get("lost", ()), lost)
     return totals
 
 
@@ -387,8 +422,11 @@ def spread(s: dict) -> str:
     gains = np.array(s.get("gains", ()))
     if len(gains) < 2:
         return ""
+    lost = np.array(s.get("lost", ()))
     return (f"  gain over rules per fold: mean {gains.mean():+.1f}, sd {gains.std(ddof=1):.1f}, "
-            f"ahead in {(gains > 0).sum()}, behind in {(gains < 0).sum()} of {len(gains)} folds")  # fmt: skip
+            f"ahead in {(gains > 0).sum()}, behind in {(gains < 0).sum()} of {len(gains)} folds; "
+            f"sentences lost - rules' per fold: mean {lost.mean():+.2f}, "
+            f"sd {lost.std(ddof=1):.2f}")  # fmt: skip
 
 
 def _grid(args: argparse.Namespace) -> list[Options]:
@@ -404,6 +442,7 @@ def _grid(args: argparse.Namespace) -> list[Options]:
         "trees": [int(v) for v in args.trees.split(",")],
         "depth": [int(v) for v in args.depth.split(",")],
         "rate": [float(v) for v in args.rate.split(",")],
+        "corpus": args.corpus.split(","),
     }
     return [Options(**dict(zip(values, combo, strict=True)))
             for combo in itertools.product(*values.values())]  # fmt: skip
@@ -412,13 +451,14 @@ def _grid(args: argparse.Namespace) -> list[Options]:
 def _label(o: Options, b: tuple[float, ...]) -> str:
     words = f"w{o.min_outlets}/{o.min_stories}s{o.term_scale:g}" if o.lexical else "nolex"
     trees = f" T{o.trees}d{o.depth}r{o.rate:g}" if o.trees else ""
-    return f"C{o.c:g} {words} bw{o.body_weight:g}{trees} b{'+'.join(f'{v:g}' for v in b)}"
+    return (f"C{o.c:g} {words} bw{o.body_weight:g}{trees} fit:{o.corpus} "
+            f"b{'+'.join(f'{v:g}' for v in b)}")  # fmt: skip
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=Path, default=DEFAULT_PAGES)
-    parser.add_argument("--sets", default="train,held-out,train-2")
+    parser.add_argument("--sets", default=",".join(SETS))
     parser.add_argument("--cv", default="", help="outlet, story or both (comma-separated)")
     parser.add_argument("--write", action="store_true")
     parser.add_argument("--c", default="0.5")
@@ -434,7 +474,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rate", default="0.1", help="learning rate of the boosting")
     parser.add_argument("--lexical", default="1", help="1 with terms, 0 without (comma list)")
     parser.add_argument(
-        "--biases", default="1+2+3+5", help="body+sentence+kept biases (+kept words), comma list"
+        "--corpus", default="both", help="fit pages read with their story (story), alone, or both"
+    )
+    parser.add_argument(
+        "--modes", default="alone,story", help="CV: clean each page alone, with its story, or both"
+    )
+    parser.add_argument(
+        "--biases", default="1+1+3+5", help="body+sentence+kept biases (+kept words), comma list"
     )
     parser.add_argument("--fractions", default="1")
     parser.add_argument(
@@ -455,14 +501,17 @@ def main(argv: list[str] | None = None) -> int:
             print(row("jusText (lines as <p>)", evaluate(pages, "justext"), headline=False))
         for by in args.cv.split(","):
             for frac in [float(f) for f in args.fractions.split(",")]:
+                modes = tuple(args.modes.split(","))
                 totals = cross_validate(pages, rows, by=by, opts=grid, biases=biases,
-                                        fraction=frac, folds=args.folds)  # fmt: skip
+                                        fraction=frac, folds=args.folds, modes=modes)  # fmt: skip
                 n = round(frac * len(pages))
                 name = f"{by[:6]}{args.folds or ''}"
                 for k, o in enumerate(grid):
                     for b in biases:
-                        s = totals[k, b]
-                        print(row(f"{name} {n}p {_label(o, b)}", s) + spread(s), flush=True)
+                        for mode in modes:
+                            s = totals[k, b, mode]
+                            print(row(f"{name} {n}p {_label(o, b)} {mode}", s) + spread(s),
+                                  flush=True)  # fmt: skip
     if args.write:
         o = dataclasses.replace(grid[0], bias=biases[0][0], sentence_bias=biases[0][1])
         model = dataclasses.replace(

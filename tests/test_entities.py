@@ -321,3 +321,13 @@ def test_a_person_of_a_country_is_the_person_and_the_country():
         ("Vale", "Kim Vale"),
         ("Bank of England", "Bank of England"),
     ]
+
+
+def test_a_month_after_a_courtesy_title_is_a_surname():
+    # "Mrs May" is the woman named in full before; "In May" stays a date, no one
+    layer = find_entities(
+        ["Prime Minister Theresa May spoke.", "Mrs May said no.", "In May, Mr March left."]
+    )
+    assert _ids(layer) == [
+        ("Theresa May", "Theresa May"), ("May", "Theresa May"), ("March", "March"),
+    ]  # fmt: skip

@@ -889,3 +889,15 @@ def test_the_company_is_the_body_the_text_calls_it_and_never_a_person():
     said = ("On Monday, Lee said the plan was fine.", '"Safety comes first," the company said.')
     t = nf.attributions([nf.Article("x", "T", said)])
     assert t["speaker"].tolist() == ["Lee", "the company"]
+
+
+def test_a_month_after_a_courtesy_title_speaks():
+    # "Mrs May said": the verb has a subject, May, never the title alone nor a date
+    table = _plain(
+        "Prime Minister Theresa May spoke to MPs.",
+        'Mrs May said: "We will act."',
+        '"It was wrong," Mrs May added.',
+        'In May, officials said "no" to the plan.',
+    )
+    got = [(r.speaker, r.verb_lemma) for r in table.itertuples()]
+    assert got == [("Theresa May", "say"), ("Theresa May", "add"), ("officials", "say")]

@@ -171,3 +171,95 @@ def test_no_opening_phrase_without_a_speaker_noun_or_after_a_verb():
     # preposition: neither is a candidate
     ((table, _),) = _candidates('The bridge closed. Rain fell on the workers. "It is over."')
     assert all("opening_phrase" not in features for features in table.values())
+
+
+# --- wider candidates and the features that say why ------------------------------------------
+
+
+def test_a_pronoun_subject_brings_every_person_it_could_stand_for():
+    # "she" after a sentence naming two people: both are antecedents, the nearer (Tom Reed,
+    # named last) first; the article calls Ann Lee "Mrs", Tom Reed "Mr": she agrees with Ann
+    # Lee and clashes with Tom Reed
+    ((table, _),) = _candidates(
+        "Mrs Ann Lee met Mr Tom Reed on Monday.", '"We will appeal," she said.'
+    )
+    lee, reed = table["Ann Lee",], table["Tom Reed",]
+    assert lee["antecedent"] == reed["antecedent"] == 1.0
+    assert reed["antecedent_rank"] == pytest.approx(0.0, abs=1e-5)  # the nearest
+    assert lee["antecedent_rank"] == pytest.approx(math.log1p(1), abs=1e-5)
+    assert lee["pronoun_agrees"] == 1.0 and "pronoun_clashes" not in lee
+    assert reed["pronoun_clashes"] == 1.0 and "pronoun_agrees" not in reed
+    assert lee["in_previous_paragraph"] == reed["in_previous_paragraph"] == 1.0
+
+
+def test_it_agrees_with_an_organisation_and_clashes_with_a_person():
+    ((table, _),) = _candidates(
+        "The Coastal Safety Agency met Ann Lee on Monday.", '"We will appeal," it said.'
+    )
+    agency = next(v for k, v in table.items() if "Agency" in k[0])
+    assert agency["antecedent"] == agency["pronoun_agrees"] == 1.0
+    assert table["Ann Lee",]["pronoun_clashes"] == 1.0
+    assert "antecedent" not in table["Ann Lee",]  # "it" never stands for a person
+
+
+def test_the_article_main_people_are_candidates_with_their_mentions():
+    # Ann Lee is named three times, Tom Reed once: she is a main entity (two mentions or
+    # more), he is not; a quotation three paragraphs later, with no verb, may still be hers
+    ((table, _),) = _candidates(
+        "Ann Lee met Tom Reed. Ann Lee left.",
+        "Ann Lee came back on Monday.",
+        "The weather was cold.",
+        "The roads were closed.",
+        '"It is utterly wrong."',
+    )
+    lee = table["Ann Lee",]
+    assert lee["main_entity"] == 1.0
+    assert lee["salience"] == pytest.approx(math.log1p(3))
+    assert "in_paragraph" not in lee and "in_previous_paragraph" not in lee
+    # Tom Reed is a candidate as one of the last entities named, never a main one
+    assert "main_entity" not in table["Tom Reed",]
+    assert table["Tom Reed",]["salience"] == pytest.approx(math.log1p(1))
+
+
+def test_a_role_noun_subject_matches_the_person_with_that_role():
+    # "the spokesperson" is the agency spokesperson Ann Lee, not Tom Reed
+    ((table, _),) = _candidates(
+        "Agency spokesperson Ann Lee met Tom Reed on Monday.",
+        '"We will appeal," the spokesperson said.',
+    )
+    lee = next(v for k, v in table.items() if v.get("role_matches"))
+    assert lee == table["Ann Lee",]
+    assert "role_matches" not in table["Tom Reed",]
+
+
+def test_the_model_also_chooses_when_the_own_verb_credits_a_pronoun_or_an_outlet():
+    # a model that prefers nobody: the rules' choice stands for a speaker named by name with
+    # a verb of the quotation's own sentence, and the model decides for "he" or a news outlet
+    model = _only("unresolved")
+    named = nf.attributions(
+        [Article("a", "T", ('"We are ready," Tom Ortiz said.',))], speakers=model
+    )
+    assert named["speaker"].tolist() == ["Tom Ortiz"]
+    text = ('Tom Ortiz arrived. "We are ready," he said.', '"It is over," Reuters said.')
+    t = nf.attributions([Article("b", "T", text)], speakers=model)
+    assert t["speaker"].tolist() == ["unresolved", "unresolved"]
+    rules = nf.attributions([Article("b", "T", text)], speakers="rules")
+    assert rules["speaker"].tolist() == ["Tom Ortiz", "Reuters"]
+
+
+def test_the_speaker_of_the_next_quotation_of_the_paragraph_is_a_candidate():
+    # two quotations, the verb only after the second: Tom Ortiz is the next quotation's
+    # speaker for the first one, and nobody's next for the second (the last of the paragraph)
+    (first, _), (second, _) = _candidates('"It is wrong." "We will appeal," Tom Ortiz said.')
+    assert first["Tom Ortiz",]["next_quote"] == 1.0
+    assert "next_quote" not in second["Tom Ortiz",]
+
+
+def test_a_speaker_noun_phrase_inside_the_sentence_before_a_verb_is_a_candidate():
+    # "a trapped worker" ends in a speaker noun and a verb in -ed follows it; "the rubble"
+    # names no speaker, and "the family" is followed by no verb
+    ((table, _),) = _candidates(
+        '"Get me out of the rubble," a trapped worker wailed near the family home.'
+    )
+    phrases = {k[0] for k, v in table.items() if v.get("noun_phrase")}
+    assert phrases == {"a trapped worker"}

@@ -206,3 +206,46 @@ def test_a_corpus_linked_without_keeping_its_layers_links_the_same():
         assert (slim.canonical, slim.single, slim.organisations) == (
             whole.canonical, whole.single, whole.organisations,
         )  # fmt: skip
+
+
+def test_a_full_name_spelt_two_ways_in_two_articles_is_one_person():
+    # article a spells the minister "Hishammuddin Hussein", article b "Hishamuddin Hussein"
+    # (one letter less in the first name, the same last name): one person, named by the
+    # longer spelling when each is used by one article
+    a = nf.Article("a", "T", ('Minister Hishammuddin Hussein spoke. "We search," he said.',))
+    b = nf.Article("b", "T", ('"We will not stop," Hishamuddin Hussein said.',))
+    t = nf.share_of_voice([a, b])
+    # "We search" (2 words, "he": the minister), "We will not stop" (4 words)
+    assert t[["article_id", "speaker", "quoted_words"]].values.tolist() == [
+        ["a", "Hishammuddin Hussein", 2],
+        ["b", "Hishammuddin Hussein", 4],
+    ]
+    # a third article with the shorter spelling: two articles against one, the shorter wins
+    c = nf.Article("c", "T", ("Hishamuddin Hussein met reporters.",))
+    links = link_entities([find_entities(x.clean_paragraphs) for x in (a, b, c)])
+    assert links("Hishammuddin Hussein") == links("Hishamuddin Hussein") == "Hishamuddin Hussein"
+
+
+def test_a_name_without_its_accents_in_another_article_is_the_same_person():
+    a = find_entities(["President Aleksandar Vu\u010di\u0107 spoke."])
+    b = find_entities(["Aleksandar Vucic agreed."])
+    links = link_entities([a, b])
+    # same length, one article each: the first in alphabetical order ("c" before "\u010d")
+    assert (
+        links("Aleksandar Vucic")
+        == links("Aleksandar Vu\u010di\u0107")
+        == "Aleksandar Vu\u010di\u0107"
+    )
+
+
+def test_a_changed_letter_or_two_spellings_to_choose_from_link_nothing():
+    layers = [
+        find_entities(["Andrea Lee spoke."]),
+        find_entities(["Andrew Lee spoke."]),  # a changed letter: another person
+        find_entities(["Kristin Moore spoke."]),
+        find_entities(["Kristina Moore spoke."]),  # one letter more than Kristin ...
+        find_entities(["Kristine Moore spoke."]),  # ... and so is this one: Kristin stays
+    ]
+    links = link_entities(layers)
+    names = ["Andrea Lee", "Andrew Lee", "Kristin Moore", "Kristina Moore", "Kristine Moore"]
+    assert [links(n) for n in names] == names

@@ -38,7 +38,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -46,7 +46,7 @@ from typing import NamedTuple
 
 from newsframe.datafiles import read_toml
 from newsframe.errors import InputError
-from newsframe.lines import Evidence, LineModel, decide
+from newsframe.lines import Evidence, LineModel, Page, StoryView, decide_pages
 from newsframe.text import normalise
 
 try:  # the standard library's regex parser, read only to find the literal text a rule needs
@@ -61,6 +61,7 @@ __all__ = [
     "Removal",
     "Rules",
     "clean_text",
+    "clean_texts",
     "line_evidence",
     "load_rules",
     "page_evidence",
@@ -1387,26 +1388,38 @@ def _cues(norm: str, rules: Rules) -> tuple[bool, bool, bool, bool]:
     )
 
 
-def _model_pass(
+def _model_page(
     lines: list[Line],
     reasons: list[str | None],
     rule_reasons: list[str | None],
     rules: Rules,
     edge_repeats: frozenset[str],
     given: bool,
-    title: str,
-    model: LineModel | None,
-) -> tuple[int | None, str]:
-    """Let the line model decide every line no phrase rule took; returns the headline."""
+    story: StoryView | None,
+) -> tuple[Page, list[bool]]:
+    """The page as the line model reads it, and which lines it may not change (a phrase rule,
+    user evidence, took them, or they carry the given headline)."""
     evidence = line_evidence(lines, reasons, rule_reasons, rules, edge_repeats)
-    ruled = next((i for i, r in enumerate(reasons) if r == "headline"), None)
-    head = None
     keep = [
         r is not None or (given and g in _HEADLINES)
         for r, g in zip(rule_reasons, reasons, strict=True)
     ]
-    said = decide([n for _, _, n in lines], evidence, model=model, title_given=given,
-                  explain=[not k for k in keep])  # fmt: skip
+    page = Page([n for _, _, n in lines], evidence, given, [not k for k in keep], story)
+    return page, keep
+
+
+def _model_verdicts(
+    said: list[tuple[str, str]],
+    keep: list[bool],
+    lines: list[Line],
+    reasons: list[str | None],
+    given: bool,
+    title: str,
+) -> str:
+    """Let the line model's labels (``said``) decide every line no phrase rule took; returns
+    the headline."""
+    ruled = next((i for i, r in enumerate(reasons) if r == "headline"), None)
+    head = None
     for i, (label, why) in enumerate(said):
         if keep[i]:
             continue  # a phrase rule (user evidence) and a given headline stand
@@ -1422,10 +1435,10 @@ def _model_pass(
         else:
             reasons[i] = f"line model: {why}" if why else "line model"
     if given:
-        return next((i for i, r in enumerate(reasons) if r == "headline"), None), title
+        return title
     if head is None and ruled is not None:  # the model found none: the rules' headline stands
         head, reasons[ruled] = ruled, "headline"
-    return head, _headline_text(lines[head][1]) if head is not None else ""
+    return _headline_text(lines[head][1]) if head is not None else ""
 
 
 def clean_text(
@@ -1435,6 +1448,7 @@ def clean_text(
     rules: Rules | None = None,
     edge_repeats: frozenset[str] = frozenset(),
     method: str | LineModel = "rules",
+    story: StoryView | None = None,
 ) -> CleanText:
     """Return the headline, clean paragraphs, captions and removed lines of one copied page.
 
@@ -1451,6 +1465,9 @@ def clean_text(
     say ``"line model: ..."`` with the features that decided, and without a ``title`` its
     headline state gives the headline (a :class:`~newsframe.lines.LineModel` instead of
     ``"model"`` uses those weights). ``method="rules"`` (the default) is the rule cleaner.
+    ``story`` (for the model) is what other outlets' pages of the same story say
+    (:meth:`newsframe.lines.StoryWords.view`): a line their prose shares is about the story.
+    One page of :func:`clean_texts`.
 
     >>> page = "Support us\\n\\nPutin Visits Japan\\n\\nPutin arrived in Tokyo on Thursday for two days of talks.\\n\\nRead more"
     >>> result = clean_text(page)
@@ -1459,21 +1476,69 @@ def clean_text(
     >>> [(r.line_no, r.reason) for r in result.removed]
     [(1, 'donation appeal'), (3, 'headline'), (7, 'navigation link')]
     """
-    if not isinstance(text, str):
-        kind = "None" if text is None else f"a {type(text).__name__}"
-        raise InputError("clean_text", f"text must be a string (the copied page), got {kind}")
+    return clean_texts(
+        [text], titles=[title], rules=rules, edge_repeats=[edge_repeats], method=method,
+        stories=[story],
+    )[0]  # fmt: skip
+
+
+def clean_texts(
+    texts: Sequence[str],
+    *,
+    titles: Sequence[str | None] | None = None,
+    rules: Rules | None = None,
+    edge_repeats: Sequence[frozenset[str]] | None = None,
+    method: str | LineModel = "rules",
+    stories: Sequence[StoryView | None] | None = None,
+) -> list[CleanText]:
+    """Return :func:`clean_text`'s result for each of many pages (with their ``titles``,
+    ``edge_repeats`` and ``stories``, None for none): with the line model, the rule passes run
+    page by page and the model decides every line of every page in one batched pass
+    (:func:`newsframe.lines.decide_pages`). A page cleans the same alone as in a batch.
+
+    >>> [r.paragraphs for r in clean_texts(["Read more\\n\\nThe bridge reopens in May.", "Menu"])]
+    [('The bridge reopens in May.',), ()]
+    """
     if not isinstance(method, LineModel) and method not in ("rules", "model"):
         raise InputError("clean_text", f'method must be "rules" or "model", got {method!r}')
     rules = rules or load_rules()
-    given = bool(title)
-    logical, joined, lines, parts, reasons, rule_reasons, _, title, edge_lines = _rule_verdicts(
-        text, title, rules, edge_repeats
-    )
+    n = len(texts)
+    titles = titles or [None] * n
+    edge_repeats = edge_repeats or [frozenset()] * n
+    stories = stories or [None] * n
+    verdicts = []
+    for text, title, repeats in zip(texts, titles, edge_repeats, strict=True):
+        if not isinstance(text, str):
+            kind = "None" if text is None else f"a {type(text).__name__}"
+            raise InputError("clean_text", f"text must be a string (the copied page), got {kind}")
+        verdicts.append(_rule_verdicts(text, title, rules, repeats))
     if method != "rules":
+        pages = [
+            _model_page(v[2], v[4], v[5], rules, repeats, bool(title), story)
+            for v, title, repeats, story in zip(
+                verdicts, titles, edge_repeats, stories, strict=True
+            )
+        ]
         model = method if isinstance(method, LineModel) else None
-        _, title = _model_pass(
-            lines, reasons, rule_reasons, rules, edge_repeats, given, title, model
-        )
+        said = decide_pages([page for page, _ in pages], model=model)
+        for k, (v, (_, keep), title) in enumerate(zip(verdicts, pages, titles, strict=True)):
+            found = _model_verdicts(said[k], keep, v[2], v[4], bool(title), v[7])
+            verdicts[k] = (*v[:7], found, v[8])
+    return [_result(*v) for v in verdicts]
+
+
+def _result(
+    logical: list[Line],
+    joined: dict[int, list[tuple[int, str]]],
+    lines: list[Line],
+    parts: list[Removal],
+    reasons: list[str | None],
+    rule_reasons: list[str | None],
+    _head: int | None,
+    title: str,
+    edge_lines: frozenset[str],
+) -> CleanText:
+    """The :class:`CleanText` of a page's final verdicts (the fields of :func:`_rule_verdicts`)."""
     notes = _keep_non_latin(lines, reasons, rule_reasons)
     paragraphs = tuple(lines[i][1] for i, r in enumerate(reasons) if r is None)
     captions = tuple(lines[i][1] for i, r in enumerate(reasons) if r == CAPTION)

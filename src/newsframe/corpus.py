@@ -28,11 +28,12 @@ from typing import Any
 import pandas as pd
 
 from newsframe.article import _COUNTS, _DOCUMENTS, Article, _describe, as_articles
-from newsframe.cleaning import CleanText, Removal, Rules, clean_text, load_rules
+from newsframe.cleaning import CleanText, Removal, Rules, clean_text, clean_texts, load_rules
 from newsframe.document import Document, analyse_corpus
 from newsframe.errors import InputError, NewsframeWarning
 from newsframe.files import check_regular, max_bytes_limit, too_big
 from newsframe.files import read_regular as _read_bytes
+from newsframe.lines import StoryView, StoryWords
 from newsframe.parallel import map_slices
 from newsframe.resources import Resources, remember_resources
 from newsframe.sources import (
@@ -575,9 +576,32 @@ def _clean_article(
     edge_repeats: frozenset[str],
     metadata: dict[str, Any],
     method: str = "rules",
+    story: StoryView | None = None,
 ) -> tuple[Article, frozenset[str]]:
     """The cleaned Article and the lines an outlet's edge repeats could still take from it
     (:attr:`newsframe.cleaning.CleanText.edge_lines`)."""
+    source = _page_source(path, text, metadata)
+    result: CleanText = clean_text(
+        source.text, title=source.title, rules=rules, edge_repeats=edge_repeats, method=method,
+        story=story,
+    )  # fmt: skip
+    return _cleaned_article(path, data, text, encoding, article_id, metadata, source, result)
+
+
+@dataclass(frozen=True)
+class _Source:
+    """What the cleaner reads of a file: its text (an HTML page's extracted text), the title
+    hint, captions and left-out blocks of the HTML, and the page text the article keeps."""
+
+    text: str
+    title: str | None
+    html_captions: tuple[str, ...]
+    page_text: str
+    left_out: tuple[Removal, ...]
+
+
+def _page_source(path: Path, text: str, metadata: dict[str, Any]) -> _Source:
+    """What the cleaner reads of a file (an HTML page's main content is extracted first)."""
     title_hint = metadata.get("title") or None
     source_text = page_text = text
     html_captions: tuple[str, ...] = ()
@@ -587,9 +611,21 @@ def _clean_article(
         source_text, html_captions = page.text, page.captions
         title_hint = title_hint or page.title
         page_text, left_out = _with_left_out(source_text, page.left_out)
-    result: CleanText = clean_text(
-        source_text, title=title_hint, rules=rules, edge_repeats=edge_repeats, method=method
-    )
+    return _Source(source_text, title_hint, html_captions, page_text, left_out)
+
+
+def _cleaned_article(
+    path: Path,
+    data: bytes,
+    text: str,
+    encoding: str,
+    article_id: str | None,
+    metadata: dict[str, Any],
+    source: _Source,
+    result: CleanText,
+) -> tuple[Article, frozenset[str]]:
+    """The Article of a cleaned file (an error when no words are left) and its edge lines."""
+    html_captions, page_text, left_out = source.html_captions, source.page_text, source.left_out
     if not result.paragraphs:
         raise InputError(path, "no article text left after cleaning (the file is all boilerplate?)")
     if not any(ch.isalpha() for p in result.paragraphs for ch in p):
@@ -858,14 +894,19 @@ def _warn_notes(article: Article) -> None:
 
 
 def _build_all(
-    jobs: list[tuple], rules: Rules, n_jobs: int, executor=None, method: str = "rules"
+    jobs: list[tuple],
+    rules: Rules,
+    n_jobs: int,
+    executor=None,
+    method: str = "rules",
+    story: StoryWords | None = None,
 ) -> list[tuple[Article, frozenset[str]]]:
     if executor is not None and jobs:
-        return executor(functools.partial(_build, rules=rules, method=method), jobs)
+        return executor(functools.partial(_build, rules=rules, method=method, story=story), jobs)
     # forked workers see the jobs and the rules (and the line classifier's cache) as they are
     # here; only the cleaned Articles (and their edge lines) travel back
     parts = map_slices(
-        functools.partial(_build_slice, rules=rules, method=method),
+        functools.partial(_build_slice, rules=rules, method=method, story=story),
         jobs,
         n_jobs=n_jobs,
         min_items=256,
@@ -874,37 +915,76 @@ def _build_all(
 
 
 def _build_slice(
-    jobs: Sequence[tuple], rules: Rules, method: str = "rules"
+    jobs: Sequence[tuple], rules: Rules, method: str = "rules", story: StoryWords | None = None
 ) -> list[tuple[Article, frozenset[str]]]:
-    return [_build(job, rules, method) for job in jobs]
+    if method == "rules":
+        return _normalised([_build(job, rules, method) for job in jobs])
+    # the line model decides the lines of every page of the slice in one batched pass
+    sources = [_where(job, lambda job=job: _page_source(job[0], job[2], _meta(job[4])))
+               for job in jobs]  # fmt: skip
+    results = clean_texts(
+        [s.text for s in sources], titles=[s.title for s in sources], rules=rules,
+        edge_repeats=[job[5] for job in jobs], method=method,
+        stories=[_story_view(story, job) for job in jobs],
+    )  # fmt: skip
+    return _normalised([_where(job, lambda job=job, s=s, r=r: _cleaned_article(
+                job[0], job[1], job[2], job[3], job[4].get("article_id"), _meta(job[4]), s, r))
+            for job, s, r in zip(jobs, sources, results, strict=True)])  # fmt: skip
 
 
-def _build(job: tuple, rules: Rules, method: str = "rules") -> tuple[Article, frozenset[str]]:
+def _normalised(
+    built: list[tuple[Article, frozenset[str]]],
+) -> list[tuple[Article, frozenset[str]]]:
+    """``built``, each article's paragraphs normalised here (in the worker that cleaned it,
+    cached on the article that travels back) when :func:`_edge_paragraphs` will read them, not
+    one article after another in the calling process."""
+    for article, _ in built:
+        if article.outlet and article.source_path is not None and not _is_html(article.source_path):
+            article.clean_paragraphs  # noqa: B018 - computed and cached
+    return built
+
+
+def _meta(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in row.items() if k not in ("article_id", "file") and v != ""}
+
+
+def _where(job: tuple, func: Callable[[], Any]) -> Any:
+    """``func()``; an error names the job's table row (its ``where``) before the problem."""
+    try:
+        return func()
+    except InputError as exc:
+        if not job[6]:
+            raise
+        raise InputError(exc.path, f"{job[6]}{exc.problem}") from None
+
+
+def _story_words(jobs: Sequence[tuple]) -> StoryWords:
+    """The corpus's story words (:class:`newsframe.lines.StoryWords`): the prose of its text
+    pages, counted per outlet (a page without an outlet is an outlet of its own)."""
+    return StoryWords.count(
+        (_outlet_key(job), job[2].splitlines()) for job in jobs if not _is_html(job[0])
+    )
+
+
+def _outlet_key(job: tuple) -> str:
+    return job[4].get("outlet") or f"file:{job[0]}"
+
+
+def _story_view(story: StoryWords | None, job: tuple) -> StoryView | None:
+    return story.view(_outlet_key(job)) if story is not None else None
+
+
+def _build(
+    job: tuple, rules: Rules, method: str = "rules", story: StoryWords | None = None
+) -> tuple[Article, frozenset[str]]:
     """Clean one job ``(path, bytes, text, encoding, row, edge repeats, where)``; ``where``
     (``"row 5: "`` for a table row) goes before the problem of an error."""
-    path, data, text, encoding, row, repeats, where = job
-    meta = {k: v for k, v in row.items() if k not in ("article_id", "file") and v != ""}
-    try:
-        built = _clean_article(
-            path,
-            data,
-            text,
-            encoding,
-            article_id=row.get("article_id"),
-            rules=rules,
-            edge_repeats=repeats,
-            metadata=meta,
-            method=method,
-        )
-    except InputError as exc:
-        if not where:
-            raise
-        raise InputError(exc.path, f"{where}{exc.problem}") from None
-    article = built[0]
-    if article.outlet and article.source_path is not None and not _is_html(article.source_path):
-        article.clean_paragraphs  # noqa: B018 - normalised here, in the worker (and cached on
-        # the article that travels back), not one article after another in _edge_paragraphs
-    return built
+    path, data, text, encoding, row, repeats, _ = job
+    return _where(job, lambda: _clean_article(
+        path, data, text, encoding, article_id=row.get("article_id"), rules=rules,
+        edge_repeats=repeats, metadata=_meta(row), method=method,
+        story=_story_view(story, job) if method != "rules" else None,
+    ))  # fmt: skip
 
 
 def _clean_all(
@@ -912,7 +992,9 @@ def _clean_all(
 ) -> list[Article]:
     """Clean every job, then clean again, with their outlet's repeated edge paragraphs, the
     articles that evidence can change (see :func:`_edge_paragraphs`)."""
-    built = _build_all(jobs, rules, n_jobs, executor, method)
+    # the line model reads each page with the other outlets' pages of the corpus (its story)
+    story = _story_words(jobs) if method != "rules" else None
+    built = _build_all(jobs, rules, n_jobs, executor, method, story)
     articles = [article for article, _ in built]
     # Second look only where it can matter: an article of an outlet with repeated edge
     # paragraphs, one of which is a line the cleaner would look up at the page's edges (its
@@ -931,6 +1013,7 @@ def _clean_all(
         n_jobs,
         executor,
         method,
+        story,
     )
     for n, (article, _) in zip(again, redone, strict=True):
         articles[n] = article

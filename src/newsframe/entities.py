@@ -604,7 +604,7 @@ def find_entities(
                 end = spans[len(role) + len(name) - 1][1]
             if not name or name[-1].lower() in _INSIDE or name[0].lower() in _INSIDE:
                 continue
-            if all(w.lower().rstrip(".") in _NOT_NAME for w in name):
+            if all(w.lower().rstrip(".") in _NOT_NAME for w in name) and not _courtesy(role, name):
                 continue
             k = _person_of_place(name, orgs, places)
             if k:  # "Kim Chisnall of New Zealand's TV3": the person, then the country
@@ -676,6 +676,21 @@ def find_entities(
     layer.mentions.sort(key=lambda m: (m.paragraph_id, m.start))
     layer.__dict__.pop("_spelt", None)  # a look-up index, not kept with the layer
     return _canonical(layer, frozenset(names))
+
+
+def _courtesy(role: list[str], name: list[str]) -> bool:
+    """True for a month after a courtesy title, a surname ("Mrs May", "Mr March"): never a
+    date, whatever the calendar says (a weekday stays a day).
+
+    >>> _courtesy(["Mrs"], ["May"]), _courtesy(["Minister"], ["May"]), _courtesy([], ["May"])
+    (True, False, False)
+    """
+    return (
+        bool(role)
+        and role[-1].lower().rstrip(".") in _TITLE_ONLY
+        and len(name) == 1
+        and name[0].lower() not in _WEEKDAYS
+    )
 
 
 def _person_named(layer: Entities, name: list[str]) -> bool:

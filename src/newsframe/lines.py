@@ -47,7 +47,7 @@ import math
 import re
 import tomllib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -67,12 +67,18 @@ __all__ = [
     "STATES",
     "Evidence",
     "LineModel",
+    "Page",
+    "StoryView",
+    "StoryWords",
     "TreeEnsemble",
     "decide",
+    "decide_pages",
     "explain",
     "line_features",
     "line_terms",
     "load_line_model",
+    "page_words",
+    "pages_features",
     "state_sequence",
 ]
 
@@ -173,6 +179,17 @@ _BLOCK = (
     ("prose_after", "much prose after it", "no prose after it"),
     ("prose_before", "much prose before it", "no prose before it"),
 )
+# corpus topicality: when other outlets' pages of the same story are cleaned with the page, a
+# body line shares content words with their prose (their densest prose most), an outlet's
+# template does not, a related story's summary less; alone, the page's own other lines stand in
+_STORY = (
+    ("story_alone", "cleaned alone (no other outlet's page of the story)", ""),
+    ("story_core", "its words lead other outlets' stories", "its words lead no other outlet's story"),
+    ("story_prose", "its words recur in other outlets' prose", "its words are not in other outlets' prose"),
+    ("story_any", "its words are in other outlets' pages", "no word of it in other outlets' pages"),
+    ("story_near", "among lines other outlets' prose shares", "among lines other outlets do not share"),
+    ("subhead", "a short title between paragraphs whose words the body repeats", ""),
+)  # fmt: skip
 #: Lines either side in which a line's echo (the same opening, or one inside the other) counts.
 ECHO = 3
 #: Characters of a line's opening that make it the echo of a nearby line's.
@@ -193,7 +210,9 @@ def _context_names() -> tuple[tuple[str, str, str], ...]:
 
 
 #: Every feature, in the order of the model file: (name, said of a high value, of a low value).
-FEATURES: tuple[tuple[str, str, str], ...] = _BASE + _POSITION + _TOPIC + _BLOCK + _context_names()
+FEATURES: tuple[tuple[str, str, str], ...] = (
+    _BASE + _POSITION + _TOPIC + _STORY + _BLOCK + _context_names()
+)
 _INDEX = {name: k for k, (name, _, _) in enumerate(_BASE)}
 _CTX = [_INDEX[name] for name in _CONTEXT]
 _SAID_HIGH = np.array([bool(hi) for _, hi, _ in FEATURES])
@@ -551,11 +570,16 @@ def _shallow(line: str, ev: Evidence, repeated: bool) -> tuple[float, ...]:
     )
 
 
-def line_features(lines: Sequence[str], evidence: Sequence[Evidence]) -> np.ndarray:
+def line_features(
+    lines: Sequence[str], evidence: Sequence[Evidence], *, story: StoryView | None = None
+) -> np.ndarray:
     """Return the feature matrix of a page: one row per line, one column per :data:`FEATURES`.
 
     Lines are taken as written (they are normalised here). Linear in the page: one pass over
     its lines for the text features, then whole-page array operations for position and context.
+    ``story`` is what other outlets' pages of the same story say (:meth:`StoryWords.view`);
+    without it the corpus topicality features fall back on the page's own other lines. One page
+    of :func:`pages_features` (a page gets the same rows alone as in a batch).
 
     >>> x = line_features(["Read more", "The mayor said the bridge will reopen in May."],
     ...                   [Evidence(verdict="chrome", phrase=True), Evidence(sentence=True)])
@@ -565,23 +589,96 @@ def line_features(lines: Sequence[str], evidence: Sequence[Evidence]) -> np.ndar
     >>> x[:, names.index("final_stop")].tolist(), x[:, names.index("prev_rule_chrome")].tolist()
     ([0.0, 1.0], [0.0, 1.0])
     """
-    if len(lines) != len(evidence):
-        raise InputError("line_features", "lines and evidence must be of the same length")
-    n = len(lines)
-    if n == 0:
-        return np.zeros((0, len(FEATURES)))
-    norm = [_norm(line) for line in lines]
-    low = [s.lower() for s in norm]
-    counts = Counter(low)
-    base = np.array(
-        [_shallow(s, ev, counts[k] > 1) for s, k, ev in zip(norm, low, evidence, strict=True)]
-    )
-    out = _page_features(base, [_content(s) for s in norm])
-    out[:, _ECHOED] = _echoes(low)
-    return out
+    return pages_features([(lines, evidence, story)])[0]
 
 
-def _echoes(low: Sequence[str]) -> np.ndarray:
+def pages_features(
+    pages: Sequence[tuple[Sequence[str], Sequence[Evidence], StoryView | None]],
+) -> tuple[np.ndarray, np.ndarray]:
+    """Return the feature rows of many pages as one matrix, and where each page starts.
+
+    ``pages`` holds per page its lines, the rules' evidence and its story view (or None).
+    One pass over every line for the text and topicality features, then array operations
+    over the whole matrix with the page boundaries (no numpy call per page): the rows of a
+    page do not depend on the other pages of the batch. ``starts`` has one more entry than
+    pages (the end).
+
+    >>> ev = [Evidence(sentence=True), Evidence("chrome", phrase=True)]
+    >>> x, starts = pages_features([(["A storm hit the town on Monday night.", "Share"], ev, None),
+    ...                             (["Menu"], [Evidence("chrome")], None)])
+    >>> x.shape == (3, len(FEATURES)), starts.tolist()
+    (True, [0, 2, 3])
+    """
+    norm: list[str] = []
+    low: list[str] = []
+    rows: list[tuple[float, ...]] = []
+    sizes = []
+    for lines, evidence, _ in pages:
+        if len(lines) != len(evidence):
+            raise InputError("line_features", "lines and evidence must be of the same length")
+        page_norm = [_norm(line) for line in lines]
+        page_low = [s.lower() for s in page_norm]
+        counts = Counter(page_low)
+        rows += [_shallow(s, ev, counts[k] > 1)
+                 for s, k, ev in zip(page_norm, page_low, evidence, strict=True)]  # fmt: skip
+        norm += page_norm
+        low += page_low
+        sizes.append(len(lines))
+    starts = np.concatenate([[0], np.cumsum(sizes, dtype=np.intp)]).astype(np.intp)
+    if not rows:
+        return np.zeros((0, len(FEATURES))), starts
+    base = np.array(rows)
+    bounds = _Bounds.of(starts)
+    out = _page_features(base, [_content(s) for s in norm], bounds, [p[2] for p in pages])
+    out[:, _ECHOED] = [v for a, b in itertools.pairwise(starts.tolist())
+                       for v in _echoes(low[a:b])]  # fmt: skip
+    return out, starts
+
+
+#: Lines either side a neighbourhood mean reads (:func:`_window_mean`).
+NEAR = 2
+
+
+@dataclass(frozen=True, eq=False)
+class _Bounds:
+    """Page boundaries of a matrix of lines: per row its page, the page's first row and size,
+    its index in the page, whether it is the page's first or last line, and for each shift of
+    up to :data:`NEAR` rows the row it reads and whether that row is in the same page."""
+
+    starts: np.ndarray
+    page: np.ndarray
+    first: np.ndarray
+    size: np.ndarray
+    idx: np.ndarray
+    is_first: np.ndarray
+    is_last: np.ndarray
+    near: np.ndarray  # (2 * NEAR, rows): the row read at shifts -NEAR..-1, 1..NEAR
+    near_ok: np.ndarray  # (2 * NEAR, rows): that row is in the same page
+    near_count: np.ndarray  # (rows,): how many of them are
+
+    @classmethod
+    def of(cls, starts: np.ndarray) -> _Bounds:
+        sizes = np.diff(starts)
+        page = np.repeat(np.arange(len(sizes)), sizes)
+        first = starts[:-1][page]
+        n = len(page)
+        idx = np.arange(n) - first
+        size = sizes[page]
+        shifts = np.array([*range(-NEAR, 0), *range(1, NEAR + 1)])[:, None]
+        moved = idx + shifts
+        ok = (moved >= 0) & (moved < size)
+        near = np.clip(np.arange(n) + shifts, 0, max(n - 1, 0))
+        return cls(starts, page, first, size, idx, idx == 0, idx == size - 1, near, ok,
+                   ok.sum(axis=0))  # fmt: skip
+
+    def shift(self, v: np.ndarray, by: int, fill: float = 0.0) -> np.ndarray:
+        """``v`` of the line ``by`` rows on (``-1``: the previous), ``fill`` off the page."""
+        k = by + NEAR if by < 0 else by + NEAR - 1
+        got, ok = v[self.near[k]], self.near_ok[k]
+        return np.where(ok[:, None] if got.ndim > 1 else ok, got, fill)
+
+
+def _echoes(low: Sequence[str]) -> list[float]:
     """1 for a line that has an echo within :data:`ECHO` lines: the same first
     :data:`ECHO_CHARS` characters (of at least three words), or, for lines of up to
     :data:`ECHO_LONGEST` characters, its whole text inside the other's or the other's inside
@@ -601,7 +698,7 @@ def _echoes(low: Sequence[str]) -> np.ndarray:
                 heads[i] == heads[j] or (short[i] and short[j] and (a in lines[j] or lines[j] in a))
             ):
                 out[i] = out[j] = 1.0
-    return np.array(out)
+    return out
 
 
 @lru_cache(maxsize=65_536)
@@ -609,55 +706,77 @@ def _norm(line: str) -> str:
     return " ".join(normalise(line).split())
 
 
-def _window_mean(v: np.ndarray, idx: np.ndarray, k: int = 2) -> np.ndarray:
-    """Mean of ``v`` over the ``k`` lines either side of each line, the line itself left out."""
-    n = len(v)
-    cum = np.concatenate([[0.0], np.cumsum(v)])
-    lo, hi = np.maximum(idx - k, 0), np.minimum(idx + k + 1, n)
-    return (cum[hi] - cum[lo] - v) / np.maximum(hi - lo - 1, 1)
+def _window_mean(v: np.ndarray, bounds: _Bounds) -> np.ndarray:
+    """Mean of ``v`` over the :data:`NEAR` lines either side of each line in its page, the
+    line itself left out (added in a fixed order: a page's values do not depend on its batch)."""
+    return np.where(bounds.near_ok, v[bounds.near], 0.0).sum(axis=0) / np.maximum(
+        bounds.near_count, 1
+    )
 
 
-def _page_features(base: np.ndarray, content: Sequence[frozenset[str]]) -> np.ndarray:
-    """Position, topicality and context columns from the :data:`_BASE` columns of a page's
-    lines and their content words."""
+def _segment_argmax(v: np.ndarray, bounds: _Bounds) -> np.ndarray:
+    """Per page: the row of its largest value (the first of equal ones)."""
+    order = np.lexsort((np.arange(len(v)), -v, bounds.page))
+    return order[bounds.starts[:-1][np.diff(bounds.starts) > 0]]
+
+
+def _segment_median(v: np.ndarray, bounds: _Bounds) -> np.ndarray:
+    """Per row: the median of ``v`` over the row's page."""
+    ranked = v[np.lexsort((v, bounds.page))]
+    lo = bounds.first + (bounds.size - 1) // 2
+    hi = bounds.first + bounds.size // 2
+    return (ranked[lo] + ranked[hi]) / 2
+
+
+def _page_features(
+    base: np.ndarray,
+    content: Sequence[tuple[frozenset[str], float]],
+    bounds: _Bounds,
+    stories: Sequence[StoryView | None],
+) -> np.ndarray:
+    """Position, topicality and context columns from the :data:`_BASE` columns of the lines
+    of a batch of pages and their content words."""
     n, nb = base.shape
     out = np.zeros((n, len(FEATURES)))
     out[:, :nb] = base
     words = base[:, _INDEX["words"]]
     density = words * base[:, _INDEX["stopwords"]]
-    if n > 2:  # jusText-style smoothing: a line's prose density with its neighbours'
-        density = (np.concatenate([density[:1], density[:-1]]) + density
-                   + np.concatenate([density[1:], density[-1:]])) / 3  # fmt: skip
-    densest = int(np.argmax(density))
-    idx = np.arange(n)
+    # jusText-style smoothing: a line's prose density with its neighbours' (pages of 3 or more)
+    smooth = (bounds.shift(density, -1) + density + bounds.shift(density, 1)
+              + density * (bounds.is_first + bounds.is_last)) / 3  # fmt: skip
+    density = np.where(bounds.size > 2, smooth, density)
+    densest = _segment_argmax(density, bounds)  # per page (with lines), its row
+    pages_with_lines = np.flatnonzero(np.diff(bounds.starts) > 0)
+    at = np.zeros(len(bounds.starts) - 1, dtype=np.intp)
+    at[pages_with_lines] = densest
+    d = at[bounds.page] - bounds.first  # the densest line's index in each row's page
+    idx = bounds.idx
     chrome = base[:, _INDEX["rule_chrome"]]
-    span = max(1, n - 1)
+    span = np.maximum(1, bounds.size - 1)
     c = nb  # the position columns, in the order of _POSITION
     out[:, c] = idx / span
-    out[0, c + 1] = 1.0
-    out[n - 1, c + 2] = 1.0
-    out[:, c + 3] = np.abs(idx - densest) / span
-    out[:, c + 4] = np.maximum(densest - idx, 0) / span
-    between = np.ones(n)
-    between[1:] *= chrome[:-1]
-    between[:-1] *= chrome[1:]
-    out[:, c + 5] = between
-    out[:, c + 6] = words - np.median(words)
-    out[:, c + 7] = _window_mean(base[:, _INDEX["sentence"]], idx)
-    out[:, c + 8] = _window_mean(chrome, idx)
+    out[:, c + 1] = bounds.is_first
+    out[:, c + 2] = bounds.is_last
+    out[:, c + 3] = np.abs(idx - d) / span
+    out[:, c + 4] = np.maximum(d - idx, 0) / span
+    out[:, c + 5] = bounds.shift(chrome, -1, 1.0) * bounds.shift(chrome, 1, 1.0)
+    out[:, c + 6] = words - _segment_median(words, bounds)
+    out[:, c + 7] = _window_mean(base[:, _INDEX["sentence"]], bounds)
+    out[:, c + 8] = _window_mean(chrome, bounds)
     c += len(_POSITION)
-    out[:, c : c + len(_TOPIC)] = _topicality(base, content, densest)
-    c += len(_TOPIC)
-    out[:, c : c + len(_BLOCK)] = _blocks(
-        (words >= _PROSE_WORDS) & (base[:, _INDEX["sentence"]] > 0)
-    )
+    prose = (words >= _PROSE_WORDS) & (base[:, _INDEX["sentence"]] > 0)
+    width = len(_TOPIC) + len(_STORY)
+    out[:, c : c + width] = _topicality(base, content, prose, d, bounds, stories)
+    c += width
+    out[:, c : c + len(_BLOCK)] = _blocks(prose, bounds)
     c += len(_BLOCK)  # previous line: none, then its context columns; then the next line
+    ctx = base[:, _CTX]
     width = len(_CTX)
-    out[0, c] = 1.0
-    out[1:, c + 1 : c + 1 + width] = base[:-1, _CTX]
+    out[:, c] = bounds.is_first
+    out[:, c + 1 : c + 1 + width] = bounds.shift(ctx, -1)
     c += 1 + width
-    out[n - 1, c] = 1.0
-    out[:-1, c + 1 : c + 1 + width] = base[1:, _CTX]
+    out[:, c] = bounds.is_last
+    out[:, c + 1 : c + 1 + width] = bounds.shift(ctx, 1)
     return out
 
 
@@ -683,81 +802,252 @@ def _content(line: str) -> tuple[frozenset[str], float]:
     """The content words of a line (normalised text) and the share of them that are rare:
     lowercase words of three letters or more as the project's tokenizer reads them, in its
     first :data:`TOPIC_WINDOW` characters, stopwords and numbers left out."""
-    stopwords = _stopwords()
-    words = frozenset(
-        w
-        for w in _WORD.findall(line[:TOPIC_WINDOW].lower())
-        if len(w) > 2 and w[0].isalpha() and w not in stopwords
-    )
+    found = set(_WORD.findall(line[:TOPIC_WINDOW].lower()))
+    found -= _stopwords()
+    words = frozenset(w for w in found if len(w) > 2 and w[0].isalpha())
     return words, len(words - _common()) / len(words) if words else 0.0
 
 
-def _blocks(prose: np.ndarray) -> np.ndarray:
+def _blocks(prose: np.ndarray, bounds: _Bounds) -> np.ndarray:
     """The :data:`_BLOCK` columns: the length (log) of the run of prose, or of lines that are
-    not prose, that holds each line, and the shares of the page's prose lines after and before
-    it. Array operations over the page."""
-    n = len(prose)
-    out = np.zeros((n, len(_BLOCK)))
-    change = np.flatnonzero(np.diff(prose.astype(np.int8))) + 1
-    starts = np.concatenate([[0], change])
-    lengths = np.diff(np.concatenate([starts, [n]]))
-    run = np.repeat(np.log1p(lengths), lengths)
+    not prose, that holds each line, and the shares of its page's prose lines after and before
+    it. Array operations over the batch."""
+    out = np.zeros((len(prose), len(_BLOCK)))
+    p = prose.astype(np.int64)
+    change = bounds.is_first | (p != bounds.shift(p, -1))
+    run_id = np.cumsum(change) - 1
+    run = np.log1p(np.bincount(run_id))[run_id]
     out[:, 0] = np.where(prose, 0.0, run)
     out[:, 1] = np.where(prose, run, 0.0)
-    total = max(1, int(prose.sum()))
-    seen = np.cumsum(prose)
-    out[:, 2] = (seen[-1] - seen) / total
-    out[:, 3] = (seen - prose) / total
+    seen = np.cumsum(p)
+    seen = seen - (seen[bounds.first] - p[bounds.first])  # prose lines so far in the page
+    page_total = np.bincount(bounds.page, weights=p, minlength=len(bounds.starts) - 1)[bounds.page]
+    total = np.maximum(1, page_total)
+    out[:, 2] = (page_total - seen) / total
+    out[:, 3] = (seen - p) / total
     return out
 
 
 def _topicality(
-    base: np.ndarray, content: Sequence[tuple[frozenset[str], float]], densest: int
+    base: np.ndarray,
+    content: Sequence[tuple[frozenset[str], float]],
+    prose: np.ndarray,
+    densest: np.ndarray,
+    bounds: _Bounds,
+    stories: Sequence[StoryView | None],
 ) -> np.ndarray:
-    """The :data:`_TOPIC` columns: how far each line's content words are the page's story.
-
-    Cosine of binary word vectors with the headline line (the rules' headline; the line itself
-    left out), the share of the line's words found in another prose line of the page, the
-    cosine with the word counts of the prose within :data:`CORE` lines of the densest prose
-    (the line itself left out), the mean share of the two lines either side, the share of rare
-    words. Sets and counts per page: linear in its words.
-    """
+    """The :data:`_TOPIC` and :data:`_STORY` columns: how far each line's content words are the
+    page's story (:func:`_topic_rows`), and the story other outlets tell (:func:`_story`; a
+    page alone falls back on its own other lines). ``densest`` holds per row the index of its
+    page's densest prose line. One pass over the lines, then array operations."""
     n = len(content)
-    out = np.zeros((n, len(_TOPIC)))
-    prose = (base[:, _INDEX["words"]] >= _PROSE_WORDS) & (base[:, _INDEX["sentence"]] > 0)
+    out = np.zeros((n, len(_TOPIC) + len(_STORY)))
+    pages = len(bounds.starts) - 1
+    heads = np.flatnonzero(base[:, _INDEX["rule_headline"]] > 0)
+    head_row = np.full(pages, -1)
+    found, at = np.unique(bounds.page[heads], return_index=True)
+    head_row[found] = heads[at]
+    prose_l = prose.tolist()
+    table: list[tuple[float, ...]] = []
+    told: list[tuple[float, ...]] = []  # alone, core, prose, any
+    for p, (a, b) in enumerate(itertools.pairwise(bounds.starts.tolist())):
+        if a == b:
+            continue
+        h = int(head_row[p])
+        rows = _topic_rows(content[a:b], prose_l[a:b], h - a if h >= 0 else -1, int(densest[a]))
+        table += rows
+        if stories[p] is None:  # alone: the page's own other lines stand in
+            told += [(1.0, r[4], r[1], r[1]) for r in rows]
+        else:
+            told += [(0.0, *r) for r in _story([w for w, _ in content[a:b]], stories[p])]
+    tab = np.array(table).reshape(n, 5)
+    out[:, [0, 1, 2, 4]] = tab[:, :4]
+    out[:, 3] = _window_mean(out[:, 1], bounds)
+    out[:, 5] = head_row[bounds.page] < 0
+    out[:, 7] = np.bincount(bounds.page, weights=prose, minlength=pages)[bounds.page] / bounds.size
+    s = len(_TOPIC)  # the story columns, in the order of _STORY
+    out[:, s : s + 4] = np.array(told).reshape(n, 4)
+    out[:, s + 4] = _window_mean(out[:, s + 2], bounds)
+    out[:, s + 5] = _subheads(base, prose, tab[:, 1], bounds)
+    return out
+
+
+def _topic_rows(
+    content: Sequence[tuple[frozenset[str], float]], prose: Sequence[bool], h: int, densest: int
+) -> list[tuple[float, ...]]:
+    """Per line of one page: the cosine of its binary word vector with the headline line's
+    (``h``, the rules' headline; the line itself left out), the share of its words found in
+    another prose line of the page, the cosine with the word counts of the prose within
+    :data:`CORE` lines of the ``densest`` (the line itself left out), the share of rare words,
+    and the share of its words in that core without it (a page alone's stand-in for other
+    outlets' leads). Sets and counts: linear in the page's words."""
+    n = len(content)
     df: Counter[str] = Counter()  # in how many prose lines each word is
     core: Counter[str] = Counter()
     lo, hi = max(0, densest - CORE), min(n, densest + CORE + 1)
-    for i in np.flatnonzero(prose).tolist():
-        df.update(content[i][0])
-        if lo <= i < hi:
-            core.update(content[i][0])
+    for i, is_prose in enumerate(prose):
+        if is_prose:
+            df.update(content[i][0])
+            if lo <= i < hi:
+                core.update(content[i][0])
     core_norm = sum(v * v for v in core.values())
-    heads = np.flatnonzero(base[:, _INDEX["rule_headline"]] > 0)
-    h = int(heads[0]) if len(heads) else -1
     head = content[h][0] if h >= 0 else frozenset()
-    out[:, 5] = float(h < 0)
-    out[:, 7] = prose.mean()
     recurring = {w for w, c in df.items() if c > 1}  # in two prose lines: in another for any
     seen, core_words = df.keys(), core.keys()
-    cols: list[tuple[float, float, float, float]] = []  # headline, page, core, rare
-    for i, ((words, rare), is_prose) in enumerate(zip(content, prose.tolist(), strict=True)):
+    in_core = {w for w, c in core.items() if c > 1}  # in the core without any one line
+    out: list[tuple[float, ...]] = []
+    for i, ((words, rare), is_prose) in enumerate(zip(content, prose, strict=True)):
         k = len(words)
         if not k:
-            cols.append((0.0, 0.0, 0.0, 0.0))
+            out.append((0.0, 0.0, 0.0, 0.0, 0.0))
             continue
         to_head = len(words & head) / math.sqrt(k * len(head)) if head and i != h else 0.0
         page = len(words & (recurring if is_prose else seen)) / k
         shared = sum(map(core.__getitem__, words & core_words))
-        if is_prose and lo <= i < hi:  # the line itself left out of the core
+        own = is_prose and lo <= i < hi
+        if own:  # the line itself left out of the core
             shared, norm = shared - k, core_norm - 2 * shared + k
         else:
             norm = core_norm
-        cols.append((to_head, page, shared / math.sqrt(k * norm) if shared > 0 < norm else 0.0,
-                     rare))  # fmt: skip
-    out[:, [0, 1, 2, 4]] = np.array(cols).reshape(n, 4)
-    out[:, 3] = _window_mean(out[:, 1], np.arange(n))
+        out.append((to_head, page, shared / math.sqrt(k * norm) if shared > 0 < norm else 0.0,
+                    rare, len(words & (in_core if own else core_words)) / k))  # fmt: skip
     return out
+
+
+#: The most words (and the fewest) of a body subhead: a short title between two paragraphs.
+SUBHEAD_WORDS = (2, 10)
+
+
+def _subheads(base: np.ndarray, prose: np.ndarray, page: np.ndarray, bounds: _Bounds) -> np.ndarray:
+    """The ``subhead`` column: for a short line (:data:`SUBHEAD_WORDS`) with no final stop, in
+    title case or capitals, between two prose lines of its page, the share of its words the
+    page's prose repeats (``page``); 0 for every other line."""
+    words = np.expm1(base[:, _INDEX["words"]])
+    shape = (
+        (words >= SUBHEAD_WORDS[0] - 0.5)
+        & (words <= SUBHEAD_WORDS[1] + 0.5)
+        & (base[:, _INDEX["final_stop"]] == 0)
+        & ((base[:, _INDEX["title_case"]] >= 0.5) | (base[:, _INDEX["capitals"]] > 0))
+    )
+    between = (bounds.shift(prose, -1, False) & bounds.shift(prose, 1, False)).astype(bool)
+    return np.where(shape & between & ~prose, page, 0.0)
+
+
+def _story(words: Sequence[frozenset[str]], story: StoryView) -> list[tuple[float, float, float]]:
+    """The ``story_core``, ``story_prose`` and ``story_any`` columns: per line, the mean share
+    of other outlets whose densest prose holds each of its content words, the same share for
+    their prose, and the share of its words in any other outlet's prose. Counts summed and
+    sets intersected per line (the own outlet's words taken back out), no loop per word."""
+    n = story.others
+    prose_get, core_get, seen = story.words.prose.get, story.words.core.get, story.words.prose
+    own_prose, own_core, only = story.prose, story.core, story.only
+    out = []
+    for ws in words:
+        k = len(ws)
+        if not k:
+            out.append((0.0, 0.0, 0.0))
+            continue
+        prose = sum(map(prose_get, ws, itertools.repeat(0, k))) - len(ws & own_prose)
+        core = sum(map(core_get, ws, itertools.repeat(0, k))) - len(ws & own_core)
+        found = len(seen.keys() & ws) - len(ws & only)
+        out.append((core / (k * n), prose / (k * n), found / k))
+    return out
+
+
+class StoryView(NamedTuple):
+    """What the other outlets' pages of a story say to one outlet's page: the corpus counts
+    (:class:`StoryWords`), the outlet's own prose and core words (taken back out of them), the
+    number of other outlets, and the words of its prose no other outlet's prose has."""
+
+    words: StoryWords
+    prose: frozenset[str]
+    core: frozenset[str]
+    others: int
+    only: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, eq=False)
+class StoryWords:
+    """In how many outlets' prose, and densest prose (their core), each content word is.
+
+    Counted once over the pages of a corpus that tell one story (one pass over the pages; a
+    word counts once per outlet); :meth:`view` gives one outlet's page what the others say,
+    its own outlet left out, without copying the counts (linear in the corpus).
+
+    >>> story = StoryWords.count([
+    ...     ("a", ["The storm flooded the harbour town overnight, officials said on Monday."]),
+    ...     ("b", ["Officials said the storm flooded the harbour and closed the main road."]),
+    ...     ("b", ["Subscribe to our newsletter"])])
+    >>> story.prose["harbour"], story.prose.get("newsletter", 0), story.view("a").others
+    (2, 0, 1)
+    >>> story.view("c").others, story.view("a").prose == story.by_outlet["a"][0]
+    (2, True)
+    """
+
+    prose: dict[str, int]
+    core: dict[str, int]
+    by_outlet: dict[str, tuple[frozenset[str], frozenset[str]]]
+    _views: dict[str, StoryView | None] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def count(cls, pages: Iterable[tuple[str, Sequence[str]]]) -> StoryWords:
+        """Count the content words of ``(outlet, lines)`` pages (see :func:`page_words`)."""
+        by_outlet: dict[str, tuple[set[str], set[str]]] = {}
+        for outlet, lines in pages:
+            prose, core = page_words(lines)
+            mine = by_outlet.setdefault(outlet, (set(), set()))
+            mine[0].update(prose)
+            mine[1].update(core)
+        prose_n: Counter[str] = Counter()
+        core_n: Counter[str] = Counter()
+        for p, c in by_outlet.values():
+            prose_n.update(p)
+            core_n.update(c)
+        frozen = {o: (frozenset(p), frozenset(c)) for o, (p, c) in by_outlet.items()}
+        return cls(dict(prose_n), dict(core_n), frozen)
+
+    def view(self, outlet: str) -> StoryView | None:
+        """What the other outlets say to a page of ``outlet`` (None when there is no other);
+        made once per outlet."""
+        if outlet not in self._views:
+            prose, core = self.by_outlet.get(outlet, (frozenset(), frozenset()))
+            others = len(self.by_outlet) - (outlet in self.by_outlet)
+            only = frozenset(w for w in prose if self.prose[w] == 1)
+            self._views[outlet] = StoryView(self, prose, core, others, only) if others else None
+        return self._views[outlet]
+
+
+def page_words(lines: Sequence[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """Return the content words of a page's prose and of its core (see :func:`_content`).
+
+    Prose: lines of eight words or more ending with a full stop; the core: prose within
+    :data:`CORE` lines of the densest prose (words times share of stopwords, smoothed with the
+    lines either side), as the page features read it.
+
+    >>> lines = ["Menu", "The storm flooded the harbour town overnight on Sunday.", "Share"]
+    >>> prose, core = page_words(lines)
+    >>> sorted(prose), core == prose
+    (['flooded', 'harbour', 'overnight', 'storm', 'sunday', 'town'], True)
+    """
+    norm = [_norm(line) for line in lines if line.strip()]
+    if not norm:
+        return frozenset(), frozenset()
+    read = np.array([_read_line(s)[0][:4] for s in norm])
+    words, stop, final = read[:, 0], read[:, 2], read[:, 3]
+    prose = (words >= _PROSE_WORDS) & (final > 0)
+    density = words * stop
+    if len(norm) > 2:
+        density = (np.concatenate([density[:1], density[:-1]]) + density
+                   + np.concatenate([density[1:], density[-1:]])) / 3  # fmt: skip
+    densest = int(np.argmax(density))
+    all_words: set[str] = set()
+    core: set[str] = set()
+    for i in np.flatnonzero(prose).tolist():
+        ws = _content(norm[i])[0]
+        all_words |= ws
+        if abs(i - densest) <= CORE:
+            core |= ws
+    return frozenset(all_words), frozenset(core)
 
 
 def line_terms(line: str) -> tuple[str, ...]:
@@ -772,8 +1062,6 @@ def line_terms(line: str) -> tuple[str, ...]:
     """
     return _read_line(_norm(line))[1]
 
-
-_Moves = tuple[tuple[tuple[int, float], ...], ...]
 
 #: The inputs of the trees beyond :data:`FEATURES`: the logistic model's log-probability of
 #: each class (the trees are stacked on it and read its terms through it).
@@ -851,16 +1139,6 @@ class LineModel:
     kept_bias: float = 0.0
     trees: TreeEnsemble | None = None
     kept_words: int = 0
-
-    @cached_property
-    def moves(self) -> _Moves:
-        """Per state: the states it may be entered from and the move's log-probability."""
-        size = len(STATES)
-        return tuple(
-            tuple((a, float(self.transitions[a, b])) for a in range(size)
-                  if math.isfinite(self.transitions[a, b]))
-            for b in range(size)
-        )  # fmt: skip
 
     @cached_property
     def _affine(self) -> tuple[np.ndarray, np.ndarray]:
@@ -1018,35 +1296,6 @@ def load_line_model(
     return replace(model, trees=_read_trees(tree_text, str(tree_source)))
 
 
-def _viterbi(emit: np.ndarray, start: np.ndarray, moves: _Moves) -> list[int]:
-    """Most likely state path (plain floats: a page has few lines and five states); ``moves``
-    lists, per state, the states it may be entered from with the log-probability of the move."""
-    rows = emit.tolist()
-    size = len(moves)
-    score = [float(start[s]) + rows[0][s] for s in range(size)]
-    back = []
-    states = tuple(enumerate(moves))
-    for row in rows[1:]:
-        step = [0] * size
-        new = [0.0] * size
-        for b, entered in states:
-            best, arg = -math.inf, 0
-            for a, t in entered:
-                v = score[a] + t
-                if v > best:
-                    best = v
-                    arg = a
-            step[b] = arg
-            new[b] = best + row[b]
-        back.append(step)
-        score = new
-    path = [max(range(size), key=score.__getitem__)]
-    for step in reversed(back):
-        path.append(step[path[-1]])
-    path.reverse()
-    return path
-
-
 def state_sequence(labels: Sequence[str]) -> list[str]:
     """The decoder states a labelled page walks through (used to count transitions).
 
@@ -1083,6 +1332,7 @@ def decide(
     model: LineModel | None = None,
     title_given: bool = False,
     explain: Sequence[bool] | None = None,
+    story: StoryView | None = None,
 ) -> list[tuple[str, str]]:
     """Return, per line, its class (:data:`CLASSES`) and why in words (empty for body lines).
 
@@ -1092,13 +1342,46 @@ def decide(
     that line may be the headline; otherwise the headline state chooses it, the rules' guess
     being one feature among others. ``explain`` says which lines want their reason in words
     (default all; a caller that keeps another reason for a line skips the work). See the
-    module docstring for an example.
+    module docstring for an example. ``story`` is what other outlets' pages of the same story
+    say (:meth:`StoryWords.view`); a page alone is decided without it. One page of
+    :func:`decide_pages`.
+    """
+    return decide_pages([Page(lines, evidence, title_given, explain, story)], model=model)[0]
+
+
+class Page(NamedTuple):
+    """One page for :func:`decide_pages`: its lines, the rules' evidence, whether its headline
+    is given, which lines want their reason in words (None: all) and its story view."""
+
+    lines: Sequence[str]
+    evidence: Sequence[Evidence]
+    title_given: bool = False
+    explain: Sequence[bool] | None = None
+    story: StoryView | None = None
+
+
+def decide_pages(
+    pages: Sequence[Page], *, model: LineModel | None = None
+) -> list[list[tuple[str, str]]]:
+    """Return, per page, :func:`decide`'s answer: all pages in one batched pass.
+
+    The features of every line of every page as one matrix (:func:`pages_features`), one
+    matrix product (or tree pass) for their class probabilities, one Viterbi pass over all pages
+    at once (pages of like length together, one array step per line), the reasons in words of
+    every removed line at once. A page's answer does not depend on the other pages.
+
+    >>> ev = [Evidence("headline"), Evidence(sentence=True)]
+    >>> page = Page(["Storm Hits Coast", "The storm hit the coast on Monday, officials said."], ev)
+    >>> [[label for label, _ in p] for p in decide_pages([page, Page([], [])])]
+    [['headline', 'body'], []]
     """
     model = model or load_line_model()
-    if not lines:
-        return []
-    x = line_features(lines, evidence)
-    ids = model.term_ids([_norm(line) for line in lines]) if model.terms else None
+    x, starts = pages_features([(p.lines, p.evidence, p.story) for p in pages])
+    if not len(x):
+        return [[] for _ in pages]
+    bounds = _Bounds.of(starts)
+    norm = [_norm(line) for p in pages for line in p.lines]
+    ids = model.term_ids(norm) if model.terms else None
     logp = model.log_proba(x, ids)
     other = np.log(np.exp(logp[:, 2:]).sum(axis=1))
     head = logp[:, 1].copy()
@@ -1106,8 +1389,10 @@ def decide(
     # a headline does not end with a full stop once it is a sentence of eight words or more
     head[(x[:, _INDEX["final_stop"]] > 0) & long] = -math.inf
     ruled = x[:, _INDEX["rule_headline"]] > 0
-    if title_given and ruled.any():  # the headline is known: the model keeps to its line
-        head[~ruled] = -math.inf
+    given = np.array([p.title_given for p in pages], dtype=bool)
+    ruled_page = np.bincount(bounds.page, weights=ruled, minlength=len(pages)) > 0
+    # the headline is known: the model keeps to its line
+    head[(given & ruled_page)[bounds.page] & ~ruled] = -math.inf
     # body first: a line that reads as a news sentence needs strong evidence to go
     # the rules keep it in the body, and it is more than a fragment
     kept = (x[:, _RULED].sum(axis=1) == 0) & (x[:, _INDEX["words"]] >= math.log1p(model.kept_words))
@@ -1118,13 +1403,68 @@ def decide(
         + model.kept_bias * kept
     )
     emit = np.column_stack([other, head, body, other, other])
-    path = _viterbi(emit, model.start, model.moves)
+    path = _viterbi_pages(emit, bounds, model.start, model.transitions)
     others = 2 + np.argmax(logp[:, 2:], axis=1)
     fixed = _STATE_FIXED[path]
     ks = np.where(fixed >= 0, fixed, others)
-    wanted = ks if explain is None else np.where(np.asarray(explain, dtype=bool), ks, 0)
-    said = _explanations(model, x, ids, wanted)
-    return [(CLASSES[k], said.get(i, "")) for i, k in enumerate(ks.tolist())]
+    asked = np.concatenate(
+        [np.ones(len(p.lines), dtype=bool) if p.explain is None else np.asarray(p.explain, bool)
+         for p in pages]
+    )  # fmt: skip
+    said = _explanations(model, x, ids, np.where(asked, ks, 0))
+    labels = [CLASSES[k] for k in ks.tolist()]
+    return [[(labels[i], said.get(i, "")) for i in range(a, b)]
+            for a, b in itertools.pairwise(starts.tolist())]  # fmt: skip
+
+
+#: Pages decoded together by :func:`_viterbi_pages` (sorted by length, so alike in length).
+VITERBI_BATCH = 256
+
+
+def _viterbi_pages(
+    emit: np.ndarray, bounds: _Bounds, start: np.ndarray, trans: np.ndarray
+) -> np.ndarray:
+    """The most likely state of every line (Viterbi per page, all pages at once).
+
+    Pages are sorted by length and decoded in groups of :data:`VITERBI_BATCH`: one array step
+    per line of the group's longest page; a page that has ended keeps its scores (its
+    back-pointers point to the same state), so its path is the one it has alone. Ties go to
+    the lower state, as in a loop over states."""
+    sizes = np.diff(bounds.starts)
+    order = np.argsort(sizes, kind="stable")
+    order = order[sizes[order] > 0]
+    path = np.zeros(len(emit), dtype=np.intp)
+    n_states = len(start)
+    same = np.arange(n_states)
+    for g in range(0, len(order), VITERBI_BATCH):
+        group = order[g : g + VITERBI_BATCH]
+        firsts, lengths = bounds.starts[group], sizes[group]
+        longest = int(lengths.max())
+        steps = np.arange(longest)
+        rows = firsts[:, None] + np.minimum(steps, lengths[:, None] - 1)  # (pages, steps)
+        e = emit[rows]  # (pages, steps, states)
+        score = start + e[:, 0]
+        back = np.empty((len(group), longest, n_states), dtype=np.intp)
+        back[:, 0] = same
+        ended = lengths[:, None] <= steps  # (pages, steps): the page has ended
+        for t in range(1, longest):
+            cand = score[:, :, None] + trans  # from a (axis 1) to b (axis 2)
+            arg = cand.argmax(axis=1)
+            new = cand.max(axis=1) + e[:, t]
+            done = ended[:, t]
+            if done.any():  # an ended page keeps its scores and its state
+                new[done] = score[done]
+                arg[done] = same
+            score = new
+            back[:, t] = arg
+        state = np.argmax(score, axis=1)
+        walk = np.empty((len(group), longest), dtype=np.intp)
+        for t in range(longest - 1, -1, -1):
+            walk[:, t] = state
+            state = back[np.arange(len(group)), t, state]
+        live = steps[None, :] < lengths[:, None]
+        path[rows[live]] = walk[live]
+    return path
 
 
 def explain(model: LineModel, row: np.ndarray, label: str, *, line: str = "", top: int = 3) -> str:

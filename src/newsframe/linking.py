@@ -8,7 +8,10 @@ the article. :func:`link_entities` joins the articles' ids when the corpus leave
   two full names with the same first and last word ("Rafael Grossi", "Rafael Mariano Grossi")
   are one person, named by the longer, and so are the first or last words of the one longer
   name that holds them ("Carrie Lam" of "Carrie Lam Cheng Yuet-ngor", "Jaberi Ansari" of
-  "Hossein Jaberi Ansari");
+  "Hossein Jaberi Ansari"); two spellings of one full name in different articles, one name
+  the same and the other with one letter more or without its accents ("Hishammuddin Hussein",
+  "Hishamuddin Hussein"; "Vučić", "Vucic"), are one person when no third spelling competes,
+  named by the spelling more articles use;
 - an organisation keyed without its wording's order ("Ministry of Foreign Affairs" and "Foreign
   Ministry": *Ministry of X [Affairs]* is *X Ministry*) is one organisation; a body named
   without its country ("Foreign Ministry") is the one national body of that name in the corpus
@@ -28,6 +31,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -174,6 +178,7 @@ class _Index:
     national: dict[str, set[str]] = field(default_factory=dict)
     acronyms: dict[str, set[str]] = field(default_factory=dict)
     spelt: dict[str, set[str]] = field(default_factory=dict)  # a name less one letter -> it
+    uses: dict[str, int] = field(default_factory=dict)  # full name -> articles that use it
 
 
 def _index(layers: list[Entities], actors: tuple[Actor, ...], actor_ids: frozenset[str]) -> _Index:
@@ -193,6 +198,7 @@ def _index(layers: list[Entities], actors: tuple[Actor, ...], actor_ids: frozens
             if e.entity_id in actor_ids:
                 continue
             if e.kind == "person":
+                index.uses[e.name] = index.uses.get(e.name, 0) + 1
                 words = [w.lower() for w in _name_words(e.name)]
                 owner = index.people.get((words[0], words[-1])) if len(words) > 2 else None
                 for k in range(1, len(words) - 1) if owner else ():
@@ -268,7 +274,8 @@ def _target(e, index: _Index) -> str | None:
         return None
     words = [w.lower() for w in _name_words(e.name)]
     if len(words) > 1:  # "Jaberi Ansari" of the one "Hossein Jaberi Ansari", "Carrie Lam"
-        return _one(index.tails.get(tuple(words))) or index.people.get((words[0], words[-1]))
+        own = _one(index.tails.get(tuple(words))) or index.people.get((words[0], words[-1]))
+        return _spelt_full(own, words[0], words[-1], index) if own == e.name else own
     if len(words) == 1:
         word = words[0]
         alone = _one(index.by_last.get(word))
@@ -276,6 +283,41 @@ def _target(e, index: _Index) -> str | None:
             return _spelt(word, index)
         return alone or (None if word in index.by_last else _one(index.by_first.get(word)))
     return None
+
+
+def _spelt_full(own: str, first: str, last: str, index: _Index) -> str:
+    """The corpus id of the full name ``own`` (first and last name ``first``, ``last``) when
+    one other person of the corpus has the same name spelt another way -- one of the two names
+    with one letter more or less (:func:`newsframe.entities.one_letter_apart`: "Hishammuddin
+    Hussein", "Hishamuddin Hussein") or written without its accents ("Vučić", "Vucic"), the
+    other the same: the spelling more articles use (then the longer, then the first in
+    alphabetical order) names both. Two such people, or none: ``own``. Linear in the names
+    sharing a first or last name."""
+    others = {p for p in index.by_last.get(last, ()) if p != own and _alike(p, first, 0)}
+    others |= {p for p in index.by_first.get(first, ()) if p != own and _alike(p, last, -1)}
+    if len(others) != 1:
+        return own
+    other = next(iter(others))
+    rank = {n: (index.uses.get(n, 0), len(n), n) for n in (own, other)}
+    return max(rank, key=rank.__getitem__)
+
+
+def _alike(corpus_id: str, word: str, at: int) -> bool:
+    """True when the name word at position ``at`` of ``corpus_id`` is ``word`` spelt another
+    way (one letter more or less, or the same without accents)."""
+    words = _name_words(corpus_id)
+    if not words:
+        return False
+    mine = words[at].lower()
+    if mine == word.lower():
+        return False
+    a, b = _folded(mine), _folded(word.lower())
+    return a == b or one_letter_apart(a, b)
+
+
+def _folded(word: str) -> str:
+    """``word`` without its accents ("vučić" -> "vucic")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def _spelt(word: str, index: _Index) -> str | None:

@@ -601,6 +601,15 @@ def _continued(att: Attribution | None, speakers: tuple[Speaker, ...]) -> tuple[
     return tuple(Speaker(s.key, s.text, "continuation", s.kind) for s in speakers)
 
 
+def _following(owns: list[Attribution | None], k: int) -> tuple[Speaker, ...]:
+    """The speakers the reporting verb of the next quotation of the paragraph credits, if any
+    (a banner's words never speak)."""
+    att = owns[k + 1] if k + 1 < len(owns) else None
+    if att is None:
+        return ()
+    return tuple(s for s in att.speakers if s.kind != "inscription")
+
+
 def _unit_rows(article, order, unit, scan: ArticleScan, memory, carry, choice=None):
     quotes = unit_quotes(unit)
     text = UnitText(unit)
@@ -615,9 +624,10 @@ def _unit_rows(article, order, unit, scan: ArticleScan, memory, carry, choice=No
     claimed: set[int] = set()
     last: _Carry | None = None
     labels: list[int] = []
-    for quote in quotes:
+    owns = [owners.own(q, text.kind(q)) or owners.tag_after(q, index) for q in quotes]
+    for k, quote in enumerate(quotes):
         kind = text.kind(quote)
-        att = owners.own(quote, kind) or owners.tag_after(quote, index)
+        att = owns[k]
         if (att is not None or owners.introducing(quote) is None) and _is_label(
             quote, text, att, index
         ):
@@ -645,7 +655,8 @@ def _unit_rows(article, order, unit, scan: ArticleScan, memory, carry, choice=No
                              text.sentences, index.at, speakers, att,
                              owners.in_window(quote, speaker_window()),
                              last.speakers if last is not None else (),
-                             _continued(None, carry.speakers) if carry else (), how)  # fmt: skip
+                             _continued(None, carry.speakers) if carry else (), how,
+                             _following(owns, k))  # fmt: skip
             chosen, credited = choice.choose(task)
         for speaker in chosen:
             row = _row(article, unit, first, speaker, credited, kind, quote, sentence)
@@ -688,12 +699,14 @@ def _article_rows(
     # the document's actor mentions were found with the resources' actor table
     scan = ArticleScan(verbs, actors, doc, mentions=actors == resources.actors)
     choice = None
+    parts = units(article, resources=resources)
     if model is not None or collect is not None:
         layer = doc.entities(actors, organisation_nouns=organisation_nouns(verbs))
+        texts = {unit.paragraph_id: unit.text for unit in parts}
         choice = SpeakerChoice(
-            layer, scan.kinds, nouns=verbs.speaker_nouns, model=model, collect=collect
+            layer, scan.kinds, nouns=verbs.speaker_nouns, model=model, collect=collect, texts=texts
         )
-    for order, unit in enumerate(units(article, resources=resources)):
+    for order, unit in enumerate(parts):
         unit_rows, last, unit_labels = _unit_rows(article, order, unit, scan, memory, carry, choice)
         rows.extend(unit_rows)
         labels.update((unit.paragraph_id, start) for start in unit_labels)

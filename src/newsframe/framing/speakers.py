@@ -120,6 +120,7 @@ _TIME_BEFORE = frozenset(["on", "last", "this", "late", "early", "next", "that",
 _TIME_NOUNS = frozenset(["week", "month", "year", "night", "morning", "afternoon", "evening",
                          "weekend", "day"])  # fmt: skip
 COMPLEMENT = frozenset(["of", "for", "from"])
+COURTESY = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"])
 LINKS = frozenset(["of", "for", "from", "to", "at", "in", "on"])
 DETERMINERS = frozenset(["the", "a", "an", "this", "that"])
 _LINK_OR_DETERMINER = LINKS | DETERMINERS
@@ -353,6 +354,8 @@ def _head_kind(words: list[Token], nouns: dict[str, str]) -> str | None:
     """The kind of speaker a noun phrase names, or None when it names no speaker."""
     # an all-capitals token is an abbreviation ("US", "IT"), never a function word
     lower = [w.text.lower() if not w.text.isupper() or len(w.text) == 1 else "" for w in words]
+    if len(words) > 1 and lower[-2].rstrip(".") in COURTESY and words[-1].text[:1].isupper():
+        return "person"  # "Mrs May", "Dr Will": a surname, whatever else the word may be
     if not words or lower[-1] in NOT_SPEAKER or lower[-1] in DETERMINERS:
         return None
     if len(words) > 1 and any(w in PRONOUNS or w in ("him", "them", "us") for w in lower):
@@ -487,6 +490,8 @@ def _adjunct_at(toks: list[Token], k: int, hi: int) -> bool:
     "McLean late Thursday" is McLean; "this week Barnier" keeps Barnier)."""
     if toks[k].text.lower() in PLACE_OR_TIME:
         return True
+    if k > 0 and toks[k - 1].text.lower().rstrip(".") in COURTESY and toks[k].text[:1].isupper():
+        return False  # "Mrs May": a surname after a courtesy title, never a date
     words = [t.text.lower() for t in toks[k : hi + 1]]
     if words[0] not in CALENDAR and not (words[0] in _TIME_BEFORE and len(words) > 1):
         return False
@@ -1011,6 +1016,8 @@ def _before_time(text: str, toks: list[Token], j: int) -> int:
     if k < 0 or (k == j and toks[k].text.lower() not in CALENDAR):
         return j
     if toks[k].text.lower() in CALENDAR:
+        if k > 0 and toks[k - 1].text.lower().rstrip(".") in COURTESY:
+            return j  # "Mrs May said": a surname, no date
         k -= 1
     elif toks[k].text.lower() not in _TIME_BEFORE:
         return j
