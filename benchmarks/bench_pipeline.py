@@ -15,9 +15,7 @@ folder, then times, each in its own stage:
   ``CountVectorizer`` and ``TfidfVectorizer``, and VADER on every sentence (split at ``.!?``
   followed by white space) over ``--jobs`` processes.
 
-newsframe's modules are imported before its first stage and that time is printed apart, not in
-the total, as the floor's scikit-learn is imported before its clock starts (and as the Parquet
-run imports before its own). It prints one table per size: seconds, milliseconds per article and the process's peak
+It prints one table per size: seconds, milliseconds per article and the process's peak
 resident memory after each stage (``resource.getrusage``: this process, and its worker
 processes separately), then the ratios the targets are stated in (whole analysis ≤ 3× the
 floor, counting ≤ 1.5× CountVectorizer, peak memory < 2 GB), and with several ``--sizes`` the
@@ -192,19 +190,9 @@ def run_floor(manifest: Path, jobs: int) -> dict[str, float]:
 def run_newsframe(
     manifest: Path, jobs: int, skip: set[str], by_stage: bool = False
 ) -> dict[str, object]:
-    """Time every stage a user runs; return seconds and peak memory per stage.
-
-    newsframe's modules (and pandas, numpy, simplemma under them) are imported first, timed on
-    their own and left out of the total, as the floor's scikit-learn is imported before its
-    clock starts and as :func:`run_table` imports before its own; loading the data files
-    (lexicons, lemma dictionaries) stays in the stages that need them."""
-    start = time.perf_counter()
+    """Time every stage a user runs; return seconds and peak memory per stage."""
     import newsframe as nf
 
-    for name in ("load_corpus", "analyse_corpus", "count_terms", "tfidf", "keyness",
-                 "compute_article_tables"):  # fmt: skip
-        getattr(nf, name)  # the public names are imported on first use
-    imports = time.perf_counter() - start
     times: dict[str, float] = {}
     memory: dict[str, tuple[float, float]] = {}
     state: dict[str, object] = {}
@@ -250,7 +238,7 @@ def run_newsframe(
     sentences = len(table) if table is not None else 0
     distinct = int(table["sentence"].nunique()) if table is not None else 0
     return {"times": times, "memory": memory, "words": words, "sentences": sentences,
-            "distinct": distinct, "cpu": _cpu() - cpu, "imports": imports}  # fmt: skip
+            "distinct": distinct, "cpu": _cpu() - cpu}  # fmt: skip
 
 
 def run_table(table: Path, jobs: int, chunk: int, out: Path) -> dict[str, object]:
@@ -394,8 +382,6 @@ def report(result: dict[str, object]) -> None:
     total = sum(times.values())
     floor_total = sum(v for k, v in floor.items() if not k.startswith("_"))
     print(f"{'newsframe total':<16s} {total:9.2f} {1000 * total / n:11.2f}")
-    if "imports" in ours:
-        print(f"(imports before the stages, not in the total: {ours['imports']:.2f} s)")
     print(f"-- floor ({int(floor['_sentences']):,} VADER sentences on {result['jobs']} processes; "
           f"mean of a run before ({floor['_total_before']:.1f} s) and after "
           f"({floor['_total_after']:.1f} s) newsframe)")  # fmt: skip
@@ -405,9 +391,6 @@ def report(result: dict[str, object]) -> None:
     own, children = result["peak_mb"]
     print("-- ratios (targets)")
     print(f"whole analysis / floor        {total / floor_total:6.2f}x  (<= 3)")
-    if "imports" in ours:
-        with_imports = (total + ours["imports"]) / floor_total
-        print(f"  with newsframe's imports    {with_imports:6.2f}x  (the floor's not counted)")
     if "cpu" in ours and "_cpu" in floor:
         print(f"  CPU seconds, processes included: newsframe {ours['cpu']:.1f}, floor "
               f"{floor['_cpu']:.1f}: {ours['cpu'] / floor['_cpu']:.2f}x")  # fmt: skip
