@@ -629,7 +629,7 @@ def pages_features(
         return np.zeros((0, len(FEATURES))), starts
     base = np.array(rows)
     bounds = _Bounds.of(starts)
-    out = _page_features(base, [_content(s) for s in norm], bounds, [p[2] for p in pages])
+    out = _page_features(base, [_content_ids(s) for s in norm], bounds, [p[2] for p in pages])
     out[:, _ECHOED] = [v for a, b in itertools.pairwise(starts.tolist())
                        for v in _echoes(low[a:b])]  # fmt: skip
     return out, starts
@@ -730,7 +730,7 @@ def _segment_median(v: np.ndarray, bounds: _Bounds) -> np.ndarray:
 
 def _page_features(
     base: np.ndarray,
-    content: Sequence[tuple[frozenset[str], float]],
+    content: Sequence[tuple[tuple[int, ...], float]],
     bounds: _Bounds,
     stories: Sequence[StoryView | None],
 ) -> np.ndarray:
@@ -830,7 +830,7 @@ def _blocks(prose: np.ndarray, bounds: _Bounds) -> np.ndarray:
 
 def _topicality(
     base: np.ndarray,
-    content: Sequence[tuple[frozenset[str], float]],
+    content: Sequence[tuple[tuple[int, ...], float]],
     prose: np.ndarray,
     densest: np.ndarray,
     bounds: _Bounds,
@@ -838,8 +838,10 @@ def _topicality(
 ) -> np.ndarray:
     """The :data:`_TOPIC` and :data:`_STORY` columns: how far each line's content words are the
     page's story (:func:`_topic_rows`), and the story other outlets tell (:func:`_story`; a
-    page alone falls back on its own other lines). ``densest`` holds per row the index of its
-    page's densest prose line. One pass over the lines, then array operations."""
+    page alone falls back on its own other lines). ``content`` holds per line the ids of its
+    content words (:func:`_content_ids`) and its share of rare words; ``densest`` per row the
+    index of its page's densest prose line. Array operations over the batch's (line, word)
+    pairs: a sparse line-by-word matrix held as its nonzero entries."""
     n = len(content)
     out = np.zeros((n, len(_TOPIC) + len(_STORY)))
     pages = len(bounds.starts) - 1
@@ -847,70 +849,177 @@ def _topicality(
     head_row = np.full(pages, -1)
     found, at = np.unique(bounds.page[heads], return_index=True)
     head_row[found] = heads[at]
-    prose_l = prose.tolist()
-    table: list[tuple[float, ...]] = []
-    told: list[tuple[float, ...]] = []  # alone, core, prose, any
-    for p, (a, b) in enumerate(itertools.pairwise(bounds.starts.tolist())):
-        if a == b:
-            continue
-        h = int(head_row[p])
-        rows = _topic_rows(content[a:b], prose_l[a:b], h - a if h >= 0 else -1, int(densest[a]))
-        table += rows
-        if stories[p] is None:  # alone: the page's own other lines stand in
-            told += [(1.0, r[4], r[1], r[1]) for r in rows]
-        else:
-            told += [(0.0, *r) for r in _story([w for w, _ in content[a:b]], stories[p])]
-    tab = np.array(table).reshape(n, 5)
+    k = np.fromiter(map(len, (ids for ids, _ in content)), np.intp, count=n)
+    entries = _Entries.of(content, k, bounds)
+    tab = _topic_rows(entries, k, prose, head_row, densest, bounds)
+    tab[:, 3] = np.fromiter((rare for _, rare in content), float, count=n)
     out[:, [0, 1, 2, 4]] = tab[:, :4]
     out[:, 3] = _window_mean(out[:, 1], bounds)
     out[:, 5] = head_row[bounds.page] < 0
     out[:, 7] = np.bincount(bounds.page, weights=prose, minlength=pages)[bounds.page] / bounds.size
     s = len(_TOPIC)  # the story columns, in the order of _STORY
-    out[:, s : s + 4] = np.array(told).reshape(n, 4)
+    alone = np.array([story is None for story in stories], dtype=bool)[bounds.page]
+    out[:, s] = alone  # alone: the page's own other lines stand in
+    out[:, s + 1] = np.where(alone, tab[:, 4], 0.0)
+    out[:, s + 2] = np.where(alone, tab[:, 1], 0.0)
+    out[:, s + 3] = out[:, s + 2]
+    if not alone.all():
+        told = _story(entries, k, stories, bounds)
+        out[~alone, s + 1 : s + 4] = told[~alone]
     out[:, s + 4] = _window_mean(out[:, s + 2], bounds)
     out[:, s + 5] = _subheads(base, prose, tab[:, 1], bounds)
     return out
 
 
+#: Every content word read so far and its id (ids are only compared, never shown: a line's
+#: features do not depend on the order words were first seen).
+_IDS: dict[str, int] = {}
+
+
+def _word_ids(words: Iterable[str]) -> tuple[int, ...]:
+    ids = _IDS
+    return tuple(ids.setdefault(w, len(ids)) for w in words)
+
+
+@lru_cache(maxsize=65_536)
+def _content_ids(line: str) -> tuple[tuple[int, ...], float]:
+    """The ids of a line's content words (:func:`_content`) and its share of rare words."""
+    words, rare = _content(line)
+    return _word_ids(words), rare
+
+
+@lru_cache(maxsize=4_096)
+def _id_array(words: frozenset[str]) -> np.ndarray:
+    """The sorted ids of a set of content words (cached: a story's outlets recur)."""
+    return np.sort(np.array(_word_ids(words), dtype=np.int64))
+
+
+@dataclass(frozen=True, eq=False)
+class _Entries:
+    """The nonzero entries of the binary line-by-word matrix of a batch: per entry its row, its
+    word id and its page, and the (page, word) group it falls in (``group``: per group its
+    page; ``inv``: per entry its group)."""
+
+    row: np.ndarray
+    word: np.ndarray
+    page: np.ndarray
+    group_page: np.ndarray
+    inv: np.ndarray
+
+    @classmethod
+    def of(
+        cls, content: Sequence[tuple[tuple[int, ...], float]], k: np.ndarray, bounds: _Bounds
+    ) -> _Entries:
+        total = int(k.sum())
+        word = np.fromiter(itertools.chain.from_iterable(ids for ids, _ in content), np.int64,
+                           count=total)  # fmt: skip
+        row = np.repeat(np.arange(len(k)), k)
+        page = bounds.page[row]
+        width = np.int64(word.max() + 1) if total else np.int64(1)
+        keys, inv = np.unique(page * width + word, return_inverse=True)
+        return cls(row, word, page, keys // width, inv.reshape(-1))
+
+    def per_group(self, weights: np.ndarray) -> np.ndarray:
+        """Sum of ``weights`` (one per entry) over each entry's group, per entry."""
+        return np.bincount(self.inv, weights=weights)[self.inv]
+
+    def per_row(self, weights: np.ndarray, n: int) -> np.ndarray:
+        """Sum of ``weights`` (one per entry) over each row."""
+        return np.bincount(self.row, weights=weights, minlength=n)
+
+
+def _ratio(num: np.ndarray, den: np.ndarray, ok: np.ndarray) -> np.ndarray:
+    """``num / den`` where ``ok``, 0 elsewhere."""
+    return np.divide(num, den, out=np.zeros(len(num)), where=ok & (den > 0))
+
+
 def _topic_rows(
-    content: Sequence[tuple[frozenset[str], float]], prose: Sequence[bool], h: int, densest: int
-) -> list[tuple[float, ...]]:
-    """Per line of one page: the cosine of its binary word vector with the headline line's
-    (``h``, the rules' headline; the line itself left out), the share of its words found in
-    another prose line of the page, the cosine with the word counts of the prose within
-    :data:`CORE` lines of the ``densest`` (the line itself left out), the share of rare words,
-    and the share of its words in that core without it (a page alone's stand-in for other
-    outlets' leads). Sets and counts: linear in the page's words."""
-    n = len(content)
-    df: Counter[str] = Counter()  # in how many prose lines each word is
-    core: Counter[str] = Counter()
-    lo, hi = max(0, densest - CORE), min(n, densest + CORE + 1)
-    for i, is_prose in enumerate(prose):
-        if is_prose:
-            df.update(content[i][0])
-            if lo <= i < hi:
-                core.update(content[i][0])
-    core_norm = sum(v * v for v in core.values())
-    head = content[h][0] if h >= 0 else frozenset()
-    recurring = {w for w, c in df.items() if c > 1}  # in two prose lines: in another for any
-    seen, core_words = df.keys(), core.keys()
-    in_core = {w for w, c in core.items() if c > 1}  # in the core without any one line
-    out: list[tuple[float, ...]] = []
-    for i, ((words, rare), is_prose) in enumerate(zip(content, prose, strict=True)):
-        k = len(words)
-        if not k:
-            out.append((0.0, 0.0, 0.0, 0.0, 0.0))
-            continue
-        to_head = len(words & head) / math.sqrt(k * len(head)) if head and i != h else 0.0
-        page = len(words & (recurring if is_prose else seen)) / k
-        shared = sum(map(core.__getitem__, words & core_words))
-        own = is_prose and lo <= i < hi
-        if own:  # the line itself left out of the core
-            shared, norm = shared - k, core_norm - 2 * shared + k
-        else:
-            norm = core_norm
-        out.append((to_head, page, shared / math.sqrt(k * norm) if shared > 0 < norm else 0.0,
-                    rare, len(words & (in_core if own else core_words)) / k))  # fmt: skip
+    e: _Entries,
+    k: np.ndarray,
+    prose: np.ndarray,
+    head_row: np.ndarray,
+    densest: np.ndarray,
+    bounds: _Bounds,
+) -> np.ndarray:
+    """Per line of a batch (columns): the cosine of its binary word vector with its page's
+    headline line's (``head_row``, the rules' headline; the line itself left out), the share of
+    its words found in another prose line of its page, the cosine with the word counts of the
+    prose within :data:`CORE` lines of the page's densest (``densest``: per row its index in
+    the page; the line itself left out), the share of rare words, and the share of its words in
+    that core without it (a page alone's stand-in for other outlets' leads). Counts per
+    (page, word) group summed over entries: linear in the batch's words, up to the sort."""
+    n = len(k)
+    out = np.zeros((n, 5))
+    if not len(e.row):
+        return out
+    kf = k.astype(float)
+    is_prose = prose.astype(float)
+    in_core = prose & (np.abs(bounds.idx - densest) <= CORE)  # the line's words are the core's
+    is_head = np.zeros(n)
+    is_head[head_row[head_row >= 0]] = 1.0
+    df = e.per_group(is_prose[e.row])  # in how many prose lines of the page the word is
+    core = e.per_group(in_core[e.row].astype(float))  # in how many core lines
+    head = e.per_group(is_head[e.row])  # in the headline line
+    groups = np.bincount(e.inv, weights=in_core[e.row].astype(float))
+    core_norm = np.bincount(e.group_page, weights=groups**2, minlength=len(bounds.starts) - 1)
+    core_norm = core_norm[bounds.page]
+    head_k = np.where(head_row >= 0, k[np.maximum(head_row, 0)], 0)[bounds.page]
+    to_head = e.per_row(head, n)
+    out[:, 0] = _ratio(to_head, np.sqrt(kf * head_k), (is_head == 0) & (head_k > 0))
+    # in another prose line (a prose line counts itself once), or in any for other lines
+    out[:, 1] = _ratio(e.per_row((df > is_prose[e.row]).astype(float), n), kf, k > 0)
+    shared = e.per_row(core, n)
+    own = in_core & (k > 0)
+    norm = np.where(own, core_norm - 2 * shared + kf, core_norm)
+    shared = np.where(own, shared - kf, shared)  # the line itself left out of the core
+    out[:, 2] = _ratio(shared, np.sqrt(kf * norm), (shared > 0) & (norm > 0))
+    out[:, 4] = _ratio(e.per_row((core > own[e.row]).astype(float), n), kf, k > 0)
+    return out
+
+
+def _story(
+    e: _Entries, k: np.ndarray, stories: Sequence[StoryView | None], bounds: _Bounds
+) -> np.ndarray:
+    """The ``story_core``, ``story_prose`` and ``story_any`` columns (rows of pages with a
+    story; 0 elsewhere): per line, the mean share of other outlets whose densest prose holds
+    each of its content words, the same share for their prose, and the share of its words in
+    any other outlet's prose. Per entry the corpus counts of its word less its own outlet's
+    (a sorted lookup of (view, word) keys), summed per row."""
+    n = len(k)
+    out = np.zeros((n, 3))
+    views: dict[int, int] = {}
+    counts: dict[int, int] = {}
+    view_of = np.full(len(stories), -1)
+    count_of = np.full(len(stories), -1)
+    others = np.zeros(len(stories))
+    for p, story in enumerate(stories):
+        if story is not None:
+            view_of[p] = views.setdefault(id(story), len(views))
+            count_of[p] = counts.setdefault(id(story.words), len(counts))
+            others[p] = story.others
+    by_view = {views[id(s)]: s for s in stories if s is not None}
+    width = np.int64(len(_IDS) + 1)
+    own = [np.concatenate([v * width + _id_array(getattr(s, part)) for v, s in by_view.items()])
+           for part in ("prose", "core")]  # fmt: skip
+    key = view_of[e.page] * width + e.word
+    has = view_of[e.page] >= 0
+    own_prose, own_core = (np.isin(key, np.sort(o)) & has for o in own)
+    prose = np.zeros(len(e.row))
+    core = np.zeros(len(e.row))
+    words = {id(s.words): s.words for s in stories if s is not None}
+    for w_id, c in counts.items():
+        p_arr, c_arr = words[w_id]._arrays
+        mine = count_of[e.page] == c
+        known = mine & (e.word < len(p_arr))
+        prose[known] = p_arr[e.word[known]]
+        core[known] = c_arr[e.word[known]]
+    prose -= own_prose
+    core -= own_core
+    kn = k * others[bounds.page]
+    ok = kn > 0
+    out[:, 0] = _ratio(e.per_row(core, n), kn, ok)
+    out[:, 1] = _ratio(e.per_row(prose, n), kn, ok)
+    out[:, 2] = _ratio(e.per_row((prose > 0).astype(float), n), k.astype(float), ok)
     return out
 
 
@@ -931,27 +1040,6 @@ def _subheads(base: np.ndarray, prose: np.ndarray, page: np.ndarray, bounds: _Bo
     )
     between = (bounds.shift(prose, -1, False) & bounds.shift(prose, 1, False)).astype(bool)
     return np.where(shape & between & ~prose, page, 0.0)
-
-
-def _story(words: Sequence[frozenset[str]], story: StoryView) -> list[tuple[float, float, float]]:
-    """The ``story_core``, ``story_prose`` and ``story_any`` columns: per line, the mean share
-    of other outlets whose densest prose holds each of its content words, the same share for
-    their prose, and the share of its words in any other outlet's prose. Counts summed and
-    sets intersected per line (the own outlet's words taken back out), no loop per word."""
-    n = story.others
-    prose_get, core_get, seen = story.words.prose.get, story.words.core.get, story.words.prose
-    own_prose, own_core, only = story.prose, story.core, story.only
-    out = []
-    for ws in words:
-        k = len(ws)
-        if not k:
-            out.append((0.0, 0.0, 0.0))
-            continue
-        prose = sum(map(prose_get, ws, itertools.repeat(0, k))) - len(ws & own_prose)
-        core = sum(map(core_get, ws, itertools.repeat(0, k))) - len(ws & own_core)
-        found = len(seen.keys() & ws) - len(ws & only)
-        out.append((core / (k * n), prose / (k * n), found / k))
-    return out
 
 
 class StoryView(NamedTuple):
@@ -1005,6 +1093,17 @@ class StoryWords:
             core_n.update(c)
         frozen = {o: (frozenset(p), frozenset(c)) for o, (p, c) in by_outlet.items()}
         return cls(dict(prose_n), dict(core_n), frozen)
+
+    @cached_property
+    def _arrays(self) -> tuple[np.ndarray, np.ndarray]:
+        """The prose and core counts indexed by word id (:func:`_word_ids`); a word read
+        later has a larger id than these and counts 0."""
+        words = list(self.prose.keys() | self.core.keys())
+        ids = np.array(_word_ids(words), dtype=np.intp)
+        prose, core = np.zeros((2, int(ids.max()) + 1 if len(ids) else 0))
+        prose[ids] = [self.prose.get(w, 0) for w in words]
+        core[ids] = [self.core.get(w, 0) for w in words]
+        return prose, core
 
     def view(self, outlet: str) -> StoryView | None:
         """What the other outlets say to a page of ``outlet`` (None when there is no other);
