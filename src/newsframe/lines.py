@@ -627,7 +627,8 @@ def pages_features(
     starts = np.concatenate([[0], np.cumsum(sizes, dtype=np.intp)]).astype(np.intp)
     if not rows:
         return np.zeros((0, len(FEATURES))), starts
-    base = np.array(rows)
+    base = np.fromiter(itertools.chain.from_iterable(rows), float,
+                       count=len(rows) * len(_BASE)).reshape(len(rows), len(_BASE))  # fmt: skip
     bounds = _Bounds.of(starts)
     out = _page_features(base, [_content_ids(s) for s in norm], bounds, [p[2] for p in pages])
     out[:, _ECHOED] = [v for a, b in itertools.pairwise(starts.tolist())
@@ -1257,10 +1258,15 @@ class LineModel:
     def log_proba(self, x: np.ndarray, ids: Sequence[tuple[int, ...]] | None = None) -> np.ndarray:
         """Log class probabilities of each row of a feature matrix and its lines' terms: the
         logistic model's, or with :attr:`trees` the trees' on the features and those."""
+        sums = np.array([_term_sum(self, line) for line in ids]) if ids else None
+        return self._log_proba(x, sums)
+
+    def _log_proba(self, x: np.ndarray, term_sums: np.ndarray | None) -> np.ndarray:
+        """:meth:`log_proba` with each line's summed term weights (rows, classes) given."""
         w, b = self._affine
         scores = x @ w + b
-        if ids:  # each line's terms add their weights (summed once per distinct set of terms)
-            scores += np.array([_term_sum(self, line) for line in ids])
+        if term_sums is not None:  # each line's terms add their weights
+            scores += term_sums
         logp = _log_softmax(scores)
         if self.trees is None:
             return logp
@@ -1284,6 +1290,13 @@ def _term_sum(model: LineModel, ids: tuple[int, ...]) -> tuple[float, ...]:
 def _term_ids(model: LineModel, line: str) -> tuple[int, ...]:
     vocab = model.vocabulary
     return tuple(vocab[t] for t in _read_line(line)[1] if t in vocab)
+
+
+@lru_cache(maxsize=65_536)
+def _line_terms(model: LineModel, line: str) -> tuple[tuple[int, ...], tuple[float, ...]]:
+    """A line's (normalised text) term columns and their summed weights per class."""
+    ids = _term_ids(model, line)
+    return ids, _term_sum(model, ids)
 
 
 _TERM_PREFIX = "term:"
@@ -1480,8 +1493,13 @@ def decide_pages(
         return [[] for _ in pages]
     bounds = _Bounds.of(starts)
     norm = [_norm(line) for p in pages for line in p.lines]
-    ids = model.term_ids(norm) if model.terms else None
-    logp = model.log_proba(x, ids)
+    ids, sums = None, None
+    if model.terms:  # each line's terms and their summed weights, read once per line
+        terms = [_line_terms(model, line) for line in norm]
+        ids = [t for t, _ in terms]
+        sums = np.fromiter(itertools.chain.from_iterable(s for _, s in terms), float,
+                           count=len(norm) * len(CLASSES)).reshape(len(norm), len(CLASSES))  # fmt: skip
+    logp = model._log_proba(x, sums)
     other = np.log(np.exp(logp[:, 2:]).sum(axis=1))
     head = logp[:, 1].copy()
     long = x[:, _INDEX["words"]] >= math.log1p(8)
@@ -1614,17 +1632,28 @@ def _explanations(
             push = np.hstack([push, terms])
     order = np.argsort(-push, axis=1, kind="stable")[:, : 2 * top]
     best = np.take_along_axis(push, order, axis=1) > -np.inf
-    out = {}
-    for r, i in enumerate(rows.tolist()):
-        said: list[str] = []
-        for j, ok in zip(order[r].tolist(), best[r].tolist(), strict=True):
-            if not ok or len(said) == top:
-                break
-            if j < n_features:
-                words = FEATURES[j][1] if high[r, j] else FEATURES[j][2]
-            else:
-                words = f'the words "{model.terms[page_terms[j - n_features]]}"'
-            if words not in said:
-                said.append(words)
-        out[i] = ", ".join(said)
-    return out
+    hi = np.take_along_axis(high, np.minimum(order, n_features - 1), axis=1) & (order < n_features)
+    # per line its candidates (feature or term, and which side) in order, -1 past the last one;
+    # lines that share them (an outlet's chrome) are put in words once
+    code = np.where(best, 2 * order + hi, -1)
+    kinds, which = np.unique(code, axis=0, return_inverse=True)
+    said = [_said(c, top, n_features, model, page_terms) for c in kinds.tolist()]
+    return dict(zip(rows.tolist(), map(said.__getitem__, which.reshape(-1).tolist()), strict=True))
+
+
+def _said(
+    codes: list[int], top: int, n_features: int, model: LineModel, page_terms: list[int]
+) -> str:
+    """The words of the first ``top`` distinct candidates (``2 * column + high``; -1 ends)."""
+    said: list[str] = []
+    for c in codes:
+        if c < 0 or len(said) == top:
+            break
+        j, high = divmod(c, 2)
+        if j < n_features:
+            words = FEATURES[j][1] if high else FEATURES[j][2]
+        else:
+            words = f'the words "{model.terms[page_terms[j - n_features]]}"'
+        if words not in said:
+            said.append(words)
+    return ", ".join(said)
