@@ -54,6 +54,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
+import pandas as pd
 from wordfreq import top_n_list
 
 from newsframe.datafiles import read_text
@@ -875,6 +876,7 @@ def _topicality(
 #: Every content word read so far and its id (ids are only compared, never shown: a line's
 #: features do not depend on the order words were first seen).
 _IDS: dict[str, int] = {}
+_WORDS: list[str] = []
 
 
 def _word_ids(words: Iterable[str]) -> tuple[int, ...]:
@@ -917,8 +919,8 @@ class _Entries:
         row = np.repeat(np.arange(len(k)), k)
         page = bounds.page[row]
         width = np.int64(word.max() + 1) if total else np.int64(1)
-        keys, inv = np.unique(page * width + word, return_inverse=True)
-        return cls(row, word, page, keys // width, inv.reshape(-1))
+        inv, keys = pd.factorize(page * width + word)  # hashed: no sort
+        return cls(row, word, page, keys // width, inv)
 
     def per_group(self, weights: np.ndarray) -> np.ndarray:
         """Sum of ``weights`` (one per entry) over each entry's group, per entry."""
@@ -1000,8 +1002,9 @@ def _story(
             others[p] = story.others
     by_view = {views[id(s)]: s for s in stories if s is not None}
     width = np.int64(len(_IDS) + 1)
-    own = [np.concatenate([v * width + _id_array(getattr(s, part)) for v, s in by_view.items()])
-           for part in ("prose", "core")]  # fmt: skip
+    own_ids = {v: s.ids or (_id_array(s.prose), _id_array(s.core)) for v, s in by_view.items()}
+    own = [np.concatenate([v * width + ids[part] for v, ids in own_ids.items()])
+           for part in (0, 1)]  # fmt: skip
     key = view_of[e.page] * width + e.word
     has = view_of[e.page] >= 0
     own_prose, own_core = (np.isin(key, np.sort(o)) & has for o in own)
@@ -1053,6 +1056,8 @@ class StoryView(NamedTuple):
     core: frozenset[str]
     others: int
     only: frozenset[str] = frozenset()
+    #: The sorted ids (:func:`_word_ids`) of ``prose`` and ``core``, when known.
+    ids: tuple[np.ndarray, np.ndarray] | None = None
 
 
 @dataclass(frozen=True, eq=False)
@@ -1077,23 +1082,37 @@ class StoryWords:
     core: dict[str, int]
     by_outlet: dict[str, tuple[frozenset[str], frozenset[str]]]
     _views: dict[str, StoryView | None] = field(default_factory=dict, repr=False)
+    #: Per outlet the sorted ids of its prose and core words (filled by :meth:`count`).
+    _ids: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def count(cls, pages: Iterable[tuple[str, Sequence[str]]]) -> StoryWords:
-        """Count the content words of ``(outlet, lines)`` pages (see :func:`page_words`)."""
-        by_outlet: dict[str, tuple[set[str], set[str]]] = {}
+        """Count the content words of ``(outlet, lines)`` pages (see :func:`page_words`): all
+        pages read at once, the (outlet, word) pairs made unique by one sort."""
+        outlets: dict[str, int] = {}
+        of_page, texts = [], []
         for outlet, lines in pages:
-            prose, core = page_words(lines)
-            mine = by_outlet.setdefault(outlet, (set(), set()))
-            mine[0].update(prose)
-            mine[1].update(core)
-        prose_n: Counter[str] = Counter()
-        core_n: Counter[str] = Counter()
-        for p, c in by_outlet.values():
-            prose_n.update(p)
-            core_n.update(c)
-        frozen = {o: (frozenset(p), frozenset(c)) for o, (p, c) in by_outlet.items()}
-        return cls(dict(prose_n), dict(core_n), frozen)
+            of_page.append(outlets.setdefault(outlet, len(outlets)))
+            texts.append(lines)
+        page, word, core = _prose_words(texts)
+        width = np.int64(len(_IDS) + 1)
+        key = np.asarray(of_page, dtype=np.int64)[page] * width + word
+        per = [np.sort(pd.unique(k)) for k in (key, key[core])]  # (outlet, word): prose, core
+        words = _words()
+        counts = []
+        for keys in per:
+            n = np.bincount(keys % width)
+            found = np.flatnonzero(n)
+            counts.append(
+                dict(zip(map(words.__getitem__, found.tolist()), n[found].tolist(), strict=True))
+            )
+        by_outlet, ids = {}, {}
+        cuts = [np.searchsorted(keys // width, np.arange(len(outlets) + 1)) for keys in per]
+        for o, name in enumerate(outlets):
+            mine = [keys[c[o] : c[o + 1]] % width for keys, c in zip(per, cuts, strict=True)]
+            ids[name] = (mine[0], mine[1])
+            by_outlet[name] = tuple(frozenset(map(words.__getitem__, m.tolist())) for m in mine)
+        return cls(counts[0], counts[1], by_outlet, _ids=ids)
 
     @cached_property
     def _arrays(self) -> tuple[np.ndarray, np.ndarray]:
@@ -1112,8 +1131,13 @@ class StoryWords:
         if outlet not in self._views:
             prose, core = self.by_outlet.get(outlet, (frozenset(), frozenset()))
             others = len(self.by_outlet) - (outlet in self.by_outlet)
-            only = frozenset(w for w in prose if self.prose[w] == 1)
-            self._views[outlet] = StoryView(self, prose, core, others, only) if others else None
+            ids = self._ids.get(outlet) or (_id_array(prose), _id_array(core))
+            counts = self._arrays[0]
+            alone = ids[0][counts[ids[0]] == 1] if len(counts) else ids[0][:0]
+            only = frozenset(map(_words().__getitem__, alone.tolist()))
+            self._views[outlet] = (
+                StoryView(self, prose, core, others, only, ids) if others else None
+            )
         return self._views[outlet]
 
 
@@ -1129,25 +1153,43 @@ def page_words(lines: Sequence[str]) -> tuple[frozenset[str], frozenset[str]]:
     >>> sorted(prose), core == prose
     (['flooded', 'harbour', 'overnight', 'storm', 'sunday', 'town'], True)
     """
-    norm = [_norm(line) for line in lines if line.strip()]
-    if not norm:
-        return frozenset(), frozenset()
-    read = np.array([_read_line(s)[0][:4] for s in norm])
-    words, stop, final = read[:, 0], read[:, 2], read[:, 3]
+    _, word, core = _prose_words([lines])
+    words = _words()
+    return (frozenset(map(words.__getitem__, word.tolist())),
+            frozenset(map(words.__getitem__, word[core].tolist())))  # fmt: skip
+
+
+def _prose_words(pages: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The content words of the prose of many pages (see :func:`page_words`; blank lines left
+    out): per (line, word) entry its page, its word id and whether the line is in the page's
+    core. One pass over the lines, then array operations with the page boundaries."""
+    norm_pages = [[_norm(line) for line in lines if line.strip()] for lines in pages]
+    sizes = [len(p) for p in norm_pages]
+    norm = list(itertools.chain.from_iterable(norm_pages))
+    n = len(norm)
+    read = [_read_line(line)[0] for line in norm]
+    words, stop, final = (np.fromiter((r[j] for r in read), float, count=n) for j in (0, 2, 3))
+    bounds = _Bounds.of(np.concatenate([[0], np.cumsum(sizes, dtype=np.intp)]).astype(np.intp))
     prose = (words >= _PROSE_WORDS) & (final > 0)
     density = words * stop
-    if len(norm) > 2:
-        density = (np.concatenate([density[:1], density[:-1]]) + density
-                   + np.concatenate([density[1:], density[-1:]])) / 3  # fmt: skip
-    densest = int(np.argmax(density))
-    all_words: set[str] = set()
-    core: set[str] = set()
-    for i in np.flatnonzero(prose).tolist():
-        ws = _content(norm[i])[0]
-        all_words |= ws
-        if abs(i - densest) <= CORE:
-            core |= ws
-    return frozenset(all_words), frozenset(core)
+    prev = np.where(bounds.is_first, density, bounds.shift(density, -1))
+    after = np.where(bounds.is_last, density, bounds.shift(density, 1))
+    density = np.where(bounds.size > 2, (prev + density + after) / 3, density)
+    at = np.zeros(len(sizes), dtype=np.intp)
+    at[np.flatnonzero(np.diff(bounds.starts) > 0)] = _segment_argmax(density, bounds) if n else []
+    core = prose & (np.abs(bounds.idx - (at[bounds.page] - bounds.first)) <= CORE)
+    rows = np.flatnonzero(prose)
+    ids = [_content_ids(norm[i])[0] for i in rows.tolist()]
+    k = np.fromiter(map(len, ids), np.intp, count=len(ids))
+    word = np.fromiter(itertools.chain.from_iterable(ids), np.int64, count=int(k.sum()))
+    return bounds.page[np.repeat(rows, k)], word, np.repeat(core[rows], k)
+
+
+def _words() -> list[str]:
+    """Every content word read so far, at its id (:data:`_IDS` holds them in id order)."""
+    if len(_WORDS) < len(_IDS):
+        _WORDS.extend(itertools.islice(_IDS, len(_WORDS), None))
+    return _WORDS
 
 
 def line_terms(line: str) -> tuple[str, ...]:
