@@ -891,12 +891,6 @@ def _content_ids(line: str) -> tuple[tuple[int, ...], float]:
     return _word_ids(words), rare
 
 
-@lru_cache(maxsize=4_096)
-def _id_array(words: frozenset[str]) -> np.ndarray:
-    """The sorted ids of a set of content words (cached: a story's outlets recur)."""
-    return np.sort(np.array(_word_ids(words), dtype=np.int64))
-
-
 @dataclass(frozen=True, eq=False)
 class _Entries:
     """The nonzero entries of the binary line-by-word matrix of a batch: per entry its row, its
@@ -1002,8 +996,7 @@ def _story(
             others[p] = story.others
     by_view = {views[id(s)]: s for s in stories if s is not None}
     width = np.int64(len(_IDS) + 1)
-    own_ids = {v: s.ids or (_id_array(s.prose), _id_array(s.core)) for v, s in by_view.items()}
-    own = [np.concatenate([v * width + ids[part] for v, ids in own_ids.items()])
+    own = [np.concatenate([v * width + s.ids[part] for v, s in by_view.items()])
            for part in (0, 1)]  # fmt: skip
     key = view_of[e.page] * width + e.word
     has = view_of[e.page] >= 0
@@ -1012,7 +1005,7 @@ def _story(
     core = np.zeros(len(e.row))
     words = {id(s.words): s.words for s in stories if s is not None}
     for w_id, c in counts.items():
-        p_arr, c_arr = words[w_id]._arrays
+        p_arr, c_arr = words[w_id].counts
         mine = count_of[e.page] == c
         known = mine & (e.word < len(p_arr))
         prose[known] = p_arr[e.word[known]]
@@ -1046,18 +1039,36 @@ def _subheads(base: np.ndarray, prose: np.ndarray, page: np.ndarray, bounds: _Bo
     return np.where(shape & between & ~prose, page, 0.0)
 
 
+def _strings(ids: np.ndarray) -> frozenset[str]:
+    """The content words of sorted word ids."""
+    return frozenset(map(_words().__getitem__, ids.tolist()))
+
+
 class StoryView(NamedTuple):
     """What the other outlets' pages of a story say to one outlet's page: the corpus counts
-    (:class:`StoryWords`), the outlet's own prose and core words (taken back out of them), the
-    number of other outlets, and the words of its prose no other outlet's prose has."""
+    (:class:`StoryWords`), the number of other outlets, and the sorted ids (:func:`_word_ids`)
+    of the outlet's own prose and core words (taken back out of the counts); :attr:`prose`,
+    :attr:`core` and :attr:`only` give them as words."""
 
     words: StoryWords
-    prose: frozenset[str]
-    core: frozenset[str]
     others: int
-    only: frozenset[str] = frozenset()
-    #: The sorted ids (:func:`_word_ids`) of ``prose`` and ``core``, when known.
-    ids: tuple[np.ndarray, np.ndarray] | None = None
+    ids: tuple[np.ndarray, np.ndarray]
+
+    @property
+    def prose(self) -> frozenset[str]:
+        """The content words of the outlet's prose."""
+        return _strings(self.ids[0])
+
+    @property
+    def core(self) -> frozenset[str]:
+        """The content words of the outlet's densest prose (its pages' cores)."""
+        return _strings(self.ids[1])
+
+    @property
+    def only(self) -> frozenset[str]:
+        """The words of the outlet's prose no other outlet's prose has."""
+        counts = self.words.counts[0]
+        return _strings(self.ids[0][counts[self.ids[0]] == 1])
 
 
 @dataclass(frozen=True, eq=False)
@@ -1066,7 +1077,10 @@ class StoryWords:
 
     Counted once over the pages of a corpus that tell one story (one pass over the pages; a
     word counts once per outlet); :meth:`view` gives one outlet's page what the others say,
-    its own outlet left out, without copying the counts (linear in the corpus).
+    its own outlet left out, without copying the counts (linear in the corpus). Held as word
+    ids (:func:`_word_ids`): ``counts`` the prose and core counts at each id, ``outlets`` per
+    outlet the sorted ids of its prose and core words; :attr:`prose`, :attr:`core` and
+    :attr:`by_outlet` give them as words.
 
     >>> story = StoryWords.count([
     ...     ("a", ["The storm flooded the harbour town overnight, officials said on Monday."]),
@@ -1076,19 +1090,18 @@ class StoryWords:
     (2, 0, 1)
     >>> story.view("c").others, story.view("a").prose == story.by_outlet["a"][0]
     (2, True)
+    >>> sorted(story.view("b").only)
+    ['closed', 'main', 'road']
     """
 
-    prose: dict[str, int]
-    core: dict[str, int]
-    by_outlet: dict[str, tuple[frozenset[str], frozenset[str]]]
+    counts: tuple[np.ndarray, np.ndarray]
+    outlets: dict[str, tuple[np.ndarray, np.ndarray]]
     _views: dict[str, StoryView | None] = field(default_factory=dict, repr=False)
-    #: Per outlet the sorted ids of its prose and core words (filled by :meth:`count`).
-    _ids: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def count(cls, pages: Iterable[tuple[str, Sequence[str]]]) -> StoryWords:
         """Count the content words of ``(outlet, lines)`` pages (see :func:`page_words`): all
-        pages read at once, the (outlet, word) pairs made unique by one sort."""
+        pages read at once, the (outlet, word) pairs made unique by hashing."""
         outlets: dict[str, int] = {}
         of_page, texts = [], []
         for outlet, lines in pages:
@@ -1098,46 +1111,43 @@ class StoryWords:
         width = np.int64(len(_IDS) + 1)
         key = np.asarray(of_page, dtype=np.int64)[page] * width + word
         per = [np.sort(pd.unique(k)) for k in (key, key[core])]  # (outlet, word): prose, core
-        words = _words()
-        counts = []
-        for keys in per:
-            n = np.bincount(keys % width)
-            found = np.flatnonzero(n)
-            counts.append(
-                dict(zip(map(words.__getitem__, found.tolist()), n[found].tolist(), strict=True))
-            )
-        by_outlet, ids = {}, {}
+        counts = tuple(np.bincount(keys % width, minlength=width).astype(float) for keys in per)
         cuts = [np.searchsorted(keys // width, np.arange(len(outlets) + 1)) for keys in per]
-        for o, name in enumerate(outlets):
-            mine = [keys[c[o] : c[o + 1]] % width for keys, c in zip(per, cuts, strict=True)]
-            ids[name] = (mine[0], mine[1])
-            by_outlet[name] = tuple(frozenset(map(words.__getitem__, m.tolist())) for m in mine)
-        return cls(counts[0], counts[1], by_outlet, _ids=ids)
+        ids = {
+            name: tuple(keys[c[o] : c[o + 1]] % width for keys, c in zip(per, cuts, strict=True))
+            for o, name in enumerate(outlets)
+        }
+        return cls((counts[0], counts[1]), ids)  # type: ignore[arg-type]
+
+    def _as_words(self, counts: np.ndarray) -> dict[str, int]:
+        found = np.flatnonzero(counts)
+        words = _words()
+        return dict(zip(map(words.__getitem__, found.tolist()), counts[found].astype(int).tolist(),
+                        strict=True))  # fmt: skip
 
     @cached_property
-    def _arrays(self) -> tuple[np.ndarray, np.ndarray]:
-        """The prose and core counts indexed by word id (:func:`_word_ids`); a word read
-        later has a larger id than these and counts 0."""
-        words = list(self.prose.keys() | self.core.keys())
-        ids = np.array(_word_ids(words), dtype=np.intp)
-        prose, core = np.zeros((2, int(ids.max()) + 1 if len(ids) else 0))
-        prose[ids] = [self.prose.get(w, 0) for w in words]
-        core[ids] = [self.core.get(w, 0) for w in words]
-        return prose, core
+    def prose(self) -> dict[str, int]:
+        """In how many outlets' prose each content word is."""
+        return self._as_words(self.counts[0])
+
+    @cached_property
+    def core(self) -> dict[str, int]:
+        """In how many outlets' densest prose each content word is."""
+        return self._as_words(self.counts[1])
+
+    @cached_property
+    def by_outlet(self) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+        """Per outlet the content words of its prose and of its core."""
+        return {o: (_strings(p), _strings(c)) for o, (p, c) in self.outlets.items()}
 
     def view(self, outlet: str) -> StoryView | None:
         """What the other outlets say to a page of ``outlet`` (None when there is no other);
         made once per outlet."""
         if outlet not in self._views:
-            prose, core = self.by_outlet.get(outlet, (frozenset(), frozenset()))
-            others = len(self.by_outlet) - (outlet in self.by_outlet)
-            ids = self._ids.get(outlet) or (_id_array(prose), _id_array(core))
-            counts = self._arrays[0]
-            alone = ids[0][counts[ids[0]] == 1] if len(counts) else ids[0][:0]
-            only = frozenset(map(_words().__getitem__, alone.tolist()))
-            self._views[outlet] = (
-                StoryView(self, prose, core, others, only, ids) if others else None
-            )
+            none = np.zeros(0, dtype=np.int64)
+            others = len(self.outlets) - (outlet in self.outlets)
+            ids = self.outlets.get(outlet, (none, none))
+            self._views[outlet] = StoryView(self, others, ids) if others else None
         return self._views[outlet]
 
 
@@ -1658,34 +1668,59 @@ def _explanations(
     high = z > 0
     push[(push <= 0) | np.where(high, ~_SAID_HIGH, ~_SAID_LOW)] = -np.inf
     n_features = push.shape[1]
-    page_terms: list[int] = []
+    width = 2 * top  # candidates per line: the best features, then the best terms, merged
+    col = np.argsort(-push, axis=1, kind="stable")[:, :width]
+    value = np.take_along_axis(push, col, axis=1)
+    hi = np.take_along_axis(high, col, axis=1)
     if ids:
-        r_idx = [r for r, i in enumerate(rows.tolist()) for _ in ids[i]]
-        t_idx = [t for i in rows.tolist() for t in ids[i]]
-        if t_idx:
-            page_terms = sorted(set(t_idx))
-            col = {t: c for c, t in enumerate(page_terms)}
-            terms = np.full((len(rows), len(page_terms)), -np.inf)
-            tw = model.term_weights
-            t_arr = np.array(t_idx)
-            r_arr = np.array(r_idx)
-            terms[r_arr, [col[t] for t in t_idx]] = tw[k[r_arr], t_arr] - tw[0, t_arr]
-            terms[terms <= 0] = -np.inf
-            push = np.hstack([push, terms])
-    order = np.argsort(-push, axis=1, kind="stable")[:, : 2 * top]
-    best = np.take_along_axis(push, order, axis=1) > -np.inf
-    hi = np.take_along_axis(high, np.minimum(order, n_features - 1), axis=1) & (order < n_features)
+        value, col, hi = _with_terms(model, ids, rows, k, (value, col, hi), n_features)
     # per line its candidates (feature or term, and which side) in order, -1 past the last one;
     # lines that share them (an outlet's chrome) are put in words once
-    code = np.where(best, 2 * order + hi, -1)
+    code = np.where(value > -np.inf, 2 * col + hi, -1)
     kinds, which = np.unique(code, axis=0, return_inverse=True)
-    said = [_said(c, top, n_features, model, page_terms) for c in kinds.tolist()]
+    said = [_said(c, top, n_features, model) for c in kinds.tolist()]
     return dict(zip(rows.tolist(), map(said.__getitem__, which.reshape(-1).tolist()), strict=True))
 
 
-def _said(
-    codes: list[int], top: int, n_features: int, model: LineModel, page_terms: list[int]
-) -> str:
+def _with_terms(
+    model: LineModel,
+    ids: Sequence[tuple[int, ...]],
+    rows: np.ndarray,
+    k: np.ndarray,
+    best: tuple[np.ndarray, np.ndarray, np.ndarray],
+    n_features: int,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The best feature candidates of each row (``best``: push, column, high side) merged with
+    its best terms (column ``n_features`` + term): per (row, term) entry its push, the entries
+    sorted within each row (the higher push first, then the lower term), the first of each
+    row kept. Linear in the rows' terms (no row-by-term matrix)."""
+    value, col, hi = best
+    width = value.shape[1]
+    lists = [ids[i] for i in rows.tolist()]
+    lens = np.fromiter(map(len, lists), np.intp, count=len(lists))
+    r_arr = np.repeat(np.arange(len(rows)), lens)
+    t_arr = np.fromiter(itertools.chain.from_iterable(lists), np.intp, count=int(lens.sum()))
+    tw = model.term_weights
+    val = tw[k[r_arr], t_arr] - tw[0, t_arr]
+    keep = val > 0
+    r_arr, t_arr, val = r_arr[keep], t_arr[keep], val[keep]
+    if not len(r_arr):
+        return best
+    o = np.lexsort((t_arr, -val, r_arr))
+    r_arr, t_arr, val = r_arr[o], t_arr[o], val[o]
+    rank = np.arange(len(r_arr)) - np.searchsorted(r_arr, np.arange(len(rows)))[r_arr]
+    sel = rank < width
+    t_value = np.full((len(rows), width), -np.inf)
+    t_col = np.zeros((len(rows), width), dtype=col.dtype)
+    t_value[r_arr[sel], rank[sel]] = val[sel]
+    t_col[r_arr[sel], rank[sel]] = n_features + t_arr[sel]
+    value, col = np.hstack([value, t_value]), np.hstack([col, t_col])
+    hi = np.hstack([hi, np.zeros_like(hi)])
+    pick = np.argsort(-value, axis=1, kind="stable")[:, :width]  # ties: features, lower terms
+    return tuple(np.take_along_axis(a, pick, axis=1) for a in (value, col, hi))  # type: ignore[return-value]
+
+
+def _said(codes: list[int], top: int, n_features: int, model: LineModel) -> str:
     """The words of the first ``top`` distinct candidates (``2 * column + high``; -1 ends)."""
     said: list[str] = []
     for c in codes:
@@ -1695,7 +1730,7 @@ def _said(
         if j < n_features:
             words = FEATURES[j][1] if high else FEATURES[j][2]
         else:
-            words = f'the words "{model.terms[page_terms[j - n_features]]}"'
+            words = f'the words "{model.terms[j - n_features]}"'
         if words not in said:
             said.append(words)
     return ", ".join(said)
