@@ -660,6 +660,12 @@ class _Bounds:
 
     @classmethod
     def of(cls, starts: np.ndarray) -> _Bounds:
+        """The bounds of pages starting at ``starts`` (the last entry: the end); the last few
+        made are kept (the features and the decoder read the same batch's)."""
+        return _bounds_of(np.asarray(starts, dtype=np.intp).tobytes())
+
+    @classmethod
+    def _make(cls, starts: np.ndarray) -> _Bounds:
         sizes = np.diff(starts)
         page = np.repeat(np.arange(len(sizes)), sizes)
         first = starts[:-1][page]
@@ -678,6 +684,11 @@ class _Bounds:
         k = by + NEAR if by < 0 else by + NEAR - 1
         got, ok = v[self.near[k]], self.near_ok[k]
         return np.where(ok[:, None] if got.ndim > 1 else ok, got, fill)
+
+
+@lru_cache(maxsize=4)
+def _bounds_of(starts: bytes) -> _Bounds:
+    return _Bounds._make(np.frombuffer(starts, dtype=np.intp))
 
 
 def _echoes(low: Sequence[str]) -> list[float]:
@@ -891,6 +902,11 @@ def _content_ids(line: str) -> tuple[tuple[int, ...], float]:
     return _word_ids(words), rare
 
 
+#: Entries of a batch's line-by-word matrix above which its (page, word) groups are found by
+#: hashing (the group ids differ, the sums over them do not).
+HASHED = 20_000
+
+
 @dataclass(frozen=True, eq=False)
 class _Entries:
     """The nonzero entries of the binary line-by-word matrix of a batch: per entry its row, its
@@ -913,8 +929,12 @@ class _Entries:
         row = np.repeat(np.arange(len(k)), k)
         page = bounds.page[row]
         width = np.int64(word.max() + 1) if total else np.int64(1)
-        inv, keys = pd.factorize(page * width + word)  # hashed: no sort
-        return cls(row, word, page, keys // width, inv)
+        key = page * width + word
+        if total > HASHED:  # hashed, no sort
+            inv, keys = pd.factorize(key)
+        else:  # a page or a few: a sort costs less than setting up a hash table
+            keys, inv = np.unique(key, return_inverse=True)
+        return cls(row, word, page, keys // width, inv.reshape(-1))
 
     def per_group(self, weights: np.ndarray) -> np.ndarray:
         """Sum of ``weights`` (one per entry) over each entry's group, per entry."""
@@ -1616,12 +1636,13 @@ def _viterbi_pages(
         back = np.empty((len(group), longest, n_states), dtype=np.intp)
         back[:, 0] = same
         ended = lengths[:, None] <= steps  # (pages, steps): the page has ended
+        shortest = int(lengths.min())
         for t in range(1, longest):
             cand = score[:, :, None] + trans  # from a (axis 1) to b (axis 2)
             arg = cand.argmax(axis=1)
             new = cand.max(axis=1) + e[:, t]
-            done = ended[:, t]
-            if done.any():  # an ended page keeps its scores and its state
+            if t >= shortest:  # an ended page keeps its scores and its state
+                done = ended[:, t]
                 new[done] = score[done]
                 arg[done] = same
             score = new
