@@ -130,3 +130,33 @@ def test_hand_counted_topicality():
     # line 2 (engineers, inspected, damaged, harbour, piers, storm, waves, struck, ellen,
     # overnight: 10 words) shares ellen and storm with the headline's 3: 2 / sqrt(10 * 3)
     assert abs(x[1, NAMES.index("topic_headline")] - 2 / (30**0.5)) < 1e-12
+
+
+def echoes_reference(low: list[str]) -> list[float]:
+    """Per line of one page: 1 when a line within three of it has the same first 30 characters
+    (both of three words or more), or, both of up to 300 characters, holds it or is held in it."""
+    valid = [s if s.count(" ", 0, 300) >= 2 else "" for s in low]
+    out = [0.0] * len(low)
+    for i, a in enumerate(valid):
+        for j in range(i + 1, min(len(low), i + 4)):
+            b = valid[j]
+            if a and b and (a[:30] == b[:30] or (len(a) <= 300 >= len(b) and (a in b or b in a))):
+                out[i] = out[j] = 1.0
+    return out
+
+
+def test_echoes_equal_a_pair_by_pair_reading():
+    caption = "Rescuers search the rubble of the harbour wall in Ellen on Monday."
+    long_line = "The council said " + "the harbour road will stay closed for weeks, " * 8 + "."
+    pages = [
+        ["Menu", caption, "Share this", caption + " Photo: Jane Doe", "Next story here"],
+        [long_line, "Read more below", long_line[:40] + " and then something else entirely"],
+        ["a b c", "x y z", "a b c", "one two three four", "", "Jane Doe / Agency", "x y z"],
+        ["Subscribe now to read", "Menu", "Share", "subscribe now to read more", "Sign in"],
+    ]
+    batch = [(p, [Evidence()] * len(p), None) for p in pages]
+    x, _ = pages_features(batch)
+    echoed = x[:, NAMES.index("echoed")].tolist()
+    expected = [v for p in pages for v in echoes_reference([_norm(s).lower() for s in p])]
+    assert echoed == expected
+    assert sum(expected) >= 6  # the pages hold echoes of each kind

@@ -632,8 +632,7 @@ def pages_features(
                        count=len(rows) * len(_BASE)).reshape(len(rows), len(_BASE))  # fmt: skip
     bounds = _Bounds.of(starts)
     out = _page_features(base, [_content_ids(s) for s in norm], bounds, [p[2] for p in pages])
-    out[:, _ECHOED] = [v for a, b in itertools.pairwise(starts.tolist())
-                       for v in _echoes(low[a:b])]  # fmt: skip
+    out[:, _ECHOED] = _echoes(low, bounds)
     return out, starts
 
 
@@ -691,26 +690,43 @@ def _bounds_of(starts: bytes) -> _Bounds:
     return _Bounds._make(np.frombuffer(starts, dtype=np.intp))
 
 
-def _echoes(low: Sequence[str]) -> list[float]:
-    """1 for a line that has an echo within :data:`ECHO` lines: the same first
+def _echoes(low: Sequence[str], bounds: _Bounds) -> np.ndarray:
+    """1 for a line that has an echo within :data:`ECHO` lines of its page: the same first
     :data:`ECHO_CHARS` characters (of at least three words), or, for lines of up to
     :data:`ECHO_LONGEST` characters, its whole text inside the other's or the other's inside
     it (a caption repeated as alt text, with or without its credit); ``low`` holds the lines
-    normalised and lowercased. Bounded work per line."""
+    normalised and lowercased. Per shift, the pairs of lines compared at once (openings by
+    their hashes, confirmed), only the pairs of short lines with different openings read in
+    Python, once each (the shorter inside the longer). Bounded work per line."""
     n = len(low)
-    lines = [s if s.count(" ", 0, ECHO_LONGEST) >= 2 else "" for s in low]
-    heads = [s[:ECHO_CHARS] for s in lines]
-    short = [0 < len(s) <= ECHO_LONGEST for s in lines]
-    out = [0.0] * n
-    for i in range(n - 1):
-        if not lines[i]:
-            continue
-        a = lines[i]
-        for j in range(i + 1, min(n, i + ECHO + 1)):
-            if lines[j] and (
-                heads[i] == heads[j] or (short[i] and short[j] and (a in lines[j] or lines[j] in a))
-            ):
-                out[i] = out[j] = 1.0
+    out = np.zeros(n)
+    if n < 2:
+        return out
+    valid = np.fromiter((s.count(" ", 0, ECHO_LONGEST) >= 2 for s in low), bool, count=n)
+    short = valid & (np.fromiter(map(len, low), np.intp, count=n) <= ECHO_LONGEST)
+    heads = [s[:ECHO_CHARS] for s in low]
+    hashed = np.fromiter(map(hash, heads), np.int64, count=n)
+    for by in range(1, ECHO + 1):
+        i = np.flatnonzero(bounds.near_ok[NEAR - 1 + by] & valid) if by <= NEAR else None
+        if i is None:  # beyond the precomputed shifts: the same page, by index
+            j_all = np.arange(n) + by
+            ok = (j_all < n) & valid
+            ok[ok] &= bounds.page[j_all[ok]] == bounds.page[ok]
+            i = np.flatnonzero(ok)
+        i = i[valid[i + by]]
+        same = hashed[i] == hashed[i + by]
+        pairs = i[same]
+        hit = [heads[a] == heads[a + by] for a in pairs.tolist()]
+        found = pairs[np.asarray(hit, dtype=bool)] if hit else pairs[:0]
+        rest = i[~same & short[i] & short[i + by]]
+        inside = [(a in b) if len(a) <= len(b) else (b in a)
+                  for a, b in zip([low[k] for k in rest.tolist()],
+                                  [low[k + by] for k in rest.tolist()], strict=True)]  # fmt: skip
+        found = np.concatenate(
+            [found, rest[np.asarray(inside, dtype=bool)] if inside else rest[:0]]
+        )
+        out[found] = 1.0
+        out[found + by] = 1.0
     return out
 
 
