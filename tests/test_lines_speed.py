@@ -160,3 +160,22 @@ def test_echoes_equal_a_pair_by_pair_reading():
     expected = [v for p in pages for v in echoes_reference([_norm(s).lower() for s in p])]
     assert echoed == expected
     assert sum(expected) >= 6  # the pages hold echoes of each kind
+
+
+def test_capital_and_lowercase_initials_as_two_patterns_count_them():
+    import re
+
+    from newsframe.lines import _WORD
+
+    upper = re.compile(r"\b[A-Z\u00c0-\u00de]")
+    lower = re.compile(r"\b[a-z\u00df-\u00ff]")
+    lines = ["Storm Hits Élan Town", "ßtraße und Öl im Hafen", "éclair Au Café x", "× Breaking ÷ news",
+             "a×b ÷c Àb þd Þe ÿ", "_x Yes no", "3 Dead in Ellen Storm", "Storm"]  # fmt: skip
+    x, _ = pages_features([(lines, [Evidence()] * len(lines), None)])
+    for line, row in zip(lines, x, strict=True):
+        head = _norm(line)[:100]
+        k = len(_WORD.findall(head.lower()))
+        title = len(upper.findall(head)) / k
+        lowercase = len(lower.findall(head, 1)) / (k - 1) if k > 1 else 0.0
+        assert row[NAMES.index("title_case")] == title, line
+        assert row[NAMES.index("lowercase")] == lowercase, line

@@ -481,10 +481,16 @@ _SEPARATOR = re.compile("|".join(re.escape(c) for c in _SEPARATORS))
 _LINK = re.compile("|".join(re.escape(c) for c in _LINKS))
 _PHOTO_PHRASE = re.compile("|".join(re.escape(c) for c in _PHOTO_PHRASES))
 _DIGIT = re.compile(r"\d")
-# words starting with a capital or a lowercase letter (a word: not after a letter, digit,
-# apostrophe, hyphen or dot)
-_UPPER_INITIAL = re.compile(r"\b[A-Z\u00c0-\u00de]")
-_LOWER_INITIAL = re.compile(r"\b[a-z\u00df-\u00ff]")
+#: A word's first letter, capital (``A-Z``, ``\u00c0-\u00de``) or lowercase (``a-z``,
+#: ``\u00df-\u00ff``); a word: not after a letter, digit or underscore. One pass finds both;
+#: deleting the capitals tells them apart; a lowercase one at the line's start is not counted.
+_INITIAL = re.compile(r"\b[A-Za-z\u00c0-\u00ff]")
+_NO_CAPITALS = str.maketrans(dict.fromkeys([*map(chr, range(ord("A"), ord("Z") + 1)),
+                                            *map(chr, range(0xC0, 0xDF))]))  # fmt: skip
+#: A lowercase initial at a line's very start (a word character, so ``\b`` holds before it).
+_LOWER_FIRST = frozenset(c for c in map(chr, range(0xDF, 0x100)) if c.isalnum()) | frozenset(
+    map(chr, range(ord("a"), ord("z") + 1))
+)
 #: A word as the project's tokenizer (:data:`newsframe.text.TOKEN`) reads one (letters with
 #: inner apostrophes and hyphens), or a number; a third of its cost, which counts on every line.
 _WORD = re.compile(r"[^\W\d_][^\W_]*(?:['-][^\W_]+)*|\d[\d.,:]*")
@@ -507,8 +513,9 @@ def _read_line(line: str) -> tuple[tuple[float, ...], tuple[str, ...]]:
     k = len(tokens)
     n = k + (line.count(" ", WINDOW) if len(line) > WINDOW else 0)
     vocab = set(tokens)
-    upper = len(_UPPER_INITIAL.findall(head))
-    lower = len(_LOWER_INITIAL.findall(head, 1))
+    initials = "".join(_INITIAL.findall(head))
+    upper = len(initials) - len(initials.translate(_NO_CAPITALS))
+    lower = len(initials) - upper - (head[:1] in _LOWER_FIRST)
     digits = len(_DIGIT.findall(head))
     end = line.rstrip()[-12:]
     month = not vocab.isdisjoint(_MONTHS)
@@ -534,7 +541,7 @@ def _read_line(line: str) -> tuple[tuple[float, ...], tuple[str, ...]]:
         float(end.endswith("?")),
         float(month and (digits >= 4 or not vocab.isdisjoint(_WEEKDAYS))),
         float(not vocab.isdisjoint(_PHOTO_VERBS) or _PHOTO_PHRASE.search(low) is not None),
-        float(_CREDIT_END.search(line[-80:]) is not None),
+        float(_credit_end(line[-80:])),
         float(
             any(
                 w in _CAPTION_VERBS and tokens[j] not in _NOT_BEFORE_VERB
@@ -549,6 +556,12 @@ def _read_line(line: str) -> tuple[tuple[float, ...], tuple[str, ...]]:
     opening = ["0" if w[:1].isdigit() else w for w in opening]
     terms = tuple(dict.fromkeys([*opening, *(f"{a} {b}" for a, b in itertools.pairwise(opening))]))
     return features, terms
+
+
+def _credit_end(tail: str) -> bool:
+    """:data:`_CREDIT_END` in a line's last characters (each of its forms needs a bracket, a
+    colon or a slash: a line with none is read no further)."""
+    return ("(" in tail or ":" in tail or "/" in tail) and _CREDIT_END.search(tail) is not None
 
 
 @lru_cache(maxsize=65_536)
