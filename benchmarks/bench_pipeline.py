@@ -19,7 +19,8 @@ It prints one table per size: seconds, milliseconds per article and the process'
 resident memory after each stage (``resource.getrusage``: this process, and its worker
 processes separately), then the ratios the targets are stated in (whole analysis ≤ 3× the
 floor, counting ≤ 1.5× CountVectorizer, peak memory < 2 GB), and with several ``--sizes`` the
-time per article at each size (target: flat within ±25%). Each size runs in a fresh process, so
+time per article at each size (target: flat within ±25%), and the CPU seconds of newsframe and of
+the floor, worker processes included (steadier than wall time on a shared machine). Each size runs in a fresh process, so
 caches and peak memory do not carry over. Timings on a shared 2-core machine are noisy.
 
 With ``--source parquet`` the corpus is one Parquet file of already-extracted texts, as
@@ -71,6 +72,14 @@ def _peak_mb() -> tuple[float, float]:
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return own, children
+
+
+def _cpu() -> float:
+    """CPU seconds (user + system) of this process and of its finished worker processes: less
+    sensitive than wall time to other work on a shared machine."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def write_files(n: int, folder: Path) -> Path:
@@ -149,6 +158,7 @@ def run_floor(manifest: Path, jobs: int) -> dict[str, float]:
     from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 
     out: dict[str, float] = {}
+    cpu = _cpu()
     start = time.perf_counter()
     if manifest.suffix == ".parquet":
         import pyarrow.parquet as pq
@@ -173,6 +183,7 @@ def run_floor(manifest: Path, jobs: int) -> dict[str, float]:
         scored = sum(pool.map(_vader_chunk, chunks))
     out["vader"] = time.perf_counter() - start
     out["_sentences"] = scored
+    out["_cpu"] = _cpu() - cpu
     return out
 
 
@@ -185,6 +196,7 @@ def run_newsframe(
     times: dict[str, float] = {}
     memory: dict[str, tuple[float, float]] = {}
     state: dict[str, object] = {}
+    cpu = _cpu()
 
     def stage(name: str, func) -> None:
         if name in skip:
@@ -226,7 +238,7 @@ def run_newsframe(
     sentences = len(table) if table is not None else 0
     distinct = int(table["sentence"].nunique()) if table is not None else 0
     return {"times": times, "memory": memory, "words": words, "sentences": sentences,
-            "distinct": distinct}  # fmt: skip
+            "distinct": distinct, "cpu": _cpu() - cpu}  # fmt: skip
 
 
 def run_table(table: Path, jobs: int, chunk: int, out: Path) -> dict[str, object]:
@@ -243,6 +255,7 @@ def run_table(table: Path, jobs: int, chunk: int, out: Path) -> dict[str, object
     times = dict.fromkeys(TABLE_STAGES, 0.0)
     memory: dict[str, tuple[float, float]] = {}
     story = Path(__file__).resolve().parents[1] / "data" / "story.toml"  # texts resample the seeds
+    cpu = _cpu()
     start = time.perf_counter()
     corpus = nf.load_corpus(table, n_jobs=jobs, story=story)
     times["load"] = time.perf_counter() - start
@@ -288,7 +301,8 @@ def run_table(table: Path, jobs: int, chunk: int, out: Path) -> dict[str, object
     times["keyness"] = time.perf_counter() - start
     memory["keyness"] = _peak_mb()
     return {"times": times, "memory": memory, "words": int(stacked.n_tokens.sum()),
-            "sentences": sentences, "distinct": distinct, "rows": rows}  # fmt: skip
+            "sentences": sentences, "distinct": distinct, "rows": rows,
+            "cpu": _cpu() - cpu}  # fmt: skip
 
 
 def measure_table(n: int, jobs: int, chunk: int, keep: str | None) -> dict[str, object]:
@@ -377,6 +391,9 @@ def report(result: dict[str, object]) -> None:
     own, children = result["peak_mb"]
     print("-- ratios (targets)")
     print(f"whole analysis / floor        {total / floor_total:6.2f}x  (<= 3)")
+    if "cpu" in ours and "_cpu" in floor:
+        print(f"  CPU seconds, processes included: newsframe {ours['cpu']:.1f}, floor "
+              f"{floor['_cpu']:.1f}: {ours['cpu'] / floor['_cpu']:.2f}x")  # fmt: skip
     if "counts" in times:
         print(f"count_terms / CountVectorizer {times['counts'] / floor['count_vectorizer']:6.2f}x"
               "  (<= 1.5; documents already analysed)")  # fmt: skip

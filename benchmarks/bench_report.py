@@ -5,8 +5,9 @@ Writes N pages with page chrome and a manifest (the same files as ``bench_pipeli
 resident memory), and in the same run the floor of field-standard parts over the same files
 (reading them, scikit-learn ``CountVectorizer`` and ``TfidfVectorizer``, VADER on every
 sentence over J processes; ``bench_pipeline.run_floor``, run before and after and averaged).
-Prints the seconds, the ratio (target: within 3× the floor), peak memory (target: < 2 GB) and
-the size of ``index.html``.
+Prints the seconds, the ratio (target: within 3× the floor), peak memory (target: < 2 GB),
+the size of ``index.html`` and the CPU seconds of the report and of the floor, worker processes
+included (on a machine shared with other work, a steadier comparison than wall time).
 
 Usage: python benchmarks/bench_report.py [--sizes 1000,10000] [--jobs 2] [--keep DIR]
 """
@@ -22,17 +23,20 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_pipeline import FLOOR, run_floor, write_files
+from bench_pipeline import FLOOR, _cpu, run_floor, write_files
 
 
-def run_report(manifest: Path, out: Path, jobs: int) -> tuple[float, float]:
-    """Return (seconds, peak MB of the child) for one ``newsframe report`` run."""
+def run_report(manifest: Path, out: Path, jobs: int) -> tuple[float, float, float]:
+    """Return (seconds, peak MB of the child, CPU seconds of the child and its workers) for one
+    ``newsframe report`` run."""
     cmd = [sys.executable, "-m", "newsframe.cli", "report", str(manifest), "--out", str(out),
            "--jobs", str(jobs)]  # fmt: skip
+    cpu = _cpu()
     start = time.perf_counter()
     subprocess.run(cmd, check=True, capture_output=True)
     seconds = time.perf_counter() - start
-    return seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return seconds, peak, _cpu() - cpu
 
 
 def main() -> None:
@@ -46,13 +50,15 @@ def main() -> None:
             folder = Path(tmp)
             manifest = write_files(n, folder / "corpus")
             before = run_floor(manifest, args.jobs)
-            seconds, peak = run_report(manifest, folder / "report", args.jobs)
+            seconds, peak, cpu = run_report(manifest, folder / "report", args.jobs)
             after = run_floor(manifest, args.jobs)
             floor = sum(before[k] + after[k] for k in FLOOR) / 2
+            floor_cpu = (before["_cpu"] + after["_cpu"]) / 2
             page = (folder / "report" / "index.html").stat().st_size / 1e6
             print(f"{n:>6} articles: report {seconds:7.1f} s, floor {floor:6.1f} s, "
-                  f"ratio {seconds / floor:4.1f}x (target <= 3x), peak {peak:6.0f} MB "
-                  f"(target < 2048), index.html {page:.2f} MB")  # fmt: skip
+                  f"ratio {seconds / floor:4.2f}x (target <= 3x), peak {peak:6.0f} MB "
+                  f"(target < 2048), index.html {page:.2f} MB; CPU seconds with workers: "
+                  f"report {cpu:.1f}, floor {floor_cpu:.1f} ({cpu / floor_cpu:.2f}x)")  # fmt: skip
 
 
 if __name__ == "__main__":

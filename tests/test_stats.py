@@ -172,7 +172,8 @@ def test_quantiles_are_numpys(m):
         assert np.array_equal(stats.quantiles(x, q), expected, equal_nan=True)
         y = x.copy()
         assert np.array_equal(stats.quantiles(y, q, overwrite=True), expected, equal_nan=True)
-    assert np.array_equal(y, np.sort(x, axis=-1), equal_nan=True)
+    # in place: each row holds its own values, reordered (partitioned, not necessarily sorted)
+    assert np.array_equal(np.sort(y, axis=-1), np.sort(x, axis=-1), equal_nan=True)
     # without tied zeros of both signs (which a sort and a partition may order differently)
     # the signs agree too
     z = np.abs(x) + 0.0
@@ -203,3 +204,22 @@ def test_exactness_check_never_builds_the_huge_binomial():
     # C(6, 3) = 20 by hand; C(200_000, 100_000) exceeds any resample count.
     assert stats._comb_at_most(6, 3, 20) and not stats._comb_at_most(6, 3, 19)
     assert not stats._comb_at_most(200_000, 100_000, 10_000)
+
+
+def test_lattice_quantiles_by_hand_and_as_numpys():
+    # shares of 4 values: 0, 1/4, ..., 1; row [0, 1/4, 1/4, 1]: the median is 1/4, the 0.9
+    # quantile 3 * 0.9 = 2.7 places in: 1/4 + 0.7 * (1 - 1/4) = 0.775
+    x = np.array([[0.0, 0.25, 0.25, 1.0]])
+    assert stats.lattice_quantiles(x, 4, [0.5, 0.9]).ravel() == pytest.approx([0.25, 0.775])
+    rng = np.random.default_rng(3)
+    q = [0.0, 0.025, 0.1, 0.5, 0.975, 1.0]
+    for n in (1, 2, 7, 30):
+        shares = rng.integers(0, n + 1, size=(9, 2000)) / n
+        expected = np.quantile(shares, q, axis=-1)
+        assert np.array_equal(stats.lattice_quantiles(shares, n, q), expected)
+    # values off the lattice (or a NaN) are left to quantiles: still numpy's numbers
+    y = rng.normal(size=(3, 50))
+    y[0, 0] = np.nan
+    assert np.array_equal(
+        stats.lattice_quantiles(y, 4, q), np.quantile(y, q, axis=-1), equal_nan=True
+    )

@@ -918,7 +918,7 @@ def _build_slice(
     jobs: Sequence[tuple], rules: Rules, method: str = "rules", story: StoryWords | None = None
 ) -> list[tuple[Article, frozenset[str]]]:
     if method == "rules":
-        return [_build(job, rules, method) for job in jobs]
+        return _normalised([_build(job, rules, method) for job in jobs])
     # the line model decides the lines of every page of the slice in one batched pass
     sources = [_where(job, lambda job=job: _page_source(job[0], job[2], _meta(job[4])))
                for job in jobs]  # fmt: skip
@@ -927,9 +927,21 @@ def _build_slice(
         edge_repeats=[job[5] for job in jobs], method=method,
         stories=[_story_view(story, job) for job in jobs],
     )  # fmt: skip
-    return [_where(job, lambda job=job, s=s, r=r: _cleaned_article(
+    return _normalised([_where(job, lambda job=job, s=s, r=r: _cleaned_article(
                 job[0], job[1], job[2], job[3], job[4].get("article_id"), _meta(job[4]), s, r))
-            for job, s, r in zip(jobs, sources, results, strict=True)]  # fmt: skip
+            for job, s, r in zip(jobs, sources, results, strict=True)])  # fmt: skip
+
+
+def _normalised(
+    built: list[tuple[Article, frozenset[str]]],
+) -> list[tuple[Article, frozenset[str]]]:
+    """``built``, each article's paragraphs normalised here (in the worker that cleaned it,
+    cached on the article that travels back) when :func:`_edge_paragraphs` will read them, not
+    one article after another in the calling process."""
+    for article, _ in built:
+        if article.outlet and article.source_path is not None and not _is_html(article.source_path):
+            article.clean_paragraphs  # noqa: B018 - computed and cached
+    return built
 
 
 def _meta(row: dict[str, Any]) -> dict[str, Any]:

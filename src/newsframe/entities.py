@@ -770,7 +770,8 @@ def _single_name(layer: Entities, form: str) -> str | None:
     if not people and len(key) >= _SPELT_MIN:
         near = set(_spelt_index(layer).get(key, ()))  # a letter more than ``key``
         near.update(key[:k] + key[k + 1 :] for k in range(len(key)))  # a letter less
-        people = {p for k in near if one_letter_apart(k, key) for p in layer._single.get(k, ())}
+        single = layer._single  # most forms name no one: skip them before comparing spellings
+        people = {p for k in near if k in single and one_letter_apart(k, key) for p in single[k]}
     return next(iter(people)) if len(people) == 1 else None
 
 

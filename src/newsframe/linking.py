@@ -84,9 +84,11 @@ class Links:
         return self.names.get(corpus_id, corpus_id)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def organisation_key(name: str) -> str:
     """The key under which two wordings of one organisation meet: lowercase, without "the",
-    *Ministry of X [Affairs]* as *X ministry*, a country in parentheses kept.
+    *Ministry of X [Affairs]* as *X ministry*, a country in parentheses kept (memoised: every
+    table that links an article's mentions asks again for the same names).
 
     >>> organisation_key("the Ministry of Foreign Affairs (China)"), organisation_key("Foreign Ministry (China)")
     ('foreign ministry (china)', 'foreign ministry (china)')

@@ -217,7 +217,9 @@ def _document_kept(doc: Document, frames: tuple[Frame, ...]):
         cache = _form_cache(frames)
         infos = list(map(cache.get, doc.types))  # each form's entry, looked up in C
         if None in infos:  # forms new to this frame set: looked up in the index once
-            infos = [_form(form, cache) for form in doc.types]
+            infos = [
+                info or _form(form, cache) for info, form in zip(infos, doc.types, strict=True)
+            ]
         total = len(doc.token_type)
         if not total:
             return {}, [0]

@@ -24,6 +24,7 @@ from newsframe.stats import (
     cluster_bootstrap_difference,
     cohens_h,
     hedges_g,
+    lattice_quantiles,
     permutation_pvalues,
     quantiles,
     renamed,
@@ -163,7 +164,10 @@ def _summaries(
             samples, _GROUP_FUNCS, n_resamples=n_resamples, seed=seed
         ):
             for j, stat in enumerate(STATISTICS):  # the numbers of np.quantile, see stats
-                bounds = quantiles(dist[stat], q, overwrite=True)
+                if stat.startswith("share_"):  # k / n: counted, not partitioned
+                    bounds = lattice_quantiles(dist[stat], int(n), q)
+                else:
+                    bounds = quantiles(dist[stat], q, overwrite=True)
                 low[members[block], j], high[members[block], j] = bounds
     return value, low, high
 
