@@ -179,3 +179,27 @@ def test_capital_and_lowercase_initials_as_two_patterns_count_them():
         lowercase = len(lower.findall(head, 1)) / (k - 1) if k > 1 else 0.0
         assert row[NAMES.index("title_case")] == title, line
         assert row[NAMES.index("lowercase")] == lowercase, line
+
+
+def test_story_words_travel_to_another_process_as_words(monkeypatch):
+    import pickle
+
+    from newsframe import lines
+
+    story = StoryWords.count(list(PAGES.items()))
+    batch = [(p, evidence(p), story.view(o)) for o, p in PAGES.items()]
+    x, _ = pages_features(batch)
+    sent = pickle.dumps((story, [view for _, _, view in batch]))
+    prose, by_outlet, own = story.prose, story.by_outlet, [v.prose for _, _, v in batch]
+    # another process: its own word ids, assigned in another order
+    monkeypatch.setattr(lines, "_IDS", {"zebra": 0, "harbour": 1})
+    monkeypatch.setattr(lines, "_WORDS", [])
+    lines._content_ids.cache_clear()
+    try:
+        got, views = pickle.loads(sent)
+        assert got.prose == prose and got.by_outlet == by_outlet
+        assert [v.prose for v in views] == own
+        again, _ = pages_features([(p, ev, v) for (p, ev, _), v in zip(batch, views, strict=True)])
+        assert np.array_equal(again, x)
+    finally:
+        lines._content_ids.cache_clear()  # its ids were the other process's

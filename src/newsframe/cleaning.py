@@ -1356,11 +1356,13 @@ def line_evidence(
     """What the rules say about each line, as evidence for the line model
     (:class:`newsframe.lines.Evidence`): their verdict, a phrase rule, reader address, an
     imperative opening, a credit, a sentence, a repeat at the edge of the outlet's pages."""
+    repeated = bool(edge_repeats)
     return [
-        _evidence(norm, reason, phrase is not None, bool(edge_repeats) and norm.lower() in edge_repeats,
-                  rules)
+        _evidence(
+            norm, reason, phrase is not None, repeated and norm.lower() in edge_repeats, rules
+        )
         for (_, _, norm), reason, phrase in zip(lines, reasons, rule_reasons, strict=True)
-    ]  # fmt: skip
+    ]
 
 
 @lru_cache(maxsize=65_536)

@@ -44,7 +44,9 @@ import csv
 import io
 import itertools
 import math
+import os
 import re
+import threading
 import tomllib
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -917,11 +919,22 @@ def _topicality(
 #: features do not depend on the order words were first seen).
 _IDS: dict[str, int] = {}
 _WORDS: list[str] = []
+_IDS_LOCK = threading.Lock()
+
+
+def _new_lock() -> None:
+    global _IDS_LOCK
+    _IDS_LOCK = threading.Lock()
+
+
+os.register_at_fork(after_in_child=_new_lock)  # a forked worker never inherits it held
 
 
 def _word_ids(words: Iterable[str]) -> tuple[int, ...]:
+    """The ids of content words, new words getting the next ones (one thread at a time)."""
     ids = _IDS
-    return tuple(ids.setdefault(w, len(ids)) for w in words)
+    with _IDS_LOCK:
+        return tuple(ids.setdefault(w, len(ids)) for w in words)
 
 
 @lru_cache(maxsize=65_536)
@@ -1102,6 +1115,11 @@ class StoryView(NamedTuple):
     words: StoryWords
     others: int
     ids: tuple[np.ndarray, np.ndarray]
+    outlet: str = ""
+
+    def __reduce__(self) -> tuple:
+        # word ids are this process's own: another process makes the view again from the words
+        return (StoryWords.view, (self.words, self.outlet))
 
     @property
     def prose(self) -> frozenset[str]:
@@ -1189,6 +1207,10 @@ class StoryWords:
         """Per outlet the content words of its prose and of its core."""
         return {o: (_strings(p), _strings(c)) for o, (p, c) in self.outlets.items()}
 
+    def __reduce__(self) -> tuple:
+        # word ids are this process's own: pickled as words, read back with the receiver's ids
+        return (_story_words, (self.prose, self.core, self.by_outlet))
+
     def view(self, outlet: str) -> StoryView | None:
         """What the other outlets say to a page of ``outlet`` (None when there is no other);
         made once per outlet."""
@@ -1196,8 +1218,22 @@ class StoryWords:
             none = np.zeros(0, dtype=np.int64)
             others = len(self.outlets) - (outlet in self.outlets)
             ids = self.outlets.get(outlet, (none, none))
-            self._views[outlet] = StoryView(self, others, ids) if others else None
+            self._views[outlet] = StoryView(self, others, ids, outlet) if others else None
         return self._views[outlet]
+
+
+def _story_words(
+    prose: dict[str, int], core: dict[str, int], by_outlet: dict[str, tuple[frozenset, frozenset]]
+) -> StoryWords:
+    """A :class:`StoryWords` from its counts and outlets in words (an unpickled one)."""
+    words = list(prose.keys() | core.keys())
+    ids = np.array(_word_ids(words), dtype=np.intp)
+    counts = np.zeros((2, int(ids.max()) + 1 if len(ids) else 0))
+    counts[0, ids] = [prose.get(w, 0) for w in words]
+    counts[1, ids] = [core.get(w, 0) for w in words]
+    outlets = {o: tuple(np.sort(np.array(_word_ids(ws), dtype=np.int64)) for ws in both)
+               for o, both in by_outlet.items()}  # fmt: skip
+    return StoryWords((counts[0], counts[1]), outlets)  # type: ignore[arg-type]
 
 
 def page_words(lines: Sequence[str]) -> tuple[frozenset[str], frozenset[str]]:
@@ -1246,8 +1282,9 @@ def _prose_words(pages: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray
 
 def _words() -> list[str]:
     """Every content word read so far, at its id (:data:`_IDS` holds them in id order)."""
-    if len(_WORDS) < len(_IDS):
-        _WORDS.extend(itertools.islice(_IDS, len(_WORDS), None))
+    with _IDS_LOCK:
+        if len(_WORDS) < len(_IDS):
+            _WORDS.extend(itertools.islice(_IDS, len(_WORDS), None))
     return _WORDS
 
 
