@@ -721,14 +721,8 @@ def _echoes(low: Sequence[str], bounds: _Bounds) -> np.ndarray:
     short = valid & (np.fromiter(map(len, low), np.intp, count=n) <= ECHO_LONGEST)
     heads = [s[:ECHO_CHARS] for s in low]
     hashed = np.fromiter(map(hash, heads), np.int64, count=n)
-    for by in range(1, ECHO + 1):
-        i = np.flatnonzero(bounds.near_ok[NEAR - 1 + by] & valid) if by <= NEAR else None
-        if i is None:  # beyond the precomputed shifts: the same page, by index
-            j_all = np.arange(n) + by
-            ok = (j_all < n) & valid
-            ok[ok] &= bounds.page[j_all[ok]] == bounds.page[ok]
-            i = np.flatnonzero(ok)
-        i = i[valid[i + by]]
+    for by in range(1, min(ECHO, n - 1) + 1):  # line i and line i + by of the same page
+        i = np.flatnonzero(valid[:-by] & valid[by:] & (bounds.page[:-by] == bounds.page[by:]))
         same = hashed[i] == hashed[i + by]
         pairs = i[same]
         hit = [heads[a] == heads[a + by] for a in pairs.tolist()]
