@@ -946,8 +946,8 @@ HASHED = 20_000
 @dataclass(frozen=True, eq=False)
 class _Entries:
     """The nonzero entries of the binary line-by-word matrix of a batch: per entry its row, its
-    word id and its page, and the (page, word) group it falls in (``group``: per group its
-    page; ``inv``: per entry its group)."""
+    word id and its page, and the (page, word) group it falls in (``inv``: per entry its group;
+    ``group_page``: per group its page)."""
 
     row: np.ndarray
     word: np.ndarray
