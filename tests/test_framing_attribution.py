@@ -901,3 +901,22 @@ def test_a_month_after_a_courtesy_title_speaks():
     )
     got = [(r.speaker, r.verb_lemma) for r in table.itertuples()]
     assert got == [("Theresa May", "say"), ("Theresa May", "add"), ("officials", "say")]
+
+
+def test_manner_verb_after_a_quotation_credits_its_subject():
+    # "fumed" right after the quotation is its reporting verb (an evaluative one), subject Lee
+    t = _plain('"It is utterly wrong," Tom Lee fumed outside his office.')
+    row = t[t.kind == "direct"].iloc[0]
+    assert (row.speaker_name, row.verb_lemma, row.verb_class) == ("Tom Lee", "fume", "evaluative")
+
+
+def test_manner_verb_before_a_quotation_is_not_a_reporting_verb():
+    t = _plain('The crowd fumed for hours and then "It is utterly wrong" appeared on a sign.')
+    assert "fume" not in set(t.verb_lemma)
+
+
+def test_participle_tied_to_a_quotation_keeps_its_verb_without_a_subject():
+    # the briefing sentence names nobody as the subject of "stating": the verb still counts
+    quote = "We hereby declare an emergency to protect the city."
+    t = _plain(f'Governor Ann Lee held a briefing at 10:30 p.m. the day before, stating, "{quote}"')
+    assert t[t.quote == quote].verb_lemma.tolist() == ["state"]

@@ -16,6 +16,7 @@ from newsframe.framing.speaker_model import (
     FEATURES,
     SpeakerModel,
     load_speaker_model,
+    settled,
     speaker_model,
 )
 from newsframe.resources import default_resources
@@ -263,3 +264,34 @@ def test_a_speaker_noun_phrase_inside_the_sentence_before_a_verb_is_a_candidate(
     )
     phrases = {k[0] for k, v in table.items() if v.get("noun_phrase")}
     assert phrases == {"a trapped worker"}
+
+
+def test_the_model_also_chooses_for_a_frame_after_another_verb():
+    # a model that prefers nobody decides whenever the rules' choice is not settled:
+    # "according to" a website after "Ana Ruiz said" is weighed by the model, "Ana Ruiz
+    # said" alone stays settled
+    model = _only("unresolved")
+    text = (
+        '"We are ready," Ana Ruiz said, "and we will go on," according to Sport Daily.',
+        '"We are ready," Ana Ruiz said.',
+    )
+    t = nf.attributions([Article("a", "T", text)], speakers=model)
+    assert t[t.quote != ""]["speaker"].tolist() == ["unresolved", "unresolved", "Ana Ruiz"]
+    rules = nf.attributions([Article("a", "T", text)], speakers="rules")
+    assert rules[rules.quote != ""]["speaker"].tolist() == ["Sport Daily"] * 2 + ["Ana Ruiz"]
+
+
+def test_a_role_noun_alone_or_a_lowercase_noun_never_settles_a_quotation():
+    res = default_resources()
+    nouns = res.reporting_verbs.speaker_nouns
+    found: list = []
+    text = (
+        'Its President said it was "highly likely" that the plant had failed.',
+        'Ana Ruiz said it was "highly likely" that the plant had failed.',
+    )
+    article = Article("a", "T", text)
+    attr._article_rows(article, res.reporting_verbs, res.actors, res, collect=found)
+    assert [(t.speakers[0].text, settled(t, nouns)) for t, _, _ in found] == [
+        ("Its President", False),
+        ("Ana Ruiz", True),
+    ]

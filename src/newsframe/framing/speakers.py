@@ -149,6 +149,10 @@ class Speaker:
     kind: str = ""
 
 
+#: The speaker of a reporting verb whose subject the rules could not find.
+UNNAMED = Speaker("unresolved", "", "unresolved")
+
+
 @dataclass(frozen=True)
 class Attribution:
     """One reporting verb (or noun) with its speakers and character span in the unit.
@@ -904,17 +908,28 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
         if ctx.sentences.bounds(sentence)[0] >= (toks[j].end if j >= 0 else 0):
             # "Calling the effort '...', the governor said": the speaker comes later
             return made([Speaker("", "", "pending")])
-        return None
+        return _unnamed(text, toks, i, n, ctx, made)
     span = _np_before_aside(text, toks, j, toks[i].start, ctx.verbs.speaker_nouns)
     if span:  # "Peskov, the Kremlin spokesman, said" / "Putin, who spoke later, warned"
         return made(_aside_speakers(text, toks, j, toks[i].start, span, ctx), span=span)
     span = _inverted(text, toks, i, n, j, ctx)
     if span is None:
-        return None
+        return _unnamed(text, toks, i, n, ctx, made)
     name = _closing_name(text, toks, span, ctx)
     if name is not None:  # "said China's consul general in X, Huang Shifang."
         return made(_np_speakers(text, toks, *name, ctx), span=name)
     return made(_np_speakers(text, toks, *span, ctx), span=span)
+
+
+def _unnamed(text: str, toks: list[Token], i: int, n: int, ctx: _Context, made):
+    """The attribution of a verb whose subject was not found but that a comma or a colon ties
+    to the quotation right after it ("..., stating, \"...\"", "... and said: \"...\""): its
+    speaker unresolved (the speaker model chooses one), so the verb still counts; else None."""
+    end = toks[i + n - 1].end
+    tie = text[end : end + 3].lstrip(" ")
+    if tie[:1] in (",", ":") and _quote_follows(text, toks, i, end, ctx):
+        return made([UNNAMED])
+    return None
 
 
 def _closing_name(
