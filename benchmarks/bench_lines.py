@@ -8,29 +8,41 @@ synthetic pages of ``benchmarks/common.py`` (the same pages ``bench_pipeline.py`
 each method (the model cleans each slice of pages in one batched pass and reads the other
 outlets' pages of the corpus), and prints milliseconds per page and the ratios (target: the model's ``load_clean``
 within 1.5x of the rules'), and the ``load_clean`` ratio in CPU time of this process (steadier
-when other work shares the machine). The rule passes run in both; the model adds its features
-(one matrix for all pages), one matrix product and the Viterbi decoder, linear in the pages.
+when other work shares the machine). Times are the median of ``--repeat`` runs, both methods
+in the same run. The rule passes run in both; the model adds its features (one matrix for all
+pages), one matrix product and the Viterbi decoder, linear in the pages.
 
-Usage: python benchmarks/bench_lines.py [--n 1000] [--repeat 3] [--jobs 1]
+``--pages DIR`` (default ``$NEWSFRAME_EVALPAGES`` when set) also cleans the real pages of a
+folder with cold caches: each method in a fresh process (``--repeat`` times, the median CPU
+time), the model with the other outlets' pages of each page's story (outlet and story from
+``--labels``; a page without is an outlet and story of its own).
+
+Usage: python benchmarks/bench_lines.py [--n 1000] [--repeat 3] [--jobs 1] [--pages DIR]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
+from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
 from bench_pipeline import write_files
-from common import synthetic_pages, timed
+from common import synthetic_pages
 
 from newsframe.cleaning import clean_text, clean_texts, load_rules
 from newsframe.corpus import load_corpus
-from newsframe.lines import load_line_model
+from newsframe.lines import StoryWords, load_line_model
 
 STORY = Path(__file__).resolve().parents[1] / "data" / "story.toml"
+LABELS = Path(__file__).resolve().parent / "eval" / "lines.json"
 
 
 def _cpu(func: Callable[[], object]) -> float:
@@ -40,17 +52,71 @@ def _cpu(func: Callable[[], object]) -> float:
     return time.process_time() - start
 
 
+def timed(label: str, func: Callable[[], object], *, repeat: int = 1) -> tuple[float, object]:
+    """Run ``func`` ``repeat`` times; print and return the median wall time in seconds."""
+    times, result = [], None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = func()
+        times.append(time.perf_counter() - start)
+    print(f"{label:<48s} {statistics.median(times):8.3f} s")
+    return statistics.median(times), result
+
+
+def _clean_pages(folder: Path, labels: Path, method: str) -> float:
+    """CPU seconds cleaning every page of ``folder`` takes in this (fresh) process."""
+    meta = {p["file"]: p for p in json.loads(labels.read_text(encoding="utf-8"))}
+    files = sorted(p.name for p in folder.glob("*.txt"))
+    texts = [(folder / f).read_text(encoding="utf-8") for f in files]
+    where = [(meta[f]["outlet"], meta[f]["story"]) if f in meta else (f, f) for f in files]
+    rules = load_rules()
+    load_line_model()
+    clean_text("Warm up\n\nThe imports and the word lists are loaded.", method="model")
+    start = time.process_time()
+    if method == "rules":
+        clean_texts(texts, rules=rules)
+    else:
+        by_story = defaultdict(list)
+        for (outlet, story), text in zip(where, texts, strict=True):
+            by_story[story].append((outlet, text.splitlines()))
+        words = {story: StoryWords.count(pages) for story, pages in by_story.items()}
+        views = [words[story].view(outlet) for outlet, story in where]
+        clean_texts(texts, rules=rules, method="model", stories=views)
+    return time.process_time() - start
+
+
+def _cold(folder: Path, labels: Path, repeat: int) -> None:
+    """Real pages, cold caches: each method in a fresh process, the median CPU time."""
+    cpu = {}
+    for method in ("rules", "model"):
+        runs = [float(subprocess.run(
+            [sys.executable, __file__, "--cold-run", method, "--pages", str(folder),
+             "--labels", str(labels)], check=True, capture_output=True, text=True).stdout)
+            for _ in range(repeat)]  # fmt: skip
+        cpu[method] = statistics.median(runs)
+    n = len(list(folder.glob("*.txt")))
+    print(f"{n} real pages, cold caches, CPU time: rules {cpu['rules']:.2f} s, model "
+          f"{cpu['model']:.2f} s, ratio {cpu['model'] / cpu['rules']:.2f}x")  # fmt: skip
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--jobs", type=int, default=1, help="processes for load_corpus")
+    pages = os.environ.get("NEWSFRAME_EVALPAGES")
+    parser.add_argument("--pages", type=Path, default=Path(pages) if pages else None)
+    parser.add_argument("--labels", type=Path, default=LABELS, help="outlet and story per page")
+    parser.add_argument("--cold-run", choices=("rules", "model"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.cold_run:  # one cold run, in its own process
+        print(_clean_pages(args.pages, args.labels, args.cold_run))
+        return 0
     pages = synthetic_pages(args.n)
     rules, _ = load_rules(), load_line_model()  # loaded once, outside the timing
     clean_text(pages[0], rules=rules, method="model")  # warm the caches of both paths
     words = sum(len(p.split()) for p in pages)
-    print(f"{args.n} synthetic pages, {words:,} words; best of {args.repeat}")
+    print(f"{args.n} synthetic pages, {words:,} words; median of {args.repeat}")
     t_rules, _ = timed("clean_text, rules", lambda: [clean_text(p, rules=rules) for p in pages],
                        repeat=args.repeat)  # fmt: skip
     t_model, _ = timed("clean_text, line model",
@@ -69,12 +135,14 @@ def main(argv: list[str] | None = None) -> int:
         l_rules, _ = timed("load_corpus (load_clean), rules", load["rules"], repeat=args.repeat)
         l_model, _ = timed("load_corpus (load_clean), line model", load["model"],
                            repeat=args.repeat)  # fmt: skip
-        cpu = {m: min(_cpu(load[m]) for _ in range(args.repeat)) for m in load}
+        cpu = {m: statistics.median(_cpu(load[m]) for _ in range(args.repeat)) for m in load}
     print(f"load_clean: rules {1000 * l_rules / args.n:.2f} ms/page, model "
           f"{1000 * l_model / args.n:.2f} ms/page, ratio {l_model / l_rules:.2f}x "
           "(target <= 1.5x)")  # fmt: skip
     print(f"load_clean CPU time (steadier on a busy machine): rules {cpu['rules']:.2f} s, "
           f"model {cpu['model']:.2f} s, ratio {cpu['model'] / cpu['rules']:.2f}x")  # fmt: skip
+    if args.pages is not None:
+        _cold(args.pages, args.labels, args.repeat)
     return 0
 
 

@@ -1356,22 +1356,32 @@ def line_evidence(
     """What the rules say about each line, as evidence for the line model
     (:class:`newsframe.lines.Evidence`): their verdict, a phrase rule, reader address, an
     imperative opening, a credit, a sentence, a repeat at the edge of the outlet's pages."""
-    out = []
-    for (_, _, norm), reason, phrase in zip(lines, reasons, rule_reasons, strict=True):
-        if reason is None:
-            verdict = "body"
-        elif reason in _HEADLINES:
-            verdict = "headline"
-        elif reason in (CAPTION, "photo caption label"):
-            verdict = "caption"
-        else:
-            verdict = "label" if reason == _LABEL else "chrome"
-        imperative, address, credit, sentence = _cues(norm, rules)
-        repeats = int(bool(edge_repeats) and norm.lower() in edge_repeats)
-        # positional: (verdict, phrase, imperative, address, credit, sentence, repeats)
-        out.append(Evidence(verdict, phrase is not None, imperative, address, credit, sentence,
-                            repeats))  # fmt: skip
-    return out
+    repeated = bool(edge_repeats)
+    return [
+        _evidence(
+            norm, reason, phrase is not None, repeated and norm.lower() in edge_repeats, rules
+        )
+        for (_, _, norm), reason, phrase in zip(lines, reasons, rule_reasons, strict=True)
+    ]
+
+
+@lru_cache(maxsize=65_536)
+def _evidence(
+    norm: str, reason: str | None, phrase: bool, repeated: bool, rules: Rules
+) -> Evidence:
+    """The :class:`Evidence` of one line (cached, so one object serves an outlet's recurring
+    lines)."""
+    if reason is None:
+        verdict = "body"
+    elif reason in _HEADLINES:
+        verdict = "headline"
+    elif reason in (CAPTION, "photo caption label"):
+        verdict = "caption"
+    else:
+        verdict = "label" if reason == _LABEL else "chrome"
+    imperative, address, credit, sentence = _cues(norm, rules)
+    # positional: (verdict, phrase, imperative, address, credit, sentence, repeats)
+    return Evidence(verdict, phrase, imperative, address, credit, sentence, int(repeated))
 
 
 @lru_cache(maxsize=65_536)

@@ -44,7 +44,9 @@ import csv
 import io
 import itertools
 import math
+import os
 import re
+import threading
 import tomllib
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -54,6 +56,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
+import pandas as pd
 from wordfreq import top_n_list
 
 from newsframe.datafiles import read_text
@@ -480,10 +483,16 @@ _SEPARATOR = re.compile("|".join(re.escape(c) for c in _SEPARATORS))
 _LINK = re.compile("|".join(re.escape(c) for c in _LINKS))
 _PHOTO_PHRASE = re.compile("|".join(re.escape(c) for c in _PHOTO_PHRASES))
 _DIGIT = re.compile(r"\d")
-# words starting with a capital or a lowercase letter (a word: not after a letter, digit,
-# apostrophe, hyphen or dot)
-_UPPER_INITIAL = re.compile(r"\b[A-Z\u00c0-\u00de]")
-_LOWER_INITIAL = re.compile(r"\b[a-z\u00df-\u00ff]")
+#: A word's first letter, capital (``A-Z``, ``\u00c0-\u00de``) or lowercase (``a-z``,
+#: ``\u00df-\u00ff``); a word: not after a letter, digit or underscore. One pass finds both;
+#: deleting the capitals tells them apart; a lowercase one at the line's start is not counted.
+_INITIAL = re.compile(r"\b[A-Za-z\u00c0-\u00ff]")
+_NO_CAPITALS = str.maketrans(dict.fromkeys([*map(chr, range(ord("A"), ord("Z") + 1)),
+                                            *map(chr, range(0xC0, 0xDF))]))  # fmt: skip
+#: A lowercase initial at a line's very start (a word character, so ``\b`` holds before it).
+_LOWER_FIRST = frozenset(c for c in map(chr, range(0xDF, 0x100)) if c.isalnum()) | frozenset(
+    map(chr, range(ord("a"), ord("z") + 1))
+)
 #: A word as the project's tokenizer (:data:`newsframe.text.TOKEN`) reads one (letters with
 #: inner apostrophes and hyphens), or a number; a third of its cost, which counts on every line.
 _WORD = re.compile(r"[^\W\d_][^\W_]*(?:['-][^\W_]+)*|\d[\d.,:]*")
@@ -506,8 +515,9 @@ def _read_line(line: str) -> tuple[tuple[float, ...], tuple[str, ...]]:
     k = len(tokens)
     n = k + (line.count(" ", WINDOW) if len(line) > WINDOW else 0)
     vocab = set(tokens)
-    upper = len(_UPPER_INITIAL.findall(head))
-    lower = len(_LOWER_INITIAL.findall(head, 1))
+    initials = "".join(_INITIAL.findall(head))
+    upper = len(initials) - len(initials.translate(_NO_CAPITALS))
+    lower = len(initials) - upper - (head[:1] in _LOWER_FIRST)
     digits = len(_DIGIT.findall(head))
     end = line.rstrip()[-12:]
     month = not vocab.isdisjoint(_MONTHS)
@@ -533,7 +543,7 @@ def _read_line(line: str) -> tuple[tuple[float, ...], tuple[str, ...]]:
         float(end.endswith("?")),
         float(month and (digits >= 4 or not vocab.isdisjoint(_WEEKDAYS))),
         float(not vocab.isdisjoint(_PHOTO_VERBS) or _PHOTO_PHRASE.search(low) is not None),
-        float(_CREDIT_END.search(line[-80:]) is not None),
+        float(_credit_end(line[-80:])),
         float(
             any(
                 w in _CAPTION_VERBS and tokens[j] not in _NOT_BEFORE_VERB
@@ -548,6 +558,12 @@ def _read_line(line: str) -> tuple[tuple[float, ...], tuple[str, ...]]:
     opening = ["0" if w[:1].isdigit() else w for w in opening]
     terms = tuple(dict.fromkeys([*opening, *(f"{a} {b}" for a, b in itertools.pairwise(opening))]))
     return features, terms
+
+
+def _credit_end(tail: str) -> bool:
+    """:data:`_CREDIT_END` in a line's last characters (each of its forms needs a bracket, a
+    colon or a slash: a line with none is read no further)."""
+    return ("(" in tail or ":" in tail or "/" in tail) and _CREDIT_END.search(tail) is not None
 
 
 @lru_cache(maxsize=65_536)
@@ -627,11 +643,11 @@ def pages_features(
     starts = np.concatenate([[0], np.cumsum(sizes, dtype=np.intp)]).astype(np.intp)
     if not rows:
         return np.zeros((0, len(FEATURES))), starts
-    base = np.array(rows)
+    base = np.fromiter(itertools.chain.from_iterable(rows), float,
+                       count=len(rows) * len(_BASE)).reshape(len(rows), len(_BASE))  # fmt: skip
     bounds = _Bounds.of(starts)
-    out = _page_features(base, [_content(s) for s in norm], bounds, [p[2] for p in pages])
-    out[:, _ECHOED] = [v for a, b in itertools.pairwise(starts.tolist())
-                       for v in _echoes(low[a:b])]  # fmt: skip
+    out = _page_features(base, [_content_ids(s) for s in norm], bounds, [p[2] for p in pages])
+    out[:, _ECHOED] = _echoes(low, bounds)
     return out, starts
 
 
@@ -658,6 +674,12 @@ class _Bounds:
 
     @classmethod
     def of(cls, starts: np.ndarray) -> _Bounds:
+        """The bounds of pages starting at ``starts`` (the last entry: the end); the last few
+        made are kept (the features and the decoder read the same batch's)."""
+        return _bounds_of(np.asarray(starts, dtype=np.intp).tobytes())
+
+    @classmethod
+    def _make(cls, starts: np.ndarray) -> _Bounds:
         sizes = np.diff(starts)
         page = np.repeat(np.arange(len(sizes)), sizes)
         first = starts[:-1][page]
@@ -678,26 +700,42 @@ class _Bounds:
         return np.where(ok[:, None] if got.ndim > 1 else ok, got, fill)
 
 
-def _echoes(low: Sequence[str]) -> list[float]:
-    """1 for a line that has an echo within :data:`ECHO` lines: the same first
+@lru_cache(maxsize=4)
+def _bounds_of(starts: bytes) -> _Bounds:
+    return _Bounds._make(np.frombuffer(starts, dtype=np.intp))
+
+
+def _echoes(low: Sequence[str], bounds: _Bounds) -> np.ndarray:
+    """1 for a line that has an echo within :data:`ECHO` lines of its page: the same first
     :data:`ECHO_CHARS` characters (of at least three words), or, for lines of up to
     :data:`ECHO_LONGEST` characters, its whole text inside the other's or the other's inside
     it (a caption repeated as alt text, with or without its credit); ``low`` holds the lines
-    normalised and lowercased. Bounded work per line."""
+    normalised and lowercased. Per shift, the pairs of lines compared at once (openings by
+    their hashes, confirmed), only the pairs of short lines with different openings read in
+    Python, once each (the shorter inside the longer). Bounded work per line."""
     n = len(low)
-    lines = [s if s.count(" ", 0, ECHO_LONGEST) >= 2 else "" for s in low]
-    heads = [s[:ECHO_CHARS] for s in lines]
-    short = [0 < len(s) <= ECHO_LONGEST for s in lines]
-    out = [0.0] * n
-    for i in range(n - 1):
-        if not lines[i]:
-            continue
-        a = lines[i]
-        for j in range(i + 1, min(n, i + ECHO + 1)):
-            if lines[j] and (
-                heads[i] == heads[j] or (short[i] and short[j] and (a in lines[j] or lines[j] in a))
-            ):
-                out[i] = out[j] = 1.0
+    out = np.zeros(n)
+    if n < 2:
+        return out
+    valid = np.fromiter((s.count(" ", 0, ECHO_LONGEST) >= 2 for s in low), bool, count=n)
+    short = valid & (np.fromiter(map(len, low), np.intp, count=n) <= ECHO_LONGEST)
+    heads = [s[:ECHO_CHARS] for s in low]
+    hashed = np.fromiter(map(hash, heads), np.int64, count=n)
+    for by in range(1, min(ECHO, n - 1) + 1):  # line i and line i + by of the same page
+        i = np.flatnonzero(valid[:-by] & valid[by:] & (bounds.page[:-by] == bounds.page[by:]))
+        same = hashed[i] == hashed[i + by]
+        pairs = i[same]
+        hit = [heads[a] == heads[a + by] for a in pairs.tolist()]
+        found = pairs[np.asarray(hit, dtype=bool)] if hit else pairs[:0]
+        rest = i[~same & short[i] & short[i + by]]
+        inside = [(a in b) if len(a) <= len(b) else (b in a)
+                  for a, b in zip([low[k] for k in rest.tolist()],
+                                  [low[k + by] for k in rest.tolist()], strict=True)]  # fmt: skip
+        found = np.concatenate(
+            [found, rest[np.asarray(inside, dtype=bool)] if inside else rest[:0]]
+        )
+        out[found] = 1.0
+        out[found + by] = 1.0
     return out
 
 
@@ -730,7 +768,7 @@ def _segment_median(v: np.ndarray, bounds: _Bounds) -> np.ndarray:
 
 def _page_features(
     base: np.ndarray,
-    content: Sequence[tuple[frozenset[str], float]],
+    content: Sequence[tuple[tuple[int, ...], float]],
     bounds: _Bounds,
     stories: Sequence[StoryView | None],
 ) -> np.ndarray:
@@ -830,7 +868,7 @@ def _blocks(prose: np.ndarray, bounds: _Bounds) -> np.ndarray:
 
 def _topicality(
     base: np.ndarray,
-    content: Sequence[tuple[frozenset[str], float]],
+    content: Sequence[tuple[tuple[int, ...], float]],
     prose: np.ndarray,
     densest: np.ndarray,
     bounds: _Bounds,
@@ -838,8 +876,10 @@ def _topicality(
 ) -> np.ndarray:
     """The :data:`_TOPIC` and :data:`_STORY` columns: how far each line's content words are the
     page's story (:func:`_topic_rows`), and the story other outlets tell (:func:`_story`; a
-    page alone falls back on its own other lines). ``densest`` holds per row the index of its
-    page's densest prose line. One pass over the lines, then array operations."""
+    page alone falls back on its own other lines). ``content`` holds per line the ids of its
+    content words (:func:`_content_ids`) and its share of rare words; ``densest`` per row the
+    index of its page's densest prose line. Array operations over the batch's (line, word)
+    pairs: a sparse line-by-word matrix held as its nonzero entries."""
     n = len(content)
     out = np.zeros((n, len(_TOPIC) + len(_STORY)))
     pages = len(bounds.starts) - 1
@@ -847,70 +887,192 @@ def _topicality(
     head_row = np.full(pages, -1)
     found, at = np.unique(bounds.page[heads], return_index=True)
     head_row[found] = heads[at]
-    prose_l = prose.tolist()
-    table: list[tuple[float, ...]] = []
-    told: list[tuple[float, ...]] = []  # alone, core, prose, any
-    for p, (a, b) in enumerate(itertools.pairwise(bounds.starts.tolist())):
-        if a == b:
-            continue
-        h = int(head_row[p])
-        rows = _topic_rows(content[a:b], prose_l[a:b], h - a if h >= 0 else -1, int(densest[a]))
-        table += rows
-        if stories[p] is None:  # alone: the page's own other lines stand in
-            told += [(1.0, r[4], r[1], r[1]) for r in rows]
-        else:
-            told += [(0.0, *r) for r in _story([w for w, _ in content[a:b]], stories[p])]
-    tab = np.array(table).reshape(n, 5)
+    k = np.fromiter(map(len, (ids for ids, _ in content)), np.intp, count=n)
+    entries = _Entries.of(content, k, bounds)
+    tab = _topic_rows(entries, k, prose, head_row, densest, bounds)
+    tab[:, 3] = np.fromiter((rare for _, rare in content), float, count=n)
     out[:, [0, 1, 2, 4]] = tab[:, :4]
     out[:, 3] = _window_mean(out[:, 1], bounds)
     out[:, 5] = head_row[bounds.page] < 0
     out[:, 7] = np.bincount(bounds.page, weights=prose, minlength=pages)[bounds.page] / bounds.size
     s = len(_TOPIC)  # the story columns, in the order of _STORY
-    out[:, s : s + 4] = np.array(told).reshape(n, 4)
+    alone = np.array([story is None for story in stories], dtype=bool)[bounds.page]
+    out[:, s] = alone  # alone: the page's own other lines stand in
+    out[:, s + 1] = np.where(alone, tab[:, 4], 0.0)
+    out[:, s + 2] = np.where(alone, tab[:, 1], 0.0)
+    out[:, s + 3] = out[:, s + 2]
+    if not alone.all():
+        told = _story(entries, k, stories, bounds)
+        out[~alone, s + 1 : s + 4] = told[~alone]
     out[:, s + 4] = _window_mean(out[:, s + 2], bounds)
     out[:, s + 5] = _subheads(base, prose, tab[:, 1], bounds)
     return out
 
 
+#: Every content word read so far and its id (ids are only compared, never shown: a line's
+#: features do not depend on the order words were first seen).
+_IDS: dict[str, int] = {}
+_WORDS: list[str] = []
+_IDS_LOCK = threading.Lock()
+
+
+def _new_lock() -> None:
+    global _IDS_LOCK
+    _IDS_LOCK = threading.Lock()
+
+
+os.register_at_fork(after_in_child=_new_lock)  # a forked worker never inherits it held
+
+
+def _word_ids(words: Iterable[str]) -> tuple[int, ...]:
+    """The ids of content words, new words getting the next ones (one thread at a time)."""
+    ids = _IDS
+    with _IDS_LOCK:
+        return tuple(ids.setdefault(w, len(ids)) for w in words)
+
+
+@lru_cache(maxsize=65_536)
+def _content_ids(line: str) -> tuple[tuple[int, ...], float]:
+    """The ids of a line's content words (:func:`_content`) and its share of rare words."""
+    words, rare = _content(line)
+    return _word_ids(words), rare
+
+
+#: Entries of a batch's line-by-word matrix above which its (page, word) groups are found by
+#: hashing (the group ids differ, the sums over them do not).
+HASHED = 20_000
+
+
+@dataclass(frozen=True, eq=False)
+class _Entries:
+    """The nonzero entries of the binary line-by-word matrix of a batch: per entry its row, its
+    word id and its page, and the (page, word) group it falls in (``inv``: per entry its group;
+    ``group_page``: per group its page)."""
+
+    row: np.ndarray
+    word: np.ndarray
+    page: np.ndarray
+    group_page: np.ndarray
+    inv: np.ndarray
+
+    @classmethod
+    def of(
+        cls, content: Sequence[tuple[tuple[int, ...], float]], k: np.ndarray, bounds: _Bounds
+    ) -> _Entries:
+        total = int(k.sum())
+        word = np.fromiter(itertools.chain.from_iterable(ids for ids, _ in content), np.int64,
+                           count=total)  # fmt: skip
+        row = np.repeat(np.arange(len(k)), k)
+        page = bounds.page[row]
+        width = np.int64(word.max() + 1) if total else np.int64(1)
+        key = page * width + word
+        if total > HASHED:  # hashed, no sort
+            inv, keys = pd.factorize(key)
+        else:  # a page or a few: a sort costs less than setting up a hash table
+            keys, inv = np.unique(key, return_inverse=True)
+        return cls(row, word, page, keys // width, inv.reshape(-1))
+
+    def per_group(self, weights: np.ndarray) -> np.ndarray:
+        """Sum of ``weights`` (one per entry) over each entry's group, per entry."""
+        return np.bincount(self.inv, weights=weights)[self.inv]
+
+    def per_row(self, weights: np.ndarray, n: int) -> np.ndarray:
+        """Sum of ``weights`` (one per entry) over each row."""
+        return np.bincount(self.row, weights=weights, minlength=n)
+
+
+def _ratio(num: np.ndarray, den: np.ndarray, ok: np.ndarray) -> np.ndarray:
+    """``num / den`` where ``ok``, 0 elsewhere."""
+    return np.divide(num, den, out=np.zeros(len(num)), where=ok & (den > 0))
+
+
 def _topic_rows(
-    content: Sequence[tuple[frozenset[str], float]], prose: Sequence[bool], h: int, densest: int
-) -> list[tuple[float, ...]]:
-    """Per line of one page: the cosine of its binary word vector with the headline line's
-    (``h``, the rules' headline; the line itself left out), the share of its words found in
-    another prose line of the page, the cosine with the word counts of the prose within
-    :data:`CORE` lines of the ``densest`` (the line itself left out), the share of rare words,
-    and the share of its words in that core without it (a page alone's stand-in for other
-    outlets' leads). Sets and counts: linear in the page's words."""
-    n = len(content)
-    df: Counter[str] = Counter()  # in how many prose lines each word is
-    core: Counter[str] = Counter()
-    lo, hi = max(0, densest - CORE), min(n, densest + CORE + 1)
-    for i, is_prose in enumerate(prose):
-        if is_prose:
-            df.update(content[i][0])
-            if lo <= i < hi:
-                core.update(content[i][0])
-    core_norm = sum(v * v for v in core.values())
-    head = content[h][0] if h >= 0 else frozenset()
-    recurring = {w for w, c in df.items() if c > 1}  # in two prose lines: in another for any
-    seen, core_words = df.keys(), core.keys()
-    in_core = {w for w, c in core.items() if c > 1}  # in the core without any one line
-    out: list[tuple[float, ...]] = []
-    for i, ((words, rare), is_prose) in enumerate(zip(content, prose, strict=True)):
-        k = len(words)
-        if not k:
-            out.append((0.0, 0.0, 0.0, 0.0, 0.0))
-            continue
-        to_head = len(words & head) / math.sqrt(k * len(head)) if head and i != h else 0.0
-        page = len(words & (recurring if is_prose else seen)) / k
-        shared = sum(map(core.__getitem__, words & core_words))
-        own = is_prose and lo <= i < hi
-        if own:  # the line itself left out of the core
-            shared, norm = shared - k, core_norm - 2 * shared + k
-        else:
-            norm = core_norm
-        out.append((to_head, page, shared / math.sqrt(k * norm) if shared > 0 < norm else 0.0,
-                    rare, len(words & (in_core if own else core_words)) / k))  # fmt: skip
+    e: _Entries,
+    k: np.ndarray,
+    prose: np.ndarray,
+    head_row: np.ndarray,
+    densest: np.ndarray,
+    bounds: _Bounds,
+) -> np.ndarray:
+    """Per line of a batch (columns): the cosine of its binary word vector with its page's
+    headline line's (``head_row``, the rules' headline; the line itself left out), the share of
+    its words found in another prose line of its page, the cosine with the word counts of the
+    prose within :data:`CORE` lines of the page's densest (``densest``: per row its index in
+    the page; the line itself left out), the share of rare words, and the share of its words in
+    that core without it (a page alone's stand-in for other outlets' leads). Counts per
+    (page, word) group summed over entries: linear in the batch's words, up to the sort."""
+    n = len(k)
+    out = np.zeros((n, 5))
+    if not len(e.row):
+        return out
+    kf = k.astype(float)
+    is_prose = prose.astype(float)
+    in_core = prose & (np.abs(bounds.idx - densest) <= CORE)  # the line's words are the core's
+    is_head = np.zeros(n)
+    is_head[head_row[head_row >= 0]] = 1.0
+    df = e.per_group(is_prose[e.row])  # in how many prose lines of the page the word is
+    core = e.per_group(in_core[e.row].astype(float))  # in how many core lines
+    head = e.per_group(is_head[e.row])  # in the headline line
+    groups = np.bincount(e.inv, weights=in_core[e.row].astype(float))
+    core_norm = np.bincount(e.group_page, weights=groups**2, minlength=len(bounds.starts) - 1)
+    core_norm = core_norm[bounds.page]
+    head_k = np.where(head_row >= 0, k[np.maximum(head_row, 0)], 0)[bounds.page]
+    to_head = e.per_row(head, n)
+    out[:, 0] = _ratio(to_head, np.sqrt(kf * head_k), (is_head == 0) & (head_k > 0))
+    # in another prose line (a prose line counts itself once), or in any for other lines
+    out[:, 1] = _ratio(e.per_row((df > is_prose[e.row]).astype(float), n), kf, k > 0)
+    shared = e.per_row(core, n)
+    own = in_core & (k > 0)
+    norm = np.where(own, core_norm - 2 * shared + kf, core_norm)
+    shared = np.where(own, shared - kf, shared)  # the line itself left out of the core
+    out[:, 2] = _ratio(shared, np.sqrt(kf * norm), (shared > 0) & (norm > 0))
+    out[:, 4] = _ratio(e.per_row((core > own[e.row]).astype(float), n), kf, k > 0)
+    return out
+
+
+def _story(
+    e: _Entries, k: np.ndarray, stories: Sequence[StoryView | None], bounds: _Bounds
+) -> np.ndarray:
+    """The ``story_core``, ``story_prose`` and ``story_any`` columns (rows of pages with a
+    story; 0 elsewhere): per line, the mean share of other outlets whose densest prose holds
+    each of its content words, the same share for their prose, and the share of its words in
+    any other outlet's prose. Per entry the corpus counts of its word less its own outlet's
+    (a sorted lookup of (view, word) keys), summed per row."""
+    n = len(k)
+    out = np.zeros((n, 3))
+    views: dict[int, int] = {}
+    counts: dict[int, int] = {}
+    view_of = np.full(len(stories), -1)
+    count_of = np.full(len(stories), -1)
+    others = np.zeros(len(stories))
+    for p, story in enumerate(stories):
+        if story is not None:
+            view_of[p] = views.setdefault(id(story), len(views))
+            count_of[p] = counts.setdefault(id(story.words), len(counts))
+            others[p] = story.others
+    by_view = {views[id(s)]: s for s in stories if s is not None}
+    width = np.int64(len(_IDS) + 1)
+    own = [np.concatenate([v * width + s.ids[part] for v, s in by_view.items()])
+           for part in (0, 1)]  # fmt: skip
+    key = view_of[e.page] * width + e.word
+    has = view_of[e.page] >= 0
+    own_prose, own_core = (np.isin(key, np.sort(o)) & has for o in own)
+    prose = np.zeros(len(e.row))
+    core = np.zeros(len(e.row))
+    words = {id(s.words): s.words for s in stories if s is not None}
+    for w_id, c in counts.items():
+        p_arr, c_arr = words[w_id].counts
+        mine = count_of[e.page] == c
+        known = mine & (e.word < len(p_arr))
+        prose[known] = p_arr[e.word[known]]
+        core[known] = c_arr[e.word[known]]
+    prose -= own_prose
+    core -= own_core
+    kn = k * others[bounds.page]
+    ok = kn > 0
+    out[:, 0] = _ratio(e.per_row(core, n), kn, ok)
+    out[:, 1] = _ratio(e.per_row(prose, n), kn, ok)
+    out[:, 2] = _ratio(e.per_row((prose > 0).astype(float), n), k.astype(float), ok)
     return out
 
 
@@ -933,37 +1095,41 @@ def _subheads(base: np.ndarray, prose: np.ndarray, page: np.ndarray, bounds: _Bo
     return np.where(shape & between & ~prose, page, 0.0)
 
 
-def _story(words: Sequence[frozenset[str]], story: StoryView) -> list[tuple[float, float, float]]:
-    """The ``story_core``, ``story_prose`` and ``story_any`` columns: per line, the mean share
-    of other outlets whose densest prose holds each of its content words, the same share for
-    their prose, and the share of its words in any other outlet's prose. Counts summed and
-    sets intersected per line (the own outlet's words taken back out), no loop per word."""
-    n = story.others
-    prose_get, core_get, seen = story.words.prose.get, story.words.core.get, story.words.prose
-    own_prose, own_core, only = story.prose, story.core, story.only
-    out = []
-    for ws in words:
-        k = len(ws)
-        if not k:
-            out.append((0.0, 0.0, 0.0))
-            continue
-        prose = sum(map(prose_get, ws, itertools.repeat(0, k))) - len(ws & own_prose)
-        core = sum(map(core_get, ws, itertools.repeat(0, k))) - len(ws & own_core)
-        found = len(seen.keys() & ws) - len(ws & only)
-        out.append((core / (k * n), prose / (k * n), found / k))
-    return out
+def _strings(ids: np.ndarray) -> frozenset[str]:
+    """The content words of sorted word ids."""
+    return frozenset(map(_words().__getitem__, ids.tolist()))
 
 
 class StoryView(NamedTuple):
     """What the other outlets' pages of a story say to one outlet's page: the corpus counts
-    (:class:`StoryWords`), the outlet's own prose and core words (taken back out of them), the
-    number of other outlets, and the words of its prose no other outlet's prose has."""
+    (:class:`StoryWords`), the number of other outlets, and the sorted ids (:func:`_word_ids`)
+    of the outlet's own prose and core words (taken back out of the counts); :attr:`prose`,
+    :attr:`core` and :attr:`only` give them as words."""
 
     words: StoryWords
-    prose: frozenset[str]
-    core: frozenset[str]
     others: int
-    only: frozenset[str] = frozenset()
+    ids: tuple[np.ndarray, np.ndarray]
+    outlet: str = ""
+
+    def __reduce__(self) -> tuple:
+        # word ids are this process's own: another process makes the view again from the words
+        return (StoryWords.view, (self.words, self.outlet))
+
+    @property
+    def prose(self) -> frozenset[str]:
+        """The content words of the outlet's prose."""
+        return _strings(self.ids[0])
+
+    @property
+    def core(self) -> frozenset[str]:
+        """The content words of the outlet's densest prose (its pages' cores)."""
+        return _strings(self.ids[1])
+
+    @property
+    def only(self) -> frozenset[str]:
+        """The words of the outlet's prose no other outlet's prose has."""
+        counts = self.words.counts[0]
+        return _strings(self.ids[0][counts[self.ids[0]] == 1])
 
 
 @dataclass(frozen=True, eq=False)
@@ -972,7 +1138,10 @@ class StoryWords:
 
     Counted once over the pages of a corpus that tell one story (one pass over the pages; a
     word counts once per outlet); :meth:`view` gives one outlet's page what the others say,
-    its own outlet left out, without copying the counts (linear in the corpus).
+    its own outlet left out, without copying the counts (linear in the corpus). Held as word
+    ids (:func:`_word_ids`): ``counts`` the prose and core counts at each id, ``outlets`` per
+    outlet the sorted ids of its prose and core words; :attr:`prose`, :attr:`core` and
+    :attr:`by_outlet` give them as words.
 
     >>> story = StoryWords.count([
     ...     ("a", ["The storm flooded the harbour town overnight, officials said on Monday."]),
@@ -982,39 +1151,83 @@ class StoryWords:
     (2, 0, 1)
     >>> story.view("c").others, story.view("a").prose == story.by_outlet["a"][0]
     (2, True)
+    >>> sorted(story.view("b").only)
+    ['closed', 'main', 'road']
     """
 
-    prose: dict[str, int]
-    core: dict[str, int]
-    by_outlet: dict[str, tuple[frozenset[str], frozenset[str]]]
+    counts: tuple[np.ndarray, np.ndarray]
+    outlets: dict[str, tuple[np.ndarray, np.ndarray]]
     _views: dict[str, StoryView | None] = field(default_factory=dict, repr=False)
 
     @classmethod
     def count(cls, pages: Iterable[tuple[str, Sequence[str]]]) -> StoryWords:
-        """Count the content words of ``(outlet, lines)`` pages (see :func:`page_words`)."""
-        by_outlet: dict[str, tuple[set[str], set[str]]] = {}
+        """Count the content words of ``(outlet, lines)`` pages (see :func:`page_words`): all
+        pages read at once, the (outlet, word) pairs made unique by hashing."""
+        outlets: dict[str, int] = {}
+        of_page, texts = [], []
         for outlet, lines in pages:
-            prose, core = page_words(lines)
-            mine = by_outlet.setdefault(outlet, (set(), set()))
-            mine[0].update(prose)
-            mine[1].update(core)
-        prose_n: Counter[str] = Counter()
-        core_n: Counter[str] = Counter()
-        for p, c in by_outlet.values():
-            prose_n.update(p)
-            core_n.update(c)
-        frozen = {o: (frozenset(p), frozenset(c)) for o, (p, c) in by_outlet.items()}
-        return cls(dict(prose_n), dict(core_n), frozen)
+            of_page.append(outlets.setdefault(outlet, len(outlets)))
+            texts.append(lines)
+        page, word, core = _prose_words(texts)
+        width = np.int64(len(_IDS) + 1)
+        key = np.asarray(of_page, dtype=np.int64)[page] * width + word
+        per = [np.sort(pd.unique(k)) for k in (key, key[core])]  # (outlet, word): prose, core
+        counts = tuple(np.bincount(keys % width, minlength=width).astype(float) for keys in per)
+        cuts = [np.searchsorted(keys // width, np.arange(len(outlets) + 1)) for keys in per]
+        ids = {
+            name: tuple(keys[c[o] : c[o + 1]] % width for keys, c in zip(per, cuts, strict=True))
+            for o, name in enumerate(outlets)
+        }
+        return cls((counts[0], counts[1]), ids)  # type: ignore[arg-type]
+
+    def _as_words(self, counts: np.ndarray) -> dict[str, int]:
+        found = np.flatnonzero(counts)
+        words = _words()
+        return dict(zip(map(words.__getitem__, found.tolist()), counts[found].astype(int).tolist(),
+                        strict=True))  # fmt: skip
+
+    @cached_property
+    def prose(self) -> dict[str, int]:
+        """In how many outlets' prose each content word is."""
+        return self._as_words(self.counts[0])
+
+    @cached_property
+    def core(self) -> dict[str, int]:
+        """In how many outlets' densest prose each content word is."""
+        return self._as_words(self.counts[1])
+
+    @cached_property
+    def by_outlet(self) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+        """Per outlet the content words of its prose and of its core."""
+        return {o: (_strings(p), _strings(c)) for o, (p, c) in self.outlets.items()}
+
+    def __reduce__(self) -> tuple:
+        # word ids are this process's own: pickled as words, read back with the receiver's ids
+        return (_story_words, (self.prose, self.core, self.by_outlet))
 
     def view(self, outlet: str) -> StoryView | None:
         """What the other outlets say to a page of ``outlet`` (None when there is no other);
         made once per outlet."""
         if outlet not in self._views:
-            prose, core = self.by_outlet.get(outlet, (frozenset(), frozenset()))
-            others = len(self.by_outlet) - (outlet in self.by_outlet)
-            only = frozenset(w for w in prose if self.prose[w] == 1)
-            self._views[outlet] = StoryView(self, prose, core, others, only) if others else None
+            none = np.zeros(0, dtype=np.int64)
+            others = len(self.outlets) - (outlet in self.outlets)
+            ids = self.outlets.get(outlet, (none, none))
+            self._views[outlet] = StoryView(self, others, ids, outlet) if others else None
         return self._views[outlet]
+
+
+def _story_words(
+    prose: dict[str, int], core: dict[str, int], by_outlet: dict[str, tuple[frozenset, frozenset]]
+) -> StoryWords:
+    """A :class:`StoryWords` from its counts and outlets in words (an unpickled one)."""
+    words = list(prose.keys() | core.keys())
+    ids = np.array(_word_ids(words), dtype=np.intp)
+    counts = np.zeros((2, int(ids.max()) + 1 if len(ids) else 0))
+    counts[0, ids] = [prose.get(w, 0) for w in words]
+    counts[1, ids] = [core.get(w, 0) for w in words]
+    outlets = {o: tuple(np.sort(np.array(_word_ids(ws), dtype=np.int64)) for ws in both)
+               for o, both in by_outlet.items()}  # fmt: skip
+    return StoryWords((counts[0], counts[1]), outlets)  # type: ignore[arg-type]
 
 
 def page_words(lines: Sequence[str]) -> tuple[frozenset[str], frozenset[str]]:
@@ -1029,25 +1242,44 @@ def page_words(lines: Sequence[str]) -> tuple[frozenset[str], frozenset[str]]:
     >>> sorted(prose), core == prose
     (['flooded', 'harbour', 'overnight', 'storm', 'sunday', 'town'], True)
     """
-    norm = [_norm(line) for line in lines if line.strip()]
-    if not norm:
-        return frozenset(), frozenset()
-    read = np.array([_read_line(s)[0][:4] for s in norm])
-    words, stop, final = read[:, 0], read[:, 2], read[:, 3]
+    _, word, core = _prose_words([lines])
+    words = _words()
+    return (frozenset(map(words.__getitem__, word.tolist())),
+            frozenset(map(words.__getitem__, word[core].tolist())))  # fmt: skip
+
+
+def _prose_words(pages: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The content words of the prose of many pages (see :func:`page_words`; blank lines left
+    out): per (line, word) entry its page, its word id and whether the line is in the page's
+    core. One pass over the lines, then array operations with the page boundaries."""
+    norm_pages = [[_norm(line) for line in lines if line.strip()] for lines in pages]
+    sizes = [len(p) for p in norm_pages]
+    norm = list(itertools.chain.from_iterable(norm_pages))
+    n = len(norm)
+    read = [_read_line(line)[0] for line in norm]
+    words, stop, final = (np.fromiter((r[j] for r in read), float, count=n) for j in (0, 2, 3))
+    bounds = _Bounds.of(np.concatenate([[0], np.cumsum(sizes, dtype=np.intp)]).astype(np.intp))
     prose = (words >= _PROSE_WORDS) & (final > 0)
     density = words * stop
-    if len(norm) > 2:
-        density = (np.concatenate([density[:1], density[:-1]]) + density
-                   + np.concatenate([density[1:], density[-1:]])) / 3  # fmt: skip
-    densest = int(np.argmax(density))
-    all_words: set[str] = set()
-    core: set[str] = set()
-    for i in np.flatnonzero(prose).tolist():
-        ws = _content(norm[i])[0]
-        all_words |= ws
-        if abs(i - densest) <= CORE:
-            core |= ws
-    return frozenset(all_words), frozenset(core)
+    prev = np.where(bounds.is_first, density, bounds.shift(density, -1))
+    after = np.where(bounds.is_last, density, bounds.shift(density, 1))
+    density = np.where(bounds.size > 2, (prev + density + after) / 3, density)
+    at = np.zeros(len(sizes), dtype=np.intp)
+    at[np.flatnonzero(np.diff(bounds.starts) > 0)] = _segment_argmax(density, bounds) if n else []
+    core = prose & (np.abs(bounds.idx - (at[bounds.page] - bounds.first)) <= CORE)
+    rows = np.flatnonzero(prose)
+    ids = [_content_ids(norm[i])[0] for i in rows.tolist()]
+    k = np.fromiter(map(len, ids), np.intp, count=len(ids))
+    word = np.fromiter(itertools.chain.from_iterable(ids), np.int64, count=int(k.sum()))
+    return bounds.page[np.repeat(rows, k)], word, np.repeat(core[rows], k)
+
+
+def _words() -> list[str]:
+    """Every content word read so far, at its id (:data:`_IDS` holds them in id order)."""
+    with _IDS_LOCK:
+        if len(_WORDS) < len(_IDS):
+            _WORDS.extend(itertools.islice(_IDS, len(_WORDS), None))
+    return _WORDS
 
 
 def line_terms(line: str) -> tuple[str, ...]:
@@ -1158,10 +1390,15 @@ class LineModel:
     def log_proba(self, x: np.ndarray, ids: Sequence[tuple[int, ...]] | None = None) -> np.ndarray:
         """Log class probabilities of each row of a feature matrix and its lines' terms: the
         logistic model's, or with :attr:`trees` the trees' on the features and those."""
+        sums = np.array([_term_sum(self, line) for line in ids]) if ids else None
+        return self._log_proba(x, sums)
+
+    def _log_proba(self, x: np.ndarray, term_sums: np.ndarray | None) -> np.ndarray:
+        """:meth:`log_proba` with each line's summed term weights (rows, classes) given."""
         w, b = self._affine
         scores = x @ w + b
-        if ids:  # each line's terms add their weights (summed once per distinct set of terms)
-            scores += np.array([_term_sum(self, line) for line in ids])
+        if term_sums is not None:  # each line's terms add their weights
+            scores += term_sums
         logp = _log_softmax(scores)
         if self.trees is None:
             return logp
@@ -1185,6 +1422,13 @@ def _term_sum(model: LineModel, ids: tuple[int, ...]) -> tuple[float, ...]:
 def _term_ids(model: LineModel, line: str) -> tuple[int, ...]:
     vocab = model.vocabulary
     return tuple(vocab[t] for t in _read_line(line)[1] if t in vocab)
+
+
+@lru_cache(maxsize=65_536)
+def _line_terms(model: LineModel, line: str) -> tuple[tuple[int, ...], tuple[float, ...]]:
+    """A line's (normalised text) term columns and their summed weights per class."""
+    ids = _term_ids(model, line)
+    return ids, _term_sum(model, ids)
 
 
 _TERM_PREFIX = "term:"
@@ -1381,8 +1625,13 @@ def decide_pages(
         return [[] for _ in pages]
     bounds = _Bounds.of(starts)
     norm = [_norm(line) for p in pages for line in p.lines]
-    ids = model.term_ids(norm) if model.terms else None
-    logp = model.log_proba(x, ids)
+    ids, sums = None, None
+    if model.terms:  # each line's terms and their summed weights, read once per line
+        terms = [_line_terms(model, line) for line in norm]
+        ids = [t for t, _ in terms]
+        sums = np.fromiter(itertools.chain.from_iterable(s for _, s in terms), float,
+                           count=len(norm) * len(CLASSES)).reshape(len(norm), len(CLASSES))  # fmt: skip
+    logp = model._log_proba(x, sums)
     other = np.log(np.exp(logp[:, 2:]).sum(axis=1))
     head = logp[:, 1].copy()
     long = x[:, _INDEX["words"]] >= math.log1p(8)
@@ -1447,12 +1696,13 @@ def _viterbi_pages(
         back = np.empty((len(group), longest, n_states), dtype=np.intp)
         back[:, 0] = same
         ended = lengths[:, None] <= steps  # (pages, steps): the page has ended
+        shortest = int(lengths.min())
         for t in range(1, longest):
             cand = score[:, :, None] + trans  # from a (axis 1) to b (axis 2)
             arg = cand.argmax(axis=1)
             new = cand.max(axis=1) + e[:, t]
-            done = ended[:, t]
-            if done.any():  # an ended page keeps its scores and its state
+            if t >= shortest:  # an ended page keeps its scores and its state
+                done = ended[:, t]
                 new[done] = score[done]
                 arg[done] = same
             score = new
@@ -1499,33 +1749,69 @@ def _explanations(
     high = z > 0
     push[(push <= 0) | np.where(high, ~_SAID_HIGH, ~_SAID_LOW)] = -np.inf
     n_features = push.shape[1]
-    page_terms: list[int] = []
+    width = 2 * top  # candidates per line: the best features, then the best terms, merged
+    col = np.argsort(-push, axis=1, kind="stable")[:, :width]
+    value = np.take_along_axis(push, col, axis=1)
+    hi = np.take_along_axis(high, col, axis=1)
     if ids:
-        r_idx = [r for r, i in enumerate(rows.tolist()) for _ in ids[i]]
-        t_idx = [t for i in rows.tolist() for t in ids[i]]
-        if t_idx:
-            page_terms = sorted(set(t_idx))
-            col = {t: c for c, t in enumerate(page_terms)}
-            terms = np.full((len(rows), len(page_terms)), -np.inf)
-            tw = model.term_weights
-            t_arr = np.array(t_idx)
-            r_arr = np.array(r_idx)
-            terms[r_arr, [col[t] for t in t_idx]] = tw[k[r_arr], t_arr] - tw[0, t_arr]
-            terms[terms <= 0] = -np.inf
-            push = np.hstack([push, terms])
-    order = np.argsort(-push, axis=1, kind="stable")[:, : 2 * top]
-    best = np.take_along_axis(push, order, axis=1) > -np.inf
-    out = {}
-    for r, i in enumerate(rows.tolist()):
-        said: list[str] = []
-        for j, ok in zip(order[r].tolist(), best[r].tolist(), strict=True):
-            if not ok or len(said) == top:
-                break
-            if j < n_features:
-                words = FEATURES[j][1] if high[r, j] else FEATURES[j][2]
-            else:
-                words = f'the words "{model.terms[page_terms[j - n_features]]}"'
-            if words not in said:
-                said.append(words)
-        out[i] = ", ".join(said)
-    return out
+        value, col, hi = _with_terms(model, ids, rows, k, (value, col, hi), n_features)
+    # per line its candidates (feature or term, and which side) in order, -1 past the last one;
+    # lines that share them (an outlet's chrome) are put in words once
+    code = np.where(value > -np.inf, 2 * col + hi, -1)
+    kinds, which = np.unique(code, axis=0, return_inverse=True)
+    said = [_said(c, top, n_features, model) for c in kinds.tolist()]
+    return dict(zip(rows.tolist(), map(said.__getitem__, which.reshape(-1).tolist()), strict=True))
+
+
+def _with_terms(
+    model: LineModel,
+    ids: Sequence[tuple[int, ...]],
+    rows: np.ndarray,
+    k: np.ndarray,
+    best: tuple[np.ndarray, np.ndarray, np.ndarray],
+    n_features: int,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The best feature candidates of each row (``best``: push, column, high side) merged with
+    its best terms (column ``n_features`` + term): per (row, term) entry its push, the entries
+    sorted within each row (the higher push first, then the lower term), the first of each
+    row kept. Linear in the rows' terms (no row-by-term matrix)."""
+    value, col, hi = best
+    width = value.shape[1]
+    lists = [ids[i] for i in rows.tolist()]
+    lens = np.fromiter(map(len, lists), np.intp, count=len(lists))
+    r_arr = np.repeat(np.arange(len(rows)), lens)
+    t_arr = np.fromiter(itertools.chain.from_iterable(lists), np.intp, count=int(lens.sum()))
+    tw = model.term_weights
+    val = tw[k[r_arr], t_arr] - tw[0, t_arr]
+    keep = val > 0
+    r_arr, t_arr, val = r_arr[keep], t_arr[keep], val[keep]
+    if not len(r_arr):
+        return best
+    o = np.lexsort((t_arr, -val, r_arr))
+    r_arr, t_arr, val = r_arr[o], t_arr[o], val[o]
+    rank = np.arange(len(r_arr)) - np.searchsorted(r_arr, np.arange(len(rows)))[r_arr]
+    sel = rank < width
+    t_value = np.full((len(rows), width), -np.inf)
+    t_col = np.zeros((len(rows), width), dtype=col.dtype)
+    t_value[r_arr[sel], rank[sel]] = val[sel]
+    t_col[r_arr[sel], rank[sel]] = n_features + t_arr[sel]
+    value, col = np.hstack([value, t_value]), np.hstack([col, t_col])
+    hi = np.hstack([hi, np.zeros_like(hi)])
+    pick = np.argsort(-value, axis=1, kind="stable")[:, :width]  # ties: features, lower terms
+    return tuple(np.take_along_axis(a, pick, axis=1) for a in (value, col, hi))  # type: ignore[return-value]
+
+
+def _said(codes: list[int], top: int, n_features: int, model: LineModel) -> str:
+    """The words of the first ``top`` distinct candidates (``2 * column + high``; -1 ends)."""
+    said: list[str] = []
+    for c in codes:
+        if c < 0 or len(said) == top:
+            break
+        j, high = divmod(c, 2)
+        if j < n_features:
+            words = FEATURES[j][1] if high else FEATURES[j][2]
+        else:
+            words = f'the words "{model.terms[j - n_features]}"'
+        if words not in said:
+            said.append(words)
+    return ", ".join(said)

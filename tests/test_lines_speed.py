@@ -1,0 +1,205 @@
+"""The line model's topicality and story features as array work equal a straightforward per-line
+reading of the same definitions (sets and counts per line, written out here) on hand-made
+pages: several pages in one batch, alone and with other outlets' pages of their story."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+import numpy as np
+
+from newsframe.lines import FEATURES, Evidence, StoryWords, _content, _norm, pages_features
+
+NAMES = [name for name, _, _ in FEATURES]
+TOPIC = ["topic_headline", "topic_page", "topic_core", "rare_words"]
+STORY = ["story_alone", "story_core", "story_prose", "story_any"]
+
+PAGE_A = [
+    "Menu",
+    "Harbour Piers Wrecked In Ellen",
+    "Storm waves wrecked the harbour piers in Ellen overnight, engineers reported on Monday.",
+    "Engineers said the storm waves had struck the harbour piers twice before dawn.",
+    "Subscribe for unlimited digital access to our journalism today.",
+    "The council closed the harbour road while engineers inspected the damaged piers.",
+    "Residents of Ellen watched the storm from the cliffs above the harbour.",
+    "Sign up for our newsletter and never miss a story from our newsroom.",
+    "Share",
+    "Fishing boats moored in the harbour escaped the waves with minor damage, owners said.",
+    "Insurers expect claims from the storm to reach several million dollars this year.",
+    "The mayor of Ellen praised the engineers and promised new piers by the summer.",
+    "Related: Ellen festival returns after two quiet summers of rain",
+]
+PAGE_B = [
+    "Ellen Storm Damage",
+    "Engineers inspected damaged harbour piers after storm waves struck Ellen overnight.",
+    "Photo: Jane Doe / Agency",
+    "The harbour master said the piers would stay closed until mayor and engineers finish repairs.",
+    "Read our comment policy before you join the conversation below.",
+]
+PAGE_C = ["Storm waves hit Ellen harbour.", "Menu", "Engineers closed the piers and the road."]
+PAGES = {"a": PAGE_A, "b": PAGE_B, "c": PAGE_C}
+
+
+def evidence(lines: list[str]) -> list[Evidence]:
+    """The rules' evidence a hand would give: the first line of three words or more without a
+    final stop is the headline, lines of eight words or more ending with a stop are sentences."""
+    head = next((i for i, s in enumerate(lines) if len(s.split()) >= 3 and s[-1] != "."), -1)
+    return [Evidence("headline") if i == head
+            else Evidence(sentence=len(s.split()) >= 8 and s.endswith("."))
+            for i, s in enumerate(lines)]  # fmt: skip
+
+
+def reference(lines: list[str], ev: list[Evidence], story) -> list[tuple[float, ...]]:
+    """Per line: the _TOPIC columns named in TOPIC and the _STORY columns named in STORY, read
+    one line at a time from their definitions."""
+    content = [_content(_norm(s)) for s in lines]
+    words = [len(s.split()) for s in lines]
+    prose = [w >= 8 and e.sentence for w, e in zip(words, ev, strict=True)]
+    stop = [_stop_share(s) for s in lines]
+    density = [math.log1p(w) * s for w, s in zip(words, stop, strict=True)]
+    if len(lines) > 2:
+        padded = [density[0], *density, density[-1]]
+        density = [sum(padded[i : i + 3]) / 3 for i in range(len(lines))]
+    densest = max(range(len(lines)), key=lambda i: (density[i], -i))
+    core_lines = [i for i in range(len(lines)) if prose[i] and abs(i - densest) <= 4]
+    h = next((i for i, e in enumerate(ev) if e.verdict == "headline"), -1)
+    out = []
+    for i, (ws, rare) in enumerate(content):
+        k = len(ws)
+        if not k:
+            out.append((0.0,) * 4 + ((1.0, 0.0, 0.0, 0.0) if story is None else (0.0,) * 4))
+            continue
+        head = content[h][0] if h >= 0 else frozenset()
+        to_head = len(ws & head) / math.sqrt(k * len(head)) if head and i != h else 0.0
+        others = [content[j][0] for j in range(len(lines)) if prose[j] and j != i]
+        page = sum(any(w in o for o in others) for w in ws) / k
+        core = Counter(w for j in core_lines if j != i for w in content[j][0])
+        dot = sum(core[w] for w in ws)
+        norm = sum(v * v for v in core.values())
+        cosine = dot / math.sqrt(k * norm) if dot > 0 < norm else 0.0
+        in_core = sum(core[w] > 0 for w in ws) / k
+        if story is None:
+            told = (1.0, in_core, page, page)
+        else:
+            n = story.others
+            p = sum(story.words.prose.get(w, 0) - (w in story.prose) for w in ws)
+            c = sum(story.words.core.get(w, 0) - (w in story.core) for w in ws)
+            seen = sum(story.words.prose.get(w, 0) - (w in story.prose) > 0 for w in ws)
+            told = (0.0, c / (k * n), p / (k * n), seen / k)
+        out.append((to_head, page, cosine, rare, *told))
+    return out
+
+
+def _stop_share(line: str) -> float:
+    from newsframe.lines import _read_line
+
+    return _read_line(_norm(line))[0][2]
+
+
+def test_topicality_and_story_columns_equal_a_per_line_reading():
+    story = StoryWords.count(list(PAGES.items()))
+    for told in (None, story):  # alone, then with the other outlets of the story
+        batch = [(lines, evidence(lines), told.view(o) if told else None)
+                 for o, lines in PAGES.items()]  # fmt: skip
+        x, starts = pages_features(batch)
+        cols = [NAMES.index(c) for c in TOPIC + STORY]
+        for (lines, ev, view), a, b in zip(batch, starts[:-1], starts[1:], strict=True):
+            expected = np.array(reference(lines, ev, view))
+            assert np.allclose(x[a:b, cols], expected, rtol=0, atol=1e-12), (lines[0], told)
+
+
+def test_a_page_has_the_same_rows_alone_as_in_a_batch():
+    story = StoryWords.count(list(PAGES.items()))
+    batch = [(lines, evidence(lines), story.view(o)) for o, lines in PAGES.items()]
+    x, starts = pages_features(batch)
+    for (lines, ev, view), a, b in zip(batch, starts[:-1], starts[1:], strict=True):
+        assert np.array_equal(pages_features([(lines, ev, view)])[0], x[a:b])
+
+
+def test_hand_counted_topicality():
+    # PAGE_C has no prose (no line of eight words): no word recurs in a prose line
+    x, _ = pages_features([(PAGE_C, evidence(PAGE_C), None)])
+    assert x[:, NAMES.index("topic_page")].tolist() == [0.0, 0.0, 0.0]
+    # PAGE_B alone, line 4: content words harbour, master, said, piers, stay, closed, mayor,
+    # engineers, finish, repairs (10; "the", "would", "until", "and" are stopwords); the other
+    # prose line (line 2) holds harbour, piers, engineers: 3 of 10; the headline shares none
+    x, _ = pages_features([(PAGE_B, evidence(PAGE_B), None)])
+    assert x[3, NAMES.index("topic_page")] == 3 / 10
+    assert x[3, NAMES.index("topic_headline")] == 0.0
+    # line 2 (engineers, inspected, damaged, harbour, piers, storm, waves, struck, ellen,
+    # overnight: 10 words) shares ellen and storm with the headline's 3: 2 / sqrt(10 * 3)
+    assert abs(x[1, NAMES.index("topic_headline")] - 2 / (30**0.5)) < 1e-12
+
+
+def echoes_reference(low: list[str]) -> list[float]:
+    """Per line of one page: 1 when a line within three of it has the same first 30 characters
+    (both of three words or more), or, both of up to 300 characters, holds it or is held in it."""
+    valid = [s if s.count(" ", 0, 300) >= 2 else "" for s in low]
+    out = [0.0] * len(low)
+    for i, a in enumerate(valid):
+        for j in range(i + 1, min(len(low), i + 4)):
+            b = valid[j]
+            if a and b and (a[:30] == b[:30] or (len(a) <= 300 >= len(b) and (a in b or b in a))):
+                out[i] = out[j] = 1.0
+    return out
+
+
+def test_echoes_equal_a_pair_by_pair_reading():
+    caption = "Rescuers search the rubble of the harbour wall in Ellen on Monday."
+    long_line = "The council said " + "the harbour road will stay closed for weeks, " * 8 + "."
+    pages = [
+        ["Menu", caption, "Share this", caption + " Photo: Jane Doe", "Next story here"],
+        [long_line, "Read more below", long_line[:40] + " and then something else entirely"],
+        ["a b c", "x y z", "a b c", "one two three four", "", "Jane Doe / Agency", "x y z"],
+        ["Subscribe now to read", "Menu", "Share", "subscribe now to read more", "Sign in"],
+    ]
+    batch = [(p, [Evidence()] * len(p), None) for p in pages]
+    x, _ = pages_features(batch)
+    echoed = x[:, NAMES.index("echoed")].tolist()
+    expected = [v for p in pages for v in echoes_reference([_norm(s).lower() for s in p])]
+    assert echoed == expected
+    assert sum(expected) >= 6  # the pages hold echoes of each kind
+
+
+def test_capital_and_lowercase_initials_as_two_patterns_count_them():
+    import re
+
+    from newsframe.lines import _WORD
+
+    upper = re.compile(r"\b[A-Z\u00c0-\u00de]")
+    lower = re.compile(r"\b[a-z\u00df-\u00ff]")
+    lines = ["Storm Hits Élan Town", "ßtraße und Öl im Hafen", "éclair Au Café x", "× Breaking ÷ news",
+             "a×b ÷c Àb þd Þe ÿ", "_x Yes no", "3 Dead in Ellen Storm", "Storm"]  # fmt: skip
+    x, _ = pages_features([(lines, [Evidence()] * len(lines), None)])
+    for line, row in zip(lines, x, strict=True):
+        head = _norm(line)[:100]
+        k = len(_WORD.findall(head.lower()))
+        title = len(upper.findall(head)) / k
+        lowercase = len(lower.findall(head, 1)) / (k - 1) if k > 1 else 0.0
+        assert row[NAMES.index("title_case")] == title, line
+        assert row[NAMES.index("lowercase")] == lowercase, line
+
+
+def test_story_words_travel_to_another_process_as_words(monkeypatch):
+    import pickle
+
+    from newsframe import lines
+
+    story = StoryWords.count(list(PAGES.items()))
+    batch = [(p, evidence(p), story.view(o)) for o, p in PAGES.items()]
+    x, _ = pages_features(batch)
+    sent = pickle.dumps((story, [view for _, _, view in batch]))
+    prose, by_outlet, own = story.prose, story.by_outlet, [v.prose for _, _, v in batch]
+    # another process: its own word ids, assigned in another order
+    monkeypatch.setattr(lines, "_IDS", {"zebra": 0, "harbour": 1})
+    monkeypatch.setattr(lines, "_WORDS", [])
+    lines._content_ids.cache_clear()
+    try:
+        got, views = pickle.loads(sent)
+        assert got.prose == prose and got.by_outlet == by_outlet
+        assert [v.prose for v in views] == own
+        again, _ = pages_features([(p, ev, v) for (p, ev, _), v in zip(batch, views, strict=True)])
+        assert np.array_equal(again, x)
+    finally:
+        lines._content_ids.cache_clear()  # its ids were the other process's
