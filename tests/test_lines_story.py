@@ -7,10 +7,10 @@ import itertools
 from pathlib import Path
 
 import numpy as np
+from test_lines import col
 
 from newsframe.cleaning import clean_text, clean_texts
 from newsframe.lines import (
-    FEATURES,
     Evidence,
     Page,
     StoryWords,
@@ -20,13 +20,6 @@ from newsframe.lines import (
     page_words,
     pages_features,
 )
-
-NAMES = [name for name, _, _ in FEATURES]
-
-
-def col(x: np.ndarray, name: str) -> list[float]:
-    return [round(v, 6) for v in x[:, NAMES.index(name)].tolist()]
-
 
 OTHER_B = "Storm waves damaged harbour piers near Ellen on Monday, engineers reported."
 OTHER_C = "Engineers inspected damaged harbour piers after storm waves struck Ellen overnight."
