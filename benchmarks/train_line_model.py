@@ -83,7 +83,7 @@ ALLOWED = {
 }
 STARTS = ("before", "headline", "body")
 #: The labelled sets a fit reads by default: every batch whose first-run number is reported.
-SETS = ("train", "held-out", "train-2", "held-out-2", "held-out-3", "excluded")
+SETS = ("train", "held-out", "train-2", "held-out-2", "held-out-3", "held-out-4", "excluded")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -116,6 +116,8 @@ class Options:
     corpus: str = "both"
     depth: int = 3
     rate: float = 0.1
+    # features left out of the fit (held constant: their weights are 0), for ablations
+    drop: tuple[str, ...] = ()
 
 
 def table(pages: list[dict], repeats: dict[str, frozenset[str]]) -> list[Page]:
@@ -245,6 +247,9 @@ def fit_logistic(rows: list[Page], opts: Options) -> LineModel:
     """Fit weights, vocabulary and transitions on the given pages."""
     x = np.vstack([r.x for r in rows])
     y = np.array([CLASSES.index(label) for r in rows for label in r.labels])
+    if opts.drop:
+        names = [name for name, _, _ in FEATURES]
+        x[:, [names.index(d) for d in opts.drop]] = 0.0
     mean, scale = x.mean(axis=0), x.std(axis=0)
     scale = np.where(scale > 1e-9, scale, 1.0)
     terms = vocabulary(rows, opts.min_outlets, opts.min_stories) if opts.lexical else ()
@@ -352,6 +357,8 @@ def write(model: LineModel, opts: Options) -> None:
         f"kept_bias = {model.kept_bias}",
         "# kept_words: the kept bias is for lines of at least this many words (not fragments).",
         f"kept_words = {model.kept_words}",
+        "# kept_prose = true: the kept bias is only for such lines that read as sentences.",
+        f"kept_prose = {'true' if model.kept_prose else 'false'}",
         "# trees = true: trees (line_trees.csv) stacked on the logistic model decide the classes.",
         f"trees = {'true' if model.trees is not None else 'false'}",
         "",
@@ -403,7 +410,8 @@ def cross_validate(
             model = fit([rows[i] for i in train], o)
             for b in biases:
                 m = dataclasses.replace(model, body_bias=b[0], sentence_bias=b[1],
-                                        kept_bias=b[2], kept_words=int(b[3]))  # fmt: skip
+                                        kept_bias=b[2], kept_words=int(b[3]),
+                                        kept_prose=bool(b[4]))  # fmt: skip
                 for mode in modes:
                     s = evaluate(test, m, stories=stories if mode == "story" else None)
                     for key, v in s.items():
@@ -443,15 +451,29 @@ def _grid(args: argparse.Namespace) -> list[Options]:
         "depth": [int(v) for v in args.depth.split(",")],
         "rate": [float(v) for v in args.rate.split(",")],
         "corpus": args.corpus.split(","),
+        "drop": [_dropped(v) for v in args.drop.split(";")],
     }
     return [Options(**dict(zip(values, combo, strict=True)))
             for combo in itertools.product(*values.values())]  # fmt: skip
 
 
+def _dropped(spec: str) -> tuple[str, ...]:
+    """Feature names to leave out: names, or a group's first and last name joined by ``..``
+    (every feature between them in :data:`FEATURES`), comma-separated."""
+    names = [name for name, _, _ in FEATURES]
+    out: list[str] = []
+    for part in filter(None, spec.split(",")):
+        a, _, b = part.partition("..")
+        out += names[names.index(a) : names.index(b or a) + 1]
+    return tuple(out)
+
+
 def _label(o: Options, b: tuple[float, ...]) -> str:
     words = f"w{o.min_outlets}/{o.min_stories}s{o.term_scale:g}" if o.lexical else "nolex"
     trees = f" T{o.trees}d{o.depth}r{o.rate:g}" if o.trees else ""
-    return (f"C{o.c:g} {words} bw{o.body_weight:g}{trees} fit:{o.corpus} "
+    drop = f" -{len(o.drop)}f" if o.drop else ""
+    drop += f" ts{o.transition_scale:g}" if o.transition_scale != 1 else ""
+    return (f"C{o.c:g} {words} bw{o.body_weight:g}{trees}{drop} fit:{o.corpus} "
             f"b{'+'.join(f'{v:g}' for v in b)}")  # fmt: skip
 
 
@@ -482,6 +504,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--biases", default="1+1+3+5", help="body+sentence+kept biases (+kept words), comma list"
     )
+    parser.add_argument(
+        "--drop", default="", help="features to leave out (a,b or first..last); ';' for a grid"
+    )
     parser.add_argument("--fractions", default="1")
     parser.add_argument(
         "--folds", type=int, default=0, help="groups dealt into K folds (0: one each)"
@@ -492,7 +517,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"pages: {len(pages)} from {len({p['outlet'] for p in pages})} outlets, "
           f"{len({p['story'] for p in pages})} stories (sets {args.sets})")  # fmt: skip
     rows = table(pages, outlet_repeats(pages))
-    biases = [(*(float(v) for v in b.split("+")), 0.0)[:4] for b in args.biases.split(",")]
+    biases = [(*(float(v) for v in b.split("+")), 0.0, 0.0)[:5] for b in args.biases.split(",")]
     grid = _grid(args)
     if args.cv:
         print(HEADER)
@@ -515,7 +540,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.write:
         o = dataclasses.replace(grid[0], bias=biases[0][0], sentence_bias=biases[0][1])
         model = dataclasses.replace(
-            fit(rows, o), kept_bias=biases[0][2], kept_words=int(biases[0][3])
+            fit(rows, o),
+            kept_bias=biases[0][2],
+            kept_words=int(biases[0][3]),
+            kept_prose=bool(biases[0][4]),
         )
         write(model, o)
         print(f"wrote {DATA / 'line_model.csv'} ({len(model.terms)} terms) and line_decoder.toml")

@@ -193,6 +193,33 @@ _STORY = (
     ("story_near", "among lines other outlets' prose shares", "among lines other outlets do not share"),
     ("subhead", "a short title between paragraphs whose words the body repeats", ""),
 )  # fmt: skip
+# layout and voice: what holds on the next outlet is how a page is built, not its phrases: a
+# teaser list repeats one shape of line (title, summary, date, again), chrome after the story
+# comes after the last paragraph that shares the page's words, comments speak in the first
+# person with relative times, pitches in the site's voice, captions sit next to credits and
+# descriptions of pictures, and a tag or live page has many headline-like lines
+_LAYOUT = (
+    ("first_person", "speaks in the first person (I, my)", ""),
+    ("site_voice", "speaks for the site (we, our, us)", ""),
+    ("relative_time", "a relative time (hours ago)", ""),
+    ("image_file", "an image file name", ""),
+    ("starts_date", "opens with a date", ""),
+    ("shape_run", "in a run of lines of one shape", ""),
+    ("shape_period", "in a repeating pattern of lines (a list of teasers)", ""),
+    ("after_story", "after the story's last paragraph", ""),
+    ("before_story", "before the story's first paragraph", ""),
+    ("page_headlines", "on a page of many headline-like lines", ""),
+    ("headline_like", "a headline-like line on a page of many", ""),
+    ("lone_prose", "a lone sentence among lines that are not prose", ""),
+    ("near_credit", "next to a photo credit", ""),
+    ("near_picture", "next to a picture's description", ""),
+    ("near_voice", "among lines in the first person or with times", ""),
+    ("page_lone", "on a page whose sentences stand alone (a list of summaries)", ""),
+    ("page_pattern", "on a page of repeating patterns of lines", ""),
+    ("page_dated", "on a page of lines that open with dates", ""),
+    ("ends_link", "ends with a link, a hashtag or a handle", ""),
+    ("inline_headline", "a headline-like line between paragraphs", ""),
+)
 #: Lines either side in which a line's echo (the same opening, or one inside the other) counts.
 ECHO = 3
 #: Characters of a line's opening that make it the echo of a nearby line's.
@@ -214,13 +241,14 @@ def _context_names() -> tuple[tuple[str, str, str], ...]:
 
 #: Every feature, in the order of the model file: (name, said of a high value, of a low value).
 FEATURES: tuple[tuple[str, str, str], ...] = (
-    _BASE + _POSITION + _TOPIC + _STORY + _BLOCK + _context_names()
+    _BASE + _POSITION + _TOPIC + _STORY + _BLOCK + _context_names() + _LAYOUT
 )
 _INDEX = {name: k for k, (name, _, _) in enumerate(_BASE)}
 _CTX = [_INDEX[name] for name in _CONTEXT]
 _SAID_HIGH = np.array([bool(hi) for _, hi, _ in FEATURES])
 _SAID_LOW = np.array([bool(lo) for _, _, lo in FEATURES])
 _ECHOED = [name for name, _, _ in FEATURES].index("echoed")
+_LAYOUT_AT = len(FEATURES) - len(_LAYOUT)
 _RULED = [_INDEX[name] for name in ("rule_headline", "rule_caption", "rule_label", "rule_chrome")]
 
 _STOP_END = re.compile(r"[.!?…][\"')\]»”’ ]*$")
@@ -648,6 +676,7 @@ def pages_features(
     bounds = _Bounds.of(starts)
     out = _page_features(base, [_content_ids(s) for s in norm], bounds, [p[2] for p in pages])
     out[:, _ECHOED] = _echoes(low, bounds)
+    out[:, _LAYOUT_AT:] = _layout(out, norm, bounds)
     return out, starts
 
 
@@ -1095,6 +1124,151 @@ def _subheads(base: np.ndarray, prose: np.ndarray, page: np.ndarray, bounds: _Bo
     return np.where(shape & between & ~prose, page, 0.0)
 
 
+_FIRST_PERSON = frozenset(["i", "me", "my", "mine", "myself", "i'm", "i've", "i'd", "i'll"])
+_SITE_VOICE = frozenset(["we", "our", "ours", "ourselves", "we're", "we've", "we'd", "we'll"])
+_QUOTED_SPAN = re.compile(r'"[^"]*(?:"|$)')
+_RELATIVE = re.compile(
+    r"\b(?:\d+|an?|one)\s?(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?"
+    r"|weeks?|mos?|months?|y|yrs?|years?)\s+ago\b|\bjust now\b|\byesterday at\b"
+)
+_IMAGE_FILE = re.compile(r"\w\.(?:jpe?g|png|gif|webp)\b")
+_DATE_OPENING = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\d{1,2}:\d\d\b")
+
+
+@lru_cache(maxsize=65_536)
+def _voice(line: str) -> tuple[float, float, float, float, float, float]:
+    """The text columns of :data:`_LAYOUT` of one line (normalised text), from its first
+    :data:`WINDOW` characters: a first-person word (I, me, my) and the site's voice (we, our, a
+    lowercase "us": "US" is a country) outside quotation marks, a relative time ("3 hours ago",
+    "just now"), an image file name (``.jpg``, ``.png`` ...), and an opening date or time (a
+    month or weekday among the first three words with a digit near it, or a numeric date)."""
+    head = line[:WINDOW]
+    outside = _QUOTED_SPAN.sub(" ", head) if '"' in head else head
+    tokens = _WORD.findall(outside)
+    low = {w.lower() for w in tokens}
+    low.discard("us")
+    first = not low.isdisjoint(_FIRST_PERSON)
+    site = not low.isdisjoint(_SITE_VOICE) or "us" in tokens
+    lowered = head.lower()
+    relative = ("ago" in lowered or "just now" in lowered or "yesterday at" in lowered) and bool(
+        _RELATIVE.search(lowered)
+    )
+    image = "." in head and _IMAGE_FILE.search(lowered) is not None
+    opening = [w.lower() for w in _WORD.findall(head[:40])[:3]]
+    dated = (not _MONTHS.isdisjoint(opening) or not _WEEKDAYS.isdisjoint(opening)) and any(
+        c.isdigit() for c in head[:30]
+    )
+    dated = dated or _DATE_OPENING.match(head) is not None
+    last = line.rsplit(None, 1)[-1].lower() if line.strip() else ""
+    ends = last[:1] in ("#", "@") or last.startswith(("http", "www.", "pic.")) or ".com/" in last
+    return float(first), float(site), float(relative), float(image), float(dated), float(ends)
+
+
+#: Words of a headline-like line: a title of four to sixteen words without a final stop.
+HEADLINE_WORDS = (4, 16)
+#: Periods (in lines) of the repeating patterns of a teaser list (title and summary; title,
+#: summary and date).
+PERIODS = (2, 3)
+
+
+def _at(v: np.ndarray, by: int, bounds: _Bounds, fill: float = 0.0) -> np.ndarray:
+    """``v`` of the line ``by`` rows on in the same page (any distance), ``fill`` off it."""
+    n = len(v)
+    rows = np.clip(np.arange(n) + by, 0, max(n - 1, 0))
+    ok = (bounds.idx + by >= 0) & (bounds.idx + by < bounds.size)
+    return np.where(ok, v[rows] if n else v, fill)
+
+
+def _layout(x: np.ndarray, norm: Sequence[str], bounds: _Bounds) -> np.ndarray:
+    """The :data:`_LAYOUT` columns of a batch of pages from its other feature columns (``x``)
+    and its lines (normalised): the text columns (:func:`_voice`), then array operations with
+    the page boundaries. A line's shape is its kind (prose, short, final stop, title case,
+    bullet, date, capitals); ``shape_run`` is the length (log) of the run of lines of one shape
+    that holds it, ``shape_period`` 1 for a line inside a pattern of two or three shapes that
+    repeats at least twice (:data:`PERIODS`; lines of one shape aside). ``after_story`` and
+    ``before_story``: after the page's last (before its first) prose line that shares half its
+    content words with the page's other prose. ``page_headlines`` the page's headline-like lines
+    (log; :data:`HEADLINE_WORDS`), ``headline_like`` that count on a headline-like line,
+    ``lone_prose`` a prose line with no prose line next to it, ``near_credit`` and
+    ``near_picture`` the previous or next line is a photo credit, or describes a picture, and
+    ``near_voice`` the share of lines within :data:`NEAR` either side in the first person or
+    with a relative time."""
+    n = len(norm)
+    out = np.zeros((n, len(_LAYOUT)))
+    if not n:
+        return out
+    col = {name: x[:, k] for k, (name, _, _) in enumerate(FEATURES)}
+    voice = np.array([_voice(s) for s in norm], dtype=float).reshape(n, 6)
+    out[:, :5] = voice[:, :5]
+    out[:, 18] = voice[:, 5]
+    words = col["words"]
+    prose = (words >= _PROSE_WORDS) & (col["sentence"] > 0)
+    no_stop = col["final_stop"] == 0
+    shape = (
+        prose.astype(np.int64)
+        + 2 * (col["short"] > 0)
+        + 4 * (~no_stop)
+        + 8 * (col["title_case"] >= 0.5)
+        + 16 * (col["bullet"] > 0)
+        + 32 * ((col["date"] > 0) | (out[:, 4] > 0))
+        + 64 * (col["capitals"] > 0)
+    )
+    change = bounds.is_first | (shape != _at(shape, -1, bounds, -1))
+    run_id = np.cumsum(change) - 1
+    out[:, 5] = np.log1p(np.bincount(run_id))[run_id]
+    periodic = np.zeros(n, dtype=bool)
+    for p in PERIODS:
+        # the shape of line s recurs p lines on, and not as part of a run of one shape
+        agree = (shape == _at(shape, p, bounds, -1)) & (shape != _at(shape, 1, bounds, -1))
+        whole = agree.copy()  # p agreements in a row: the pattern of lines s..s+2p-1 repeats
+        for j in range(1, p):
+            whole &= _at(agree, j, bounds, False).astype(bool)
+        for j in range(2 * p):  # every line of the pattern
+            periodic |= _at(whole, -j, bounds, False).astype(bool)
+    out[:, 6] = periodic
+    topical = prose & (col["topic_core"] > 0)
+    pages = len(bounds.starts) - 1
+    last = np.full(pages, -1)
+    np.maximum.at(last, bounds.page[topical], bounds.idx[topical])
+    first = np.full(pages, np.iinfo(np.intp).max)
+    np.minimum.at(first, bounds.page[topical], bounds.idx[topical])
+    has = last[bounds.page] >= 0
+    out[:, 7] = has & (bounds.idx > last[bounds.page])
+    out[:, 8] = has & (bounds.idx < first[bounds.page])
+    n_words = np.expm1(words)
+    like = (
+        (n_words >= HEADLINE_WORDS[0] - 0.5)
+        & (n_words <= HEADLINE_WORDS[1] + 0.5)
+        & no_stop
+        & (col["bullet"] == 0)
+    )
+    count = np.log1p(np.bincount(bounds.page, weights=like, minlength=pages))[bounds.page]
+    out[:, 9] = count
+    out[:, 10] = np.where(like, count, 0.0)
+    out[:, 11] = (
+        prose
+        & ~_at(prose, -1, bounds, False).astype(bool)
+        & ~_at(prose, 1, bounds, False).astype(bool)
+    )
+    credit = (col["credit"] > 0) | (col["credit_end"] > 0)
+    picture = (
+        (col["caption_verb"] > 0) | (col["photo_verb"] > 0) | (col["rule_caption"] > 0)
+        | (out[:, 3] > 0)
+    )  # fmt: skip
+    out[:, 12] = _at(credit, -1, bounds, False) | _at(credit, 1, bounds, False)
+    out[:, 13] = _at(picture, -1, bounds, False) | _at(picture, 1, bounds, False)
+    out[:, 14] = _window_mean(np.maximum(out[:, 0], out[:, 2]), bounds)
+    lone = np.bincount(bounds.page, weights=out[:, 11], minlength=pages)
+    n_prose = np.bincount(bounds.page, weights=prose, minlength=pages)
+    out[:, 15] = (lone / np.maximum(n_prose, 1))[bounds.page]
+    between = _at(prose, -1, bounds, False).astype(bool) & _at(prose, 1, bounds, False).astype(bool)
+    out[:, 19] = like & between & (col["verb"] > 0)
+    for c, k in ((16, 6), (17, 4)):  # shares of the page's lines
+        out[:, c] = np.bincount(bounds.page, weights=out[:, k], minlength=pages)[bounds.page]
+        out[:, c] /= bounds.size
+    return out
+
+
 def _strings(ids: np.ndarray) -> frozenset[str]:
     """The content words of sorted word ids."""
     return frozenset(map(_words().__getitem__, ids.tolist()))
@@ -1371,6 +1545,7 @@ class LineModel:
     kept_bias: float = 0.0
     trees: TreeEnsemble | None = None
     kept_words: int = 0
+    kept_prose: bool = False
 
     @cached_property
     def _affine(self) -> tuple[np.ndarray, np.ndarray]:
@@ -1461,11 +1636,12 @@ def _read_model(csv_text: str, toml_text: str, source: str) -> LineModel:
         sentence_bias = float(decoder["sentence_bias"])
         kept_bias = float(decoder.get("kept_bias", 0.0))
         kept_words = int(decoder.get("kept_words", 0))
+        kept_prose = decoder.get("kept_prose", False) is True
     except (KeyError, ValueError, TypeError, tomllib.TOMLDecodeError) as exc:
         raise InputError(source, f"line model or decoder is malformed: {exc}") from None
     return LineModel(mean, np.where(scale > 0, scale, 1.0), table.T, intercept, start, trans,
                      bias, sentence_bias, source, terms, term_weights.T, kept_bias,
-                     kept_words=kept_words)  # fmt: skip
+                     kept_words=kept_words, kept_prose=kept_prose)  # fmt: skip
 
 
 _TREE_COLUMNS = ("tree", "class", "node", "feature", "threshold", "left", "right", "value")
@@ -1645,6 +1821,8 @@ def decide_pages(
     # body first: a line that reads as a news sentence needs strong evidence to go
     # the rules keep it in the body, and it is more than a fragment
     kept = (x[:, _RULED].sum(axis=1) == 0) & (x[:, _INDEX["words"]] >= math.log1p(model.kept_words))
+    if model.kept_prose:  # and it reads as a sentence (a link, a handle, a title get no bonus)
+        kept &= x[:, _INDEX["sentence"]] > 0
     body = (
         logp[:, 0]
         + model.body_bias
