@@ -348,6 +348,15 @@ def write(model: LineModel, opts: Options) -> None:
         "# Decoder of the line model (newsframe.lines), fitted by benchmarks/train_line_model.py.",
         "# States: before -> headline -> body -> after; inbody = chrome between body lines.",
         "# Values are natural-log probabilities; a move not listed is not allowed.",
+        *(
+            [
+                f"# Start and transition log-probabilities are multiplied by {opts.transition_scale:g}:",
+                "# the classifier's probabilities already hold how often each class occurs, so the",
+                "# decoder's counts weigh less than in a plain hidden Markov model.",
+            ]
+            if opts.transition_scale != 1
+            else []
+        ),
         "# body_bias is added to the body state's log-probability: a line must be clearly",
         "# more likely chrome than body to be removed (body first).",
         "# sentence_bias is added on top for lines of eight words or more that read as sentences.",

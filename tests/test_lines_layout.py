@@ -1,7 +1,7 @@
 """Layout and voice features of the line model (``newsframe.lines._LAYOUT``), each counted by
-hand on a page written for the test: the voice a line speaks in, teaser lists (lines of one
-shape repeated), the place of a line against the story's prose, captions next to credits and
-pictures, and the page-type signals."""
+hand on a page written for the test: the voice a line speaks in, teaser lists (titles and
+summaries that stand alone), the place of a line against the story's prose, captions next to
+credits and pictures, and the page-type signals; the decoder's kept bias for sentences."""
 
 from __future__ import annotations
 
@@ -50,14 +50,9 @@ def _teasers() -> tuple[list[str], list[Evidence]]:
     return lines, [Evidence(), Evidence(sentence=True)] * 3
 
 
-def test_a_teaser_list_repeats_one_pattern_of_lines():
+def test_a_teaser_list_of_titles_and_lone_summaries():
     lines, ev = _teasers()
     x = line_features(lines, ev)
-    # shapes title, summary, title, summary, title, summary: period two, twice and more, so
-    # every line is in the pattern; each line is a run of one shape (log1p(1))
-    assert col(x, "shape_period") == [1.0] * 6
-    assert col(x, "shape_run") == [round(math.log(2), 6)] * 6
-    assert col(x, "page_pattern") == [1.0] * 6
     # the three titles are headline-like (6 to 7 words, no final stop): three on the page
     assert col(x, "page_headlines") == [round(math.log1p(3), 6)] * 6
     assert col(x, "headline_like") == [round(math.log1p(3), 6), 0.0] * 3
@@ -70,9 +65,7 @@ def test_an_article_is_no_teaser_list():
     lines = [TITLES[0], *SUMMARIES, "The council will meet again on Monday to review the plans."]
     ev = [Evidence("headline")] + [Evidence(sentence=True)] * 4
     x = line_features(lines, ev)
-    # a headline then a run of four prose lines: no pattern of two or three shapes repeats
-    assert col(x, "shape_period") == [0.0] * 5
-    assert col(x, "shape_run") == [round(math.log(2), 6)] + [round(math.log(5), 6)] * 4
+    # a headline then a run of four prose lines: no sentence stands alone, one headline-like line
     assert col(x, "lone_prose") == [0.0] * 5 and col(x, "page_lone") == [0.0] * 5
     assert col(x, "page_headlines") == [round(math.log1p(1), 6)] * 5
 
@@ -108,16 +101,11 @@ def test_a_caption_sits_next_to_a_credit_and_a_picture():
     assert col(x, "near_picture") == [1.0, 0.0, 1.0, 0.0]  # next to line 2
 
 
-def test_comments_speak_in_the_first_person_with_times():
-    lines = ["Jane Smith", "2 hours ago", "I was there and it was terrifying.", "Reply",
-             "The council met on Tuesday."]  # fmt: skip
-    x = line_features(lines, [Evidence()] * 5)
-    # first person or a relative time: lines 2 and 3; the share of them within two lines
-    # either side, the line itself left out
-    assert col(x, "near_voice") == [1.0, round(1 / 3, 6), 0.25, round(2 / 3, 6), 0.5]
+def test_a_page_of_dated_lines():
     dated = ["July 5, 2021 Storm closes schools", "Officials said the schools would shut.",
              "July 4, 2021 Bridge reopens early", "Engineers finished the repairs early."]  # fmt: skip
     x = line_features(dated, [Evidence()] * 4)
+    assert col(x, "starts_date") == [1.0, 0.0, 1.0, 0.0]
     assert col(x, "page_dated") == [0.5] * 4  # two of four lines open with a date
 
 
@@ -132,22 +120,6 @@ def test_a_layout_feature_moves_a_line_and_says_why():
     out = decide(lines, [Evidence()] * 3, model=model)
     assert [label for label, _ in out] == ["body", "chrome", "body"]
     assert "speaks for the site (we, our, us)" in out[1][1]
-
-
-def test_embedded_posts_and_links_inside_the_body():
-    lines = [
-        "A near ace on the 16th hole for the leader #themasters",
-        "Congratulations from all of us, follow @TigerWoods",
-        "Watch the final putt here https://t.co/abc123",
-        "Tiger Woods (@TigerWoods) won his fifth green jacket.",
-    ]
-    x = line_features(lines, [Evidence()] * 4)
-    # the last word is a hashtag, a handle or a link; a handle inside the line is not
-    assert col(x, "ends_link") == [1.0, 1.0, 1.0, 0.0]
-    page = [SUMMARIES[0], "Rail union says workers report headaches near the site", SUMMARIES[1]]
-    x = line_features(page, [Evidence(sentence=True), Evidence(), Evidence(sentence=True)])
-    # nine words, no final stop, a verb ("says"), between two paragraphs: another story's link
-    assert col(x, "inline_headline") == [0.0, 1.0, 0.0]
 
 
 def test_the_kept_bias_can_ask_for_a_sentence():

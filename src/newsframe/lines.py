@@ -15,8 +15,13 @@ attribution, and an echo of a nearby line (a caption repeated as alt text). Topi
 lines are about the story, prose chrome is not; read from the page's own words, so independent
 of outlet and story): the cosine of the line's content words with the headline's and with the
 densest prose's (the line itself left out), the share of its words found in other prose lines of
-the page, and the share of rare words (not among wordfreq's most frequent English words). A
-multinomial logistic regression turns them into class probabilities (optionally, small
+the page, and the share of rare words (not among wordfreq's most frequent English words).
+Layout and voice (:data:`_LAYOUT`, how a page is built rather than what it says): the place
+of a line after the last (or before the first) paragraph that shares the page's words, a line
+next to a photo credit or a picture's description, the first person and relative times of
+comments, the site's own voice (we, our) of pitches, an opening date, and page-type signals
+(how many headline-like lines the page has, how many of its sentences stand alone, how many of
+its lines open with a date). A multinomial logistic regression turns them into class probabilities (optionally, small
 gradient-boosted trees stacked on it, :class:`TreeEnsemble`); a Viterbi decoder over
 the states ``before → headline → body → after`` (chrome inside the body its own state, ``inbody``)
 keeps the body contiguous. Body lines get a bonus in the decoder (``body_bias``), and lines of
@@ -193,32 +198,26 @@ _STORY = (
     ("story_near", "among lines other outlets' prose shares", "among lines other outlets do not share"),
     ("subhead", "a short title between paragraphs whose words the body repeats", ""),
 )  # fmt: skip
-# layout and voice: what holds on the next outlet is how a page is built, not its phrases: a
-# teaser list repeats one shape of line (title, summary, date, again), chrome after the story
-# comes after the last paragraph that shares the page's words, comments speak in the first
-# person with relative times, pitches in the site's voice, captions sit next to credits and
-# descriptions of pictures, and a tag or live page has many headline-like lines
+# layout and voice: what holds on the next outlet is how a page is built, not its phrases:
+# chrome after the story comes after the last paragraph that shares the page's words,
+# comments speak in the first person with relative times, pitches in the site's voice,
+# captions sit next to credits and descriptions of pictures, and a tag or live page has many
+# headline-like lines and sentences that stand alone
 _LAYOUT = (
     ("first_person", "speaks in the first person (I, my)", ""),
     ("site_voice", "speaks for the site (we, our, us)", ""),
     ("relative_time", "a relative time (hours ago)", ""),
     ("image_file", "an image file name", ""),
     ("starts_date", "opens with a date", ""),
-    ("shape_run", "in a run of lines of one shape", ""),
-    ("shape_period", "in a repeating pattern of lines (a list of teasers)", ""),
     ("after_story", "after the story's last paragraph", ""),
     ("before_story", "before the story's first paragraph", ""),
     ("page_headlines", "on a page of many headline-like lines", ""),
     ("headline_like", "a headline-like line on a page of many", ""),
     ("lone_prose", "a lone sentence among lines that are not prose", ""),
+    ("page_lone", "on a page whose sentences stand alone (a list of summaries)", ""),
+    ("page_dated", "on a page of lines that open with dates", ""),
     ("near_credit", "next to a photo credit", ""),
     ("near_picture", "next to a picture's description", ""),
-    ("near_voice", "among lines in the first person or with times", ""),
-    ("page_lone", "on a page whose sentences stand alone (a list of summaries)", ""),
-    ("page_pattern", "on a page of repeating patterns of lines", ""),
-    ("page_dated", "on a page of lines that open with dates", ""),
-    ("ends_link", "ends with a link, a hashtag or a handle", ""),
-    ("inline_headline", "a headline-like line between paragraphs", ""),
 )
 #: Lines either side in which a line's echo (the same opening, or one inside the other) counts.
 ECHO = 3
@@ -1133,10 +1132,12 @@ _RELATIVE = re.compile(
 )
 _IMAGE_FILE = re.compile(r"\w\.(?:jpe?g|png|gif|webp)\b")
 _DATE_OPENING = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\d{1,2}:\d\d\b")
+#: The text columns of :data:`_LAYOUT` (:func:`_voice`), in its order from the first.
+_VOICE = 5
 
 
 @lru_cache(maxsize=65_536)
-def _voice(line: str) -> tuple[float, float, float, float, float, float]:
+def _voice(line: str) -> tuple[float, float, float, float, float]:
     """The text columns of :data:`_LAYOUT` of one line (normalised text), from its first
     :data:`WINDOW` characters: a first-person word (I, me, my) and the site's voice (we, our, a
     lowercase "us": "US" is a country) outside quotation marks, a relative time ("3 hours ago",
@@ -1159,113 +1160,74 @@ def _voice(line: str) -> tuple[float, float, float, float, float, float]:
         c.isdigit() for c in head[:30]
     )
     dated = dated or _DATE_OPENING.match(head) is not None
-    last = line.rsplit(None, 1)[-1].lower() if line.strip() else ""
-    ends = last[:1] in ("#", "@") or last.startswith(("http", "www.", "pic.")) or ".com/" in last
-    return float(first), float(site), float(relative), float(image), float(dated), float(ends)
+    return float(first), float(site), float(relative), float(image), float(dated)
 
 
 #: Words of a headline-like line: a title of four to sixteen words without a final stop.
 HEADLINE_WORDS = (4, 16)
-#: Periods (in lines) of the repeating patterns of a teaser list (title and summary; title,
-#: summary and date).
-PERIODS = (2, 3)
 
 
-def _at(v: np.ndarray, by: int, bounds: _Bounds, fill: float = 0.0) -> np.ndarray:
-    """``v`` of the line ``by`` rows on in the same page (any distance), ``fill`` off it."""
+def _at(v: np.ndarray, by: int, bounds: _Bounds) -> np.ndarray:
+    """``v`` (booleans) of the line ``by`` rows on in the same page, False off the page."""
     n = len(v)
     rows = np.clip(np.arange(n) + by, 0, max(n - 1, 0))
     ok = (bounds.idx + by >= 0) & (bounds.idx + by < bounds.size)
-    return np.where(ok, v[rows] if n else v, fill)
+    return ok & v[rows]
 
 
 def _layout(x: np.ndarray, norm: Sequence[str], bounds: _Bounds) -> np.ndarray:
     """The :data:`_LAYOUT` columns of a batch of pages from its other feature columns (``x``)
     and its lines (normalised): the text columns (:func:`_voice`), then array operations with
-    the page boundaries. A line's shape is its kind (prose, short, final stop, title case,
-    bullet, date, capitals); ``shape_run`` is the length (log) of the run of lines of one shape
-    that holds it, ``shape_period`` 1 for a line inside a pattern of two or three shapes that
-    repeats at least twice (:data:`PERIODS`; lines of one shape aside). ``after_story`` and
-    ``before_story``: after the page's last (before its first) prose line that shares half its
-    content words with the page's other prose. ``page_headlines`` the page's headline-like lines
-    (log; :data:`HEADLINE_WORDS`), ``headline_like`` that count on a headline-like line,
-    ``lone_prose`` a prose line with no prose line next to it, ``near_credit`` and
-    ``near_picture`` the previous or next line is a photo credit, or describes a picture, and
-    ``near_voice`` the share of lines within :data:`NEAR` either side in the first person or
-    with a relative time."""
+    the page boundaries. ``after_story`` and ``before_story``: after the page's last (before
+    its first) prose line whose words meet the page's core (``topic_core`` above 0);
+    ``page_headlines`` the page's headline-like lines (log; :data:`HEADLINE_WORDS`, no final
+    stop, no bullet), ``headline_like`` that count on a headline-like line; ``lone_prose`` a
+    prose line with no prose line next to it, ``page_lone`` the share of the page's prose
+    lines that are lone, ``page_dated`` the share of its lines that open with a date;
+    ``near_credit`` and ``near_picture`` the previous or next line is a photo credit, or
+    describes a picture (a present-tense picture verb, a photo phrase, the rules' caption, an
+    image file name)."""
     n = len(norm)
     out = np.zeros((n, len(_LAYOUT)))
     if not n:
         return out
     col = {name: x[:, k] for k, (name, _, _) in enumerate(FEATURES)}
-    voice = np.array([_voice(s) for s in norm], dtype=float).reshape(n, 6)
-    out[:, :5] = voice[:, :5]
-    out[:, 18] = voice[:, 5]
-    words = col["words"]
-    prose = (words >= _PROSE_WORDS) & (col["sentence"] > 0)
-    no_stop = col["final_stop"] == 0
-    shape = (
-        prose.astype(np.int64)
-        + 2 * (col["short"] > 0)
-        + 4 * (~no_stop)
-        + 8 * (col["title_case"] >= 0.5)
-        + 16 * (col["bullet"] > 0)
-        + 32 * ((col["date"] > 0) | (out[:, 4] > 0))
-        + 64 * (col["capitals"] > 0)
-    )
-    change = bounds.is_first | (shape != _at(shape, -1, bounds, -1))
-    run_id = np.cumsum(change) - 1
-    out[:, 5] = np.log1p(np.bincount(run_id))[run_id]
-    periodic = np.zeros(n, dtype=bool)
-    for p in PERIODS:
-        # the shape of line s recurs p lines on, and not as part of a run of one shape
-        agree = (shape == _at(shape, p, bounds, -1)) & (shape != _at(shape, 1, bounds, -1))
-        whole = agree.copy()  # p agreements in a row: the pattern of lines s..s+2p-1 repeats
-        for j in range(1, p):
-            whole &= _at(agree, j, bounds, False).astype(bool)
-        for j in range(2 * p):  # every line of the pattern
-            periodic |= _at(whole, -j, bounds, False).astype(bool)
-    out[:, 6] = periodic
-    topical = prose & (col["topic_core"] > 0)
+    at = {name: k for k, (name, _, _) in enumerate(_LAYOUT)}
+    out[:, :_VOICE] = np.array([_voice(s) for s in norm], dtype=float).reshape(n, _VOICE)
     pages = len(bounds.starts) - 1
+    prose = (col["words"] >= _PROSE_WORDS) & (col["sentence"] > 0)
+    topical = prose & (col["topic_core"] > 0)
     last = np.full(pages, -1)
     np.maximum.at(last, bounds.page[topical], bounds.idx[topical])
     first = np.full(pages, np.iinfo(np.intp).max)
     np.minimum.at(first, bounds.page[topical], bounds.idx[topical])
     has = last[bounds.page] >= 0
-    out[:, 7] = has & (bounds.idx > last[bounds.page])
-    out[:, 8] = has & (bounds.idx < first[bounds.page])
-    n_words = np.expm1(words)
+    out[:, at["after_story"]] = has & (bounds.idx > last[bounds.page])
+    out[:, at["before_story"]] = has & (bounds.idx < first[bounds.page])
+    n_words = np.expm1(col["words"])
     like = (
         (n_words >= HEADLINE_WORDS[0] - 0.5)
         & (n_words <= HEADLINE_WORDS[1] + 0.5)
-        & no_stop
+        & (col["final_stop"] == 0)
         & (col["bullet"] == 0)
     )
     count = np.log1p(np.bincount(bounds.page, weights=like, minlength=pages))[bounds.page]
-    out[:, 9] = count
-    out[:, 10] = np.where(like, count, 0.0)
-    out[:, 11] = (
-        prose
-        & ~_at(prose, -1, bounds, False).astype(bool)
-        & ~_at(prose, 1, bounds, False).astype(bool)
-    )
+    out[:, at["page_headlines"]] = count
+    out[:, at["headline_like"]] = np.where(like, count, 0.0)
+    lone = prose & ~_at(prose, -1, bounds) & ~_at(prose, 1, bounds)
+    out[:, at["lone_prose"]] = lone
+    n_prose = np.bincount(bounds.page, weights=prose, minlength=pages)
+    n_lone = np.bincount(bounds.page, weights=lone, minlength=pages)
+    out[:, at["page_lone"]] = (n_lone / np.maximum(n_prose, 1))[bounds.page]
+    dated = np.bincount(bounds.page, weights=out[:, at["starts_date"]], minlength=pages)
+    out[:, at["page_dated"]] = dated[bounds.page] / bounds.size
     credit = (col["credit"] > 0) | (col["credit_end"] > 0)
     picture = (
         (col["caption_verb"] > 0) | (col["photo_verb"] > 0) | (col["rule_caption"] > 0)
-        | (out[:, 3] > 0)
+        | (out[:, at["image_file"]] > 0)
     )  # fmt: skip
-    out[:, 12] = _at(credit, -1, bounds, False) | _at(credit, 1, bounds, False)
-    out[:, 13] = _at(picture, -1, bounds, False) | _at(picture, 1, bounds, False)
-    out[:, 14] = _window_mean(np.maximum(out[:, 0], out[:, 2]), bounds)
-    lone = np.bincount(bounds.page, weights=out[:, 11], minlength=pages)
-    n_prose = np.bincount(bounds.page, weights=prose, minlength=pages)
-    out[:, 15] = (lone / np.maximum(n_prose, 1))[bounds.page]
-    between = _at(prose, -1, bounds, False).astype(bool) & _at(prose, 1, bounds, False).astype(bool)
-    out[:, 19] = like & between & (col["verb"] > 0)
-    for c, k in ((16, 6), (17, 4)):  # shares of the page's lines
-        out[:, c] = np.bincount(bounds.page, weights=out[:, k], minlength=pages)[bounds.page]
-        out[:, c] /= bounds.size
+    out[:, at["near_credit"]] = _at(credit, -1, bounds) | _at(credit, 1, bounds)
+    out[:, at["near_picture"]] = _at(picture, -1, bounds) | _at(picture, 1, bounds)
     return out
 
 
@@ -1527,7 +1489,8 @@ class LineModel:
     weights per class (a term present adds its column to the line's class scores). The decoder
     adds ``body_bias`` to every line's body score, ``sentence_bias`` to a line of eight words or
     more that reads as a sentence and ``kept_bias`` to a line the rule cleaner keeps (of at
-    least ``kept_words`` words: a short fragment the rules keep gets no bonus). With ``trees``
+    least ``kept_words`` words: a short fragment the rules keep gets no bonus; with ``kept_prose``
+    only such lines that read as sentences). With ``trees``
     the class probabilities are those of the trees stacked on the logistic model.
     """
 
