@@ -366,8 +366,6 @@ def write(model: LineModel, opts: Options) -> None:
         f"kept_bias = {model.kept_bias}",
         "# kept_words: the kept bias is for lines of at least this many words (not fragments).",
         f"kept_words = {model.kept_words}",
-        "# kept_prose = true: the kept bias is only for such lines that read as sentences.",
-        f"kept_prose = {'true' if model.kept_prose else 'false'}",
         "# trees = true: trees (line_trees.csv) stacked on the logistic model decide the classes.",
         f"trees = {'true' if model.trees is not None else 'false'}",
         "",
@@ -419,8 +417,7 @@ def cross_validate(
             model = fit([rows[i] for i in train], o)
             for b in biases:
                 m = dataclasses.replace(model, body_bias=b[0], sentence_bias=b[1],
-                                        kept_bias=b[2], kept_words=int(b[3]),
-                                        kept_prose=bool(b[4]))  # fmt: skip
+                                        kept_bias=b[2], kept_words=int(b[3]))  # fmt: skip
                 for mode in modes:
                     s = evaluate(test, m, stories=stories if mode == "story" else None)
                     for key, v in s.items():
@@ -526,7 +523,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"pages: {len(pages)} from {len({p['outlet'] for p in pages})} outlets, "
           f"{len({p['story'] for p in pages})} stories (sets {args.sets})")  # fmt: skip
     rows = table(pages, outlet_repeats(pages))
-    biases = [(*(float(v) for v in b.split("+")), 0.0, 0.0)[:5] for b in args.biases.split(",")]
+    biases = [(*(float(v) for v in b.split("+")), 0.0)[:4] for b in args.biases.split(",")]
     grid = _grid(args)
     if args.cv:
         print(HEADER)
@@ -552,7 +549,6 @@ def main(argv: list[str] | None = None) -> int:
             fit(rows, o),
             kept_bias=biases[0][2],
             kept_words=int(biases[0][3]),
-            kept_prose=bool(biases[0][4]),
         )
         write(model, o)
         print(f"wrote {DATA / 'line_model.csv'} ({len(model.terms)} terms) and line_decoder.toml")

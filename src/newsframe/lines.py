@@ -15,13 +15,8 @@ attribution, and an echo of a nearby line (a caption repeated as alt text). Topi
 lines are about the story, prose chrome is not; read from the page's own words, so independent
 of outlet and story): the cosine of the line's content words with the headline's and with the
 densest prose's (the line itself left out), the share of its words found in other prose lines of
-the page, and the share of rare words (not among wordfreq's most frequent English words).
-Layout and voice (:data:`_LAYOUT`, how a page is built rather than what it says): the place
-of a line after the last (or before the first) paragraph that shares the page's words, a line
-next to a photo credit or a picture's description, the first person and relative times of
-comments, the site's own voice (we, our) of pitches, an opening date, and page-type signals
-(how many headline-like lines the page has, how many of its sentences stand alone, how many of
-its lines open with a date). A multinomial logistic regression turns them into class probabilities (optionally, small
+the page, and the share of rare words (not among wordfreq's most frequent English words). A
+multinomial logistic regression turns them into class probabilities (optionally, small
 gradient-boosted trees stacked on it, :class:`TreeEnsemble`); a Viterbi decoder over
 the states ``before → headline → body → after`` (chrome inside the body its own state, ``inbody``)
 keeps the body contiguous. Body lines get a bonus in the decoder (``body_bias``), and lines of
@@ -198,27 +193,6 @@ _STORY = (
     ("story_near", "among lines other outlets' prose shares", "among lines other outlets do not share"),
     ("subhead", "a short title between paragraphs whose words the body repeats", ""),
 )  # fmt: skip
-# layout and voice: what holds on the next outlet is how a page is built, not its phrases:
-# chrome after the story comes after the last paragraph that shares the page's words,
-# comments speak in the first person with relative times, pitches in the site's voice,
-# captions sit next to credits and descriptions of pictures, and a tag or live page has many
-# headline-like lines and sentences that stand alone
-_LAYOUT = (
-    ("first_person", "speaks in the first person (I, my)", ""),
-    ("site_voice", "speaks for the site (we, our, us)", ""),
-    ("relative_time", "a relative time (hours ago)", ""),
-    ("image_file", "an image file name", ""),
-    ("starts_date", "opens with a date", ""),
-    ("after_story", "after the story's last paragraph", ""),
-    ("before_story", "before the story's first paragraph", ""),
-    ("page_headlines", "on a page of many headline-like lines", ""),
-    ("headline_like", "a headline-like line on a page of many", ""),
-    ("lone_prose", "a lone sentence among lines that are not prose", ""),
-    ("page_lone", "on a page whose sentences stand alone (a list of summaries)", ""),
-    ("page_dated", "on a page of lines that open with dates", ""),
-    ("near_credit", "next to a photo credit", ""),
-    ("near_picture", "next to a picture's description", ""),
-)
 #: Lines either side in which a line's echo (the same opening, or one inside the other) counts.
 ECHO = 3
 #: Characters of a line's opening that make it the echo of a nearby line's.
@@ -240,14 +214,13 @@ def _context_names() -> tuple[tuple[str, str, str], ...]:
 
 #: Every feature, in the order of the model file: (name, said of a high value, of a low value).
 FEATURES: tuple[tuple[str, str, str], ...] = (
-    _BASE + _POSITION + _TOPIC + _STORY + _BLOCK + _context_names() + _LAYOUT
+    _BASE + _POSITION + _TOPIC + _STORY + _BLOCK + _context_names()
 )
 _INDEX = {name: k for k, (name, _, _) in enumerate(_BASE)}
 _CTX = [_INDEX[name] for name in _CONTEXT]
 _SAID_HIGH = np.array([bool(hi) for _, hi, _ in FEATURES])
 _SAID_LOW = np.array([bool(lo) for _, _, lo in FEATURES])
 _ECHOED = [name for name, _, _ in FEATURES].index("echoed")
-_LAYOUT_AT = len(FEATURES) - len(_LAYOUT)
 _RULED = [_INDEX[name] for name in ("rule_headline", "rule_caption", "rule_label", "rule_chrome")]
 
 _STOP_END = re.compile(r"[.!?…][\"')\]»”’ ]*$")
@@ -675,7 +648,6 @@ def pages_features(
     bounds = _Bounds.of(starts)
     out = _page_features(base, [_content_ids(s) for s in norm], bounds, [p[2] for p in pages])
     out[:, _ECHOED] = _echoes(low, bounds)
-    out[:, _LAYOUT_AT:] = _layout(out, norm, bounds)
     return out, starts
 
 
@@ -1123,114 +1095,6 @@ def _subheads(base: np.ndarray, prose: np.ndarray, page: np.ndarray, bounds: _Bo
     return np.where(shape & between & ~prose, page, 0.0)
 
 
-_FIRST_PERSON = frozenset(["i", "me", "my", "mine", "myself", "i'm", "i've", "i'd", "i'll"])
-_SITE_VOICE = frozenset(["we", "our", "ours", "ourselves", "we're", "we've", "we'd", "we'll"])
-_QUOTED_SPAN = re.compile(r'"[^"]*(?:"|$)')
-_RELATIVE = re.compile(
-    r"\b(?:\d+|an?|one)\s?(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?"
-    r"|weeks?|mos?|months?|y|yrs?|years?)\s+ago\b|\bjust now\b|\byesterday at\b"
-)
-_IMAGE_FILE = re.compile(r"\w\.(?:jpe?g|png|gif|webp)\b")
-_DATE_OPENING = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\d{1,2}:\d\d\b")
-#: The text columns of :data:`_LAYOUT` (:func:`_voice`), in its order from the first.
-_VOICE = 5
-
-
-@lru_cache(maxsize=65_536)
-def _voice(line: str) -> tuple[float, float, float, float, float]:
-    """The text columns of :data:`_LAYOUT` of one line (normalised text), from its first
-    :data:`WINDOW` characters: a first-person word (I, me, my) and the site's voice (we, our, a
-    lowercase "us": "US" is a country) outside quotation marks, a relative time ("3 hours ago",
-    "just now"), an image file name (``.jpg``, ``.png`` ...), and an opening date or time (a
-    month or weekday among the first three words with a digit near it, or a numeric date)."""
-    head = line[:WINDOW]
-    outside = _QUOTED_SPAN.sub(" ", head) if '"' in head else head
-    tokens = _WORD.findall(outside)
-    low = {w.lower() for w in tokens}
-    low.discard("us")
-    first = not low.isdisjoint(_FIRST_PERSON)
-    site = not low.isdisjoint(_SITE_VOICE) or "us" in tokens
-    lowered = head.lower()
-    relative = ("ago" in lowered or "just now" in lowered or "yesterday at" in lowered) and bool(
-        _RELATIVE.search(lowered)
-    )
-    image = "." in head and _IMAGE_FILE.search(lowered) is not None
-    opening = [w.lower() for w in _WORD.findall(head[:40])[:3]]
-    dated = (not _MONTHS.isdisjoint(opening) or not _WEEKDAYS.isdisjoint(opening)) and any(
-        c.isdigit() for c in head[:30]
-    )
-    dated = dated or _DATE_OPENING.match(head) is not None
-    return float(first), float(site), float(relative), float(image), float(dated)
-
-
-#: Words of a headline-like line: a title of four to sixteen words without a final stop.
-HEADLINE_WORDS = (4, 16)
-
-
-def _at(v: np.ndarray, by: int, bounds: _Bounds) -> np.ndarray:
-    """``v`` (booleans) of the line ``by`` rows on in the same page, False off the page."""
-    n = len(v)
-    rows = np.clip(np.arange(n) + by, 0, max(n - 1, 0))
-    ok = (bounds.idx + by >= 0) & (bounds.idx + by < bounds.size)
-    return ok & v[rows]
-
-
-def _layout(x: np.ndarray, norm: Sequence[str], bounds: _Bounds) -> np.ndarray:
-    """The :data:`_LAYOUT` columns of a batch of pages from its other feature columns (``x``)
-    and its lines (normalised): the text columns (:func:`_voice`), then array operations with
-    the page boundaries. ``after_story`` and ``before_story``: after the page's last (before
-    its first) prose line whose words meet the page's core (``topic_core`` above 0);
-    ``page_headlines`` the page's headline-like lines (log; :data:`HEADLINE_WORDS`, no final
-    stop, no bullet), ``headline_like`` that count on a headline-like line; ``lone_prose`` a
-    prose line with no prose line next to it, ``page_lone`` the share of the page's prose
-    lines that are lone, ``page_dated`` the share of its lines that open with a date;
-    ``near_credit`` and ``near_picture`` the previous or next line is a photo credit, or
-    describes a picture (a present-tense picture verb, a photo phrase, the rules' caption, an
-    image file name)."""
-    n = len(norm)
-    out = np.zeros((n, len(_LAYOUT)))
-    if not n:
-        return out
-    col = {name: x[:, k] for k, (name, _, _) in enumerate(FEATURES)}
-    at = {name: k for k, (name, _, _) in enumerate(_LAYOUT)}
-    out[:, :_VOICE] = np.array([_voice(s) for s in norm], dtype=float).reshape(n, _VOICE)
-    pages = len(bounds.starts) - 1
-    prose = (col["words"] >= _PROSE_WORDS) & (col["sentence"] > 0)
-    topical = prose & (col["topic_core"] > 0)
-    last = np.full(pages, -1)
-    np.maximum.at(last, bounds.page[topical], bounds.idx[topical])
-    first = np.full(pages, np.iinfo(np.intp).max)
-    np.minimum.at(first, bounds.page[topical], bounds.idx[topical])
-    has = last[bounds.page] >= 0
-    out[:, at["after_story"]] = has & (bounds.idx > last[bounds.page])
-    out[:, at["before_story"]] = has & (bounds.idx < first[bounds.page])
-    n_words = np.expm1(col["words"])
-    like = (
-        (n_words >= HEADLINE_WORDS[0] - 0.5)
-        & (n_words <= HEADLINE_WORDS[1] + 0.5)
-        & (col["final_stop"] == 0)
-        & (col["bullet"] == 0)
-    )
-    count = np.log1p(np.bincount(bounds.page, weights=like, minlength=pages))[bounds.page]
-    out[:, at["page_headlines"]] = count
-    out[:, at["headline_like"]] = np.where(like, count, 0.0)
-    lone = prose & ~_at(prose, -1, bounds) & ~_at(prose, 1, bounds)
-    out[:, at["lone_prose"]] = lone
-    n_prose = np.bincount(bounds.page, weights=prose, minlength=pages)
-    n_lone = np.bincount(bounds.page, weights=lone, minlength=pages)
-    out[:, at["page_lone"]] = (n_lone / np.maximum(n_prose, 1))[bounds.page]
-    dated = np.bincount(bounds.page, weights=out[:, at["starts_date"]], minlength=pages)
-    out[:, at["page_dated"]] = dated[bounds.page] / bounds.size
-    credit = (col["credit"] > 0) | (col["credit_end"] > 0)
-    picture = (
-        (col["caption_verb"] > 0) | (col["photo_verb"] > 0) | (col["rule_caption"] > 0)
-        | (out[:, at["image_file"]] > 0)
-    )  # fmt: skip
-    out[:, at["near_credit"]] = _at(credit, -1, bounds) | _at(credit, 1, bounds)
-    out[:, at["near_picture"]] = _at(picture, -1, bounds) | _at(picture, 1, bounds)
-    return out
-
-
 def _strings(ids: np.ndarray) -> frozenset[str]:
     """The content words of sorted word ids."""
     return frozenset(map(_words().__getitem__, ids.tolist()))
@@ -1489,8 +1353,7 @@ class LineModel:
     weights per class (a term present adds its column to the line's class scores). The decoder
     adds ``body_bias`` to every line's body score, ``sentence_bias`` to a line of eight words or
     more that reads as a sentence and ``kept_bias`` to a line the rule cleaner keeps (of at
-    least ``kept_words`` words: a short fragment the rules keep gets no bonus; with ``kept_prose``
-    only such lines that read as sentences). With ``trees``
+    least ``kept_words`` words: a short fragment the rules keep gets no bonus). With ``trees``
     the class probabilities are those of the trees stacked on the logistic model.
     """
 
@@ -1508,7 +1371,6 @@ class LineModel:
     kept_bias: float = 0.0
     trees: TreeEnsemble | None = None
     kept_words: int = 0
-    kept_prose: bool = False
 
     @cached_property
     def _affine(self) -> tuple[np.ndarray, np.ndarray]:
@@ -1599,12 +1461,11 @@ def _read_model(csv_text: str, toml_text: str, source: str) -> LineModel:
         sentence_bias = float(decoder["sentence_bias"])
         kept_bias = float(decoder.get("kept_bias", 0.0))
         kept_words = int(decoder.get("kept_words", 0))
-        kept_prose = decoder.get("kept_prose", False) is True
     except (KeyError, ValueError, TypeError, tomllib.TOMLDecodeError) as exc:
         raise InputError(source, f"line model or decoder is malformed: {exc}") from None
     return LineModel(mean, np.where(scale > 0, scale, 1.0), table.T, intercept, start, trans,
                      bias, sentence_bias, source, terms, term_weights.T, kept_bias,
-                     kept_words=kept_words, kept_prose=kept_prose)  # fmt: skip
+                     kept_words=kept_words)  # fmt: skip
 
 
 _TREE_COLUMNS = ("tree", "class", "node", "feature", "threshold", "left", "right", "value")
@@ -1784,8 +1645,6 @@ def decide_pages(
     # body first: a line that reads as a news sentence needs strong evidence to go
     # the rules keep it in the body, and it is more than a fragment
     kept = (x[:, _RULED].sum(axis=1) == 0) & (x[:, _INDEX["words"]] >= math.log1p(model.kept_words))
-    if model.kept_prose:  # and it reads as a sentence (a link, a handle, a title get no bonus)
-        kept &= x[:, _INDEX["sentence"]] > 0
     body = (
         logp[:, 0]
         + model.body_bias
