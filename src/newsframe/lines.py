@@ -48,7 +48,7 @@ import os
 import re
 import threading
 import tomllib
-from collections import Counter
+import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
@@ -217,6 +217,7 @@ FEATURES: tuple[tuple[str, str, str], ...] = (
     _BASE + _POSITION + _TOPIC + _STORY + _BLOCK + _context_names()
 )
 _INDEX = {name: k for k, (name, _, _) in enumerate(_BASE)}
+_TEXT = _INDEX["address"]  # the text features come first in _BASE, then the evidence
 _CTX = [_INDEX[name] for name in _CONTEXT]
 _SAID_HIGH = np.array([bool(hi) for _, hi, _ in FEATURES])
 _SAID_LOW = np.array([bool(lo) for _, _, lo in FEATURES])
@@ -566,26 +567,6 @@ def _credit_end(tail: str) -> bool:
     return ("(" in tail or ":" in tail or "/" in tail) and _CREDIT_END.search(tail) is not None
 
 
-@lru_cache(maxsize=65_536)
-def _shallow(line: str, ev: Evidence, repeated: bool) -> tuple[float, ...]:
-    """The :data:`_BASE` features of one line: its text's, the rules' evidence, repetition
-    (cached: an outlet's chrome recurs with the same evidence)."""
-    return (
-        *_read_line(line)[0],
-        float(ev.address),
-        float(ev.imperative),
-        float(ev.credit),
-        float(ev.sentence),
-        float(ev.phrase),
-        float(ev.verdict == "headline"),
-        float(ev.verdict == "caption"),
-        float(ev.verdict == "label"),
-        float(ev.verdict == "chrome"),
-        float(repeated),
-        math.log1p(ev.repeats),
-    )
-
-
 def line_features(
     lines: Sequence[str], evidence: Sequence[Evidence], *, story: StoryView | None = None
 ) -> np.ndarray:
@@ -625,30 +606,59 @@ def pages_features(
     >>> x.shape == (3, len(FEATURES)), starts.tolist()
     (True, [0, 2, 3])
     """
-    norm: list[str] = []
-    low: list[str] = []
-    rows: list[tuple[float, ...]] = []
+    return _features(pages)[0]
+
+
+def _features(
+    pages: Sequence[tuple[Sequence[str], Sequence[Evidence], StoryView | None]],
+) -> tuple[tuple[np.ndarray, np.ndarray], np.ndarray, _LineTable]:
+    """:func:`pages_features`, and per line its row of the line table that read it."""
+    lines: list[str] = []
+    evidence: list[Evidence] = []
     sizes = []
-    for lines, evidence, _ in pages:
-        if len(lines) != len(evidence):
+    for page_lines, page_evidence, _ in pages:
+        if len(page_lines) != len(page_evidence):
             raise InputError("line_features", "lines and evidence must be of the same length")
-        page_norm = [_norm(line) for line in lines]
-        page_low = [s.lower() for s in page_norm]
-        counts = Counter(page_low)
-        rows += [_shallow(s, ev, counts[k] > 1)
-                 for s, k, ev in zip(page_norm, page_low, evidence, strict=True)]  # fmt: skip
-        norm += page_norm
-        low += page_low
-        sizes.append(len(lines))
+        lines += page_lines
+        evidence += page_evidence
+        sizes.append(len(page_lines))
     starts = np.concatenate([[0], np.cumsum(sizes, dtype=np.intp)]).astype(np.intp)
-    if not rows:
-        return np.zeros((0, len(FEATURES))), starts
-    base = np.fromiter(itertools.chain.from_iterable(rows), float,
-                       count=len(rows) * len(_BASE)).reshape(len(rows), len(_BASE))  # fmt: skip
+    with _TABLE_LOCK:
+        table = _line_table()
+        rows = table.rows(lines)
+    if not len(rows):
+        return (np.zeros((0, len(FEATURES))), starts), rows, table
     bounds = _Bounds.of(starts)
-    out = _page_features(base, [_content_ids(s) for s in norm], bounds, [p[2] for p in pages])
-    out[:, _ECHOED] = _echoes(low, bounds)
-    return out, starts
+    base = np.empty((len(rows), len(_BASE)))
+    base[:, :_TEXT] = table.text[rows]
+    base[:, _TEXT:] = _evidence_columns(evidence, table.low_id[rows], bounds)
+    word, k = table.content(rows)
+    out = _page_features(base, (word, k, table.rare[rows]), bounds, [p[2] for p in pages])
+    out[:, _ECHOED] = _echoes(table, rows, bounds)
+    return (out, starts), rows, table
+
+
+def _evidence_row(ev: Evidence) -> tuple[float, ...]:
+    """The :data:`_BASE` columns of the rules' evidence on a line (``repeated_page`` left 0)."""
+    return (float(ev.address), float(ev.imperative), float(ev.credit), float(ev.sentence),
+            float(ev.phrase), float(ev.verdict == "headline"), float(ev.verdict == "caption"),
+            float(ev.verdict == "label"), float(ev.verdict == "chrome"), 0.0,
+            math.log1p(ev.repeats))  # fmt: skip
+
+
+def _evidence_columns(
+    evidence: Sequence[Evidence], low_id: np.ndarray, bounds: _Bounds
+) -> np.ndarray:
+    """The evidence and repetition columns of :data:`_BASE` of a batch's lines: the rules'
+    evidence (each kind of evidence put in numbers once) and ``repeated_page``, whether the
+    line's lowercased text is on another line of its page (``low_id``: one id per text)."""
+    kinds: dict[Evidence, int] = {}
+    kind = [kinds.setdefault(ev, len(kinds)) for ev in evidence]
+    out = np.array([_evidence_row(ev) for ev in kinds])[kind]
+    key = bounds.page * np.int64(low_id.max() + 1) + low_id
+    _, inv, counts = np.unique(key, return_inverse=True, return_counts=True)
+    out[:, _INDEX["repeated_page"] - _TEXT] = counts[inv.reshape(-1)] > 1
+    return out
 
 
 #: Lines either side a neighbourhood mean reads (:func:`_window_mean`).
@@ -705,18 +715,38 @@ def _bounds_of(starts: bytes) -> _Bounds:
     return _Bounds._make(np.frombuffer(starts, dtype=np.intp))
 
 
-def _echoes(low: Sequence[str], bounds: _Bounds) -> np.ndarray:
+def _echoes(table: _LineTable, rows: np.ndarray, bounds: _Bounds) -> np.ndarray:
     """1 for a line that has an echo within :data:`ECHO` lines of its page: the same first
     :data:`ECHO_CHARS` characters (of at least three words), or, for lines of up to
     :data:`ECHO_LONGEST` characters, its whole text inside the other's or the other's inside
-    it (a caption repeated as alt text, with or without its credit); ``low`` holds the lines
-    normalised and lowercased. Per shift, the pairs of lines compared at once (openings by
-    their hashes, confirmed), only the pairs of short lines with different openings read in
-    Python, once each (the shorter inside the longer). Bounded work per line."""
-    n = len(low)
+    it (a caption repeated as alt text, with or without its credit); ``rows`` are the lines'
+    rows of the line table (their text normalised and lowercased, whether it has three words,
+    its opening's hash). Per shift, the pairs of lines compared at once (openings by their
+    hashes, confirmed), only the pairs of short lines with different openings read in Python,
+    once each (the shorter inside the longer). Bounded work per line."""
+    n = len(rows)
     out = np.zeros(n)
     if n < 2:
         return out
+    valid, short, hashed = table.valid[rows], table.short[rows], table.head[rows]
+    low = table.low
+    for by in range(1, min(ECHO, n - 1) + 1):  # line i and line i + by of the same page
+        i = np.flatnonzero(valid[:-by] & valid[by:] & (bounds.page[:-by] == bounds.page[by:]))
+        same = hashed[i] == hashed[i + by]
+        pairs = i[same]
+        hit = [low[a][:ECHO_CHARS] == low[b][:ECHO_CHARS]
+               for a, b in zip(rows[pairs].tolist(), rows[pairs + by].tolist(), strict=True)]  # fmt: skip
+        found = pairs[np.asarray(hit, dtype=bool)] if hit else pairs[:0]
+        rest = i[~same & short[i] & short[i + by]]
+        inside = [(a in b) if len(a) <= len(b) else (b in a)
+                  for a, b in zip([low[r] for r in rows[rest].tolist()],
+                                  [low[r] for r in rows[rest + by].tolist()], strict=True)]  # fmt: skip
+        found = np.concatenate(
+            [found, rest[np.asarray(inside, dtype=bool)] if inside else rest[:0]]
+        )
+        out[found] = 1.0
+        out[found + by] = 1.0
+    return out
     valid = np.fromiter((s.count(" ", 0, ECHO_LONGEST) >= 2 for s in low), bool, count=n)
     short = valid & (np.fromiter(map(len, low), np.intp, count=n) <= ECHO_LONGEST)
     heads = [s[:ECHO_CHARS] for s in low]
@@ -768,12 +798,12 @@ def _segment_median(v: np.ndarray, bounds: _Bounds) -> np.ndarray:
 
 def _page_features(
     base: np.ndarray,
-    content: Sequence[tuple[tuple[int, ...], float]],
+    content: tuple[np.ndarray, np.ndarray, np.ndarray],
     bounds: _Bounds,
     stories: Sequence[StoryView | None],
 ) -> np.ndarray:
     """Position, topicality and context columns from the :data:`_BASE` columns of the lines
-    of a batch of pages and their content words."""
+    of a batch of pages and their content words (see :func:`_topicality`)."""
     n, nb = base.shape
     out = np.zeros((n, len(FEATURES)))
     out[:, :nb] = base
@@ -868,7 +898,7 @@ def _blocks(prose: np.ndarray, bounds: _Bounds) -> np.ndarray:
 
 def _topicality(
     base: np.ndarray,
-    content: Sequence[tuple[tuple[int, ...], float]],
+    content: tuple[np.ndarray, np.ndarray, np.ndarray],
     prose: np.ndarray,
     densest: np.ndarray,
     bounds: _Bounds,
@@ -876,21 +906,22 @@ def _topicality(
 ) -> np.ndarray:
     """The :data:`_TOPIC` and :data:`_STORY` columns: how far each line's content words are the
     page's story (:func:`_topic_rows`), and the story other outlets tell (:func:`_story`; a
-    page alone falls back on its own other lines). ``content`` holds per line the ids of its
-    content words (:func:`_content_ids`) and its share of rare words; ``densest`` per row the
+    page alone falls back on its own other lines). ``content`` holds the ids of the lines'
+    content words (:func:`_content`), line after line, per line how many and its share of
+    rare words; ``densest`` per row the
     index of its page's densest prose line. Array operations over the batch's (line, word)
     pairs: a sparse line-by-word matrix held as its nonzero entries."""
-    n = len(content)
+    word, k, rare = content
+    n = len(k)
     out = np.zeros((n, len(_TOPIC) + len(_STORY)))
     pages = len(bounds.starts) - 1
     heads = np.flatnonzero(base[:, _INDEX["rule_headline"]] > 0)
     head_row = np.full(pages, -1)
     found, at = np.unique(bounds.page[heads], return_index=True)
     head_row[found] = heads[at]
-    k = np.fromiter(map(len, (ids for ids, _ in content)), np.intp, count=n)
-    entries = _Entries.of(content, k, bounds)
+    entries = _Entries.of(word, k, bounds)
     tab = _topic_rows(entries, k, prose, head_row, densest, bounds)
-    tab[:, 3] = np.fromiter((rare for _, rare in content), float, count=n)
+    tab[:, 3] = rare
     out[:, [0, 1, 2, 4]] = tab[:, :4]
     out[:, 3] = _window_mean(out[:, 1], bounds)
     out[:, 5] = head_row[bounds.page] < 0
@@ -917,8 +948,9 @@ _IDS_LOCK = threading.Lock()
 
 
 def _new_lock() -> None:
-    global _IDS_LOCK
+    global _IDS_LOCK, _TABLE_LOCK
     _IDS_LOCK = threading.Lock()
+    _TABLE_LOCK = threading.Lock()
 
 
 os.register_at_fork(after_in_child=_new_lock)  # a forked worker never inherits it held
@@ -931,11 +963,126 @@ def _word_ids(words: Iterable[str]) -> tuple[int, ...]:
         return tuple(ids.setdefault(w, len(ids)) for w in words)
 
 
-@lru_cache(maxsize=65_536)
-def _content_ids(line: str) -> tuple[tuple[int, ...], float]:
-    """The ids of a line's content words (:func:`_content`) and its share of rare words."""
-    words, rare = _content(line)
-    return _word_ids(words), rare
+#: Distinct lines the line table (:class:`_LineTable`) holds; the first batch past it starts a
+#: fresh one (what a line reads does not depend on the table it is in).
+TABLE_LINES = 65_536
+
+
+class _LineTable:
+    """Every distinct line read so far, read once: per row its text features (:func:`_read_line`),
+    terms, content word ids (:func:`_content`, in one flat array, row after row) and share of
+    rare words, its lowercase text and what the echo test reads of it. A batch's lines are rows
+    of the table and their values are gathered by indexing arrays: an outlet's template lines,
+    which recur on every page, and a page cleaned twice, are read once. One thread at a time
+    adds rows; a table belongs to the word ids it was read with (:data:`_IDS`)."""
+
+    def __init__(self) -> None:
+        self.words = _IDS  # the word ids its content ids are (another process's differ)
+        self.row: dict[str, int] = {}  # a line as given: its row
+        self.low: list[str] = []  # per row: its normalised text, lowercased
+        self.terms: list[tuple[str, ...]] = []  # per row: its terms (line_terms)
+        self.low_row: dict[str, int] = {}  # a lowercased text: its first row (one per text)
+        self.n = 0
+        self.text = np.zeros((0, _TEXT))
+        self.rare = np.zeros(0)
+        self.k = np.zeros(0, dtype=np.intp)  # content words per row
+        self.offset = np.zeros(0, dtype=np.intp)  # where its content words start in flat
+        self.low_id = np.zeros(0, dtype=np.intp)  # the first row of its lowercased text
+        self.valid = np.zeros(0, dtype=bool)  # echo: three words or more
+        self.short = np.zeros(0, dtype=bool)  # echo: and at most ECHO_LONGEST characters
+        self.head = np.zeros(0, dtype=np.int64)  # echo: hash of its first ECHO_CHARS
+        self.flat = np.zeros(0, dtype=np.int64)
+        self.used = 0  # entries of flat in use
+        self.models: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+    def rows(self, lines: Sequence[str]) -> np.ndarray:
+        """The rows of ``lines`` (as written; normalised here), new lines read and added."""
+        got = np.fromiter(map(self.row.get, lines, itertools.repeat(-1)), np.intp,
+                          count=len(lines))  # fmt: skip
+        missing = np.flatnonzero(got < 0)
+        if len(missing):
+            new = list(dict.fromkeys(lines[i] for i in missing.tolist()))
+            self._add(new)
+            got[missing] = [self.row[lines[i]] for i in missing.tolist()]
+        return got
+
+    def _add(self, lines: list[str]) -> None:
+        start, m = self.n, len(lines)
+        self._grow(start + m)
+        text, content = [], []
+        for j, line in enumerate(lines):
+            norm = " ".join(normalise(line).split())
+            features, terms = _read_line.__wrapped__(norm)
+            words, rare = _content.__wrapped__(norm)
+            low = norm.lower()
+            r = start + j
+            self.row[line] = r
+            self.low.append(low)
+            self.terms.append(terms)
+            text.append(features)
+            content.append(_word_ids(words))
+            self.rare[r] = rare
+            self.low_id[r] = self.low_row.setdefault(low, r)
+            self.valid[r] = low.count(" ", 0, ECHO_LONGEST) >= 2
+            self.short[r] = len(low) <= ECHO_LONGEST
+            self.head[r] = hash(low[:ECHO_CHARS])
+        self.text[start : start + m] = text
+        k = np.fromiter(map(len, content), np.intp, count=m)
+        total = int(k.sum())
+        if self.used + total > len(self.flat):
+            self.flat = np.concatenate([self.flat, np.zeros(max(total, len(self.flat)), np.int64)])
+        self.flat[self.used : self.used + total] = np.fromiter(
+            itertools.chain.from_iterable(content), np.int64, count=total
+        )
+        self.k[start : start + m] = k
+        self.offset[start : start + m] = self.used + np.cumsum(k) - k
+        self.used += total
+        self.short[start : start + m] &= self.valid[start : start + m]
+        self.n += m
+
+    def _grow(self, n: int) -> None:
+        """Room for ``n`` rows (doubling: adding rows is linear in them overall)."""
+        if n <= len(self.rare):
+            return
+        size = max(n, 2 * len(self.rare), 1024)
+        for name in ("text", "rare", "k", "offset", "low_id", "valid", "short", "head"):
+            old = getattr(self, name)
+            grown = np.zeros((size, *old.shape[1:]), dtype=old.dtype)
+            grown[: len(old)] = old
+            setattr(self, name, grown)
+
+    def content(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The content word ids of ``rows``, row after row, and how many each has."""
+        k = self.k[rows]
+        total = int(k.sum())
+        at = np.repeat(self.offset[rows] - (np.cumsum(k) - k), k) + np.arange(total)
+        return self.flat[at], k
+
+    def term_sums(self, model: LineModel) -> tuple[list[tuple[int, ...]], np.ndarray]:
+        """Per row the columns of its terms in ``model``'s vocabulary and their summed weights
+        per class (read once per row and model)."""
+        ids, sums = self.models.get(model, ([], np.zeros((0, len(CLASSES)))))
+        if len(ids) < self.n:
+            vocab = model.vocabulary
+            new = [tuple(vocab[t] for t in terms if t in vocab) for terms in self.terms[len(ids) :]]
+            ids = ids + new
+            added = np.array([_term_sum(model, t) for t in new]).reshape(len(new), len(CLASSES))
+            sums = np.vstack([sums, added])
+            self.models[model] = (ids, sums)
+        return ids, sums
+
+
+_TABLE: list[_LineTable] = [_LineTable()]
+_TABLE_LOCK = threading.Lock()
+
+
+def _line_table() -> _LineTable:
+    """The line table a batch reads (a fresh one when the last is full or read with other
+    word ids); hold :data:`_TABLE_LOCK`."""
+    table = _TABLE[0]
+    if table.n > TABLE_LINES or table.words is not _IDS:
+        table = _TABLE[0] = _LineTable()
+    return table
 
 
 #: Entries of a batch's line-by-word matrix above which its (page, word) groups are found by
@@ -956,12 +1103,9 @@ class _Entries:
     inv: np.ndarray
 
     @classmethod
-    def of(
-        cls, content: Sequence[tuple[tuple[int, ...], float]], k: np.ndarray, bounds: _Bounds
-    ) -> _Entries:
-        total = int(k.sum())
-        word = np.fromiter(itertools.chain.from_iterable(ids for ids, _ in content), np.int64,
-                           count=total)  # fmt: skip
+    def of(cls, word: np.ndarray, k: np.ndarray, bounds: _Bounds) -> _Entries:
+        """The entries of lines with ``k`` content words each, ``word`` their ids in turn."""
+        total = len(word)
         row = np.repeat(np.arange(len(k)), k)
         page = bounds.page[row]
         width = np.int64(word.max() + 1) if total else np.int64(1)
@@ -1252,12 +1396,14 @@ def _prose_words(pages: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray
     """The content words of the prose of many pages (see :func:`page_words`; blank lines left
     out): per (line, word) entry its page, its word id and whether the line is in the page's
     core. One pass over the lines, then array operations with the page boundaries."""
-    norm_pages = [[_norm(line) for line in lines if line.strip()] for lines in pages]
-    sizes = [len(p) for p in norm_pages]
-    norm = list(itertools.chain.from_iterable(norm_pages))
-    n = len(norm)
-    read = [_read_line(line)[0] for line in norm]
-    words, stop, final = (np.fromiter((r[j] for r in read), float, count=n) for j in (0, 2, 3))
+    kept = [[line for line in lines if line.strip()] for lines in pages]
+    sizes = [len(p) for p in kept]
+    with _TABLE_LOCK:
+        table = _line_table()
+        rows = table.rows(list(itertools.chain.from_iterable(kept)))
+    n = len(rows)
+    text = table.text[rows]
+    words, stop, final = (text[:, _INDEX[name]] for name in ("words", "stopwords", "final_stop"))
     bounds = _Bounds.of(np.concatenate([[0], np.cumsum(sizes, dtype=np.intp)]).astype(np.intp))
     prose = (words >= _PROSE_WORDS) & (final > 0)
     density = words * stop
@@ -1267,11 +1413,9 @@ def _prose_words(pages: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray
     at = np.zeros(len(sizes), dtype=np.intp)
     at[np.flatnonzero(np.diff(bounds.starts) > 0)] = _segment_argmax(density, bounds) if n else []
     core = prose & (np.abs(bounds.idx - (at[bounds.page] - bounds.first)) <= CORE)
-    rows = np.flatnonzero(prose)
-    ids = [_content_ids(norm[i])[0] for i in rows.tolist()]
-    k = np.fromiter(map(len, ids), np.intp, count=len(ids))
-    word = np.fromiter(itertools.chain.from_iterable(ids), np.int64, count=int(k.sum()))
-    return bounds.page[np.repeat(rows, k)], word, np.repeat(core[rows], k)
+    at_prose = np.flatnonzero(prose)
+    word, k = table.content(rows[at_prose])
+    return bounds.page[np.repeat(at_prose, k)], word, np.repeat(core[at_prose], k)
 
 
 def _words() -> list[str]:
@@ -1422,13 +1566,6 @@ def _term_sum(model: LineModel, ids: tuple[int, ...]) -> tuple[float, ...]:
 def _term_ids(model: LineModel, line: str) -> tuple[int, ...]:
     vocab = model.vocabulary
     return tuple(vocab[t] for t in _read_line(line)[1] if t in vocab)
-
-
-@lru_cache(maxsize=65_536)
-def _line_terms(model: LineModel, line: str) -> tuple[tuple[int, ...], tuple[float, ...]]:
-    """A line's (normalised text) term columns and their summed weights per class."""
-    ids = _term_ids(model, line)
-    return ids, _term_sum(model, ids)
 
 
 _TERM_PREFIX = "term:"
@@ -1620,17 +1757,16 @@ def decide_pages(
     [['headline', 'body'], []]
     """
     model = model or load_line_model()
-    x, starts = pages_features([(p.lines, p.evidence, p.story) for p in pages])
+    (x, starts), rows, table = _features([(p.lines, p.evidence, p.story) for p in pages])
     if not len(x):
         return [[] for _ in pages]
     bounds = _Bounds.of(starts)
-    norm = [_norm(line) for p in pages for line in p.lines]
     ids, sums = None, None
     if model.terms:  # each line's terms and their summed weights, read once per line
-        terms = [_line_terms(model, line) for line in norm]
-        ids = [t for t, _ in terms]
-        sums = np.fromiter(itertools.chain.from_iterable(s for _, s in terms), float,
-                           count=len(norm) * len(CLASSES)).reshape(len(norm), len(CLASSES))  # fmt: skip
+        with _TABLE_LOCK:
+            term_ids, term_sums = table.term_sums(model)
+        ids = list(map(term_ids.__getitem__, rows.tolist()))
+        sums = term_sums[rows]
     logp = model._log_proba(x, sums)
     other = np.log(np.exp(logp[:, 2:]).sum(axis=1))
     head = logp[:, 1].copy()
