@@ -721,22 +721,19 @@ def _echoes(table: _LineTable, rows: np.ndarray, bounds: _Bounds) -> np.ndarray:
     :data:`ECHO_LONGEST` characters, its whole text inside the other's or the other's inside
     it (a caption repeated as alt text, with or without its credit); ``rows`` are the lines'
     rows of the line table (their text normalised and lowercased, whether it has three words,
-    its opening's hash). Per shift, the pairs of lines compared at once (openings by their
-    hashes, confirmed), only the pairs of short lines with different openings read in Python,
-    once each (the shorter inside the longer). Bounded work per line."""
+    the id of its opening). Per shift, the pairs of lines compared at once (openings by their
+    ids), only the pairs of short lines with different openings read in Python, once each (the
+    shorter inside the longer). Bounded work per line."""
     n = len(rows)
     out = np.zeros(n)
     if n < 2:
         return out
-    valid, short, hashed = table.valid[rows], table.short[rows], table.head[rows]
+    valid, short, opening = table.valid[rows], table.short[rows], table.head[rows]
     low = table.low
     for by in range(1, min(ECHO, n - 1) + 1):  # line i and line i + by of the same page
         i = np.flatnonzero(valid[:-by] & valid[by:] & (bounds.page[:-by] == bounds.page[by:]))
-        same = hashed[i] == hashed[i + by]
-        pairs = i[same]
-        hit = [low[a][:ECHO_CHARS] == low[b][:ECHO_CHARS]
-               for a, b in zip(rows[pairs].tolist(), rows[pairs + by].tolist(), strict=True)]  # fmt: skip
-        found = pairs[np.asarray(hit, dtype=bool)] if hit else pairs[:0]
+        same = opening[i] == opening[i + by]
+        found = i[same]
         rest = i[~same & short[i] & short[i + by]]
         inside = [(a in b) if len(a) <= len(b) else (b in a)
                   for a, b in zip([low[r] for r in rows[rest].tolist()],
@@ -979,9 +976,11 @@ class _LineTable:
     def __init__(self) -> None:
         self.words = _IDS  # the word ids its content ids are (another process's differ)
         self.row: dict[str, int] = {}  # a line as given: its row
+        self.by_norm: dict[str, int] = {}  # a line normalised: its row
         self.low: list[str] = []  # per row: its normalised text, lowercased
         self.terms: list[tuple[str, ...]] = []  # per row: its terms (line_terms)
         self.low_row: dict[str, int] = {}  # a lowercased text: its first row (one per text)
+        self.heads: dict[str, int] = {}  # an opening (lowercased): its id
         self.n = 0
         self.text = np.zeros((0, _TEXT))
         self.rare = np.zeros(0)
@@ -990,7 +989,7 @@ class _LineTable:
         self.low_id = np.zeros(0, dtype=np.intp)  # the first row of its lowercased text
         self.valid = np.zeros(0, dtype=bool)  # echo: three words or more
         self.short = np.zeros(0, dtype=bool)  # echo: and at most ECHO_LONGEST characters
-        self.head = np.zeros(0, dtype=np.int64)  # echo: hash of its first ECHO_CHARS
+        self.head = np.zeros(0, dtype=np.int64)  # echo: the id of its first ECHO_CHARS
         self.flat = np.zeros(0, dtype=np.int64)
         self.used = 0  # entries of flat in use
         self.models: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -1007,16 +1006,18 @@ class _LineTable:
         return got
 
     def _add(self, lines: list[str]) -> None:
-        start, m = self.n, len(lines)
+        """Read new ``lines``: a line whose normalised text has a row shares it."""
+        norms = [" ".join(normalise(line).split()) for line in lines]
+        new = [norm for norm in dict.fromkeys(norms) if norm not in self.by_norm]
+        start, m = self.n, len(new)
         self._grow(start + m)
         text, content = [], []
-        for j, line in enumerate(lines):
-            norm = " ".join(normalise(line).split())
+        for j, norm in enumerate(new):
             features, terms = _read_line.__wrapped__(norm)
             words, rare = _content.__wrapped__(norm)
             low = norm.lower()
             r = start + j
-            self.row[line] = r
+            self.by_norm[norm] = r
             self.low.append(low)
             self.terms.append(terms)
             text.append(features)
@@ -1025,7 +1026,7 @@ class _LineTable:
             self.low_id[r] = self.low_row.setdefault(low, r)
             self.valid[r] = low.count(" ", 0, ECHO_LONGEST) >= 2
             self.short[r] = len(low) <= ECHO_LONGEST
-            self.head[r] = hash(low[:ECHO_CHARS])
+            self.head[r] = self.heads.setdefault(low[:ECHO_CHARS], len(self.heads))
         self.text[start : start + m] = text
         k = np.fromiter(map(len, content), np.intp, count=m)
         total = int(k.sum())
@@ -1039,6 +1040,8 @@ class _LineTable:
         self.used += total
         self.short[start : start + m] &= self.valid[start : start + m]
         self.n += m
+        for line, norm in zip(lines, norms, strict=True):
+            self.row[line] = self.by_norm[norm]
 
     def _grow(self, n: int) -> None:
         """Room for ``n`` rows (doubling: adding rows is linear in them overall)."""
