@@ -1183,8 +1183,8 @@ def _story(
     """The ``story_core``, ``story_prose`` and ``story_any`` columns (rows of pages with a
     story; 0 elsewhere): per line, the mean share of other outlets whose densest prose holds
     each of its content words, the same share for their prose, and the share of its words in
-    any other outlet's prose. Per entry the corpus counts of its word less its own outlet's
-    (a sorted lookup of (view, word) keys), summed per row."""
+    any other outlet's prose. Per entry the corpus counts of its word (the entries grouped by
+    story once) less its own outlet's (a sorted lookup of (view, word) keys), summed per row."""
     n = len(k)
     out = np.zeros((n, 3))
     views: dict[int, int] = {}
@@ -1203,16 +1203,19 @@ def _story(
            for part in (0, 1)]  # fmt: skip
     key = view_of[e.page] * width + e.word
     has = view_of[e.page] >= 0
-    own_prose, own_core = (np.isin(key, np.sort(o)) & has for o in own)
+    own_prose, own_core = (_sorted_in(key, np.sort(o)) & has for o in own)
     prose = np.zeros(len(e.row))
     core = np.zeros(len(e.row))
     words = {id(s.words): s.words for s in stories if s is not None}
-    for w_id, c in counts.items():
+    story_of = count_of[e.page]
+    order = np.argsort(story_of, kind="stable")
+    cuts = np.searchsorted(story_of[order], np.arange(len(counts) + 1))
+    for w_id, c in counts.items():  # the entries of pages of each story
         p_arr, c_arr = words[w_id].counts
-        mine = count_of[e.page] == c
-        known = mine & (e.word < len(p_arr))
-        prose[known] = p_arr[e.word[known]]
-        core[known] = c_arr[e.word[known]]
+        mine = order[cuts[c] : cuts[c + 1]]
+        mine = mine[e.word[mine] < len(p_arr)]
+        prose[mine] = p_arr[e.word[mine]]
+        core[mine] = c_arr[e.word[mine]]
     prose -= own_prose
     core -= own_core
     kn = k * others[bounds.page]
@@ -1221,6 +1224,14 @@ def _story(
     out[:, 1] = _ratio(e.per_row(prose, n), kn, ok)
     out[:, 2] = _ratio(e.per_row((prose > 0).astype(float), n), k.astype(float), ok)
     return out
+
+
+def _sorted_in(key: np.ndarray, sorted_keys: np.ndarray) -> np.ndarray:
+    """Per value of ``key``: whether ``sorted_keys`` holds it (a binary search each)."""
+    if not len(sorted_keys):
+        return np.zeros(len(key), dtype=bool)
+    at = np.minimum(np.searchsorted(sorted_keys, key), len(sorted_keys) - 1)
+    return sorted_keys[at] == key
 
 
 #: The most words (and the fewest) of a body subhead: a short title between two paragraphs.
