@@ -507,58 +507,9 @@ def _stopwords() -> frozenset[str]:
 @lru_cache(maxsize=65_536)
 def _read_line(line: str) -> tuple[tuple[float, ...], tuple[str, ...]]:
     """The text features of :data:`_BASE` of one line (normalised text) and its terms (see
-    :func:`line_terms`), from one pass of the project's tokenizer over its first :data:`WINDOW`
-    characters; the end features read its last ones. Cached: an outlet's chrome recurs."""
-    stopwords = _stopwords()
-    head = line[:WINDOW]
-    low = head.lower()
-    tokens = _WORD.findall(low)
-    k = len(tokens)
-    n = k + (line.count(" ", WINDOW) if len(line) > WINDOW else 0)
-    vocab = set(tokens)
-    initials = "".join(_INITIAL.findall(head))
-    upper = len(initials) - len(initials.translate(_NO_CAPITALS))
-    lower = len(initials) - upper - (head[:1] in _LOWER_FIRST)
-    digits = len(_DIGIT.findall(head))
-    end = line.rstrip()[-12:]
-    month = not vocab.isdisjoint(_MONTHS)
-    verb = not vocab.isdisjoint(_VERBS) or any(len(w) > 4 and w.endswith("ed") for w in tokens)
-    features = (
-        math.log1p(n),
-        float(n <= 4),
-        sum(map(stopwords.__contains__, tokens)) / k if k else 0.0,
-        float(bool(_STOP_END.search(end))),
-        float(end.endswith(":")),
-        lower / (k - 1) if k > 1 else 0.0,
-        upper / k if k else 0.0,
-        float(head.upper() == head and low != head),
-        digits / max(1, len(head)),
-        float(_SEPARATOR.search(head) is not None),
-        float(_LINK.search(low) is not None),
-        float(verb),
-        float('"' in head),
-        float((month and digits > 0) or low.startswith("date ") or bool(_TIME.search(head))),
-        float(not vocab.isdisjoint(_PHOTO_WORDS)),
-        float(bool(_BULLET.match(head))),
-        float(bool(_ELLIPSIS.search(end))),
-        float(end.endswith("?")),
-        float(month and (digits >= 4 or not vocab.isdisjoint(_WEEKDAYS))),
-        float(not vocab.isdisjoint(_PHOTO_VERBS) or _PHOTO_PHRASE.search(low) is not None),
-        float(_credit_end(line[-80:])),
-        float(
-            any(
-                w in _CAPTION_VERBS and tokens[j] not in _NOT_BEFORE_VERB
-                for j, w in enumerate(tokens[1:8])
-            )
-        ),
-        float(not vocab.isdisjoint(_ATTRIBUTION)),
-    )
-    opening = tokens[:TERM_WORDS]
-    if len(line) > WINDOW and len(tokens) <= TERM_WORDS and not head[-1].isspace():
-        opening = opening[:-1]  # the last word may be cut
-    opening = ["0" if w[:1].isdigit() else w for w in opening]
-    terms = tuple(dict.fromkeys([*opening, *(f"{a} {b}" for a, b in itertools.pairwise(opening))]))
-    return features, terms
+    :func:`line_terms`): :func:`_read_lines` of the line alone."""
+    read = _read_lines([line])
+    return tuple(read.text[0].tolist()), read.terms[0]
 
 
 def _credit_end(tail: str) -> bool:
@@ -862,15 +813,222 @@ def _common() -> frozenset[str]:
     return frozenset(top_n_list("en", COMMON_WORDS))
 
 
-@lru_cache(maxsize=65_536)
 def _content(line: str) -> tuple[frozenset[str], float]:
     """The content words of a line (normalised text) and the share of them that are rare:
     lowercase words of three letters or more as the project's tokenizer reads them, in its
-    first :data:`TOPIC_WINDOW` characters, stopwords and numbers left out."""
-    found = set(_WORD.findall(line[:TOPIC_WINDOW].lower()))
-    found -= _stopwords()
-    words = frozenset(w for w in found if len(w) > 2 and w[0].isalpha())
-    return words, len(words - _common()) / len(words) if words else 0.0
+    first :data:`TOPIC_WINDOW` characters, stopwords and numbers left out (see
+    :func:`_read_lines`, which reads them for many lines at once)."""
+    read = _read_lines([line])
+    return _strings(np.sort(read.word)), float(read.rare[0])
+
+
+# Token kinds, one bit each, read once per distinct token (:func:`_token_kinds`).
+_K_STOP, _K_VERB, _K_MONTH, _K_WEEKDAY, _K_PHOTO, _K_PHOTO_VERB = 1, 2, 4, 8, 16, 32
+_K_CAPTION, _K_NOT_BEFORE, _K_ATTRIBUTION, _K_CONTENT, _K_RARE, _K_BREAK = (
+    64,
+    128,
+    256,
+    512,
+    1024,
+    2048,
+)
+#: Distinct tokens whose kinds are kept (:data:`_KINDS`); past it they are read afresh.
+TOKENS_KEPT = 500_000
+_KINDS: dict[str, int] = {"\n": _K_BREAK}
+# the patterns read over a batch's lines joined by "\n" (none matches across a line break; the
+# breaks themselves come back from the findall ones, which cuts the findings into lines)
+_WORD_LINES = re.compile(r"\n|" + _WORD.pattern)
+_INITIAL_LINES = re.compile(r"\n|" + _INITIAL.pattern)
+_DIGIT_LINES = re.compile(r"\n|\d")
+_BULLET_LINES = re.compile(r"^[^\S\n]*(?:[-•*–—]|\d{1,2}[.)])[^\S\n]", re.MULTILINE)
+_STOP_END_LINES = re.compile(_STOP_END.pattern, re.MULTILINE)
+_ELLIPSIS_LINES = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])[^\w\n]{0,3}$", re.MULTILINE)
+
+
+def _token_kinds(tokens: Sequence[str]) -> np.ndarray:
+    """The kinds (bits ``_K_*``) of each token (``"\\n"``: a line break), each distinct token
+    read once: stopword, verb (a listed one or a past form of five letters or more), month,
+    weekday, photo word, photo verb, caption verb, word that makes the next no caption verb,
+    attribution, content word (three letters or more, from a letter, no stopword) and rare."""
+    kinds = _KINDS
+    if len(kinds) > TOKENS_KEPT:
+        kinds.clear()
+        kinds["\n"] = _K_BREAK
+    stop, common = _stopwords(), _common()
+    for w in set(tokens).difference(kinds):
+        content = w not in stop and len(w) > 2 and w[0].isalpha()
+        kinds[w] = (
+            _K_STOP * (w in stop)
+            | _K_VERB * (w in _VERBS or (len(w) > 4 and w.endswith("ed")))
+            | _K_MONTH * (w in _MONTHS)
+            | _K_WEEKDAY * (w in _WEEKDAYS)
+            | _K_PHOTO * (w in _PHOTO_WORDS)
+            | _K_PHOTO_VERB * (w in _PHOTO_VERBS)
+            | _K_CAPTION * (w in _CAPTION_VERBS)
+            | _K_NOT_BEFORE * (w in _NOT_BEFORE_VERB)
+            | _K_ATTRIBUTION * (w in _ATTRIBUTION)
+            | _K_CONTENT * content
+            | _K_RARE * (content and w not in common)
+        )
+    return np.fromiter(map(kinds.__getitem__, tokens), np.int64, count=len(tokens))
+
+
+def _per_line(texts: Sequence[str], pattern: re.Pattern[str]) -> list[str]:
+    """What ``pattern`` (``\\n`` or a character) finds in each text, joined: one string per
+    text, from one scan of the texts joined by line breaks."""
+    return "".join(pattern.findall("\n".join(texts))).split("\n")
+
+
+def _lines_with(texts: Sequence[str], pattern: re.Pattern[str], starts: np.ndarray) -> np.ndarray:
+    """Per text: whether ``pattern`` (which never crosses a line break) is in it, from one scan
+    of the texts joined by line breaks (``starts``: where each text starts in the joined)."""
+    found = np.zeros(len(texts), dtype=bool)
+    at = [m.start() for m in pattern.finditer("\n".join(texts))]
+    found[np.searchsorted(starts, at, side="right") - 1] = True
+    return found
+
+
+def _starts(texts: Sequence[str]) -> np.ndarray:
+    """Where each text starts in the texts joined by line breaks."""
+    sizes = np.fromiter(map(len, texts), np.intp, count=len(texts)) + 1
+    return np.cumsum(sizes) - sizes
+
+
+@dataclass(frozen=True, eq=False)
+class _Read:
+    """The text of a batch of lines read: per line its text features (the first ``_TEXT``
+    columns of :data:`_BASE`), its terms (:func:`line_terms`), its content words (ids,
+    line after line; ``k`` per line) and its share of rare words."""
+
+    text: np.ndarray
+    terms: list[tuple[str, ...]]
+    word: np.ndarray
+    k: np.ndarray
+    rare: np.ndarray
+
+
+def _tokens(lows: Sequence[str]) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
+    """The project's tokenizer over lowercased texts: every token, text after text, its kinds,
+    its text and its index in its text. One scan of the texts joined by line breaks."""
+    if not lows:
+        none = np.zeros(0, dtype=np.intp)
+        return [], none.astype(np.int64), none, none
+    found = _WORD_LINES.findall("\n".join(lows))
+    kinds = _token_kinds(found)
+    brk = kinds == _K_BREAK
+    line = np.cumsum(brk)[~brk]
+    tokens = list(itertools.compress(found, (~brk).tolist()))
+    kinds = kinds[~brk]
+    first = np.searchsorted(line, np.arange(len(lows)))
+    return tokens, kinds, line, np.arange(len(line)) - first[line]
+
+
+def _read_lines(norms: Sequence[str]) -> _Read:
+    """Read the text of normalised lines at once: the :data:`_BASE` text features of each (its
+    first :data:`WINDOW` characters; the end features its last ones), its terms (its opening's
+    words and word pairs) and its content words (:data:`TOPIC_WINDOW` characters). One
+    tokenisation per line shared by every feature that reads words, the kinds of each distinct
+    token read once, the patterns run once over the lines joined, counts per line as array
+    operations; only the slicing, the ends and the terms are read line by line."""
+    m = len(norms)
+    if not m:
+        none = np.zeros(0, dtype=np.intp)
+        return _Read(np.zeros((0, _TEXT)), [], none.astype(np.int64), none, np.zeros(0))
+    heads = [s[:WINDOW] for s in norms]
+    lows = [h.lower() for h in heads]
+    tokens, kinds, line, pos = _tokens(lows)
+    k = np.bincount(line, minlength=m)
+    kf = k.astype(float)
+    extra = [s.count(" ", WINDOW) if len(s) > WINDOW else 0 for s in norms]
+    n = k + np.array(extra, dtype=np.intp)
+    has = np.zeros((m, 12), dtype=bool)  # per line: a token of each kind
+    for bit in range(12):
+        hit = (kinds & (1 << bit)) > 0
+        has[line[hit], bit] = True
+    stops = np.bincount(line, weights=(kinds & _K_STOP) > 0, minlength=m)
+    before = np.zeros_like(kinds)  # the kinds of the token before (in its line from pos 1)
+    before[1:] = kinds[:-1]
+    caption = (pos >= 1) & (pos <= 7) & ((kinds & _K_CAPTION) > 0) & ((before & _K_NOT_BEFORE) == 0)
+    initials = _per_line(heads, _INITIAL_LINES)
+    upper = np.array([len(s) - len(s.translate(_NO_CAPITALS)) for s in initials], dtype=float)
+    lower = (np.fromiter(map(len, initials), float, count=m) - upper
+             - np.array([h[:1] in _LOWER_FIRST for h in heads]))  # fmt: skip
+    digits = np.fromiter(map(len, _per_line(heads, _DIGIT_LINES)), float, count=m)
+    ends = [s.rstrip()[-12:] for s in norms]
+    at_heads, at_ends = _starts(heads), _starts(ends)
+    month = has[:, 2]
+    x = np.zeros((m, _TEXT))
+    x[:, 0] = list(map(math.log1p, n.tolist()))
+    x[:, 1] = n <= 4
+    x[:, 2] = _ratio(stops, kf, k > 0)
+    x[:, 3] = _lines_with(ends, _STOP_END_LINES, at_ends)
+    x[:, 4] = [e.endswith(":") for e in ends]
+    x[:, 5] = _ratio(lower, kf - 1, k > 1)
+    x[:, 6] = _ratio(upper, kf, k > 0)
+    x[:, 7] = [h.upper() == h and low != h for h, low in zip(heads, lows, strict=True)]
+    x[:, 8] = digits / np.maximum(1, np.fromiter(map(len, heads), float, count=m))
+    x[:, 9] = _lines_with(heads, _SEPARATOR, at_heads)
+    x[:, 10] = _lines_with(lows, _LINK, _starts(lows))
+    x[:, 11] = has[:, 1]
+    x[:, 12] = ['"' in h for h in heads]
+    x[:, 13] = ((month & (digits > 0)) | np.array([low.startswith("date ") for low in lows])
+                | _lines_with(heads, _TIME, at_heads))  # fmt: skip
+    x[:, 14] = has[:, 4]
+    x[:, 15] = _lines_with(heads, _BULLET_LINES, at_heads)
+    x[:, 16] = _lines_with(ends, _ELLIPSIS_LINES, at_ends)
+    x[:, 17] = [e.endswith("?") for e in ends]
+    x[:, 18] = month & ((digits >= 4) | has[:, 3])
+    x[:, 19] = has[:, 5] | _lines_with(lows, _PHOTO_PHRASE, _starts(lows))
+    x[:, 20] = [_credit_end(s[-80:]) for s in norms]
+    x[:, 21] = np.bincount(line, weights=caption, minlength=m) > 0
+    x[:, 22] = has[:, 8]
+    cuts = np.concatenate([[0], np.cumsum(k)]).tolist()
+    terms = [_terms(tokens[a : min(b, a + TERM_WORDS)], b - a, s, h)
+             for a, b, s, h in zip(cuts, cuts[1:], norms, heads, strict=False)]  # fmt: skip
+    word, wk, rare = _content_words(norms, tokens, kinds, line)
+    return _Read(x, terms, word, wk, rare)
+
+
+def _terms(opening: list[str], count: int, line: str, head: str) -> tuple[str, ...]:
+    """The terms of a line (:func:`line_terms`) from the first tokens of its head (``count``:
+    its tokens in all); the last word of a cut head may be cut."""
+    if len(line) > WINDOW and count <= TERM_WORDS and not head[-1].isspace():
+        opening = opening[:-1]
+    opening = ["0" if w[:1].isdigit() else w for w in opening]
+    return tuple(dict.fromkeys([*opening, *(f"{a} {b}" for a, b in itertools.pairwise(opening))]))
+
+
+def _content_words(
+    norms: Sequence[str], tokens: list[str], kinds: np.ndarray, line: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The content words of lines (see :func:`_content`): their ids, line after line, how many
+    each line has and its share of rare ones. A line of up to :data:`WINDOW` characters reuses
+    the tokens of its head; longer ones are read to :data:`TOPIC_WINDOW` characters."""
+    m = len(norms)
+    long = np.fromiter(map(len, norms), np.intp, count=m) > WINDOW
+    keep = ~long[line]
+    rows = np.flatnonzero(long)
+    more, more_kinds, more_line, _ = _tokens(
+        [norms[i][:TOPIC_WINDOW].lower() for i in rows.tolist()]
+    )
+    found = list(itertools.compress(tokens, keep.tolist())) + more
+    kinds = np.concatenate([kinds[keep], more_kinds])
+    line = np.concatenate([line[keep], rows[more_line]])
+    content = (kinds & _K_CONTENT) > 0
+    found = list(itertools.compress(found, content.tolist()))
+    kinds, line = kinds[content], line[content]
+    distinct = list(dict.fromkeys(found))
+    id_of = dict(zip(distinct, _word_ids(distinct), strict=True))
+    word = np.fromiter(map(id_of.__getitem__, found), np.int64, count=len(found))
+    key = line.astype(np.int64) * np.int64(len(_IDS) + 1) + word
+    key, first = np.unique(key, return_index=True)  # each word once per line, by line
+    line, rare = line[first], (kinds[first] & _K_RARE) > 0
+    k = np.bincount(line, minlength=m)
+    return (
+        word[first],
+        k,
+        _ratio(np.bincount(line, weights=rare, minlength=m), k.astype(float), k > 0),
+    )
 
 
 def _blocks(prose: np.ndarray, bounds: _Bounds) -> np.ndarray:
@@ -1011,30 +1169,23 @@ class _LineTable:
         new = [norm for norm in dict.fromkeys(norms) if norm not in self.by_norm]
         start, m = self.n, len(new)
         self._grow(start + m)
-        text, content = [], []
+        read = _read_lines(new)
+        self.terms += read.terms
+        self.text[start : start + m] = read.text
+        self.rare[start : start + m] = read.rare
         for j, norm in enumerate(new):
-            features, terms = _read_line.__wrapped__(norm)
-            words, rare = _content.__wrapped__(norm)
             low = norm.lower()
             r = start + j
             self.by_norm[norm] = r
             self.low.append(low)
-            self.terms.append(terms)
-            text.append(features)
-            content.append(_word_ids(words))
-            self.rare[r] = rare
             self.low_id[r] = self.low_row.setdefault(low, r)
             self.valid[r] = low.count(" ", 0, ECHO_LONGEST) >= 2
             self.short[r] = len(low) <= ECHO_LONGEST
             self.head[r] = self.heads.setdefault(low[:ECHO_CHARS], len(self.heads))
-        self.text[start : start + m] = text
-        k = np.fromiter(map(len, content), np.intp, count=m)
-        total = int(k.sum())
+        k, total = read.k, len(read.word)
         if self.used + total > len(self.flat):
             self.flat = np.concatenate([self.flat, np.zeros(max(total, len(self.flat)), np.int64)])
-        self.flat[self.used : self.used + total] = np.fromiter(
-            itertools.chain.from_iterable(content), np.int64, count=total
-        )
+        self.flat[self.used : self.used + total] = read.word
         self.k[start : start + m] = k
         self.offset[start : start + m] = self.used + np.cumsum(k) - k
         self.used += total
