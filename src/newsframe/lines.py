@@ -478,12 +478,6 @@ WINDOW = 100
 #: Words of a line's opening its terms (:func:`line_terms`) are read from: chrome says what it
 #: is in its first words ("Sign up for ...", "Watch: ...", "Photo: ...").
 TERM_WORDS = 12
-_NO_DIGITS = str.maketrans("", "", "0123456789")
-# the word lists above as one search each (one C call per line instead of a loop in Python)
-_SEPARATOR = re.compile("|".join(re.escape(c) for c in _SEPARATORS))
-_LINK = re.compile("|".join(re.escape(c) for c in _LINKS))
-_PHOTO_PHRASE = re.compile("|".join(re.escape(c) for c in _PHOTO_PHRASES))
-_DIGIT = re.compile(r"\d")
 #: A word's first letter, capital (``A-Z``, ``\u00c0-\u00de``) or lowercase (``a-z``,
 #: ``\u00df-\u00ff``); a word: not after a letter, digit or underscore. One pass finds both;
 #: deleting the capitals tells them apart; a lowercase one at the line's start is not counted.
@@ -888,6 +882,23 @@ def _lines_with(texts: Sequence[str], pattern: re.Pattern[str], starts: np.ndarr
     return found
 
 
+def _lines_with_any(
+    texts: Sequence[str], literals: Sequence[str], starts: np.ndarray
+) -> np.ndarray:
+    """Per text: whether it holds one of ``literals`` (none holds a line break), each found by
+    a plain substring search over the texts joined by line breaks, at most once per text."""
+    joined = "\n".join(texts)
+    at = []
+    for literal in literals:
+        i = joined.find(literal)
+        while i >= 0:
+            at.append(i)
+            i = joined.find(literal, joined.find("\n", i) + 1 or len(joined))
+    found = np.zeros(len(texts), dtype=bool)
+    found[np.searchsorted(starts, at, side="right") - 1] = True
+    return found
+
+
 def _starts(texts: Sequence[str]) -> np.ndarray:
     """Where each text starts in the texts joined by line breaks."""
     sizes = np.fromiter(map(len, texts), np.intp, count=len(texts)) + 1
@@ -907,20 +918,46 @@ class _Read:
     rare: np.ndarray
 
 
-def _tokens(lows: Sequence[str]) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
-    """The project's tokenizer over lowercased texts: every token, text after text, its kinds,
-    its text and its index in its text. One scan of the texts joined by line breaks."""
+def _tokens(lows: Sequence[str]) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """The project's tokenizer over lowercased texts: every token, text after text, its kinds
+    and its text. One scan of the texts joined by line breaks."""
     if not lows:
-        none = np.zeros(0, dtype=np.intp)
-        return [], none.astype(np.int64), none, none
+        return [], np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.intp)
     found = _WORD_LINES.findall("\n".join(lows))
     kinds = _token_kinds(found)
     brk = kinds == _K_BREAK
-    line = np.cumsum(brk)[~brk]
-    tokens = list(itertools.compress(found, (~brk).tolist()))
-    kinds = kinds[~brk]
-    first = np.searchsorted(line, np.arange(len(lows)))
-    return tokens, kinds, line, np.arange(len(line)) - first[line]
+    text = np.cumsum(brk)[~brk]
+    return list(itertools.compress(found, (~brk).tolist())), kinds[~brk], text
+
+
+def _segments(
+    norms: Sequence[str], lows: Sequence[str]
+) -> tuple[list[str], list[int], list[bool], list[str]]:
+    """What to tokenise of each line: its head (lowercased), cut at its last space within
+    :data:`WINDOW` characters when the line is longer (no token crosses a space), and the rest
+    of its :data:`TOPIC_WINDOW` characters from there; so the content words of a long line
+    are read once more only past its cut. Per head part: its line and whether its tokens are
+    content tokens too; per long line, the rest to tokenise for its content words (its whole
+    window when its head has no space)."""
+    parts, line, shared, rest = [], [], [], []
+    for i, (norm, low) in enumerate(zip(norms, lows, strict=True)):
+        if len(norm) <= WINDOW:
+            parts.append(low)
+            line.append(i)
+            shared.append(True)
+            continue
+        cut = norm.rfind(" ", 0, WINDOW + 1)
+        if cut < 0:
+            parts.append(low)
+            line.append(i)
+            shared.append(False)
+            rest.append(norm[:TOPIC_WINDOW].lower())
+        else:
+            parts += [norm[:cut].lower(), norm[cut:WINDOW].lower()]
+            line += [i, i]
+            shared += [True, False]
+            rest.append(norm[cut:TOPIC_WINDOW].lower())
+    return parts, line, shared, rest
 
 
 def _read_lines(norms: Sequence[str]) -> _Read:
@@ -936,7 +973,10 @@ def _read_lines(norms: Sequence[str]) -> _Read:
         return _Read(np.zeros((0, _TEXT)), [], none.astype(np.int64), none, np.zeros(0))
     heads = [s[:WINDOW] for s in norms]
     lows = [h.lower() for h in heads]
-    tokens, kinds, line, pos = _tokens(lows)
+    parts, part_line, shared, rest = _segments(norms, lows)
+    tokens, kinds, part = _tokens(parts)
+    line = np.asarray(part_line, dtype=np.intp)[part]
+    pos = np.arange(len(line)) - np.searchsorted(line, np.arange(m))[line]
     k = np.bincount(line, minlength=m)
     kf = k.astype(float)
     extra = [s.count(" ", WINDOW) if len(s) > WINDOW else 0 for s in norms]
@@ -967,8 +1007,9 @@ def _read_lines(norms: Sequence[str]) -> _Read:
     x[:, 6] = _ratio(upper, kf, k > 0)
     x[:, 7] = [h.upper() == h and low != h for h, low in zip(heads, lows, strict=True)]
     x[:, 8] = digits / np.maximum(1, np.fromiter(map(len, heads), float, count=m))
-    x[:, 9] = _lines_with(heads, _SEPARATOR, at_heads)
-    x[:, 10] = _lines_with(lows, _LINK, _starts(lows))
+    x[:, 9] = _lines_with_any(heads, _SEPARATORS, at_heads)
+    at_lows = _starts(lows)
+    x[:, 10] = _lines_with_any(lows, _LINKS, at_lows)
     x[:, 11] = has[:, 1]
     x[:, 12] = ['"' in h for h in heads]
     x[:, 13] = ((month & (digits > 0)) | np.array([low.startswith("date ") for low in lows])
@@ -978,39 +1019,52 @@ def _read_lines(norms: Sequence[str]) -> _Read:
     x[:, 16] = _lines_with(ends, _ELLIPSIS_LINES, at_ends)
     x[:, 17] = [e.endswith("?") for e in ends]
     x[:, 18] = month & ((digits >= 4) | has[:, 3])
-    x[:, 19] = has[:, 5] | _lines_with(lows, _PHOTO_PHRASE, _starts(lows))
+    x[:, 19] = has[:, 5] | _lines_with_any(lows, _PHOTO_PHRASES, at_lows)
     x[:, 20] = [_credit_end(s[-80:]) for s in norms]
     x[:, 21] = np.bincount(line, weights=caption, minlength=m) > 0
     x[:, 22] = has[:, 8]
-    cuts = np.concatenate([[0], np.cumsum(k)]).tolist()
-    terms = [_terms(tokens[a : min(b, a + TERM_WORDS)], b - a, s, h)
-             for a, b, s, h in zip(cuts, cuts[1:], norms, heads, strict=False)]  # fmt: skip
-    word, wk, rare = _content_words(norms, tokens, kinds, line)
+    terms = _terms(tokens, line, pos, k, [len(s) > WINDOW and not h[-1].isspace()
+                                          for s, h in zip(norms, heads, strict=True)])  # fmt: skip
+    shared_tokens = np.asarray(shared, dtype=bool)[part]
+    word, wk, rare = _content_words(norms, (tokens, kinds, line, shared_tokens), rest)
     return _Read(x, terms, word, wk, rare)
 
 
-def _terms(opening: list[str], count: int, line: str, head: str) -> tuple[str, ...]:
-    """The terms of a line (:func:`line_terms`) from the first tokens of its head (``count``:
-    its tokens in all); the last word of a cut head may be cut."""
-    if len(line) > WINDOW and count <= TERM_WORDS and not head[-1].isspace():
-        opening = opening[:-1]
-    opening = ["0" if w[:1].isdigit() else w for w in opening]
-    return tuple(dict.fromkeys([*opening, *(f"{a} {b}" for a, b in itertools.pairwise(opening))]))
+def _terms(
+    tokens: list[str], line: np.ndarray, pos: np.ndarray, k: np.ndarray, cut: Sequence[bool]
+) -> list[tuple[str, ...]]:
+    """The terms of each line (:func:`line_terms`) from its head's tokens (``line``: the line
+    of each, ``pos``: its index there; ``k`` per line: how many; ``cut``: the head ends inside
+    a longer line, so its last word may be cut, and is left out when it is in the opening).
+    Numbers written ``0`` and the word pairs made for all lines at once; each line's terms
+    taken from them once each, in order."""
+    m = len(k)
+    size = np.minimum(k, TERM_WORDS) - (np.asarray(cut, dtype=bool) & (k <= TERM_WORDS) & (k > 0))
+    keep = pos < size[line]
+    opening = np.array(list(itertools.compress(tokens, keep.tolist())), dtype=object)
+    if len(opening):
+        digit = np.fromiter((w[:1].isdigit() for w in opening.tolist()), bool, count=len(opening))
+        opening[digit] = "0"
+    forms = opening.tolist()
+    pairs = list(map("{} {}".format, forms[:-1], forms[1:]))  # a line's: where both are its
+    ends = np.cumsum(size).tolist()
+    return [tuple(dict.fromkeys(forms[a:b] + pairs[a : b - 1]))
+            for a, b in zip([0, *ends[:-1]], ends, strict=True)] if m else []  # fmt: skip
 
 
 def _content_words(
-    norms: Sequence[str], tokens: list[str], kinds: np.ndarray, line: np.ndarray
+    norms: Sequence[str],
+    head: tuple[list[str], np.ndarray, np.ndarray, np.ndarray],
+    rest: list[str],
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The content words of lines (see :func:`_content`): their ids, line after line, how many
-    each line has and its share of rare ones. A line of up to :data:`WINDOW` characters reuses
-    the tokens of its head; longer ones are read to :data:`TOPIC_WINDOW` characters."""
+    each line has and its share of rare ones. ``head`` holds the tokens of the lines' heads,
+    their kinds, lines and whether they are content tokens too; ``rest`` what is left to read
+    of each line longer than :data:`WINDOW` (see :func:`_segments`)."""
+    tokens, kinds, line, keep = head
     m = len(norms)
-    long = np.fromiter(map(len, norms), np.intp, count=m) > WINDOW
-    keep = ~long[line]
-    rows = np.flatnonzero(long)
-    more, more_kinds, more_line, _ = _tokens(
-        [norms[i][:TOPIC_WINDOW].lower() for i in rows.tolist()]
-    )
+    rows = np.flatnonzero(np.fromiter(map(len, norms), np.intp, count=m) > WINDOW)
+    more, more_kinds, more_line = _tokens(rest)
     found = list(itertools.compress(tokens, keep.tolist())) + more
     kinds = np.concatenate([kinds[keep], more_kinds])
     line = np.concatenate([line[keep], rows[more_line]])
