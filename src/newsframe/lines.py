@@ -574,11 +574,11 @@ def _features(
     if not len(rows):
         return (np.zeros((0, len(FEATURES))), starts), rows, table
     bounds = _Bounds.of(starts)
-    base = np.empty((len(rows), len(_BASE)))
-    base[:, :_TEXT] = table.text[rows]
-    base[:, _TEXT:] = _evidence_columns(evidence, table.low_id[rows], bounds)
+    out = np.zeros((len(rows), len(FEATURES)))
+    out[:, :_TEXT] = table.text[rows]
+    out[:, _TEXT : len(_BASE)] = _evidence_columns(evidence, table.low_id[rows], bounds)
     word, k = table.content(rows)
-    out = _page_features(base, (word, k, table.rare[rows]), bounds, [p[2] for p in pages])
+    _page_features(out, (word, k, table.rare[rows]), bounds, [p[2] for p in pages])
     out[:, _ECHOED] = _echoes(table, rows, bounds)
     return (out, starts), rows, table
 
@@ -739,16 +739,16 @@ def _segment_median(v: np.ndarray, bounds: _Bounds) -> np.ndarray:
 
 
 def _page_features(
-    base: np.ndarray,
+    out: np.ndarray,
     content: tuple[np.ndarray, np.ndarray, np.ndarray],
     bounds: _Bounds,
     stories: Sequence[StoryView | None],
 ) -> np.ndarray:
-    """Position, topicality and context columns from the :data:`_BASE` columns of the lines
-    of a batch of pages and their content words (see :func:`_topicality`)."""
-    n, nb = base.shape
-    out = np.zeros((n, len(FEATURES)))
-    out[:, :nb] = base
+    """Fill the position, topicality and context columns of ``out`` (the batch's feature
+    matrix) from its :data:`_BASE` columns and the lines' content words (see
+    :func:`_topicality`)."""
+    nb = len(_BASE)
+    base = out[:, :nb]
     words = base[:, _INDEX["words"]]
     density = words * base[:, _INDEX["stopwords"]]
     # jusText-style smoothing: a line's prose density with its neighbours' (pages of 3 or more)
@@ -1302,13 +1302,14 @@ HASHED = 20_000
 class _Entries:
     """The nonzero entries of the binary line-by-word matrix of a batch: per entry its row, its
     word id and its page, and the (page, word) group it falls in (``inv``: per entry its group;
-    ``group_page``: per group its page)."""
+    ``group_page``, ``group_word``: per group its page and word)."""
 
     row: np.ndarray
     word: np.ndarray
     page: np.ndarray
     group_page: np.ndarray
     inv: np.ndarray
+    group_word: np.ndarray
 
     @classmethod
     def of(cls, word: np.ndarray, k: np.ndarray, bounds: _Bounds) -> _Entries:
@@ -1322,7 +1323,7 @@ class _Entries:
             inv, keys = pd.factorize(key)
         else:  # a page or a few: a sort costs less than setting up a hash table
             keys, inv = np.unique(key, return_inverse=True)
-        return cls(row, word, page, keys // width, inv.reshape(-1))
+        return cls(row, word, page, keys // width, inv.reshape(-1), keys % width)
 
     def per_group(self, weights: np.ndarray) -> np.ndarray:
         """Sum of ``weights`` (one per entry) over each entry's group, per entry."""
@@ -1406,9 +1407,9 @@ def _story(
     width = np.int64(len(_IDS) + 1)
     own = [np.concatenate([v * width + s.ids[part] for v, s in by_view.items()])
            for part in (0, 1)]  # fmt: skip
-    key = view_of[e.page] * width + e.word
-    has = view_of[e.page] >= 0
-    own_prose, own_core = (_sorted_in(key, np.sort(o)) & has for o in own)
+    view = view_of[e.group_page]  # a page's words are its outlet's own or not: per group
+    key = view * width + e.group_word
+    own_prose, own_core = ((_sorted_in(key, _sorted(o)) & (view >= 0))[e.inv] for o in own)
     prose = np.zeros(len(e.row))
     core = np.zeros(len(e.row))
     words = {id(s.words): s.words for s in stories if s is not None}
@@ -1429,6 +1430,11 @@ def _story(
     out[:, 1] = _ratio(e.per_row(prose, n), kn, ok)
     out[:, 2] = _ratio(e.per_row((prose > 0).astype(float), n), k.astype(float), ok)
     return out
+
+
+def _sorted(keys: np.ndarray) -> np.ndarray:
+    """``keys`` in ascending order (as they are, when they already are)."""
+    return keys if bool((keys[1:] >= keys[:-1]).all()) else np.sort(keys)
 
 
 def _sorted_in(key: np.ndarray, sorted_keys: np.ndarray) -> np.ndarray:
