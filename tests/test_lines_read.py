@@ -193,3 +193,38 @@ def test_a_full_line_table_starts_afresh_with_the_same_rows(monkeypatch, kept):
     for _ in range(2):
         again, _ = pages_features(batch)
         assert np.array_equal(again, x)
+
+
+def viterbi_reference(emit: list[list[float]], start, trans) -> list[int]:
+    """The most likely state sequence of one page, state by state (ties: the lower state)."""
+    n_states = len(start)
+    score = [start[b] + emit[0][b] for b in range(n_states)]
+    back = []
+    for row in emit[1:]:
+        step, new = [], []
+        for b in range(n_states):
+            a = max(range(n_states), key=lambda a: (score[a] + trans[a][b], -a))
+            step.append(a)
+            new.append(score[a] + trans[a][b] + row[b])
+        back.append(step)
+        score = new
+    state = max(range(n_states), key=lambda b: (score[b], -b))
+    path = [state]
+    for step in reversed(back):
+        state = step[state]
+        path.append(state)
+    return path[::-1]
+
+
+def test_batched_viterbi_equals_a_page_by_page_decoder():
+    rng = np.random.default_rng(7)
+    model = L.load_line_model()
+    sizes = [1, 2, 5, 3, 8, 1, 13, 4, 0, 6]
+    emit = np.round(rng.normal(size=(sum(sizes), len(L.STATES))), 1)  # rounded: ties happen
+    emit[rng.random(emit.shape) < 0.1] = -np.inf
+    starts = np.concatenate([[0], np.cumsum(sizes)]).astype(np.intp)
+    path = L._viterbi_pages(emit, L._Bounds.of(starts), model.start, model.transitions)
+    start, trans = model.start.tolist(), model.transitions.tolist()
+    for a, b in itertools.pairwise(starts.tolist()):
+        if b > a:
+            assert path[a:b].tolist() == viterbi_reference(emit[a:b].tolist(), start, trans)

@@ -2067,9 +2067,15 @@ def _viterbi_pages(
         ended = lengths[:, None] <= steps  # (pages, steps): the page has ended
         shortest = int(lengths.min())
         for t in range(1, longest):
-            cand = score[:, :, None] + trans  # from a (axis 1) to b (axis 2)
-            arg = cand.argmax(axis=1)
-            new = cand.max(axis=1) + e[:, t]
+            # the best way into each state b: from a, state by state (ties: the lower a)
+            best = score[:, 0, None] + trans[0]
+            arg = np.zeros(best.shape, dtype=np.intp)
+            for a in range(1, n_states):
+                cand = score[:, a, None] + trans[a]
+                better = cand > best
+                best = np.where(better, cand, best)
+                arg[better] = a
+            new = best + e[:, t]
             if t >= shortest:  # an ended page keeps its scores and its state
                 done = ended[:, t]
                 new[done] = score[done]
