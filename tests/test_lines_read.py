@@ -228,3 +228,12 @@ def test_batched_viterbi_equals_a_page_by_page_decoder():
     for a, b in itertools.pairwise(starts.tolist()):
         if b > a:
             assert path[a:b].tolist() == viterbi_reference(emit[a:b].tolist(), start, trans)
+
+
+@pytest.mark.parametrize("spread", [1, 10_000_000])  # a small range (a table), a wide one
+def test_sorted_membership_by_table_or_binary_search(spread):
+    rng = np.random.default_rng(3)
+    held = np.unique(rng.integers(0, 500, size=200)) * spread
+    key = rng.integers(-10, 510, size=1000) * spread
+    assert L._sorted_in(key, held).tolist() == [v in set(held.tolist()) for v in key.tolist()]
+    assert not L._sorted_in(key, held[:0]).any()

@@ -1438,9 +1438,16 @@ def _sorted(keys: np.ndarray) -> np.ndarray:
 
 
 def _sorted_in(key: np.ndarray, sorted_keys: np.ndarray) -> np.ndarray:
-    """Per value of ``key``: whether ``sorted_keys`` holds it (a binary search each)."""
+    """Per value of ``key``: whether ``sorted_keys`` holds it: looked up in a table of their
+    range when it is small (a few times the keys), else by a binary search each."""
     if not len(sorted_keys):
         return np.zeros(len(key), dtype=bool)
+    low, high = int(sorted_keys[0]), int(sorted_keys[-1])
+    if high - low <= 8 * (len(key) + len(sorted_keys)):
+        table = np.zeros(high - low + 1, dtype=bool)
+        table[sorted_keys - low] = True
+        inside = (key >= low) & (key <= high)
+        return inside & table[np.where(inside, key - low, 0)]
     at = np.minimum(np.searchsorted(sorted_keys, key), len(sorted_keys) - 1)
     return sorted_keys[at] == key
 
