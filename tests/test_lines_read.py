@@ -237,3 +237,18 @@ def test_sorted_membership_by_table_or_binary_search(spread):
     key = rng.integers(-10, 510, size=1000) * spread
     assert L._sorted_in(key, held).tolist() == [v in set(held.tolist()) for v in key.tolist()]
     assert not L._sorted_in(key, held[:0]).any()
+
+
+def test_a_batch_leaves_the_garbage_collector_as_it_found_it():
+    import gc
+
+    from newsframe.cleaning import clean_texts
+    from newsframe.errors import InputError
+
+    pages = ["Menu\n\nThe storm hit the coast on Monday, officials said.", "Share\n\nA fact."]
+    assert gc.isenabled()
+    assert len(clean_texts(pages, method="model")) == 2
+    assert gc.isenabled()
+    with pytest.raises(InputError):
+        clean_texts([pages[0], None], method="model")  # type: ignore[list-item]
+    assert gc.isenabled()
