@@ -500,12 +500,13 @@ def _stopwords() -> frozenset[str]:
     return load_stopwords()
 
 
-@lru_cache(maxsize=65_536)
 def _read_line(line: str) -> tuple[tuple[float, ...], tuple[str, ...]]:
-    """The text features of :data:`_BASE` of one line (normalised text) and its terms (see
-    :func:`line_terms`): :func:`_read_lines` of the line alone."""
-    read = _read_lines([line])
-    return tuple(read.text[0].tolist()), read.terms[0]
+    """The text features of :data:`_BASE` of one line and its terms (see :func:`line_terms`):
+    its row of the line table (:func:`_read_lines` when it is new)."""
+    with _TABLE_LOCK:
+        table = _line_table()
+        row = int(table.rows([line])[0])
+        return tuple(table.text[row].tolist()), table.terms[row]
 
 
 def _credit_end(tail: str) -> bool:
@@ -814,8 +815,11 @@ def _content(line: str) -> tuple[frozenset[str], float]:
     lowercase words of three letters or more as the project's tokenizer reads them, in its
     first :data:`TOPIC_WINDOW` characters, stopwords and numbers left out (see
     :func:`_read_lines`, which reads them for many lines at once)."""
-    read = _read_lines([line])
-    return _strings(np.sort(read.word)), float(read.rare[0])
+    with _TABLE_LOCK:
+        table = _line_table()
+        rows = table.rows([line])
+        word, _ = table.content(rows)
+        return _strings(np.sort(word)), float(table.rare[rows[0]])
 
 
 # Token kinds, one bit each, read once per distinct token (:func:`_token_kinds`).
@@ -869,42 +873,41 @@ def _token_kinds(tokens: Sequence[str]) -> np.ndarray:
     return np.fromiter(map(kinds.__getitem__, tokens), np.int64, count=len(tokens))
 
 
-def _per_line(texts: Sequence[str], pattern: re.Pattern[str]) -> list[str]:
-    """What ``pattern`` (``\\n`` or a character) finds in each text, joined: one string per
-    text, from one scan of the texts joined by line breaks."""
-    return "".join(pattern.findall("\n".join(texts))).split("\n")
+class _Joined(NamedTuple):
+    """Texts joined by line breaks (none holds one), and where each starts in the joined."""
 
+    text: str
+    starts: np.ndarray
 
-def _lines_with(texts: Sequence[str], pattern: re.Pattern[str], starts: np.ndarray) -> np.ndarray:
-    """Per text: whether ``pattern`` (which never crosses a line break) is in it, from one scan
-    of the texts joined by line breaks (``starts``: where each text starts in the joined)."""
-    found = np.zeros(len(texts), dtype=bool)
-    at = [m.start() for m in pattern.finditer("\n".join(texts))]
-    found[np.searchsorted(starts, at, side="right") - 1] = True
-    return found
+    @classmethod
+    def of(cls, texts: Sequence[str]) -> _Joined:
+        sizes = np.fromiter(map(len, texts), np.intp, count=len(texts)) + 1
+        return cls("\n".join(texts), np.cumsum(sizes) - sizes)
 
+    def per_text(self, pattern: re.Pattern[str]) -> list[str]:
+        """What ``pattern`` (a line break or a character) finds in each text, joined: one
+        string per text, from one scan."""
+        return "".join(pattern.findall(self.text)).split("\n")
 
-def _lines_with_any(
-    texts: Sequence[str], literals: Sequence[str], starts: np.ndarray
-) -> np.ndarray:
-    """Per text: whether it holds one of ``literals`` (none holds a line break), each found by
-    a plain substring search over the texts joined by line breaks, at most once per text."""
-    joined = "\n".join(texts)
-    at = []
-    for literal in literals:
-        i = joined.find(literal)
-        while i >= 0:
-            at.append(i)
-            i = joined.find(literal, joined.find("\n", i) + 1 or len(joined))
-    found = np.zeros(len(texts), dtype=bool)
-    found[np.searchsorted(starts, at, side="right") - 1] = True
-    return found
+    def with_pattern(self, pattern: re.Pattern[str]) -> np.ndarray:
+        """Per text: whether ``pattern`` (which never crosses a line break) is in it."""
+        return self._found([m.start() for m in pattern.finditer(self.text)])
 
+    def with_any(self, literals: Sequence[str]) -> np.ndarray:
+        """Per text: whether it holds one of ``literals``, each found by a plain substring
+        search, at most once per text."""
+        joined, at = self.text, []
+        for literal in literals:
+            i = joined.find(literal)
+            while i >= 0:
+                at.append(i)
+                i = joined.find(literal, joined.find("\n", i) + 1 or len(joined))
+        return self._found(at)
 
-def _starts(texts: Sequence[str]) -> np.ndarray:
-    """Where each text starts in the texts joined by line breaks."""
-    sizes = np.fromiter(map(len, texts), np.intp, count=len(texts)) + 1
-    return np.cumsum(sizes) - sizes
+    def _found(self, at: list[int]) -> np.ndarray:
+        found = np.zeros(len(self.starts), dtype=bool)
+        found[np.searchsorted(self.starts, at, side="right") - 1] = True
+        return found
 
 
 @dataclass(frozen=True, eq=False)
@@ -978,53 +981,53 @@ def _read_lines(norms: Sequence[str]) -> _Read:
     parts, part_line, shared, rest = _segments(norms, lows)
     tokens, kinds, part = _tokens(parts)
     line = np.asarray(part_line, dtype=np.intp)[part]
-    pos = np.arange(len(line)) - np.searchsorted(line, np.arange(m))[line]
+    first = np.searchsorted(line, np.arange(m))  # each line's first token
+    pos = np.arange(len(line)) - first[line]
     k = np.bincount(line, minlength=m)
     kf = k.astype(float)
     extra = [s.count(" ", WINDOW) if len(s) > WINDOW else 0 for s in norms]
     n = k + np.array(extra, dtype=np.intp)
-    has = np.zeros((m, 12), dtype=bool)  # per line: a token of each kind
-    for bit in range(12):
-        hit = (kinds & (1 << bit)) > 0
-        has[line[hit], bit] = True
+    anyof = np.zeros(m, dtype=np.int64)  # per line: the kinds of any of its tokens
+    if len(kinds):
+        anyof[k > 0] = np.bitwise_or.reduceat(kinds, first[k > 0])
     stops = np.bincount(line, weights=(kinds & _K_STOP) > 0, minlength=m)
     before = np.zeros_like(kinds)  # the kinds of the token before (in its line from pos 1)
     before[1:] = kinds[:-1]
     caption = (pos >= 1) & (pos <= 7) & ((kinds & _K_CAPTION) > 0) & ((before & _K_NOT_BEFORE) == 0)
-    initials = _per_line(heads, _INITIAL_LINES)
+    head_text, low_text = _Joined.of(heads), _Joined.of(lows)
+    initials = head_text.per_text(_INITIAL_LINES)
     upper = np.array([len(s) - len(s.translate(_NO_CAPITALS)) for s in initials], dtype=float)
     lower = (np.fromiter(map(len, initials), float, count=m) - upper
              - np.array([h[:1] in _LOWER_FIRST for h in heads]))  # fmt: skip
-    digits = np.fromiter(map(len, _per_line(heads, _DIGIT_LINES)), float, count=m)
+    digits = np.fromiter(map(len, head_text.per_text(_DIGIT_LINES)), float, count=m)
     ends = [s.rstrip()[-12:] for s in norms]
-    at_heads, at_ends = _starts(heads), _starts(ends)
-    month = has[:, 2]
+    end_text = _Joined.of(ends)
+    month = (anyof & _K_MONTH) > 0
     x = np.zeros((m, _TEXT))
     x[:, 0] = list(map(math.log1p, n.tolist()))
     x[:, 1] = n <= 4
     x[:, 2] = _ratio(stops, kf, k > 0)
-    x[:, 3] = _lines_with(ends, _STOP_END_LINES, at_ends)
+    x[:, 3] = end_text.with_pattern(_STOP_END_LINES)
     x[:, 4] = [e.endswith(":") for e in ends]
     x[:, 5] = _ratio(lower, kf - 1, k > 1)
     x[:, 6] = _ratio(upper, kf, k > 0)
     x[:, 7] = [h.upper() == h and low != h for h, low in zip(heads, lows, strict=True)]
     x[:, 8] = digits / np.maximum(1, np.fromiter(map(len, heads), float, count=m))
-    x[:, 9] = _lines_with_any(heads, _SEPARATORS, at_heads)
-    at_lows = _starts(lows)
-    x[:, 10] = _lines_with_any(lows, _LINKS, at_lows)
-    x[:, 11] = has[:, 1]
+    x[:, 9] = head_text.with_any(_SEPARATORS)
+    x[:, 10] = low_text.with_any(_LINKS)
+    x[:, 11] = (anyof & _K_VERB) > 0
     x[:, 12] = ['"' in h for h in heads]
     x[:, 13] = ((month & (digits > 0)) | np.array([low.startswith("date ") for low in lows])
-                | _lines_with(heads, _TIME, at_heads))  # fmt: skip
-    x[:, 14] = has[:, 4]
-    x[:, 15] = _lines_with(heads, _BULLET_LINES, at_heads)
-    x[:, 16] = _lines_with(ends, _ELLIPSIS_LINES, at_ends)
+                | head_text.with_pattern(_TIME))  # fmt: skip
+    x[:, 14] = (anyof & _K_PHOTO) > 0
+    x[:, 15] = head_text.with_pattern(_BULLET_LINES)
+    x[:, 16] = end_text.with_pattern(_ELLIPSIS_LINES)
     x[:, 17] = [e.endswith("?") for e in ends]
-    x[:, 18] = month & ((digits >= 4) | has[:, 3])
-    x[:, 19] = has[:, 5] | _lines_with_any(lows, _PHOTO_PHRASES, at_lows)
+    x[:, 18] = month & ((digits >= 4) | ((anyof & _K_WEEKDAY) > 0))
+    x[:, 19] = ((anyof & _K_PHOTO_VERB) > 0) | low_text.with_any(_PHOTO_PHRASES)
     x[:, 20] = [_credit_end(s[-80:]) for s in norms]
     x[:, 21] = np.bincount(line, weights=caption, minlength=m) > 0
-    x[:, 22] = has[:, 8]
+    x[:, 22] = (anyof & _K_ATTRIBUTION) > 0
     terms = _terms(tokens, line, pos, k, [len(s) > WINDOW and not h[-1].isspace()
                                           for s, h in zip(norms, heads, strict=True)])  # fmt: skip
     shared_tokens = np.asarray(shared, dtype=bool)[part]
