@@ -824,14 +824,8 @@ def _content(line: str) -> tuple[frozenset[str], float]:
 
 # Token kinds, one bit each, read once per distinct token (:func:`_token_kinds`).
 _K_STOP, _K_VERB, _K_MONTH, _K_WEEKDAY, _K_PHOTO, _K_PHOTO_VERB = 1, 2, 4, 8, 16, 32
-_K_CAPTION, _K_NOT_BEFORE, _K_ATTRIBUTION, _K_CONTENT, _K_RARE, _K_BREAK = (
-    64,
-    128,
-    256,
-    512,
-    1024,
-    2048,
-)
+_K_CAPTION, _K_NOT_BEFORE, _K_ATTRIBUTION, _K_CONTENT = 64, 128, 256, 512
+_K_RARE, _K_BREAK, _K_DIGIT = 1024, 2048, 4096
 #: Distinct tokens whose kinds are kept (:data:`_KINDS`); past it they are read afresh.
 TOKENS_KEPT = 500_000
 _KINDS: dict[str, int] = {"\n": _K_BREAK}
@@ -849,27 +843,35 @@ def _token_kinds(tokens: Sequence[str]) -> np.ndarray:
     """The kinds (bits ``_K_*``) of each token (``"\\n"``: a line break), each distinct token
     read once: stopword, verb (a listed one or a past form of five letters or more), month,
     weekday, photo word, photo verb, caption verb, word that makes the next no caption verb,
-    attribution, content word (three letters or more, from a letter, no stopword) and rare."""
+    attribution, content word (three letters or more, from a letter, no stopword), rare, and
+    a number (written ``0`` in terms). Set operations over the new tokens."""
     kinds = _KINDS
     if len(kinds) > TOKENS_KEPT:
         kinds.clear()
         kinds["\n"] = _K_BREAK
-    stop, common = _stopwords(), _common()
-    for w in set(tokens).difference(kinds):
-        content = w not in stop and len(w) > 2 and w[0].isalpha()
-        kinds[w] = (
-            _K_STOP * (w in stop)
-            | _K_VERB * (w in _VERBS or (len(w) > 4 and w.endswith("ed")))
-            | _K_MONTH * (w in _MONTHS)
-            | _K_WEEKDAY * (w in _WEEKDAYS)
-            | _K_PHOTO * (w in _PHOTO_WORDS)
-            | _K_PHOTO_VERB * (w in _PHOTO_VERBS)
-            | _K_CAPTION * (w in _CAPTION_VERBS)
-            | _K_NOT_BEFORE * (w in _NOT_BEFORE_VERB)
-            | _K_ATTRIBUTION * (w in _ATTRIBUTION)
-            | _K_CONTENT * content
-            | _K_RARE * (content and w not in common)
-        )
+    new = set(tokens).difference(kinds)
+    if new:
+        stop = _stopwords()
+        content = {w for w in new.difference(stop) if len(w) > 2 and w[0].isalpha()}
+        found = dict.fromkeys(new, 0)
+        for bit, words in (
+            (_K_STOP, new.intersection(stop)),
+            (_K_VERB, new.intersection(_VERBS)
+             | {w for w in new if len(w) > 4 and w.endswith("ed")}),
+            (_K_MONTH, new.intersection(_MONTHS)),
+            (_K_WEEKDAY, new.intersection(_WEEKDAYS)),
+            (_K_PHOTO, new.intersection(_PHOTO_WORDS)),
+            (_K_PHOTO_VERB, new.intersection(_PHOTO_VERBS)),
+            (_K_CAPTION, new.intersection(_CAPTION_VERBS)),
+            (_K_NOT_BEFORE, new.intersection(_NOT_BEFORE_VERB)),
+            (_K_ATTRIBUTION, new.intersection(_ATTRIBUTION)),
+            (_K_CONTENT, content),
+            (_K_RARE, content.difference(_common())),
+            (_K_DIGIT, {w for w in new if w[:1].isdigit()}),
+        ):  # fmt: skip
+            for w in words:
+                found[w] |= bit
+        kinds.update(found)
     return np.fromiter(map(kinds.__getitem__, tokens), np.int64, count=len(tokens))
 
 
@@ -1028,7 +1030,7 @@ def _read_lines(norms: Sequence[str]) -> _Read:
     x[:, 20] = [_credit_end(s[-80:]) for s in norms]
     x[:, 21] = np.bincount(line, weights=caption, minlength=m) > 0
     x[:, 22] = (anyof & _K_ATTRIBUTION) > 0
-    terms = _terms(tokens, line, pos, k, [len(s) > WINDOW and not h[-1].isspace()
+    terms = _terms(tokens, kinds, line, pos, k, [len(s) > WINDOW and not h[-1].isspace()
                                           for s, h in zip(norms, heads, strict=True)])  # fmt: skip
     shared_tokens = np.asarray(shared, dtype=bool)[part]
     word, wk, rare = _content_words(norms, (tokens, kinds, line, shared_tokens), rest)
@@ -1036,20 +1038,24 @@ def _read_lines(norms: Sequence[str]) -> _Read:
 
 
 def _terms(
-    tokens: list[str], line: np.ndarray, pos: np.ndarray, k: np.ndarray, cut: Sequence[bool]
+    tokens: list[str],
+    kinds: np.ndarray,
+    line: np.ndarray,
+    pos: np.ndarray,
+    k: np.ndarray,
+    cut: Sequence[bool],
 ) -> list[tuple[str, ...]]:
-    """The terms of each line (:func:`line_terms`) from its head's tokens (``line``: the line
-    of each, ``pos``: its index there; ``k`` per line: how many; ``cut``: the head ends inside
-    a longer line, so its last word may be cut, and is left out when it is in the opening).
+    """The terms of each line (:func:`line_terms`) from its head's tokens (``kinds``: their
+    kinds, ``line``: the line of each, ``pos``: its index there; ``k`` per line: how many;
+    ``cut``: the head ends inside a longer line, so its last word may be cut, and is left out
+    when it is in the opening).
     Numbers written ``0`` and the word pairs made for all lines at once; each line's terms
     taken from them once each, in order."""
     m = len(k)
     size = np.minimum(k, TERM_WORDS) - (np.asarray(cut, dtype=bool) & (k <= TERM_WORDS) & (k > 0))
     keep = pos < size[line]
     opening = np.array(list(itertools.compress(tokens, keep.tolist())), dtype=object)
-    if len(opening):
-        digit = np.fromiter((w[:1].isdigit() for w in opening.tolist()), bool, count=len(opening))
-        opening[digit] = "0"
+    opening[(kinds[keep] & _K_DIGIT) > 0] = "0"
     forms = opening.tolist()
     pairs = list(map("{} {}".format, forms[:-1], forms[1:]))  # a line's: where both are its
     ends = np.cumsum(size).tolist()
