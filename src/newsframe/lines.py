@@ -506,7 +506,7 @@ def _read_line(line: str) -> tuple[tuple[float, ...], tuple[str, ...]]:
     with _TABLE_LOCK:
         table = _line_table()
         row = int(table.rows([line])[0])
-        return tuple(table.text[row].tolist()), table.terms[row]
+        return tuple(table.text[row].tolist()), _terms_of(table.openings[row])
 
 
 def _credit_end(tail: str) -> bool:
@@ -915,11 +915,12 @@ class _Joined(NamedTuple):
 @dataclass(frozen=True, eq=False)
 class _Read:
     """The text of a batch of lines read: per line its text features (the first ``_TEXT``
-    columns of :data:`_BASE`), its terms (:func:`line_terms`), its content words (ids,
-    line after line; ``k`` per line) and its share of rare words."""
+    columns of :data:`_BASE`), its opening (the words its terms are read from, see
+    :func:`_terms`), its content words (ids, line after line; ``k`` per line) and its share
+    of rare words."""
 
     text: np.ndarray
-    terms: list[tuple[str, ...]]
+    openings: list[str]
     word: np.ndarray
     k: np.ndarray
     rare: np.ndarray
@@ -1030,11 +1031,11 @@ def _read_lines(norms: Sequence[str]) -> _Read:
     x[:, 20] = [_credit_end(s[-80:]) for s in norms]
     x[:, 21] = np.bincount(line, weights=caption, minlength=m) > 0
     x[:, 22] = (anyof & _K_ATTRIBUTION) > 0
-    terms = _terms(tokens, kinds, line, pos, k, [len(s) > WINDOW and not h[-1].isspace()
+    openings = _terms(tokens, kinds, line, pos, k, [len(s) > WINDOW and not h[-1].isspace()
                                           for s, h in zip(norms, heads, strict=True)])  # fmt: skip
     shared_tokens = np.asarray(shared, dtype=bool)[part]
     word, wk, rare = _content_words(norms, (tokens, kinds, line, shared_tokens), rest)
-    return _Read(x, terms, word, wk, rare)
+    return _Read(x, openings, word, wk, rare)
 
 
 def _terms(
@@ -1044,23 +1045,26 @@ def _terms(
     pos: np.ndarray,
     k: np.ndarray,
     cut: Sequence[bool],
-) -> list[tuple[str, ...]]:
-    """The terms of each line (:func:`line_terms`) from its head's tokens (``kinds``: their
-    kinds, ``line``: the line of each, ``pos``: its index there; ``k`` per line: how many;
-    ``cut``: the head ends inside a longer line, so its last word may be cut, and is left out
-    when it is in the opening).
-    Numbers written ``0`` and the word pairs made for all lines at once; each line's terms
-    taken from them once each, in order."""
-    m = len(k)
+) -> list[str]:
+    """The opening of each line its terms are read from (:func:`_terms_of`): the first
+    :data:`TERM_WORDS` of its head's tokens (``kinds``: their kinds, ``line``: the line of each,
+    ``pos``: its index there; ``k`` per line: how many; ``cut``: the head ends inside a longer
+    line, so its last word may be cut, and is left out when it is in the opening), numbers
+    written ``0``, joined by spaces (kept in a line table: a string a line, not its terms)."""
     size = np.minimum(k, TERM_WORDS) - (np.asarray(cut, dtype=bool) & (k <= TERM_WORDS) & (k > 0))
     keep = pos < size[line]
     opening = np.array(list(itertools.compress(tokens, keep.tolist())), dtype=object)
     opening[(kinds[keep] & _K_DIGIT) > 0] = "0"
     forms = opening.tolist()
-    pairs = list(map("{} {}".format, forms[:-1], forms[1:]))  # a line's: where both are its
     ends = np.cumsum(size).tolist()
-    return [tuple(dict.fromkeys(forms[a:b] + pairs[a : b - 1]))
-            for a, b in zip([0, *ends[:-1]], ends, strict=True)] if m else []  # fmt: skip
+    return [" ".join(forms[a:b]) for a, b in zip([0, *ends[:-1]], ends, strict=True)]
+
+
+def _terms_of(opening: str) -> tuple[str, ...]:
+    """The terms of a line (:func:`line_terms`) from its opening (:func:`_terms`): its words
+    and word pairs, each once, in order."""
+    forms = opening.split(" ") if opening else []
+    return tuple(dict.fromkeys([*forms, *map("{} {}".format, forms[:-1], forms[1:])]))
 
 
 def _content_words(
@@ -1201,7 +1205,7 @@ class _LineTable:
         self.row: dict[str, int] = {}  # a line as given: its row
         self.by_norm: dict[str, int] = {}  # a line normalised: its row
         self.low: list[str] = []  # per row: its normalised text, lowercased
-        self.terms: list[tuple[str, ...]] = []  # per row: its terms (line_terms)
+        self.openings: list[str] = []  # per row: the words its terms are read from
         self.low_row: dict[str, int] = {}  # a lowercased text: its first row (one per text)
         self.heads: dict[str, int] = {}  # an opening (lowercased): its id
         self.n = 0
@@ -1235,7 +1239,7 @@ class _LineTable:
         start, m = self.n, len(new)
         self._grow(start + m)
         read = _read_lines(new)
-        self.terms += read.terms
+        self.openings += read.openings
         self.text[start : start + m] = read.text
         self.rare[start : start + m] = read.rare
         for j, norm in enumerate(new):
@@ -1283,7 +1287,8 @@ class _LineTable:
         ids, sums = self.models.get(model, ([], np.zeros((0, len(CLASSES)))))
         if len(ids) < self.n:
             vocab = model.vocabulary
-            new = [tuple(vocab[t] for t in terms if t in vocab) for terms in self.terms[len(ids) :]]
+            new = [tuple(vocab[t] for t in _terms_of(o) if t in vocab)
+                   for o in self.openings[len(ids) :]]  # fmt: skip
             ids = ids + new
             added = np.array([_term_sum(model, t) for t in new]).reshape(len(new), len(CLASSES))
             sums = np.vstack([sums, added])
