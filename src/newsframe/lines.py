@@ -27,8 +27,11 @@ The weights (``data/line_model.csv``: one row per feature, its standardisation a
 class), the decoder (``data/line_decoder.toml``: transition log-probabilities, the body biases)
 and, when the decoder says ``trees = true``, the trees (``data/line_trees.csv``, one row per node)
 are plain data fitted by ``benchmarks/train_line_model.py`` on labelled pages; nothing is
-pickled. Inference is numpy only and linear in the page. Every removal says why in words: the
-features that pushed the line most from body to its class (:func:`explain`).
+pickled. Inference is numpy only and linear in the page: each distinct line's text is read once,
+the lines of a batch together (one tokenisation per line for every feature that reads words,
+the patterns run over the lines joined), the rest array operations over the batch. Every
+removal says why in words: the features that pushed the line most from body to its class
+(:func:`explain`).
 
 >>> page = ["Storm Hits Coast", "Share this article", "The storm hit the coast on Monday, "
 ...         "officials said, and thousands of homes lost power.", "Subscribe to our newsletter"]
@@ -543,10 +546,11 @@ def pages_features(
     """Return the feature rows of many pages as one matrix, and where each page starts.
 
     ``pages`` holds per page its lines, the rules' evidence and its story view (or None).
-    One pass over every line for the text and topicality features, then array operations
-    over the whole matrix with the page boundaries (no numpy call per page): the rows of a
-    page do not depend on the other pages of the batch. ``starts`` has one more entry than
-    pages (the end).
+    Each distinct line's text is read once (a table of the lines read: text features, terms,
+    content words; new lines read together, :func:`_read_lines`) and gathered by row, then
+    array operations over the whole matrix with the page boundaries (no numpy call per page):
+    the rows of a page do not depend on the other pages of the batch. ``starts`` has one more
+    entry than pages (the end).
 
     >>> ev = [Evidence(sentence=True), Evidence("chrome", phrase=True)]
     >>> x, starts = pages_features([(["A storm hit the town on Monday night.", "Share"], ev, None),
