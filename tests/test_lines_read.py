@@ -216,7 +216,9 @@ def viterbi_reference(emit: list[list[float]], start, trans) -> list[int]:
     return path[::-1]
 
 
-def test_batched_viterbi_equals_a_page_by_page_decoder():
+@pytest.mark.parametrize("wide", [1, 1_000])  # each step state by state, or in one
+def test_batched_viterbi_equals_a_page_by_page_decoder(monkeypatch, wide):
+    monkeypatch.setattr(L, "VITERBI_WIDE", wide)
     rng = np.random.default_rng(7)
     model = L.load_line_model()
     sizes = [1, 2, 5, 3, 8, 1, 13, 4, 0, 6]
