@@ -331,3 +331,30 @@ def test_a_month_after_a_courtesy_title_is_a_surname():
     assert _ids(layer) == [
         ("Theresa May", "Theresa May"), ("May", "Theresa May"), ("March", "March"),
     ]  # fmt: skip
+
+
+def test_a_speaker_as_written_resolves_past_openers_roles_and_places():
+    # by eye: "And Zakharova" (a clause's "and" kept in the span), "Lawyer Hisyam" (a role
+    # and the given name) and "India Kenneth Juster" (a country cut from "... to India")
+    # each name one person of the article; "Vietnamese Doan Thi Huong" is Doan Thi Huong with
+    # the demonym as her role
+    layer = find_entities(
+        [
+            "Maria Zakharova spoke first. Lawyer Hisyam Teh Poh Teik said no.",
+            "And Zakharova replied. Kenneth Juster, the envoy to India, agreed.",
+            "Vietnamese Doan Thi Huong wept.",
+        ]
+    )
+    assert layer.resolve("And Zakharova") == "Maria Zakharova"
+    assert layer.resolve("Lawyer Hisyam") == "Hisyam Teh Poh Teik"
+    assert layer.resolve("India Kenneth Juster") == "Kenneth Juster"
+    huong = layer.entities["Doan Thi Huong"]
+    assert (huong.kind, huong.role) == ("person", "vietnamese")
+    assert "Vietnamese Doan Thi Huong" not in layer.entities
+
+
+def test_an_initial_never_joins_a_word_that_opens_the_next_sentence():
+    # by eye: "Bank A. So I paid" is "Bank A", then a new sentence; "Robert W. Mann" keeps
+    # his initial
+    layer = find_entities(["He owed Bank A. So I paid. Robert W. Mann said so."])
+    assert sorted(layer.entities) == ["Bank A", "Robert W. Mann"]

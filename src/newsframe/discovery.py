@@ -398,7 +398,17 @@ def _key(name: str) -> str:
         words = words[1:]
     while len(words) > 1 and words[-1] in _SUFFIXES:
         words.pop()
+    if len(words) > 2 and words[0] in _BODIES and words[1] == "of":
+        words = [*words[2:], words[0]]  # "Department of Justice" is "Justice Department"
+        if words[0] == "the":
+            words = words[1:]
+    if len(words) > 2 and words[-1] in _BODIES and words[-2] == "affairs":
+        words = [*words[:-2], words[-1]]  # "Foreign Affairs Ministry" is "Foreign Ministry"
     return " ".join(words)
+
+
+#: Government bodies named either way round ("Ministry of Defence", "Defence Ministry").
+_BODIES = frozenset(["ministry", "department", "office", "bureau"])
 
 
 def _person_words(name: str) -> list[str]:
@@ -414,10 +424,18 @@ def _person_words(name: str) -> list[str]:
 
 
 def _near(a: str, b: str) -> bool:
-    """True for two spellings of one given name: equal, one the initial of the other, or two
-    long forms within two edits (Levenshtein)."""
+    """True for two spellings of one given name: equal, one the initial of the other, one the
+    short form of the other (a beginning of four letters or more: "Jenni", "Jennifer"), or
+    two long forms within two edits (Levenshtein).
+
+    >>> _near("Jenni", "Jennifer"), _near("J.", "Jennifer"), _near("Jen", "Jennifer")
+    (True, True, False)
+    """
     a, b = _fold(a).lower().rstrip("."), _fold(b).lower().rstrip(".")
     if a == b or (min(len(a), len(b)) == 1 and a[0] == b[0]):
+        return True
+    short, long = sorted((a, b), key=len)
+    if len(short) >= 4 and long.startswith(short):
         return True
     if min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 2:
         return False
@@ -427,6 +445,75 @@ def _near(a: str, b: str) -> bool:
         for j, cb in enumerate(b, 1):
             prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
     return row[-1] <= 2
+
+
+def _join_short_forms(entities: dict[str, _Candidate], union: _Union) -> None:
+    """Join the long forms of an organisation that the articles abbreviate with one acronym
+    ("Royal Spanish Football Federation (RFEF)", "Real Spanish Football Federation (RFEF)"),
+    then an organisation's short form, its name without the first words ("Spanish Football
+    Federation"), to the one organisation of the corpus whose name ends with it (two words at
+    least)."""
+    keys = {x: _key(e.name).split() for x, e in entities.items() if e.kind == "organisation"}
+    tails: dict[tuple[str, ...], set[str]] = {}
+    for x, words in keys.items():
+        for k in range(1, len(words) - 1):
+            if words[k] not in _CONNECTORS:
+                tails.setdefault(tuple(words[k:]), set()).add(x)
+    acronyms: dict[str, set[str]] = {}  # an acronym the layer gave several long forms
+    for x in keys:
+        for form in entities[x].forms:
+            if form.isupper() and len(form) >= 3 and " " not in form:
+                acronyms.setdefault(form, set()).add(x)
+    for group in acronyms.values():  # "Royal ..." and "Real Spanish Football Federation (RFEF)"
+        first, *rest = sorted(group)
+        for y in rest:
+            union.join(first, y)
+    for x, words in sorted(keys.items()):
+        owners = {union.find(y) for y in tails.get(tuple(words), ()) if y != x}
+        owners.discard(union.find(x))
+        if len(owners) == 1 and not x.endswith(")"):
+            union.join(owners.pop(), x)
+
+
+_VOWELS = str.maketrans("", "", "aeiou- ")
+
+
+def _skeleton(given: str) -> str:
+    """The consonants of a hyphenated given name, folded: two romanisations of one Korean or
+    Chinese given name differ in their vowels ("Byung-eun", "Byung-eon"; "Suk-yeol",
+    "Seok-yeol"), two people's names in a consonant ("Jong-un", "Jong-il").
+
+    >>> _skeleton("Byung-eun") == _skeleton("Byung-eon"), _skeleton("Jong-un") == _skeleton("Jong-il")
+    (True, False)
+    """
+    return _fold(given).lower().translate(_VOWELS)
+
+
+def _join_variants(people: list[str], entities: dict[str, _Candidate], union: _Union) -> None:
+    """Join two forms of one person's name that the surname groups miss: a name written with
+    or without its hyphens that is the end or the beginning of the one longer name holding it
+    ("Bankman Fried" of "Sam Bankman-Fried"), and a family-name-first name whose hyphenated
+    given name is another romanisation of the one other given name under that family name
+    ("Yoo Byung-eon", "Yoo Byung-eun"): each only when one person of the corpus fits."""
+    keyed = {x: tuple(_key(" ".join(_person_words(entities[x].name))).split()) for x in people}
+    parts: dict[tuple[str, ...], set[str]] = {}
+    given: dict[tuple[str, str], set[str]] = {}  # (family name, skeleton) -> people
+    for x in people:
+        words = keyed[x]
+        for k in range(1, len(words) - 1):
+            parts.setdefault(words[k:], set()).add(x)
+            parts.setdefault(words[: len(words) - k], set()).add(x)
+        name = _person_words(entities[x].name)
+        if len(name) == 2 and "-" in name[1]:
+            given.setdefault((words[0], _skeleton(name[1])), set()).add(x)
+    for x in people:
+        owners = {union.find(y) for y in parts.get(keyed[x], ()) if y != x}
+        if len(owners) == 1:
+            union.join(owners.pop(), x)
+    for group in given.values():
+        first, *rest = sorted(group)
+        for y in rest:
+            union.join(first, y)
 
 
 class _Union:
@@ -541,6 +628,7 @@ def _merge(entities: dict[str, _Candidate]) -> list[_Candidate]:
                 short, long = sorted((wa, wb), key=len)
                 if long[: len(short)] == short:
                     union.join(a, b)
+    _join_variants(people, entities, union)
     written: dict[str, set[str]] = {}  # a form -> the organisations written so
     # (first letter, first letter of the last word) -> organisations of two words or more
     initial: dict[tuple[str, str], set[str]] = {}
@@ -593,6 +681,7 @@ def _merge(entities: dict[str, _Candidate]) -> list[_Candidate]:
         owners = national.get(_key(e.name), set())
         if e.kind == "organisation" and not x.endswith(")") and len(owners) == 1:
             union.join(next(iter(owners)), x)
+    _join_short_forms(entities, union)
     groups: dict[str, list[str]] = {}
     for x in sorted(entities):
         groups.setdefault(union.find(x), []).append(x)

@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from countryinfo import all_countries
+from wordfreq import zipf_frequency
 
 from newsframe.text import normalise
 
@@ -70,7 +71,7 @@ TITLES = frozenset(
      "citizen", "resident", "consultant", "analyst", "expert", "professor", "councillor", "affairs",
      "councilor", "federal", "national", "regional", "provincial", "county", "city", "u.s.", "pm",
      "mp", "mep", "labour", "conservative", "democratic", "republican",
-     "us", "uk", "cal", "fire", "crown", "attorney", "solicitor", "lawmaker", "major", "staff",
+     "us", "uk", "cal", "fire", "crown", "attorney", "solicitor", "lawmaker", "lawyer", "prosecutor", "major", "staff",
      "datuk", "dato", "datin", "seri", "tun"]
 )  # (never "EU" or "UN": an organisation before a role is a name of its own)
 _TITLE_ONLY = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"])
@@ -84,7 +85,14 @@ _OPENERS = frozenset(
      "now", "today", "yesterday", "some", "many", "most", "all", "both", "one", "two",
      "three", "several", "no", "not", "what", "which", "who", "where", "why", "how", "asked",
      "under", "over", "about", "into", "without", "against", "between", "among", "amid",
-     "read", "watch", "see", "more", "related", "photo", "video", "image", "click"]
+     "read", "watch", "see", "more", "related", "photo", "video", "image", "click",
+     # closed-class words that open a sentence and never a name ("Throughout Hayward's tenure")
+     "throughout", "following", "within", "upon", "unlike", "beyond", "across", "behind",
+     "besides", "until", "unless", "whether", "instead", "indeed", "nevertheless", "moreover",
+     "furthermore", "thus", "hence", "once", "even", "just", "only", "perhaps", "separately",
+     "additionally", "finally", "overall", "otherwise", "regarding", "concerning", "including",
+     "whereas", "every", "each", "any", "another", "such", "whose", "my", "your", "me", "him",
+     "them", "toward", "towards", "amongst", "via", "per"]
 )
 _CALENDAR = frozenset(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
@@ -155,7 +163,7 @@ class Entities:
         """
         orgs = self._orgs | _ORGANISATION_NOUNS
         words = _words(normalise(name))
-        while words and words[0].lower() in ("the", "a", "an"):
+        while len(words) > 1 and words[0].lower() in _OPENERS:  # "the", "And Zakharova"
             words = words[1:]
         words = _strip_titles(words, orgs)[1]
         if not words:
@@ -171,7 +179,21 @@ class Entities:
             return _single_name(self, words[0])
         people = self._single.get(words[-1].lower(), set())
         full = [p for p in people if self.entities[p].name.lower().endswith(key)]
-        return full[0] if len(full) == 1 else None
+        if len(full) == 1:
+            return full[0]
+        return self._after_place(words) if not full else None
+
+    def _after_place(self, words: list[str]) -> str | None:
+        """The person named after a country or a demonym that qualifies them ("Vietnamese Doan
+        Thi Huong", "India Kenneth Juster" cut from "... to India Kenneth Juster"): the person
+        of the name's other words, or None."""
+        places = gazetteer()
+        for n in (2, 1):
+            if len(words) > n + 1 and " ".join(words[:n]) in places:
+                hit = self.resolve(" ".join(words[n:]))
+                entity = self.entities.get(hit) if hit is not None else None
+                return hit if entity is not None and entity.kind == "person" else None
+        return None
 
     def antecedent(self, head: str, paragraph_id: int, kinds: frozenset[str]) -> str | None:
         """The entity a description ("the spokesperson", "the ministry") refers to: the last
@@ -491,8 +513,12 @@ def _organisation_so_far(words: list[str]) -> bool:
 
 def _initial(word: str, group: str, end: int) -> bool:
     """True for a middle initial ("W." of "Robert W. Mann"): one capital and a full stop that
-    a capitalised word of the same run follows."""
-    return len(word) == 2 and word[0].isupper() and group[end:].strip()[:1].isupper()
+    a capitalised word of the same run follows, never a word that opens a sentence ("Bank A.
+    So I ...": the stop ends the name)."""
+    if len(word) != 2 or not word[0].isupper():
+        return False
+    nxt = group[end:].split(maxsplit=1)
+    return bool(nxt) and nxt[0][:1].isupper() and nxt[0].lower() not in _OPENERS
 
 
 def _abbreviation(word: str) -> bool:
@@ -611,6 +637,8 @@ def find_entities(
                 a, b = spans[len(role) + k + 1][0], end
                 found.append((paragraph_id, a, b, text[a:b], [], name[k + 1 :], "country", "", ""))
                 name, end = name[:k], spans[len(role) + k - 1][1]
+            if len(name) > 2 and name[0] in _demonyms() and _personal_name(name[1:], orgs):
+                role, name = [*role, name[0]], name[1:]  # "Vietnamese Doan Thi Huong"
             first = spans[len(role)][0]
             form = text[first:end]
             kind = _kind(name, form, orgs, places)
@@ -676,6 +704,19 @@ def find_entities(
     layer.mentions.sort(key=lambda m: (m.paragraph_id, m.start))
     layer.__dict__.pop("_spelt", None)  # a look-up index, not kept with the layer
     return _canonical(layer, frozenset(names))
+
+
+def _personal_name(name: list[str], orgs: frozenset[str]) -> bool:
+    """True for words that read as a person's name, none of them a common English word (Zipf
+    frequency below 4.5 in ``wordfreq``): "Doan Thi Huong" after "Vietnamese" is a person
+    qualified by a demonym, "Airlines Group" after "American" is no one.
+
+    >>> _personal_name(["Doan", "Thi", "Huong"], frozenset()), _personal_name(["Airlines", "Group"], frozenset())
+    (True, False)
+    """
+    return _kind(name, "", orgs, {}) == "person" and all(
+        zipf_frequency(w.lower(), "en") < 4.5 for w in name
+    )
 
 
 def _courtesy(role: list[str], name: list[str]) -> bool:
