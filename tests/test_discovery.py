@@ -165,3 +165,28 @@ def test_a_word_opening_a_sentence_is_no_given_name():
     )  # fmt: skip
     assert list(actors) == ["Tony Hayden"]
     assert actors["Tony Hayden"].aliases == ("Tony Hayden", "Hayden")
+
+
+def test_events_laws_designations_and_plural_nouns_are_no_actors():
+    # by eye: "Liberation Day" (a day), "Harbour Secrets Act" (a law), "Bank A" (a name hidden
+    # in court papers) and "Prosecutors" (a plural noun opening a sentence) each speak or act
+    # twice, yet none is an actor; Ana Ruiz is
+    actors = _actors(
+        ("Liberation Day has come. Prosecutors said Bank A had paid. Ana Ruiz said so.",
+         "The Harbour Secrets Act was passed."),
+        ("Liberation Day will pass. Prosecutors said Bank A has paid. The Harbour Secrets Act "
+         "has teeth. Ana Ruiz said no.",),
+    )  # fmt: skip
+    assert list(actors) == ["Ana Ruiz"]
+
+
+def test_a_government_department_with_its_country_and_a_typing_slip_join_one_actor():
+    # by eye: "U.S. Department of Harbours" and "Harbours Department" are one body; "Mizuhra"
+    # (two letters swapped) is the one Ippei Mizuhar
+    actors = _actors(
+        ("The U.S. Department of Harbours said the pier was safe. Ippei Mizuhar said no.",),
+        ("The Harbours Department said so again. Mizuhra said he was sorry.",),
+    )  # fmt: skip
+    assert len(actors) == 2
+    person = next(a for a in actors.values() if a.kind == "person")
+    assert person.name == "Ippei Mizuhar"

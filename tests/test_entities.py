@@ -358,3 +358,20 @@ def test_an_initial_never_joins_a_word_that_opens_the_next_sentence():
     # his initial
     layer = find_entities(["He owed Bank A. So I paid. Robert W. Mann said so."])
     assert sorted(layer.entities) == ["Bank A", "Robert W. Mann"]
+
+
+def test_a_dateline_and_a_time_zone_are_no_organisation():
+    # by eye: "HARBOURTON (AP) —" opens the paragraph: a place, and "AP" is the agency, not
+    # its acronym; "SEOUL, South Korea —" is South Korea; "PT" after a time is a time zone;
+    # "FIFA" inside the sentence is an organisation
+    layer = find_entities(
+        [
+            "HARBOURTON (AP) — The club said at 1:30 p.m. PT that FIFA had written.",
+            "SEOUL, South Korea — Ana Ruiz spoke.",
+        ]
+    )
+    kinds = {e.name: e.kind for e in layer.entities.values()}
+    assert kinds["HARBOURTON"] == "place"
+    assert kinds["FIFA"] == "organisation" and kinds["South Korea"] == "country"
+    assert "PT" not in kinds and "SEOUL" not in kinds
+    assert "AP" not in layer.entities["HARBOURTON"].aliases

@@ -165,6 +165,8 @@ _SUFFIXES = frozenset(
         "bv",
     ]
 )
+#: Words after a company's name that name its group or its main company ("Nissan Motor Co.").
+_CORPORATE = frozenset(["group", "holdings", "motor", "motors", "international"])
 _CONNECTORS = frozenset(["of", "for", "the", "and", "&", "de", "la", "du", "da"])
 #: The last word of a news outlet's name ("The Japan Times"): an outlet is never an actor.
 _OUTLET_WORDS = frozenset(
@@ -398,10 +400,11 @@ def _key(name: str) -> str:
         words = words[1:]
     while len(words) > 1 and words[-1] in _SUFFIXES:
         words.pop()
-    if len(words) > 2 and words[0] in _BODIES and words[1] == "of":
-        words = [*words[2:], words[0]]  # "Department of Justice" is "Justice Department"
-        if words[0] == "the":
-            words = words[1:]
+    at = next((k for k, w in enumerate(words[:3]) if w in _BODIES), -1)
+    if at >= 0 and len(words) > at + 2 and words[at + 1] == "of":
+        # "(U.S.) Department of Justice" is "(U.S.) Justice Department"
+        rest = words[at + 2 :]
+        words = [*words[:at], *(rest[1:] if rest[0] == "the" else rest), words[at]]
     if len(words) > 2 and words[-1] in _BODIES and words[-2] == "affairs":
         words = [*words[:-2], words[-1]]  # "Foreign Affairs Ministry" is "Foreign Ministry"
     return " ".join(words)
@@ -514,6 +517,24 @@ def _join_variants(people: list[str], entities: dict[str, _Candidate], union: _U
         first, *rest = sorted(group)
         for y in rest:
             union.join(first, y)
+
+
+def _swapped(name: str, by_last: dict[str, list[str]]) -> list[str]:
+    """The people whose last name is ``name`` with two neighbouring letters swapped (a typing
+    slip: "Mizhuara" for "Mizuhara"), six letters or more; [] when none or several names fit.
+
+    >>> _swapped("mizhuara", {"mizuhara": ["Ippei Mizuhara"], "muzuhira": ["X"]})
+    ['Ippei Mizuhara']
+    """
+    if len(name) < 6:
+        return []
+    hits = [
+        last
+        for k in range(len(name) - 1)
+        if name[k] != name[k + 1]
+        and (last := name[:k] + name[k + 1] + name[k] + name[k + 2 :]) in by_last
+    ]
+    return by_last[hits[0]] if len(hits) == 1 else []
 
 
 class _Union:
@@ -644,7 +665,7 @@ def _merge(entities: dict[str, _Candidate]) -> list[_Candidate]:
             continue
         if len(words) == 1:
             k = _key(words[0])
-            owners = by_last.get(k) or by_first.get(k) or []
+            owners = by_last.get(k) or by_first.get(k) or _swapped(k, by_last)
             roots = {union.find(o) for o in owners}
             if len(roots) == 1 and e.kind in ("", "person"):
                 union.join(roots.pop(), x)
@@ -669,7 +690,8 @@ def _merge(entities: dict[str, _Candidate]) -> list[_Candidate]:
                 head
                 and head != x
                 and all(
-                    w in places or w.isupper() or w.lower().rstrip(".") in _SUFFIXES for w in rest
+                    w in places or w.isupper() or w.lower().rstrip(".") in _SUFFIXES | _CORPORATE
+                    for w in rest
                 )
             ):
                 union.join(head, x)  # "Wagner PMC", "Huawei Canada", "Boeing Co."
@@ -739,6 +761,8 @@ def _is_actor(
     places = gazetteer()
     if c.kind == "place" or not words or words[0].lower() in stopwords:
         return False
+    if _thing(words, nouns):
+        return False  # an event, a law or a designation: "Liberation Day", "Bank A"
     if len(words) == 1 and _key(c.name) in _ROLES | _SUFFIXES | (nouns & heads):
         return False  # a title, a suffix, or a short form: "MP", "Inc", "the Ministry"
     if len(words) == 1 and _key(c.name) in nouns:
@@ -773,6 +797,31 @@ def _is_actor(
     if zipf_frequency(c.name.lower(), "en") >= _COMMON and speaker < 2:
         return False  # a common word capitalised ("Industry", "Max"), quoted once at most
     return speaker > 0 and 5 * acts >= mentions and 2 * (located + determined) <= mentions
+
+
+#: Head nouns of what is named but never acts: days, events, laws and agreements.
+_THINGS = frozenset(["day", "cup", "cups", "act", "bill", "treaty", "accord", "agreement",
+                     "summit", "games", "olympics", "festival", "week", "award", "prize",
+                     "championship", "championships", "tournament", "initiative", "doctrine",
+                     "declaration", "convention", "protocol", "war", "crisis", "scandal"])  # fmt: skip
+_DESIGNATION = re.compile(r"^(?:[A-Z]|[A-Z]?\d+|[A-Z]\d+)$")  # "A", "2", "A2"
+
+
+def _thing(words: list[str], nouns: frozenset[str]) -> bool:
+    """True for a name that names no actor: an event, a law or an agreement by its head noun
+    ("Liberation Day", "World Cups", "Official Secrets Act"), a designation that hides a name
+    in court papers ("Bank A", "Victim A", "Group A2"), or a common plural noun capitalised
+    where it opens a sentence ("Prosecutors said", "Officials").
+
+    >>> nouns = frozenset(["prosecutor", "official"])
+    >>> [_thing(n.split(), nouns) for n in ("Liberation Day", "Bank A", "Prosecutors", "Ana Ruiz")]
+    [True, True, True, False]
+    """
+    last = words[-1]
+    if len(words) > 1 and (last.lower() in _THINGS or _DESIGNATION.match(last)):
+        return True
+    low = words[0].lower()
+    return len(words) == 1 and low.endswith("s") and not last.isupper() and lemmatize(low) in nouns
 
 
 #: Name words all this frequent as English words (Zipf scale of ``wordfreq``: "camp" 4.8,

@@ -641,6 +641,13 @@ def find_entities(
                 role, name = [*role, name[0]], name[1:]  # "Vietnamese Doan Thi Huong"
             first = spans[len(role)][0]
             form = text[first:end]
+            if form.isupper() and _not_a_name(text, first, end):
+                if not _dateline(text, first, end):
+                    continue  # a time zone ("1 p.m. PT")
+                # a place ("LOS ANGELES (AP) —", "SEOUL, South Korea"), never a body
+                kind = "country" if form.title() in places else "place"
+                found.append((paragraph_id, first, end, form, [], name, kind, "", ""))
+                continue
             kind = _kind(name, form, orgs, places)
             if kind == "person" and _role_of_next(text, end):
                 continue  # "Liberal Democrat Brexit spokesman Tom Brake": part of a role
@@ -704,6 +711,30 @@ def find_entities(
     layer.mentions.sort(key=lambda m: (m.paragraph_id, m.start))
     layer.__dict__.pop("_spelt", None)  # a look-up index, not kept with the layer
     return _canonical(layer, frozenset(names))
+
+
+_TIME = re.compile(r"(?:\d|\b[ap]\.?m\.?)\s*$", re.IGNORECASE)
+_DATELINE_END = re.compile(r"\s*(?:,|\(|\u2014|\u2013|-|/)")
+
+
+def _dateline(text: str, start: int, end: int) -> bool:
+    """True for a name in capitals opening a paragraph before a comma, a dash or an agency's
+    credit: a news dateline ("SEOUL, South Korea (AP) --", "LOS ANGELES (AP) --")."""
+    return not text[:start].strip() and _DATELINE_END.match(text, end) is not None
+
+
+def _not_a_name(text: str, start: int, end: int) -> bool:
+    """True for words in capitals that name no one: a dateline (:func:`_dateline`), or a time
+    zone after a time ("1:30 p.m. PT", "9 ET").
+
+    >>> _not_a_name("SEOUL, South Korea", 0, 5), _not_a_name("at 1 p.m. PT on Friday", 10, 12)
+    (True, True)
+    >>> _not_a_name("The FAA said", 4, 7)
+    False
+    """
+    return _dateline(text, start, end) or (
+        end - start <= 4 and _TIME.search(text, max(start - 8, 0), start) is not None
+    )
 
 
 def _personal_name(name: list[str], orgs: frozenset[str]) -> bool:
