@@ -190,3 +190,15 @@ def test_a_government_department_with_its_country_and_a_typing_slip_join_one_act
     assert len(actors) == 2
     person = next(a for a in actors.values() if a.kind == "person")
     assert person.name == "Ippei Mizuhar"
+
+
+def test_a_news_agency_and_an_acronym_that_never_acts_are_no_actors():
+    # by eye: "Norpress" is named as a news agency twice ("the Norpress news agency reported",
+    # "news agency Norpress"), so an outlet, though once it "said"; "VZ" (a substance) is named
+    # in three articles and never speaks or acts; "FAA" speaks: an actor
+    actors = _actors(
+        ("The Norpress news agency reported the arrest. Traces of VZ were found.",),
+        ("Norpress said the FAA had acted, according to news agency Norpress. VZ is toxic.",),
+        ("The FAA said the nerve agent VZ was banned.",),
+    )  # fmt: skip
+    assert list(actors) == ["FAA"]

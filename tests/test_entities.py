@@ -375,3 +375,18 @@ def test_a_dateline_and_a_time_zone_are_no_organisation():
     assert kinds["FIFA"] == "organisation" and kinds["South Korea"] == "country"
     assert "PT" not in kinds and "SEOUL" not in kinds
     assert "AP" not in layer.entities["HARBOURTON"].aliases
+
+
+def test_of_the_inside_an_organisations_name_never_between_a_person_and_a_body():
+    # by eye: "International Committee of the Harbour Watch" is one body (an organisation noun,
+    # then "of the"); "Lee of the Democratic Party" is Lee, then the party
+    layer = find_entities(
+        ["The International Committee of the Harbour Watch (ICHW) met Ana Lee of the Democratic "
+         "Party."]
+    )  # fmt: skip
+    assert sorted(layer.entities) == [
+        "Ana Lee",
+        "Democratic Party",
+        "International Committee of the Harbour Watch",
+    ]
+    assert layer.resolve("ICHW") == "International Committee of the Harbour Watch"

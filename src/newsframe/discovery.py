@@ -246,6 +246,13 @@ _ENDS = (".", "!", "?", '"', "\u201d", "'", "\u2019")
 _DASHES = frozenset(["-", "\u2013", "\u2014", ":"])
 
 
+#: Words around a name that say it is a news outlet ("the Yonhap news agency reported",
+#: "news agency Yonhap", "the Asahi newspaper").
+_AGENCY_AFTER = re.compile(r"\s+(?:news\s+agency|newspaper|daily|broadcaster|tabloid)\b", re.I)
+_AGENCY_BEFORE = frozenset([("news", "agency"), ("state", "broadcaster"), ("state", "media"),
+                            ("the", "newspaper"), ("state", "newspaper")])  # fmt: skip
+
+
 def _cues(
     text: str, start: int, end: int, verbs: frozenset[str], nouns: frozenset[str]
 ) -> tuple[int, ...]:
@@ -260,6 +267,7 @@ def _cues(
     prev = before[-1] if before else ""
     prev2 = before[0] if len(before) == 2 else ""
     credit = (prev in ("(", "/") and nxt in (")", "/")) or (start == 0 and nxt in _DASHES)
+    credit = credit or _AGENCY_AFTER.match(after) is not None or (prev2, prev) in _AGENCY_BEFORE
     outlet = (
         not possessive
         and (
@@ -793,7 +801,10 @@ def _is_actor(
     if any(ch.isdigit() for ch in c.name):
         return False  # a code ("MH370", "A380") names a flight or a model, not an actor
     if c.name.isupper() and all(f.isupper() for f in c.forms) and len(c.name) > 1:
-        return True  # an acronym, never written otherwise
+        # an acronym, never written otherwise, that speaks or acts and mostly stands alone
+        # (never "the SAR" of a search and rescue, nor the nerve agent "VX" that only
+        # follows its noun)
+        return speaker + acts > 0
     if zipf_frequency(c.name.lower(), "en") >= _COMMON and speaker < 2:
         return False  # a common word capitalised ("Industry", "Max"), quoted once at most
     return speaker > 0 and 5 * acts >= mentions and 2 * (located + determined) <= mentions

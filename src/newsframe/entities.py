@@ -394,7 +394,7 @@ _WORDCHARS = r"[\w'\u2019.&-]*"
 # non-ASCII letter; the look-behinds then check that letter and what comes before it)
 _RUN = re.compile(
     rf"[A-Z\u0080-\U0010ffff](?<=[^\W\d_a-z])(?<![\w'\u2019.&-].){_WORDCHARS}"
-    rf"(?:[ \t]+(?:(?:of|for|the|and|de|al|bin|van|von|du|da)[ \t]+)?[^\W\d_a-z]{_WORDCHARS})*"
+    rf"(?:[ \t]+(?:(?:of|for|the|and|de|al|bin|van|von|du|da)[ \t]+){{0,2}}[^\W\d_a-z]{_WORDCHARS})*"
 )
 
 
@@ -424,7 +424,13 @@ def _runs(text: str) -> Iterable[tuple[int, int, list[str], list[tuple[int, int]
             pos = a - base + len(w)
             b = a + len(w)
             if not _capital(w):
-                if w in _INSIDE and words and (w != "and" or _organisation_so_far(words)):
+                second = bool(words) and not _capital(words[-1])  # "of the"
+                if (
+                    w in _INSIDE
+                    and words
+                    and (w != "and" or _organisation_so_far(words))
+                    and (not second or (w == "the" and _organisation_so_far(words)))
+                ):
                     # a connector: kept only before a capital; "and" only inside an
                     # organisation's name ("Ministry of Trade and Industry"), never between
                     # two names ("Xi Jinping and Joe Biden")
