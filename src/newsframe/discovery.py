@@ -248,7 +248,9 @@ _DASHES = frozenset(["-", "\u2013", "\u2014", ":"])
 
 #: Words around a name that say it is a news outlet ("the Yonhap news agency reported",
 #: "news agency Yonhap", "the Asahi newspaper").
-_AGENCY_AFTER = re.compile(r"\s+(?:news\s+agency|newspaper|daily|broadcaster|tabloid)\b", re.I)
+_AGENCY_AFTER = re.compile(
+    r"\A\s{1,3}(?:news\s{1,3}agency|newspaper|daily|broadcaster|tabloid)\b", re.I
+)
 _AGENCY_BEFORE = frozenset([("news", "agency"), ("state", "broadcaster"), ("state", "media"),
                             ("the", "newspaper"), ("state", "newspaper")])  # fmt: skip
 

@@ -719,8 +719,8 @@ def find_entities(
     return _canonical(layer, frozenset(names))
 
 
-_TIME = re.compile(r"(?:\d|\b[ap]\.?m\.?)\s*$", re.IGNORECASE)
-_DATELINE_END = re.compile(r"\s*(?:,|\(|\u2014|\u2013|-|/)")
+_TIME = re.compile(r"(?:\d|\b[ap]\.?m\.?)\s{0,3}\Z", re.IGNORECASE)
+_DATELINE_END = re.compile(r"\s{0,3}(?:,|\(|\u2014|\u2013|-|/)")
 
 
 def _dateline(text: str, start: int, end: int) -> bool:
