@@ -390,3 +390,19 @@ def test_of_the_inside_an_organisations_name_never_between_a_person_and_a_body()
         "International Committee of the Harbour Watch",
     ]
     assert layer.resolve("ICHW") == "International Committee of the Harbour Watch"
+
+
+def test_a_title_without_a_name_is_no_person_and_names_the_one_holder():
+    # by eye: "French President" and "Senate Majority Leader" in the text are titles, not
+    # people; as speakers they name the one person the article gives that role (Ana Ruiz,
+    # Tom Vale); "Deputy Minister" fits no one (Ana Ruiz is president, Tom Vale a leader)
+    layer = find_entities(
+        [
+            "French President Ana Ruiz met Senate Majority Leader Tom Vale.",
+            "The French President left. Senate Majority Leader said no.",
+        ]
+    )
+    assert sorted(layer.entities) == ["Ana Ruiz", "Tom Vale"]
+    assert layer.resolve("French President") == "Ana Ruiz"
+    assert layer.resolve("Senate Majority Leader") == "Tom Vale"
+    assert layer.resolve("Deputy Minister") is None

@@ -165,7 +165,7 @@ class Entities:
         words = _words(normalise(name))
         while len(words) > 1 and words[0].lower() in _OPENERS:  # "the", "And Zakharova"
             words = words[1:]
-        words = _strip_titles(words, orgs)[1]
+        written, words = words, _strip_titles(words, orgs)[1]
         if not words:
             return None
         national = _national(words, orgs)
@@ -175,6 +175,8 @@ class Entities:
         hit = self._alias.get(key)
         if hit is not None:
             return hit
+        if words[-1].lower().rstrip(".") in _ROLE_HEADS:
+            return self._holder(written)  # a title without a name
         if len(words) == 1:
             return _single_name(self, words[0])
         people = self._single.get(words[-1].lower(), set())
@@ -182,6 +184,19 @@ class Entities:
         if len(full) == 1:
             return full[0]
         return self._after_place(words) if not full else None
+
+    def _holder(self, words: list[str]) -> str | None:
+        """The one person of the article whose role ends a title written without a name
+        ("French President", "External Affairs Minister", "Senate Majority Leader"): the person
+        whose role holds the title's last word, and, among several, its other words; or None.
+        """
+        title = [w.lower().rstrip(".") for w in words]
+        people = [
+            e for e in self.entities.values() if e.kind == "person" and title[-1] in e.role.split()
+        ]
+        if len(people) > 1:
+            people = [e for e in people if set(title) <= set(e.role.split())]
+        return people[0].entity_id if len(people) == 1 else None
 
     def _after_place(self, words: list[str]) -> str | None:
         """The person named after a country or a demonym that qualifies them ("Vietnamese Doan
@@ -222,6 +237,12 @@ class Entities:
 
 
 _POSSESSIVE = ("'s", "\u2019s")
+# the last word of a title held by a person, never the last word of a person's name
+_ROLE_HEADS = frozenset(["president", "minister", "leader", "spokesperson", "spokesman",
+                         "spokeswoman", "secretary", "ambassador", "lawyer", "attorney",
+                         "chairman", "chairwoman", "director", "governor", "official", "envoy",
+                         "chancellor", "premier", "pm", "ceo", "commissioner", "prosecutor",
+                         "spokespeople", "mp", "senator", "congressman", "congresswoman"])  # fmt: skip
 
 
 def _possessor(text: str, start: int, places: Mapping[str, str]) -> list[str]:
@@ -655,6 +676,8 @@ def find_entities(
                 found.append((paragraph_id, first, end, form, [], name, kind, "", ""))
                 continue
             kind = _kind(name, form, orgs, places)
+            if kind in ("person", "") and name[-1].lower().rstrip(".") in _ROLE_HEADS:
+                continue  # a title without a name ("French President", "UK Prime Minister")
             if kind == "person" and _role_of_next(text, end):
                 continue  # "Liberal Democrat Brexit spokesman Tom Brake": part of a role
             if not role and kind in ("person", ""):
