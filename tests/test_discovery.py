@@ -202,3 +202,15 @@ def test_a_news_agency_and_an_acronym_that_never_acts_are_no_actors():
         ("The FAA said the nerve agent VZ was banned.",),
     )  # fmt: skip
     assert list(actors) == ["FAA"]
+
+
+def test_a_countrys_government_is_the_country_as_an_actor():
+    # by eye: "the Government of Chile said" and "Chile has said" are one government that
+    # speaks in two articles: one actor, Chile, with the government's name among its aliases
+    actors = _actors(
+        ("The Government of Chile said the mine was safe. Ana Ruiz said so too.",),
+        ("Chile has said it would help. Ana Ruiz said no more.",),
+    )  # fmt: skip
+    assert sorted(actors) == ["Ana Ruiz", "Chile"]
+    assert actors["Chile"].kind == "country"
+    assert "Government of Chile" in actors["Chile"].aliases

@@ -420,6 +420,7 @@ def _key(name: str) -> str:
     return " ".join(words)
 
 
+_GOVERNMENT_OF = re.compile(r"^(?:[Tt]he )?(?:[Gg]overnment|[Aa]dministration) \((.+)\)$")
 #: Government bodies named either way round ("Ministry of Defence", "Defence Ministry").
 _BODIES = frozenset(["ministry", "department", "office", "bureau"])
 
@@ -714,6 +715,11 @@ def _merge(entities: dict[str, _Candidate]) -> list[_Candidate]:
         if e.kind == "organisation" and not x.endswith(")") and len(owners) == 1:
             union.join(next(iter(owners)), x)
     _join_short_forms(entities, union)
+    for x in sorted(entities):  # "Government (India)", "the Indian government": India
+        m = _GOVERNMENT_OF.match(x)
+        country = by_key.get(_key(m.group(1))) if m else None
+        if country is not None and entities[country].kind == "country":
+            union.join(country, x)
     groups: dict[str, list[str]] = {}
     for x in sorted(entities):
         groups.setdefault(union.find(x), []).append(x)
