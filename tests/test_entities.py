@@ -406,3 +406,18 @@ def test_a_title_without_a_name_is_no_person_and_names_the_one_holder():
     assert layer.resolve("French President") == "Ana Ruiz"
     assert layer.resolve("Senate Majority Leader") == "Tom Vale"
     assert layer.resolve("Deputy Minister") is None
+
+
+def test_an_inner_word_of_a_long_name_names_its_one_person():
+    # by eye: "Teh" is neither the first nor the last word of "Hisyam Teh Poh Teik", yet the
+    # one name of the article that holds it; "Poh" is held by two names: no one
+    layer = find_entities(
+        [
+            "Lawyer Hisyam Teh Poh Teik spoke. Ana Poh Lee listened.",
+            "Teh said the trial would go on. Poh said nothing.",
+        ]
+    )
+    said = dict(_ids(layer, {"Teh", "Poh"}))
+    assert said["Teh"] == "Hisyam Teh Poh Teik"
+    assert layer.resolve("Teh") == "Hisyam Teh Poh Teik"
+    assert layer.resolve("Poh") is None

@@ -738,7 +738,8 @@ def find_entities(
         mention = EntityMention(paragraph_id, start, end, word, entity_id or word)
         (layer.mentions if entity_id is not None else layer.unresolved).append(mention)
     layer.mentions.sort(key=lambda m: (m.paragraph_id, m.start))
-    layer.__dict__.pop("_spelt", None)  # a look-up index, not kept with the layer
+    layer.__dict__.pop("_spelt", None)  # look-up indexes, not kept with the layer
+    layer.__dict__.pop("_inner", None)
     return _canonical(layer, frozenset(names))
 
 
@@ -873,7 +874,27 @@ def _single_name(layer: Entities, form: str) -> str | None:
         near.update(key[:k] + key[k + 1 :] for k in range(len(key)))  # a letter less
         single = layer._single  # most forms name no one: skip them before comparing spellings
         people = {p for k in near if k in single and one_letter_apart(k, key) for p in single[k]}
+    if not people and form[:1].isupper() and len(key) > 2:
+        people = _inner_index(layer).get(key, set())
     return next(iter(people)) if len(people) == 1 else None
+
+
+def _inner_index(layer: Entities) -> dict[str, set[str]]:
+    """The inner words of the people's names of three words or more ("Teh" and "Poh" of
+    "Hisyam Teh Poh Teik", a family name inside a Malay or Chinese full name), lowercase ->
+    the people, built once per layer: a single name that is no first or last name of anyone
+    names the one person whose name holds it."""
+    cached = layer.__dict__.get("_inner")
+    if cached is None or cached[0] != len(layer.entities):
+        index: dict[str, set[str]] = {}
+        for e in layer.entities.values():
+            words = e.name.split()
+            if e.kind == "person" and len(words) > 2:
+                for w in words[1:-1]:
+                    if w[:1].isupper() and len(w) > 2:
+                        index.setdefault(w.lower(), set()).add(e.entity_id)
+        cached = layer.__dict__["_inner"] = (len(layer.entities), index)
+    return cached[1]
 
 
 def _spelt_index(layer: Entities) -> dict[str, set[str]]:
