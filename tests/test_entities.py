@@ -421,3 +421,22 @@ def test_an_inner_word_of_a_long_name_names_its_one_person():
     assert said["Teh"] == "Hisyam Teh Poh Teik"
     assert layer.resolve("Teh") == "Hisyam Teh Poh Teik"
     assert layer.resolve("Poh") is None
+
+
+def test_a_government_body_in_lowercase_is_an_organisation_of_the_article():
+    # by eye: "the justice ministry" is an organisation, and "the ministry" in the next
+    # paragraph is it; "Norway's foreign ministry" and "the Chilean government" are the
+    # bodies of their countries; "the foreign ministry spokesman" is a person's role, no body
+    # of its own, and "the ministry" alone names none
+    layer = find_entities(
+        [
+            "The justice ministry paroled him.",
+            "The ministry said so. The Chilean government agreed.",
+            "Norway's foreign ministry said no. The foreign ministry spokesman Ola Berg spoke.",
+        ]
+    )
+    bodies = sorted(e.entity_id for e in layer.entities.values() if e.kind == "organisation")
+    assert bodies == ["Foreign Ministry (Norway)", "Government (Chile)", "Justice Ministry"]
+    ministry = frozenset(["organisation"])
+    assert layer.antecedent("ministry", 1, ministry) == "Justice Ministry"
+    assert layer.antecedent("ministry", 2, ministry) == "Foreign Ministry (Norway)"

@@ -686,6 +686,10 @@ def find_entities(
             acronym = _acronym_after(text, end) if "(" in text[end : end + 3] else ""
             found.append((paragraph_id, first, end, form, owner, name, kind, " ".join(role),
                           acronym))  # fmt: skip
+        if paragraph_id != -1 and (
+            "ministry" in text or "embassy" in text or "government" in text or "consulate" in text
+        ):
+            found.extend(_bodies(paragraph_id, text, places))
     # people named in full first, so that a single name links to them wherever it comes; one
     # person per first and last name ("Rafael Grossi", "Rafael Mariano Grossi")
     people: dict[tuple[str, str], str] = {}
@@ -717,6 +721,11 @@ def find_entities(
             _add(layer, entity_id, entity_id, "country", "", form)
         elif kind == "person" and len(name) > 1:
             entity_id = layer._alias[form.lower()]
+        elif kind == "body":  # "the justice ministry", "China's foreign ministry"
+            title = " ".join(w.capitalize() for w in name)
+            national = _national([*owner, *title.split()], orgs) if owner else None
+            entity_id = national or layer._alias.get(title.lower(), title)
+            _add(layer, entity_id, title, "organisation", "", title)
         elif kind == "organisation" or acronym:
             national = _national([*owner, *name], orgs) if owner or len(name) > 1 else None
             entity_id = national or layer._alias.get(form.lower(), form)
@@ -765,6 +774,55 @@ def _not_a_name(text: str, start: int, end: int) -> bool:
     return _dateline(text, start, end) or (
         end - start <= 4 and _TIME.search(text, max(start - 8, 0), start) is not None
     )
+
+
+# a government body written in lowercase with its portfolio ("the justice ministry", "China's
+# foreign ministry", "the Chinese foreign ministry"); one search says whether a paragraph
+# holds a body noun at all
+_BODY_WORDS = re.compile(
+    r"\b(?:ministry|embassy|consulate|government)\b(?! (?:spokes|official|minister|secretary))"
+)
+# what comes right before the body noun (searched in a short window that ends at the noun)
+_BODY_BEFORE = re.compile(
+    r"(?:\b([Tt]he)|\b([A-Z][\w.]{0,30}(?: [A-Z][\w.]{0,30})?(?:'s|\u2019s)?)) "
+    r"((?:[a-z]{1,20} ){0,2}?)\Z"
+)
+_PORTFOLIOS = TITLES | frozenset(["external", "home", "unification", "land", "defense",
+                                  "foreign", "communications", "information"])  # fmt: skip
+
+
+def _bodies(paragraph_id: int, text: str, places: Mapping[str, str]) -> list[tuple]:
+    """The government bodies of one paragraph written in lowercase, as entries of the first
+    pass of :func:`find_entities` (kind ``body``): a portfolio and a body noun after "the"
+    ("the justice ministry"), or any body noun after a country's possessive or demonym
+    ("China's foreign ministry", "the Indian government"); never "the ministry" alone (a
+    description, resolved to its antecedent) nor a body before a person's role ("the foreign
+    ministry spokesman").
+
+    >>> [(e[3], e[4], e[5]) for e in _bodies(0, "The justice ministry and China's foreign ministry met the ministry.", gazetteer())]
+    [('justice ministry', [], ['justice', 'ministry']), ('foreign ministry', ["China's"], ['foreign', 'ministry'])]
+    """
+    out = []
+    for found in _BODY_WORDS.finditer(text):
+        window = max(found.start() - 80, 0)
+        m = _BODY_BEFORE.search(text, window, found.start())
+        if m is None:
+            continue
+        _, owner, portfolio = m.groups()
+        noun, words = found.group(), portfolio.split()
+        if owner is not None:
+            country = owner.removesuffix("'s").removesuffix("\u2019s")
+            if country not in places and " " in owner:  # "The Indian government"
+                owner = owner.split(" ", 1)[1]
+                country = country.split(" ", 1)[1]
+            if country not in places:
+                continue
+        elif not words or any(w not in _PORTFOLIOS for w in words):
+            continue
+        a = m.start(3) if words else found.start()
+        out.append((paragraph_id, a, found.end(), text[a : found.end()], [owner] if owner else [],
+                    [*words, noun], "body", "", ""))  # fmt: skip
+    return out
 
 
 def _personal_name(name: list[str], orgs: frozenset[str]) -> bool:
