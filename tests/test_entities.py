@@ -406,6 +406,8 @@ def test_a_title_without_a_name_is_no_person_and_names_the_one_holder():
     assert layer.resolve("French President") == "Ana Ruiz"
     assert layer.resolve("Senate Majority Leader") == "Tom Vale"
     assert layer.resolve("Deputy Minister") is None
+    # a possessive description is no title: "His President" is nobody the layer can name
+    assert layer.resolve("His President") is None
 
 
 def test_an_inner_word_of_a_long_name_names_its_one_person():

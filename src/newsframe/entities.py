@@ -102,6 +102,10 @@ _CALENDAR = frozenset(
 )
 # fmt: on
 _SKIP_FIRST = _OPENERS | _CALENDAR
+# words a speaker's span may open with that belong to no name ("And Zakharova"); never a
+# possessive ("His lawyer" is no lawyer of the article's)
+_LEADING = frozenset(["the", "a", "an", "and", "but", "or", "so", "then", "also", "meanwhile",
+                      "however", "yet", "still", "now", "later", "earlier"])  # fmt: skip
 _WEEKDAYS = frozenset(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 )  # fmt: skip (never the end of a name; "May" can be)
@@ -163,7 +167,7 @@ class Entities:
         """
         orgs = self._orgs | _ORGANISATION_NOUNS
         words = _words(normalise(name))
-        while len(words) > 1 and words[0].lower() in _OPENERS:  # "the", "And Zakharova"
+        while len(words) > 1 and words[0].lower() in _LEADING:  # "the", "And Zakharova"
             words = words[1:]
         written, words = words, _strip_titles(words, orgs)[1]
         if not words:
@@ -175,8 +179,8 @@ class Entities:
         hit = self._alias.get(key)
         if hit is not None:
             return hit
-        if words[-1].lower().rstrip(".") in _ROLE_HEADS:
-            return self._holder(written)  # a title without a name
+        if words[-1].lower().rstrip(".") in _ROLE_HEADS:  # a title without a name
+            return None if written[0].lower() in _OPENERS else self._holder(written)
         if len(words) == 1:
             return _single_name(self, words[0])
         people = self._single.get(words[-1].lower(), set())
