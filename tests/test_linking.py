@@ -249,3 +249,15 @@ def test_a_changed_letter_or_two_spellings_to_choose_from_link_nothing():
     links = link_entities(layers)
     names = ["Andrea Lee", "Andrew Lee", "Kristin Moore", "Kristina Moore", "Kristine Moore"]
     assert [links(n) for n in names] == names
+
+
+def test_spelling_variants_across_articles_link_when_one_person_fits():
+    # by eye: "Yoo Byung-eon" is "Yoo Byung-eun" romanised another way (the same consonants),
+    # "Jenni" is the short form of "Jennifer"; "Kim Jong-il" and "Kim Jong-un" differ in a
+    # consonant: two people
+    a = find_entities(["Yoo Byung-eun said no. Jenni Hermoso said yes. Kim Jong-un spoke."])
+    b = find_entities(["Yoo Byung-eon said so. Jennifer Hermoso agreed. Kim Jong-il spoke."])
+    links = link_entities([a, b])
+    assert links("Yoo Byung-eon") == links("Yoo Byung-eun")
+    assert links("Jenni Hermoso") == links("Jennifer Hermoso") == "Jennifer Hermoso"
+    assert links("Kim Jong-un") != links("Kim Jong-il")

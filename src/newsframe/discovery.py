@@ -59,7 +59,7 @@ from wordfreq import zipf_frequency
 from newsframe.actors import Actor
 from newsframe.corpus import Article, Corpus, as_articles
 from newsframe.document import HEADLINE, _sentence_spans
-from newsframe.entities import TITLES, find_entities, gazetteer
+from newsframe.entities import TITLES, consonants, find_entities, gazetteer
 from newsframe.errors import expect_kind
 from newsframe.parallel import map_slices
 from newsframe.resources import Resources, default_resources, resolve_resources
@@ -489,20 +489,6 @@ def _join_short_forms(entities: dict[str, _Candidate], union: _Union) -> None:
             union.join(owners.pop(), x)
 
 
-_VOWELS = str.maketrans("", "", "aeiou- ")
-
-
-def _skeleton(given: str) -> str:
-    """The consonants of a hyphenated given name, folded: two romanisations of one Korean or
-    Chinese given name differ in their vowels ("Byung-eun", "Byung-eon"; "Suk-yeol",
-    "Seok-yeol"), two people's names in a consonant ("Jong-un", "Jong-il").
-
-    >>> _skeleton("Byung-eun") == _skeleton("Byung-eon"), _skeleton("Jong-un") == _skeleton("Jong-il")
-    (True, False)
-    """
-    return _fold(given).lower().translate(_VOWELS)
-
-
 def _join_variants(people: list[str], entities: dict[str, _Candidate], union: _Union) -> None:
     """Join two forms of one person's name that the surname groups miss: a name written with
     or without its hyphens that is the end or the beginning of the one longer name holding it
@@ -519,7 +505,7 @@ def _join_variants(people: list[str], entities: dict[str, _Candidate], union: _U
             parts.setdefault(words[: len(words) - k], set()).add(x)
         name = _person_words(entities[x].name)
         if len(name) == 2 and "-" in name[1]:
-            given.setdefault((words[0], _skeleton(name[1])), set()).add(x)
+            given.setdefault((words[0], consonants(name[1])), set()).add(x)
     for x in people:
         owners = {union.find(y) for y in parts.get(keyed[x], ()) if y != x}
         if len(owners) == 1:

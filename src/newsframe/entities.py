@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -47,6 +48,7 @@ __all__ = [
     "Entities",
     "Entity",
     "EntityMention",
+    "consonants",
     "find_entities",
     "gazetteer",
     "one_letter_apart",
@@ -973,6 +975,21 @@ def _spelt_index(layer: Entities) -> dict[str, set[str]]:
 
 
 _SPELT_MIN = 5  # the shorter of two spellings of one name has at least this many letters
+
+
+_VOWELS = str.maketrans("", "", "aeiou- ")
+
+
+def consonants(given: str) -> str:
+    """The consonants of a given name, lowercase and without accents: two romanisations of one
+    Korean or Chinese given name differ in their vowels ("Byung-eun", "Byung-eon";
+    "Suk-yeol", "Seok-yeol"), two people's names in a consonant ("Jong-un", "Jong-il").
+
+    >>> consonants("Byung-eun") == consonants("Byung-eon"), consonants("Jong-un") == consonants("Jong-il")
+    (True, False)
+    """
+    folded = unicodedata.normalize("NFKD", given.lower())
+    return "".join(c for c in folded if not unicodedata.combining(c)).translate(_VOWELS)
 
 
 def one_letter_apart(a: str, b: str) -> bool:

@@ -38,7 +38,14 @@ from dataclasses import dataclass, field
 from newsframe.actors import Actor, find_mentions
 from newsframe.corpus import Article
 from newsframe.document import HEADLINE, _cached, keep_layer, kept_layer
-from newsframe.entities import TITLES, Entities, EntityMention, find_entities, one_letter_apart
+from newsframe.entities import (
+    TITLES,
+    Entities,
+    EntityMention,
+    consonants,
+    find_entities,
+    one_letter_apart,
+)
 from newsframe.parallel import map_slices
 from newsframe.resources import Resources
 from newsframe.text import normalise
@@ -304,7 +311,9 @@ def _spelt_full(own: str, first: str, last: str, index: _Index) -> str:
 
 def _alike(corpus_id: str, word: str, at: int) -> bool:
     """True when the name word at position ``at`` of ``corpus_id`` is ``word`` spelt another
-    way (one letter more or less, or the same without accents)."""
+    way: one letter more or less, the same without accents, a short form of four letters or
+    more ("Jenni" of "Jennifer"), or another romanisation of a hyphenated given name, the same
+    consonants (:func:`newsframe.entities.consonants`: "Byung-eun", "Byung-eon")."""
     words = _name_words(corpus_id)
     if not words:
         return False
@@ -312,7 +321,13 @@ def _alike(corpus_id: str, word: str, at: int) -> bool:
     if mine == word.lower():
         return False
     a, b = _folded(mine), _folded(word.lower())
-    return a == b or one_letter_apart(a, b)
+    short, long = sorted((a, b), key=len)
+    return (
+        a == b
+        or one_letter_apart(a, b)
+        or (len(short) >= 4 and long.startswith(short))  # "Jenni", "Jennifer"
+        or ("-" in a and "-" in b and consonants(a) == consonants(b))  # "Byung-eun", "-eon"
+    )
 
 
 def _folded(word: str) -> str:
