@@ -442,3 +442,17 @@ def test_a_government_body_in_lowercase_is_an_organisation_of_the_article():
     ministry = frozenset(["organisation"])
     assert layer.antecedent("ministry", 1, ministry) == "Justice Ministry"
     assert layer.antecedent("ministry", 2, ministry) == "Foreign Ministry (Norway)"
+
+
+def test_a_capitalised_particle_opens_a_family_name_and_a_country_after_to_is_no_given_name():
+    # by eye: "De Gregorio" is Walter De Gregorio's family name (a person, not an
+    # organisation); "to Chile Tom Vale" is the country, then the person
+    layer = find_entities(
+        [
+            "Fifa spokesman Walter De Gregorio said no.",
+            "De Gregorio said it was fine. The envoy to Chile Tom Vale agreed.",
+        ]
+    )
+    kinds = {e.entity_id: e.kind for e in layer.entities.values()}
+    assert kinds == {"Walter De Gregorio": "person", "Chile": "country", "Tom Vale": "person"}
+    assert dict(_ids(layer, {"De Gregorio"})) == {"De Gregorio": "Walter De Gregorio"}

@@ -261,3 +261,16 @@ def test_spelling_variants_across_articles_link_when_one_person_fits():
     assert links("Yoo Byung-eon") == links("Yoo Byung-eun")
     assert links("Jenni Hermoso") == links("Jennifer Hermoso") == "Jennifer Hermoso"
     assert links("Kim Jong-un") != links("Kim Jong-il")
+
+
+def test_an_initial_with_or_without_its_stop_and_an_organisations_short_form_link():
+    # by eye: "S. Jaishankar" and "S Jaishankar" are one person, so "Jaishankar" alone is he;
+    # "Ministry of Fisheries Affairs" is the short form of the one "Union Ministry of Harbour
+    # Affairs"
+    a = find_entities(["S. Jaishankar spoke for the Union Ministry of Fisheries Affairs."])
+    b = find_entities(
+        ["S Jaishankar said the Ministry of Fisheries Affairs agreed. Jaishankar left."]
+    )
+    links = link_entities([a, b])
+    assert links("S Jaishankar") == links("S. Jaishankar") == links("Jaishankar")
+    assert links("Ministry of Fisheries Affairs") == "Union Ministry of Fisheries Affairs"

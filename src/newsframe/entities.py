@@ -114,6 +114,26 @@ _WEEKDAYS = frozenset(
 _ENDS = frozenset(".!?\"'\u201d:;")  # what may end the sentence before an opening capital
 _NOT_NAME = _CALENDAR | TITLES
 _INSIDE = frozenset(["of", "for", "the", "and", "de", "al", "bin", "van", "von", "du", "da"])
+_PARTICLES = frozenset(
+    ["de", "al", "bin", "van", "von", "du", "da", "di", "del", "der", "la", "le"]
+)
+_JOINERS = frozenset(["of", "for", "the", "and"])  # inside an organisation's name, never a person's
+
+
+def _connector_first(name: list[str]) -> bool:
+    """True for a name that opens with a connector ("of", "and"), or with a particle in
+    lowercase; a capitalised particle before a capitalised word opens a family name ("De
+    Gregorio", "Van Gaal").
+
+    >>> _connector_first(["De", "Gregorio"]), _connector_first(["de", "Gregorio"]), _connector_first(["Of", "Gregorio"])
+    (False, True, True)
+    """
+    first = name[0]
+    if first.lower() not in _INSIDE and first.lower() not in _PARTICLES:
+        return False
+    return not (first.lower() in _PARTICLES and first[:1].isupper() and len(name) > 1)
+
+
 _TOKEN = re.compile(r"[^\W\d_][\w'\u2019.&-]*|[()]|[^\w\s]")  # words, parentheses, marks
 _CODES = {"US": "United States", "U.S.": "United States", "USA": "United States",
           "UK": "United Kingdom", "UAE": "United Arab Emirates", "DPRK": "North Korea",
@@ -661,7 +681,7 @@ def find_entities(
             while len(name) > 1 and name[-1].lower() in _WEEKDAYS:  # "Chico Thursday"
                 name = name[:-1]
                 end = spans[len(role) + len(name) - 1][1]
-            if not name or name[-1].lower() in _INSIDE or name[0].lower() in _INSIDE:
+            if not name or name[-1].lower() in _INSIDE or _connector_first(name):
                 continue
             if all(w.lower().rstrip(".") in _NOT_NAME for w in name) and not _courtesy(role, name):
                 continue
@@ -672,6 +692,17 @@ def find_entities(
                 name, end = name[:k], spans[len(role) + k - 1][1]
             if len(name) > 2 and name[0] in _demonyms() and _personal_name(name[1:], orgs):
                 role, name = [*role, name[0]], name[1:]  # "Vietnamese Doan Thi Huong"
+            elif (
+                len(name) > 2
+                and name[0] in places
+                and _after_preposition(text, spans[len(role)][0])
+                and _kind(name[1:], "", orgs, {}) == "person"
+            ):  # "... ambassador to India Kenneth Juster": the country, then the person
+                a, b = spans[len(role)]
+                found.append((paragraph_id, a, b, name[0], [], name[:1], "country", "", ""))
+                spans = [*spans[: len(role)], *spans[len(role) + 1 :]]
+                words = [*words[: len(role)], *words[len(role) + 1 :]]
+                name = name[1:]
             first = spans[len(role)][0]
             form = text[first:end]
             if form.isupper() and _not_a_name(text, first, end):
@@ -829,6 +860,13 @@ def _bodies(paragraph_id: int, text: str, places: Mapping[str, str]) -> list[tup
         out.append((paragraph_id, a, found.end(), text[a : found.end()], [owner] if owner else [],
                     [*words, noun], "body", "", ""))  # fmt: skip
     return out
+
+
+def _after_preposition(text: str, start: int) -> bool:
+    """True when a preposition of place comes right before ``start`` ("to India Kenneth
+    Juster"): the word there is a place, not a given name ("Jordan Bruce Lee")."""
+    before = text[max(start - 8, 0) : start].split()[-1:]
+    return bool(before) and before[0] in ("to", "in", "of", "from", "for", "at")
 
 
 def _personal_name(name: list[str], orgs: frozenset[str]) -> bool:
@@ -1123,9 +1161,9 @@ def _kind(name: list[str], form: str, orgs: frozenset[str], places: Mapping[str,
         return "organisation"  # an acronym ("IAEA", "FAA")
     if any(len(w) > 1 and w.isupper() and w not in _NUMERALS and w[1:] != "." for w in name):
         return "organisation"  # an acronym inside a name ("IAEA Task Force", "IAEA Fukushima")
-    if 2 <= len(name) <= 4 and not any(w in _INSIDE for w in lower) and lower[-1] not in _OPENERS:
+    if 2 <= len(name) <= 4 and not any(w in _JOINERS for w in lower) and lower[-1] not in _OPENERS:
         return "person"  # (never "Fukushima No" of "Fukushima No. 1")
-    return "organisation" if len(name) > 4 or any(w in _INSIDE for w in lower) else ""
+    return "organisation" if len(name) > 4 or any(w in _JOINERS for w in lower) else ""
 
 
 def _add(layer: Entities, entity_id: str, name: str, kind: str, role: str, alias: str) -> None:

@@ -60,7 +60,7 @@ __all__ = [
 ]
 
 _WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*")
-_MINISTRY = re.compile(r"^ministry of (?:the )?(.+?)(?: affairs)?$")
+_MINISTRY = re.compile(r"^((?:[\w.]+ ){0,2}?)ministry of (?:the )?(.+?)(?: affairs)?$")
 _PERSON_KINDS = frozenset(["person", ""])
 
 
@@ -111,7 +111,7 @@ def organisation_key(name: str) -> str:
         text = text[4:]
     m = _MINISTRY.match(text)
     if m:
-        text = f"{m.group(1)} ministry"
+        text = f"{m.group(1)}{m.group(2)} ministry"
     return text + country
 
 
@@ -128,7 +128,7 @@ def _name_words(form: str) -> list[str]:
     words = [w for w in _WORD.findall(normalise(form)) if w[:1].isupper()]
     while words and words[0].lower().rstrip(".") in TITLES:
         words = words[1:]
-    return words
+    return [w[:-1] if len(w) == 2 and w.endswith(".") else w for w in words]  # "S." is "S"
 
 
 def _people(
@@ -184,6 +184,7 @@ class _Index:
     org_id: dict[str, str] = field(default_factory=dict)
     national: dict[str, set[str]] = field(default_factory=dict)
     acronyms: dict[str, set[str]] = field(default_factory=dict)
+    org_tails: dict[str, set[str]] = field(default_factory=dict)  # an org key's last words
     spelt: dict[str, set[str]] = field(default_factory=dict)  # a name less one letter -> it
     uses: dict[str, int] = field(default_factory=dict)  # full name -> articles that use it
 
@@ -221,6 +222,9 @@ def _index(layers: list[Entities], actors: tuple[Actor, ...], actor_ids: frozens
                     index.acronyms.setdefault(alias, set()).add(key)
     for key, forms in organisations.items():
         index.org_id[key] = max(forms, key=lambda f: (forms[f], len(f), f))
+        words = key.split() if not key.endswith(")") else []
+        for k in range(1, len(words) - 1):  # "external ministry" of "union external ministry"
+            index.org_tails.setdefault(" ".join(words[k:]), set()).add(key)
         letters = _initials(key)  # an acronym never defined in the text: the name it abbreviates
         if len(letters) > 2:
             index.acronyms.setdefault(letters.upper() + "\0", set()).add(key)
@@ -276,6 +280,8 @@ def _target(e, index: _Index) -> str | None:
         if not key.endswith(")"):
             owners = index.national.get(key)
             key = next(iter(owners)) if owners and len(owners) == 1 else key
+        longer = index.org_tails.get(key)  # a short form of the one longer name that ends so
+        key = next(iter(longer)) if longer and len(longer) == 1 else key
         return index.org_id.get(key)
     if e.kind not in _PERSON_KINDS:
         return None
