@@ -14,24 +14,36 @@ as actors; it does three things on top of the layer.
    (an auxiliary or modal, a past tense in ``-ed``) or by a speaker noun ("China's foreign
    ministry", "the Chinese government"). A name after "the" or "a", or after a preposition of
    place ("in", "near", "off", ...), locates or describes; a name in a credit line ("(AP)",
-   "/TASS/"), after "told", "citing", "by" or "with" at a clause's end, or followed by
-   "reported", is a news outlet.
+   "/TASS/"), after "told", "citing", "by" or "with" at a clause's end, followed by
+   "reported", or called a news agency or newspaper ("the Yonhap news agency", "news agency
+   Yonhap") is a news outlet.
 2. **One candidate per entity across the corpus** (the layer's ids are canonical names), by
    a normalised key: case, accents, possessives and company suffixes ("Co", "Inc", "Ltd",
    "Company") do not count; a person is one person whatever extra words the name carries
    ("Huawei CFO Meng Wanzhou", "Carrie Lam Cheng Yuet-ngor" join "Meng Wanzhou", "Carrie
-   Lam") or however the given name is spelt (within two edits, or an initial); a single name
-   joins the one person whose last (else first) name it is; an acronym or clipped form joins
-   the one organisation it abbreviates ("FAA", "TEPCO", "Exco"); a name plus a country, an
-   acronym or a suffix ("Wagner PMC", "Boeing Company") joins that name; a government body
-   without its country ("the Foreign Ministry") joins the one country's body of that name.
+   Lam"), with or without its hyphens ("Bankman Fried" of "Sam Bankman-Fried"), or however the
+   given name is spelt (within two edits, an initial, a short form of four letters or more:
+   "Jenni", "Jennifer"; a hyphenated given name romanised with other vowels under the same
+   family name: "Yoo Byung-eun", "Yoo Byung-eon"); a single name joins the one person whose
+   last (else first) name it is, or is with two neighbouring letters swapped ("Mizhuara");
+   an acronym or clipped form joins the one organisation it abbreviates ("FAA", "TEPCO",
+   "Exco"), and the long forms the articles abbreviate with one acronym are one; a name plus
+   a country, an acronym, a suffix or a group word ("Wagner PMC", "Boeing Company", "Nissan
+   Motor Co.") joins that name; "Department of Justice" is "Justice Department"; an
+   organisation's short form ("Spanish Football Federation") joins the one longer name that
+   ends with it; a government body without its country ("the Foreign Ministry") joins the one
+   country's body of that name, and a country's government ("Government (India)") is the
+   country.
 3. **Who can be an actor** (:func:`_is_actor`): a person of two name words or more, not
    mostly after "the" or a preposition of place, with no country or day in the name, and not
    made only of common English words ("Camp Fire", "Air Force") unless titled; one name with
    a title; an organisation that is not a news outlet and either holds an organisation noun
    or suffix or acts; a single unknown name only when it speaks and is not mostly a place or
-   a modifier; a country (with its capital and demonyms) only as a government that acts.
-   Never: places, titles or head nouns alone ("Lawyer", "Ministry", "Inc").
+   a modifier; an acronym only when it speaks or acts ("VX" of a nerve agent never does); a
+   country (with its capital and demonyms) only as a government that acts.
+   Never: places, titles or head nouns alone ("Lawyer", "Ministry", "Inc"), events, laws and
+   agreements by their head noun ("Liberation Day", "Official Secrets Act"), designations of
+   court papers ("Bank A", "Victim A"), capitalised plural nouns ("Prosecutors").
 
 Ranked by :func:`actor_score`: (articles naming the actor) × (mentions + 2 × speaker
 mentions), counting for a government only the articles and mentions where it acts, so a

@@ -6,20 +6,32 @@ of the story file is resolved to one entity of the article with one canonical na
 - people: titles and roles before a name are stripped into ``role`` ("Senior Deputy Minister
   Ann Lee" is Ann Lee, role "senior deputy minister"); a full name and the surname alone are one
   entity, in either name order ("Xi Jinping" and "Xi", "Moon Jae-in" and "Moon": a single name
-  links to the one person whose first or last name it is); the canonical name is the longest
-  form without titles;
+  links to the one person whose first or last name it is, else the one person whose long name
+  holds it inside: "Teh" of "Hisyam Teh Poh Teik"); a capitalised particle opens a family name
+  ("De Gregorio" is Walter De Gregorio); a demonym before a name is a role ("Vietnamese Doan
+  Thi Huong"), a country after a preposition is the country ("to India Kenneth Juster"); a
+  title without a name ("French President", "External Affairs Minister") is no person, and as
+  a speaker names the one person of the article holding that role; the canonical name is the
+  longest form without titles;
 - organisations (a name that holds an organisation noun of the speaker table: "Ministry of
-  Foreign Affairs", "Agency for Coastal Safety") with the acronym the text defines for them
-  ("the Agency for Coastal Safety (ACS)": "ACS" is the agency);
+  Foreign Affairs", "International Committee of the Red Cross") with the acronym the text
+  defines for them ("the Agency for Coastal Safety (ACS)": "ACS" is the agency), and the
+  government bodies written in lowercase with their portfolio or their country ("the justice
+  ministry", "China's foreign ministry", "the Indian government"), which "the ministry"
+  later refers back to;
 - countries, their capitals and demonyms used for their governments ("Beijing", "Chinese"),
   from the gazetteer of the ``countryinfo`` package (data shipped with it; nothing is
-  downloaded); the canonical name is the country's;
+  downloaded); the canonical name is the country's. Words in capitals that open a paragraph
+  before a comma or a dash are a dateline, a place ("LOS ANGELES (AP) --"), and capitals
+  after a time are a time zone ("1 p.m. PT"): no organisation;
 - the story file's actors (and actors found by discovery, which are actors of the same kind):
   the entity id is the actor id and the canonical name the actor's name; a name that an actor
   mention covers is that actor.
 
 Names are found by one scan over the tokens of each paragraph (runs of capitalised words, "of",
-"for" and "the" allowed inside), so the layer is built in time linear in the text. The entity
+"for" and "the" allowed inside, "of the" only inside an organisation's name; a closed-class
+word that opens a sentence, "Throughout", "Following", is no given name), so the layer is
+built in time linear in the text. The entity
 id is the canonical name (or the actor id), so the same person is the same id in every article
 of a corpus. Method in the spirit of rule-based name coreference (Lee et al. 2013, the Stanford
 sieve: exact match, then head/surname match within the document), without a parser.

@@ -10,13 +10,17 @@ the article. :func:`link_entities` joins the articles' ids when the corpus leave
   name that holds them ("Carrie Lam" of "Carrie Lam Cheng Yuet-ngor", "Jaberi Ansari" of
   "Hossein Jaberi Ansari"); two spellings of one full name in different articles, one name
   the same and the other with one letter more or without its accents ("Hishammuddin Hussein",
-  "Hishamuddin Hussein"; "Vučić", "Vucic"), are one person when no third spelling competes,
-  named by the spelling more articles use;
+  "Hishamuddin Hussein"; "Vučić", "Vucic"), or the given name a short form of the other
+  ("Jenni", "Jennifer") or another romanisation of a hyphenated given name (the same
+  consonants: "Byung-eun", "Byung-eon"), are one person when no third spelling competes,
+  named by the spelling more articles use; an initial's full stop does not count ("S.
+  Jaishankar", "S Jaishankar");
 - an organisation keyed without its wording's order ("Ministry of Foreign Affairs" and "Foreign
   Ministry": *Ministry of X [Affairs]* is *X Ministry*) is one organisation; a body named
   without its country ("Foreign Ministry") is the one national body of that name in the corpus
-  ("Foreign Ministry (China)"); an acronym used alone ("IAEA") is the organisation another
-  article spells out beside it;
+  ("Foreign Ministry (China)"); a short form ("Ministry of External Affairs") is the one
+  longer name that ends with it ("Union Ministry of External Affairs"); an acronym used alone
+  ("IAEA") is the organisation another article spells out beside it;
 - a story file's actor (or a discovered actor) is an entity like any other: a person's full
   name among its aliases claims the surname and the forms above, and the entity id is the
   actor id.
