@@ -456,3 +456,14 @@ def test_a_capitalised_particle_opens_a_family_name_and_a_country_after_to_is_no
     kinds = {e.entity_id: e.kind for e in layer.entities.values()}
     assert kinds == {"Walter De Gregorio": "person", "Chile": "country", "Tom Vale": "person"}
     assert dict(_ids(layer, {"De Gregorio"})) == {"De Gregorio": "Walter De Gregorio"}
+
+
+def test_an_acronym_opening_a_paragraph_before_a_comma_is_no_dateline():
+    # by eye: "NASA, the space agency, said" opens with the agency; "OSLO, Norway (AP) --" is
+    # a dateline, the place
+    layer = find_entities(
+        ["NASA, the space agency, said so.", "OSLO, Norway (AP) -- Ana Ruiz spoke."]
+    )
+    kinds = {e.entity_id: e.kind for e in layer.entities.values()}
+    assert kinds["NASA"] == "organisation" and kinds["Norway"] == "country"
+    assert "OSLO" not in kinds or kinds["OSLO"] in ("country", "place")

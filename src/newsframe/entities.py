@@ -802,20 +802,31 @@ def find_entities(
 
 
 _TIME = re.compile(r"(?:\d|\b[ap]\.?m\.?)\s{0,3}\Z", re.IGNORECASE)
-_DATELINE_END = re.compile(r"\s{0,3}(?:,|\(|\u2014|\u2013|-|/)")
+_DATELINE_END = re.compile(r"\s{0,3}(?:\(|\u2014|\u2013|-|/)")
+_DASH = re.compile(r"\(|\u2014|\u2013| - |--")
 
 
 def _dateline(text: str, start: int, end: int) -> bool:
-    """True for a name in capitals opening a paragraph before a comma, a dash or an agency's
-    credit: a news dateline ("SEOUL, South Korea (AP) --", "LOS ANGELES (AP) --")."""
-    return not text[:start].strip() and _DATELINE_END.match(text, end) is not None
+    """True for a name in capitals opening a paragraph before a dash or an agency's credit,
+    or before a comma and a place that such a credit or dash follows: a news dateline
+    ("LOS ANGELES (AP) --", "SEOUL, South Korea (AP) --"); never an acronym opening a sentence
+    ("NASA, the space agency, said").
+
+    >>> _dateline("SEOUL, South Korea (AP) -- Moon spoke.", 0, 5), _dateline("NASA, the agency, said so.", 0, 4)
+    (True, False)
+    """
+    if text[:start].strip():
+        return False
+    if _DATELINE_END.match(text, end) is not None:
+        return True
+    return text.startswith(",", end) and _DASH.search(text, end, end + 40) is not None
 
 
 def _not_a_name(text: str, start: int, end: int) -> bool:
     """True for words in capitals that name no one: a dateline (:func:`_dateline`), or a time
     zone after a time ("1:30 p.m. PT", "9 ET").
 
-    >>> _not_a_name("SEOUL, South Korea", 0, 5), _not_a_name("at 1 p.m. PT on Friday", 10, 12)
+    >>> _not_a_name("SEOUL, South Korea (AP)", 0, 5), _not_a_name("at 1 p.m. PT on Friday", 10, 12)
     (True, True)
     >>> _not_a_name("The FAA said", 4, 7)
     False
