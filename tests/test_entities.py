@@ -467,3 +467,17 @@ def test_an_acronym_opening_a_paragraph_before_a_comma_is_no_dateline():
     kinds = {e.entity_id: e.kind for e in layer.entities.values()}
     assert kinds["NASA"] == "organisation" and kinds["Norway"] == "country"
     assert "OSLO" not in kinds or kinds["OSLO"] in ("country", "place")
+
+
+def test_a_name_opening_with_san_or_los_is_a_place():
+    # by eye: "San Juan Capistrano" and "Los Angeles" are places; "Aung San Suu Kyi" (San
+    # inside the name) is a person
+    layer = find_entities(
+        ["He lived in San Juan Capistrano near Los Angeles. Aung San Suu Kyi spoke."]
+    )
+    kinds = {e.entity_id: e.kind for e in layer.entities.values()}
+    assert kinds == {
+        "San Juan Capistrano": "place",
+        "Los Angeles": "place",
+        "Aung San Suu Kyi": "person",
+    }

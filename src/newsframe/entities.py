@@ -1159,6 +1159,9 @@ _PLACE_WORDS = frozenset(
 )  # fmt: skip
 
 
+# words that open a place's name, never a person's ("San Juan Capistrano", "Los Angeles")
+_PLACE_FIRST = frozenset(["san", "los", "las", "fort", "saint", "st", "port"])
+
 _GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+$")  # "Geun-hye", "Yuet-ngor" (never "Timor-Leste")
 _NUMERALS = frozenset(["II", "III", "IV", "VI", "VII", "VIII", "JR", "SR"])
 
@@ -1174,7 +1177,7 @@ def _kind(name: list[str], form: str, orgs: frozenset[str], places: Mapping[str,
         return "organisation"  # headed by an organisation noun: "River Basin Commission"
     if 2 <= len(name) <= 4 and any(_GIVEN.match(w) for w in name[1:]):
         return "person"  # a hyphenated given name ("Park Geun-hye", "Moon Jae-in")
-    if any(w in _PLACE_WORDS for w in lower):
+    if any(w in _PLACE_WORDS for w in lower) or (len(name) > 1 and lower[0] in _PLACE_FIRST):
         return "place"  # "Cape Nosappu", "Fukushima Prefecture", "Main Street": never a person
     if any(w in orgs or w.rstrip("s") in orgs for w in lower):
         return "organisation"
