@@ -412,6 +412,7 @@ def _fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _key(name: str) -> str:
     """The normalised key of a name: accents, case, possessives, punctuation, a leading "the"
     and company suffixes do not count ("The Boeing Company" and "Boeing" are one key)."""
