@@ -481,3 +481,17 @@ def test_a_name_opening_with_san_or_los_is_a_place():
         "Los Angeles": "place",
         "Aung San Suu Kyi": "person",
     }
+
+
+def test_a_name_after_a_title_in_a_title_case_headline_is_the_bodys_person():
+    # by eye: the headline names "French President Ana Ruiz"; the body only says "Ruiz": one
+    # person, Ana Ruiz, with the headline's title as her role. "President Tom Grounds Fleet"
+    # names no one the body uses ("Fleet" never comes back): no person
+    layer = find_entities(
+        ["French President Ana Ruiz Vows To Rebuild Cathedral", "Ruiz said the work would start."],
+        ids=[-1, 0],
+    )
+    assert layer.resolve("Ruiz") == "Ana Ruiz"
+    assert layer.entities["Ana Ruiz"].role == "french president"
+    other = find_entities(["President Tom Grounds Fleet Today", "Tom said no."], ids=[-1, 0])
+    assert not [e for e in other.entities.values() if e.kind == "person"]

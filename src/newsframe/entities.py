@@ -653,6 +653,7 @@ def find_entities(
     _actor_names(layer, actors)
     # acronyms of lowercase phrases ("search and rescue (SAR)") abbreviate terms, not names
     terms = {m.group(1) for text in texts if "(" in text for m in _TERM_ACRONYM.finditer(text)}
+    titled: list[tuple] = []  # people named after a title in a title-case headline
     openers: list[tuple[int, int, int, str]] = []  # single capitals opening a sentence
     found: list[tuple[int, int, int, str, list[str], str, str]] = []  # first pass: named forms
     for paragraph_id, text in zip(ids, texts, strict=True):
@@ -666,7 +667,7 @@ def find_entities(
                 )
         runs = _runs(text)
         if paragraph_id == -1 and _title_case(text):
-            _headline_words(runs, covered, places, found, openers)
+            titled = _headline_words(runs, covered, places, found, openers)
             continue
         for words, spans in _uncovered(runs, covered) if covered else _plain(runs):
             if len(words) == 1:  # most runs: one word, often a country or a sentence opener
@@ -739,6 +740,7 @@ def find_entities(
             "ministry" in text or "embassy" in text or "government" in text or "consulate" in text
         ):
             found.extend(_bodies(paragraph_id, text, places))
+    found.extend(_titled_in_headline(titled, found, openers))
     # people named in full first, so that a single name links to them wherever it comes; one
     # person per first and last name ("Rafael Grossi", "Rafael Mariano Grossi")
     people: dict[tuple[str, str], str] = {}
@@ -950,16 +952,45 @@ def _title_case(text: str) -> bool:
     return len(long) >= 3 and sum(w[:1].isupper() for w in long) >= 0.6 * len(long)
 
 
-def _headline_words(runs, covered, places, found, openers) -> None:
+def _headline_words(runs, covered, places, found, openers) -> list[tuple]:
     """The words of a title-case headline: capitals there say nothing about names, so a word
     is a country of the gazetteer or, like a sentence opener, a name only when the article
-    names it elsewhere ("Trump Grounds Boeing ..." is never a person "Trump Grounds Boeing")."""
+    names it elsewhere ("Trump Grounds Boeing ..." is never a person "Trump Grounds Boeing").
+    Returns the two words after a title ("French President Ana Ruiz Vows ...") as candidate
+    people, entries of the first pass of :func:`find_entities`, kept only if the body uses
+    the second word as a name (:func:`_titled_in_headline`)."""
+    titled = []
     for words, spans in _uncovered(runs, covered) if covered else _plain(runs):
-        for word, (a, b) in zip(words, spans, strict=True):
+        for k, (word, (a, b)) in enumerate(zip(words, spans, strict=True)):
             if word in places:
                 found.append((-1, a, b, word, [], [word], "country", "", ""))
             elif word.lower() not in _SKIP_FIRST and word.lower() not in _NOT_NAME:
                 openers.append((-1, a, b, word))
+            name = words[k + 1 : k + 3]
+            if _title(word) and len(name) == 2 and all(_headline_name(w, places) for w in name):
+                role = [w for w in words[:k] if _title(w) or w in _demonyms()] + [word]
+                start, end = spans[k + 1][0], spans[k + 2][1]
+                form = " ".join(name)
+                titled.append((-1, start, end, form, [], name, "person", " ".join(role), ""))
+    return titled
+
+
+def _headline_name(word: str, places: Mapping[str, str]) -> bool:
+    """True for a headline word that may be part of a person's name: capitalised, no title,
+    no opener or calendar word, no country."""
+    low = word.lower()
+    return _capital(word) and not _title(word) and low not in _SKIP_FIRST and word not in places
+
+
+def _titled_in_headline(titled: list[tuple], found: list[tuple], openers: list[tuple]) -> list:
+    """The candidate people of a title-case headline (:func:`_headline_words`) whose last name
+    the body uses as a name, alone or in a longer one ("Macron said ..."): the headline's
+    "President Emmanuel Macron" is then the body's Macron."""
+    if not titled:
+        return []
+    body = {w.lower() for f in found if f[0] != -1 for w in f[5]}
+    body.update(o[3].lower() for o in openers if o[0] != -1)
+    return [t for t in titled if t[5][-1].lower() in body]
 
 
 def _actor_names(layer: Entities, actors: tuple[Actor, ...]) -> None:
