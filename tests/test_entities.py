@@ -495,3 +495,12 @@ def test_a_name_after_a_title_in_a_title_case_headline_is_the_bodys_person():
     assert layer.entities["Ana Ruiz"].role == "french president"
     other = find_entities(["President Tom Grounds Fleet Today", "Tom said no."], ids=[-1, 0])
     assert not [e for e in other.entities.values() if e.kind == "person"]
+
+
+def test_a_plural_noun_opening_a_sentence_before_of_and_a_body_is_no_part_of_its_name():
+    # by eye: "Allegations of Government of Chile" opens with a common plural noun: the body is
+    # the Government of Chile; "Sisters of Mercy Hospital" (no body after "of") stays whole
+    layer = find_entities(
+        ["Allegations of Government of Chile's role are absurd. Sisters of Mercy Hospital said."]
+    )
+    assert sorted(layer.entities) == ["Government (Chile)", "Sisters of Mercy Hospital"]

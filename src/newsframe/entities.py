@@ -687,6 +687,13 @@ def find_entities(
                     continue
             while words and words[0].lower() in _SKIP_FIRST:
                 words, spans = words[1:], spans[1:]
+            if (
+                len(words) > 2
+                and words[1] == "of"
+                and _noun_opening(text, spans[0][0], words[0])
+                and (_has_org(words[2:], orgs) or " ".join(words[2:]) in places)
+            ):  # "Allegations of Government of India", never "Friends of the Earth"
+                words, spans = words[2:], spans[2:]
             if not words:
                 continue
             start, end = spans[0][0], spans[-1][1]
@@ -885,6 +892,24 @@ def _bodies(paragraph_id: int, text: str, places: Mapping[str, str]) -> list[tup
         out.append((paragraph_id, a, found.end(), text[a : found.end()], [owner] if owner else [],
                     [*words, noun], "body", "", ""))  # fmt: skip
     return out
+
+
+def _noun_opening(text: str, start: int, word: str) -> bool:
+    """True for a common plural noun capitalised because it opens a sentence, before "of" and
+    a name ("Allegations of Government of India's involvement", "Members of Parliament"): the
+    noun is no part of the name. A common word (Zipf frequency 4 or more in ``wordfreq``) in
+    the plural, no organisation noun, no title.
+
+    >>> _noun_opening("Allegations of Government", 0, "Allegations"), _noun_opening("Bank of Japan", 0, "Bank")
+    (True, False)
+    """
+    low = word.lower()
+    if not (start < 2 or text[start - 2] in _ENDS) or not low.endswith("s") or len(low) < 5:
+        return False
+    stem = low[:-1]
+    if stem in _ORGANISATION_NOUNS or _title(word) or low in _ORGANISATION_NOUNS:
+        return False
+    return zipf_frequency(low, "en") >= 4.0
 
 
 def _after_preposition(text: str, start: int) -> bool:
