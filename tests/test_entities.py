@@ -504,3 +504,14 @@ def test_a_plural_noun_opening_a_sentence_before_of_and_a_body_is_no_part_of_its
         ["Allegations of Government of Chile's role are absurd. Sisters of Mercy Hospital said."]
     )
     assert sorted(layer.entities) == ["Government (Chile)", "Sisters of Mercy Hospital"]
+
+
+def test_a_role_in_apposition_after_a_name_is_the_persons_role():
+    # by eye: "Ola Berg, the club's lawyer," gives Ola Berg the role "lawyer", so "the lawyer"
+    # later is he; "Ana Ruiz, who left," has no role
+    layer = find_entities(
+        ["Ola Berg, the club's lawyer, said no. Ana Ruiz, who left, agreed.", "The lawyer left."]
+    )
+    assert layer.entities["Ola Berg"].role == "lawyer"
+    assert layer.entities["Ana Ruiz"].role == ""
+    assert layer.antecedent("lawyer", 1, frozenset(["person"])) == "Ola Berg"

@@ -603,6 +603,28 @@ def _role_before(text: str, start: int) -> list[str]:
     return out
 
 
+# a role in apposition after a name: ", the company's chief executive," ", Russia's ambassador"
+_APPOSITION = re.compile(
+    r",\s{1,3}(?:(?:the|a|an|his|her|their)\s{1,3})?(?:[A-Za-z][\w.-]{0,30}(?:'s|\u2019s)\s{1,3})?"
+    r"((?:[a-z][a-z-]{0,20}\s{1,3}){0,3}?[a-z][a-z-]{0,20})(?=[,.]|\s{1,3}(?:to|of|for|at)\b)"
+)
+
+
+def _role_after(text: str, end: int) -> list[str]:
+    """The role words in apposition right after a name, ending in a title or role word
+    ("Mark Cohen, Bankman-Fried's lawyer, said", "Ann Lee, the agency's deputy director."):
+    at most four words, else [].
+
+    >>> _role_after("Mark Cohen, Bankman-Fried's lawyer, said", 10), _role_after("Ann Lee, who left,", 7)
+    (['lawyer'], [])
+    """
+    m = _APPOSITION.match(text, end, end + 80)
+    if m is None:
+        return []
+    words = m.group(1).split()
+    return words if words[-1] in TITLES or words[-1] in _ROLE_HEADS else []
+
+
 def _role_of_next(text: str, end: int) -> bool:
     """True when one to three lowercase title words and then a capitalised word follow
     ``end`` ("... spokesman Tom Brake", "... chief executive Ann Lee"): the words before
@@ -738,7 +760,7 @@ def find_entities(
             if kind == "person" and _role_of_next(text, end):
                 continue  # "Liberal Democrat Brexit spokesman Tom Brake": part of a role
             if not role and kind in ("person", ""):
-                role = _role_before(text, start)
+                role = _role_before(text, start) or _role_after(text, end)
             owner = _possessor(text, first, places) if kind == "organisation" else []
             acronym = _acronym_after(text, end) if "(" in text[end : end + 3] else ""
             found.append((paragraph_id, first, end, form, owner, name, kind, " ".join(role),
