@@ -1294,8 +1294,7 @@ class _LineTable:
             new = [tuple(vocab[t] for t in _terms_of(o) if t in vocab)
                    for o in self.openings[len(ids) :]]  # fmt: skip
             ids = ids + new
-            added = np.array([_term_sum(model, t) for t in new]).reshape(len(new), len(CLASSES))
-            sums = np.vstack([sums, added])
+            sums = np.vstack([sums, _term_sums(model, new)])
             self.models[model] = (ids, sums)
         return ids, sums
 
@@ -1786,7 +1785,7 @@ class LineModel:
     def log_proba(self, x: np.ndarray, ids: Sequence[tuple[int, ...]] | None = None) -> np.ndarray:
         """Log class probabilities of each row of a feature matrix and its lines' terms: the
         logistic model's, or with :attr:`trees` the trees' on the features and those."""
-        sums = np.array([_term_sum(self, line) for line in ids]) if ids else None
+        sums = _term_sums(self, ids) if ids else None
         return self._log_proba(x, sums)
 
     def _log_proba(self, x: np.ndarray, term_sums: np.ndarray | None) -> np.ndarray:
@@ -1825,12 +1824,17 @@ def _log_softmax(scores: np.ndarray) -> np.ndarray:
     return scores - np.log(reduce(np.add, e[1:], e[0]))[:, None]
 
 
-@lru_cache(maxsize=65_536)
-def _term_sum(model: LineModel, ids: tuple[int, ...]) -> tuple[float, ...]:
-    """The summed weights per class of a line's terms."""
-    if not ids:
-        return (0.0,) * len(CLASSES)
-    return tuple(model.term_weights[:, list(ids)].sum(axis=1).tolist())
+def _term_sums(model: LineModel, ids: Sequence[tuple[int, ...]]) -> np.ndarray:
+    """The summed weights per class of each line's terms (rows: lines). Lines with as many
+    terms are summed together, one reduction over each line's weights in their order (each
+    sum is the one numpy makes of that line alone): one call per term count, not per line."""
+    out = np.zeros((len(ids), len(CLASSES)))
+    size = np.fromiter(map(len, ids), np.intp, count=len(ids))
+    for k in np.unique(size[size > 0]).tolist():
+        at = np.flatnonzero(size == k)
+        cols = np.array(list(map(ids.__getitem__, at.tolist())), dtype=np.intp)
+        out[at] = model.term_weights[:, cols].sum(axis=2).T
+    return out
 
 
 @lru_cache(maxsize=65_536)
