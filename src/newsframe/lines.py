@@ -1187,8 +1187,11 @@ os.register_at_fork(after_in_child=_new_lock)  # a forked worker never inherits 
 def _word_ids(words: Iterable[str]) -> tuple[int, ...]:
     """The ids of content words, new words getting the next ones (one thread at a time)."""
     ids = _IDS
+    words = list(words)
     with _IDS_LOCK:
-        return tuple(ids.setdefault(w, len(ids)) for w in words)
+        new = dict.fromkeys(itertools.compress(words, [w not in ids for w in words]))
+        ids.update(zip(new, range(len(ids), len(ids) + len(new)), strict=True))  # first seen first
+        return tuple(map(ids.__getitem__, words))
 
 
 #: Distinct lines the line table (:class:`_LineTable`) holds; the first batch past it starts a
@@ -1574,6 +1577,27 @@ class StoryWords:
             for o, name in enumerate(outlets)
         }
         return cls((counts[0], counts[1]), ids)  # type: ignore[arg-type]
+
+    @classmethod
+    def count_stories(
+        cls, stories: dict[str, Iterable[tuple[str, Sequence[str]]]]
+    ) -> dict[str, StoryWords]:
+        """:meth:`count` for each story of ``stories`` (a story: its ``(outlet, lines)``
+        pages), the lines of every story read in one batch first (each batch has a cost of
+        its own: a hundred stories of a few pages read apart take a fifth longer).
+
+        >>> vote = [("b", ["The council vote on the harbour budget was held on Monday."])]
+        >>> words = StoryWords.count_stories({"storm": [("a", ["Menu"])], "vote": vote})
+        >>> words["vote"].prose == StoryWords.count(vote).prose, words["vote"].prose["harbour"]
+        (True, 1)
+        >>> sorted(words), words["storm"].prose
+        (['storm', 'vote'], {})
+        """
+        pages = {story: list(story_pages) for story, story_pages in stories.items()}
+        lines = [line for story_pages in pages.values() for _, page in story_pages for line in page]
+        with _TABLE_LOCK:
+            _line_table().rows([line for line in lines if line.strip()])
+        return {story: cls.count(story_pages) for story, story_pages in pages.items()}
 
     def _as_words(self, counts: np.ndarray) -> dict[str, int]:
         found = np.flatnonzero(counts)
