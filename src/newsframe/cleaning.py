@@ -48,7 +48,7 @@ from newsframe.datafiles import read_toml
 from newsframe.errors import InputError
 from newsframe.lines import Evidence, LineModel, Page, StoryView, decide_pages
 from newsframe.parallel import gathering
-from newsframe.text import normalise
+from newsframe.text import normalise, normalise_line
 
 try:  # the standard library's regex parser, read only to find the literal text a rule needs
     from re import _constants as _sre
@@ -785,7 +785,7 @@ def _wrapped(block: list[Line]) -> bool:
 @lru_cache(maxsize=65_536)
 def _normalised(line: str) -> str:
     """The normalised form of a stripped line (cached: an outlet's chrome recurs on its pages)."""
-    return normalise(line).strip()
+    return normalise_line(line).strip()
 
 
 def _logical_lines(text: str, rules: Rules, joined: dict[int, list[tuple[int, str]]]) -> list[Line]:

@@ -52,7 +52,7 @@ import re
 import threading
 import tomllib
 import weakref
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache, reduce
@@ -66,7 +66,7 @@ from wordfreq import top_n_list
 
 from newsframe.datafiles import read_text
 from newsframe.errors import InputError
-from newsframe.text import load_stopwords, normalise
+from newsframe.text import load_stopwords, normalise_line
 
 __all__ = [
     "CLASSES",
@@ -720,7 +720,7 @@ def _echoes(table: _LineTable, rows: np.ndarray, bounds: _Bounds) -> np.ndarray:
 
 @lru_cache(maxsize=65_536)
 def _norm(line: str) -> str:
-    return " ".join(normalise(line).split())
+    return " ".join(normalise_line(line).split())
 
 
 def _window_mean(v: np.ndarray, bounds: _Bounds) -> np.ndarray:
@@ -1071,6 +1071,16 @@ def _terms_of(opening: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*forms, *map("{} {}".format, forms[:-1], forms[1:])]))
 
 
+def _vocabulary_ids(opening: str, lookup: Callable[[str], int | None]) -> tuple[int, ...]:
+    """The vocabulary columns (``lookup``: a term's, or None) of the terms of an opening
+    (:func:`_terms_of`), in their order, each once (distinct terms have distinct columns)."""
+    if not opening:
+        return ()
+    forms = opening.split(" ")
+    found = map(lookup, [*forms, *map("{} {}".format, forms[:-1], forms[1:])])
+    return tuple([i for i in dict.fromkeys(found) if i is not None])
+
+
 def _content_words(
     norms: Sequence[str],
     head: tuple[list[str], np.ndarray, np.ndarray, np.ndarray],
@@ -1241,7 +1251,7 @@ class _LineTable:
 
     def _add(self, lines: list[str]) -> None:
         """Read new ``lines``: a line whose normalised text has a row shares it."""
-        norms = [" ".join(normalise(line).split()) for line in lines]
+        norms = [" ".join(normalise_line(line).split()) for line in lines]
         new = [norm for norm in dict.fromkeys(norms) if norm not in self.by_norm]
         start, m = self.n, len(new)
         self._grow(start + m)
@@ -1293,9 +1303,8 @@ class _LineTable:
         per class (read once per row and model)."""
         ids, sums = self.models.get(model, ([], np.zeros((0, len(CLASSES)))))
         if len(ids) < self.n:
-            vocab = model.vocabulary
-            new = [tuple(vocab[t] for t in _terms_of(o) if t in vocab)
-                   for o in self.openings[len(ids) :]]  # fmt: skip
+            lookup = model.vocabulary.get
+            new = [_vocabulary_ids(o, lookup) for o in self.openings[len(ids) :]]
             ids = ids + new
             sums = np.vstack([sums, _term_sums(model, new)])
             self.models[model] = (ids, sums)
