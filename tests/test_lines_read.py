@@ -266,3 +266,13 @@ def test_reader_address_words_found_as_whole_words_only():
     assert _ADDRESS_LOW.search("yous usa bus _us 1we outward trust wee") is None
     _, evidence = page_evidence("Tell us what you think\n\nThe bus left the depot at noon.")
     assert [e.address for e in evidence] == [True, False]
+
+
+def test_sentence_ends_read_from_the_last_characters():
+    from newsframe.cleaning import _ends_sentence, _sentence_like
+
+    # by hand: the stop behind closing quotes, a footnote or a hashtag; a colon introduces
+    assert _ends_sentence('He said "talks went on."') and _ends_sentence("Talks went on.[1]")
+    assert _ends_sentence("Read these:") and not _ends_sentence("Talks. Went on")
+    assert _sentence_like("Search teams found no survivors. #rescue")
+    assert not _sentence_like("Read these:") and not _sentence_like("Sign In To Continue.")

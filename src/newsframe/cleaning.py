@@ -523,10 +523,18 @@ def _unmarked(line: str) -> str:
 
 
 @lru_cache(maxsize=65_536)
+def _end(line: str) -> str:
+    """The last two characters of a line after the marks set behind its stop and its closing
+    quotes and brackets: all an end pattern (``[...]$``, at the end or before a final line
+    break) reads, read once for the rules and the line model's evidence."""
+    return _unmarked(line).rstrip(_CLOSERS + " ")[-2:]
+
+
+@lru_cache(maxsize=65_536)
 def _ends_sentence(line: str) -> bool:
     """A line whose last character (after closing quotes and brackets, and after a footnote,
     hashtag, emoji or check mark set behind the stop) ends a sentence or introduces a list."""
-    return bool(_TERMINAL.search(_unmarked(line).rstrip(_CLOSERS + " ")))
+    return bool(_TERMINAL.search(_end(line)))
 
 
 @lru_cache(maxsize=65_536)
@@ -540,7 +548,7 @@ def _sentence_like(line: str) -> bool:
     """A line that reads as a sentence of prose, however short ("Search teams found no
     survivors."): four words or more, a final stop, and lowercase words after the first (a
     title-case label such as "Sign In To Continue." is not prose)."""
-    if not _STOP.search(_unmarked(line).rstrip(_CLOSERS + " ")):
+    if not _STOP.search(_end(line)):
         return False
     lower = 0
     for n, match in enumerate(_WORD.finditer(line), 1):  # stops once it has its answer
