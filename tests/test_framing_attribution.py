@@ -920,3 +920,53 @@ def test_participle_tied_to_a_quotation_keeps_its_verb_without_a_subject():
     quote = "We hereby declare an emergency to protect the city."
     t = _plain(f'Governor Ann Lee held a briefing at 10:30 p.m. the day before, stating, "{quote}"')
     assert t[t.quote == quote].verb_lemma.tolist() == ["state"]
+
+
+# --- a reporting verb whose subject is not found (issue 19) -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "quote", "verb"),
+    [
+        # "and said" with no verb before it in the sentence: the verb still reports
+        ('Ann Lee smiled and said, "I am very happy today."', "I am very happy today.", "said"),
+        # a description the speaker table does not know ("titan"): the verb still reports
+        ('"We will appeal the ruling," the titan told reporters.', "We will appeal the ruling", "told"),
+        # an infinitive after "to" is a verb, not a noun
+        ('The lawyers gathered outside court to say they "respect the decision of the jury."',
+         "respect the decision of the jury.", "say"),
+    ],
+)  # fmt: skip
+def test_verb_of_a_quoted_sentence_counts_without_its_subject(paragraph, quote, verb):
+    t = _plain(paragraph)
+    quoted = t[t.kind != "paraphrase"]
+    assert quoted[["quote", "verb"]].values.tolist() == [[quote, verb]]
+
+
+def test_verb_with_a_subject_beats_a_verb_without_one():
+    # "reports" has no subject the rules can find; "said" has one (Ann Lee) and the partial
+    # quotation is its complement
+    t = _plain('Ann Lee said reports that the ship sank were "simply wrong and misleading".')
+    row = t[t.kind == "partial"].iloc[0]
+    assert (row.speaker, row.verb) == ("Ann Lee", "said")
+
+
+def test_verb_without_a_subject_makes_no_short_phrase_speech():
+    # "mentioned" has no subject the rules find ("titan" is no speaker noun): the two quoted
+    # words stay a label, nobody's speech
+    t = _plain('The titan laughed and mentioned the "peace plan" twice.')
+    assert t[t.kind != "paraphrase"].empty
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "verb"),
+    [
+        ('"Please rise and face the jury," Judge Ann Lee commanded.', "command"),
+        ('A letter from Ann Lee cited "the good relations between our two countries."', "cite"),
+        ('Ann Lee expressed concern over the "significant risk of extreme actions by him."',
+         "express"),
+    ],
+)  # fmt: skip
+def test_general_reporting_verbs_of_the_table(paragraph, verb):
+    t = _plain(paragraph)
+    assert t[t.kind != "paraphrase"].verb_lemma.tolist() == [verb]

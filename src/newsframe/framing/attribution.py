@@ -390,6 +390,7 @@ class _Owners:
         if frames:
             return frames[0]
         near = [a for a in near if not a.subordinate] or near
+        near = [a for a in near if not a.subjectless] or near  # a verb with a subject first
         before = [a for a in near if a.end <= quote.start]
         if kind == "partial" and before:  # 'X said the talks were "useful" but added ...'
             near = before  # (a participle counts here: 'adding that it was "late"')
@@ -629,7 +630,7 @@ def _unit_rows(article, order, unit, scan: ArticleScan, memory, carry, choice=No
         kind = text.kind(quote)
         att = owns[k]
         if (att is not None or owners.introducing(quote) is None) and _is_label(
-            quote, text, att, index
+            quote, text, None if att is not None and att.subjectless else att, index
         ):
             labels.append(quote.start)  # a label, nobody's quoted words
             continue

@@ -160,7 +160,10 @@ class Attribution:
     ``phrase`` is the whole noun phrase that named the speaker; ``issued`` the document the
     words were given in (``"statement"`` for "said in a statement"), if any; ``subordinate``
     is True for a verb inside a subordinate clause ("after the chief announced"), which
-    introduces no quotation while the main clause has a verb."""
+    introduces no quotation while the main clause has a verb; ``subjectless`` for a verb of a
+    sentence with a quotation whose subject the rules did not find ("the businessman said",
+    "She smiled and said"): its speaker is unresolved (the speaker model chooses one), a verb
+    with a subject beats it, and it makes no short quoted phrase speech."""
 
     start: int
     end: int
@@ -172,6 +175,7 @@ class Attribution:
     phrase: str = ""
     issued: str = ""
     subordinate: bool = False  # in a clause such as "after the chief announced ..."
+    subjectless: bool = False  # a verb of a quoted sentence whose subject was not found
 
 
 class Sentences:
@@ -776,7 +780,7 @@ def _passive(aux: list[str]) -> bool:
 
 
 def _made(toks, i, n, key, speakers, ctx, *, aux=(), participle=False, phrase="", lemma=None,
-          subordinate=False):  # fmt: skip
+          subordinate=False, subjectless=False):  # fmt: skip
     surface = " ".join([*aux, *(t.text for t in toks[i : i + n])])
     lemma_text = lemma or " ".join(key)
     verb_class = ctx.verbs.verbs.get(key, ctx.verbs.verbs.get((lemma_text,), ""))
@@ -784,7 +788,7 @@ def _made(toks, i, n, key, speakers, ctx, *, aux=(), participle=False, phrase=""
     issued = issued or _issued(ctx.unit.text, toks, i + n)
     return Attribution(
         toks[i].start, toks[i + n - 1].end, surface, lemma_text, verb_class, tuple(speakers),
-        participle, phrase, issued, subordinate,
+        participle, phrase, issued, subordinate, subjectless,
     )  # fmt: skip
 
 
@@ -844,9 +848,10 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
             j -= 1
 
     def made(speakers, participle=False, span=None):
-        return _made(toks, i, n, key, speakers, ctx, aux=aux, participle=participle,
-                     phrase=_phrase(text, toks, span),
-                     subordinate=_subordinate(text, toks, span, ctx))  # fmt: skip
+        subjectless = not speakers and _in_quoted_sentence(toks, i, ctx)
+        return _made(toks, i, n, key, speakers or [UNNAMED] * subjectless, ctx, aux=aux,
+                     participle=participle, phrase=_phrase(text, toks, span),
+                     subordinate=_subordinate(text, toks, span, ctx), subjectless=subjectless)  # fmt: skip
 
     if key in table.after_quote and not _quote_precedes(text, toks[i].start, ctx):
         return None  # "she continued" after her words; "continues to have" reports nothing
@@ -863,16 +868,23 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
         return None  # passive "was said", "is claimed": no speaker (a hedge, if anything)
     if key == ("according", "to"):
         span = _np_after(text, toks, i + n, allow=COMPLEMENT)
-        return made(_np_speakers(text, toks, *span, ctx), span=span) if span else None
+        speakers = _np_speakers(text, toks, *span, ctx) if span else []
+        return made(speakers, span=span) if speakers else None
     joined = j >= 0 and _spaces(text, toks[j].end, toks[j + 1].start)
     sentence = ctx.sentences.at(toks[i].start)
     strict_fails = key in table.strict and not _speaks(text, toks, i, n, ctx)
-    if joined and toks[j].text.lower() in ("and", "but") and found:
-        prior = found[-1]  # "Peskov said ... but added that": the same speaker
-        if ctx.sentences.at(prior.start) == sentence and not strict_fails:
+    if joined and toks[j].text.lower() in ("and", "but"):
+        prior = found[-1] if found else None  # "Peskov said ... but added that": the same
+        if strict_fails:
+            return None
+        if prior is not None and ctx.sentences.at(prior.start) == sentence:
             return made(prior.speakers)
-        return None
+        # "She smiled and said, ...": the subject of the sentence, or one the model finds
+        return made(_sentence_subject(text, toks, i, ctx)) if toks[j].text[:1].islower() else None
     never_noun = toks[i].text.lower() in ("said", "told")  # "Zhao Lijian's said": a typo
+    if joined and toks[j].text.lower() == "to" and toks[i].text.lower() == toks[i].lemma:
+        # an infinitive ("read a statement to say they ..."): a verb, its subject unnamed
+        return None if strict_fails else made([])
     if joined and (
         toks[j].text.lower() in NOT_VERB_BEFORE or (_possessive(toks[j].text) and not never_noun)
     ):
@@ -929,7 +941,15 @@ def _unnamed(text: str, toks: list[Token], i: int, n: int, ctx: _Context, made):
     tie = text[end : end + 3].lstrip(" ")
     if tie[:1] in (",", ":") and _quote_follows(text, toks, i, end, ctx):
         return made([UNNAMED])
-    return None
+    return made([]) if _in_quoted_sentence(toks, i, ctx) else None
+
+
+def _in_quoted_sentence(toks: list[Token], i: int, ctx: _Context) -> bool:
+    """True when the word at ``toks[i]`` is a lowercase word in a sentence that opens or
+    closes a quotation: a reporting verb there whose subject the rules do not find still
+    reports that quotation ("the businessman said", "She smiled and said"), its speaker
+    unresolved. (A capitalised one opens the sentence or is a name: "State radio quoted".)"""
+    return toks[i].text[:1].islower() and ctx.sentences.at(toks[i].start) in ctx.quoted_sentences
 
 
 def _closing_name(
@@ -1085,7 +1105,8 @@ def _possessive(word: str) -> bool:
 
 def _with_speakers(att: Attribution, speakers: tuple[Speaker, ...]) -> Attribution:
     return Attribution(att.start, att.end, att.verb, att.lemma, att.verb_class, speakers,
-                       att.participle, att.phrase, att.issued, att.subordinate)  # fmt: skip
+                       att.participle, att.phrase, att.issued, att.subordinate,
+                       att.subjectless)  # fmt: skip
 
 
 def _remember_and_resolve(
