@@ -970,3 +970,27 @@ def test_verb_without_a_subject_makes_no_short_phrase_speech():
 def test_general_reporting_verbs_of_the_table(paragraph, verb):
     t = _plain(paragraph)
     assert t[t.kind != "paraphrase"].verb_lemma.tolist() == [verb]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker", "verb"),
+    [
+        # a frame after the quotation names the reporter's source, not the speaker
+        ('"I am very happy," said Ann Lee, according to Tom Reed.', "Ann Lee", "said"),
+        ('Ann Lee, who stated that she found the remark "deeply regrettable", has asked for an '
+         "apology, according to local media.", "Ann Lee", "stated"),
+        # a participle after a comma: its own verb, whose complement the quotation is
+        ('India firmly rejected a Canadian allegation earlier this year, calling the suggestion '
+         '"absurd and motivated."', "India", "calling"),
+        # a verb without a subject frames the quotation of its "that" clause
+        ('The judge overseeing the trial told him on Friday that he must "humbly accept" the '
+         "outcome, Reuters reported.", None, "told"),
+    ],
+)  # fmt: skip
+def test_the_verb_of_a_quotation_among_several(paragraph, speaker, verb):
+    t = _plain(paragraph)
+    quoted = t[t.kind != "paraphrase"]
+    assert quoted.verb.tolist() == [verb]
+    if speaker is not None:
+        assert quoted.speaker.tolist() == [speaker]
+    assert "unresolved" not in t[t.kind == "paraphrase"].speaker.tolist()

@@ -17,6 +17,7 @@ from newsframe.entities import Entities
 from newsframe.framing._units import Unit, as_articles, body_words, units, word_tokens
 from newsframe.framing.quotes import Quote, QuoteIndex, top_level_quotes
 from newsframe.framing.speaker_model import (
+    MEDIA_WORDS,
     QuoteTask,
     SpeakerChoice,
     SpeakerModel,
@@ -355,6 +356,26 @@ class UnitText:
         return "direct" if self.unit.text[k] == ":" else "partial"
 
 
+def _media(att: Attribution) -> bool:
+    """True when every speaker of ``att`` is a news outlet or agency ("according to local
+    media", "the Associated Press reported"): the reporter's source, not the quotation's
+    speaker, when another verb of the sentence has a speaker of its own."""
+    return all(
+        any(w.lower().strip(".,'") in MEDIA_WORDS for w in s.text.split()) for s in att.speakers
+    )
+
+
+def _frames(att: Attribution, quote: Quote, text: UnitText) -> bool:
+    """True when ``att`` is a speech frame for ``quote``: a verb whose subject the rules found,
+    or one without a subject whose "that" clause holds the quotation ('... told him on Friday
+    that he must "humbly accept"'); a verb without a subject makes no other short phrase
+    speech."""
+    if not att.subjectless:
+        return True
+    words = text.unit.text[att.end : quote.start].split()
+    return att.end <= quote.start and "that" in words[:5]
+
+
 def _frame(att: Attribution) -> bool:
     """A frame that governs its whole sentence: "Y quoted X as saying", "according to X"."""
     return " as " in att.verb or att.lemma == "according to"
@@ -383,20 +404,26 @@ class _Owners:
         near = self.in_sentences(first, last)
         if not near:
             return None
-        frames = [a for a in near if _frame(a)]
+        frames = [a for a in near if _frame(a) and not _media(a)]
         others = [a for a in near if not _frame(a) and not a.participle]
-        if frames and others and all(s.kind == "document" for s in frames[0].speakers):
-            frames = []  # "Xie Feng, according to a statement, underlined ...": Xie Feng speaks
+        if frames and any(not _media(a) and not a.subjectless for a in others):
+            # "Xie Feng, according to a statement, underlined": Xie Feng speaks; a frame after
+            # the quotation names the reporter's source ('"...," Ann Lee said, according to X')
+            frames = [
+                a
+                for a in frames
+                if a.start < quote.start and any(s.kind != "document" for s in a.speakers)
+            ]
         if frames:
             return frames[0]
         near = [a for a in near if not a.subordinate] or near
-        near = [a for a in near if not a.subjectless] or near  # a verb with a subject first
+        near = [a for a in near if not (_frame(a) and _media(a))] or near  # a reporter's source
         before = [a for a in near if a.end <= quote.start]
+        text = self.text.unit.text
         if kind == "partial" and before:  # 'X said the talks were "useful" but added ...'
             near = before  # (a participle counts here: 'adding that it was "late"')
         else:  # a participle introduces a quotation only through a colon ("..., telling
             # a committee: '...'")
-            text = self.text.unit.text
             near = [
                 a
                 for a in near
@@ -404,6 +431,7 @@ class _Owners:
             ]
             if not near:
                 return None
+        near = [a for a in near if not a.subjectless] or near  # a verb with a subject first
 
         def distance(a: Attribution) -> tuple[int, int]:
             gap = quote.start - a.end if a.end <= quote.start else max(a.start - quote.end, 0)
@@ -630,7 +658,7 @@ def _unit_rows(article, order, unit, scan: ArticleScan, memory, carry, choice=No
         kind = text.kind(quote)
         att = owns[k]
         if (att is not None or owners.introducing(quote) is None) and _is_label(
-            quote, text, None if att is not None and att.subjectless else att, index
+            quote, text, None if att is not None and not _frames(att, quote, text) else att, index
         ):
             labels.append(quote.start)  # a label, nobody's quoted words
             continue
@@ -665,8 +693,13 @@ def _unit_rows(article, order, unit, scan: ArticleScan, memory, carry, choice=No
         last = _Carry(speakers, att, not quote.closed)
     tail = None
     for att in found:
-        if id(att) in claimed or all(s.kind == "inscription" for s in att.speakers):
-            continue  # (words on a banner are a slogan, nobody's speech)
+        if (
+            id(att) in claimed
+            or att.subjectless
+            or all(s.kind == "inscription" for s in att.speakers)
+        ):
+            continue  # (words on a banner are a slogan, nobody's speech; a verb without a
+            # subject that reports no quotation says nothing of anyone)
         sentence_id = text.sentences.at(att.start)
         sentence = text.sentence_text(sentence_id, sentence_id)
         for speaker in att.speakers:

@@ -906,9 +906,10 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
         speakers = _np_speakers(text, toks, *relative, ctx) if relative else []
         if speakers:  # "X, who lost his brother in the crash told": X, not "his brother"
             return made(speakers, span=relative)
-    if span:
-        return made(_np_speakers(text, toks, *span, ctx), span=span)
-    if toks[i].text.lower().endswith("ing"):
+    speakers = _np_speakers(text, toks, *span, ctx) if span else []
+    if speakers or (span and not toks[i].text.lower().endswith("ing")):
+        return made(speakers, span=span)
+    if toks[i].text.lower().endswith("ing"):  # (no subject right before a participle)
         if j >= 0 and "," in text[toks[j].end : toks[i].start] and found:
             prior = found[-1]
             if ctx.sentences.at(prior.start) == sentence:
