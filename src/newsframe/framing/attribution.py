@@ -13,7 +13,7 @@ import pandas as pd
 from newsframe.actors import Actor, find_mentions, load_actors
 from newsframe.corpus import Article, Corpus
 from newsframe.document import analyse
-from newsframe.entities import Entities
+from newsframe.entities import TITLES, Entities
 from newsframe.framing._units import Unit, as_articles, body_words, units, word_tokens
 from newsframe.framing.quotes import Quote, QuoteIndex, top_level_quotes
 from newsframe.framing.speaker_model import (
@@ -25,6 +25,8 @@ from newsframe.framing.speaker_model import (
     speaker_window,
 )
 from newsframe.framing.speakers import (
+    GENERIC_PEOPLE,
+    TOP_OFFICE,
     ArticleScan,
     Attribution,
     Memory,
@@ -231,6 +233,12 @@ def _entity_names(rows: list[dict], layer: Entities, nouns: Mapping[str, str]) -
         if person is not None:
             row["speaker"], row["speaker_kind"] = person, "person"
             continue
+        person = _person_described(row, layer, nouns)
+        if person is not None:  # "the prime minister", "His lawyer, Mark Cohen": the person
+            row["speaker"], row["speaker_kind"] = person, "person"
+            continue
+        key, text = row["speaker"], row["speaker_text"]  # ("the Commons, the prime minister":
+        # the description alone)
         described = row["speaker_source"] == "description" and text.lower().startswith("the ")
         if described or (row["speaker_source"] != "name" and key.startswith("the ")):
             # a description ("the spokesperson said"): the last entity of the article with that
@@ -265,6 +273,106 @@ def _entity_names(rows: list[dict], layer: Entities, nouns: Mapping[str, str]) -
             # text calls "it" ("Boeing said it would ..."), or None
             it = re.search(rf"\b{re.escape(text)} [a-z]+ it(?:s)?\b", row["sentence"])
             untyped = (row["speaker"], row["paragraph_id"]) if hit and not hit[1] and it else None
+
+
+_DEFINITE = frozenset(["the", "his", "her", "its", "their", "our"])
+_COURTESY = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"])
+_SHORT_TITLES = {"pm": "minister", "ceo": "executive"}  # an abbreviation's head word
+_APPOSED = re.compile(r", ((?:[A-Z][\w'.-]+ ){0,3}[A-Z][\w'.-]+)(?=,| [a-z])")
+#: The heads of an office one person holds, that a description names without the role seen
+#: before ("the prime minister", "the soccer chief"); other roles ("the commander") need it.
+_OFFICES = TOP_OFFICE | frozenset(["minister", "chief", "chairman", "chairwoman", "governor",
+                                   "mayor"])  # fmt: skip
+_BACK = 3  # paragraphs before a description that the person it names is looked for in
+
+
+def _person_described(row: dict, layer: Entities, nouns: Mapping[str, str]) -> str | None:
+    """The person of the entity layer that a description credited as speaker names, or None
+    (the speaker stays as written, "unresolved" in spirit: nothing fits).
+
+    A description is a singular noun phrase headed by a person noun or title of the speaker
+    table ("the prime minister", "His lawyer", "the 64-year-old president", "PM"); a
+    determiner phrase after a comma is cut off what comes before ("the Commons, the prime
+    minister"). In order: the name in apposition right after it in the sentence ("His lawyer,
+    Mark Cohen, said"; "one of the lawyers, Byun Hwan, said"); the last person the article gave
+    that role or title before a name (:meth:`~newsframe.entities.Entities.antecedent`); the
+    person named most in the article among those named in the description's paragraph, the
+    headline and the :data:`_BACK` paragraphs before, whose role is none, a courtesy title or
+    holds the description's head, when the head is an office one person holds (:data:`_OFFICES`:
+    the last compatible person; Lee et al. 2013's sieve, head match then salience). A generic
+    role ("an official", "a source", "the spokesman") never
+    names one person.
+
+    >>> from newsframe.entities import find_entities
+    >>> layer = find_entities(["Ann Lee met Tom Reed.", "Mrs Lee spoke.", "Talks went on."])
+    >>> row = {"speaker_text": "the prime minister", "speaker_source": "description",
+    ...        "speaker_kind": "person", "paragraph_id": 2, "sentence": "the prime minister said"}
+    >>> _person_described(row, layer, {"minister": "person"})
+    'Ann Lee'
+    >>> row = {"speaker_text": "His lawyer", "speaker_source": "name", "speaker_kind": "person",
+    ...        "paragraph_id": 1, "sentence": "His lawyer, Mark Cohen, later said it."}
+    >>> _person_described(row, layer, {"lawyer": "person"})
+    'Mark Cohen'
+    >>> row.update(speaker_text="the spokesman", sentence="the spokesman said")
+    >>> _person_described(row, layer, {"spokesman": "person"}) is None
+    True
+    """
+    text = row["speaker_text"]
+    if row["speaker_source"] not in ("description", "name") or not text:
+        return None
+    if ", " in text:  # "the Commons, the prime minister": the phrase after the comma
+        last = text.rsplit(", ", 1)[1]
+        if last.split()[0].lower() not in _DEFINITE:
+            return None
+        row.update(speaker=last, speaker_text=last, speaker_source="description")
+        text = last
+    words = [
+        w.lower().strip(".,'").removesuffix("\u2019s").removesuffix("'s") for w in text.split()
+    ]
+    head = _SHORT_TITLES.get(words[-1], words[-1])
+    if nouns.get(head) != "person" and nouns.get(lemmatize(head)) != "person":
+        return None
+    if words[0] in ("a", "an", "one") and not text.lower().startswith("one of the "):
+        return None  # "a lawyer": someone, not the one the article named
+    if head in GENERIC_PEOPLE or (
+        words[0] not in _DEFINITE
+        and words[0] != "one"
+        and not all(w in nouns or w in TITLES for w in words)
+    ):
+        return None  # (a name with a title, "Judge Lee", is the layer's to resolve)
+    found = _APPOSED.match(row["sentence"], row["sentence"].find(text) + len(text))
+    if row["sentence"].find(text) >= 0 and found:
+        name = found.group(1)
+        hit = layer.resolve(name)
+        if hit is not None and layer.entities.get(hit, None) is not None:
+            return hit if layer.entities[hit].kind == "person" else None
+        return name if " " in name else None
+    if text.lower().startswith("one of the "):
+        return None
+    hit = layer.antecedent(head, row["paragraph_id"], frozenset(["person"]))
+    if hit is None and head in _OFFICES:
+        hit = _compatible_person(layer, head, row["paragraph_id"])
+    return hit
+
+
+def _compatible_person(layer: Entities, head: str, paragraph_id: int) -> str | None:
+    """The person named most in the article among those named in paragraph ``paragraph_id``,
+    the headline and the paragraphs before (:data:`_BACK`), whose role is none, a courtesy
+    title or holds ``head``; the latest named among equals; None when there is none."""
+    count: dict[str, int] = {}
+    last: dict[str, tuple[int, int]] = {}
+    for m in layer.mentions:
+        e = layer.entities.get(m.entity_id)
+        if e is None or e.kind != "person":
+            continue
+        count[m.entity_id] = count.get(m.entity_id, 0) + 1
+        near = m.paragraph_id == -1 or paragraph_id - _BACK <= m.paragraph_id <= paragraph_id
+        role = set(e.role.replace(".", "").split())
+        if near and (role <= _COURTESY or head in role):
+            last[m.entity_id] = (m.paragraph_id, m.start)
+    if not last:
+        return None
+    return max(last, key=lambda k: (count[k], last[k]))
 
 
 def _personal(row: dict) -> bool:
