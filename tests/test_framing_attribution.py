@@ -994,3 +994,35 @@ def test_the_verb_of_a_quotation_among_several(paragraph, speaker, verb):
     if speaker is not None:
         assert quoted.speaker.tolist() == [speaker]
     assert "unresolved" not in t[t.kind == "paraphrase"].speaker.tolist()
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker", "verb"),
+    [
+        # a body or a document inside the complement of "said": the words are Ann Lee's
+        ('Ann Lee said that the government had told its neighbour it was not its "policy" at '
+         "all.", "Ann Lee", "said"),
+        ('Ann Lee said the verdict confirmed "the rule of law for all the people".', "Ann Lee",
+         "said"),
+        # a person inside the complement speaks the words
+        ('Tom Reed revealed that in talks this week Ann Lee had declared the proposals "dead" '
+         "and left.", "Ann Lee", "had declared"),
+    ],
+)  # fmt: skip
+def test_a_partial_quotation_in_the_complement_of_a_reporting_verb(paragraph, speaker, verb):
+    for speakers in ("rules", "model"):
+        t = nf.attributions([Article("a", "T", (paragraph,))], speakers=speakers)
+        quoted = t[t.kind != "paraphrase"]
+        assert quoted[["speaker", "verb"]].values.tolist() == [[speaker, verb]]
+
+
+def test_a_description_names_the_person_it_describes():
+    t = _plain(
+        "Ann Lee met Tom Reed. Mrs Lee spoke first.",
+        '"We are not finished yet," the prime minister said.',
+        "His lawyer, Mark Cohen, later read a statement to say they \"respect the decision. "
+        'But we are very disappointed with the result."',
+        '"We will look again," the commander said.',  # no commander named: stays as written
+    )
+    quoted = t[t.kind != "paraphrase"]
+    assert quoted.speaker.tolist() == ["Ann Lee", "Mark Cohen", "the commander"]

@@ -473,6 +473,26 @@ def _media(att: Attribution) -> bool:
     )
 
 
+def _outer(before: list[Attribution], quote: Quote, text: str) -> Attribution | None:
+    """The reporting verb whose complement holds a partial quotation and the verbs between
+    ('Ann Lee said the UK would conclude there was an "unlawful use of force"': Ann Lee's
+    words): the first verb before it in the sentence, with a speaker, when the nearest verb has
+    another subject in that complement that is no person (a body, a country, a document: "the
+    government had told", "the verdict confirmed") and no quotation or clause break stands
+    between; else None (a person there speaks: "X revealed that Barnier had declared")."""
+    first, last = before[0], before[-1]
+    if len(before) < 2 or first.subjectless or first.participle or _frame(first):
+        return None
+    if last.participle or {s.key for s in last.speakers} <= {s.key for s in first.speakers}:
+        return None  # the same speaker ("rejected ..., calling it"): the nearest verb
+    if any(s.kind == "person" or s.source == "pronoun" for s in last.speakers):
+        return None  # a person inside speaks ("X revealed that Barnier had declared it ...")
+    between = text[first.end : quote.start]
+    if any(mark in between for mark in ";\"\u201c\u201d") or ", and " in between or ", but " in between:
+        return None
+    return first
+
+
 def _frames(att: Attribution, quote: Quote, text: UnitText) -> bool:
     """True when ``att`` is a speech frame for ``quote``: a verb whose subject the rules found,
     or one without a subject whose "that" clause holds the quotation ('... told him on Friday
@@ -530,6 +550,9 @@ class _Owners:
         text = self.text.unit.text
         if kind == "partial" and before:  # 'X said the talks were "useful" but added ...'
             near = before  # (a participle counts here: 'adding that it was "late"')
+            outer = _outer(near, quote, text)
+            if outer is not None:
+                return outer
         else:  # a participle introduces a quotation only through a colon ("..., telling
             # a committee: '...'")
             near = [
