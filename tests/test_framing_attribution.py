@@ -1020,7 +1020,7 @@ def test_a_description_names_the_person_it_describes():
     t = _plain(
         "Ann Lee met Tom Reed. Mrs Lee spoke first.",
         '"We are not finished yet," the prime minister said.',
-        "His lawyer, Mark Cohen, later read a statement to say they \"respect the decision. "
+        'His lawyer, Mark Cohen, later read a statement to say they "respect the decision. '
         'But we are very disappointed with the result."',
         '"We will look again," the commander said.',  # no commander named: stays as written
     )

@@ -488,7 +488,11 @@ def _outer(before: list[Attribution], quote: Quote, text: str) -> Attribution | 
     if any(s.kind == "person" or s.source == "pronoun" for s in last.speakers):
         return None  # a person inside speaks ("X revealed that Barnier had declared it ...")
     between = text[first.end : quote.start]
-    if any(mark in between for mark in ";\"\u201c\u201d") or ", and " in between or ", but " in between:
+    if (
+        any(mark in between for mark in ';"\u201c\u201d')
+        or ", and " in between
+        or ", but " in between
+    ):
         return None
     return first
 
