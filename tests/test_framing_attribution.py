@@ -1026,3 +1026,16 @@ def test_a_description_names_the_person_it_describes():
     )
     quoted = t[t.kind != "paraphrase"]
     assert quoted.speaker.tolist() == ["Ann Lee", "Mark Cohen", "the commander"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ('"I have caused too much anxiety," the businessman said upon his release.',
+         "the businessman"),
+        ('"We cannot move him yet," said the helpless volunteers.', "the helpless volunteers"),
+    ],
+)  # fmt: skip
+def test_general_person_nouns_head_a_speaker(paragraph, speaker):
+    t = _plain(paragraph)
+    assert t[t.kind != "paraphrase"].speaker.tolist() == [speaker]
