@@ -1039,3 +1039,18 @@ def test_a_description_names_the_person_it_describes():
 def test_general_person_nouns_head_a_speaker(paragraph, speaker):
     t = _plain(paragraph)
     assert t[t.kind != "paraphrase"].speaker.tolist() == [speaker]
+
+
+def test_a_quotation_run_on_into_the_next_paragraph_takes_its_tag():
+    # the first quotation is left open at its paragraph's end (the convention for a quotation
+    # over several paragraphs): the tag of the next paragraph, "Tom Reed explained", is its own
+    paras = (
+        "Ann Lee met Tom Reed on Monday.",
+        '"We have a plan here with us and every action we take is based on it.',
+        '"It was on their advice that we stayed away. But it is calmer today," Tom Reed explained.',
+    )
+    t = nf.attributions([Article("a", "T", paras)])
+    assert t[["paragraph_id", "speaker", "verb"]].values.tolist() == [
+        [1, "Tom Reed", "explained"],
+        [2, "Tom Reed", "explained"],
+    ]

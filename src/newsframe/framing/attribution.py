@@ -774,21 +774,43 @@ def _following(owns: list[Attribution | None], k: int) -> tuple[Speaker, ...]:
     return tuple(s for s in att.speakers if s.kind != "inscription")
 
 
-def _unit_rows(article, order, unit, scan: ArticleScan, memory, carry, choice=None):
+def _run_on(pending: list, choice, unit: Unit, quotes, owns) -> list:
+    """The rows of the quotations of the previous paragraph left open at its end
+    (``pending``: (task, rows maker)), chosen now that this paragraph is read: when it opens
+    with a quotation that a verb of its own credits ('"... / "...," the representative
+    explained.'), that verb and its speakers are a candidate (the convention of a quotation
+    that runs over several paragraphs, its tag in the last one)."""
+    opening = None
+    if quotes and unit.part == "body" and not unit.text[: quotes[0].start].strip():
+        opening = owns[0]
+    rows = []
+    for task, make in pending:
+        if opening is not None and not opening.subjectless:
+            task.following = tuple(s for s in opening.speakers if s.kind != "inscription")
+            task.following_att = opening
+        rows.extend(make(*choice.choose(task)))
+    pending.clear()
+    return rows
+
+
+def _unit_rows(article, order, unit, scan: ArticleScan, memory, carry, choice=None, pending=None):
     quotes = unit_quotes(unit)
     text = UnitText(unit)
     found = unit_attributions(
         unit, quotes, scan, memory=memory, order=order, sentences=text.sentences
     )
     if not quotes and not found:
-        return [], None, []  # nothing quoted, nothing reported (the memory has its mentions)
+        # nothing quoted, nothing reported (the memory has its mentions)
+        return (_run_on(pending, choice, unit, (), ()) if pending else []), None, []
     owners = _Owners(text, found)
     index = QuoteIndex(quotes)
-    rows: list[tuple[tuple[int, int], dict]] = []
     claimed: set[int] = set()
     last: _Carry | None = None
     labels: list[int] = []
     owns = [owners.own(q, text.kind(q)) or owners.tag_after(q, index) for q in quotes]
+    rows: list[tuple[tuple[int, int], dict]] = (
+        _run_on(pending, choice, unit, quotes, owns) if pending else []
+    )
     for k, quote in enumerate(quotes):
         kind = text.kind(quote)
         att = owns[k]
@@ -821,10 +843,22 @@ def _unit_rows(article, order, unit, scan: ArticleScan, memory, carry, choice=No
                              last.speakers if last is not None else (),
                              _continued(None, carry.speakers) if carry else (), how,
                              _following(owns, k))  # fmt: skip
-            chosen, credited = choice.choose(task)
-        for speaker in chosen:
-            row = _row(article, unit, first, speaker, credited, kind, quote, sentence)
-            rows.append(((order, quote.start), row))
+
+            def make(chosen, credited, first=first, kind=kind, quote=quote, sentence=sentence):
+                return [
+                    ((order, quote.start), _row(article, unit, first, speaker, credited, kind,
+                                                quote, sentence))
+                    for speaker in chosen
+                ]  # fmt: skip
+
+            if pending is not None and how != "own" and not quote.closed and k == len(quotes) - 1:
+                pending.append((task, make))  # runs on into the next paragraph: chosen there
+            else:
+                rows.extend(make(*choice.choose(task)))
+        else:
+            for speaker in chosen:
+                row = _row(article, unit, first, speaker, credited, kind, quote, sentence)
+                rows.append(((order, quote.start), row))
         last = _Carry(speakers, att, not quote.closed)
     tail = None
     for att in found:
@@ -875,12 +909,17 @@ def _article_rows(
         choice = SpeakerChoice(
             layer, scan.kinds, nouns=verbs.speaker_nouns, model=model, collect=collect, texts=texts
         )
+    pending: list | None = [] if choice is not None else None  # see _run_on
     for order, unit in enumerate(parts):
-        unit_rows, last, unit_labels = _unit_rows(article, order, unit, scan, memory, carry, choice)
+        unit_rows, last, unit_labels = _unit_rows(
+            article, order, unit, scan, memory, carry, choice, pending
+        )
         rows.extend(unit_rows)
         labels.update((unit.paragraph_id, start) for start in unit_labels)
         if unit.part != "headline":
             carry = last
+    for task, make in pending or ():
+        rows.extend(make(*choice.choose(task)))
     return rows, frozenset(labels)
 
 

@@ -423,7 +423,7 @@ class SpeakerChoice:
         """The candidates of one quotation; the rules' choice first (``only_rules``: alone)."""
         out: dict[tuple[str, ...], Candidate] = {}
 
-        def add(speakers: tuple[Speaker, ...], att: Attribution | None, *flags) -> None:
+        def add(speakers: tuple[Speaker, ...], att: Attribution | None, *flags) -> Candidate:
             if len(speakers) == 1 and speakers[0].source not in _NOBODY:
                 named = speakers
             else:
@@ -445,6 +445,7 @@ class SpeakerChoice:
                     values[k] = value if values[k] == 0 else min(values[k], value)
                 elif value > values[k]:
                     values[k] = value
+            return cand
 
         how = _I.get(f"rules_{task.how}")
         add(task.speakers, task.att, (_I["rules"], 1.0), *([(how, 1.0)] if how else []))
@@ -456,7 +457,9 @@ class SpeakerChoice:
         if task.previous:
             add(task.previous, None, (_I["previous_quote"], 1.0))
         if task.following:
-            add(task.following, None, (_I["next_quote"], 1.0))
+            cand = add(task.following, task.following_att, (_I["next_quote"], 1.0))
+            if task.following_att is not None:  # the tag of a quotation run on: its own verb
+                cand.att = task.following_att
         if task.carried:
             opening = 1.0 if task.quote.start == 0 else 0.0
             add(task.carried, None, (_I["carried"], 1.0), (_I["carried_opening"], opening))
@@ -889,6 +892,8 @@ class QuoteTask:
     carried: tuple[Speaker, ...]
     how: str = "own"  # how the rules credited it: own, previous, introducing, carried, colon
     following: tuple[Speaker, ...] = ()  # whom the next quotation's own verb credits
+    following_att: Attribution | None = None  # ... and that verb, when the quotation runs on
+    # into the next paragraph (a quotation left open there)
 
     first: int = field(init=False)  # the id of the quotation's first sentence
     last: int = field(init=False)  # the id of its last sentence
