@@ -1054,3 +1054,14 @@ def test_a_quotation_run_on_into_the_next_paragraph_takes_its_tag():
         [1, "Tom Reed", "explained"],
         [2, "Tom Reed", "explained"],
     ]
+
+
+def test_a_bare_title_names_the_person_and_someones_role_only_by_apposition():
+    t = _plain(
+        "Foreign Minister Melanie Joly met Tom Reed in Ottawa.",
+        '"We have asked for the evidence," the Canadian Foreign Minister said.',
+        # Tom Reed's lawyer is no role holder the article named: stays as written
+        '"We will appeal the whole ruling," Tom Reed\'s lawyer said.',
+    )
+    quoted = t[t.kind != "paraphrase"]
+    assert quoted.speaker.tolist() == ["Melanie Joly", "Tom Reed's lawyer"]

@@ -275,7 +275,8 @@ def _entity_names(rows: list[dict], layer: Entities, nouns: Mapping[str, str]) -
             untyped = (row["speaker"], row["paragraph_id"]) if hit and not hit[1] and it else None
 
 
-_DEFINITE = frozenset(["the", "his", "her", "its", "their", "our"])
+_POSSESSORS = frozenset(["his", "her", "its", "their", "our"])
+_DEFINITE = frozenset(["the"]) | _POSSESSORS
 _COURTESY = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"])
 _SHORT_TITLES = {"pm": "minister", "ceo": "executive"}  # an abbreviation's head word
 _APPOSED = re.compile(r", ((?:[A-Z][\w'.-]+ ){0,3}[A-Z][\w'.-]+)(?=,| [a-z])")
@@ -291,7 +292,8 @@ def _person_described(row: dict, layer: Entities, nouns: Mapping[str, str]) -> s
     (the speaker stays as written, "unresolved" in spirit: nothing fits).
 
     A description is a singular noun phrase headed by a person noun or title of the speaker
-    table ("the prime minister", "His lawyer", "the 64-year-old president", "PM"); a
+    table ("the prime minister", "His lawyer", "the 64-year-old president", "PM", "French
+    President": a title with no name the layer knows as a person); a
     determiner phrase after a comma is cut off what comes before ("the Commons, the prime
     minister"). In order: the name in apposition right after it in the sentence ("His lawyer,
     Mark Cohen, said"; "one of the lawyers, Byun Hwan, said"); the last person the article gave
@@ -299,8 +301,9 @@ def _person_described(row: dict, layer: Entities, nouns: Mapping[str, str]) -> s
     person named most in the article among those named in the description's paragraph, the
     headline and the :data:`_BACK` paragraphs before, whose role is none, a courtesy title or
     holds the description's head, when the head is an office one person holds (:data:`_OFFICES`:
-    the last compatible person; Lee et al. 2013's sieve, head match then salience). A generic
-    role ("an official", "a source", "the spokesman") never
+    the last compatible person; Lee et al. 2013's sieve, head match then salience; "the
+    leader" fits any top office). Someone's role ("His lawyer", "Ghosn's lawyer") names only
+    the person in apposition. A generic role ("an official", "a source", "the spokesman") never
     names one person.
 
     >>> from newsframe.entities import find_entities
@@ -334,12 +337,16 @@ def _person_described(row: dict, layer: Entities, nouns: Mapping[str, str]) -> s
         return None
     if words[0] in ("a", "an", "one") and not text.lower().startswith("one of the "):
         return None  # "a lawyer": someone, not the one the article named
-    if head in GENERIC_PEOPLE or (
-        words[0] not in _DEFINITE
-        and words[0] != "one"
-        and not all(w in nouns or w in TITLES for w in words)
-    ):
-        return None  # (a name with a title, "Judge Lee", is the layer's to resolve)
+    if head in GENERIC_PEOPLE:
+        return None
+    if words[0] not in _DEFINITE and words[0] != "one":
+        # a bare title ("PM", "French President", "External Affairs Minister"); a name with a
+        # title ("Judge Lee") is the layer's to resolve
+        if not all(w in nouns or w in TITLES or w[:1].isupper() for w in text.split()):
+            return None
+        named = layer.resolve(text)
+        if named is not None and getattr(layer.entities.get(named), "kind", "") == "person":
+            return None
     found = _APPOSED.match(row["sentence"], row["sentence"].find(text) + len(text))
     if row["sentence"].find(text) >= 0 and found:
         name = found.group(1)
@@ -347,8 +354,8 @@ def _person_described(row: dict, layer: Entities, nouns: Mapping[str, str]) -> s
         if hit is not None and layer.entities.get(hit, None) is not None:
             return hit if layer.entities[hit].kind == "person" else None
         return name if " " in name else None
-    if text.lower().startswith("one of the "):
-        return None
+    if text.lower().startswith("one of the ") or words[0] in _POSSESSORS or "'s" in text:
+        return None  # "His lawyer", "Ghosn's lawyer": someone's, not the role's last holder
     hit = layer.antecedent(head, row["paragraph_id"], frozenset(["person"]))
     if hit is None and head in _OFFICES:
         hit = _compatible_person(layer, head, row["paragraph_id"])
@@ -368,7 +375,8 @@ def _compatible_person(layer: Entities, head: str, paragraph_id: int) -> str | N
         count[m.entity_id] = count.get(m.entity_id, 0) + 1
         near = m.paragraph_id == -1 or paragraph_id - _BACK <= m.paragraph_id <= paragraph_id
         role = set(e.role.replace(".", "").split())
-        if near and (role <= _COURTESY or head in role):
+        office = head in TOP_OFFICE and bool(role & TOP_OFFICE)  # "the leader": President X
+        if near and (role <= _COURTESY or head in role or office):
             last[m.entity_id] = (m.paragraph_id, m.start)
     if not last:
         return None
