@@ -1065,3 +1065,14 @@ def test_a_bare_title_names_the_person_and_someones_role_only_by_apposition():
     )
     quoted = t[t.kind != "paraphrase"]
     assert quoted.speaker.tolist() == ["Melanie Joly", "Tom Reed's lawyer"]
+
+
+def test_an_office_description_before_the_name_and_a_countrys_president():
+    # the lede describes the person before naming her; "the country's President" is an office
+    t = _plain(
+        'The embattled president said she would submit to an investigation "if necessary".',
+        "President Ana Ruiz spoke in Lima on Friday.",
+        'In Peru, the country\'s President said the press had "humiliated" itself.',
+    )
+    quoted = t[t.kind != "paraphrase"]
+    assert quoted.speaker.tolist() == ["Ana Ruiz", "Ana Ruiz"]

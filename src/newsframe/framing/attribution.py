@@ -214,6 +214,10 @@ def _entity_names(rows: list[dict], layer: Entities, nouns: Mapping[str, str]) -
         if row["speaker_source"] in ("name", "continuation") and _bare_role(
             row["speaker_text"], nouns
         ):
+            person = _person_described(row, layer, nouns)  # "President": a holder of the role
+            if person is not None:
+                row["speaker"], row["speaker_kind"] = person, "person"
+                continue
             row.update(speaker="unresolved", speaker_text="", speaker_source="unresolved")
             row["speaker_kind"] = ""
             continue
@@ -300,10 +304,12 @@ def _person_described(row: dict, layer: Entities, nouns: Mapping[str, str]) -> s
     that role or title before a name (:meth:`~newsframe.entities.Entities.antecedent`); the
     person named most in the article among those named in the description's paragraph, the
     headline and the :data:`_BACK` paragraphs before, whose role is none, a courtesy title or
-    holds the description's head, when the head is an office one person holds (:data:`_OFFICES`:
+    holds the description's head, when the head is an office one person holds and one person is
+    named more often than the others (:data:`_OFFICES`:
     the last compatible person; Lee et al. 2013's sieve, head match then salience; "the
     leader" fits any top office). Someone's role ("His lawyer", "Ghosn's lawyer") names only
-    the person in apposition. A generic role ("an official", "a source", "the spokesman") never
+    the person in apposition; a country's or an organisation's ("the country's President") is
+    an office. A generic role ("an official", "a source", "the spokesman") never
     names one person.
 
     >>> from newsframe.entities import find_entities
@@ -354,18 +360,26 @@ def _person_described(row: dict, layer: Entities, nouns: Mapping[str, str]) -> s
         if hit is not None and layer.entities.get(hit, None) is not None:
             return hit if layer.entities[hit].kind == "person" else None
         return name if " " in name else None
-    if text.lower().startswith("one of the ") or words[0] in _POSSESSORS or "'s" in text:
-        return None  # "His lawyer", "Ghosn's lawyer": someone's, not the role's last holder
+    if text.lower().startswith("one of the ") or words[0] in _POSSESSORS:
+        return None  # "His lawyer": someone's, not the role's last holder
+    owner = re.split(r"['\u2019]s ", text)
+    if len(owner) > 1 and not _body(owner[0], layer, nouns):
+        return None  # "Ghosn's lawyer": a person's (a country's president is an office)
     hit = layer.antecedent(head, row["paragraph_id"], frozenset(["person"]))
-    if hit is None and head in _OFFICES:
+    if hit is None and head in _OFFICES and (len(words) > 1 or words[0] in _SHORT_TITLES):
+        # ("President" alone is a role; "PM" is two words)
         hit = _compatible_person(layer, head, row["paragraph_id"])
     return hit
 
 
-def _compatible_person(layer: Entities, head: str, paragraph_id: int) -> str | None:
+def _compatible_person(
+    layer: Entities, head: str, paragraph_id: int, *, later: bool = False
+) -> str | None:
     """The person named most in the article among those named in paragraph ``paragraph_id``,
     the headline and the paragraphs before (:data:`_BACK`), whose role is none, a courtesy
-    title or holds ``head``; the latest named among equals; None when there is none."""
+    title or holds ``head``; None when there is none or two are named as often. When nobody
+    is named up to that paragraph, the people of the next one (``later``: the lede's delayed
+    identification, "South Korea's embattled president apologized ... / ... Park said")."""
     count: dict[str, int] = {}
     last: dict[str, tuple[int, int]] = {}
     for m in layer.mentions:
@@ -378,9 +392,25 @@ def _compatible_person(layer: Entities, head: str, paragraph_id: int) -> str | N
         office = head in TOP_OFFICE and bool(role & TOP_OFFICE)  # "the leader": President X
         if near and (role <= _COURTESY or head in role or office):
             last[m.entity_id] = (m.paragraph_id, m.start)
+    if not last and not later:  # the news lede names the person after the description
+        return _compatible_person(layer, head, paragraph_id + 1, later=True)
     if not last:
         return None
-    return max(last, key=lambda k: (count[k], last[k]))
+    ranked = sorted(last, key=lambda k: (count[k], last[k]), reverse=True)
+    if len(ranked) > 1 and count[ranked[0]] == count[ranked[1]]:
+        return None  # two people named as often: nothing says which
+    return ranked[0]
+
+
+def _body(words: str, layer: Entities, nouns: Mapping[str, str]) -> bool:
+    """True when ``words`` name a country or an organisation ("South Korea", "the country",
+    "the company"), whose roles are offices rather than someone's relations."""
+    head = words.split()[-1].lower()
+    if nouns.get(head) == "organisation" or head in ("country", "nation"):
+        return True
+    hit = layer.resolve(words)
+    entity = layer.entities.get(hit) if hit is not None else None
+    return entity is not None and entity.kind in ("country", "organisation")
 
 
 def _personal(row: dict) -> bool:
