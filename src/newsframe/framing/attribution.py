@@ -366,8 +366,11 @@ def _person_described(row: dict, layer: Entities, nouns: Mapping[str, str]) -> s
     if len(owner) > 1 and not _body(owner[0], layer, nouns):
         return None  # "Ghosn's lawyer": a person's (a country's president is an office)
     hit = layer.antecedent(head, row["paragraph_id"], frozenset(["person"]))
-    if hit is None and head in _OFFICES and (len(words) > 1 or words[0] in _SHORT_TITLES):
-        # ("President" alone is a role; "PM" is two words)
+    if (
+        hit is None
+        and head in _OFFICES
+        and (len(words) > 1 or words[0] in _SHORT_TITLES or text.islower())
+    ):  # ("President" alone is a role; "PM" is two words; "president" lost its determiner)
         hit = _compatible_person(layer, head, row["paragraph_id"])
     return hit
 
@@ -380,18 +383,18 @@ def _compatible_person(
     title or holds ``head``; None when there is none or two are named as often. When nobody
     is named up to that paragraph, the people of the next one (``later``: the lede's delayed
     identification, "South Korea's embattled president apologized ... / ... Park said")."""
+    people = _people(layer)  # (paragraph, start, entity id, role words), in reading order
     count: dict[str, int] = {}
+    for _, _, entity_id, _ in people:
+        count[entity_id] = count.get(entity_id, 0) + 1
     last: dict[str, tuple[int, int]] = {}
-    for m in layer.mentions:
-        e = layer.entities.get(m.entity_id)
-        if e is None or e.kind != "person":
-            continue
-        count[m.entity_id] = count.get(m.entity_id, 0) + 1
-        near = m.paragraph_id == -1 or paragraph_id - _BACK <= m.paragraph_id <= paragraph_id
-        role = set(e.role.replace(".", "").split())
+    lo = bisect_left(people, (paragraph_id - _BACK,))
+    hi = bisect_left(people, (paragraph_id + 1,))
+    headline = bisect_left(people, (0,))  # the headline's mentions come first (paragraph -1)
+    for paragraph, start, entity_id, role in (*people[:headline], *people[max(lo, headline) : hi]):
         office = head in TOP_OFFICE and bool(role & TOP_OFFICE)  # "the leader": President X
-        if near and (role <= _COURTESY or head in role or office):
-            last[m.entity_id] = (m.paragraph_id, m.start)
+        if role <= _COURTESY or head in role or office:
+            last[entity_id] = (paragraph, start)
     if not last and not later:  # the news lede names the person after the description
         return _compatible_person(layer, head, paragraph_id + 1, later=True)
     if not last:
@@ -400,6 +403,22 @@ def _compatible_person(
     if len(ranked) > 1 and count[ranked[0]] == count[ranked[1]]:
         return None  # two people named as often: nothing says which
     return ranked[0]
+
+
+def _people(layer: Entities) -> list[tuple[int, int, str, frozenset[str]]]:
+    """The person mentions of ``layer`` in reading order, with their entity's role words
+    (computed once per layer)."""
+    hit = layer.__dict__.get("_person_mentions")
+    if hit is None:
+        hit = []
+        for m in layer.mentions:
+            e = layer.entities.get(m.entity_id)
+            if e is not None and e.kind == "person":
+                role = frozenset(e.role.replace(".", "").split())
+                hit.append((m.paragraph_id, m.start, m.entity_id, role))
+        hit.sort(key=lambda x: x[:2])
+        layer.__dict__["_person_mentions"] = hit
+    return hit
 
 
 def _body(words: str, layer: Entities, nouns: Mapping[str, str]) -> bool:
