@@ -1076,3 +1076,19 @@ def test_an_office_description_before_the_name_and_a_countrys_president():
     )
     quoted = t[t.kind != "paraphrase"]
     assert quoted.speaker.tolist() == ["Ana Ruiz", "Ana Ruiz"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker", "verb"),
+    [
+        # the verb the partial quotation completes, though in a clause after "after"
+        ('The United States denied the visa on Friday, days after it called the nomination '
+         '"not viable and wrong."', "United States", "called"),
+        ('"Please rise and face the jury," Judge Ann Lee commanded just before a jury '
+         'forewoman responded "guilty" seven times.', "a jury forewoman", "responded"),
+    ],
+)  # fmt: skip
+def test_the_verb_a_partial_quotation_completes(paragraph, speaker, verb):
+    t = _plain(paragraph)
+    row = t[t.kind == "partial"].iloc[0]
+    assert (row.speaker, row.verb) == (speaker, verb)
