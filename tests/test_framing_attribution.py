@@ -1092,3 +1092,14 @@ def test_the_verb_a_partial_quotation_completes(paragraph, speaker, verb):
     t = _plain(paragraph)
     row = t[t.kind == "partial"].iloc[0]
     assert (row.speaker, row.verb) == (speaker, verb)
+
+
+def test_an_office_names_the_holder_over_a_name_without_a_role():
+    # "Notre Dame" named as often as the president has no role; the president holds the office
+    # "the leader" describes ("President" and "leader" are top offices)
+    t = _plain(
+        "French President Ana Ruiz promised to rebuild Notre Dame.",
+        "Ana Ruiz said Notre Dame would be rebuilt.",
+        'The French leader praised the "courage and great professionalism" of firefighters.',
+    )
+    assert t[t.kind != "paraphrase"].speaker.tolist() == ["Ana Ruiz"]

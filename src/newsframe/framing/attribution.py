@@ -351,8 +351,9 @@ def _person_described(row: dict, layer: Entities, nouns: Mapping[str, str]) -> s
         if not all(w in nouns or w in TITLES or w[:1].isupper() for w in text.split()):
             return None
         named = layer.resolve(text)
-        if named is not None and getattr(layer.entities.get(named), "kind", "") == "person":
-            return None
+        entity = layer.entities.get(named) if named is not None else None
+        if entity is not None and entity.kind == "person" and not _title_only(entity.name):
+            return None  # a name ("French President" taken for one is a title)
     found = _APPOSED.match(row["sentence"], row["sentence"].find(text) + len(text))
     if row["sentence"].find(text) >= 0 and found:
         name = found.group(1)
@@ -366,6 +367,8 @@ def _person_described(row: dict, layer: Entities, nouns: Mapping[str, str]) -> s
     if len(owner) > 1 and not _body(owner[0], layer, nouns):
         return None  # "Ghosn's lawyer": a person's (a country's president is an office)
     hit = layer.antecedent(head, row["paragraph_id"], frozenset(["person"]))
+    if hit is not None and _title_only(layer.entities[hit].name):
+        hit = None  # "French President" the layer took for a name names nobody
     if (
         hit is None
         and head in _OFFICES
@@ -380,7 +383,8 @@ def _compatible_person(
 ) -> str | None:
     """The person named most in the article among those named in paragraph ``paragraph_id``,
     the headline and the paragraphs before (:data:`_BACK`), whose role is none, a courtesy
-    title or holds ``head``; None when there is none or two are named as often. When nobody
+    title or holds ``head`` (one whose role holds it first); None when there is none or two
+    are as likely. When nobody
     is named up to that paragraph, the people of the next one (``later``: the lede's delayed
     identification, "South Korea's embattled president apologized ... / ... Park said")."""
     people = _people(layer)  # (paragraph, start, entity id, role words), in reading order
@@ -388,6 +392,7 @@ def _compatible_person(
     for _, _, entity_id, _ in people:
         count[entity_id] = count.get(entity_id, 0) + 1
     last: dict[str, tuple[int, int]] = {}
+    fits: dict[str, bool] = {}  # the role says so ("the leader": President X), not only no role
     lo = bisect_left(people, (paragraph_id - _BACK,))
     hi = bisect_left(people, (paragraph_id + 1,))
     headline = bisect_left(people, (0,))  # the headline's mentions come first (paragraph -1)
@@ -395,13 +400,15 @@ def _compatible_person(
         office = head in TOP_OFFICE and bool(role & TOP_OFFICE)  # "the leader": President X
         if role <= _COURTESY or head in role or office:
             last[entity_id] = (paragraph, start)
+            fits[entity_id] = head in role or office
     if not last and not later:  # the news lede names the person after the description
         return _compatible_person(layer, head, paragraph_id + 1, later=True)
     if not last:
         return None
-    ranked = sorted(last, key=lambda k: (count[k], last[k]), reverse=True)
-    if len(ranked) > 1 and count[ranked[0]] == count[ranked[1]]:
-        return None  # two people named as often: nothing says which
+    ranked = sorted(last, key=lambda k: (fits[k], count[k], last[k]), reverse=True)
+    top = [(fits[k], count[k]) for k in ranked[:2]]
+    if len(top) > 1 and top[0] == top[1]:
+        return None  # two people as likely: nothing says which
     return ranked[0]
 
 
@@ -413,12 +420,17 @@ def _people(layer: Entities) -> list[tuple[int, int, str, frozenset[str]]]:
         hit = []
         for m in layer.mentions:
             e = layer.entities.get(m.entity_id)
-            if e is not None and e.kind == "person":
+            if e is not None and e.kind == "person" and not _title_only(e.name):
                 role = frozenset(e.role.replace(".", "").split())
                 hit.append((m.paragraph_id, m.start, m.entity_id, role))
         hit.sort(key=lambda x: x[:2])
         layer.__dict__["_person_mentions"] = hit
     return hit
+
+
+def _title_only(name: str) -> bool:
+    """True for a name whose last word is a title ("French President"): no person's name."""
+    return name.lower().split()[-1] in TITLES
 
 
 def _body(words: str, layer: Entities, nouns: Mapping[str, str]) -> bool:
