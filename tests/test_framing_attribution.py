@@ -1103,3 +1103,14 @@ def test_an_office_names_the_holder_over_a_name_without_a_role():
         'The French leader praised the "courage and great professionalism" of firefighters.',
     )
     assert t[t.kind != "paraphrase"].speaker.tolist() == ["Ana Ruiz"]
+
+
+def test_the_subject_before_in_a_statement_and_the_role_the_rules_resolved():
+    t = _plain(
+        'The water board in a statement said, "We have seen the report and we reject it."',
+        "Foreign Minister Ana Ruiz met Prime Minister Tom Reed in Lima.",
+        "Ana Ruiz spoke to reporters after the talks.",
+        'The foreign minister said the envoys were "unsafe" in the capital.',
+    )
+    quoted = t[t.kind != "paraphrase"]
+    assert quoted.speaker.tolist() == ["The water board", "Ana Ruiz"]

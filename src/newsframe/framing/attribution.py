@@ -345,6 +345,12 @@ def _person_described(row: dict, layer: Entities, nouns: Mapping[str, str]) -> s
         return None  # "a lawyer": someone, not the one the article named
     if head in GENERIC_PEOPLE:
         return None
+    if row.get("speaker", text) != text and row["speaker_source"] == "description":
+        # the rules resolved it to whom the text named last with that role ("The foreign
+        # minister said" after "External Affairs Minister S Jaishankar"): that person
+        known = layer.resolve(row["speaker"])
+        entity = layer.entities.get(known) if known is not None else None
+        return known if entity is not None and entity.kind == "person" else None
     if words[0] not in _DEFINITE and words[0] != "one":
         # a bare title ("PM", "French President", "External Affairs Minister"); a name with a
         # title ("Judge Lee") is the layer's to resolve

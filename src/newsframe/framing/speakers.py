@@ -837,8 +837,9 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
             aux.insert(0, toks[j].text)
         j -= 1
 
-    k = _before_time(text, toks, j)
-    if k != j:  # "the agency on Saturday said": the subject is before the date
+    k = _before_time(text, toks, _before_issued(text, toks, _before_time(text, toks, j)))
+    if k != j:  # "the agency on Saturday said": the subject is before the date (and before
+        # "in a statement": "the ministry in a statement said")
         j = k
         while (
             j >= 0
@@ -1039,6 +1040,21 @@ def _np_before_relative(
         if word in ("who", "whose") and text[toks[w - 1].end : toks[w].start].strip() == ",":
             return _np_before(text, toks, w - 1, toks[w - 1].end, ctx.verbs.speaker_nouns)
     return None
+
+
+def _before_issued(text: str, toks: list[Token], j: int) -> int:
+    """The token before "in a statement" (a document of :data:`ISSUED_IN` after "in" and a
+    determiner, no comma: "the ministry in a statement said") that ends at ``toks[j]``, or
+    ``j`` when there is none."""
+    if (
+        j >= 3
+        and toks[j].lemma in ISSUED_IN
+        and toks[j - 1].text.lower() in ("a", "an", "the", "its", "his", "her", "their")
+        and toks[j - 2].text.lower() == "in"
+        and not any(ch in text[toks[j - 3].end : toks[j].end] for ch in ",;:()")
+    ):
+        return j - 3
+    return j
 
 
 def _before_time(text: str, toks: list[Token], j: int) -> int:
