@@ -570,8 +570,11 @@ def _outer(before: list[Attribution], quote: Quote, text: str) -> Attribution | 
     another subject in that complement that is no person (a body, a country, a document: "the
     government had told", "the verdict confirmed") and no quotation or clause break stands
     between; else None (a person there speaks: "X revealed that Barnier had declared")."""
+    before = [a for a in before if not a.subjectless]
+    if len(before) < 2:
+        return None
     first, last = before[0], before[-1]
-    if len(before) < 2 or first.subjectless or first.participle or _frame(first):
+    if first.participle or _frame(first):
         return None
     if last.participle or {s.key for s in last.speakers} <= {s.key for s in first.speakers}:
         return None  # the same speaker ("rejected ..., calling it"): the nearest verb
