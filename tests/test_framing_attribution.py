@@ -1114,3 +1114,19 @@ def test_the_subject_before_in_a_statement_and_the_role_the_rules_resolved():
     )
     quoted = t[t.kind != "paraphrase"]
     assert quoted.speaker.tolist() == ["The water board", "Ana Ruiz"]
+
+
+def test_a_noun_after_its_modifier_is_no_verb_without_a_subject():
+    # "remarks" after "his first" is a noun, "told" after "the titan" a verb
+    from newsframe.framing._units import Unit
+    from newsframe.framing.quotes import top_level_quotes
+    from newsframe.framing.speakers import find_attributions, load_reporting_verbs
+
+    verbs = load_reporting_verbs()
+    for text, found in [
+        ('In his first remarks, Ana Ruiz said "we are ready to go".', ["said"]),
+        ('"We will appeal," the titan told reporters.', ["told"]),
+    ]:
+        unit = Unit("body", 0, text, ((0, 0, len(text)),))
+        atts = find_attributions(unit, top_level_quotes(text), verbs=verbs, actors=())
+        assert [a.verb for a in atts] == found

@@ -946,12 +946,27 @@ def _unnamed(text: str, toks: list[Token], i: int, n: int, ctx: _Context, made):
     return made([]) if _in_quoted_sentence(toks, i, ctx) else None
 
 
+def _noun_after_modifier(toks: list[Token], i: int) -> bool:
+    """True when ``toks[i]`` is in a base or -s form and a determiner or a possessive stands
+    two words before it ("his first remarks", "the Canadian claim", "Canada's latest claims"):
+    a noun after its modifier. (A past form is a verb: "the titan told".)"""
+    word = toks[i].text.lower()
+    if i < 2 or not (word == toks[i].lemma or word.endswith("s")):
+        return False
+    before = toks[i - 2].text
+    return before.lower() in NOT_VERB_BEFORE or _possessive(before)
+
+
 def _in_quoted_sentence(toks: list[Token], i: int, ctx: _Context) -> bool:
     """True when the word at ``toks[i]`` is a lowercase word in a sentence that opens or
     closes a quotation: a reporting verb there whose subject the rules do not find still
     reports that quotation ("the businessman said", "She smiled and said"), its speaker
     unresolved. (A capitalised one opens the sentence or is a name: "State radio quoted".)"""
-    return toks[i].text[:1].islower() and ctx.sentences.at(toks[i].start) in ctx.quoted_sentences
+    return (
+        toks[i].text[:1].islower()
+        and ctx.sentences.at(toks[i].start) in ctx.quoted_sentences
+        and not _noun_after_modifier(toks, i)
+    )
 
 
 def _closing_name(
