@@ -1130,3 +1130,11 @@ def test_a_noun_after_its_modifier_is_no_verb_without_a_subject():
         unit = Unit("body", 0, text, ((0, 0, len(text)),))
         atts = find_attributions(unit, top_level_quotes(text), verbs=verbs, actors=())
         assert [a.verb for a in atts] == found
+
+
+def test_the_representative_of_a_named_organisation_speaks_for_it():
+    t = _plain(
+        "Malaysia Airlines (MAS) met the families on Monday.",
+        '"Every action we take is based on his advice," the MAS representative explained.',
+    )
+    assert t[t.kind != "paraphrase"].speaker.tolist() == ["Malaysia Airlines"]

@@ -100,12 +100,14 @@ _SMALL = frozenset(["of", "for", "and", "the", "on", "to"])
 
 def _spokesperson_of(text: str, layer: Entities, paragraph_id: int) -> str | None:
     """The organisation an unnamed spokesperson speaks for ("a Chinese foreign ministry
-    spokesperson", "a spokesman for the agency", "an official of Iran's mission"): the entity
-    the organisation's words resolve to, or, for a bare organisation noun ("a ministry
-    spokesperson"), the last organisation of the article with that noun; else None. Only
-    indefinite descriptions: "the spokesperson" is the last person of that role."""
+    spokesperson", "a spokesman for the agency", "an official of Iran's mission", "the MAS
+    representative"): the entity the organisation's words resolve to, or, for a bare
+    organisation noun ("a ministry spokesperson"), the last organisation of the article with
+    that noun; else None. Only indefinite descriptions, or definite ones with a named
+    organisation: "the spokesperson" is the last person of that role."""
     words = text.split()
-    if len(words) < 2 or words[0].lower() not in ("a", "an", "one"):
+    definite = len(words) > 2 and words[0].lower() == "the" and words[1][:1].isupper()
+    if len(words) < 2 or (words[0].lower() not in ("a", "an", "one") and not definite):
         return None
     words = words[1:]
     if words[-1].lower() in _SPOKESPEOPLE:
@@ -116,6 +118,10 @@ def _spokesperson_of(text: str, layer: Entities, paragraph_id: int) -> str | Non
         return None
     while org and org[0].lower() in ("the", "a", "an"):
         org = org[1:]
+    if definite:  # "the MAS representative": whoever speaks for an organisation named so
+        named = layer.resolve(" ".join(org)) if org else None
+        entity = layer.entities.get(named) if named is not None else None
+        return named if entity is not None and entity.kind == "organisation" else None
     nouns = layer._orgs
     if not org or not any(w.lower().rstrip("s") in nouns or w.lower() in nouns for w in org):
         return None
