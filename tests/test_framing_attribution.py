@@ -1007,6 +1007,7 @@ def test_the_verb_of_a_quotation_among_several(paragraph, speaker, verb):
         # a person inside the complement speaks the words
         ('Tom Reed revealed that in talks this week Ann Lee had declared the proposals "dead" '
          "and left.", "Ann Lee", "had declared"),
+
     ],
 )  # fmt: skip
 def test_a_partial_quotation_in_the_complement_of_a_reporting_verb(paragraph, speaker, verb):
@@ -1138,3 +1139,12 @@ def test_the_representative_of_a_named_organisation_speaks_for_it():
         '"Every action we take is based on his advice," the MAS representative explained.',
     )
     assert t[t.kind != "paraphrase"].speaker.tolist() == ["Malaysia Airlines"]
+
+
+def test_the_outer_speakers_last_verb_before_a_partial_quotation():
+    t = _plain(
+        '"He did all this for money," Ann Lee said, adding the complaint alleges he committed '
+        'fraud "on a massive scale."'
+    )
+    row = t[t.kind == "partial"].iloc[0]
+    assert (row.speaker, row.verb) == ("Ann Lee", "adding")

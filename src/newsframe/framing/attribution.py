@@ -400,7 +400,8 @@ def _tight(near: list[Attribution], quote: Quote, text: str) -> Attribution | No
 def _outer(before: list[Attribution], quote: Quote, text: str) -> Attribution | None:
     """The reporting verb whose complement holds a partial quotation and the verbs between
     ('Ann Lee said the UK would conclude there was an "unlawful use of force"': Ann Lee's
-    words): the first verb before it in the sentence, with a speaker, when the nearest verb has
+    words): the first verb before it in the sentence with a speaker (or that speaker's last
+    verb there: "said, adding"), when the nearest verb has
     another subject in that complement that is no person (a body, a country, a document: "the
     government had told", "the verdict confirmed") and no quotation or clause break stands
     between; else None (a person there speaks: "X revealed that Barnier had declared")."""
@@ -421,7 +422,8 @@ def _outer(before: list[Attribution], quote: Quote, text: str) -> Attribution | 
         or ", but " in between
     ):
         return None
-    return first
+    keys = {s.key for s in first.speakers}  # its last verb ("X said, adding the complaint ...")
+    return [a for a in before if {s.key for s in a.speakers} == keys][-1]
 
 
 def _frames(att: Attribution, quote: Quote, text: UnitText) -> bool:
