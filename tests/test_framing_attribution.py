@@ -1148,3 +1148,20 @@ def test_the_outer_speakers_last_verb_before_a_partial_quotation():
     )
     row = t[t.kind == "partial"].iloc[0]
     assert (row.speaker, row.verb) == ("Ann Lee", "adding")
+
+
+def test_a_base_form_after_a_singular_noun_phrase_is_a_noun():
+    # "claim" after "the Canadian" would be "claims" as a verb: a noun, crediting no one
+    from newsframe.framing._units import Unit
+    from newsframe.framing.quotes import top_level_quotes
+    from newsframe.framing.speakers import find_attributions, load_reporting_verbs
+
+    verbs = load_reporting_verbs()
+    for text, found in [
+        ('Asked about the Canadian claim, Ana Ruiz said "we have seen nothing".', ["said"]),
+        ('The Canadians claim the islands were "always theirs".', ["claim"]),
+        ('The statement read: "We are closed."', ["read"]),
+    ]:
+        unit = Unit("body", 0, text, ((0, 0, len(text)),))
+        atts = find_attributions(unit, top_level_quotes(text), verbs=verbs, actors=())
+        assert [a.verb for a in atts] == found

@@ -907,6 +907,8 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
         speakers = _np_speakers(text, toks, *relative, ctx) if relative else []
         if speakers:  # "X, who lost his brother in the crash told": X, not "his brother"
             return made(speakers, span=relative)
+    if span and not aux and _disagrees(toks, i, span, ctx):
+        return None  # "a query on the Canadian claim": a noun after a singular modifier
     speakers = _np_speakers(text, toks, *span, ctx) if span else []
     if speakers or (span and not toks[i].text.lower().endswith("ing")):
         return made(speakers, span=span)
@@ -944,6 +946,28 @@ def _unnamed(text: str, toks: list[Token], i: int, n: int, ctx: _Context, made):
     if tie[:1] in (",", ":") and _quote_follows(text, toks, i, end, ctx):
         return made([UNNAMED])
     return made([]) if _in_quoted_sentence(toks, i, ctx) else None
+
+
+_NOT_SINGULAR = frozenset(["i", "you", "we", "they", "and"]) | frozenset(
+    ["police", "people", "clergy"]
+)
+
+
+_PAST_AS_BASE = frozenset(["read", "hit", "cut", "put", "set", "let", "quit", "bet"])  # "read"
+
+
+def _disagrees(toks: list[Token], i: int, span: tuple[int, int], ctx: _Context) -> bool:
+    """True when the word at ``toks[i]``, in its base form ("claim", "say"), follows a singular
+    noun phrase ``span`` that a determiner opens ("the Canadian claim", "a US demand"): a verb
+    there would be "claims", so the word is a noun (subject-verb agreement)."""
+    word = toks[i].text.lower()
+    if word != toks[i].lemma or word.endswith(("s", "ing")) or word in _PAST_AS_BASE:
+        return False
+    words = [t.text.lower() for t in toks[span[0] : span[1] + 1]]
+    if words[0] not in ("the", "a", "an", "this", "that") or words[-1].endswith("s"):
+        return False
+    kind = ctx.verbs.speaker_nouns.get(words[-1])
+    return kind != "group" and not any(w in _NOT_SINGULAR for w in words)
 
 
 def _noun_after_modifier(toks: list[Token], i: int) -> bool:
