@@ -98,7 +98,7 @@ def person_described(row: dict, layer: Entities, nouns: Mapping[str, str]) -> st
         named = layer.resolve(text)
         entity = layer.entities.get(named) if named is not None else None
         if entity is not None and entity.kind == "person" and not _title_only(entity.name):
-            return None  # a name ("French President" taken for one is a title)
+            return named  # the layer knows whom it names ("Judge Lee"; "President": its holder)
     found = _APPOSED.match(row["sentence"], row["sentence"].find(text) + len(text))
     if row["sentence"].find(text) >= 0 and found:
         name = found.group(1)

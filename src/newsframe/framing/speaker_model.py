@@ -39,8 +39,8 @@ own verb). On all 983 labelled quotations at hand (263 pages, 43 stories), after
 without a subject the rules can find still counts, the verb of a quotation among several is
 the one whose clause holds it, a quotation run on into the next paragraph takes that one's
 tag, and a description names the person it describes: leaving one story out, speaker 90.0%
--> 93.8%, verb 92.9% -> 97.8%, recall 94.3% -> 94.8%, junk speakers 55 -> 35 (leaving one
-outlet out: 90.1% -> 93.8%, 92.9% -> 97.8%).
+-> 93.3%, verb 92.9% -> 97.8%, recall 94.3% -> 94.8%, junk speakers 55 -> 36 (leaving one
+outlet out: 90.1% -> 93.3%, 92.9% -> 97.8%), with the entity layer of the same round.
 
 The weights are plain data (``data/speaker_model.csv``: one row per feature with its
 standardisation and weight), fitted by ``benchmarks/train_speaker_model.py`` with
