@@ -27,7 +27,9 @@ three words before the gold quotation). Then:
 - labels as speech: annotated labels that a predicted quotation (direct or partial, found by the
   same overlap rule) holds, over annotated labels;
 - split speakers: per page, annotated entities whose found quotations carry more than one
-  predicted speaker key ("Wang Wenbin" and "Wang" as two rows of share of voice), summed.
+  predicted speaker key ("Wang Wenbin" and "Wang" as two rows of share of voice), summed;
+  and across a story: the story's pages analysed together (speakers linked across them), the
+  annotated entities whose correctly credited quotations carry more than one key.
 
 The published reference for rule-based quotation extraction on news is the GenderGapTracker
 (Asr et al. 2021, 98 hand-annotated articles): quote F1 83.7%, speaker match 86.5%, verb match
@@ -72,9 +74,10 @@ def _overlap(gold: list[str], pred: list[str]) -> tuple[float, float]:
     return common / max(len(gold), 1), common / max(len(pred), 1)
 
 
-def _predicted(article: nf.Article) -> list[dict]:
-    """Predicted quotations: one entry per quotation with all its speakers and its verb."""
-    table = nf.attributions([article])
+def _predicted(article: nf.Article, table: pd.DataFrame | None = None) -> list[dict]:
+    """Predicted quotations: one entry per quotation with all its speakers and its verb (from
+    ``table``, the article's rows of attributions over a larger corpus, when given)."""
+    table = nf.attributions([article]) if table is None else table
     table = table[(table["kind"] != "paraphrase") & (table["part"] != "headline")]
     out: dict[tuple, dict] = {}
     paragraphs = article.clean_paragraphs
@@ -129,12 +132,52 @@ def _split(rows: list[dict]) -> int:
     return sum(len(k) > 1 for k in keys.values())
 
 
+def _load(path: Path) -> nf.Article:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return nf.load_article(path)
+
+
+def _story_splits(pages: list[tuple[Path, dict]]) -> dict[str, list[str]]:
+    """Per story, the annotated entities whose correctly credited quotations carry more than
+    one speaker key once the story's pages are analysed together (the speakers linked across
+    them: "S. Jaishankar" in one article and "Jaishankar" in another are one key)."""
+    stories: dict[str, list[tuple[Path, dict]]] = {}
+    for path, page in pages:
+        if page.get("story"):
+            stories.setdefault(page["story"], []).append((path, page))
+    out = {}
+    for story, members in sorted(stories.items()):
+        articles = [_load(path) for path, _ in members]
+        predicted = _predicted_corpus(articles)
+        keys: dict[str, set[str]] = {}
+        for (path, page), article in zip(members, articles, strict=True):
+            raw = path.read_bytes().decode("utf-8")
+            for gold in page["quotes"]:
+                best = _best(raw, gold, predicted[article.article_id])
+                if best is not None and all(
+                    _matches(s, gold["speaker_accept"]) for s in best["speakers"]
+                ):
+                    entity = keys.setdefault(gold.get("entity", gold["speaker"]), set())
+                    entity.update(s[0] for s in best["speakers"])
+        out[story] = sorted(e for e, k in keys.items() if len(k) > 1)
+    return out
+
+
+def _predicted_corpus(articles: list[nf.Article]) -> dict[str, list[dict]]:
+    """:func:`_predicted` for the articles of one story analysed together, by article id."""
+    table = nf.attributions(articles)
+    out = {}
+    for article in articles:
+        mine = table[table["article_id"] == article.article_id]
+        out[article.article_id] = _predicted(article, mine)
+    return out
+
+
 def _page_rows(path: Path, page: dict) -> tuple[list[dict], list[str]]:
     data = path.read_bytes()
     raw = data.decode("utf-8")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        article = nf.load_article(path)
+    article = _load(path)
     predicted = _predicted(article)
     accepted = [a for q in page["quotes"] for a in q["speaker_accept"]]
     rows = []
@@ -185,7 +228,11 @@ def _summary(group: str, outlet: str, rows: list[dict], bad: list[str], split: i
 
 
 def report(
-    pages_dir: str | Path, *, labels: str | Path = LABELS, only: str | None = None
+    pages_dir: str | Path,
+    *,
+    labels: str | Path = LABELS,
+    only: str | None = None,
+    stories: bool = True,
 ) -> pd.DataFrame:
     """Return one row per annotation set and outlet, a ``total`` row per set and one for
     ``all``: annotated quotations, recall, speaker and verb accuracy, junk speakers.
@@ -193,11 +240,12 @@ def report(
     Sets: ``development`` (pages the rules were written against) and ``held-out`` (pages
     annotated afterwards, before the rules were run on them). Pages missing or changed
     (SHA-256) are skipped and listed in the ``skipped`` attribute of the table; the per-quotation
-    results are in its ``details`` attribute."""
+    results are in its ``details`` attribute, and per story the entities split across the
+    story's pages analysed together in ``story_splits`` (``stories=False`` skips that pass)."""
     pages_dir = Path(pages_dir)
     spec = json.loads(Path(labels).read_text(encoding="utf-8"))
     groups: dict[tuple[str, str], tuple[list[dict], list[str], list[int]]] = {}
-    skipped, details = [], []
+    skipped, details, kept = [], [], []
     for page in spec["pages"]:
         if only is not None and page.get("set", "") != only:
             continue
@@ -205,6 +253,7 @@ def report(
         if not path.is_file() or hashlib.sha256(path.read_bytes()).hexdigest() != page["sha256"]:
             skipped.append(page["file"])
             continue
+        kept.append((path, page))
         rows, bad = _page_rows(path, page)
         key = (page.get("set", ""), page["file"].split("--")[0])
         groups.setdefault(key, ([], [], []))
@@ -221,6 +270,7 @@ def report(
     out = pd.DataFrame(table)
     out.attrs["skipped"] = skipped
     out.attrs["details"] = pd.DataFrame(details)
+    out.attrs["story_splits"] = _story_splits(kept) if stories else {}
     return out
 
 
@@ -256,6 +306,15 @@ def main(argv: list[str]) -> int:
         f"labels as speech {total.labels_as_speech:.1%} of {total.labels}, "
         f"split speakers {total.split_speakers}, junk speakers {total.junk_speakers}"
     )
+    across = table.attrs["story_splits"]
+    print(
+        f"split across a story's pages analysed together: {sum(map(len, across.values()))} "
+        f"entities in {len(across)} stories"
+    )
+    if args.verbose:
+        for story, entities in across.items():
+            if entities:
+                print(f"  {story}: {', '.join(entities)}")
     print(
         "GenderGapTracker reference (98 articles): quote F1 "
         f"{REFERENCE['quote_f1']:.1%}, speaker match {REFERENCE['speaker_match']:.1%}, "

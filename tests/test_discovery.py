@@ -115,3 +115,102 @@ def test_a_flight_code_and_a_terms_acronym_are_no_actors():
         ("MH370 said nothing. SAR ships sailed. Kelra Airlines said the search went on.",),
     )  # fmt: skip
     assert list(actors) == ["Kelra Airlines"]
+
+
+def test_one_person_whatever_the_hyphens_short_given_name_or_romanisation():
+    # by eye, two articles each: "Sam Orlo-Vance" and "Orlo Vance" (the hyphen dropped) are one
+    # person; "Jenni Marsh" and "Jennifer Marsh" (a short form of the given name) are one;
+    # "Yoo Byung-eun" and "Yoo Byung-eon" (the same family name, the given name's vowels
+    # romanised differently) are one; "Kim Jong-un" and "Kim Jong-il" (a consonant apart) are
+    # two people
+    actors = _actors(
+        ("Sam Orlo-Vance said the fund was sound. Jenni Marsh said it was not.",
+         "Yoo Byung-eun said nothing. Kim Jong-un said he would talk."),
+        ("Orlo Vance said so again. Jennifer Marsh said no.",
+         "Yoo Byung-eon said he had left. Kim Jong-il said he would not."),
+    )  # fmt: skip
+    names = set(actors)
+    assert len(names & {"Sam Orlo-Vance", "Orlo Vance"}) == 1
+    assert len(names & {"Jenni Marsh", "Jennifer Marsh"}) == 1
+    assert len(names & {"Yoo Byung-eun", "Yoo Byung-eon"}) == 1
+    assert {"Kim Jong-un", "Kim Jong-il"} <= names
+    assert len(actors) == 5
+
+
+def test_an_organisation_in_either_word_order_and_its_short_form_are_one():
+    # by eye: "Department of Harbours" and "Harbours Department" are one body; "Coastal
+    # Rowing Federation" is the short form of the one "Royal Coastal Rowing Federation";
+    # "Royal ..." and "Real Coastal Rowing Federation" share the acronym RCRF the articles
+    # define: one federation in all (three bodies would be two too many)
+    actors = _actors(
+        ("The Department of Harbours said the pier was safe.",
+         "The Royal Coastal Rowing Federation (RCRF) said the race would go ahead."),
+        ("The Harbours Department said it had checked the pier.",
+         "The Coastal Rowing Federation said the race was on. "
+         "The Real Coastal Rowing Federation (RCRF) said so too."),
+    )  # fmt: skip
+    assert len(actors) == 2
+    kinds = sorted(a.kind for a in actors.values())
+    assert kinds == ["organisation", "organisation"]
+    federation = next(a for a in actors.values() if "Federation" in a.name)
+    assert {"Coastal Rowing Federation", "RCRF"} <= set(federation.aliases)
+
+
+def test_a_word_opening_a_sentence_is_no_given_name():
+    # by eye: "Throughout Hayden's tenure" opens a sentence with a preposition: no person
+    # "Throughout Hayden", so "Hayden" alone is the one Tony Hayden
+    actors = _actors(
+        ("Tony Hayden said the well was safe. Throughout Hayden's tenure, costs fell.",),
+        ("Hayden said he was sorry.",),
+    )  # fmt: skip
+    assert list(actors) == ["Tony Hayden"]
+    assert actors["Tony Hayden"].aliases == ("Tony Hayden", "Hayden")
+
+
+def test_events_laws_designations_and_plural_nouns_are_no_actors():
+    # by eye: "Liberation Day" (a day), "Harbour Secrets Act" (a law), "Bank A" (a name hidden
+    # in court papers) and "Prosecutors" (a plural noun opening a sentence) each speak or act
+    # twice, yet none is an actor; Ana Ruiz is
+    actors = _actors(
+        ("Liberation Day has come. Prosecutors said Bank A had paid. Ana Ruiz said so.",
+         "The Harbour Secrets Act was passed."),
+        ("Liberation Day will pass. Prosecutors said Bank A has paid. The Harbour Secrets Act "
+         "has teeth. Ana Ruiz said no.",),
+    )  # fmt: skip
+    assert list(actors) == ["Ana Ruiz"]
+
+
+def test_a_government_department_with_its_country_and_a_typing_slip_join_one_actor():
+    # by eye: "U.S. Department of Harbours" and "Harbours Department" are one body; "Mizuhra"
+    # (two letters swapped) is the one Ippei Mizuhar
+    actors = _actors(
+        ("The U.S. Department of Harbours said the pier was safe. Ippei Mizuhar said no.",),
+        ("The Harbours Department said so again. Mizuhra said he was sorry.",),
+    )  # fmt: skip
+    assert len(actors) == 2
+    person = next(a for a in actors.values() if a.kind == "person")
+    assert person.name == "Ippei Mizuhar"
+
+
+def test_a_news_agency_and_an_acronym_that_never_acts_are_no_actors():
+    # by eye: "Norpress" is named as a news agency twice ("the Norpress news agency reported",
+    # "news agency Norpress"), so an outlet, though once it "said"; "VZ" (a substance) is named
+    # in three articles and never speaks or acts; "FAA" speaks: an actor
+    actors = _actors(
+        ("The Norpress news agency reported the arrest. Traces of VZ were found.",),
+        ("Norpress said the FAA had acted, according to news agency Norpress. VZ is toxic.",),
+        ("The FAA said the nerve agent VZ was banned.",),
+    )  # fmt: skip
+    assert list(actors) == ["FAA"]
+
+
+def test_a_countrys_government_is_the_country_as_an_actor():
+    # by eye: "the Government of Chile said" and "Chile has said" are one government that
+    # speaks in two articles: one actor, Chile, with the government's name among its aliases
+    actors = _actors(
+        ("The Government of Chile said the mine was safe. Ana Ruiz said so too.",),
+        ("Chile has said it would help. Ana Ruiz said no more.",),
+    )  # fmt: skip
+    assert sorted(actors) == ["Ana Ruiz", "Chile"]
+    assert actors["Chile"].kind == "country"
+    assert "Government of Chile" in actors["Chile"].aliases

@@ -249,3 +249,28 @@ def test_a_changed_letter_or_two_spellings_to_choose_from_link_nothing():
     links = link_entities(layers)
     names = ["Andrea Lee", "Andrew Lee", "Kristin Moore", "Kristina Moore", "Kristine Moore"]
     assert [links(n) for n in names] == names
+
+
+def test_spelling_variants_across_articles_link_when_one_person_fits():
+    # by eye: "Yoo Byung-eon" is "Yoo Byung-eun" romanised another way (the same consonants),
+    # "Jenni" is the short form of "Jennifer"; "Kim Jong-il" and "Kim Jong-un" differ in a
+    # consonant: two people
+    a = find_entities(["Yoo Byung-eun said no. Jenni Hermoso said yes. Kim Jong-un spoke."])
+    b = find_entities(["Yoo Byung-eon said so. Jennifer Hermoso agreed. Kim Jong-il spoke."])
+    links = link_entities([a, b])
+    assert links("Yoo Byung-eon") == links("Yoo Byung-eun")
+    assert links("Jenni Hermoso") == links("Jennifer Hermoso") == "Jennifer Hermoso"
+    assert links("Kim Jong-un") != links("Kim Jong-il")
+
+
+def test_an_initial_with_or_without_its_stop_and_an_organisations_short_form_link():
+    # by eye: "S. Jaishankar" and "S Jaishankar" are one person, so "Jaishankar" alone is he;
+    # "Ministry of Fisheries Affairs" is the short form of the one "Union Ministry of Harbour
+    # Affairs"
+    a = find_entities(["S. Jaishankar spoke for the Union Ministry of Fisheries Affairs."])
+    b = find_entities(
+        ["S Jaishankar said the Ministry of Fisheries Affairs agreed. Jaishankar left."]
+    )
+    links = link_entities([a, b])
+    assert links("S Jaishankar") == links("S. Jaishankar") == links("Jaishankar")
+    assert links("Ministry of Fisheries Affairs") == "Union Ministry of Fisheries Affairs"

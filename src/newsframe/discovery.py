@@ -14,24 +14,36 @@ as actors; it does three things on top of the layer.
    (an auxiliary or modal, a past tense in ``-ed``) or by a speaker noun ("China's foreign
    ministry", "the Chinese government"). A name after "the" or "a", or after a preposition of
    place ("in", "near", "off", ...), locates or describes; a name in a credit line ("(AP)",
-   "/TASS/"), after "told", "citing", "by" or "with" at a clause's end, or followed by
-   "reported", is a news outlet.
+   "/TASS/"), after "told", "citing", "by" or "with" at a clause's end, followed by
+   "reported", or called a news agency or newspaper ("the Yonhap news agency", "news agency
+   Yonhap") is a news outlet.
 2. **One candidate per entity across the corpus** (the layer's ids are canonical names), by
    a normalised key: case, accents, possessives and company suffixes ("Co", "Inc", "Ltd",
    "Company") do not count; a person is one person whatever extra words the name carries
    ("Huawei CFO Meng Wanzhou", "Carrie Lam Cheng Yuet-ngor" join "Meng Wanzhou", "Carrie
-   Lam") or however the given name is spelt (within two edits, or an initial); a single name
-   joins the one person whose last (else first) name it is; an acronym or clipped form joins
-   the one organisation it abbreviates ("FAA", "TEPCO", "Exco"); a name plus a country, an
-   acronym or a suffix ("Wagner PMC", "Boeing Company") joins that name; a government body
-   without its country ("the Foreign Ministry") joins the one country's body of that name.
+   Lam"), with or without its hyphens ("Bankman Fried" of "Sam Bankman-Fried"), or however the
+   given name is spelt (within two edits, an initial, a short form of four letters or more:
+   "Jenni", "Jennifer"; a hyphenated given name romanised with other vowels under the same
+   family name: "Yoo Byung-eun", "Yoo Byung-eon"); a single name joins the one person whose
+   last (else first) name it is, or is with two neighbouring letters swapped ("Mizhuara");
+   an acronym or clipped form joins the one organisation it abbreviates ("FAA", "TEPCO",
+   "Exco"), and the long forms the articles abbreviate with one acronym are one; a name plus
+   a country, an acronym, a suffix or a group word ("Wagner PMC", "Boeing Company", "Nissan
+   Motor Co.") joins that name; "Department of Justice" is "Justice Department"; an
+   organisation's short form ("Spanish Football Federation") joins the one longer name that
+   ends with it; a government body without its country ("the Foreign Ministry") joins the one
+   country's body of that name, and a country's government ("Government (India)") is the
+   country.
 3. **Who can be an actor** (:func:`_is_actor`): a person of two name words or more, not
    mostly after "the" or a preposition of place, with no country or day in the name, and not
    made only of common English words ("Camp Fire", "Air Force") unless titled; one name with
    a title; an organisation that is not a news outlet and either holds an organisation noun
    or suffix or acts; a single unknown name only when it speaks and is not mostly a place or
-   a modifier; a country (with its capital and demonyms) only as a government that acts.
-   Never: places, titles or head nouns alone ("Lawyer", "Ministry", "Inc").
+   a modifier; an acronym only when it speaks or acts ("VX" of a nerve agent never does); a
+   country (with its capital and demonyms) only as a government that acts.
+   Never: places, titles or head nouns alone ("Lawyer", "Ministry", "Inc"), events, laws and
+   agreements by their head noun ("Liberation Day", "Official Secrets Act"), designations of
+   court papers ("Bank A", "Victim A"), capitalised plural nouns ("Prosecutors").
 
 Ranked by :func:`actor_score`: (articles naming the actor) × (mentions + 2 × speaker
 mentions), counting for a government only the articles and mentions where it acts, so a
@@ -59,7 +71,7 @@ from wordfreq import zipf_frequency
 from newsframe.actors import Actor
 from newsframe.corpus import Article, Corpus, as_articles
 from newsframe.document import HEADLINE, _sentence_spans
-from newsframe.entities import TITLES, find_entities, gazetteer
+from newsframe.entities import TITLES, consonants, find_entities, gazetteer
 from newsframe.errors import expect_kind
 from newsframe.parallel import map_slices
 from newsframe.resources import Resources, default_resources, resolve_resources
@@ -165,6 +177,8 @@ _SUFFIXES = frozenset(
         "bv",
     ]
 )
+#: Words after a company's name that name its group or its main company ("Nissan Motor Co.").
+_CORPORATE = frozenset(["group", "holdings", "motor", "motors", "international"])
 _CONNECTORS = frozenset(["of", "for", "the", "and", "&", "de", "la", "du", "da"])
 #: The last word of a news outlet's name ("The Japan Times"): an outlet is never an actor.
 _OUTLET_WORDS = frozenset(
@@ -244,6 +258,15 @@ _ENDS = (".", "!", "?", '"', "\u201d", "'", "\u2019")
 _DASHES = frozenset(["-", "\u2013", "\u2014", ":"])
 
 
+#: Words around a name that say it is a news outlet ("the Yonhap news agency reported",
+#: "news agency Yonhap", "the Asahi newspaper").
+_AGENCY_AFTER = re.compile(
+    r"\A\s{1,3}(?:news\s{1,3}agency|newspaper|daily|broadcaster|tabloid)\b", re.I
+)
+_AGENCY_BEFORE = frozenset([("news", "agency"), ("state", "broadcaster"), ("state", "media"),
+                            ("the", "newspaper"), ("state", "newspaper")])  # fmt: skip
+
+
 def _cues(
     text: str, start: int, end: int, verbs: frozenset[str], nouns: frozenset[str]
 ) -> tuple[int, ...]:
@@ -258,6 +281,7 @@ def _cues(
     prev = before[-1] if before else ""
     prev2 = before[0] if len(before) == 2 else ""
     credit = (prev in ("(", "/") and nxt in (")", "/")) or (start == 0 and nxt in _DASHES)
+    credit = credit or _AGENCY_AFTER.match(after) is not None or (prev2, prev) in _AGENCY_BEFORE
     outlet = (
         not possessive
         and (
@@ -388,6 +412,7 @@ def _fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _key(name: str) -> str:
     """The normalised key of a name: accents, case, possessives, punctuation, a leading "the"
     and company suffixes do not count ("The Boeing Company" and "Boeing" are one key)."""
@@ -398,7 +423,19 @@ def _key(name: str) -> str:
         words = words[1:]
     while len(words) > 1 and words[-1] in _SUFFIXES:
         words.pop()
+    at = next((k for k, w in enumerate(words[:3]) if w in _BODIES), -1)
+    if at >= 0 and len(words) > at + 2 and words[at + 1] == "of":
+        # "(U.S.) Department of Justice" is "(U.S.) Justice Department"
+        rest = words[at + 2 :]
+        words = [*words[:at], *(rest[1:] if rest[0] == "the" else rest), words[at]]
+    if len(words) > 2 and words[-1] in _BODIES and words[-2] == "affairs":
+        words = [*words[:-2], words[-1]]  # "Foreign Affairs Ministry" is "Foreign Ministry"
     return " ".join(words)
+
+
+_GOVERNMENT_OF = re.compile(r"^(?:[Tt]he )?(?:[Gg]overnment|[Aa]dministration) \((.+)\)$")
+#: Government bodies named either way round ("Ministry of Defence", "Defence Ministry").
+_BODIES = frozenset(["ministry", "department", "office", "bureau"])
 
 
 def _person_words(name: str) -> list[str]:
@@ -414,10 +451,18 @@ def _person_words(name: str) -> list[str]:
 
 
 def _near(a: str, b: str) -> bool:
-    """True for two spellings of one given name: equal, one the initial of the other, or two
-    long forms within two edits (Levenshtein)."""
+    """True for two spellings of one given name: equal, one the initial of the other, one the
+    short form of the other (a beginning of four letters or more: "Jenni", "Jennifer"), or
+    two long forms within two edits (Levenshtein).
+
+    >>> _near("Jenni", "Jennifer"), _near("J.", "Jennifer"), _near("Jen", "Jennifer")
+    (True, True, False)
+    """
     a, b = _fold(a).lower().rstrip("."), _fold(b).lower().rstrip(".")
     if a == b or (min(len(a), len(b)) == 1 and a[0] == b[0]):
+        return True
+    short, long = sorted((a, b), key=len)
+    if len(short) >= 4 and long.startswith(short):
         return True
     if min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 2:
         return False
@@ -427,6 +472,79 @@ def _near(a: str, b: str) -> bool:
         for j, cb in enumerate(b, 1):
             prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
     return row[-1] <= 2
+
+
+def _join_short_forms(entities: dict[str, _Candidate], union: _Union) -> None:
+    """Join the long forms of an organisation that the articles abbreviate with one acronym
+    ("Royal Spanish Football Federation (RFEF)", "Real Spanish Football Federation (RFEF)"),
+    then an organisation's short form, its name without the first words ("Spanish Football
+    Federation"), to the one organisation of the corpus whose name ends with it (two words at
+    least)."""
+    keys = {x: _key(e.name).split() for x, e in entities.items() if e.kind == "organisation"}
+    tails: dict[tuple[str, ...], set[str]] = {}
+    for x, words in keys.items():
+        for k in range(1, len(words) - 1):
+            if words[k] not in _CONNECTORS:
+                tails.setdefault(tuple(words[k:]), set()).add(x)
+    acronyms: dict[str, set[str]] = {}  # an acronym the layer gave several long forms
+    for x in keys:
+        for form in entities[x].forms:
+            if form.isupper() and len(form) >= 3 and " " not in form:
+                acronyms.setdefault(form, set()).add(x)
+    for group in acronyms.values():  # "Royal ..." and "Real Spanish Football Federation (RFEF)"
+        first, *rest = sorted(group)
+        for y in rest:
+            union.join(first, y)
+    for x, words in sorted(keys.items()):
+        owners = {union.find(y) for y in tails.get(tuple(words), ()) if y != x}
+        owners.discard(union.find(x))
+        if len(owners) == 1 and not x.endswith(")"):
+            union.join(owners.pop(), x)
+
+
+def _join_variants(people: list[str], entities: dict[str, _Candidate], union: _Union) -> None:
+    """Join two forms of one person's name that the surname groups miss: a name written with
+    or without its hyphens that is the end or the beginning of the one longer name holding it
+    ("Bankman Fried" of "Sam Bankman-Fried"), and a family-name-first name whose hyphenated
+    given name is another romanisation of the one other given name under that family name
+    ("Yoo Byung-eon", "Yoo Byung-eun"): each only when one person of the corpus fits."""
+    keyed = {x: tuple(_key(" ".join(_person_words(entities[x].name))).split()) for x in people}
+    parts: dict[tuple[str, ...], set[str]] = {}
+    given: dict[tuple[str, str], set[str]] = {}  # (family name, skeleton) -> people
+    for x in people:
+        words = keyed[x]
+        for k in range(1, len(words) - 1):
+            parts.setdefault(words[k:], set()).add(x)
+            parts.setdefault(words[: len(words) - k], set()).add(x)
+        name = _person_words(entities[x].name)
+        if len(name) == 2 and "-" in name[1]:
+            given.setdefault((words[0], consonants(name[1])), set()).add(x)
+    for x in people:
+        owners = {union.find(y) for y in parts.get(keyed[x], ()) if y != x}
+        if len(owners) == 1:
+            union.join(owners.pop(), x)
+    for group in given.values():
+        first, *rest = sorted(group)
+        for y in rest:
+            union.join(first, y)
+
+
+def _swapped(name: str, by_last: dict[str, list[str]]) -> list[str]:
+    """The people whose last name is ``name`` with two neighbouring letters swapped (a typing
+    slip: "Mizhuara" for "Mizuhara"), six letters or more; [] when none or several names fit.
+
+    >>> _swapped("mizhuara", {"mizuhara": ["Ippei Mizuhara"], "muzuhira": ["X"]})
+    ['Ippei Mizuhara']
+    """
+    if len(name) < 6:
+        return []
+    hits = [
+        last
+        for k in range(len(name) - 1)
+        if name[k] != name[k + 1]
+        and (last := name[:k] + name[k + 1] + name[k] + name[k + 2 :]) in by_last
+    ]
+    return by_last[hits[0]] if len(hits) == 1 else []
 
 
 class _Union:
@@ -541,6 +659,7 @@ def _merge(entities: dict[str, _Candidate]) -> list[_Candidate]:
                 short, long = sorted((wa, wb), key=len)
                 if long[: len(short)] == short:
                     union.join(a, b)
+    _join_variants(people, entities, union)
     written: dict[str, set[str]] = {}  # a form -> the organisations written so
     # (first letter, first letter of the last word) -> organisations of two words or more
     initial: dict[tuple[str, str], set[str]] = {}
@@ -556,7 +675,7 @@ def _merge(entities: dict[str, _Candidate]) -> list[_Candidate]:
             continue
         if len(words) == 1:
             k = _key(words[0])
-            owners = by_last.get(k) or by_first.get(k) or []
+            owners = by_last.get(k) or by_first.get(k) or _swapped(k, by_last)
             roots = {union.find(o) for o in owners}
             if len(roots) == 1 and e.kind in ("", "person"):
                 union.join(roots.pop(), x)
@@ -581,7 +700,8 @@ def _merge(entities: dict[str, _Candidate]) -> list[_Candidate]:
                 head
                 and head != x
                 and all(
-                    w in places or w.isupper() or w.lower().rstrip(".") in _SUFFIXES for w in rest
+                    w in places or w.isupper() or w.lower().rstrip(".") in _SUFFIXES | _CORPORATE
+                    for w in rest
                 )
             ):
                 union.join(head, x)  # "Wagner PMC", "Huawei Canada", "Boeing Co."
@@ -593,6 +713,12 @@ def _merge(entities: dict[str, _Candidate]) -> list[_Candidate]:
         owners = national.get(_key(e.name), set())
         if e.kind == "organisation" and not x.endswith(")") and len(owners) == 1:
             union.join(next(iter(owners)), x)
+    _join_short_forms(entities, union)
+    for x in sorted(entities):  # "Government (India)", "the Indian government": India
+        m = _GOVERNMENT_OF.match(x)
+        country = by_key.get(_key(m.group(1))) if m else None
+        if country is not None and entities[country].kind == "country":
+            union.join(country, x)
     groups: dict[str, list[str]] = {}
     for x in sorted(entities):
         groups.setdefault(union.find(x), []).append(x)
@@ -650,6 +776,8 @@ def _is_actor(
     places = gazetteer()
     if c.kind == "place" or not words or words[0].lower() in stopwords:
         return False
+    if _thing(words, nouns):
+        return False  # an event, a law or a designation: "Liberation Day", "Bank A"
     if len(words) == 1 and _key(c.name) in _ROLES | _SUFFIXES | (nouns & heads):
         return False  # a title, a suffix, or a short form: "MP", "Inc", "the Ministry"
     if len(words) == 1 and _key(c.name) in nouns:
@@ -680,10 +808,38 @@ def _is_actor(
     if any(ch.isdigit() for ch in c.name):
         return False  # a code ("MH370", "A380") names a flight or a model, not an actor
     if c.name.isupper() and all(f.isupper() for f in c.forms) and len(c.name) > 1:
-        return True  # an acronym, never written otherwise
+        # an acronym, never written otherwise, that speaks or acts and mostly stands alone
+        # (never "the SAR" of a search and rescue, nor the nerve agent "VX" that only
+        # follows its noun)
+        return speaker + acts > 0
     if zipf_frequency(c.name.lower(), "en") >= _COMMON and speaker < 2:
         return False  # a common word capitalised ("Industry", "Max"), quoted once at most
     return speaker > 0 and 5 * acts >= mentions and 2 * (located + determined) <= mentions
+
+
+#: Head nouns of what is named but never acts: days, events, laws and agreements.
+_THINGS = frozenset(["day", "cup", "cups", "act", "bill", "treaty", "accord", "agreement",
+                     "summit", "games", "olympics", "festival", "week", "award", "prize",
+                     "championship", "championships", "tournament", "initiative", "doctrine",
+                     "declaration", "convention", "protocol", "war", "crisis", "scandal"])  # fmt: skip
+_DESIGNATION = re.compile(r"^(?:[A-Z]|[A-Z]?\d+|[A-Z]\d+)$")  # "A", "2", "A2"
+
+
+def _thing(words: list[str], nouns: frozenset[str]) -> bool:
+    """True for a name that names no actor: an event, a law or an agreement by its head noun
+    ("Liberation Day", "World Cups", "Official Secrets Act"), a designation that hides a name
+    in court papers ("Bank A", "Victim A", "Group A2"), or a common plural noun capitalised
+    where it opens a sentence ("Prosecutors said", "Officials").
+
+    >>> nouns = frozenset(["prosecutor", "official"])
+    >>> [_thing(n.split(), nouns) for n in ("Liberation Day", "Bank A", "Prosecutors", "Ana Ruiz")]
+    [True, True, True, False]
+    """
+    last = words[-1]
+    if len(words) > 1 and (last.lower() in _THINGS or _DESIGNATION.match(last)):
+        return True
+    low = words[0].lower()
+    return len(words) == 1 and low.endswith("s") and not last.isupper() and lemmatize(low) in nouns
 
 
 #: Name words all this frequent as English words (Zipf scale of ``wordfreq``: "camp" 4.8,

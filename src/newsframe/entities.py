@@ -6,20 +6,32 @@ of the story file is resolved to one entity of the article with one canonical na
 - people: titles and roles before a name are stripped into ``role`` ("Senior Deputy Minister
   Ann Lee" is Ann Lee, role "senior deputy minister"); a full name and the surname alone are one
   entity, in either name order ("Xi Jinping" and "Xi", "Moon Jae-in" and "Moon": a single name
-  links to the one person whose first or last name it is); the canonical name is the longest
-  form without titles;
+  links to the one person whose first or last name it is, else the one person whose long name
+  holds it inside: "Teh" of "Hisyam Teh Poh Teik"); a capitalised particle opens a family name
+  ("De Gregorio" is Walter De Gregorio); a demonym before a name is a role ("Vietnamese Doan
+  Thi Huong"), a country after a preposition is the country ("to India Kenneth Juster"); a
+  title without a name ("French President", "External Affairs Minister") is no person, and as
+  a speaker names the one person of the article holding that role; the canonical name is the
+  longest form without titles;
 - organisations (a name that holds an organisation noun of the speaker table: "Ministry of
-  Foreign Affairs", "Agency for Coastal Safety") with the acronym the text defines for them
-  ("the Agency for Coastal Safety (ACS)": "ACS" is the agency);
+  Foreign Affairs", "International Committee of the Red Cross") with the acronym the text
+  defines for them ("the Agency for Coastal Safety (ACS)": "ACS" is the agency), and the
+  government bodies written in lowercase with their portfolio or their country ("the justice
+  ministry", "China's foreign ministry", "the Indian government"), which "the ministry"
+  later refers back to;
 - countries, their capitals and demonyms used for their governments ("Beijing", "Chinese"),
   from the gazetteer of the ``countryinfo`` package (data shipped with it; nothing is
-  downloaded); the canonical name is the country's;
+  downloaded); the canonical name is the country's. Words in capitals that open a paragraph
+  before a comma or a dash are a dateline, a place ("LOS ANGELES (AP) --"), and capitals
+  after a time are a time zone ("1 p.m. PT"): no organisation;
 - the story file's actors (and actors found by discovery, which are actors of the same kind):
   the entity id is the actor id and the canonical name the actor's name; a name that an actor
   mention covers is that actor.
 
 Names are found by one scan over the tokens of each paragraph (runs of capitalised words, "of",
-"for" and "the" allowed inside), so the layer is built in time linear in the text. The entity
+"for" and "the" allowed inside, "of the" only inside an organisation's name; a closed-class
+word that opens a sentence, "Throughout", "Following", is no given name), so the layer is
+built in time linear in the text. The entity
 id is the canonical name (or the actor id), so the same person is the same id in every article
 of a corpus. Method in the spirit of rule-based name coreference (Lee et al. 2013, the Stanford
 sieve: exact match, then head/surname match within the document), without a parser.
@@ -29,12 +41,14 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from countryinfo import all_countries
+from wordfreq import zipf_frequency
 
 from newsframe.text import normalise
 
@@ -46,6 +60,7 @@ __all__ = [
     "Entities",
     "Entity",
     "EntityMention",
+    "consonants",
     "find_entities",
     "gazetteer",
     "one_letter_apart",
@@ -70,7 +85,7 @@ TITLES = frozenset(
      "citizen", "resident", "consultant", "analyst", "expert", "professor", "councillor", "affairs",
      "councilor", "federal", "national", "regional", "provincial", "county", "city", "u.s.", "pm",
      "mp", "mep", "labour", "conservative", "democratic", "republican",
-     "us", "uk", "cal", "fire", "crown", "attorney", "solicitor", "lawmaker", "major", "staff",
+     "us", "uk", "cal", "fire", "crown", "attorney", "solicitor", "lawmaker", "lawyer", "prosecutor", "major", "staff",
      "datuk", "dato", "datin", "seri", "tun"]
 )  # (never "EU" or "UN": an organisation before a role is a name of its own)
 _TITLE_ONLY = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"])
@@ -84,7 +99,14 @@ _OPENERS = frozenset(
      "now", "today", "yesterday", "some", "many", "most", "all", "both", "one", "two",
      "three", "several", "no", "not", "what", "which", "who", "where", "why", "how", "asked",
      "under", "over", "about", "into", "without", "against", "between", "among", "amid",
-     "read", "watch", "see", "more", "related", "photo", "video", "image", "click"]
+     "read", "watch", "see", "more", "related", "photo", "video", "image", "click",
+     # closed-class words that open a sentence and never a name ("Throughout Hayward's tenure")
+     "throughout", "following", "within", "upon", "unlike", "beyond", "across", "behind",
+     "besides", "until", "unless", "whether", "instead", "indeed", "nevertheless", "moreover",
+     "furthermore", "thus", "hence", "once", "even", "just", "only", "perhaps", "separately",
+     "additionally", "finally", "overall", "otherwise", "regarding", "concerning", "including",
+     "whereas", "every", "each", "any", "another", "such", "whose", "my", "your", "me", "him",
+     "them", "toward", "towards", "amongst", "via", "per"]
 )
 _CALENDAR = frozenset(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
@@ -94,12 +116,36 @@ _CALENDAR = frozenset(
 )
 # fmt: on
 _SKIP_FIRST = _OPENERS | _CALENDAR
+# words a speaker's span may open with that belong to no name ("And Zakharova"); never a
+# possessive ("His lawyer" is no lawyer of the article's)
+_LEADING = frozenset(["the", "a", "an", "and", "but", "or", "so", "then", "also", "meanwhile",
+                      "however", "yet", "still", "now", "later", "earlier"])  # fmt: skip
 _WEEKDAYS = frozenset(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 )  # fmt: skip (never the end of a name; "May" can be)
 _ENDS = frozenset(".!?\"'\u201d:;")  # what may end the sentence before an opening capital
 _NOT_NAME = _CALENDAR | TITLES
 _INSIDE = frozenset(["of", "for", "the", "and", "de", "al", "bin", "van", "von", "du", "da"])
+_PARTICLES = frozenset(
+    ["de", "al", "bin", "van", "von", "du", "da", "di", "del", "der", "la", "le"]
+)
+_JOINERS = frozenset(["of", "for", "the", "and"])  # inside an organisation's name, never a person's
+
+
+def _connector_first(name: list[str]) -> bool:
+    """True for a name that opens with a connector ("of", "and"), or with a particle in
+    lowercase; a capitalised particle before a capitalised word opens a family name ("De
+    Gregorio", "Van Gaal").
+
+    >>> _connector_first(["De", "Gregorio"]), _connector_first(["de", "Gregorio"]), _connector_first(["Of", "Gregorio"])
+    (False, True, True)
+    """
+    first = name[0]
+    if first.lower() not in _INSIDE and first.lower() not in _PARTICLES:
+        return False
+    return not (first.lower() in _PARTICLES and first[:1].isupper() and len(name) > 1)
+
+
 _TOKEN = re.compile(r"[^\W\d_][\w'\u2019.&-]*|[()]|[^\w\s]")  # words, parentheses, marks
 _CODES = {"US": "United States", "U.S.": "United States", "USA": "United States",
           "UK": "United Kingdom", "UAE": "United Arab Emirates", "DPRK": "North Korea",
@@ -155,9 +201,9 @@ class Entities:
         """
         orgs = self._orgs | _ORGANISATION_NOUNS
         words = _words(normalise(name))
-        while words and words[0].lower() in ("the", "a", "an"):
+        while len(words) > 1 and words[0].lower() in _LEADING:  # "the", "And Zakharova"
             words = words[1:]
-        words = _strip_titles(words, orgs)[1]
+        written, words = words, _strip_titles(words, orgs)[1]
         if not words:
             return None
         national = _national(words, orgs)
@@ -167,11 +213,40 @@ class Entities:
         hit = self._alias.get(key)
         if hit is not None:
             return hit
+        if words[-1].lower().rstrip(".") in _ROLE_HEADS:  # a title without a name
+            return None if written[0].lower() in _OPENERS else self._holder(written)
         if len(words) == 1:
             return _single_name(self, words[0])
         people = self._single.get(words[-1].lower(), set())
         full = [p for p in people if self.entities[p].name.lower().endswith(key)]
-        return full[0] if len(full) == 1 else None
+        if len(full) == 1:
+            return full[0]
+        return self._after_place(words) if not full else None
+
+    def _holder(self, words: list[str]) -> str | None:
+        """The one person of the article whose role ends a title written without a name
+        ("French President", "External Affairs Minister", "Senate Majority Leader"): the person
+        whose role holds the title's last word, and, among several, its other words; or None.
+        """
+        title = [w.lower().rstrip(".") for w in words]
+        people = [
+            e for e in self.entities.values() if e.kind == "person" and title[-1] in e.role.split()
+        ]
+        if len(people) > 1:
+            people = [e for e in people if set(title) <= set(e.role.split())]
+        return people[0].entity_id if len(people) == 1 else None
+
+    def _after_place(self, words: list[str]) -> str | None:
+        """The person named after a country or a demonym that qualifies them ("Vietnamese Doan
+        Thi Huong", "India Kenneth Juster" cut from "... to India Kenneth Juster"): the person
+        of the name's other words, or None."""
+        places = gazetteer()
+        for n in (2, 1):
+            if len(words) > n + 1 and " ".join(words[:n]) in places:
+                hit = self.resolve(" ".join(words[n:]))
+                entity = self.entities.get(hit) if hit is not None else None
+                return hit if entity is not None and entity.kind == "person" else None
+        return None
 
     def antecedent(self, head: str, paragraph_id: int, kinds: frozenset[str]) -> str | None:
         """The entity a description ("the spokesperson", "the ministry") refers to: the last
@@ -200,6 +275,12 @@ class Entities:
 
 
 _POSSESSIVE = ("'s", "\u2019s")
+# the last word of a title held by a person, never the last word of a person's name
+_ROLE_HEADS = frozenset(["president", "minister", "leader", "spokesperson", "spokesman",
+                         "spokeswoman", "secretary", "ambassador", "lawyer", "attorney",
+                         "chairman", "chairwoman", "director", "governor", "official", "envoy",
+                         "chancellor", "premier", "pm", "ceo", "commissioner", "prosecutor",
+                         "spokespeople", "mp", "senator", "congressman", "congresswoman"])  # fmt: skip
 
 
 def _possessor(text: str, start: int, places: Mapping[str, str]) -> list[str]:
@@ -372,7 +453,7 @@ _WORDCHARS = r"[\w'\u2019.&-]*"
 # non-ASCII letter; the look-behinds then check that letter and what comes before it)
 _RUN = re.compile(
     rf"[A-Z\u0080-\U0010ffff](?<=[^\W\d_a-z])(?<![\w'\u2019.&-].){_WORDCHARS}"
-    rf"(?:[ \t]+(?:(?:of|for|the|and|de|al|bin|van|von|du|da)[ \t]+)?[^\W\d_a-z]{_WORDCHARS})*"
+    rf"(?:[ \t]+(?:(?:of|for|the|and|de|al|bin|van|von|du|da)[ \t]+){{0,2}}[^\W\d_a-z]{_WORDCHARS})*"
 )
 
 
@@ -402,7 +483,13 @@ def _runs(text: str) -> Iterable[tuple[int, int, list[str], list[tuple[int, int]
             pos = a - base + len(w)
             b = a + len(w)
             if not _capital(w):
-                if w in _INSIDE and words and (w != "and" or _organisation_so_far(words)):
+                second = bool(words) and not _capital(words[-1])  # "of the"
+                if (
+                    w in _INSIDE
+                    and words
+                    and (w != "and" or _organisation_so_far(words))
+                    and (not second or (w == "the" and _organisation_so_far(words)))
+                ):
                     # a connector: kept only before a capital; "and" only inside an
                     # organisation's name ("Ministry of Trade and Industry"), never between
                     # two names ("Xi Jinping and Joe Biden")
@@ -491,8 +578,12 @@ def _organisation_so_far(words: list[str]) -> bool:
 
 def _initial(word: str, group: str, end: int) -> bool:
     """True for a middle initial ("W." of "Robert W. Mann"): one capital and a full stop that
-    a capitalised word of the same run follows."""
-    return len(word) == 2 and word[0].isupper() and group[end:].strip()[:1].isupper()
+    a capitalised word of the same run follows, never a word that opens a sentence ("Bank A.
+    So I ...": the stop ends the name)."""
+    if len(word) != 2 or not word[0].isupper():
+        return False
+    nxt = group[end:].split(maxsplit=1)
+    return bool(nxt) and nxt[0][:1].isupper() and nxt[0].lower() not in _OPENERS
 
 
 def _abbreviation(word: str) -> bool:
@@ -510,6 +601,28 @@ def _role_before(text: str, start: int) -> list[str]:
             break
         out.insert(0, word)
     return out
+
+
+# a role in apposition after a name: ", the company's chief executive," ", Russia's ambassador"
+_APPOSITION = re.compile(
+    r",\s{1,3}(?:(?:the|a|an|his|her|their)\s{1,3})?(?:[A-Za-z][\w.-]{0,30}(?:'s|\u2019s)\s{1,3})?"
+    r"((?:[a-z][a-z-]{0,20}\s{1,3}){0,3}?[a-z][a-z-]{0,20})(?=[,.]|\s{1,3}(?:to|of|for|at)\b)"
+)
+
+
+def _role_after(text: str, end: int) -> list[str]:
+    """The role words in apposition right after a name, ending in a title or role word
+    ("Mark Cohen, Bankman-Fried's lawyer, said", "Ann Lee, the agency's deputy director."):
+    at most four words, else [].
+
+    >>> _role_after("Mark Cohen, Bankman-Fried's lawyer, said", 10), _role_after("Ann Lee, who left,", 7)
+    (['lawyer'], [])
+    """
+    m = _APPOSITION.match(text, end, end + 80)
+    if m is None:
+        return []
+    words = m.group(1).split()
+    return words if words[-1] in TITLES or words[-1] in _ROLE_HEADS else []
 
 
 def _role_of_next(text: str, end: int) -> bool:
@@ -562,6 +675,7 @@ def find_entities(
     _actor_names(layer, actors)
     # acronyms of lowercase phrases ("search and rescue (SAR)") abbreviate terms, not names
     terms = {m.group(1) for text in texts if "(" in text for m in _TERM_ACRONYM.finditer(text)}
+    titled: list[tuple] = []  # people named after a title in a title-case headline
     openers: list[tuple[int, int, int, str]] = []  # single capitals opening a sentence
     found: list[tuple[int, int, int, str, list[str], str, str]] = []  # first pass: named forms
     for paragraph_id, text in zip(ids, texts, strict=True):
@@ -575,7 +689,7 @@ def find_entities(
                 )
         runs = _runs(text)
         if paragraph_id == -1 and _title_case(text):
-            _headline_words(runs, covered, places, found, openers)
+            titled = _headline_words(runs, covered, places, found, openers)
             continue
         for words, spans in _uncovered(runs, covered) if covered else _plain(runs):
             if len(words) == 1:  # most runs: one word, often a country or a sentence opener
@@ -595,6 +709,13 @@ def find_entities(
                     continue
             while words and words[0].lower() in _SKIP_FIRST:
                 words, spans = words[1:], spans[1:]
+            if (
+                len(words) > 2
+                and words[1] == "of"
+                and _noun_opening(text, spans[0][0], words[0])
+                and (_has_org(words[2:], orgs) or " ".join(words[2:]) in places)
+            ):  # "Allegations of Government of India", never "Friends of the Earth"
+                words, spans = words[2:], spans[2:]
             if not words:
                 continue
             start, end = spans[0][0], spans[-1][1]
@@ -602,7 +723,7 @@ def find_entities(
             while len(name) > 1 and name[-1].lower() in _WEEKDAYS:  # "Chico Thursday"
                 name = name[:-1]
                 end = spans[len(role) + len(name) - 1][1]
-            if not name or name[-1].lower() in _INSIDE or name[0].lower() in _INSIDE:
+            if not name or name[-1].lower() in _INSIDE or _connector_first(name):
                 continue
             if all(w.lower().rstrip(".") in _NOT_NAME for w in name) and not _courtesy(role, name):
                 continue
@@ -611,17 +732,44 @@ def find_entities(
                 a, b = spans[len(role) + k + 1][0], end
                 found.append((paragraph_id, a, b, text[a:b], [], name[k + 1 :], "country", "", ""))
                 name, end = name[:k], spans[len(role) + k - 1][1]
+            if len(name) > 2 and name[0] in _demonyms() and _personal_name(name[1:], orgs):
+                role, name = [*role, name[0]], name[1:]  # "Vietnamese Doan Thi Huong"
+            elif (
+                len(name) > 2
+                and name[0] in places
+                and _after_preposition(text, spans[len(role)][0])
+                and _kind(name[1:], "", orgs, {}) == "person"
+            ):  # "... ambassador to India Kenneth Juster": the country, then the person
+                a, b = spans[len(role)]
+                found.append((paragraph_id, a, b, name[0], [], name[:1], "country", "", ""))
+                spans = [*spans[: len(role)], *spans[len(role) + 1 :]]
+                words = [*words[: len(role)], *words[len(role) + 1 :]]
+                name = name[1:]
             first = spans[len(role)][0]
             form = text[first:end]
+            if form.isupper() and _not_a_name(text, first, end):
+                if not _dateline(text, first, end):
+                    continue  # a time zone ("1 p.m. PT")
+                # a place ("LOS ANGELES (AP) —", "SEOUL, South Korea"), never a body
+                kind = "country" if form.title() in places else "place"
+                found.append((paragraph_id, first, end, form, [], name, kind, "", ""))
+                continue
             kind = _kind(name, form, orgs, places)
+            if kind in ("person", "") and name[-1].lower().rstrip(".") in _ROLE_HEADS:
+                continue  # a title without a name ("French President", "UK Prime Minister")
             if kind == "person" and _role_of_next(text, end):
                 continue  # "Liberal Democrat Brexit spokesman Tom Brake": part of a role
             if not role and kind in ("person", ""):
-                role = _role_before(text, start)
+                role = _role_before(text, start) or _role_after(text, end)
             owner = _possessor(text, first, places) if kind == "organisation" else []
             acronym = _acronym_after(text, end) if "(" in text[end : end + 3] else ""
             found.append((paragraph_id, first, end, form, owner, name, kind, " ".join(role),
                           acronym))  # fmt: skip
+        if paragraph_id != -1 and (
+            "ministry" in text or "embassy" in text or "government" in text or "consulate" in text
+        ):
+            found.extend(_bodies(paragraph_id, text, places))
+    found.extend(_titled_in_headline(titled, found, openers))
     # people named in full first, so that a single name links to them wherever it comes; one
     # person per first and last name ("Rafael Grossi", "Rafael Mariano Grossi")
     people: dict[tuple[str, str], str] = {}
@@ -653,6 +801,11 @@ def find_entities(
             _add(layer, entity_id, entity_id, "country", "", form)
         elif kind == "person" and len(name) > 1:
             entity_id = layer._alias[form.lower()]
+        elif kind == "body":  # "the justice ministry", "China's foreign ministry"
+            title = " ".join(w.capitalize() for w in name)
+            national = _national([*owner, *title.split()], orgs) if owner else None
+            entity_id = national or layer._alias.get(title.lower(), title)
+            _add(layer, entity_id, title, "organisation", "", title)
         elif kind == "organisation" or acronym:
             national = _national([*owner, *name], orgs) if owner or len(name) > 1 else None
             entity_id = national or layer._alias.get(form.lower(), form)
@@ -674,8 +827,131 @@ def find_entities(
         mention = EntityMention(paragraph_id, start, end, word, entity_id or word)
         (layer.mentions if entity_id is not None else layer.unresolved).append(mention)
     layer.mentions.sort(key=lambda m: (m.paragraph_id, m.start))
-    layer.__dict__.pop("_spelt", None)  # a look-up index, not kept with the layer
+    layer.__dict__.pop("_spelt", None)  # look-up indexes, not kept with the layer
+    layer.__dict__.pop("_inner", None)
     return _canonical(layer, frozenset(names))
+
+
+_TIME = re.compile(r"(?:\d|\b[ap]\.?m\.?)\s{0,3}\Z", re.IGNORECASE)
+_DATELINE_END = re.compile(r"\s{0,3}(?:\(|\u2014|\u2013|-|/)")
+_DASH = re.compile(r"\(|\u2014|\u2013| - |--")
+
+
+def _dateline(text: str, start: int, end: int) -> bool:
+    """True for a name in capitals opening a paragraph before a dash or an agency's credit,
+    or before a comma and a place that such a credit or dash follows: a news dateline
+    ("LOS ANGELES (AP) --", "SEOUL, South Korea (AP) --"); never an acronym opening a sentence
+    ("NASA, the space agency, said").
+
+    >>> _dateline("SEOUL, South Korea (AP) -- Moon spoke.", 0, 5), _dateline("NASA, the agency, said so.", 0, 4)
+    (True, False)
+    """
+    if text[:start].strip():
+        return False
+    if _DATELINE_END.match(text, end) is not None:
+        return True
+    return text.startswith(",", end) and _DASH.search(text, end, end + 40) is not None
+
+
+def _not_a_name(text: str, start: int, end: int) -> bool:
+    """True for words in capitals that name no one: a dateline (:func:`_dateline`), or a time
+    zone after a time ("1:30 p.m. PT", "9 ET").
+
+    >>> _not_a_name("SEOUL, South Korea (AP)", 0, 5), _not_a_name("at 1 p.m. PT on Friday", 10, 12)
+    (True, True)
+    >>> _not_a_name("The FAA said", 4, 7)
+    False
+    """
+    return _dateline(text, start, end) or (
+        end - start <= 4 and _TIME.search(text, max(start - 8, 0), start) is not None
+    )
+
+
+# a government body written in lowercase with its portfolio ("the justice ministry", "China's
+# foreign ministry", "the Chinese foreign ministry"); one search says whether a paragraph
+# holds a body noun at all
+_BODY_WORDS = re.compile(
+    r"\b(?:ministry|embassy|consulate|government)\b(?! (?:spokes|official|minister|secretary))"
+)
+# what comes right before the body noun (searched in a short window that ends at the noun)
+_BODY_BEFORE = re.compile(
+    r"(?:\b([Tt]he)|\b([A-Z][\w.]{0,30}(?: [A-Z][\w.]{0,30})?(?:'s|\u2019s)?)) "
+    r"((?:[a-z]{1,20} ){0,2}?)\Z"
+)
+_PORTFOLIOS = TITLES | frozenset(["external", "home", "unification", "land", "defense",
+                                  "foreign", "communications", "information"])  # fmt: skip
+
+
+def _bodies(paragraph_id: int, text: str, places: Mapping[str, str]) -> list[tuple]:
+    """The government bodies of one paragraph written in lowercase, as entries of the first
+    pass of :func:`find_entities` (kind ``body``): a portfolio and a body noun after "the"
+    ("the justice ministry"), or any body noun after a country's possessive or demonym
+    ("China's foreign ministry", "the Indian government"); never "the ministry" alone (a
+    description, resolved to its antecedent) nor a body before a person's role ("the foreign
+    ministry spokesman").
+
+    >>> [(e[3], e[4], e[5]) for e in _bodies(0, "The justice ministry and China's foreign ministry met the ministry.", gazetteer())]
+    [('justice ministry', [], ['justice', 'ministry']), ('foreign ministry', ["China's"], ['foreign', 'ministry'])]
+    """
+    out = []
+    for found in _BODY_WORDS.finditer(text):
+        window = max(found.start() - 80, 0)
+        m = _BODY_BEFORE.search(text, window, found.start())
+        if m is None:
+            continue
+        _, owner, portfolio = m.groups()
+        noun, words = found.group(), portfolio.split()
+        if owner is not None:
+            country = owner.removesuffix("'s").removesuffix("\u2019s")
+            if country not in places and " " in owner:  # "The Indian government"
+                owner = owner.split(" ", 1)[1]
+                country = country.split(" ", 1)[1]
+            if country not in places:
+                continue
+        elif not words or any(w not in _PORTFOLIOS for w in words):
+            continue
+        a = m.start(3) if words else found.start()
+        out.append((paragraph_id, a, found.end(), text[a : found.end()], [owner] if owner else [],
+                    [*words, noun], "body", "", ""))  # fmt: skip
+    return out
+
+
+def _noun_opening(text: str, start: int, word: str) -> bool:
+    """True for a common plural noun capitalised because it opens a sentence, before "of" and
+    a name ("Allegations of Government of India's involvement", "Members of Parliament"): the
+    noun is no part of the name. A common word (Zipf frequency 4 or more in ``wordfreq``) in
+    the plural, no organisation noun, no title.
+
+    >>> _noun_opening("Allegations of Government", 0, "Allegations"), _noun_opening("Bank of Japan", 0, "Bank")
+    (True, False)
+    """
+    low = word.lower()
+    if not (start < 2 or text[start - 2] in _ENDS) or not low.endswith("s") or len(low) < 5:
+        return False
+    stem = low[:-1]
+    if stem in _ORGANISATION_NOUNS or _title(word) or low in _ORGANISATION_NOUNS:
+        return False
+    return zipf_frequency(low, "en") >= 4.0
+
+
+def _after_preposition(text: str, start: int) -> bool:
+    """True when a preposition of place comes right before ``start`` ("to India Kenneth
+    Juster"): the word there is a place, not a given name ("Jordan Bruce Lee")."""
+    before = text[max(start - 8, 0) : start].split()[-1:]
+    return bool(before) and before[0] in ("to", "in", "of", "from", "for", "at")
+
+
+def _personal_name(name: list[str], orgs: frozenset[str]) -> bool:
+    """True for words that read as a person's name, none of them a common English word (Zipf
+    frequency below 4.5 in ``wordfreq``): "Doan Thi Huong" after "Vietnamese" is a person
+    qualified by a demonym, "Airlines Group" after "American" is no one.
+
+    >>> _personal_name(["Doan", "Thi", "Huong"], frozenset()), _personal_name(["Airlines", "Group"], frozenset())
+    (True, False)
+    """
+    return _kind(name, "", orgs, {}) == "person" and all(
+        zipf_frequency(w.lower(), "en") < 4.5 for w in name
+    )
 
 
 def _courtesy(role: list[str], name: list[str]) -> bool:
@@ -723,16 +999,45 @@ def _title_case(text: str) -> bool:
     return len(long) >= 3 and sum(w[:1].isupper() for w in long) >= 0.6 * len(long)
 
 
-def _headline_words(runs, covered, places, found, openers) -> None:
+def _headline_words(runs, covered, places, found, openers) -> list[tuple]:
     """The words of a title-case headline: capitals there say nothing about names, so a word
     is a country of the gazetteer or, like a sentence opener, a name only when the article
-    names it elsewhere ("Trump Grounds Boeing ..." is never a person "Trump Grounds Boeing")."""
+    names it elsewhere ("Trump Grounds Boeing ..." is never a person "Trump Grounds Boeing").
+    Returns the two words after a title ("French President Ana Ruiz Vows ...") as candidate
+    people, entries of the first pass of :func:`find_entities`, kept only if the body uses
+    the second word as a name (:func:`_titled_in_headline`)."""
+    titled = []
     for words, spans in _uncovered(runs, covered) if covered else _plain(runs):
-        for word, (a, b) in zip(words, spans, strict=True):
+        for k, (word, (a, b)) in enumerate(zip(words, spans, strict=True)):
             if word in places:
                 found.append((-1, a, b, word, [], [word], "country", "", ""))
             elif word.lower() not in _SKIP_FIRST and word.lower() not in _NOT_NAME:
                 openers.append((-1, a, b, word))
+            name = words[k + 1 : k + 3]
+            if _title(word) and len(name) == 2 and all(_headline_name(w, places) for w in name):
+                role = [w for w in words[:k] if _title(w) or w in _demonyms()] + [word]
+                start, end = spans[k + 1][0], spans[k + 2][1]
+                form = " ".join(name)
+                titled.append((-1, start, end, form, [], name, "person", " ".join(role), ""))
+    return titled
+
+
+def _headline_name(word: str, places: Mapping[str, str]) -> bool:
+    """True for a headline word that may be part of a person's name: capitalised, no title,
+    no opener or calendar word, no country."""
+    low = word.lower()
+    return _capital(word) and not _title(word) and low not in _SKIP_FIRST and word not in places
+
+
+def _titled_in_headline(titled: list[tuple], found: list[tuple], openers: list[tuple]) -> list:
+    """The candidate people of a title-case headline (:func:`_headline_words`) whose last name
+    the body uses as a name, alone or in a longer one ("Macron said ..."): the headline's
+    "President Emmanuel Macron" is then the body's Macron."""
+    if not titled:
+        return []
+    body = {w.lower() for f in found if f[0] != -1 for w in f[5]}
+    body.update(o[3].lower() for o in openers if o[0] != -1)
+    return [t for t in titled if t[5][-1].lower() in body]
 
 
 def _actor_names(layer: Entities, actors: tuple[Actor, ...]) -> None:
@@ -772,7 +1077,27 @@ def _single_name(layer: Entities, form: str) -> str | None:
         near.update(key[:k] + key[k + 1 :] for k in range(len(key)))  # a letter less
         single = layer._single  # most forms name no one: skip them before comparing spellings
         people = {p for k in near if k in single and one_letter_apart(k, key) for p in single[k]}
+    if not people and form[:1].isupper() and len(key) > 2:
+        people = _inner_index(layer).get(key, set())
     return next(iter(people)) if len(people) == 1 else None
+
+
+def _inner_index(layer: Entities) -> dict[str, set[str]]:
+    """The inner words of the people's names of three words or more ("Teh" and "Poh" of
+    "Hisyam Teh Poh Teik", a family name inside a Malay or Chinese full name), lowercase ->
+    the people, built once per layer: a single name that is no first or last name of anyone
+    names the one person whose name holds it."""
+    cached = layer.__dict__.get("_inner")
+    if cached is None or cached[0] != len(layer.entities):
+        index: dict[str, set[str]] = {}
+        for e in layer.entities.values():
+            words = e.name.split()
+            if e.kind == "person" and len(words) > 2:
+                for w in words[1:-1]:
+                    if w[:1].isupper() and len(w) > 2:
+                        index.setdefault(w.lower(), set()).add(e.entity_id)
+        cached = layer.__dict__["_inner"] = (len(layer.entities), index)
+    return cached[1]
 
 
 def _spelt_index(layer: Entities) -> dict[str, set[str]]:
@@ -789,6 +1114,21 @@ def _spelt_index(layer: Entities) -> dict[str, set[str]]:
 
 
 _SPELT_MIN = 5  # the shorter of two spellings of one name has at least this many letters
+
+
+_VOWELS = str.maketrans("", "", "aeiou- ")
+
+
+def consonants(given: str) -> str:
+    """The consonants of a given name, lowercase and without accents: two romanisations of one
+    Korean or Chinese given name differ in their vowels ("Byung-eun", "Byung-eon";
+    "Suk-yeol", "Seok-yeol"), two people's names in a consonant ("Jong-un", "Jong-il").
+
+    >>> consonants("Byung-eun") == consonants("Byung-eon"), consonants("Jong-un") == consonants("Jong-il")
+    (True, False)
+    """
+    folded = unicodedata.normalize("NFKD", given.lower())
+    return "".join(c for c in folded if not unicodedata.combining(c)).translate(_VOWELS)
 
 
 def one_letter_apart(a: str, b: str) -> bool:
@@ -897,6 +1237,9 @@ _PLACE_WORDS = frozenset(
 )  # fmt: skip
 
 
+# words that open a place's name, never a person's ("San Juan Capistrano", "Los Angeles")
+_PLACE_FIRST = frozenset(["san", "los", "las", "fort", "saint", "st", "port"])
+
 _GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+$")  # "Geun-hye", "Yuet-ngor" (never "Timor-Leste")
 _NUMERALS = frozenset(["II", "III", "IV", "VI", "VII", "VIII", "JR", "SR"])
 
@@ -912,7 +1255,7 @@ def _kind(name: list[str], form: str, orgs: frozenset[str], places: Mapping[str,
         return "organisation"  # headed by an organisation noun: "River Basin Commission"
     if 2 <= len(name) <= 4 and any(_GIVEN.match(w) for w in name[1:]):
         return "person"  # a hyphenated given name ("Park Geun-hye", "Moon Jae-in")
-    if any(w in _PLACE_WORDS for w in lower):
+    if any(w in _PLACE_WORDS for w in lower) or (len(name) > 1 and lower[0] in _PLACE_FIRST):
         return "place"  # "Cape Nosappu", "Fukushima Prefecture", "Main Street": never a person
     if any(w in orgs or w.rstrip("s") in orgs for w in lower):
         return "organisation"
@@ -922,9 +1265,9 @@ def _kind(name: list[str], form: str, orgs: frozenset[str], places: Mapping[str,
         return "organisation"  # an acronym ("IAEA", "FAA")
     if any(len(w) > 1 and w.isupper() and w not in _NUMERALS and w[1:] != "." for w in name):
         return "organisation"  # an acronym inside a name ("IAEA Task Force", "IAEA Fukushima")
-    if 2 <= len(name) <= 4 and not any(w in _INSIDE for w in lower) and lower[-1] not in _OPENERS:
+    if 2 <= len(name) <= 4 and not any(w in _JOINERS for w in lower) and lower[-1] not in _OPENERS:
         return "person"  # (never "Fukushima No" of "Fukushima No. 1")
-    return "organisation" if len(name) > 4 or any(w in _INSIDE for w in lower) else ""
+    return "organisation" if len(name) > 4 or any(w in _JOINERS for w in lower) else ""
 
 
 def _add(layer: Entities, entity_id: str, name: str, kind: str, role: str, alias: str) -> None:

@@ -10,13 +10,17 @@ the article. :func:`link_entities` joins the articles' ids when the corpus leave
   name that holds them ("Carrie Lam" of "Carrie Lam Cheng Yuet-ngor", "Jaberi Ansari" of
   "Hossein Jaberi Ansari"); two spellings of one full name in different articles, one name
   the same and the other with one letter more or without its accents ("Hishammuddin Hussein",
-  "Hishamuddin Hussein"; "Vučić", "Vucic"), are one person when no third spelling competes,
-  named by the spelling more articles use;
+  "Hishamuddin Hussein"; "Vučić", "Vucic"), or the given name a short form of the other
+  ("Jenni", "Jennifer") or another romanisation of a hyphenated given name (the same
+  consonants: "Byung-eun", "Byung-eon"), are one person when no third spelling competes,
+  named by the spelling more articles use; an initial's full stop does not count ("S.
+  Jaishankar", "S Jaishankar");
 - an organisation keyed without its wording's order ("Ministry of Foreign Affairs" and "Foreign
   Ministry": *Ministry of X [Affairs]* is *X Ministry*) is one organisation; a body named
   without its country ("Foreign Ministry") is the one national body of that name in the corpus
-  ("Foreign Ministry (China)"); an acronym used alone ("IAEA") is the organisation another
-  article spells out beside it;
+  ("Foreign Ministry (China)"); a short form ("Ministry of External Affairs") is the one
+  longer name that ends with it ("Union Ministry of External Affairs"); an acronym used alone
+  ("IAEA") is the organisation another article spells out beside it;
 - a story file's actor (or a discovered actor) is an entity like any other: a person's full
   name among its aliases claims the surname and the forms above, and the entity id is the
   actor id.
@@ -38,7 +42,14 @@ from dataclasses import dataclass, field
 from newsframe.actors import Actor, find_mentions
 from newsframe.corpus import Article
 from newsframe.document import HEADLINE, _cached, keep_layer, kept_layer
-from newsframe.entities import TITLES, Entities, EntityMention, find_entities, one_letter_apart
+from newsframe.entities import (
+    TITLES,
+    Entities,
+    EntityMention,
+    consonants,
+    find_entities,
+    one_letter_apart,
+)
 from newsframe.parallel import map_slices
 from newsframe.resources import Resources
 from newsframe.text import normalise
@@ -53,7 +64,7 @@ __all__ = [
 ]
 
 _WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*")
-_MINISTRY = re.compile(r"^ministry of (?:the )?(.+?)(?: affairs)?$")
+_MINISTRY = re.compile(r"^((?:[\w.]+ ){0,2}?)ministry of (?:the )?(.+?)(?: affairs)?$")
 _PERSON_KINDS = frozenset(["person", ""])
 
 
@@ -104,7 +115,7 @@ def organisation_key(name: str) -> str:
         text = text[4:]
     m = _MINISTRY.match(text)
     if m:
-        text = f"{m.group(1)} ministry"
+        text = f"{m.group(1)}{m.group(2)} ministry"
     return text + country
 
 
@@ -121,7 +132,7 @@ def _name_words(form: str) -> list[str]:
     words = [w for w in _WORD.findall(normalise(form)) if w[:1].isupper()]
     while words and words[0].lower().rstrip(".") in TITLES:
         words = words[1:]
-    return words
+    return [w[:-1] if len(w) == 2 and w.endswith(".") else w for w in words]  # "S." is "S"
 
 
 def _people(
@@ -177,6 +188,7 @@ class _Index:
     org_id: dict[str, str] = field(default_factory=dict)
     national: dict[str, set[str]] = field(default_factory=dict)
     acronyms: dict[str, set[str]] = field(default_factory=dict)
+    org_tails: dict[str, set[str]] = field(default_factory=dict)  # an org key's last words
     spelt: dict[str, set[str]] = field(default_factory=dict)  # a name less one letter -> it
     uses: dict[str, int] = field(default_factory=dict)  # full name -> articles that use it
 
@@ -214,6 +226,9 @@ def _index(layers: list[Entities], actors: tuple[Actor, ...], actor_ids: frozens
                     index.acronyms.setdefault(alias, set()).add(key)
     for key, forms in organisations.items():
         index.org_id[key] = max(forms, key=lambda f: (forms[f], len(f), f))
+        words = key.split() if not key.endswith(")") else []
+        for k in range(1, len(words) - 1):  # "external ministry" of "union external ministry"
+            index.org_tails.setdefault(" ".join(words[k:]), set()).add(key)
         letters = _initials(key)  # an acronym never defined in the text: the name it abbreviates
         if len(letters) > 2:
             index.acronyms.setdefault(letters.upper() + "\0", set()).add(key)
@@ -269,6 +284,8 @@ def _target(e, index: _Index) -> str | None:
         if not key.endswith(")"):
             owners = index.national.get(key)
             key = next(iter(owners)) if owners and len(owners) == 1 else key
+        longer = index.org_tails.get(key)  # a short form of the one longer name that ends so
+        key = next(iter(longer)) if longer and len(longer) == 1 else key
         return index.org_id.get(key)
     if e.kind not in _PERSON_KINDS:
         return None
@@ -304,7 +321,9 @@ def _spelt_full(own: str, first: str, last: str, index: _Index) -> str:
 
 def _alike(corpus_id: str, word: str, at: int) -> bool:
     """True when the name word at position ``at`` of ``corpus_id`` is ``word`` spelt another
-    way (one letter more or less, or the same without accents)."""
+    way: one letter more or less, the same without accents, a short form of four letters or
+    more ("Jenni" of "Jennifer"), or another romanisation of a hyphenated given name, the same
+    consonants (:func:`newsframe.entities.consonants`: "Byung-eun", "Byung-eon")."""
     words = _name_words(corpus_id)
     if not words:
         return False
@@ -312,7 +331,13 @@ def _alike(corpus_id: str, word: str, at: int) -> bool:
     if mine == word.lower():
         return False
     a, b = _folded(mine), _folded(word.lower())
-    return a == b or one_letter_apart(a, b)
+    short, long = sorted((a, b), key=len)
+    return (
+        a == b
+        or one_letter_apart(a, b)
+        or (len(short) >= 4 and long.startswith(short))  # "Jenni", "Jennifer"
+        or ("-" in a and "-" in b and consonants(a) == consonants(b))  # "Byung-eun", "-eon"
+    )
 
 
 def _folded(word: str) -> str:
