@@ -77,3 +77,13 @@ def test_column_refuses_dtypes_it_does_not_format():
     assert _column(pd.Series([1, "x"])) is None
     assert _column(pd.Series(["a\rb"], dtype="str")) is None
     assert _column(pd.Series([1.5], dtype="float32")) is None
+
+
+def test_rows_of_a_large_string_array_are_read_whole():
+    import pyarrow as pa
+
+    from newsframe.report.csvtext import _data
+
+    lines = pa.array(["a,1\n", "bb,2\n", "c,3\n"], pa.large_string()).slice(1)
+    assert _data(lines) == b"bb,2\nc,3\n"
+    assert _data(lines.cast(pa.string())) == b"bb,2\nc,3\n"

@@ -99,6 +99,7 @@ def csv_bytes(frame: pd.DataFrame, *, header: bool = True) -> bytes:
 
 def _data(lines: pa.Array) -> bytes:
     """The concatenated bytes of a string array without nulls (its data buffer's used part)."""
-    offsets = np.frombuffer(lines.buffers()[1], dtype=np.int32)
+    wide = pa.types.is_large_string(lines.type)
+    offsets = np.frombuffer(lines.buffers()[1], dtype=np.int64 if wide else np.int32)
     first, last = offsets[lines.offset], offsets[lines.offset + len(lines)]
     return lines.buffers()[2].slice(int(first), int(last - first)).to_pybytes()
