@@ -14,7 +14,7 @@ pages), one matrix product and the Viterbi decoder, linear in the pages.
 
 ``--pages DIR`` (default ``$NEWSFRAME_EVALPAGES`` when set) also cleans the real pages of a
 folder with cold caches: each method in a fresh process (``--repeat`` times, the median CPU
-time), the model with the other outlets' pages of each page's story (outlet and story from
+and wall time), the model with the other outlets' pages of each page's story (outlet and story from
 ``--labels``; a page without is an outlet and story of its own).
 
 Usage: python benchmarks/bench_lines.py [--n 1000] [--repeat 3] [--jobs 1] [--pages DIR]
@@ -63,8 +63,8 @@ def timed(label: str, func: Callable[[], object], *, repeat: int = 1) -> tuple[f
     return statistics.median(times), result
 
 
-def _clean_pages(folder: Path, labels: Path, method: str) -> float:
-    """CPU seconds cleaning every page of ``folder`` takes in this (fresh) process."""
+def _clean_pages(folder: Path, labels: Path, method: str) -> tuple[float, float]:
+    """CPU and wall seconds cleaning every page of ``folder`` takes in this (fresh) process."""
     meta = {p["file"]: p for p in json.loads(labels.read_text(encoding="utf-8"))}
     files = sorted(p.name for p in folder.glob("*.txt"))
     texts = [(folder / f).read_text(encoding="utf-8") for f in files]
@@ -72,31 +72,34 @@ def _clean_pages(folder: Path, labels: Path, method: str) -> float:
     rules = load_rules()
     load_line_model()
     clean_text("Warm up\n\nThe imports and the word lists are loaded.", method="model")
-    start = time.process_time()
+    start, wall = time.process_time(), time.perf_counter()
     if method == "rules":
         clean_texts(texts, rules=rules)
     else:
         by_story = defaultdict(list)
         for (outlet, story), text in zip(where, texts, strict=True):
             by_story[story].append((outlet, text.splitlines()))
-        words = {story: StoryWords.count(pages) for story, pages in by_story.items()}
+        words = StoryWords.count_stories(by_story)
         views = [words[story].view(outlet) for outlet, story in where]
         clean_texts(texts, rules=rules, method="model", stories=views)
-    return time.process_time() - start
+    return time.process_time() - start, time.perf_counter() - wall
 
 
 def _cold(folder: Path, labels: Path, repeat: int) -> None:
-    """Real pages, cold caches: each method in a fresh process, the median CPU time."""
-    cpu = {}
+    """Real pages, cold caches: each method in a fresh process, the median CPU and wall time."""
+    cpu, wall = {}, {}
     for method in ("rules", "model"):
-        runs = [float(subprocess.run(
+        runs = [subprocess.run(
             [sys.executable, __file__, "--cold-run", method, "--pages", str(folder),
-             "--labels", str(labels)], check=True, capture_output=True, text=True).stdout)
+             "--labels", str(labels)], check=True, capture_output=True, text=True).stdout.split()
             for _ in range(repeat)]  # fmt: skip
-        cpu[method] = statistics.median(runs)
+        cpu[method] = statistics.median(float(r[0]) for r in runs)
+        wall[method] = statistics.median(float(r[1]) for r in runs)
     n = len(list(folder.glob("*.txt")))
     print(f"{n} real pages, cold caches, CPU time: rules {cpu['rules']:.2f} s, model "
-          f"{cpu['model']:.2f} s, ratio {cpu['model'] / cpu['rules']:.2f}x")  # fmt: skip
+          f"{cpu['model']:.2f} s, ratio {cpu['model'] / cpu['rules']:.2f}x; wall: rules "
+          f"{wall['rules']:.2f} s, model {wall['model']:.2f} s, "
+          f"ratio {wall['model'] / wall['rules']:.2f}x")  # fmt: skip
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -110,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cold-run", choices=("rules", "model"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.cold_run:  # one cold run, in its own process
-        print(_clean_pages(args.pages, args.labels, args.cold_run))
+        print(*_clean_pages(args.pages, args.labels, args.cold_run))
         return 0
     pages = synthetic_pages(args.n)
     rules, _ = load_rules(), load_line_model()  # loaded once, outside the timing
