@@ -83,7 +83,7 @@ ALLOWED = {
 }
 STARTS = ("before", "headline", "body")
 #: The labelled sets a fit reads by default: every batch whose first-run number is reported.
-SETS = ("train", "held-out", "train-2", "held-out-2", "held-out-3", "excluded")
+SETS = ("train", "held-out", "train-2", "held-out-2", "held-out-3", "held-out-4", "excluded")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -116,6 +116,8 @@ class Options:
     corpus: str = "both"
     depth: int = 3
     rate: float = 0.1
+    # features left out of the fit (held constant: their weights are 0), for ablations
+    drop: tuple[str, ...] = ()
 
 
 def table(pages: list[dict], repeats: dict[str, frozenset[str]]) -> list[Page]:
@@ -245,6 +247,9 @@ def fit_logistic(rows: list[Page], opts: Options) -> LineModel:
     """Fit weights, vocabulary and transitions on the given pages."""
     x = np.vstack([r.x for r in rows])
     y = np.array([CLASSES.index(label) for r in rows for label in r.labels])
+    if opts.drop:
+        names = [name for name, _, _ in FEATURES]
+        x[:, [names.index(d) for d in opts.drop]] = 0.0
     mean, scale = x.mean(axis=0), x.std(axis=0)
     scale = np.where(scale > 1e-9, scale, 1.0)
     terms = vocabulary(rows, opts.min_outlets, opts.min_stories) if opts.lexical else ()
@@ -343,6 +348,15 @@ def write(model: LineModel, opts: Options) -> None:
         "# Decoder of the line model (newsframe.lines), fitted by benchmarks/train_line_model.py.",
         "# States: before -> headline -> body -> after; inbody = chrome between body lines.",
         "# Values are natural-log probabilities; a move not listed is not allowed.",
+        *(
+            [
+                f"# Start and transition log-probabilities are multiplied by {opts.transition_scale:g}:",
+                "# the classifier's probabilities already hold how often each class occurs, so the",
+                "# decoder's counts weigh less than in a plain hidden Markov model.",
+            ]
+            if opts.transition_scale != 1
+            else []
+        ),
         "# body_bias is added to the body state's log-probability: a line must be clearly",
         "# more likely chrome than body to be removed (body first).",
         "# sentence_bias is added on top for lines of eight words or more that read as sentences.",
@@ -443,15 +457,29 @@ def _grid(args: argparse.Namespace) -> list[Options]:
         "depth": [int(v) for v in args.depth.split(",")],
         "rate": [float(v) for v in args.rate.split(",")],
         "corpus": args.corpus.split(","),
+        "drop": [_dropped(v) for v in args.drop.split(";")],
     }
     return [Options(**dict(zip(values, combo, strict=True)))
             for combo in itertools.product(*values.values())]  # fmt: skip
 
 
+def _dropped(spec: str) -> tuple[str, ...]:
+    """Feature names to leave out: names, or a group's first and last name joined by ``..``
+    (every feature between them in :data:`FEATURES`), comma-separated."""
+    names = [name for name, _, _ in FEATURES]
+    out: list[str] = []
+    for part in filter(None, spec.split(",")):
+        a, _, b = part.partition("..")
+        out += names[names.index(a) : names.index(b or a) + 1]
+    return tuple(out)
+
+
 def _label(o: Options, b: tuple[float, ...]) -> str:
     words = f"w{o.min_outlets}/{o.min_stories}s{o.term_scale:g}" if o.lexical else "nolex"
     trees = f" T{o.trees}d{o.depth}r{o.rate:g}" if o.trees else ""
-    return (f"C{o.c:g} {words} bw{o.body_weight:g}{trees} fit:{o.corpus} "
+    drop = f" -{len(o.drop)}f" if o.drop else ""
+    drop += f" ts{o.transition_scale:g}" if o.transition_scale != 1 else ""
+    return (f"C{o.c:g} {words} bw{o.body_weight:g}{trees}{drop} fit:{o.corpus} "
             f"b{'+'.join(f'{v:g}' for v in b)}")  # fmt: skip
 
 
@@ -481,6 +509,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--biases", default="1+1+3+5", help="body+sentence+kept biases (+kept words), comma list"
+    )
+    parser.add_argument(
+        "--drop", default="", help="features to leave out (a,b or first..last); ';' for a grid"
     )
     parser.add_argument("--fractions", default="1")
     parser.add_argument(
@@ -515,7 +546,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.write:
         o = dataclasses.replace(grid[0], bias=biases[0][0], sentence_bias=biases[0][1])
         model = dataclasses.replace(
-            fit(rows, o), kept_bias=biases[0][2], kept_words=int(biases[0][3])
+            fit(rows, o),
+            kept_bias=biases[0][2],
+            kept_words=int(biases[0][3]),
         )
         write(model, o)
         print(f"wrote {DATA / 'line_model.csv'} ({len(model.terms)} terms) and line_decoder.toml")
