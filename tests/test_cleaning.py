@@ -1,4 +1,7 @@
-"""The cleaner's mechanisms on tiny hand-made pages: each test isolates one piece of evidence."""
+"""The cleaner's mechanisms on tiny hand-made pages: each test isolates one piece of evidence.
+
+A test of a rule mechanism whose reason or verdict the default line model words or weighs
+differently runs the rule cleaner alone (``method="rules"``)."""
 
 from __future__ import annotations
 
@@ -54,10 +57,12 @@ def test_list_label_takes_its_items_along_but_stops_at_prose():
 def test_end_of_story_mark_closes_the_story_only_after_it_began():
     bio = "Guy is Moscow bureau chief and has covered Russia for more than a decade."
     page = f"Islands Talks Resume\n\n{LEDE}\n\n{SECOND}\n\nReporting by Guy Faulconbridge; Editing by Andrew Osborn\n\n{bio}"
-    assert reasons(clean_text(page))[bio] == "page chrome after the end of the story"
+    assert (
+        reasons(clean_text(page, method="rules"))[bio] == "page chrome after the end of the story"
+    )
     # a credit line before two paragraphs of the article closes nothing
     early = f"Islands Talks Resume\n\nStory by Alexandra Sivtsova\n\n{LEDE}\n\n{SECOND}"
-    assert clean_text(early).paragraphs == (LEDE, SECOND)
+    assert clean_text(early, method="rules").paragraphs == (LEDE, SECOND)
 
 
 def test_hard_wrapped_paragraphs_are_joined():
@@ -196,7 +201,7 @@ def test_invalid_rules_file_names_the_file(tmp_path):
 )
 def test_title_case_headlines_are_not_bylines(headline):
     byline = "Justin McCurry in Tokyo"
-    result = clean_text(f"{headline}\n\n{byline}\n\n{LEDE}\n\n{SECOND}")
+    result = clean_text(f"{headline}\n\n{byline}\n\n{LEDE}\n\n{SECOND}", method="rules")
     assert result.title == headline
     assert reasons(result)[byline] == "byline, date or section label"
     assert result.paragraphs == (LEDE, SECOND)
@@ -205,7 +210,7 @@ def test_title_case_headlines_are_not_bylines(headline):
 def test_bullet_list_ending_the_article_is_kept():
     items = ("- patriotic education in schools", "- housing for servicemen", "- a new museum")
     page = f"Fund Sets Goals\n\n{LEDE}\n\nThe fund listed three goals:\n" + "\n".join(items)
-    result = clean_text(page + "\n\nShare\nTweet")
+    result = clean_text(page + "\n\nShare\nTweet", method="rules")
     assert all(item in result.paragraphs for item in items)
     assert reasons(result)["Tweet"] == "share buttons"
 
@@ -229,7 +234,7 @@ def test_end_mark_mid_article_does_not_end_the_story():
 
 def test_a_line_with_a_separator_is_chrome_only_when_every_piece_is():
     line = "Posted March 3, 2024 | Harbour cranes stand idle at Selna"  # a date and a caption
-    result = clean_text(f"Islands Talks Resume\n\n{line}\n\n{LEDE}\n\n{SECOND}")
+    result = clean_text(f"Islands Talks Resume\n\n{line}\n\n{LEDE}\n\n{SECOND}", method="rules")
     assert reasons(result)[line] == "photo caption or credit"
     assert result.captions == (line,)
 

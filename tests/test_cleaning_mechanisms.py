@@ -308,15 +308,15 @@ def test_an_ad_skip_control_is_not_a_headline():
 
 def test_edge_lines_are_the_lines_an_outlets_repeats_could_take():
     page = _page(LEDE, SECOND, LAST, "Harbour Desk")
-    result = clean_text(page)
+    result = clean_text(page, method="rules")  # the rules' edge pass
     assert result.paragraphs == (LEDE, SECOND, LAST)
     assert result.removed[-1].reason == "page chrome after the article"
     # the first and last paragraph, and the short chrome under the last
     assert result.edge_lines == {LEDE.lower(), LAST.lower(), "harbour desk"}
     # repeats that miss them change nothing (a repeated middle paragraph stays) ...
-    assert clean_text(page, edge_repeats=frozenset({SECOND.lower()})) == result
+    assert clean_text(page, edge_repeats=frozenset({SECOND.lower()}), method="rules") == result
     # ... a repeated last paragraph goes, and the chrome under it is relabelled
-    again = clean_text(page, edge_repeats=frozenset({LAST.lower(), "harbour desk"}))
+    again = clean_text(page, edge_repeats=frozenset({LAST.lower(), "harbour desk"}), method="rules")
     assert again.paragraphs == (LEDE, SECOND)
     assert [r.reason for r in again.removed[-2:]] == [
         "repeated at the edge of other articles of this outlet"

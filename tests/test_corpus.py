@@ -199,14 +199,14 @@ def test_duplicate_ids_in_corpus():
         nf.Corpus([a, a])
 
 
-def _outlet_corpus(tmp_path, outlets, bodies):
+def _outlet_corpus(tmp_path, outlets, bodies, method="model"):
     lines = ["article_id,file,outlet"]
     for n, (outlet, body) in enumerate(zip(outlets, bodies, strict=True)):
         name = f"a{n}.txt"
         (tmp_path / name).write_text(f"Headline Number {n} Here\n\n" + "\n\n".join(body), "utf-8")
         lines.append(f"a{n},{name},{outlet}")
     (tmp_path / "articles.csv").write_text("\n".join(lines) + "\n", "utf-8")
-    return nf.load_corpus(tmp_path / "articles.csv")
+    return nf.load_corpus(tmp_path / "articles.csv", method=method)
 
 
 TAIL = "The Kuril Herald is published in Yuzhno-Sakhalinsk by a cooperative of local reporters."
@@ -220,7 +220,8 @@ def test_paragraph_repeated_at_the_edge_of_one_outlets_articles_is_removed(tmp_p
         ["A new pier opened on Shikotan on Monday, local officials said.", SHARED,
          "The pier cost 2 billion roubles, the regional government said.", TAIL],
     ]  # fmt: skip
-    corpus = _outlet_corpus(tmp_path, ["Kuril Herald", "Kuril Herald"], bodies)
+    # the rules' edge pass and its reason
+    corpus = _outlet_corpus(tmp_path, ["Kuril Herald", "Kuril Herald"], bodies, method="rules")
     for article, body in zip(corpus, bodies, strict=True):
         assert article.paragraphs == tuple(body[:3])  # the shared mid-body sentence stays
         assert [r.reason for r in article.removed if r.text == TAIL] == [

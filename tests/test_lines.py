@@ -193,8 +193,15 @@ def test_method_must_be_known():
         clean_text(PAGE, method="neural")
 
 
-def test_the_default_method_is_the_rule_cleaner():
-    assert clean_text(PAGE) == clean_text(PAGE, method="rules")
+def test_the_default_method_is_the_line_model():
+    # the rules call the byline a label; the model removes it with its own reason in words
+    page = "Putin Visits Japan\n\nJustin McCurry in Tokyo\n\n" + "\n\n".join(
+        ["Russian and Japanese officials met in Moscow on Tuesday for talks on the islands.",
+         "The talks ended without agreement, both sides said in separate statements."]
+    )  # fmt: skip
+    rules = clean_text(page, method="rules")
+    assert [r.reason for r in rules.removed][1] == "byline, date or section label"
+    assert clean_text(page) == clean_text(page, method="model") != rules
 
 
 def test_a_model_with_other_weights_can_be_passed():

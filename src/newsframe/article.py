@@ -162,7 +162,8 @@ class Article:
 
         >>> from newsframe.cleaning import clean_text
         >>> page = "Read more\\nBody text here."
-        >>> a = Article("a", "T", ("Body text here.",), page_text=page, removed=clean_text(page).removed)
+        >>> removed = clean_text(page, method="rules").removed
+        >>> a = Article("a", "T", ("Body text here.",), page_text=page, removed=removed)
         >>> a.line_audit()[["line_no", "status"]].values.tolist()
         [[1, 'removed'], [2, 'body']]
         """

@@ -1468,7 +1468,7 @@ def clean_text(
     title: str | None = None,
     rules: Rules | None = None,
     edge_repeats: frozenset[str] = frozenset(),
-    method: str | LineModel = "rules",
+    method: str | LineModel = "model",
     story: StoryView | None = None,
 ) -> CleanText:
     """Return the headline, clean paragraphs, captions and removed lines of one copied page.
@@ -1481,11 +1481,12 @@ def clean_text(
     removed where they sit before the first or after the last paragraph of the body. Lines mostly
     in a non-Latin script stay in the body and are listed in ``notes``.
 
-    ``method="model"`` lets the learned line model of :mod:`newsframe.lines` decide every line
-    the phrase rules leave (their structural verdicts become its evidence): removals it makes
+    ``method="model"`` (the default) lets the learned line model of :mod:`newsframe.lines`
+    decide every line the phrase rules leave (their structural verdicts become its evidence):
+    removals it makes
     say ``"line model: ..."`` with the features that decided, and without a ``title`` its
     headline state gives the headline (a :class:`~newsframe.lines.LineModel` instead of
-    ``"model"`` uses those weights). ``method="rules"`` (the default) is the rule cleaner.
+    ``"model"`` uses those weights). ``method="rules"`` is the rule cleaner alone.
     ``story`` (for the model) is what other outlets' pages of the same story say
     (:meth:`newsframe.lines.StoryWords.view`): a line their prose shares is about the story.
     One page of :func:`clean_texts`.
@@ -1509,7 +1510,7 @@ def clean_texts(
     titles: Sequence[str | None] | None = None,
     rules: Rules | None = None,
     edge_repeats: Sequence[frozenset[str]] | None = None,
-    method: str | LineModel = "rules",
+    method: str | LineModel = "model",
     stories: Sequence[StoryView | None] | None = None,
 ) -> list[CleanText]:
     """Return :func:`clean_text`'s result for each of many pages (with their ``titles``,
@@ -1517,7 +1518,8 @@ def clean_texts(
     page by page and the model decides every line of every page in one batched pass
     (:func:`newsframe.lines.decide_pages`). A page cleans the same alone as in a batch.
 
-    >>> [r.paragraphs for r in clean_texts(["Read more\\n\\nThe bridge reopens in May.", "Menu"])]
+    >>> pages = ["Read more\\n\\nThe bridge reopens in May.", "Menu"]
+    >>> [r.paragraphs for r in clean_texts(pages, method="rules")]
     [('The bridge reopens in May.',), ()]
     """
     if not isinstance(method, LineModel) and method not in ("rules", "model"):

@@ -63,7 +63,7 @@ def _load(
     path: str,
     title: str | None,
     story: str | None = None,
-    method: str = "rules",
+    method: str = "model",
     args: argparse.Namespace | None = None,
 ) -> Corpus:
     p = Path(path)
@@ -165,8 +165,8 @@ def build_parser() -> argparse.ArgumentParser:
     clean.add_argument(
         "--method",
         choices=("rules", "model"),
-        default="rules",
-        help="the rule cleaner (default) or the learned line model (newsframe.lines)",
+        default="model",
+        help="the learned line model (newsframe.lines; default) or the rule cleaner alone",
     )
     clean.set_defaults(func=_clean)
     report = sub.add_parser(

@@ -575,7 +575,7 @@ def _clean_article(
     rules: Rules,
     edge_repeats: frozenset[str],
     metadata: dict[str, Any],
-    method: str = "rules",
+    method: str = "model",
     story: StoryView | None = None,
 ) -> tuple[Article, frozenset[str]]:
     """The cleaned Article and the lines an outlet's edge repeats could still take from it
@@ -654,7 +654,7 @@ def load_article(
     article_id: str | None = None,
     rules: Rules | None = None,
     max_bytes: int | None = None,
-    method: str = "rules",
+    method: str = "model",
     **metadata: Any,
 ) -> Article:
     """Return the cleaned :class:`Article` read from one ``.txt`` or ``.html`` file.
@@ -667,8 +667,8 @@ def load_article(
     ``metadata`` (``title``, ``outlet``, ``published``, ``url``, ``note``, ...) is kept on the
     article; a given ``title`` also tells the cleaner which line is the headline. Raises
     :class:`~newsframe.errors.InputError` naming the file for a missing, empty, binary,
-    undecodable, oversized, unsupported, non-regular or all-boilerplate file. ``method="model"``
-    cleans with the learned line model (:func:`newsframe.cleaning.clean_text`).
+    undecodable, oversized, unsupported, non-regular or all-boilerplate file. The learned
+    line model cleans (:func:`newsframe.cleaning.clean_text`); ``method="rules"`` the rules alone.
     """
     path = _as_path(path, "load_article")
     data, text, encoding = read_raw(path, max_bytes=max_bytes)
@@ -898,7 +898,7 @@ def _build_all(
     rules: Rules,
     n_jobs: int,
     executor=None,
-    method: str = "rules",
+    method: str = "model",
     story: StoryWords | None = None,
 ) -> list[tuple[Article, frozenset[str]]]:
     if executor is not None and jobs:
@@ -915,7 +915,7 @@ def _build_all(
 
 
 def _build_slice(
-    jobs: Sequence[tuple], rules: Rules, method: str = "rules", story: StoryWords | None = None
+    jobs: Sequence[tuple], rules: Rules, method: str = "model", story: StoryWords | None = None
 ) -> list[tuple[Article, frozenset[str]]]:
     if method == "rules":
         return _normalised([_build(job, rules, method) for job in jobs])
@@ -975,7 +975,7 @@ def _story_view(story: StoryWords | None, job: tuple) -> StoryView | None:
 
 
 def _build(
-    job: tuple, rules: Rules, method: str = "rules", story: StoryWords | None = None
+    job: tuple, rules: Rules, method: str = "model", story: StoryWords | None = None
 ) -> tuple[Article, frozenset[str]]:
     """Clean one job ``(path, bytes, text, encoding, row, edge repeats, where)``; ``where``
     (``"row 5: "`` for a table row) goes before the problem of an error."""
@@ -988,7 +988,7 @@ def _build(
 
 
 def _clean_all(
-    jobs: list[tuple], rules: Rules, n_jobs: int, executor=None, method: str = "rules"
+    jobs: list[tuple], rules: Rules, n_jobs: int, executor=None, method: str = "model"
 ) -> list[Article]:
     """Clean every job, then clean again, with their outlet's repeated edge paragraphs, the
     articles that evidence can change (see :func:`_edge_paragraphs`)."""
@@ -1145,7 +1145,7 @@ def load_corpus(
     clean: bool = False,
     skip_bad: bool = False,
     dedupe: bool = False,
-    method: str = "rules",
+    method: str = "model",
 ) -> Corpus:
     """Return a :class:`Corpus` from a manifest CSV, a folder of article files, a list of paths,
     or an article table.
@@ -1164,8 +1164,8 @@ def load_corpus(
     ``max_bytes`` limits each file (see :func:`load_article`). ``story`` (a
     :class:`~newsframe.story.Story` or the path of a story file) is attached as ``Corpus.story``
     and its resources as ``Corpus.resources``, which every analysis of the corpus then uses.
-    Errors name the file and the problem; no articles at all is an error too. ``method="model"``
-    cleans with the learned line model (:func:`newsframe.cleaning.clean_text`).
+    Errors name the file and the problem; no articles at all is an error too. The learned
+    line model cleans (:func:`newsframe.cleaning.clean_text`); ``method="rules"`` the rules alone.
 
     An **article table** is a CSV file (without a manifest's ``file`` column), a Parquet file or
     a JSON Lines file with one article per row and its text in ``text_column``, or news-please's
