@@ -29,3 +29,16 @@ def test_a_short_hard_wrapped_paragraph_is_still_one_line():
     )
     result = clean_text("Talks\n\n" + wrapped)
     assert result.paragraphs[-1] == " ".join(wrapped.split("\n")).strip()
+
+
+def test_a_run_of_forty_capitalised_words_gives_no_name_tails():
+    from newsframe.entities import find_entities
+    from newsframe.linking import MAX_NAME_WORDS, _index
+
+    run = " ".join(f"Ba{'x' * (k % 7)}ko{'n' * (k // 7)}v" for k in range(40))
+    layers = [find_entities([f"{run} said the talks went on."]), find_entities([f"{run} left."])]
+    names = [e.name for layer in layers for e in layer.entities.values()]
+    assert any(len(n.split()) > MAX_NAME_WORDS for n in names)  # the run is read as one name
+    index = _index(layers, (), frozenset())
+    assert all(len(tail) <= MAX_NAME_WORDS for tail in index.tails)
+    assert all(len(tail.split()) <= MAX_NAME_WORDS for tail in index.org_tails)

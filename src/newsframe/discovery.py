@@ -73,6 +73,7 @@ from newsframe.corpus import Article, Corpus, as_articles
 from newsframe.document import HEADLINE, _sentence_spans
 from newsframe.entities import TITLES, consonants, find_entities, gazetteer
 from newsframe.errors import expect_kind
+from newsframe.linking import MAX_NAME_WORDS
 from newsframe.parallel import map_slices
 from newsframe.resources import Resources, default_resources, resolve_resources
 from newsframe.text import lemmatize
@@ -483,7 +484,7 @@ def _join_short_forms(entities: dict[str, _Candidate], union: _Union) -> None:
     keys = {x: _key(e.name).split() for x, e in entities.items() if e.kind == "organisation"}
     tails: dict[tuple[str, ...], set[str]] = {}
     for x, words in keys.items():
-        for k in range(1, len(words) - 1):
+        for k in range(1, len(words) - 1 if len(words) <= MAX_NAME_WORDS else 0):  # not quadratic
             if words[k] not in _CONNECTORS:
                 tails.setdefault(tuple(words[k:]), set()).add(x)
     acronyms: dict[str, set[str]] = {}  # an acronym the layer gave several long forms

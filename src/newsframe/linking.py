@@ -193,13 +193,19 @@ class _Index:
     uses: dict[str, int] = field(default_factory=dict)  # full name -> articles that use it
 
 
+#: Names of more words than this get no tails (their last words alone are not linked to them);
+#: words longer than MAX_SPELT letters are not matched one letter apart.
+MAX_NAME_WORDS = 12
+MAX_SPELT = 40
+
+
 def _index(layers: list[Entities], actors: tuple[Actor, ...], actor_ids: frozenset[str]) -> _Index:
     index = _Index(_people(layers, actors, actor_ids))
     for (first, last), corpus_id in index.people.items():
         index.by_last.setdefault(last, set()).add(corpus_id)
         index.by_first.setdefault(first, set()).add(corpus_id)
     for name in (*index.by_last, *index.by_first):
-        for k in range(len(name)):
+        for k in range(len(name) if len(name) <= MAX_SPELT else 0):  # no name of 1,000 letters
             index.spelt.setdefault(name[:k] + name[k + 1 :], set()).add(name)
     for actor in actors:
         for alias in actor.aliases:
@@ -212,7 +218,8 @@ def _index(layers: list[Entities], actors: tuple[Actor, ...], actor_ids: frozens
             if e.kind == "person":
                 index.uses[e.name] = index.uses.get(e.name, 0) + 1
                 words = [w.lower() for w in _name_words(e.name)]
-                owner = index.people.get((words[0], words[-1])) if len(words) > 2 else None
+                long = not 2 < len(words) <= MAX_NAME_WORDS  # tails of a run of 10,000 words
+                owner = None if long else index.people.get((words[0], words[-1]))
                 for k in range(1, len(words) - 1) if owner else ():
                     index.tails.setdefault(tuple(words[k:]), set()).add(owner)
                     index.tails.setdefault(tuple(words[: k + 1]), set()).add(owner)
@@ -227,6 +234,7 @@ def _index(layers: list[Entities], actors: tuple[Actor, ...], actor_ids: frozens
     for key, forms in organisations.items():
         index.org_id[key] = max(forms, key=lambda f: (forms[f], len(f), f))
         words = key.split() if not key.endswith(")") else []
+        words = words if len(words) <= MAX_NAME_WORDS else []  # nothing quadratic in a name
         for k in range(1, len(words) - 1):  # "external ministry" of "union external ministry"
             index.org_tails.setdefault(" ".join(words[k:]), set()).add(key)
         letters = _initials(key)  # an acronym never defined in the text: the name it abbreviates
