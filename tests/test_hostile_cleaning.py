@@ -42,3 +42,23 @@ def test_a_run_of_forty_capitalised_words_gives_no_name_tails():
     index = _index(layers, (), frozenset())
     assert all(len(tail) <= MAX_NAME_WORDS for tail in index.tails)
     assert all(len(tail.split()) <= MAX_NAME_WORDS for tail in index.org_tails)
+
+
+def _smiths(n: int) -> list[str]:
+    given = [f"Ba{'x' * (k % 9)}ko{'n' * (k // 9)}" for k in range(n)]
+    return [f"{g} Smith spoke." for g in given] + ["Jennifer Smith spoke.", "Jenni Smith left."]
+
+
+@pytest.mark.parametrize(("others", "joined"), [(3, True), (250, False)])
+def test_spelling_variants_are_compared_only_among_a_bounded_group(others, joined):
+    # "Jenni" is a short form of "Jennifer": linked while few people share the surname, not
+    # compared pair by pair once more than MAX_SHARING do (no quadratic pass over 5,000 Smiths)
+    from newsframe import Article, default_resources
+    from newsframe.linking import MAX_SHARING, corpus_links
+
+    assert (others + 2 > MAX_SHARING) is not joined
+    arts = [Article("a", "", tuple(_smiths(others)))]
+    links = corpus_links(
+        arts, resources=default_resources(), actors=(), organisation_nouns=frozenset()
+    )
+    assert (links("Jenni Smith") == "Jennifer Smith") is joined

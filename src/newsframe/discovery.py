@@ -73,7 +73,7 @@ from newsframe.corpus import Article, Corpus, as_articles
 from newsframe.document import HEADLINE, _sentence_spans
 from newsframe.entities import TITLES, consonants, find_entities, gazetteer
 from newsframe.errors import expect_kind
-from newsframe.linking import MAX_NAME_WORDS
+from newsframe.linking import MAX_NAME_WORDS, MAX_SHARING
 from newsframe.parallel import map_slices
 from newsframe.resources import Resources, default_resources, resolve_resources
 from newsframe.text import lemmatize
@@ -644,7 +644,7 @@ def _merge(entities: dict[str, _Candidate]) -> list[_Candidate]:
         by_last.setdefault(_key(words[-1]), []).append(x)
         by_first.setdefault(_key(words[0]), []).append(x)
     for group in by_last.values():  # one surname: the same person if the given names agree
-        for i, a in enumerate(group):
+        for i, a in enumerate(group if len(group) <= MAX_SHARING else ()):  # pairs: bounded
             wa = _person_words(entities[a].name)
             for b in group[i + 1 :]:
                 wb = _person_words(entities[b].name)
@@ -653,7 +653,7 @@ def _merge(entities: dict[str, _Candidate]) -> list[_Candidate]:
                 if inside or _near(wa[0], wb[0]) or _near(wa[-2], wb[-2]):
                     union.join(a, b)
     for group in by_first.values():  # "Carrie Lam" inside "Carrie Lam Cheng Yuet-ngor"
-        for i, a in enumerate(group):
+        for i, a in enumerate(group if len(group) <= MAX_SHARING else ()):
             wa = _person_words(entities[a].name)
             for b in group[i + 1 :]:
                 wb = _person_words(entities[b].name)

@@ -197,6 +197,9 @@ class _Index:
 #: words longer than MAX_SPELT letters are not matched one letter apart.
 MAX_NAME_WORDS = 12
 MAX_SPELT = 40
+#: More people than this sharing a first or last name are not compared pair by pair for
+#: spelling variants (5,000 people named Smith: no quadratic pass).
+MAX_SHARING = 200
 
 
 def _index(layers: list[Entities], actors: tuple[Actor, ...], actor_ids: frozenset[str]) -> _Index:
@@ -318,8 +321,10 @@ def _spelt_full(own: str, first: str, last: str, index: _Index) -> str:
     other the same: the spelling more articles use (then the longer, then the first in
     alphabetical order) names both. Two such people, or none: ``own``. Linear in the names
     sharing a first or last name."""
-    others = {p for p in index.by_last.get(last, ()) if p != own and _alike(p, first, 0)}
-    others |= {p for p in index.by_first.get(first, ()) if p != own and _alike(p, last, -1)}
+    by_last, by_first = index.by_last.get(last, ()), index.by_first.get(first, ())
+    by_last, by_first = (g if len(g) <= MAX_SHARING else () for g in (by_last, by_first))
+    others = {p for p in by_last if p != own and _alike(p, first, 0)}
+    others |= {p for p in by_first if p != own and _alike(p, last, -1)}
     if len(others) != 1:
         return own
     other = next(iter(others))
