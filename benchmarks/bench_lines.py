@@ -79,7 +79,7 @@ def _clean_pages(folder: Path, labels: Path, method: str) -> tuple[float, float]
         by_story = defaultdict(list)
         for (outlet, story), text in zip(where, texts, strict=True):
             by_story[story].append((outlet, text.splitlines()))
-        words = {story: StoryWords.count(pages) for story, pages in by_story.items()}
+        words = StoryWords.count_stories(by_story)
         views = [words[story].view(outlet) for outlet, story in where]
         clean_texts(texts, rules=rules, method="model", stories=views)
     return time.process_time() - start, time.perf_counter() - wall

@@ -54,6 +54,16 @@ loses two verbs and adds three junk speakers; ``--own model`` loses two speakers
 relative to the quotation's best candidate (salience, mentions so far, spoken before) gain one,
 interactions (description x main entity, pronoun x antecedent, verb side x sentence) lose two
 to three: none kept.
+On all 983 labelled quotations at hand (263 pages, 43 stories, 932 found), leaving one story
+out at a time: speaker 90.0% -> 93.3%, verb 92.9% -> 97.8%, recall 94.3% -> 94.8%, junk 55 ->
+36, candidate ceiling 97.6% -> 98.3% (rules alone: speaker 85.2% -> 89.3%, verb 92.2% ->
+97.5%; with the entity layer of the same round), with a reporting verb whose subject is not found kept for its quotation, the verb of a
+quotation among several chosen by its clause, a quotation run on into the next paragraph
+credited by that one's tag, general reporting verbs and person nouns in the table, and a
+description resolved to the person it describes; leaving one outlet out: 90.1% -> 93.3%,
+92.9% -> 97.8%. Not kept: a speaker noun phrase never opening with "and" ("threatened and
+consulates attacked": one speaker fewer), two features for the subject of a sentence near the
+quotation and a possessive mention ("Hawke's decision": one speaker and one verb fewer).
 Only the sets named by ``--sets`` are used (all by default); a held-out batch still to be
 measured never informs a fit.
 """

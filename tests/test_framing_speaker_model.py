@@ -266,19 +266,21 @@ def test_a_speaker_noun_phrase_inside_the_sentence_before_a_verb_is_a_candidate(
     assert phrases == {"a trapped worker"}
 
 
-def test_the_model_also_chooses_for_a_frame_after_another_verb():
+def test_the_model_also_chooses_for_a_frame_before_another_verb():
     # a model that prefers nobody decides whenever the rules' choice is not settled:
-    # "according to" a website after "Ana Ruiz said" is weighed by the model, "Ana Ruiz
-    # said" alone stays settled
+    # "according to" a person before "Ana Ruiz said" is weighed by the model; "Ana Ruiz
+    # said" alone stays settled, and so does "Ana Ruiz said" before a frame that follows the
+    # quotation (the reporter's source: the rules credit the verb of the sentence)
     model = _only("unresolved")
     text = (
-        '"We are ready," Ana Ruiz said, "and we will go on," according to Sport Daily.',
+        'According to Tom Reed, Ana Ruiz said that "we will go on with the fight."',
         '"We are ready," Ana Ruiz said.',
+        '"We are ready," Ana Ruiz said, "and we will go on," according to Sport Daily.',
     )
     t = nf.attributions([Article("a", "T", text)], speakers=model)
-    assert t[t.quote != ""]["speaker"].tolist() == ["unresolved", "unresolved", "Ana Ruiz"]
+    assert t[t.quote != ""]["speaker"].tolist() == ["unresolved"] + ["Ana Ruiz"] * 3
     rules = nf.attributions([Article("a", "T", text)], speakers="rules")
-    assert rules[rules.quote != ""]["speaker"].tolist() == ["Sport Daily"] * 2 + ["Ana Ruiz"]
+    assert rules[rules.quote != ""]["speaker"].tolist() == ["Tom Reed"] + ["Ana Ruiz"] * 3
 
 
 def test_a_role_noun_alone_or_a_lowercase_noun_never_settles_a_quotation():

@@ -254,3 +254,25 @@ def test_a_batch_leaves_the_garbage_collector_as_it_found_it():
     with pytest.raises(InputError):
         clean_texts([pages[0], None], method="model")  # type: ignore[list-item]
     assert gc.isenabled()
+
+
+def test_reader_address_words_found_as_whole_words_only():
+    from newsframe.cleaning import _ADDRESS_LOW, page_evidence
+
+    # by hand: whole words we/our/ours/us/you/your/yours; not inside "yous", "usa", "bus",
+    # "_us" (an underscore is a word character), "1we", "outward", "trust", "wee"
+    text = "you and yours, our ours us, we; yous usa bus _us 1we outward trust wee"
+    assert _ADDRESS_LOW.findall(text) == ["you", "yours", "our", "ours", "us", "we"]
+    assert _ADDRESS_LOW.search("yous usa bus _us 1we outward trust wee") is None
+    _, evidence = page_evidence("Tell us what you think\n\nThe bus left the depot at noon.")
+    assert [e.address for e in evidence] == [True, False]
+
+
+def test_sentence_ends_read_from_the_last_characters():
+    from newsframe.cleaning import _ends_sentence, _sentence_like
+
+    # by hand: the stop behind closing quotes, a footnote or a hashtag; a colon introduces
+    assert _ends_sentence('He said "talks went on."') and _ends_sentence("Talks went on.[1]")
+    assert _ends_sentence("Read these:") and not _ends_sentence("Talks. Went on")
+    assert _sentence_like("Search teams found no survivors. #rescue")
+    assert not _sentence_like("Read these:") and not _sentence_like("Sign In To Continue.")

@@ -47,6 +47,19 @@ def test_story_words_count_outlets_and_leave_the_own_outlet_out():
     assert StoryWords.count([("a", [LEDE])]).view("a") is None  # no other outlet
 
 
+def test_stories_counted_together_count_as_each_alone():
+    stories = StoryWords.count_stories({
+        "piers": [("a", [LEDE, PITCH]), ("b", [OTHER_B]), ("c", [OTHER_C])],
+        "pitch": [("a", [PITCH]), ("d", ["  ", OTHER_C])],
+    })  # fmt: skip
+    piers = stories["piers"]
+    assert piers.prose["harbour"] == 3 and piers.prose["reported"] == 2  # by hand, as above
+    assert piers.prose.get("subscribe", 0) == 0
+    # the other story holds c's line once (d's); a blank line is no line
+    assert stories["pitch"].prose["inspected"] == 1 and stories["pitch"].prose.get("harbour") == 1
+    assert sorted(stories["pitch"].outlets) == ["a", "d"]
+
+
 def test_story_features_counted_by_hand():
     story = StoryWords.count([("a", [LEDE, PITCH]), ("b", [OTHER_B]), ("c", [OTHER_C])])
     ev = [Evidence(sentence=True), Evidence(sentence=True)]

@@ -327,3 +327,28 @@ def test_a_huge_date_string_is_refused_quickly():
     with pytest.raises(InputError, match=r"TTT'… \(200,010 characters\) is not an ISO") as exc:
         parse_published(_dated([value]))
     assert len(str(exc.value)) < 200  # the message names the value, not all of it
+
+
+def test_per_article_rows_get_their_articles_period_and_group_in_order():
+    # worked by hand: rows keep the table's order, rows of an article outside the assignment
+    # (and of a missing id) are left out, each kept row gets its article's period and group
+    from newsframe.periods import _keyed
+
+    assign = pd.DataFrame(
+        {"article_id": ["a", "b"], "group": ["east", "west"], "period_index": [3, 0]}
+    ).astype({"article_id": "str", "group": "str"})
+    table = pd.DataFrame(
+        {
+            "article_id": ["b", "x", "a", "b", None],
+            "term": ["dam", "dam", "river", "river", "dam"],
+            "group": ["old", "old", "old", "old", "old"],
+        }
+    ).astype({"article_id": "str", "term": "str"})
+    out = _keyed(table, assign, "test")
+    assert list(out.columns) == ["article_id", "term", "period_index", "group"]
+    assert out.values.tolist() == [
+        ["b", "dam", 0, "west"],
+        ["a", "river", 3, "east"],
+        ["b", "river", 0, "west"],
+    ]
+    assert out.index.tolist() == [0, 1, 2]

@@ -269,7 +269,21 @@ def _keyed(table: pd.DataFrame, assign: pd.DataFrame, what: str) -> pd.DataFrame
     if "article_id" not in table.columns:
         raise NewsframeError(f"{what}: expected a per-article table with an article_id column")
     keys = assign[["article_id", "period_index", "group"]]
-    return table.drop(columns=["group"], errors="ignore").merge(keys, on="article_id", how="inner")
+    table = table.drop(columns=["group"], errors="ignore")
+    ids = pd.Index(keys["article_id"])
+    if not ids.is_unique or "period_index" in table.columns:
+        return table.merge(keys, on="article_id", how="inner")
+    # the inner merge on unique keys, by position: the table's rows in order, those of
+    # articles in ``assign`` only, each with its article's period and group
+    codes, distinct = pd.factorize(table["article_id"], use_na_sentinel=False)
+    where = ids.get_indexer(distinct)[codes]  # one look-up per article, not per row
+    found = where >= 0
+    if not found.all():
+        table, where = table[found], where[found]
+    out = table.reset_index(drop=True)
+    out["period_index"] = keys["period_index"].to_numpy()[where]
+    out["group"] = keys["group"].array.take(where)
+    return out
 
 
 def _ordered(

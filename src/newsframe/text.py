@@ -32,6 +32,7 @@ __all__ = [
     "load_stopwords",
     "merge_phrases",
     "normalise",
+    "normalise_line",
     "phrase_index",
     "split_sentences",
     "tokenize",
@@ -86,6 +87,18 @@ def normalise(text: str) -> str:
     if " - " in text:
         text = _SPACED_HYPHEN.sub(" \u2014 ", text)
     return _SPACES.sub(" ", text) if "  " in text else text
+
+
+@lru_cache(maxsize=65_536)
+def normalise_line(line: str) -> str:
+    """Return :func:`normalise` of one line of a page, cached: the rule cleaner and the line
+    model read the same lines of a page (and an outlet's chrome recurs on its pages), so each
+    line is normalised once for both.
+
+    >>> normalise_line("Read more …") == normalise("Read more …") == "Read more ..."
+    True
+    """
+    return normalise(line)
 
 
 # --- sentences -----------------------------------------------------------------------------

@@ -15,8 +15,10 @@ from newsframe.corpus import Article, Corpus
 from newsframe.document import analyse
 from newsframe.entities import Entities
 from newsframe.framing._units import Unit, as_articles, body_words, units, word_tokens
+from newsframe.framing.descriptions import person_described
 from newsframe.framing.quotes import Quote, QuoteIndex, top_level_quotes
 from newsframe.framing.speaker_model import (
+    MEDIA_WORDS,
     QuoteTask,
     SpeakerChoice,
     SpeakerModel,
@@ -98,12 +100,14 @@ _SMALL = frozenset(["of", "for", "and", "the", "on", "to"])
 
 def _spokesperson_of(text: str, layer: Entities, paragraph_id: int) -> str | None:
     """The organisation an unnamed spokesperson speaks for ("a Chinese foreign ministry
-    spokesperson", "a spokesman for the agency", "an official of Iran's mission"): the entity
-    the organisation's words resolve to, or, for a bare organisation noun ("a ministry
-    spokesperson"), the last organisation of the article with that noun; else None. Only
-    indefinite descriptions: "the spokesperson" is the last person of that role."""
+    spokesperson", "a spokesman for the agency", "an official of Iran's mission", "the MAS
+    representative"): the entity the organisation's words resolve to, or, for a bare
+    organisation noun ("a ministry spokesperson"), the last organisation of the article with
+    that noun; else None. Only indefinite descriptions, or definite ones with a named
+    organisation: "the spokesperson" is the last person of that role."""
     words = text.split()
-    if len(words) < 2 or words[0].lower() not in ("a", "an", "one"):
+    definite = len(words) > 2 and words[0].lower() == "the" and words[1][:1].isupper()
+    if len(words) < 2 or (words[0].lower() not in ("a", "an", "one") and not definite):
         return None
     words = words[1:]
     if words[-1].lower() in _SPOKESPEOPLE:
@@ -114,6 +118,10 @@ def _spokesperson_of(text: str, layer: Entities, paragraph_id: int) -> str | Non
         return None
     while org and org[0].lower() in ("the", "a", "an"):
         org = org[1:]
+    if definite:  # "the MAS representative": whoever speaks for an organisation named so
+        named = layer.resolve(" ".join(org)) if org else None
+        entity = layer.entities.get(named) if named is not None else None
+        return named if entity is not None and entity.kind == "organisation" else None
     nouns = layer._orgs
     if not org or not any(w.lower().rstrip("s") in nouns or w.lower() in nouns for w in org):
         return None
@@ -211,6 +219,10 @@ def _entity_names(rows: list[dict], layer: Entities, nouns: Mapping[str, str]) -
         if row["speaker_source"] in ("name", "continuation") and _bare_role(
             row["speaker_text"], nouns
         ):
+            person = person_described(row, layer, nouns)  # "President": a holder of the role
+            if person is not None:
+                row["speaker"], row["speaker_kind"] = person, "person"
+                continue
             row.update(speaker="unresolved", speaker_text="", speaker_source="unresolved")
             row["speaker_kind"] = ""
             continue
@@ -230,6 +242,12 @@ def _entity_names(rows: list[dict], layer: Entities, nouns: Mapping[str, str]) -
         if person is not None:
             row["speaker"], row["speaker_kind"] = person, "person"
             continue
+        person = person_described(row, layer, nouns)
+        if person is not None:  # "the prime minister", "His lawyer, Mark Cohen": the person
+            row["speaker"], row["speaker_kind"] = person, "person"
+            continue
+        key, text = row["speaker"], row["speaker_text"]  # ("the Commons, the prime minister":
+        # the description alone)
         described = row["speaker_source"] == "description" and text.lower().startswith("the ")
         if described or (row["speaker_source"] != "name" and key.startswith("the ")):
             # a description ("the spokesperson said"): the last entity of the article with that
@@ -355,6 +373,70 @@ class UnitText:
         return "direct" if self.unit.text[k] == ":" else "partial"
 
 
+def _media(att: Attribution) -> bool:
+    """True when every speaker of ``att`` is a news outlet or agency ("according to local
+    media", "the Associated Press reported"): the reporter's source, not the quotation's
+    speaker, when another verb of the sentence has a speaker of its own."""
+    return all(
+        any(w.lower().strip(".,'") in MEDIA_WORDS for w in s.text.split()) for s in att.speakers
+    )
+
+
+def _tight(near: list[Attribution], quote: Quote, text: str) -> Attribution | None:
+    """The verb a partial quotation completes: the last verb before it with at most three
+    words and no punctuation between ('after it called Tehran's nomination "not viable"',
+    'what he described as "spontaneous"'), whatever clause it is in, when the rules found its
+    subject; else None."""
+    before = [a for a in near if a.end <= quote.start and not _frame(a)]
+    if not before or before[-1].subjectless:
+        return None
+    last = before[-1]
+    between = text[last.end : quote.start]
+    if len(between.split()) > 3 or any(mark in between for mark in ",;:()"):
+        return None
+    return last
+
+
+def _outer(before: list[Attribution], quote: Quote, text: str) -> Attribution | None:
+    """The reporting verb whose complement holds a partial quotation and the verbs between
+    ('Ann Lee said the UK would conclude there was an "unlawful use of force"': Ann Lee's
+    words): the first verb before it in the sentence with a speaker (or that speaker's last
+    verb there: "said, adding"), when the nearest verb has
+    another subject in that complement that is no person (a body, a country, a document: "the
+    government had told", "the verdict confirmed") and no quotation or clause break stands
+    between; else None (a person there speaks: "X revealed that Barnier had declared")."""
+    before = [a for a in before if not a.subjectless]
+    if len(before) < 2:
+        return None
+    first, last = before[0], before[-1]
+    if first.participle or _frame(first):
+        return None
+    if last.participle or {s.key for s in last.speakers} <= {s.key for s in first.speakers}:
+        return None  # the same speaker ("rejected ..., calling it"): the nearest verb
+    if any(s.kind == "person" or s.source == "pronoun" for s in last.speakers):
+        return None  # a person inside speaks ("X revealed that Barnier had declared it ...")
+    between = text[first.end : quote.start]
+    if (
+        any(mark in between for mark in ';"\u201c\u201d')
+        or ", and " in between
+        or ", but " in between
+    ):
+        return None
+    keys = {s.key for s in first.speakers}  # its last verb ("X said, adding the complaint ...")
+    return [a for a in before if {s.key for s in a.speakers} == keys][-1]
+
+
+def _frames(att: Attribution, quote: Quote, text: UnitText) -> bool:
+    """True when ``att`` is a speech frame for ``quote``: a verb whose subject the rules found,
+    or one without a subject whose "that" clause holds the quotation ('... told him on Friday
+    that he must "humbly accept"'); a verb without a subject makes no other short phrase
+    speech."""
+    if not att.subjectless:
+        return True
+    words = text.unit.text[att.end : quote.start].split()
+    return att.end <= quote.start and "that" in words[:5]
+
+
 def _frame(att: Attribution) -> bool:
     """A frame that governs its whole sentence: "Y quoted X as saying", "according to X"."""
     return " as " in att.verb or att.lemma == "according to"
@@ -383,19 +465,30 @@ class _Owners:
         near = self.in_sentences(first, last)
         if not near:
             return None
-        frames = [a for a in near if _frame(a)]
+        frames = [a for a in near if _frame(a) and not _media(a)]
         others = [a for a in near if not _frame(a) and not a.participle]
-        if frames and others and all(s.kind == "document" for s in frames[0].speakers):
-            frames = []  # "Xie Feng, according to a statement, underlined ...": Xie Feng speaks
+        if frames and any(not _media(a) and not a.subjectless for a in others):
+            # "Xie Feng, according to a statement, underlined": Xie Feng speaks; a frame after
+            # the quotation names the reporter's source ('"...," Ann Lee said, according to X')
+            frames = [
+                a
+                for a in frames
+                if a.start < quote.start and any(s.kind != "document" for s in a.speakers)
+            ]
         if frames:
             return frames[0]
+        text = self.text.unit.text
+        every = near
         near = [a for a in near if not a.subordinate] or near
+        near = [a for a in near if not (_frame(a) and _media(a))] or near  # a reporter's source
         before = [a for a in near if a.end <= quote.start]
         if kind == "partial" and before:  # 'X said the talks were "useful" but added ...'
             near = before  # (a participle counts here: 'adding that it was "late"')
+            outer = _outer(near, quote, text) or _tight(every, quote, text)
+            if outer is not None:
+                return outer
         else:  # a participle introduces a quotation only through a colon ("..., telling
             # a committee: '...'")
-            text = self.text.unit.text
             near = [
                 a
                 for a in near
@@ -403,6 +496,7 @@ class _Owners:
             ]
             if not near:
                 return None
+        near = [a for a in near if not a.subjectless] or near  # a verb with a subject first
 
         def distance(a: Attribution) -> tuple[int, int]:
             gap = quote.start - a.end if a.end <= quote.start else max(a.start - quote.end, 0)
@@ -610,26 +704,48 @@ def _following(owns: list[Attribution | None], k: int) -> tuple[Speaker, ...]:
     return tuple(s for s in att.speakers if s.kind != "inscription")
 
 
-def _unit_rows(article, order, unit, scan: ArticleScan, memory, carry, choice=None):
+def _run_on(pending: list, choice, unit: Unit, quotes, owns) -> list:
+    """The rows of the quotations of the previous paragraph left open at its end
+    (``pending``: (task, rows maker)), chosen now that this paragraph is read: when it opens
+    with a quotation that a verb of its own credits ('"... / "...," the representative
+    explained.'), that verb and its speakers are a candidate (the convention of a quotation
+    that runs over several paragraphs, its tag in the last one)."""
+    opening = None
+    if quotes and unit.part == "body" and not unit.text[: quotes[0].start].strip():
+        opening = owns[0]
+    rows = []
+    for task, make in pending:
+        if opening is not None and not opening.subjectless:
+            task.following = tuple(s for s in opening.speakers if s.kind != "inscription")
+            task.following_att = opening
+        rows.extend(make(*choice.choose(task)))
+    pending.clear()
+    return rows
+
+
+def _unit_rows(article, order, unit, scan: ArticleScan, memory, carry, choice=None, pending=None):
     quotes = unit_quotes(unit)
     text = UnitText(unit)
     found = unit_attributions(
         unit, quotes, scan, memory=memory, order=order, sentences=text.sentences
     )
     if not quotes and not found:
-        return [], None, []  # nothing quoted, nothing reported (the memory has its mentions)
+        # nothing quoted, nothing reported (the memory has its mentions)
+        return (_run_on(pending, choice, unit, (), ()) if pending else []), None, []
     owners = _Owners(text, found)
     index = QuoteIndex(quotes)
-    rows: list[tuple[tuple[int, int], dict]] = []
     claimed: set[int] = set()
     last: _Carry | None = None
     labels: list[int] = []
     owns = [owners.own(q, text.kind(q)) or owners.tag_after(q, index) for q in quotes]
+    rows: list[tuple[tuple[int, int], dict]] = (
+        _run_on(pending, choice, unit, quotes, owns) if pending else []
+    )
     for k, quote in enumerate(quotes):
         kind = text.kind(quote)
         att = owns[k]
         if (att is not None or owners.introducing(quote) is None) and _is_label(
-            quote, text, att, index
+            quote, text, None if att is not None and not _frames(att, quote, text) else att, index
         ):
             labels.append(quote.start)  # a label, nobody's quoted words
             continue
@@ -657,15 +773,32 @@ def _unit_rows(article, order, unit, scan: ArticleScan, memory, carry, choice=No
                              last.speakers if last is not None else (),
                              _continued(None, carry.speakers) if carry else (), how,
                              _following(owns, k))  # fmt: skip
-            chosen, credited = choice.choose(task)
-        for speaker in chosen:
-            row = _row(article, unit, first, speaker, credited, kind, quote, sentence)
-            rows.append(((order, quote.start), row))
+
+            def make(chosen, credited, first=first, kind=kind, quote=quote, sentence=sentence):
+                return [
+                    ((order, quote.start), _row(article, unit, first, speaker, credited, kind,
+                                                quote, sentence))
+                    for speaker in chosen
+                ]  # fmt: skip
+
+            if pending is not None and how != "own" and not quote.closed and k == len(quotes) - 1:
+                pending.append((task, make))  # runs on into the next paragraph: chosen there
+            else:
+                rows.extend(make(*choice.choose(task)))
+        else:
+            for speaker in chosen:
+                row = _row(article, unit, first, speaker, credited, kind, quote, sentence)
+                rows.append(((order, quote.start), row))
         last = _Carry(speakers, att, not quote.closed)
     tail = None
     for att in found:
-        if id(att) in claimed or all(s.kind == "inscription" for s in att.speakers):
-            continue  # (words on a banner are a slogan, nobody's speech)
+        if (
+            id(att) in claimed
+            or att.subjectless
+            or all(s.kind == "inscription" for s in att.speakers)
+        ):
+            continue  # (words on a banner are a slogan, nobody's speech; a verb without a
+            # subject that reports no quotation says nothing of anyone)
         sentence_id = text.sentences.at(att.start)
         sentence = text.sentence_text(sentence_id, sentence_id)
         for speaker in att.speakers:
@@ -706,12 +839,17 @@ def _article_rows(
         choice = SpeakerChoice(
             layer, scan.kinds, nouns=verbs.speaker_nouns, model=model, collect=collect, texts=texts
         )
+    pending: list | None = [] if choice is not None else None  # see _run_on
     for order, unit in enumerate(parts):
-        unit_rows, last, unit_labels = _unit_rows(article, order, unit, scan, memory, carry, choice)
+        unit_rows, last, unit_labels = _unit_rows(
+            article, order, unit, scan, memory, carry, choice, pending
+        )
         rows.extend(unit_rows)
         labels.update((unit.paragraph_id, start) for start in unit_labels)
         if unit.part != "headline":
             carry = last
+    for task, make in pending or ():
+        rows.extend(make(*choice.choose(task)))
     return rows, frozenset(labels)
 
 

@@ -401,7 +401,7 @@ def frame_drivers(
     table = evidence if headline else evidence[evidence["part"] != "headline"]
     table = table.reset_index(drop=True)
     if groups is not None:
-        unknown = sorted(set(table["article_id"]) - set(groups))
+        unknown = sorted(set(table["article_id"].unique()) - set(groups))
         if unknown:
             raise NewsframeError(f"frame_drivers: no group for article_id {unknown[0]!r}")
         table = table.assign(**{by: table["article_id"].map(groups)})

@@ -160,7 +160,10 @@ class Attribution:
     ``phrase`` is the whole noun phrase that named the speaker; ``issued`` the document the
     words were given in (``"statement"`` for "said in a statement"), if any; ``subordinate``
     is True for a verb inside a subordinate clause ("after the chief announced"), which
-    introduces no quotation while the main clause has a verb."""
+    introduces no quotation while the main clause has a verb; ``subjectless`` for a verb of a
+    sentence with a quotation whose subject the rules did not find ("the businessman said",
+    "She smiled and said"): its speaker is unresolved (the speaker model chooses one), a verb
+    with a subject beats it, and it makes no short quoted phrase speech."""
 
     start: int
     end: int
@@ -172,6 +175,7 @@ class Attribution:
     phrase: str = ""
     issued: str = ""
     subordinate: bool = False  # in a clause such as "after the chief announced ..."
+    subjectless: bool = False  # a verb of a quoted sentence whose subject was not found
 
 
 class Sentences:
@@ -776,7 +780,7 @@ def _passive(aux: list[str]) -> bool:
 
 
 def _made(toks, i, n, key, speakers, ctx, *, aux=(), participle=False, phrase="", lemma=None,
-          subordinate=False):  # fmt: skip
+          subordinate=False, subjectless=False):  # fmt: skip
     surface = " ".join([*aux, *(t.text for t in toks[i : i + n])])
     lemma_text = lemma or " ".join(key)
     verb_class = ctx.verbs.verbs.get(key, ctx.verbs.verbs.get((lemma_text,), ""))
@@ -784,7 +788,7 @@ def _made(toks, i, n, key, speakers, ctx, *, aux=(), participle=False, phrase=""
     issued = issued or _issued(ctx.unit.text, toks, i + n)
     return Attribution(
         toks[i].start, toks[i + n - 1].end, surface, lemma_text, verb_class, tuple(speakers),
-        participle, phrase, issued, subordinate,
+        participle, phrase, issued, subordinate, subjectless,
     )  # fmt: skip
 
 
@@ -833,8 +837,9 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
             aux.insert(0, toks[j].text)
         j -= 1
 
-    k = _before_time(text, toks, j)
-    if k != j:  # "the agency on Saturday said": the subject is before the date
+    k = _before_time(text, toks, _before_issued(text, toks, _before_time(text, toks, j)))
+    if k != j:  # "the agency on Saturday said": the subject is before the date (and before
+        # "in a statement": "the ministry in a statement said")
         j = k
         while (
             j >= 0
@@ -844,9 +849,10 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
             j -= 1
 
     def made(speakers, participle=False, span=None):
-        return _made(toks, i, n, key, speakers, ctx, aux=aux, participle=participle,
-                     phrase=_phrase(text, toks, span),
-                     subordinate=_subordinate(text, toks, span, ctx))  # fmt: skip
+        subjectless = not speakers and _in_quoted_sentence(toks, i, ctx)
+        return _made(toks, i, n, key, speakers or [UNNAMED] * subjectless, ctx, aux=aux,
+                     participle=participle, phrase=_phrase(text, toks, span),
+                     subordinate=_subordinate(text, toks, span, ctx), subjectless=subjectless)  # fmt: skip
 
     if key in table.after_quote and not _quote_precedes(text, toks[i].start, ctx):
         return None  # "she continued" after her words; "continues to have" reports nothing
@@ -863,16 +869,23 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
         return None  # passive "was said", "is claimed": no speaker (a hedge, if anything)
     if key == ("according", "to"):
         span = _np_after(text, toks, i + n, allow=COMPLEMENT)
-        return made(_np_speakers(text, toks, *span, ctx), span=span) if span else None
+        speakers = _np_speakers(text, toks, *span, ctx) if span else []
+        return made(speakers, span=span) if speakers else None
     joined = j >= 0 and _spaces(text, toks[j].end, toks[j + 1].start)
     sentence = ctx.sentences.at(toks[i].start)
     strict_fails = key in table.strict and not _speaks(text, toks, i, n, ctx)
-    if joined and toks[j].text.lower() in ("and", "but") and found:
-        prior = found[-1]  # "Peskov said ... but added that": the same speaker
-        if ctx.sentences.at(prior.start) == sentence and not strict_fails:
+    if joined and toks[j].text.lower() in ("and", "but"):
+        prior = found[-1] if found else None  # "Peskov said ... but added that": the same
+        if strict_fails:
+            return None
+        if prior is not None and ctx.sentences.at(prior.start) == sentence:
             return made(prior.speakers)
-        return None
+        # "She smiled and said, ...": the subject of the sentence, or one the model finds
+        return made(_sentence_subject(text, toks, i, ctx)) if toks[j].text[:1].islower() else None
     never_noun = toks[i].text.lower() in ("said", "told")  # "Zhao Lijian's said": a typo
+    if joined and toks[j].text.lower() == "to" and toks[i].text.lower() == toks[i].lemma:
+        # an infinitive ("read a statement to say they ..."): a verb, its subject unnamed
+        return None if strict_fails else made([])
     if joined and (
         toks[j].text.lower() in NOT_VERB_BEFORE or (_possessive(toks[j].text) and not never_noun)
     ):
@@ -894,9 +907,12 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
         speakers = _np_speakers(text, toks, *relative, ctx) if relative else []
         if speakers:  # "X, who lost his brother in the crash told": X, not "his brother"
             return made(speakers, span=relative)
-    if span:
-        return made(_np_speakers(text, toks, *span, ctx), span=span)
-    if toks[i].text.lower().endswith("ing"):
+    if span and not aux and _disagrees(toks, i, span, ctx):
+        return None  # "a query on the Canadian claim": a noun after a singular modifier
+    speakers = _np_speakers(text, toks, *span, ctx) if span else []
+    if speakers or (span and not toks[i].text.lower().endswith("ing")):
+        return made(speakers, span=span)
+    if toks[i].text.lower().endswith("ing"):  # (no subject right before a participle)
         if j >= 0 and "," in text[toks[j].end : toks[i].start] and found:
             prior = found[-1]
             if ctx.sentences.at(prior.start) == sentence:
@@ -929,7 +945,52 @@ def _unnamed(text: str, toks: list[Token], i: int, n: int, ctx: _Context, made):
     tie = text[end : end + 3].lstrip(" ")
     if tie[:1] in (",", ":") and _quote_follows(text, toks, i, end, ctx):
         return made([UNNAMED])
-    return None
+    return made([]) if _in_quoted_sentence(toks, i, ctx) else None
+
+
+_NOT_SINGULAR = frozenset(["i", "you", "we", "they", "and"]) | frozenset(
+    ["police", "people", "clergy"]
+)
+
+
+_PAST_AS_BASE = frozenset(["read", "hit", "cut", "put", "set", "let", "quit", "bet"])  # "read"
+
+
+def _disagrees(toks: list[Token], i: int, span: tuple[int, int], ctx: _Context) -> bool:
+    """True when the word at ``toks[i]``, in its base form ("claim", "say"), follows a singular
+    noun phrase ``span`` that a determiner opens ("the Canadian claim", "a US demand"): a verb
+    there would be "claims", so the word is a noun (subject-verb agreement)."""
+    word = toks[i].text.lower()
+    if word != toks[i].lemma or word.endswith(("s", "ing")) or word in _PAST_AS_BASE:
+        return False
+    words = [t.text.lower() for t in toks[span[0] : span[1] + 1]]
+    if words[0] not in ("the", "a", "an", "this", "that") or words[-1].endswith("s"):
+        return False
+    kind = ctx.verbs.speaker_nouns.get(words[-1])
+    return kind != "group" and not any(w in _NOT_SINGULAR for w in words)
+
+
+def _noun_after_modifier(toks: list[Token], i: int) -> bool:
+    """True when ``toks[i]`` is in a base or -s form and a determiner or a possessive stands
+    two words before it ("his first remarks", "the Canadian claim", "Canada's latest claims"):
+    a noun after its modifier. (A past form is a verb: "the titan told".)"""
+    word = toks[i].text.lower()
+    if i < 2 or not (word == toks[i].lemma or word.endswith("s")):
+        return False
+    before = toks[i - 2].text
+    return before.lower() in NOT_VERB_BEFORE or _possessive(before)
+
+
+def _in_quoted_sentence(toks: list[Token], i: int, ctx: _Context) -> bool:
+    """True when the word at ``toks[i]`` is a lowercase word in a sentence that opens or
+    closes a quotation: a reporting verb there whose subject the rules do not find still
+    reports that quotation ("the businessman said", "She smiled and said"), its speaker
+    unresolved. (A capitalised one opens the sentence or is a name: "State radio quoted".)"""
+    return (
+        toks[i].text[:1].islower()
+        and ctx.sentences.at(toks[i].start) in ctx.quoted_sentences
+        and not _noun_after_modifier(toks, i)
+    )
 
 
 def _closing_name(
@@ -1020,6 +1081,21 @@ def _np_before_relative(
     return None
 
 
+def _before_issued(text: str, toks: list[Token], j: int) -> int:
+    """The token before "in a statement" (a document of :data:`ISSUED_IN` after "in" and a
+    determiner, no comma: "the ministry in a statement said") that ends at ``toks[j]``, or
+    ``j`` when there is none."""
+    if (
+        j >= 3
+        and toks[j].lemma in ISSUED_IN
+        and toks[j - 1].text.lower() in ("a", "an", "the", "its", "his", "her", "their")
+        and toks[j - 2].text.lower() == "in"
+        and not any(ch in text[toks[j - 3].end : toks[j].end] for ch in ",;:()")
+    ):
+        return j - 3
+    return j
+
+
 def _before_time(text: str, toks: list[Token], j: int) -> int:
     """The token before a time adjunct that ends at ``toks[j]`` ("on Saturday", "last week",
     "on Monday night", "yesterday"), or ``j`` when there is none."""
@@ -1085,7 +1161,8 @@ def _possessive(word: str) -> bool:
 
 def _with_speakers(att: Attribution, speakers: tuple[Speaker, ...]) -> Attribution:
     return Attribution(att.start, att.end, att.verb, att.lemma, att.verb_class, speakers,
-                       att.participle, att.phrase, att.issued, att.subordinate)  # fmt: skip
+                       att.participle, att.phrase, att.issued, att.subordinate,
+                       att.subjectless)  # fmt: skip
 
 
 def _remember_and_resolve(

@@ -61,7 +61,7 @@ def _vader_token(raw: str) -> str | None:
 
 def _vader_tokens(text: str) -> list[str]:
     """Word tokens as VADER looks them up: whitespace split, punctuation stripped, lower-cased."""
-    return [t for t in map(_vader_token, text.split()) if t is not None]
+    return list(filter(None, map(_vader_token, text.split())))
 
 
 def sentiment_coverage(
@@ -87,15 +87,16 @@ def sentiment_coverage(
 
     lexicon = vader_lexicon(domain)
     modifiers = set(BOOSTER_DICT) | set(NEGATE)
+    in_lexicon, is_modifier = lexicon.__contains__, modifiers.__contains__
     rows = []
     for doc in _documents(corpus, resources):
         n_tok = n_lex = n_mod = blind = 0
         sentences = doc.sentences()
         for _, _, sentence in sentences:
             tokens = _vader_tokens(sentence)
-            hits = sum(t in lexicon for t in tokens)
+            hits = sum(map(in_lexicon, tokens))
             n_tok, n_lex = n_tok + len(tokens), n_lex + hits
-            n_mod += sum(t in modifiers for t in tokens)
+            n_mod += sum(map(is_modifier, tokens))
             blind += hits == 0
         rows.append(
             (

@@ -171,7 +171,7 @@ def _sentence_table(source, resources: Resources | None) -> pd.DataFrame:
 
 def _units(table: pd.DataFrame, by: str, groups: Mapping[str, str] | None, what: str) -> pd.Series:
     if groups is not None:
-        unknown = sorted(set(table["article_id"]) - set(groups))
+        unknown = sorted(set(table["article_id"].unique()) - set(groups))
         if unknown:
             raise NewsframeError(f"{what}: no group for article_id {unknown[0]!r}")
         return table["article_id"].map(groups).rename(by)

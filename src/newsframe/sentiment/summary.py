@@ -190,7 +190,7 @@ def _permutation_p(
 
 def _ids(table: pd.DataFrame, ids: str | Sequence[str]) -> list[str]:
     ids = [ids] if isinstance(ids, str) else list(ids)
-    known = set(table["article_id"])
+    known = set(table["article_id"].unique())  # each id once, not each sentence's
     unknown = [i for i in ids if i not in known]
     if unknown:
         raise NewsframeError(f"compare_sentiment: no sentences for article_id {unknown[0]!r}")

@@ -1,0 +1,195 @@
+"""Which person of the article a description credited as speaker names.
+
+A speaker the text names by a description ("the prime minister", "His lawyer, Mark Cohen",
+"the country's President", "PM") is resolved to the canonical person of the article's entity
+layer (:mod:`newsframe.entities`), so that one person is one speaker; when nothing fits, the
+description stays as written. The steps follow the precise-first order of a coreference sieve
+(Lee et al. 2013, "Deterministic coreference resolution based on entity-centric,
+precision-ranked rules"): apposition, then a role seen before a name, then head match with
+salience (the person named most) among the people named nearby, never guessing between two
+equally likely ones.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Mapping
+
+from newsframe.entities import TITLES, Entities
+from newsframe.framing.speakers import GENERIC_PEOPLE, TOP_OFFICE
+from newsframe.text import lemmatize
+
+__all__ = ["compatible_person", "person_described"]
+
+_POSSESSORS = frozenset(["his", "her", "its", "their", "our"])
+_DEFINITE = frozenset(["the"]) | _POSSESSORS
+_COURTESY = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"])
+_SHORT_TITLES = {"pm": "minister", "ceo": "executive"}  # an abbreviation's head word
+_APPOSED = re.compile(r", ((?:[A-Z][\w'.-]+ ){0,3}[A-Z][\w'.-]+)(?=,| [a-z])")
+#: The heads of an office one person holds, that a description names without the role seen
+#: before ("the prime minister", "the soccer chief"); other roles ("the commander") need it.
+_OFFICES = TOP_OFFICE | frozenset(["minister", "chief", "chairman", "chairwoman", "governor",
+                                   "mayor"])  # fmt: skip
+_BACK = 3  # paragraphs before a description that the person it names is looked for in
+
+
+def person_described(row: dict, layer: Entities, nouns: Mapping[str, str]) -> str | None:
+    """The person of the entity layer that a description credited as speaker names, or None
+    (the speaker stays as written, "unresolved" in spirit: nothing fits).
+
+    A description is a singular noun phrase headed by a person noun or title of the speaker
+    table (``nouns``: "the prime minister", "His lawyer", "the 64-year-old president", "PM",
+    "French President": a title with no name the layer knows as a person); a determiner phrase
+    after a comma is cut off what comes before ("the Commons, the prime minister"). In order:
+    the person the rules' memory already resolved it to (the last one named with that role);
+    the name in apposition right after it in the sentence ("His lawyer, Mark Cohen, said";
+    "one of the lawyers, Byun Hwan, said"); the last person the article gave that role or title
+    before a name (:meth:`~newsframe.entities.Entities.antecedent`); for an office one person
+    holds (:data:`_OFFICES`), the last compatible person (:func:`compatible_person`). Someone's
+    role ("His lawyer", "Ghosn's lawyer") names only the person in apposition; a country's or an
+    organisation's ("the country's President") is an office. A generic role ("an official", "a
+    source", "the spokesman") never names one person.
+
+    >>> from newsframe.entities import find_entities
+    >>> layer = find_entities(["Ann Lee met Tom Reed.", "Mrs Lee spoke.", "Talks went on."])
+    >>> row = {"speaker_text": "the prime minister", "speaker_source": "description",
+    ...        "speaker_kind": "person", "paragraph_id": 2, "sentence": "the prime minister said"}
+    >>> person_described(row, layer, {"minister": "person"})
+    'Ann Lee'
+    >>> row = {"speaker_text": "His lawyer", "speaker_source": "name", "speaker_kind": "person",
+    ...        "paragraph_id": 1, "sentence": "His lawyer, Mark Cohen, later said it."}
+    >>> person_described(row, layer, {"lawyer": "person"})
+    'Mark Cohen'
+    >>> row.update(speaker_text="the spokesman", sentence="the spokesman said")
+    >>> person_described(row, layer, {"spokesman": "person"}) is None
+    True
+    """
+    text = row["speaker_text"]
+    if row["speaker_source"] not in ("description", "name") or not text:
+        return None
+    if ", " in text:  # "the Commons, the prime minister": the phrase after the comma
+        last = text.rsplit(", ", 1)[1]
+        if last.split()[0].lower() not in _DEFINITE:
+            return None
+        row.update(speaker=last, speaker_text=last, speaker_source="description")
+        text = last
+    words = [
+        w.lower().strip(".,'").removesuffix("\u2019s").removesuffix("'s") for w in text.split()
+    ]
+    head = _SHORT_TITLES.get(words[-1], words[-1])
+    if nouns.get(head) != "person" and nouns.get(lemmatize(head)) != "person":
+        return None
+    if words[0] in ("a", "an", "one") and not text.lower().startswith("one of the "):
+        return None  # "a lawyer": someone, not the one the article named
+    if head in GENERIC_PEOPLE:
+        return None
+    if row.get("speaker", text) != text and row["speaker_source"] == "description":
+        # the rules resolved it to whom the text named last with that role ("The foreign
+        # minister said" after "External Affairs Minister S Jaishankar"): that person
+        known = layer.resolve(row["speaker"])
+        entity = layer.entities.get(known) if known is not None else None
+        return known if entity is not None and entity.kind == "person" else None
+    if words[0] not in _DEFINITE and words[0] != "one":
+        # a bare title ("PM", "French President", "External Affairs Minister"); a name with a
+        # title ("Judge Lee") is the layer's to resolve
+        if not all(w in nouns or w in TITLES or w[:1].isupper() for w in text.split()):
+            return None
+        named = layer.resolve(text)
+        entity = layer.entities.get(named) if named is not None else None
+        if entity is not None and entity.kind == "person" and not _title_only(entity.name):
+            return named  # the layer knows whom it names ("Judge Lee"; "President": its holder)
+    found = _APPOSED.match(row["sentence"], row["sentence"].find(text) + len(text))
+    if row["sentence"].find(text) >= 0 and found:
+        name = found.group(1)
+        hit = layer.resolve(name)
+        if hit is not None and layer.entities.get(hit, None) is not None:
+            return hit if layer.entities[hit].kind == "person" else None
+        return name if " " in name else None
+    if text.lower().startswith("one of the ") or words[0] in _POSSESSORS:
+        return None  # "His lawyer": someone's, not the role's last holder
+    owner = re.split(r"['\u2019]s ", text)
+    if len(owner) > 1 and not _body(owner[0], layer, nouns):
+        return None  # "Ghosn's lawyer": a person's (a country's president is an office)
+    hit = layer.antecedent(head, row["paragraph_id"], frozenset(["person"]))
+    if hit is not None and _title_only(layer.entities[hit].name):
+        hit = None  # "French President" the layer took for a name names nobody
+    if (
+        hit is None
+        and head in _OFFICES
+        and (len(words) > 1 or words[0] in _SHORT_TITLES or text.islower())
+    ):  # ("President" alone is a role; "PM" is two words; "president" lost its determiner)
+        hit = compatible_person(layer, head, row["paragraph_id"])
+    return hit
+
+
+def compatible_person(
+    layer: Entities, head: str, paragraph_id: int, *, later: bool = False
+) -> str | None:
+    """The person named most in the article among those named in paragraph ``paragraph_id``,
+    the headline and the paragraphs before (:data:`_BACK`), whose role is none, a courtesy
+    title or holds ``head`` (one whose role holds it first); None when there is none or two
+    are as likely. When nobody is named up to that paragraph, the people of the next one
+    (``later``: the lede's delayed identification, "South Korea's embattled president
+    apologized ... / ... Park said").
+
+    >>> from newsframe.entities import find_entities
+    >>> layer = find_entities(["President Ann Lee met Tom Reed.", "Tom Reed left.", "Ann Lee spoke."])
+    >>> compatible_person(layer, "leader", 2), compatible_person(layer, "minister", 2)
+    ('Ann Lee', 'Tom Reed')
+    """
+    people = _people(layer)  # (paragraph, start, entity id, role words), in reading order
+    count: dict[str, int] = {}
+    for _, _, entity_id, _ in people:
+        count[entity_id] = count.get(entity_id, 0) + 1
+    last: dict[str, tuple[int, int]] = {}
+    fits: dict[str, bool] = {}  # the role says so ("the leader": President X), not only no role
+    lo = bisect_left(people, (paragraph_id - _BACK,))
+    hi = bisect_left(people, (paragraph_id + 1,))
+    headline = bisect_left(people, (0,))  # the headline's mentions come first (paragraph -1)
+    for paragraph, start, entity_id, role in (*people[:headline], *people[max(lo, headline) : hi]):
+        office = head in TOP_OFFICE and bool(role & TOP_OFFICE)  # "the leader": President X
+        if role <= _COURTESY or head in role or office:
+            last[entity_id] = (paragraph, start)
+            fits[entity_id] = head in role or office
+    if not last and not later:  # the news lede names the person after the description
+        return compatible_person(layer, head, paragraph_id + 1, later=True)
+    if not last:
+        return None
+    ranked = sorted(last, key=lambda k: (fits[k], count[k], last[k]), reverse=True)
+    top = [(fits[k], count[k]) for k in ranked[:2]]
+    if len(top) > 1 and top[0] == top[1]:
+        return None  # two people as likely: nothing says which
+    return ranked[0]
+
+
+def _people(layer: Entities) -> list[tuple[int, int, str, frozenset[str]]]:
+    """The person mentions of ``layer`` in reading order, with their entity's role words
+    (computed once per layer)."""
+    hit = layer.__dict__.get("_person_mentions")
+    if hit is None:
+        hit = []
+        for m in layer.mentions:
+            e = layer.entities.get(m.entity_id)
+            if e is not None and e.kind == "person" and not _title_only(e.name):
+                role = frozenset(e.role.replace(".", "").split())
+                hit.append((m.paragraph_id, m.start, m.entity_id, role))
+        hit.sort(key=lambda x: x[:2])
+        layer.__dict__["_person_mentions"] = hit
+    return hit
+
+
+def _title_only(name: str) -> bool:
+    """True for a name whose last word is a title ("French President"): no person's name."""
+    return name.lower().split()[-1] in TITLES
+
+
+def _body(words: str, layer: Entities, nouns: Mapping[str, str]) -> bool:
+    """True when ``words`` name a country or an organisation ("South Korea", "the country",
+    "the company"), whose roles are offices rather than someone's relations."""
+    head = words.split()[-1].lower()
+    if nouns.get(head) == "organisation" or head in ("country", "nation"):
+        return True
+    hit = layer.resolve(words)
+    entity = layer.entities.get(hit) if hit is not None else None
+    return entity is not None and entity.kind in ("country", "organisation")
