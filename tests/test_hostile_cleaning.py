@@ -62,3 +62,15 @@ def test_spelling_variants_are_compared_only_among_a_bounded_group(others, joine
         arts, resources=default_resources(), actors=(), organisation_nouns=frozenset()
     )
     assert (links("Jenni Smith") == "Jennifer Smith") is joined
+
+
+def test_a_json_line_with_a_lone_surrogate_escape_is_one_error_naming_the_row(tmp_path):
+    from newsframe import load_corpus
+    from newsframe.errors import InputError
+
+    table = tmp_path / "t.jsonl"
+    table.write_text(
+        '{"text": "The talks went on."}\n{"text": "talks \\ud800 went on."}\n', "utf-8"
+    )
+    with pytest.raises(InputError, match=r"t\.jsonl: line 2.*'text'.*surrogate.*character 7"):
+        load_corpus(table)
