@@ -141,6 +141,35 @@ def control_chars(n: int) -> str:
     return "".join(c if r.random() > 0.02 else chr(r.choice([0, 1, 7, 8, 11, 12, 27, 127])) for c in text)  # fmt: skip
 
 
+def lowercase_lines(n: int) -> str:
+    return "Talks\n\n" + "\n".join(f"the talks on day {i} went on and on" for i in range(n)) + "\n"
+
+
+def wrapped_lines(n: int) -> str:
+    line = "The Talks On Day {} Went On And On Between The Two Sides Of The Dispute xx"
+    return "Talks\n\n" + "\n".join(line.format(i) for i in range(n)) + " end.\n"
+
+
+def capital_run(n: int) -> str:
+    r = rng(11)
+    run = " ".join(r.choice("BCDFGHKLMNPRSTVZ") + "".join(r.choice("aeiourlnst") for _ in range(5)) for _ in range(n))  # fmt: skip
+    return f"Many Capitals\n\n{run} said the talks went on.\n"
+
+
+def one_surname(n: int) -> str:
+    people = [p.split()[0] for p in names(n)]
+    return "One Surname\n\n" + "\n\n".join(f"{p} Smith said the talks went on. Smith agreed." for p in people) + "\n"  # fmt: skip
+
+
+def hyphen_name(parts: int) -> str:
+    name = "-".join(p.split()[0] for p in names(parts))
+    return "Hyphens\n\n" + "\n\n".join(f"{name} said the talks went on." for _ in range(20)) + "\n"  # fmt: skip
+
+
+def acronyms(n: int) -> str:
+    return "Acronyms\n\n" + "\n\n".join(f"The Agency for Coastal Safety Number {i} (ACS) said ACS met." for i in range(n)) + "\n"  # fmt: skip
+
+
 ArticleMaker = Callable[[], bytes]
 
 #: (label, file suffix, bytes of the odd article); the normal corpus has the same size in prose.
@@ -189,7 +218,48 @@ ARTICLES: list[tuple[str, str, ArticleMaker]] = [
     ("3,000 distinct capitalised names", ".txt", lambda: capitalised(3000).encode()),
     ("10k quotations", ".txt", lambda: quotes(10_000).encode()),
     ("3,000 distinct speakers", ".txt", lambda: speakers(3000).encode()),
+    ("20k lowercase lines without a stop", ".txt", lambda: lowercase_lines(20_000).encode()),
+    ("8k hard-wrapped lines", ".txt", lambda: wrapped_lines(8000).encode()),
+    ("10k capitalised words in a row", ".txt", lambda: capital_run(10_000).encode()),
+    ("5,000 people sharing a surname", ".txt", lambda: one_surname(5000).encode()),
+    ("a name of 200 hyphenated parts", ".txt", lambda: hyphen_name(200).encode()),
+    ("an acronym defined 1,000 times", ".txt", lambda: acronyms(1000).encode()),
+    (
+        "nested parentheses",
+        ".txt",
+        lambda: ("Talks\n\nTalks " + "(X " * 5000 + ")" * 5000 + " went on.\n").encode(),
+    ),
+    (
+        "mixed quotation marks",
+        ".txt",
+        lambda: ("Quotes\n\nHe said " + "\"“”‘’'«»„" * 20_000 + ".\n").encode(),
+    ),
+    (
+        "a quotation never closed over 1 MB",
+        ".txt",
+        lambda: ('Open\n\nHe said "' + "the talks went on, officials said. " * 30_000).encode(),
+    ),
+    (
+        "50k identical lines",
+        ".txt",
+        lambda: "\n".join(["Read more on the islands"] * 50_000).encode(),
+    ),
+    (
+        "lone surrogates escaped",
+        ".txt",
+        lambda: "\n\n".join(["talks \\ud800 on \\udfff islands"] * 5000).encode(),
+    ),
+    (
+        "a page of only chrome",
+        ".txt",
+        lambda: "\n".join(
+            ["Home", "News", "Subscribe", "Sign in", "Read more", "Share this article"] * 2000
+        ).encode(),
+    ),
 ]
+
+#: The cases above whose label holds one of these words run again with ``method="model"``.
+MODEL_CASES = ("line", "empty", "emoji", "RTL", "NUL", "CR", "chrome", "only", "scripts")
 
 #: Odd manifests: (label, manifest bytes, the files it names); {normal} is an ordinary article.
 MANIFESTS: list[tuple[str, bytes, dict[str, str]]] = [
@@ -268,6 +338,74 @@ STORIES: list[tuple[str, str]] = [
 ]
 
 
+def parquet(columns: dict[str, list]) -> bytes:
+    """A Parquet file of ``columns`` (pyarrow infers the types: bytes, lists, nulls)."""
+    import io
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    out = io.BytesIO()
+    pq.write_table(pa.table(columns), out)
+    return out.getvalue()
+
+
+def csv_rows(header: str, rows: list[str]) -> bytes:
+    return (header + "\n" + "\n".join(rows) + "\n").encode()
+
+
+TEXT = "The talks on the islands went on, officials said."
+
+#: Odd article tables: (label, file name, bytes of the table), read as the corpus itself.
+TABLES: list[tuple[str, str, ArticleMaker]] = [
+    ("parquet text of bytes", "t.parquet", lambda: parquet({"text": [TEXT.encode()] * 3})),
+    ("parquet text of lists", "t.parquet", lambda: parquet({"text": [[TEXT, TEXT]] * 3})),
+    ("parquet text of NaN", "t.parquet", lambda: parquet({"text": [float("nan"), 1.5, None]})),
+    ("csv text of NaN", "t.csv", lambda: csv_rows("text,date", ["NaN,2024-01-08", "nan,"])),
+    (
+        "csv dates in mixed time zones",
+        "t.csv",
+        lambda: csv_rows(
+            "text,date",
+            [
+                f"{TEXT} {i},2024-01-08T09:30:00{z}"
+                for i, z in enumerate(["Z", "+09:00", "-05:00", ""])
+            ],
+        ),
+    ),
+    (
+        "parquet dates in mixed time zones",
+        "t.parquet",
+        lambda: parquet(
+            {"text": [TEXT + " a", TEXT + " b"], "date": ["2024-01-08T09:30:00Z", "2024-01-08"]}
+        ),
+    ),
+    ("csv 50 MB single cell", "t.csv", lambda: csv_rows("text", ['"' + TEXT * 1_020_000 + '"'])),
+    ("csv 100k duplicate rows", "t.csv", lambda: csv_rows("text,outlet", [f"{TEXT},x"] * 100_000)),
+    (
+        "jsonl lone surrogates escaped",
+        "t.jsonl",
+        lambda: b'{"text": "talks \\ud800 on the islands \\udfff went on."}\n' * 3,
+    ),
+    (
+        "news-please JSON with nested nulls",
+        "a.json",
+        lambda: json.dumps(
+            {
+                "maintext": TEXT,
+                "title": None,
+                "authors": [None, None],
+                "date_publish": None,
+                "source_domain": None,
+                "url": None,
+                "filename": None,
+                "image_url": {"a": None},
+            },
+        ).encode(),
+    ),
+]
+
+
 # --- the child ----------------------------------------------------------------------------------
 
 CHILD = r"""
@@ -278,6 +416,7 @@ import newsframe as nf
 from newsframe.cli import main
 from newsframe.errors import NewsframeError
 source, story, do_report, out = sys.argv[1], sys.argv[2] or None, sys.argv[3] == "1", sys.argv[4]
+method = sys.argv[5]
 steps = {}
 def step(name, call):
     t = time.perf_counter()
@@ -290,7 +429,7 @@ def step(name, call):
     except (Exception, RecursionError) as e:
         steps[name] = ["CRASH " + type(e).__name__ + ": " + str(e)[:200] + " @ " + traceback.format_exc().splitlines()[-3].strip()[:160], round(time.perf_counter() - t, 3)]
     return None
-corpus = step("load", lambda: nf.load_corpus(source, story=story))
+corpus = step("load", lambda: nf.load_corpus(source, story=story, method=method))
 if corpus is not None:
     step("analyse", lambda: nf.analyse_corpus(corpus))
     step("tables", lambda: nf.compute_article_tables(corpus))
@@ -318,10 +457,12 @@ print(json.dumps(steps))
 """
 
 
-def run(source: Path, story: Path | None, report: bool, limit: float) -> dict[str, list]:
+def run(
+    source: Path, story: Path | None, report: bool, limit: float, method: str = "rules"
+) -> dict[str, list]:
     """The steps' outcomes and seconds for one corpus, in a fresh process."""
     out = source.parent.parent / f"report-{source.parent.name}"
-    args = [str(source), str(story or ""), "1" if report else "0", str(out)]
+    args = [str(source), str(story or ""), "1" if report else "0", str(out), method]
     env = dict(os.environ, PYTHONHASHSEED="0")
     try:
         done = subprocess.run(
@@ -381,10 +522,20 @@ def main(limit: float = 300.0, only: list[str] | None = None) -> None:
             odd = corpus_folder(root / f"art{n}", data, suffix)
             normal = corpus_folder(root / f"norm{n}", prose(len(data)).encode())
             report = len(data) <= 300_000
-            h = run(odd, None, report, limit)
-            m = run(normal, None, report, limit)
-            v, th, tn = verdict(h, m)
-            print(f"{label:<40} {th:>9.2f} {tn:>9.2f}  {v[:160]}", flush=True)
+            for method in ("rules", "model") if any(c in label for c in MODEL_CASES) else ("rules",):  # fmt: skip
+                h = run(odd, None, report and method == "rules", limit, method)
+                m = run(normal, None, report and method == "rules", limit, method)
+                v, th, tn = verdict(h, m)
+                name = label if method == "rules" else f"{label} (model)"
+                print(f"{name:<40} {th:>9.2f} {tn:>9.2f}  {v[:160]}", flush=True)
+        for n, (label, name, make) in enumerate(TABLES):
+            if not wanted(label):
+                continue
+            (root / f"tab{n}").mkdir()
+            table = root / f"tab{n}" / name
+            table.write_bytes(make())
+            v, th, _ = verdict(run(table, None, False, limit), None)
+            print(f"{label:<40} {th:>9.2f} {'':>9}  {v[:160]}", flush=True)
         for n, (label, manifest, files) in enumerate(MANIFESTS):
             if not wanted(label):
                 continue

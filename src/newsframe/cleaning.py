@@ -68,6 +68,8 @@ __all__ = [
     "page_evidence",
 ]
 
+#: Hard-wrapped lines are joined into one logical line up to this many characters.
+MAX_JOINED = 10_000
 _TERMINAL = re.compile(r"[.!?:;…。！？]$")
 _STOP = re.compile(r"[.!?…。！？]$")  # a sentence's end (a colon introduces, it does not end)
 _CLOSERS = "\"')]}»”’"
@@ -822,12 +824,18 @@ def _logical_lines(text: str, rules: Rules, joined: dict[int, list[tuple[int, st
         wrapped = _wrapped(block)
         for k, (i, original, norm) in enumerate(block):
             prev = out[-1][2] if k else ""
+            # a line already joined is read uncached (its growing prefixes would fill the
+            # caches) and joins no more past MAX_JOINED characters (nothing quadratic when a
+            # whole page of lowercase lines without a stop would otherwise become one line)
+            grown = bool(k and joined.get(out[-1][0]))
+            ends, words, credit = _UNCACHED if grown else (_ends_sentence, _words, _credit)
             if (
                 k
-                and not _ends_sentence(prev)
+                and len(prev) < MAX_JOINED
+                and not ends(prev)
                 and (
-                    (_LOWER_START.match(norm) and _words(prev) >= 4)
-                    or (wrapped and _credit(prev, rules) < 2)
+                    (_LOWER_START.match(norm) and words(prev) >= 4)
+                    or (wrapped and credit(prev, rules) < 2)
                 )
             ):
                 line_no, o, n = out[-1]
@@ -837,6 +845,8 @@ def _logical_lines(text: str, rules: Rules, joined: dict[int, list[tuple[int, st
                 out.append((i, original, norm))
     return out
 
+
+_UNCACHED = (_ends_sentence.__wrapped__, _words.__wrapped__, _credit.__wrapped__)
 
 # --- passes --------------------------------------------------------------------------------
 

@@ -73,6 +73,7 @@ from newsframe.corpus import Article, Corpus, as_articles
 from newsframe.document import HEADLINE, _sentence_spans
 from newsframe.entities import TITLES, consonants, find_entities, gazetteer
 from newsframe.errors import expect_kind
+from newsframe.linking import MAX_NAME_WORDS, MAX_SHARING
 from newsframe.parallel import map_slices
 from newsframe.resources import Resources, default_resources, resolve_resources
 from newsframe.text import lemmatize
@@ -483,7 +484,7 @@ def _join_short_forms(entities: dict[str, _Candidate], union: _Union) -> None:
     keys = {x: _key(e.name).split() for x, e in entities.items() if e.kind == "organisation"}
     tails: dict[tuple[str, ...], set[str]] = {}
     for x, words in keys.items():
-        for k in range(1, len(words) - 1):
+        for k in range(1, len(words) - 1 if len(words) <= MAX_NAME_WORDS else 0):  # not quadratic
             if words[k] not in _CONNECTORS:
                 tails.setdefault(tuple(words[k:]), set()).add(x)
     acronyms: dict[str, set[str]] = {}  # an acronym the layer gave several long forms
@@ -643,7 +644,7 @@ def _merge(entities: dict[str, _Candidate]) -> list[_Candidate]:
         by_last.setdefault(_key(words[-1]), []).append(x)
         by_first.setdefault(_key(words[0]), []).append(x)
     for group in by_last.values():  # one surname: the same person if the given names agree
-        for i, a in enumerate(group):
+        for i, a in enumerate(group if len(group) <= MAX_SHARING else ()):  # pairs: bounded
             wa = _person_words(entities[a].name)
             for b in group[i + 1 :]:
                 wb = _person_words(entities[b].name)
@@ -652,7 +653,7 @@ def _merge(entities: dict[str, _Candidate]) -> list[_Candidate]:
                 if inside or _near(wa[0], wb[0]) or _near(wa[-2], wb[-2]):
                     union.join(a, b)
     for group in by_first.values():  # "Carrie Lam" inside "Carrie Lam Cheng Yuet-ngor"
-        for i, a in enumerate(group):
+        for i, a in enumerate(group if len(group) <= MAX_SHARING else ()):
             wa = _person_words(entities[a].name)
             for b in group[i + 1 :]:
                 wb = _person_words(entities[b].name)

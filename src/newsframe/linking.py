@@ -193,13 +193,22 @@ class _Index:
     uses: dict[str, int] = field(default_factory=dict)  # full name -> articles that use it
 
 
+#: Names of more words than this get no tails (their last words alone are not linked to them);
+#: words longer than MAX_SPELT letters are not matched one letter apart.
+MAX_NAME_WORDS = 12
+MAX_SPELT = 40
+#: More people than this sharing a first or last name are not compared pair by pair for
+#: spelling variants (5,000 people named Smith: no quadratic pass).
+MAX_SHARING = 200
+
+
 def _index(layers: list[Entities], actors: tuple[Actor, ...], actor_ids: frozenset[str]) -> _Index:
     index = _Index(_people(layers, actors, actor_ids))
     for (first, last), corpus_id in index.people.items():
         index.by_last.setdefault(last, set()).add(corpus_id)
         index.by_first.setdefault(first, set()).add(corpus_id)
     for name in (*index.by_last, *index.by_first):
-        for k in range(len(name)):
+        for k in range(len(name) if len(name) <= MAX_SPELT else 0):  # no name of 1,000 letters
             index.spelt.setdefault(name[:k] + name[k + 1 :], set()).add(name)
     for actor in actors:
         for alias in actor.aliases:
@@ -212,7 +221,8 @@ def _index(layers: list[Entities], actors: tuple[Actor, ...], actor_ids: frozens
             if e.kind == "person":
                 index.uses[e.name] = index.uses.get(e.name, 0) + 1
                 words = [w.lower() for w in _name_words(e.name)]
-                owner = index.people.get((words[0], words[-1])) if len(words) > 2 else None
+                long = not 2 < len(words) <= MAX_NAME_WORDS  # tails of a run of 10,000 words
+                owner = None if long else index.people.get((words[0], words[-1]))
                 for k in range(1, len(words) - 1) if owner else ():
                     index.tails.setdefault(tuple(words[k:]), set()).add(owner)
                     index.tails.setdefault(tuple(words[: k + 1]), set()).add(owner)
@@ -227,6 +237,7 @@ def _index(layers: list[Entities], actors: tuple[Actor, ...], actor_ids: frozens
     for key, forms in organisations.items():
         index.org_id[key] = max(forms, key=lambda f: (forms[f], len(f), f))
         words = key.split() if not key.endswith(")") else []
+        words = words if len(words) <= MAX_NAME_WORDS else []  # nothing quadratic in a name
         for k in range(1, len(words) - 1):  # "external ministry" of "union external ministry"
             index.org_tails.setdefault(" ".join(words[k:]), set()).add(key)
         letters = _initials(key)  # an acronym never defined in the text: the name it abbreviates
@@ -310,8 +321,10 @@ def _spelt_full(own: str, first: str, last: str, index: _Index) -> str:
     other the same: the spelling more articles use (then the longer, then the first in
     alphabetical order) names both. Two such people, or none: ``own``. Linear in the names
     sharing a first or last name."""
-    others = {p for p in index.by_last.get(last, ()) if p != own and _alike(p, first, 0)}
-    others |= {p for p in index.by_first.get(first, ()) if p != own and _alike(p, last, -1)}
+    by_last, by_first = index.by_last.get(last, ()), index.by_first.get(first, ())
+    by_last, by_first = (g if len(g) <= MAX_SHARING else () for g in (by_last, by_first))
+    others = {p for p in by_last if p != own and _alike(p, first, 0)}
+    others |= {p for p in by_first if p != own and _alike(p, last, -1)}
     if len(others) != 1:
         return own
     other = next(iter(others))

@@ -107,6 +107,7 @@ def _iso(value: datetime | date) -> str:
 
 _MONTH = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\b")
 _YEAR = re.compile(r"\b\d{4}\b")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def parse_published(value: Any) -> str:
@@ -203,6 +204,10 @@ def row_fields(
         raise RowProblem(f"no text (column {columns.text!r} is empty or missing)")
     if not isinstance(text, str):
         raise RowProblem(f"text is not a string (got {type(text).__name__} {_short(text)})")
+    for key, value in record.items():  # JSON may escape half a character ("\ud800")
+        if isinstance(value, str) and not value.isascii() and _SURROGATE.search(value):
+            at = _SURROGATE.search(value).start()
+            raise RowProblem(f"field {key!r} holds a lone surrogate escape at character {at + 1}")
     if max_chars is not None and len(text) > max_chars:
         raise RowProblem(f"text is too long ({len(text):,} characters; the limit is {max_chars:,})")
     if not any(ch.isalpha() for ch in text):
