@@ -696,26 +696,6 @@ def _echoes(table: _LineTable, rows: np.ndarray, bounds: _Bounds) -> np.ndarray:
         out[found] = 1.0
         out[found + by] = 1.0
     return out
-    valid = np.fromiter((s.count(" ", 0, ECHO_LONGEST) >= 2 for s in low), bool, count=n)
-    short = valid & (np.fromiter(map(len, low), np.intp, count=n) <= ECHO_LONGEST)
-    heads = [s[:ECHO_CHARS] for s in low]
-    hashed = np.fromiter(map(hash, heads), np.int64, count=n)
-    for by in range(1, min(ECHO, n - 1) + 1):  # line i and line i + by of the same page
-        i = np.flatnonzero(valid[:-by] & valid[by:] & (bounds.page[:-by] == bounds.page[by:]))
-        same = hashed[i] == hashed[i + by]
-        pairs = i[same]
-        hit = [heads[a] == heads[a + by] for a in pairs.tolist()]
-        found = pairs[np.asarray(hit, dtype=bool)] if hit else pairs[:0]
-        rest = i[~same & short[i] & short[i + by]]
-        inside = [(a in b) if len(a) <= len(b) else (b in a)
-                  for a, b in zip([low[k] for k in rest.tolist()],
-                                  [low[k + by] for k in rest.tolist()], strict=True)]  # fmt: skip
-        found = np.concatenate(
-            [found, rest[np.asarray(inside, dtype=bool)] if inside else rest[:0]]
-        )
-        out[found] = 1.0
-        out[found + by] = 1.0
-    return out
 
 
 @lru_cache(maxsize=65_536)
