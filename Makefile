@@ -35,6 +35,8 @@ $(STAMP): pyproject.toml constraints.txt
 
 setup: $(STAMP) ## create .venv and install the pinned environment
 
+# A notebook whose kernel dies while starting (before it runs a cell; two kernels starting at
+# once can race for ports) is run once more; a notebook whose code fails is not.
 notebooks: $(STAMP) ## execute every notebook headless, NB_JOBS at a time (CORPUS=manifest.csv, STORY=story.toml, FIGURES=dir)
 	@mkdir -p $(BUILD)
 	@rm -f $(BUILD)/*.log $(BUILD)/*.failed
@@ -42,9 +44,11 @@ notebooks: $(STAMP) ## execute every notebook headless, NB_JOBS at a time (CORPU
 	  NEWSFRAME_CORPUS="$(abspath $(CORPUS))" NEWSFRAME_FIGURES="$(abspath $(FIGURES))" \
 	  NEWSFRAME_STORY="$(if $(STORY),$(abspath $(STORY)),)" NEWSFRAME_GROUP="$(GROUP)" \
 	  NEWSFRAME_COMPARE="$(COMPARE)" \
-	  xargs -P $(NB_JOBS) -I NB sh -c '$(BIN)/jupyter nbconvert --to notebook --execute \
-	    --ExecutePreprocessor.timeout=600 --ExecutePreprocessor.kernel_name=python3 \
-	    --output-dir $(BUILD) "NB" --log-level WARN > "$(BUILD)/$$(basename NB .ipynb).log" 2>&1 \
+	  xargs -P $(NB_JOBS) -I NB sh -c 'log="$(BUILD)/$$(basename NB .ipynb).log"; \
+	    run() { $(BIN)/jupyter nbconvert --to notebook --execute \
+	      --ExecutePreprocessor.timeout=600 --ExecutePreprocessor.kernel_name=python3 \
+	      --output-dir $(BUILD) "NB" --log-level WARN > "$$log" 2>&1; }; \
+	    run || { grep -q "Kernel died before replying to kernel_info" "$$log" && run; } \
 	    || touch "$(BUILD)/$$(basename NB .ipynb).failed"'; \
 	status=0; for nb in $(NOTEBOOKS); do \
 	  name=$$(basename $$nb .ipynb); \
