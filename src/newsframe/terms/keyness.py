@@ -339,12 +339,14 @@ def keyness_one_vs_rest(
         raise NewsframeError(f"{empty[0]}: no tokens; keyness needs text on both sides")
     total = np.asarray(counts.counts.sum(axis=0)).ravel()
     keep = total >= min_count  # a + b is the corpus total for every article: the same terms
-    terms, matrix = counts.terms[keep], counts.counts.tocsr()[:, np.flatnonzero(keep)]
+    terms, matrix, total = counts.terms[keep], counts.counts, total[keep]
+    if not keep.all():
+        matrix = matrix[:, np.flatnonzero(keep)]
     n_all = float(counts.n_tokens.sum())
     labels, parts, sizes, prior_parts = [], [], [], None
     for i, article_id in enumerate(counts.article_ids):
         row = matrix[i].toarray().ravel()  # one dense row at a time: memory ∝ vocabulary
-        a, b = row.astype(float), (total[keep] - row).astype(float)
+        a, b = row.astype(float), (total - row).astype(float)
         if prior_parts is None:  # the prior weighs the tested terms: the same for every article
             prior_parts = _prior_alpha(terms, prior, prior_strength, unit, a + b)
         n_i = float(counts.n_tokens[i])
