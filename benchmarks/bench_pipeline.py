@@ -16,9 +16,9 @@ folder, then times, each in its own stage:
   followed by white space) over ``--jobs`` processes.
 
 Each side's libraries are imported before its clock starts (scikit-learn for the floor; for
-newsframe the modules its stages read, which the package imports on first use, with pandas and
-the rest: about 0.8 s of CPU that the stage first calling the package used to carry), so both
-are timed on their work. Data files (rules, line model, lexicons) still load inside the stages.
+newsframe the modules its stages read, which the package imports on first use: writing the
+files has already imported the loading modules and pandas, so about 0.2 s of CPU for the rest),
+so both are timed on their work. Data files (rules, line model, lexicons) load inside the stages.
 
 It prints one table per size: seconds, milliseconds per article and the process's peak
 resident memory after each stage (``resource.getrusage``: this process, and its worker
