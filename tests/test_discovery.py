@@ -214,3 +214,15 @@ def test_a_countrys_government_is_the_country_as_an_actor():
     assert sorted(actors) == ["Ana Ruiz", "Chile"]
     assert actors["Chile"].kind == "country"
     assert "Government of Chile" in actors["Chile"].aliases
+
+
+def test_a_name_in_either_order_across_articles_is_one_actor():
+    # by eye: Son Heung-min (family name first) and Heung-min Son are one player, quoted in
+    # both articles; Kim Ga-ram is another
+    actors = _actors(
+        ('"We fought," Son Heung-min said. Kim Ga-ram said nothing.',),
+        ('"I accept it," Heung-min Son said. Son thanked Kim Ga-ram.',),
+    )
+    people = [a for a in actors.values() if {"Son Heung-min", "Heung-min Son"} & set(a.aliases)]
+    assert len(people) == 1
+    assert {"Son Heung-min", "Heung-min Son"} <= set(people[0].aliases)

@@ -515,3 +515,14 @@ def test_a_role_in_apposition_after_a_name_is_the_persons_role():
     assert layer.entities["Ola Berg"].role == "lawyer"
     assert layer.entities["Ana Ruiz"].role == ""
     assert layer.antecedent("lawyer", 1, frozenset(["person"])) == "Ola Berg"
+
+
+def test_a_name_in_either_order_in_one_article_is_one_person():
+    layer = find_entities(["Lee Kang-in apologised.", "Kang-in Lee met the team.", "Lee left."])
+    people = [e for e in layer.entities.values() if e.kind == "person"]
+    assert len(people) == 1
+    assert {m.text for m in layer.mentions if m.entity_id == people[0].entity_id} == {
+        "Lee Kang-in",
+        "Kang-in Lee",
+        "Lee",
+    }

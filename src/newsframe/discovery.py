@@ -71,7 +71,7 @@ from wordfreq import zipf_frequency
 from newsframe.actors import Actor
 from newsframe.corpus import Article, Corpus, as_articles
 from newsframe.document import HEADLINE, _sentence_spans
-from newsframe.entities import TITLES, consonants, find_entities, gazetteer
+from newsframe.entities import TITLES, consonants, find_entities, gazetteer, name_parts
 from newsframe.errors import expect_kind
 from newsframe.linking import MAX_NAME_WORDS, MAX_SHARING
 from newsframe.parallel import map_slices
@@ -508,11 +508,16 @@ def _join_variants(people: list[str], entities: dict[str, _Candidate], union: _U
     or without its hyphens that is the end or the beginning of the one longer name holding it
     ("Bankman Fried" of "Sam Bankman-Fried"), and a family-name-first name whose hyphenated
     given name is another romanisation of the one other given name under that family name
-    ("Yoo Byung-eon", "Yoo Byung-eun"): each only when one person of the corpus fits."""
+    ("Yoo Byung-eon", "Yoo Byung-eun"): each only when one person of the corpus fits; and the
+    names made of the same parts in another order ("Son Heung-min", "Heung-min Son";
+    :func:`newsframe.entities.name_parts`)."""
     keyed = {x: tuple(_key(" ".join(_person_words(entities[x].name))).split()) for x in people}
     parts: dict[tuple[str, ...], set[str]] = {}
     given: dict[tuple[str, str], set[str]] = {}  # (family name, skeleton) -> people
+    orders: dict[tuple[str, ...], set[str]] = {}  # the name's parts in any order -> people
     for x in people:
+        if order_free := name_parts(_person_words(entities[x].name)):
+            orders.setdefault(order_free, set()).add(x)
         words = keyed[x]
         for k in range(1, len(words) - 1):
             parts.setdefault(words[k:], set()).add(x)
@@ -524,7 +529,7 @@ def _join_variants(people: list[str], entities: dict[str, _Candidate], union: _U
         owners = {union.find(y) for y in parts.get(keyed[x], ()) if y != x}
         if len(owners) == 1:
             union.join(owners.pop(), x)
-    for group in given.values():
+    for group in (*given.values(), *orders.values()):
         first, *rest = sorted(group)
         for y in rest:
             union.join(first, y)
@@ -880,13 +885,16 @@ def _rank(score: int, c: _Candidate) -> tuple:
 
 def _aliases(c: _Candidate, shared: Counter[str]) -> tuple[str, ...]:
     """The actor's name, then the other forms the articles wrote; for a person, the other full
-    names and then one single name (the one used alone, else the last name) unless ``shared``
+    names (the same last name, or the same parts in another order) and then one single name (the one used alone, else the last name) unless ``shared``
     counts it for more than one person of the corpus."""
     forms = [f for f, _ in sorted(c.forms.items(), key=lambda x: (-x[1], x[0])) if f != c.name]
     if c.kind != "person" or " " not in c.name:
         return tuple(dict.fromkeys([c.name, *forms]))
     first, last = c.name.split()[0], c.name.split()[-1]
-    full = [f for f in forms if " " in f and f.split()[-1] == last]
+    parts = name_parts(c.name.split())  # and the name in another order ("Heung-min Son")
+    full = [
+        f for f in forms if " " in f and (f.split()[-1] == last or name_parts(f.split()) == parts)
+    ]
     full = [f for f in full if not any(w.lower().rstrip(".") in _ROLES for w in f.split())]
     single = [f for f in forms if f in (first, last)] + [last]
     part = [single[0]] if shared[_key(single[0])] <= 1 else []

@@ -63,6 +63,7 @@ __all__ = [
     "consonants",
     "find_entities",
     "gazetteer",
+    "name_parts",
     "one_letter_apart",
 ]
 
@@ -774,6 +775,7 @@ def find_entities(
     # person per first and last name ("Rafael Grossi", "Rafael Mariano Grossi")
     people: dict[tuple[str, str], str] = {}
     tails: dict[tuple[str, ...], set[str]] = {}  # first or last words of longer names
+    orders: dict[tuple[str, ...], str] = {}  # a name's parts in any order -> the person
     named = [f for f in found if f[6] == "person" and len(f[5]) > 1]
     for _, _, _, form, _, name, kind, role, _ in sorted(named, key=lambda f: -len(f[5])):
         words = tuple(w.lower() for w in name)
@@ -784,8 +786,12 @@ def find_entities(
             entity_id = next(iter(owners))
         elif key not in people and (near := _spelt_alike(people, key)) is not None:
             entity_id = people[key] = near  # "Anotiny Blinken" is the article's Antony Blinken
+        elif key not in people and (parts := name_parts(name)) in orders:
+            entity_id = people[key] = orders[parts]  # "Heung-min Son" of "Son Heung-min"
         else:
             entity_id = people.setdefault(key, form)
+        if parts := name_parts(name):
+            orders.setdefault(parts, entity_id)
         for k in range(1, len(words) - 1):
             tails.setdefault(words[k:], set()).add(entity_id)
             tails.setdefault(words[: k + 1], set()).add(entity_id)
@@ -1114,6 +1120,27 @@ def _spelt_index(layer: Entities) -> dict[str, set[str]]:
 
 
 _SPELT_MIN = 5  # the shorter of two spellings of one name has at least this many letters
+
+
+def name_parts(words: Iterable[str]) -> tuple[str, ...]:
+    """The key of a person's name whatever the order of its parts: its words and the parts of
+    its hyphenated words, lowercase, without accents or an initial's full stop, sorted (a name
+    of one part has none: ``()``). "Son Heung-min" and "Heung-min Son", "Lee Kang-in" and
+    "Kang-in Lee", "Yoon Suk-yeol" and "Yoon Suk Yeol" meet; a given name written first in one
+    article and last in another is one key (the family-name-first order of East Asian names
+    and its Western reversal).
+
+    >>> name_parts(["Son", "Heung-min"]) == name_parts(["Heung-min", "Son"])
+    True
+    >>> name_parts(["Yoon", "Suk-yeol"]), name_parts(["Lee"])
+    (('suk', 'yeol', 'yoon'), ())
+    """
+    parts: list[str] = []
+    for word in words:
+        folded = unicodedata.normalize("NFKD", word.lower().rstrip("."))
+        plain = "".join(c for c in folded if not unicodedata.combining(c))
+        parts.extend(p for p in plain.split("-") if p)
+    return tuple(sorted(parts)) if len(parts) > 1 else ()
 
 
 _VOWELS = str.maketrans("", "", "aeiou- ")
