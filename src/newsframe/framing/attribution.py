@@ -837,7 +837,13 @@ def _article_rows(
         layer = doc.entities(actors, organisation_nouns=organisation_nouns(verbs))
         texts = {unit.paragraph_id: unit.text for unit in parts}
         choice = SpeakerChoice(
-            layer, scan.kinds, nouns=verbs.speaker_nouns, model=model, collect=collect, texts=texts
+            layer,
+            scan.kinds,
+            nouns=verbs.speaker_nouns,
+            model=model,
+            collect=collect,
+            texts=texts,
+            outlet=article.outlet,  # the page's own outlet: never its quotations' speaker
         )
     pending: list | None = [] if choice is not None else None  # see _run_on
     for order, unit in enumerate(parts):
