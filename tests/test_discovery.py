@@ -226,3 +226,13 @@ def test_a_name_in_either_order_across_articles_is_one_actor():
     people = [a for a in actors.values() if {"Son Heung-min", "Heung-min Son"} & set(a.aliases)]
     assert len(people) == 1
     assert {"Son Heung-min", "Heung-min Son"} <= set(people[0].aliases)
+
+
+def test_a_television_station_named_as_one_is_no_actor():
+    # by eye: KBX is credited once as "television station KBX" and speaks once; an outlet in
+    # half its mentions is no actor; Tom Ortiz is
+    actors = _actors(
+        ('"We are ready," Tom Ortiz said, according to television station KBX.',),
+        ("KBX said the port was shut. Tom Ortiz left.",),
+    )
+    assert list(actors) == ["Tom Ortiz"]

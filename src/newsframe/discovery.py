@@ -265,7 +265,10 @@ _AGENCY_AFTER = re.compile(
     r"\A\s{1,3}(?:news\s{1,3}agency|newspaper|daily|broadcaster|tabloid)\b", re.I
 )
 _AGENCY_BEFORE = frozenset([("news", "agency"), ("state", "broadcaster"), ("state", "media"),
-                            ("the", "newspaper"), ("state", "newspaper")])  # fmt: skip
+                            ("the", "newspaper"), ("state", "newspaper"),
+                            ("television", "station"), ("tv", "station"), ("radio", "station"),
+                            ("television", "channel"), ("tv", "channel"), ("news", "channel"),
+                            ("news", "website"), ("news", "outlet"), ("media", "outlet")])  # fmt: skip
 
 
 def _cues(
