@@ -86,7 +86,7 @@ from sklearn.linear_model import LogisticRegression
 import newsframe as nf
 from newsframe.document import analyse
 from newsframe.framing import attribution as attr
-from newsframe.framing.speaker_model import FEATURES, settled
+from newsframe.framing.speaker_model import FEATURES, best_candidate, settled
 from newsframe.framing.speakers import organisation_nouns
 from newsframe.linking import corpus_links
 from newsframe.resources import resolve_resources
@@ -141,6 +141,7 @@ def page_quotes(path: Path, page: dict) -> list[dict]:
             "words": _words(task.quote.text),
             "context": " ".join(_words(paragraphs[task.paragraph_id])),
             "values": np.array([c.values for c in candidates], dtype=float),
+            "barred": [c.barred for c in candidates],  # news outlets: never chosen
             "keys": [
                 _final_keys(c, task, layer, links, names, verbs.speaker_nouns) for c in candidates
             ],
@@ -248,7 +249,7 @@ def score(pages: list[dict], weights=None, *, own: str = "settled") -> dict:
                 picks[id(e)] = 0
             else:
                 mean, scale, w, b = weights
-                picks[id(e)] = int(np.argmax(((e["values"] - mean) / scale) @ w + b))
+                picks[id(e)] = best_candidate(((e["values"] - mean) / scale) @ w + b, e["barred"])
         junk += len(set().union(*(e["junk"][picks[id(e)]] for e in page["entries"])))
         for item in page["labelled"]:
             total += 1

@@ -74,6 +74,7 @@ __all__ = [
     "QuoteTask",
     "SpeakerChoice",
     "SpeakerModel",
+    "best_candidate",
     "load_speaker_model",
     "outlets",
     "settled",
@@ -174,6 +175,7 @@ class Candidate:
     speakers: tuple[Speaker, ...]
     att: Attribution | None
     values: list[float]
+    barred: bool = False  # never the speaker while another candidate is not (best_candidate)
 
 
 @dataclass(frozen=True)
@@ -411,18 +413,15 @@ class SpeakerChoice:
         rules' choice without a model or when it is :func:`settled` (the rules' choice also
         counts as spoken)."""
         fixed = settled(task, self.nouns)  # see the module docstring
-        if fixed and self.outlets:  # a news outlet the article names as one: the model weighs it
+        if fixed and self.outlets:  # a news outlet the article names as one: never settled
             fixed = not any(self.identity(s) in self.outlets for s in task.speakers)
         candidates = self.candidates(task, only_rules=fixed and self.collect is None)
         pick = 0
+        for cand in candidates if self.outlets else ():
+            cand.barred = self._barred(cand)
         if self.model is not None and len(candidates) > 1 and not fixed:
             values = np.array([c.values for c in candidates], dtype=float)
-            order = np.argsort(-self.model.scores(values), kind="stable")
-            pick = int(order[0])
-            if self.outlets and self._outlet(candidates[pick]):
-                # a news outlet the article names as one reports the words, it does not say
-                # them: the best other candidate, else unresolved (never the outlet)
-                pick = next((int(k) for k in order if not self._outlet(candidates[k])), pick)
+            pick = best_candidate(self.model.scores(values), [c.barred for c in candidates])
         if self.collect is not None:
             self.collect.append((task, candidates, pick))
         named = tuple(s for s in task.speakers if s.source not in ("unresolved", "pending"))
@@ -434,8 +433,11 @@ class SpeakerChoice:
         chosen = candidates[pick]
         return chosen.speakers, chosen.att if chosen.att is not None else task.att
 
-    def _outlet(self, cand: Candidate) -> bool:
-        """True when every speaker of ``cand`` is one of the article's news outlets."""
+    def _barred(self, cand: Candidate) -> bool:
+        """True when ``cand`` cannot be the speaker: every speaker of it is one of the
+        article's news outlets (an outlet reports the words, it does not say them). (Barring a
+        candidate a pronoun clashes with, as well, lost two quotations on the labelled pages:
+        the genders are not sure enough; the model weighs the clash instead.)"""
         named = [s for s in cand.speakers if s.source not in _NOBODY]
         return bool(named) and all(self.identity(s) in self.outlets for s in named)
 
@@ -790,6 +792,21 @@ _SHE = frozenset(["mrs", "ms", "miss", "dame", "lady", "spokeswoman", "chairwoma
 
 
 _DETERMINERS = frozenset(["the", "a", "an", "this", "that", "its", "his", "her", "their", "our"])
+
+
+def best_candidate(scores: np.ndarray, barred: list[bool]) -> int:
+    """The index of the best-scoring candidate that is not ``barred`` (ties: the first), or
+    of the best of all when every one is: a news outlet loses to any other candidate,
+    "unresolved" included (which is never barred), so nobody
+    is credited rather than them.
+
+    >>> best_candidate(np.array([2.0, 1.0, 0.5]), [True, False, False])
+    1
+    >>> best_candidate(np.array([2.0, 1.0]), [True, True])
+    0
+    """
+    order = np.argsort(-scores, kind="stable")
+    return next((int(k) for k in order if not barred[k]), int(order[0]))
 
 
 def settled(task: QuoteTask, nouns: Mapping[str, str] | frozenset[str] = frozenset()) -> bool:
