@@ -350,3 +350,15 @@ def test_the_page_own_outlet_is_never_the_speaker():
     assert t[t["quote"] == "The port is closed"]["speaker"].tolist() == ["Tom Ortiz"]
     other = nf.attributions([Article("b", "T", text, metadata={"outlet": "Other"})])
     assert other[other["quote"] == "The port is closed"]["speaker"].tolist() != ["Tom Ortiz"]
+
+
+def test_a_pronoun_antecedent_that_opened_its_sentence_is_marked_as_its_subject():
+    # Ann Lee opens the sentence before the quotation (after a title), Tom Reed is only named
+    # in a possessive: both could be "she" (no gender known), only Ann Lee was a subject
+    ((table, _),) = _candidates(
+        "Australian PM Ann Lee acknowledged Tom Reed's decision.", '"We agree," she said.'
+    )
+    lee, reed = table["Ann Lee",], table["Tom Reed",]
+    assert lee["antecedent"] == reed["antecedent"] == 1.0
+    assert lee["antecedent_subject"] == 1.0
+    assert "antecedent_subject" not in reed
