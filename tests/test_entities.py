@@ -526,3 +526,18 @@ def test_a_name_in_either_order_in_one_article_is_one_person():
         "Kang-in Lee",
         "Lee",
     }
+
+
+def test_titles_of_speakers_and_officers_are_roles_not_names():
+    # by eye: three people, each named once with a title and once by the surname
+    layer = find_entities(
+        [
+            "House Speaker Nancy Pelosi landed. Pelosi spoke.",
+            "Commodore Jay Tarriela left. Tarriela waved.",
+            "Speaker of the House Ann Ode met them. Ode smiled.",
+        ]
+    )
+    people = sorted(e.name for e in layer.entities.values() if e.kind == "person")
+    assert people == ["Ann Ode", "Jay Tarriela", "Nancy Pelosi"]
+    assert layer.entities["Jay Tarriela"].role == "commodore"
+    assert layer.resolve("Pelosi") == "Nancy Pelosi" and layer.resolve("Ode") == "Ann Ode"

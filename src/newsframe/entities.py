@@ -87,7 +87,8 @@ TITLES = frozenset(
      "councilor", "federal", "national", "regional", "provincial", "county", "city", "u.s.", "pm",
      "mp", "mep", "labour", "conservative", "democratic", "republican",
      "us", "uk", "cal", "fire", "crown", "attorney", "solicitor", "lawmaker", "lawyer", "prosecutor", "major", "staff",
-     "datuk", "dato", "datin", "seri", "tun"]
+     "datuk", "dato", "datin", "seri", "tun", "speaker", "commodore", "admiral", "marshal",
+     "brigadier", "colonel"]
 )  # (never "EU" or "UN": an organisation before a role is a name of its own)
 _TITLE_ONLY = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"])
 # words that are never the first word of a name (capitalised only because a sentence opens)
@@ -593,6 +594,22 @@ def _abbreviation(word: str) -> bool:
     return "." in stem or stem.lower() in _ABBREVIATIONS
 
 
+_TITLE_OF = re.compile(r"\b([A-Z][a-z]{1,20}) of (?:the )?\Z")
+
+
+def _title_of(text: str, start: int) -> bool:
+    """True when a title and "of (the)" come right before ``start`` ("Speaker of the House
+    Nancy Pelosi", "Leader of the Opposition Ann Lee"): the run there is the title's complement
+    and then a person's two-word name.
+
+    >>> t = "Speaker of the House Nancy Pelosi left. Friends of the Earth Ann Lee"
+    >>> _title_of(t, t.index("House")), _title_of(t, t.index("Earth"))
+    (True, False)
+    """
+    m = _TITLE_OF.search(text, max(start - 40, 0), start)
+    return m is not None and _title(m.group(1))
+
+
 def _role_before(text: str, start: int) -> list[str]:
     """Lowercase title or role words right before a name ("agency spokesman Walter Wallace",
     "police officer Mark Bass"): at most four, in order."""
@@ -721,6 +738,8 @@ def find_entities(
                 continue
             start, end = spans[0][0], spans[-1][1]
             role, name = _strip_titles(words, orgs)
+            if not role and len(name) > 2 and _title_of(text, start):
+                role, name = name[:-2], name[-2:]  # "Speaker of the House Nancy Pelosi"
             while len(name) > 1 and name[-1].lower() in _WEEKDAYS:  # "Chico Thursday"
                 name = name[:-1]
                 end = spans[len(role) + len(name) - 1][1]
