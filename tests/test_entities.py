@@ -541,3 +541,17 @@ def test_titles_of_speakers_and_officers_are_roles_not_names():
     assert people == ["Ann Ode", "Jay Tarriela", "Nancy Pelosi"]
     assert layer.entities["Jay Tarriela"].role == "commodore"
     assert layer.resolve("Pelosi") == "Nancy Pelosi" and layer.resolve("Ode") == "Ann Ode"
+
+
+def test_a_reef_or_shoal_is_a_place_and_an_officer_title_no_person():
+    # by eye: the shoal and the reef are places; "Chief Financial Officer" is a title with no
+    # name; Ann Lee is the only person
+    layer = find_entities(
+        [
+            "Boats reached Second Thomas Shoal near Ren Reef.",
+            "Chief Financial Officer Ann Lee said so. The Financial Officer left.",
+        ]
+    )
+    kinds = {e.name: e.kind for e in layer.entities.values()}
+    assert kinds["Second Thomas Shoal"] == kinds["Ren Reef"] == "place"
+    assert [n for n, k in kinds.items() if k == "person"] == ["Ann Lee"]

@@ -282,7 +282,8 @@ _ROLE_HEADS = frozenset(["president", "minister", "leader", "spokesperson", "spo
                          "spokeswoman", "secretary", "ambassador", "lawyer", "attorney",
                          "chairman", "chairwoman", "director", "governor", "official", "envoy",
                          "chancellor", "premier", "pm", "ceo", "commissioner", "prosecutor",
-                         "spokespeople", "mp", "senator", "congressman", "congresswoman"])  # fmt: skip
+                         "spokespeople", "mp", "senator", "congressman", "congresswoman",
+                         "officer"])  # fmt: skip
 
 
 def _possessor(text: str, start: int, places: Mapping[str, str]) -> list[str]:
@@ -1279,7 +1280,8 @@ _PLACE_WORDS = frozenset(
      "islands", "peninsula", "prefecture", "province", "county", "district", "street", "avenue",
      "road", "highway", "square", "station", "airport", "port", "harbour", "harbor", "valley",
      "canyon", "desert", "forest", "park", "plant", "city", "town", "village", "state",
-     "territories", "territory", "plaza", "building", "mall", "terminal"]
+     "territories", "territory", "plaza", "building", "mall", "terminal", "reef", "shoal",
+     "atoll", "islet"]
 )  # fmt: skip
 
 
