@@ -604,6 +604,28 @@ def _written(att: Attribution) -> bool:
     return att.lemma == "read" and all(s.kind == "inscription" for s in att.speakers)
 
 
+_SMALL = frozenset(["of", "the", "and", "for", "in", "on", "a", "an", "to", "at", "with", "&"])
+
+
+def _title_cased(quote: Quote, text: UnitText) -> bool:
+    """True for a closed quoted phrase of two to :data:`NOUN_SLOT_WORDS` words in title case
+    (every word but "of", "the", "and" ... capitalised) right after a preposition, with no
+    sentence mark inside: the name of a show, a book or an operation ('appeared on "Fox and
+    Friends,"', 'a role in "Operation Sea Guard"'), which nobody says. (After "the" such a
+    phrase may be the speaker's own coinage: 'claimed they were the "Madoffs of Manhattan"'.)
+    """
+    words = quote.text.rstrip(",.;:").split()
+    if not quote.closed or not 2 <= len(words) <= NOUN_SLOT_WORDS or "." in quote.text[:-1]:
+        return False
+    if quote.text.endswith(("!", "?")) or not all(
+        w[:1].isupper() or w.lower() in _SMALL for w in words
+    ):
+        return False
+    if not all(w[:1].isalpha() for w in words) or not words[-1][:1].isupper():
+        return False
+    return _word_before(quote, text) in _PREPOSITIONS
+
+
 def _is_label(
     quote: Quote, text: UnitText, att: Attribution | None, index: QuoteIndex | None = None
 ) -> bool:
@@ -626,6 +648,8 @@ def _is_label(
       verb comes after it, making the whole clause the speaker's words ('an "excellent"
       record, he said')."""
     if att is not None and _written(att):
+        return True
+    if _title_cased(quote, text):
         return True
     if att is not None and index is not None and att.start >= quote.end:
         k = bisect_right(index.starts, quote.start)
