@@ -65,12 +65,15 @@ description resolved to the person it describes; leaving one outlet out: 90.1% -
 consulates attacked": one speaker fewer), two features for the subject of a sentence near the
 quotation and a possessive mention ("Hawke's decision": one speaker and one verb fewer).
 On all 1,170 labelled quotations at hand (303 pages, 47 stories, 1,106 found), leaving one
-story out: speaker 91.8% -> 92.1% -> 92.3%, verb 97.5% -> 97.7%, junk 53 -> 52 -> 51, first
+story out: speaker 91.8% -> 92.1% -> 92.3% -> 92.6%, verb 97.5% -> 97.7%, junk 53 -> 52 -> 51
+-> 48 (leaving one outlet out: 91.5% -> 92.3%, junk 54 -> 52, before the last step), first
 with genders read from the article's own pronouns, a closing quotation mark after a space
 paired and the article's news outlets never chosen (:func:`speaker_model.best_candidate`,
 applied here as in the library), then with ``antecedent_subject`` (an entity a pronoun could
-stand for, last named as the subject that opens its sentence, no possessive). Barring the
-candidates a pronoun clashes with lost two quotations (the genders are not sure enough).
+stand for, last named as the subject that opens its sentence, no possessive), then with the
+candidates of a kind a pronoun cannot stand for barred ("he" and a ministry). Barring the
+candidates of the wrong gender too lost two quotations (a role noun's gender is not sure:
+"Cuca Gamarra, spokesman for the party").
 Only the sets named by ``--sets`` are used (all by default); a held-out batch still to be
 measured never informs a fit.
 """

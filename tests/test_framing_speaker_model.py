@@ -362,3 +362,18 @@ def test_a_pronoun_antecedent_that_opened_its_sentence_is_marked_as_its_subject(
     assert lee["antecedent"] == reed["antecedent"] == 1.0
     assert lee["antecedent_subject"] == 1.0
     assert "antecedent_subject" not in reed
+
+
+def test_a_person_pronoun_bars_an_organisation_and_a_gender_clash_only_weighs():
+    # "he" can never be the agency (barred: never chosen while another candidate is left);
+    # Mrs Ode is a woman by her title: "he" clashes with her, but that only weighs
+    res = default_resources()
+    found: list = []
+    text = ("The Coastal Safety Agency met Mrs Kim Ode and Tom Reed.", '"We will appeal," he said.')
+    attr._article_rows(Article("a", "T", text), res.reporting_verbs, res.actors, res, collect=found)
+    ((_, candidates, _),) = found
+    barred = {c.speakers[0].key: c.barred for c in candidates if len(c.speakers) == 1}
+    agency = next(k for k in barred if "Agency" in k)
+    assert barred[agency] is True
+    assert barred["Kim Ode"] is False and barred["Tom Reed"] is False
+    assert barred["unresolved"] is False
