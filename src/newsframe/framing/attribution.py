@@ -626,6 +626,31 @@ def _title_cased(quote: Quote, text: UnitText) -> bool:
     return _word_before(quote, text) in _PREPOSITIONS
 
 
+# quantities before "of": a part of what follows, the speaker's words ('one of "absolute
+# carnage"'), never a noun it names
+_PARTITIVE = frozenset(["one", "some", "many", "most", "all", "each", "any", "none", "both",
+                        "part", "much", "more", "less", "few", "several",
+                        # an object pronoun is a verb's ('accused him of "..."')
+                        "him", "her", "them", "it", "us", "me", "you", "himself", "herself",
+                        "themselves", "itself"])  # fmt: skip
+
+
+def _noun_of(word: str) -> bool:
+    """True for a lowercase word before "of" that reads as a noun, not a verb or a quantity
+    ("allegations", "charge", "lack"; never "accused", "warning", "one", "him"): a quoted phrase after
+    "<noun> of" names what the noun is about, a label ('allegations of "fraud"').
+
+    >>> _noun_of("allegations"), _noun_of("accused"), _noun_of("one"), _noun_of("Morrison")
+    (True, False, False, False)
+    """
+    return (
+        word.isalpha()
+        and word.islower()
+        and not word.endswith(("ing", "ed"))
+        and word not in _PARTITIVE
+    )
+
+
 def _is_label(
     quote: Quote, text: UnitText, att: Attribution | None, index: QuoteIndex | None = None
 ) -> bool:
@@ -667,6 +692,8 @@ def _is_label(
     last = before[-1].lower()
     if last in LABEL_CUES or " ".join(before).lower() in LABEL_CUES:
         return True
+    if last == "of" and len(before) == 2 and _noun_of(before[0]):
+        return True  # a noun's complement: 'allegations of "fraud"', 'a lack of "trust"'
     if att.subordinate and last in ("a", "an", "the"):
         return True  # a noun's slot, and the only verb in a clause such as "after they declared"
     if len(before) == 2 and before[0].lower() in _PREPOSITIONS and last in _MODIFIED:
