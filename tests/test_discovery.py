@@ -236,3 +236,16 @@ def test_a_television_station_named_as_one_is_no_actor():
         ("KBX said the port was shut. Tom Ortiz left.",),
     )
     assert list(actors) == ["Tom Ortiz"]
+
+
+def test_a_company_named_after_its_founder_stays_apart_from_him():
+    # by eye: "Adeno Group" (the company, also "Adeno" alone) and "Tomas Adeno" (its founder)
+    # are two actors; the single name never joins the two
+    actors = _actors(
+        ('"We are fine," Adeno Group said. The short seller attacked Adeno over its debt.',),
+        ('Tomas Adeno said: "I built it." Adeno Group said more. Critics said Adeno had erred.',),
+    )
+    company = next(a for a in actors.values() if "Adeno Group" in a.aliases)
+    founder = next(a for a in actors.values() if "Tomas Adeno" in a.aliases)
+    assert company is not founder
+    assert "Adeno Group" not in founder.aliases

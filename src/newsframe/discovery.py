@@ -25,7 +25,8 @@ as actors; it does three things on top of the layer.
    given name is spelt (within two edits, an initial, a short form of four letters or more:
    "Jenni", "Jennifer"; a hyphenated given name romanised with other vowels under the same
    family name: "Yoo Byung-eun", "Yoo Byung-eon"); a single name joins the one person whose
-   last (else first) name it is, or is with two neighbouring letters swapped ("Mizhuara");
+   last (else first) name it is, or is with two neighbouring letters swapped ("Mizhuara"),
+   unless it opens a company's name ("Adani" of "Adani Group" is not Gautam Adani);
    an acronym or clipped form joins the one organisation it abbreviates ("FAA", "TEPCO",
    "Exco"), and the long forms the articles abbreviate with one acronym are one; a name plus
    a country, an acronym, a suffix or a group word ("Wagner PMC", "Boeing Company", "Nissan
@@ -678,6 +679,15 @@ def _merge(entities: dict[str, _Candidate]) -> list[_Candidate]:
             initial.setdefault((significant[0][0], significant[-1][0]), set()).add(y)
             for form in f.forms:
                 written.setdefault(form, set()).add(y)
+    # the first words of the companies' names ("Adani" of "Adani Group"): a single name that
+    # is one is the company's, not the surname of its founder ("Gautam Adani")
+    companies = {
+        _key(f.name.split()[0])
+        for f in entities.values()
+        if f.kind in ("organisation", "person", "")  # ("Adani Group" may read as a name)
+        and len(f.name.split()) > 1
+        and all(w.lower().rstrip(".") in _SUFFIXES | _CORPORATE for w in f.name.split()[1:])
+    }
     for x, e in sorted(entities.items()):
         words = _person_words(e.name) if e.kind in ("", "person") else e.name.split()
         if e.kind == "country":
@@ -686,7 +696,7 @@ def _merge(entities: dict[str, _Candidate]) -> list[_Candidate]:
             k = _key(words[0])
             owners = by_last.get(k) or by_first.get(k) or _swapped(k, by_last)
             roots = {union.find(o) for o in owners}
-            if len(roots) == 1 and e.kind in ("", "person"):
+            if len(roots) == 1 and e.kind in ("", "person") and k not in companies:
                 union.join(roots.pop(), x)
                 continue
             if e.kind in ("", "organisation") and 1 < len(e.name) <= 8:
