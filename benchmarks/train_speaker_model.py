@@ -66,7 +66,8 @@ consulates attacked": one speaker fewer), two features for the subject of a sent
 quotation and a possessive mention ("Hawke's decision": one speaker and one verb fewer).
 On all 1,170 labelled quotations at hand (303 pages, 47 stories, 1,106 found), leaving one
 story out: speaker 91.8% -> 92.1% -> 92.3% -> 92.6%, verb 97.5% -> 97.7%, junk 53 -> 52 -> 51
--> 48 (leaving one outlet out: 91.5% -> 92.3%, junk 54 -> 52, before the last step), first
+-> 48, and 92.5% at the end of the round (leaving one outlet out: 91.5% -> 92.5%, junk 54 ->
+48), first
 with genders read from the article's own pronouns, a closing quotation mark after a space
 paired and the article's news outlets never chosen (:func:`speaker_model.best_candidate`,
 applied here as in the library), then with ``antecedent_subject`` (an entity a pronoun could
