@@ -207,6 +207,7 @@ def _rule_valences(analyzer: Any, sentitext: Any) -> list[float]:
     words, lexicon = sentitext.words_and_emoticons, analyzer.lexicon
     last = len(words) - 1
     valences: list[float] = []
+    near = _Near(sentitext.is_cap_diff)
     for i, item in enumerate(words):
         lower = item.lower()
         if (
@@ -216,8 +217,22 @@ def _rule_valences(analyzer: Any, sentitext: Any) -> list[float]:
         ):
             valences.append(0)
             continue
-        valences = analyzer.sentiment_valence(0, sentitext, item, i, valences)
+        # the rules read at most three tokens before the word and two after it (each rule
+        # lowercases the whole list it is given, so it is given these alone)
+        lo = max(i - 3, 0)
+        near.words_and_emoticons = words[lo : i + 3]
+        valences = analyzer.sentiment_valence(0, near, item, i - lo, valences)
     return analyzer._but_check(words, valences)
+
+
+class _Near:
+    """What ``sentiment_valence`` reads of a ``SentiText``: the tokens around one word (the
+    word fourth, or at its own place near the start) and whether the text mixes capitals."""
+
+    __slots__ = ("is_cap_diff", "words_and_emoticons")
+
+    def __init__(self, is_cap_diff: bool) -> None:
+        self.is_cap_diff, self.words_and_emoticons = is_cap_diff, []
 
 
 #: VADER's scores of a text with tokens but no lexicon word, and of one without tokens.
