@@ -138,10 +138,11 @@ def _load(path: Path) -> nf.Article:
         return nf.load_article(path)
 
 
-def _story_splits(pages: list[tuple[Path, dict]]) -> dict[str, list[str]]:
+def _story_splits(pages: list[tuple[Path, dict]]) -> dict[str, dict[str, list[str]]]:
     """Per story, the annotated entities whose correctly credited quotations carry more than
     one speaker key once the story's pages are analysed together (the speakers linked across
-    them: "S. Jaishankar" in one article and "Jaishankar" in another are one key)."""
+    them: "S. Jaishankar" in one article and "Jaishankar" in another are one key), each with
+    its keys."""
     stories: dict[str, list[tuple[Path, dict]]] = {}
     for path, page in pages:
         if page.get("story"):
@@ -160,7 +161,7 @@ def _story_splits(pages: list[tuple[Path, dict]]) -> dict[str, list[str]]:
                 ):
                     entity = keys.setdefault(gold.get("entity", gold["speaker"]), set())
                     entity.update(s[0] for s in best["speakers"])
-        out[story] = sorted(e for e, k in keys.items() if len(k) > 1)
+        out[story] = {e: sorted(k) for e, k in sorted(keys.items()) if len(k) > 1}
     return out
 
 
@@ -314,7 +315,8 @@ def main(argv: list[str]) -> int:
     if args.verbose:
         for story, entities in across.items():
             if entities:
-                print(f"  {story}: {', '.join(entities)}")
+                split = (f"{e} [{' | '.join(k)}]" for e, k in entities.items())
+                print(f"  {story}: {'; '.join(split)}")
     print(
         "GenderGapTracker reference (98 articles): quote F1 "
         f"{REFERENCE['quote_f1']:.1%}, speaker match {REFERENCE['speaker_match']:.1%}, "
