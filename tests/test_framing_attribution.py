@@ -1188,3 +1188,19 @@ def test_a_base_form_after_a_singular_noun_phrase_is_a_noun():
         unit = Unit("body", 0, text, ((0, 0, len(text)),))
         atts = find_attributions(unit, top_level_quotes(text), verbs=verbs, actors=())
         assert [a.verb for a in atts] == found
+
+
+def test_a_statement_named_by_its_issuer_is_the_issuer_speaking():
+    # paragraph 1 defines the acronym; paragraph 2 credits "the ACS statement" and then "the
+    # statement": both are the agency (5 + 3 quoted words), one speaker; "a joint statement"
+    # names no issuer and stays as written
+    t = _plain(
+        "The Agency for Coastal Safety (ACS) opened an inquiry on Monday.",
+        '"We will find the cause," the ACS statement said. "Nobody is blamed," the statement added.',
+        '"Talks continue," a joint statement said.',
+    )
+    assert t[["speaker", "quote_words"]].values.tolist() == [
+        ["Agency for Coastal Safety", 5],
+        ["Agency for Coastal Safety", 3],
+        ["a joint statement", 2],
+    ]

@@ -15,7 +15,7 @@ from newsframe.corpus import Article, Corpus
 from newsframe.document import analyse
 from newsframe.entities import Entities
 from newsframe.framing._units import Unit, as_articles, body_words, units, word_tokens
-from newsframe.framing.descriptions import person_described
+from newsframe.framing.descriptions import issuer_of, person_described
 from newsframe.framing.quotes import Quote, QuoteIndex, top_level_quotes
 from newsframe.framing.speaker_model import (
     MEDIA_WORDS,
@@ -264,6 +264,11 @@ def _entity_names(rows: list[dict], layer: Entities, nouns: Mapping[str, str]) -
             if entity_id is not None:
                 row["speaker"] = entity_id
                 continue
+        p = row["paragraph_id"]  # "the MEA statement", and "the statement" taken for it
+        body = issuer_of(text, p, layer, nouns) or issuer_of(key, p, layer, nouns)
+        if body is not None:  # a document's speaker is the one who issued it
+            row["speaker"], row["speaker_kind"] = body, layer.entities[body].kind
+            continue
         if key not in names:
             entity_id = layer.resolve(key)
             entity = layer.entities.get(entity_id) if entity_id is not None else None
