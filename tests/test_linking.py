@@ -317,3 +317,23 @@ def test_name_order_with_a_hyphen_dropped_is_one_person_but_other_names_stay_apa
     links = link_entities([e, f])
     assert links("Suk Yeol Yoon") == links("Yoon Suk-yeol")
     assert links("Ann Kimball") == "Ann Kimball"  # other parts: no link
+
+
+def test_a_name_with_one_vowel_changed_in_another_article_is_the_same_person():
+    # "Damian Williams" and "Damien Williams": one vowel inside the given name, the family
+    # name the same -> one person; "Mong-gyu" and "Mong-kyu": one romanised sound written g or
+    # k -> one person; "Maria Lopez" and "Mario Lopez" differ in the last letter -> two people
+    a = find_entities(["Prosecutor Damian Williams spoke to Maria Lopez and Chung Mong-gyu."])
+    b = find_entities(["Damien Williams met Mario Lopez and Chung Mong-kyu."])
+    links = link_entities([a, b])
+    assert links("Damian Williams") == links("Damien Williams")
+    assert links("Chung Mong-gyu") == links("Chung Mong-kyu")
+    assert links("Maria Lopez") != links("Mario Lopez")
+
+
+def test_a_vowel_changed_name_stays_apart_when_a_third_name_is_as_near():
+    # Damian, Damien and Damion Williams in three articles: each has two others one vowel
+    # away, so nothing says which two are one person -- three people
+    layers = [find_entities([f"{g} Williams spoke."]) for g in ("Damian", "Damien", "Damion")]
+    links = link_entities(layers)
+    assert len({links(f"{g} Williams") for g in ("Damian", "Damien", "Damion")}) == 3

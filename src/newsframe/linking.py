@@ -371,9 +371,10 @@ def _spelt_full(own: str, first: str, last: str, index: _Index) -> str:
 
 def _alike(corpus_id: str, word: str, at: int) -> bool:
     """True when the name word at position ``at`` of ``corpus_id`` is ``word`` spelt another
-    way: one letter more or less, the same without accents, a short form of four letters or
-    more ("Jenni" of "Jennifer"), or another romanisation of a hyphenated given name, the same
-    consonants (:func:`newsframe.entities.consonants`: "Byung-eun", "Byung-eon")."""
+    way: one letter more or less, one vowel inside it changed (:func:`_vowel_apart`), the same
+    without accents, a short form of four letters or more ("Jenni" of "Jennifer"), or another
+    romanisation of a hyphenated given name, the same consonants up to voicing
+    (:func:`_voiceless`: "Byung-eun", "Byung-eon"; "Mong-gyu", "Mong-kyu")."""
     words = _name_words(corpus_id)
     if not words:
         return False
@@ -385,9 +386,36 @@ def _alike(corpus_id: str, word: str, at: int) -> bool:
     return (
         a == b
         or one_letter_apart(a, b)
+        or _vowel_apart(a, b)  # "Damian", "Damien"
         or (len(short) >= 4 and long.startswith(short))  # "Jenni", "Jennifer"
-        or ("-" in a and "-" in b and consonants(a) == consonants(b))  # "Byung-eun", "-eon"
+        or ("-" in a and "-" in b and _voiceless(a) == _voiceless(b))  # "Byung-eun", "-eon"
     )
+
+
+_VOICED = str.maketrans("kpt", "gbd")  # "Mong-kyu", "Mong-gyu": two romanisations of one sound
+
+
+def _voiceless(given: str) -> str:
+    """The consonants of a hyphenated given name with k, p, t written g, b, d: two
+    romanisations of one Korean given name differ in vowels or in these pairs ("Mong-gyu",
+    "Mong-kyu"; :func:`newsframe.entities.consonants`)."""
+    return consonants(given).translate(_VOICED)
+
+
+def _vowel_apart(a: str, b: str) -> bool:
+    """True when two words of at least five letters differ in one vowel inside the word, for
+    another vowel ("damian", "damien"): a spelling variant of one name. A first or last letter
+    changed is another name ("maria", "mario"; "andrea", "andrew").
+
+    >>> _vowel_apart("damian", "damien"), _vowel_apart("maria", "mario")
+    (True, False)
+    """
+    if len(a) != len(b) or len(a) < 5:
+        return False
+    apart = [k for k in range(len(a)) if a[k] != b[k]]
+    if len(apart) != 1 or apart[0] in (0, len(a) - 1):
+        return False
+    return a[apart[0]] in "aeiouy" and b[apart[0]] in "aeiouy"
 
 
 def _folded(word: str) -> str:
