@@ -337,3 +337,14 @@ def test_a_vowel_changed_name_stays_apart_when_a_third_name_is_as_near():
     layers = [find_entities([f"{g} Williams spoke."]) for g in ("Damian", "Damien", "Damion")]
     links = link_entities(layers)
     assert len({links(f"{g} Williams") for g in ("Damian", "Damien", "Damion")}) == 3
+
+
+def test_a_ministry_named_x_affairs_ministry_and_ministry_of_x_affairs_is_one_body():
+    # article a writes "the External Affairs Ministry", article b "the Ministry of External
+    # Affairs": one ministry across the corpus; "the Home Ministry" is another
+    a = find_entities(['"We reject it," the External Affairs Ministry said.'])
+    b = find_entities(['"It is absurd," the Ministry of External Affairs said.'])
+    c = find_entities(['"No comment," the Home Ministry said.'])
+    links = link_entities([a, b, c])
+    assert links("External Affairs Ministry") == links("Ministry of External Affairs")
+    assert links("Home Ministry") != links("Ministry of External Affairs")

@@ -99,13 +99,13 @@ class Links:
 @functools.lru_cache(maxsize=1 << 16)
 def organisation_key(name: str) -> str:
     """The key under which two wordings of one organisation meet: lowercase, without "the",
-    *Ministry of X [Affairs]* as *X ministry*, a country in parentheses kept (memoised: every
+    *Ministry of X [Affairs]* and *X [Affairs] Ministry* as *X ministry*, a country in parentheses kept (memoised: every
     table that links an article's mentions asks again for the same names).
 
     >>> organisation_key("the Ministry of Foreign Affairs (China)"), organisation_key("Foreign Ministry (China)")
     ('foreign ministry (china)', 'foreign ministry (china)')
-    >>> organisation_key("Ministry of Defence")
-    'defence ministry'
+    >>> organisation_key("Ministry of Defence"), organisation_key("External Affairs Ministry")
+    ('defence ministry', 'external ministry')
     """
     text = normalise(name).lower().strip()
     country = ""
@@ -117,6 +117,8 @@ def organisation_key(name: str) -> str:
     m = _MINISTRY.match(text)
     if m:
         text = f"{m.group(1)}{m.group(2)} ministry"
+    elif text.endswith(" affairs ministry"):  # "External Affairs Ministry", as its *of* form
+        text = f"{text.removesuffix(' affairs ministry')} ministry"
     return text + country
 
 
