@@ -1204,3 +1204,13 @@ def test_a_statement_named_by_its_issuer_is_the_issuer_speaking():
         ["Agency for Coastal Safety", 3],
         ["a joint statement", 2],
     ]
+
+
+def test_the_official_after_a_ministry_spokesman_is_the_ministry_speaking():
+    # paragraph 1: "a Chinese Foreign Ministry spokesman" speaks for the ministry; paragraph
+    # 2: "the official" is that spokesman, so the ministry again -- one speaker, not two
+    t = _plain(
+        '"We are fully prepared," said a Chinese Foreign Ministry spokesman on Monday.',
+        '"We will act firmly," the official said.',
+    )
+    assert t["speaker"].tolist() == ["Foreign Ministry (China)", "Foreign Ministry (China)"]

@@ -235,6 +235,10 @@ def _entity_names(rows: list[dict], layer: Entities, nouns: Mapping[str, str]) -
         key = row["speaker"]
         text = row["speaker_text"]
         organisation = _spokesperson_of(text, layer, row["paragraph_id"])
+        if organisation is None and key != text and row["speaker_source"] != "name":
+            # "the official" the rules took for "a Chinese Foreign Ministry spokesman": the
+            # ministry that spokesman speaks for
+            organisation = _spokesperson_of(key, layer, row["paragraph_id"])
         if organisation is not None:  # one spokesperson of a ministry is the ministry
             row["speaker"], row["speaker_kind"] = organisation, "organisation"
             continue
