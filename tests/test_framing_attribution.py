@@ -1214,3 +1214,16 @@ def test_the_official_after_a_ministry_spokesman_is_the_ministry_speaking():
         '"We will act firmly," the official said.',
     )
     assert t["speaker"].tolist() == ["Foreign Ministry (China)", "Foreign Ministry (China)"]
+
+
+def test_a_countrys_president_with_a_modifier_is_the_president_the_article_names_next():
+    # the lede describes the president ("South Korea's embattled president": a possessive
+    # and a lowercase modifier, no name); the next paragraph names her and quotes her: one
+    # speaker, the person, for both quotations
+    t = _plain(
+        "South Korea's embattled president on Friday apologized to the nation over a crisis, "
+        'and said she would submit to an inquiry "if necessary," as her ratings fell.',
+        "Ann Park-Lee, who took office four years ago, faces the worst crisis of her term.",
+        '"I deeply apologise," Park-Lee said.',
+    )
+    assert t["speaker"].tolist() == ["Ann Park-Lee", "Ann Park-Lee"]

@@ -90,7 +90,8 @@ def person_described(row: dict, layer: Entities, nouns: Mapping[str, str]) -> st
         known = layer.resolve(row["speaker"])
         entity = layer.entities.get(known) if known is not None else None
         return known if entity is not None and entity.kind == "person" else None
-    if words[0] not in _DEFINITE and words[0] != "one":
+    possessed = re.search(r"\w['\u2019]s ", text) is not None  # "South Korea's embattled president"
+    if words[0] not in _DEFINITE and words[0] != "one" and not possessed:
         # a bare title ("PM", "French President", "External Affairs Minister"); a name with a
         # title ("Judge Lee") is the layer's to resolve
         if not all(w in nouns or w in TITLES or w[:1].isupper() for w in text.split()):
