@@ -348,3 +348,16 @@ def test_a_ministry_named_x_affairs_ministry_and_ministry_of_x_affairs_is_one_bo
     links = link_entities([a, b, c])
     assert links("External Affairs Ministry") == links("Ministry of External Affairs")
     assert links("Home Ministry") != links("Ministry of External Affairs")
+
+
+def test_two_romanisations_of_a_hyphenated_given_name_are_one_person():
+    # "Yoon Seok-yeol" in one article, "Yoon Suk Yeol" in another: the same consonants part
+    # by part (s-k, y-l, y-n), one written with a hyphen -> one person; "Kim Jong-un" and
+    # "Kim Jong-il" differ in a consonant -> two; "Maria Jose Lopez" and "Mario Jose Lopez"
+    # have no hyphenated given name -> two
+    a = find_entities(["President Yoon Seok-yeol met Kim Jong-un and Maria Jose Lopez."])
+    b = find_entities(["Yoon Suk Yeol spoke of Kim Jong-il and Mario Jose Lopez."])
+    links = link_entities([a, b])
+    assert links("Yoon Seok-yeol") == links("Yoon Suk Yeol")
+    assert links("Kim Jong-un") != links("Kim Jong-il")
+    assert links("Maria Jose Lopez") != links("Mario Jose Lopez")

@@ -147,6 +147,7 @@ def _people(
     (:func:`_one_order`)."""
     out: dict[tuple[str, str], str] = {}
     parts: dict[tuple[str, str], tuple[str, ...]] = {}  # (first, last) -> the name's parts
+    hyphenated: set[tuple[str, str]] = set()  # names with a hyphenated given name
     for actor in actors:
         if actor.kind not in _PERSON_KINDS:
             continue
@@ -167,6 +168,8 @@ def _people(
                 continue
             key = (words[0].lower(), words[-1].lower())
             parts.setdefault(key, name_parts(words))
+            if any("-" in w for w in words):
+                hyphenated.add(key)
             uses[e.name] = uses.get(e.name, 0) + 1
             had = best.get(key)
             if had is None or (len(e.name.split()), len(e.name), had) > (
@@ -177,7 +180,7 @@ def _people(
                 best[key] = e.name
     for key, name in best.items():
         out.setdefault(key, name)
-    return _one_order(out, parts, actor_ids, uses)
+    return _one_order(out, parts, actor_ids, uses, frozenset(hyphenated))
 
 
 def _one_order(
@@ -185,16 +188,22 @@ def _one_order(
     parts: Mapping[tuple[str, str], tuple[str, ...]],
     actor_ids: frozenset[str],
     uses: Mapping[str, int],
+    hyphenated: frozenset[tuple[str, str]] = frozenset(),
 ) -> dict[tuple[str, str], str]:
     """``people`` with one corpus id for the names made of the same parts in another order
     (:func:`newsframe.entities.name_parts`: "Son Heung-min" in one article, "Heung-min Son" in
-    another): the one actor among them, else the name more articles use (then the longer,
+    another), or of the same consonants as a name with a hyphenated given name (``hyphenated``;
+    :func:`_sounds`): the one actor among them, else the name more articles use (then the longer,
     then the alphabetically last, as :func:`_spelt_full`); two actors of one key are left apart. One dictionary per
     key: linear in the corpus's names."""
+    # another romanisation of a name written with a hyphenated given name ("Yoon Seok-yeol",
+    # "Yoon Suk Yeol"): one key by their consonants (:func:`_sounds`)
+    sounded = {_sounds(parts[k]) for k in people if parts.get(k) and k in hyphenated}
+    group = {k: _sounds(p) if _sounds(p) in sounded else p for k, p in parts.items()}
     by_parts: dict[tuple[str, ...], set[str]] = {}
     for key, corpus_id in people.items():
         if parts.get(key):
-            by_parts.setdefault(parts[key], set()).add(corpus_id)
+            by_parts.setdefault(group[key], set()).add(corpus_id)
     chosen: dict[tuple[str, ...], str] = {}
     for key, ids in by_parts.items():
         if len(ids) < 2:
@@ -206,7 +215,25 @@ def _one_order(
         chosen[key] = actors[0] if actors else max(ids, key=rank.__getitem__)
     if not chosen:
         return people
-    return {k: chosen.get(parts.get(k, ()), v) for k, v in people.items()}
+    return {k: chosen.get(group.get(k, ()), v) for k, v in people.items()}
+
+
+def _sounds(parts: tuple[str, ...]) -> tuple[str, ...]:
+    """The key of a name's parts under which two romanisations of one East Asian name meet
+    (used when one of them has a hyphenated given name): for a name of three parts or more (a family name and a two-syllable given name, "Yoon
+    Suk-yeol"), each part's consonants (:func:`newsframe.entities.consonants`: "Yoon
+    Seok-yeol" and "Yoon Suk Yeol", "Lee Jae-yong" and "Lee Jae Young"; never "Kim Jong-un"
+    and "Kim Jong-il"); the parts themselves for a shorter name ("Jon Smith", "Jan Smith"
+    stay two).
+
+    >>> _sounds(("seok", "yeol", "yoon")) == _sounds(("suk", "yeol", "yoon"))
+    True
+    >>> _sounds(("jong", "kim", "un")) == _sounds(("il", "jong", "kim")), _sounds(("jon", "smith"))
+    (False, ('jon', 'smith'))
+    """
+    if len(parts) < 3:
+        return parts
+    return ("", *sorted(consonants(p) for p in parts))
 
 
 def _one(candidates: set[str] | None) -> str | None:
