@@ -1227,3 +1227,13 @@ def test_a_countrys_president_with_a_modifier_is_the_president_the_article_names
         '"I deeply apologise," Park-Lee said.',
     )
     assert t["speaker"].tolist() == ["Ann Park-Lee", "Ann Park-Lee"]
+
+
+def test_a_statement_an_organisation_issued_is_the_organisation_speaking():
+    # paragraph 1: the group "issued a detailed statement ... and said" (the statement is the
+    # subject the rules find); paragraph 2: "the statement said" -- both are the group
+    t = _plain(
+        'The Acme Group on Sunday issued a detailed statement and said the claims "are lies".',
+        'The group obeys every law, the statement said. "We will sue," it added.',
+    )
+    assert set(t["speaker"]) == {"Acme Group"}

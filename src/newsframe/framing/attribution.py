@@ -15,7 +15,7 @@ from newsframe.corpus import Article, Corpus
 from newsframe.document import analyse
 from newsframe.entities import Entities
 from newsframe.framing._units import Unit, as_articles, body_words, units, word_tokens
-from newsframe.framing.descriptions import issuer_of, person_described
+from newsframe.framing.descriptions import issued_by, issuer_of, person_described
 from newsframe.framing.quotes import Quote, QuoteIndex, top_level_quotes
 from newsframe.framing.speaker_model import (
     MEDIA_WORDS,
@@ -212,8 +212,12 @@ def _entity_names(rows: list[dict], layer: Entities, nouns: Mapping[str, str]) -
     "China"; "ACS" -> "Agency for Coastal Safety") -- and its kind when the layer knows it; a phrase the layer does not resolve ("the
     ministry", "a spokesman for the union") keeps its words."""
     names: dict[str, tuple[str, str] | None] = {}
+    issued: dict[str, str | None] = {}  # a document credited as speaker -> its issuer
     untyped: tuple[str, int] | None = None
+    said: list[tuple[int, str]] = []  # (paragraph, sentence) of the rows before, newest last
     for row in rows:
+        if not said or said[-1] != (row["paragraph_id"], row["sentence"]):
+            said.append((row["paragraph_id"], row["sentence"]))
         if row["speaker_source"] in ("actor", "unresolved"):
             continue
         if row["speaker_source"] in ("name", "continuation") and _bare_role(
@@ -270,6 +274,11 @@ def _entity_names(rows: list[dict], layer: Entities, nouns: Mapping[str, str]) -
                 continue
         p = row["paragraph_id"]  # "the MEA statement", and "the statement" taken for it
         body = issuer_of(text, p, layer, nouns) or issuer_of(key, p, layer, nouns)
+        if body is None and row["speaker_kind"] == "document":
+            # "X issued a statement and said", and "the statement" after it: its issuer, named
+            # in this sentence or one before in this paragraph or the previous one
+            body = issued.get(key) or _issuer_before(said, key.split()[-1].lower(), p, layer)
+            issued[key] = body
         if body is not None:  # a document's speaker is the one who issued it
             row["speaker"], row["speaker_kind"] = body, layer.entities[body].kind
             continue
@@ -291,6 +300,21 @@ def _entity_names(rows: list[dict], layer: Entities, nouns: Mapping[str, str]) -
             # text calls "it" ("Boeing said it would ..."), or None
             it = re.search(rf"\b{re.escape(text)} [a-z]+ it(?:s)?\b", row["sentence"])
             untyped = (row["speaker"], row["paragraph_id"]) if hit and not hit[1] and it else None
+
+
+def _issuer_before(
+    said: list[tuple[int, str]], head: str, paragraph_id: int, layer: Entities
+) -> str | None:
+    """The issuer of the last document with head noun ``head`` that a sentence of ``said``
+    (newest last) in paragraph ``paragraph_id`` or the one before names
+    (:func:`~newsframe.framing.descriptions.issued_by`), or None."""
+    for paragraph, sentence in reversed(said):
+        if paragraph < paragraph_id - 1:
+            return None
+        hit = issued_by(sentence, head, layer)
+        if hit is not None:
+            return hit
+    return None
 
 
 def _personal(row: dict) -> bool:
