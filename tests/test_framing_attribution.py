@@ -1237,3 +1237,14 @@ def test_a_statement_an_organisation_issued_is_the_organisation_speaking():
         'The group obeys every law, the statement said. "We will sue," it added.',
     )
     assert set(t["speaker"]) == {"Acme Group"}
+
+
+def test_the_prime_minister_between_two_people_named_as_often_is_the_one_quoted_before():
+    # Mrs Ann Lee and Mr Tom Reed are each named twice; Lee has been quoted, Reed has not:
+    # "the prime minister" is Lee, and so are "She" and "The prime minister" after it
+    t = _plain(
+        'Mrs Ann Lee met Mr Tom Reed. "We talked," Ann Lee said.',
+        'Tom Reed left. In the Commons, the prime minister said it was "highly likely".',
+        '"It is clear," she said. The prime minister said the talks "will go on".',
+    )
+    assert set(t["speaker"]) == {"Ann Lee"}

@@ -215,7 +215,13 @@ def _entity_names(rows: list[dict], layer: Entities, nouns: Mapping[str, str]) -
     issued: dict[str, str | None] = {}  # a document credited as speaker -> its issuer
     untyped: tuple[str, int] | None = None
     said: list[tuple[int, str]] = []  # (paragraph, sentence) of the rows before, newest last
+    spoken: set[str] = set()  # the people quoted before
+    taken: dict[str, str] = {}  # a description credited as speaker -> the person it named
+    before: dict | None = None
     for row in rows:
+        if before is not None and before["speaker_kind"] == "person":
+            spoken.add(before["speaker"])
+        before = row
         if not said or said[-1] != (row["paragraph_id"], row["sentence"]):
             said.append((row["paragraph_id"], row["sentence"]))
         if row["speaker_source"] in ("actor", "unresolved"):
@@ -223,7 +229,9 @@ def _entity_names(rows: list[dict], layer: Entities, nouns: Mapping[str, str]) -
         if row["speaker_source"] in ("name", "continuation") and _bare_role(
             row["speaker_text"], nouns
         ):
-            person = person_described(row, layer, nouns)  # "President": a holder of the role
+            person = person_described(
+                row, layer, nouns, spoken=frozenset(spoken)
+            )  # "President": a holder of the role
             if person is not None:
                 row["speaker"], row["speaker_kind"] = person, "person"
                 continue
@@ -250,8 +258,15 @@ def _entity_names(rows: list[dict], layer: Entities, nouns: Mapping[str, str]) -
         if person is not None:
             row["speaker"], row["speaker_kind"] = person, "person"
             continue
-        person = person_described(row, layer, nouns)
+        if row["speaker"].lower() in taken and row["speaker_source"] != "name":
+            # "She" the rules took for "the prime minister" that named Theresa May before
+            row["speaker"], row["speaker_kind"] = taken[row["speaker"].lower()], "person"
+            continue
+        was = row["speaker"]
+        person = person_described(row, layer, nouns, spoken=frozenset(spoken))
         if person is not None:  # "the prime minister", "His lawyer, Mark Cohen": the person
+            if was.split()[0].lower() in _DETERMINER:
+                taken.setdefault(was.lower(), person)
             row["speaker"], row["speaker_kind"] = person, "person"
             continue
         key, text = row["speaker"], row["speaker_text"]  # ("the Commons, the prime minister":

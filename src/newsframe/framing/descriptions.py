@@ -34,7 +34,9 @@ _OFFICES = TOP_OFFICE | frozenset(["minister", "chief", "chairman", "chairwoman"
 _BACK = 3  # paragraphs before a description that the person it names is looked for in
 
 
-def person_described(row: dict, layer: Entities, nouns: Mapping[str, str]) -> str | None:
+def person_described(
+    row: dict, layer: Entities, nouns: Mapping[str, str], *, spoken: frozenset[str] = frozenset()
+) -> str | None:
     """The person of the entity layer that a description credited as speaker names, or None
     (the speaker stays as written, "unresolved" in spirit: nothing fits).
 
@@ -46,7 +48,7 @@ def person_described(row: dict, layer: Entities, nouns: Mapping[str, str]) -> st
     the name in apposition right after it in the sentence ("His lawyer, Mark Cohen, said";
     "one of the lawyers, Byun Hwan, said"); the last person the article gave that role or title
     before a name (:meth:`~newsframe.entities.Entities.antecedent`); for an office one person
-    holds (:data:`_OFFICES`), the last compatible person (:func:`compatible_person`). Someone's
+    holds (:data:`_OFFICES`), the last compatible person (:func:`compatible_person`; ``spoken``: the people quoted before). Someone's
     role ("His lawyer", "Ghosn's lawyer") names only the person in apposition; a country's or an
     organisation's ("the country's President") is an office. A generic role ("an official", "a
     source", "the spokesman") never names one person.
@@ -84,7 +86,7 @@ def person_described(row: dict, layer: Entities, nouns: Mapping[str, str]) -> st
         return None  # "a lawyer": someone, not the one the article named
     if head in GENERIC_PEOPLE:
         return None
-    if row.get("speaker", text) != text and row["speaker_source"] == "description":
+    if row.get("speaker", text).lower() != text.lower() and row["speaker_source"] == "description":
         # the rules resolved it to whom the text named last with that role ("The foreign
         # minister said" after "External Affairs Minister S Jaishankar"): that person
         known = layer.resolve(row["speaker"])
@@ -120,24 +122,35 @@ def person_described(row: dict, layer: Entities, nouns: Mapping[str, str]) -> st
         and head in _OFFICES
         and (len(words) > 1 or words[0] in _SHORT_TITLES or text.islower())
     ):  # ("President" alone is a role; "PM" is two words; "president" lost its determiner)
-        hit = compatible_person(layer, head, row["paragraph_id"])
+        hit = compatible_person(layer, head, row["paragraph_id"], spoken=spoken)
     return hit
 
 
 def compatible_person(
-    layer: Entities, head: str, paragraph_id: int, *, later: bool = False
+    layer: Entities,
+    head: str,
+    paragraph_id: int,
+    *,
+    later: bool = False,
+    spoken: frozenset[str] = frozenset(),
 ) -> str | None:
     """The person named most in the article among those named in paragraph ``paragraph_id``,
     the headline and the paragraphs before (:data:`_BACK`), whose role is none, a courtesy
-    title or holds ``head`` (one whose role holds it first); None when there is none or two
-    are as likely. When nobody is named up to that paragraph, the people of the next one
-    (``later``: the lede's delayed identification, "South Korea's embattled president
-    apologized ... / ... Park said").
+    title or holds ``head`` (one whose role holds it first); between two named as often, the
+    one who has spoken before (``spoken``: the speakers of the quotations so far, the more
+    salient in the discourse); None when there is none or two are as likely. When nobody is
+    named up to that paragraph, the people of the next one (``later``: the lede's delayed
+    identification, "South Korea's embattled president apologized ... / ... Park said").
 
     >>> from newsframe.entities import find_entities
     >>> layer = find_entities(["President Ann Lee met Tom Reed.", "Tom Reed left.", "Ann Lee spoke."])
     >>> compatible_person(layer, "leader", 2), compatible_person(layer, "minister", 2)
     ('Ann Lee', 'Tom Reed')
+    >>> layer = find_entities(["Mrs Ann Lee met Mr Tom Reed.", "Ann Lee and Tom Reed left."])
+    >>> compatible_person(layer, "minister", 1) is None
+    True
+    >>> compatible_person(layer, "minister", 1, spoken=frozenset(["Ann Lee"]))
+    'Ann Lee'
     """
     people = _people(layer)  # (paragraph, start, entity id, role words), in reading order
     count: dict[str, int] = {}
@@ -154,11 +167,12 @@ def compatible_person(
             last[entity_id] = (paragraph, start)
             fits[entity_id] = head in role or office
     if not last and not later:  # the news lede names the person after the description
-        return compatible_person(layer, head, paragraph_id + 1, later=True)
+        return compatible_person(layer, head, paragraph_id + 1, later=True, spoken=spoken)
     if not last:
         return None
-    ranked = sorted(last, key=lambda k: (fits[k], count[k], last[k]), reverse=True)
-    top = [(fits[k], count[k]) for k in ranked[:2]]
+    rank = {k: (fits[k], count[k], k in spoken) for k in last}
+    ranked = sorted(last, key=lambda k: (*rank[k], last[k]), reverse=True)
+    top = [rank[k] for k in ranked[:2]]
     if len(top) > 1 and top[0] == top[1]:
         return None  # two people as likely: nothing says which
     return ranked[0]
