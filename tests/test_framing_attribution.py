@@ -1248,3 +1248,25 @@ def test_the_prime_minister_between_two_people_named_as_often_is_the_one_quoted_
         '"It is clear," she said. The prime minister said the talks "will go on".',
     )
     assert set(t["speaker"]) == {"Ann Lee"}
+
+
+def test_a_firm_described_after_it_spoke_is_that_firm_and_never_a_person():
+    # "Kestrel Research" (no role: typed a person only by default) speaks, then "The US-based
+    # investment firm" and "it" in the next paragraph: one speaker, the firm
+    t = _plain(
+        '"Fraud is fraud," Kestrel Research said on Monday.',
+        'The US-based investment firm further said: "We stand by our report." "We disagree," '
+        "it added.",
+    )
+    assert set(t["speaker"]) == {"Kestrel Research"}
+    # a person the text calls "he", or one with a role, is never "the company"
+    t = _plain(
+        '"Fraud is fraud," John Smith said on Monday. "We will see," he added.',
+        '"We stand by it," the company said.',
+    )
+    assert t["speaker"].tolist() == ["John Smith", "John Smith", "the company"]
+    t = _plain(
+        '"Fraud is fraud," chief executive Ann Lee said on Monday.',
+        '"We stand by it," the company said.',
+    )
+    assert t["speaker"].tolist() == ["Ann Lee", "the company"]

@@ -216,11 +216,22 @@ def _entity_names(rows: list[dict], layer: Entities, nouns: Mapping[str, str]) -
     untyped: tuple[str, int] | None = None
     said: list[tuple[int, str]] = []  # (paragraph, sentence) of the rows before, newest last
     spoken: set[str] = set()  # the people quoted before
-    taken: dict[str, str] = {}  # a description credited as speaker -> the person it named
+    taken: dict[str, tuple[str, str]] = {}  # a description credited -> the entity, its kind
     before: dict | None = None
+    body: tuple[str, int] | None = None  # the last speaker that may be a company, paragraph
+    personal: set[str] = set()  # speakers the text calls "he" or "she"
     for row in rows:
         if before is not None and before["speaker_kind"] == "person":
             spoken.add(before["speaker"])
+        if before is not None and _personal(before):
+            personal.add(before["speaker"])
+        if (
+            before is not None
+            and before["speaker_source"] == "name"
+            and _may_be_body(before["speaker"], layer)
+            and before["speaker"] not in personal
+        ):
+            body = (before["speaker"], before["paragraph_id"])
         before = row
         if not said or said[-1] != (row["paragraph_id"], row["sentence"]):
             said.append((row["paragraph_id"], row["sentence"]))
@@ -260,13 +271,13 @@ def _entity_names(rows: list[dict], layer: Entities, nouns: Mapping[str, str]) -
             continue
         if row["speaker"].lower() in taken and row["speaker_source"] != "name":
             # "She" the rules took for "the prime minister" that named Theresa May before
-            row["speaker"], row["speaker_kind"] = taken[row["speaker"].lower()], "person"
+            row["speaker"], row["speaker_kind"] = taken[row["speaker"].lower()]
             continue
         was = row["speaker"]
         person = person_described(row, layer, nouns, spoken=frozenset(spoken))
         if person is not None:  # "the prime minister", "His lawyer, Mark Cohen": the person
             if was.split()[0].lower() in _DETERMINER:
-                taken.setdefault(was.lower(), person)
+                taken.setdefault(was.lower(), (person, "person"))
             row["speaker"], row["speaker_kind"] = person, "person"
             continue
         key, text = row["speaker"], row["speaker_text"]  # ("the Commons, the prime minister":
@@ -284,6 +295,15 @@ def _entity_names(rows: list[dict], layer: Entities, nouns: Mapping[str, str]) -
                 # "Boeing said it ... The company insisted": a body the text never typed, named
                 # by the last speaker of this or the previous paragraph
                 entity_id = untyped[0]
+            if (
+                entity_id is None
+                and head in _ANY_BODY
+                and body is not None
+                and row["paragraph_id"] - body[1] <= 1
+                and body[0] not in personal
+            ):  # "Hindenburg said ... / The US-based firm said": the company that spoke last
+                entity_id = body[0]
+                taken.setdefault(key.lower(), (entity_id, "organisation"))
             if entity_id is not None:
                 row["speaker"] = entity_id
                 continue
@@ -330,6 +350,23 @@ def _issuer_before(
         if hit is not None:
             return hit
     return None
+
+
+#: Heads of a description that any company may answer to ("the company", "the US-based
+#: investment firm"), unlike a public body's ("the ministry": its own name holds the word).
+_ANY_BODY = frozenset(["company", "firm", "group", "corporation", "conglomerate", "carrier",
+                       "airline", "manufacturer", "maker", "lender", "insurer", "retailer",
+                       "broadcaster", "operator", "seller", "short-seller"])  # fmt: skip
+
+
+def _may_be_body(key: str, layer: Entities) -> bool:
+    """True for a speaker key the layer knows as an organisation, or as a full name with no
+    role that it typed a person only by default ("Hindenburg Research"); never a single name
+    of unknown kind ("Lee": a body only when the text calls it "it")."""
+    entity = layer.entities.get(key)
+    if entity is None:
+        return False
+    return entity.kind == "organisation" or (entity.kind == "person" and not entity.role)
 
 
 def _personal(row: dict) -> bool:
