@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -212,29 +212,11 @@ def _entity_names(rows: list[dict], layer: Entities, nouns: Mapping[str, str]) -
     "China"; "ACS" -> "Agency for Coastal Safety") -- and its kind when the layer knows it; a phrase the layer does not resolve ("the
     ministry", "a spokesman for the union") keeps its words."""
     names: dict[str, tuple[str, str] | None] = {}
-    issued: dict[str, str | None] = {}  # a document credited as speaker -> its issuer
     untyped: tuple[str, int] | None = None
-    said: list[tuple[int, str]] = []  # (paragraph, sentence) of the rows before, newest last
-    spoken: set[str] = set()  # the people quoted before
-    taken: dict[str, tuple[str, str]] = {}  # a description credited -> the entity, its kind
-    before: dict | None = None
-    body: tuple[str, int] | None = None  # the last speaker that may be a company, paragraph
-    personal: set[str] = set()  # speakers the text calls "he" or "she"
+    memory = _Memory()
+    spoken, taken, personal = memory.spoken, memory.taken, memory.personal
     for row in rows:
-        if before is not None and before["speaker_kind"] == "person":
-            spoken.add(before["speaker"])
-        if before is not None and _personal(before):
-            personal.add(before["speaker"])
-        if (
-            before is not None
-            and before["speaker_source"] == "name"
-            and _may_be_body(before["speaker"], layer)
-            and before["speaker"] not in personal
-        ):
-            body = (before["speaker"], before["paragraph_id"])
-        before = row
-        if not said or said[-1] != (row["paragraph_id"], row["sentence"]):
-            said.append((row["paragraph_id"], row["sentence"]))
+        memory.read(row, layer)
         if row["speaker_source"] in ("actor", "unresolved"):
             continue
         if row["speaker_source"] in ("name", "continuation") and _bare_role(
@@ -295,6 +277,7 @@ def _entity_names(rows: list[dict], layer: Entities, nouns: Mapping[str, str]) -
                 # "Boeing said it ... The company insisted": a body the text never typed, named
                 # by the last speaker of this or the previous paragraph
                 entity_id = untyped[0]
+            body = memory.body
             if (
                 entity_id is None
                 and head in _ANY_BODY
@@ -308,14 +291,16 @@ def _entity_names(rows: list[dict], layer: Entities, nouns: Mapping[str, str]) -
                 row["speaker"] = entity_id
                 continue
         p = row["paragraph_id"]  # "the MEA statement", and "the statement" taken for it
-        body = issuer_of(text, p, layer, nouns) or issuer_of(key, p, layer, nouns)
-        if body is None and row["speaker_kind"] == "document":
+        issuer = issuer_of(text, p, layer, nouns) or issuer_of(key, p, layer, nouns)
+        if issuer is None and row["speaker_kind"] == "document":
             # "X issued a statement and said", and "the statement" after it: its issuer, named
             # in this sentence or one before in this paragraph or the previous one
-            body = issued.get(key) or _issuer_before(said, key.split()[-1].lower(), p, layer)
-            issued[key] = body
-        if body is not None:  # a document's speaker is the one who issued it
-            row["speaker"], row["speaker_kind"] = body, layer.entities[body].kind
+            issuer = memory.issued.get(key) or _issuer_before(
+                memory.said, key.split()[-1].lower(), p, layer
+            )
+            memory.issued[key] = issuer
+        if issuer is not None:  # a document's speaker is the one who issued it
+            row["speaker"], row["speaker_kind"] = issuer, layer.entities[issuer].kind
             continue
         if key not in names:
             entity_id = layer.resolve(key)
@@ -335,6 +320,41 @@ def _entity_names(rows: list[dict], layer: Entities, nouns: Mapping[str, str]) -
             # text calls "it" ("Boeing said it would ..."), or None
             it = re.search(rf"\b{re.escape(text)} [a-z]+ it(?:s)?\b", row["sentence"])
             untyped = (row["speaker"], row["paragraph_id"]) if hit and not hit[1] and it else None
+
+
+@dataclass
+class _Memory:
+    """What :func:`_entity_names` remembers of an article's rows before the one it names: the
+    people quoted (``spoken``), the speakers the text calls "he" or "she" (``personal``), the
+    last speaker that may be a company and its paragraph (``body``), the paragraphs and
+    sentences of the rows (``said``, newest last), the entity and kind each description
+    credited as speaker named (``taken``) and the issuer of each document (``issued``)."""
+
+    spoken: set[str] = field(default_factory=set)
+    personal: set[str] = field(default_factory=set)
+    body: tuple[str, int] | None = None
+    said: list[tuple[int, str]] = field(default_factory=list)
+    taken: dict[str, tuple[str, str]] = field(default_factory=dict)
+    issued: dict[str, str | None] = field(default_factory=dict)
+    _before: dict | None = None
+
+    def read(self, row: dict, layer: Entities) -> None:
+        """Remember the row before ``row`` (named by now) and the sentence of ``row``."""
+        before, self._before = self._before, row
+        if not self.said or self.said[-1] != (row["paragraph_id"], row["sentence"]):
+            self.said.append((row["paragraph_id"], row["sentence"]))
+        if before is None:
+            return
+        if before["speaker_kind"] == "person":
+            self.spoken.add(before["speaker"])
+        if _personal(before):
+            self.personal.add(before["speaker"])
+        if (
+            before["speaker_source"] == "name"
+            and _may_be_body(before["speaker"], layer)
+            and before["speaker"] not in self.personal
+        ):
+            self.body = (before["speaker"], before["paragraph_id"])
 
 
 def _issuer_before(
