@@ -1270,3 +1270,15 @@ def test_a_firm_described_after_it_spoke_is_that_firm_and_never_a_person():
         '"We stand by it," the company said.',
     )
     assert t["speaker"].tolist() == ["Ann Lee", "the company"]
+
+
+def test_a_lede_describing_a_firm_named_next_and_its_report_are_that_firm():
+    # the lede describes the firm before naming it ("The US-based investment research firm");
+    # the next paragraph names Kestrel Research, whose name holds "research"; "its report"
+    # after "Kestrel" is the firm's too: one speaker for the three quotations
+    t = _plain(
+        'The US-based investment research firm said the group "tried to lead the focus away".',
+        'Kestrel Research on Monday hit back at the group, saying "fraud is fraud".',
+        'Kestrel stood by its report, which said the group was "engaged in fraud".',
+    )
+    assert set(t["speaker"]) == {"Kestrel Research"}

@@ -290,8 +290,19 @@ def _entity_names(rows: list[dict], layer: Entities, nouns: Mapping[str, str]) -
             if entity_id is not None:
                 row["speaker"] = entity_id
                 continue
+        lede = text.split()[0].lower() == "the" and text.split()[-1].lower() in _ANY_BODY
+        if lede and memory.body is None and row["speaker_kind"] == "organisation":
+            # the delayed identification of a company no one quoted yet ("The US-based
+            # investment research firm said ... / Hindenburg Research on Monday hit back")
+            hit = _body_named_next(text, row["paragraph_id"], layer)
+            if hit is not None:
+                row["speaker"] = hit
+                taken.setdefault(key.lower(), (hit, "organisation"))
+                continue
         p = row["paragraph_id"]  # "the MEA statement", and "the statement" taken for it
-        issuer = issuer_of(text, p, layer, nouns) or issuer_of(key, p, layer, nouns)
+        issuer = issuer_of(text, p, layer, nouns, sentence=row["sentence"]) or issuer_of(
+            key, p, layer, nouns
+        )
         if issuer is None and row["speaker_kind"] == "document":
             # "X issued a statement and said", and "the statement" after it: its issuer, named
             # in this sentence or one before in this paragraph or the previous one
@@ -387,6 +398,22 @@ def _may_be_body(key: str, layer: Entities) -> bool:
     if entity is None:
         return False
     return entity.kind == "organisation" or (entity.kind == "person" and not entity.role)
+
+
+def _body_named_next(text: str, paragraph_id: int, layer: Entities) -> str | None:
+    """The one organisation, or full name with no role (:func:`_may_be_body`), named in the
+    paragraph after ``paragraph_id`` whose name holds a lowercase word of the description
+    ``text`` before its head ("research" of "The US-based investment research firm":
+    Hindenburg Research), or None."""
+    words = {w.lower() for w in text.split()[1:-1]}
+    hits = {
+        m.entity_id
+        for m in layer.mentions
+        if m.paragraph_id == paragraph_id + 1
+        and _may_be_body(m.entity_id, layer)
+        and words & set(layer.entities[m.entity_id].name.lower().split())
+    }
+    return hits.pop() if len(hits) == 1 else None
 
 
 def _personal(row: dict) -> bool:

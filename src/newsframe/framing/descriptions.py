@@ -245,7 +245,12 @@ def issued_by(sentence: str, head: str, layer: Entities) -> str | None:
 
 
 def issuer_of(
-    text: str, paragraph_id: int, layer: Entities, nouns: Mapping[str, str]
+    text: str,
+    paragraph_id: int,
+    layer: Entities,
+    nouns: Mapping[str, str],
+    *,
+    sentence: str = "",
 ) -> str | None:
     """The entity that issued a document named as speaker with its issuer before the head
     ("the MEA statement", "a Chinese embassy statement", "a foreign ministry statement",
@@ -253,7 +258,8 @@ def issuer_of(
     words between the determiner and the document noun, a possessive's mark dropped (a name,
     or a body's head the layer resolves to the last body with that head); None when there are
     no such words or the layer knows none (the document stays as written: "a joint
-    statement").
+    statement"). A document after a possessive pronoun ("its last week's report") is that of
+    the last name before it in ``sentence`` ("Hindenburg stood by its last week's report").
 
     A statement's speaker is the one who issued it (the speaker table's ``document`` kind).
 
@@ -270,10 +276,18 @@ def issuer_of(
     True
     >>> issuer_of("the statement", 1, layer, {"statement": "document"}) is None
     True
+    >>> issuer_of("its report", 1, layer, {"report": "document"},
+    ...           sentence="Ann Lee stood by its report.")
+    'Ann Lee'
     """
     words = text.split()
     if len(words) < 2 or nouns.get(lemmatize(words[-1].lower())) != "document":
         return None
+    if words[0].lower() in _POSSESSORS:  # "its report": the last name before it
+        before = sentence[: max(sentence.find(text), 0)]
+        names = re.findall(r"[A-Z][\w'.-]*(?: [A-Z][\w'.-]*)*", before)
+        hit = layer.resolve(names[-1]) if names else None
+        return hit if hit is not None and hit in layer.entities else None
     modifiers = words[1:-1] if words[0].lower() in _DETERMINERS else words[:-1]
     if not modifiers:
         return None
