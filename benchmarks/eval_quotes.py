@@ -38,7 +38,8 @@ speech; a speaker match there compares spans), so read the comparison as a rough
 
 Run: ``PYTHONPATH=src .venv/bin/python benchmarks/eval_quotes.py [PAGES_DIR] [-v] [--set=NAME]
 [--labels PATH] [--pages DIR]`` (pages from ``--pages`` or ``PAGES_DIR``, else
-``$NEWSFRAME_EVALPAGES`` or ``benchmarks/eval/pages/`` (git-ignored); ``-v`` lists the misses;
+``$NEWSFRAME_EVALPAGES`` or ``benchmarks/eval/pages/`` (git-ignored); ``-v`` lists the misses
+and each entity split across a story with its speaker keys;
 ``--set`` keeps the pages of one annotation set, so that a held-out set is run only when meant;
 ``--labels`` reads another file of the same format, such as a held-out batch kept outside the
 repository, instead of ``benchmarks/eval/quotes.json``).
