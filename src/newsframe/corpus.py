@@ -764,7 +764,9 @@ def _folder_files(
     Hidden files and folders (``.git``, ``.ipynb_checkpoints``) are not articles and are not
     read. A file or sub-folder reached through a symbolic link that leaves the folder is refused,
     as a manifest row pointing outside its folder is. Nested files get ids from their relative path
-    (``2016/a.txt`` -> ``2016-a``) so equal names in different sub-folders stay apart.
+    (``2016/a.txt`` -> ``2016-a``) so equal names in different sub-folders stay apart; files
+    that would still share an id (``a.txt`` and ``a.html``) keep their ending (``a.txt``), and
+    two that share even that (``a-b.txt`` and ``a/b.txt``) are an error naming both.
     """
     root = folder.resolve()
     found: list[tuple[Path, dict[str, str]]] = []
@@ -798,7 +800,32 @@ def _folder_files(
     found.sort(key=lambda item: item[0].relative_to(folder).parts)
     if not found:
         raise InputError(folder, f"folder has no article files ({', '.join(suffixes)})")
-    return found
+    return _distinct_ids(folder, found)
+
+
+def _distinct_ids(
+    folder: Path, found: list[tuple[Path, dict[str, str]]]
+) -> list[tuple[Path, dict[str, str]]]:
+    """``found`` with the files whose path-derived ids collide given ids that keep the ending."""
+    relative = [file.relative_to(folder) for file, _ in found]
+    ids = ["-".join(r.with_suffix("").parts) for r in relative]
+    counts = Counter(ids)
+    if len(counts) == len(ids):
+        return found
+    out: list[tuple[Path, dict[str, str]]] = []
+    owner: dict[str, Path] = {}
+    for (file, row), rel, article_id in zip(found, relative, ids, strict=True):
+        if counts[article_id] > 1:
+            article_id = "-".join(rel.parts)
+            row = {"article_id": article_id}
+        if article_id in owner:
+            raise InputError(
+                folder, f"{owner[article_id]} and {rel} would both be article {article_id!r}; "
+                "rename one (or list the files in a manifest with their own ids)"
+            )  # fmt: skip
+        owner[article_id] = rel
+        out.append((file, row))
+    return out
 
 
 def _sources(
