@@ -57,6 +57,19 @@ _FALLBACK = "cp1252"
 _ID_SAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
+def _no_value(lacking: list[Article], total: int) -> str:
+    """Which of ``total`` articles lack a metadata value: the first five, with their files."""
+    named = ", ".join(
+        repr(a.article_id) + (f" ({a.source_path.name})" if a.source_path is not None else "")
+        for a in lacking[:5]
+    )
+    more = f" and {len(lacking) - 5:,} more" if len(lacking) > 5 else ""
+    return (
+        f"{len(lacking):,} of {total:,} articles have no value: {named}{more}; "
+        "give every article one (or group by another column)"
+    )
+
+
 class Corpus(Sequence[Article]):
     """An ordered collection of articles with unique ids.
 
@@ -131,16 +144,27 @@ class Corpus(Sequence[Article]):
     def group_column(self) -> str | None:
         """The default grouping column: the story's (if its articles carry it), else ``group``.
 
-        ``None`` when neither is a metadata field of every article.
+        ``None`` when no article has either as a metadata field. A column that some articles
+        have and others lack (an empty cell of the manifest or table) is an
+        :class:`~newsframe.errors.InputError` naming the articles without a value, rather than a
+        grouping silently dropped.
 
         >>> c = Corpus([Article("a", "", ("x.",), metadata={"group": "g1"})])
         >>> c.group_column
         'group'
+        >>> Corpus([Article("a", "", ("x.",), metadata={"group": "g1"}), Article("b", "", ("y.",))]).group_column
+        Traceback (most recent call last):
+        newsframe.errors.InputError: metadata column 'group': 1 of 2 articles have no value: 'b'; give every article one (or group by another column)
         """
         story_column = getattr(self.story, "group", None) or None
         for column in (story_column, "group"):
-            if column and self._articles and all(column in a.metadata for a in self._articles):
+            if not column or not self._articles:
+                continue
+            lacking = [a for a in self._articles if column not in a.metadata]
+            if not lacking:
                 return column
+            if len(lacking) < len(self._articles):
+                raise InputError(f"metadata column {column!r}", _no_value(lacking, len(self)))
         return None
 
     def groups(self, column: str | None = None) -> dict[str, Corpus]:
