@@ -5,10 +5,14 @@ Every file is written here in ``tmp_path``; texts are made up.
 
 from __future__ import annotations
 
+import numpy as np
+import pandas as pd
 import pytest
 
 import newsframe as nf
+from newsframe.cli import main
 from newsframe.errors import InputError
+from newsframe.plots.time import plot_over_time
 
 P1 = "The foreign minister met his counterpart in the capital on Monday for talks on the islands."
 P2 = "Both sides agreed to meet again in the spring, officials said after the meeting."
@@ -42,3 +46,61 @@ def test_two_files_that_would_share_an_id_are_one_error_naming_both(tmp_path):
     write(tmp_path / "a-b.html", HTML)
     with pytest.raises(InputError, match=r"a/b\.html and a-b\.html would both be article 'a-b\.html'"):  # fmt: skip
         nf.load_corpus(tmp_path, method="rules")
+
+
+# --- group columns ------------------------------------------------------------------------------
+
+
+def manifest(folder, rows: str):
+    for name in "abcd":
+        write(folder / f"{name}.txt", PAGE.replace("Monday", f"day {name}"))
+    (folder / "articles.csv").write_text("article_id,file,group\n" + rows, "utf-8")
+    return folder / "articles.csv"
+
+
+def test_group_column_with_empty_cells_is_one_error_not_a_grouping_dropped(tmp_path, capsys):
+    # before: 'group' was silently ignored (every article its own group) when a cell was empty
+    path = manifest(tmp_path / "in", "a,a.txt,x\nb,b.txt,\nc,c.txt,y\nd,d.txt,x\n")
+    corpus = nf.load_corpus(path, method="rules")
+    message = r"metadata column 'group': 1 of 4 articles have no value: 'b' \(b\.txt\)"
+    with pytest.raises(InputError, match=message):
+        corpus.groups()
+    with pytest.raises(InputError, match=message):
+        nf.comparison_pair(corpus)
+    assert main(["report", str(path), "--out", str(tmp_path / "r"), "--jobs", "1"]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1
+    assert "'b' (b.txt); give every article one" in err
+
+
+def test_group_column_empty_in_every_row_is_no_group_column(tmp_path):
+    corpus = nf.load_corpus(manifest(tmp_path, "a,a.txt,\nb,b.txt,\n"), method="rules")
+    assert corpus.group_column is None
+    assert nf.comparison_pair(corpus).slug == "a_vs_b"
+
+
+# --- figures over time --------------------------------------------------------------------------
+
+
+def test_over_time_n_labels_never_print_over_each_other_over_many_periods():
+    # ten years of days, an article every 92 days in each of three groups (as --period day does)
+    index = np.arange(0, 3650, 92)
+    table = pd.DataFrame({
+        "group": np.repeat(["a", "b", "c"], len(index)), "period": [f"P{i}" for i in index] * 3,
+        "period_index": np.tile(index, 3), "value": 1, "n_articles": 1, "thin": True,
+    })  # fmt: skip
+    fig = plot_over_time(table, value="value", ylabel="articles", min_articles=3)
+    for ax in fig.axes:
+        xs = [t.get_position()[0] for t in ax.texts if t.get_gid() == "n-label"]
+        # a 7/3-inch panel holds about 7 labels: 40 would print over each other
+        assert 2 <= len(xs) <= 8
+        assert xs[0] == 0 and min(np.diff(xs)) >= 3650 / 8
+
+
+def test_over_time_n_labels_of_six_periods_are_all_written():
+    table = pd.DataFrame({
+        "group": np.repeat(["a", "b", "c"], 6), "period": [f"P{i}" for i in range(6)] * 3,
+        "period_index": np.tile(np.arange(6), 3), "value": 1.0, "n_articles": 4, "thin": False,
+    })  # fmt: skip
+    fig = plot_over_time(table, value="value", ylabel="v", min_articles=3)
+    assert [len(ax.texts) for ax in fig.axes] == [6, 6, 6]
