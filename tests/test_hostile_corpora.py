@@ -104,3 +104,16 @@ def test_over_time_n_labels_of_six_periods_are_all_written():
     })  # fmt: skip
     fig = plot_over_time(table, value="value", ylabel="v", min_articles=3)
     assert [len(ax.texts) for ax in fig.axes] == [6, 6, 6]
+
+
+def test_over_time_of_many_groups_draws_the_twelve_with_most_articles_and_says_so():
+    # 40 groups of one period; group i has i + 1 articles, so g28 ... g39 have the most
+    n = 40
+    table = pd.DataFrame({
+        "group": [f"g{i}" for i in range(n)], "period": "P0", "period_index": 0,
+        "value": 1.0, "n_articles": np.arange(1, n + 1), "thin": False,
+    })  # fmt: skip
+    fig = plot_over_time(table, value="value", ylabel="v", min_articles=3)
+    titles = [ax.get_title() for ax in fig.axes if ax.get_visible()]
+    assert titles == [f"g{i}" for i in range(28, 40)]
+    assert "The 12 of 40 groups with the most articles" in fig.get_supxlabel()

@@ -19,7 +19,7 @@ from matplotlib.ticker import MaxNLocator
 from newsframe.periods import OverTime
 from newsframe.plots import article_colors, panel_grid, require_columns, styled
 
-__all__ = ["over_time_figures", "plot_over_time"]
+__all__ = ["MAX_GROUPS", "over_time_figures", "plot_over_time"]
 
 _NEEDED = ["group", "period", "period_index", "n_articles", "thin"]
 
@@ -55,6 +55,20 @@ def _series(ax, rows: pd.DataFrame, value: str, color: str, interval) -> None:
                linewidths=1.2, gid="thin")  # fmt: skip
 
 
+#: Panels (groups) drawn at most; the others stay in the table.
+MAX_GROUPS = 12
+
+
+def _most_articles(table: pd.DataFrame, groups: list, limit: int) -> list:
+    """``groups`` if at most ``limit``, else the ``limit`` with the most articles, kept in order."""
+    if len(groups) <= limit:
+        return groups
+    per_period = table.drop_duplicates(["group", "period_index"])
+    totals = per_period.groupby("group", sort=False)["n_articles"].sum().reindex(groups)
+    top = set(totals.sort_values(ascending=False, kind="stable").index[:limit])
+    return [g for g in groups if g in top]
+
+
 #: Inches an ``n=`` label needs at the foot of a panel (``n=12`` at 7 points, with a gap).
 _LABEL_INCHES = 0.25
 
@@ -84,6 +98,7 @@ def plot_over_time(
     interval: Sequence[str] | None = None,
     min_articles: int,
     title: str = "",
+    max_groups: int = MAX_GROUPS,
 ) -> Figure:
     """Return small multiples of ``value`` per period, one panel per group, shared axes.
 
@@ -94,7 +109,10 @@ def plot_over_time(
     articles its number of articles (``n=``) is written at the foot of the panel (over many
     periods, only those that fit without printing over each other, left to right). Thin periods
     are hollow, with no line through them; the caption states the minimum, ``min_articles``.
-    The x axis counts periods (empty ones keep their place), labelled with the periods.
+    The x axis counts periods (empty ones keep their place), labelled with the periods. Over
+    ``max_groups`` groups, only the ``max_groups`` with the most articles get a panel (ties in
+    order of appearance), and the caption says so: hundreds of shared-axis panels would take
+    minutes to lay out and give a figure hundreds of inches tall.
 
     >>> t = pd.DataFrame({"group": "g", "period": ["P0", "P1"], "period_index": [0, 1],
     ...                   "value": [0.2, 0.4], "n_articles": [3, 1], "thin": [False, True]})
@@ -104,7 +122,9 @@ def plot_over_time(
     """
     require_columns(table, [*_NEEDED, value, *([series] if series else []), *(interval or [])],
                     "plot_over_time")  # fmt: skip
-    groups = list(dict.fromkeys(table["group"]))
+    every = list(dict.fromkeys(table["group"]))
+    groups = _most_articles(table, every, max_groups)
+    table = table[table["group"].isin(groups)] if len(groups) < len(every) else table
     items = list(dict.fromkeys(table[series])) if series else [value]
     colors = article_colors(items)
     width = 7.0 if len(groups) > 1 else 5.5
@@ -137,9 +157,15 @@ def plot_over_time(
         fig.legend(handles=handles, fontsize=7, loc="outside right upper")
     if title:
         fig.suptitle(title)
+    drawn = (
+        f"\nThe {len(groups)} of {len(every):,} groups with the most articles; every group is in "
+        "the table."
+        if len(groups) < len(every)
+        else ""
+    )
     fig.supxlabel(
         f"n = articles in the period. Hollow points: fewer than {min_articles} "
-        f"article{'s' if min_articles != 1 else ''};\nno line is drawn through them.",
+        f"article{'s' if min_articles != 1 else ''};\nno line is drawn through them.{drawn}",
         fontsize=8,
     )
     return fig
