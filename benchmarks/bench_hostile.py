@@ -142,8 +142,16 @@ def big_articles(n: int, size: int) -> list[str]:
 
 #: (label, texts at the smaller size, texts at the larger size): the larger is twice the smaller.
 SCALE = [
-    ("tiny articles, one sentence each", lambda: tiny_articles(10_000), lambda: tiny_articles(20_000)),  # fmt: skip
-    ("10 articles, 1 MB -> 2 MB each", lambda: big_articles(10, 1_000_000), lambda: big_articles(10, 2_000_000)),  # fmt: skip
+    (
+        "tiny articles, one sentence each",
+        lambda: tiny_articles(10_000),
+        lambda: tiny_articles(20_000),
+    ),
+    (
+        "10 articles, 1 MB -> 2 MB each",
+        lambda: big_articles(10, 1_000_000),
+        lambda: big_articles(10, 2_000_000),
+    ),
 ]
 
 

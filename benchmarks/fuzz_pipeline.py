@@ -8,7 +8,11 @@ and two ordinary ones (or an odd manifest or story file). Each runs in a fresh i
 cases only). A case passes when every step gives a result or ONE ``NewsframeError`` naming the
 problem; a traceback of any other exception, a hang (cut off at the limit) or a time more than
 ``RATIO`` times that of the normal corpus of the same size (measured the same way, in the same
-run) is flagged. All text is generated here from fixed seeds.
+run) is flagged, and so is a page line the audit (``Article.line_audit``) calls body that is
+nowhere in the article's text (a line lost silently). Round three adds whole corpora: odd
+folders (through ``newsframe clean`` and ``report``), article tables with odd dates, periods and
+group columns (through ``report`` with the options given), odd manifests and story files. All
+text is generated here from fixed seeds.
 
 Usage: python benchmarks/fuzz_pipeline.py [limit_seconds] [case-substring ...]
 """
@@ -751,6 +755,24 @@ TABLE_CORPORA: list[tuple[str, TableCase]] = [
         ),
     ),
     (
+        "groups: 500 groups of 2 articles, dated",
+        lambda f: (
+            table_csv(
+                f,
+                [
+                    {
+                        "article_id": f"g{k}",
+                        "text": f"Talks {k}\n\nThe talks on day {k} went on, officials said. Both met.",
+                        "group": f"group {k // 2}",
+                        "date": days("2024-01-01", 1000)[k],
+                    }
+                    for k in range(1000)
+                ],
+            ),
+            [],
+        ),
+    ),
+    (
         "groups: group column all NaN",
         lambda f: (table_csv(f, dated(6, ["2024-03-05"], ["", "NaN", "nan"])), []),
     ),
@@ -876,7 +898,19 @@ def step(name, call):
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
     corpus = step("load", lambda: nf.load_corpus(source, story=story, method=method, **options))
+def lost_lines(corpus):  # page lines the audit calls body that are nowhere in the text
+    import re
+    words = lambda t: re.sub(r"\W+", " ", t).strip().lower()
+    lost = []
+    for a in corpus:
+        audit = a.line_audit()
+        text = words(" ".join([a.title, a.body, *a.captions]))
+        lost += [f"{a.article_id}:{n}" for n, s, t in zip(audit["line_no"], audit["status"], audit["text"]) if s == "body" and words(t) not in text]
+    return lost
 if corpus is not None:
+    lost = lost_lines(corpus)
+    if lost:
+        steps["audit"] = [f"LOST {len(lost)} body lines not in the text: {', '.join(lost[:5])}", 0.0]
     skipped = corpus.skipped_rows() if hasattr(corpus, "skipped_rows") else []
     said = "; ".join(str(w.message)[:80] for w in caught[:3])
     steps["info"] = [f"info: {len(corpus)} articles, {len(skipped)} rows skipped; {said}", 0.0]
@@ -959,7 +993,7 @@ def corpus_folder(folder: Path, odd: bytes | None, suffix: str = ".txt") -> Path
 
 def verdict(hostile: dict[str, list], normal: dict[str, list] | None) -> tuple[str, float, float]:
     """The worst outcome of the steps, and the total seconds of each run."""
-    bad = [f"{k}: {v[0]}" for k, v in hostile.items() if v[0].startswith(("CRASH", "HANG"))]
+    bad = [f"{k}: {v[0]}" for k, v in hostile.items() if v[0].startswith(("CRASH", "HANG", "LOST"))]
     errors = [f"{k}: {v[0]}" for k, v in hostile.items() if v[0].startswith("error")]
     t_h = sum(v[1] for v in hostile.values())
     t_n = sum(v[1] for v in normal.values()) if normal else 0.0
