@@ -12,6 +12,7 @@ import pytest
 import newsframe as nf
 from newsframe.cli import main
 from newsframe.errors import InputError
+from newsframe.plots.groups import plot_group_grid, plot_group_intervals
 from newsframe.plots.time import plot_over_time
 
 P1 = "The foreign minister met his counterpart in the capital on Monday for talks on the islands."
@@ -117,3 +118,22 @@ def test_over_time_of_many_groups_draws_the_twelve_with_most_articles_and_says_s
     titles = [ax.get_title() for ax in fig.axes if ax.get_visible()]
     assert titles == [f"g{i}" for i in range(28, 40)]
     assert "The 12 of 40 groups with the most articles" in fig.get_supxlabel()
+
+
+# --- overviews of many groups -------------------------------------------------------------------
+
+
+def test_group_overviews_of_100_groups_draw_60_rows_and_say_which():
+    # group i has the value i + 1 and i + 1 articles: the 60 largest are g40 ... g99
+    n = 100
+    names = [f"g{i}" for i in range(n)]
+    grid = pd.DataFrame({"group": names, "term": "rail", "n": np.arange(1, n + 1)})
+    ax = plot_group_grid(grid, item="term", value="n", title="Terms", label="count").axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == names[40:]
+    assert "the 60 of 100 groups with the largest values (all in the table)" in ax.get_title()
+    intervals = pd.DataFrame({"group": names, "value": 0.0, "ci_low": -0.1, "ci_high": 0.1,
+                              "n_articles": np.arange(1, n + 1)})  # fmt: skip
+    ax = plot_group_intervals(intervals, title="Sentiment", label="mean").axes[0]
+    drawn = {t.get_text() for t in ax.get_yticklabels()}
+    assert drawn == {f"g{i} ({i + 1} articles)" for i in range(40, 100)}
+    assert "the 60 of 100 groups with the most articles" in ax.get_title()
