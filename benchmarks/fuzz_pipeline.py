@@ -865,7 +865,10 @@ STORIES_3: list[tuple[str, str]] = [
         "story concept alias metacharacters",
         '[[concept.c.variant]]\nname = "v(1)"\nusage = "x"\naliases = ["islands(", "talks+"]\n[[concept.c.variant]]\nname = "w"\nusage = "y"\naliases = ["crab*"]\n',
     ),
-    ("story frame words metacharacters", '[frames.economic]\nadd = ["(a+)+$", "price*", "[x"]\n'),
+    (
+        "story frame words metacharacters",
+        '[frames.mfc.economic]\nadd = ["(a+)+$", "price*", "[x", "talks.*"]\n',
+    ),
 ]
 
 

@@ -137,3 +137,12 @@ def test_group_overviews_of_100_groups_draw_60_rows_and_say_which():
     drawn = {t.get_text() for t in ax.get_yticklabels()}
     assert drawn == {f"g{i} ({i + 1} articles)" for i in range(40, 100)}
     assert "the 60 of 100 groups with the most articles" in ax.get_title()
+
+
+def test_a_folder_named_like_a_manifest_or_a_page_is_read_as_a_folder(tmp_path, capsys):
+    write(tmp_path / "in.csv" / "a.txt")
+    write(tmp_path / "in.csv" / "page.html" / "b.txt")  # a folder named like a page, inside
+    corpus = nf.load_corpus(tmp_path / "in.csv", method="rules")
+    assert corpus.ids == ["a", "page.html-b"]
+    assert main(["clean", str(tmp_path / "in.csv")]) == 0
+    assert capsys.readouterr().out.count("# Talks Resume on the Islands") == 2

@@ -867,7 +867,7 @@ def _sources(
         )
     if isinstance(source, (str, os.PathLike)):
         source = _as_path(source, "load_corpus")
-        if source.suffix.lower() == ".csv":
+        if source.suffix.lower() == ".csv" and not source.is_dir():  # a folder named x.csv
             root = source.parent.resolve()
             out = []
             for row in _read_manifest(source, max_bytes):
