@@ -12,6 +12,7 @@ import pytest
 import newsframe as nf
 from newsframe.cli import main
 from newsframe.errors import InputError
+from newsframe.periods import assign_periods
 from newsframe.plots.groups import plot_group_grid, plot_group_intervals
 from newsframe.plots.time import plot_over_time
 
@@ -146,3 +147,31 @@ def test_a_folder_named_like_a_manifest_or_a_page_is_read_as_a_folder(tmp_path, 
     assert corpus.ids == ["a", "page.html-b"]
     assert main(["clean", str(tmp_path / "in.csv")]) == 0
     assert capsys.readouterr().out.count("# Talks Resume on the Islands") == 2
+
+
+# --- dates and periods --------------------------------------------------------------------------
+
+
+def dated_corpus(dates, groups=None):
+    groups = groups or ["a"] * len(dates)
+    return nf.Corpus(
+        nf.Article(f"d{i}", "", (P1,), metadata={"published": d, "group": g})
+        for i, (d, g) in enumerate(zip(dates, groups, strict=True))
+    )
+
+
+def test_a_placeholder_date_beyond_2262_is_one_error_naming_the_article():
+    # pandas parsed 9999-12-31 and then overflowed (OutOfBoundsDatetime) in the report
+    corpus = dated_corpus(["2024-01-08", "9999-12-31"])
+    with pytest.raises(InputError, match=r"article 'd1': published '9999-12-31' is outside"):
+        assign_periods(corpus, period="month")
+
+
+def test_days_over_two_centuries_in_many_groups_are_refused_naming_coarser_periods():
+    # 1900-01-01 .. 2100-01-01 is 73,050 days; 14 groups make 1,022,700 cells (> 1,000,000)
+    dates = ["1900-01-01", "2100-01-01"] * 7
+    corpus = dated_corpus(dates, [f"g{i}" for i in range(14)])
+    message = r"73,050 days from 1900-01-01 to 2100-01-01 × 14 groups are 1,022,700 cells"
+    with pytest.raises(InputError, match=message + r".*coarser period \(week, month"):
+        assign_periods(corpus, period="day")
+    assert len(assign_periods(corpus, period="year")) == 14  # a coarser period is fine
