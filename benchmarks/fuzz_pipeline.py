@@ -707,6 +707,20 @@ TABLE_CORPORA: list[tuple[str, TableCase]] = [
         ),
     ),
     (
+        "time: placeholder dates 0001 and 9999",
+        lambda f: (
+            table_csv(f, dated(9, ["2024-01-01", "9999-12-31", "0001-01-01"], ["a", "b"])),
+            [],
+        ),
+    ),
+    (
+        "time: --period day 1900-2100, 20 groups",
+        lambda f: (
+            table_csv(f, dated(40, ["1900-01-01", "2100-12-31"], [f"g{i}" for i in range(20)])),
+            ["--period", "day"],
+        ),
+    ),
+    (
         "time: some dates missing",
         lambda f: (table_csv(f, dated(10, ["2024-03-05", "", "2024-04-05"], ["a", "b"])), []),
     ),
@@ -721,6 +735,13 @@ TABLE_CORPORA: list[tuple[str, TableCase]] = [
                     for k, g in enumerate("ab")
                 ],
             ),
+            [],
+        ),
+    ),
+    (
+        "groups: 2 identical articles, no groups",
+        lambda f: (
+            table_csv(f, [{"article_id": f"i{k}", "text": article_text(1)} for k in range(2)]),
             [],
         ),
     ),
