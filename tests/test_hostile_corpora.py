@@ -175,3 +175,13 @@ def test_days_over_two_centuries_in_many_groups_are_refused_naming_coarser_perio
     with pytest.raises(InputError, match=message + r".*coarser period \(week, month"):
         assign_periods(corpus, period="day")
     assert len(assign_periods(corpus, period="year")) == 14  # a coarser period is fine
+
+
+def test_comparisons_of_emoji_groups_get_distinct_file_names():
+    # both were '_vs_': every such pair's figures written over each other
+    meta = [{"group": g} for g in ["🇯🇵", "🇯🇵", "🇨🇳", "🇨🇳", "🇰🇷", "🇰🇷"]]
+    corpus = nf.Corpus(nf.Article(f"a{i}", "", (P1,), metadata=m) for i, m in enumerate(meta))
+    one = nf.comparison_pair(corpus, ["🇯🇵", "🇨🇳"]).slug
+    two = nf.comparison_pair(corpus, ["🇯🇵", "🇰🇷"]).slug
+    assert one != two and "_vs_g" in one and one.startswith("g")
+    assert nf.comparison_pair(corpus, ["🇯🇵", "🇨🇳"]).slug == one  # the same pair, the same name
