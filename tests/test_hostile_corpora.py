@@ -185,3 +185,15 @@ def test_comparisons_of_emoji_groups_get_distinct_file_names():
     two = nf.comparison_pair(corpus, ["🇯🇵", "🇰🇷"]).slug
     assert one != two and "_vs_g" in one and one.startswith("g")
     assert nf.comparison_pair(corpus, ["🇯🇵", "🇨🇳"]).slug == one  # the same pair, the same name
+
+
+def test_parquet_column_named_twice_is_refused_like_a_csv_one(tmp_path):
+    # a row read as a dict kept only the last 'group': the first column was dropped silently
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    text, group = pa.array([P1, P2]), pa.array(["a", "b"])
+    table = pa.Table.from_arrays([text, group, pa.array(["x", "y"])], names=["text", "group", "group"])  # fmt: skip
+    pq.write_table(table, tmp_path / "t.parquet")
+    with pytest.raises(InputError, match=r"t\.parquet: duplicate column name\(s\) group$"):
+        nf.load_corpus(tmp_path / "t.parquet")
