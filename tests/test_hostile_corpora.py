@@ -197,3 +197,17 @@ def test_parquet_column_named_twice_is_refused_like_a_csv_one(tmp_path):
     pq.write_table(table, tmp_path / "t.parquet")
     with pytest.raises(InputError, match=r"t\.parquet: duplicate column name\(s\) group$"):
         nf.load_corpus(tmp_path / "t.parquet")
+
+
+# --- HTML ---------------------------------------------------------------------------------------
+
+
+def test_an_element_with_thousands_of_attributes_is_read_without_them(tmp_path):
+    # parsing and date finding took time growing with the square of one element's attributes
+    # (100,000: a minute); the page now reads at once, its text whole, with a warning
+    flood = " ".join(f"a{i}='x'" for i in range(5000))
+    page = f"<html><body><article {flood}><p>{P1}</p><p>{P2}</p></article></body></html>"
+    path = write(tmp_path / "flood.html", page)
+    with pytest.warns(nf.NewsframeWarning, match=r"flood\.html: 1 element\(s\) with over 1,000"):
+        article = nf.load_article(path, method="rules")
+    assert article.paragraphs == (P1, P2)
