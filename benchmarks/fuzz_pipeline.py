@@ -217,6 +217,39 @@ ARTICLES: list[tuple[str, str, ArticleMaker]] = [
         lambda: html_page("<script>var a = 1;</script>" * 2000, "<script>x()</script>").encode(),
     ),
     ("HTML with 10k tiny paragraphs", ".html", lambda: tiny_paragraphs(10_000).encode()),
+    (
+        "HTML element with 100k attributes",
+        ".html",
+        lambda: html_page(
+            "<article "
+            + " ".join(f"a{i}='x'" for i in range(100_000))
+            + f"><p>{PROSE}</p></article>"
+        ).encode(),
+    ),
+    (
+        "HTML comment never closed",
+        ".html",
+        lambda: html_page(f"<article><p>{PROSE}</p><!-- " + "x " * 200_000 + "</article>").encode(),
+    ),
+    (
+        "HTML 5 MB data: URI image",
+        ".html",
+        lambda: html_page(
+            f"<article><p>{PROSE}</p><img src='data:image/png;base64,"
+            + "A" * 5_000_000
+            + "'></article>"
+        ).encode(),
+    ),
+    (
+        "HTML 50k <br>",
+        ".html",
+        lambda: html_page(f"<article><p>{PROSE}</p>" + "<br>" * 50_000 + "</article>").encode(),
+    ),
+    (
+        "HTML frameset only",
+        ".html",
+        lambda: b"<html><frameset><frame src='a.html'></frameset></html>",
+    ),
     ("one sentence", ".txt", lambda: b"Talks Resume\n\nThe minister met his counterpart.\n"),
     ("5,000 sentences", ".txt", lambda: sentences(5000).encode()),
     ("3,000 distinct capitalised names", ".txt", lambda: capitalised(3000).encode()),
