@@ -8,9 +8,10 @@ Usage: python benchmarks/bench_hostile.py [limit_seconds]
 
 ``python benchmarks/bench_hostile.py scale [limit_seconds]`` measures scale shapes instead: an
 article table of 10,000 and 20,000 one-sentence articles, and of 10 articles of 1 MB and of 2 MB,
-each through loading, analysis, the per-article tables and tf-idf in a fresh process; it prints
-the CPU seconds (``time.process_time``) of each step at both sizes and their ratio (2.0 is
-linear; well above it is a quadratic step).
+each through loading, analysis, the per-article tables and tf-idf in a fresh process (and
+``newsframe report`` of 5,000 and 10,000 one-sentence articles in 10 groups over two years); it
+prints the CPU seconds (``time.process_time``) of each step at both sizes and their ratio (2.0
+is linear; well above it is a quadratic step).
 """
 
 from __future__ import annotations
@@ -126,6 +127,13 @@ corpus = step("load", lambda: nf.load_corpus(sys.argv[1], max_bytes=50_000_000))
 step("analyse", lambda: nf.analyse_corpus(corpus))
 step("tables", lambda: nf.compute_article_tables(corpus))
 step("tfidf", lambda: nf.tfidf(corpus))
+if sys.argv[2] == "report":
+    import contextlib, io
+    from newsframe.cli import main
+    with contextlib.redirect_stderr(io.StringIO()) as err:
+        code = step("report", lambda: main(["report", sys.argv[1], "--out", sys.argv[3], "--jobs", "1"]))
+    if code != 0:
+        raise SystemExit(err.getvalue())
 print(json.dumps(steps))
 """
 
@@ -152,22 +160,35 @@ SCALE = [
         lambda: big_articles(10, 1_000_000),
         lambda: big_articles(10, 2_000_000),
     ),
+    (
+        "report: tiny articles 5k -> 10k",
+        lambda: tiny_articles(5_000),
+        lambda: tiny_articles(10_000),
+    ),
 ]
 
 
-def scale_run(texts: list[str], folder: Path, limit: float) -> dict[str, float] | str:
+def scale_run(
+    texts: list[str], folder: Path, limit: float, *, report: bool = False
+) -> dict[str, float] | str:
     """CPU seconds of each step on an article table of ``texts``, in a fresh process."""
     import csv
     import json
+    import shutil
+    from datetime import date, timedelta
 
     table = folder / "scale.csv"
+    out = folder.parent / f"{folder.name}-report"
+    shutil.rmtree(out, ignore_errors=True)
+    day = date(2024, 1, 1)
     with table.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["article_id", "text"])
-        writer.writerows((f"s{i}", text) for i, text in enumerate(texts))
+        writer.writerow(["article_id", "text", "group", "published"])  # 10 groups over two years
+        writer.writerows((f"s{i}", text, f"g{i % 10}", (day + timedelta(days=i % 730)).isoformat())
+                         for i, text in enumerate(texts))  # fmt: skip
     try:
         done = subprocess.run(
-            [sys.executable, "-c", SCALE_CHILD, str(table)],
+            [sys.executable, "-c", SCALE_CHILD, str(table), "report" if report else "", str(out)],
             capture_output=True, text=True, timeout=limit, check=False,
         )  # fmt: skip
     except subprocess.TimeoutExpired:
@@ -181,7 +202,9 @@ def scale(limit: float, folder: Path) -> None:
     """Print CPU seconds per step at two sizes and their ratio (2.0 is linear)."""
     print(f"\n{'scale shape (CPU s)':<36} {'step':<8} {'1x':>8} {'2x':>8} {'ratio':>6}")
     for label, small, large in SCALE:
-        a, b = scale_run(small(), folder, limit), scale_run(large(), folder, limit)
+        report = label.startswith("report")
+        a = scale_run(small(), folder, limit, report=report)
+        b = scale_run(large(), folder, limit, report=report)
         if isinstance(a, str) or isinstance(b, str):
             print(f"{label:<36} {a if isinstance(a, str) else ''} {b if isinstance(b, str) else ''}")  # fmt: skip
             continue
