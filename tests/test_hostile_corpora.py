@@ -211,3 +211,15 @@ def test_an_element_with_thousands_of_attributes_is_read_without_them(tmp_path):
     with pytest.warns(nf.NewsframeWarning, match=r"flood\.html: 1 element\(s\) with over 1,000"):
         article = nf.load_article(path, method="rules")
     assert article.paragraphs == (P1, P2)
+
+
+@pytest.mark.parametrize(
+    ("start", "kind"),
+    [(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n", "a PDF document"), (b"\x89PNG\r\n\x1a\n\x00\x00", "a PNG image"),
+     (b"\x1f\x8b\x08\x00", "a gzip-compressed file"), (b"PK\x03\x04\x14\x00", "a ZIP archive")],
+)  # fmt: skip
+def test_a_pdf_image_or_archive_with_a_text_name_says_what_it_is(tmp_path, start, kind):
+    path = tmp_path / "article.txt"
+    path.write_bytes(start + bytes(range(256)) * 4)
+    with pytest.raises(InputError, match=rf"article\.txt: is {kind}.*, not text: save the"):
+        nf.load_article(path)

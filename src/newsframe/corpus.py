@@ -460,13 +460,30 @@ def _decode_lines(data: bytes, path: Path) -> tuple[str, str]:
     return "\n".join(out), ("utf-8+" + _FALLBACK) if utf8_non_ascii else _FALLBACK
 
 
+#: Leading bytes of formats that are never article text (a PDF or an image given a .txt name).
+_MAGIC = (
+    (b"%PDF-", "a PDF document"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\x1f\x8b", "a gzip-compressed file"),
+    (b"PK\x03\x04", "a ZIP archive (or a .docx/.odt document)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Word or Excel document"),
+)
+
+
 def _decode(data: bytes, path: Path) -> tuple[str, str]:
     """Return (text, encoding).
 
     A byte-order mark (UTF-8, UTF-16, UTF-32) decides; else an HTML page's declared charset
     (unless it is no page charset, or the page is valid UTF-8 after all: both with a warning);
     else UTF-8, line by line, with cp1252 for a line that is not UTF-8 (and a warning naming it).
+    A PDF, image, archive or office document (by its leading bytes) is an error saying which.
     """
+    kind = next((kind for magic, kind in _MAGIC if data.startswith(magic)), None)
+    if kind is not None:
+        raise InputError(path, f"is {kind}, not text: save the article's text as .txt or the "
+                         "page as .html")  # fmt: skip
     encoding = next((name for bom, name in _BOMS if data.startswith(bom)), None)
     if encoding is None and _is_html(path):
         encoding = _declared_charset(data, path)
