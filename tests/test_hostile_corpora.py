@@ -223,3 +223,14 @@ def test_a_pdf_image_or_archive_with_a_text_name_says_what_it_is(tmp_path, start
     path.write_bytes(start + bytes(range(256)) * 4)
     with pytest.raises(InputError, match=rf"article\.txt: is {kind}.*, not text: save the"):
         nf.load_article(path)
+
+
+def test_a_page_saved_whole_with_megabytes_of_inline_images_keeps_the_main_text_extractor(tmp_path):  # fmt: skip
+    # a 3 MB data: URI made the page 'large': extracted block by block, its <aside> kept as body
+    image = "data:image/png;base64," + "QUJD" * 750_000
+    page = (f"<html><head><title>Talks Resume</title></head><body><article><p>{P1}</p>"
+            f"<img src='{image}'><p>{P2}</p><aside><p>Readers wrote to say the talks were "
+            "long.</p></aside></article></body></html>")  # fmt: skip
+    article = nf.load_article(write(tmp_path / "saved.html", page), method="rules")
+    assert article.paragraphs == (P1, P2)
+    assert "left out of the main text (<aside>)" in [r.reason for r in article.removed]

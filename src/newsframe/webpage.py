@@ -57,6 +57,9 @@ _LAYOUT_TAG = re.compile(
 )
 
 
+#: An embedded file (``src="data:image/png;base64,…"``, as pages saved whole inline their
+#: images): never text, and megabytes of it would send the page to the large-page extractor.
+_DATA_URI = re.compile(r"data:[\w/+.-]{1,100};base64,[A-Za-z0-9+/=]{256,}")
 #: A start tag of 20,000 characters or more, looked at for a flood of attributes.
 _LONG_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9:-]{0,40})(\s[^<>]{20000,})>")
 #: Attributes (space-separated pieces) a start tag may have before they are dropped: libxml2
@@ -257,7 +260,8 @@ def extract_page(html: str, path: Path, *, fast_above: int) -> Page:
     """Return the :class:`Page` of a saved HTML page (decoded text), naming ``path`` in errors.
 
     The main text is trafilatura's main-content extraction (Barbaresi 2021, table text
-    included; ``favor_recall``); a page over ``fast_above`` characters, where trafilatura takes
+    included; ``favor_recall``); a page over ``fast_above`` characters (embedded ``data:``
+    files not counted: they are dropped first), where trafilatura takes
     minutes, keeps every block outside page chrome instead (navigation, asides, footers, comment
     sections, a header outside ``<article>``), with a warning. Every block not in the main text
     is in ``left_out`` with its reason.
@@ -269,7 +273,7 @@ def extract_page(html: str, path: Path, *, fast_above: int) -> Page:
     >>> page.title, page.left_out
     ('Talks', (('Readers wrote to say the talks were long.', 'left out of the main text (<aside>)'),))
     """
-    html = _without_attribute_floods(html, path)
+    html = _without_attribute_floods(_DATA_URI.sub("data:,", html), path)
     tree = _parse(html, path)
     blocks = list(_blocks(tree))
     captions = _captions(tree)
