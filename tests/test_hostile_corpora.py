@@ -73,6 +73,7 @@ def test_group_column_with_empty_cells_is_one_error_not_a_grouping_dropped(tmp_p
     out, err = capsys.readouterr()
     assert out == "" and err.count("\n") == 1
     assert "'b' (b.txt); give every article one" in err
+    assert nf.comparison_pair(corpus, ["a", "b"]).slug == "a_vs_b"  # two articles named: fine
 
 
 def test_group_column_empty_in_every_row_is_no_group_column(tmp_path):

@@ -109,7 +109,12 @@ def comparison_pair(
     if isinstance(compare, str):
         compare = [v.strip() for v in compare.split(",") if v.strip()]
     compare = list(compare or getattr(corpus.story, "compare", ()) or ())
-    column = column or corpus.group_column
+    try:
+        column = column or corpus.group_column
+    except InputError:  # a group column with holes: no matter when two articles are named
+        if not compare or not all(v in corpus.ids for v in compare):
+            raise
+        column = None
     groups = corpus.groups(column) if column else {}
     if not compare:
         if len(groups) >= 2:
