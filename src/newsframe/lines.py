@@ -966,7 +966,11 @@ def _read_lines(norms: Sequence[str]) -> _Read:
     heads = [s[:WINDOW] for s in norms]
     lows = [h.lower() for h in heads]
     parts, part_line, shared, rest = _segments(norms, lows)
-    tokens, kinds, part = _tokens(parts)
+    # the heads and the rest of the long lines' topic windows tokenised in one scan
+    tokens, kinds, part = _tokens(parts + rest)
+    cut = int(np.searchsorted(part, len(parts)))
+    more = (tokens[cut:], kinds[cut:], part[cut:] - len(parts))
+    tokens, kinds, part = tokens[:cut], kinds[:cut], part[:cut]
     line = np.asarray(part_line, dtype=np.intp)[part]
     first = np.searchsorted(line, np.arange(m))  # each line's first token
     pos = np.arange(len(line)) - first[line]
@@ -1018,7 +1022,7 @@ def _read_lines(norms: Sequence[str]) -> _Read:
     openings = _terms(tokens, kinds, line, pos, k, [len(s) > WINDOW and not h[-1].isspace()
                                           for s, h in zip(norms, heads, strict=True)])  # fmt: skip
     shared_tokens = np.asarray(shared, dtype=bool)[part]
-    word, wk, rare = _content_words(norms, (tokens, kinds, line, shared_tokens), rest)
+    word, wk, rare = _content_words(norms, (tokens, kinds, line, shared_tokens), more)
     return _Read(x, openings, word, wk, rare)
 
 
@@ -1064,16 +1068,17 @@ def _vocabulary_ids(opening: str, lookup: Callable[[str], int | None]) -> tuple[
 def _content_words(
     norms: Sequence[str],
     head: tuple[list[str], np.ndarray, np.ndarray, np.ndarray],
-    rest: list[str],
+    rest: tuple[list[str], np.ndarray, np.ndarray],
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The content words of lines (see :func:`_content`): their ids, line after line, how many
     each line has and its share of rare ones. ``head`` holds the tokens of the lines' heads,
-    their kinds, lines and whether they are content tokens too; ``rest`` what is left to read
-    of each line longer than :data:`WINDOW` (see :func:`_segments`)."""
+    their kinds, lines and whether they are content tokens too; ``rest`` the tokens of what is
+    left to read of each line longer than :data:`WINDOW` (see :func:`_segments`), their kinds
+    and which long line (in order) each is from."""
     tokens, kinds, line, keep = head
     m = len(norms)
     rows = np.flatnonzero(np.fromiter(map(len, norms), np.intp, count=m) > WINDOW)
-    more, more_kinds, more_line = _tokens(rest)
+    more, more_kinds, more_line = rest
     found = list(itertools.compress(tokens, keep.tolist())) + more
     kinds = np.concatenate([kinds[keep], more_kinds])
     line = np.concatenate([line[keep], rows[more_line]])
