@@ -18,6 +18,8 @@ from newsframe.lines import (
     STATES,
     Evidence,
     LineModel,
+    _Bounds,
+    _lead_headlines,
     decide,
     line_features,
     line_terms,
@@ -396,3 +398,42 @@ def test_a_broken_tree_file_names_the_file(tmp_path: Path):
     bad.write_text("tree,node\n0,0\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"trees\.csv.*columns"):
         load_line_model(trees=bad)
+
+
+def test_a_headline_the_rules_keep_is_not_held_in_the_body_by_the_kept_bias():
+    lines = ["Storm floods the harbour town overnight",
+             "The storm flooded the harbour town overnight and closed the main road, officials said.",
+             "Power was cut to many homes, the utility said."]  # fmt: skip
+    ev = [Evidence(), Evidence(sentence=True), Evidence(sentence=True)]
+    # intercepts body 0, headline 1.5: every line's headline score is 1.5 nats above its body
+    # score; body bias 1, kept bias 3 on lines of five words or more the rules keep. The first
+    # line (six words, no final stop, above the first prose line) as headline against as body,
+    # the same moves after it (each allowed move 1/3): 1.5 + 3 = 4.5 against 0 + 1 + 3 = 4, so
+    # it is the headline; without the kept bias on its headline score, 1.5 against 4: body.
+    model = replace(_toy(10.0, 1.0), intercept=np.array([0.0, 1.5, -1.0, -20.0, -20.0]),
+                    kept_bias=3.0, kept_words=5)  # fmt: skip
+    assert [label for label, _ in decide(lines, ev, model=model)] == ["headline", "body", "body"]
+    # a page that opens with its prose has no lead: no line there is taken for the headline
+    out = decide([*lines[1:], "Schools stay closed until further notice"], [*ev[1:], Evidence()],
+                 model=model)  # fmt: skip
+    assert [label for label, _ in out] == ["body", "body", "body"]
+
+
+def test_headline_shaped_lines_of_the_lead_by_hand():
+    lines = ["WATCH LIVE", "March 3, 2024 10:15", "Storm floods the harbour town overnight",
+             "Residents flee as the river floods streets.",
+             "The storm flooded the harbour town overnight and closed the main road, officials said.",
+             "More rain is expected"]  # fmt: skip
+    ev = [Evidence(), Evidence(), Evidence(), Evidence(sentence=True), Evidence(sentence=True),
+          Evidence()]  # fmt: skip
+    x = line_features(lines, ev)
+    long = x[:, NAMES.index("words")] >= math.log1p(8)
+    bounds = _Bounds.of(np.array([0, len(lines)]))
+    got = _lead_headlines(x, bounds, long, np.zeros(6, dtype=bool))
+    # capitals, a date, a headline, a short sentence (seven words: not yet prose, but a final
+    # stop), the first prose line (eight words or more, a sentence), a line after it
+    assert got.tolist() == [False, False, True, False, False, False]
+    # when the rules take the date line for the headline, the lead ends there: the line below
+    # it (a standfirst under its headline) is no candidate
+    ruled = np.array([False, True, False, False, False, False])
+    assert not _lead_headlines(x, bounds, long, ruled).any()

@@ -2080,6 +2080,9 @@ def decide_pages(
         + model.sentence_bias * (long & (x[:, _INDEX["sentence"]] > 0))
         + model.kept_bias * kept
     )
+    # the kept bias is the headline's too for a headline-shaped line of the page's lead: the
+    # rules keep a headline they did not take for one, and it is kept text as the title
+    head = head + model.kept_bias * (kept & _lead_headlines(x, bounds, long, ruled))
     emit = np.column_stack([other, head, body, other, other])
     path = _viterbi_pages(emit, bounds, model.start, model.transitions)
     others = 2 + np.argmax(logp[:, 2:], axis=1)
@@ -2095,6 +2098,33 @@ def decide_pages(
     for i, why in said.items():
         said_all[i] = (CLASSES[ks[i]], why)
     return [said_all[a:b] for a, b in itertools.pairwise(starts.tolist())]
+
+
+#: Words a headline-shaped line of a page's lead has at most (:func:`_lead_headlines`).
+HEADLINE_WORDS = 25
+
+
+def _lead_headlines(
+    x: np.ndarray, bounds: _Bounds, long: np.ndarray, ruled: np.ndarray
+) -> np.ndarray:
+    """Per line: whether it is shaped like a headline in its page's lead: above the page's
+    first prose line (eight words or more, reading as a sentence) and above the line the
+    rules take for the headline (``ruled``; a standfirst follows its headline), no final
+    stop, at most :data:`HEADLINE_WORDS` words, not in capitals, no date (a date marker or a
+    timestamp). Such a line the rules keep in the body is as likely kept as the title (issue
+    18: the headline line kept as body when the rules took none for it)."""
+    first = np.full(len(bounds.starts) - 1, np.iinfo(np.intp).max)
+    for stop in (long & (x[:, _INDEX["sentence"]] > 0), ruled):
+        rows = np.flatnonzero(stop)
+        pages, at = np.unique(bounds.page[rows], return_index=True)
+        first[pages] = np.minimum(first[pages], bounds.idx[rows[at]])
+    return (
+        (bounds.idx < first[bounds.page])
+        & (x[:, _INDEX["final_stop"]] == 0)
+        & (x[:, _INDEX["words"]] <= math.log1p(HEADLINE_WORDS))
+        & (x[:, _INDEX["capitals"]] == 0)
+        & (x[:, _INDEX["date"]] == 0)
+    )
 
 
 #: Pages decoded together by :func:`_viterbi_pages` (sorted by length, so alike in length).
