@@ -20,6 +20,7 @@ from newsframe.lines import (
     LineModel,
     _Bounds,
     _lead_headlines,
+    _list_items,
     decide,
     line_features,
     line_terms,
@@ -437,3 +438,19 @@ def test_headline_shaped_lines_of_the_lead_by_hand():
     # it (a standfirst under its headline) is no candidate
     ruled = np.array([False, True, False, False, False, False])
     assert not _lead_headlines(x, bounds, long, ruled).any()
+
+
+def test_list_items_the_body_introduces_by_hand():
+    lines = ["The fund listed three goals:", "- schools", "- housing", "A new line of prose.",
+             "- not under a colon", "Related:", "- another story", "Goals:", "- roads"]  # fmt: skip
+    ev = [Evidence(), Evidence(), Evidence(), Evidence(sentence=True), Evidence(),
+          Evidence("label"), Evidence(), Evidence(), Evidence()]  # fmt: skip
+    x = line_features(lines, ev)
+    # two pages: the first five lines, then the last four
+    got = _list_items(x, _Bounds.of(np.array([0, 5, 9]))).tolist()
+    # under a kept colon line: both items; a bullet under prose: no; under "Related:", which
+    # the rules remove: no; the second page's "Goals:" is kept, its item is one
+    assert got == [False, True, True, False, False, False, False, False, True]
+    # the same lines as one page from "- not under a colon": a bullet at a page's top has no
+    # introduction above it on its page
+    assert _list_items(x, _Bounds.of(np.array([0, 4, 9]))).tolist()[4] is False

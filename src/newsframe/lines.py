@@ -2078,7 +2078,7 @@ def decide_pages(
         logp[:, 0]
         + model.body_bias
         + model.sentence_bias * (long & (x[:, _INDEX["sentence"]] > 0))
-        + model.kept_bias * kept
+        + model.kept_bias * (kept | _list_items(x, bounds))
     )
     # the kept bias is the headline's too for a headline-shaped line of the page's lead: the
     # rules keep a headline they did not take for one, and it is kept text as the title
@@ -2098,6 +2098,19 @@ def decide_pages(
     for i, why in said.items():
         said_all[i] = (CLASSES[ks[i]], why)
     return [said_all[a:b] for a, b in itertools.pairwise(starts.tolist())]
+
+
+def _list_items(x: np.ndarray, bounds: _Bounds) -> np.ndarray:
+    """Per line: whether it is an item of a list the body introduces: a bulleted line in a
+    run of bulleted lines right under a line that ends with a colon and that the rules keep
+    ("The fund listed three goals:"). The kept bias is each item's, however short: a list
+    that ends the article goes on with the body to its last item (issue 18: the last item,
+    next to the page's share buttons, was dropped)."""
+    bullet = x[:, _INDEX["bullet"]] > 0
+    intro = (x[:, _INDEX["colon"]] > 0) & (x[:, _RULED].sum(axis=1) == 0)
+    rows = np.arange(len(x))
+    above = np.maximum.accumulate(np.where(bullet, -1, rows))  # nearest line not bulleted
+    return bullet & (above >= bounds.first) & intro[np.maximum(above, 0)]
 
 
 #: Words a headline-shaped line of a page's lead has at most (:func:`_lead_headlines`).
