@@ -18,6 +18,7 @@ from newsframe.lines import (
     STATES,
     Evidence,
     LineModel,
+    _best_headline,
     _Bounds,
     _lead_headlines,
     _list_items,
@@ -454,3 +455,19 @@ def test_list_items_the_body_introduces_by_hand():
     # the same lines as one page from "- not under a colon": a bullet at a page's top has no
     # introduction above it on its page
     assert _list_items(x, _Bounds.of(np.array([0, 4, 9]))).tolist()[4] is False
+
+
+def test_the_title_moves_to_the_leads_likeliest_headline_by_hand():
+    s = {name: k for k, name in enumerate(STATES)}
+    path = np.array([s["headline"], s["inbody"], s["inbody"], s["body"], s["body"],  # page 1
+                     s["headline"], s["body"], s["body"],  # page 2
+                     s["before"], s["body"]])  # page 3  # fmt: skip
+    head = np.log([0.4, 0.1, 0.7, 0.01, 0.01, 0.6, 0.9, 0.1, 0.9, 0.1])
+    got = _best_headline(path, head, _Bounds.of(np.array([0, 5, 8, 10])))
+    # page 1: its headline (0.4) is less likely one than not; of the lines above its first
+    # body line (0.4, 0.1, 0.7) the third is likeliest: it takes the headline, the first line
+    # becomes chrome before the body; page 2's headline (0.6) stands, though a body line
+    # (0.9) reads more like one; page 3 has no headline and gets none
+    names = [STATES[k] for k in got.tolist()]
+    assert names == ["before", "inbody", "headline", "body", "body",
+                     "headline", "body", "body", "before", "body"]  # fmt: skip

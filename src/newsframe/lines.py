@@ -2085,6 +2085,8 @@ def decide_pages(
     head = head + model.kept_bias * (kept & _lead_headlines(x, bounds, long, ruled))
     emit = np.column_stack([other, head, body, other, other])
     path = _viterbi_pages(emit, bounds, model.start, model.transitions)
+    # the title: the lead's most likely headline when the decoder's is not likely one
+    path = _best_headline(path, np.where(np.isfinite(head), logp[:, 1], -np.inf), bounds)
     others = 2 + np.argmax(logp[:, 2:], axis=1)
     fixed = _STATE_FIXED[path]
     ks = np.where(fixed >= 0, fixed, others)
@@ -2111,6 +2113,37 @@ def _list_items(x: np.ndarray, bounds: _Bounds) -> np.ndarray:
     rows = np.arange(len(x))
     above = np.maximum.accumulate(np.where(bullet, -1, rows))  # nearest line not bulleted
     return bullet & (above >= bounds.first) & intro[np.maximum(above, 0)]
+
+
+def _best_headline(path: np.ndarray, head: np.ndarray, bounds: _Bounds) -> np.ndarray:
+    """The decoded states (``path``) with the headline of a page moved, when the line the
+    decoder gave it is less likely a headline than not (``head``: each line's headline
+    log-probability, -inf where it may not be one), to the line of the page's lead most likely
+    one: the lead is every line above the page's first body line, so no line changes between
+    body and removed (issue 18: a site name above the headline taken for it, the decoder's
+    moves favouring an early headline). A page without a headline keeps none; the lines of
+    the old headline become chrome before the body."""
+    h, b = STATES.index("headline"), STATES.index("body")
+    pages = len(bounds.starts) - 1
+    rows = np.arange(len(path))
+    first_body = np.full(pages, np.iinfo(np.intp).max)
+    on, at = np.unique(bounds.page[path == b], return_index=True)
+    first_body[on] = np.flatnonzero(path == b)[at]
+    on, at = np.unique(bounds.page[path == h], return_index=True)
+    title = np.flatnonzero(path == h)[at]  # each page's first headline line: its title
+    weak = np.zeros(pages, dtype=bool)
+    weak[on] = head[title] < math.log(0.5)
+    score = np.where((rows < first_body[bounds.page]) & weak[bounds.page], head, -np.inf)
+    best = np.full(pages, -np.inf)
+    np.maximum.at(best, bounds.page, score)
+    pick = np.flatnonzero(np.isfinite(score) & (score == best[bounds.page]))
+    on, at = np.unique(bounds.page[pick], return_index=True)  # ties: the first line
+    if not len(on):
+        return path
+    out = path.copy()
+    out[(path == h) & np.isin(bounds.page, on)] = STATES.index("before")
+    out[pick[at]] = h
+    return out
 
 
 #: Words a headline-shaped line of a page's lead has at most (:func:`_lead_headlines`).
