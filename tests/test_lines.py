@@ -471,3 +471,30 @@ def test_the_title_moves_to_the_leads_likeliest_headline_by_hand():
     names = [STATES[k] for k in got.tolist()]
     assert names == ["before", "inbody", "headline", "body", "body",
                      "headline", "body", "body", "before", "body"]  # fmt: skip
+
+
+def test_a_paragraph_without_a_final_stop_is_no_headline():
+    words = [
+        "the",
+        "storm",
+        "flooded",
+        "the",
+        "harbour",
+        "town",
+        "and",
+        "the",
+        "river",
+        "burst",
+        "its",
+        "banks",
+    ]  # 12
+    paragraph = "On Monday " + " ".join(words * 3)  # 2 + 36 = 38 words, no final stop
+    lines = [paragraph, "Power was cut to many homes, the utility said on Tuesday morning."]
+    ev = [Evidence(), Evidence(sentence=True)]
+    # the toy's intercepts make every line's headline score 1.5 nats above its body score:
+    # a line of 38 words (more than HEADLINE_LONGEST, 35) may still not be the headline
+    model = replace(_toy(10.0, 0.0), intercept=np.array([0.0, 1.5, -1.0, -20.0, -20.0]))
+    assert [label for label, _ in decide(lines, ev, model=model)] == ["body", "body"]
+    # cut to 30 words it may
+    short = "On Monday " + " ".join((words * 3)[:28])
+    assert decide([short, lines[1]], ev, model=model)[0][0] == "headline"

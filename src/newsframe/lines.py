@@ -2066,6 +2066,8 @@ def decide_pages(
     long = x[:, _INDEX["words"]] >= math.log1p(8)
     # a headline does not end with a full stop once it is a sentence of eight words or more
     head[(x[:, _INDEX["final_stop"]] > 0) & long] = -math.inf
+    # nor is it a paragraph: a headline has at most HEADLINE_LONGEST words
+    head[x[:, _INDEX["words"]] > math.log1p(HEADLINE_LONGEST)] = -math.inf
     ruled = x[:, _INDEX["rule_headline"]] > 0
     given = np.array([p.title_given for p in pages], dtype=bool)
     ruled_page = np.bincount(bounds.page, weights=ruled, minlength=len(pages)) > 0
@@ -2146,6 +2148,8 @@ def _best_headline(path: np.ndarray, head: np.ndarray, bounds: _Bounds) -> np.nd
     return out
 
 
+#: Words a headline has at most (the labelled pages' longest has 30, a date marker included).
+HEADLINE_LONGEST = 35
 #: Words a headline-shaped line of a page's lead has at most (:func:`_lead_headlines`).
 HEADLINE_WORDS = 25
 
