@@ -498,3 +498,15 @@ def test_a_paragraph_without_a_final_stop_is_no_headline():
     # cut to 30 words it may
     short = "On Monday " + " ".join((words * 3)[:28])
     assert decide([short, lines[1]], ev, model=model)[0][0] == "headline"
+
+
+def test_a_question_may_be_the_headline_a_statement_of_eight_words_may_not():
+    lede = "The storm flooded the harbour town overnight and closed the main road, officials said."
+    ev = [Evidence(), Evidence(sentence=True)]
+    # headline scores 1.5 nats above body scores (the toy's intercepts, no body bias): a line
+    # of ten words with a question mark may be the headline, the same words with a full stop
+    # (a sentence of eight words or more) may not
+    model = replace(_toy(10.0, 0.0), intercept=np.array([0.0, 1.5, -1.0, -20.0, -20.0]))
+    question = "Will the harbour town ever be the same after this?"
+    assert decide([question, lede], ev, model=model)[0][0] == "headline"
+    assert decide([question[:-1] + ".", lede], ev, model=model)[0][0] == "body"

@@ -2065,7 +2065,8 @@ def decide_pages(
     head = logp[:, 1].copy()
     long = x[:, _INDEX["words"]] >= math.log1p(8)
     # a headline does not end with a full stop once it is a sentence of eight words or more
-    head[(x[:, _INDEX["final_stop"]] > 0) & long] = -math.inf
+    # (a question may: "Will the town ever be the same?")
+    head[(x[:, _INDEX["final_stop"]] > 0) & (x[:, _INDEX["question"]] == 0) & long] = -math.inf
     # nor is it a paragraph: a headline has at most HEADLINE_LONGEST words
     head[x[:, _INDEX["words"]] > math.log1p(HEADLINE_LONGEST)] = -math.inf
     ruled = x[:, _INDEX["rule_headline"]] > 0
