@@ -214,3 +214,38 @@ def test_a_countrys_government_is_the_country_as_an_actor():
     assert sorted(actors) == ["Ana Ruiz", "Chile"]
     assert actors["Chile"].kind == "country"
     assert "Government of Chile" in actors["Chile"].aliases
+
+
+def test_a_name_in_either_order_across_articles_is_one_actor():
+    # by eye: Son Heung-min (family name first) and Heung-min Son are one player, quoted in
+    # both articles; Kim Ga-ram is another
+    actors = _actors(
+        ('"We fought," Son Heung-min said. Kim Ga-ram said nothing.',),
+        ('"I accept it," Heung-min Son said. Son thanked Kim Ga-ram.',),
+    )
+    people = [a for a in actors.values() if {"Son Heung-min", "Heung-min Son"} & set(a.aliases)]
+    assert len(people) == 1
+    assert {"Son Heung-min", "Heung-min Son"} <= set(people[0].aliases)
+
+
+def test_a_television_station_named_as_one_is_no_actor():
+    # by eye: KBX is credited once as "television station KBX" and speaks once; an outlet in
+    # half its mentions is no actor; Tom Ortiz is
+    actors = _actors(
+        ('"We are ready," Tom Ortiz said, according to television station KBX.',),
+        ("KBX said the port was shut. Tom Ortiz left.",),
+    )
+    assert list(actors) == ["Tom Ortiz"]
+
+
+def test_a_company_named_after_its_founder_stays_apart_from_him():
+    # by eye: "Adeno Group" (the company, also "Adeno" alone) and "Tomas Adeno" (its founder)
+    # are two actors; the single name never joins the two
+    actors = _actors(
+        ('"We are fine," Adeno Group said. The short seller attacked Adeno over its debt.',),
+        ('Tomas Adeno said: "I built it." Adeno Group said more. Critics said Adeno had erred.',),
+    )
+    company = next(a for a in actors.values() if "Adeno Group" in a.aliases)
+    founder = next(a for a in actors.values() if "Tomas Adeno" in a.aliases)
+    assert company is not founder
+    assert "Adeno Group" not in founder.aliases

@@ -515,3 +515,43 @@ def test_a_role_in_apposition_after_a_name_is_the_persons_role():
     assert layer.entities["Ola Berg"].role == "lawyer"
     assert layer.entities["Ana Ruiz"].role == ""
     assert layer.antecedent("lawyer", 1, frozenset(["person"])) == "Ola Berg"
+
+
+def test_a_name_in_either_order_in_one_article_is_one_person():
+    layer = find_entities(["Lee Kang-in apologised.", "Kang-in Lee met the team.", "Lee left."])
+    people = [e for e in layer.entities.values() if e.kind == "person"]
+    assert len(people) == 1
+    assert {m.text for m in layer.mentions if m.entity_id == people[0].entity_id} == {
+        "Lee Kang-in",
+        "Kang-in Lee",
+        "Lee",
+    }
+
+
+def test_titles_of_speakers_and_officers_are_roles_not_names():
+    # by eye: three people, each named once with a title and once by the surname
+    layer = find_entities(
+        [
+            "House Speaker Nancy Pelosi landed. Pelosi spoke.",
+            "Commodore Jay Tarriela left. Tarriela waved.",
+            "Speaker of the House Ann Ode met them. Ode smiled.",
+        ]
+    )
+    people = sorted(e.name for e in layer.entities.values() if e.kind == "person")
+    assert people == ["Ann Ode", "Jay Tarriela", "Nancy Pelosi"]
+    assert layer.entities["Jay Tarriela"].role == "commodore"
+    assert layer.resolve("Pelosi") == "Nancy Pelosi" and layer.resolve("Ode") == "Ann Ode"
+
+
+def test_a_reef_or_shoal_is_a_place_and_an_officer_title_no_person():
+    # by eye: the shoal and the reef are places; "Chief Financial Officer" is a title with no
+    # name; Ann Lee is the only person
+    layer = find_entities(
+        [
+            "Boats reached Second Thomas Shoal near Ren Reef.",
+            "Chief Financial Officer Ann Lee said so. The Financial Officer left.",
+        ]
+    )
+    kinds = {e.name: e.kind for e in layer.entities.values()}
+    assert kinds["Second Thomas Shoal"] == kinds["Ren Reef"] == "place"
+    assert [n for n, k in kinds.items() if k == "person"] == ["Ann Lee"]

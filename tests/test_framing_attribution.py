@@ -67,6 +67,29 @@ def test_nested_quotes_stay_inside_the_outer_quote():
     assert [(q.text, q.nested) for q in quotes] == [("He told me 'no' twice", False), ("no", True)]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a closing mark after a space, a lowercase word right after it
+        ("\u201cWe will go on, \u201dsaid Ann Lee. \u201cNext,\u201d she said.",
+         [("We will go on", True), ("Next", True)]),
+        # ... a comma right after it
+        ('"It is over. ", he said, "and done."', [("It is over.", True), ("and done.", True)]),
+        # ... the end of the paragraph
+        ('"Her excuses are useless, "she stated.', [("Her excuses are useless", True)]),
+        # a mark before a capital still opens the next quotation; the first never closed
+        ('He said: "Yes. "No," she said', [("Yes.", False), ("No", True)]),
+    ],
+)  # fmt: skip
+def test_closing_mark_after_a_space_pairs_with_its_opening_mark(text, expected):
+    assert [(q.text, q.closed) for q in nf.find_quotes(text)] == expected
+
+
+def test_closing_mark_after_a_space_keeps_the_speaker():
+    t = _attr("\u201cWe will keep talking, \u201dsaid Abe.")
+    assert t[["speaker", "quote"]].values.tolist() == [["abe", "We will keep talking"]]
+
+
 def test_apostrophes_are_not_quotes():
     assert nf.find_quotes("Russia's and Japan's leaders met the islanders' envoy.") == []
 

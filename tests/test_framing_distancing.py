@@ -114,3 +114,34 @@ def test_scare_quote_late_in_a_long_sentence():
         ["scare_quote", "roadmap"],
         ["scare_quote", "timetable"],
     ]
+
+
+def test_a_title_cased_name_after_a_preposition_is_a_label_even_beside_a_verb():
+    # a show's name after "on", in a sentence whose verb credits what follows: a label, never
+    # speech; the same capitals after "the" are the speaker's own words
+    text = 'Ann Lee appeared on "Fox and Friends," and she stated that the trip was right.'
+    marks = _marks(text)
+    assert marks[marks["kind"] == "scare_quote"]["text"].tolist() == ["Fox and Friends"]
+    rows = nf.attributions([Article("a", "T", (text,))], resources=KURIL)
+    assert rows["kind"].tolist() == ["paraphrase"]  # "she stated that ...": no quotation
+    coined = 'Ann Lee said the sellers were the "Madoffs of Manhattan".'
+    rows = nf.attributions([Article("b", "T", (coined,))], resources=KURIL)
+    assert rows["quote"].tolist() == ["Madoffs of Manhattan"]
+
+
+def test_a_quoted_complement_of_a_noun_is_a_label_of_a_verb_speech():
+    # after "<noun> of" the quoted word names what the noun is about: a label; after a verb
+    # ("accused him of") or a quantity ("one of") it is the speaker's words
+    text = 'Ann Lee rejected the allegations of "fraud" by the group.'
+    marks = _marks(text)
+    assert marks[marks["kind"] == "scare_quote"]["text"].tolist() == ["fraud"]
+    assert (
+        "fraud"
+        not in nf.attributions([Article("a", "T", (text,))], resources=KURIL)["quote"].tolist()
+    )
+    for speech in (
+        'Ann Lee accused him of "playing politics".',
+        'Ann Lee described it as one of "absolute carnage".',
+    ):
+        rows = nf.attributions([Article("b", "T", (speech,))], resources=KURIL)
+        assert rows["kind"].tolist() == ["partial"], speech

@@ -297,3 +297,83 @@ def test_a_role_noun_alone_or_a_lowercase_noun_never_settles_a_quotation():
         ("Its President", False),
         ("Ana Ruiz", True),
     ]
+
+
+def test_the_article_own_pronouns_give_a_person_a_gender_for_she():
+    # no title says who is a woman; the article does: Ann Lee opens a sentence that "she"
+    # follows, Tom Reed one that "his" follows. "she" then agrees with Ann Lee and clashes
+    # with Tom Reed, whom the sentence before the quotation names last
+    ((table, _),) = _candidates(
+        "Ann Lee arrived early. She spoke first.",
+        "Tom Reed waited. His car was late.",
+        "Ann Lee met Tom Reed on Monday.",
+        '"We will appeal," she said.',
+    )
+    lee, reed = table["Ann Lee",], table["Tom Reed",]
+    assert lee["pronoun_agrees"] == 1.0 and "pronoun_clashes" not in lee
+    assert reed["pronoun_clashes"] == 1.0 and "pronoun_agrees" not in reed
+
+
+def test_a_pronoun_after_a_name_that_is_not_the_subject_gives_no_gender():
+    # "her" follows Tom Reed, but Tom Reed is no sentence's subject, and a sentence naming
+    # two people says nothing: neither gets a gender, "she" neither agrees nor clashes
+    ((table, _),) = _candidates(
+        "The charge against Tom Reed was dropped and her lawyer left.",
+        "Ann Lee met Tom Reed. She spoke.",
+        '"We will appeal," she said.',
+    )
+    for key in (("Ann Lee",), ("Tom Reed",)):
+        assert "pronoun_agrees" not in table[key] and "pronoun_clashes" not in table[key]
+
+
+def test_a_news_outlet_the_article_names_as_one_is_never_the_speaker():
+    # "KBX reported" and "told KBX" make the acronym an outlet: its report of Tom
+    # Ortiz's words goes to the person named before, or to nobody when no one else fits
+    text = (
+        "Tom Ortiz spoke on Monday.",
+        '"The port is closed," KBX reported.',
+        "A guard told KBX more.",
+    )
+    t = nf.attributions([Article("a", "T", text)])
+    assert t[t["quote"] == "The port is closed"]["speaker"].tolist() == ["Tom Ortiz"]
+    alone = nf.attributions([Article("b", "T", text[1:])])
+    assert alone[alone["quote"] == "The port is closed"]["speaker"].tolist() == ["unresolved"]
+    rules = nf.attributions([Article("a", "T", text)], speakers="rules")
+    assert rules[rules["quote"] == "The port is closed"]["speaker"].tolist() == ["KBX"]
+
+
+def test_the_page_own_outlet_is_never_the_speaker():
+    # no cue in the text, but the page is the Courier's own (its outlet metadata)
+    text = ("Tom Ortiz spoke on Monday.", '"The port is closed," the Courier said.')
+    own = Article("a", "T", text, metadata={"outlet": "The Courier"})
+    t = nf.attributions([own])
+    assert t[t["quote"] == "The port is closed"]["speaker"].tolist() == ["Tom Ortiz"]
+    other = nf.attributions([Article("b", "T", text, metadata={"outlet": "Other"})])
+    assert other[other["quote"] == "The port is closed"]["speaker"].tolist() != ["Tom Ortiz"]
+
+
+def test_a_pronoun_antecedent_that_opened_its_sentence_is_marked_as_its_subject():
+    # Ann Lee opens the sentence before the quotation (after a title), Tom Reed is only named
+    # in a possessive: both could be "she" (no gender known), only Ann Lee was a subject
+    ((table, _),) = _candidates(
+        "Australian PM Ann Lee acknowledged Tom Reed's decision.", '"We agree," she said.'
+    )
+    lee, reed = table["Ann Lee",], table["Tom Reed",]
+    assert lee["antecedent"] == reed["antecedent"] == 1.0
+    assert lee["antecedent_subject"] == 1.0
+    assert "antecedent_subject" not in reed
+
+
+def test_a_person_pronoun_bars_an_organisation_and_a_gender_clash_only_weighs():
+    # "he" can never be the agency (barred: never chosen while another candidate is left);
+    # Mrs Ode is a woman by her title: "he" clashes with her, but that only weighs
+    res = default_resources()
+    found: list = []
+    text = ("The Coastal Safety Agency met Mrs Kim Ode and Tom Reed.", '"We will appeal," he said.')
+    attr._article_rows(Article("a", "T", text), res.reporting_verbs, res.actors, res, collect=found)
+    ((_, candidates, _),) = found
+    barred = {c.speakers[0].key: c.barred for c in candidates if len(c.speakers) == 1}
+    agency = next(k for k in barred if "Agency" in k)
+    assert barred[agency] is True
+    assert barred["Kim Ode"] is False and barred["Tom Reed"] is False
+    assert barred["unresolved"] is False

@@ -274,3 +274,46 @@ def test_an_initial_with_or_without_its_stop_and_an_organisations_short_form_lin
     links = link_entities([a, b])
     assert links("S Jaishankar") == links("S. Jaishankar") == links("Jaishankar")
     assert links("Ministry of Fisheries Affairs") == "Union Ministry of Fisheries Affairs"
+
+
+# --- one person whatever the order of the name's parts --------------------------------------
+
+# article c writes the family name first, article d the given name first; both quote him
+C = nf.Article(
+    "c", "Captain", ('"We fought to the end," Son Heung-min said. Son thanked the fans.',)
+)
+D = nf.Article("d", "Apology", ('"I accept the apology," Heung-min Son said on Tuesday.',))
+
+
+def test_a_name_in_either_order_across_two_articles_is_one_speaker():
+    t = nf.share_of_voice([C, D])
+    # one key in both articles: "We fought to the end" (5 words), "I accept the apology" (4);
+    # one article each, same length: the alphabetically last form names both
+    assert t[["article_id", "speaker", "quoted_words"]].values.tolist() == [
+        ["c", "Son Heung-min", 5],
+        ["d", "Son Heung-min", 4],
+    ]
+
+
+def test_name_order_links_the_surname_alone_and_leaves_two_actors_apart():
+    c = find_entities(["Son Heung-min scored.", "Son left."])
+    d = find_entities(["Heung-min Son spoke."])
+    links = link_entities([c, d])
+    assert links("Heung-min Son") == links("Son Heung-min") == links("Son") == "Son Heung-min"
+    # two actors of the story file whose names hold the same parts: never joined here
+    two = (
+        nf.Actor("a", "A", "person", ("Son Heung-min",)),
+        nf.Actor("b", "B", "person", ("Heung-min Son",)),
+    )
+    c2 = find_entities(["Son Heung-min scored."], actors=two)
+    d2 = find_entities(["Heung-min Son spoke."], actors=two)
+    links = link_entities([c2, d2], two)
+    assert (links("Son Heung-min"), links("Heung-min Son")) == ("a", "b")
+
+
+def test_name_order_with_a_hyphen_dropped_is_one_person_but_other_names_stay_apart():
+    e = find_entities(["Yoon Suk-yeol spoke.", "Kim Ann met him."])
+    f = find_entities(["Suk Yeol Yoon left.", "Ann Kimball stayed."])
+    links = link_entities([e, f])
+    assert links("Suk Yeol Yoon") == links("Yoon Suk-yeol")
+    assert links("Ann Kimball") == "Ann Kimball"  # other parts: no link

@@ -25,7 +25,8 @@ as actors; it does three things on top of the layer.
    given name is spelt (within two edits, an initial, a short form of four letters or more:
    "Jenni", "Jennifer"; a hyphenated given name romanised with other vowels under the same
    family name: "Yoo Byung-eun", "Yoo Byung-eon"); a single name joins the one person whose
-   last (else first) name it is, or is with two neighbouring letters swapped ("Mizhuara");
+   last (else first) name it is, or is with two neighbouring letters swapped ("Mizhuara"),
+   unless it opens a company's name ("Adani" of "Adani Group" is not Gautam Adani);
    an acronym or clipped form joins the one organisation it abbreviates ("FAA", "TEPCO",
    "Exco"), and the long forms the articles abbreviate with one acronym are one; a name plus
    a country, an acronym, a suffix or a group word ("Wagner PMC", "Boeing Company", "Nissan
@@ -71,7 +72,7 @@ from wordfreq import zipf_frequency
 from newsframe.actors import Actor
 from newsframe.corpus import Article, Corpus, as_articles
 from newsframe.document import HEADLINE, _sentence_spans
-from newsframe.entities import TITLES, consonants, find_entities, gazetteer
+from newsframe.entities import TITLES, consonants, find_entities, gazetteer, name_parts
 from newsframe.errors import expect_kind
 from newsframe.linking import MAX_NAME_WORDS, MAX_SHARING
 from newsframe.parallel import map_slices
@@ -265,7 +266,10 @@ _AGENCY_AFTER = re.compile(
     r"\A\s{1,3}(?:news\s{1,3}agency|newspaper|daily|broadcaster|tabloid)\b", re.I
 )
 _AGENCY_BEFORE = frozenset([("news", "agency"), ("state", "broadcaster"), ("state", "media"),
-                            ("the", "newspaper"), ("state", "newspaper")])  # fmt: skip
+                            ("the", "newspaper"), ("state", "newspaper"),
+                            ("television", "station"), ("tv", "station"), ("radio", "station"),
+                            ("television", "channel"), ("tv", "channel"), ("news", "channel"),
+                            ("news", "website"), ("news", "outlet"), ("media", "outlet")])  # fmt: skip
 
 
 def _cues(
@@ -508,11 +512,16 @@ def _join_variants(people: list[str], entities: dict[str, _Candidate], union: _U
     or without its hyphens that is the end or the beginning of the one longer name holding it
     ("Bankman Fried" of "Sam Bankman-Fried"), and a family-name-first name whose hyphenated
     given name is another romanisation of the one other given name under that family name
-    ("Yoo Byung-eon", "Yoo Byung-eun"): each only when one person of the corpus fits."""
+    ("Yoo Byung-eon", "Yoo Byung-eun"): each only when one person of the corpus fits; and the
+    names made of the same parts in another order ("Son Heung-min", "Heung-min Son";
+    :func:`newsframe.entities.name_parts`)."""
     keyed = {x: tuple(_key(" ".join(_person_words(entities[x].name))).split()) for x in people}
     parts: dict[tuple[str, ...], set[str]] = {}
     given: dict[tuple[str, str], set[str]] = {}  # (family name, skeleton) -> people
+    orders: dict[tuple[str, ...], set[str]] = {}  # the name's parts in any order -> people
     for x in people:
+        if order_free := name_parts(_person_words(entities[x].name)):
+            orders.setdefault(order_free, set()).add(x)
         words = keyed[x]
         for k in range(1, len(words) - 1):
             parts.setdefault(words[k:], set()).add(x)
@@ -524,7 +533,7 @@ def _join_variants(people: list[str], entities: dict[str, _Candidate], union: _U
         owners = {union.find(y) for y in parts.get(keyed[x], ()) if y != x}
         if len(owners) == 1:
             union.join(owners.pop(), x)
-    for group in given.values():
+    for group in (*given.values(), *orders.values()):
         first, *rest = sorted(group)
         for y in rest:
             union.join(first, y)
@@ -670,6 +679,15 @@ def _merge(entities: dict[str, _Candidate]) -> list[_Candidate]:
             initial.setdefault((significant[0][0], significant[-1][0]), set()).add(y)
             for form in f.forms:
                 written.setdefault(form, set()).add(y)
+    # the first words of the companies' names ("Adani" of "Adani Group"): a single name that
+    # is one is the company's, not the surname of its founder ("Gautam Adani")
+    companies = {
+        _key(f.name.split()[0])
+        for f in entities.values()
+        if f.kind in ("organisation", "person", "")  # ("Adani Group" may read as a name)
+        and len(f.name.split()) > 1
+        and all(w.lower().rstrip(".") in _SUFFIXES | _CORPORATE for w in f.name.split()[1:])
+    }
     for x, e in sorted(entities.items()):
         words = _person_words(e.name) if e.kind in ("", "person") else e.name.split()
         if e.kind == "country":
@@ -678,7 +696,7 @@ def _merge(entities: dict[str, _Candidate]) -> list[_Candidate]:
             k = _key(words[0])
             owners = by_last.get(k) or by_first.get(k) or _swapped(k, by_last)
             roots = {union.find(o) for o in owners}
-            if len(roots) == 1 and e.kind in ("", "person"):
+            if len(roots) == 1 and e.kind in ("", "person") and k not in companies:
                 union.join(roots.pop(), x)
                 continue
             if e.kind in ("", "organisation") and 1 < len(e.name) <= 8:
@@ -880,13 +898,16 @@ def _rank(score: int, c: _Candidate) -> tuple:
 
 def _aliases(c: _Candidate, shared: Counter[str]) -> tuple[str, ...]:
     """The actor's name, then the other forms the articles wrote; for a person, the other full
-    names and then one single name (the one used alone, else the last name) unless ``shared``
+    names (the same last name, or the same parts in another order) and then one single name (the one used alone, else the last name) unless ``shared``
     counts it for more than one person of the corpus."""
     forms = [f for f, _ in sorted(c.forms.items(), key=lambda x: (-x[1], x[0])) if f != c.name]
     if c.kind != "person" or " " not in c.name:
         return tuple(dict.fromkeys([c.name, *forms]))
     first, last = c.name.split()[0], c.name.split()[-1]
-    full = [f for f in forms if " " in f and f.split()[-1] == last]
+    parts = name_parts(c.name.split())  # and the name in another order ("Heung-min Son")
+    full = [
+        f for f in forms if " " in f and (f.split()[-1] == last or name_parts(f.split()) == parts)
+    ]
     full = [f for f in full if not any(w.lower().rstrip(".") in _ROLES for w in f.split())]
     single = [f for f in forms if f in (first, last)] + [last]
     part = [single[0]] if shared[_key(single[0])] <= 1 else []

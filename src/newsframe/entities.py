@@ -63,6 +63,7 @@ __all__ = [
     "consonants",
     "find_entities",
     "gazetteer",
+    "name_parts",
     "one_letter_apart",
 ]
 
@@ -86,7 +87,8 @@ TITLES = frozenset(
      "councilor", "federal", "national", "regional", "provincial", "county", "city", "u.s.", "pm",
      "mp", "mep", "labour", "conservative", "democratic", "republican",
      "us", "uk", "cal", "fire", "crown", "attorney", "solicitor", "lawmaker", "lawyer", "prosecutor", "major", "staff",
-     "datuk", "dato", "datin", "seri", "tun"]
+     "datuk", "dato", "datin", "seri", "tun", "speaker", "commodore", "admiral", "marshal",
+     "brigadier", "colonel"]
 )  # (never "EU" or "UN": an organisation before a role is a name of its own)
 _TITLE_ONLY = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"])
 # words that are never the first word of a name (capitalised only because a sentence opens)
@@ -280,7 +282,8 @@ _ROLE_HEADS = frozenset(["president", "minister", "leader", "spokesperson", "spo
                          "spokeswoman", "secretary", "ambassador", "lawyer", "attorney",
                          "chairman", "chairwoman", "director", "governor", "official", "envoy",
                          "chancellor", "premier", "pm", "ceo", "commissioner", "prosecutor",
-                         "spokespeople", "mp", "senator", "congressman", "congresswoman"])  # fmt: skip
+                         "spokespeople", "mp", "senator", "congressman", "congresswoman",
+                         "officer"])  # fmt: skip
 
 
 def _possessor(text: str, start: int, places: Mapping[str, str]) -> list[str]:
@@ -592,6 +595,22 @@ def _abbreviation(word: str) -> bool:
     return "." in stem or stem.lower() in _ABBREVIATIONS
 
 
+_TITLE_OF = re.compile(r"\b([A-Z][a-z]{1,20}) of (?:the )?\Z")
+
+
+def _title_of(text: str, start: int) -> bool:
+    """True when a title and "of (the)" come right before ``start`` ("Speaker of the House
+    Nancy Pelosi", "Leader of the Opposition Ann Lee"): the run there is the title's complement
+    and then a person's two-word name.
+
+    >>> t = "Speaker of the House Nancy Pelosi left. Friends of the Earth Ann Lee"
+    >>> _title_of(t, t.index("House")), _title_of(t, t.index("Earth"))
+    (True, False)
+    """
+    m = _TITLE_OF.search(text, max(start - 40, 0), start)
+    return m is not None and _title(m.group(1))
+
+
 def _role_before(text: str, start: int) -> list[str]:
     """Lowercase title or role words right before a name ("agency spokesman Walter Wallace",
     "police officer Mark Bass"): at most four, in order."""
@@ -720,6 +739,8 @@ def find_entities(
                 continue
             start, end = spans[0][0], spans[-1][1]
             role, name = _strip_titles(words, orgs)
+            if not role and len(name) > 2 and _title_of(text, start):
+                role, name = name[:-2], name[-2:]  # "Speaker of the House Nancy Pelosi"
             while len(name) > 1 and name[-1].lower() in _WEEKDAYS:  # "Chico Thursday"
                 name = name[:-1]
                 end = spans[len(role) + len(name) - 1][1]
@@ -774,6 +795,7 @@ def find_entities(
     # person per first and last name ("Rafael Grossi", "Rafael Mariano Grossi")
     people: dict[tuple[str, str], str] = {}
     tails: dict[tuple[str, ...], set[str]] = {}  # first or last words of longer names
+    orders: dict[tuple[str, ...], str] = {}  # a name's parts in any order -> the person
     named = [f for f in found if f[6] == "person" and len(f[5]) > 1]
     for _, _, _, form, _, name, kind, role, _ in sorted(named, key=lambda f: -len(f[5])):
         words = tuple(w.lower() for w in name)
@@ -784,8 +806,12 @@ def find_entities(
             entity_id = next(iter(owners))
         elif key not in people and (near := _spelt_alike(people, key)) is not None:
             entity_id = people[key] = near  # "Anotiny Blinken" is the article's Antony Blinken
+        elif key not in people and (parts := name_parts(name)) in orders:
+            entity_id = people[key] = orders[parts]  # "Heung-min Son" of "Son Heung-min"
         else:
             entity_id = people.setdefault(key, form)
+        if parts := name_parts(name):
+            orders.setdefault(parts, entity_id)
         for k in range(1, len(words) - 1):
             tails.setdefault(words[k:], set()).add(entity_id)
             tails.setdefault(words[: k + 1], set()).add(entity_id)
@@ -1116,6 +1142,27 @@ def _spelt_index(layer: Entities) -> dict[str, set[str]]:
 _SPELT_MIN = 5  # the shorter of two spellings of one name has at least this many letters
 
 
+def name_parts(words: Iterable[str]) -> tuple[str, ...]:
+    """The key of a person's name whatever the order of its parts: its words and the parts of
+    its hyphenated words, lowercase, without accents or an initial's full stop, sorted (a name
+    of one part has none: ``()``). "Son Heung-min" and "Heung-min Son", "Lee Kang-in" and
+    "Kang-in Lee", "Yoon Suk-yeol" and "Yoon Suk Yeol" meet; a given name written first in one
+    article and last in another is one key (the family-name-first order of East Asian names
+    and its Western reversal).
+
+    >>> name_parts(["Son", "Heung-min"]) == name_parts(["Heung-min", "Son"])
+    True
+    >>> name_parts(["Yoon", "Suk-yeol"]), name_parts(["Lee"])
+    (('suk', 'yeol', 'yoon'), ())
+    """
+    parts: list[str] = []
+    for word in words:
+        folded = unicodedata.normalize("NFKD", word.lower().rstrip("."))
+        plain = "".join(c for c in folded if not unicodedata.combining(c))
+        parts.extend(p for p in plain.split("-") if p)
+    return tuple(sorted(parts)) if len(parts) > 1 else ()
+
+
 _VOWELS = str.maketrans("", "", "aeiou- ")
 
 
@@ -1233,7 +1280,8 @@ _PLACE_WORDS = frozenset(
      "islands", "peninsula", "prefecture", "province", "county", "district", "street", "avenue",
      "road", "highway", "square", "station", "airport", "port", "harbour", "harbor", "valley",
      "canyon", "desert", "forest", "park", "plant", "city", "town", "village", "state",
-     "territories", "territory", "plaza", "building", "mall", "terminal"]
+     "territories", "territory", "plaza", "building", "mall", "terminal", "reef", "shoal",
+     "atoll", "islet"]
 )  # fmt: skip
 
 

@@ -48,6 +48,7 @@ from newsframe.entities import (
     EntityMention,
     consonants,
     find_entities,
+    name_parts,
     one_letter_apart,
 )
 from newsframe.parallel import map_slices
@@ -140,16 +141,21 @@ def _people(
 ) -> dict[tuple[str, str], str]:
     """(first, last) name, lowercase -> corpus id of the person: an actor's id when one of its
     full-name aliases has that first and last name, else the longest full name (ties: the
-    alphabetically first)."""
+    alphabetically first); then one id for the names made of the same parts in another order
+    (:func:`_one_order`)."""
     out: dict[tuple[str, str], str] = {}
+    parts: dict[tuple[str, str], tuple[str, ...]] = {}  # (first, last) -> the name's parts
     for actor in actors:
         if actor.kind not in _PERSON_KINDS:
             continue
         for alias in actor.aliases:
             words = _name_words(alias)
             if len(words) > 1:
-                out.setdefault((words[0].lower(), words[-1].lower()), actor.actor_id)
+                key = (words[0].lower(), words[-1].lower())
+                out.setdefault(key, actor.actor_id)
+                parts.setdefault(key, name_parts(words))
     best: dict[tuple[str, str], str] = {}
+    uses: dict[str, int] = {}
     for layer in layers:
         for e in layer.entities.values():
             if e.kind != "person" or e.entity_id in actor_ids:
@@ -158,6 +164,8 @@ def _people(
             if len(words) < 2:
                 continue
             key = (words[0].lower(), words[-1].lower())
+            parts.setdefault(key, name_parts(words))
+            uses[e.name] = uses.get(e.name, 0) + 1
             had = best.get(key)
             if had is None or (len(e.name.split()), len(e.name), had) > (
                 len(had.split()),
@@ -167,7 +175,36 @@ def _people(
                 best[key] = e.name
     for key, name in best.items():
         out.setdefault(key, name)
-    return out
+    return _one_order(out, parts, actor_ids, uses)
+
+
+def _one_order(
+    people: dict[tuple[str, str], str],
+    parts: Mapping[tuple[str, str], tuple[str, ...]],
+    actor_ids: frozenset[str],
+    uses: Mapping[str, int],
+) -> dict[tuple[str, str], str]:
+    """``people`` with one corpus id for the names made of the same parts in another order
+    (:func:`newsframe.entities.name_parts`: "Son Heung-min" in one article, "Heung-min Son" in
+    another): the one actor among them, else the name more articles use (then the longer,
+    then the alphabetically last, as :func:`_spelt_full`); two actors of one key are left apart. One dictionary per
+    key: linear in the corpus's names."""
+    by_parts: dict[tuple[str, ...], set[str]] = {}
+    for key, corpus_id in people.items():
+        if parts.get(key):
+            by_parts.setdefault(parts[key], set()).add(corpus_id)
+    chosen: dict[tuple[str, ...], str] = {}
+    for key, ids in by_parts.items():
+        if len(ids) < 2:
+            continue
+        actors = sorted(ids & actor_ids)
+        if len(actors) > 1:
+            continue  # two actors whose names hold the same parts: not ours to join
+        rank = {i: (uses.get(i, 0), len(i), i) for i in ids}  # as :func:`_spelt_full`
+        chosen[key] = actors[0] if actors else max(ids, key=rank.__getitem__)
+    if not chosen:
+        return people
+    return {k: chosen.get(parts.get(k, ()), v) for k, v in people.items()}
 
 
 def _one(candidates: set[str] | None) -> str | None:

@@ -604,6 +604,53 @@ def _written(att: Attribution) -> bool:
     return att.lemma == "read" and all(s.kind == "inscription" for s in att.speakers)
 
 
+_SMALL = frozenset(["of", "the", "and", "for", "in", "on", "a", "an", "to", "at", "with", "&"])
+
+
+def _title_cased(quote: Quote, text: UnitText) -> bool:
+    """True for a closed quoted phrase of two to :data:`NOUN_SLOT_WORDS` words in title case
+    (every word but "of", "the", "and" ... capitalised) right after a preposition, with no
+    sentence mark inside: the name of a show, a book or an operation ('appeared on "Fox and
+    Friends,"', 'a role in "Operation Sea Guard"'), which nobody says. (After "the" such a
+    phrase may be the speaker's own coinage: 'claimed they were the "Madoffs of Manhattan"'.)
+    """
+    words = quote.text.rstrip(",.;:").split()
+    if not quote.closed or not 2 <= len(words) <= NOUN_SLOT_WORDS or "." in quote.text[:-1]:
+        return False
+    if quote.text.endswith(("!", "?")) or not all(
+        w[:1].isupper() or w.lower() in _SMALL for w in words
+    ):
+        return False
+    if not all(w[:1].isalpha() for w in words) or not words[-1][:1].isupper():
+        return False
+    return _word_before(quote, text) in _PREPOSITIONS
+
+
+# quantities before "of": a part of what follows, the speaker's words ('one of "absolute
+# carnage"'), never a noun it names
+_PARTITIVE = frozenset(["one", "some", "many", "most", "all", "each", "any", "none", "both",
+                        "part", "much", "more", "less", "few", "several",
+                        # an object pronoun is a verb's ('accused him of "..."')
+                        "him", "her", "them", "it", "us", "me", "you", "himself", "herself",
+                        "themselves", "itself"])  # fmt: skip
+
+
+def _noun_of(word: str) -> bool:
+    """True for a lowercase word before "of" that reads as a noun, not a verb or a quantity
+    ("allegations", "charge", "lack"; never "accused", "warning", "one", "him"): a quoted phrase after
+    "<noun> of" names what the noun is about, a label ('allegations of "fraud"').
+
+    >>> _noun_of("allegations"), _noun_of("accused"), _noun_of("one"), _noun_of("Morrison")
+    (True, False, False, False)
+    """
+    return (
+        word.isalpha()
+        and word.islower()
+        and not word.endswith(("ing", "ed"))
+        and word not in _PARTITIVE
+    )
+
+
 def _is_label(
     quote: Quote, text: UnitText, att: Attribution | None, index: QuoteIndex | None = None
 ) -> bool:
@@ -627,6 +674,8 @@ def _is_label(
       record, he said')."""
     if att is not None and _written(att):
         return True
+    if _title_cased(quote, text):
+        return True
     if att is not None and index is not None and att.start >= quote.end:
         k = bisect_right(index.starts, quote.start)
         last = bisect_right(index.starts, att.start) - 1  # the last quotation before the verb
@@ -643,6 +692,8 @@ def _is_label(
     last = before[-1].lower()
     if last in LABEL_CUES or " ".join(before).lower() in LABEL_CUES:
         return True
+    if last == "of" and len(before) == 2 and _noun_of(before[0]):
+        return True  # a noun's complement: 'allegations of "fraud"', 'a lack of "trust"'
     if att.subordinate and last in ("a", "an", "the"):
         return True  # a noun's slot, and the only verb in a clause such as "after they declared"
     if len(before) == 2 and before[0].lower() in _PREPOSITIONS and last in _MODIFIED:
@@ -837,7 +888,13 @@ def _article_rows(
         layer = doc.entities(actors, organisation_nouns=organisation_nouns(verbs))
         texts = {unit.paragraph_id: unit.text for unit in parts}
         choice = SpeakerChoice(
-            layer, scan.kinds, nouns=verbs.speaker_nouns, model=model, collect=collect, texts=texts
+            layer,
+            scan.kinds,
+            nouns=verbs.speaker_nouns,
+            model=model,
+            collect=collect,
+            texts=texts,
+            outlet=article.outlet,  # the page's own outlet: never its quotations' speaker
         )
     pending: list | None = [] if choice is not None else None  # see _run_on
     for order, unit in enumerate(parts):

@@ -63,8 +63,9 @@ def _double(text: str) -> list[Quote]:
                 scanned = i
                 start = max(stop + 2 if stop >= 0 else 0, out[-1].end if out else 0)
                 out.append(_quote(text, start, i + 1, '"', True))
-        elif closer or not opener or after.isspace() or i + 1 == n:
-            # a mark with space on both sides closes an open quotation (spaced guillemets)
+        elif closer or not opener or after.isspace() or i + 1 == n or _spaced_close(text, i):
+            # a mark with space on both sides closes an open quotation (spaced guillemets), and
+            # so does one set off by a space after the quotation's last punctuation
             out.append(_quote(text, open_at, i + 1, '"', True))
             open_at = None
         else:  # a second opening mark: the first quotation never closed ...
@@ -77,6 +78,22 @@ def _double(text: str) -> list[Quote]:
     if open_at is not None:
         out.append(_quote(text, open_at, n, '"', False))
     return out
+
+
+def _spaced_close(text: str, i: int) -> bool:
+    """True for a closing mark written after a space, the quotation's own punctuation before
+    that space and a lowercase word or a mark right after it (``useless, "she said``,
+    ``over. ", he said``): the open quotation ends there; never a mark before a capital,
+    which may open the next quotation of a paragraph whose first one never closed.
+
+    >>> a, b = '"We go on, "said Ann.', '"We go. "Then'
+    >>> _spaced_close(a, a.rindex('"')), _spaced_close(b, b.rindex('"'))
+    (True, False)
+    """
+    if i < 2 or text[i - 1] != " " or text[i - 2] not in ",.!?;":
+        return False
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return after.islower() or after in ",;:)"
 
 
 def _dropped_close(text: str, start: int, mark: int) -> int:
