@@ -439,6 +439,12 @@ def test_headline_shaped_lines_of_the_lead_by_hand():
     # it (a standfirst under its headline) is no candidate
     ruled = np.array([False, True, False, False, False, False])
     assert not _lead_headlines(x, bounds, long, ruled).any()
+    # a sentence of prose that tells the reader to act opens no body: the lead goes on
+    skip = "Please view the main text area of the page by skipping the main menu."
+    x = line_features([skip, *lines], [Evidence(sentence=True, imperative=True), *ev])
+    long = x[:, NAMES.index("words")] >= math.log1p(8)
+    got = _lead_headlines(x, _Bounds.of(np.array([0, 7])), long, np.zeros(7, dtype=bool))
+    assert got.tolist() == [False, False, False, True, False, False, False]
 
 
 def test_list_items_the_body_introduces_by_hand():

@@ -2159,13 +2159,16 @@ def _lead_headlines(
     x: np.ndarray, bounds: _Bounds, long: np.ndarray, ruled: np.ndarray
 ) -> np.ndarray:
     """Per line: whether it is shaped like a headline in its page's lead: above the page's
-    first prose line (eight words or more, reading as a sentence) and above the line the
-    rules take for the headline (``ruled``; a standfirst follows its headline), no final
-    stop, at most :data:`HEADLINE_WORDS` words, not in capitals, no date (a date marker or a
-    timestamp). Such a line the rules keep in the body is as likely kept as the title (issue
-    18: the headline line kept as body when the rules took none for it)."""
+    first prose line (eight words or more, reading as a sentence, neither telling nor
+    addressing the reader: "Please view the main text ..." may come before a headline) and
+    above the line the rules take for the headline (``ruled``; a standfirst follows its
+    headline), no final stop, at most :data:`HEADLINE_WORDS` words, not in capitals, no date
+    (a date marker or a timestamp). Such a line the rules keep in the body is as likely kept
+    as the title (issue 18: the headline line kept as body when the rules took none for it)."""
     first = np.full(len(bounds.starts) - 1, np.iinfo(np.intp).max)
-    for stop in (long & (x[:, _INDEX["sentence"]] > 0), ruled):
+    prose = long & (x[:, _INDEX["sentence"]] > 0)
+    prose &= (x[:, _INDEX["imperative"]] == 0) & (x[:, _INDEX["address"]] == 0)
+    for stop in (prose, ruled):
         rows = np.flatnonzero(stop)
         pages, at = np.unique(bounds.page[rows], return_index=True)
         first[pages] = np.minimum(first[pages], bounds.idx[rows[at]])
