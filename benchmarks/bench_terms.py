@@ -8,9 +8,13 @@ Zipf-distributed English words; 10,000 articles ≈ 5 million tokens by default)
   warm (normalised paragraphs cached on the articles), and the tidy ``term_frequencies`` table;
 - counting through the full ``tokens_frame`` table, for comparison;
 - newsframe.tfidf (tidy table) against ``TfidfVectorizer().fit_transform``;
-- keyness over a 100,000-term vocabulary (two synthetic count vectors; target < 0.2 s).
+- keyness over a 100,000-term vocabulary (two synthetic count vectors; target < 0.2 s);
+- keyness of each article against the rest (``keyness_one_vs_rest``) on 2,500, 5,000 and
+  10,000 copies of one article: one table row per article and term, so the time per article
+  should stay flat (target: linear).
 
 Usage: python benchmarks/bench_terms.py [n_articles]
+       python benchmarks/bench_terms.py one-vs-rest   (the last item alone)
 """
 
 from __future__ import annotations
@@ -116,6 +120,21 @@ def keyness_at_scale(n_terms: int = 100_000) -> None:
     )
 
 
+def one_vs_rest_at_scale(sizes: tuple[int, ...] = (2_500, 5_000, 10_000)) -> None:
+    """Time ``keyness_one_vs_rest`` on ``n`` copies of one article (the vocabulary stays fixed,
+    so the table grows as ``n``: linear time means flat milliseconds per article)."""
+    text = ("The minister said the dam on the river would open next year, and critics said the "
+            "water plan would flood three villages. Officials denied it.")  # fmt: skip
+    print("keyness_one_vs_rest on n copies of one article (target: linear)")
+    per = []
+    for n in sizes:
+        corpus = nf.Corpus(nf.Article(f"c{i:05d}", "Same headline", (text, text)) for i in range(n))
+        seconds, table = timed(f"  {n:,} articles", lambda c=corpus: nf.keyness_one_vs_rest(c))
+        per.append(1000 * seconds / n)
+        print(f"    {len(table):,} rows, {per[-1]:.2f} ms per article")
+    print(f"    ms per article, largest / smallest size: {per[-1] / per[0]:.2f} (linear: about 1)")
+
+
 def main(n_articles: int = 10_000) -> None:
     _, corpus = timed(
         f"build synthetic corpus ({n_articles:,} articles)", lambda: synthetic_corpus(n_articles)
@@ -125,7 +144,11 @@ def main(n_articles: int = 10_000) -> None:
     counting(corpus, docs)
     weighting(corpus, docs)
     keyness_at_scale()
+    one_vs_rest_at_scale()
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 10_000)
+    if sys.argv[1:] == ["one-vs-rest"]:
+        one_vs_rest_at_scale()
+    else:
+        main(int(sys.argv[1]) if len(sys.argv) > 1 else 10_000)

@@ -38,7 +38,8 @@ speech; a speaker match there compares spans), so read the comparison as a rough
 
 Run: ``PYTHONPATH=src .venv/bin/python benchmarks/eval_quotes.py [PAGES_DIR] [-v] [--set=NAME]
 [--labels PATH] [--pages DIR]`` (pages from ``--pages`` or ``PAGES_DIR``, else
-``$NEWSFRAME_EVALPAGES`` or ``benchmarks/eval/pages/`` (git-ignored); ``-v`` lists the misses;
+``$NEWSFRAME_EVALPAGES`` or ``benchmarks/eval/pages/`` (git-ignored); ``-v`` lists the misses
+and each entity split across a story with its speaker keys;
 ``--set`` keeps the pages of one annotation set, so that a held-out set is run only when meant;
 ``--labels`` reads another file of the same format, such as a held-out batch kept outside the
 repository, instead of ``benchmarks/eval/quotes.json``).
@@ -138,10 +139,11 @@ def _load(path: Path) -> nf.Article:
         return nf.load_article(path)
 
 
-def _story_splits(pages: list[tuple[Path, dict]]) -> dict[str, list[str]]:
+def _story_splits(pages: list[tuple[Path, dict]]) -> dict[str, dict[str, list[str]]]:
     """Per story, the annotated entities whose correctly credited quotations carry more than
     one speaker key once the story's pages are analysed together (the speakers linked across
-    them: "S. Jaishankar" in one article and "Jaishankar" in another are one key)."""
+    them: "S. Jaishankar" in one article and "Jaishankar" in another are one key), each with
+    its keys."""
     stories: dict[str, list[tuple[Path, dict]]] = {}
     for path, page in pages:
         if page.get("story"):
@@ -160,7 +162,7 @@ def _story_splits(pages: list[tuple[Path, dict]]) -> dict[str, list[str]]:
                 ):
                     entity = keys.setdefault(gold.get("entity", gold["speaker"]), set())
                     entity.update(s[0] for s in best["speakers"])
-        out[story] = sorted(e for e, k in keys.items() if len(k) > 1)
+        out[story] = {e: sorted(k) for e, k in sorted(keys.items()) if len(k) > 1}
     return out
 
 
@@ -314,7 +316,8 @@ def main(argv: list[str]) -> int:
     if args.verbose:
         for story, entities in across.items():
             if entities:
-                print(f"  {story}: {', '.join(entities)}")
+                split = (f"{e} [{' | '.join(k)}]" for e, k in entities.items())
+                print(f"  {story}: {'; '.join(split)}")
     print(
         "GenderGapTracker reference (98 articles): quote F1 "
         f"{REFERENCE['quote_f1']:.1%}, speaker match {REFERENCE['speaker_match']:.1%}, "

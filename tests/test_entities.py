@@ -555,3 +555,24 @@ def test_a_reef_or_shoal_is_a_place_and_an_officer_title_no_person():
     kinds = {e.name: e.kind for e in layer.entities.values()}
     assert kinds["Second Thomas Shoal"] == kinds["Ren Reef"] == "place"
     assert [n for n, k in kinds.items() if k == "person"] == ["Ann Lee"]
+
+
+def test_a_national_body_written_in_lowercase_is_the_articles_body():
+    # the article names "the Chinese Embassy"; a speaker written "Chinese embassy" or "a
+    # Chinese embassy statement" is that entity, with the article's spelling of its id
+    layer = find_entities(["The Chinese Embassy in Ottawa protested.", "Talks went on."])
+    assert layer.resolve("Chinese embassy") == "Embassy (China)"
+    assert "Embassy (China)" in layer.entities
+    t = nf.attributions(
+        [
+            nf.Article(
+                "a",
+                "T",
+                (
+                    "The Chinese Embassy in Ottawa protested on Monday.",
+                    '"We oppose the arrest," said a Chinese embassy statement.',
+                ),
+            )
+        ]
+    )
+    assert t["speaker"].tolist() == ["Embassy (China)"]

@@ -1188,3 +1188,97 @@ def test_a_base_form_after_a_singular_noun_phrase_is_a_noun():
         unit = Unit("body", 0, text, ((0, 0, len(text)),))
         atts = find_attributions(unit, top_level_quotes(text), verbs=verbs, actors=())
         assert [a.verb for a in atts] == found
+
+
+def test_a_statement_named_by_its_issuer_is_the_issuer_speaking():
+    # paragraph 1 defines the acronym; paragraph 2 credits "the ACS statement" and then "the
+    # statement": both are the agency (5 + 3 quoted words), one speaker; "a joint statement"
+    # names no issuer and stays as written
+    t = _plain(
+        "The Agency for Coastal Safety (ACS) opened an inquiry on Monday.",
+        '"We will find the cause," the ACS statement said. "Nobody is blamed," the statement added.',
+        '"Talks continue," a joint statement said.',
+    )
+    assert t[["speaker", "quote_words"]].values.tolist() == [
+        ["Agency for Coastal Safety", 5],
+        ["Agency for Coastal Safety", 3],
+        ["a joint statement", 2],
+    ]
+
+
+def test_the_official_after_a_ministry_spokesman_is_the_ministry_speaking():
+    # paragraph 1: "a Chinese Foreign Ministry spokesman" speaks for the ministry; paragraph
+    # 2: "the official" is that spokesman, so the ministry again -- one speaker, not two
+    t = _plain(
+        '"We are fully prepared," said a Chinese Foreign Ministry spokesman on Monday.',
+        '"We will act firmly," the official said.',
+    )
+    assert t["speaker"].tolist() == ["Foreign Ministry (China)", "Foreign Ministry (China)"]
+
+
+def test_a_countrys_president_with_a_modifier_is_the_president_the_article_names_next():
+    # the lede describes the president ("South Korea's embattled president": a possessive
+    # and a lowercase modifier, no name); the next paragraph names her and quotes her: one
+    # speaker, the person, for both quotations
+    t = _plain(
+        "South Korea's embattled president on Friday apologized to the nation over a crisis, "
+        'and said she would submit to an inquiry "if necessary," as her ratings fell.',
+        "Ann Park-Lee, who took office four years ago, faces the worst crisis of her term.",
+        '"I deeply apologise," Park-Lee said.',
+    )
+    assert t["speaker"].tolist() == ["Ann Park-Lee", "Ann Park-Lee"]
+
+
+def test_a_statement_an_organisation_issued_is_the_organisation_speaking():
+    # paragraph 1: the group "issued a detailed statement ... and said" (the statement is the
+    # subject the rules find); paragraph 2: "the statement said" -- both are the group
+    t = _plain(
+        'The Acme Group on Sunday issued a detailed statement and said the claims "are lies".',
+        'The group obeys every law, the statement said. "We will sue," it added.',
+    )
+    assert set(t["speaker"]) == {"Acme Group"}
+
+
+def test_the_prime_minister_between_two_people_named_as_often_is_the_one_quoted_before():
+    # Mrs Ann Lee and Mr Tom Reed are each named twice; Lee has been quoted, Reed has not:
+    # "the prime minister" is Lee, and so are "She" and "The prime minister" after it
+    t = _plain(
+        'Mrs Ann Lee met Mr Tom Reed. "We talked," Ann Lee said.',
+        'Tom Reed left. In the Commons, the prime minister said it was "highly likely".',
+        '"It is clear," she said. The prime minister said the talks "will go on".',
+    )
+    assert set(t["speaker"]) == {"Ann Lee"}
+
+
+def test_a_firm_described_after_it_spoke_is_that_firm_and_never_a_person():
+    # "Kestrel Research" (no role: typed a person only by default) speaks, then "The US-based
+    # investment firm" and "it" in the next paragraph: one speaker, the firm
+    t = _plain(
+        '"Fraud is fraud," Kestrel Research said on Monday.',
+        'The US-based investment firm further said: "We stand by our report." "We disagree," '
+        "it added.",
+    )
+    assert set(t["speaker"]) == {"Kestrel Research"}
+    # a person the text calls "he", or one with a role, is never "the company"
+    t = _plain(
+        '"Fraud is fraud," John Smith said on Monday. "We will see," he added.',
+        '"We stand by it," the company said.',
+    )
+    assert t["speaker"].tolist() == ["John Smith", "John Smith", "the company"]
+    t = _plain(
+        '"Fraud is fraud," chief executive Ann Lee said on Monday.',
+        '"We stand by it," the company said.',
+    )
+    assert t["speaker"].tolist() == ["Ann Lee", "the company"]
+
+
+def test_a_lede_describing_a_firm_named_next_and_its_report_are_that_firm():
+    # the lede describes the firm before naming it ("The US-based investment research firm");
+    # the next paragraph names Kestrel Research, whose name holds "research"; "its report"
+    # after "Kestrel" is the firm's too: one speaker for the three quotations
+    t = _plain(
+        'The US-based investment research firm said the group "tried to lead the focus away".',
+        'Kestrel Research on Monday hit back at the group, saying "fraud is fraud".',
+        'Kestrel stood by its report, which said the group was "engaged in fraud".',
+    )
+    assert set(t["speaker"]) == {"Kestrel Research"}

@@ -317,3 +317,47 @@ def test_name_order_with_a_hyphen_dropped_is_one_person_but_other_names_stay_apa
     links = link_entities([e, f])
     assert links("Suk Yeol Yoon") == links("Yoon Suk-yeol")
     assert links("Ann Kimball") == "Ann Kimball"  # other parts: no link
+
+
+def test_a_name_with_one_vowel_changed_in_another_article_is_the_same_person():
+    # "Damian Williams" and "Damien Williams": one vowel inside the given name, the family
+    # name the same -> one person; "Mong-gyu" and "Mong-kyu": one romanised sound written g or
+    # k -> one person; "Maria Lopez" and "Mario Lopez" differ in the last letter -> two people
+    a = find_entities(["Prosecutor Damian Williams spoke to Maria Lopez and Chung Mong-gyu."])
+    b = find_entities(["Damien Williams met Mario Lopez and Chung Mong-kyu."])
+    links = link_entities([a, b])
+    assert links("Damian Williams") == links("Damien Williams")
+    assert links("Chung Mong-gyu") == links("Chung Mong-kyu")
+    assert links("Maria Lopez") != links("Mario Lopez")
+
+
+def test_a_vowel_changed_name_stays_apart_when_a_third_name_is_as_near():
+    # Damian, Damien and Damion Williams in three articles: each has two others one vowel
+    # away, so nothing says which two are one person -- three people
+    layers = [find_entities([f"{g} Williams spoke."]) for g in ("Damian", "Damien", "Damion")]
+    links = link_entities(layers)
+    assert len({links(f"{g} Williams") for g in ("Damian", "Damien", "Damion")}) == 3
+
+
+def test_a_ministry_named_x_affairs_ministry_and_ministry_of_x_affairs_is_one_body():
+    # article a writes "the External Affairs Ministry", article b "the Ministry of External
+    # Affairs": one ministry across the corpus; "the Home Ministry" is another
+    a = find_entities(['"We reject it," the External Affairs Ministry said.'])
+    b = find_entities(['"It is absurd," the Ministry of External Affairs said.'])
+    c = find_entities(['"No comment," the Home Ministry said.'])
+    links = link_entities([a, b, c])
+    assert links("External Affairs Ministry") == links("Ministry of External Affairs")
+    assert links("Home Ministry") != links("Ministry of External Affairs")
+
+
+def test_two_romanisations_of_a_hyphenated_given_name_are_one_person():
+    # "Yoon Seok-yeol" in one article, "Yoon Suk Yeol" in another: the same consonants part
+    # by part (s-k, y-l, y-n), one written with a hyphen -> one person; "Kim Jong-un" and
+    # "Kim Jong-il" differ in a consonant -> two; "Maria Jose Lopez" and "Mario Jose Lopez"
+    # have no hyphenated given name -> two
+    a = find_entities(["President Yoon Seok-yeol met Kim Jong-un and Maria Jose Lopez."])
+    b = find_entities(["Yoon Suk Yeol spoke of Kim Jong-il and Mario Jose Lopez."])
+    links = link_entities([a, b])
+    assert links("Yoon Seok-yeol") == links("Yoon Suk Yeol")
+    assert links("Kim Jong-un") != links("Kim Jong-il")
+    assert links("Maria Jose Lopez") != links("Mario Jose Lopez")

@@ -355,6 +355,40 @@ def test_keyness_one_vs_rest_sizes():
         keyness_one_vs_rest([a])
 
 
+def test_keyness_one_vs_rest_worked_by_hand():
+    # a = "Putin spoke." against the rest ("Putin left early.", "Abe spoke."): 2 words against
+    # 5. putin: 1 of 2 against 1 of 5 -> Log Ratio log2((1/2)/(1/5)) = log2(2.5); G² over the
+    # 2 x 2 table: observed (1, 1, 1, 4), expected (4/7, 10/7, 10/7, 25/7). abe: 0 of 2 (0.5
+    # by Hardie's zero rule) against 1 of 5 -> log2(1.25).
+    a = Article("a", "", ("Putin spoke.",))
+    b = Article("b", "", ("Putin left early.",))
+    c = Article("c", "", ("Abe spoke.",))
+    table = keyness_one_vs_rest([a, b, c], prior="uniform")
+    rows = table[table["article_id"] == "a"]
+    assert rows["term"].tolist() == ["putin", "speak", "abe", "early", "left"]
+    assert rows["key_for"].tolist() == ["a", "a", "rest", "rest", "rest"]
+    observed, expected = (1, 1, 1, 4), (4 / 7, 10 / 7, 10 / 7, 25 / 7)
+    g = 2 * sum(o * math.log(o / e) for o, e in zip(observed, expected, strict=True))
+    putin = rows.iloc[0]
+    assert putin["log_ratio"] == pytest.approx(math.log2(2.5))
+    assert putin["g2"] == pytest.approx(g)  # 0.599
+    assert (putin["per_1000_a"], putin["per_1000_b"]) == (500.0, 200.0)
+    assert rows.iloc[2]["log_ratio"] == pytest.approx(math.log2(1.25))
+    assert (rows["n_tests"] == 5).all() and len(table) == 15
+
+
+def test_keyness_one_vs_rest_of_identical_articles():
+    # four copies of one article: each against the other three has the same rates, so no term
+    # is key (Log Ratio 0, G² 0, "neither"), and each article has one row per term
+    copies = [Article(f"c{i}", "", ("Putin spoke. Abe spoke.",)) for i in range(4)]
+    table = keyness_one_vs_rest(copies, prior="uniform")
+    assert len(table) == 4 * 3  # putin, speak, abe
+    assert (table["log_ratio"] == 0).all() and (table["g2"] == 0).all()
+    assert (table["key_for"] == "neither").all()
+    assert table.groupby("article_id")["count_b"].sum().tolist() == [12, 12, 12, 12]
+    assert table.attrs["n_tests"] == 3
+
+
 # --- KWIC, collocations ----------------------------------------------------------------------
 
 

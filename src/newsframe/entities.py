@@ -209,8 +209,10 @@ class Entities:
         if not words:
             return None
         national = _national(words, orgs)
-        if national is not None:
-            return self._alias.get(national.lower(), national)
+        if national is not None:  # "Chinese embassy": the article's "Embassy (China)"
+            hit = self._alias.get(national.lower())
+            same = (k for k in self.entities if k.lower() == national.lower())
+            return hit if hit is not None else next(same, national)
         key = " ".join(words).lower()
         hit = self._alias.get(key)
         if hit is not None:

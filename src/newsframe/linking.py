@@ -99,13 +99,13 @@ class Links:
 @functools.lru_cache(maxsize=1 << 16)
 def organisation_key(name: str) -> str:
     """The key under which two wordings of one organisation meet: lowercase, without "the",
-    *Ministry of X [Affairs]* as *X ministry*, a country in parentheses kept (memoised: every
+    *Ministry of X [Affairs]* and *X [Affairs] Ministry* as *X ministry*, a country in parentheses kept (memoised: every
     table that links an article's mentions asks again for the same names).
 
     >>> organisation_key("the Ministry of Foreign Affairs (China)"), organisation_key("Foreign Ministry (China)")
     ('foreign ministry (china)', 'foreign ministry (china)')
-    >>> organisation_key("Ministry of Defence")
-    'defence ministry'
+    >>> organisation_key("Ministry of Defence"), organisation_key("External Affairs Ministry")
+    ('defence ministry', 'external ministry')
     """
     text = normalise(name).lower().strip()
     country = ""
@@ -117,6 +117,8 @@ def organisation_key(name: str) -> str:
     m = _MINISTRY.match(text)
     if m:
         text = f"{m.group(1)}{m.group(2)} ministry"
+    elif text.endswith(" affairs ministry"):  # "External Affairs Ministry", as its *of* form
+        text = f"{text.removesuffix(' affairs ministry')} ministry"
     return text + country
 
 
@@ -145,6 +147,7 @@ def _people(
     (:func:`_one_order`)."""
     out: dict[tuple[str, str], str] = {}
     parts: dict[tuple[str, str], tuple[str, ...]] = {}  # (first, last) -> the name's parts
+    hyphenated: set[tuple[str, str]] = set()  # names with a hyphenated given name
     for actor in actors:
         if actor.kind not in _PERSON_KINDS:
             continue
@@ -165,6 +168,8 @@ def _people(
                 continue
             key = (words[0].lower(), words[-1].lower())
             parts.setdefault(key, name_parts(words))
+            if any("-" in w for w in words):
+                hyphenated.add(key)
             uses[e.name] = uses.get(e.name, 0) + 1
             had = best.get(key)
             if had is None or (len(e.name.split()), len(e.name), had) > (
@@ -175,7 +180,7 @@ def _people(
                 best[key] = e.name
     for key, name in best.items():
         out.setdefault(key, name)
-    return _one_order(out, parts, actor_ids, uses)
+    return _one_order(out, parts, actor_ids, uses, frozenset(hyphenated))
 
 
 def _one_order(
@@ -183,16 +188,22 @@ def _one_order(
     parts: Mapping[tuple[str, str], tuple[str, ...]],
     actor_ids: frozenset[str],
     uses: Mapping[str, int],
+    hyphenated: frozenset[tuple[str, str]] = frozenset(),
 ) -> dict[tuple[str, str], str]:
     """``people`` with one corpus id for the names made of the same parts in another order
     (:func:`newsframe.entities.name_parts`: "Son Heung-min" in one article, "Heung-min Son" in
-    another): the one actor among them, else the name more articles use (then the longer,
+    another), or of the same consonants as a name with a hyphenated given name (``hyphenated``;
+    :func:`_sounds`): the one actor among them, else the name more articles use (then the longer,
     then the alphabetically last, as :func:`_spelt_full`); two actors of one key are left apart. One dictionary per
     key: linear in the corpus's names."""
+    # another romanisation of a name written with a hyphenated given name ("Yoon Seok-yeol",
+    # "Yoon Suk Yeol"): one key by their consonants (:func:`_sounds`)
+    sounded = {_sounds(parts[k]) for k in people if parts.get(k) and k in hyphenated}
+    group = {k: _sounds(p) if _sounds(p) in sounded else p for k, p in parts.items()}
     by_parts: dict[tuple[str, ...], set[str]] = {}
     for key, corpus_id in people.items():
         if parts.get(key):
-            by_parts.setdefault(parts[key], set()).add(corpus_id)
+            by_parts.setdefault(group[key], set()).add(corpus_id)
     chosen: dict[tuple[str, ...], str] = {}
     for key, ids in by_parts.items():
         if len(ids) < 2:
@@ -204,7 +215,25 @@ def _one_order(
         chosen[key] = actors[0] if actors else max(ids, key=rank.__getitem__)
     if not chosen:
         return people
-    return {k: chosen.get(parts.get(k, ()), v) for k, v in people.items()}
+    return {k: chosen.get(group.get(k, ()), v) for k, v in people.items()}
+
+
+def _sounds(parts: tuple[str, ...]) -> tuple[str, ...]:
+    """The key of a name's parts under which two romanisations of one East Asian name meet
+    (used when one of them has a hyphenated given name): for a name of three parts or more (a family name and a two-syllable given name, "Yoon
+    Suk-yeol"), each part's consonants (:func:`newsframe.entities.consonants`: "Yoon
+    Seok-yeol" and "Yoon Suk Yeol", "Lee Jae-yong" and "Lee Jae Young"; never "Kim Jong-un"
+    and "Kim Jong-il"); the parts themselves for a shorter name ("Jon Smith", "Jan Smith"
+    stay two).
+
+    >>> _sounds(("seok", "yeol", "yoon")) == _sounds(("suk", "yeol", "yoon"))
+    True
+    >>> _sounds(("jong", "kim", "un")) == _sounds(("il", "jong", "kim")), _sounds(("jon", "smith"))
+    (False, ('jon', 'smith'))
+    """
+    if len(parts) < 3:
+        return parts
+    return ("", *sorted(consonants(p) for p in parts))
 
 
 def _one(candidates: set[str] | None) -> str | None:
@@ -371,9 +400,10 @@ def _spelt_full(own: str, first: str, last: str, index: _Index) -> str:
 
 def _alike(corpus_id: str, word: str, at: int) -> bool:
     """True when the name word at position ``at`` of ``corpus_id`` is ``word`` spelt another
-    way: one letter more or less, the same without accents, a short form of four letters or
-    more ("Jenni" of "Jennifer"), or another romanisation of a hyphenated given name, the same
-    consonants (:func:`newsframe.entities.consonants`: "Byung-eun", "Byung-eon")."""
+    way: one letter more or less, one vowel inside it changed (:func:`_vowel_apart`), the same
+    without accents, a short form of four letters or more ("Jenni" of "Jennifer"), or another
+    romanisation of a hyphenated given name, the same consonants up to voicing
+    (:func:`_voiceless`: "Byung-eun", "Byung-eon"; "Mong-gyu", "Mong-kyu")."""
     words = _name_words(corpus_id)
     if not words:
         return False
@@ -385,9 +415,36 @@ def _alike(corpus_id: str, word: str, at: int) -> bool:
     return (
         a == b
         or one_letter_apart(a, b)
+        or _vowel_apart(a, b)  # "Damian", "Damien"
         or (len(short) >= 4 and long.startswith(short))  # "Jenni", "Jennifer"
-        or ("-" in a and "-" in b and consonants(a) == consonants(b))  # "Byung-eun", "-eon"
+        or ("-" in a and "-" in b and _voiceless(a) == _voiceless(b))  # "Byung-eun", "-eon"
     )
+
+
+_VOICED = str.maketrans("kpt", "gbd")  # "Mong-kyu", "Mong-gyu": two romanisations of one sound
+
+
+def _voiceless(given: str) -> str:
+    """The consonants of a hyphenated given name with k, p, t written g, b, d: two
+    romanisations of one Korean given name differ in vowels or in these pairs ("Mong-gyu",
+    "Mong-kyu"; :func:`newsframe.entities.consonants`)."""
+    return consonants(given).translate(_VOICED)
+
+
+def _vowel_apart(a: str, b: str) -> bool:
+    """True when two words of at least five letters differ in one vowel inside the word, for
+    another vowel ("damian", "damien"): a spelling variant of one name. A first or last letter
+    changed is another name ("maria", "mario"; "andrea", "andrew").
+
+    >>> _vowel_apart("damian", "damien"), _vowel_apart("maria", "mario")
+    (True, False)
+    """
+    if len(a) != len(b) or len(a) < 5:
+        return False
+    apart = [k for k in range(len(a)) if a[k] != b[k]]
+    if len(apart) != 1 or apart[0] in (0, len(a) - 1):
+        return False
+    return a[apart[0]] in "aeiouy" and b[apart[0]] in "aeiouy"
 
 
 def _folded(word: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -15,7 +15,7 @@ from newsframe.corpus import Article, Corpus
 from newsframe.document import analyse
 from newsframe.entities import Entities
 from newsframe.framing._units import Unit, as_articles, body_words, units, word_tokens
-from newsframe.framing.descriptions import person_described
+from newsframe.framing.descriptions import issued_by, issuer_of, person_described
 from newsframe.framing.quotes import Quote, QuoteIndex, top_level_quotes
 from newsframe.framing.speaker_model import (
     MEDIA_WORDS,
@@ -213,13 +213,18 @@ def _entity_names(rows: list[dict], layer: Entities, nouns: Mapping[str, str]) -
     ministry", "a spokesman for the union") keeps its words."""
     names: dict[str, tuple[str, str] | None] = {}
     untyped: tuple[str, int] | None = None
+    memory = _Memory()
+    spoken, taken, personal = memory.spoken, memory.taken, memory.personal
     for row in rows:
+        memory.read(row, layer)
         if row["speaker_source"] in ("actor", "unresolved"):
             continue
         if row["speaker_source"] in ("name", "continuation") and _bare_role(
             row["speaker_text"], nouns
         ):
-            person = person_described(row, layer, nouns)  # "President": a holder of the role
+            person = person_described(
+                row, layer, nouns, spoken=frozenset(spoken)
+            )  # "President": a holder of the role
             if person is not None:
                 row["speaker"], row["speaker_kind"] = person, "person"
                 continue
@@ -235,6 +240,10 @@ def _entity_names(rows: list[dict], layer: Entities, nouns: Mapping[str, str]) -
         key = row["speaker"]
         text = row["speaker_text"]
         organisation = _spokesperson_of(text, layer, row["paragraph_id"])
+        if organisation is None and key != text and row["speaker_source"] != "name":
+            # "the official" the rules took for "a Chinese Foreign Ministry spokesman": the
+            # ministry that spokesman speaks for
+            organisation = _spokesperson_of(key, layer, row["paragraph_id"])
         if organisation is not None:  # one spokesperson of a ministry is the ministry
             row["speaker"], row["speaker_kind"] = organisation, "organisation"
             continue
@@ -242,8 +251,15 @@ def _entity_names(rows: list[dict], layer: Entities, nouns: Mapping[str, str]) -
         if person is not None:
             row["speaker"], row["speaker_kind"] = person, "person"
             continue
-        person = person_described(row, layer, nouns)
+        if row["speaker"].lower() in taken and row["speaker_source"] != "name":
+            # "She" the rules took for "the prime minister" that named Theresa May before
+            row["speaker"], row["speaker_kind"] = taken[row["speaker"].lower()]
+            continue
+        was = row["speaker"]
+        person = person_described(row, layer, nouns, spoken=frozenset(spoken))
         if person is not None:  # "the prime minister", "His lawyer, Mark Cohen": the person
+            if was.split()[0].lower() in _DETERMINER:
+                taken.setdefault(was.lower(), (person, "person"))
             row["speaker"], row["speaker_kind"] = person, "person"
             continue
         key, text = row["speaker"], row["speaker_text"]  # ("the Commons, the prime minister":
@@ -261,9 +277,42 @@ def _entity_names(rows: list[dict], layer: Entities, nouns: Mapping[str, str]) -
                 # "Boeing said it ... The company insisted": a body the text never typed, named
                 # by the last speaker of this or the previous paragraph
                 entity_id = untyped[0]
+            body = memory.body
+            if (
+                entity_id is None
+                and head in _ANY_BODY
+                and body is not None
+                and row["paragraph_id"] - body[1] <= 1
+                and body[0] not in personal
+            ):  # "Hindenburg said ... / The US-based firm said": the company that spoke last
+                entity_id = body[0]
+                taken.setdefault(key.lower(), (entity_id, "organisation"))
             if entity_id is not None:
                 row["speaker"] = entity_id
                 continue
+        lede = text.split()[0].lower() == "the" and text.split()[-1].lower() in _ANY_BODY
+        if lede and memory.body is None and row["speaker_kind"] == "organisation":
+            # the delayed identification of a company no one quoted yet ("The US-based
+            # investment research firm said ... / Hindenburg Research on Monday hit back")
+            hit = _body_named_next(text, row["paragraph_id"], layer)
+            if hit is not None:
+                row["speaker"] = hit
+                taken.setdefault(key.lower(), (hit, "organisation"))
+                continue
+        p = row["paragraph_id"]  # "the MEA statement", and "the statement" taken for it
+        issuer = issuer_of(text, p, layer, nouns, sentence=row["sentence"]) or issuer_of(
+            key, p, layer, nouns
+        )
+        if issuer is None and row["speaker_kind"] == "document":
+            # "X issued a statement and said", and "the statement" after it: its issuer, named
+            # in this sentence or one before in this paragraph or the previous one
+            issuer = memory.issued.get(key) or _issuer_before(
+                memory.said, key.split()[-1].lower(), p, layer
+            )
+            memory.issued[key] = issuer
+        if issuer is not None:  # a document's speaker is the one who issued it
+            row["speaker"], row["speaker_kind"] = issuer, layer.entities[issuer].kind
+            continue
         if key not in names:
             entity_id = layer.resolve(key)
             entity = layer.entities.get(entity_id) if entity_id is not None else None
@@ -282,6 +331,89 @@ def _entity_names(rows: list[dict], layer: Entities, nouns: Mapping[str, str]) -
             # text calls "it" ("Boeing said it would ..."), or None
             it = re.search(rf"\b{re.escape(text)} [a-z]+ it(?:s)?\b", row["sentence"])
             untyped = (row["speaker"], row["paragraph_id"]) if hit and not hit[1] and it else None
+
+
+@dataclass
+class _Memory:
+    """What :func:`_entity_names` remembers of an article's rows before the one it names: the
+    people quoted (``spoken``), the speakers the text calls "he" or "she" (``personal``), the
+    last speaker that may be a company and its paragraph (``body``), the paragraphs and
+    sentences of the rows (``said``, newest last), the entity and kind each description
+    credited as speaker named (``taken``) and the issuer of each document (``issued``)."""
+
+    spoken: set[str] = field(default_factory=set)
+    personal: set[str] = field(default_factory=set)
+    body: tuple[str, int] | None = None
+    said: list[tuple[int, str]] = field(default_factory=list)
+    taken: dict[str, tuple[str, str]] = field(default_factory=dict)
+    issued: dict[str, str | None] = field(default_factory=dict)
+    _before: dict | None = None
+
+    def read(self, row: dict, layer: Entities) -> None:
+        """Remember the row before ``row`` (named by now) and the sentence of ``row``."""
+        before, self._before = self._before, row
+        if not self.said or self.said[-1] != (row["paragraph_id"], row["sentence"]):
+            self.said.append((row["paragraph_id"], row["sentence"]))
+        if before is None:
+            return
+        if before["speaker_kind"] == "person":
+            self.spoken.add(before["speaker"])
+        if _personal(before):
+            self.personal.add(before["speaker"])
+        if (
+            before["speaker_source"] == "name"
+            and _may_be_body(before["speaker"], layer)
+            and before["speaker"] not in self.personal
+        ):
+            self.body = (before["speaker"], before["paragraph_id"])
+
+
+def _issuer_before(
+    said: list[tuple[int, str]], head: str, paragraph_id: int, layer: Entities
+) -> str | None:
+    """The issuer of the last document with head noun ``head`` that a sentence of ``said``
+    (newest last) in paragraph ``paragraph_id`` or the one before names
+    (:func:`~newsframe.framing.descriptions.issued_by`), or None."""
+    for paragraph, sentence in reversed(said):
+        if paragraph < paragraph_id - 1:
+            return None
+        hit = issued_by(sentence, head, layer)
+        if hit is not None:
+            return hit
+    return None
+
+
+#: Heads of a description that any company may answer to ("the company", "the US-based
+#: investment firm"), unlike a public body's ("the ministry": its own name holds the word).
+_ANY_BODY = frozenset(["company", "firm", "group", "corporation", "conglomerate", "carrier",
+                       "airline", "manufacturer", "maker", "lender", "insurer", "retailer",
+                       "broadcaster", "operator", "seller", "short-seller"])  # fmt: skip
+
+
+def _may_be_body(key: str, layer: Entities) -> bool:
+    """True for a speaker key the layer knows as an organisation, or as a full name with no
+    role that it typed a person only by default ("Hindenburg Research"); never a single name
+    of unknown kind ("Lee": a body only when the text calls it "it")."""
+    entity = layer.entities.get(key)
+    if entity is None:
+        return False
+    return entity.kind == "organisation" or (entity.kind == "person" and not entity.role)
+
+
+def _body_named_next(text: str, paragraph_id: int, layer: Entities) -> str | None:
+    """The one organisation, or full name with no role (:func:`_may_be_body`), named in the
+    paragraph after ``paragraph_id`` whose name holds a lowercase word of the description
+    ``text`` before its head ("research" of "The US-based investment research firm":
+    Hindenburg Research), or None."""
+    words = {w.lower() for w in text.split()[1:-1]}
+    hits = {
+        m.entity_id
+        for m in layer.mentions
+        if m.paragraph_id == paragraph_id + 1
+        and _may_be_body(m.entity_id, layer)
+        and words & set(layer.entities[m.entity_id].name.lower().split())
+    }
+    return hits.pop() if len(hits) == 1 else None
 
 
 def _personal(row: dict) -> bool:

@@ -20,7 +20,7 @@ from newsframe.entities import TITLES, Entities
 from newsframe.framing.speakers import GENERIC_PEOPLE, TOP_OFFICE
 from newsframe.text import lemmatize
 
-__all__ = ["compatible_person", "person_described"]
+__all__ = ["compatible_person", "issued_by", "issuer_of", "person_described"]
 
 _POSSESSORS = frozenset(["his", "her", "its", "their", "our"])
 _DEFINITE = frozenset(["the"]) | _POSSESSORS
@@ -34,7 +34,9 @@ _OFFICES = TOP_OFFICE | frozenset(["minister", "chief", "chairman", "chairwoman"
 _BACK = 3  # paragraphs before a description that the person it names is looked for in
 
 
-def person_described(row: dict, layer: Entities, nouns: Mapping[str, str]) -> str | None:
+def person_described(
+    row: dict, layer: Entities, nouns: Mapping[str, str], *, spoken: frozenset[str] = frozenset()
+) -> str | None:
     """The person of the entity layer that a description credited as speaker names, or None
     (the speaker stays as written, "unresolved" in spirit: nothing fits).
 
@@ -46,7 +48,7 @@ def person_described(row: dict, layer: Entities, nouns: Mapping[str, str]) -> st
     the name in apposition right after it in the sentence ("His lawyer, Mark Cohen, said";
     "one of the lawyers, Byun Hwan, said"); the last person the article gave that role or title
     before a name (:meth:`~newsframe.entities.Entities.antecedent`); for an office one person
-    holds (:data:`_OFFICES`), the last compatible person (:func:`compatible_person`). Someone's
+    holds (:data:`_OFFICES`), the last compatible person (:func:`compatible_person`; ``spoken``: the people quoted before). Someone's
     role ("His lawyer", "Ghosn's lawyer") names only the person in apposition; a country's or an
     organisation's ("the country's President") is an office. A generic role ("an official", "a
     source", "the spokesman") never names one person.
@@ -84,13 +86,14 @@ def person_described(row: dict, layer: Entities, nouns: Mapping[str, str]) -> st
         return None  # "a lawyer": someone, not the one the article named
     if head in GENERIC_PEOPLE:
         return None
-    if row.get("speaker", text) != text and row["speaker_source"] == "description":
+    if row.get("speaker", text).lower() != text.lower() and row["speaker_source"] == "description":
         # the rules resolved it to whom the text named last with that role ("The foreign
         # minister said" after "External Affairs Minister S Jaishankar"): that person
         known = layer.resolve(row["speaker"])
         entity = layer.entities.get(known) if known is not None else None
         return known if entity is not None and entity.kind == "person" else None
-    if words[0] not in _DEFINITE and words[0] != "one":
+    possessed = re.search(r"\w['\u2019]s ", text) is not None  # "South Korea's embattled president"
+    if words[0] not in _DEFINITE and words[0] != "one" and not possessed:
         # a bare title ("PM", "French President", "External Affairs Minister"); a name with a
         # title ("Judge Lee") is the layer's to resolve
         if not all(w in nouns or w in TITLES or w[:1].isupper() for w in text.split()):
@@ -119,24 +122,35 @@ def person_described(row: dict, layer: Entities, nouns: Mapping[str, str]) -> st
         and head in _OFFICES
         and (len(words) > 1 or words[0] in _SHORT_TITLES or text.islower())
     ):  # ("President" alone is a role; "PM" is two words; "president" lost its determiner)
-        hit = compatible_person(layer, head, row["paragraph_id"])
+        hit = compatible_person(layer, head, row["paragraph_id"], spoken=spoken)
     return hit
 
 
 def compatible_person(
-    layer: Entities, head: str, paragraph_id: int, *, later: bool = False
+    layer: Entities,
+    head: str,
+    paragraph_id: int,
+    *,
+    later: bool = False,
+    spoken: frozenset[str] = frozenset(),
 ) -> str | None:
     """The person named most in the article among those named in paragraph ``paragraph_id``,
     the headline and the paragraphs before (:data:`_BACK`), whose role is none, a courtesy
-    title or holds ``head`` (one whose role holds it first); None when there is none or two
-    are as likely. When nobody is named up to that paragraph, the people of the next one
-    (``later``: the lede's delayed identification, "South Korea's embattled president
-    apologized ... / ... Park said").
+    title or holds ``head`` (one whose role holds it first); between two named as often, the
+    one who has spoken before (``spoken``: the speakers of the quotations so far, the more
+    salient in the discourse); None when there is none or two are as likely. When nobody is
+    named up to that paragraph, the people of the next one (``later``: the lede's delayed
+    identification, "South Korea's embattled president apologized ... / ... Park said").
 
     >>> from newsframe.entities import find_entities
     >>> layer = find_entities(["President Ann Lee met Tom Reed.", "Tom Reed left.", "Ann Lee spoke."])
     >>> compatible_person(layer, "leader", 2), compatible_person(layer, "minister", 2)
     ('Ann Lee', 'Tom Reed')
+    >>> layer = find_entities(["Mrs Ann Lee met Mr Tom Reed.", "Ann Lee and Tom Reed left."])
+    >>> compatible_person(layer, "minister", 1) is None
+    True
+    >>> compatible_person(layer, "minister", 1, spoken=frozenset(["Ann Lee"]))
+    'Ann Lee'
     """
     people = _people(layer)  # (paragraph, start, entity id, role words), in reading order
     count: dict[str, int] = {}
@@ -153,11 +167,12 @@ def compatible_person(
             last[entity_id] = (paragraph, start)
             fits[entity_id] = head in role or office
     if not last and not later:  # the news lede names the person after the description
-        return compatible_person(layer, head, paragraph_id + 1, later=True)
+        return compatible_person(layer, head, paragraph_id + 1, later=True, spoken=spoken)
     if not last:
         return None
-    ranked = sorted(last, key=lambda k: (fits[k], count[k], last[k]), reverse=True)
-    top = [(fits[k], count[k]) for k in ranked[:2]]
+    rank = {k: (fits[k], count[k], k in spoken) for k in last}
+    ranked = sorted(last, key=lambda k: (*rank[k], last[k]), reverse=True)
+    top = [rank[k] for k in ranked[:2]]
     if len(top) > 1 and top[0] == top[1]:
         return None  # two people as likely: nothing says which
     return ranked[0]
@@ -193,3 +208,96 @@ def _body(words: str, layer: Entities, nouns: Mapping[str, str]) -> bool:
     hit = layer.resolve(words)
     entity = layer.entities.get(hit) if hit is not None else None
     return entity is not None and entity.kind in ("country", "organisation")
+
+
+_DETERMINERS = frozenset(["the", "this", "that", "a", "an"])
+
+
+_ISSUED = re.compile(
+    r"\b((?:[A-Z][\w&'.\u2019-]*\s){1,5}?)(?:on \w+\s)?(?:issued|released|published|put out)"
+    r"\s(?:a|an|its|the)\s((?:[\w-]+\s){0,3}[\w-]+)"
+)
+
+
+def issued_by(sentence: str, head: str, layer: Entities) -> str | None:
+    """The entity that the sentence says issued the document credited as speaker ("The Adani
+    Group on Sunday issued a detailed statement ... and said": the group, not the statement);
+    None when the sentence names no issuer of a document with that head noun (``head``,
+    lowercase) or the layer knows none.
+
+    >>> from newsframe.entities import find_entities
+    >>> layer = find_entities(["The Adani Group issued a detailed statement and said so."],
+    ...                       organisation_nouns=["group"])
+    >>> issued_by("The Adani Group on Sunday issued a detailed statement and said so.",
+    ...           "statement", layer)
+    'Adani Group'
+    >>> issued_by("The report said so.", "report", layer) is None
+    True
+    """
+    for found in _ISSUED.finditer(sentence):
+        if head not in found.group(2).lower().split():
+            continue
+        hit = layer.resolve(found.group(1).strip())
+        entity = layer.entities.get(hit) if hit is not None else None
+        if entity is not None and entity.kind in ("organisation", "country", "person"):
+            return hit
+    return None
+
+
+def issuer_of(
+    text: str,
+    paragraph_id: int,
+    layer: Entities,
+    nouns: Mapping[str, str],
+    *,
+    sentence: str = "",
+) -> str | None:
+    """The entity that issued a document named as speaker with its issuer before the head
+    ("the MEA statement", "a Chinese embassy statement", "a foreign ministry statement",
+    "Adani's statement"): the layer's entity (a person, an organisation or a country) for the
+    words between the determiner and the document noun, a possessive's mark dropped (a name,
+    or a body's head the layer resolves to the last body with that head); None when there are
+    no such words or the layer knows none (the document stays as written: "a joint
+    statement"). A document after a possessive pronoun ("its last week's report") is that of
+    the last name before it in ``sentence`` ("Hindenburg stood by its last week's report").
+
+    A statement's speaker is the one who issued it (the speaker table's ``document`` kind).
+
+    >>> from newsframe.entities import find_entities
+    >>> layer = find_entities(["The Ministry of External Affairs (MEA) spoke.", "Ann Lee left."])
+    >>> issuer_of("the MEA statement", 1, layer, {"statement": "document"})
+    'Ministry of External Affairs'
+    >>> nouns = {"statement": "document", "ministry": "organisation"}
+    >>> issuer_of("a foreign ministry statement", 1, layer, nouns)
+    'Ministry of External Affairs'
+    >>> issuer_of("Ann Lee's statement", 1, layer, nouns)
+    'Ann Lee'
+    >>> issuer_of("a joint statement", 1, layer, nouns) is None
+    True
+    >>> issuer_of("the statement", 1, layer, {"statement": "document"}) is None
+    True
+    >>> issuer_of("its report", 1, layer, {"report": "document"},
+    ...           sentence="Ann Lee stood by its report.")
+    'Ann Lee'
+    """
+    words = text.split()
+    if len(words) < 2 or nouns.get(lemmatize(words[-1].lower())) != "document":
+        return None
+    if words[0].lower() in _POSSESSORS:  # "its report": the last name before it
+        before = sentence[: max(sentence.find(text), 0)]
+        names = re.findall(r"[A-Z][\w'.-]*(?: [A-Z][\w'.-]*)*", before)
+        hit = layer.resolve(names[-1]) if names else None
+        return hit if hit is not None and hit in layer.entities else None
+    modifiers = words[1:-1] if words[0].lower() in _DETERMINERS else words[:-1]
+    if not modifiers:
+        return None
+    issuer = re.sub(r"['\u2019]s?$", "", " ".join(modifiers))  # "the ministry's statement"
+    hit = layer.resolve(issuer) if issuer else None
+    if hit is None and nouns.get(issuer.split()[-1].lower() if issuer else "") == "organisation":
+        hit = layer.antecedent(
+            issuer.split()[-1].lower(), paragraph_id, frozenset(["organisation", "country"])
+        )
+    entity = layer.entities.get(hit) if hit is not None else None
+    if entity is None or entity.kind not in ("organisation", "country", "person"):
+        return None
+    return hit

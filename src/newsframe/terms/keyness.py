@@ -50,6 +50,8 @@ ALPHA = 0.05
 #: (a group's label joins its article ids: 400 articles give a 4 KB label, which the Arrow
 #: storage would copy into every one of tens of thousands of rows).
 _LABEL = pd.StringDtype("python", na_value=np.nan)
+#: The dtype of ``note``: pandas' default ``str``.
+_NOTE = pd.StringDtype(na_value=np.nan)
 
 
 def _prior_alpha(terms: np.ndarray, prior, strength: float | None, unit: str, pooled: np.ndarray):
@@ -94,72 +96,111 @@ def _ranks_within(magnitude: np.ndarray, side: np.ndarray) -> tuple[np.ndarray, 
     return low, high
 
 
-def _side_ranks(frame: pd.DataFrame, side: np.ndarray) -> None:
-    """Add rank_* columns (1 = most key for the term's side) and the disagreement flag."""
+def _side_ranks(columns: dict[str, np.ndarray], side: np.ndarray) -> None:
+    """Add rank_* columns (1 = most key for the term's side), the disagreement flag and its note."""
     magnitudes = {
-        "rank_log_ratio": np.abs(frame["log_ratio"].to_numpy()),
-        "rank_g2": frame["g2"].to_numpy(),
-        "rank_logodds": np.abs(frame["logodds_z"].to_numpy()),
+        "rank_log_ratio": np.abs(columns["log_ratio"]),
+        "rank_g2": columns["g2"],
+        "rank_logodds": np.abs(columns["logodds_z"]),
     }
-    top = np.zeros(len(frame), bool)
-    beyond = np.zeros(len(frame), bool)
+    top = np.zeros(len(side), bool)
+    beyond = np.zeros(len(side), bool)
     for column, magnitude in magnitudes.items():
         low, high = _ranks_within(magnitude, side)
-        frame[column] = low
+        columns[column] = low
         top |= high <= FLAG_TOP
         beyond |= low > FLAG_BEYOND
-    ratio, z = frame["log_ratio"].to_numpy(), frame["logodds_z"].to_numpy()
+    ratio, z = columns["log_ratio"], columns["logodds_z"]
     opposite = (np.sign(ratio) * np.sign(z) < 0) & (np.abs(ratio) >= 1)
-    frame["disagree"] = (top & beyond) | opposite
-    frame["note"] = ""
-    flagged = np.flatnonzero(frame["disagree"].to_numpy())
-    if len(flagged):
-        sub = frame.iloc[flagged][list(magnitudes)].astype(str)
-        text = (
-            "rank by log ratio " + sub["rank_log_ratio"] + ", G² " + sub["rank_g2"]
-            + ", log-odds z " + sub["rank_logodds"]
-        )  # fmt: skip
-        text = text.where(~opposite[flagged], "log ratio and log-odds point to opposite sides")
-        frame.loc[frame.index[flagged], "note"] = text.to_numpy()
+    columns["disagree"] = (top & beyond) | opposite
+    note = np.full(len(side), "", dtype=object)
+    for k in np.flatnonzero(columns["disagree"]).tolist():
+        note[k] = (
+            "log ratio and log-odds point to opposite sides"
+            if opposite[k]
+            else f"rank by log ratio {columns['rank_log_ratio'][k]}, G² {columns['rank_g2'][k]}, "
+            f"log-odds z {columns['rank_logodds'][k]}"
+        )
+    columns["note"] = note
+
+
+def _comparison(terms, a, b, sizes, prior_parts) -> tuple[dict[str, np.ndarray], dict]:
+    """Return the columns of one comparison of the tested terms (counts ``a``, ``b`` as floats,
+    corpus ``sizes``, the prior's ``(alpha, found, alpha0)``), sorted by effect size, and the
+    table's Bonferroni attributes (all numpy, no loop over terms)."""
+    n_a, n_b = sizes
+    alpha, found, alpha0 = prior_parts
+    ratio = log_ratio(a, b, n_a, n_b)
+    g = g2(a, b, n_a, n_b)
+    p = chi2_sf1(g)
+    delta, se, z = logodds_dirichlet(a, b, n_a, n_b, alpha, alpha0=alpha0)
+    rate_a, rate_b = 1000.0 * a / n_a, 1000.0 * b / n_b
+    side = np.sign(rate_a - rate_b).astype(np.int64)
+    columns = {
+        "term": terms, "count_a": a, "count_b": b, "per_1000_a": rate_a, "per_1000_b": rate_b,
+        "log_ratio": ratio, "g2": g, "p_g2": p, "p_bh": adjust_pvalues(p, method="bh"),
+        "p_bonferroni": adjust_pvalues(p, method="bonferroni"), "logodds": delta,
+        "logodds_se": se, "logodds_z": z, "prior_alpha": alpha, "in_prior": found, "side": side,
+    }  # fmt: skip
+    _side_ranks(columns, side)
+    bar = critical_g2(len(terms), alpha=ALPHA) if len(terms) else float("nan")
+    passing = int((g > bar).sum()) if len(terms) else 0
+    order = np.lexsort((np.arange(len(terms)), -g, -ratio))  # terms arrive sorted: ties by term
+    return {k: v[order] for k, v in columns.items()}, _bar_attrs(len(terms), bar, passing)
+
+
+def _frame(
+    labels: list[tuple[str, str]], parts: list[tuple[dict, dict]], sizes: list
+) -> pd.DataFrame:
+    """Return the keyness table of one or more comparisons (their ``labels``, columns and
+    attributes, corpus ``sizes``) stacked in one DataFrame, built once."""
+    lengths = [len(columns["term"]) for columns, _ in parts]
+
+    def stack(name: str) -> np.ndarray:
+        return np.concatenate([columns[name] for columns, _ in parts])
+
+    def repeat(values: list) -> np.ndarray:
+        return np.repeat(np.array(values), lengths)
+
+    def label(values: list[str]) -> pd.api.extensions.ExtensionArray:
+        return pd.array(np.repeat(np.array(values, dtype=object), lengths), dtype=_LABEL)
+
+    counts = {name: stack(name) for name in ("count_a", "count_b")}
+    sides = np.concatenate(
+        [
+            np.array([b, "neither", a], dtype=object)[c["side"] + 1]
+            for (a, b), (c, _) in zip(labels, parts, strict=True)
+        ]
+    )
+    attrs = [a for _, a in parts]
+    frame = pd.DataFrame(
+        {
+            "article_id": label([a for a, _ in labels]), "reference": label([b for _, b in labels]),
+            "term": stack("term").astype(object),
+            **{k: v.astype(np.int64) if (v % 1 == 0).all() else v for k, v in counts.items()},
+            "n_a": repeat([float(n) for n, _ in sizes]), "n_b": repeat([float(n) for _, n in sizes]),
+            **{k: stack(k) for k in ("per_1000_a", "per_1000_b", "log_ratio", "g2", "p_g2", "p_bh",
+                                     "p_bonferroni", "logodds", "logodds_se", "logodds_z",
+                                     "prior_alpha", "in_prior")},
+            "key_for": pd.array(sides, dtype=_LABEL),
+            **{k: stack(k) for k in ("rank_log_ratio", "rank_g2", "rank_logodds", "disagree")},
+            "note": pd.array(stack("note"), dtype=_NOTE),
+            "n_tests": repeat([a["n_tests"] for a in attrs]).astype(np.int64),
+            "bonferroni_g2": repeat([a["bonferroni_g2"] for a in attrs]).astype(float),
+            "n_pass_bonferroni": repeat([a["n_pass_bonferroni"] for a in attrs]).astype(np.int64),
+        }
+    )  # fmt: skip
+    if len(parts) == 1:
+        frame.attrs.update(attrs[0])
+    return frame
 
 
 def _keyness_table(labels, terms, count_a, count_b, sizes, *, prior, strength, unit, min_count):
     """Return the keyness DataFrame for aligned count vectors (all numpy, no loop over terms)."""
-    n_a, n_b = sizes
     keep = (count_a + count_b) >= min_count
     terms, a, b = terms[keep], count_a[keep].astype(float), count_b[keep].astype(float)
-    ratio = log_ratio(a, b, n_a, n_b)
-    g = g2(a, b, n_a, n_b)
-    p = chi2_sf1(g)
-    alpha, found, alpha0 = _prior_alpha(terms, prior, strength, unit, a + b)
-    delta, se, z = logodds_dirichlet(a, b, n_a, n_b, alpha, alpha0=alpha0)
-    rate_a, rate_b = 1000.0 * a / n_a, 1000.0 * b / n_b
-    label_a, label_b = labels
-    side = np.sign(rate_a - rate_b).astype(np.int64)
-    rows = pd.RangeIndex(len(terms))
-    key_for = pd.array([label_b, "neither", label_a], dtype=_LABEL).take(side + 1)
-    frame = pd.DataFrame(
-        {
-            "article_id": pd.Series(label_a, index=rows, dtype=_LABEL),
-            "reference": pd.Series(label_b, index=rows, dtype=_LABEL), "term": terms.astype(object),
-            "count_a": a.astype(np.int64) if (a % 1 == 0).all() else a,
-            "count_b": b.astype(np.int64) if (b % 1 == 0).all() else b,
-            "n_a": n_a, "n_b": n_b, "per_1000_a": rate_a, "per_1000_b": rate_b,
-            "log_ratio": ratio, "g2": g, "p_g2": p,
-            "p_bh": adjust_pvalues(p, method="bh"),
-            "p_bonferroni": adjust_pvalues(p, method="bonferroni"),
-            "logodds": delta, "logodds_se": se, "logodds_z": z, "prior_alpha": alpha,
-            "in_prior": found, "key_for": key_for,
-        }
-    )  # fmt: skip
-    _side_ranks(frame, side)
-    bar = critical_g2(len(terms), alpha=ALPHA) if len(terms) else float("nan")
-    passing = int((g > bar).sum()) if len(terms) else 0
-    frame["n_tests"], frame["bonferroni_g2"], frame["n_pass_bonferroni"] = len(terms), bar, passing
-    order = np.lexsort((np.arange(len(terms)), -g, -ratio))  # terms arrive sorted: ties by term
-    out = frame.iloc[order][KEYNESS_COLUMNS].reset_index(drop=True)
-    out.attrs.update(_bar_attrs(len(terms), bar, passing))
-    return out
+    prior_parts = _prior_alpha(terms, prior, strength, unit, a + b)
+    return _frame([labels], [_comparison(terms, a, b, sizes, prior_parts)], [sizes])
 
 
 def _bar_attrs(n_tests: int, bar: float, passing: int) -> dict[str, float | int]:
@@ -297,24 +338,26 @@ def keyness_one_vs_rest(
     if empty:
         raise NewsframeError(f"{empty[0]}: no tokens; keyness needs text on both sides")
     total = np.asarray(counts.counts.sum(axis=0)).ravel()
-    tables = []
+    keep = total >= min_count  # a + b is the corpus total for every article: the same terms
+    terms, matrix, total = counts.terms[keep], counts.counts, total[keep]
+    if not keep.all():
+        matrix = matrix[:, np.flatnonzero(keep)]
+    n_all = float(counts.n_tokens.sum())
+    labels, parts, sizes, prior_parts = [], [], [], None
     for i, article_id in enumerate(counts.article_ids):
-        row = counts.counts[i].toarray().ravel()  # one dense row at a time: memory ∝ vocabulary
+        row = matrix[i].toarray().ravel()  # one dense row at a time: memory ∝ vocabulary
+        a, b = row.astype(float), (total - row).astype(float)
+        if prior_parts is None:  # the prior weighs the tested terms: the same for every article
+            prior_parts = _prior_alpha(terms, prior, prior_strength, unit, a + b)
         n_i = float(counts.n_tokens[i])
-        tables.append(
-            _keyness_table(
-                (article_id, "rest"),
-                counts.terms,
-                row.astype(float),
-                (total - row).astype(float),
-                (n_i, float(counts.n_tokens.sum()) - n_i),
-                prior=prior,
-                strength=prior_strength,
-                unit=unit,
-                min_count=min_count,
-            )
-        )
-    return pd.concat(tables, ignore_index=True)
+        labels.append((article_id, "rest"))
+        sizes.append((n_i, n_all - n_i))
+        parts.append(_comparison(terms, a, b, sizes[-1], prior_parts))
+    frame = _frame(labels, parts, sizes)
+    first = parts[0][1]
+    if all(attrs == first for _, attrs in parts):  # as pandas.concat keeps equal attrs
+        frame.attrs.update(first)
+    return frame
 
 
 def key_terms(table: pd.DataFrame, *, top_n: int = 12, measure: str = "log_ratio") -> dict:
