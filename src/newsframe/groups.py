@@ -67,6 +67,11 @@ class Pair:
         that two such comparisons do not share one file name."""
         return f"{_slug_part(self.a)}_vs_{_slug_part(self.b)}"
 
+    @property
+    def ids(self) -> list[str]:
+        """The article ids of both sides, side a first."""
+        return [*self.corpus_a.ids, *self.corpus_b.ids]
+
 
 def _slug_part(name: str) -> str:
     """``name`` safe in a file name; ``g`` and 8 hex digits of its SHA-1 when nothing is left.
@@ -75,11 +80,6 @@ def _slug_part(name: str) -> str:
     ('First-Post', 'gd8f26c88')
     """
     return _SLUG.sub("-", name).strip("-") or "g" + hashlib.sha1(name.encode()).hexdigest()[:8]
-
-    @property
-    def ids(self) -> list[str]:
-        """The article ids of both sides, side a first."""
-        return [*self.corpus_a.ids, *self.corpus_b.ids]
 
 
 _LOAD = "load one with nf.load_corpus(...) or build nf.Corpus(articles)"
