@@ -5,6 +5,13 @@ Each case writes its file to a temporary folder and runs ``newsframe clean`` / `
 function named) in a fresh interpreter, so a case that hangs or backtracks for minutes is cut off
 at the limit and shown as ``> limit``. Times are measured inside the child, after its imports. The machine may be shared: timings are noisy.
 Usage: python benchmarks/bench_hostile.py [limit_seconds]
+
+``python benchmarks/bench_hostile.py scale [limit_seconds]`` measures scale shapes instead: an
+article table of 10,000 and 20,000 one-sentence articles, and of 10 articles of 1 MB and of 2 MB,
+each through loading, analysis, the per-article tables and tf-idf in a fresh process (and
+``newsframe report`` of 5,000 and 10,000 one-sentence articles in 10 groups over two years); it
+prints the CPU seconds (``time.process_time``) of each step at both sizes and their ratio (2.0
+is linear; well above it is a quadratic step).
 """
 
 from __future__ import annotations
@@ -103,6 +110,111 @@ def run(command: str, path: Path, limit: float, *, cap_memory: bool = False) -> 
     return (f"{lines[-1]} s" if lines else "failed") + note
 
 
+# --- scale shapes: CPU time at two sizes must grow linearly -------------------------------------
+
+SCALE_CHILD = r"""
+import csv, json, sys, time, warnings
+warnings.simplefilter("ignore")
+import newsframe as nf
+csv.field_size_limit(sys.maxsize)
+steps = {}
+def step(name, call):
+    t = time.process_time()
+    value = call()
+    steps[name] = time.process_time() - t
+    return value
+corpus = step("load", lambda: nf.load_corpus(sys.argv[1], max_bytes=50_000_000))
+step("analyse", lambda: nf.analyse_corpus(corpus))
+step("tables", lambda: nf.compute_article_tables(corpus))
+step("tfidf", lambda: nf.tfidf(corpus))
+if sys.argv[2] == "report":
+    import contextlib, io
+    from newsframe.cli import main
+    with contextlib.redirect_stderr(io.StringIO()) as err:
+        code = step("report", lambda: main(["report", sys.argv[1], "--out", sys.argv[3], "--jobs", "1"]))
+    if code != 0:
+        raise SystemExit(err.getvalue())
+print(json.dumps(steps))
+"""
+
+
+def tiny_articles(n: int) -> list[str]:
+    """``n`` articles of one generated sentence each (no two alike)."""
+    return [f"Talks Number {i}\n\nThe talks on the islands went on for day {i}, officials said." for i in range(n)]  # fmt: skip
+
+
+def big_articles(n: int, size: int) -> list[str]:
+    """``n`` articles of about ``size`` characters of generated prose in paragraphs."""
+    return [f"Big Article {k}\n\n" + prose(size).replace("day ", f"day {k}-") for k in range(n)]
+
+
+#: (label, texts at the smaller size, texts at the larger size): the larger is twice the smaller.
+SCALE = [
+    (
+        "tiny articles, one sentence each",
+        lambda: tiny_articles(10_000),
+        lambda: tiny_articles(20_000),
+    ),
+    (
+        "10 articles, 1 MB -> 2 MB each",
+        lambda: big_articles(10, 1_000_000),
+        lambda: big_articles(10, 2_000_000),
+    ),
+    (
+        "report: tiny articles 5k -> 10k",
+        lambda: tiny_articles(5_000),
+        lambda: tiny_articles(10_000),
+    ),
+]
+
+
+def scale_run(
+    texts: list[str], folder: Path, limit: float, *, report: bool = False
+) -> dict[str, float] | str:
+    """CPU seconds of each step on an article table of ``texts``, in a fresh process."""
+    import csv
+    import json
+    import shutil
+    from datetime import date, timedelta
+
+    table = folder / "scale.csv"
+    out = folder.parent / f"{folder.name}-report"
+    shutil.rmtree(out, ignore_errors=True)
+    day = date(2024, 1, 1)
+    with table.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["article_id", "text", "group", "published"])  # 10 groups over two years
+        writer.writerows((f"s{i}", text, f"g{i % 10}", (day + timedelta(days=i % 730)).isoformat())
+                         for i, text in enumerate(texts))  # fmt: skip
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", SCALE_CHILD, str(table), "report" if report else "", str(out)],
+            capture_output=True, text=True, timeout=limit, check=False,
+        )  # fmt: skip
+    except subprocess.TimeoutExpired:
+        return f"> {limit:.0f} s"
+    if done.returncode != 0:
+        return "failed: " + " | ".join(done.stderr.strip().splitlines()[-2:])[:200]
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def scale(limit: float, folder: Path) -> None:
+    """Print CPU seconds per step at two sizes and their ratio (2.0 is linear)."""
+    print(f"\n{'scale shape (CPU s)':<36} {'step':<8} {'1x':>8} {'2x':>8} {'ratio':>6}")
+    for label, small, large in SCALE:
+        report = label.startswith("report")
+        a = scale_run(small(), folder, limit, report=report)
+        b = scale_run(large(), folder, limit, report=report)
+        if isinstance(a, str) or isinstance(b, str):
+            print(f"{label:<36} {a if isinstance(a, str) else ''} {b if isinstance(b, str) else ''}")  # fmt: skip
+            continue
+        for name in a:
+            ratio = b[name] / a[name] if a[name] > 0.05 else float("nan")
+            print(f"{label:<36} {name:<8} {a[name]:>8.2f} {b[name]:>8.2f} {ratio:>6.2f}", flush=True)  # fmt: skip
+        total_a, total_b = sum(a.values()), sum(b.values())
+        print(f"{label:<36} {'total':<8} {total_a:>8.2f} {total_b:>8.2f} {total_b / total_a:>6.2f}", flush=True)  # fmt: skip
+
+
 def main(limit: float = 120.0) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -128,4 +240,8 @@ def main(limit: float = 120.0) -> None:
 
 
 if __name__ == "__main__":
-    main(*(float(a) for a in sys.argv[1:2]))
+    if sys.argv[1:2] == ["scale"]:  # python benchmarks/bench_hostile.py scale [limit_seconds]
+        with tempfile.TemporaryDirectory() as tmp:
+            scale(float(sys.argv[2]) if len(sys.argv) > 2 else 1800.0, Path(tmp))
+    else:
+        main(*(float(a) for a in sys.argv[1:2]))

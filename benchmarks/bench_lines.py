@@ -74,7 +74,7 @@ def _clean_pages(folder: Path, labels: Path, method: str) -> tuple[float, float]
     clean_text("Warm up\n\nThe imports and the word lists are loaded.", method="model")
     start, wall = time.process_time(), time.perf_counter()
     if method == "rules":
-        clean_texts(texts, rules=rules)
+        clean_texts(texts, rules=rules, method="rules")
     else:
         by_story = defaultdict(list)
         for (outlet, story), text in zip(where, texts, strict=True):
@@ -120,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     clean_text(pages[0], rules=rules, method="model")  # warm the caches of both paths
     words = sum(len(p.split()) for p in pages)
     print(f"{args.n} synthetic pages, {words:,} words; median of {args.repeat}")
-    t_rules, _ = timed("clean_text, rules", lambda: [clean_text(p, rules=rules) for p in pages],
+    t_rules, _ = timed("clean_text, rules", lambda: [clean_text(p, rules=rules, method="rules") for p in pages],
                        repeat=args.repeat)  # fmt: skip
     t_model, _ = timed("clean_text, line model",
                        lambda: [clean_text(p, rules=rules, method="model") for p in pages],

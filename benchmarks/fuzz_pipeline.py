@@ -8,7 +8,11 @@ and two ordinary ones (or an odd manifest or story file). Each runs in a fresh i
 cases only). A case passes when every step gives a result or ONE ``NewsframeError`` naming the
 problem; a traceback of any other exception, a hang (cut off at the limit) or a time more than
 ``RATIO`` times that of the normal corpus of the same size (measured the same way, in the same
-run) is flagged. All text is generated here from fixed seeds.
+run) is flagged, and so is a page line the audit (``Article.line_audit``) calls body that is
+nowhere in the article's text (a line lost silently). Round three adds whole corpora: odd
+folders (through ``newsframe clean`` and ``report``), article tables with odd dates, periods and
+group columns (through ``report`` with the options given), odd manifests and story files. All
+text is generated here from fixed seeds.
 
 Usage: python benchmarks/fuzz_pipeline.py [limit_seconds] [case-substring ...]
 """
@@ -213,6 +217,39 @@ ARTICLES: list[tuple[str, str, ArticleMaker]] = [
         lambda: html_page("<script>var a = 1;</script>" * 2000, "<script>x()</script>").encode(),
     ),
     ("HTML with 10k tiny paragraphs", ".html", lambda: tiny_paragraphs(10_000).encode()),
+    (
+        "HTML element with 100k attributes",
+        ".html",
+        lambda: html_page(
+            "<article "
+            + " ".join(f"a{i}='x'" for i in range(100_000))
+            + f"><p>{PROSE}</p></article>"
+        ).encode(),
+    ),
+    (
+        "HTML comment never closed",
+        ".html",
+        lambda: html_page(f"<article><p>{PROSE}</p><!-- " + "x " * 200_000 + "</article>").encode(),
+    ),
+    (
+        "HTML 5 MB data: URI image",
+        ".html",
+        lambda: html_page(
+            f"<article><p>{PROSE}</p><img src='data:image/png;base64,"
+            + "A" * 5_000_000
+            + "'></article>"
+        ).encode(),
+    ),
+    (
+        "HTML 50k <br>",
+        ".html",
+        lambda: html_page(f"<article><p>{PROSE}</p>" + "<br>" * 50_000 + "</article>").encode(),
+    ),
+    (
+        "HTML frameset only",
+        ".html",
+        lambda: b"<html><frameset><frame src='a.html'></frameset></html>",
+    ),
     ("one sentence", ".txt", lambda: b"Talks Resume\n\nThe minister met his counterpart.\n"),
     ("5,000 sentences", ".txt", lambda: sentences(5000).encode()),
     ("3,000 distinct capitalised names", ".txt", lambda: capitalised(3000).encode()),
@@ -406,6 +443,489 @@ TABLES: list[tuple[str, str, ArticleMaker]] = [
 ]
 
 
+# --- whole corpora: odd folders, tables with dates and groups (round three) --------------------
+
+
+def article_text(n: int, sentences_per: int = 6) -> str:
+    """An ordinary generated article, numbered ``n`` so no two are alike."""
+    r = rng(n)
+    body = " ".join(
+        f"The talks on the islands went on for day {n}-{k}, {' '.join(words(r, 4))} officials said."
+        for k in range(sentences_per)
+    )
+    return f"Talks Resume Number {n}\n\n{body}\n\n{OTHER}"
+
+
+def folder_of(folder: Path, files: dict[str, bytes]) -> None:
+    for name, data in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(data)
+
+
+def two_normal(folder: Path) -> None:
+    folder_of(folder, {"n1.txt": prose(2000).encode(), "n2.txt": prose(2000, OTHER).encode()})
+
+
+PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj <</Type /Catalog>> endobj\nstream\n" + bytes(range(256)) * 40  # fmt: skip
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(rng(8).randrange(256) for _ in range(8000))  # fmt: skip
+
+
+def gzip_bytes() -> bytes:
+    import gzip
+
+    return gzip.compress(prose(20_000).encode(), mtime=0)
+
+
+def mixed_encodings() -> bytes:
+    """UTF-8 lines, Latin-1 lines, cp1252 quotes and a UTF-16 fragment in one file."""
+    return b"\n\n".join([
+        b"Talks Resume On The Islands",
+        "The minister met his counterpart in Zürich on day 1, officials said.".encode(),
+        "The café owner in Málaga said the talks went on for hours.".encode("latin-1"),
+        b"\x93We made progress,\x94 the minister told reporters on day 2.",
+        "Both sides agreed to meet again in the spring.".encode("utf-16-le"),
+        b"Fishermen said prices for crab had fallen by a third.",
+    ]) + b"\n"  # fmt: skip
+
+
+def nested_tags(n: int) -> bytes:
+    return html_page("<div>" * n + "<p>" + PROSE + "</p>" + "</div>" * n).encode()
+
+
+def symlink_loops(folder: Path) -> None:
+    two_normal(folder)
+    (folder / "sub").mkdir()
+    (folder / "sub" / "up").symlink_to("..")  # a folder link back up: a cycle
+    (folder / "self").symlink_to(".")
+    (folder / "l1.txt").symlink_to("l2.txt")
+    (folder / "l2.txt").symlink_to("l1.txt")
+
+
+def unreadable(folder: Path) -> None:
+    two_normal(folder)
+    (folder / "locked.txt").write_text(prose(1000), "utf-8")
+    (folder / "locked.txt").chmod(0)
+
+
+FolderMaker = Callable[[Path], None]
+
+#: Odd folders read as the corpus (no manifest): ``load_corpus(folder)``, ``newsframe clean`` and
+#: ``newsframe report`` on the folder itself.
+FOLDERS: list[tuple[str, FolderMaker]] = [
+    (
+        "folder same names nested",
+        lambda f: folder_of(
+            f,
+            {
+                "x.txt": prose(1500).encode(),
+                "a/x.txt": prose(1500, OTHER).encode(),
+                "a/b/x.txt": prose(1200).encode(),
+                "a/x.html": html_page(f"<p>{PROSE}</p>").encode(),
+            },
+        ),
+    ),
+    ("folder symlink loops", symlink_loops),
+    (
+        "folder folder-link loop only",
+        lambda f: (two_normal(f), (f / "sub").mkdir(), (f / "sub" / "up").symlink_to("..")),
+    ),
+    (
+        "folder UTF-8, Latin-1, cp1252 lines in one file",
+        lambda f: (
+            two_normal(f),
+            folder_of(
+                f,
+                {
+                    "m.txt": mixed_encodings().replace(
+                        "Both sides agreed to meet again in the spring.".encode("utf-16-le"),
+                        b"Both sides agreed \xe0 la fin.",
+                    )
+                },
+            ),
+        ),
+    ),
+    ("folder unreadable file (root reads it)", unreadable),
+    (
+        "folder dir named like a page",
+        lambda f: (
+            two_normal(f),
+            folder_of(f, {"page.txt/inner.txt": prose(900).encode()}),
+            (f / "empty.html").mkdir(),
+        ),
+    ),
+    (
+        "folder 0-byte files",
+        lambda f: (two_normal(f), folder_of(f, {"z.txt": b"", "z.html": b""})),
+    ),
+    ("folder PDF named .txt", lambda f: (two_normal(f), folder_of(f, {"doc.txt": PDF}))),
+    ("folder PNG named .html", lambda f: (two_normal(f), folder_of(f, {"img.html": PNG}))),
+    ("folder gzip named .txt", lambda f: (two_normal(f), folder_of(f, {"z.txt": gzip_bytes()}))),
+    (
+        "folder UTF-16 LE with BOM",
+        lambda f: (two_normal(f), folder_of(f, {"u.txt": prose(3000).encode("utf-16")})),
+    ),
+    (
+        "folder UTF-16 BE with BOM html",
+        lambda f: (
+            two_normal(f),
+            folder_of(
+                f, {"u.html": b"\xfe\xff" + html_page(f"<p>{PROSE}</p>").encode("utf-16-be")}
+            ),
+        ),
+    ),
+    (
+        "folder Latin-1",
+        lambda f: (
+            two_normal(f),
+            folder_of(
+                f, {"l.txt": prose(3000).replace("capital", "café in Zürich").encode("latin-1")}
+            ),
+        ),
+    ),
+    (
+        "folder mixed encodings in one file",
+        lambda f: (two_normal(f), folder_of(f, {"m.txt": mixed_encodings()})),
+    ),
+    (
+        "folder HTML with no body",
+        lambda f: (
+            two_normal(f),
+            folder_of(f, {"h.html": b"<html><head><title>Only A Title</title></head></html>"}),
+        ),
+    ),
+    (
+        "folder HTML body outside tags",
+        lambda f: (
+            two_normal(f),
+            folder_of(
+                f, {"h.html": ("<html><head><title>T</title></head>" + PROSE + "</html>").encode()}
+            ),
+        ),
+    ),
+    (
+        "folder 10,000 nested tags",
+        lambda f: (two_normal(f), folder_of(f, {"deep.html": nested_tags(10_000)})),
+    ),
+    (
+        "folder 10,000 unclosed tags",
+        lambda f: (
+            two_normal(f),
+            folder_of(f, {"deep.html": html_page("<div><span>" * 5_000 + PROSE).encode()}),
+        ),
+    ),
+    (
+        "folder page one <script>",
+        lambda f: (
+            two_normal(f),
+            folder_of(
+                f, {"s.html": b"<script>var talks = 'went on'; " + b"x = 1; " * 5000 + b"</script>"}
+            ),
+        ),
+    ),
+    ("folder only odd files", lambda f: folder_of(f, {"a.txt": b"", "b.html": PNG, "c.txt": PDF})),
+    ("folder empty", lambda f: None),
+]
+
+
+def table_csv(folder: Path, rows: list[dict[str, object]], name: str = "t.csv") -> Path:
+    """An article table (CSV) of ``rows``; texts generated here."""
+    import csv
+    import io
+
+    out = io.StringIO()
+    fields = list(dict.fromkeys(k for row in rows for k in row))
+    writer = csv.DictWriter(out, fields, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    (folder / name).write_text(out.getvalue(), "utf-8")
+    return folder / name
+
+
+def dated(n: int, dates: list[str], groups: list[object] | None = None) -> list[dict[str, object]]:
+    rows = []
+    for i in range(n):
+        row: dict[str, object] = {"article_id": f"a{i}", "text": article_text(i, 3), "date": dates[i % len(dates)]}  # fmt: skip
+        if groups is not None:
+            row["group"] = groups[i % len(groups)]
+        rows.append(row)
+    return rows
+
+
+def days(start: str, n: int, step: int = 1) -> list[str]:
+    from datetime import date, timedelta
+
+    first = date.fromisoformat(start)
+    return [(first + timedelta(days=k * step)).isoformat() for k in range(n)]
+
+
+TableCase = Callable[[Path], tuple[Path, list[str]]]
+
+#: Corpora as tables, with the options given to ``newsframe report`` (dates, groups, periods).
+TABLE_CORPORA: list[tuple[str, TableCase]] = [
+    (
+        "time: all articles on one day",
+        lambda f: (table_csv(f, dated(12, ["2024-03-05"], ["a", "b"])), []),
+    ),
+    (
+        "time: dates in 1900 and 2100",
+        lambda f: (
+            table_csv(
+                f, dated(12, ["1900-01-01", "1900-06-30", "2100-12-31", "2100-01-15"], ["a", "b"])
+            ),
+            [],
+        ),
+    ),
+    (
+        "time: naive and aware mixed",
+        lambda f: (
+            table_csv(
+                f,
+                dated(
+                    12,
+                    [
+                        "2024-03-05T10:00:00",
+                        "2024-03-06T10:00:00+09:00",
+                        "2024-03-07",
+                        "2024-03-08T23:30:00Z",
+                    ],
+                    ["a", "b"],
+                ),
+            ),
+            [],
+        ),
+    ),
+    (
+        "time: one group with one article",
+        lambda f: (
+            table_csv(
+                f,
+                [
+                    *dated(
+                        12,
+                        days("2024-01-01", 12, 7),
+                        ["a", "a", "a", "a", "a", "b", "b", "b", "b", "b", "a", "b"],
+                    ),
+                    {
+                        "article_id": "lone",
+                        "text": article_text(99, 3),
+                        "date": "2024-02-01",
+                        "group": "c",
+                    },
+                ],
+            ),
+            [],
+        ),
+    ),
+    (
+        "time: empty period between busy ones",
+        lambda f: (
+            table_csv(
+                f, dated(16, ["2024-01-10", "2024-01-20", "2024-05-10", "2024-05-20"], ["a", "b"])
+            ),
+            ["--period", "month"],
+        ),
+    ),
+    (
+        "time: --period day over ten years",
+        lambda f: (
+            table_csv(f, dated(40, days("2014-01-01", 40, 92), ["a", "b", "c"])),
+            ["--period", "day"],
+        ),
+    ),
+    (
+        "time: --period week over ten years",
+        lambda f: (
+            table_csv(f, dated(40, days("2014-01-01", 40, 92), ["a", "b", "c"])),
+            ["--period", "week"],
+        ),
+    ),
+    (
+        "time: placeholder dates 0001 and 9999",
+        lambda f: (
+            table_csv(f, dated(9, ["2024-01-01", "9999-12-31", "0001-01-01"], ["a", "b"])),
+            [],
+        ),
+    ),
+    (
+        "time: --period day 1900-2100, 20 groups",
+        lambda f: (
+            table_csv(f, dated(40, ["1900-01-01", "2100-12-31"], [f"g{i}" for i in range(20)])),
+            ["--period", "day"],
+        ),
+    ),
+    (
+        "time: some dates missing",
+        lambda f: (table_csv(f, dated(10, ["2024-03-05", "", "2024-04-05"], ["a", "b"])), []),
+    ),
+    ("groups: 1 article", lambda f: (table_csv(f, dated(1, ["2024-03-05"], ["a"])), [])),
+    (
+        "groups: 2 identical articles",
+        lambda f: (
+            table_csv(
+                f,
+                [
+                    {"article_id": f"i{k}", "text": article_text(1), "group": g}
+                    for k, g in enumerate("ab")
+                ],
+            ),
+            [],
+        ),
+    ),
+    (
+        "groups: 2 identical articles, no groups",
+        lambda f: (
+            table_csv(f, [{"article_id": f"i{k}", "text": article_text(1)} for k in range(2)]),
+            [],
+        ),
+    ),
+    (
+        "groups: 2 identical articles, --dedupe",
+        lambda f: (
+            table_csv(
+                f,
+                [
+                    {"article_id": f"i{k}", "text": article_text(1), "group": g}
+                    for k, g in enumerate("ab")
+                ],
+            ),
+            ["--dedupe"],
+        ),
+    ),
+    (
+        "groups: 1,000 groups of 1 article",
+        lambda f: (
+            table_csv(
+                f,
+                [
+                    {
+                        "article_id": f"g{k}",
+                        "text": f"Talks {k}\n\nThe talks on day {k} went on, officials said. Both sides met.",
+                        "group": f"group {k}",
+                    }
+                    for k in range(1000)
+                ],
+            ),
+            [],
+        ),
+    ),
+    (
+        "groups: 500 groups of 2 articles, dated",
+        lambda f: (
+            table_csv(
+                f,
+                [
+                    {
+                        "article_id": f"g{k}",
+                        "text": f"Talks {k}\n\nThe talks on day {k} went on, officials said. Both met.",
+                        "group": f"group {k // 2}",
+                        "date": days("2024-01-01", 1000)[k],
+                    }
+                    for k in range(1000)
+                ],
+            ),
+            [],
+        ),
+    ),
+    (
+        "groups: group column all NaN",
+        lambda f: (table_csv(f, dated(6, ["2024-03-05"], ["", "NaN", "nan"])), []),
+    ),
+    (
+        "groups: some group values empty",
+        lambda f: (table_csv(f, dated(9, ["2024-03-05"], ["a", "", "b"])), []),
+    ),
+    (
+        "groups: names with / newline emoji",
+        lambda f: (
+            table_csv(
+                f,
+                dated(
+                    12, days("2024-01-01", 12, 3), ["a/b", "c\nd", "🔥 e", "..", "x:y*?<>|", "-rf"]
+                ),
+            ),
+            [],
+        ),
+    ),
+    (
+        "groups: names differing only in case/slash",
+        lambda f: (table_csv(f, dated(8, ["2024-03-05"], ["A/B", "a_b", "a/b", "A_B"])), []),
+    ),
+    (
+        "groups: 300-char group names",
+        lambda f: (table_csv(f, dated(6, ["2024-03-05"], ["g" * 300, "h" * 300])), []),
+    ),
+    (
+        "table: duplicate ids",
+        lambda f: (
+            table_csv(f, [{"article_id": "x", "text": article_text(k)} for k in range(3)]),
+            [],
+        ),
+    ),
+    (
+        "table: duplicate ids, --skip-bad",
+        lambda f: (
+            table_csv(f, [{"article_id": "x", "text": article_text(k)} for k in range(3)]),
+            ["--skip-bad"],
+        ),
+    ),
+    (
+        "table: column named twice",
+        lambda f: (
+            (f / "t.csv").write_text(
+                "text,group,group\n" + "".join(f'"{article_text(k)}",a,b\n' for k in range(3)),
+                "utf-8",
+            )
+            and f / "t.csv",
+            [],
+        ),
+    ),
+]
+
+#: Odd manifests (round three) naming ordinary articles a.txt and b.txt (and c.txt).
+MANIFESTS_3: list[tuple[str, bytes]] = [
+    ("manifest column named twice", b"article_id,file,group,group\na,a.txt,x,y\nb,b.txt,y,x\n"),
+    ("manifest group values empty", b"article_id,file,group\na,a.txt,\nb,b.txt,x\nc,c.txt,\n"),
+    ("manifest group values all empty", b"article_id,file,group\na,a.txt,\nb,b.txt,\nc,c.txt,\n"),
+    ("manifest same file twice", b"article_id,file\na,a.txt\nb,a.txt\nc,c.txt\n"),
+    (
+        "manifest dates naive and aware",
+        b"article_id,file,published\na,a.txt,2024-01-01\nb,b.txt,2024-01-02T10:00:00+05:00\nc,c.txt,1900-01-01\n",
+    ),
+]
+
+#: Odd story files (round three).
+STORIES_3: list[tuple[str, str]] = [
+    (
+        "story regex metacharacters in phrases",
+        '[terms]\nphrases = ["(a+)+$", "c++ talks", "[x", "a|b", "\\\\d", "talks.*went", "?"]\n',
+    ),
+    (
+        "story regex metacharacters in aliases",
+        '[actor.p]\nname = "P (x)"\nkind = "person"\naliases = ["the (minister", "officials+", "a.*b", "[", "\\\\"]\n',
+    ),
+    (
+        "story 10,000 phrases",
+        "[terms]\nphrases = [" + ", ".join(f'"talks w{i} z{i}"' for i in range(10_000)) + "]\n",
+    ),
+    (
+        "story 10,000 phrases sharing a first word",
+        "[terms]\nphrases = [" + ", ".join(f'"talks {w}"' for w in words(rng(9), 10_000)) + "]\n",
+    ),
+    (
+        "story actor of 0 aliases, name only",
+        '[actor.p]\nname = "The Minister"\nkind = "person"\n',
+    ),
+    (
+        "story concept alias metacharacters",
+        '[[concept.c.variant]]\nname = "v(1)"\nusage = "x"\naliases = ["islands(", "talks+"]\n[[concept.c.variant]]\nname = "w"\nusage = "y"\naliases = ["crab*"]\n',
+    ),
+    (
+        "story frame words metacharacters",
+        '[frames.mfc.economic]\nadd = ["(a+)+$", "price*", "[x", "talks.*"]\n',
+    ),
+]
+
+
 # --- the child ----------------------------------------------------------------------------------
 
 CHILD = r"""
@@ -417,6 +937,9 @@ from newsframe.cli import main
 from newsframe.errors import NewsframeError
 source, story, do_report, out = sys.argv[1], sys.argv[2] or None, sys.argv[3] == "1", sys.argv[4]
 method = sys.argv[5]
+extra = json.loads(sys.argv[6]) if len(sys.argv) > 6 else []
+do_clean = len(sys.argv) > 7 and sys.argv[7] == "1"
+options = {"dedupe": "--dedupe" in extra, "skip_bad": "--skip-bad" in extra}
 steps = {}
 def step(name, call):
     t = time.perf_counter()
@@ -429,15 +952,32 @@ def step(name, call):
     except (Exception, RecursionError) as e:
         steps[name] = ["CRASH " + type(e).__name__ + ": " + str(e)[:200] + " @ " + traceback.format_exc().splitlines()[-3].strip()[:160], round(time.perf_counter() - t, 3)]
     return None
-corpus = step("load", lambda: nf.load_corpus(source, story=story, method=method))
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    corpus = step("load", lambda: nf.load_corpus(source, story=story, method=method, **options))
+def lost_lines(corpus):  # page lines the audit calls body that are nowhere in the text
+    import re
+    words = lambda t: re.sub(r"\W+", " ", t).strip().lower()
+    lost = []
+    for a in corpus:
+        audit = a.line_audit()
+        text = words(" ".join([a.title, a.body, *a.captions]))
+        lost += [f"{a.article_id}:{n}" for n, s, t in zip(audit["line_no"], audit["status"], audit["text"]) if s == "body" and words(t) not in text]
+    return lost
+if corpus is not None:
+    lost = lost_lines(corpus)
+    if lost:
+        steps["audit"] = [f"LOST {len(lost)} body lines not in the text: {', '.join(lost[:5])}", 0.0]
+    skipped = corpus.skipped_rows() if hasattr(corpus, "skipped_rows") else []
+    said = "; ".join(str(w.message)[:80] for w in caught[:3])
+    steps["info"] = [f"info: {len(corpus)} articles, {len(skipped)} rows skipped; {said}", 0.0]
 if corpus is not None:
     step("analyse", lambda: nf.analyse_corpus(corpus))
     step("tables", lambda: nf.compute_article_tables(corpus))
     if len(corpus) > 1:
         step("keyness", lambda: nf.keyness_one_vs_rest(corpus))
     step("tfidf", lambda: nf.tfidf(corpus))
-if do_report:
-    argv = ["report", source, "--out", out, "--jobs", "1"] + (["--story", story] if story else [])
+def cli(name, argv):
     err = io.StringIO()
     t = time.perf_counter()
     with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
@@ -445,24 +985,37 @@ if do_report:
             code = main(argv)
         except BaseException as e:
             code = "raised " + type(e).__name__ + ": " + str(e)[:200]
-    lines = err.getvalue().strip().splitlines()
+    lines = [x for x in err.getvalue().strip().splitlines() if not x.startswith("newsframe: warning")]
     if code == 0:
         verdict = "ok"
     elif code == 2 and len(lines) == 1:
         verdict = "error: " + lines[0][:300]
     else:
         verdict = f"CRASH exit {code}: " + " | ".join(lines[-3:])[:300]
-    steps["report"] = [verdict, round(time.perf_counter() - t, 3)]
+    steps[name] = [verdict, round(time.perf_counter() - t, 3)]
+if do_clean:
+    cli("clean", ["clean", source, "--show-removed"])
+if do_report:
+    cli("report", ["report", source, "--out", out, "--jobs", "1"] + (["--story", story] if story else []) + extra)
 print(json.dumps(steps))
 """
 
 
 def run(
-    source: Path, story: Path | None, report: bool, limit: float, method: str = "rules"
+    source: Path,
+    story: Path | None,
+    report: bool,
+    limit: float,
+    method: str = "rules",
+    *,
+    extra: list[str] | None = None,
+    clean: bool = False,
+    out: Path | None = None,
 ) -> dict[str, list]:
     """The steps' outcomes and seconds for one corpus, in a fresh process."""
-    out = source.parent.parent / f"report-{source.parent.name}"
+    out = out or source.parent.parent / f"report-{source.parent.name}"
     args = [str(source), str(story or ""), "1" if report else "0", str(out), method]
+    args += [json.dumps(extra or []), "1" if clean else "0"]
     env = dict(os.environ, PYTHONHASHSEED="0")
     try:
         done = subprocess.run(
@@ -497,7 +1050,7 @@ def corpus_folder(folder: Path, odd: bytes | None, suffix: str = ".txt") -> Path
 
 def verdict(hostile: dict[str, list], normal: dict[str, list] | None) -> tuple[str, float, float]:
     """The worst outcome of the steps, and the total seconds of each run."""
-    bad = [f"{k}: {v[0]}" for k, v in hostile.items() if v[0].startswith(("CRASH", "HANG"))]
+    bad = [f"{k}: {v[0]}" for k, v in hostile.items() if v[0].startswith(("CRASH", "HANG", "LOST"))]
     errors = [f"{k}: {v[0]}" for k, v in hostile.items() if v[0].startswith("error")]
     t_h = sum(v[1] for v in hostile.values())
     t_n = sum(v[1] for v in normal.values()) if normal else 0.0
@@ -505,7 +1058,8 @@ def verdict(hostile: dict[str, list], normal: dict[str, list] | None) -> tuple[s
         return "FAIL " + bad[0], t_h, t_n
     if normal and t_h > RATIO * max(t_n, 0.5):
         return f"SLOW {t_h / max(t_n, 0.5):.0f}x", t_h, t_n
-    return (errors[0] if errors else "ok"), t_h, t_n
+    info = [v[0][6:] for k, v in hostile.items() if k == "info"]
+    return (errors[0] if errors else "ok") + (" | " + info[0] if info else ""), t_h, t_n
 
 
 def main(limit: float = 300.0, only: list[str] | None = None) -> None:
@@ -547,6 +1101,39 @@ def main(limit: float = 300.0, only: list[str] | None = None) -> None:
                 (folder / name).write_text(text.format(normal=prose(1000)), "utf-8")
             v, th, _ = verdict(run(folder / "articles.csv", None, True, limit), None)
             print(f"{label:<40} {th:>9.2f} {'':>9}  {v[:160]}", flush=True)
+        for n, (label, build) in enumerate(FOLDERS):
+            if not wanted(label):
+                continue
+            folder = root / f"fold{n}" / "corpus"
+            folder.mkdir(parents=True)
+            build(folder)
+            v, th, _ = verdict(run(folder, None, True, limit, clean=True, out=folder.parent / "report"), None)  # fmt: skip
+            print(f"{label:<40} {th:>9.2f} {'':>9}  {v[:200]}", flush=True)
+        for n, (label, build) in enumerate(TABLE_CORPORA):
+            if not wanted(label):
+                continue
+            folder = root / f"tc{n}"
+            folder.mkdir()
+            table, extra = build(folder)
+            v, th, _ = verdict(run(table, None, True, limit, extra=extra, out=root / f"report-tc{n}"), None)  # fmt: skip
+            print(f"{label:<40} {th:>9.2f} {'':>9}  {v[:200]}", flush=True)
+        for n, (label, manifest) in enumerate(MANIFESTS_3):
+            if not wanted(label):
+                continue
+            folder = root / f"m3_{n}"
+            corpus_folder(folder, None)
+            (folder / "c.txt").write_text(article_text(3), "utf-8")
+            (folder / "articles.csv").write_bytes(manifest)
+            v, th, _ = verdict(run(folder / "articles.csv", None, True, limit), None)
+            print(f"{label:<40} {th:>9.2f} {'':>9}  {v[:200]}", flush=True)
+        for n, (label, toml) in enumerate(STORIES_3):
+            if not wanted(label):
+                continue
+            manifest = corpus_folder(root / f"s3_{n}", None)
+            story = manifest.parent / "story.toml"
+            story.write_text(toml, "utf-8")
+            v, th, _ = verdict(run(manifest, story, True, limit), None)
+            print(f"{label:<40} {th:>9.2f} {'':>9}  {v[:200]}", flush=True)
         for n, (label, toml) in enumerate(STORIES):
             if not wanted(label):
                 continue

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from newsframe.cleaning import CAPTION, clean_text, load_rules
+from newsframe.cleaning import CAPTION, _author_bios, clean_text, load_rules
 from newsframe.errors import InputError
 
 LEDE = "Russian and Japanese officials met in Moscow on Tuesday for talks on the islands."
@@ -318,3 +318,38 @@ def test_a_mark_after_each_final_stop_leaves_the_body_body(mark):
     assert result.paragraphs == tuple(body)
     assert result.captions == ()
     assert [r.reason for r in result.removed] == ["headline"]
+
+
+def test_the_line_model_keeps_a_list_that_ends_the_article_to_its_last_item():
+    # the default cleaner: the three items under "The fund listed three goals:" (a line the
+    # rules keep, ending with a colon) are a list the body introduces, the last one beside the
+    # share buttons included
+    items = ("- patriotic education in schools", "- housing for servicemen", "- a new museum")
+    page = f"Fund Sets Goals\n\n{LEDE}\n\nThe fund listed three goals:\n" + "\n".join(items)
+    result = clean_text(page + "\n\nShare\nTweet")
+    assert result.paragraphs[-3:] == items
+    assert set(reasons(result)) == {"Fund Sets Goals", "Share", "Tweet"}
+
+
+def test_the_line_model_leaves_a_reporters_bio_after_the_end_mark_out():
+    bio = "Guy is Moscow bureau chief and has covered Russia for more than a decade."
+    page = f"Islands Talks Resume\n\n{LEDE}\n\n{SECOND}\n\nReporting by Guy Faulconbridge; Editing by Andrew Osborn\n\n{bio}"
+    result = clean_text(page)  # the default cleaner, the line model
+    assert reasons(result)[bio] == "page chrome after the end of the story"
+    assert result.paragraphs == (LEDE, SECOND)
+
+
+def test_an_authors_bio_opens_with_a_name_credited_under_the_story():
+    end = "page chrome after the end of the story"
+    texts = ["The talks ended without agreement.", "Reporting by Guy Faulconbridge",
+             "Guy is Moscow bureau chief.", "Putin is expected to reply on Friday.",
+             "Guy covers Russia.", "Faulconbridge reported from Moscow."]  # fmt: skip
+    lines = [(n, t, t) for n, t in enumerate(texts, 1)]
+    reasons_ = [None, "credit line", end, end, end, end]
+    # the words credited for a line: those of the lines between the last body line and it.
+    # "Guy is": Guy is credited by the sign-off, "is" a biography's verb; "Putin is": no line
+    # above it names Putin; "Guy covers": credited, a biography's verb; "Faulconbridge
+    # reported": credited, but "reported" opens no biography
+    assert _author_bios(lines, reasons_) == [False, False, True, False, True, False]
+    # a line the end mark did not close is not a biography, whatever it says
+    assert _author_bios(lines, [None, "credit line", None, None, None, None]) == [False] * 6

@@ -604,6 +604,11 @@ def test_headline_is_found(articles, page):
     assert _flat(articles[page.file].title) == _flat(page.title)
 
 
+@pytest.mark.parametrize("page", ALL, ids=IDS)
+def test_the_default_line_model_finds_the_headline(model_articles, page):
+    assert _flat(model_articles[page.file].title) == _flat(page.title)
+
+
 def _assert_every_body_sentence_kept(article: nf.Article, page) -> None:
     body = _flat(" ".join(article.paragraphs))
     for paragraph in page.body:

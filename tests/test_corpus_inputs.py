@@ -72,7 +72,7 @@ def test_valid_utf8_gives_no_warning(tmp_path):
 def test_binary_file_is_refused(tmp_path):
     path = tmp_path / "image.txt"
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
-    with pytest.raises(InputError, match=r"image\.txt: looks like a binary file"):
+    with pytest.raises(InputError, match=r"image\.txt: is a PNG image, not text"):
         nf.load_article(path)
 
 

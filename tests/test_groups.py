@@ -152,6 +152,8 @@ def test_comparison_pair_defaults():
     single = nf.Corpus(nf.Article(i, "", ("t.",)) for i in ("p", "q", "r"))
     assert comparison_pair(single).slug == "p_vs_q"  # no group column: first two articles
     assert comparison_pair(corpus, ["z", "x"]).corpus_a.ids == ["c1"]
+    # both sides' articles, side a first (what the notebooks subset the corpus with)
+    assert comparison_pair(corpus, ["z", "x"]).ids == ["c1", "a1", "a2", "a3"]
     assert comparison_pair(corpus, "a1,b2").column is None
     with pytest.raises(InputError, match="'w'"):
         comparison_pair(corpus, ["w", "x"])

@@ -18,6 +18,10 @@ from newsframe.lines import (
     STATES,
     Evidence,
     LineModel,
+    _best_headline,
+    _Bounds,
+    _lead_headlines,
+    _list_items,
     decide,
     line_features,
     line_terms,
@@ -396,3 +400,119 @@ def test_a_broken_tree_file_names_the_file(tmp_path: Path):
     bad.write_text("tree,node\n0,0\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"trees\.csv.*columns"):
         load_line_model(trees=bad)
+
+
+def test_a_headline_the_rules_keep_is_not_held_in_the_body_by_the_kept_bias():
+    lines = ["Storm floods the harbour town overnight",
+             "The storm flooded the harbour town overnight and closed the main road, officials said.",
+             "Power was cut to many homes, the utility said."]  # fmt: skip
+    ev = [Evidence(), Evidence(sentence=True), Evidence(sentence=True)]
+    # intercepts body 0, headline 1.5: every line's headline score is 1.5 nats above its body
+    # score; body bias 1, kept bias 3 on lines of five words or more the rules keep. The first
+    # line (six words, no final stop, above the first prose line) as headline against as body,
+    # the same moves after it (each allowed move 1/3): 1.5 + 3 = 4.5 against 0 + 1 + 3 = 4, so
+    # it is the headline; without the kept bias on its headline score, 1.5 against 4: body.
+    model = replace(_toy(10.0, 1.0), intercept=np.array([0.0, 1.5, -1.0, -20.0, -20.0]),
+                    kept_bias=3.0, kept_words=5)  # fmt: skip
+    assert [label for label, _ in decide(lines, ev, model=model)] == ["headline", "body", "body"]
+    # a page that opens with its prose has no lead: no line there is taken for the headline
+    out = decide([*lines[1:], "Schools stay closed until further notice"], [*ev[1:], Evidence()],
+                 model=model)  # fmt: skip
+    assert [label for label, _ in out] == ["body", "body", "body"]
+
+
+def test_headline_shaped_lines_of_the_lead_by_hand():
+    lines = ["WATCH LIVE", "March 3, 2024 10:15", "Storm floods the harbour town overnight",
+             "Residents flee as the river floods streets.",
+             "The storm flooded the harbour town overnight and closed the main road, officials said.",
+             "More rain is expected"]  # fmt: skip
+    ev = [Evidence(), Evidence(), Evidence(), Evidence(sentence=True), Evidence(sentence=True),
+          Evidence()]  # fmt: skip
+    x = line_features(lines, ev)
+    long = x[:, NAMES.index("words")] >= math.log1p(8)
+    bounds = _Bounds.of(np.array([0, len(lines)]))
+    got = _lead_headlines(x, bounds, long, np.zeros(6, dtype=bool))
+    # capitals, a date, a headline, a short sentence (seven words: not yet prose, but a final
+    # stop), the first prose line (eight words or more, a sentence), a line after it
+    assert got.tolist() == [False, False, True, False, False, False]
+    # when the rules take the date line for the headline, the lead ends there: the line below
+    # it (a standfirst under its headline) is no candidate
+    ruled = np.array([False, True, False, False, False, False])
+    assert not _lead_headlines(x, bounds, long, ruled).any()
+    # a sentence of prose that tells the reader to act opens no body: the lead goes on
+    skip = "Please view the main text area of the page by skipping the main menu."
+    x = line_features([skip, *lines], [Evidence(sentence=True, imperative=True), *ev])
+    long = x[:, NAMES.index("words")] >= math.log1p(8)
+    got = _lead_headlines(x, _Bounds.of(np.array([0, 7])), long, np.zeros(7, dtype=bool))
+    assert got.tolist() == [False, False, False, True, False, False, False]
+
+
+def test_list_items_the_body_introduces_by_hand():
+    lines = ["The fund listed three goals:", "- schools", "- housing", "A new line of prose.",
+             "- not under a colon", "Related:", "- another story", "Goals:", "- roads"]  # fmt: skip
+    ev = [Evidence(), Evidence(), Evidence(), Evidence(sentence=True), Evidence(),
+          Evidence("label"), Evidence(), Evidence(), Evidence()]  # fmt: skip
+    x = line_features(lines, ev)
+    # two pages: the first five lines, then the last four
+    got = _list_items(x, _Bounds.of(np.array([0, 5, 9]))).tolist()
+    # under a kept colon line: both items; a bullet under prose: no; under "Related:", which
+    # the rules remove: no; the second page's "Goals:" is kept, its item is one
+    assert got == [False, True, True, False, False, False, False, False, True]
+    # the same lines as one page from "- not under a colon": a bullet at a page's top has no
+    # introduction above it on its page
+    assert _list_items(x, _Bounds.of(np.array([0, 4, 9]))).tolist()[4] is False
+
+
+def test_the_title_moves_to_the_leads_likeliest_headline_by_hand():
+    s = {name: k for k, name in enumerate(STATES)}
+    path = np.array([s["headline"], s["inbody"], s["inbody"], s["body"], s["body"],  # page 1
+                     s["headline"], s["body"], s["body"],  # page 2
+                     s["before"], s["body"]])  # page 3  # fmt: skip
+    head = np.log([0.4, 0.1, 0.7, 0.01, 0.01, 0.6, 0.9, 0.1, 0.9, 0.1])
+    got = _best_headline(path, head, _Bounds.of(np.array([0, 5, 8, 10])))
+    # page 1: its headline (0.4) is less likely one than not; of the lines above its first
+    # body line (0.4, 0.1, 0.7) the third is likeliest: it takes the headline, the first line
+    # becomes chrome before the body; page 2's headline (0.6) stands, though a body line
+    # (0.9) reads more like one; page 3 has no headline and gets none
+    names = [STATES[k] for k in got.tolist()]
+    assert names == ["before", "inbody", "headline", "body", "body",
+                     "headline", "body", "body", "before", "body"]  # fmt: skip
+
+
+def test_a_paragraph_without_a_final_stop_is_no_headline():
+    words = [
+        "the",
+        "storm",
+        "flooded",
+        "the",
+        "harbour",
+        "town",
+        "and",
+        "the",
+        "river",
+        "burst",
+        "its",
+        "banks",
+    ]  # 12
+    paragraph = "On Monday " + " ".join(words * 3)  # 2 + 36 = 38 words, no final stop
+    lines = [paragraph, "Power was cut to many homes, the utility said on Tuesday morning."]
+    ev = [Evidence(), Evidence(sentence=True)]
+    # the toy's intercepts make every line's headline score 1.5 nats above its body score:
+    # a line of 38 words (more than HEADLINE_LONGEST, 35) may still not be the headline
+    model = replace(_toy(10.0, 0.0), intercept=np.array([0.0, 1.5, -1.0, -20.0, -20.0]))
+    assert [label for label, _ in decide(lines, ev, model=model)] == ["body", "body"]
+    # cut to 30 words it may
+    short = "On Monday " + " ".join((words * 3)[:28])
+    assert decide([short, lines[1]], ev, model=model)[0][0] == "headline"
+
+
+def test_a_question_may_be_the_headline_a_statement_of_eight_words_may_not():
+    lede = "The storm flooded the harbour town overnight and closed the main road, officials said."
+    ev = [Evidence(), Evidence(sentence=True)]
+    # headline scores 1.5 nats above body scores (the toy's intercepts, no body bias): a line
+    # of ten words with a question mark may be the headline, the same words with a full stop
+    # (a sentence of eight words or more) may not
+    model = replace(_toy(10.0, 0.0), intercept=np.array([0.0, 1.5, -1.0, -20.0, -20.0]))
+    question = "Will the harbour town ever be the same after this?"
+    assert decide([question, lede], ev, model=model)[0][0] == "headline"
+    assert decide([question[:-1] + ".", lede], ev, model=model)[0][0] == "body"

@@ -496,3 +496,44 @@ def test_table_cells_formatted_by_column_type():
     assert 'Sunday&#x27;s <span class="nw">2nd</span> day' in cells[4]  # escaped once
     page = _table(Block("table", table=frame))
     assert '<td class="key">morning-05-09</td>' in page and '<td class="num">2</td>' in page
+
+
+def test_a_one_sentence_article_leaves_out_only_the_sentiment_comparison(tmp_path):
+    # Two articles we wrote, one against the other (no group column): "brief" is one sentence,
+    # so the sentence-level comparison (2 sentences a side, compare_sentiment) cannot run.
+    folder = tmp_path / "story"
+    folder.mkdir()
+    (folder / "brief.txt").write_text(
+        "Harbour Closed\n\nThe city closed the old harbour on Monday after a storm.\n", "utf-8"
+    )
+    (folder / "long.txt").write_text(
+        "Council Acts Quickly\n\nThe council acted quickly to protect residents. "
+        "The mayor praised the emergency teams for their excellent work.\n\n"
+        "Residents welcomed the decision.\n",
+        "utf-8",
+    )
+    (folder / "manifest.csv").write_text(
+        "article_id,file,outlet,title\nbrief,brief.txt,North Daily,Harbour Closed\n"
+        "long,long.txt,South Daily,Council Acts Quickly\n",
+        "utf-8",
+    )
+    out = build_report(folder, tmp_path / "report", n_jobs=1)
+    page = html.unescape((out / "index.html").read_text("utf-8"))
+    for section in ("corpus", "terms", "sentiment", "framing", "selection", "caveats"):
+        assert f'<section id="{section}">' in page
+    reason = "brief has 1 sentence"
+    assert "sentiment comparison of brief and long is left out" in page and reason in page
+    assert "at least 2 sentences on each side" in page
+    assert "mean compound difference" not in page  # the comparison's line is gone
+    assert not list((out / "tables").glob("sentiment__difference__*"))
+    assert (out / "tables" / "sentiment_summary.csv").is_file()  # the rest of the section stays
+    summary = json.loads((out / "summary.json").read_text("utf-8"))
+    assert "p_value" not in summary["sentiment"] and reason in summary["sentiment"]["left_out"]
+    assert any(reason in item for item in summary["caveats"])
+    assert summary["caveats"][0].startswith("2 articles; sentences per article: min 1,")
+    # the library function keeps its clear error
+    from newsframe import compare_sentiment
+
+    sentences = pd.read_csv(out / "tables" / "sentences.csv")
+    with pytest.raises(NewsframeError, match="brief has 1 sentence"):
+        compare_sentiment(sentences, "brief", "long")

@@ -73,6 +73,18 @@ def test_bad_story_files_name_the_file_and_section(tmp_path, text, problem):
     assert problem in str(info.value)
 
 
+def test_actor_without_aliases_is_one_clear_error(tmp_path):
+    # the story-file format (data/story.toml, load_story) requires aliases: no silent default
+    path = _write(tmp_path, "[actor.kim]\nname = 'Kim Ode'\nkind = 'person'\n")
+    with pytest.raises(InputError) as info:
+        nf.load_story(path)
+    message = str(info.value)
+    assert str(path) in message or "story.toml" in message
+    assert "[actor.kim]" in message and "aliases" in message
+    assert "list of names" in message and '"Kim Ode"' in message
+    assert "None" not in message
+
+
 def test_missing_story_file(tmp_path):
     with pytest.raises(InputError, match="story file not found"):
         nf.load_story(tmp_path / "nope.toml")

@@ -111,6 +111,11 @@ NON_ENGLISH = "non-English text (kept in the body; not analysed)"
 _APPEAL = "reader appeal (donation, subscription or newsletter)"
 _APPEALS = frozenset({_APPEAL, "donation appeal", "subscription appeal"})
 _LABEL = "byline, date or section label"
+#: The reason of a line after the story's end mark (:func:`_tail_pass`).
+_END_OF_STORY = "page chrome after the end of the story"
+#: Second words of a reporter's biography under the story ("Guy is Moscow bureau chief ...").
+_BIO_VERBS = frozenset(["is", "was", "has", "covers", "covered", "joined", "writes", "reports",
+                        "leads", "works", "previously"])  # fmt: skip
 
 
 class Removal(NamedTuple):
@@ -1158,7 +1163,7 @@ def _tail_pass(
         if before >= 2 and after < before:
             for i in kept:
                 if i > c:
-                    reasons[i] = "page chrome after the end of the story"
+                    reasons[i] = _END_OF_STORY
             break
     kept = [i for i, r in enumerate(reasons) if r is None]
     looked_up = set()
@@ -1431,12 +1436,39 @@ def _model_page(
     """The page as the line model reads it, and which lines it may not change (a phrase rule,
     user evidence, took them, or they carry the given headline)."""
     evidence = line_evidence(lines, reasons, rule_reasons, rules, edge_repeats)
+    bios = _author_bios(lines, reasons)
     keep = [
-        r is not None or (given and g in _HEADLINES)
-        for r, g in zip(rule_reasons, reasons, strict=True)
+        r is not None or (given and g in _HEADLINES) or bio
+        for r, g, bio in zip(rule_reasons, reasons, bios, strict=True)
     ]
     page = Page([n for _, _, n in lines], evidence, given, [not k for k in keep], story)
     return page, keep
+
+
+def _author_bios(lines: list[Line], reasons: list[str | None]) -> list[bool]:
+    """Per line: whether it is a reporter's biography after the story's end mark: a line the
+    end mark closed (:data:`_END_OF_STORY`) that opens with a name the lines between the last
+    body line and it credit ("Reporting by Guy Faulconbridge; ..." then "Guy is Moscow bureau
+    chief ..."), followed by a verb of a biography. Its verdict stands: read as prose, the line
+    model would keep it in the body (issue 18).
+
+    >>> lines = [(1, t, t) for t in ["The talks ended without agreement.",
+    ...          "Reporting by Guy Faulconbridge", "Guy is Moscow bureau chief."]]
+    >>> _author_bios(lines, [None, "credit line", _END_OF_STORY])
+    [False, False, True]
+    """
+    out = [False] * len(lines)
+    last_body = -1
+    for i, ((_, _, norm), reason) in enumerate(zip(lines, reasons, strict=True)):
+        if reason is None:
+            last_body = i
+        elif reason == _END_OF_STORY:
+            words = norm.split(maxsplit=2)
+            if len(words) > 1 and words[0][:1].isupper() and words[1] in _BIO_VERBS:
+                credited = {w for _, _, above in lines[last_body + 1 : i]
+                            for w in _WORD.findall(above)}  # fmt: skip
+                out[i] = words[0] in credited
+    return out
 
 
 def _model_verdicts(

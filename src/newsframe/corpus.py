@@ -57,6 +57,19 @@ _FALLBACK = "cp1252"
 _ID_SAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
+def _no_value(lacking: list[Article], total: int) -> str:
+    """Which of ``total`` articles lack a metadata value: the first five, with their files."""
+    named = ", ".join(
+        repr(a.article_id) + (f" ({a.source_path.name})" if a.source_path is not None else "")
+        for a in lacking[:5]
+    )
+    more = f" and {len(lacking) - 5:,} more" if len(lacking) > 5 else ""
+    return (
+        f"{len(lacking):,} of {total:,} articles have no value: {named}{more}; "
+        "give every article one (or group by another column)"
+    )
+
+
 class Corpus(Sequence[Article]):
     """An ordered collection of articles with unique ids.
 
@@ -131,16 +144,27 @@ class Corpus(Sequence[Article]):
     def group_column(self) -> str | None:
         """The default grouping column: the story's (if its articles carry it), else ``group``.
 
-        ``None`` when neither is a metadata field of every article.
+        ``None`` when no article has either as a metadata field. A column that some articles
+        have and others lack (an empty cell of the manifest or table) is an
+        :class:`~newsframe.errors.InputError` naming the articles without a value, rather than a
+        grouping silently dropped.
 
         >>> c = Corpus([Article("a", "", ("x.",), metadata={"group": "g1"})])
         >>> c.group_column
         'group'
+        >>> Corpus([Article("a", "", ("x.",), metadata={"group": "g1"}), Article("b", "", ("y.",))]).group_column
+        Traceback (most recent call last):
+        newsframe.errors.InputError: metadata column 'group': 1 of 2 articles have no value: 'b'; give every article one (or group by another column)
         """
         story_column = getattr(self.story, "group", None) or None
         for column in (story_column, "group"):
-            if column and self._articles and all(column in a.metadata for a in self._articles):
+            if not column or not self._articles:
+                continue
+            lacking = [a for a in self._articles if column not in a.metadata]
+            if not lacking:
                 return column
+            if len(lacking) < len(self._articles):
+                raise InputError(f"metadata column {column!r}", _no_value(lacking, len(self)))
         return None
 
     def groups(self, column: str | None = None) -> dict[str, Corpus]:
@@ -436,13 +460,30 @@ def _decode_lines(data: bytes, path: Path) -> tuple[str, str]:
     return "\n".join(out), ("utf-8+" + _FALLBACK) if utf8_non_ascii else _FALLBACK
 
 
+#: Leading bytes of formats that are never article text (a PDF or an image given a .txt name).
+_MAGIC = (
+    (b"%PDF-", "a PDF document"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\x1f\x8b", "a gzip-compressed file"),
+    (b"PK\x03\x04", "a ZIP archive (or a .docx/.odt document)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Word or Excel document"),
+)
+
+
 def _decode(data: bytes, path: Path) -> tuple[str, str]:
     """Return (text, encoding).
 
     A byte-order mark (UTF-8, UTF-16, UTF-32) decides; else an HTML page's declared charset
     (unless it is no page charset, or the page is valid UTF-8 after all: both with a warning);
     else UTF-8, line by line, with cp1252 for a line that is not UTF-8 (and a warning naming it).
+    A PDF, image, archive or office document (by its leading bytes) is an error saying which.
     """
+    kind = next((kind for magic, kind in _MAGIC if data.startswith(magic)), None)
+    if kind is not None:
+        raise InputError(path, f"is {kind}, not text: save the article's text as .txt or the "
+                         "page as .html")  # fmt: skip
     encoding = next((name for bom, name in _BOMS if data.startswith(bom)), None)
     if encoding is None and _is_html(path):
         encoding = _declared_charset(data, path)
@@ -764,7 +805,9 @@ def _folder_files(
     Hidden files and folders (``.git``, ``.ipynb_checkpoints``) are not articles and are not
     read. A file or sub-folder reached through a symbolic link that leaves the folder is refused,
     as a manifest row pointing outside its folder is. Nested files get ids from their relative path
-    (``2016/a.txt`` -> ``2016-a``) so equal names in different sub-folders stay apart.
+    (``2016/a.txt`` -> ``2016-a``) so equal names in different sub-folders stay apart; files
+    that would still share an id (``a.txt`` and ``a.html``) keep their ending (``a.txt``), and
+    two that share even that (``a-b.txt`` and ``a/b.txt``) are an error naming both.
     """
     root = folder.resolve()
     found: list[tuple[Path, dict[str, str]]] = []
@@ -798,7 +841,32 @@ def _folder_files(
     found.sort(key=lambda item: item[0].relative_to(folder).parts)
     if not found:
         raise InputError(folder, f"folder has no article files ({', '.join(suffixes)})")
-    return found
+    return _distinct_ids(folder, found)
+
+
+def _distinct_ids(
+    folder: Path, found: list[tuple[Path, dict[str, str]]]
+) -> list[tuple[Path, dict[str, str]]]:
+    """``found`` with the files whose path-derived ids collide given ids that keep the ending."""
+    relative = [file.relative_to(folder) for file, _ in found]
+    ids = ["-".join(r.with_suffix("").parts) for r in relative]
+    counts = Counter(ids)
+    if len(counts) == len(ids):
+        return found
+    out: list[tuple[Path, dict[str, str]]] = []
+    owner: dict[str, Path] = {}
+    for (file, row), rel, article_id in zip(found, relative, ids, strict=True):
+        if counts[article_id] > 1:
+            article_id = "-".join(rel.parts)
+            row = {"article_id": article_id}
+        if article_id in owner:
+            raise InputError(
+                folder, f"{owner[article_id]} and {rel} would both be article {article_id!r}; "
+                "rename one (or list the files in a manifest with their own ids)"
+            )  # fmt: skip
+        owner[article_id] = rel
+        out.append((file, row))
+    return out
 
 
 def _sources(
@@ -816,7 +884,7 @@ def _sources(
         )
     if isinstance(source, (str, os.PathLike)):
         source = _as_path(source, "load_corpus")
-        if source.suffix.lower() == ".csv":
+        if source.suffix.lower() == ".csv" and not source.is_dir():  # a folder named x.csv
             root = source.parent.resolve()
             out = []
             for row in _read_manifest(source, max_bytes):

@@ -10,6 +10,7 @@ side has and the smallest p-value the design can reach.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import warnings
 from collections.abc import Sequence
@@ -61,13 +62,24 @@ class Pair:
 
     @property
     def slug(self) -> str:
-        """``<a>_vs_<b>``, safe in a file name (figure names say what is compared)."""
-        return f"{_SLUG.sub('-', self.a).strip('-')}_vs_{_SLUG.sub('-', self.b).strip('-')}"
+        """``<a>_vs_<b>``, safe in a file name (figure names say what is compared); a name with
+        no letter or digit of A-Z, 0-9 (emoji, another script) is a short hash of itself, so
+        that two such comparisons do not share one file name."""
+        return f"{_slug_part(self.a)}_vs_{_slug_part(self.b)}"
 
     @property
     def ids(self) -> list[str]:
         """The article ids of both sides, side a first."""
         return [*self.corpus_a.ids, *self.corpus_b.ids]
+
+
+def _slug_part(name: str) -> str:
+    """``name`` safe in a file name; ``g`` and 8 hex digits of its SHA-1 when nothing is left.
+
+    >>> _slug_part("First Post"), _slug_part("🔥")
+    ('First-Post', 'gd8f26c88')
+    """
+    return _SLUG.sub("-", name).strip("-") or "g" + hashlib.sha1(name.encode()).hexdigest()[:8]
 
 
 _LOAD = "load one with nf.load_corpus(...) or build nf.Corpus(articles)"
@@ -97,7 +109,12 @@ def comparison_pair(
     if isinstance(compare, str):
         compare = [v.strip() for v in compare.split(",") if v.strip()]
     compare = list(compare or getattr(corpus.story, "compare", ()) or ())
-    column = column or corpus.group_column
+    try:
+        column = column or corpus.group_column
+    except InputError:  # a group column with holes: no matter when two articles are named
+        if not compare or not all(v in corpus.ids for v in compare):
+            raise
+        column = None
     groups = corpus.groups(column) if column else {}
     if not compare:
         if len(groups) >= 2:

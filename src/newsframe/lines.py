@@ -966,7 +966,11 @@ def _read_lines(norms: Sequence[str]) -> _Read:
     heads = [s[:WINDOW] for s in norms]
     lows = [h.lower() for h in heads]
     parts, part_line, shared, rest = _segments(norms, lows)
-    tokens, kinds, part = _tokens(parts)
+    # the heads and the rest of the long lines' topic windows tokenised in one scan
+    tokens, kinds, part = _tokens(parts + rest)
+    cut = int(np.searchsorted(part, len(parts)))
+    more = (tokens[cut:], kinds[cut:], part[cut:] - len(parts))
+    tokens, kinds, part = tokens[:cut], kinds[:cut], part[:cut]
     line = np.asarray(part_line, dtype=np.intp)[part]
     first = np.searchsorted(line, np.arange(m))  # each line's first token
     pos = np.arange(len(line)) - first[line]
@@ -1018,7 +1022,7 @@ def _read_lines(norms: Sequence[str]) -> _Read:
     openings = _terms(tokens, kinds, line, pos, k, [len(s) > WINDOW and not h[-1].isspace()
                                           for s, h in zip(norms, heads, strict=True)])  # fmt: skip
     shared_tokens = np.asarray(shared, dtype=bool)[part]
-    word, wk, rare = _content_words(norms, (tokens, kinds, line, shared_tokens), rest)
+    word, wk, rare = _content_words(norms, (tokens, kinds, line, shared_tokens), more)
     return _Read(x, openings, word, wk, rare)
 
 
@@ -1064,16 +1068,17 @@ def _vocabulary_ids(opening: str, lookup: Callable[[str], int | None]) -> tuple[
 def _content_words(
     norms: Sequence[str],
     head: tuple[list[str], np.ndarray, np.ndarray, np.ndarray],
-    rest: list[str],
+    rest: tuple[list[str], np.ndarray, np.ndarray],
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The content words of lines (see :func:`_content`): their ids, line after line, how many
     each line has and its share of rare ones. ``head`` holds the tokens of the lines' heads,
-    their kinds, lines and whether they are content tokens too; ``rest`` what is left to read
-    of each line longer than :data:`WINDOW` (see :func:`_segments`)."""
+    their kinds, lines and whether they are content tokens too; ``rest`` the tokens of what is
+    left to read of each line longer than :data:`WINDOW` (see :func:`_segments`), their kinds
+    and which long line (in order) each is from."""
     tokens, kinds, line, keep = head
     m = len(norms)
     rows = np.flatnonzero(np.fromiter(map(len, norms), np.intp, count=m) > WINDOW)
-    more, more_kinds, more_line = _tokens(rest)
+    more, more_kinds, more_line = rest
     found = list(itertools.compress(tokens, keep.tolist())) + more
     kinds = np.concatenate([kinds[keep], more_kinds])
     line = np.concatenate([line[keep], rows[more_line]])
@@ -2060,7 +2065,10 @@ def decide_pages(
     head = logp[:, 1].copy()
     long = x[:, _INDEX["words"]] >= math.log1p(8)
     # a headline does not end with a full stop once it is a sentence of eight words or more
-    head[(x[:, _INDEX["final_stop"]] > 0) & long] = -math.inf
+    # (a question may: "Will the town ever be the same?")
+    head[(x[:, _INDEX["final_stop"]] > 0) & (x[:, _INDEX["question"]] == 0) & long] = -math.inf
+    # nor is it a paragraph: a headline has at most HEADLINE_LONGEST words
+    head[x[:, _INDEX["words"]] > math.log1p(HEADLINE_LONGEST)] = -math.inf
     ruled = x[:, _INDEX["rule_headline"]] > 0
     given = np.array([p.title_given for p in pages], dtype=bool)
     ruled_page = np.bincount(bounds.page, weights=ruled, minlength=len(pages)) > 0
@@ -2073,10 +2081,15 @@ def decide_pages(
         logp[:, 0]
         + model.body_bias
         + model.sentence_bias * (long & (x[:, _INDEX["sentence"]] > 0))
-        + model.kept_bias * kept
+        + model.kept_bias * (kept | _list_items(x, bounds))
     )
+    # the kept bias is the headline's too for a headline-shaped line of the page's lead: the
+    # rules keep a headline they did not take for one, and it is kept text as the title
+    head = head + model.kept_bias * (kept & _lead_headlines(x, bounds, long, ruled))
     emit = np.column_stack([other, head, body, other, other])
     path = _viterbi_pages(emit, bounds, model.start, model.transitions)
+    # the title: the lead's most likely headline when the decoder's is not likely one
+    path = _best_headline(path, np.where(np.isfinite(head), logp[:, 1], -np.inf), bounds)
     others = 2 + np.argmax(logp[:, 2:], axis=1)
     fixed = _STATE_FIXED[path]
     ks = np.where(fixed >= 0, fixed, others)
@@ -2090,6 +2103,82 @@ def decide_pages(
     for i, why in said.items():
         said_all[i] = (CLASSES[ks[i]], why)
     return [said_all[a:b] for a, b in itertools.pairwise(starts.tolist())]
+
+
+def _list_items(x: np.ndarray, bounds: _Bounds) -> np.ndarray:
+    """Per line: whether it is an item of a list the body introduces: a bulleted line in a
+    run of bulleted lines right under a line that ends with a colon and that the rules keep
+    ("The fund listed three goals:"). The kept bias is each item's, however short: a list
+    that ends the article goes on with the body to its last item (issue 18: the last item,
+    next to the page's share buttons, was dropped)."""
+    bullet = x[:, _INDEX["bullet"]] > 0
+    intro = (x[:, _INDEX["colon"]] > 0) & (x[:, _RULED].sum(axis=1) == 0)
+    rows = np.arange(len(x))
+    above = np.maximum.accumulate(np.where(bullet, -1, rows))  # nearest line not bulleted
+    return bullet & (above >= bounds.first) & intro[np.maximum(above, 0)]
+
+
+def _best_headline(path: np.ndarray, head: np.ndarray, bounds: _Bounds) -> np.ndarray:
+    """The decoded states (``path``) with the headline of a page moved, when the line the
+    decoder gave it is less likely a headline than not (``head``: each line's headline
+    log-probability, -inf where it may not be one), to the line of the page's lead most likely
+    one: the lead is every line above the page's first body line, so no line changes between
+    body and removed (issue 18: a site name above the headline taken for it, the decoder's
+    moves favouring an early headline). A page without a headline keeps none; the lines of
+    the old headline become chrome before the body."""
+    h, b = STATES.index("headline"), STATES.index("body")
+    pages = len(bounds.starts) - 1
+    rows = np.arange(len(path))
+    first_body = np.full(pages, np.iinfo(np.intp).max)
+    on, at = np.unique(bounds.page[path == b], return_index=True)
+    first_body[on] = np.flatnonzero(path == b)[at]
+    on, at = np.unique(bounds.page[path == h], return_index=True)
+    title = np.flatnonzero(path == h)[at]  # each page's first headline line: its title
+    weak = np.zeros(pages, dtype=bool)
+    weak[on] = head[title] < math.log(0.5)
+    score = np.where((rows < first_body[bounds.page]) & weak[bounds.page], head, -np.inf)
+    best = np.full(pages, -np.inf)
+    np.maximum.at(best, bounds.page, score)
+    pick = np.flatnonzero(np.isfinite(score) & (score == best[bounds.page]))
+    on, at = np.unique(bounds.page[pick], return_index=True)  # ties: the first line
+    if not len(on):
+        return path
+    out = path.copy()
+    out[(path == h) & np.isin(bounds.page, on)] = STATES.index("before")
+    out[pick[at]] = h
+    return out
+
+
+#: Words a headline has at most (the labelled pages' longest has 30, a date marker included).
+HEADLINE_LONGEST = 35
+#: Words a headline-shaped line of a page's lead has at most (:func:`_lead_headlines`).
+HEADLINE_WORDS = 25
+
+
+def _lead_headlines(
+    x: np.ndarray, bounds: _Bounds, long: np.ndarray, ruled: np.ndarray
+) -> np.ndarray:
+    """Per line: whether it is shaped like a headline in its page's lead: above the page's
+    first prose line (eight words or more, reading as a sentence, neither telling nor
+    addressing the reader: "Please view the main text ..." may come before a headline) and
+    above the line the rules take for the headline (``ruled``; a standfirst follows its
+    headline), no final stop, at most :data:`HEADLINE_WORDS` words, not in capitals, no date
+    (a date marker or a timestamp). Such a line the rules keep in the body is as likely kept
+    as the title (issue 18: the headline line kept as body when the rules took none for it)."""
+    first = np.full(len(bounds.starts) - 1, np.iinfo(np.intp).max)
+    prose = long & (x[:, _INDEX["sentence"]] > 0)
+    prose &= (x[:, _INDEX["imperative"]] == 0) & (x[:, _INDEX["address"]] == 0)
+    for stop in (prose, ruled):
+        rows = np.flatnonzero(stop)
+        pages, at = np.unique(bounds.page[rows], return_index=True)
+        first[pages] = np.minimum(first[pages], bounds.idx[rows[at]])
+    return (
+        (bounds.idx < first[bounds.page])
+        & (x[:, _INDEX["final_stop"]] == 0)
+        & (x[:, _INDEX["words"]] <= math.log1p(HEADLINE_WORDS))
+        & (x[:, _INDEX["capitals"]] == 0)
+        & (x[:, _INDEX["date"]] == 0)
+    )
 
 
 #: Pages decoded together by :func:`_viterbi_pages` (sorted by length, so alike in length).

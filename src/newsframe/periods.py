@@ -49,6 +49,7 @@ from newsframe.stats import (
 from newsframe.terms.keyness import keyness
 
 __all__ = [
+    "MAX_CELLS",
     "MAX_DEFAULT_PERIODS",
     "MAX_PERMUTED_ARTICLES",
     "MIN_ARTICLES",
@@ -75,6 +76,10 @@ _FREQ = {"day": "D", "week": "W-SUN", "month": "M", "quarter": "Q-DEC", "year": 
 MAX_DEFAULT_PERIODS = 12
 #: A period and group with fewer articles than this is thin (no line drawn through it).
 MIN_ARTICLES = 3
+#: Periods of the span × groups at most: the per-period tables hold every period of the span
+#: (empty ones too), so ``period="day"`` over two centuries of dates (1900 and 2100, a
+#: placeholder date) in many groups would be millions of rows of zeros.
+MAX_CELLS = 1_000_000
 #: The group of every article when the corpus has no group column.
 ALL = "all"
 #: ISO 8601 date, optionally with a time (``T`` or a space) and an offset (``Z``, ``+02:00``).
@@ -105,6 +110,14 @@ def _parse_one(text: str, article_id: str, timezone: str | None, fmt: str | None
         )
         shown = repr(text) if len(text) <= 60 else f"{text[:60]!r}… ({len(text):,} characters)"
         raise InputError(where, f"published {shown} is not {wanted}") from None
+    try:
+        stamp = stamp.as_unit("ns")
+    except (ValueError, OverflowError):  # pandas' OutOfBoundsDatetime (a 9999-12-31 placeholder)
+        raise InputError(
+            where,
+            f"published {text!r} is outside the dates that can be put in periods "
+            f"({pd.Timestamp.min:%Y-%m-%d} to {pd.Timestamp.max:%Y-%m-%d})",
+        ) from None
     if stamp.tzinfo is None:
         return stamp, ""
     offset = stamp.strftime("%z")
@@ -227,12 +240,27 @@ def assign_periods(
     column = column or corpus.group_column
     groups = corpus.group_of(column) if column else dict.fromkeys(corpus.ids, ALL)
     periods = _periods(frame["date"], period)
+    _check_cells(periods, period, len(set(groups.values())))
     frame.insert(1, "group", frame["article_id"].map(groups))
     frame["period"] = _label(periods, period)
     frame["period_start"] = periods.start_time.astype("datetime64[ns]")
     frame["period_index"] = (periods.asi8 - periods.asi8.min()).astype(np.int64)
     frame.attrs.update(period=period, column=column)
     return frame
+
+
+def _check_cells(periods: pd.PeriodIndex, period: str, n_groups: int) -> None:
+    """Refuse a span of more than :data:`MAX_CELLS` periods × groups, naming a coarser period."""
+    n_periods = int(periods.asi8.max() - periods.asi8.min()) + 1
+    if n_periods * n_groups <= MAX_CELLS:
+        return
+    coarser = ", ".join(PERIODS[PERIODS.index(period) + 1 :]) or "fewer groups"
+    raise InputError(
+        f"period {period!r}",
+        f"{n_periods:,} {period}s from {periods.min()} to {periods.max()} × {n_groups:,} groups "
+        f"are {n_periods * n_groups:,} cells, over the limit of {MAX_CELLS:,}: choose a coarser "
+        f"period ({coarser}) or check the dates at either end",
+    )
 
 
 def _span(assign: pd.DataFrame) -> pd.DataFrame:

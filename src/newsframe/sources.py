@@ -255,7 +255,7 @@ def table_columns(path: Path) -> list[str]:
     CSV header repeats a name.
     """
     if path.suffix.lower() in (".parquet", ".pq"):
-        return list(_parquet(path).schema_arrow.names)
+        return _distinct(path, list(_parquet(path).schema_arrow.names), "")
     try:
         with open(path, encoding="utf-8-sig", newline="") as handle:
             header = next(csv.reader(handle), [])
@@ -263,10 +263,14 @@ def table_columns(path: Path) -> list[str]:
         raise InputError(path, "line 1: not UTF-8 (save the table as UTF-8)") from None
     except csv.Error as exc:
         raise InputError(path, f"line 1: malformed CSV header ({exc})") from None
-    names = [c.strip() for c in header]
+    return _distinct(path, [c.strip() for c in header], "line 1: ")
+
+
+def _distinct(path: Path, names: list[str], where: str) -> list[str]:
+    """``names``, or an error naming the columns that repeat (a row would keep only one)."""
     dupes = sorted(c for c, n in Counter(names).items() if c and n > 1)  # linear in the columns
     if dupes:
-        raise InputError(path, f"line 1: duplicate column name(s) {', '.join(dupes)}")
+        raise InputError(path, f"{where}duplicate column name(s) {', '.join(dupes)}")
     return names
 
 

@@ -113,6 +113,12 @@ def _actors(data: Mapping[str, Any], source: str) -> tuple[Actor, ...]:
                 source,
                 f"[actor.{key}] kind {spec.get('kind')!r}: use one of {', '.join(ACTOR_KINDS)}",
             )
+        if "aliases" not in spec:
+            raise InputError(
+                source,
+                f"[actor.{key}] has no `aliases`: give the list of names the articles use for "
+                f'it, e.g. aliases = ["{spec.get("name", key)}"]',
+            )
         aliases = _strings(spec.get("aliases"), f"[actor.{key}] aliases", source)
         if not aliases:
             raise InputError(source, f"[actor.{key}] needs at least one alias")

@@ -57,6 +57,46 @@ _LAYOUT_TAG = re.compile(
 )
 
 
+#: An embedded file (``src="data:image/png;base64,…"``, as pages saved whole inline their
+#: images): never text, and megabytes of it would send the page to the large-page extractor.
+_DATA_URI = re.compile(r"data:[\w/+.-]{1,100};base64,[A-Za-z0-9+/=]{256,}")
+#: A start tag of 20,000 characters or more, looked at for a flood of attributes.
+_LONG_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9:-]{0,40})(\s[^<>]{20000,})>")
+#: Attributes (space-separated pieces) a start tag may have before they are dropped: libxml2
+#: and htmldate take time growing with the square of one element's attributes (100,000 took a
+#: minute); a data: URI of megabytes is one piece and stays.
+_MAX_ATTRIBUTES = 1000
+
+
+def _without_attribute_floods(html: str, path: Path) -> str:
+    """``html`` with every start tag of over :data:`_MAX_ATTRIBUTES` attributes written without
+    them (``<article a0='x' … a99999='x'>`` → ``<article>``), with a warning naming the file.
+
+    >>> with warnings.catch_warnings(record=True) as said:
+    ...     warnings.simplefilter("always")
+    ...     _without_attribute_floods("<p " + "a " * 12000 + ">Text.</p>", Path("x.html"))
+    '<p>Text.</p>'
+    >>> str(said[0].message)
+    'x.html: 1 element(s) with over 1,000 attributes; read without their attributes'
+    """
+    if len(html) < 20_000:
+        return html
+    out, last = [], 0
+    for match in _LONG_TAG.finditer(html):
+        if len(match.group(2).split()) > _MAX_ATTRIBUTES:
+            out += [html[last : match.start()], f"<{match.group(1)}>"]
+            last = match.end()
+    if not out:
+        return html
+    warnings.warn(
+        f"{path}: {len(out) // 2} element(s) with over {_MAX_ATTRIBUTES:,} attributes; read "
+        "without their attributes",
+        NewsframeWarning,
+        stacklevel=5,
+    )
+    return "".join(out) + html[last:]
+
+
 @dataclass(frozen=True)
 class Page:
     """What :func:`extract_page` returns: ``text`` (the main text, paragraphs separated by a
@@ -220,7 +260,8 @@ def extract_page(html: str, path: Path, *, fast_above: int) -> Page:
     """Return the :class:`Page` of a saved HTML page (decoded text), naming ``path`` in errors.
 
     The main text is trafilatura's main-content extraction (Barbaresi 2021, table text
-    included; ``favor_recall``); a page over ``fast_above`` characters, where trafilatura takes
+    included; ``favor_recall``); a page over ``fast_above`` characters (embedded ``data:``
+    files not counted: they are dropped first), where trafilatura takes
     minutes, keeps every block outside page chrome instead (navigation, asides, footers, comment
     sections, a header outside ``<article>``), with a warning. Every block not in the main text
     is in ``left_out`` with its reason.
@@ -232,6 +273,7 @@ def extract_page(html: str, path: Path, *, fast_above: int) -> Page:
     >>> page.title, page.left_out
     ('Talks', (('Readers wrote to say the talks were long.', 'left out of the main text (<aside>)'),))
     """
+    html = _without_attribute_floods(_DATA_URI.sub("data:,", html), path)
     tree = _parse(html, path)
     blocks = list(_blocks(tree))
     captions = _captions(tree)

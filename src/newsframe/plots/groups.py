@@ -18,7 +18,22 @@ from matplotlib.figure import Figure
 from newsframe.errors import NewsframeError
 from newsframe.plots import figure, ink, require_columns, styled
 
-__all__ = ["plot_group_grid", "plot_group_intervals"]
+__all__ = ["MAX_GROUP_ROWS", "plot_group_grid", "plot_group_intervals"]
+
+#: Rows (groups) an overview draws at most: more would be a figure hundreds of inches tall
+#: (over 65,536 pixels, past what a PNG can hold, from about 1,000 groups). Every group stays
+#: in the table; the title says how many are drawn and which.
+MAX_GROUP_ROWS = 60
+
+
+def _top_rows(groups: list, weight: pd.Series, limit: int) -> list:
+    """``groups`` if at most ``limit``, else the ``limit`` of largest ``weight``, in table order."""
+    if len(groups) <= limit:
+        return groups
+    top = set(
+        weight.reindex(groups).fillna(0).sort_values(ascending=False, kind="stable").index[:limit]
+    )
+    return [g for g in groups if g in top]
 
 
 def _label(text: str, width: int = 18) -> str:
@@ -40,7 +55,8 @@ def plot_group_grid(
 ) -> Figure:
     """Return a grid of every group (rows, in table order) × the ``top_n`` items (columns) with
     the largest summed ``|value|`` (items that are 0 everywhere are left out), each cell coloured
-    by and labelled with its ``value``.
+    by and labelled with its ``value``. Over :data:`MAX_GROUP_ROWS` groups, the rows are those
+    with the largest summed ``|value|`` over the drawn items, and the title says so.
 
     ``table`` has columns ``group``, ``item`` and ``value`` (one row per group and item; a
     missing pair is drawn blank). ``diverging`` uses a blue–red scale symmetric about 0 (for a
@@ -62,6 +78,8 @@ def plot_group_grid(
     order = order[order["_w"] > 0] if (order["_w"] > 0).any() else order  # no all-zero column
     items = order[item].head(top_n).tolist()
     grid = table.pivot_table(index="group", columns=item, values=value, aggfunc="sum", sort=False)
+    every = len(groups)
+    groups = _top_rows(groups, grid.reindex(columns=items).abs().sum(axis=1), MAX_GROUP_ROWS)
     grid = grid.reindex(index=groups, columns=items).to_numpy(float)
     notes = {}
     if note is not None:
@@ -87,7 +105,12 @@ def plot_group_grid(
     noun = item.replace("_", " ")
     noun += "es" if noun.endswith(("s", "x", "sh", "ch")) else "s"
     shown = f"{len(items)} of {len(order)}" if len(order) > len(items) else f"all {len(items)}"
-    ax.set_title(f"{title}\nevery group ({len(groups)}); {shown} {noun}"
+    rows = (
+        f"every group ({len(groups)})"
+        if len(groups) == every
+        else f"the {len(groups)} of {every:,} groups with the largest values (all in the table)"
+    )
+    ax.set_title(f"{title}\n{rows}; {shown} {noun}"
                  + (" with a value" if len(order) < weight.size else ""), fontsize=10)  # fmt: skip
     return fig
 
@@ -95,7 +118,9 @@ def plot_group_grid(
 @styled
 def plot_group_intervals(table: pd.DataFrame, *, title: str, label: str) -> Figure:
     """Return one dot per group (rows, in table order) at ``value`` with a line from ``ci_low``
-    to ``ci_high``, and the articles behind it (``n_articles``) beside the group's name.
+    to ``ci_high``, and the articles behind it (``n_articles``) beside the group's name. Over
+    :data:`MAX_GROUP_ROWS` groups, those with the most articles (ties in table order), and the
+    title says so.
 
     >>> t = pd.DataFrame({"group": ["x", "y"], "value": [0.1, -0.2], "ci_low": [0.0, -0.3],
     ...                   "ci_high": [0.2, -0.1], "n_articles": [4, 4]})
@@ -106,6 +131,9 @@ def plot_group_intervals(table: pd.DataFrame, *, title: str, label: str) -> Figu
     require_columns(table, ["group", "value", "ci_low", "ci_high", "n_articles"], "group overview")
     if table.empty:
         raise NewsframeError("group overview: the table is empty, nothing to plot")
+    every = len(table)
+    drawn = _top_rows(list(table["group"]), table.set_index("group")["n_articles"], MAX_GROUP_ROWS)
+    table = table[table["group"].isin(drawn)] if len(drawn) < every else table
     fig, ax = figure(width=7.0, height=1.5 + 0.4 * len(table))
     y = np.arange(len(table))[::-1]
     for yy, row in zip(y, table.itertuples(index=False), strict=True):
@@ -118,5 +146,10 @@ def plot_group_intervals(table: pd.DataFrame, *, title: str, label: str) -> Figu
     ax.set_yticks(y, names)
     ax.set_ylim(-0.7, len(table) - 0.3)
     ax.set_xlabel(label)
-    ax.set_title(f"{title}\nevery group ({len(table)})", fontsize=10)
+    rows = (
+        f"every group ({len(table)})"
+        if len(table) == every
+        else f"the {len(table)} of {every:,} groups with the most articles (all in the table)"
+    )
+    ax.set_title(f"{title}\n{rows}", fontsize=10)
     return fig

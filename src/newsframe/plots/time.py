@@ -19,7 +19,7 @@ from matplotlib.ticker import MaxNLocator
 from newsframe.periods import OverTime
 from newsframe.plots import article_colors, panel_grid, require_columns, styled
 
-__all__ = ["over_time_figures", "plot_over_time"]
+__all__ = ["MAX_GROUPS", "over_time_figures", "plot_over_time"]
 
 _NEEDED = ["group", "period", "period_index", "n_articles", "thin"]
 
@@ -55,6 +55,39 @@ def _series(ax, rows: pd.DataFrame, value: str, color: str, interval) -> None:
                linewidths=1.2, gid="thin")  # fmt: skip
 
 
+#: Panels (groups) drawn at most; the others stay in the table.
+MAX_GROUPS = 12
+
+
+def _most_articles(table: pd.DataFrame, groups: list, limit: int) -> list:
+    """``groups`` if at most ``limit``, else the ``limit`` with the most articles, kept in order."""
+    if len(groups) <= limit:
+        return groups
+    per_period = table.drop_duplicates(["group", "period_index"])
+    totals = per_period.groupby("group", sort=False)["n_articles"].sum().reindex(groups)
+    top = set(totals.sort_values(ascending=False, kind="stable").index[:limit])
+    return [g for g in groups if g in top]
+
+
+#: Inches an ``n=`` label needs at the foot of a panel (``n=12`` at 7 points, with a gap).
+_LABEL_INCHES = 0.25
+
+
+def _label_room(width: float, n_panels: int, max_cols: int = 3) -> float:
+    """How many ``n=`` labels fit side by side in one panel of a figure ``width`` inches wide."""
+    return max(1.0, 0.8 * width / min(max(n_panels, 1), max_cols) / _LABEL_INCHES)
+
+
+def _spaced(x: np.ndarray, n: np.ndarray, gap: float) -> list[tuple[float, int]]:
+    """The ``(x, n)`` labels to write, left to right: each at least ``gap`` after the last one
+    written (all of them when they fit), so labels never print over each other."""
+    out: list[tuple[float, int]] = []
+    for xi, ni in zip(x, n, strict=True):
+        if not out or xi - out[-1][0] >= gap:
+            out.append((xi, int(ni)))
+    return out
+
+
 @styled
 def plot_over_time(
     table: pd.DataFrame,
@@ -65,6 +98,7 @@ def plot_over_time(
     interval: Sequence[str] | None = None,
     min_articles: int,
     title: str = "",
+    max_groups: int = MAX_GROUPS,
 ) -> Figure:
     """Return small multiples of ``value`` per period, one panel per group, shared axes.
 
@@ -72,9 +106,13 @@ def plot_over_time(
     n_articles, thin`` and ``value``); ``series`` names a column with one line per value
     (variants, frames, speakers; one colour each, legend at the right); ``interval`` two
     columns drawn as a vertical bar (e.g. ``("ci_low", "ci_high")``). Under each period with
-    articles its number of articles (``n=``) is written at the foot of the panel. Thin periods
+    articles its number of articles (``n=``) is written at the foot of the panel (over many
+    periods, only those that fit without printing over each other, left to right). Thin periods
     are hollow, with no line through them; the caption states the minimum, ``min_articles``.
-    The x axis counts periods (empty ones keep their place), labelled with the periods.
+    The x axis counts periods (empty ones keep their place), labelled with the periods. Over
+    ``max_groups`` groups, only the ``max_groups`` with the most articles get a panel (ties in
+    order of appearance), and the caption says so: hundreds of shared-axis panels would take
+    minutes to lay out and give a figure hundreds of inches tall.
 
     >>> t = pd.DataFrame({"group": "g", "period": ["P0", "P1"], "period_index": [0, 1],
     ...                   "value": [0.2, 0.4], "n_articles": [3, 1], "thin": [False, True]})
@@ -84,11 +122,14 @@ def plot_over_time(
     """
     require_columns(table, [*_NEEDED, value, *([series] if series else []), *(interval or [])],
                     "plot_over_time")  # fmt: skip
-    groups = list(dict.fromkeys(table["group"]))
+    every = list(dict.fromkeys(table["group"]))
+    groups = _most_articles(table, every, max_groups)
+    table = table[table["group"].isin(groups)] if len(groups) < len(every) else table
     items = list(dict.fromkeys(table[series])) if series else [value]
     colors = article_colors(items)
-    fig, axes = panel_grid(len(groups), width=7.0 if len(groups) > 1 else 5.5,
-                           panel_height=2.4, max_cols=3, sharex=True, sharey=True)  # fmt: skip
+    width = 7.0 if len(groups) > 1 else 5.5
+    fig, axes = panel_grid(len(groups), width=width, panel_height=2.4, max_cols=3, sharex=True,
+                           sharey=True)  # fmt: skip
     labels = table.drop_duplicates("period_index").sort_values("period_index")
     ticks = labels["period_index"].to_numpy()
     step = max(1, int(np.ceil(len(ticks) / 8)))
@@ -97,11 +138,12 @@ def plot_over_time(
         for item in items:
             rows = mine[mine[series] == item] if series else mine
             _series(ax, rows, value, colors[item], interval)
-        counts = mine.drop_duplicates("period_index")
-        for x, n in zip(counts["period_index"], counts["n_articles"], strict=True):
-            if n > 0:
-                ax.text(x, 0.02, f"n={n}", transform=ax.get_xaxis_transform(), ha="center",
-                        va="bottom", fontsize=7, color="#555555", gid="n-label")  # fmt: skip
+        counts = mine.drop_duplicates("period_index").sort_values("period_index")
+        counts = counts[counts["n_articles"] > 0]
+        gap = (ticks.max() - ticks.min() + 1) / _label_room(width, len(groups))
+        for x, n in _spaced(counts["period_index"].to_numpy(), counts["n_articles"].to_numpy(), gap):  # fmt: skip
+            ax.text(x, 0.02, f"n={n}", transform=ax.get_xaxis_transform(), ha="center",
+                    va="bottom", fontsize=7, color="#555555", gid="n-label")  # fmt: skip
         ax.set_title(str(group))
         ax.set_xticks(ticks[::step], labels["period"].to_numpy()[::step], rotation=45,
                       ha="right", fontsize=7)  # fmt: skip
@@ -115,9 +157,15 @@ def plot_over_time(
         fig.legend(handles=handles, fontsize=7, loc="outside right upper")
     if title:
         fig.suptitle(title)
+    drawn = (
+        f"\nThe {len(groups)} of {len(every):,} groups with the most articles; every group is in "
+        "the table."
+        if len(groups) < len(every)
+        else ""
+    )
     fig.supxlabel(
         f"n = articles in the period. Hollow points: fewer than {min_articles} "
-        f"article{'s' if min_articles != 1 else ''};\nno line is drawn through them.",
+        f"article{'s' if min_articles != 1 else ''};\nno line is drawn through them.{drawn}",
         fontsize=8,
     )
     return fig

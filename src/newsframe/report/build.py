@@ -75,6 +75,7 @@ from newsframe.report import output
 from newsframe.report.csvtext import csv_bytes
 from newsframe.report.html import Block, Section, render_page
 from newsframe.sentiment import exclusion_effect, sentiment_drivers
+from newsframe.sentiment.summary import MIN_SENTENCES
 from newsframe.sources import TABLE_SUFFIXES
 from newsframe.terms import critical_g2, key_terms, keyness
 
@@ -482,27 +483,45 @@ def _terms_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Tables) -
     return key
 
 
+def _too_short(sentences: pd.DataFrame, plan: ReportPlan) -> str:
+    """Why the two compared articles cannot be compared sentence by sentence, or ``""``.
+
+    With one article a side the sentence is the unit and each side needs
+    :data:`~newsframe.sentiment.summary.MIN_SENTENCES` sentences
+    (:func:`newsframe.compare_sentiment`); with more, the article is the unit and any count
+    will do.
+    """
+    if plan.unit != "sentence":
+        return ""
+    counts = sentences["article_id"].value_counts()
+    short = [(label, ids[0], int(counts.get(ids[0], 0)))
+             for label, ids in ((plan.label_a, plan.ids_a), (plan.label_b, plan.ids_b))
+             if counts.get(ids[0], 0) < MIN_SENTENCES]  # fmt: skip
+    if not short:
+        return ""
+    sides = " and ".join(
+        f"{label}"
+        + (f" (article {i})" if label != i else "")
+        + f" has {n} sentence"
+        + ("" if n == 1 else "s")
+        for label, i, n in short
+    )
+    return (f"The sentiment comparison of {plan.label_a} and {plan.label_b} is left out: "
+            f"{sides}; comparing one article with another, sentence by sentence, needs at "
+            f"least {MIN_SENTENCES} sentences on each side.")  # fmt: skip
+
+
 def _sentiment_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Tables) -> pd.DataFrame:
     sentences = base["sentences"]
     summary = base["sentiment_summary"]
-    with warnings.catch_warnings():  # the page states the p floor itself
-        warnings.simplefilter("ignore", NewsframeWarning)
-        comparison = compare_group_sentiment(
-            sentences, corpus, [plan.label_a, plan.label_b], column=plan.group
-        )
-    mean = comparison[comparison["statistic"] == "mean_compound"].iloc[0]
-    unit = str(mean["unit"])
-    if unit == "article":
-        n_a, n_b = int(mean["n_articles_a"]), int(mean["n_articles_b"])
+    too_short = _too_short(sentences, plan)
+    if too_short:  # the rest of the section still stands; the page and caveats say why
+        comparison = pd.DataFrame()
+        r.summary["sentiment"] = {"a": plan.label_a, "b": plan.label_b, "unit": plan.unit,
+                                  "left_out": too_short}  # fmt: skip
+        compared_blocks = [Block("warning", too_short)]
     else:
-        n_a, n_b = int(mean["n_sentences_a"]), int(mean["n_sentences_b"])
-    floor = float(mean["p_floor"])
-    r.summary["sentiment"] = {
-        "a": plan.label_a, "b": plan.label_b, "unit": unit, "n_a": n_a, "n_b": n_b,
-        "difference_mean_compound": round(float(mean["difference"]), 6),
-        "ci": [round(float(mean["ci_low"]), 6), round(float(mean["ci_high"]), 6)],
-        "p_value": round(float(mean["p_value"]), 6), "p_floor": round(floor, 8),
-    }  # fmt: skip
+        comparison, compared_blocks = _compared(r, corpus, plan, sentences)
     actors = base["actor_sentiment"]
     sides = {i: plan.label_a for i in plan.ids_a} | {i: plan.label_b for i in plan.ids_b}
     compared = sentences[sentences["article_id"].isin(sides)]
@@ -540,16 +559,7 @@ def _sentiment_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Table
             "Summary per article (bootstrap intervals over sentences)",
             20,
         ),
-        Block(
-            "text",
-            f"{plan.label_a} − {plan.label_b}: mean compound difference {mean['difference']:+.3f} "
-            f"[{mean['ci_low']:+.3f}, {mean['ci_high']:+.3f}], p = {mean['p_value']:.3g} "
-            f"(unit: {unit}s, {n_a} vs {n_b}; the smallest p this design can reach is "
-            f"{floor:.3g}).",
-        ),
-        r.preview(
-            f"sentiment__difference__{plan.slug}", comparison, f"Comparison{_pair_note(plan)}"
-        ),
+        *compared_blocks,
         r.figure(
             "sentiment__actors",
             splots.plot_actor_sentiment(_shown(actors, plan)),
@@ -595,12 +605,50 @@ def _sentiment_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Table
                                      resources=corpus.resources)  # fmt: skip
         blocks.append(r.preview("sentiment__exclusion_effect", effect,
                                 "Before and after leaving the story's topic words out", 10))  # fmt: skip
-    if floor > 0.05:
-        blocks.insert(4, Block("warning", f"With {n_a} against {n_b} {unit}s, no test can "
-                               f"reach p < .05 (floor {floor:.3g}): read the difference as a "
-                               "description, not as evidence."))  # fmt: skip
+    s = r.summary["sentiment"]
+    if not too_short and s["p_floor"] > 0.05:
+        blocks.insert(4, Block("warning", f"With {s['n_a']} against {s['n_b']} {s['unit']}s, no "
+                               f"test can reach p < .05 (floor {s['p_floor']:.3g}): read the "
+                               "difference as a description, not as evidence."))  # fmt: skip
     r.sections.append(Section("sentiment", "Sentiment, sentence by sentence", blocks))
     return comparison
+
+
+def _compared(
+    r: _Report, corpus: Corpus, plan: ReportPlan, sentences: pd.DataFrame
+) -> tuple[pd.DataFrame, list[Block]]:
+    """The sentiment comparison of the two sides: its table, its line on the page and its
+    numbers in ``r.summary["sentiment"]``."""
+    with warnings.catch_warnings():  # the page states the p floor itself
+        warnings.simplefilter("ignore", NewsframeWarning)
+        comparison = compare_group_sentiment(
+            sentences, corpus, [plan.label_a, plan.label_b], column=plan.group
+        )
+    mean = comparison[comparison["statistic"] == "mean_compound"].iloc[0]
+    unit = str(mean["unit"])
+    if unit == "article":
+        n_a, n_b = int(mean["n_articles_a"]), int(mean["n_articles_b"])
+    else:
+        n_a, n_b = int(mean["n_sentences_a"]), int(mean["n_sentences_b"])
+    floor = float(mean["p_floor"])
+    r.summary["sentiment"] = {
+        "a": plan.label_a, "b": plan.label_b, "unit": unit, "n_a": n_a, "n_b": n_b,
+        "difference_mean_compound": round(float(mean["difference"]), 6),
+        "ci": [round(float(mean["ci_low"]), 6), round(float(mean["ci_high"]), 6)],
+        "p_value": round(float(mean["p_value"]), 6), "p_floor": round(floor, 8),
+    }  # fmt: skip
+    return comparison, [
+        Block(
+            "text",
+            f"{plan.label_a} − {plan.label_b}: mean compound difference {mean['difference']:+.3f} "
+            f"[{mean['ci_low']:+.3f}, {mean['ci_high']:+.3f}], p = {mean['p_value']:.3g} "
+            f"(unit: {unit}s, {n_a} vs {n_b}; the smallest p this design can reach is "
+            f"{floor:.3g}).",
+        ),
+        r.preview(
+            f"sentiment__difference__{plan.slug}", comparison, f"Comparison{_pair_note(plan)}"
+        ),
+    ]
 
 
 def _group_means(sentences: pd.DataFrame, corpus: Corpus, plan: ReportPlan) -> pd.DataFrame:
@@ -949,7 +997,9 @@ def _caveats_section(r: _Report, corpus: Corpus, plan: ReportPlan, key: pd.DataF
     items = [
         f"{len(corpus)} articles; sentences per article: min {min(sentences_per_article)}, "
         f"median {int(np.median(sentences_per_article))}, max {max(sentences_per_article)}.",
-        f"The sentiment comparison uses {s['unit']} as the unit ({s['n_a']} vs {s['n_b']}); "
+        s["left_out"]
+        if "left_out" in s
+        else f"The sentiment comparison uses {s['unit']} as the unit ({s['n_a']} vs {s['n_b']}); "
         f"the smallest two-sided p-value this design can reach is {s['p_floor']:.3g}.",
         f"Keyness tested {k['terms_tested']:,} terms: {k['terms_passing_bonferroni']} pass a "
         f"Bonferroni correction (G² > {k['bonferroni_g2']:.1f}); "
@@ -958,7 +1008,7 @@ def _caveats_section(r: _Report, corpus: Corpus, plan: ReportPlan, key: pd.DataF
         "Sentiment near an actor is the tone of sentences that mention it, not stance toward it.",
         "Frames and names are dictionary matches: check the evidence tables before citing a score.",
     ]
-    if s["unit"] == "sentence":
+    if s["unit"] == "sentence" and "left_out" not in s:
         items.append("Sentences of one article are not independent draws: with one article per "
                      "side, p describes these two texts, not their outlets or groups.")  # fmt: skip
     r.summary["caveats"] = items

@@ -34,6 +34,7 @@ from newsframe.stats import (
 )
 
 __all__ = [
+    "MIN_SENTENCES",
     "STATISTICS",
     "article_statistics",
     "compare_sentiment",
@@ -49,6 +50,8 @@ STATISTICS = (
     "share_neutral",
     "share_negative",
 )
+#: Sentences each side needs when one article faces one article (the sentence is the unit).
+MIN_SENTENCES = 2
 _STAT_FUNCS = {
     "mean_compound": lambda x: x.mean(axis=-1),
     "median_compound": lambda x: np.median(x, axis=-1),
@@ -201,8 +204,10 @@ def _ids(table: pd.DataFrame, ids: str | Sequence[str]) -> list[str]:
 
 def _group(table: pd.DataFrame, ids: list[str]) -> np.ndarray:
     x = table.loc[table["article_id"].isin(ids), "compound"].to_numpy(dtype=float)
-    if len(x) < 2:
-        raise NewsframeError(f"compare_sentiment: {'+'.join(ids)} has {len(x)} sentence; need 2")
+    if len(x) < MIN_SENTENCES:
+        raise NewsframeError(
+            f"compare_sentiment: {'+'.join(ids)} has {len(x)} sentence(s); need {MIN_SENTENCES}"
+        )
     return x
 
 
