@@ -486,3 +486,20 @@ def test_the_drivers_table_shows_words_inside_names() -> None:
         ["Party", 0.0, True],
         ["won", nf.vader_lexicon()["won"], False],
     ]
+
+
+def test_polarity_matches_vader_to_the_bit():
+    # the shortcuts (no emoji rebuilding, no rules without a lexicon word) change nothing:
+    # every score equals vaderSentiment's own polarity_scores, the reference implementation
+    from newsframe.sentiment.scoring import _analyzer, _polarity, mask_names
+
+    analyzer = _analyzer()
+    texts = ["", "   ", "The talks resume on Monday.", "No.", "no deal", ":)", "ok :(",
+             "It is not BAD at all!!", "kind of great", "The food was good but the service was bad.",
+             "Hardly a victory, at least not yet?", "x \U0001f642 fine", "\U0001f600"]  # fmt: skip
+    for text in texts:
+        want = analyzer.polarity_scores(mask_names(text, analyzer.lexicon)[0])
+        got = _polarity(analyzer, text)
+        assert [repr(got[k]) for k in want] == [repr(v) for v in want.values()], text
+    assert _polarity(analyzer, "The talks resume on Monday.") == {
+        "neg": 0.0, "neu": 1.0, "pos": 0.0, "compound": 0.0}  # fmt: skip

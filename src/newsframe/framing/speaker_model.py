@@ -67,7 +67,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import islice
 from pathlib import Path
 
@@ -397,11 +397,16 @@ class SpeakerChoice:
         )
         self.main = tuple(ranked[:3])
         self.texts = texts or {}
-        self.gender = _genders(layer, texts or {})
         self.outlets = outlets(layer, texts or {}, own=outlet)
         self.spoke: dict[str, int] = {}
         self.last_speaker: tuple[Speaker, ...] = ()
         self._ids: dict[str, str] = {}
+
+    @cached_property
+    def gender(self) -> dict[str, str]:
+        """The people of the layer the article calls "he" or "she" (:func:`_genders`): read
+        only when a quotation has a pronoun subject, so worked out then, once."""
+        return _genders(self.layer, self.texts)
 
     def _kind(self, entity_id: str) -> str:
         """The kind of an entity of the layer (or an actor's kind)."""

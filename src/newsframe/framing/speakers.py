@@ -500,9 +500,10 @@ def _adjunct_at(toks: list[Token], k: int, hi: int) -> bool:
         return True
     if k > 0 and toks[k - 1].text.lower().rstrip(".") in COURTESY and toks[k].text[:1].isupper():
         return False  # "Mrs May": a surname after a courtesy title, never a date
-    words = [t.text.lower() for t in toks[k : hi + 1]]
-    if words[0] not in CALENDAR and not (words[0] in _TIME_BEFORE and len(words) > 1):
+    first = toks[k].text.lower()  # read before the rest of the phrase is lowercased
+    if first not in CALENDAR and not (first in _TIME_BEFORE and min(hi + 1, len(toks)) - k > 1):
         return False
+    words = [t.text.lower() for t in toks[k : hi + 1]]
     return all(w in CALENDAR or w in _TIME_BEFORE or w in _TIME_NOUNS for w in words)
 
 

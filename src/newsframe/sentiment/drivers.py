@@ -31,6 +31,7 @@ from newsframe.sentiment.scoring import (
     _documents,
     _domain_key,
     _polarity,
+    _rule_valences,
     mask_names,
     story_exclusions,
 )
@@ -95,22 +96,12 @@ def _valences(analyzer: Any, text: str) -> tuple[list[str], list[float], str, li
     the text every sentence is scored as (:func:`newsframe.sentiment.scoring._polarity`), so
     ``analyzer.score_valence(valences, text)`` is exactly the sentence's score.
     """
-    from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentiText
+    from vaderSentiment.vaderSentiment import SentiText
 
     text, in_names = mask_names(text, analyzer.lexicon)
     text = _without_emoji(analyzer, text)
     sentitext = SentiText(text)
-    words = sentitext.words_and_emoticons
-    valences: list[float] = []
-    for i, item in enumerate(words):
-        lower = item.lower()
-        if lower in BOOSTER_DICT or (
-            lower == "kind" and i < len(words) - 1 and words[i + 1].lower() == "of"
-        ):
-            valences.append(0.0)
-            continue
-        valences = analyzer.sentiment_valence(0, sentitext, item, i, valences)
-    return words, analyzer._but_check(words, valences), text, in_names
+    return sentitext.words_and_emoticons, _rule_valences(analyzer, sentitext), text, in_names
 
 
 def explain_sentence(

@@ -164,8 +164,80 @@ def mask_names(text: str, lexicon: Mapping[str, float]) -> tuple[str, list[str]]
 
 def _polarity(analyzer: Any, text: str) -> dict[str, float]:
     """VADER's scores of ``text`` with words inside names neutralised (:func:`mask_names`): the
-    one way every sentence is scored."""
-    return analyzer.polarity_scores(mask_names(text, analyzer.lexicon)[0])
+    one way every sentence is scored.
+
+    The steps of ``polarity_scores`` (vaderSentiment 3.3.2, :func:`_rule_valences`), with what
+    cannot change the scores left out: a text without emojis is not rebuilt character by
+    character to spell them out, and one none of whose tokens is a lexicon word gets a 0 for
+    each token (VADER's rules only act on lexicon words), hence neu 1 (0 everywhere without
+    tokens). The scores are ``polarity_scores``'s to the bit.
+
+    >>> a = _analyzer()
+    >>> all(_polarity(a, t) == a.polarity_scores(t) for t in ["The talks resume.", "Not bad!", ""])
+    True
+    """
+    from vaderSentiment.vaderSentiment import SentiText
+
+    text = mask_names(text, analyzer.lexicon)[0]
+    if not analyzer.emojis.keys().isdisjoint(text):  # VADER spells them out first
+        return analyzer.polarity_scores(text)
+    sentitext = SentiText(text.strip())
+    words, lexicon = sentitext.words_and_emoticons, analyzer.lexicon
+    if not any(word.lower() in lexicon for word in words):
+        return dict(_NEUTRAL if words else _NO_TOKENS)
+    return analyzer.score_valence(_rule_valences(analyzer, sentitext), sentitext.text)
+
+
+def _rule_valences(analyzer: Any, sentitext: Any) -> list[float]:
+    """Return the valence VADER's rules give each token of ``sentitext`` (a ``SentiText``).
+
+    The loop of ``SentimentIntensityAnalyzer.polarity_scores`` (vaderSentiment 3.3.2) and its
+    "but" rule: boosters and "kind" before "of" get 0, so does any token outside the lexicon
+    (``sentiment_valence`` would append 0 for it), each lexicon word what ``sentiment_valence``
+    gives it. ``analyzer.score_valence(valences, text)`` is then the text's score. "but" halves
+    the valences before it (good 1.9 -> 0.95) and multiplies those after by 1.5 (bad -2.5 ->
+    -3.75); VADER finds each by value, so a 0 before it becomes the first token's 0.0.
+
+    >>> from vaderSentiment.vaderSentiment import SentiText
+    >>> _rule_valences(_analyzer(), SentiText("The food was good but the service was bad."))
+    [0.0, 0, 0, 0.95, 0, 0, 0, 0, -3.75]
+    """
+    from vaderSentiment.vaderSentiment import BOOSTER_DICT
+
+    words, lexicon = sentitext.words_and_emoticons, analyzer.lexicon
+    last = len(words) - 1
+    valences: list[float] = []
+    near = _Near(sentitext.is_cap_diff)
+    for i, item in enumerate(words):
+        lower = item.lower()
+        if (
+            lower not in lexicon
+            or lower in BOOSTER_DICT
+            or (lower == "kind" and i < last and words[i + 1].lower() == "of")
+        ):
+            valences.append(0)
+            continue
+        # the rules read at most three tokens before the word and two after it (each rule
+        # lowercases the whole list it is given, so it is given these alone)
+        lo = max(i - 3, 0)
+        near.words_and_emoticons = words[lo : i + 3]
+        valences = analyzer.sentiment_valence(0, near, item, i - lo, valences)
+    return analyzer._but_check(words, valences)
+
+
+class _Near:
+    """What ``sentiment_valence`` reads of a ``SentiText``: the tokens around one word (the
+    word fourth, or at its own place near the start) and whether the text mixes capitals."""
+
+    __slots__ = ("is_cap_diff", "words_and_emoticons")
+
+    def __init__(self, is_cap_diff: bool) -> None:
+        self.is_cap_diff, self.words_and_emoticons = is_cap_diff, []
+
+
+#: VADER's scores of a text with tokens but no lexicon word, and of one without tokens.
+_NEUTRAL = {"neg": 0.0, "neu": 1.0, "pos": 0.0, "compound": 0.0}
+_NO_TOKENS = {"neg": 0.0, "neu": 0.0, "pos": 0.0, "compound": 0.0}
 
 
 # --- the analyzer ------------------------------------------------------------------------
