@@ -1282,3 +1282,14 @@ def test_a_lede_describing_a_firm_named_next_and_its_report_are_that_firm():
         'Kestrel stood by its report, which said the group was "engaged in fraud".',
     )
     assert set(t["speaker"]) == {"Kestrel Research"}
+
+
+def test_a_reporting_verb_with_no_speaker_is_unresolved_not_an_empty_name():
+    # "Complaining and say.": a verb the rules read as reporting, and no noun phrase anywhere
+    # that could be its speaker. It used to stop the whole table with an IndexError (the
+    # description rules read the first word of an empty speaker) and, before that, to come out
+    # with an empty speaker of source "pending".
+    corpus = nf.Corpus([nf.Article("x", "", ("Complaining and say.",))])
+    rows = nf.attributions(corpus)
+    assert list(rows["speaker"]) == ["unresolved"]
+    assert list(rows["speaker_source"]) == ["unresolved"]

@@ -217,6 +217,12 @@ def _entity_names(rows: list[dict], layer: Entities, nouns: Mapping[str, str]) -
     spoken, taken, personal = memory.spoken, memory.taken, memory.personal
     for row in rows:
         memory.read(row, layer)
+        if row["speaker_source"] == "pending" and not row["speaker"].strip():
+            # a reporting verb whose speaker nothing found ("Complaining and say."): unresolved,
+            # not an empty name
+            row.update(speaker="unresolved", speaker_text="", speaker_source="unresolved")
+            row["speaker_kind"] = ""
+            continue
         if row["speaker_source"] in ("actor", "unresolved"):
             continue
         if row["speaker_source"] in ("name", "continuation") and _bare_role(
@@ -258,7 +264,7 @@ def _entity_names(rows: list[dict], layer: Entities, nouns: Mapping[str, str]) -
         was = row["speaker"]
         person = person_described(row, layer, nouns, spoken=frozenset(spoken))
         if person is not None:  # "the prime minister", "His lawyer, Mark Cohen": the person
-            if was.split()[0].lower() in _DETERMINER:
+            if was.split()[:1] and was.split()[0].lower() in _DETERMINER:
                 taken.setdefault(was.lower(), (person, "person"))
             row["speaker"], row["speaker_kind"] = person, "person"
             continue
@@ -290,7 +296,10 @@ def _entity_names(rows: list[dict], layer: Entities, nouns: Mapping[str, str]) -
             if entity_id is not None:
                 row["speaker"] = entity_id
                 continue
-        lede = text.split()[0].lower() == "the" and text.split()[-1].lower() in _ANY_BODY
+        words = (
+            text.lower().split()
+        )  # empty when the rules found no speaker ("Complaining and say.")
+        lede = bool(words) and words[0] == "the" and words[-1] in _ANY_BODY
         if lede and memory.body is None and row["speaker_kind"] == "organisation":
             # the delayed identification of a company no one quoted yet ("The US-based
             # investment research firm said ... / Hindenburg Research on Monday hit back")
