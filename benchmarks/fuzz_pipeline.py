@@ -1126,22 +1126,15 @@ def main(limit: float = 300.0, only: list[str] | None = None) -> None:
             (folder / "articles.csv").write_bytes(manifest)
             v, th, _ = verdict(run(folder / "articles.csv", None, True, limit), None)
             print(f"{label:<40} {th:>9.2f} {'':>9}  {v[:200]}", flush=True)
-        for n, (label, toml) in enumerate(STORIES_3):
-            if not wanted(label):
-                continue
-            manifest = corpus_folder(root / f"s3_{n}", None)
-            story = manifest.parent / "story.toml"
-            story.write_text(toml, "utf-8")
-            v, th, _ = verdict(run(manifest, story, True, limit), None)
-            print(f"{label:<40} {th:>9.2f} {'':>9}  {v[:200]}", flush=True)
-        for n, (label, toml) in enumerate(STORIES):
-            if not wanted(label):
-                continue
-            manifest = corpus_folder(root / f"story{n}", None)
-            story = manifest.parent / "story.toml"
-            story.write_text(toml, "utf-8")
-            v, th, _ = verdict(run(manifest, story, True, limit), None)
-            print(f"{label:<40} {th:>9.2f} {'':>9}  {v[:160]}", flush=True)
+        for prefix, stories, width in (("s3_", STORIES_3, 200), ("story", STORIES, 160)):
+            for n, (label, toml) in enumerate(stories):
+                if not wanted(label):
+                    continue
+                manifest = corpus_folder(root / f"{prefix}{n}", None)
+                story = manifest.parent / "story.toml"
+                story.write_text(toml, "utf-8")
+                v, th, _ = verdict(run(manifest, story, True, limit), None)
+                print(f"{label:<40} {th:>9.2f} {'':>9}  {v[:width]}", flush=True)
 
 
 if __name__ == "__main__":
