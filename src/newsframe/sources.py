@@ -388,13 +388,56 @@ def _jsonl_rows(path: Path) -> Iterator[tuple[int, Any]]:
             raise InputError(path, "not UTF-8 (save the file as UTF-8)") from None
 
 
+class _Repeated(dict):
+    """A JSON object in which a key repeats (``key``: its path, e.g. ``"authors"``, ``"meta.a"``);
+    json would keep the last value silently."""
+
+    key = ""
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """``object_pairs_hook`` of the JSON reader: the object, marked when a key repeats in it or in
+    an object it holds (checked once per object and list: linear in the record)."""
+    record = dict(pairs)
+    key = ""
+    if len(record) != len(pairs):
+        seen: set[str] = set()
+        key = next(k for k, _ in pairs if k in seen or seen.add(k))  # type: ignore[func-returns-value]
+    else:
+        for name, value in pairs:
+            inner = value
+            if isinstance(value, list):  # a list of objects (news-please: none; others: some)
+                inner = next((v for v in value if isinstance(v, _Repeated)), None)
+            if isinstance(inner, _Repeated):
+                key = f"{name}.{inner.key}"
+                break
+    if not key:
+        return record
+    marked = _Repeated(record)
+    marked.key = key
+    return marked
+
+
 def _json_record(text: str) -> Any:
+    """One JSON value, or the :class:`RowProblem` that says why it cannot be read (invalid JSON,
+    nested too deeply, a key given twice in one object)."""
     try:
-        return json.loads(text)
+        record = json.loads(text, object_pairs_hook=_pairs)
     except json.JSONDecodeError as exc:
         return RowProblem(f"not valid JSON ({exc.msg} at column {exc.colno})")
     except RecursionError:
         return RowProblem("not valid JSON (nested too deeply)")
+    return _repeated(record)
+
+
+def _repeated(record: Any) -> Any:
+    """``record``, or a :class:`RowProblem` when a key repeats in it."""
+    if isinstance(record, _Repeated):
+        return RowProblem(
+            f"key {record.key!r} appears twice in the record (which value is meant?); "
+            "keep one of them"
+        )
+    return record
 
 
 def _json_rows(path: Path) -> Iterator[tuple[int, Any]]:
@@ -408,4 +451,4 @@ def _json_rows(path: Path) -> Iterator[tuple[int, Any]]:
     if isinstance(record, RowProblem):
         raise InputError(path, str(record))
     records = record if isinstance(record, list) else [record]
-    yield from enumerate(records, start=1)
+    yield from enumerate(map(_repeated, records), start=1)
