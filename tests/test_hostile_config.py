@@ -57,3 +57,277 @@ def test_the_same_key_in_two_different_objects_is_no_error(tmp_path):
     row = f'{{"text": "{P1}", "a": {{"x": 1}}, "b": {{"x": 1}}}}\n'
     corpus = nf.load_corpus(write(tmp_path / "t.jsonl", row))
     assert len(corpus) == 1
+
+
+# --- configuration files: every malformed entry is one error naming the file and the entry -------
+
+ACTOR = '[actor.kim]\nname = "Kim Ode"\nkind = "person"\n'
+CONCEPT = '[[concept.c.variant]]\nname = "the strait"\naliases = ["the strait"]\n'
+LINE = '[[line]]\nreason = "promo"\npattern = "subscribe"\n'
+
+BAD_FILES = [
+    # (loader, file name, file text, what the message must say after "<file>: ")
+    ("load_actors", "a.toml", ACTOR, "[actor.kim] has no `aliases`"),
+    (
+        "load_actors",
+        "a.toml",
+        ACTOR + 'aliases = "Kim"\n',
+        "[actor.kim] aliases must be a list of strings, got the text 'Kim'; write [\"Kim\"]",
+    ),  # fmt: skip
+    (
+        "load_actors",
+        "a.toml",
+        ACTOR + "aliases = [3]\n",
+        "[actor.kim] aliases must hold non-empty strings; item 1 is the number 3",
+    ),  # fmt: skip
+    ("load_actors", "a.toml", ACTOR + "aliases = []\n", "[actor.kim] aliases is an empty list"),
+    (
+        "load_actors",
+        "a.toml",
+        ACTOR + 'aliases = ["Kim"]\nalias = ["K"]\n',
+        "[actor.kim]: unknown key `alias`; the keys are name, kind, aliases",
+    ),  # fmt: skip
+    (
+        "load_actors",
+        "a.toml",
+        '[actor.kim]\nname = 3\naliases = ["Kim"]\n',
+        "[actor.kim] name must be non-empty text, got the number 3",
+    ),  # fmt: skip
+    (
+        "load_actors",
+        "a.toml",
+        "[actor]\nkim = 3\n",
+        "[actor.kim] must be a table of keys, got the number 3",
+    ),  # fmt: skip
+    (
+        "load_actors",
+        "a.toml",
+        '[actors.kim]\naliases = ["Kim"]\n',
+        "unknown section [actors]; the sections are [actor]",
+    ),  # fmt: skip
+    (
+        "load_actors",
+        "a.toml",
+        ACTOR + 'aliases = ["(.)"]\n',
+        "[actor.kim]: alias '(.)' has no letter or digit",
+    ),  # fmt: skip
+    (
+        "load_actors",
+        "a.toml",
+        ACTOR + 'aliases = ["Kim"]\n[actor.ode]\naliases = ["KIM"]\n',
+        "[actor.ode]: alias 'KIM' is also an alias of [actor.kim]",
+    ),  # fmt: skip
+    (
+        "load_naming_concepts",
+        "c.toml",
+        '[concept.c]\nvariant = "x"\n',
+        "[concept.c] needs [[concept.c.variant]] tables",
+    ),  # fmt: skip
+    (
+        "load_naming_concepts",
+        "c.toml",
+        '[[concept.c.variant]]\nusage = "x"\n',
+        "[concept.c] variant 1 name must be non-empty text, got a NoneType",
+    ),  # fmt: skip
+    (
+        "load_naming_concepts",
+        "c.toml",
+        CONCEPT + CONCEPT,
+        "[concept.c]: two variants are named 'the strait'",
+    ),  # fmt: skip
+    (
+        "load_naming_concepts",
+        "c.toml",
+        CONCEPT + '[[concept.c.variant]]\nname = "x"\naliases = ["The Strait"]\n',
+        "[concept.c] variant 'x': alias 'The Strait' is also an alias of variant 'the strait'",
+    ),  # fmt: skip
+    (
+        "load_naming_concepts",
+        "c.toml",
+        '[[concept.c.variant]]\nname = "v"\nalias = ["v"]\n',
+        "[concept.c] variant 1: unknown key `alias`; the keys are name, usage, aliases",
+    ),  # fmt: skip
+    (
+        "load_naming_concepts",
+        "c.toml",
+        '[[concept.c.variant]]\nname = "v"\naliases = [null]\n'.replace("null", "{}"),
+        "[concept.c] variant 'v' aliases must hold non-empty strings; item 1 is a table",
+    ),  # fmt: skip
+    (
+        "load_reporting_verbs",
+        "v.toml",
+        "[class.x]\nnouns = ['remark']\n",
+        "[class.x] has no `verbs`",
+    ),  # fmt: skip
+    (
+        "load_reporting_verbs",
+        "v.toml",
+        "[class.x]\nverbs = 'say'\n",
+        "[class.x] verbs must be a list of strings",
+    ),  # fmt: skip
+    (
+        "load_reporting_verbs",
+        "v.toml",
+        "[class.x]\nverbs = ['say']\nstrict = ['claim']\n",
+        "[class.x] strict: 'claim' is not one of its `verbs`",
+    ),  # fmt: skip
+    (
+        "load_reporting_verbs",
+        "v.toml",
+        "[class.x]\nverbs = ['say']\nverb = ['tell']\n",
+        "[class.x]: unknown key `verb`; the keys are description, verbs, nouns, strict, quote_only, after_quote",
+    ),  # fmt: skip
+    (
+        "load_reporting_verbs",
+        "v.toml",
+        "[class.x]\nverbs = ['say']\n[speaker]\nperson = 'minister'\n",
+        "[speaker] person must be a list of strings",
+    ),  # fmt: skip
+    (
+        "load_reporting_verbs",
+        "v.toml",
+        "[speaker]\nperson = ['minister']\n",
+        "no [class.<name>] tables",
+    ),  # fmt: skip
+    (
+        "load_frame_dictionaries",
+        "d.toml",
+        '[scheme.x.frame.f]\nlabel = "F"\n',
+        "[scheme.x.frame.f] has no `terms`",
+    ),  # fmt: skip
+    (
+        "load_frame_dictionaries",
+        "d.toml",
+        "[scheme.x.frame.f]\nterms = [1]\n",
+        "[scheme.x.frame.f] terms must hold non-empty strings; item 1 is the number 1",
+    ),  # fmt: skip
+    (
+        "load_frame_dictionaries",
+        "d.toml",
+        "[scheme.x.frame.f]\nterm = ['a']\n",
+        "[scheme.x.frame.f]: unknown key `term`; the keys are label, definition, terms, exclude",
+    ),  # fmt: skip
+    (
+        "load_frame_dictionaries",
+        "d.toml",
+        "[scheme.x]\nframe = 3\n",
+        "[scheme.x] frame must be a table of keys, got the number 3",
+    ),  # fmt: skip
+    ("load_distancing", "k.toml", "[kind.k]\nphrases = []\n", "[kind.k] phrases is an empty list"),
+    ("load_distancing", "k.toml", "[kind.k]\ndescription = 'x'\n", "[kind.k] has no `phrases`"),
+    (
+        "load_rules",
+        "r.toml",
+        '[[line]]\npattern = "x"\n',
+        "invalid boilerplate rules: [[line]] 1 has no `reason`",
+    ),  # fmt: skip
+    (
+        "load_rules",
+        "r.toml",
+        LINE + 'max_words = "12"\n',
+        "[[line]] 1 max_words must be a whole number of at least 1, got the text '12'",
+    ),  # fmt: skip
+    (
+        "load_rules",
+        "r.toml",
+        LINE + 'strong = "yes"\n',
+        "[[line]] 1 strong must be true or false, got the text 'yes'",
+    ),  # fmt: skip
+    (
+        "load_rules",
+        "r.toml",
+        LINE + LINE.replace("subscribe", "("),
+        "[[line]] 2 pattern '(' is not a regular expression (missing ), unterminated subpattern",
+    ),  # fmt: skip
+    (
+        "load_rules",
+        "r.toml",
+        LINE + 'pattrn = "x"\n',
+        "[[line]] 1: unknown key `pattrn`; the keys are pattern, reason,",
+    ),  # fmt: skip
+    (
+        "load_rules",
+        "r.toml",
+        '[appeal]\ncues = "donate"\n',
+        "invalid boilerplate rules: [appeal] cues must be a list of strings",
+    ),  # fmt: skip
+    (
+        "load_rules",
+        "r.toml",
+        'line = "x"\n',
+        "invalid boilerplate rules: [[line]] must be tables, got the text 'x'",
+    ),  # fmt: skip
+    (
+        "load_story",
+        "story.toml",
+        '[story]\nname = ""\n',
+        "[story] name must be non-empty text, got the text ''",
+    ),  # fmt: skip
+    (
+        "load_story",
+        "story.toml",
+        '[story]\nnmae = "x"\n',
+        "[story]: unknown key `nmae`; the keys are name, description, group, compare",
+    ),  # fmt: skip
+    (
+        "load_story",
+        "story.toml",
+        '[story]\ncompare = ["a", "a"]\n',
+        "[story] compare needs exactly two different groups or articles",
+    ),  # fmt: skip
+    (
+        "load_story",
+        "story.toml",
+        "[story]\ngroup = 2024\n",
+        "[story] group must be non-empty text, got the number 2024",
+    ),  # fmt: skip
+    (
+        "load_story",
+        "story.toml",
+        '[terms]\nphrase = ["a b"]\n',
+        "[terms]: unknown key `phrase`; the keys are phrases, stopwords",
+    ),  # fmt: skip
+    (
+        "load_story",
+        "story.toml",
+        ACTOR.replace("kind", "kin"),
+        "[actor.kim]: unknown key `kin`; the keys are name, kind, aliases",
+    ),  # fmt: skip
+    (
+        "load_story",
+        "story.toml",
+        '[actor.p]\nkind = "person"\naliases = ["Pia"]\n[actor.q]\nkind = "person"\naliases = ["pia"]\n',
+        "[actor.q]: alias 'pia' is also an alias of [actor.p]",
+    ),  # fmt: skip
+]
+
+
+@pytest.mark.parametrize(("loader", "name", "text", "problem"), BAD_FILES)
+def test_every_malformed_entry_is_one_error_naming_the_file_and_entry(tmp_path, loader, name, text, problem):  # fmt: skip
+    path = write(tmp_path / name, text)
+    with pytest.raises(InputError) as caught:
+        getattr(nf, loader)(path)
+    assert str(caught.value).startswith(f"{path}: ")
+    assert problem in str(caught.value), str(caught.value)
+    assert "Error(" not in str(caught.value)  # no exception's repr inside the message
+
+
+def test_a_lemma_exception_without_a_lemma_names_the_row(tmp_path):
+    from newsframe.text import load_lemma_exceptions
+
+    path = write(tmp_path / "l.csv", "word,lemma,why\nmedia,media,x\ndata\n")
+    with pytest.raises(InputError, match=r"l\.csv: row 2 \('data'\): no lemma"):
+        load_lemma_exceptions(path)
+
+
+@pytest.mark.parametrize(("alias", "what"), [("the", "a stop word"), ("It", "a stop word"), ("K", "one character")])  # fmt: skip
+def test_an_alias_that_matches_nearly_everywhere_is_named_in_a_warning(tmp_path, alias, what):
+    path = write(tmp_path / "story.toml", f'[actor.p]\nkind = "country"\naliases = ["{alias}", "Pland"]\n')  # fmt: skip
+    with pytest.warns(nf.NewsframeWarning, match=rf"story\.toml: \[actor\.p\]: alias '{alias}' is {what}"):  # fmt: skip
+        story = nf.load_story(path)
+    assert story.actors[0].aliases == (alias, "Pland")  # still used as written: a right result
+
+
+def test_a_repeated_alias_of_one_actor_counts_once(tmp_path):
+    path = write(tmp_path / "story.toml", ACTOR + 'aliases = ["Kim", "Kim", " Kim "]\n')
+    assert nf.load_story(path).actors[0].aliases == ("Kim",)
