@@ -73,146 +73,146 @@ BAD_FILES = [
         "a.toml",
         ACTOR + 'aliases = "Kim"\n',
         "[actor.kim] aliases must be a list of strings, got the text 'Kim'; write [\"Kim\"]",
-    ),  # fmt: skip
+    ),
     (
         "load_actors",
         "a.toml",
         ACTOR + "aliases = [3]\n",
         "[actor.kim] aliases must hold non-empty strings; item 1 is the number 3",
-    ),  # fmt: skip
+    ),
     ("load_actors", "a.toml", ACTOR + "aliases = []\n", "[actor.kim] aliases is an empty list"),
     (
         "load_actors",
         "a.toml",
         ACTOR + 'aliases = ["Kim"]\nalias = ["K"]\n',
         "[actor.kim]: unknown key `alias`; the keys are name, kind, aliases",
-    ),  # fmt: skip
+    ),
     (
         "load_actors",
         "a.toml",
         '[actor.kim]\nname = 3\naliases = ["Kim"]\n',
         "[actor.kim] name must be non-empty text, got the number 3",
-    ),  # fmt: skip
+    ),
     (
         "load_actors",
         "a.toml",
         "[actor]\nkim = 3\n",
         "[actor.kim] must be a table of keys, got the number 3",
-    ),  # fmt: skip
+    ),
     (
         "load_actors",
         "a.toml",
         '[actors.kim]\naliases = ["Kim"]\n',
         "unknown section [actors]; the sections are [actor]",
-    ),  # fmt: skip
+    ),
     (
         "load_actors",
         "a.toml",
         ACTOR + 'aliases = ["(.)"]\n',
         "[actor.kim]: alias '(.)' has no letter or digit",
-    ),  # fmt: skip
+    ),
     (
         "load_actors",
         "a.toml",
         ACTOR + 'aliases = ["Kim"]\n[actor.ode]\naliases = ["KIM"]\n',
         "[actor.ode]: alias 'KIM' is also an alias of [actor.kim]",
-    ),  # fmt: skip
+    ),
     (
         "load_naming_concepts",
         "c.toml",
         '[concept.c]\nvariant = "x"\n',
         "[concept.c] needs [[concept.c.variant]] tables",
-    ),  # fmt: skip
+    ),
     (
         "load_naming_concepts",
         "c.toml",
         '[[concept.c.variant]]\nusage = "x"\n',
         "[concept.c] variant 1 name must be non-empty text, got a NoneType",
-    ),  # fmt: skip
+    ),
     (
         "load_naming_concepts",
         "c.toml",
         CONCEPT + CONCEPT,
         "[concept.c]: two variants are named 'the strait'",
-    ),  # fmt: skip
+    ),
     (
         "load_naming_concepts",
         "c.toml",
         CONCEPT + '[[concept.c.variant]]\nname = "x"\naliases = ["The Strait"]\n',
         "[concept.c] variant 'x': alias 'The Strait' is also an alias of variant 'the strait'",
-    ),  # fmt: skip
+    ),
     (
         "load_naming_concepts",
         "c.toml",
         '[[concept.c.variant]]\nname = "v"\nalias = ["v"]\n',
         "[concept.c] variant 1: unknown key `alias`; the keys are name, usage, aliases",
-    ),  # fmt: skip
+    ),
     (
         "load_naming_concepts",
         "c.toml",
-        '[[concept.c.variant]]\nname = "v"\naliases = [null]\n'.replace("null", "{}"),
+        '[[concept.c.variant]]\nname = "v"\naliases = [{}]\n',
         "[concept.c] variant 'v' aliases must hold non-empty strings; item 1 is a table",
-    ),  # fmt: skip
+    ),
     (
         "load_reporting_verbs",
         "v.toml",
         "[class.x]\nnouns = ['remark']\n",
         "[class.x] has no `verbs`",
-    ),  # fmt: skip
+    ),
     (
         "load_reporting_verbs",
         "v.toml",
         "[class.x]\nverbs = 'say'\n",
         "[class.x] verbs must be a list of strings",
-    ),  # fmt: skip
+    ),
     (
         "load_reporting_verbs",
         "v.toml",
         "[class.x]\nverbs = ['say']\nstrict = ['claim']\n",
         "[class.x] strict: 'claim' is not one of its `verbs`",
-    ),  # fmt: skip
+    ),
     (
         "load_reporting_verbs",
         "v.toml",
         "[class.x]\nverbs = ['say']\nverb = ['tell']\n",
         "[class.x]: unknown key `verb`; the keys are description, verbs, nouns, strict, quote_only, after_quote",
-    ),  # fmt: skip
+    ),
     (
         "load_reporting_verbs",
         "v.toml",
         "[class.x]\nverbs = ['say']\n[speaker]\nperson = 'minister'\n",
         "[speaker] person must be a list of strings",
-    ),  # fmt: skip
+    ),
     (
         "load_reporting_verbs",
         "v.toml",
         "[speaker]\nperson = ['minister']\n",
         "no [class.<name>] tables",
-    ),  # fmt: skip
+    ),
     (
         "load_frame_dictionaries",
         "d.toml",
         '[scheme.x.frame.f]\nlabel = "F"\n',
         "[scheme.x.frame.f] has no `terms`",
-    ),  # fmt: skip
+    ),
     (
         "load_frame_dictionaries",
         "d.toml",
         "[scheme.x.frame.f]\nterms = [1]\n",
         "[scheme.x.frame.f] terms must hold non-empty strings; item 1 is the number 1",
-    ),  # fmt: skip
+    ),
     (
         "load_frame_dictionaries",
         "d.toml",
         "[scheme.x.frame.f]\nterm = ['a']\n",
         "[scheme.x.frame.f]: unknown key `term`; the keys are label, definition, terms, exclude",
-    ),  # fmt: skip
+    ),
     (
         "load_frame_dictionaries",
         "d.toml",
         "[scheme.x]\nframe = 3\n",
         "[scheme.x] frame must be a table of keys, got the number 3",
-    ),  # fmt: skip
+    ),
     ("load_distancing", "k.toml", "[kind.k]\nphrases = []\n", "[kind.k] phrases is an empty list"),
     ("load_distancing", "k.toml", "[kind.k]\ndescription = 'x'\n", "[kind.k] has no `phrases`"),
     (
@@ -220,85 +220,85 @@ BAD_FILES = [
         "r.toml",
         '[[line]]\npattern = "x"\n',
         "invalid boilerplate rules: [[line]] 1 has no `reason`",
-    ),  # fmt: skip
+    ),
     (
         "load_rules",
         "r.toml",
         LINE + 'max_words = "12"\n',
         "[[line]] 1 max_words must be a whole number of at least 1, got the text '12'",
-    ),  # fmt: skip
+    ),
     (
         "load_rules",
         "r.toml",
         LINE + 'strong = "yes"\n',
         "[[line]] 1 strong must be true or false, got the text 'yes'",
-    ),  # fmt: skip
+    ),
     (
         "load_rules",
         "r.toml",
         LINE + LINE.replace("subscribe", "("),
         "[[line]] 2 pattern '(' is not a regular expression (missing ), unterminated subpattern",
-    ),  # fmt: skip
+    ),
     (
         "load_rules",
         "r.toml",
         LINE + 'pattrn = "x"\n',
         "[[line]] 1: unknown key `pattrn`; the keys are pattern, reason,",
-    ),  # fmt: skip
+    ),
     (
         "load_rules",
         "r.toml",
         '[appeal]\ncues = "donate"\n',
         "invalid boilerplate rules: [appeal] cues must be a list of strings",
-    ),  # fmt: skip
+    ),
     (
         "load_rules",
         "r.toml",
         'line = "x"\n',
         "invalid boilerplate rules: [[line]] must be tables, got the text 'x'",
-    ),  # fmt: skip
+    ),
     (
         "load_story",
         "story.toml",
         '[story]\nname = ""\n',
         "[story] name must be non-empty text, got the text ''",
-    ),  # fmt: skip
+    ),
     (
         "load_story",
         "story.toml",
         '[story]\nnmae = "x"\n',
         "[story]: unknown key `nmae`; the keys are name, description, group, compare",
-    ),  # fmt: skip
+    ),
     (
         "load_story",
         "story.toml",
         '[story]\ncompare = ["a", "a"]\n',
         "[story] compare needs exactly two different groups or articles",
-    ),  # fmt: skip
+    ),
     (
         "load_story",
         "story.toml",
         "[story]\ngroup = 2024\n",
         "[story] group must be non-empty text, got the number 2024",
-    ),  # fmt: skip
+    ),
     (
         "load_story",
         "story.toml",
         '[terms]\nphrase = ["a b"]\n',
         "[terms]: unknown key `phrase`; the keys are phrases, stopwords",
-    ),  # fmt: skip
+    ),
     (
         "load_story",
         "story.toml",
         ACTOR.replace("kind", "kin"),
         "[actor.kim]: unknown key `kin`; the keys are name, kind, aliases",
-    ),  # fmt: skip
+    ),
     (
         "load_story",
         "story.toml",
         '[actor.p]\nkind = "person"\naliases = ["Pia"]\n[actor.q]\nkind = "person"\naliases = ["pia"]\n',
         "[actor.q]: alias 'pia' is also an alias of [actor.p]",
-    ),  # fmt: skip
+    ),
 ]
 
 
