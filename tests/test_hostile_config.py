@@ -10,6 +10,7 @@ import pytest
 
 import newsframe as nf
 from newsframe.errors import InputError
+from newsframe.framing import Concept, Variant
 
 P1 = "The foreign minister met his counterpart in the capital on Monday for talks on the islands."
 P2 = "Both sides agreed to meet again in the spring, officials said after the meeting."
@@ -331,3 +332,31 @@ def test_an_alias_that_matches_nearly_everywhere_is_named_in_a_warning(tmp_path,
 def test_a_repeated_alias_of_one_actor_counts_once(tmp_path):
     path = write(tmp_path / "story.toml", ACTOR + 'aliases = ["Kim", "Kim", " Kim "]\n')
     assert nf.load_story(path).actors[0].aliases == ("Kim",)
+
+
+# --- aliases as users type them: typographic apostrophes, letters case-insensitive matching equates
+
+
+def test_a_concept_alias_with_a_curly_apostrophe_is_found_not_a_key_error():
+    # the text is normalised (’ -> ') before matching; the alias must be keyed the same way
+    concept = Concept("c", "", (Variant("ivory", "x", ("Côte d’Ivoire",)),))
+    article = nf.Article("a", "T", ("The Côte d’Ivoire team won.",))
+    rows = nf.naming_evidence([article], [concept])[["variant", "matched"]].values.tolist()
+    assert rows == [["ivory", "Côte d'Ivoire"]]
+
+
+def test_a_long_s_or_final_sigma_in_the_text_matches_the_alias_instead_of_crashing():
+    # Python's case-insensitive regex equates 'ſ' with 's' and 'σ' with 'ς'; their lowercase
+    # differs, so the matched text was no key of the alias table (KeyError 'ſam')
+    actors = (nf.Actor("sam", "Sam", "person", ("Sam",)), nf.Actor("o", "Odos", "place", ("Οδος",)))
+    found = nf.find_mentions("Then ſam spoke of ΟΔΟΣ and οδοσ.", actors)
+    assert [(m.actor_id, m.text) for m in found] == [("sam", "ſam"), ("o", "ΟΔΟΣ"), ("o", "οδοσ")]
+    concept = Concept("c", "", (Variant("sam", "x", ("Sam",)),))
+    rows = nf.naming_evidence([nf.Article("a", "T", ("Then ſam spoke.",))], [concept])
+    assert rows["matched"].tolist() == ["ſam"]
+
+
+def test_aliases_equal_once_case_folded_are_one_alias_of_two_actors(tmp_path):
+    text = '[actor.a]\naliases = ["Straße"]\n[actor.b]\naliases = ["STRASSE"]\n'
+    with pytest.raises(InputError, match=r"\[actor\.b\]: alias 'STRASSE' is also an alias of \[actor\.a\]"):  # fmt: skip
+        nf.load_actors(write(tmp_path / "a.toml", text))

@@ -82,8 +82,8 @@ _KIND_ALIASES = {"state": "country", "organization": "organisation", "org": "org
 
 
 def _alias_key(alias: str) -> str:
-    """An alias as the mention finder compares it: normalised, lowercase."""
-    return normalise(alias).lower()
+    """An alias as the mention finders compare it: normalised, case-folded, single spaces."""
+    return " ".join(normalise(alias).casefold().split())
 
 
 @lru_cache(maxsize=1)
