@@ -360,3 +360,11 @@ def test_aliases_equal_once_case_folded_are_one_alias_of_two_actors(tmp_path):
     text = '[actor.a]\naliases = ["Straße"]\n[actor.b]\naliases = ["STRASSE"]\n'
     with pytest.raises(InputError, match=r"\[actor\.b\]: alias 'STRASSE' is also an alias of \[actor\.a\]"):  # fmt: skip
         nf.load_actors(write(tmp_path / "a.toml", text))
+
+
+def test_an_alias_mixing_scripts_is_named_in_a_warning(tmp_path):
+    # a Cyrillic capital em in "Minister" looks the same and matches no Latin "Minister"
+    path = write(tmp_path / "story.toml", '[actor.p]\nkind = "person"\naliases = ["\u041cinister", "Café"]\n')  # fmt: skip
+    with pytest.warns(nf.NewsframeWarning, match=r"alias 'Мinister' mixes cyrillic and latin letters") as caught:  # fmt: skip
+        nf.load_story(path)
+    assert len(caught) == 1  # "Café" is Latin throughout

@@ -11,6 +11,7 @@ sentiment), which import the types from here.
 
 from __future__ import annotations
 
+import unicodedata
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -94,14 +95,24 @@ def _stopwords() -> frozenset[str]:
 def _check_aliases(aliases: tuple[str, ...], source: str, where: str) -> None:
     """An alias without a letter or digit would match punctuation: refused, naming it. One that
     is a stop word or a single character matches in nearly every article (aliases are matched
-    case-insensitively: "US" also finds "us"): a :class:`~newsframe.errors.NewsframeWarning`
-    names it, as the counts it gives are seldom what was meant."""
+    case-insensitively: "It" also finds "it"), and one that mixes scripts (a Cyrillic "М" in
+    "Мinister") matches only text with the same look-alike: a
+    :class:`~newsframe.errors.NewsframeWarning` names it, as the counts are seldom what was meant."""
     for alias in aliases:
         if not any(ch.isalnum() for ch in alias):
             raise InputError(
                 source, f"{where}: alias {alias!r} has no letter or digit (it would match "
                 "punctuation); give the words the articles use"
             )  # fmt: skip
+        scripts = sorted({unicodedata.name(ch, "?").split(" ")[0] for ch in alias if ch.isalpha()})
+        if len(scripts) > 1:  # "Мinister" with a Cyrillic М finds no "Minister"
+            warnings.warn(
+                NewsframeWarning(
+                    f"{source}: {where}: alias {alias!r} mixes {' and '.join(scripts).lower()} "
+                    "letters (a look-alike letter?); it matches only text written the same way"
+                ),
+                stacklevel=2,
+            )
         key = _alias_key(alias)
         if len(key) == 1 or key in _stopwords():
             what = "one character" if len(key) == 1 else "a stop word"
