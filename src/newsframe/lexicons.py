@@ -231,12 +231,13 @@ def concept_table(table: object, source: str) -> tuple[Concept, ...]:
                 f"{where} needs [[concept.{key}.variant]] tables (name, "
                 "usage, aliases), one per competing name",
             )
-        parsed, owner = [], {}
+        parsed, owner, names = [], {}, set()
         for n, v in enumerate(variants, start=1):
             v = check_table(v, source, f"{where} variant {n}", allowed=("name", "usage", "aliases"))
             name = check_text(v.get("name"), source, f"{where} variant {n} name")
-            if any(p.name == name for p in parsed):
+            if name in names:
                 raise InputError(source, f"{where}: two variants are named {name!r}")
+            names.add(name)
             at = f"{where} variant {name!r}"
             aliases = check_strings(v.get("aliases", [name]), source, f"{at} aliases", empty=False)
             _check_aliases(aliases, source, at)
