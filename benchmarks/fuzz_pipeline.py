@@ -1305,6 +1305,8 @@ method = sys.argv[5]
 extra = json.loads(sys.argv[6]) if len(sys.argv) > 6 else []
 do_clean = len(sys.argv) > 7 and sys.argv[7] == "1"
 options = {"dedupe": "--dedupe" in extra, "skip_bad": "--skip-bad" in extra}
+if "--text-column" in extra:
+    options["text_column"] = extra[extra.index("--text-column") + 1]
 steps = {}
 def step(name, call):
     t = time.perf_counter()

@@ -368,3 +368,16 @@ def test_an_alias_mixing_scripts_is_named_in_a_warning(tmp_path):
     with pytest.warns(nf.NewsframeWarning, match=r"alias 'Мinister' mixes cyrillic and latin letters") as caught:  # fmt: skip
         nf.load_story(path)
     assert len(caught) == 1  # "Café" is Latin throughout
+
+
+# --- --text-column naming a column of numbers ---------------------------------------------------
+
+
+def test_a_text_column_of_numbers_is_one_error_asking_which_column_holds_the_texts(tmp_path):
+    path = write(tmp_path / "t.csv", f'n,body\n7,{P1}\n8,"{P2}"\n')
+    with pytest.raises(InputError, match=r"t\.csv: row 1: no words in the text .*'n' holds a number \(7\): is it the column of article texts\? name it with --text-column"):  # fmt: skip
+        nf.load_corpus(path, text_column="n")
+    path = write(tmp_path / "t.jsonl", f'{{"n": 7, "body": "{P1}"}}\n')
+    with pytest.raises(InputError, match=r"t\.jsonl: line 1: text is not a string \(got int 7\); is 'n' the column of article texts\?"):  # fmt: skip
+        nf.load_corpus(path, text_column="n")
+    assert nf.load_corpus(path, text_column="body")[0].body == P1

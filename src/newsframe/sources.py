@@ -203,7 +203,10 @@ def row_fields(
     if _missing(text):
         raise RowProblem(f"no text (column {columns.text!r} is empty or missing)")
     if not isinstance(text, str):
-        raise RowProblem(f"text is not a string (got {type(text).__name__} {_short(text)})")
+        raise RowProblem(
+            f"text is not a string (got {type(text).__name__} {_short(text)}); is "
+            f"{columns.text!r} the column of article texts? name it with --text-column"
+        )
     for key, value in record.items():  # JSON may escape half a character ("\ud800")
         if isinstance(value, str) and not value.isascii() and _SURROGATE.search(value):
             at = _SURROGATE.search(value).start()
@@ -211,7 +214,12 @@ def row_fields(
     if max_chars is not None and len(text) > max_chars:
         raise RowProblem(f"text is too long ({len(text):,} characters; the limit is {max_chars:,})")
     if not any(ch.isalpha() for ch in text):
-        raise RowProblem("no words in the text (only punctuation, digits or symbols)")
+        number = re.fullmatch(r"\s*[-+]?[\d.,]+\s*", text) is not None and len(text) <= 40
+        raise RowProblem(
+            "no words in the text (only punctuation, digits or symbols)"
+            + (f"; {columns.text!r} holds a number ({text.strip()}): is it the column of "
+               "article texts? name it with --text-column" if number else "")
+        )  # fmt: skip
     used = {columns.text}
     id_name, _ = _first(record, columns.article_id)
     title_name, title = _first(record, columns.title)
