@@ -128,7 +128,7 @@ BAD_FILES = [
         "load_naming_concepts",
         "c.toml",
         '[[concept.c.variant]]\nusage = "x"\n',
-        "[concept.c] variant 1 name must be non-empty text, got a NoneType",
+        "[concept.c] variant 1 has no `name`",
     ),
     (
         "load_naming_concepts",

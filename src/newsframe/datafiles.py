@@ -95,6 +95,8 @@ def describe(value: object) -> str:
     >>> describe("Kim"), describe(3), describe([]), describe({"a": 1}), describe(True)
     ("the text 'Kim'", 'the number 3', 'an empty list', 'a table', 'true (a yes/no value)')
     """
+    if value is None:
+        return "nothing"
     if isinstance(value, bool):
         return f"{str(value).lower()} (a yes/no value)"
     if isinstance(value, str):

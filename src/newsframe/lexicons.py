@@ -233,7 +233,8 @@ def concept_table(table: object, source: str) -> tuple[Concept, ...]:
             )
         parsed, owner, names = [], {}, set()
         for n, v in enumerate(variants, start=1):
-            v = check_table(v, source, f"{where} variant {n}", allowed=("name", "usage", "aliases"))
+            v = check_table(v, source, f"{where} variant {n}", allowed=("name", "usage", "aliases"),
+                            required=("name",))  # fmt: skip
             name = check_text(v.get("name"), source, f"{where} variant {n} name")
             if name in names:
                 raise InputError(source, f"{where}: two variants are named {name!r}")
