@@ -381,3 +381,27 @@ def test_a_text_column_of_numbers_is_one_error_asking_which_column_holds_the_tex
     with pytest.raises(InputError, match=r"t\.jsonl: line 1: text is not a string \(got int 7\); is 'n' the column of article texts\?"):  # fmt: skip
         nf.load_corpus(path, text_column="n")
     assert nf.load_corpus(path, text_column="body")[0].body == P1
+
+
+# --- story files as editors save them ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("data", "name"),
+    [
+        (b'\xef\xbb\xbf[story]\nname = "Dam"\n', "with a byte-order mark"),
+        (b'[story]\r\nname = "Dam"\r\n', "with CR LF line ends"),
+        (b'[story]\rname = "Dam"\r', "with CR line ends"),
+    ],
+)
+def test_a_story_file_saved_by_a_windows_or_old_mac_editor_is_read(tmp_path, data, name):
+    path = tmp_path / "story.toml"
+    path.write_bytes(data)
+    assert nf.load_story(path).name == "Dam", name
+
+
+def test_a_utf16_story_file_says_to_save_it_as_utf8(tmp_path):
+    path = tmp_path / "story.toml"
+    path.write_bytes('[story]\nname = "Dam"\n'.encode("utf-16"))
+    with pytest.raises(InputError, match=r"story\.toml: is saved as UTF-16 or UTF-32; save it as UTF-8"):  # fmt: skip
+        nf.load_story(path)

@@ -9,6 +9,7 @@ the safe file reader; :mod:`newsframe.resources` loads every file into one objec
 
 from __future__ import annotations
 
+import codecs
 import csv
 import os
 import tomllib
@@ -41,7 +42,9 @@ def read_text(path: str | Path | None, default: str) -> tuple[str, str]:
 
     ``source`` names the file for error messages. A user's file is read as the article files are
     (:func:`newsframe.files.read_regular`): only a regular file within the size limit, so a
-    named pipe or ``/dev/zero`` given as a story file is one error, not a hang.
+    named pipe or ``/dev/zero`` given as a story file is one error, not a hang. It must be UTF-8;
+    a byte-order mark is dropped and lines ended by a carriage return alone are read as lines,
+    as editors on Windows and old Macs save them.
 
     >>> text, source = read_text(None, "phrases.txt")
     >>> source, "peace treaty" in text
@@ -54,10 +57,15 @@ def read_text(path: str | Path | None, default: str) -> tuple[str, str]:
     if not os.path.lexists(path):
         raise InputError(path, "cannot read file (No such file or directory)")
     data = read_regular(path, max_bytes_limit())
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # UTF-32's starts the same
+        raise InputError(path, "is saved as UTF-16 or UTF-32; save it as UTF-8")
     try:
-        return data.decode("utf-8"), str(path)
+        text = data.decode("utf-8-sig")  # a byte-order mark (Windows editors write one) dropped
     except UnicodeDecodeError as exc:
         raise InputError(path, f"not UTF-8 (byte {exc.start})") from None
+    if "\r" in text and "\n" not in text:  # lines ended by CR alone (old Mac editors)
+        text = text.replace("\r", "\n")
+    return text, str(path)
 
 
 def read_toml(path: str | Path | None, default: str) -> tuple[dict[str, Any], str]:
