@@ -79,7 +79,7 @@ BAD_FILES = [
         "load_actors",
         "a.toml",
         ACTOR + "aliases = [3]\n",
-        "[actor.kim] aliases must hold non-empty strings; item 1 is the number 3",
+        '[actor.kim] aliases must hold non-empty strings; item 1 is the number 3; write it in quotes: "3"',
     ),
     ("load_actors", "a.toml", ACTOR + "aliases = []\n", "[actor.kim] aliases is an empty list"),
     (
@@ -280,7 +280,7 @@ BAD_FILES = [
         "load_story",
         "story.toml",
         "[story]\ngroup = 2024\n",
-        "[story] group must be non-empty text, got the number 2024",
+        '[story] group must be non-empty text, got the number 2024; write it in quotes: "2024"',
     ),
     (
         "load_story",

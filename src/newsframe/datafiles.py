@@ -176,8 +176,15 @@ def check_text(value: object, source: str, where: str, *, empty: bool = False) -
     """
     if not isinstance(value, str) or not (empty or value.strip()):
         wanted = "text" if empty else "non-empty text"
-        raise InputError(source, f"{where} must be {wanted}, got {describe(value)}")
+        raise InputError(source, f"{where} must be {wanted}, got {describe(value)}{_quote(value)}")
     return value.strip()
+
+
+def _quote(value: object) -> str:
+    """The hint for a number where text is wanted (a year as a group: ``"2016"``)."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return f'; write it in quotes: "{value}"'
+    return ""
 
 
 def check_strings(value: object, source: str, where: str, *, empty: bool = True) -> tuple[str, ...]:
@@ -198,7 +205,8 @@ def check_strings(value: object, source: str, where: str, *, empty: bool = True)
     for n, item in enumerate(value, start=1):
         if not isinstance(item, str) or not item.strip():
             raise InputError(
-                source, f"{where} must hold non-empty strings; item {n} is {describe(item)}"
+                source,
+                f"{where} must hold non-empty strings; item {n} is {describe(item)}{_quote(item)}",
             )
     if not value and not empty:
         raise InputError(source, f"{where} is an empty list: give at least one")
