@@ -405,3 +405,17 @@ def test_a_utf16_story_file_says_to_save_it_as_utf8(tmp_path):
     path.write_bytes('[story]\nname = "Dam"\n'.encode("utf-16"))
     with pytest.raises(InputError, match=r"story\.toml: is saved as UTF-16 or UTF-32; save it as UTF-8"):  # fmt: skip
         nf.load_story(path)
+
+
+# --- options typed by hand ---------------------------------------------------------------------
+
+
+def test_comparing_an_article_with_its_own_group_is_one_error_naming_both():
+    from newsframe.groups import comparison_pair
+
+    meta = [{"group": "x"}, {"group": "y"}, {"group": "x"}, {"group": "y"}]
+    corpus = nf.Corpus(nf.Article(i, "", ("t.",), metadata=m) for i, m in zip("abcd", meta, strict=True))  # fmt: skip
+    with pytest.raises(InputError, match=r"compare: 'a' and 'x' share article\(s\) a; compare two"):
+        comparison_pair(corpus, ["a", "x"])
+    pair = comparison_pair(corpus, ["a", "y"])  # an article and a group it is not in
+    assert (pair.corpus_a.ids, pair.corpus_b.ids) == (["a"], ["b", "d"])
