@@ -1035,6 +1035,51 @@ STORIES_4: list[tuple[str, str]] = [
     ("story actor as inline table array", 'actor = [{aliases = ["x"]}]\n'),
     ("story reporting verb of a stop word", '[reporting_verbs]\nneutral = ["the", "of"]\n'),
     ("story frame add of stop words", '[frames.mfc.economic]\nadd = ["the", "of the"]\n'),
+    (
+        "story ids empty, with slash, dots",
+        '[actor.""]\nkind = "person"\naliases = ["minister"]\n[actor."a/b"]\nkind = "group"\naliases = ["officials"]\n[actor."../x"]\nkind = "group"\naliases = ["fishermen"]\n',
+    ),
+    (
+        "story concept id with slash and dots",
+        '[[concept."../../x/y".variant]]\nname = "islands"\naliases = ["islands"]\n[[concept."../../x/y".variant]]\nname = "isles/.."\naliases = ["capital"]\n',
+    ),
+    ("story concept id empty", '[[concept."".variant]]\nname = "islands"\naliases = ["islands"]\n'),
+    (
+        "story 300-char ids",
+        f'[actor.{"p" * 300}]\nkind = "person"\naliases = ["minister"]\n[[concept.{"c" * 300}.variant]]\nname = "{"v" * 300}"\naliases = ["islands"]\n',
+    ),
+    (
+        "story 10,000 exclusions for every frame",
+        '[frames."*"]\nexclude = ' + toml_list([f"talks w{i}" for i in range(10_000)]) + "\n",
+    ),
+    (
+        "story 10,000 terms for one frame",
+        "[frames.mfc.economic]\nadd = "
+        + toml_list([f"crab{i}*" for i in range(10_000)] + ["price*"])
+        + "\n",
+    ),
+    (
+        "story 10,000 reporting verbs",
+        "[reporting_verbs]\nneutral = "
+        + toml_list([f"zq{i}" for i in range(10_000)] + ["told"])
+        + "\n",
+    ),
+    (
+        "story 10,000 sentiment exclusions",
+        "[sentiment]\nexclude = "
+        + toml_list([f"zq{i}" for i in range(10_000)] + ["progress"])
+        + "\n",
+    ),
+    (
+        "story 10,000 domain valences",
+        "[sentiment.domain]\n"
+        + "".join(f"zq{i} = 1.5\n" for i in range(10_000))
+        + "progress = 0\n",
+    ),
+    (
+        "story 10,000 stopwords",
+        "[terms]\nstopwords = " + toml_list([f"zq{i}" for i in range(10_000)] + ["talks"]) + "\n",
+    ),
 ]
 
 

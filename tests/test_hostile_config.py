@@ -67,6 +67,18 @@ CONCEPT = '[[concept.c.variant]]\nname = "the strait"\naliases = ["the strait"]\
 LINE = '[[line]]\nreason = "promo"\npattern = "subscribe"\n'
 
 BAD_FILES = [
+    (
+        "load_actors",
+        "a.toml",
+        '[actor.""]\naliases = ["Kim"]\n',
+        '[actor.""]: an actor needs an id',
+    ),
+    (
+        "load_story",
+        "story.toml",
+        '[[concept." ".variant]]\nname = "v"\n',
+        '[concept." "]: a concept needs an id',
+    ),
     # (loader, file name, file text, what the message must say after "<file>: ")
     ("load_actors", "a.toml", ACTOR, "[actor.kim] has no `aliases`"),
     (

@@ -143,6 +143,8 @@ def actor_table(table: object, source: str, *, story: bool = False) -> tuple[Act
     out, owner = [], {}
     for key, spec in table.items():
         where = f"[actor.{key}]"
+        if not key.strip():
+            raise InputError(source, f'[actor."{key}"]: an actor needs an id, e.g. [actor.kim]')
         spec = check_table(spec, source, where, allowed=("name", "kind", "aliases"))
         name = check_text(spec.get("name", key), source, f"{where} name")
         kind = check_text(spec.get("kind", ""), source, f"{where} kind", empty=not story).lower()
@@ -223,6 +225,8 @@ def concept_table(table: object, source: str) -> tuple[Concept, ...]:
     out = []
     for key, spec in table.items():
         where = f"[concept.{key}]"
+        if not key.strip():
+            raise InputError(source, f'[concept."{key}"]: a concept needs an id, e.g. [concept.strait]')  # fmt: skip
         spec = check_table(spec, source, where, allowed=("description", "variant"))
         variants = spec.get("variant")
         if not isinstance(variants, list) or not variants:
