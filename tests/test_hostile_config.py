@@ -309,6 +309,12 @@ BAD_FILES = [
     (
         "load_story",
         "story.toml",
+        '[actor.kim]\naliases = ["Kim"]\n',
+        "[actor.kim] has no `kind`: use one of person, organisation, country, group, place",
+    ),
+    (
+        "load_story",
+        "story.toml",
         '[actor.p]\nkind = "person"\naliases = ["Pia"]\n[actor.q]\nkind = "person"\naliases = ["pia"]\n',
         "[actor.q]: alias 'pia' is also an alias of [actor.p]",
     ),
@@ -380,6 +386,8 @@ def test_an_alias_mixing_scripts_is_named_in_a_warning(tmp_path):
     with pytest.warns(nf.NewsframeWarning, match=r"alias 'Мinister' mixes cyrillic and latin letters") as caught:  # fmt: skip
         nf.load_story(path)
     assert len(caught) == 1  # "Café" is Latin throughout
+    path = write(tmp_path / "story.toml", '[actor.t]\nkind = "organisation"\naliases = ["トヨタ自動車"]\n')  # fmt: skip
+    assert nf.load_story(path).actors[0].aliases == ("トヨタ自動車",)  # kana and kanji: no warning
 
 
 # --- --text-column naming a column of numbers ---------------------------------------------------

@@ -87,6 +87,11 @@ def _alias_key(alias: str) -> str:
     return " ".join(normalise(alias).casefold().split())
 
 
+#: Scripts whose letters look alike (by the first word of a letter's Unicode name); kana and
+#: ideographs mixed in one Japanese name are no look-alikes.
+_LOOK_ALIKE = {"LATIN", "CYRILLIC", "GREEK", "ARMENIAN", "FULLWIDTH"}
+
+
 @lru_cache(maxsize=1)
 def _stopwords() -> frozenset[str]:
     return load_stopwords()
@@ -104,7 +109,8 @@ def _check_aliases(aliases: tuple[str, ...], source: str, where: str) -> None:
                 source, f"{where}: alias {alias!r} has no letter or digit (it would match "
                 "punctuation); give the words the articles use"
             )  # fmt: skip
-        scripts = sorted({unicodedata.name(ch, "?").split(" ")[0] for ch in alias if ch.isalpha()})
+        scripts = sorted({unicodedata.name(ch, "?").split(" ")[0] for ch in alias if ch.isalpha()}
+                         & _LOOK_ALIKE)  # fmt: skip
         if len(scripts) > 1:  # "Мinister" with a Cyrillic М finds no "Minister"
             warnings.warn(
                 NewsframeWarning(
@@ -147,6 +153,8 @@ def actor_table(table: object, source: str, *, story: bool = False) -> tuple[Act
             raise InputError(source, f'[actor."{key}"]: an actor needs an id, e.g. [actor.kim]')
         spec = check_table(spec, source, where, allowed=("name", "kind", "aliases"))
         name = check_text(spec.get("name", key), source, f"{where} name")
+        if story and "kind" not in spec:
+            raise InputError(source, f"{where} has no `kind`: use one of {', '.join(ACTOR_KINDS)}")
         kind = check_text(spec.get("kind", ""), source, f"{where} kind", empty=not story).lower()
         kind = _KIND_ALIASES.get(kind, kind)
         if story and kind not in ACTOR_KINDS:
