@@ -439,3 +439,10 @@ def test_comparing_an_article_with_its_own_group_is_one_error_naming_both():
         comparison_pair(corpus, ["a", "x"])
     pair = comparison_pair(corpus, ["a", "y"])  # an article and a group it is not in
     assert (pair.corpus_a.ids, pair.corpus_b.ids) == (["a"], ["b", "d"])
+
+
+def test_a_rule_pattern_is_compiled_as_written_spaces_and_all(tmp_path):
+    # the checks strip names and aliases, never a regular expression: ' ad ' is not 'ad'
+    path = write(tmp_path / "r.toml", '[[line]]\nreason = "ad"\npattern = " ad "\nstrong = true\n')
+    rules = nf.load_rules(path)
+    assert rules.lines[0].pattern.pattern == " ad "

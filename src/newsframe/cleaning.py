@@ -279,9 +279,9 @@ _WHERE = "invalid boilerplate rules:"
 def _pattern(value: object, source: str, where: str, flags: dict | None = None) -> re.Pattern:
     """A rule's regular expression, compiled, or one error naming the rule and the problem."""
     flags = flags or {}
+    check_text(value, source, where)  # text, compiled as written (a space may matter)
     try:
-        text = check_text(value, source, where)
-        return _compile(text, flags.get("case_sensitive", False), flags.get("verbose", False))
+        return _compile(value, flags.get("case_sensitive", False), flags.get("verbose", False))
     except re.error as exc:
         raise InputError(source, f"{where} {value!r} is not a regular expression ({exc})") from None
 
@@ -339,8 +339,8 @@ def _load_rules(path: str | None) -> Rules:
                           allowed=("credit_patterns", "max_credit_words"))  # fmt: skip
 
     def patterns(table: dict, key: str, where: str) -> tuple[re.Pattern[str], ...]:
-        listed = check_strings(table.get(key, []), source, f"{where} {key}")
-        return tuple(_pattern(p, source, f"{where} {key}") for p in listed)
+        check_strings(table.get(key, []), source, f"{where} {key}")
+        return tuple(_pattern(p, source, f"{where} {key}") for p in table.get(key, []))
 
     def number(table: dict, key: str, default: float, where: str, whole: bool) -> float:
         return check_number(table.get(key, default), source, f"{where} {key}", whole=whole)
