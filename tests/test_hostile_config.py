@@ -446,3 +446,24 @@ def test_a_rule_pattern_is_compiled_as_written_spaces_and_all(tmp_path):
     path = write(tmp_path / "r.toml", '[[line]]\nreason = "ad"\npattern = " ad "\nstrong = true\n')
     rules = nf.load_rules(path)
     assert rules.lines[0].pattern.pattern == " ad "
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        (
+            "word;valence\npeace;0\n",
+            "no column 'word' in the header (columns: word;valence); write a header line such as word,valence",
+        ),
+        (
+            "word,valence,why\npeace,0,topic,extra\n",
+            "row 1: more fields than the header's 3 columns (word, valence, why)",
+        ),
+        ("word,valence\npeace,x\n", "row 1: valence of 'peace' is not a number"),
+    ],
+)
+def test_a_sentiment_domain_table_with_a_wrong_header_or_row_names_it(tmp_path, text, problem):
+    path = write(tmp_path / "d.csv", text)
+    with pytest.raises(InputError) as caught:
+        nf.load_domain_lexicon(path)
+    assert str(caught.value) == f"{path}: {problem}"

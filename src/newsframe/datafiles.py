@@ -86,11 +86,35 @@ def read_toml(path: str | Path | None, default: str) -> tuple[dict[str, Any], st
         ) from None
 
 
-def read_csv_rows(path: str | Path | None, default: str) -> tuple[list[dict[str, str]], str]:
-    """Return ``(rows, source)`` of a CSV data file; blank lines and ``#`` comment lines are skipped."""
+def read_csv_rows(
+    path: str | Path | None, default: str, *, required: Sequence[str] = ()
+) -> tuple[list[dict[str, str]], str]:
+    """Return ``(rows, source)`` of a CSV data file; blank lines and ``#`` comment lines are
+    skipped. A header without a ``required`` column, or a row with more fields than the header
+    has columns, is one :class:`~newsframe.errors.InputError` naming the file (and the row).
+
+    >>> rows, source = read_csv_rows(None, "sentiment_watchlist.csv", required=("word",))
+    >>> source, "word" in rows[0]
+    ('newsframe/data/sentiment_watchlist.csv', True)
+    """
     text, source = read_text(path, default)
     lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return list(csv.DictReader(lines)), source
+    reader = csv.DictReader(lines)
+    try:
+        rows = list(reader)
+    except csv.Error as exc:
+        raise InputError(source, f"malformed CSV ({exc})") from None
+    columns = [c.strip() for c in reader.fieldnames or []]
+    missing = [c for c in required if c not in columns]
+    if missing:
+        raise InputError(source, f"no column {missing[0]!r} in the header (columns: "
+                         f"{', '.join(columns) or 'none'}); write a header line such as "
+                         f"{','.join(required)}")  # fmt: skip
+    for n, row in enumerate(rows, start=1):
+        if None in row:
+            raise InputError(source, f"row {n}: more fields than the header's "
+                             f"{len(columns)} columns ({', '.join(columns)})")  # fmt: skip
+    return rows, source
 
 
 # --- the entries of a configuration file, checked -----------------------------------------------

@@ -537,7 +537,7 @@ def load_domain_lexicon(path: str | Path | None = None) -> dict[str, float]:
     >>> load_domain_lexicon()
     {}
     """
-    rows, source = read_csv_rows(path, "sentiment_domain.csv")
+    rows, source = read_csv_rows(path, "sentiment_domain.csv", required=("word", "valence"))
     entries = (
         valence_entry(row.get("word", ""), row.get("valence") or "", source, f"row {n}")
         for n, row in enumerate(rows, start=1)

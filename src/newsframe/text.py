@@ -405,7 +405,7 @@ def load_lemma_exceptions(path: Path | None = None) -> dict[str, str]:
     >>> load_lemma_exceptions()["media"]
     'media'
     """
-    rows, source = read_csv_rows(path, "lemma_exceptions.csv")
+    rows, source = read_csv_rows(path, "lemma_exceptions.csv", required=("word", "lemma"))
     out = {}
     for n, row in enumerate(rows, start=1):
         word, lemma = (str(row.get(key) or "").strip().lower() for key in ("word", "lemma"))
