@@ -467,3 +467,9 @@ def test_a_sentiment_domain_table_with_a_wrong_header_or_row_names_it(tmp_path, 
     with pytest.raises(InputError) as caught:
         nf.load_domain_lexicon(path)
     assert str(caught.value) == f"{path}: {problem}"
+
+
+def test_a_text_given_as_a_list_of_paragraphs_says_to_join_them(tmp_path):
+    path = write(tmp_path / "t.jsonl", f'{{"text": ["{P1}", "{P2}"]}}\n')
+    with pytest.raises(InputError, match=r"t\.jsonl: line 1: text is not a string \(got list .*\); join the paragraphs into one text"):  # fmt: skip
+        nf.load_corpus(path)

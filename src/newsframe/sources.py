@@ -203,10 +203,12 @@ def row_fields(
     if _missing(text):
         raise RowProblem(f"no text (column {columns.text!r} is empty or missing)")
     if not isinstance(text, str):
-        raise RowProblem(
-            f"text is not a string (got {type(text).__name__} {_short(text)}); is "
-            f"{columns.text!r} the column of article texts? name it with --text-column"
+        hint = (
+            "join the paragraphs into one text (blank lines between them)"
+            if isinstance(text, (list, tuple)) and all(isinstance(t, str) for t in text)
+            else f"is {columns.text!r} the column of article texts? name it with --text-column"
         )
+        raise RowProblem(f"text is not a string (got {type(text).__name__} {_short(text)}); {hint}")
     for key, value in record.items():  # JSON may escape half a character ("\ud800")
         if isinstance(value, str) and not value.isascii() and _SURROGATE.search(value):
             at = _SURROGATE.search(value).start()
