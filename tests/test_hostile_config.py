@@ -473,3 +473,11 @@ def test_a_text_given_as_a_list_of_paragraphs_says_to_join_them(tmp_path):
     path = write(tmp_path / "t.jsonl", f'{{"text": ["{P1}", "{P2}"]}}\n')
     with pytest.raises(InputError, match=r"t\.jsonl: line 1: text is not a string \(got list .*\); join the paragraphs into one text"):  # fmt: skip
         nf.load_corpus(path)
+
+
+def test_a_watch_list_without_a_word_column_names_the_header(tmp_path):
+    from newsframe.sentiment.audit import load_watchlist
+
+    path = write(tmp_path / "w.csv", "term,why\nclaim,sovereignty\n")
+    with pytest.raises(InputError, match=r"w\.csv: no column 'word' in the header \(columns: term, why\)"):  # fmt: skip
+        load_watchlist(path)
