@@ -481,3 +481,11 @@ def test_a_watch_list_without_a_word_column_names_the_header(tmp_path):
     path = write(tmp_path / "w.csv", "term,why\nclaim,sovereignty\n")
     with pytest.raises(InputError, match=r"w\.csv: no column 'word' in the header \(columns: term, why\)"):  # fmt: skip
         load_watchlist(path)
+
+
+@pytest.mark.parametrize(("column", "role"), [("article_id", "ids"), ("date", "dates"), ("url", "links")])  # fmt: skip
+def test_a_text_column_naming_the_ids_dates_or_links_is_one_error(tmp_path, column, role):
+    # each article's text would have been its own id ('a0'), silently
+    path = write(tmp_path / "t.csv", f"article_id,date,url,text\na0,2024-01-08,http://x.test/a,{P1}\n")  # fmt: skip
+    with pytest.raises(InputError, match=rf"t\.csv: --text-column '{column}' names the column of {role}"):  # fmt: skip
+        nf.load_corpus(path, text_column=column)

@@ -310,6 +310,12 @@ def table_rows(
     """
     suffix = path.suffix.lower()
     columns = Columns(text=text_column)
+    for role, names in (("ids", columns.article_id), ("dates", columns.published), ("links", columns.url)):  # fmt: skip
+        if text_column in names:  # each row's "text" would be its id, date or link
+            raise InputError(
+                path, f"--text-column {text_column!r} names the column of {role}; name the "
+                "column that holds the articles' texts"
+            )  # fmt: skip
     if suffix in (".parquet", ".pq"):
         names = table_columns(path)
         _require(path, text_column, names)
