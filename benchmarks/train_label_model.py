@@ -31,7 +31,7 @@ them, 1 with a pronoun inside), quotations lost to labels 68 of 1,292 (44 no fra
 noun's slot in a prepositional phrase, 11 a modifier of the noun after it) -- measured on the
 pages the rules were written against. The model, leaving one story out (C 1, labels weighted
 3x): 19 of 113 labels as speech (16.8%), 52 quotations lost; no threshold from 0.1 to 0.9
-beats the rules on both (0.3: 15 and 71; 0.1: 10 and 124), nor C 0.1 or 0.03, unweighted
+beats the rules on both (0.3: 15 and 71; 0.1: 10 and 124), nor C 0.1, unweighted
 classes, interactions with the rules' outcome, a depth-3 to 5 tree or gradient boosting, nor
 features for a naming verb ("call", "describe"), a personal pronoun or names in the sentence,
 "by" after the quotation, repeats inside longer quotations or outside quotation marks;
