@@ -83,7 +83,8 @@ ALLOWED = {
 }
 STARTS = ("before", "headline", "body")
 #: The labelled sets a fit reads by default: every batch whose first-run number is reported.
-SETS = ("train", "held-out", "train-2", "held-out-2", "held-out-3", "held-out-4", "excluded")
+SETS = ("train", "held-out", "train-2", "held-out-2", "held-out-3", "held-out-4", "held-out-5",
+        "held-out-6", "excluded")  # fmt: skip
 
 
 @dataclasses.dataclass(frozen=True)
@@ -118,6 +119,9 @@ class Options:
     rate: float = 0.1
     # features left out of the fit (held constant: their weights are 0), for ablations
     drop: tuple[str, ...] = ()
+    # the least scale a feature is standardised by (a rare binary feature's few examples
+    # would otherwise stand ten deviations out and move its weight far)
+    scale_floor: float = 0.0
 
 
 def table(pages: list[dict], repeats: dict[str, frozenset[str]]) -> list[Page]:
@@ -251,7 +255,7 @@ def fit_logistic(rows: list[Page], opts: Options) -> LineModel:
         names = [name for name, _, _ in FEATURES]
         x[:, [names.index(d) for d in opts.drop]] = 0.0
     mean, scale = x.mean(axis=0), x.std(axis=0)
-    scale = np.where(scale > 1e-9, scale, 1.0)
+    scale = np.where(scale > 1e-9, np.maximum(scale, opts.scale_floor), 1.0)
     terms = vocabulary(rows, opts.min_outlets, opts.min_stories) if opts.lexical else ()
     index = {t: j for j, t in enumerate(terms)}
     data, cols, ptr = [], [], [0]
@@ -458,6 +462,7 @@ def _grid(args: argparse.Namespace) -> list[Options]:
         "rate": [float(v) for v in args.rate.split(",")],
         "corpus": args.corpus.split(","),
         "drop": [_dropped(v) for v in args.drop.split(";")],
+        "scale_floor": [float(v) for v in args.scale_floor.split(",")],
     }
     return [Options(**dict(zip(values, combo, strict=True)))
             for combo in itertools.product(*values.values())]  # fmt: skip
@@ -479,6 +484,7 @@ def _label(o: Options, b: tuple[float, ...]) -> str:
     trees = f" T{o.trees}d{o.depth}r{o.rate:g}" if o.trees else ""
     drop = f" -{len(o.drop)}f" if o.drop else ""
     drop += f" ts{o.transition_scale:g}" if o.transition_scale != 1 else ""
+    drop += f" sf{o.scale_floor:g}" if o.scale_floor else ""
     return (f"C{o.c:g} {words} bw{o.body_weight:g}{trees}{drop} fit:{o.corpus} "
             f"b{'+'.join(f'{v:g}' for v in b)}")  # fmt: skip
 
@@ -512,6 +518,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--drop", default="", help="features to leave out (a,b or first..last); ';' for a grid"
+    )
+    parser.add_argument(
+        "--scale-floor", default="0", help="least scale a feature is standardised by"
     )
     parser.add_argument("--fractions", default="1")
     parser.add_argument(
