@@ -469,7 +469,7 @@ def test_the_title_moves_to_the_leads_likeliest_headline_by_hand():
                      s["headline"], s["body"], s["body"],  # page 2
                      s["before"], s["body"]])  # page 3  # fmt: skip
     head = np.log([0.4, 0.1, 0.7, 0.01, 0.01, 0.6, 0.9, 0.1, 0.9, 0.1])
-    got = _best_headline(path, head, _Bounds.of(np.array([0, 5, 8, 10])))
+    got = _best_headline(path, head, _Bounds.of(np.array([0, 5, 8, 10])), np.ones(10))
     # page 1: its headline (0.4) is less likely one than not; of the lines above its first
     # body line (0.4, 0.1, 0.7) the third is likeliest: it takes the headline, the first line
     # becomes chrome before the body; page 2's headline (0.6) stands, though a body line
@@ -477,6 +477,23 @@ def test_the_title_moves_to_the_leads_likeliest_headline_by_hand():
     names = [STATES[k] for k in got.tolist()]
     assert names == ["before", "inbody", "headline", "body", "body",
                      "headline", "body", "body", "before", "body"]  # fmt: skip
+
+
+def test_the_title_moves_off_a_site_name_to_a_likely_headline_about_the_story_by_hand():
+    s = {name: k for k, name in enumerate(STATES)}
+    path = np.array([s["headline"], s["inbody"], s["body"],  # page 1
+                     s["headline"], s["inbody"], s["body"],  # page 2
+                     s["headline"], s["inbody"], s["body"]])  # page 3  # fmt: skip
+    head = np.log([0.95, 0.6, 0.01, 0.95, 0.4, 0.01, 0.95, 0.6, 0.01])
+    topic = np.array([0.0, 0.2, 0.5, 0.0, 0.2, 0.5, 0.3, 0.2, 0.5])  # share of core words
+    got = _best_headline(path, head, _Bounds.of(np.array([0, 3, 6, 9])), topic)
+    # page 1: the decoder's headline (0.95) shares no word with the densest prose, the next
+    # line (0.6, more likely a headline than not) does: the title moves to it; page 2: the
+    # line below is less likely a headline than not (0.4), the title stays; page 3: the
+    # decoder's headline is about the story, it stays though another line is too
+    names = [STATES[k] for k in got.tolist()]
+    assert names == ["before", "headline", "body", "headline", "inbody", "body",
+                     "headline", "inbody", "body"]  # fmt: skip
 
 
 def test_a_paragraph_without_a_final_stop_is_no_headline():

@@ -227,6 +227,7 @@ _CTX = [_INDEX[name] for name in _CONTEXT]
 _SAID_HIGH = np.array([bool(hi) for _, hi, _ in FEATURES])
 _SAID_LOW = np.array([bool(lo) for _, _, lo in FEATURES])
 _ECHOED = [name for name, _, _ in FEATURES].index("echoed")
+_TOPIC_CORE = [name for name, _, _ in FEATURES].index("topic_core")
 _RULED = [_INDEX[name] for name in ("rule_headline", "rule_caption", "rule_label", "rule_chrome")]
 
 _STOP_END = re.compile(r"[.!?…][\"')\]»”’ ]*$")
@@ -2101,8 +2102,10 @@ def decide_pages(
     head = head + model.kept_bias * (kept & _lead_headlines(x, bounds, long, ruled))
     emit = np.column_stack([other, head, body, other, other])
     path = _viterbi_pages(emit, bounds, model.start, model.transitions)
-    # the title: the lead's most likely headline when the decoder's is not likely one
-    path = _best_headline(path, np.where(np.isfinite(head), logp[:, 1], -np.inf), bounds)
+    # the title: the lead's most likely headline when the decoder's is not likely one, or
+    # when it shares no word with the densest prose and another likely one does
+    path = _best_headline(path, np.where(np.isfinite(head), logp[:, 1], -np.inf), bounds,
+                          x[:, _TOPIC_CORE])  # fmt: skip
     others = 2 + np.argmax(logp[:, 2:], axis=1)
     fixed = _STATE_FIXED[path]
     ks = np.where(fixed >= 0, fixed, others)
@@ -2131,14 +2134,19 @@ def _list_items(x: np.ndarray, bounds: _Bounds) -> np.ndarray:
     return bullet & (above >= bounds.first) & intro[np.maximum(above, 0)]
 
 
-def _best_headline(path: np.ndarray, head: np.ndarray, bounds: _Bounds) -> np.ndarray:
+def _best_headline(
+    path: np.ndarray, head: np.ndarray, bounds: _Bounds, topic: np.ndarray
+) -> np.ndarray:
     """The decoded states (``path``) with the headline of a page moved, when the line the
     decoder gave it is less likely a headline than not (``head``: each line's headline
     log-probability, -inf where it may not be one), to the line of the page's lead most likely
     one: the lead is every line above the page's first body line, so no line changes between
     body and removed (issue 18: a site name above the headline taken for it, the decoder's
-    moves favouring an early headline). A page without a headline keeps none; the lines of
-    the old headline become chrome before the body."""
+    moves favouring an early headline). Likewise when the decoder's line shares no content
+    word with the page's densest prose (``topic``: each line's ``topic_core``) and another
+    line of the lead is more likely a headline than not and does: it goes to the most likely
+    of those (a headline is about the story; a site name above it is not). A page without a
+    headline keeps none; the lines of the old headline become chrome before the body."""
     h, b = STATES.index("headline"), STATES.index("body")
     pages = len(bounds.starts) - 1
     rows = np.arange(len(path))
@@ -2149,7 +2157,13 @@ def _best_headline(path: np.ndarray, head: np.ndarray, bounds: _Bounds) -> np.nd
     title = np.flatnonzero(path == h)[at]  # each page's first headline line: its title
     weak = np.zeros(pages, dtype=bool)
     weak[on] = head[title] < math.log(0.5)
-    score = np.where((rows < first_body[bounds.page]) & weak[bounds.page], head, -np.inf)
+    lead = rows < first_body[bounds.page]
+    score = np.where(lead & weak[bounds.page], head, -np.inf)
+    likely = lead & (head >= math.log(0.5)) & (topic > 0)  # likely headlines on the story
+    off = np.zeros(pages, dtype=bool)
+    off[on] = topic[title] == 0
+    off &= ~weak & (np.bincount(bounds.page, weights=likely, minlength=pages) > 0)
+    score = np.where(off[bounds.page], np.where(likely, head, -np.inf), score)
     best = np.full(pages, -np.inf)
     np.maximum.at(best, bounds.page, score)
     pick = np.flatnonzero(np.isfinite(score) & (score == best[bounds.page]))
