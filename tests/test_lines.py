@@ -22,6 +22,7 @@ from newsframe.lines import (
     _Bounds,
     _lead_headlines,
     _list_items,
+    _pictured,
     decide,
     line_features,
     line_terms,
@@ -533,3 +534,24 @@ def test_a_question_may_be_the_headline_a_statement_of_eight_words_may_not():
     question = "Will the harbour town ever be the same after this?"
     assert decide([question, lede], ev, model=model)[0][0] == "headline"
     assert decide([question[:-1] + ".", lede], ev, model=model)[0][0] == "body"
+
+
+def test_a_caption_below_the_articles_start_loses_the_kept_bias_by_hand():
+    names = [name for name, _, _ in FEATURES]
+    x = np.zeros((8, len(FEATURES)))
+    col = {n: names.index(n) for n in ("caption_verb", "photo_word", "final_stop", "attribution")}
+    # page 1: a headline, a paragraph, then three picture lines ending with a full stop
+    x[2:5, col["caption_verb"]] = x[1:5, col["final_stop"]] = 1
+    x[3, col["attribution"]] = 1  # "..., officials said.": attributes, so no caption
+    # page 2: a picture line above the page's first paragraph, then that paragraph
+    x[6, col["photo_word"]] = x[6:8, col["final_stop"]] = 1
+    x[:, names.index("sentence")] = 1
+    long = np.array([False, True, True, True, True, False, True, True])
+    caption_likelier = np.log([[0.5, 0.1, 0.1, 0.2, 0.1]] * 8)
+    caption_likelier[:, [0, 3]] = np.log([0.2, 0.5])
+    logp = caption_likelier.copy()
+    logp[4, [0, 3]] = np.log([0.5, 0.2])  # the model finds line 4 more likely body
+    got = _pictured(x, logp, _Bounds.of(np.array([0, 5, 8])), long).tolist()
+    # line 2 only: line 3 attributes, line 4 reads as body, line 6 is above its page's first
+    # paragraph without picture evidence (line 7; line 6 is long but a picture line itself)
+    assert got == [False, False, True, False, False, False, False, False]
