@@ -33,9 +33,15 @@ pages loaded (``eval_lines.story_words``; never its own outlet's), and alone; ``
 says which of the two readings a fit learns from (``both``, the default: the model must work
 on a page alone as well as in a corpus), ``--modes`` which the cross-validation cleans with.
 
-The defaults are the shipped model's (every labelled set, C 0.5, terms on >= 6 outlets and
->= 5 stories, body weight 1, no trees, both readings, biases body 1, sentence 1, kept 3 for
-lines of five words or more: the body-first point of the trade the cross-validation shows).
+The defaults are the shipped model's (C 0.5, terms on >= 6 outlets and >= 5 stories, body
+weight 1, no trees, both readings, biases body 1, sentence 1, kept 3 for lines of five words or
+more: the body-first point of the trade the cross-validation shows), and every labelled set;
+the shipped weights were fitted before held-out-5 and held-out-6 joined (``--sets`` without
+them: 623 pages). A refit on all 791 loses no body line more in cross-validation, but one
+all-capitals two-word headline among 40 all-capitals lines turns ``capitals`` towards the
+headline: two all-capitals site names of hand-made test pages without a headline are then
+taken for one, and a credited caption under a standfirst is kept (three tests fail); it waits
+for more labelled headlines or a feature that tells a site name from a short headline.
 
 ``--write`` writes ``src/newsframe/data/line_model.csv`` (feature, words for a high and a low
 value, mean, scale, one weight per class; then one row per vocabulary term ``term:<words>``),
@@ -83,7 +89,8 @@ ALLOWED = {
 }
 STARTS = ("before", "headline", "body")
 #: The labelled sets a fit reads by default: every batch whose first-run number is reported.
-SETS = ("train", "held-out", "train-2", "held-out-2", "held-out-3", "held-out-4", "excluded")
+SETS = ("train", "held-out", "train-2", "held-out-2", "held-out-3", "held-out-4", "held-out-5",
+        "held-out-6", "excluded")  # fmt: skip
 
 
 @dataclasses.dataclass(frozen=True)
@@ -118,6 +125,9 @@ class Options:
     rate: float = 0.1
     # features left out of the fit (held constant: their weights are 0), for ablations
     drop: tuple[str, ...] = ()
+    # the least scale a feature is standardised by (a rare binary feature's few examples
+    # would otherwise stand ten deviations out and move its weight far)
+    scale_floor: float = 0.0
 
 
 def table(pages: list[dict], repeats: dict[str, frozenset[str]]) -> list[Page]:
@@ -251,7 +261,7 @@ def fit_logistic(rows: list[Page], opts: Options) -> LineModel:
         names = [name for name, _, _ in FEATURES]
         x[:, [names.index(d) for d in opts.drop]] = 0.0
     mean, scale = x.mean(axis=0), x.std(axis=0)
-    scale = np.where(scale > 1e-9, scale, 1.0)
+    scale = np.where(scale > 1e-9, np.maximum(scale, opts.scale_floor), 1.0)
     terms = vocabulary(rows, opts.min_outlets, opts.min_stories) if opts.lexical else ()
     index = {t: j for j, t in enumerate(terms)}
     data, cols, ptr = [], [], [0]
@@ -458,6 +468,7 @@ def _grid(args: argparse.Namespace) -> list[Options]:
         "rate": [float(v) for v in args.rate.split(",")],
         "corpus": args.corpus.split(","),
         "drop": [_dropped(v) for v in args.drop.split(";")],
+        "scale_floor": [float(v) for v in args.scale_floor.split(",")],
     }
     return [Options(**dict(zip(values, combo, strict=True)))
             for combo in itertools.product(*values.values())]  # fmt: skip
@@ -479,6 +490,7 @@ def _label(o: Options, b: tuple[float, ...]) -> str:
     trees = f" T{o.trees}d{o.depth}r{o.rate:g}" if o.trees else ""
     drop = f" -{len(o.drop)}f" if o.drop else ""
     drop += f" ts{o.transition_scale:g}" if o.transition_scale != 1 else ""
+    drop += f" sf{o.scale_floor:g}" if o.scale_floor else ""
     return (f"C{o.c:g} {words} bw{o.body_weight:g}{trees}{drop} fit:{o.corpus} "
             f"b{'+'.join(f'{v:g}' for v in b)}")  # fmt: skip
 
@@ -512,6 +524,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--drop", default="", help="features to leave out (a,b or first..last); ';' for a grid"
+    )
+    parser.add_argument(
+        "--scale-floor", default="0", help="least scale a feature is standardised by"
     )
     parser.add_argument("--fractions", default="1")
     parser.add_argument(

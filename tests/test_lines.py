@@ -22,6 +22,7 @@ from newsframe.lines import (
     _Bounds,
     _lead_headlines,
     _list_items,
+    _pictured,
     decide,
     line_features,
     line_terms,
@@ -469,7 +470,7 @@ def test_the_title_moves_to_the_leads_likeliest_headline_by_hand():
                      s["headline"], s["body"], s["body"],  # page 2
                      s["before"], s["body"]])  # page 3  # fmt: skip
     head = np.log([0.4, 0.1, 0.7, 0.01, 0.01, 0.6, 0.9, 0.1, 0.9, 0.1])
-    got = _best_headline(path, head, _Bounds.of(np.array([0, 5, 8, 10])))
+    got = _best_headline(path, head, _Bounds.of(np.array([0, 5, 8, 10])), np.ones(10))
     # page 1: its headline (0.4) is less likely one than not; of the lines above its first
     # body line (0.4, 0.1, 0.7) the third is likeliest: it takes the headline, the first line
     # becomes chrome before the body; page 2's headline (0.6) stands, though a body line
@@ -477,6 +478,23 @@ def test_the_title_moves_to_the_leads_likeliest_headline_by_hand():
     names = [STATES[k] for k in got.tolist()]
     assert names == ["before", "inbody", "headline", "body", "body",
                      "headline", "body", "body", "before", "body"]  # fmt: skip
+
+
+def test_the_title_moves_off_a_site_name_to_a_likely_headline_about_the_story_by_hand():
+    s = {name: k for k, name in enumerate(STATES)}
+    path = np.array([s["headline"], s["inbody"], s["body"],  # page 1
+                     s["headline"], s["inbody"], s["body"],  # page 2
+                     s["headline"], s["inbody"], s["body"]])  # page 3  # fmt: skip
+    head = np.log([0.95, 0.6, 0.01, 0.95, 0.4, 0.01, 0.95, 0.6, 0.01])
+    topic = np.array([0.0, 0.2, 0.5, 0.0, 0.2, 0.5, 0.3, 0.2, 0.5])  # share of core words
+    got = _best_headline(path, head, _Bounds.of(np.array([0, 3, 6, 9])), topic)
+    # page 1: the decoder's headline (0.95) shares no word with the densest prose, the next
+    # line (0.6, more likely a headline than not) does: the title moves to it; page 2: the
+    # line below is less likely a headline than not (0.4), the title stays; page 3: the
+    # decoder's headline is about the story, it stays though another line is too
+    names = [STATES[k] for k in got.tolist()]
+    assert names == ["before", "headline", "body", "headline", "inbody", "body",
+                     "headline", "inbody", "body"]  # fmt: skip
 
 
 def test_a_paragraph_without_a_final_stop_is_no_headline():
@@ -516,3 +534,24 @@ def test_a_question_may_be_the_headline_a_statement_of_eight_words_may_not():
     question = "Will the harbour town ever be the same after this?"
     assert decide([question, lede], ev, model=model)[0][0] == "headline"
     assert decide([question[:-1] + ".", lede], ev, model=model)[0][0] == "body"
+
+
+def test_a_caption_below_the_articles_start_loses_the_kept_bias_by_hand():
+    names = [name for name, _, _ in FEATURES]
+    x = np.zeros((8, len(FEATURES)))
+    col = {n: names.index(n) for n in ("caption_verb", "photo_word", "final_stop", "attribution")}
+    # page 1: a headline, a paragraph, then three picture lines ending with a full stop
+    x[2:5, col["caption_verb"]] = x[1:5, col["final_stop"]] = 1
+    x[3, col["attribution"]] = 1  # "..., officials said.": attributes, so no caption
+    # page 2: a picture line above the page's first paragraph, then that paragraph
+    x[6, col["photo_word"]] = x[6:8, col["final_stop"]] = 1
+    x[:, names.index("sentence")] = 1
+    long = np.array([False, True, True, True, True, False, True, True])
+    caption_likelier = np.log([[0.5, 0.1, 0.1, 0.2, 0.1]] * 8)
+    caption_likelier[:, [0, 3]] = np.log([0.2, 0.5])
+    logp = caption_likelier.copy()
+    logp[4, [0, 3]] = np.log([0.5, 0.2])  # the model finds line 4 more likely body
+    got = _pictured(x, logp, _Bounds.of(np.array([0, 5, 8])), long).tolist()
+    # line 2 only: line 3 attributes, line 4 reads as body, line 6 is above its page's first
+    # paragraph without picture evidence (line 7; line 6 is long but a picture line itself)
+    assert got == [False, False, True, False, False, False, False, False]
