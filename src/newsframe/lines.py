@@ -53,7 +53,6 @@ import threading
 import tomllib
 import weakref
 from collections.abc import Callable, Iterable, Sequence
-from contextlib import AbstractContextManager
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache, reduce
 from pathlib import Path
@@ -61,11 +60,11 @@ from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
-from threadpoolctl import ThreadpoolController
 from wordfreq import top_n_list
 
 from newsframe.datafiles import read_text
 from newsframe.errors import InputError
+from newsframe.parallel import one_blas_thread
 from newsframe.text import load_stopwords, normalise_line
 
 __all__ = [
@@ -1823,7 +1822,7 @@ class LineModel:
     def _log_proba(self, x: np.ndarray, term_sums: np.ndarray | None) -> np.ndarray:
         """:meth:`log_proba` with each line's summed term weights (rows, classes) given."""
         w, b = self._affine
-        with _one_blas_thread():  # too small a product to gain from threads
+        with one_blas_thread():  # too small a product to gain from threads
             scores = x @ w + b
         if term_sums is not None:  # each line's terms add their weights
             scores += term_sums
@@ -1831,18 +1830,6 @@ class LineModel:
         if self.trees is None:
             return logp
         return _log_softmax(self.trees.scores(np.hstack([x, logp])))
-
-
-@lru_cache(maxsize=1)
-def _blas() -> ThreadpoolController:
-    return ThreadpoolController()
-
-
-def _one_blas_thread() -> AbstractContextManager:
-    """BLAS on one thread for a while: a product of a batch's features and the weights (rows
-    by a few columns) is done before a second thread starts, and on a busy machine the threads
-    a BLAS library keeps waiting cost more CPU than the product (same numbers either way)."""
-    return _blas().limit(limits=1, user_api="blas")
 
 
 def _log_softmax(scores: np.ndarray) -> np.ndarray:

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from threadpoolctl import ThreadpoolController
 
 from newsframe.corpus import Article, Corpus
 from newsframe.document import Document, analyse
@@ -16,6 +15,7 @@ from newsframe.errors import NewsframeError, expect_kind
 from newsframe.framing._units import as_articles, document_units, per_1000
 from newsframe.framing._units import word_tokens as _word_tokens
 from newsframe.lexicons import Frame, _compile, extend_frames, load_frame_dictionaries
+from newsframe.parallel import one_blas_thread
 from newsframe.resources import Resources, resolve_resources
 from newsframe.stats import Draws, quantiles, renamed, resample_batches, resample_indices
 from newsframe.text import TOKEN, lemmatize, normalise
@@ -434,11 +434,6 @@ def frame_drivers(
 _QUANTILE_CELLS = 1 << 20
 
 
-@lru_cache(maxsize=1)
-def _blas() -> ThreadpoolController:
-    return ThreadpoolController()
-
-
 def _weights(n: int, n_boot: int, seed: int) -> Iterator[np.ndarray]:
     """The resamples of ``n`` sentences as counts (sentences × resamples, float), one batch of
     :func:`~newsframe.stats.resample_indices` at a time (so memory stays bounded)."""
@@ -479,7 +474,7 @@ def _intervals(
     # BLAS on one thread: a BLAS that splits each product (frames by sentences by resamples)
     # over the cores spends more CPU waiting than multiplying on a busy machine, more the longer
     # the article (same numbers: the sums are whole numbers, exact in any order)
-    with _blas().limit(limits=1, user_api="blas"):
+    with one_blas_thread():
         for k, used, rates in _rates(samples, by_length, n_boot, seed):
             block.append((k, used, rates))
             cells += rates.size
