@@ -576,3 +576,47 @@ def test_a_national_body_written_in_lowercase_is_the_articles_body():
         ]
     )
     assert t["speaker"].tolist() == ["Embassy (China)"]
+
+
+def _names(text):
+    layer = find_entities([text])
+    return sorted((e.name, e.kind) for e in layer.entities.values())
+
+
+def test_an_organisation_joined_by_an_ampersand_or_a_comma_is_one_name():
+    # "&" between capitalised words, a comma before a legal form, a comma list that "&" closes
+    assert _names("Alvarez & Marsal Asia said it would appeal.") == [
+        ("Alvarez & Marsal Asia", "organisation")
+    ]
+    assert _names("The Korean Sport & Olympic Committee met.") == [
+        ("Korean Sport & Olympic Committee", "organisation")
+    ]
+    assert _names("Acme, Inc. said it would sue.") == [("Acme, Inc.", "organisation")]
+    assert _names("Skadden, Arps, Slate, Meagher & Flom advised.") == [
+        ("Skadden, Arps, Slate, Meagher & Flom", "organisation")
+    ]
+    # a ministry's portfolio list: "Culture" is no title of a person named "Sports and Tourism"
+    assert _names("The Ministry of Culture, Sports and Tourism said so.") == [
+        ("Ministry of Culture, Sports and Tourism", "organisation")
+    ]
+    # the speaker's words as written elsewhere resolve to it
+    layer = find_entities(["Acme, Inc. said it would sue.", "Alvarez & Marsal said no."])
+    assert layer.resolve("Acme, Inc.") == "Acme, Inc."
+    assert layer.resolve("Alvarez & Marsal") == "Alvarez & Marsal"
+
+
+def test_lists_of_names_and_countries_stay_apart():
+    # near misses: "and" joins only inside an organisation's name, a comma only before a legal
+    # form or in a list that "&" closes or an organisation's portfolio opens
+    assert _names("Officials from France and Germany met.") == [
+        ("France", "country"), ("Germany", "country")
+    ]  # fmt: skip
+    assert _names("In Paris, London and Berlin, people marched.") == [
+        ("France", "country"), ("Germany", "country"), ("United Kingdom", "country")
+    ]  # fmt: skip
+    assert _names("Ann Lee, Tom Reed and Joe Biden spoke.") == [
+        ("Ann Lee", "person"), ("Joe Biden", "person"), ("Tom Reed", "person")
+    ]  # fmt: skip
+    assert _names("Reports say Acme, which sued, lost.") == [("Acme", "")]
+    # a legal form alone is no entity
+    assert _names("Inc. said so.") == []

@@ -1293,3 +1293,23 @@ def test_a_reporting_verb_with_no_speaker_is_unresolved_not_an_empty_name():
     rows = nf.attributions(corpus)
     assert list(rows["speaker"]) == ["unresolved"]
     assert list(rows["speaker_source"]) == ["unresolved"]
+
+
+def test_an_organisation_named_with_an_ampersand_or_a_portfolio_list_speaks_whole():
+    a = Article(
+        "a",
+        "T",
+        (
+            '"We will appeal," Alvarez & Marsal Asia said on Monday.',
+            'The Ministry of Culture, Sports and Tourism said it would "look into it" soon.',
+            # near misses: a minister's portfolio list is the person's title; a comma after a
+            # ministry's name ends it
+            'Minister of Trade, Industry and Energy Sung Yun-mo said it was "regrettable".',
+        ),
+    )
+    table = nf.attributions([a])
+    assert table[["speaker", "speaker_kind"]].values.tolist() == [
+        ["Alvarez & Marsal Asia", "organisation"],
+        ["Ministry of Culture, Sports and Tourism", "organisation"],
+        ["Sung Yun-mo", "person"],
+    ]

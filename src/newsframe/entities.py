@@ -131,7 +131,8 @@ _INSIDE = frozenset(["of", "for", "the", "and", "de", "al", "bin", "van", "von",
 _PARTICLES = frozenset(
     ["de", "al", "bin", "van", "von", "du", "da", "di", "del", "der", "la", "le"]
 )
-_JOINERS = frozenset(["of", "for", "the", "and"])  # inside an organisation's name, never a person's
+# inside an organisation's name, never a person's
+_JOINERS = frozenset(["of", "for", "the", "and", "&"])
 
 
 def _connector_first(name: list[str]) -> bool:
@@ -356,8 +357,10 @@ def _strip_titles(words: list[str], orgs: frozenset[str]) -> tuple[list[str], li
         if _title(w):
             last = k
     inside = last >= 0 and words[last + 1].lower() in _INSIDE
-    if last < 0 or (inside and _organisation_so_far(words[: last + 2])):
-        # "Ministry of Trade and Industry" is a name, "Trade" no title there
+    listed = last >= 0 and "and" in words[last + 1 :] and _organisation_so_far(words[: last + 1])
+    if last < 0 or (inside and _organisation_so_far(words[: last + 2])) or listed:
+        # "Ministry of Trade and Industry", "Ministry of Culture, Sports and Tourism" are names,
+        # "Trade" and "Culture" no titles there
         return _person_after_organisation(words, orgs)
     name = words[last + 1 :]
     if _has_org(name, orgs) or (len(name) == 1 and _has_org(words, orgs)):
@@ -456,10 +459,40 @@ def _countries() -> tuple[dict[str, str], frozenset[str]]:
 _WORDCHARS = r"[\w'\u2019.&-]*"
 # (the pattern opens with a plain class, so that the engine skips in C to the next capital or
 # non-ASCII letter; the look-behinds then check that letter and what comes before it)
+# a company's legal form after a comma ("Acme, Inc."): part of its name
+_COMPANY_SUFFIX = r"(?:Inc|Ltd|LLC|LLP|Corp|Co|Plc|PLC|LP|AG|SA|NV|GmbH|Limited)\b"
+# capitalised words listed with commas up to "and" or "&" ("Culture, Sports and Tourism",
+# "Skadden, Arps, Slate, Meagher & Flom"): at most five, so the look-ahead is bounded
+_LISTED = r"(?:[A-Z][\w'\u2019.-]*,[ \t]+){0,4}[A-Z][\w'\u2019.-]*[ \t]+(?:and|&)[ \t]+[A-Z]"
+# between two capitalised words of a run: spaces and up to two connectors, an ampersand, or a
+# comma before a company suffix or a list (whether the comma joins is decided in _runs)
+_JOIN = (
+    r"(?:[ \t]+(?:&[ \t]+|(?:(?:of|for|the|and|de|al|bin|van|von|du|da)[ \t]+){0,2})"
+    rf"|,[ \t]+(?={_COMPANY_SUFFIX}|{_LISTED}))"
+)
 _RUN = re.compile(
     rf"[A-Z\u0080-\U0010ffff](?<=[^\W\d_a-z])(?<![\w'\u2019.&-].){_WORDCHARS}"
-    rf"(?:[ \t]+(?:(?:of|for|the|and|de|al|bin|van|von|du|da)[ \t]+){{0,2}}[^\W\d_a-z]{_WORDCHARS})*"
+    rf"(?:{_JOIN}[^\W\d_a-z]{_WORDCHARS})*"
 )
+_SUFFIX_NEXT = re.compile(rf"[ \t]+{_COMPANY_SUFFIX}")
+_AMPERSAND_LIST = re.compile(r"(?:[ \t]+[A-Z][\w'\u2019.-]*,){0,4}[ \t]+[A-Z][\w'\u2019.-]*[ \t]+&")
+
+
+def _comma_joins(words: list[str], rest: str) -> bool:
+    """True when the comma after ``words`` (a run so far) stays inside one organisation's name,
+    ``rest`` being the run's text after the comma: before a company suffix ("Acme, Inc."), in a
+    list that "&" closes ("Skadden, Arps, Slate, Meagher & Flom"), or in the list of an
+    organisation's portfolio ("Ministry of Culture, Sports and Tourism"); never in a list of
+    names ("Paris, London and Berlin").
+
+    >>> _comma_joins(["Acme"], " Inc. said"), _comma_joins(["Ministry", "of", "Culture"], " Sports and Tourism")
+    (True, True)
+    >>> _comma_joins(["Paris"], " London and Berlin"), _comma_joins(["Skadden"], " Arps, Meagher & Flom")
+    (False, True)
+    """
+    if _SUFFIX_NEXT.match(rest) or _AMPERSAND_LIST.match(rest):
+        return True
+    return _organisation_so_far(words)
 
 
 def _capital(word: str) -> bool:
@@ -487,6 +520,10 @@ def _runs(text: str) -> Iterable[tuple[int, int, list[str], list[tuple[int, int]
             a = group.index(w, pos) + base
             pos = a - base + len(w)
             b = a + len(w)
+            if w == "&" and words:  # "Alvarez & Marsal", "Korean Sport & Olympic Committee"
+                words.append(w)
+                spans.append((a, b))
+                continue
             if not _capital(w):
                 second = bool(words) and not _capital(words[-1])  # "of the"
                 if (
@@ -507,13 +544,18 @@ def _runs(text: str) -> Iterable[tuple[int, int, list[str], list[tuple[int, int]
                     yield spans[0][0], spans[-1][1], words, spans
                 words, spans = [], []
                 continue
+            comma = w.endswith(",")
+            if comma:  # "Acme, Inc.", "Ministry of Culture, Sports and Tourism"
+                w, b = w[:-1], b - 1
             stop = w.endswith(".") and not _abbreviation(w) and not _initial(w, group, pos)
             if stop:  # "... met Xi Jinping." : the full stop ends the name
                 w, b = w[:-1], b - 1
             possessive = w.endswith(("'s", "\u2019s"))
             words.append(w[:-2] if possessive else w)
             spans.append((a, b - 2 if possessive else b))
-            if possessive or stop:
+            if comma and not (possessive or stop) and _comma_joins(words, group[pos:]):
+                continue
+            if possessive or stop or comma:
                 yield spans[0][0], spans[-1][1], words, spans
                 words, spans = [], []
         while words and not _capital(words[-1]):
@@ -1330,3 +1372,5 @@ def _add(layer: Entities, entity_id: str, name: str, kind: str, role: str, alias
             entity_id, e.name, e.kind or kind, e.role or role, (*e.aliases, alias)
         )
     layer._alias.setdefault(alias.lower(), entity_id)
+    if "&" in alias or "," in alias:  # "Acme, Inc." as :meth:`Entities.resolve` reads it
+        layer._alias.setdefault(" ".join(_words(alias)).lower(), entity_id)
