@@ -427,9 +427,9 @@ def test_an_inner_word_of_a_long_name_names_its_one_person():
 
 def test_a_government_body_in_lowercase_is_an_organisation_of_the_article():
     # by eye: "the justice ministry" is an organisation, and "the ministry" in the next
-    # paragraph is it; "Norway's foreign ministry" and "the Chilean government" are the
-    # bodies of their countries; "the foreign ministry spokesman" is a person's role, no body
-    # of its own, and "the ministry" alone names none
+    # paragraph is it; "Norway's foreign ministry" is the body of its country and "the Chilean
+    # government" the country itself, as a government; "the foreign ministry spokesman" is a
+    # person's role, no body of its own, and "the ministry" alone names none
     layer = find_entities(
         [
             "The justice ministry paroled him.",
@@ -438,7 +438,8 @@ def test_a_government_body_in_lowercase_is_an_organisation_of_the_article():
         ]
     )
     bodies = sorted(e.entity_id for e in layer.entities.values() if e.kind == "organisation")
-    assert bodies == ["Foreign Ministry (Norway)", "Government (Chile)", "Justice Ministry"]
+    assert bodies == ["Foreign Ministry (Norway)", "Justice Ministry"]
+    assert (layer.entities["Chile"].kind, layer.entities["Chile"].role) == ("country", "government")
     ministry = frozenset(["organisation"])
     assert layer.antecedent("ministry", 1, ministry) == "Justice Ministry"
     assert layer.antecedent("ministry", 2, ministry) == "Foreign Ministry (Norway)"
@@ -499,11 +500,12 @@ def test_a_name_after_a_title_in_a_title_case_headline_is_the_bodys_person():
 
 def test_a_plural_noun_opening_a_sentence_before_of_and_a_body_is_no_part_of_its_name():
     # by eye: "Allegations of Government of Chile" opens with a common plural noun: the body is
-    # the Government of Chile; "Sisters of Mercy Hospital" (no body after "of") stays whole
+    # the Government of Chile, the country as a government; "Sisters of Mercy Hospital" (no
+    # body after "of") stays whole
     layer = find_entities(
         ["Allegations of Government of Chile's role are absurd. Sisters of Mercy Hospital said."]
     )
-    assert sorted(layer.entities) == ["Government (Chile)", "Sisters of Mercy Hospital"]
+    assert sorted(layer.entities) == ["Chile", "Sisters of Mercy Hospital"]
 
 
 def test_a_role_in_apposition_after_a_name_is_the_persons_role():
@@ -620,3 +622,24 @@ def test_lists_of_names_and_countries_stay_apart():
     assert _names("Reports say Acme, which sued, lost.") == [("Acme", "")]
     # a legal form alone is no entity
     assert _names("Inc. said so.") == []
+
+
+def test_a_countrys_government_its_capital_and_its_name_are_one_voice():
+    # by eye: "the Chinese government", "Beijing", "China" and then "the government" are China;
+    # "China's foreign ministry" stays a body of its own (the ministry of that country)
+    layer = find_entities(
+        [
+            "The Chinese government rejected it. Beijing said so.",
+            "China's foreign ministry said no. China agreed.",
+            "The government said it would respond.",
+        ]
+    )
+    assert sorted((e.entity_id, e.kind) for e in layer.entities.values()) == [
+        ("China", "country"), ("Foreign Ministry (China)", "organisation")
+    ]  # fmt: skip
+    assert layer.resolve("the Chinese government") == "China"
+    assert layer.resolve("China's government") == "China"
+    assert layer.antecedent("government", 2, frozenset(["organisation", "country"])) == "China"
+    # a country never named as a government is no antecedent of "the government"
+    other = find_entities(["Japan said so.", "The government said it would respond."])
+    assert other.antecedent("government", 1, frozenset(["organisation", "country"])) is None

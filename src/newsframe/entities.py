@@ -63,6 +63,7 @@ __all__ = [
     "consonants",
     "find_entities",
     "gazetteer",
+    "government_of",
     "name_parts",
     "one_letter_apart",
 ]
@@ -210,6 +211,7 @@ class Entities:
         if not words:
             return None
         national = _national(words, orgs)
+        national = government_of(national) or national  # "the Chinese government": China
         if national is not None:  # "Chinese embassy": the article's "Embassy (China)"
             hit = self._alias.get(national.lower())
             same = (k for k in self.entities if k.lower() == national.lower())
@@ -334,6 +336,26 @@ def _national(words: list[str], orgs: frozenset[str]) -> str | None:
             if any(w.lower() in _GOVERNMENT for w in body):
                 return f"{' '.join(body)} ({country})"
     return None
+
+
+def government_of(national: str | None) -> str | None:
+    """The country whose government a body named after its country is ("Government (China)",
+    from "the Chinese government", "China's government", "the Government of China"), or None
+    for any other body ("Foreign Ministry (China)" stays the ministry) or no body. A country's
+    government speaks as the country: "Beijing said", "China said" and "the Chinese government
+    said" are one voice, the entity of kind ``country``.
+
+    >>> government_of("Government (China)"), government_of("government (China)")
+    ('China', 'China')
+    >>> government_of("Foreign Ministry (China)") is None
+    True
+    """
+    if national is None or not national.lower().startswith(_GOVERNMENT_OF):
+        return None
+    return national[len(_GOVERNMENT_OF) : -1]
+
+
+_GOVERNMENT_OF = "government ("
 
 
 @functools.lru_cache(maxsize=1)
@@ -875,11 +897,21 @@ def find_entities(
             title = " ".join(w.capitalize() for w in name)
             national = _national([*owner, *title.split()], orgs) if owner else None
             entity_id = national or layer._alias.get(title.lower(), title)
-            _add(layer, entity_id, title, "organisation", "", title)
+            country = government_of(national)
+            if country is not None:  # "the Chinese government": China, as a government
+                entity_id = country
+                _add(layer, country, country, "country", "government", title)
+            else:
+                _add(layer, entity_id, title, "organisation", "", title)
         elif kind == "organisation" or acronym:
             national = _national([*owner, *name], orgs) if owner or len(name) > 1 else None
             entity_id = national or layer._alias.get(form.lower(), form)
-            _add(layer, entity_id, form, "organisation", role.lower(), form)
+            country = government_of(national)
+            if country is not None:  # "the Government of Japan", "Chinese Government"
+                entity_id = country
+                _add(layer, country, country, "country", "government", form)
+            else:
+                _add(layer, entity_id, form, "organisation", role.lower(), form)
             if acronym:
                 layer._alias.setdefault(acronym.lower(), entity_id)
                 _add(layer, entity_id, form, "organisation", "", acronym)
@@ -1270,9 +1302,11 @@ def _canonical(layer: Entities, actor_ids: frozenset[str]) -> Entities:
     organisation named without its country ("the Foreign Ministry") is the one government body
     of that name the article gives a country ("Foreign Ministry (Iran)")."""
     national: dict[str, list[str]] = {}
-    for entity_id in layer.entities:
+    for entity_id, e in layer.entities.items():
         if entity_id.endswith(")") and " (" in entity_id:
             national.setdefault(_body_key(entity_id.rsplit(" (", 1)[0]), []).append(entity_id)
+        elif e.kind == "country" and "government" in e.role.split():
+            national.setdefault("government", []).append(entity_id)  # "the Government": it
     rename: dict[str, str] = {}
     for entity_id, e in layer.entities.items():
         if entity_id in actor_ids or e.kind == "country":

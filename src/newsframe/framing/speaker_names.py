@@ -14,11 +14,13 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from newsframe.entities import Entities
+from newsframe.entities import Entities, Entity
 from newsframe.framing.descriptions import issued_by, issuer_of, person_described
 from newsframe.text import lemmatize
 
 __all__ = ["RULES", "name_speakers"]
+
+_NOBODY = Entity("", "", "")
 
 
 _DESCRIBES = {
@@ -390,6 +392,8 @@ def _description_antecedent(row: dict, naming: _Naming) -> bool:
     if entity_id is None:
         return False
     row["speaker"] = entity_id
+    if naming.layer.entities.get(entity_id, _NOBODY).kind == "country":
+        row["speaker_kind"] = "country"  # "the government" of a country named so before
     return True
 
 
