@@ -41,7 +41,10 @@ as actors; it does three things on top of the layer.
    a title; an organisation that is not a news outlet and either holds an organisation noun
    or suffix or acts; a single unknown name only when it speaks and is not mostly a place or
    a modifier; an acronym only when it speaks or acts ("VX" of a nerve agent never does); a
-   country (with its capital and demonyms) only as a government that acts.
+   country (with its capital and demonyms) only as a government that acts (measured on the
+   39 development stories of ``benchmarks/eval_actors.py``, whose readers list countries among
+   the main actors: with countries never actors, main actors found 289 -> 266 of 364 and junk
+   39 -> 46; only countries that speak, 279 and 37; that act in two articles, 285 and 40).
    Never: places, titles or head nouns alone ("Lawyer", "Ministry", "Inc"), events, laws and
    agreements by their head noun ("Liberation Day", "Official Secrets Act"), designations of
    court papers ("Bank A", "Victim A"), capitalised plural nouns ("Prosecutors").
