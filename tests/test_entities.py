@@ -643,3 +643,14 @@ def test_a_countrys_government_its_capital_and_its_name_are_one_voice():
     # a country never named as a government is no antecedent of "the government"
     other = find_entities(["Japan said so.", "The government said it would respond."])
     assert other.antecedent("government", 1, frozenset(["organisation", "country"])) is None
+
+
+def test_an_event_is_no_person_no_organisation_and_no_speaker():
+    # by eye: "the Asian Cup" and "the Paris Olympics" are events by their head nouns; the two
+    # words before "Cup" would otherwise read as a person's name
+    layer = find_entities(["After the Asian Cup, Ann Lee left for the Paris Olympics."])
+    assert sorted((e.name, e.kind) for e in layer.entities.values()) == [
+        ("Ann Lee", "person"), ("Asian Cup", "event"), ("Paris Olympics", "event")
+    ]  # fmt: skip
+    a = Article("a", "T", ("Ann Lee spoke after the Asian Cup.", '"We lost," the Asian Cup said.'))
+    assert "Asian Cup" not in set(nf.attributions([a])["speaker"])

@@ -75,7 +75,7 @@ from wordfreq import zipf_frequency
 from newsframe.actors import Actor
 from newsframe.corpus import Article, Corpus, as_articles
 from newsframe.document import HEADLINE, _sentence_spans
-from newsframe.entities import TITLES, consonants, find_entities, gazetteer, name_parts
+from newsframe.entities import EVENT_HEADS, TITLES, consonants, find_entities, gazetteer, name_parts
 from newsframe.errors import expect_kind
 from newsframe.linking import MAX_NAME_WORDS, MAX_SHARING
 from newsframe.parallel import map_slices
@@ -840,10 +840,7 @@ def _is_actor(
 
 
 #: Head nouns of what is named but never acts: days, events, laws and agreements.
-_THINGS = frozenset(["day", "cup", "cups", "act", "bill", "treaty", "accord", "agreement",
-                     "summit", "games", "olympics", "festival", "week", "award", "prize",
-                     "championship", "championships", "tournament", "initiative", "doctrine",
-                     "declaration", "convention", "protocol", "war", "crisis", "scandal"])  # fmt: skip
+_THINGS = EVENT_HEADS  # events, laws and agreements: the entity layer's event heads
 _DESIGNATION = re.compile(r"^(?:[A-Z]|[A-Z]?\d+|[A-Z]\d+)$")  # "A", "2", "A2"
 
 

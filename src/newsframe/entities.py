@@ -56,6 +56,7 @@ if TYPE_CHECKING:  # the actor types are read, never built, here: no import of t
     from newsframe.actors import Actor, Mention
 
 __all__ = [
+    "EVENT_HEADS",
     "TITLES",
     "Entities",
     "Entity",
@@ -918,7 +919,7 @@ def find_entities(
         else:  # a single name: a person's when a title or role comes before it ("Ms Ortiz")
             entity_id = _single_name(layer, form) if len(name) == 1 else None
             entity_id = entity_id or layer.resolve(form) or form
-            single = "place" if kind == "place" else ("person" if role else "")
+            single = kind if kind in ("place", "event") else ("person" if role else "")
             _add(layer, entity_id, form, single, role.lower(), form)
         if role and entity_id in layer.entities and not layer.entities[entity_id].role:
             e = layer.entities[entity_id]
@@ -1370,15 +1371,33 @@ _GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+$")  # "Geun-hye", "Yuet-ngor" (never "T
 _NUMERALS = frozenset(["II", "III", "IV", "VI", "VII", "VIII", "JR", "SR"])
 
 
+#: The head nouns of the names of events, laws and agreements ("Liberation Day", "Asian Cup",
+#: "Paris Olympics", "Denmark Open", "Official Secrets Act"): a name of two words or more
+#: that ends with one is an ``event``, no speaker and no actor.
+EVENT_HEADS = frozenset(["day", "cup", "cups", "act", "bill", "treaty", "accord", "agreement",
+                         "summit", "games", "olympics", "festival", "week", "award", "prize",
+                         "championship", "championships", "tournament", "initiative",
+                         "doctrine", "declaration", "convention", "protocol", "war", "crisis",
+                         "scandal", "open"])  # fmt: skip
+
+
 def _kind(name: list[str], form: str, orgs: frozenset[str], places: Mapping[str, str]) -> str:
-    """The kind of a name: a country (gazetteer), a place (holds a place word: "Cape X", "X
-    Prefecture"), an organisation (holds an organisation noun or is an acronym), a person (two
-    to four name words), else "" (a single name)."""
+    """The kind of a name: a country (gazetteer), an event (headed by an event noun of
+    :data:`EVENT_HEADS`: "Asian Cup"), a place (holds a place word: "Cape X", "X Prefecture"),
+    an organisation (holds an organisation noun or is an acronym), a person (two to four name
+    words), else "" (a single name).
+
+    >>> orgs = frozenset(["committee"])
+    >>> [_kind(n.split(), n, orgs, {}) for n in ("Asian Cup", "Asian Cup Committee", "Ann Lee")]
+    ['event', 'organisation', 'person']
+    """
     if form in places or (form.isupper() and len(form) > 5 and form.title() in places):
         return "country"  # "MOSCOW" in a dateline
     lower = [w.lower().rstrip(".") for w in name]
     if lower[-1] in orgs or lower[-1].rstrip("s") in orgs:
         return "organisation"  # headed by an organisation noun: "River Basin Commission"
+    if len(name) > 1 and lower[-1] in EVENT_HEADS:
+        return "event"  # "Paris Olympics", "Asian Cup", "Denmark Open": nobody who speaks
     if 2 <= len(name) <= 4 and any(_GIVEN.match(w) for w in name[1:]):
         return "person"  # a hyphenated given name ("Park Geun-hye", "Moon Jae-in")
     if any(w in _PLACE_WORDS for w in lower) or (len(name) > 1 and lower[0] in _PLACE_FIRST):

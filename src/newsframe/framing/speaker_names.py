@@ -439,7 +439,8 @@ def _layer_entity(row: dict, naming: _Naming) -> bool:
     """The last rule: the entity the layer resolves the speaker's words to ("Mr Lavrov" ->
     "Sergei Lavrov", "Beijing" -> "China"), with its kind when the layer knows it; "he" or
     "she" never stands for a body or a country ("SABA" said by "he": unresolved); words the
-    layer does not resolve ("a spokesman for the union") stay as written. A one-word name of
+    layer does not resolve ("a spokesman for the union") stay as written; an event ("the Asian
+    Cup") is no speaker: unresolved. A one-word name of
     unknown kind that the text calls "it" ("Boeing said it would ...") is remembered for "the
     company" after it."""
     key, text = row["speaker"], row["speaker_text"]
@@ -449,6 +450,8 @@ def _layer_entity(row: dict, naming: _Naming) -> bool:
         naming.names[key] = (entity.entity_id, entity.kind) if entity is not None else None
     hit = naming.names[key]
     if hit is not None and hit[1] in ("organisation", "country") and _personal(row):
+        _unresolve(row)
+    elif hit is not None and hit[1] == "event":  # "the Asian Cup said": an event never speaks
         _unresolve(row)
     elif hit is not None:
         row["speaker"] = hit[0]
