@@ -226,6 +226,20 @@ def test_a_full_name_spelt_two_ways_in_two_articles_is_one_person():
     assert links("Hishammuddin Hussein") == links("Hishamuddin Hussein") == "Hishamuddin Hussein"
 
 
+def test_a_family_name_with_two_letters_swapped_in_another_article_is_the_same_person():
+    # article a writes "Shawn Siu", article b "Shawn Sui" (the "i" and "u" swapped, the given
+    # name the same): one person; "Shawn Isu" (the first letter moved) and "Ann Sui" (another
+    # given name) are other people
+    a = find_entities(["Mr Shawn Siu spoke."])
+    b = find_entities(["Shawn Sui agreed."])
+    links = link_entities([a, b])
+    # same length, one article each: the spelling last in alphabetical order names both
+    assert links("Shawn Sui") == links("Shawn Siu") == "Shawn Sui"
+    c = find_entities(["Shawn Isu agreed. Ann Sui left."])
+    links = link_entities([a, c])
+    assert (links("Shawn Isu"), links("Ann Sui")) == ("Shawn Isu", "Ann Sui")
+
+
 def test_a_name_without_its_accents_in_another_article_is_the_same_person():
     a = find_entities(["President Aleksandar Vu\u010di\u0107 spoke."])
     b = find_entities(["Aleksandar Vucic agreed."])

@@ -9,8 +9,9 @@ the article. :func:`link_entities` joins the articles' ids when the corpus leave
   are one person, named by the longer, and so are the first or last words of the one longer
   name that holds them ("Carrie Lam" of "Carrie Lam Cheng Yuet-ngor", "Jaberi Ansari" of
   "Hossein Jaberi Ansari"); two spellings of one full name in different articles, one name
-  the same and the other with one letter more or without its accents ("Hishammuddin Hussein",
-  "Hishamuddin Hussein"; "Vučić", "Vucic"), or the given name a short form of the other
+  the same and the other with one letter more, two neighbouring letters swapped or without its
+  accents ("Hishammuddin Hussein", "Hishamuddin Hussein"; "Shawn Siu", "Shawn Sui"; "Vučić",
+  "Vucic"), or the given name a short form of the other
   ("Jenni", "Jennifer") or another romanisation of a hyphenated given name (the same
   consonants: "Byung-eun", "Byung-eon"), are one person when no third spelling competes,
   named by the spelling more articles use; an initial's full stop does not count ("S.
@@ -416,6 +417,7 @@ def _alike(corpus_id: str, word: str, at: int) -> bool:
         a == b
         or one_letter_apart(a, b)
         or _vowel_apart(a, b)  # "Damian", "Damien"
+        or _swapped(a, b)  # "Siu", "Sui"
         or (len(short) >= 4 and long.startswith(short))  # "Jenni", "Jennifer"
         or ("-" in a and "-" in b and _voiceless(a) == _voiceless(b))  # "Byung-eun", "-eon"
     )
@@ -445,6 +447,25 @@ def _vowel_apart(a: str, b: str) -> bool:
     if len(apart) != 1 or apart[0] in (0, len(a) - 1):
         return False
     return a[apart[0]] in "aeiouy" and b[apart[0]] in "aeiouy"
+
+
+def _swapped(a: str, b: str) -> bool:
+    """True when two words of at least three letters are one with two neighbouring letters
+    swapped, the first letter kept ("siu", "sui"; "mizuhara", "mizhuara"): a typing slip in
+    one spelling of a name, whose other name is the same.
+
+    >>> _swapped("siu", "sui"), _swapped("siu", "isu"), _swapped("lee", "lee")
+    (True, False, False)
+    """
+    if len(a) != len(b) or len(a) < 3 or a[0] != b[0]:
+        return False
+    apart = [k for k in range(len(a)) if a[k] != b[k]]
+    return (
+        len(apart) == 2
+        and apart[1] == apart[0] + 1
+        and a[apart[0]] == b[apart[1]]
+        and (a[apart[1]] == b[apart[0]])
+    )
 
 
 def _folded(word: str) -> str:
