@@ -1313,3 +1313,21 @@ def test_an_organisation_named_with_an_ampersand_or_a_portfolio_list_speaks_whol
         ["Ministry of Culture, Sports and Tourism", "organisation"],
         ["Sung Yun-mo", "person"],
     ]
+
+
+def test_a_description_with_a_complement_names_the_holder_of_its_head_role():
+    # by eye: "the chairman of the association" is headed by "chairman", the role the article
+    # gave Kim Taek-gyu before his name; "the head of Boeing" names someone's office at a company
+    # the article names nobody for: it stays as written, never the most salient person
+    a = Article(
+        "a",
+        "T",
+        (
+            'Association chairman Kim Taek-gyu spoke on Monday. "We will review it," he said.',
+            '"We did nothing wrong," the chairman of the association said.',
+            '"It is late," the head of Boeing said.',
+        ),
+    )
+    assert nf.attributions([a])["speaker"].tolist() == [
+        "Kim Taek-gyu", "Kim Taek-gyu", "the head of Boeing"
+    ]  # fmt: skip

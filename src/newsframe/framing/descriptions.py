@@ -42,7 +42,9 @@ def person_described(
 
     A description is a singular noun phrase headed by a person noun or title of the speaker
     table (``nouns``: "the prime minister", "His lawyer", "the 64-year-old president", "PM",
-    "French President": a title with no name the layer knows as a person); a determiner phrase
+    "French President": a title with no name the layer knows as a person), its head the last
+    word before a prepositional complement ("Russia's ambassador to the United Kingdom", "the
+    chair of the BKA": :func:`_before_complement`); a determiner phrase
     after a comma is cut off what comes before ("the Commons, the prime minister"). In order:
     the person the rules' memory already resolved it to (the last one named with that role);
     the name in apposition right after it in the sentence ("His lawyer, Mark Cohen, said";
@@ -76,9 +78,10 @@ def person_described(
             return None
         row.update(speaker=last, speaker_text=last, speaker_source="description")
         text = last
-    words = [
+    written = [
         w.lower().strip(".,'").removesuffix("\u2019s").removesuffix("'s") for w in text.split()
     ]
+    words = _before_complement(written)
     head = _SHORT_TITLES.get(words[-1], words[-1])
     if nouns.get(head) != "person" and nouns.get(lemmatize(head)) != "person":
         return None
@@ -120,10 +123,32 @@ def person_described(
     if (
         hit is None
         and head in _OFFICES
+        and len(words) == len(written)  # ("the head of Boeing": someone's office there)
         and (len(words) > 1 or words[0] in _SHORT_TITLES or text.islower())
     ):  # ("President" alone is a role; "PM" is two words; "president" lost its determiner)
         hit = compatible_person(layer, head, row["paragraph_id"], spoken=spoken)
     return hit
+
+
+_COMPLEMENT = frozenset(["of", "to", "for", "at", "in", "from", "with", "on"])
+
+
+def _before_complement(words: list[str]) -> list[str]:
+    """The words of a description up to its head, the prepositional complement after it cut
+    off ("russia's ambassador to the united kingdom" -> "russia's ambassador"; "the chair of the
+    bka" -> "the chair"); "one of the lawyers" keeps its words (the head is "lawyers").
+
+    >>> _before_complement("the acting head of the executive".split())
+    ['the', 'acting', 'head']
+    >>> _before_complement("one of the lawyers".split())
+    ['one', 'of', 'the', 'lawyers']
+    """
+    if words[:2] == ["one", "of"]:
+        return words
+    for k, w in enumerate(words[1:], 1):
+        if w in _COMPLEMENT:
+            return words[:k]
+    return words
 
 
 def compatible_person(

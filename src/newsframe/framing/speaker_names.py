@@ -449,9 +449,9 @@ def _layer_entity(row: dict, naming: _Naming) -> bool:
         entity = naming.layer.entities.get(entity_id) if entity_id is not None else None
         naming.names[key] = (entity.entity_id, entity.kind) if entity is not None else None
     hit = naming.names[key]
-    if hit is not None and hit[1] in ("organisation", "country") and _personal(row):
-        _unresolve(row)
-    elif hit is not None and hit[1] == "event":  # "the Asian Cup said": an event never speaks
+    if (hit is not None and hit[1] in ("organisation", "country") and _personal(row)) or (
+        hit is not None and hit[1] == "event"
+    ):
         _unresolve(row)
     elif hit is not None:
         row["speaker"] = hit[0]
