@@ -654,3 +654,23 @@ def test_an_event_is_no_person_no_organisation_and_no_speaker():
     ]  # fmt: skip
     a = Article("a", "T", ("Ann Lee spoke after the Asian Cup.", '"We lost," the Asian Cup said.'))
     assert "Asian Cup" not in set(nf.attributions([a])["speaker"])
+
+
+def test_a_title_abbreviation_is_a_role_and_names_its_holder():
+    # by eye: "IHC CJ" is the court's chief justice, the role "Chief Justice" gives Aamer
+    # Farooq; "Huawei CFO Meng Wanzhou" is Meng Wanzhou with the role "huawei cfo"; "the IG"
+    # names nobody here (no inspector general is named)
+    layer = find_entities(
+        [
+            "The IHC CJ observed it.",
+            "Chief Justice Aamer Farooq spoke.",
+            "Huawei CFO Meng Wanzhou left.",
+        ]
+    )
+    assert sorted(e.entity_id for e in layer.entities.values() if e.kind == "person") == [
+        "Aamer Farooq", "Meng Wanzhou"
+    ]  # fmt: skip
+    assert layer.entities["Meng Wanzhou"].role == "huawei cfo"
+    assert layer.resolve("the IHC CJ") == "Aamer Farooq"
+    assert layer.resolve("Huawei CFO") == "Meng Wanzhou"
+    assert layer.resolve("the IG") is None

@@ -58,6 +58,7 @@ if TYPE_CHECKING:  # the actor types are read, never built, here: no import of t
 __all__ = [
     "EVENT_HEADS",
     "TITLES",
+    "TITLE_ABBREVIATIONS",
     "Entities",
     "Entity",
     "EntityMention",
@@ -90,8 +91,15 @@ TITLES = frozenset(
      "mp", "mep", "labour", "conservative", "democratic", "republican",
      "us", "uk", "cal", "fire", "crown", "attorney", "solicitor", "lawmaker", "lawyer", "prosecutor", "major", "staff",
      "datuk", "dato", "datin", "seri", "tun", "speaker", "commodore", "admiral", "marshal",
-     "brigadier", "colonel"]
+     "brigadier", "colonel", "cj", "ig", "igp", "dig", "dg", "cfo", "coo"]
 )  # (never "EU" or "UN": an organisation before a role is a name of its own)
+#: Titles written as abbreviations, and the role words they stand for: "IHC CJ" is the chief
+#: justice of the article ("Chief Justice Aamer Farooq"), "Huawei CFO" a chief financial officer.
+TITLE_ABBREVIATIONS = {"cj": "chief justice", "ig": "inspector general",
+                       "igp": "inspector general", "dig": "deputy inspector general",
+                       "dg": "director general", "cfo": "chief financial officer",
+                       "coo": "chief operating officer", "ceo": "chief executive",
+                       "pm": "prime minister"}  # fmt: skip
 _TITLE_ONLY = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"])
 # words that are never the first word of a name (capitalised only because a sentence opens)
 _OPENERS = frozenset(
@@ -237,11 +245,14 @@ class Entities:
         whose role holds the title's last word, and, among several, its other words; or None.
         """
         title = [w.lower().rstrip(".") for w in words]
-        people = [
-            e for e in self.entities.values() if e.kind == "person" and title[-1] in e.role.split()
-        ]
+        last = {title[-1], _expanded(title[-1])[-1]}  # "CJ": "cj" or "justice"
+        people = [e for e in self.entities.values() if e.kind == "person" and last & _roles(e)]
         if len(people) > 1:
-            people = [e for e in people if set(title) <= set(e.role.split())]
+            people = [
+                e
+                for e in people
+                if all(w in _roles(e) or set(_expanded(w)) <= _roles(e) for w in title)
+            ]
         return people[0].entity_id if len(people) == 1 else None
 
     def _after_place(self, words: list[str]) -> str | None:
@@ -282,6 +293,20 @@ class Entities:
         return hits[k - 1][1] if k else None
 
 
+def _roles(entity: Entity) -> set[str]:
+    """The role words of an entity with the words its title abbreviations stand for ("ihc cj"
+    -> {"ihc", "cj", "chief", "justice"})."""
+    words = entity.role.split()
+    return {*words, *(x for w in words for x in _expanded(w))}
+
+
+def _expanded(word: str) -> list[str]:
+    """The role words a title abbreviation stands for (:data:`TITLE_ABBREVIATIONS`: "cj" ->
+    ["chief", "justice"]), else [word]."""
+    full = TITLE_ABBREVIATIONS.get(word)
+    return full.split() if full is not None else [word]
+
+
 _POSSESSIVE = ("'s", "\u2019s")
 # the last word of a title held by a person, never the last word of a person's name
 _ROLE_HEADS = frozenset(["president", "minister", "leader", "spokesperson", "spokesman",
@@ -289,7 +314,7 @@ _ROLE_HEADS = frozenset(["president", "minister", "leader", "spokesperson", "spo
                          "chairman", "chairwoman", "director", "governor", "official", "envoy",
                          "chancellor", "premier", "pm", "ceo", "commissioner", "prosecutor",
                          "spokespeople", "mp", "senator", "congressman", "congresswoman",
-                         "officer"])  # fmt: skip
+                         "officer", "cj", "ig", "igp", "dig", "dg", "cfo", "coo"])  # fmt: skip
 
 
 def _possessor(text: str, start: int, places: Mapping[str, str]) -> list[str]:
@@ -843,7 +868,10 @@ def find_entities(
                 found.append((paragraph_id, first, end, form, [], name, kind, "", ""))
                 continue
             kind = _kind(name, form, orgs, places)
-            if kind in ("person", "") and name[-1].lower().rstrip(".") in _ROLE_HEADS:
+            last_word = name[-1].lower().rstrip(".")
+            if (kind in ("person", "") or last_word in TITLE_ABBREVIATIONS) and (
+                last_word in _ROLE_HEADS
+            ):
                 continue  # a title without a name ("French President", "UK Prime Minister")
             if kind == "person" and _role_of_next(text, end):
                 continue  # "Liberal Democrat Brexit spokesman Tom Brake": part of a role
