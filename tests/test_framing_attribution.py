@@ -1331,3 +1331,18 @@ def test_a_description_with_a_complement_names_the_holder_of_its_head_role():
     assert nf.attributions([a])["speaker"].tolist() == [
         "Kim Taek-gyu", "Kim Taek-gyu", "the head of Boeing"
     ]  # fmt: skip
+
+
+def test_an_office_description_names_the_one_holder_of_that_bodys_office():
+    # by eye: "the PTI chief" shares its modifier "PTI" with the role "PTI Chairman" of Imran
+    # Khan (chief and chairman: one office), "the NAB chief" with Ann Lee's "NAB Chairman"
+    a = Article(
+        "a",
+        "T",
+        (
+            "PTI Chairman Imran Khan and NAB Chairman Ann Lee met on Monday.",
+            '"I am ready," the PTI chief said.',
+            '"We wait," the NAB chief said.',
+        ),
+    )
+    assert nf.attributions([a])["speaker"].tolist() == ["Imran Khan", "Ann Lee"]

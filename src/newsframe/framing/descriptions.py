@@ -20,7 +20,7 @@ from newsframe.entities import TITLES, Entities
 from newsframe.framing.speakers import GENERIC_PEOPLE, TOP_OFFICE
 from newsframe.text import lemmatize
 
-__all__ = ["compatible_person", "issued_by", "issuer_of", "person_described"]
+__all__ = ["compatible_person", "issued_by", "issuer_of", "office_holder", "person_described"]
 
 _POSSESSORS = frozenset(["his", "her", "its", "their", "our"])
 _DEFINITE = frozenset(["the"]) | _POSSESSORS
@@ -149,6 +149,40 @@ def _before_complement(words: list[str]) -> list[str]:
         if w in _COMPLEMENT:
             return words[:k]
     return words
+
+
+def office_holder(text: str, layer: Entities, nouns: Mapping[str, str]) -> str | None:
+    """The one person of the layer whose role holds the modifiers of an office description
+    ``text`` ("the PTI chief": "PTI Chairman Imran Khan", another word for the same office of the
+    same body; the office words are :data:`_OFFICES`) and an office word, or None. A
+    description with no modifier ("the chief"), or whose head is no office of the speaker
+    nouns ``nouns``, names no one here.
+
+    >>> from newsframe.entities import find_entities
+    >>> layer = find_entities(["PTI Chairman Imran Khan spoke.", "NAB Chairman Ann Lee left."])
+    >>> nouns = {"chief": "person"}
+    >>> office_holder("the PTI chief", layer, nouns), office_holder("the NAB chief", layer, nouns)
+    ('Imran Khan', 'Ann Lee')
+    >>> office_holder("the chief", layer, nouns) is None
+    True
+    """
+    words = _before_complement(
+        [w.lower().strip(".,'").removesuffix("\u2019s").removesuffix("'s") for w in text.split()]
+    )
+    if len(words) < 2 or words[-1] not in _OFFICES or nouns.get(words[-1]) != "person":
+        return None
+    modifiers = set(words[1:-1] if words[0] in _DEFINITE else words[:-1]) - _DETERMINERS
+    if not modifiers:
+        return None
+    people = {
+        e.entity_id
+        for e in layer.entities.values()
+        if e.kind == "person"
+        and modifiers <= set(e.role.split())
+        and _OFFICES & set(e.role.split())
+        and not _title_only(e.name)
+    }
+    return people.pop() if len(people) == 1 else None
 
 
 def compatible_person(

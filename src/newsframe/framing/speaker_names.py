@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from newsframe.entities import Entities, Entity
-from newsframe.framing.descriptions import issued_by, issuer_of, person_described
+from newsframe.framing.descriptions import issued_by, issuer_of, office_holder, person_described
 from newsframe.text import lemmatize
 
 __all__ = ["RULES", "name_speakers"]
@@ -334,6 +334,21 @@ def _title_named_after(row: dict, naming: _Naming) -> bool:
     return True
 
 
+def _office_of_body(row: dict, naming: _Naming) -> bool:
+    """An office description with its body's name ("the PTI chief") is the one person whose
+    role holds that name and an office ("PTI Chairman Imran Khan"), whatever description the
+    rows before took it for ("the NAB chief" is not the PTI chief said before)
+    (:func:`~newsframe.framing.descriptions.office_holder`); only a definite description."""
+    words = row["speaker_text"].split()
+    if len(words) < 3 or words[0].lower() != "the" or row["speaker_source"] == "pronoun":
+        return False
+    person = office_holder(row["speaker_text"], naming.layer, naming.nouns)
+    if person is None:
+        return False
+    row["speaker"], row["speaker_kind"] = person, "person"
+    return True
+
+
 def _description_taken_before(row: dict, naming: _Naming) -> bool:
     """A description the rows before already credited to someone ("the prime minister" named
     Theresa May before; the rules took "She" for it) names that one again; never a name."""
@@ -477,6 +492,7 @@ RULES: tuple[Callable[[dict, _Naming], bool], ...] = (
     _one_group_member,  # rewrite: "one of the relatives" -> "one relative"
     _spokesperson_body,  # "a Chinese foreign ministry spokesperson" -> the ministry
     _title_named_after,  # "Foreign Ministry Spokesperson" / next paragraph's person
+    _office_of_body,  # "the PTI chief": "PTI Chairman Imran Khan"
     _description_taken_before,  # "the prime minister" credited before: the same one
     _described_person,  # "the prime minister", "His lawyer, Mark Cohen": the person
     _description_antecedent,  # "the ministry", "the company": the last entity so named
