@@ -1346,3 +1346,20 @@ def test_an_office_description_names_the_one_holder_of_that_bodys_office():
         ),
     )
     assert nf.attributions([a])["speaker"].tolist() == ["Imran Khan", "Ann Lee"]
+
+
+def test_a_country_credited_with_speech_is_the_one_body_of_it_the_article_quotes():
+    # by eye: "Moscow" says what the Russian Foreign Ministry, quoted in its own words after,
+    # says: one voice (the ministry); Japan has no body quoted here and stays Japan
+    a = Article(
+        "a",
+        "T",
+        (
+            'Moscow said the claims were "absurd".',
+            'The Russian Foreign Ministry said it would "respond in kind".',
+            'Tokyo said the talks were "useful".',
+        ),
+    )
+    assert nf.attributions([a])["speaker"].tolist() == [
+        "Foreign Ministry (Russia)", "Foreign Ministry (Russia)", "Japan"
+    ]  # fmt: skip

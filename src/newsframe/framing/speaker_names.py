@@ -513,7 +513,9 @@ def name_speakers(rows: list[dict], layer: Entities, nouns: Mapping[str, str]) -
 
     Method: the ordered description rules of :data:`RULES`, one function each, tried on each
     row until one decides it, with a memory of the rows before (:class:`_Memory`); in the
-    precision-first order of a coreference sieve (Lee et al. 2013).
+    precision-first order of a coreference sieve (Lee et al. 2013). Then a country credited
+    with speech is the one body of that country the article credits before or quotes
+    (:func:`_country_as_its_body`).
 
     >>> from newsframe.entities import find_entities
     >>> layer = find_entities(["Foreign Minister Sergei Lavrov spoke.", "Lavrov left."])
@@ -531,3 +533,52 @@ def name_speakers(rows: list[dict], layer: Entities, nouns: Mapping[str, str]) -
         for rule in RULES:
             if rule(row, naming):
                 break
+    _country_as_its_body(rows)
+
+
+def _country_as_its_body(rows: list[dict]) -> None:
+    """Credit the words an article gives a country ("Russia said", "Beijing said") to the one
+    body of that country it credits before, or quotes in its own words anywhere ("Foreign
+    Ministry (Russia)", "Embassy (China)"): the article's shorthand for the body that speaks for
+    it, one voice. Nothing changes when the article credits no such body of that country, or
+    two ("Foreign Ministry (China)" and "Defence Ministry (China)": which one is not said), nor
+    for "the Chinese government" (the government as a whole).
+
+    >>> rows = [{"speaker": "Russia", "speaker_kind": "country", "speaker_text": "Russia",
+    ...          "kind": "direct"},
+    ...         {"speaker": "Embassy (Russia)", "speaker_kind": "organisation",
+    ...          "speaker_text": "the Russian embassy", "kind": "paraphrase"},
+    ...         {"speaker": "Russia", "speaker_kind": "country", "speaker_text": "Moscow",
+    ...          "kind": "direct"},
+    ...         {"speaker": "China", "speaker_kind": "country", "speaker_text": "Beijing",
+    ...          "kind": "direct"}]
+    >>> _country_as_its_body(rows)
+    >>> [r["speaker"] for r in rows]
+    ['Russia', 'Embassy (Russia)', 'Embassy (Russia)', 'China']
+    """
+    bodies: dict[str, set[str]] = {}  # country -> its bodies credited so far, or quoted
+    for row in rows:
+        if _body_of_country(row) and row.get("kind") != "paraphrase":
+            bodies.setdefault(_body_of_country(row), set()).add(row["speaker"])
+    for row in rows:
+        country = _body_of_country(row)
+        if country:
+            bodies.setdefault(country, set()).add(row["speaker"])
+            continue
+        own = bodies.get(row["speaker"])
+        if (
+            row["speaker_kind"] == "country"
+            and own is not None
+            and len(own) == 1
+            and "government" not in row["speaker_text"].lower()
+        ):
+            row["speaker"], row["speaker_kind"] = next(iter(own)), "organisation"
+
+
+def _body_of_country(row: dict) -> str:
+    """The country of a row's speaker when it is a body named after it ("Foreign Ministry
+    (Russia)" -> "Russia"), else ""."""
+    key = row["speaker"]
+    if row["speaker_kind"] != "organisation" or not key.endswith(")") or " (" not in key:
+        return ""
+    return key.rsplit(" (", 1)[1][:-1]
