@@ -446,16 +446,36 @@ _GOVERNMENT_OF = re.compile(r"^(?:[Tt]he )?(?:[Gg]overnment|[Aa]dministration) \
 _BODIES = frozenset(["ministry", "department", "office", "bureau"])
 
 
+_KIN = frozenset(["son", "daughter", "father", "mother", "brother", "sister", "aunt", "uncle",
+                  "wife", "husband", "parent", "relative", "friend", "man", "woman", "boy",
+                  "girl", "person", "heir", "heiress", "member", "source", "king", "queen",
+                  "prince", "princess"])  # fmt: skip
+
+
 def _person_words(name: str) -> list[str]:
-    """A person's name words without leading titles, places and acronyms ("Huawei CFO Meng
-    Wanzhou" keeps every word: the join with "Meng Wanzhou" is by containment)."""
+    """A person's name words without leading titles, roles written as titles ("Host Kerri
+    Miller"), places and acronyms ("Huawei CFO Meng Wanzhou" keeps every word: the join with
+    "Meng Wanzhou" is by containment); a name keeps at least two words."""
     words = name.replace("\u2019", "'").split()
     places, stop = gazetteer(), default_resources().stopwords
     while len(words) > 1 and words[0].lower() in stop:  # "Throughout Hayward"
         words = words[1:]
-    while len(words) > 2 and (words[0].lower().rstrip(".") in _ROLES or words[0] in places):
+    while len(words) > 2 and (
+        words[0].lower().rstrip(".") in _ROLES
+        or words[0] in places
+        or words[0].lower() in _false_titles()
+    ):  # "Host Kerri Miller": a role written before the name like a title
         words = words[1:]
     return words
+
+
+@functools.lru_cache(maxsize=1)
+def _false_titles() -> frozenset[str]:
+    """The person nouns of the shipped speaker table that a name may carry before it like a
+    title ("Host Kerri Miller", "Coach Ann Lee"): occupations and roles, never words for kin
+    or for anyone ("Son", "Man" open family names: "Son Heung Min")."""
+    nouns = default_resources().reporting_verbs.speaker_nouns
+    return frozenset(w for w, kind in nouns.items() if kind == "person") - _KIN
 
 
 def _near(a: str, b: str) -> bool:
