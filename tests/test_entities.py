@@ -674,3 +674,12 @@ def test_a_title_abbreviation_is_a_role_and_names_its_holder():
     assert layer.resolve("the IHC CJ") == "Aamer Farooq"
     assert layer.resolve("Huawei CFO") == "Meng Wanzhou"
     assert layer.resolve("the IG") is None
+
+
+def test_a_korean_family_name_in_another_romanisation_is_the_same_person():
+    # by eye: "Yun" is the article's one Yoon (Yoon Suk Yeol), "Rhee" its one Lee; "Smith"
+    # names no one
+    layer = find_entities(["President Yoon Suk Yeol met Lee Jae-myung.", "Yun said so. Rhee left."])
+    assert layer.resolve("Yun") == "Yoon Suk Yeol"
+    assert layer.resolve("Rhee") == "Lee Jae-myung"
+    assert layer.resolve("Smith") is None

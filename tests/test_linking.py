@@ -375,3 +375,11 @@ def test_two_romanisations_of_a_hyphenated_given_name_are_one_person():
     assert links("Yoon Seok-yeol") == links("Yoon Suk Yeol")
     assert links("Kim Jong-un") != links("Kim Jong-il")
     assert links("Maria Jose Lopez") != links("Mario Jose Lopez")
+
+
+def test_a_korean_family_name_in_another_romanisation_links_across_articles():
+    # article a names Yoon Suk Yeol in full, article b only "Yun": one person
+    a = find_entities(["President Yoon Suk Yeol spoke."])
+    b = find_entities(["Yun said so."])
+    links = link_entities([a, b])
+    assert links("Yun") == "Yoon Suk Yeol"

@@ -63,6 +63,7 @@ __all__ = [
     "Entity",
     "EntityMention",
     "consonants",
+    "family_spellings",
     "find_entities",
     "gazetteer",
     "government_of",
@@ -1208,9 +1209,33 @@ def _single_name(layer: Entities, form: str) -> str | None:
         near.update(key[:k] + key[k + 1 :] for k in range(len(key)))  # a letter less
         single = layer._single  # most forms name no one: skip them before comparing spellings
         people = {p for k in near if k in single and one_letter_apart(k, key) for p in single[k]}
+    if not people:  # "Yun" for the article's "Yoon Suk Yeol"
+        people = {p for v in family_spellings(key) for p in layer._single.get(v, ())}
     if not people and form[:1].isupper() and len(key) > 2:
         people = _inner_index(layer).get(key, set())
     return next(iter(people)) if len(people) == 1 else None
+
+
+#: Romanisations of one Korean family name (Revised Romanization, McCune-Reischauer and the
+#: spellings people choose: "Yoon" and "Yun", "Lee", "Yi" and "Rhee"), for a family name
+#: written one way alone and another way in the full name.
+_FAMILY_SPELLINGS = (
+    ("yoon", "yun"), ("lee", "yi", "rhee"), ("park", "pak", "bak"), ("choi", "choe"),
+    ("jung", "jeong", "chung"), ("kang", "gang"), ("cho", "jo"), ("shin", "sin"),
+    ("lim", "rim"), ("seo", "suh"), ("kwon", "gwon"), ("ahn", "an"),
+    ("jeon", "jun", "chun"), ("moon", "mun"), ("son", "sohn"), ("bae", "pae"),
+    ("baek", "paek"), ("heo", "huh"), ("noh", "roh"), ("ryu", "yoo", "yu"),
+)  # fmt: skip
+_FAMILY_OF = {name: group for group in _FAMILY_SPELLINGS for name in group}
+
+
+def family_spellings(name: str) -> tuple[str, ...]:
+    """The other romanisations of a Korean family name (lowercase), or () for any other name.
+
+    >>> family_spellings("yun"), family_spellings("smith")
+    (('yoon',), ())
+    """
+    return tuple(v for v in _FAMILY_OF.get(name, ()) if v != name)
 
 
 def _inner_index(layer: Entities) -> dict[str, set[str]]:

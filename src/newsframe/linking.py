@@ -48,6 +48,7 @@ from newsframe.entities import (
     Entities,
     EntityMention,
     consonants,
+    family_spellings,
     find_entities,
     name_parts,
     one_letter_apart,
@@ -344,6 +345,10 @@ def link_entities(layers: Iterable[Entities], actors: tuple[Actor, ...] = ()) ->
     for word, ids in index.by_first.items():
         if len(ids) == 1 and word not in index.by_last:
             single[word] = next(iter(ids))
+    for word, corpus_id in list(single.items()):  # "Yun" alone for the one "Yoon ..."
+        for other in family_spellings(word):
+            if other not in index.by_last and other not in index.by_first:
+                single.setdefault(other, corpus_id)
     names = {a.actor_id: a.name for a in actors}
     return Links(canonical, single, names, index.org_id)
 
@@ -475,12 +480,14 @@ def _folded(word: str) -> str:
 
 def _spelt(word: str, index: _Index) -> str | None:
     """The one person of the corpus whose last name (else first name) is ``word`` with one
-    letter more or less ("Hishamuddin", "Hishammuddin";
+    letter more or less, or another romanisation of a Korean family name ("Yun", "Yoon";
+    :func:`newsframe.entities.family_spellings`) ("Hishamuddin", "Hishammuddin";
     :func:`newsframe.entities.one_letter_apart`), or None. By look-ups of the names less one
     letter: linear in the corpus's names."""
     names = set(index.spelt.get(word, ()))
     names.update(word[:k] + word[k + 1 :] for k in range(len(word)))
     names = {n for n in names if one_letter_apart(n, word)}
+    names.update(family_spellings(word))  # "Yun", "Yoon"
     for by in (index.by_last, index.by_first):
         ids = {corpus_id for n in names for corpus_id in by.get(n, ())}
         if ids:
