@@ -38,8 +38,8 @@ speech; a speaker match there compares spans), so read the comparison as a rough
 
 Run: ``PYTHONPATH=src .venv/bin/python benchmarks/eval_quotes.py [PAGES_DIR] [-v] [--set=NAME]
 [--labels PATH] [--pages DIR]`` (pages from ``--pages`` or ``PAGES_DIR``, else
-``$NEWSFRAME_EVALPAGES`` or ``benchmarks/eval/pages/`` (git-ignored); ``-v`` lists the misses
-and each entity split across a story with its speaker keys;
+``$NEWSFRAME_EVALPAGES`` or ``benchmarks/eval/pages/`` (git-ignored); ``-v`` lists the misses,
+the labels counted as speech and each entity split across a story with its speaker keys;
 ``--set`` keeps the pages of one annotation set, so that a held-out set is run only when meant;
 ``--labels`` reads another file of the same format, such as a held-out batch kept outside the
 repository, instead of ``benchmarks/eval/quotes.json``).
@@ -197,7 +197,15 @@ def _page_rows(path: Path, page: dict) -> tuple[list[dict], list[str]]:
             {"gold_speaker": gold["speaker"], "entity": entity, "gold_verb": gold["verb"], **row}
         )
     for label in page.get("labels", []):
-        rows.append({"label": True, "as_speech": _best(raw, label, predicted) is not None})
+        best = _best(raw, label, predicted)
+        rows.append(
+            {
+                "label": True,
+                "as_speech": best is not None,
+                "text": raw[label["start"] : label["end"]],
+                "predicted_speaker": "; ".join(s[0] for s in best["speakers"]) if best else "",
+            }
+        )
     junk = sorted(
         {
             s[0]
@@ -242,12 +250,13 @@ def report(
     Sets: ``development`` (pages the rules were written against) and ``held-out`` (pages
     annotated afterwards, before the rules were run on them). Pages missing or changed
     (SHA-256) are skipped and listed in the ``skipped`` attribute of the table; the per-quotation
-    results are in its ``details`` attribute, and per story the entities split across the
+    results are in its ``details`` attribute, the annotated labels a predicted quotation holds in
+    ``labels_as_speech``, and per story the entities split across the
     story's pages analysed together in ``story_splits`` (``stories=False`` skips that pass)."""
     pages_dir = Path(pages_dir)
     spec = json.loads(Path(labels).read_text(encoding="utf-8"))
     groups: dict[tuple[str, str], tuple[list[dict], list[str], list[int]]] = {}
-    skipped, details, kept = [], [], []
+    skipped, details, kept, labelled = [], [], [], []
     for page in spec["pages"]:
         if only is not None and page.get("set", "") != only:
             continue
@@ -263,6 +272,8 @@ def report(
         groups[key][1].extend(bad)
         groups[key][2].append(_split(rows))
         details.extend({"file": page["file"], "set": key[0], **r} for r in rows if "found" in r)
+        speech = [r for r in rows if r.get("label") and r["as_speech"]]
+        labelled.extend({"file": page["file"], "set": key[0], **r} for r in speech)
     table = [_summary(*key, *groups[key][:2], sum(groups[key][2])) for key in sorted(groups)]
     for name in [*sorted({k[0] for k in groups}), "all"]:
         keys = [k for k in sorted(groups) if name in ("all", k[0])]
@@ -272,6 +283,7 @@ def report(
     out = pd.DataFrame(table)
     out.attrs["skipped"] = skipped
     out.attrs["details"] = pd.DataFrame(details)
+    out.attrs["labels_as_speech"] = pd.DataFrame(labelled)
     out.attrs["story_splits"] = _story_splits(kept) if stories else {}
     return out
 
@@ -299,6 +311,10 @@ def main(argv: list[str]) -> int:
         details = table.attrs["details"]
         if args.verbose and not details.empty:
             print(details[~details["speaker_ok"] | (details["verb_ok"] == False)].to_string())  # noqa: E712
+        labelled = table.attrs["labels_as_speech"]
+        if args.verbose and not labelled.empty:
+            print("labels counted as speech:")
+            print(labelled[["set", "file", "text", "predicted_speaker"]].to_string())
     if table.attrs["skipped"]:
         print("skipped (missing or changed):", ", ".join(table.attrs["skipped"]))
     total = table.iloc[-1]

@@ -61,6 +61,41 @@ def test_a_quotation_is_speech_or_a_label_never_both():
     assert not labels & speech
 
 
+def test_the_labels_table_and_the_attributions_table_never_claim_the_same_marks():
+    # one quotation per way the decision can go, worked out by hand: a slogan on a banner, a
+    # show's name after a preposition, a term after "the term", a noun's complement, a
+    # modifier of the noun after it, a label before another quotation's tag (labels); the tag's
+    # quotation, a partial quotation after "said", a quotation after a colon sentence and the
+    # headline's (speech); a slogan longer than six words is a label but no scare quote
+    paragraphs = (
+        'Protesters carried banners reading "Free the press" outside the court.',
+        'Ann Lee appeared on "Fox and Friends" on Monday.',
+        'He used the term "treated water" in his speech, officials said.',
+        'Ann Lee rejected the allegations of "fraud" by the group.',
+        'The minister rejected the "hostile" reports on Tuesday.',
+        'A "purely accidental" entry: "The facts are plain," said Ann Lee.',
+        'Ann Lee said the plan was "a disgrace".',
+        "Ann Lee spoke at noon:",
+        '"We will not give up."',
+        'Protesters held signs that read "We want our country back and we want it now" all day.',
+    )
+    article = Article("a", 'Lee calls plan "a disgrace"', paragraphs)
+    marks = nf.distancing_marks([article], resources=KURIL)
+    quoted = nf.attributions([article], resources=KURIL)
+    labels = {
+        tuple(r) for r in marks.loc[marks.kind == "scare_quote", ["paragraph_id", "text"]].values
+    }
+    speech = {
+        tuple(r) for r in quoted.loc[quoted.kind != "paraphrase", ["paragraph_id", "quote"]].values
+    }
+    assert labels == {(0, "Free the press"), (1, "Fox and Friends"), (2, "treated water"),
+                      (3, "fraud"), (4, "hostile"), (5, "purely accidental")}  # fmt: skip
+    assert speech == {(-1, "a disgrace"), (5, "The facts are plain"), (6, "a disgrace"),
+                      (8, "We will not give up.")}  # fmt: skip
+    assert not labels & speech
+    assert 9 not in {p for p, _ in labels | speech}
+
+
 def test_hedge_inside_a_quote_is_flagged():
     t = _marks('"They allegedly lied," Abe said.')
     assert t[["kind", "text", "inside_quote"]].values.tolist() == [["hedge", "allegedly", True]]

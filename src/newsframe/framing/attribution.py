@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -442,57 +442,78 @@ def _noun_of(word: str) -> bool:
     )
 
 
-def _is_label(
+def _speech_frame(
     quote: Quote, text: UnitText, att: Attribution | None, index: QuoteIndex | None = None
-) -> bool:
-    """True when a quotation is a label rather than speech.
-
-    - words written on a thing ('banners reading "..."', 'T-shirts that read "..."': every
-      speaker of the frame an inscription of the speaker table) are a slogan, whatever their
-      length;
-    - a short noun phrase (:func:`_short_phrase`) is a label when no speech frame credits it
-      (``att`` is None, or the only frame is a verb after it that another quotation of
-      ``index`` stands between: 'A "totally accidental" entry: "The facts are clear," said
-      Xie'), when it names a term ('the term "treated water"', 'the song "Katyusha"',
-      'so-called "peace plan"'), when it sits in a noun's slot inside a prepositional phrase
-      with the reporter's words going on after it ('the proposal for a "facilitated customs
-      arrangement" opened ...', 'the involvement of a "higher power" in the case'), or when
-      it modifies the noun after it after a determiner or a preposition ('rejected the
-      "hostile" reports', 'accused him of "significant" misconduct'), or when it fills a noun's
-      slot after an article and the only verb is in a subordinate clause ('police fired after they declared a
-      "riot"') -- unless the reporting
-      verb comes after it, making the whole clause the speaker's words ('an "excellent"
-      record, he said')."""
-    if att is not None and _written(att):
-        return True
-    if _title_cased(quote, text):
-        return True
-    if att is not None and index is not None and att.start >= quote.end:
+) -> Attribution | None:
+    """The attribution that frames ``quote`` as speech, or None: ``att`` (the quotation's own
+    verb) unless it frames nothing (:func:`_frames`), or it is a verb after the quotation that
+    another quotation of ``index`` stands between, its tag right after that one ('A "totally
+    accidental" entry: "The facts are clear," said Xie'). Words on a banner keep their
+    frame (:func:`_written`)."""
+    if att is None or not _frames(att, quote, text):
+        return None
+    if _written(att):
+        return att
+    if index is not None and att.start >= quote.end:
         k = bisect_right(index.starts, quote.start)
         last = bisect_right(index.starts, att.start) - 1  # the last quotation before the verb
         tag = index.quotes[last].end if last >= k else -1
         if tag >= 0 and len(text.unit.text[tag : att.start].split()) <= _TAG_WORDS:
-            att = None  # a tag right after the quotation between credits that one, not this
+            return None  # a tag right after the quotation between credits that one, not this
+    return att
+
+
+def _label_rule(quote: Quote, text: UnitText, att: Attribution | None) -> str:
+    """The hand rule that makes a quotation a label rather than speech, or "" (speech);
+    ``att`` is its speech frame (:func:`_speech_frame`).
+
+    - ``inscription``: words written on a thing ('banners reading "..."', 'T-shirts that read
+      "..."': every speaker of the frame an inscription of the speaker table) are a slogan,
+      whatever their length;
+    - ``title_case``: a name in title case after a preposition (:func:`_title_cased`);
+    - a short noun phrase (:func:`_short_phrase`) is a label when no speech frame credits it
+      (``no_frame``), when it names a term (``cue``: 'the term "treated water"', 'the song
+      "Katyusha"', 'so-called "peace plan"'), when it names what a noun is about
+      (``noun_of``: 'allegations of "fraud"'), when it fills a noun's slot after an article
+      and the only verb is in a subordinate clause (``subordinate_slot``: 'police fired after
+      they declared a "riot"'), when it sits in a noun's slot inside a prepositional phrase
+      with the reporter's words going on after it (``prepositional``: 'the proposal for a
+      "facilitated customs arrangement" opened ...'), or when it modifies the noun after it
+      after a determiner or a preposition (``modifier``: 'rejected the "hostile" reports')
+      -- unless the reporting verb comes after it, making the whole clause the speaker's
+      words ('an "excellent" record, he said').
+
+    >>> from newsframe.framing._units import Unit
+    >>> from newsframe.framing.quotes import top_level_quotes
+    >>> line = 'Critics mocked the so-called "peace plan" on Monday.'
+    >>> unit = Unit("body", 0, line, ((0, 0, len(line)),))
+    >>> _label_rule(top_level_quotes(line)[0], UnitText(unit), None)
+    'no_frame'
+    """
+    if att is not None and _written(att):
+        return "inscription"
+    if _title_cased(quote, text):
+        return "title_case"
     if not _short_phrase(quote, text, framed=att is not None):
-        return False
+        return ""
     if att is None:
-        return True
+        return "no_frame"
     before = text.unit.text[max(quote.start - 40, 0) : quote.start].split()[-2:]
     if not before or not before[-1].replace("-", "").isalpha():
-        return False  # a mark or a number right before the quotation
+        return ""  # a mark or a number right before the quotation
     last = before[-1].lower()
     if last in LABEL_CUES or " ".join(before).lower() in LABEL_CUES:
-        return True
+        return "cue"
     if last == "of" and len(before) == 2 and _noun_of(before[0]):
-        return True  # a noun's complement: 'allegations of "fraud"', 'a lack of "trust"'
+        return "noun_of"  # a noun's complement: 'allegations of "fraud"', 'a lack of "trust"'
     if att.subordinate and last in ("a", "an", "the"):
-        return True  # a noun's slot, and the only verb in a clause such as "after they declared"
+        return "subordinate_slot"  # a noun's slot; the only verb in a clause "after they ..."
     if len(before) == 2 and before[0].lower() in _PREPOSITIONS and last in _MODIFIED:
         end = text.sentences.bounds(text.sentences.at(quote.start))[1]
         if quote.words <= LABEL_WORDS and text.has_word(quote.end, max(end, quote.end)):
-            return True  # inside a prepositional phrase, and the sentence goes on
+            return "prepositional"  # inside a prepositional phrase, and the sentence goes on
     after = [w.rstrip(".,;:") for w in text.unit.text[quote.end : quote.end + 40].split()[:1]]
-    return (
+    modifier = (
         (last in _MODIFIED or last in _PREPOSITIONS)
         and bool(after)
         and after[0].isalpha()
@@ -500,6 +521,36 @@ def _is_label(
         and after[0] not in _NOT_NOUN
         and att.start < quote.start
     )
+    return "modifier" if modifier else ""
+
+
+@dataclass(frozen=True)
+class LabelCase:
+    """A quotation at the label decision, with what the rules saw: its unit's text, its own
+    verb (``att``), its speech frame (:func:`_speech_frame`), the hand rule that makes it a
+    label or "" (:func:`_label_rule`) and the unit's attributions (``owners``). Collected for
+    ``benchmarks/train_label_model.py``."""
+
+    text: UnitText
+    quote: Quote
+    att: Attribution | None
+    frame: Attribution | None
+    rule: str
+    owners: _Owners
+
+
+def _labelled(quote, text, att, index, owners, cases, decide) -> bool:
+    """True when ``quote`` is a label: the hand rules' decision (:func:`_label_rule` with the
+    frame of :func:`_speech_frame`), or ``decide``'s when given; ``cases`` (when given)
+    receives the :class:`LabelCase`."""
+    frame = _speech_frame(quote, text, att, index)
+    rule = _label_rule(quote, text, frame)
+    if cases is None and decide is None:
+        return bool(rule)
+    case = LabelCase(text, quote, att, frame, rule, owners)
+    if cases is not None:
+        cases.append(case)
+    return bool(rule) if decide is None else decide(case)
 
 
 def _row(article, unit, sentence_id, speaker, att, kind, quote, sentence):
@@ -565,7 +616,10 @@ def _run_on(pending: list, choice, unit: Unit, quotes, owns) -> list:
     return rows
 
 
-def _unit_rows(article, order, unit, scan: ArticleScan, memory, carry, choice=None, pending=None):
+def _unit_rows(
+    article, order, unit, scan: ArticleScan, memory, carry, choice=None, pending=None,
+    label_cases=None, decide=None,
+):  # fmt: skip
     quotes = unit_quotes(unit)
     text = UnitText(unit)
     found = unit_attributions(
@@ -586,8 +640,8 @@ def _unit_rows(article, order, unit, scan: ArticleScan, memory, carry, choice=No
     for k, quote in enumerate(quotes):
         kind = text.kind(quote)
         att = owns[k]
-        if (att is not None or owners.introducing(quote) is None) and _is_label(
-            quote, text, None if att is not None and not _frames(att, quote, text) else att, index
+        if (att is not None or owners.introducing(quote) is None) and _labelled(
+            quote, text, att, index, owners, label_cases, decide
         ):
             labels.append(quote.start)  # a label, nobody's quoted words
             continue
@@ -663,9 +717,14 @@ def _article_rows(
     *,
     model: SpeakerModel | None = None,
     collect: list | None = None,
+    label_cases: list | None = None,
+    decide: Callable[[LabelCase], bool] | None = None,
 ) -> tuple[list[tuple[tuple, dict]], frozenset[tuple[int, int]]]:
     """The rows and labels of one article; ``model`` chooses each quotation's speaker among
-    its candidates (None: the rules' choice); ``collect`` receives the candidates (training)."""
+    its candidates (None: the rules' choice); ``collect`` receives the candidates (training);
+    ``label_cases`` receives each quotation at the label decision (:class:`LabelCase`) and
+    ``decide`` replaces the hand rules' decision there (both for
+    ``benchmarks/train_label_model.py``)."""
     rows: list[tuple[tuple, dict]] = []
     labels: set[tuple[int, int]] = set()
     memory = Memory()
@@ -690,7 +749,7 @@ def _article_rows(
     pending: list | None = [] if choice is not None else None  # see _run_on
     for order, unit in enumerate(parts):
         unit_rows, last, unit_labels = _unit_rows(
-            article, order, unit, scan, memory, carry, choice, pending
+            article, order, unit, scan, memory, carry, choice, pending, label_cases, decide
         )
         rows.extend(unit_rows)
         labels.update((unit.paragraph_id, start) for start in unit_labels)
