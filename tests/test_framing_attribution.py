@@ -1363,3 +1363,28 @@ def test_a_country_credited_with_speech_is_the_one_body_of_it_the_article_quotes
     assert nf.attributions([a])["speaker"].tolist() == [
         "Foreign Ministry (Russia)", "Foreign Ministry (Russia)", "Japan"
     ]  # fmt: skip
+
+
+def test_a_lede_description_is_the_person_the_next_paragraph_credits():
+    # by eye: the lede's "The founder of the tabloid" is named in the next paragraph (Jimmy
+    # Lai); in the second article Ann Lee speaks first, so the later description is no lede's
+    a = Article(
+        "a",
+        "T",
+        (
+            'The founder of the tabloid said the charges were "absurd".',
+            '"I am innocent," Jimmy Lai said.',
+        ),
+    )
+    b = Article(
+        "b",
+        "T",
+        (
+            '"We agree," Ann Lee said. The founder of the tabloid said it was "absurd".',
+            '"I am innocent," Jimmy Lai said.',
+        ),
+    )
+    assert nf.attributions([a])["speaker"].tolist() == ["Jimmy Lai", "Jimmy Lai"]
+    assert nf.attributions([b])["speaker"].tolist() == [
+        "Ann Lee", "The founder of the tabloid", "Jimmy Lai"
+    ]  # fmt: skip

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from newsframe.entities import Entities, Entity
 from newsframe.framing.descriptions import issued_by, issuer_of, office_holder, person_described
+from newsframe.framing.speakers import GENERIC_PEOPLE
 from newsframe.text import lemmatize
 
 __all__ = ["RULES", "name_speakers"]
@@ -534,6 +535,7 @@ def name_speakers(rows: list[dict], layer: Entities, nouns: Mapping[str, str]) -
             if rule(row, naming):
                 break
     _country_as_its_body(rows)
+    _lede_description_named_next(rows, layer, nouns)
 
 
 def _country_as_its_body(rows: list[dict]) -> None:
@@ -582,3 +584,66 @@ def _body_of_country(row: dict) -> str:
     if row["speaker_kind"] != "organisation" or not key.endswith(")") or " (" not in key:
         return ""
     return key.rsplit(" (", 1)[1][:-1]
+
+
+_LEDE = 1  # the paragraphs of the lede: the first two of the body (ids 0 and 1)
+
+
+def _lede_description_named_next(
+    rows: list[dict], layer: Entities, nouns: Mapping[str, str]
+) -> None:
+    """The news lede's delayed identification: a description of a person that opens the
+    article's speakers in its first paragraphs ("The founder of the now-defunct Apple Daily
+    tabloid said ..." / "Lai said ..."; "Russia's ambassador to the United Kingdom warned ..."
+    / "..., Alexander Yakovenko said") and that no rule resolved is the first person of the
+    entity layer credited in the next paragraph (a person, or a single name of unknown kind
+    credited as a person: "Lai said"). A generic role ("an official", "a source") or
+    a description after someone already spoke stays as written.
+
+    >>> from newsframe.entities import find_entities
+    >>> layer = find_entities(["The founder of the tabloid said no.", "Jimmy Lai said it."])
+    >>> rows = [{"paragraph_id": 0, "speaker": "The founder of the tabloid",
+    ...          "speaker_text": "The founder of the tabloid", "speaker_kind": "person"},
+    ...         {"paragraph_id": 1, "speaker": "Jimmy Lai", "speaker_text": "Jimmy Lai",
+    ...          "speaker_kind": "person"}]
+    >>> _lede_description_named_next(rows, layer, {"founder": "person"})
+    >>> rows[0]["speaker"]
+    'Jimmy Lai'
+    """
+    for k, row in enumerate(rows):
+        p = row["paragraph_id"]
+        if p > _LEDE:
+            return
+        if row["speaker_kind"] == "person" and row["speaker"] in layer.entities:
+            return  # someone spoke before: a later description is no lede's
+        if p < 0 or row["speaker"] != row["speaker_text"] or not _lede_person(row, nouns):
+            continue
+        named = next(
+            (
+                r["speaker"]
+                for r in rows[k + 1 :]
+                if r["paragraph_id"] == p + 1
+                and r["speaker_kind"] == "person"
+                and layer.entities.get(r["speaker"], _NOBODY).kind in ("person", "")
+                and r["speaker"] in layer.entities
+            ),
+            None,
+        )
+        if named is not None:
+            row["speaker"] = named
+
+
+def _lede_person(row: dict, nouns: Mapping[str, str]) -> bool:
+    """True for a definite or possessive description of one person by a person noun of the
+    speaker table that is no generic role ("The founder of ...", "Russia's ambassador to ...")."""
+    words = row["speaker_text"].split()
+    if len(words) < 2 or row["speaker_kind"] != "person":
+        return False
+    if words[0].lower() != "the" and not re.search(r"\w['\u2019]s$", words[0]):
+        return False
+    for k, w in enumerate(words[1:], 1):  # the head: the last word before a complement
+        if w.lower() in ("of", "to", "for", "at", "in", "from", "with", "on"):
+            words = words[:k]
+            break
+    head = lemmatize(words[-1].lower())
+    return nouns.get(head) == "person" and head not in GENERIC_PEOPLE
