@@ -10,18 +10,27 @@ of the story file is resolved to one entity of the article with one canonical na
   holds it inside: "Teh" of "Hisyam Teh Poh Teik"); a capitalised particle opens a family name
   ("De Gregorio" is Walter De Gregorio); a demonym before a name is a role ("Vietnamese Doan
   Thi Huong"), a country after a preposition is the country ("to India Kenneth Juster"); a
-  title without a name ("French President", "External Affairs Minister") is no person, and as
-  a speaker names the one person of the article holding that role; the canonical name is the
-  longest form without titles;
+  title without a name ("French President", "External Affairs Minister", "IHC CJ": title
+  abbreviations stand for their words, :data:`TITLE_ABBREVIATIONS`) is no person, and as a
+  speaker names the one person of the article holding that role; a Korean family name in
+  another romanisation ("Yun" for "Yoon") names the one person of that family name; the
+  canonical name is the longest form without titles;
 - organisations (a name that holds an organisation noun of the speaker table: "Ministry of
   Foreign Affairs", "International Committee of the Red Cross") with the acronym the text
   defines for them ("the Agency for Coastal Safety (ACS)": "ACS" is the agency), and the
   government bodies written in lowercase with their portfolio or their country ("the justice
-  ministry", "China's foreign ministry", "the Indian government"), which "the ministry"
-  later refers back to;
+  ministry", "China's foreign ministry"), which "the ministry" later refers back to; a name
+  joined by "&" ("Alvarez & Marsal"), by a comma before a legal form ("Acme, Inc.") or in a
+  list that "&" closes, or a ministry's list of portfolios ("Ministry of Culture, Sports and
+  Tourism") is one name;
+- events, laws and agreements by their head noun (:data:`EVENT_HEADS`: "Asian Cup", "Paris
+  Olympics"), kind ``event``: no speaker and no actor;
 - countries, their capitals and demonyms used for their governments ("Beijing", "Chinese"),
   from the gazetteer of the ``countryinfo`` package (data shipped with it; nothing is
-  downloaded); the canonical name is the country's. Words in capitals that open a paragraph
+  downloaded); the canonical name is the country's. A country's government ("the Chinese
+  government", "the Government of Japan") is the country, with the role "government" (one
+  voice; "the government" later refers to it); its ministries and embassies are bodies of
+  their own ("Foreign Ministry (China)"). Words in capitals that open a paragraph
   before a comma or a dash are a dateline, a place ("LOS ANGELES (AP) --"), and capitals
   after a time are a time zone ("1 p.m. PT"): no organisation;
 - the story file's actors (and actors found by discovery, which are actors of the same kind):
