@@ -532,8 +532,11 @@ _RUN = re.compile(
     rf"[A-Z\u0080-\U0010ffff](?<=[^\W\d_a-z])(?<![\w'\u2019.&-].){_WORDCHARS}"
     rf"(?:{_JOIN}[^\W\d_a-z]{_WORDCHARS})*"
 )
-_SUFFIX_NEXT = re.compile(rf"[ \t]+{_COMPANY_SUFFIX}")
-_AMPERSAND_LIST = re.compile(r"(?:[ \t]+[A-Z][\w'\u2019.-]*,){0,4}[ \t]+[A-Z][\w'\u2019.-]*[ \t]+&")
+# (each opens where a run of spaces opens, so that a search is linear in a run of spaces)
+_SUFFIX_NEXT = re.compile(rf"(?<![ \t])[ \t]+{_COMPANY_SUFFIX}")
+_AMPERSAND_LIST = re.compile(
+    r"(?<![ \t])(?:[ \t]+[A-Z][\w'\u2019.-]*,){0,4}[ \t]+[A-Z][\w'\u2019.-]*[ \t]+&"
+)
 
 
 def _comma_joins(words: list[str], rest: str) -> bool:
