@@ -1388,3 +1388,17 @@ def test_a_lede_description_is_the_person_the_next_paragraph_credits():
     assert nf.attributions([b])["speaker"].tolist() == [
         "Ann Lee", "The founder of the tabloid", "Jimmy Lai"
     ]  # fmt: skip
+
+
+def test_it_for_a_document_credited_before_is_that_documents_issuer():
+    # by eye: "its last week's report" is Hindenburg Research's (the name before "its"); "it"
+    # after it, which the rules take for that report, is Hindenburg Research too
+    a = Article(
+        "a",
+        "T",
+        (
+            'Hindenburg Research stood by its last week\'s report that said it found "brazen" fraud.',
+            '"We categorically deny this," it said.',
+        ),
+    )
+    assert set(nf.attributions([a])["speaker"]) == {"Hindenburg Research"}

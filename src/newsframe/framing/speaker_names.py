@@ -434,12 +434,14 @@ def _document_issuer(row: dict, naming: _Naming) -> bool:
     """A document credited as speaker is the one who issued it: named before its head ("the MEA
     statement", "Adani's statement": :func:`~newsframe.framing.descriptions.issuer_of`), or,
     for a bare document ("the statement" after "X issued a statement and said"), the issuer
-    named in this sentence or one before in this paragraph or the previous one."""
+    named in this sentence or one before in this paragraph or the previous one, or the issuer
+    found before for the same words ("it" that the rules took for "its last week's report")."""
     key, text, p = row["speaker"], row["speaker_text"], row["paragraph_id"]
     layer, memory = naming.layer, naming.memory
-    issuer = issuer_of(text, p, layer, naming.nouns, sentence=row["sentence"]) or issuer_of(
-        key, p, layer, naming.nouns
-    )
+    issuer = issuer_of(text, p, layer, naming.nouns, sentence=row["sentence"])
+    if issuer is not None:  # "its last week's report" in "Hindenburg stood by its ...": the
+        memory.issued.setdefault(text, issuer)  # same issuer when "it" stands for it later
+    issuer = issuer or issuer_of(key, p, layer, naming.nouns)
     if issuer is None and row["speaker_kind"] == "document":
         issuer = memory.issued.get(key) or _issuer_before(
             memory.said, key.split()[-1].lower(), p, layer
