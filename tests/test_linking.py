@@ -383,3 +383,13 @@ def test_a_korean_family_name_in_another_romanisation_links_across_articles():
     b = find_entities(["Yun said so."])
     links = link_entities([a, b])
     assert links("Yun") == "Yoon Suk Yeol"
+
+
+def test_a_given_name_and_its_usual_short_form_are_one_person_across_articles():
+    # article a writes "Joseph Blatter", article b "Sepp Blatter" (Sepp: Joseph's short form):
+    # one person; "Sepp Ruiz" (another family name) is someone else
+    a = find_entities(["Fifa president Joseph Blatter spoke."])
+    b = find_entities(["Mr Sepp Blatter agreed. Mr Sepp Ruiz left."])
+    links = link_entities([a, b])
+    assert links("Joseph Blatter") == links("Sepp Blatter")
+    assert links("Sepp Ruiz") == "Sepp Ruiz"

@@ -407,9 +407,14 @@ def _spelt_full(own: str, first: str, last: str, index: _Index) -> str:
 def _alike(corpus_id: str, word: str, at: int) -> bool:
     """True when the name word at position ``at`` of ``corpus_id`` is ``word`` spelt another
     way: one letter more or less, one vowel inside it changed (:func:`_vowel_apart`), the same
-    without accents, a short form of four letters or more ("Jenni" of "Jennifer"), or another
+    without accents, a short form of four letters or more ("Jenni" of "Jennifer"), another
     romanisation of a hyphenated given name, the same consonants up to voicing
-    (:func:`_voiceless`: "Byung-eun", "Byung-eon"; "Mong-gyu", "Mong-kyu")."""
+    (:func:`_voiceless`: "Byung-eun", "Byung-eon"; "Mong-gyu", "Mong-kyu"), or a given name and
+    its usual short form (:data:`_NICKNAMES`: "Sepp", "Joseph"; first names only).
+
+    >>> _alike("Joseph Blatter", "Sepp", 0), _alike("Joseph Blatter", "Sepp", -1)
+    (True, False)
+    """
     words = _name_words(corpus_id)
     if not words:
         return False
@@ -425,7 +430,33 @@ def _alike(corpus_id: str, word: str, at: int) -> bool:
         or _swapped(a, b)  # "Siu", "Sui"
         or (len(short) >= 4 and long.startswith(short))  # "Jenni", "Jennifer"
         or ("-" in a and "-" in b and _voiceless(a) == _voiceless(b))  # "Byung-eun", "-eon"
+        or (at == 0 and _NICKNAMES.get(a) == _NICKNAMES.get(b, ""))  # "Sepp", "Joseph"
     )
+
+
+#: Given names and the usual short forms that share no beginning with them ("Sepp" Blatter
+#: is Joseph Blatter, "Bill" William): each form -> its full name.
+_NICKNAMES = {
+    **dict.fromkeys(["sepp", "joe", "joseph"], "joseph"),
+    **dict.fromkeys(["bill", "billy", "will", "william"], "william"),
+    **dict.fromkeys(["bob", "bobby", "rob", "robert"], "robert"),
+    **dict.fromkeys(["jim", "jimmy", "james"], "james"),
+    **dict.fromkeys(["mike", "michael"], "michael"),
+    **dict.fromkeys(["tony", "anthony"], "anthony"),
+    **dict.fromkeys(["tom", "tommy", "thomas"], "thomas"),
+    **dict.fromkeys(["dick", "rick", "richard"], "richard"),
+    **dict.fromkeys(["ted", "ed", "eddie", "edward"], "edward"),
+    **dict.fromkeys(["dan", "danny", "daniel"], "daniel"),
+    **dict.fromkeys(["dave", "david"], "david"),
+    **dict.fromkeys(["steve", "stephen", "steven"], "stephen"),
+    **dict.fromkeys(["nick", "nicholas"], "nicholas"),
+    **dict.fromkeys(["sasha", "alexander"], "alexander"),
+    **dict.fromkeys(["andy", "andrew"], "andrew"),
+    **dict.fromkeys(["liz", "beth", "elizabeth"], "elizabeth"),
+    **dict.fromkeys(["kate", "katherine", "catherine"], "katherine"),
+    **dict.fromkeys(["peggy", "maggie", "margaret"], "margaret"),
+    **dict.fromkeys(["hans", "johannes"], "johannes"),
+}
 
 
 _VOICED = str.maketrans("kpt", "gbd")  # "Mong-kyu", "Mong-gyu": two romanisations of one sound
