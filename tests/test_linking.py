@@ -393,3 +393,7 @@ def test_a_given_name_and_its_usual_short_form_are_one_person_across_articles():
     links = link_entities([a, b])
     assert links("Joseph Blatter") == links("Sepp Blatter")
     assert links("Sepp Ruiz") == "Sepp Ruiz"
+    # a third article says "Blatter" alone: the two full names are one person, so it is too
+    c = find_entities(["Later Blatter left."])
+    links = link_entities([a, b, c])
+    assert links("Blatter") == links("Joseph Blatter") == links("Sepp Blatter")

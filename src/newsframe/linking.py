@@ -341,10 +341,26 @@ def link_entities(layers: Iterable[Entities], actors: tuple[Actor, ...] = ()) ->
             target = _target(e, index)
             if target is not None and target != entity_id:
                 canonical[entity_id] = target
-    single = {w: next(iter(ids)) for w, ids in index.by_last.items() if len(ids) == 1}
+
+    def one(ids: Iterable[str]) -> str | None:  # the one person the full names linked are
+        found = {canonical.get(i, i) for i in ids}
+        return next(iter(found)) if len(found) == 1 else None
+
+    for layer in layers:  # "Blatter" once "Joseph Blatter" and "Sepp Blatter" are one person
+        for entity_id, e in layer.entities.items():
+            word = entity_id.lower()
+            if (
+                entity_id not in canonical
+                and e.kind in _PERSON_KINDS
+                and " " not in entity_id
+                and len(index.by_last.get(word, ())) > 1
+                and (hit := one(index.by_last[word])) is not None
+            ):
+                canonical[entity_id] = hit
+    single = {w: hit for w, ids in index.by_last.items() if (hit := one(ids)) is not None}
     for word, ids in index.by_first.items():
-        if len(ids) == 1 and word not in index.by_last:
-            single[word] = next(iter(ids))
+        if word not in index.by_last and (hit := one(ids)) is not None:
+            single[word] = hit
     for word, corpus_id in list(single.items()):  # "Yun" alone for the one "Yoon ..."
         for other in family_spellings(word):
             if other not in index.by_last and other not in index.by_first:
