@@ -98,6 +98,7 @@ import newsframe as nf
 from newsframe.document import analyse
 from newsframe.framing import attribution as attr
 from newsframe.framing.speaker_model import FEATURES, best_candidate, settled
+from newsframe.framing.speaker_names import name_speakers
 from newsframe.framing.speakers import organisation_nouns
 from newsframe.linking import corpus_links
 from newsframe.resources import resolve_resources
@@ -119,7 +120,7 @@ def _final_keys(cand, task, layer, links, names, speaker_nouns) -> list[tuple[st
          "speaker_source": s.source, "speaker_kind": s.kind, "sentence": sentence}
         for s in cand.speakers
     ]  # fmt: skip
-    attr._entity_names(rows, layer, speaker_nouns)
+    name_speakers(rows, layer, speaker_nouns)
     out = []
     for row in rows:
         key = links(row["speaker"])

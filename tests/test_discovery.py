@@ -249,3 +249,13 @@ def test_a_company_named_after_its_founder_stays_apart_from_him():
     founder = next(a for a in actors.values() if "Tomas Adeno" in a.aliases)
     assert company is not founder
     assert "Adeno Group" not in founder.aliases
+
+
+def test_a_role_written_like_a_title_before_a_name_is_no_part_of_it():
+    # by eye: "Host Kerri Miller" is Kerri Miller, a radio host; "Son Heung Min" keeps "Son",
+    # a family name (a word for kin never reads as a role)
+    actors = _actors(
+        ('Host Kerri Miller asked him. "Why?" Miller said.',),
+        ('"We won," Son Heung Min said. Son Heung Min left.',),
+    )
+    assert sorted(actors) == ["Kerri Miller", "Son Heung Min"]

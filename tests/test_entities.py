@@ -427,9 +427,9 @@ def test_an_inner_word_of_a_long_name_names_its_one_person():
 
 def test_a_government_body_in_lowercase_is_an_organisation_of_the_article():
     # by eye: "the justice ministry" is an organisation, and "the ministry" in the next
-    # paragraph is it; "Norway's foreign ministry" and "the Chilean government" are the
-    # bodies of their countries; "the foreign ministry spokesman" is a person's role, no body
-    # of its own, and "the ministry" alone names none
+    # paragraph is it; "Norway's foreign ministry" is the body of its country and "the Chilean
+    # government" the country itself, as a government; "the foreign ministry spokesman" is a
+    # person's role, no body of its own, and "the ministry" alone names none
     layer = find_entities(
         [
             "The justice ministry paroled him.",
@@ -438,7 +438,8 @@ def test_a_government_body_in_lowercase_is_an_organisation_of_the_article():
         ]
     )
     bodies = sorted(e.entity_id for e in layer.entities.values() if e.kind == "organisation")
-    assert bodies == ["Foreign Ministry (Norway)", "Government (Chile)", "Justice Ministry"]
+    assert bodies == ["Foreign Ministry (Norway)", "Justice Ministry"]
+    assert (layer.entities["Chile"].kind, layer.entities["Chile"].role) == ("country", "government")
     ministry = frozenset(["organisation"])
     assert layer.antecedent("ministry", 1, ministry) == "Justice Ministry"
     assert layer.antecedent("ministry", 2, ministry) == "Foreign Ministry (Norway)"
@@ -499,11 +500,12 @@ def test_a_name_after_a_title_in_a_title_case_headline_is_the_bodys_person():
 
 def test_a_plural_noun_opening_a_sentence_before_of_and_a_body_is_no_part_of_its_name():
     # by eye: "Allegations of Government of Chile" opens with a common plural noun: the body is
-    # the Government of Chile; "Sisters of Mercy Hospital" (no body after "of") stays whole
+    # the Government of Chile, the country as a government; "Sisters of Mercy Hospital" (no
+    # body after "of") stays whole
     layer = find_entities(
         ["Allegations of Government of Chile's role are absurd. Sisters of Mercy Hospital said."]
     )
-    assert sorted(layer.entities) == ["Government (Chile)", "Sisters of Mercy Hospital"]
+    assert sorted(layer.entities) == ["Chile", "Sisters of Mercy Hospital"]
 
 
 def test_a_role_in_apposition_after_a_name_is_the_persons_role():
@@ -576,3 +578,108 @@ def test_a_national_body_written_in_lowercase_is_the_articles_body():
         ]
     )
     assert t["speaker"].tolist() == ["Embassy (China)"]
+
+
+def _names(text):
+    layer = find_entities([text])
+    return sorted((e.name, e.kind) for e in layer.entities.values())
+
+
+def test_an_organisation_joined_by_an_ampersand_or_a_comma_is_one_name():
+    # "&" between capitalised words, a comma before a legal form, a comma list that "&" closes
+    assert _names("Alvarez & Marsal Asia said it would appeal.") == [
+        ("Alvarez & Marsal Asia", "organisation")
+    ]
+    assert _names("The Korean Sport & Olympic Committee met.") == [
+        ("Korean Sport & Olympic Committee", "organisation")
+    ]
+    assert _names("Acme, Inc. said it would sue.") == [("Acme, Inc.", "organisation")]
+    assert _names("Skadden, Arps, Slate, Meagher & Flom advised.") == [
+        ("Skadden, Arps, Slate, Meagher & Flom", "organisation")
+    ]
+    # a ministry's portfolio list: "Culture" is no title of a person named "Sports and Tourism"
+    assert _names("The Ministry of Culture, Sports and Tourism said so.") == [
+        ("Ministry of Culture, Sports and Tourism", "organisation")
+    ]
+    # the speaker's words as written elsewhere resolve to it
+    layer = find_entities(["Acme, Inc. said it would sue.", "Alvarez & Marsal said no."])
+    assert layer.resolve("Acme, Inc.") == "Acme, Inc."
+    assert layer.resolve("Alvarez & Marsal") == "Alvarez & Marsal"
+
+
+def test_lists_of_names_and_countries_stay_apart():
+    # near misses: "and" joins only inside an organisation's name, a comma only before a legal
+    # form or in a list that "&" closes or an organisation's portfolio opens
+    assert _names("Officials from France and Germany met.") == [
+        ("France", "country"), ("Germany", "country")
+    ]  # fmt: skip
+    assert _names("In Paris, London and Berlin, people marched.") == [
+        ("France", "country"), ("Germany", "country"), ("United Kingdom", "country")
+    ]  # fmt: skip
+    assert _names("Ann Lee, Tom Reed and Joe Biden spoke.") == [
+        ("Ann Lee", "person"), ("Joe Biden", "person"), ("Tom Reed", "person")
+    ]  # fmt: skip
+    assert _names("Reports say Acme, which sued, lost.") == [("Acme", "")]
+    # a legal form alone is no entity
+    assert _names("Inc. said so.") == []
+
+
+def test_a_countrys_government_its_capital_and_its_name_are_one_voice():
+    # by eye: "the Chinese government", "Beijing", "China" and then "the government" are China;
+    # "China's foreign ministry" stays a body of its own (the ministry of that country)
+    layer = find_entities(
+        [
+            "The Chinese government rejected it. Beijing said so.",
+            "China's foreign ministry said no. China agreed.",
+            "The government said it would respond.",
+        ]
+    )
+    assert sorted((e.entity_id, e.kind) for e in layer.entities.values()) == [
+        ("China", "country"), ("Foreign Ministry (China)", "organisation")
+    ]  # fmt: skip
+    assert layer.resolve("the Chinese government") == "China"
+    assert layer.resolve("China's government") == "China"
+    assert layer.antecedent("government", 2, frozenset(["organisation", "country"])) == "China"
+    # a country never named as a government is no antecedent of "the government"
+    other = find_entities(["Japan said so.", "The government said it would respond."])
+    assert other.antecedent("government", 1, frozenset(["organisation", "country"])) is None
+
+
+def test_an_event_is_no_person_no_organisation_and_no_speaker():
+    # by eye: "the Asian Cup" and "the Paris Olympics" are events by their head nouns; the two
+    # words before "Cup" would otherwise read as a person's name
+    layer = find_entities(["After the Asian Cup, Ann Lee left for the Paris Olympics."])
+    assert sorted((e.name, e.kind) for e in layer.entities.values()) == [
+        ("Ann Lee", "person"), ("Asian Cup", "event"), ("Paris Olympics", "event")
+    ]  # fmt: skip
+    a = Article("a", "T", ("Ann Lee spoke after the Asian Cup.", '"We lost," the Asian Cup said.'))
+    assert "Asian Cup" not in set(nf.attributions([a])["speaker"])
+
+
+def test_a_title_abbreviation_is_a_role_and_names_its_holder():
+    # by eye: "IHC CJ" is the court's chief justice, the role "Chief Justice" gives Aamer
+    # Farooq; "Huawei CFO Meng Wanzhou" is Meng Wanzhou with the role "huawei cfo"; "the IG"
+    # names nobody here (no inspector general is named)
+    layer = find_entities(
+        [
+            "The IHC CJ observed it.",
+            "Chief Justice Aamer Farooq spoke.",
+            "Huawei CFO Meng Wanzhou left.",
+        ]
+    )
+    assert sorted(e.entity_id for e in layer.entities.values() if e.kind == "person") == [
+        "Aamer Farooq", "Meng Wanzhou"
+    ]  # fmt: skip
+    assert layer.entities["Meng Wanzhou"].role == "huawei cfo"
+    assert layer.resolve("the IHC CJ") == "Aamer Farooq"
+    assert layer.resolve("Huawei CFO") == "Meng Wanzhou"
+    assert layer.resolve("the IG") is None
+
+
+def test_a_korean_family_name_in_another_romanisation_is_the_same_person():
+    # by eye: "Yun" is the article's one Yoon (Yoon Suk Yeol), "Rhee" its one Lee; "Smith"
+    # names no one
+    layer = find_entities(["President Yoon Suk Yeol met Lee Jae-myung.", "Yun said so. Rhee left."])
+    assert layer.resolve("Yun") == "Yoon Suk Yeol"
+    assert layer.resolve("Rhee") == "Lee Jae-myung"
+    assert layer.resolve("Smith") is None

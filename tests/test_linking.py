@@ -226,6 +226,20 @@ def test_a_full_name_spelt_two_ways_in_two_articles_is_one_person():
     assert links("Hishammuddin Hussein") == links("Hishamuddin Hussein") == "Hishamuddin Hussein"
 
 
+def test_a_family_name_with_two_letters_swapped_in_another_article_is_the_same_person():
+    # article a writes "Shawn Siu", article b "Shawn Sui" (the "i" and "u" swapped, the given
+    # name the same): one person; "Shawn Isu" (the first letter moved) and "Ann Sui" (another
+    # given name) are other people
+    a = find_entities(["Mr Shawn Siu spoke."])
+    b = find_entities(["Shawn Sui agreed."])
+    links = link_entities([a, b])
+    # same length, one article each: the spelling last in alphabetical order names both
+    assert links("Shawn Sui") == links("Shawn Siu") == "Shawn Sui"
+    c = find_entities(["Shawn Isu agreed. Ann Sui left."])
+    links = link_entities([a, c])
+    assert (links("Shawn Isu"), links("Ann Sui")) == ("Shawn Isu", "Ann Sui")
+
+
 def test_a_name_without_its_accents_in_another_article_is_the_same_person():
     a = find_entities(["President Aleksandar Vu\u010di\u0107 spoke."])
     b = find_entities(["Aleksandar Vucic agreed."])
@@ -361,3 +375,25 @@ def test_two_romanisations_of_a_hyphenated_given_name_are_one_person():
     assert links("Yoon Seok-yeol") == links("Yoon Suk Yeol")
     assert links("Kim Jong-un") != links("Kim Jong-il")
     assert links("Maria Jose Lopez") != links("Mario Jose Lopez")
+
+
+def test_a_korean_family_name_in_another_romanisation_links_across_articles():
+    # article a names Yoon Suk Yeol in full, article b only "Yun": one person
+    a = find_entities(["President Yoon Suk Yeol spoke."])
+    b = find_entities(["Yun said so."])
+    links = link_entities([a, b])
+    assert links("Yun") == "Yoon Suk Yeol"
+
+
+def test_a_given_name_and_its_usual_short_form_are_one_person_across_articles():
+    # article a writes "Joseph Blatter", article b "Sepp Blatter" (Sepp: Joseph's short form):
+    # one person; "Sepp Ruiz" (another family name) is someone else
+    a = find_entities(["Fifa president Joseph Blatter spoke."])
+    b = find_entities(["Mr Sepp Blatter agreed. Mr Sepp Ruiz left."])
+    links = link_entities([a, b])
+    assert links("Joseph Blatter") == links("Sepp Blatter")
+    assert links("Sepp Ruiz") == "Sepp Ruiz"
+    # a third article says "Blatter" alone: the two full names are one person, so it is too
+    c = find_entities(["Later Blatter left."])
+    links = link_entities([a, b, c])
+    assert links("Blatter") == links("Joseph Blatter") == links("Sepp Blatter")

@@ -10,18 +10,27 @@ of the story file is resolved to one entity of the article with one canonical na
   holds it inside: "Teh" of "Hisyam Teh Poh Teik"); a capitalised particle opens a family name
   ("De Gregorio" is Walter De Gregorio); a demonym before a name is a role ("Vietnamese Doan
   Thi Huong"), a country after a preposition is the country ("to India Kenneth Juster"); a
-  title without a name ("French President", "External Affairs Minister") is no person, and as
-  a speaker names the one person of the article holding that role; the canonical name is the
-  longest form without titles;
+  title without a name ("French President", "External Affairs Minister", "IHC CJ": title
+  abbreviations stand for their words, :data:`TITLE_ABBREVIATIONS`) is no person, and as a
+  speaker names the one person of the article holding that role; a Korean family name in
+  another romanisation ("Yun" for "Yoon") names the one person of that family name; the
+  canonical name is the longest form without titles;
 - organisations (a name that holds an organisation noun of the speaker table: "Ministry of
   Foreign Affairs", "International Committee of the Red Cross") with the acronym the text
   defines for them ("the Agency for Coastal Safety (ACS)": "ACS" is the agency), and the
   government bodies written in lowercase with their portfolio or their country ("the justice
-  ministry", "China's foreign ministry", "the Indian government"), which "the ministry"
-  later refers back to;
+  ministry", "China's foreign ministry"), which "the ministry" later refers back to; a name
+  joined by "&" ("Alvarez & Marsal"), by a comma before a legal form ("Acme, Inc.") or in a
+  list that "&" closes, or a ministry's list of portfolios ("Ministry of Culture, Sports and
+  Tourism") is one name;
+- events, laws and agreements by their head noun (:data:`EVENT_HEADS`: "Asian Cup", "Paris
+  Olympics"), kind ``event``: no speaker and no actor;
 - countries, their capitals and demonyms used for their governments ("Beijing", "Chinese"),
   from the gazetteer of the ``countryinfo`` package (data shipped with it; nothing is
-  downloaded); the canonical name is the country's. Words in capitals that open a paragraph
+  downloaded); the canonical name is the country's. A country's government ("the Chinese
+  government", "the Government of Japan") is the country, with the role "government" (one
+  voice; "the government" later refers to it); its ministries and embassies are bodies of
+  their own ("Foreign Ministry (China)"). Words in capitals that open a paragraph
   before a comma or a dash are a dateline, a place ("LOS ANGELES (AP) --"), and capitals
   after a time are a time zone ("1 p.m. PT"): no organisation;
 - the story file's actors (and actors found by discovery, which are actors of the same kind):
@@ -56,13 +65,17 @@ if TYPE_CHECKING:  # the actor types are read, never built, here: no import of t
     from newsframe.actors import Actor, Mention
 
 __all__ = [
+    "EVENT_HEADS",
     "TITLES",
+    "TITLE_ABBREVIATIONS",
     "Entities",
     "Entity",
     "EntityMention",
     "consonants",
+    "family_spellings",
     "find_entities",
     "gazetteer",
+    "government_of",
     "name_parts",
     "one_letter_apart",
 ]
@@ -88,8 +101,15 @@ TITLES = frozenset(
      "mp", "mep", "labour", "conservative", "democratic", "republican",
      "us", "uk", "cal", "fire", "crown", "attorney", "solicitor", "lawmaker", "lawyer", "prosecutor", "major", "staff",
      "datuk", "dato", "datin", "seri", "tun", "speaker", "commodore", "admiral", "marshal",
-     "brigadier", "colonel"]
+     "brigadier", "colonel", "cj", "ig", "igp", "dig", "dg", "cfo", "coo"]
 )  # (never "EU" or "UN": an organisation before a role is a name of its own)
+#: Titles written as abbreviations, and the role words they stand for: "IHC CJ" is the chief
+#: justice of the article ("Chief Justice Aamer Farooq"), "Huawei CFO" a chief financial officer.
+TITLE_ABBREVIATIONS = {"cj": "chief justice", "ig": "inspector general",
+                       "igp": "inspector general", "dig": "deputy inspector general",
+                       "dg": "director general", "cfo": "chief financial officer",
+                       "coo": "chief operating officer", "ceo": "chief executive",
+                       "pm": "prime minister"}  # fmt: skip
 _TITLE_ONLY = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"])
 # words that are never the first word of a name (capitalised only because a sentence opens)
 _OPENERS = frozenset(
@@ -131,7 +151,8 @@ _INSIDE = frozenset(["of", "for", "the", "and", "de", "al", "bin", "van", "von",
 _PARTICLES = frozenset(
     ["de", "al", "bin", "van", "von", "du", "da", "di", "del", "der", "la", "le"]
 )
-_JOINERS = frozenset(["of", "for", "the", "and"])  # inside an organisation's name, never a person's
+# inside an organisation's name, never a person's
+_JOINERS = frozenset(["of", "for", "the", "and", "&"])
 
 
 def _connector_first(name: list[str]) -> bool:
@@ -209,6 +230,7 @@ class Entities:
         if not words:
             return None
         national = _national(words, orgs)
+        national = government_of(national) or national  # "the Chinese government": China
         if national is not None:  # "Chinese embassy": the article's "Embassy (China)"
             hit = self._alias.get(national.lower())
             same = (k for k in self.entities if k.lower() == national.lower())
@@ -233,11 +255,14 @@ class Entities:
         whose role holds the title's last word, and, among several, its other words; or None.
         """
         title = [w.lower().rstrip(".") for w in words]
-        people = [
-            e for e in self.entities.values() if e.kind == "person" and title[-1] in e.role.split()
-        ]
+        last = {title[-1], _expanded(title[-1])[-1]}  # "CJ": "cj" or "justice"
+        people = [e for e in self.entities.values() if e.kind == "person" and last & _roles(e)]
         if len(people) > 1:
-            people = [e for e in people if set(title) <= set(e.role.split())]
+            people = [
+                e
+                for e in people
+                if all(w in _roles(e) or set(_expanded(w)) <= _roles(e) for w in title)
+            ]
         return people[0].entity_id if len(people) == 1 else None
 
     def _after_place(self, words: list[str]) -> str | None:
@@ -278,6 +303,20 @@ class Entities:
         return hits[k - 1][1] if k else None
 
 
+def _roles(entity: Entity) -> set[str]:
+    """The role words of an entity with the words its title abbreviations stand for ("ihc cj"
+    -> {"ihc", "cj", "chief", "justice"})."""
+    words = entity.role.split()
+    return {*words, *(x for w in words for x in _expanded(w))}
+
+
+def _expanded(word: str) -> list[str]:
+    """The role words a title abbreviation stands for (:data:`TITLE_ABBREVIATIONS`: "cj" ->
+    ["chief", "justice"]), else [word]."""
+    full = TITLE_ABBREVIATIONS.get(word)
+    return full.split() if full is not None else [word]
+
+
 _POSSESSIVE = ("'s", "\u2019s")
 # the last word of a title held by a person, never the last word of a person's name
 _ROLE_HEADS = frozenset(["president", "minister", "leader", "spokesperson", "spokesman",
@@ -285,7 +324,7 @@ _ROLE_HEADS = frozenset(["president", "minister", "leader", "spokesperson", "spo
                          "chairman", "chairwoman", "director", "governor", "official", "envoy",
                          "chancellor", "premier", "pm", "ceo", "commissioner", "prosecutor",
                          "spokespeople", "mp", "senator", "congressman", "congresswoman",
-                         "officer"])  # fmt: skip
+                         "officer", "cj", "ig", "igp", "dig", "dg", "cfo", "coo"])  # fmt: skip
 
 
 def _possessor(text: str, start: int, places: Mapping[str, str]) -> list[str]:
@@ -335,6 +374,26 @@ def _national(words: list[str], orgs: frozenset[str]) -> str | None:
     return None
 
 
+def government_of(national: str | None) -> str | None:
+    """The country whose government a body named after its country is ("Government (China)",
+    from "the Chinese government", "China's government", "the Government of China"), or None
+    for any other body ("Foreign Ministry (China)" stays the ministry) or no body. A country's
+    government speaks as the country: "Beijing said", "China said" and "the Chinese government
+    said" are one voice, the entity of kind ``country``.
+
+    >>> government_of("Government (China)"), government_of("government (China)")
+    ('China', 'China')
+    >>> government_of("Foreign Ministry (China)") is None
+    True
+    """
+    if national is None or not national.lower().startswith(_GOVERNMENT_OF):
+        return None
+    return national[len(_GOVERNMENT_OF) : -1]
+
+
+_GOVERNMENT_OF = "government ("
+
+
 @functools.lru_cache(maxsize=1)
 def _demonyms() -> frozenset[str]:
     """The demonyms of the gazetteer ("Russian", "South Korean")."""
@@ -356,8 +415,10 @@ def _strip_titles(words: list[str], orgs: frozenset[str]) -> tuple[list[str], li
         if _title(w):
             last = k
     inside = last >= 0 and words[last + 1].lower() in _INSIDE
-    if last < 0 or (inside and _organisation_so_far(words[: last + 2])):
-        # "Ministry of Trade and Industry" is a name, "Trade" no title there
+    listed = last >= 0 and "and" in words[last + 1 :] and _organisation_so_far(words[: last + 1])
+    if last < 0 or (inside and _organisation_so_far(words[: last + 2])) or listed:
+        # "Ministry of Trade and Industry", "Ministry of Culture, Sports and Tourism" are names,
+        # "Trade" and "Culture" no titles there
         return _person_after_organisation(words, orgs)
     name = words[last + 1 :]
     if _has_org(name, orgs) or (len(name) == 1 and _has_org(words, orgs)):
@@ -456,10 +517,43 @@ def _countries() -> tuple[dict[str, str], frozenset[str]]:
 _WORDCHARS = r"[\w'\u2019.&-]*"
 # (the pattern opens with a plain class, so that the engine skips in C to the next capital or
 # non-ASCII letter; the look-behinds then check that letter and what comes before it)
+# a company's legal form after a comma ("Acme, Inc."): part of its name
+_COMPANY_SUFFIX = r"(?:Inc|Ltd|LLC|LLP|Corp|Co|Plc|PLC|LP|AG|SA|NV|GmbH|Limited)\b"
+# capitalised words listed with commas up to "and" or "&" ("Culture, Sports and Tourism",
+# "Skadden, Arps, Slate, Meagher & Flom"): at most five, so the look-ahead is bounded
+_LISTED = r"(?:[A-Z][\w'\u2019.-]*,[ \t]+){0,4}[A-Z][\w'\u2019.-]*[ \t]+(?:and|&)[ \t]+[A-Z]"
+# between two capitalised words of a run: spaces and up to two connectors, an ampersand, or a
+# comma before a company suffix or a list (whether the comma joins is decided in _runs)
+_JOIN = (
+    r"(?:[ \t]+(?:&[ \t]+|(?:(?:of|for|the|and|de|al|bin|van|von|du|da)[ \t]+){0,2})"
+    rf"|,[ \t]+(?={_COMPANY_SUFFIX}|{_LISTED}))"
+)
 _RUN = re.compile(
     rf"[A-Z\u0080-\U0010ffff](?<=[^\W\d_a-z])(?<![\w'\u2019.&-].){_WORDCHARS}"
-    rf"(?:[ \t]+(?:(?:of|for|the|and|de|al|bin|van|von|du|da)[ \t]+){{0,2}}[^\W\d_a-z]{_WORDCHARS})*"
+    rf"(?:{_JOIN}[^\W\d_a-z]{_WORDCHARS})*"
 )
+# (each opens where a run of spaces opens, so that a search is linear in a run of spaces)
+_SUFFIX_NEXT = re.compile(rf"(?<![ \t])[ \t]+{_COMPANY_SUFFIX}")
+_AMPERSAND_LIST = re.compile(
+    r"(?<![ \t])(?:[ \t]+[A-Z][\w'\u2019.-]*,){0,4}[ \t]+[A-Z][\w'\u2019.-]*[ \t]+&"
+)
+
+
+def _comma_joins(words: list[str], rest: str) -> bool:
+    """True when the comma after ``words`` (a run so far) stays inside one organisation's name,
+    ``rest`` being the run's text after the comma: before a company suffix ("Acme, Inc."), in a
+    list that "&" closes ("Skadden, Arps, Slate, Meagher & Flom"), or in the list of an
+    organisation's portfolio ("Ministry of Culture, Sports and Tourism"); never in a list of
+    names ("Paris, London and Berlin").
+
+    >>> _comma_joins(["Acme"], " Inc. said"), _comma_joins(["Ministry", "of", "Culture"], " Sports and Tourism")
+    (True, True)
+    >>> _comma_joins(["Paris"], " London and Berlin"), _comma_joins(["Skadden"], " Arps, Meagher & Flom")
+    (False, True)
+    """
+    if _SUFFIX_NEXT.match(rest) or _AMPERSAND_LIST.match(rest):
+        return True
+    return _organisation_so_far(words)
 
 
 def _capital(word: str) -> bool:
@@ -487,6 +581,10 @@ def _runs(text: str) -> Iterable[tuple[int, int, list[str], list[tuple[int, int]
             a = group.index(w, pos) + base
             pos = a - base + len(w)
             b = a + len(w)
+            if w == "&" and words:  # "Alvarez & Marsal", "Korean Sport & Olympic Committee"
+                words.append(w)
+                spans.append((a, b))
+                continue
             if not _capital(w):
                 second = bool(words) and not _capital(words[-1])  # "of the"
                 if (
@@ -507,13 +605,18 @@ def _runs(text: str) -> Iterable[tuple[int, int, list[str], list[tuple[int, int]
                     yield spans[0][0], spans[-1][1], words, spans
                 words, spans = [], []
                 continue
+            comma = w.endswith(",")
+            if comma:  # "Acme, Inc.", "Ministry of Culture, Sports and Tourism"
+                w, b = w[:-1], b - 1
             stop = w.endswith(".") and not _abbreviation(w) and not _initial(w, group, pos)
             if stop:  # "... met Xi Jinping." : the full stop ends the name
                 w, b = w[:-1], b - 1
             possessive = w.endswith(("'s", "\u2019s"))
             words.append(w[:-2] if possessive else w)
             spans.append((a, b - 2 if possessive else b))
-            if possessive or stop:
+            if comma and not (possessive or stop) and _comma_joins(words, group[pos:]):
+                continue
+            if possessive or stop or comma:
                 yield spans[0][0], spans[-1][1], words, spans
                 words, spans = [], []
         while words and not _capital(words[-1]):
@@ -778,7 +881,10 @@ def find_entities(
                 found.append((paragraph_id, first, end, form, [], name, kind, "", ""))
                 continue
             kind = _kind(name, form, orgs, places)
-            if kind in ("person", "") and name[-1].lower().rstrip(".") in _ROLE_HEADS:
+            last_word = name[-1].lower().rstrip(".")
+            if (kind in ("person", "") or last_word in TITLE_ABBREVIATIONS) and (
+                last_word in _ROLE_HEADS
+            ):
                 continue  # a title without a name ("French President", "UK Prime Minister")
             if kind == "person" and _role_of_next(text, end):
                 continue  # "Liberal Democrat Brexit spokesman Tom Brake": part of a role
@@ -833,18 +939,28 @@ def find_entities(
             title = " ".join(w.capitalize() for w in name)
             national = _national([*owner, *title.split()], orgs) if owner else None
             entity_id = national or layer._alias.get(title.lower(), title)
-            _add(layer, entity_id, title, "organisation", "", title)
+            country = government_of(national)
+            if country is not None:  # "the Chinese government": China, as a government
+                entity_id = country
+                _add(layer, country, country, "country", "government", title)
+            else:
+                _add(layer, entity_id, title, "organisation", "", title)
         elif kind == "organisation" or acronym:
             national = _national([*owner, *name], orgs) if owner or len(name) > 1 else None
             entity_id = national or layer._alias.get(form.lower(), form)
-            _add(layer, entity_id, form, "organisation", role.lower(), form)
+            country = government_of(national)
+            if country is not None:  # "the Government of Japan", "Chinese Government"
+                entity_id = country
+                _add(layer, country, country, "country", "government", form)
+            else:
+                _add(layer, entity_id, form, "organisation", role.lower(), form)
             if acronym:
                 layer._alias.setdefault(acronym.lower(), entity_id)
                 _add(layer, entity_id, form, "organisation", "", acronym)
         else:  # a single name: a person's when a title or role comes before it ("Ms Ortiz")
             entity_id = _single_name(layer, form) if len(name) == 1 else None
             entity_id = entity_id or layer.resolve(form) or form
-            single = "place" if kind == "place" else ("person" if role else "")
+            single = kind if kind in ("place", "event") else ("person" if role else "")
             _add(layer, entity_id, form, single, role.lower(), form)
         if role and entity_id in layer.entities and not layer.entities[entity_id].role:
             e = layer.entities[entity_id]
@@ -1105,9 +1221,33 @@ def _single_name(layer: Entities, form: str) -> str | None:
         near.update(key[:k] + key[k + 1 :] for k in range(len(key)))  # a letter less
         single = layer._single  # most forms name no one: skip them before comparing spellings
         people = {p for k in near if k in single and one_letter_apart(k, key) for p in single[k]}
+    if not people:  # "Yun" for the article's "Yoon Suk Yeol"
+        people = {p for v in family_spellings(key) for p in layer._single.get(v, ())}
     if not people and form[:1].isupper() and len(key) > 2:
         people = _inner_index(layer).get(key, set())
     return next(iter(people)) if len(people) == 1 else None
+
+
+#: Romanisations of one Korean family name (Revised Romanization, McCune-Reischauer and the
+#: spellings people choose: "Yoon" and "Yun", "Lee", "Yi" and "Rhee"), for a family name
+#: written one way alone and another way in the full name.
+_FAMILY_SPELLINGS = (
+    ("yoon", "yun"), ("lee", "yi", "rhee"), ("park", "pak", "bak"), ("choi", "choe"),
+    ("jung", "jeong", "chung"), ("kang", "gang"), ("cho", "jo"), ("shin", "sin"),
+    ("lim", "rim"), ("seo", "suh"), ("kwon", "gwon"), ("ahn", "an"),
+    ("jeon", "jun", "chun"), ("moon", "mun"), ("son", "sohn"), ("bae", "pae"),
+    ("baek", "paek"), ("heo", "huh"), ("noh", "roh"), ("ryu", "yoo", "yu"),
+)  # fmt: skip
+_FAMILY_OF = {name: group for group in _FAMILY_SPELLINGS for name in group}
+
+
+def family_spellings(name: str) -> tuple[str, ...]:
+    """The other romanisations of a Korean family name (lowercase), or () for any other name.
+
+    >>> family_spellings("yun"), family_spellings("smith")
+    (('yoon',), ())
+    """
+    return tuple(v for v in _FAMILY_OF.get(name, ()) if v != name)
 
 
 def _inner_index(layer: Entities) -> dict[str, set[str]]:
@@ -1228,9 +1368,11 @@ def _canonical(layer: Entities, actor_ids: frozenset[str]) -> Entities:
     organisation named without its country ("the Foreign Ministry") is the one government body
     of that name the article gives a country ("Foreign Ministry (Iran)")."""
     national: dict[str, list[str]] = {}
-    for entity_id in layer.entities:
+    for entity_id, e in layer.entities.items():
         if entity_id.endswith(")") and " (" in entity_id:
             national.setdefault(_body_key(entity_id.rsplit(" (", 1)[0]), []).append(entity_id)
+        elif e.kind == "country" and "government" in e.role.split():
+            national.setdefault("government", []).append(entity_id)  # "the Government": it
     rename: dict[str, str] = {}
     for entity_id, e in layer.entities.items():
         if entity_id in actor_ids or e.kind == "country":
@@ -1294,15 +1436,33 @@ _GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+$")  # "Geun-hye", "Yuet-ngor" (never "T
 _NUMERALS = frozenset(["II", "III", "IV", "VI", "VII", "VIII", "JR", "SR"])
 
 
+#: The head nouns of the names of events, laws and agreements ("Liberation Day", "Asian Cup",
+#: "Paris Olympics", "Denmark Open", "Official Secrets Act"): a name of two words or more
+#: that ends with one is an ``event``, no speaker and no actor.
+EVENT_HEADS = frozenset(["day", "cup", "cups", "act", "bill", "treaty", "accord", "agreement",
+                         "summit", "games", "olympics", "festival", "week", "award", "prize",
+                         "championship", "championships", "tournament", "initiative",
+                         "doctrine", "declaration", "convention", "protocol", "war", "crisis",
+                         "scandal", "open"])  # fmt: skip
+
+
 def _kind(name: list[str], form: str, orgs: frozenset[str], places: Mapping[str, str]) -> str:
-    """The kind of a name: a country (gazetteer), a place (holds a place word: "Cape X", "X
-    Prefecture"), an organisation (holds an organisation noun or is an acronym), a person (two
-    to four name words), else "" (a single name)."""
+    """The kind of a name: a country (gazetteer), an event (headed by an event noun of
+    :data:`EVENT_HEADS`: "Asian Cup"), a place (holds a place word: "Cape X", "X Prefecture"),
+    an organisation (holds an organisation noun or is an acronym), a person (two to four name
+    words), else "" (a single name).
+
+    >>> orgs = frozenset(["committee"])
+    >>> [_kind(n.split(), n, orgs, {}) for n in ("Asian Cup", "Asian Cup Committee", "Ann Lee")]
+    ['event', 'organisation', 'person']
+    """
     if form in places or (form.isupper() and len(form) > 5 and form.title() in places):
         return "country"  # "MOSCOW" in a dateline
     lower = [w.lower().rstrip(".") for w in name]
     if lower[-1] in orgs or lower[-1].rstrip("s") in orgs:
         return "organisation"  # headed by an organisation noun: "River Basin Commission"
+    if len(name) > 1 and lower[-1] in EVENT_HEADS:
+        return "event"  # "Paris Olympics", "Asian Cup", "Denmark Open": nobody who speaks
     if 2 <= len(name) <= 4 and any(_GIVEN.match(w) for w in name[1:]):
         return "person"  # a hyphenated given name ("Park Geun-hye", "Moon Jae-in")
     if any(w in _PLACE_WORDS for w in lower) or (len(name) > 1 and lower[0] in _PLACE_FIRST):
@@ -1330,3 +1490,5 @@ def _add(layer: Entities, entity_id: str, name: str, kind: str, role: str, alias
             entity_id, e.name, e.kind or kind, e.role or role, (*e.aliases, alias)
         )
     layer._alias.setdefault(alias.lower(), entity_id)
+    if "&" in alias or "," in alias:  # "Acme, Inc." as :meth:`Entities.resolve` reads it
+        layer._alias.setdefault(" ".join(_words(alias)).lower(), entity_id)

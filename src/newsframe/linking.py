@@ -9,8 +9,9 @@ the article. :func:`link_entities` joins the articles' ids when the corpus leave
   are one person, named by the longer, and so are the first or last words of the one longer
   name that holds them ("Carrie Lam" of "Carrie Lam Cheng Yuet-ngor", "Jaberi Ansari" of
   "Hossein Jaberi Ansari"); two spellings of one full name in different articles, one name
-  the same and the other with one letter more or without its accents ("Hishammuddin Hussein",
-  "Hishamuddin Hussein"; "Vučić", "Vucic"), or the given name a short form of the other
+  the same and the other with one letter more, two neighbouring letters swapped or without its
+  accents ("Hishammuddin Hussein", "Hishamuddin Hussein"; "Shawn Siu", "Shawn Sui"; "Vučić",
+  "Vucic"), or the given name a short form of the other
   ("Jenni", "Jennifer") or another romanisation of a hyphenated given name (the same
   consonants: "Byung-eun", "Byung-eon"), are one person when no third spelling competes,
   named by the spelling more articles use; an initial's full stop does not count ("S.
@@ -47,6 +48,7 @@ from newsframe.entities import (
     Entities,
     EntityMention,
     consonants,
+    family_spellings,
     find_entities,
     name_parts,
     one_letter_apart,
@@ -339,10 +341,30 @@ def link_entities(layers: Iterable[Entities], actors: tuple[Actor, ...] = ()) ->
             target = _target(e, index)
             if target is not None and target != entity_id:
                 canonical[entity_id] = target
-    single = {w: next(iter(ids)) for w, ids in index.by_last.items() if len(ids) == 1}
+
+    def one(ids: Iterable[str]) -> str | None:  # the one person the full names linked are
+        found = {canonical.get(i, i) for i in ids}
+        return next(iter(found)) if len(found) == 1 else None
+
+    for layer in layers:  # "Blatter" once "Joseph Blatter" and "Sepp Blatter" are one person
+        for entity_id, e in layer.entities.items():
+            word = entity_id.lower()
+            if (
+                entity_id not in canonical
+                and e.kind in _PERSON_KINDS
+                and " " not in entity_id
+                and len(index.by_last.get(word, ())) > 1
+                and (hit := one(index.by_last[word])) is not None
+            ):
+                canonical[entity_id] = hit
+    single = {w: hit for w, ids in index.by_last.items() if (hit := one(ids)) is not None}
     for word, ids in index.by_first.items():
-        if len(ids) == 1 and word not in index.by_last:
-            single[word] = next(iter(ids))
+        if word not in index.by_last and (hit := one(ids)) is not None:
+            single[word] = hit
+    for word, corpus_id in list(single.items()):  # "Yun" alone for the one "Yoon ..."
+        for other in family_spellings(word):
+            if other not in index.by_last and other not in index.by_first:
+                single.setdefault(other, corpus_id)
     names = {a.actor_id: a.name for a in actors}
     return Links(canonical, single, names, index.org_id)
 
@@ -401,9 +423,14 @@ def _spelt_full(own: str, first: str, last: str, index: _Index) -> str:
 def _alike(corpus_id: str, word: str, at: int) -> bool:
     """True when the name word at position ``at`` of ``corpus_id`` is ``word`` spelt another
     way: one letter more or less, one vowel inside it changed (:func:`_vowel_apart`), the same
-    without accents, a short form of four letters or more ("Jenni" of "Jennifer"), or another
+    without accents, a short form of four letters or more ("Jenni" of "Jennifer"), another
     romanisation of a hyphenated given name, the same consonants up to voicing
-    (:func:`_voiceless`: "Byung-eun", "Byung-eon"; "Mong-gyu", "Mong-kyu")."""
+    (:func:`_voiceless`: "Byung-eun", "Byung-eon"; "Mong-gyu", "Mong-kyu"), or a given name and
+    its usual short form (:data:`_NICKNAMES`: "Sepp", "Joseph"; first names only).
+
+    >>> _alike("Joseph Blatter", "Sepp", 0), _alike("Joseph Blatter", "Sepp", -1)
+    (True, False)
+    """
     words = _name_words(corpus_id)
     if not words:
         return False
@@ -416,9 +443,36 @@ def _alike(corpus_id: str, word: str, at: int) -> bool:
         a == b
         or one_letter_apart(a, b)
         or _vowel_apart(a, b)  # "Damian", "Damien"
+        or _swapped(a, b)  # "Siu", "Sui"
         or (len(short) >= 4 and long.startswith(short))  # "Jenni", "Jennifer"
         or ("-" in a and "-" in b and _voiceless(a) == _voiceless(b))  # "Byung-eun", "-eon"
+        or (at == 0 and _NICKNAMES.get(a) == _NICKNAMES.get(b, ""))  # "Sepp", "Joseph"
     )
+
+
+#: Given names and the usual short forms that share no beginning with them ("Sepp" Blatter
+#: is Joseph Blatter, "Bill" William): each form -> its full name.
+_NICKNAMES = {
+    **dict.fromkeys(["sepp", "joe", "joseph"], "joseph"),
+    **dict.fromkeys(["bill", "billy", "will", "william"], "william"),
+    **dict.fromkeys(["bob", "bobby", "rob", "robert"], "robert"),
+    **dict.fromkeys(["jim", "jimmy", "james"], "james"),
+    **dict.fromkeys(["mike", "michael"], "michael"),
+    **dict.fromkeys(["tony", "anthony"], "anthony"),
+    **dict.fromkeys(["tom", "tommy", "thomas"], "thomas"),
+    **dict.fromkeys(["dick", "rick", "richard"], "richard"),
+    **dict.fromkeys(["ted", "ed", "eddie", "edward"], "edward"),
+    **dict.fromkeys(["dan", "danny", "daniel"], "daniel"),
+    **dict.fromkeys(["dave", "david"], "david"),
+    **dict.fromkeys(["steve", "stephen", "steven"], "stephen"),
+    **dict.fromkeys(["nick", "nicholas"], "nicholas"),
+    **dict.fromkeys(["sasha", "alexander"], "alexander"),
+    **dict.fromkeys(["andy", "andrew"], "andrew"),
+    **dict.fromkeys(["liz", "beth", "elizabeth"], "elizabeth"),
+    **dict.fromkeys(["kate", "katherine", "catherine"], "katherine"),
+    **dict.fromkeys(["peggy", "maggie", "margaret"], "margaret"),
+    **dict.fromkeys(["hans", "johannes"], "johannes"),
+}
 
 
 _VOICED = str.maketrans("kpt", "gbd")  # "Mong-kyu", "Mong-gyu": two romanisations of one sound
@@ -447,6 +501,25 @@ def _vowel_apart(a: str, b: str) -> bool:
     return a[apart[0]] in "aeiouy" and b[apart[0]] in "aeiouy"
 
 
+def _swapped(a: str, b: str) -> bool:
+    """True when two words of at least three letters are one with two neighbouring letters
+    swapped, the first letter kept ("siu", "sui"; "mizuhara", "mizhuara"): a typing slip in
+    one spelling of a name, whose other name is the same.
+
+    >>> _swapped("siu", "sui"), _swapped("siu", "isu"), _swapped("lee", "lee")
+    (True, False, False)
+    """
+    if len(a) != len(b) or len(a) < 3 or a[0] != b[0]:
+        return False
+    apart = [k for k in range(len(a)) if a[k] != b[k]]
+    return (
+        len(apart) == 2
+        and apart[1] == apart[0] + 1
+        and a[apart[0]] == b[apart[1]]
+        and (a[apart[1]] == b[apart[0]])
+    )
+
+
 def _folded(word: str) -> str:
     """``word`` without its accents ("vučić" -> "vucic")."""
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
@@ -454,12 +527,14 @@ def _folded(word: str) -> str:
 
 def _spelt(word: str, index: _Index) -> str | None:
     """The one person of the corpus whose last name (else first name) is ``word`` with one
-    letter more or less ("Hishamuddin", "Hishammuddin";
+    letter more or less, or another romanisation of a Korean family name ("Yun", "Yoon";
+    :func:`newsframe.entities.family_spellings`) ("Hishamuddin", "Hishammuddin";
     :func:`newsframe.entities.one_letter_apart`), or None. By look-ups of the names less one
     letter: linear in the corpus's names."""
     names = set(index.spelt.get(word, ()))
     names.update(word[:k] + word[k + 1 :] for k in range(len(word)))
     names = {n for n in names if one_letter_apart(n, word)}
+    names.update(family_spellings(word))  # "Yun", "Yoon"
     for by in (index.by_last, index.by_first):
         ids = {corpus_id for n in names for corpus_id in by.get(n, ())}
         if ids:

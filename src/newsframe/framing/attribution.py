@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -13,9 +13,7 @@ import pandas as pd
 from newsframe.actors import Actor, find_mentions, load_actors
 from newsframe.corpus import Article, Corpus
 from newsframe.document import analyse
-from newsframe.entities import Entities
 from newsframe.framing._units import Unit, as_articles, body_words, units, word_tokens
-from newsframe.framing.descriptions import issued_by, issuer_of, person_described
 from newsframe.framing.quotes import Quote, QuoteIndex, top_level_quotes
 from newsframe.framing.speaker_model import (
     MEDIA_WORDS,
@@ -25,6 +23,7 @@ from newsframe.framing.speaker_model import (
     speaker_model,
     speaker_window,
 )
+from newsframe.framing.speaker_names import name_speakers
 from newsframe.framing.speakers import (
     ArticleScan,
     Attribution,
@@ -39,7 +38,6 @@ from newsframe.framing.speakers import (
 )
 from newsframe.linking import Links, corpus_links
 from newsframe.resources import Resources, resolve_resources
-from newsframe.text import lemmatize
 
 __all__ = ["LABEL_WORDS", "attributions", "share_of_voice"]
 
@@ -83,354 +81,6 @@ _CLAUSE_WORDS = frozenset(
      "could", "should", "may", "might", "must", "shall", "don", "didn", "doesn", "isn", "aren",
      "wasn", "won", "not", "let", "please"]
 )  # fmt: skip
-
-
-_DESCRIBES = {
-    "person": frozenset(["person"]),
-    "organisation": frozenset(["organisation", "country"]),
-}
-
-
-#: Role nouns of someone who speaks for an organisation: "a foreign ministry spokesperson",
-#: "an official of the agency" speak for the ministry and the agency.
-_SPOKESPEOPLE = frozenset(["spokesperson", "spokesman", "spokeswoman", "spokespeople",
-                           "official", "officials", "representative", "representatives"])  # fmt: skip
-_SMALL = frozenset(["of", "for", "and", "the", "on", "to"])
-
-
-def _spokesperson_of(text: str, layer: Entities, paragraph_id: int) -> str | None:
-    """The organisation an unnamed spokesperson speaks for ("a Chinese foreign ministry
-    spokesperson", "a spokesman for the agency", "an official of Iran's mission", "the MAS
-    representative"): the entity the organisation's words resolve to, or, for a bare
-    organisation noun ("a ministry spokesperson"), the last organisation of the article with
-    that noun; else None. Only indefinite descriptions, or definite ones with a named
-    organisation: "the spokesperson" is the last person of that role."""
-    words = text.split()
-    definite = len(words) > 2 and words[0].lower() == "the" and words[1][:1].isupper()
-    if len(words) < 2 or (words[0].lower() not in ("a", "an", "one") and not definite):
-        return None
-    words = words[1:]
-    if words[-1].lower() in _SPOKESPEOPLE:
-        org = words[:-1]
-    elif words[0].lower() in _SPOKESPEOPLE and len(words) > 2 and words[1] in ("for", "of", "at"):
-        org = words[2:]
-    else:
-        return None
-    while org and org[0].lower() in ("the", "a", "an"):
-        org = org[1:]
-    if definite:  # "the MAS representative": whoever speaks for an organisation named so
-        named = layer.resolve(" ".join(org)) if org else None
-        entity = layer.entities.get(named) if named is not None else None
-        return named if entity is not None and entity.kind == "organisation" else None
-    nouns = layer._orgs
-    if not org or not any(w.lower().rstrip("s") in nouns or w.lower() in nouns for w in org):
-        return None
-    name = " ".join(w if w[:1].isupper() or w in _SMALL else w.capitalize() for w in org)
-    named = layer.resolve(name)
-    if named is not None and layer.entities.get(named, None) is not None:
-        return named
-    if len(org) > 1 and org[0][:1].isupper():  # a named organisation the layer did not find
-        return named
-    return layer.antecedent(org[-1].lower(), paragraph_id, frozenset(["organisation"]))
-
-
-def _named_later(text: str, layer: Entities, paragraph_id: int) -> str | None:
-    """The person a capitalised role title without a name stands for when the article names
-    them only after it, the news lede's delayed identification ("Iran's Foreign Ministry
-    Spokesperson dismissed ... / Hossein Jaberi Ansari stressed ..."): the first person named
-    in the next paragraph when the title's own paragraph names no one, and no earlier person
-    holds that role; else None."""
-    words = text.split()
-    if len(words) < 2 or not words[-1][:1].isupper() or words[0].lower() in ("a", "an", "the"):
-        return None
-    if words[-1].lower() not in _SPOKESPEOPLE or layer.resolve(text) is not None:
-        return None
-    if layer.antecedent(words[-1].lower(), paragraph_id, frozenset(["person"])) is not None:
-        return None
-    people = {p: [] for p in (paragraph_id, paragraph_id + 1)}
-    for m in layer.mentions:
-        e = layer.entities.get(m.entity_id)
-        if m.paragraph_id in people and e is not None and e.kind == "person":
-            people[m.paragraph_id].append(m.entity_id)
-    if people[paragraph_id] or not people[paragraph_id + 1]:
-        return None
-    return people[paragraph_id + 1][0]
-
-
-_PLURAL_FORM = frozenset(["police", "people", "clergy"])  # plural nouns without a plural -s
-_DETERMINER = frozenset(["the", "a", "an", "one", "this", "that"])
-
-
-def _bare_role(text: str, nouns: Mapping[str, str]) -> bool:
-    """True for a speaker that is one capitalised role noun in the singular with no determiner
-    and no name ("Lawyer calls ...", "Agency" cut from "Yonhap news Agency"): headline
-    shorthand or the tail of a name, no noun phrase that names a speaker. Plurals and
-    collectives stay ("Police said", "Officials said"); so do acronyms ("IAEA"), unless the
-    table lists them as a person's role ("says MP", "CEO")."""
-    if " " in text or not text[:1].isupper():
-        return False
-    low = text.lower()
-    if text.isupper() and nouns.get(low) != "person":
-        return False
-    return low in nouns and not low.endswith("s") and low not in _PLURAL_FORM
-
-
-def _before_participle(row: dict, nouns: Mapping[str, str]) -> str:
-    """The noun phrase a participle follows when the speaker found is that participle's
-    object ("The official leading the rescue said": the official, not the rescue), or ""."""
-    sentence, text = row["sentence"], row["speaker_text"]
-    k = sentence.find(f" {text} ")
-    words = sentence[: max(k, 0)].split()
-    if len(words) < 2 or not words[-1].endswith("ing") or not words[-1].islower():
-        return ""
-    noun = words[-2].strip(",").lower()
-    if noun not in nouns and lemmatize(noun) not in nouns:
-        return ""
-    start = len(words) - 2  # back to a determiner, over at most two lowercase modifiers
-    while start > 0 and words[start - 1].lower() not in _DETERMINER:
-        if len(words) - 2 - start >= 2 or not words[start - 1].islower():
-            return ""
-        start -= 1
-    if start == 0:
-        return ""
-    return " ".join(words[start - 1 : -1]).strip(",")
-
-
-def _group_member(key: str) -> str:
-    """One member of a group named as such, in one form: "one of the relatives" -> "one
-    relative" ("one relative" stays)."""
-    words = key.split()
-    if len(words) == 4 and " ".join(words[:3]).lower() == "one of the":
-        return f"{words[0]} {lemmatize(words[3].lower())}"
-    return key
-
-
-def _entity_names(rows: list[dict], layer: Entities, nouns: Mapping[str, str]) -> None:
-    """Give every speaker named in several ways one key, the canonical name of its entity in
-    the article's entity layer -- the entity id: an actor's id, else the canonical name
-    ("Foreign Minister Sergei Lavrov", "Lavrov", "Mr Lavrov" -> "Sergei Lavrov"; "Beijing" ->
-    "China"; "ACS" -> "Agency for Coastal Safety") -- and its kind when the layer knows it; a phrase the layer does not resolve ("the
-    ministry", "a spokesman for the union") keeps its words."""
-    names: dict[str, tuple[str, str] | None] = {}
-    untyped: tuple[str, int] | None = None
-    memory = _Memory()
-    spoken, taken, personal = memory.spoken, memory.taken, memory.personal
-    for row in rows:
-        memory.read(row, layer)
-        if row["speaker_source"] == "pending" and not row["speaker"].strip():
-            # a reporting verb whose speaker nothing found ("Complaining and say."): unresolved,
-            # not an empty name
-            row.update(speaker="unresolved", speaker_text="", speaker_source="unresolved")
-            row["speaker_kind"] = ""
-            continue
-        if row["speaker_source"] in ("actor", "unresolved"):
-            continue
-        if row["speaker_source"] in ("name", "continuation") and _bare_role(
-            row["speaker_text"], nouns
-        ):
-            person = person_described(
-                row, layer, nouns, spoken=frozenset(spoken)
-            )  # "President": a holder of the role
-            if person is not None:
-                row["speaker"], row["speaker_kind"] = person, "person"
-                continue
-            row.update(speaker="unresolved", speaker_text="", speaker_source="unresolved")
-            row["speaker_kind"] = ""
-            continue
-        head = _before_participle(row, nouns) if row["speaker_source"] != "pronoun" else ""
-        if head:
-            source = "description" if head.split()[0].lower() in ("the", "this") else "name"
-            row.update(speaker=head, speaker_text=head, speaker_source=source)
-            row["speaker_kind"] = nouns.get(lemmatize(head.split()[-1].lower()), "person")
-        row["speaker"] = _group_member(row["speaker"])
-        key = row["speaker"]
-        text = row["speaker_text"]
-        organisation = _spokesperson_of(text, layer, row["paragraph_id"])
-        if organisation is None and key != text and row["speaker_source"] != "name":
-            # "the official" the rules took for "a Chinese Foreign Ministry spokesman": the
-            # ministry that spokesman speaks for
-            organisation = _spokesperson_of(key, layer, row["paragraph_id"])
-        if organisation is not None:  # one spokesperson of a ministry is the ministry
-            row["speaker"], row["speaker_kind"] = organisation, "organisation"
-            continue
-        person = _named_later(text, layer, row["paragraph_id"])
-        if person is not None:
-            row["speaker"], row["speaker_kind"] = person, "person"
-            continue
-        if row["speaker"].lower() in taken and row["speaker_source"] != "name":
-            # "She" the rules took for "the prime minister" that named Theresa May before
-            row["speaker"], row["speaker_kind"] = taken[row["speaker"].lower()]
-            continue
-        was = row["speaker"]
-        person = person_described(row, layer, nouns, spoken=frozenset(spoken))
-        if person is not None:  # "the prime minister", "His lawyer, Mark Cohen": the person
-            if was.split()[:1] and was.split()[0].lower() in _DETERMINER:
-                taken.setdefault(was.lower(), (person, "person"))
-            row["speaker"], row["speaker_kind"] = person, "person"
-            continue
-        key, text = row["speaker"], row["speaker_text"]  # ("the Commons, the prime minister":
-        # the description alone)
-        described = row["speaker_source"] == "description" and text.lower().startswith("the ")
-        if described or (row["speaker_source"] != "name" and key.startswith("the ")):
-            # a description ("the spokesperson said"): the last entity of the article with that
-            # role or head noun, if any -- a role the text gave is better evidence than the
-            # last person quoted
-            head = (text if described else key).lower().split()[-1]
-            kinds = _DESCRIBES.get(row["speaker_kind"], frozenset())
-            entity_id = layer.antecedent(head, row["paragraph_id"], kinds) if kinds else None
-            near = untyped is not None and row["paragraph_id"] - untyped[1] <= 1
-            if entity_id is None and row["speaker_kind"] == "organisation" and near:
-                # "Boeing said it ... The company insisted": a body the text never typed, named
-                # by the last speaker of this or the previous paragraph
-                entity_id = untyped[0]
-            body = memory.body
-            if (
-                entity_id is None
-                and head in _ANY_BODY
-                and body is not None
-                and row["paragraph_id"] - body[1] <= 1
-                and body[0] not in personal
-            ):  # "Hindenburg said ... / The US-based firm said": the company that spoke last
-                entity_id = body[0]
-                taken.setdefault(key.lower(), (entity_id, "organisation"))
-            if entity_id is not None:
-                row["speaker"] = entity_id
-                continue
-        words = (
-            text.lower().split()
-        )  # empty when the rules found no speaker ("Complaining and say.")
-        lede = bool(words) and words[0] == "the" and words[-1] in _ANY_BODY
-        if lede and memory.body is None and row["speaker_kind"] == "organisation":
-            # the delayed identification of a company no one quoted yet ("The US-based
-            # investment research firm said ... / Hindenburg Research on Monday hit back")
-            hit = _body_named_next(text, row["paragraph_id"], layer)
-            if hit is not None:
-                row["speaker"] = hit
-                taken.setdefault(key.lower(), (hit, "organisation"))
-                continue
-        p = row["paragraph_id"]  # "the MEA statement", and "the statement" taken for it
-        issuer = issuer_of(text, p, layer, nouns, sentence=row["sentence"]) or issuer_of(
-            key, p, layer, nouns
-        )
-        if issuer is None and row["speaker_kind"] == "document":
-            # "X issued a statement and said", and "the statement" after it: its issuer, named
-            # in this sentence or one before in this paragraph or the previous one
-            issuer = memory.issued.get(key) or _issuer_before(
-                memory.said, key.split()[-1].lower(), p, layer
-            )
-            memory.issued[key] = issuer
-        if issuer is not None:  # a document's speaker is the one who issued it
-            row["speaker"], row["speaker_kind"] = issuer, layer.entities[issuer].kind
-            continue
-        if key not in names:
-            entity_id = layer.resolve(key)
-            entity = layer.entities.get(entity_id) if entity_id is not None else None
-            names[key] = (entity.entity_id, entity.kind) if entity is not None else None
-        hit = names[key]
-        if hit is not None and hit[1] in ("organisation", "country") and _personal(row):
-            # "he" never stands for a body or a country ("SABA", "Kazakhstan"): not found
-            row.update(speaker="unresolved", speaker_text="", speaker_source="unresolved")
-            row["speaker_kind"] = ""
-        elif hit is not None:
-            row["speaker"] = hit[0]
-            if hit[1] in ("person", "organisation", "country"):
-                row["speaker_kind"] = hit[1]
-        if row["speaker_source"] == "name" and " " not in text:
-            # the last speaker named by one word the layer knows but could not type, that the
-            # text calls "it" ("Boeing said it would ..."), or None
-            it = re.search(rf"\b{re.escape(text)} [a-z]+ it(?:s)?\b", row["sentence"])
-            untyped = (row["speaker"], row["paragraph_id"]) if hit and not hit[1] and it else None
-
-
-@dataclass
-class _Memory:
-    """What :func:`_entity_names` remembers of an article's rows before the one it names: the
-    people quoted (``spoken``), the speakers the text calls "he" or "she" (``personal``), the
-    last speaker that may be a company and its paragraph (``body``), the paragraphs and
-    sentences of the rows (``said``, newest last), the entity and kind each description
-    credited as speaker named (``taken``) and the issuer of each document (``issued``)."""
-
-    spoken: set[str] = field(default_factory=set)
-    personal: set[str] = field(default_factory=set)
-    body: tuple[str, int] | None = None
-    said: list[tuple[int, str]] = field(default_factory=list)
-    taken: dict[str, tuple[str, str]] = field(default_factory=dict)
-    issued: dict[str, str | None] = field(default_factory=dict)
-    _before: dict | None = None
-
-    def read(self, row: dict, layer: Entities) -> None:
-        """Remember the row before ``row`` (named by now) and the sentence of ``row``."""
-        before, self._before = self._before, row
-        if not self.said or self.said[-1] != (row["paragraph_id"], row["sentence"]):
-            self.said.append((row["paragraph_id"], row["sentence"]))
-        if before is None:
-            return
-        if before["speaker_kind"] == "person":
-            self.spoken.add(before["speaker"])
-        if _personal(before):
-            self.personal.add(before["speaker"])
-        if (
-            before["speaker_source"] == "name"
-            and _may_be_body(before["speaker"], layer)
-            and before["speaker"] not in self.personal
-        ):
-            self.body = (before["speaker"], before["paragraph_id"])
-
-
-def _issuer_before(
-    said: list[tuple[int, str]], head: str, paragraph_id: int, layer: Entities
-) -> str | None:
-    """The issuer of the last document with head noun ``head`` that a sentence of ``said``
-    (newest last) in paragraph ``paragraph_id`` or the one before names
-    (:func:`~newsframe.framing.descriptions.issued_by`), or None."""
-    for paragraph, sentence in reversed(said):
-        if paragraph < paragraph_id - 1:
-            return None
-        hit = issued_by(sentence, head, layer)
-        if hit is not None:
-            return hit
-    return None
-
-
-#: Heads of a description that any company may answer to ("the company", "the US-based
-#: investment firm"), unlike a public body's ("the ministry": its own name holds the word).
-_ANY_BODY = frozenset(["company", "firm", "group", "corporation", "conglomerate", "carrier",
-                       "airline", "manufacturer", "maker", "lender", "insurer", "retailer",
-                       "broadcaster", "operator", "seller", "short-seller"])  # fmt: skip
-
-
-def _may_be_body(key: str, layer: Entities) -> bool:
-    """True for a speaker key the layer knows as an organisation, or as a full name with no
-    role that it typed a person only by default ("Hindenburg Research"); never a single name
-    of unknown kind ("Lee": a body only when the text calls it "it")."""
-    entity = layer.entities.get(key)
-    if entity is None:
-        return False
-    return entity.kind == "organisation" or (entity.kind == "person" and not entity.role)
-
-
-def _body_named_next(text: str, paragraph_id: int, layer: Entities) -> str | None:
-    """The one organisation, or full name with no role (:func:`_may_be_body`), named in the
-    paragraph after ``paragraph_id`` whose name holds a lowercase word of the description
-    ``text`` before its head ("research" of "The US-based investment research firm":
-    Hindenburg Research), or None."""
-    words = {w.lower() for w in text.split()[1:-1]}
-    hits = {
-        m.entity_id
-        for m in layer.mentions
-        if m.paragraph_id == paragraph_id + 1
-        and _may_be_body(m.entity_id, layer)
-        and words & set(layer.entities[m.entity_id].name.lower().split())
-    }
-    return hits.pop() if len(hits) == 1 else None
-
-
-def _personal(row: dict) -> bool:
-    """True for a speaker named by "he" or "she" (or continued from one)."""
-    return row["speaker_text"].lower() in ("he", "she") and row["speaker_source"] in (
-        "pronoun",
-        "continuation",
-    )
 
 
 def _colon_speaker(unit: Unit, quote: Quote, actors, verbs: ReportingVerbs) -> tuple[Speaker, ...]:
@@ -1141,7 +791,7 @@ def _analysed(article, verbs, actors, resources, model) -> tuple[list[dict], fro
         layer = analyse(article, resources=resources).entities(
             actors, organisation_nouns=organisation_nouns(verbs)
         )
-        _entity_names(named, layer, verbs.speaker_nouns)
+        name_speakers(named, layer, verbs.speaker_nouns)
         return named, labels
 
     return analyse(article, resources=resources).memo("attributions", (verbs, actors, model), build)

@@ -20,7 +20,7 @@ from newsframe.entities import TITLES, Entities
 from newsframe.framing.speakers import GENERIC_PEOPLE, TOP_OFFICE
 from newsframe.text import lemmatize
 
-__all__ = ["compatible_person", "issued_by", "issuer_of", "person_described"]
+__all__ = ["compatible_person", "issued_by", "issuer_of", "office_holder", "person_described"]
 
 _POSSESSORS = frozenset(["his", "her", "its", "their", "our"])
 _DEFINITE = frozenset(["the"]) | _POSSESSORS
@@ -42,7 +42,9 @@ def person_described(
 
     A description is a singular noun phrase headed by a person noun or title of the speaker
     table (``nouns``: "the prime minister", "His lawyer", "the 64-year-old president", "PM",
-    "French President": a title with no name the layer knows as a person); a determiner phrase
+    "French President": a title with no name the layer knows as a person), its head the last
+    word before a prepositional complement ("Russia's ambassador to the United Kingdom", "the
+    chair of the BKA": :func:`_before_complement`); a determiner phrase
     after a comma is cut off what comes before ("the Commons, the prime minister"). In order:
     the person the rules' memory already resolved it to (the last one named with that role);
     the name in apposition right after it in the sentence ("His lawyer, Mark Cohen, said";
@@ -76,9 +78,10 @@ def person_described(
             return None
         row.update(speaker=last, speaker_text=last, speaker_source="description")
         text = last
-    words = [
+    written = [
         w.lower().strip(".,'").removesuffix("\u2019s").removesuffix("'s") for w in text.split()
     ]
+    words = _before_complement(written)
     head = _SHORT_TITLES.get(words[-1], words[-1])
     if nouns.get(head) != "person" and nouns.get(lemmatize(head)) != "person":
         return None
@@ -120,10 +123,66 @@ def person_described(
     if (
         hit is None
         and head in _OFFICES
+        and len(words) == len(written)  # ("the head of Boeing": someone's office there)
         and (len(words) > 1 or words[0] in _SHORT_TITLES or text.islower())
     ):  # ("President" alone is a role; "PM" is two words; "president" lost its determiner)
         hit = compatible_person(layer, head, row["paragraph_id"], spoken=spoken)
     return hit
+
+
+_COMPLEMENT = frozenset(["of", "to", "for", "at", "in", "from", "with", "on"])
+
+
+def _before_complement(words: list[str]) -> list[str]:
+    """The words of a description up to its head, the prepositional complement after it cut
+    off ("russia's ambassador to the united kingdom" -> "russia's ambassador"; "the chair of the
+    bka" -> "the chair"); "one of the lawyers" keeps its words (the head is "lawyers").
+
+    >>> _before_complement("the acting head of the executive".split())
+    ['the', 'acting', 'head']
+    >>> _before_complement("one of the lawyers".split())
+    ['one', 'of', 'the', 'lawyers']
+    """
+    if words[:2] == ["one", "of"]:
+        return words
+    for k, w in enumerate(words[1:], 1):
+        if w in _COMPLEMENT:
+            return words[:k]
+    return words
+
+
+def office_holder(text: str, layer: Entities, nouns: Mapping[str, str]) -> str | None:
+    """The one person of the layer whose role holds the modifiers of an office description
+    ``text`` ("the PTI chief": "PTI Chairman Imran Khan", another word for the same office of the
+    same body; the office words are :data:`_OFFICES`) and an office word, or None. A
+    description with no modifier ("the chief"), or whose head is no office of the speaker
+    nouns ``nouns``, names no one here.
+
+    >>> from newsframe.entities import find_entities
+    >>> layer = find_entities(["PTI Chairman Imran Khan spoke.", "NAB Chairman Ann Lee left."])
+    >>> nouns = {"chief": "person"}
+    >>> office_holder("the PTI chief", layer, nouns), office_holder("the NAB chief", layer, nouns)
+    ('Imran Khan', 'Ann Lee')
+    >>> office_holder("the chief", layer, nouns) is None
+    True
+    """
+    words = _before_complement(
+        [w.lower().strip(".,'").removesuffix("\u2019s").removesuffix("'s") for w in text.split()]
+    )
+    if len(words) < 2 or words[-1] not in _OFFICES or nouns.get(words[-1]) != "person":
+        return None
+    modifiers = set(words[1:-1] if words[0] in _DEFINITE else words[:-1]) - _DETERMINERS
+    if not modifiers:
+        return None
+    people = {
+        e.entity_id
+        for e in layer.entities.values()
+        if e.kind == "person"
+        and modifiers <= set(e.role.split())
+        and _OFFICES & set(e.role.split())
+        and not _title_only(e.name)
+    }
+    return people.pop() if len(people) == 1 else None
 
 
 def compatible_person(

@@ -303,10 +303,15 @@ def _opening(text: str, start: int, end: int, nouns: Mapping[str, str]) -> Speak
 
     >>> _opening("A trapped worker cried for help.", 0, 32, {"worker": "person"})
     Speaker(key='A trapped worker', text='A trapped worker', source='name', kind='person')
+    >>> _opening("Separately, Kremlin spokesman Ann Lee was cited.", 0, 48, {"spokesman": "person"})
+    Speaker(key='Kremlin spokesman', text='Kremlin spokesman', source='name', kind='person')
     """
     words = [(m.start(), m.end(), m.group(0)) for m in islice(_WORD.finditer(text, start, end), 9)]
     i = 0
-    while i < len(words) and words[i][2].lower() in _OPENERS:
+    while i < len(words) and (
+        words[i][2].lower() in _OPENERS
+        or (words[i][2].endswith("ly") and text.startswith(",", words[i][1]))
+    ):  # "However", and a sentence adverb before its comma ("Separately, Kremlin spokesman")
         i += 1
     first, last, kind = i, None, ""
     for _, b, word in words[i : i + 7]:

@@ -346,15 +346,57 @@ def _spaces(text: str, a: int, b: int) -> bool:
 def _in_name(text: str, left: Token, right: Token) -> bool:
     """True when ``left`` and ``right`` are next to each other inside one noun phrase: only
     spaces between them, or the full stop of a title's abbreviation or of an initial before a
-    capitalised word ("Capt. Scott McLean", "Robert W. Mann")."""
+    capitalised word ("Capt. Scott McLean", "Robert W. Mann"), or the ampersand or comma inside
+    an organisation's name (:func:`_joined_name`: "Alvarez & Marsal", "Acme, Inc.")."""
     gap = text[left.end : right.start]
     if not gap.strip():
         return True
+    if gap.strip() in ("&", ","):
+        return _joined_name(text, left, right, gap.strip())
     return (
         gap.strip() == "."
         and gap.startswith(".")
         and right.text[:1].isupper()
         and ((len(left.text) == 1 and left.text.isupper()) or left.text.lower() in ABBREVIATIONS)
+    )
+
+
+_COMPANY_SUFFIXES = frozenset(["Inc", "Ltd", "LLC", "LLP", "Corp", "Co", "Plc", "PLC", "LP",
+                               "AG", "SA", "NV", "GmbH", "Limited"])  # fmt: skip
+# an organisation's name opened by its noun and "of", then listed words ("Ministry of Culture,")
+_PORTFOLIO = re.compile(r"\b(?:Ministry|Department|Office|Bureau) of "
+                        r"(?:the )?(?:[A-Z][\w'-]*,? ){0,4}[A-Z][\w'-]*\Z")  # fmt: skip
+# ... and the rest of the list up to "and" ("Ministry of Culture, Sports and Tourism")
+_LISTED = re.compile(r",\s{1,3}(?:[A-Z][\w'-]*,\s{1,3}){0,4}[A-Z][\w'-]*\s{1,3}and\s{1,3}[A-Z]")
+
+
+def _joined_name(text: str, left: Token, right: Token, mark: str) -> bool:
+    """True for an ampersand between two capitalised words ("Alvarez & Marsal", "Korean Sport &
+    Olympic Committee"), or a comma before a company's legal form ("Acme, Inc.") or inside a
+    ministry's list of portfolios that "and" closes ("Ministry of Culture, Sports and
+    Tourism"): one name, as the entity layer reads it (:mod:`newsframe.entities`); never a
+    comma between two names ("Ann Lee, Tom Reed"), after a ministry's name ("the Department of
+    Justice, Mizuhara ...") or in a minister's title ("Minister of Trade, Industry and Energy
+    Sung Yun-mo": the person).
+
+    >>> from newsframe.framing._units import Token
+    >>> text = "Alvarez & Marsal, Acme, Inc. and Ann Lee, Tom Reed"
+    >>> def tok(word):
+    ...     k = text.index(word)
+    ...     return Token(word, word.lower(), k, k + len(word))
+    >>> [_joined_name(text, tok(a), tok(b), m) for a, b, m in
+    ...  [("Alvarez", "Marsal", "&"), ("Acme", "Inc", ","), ("Lee", "Tom", ",")]]
+    [True, True, False]
+    """
+    if not (left.text[:1].isupper() and right.text[:1].isupper()):
+        return False
+    if mark == "&":
+        return True
+    if right.text.rstrip(".") in _COMPANY_SUFFIXES:
+        return True
+    return (
+        _LISTED.match(text, left.end) is not None
+        and _PORTFOLIO.search(text, max(left.start - 80, 0), left.end) is not None
     )
 
 
