@@ -405,7 +405,9 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--sweep", action="store_true", help="every threshold 0.1 .. 0.9")
     parser.add_argument("--drop", default="", help="comma-separated features left out (ablation)")
     parser.add_argument("--sets", default="", help="comma-separated annotation sets (all)")
-    parser.add_argument("-v", "--verbose", action="store_true", help="list the errors")
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="list the errors (the rules' without --cv)"
+    )
     return parser.parse_args(argv)
 
 
@@ -432,6 +434,13 @@ def main(argv: list[str]) -> int:
     for rule in sorted({r for r, _ in by_rule}):
         print(f"    {by_rule[rule, 'label']:4d} / {by_rule[rule, 'speech']:4d}  {rule}")
     if not args.cv:
+        if args.verbose:  # the hand rules' errors, each with its kind
+            for page in pages:
+                for item in page["items"]:
+                    if bool(item["rule"]) != (item["gold"] == "label"):
+                        kind = (item["rule"] or "-") + _why(item)
+                        print(f"  {item['gold']:6s} rule={kind:36s} {page['page'][:40]} "
+                              f"{item['around']!r}")  # fmt: skip
         return 0
     rules, model, fitted = cross_validate(pages, args.c, args.weight, args.threshold)
     print(_line("leave-story-out model", model))

@@ -125,8 +125,10 @@ def load_naming_concepts(path: str | Path | None = None) -> tuple[Concept, ...]:
 @dataclass(frozen=True)
 class ReportingVerbs:
     """The reporting-verb table: lemma sequence -> class, reporting nouns, strict and
-    quotation-only verbs, the nouns that can head a speaker's noun phrase (lemma -> kind), and
-    the verbs that report only right after a quotation."""
+    quotation-only verbs, the nouns that can head a speaker's noun phrase (lemma -> kind), the
+    verbs that report only right after a quotation, and the word that closes the object of a
+    quotation-only verb before the quoted words (``frames``: "describe" -> "as" for "described
+    his conditions as a \"travesty\""; "" for two objects, "called the arrest a \"...\"")."""
 
     verbs: dict[tuple[str, ...], str]
     nouns: dict[str, str]
@@ -135,6 +137,7 @@ class ReportingVerbs:
     quote_only: frozenset[tuple[str, ...]] = frozenset()
     speaker_nouns: dict[str, str] = field(default_factory=dict)
     after_quote: frozenset[tuple[str, ...]] = frozenset()
+    frames: dict[tuple[str, ...], str] = field(default_factory=dict)
 
 
 def _lemmas(phrase: str) -> tuple[str, ...]:
@@ -160,6 +163,8 @@ def load_reporting_verbs(path: str | Path | None = None) -> ReportingVerbs:
     ('neutral', 'evaluative', 'hostile')
     >>> table.speaker_nouns["ministry"], table.speaker_nouns["statement"]
     ('organisation', 'document')
+    >>> table.frames[("describe",)], table.frames[("reprimand",)], table.frames[("call",)]
+    ('as', 'for', '')
     """
     raw, source = read_toml(path, "reporting_verbs.toml")
     verbs: dict[tuple[str, ...], str] = {}
@@ -167,6 +172,7 @@ def load_reporting_verbs(path: str | Path | None = None) -> ReportingVerbs:
     strict: set[tuple[str, ...]] = set()
     quote_only: set[tuple[str, ...]] = set()
     after_quote: set[tuple[str, ...]] = set()
+    frames: dict[tuple[str, ...], str] = {}
     try:
         for name, spec in raw["class"].items():
             for verb in spec["verbs"]:
@@ -176,6 +182,8 @@ def load_reporting_verbs(path: str | Path | None = None) -> ReportingVerbs:
             strict.update(_lemmas(v) for v in spec.get("strict", []))
             quote_only.update(_lemmas(v) for v in spec.get("quote_only", []))
             after_quote.update(_lemmas(v) for v in spec.get("after_quote", []))
+            for verb, word in spec.get("frame", {}).items():
+                frames.setdefault(_lemmas(verb), str(word).lower())
         classes = tuple(raw["class"])
         speaker = raw.get("speaker")
         if speaker is None:
@@ -186,7 +194,7 @@ def load_reporting_verbs(path: str | Path | None = None) -> ReportingVerbs:
     verbs.pop((), None)
     return ReportingVerbs(
         verbs, nouns, frozenset(strict), classes, frozenset(quote_only), speaker_nouns,
-        frozenset(after_quote),
+        frozenset(after_quote), frames,
     )  # fmt: skip
 
 

@@ -673,6 +673,36 @@ def _quote_follows(text: str, toks: list[Token], i: int, end: int, ctx: _Context
     return between <= 8 and not any(ch in text[end:start] for ch in ".;!?")
 
 
+_FRAME_WORDS = 20  # words from a verb to the quotation its frame leads to
+
+
+def _quote_in_frame(text: str, end: int, word: str | None, ctx: _Context) -> bool:
+    """True when the frame of the verb that ends at ``end`` leads to a quotation of its
+    sentence: ``word`` (the table's ``frame``: "as", "for", "to") among the three words before
+    the quotation ("described his conditions in Japan, from which he had fled, as a
+    \"travesty\""), or, when ``word`` is "", a second object with no comma between ("called
+    the arrest of six of its officials a \"difficult moment\""); at most twenty words on and no
+    other sentence mark between. None (no frame): False.
+
+    A verb's object and its complement, as in Levin's (1993) characterize (29.2), dub (29.3)
+    and judgment (33) classes."""
+    if word is None:
+        return False
+    k = bisect_left(ctx.quotes.starts, end)
+    if k >= len(ctx.quotes.quotes):
+        return False
+    start = ctx.quotes.quotes[k].start
+    if ctx.sentences.at(start) != ctx.sentences.at(end - 1):
+        return False
+    gap = text[end:start]
+    words = gap.split()
+    if len(words) > _FRAME_WORDS or any(ch in gap for ch in ".;!?:"):
+        return False
+    if not word:
+        return "," not in gap and "(" not in gap
+    return word in [w.lower().strip(",") for w in words[-3:]]
+
+
 def _quote_precedes(text: str, start: int, ctx: _Context) -> bool:
     """True when a quotation ends shortly before ``start`` in the same sentence, as in the tag
     '"...," the sign read.' (at most 60 characters and no sentence mark in between)."""
@@ -860,6 +890,7 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
     if key in table.quote_only and not (
         _quote_follows(text, toks, i, toks[i + n - 1].end, ctx)
         or _quote_precedes(text, toks[i].start, ctx)
+        or _quote_in_frame(text, toks[i + n - 1].end, table.frames.get(key), ctx)
     ):
         return None
     if _passive(aux) and key != ("according", "to"):
@@ -1122,14 +1153,19 @@ def _before_time(text: str, toks: list[Token], j: int) -> int:
 
 def _aside_speakers(text, toks, j, stop, span, ctx: _Context) -> list[Speaker]:
     """The speakers of a subject before an aside; a name in the aside beats a description
-    ("the deputy mayor, Emmanuel Gregoire, said")."""
+    ("the deputy mayor, Emmanuel Gregoire, said") of the same kind: a person's name after an
+    organisation's description names the person the description ends with, not the speaker
+    ("the group of India's wealthiest man, Gautam Adani, portrayed": the group)."""
     speakers = _np_speakers(text, toks, *span, ctx)
     name = _aside_name(text, toks, j, stop)
     words = toks[span[0] : span[1] + 1]
     cut = next((k for k, w in enumerate(words) if w.text.lower() in LINKS and k), len(words))
     common = words[cut - 1].text.islower()  # the subject is a description, not a name
     if name and common and all(s.source in ("description", "name") for s in speakers):
-        speakers = _np_speakers(text, toks, *name, ctx) or speakers
+        named = _np_speakers(text, toks, *name, ctx)
+        collective = {s.kind for s in speakers} & {"organisation", "group", "document"}
+        if named and not (collective and all(s.kind == "person" for s in named)):
+            speakers = named
     return speakers
 
 
