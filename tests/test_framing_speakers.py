@@ -121,3 +121,83 @@ def test_a_quotation_in_its_verbs_frame_is_no_label(text, quote, verb):
 def test_a_quoted_modifier_before_its_noun_stays_a_label():
     # the near-miss: "serious" modifies "misconduct" (a noun follows), whatever the frame
     assert _speech('The board accused Ann Lee of "serious" misconduct on Monday.') == []
+
+
+# --- the subject across adjuncts ---------------------------------------------------------------
+
+
+def _speakers(text: str) -> list[tuple[str, str]]:
+    """(verb lemma, speaker key) of every attribution of a one-paragraph text, no actors."""
+    from newsframe.framing._units import Unit
+    from newsframe.framing.quotes import top_level_quotes
+    from newsframe.framing.speakers import find_attributions
+
+    unit = Unit("body", 0, text, ((0, 0, len(text)),))
+    found = find_attributions(unit, top_level_quotes(text), verbs=load_reporting_verbs(), actors=())
+    return [(a.lemma, a.speakers[0].key) for a in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a date in brackets after a time phrase
+        ('Mayor Ann Lee on Wednesday (June 12) called the plan a "farce".', "Ann Lee"),
+        # a short aside in brackets
+        ('Senator Ann Lee (R-SC) said the visit was "brave".', "Ann Lee"),
+        ('The Harbour Board (HB) said the visit was "brave".', "The Harbour Board"),
+        # time phrases of several words
+        ('The ministry earlier this week said the plan was "dead".', "The ministry"),
+        ('The ministry late on 27 May said the plan was "dead".', "The ministry"),
+        # a time adjunct whose closing comma the writer left out
+        ('Ann Lee, on Wednesday described the plan as a "farce".', "Ann Lee"),
+        # an aside, then an auxiliary or an adverb before the verb
+        ('Peskov, the Kremlin spokesman, has said the plan was "dead".', "Peskov"),
+        (
+            'Ann Lee, who met the board on Monday, previously criticised it for being "weak".',
+            "Ann Lee",
+        ),
+        # a month's name after a given name is a surname, not a date
+        ('Theresa May on Monday said the attack was "reckless".', "Theresa May"),
+    ],
+)
+def test_the_subject_is_found_across_adjuncts_before_its_verb(text, speaker):
+    # without an actor table a name keeps its title ("Mayor Ann Lee"), a name its article not
+    assert _speakers(text)[0][1].endswith(speaker.removeprefix("The "))
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a participle's subject after an opening phrase closed by a comma
+        ('By 27 May, Hayward changed his view, calling the spill a "catastrophe".', "Hayward"),
+        (
+            'Hours earlier, Exco convenor Ann Lee had met the board, calling it "weak".',
+            "Ann Lee",
+        ),
+        # the subject before an irregular verb, and a participle after "after"
+        ('Mizuhara stood at the lectern and repeatedly replied "yes sir".', "Mizuhara"),
+        (
+            "As criticism mounted, Rubiales issued an apology, after initially calling critics "
+            '"idiots".',
+            "Rubiales",
+        ),
+    ],
+)
+def test_a_verb_without_a_subject_of_its_own_takes_the_sentences(text, speaker):
+    assert _speakers(text)[-1][1] == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a bracket with a mark inside is no short aside: nothing to skip to
+        'Ann Lee met them (and, she said, the board) called it "weak".',
+        # "without calling": a negated verb reports no words, so it takes no subject
+        'He made it clear, without calling it a "political assassination", that it was weak.',
+        # a capitalised opener not closed by a comma is no subject
+        'In the end called it a "farce".',
+    ],
+)
+def test_near_misses_stay_unresolved(text):
+    found = dict(_speakers(text))
+    assert found.get("call", "unresolved") == "unresolved"

@@ -108,6 +108,8 @@ def _aux_or_adverb(word: str) -> bool:
     """True for an auxiliary or an adverb between a subject and its verb ("has vehemently
     dismissed"): the listed ones, and any lowercase word in -ly."""
     low = word.lower()
+    if low == "may" and word[:1].isupper():
+        return False  # "Theresa May said": a name (a modal opening a sentence has no subject)
     return low in _AUX_OR_ADVERB or (
         word.islower() and low.endswith("ly") and len(low) > 4 and low not in _NOT_ADVERBS
     )
@@ -364,6 +366,14 @@ def _head_kind(words: list[Token], nouns: dict[str, str]) -> str | None:
     lower = [w.text.lower() if not w.text.isupper() or len(w.text) == 1 else "" for w in words]
     if len(words) > 1 and lower[-2].rstrip(".") in COURTESY and words[-1].text[:1].isupper():
         return "person"  # "Mrs May", "Dr Will": a surname, whatever else the word may be
+    if (
+        len(words) > 1
+        and lower[-1] in _MONTH_NAMES
+        and words[-1].text[:1].isupper()
+        and words[-2].text[:1].isupper()
+        and lower[-2] not in CALENDAR | DETERMINERS | LINKS
+    ):
+        return "person"  # "Theresa May": a month's name after a given name is a surname
     if not words or lower[-1] in NOT_SPEAKER or lower[-1] in DETERMINERS:
         return None
     if len(words) > 1 and any(w in PRONOUNS or w in ("him", "them", "us") for w in lower):
@@ -500,6 +510,14 @@ def _adjunct_at(toks: list[Token], k: int, hi: int) -> bool:
         return True
     if k > 0 and toks[k - 1].text.lower().rstrip(".") in COURTESY and toks[k].text[:1].isupper():
         return False  # "Mrs May": a surname after a courtesy title, never a date
+    if (
+        k == hi
+        and k > 0
+        and toks[k].text.lower() in _MONTH_NAMES
+        and toks[k - 1].text[:1].isupper()
+        and toks[k - 1].text.lower() not in CALENDAR
+    ):
+        return False  # "Theresa May": a month's name alone after a given name is a surname
     first = toks[k].text.lower()  # read before the rest of the phrase is lowercased
     if first not in CALENDAR and not (first in _TIME_BEFORE and min(hi + 1, len(toks)) - k > 1):
         return False
@@ -868,9 +886,10 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
             aux.insert(0, toks[j].text)
         j -= 1
 
-    k = _before_time(text, toks, _before_issued(text, toks, _before_time(text, toks, j)))
+    stop = toks[j + 1].start if j >= 0 else 0  # where the subject's phrase must end
+    k = _before_adjuncts(text, toks, j)
     if k != j:  # "the agency on Saturday said": the subject is before the date (and before
-        # "in a statement": "the ministry in a statement said")
+        # "in a statement": "the ministry in a statement said", or a parenthesis)
         j = k
         while (
             j >= 0
@@ -878,6 +897,10 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
             and _spaces(text, toks[j].end, toks[j + 1].start)
         ):
             j -= 1
+        gap = text[toks[j].end : toks[j + 1].start].strip() if j >= 0 else ""
+        time_after = j >= 0 and toks[j + 1].text.lower() in (CALENDAR | _TIME_BEFORE)
+        # the adjunct opens a bracket, or (its closing comma left out) an aside
+        stop = toks[j].end if gap == "(" or (gap == "," and time_after) else toks[j + 1].start
 
     def made(speakers, participle=False, span=None):
         subjectless = not speakers and _in_quoted_sentence(toks, i, ctx)
@@ -903,7 +926,7 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
         span = _np_after(text, toks, i + n, allow=COMPLEMENT)
         speakers = _np_speakers(text, toks, *span, ctx) if span else []
         return made(speakers, span=span) if speakers else None
-    joined = j >= 0 and _spaces(text, toks[j].end, toks[j + 1].start)
+    joined = j >= 0 and _spaces(text, toks[j].end, stop)
     sentence = ctx.sentences.at(toks[i].start)
     strict_fails = key in table.strict and not _speaks(text, toks, i, n, ctx)
     if joined and toks[j].text.lower() in ("and", "but"):
@@ -929,11 +952,7 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
     if joined and toks[j].text.lower() in ("who", "which", "that") and j > 0:
         span = _np_before(text, toks, j - 1, toks[j - 1].end, ctx.verbs.speaker_nouns)
     else:
-        span = (
-            _np_before(text, toks, j, toks[j + 1].start, ctx.verbs.speaker_nouns)
-            if j >= 0
-            else None
-        )
+        span = _np_before(text, toks, j, stop, ctx.verbs.speaker_nouns) if j >= 0 else None
     if j >= 0 and not toks[i].text.lower().endswith("ing"):
         relative = _np_before_relative(text, toks, j, ctx)
         speakers = _np_speakers(text, toks, *relative, ctx) if relative else []
@@ -949,17 +968,20 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
             prior = found[-1]
             if ctx.sentences.at(prior.start) == sentence:
                 return made(prior.speakers, participle=True)
-        if j >= 0 and "," in text[toks[j].end : toks[i].start]:
+        if j >= 0 and (
+            "," in text[toks[j].end : toks[i].start] or toks[j].text.lower() in _BEFORE_ING
+        ):
             subject = _sentence_subject(text, toks, i, ctx)
-            if subject:  # "But he also signalled ..., telling a committee: ..."
+            if subject:  # "But he also signalled ..., telling a committee: ...", "Rubiales
+                # issued an apology, after initially calling critics ...": the sentence's
                 return made(subject, participle=True)
         if ctx.sentences.bounds(sentence)[0] >= (toks[j].end if j >= 0 else 0):
             # "Calling the effort '...', the governor said": the speaker comes later
             return made([Speaker("", "", "pending")])
         return _unnamed(text, toks, i, n, ctx, made)
-    span = _np_before_aside(text, toks, j, toks[i].start, ctx.verbs.speaker_nouns)
-    if span:  # "Peskov, the Kremlin spokesman, said" / "Putin, who spoke later, warned"
-        return made(_aside_speakers(text, toks, j, toks[i].start, span, ctx), span=span)
+    span = _np_before_aside(text, toks, j, stop, ctx.verbs.speaker_nouns)
+    if span:  # "Peskov, the Kremlin spokesman, (has) said" / "Putin, who spoke later, warned"
+        return made(_aside_speakers(text, toks, j, stop, span, ctx), span=span)
     span = _inverted(text, toks, i, n, j, ctx)
     if span is None:
         return _unnamed(text, toks, i, n, ctx, made)
@@ -1088,9 +1110,61 @@ def _sentence_subject(text: str, toks: list[Token], i: int, ctx: _Context) -> li
     if not toks[k].text[:1].isupper():
         return []
     span = _np_after(text, toks, k)
-    if span is None or span[1] + 1 >= i or not toks[span[1] + 1].text.islower():
+    if span is not None and span[1] + 1 < i and toks[span[1] + 1].text.islower():
+        speakers = _np_speakers(text, toks, *span, ctx)
+        if speakers:
+            return speakers
+    return _subject_after_opener(text, toks, k, i, ctx)
+
+
+# a participle after these has the subject of its sentence ("after calling", "by saying")
+_BEFORE_ING = frozenset(["after", "before", "while", "by", "when", "since"])  # not "without"
+_OPENERS = SUBORDINATORS | {"by", "on", "in", "at", "after", "during", "despite", "for", "with"}
+
+
+def _subject_after_opener(
+    text: str, toks: list[Token], k: int, i: int, ctx: _Context
+) -> list[Speaker]:
+    """The subject that opens the clause at ``toks[k]`` (before ``toks[i]``), after an
+    opening phrase closed by a comma ("By 27 May, Hayward changed ...", "As criticism mounted,
+    Rubiales issued ...", "Hours earlier, Exco convenor Bernard Chan had ..."): the noun phrase
+    up to a capitalised word, or a speaker noun, that a lowercase word other than a link
+    follows, preferring one a verb follows (an auxiliary, a finite or an inflected form:
+    "Mizuhara stood", "Soccer's governing body FIFA called", "The ministry said"); at most
+    eight words; else []."""
+    stop = min(k + 6, i)
+    comma = next((m for m in range(k, stop) if "," in text[toks[m].end : toks[m + 1].start]), None)
+    opening = [t.text.lower() for t in toks[k : (comma or k) + 1]]
+    if comma is not None and (
+        opening[0] in _OPENERS
+        or any(w in CALENDAR or w in _TIME_NOUNS or w in _LATER for w in opening)
+    ):
+        k = comma + 1
+    elif opening[0] in _OPENERS:
         return []
-    return _np_speakers(text, toks, *span, ctx)
+    if k < i and _pronoun(toks[k]):
+        return [Speaker("", toks[k].text, "pronoun")]
+    if k >= i or not toks[k].text[:1].isupper():
+        return []
+    nouns, ends = ctx.verbs.speaker_nouns, []
+    for m in range(k, min(k + 8, i - 1)):
+        if not _in_name(text, toks[m], toks[m + 1]):
+            break
+        word, after = toks[m], toks[m + 1]
+        head = (word.text[:1].isupper() and not _possessive(word.text)) or word.lemma in nouns
+        low = after.text.lower()
+        if head and after.text.islower() and low not in LINKS and low not in ("and", "or"):
+            ends.append(m)
+            if low in AUX or low in FINITE or low.endswith("ed") or after.lemma != low:
+                return _np_speakers(text, toks, k, m, ctx)  # a verb follows
+    return _np_speakers(text, toks, k, ends[0], ctx) if ends else []
+
+
+_LATER = frozenset(["earlier", "later", "ago"])  # "Hours earlier, ...": a time that opens
+
+
+def _pronoun(tok: Token) -> bool:
+    return tok.text.lower() in ("he", "she", "they", "it", "we")
 
 
 def _np_before_relative(
@@ -1130,24 +1204,76 @@ def _before_issued(text: str, toks: list[Token], j: int) -> int:
 
 def _before_time(text: str, toks: list[Token], j: int) -> int:
     """The token before a time adjunct that ends at ``toks[j]`` ("on Saturday", "last week",
-    "on Monday night", "yesterday"), or ``j`` when there is none."""
+    "on Monday night", "yesterday", "earlier this week", "late on 27 May"), or ``j`` when
+    there is none: at most five time words (days, months, dates, "week", "on", "last", ...)
+    with only spaces between, holding a day, a month or a time noun. A month's name right
+    after a capitalised word or a courtesy title is a surname ("Theresa May said", "Mrs May
+    said"), no date.
+
+    >>> from newsframe.framing._units import word_tokens
+    >>> [_before_time(t, word_tokens(t), len(word_tokens(t)) - 1)
+    ...  for t in ("the agency on Saturday", "Lam earlier this week", "Theresa May", "on")]
+    [1, 0, 1, 0]
+    """
     k = j
-    if k >= 0 and toks[k].text[:1].isdigit() and k > 0 and toks[k - 1].text.lower() in CALENDAR:
-        k -= 1  # "on March 3"
-    if k >= 0 and toks[k].text.lower() in _TIME_NOUNS:
-        k -= 1  # "last week", "on Monday night"
-    if k < 0 or (k == j and toks[k].text.lower() not in CALENDAR):
-        return j
-    if toks[k].text.lower() in CALENDAR:
-        if k > 0 and toks[k - 1].text.lower().rstrip(".") in COURTESY:
-            return j  # "Mrs May said": a surname, no date
+    while k >= 0 and j - k < 5:
+        word = toks[k].text.lower()
+        if not (
+            word in CALENDAR
+            or word in _TIME_NOUNS
+            or word in _TIME_BEFORE
+            or (toks[k].text.isdigit() and len(word) <= 4)
+        ):
+            break
+        if k < j and not _spaces(text, toks[k].end, toks[k + 1].start):
+            break
+        if word in _MONTH_NAMES and k > 0 and _surname_before(toks[k - 1].text):
+            break  # "Theresa May on Monday said": "May" is a surname
         k -= 1
-    elif toks[k].text.lower() not in _TIME_BEFORE:
+    run = [t.text.lower() for t in toks[k + 1 : j + 1]]
+    if not run or not any(w in CALENDAR or w in _TIME_NOUNS for w in run):
         return j
-    if k >= 0 and toks[k].text.lower() in _TIME_BEFORE:
-        k -= 1
-    if k < 0 or not all(_spaces(text, toks[m].end, toks[m + 1].start) for m in range(k, j)):
+    if run[-1] in _TIME_BEFORE or (k >= 0 and toks[k].text.lower().rstrip(".") in COURTESY):
         return j
+    return k
+
+
+def _surname_before(word: str) -> bool:
+    """True when ``word`` before a month's name makes the month a surname: a capitalised word
+    that is no date ("Theresa May"), or a courtesy title ("Mrs May")."""
+    low = word.lower()
+    return low.rstrip(".") in COURTESY or (word[:1].isupper() and low not in CALENDAR)
+
+
+_MONTH_NAMES = frozenset(["may", "june", "april", "august"])  # months that are also names
+
+
+def _before_parenthesis(text: str, toks: list[Token], j: int) -> int:
+    """The token before a parenthesis of at most eight words that ends at ``toks[j]``
+    ("Carrie Lam on Wednesday (June 12) called", "Nancy Mace (R-SC) said", "the Coast Guard
+    (PCG) said"), or ``j`` when there is none."""
+    if j < 1 or not text[toks[j].end : toks[j].end + 2].startswith(")"):
+        return j
+    for k in range(j, max(j - 8, 0), -1):
+        gap = text[toks[k - 1].end : toks[k].start]
+        if "(" in gap:
+            return k - 1 if gap.strip() == "(" else j
+        if gap.strip(" -./'") or ")" in gap:
+            return j  # a mark inside: not one short aside in brackets
+    return j
+
+
+def _before_adjuncts(text: str, toks: list[Token], j: int) -> int:
+    """The token before the adjuncts between a subject and its verb that end at ``toks[j]``:
+    times (:func:`_before_time`), "in a statement" (:func:`_before_issued`) and short
+    parentheses (:func:`_before_parenthesis`), in any order ("the agency in a statement on
+    Saturday said", "Lam on Wednesday (June 12) called"); ``j`` when there are none."""
+    k = j
+    for _ in range(4):  # bounded: at most four adjuncts
+        m = _before_time(text, toks, _before_issued(text, toks, _before_parenthesis(text, toks, k)))
+        if m == k:
+            break
+        k = m
     return k
 
 
