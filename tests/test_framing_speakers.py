@@ -201,3 +201,43 @@ def test_a_verb_without_a_subject_of_its_own_takes_the_sentences(text, speaker):
 def test_near_misses_stay_unresolved(text):
     found = dict(_speakers(text))
     assert found.get("call", "unresolved") == "unresolved"
+
+
+# --- speaker spans: the name, not its title or a clause ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a description in apposition whose closing comma is missing, after a quotation
+        (
+            '"It failed," Chung Mong-gyu, chairman of the Harbour Association (HA) said.',
+            "Chung Mong-gyu",
+        ),
+        # the same aside closed by a bracket and a comma
+        (
+            'Chung Mong-gyu, chairman of the Harbour Association (HA), said it was "fine".',
+            "Chung Mong-gyu",
+        ),
+        # "cited ... as saying", like "quoted as saying": the one cited speaks
+        (
+            "Separately, harbour spokesman Dmitry Peskov was cited by the local radio as saying it "
+            'was "fine".',
+            "Dmitry Peskov",
+        ),
+        # an organisation's description keeps the speaker before a person's name in apposition
+        (
+            'The group of the richest man, Gautam Adani, portrayed the report as a "calculated '
+            'attack".',
+            "The group of the richest man",
+        ),
+    ],
+)
+def test_the_speaker_is_the_name_not_its_title_or_a_clause(text, speaker):
+    assert _speakers(text)[-1][1] == speaker
+
+
+def test_a_description_after_an_object_name_is_the_subject():
+    # the near-miss: "Ann Lee" closes a prepositional phrase, so the minister speaks
+    text = 'In a meeting with Ann Lee, the minister said it was "fine".'
+    assert _speakers(text) == [("say", "the minister")]

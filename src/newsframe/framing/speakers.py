@@ -621,7 +621,12 @@ def _np_before_aside(
 ) -> tuple[int, int] | None:
     """The subject before one or two comma-delimited asides that end at ``toks[j]`` ("Peskov,
     the Kremlin spokesman, said", "Payap Maiming, 40, who helped ..., said"), or None."""
-    if j < 1 or text[toks[j].end : stop].strip() != ",":
+    if j >= 1 and text[toks[j].end : stop].strip() == "),":
+        k = _before_parenthesis(text, toks, j, aside=True)  # "... (KFA), said"
+        if k == j:
+            return None
+        j = k
+    elif j < 1 or text[toks[j].end : stop].strip() != ",":
         return None
     for _ in range(2):
         k = j
@@ -845,8 +850,12 @@ def _phrase(text: str, toks: list[Token], span: tuple[int, int] | None) -> str:
     return text[toks[span[0]].start : toks[span[1]].end].lower() if span else ""
 
 
+_QUOTED_AS = frozenset(["quote", "cite"])  # "X was quoted / cited by Y as saying"
+
+
 def _quoted_as(text: str, toks: list[Token], i: int, ctx: _Context):
-    """``X was quoted as saying`` / ``Y quoted X as saying``: (attribution, tokens used)."""
+    """``X was quoted as saying`` / ``Y quoted X as saying`` / ``X was cited by the agency as
+    saying``: (attribution, tokens used)."""
     k = next((k for k in range(i + 1, min(i + 9, len(toks) - 1)) if toks[k].text == "as"), None)
     if k is None or not toks[k + 1].text.lower().endswith("ing"):
         return None
@@ -960,6 +969,8 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
             return made(speakers, span=relative)
     if span and not aux and _disagrees(toks, i, span, ctx):
         return None  # "a query on the Canadian claim": a noun after a singular modifier
+    if span and (name := _name_before_apposition(text, toks, span, ctx)):
+        span = name  # "Chung Mong-gyu, chairman of the KFA said": the name, not its title
     speakers = _np_speakers(text, toks, *span, ctx) if span else []
     if speakers or (span and not toks[i].text.lower().endswith("ing")):
         return made(speakers, span=span)
@@ -1248,12 +1259,16 @@ def _surname_before(word: str) -> bool:
 _MONTH_NAMES = frozenset(["may", "june", "april", "august"])  # months that are also names
 
 
-def _before_parenthesis(text: str, toks: list[Token], j: int) -> int:
+def _before_parenthesis(text: str, toks: list[Token], j: int, *, aside: bool = False) -> int:
     """The token before a parenthesis of at most eight words that ends at ``toks[j]``
     ("Carrie Lam on Wednesday (June 12) called", "Nancy Mace (R-SC) said", "the Coast Guard
-    (PCG) said"), or ``j`` when there is none."""
+    (PCG) said"), or ``j`` when there is none; with ``aside``, of one closed by "),", the end
+    of an aside ("Chung Mong-gyu, chairman of the Korean Football Association (KFA), said")."""
     if j < 1 or not text[toks[j].end : toks[j].end + 2].startswith(")"):
         return j
+    closing = text[toks[j].end : toks[j + 1].start].strip() if j + 1 < len(toks) else ")"
+    if closing != (")," if aside else ")"):
+        return j  # "(KFA), said": the bracket ends an aside, not an adjunct
     for k in range(j, max(j - 8, 0), -1):
         gap = text[toks[k - 1].end : toks[k].start]
         if "(" in gap:
@@ -1275,6 +1290,30 @@ def _before_adjuncts(text: str, toks: list[Token], j: int) -> int:
             break
         k = m
     return k
+
+
+def _name_before_apposition(
+    text: str, toks: list[Token], span: tuple[int, int], ctx: _Context
+) -> tuple[int, int] | None:
+    """The name before a description in apposition whose closing comma the writer left out
+    ("...," Chung Mong-gyu, chairman of the Korean Football Association (KFA) said"): a
+    person's name of two to four words that opens its sentence or follows a quotation, then a
+    comma and the lowercase description ``span``; else None. (After "with Ann Lee, the
+    minister said" the description is the subject: the name does not open the clause.)"""
+    lo = span[0]
+    if lo < 2 or not toks[lo].text[:1].islower():
+        return None
+    if text[toks[lo - 1].end : toks[lo].start].strip() != ",":
+        return None
+    name = _np_before(text, toks, lo - 1, toks[lo - 1].end, ctx.verbs.speaker_nouns)
+    if name is None or not _personal_name(toks[name[0] : name[1] + 1], ctx.verbs.speaker_nouns):
+        return None
+    first = toks[name[0]]
+    before = text[toks[name[0] - 1].end : first.start] if name[0] > 0 else ""
+    opens = name[0] == 0 or ctx.sentences.at(toks[name[0] - 1].start) != ctx.sentences.at(
+        first.start
+    )
+    return name if opens or any(q in before for q in "\"'\u201d\u2019") else None
 
 
 def _aside_speakers(text, toks, j, stop, span, ctx: _Context) -> list[Speaker]:
@@ -1446,7 +1485,7 @@ def _scan(text: str, toks: list[Token], ctx: _Context, candidates: list[int]) ->
         i = c
         n = 1
         match = _match_verb(text, toks, i, verbs, longest)
-        if toks[i].lemma == "quote" and (done := _quoted_as(text, toks, i, ctx)):
+        if toks[i].lemma in _QUOTED_AS and (done := _quoted_as(text, toks, i, ctx)):
             att, n = done
         elif match is None:
             att = None  # a reporting noun ("Abe's remarks") credits no one: it is not a verb
