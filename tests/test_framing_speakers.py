@@ -241,3 +241,32 @@ def test_a_description_after_an_object_name_is_the_subject():
     # the near-miss: "Ann Lee" closes a prepositional phrase, so the minister speaks
     text = 'In a meeting with Ann Lee, the minister said it was "fine".'
     assert _speakers(text) == [("say", "the minister")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a passive verb's agent after the quotations its frame leads to
+        (
+            'The arrest is described as "lawless" and "vicious" by the authorities.',
+            "the authorities",
+        ),
+        # an infinitive after a verb whose subject does the saying
+        ('Rubiales went on to accuse the media of seeking his "social murder".', "Rubiales"),
+    ],
+)
+def test_a_passive_agent_or_a_controlling_subject_speaks(text, speaker):
+    assert _speakers(text)[-1][1] == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "by" after a comma and words of the reporter's: no agent of the verb
+        'The plan was described as "dead" in March, by then a joke.',
+        # "asked him to describe": the one asked, not the one asking, would speak
+        'The police asked him to describe the "farce" he saw.',
+    ],
+)
+def test_no_agent_and_no_controller_stay_without_a_speaker(text):
+    assert dict(_speakers(text)).get("describe", "unresolved") == "unresolved"

@@ -926,8 +926,9 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
     ):
         return None
     if _passive(aux) and key != ("according", "to"):
-        if i + n < len(toks) and toks[i + n].text.lower() == "by":  # "was announced by X"
-            span = _np_after(text, toks, i + n + 1)
+        by = _agent_after(text, toks, i + n, ctx)
+        if by is not None:  # "was announced by X", 'is described as "..." by X'
+            span = _np_after(text, toks, by + 1)
             speakers = _np_speakers(text, toks, *span, ctx) if span else []
             return made(speakers, span=span) if speakers else None
         return None  # passive "was said", "is claimed": no speaker (a hedge, if anything)
@@ -948,8 +949,11 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
         return made(_sentence_subject(text, toks, i, ctx)) if toks[j].text[:1].islower() else None
     never_noun = toks[i].text.lower() in ("said", "told")  # "Zhao Lijian's said": a typo
     if joined and toks[j].text.lower() == "to" and toks[i].text.lower() == toks[i].lemma:
-        # an infinitive ("read a statement to say they ..."): a verb, its subject unnamed
-        return None if strict_fails else made([])
+        # an infinitive ("read a statement to say they ..."): a verb, its subject unnamed;
+        # after a verb whose subject does the saying, that subject ("X went on to accuse")
+        if strict_fails:
+            return None
+        return made(_sentence_subject(text, toks, i, ctx) if _subject_control(toks, j) else [])
     if joined and (
         toks[j].text.lower() in NOT_VERB_BEFORE or (_possessive(toks[j].text) and not never_noun)
     ):
@@ -1000,6 +1004,41 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
     if name is not None:  # "said China's consul general in X, Huang Shifang."
         return made(_np_speakers(text, toks, *name, ctx), span=name)
     return made(_np_speakers(text, toks, *span, ctx), span=span)
+
+
+def _agent_after(text: str, toks: list[Token], k: int, ctx: _Context) -> int | None:
+    """The index of the "by" that names the agent of a passive reporting verb ending before
+    ``toks[k]``: right after it ("was announced by X"), or after the quotations its frame
+    leads to ('The arrest is described as "lawless" and "vicious" by the authorities': at most
+    three words of the reporter's own between, the quoted words not counted, in the same
+    sentence); else None."""
+    if k < len(toks) and toks[k].text.lower() == "by":
+        return k
+    for m in range(k, min(k + 4, len(toks))):
+        if any(ch in text[toks[m - 1].end : toks[m].start] for ch in ".;!?"):
+            return None
+        if toks[m].text.lower() == "by":
+            first, last = toks[k - 1].end, toks[m].start
+            quoted = bisect_left(ctx.quotes.starts, first) < bisect_left(ctx.quotes.starts, last)
+            same = ctx.sentences.at(last) == ctx.sentences.at(toks[k - 1].start)
+            return m if quoted and same else None
+    return None
+
+
+# verbs whose subject is the one who does what the infinitive after them says ("went on to
+# accuse", "refused to comment", "vowed to"); "asked him to say" is another's
+_SUBJECT_CONTROL = frozenset(["continue", "go", "want", "try", "seek", "vow", "refuse", "decide",
+                              "choose", "hope", "move", "rush", "appear", "promise", "plan",
+                              "threaten", "offer", "agree"])  # fmt: skip
+
+
+def _subject_control(toks: list[Token], j: int) -> bool:
+    """True when the "to" at ``toks[j]`` follows a verb of :data:`_SUBJECT_CONTROL` ("went on
+    to", "refused to"), so the infinitive's subject is its sentence's."""
+    prev = toks[j - 1] if j > 0 else None
+    if prev is not None and prev.text.lower() == "on" and j > 1:
+        prev = toks[j - 2]  # "went on to", "moved on to"
+    return prev is not None and prev.text.islower() and prev.lemma in _SUBJECT_CONTROL
 
 
 def _unnamed(text: str, toks: list[Token], i: int, n: int, ctx: _Context, made):
