@@ -270,3 +270,19 @@ def test_a_passive_agent_or_a_controlling_subject_speaks(text, speaker):
 )
 def test_no_agent_and_no_controller_stay_without_a_speaker(text):
     assert dict(_speakers(text)).get("describe", "unresolved") == "unresolved"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"It was wrong," An told reporters.',
+        'Upon returning home, An, 22, clarified that she "did not mean it".',
+    ],
+)
+def test_a_surname_spelled_like_an_article_speaks(text):
+    # an article is never a whole subject, nor stands right before "told": "An" is a name
+    assert _speakers(text)[-1][1] == "An"
+
+
+def test_an_article_before_its_noun_is_no_name():
+    assert _speakers('An official said it was "wrong".') == [("say", "An official")]

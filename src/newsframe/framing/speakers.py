@@ -374,6 +374,8 @@ def _head_kind(words: list[Token], nouns: dict[str, str]) -> str | None:
         and lower[-2] not in CALENDAR | DETERMINERS | LINKS
     ):
         return "person"  # "Theresa May": a month's name after a given name is a surname
+    if len(words) == 1 and lower[0] in ("a", "an") and words[0].text[:1].isupper():
+        return "person"  # an article is never a whole subject: "An told reporters" is a name
     if not words or lower[-1] in NOT_SPEAKER or lower[-1] in DETERMINERS:
         return None
     if len(words) > 1 and any(w in PRONOUNS or w in ("him", "them", "us") for w in lower):
@@ -954,8 +956,10 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
         if strict_fails:
             return None
         return made(_sentence_subject(text, toks, i, ctx) if _subject_control(toks, j) else [])
+    named = never_noun and toks[j].text in ("A", "An")  # "An told reporters": a name (An)
     if joined and (
-        toks[j].text.lower() in NOT_VERB_BEFORE or (_possessive(toks[j].text) and not never_noun)
+        (toks[j].text.lower() in NOT_VERB_BEFORE and not named)
+        or (_possessive(toks[j].text) and not never_noun)
     ):
         return None  # "Beijing's claims", "the remarks": a noun, never a reporting verb
     if strict_fails:
