@@ -717,8 +717,8 @@ def _quote_in_frame(text: str, end: int, word: str | None, ctx: _Context) -> boo
     if k >= len(ctx.quotes.quotes):
         return False
     start = ctx.quotes.quotes[k].start
-    if ctx.sentences.at(start) != ctx.sentences.at(end - 1):
-        return False
+    if start - end > 40 * _FRAME_WORDS or ctx.sentences.at(start) != ctx.sentences.at(end - 1):
+        return False  # (a bounded look: twenty words are far fewer characters)
     gap = text[end:start]
     words = gap.split()
     if len(words) > _FRAME_WORDS or any(ch in gap for ch in ".;!?:"):
