@@ -219,6 +219,12 @@ def test_near_misses_stay_unresolved(text):
             'Chung Mong-gyu, chairman of the Harbour Association (HA), said it was "fine".',
             "Chung Mong-gyu",
         ),
+        # a name, its title in apposition and a relative clause before the verb
+        (
+            "Kim Taek-gyu, the chair of the BKA, who arrived before the team, told reporters, "
+            '"There were no conflicts".',
+            "Kim Taek-gyu",
+        ),
         # "cited ... as saying", like "quoted as saying": the one cited speaks
         (
             "Separately, harbour spokesman Dmitry Peskov was cited by the local radio as saying it "
@@ -237,9 +243,15 @@ def test_the_speaker_is_the_name_not_its_title_or_a_clause(text, speaker):
     assert _speakers(text)[-1][1] == speaker
 
 
-def test_a_description_after_an_object_name_is_the_subject():
+@pytest.mark.parametrize(
+    "text",
+    [
+        'In a meeting with Ann Lee, the minister said it was "fine".',
+        'In talks with Ann Lee, the minister, who arrived late, said it was "fine".',
+    ],
+)
+def test_a_description_after_an_object_name_is_the_subject(text):
     # the near-miss: "Ann Lee" closes a prepositional phrase, so the minister speaks
-    text = 'In a meeting with Ann Lee, the minister said it was "fine".'
     assert _speakers(text) == [("say", "the minister")]
 
 

@@ -999,6 +999,9 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
             return made([Speaker("", "", "pending")])
         return _unnamed(text, toks, i, n, ctx, made)
     span = _np_before_aside(text, toks, j, stop, ctx.verbs.speaker_nouns)
+    if span and (name := _name_before_apposition(text, toks, span, ctx)):
+        # "Kim Taek-gyu, the chair of the BKA, who arrived ..., told": the name
+        return made(_np_speakers(text, toks, *name, ctx), span=name)
     if span:  # "Peskov, the Kremlin spokesman, (has) said" / "Putin, who spoke later, warned"
         return made(_aside_speakers(text, toks, j, stop, span, ctx), span=span)
     span = _inverted(text, toks, i, n, j, ctx)
