@@ -1185,10 +1185,9 @@ def _subject_after_opener(
     """The subject that opens the clause at ``toks[k]`` (before ``toks[i]``), after an
     opening phrase closed by a comma ("By 27 May, Hayward changed ...", "As criticism mounted,
     Rubiales issued ...", "Hours earlier, Exco convenor Bernard Chan had ..."): the noun phrase
-    up to a capitalised word, or a speaker noun, that a lowercase word other than a link
-    follows, preferring one a verb follows (an auxiliary, a finite or an inflected form:
-    "Mizuhara stood", "Soccer's governing body FIFA called", "The ministry said"); at most
-    eight words; else []."""
+    up to a capitalised word, or a speaker noun, that a verb follows (past adverbs: an
+    auxiliary, a finite or an inflected form: "Mizuhara stood", "Soccer's governing body FIFA
+    called", "The ministry also said"); at most eight words; else []."""
     stop = min(k + 6, i)
     comma = next((m for m in range(k, stop) if "," in text[toks[m].end : toks[m + 1].start]), None)
     opening = [t.text.lower() for t in toks[k : (comma or k) + 1]]
@@ -1203,7 +1202,7 @@ def _subject_after_opener(
         return [Speaker("", toks[k].text, "pronoun")]
     if k >= i or not toks[k].text[:1].isupper():
         return []
-    nouns, ends = ctx.verbs.speaker_nouns, []
+    nouns = ctx.verbs.speaker_nouns
     for m in range(k, min(k + 8, i - 1)):
         if not _in_name(text, toks[m], toks[m + 1]):
             break
@@ -1211,10 +1210,14 @@ def _subject_after_opener(
         head = (word.text[:1].isupper() and not _possessive(word.text)) or word.lemma in nouns
         low = after.text.lower()
         if head and after.text.islower() and low not in LINKS and low not in ("and", "or"):
-            ends.append(m)
-            if low in AUX or low in FINITE or low.endswith("ed") or after.lemma != low:
+            v = m + 1  # the word after the phrase, past adverbs ("Lee also ruled")
+            while v < min(m + 4, i) and low not in AUX and _aux_or_adverb(toks[v].text):
+                v += 1
+            verb = toks[v]
+            low = verb.text.lower()
+            if low in AUX or low in FINITE or low.endswith("ed") or verb.lemma != low:
                 return _np_speakers(text, toks, k, m, ctx)  # a verb follows
-    return _np_speakers(text, toks, k, ends[0], ctx) if ends else []
+    return []
 
 
 _LATER = frozenset(["earlier", "later", "ago"])  # "Hours earlier, ...": a time that opens
