@@ -9,7 +9,8 @@ Usage: python benchmarks/bench_hostile.py [limit_seconds]
 ``python benchmarks/bench_hostile.py scale [limit_seconds]`` measures scale shapes instead: an
 article table of 10,000 and 20,000 one-sentence articles, and of 10 articles of 1 MB and of 2 MB,
 each through loading, analysis, the per-article tables and tf-idf in a fresh process (and
-``newsframe report`` of 5,000 and 10,000 one-sentence articles in 10 groups over two years); it
+``newsframe report`` of 5,000 and 10,000 one-sentence articles in 10 groups over two years, and
+200 articles with a generated story file of 10,000 and 20,000 actors and naming variants); it
 prints the CPU seconds (``time.process_time``) of each step at both sizes and their ratio (2.0
 is linear; well above it is a quadratic step).
 """
@@ -123,7 +124,8 @@ def step(name, call):
     value = call()
     steps[name] = time.process_time() - t
     return value
-corpus = step("load", lambda: nf.load_corpus(sys.argv[1], max_bytes=50_000_000))
+story = step("story", lambda: nf.load_story(sys.argv[4])) if sys.argv[4:5] != [""] else None
+corpus = step("load", lambda: nf.load_corpus(sys.argv[1], max_bytes=50_000_000, story=story))
 step("analyse", lambda: nf.analyse_corpus(corpus))
 step("tables", lambda: nf.compute_article_tables(corpus))
 step("tfidf", lambda: nf.tfidf(corpus))
@@ -168,10 +170,30 @@ SCALE = [
 ]
 
 
+def story_of(n: int) -> str:
+    """A story file of ``n`` actors (two aliases each, one of them an article's word for the
+    last actor) and one naming concept of ``n`` variants, as a user might generate one."""
+    actors = "".join(f'[actor.a{i}]\nkind = "person"\naliases = ["Zed{i} Quorn", "Q{i} Zed"]\n' for i in range(n))  # fmt: skip
+    variants = "".join(f'[[concept.c.variant]]\nname = "v{i}"\naliases = ["isle{i}"]\n' for i in range(n))  # fmt: skip
+    return actors.replace(f'"Q{n - 1} Zed"', '"officials"') + variants.replace(f'"isle{n - 1}"', '"islands"')  # fmt: skip
+
+
+#: (label, texts, story at the smaller size, story at the larger size): the story's tables grow.
+SCALE_STORIES = [
+    (
+        "story: 10k -> 20k actors and variants",
+        lambda: tiny_articles(200),
+        lambda: story_of(10_000),
+        lambda: story_of(20_000),
+    ),
+]
+
+
 def scale_run(
-    texts: list[str], folder: Path, limit: float, *, report: bool = False
+    texts: list[str], folder: Path, limit: float, *, report: bool = False, story: str = ""
 ) -> dict[str, float] | str:
-    """CPU seconds of each step on an article table of ``texts``, in a fresh process."""
+    """CPU seconds of each step on an article table of ``texts`` (with the story file ``story``
+    if given), in a fresh process."""
     import csv
     import json
     import shutil
@@ -186,9 +208,14 @@ def scale_run(
         writer.writerow(["article_id", "text", "group", "published"])  # 10 groups over two years
         writer.writerows((f"s{i}", text, f"g{i % 10}", (day + timedelta(days=i % 730)).isoformat())
                          for i, text in enumerate(texts))  # fmt: skip
+    story_path = ""
+    if story:
+        (folder / "story.toml").write_text(story, "utf-8")
+        story_path = str(folder / "story.toml")
     try:
         done = subprocess.run(
-            [sys.executable, "-c", SCALE_CHILD, str(table), "report" if report else "", str(out)],
+            [sys.executable, "-c", SCALE_CHILD, str(table), "report" if report else "", str(out),
+             story_path],
             capture_output=True, text=True, timeout=limit, check=False,
         )  # fmt: skip
     except subprocess.TimeoutExpired:
@@ -198,13 +225,18 @@ def scale_run(
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def scale(limit: float, folder: Path) -> None:
-    """Print CPU seconds per step at two sizes and their ratio (2.0 is linear)."""
+def scale(limit: float, folder: Path, only: list[str] | None = None) -> None:
+    """Print CPU seconds per step at two sizes and their ratio (2.0 is linear); ``only``: the
+    shapes whose label contains one of these words."""
     print(f"\n{'scale shape (CPU s)':<36} {'step':<8} {'1x':>8} {'2x':>8} {'ratio':>6}")
-    for label, small, large in SCALE:
+    shapes = [(label, small, large, None, None) for label, small, large in SCALE]
+    shapes += [(label, texts, texts, small, large) for label, texts, small, large in SCALE_STORIES]
+    for label, small, large, story_small, story_large in shapes:
+        if only and not any(o.lower() in label.lower() for o in only):
+            continue
         report = label.startswith("report")
-        a = scale_run(small(), folder, limit, report=report)
-        b = scale_run(large(), folder, limit, report=report)
+        a = scale_run(small(), folder, limit, report=report, story=story_small() if story_small else "")  # fmt: skip
+        b = scale_run(large(), folder, limit, report=report, story=story_large() if story_large else "")  # fmt: skip
         if isinstance(a, str) or isinstance(b, str):
             print(f"{label:<36} {a if isinstance(a, str) else ''} {b if isinstance(b, str) else ''}")  # fmt: skip
             continue
@@ -240,8 +272,8 @@ def main(limit: float = 120.0) -> None:
 
 
 if __name__ == "__main__":
-    if sys.argv[1:2] == ["scale"]:  # python benchmarks/bench_hostile.py scale [limit_seconds]
+    if sys.argv[1:2] == ["scale"]:  # python benchmarks/bench_hostile.py scale [limit] [label ...]
         with tempfile.TemporaryDirectory() as tmp:
-            scale(float(sys.argv[2]) if len(sys.argv) > 2 else 1800.0, Path(tmp))
+            scale(float(sys.argv[2]) if len(sys.argv) > 2 else 1800.0, Path(tmp), sys.argv[3:])
     else:
         main(*(float(a) for a in sys.argv[1:2]))

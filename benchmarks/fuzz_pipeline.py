@@ -926,6 +926,416 @@ STORIES_3: list[tuple[str, str]] = [
 ]
 
 
+# --- round four: what users write by hand (story files, tables, options) ------------------------
+
+CONFUSABLES = [
+    "\u041cinister",  # Cyrillic capital em for M
+    "\uff2dinister",  # fullwidth M
+    "o\ufb03cials",  # the ffi ligature
+    "\u017fide",  # a long s
+    "\u212aapital",  # the Kelvin sign for K
+    "\u0130slands",  # Turkish dotted capital I
+    "tal\u200dks",  # a zero-width joiner inside
+    "capita\u0301l",  # a combining accent
+    "\u200fcrab",  # a right-to-left mark first
+    "\u039f\u0394\u039f\u03a3",  # Greek capitals ending in sigma
+]
+
+
+def toml_list(values: list[str]) -> str:
+    """A TOML array of ``values`` as basic strings (JSON escapes are TOML escapes)."""
+    return "[" + ", ".join(json.dumps(v) for v in values) + "]"
+
+
+def actor(key: str, aliases: list[str], kind: str = "person") -> str:
+    return f'[actor.{key}]\nname = "{key}"\nkind = "{kind}"\naliases = {toml_list(aliases)}\n'
+
+
+#: Odd story files (round four): what a user might type into one by hand.
+STORIES_4: list[tuple[str, str]] = [
+    ("story alias of one letter", actor("p", ["a", "Minister"])),
+    ("story alias a stop word", actor("p", ["the"]) + actor("q", ["of", "and"], "group")),
+    (
+        "story alias shared by two actors",
+        actor("p", ["the minister"]) + actor("q", ["The Minister"]),
+    ),
+    ("story alias shared once case-folded", actor("p", ["Straße"]) + actor("q", ["STRASSE"])),
+    ("story unicode confusable aliases", actor("p", CONFUSABLES)),
+    (
+        "story confusable aliases, one each",
+        "".join(actor(f"c{i}", [a]) for i, a in enumerate(CONFUSABLES)),
+    ),
+    (
+        "story confusable concept aliases",
+        "".join(
+            f'[[concept.c.variant]]\nname = "v{i}"\naliases = {toml_list([a])}\n'
+            for i, a in enumerate(CONFUSABLES)
+        ),
+    ),
+    (
+        "story curly apostrophes in aliases",
+        actor("p", ["minister\u2019s", "the minister\u2019s office"])
+        + '[[concept.c.variant]]\nname = "islands"\naliases = ["the islands\u2019", "islands\u2019 coast"]\n',
+    ),
+    (
+        "story 10,000 aliases, one actor",
+        actor(
+            "p",
+            [f"Al{i} Xq{i}" for i in range(9_990)]
+            + [
+                "minister",
+                "officials",
+                "capital",
+                "crab",
+                "fishermen",
+                "spring",
+                "talks",
+                "islands",
+                "sides",
+                "prices",
+            ],
+        ),
+    ),
+    ("story 10,000 actors", "".join(actor(f"a{i}", [f"Zed{i} Quorn"]) for i in range(10_000))),
+    (
+        "story concept of 10,000 aliases",
+        '[[concept.c.variant]]\nname = "v"\naliases = '
+        + toml_list([f"isle{i}" for i in range(10_000)] + ["islands"])
+        + "\n",
+    ),
+    ("story 10,000-character alias", actor("p", ["minister " * 1_111])),
+    ("story alias with newline and tab", actor("p", ["foreign\nminister", "the\tcapital"])),
+    ("story empty name", '[story]\nname = ""\n'),
+    ("story name of spaces", '[story]\nname = "   "\n'),
+    ("story name a number", "[story]\nname = 2024\n"),
+    ("story unknown key in [story]", '[story]\nnmae = "x"\n'),
+    (
+        "story stopwords are all the words",
+        "[terms]\nstopwords = "
+        + toml_list(
+            sorted(
+                set(
+                    (PROSE + OTHER)
+                    .replace(",", " ")
+                    .replace(".", " ")
+                    .replace('"', " ")
+                    .lower()
+                    .split()
+                )
+            )
+        )
+        + "\n",
+    ),
+    ("story phrases of stop words", '[terms]\nphrases = ["of the", "the the", "and the talks"]\n'),
+    ("story domain valence nan and inf", "[sentiment.domain]\npeace = nan\n"),
+    ("story domain valence inf", "[sentiment.domain]\npeace = inf\n"),
+    ("story compare the same group twice", '[story]\ncompare = ["a", "a"]\n'),
+    ("story actor kind odd case", '[actor.p]\nkind = "ORGANIZATION"\naliases = ["officials"]\n'),
+    ("story actor kind a list", '[actor.p]\nkind = ["person"]\naliases = ["officials"]\n'),
+    ("story actor as inline table array", 'actor = [{aliases = ["x"]}]\n'),
+    ("story reporting verb of a stop word", '[reporting_verbs]\nneutral = ["the", "of"]\n'),
+    ("story frame add of stop words", '[frames.mfc.economic]\nadd = ["the", "of the"]\n'),
+    (
+        "story ids empty, with slash, dots",
+        '[actor.""]\nkind = "person"\naliases = ["minister"]\n[actor."a/b"]\nkind = "group"\naliases = ["officials"]\n[actor."../x"]\nkind = "group"\naliases = ["fishermen"]\n',
+    ),
+    (
+        "story concept id with slash and dots",
+        '[[concept."../../x/y".variant]]\nname = "islands"\naliases = ["islands"]\n[[concept."../../x/y".variant]]\nname = "isles/.."\naliases = ["capital"]\n',
+    ),
+    ("story concept id empty", '[[concept."".variant]]\nname = "islands"\naliases = ["islands"]\n'),
+    (
+        "story 300-char ids",
+        f'[actor.{"p" * 300}]\nkind = "person"\naliases = ["minister"]\n[[concept.{"c" * 300}.variant]]\nname = "{"v" * 300}"\naliases = ["islands"]\n',
+    ),
+    (
+        "story 10,000 exclusions for every frame",
+        '[frames."*"]\nexclude = ' + toml_list([f"talks w{i}" for i in range(10_000)]) + "\n",
+    ),
+    (
+        "story 10,000 terms for one frame",
+        "[frames.mfc.economic]\nadd = "
+        + toml_list([f"crab{i}*" for i in range(10_000)] + ["price*"])
+        + "\n",
+    ),
+    (
+        "story 10,000 reporting verbs",
+        "[reporting_verbs]\nneutral = "
+        + toml_list([f"zq{i}" for i in range(10_000)] + ["told"])
+        + "\n",
+    ),
+    (
+        "story 10,000 sentiment exclusions",
+        "[sentiment]\nexclude = "
+        + toml_list([f"zq{i}" for i in range(10_000)] + ["progress"])
+        + "\n",
+    ),
+    (
+        "story 10,000 domain valences",
+        "[sentiment.domain]\n"
+        + "".join(f"zq{i} = 1.5\n" for i in range(10_000))
+        + "progress = 0\n",
+    ),
+    (
+        "story 10,000 stopwords",
+        "[terms]\nstopwords = " + toml_list([f"zq{i}" for i in range(10_000)] + ["talks"]) + "\n",
+    ),
+]
+
+
+def table_jsonl(folder: Path, rows: list[dict[str, object]], name: str = "t.jsonl") -> Path:
+    """An article table (JSON Lines) of ``rows``."""
+    (folder / name).write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
+    return folder / name
+
+
+def table_parquet(folder: Path, columns: dict[str, list], name: str = "t.parquet") -> Path:
+    (folder / name).write_bytes(parquet(columns))
+    return folder / name
+
+
+def texts(n: int) -> list[str]:
+    return [article_text(i, 3) for i in range(n)]
+
+
+def tz_parquet(folder: Path) -> Path:
+    """A Parquet table whose dates are a timezone-aware timestamp column."""
+    import pandas as pd
+
+    dates = pd.to_datetime(days("2024-01-01", 12, 9)).tz_localize("Asia/Kathmandu")
+    return table_parquet(folder, {"text": texts(12), "date": list(dates), "group": ["a", "b"] * 6})
+
+
+#: Corpora as tables (round four): odd dates and time zones, group columns of mixed types,
+#: --text-column naming a column of numbers.
+TABLE_CORPORA_4: list[tuple[str, TableCase]] = [
+    (
+        "time: zones +14, -12, +05:45, Z",
+        lambda f: (
+            table_csv(
+                f,
+                dated(
+                    12,
+                    [
+                        "2024-03-05T23:30:00+14:00",
+                        "2024-03-05T00:30:00-12:00",
+                        "2024-03-05T12:00:00+05:45",
+                        "2024-03-05T12:00:00Z",
+                    ],
+                    ["a", "b"],
+                ),
+            ),
+            [],
+        ),
+    ),
+    (
+        "time: zones over a period edge, --period day",
+        lambda f: (
+            table_csv(
+                f,
+                dated(
+                    12,
+                    [
+                        "2024-03-31T23:30:00-02:00",
+                        "2024-04-01T00:30:00+14:00",
+                        "2024-03-31T22:00:00",
+                    ],
+                    ["a", "b"],
+                ),
+            ),
+            ["--period", "day"],
+        ),
+    ),
+    (
+        "time: 29 February of a common year",
+        lambda f: (table_csv(f, dated(6, ["2024-02-29", "2023-02-29"], ["a", "b"])), []),
+    ),
+    ("time: month 13", lambda f: (table_csv(f, dated(6, ["2024-13-01"], ["a", "b"])), [])),
+    (
+        "time: leap second",
+        lambda f: (table_csv(f, dated(6, ["2016-12-31T23:59:60Z"], ["a", "b"])), []),
+    ),
+    ("time: unix timestamps", lambda f: (table_csv(f, dated(6, ["1704700000"], ["a", "b"])), [])),
+    (
+        "time: compact ISO dates",
+        lambda f: (table_csv(f, dated(6, ["20240108", "20240215T0930"], ["a", "b"])), []),
+    ),
+    (
+        "time: zone names",
+        lambda f: (table_csv(f, dated(6, ["2024-01-08 09:30 Europe/Berlin"], ["a", "b"])), []),
+    ),
+    (
+        "time: RFC 2822 with -0000 and GMT",
+        lambda f: (
+            table_csv(
+                f,
+                dated(
+                    6,
+                    [
+                        "Mon, 08 Jan 2024 09:30:00 -0000",
+                        "Tue, 09 Jan 2024 09:30:00 GMT",
+                        "Wed, 10 Jan 2024 09:30:00 +1400",
+                    ],
+                    ["a", "b"],
+                ),
+            ),
+            [],
+        ),
+    ),
+    (
+        "time: year 0 and negative years",
+        lambda f: (table_csv(f, dated(6, ["0000-01-01", "-0001-01-01"], ["a", "b"])), []),
+    ),
+    (
+        "time: far offsets +24:00",
+        lambda f: (table_csv(f, dated(6, ["2024-01-08T09:30:00+24:00"], ["a", "b"])), []),
+    ),
+    (
+        "time: dates as JSON numbers",
+        lambda f: (
+            table_jsonl(f, [{"text": t, "date": 20240108 + i} for i, t in enumerate(texts(6))]),
+            [],
+        ),
+    ),
+    ("time: aware Parquet timestamps", lambda f: (tz_parquet(f), [])),
+    (
+        "time: Parquet dates with nulls",
+        lambda f: (
+            table_parquet(
+                f,
+                {
+                    "text": texts(6),
+                    "date": [None, "2024-01-08", None, "2024-02-08", None, "2024-03-08"],
+                    "group": ["a", "b"] * 3,
+                },
+            ),
+            [],
+        ),
+    ),
+    (
+        "groups: mixed JSON types",
+        lambda f: (
+            table_jsonl(
+                f,
+                [
+                    {"text": t, "date": d, "group": g}
+                    for t, d, g in zip(
+                        texts(14),
+                        days("2024-01-01", 14, 5),
+                        [1, "1", 1.0, True, None, [1, 2], {"a": 1}] * 2,
+                        strict=True,
+                    )
+                ],
+            ),
+            [],
+        ),
+    ),
+    (
+        "groups: numbers and text",
+        lambda f: (
+            table_jsonl(
+                f,
+                [
+                    {"text": t, "group": g}
+                    for t, g in zip(texts(8), [1, "b", 2.5, "1", 10, "a", 2, "2"], strict=True)
+                ],
+            ),
+            [],
+        ),
+    ),
+    (
+        "groups: Parquet integers",
+        lambda f: (table_parquet(f, {"text": texts(9), "group": [1, 2, 3] * 3}), []),
+    ),
+    (
+        "groups: Parquet floats with NaN",
+        lambda f: (table_parquet(f, {"text": texts(9), "group": [1.0, float("nan"), 2.5] * 3}), []),
+    ),
+    (
+        "groups: Parquet booleans",
+        lambda f: (table_parquet(f, {"text": texts(8), "group": [True, False] * 4}), []),
+    ),
+    (
+        "groups: compare numbers from a story",
+        lambda f: (
+            table_parquet(f, {"text": texts(9), "group": [1, 2, 3] * 3}),
+            ["--compare", "1", "3"],
+        ),
+    ),
+    (
+        "text column: CSV of numbers",
+        lambda f: (
+            table_csv(f, [{"n": i, "body": t} for i, t in enumerate(texts(4))]),
+            ["--text-column", "n"],
+        ),
+    ),
+    (
+        "text column: Parquet integers",
+        lambda f: (table_parquet(f, {"n": [1, 2, 3], "body": texts(3)}), ["--text-column", "n"]),
+    ),
+    (
+        "text column: Parquet floats",
+        lambda f: (
+            table_parquet(f, {"n": [1.5, 2.5, None], "body": texts(3)}),
+            ["--text-column", "n"],
+        ),
+    ),
+    (
+        "text column: JSON numbers",
+        lambda f: (
+            table_jsonl(f, [{"n": i, "body": t} for i, t in enumerate(texts(3))]),
+            ["--text-column", "n"],
+        ),
+    ),
+    (
+        "text column: the id column",
+        lambda f: (
+            table_csv(f, [{"article_id": f"a{i}", "text": t} for i, t in enumerate(texts(3))]),
+            ["--text-column", "article_id"],
+        ),
+    ),
+    (
+        "text column: empty name",
+        lambda f: (table_csv(f, [{"text": t} for t in texts(3)]), ["--text-column", ""]),
+    ),
+    (
+        "text column: JSON key twice",
+        lambda f: (
+            (f / "t.jsonl").write_text(
+                "".join(
+                    f'{{"text": {json.dumps(t)}, "text": {json.dumps(t[::-1])}}}\n'
+                    for t in texts(3)
+                ),
+                "utf-8",
+            )
+            and f / "t.jsonl",
+            [],
+        ),
+    ),
+]
+
+#: Odd manifests (round four): dates and time zones in a manifest's published column.
+MANIFESTS_4: list[tuple[str, bytes]] = [
+    (
+        "manifest dates in far zones",
+        b"article_id,file,published\na,a.txt,2024-01-01T23:00:00+14:00\nb,b.txt,2024-01-01T01:00:00-12:00\nc,c.txt,2024-01-01T12:00:00+05:45\n",
+    ),
+    (
+        "manifest impossible dates",
+        b"article_id,file,published\na,a.txt,2023-02-29\nb,b.txt,2024-01-02\nc,c.txt,2024-01-03\n",
+    ),
+    (
+        "manifest unix timestamps",
+        b"article_id,file,published\na,a.txt,1704700000\nb,b.txt,1704800000\nc,c.txt,1704900000\n",
+    ),
+    (
+        "manifest zone names",
+        b"article_id,file,published\na,a.txt,2024-01-08 09:30 Asia/Tokyo\nb,b.txt,2024-01-09\nc,c.txt,2024-01-10\n",
+    ),
+    ("manifest numeric group", b"article_id,file,group\na,a.txt,1\nb,b.txt,01\nc,c.txt,1.0\n"),
+]
+
+
 # --- the child ----------------------------------------------------------------------------------
 
 CHILD = r"""
@@ -940,6 +1350,8 @@ method = sys.argv[5]
 extra = json.loads(sys.argv[6]) if len(sys.argv) > 6 else []
 do_clean = len(sys.argv) > 7 and sys.argv[7] == "1"
 options = {"dedupe": "--dedupe" in extra, "skip_bad": "--skip-bad" in extra}
+if "--text-column" in extra:
+    options["text_column"] = extra[extra.index("--text-column") + 1]
 steps = {}
 def step(name, call):
     t = time.perf_counter()
@@ -1109,7 +1521,7 @@ def main(limit: float = 300.0, only: list[str] | None = None) -> None:
             build(folder)
             v, th, _ = verdict(run(folder, None, True, limit, clean=True, out=folder.parent / "report"), None)  # fmt: skip
             print(f"{label:<40} {th:>9.2f} {'':>9}  {v[:200]}", flush=True)
-        for n, (label, build) in enumerate(TABLE_CORPORA):
+        for n, (label, build) in enumerate(TABLE_CORPORA + TABLE_CORPORA_4):
             if not wanted(label):
                 continue
             folder = root / f"tc{n}"
@@ -1117,7 +1529,7 @@ def main(limit: float = 300.0, only: list[str] | None = None) -> None:
             table, extra = build(folder)
             v, th, _ = verdict(run(table, None, True, limit, extra=extra, out=root / f"report-tc{n}"), None)  # fmt: skip
             print(f"{label:<40} {th:>9.2f} {'':>9}  {v[:200]}", flush=True)
-        for n, (label, manifest) in enumerate(MANIFESTS_3):
+        for n, (label, manifest) in enumerate(MANIFESTS_3 + MANIFESTS_4):
             if not wanted(label):
                 continue
             folder = root / f"m3_{n}"
@@ -1126,7 +1538,11 @@ def main(limit: float = 300.0, only: list[str] | None = None) -> None:
             (folder / "articles.csv").write_bytes(manifest)
             v, th, _ = verdict(run(folder / "articles.csv", None, True, limit), None)
             print(f"{label:<40} {th:>9.2f} {'':>9}  {v[:200]}", flush=True)
-        for prefix, stories, width in (("s3_", STORIES_3, 200), ("story", STORIES, 160)):
+        for prefix, stories, width in (
+            ("s4_", STORIES_4, 200),
+            ("s3_", STORIES_3, 200),
+            ("story", STORIES, 160),
+        ):
             for n, (label, toml) in enumerate(stories):
                 if not wanted(label):
                     continue

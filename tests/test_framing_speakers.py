@@ -298,3 +298,12 @@ def test_a_surname_spelled_like_an_article_speaks(text):
 
 def test_an_article_before_its_noun_is_no_name():
     assert _speakers('An official said it was "wrong".') == [("say", "An official")]
+
+
+def test_a_frame_for_a_verb_the_class_does_not_list_names_the_file(tmp_path):
+    from newsframe.errors import InputError
+
+    path = tmp_path / "verbs.toml"
+    path.write_text('[class.neutral]\nverbs = ["say"]\n[class.neutral.frame]\nliken = "to"\n')
+    with pytest.raises(InputError, match=r"verbs\.toml.*\[class\.neutral\]\.frame: 'liken'"):
+        load_reporting_verbs(path)

@@ -8,20 +8,48 @@ Shared by actor-targeted sentiment (:mod:`newsframe.sentiment`) and actor promin
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from newsframe.errors import expect_kind
 from newsframe.lexicons import Actor, Mention, load_actors
 from newsframe.resources import default_resources
 from newsframe.text import normalise
 
-__all__ = ["Actor", "Mention", "find_mentions", "load_actors"]
+__all__ = ["Actor", "AliasOwners", "Mention", "find_mentions", "load_actors"]
 
 
-def _pattern(actors: tuple[Actor, ...]) -> tuple[re.Pattern[str], dict[str, str]]:
-    owner: dict[str, str] = {}
+class AliasOwners(dict):
+    """Alias (normalised, lowercase, single spaces) -> whose alias it is, looked up by the text a
+    case-insensitive match found.
+
+    Python's case-insensitive matching equates letters whose lowercase differs ("ſ" and "s",
+    final "ς" and "σ", the Kelvin sign and "k"), so a match can lowercase to no key: it is then
+    looked up case-folded (:meth:`str.casefold` maps each such pair to one letter).
+
+    >>> owners = AliasOwners({"sam": "s"})
+    >>> owners.find("Sam"), owners.find("ſam"), owners.find("Pam")
+    ('s', 's', None)
+    """
+
+    folded: dict[str, Any] | None = None
+
+    def find(self, matched: str) -> Any:
+        """Return the owner of the alias ``matched`` matches, or None."""
+        key = " ".join(matched.lower().split())
+        if key in self:
+            return self[key]
+        if self.folded is None:
+            self.folded = {}
+            for alias, owner in self.items():
+                self.folded.setdefault(alias.casefold(), owner)
+        return self.folded.get(key.casefold())
+
+
+def _pattern(actors: tuple[Actor, ...]) -> tuple[re.Pattern[str], AliasOwners]:
+    owner = AliasOwners()
     for actor in actors:
         for alias in actor.aliases:
-            owner.setdefault(normalise(alias).lower(), actor.actor_id)
+            owner.setdefault(" ".join(normalise(alias).lower().split()), actor.actor_id)
     alternatives = sorted(owner, key=lambda a: (-len(a), a))
     if not alternatives:  # no actors (a story-neutral table): a pattern that never matches
         return re.compile(r"(?!)"), owner
@@ -104,7 +132,9 @@ def find_mentions(text: str, actors: tuple[Actor, ...] | None = None) -> list[Me
     out: list[Mention] = []
     for start, end in spans:
         matched = text[start:end]
-        actor_id = owner[lower[start:end] if lower is not None else matched.lower()]
+        actor_id = owner.get(lower[start:end]) if lower is not None else owner.find(matched)
+        if actor_id is None:  # pragma: no cover - a match is always some alias's
+            continue
         if out and out[-1].actor_id == actor_id and not text[out[-1].end : start].strip():
             prev = out[-1]
             out[-1] = Mention(actor_id, prev.start, end, text[prev.start : end])

@@ -44,7 +44,16 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from newsframe.datafiles import read_toml
+from newsframe.datafiles import (
+    check_flag,
+    check_number,
+    check_sections,
+    check_strings,
+    check_table,
+    check_text,
+    describe,
+    read_toml,
+)
 from newsframe.errors import InputError
 from newsframe.lines import Evidence, LineModel, Page, StoryView, decide_pages
 from newsframe.parallel import gathering
@@ -261,45 +270,97 @@ def _compile(pattern: str, case_sensitive: bool = False, verbose: bool = False) 
     return re.compile(pattern, flags)
 
 
-def _line_rule(r: dict) -> LineRule:
-    case = bool(r.get("case_sensitive", False))
-    over = r.get("address_over")
+_LINE_KEYS = ("pattern", "reason", "max_words", "case_sensitive", "items", "max_items",
+              "item_max_words", "closes", "address_over", "spares_prose", "strong", "verbose")  # fmt: skip
+_LINE_FLAGS = ("case_sensitive", "closes", "spares_prose", "strong", "verbose")
+_WHERE = "invalid boilerplate rules:"
+
+
+def _pattern(value: object, source: str, where: str, flags: dict | None = None) -> re.Pattern:
+    """A rule's regular expression, compiled, or one error naming the rule and the problem."""
+    flags = flags or {}
+    check_text(value, source, where)  # text, compiled as written (a space may matter)
+    try:
+        return _compile(value, flags.get("case_sensitive", False), flags.get("verbose", False))
+    except re.error as exc:
+        raise InputError(source, f"{where} {value!r} is not a regular expression ({exc})") from None
+
+
+def _line_rule(r: object, source: str, where: str) -> LineRule:
+    """One ``[[line]]`` rule, its keys checked (the file's format is at the top of the file)."""
+    r = check_table(r, source, where, allowed=_LINE_KEYS, required=("pattern", "reason"))
+    flag = {k: check_flag(r.get(k, False), source, f"{where} {k}") for k in _LINE_FLAGS}
+
+    def number(key: str, default: int | None, low: int = 0) -> int | None:
+        value = r.get(key, default)
+        return None if value is None else int(check_number(value, source, f"{where} {key}", low=low))  # fmt: skip
+
+    items = r.get("items")
     return LineRule(
-        _compile(r["pattern"], case, bool(r.get("verbose", False))),
-        r["reason"],
-        int(r.get("max_words", 12)),
-        case,
-        r.get("items"),
-        int(r.get("max_items", 0)),
-        int(r.get("item_max_words", 20)),
-        bool(r.get("closes", False)),
-        None if over is None else int(over),
-        bool(r.get("spares_prose", False)),
-        bool(r.get("strong", False)),
+        _pattern(r["pattern"], source, f"{where} pattern", flag),
+        check_text(r["reason"], source, f"{where} reason"),
+        number("max_words", 12, 1),
+        flag["case_sensitive"],
+        None if items is None else check_text(items, source, f"{where} items"),
+        number("max_items", 0),
+        number("item_max_words", 20, 1),
+        flag["closes"],
+        number("address_over", None),
+        flag["spares_prose"],
+        flag["strong"],
     )
+
+
+def _glued_rule(g: object, source: str, where: str) -> GluedRule:
+    """One ``[[glued]]`` rule, its keys checked."""
+    g = check_table(g, source, where, allowed=("pattern", "reason", "reporting"),
+                    required=("pattern", "reason"))  # fmt: skip
+    return GluedRule(
+        _pattern(g["pattern"], source, f"{where} pattern"),
+        check_text(g["reason"], source, f"{where} reason"),
+        check_flag(g.get("reporting", False), source, f"{where} reporting"),
+    )
+
+
+def _rule_list(data: dict, key: str, source: str) -> list:
+    value = data.get(key, [])
+    if not isinstance(value, list):
+        raise InputError(source, f"{_WHERE} [[{key}]] must be tables, got {describe(value)}")
+    return value
 
 
 @lru_cache(maxsize=16)
 def _load_rules(path: str | None) -> Rules:
     data, source = read_toml(path, "boilerplate.toml")
-    try:
-        appeal = data.get("appeal", {})
-        caption = data.get("caption", {})
-        return Rules(
-            lines=tuple(_line_rule(r) for r in data.get("line", [])),
-            cues=tuple(_compile(p) for p in appeal.get("cues", [])),
-            openers=tuple(_compile(p) for p in appeal.get("openers", [])),
-            address_share=float(appeal.get("address_share", 0.08)),
-            credits=tuple(_compile(p) for p in caption.get("credit_patterns", [])),
-            max_credit_words=int(caption.get("max_credit_words", 6)),
-            glued=tuple(
-                GluedRule(_compile(g["pattern"]), g["reason"], bool(g.get("reporting", False)))
-                for g in data.get("glued", [])
-            ),
-            source=source,
-        )
-    except (KeyError, re.error, TypeError, ValueError) as exc:
-        raise InputError(source, f"invalid boilerplate rules: {exc}") from None
+    check_sections(data, source, ("line", "appeal", "caption", "glued"))
+    appeal = check_table(data.get("appeal", {}), source, f"{_WHERE} [appeal]",
+                         allowed=("cues", "openers", "address_share"))  # fmt: skip
+    caption = check_table(data.get("caption", {}), source, f"{_WHERE} [caption]",
+                          allowed=("credit_patterns", "max_credit_words"))  # fmt: skip
+
+    def patterns(table: dict, key: str, where: str) -> tuple[re.Pattern[str], ...]:
+        check_strings(table.get(key, []), source, f"{where} {key}")
+        return tuple(_pattern(p, source, f"{where} {key}") for p in table.get(key, []))
+
+    def number(table: dict, key: str, default: float, where: str, whole: bool) -> float:
+        return check_number(table.get(key, default), source, f"{where} {key}", whole=whole)
+
+    lines = _rule_list(data, "line", source)
+    glued = _rule_list(data, "glued", source)
+    return Rules(
+        lines=tuple(
+            _line_rule(r, source, f"{_WHERE} [[line]] {n}") for n, r in enumerate(lines, 1)
+        ),
+        cues=patterns(appeal, "cues", f"{_WHERE} [appeal]"),
+        openers=patterns(appeal, "openers", f"{_WHERE} [appeal]"),
+        address_share=float(number(appeal, "address_share", 0.08, f"{_WHERE} [appeal]", False)),
+        credits=patterns(caption, "credit_patterns", f"{_WHERE} [caption]"),
+        max_credit_words=int(number(caption, "max_credit_words", 6, f"{_WHERE} [caption]", True)),
+        glued=tuple(
+            _glued_rule(g, source, f"{_WHERE} [[glued]] {n}") for n, g in enumerate(glued, 1)
+        ),
+        source=source,
+    )
 
 
 # --- literal prefilter ---------------------------------------------------------------------

@@ -9,9 +9,11 @@ the safe file reader; :mod:`newsframe.resources` loads every file into one objec
 
 from __future__ import annotations
 
+import codecs
 import csv
 import os
 import tomllib
+from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -19,7 +21,20 @@ from typing import Any
 from newsframe.errors import InputError
 from newsframe.files import max_bytes_limit, read_regular
 
-__all__ = ["read_csv_rows", "read_lines", "read_text", "read_toml", "valence_entry"]
+__all__ = [
+    "check_flag",
+    "check_number",
+    "check_sections",
+    "check_strings",
+    "check_table",
+    "check_text",
+    "describe",
+    "read_csv_rows",
+    "read_lines",
+    "read_text",
+    "read_toml",
+    "valence_entry",
+]
 
 
 def read_text(path: str | Path | None, default: str) -> tuple[str, str]:
@@ -27,7 +42,9 @@ def read_text(path: str | Path | None, default: str) -> tuple[str, str]:
 
     ``source`` names the file for error messages. A user's file is read as the article files are
     (:func:`newsframe.files.read_regular`): only a regular file within the size limit, so a
-    named pipe or ``/dev/zero`` given as a story file is one error, not a hang.
+    named pipe or ``/dev/zero`` given as a story file is one error, not a hang. It must be UTF-8;
+    a byte-order mark is dropped and lines ended by a carriage return alone are read as lines,
+    as editors on Windows and old Macs save them.
 
     >>> text, source = read_text(None, "phrases.txt")
     >>> source, "peace treaty" in text
@@ -40,10 +57,15 @@ def read_text(path: str | Path | None, default: str) -> tuple[str, str]:
     if not os.path.lexists(path):
         raise InputError(path, "cannot read file (No such file or directory)")
     data = read_regular(path, max_bytes_limit())
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # UTF-32's starts the same
+        raise InputError(path, "is saved as UTF-16 or UTF-32; save it as UTF-8")
     try:
-        return data.decode("utf-8"), str(path)
+        text = data.decode("utf-8-sig")  # a byte-order mark (Windows editors write one) dropped
     except UnicodeDecodeError as exc:
         raise InputError(path, f"not UTF-8 (byte {exc.start})") from None
+    if "\r" in text and "\n" not in text:  # lines ended by CR alone (old Mac editors)
+        text = text.replace("\r", "\n")
+    return text, str(path)
 
 
 def read_toml(path: str | Path | None, default: str) -> tuple[dict[str, Any], str]:
@@ -64,11 +86,184 @@ def read_toml(path: str | Path | None, default: str) -> tuple[dict[str, Any], st
         ) from None
 
 
-def read_csv_rows(path: str | Path | None, default: str) -> tuple[list[dict[str, str]], str]:
-    """Return ``(rows, source)`` of a CSV data file; blank lines and ``#`` comment lines are skipped."""
+def read_csv_rows(
+    path: str | Path | None, default: str, *, required: Sequence[str] = ()
+) -> tuple[list[dict[str, str]], str]:
+    """Return ``(rows, source)`` of a CSV data file; blank lines and ``#`` comment lines are
+    skipped. A header without a ``required`` column, or a row with more fields than the header
+    has columns, is one :class:`~newsframe.errors.InputError` naming the file (and the row).
+
+    >>> rows, source = read_csv_rows(None, "sentiment_watchlist.csv", required=("word",))
+    >>> source, "word" in rows[0]
+    ('newsframe/data/sentiment_watchlist.csv', True)
+    """
     text, source = read_text(path, default)
     lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return list(csv.DictReader(lines)), source
+    reader = csv.DictReader(lines)
+    try:
+        rows = list(reader)
+    except csv.Error as exc:
+        raise InputError(source, f"malformed CSV ({exc})") from None
+    columns = [c.strip() for c in reader.fieldnames or []]
+    missing = [c for c in required if c not in columns]
+    if missing:
+        raise InputError(source, f"no column {missing[0]!r} in the header (columns: "
+                         f"{', '.join(columns) or 'none'}); write a header line such as "
+                         f"{','.join(required)}")  # fmt: skip
+    for n, row in enumerate(rows, start=1):
+        if None in row:
+            raise InputError(source, f"row {n}: more fields than the header's "
+                             f"{len(columns)} columns ({', '.join(columns)})")  # fmt: skip
+    return rows, source
+
+
+# --- the entries of a configuration file, checked -----------------------------------------------
+# One wording for every loader: the file, the entry (``[actor.kim] aliases``) and the problem.
+
+
+def describe(value: object) -> str:
+    """How ``value`` read from a configuration file is named in an error message.
+
+    >>> describe("Kim"), describe(3), describe([]), describe({"a": 1}), describe(True)
+    ("the text 'Kim'", 'the number 3', 'an empty list', 'a table', 'true (a yes/no value)')
+    """
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (a yes/no value)"
+    if isinstance(value, str):
+        return f"the text {value[:60]!r}" + ("..." if len(value) > 60 else "")
+    if isinstance(value, (int, float)):
+        return f"the number {value!r}"
+    if isinstance(value, list):
+        return "an empty list" if not value else f"a list of {len(value)}"
+    if isinstance(value, dict):
+        return "a table"
+    return f"a {type(value).__name__}"  # a TOML date or time
+
+
+def check_table(
+    value: object,
+    source: str,
+    where: str,
+    *,
+    allowed: Sequence[str] | None,
+    required: Sequence[str] = (),
+) -> dict[str, Any]:
+    """Return ``value``, an entry of a configuration file, after checking it is a table whose keys
+    are all ``allowed`` (None: any key) and hold every ``required`` one; else an
+    :class:`~newsframe.errors.InputError` naming ``source``, ``where`` and the keys allowed.
+
+    >>> check_table({"name": "Kim"}, "story.toml", "[actor.kim]", allowed=("name", "aliases"))
+    {'name': 'Kim'}
+    >>> try:
+    ...     check_table({"alias": ["Kim"]}, "story.toml", "[actor.kim]", allowed=("name", "aliases"))
+    ... except InputError as error:
+    ...     print(error)
+    story.toml: [actor.kim]: unknown key `alias`; the keys are name, aliases
+    """
+    if not isinstance(value, dict):
+        raise InputError(source, f"{where} must be a table of keys, got {describe(value)}")
+    unknown = [key for key in value if key not in allowed] if allowed is not None else []
+    if unknown and allowed is not None:
+        raise InputError(
+            source, f"{where}: unknown key `{unknown[0]}`; the keys are {', '.join(allowed)}"
+        )
+    for key in required:
+        if key not in value:
+            raise InputError(source, f"{where} has no `{key}`")
+    return value
+
+
+def check_sections(data: dict[str, Any], source: str, allowed: Sequence[str]) -> dict[str, Any]:
+    """Return ``data``, a whole configuration file, after checking it holds only the sections
+    ``allowed`` (one :class:`~newsframe.errors.InputError` naming the first other one).
+
+    >>> try:
+    ...     check_sections({"actors": {}}, "a.toml", ("actor",))
+    ... except InputError as error:
+    ...     print(error)
+    a.toml: unknown section [actors]; the sections are [actor]
+    """
+    unknown = sorted(set(data) - set(allowed))
+    if unknown:
+        sections = ", ".join(f"[{name}]" for name in allowed)
+        raise InputError(source, f"unknown section [{unknown[0]}]; the sections are {sections}")
+    return data
+
+
+def check_text(value: object, source: str, where: str, *, empty: bool = False) -> str:
+    """Return ``value`` stripped, after checking it is text (non-empty unless ``empty``).
+
+    >>> check_text(" Kim ", "story.toml", "[actor.kim] name")
+    'Kim'
+    """
+    if not isinstance(value, str) or not (empty or value.strip()):
+        wanted = "text" if empty else "non-empty text"
+        raise InputError(source, f"{where} must be {wanted}, got {describe(value)}{_quote(value)}")
+    return value.strip()
+
+
+def _quote(value: object) -> str:
+    """The hint for a number where text is wanted (a year as a group: ``"2016"``)."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return f'; write it in quotes: "{value}"'
+    return ""
+
+
+def check_strings(value: object, source: str, where: str, *, empty: bool = True) -> tuple[str, ...]:
+    """Return ``value`` as a tuple of stripped strings (a repeat kept once), after checking it
+    is a list of non-empty strings, and not an empty list unless ``empty``.
+
+    >>> check_strings(["Kim", " Kim Ode ", "Kim"], "story.toml", "[actor.kim] aliases")
+    ('Kim', 'Kim Ode')
+    >>> try:
+    ...     check_strings("Kim", "story.toml", "[actor.kim] aliases")
+    ... except InputError as error:
+    ...     print(error)
+    story.toml: [actor.kim] aliases must be a list of strings, got the text 'Kim'; write ["Kim"]
+    """
+    if not isinstance(value, list):
+        hint = f'; write ["{value}"]' if isinstance(value, str) and '"' not in value else ""
+        raise InputError(source, f"{where} must be a list of strings, got {describe(value)}{hint}")
+    for n, item in enumerate(value, start=1):
+        if not isinstance(item, str) or not item.strip():
+            raise InputError(
+                source,
+                f"{where} must hold non-empty strings; item {n} is {describe(item)}{_quote(item)}",
+            )
+    if not value and not empty:
+        raise InputError(source, f"{where} is an empty list: give at least one")
+    return tuple(dict.fromkeys(item.strip() for item in value))
+
+
+def check_number(
+    value: object, source: str, where: str, *, whole: bool = True, low: float = 0
+) -> int | float:
+    """Return ``value`` after checking it is a number (a whole one if ``whole``) of at least
+    ``low``; a yes/no value is not a number.
+
+    >>> check_number(12, "rules.toml", "[[line]] 3 max_words")
+    12
+    """
+    kinds = int if whole else (int, float)
+    if isinstance(value, bool) or not isinstance(value, kinds) or not value >= low:
+        wanted = "a whole number" if whole else "a number"
+        raise InputError(
+            source, f"{where} must be {wanted} of at least {low}, got {describe(value)}"
+        )
+    return value
+
+
+def check_flag(value: object, source: str, where: str) -> bool:
+    """Return ``value`` after checking it is ``true`` or ``false``.
+
+    >>> check_flag(True, "rules.toml", "[[line]] 3 strong")
+    True
+    """
+    if not isinstance(value, bool):
+        raise InputError(source, f"{where} must be true or false, got {describe(value)}")
+    return value
 
 
 def valence_entry(word: object, valence: object, source: str, where: str) -> tuple[str, float]:

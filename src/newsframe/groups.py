@@ -137,6 +137,13 @@ def comparison_pair(
                 f"{value!r} is neither a group of column {column!r} ({', '.join(groups) or 'none'})"
                 f" nor an article id",
             )
+    shared = sorted(set(sides[0].ids) & set(sides[1].ids))
+    if shared:  # an article compared with its own group: the sides must be apart
+        raise InputError(
+            "compare",
+            f"{compare[0]!r} and {compare[1]!r} share article(s) {', '.join(shared[:5])}; "
+            "compare two groups, two articles, or an article with a group it is not in",
+        )
     by_group = all(v in groups for v in compare)
     return Pair(column if by_group else None, compare[0], compare[1], sides[0], sides[1])
 

@@ -11,17 +11,29 @@ sentiment), which import the types from here.
 
 from __future__ import annotations
 
+import unicodedata
+import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from newsframe.datafiles import read_csv_rows, read_toml, valence_entry
-from newsframe.errors import InputError, NewsframeError, expect_items
-from newsframe.text import lemmatize, normalise, tokenize
+from newsframe.datafiles import (
+    check_sections,
+    check_strings,
+    check_table,
+    check_text,
+    describe,
+    read_csv_rows,
+    read_toml,
+    valence_entry,
+)
+from newsframe.errors import InputError, NewsframeError, NewsframeWarning, expect_items
+from newsframe.text import lemmatize, load_stopwords, normalise, tokenize
 
 __all__ = [
+    "ACTOR_KINDS",
     "Actor",
     "Concept",
     "DistancingLexicon",
@@ -29,6 +41,8 @@ __all__ = [
     "Mention",
     "ReportingVerbs",
     "Variant",
+    "actor_table",
+    "concept_table",
     "extend_frames",
     "load_actors",
     "load_distancing",
@@ -63,21 +77,120 @@ class Mention(NamedTuple):
     text: str
 
 
+#: The kinds an actor may have in a story file ("state" is read as "country").
+ACTOR_KINDS = ("person", "organisation", "country", "group", "place")
+_KIND_ALIASES = {"state": "country", "organization": "organisation", "org": "organisation"}
+
+
+def _alias_key(alias: str) -> str:
+    """An alias as the mention finders compare it: normalised, case-folded, single spaces."""
+    return " ".join(normalise(alias).casefold().split())
+
+
+#: Scripts whose letters look alike (by the first word of a letter's Unicode name); kana and
+#: ideographs mixed in one Japanese name are no look-alikes.
+_LOOK_ALIKE = {"LATIN", "CYRILLIC", "GREEK", "ARMENIAN", "FULLWIDTH"}
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    return load_stopwords()
+
+
+def _check_aliases(aliases: tuple[str, ...], source: str, where: str) -> None:
+    """An alias without a letter or digit would match punctuation: refused, naming it. One that
+    is a stop word or a single character matches in nearly every article (aliases are matched
+    case-insensitively: "It" also finds "it"), and one that mixes scripts (a Cyrillic "М" in
+    "Мinister") matches only text with the same look-alike: a
+    :class:`~newsframe.errors.NewsframeWarning` names it, as the counts are seldom what was meant."""
+    for alias in aliases:
+        if not any(ch.isalnum() for ch in alias):
+            raise InputError(
+                source, f"{where}: alias {alias!r} has no letter or digit (it would match "
+                "punctuation); give the words the articles use"
+            )  # fmt: skip
+        scripts = sorted({unicodedata.name(ch, "?").split(" ")[0] for ch in alias if ch.isalpha()}
+                         & _LOOK_ALIKE)  # fmt: skip
+        if len(scripts) > 1:  # "Мinister" with a Cyrillic М finds no "Minister"
+            warnings.warn(
+                NewsframeWarning(
+                    f"{source}: {where}: alias {alias!r} mixes {' and '.join(scripts).lower()} "
+                    "letters (a look-alike letter?); it matches only text written the same way"
+                ),
+                stacklevel=2,
+            )
+        key = _alias_key(alias)
+        if len(key) == 1 or key in _stopwords():
+            what = "one character" if len(key) == 1 else "a stop word"
+            warnings.warn(
+                NewsframeWarning(
+                    f"{source}: {where}: alias {alias!r} is {what}, matched case-insensitively "
+                    f"wherever {key!r} stands alone; use a longer name if that is not meant"
+                ),
+                stacklevel=2,
+            )
+
+
+def actor_table(table: object, source: str, *, story: bool = False) -> tuple[Actor, ...]:
+    """Return the actors of an ``[actor.<id>]`` table (``actors.toml`` or a story file), checked.
+
+    Each entry is a table of ``name`` (text; default: the id), ``kind`` and ``aliases`` (a
+    non-empty list of words or phrases). In a story file (``story``) the kind is one of
+    :data:`ACTOR_KINDS`; in an actor table it is any text (default ``""``). Every problem is
+    one :class:`~newsframe.errors.InputError` naming ``source``, the entry and the problem: not
+    a table, an unknown key, no aliases, an alias that is not text or has no letter, an alias
+    given to two actors (a mention can count for one only).
+
+    >>> [a.aliases for a in actor_table({"kim": {"aliases": ["Kim", "Ms Kim"]}}, "a.toml")]
+    [('Kim', 'Ms Kim')]
+    """
+    if not isinstance(table, dict):
+        raise InputError(source, f"[actor] must hold [actor.<id>] tables, got {describe(table)}")
+    out, owner = [], {}
+    for key, spec in table.items():
+        where = f"[actor.{key}]"
+        if not key.strip():
+            raise InputError(source, f'[actor."{key}"]: an actor needs an id, e.g. [actor.kim]')
+        spec = check_table(spec, source, where, allowed=("name", "kind", "aliases"))
+        name = check_text(spec.get("name", key), source, f"{where} name")
+        if story and "kind" not in spec:
+            raise InputError(source, f"{where} has no `kind`: use one of {', '.join(ACTOR_KINDS)}")
+        kind = check_text(spec.get("kind", ""), source, f"{where} kind", empty=not story).lower()
+        kind = _KIND_ALIASES.get(kind, kind)
+        if story and kind not in ACTOR_KINDS:
+            raise InputError(
+                source, f"{where} kind {spec.get('kind')!r}: use one of {', '.join(ACTOR_KINDS)}"
+            )
+        if "aliases" not in spec:
+            raise InputError(
+                source,
+                f"{where} has no `aliases`: give the list of names the articles use "
+                f'for it, e.g. aliases = ["{name}"]',
+            )
+        aliases = check_strings(spec["aliases"], source, f"{where} aliases", empty=False)
+        _check_aliases(aliases, source, where)
+        for alias in aliases:
+            other = owner.setdefault(_alias_key(alias), key)
+            if other != key:
+                raise InputError(
+                    source,
+                    f"{where}: alias {alias!r} is also an alias of [actor.{other}]; a "
+                    "mention can count for one actor only: keep it in one of them",
+                )
+        out.append(Actor(key, name, kind, aliases))
+    return tuple(out)
+
+
 def load_actors(path: str | Path | None = None) -> tuple[Actor, ...]:
     """Return the actors in ``path`` (TOML, see ``data/actors.toml``) or the shipped table.
+
+    Entries are checked by :func:`actor_table`; a file may hold only ``[actor.<id>]`` tables.
 
     >>> load_actors()  # the shipped table is story-neutral: a story file brings the actors
     ()
     """
     data, source = read_toml(path, "actors.toml")
-    try:
-        table = data.get("actor", {})
-        return tuple(
-            Actor(key, str(v.get("name", key)), str(v.get("kind", "")), tuple(v["aliases"]))
-            for key, v in table.items()
-        )
-    except (KeyError, TypeError, AttributeError) as exc:
-        raise InputError(source, f"invalid actor table: {exc!r}") from None
+    return actor_table(check_sections(data, source, ("actor",)).get("actor", {}), source)
 
 
 # --- naming concepts ---------------------------------------------------------------------
@@ -99,26 +212,75 @@ class Concept:
     variants: tuple[Variant, ...]
 
 
+def concept_table(table: object, source: str) -> tuple[Concept, ...]:
+    """Return the naming concepts of a ``[concept.<id>]`` table (``naming_concepts.toml`` or a
+    story file), checked.
+
+    Each concept is a table of ``description`` (text) and ``variant``, a list of
+    ``[[concept.<id>.variant]]`` tables of ``name``, ``usage`` (text) and ``aliases`` (a list of
+    words or phrases; default: the name alone). Every problem is one
+    :class:`~newsframe.errors.InputError` naming ``source``, the entry and the problem: no
+    variants, a variant without a name, two variants of one name, an unknown key, an alias that
+    is not text or has no letter, an alias of two variants (a use can count for one only).
+
+    >>> [v.aliases for v in concept_table({"c": {"variant": [{"name": "the strait"}]}}, "c.toml")[0].variants]
+    [('the strait',)]
+    """
+    if not isinstance(table, dict):
+        raise InputError(
+            source, f"[concept] must hold [concept.<id>] tables, got {describe(table)}"
+        )
+    out = []
+    for key, spec in table.items():
+        where = f"[concept.{key}]"
+        if not key.strip():
+            raise InputError(source, f'[concept."{key}"]: a concept needs an id, e.g. [concept.strait]')  # fmt: skip
+        spec = check_table(spec, source, where, allowed=("description", "variant"))
+        variants = spec.get("variant")
+        if not isinstance(variants, list) or not variants:
+            raise InputError(
+                source,
+                f"{where} needs [[concept.{key}.variant]] tables (name, "
+                "usage, aliases), one per competing name",
+            )
+        parsed, owner, names = [], {}, set()
+        for n, v in enumerate(variants, start=1):
+            v = check_table(v, source, f"{where} variant {n}", allowed=("name", "usage", "aliases"),
+                            required=("name",))  # fmt: skip
+            name = check_text(v.get("name"), source, f"{where} variant {n} name")
+            if name in names:
+                raise InputError(source, f"{where}: two variants are named {name!r}")
+            names.add(name)
+            at = f"{where} variant {name!r}"
+            aliases = check_strings(v.get("aliases", [name]), source, f"{at} aliases", empty=False)
+            _check_aliases(aliases, source, at)
+            for alias in aliases:
+                other = owner.setdefault(_alias_key(alias), name)
+                if other != name:
+                    raise InputError(
+                        source,
+                        f"{at}: alias {alias!r} is also an alias of variant "
+                        f"{other!r}; a use can count for one variant only",
+                    )
+            usage = check_text(v.get("usage", ""), source, f"{at} usage", empty=True)
+            parsed.append(Variant(name, usage, aliases))
+        description = check_text(
+            spec.get("description", ""), source, f"{where} description", empty=True
+        )
+        out.append(Concept(key, description, tuple(parsed)))
+    return tuple(out)
+
+
 def load_naming_concepts(path: str | Path | None = None) -> tuple[Concept, ...]:
     """Return the naming concepts in ``path`` (TOML) or the shipped ``data/naming_concepts.toml``.
+
+    Entries are checked by :func:`concept_table`; a file may hold only ``[concept.<id>]`` tables.
 
     >>> load_naming_concepts()  # story-neutral: a story file brings its naming concepts
     ()
     """
-    table, source = read_toml(path, "naming_concepts.toml")
-    try:
-        concepts = []
-        for key, value in table.get("concept", {}).items():
-            variants = tuple(
-                Variant(str(v["name"]), str(v.get("usage", "")), tuple(map(str, v["aliases"])))
-                for v in value["variant"]
-            )
-            if not variants or any(not v.aliases for v in variants):
-                raise ValueError(f"concept {key!r} needs variants with at least one alias each")
-            concepts.append(Concept(key, str(value.get("description", "")), variants))
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise InputError(source, f"invalid naming concept table: {exc!r}") from None
-    return tuple(concepts)
+    data, source = read_toml(path, "naming_concepts.toml")
+    return concept_table(check_sections(data, source, ("concept",)).get("concept", {}), source)
 
 
 # --- reporting verbs ---------------------------------------------------------------------
@@ -144,19 +306,28 @@ def _lemmas(phrase: str) -> tuple[str, ...]:
     return tuple(lemmatize(t) for t in tokenize(phrase))
 
 
-def _speaker_nouns(raw: dict) -> dict[str, str]:
+def _speaker_nouns(raw: object, source: str) -> dict[str, str]:
+    """``[speaker]``: kind = [nouns], as lowercase forms and lemmas -> kind (first kind wins)."""
+    raw = check_table(raw, source, "[speaker]", allowed=None)
     out: dict[str, str] = {}
     for kind, nouns in raw.items():
-        for noun in nouns:
+        for noun in check_strings(nouns, source, f"[speaker] {kind}"):
             for form in {noun.lower(), lemmatize(noun)}:
                 out.setdefault(form, kind)
     return out
 
 
+_VERB_KEYS = ("description", "verbs", "nouns", "strict", "quote_only", "after_quote", "frame")
+
+
 def load_reporting_verbs(path: str | Path | None = None) -> ReportingVerbs:
     """Return the reporting-verb table in ``path`` (TOML) or ``data/reporting_verbs.toml``.
 
-    A table without a ``[speaker]`` section uses the shipped speaker nouns.
+    A table without a ``[speaker]`` section uses the shipped speaker nouns. Each
+    ``[class.<name>]`` is checked: ``verbs`` a non-empty list of words, ``nouns``, ``strict``,
+    ``quote_only`` and ``after_quote`` lists (the last three drawn from its ``verbs``), a
+    ``frame`` table (verb of its ``verbs`` = word); an unknown key or section is one
+    :class:`~newsframe.errors.InputError` naming the entry.
 
     >>> table = load_reporting_verbs()
     >>> table.verbs[("say",)], table.verbs[("claim",)], table.verbs[("slam",)]
@@ -167,35 +338,55 @@ def load_reporting_verbs(path: str | Path | None = None) -> ReportingVerbs:
     ('as', 'for', '')
     """
     raw, source = read_toml(path, "reporting_verbs.toml")
+    check_sections(raw, source, ("class", "speaker"))
+    if "class" not in raw:
+        raise InputError(source, "no [class.<name>] tables: give at least one class of verbs")
     verbs: dict[tuple[str, ...], str] = {}
     nouns: dict[str, str] = {}
     strict: set[tuple[str, ...]] = set()
     quote_only: set[tuple[str, ...]] = set()
     after_quote: set[tuple[str, ...]] = set()
     frames: dict[tuple[str, ...], str] = {}
-    try:
-        for name, spec in raw["class"].items():
-            for verb in spec["verbs"]:
-                verbs.setdefault(_lemmas(verb), name)
-            for noun in spec.get("nouns", []):
-                nouns.setdefault(lemmatize(noun), name)
-            strict.update(_lemmas(v) for v in spec.get("strict", []))
-            quote_only.update(_lemmas(v) for v in spec.get("quote_only", []))
-            after_quote.update(_lemmas(v) for v in spec.get("after_quote", []))
-            for verb, word in spec.get("frame", {}).items():
-                frames.setdefault(_lemmas(verb), str(word).lower())
-        classes = tuple(raw["class"])
-        speaker = raw.get("speaker")
-        if speaker is None:
-            speaker = read_toml(None, "reporting_verbs.toml")[0]["speaker"]
-        speaker_nouns = _speaker_nouns(speaker)
-    except (KeyError, TypeError, AttributeError) as exc:
-        raise InputError(source, f"invalid reporting-verb table: {exc!r}") from None
+    classes = check_table(raw["class"], source, "[class]", allowed=None)
+    for name, spec in classes.items():
+        where = f"[class.{name}]"
+        spec = check_table(spec, source, where, allowed=_VERB_KEYS, required=("verbs",))
+        own = check_strings(spec["verbs"], source, f"{where} verbs", empty=False)
+        for verb in own:
+            verbs.setdefault(_lemmas(verb), name)
+        for noun in check_strings(spec.get("nouns", []), source, f"{where} nouns"):
+            nouns.setdefault(lemmatize(noun), name)
+        for key, into in (
+            ("strict", strict),
+            ("quote_only", quote_only),
+            ("after_quote", after_quote),
+        ):
+            listed = check_strings(spec.get(key, []), source, f"{where} {key}")
+            stray = [v for v in listed if v not in own]
+            if stray:
+                raise InputError(source, f"{where} {key}: {stray[0]!r} is not one of its `verbs`")
+            into.update(map(_lemmas, listed))
+        frame = check_table(spec.get("frame", {}), source, f"{where}.frame", allowed=None)
+        for verb, word in frame.items():
+            if verb not in own:
+                raise InputError(source, f"{where}.frame: {verb!r} is not one of its `verbs`")
+            word = check_text(word, source, f"{where}.frame {verb}", empty=True).lower()
+            frames.setdefault(_lemmas(verb), word)
+    speaker = raw.get("speaker")
+    if speaker is None:
+        speaker = read_toml(None, "reporting_verbs.toml")[0]["speaker"]
+    speaker_nouns = _speaker_nouns(speaker, source)
     verbs.pop((), None)
     return ReportingVerbs(
-        verbs, nouns, frozenset(strict), classes, frozenset(quote_only), speaker_nouns,
-        frozenset(after_quote), frames,
-    )  # fmt: skip
+        verbs,
+        nouns,
+        frozenset(strict),
+        tuple(classes),
+        frozenset(quote_only),
+        speaker_nouns,
+        frozenset(after_quote),
+        frames,
+    )
 
 
 # --- frame dictionaries ------------------------------------------------------------------
@@ -239,35 +430,45 @@ def _compile(term: str) -> tuple[tuple[str, str], ...]:
     return tuple(words)
 
 
-def _strings(value, source: str, where: str) -> tuple[str, ...]:
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise InputError(source, f"{where} must be a list of non-empty strings")
-    return tuple(value)
+_FRAME_KEYS = ("label", "definition", "terms", "exclude")
 
 
 def load_frame_dictionaries(path: str | Path | None = None) -> tuple[Frame, ...]:
     """Return the frame dictionaries in ``path`` (TOML) or ``data/frame_dictionaries.toml``.
 
     The file format (terms, ``*`` prefixes, ``=`` exact forms, phrases and ``exclude`` context
-    patterns) is documented at the top of the shipped file.
+    patterns) is documented at the top of the shipped file. Each ``[scheme.<id>]`` (``name``,
+    ``reference``, ``frame``) and ``[scheme.<id>.frame.<id>]`` (``label``, ``definition``,
+    ``terms``: a list of words, empty for a residual frame; ``exclude``) is checked: a wrong
+    type or an unknown key is one :class:`~newsframe.errors.InputError` naming the entry.
 
     >>> frames = load_frame_dictionaries()
     >>> len([f for f in frames if f.scheme == "mfc"]), len([f for f in frames if f.scheme == "sv"])
     (15, 5)
     """
     table, source = read_toml(path, "frame_dictionaries.toml")
-    try:
-        specs = [(scheme, key, v) for scheme, spec in table["scheme"].items()
-                 for key, v in spec["frame"].items()]  # fmt: skip
-        frames = [
-            Frame(scheme, key, str(v.get("label", key)), str(v.get("definition", "")),
-                  _strings(v["terms"], source, f"{scheme}/{key} terms") if v["terms"] else (),
-                  _strings(v.get("exclude", []), source, f"{scheme}/{key} exclude")
-                  if v.get("exclude") else ())
-            for scheme, key, v in specs
-        ]  # fmt: skip
-    except (KeyError, TypeError, AttributeError) as exc:
-        raise InputError(source, f"invalid frame dictionary: {exc!r}") from None
+    check_sections(table, source, ("scheme",))
+    frames = []
+    for scheme, spec in check_table(
+        table.get("scheme", {}), source, "[scheme]", allowed=None
+    ).items():
+        where = f"[scheme.{scheme}]"
+        spec = check_table(spec, source, where, allowed=("name", "reference", "frame"))
+        for key, v in check_table(
+            spec.get("frame", {}), source, f"{where} frame", allowed=None
+        ).items():
+            at = f"[scheme.{scheme}.frame.{key}]"
+            v = check_table(v, source, at, allowed=_FRAME_KEYS, required=("terms",))
+            frames.append(
+                Frame(
+                    scheme,
+                    key,
+                    check_text(v.get("label", key), source, f"{at} label"),
+                    check_text(v.get("definition", ""), source, f"{at} definition", empty=True),
+                    check_strings(v["terms"], source, f"{at} terms"),
+                    check_strings(v.get("exclude", []), source, f"{at} exclude"),
+                )
+            )
     return tuple(frames)
 
 
@@ -326,10 +527,15 @@ def load_distancing(path: str | Path | None = None) -> DistancingLexicon:
     (True, True)
     """
     table, source = read_toml(path, "distancing.toml")
-    try:
-        kinds = {k: tuple(map(str, v["phrases"])) for k, v in table["kind"].items()}
-    except (KeyError, TypeError, AttributeError) as exc:
-        raise InputError(source, f"invalid distancing lexicon: {exc!r}") from None
+    check_sections(table, source, ("kind",))
+    kinds = {}
+    for kind, spec in check_table(table.get("kind", {}), source, "[kind]", allowed=None).items():
+        where = f"[kind.{kind}]"
+        spec = check_table(
+            spec, source, where, allowed=("description", "phrases"), required=("phrases",)
+        )
+        check_text(spec.get("description", ""), source, f"{where} description", empty=True)
+        kinds[kind] = check_strings(spec["phrases"], source, f"{where} phrases", empty=False)
     return DistancingLexicon(kinds)
 
 
@@ -345,7 +551,7 @@ def load_domain_lexicon(path: str | Path | None = None) -> dict[str, float]:
     >>> load_domain_lexicon()
     {}
     """
-    rows, source = read_csv_rows(path, "sentiment_domain.csv")
+    rows, source = read_csv_rows(path, "sentiment_domain.csv", required=("word", "valence"))
     entries = (
         valence_entry(row.get("word", ""), row.get("valence") or "", source, f"row {n}")
         for n, row in enumerate(rows, start=1)

@@ -203,7 +203,12 @@ def row_fields(
     if _missing(text):
         raise RowProblem(f"no text (column {columns.text!r} is empty or missing)")
     if not isinstance(text, str):
-        raise RowProblem(f"text is not a string (got {type(text).__name__} {_short(text)})")
+        hint = (
+            "join the paragraphs into one text (blank lines between them)"
+            if isinstance(text, (list, tuple)) and all(isinstance(t, str) for t in text)
+            else f"is {columns.text!r} the column of article texts? name it with --text-column"
+        )
+        raise RowProblem(f"text is not a string (got {type(text).__name__} {_short(text)}); {hint}")
     for key, value in record.items():  # JSON may escape half a character ("\ud800")
         if isinstance(value, str) and not value.isascii() and _SURROGATE.search(value):
             at = _SURROGATE.search(value).start()
@@ -211,7 +216,12 @@ def row_fields(
     if max_chars is not None and len(text) > max_chars:
         raise RowProblem(f"text is too long ({len(text):,} characters; the limit is {max_chars:,})")
     if not any(ch.isalpha() for ch in text):
-        raise RowProblem("no words in the text (only punctuation, digits or symbols)")
+        number = re.fullmatch(r"\s*[-+]?[\d.,]+\s*", text) is not None and len(text) <= 40
+        raise RowProblem(
+            "no words in the text (only punctuation, digits or symbols)"
+            + (f"; {columns.text!r} holds a number ({text.strip()}): is it the column of "
+               "article texts? name it with --text-column" if number else "")
+        )  # fmt: skip
     used = {columns.text}
     id_name, _ = _first(record, columns.article_id)
     title_name, title = _first(record, columns.title)
@@ -300,6 +310,12 @@ def table_rows(
     """
     suffix = path.suffix.lower()
     columns = Columns(text=text_column)
+    for role, names in (("ids", columns.article_id), ("dates", columns.published), ("links", columns.url)):  # fmt: skip
+        if text_column in names:  # each row's "text" would be its id, date or link
+            raise InputError(
+                path, f"--text-column {text_column!r} names the column of {role}; name the "
+                "column that holds the articles' texts"
+            )  # fmt: skip
     if suffix in (".parquet", ".pq"):
         names = table_columns(path)
         _require(path, text_column, names)
@@ -388,13 +404,56 @@ def _jsonl_rows(path: Path) -> Iterator[tuple[int, Any]]:
             raise InputError(path, "not UTF-8 (save the file as UTF-8)") from None
 
 
+class _Repeated(dict):
+    """A JSON object in which a key repeats (``key``: its path, e.g. ``"authors"``, ``"meta.a"``);
+    json would keep the last value silently."""
+
+    key = ""
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """``object_pairs_hook`` of the JSON reader: the object, marked when a key repeats in it or in
+    an object it holds (checked once per object and list: linear in the record)."""
+    record = dict(pairs)
+    key = ""
+    if len(record) != len(pairs):
+        seen: set[str] = set()
+        key = next(k for k, _ in pairs if k in seen or seen.add(k))  # type: ignore[func-returns-value]
+    else:
+        for name, value in pairs:
+            inner = value
+            if isinstance(value, list):  # a list of objects (news-please: none; others: some)
+                inner = next((v for v in value if isinstance(v, _Repeated)), None)
+            if isinstance(inner, _Repeated):
+                key = f"{name}.{inner.key}"
+                break
+    if not key:
+        return record
+    marked = _Repeated(record)
+    marked.key = key
+    return marked
+
+
 def _json_record(text: str) -> Any:
+    """One JSON value, or the :class:`RowProblem` that says why it cannot be read (invalid JSON,
+    nested too deeply, a key given twice in one object)."""
     try:
-        return json.loads(text)
+        record = json.loads(text, object_pairs_hook=_pairs)
     except json.JSONDecodeError as exc:
         return RowProblem(f"not valid JSON ({exc.msg} at column {exc.colno})")
     except RecursionError:
         return RowProblem("not valid JSON (nested too deeply)")
+    return _repeated(record)
+
+
+def _repeated(record: Any) -> Any:
+    """``record``, or a :class:`RowProblem` when a key repeats in it."""
+    if isinstance(record, _Repeated):
+        return RowProblem(
+            f"key {record.key!r} appears twice in the record (which value is meant?); "
+            "keep one of them"
+        )
+    return record
 
 
 def _json_rows(path: Path) -> Iterator[tuple[int, Any]]:
@@ -408,4 +467,4 @@ def _json_rows(path: Path) -> Iterator[tuple[int, Any]]:
     if isinstance(record, RowProblem):
         raise InputError(path, str(record))
     records = record if isinstance(record, list) else [record]
-    yield from enumerate(records, start=1)
+    yield from enumerate(map(_repeated, records), start=1)

@@ -22,17 +22,23 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from newsframe.datafiles import check_sections, check_strings, check_table, check_text
 from newsframe.errors import InputError, expect_kind
-from newsframe.lexicons import Actor, Concept, ReportingVerbs, Variant, extend_frames
+from newsframe.lexicons import (
+    ACTOR_KINDS,
+    Actor,
+    Concept,
+    ReportingVerbs,
+    actor_table,
+    concept_table,
+    extend_frames,
+)
 from newsframe.resources import Resources, default_resources, read_toml, valence_entry
 from newsframe.text import lemmatize, normalise, tokenize
 
 __all__ = ["ACTOR_KINDS", "Story", "load_story", "story_resources"]
 
-#: The kinds an actor may have in a story file ("state" is read as "country").
-ACTOR_KINDS = ("person", "organisation", "country", "group", "place")
-_KIND_ALIASES = {"state": "country", "organization": "organisation", "org": "organisation"}
-_SECTIONS = {"story", "actor", "concept", "reporting_verbs", "terms", "frames", "sentiment"}
+_SECTIONS = ("story", "actor", "concept", "reporting_verbs", "terms", "frames", "sentiment")
 
 
 @dataclass(frozen=True)
@@ -86,61 +92,11 @@ class Story:
 
 
 def _strings(value: Any, where: str, source: str) -> tuple[str, ...]:
-    if isinstance(value, str) or not isinstance(value, (list, tuple)):
-        raise InputError(source, f"{where} must be a list of strings, got {value!r}")
-    bad = [v for v in value if not isinstance(v, str) or not v.strip()]
-    if bad:
-        raise InputError(source, f"{where} must hold non-empty strings, got {bad[0]!r}")
-    return tuple(v.strip() for v in value)
+    return check_strings(value, source, where)
 
 
-def _table(data: Mapping[str, Any], key: str, source: str) -> dict[str, Any]:
-    value = data.get(key, {})
-    if not isinstance(value, dict):
-        raise InputError(source, f"[{key}] must be a table, got {value!r}")
-    return value
-
-
-def _actors(data: Mapping[str, Any], source: str) -> tuple[Actor, ...]:
-    out = []
-    for key, spec in _table(data, "actor", source).items():
-        if not isinstance(spec, dict):
-            raise InputError(source, f"[actor.{key}] must be a table")
-        kind = str(spec.get("kind", "")).strip().lower()
-        kind = _KIND_ALIASES.get(kind, kind)
-        if kind not in ACTOR_KINDS:
-            raise InputError(
-                source,
-                f"[actor.{key}] kind {spec.get('kind')!r}: use one of {', '.join(ACTOR_KINDS)}",
-            )
-        if "aliases" not in spec:
-            raise InputError(
-                source,
-                f"[actor.{key}] has no `aliases`: give the list of names the articles use for "
-                f'it, e.g. aliases = ["{spec.get("name", key)}"]',
-            )
-        aliases = _strings(spec.get("aliases"), f"[actor.{key}] aliases", source)
-        if not aliases:
-            raise InputError(source, f"[actor.{key}] needs at least one alias")
-        out.append(Actor(key, str(spec.get("name", key)), kind, aliases))
-    return tuple(out)
-
-
-def _concepts(data: Mapping[str, Any], source: str) -> tuple[Concept, ...]:
-    out = []
-    for key, spec in _table(data, "concept", source).items():
-        variants = spec.get("variant") if isinstance(spec, dict) else None
-        if not isinstance(variants, list) or not variants:
-            raise InputError(source, f"[concept.{key}] needs [[concept.{key}.variant]] tables")
-        parsed = []
-        for n, v in enumerate(variants, start=1):
-            if not isinstance(v, dict) or not str(v.get("name", "")).strip():
-                raise InputError(source, f"[concept.{key}] variant {n} needs a name")
-            where = f"[concept.{key}] variant {v['name']!r} aliases"
-            aliases = _strings(v.get("aliases", [v["name"]]), where, source)
-            parsed.append(Variant(str(v["name"]), str(v.get("usage", "")), aliases))
-        out.append(Concept(key, str(spec.get("description", "")), tuple(parsed)))
-    return tuple(out)
+def _table(data: Mapping[str, Any], key: str, source: str, allowed: tuple[str, ...] | None) -> dict:
+    return check_table(data.get(key, {}), source, f"[{key}]", allowed=allowed)
 
 
 def _frame_changes(data: Mapping[str, Any], source: str) -> tuple[dict, dict]:
@@ -149,7 +105,7 @@ def _frame_changes(data: Mapping[str, Any], source: str) -> tuple[dict, dict]:
     add: dict[str, tuple[str, ...]] = {}
     exclude: dict[str, tuple[str, ...]] = {}
     tables = []
-    for scheme, frames in _table(data, "frames", source).items():
+    for scheme, frames in _table(data, "frames", source, None).items():
         if scheme == "*":
             tables.append(("*", '[frames."*"]', frames))
             continue
@@ -209,30 +165,29 @@ def load_story(path: str | Path) -> Story:
     if not os.path.lexists(path):  # a link loop or a broken link: read_toml names it
         raise InputError(path, "story file not found")
     data, source = read_toml(path, "")
-    unknown = sorted(set(data) - _SECTIONS)
-    if unknown:
-        raise InputError(
-            source, f"unknown section [{unknown[0]}]; sections are {', '.join(sorted(_SECTIONS))}"
-        )
-    head = _table(data, "story", source)
+    check_sections(data, source, _SECTIONS)
+    head = _table(data, "story", source, ("name", "description", "group", "compare"))
     compare = _strings(head.get("compare", []), "[story] compare", source)
     if compare and len(compare) != 2:
         raise InputError(
-            source, f"[story] compare needs exactly two groups or articles, got {compare}"
+            source, f"[story] compare needs exactly two different groups or articles, got {compare}"
         )
     verbs = {
         name: _strings(v, f"[reporting_verbs] {name}", source)
-        for name, v in _table(data, "reporting_verbs", source).items()
+        for name, v in _table(data, "reporting_verbs", source, None).items()
     }
-    terms = _table(data, "terms", source)
+    terms = _table(data, "terms", source, ("phrases", "stopwords"))
     add, exclude = _frame_changes(data, source)
-    sentiment = _table(data, "sentiment", source)
+    sentiment = _table(data, "sentiment", source, ("exclude", "domain"))
+    group = head.get("group")
     return Story(
-        name=str(head.get("name", path.stem)),
-        description=str(head.get("description", "")),
+        name=check_text(head.get("name", path.stem), source, "[story] name"),
+        description=check_text(
+            head.get("description", ""), source, "[story] description", empty=True
+        ),
         path=path,
-        concepts=_concepts(data, source),
-        actors=_actors(data, source),
+        concepts=concept_table(data.get("concept", {}), source),
+        actors=actor_table(data.get("actor", {}), source, story=True),
         reporting_verbs=MappingProxyType(verbs),
         phrases=_strings(terms.get("phrases", []), "[terms] phrases", source),
         stopwords=_strings(terms.get("stopwords", []), "[terms] stopwords", source),
@@ -242,7 +197,7 @@ def load_story(path: str | Path) -> Story:
             w.lower() for w in _strings(sentiment.get("exclude", []), "[sentiment] exclude", source)
         ),
         sentiment_domain=MappingProxyType(_domain(sentiment, source)),
-        group=str(head["group"]) if head.get("group") else None,
+        group=None if group is None else check_text(group, source, "[story] group"),
         compare=compare,
     )
 

@@ -21,7 +21,7 @@ from pathlib import Path
 import simplemma
 
 from newsframe.datafiles import read_csv_rows, read_lines
-from newsframe.errors import expect_kind
+from newsframe.errors import InputError, expect_kind
 
 __all__ = [
     "TOKEN",
@@ -405,8 +405,15 @@ def load_lemma_exceptions(path: Path | None = None) -> dict[str, str]:
     >>> load_lemma_exceptions()["media"]
     'media'
     """
-    rows, _ = read_csv_rows(path, "lemma_exceptions.csv")
-    return {r["word"].strip().lower(): r["lemma"].strip().lower() for r in rows if r.get("word")}
+    rows, source = read_csv_rows(path, "lemma_exceptions.csv", required=("word", "lemma"))
+    out = {}
+    for n, row in enumerate(rows, start=1):
+        word, lemma = (str(row.get(key) or "").strip().lower() for key in ("word", "lemma"))
+        if word and not lemma:  # a missing column or an empty cell
+            raise InputError(source, f"row {n} ({word!r}): no lemma (columns: word,lemma,why)")
+        if word:
+            out[word] = lemma
+    return out
 
 
 def lemmatize(token: str) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from newsframe.actors import lowercase_pattern
+from newsframe.actors import AliasOwners, lowercase_pattern
 from newsframe.corpus import Article, Corpus
 from newsframe.document import Document, analyse_corpus
 from newsframe.framing._units import document_units, phrase_regex
@@ -62,11 +62,11 @@ def _concepts(concepts, resources: Resources) -> tuple[Concept, ...]:
 
 
 @lru_cache(maxsize=64)
-def _matcher(concept: Concept) -> tuple[re.Pattern[str], dict[str, Variant]]:
-    owner: dict[str, Variant] = {}
+def _matcher(concept: Concept) -> tuple[re.Pattern[str], AliasOwners]:
+    owner = AliasOwners()  # keyed as the normalised text a match is found in
     for variant in concept.variants:
         for alias in variant.aliases:
-            owner.setdefault(" ".join(alias.lower().split()), variant)
+            owner.setdefault(" ".join(normalise(alias).lower().split()), variant)
     return phrase_regex(owner), owner
 
 
@@ -128,7 +128,9 @@ def _evidence(docs: list[Document], concepts: tuple[Concept, ...]) -> list[tuple
                     spans = [m.span() for m in pattern.finditer(text)]
                 for start, end in spans:
                     matched = text[start:end]
-                    variant = owner[" ".join(matched.lower().split())]
+                    variant = owner.find(matched)
+                    if variant is None:  # pragma: no cover - a match is always some alias's
+                        continue
                     found.append((start, order, concept.concept_id, variant, matched))
             if not found:
                 continue

@@ -42,7 +42,7 @@ def load_watchlist(path: str | Path | None = None) -> dict[str, str]:
     >>> "sovereignty" in load_watchlist()
     True
     """
-    rows, source = read_csv_rows(path, "sentiment_watchlist.csv")
+    rows, source = read_csv_rows(path, "sentiment_watchlist.csv", required=("word",))
     return {
         _check_word(source, n, row.get("word", "")): (row.get("why") or "").strip()
         for n, row in enumerate(rows, start=1)
