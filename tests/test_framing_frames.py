@@ -262,3 +262,29 @@ def test_a_term_never_spans_two_sentences_or_the_headline():
     t = t[t.frame == "public_opinion"].set_index("article_id")
     assert t.loc["a", ["hits", "headline_hits"]].tolist() == [0, 0]
     assert t.loc["b", ["hits", "headline_hits"]].tolist() == [1, 0]
+
+
+def test_intervals_by_hand_and_as_bootstrap_rates_gives_them(monkeypatch):
+    """Two sentences of 10 words, one hit in the first: a resample holds the hit 0, 1 or 2
+    times, so its rate is 0, 50 or 100 per 1,000 words, each at least ~1/4 likely; with 1,000
+    resamples the 2.5% and 97.5% quantiles are 0 and 100 (worked out by hand). Every sample,
+    including one whose resamples come in several batches (batches made tiny here), gets
+    exactly the percentile interval of stats.bootstrap_rates with default_rng(seed)."""
+    import numpy as np
+
+    from newsframe import stats
+    from newsframe.framing.frames import _intervals
+
+    hand = _intervals([(np.array([[1, 0], [0, 0]]), np.array([10, 10]))], 1000, 0, 0.95)
+    assert hand[0][0].tolist() == [0.0, 0.0] and hand[0][1].tolist() == [100.0, 0.0]
+    monkeypatch.setattr(stats, "_CELLS", 600)  # 600 // 40 sentences: 15 resamples a batch
+    rng = np.random.default_rng(5)
+    samples = [(rng.integers(0, 3, size=(n, 3)) * (rng.random((n, 3)) < 0.3),
+                rng.integers(1, 30, size=n)) for n in (3, 40, 3, 7)]  # fmt: skip
+    samples.append((np.zeros((4, 3), dtype=int), np.array([5, 5, 5, 5])))  # no hits: 0 to 0
+    got = _intervals(samples, 200, 7, 0.9)
+    assert len(list(stats.resample_batches(200, 40))) > 1
+    for (hits, words), (low, high) in zip(samples, got, strict=True):
+        rates = stats.bootstrap_rates(hits, words, n_resamples=200, rng=np.random.default_rng(7))
+        want_low, want_high = stats.percentile_interval(rates, confidence=0.9)
+        assert low.tolist() == want_low.tolist() and high.tolist() == want_high.tolist()

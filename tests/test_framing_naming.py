@@ -107,3 +107,19 @@ def test_alias_inside_another_concept_or_actor_name_is_reported():
         ["port", "port closure", "naming alias"],
     ]
     assert alias_overlaps([harbour], [Actor("h", "H", "place", ("Harbourside",))]).empty
+
+
+def test_names_in_ascii_and_other_paragraphs_and_quotes_counted_once_each():
+    """A name in a paragraph with a non-ASCII character (matched by the full regex), one in an
+    ASCII paragraph, one quoted; a paragraph with no island name at all. Counted by eye."""
+    t = _islands(
+        "Nothing about islands here.",
+        "Le café: the Kurils again.",  # not ASCII
+        'He said "the Northern Territories are ours" and the Kurils were cold.',
+        title="Weather",
+    )
+    assert t.loc["Kurils", "count"] == 2 and t.loc["Kurils", "in_quotes"] == 0
+    assert t.loc["Northern Territories", "count"] == 1
+    assert t.loc["Northern Territories", "in_quotes"] == 1
+    assert t.loc["Kurils", "first_sentence_id"] == 1 and t.loc["Kurils", "first_used"]
+    assert t["count"].sum() == 3 and not t["in_headline"].any()

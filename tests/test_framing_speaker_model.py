@@ -377,3 +377,26 @@ def test_a_person_pronoun_bars_an_organisation_and_a_gender_clash_only_weighs():
     assert barred[agency] is True
     assert barred["Kim Ode"] is False and barred["Tom Reed"] is False
     assert barred["unresolved"] is False
+
+
+def test_outlet_cue_before_a_name_as_the_plain_search_finds_it():
+    """The quick rejection of windows before a name that hold no outlet cue gives what the
+    plain search of the cue pattern gives, on windows made of cue words (any case), other
+    words, "the" and white space of every kind, ASCII or not (a long s folds to "s")."""
+    import itertools
+
+    from newsframe.framing.speaker_model import _OUTLET_BEFORE, _outlet_before
+
+    words = ["told", "TOLD", "interview with", "news agency", "Station", "\u017ftation", "bathe",
+             "the", "THE", "said", "daily", "x", "website", ""]  # fmt: skip
+    spaces = [" ", "  ", "    ", "\t", "\x1c", "\u00a0", ""]
+    seen = 0
+    for a, s1, b, s2 in itertools.product(words, spaces, words, spaces):
+        for pad in ("", "y" * 30):
+            text = f"{pad}{a}{s1}{b}{s2}"
+            end = len(text)
+            want = _OUTLET_BEFORE.search(text, max(end - 40, 0), end)
+            got = _outlet_before(text, end)
+            assert (got and got.span()) == (want and want.span()), repr(text)
+            seen += want is not None
+    assert seen > 100  # the cues are found, not only ruled out

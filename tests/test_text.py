@@ -211,3 +211,25 @@ def test_numbers_dates_and_other_scripts_are_not_terms():
     not_terms = frame.loc[~frame.is_term, "token"].tolist()
     assert not_terms == ["Dec", "15", "2016", "安倍晋三", "Monday", "3.5%", "19,434", "15th"]
     assert counts.n_tokens.tolist() == [len(frame)] == [18]
+
+
+def test_ascii_token_finds_what_token_finds_on_ascii_text():
+    """The ASCII twin of the tokenizer: hand-listed tokens of a tricky line, then every ASCII
+    string of up to four characters drawn from those the pattern treats apart."""
+    import itertools
+
+    from newsframe.text import ASCII_TOKEN, TOKEN
+
+    line = "The U.S. and China-U.S. talks: 19,434-strong, 3.5%, 15th, G7, Russia's co-op _x_ a.b"
+    assert ASCII_TOKEN.findall(line) == [
+        "The", "U.S.", "and", "China-U.S.", "talks", "19,434-strong", "3.5%", "15th", "G7",
+        "Russia's", "co-op", "x", "a", "b",
+    ]  # fmt: skip
+    assert ASCII_TOKEN.findall(line) == TOKEN.findall(line)
+    alphabet = "aZ09.,:'-_% st"
+    for n in range(1, 5):
+        for chars in itertools.product(alphabet, repeat=n):
+            text = "".join(chars)
+            assert [m.span() for m in ASCII_TOKEN.finditer(text)] == [
+                m.span() for m in TOKEN.finditer(text)
+            ], text

@@ -37,7 +37,7 @@ from newsframe.article import _COUNTS, _DOCUMENTS, Article, as_articles
 from newsframe.entities import Entities, find_entities
 from newsframe.parallel import gathering, map_slices, n_workers
 from newsframe.resources import Resources, resolve_resources
-from newsframe.text import TOKEN, is_term, lemmatize, merge_phrases, phrase_index
+from newsframe.text import ASCII_TOKEN, TOKEN, is_term, lemmatize, merge_phrases, phrase_index
 
 __all__ = ["HEADLINE", "Document", "analyse", "analyse_corpus"]
 
@@ -326,7 +326,7 @@ def _build(article: Article, resources: Resources) -> Document:
         if not sentences:
             continue
         lo, hi = sentences[0][1], sentences[-1][2]
-        matches = list(TOKEN.finditer(text, lo, hi))
+        matches = list((ASCII_TOKEN if text.isascii() else TOKEN).finditer(text, lo, hi))
         if not matches:
             continue
         forms += map(_GROUP, matches)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from threadpoolctl import ThreadpoolController
 
 from newsframe.corpus import Article, Corpus
 from newsframe.document import Document, analyse
@@ -16,7 +17,7 @@ from newsframe.framing._units import as_articles, document_units, per_1000
 from newsframe.framing._units import word_tokens as _word_tokens
 from newsframe.lexicons import Frame, _compile, extend_frames, load_frame_dictionaries
 from newsframe.resources import Resources, resolve_resources
-from newsframe.stats import Draws, quantiles, renamed, resample_indices
+from newsframe.stats import Draws, quantiles, renamed, resample_batches, resample_indices
 from newsframe.text import TOKEN, lemmatize, normalise
 
 __all__ = [
@@ -429,6 +430,22 @@ def frame_drivers(
     return out.drop(columns="_frame").reset_index(drop=True)
 
 
+#: Intervals: about this many replicates (rows × resamples) are partitioned at once.
+_QUANTILE_CELLS = 1 << 20
+
+
+@lru_cache(maxsize=1)
+def _blas() -> ThreadpoolController:
+    return ThreadpoolController()
+
+
+def _weights(n: int, n_boot: int, seed: int) -> Iterator[np.ndarray]:
+    """The resamples of ``n`` sentences as counts (sentences × resamples, float), one batch of
+    :func:`~newsframe.stats.resample_indices` at a time (so memory stays bounded)."""
+    for draws in resample_indices(n, n_resamples=n_boot, seed=seed):
+        yield Draws.of(draws).counts.astype(float)
+
+
 def _intervals(
     samples: list[tuple[np.ndarray, np.ndarray]], n_boot: int, seed: int, level: float
 ) -> list[tuple[np.ndarray, np.ndarray]]:
@@ -437,9 +454,12 @@ def _intervals(
 
     The resamples are :func:`~newsframe.stats.bootstrap_rates`'s with ``default_rng(seed)``
     for each article: they depend only on its number of sentences, so they are drawn once per
-    number (:func:`~newsframe.stats.resample_indices`) and serve every article of that length.
-    A frame without hits has every replicate 0: only the columns with hits are resampled
-    (integer sums in floating point are exact, so the rates are bootstrap_rates' exactly).
+    number (:func:`~newsframe.stats.resample_indices`) and serve every article of that length
+    (an article so long that its resamples come in several batches draws them again, batch by
+    batch: time and memory linear in its sentences). A frame without hits has every replicate
+    0: only the columns with hits are resampled (integer sums in floating point are exact, so
+    the rates are bootstrap_rates' exactly). The replicates of many articles are partitioned
+    together (:func:`~newsframe.stats.quantiles` works row by row: the same numbers).
     """
     out: list[tuple[np.ndarray, np.ndarray]] = []
     by_length: dict[int, list[int]] = {}
@@ -454,24 +474,58 @@ def _intervals(
         if hits.any():
             by_length.setdefault(len(words), []).append(k)
     tail = (1.0 - level) / 2.0  # percentile_interval's two quantiles
+    block: list[tuple[int, np.ndarray, np.ndarray]] = []  # (sample, frames with hits, rates)
+    cells = 0
+    # BLAS on one thread: a BLAS that splits each product (frames by sentences by resamples)
+    # over the cores spends more CPU waiting than multiplying on a busy machine, more the longer
+    # the article (same numbers: the sums are whole numbers, exact in any order)
+    with _blas().limit(limits=1, user_api="blas"):
+        for k, used, rates in _rates(samples, by_length, n_boot, seed):
+            block.append((k, used, rates))
+            cells += rates.size
+            if cells >= _QUANTILE_CELLS:
+                _bounds(block, out, tail)
+                cells = 0
+    if block:
+        _bounds(block, out, tail)
+    return out
+
+
+def _bounds(block: list[tuple[int, np.ndarray, np.ndarray]], out: list, tail: float) -> None:
+    """Write the percentile bounds of the replicates in ``block`` into ``out`` (then empty it)."""
+    rows = np.concatenate([rates for _, _, rates in block])
+    bounds = quantiles(rows, [tail, 1.0 - tail], overwrite=True)
+    row = 0
+    for k, used, rates in block:
+        low, high = out[k]
+        low[used], high[used] = bounds[:, row : row + len(rates)]
+        row += len(rates)
+    block.clear()
+
+
+def _rates(
+    samples: list[tuple[np.ndarray, np.ndarray]],
+    by_length: dict[int, list[int]],
+    n_boot: int,
+    seed: int,
+) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
+    """``(sample, frames with hits, replicates: frames × n_boot)`` for each sample to resample."""
     for n, members in by_length.items():
-        draws = resample_indices(n, n_resamples=n_boot, seed=seed)
-        weights = [Draws.of(d).counts.astype(float) for d in draws]  # sentences × resamples
+        single = len(list(resample_batches(n_boot, n))) == 1
+        shared = list(_weights(n, n_boot, seed)) if single else None
         for k in members:
             hits, words = samples[k]
             used = np.flatnonzero(hits.any(0))
             counts, lengths = hits[:, used].T.astype(float), words.astype(float)
             rates = np.empty((len(used), n_boot))  # each frame's replicates contiguous
             done = 0
-            for w in weights:
+            for w in shared if shared is not None else _weights(n, n_boot, seed):
                 totals = lengths @ w
                 part = rates[:, done : done + w.shape[1]]
                 np.divide(1000.0 * (counts @ w), totals, out=part, where=totals > 0)
                 part[:, totals <= 0] = 0.0
                 done += w.shape[1]
-            low, high = out[k]
-            low[used], high[used] = quantiles(rates, [tail, 1.0 - tail], overwrite=True)
-    return out
+            yield k, used, rates
 
 
 def frame_dimensions(

@@ -13,7 +13,8 @@ from newsframe.actors import AliasOwners, lowercase_pattern
 from newsframe.corpus import Article, Corpus
 from newsframe.document import Document, analyse_corpus
 from newsframe.framing._units import document_units, phrase_regex
-from newsframe.framing.quotes import inside, top_level_quotes
+from newsframe.framing.attribution import unit_quotes
+from newsframe.framing.quotes import inside
 from newsframe.lexicons import Concept, Variant, load_naming_concepts
 from newsframe.resources import Resources, resolve_resources
 from newsframe.text import normalise
@@ -111,14 +112,19 @@ def naming_evidence(
 
 def _evidence(docs: list[Document], concepts: tuple[Concept, ...]) -> list[tuple]:
     """Rows of :func:`naming_evidence`: every concept's regex over every unit, once."""
-    matchers = [(c, *_matcher(c), _ascii_matcher(c)) for c in concepts]
+    matchers = [(order, c, *_matcher(c), _ascii_matcher(c)) for order, c in enumerate(concepts)]
     rows = []
     for doc in docs:
-        for unit in document_units(doc):
+        parts = document_units(doc)
+        lowers = [unit.text.lower() if unit.text.isascii() else None for unit in parts]
+        # a concept none of whose words is in any ASCII unit (joined: no word holds a newline)
+        # has no match in one: such units try only the others
+        joined = "\n".join(lower for lower in lowers if lower is not None)
+        present = [m for m in matchers if m[4] is None or any(w in joined for w in m[4][1])]
+        for unit, lower in zip(parts, lowers, strict=True):
             text = unit.text
-            lower = text.lower() if text.isascii() else None
             found = []
-            for order, (concept, pattern, owner, fast) in enumerate(matchers):
+            for order, concept, pattern, owner, fast in matchers if lower is None else present:
                 if fast is not None and lower is not None:
                     pattern, words = fast
                     if not any(word in lower for word in words):
@@ -134,7 +140,7 @@ def _evidence(docs: list[Document], concepts: tuple[Concept, ...]) -> list[tuple
                     found.append((start, order, concept.concept_id, variant, matched))
             if not found:
                 continue
-            quotes = top_level_quotes(text)
+            quotes = unit_quotes(unit)  # found once per paragraph (attributions read them too)
             for start, _order, concept_id, variant, matched in sorted(found, key=lambda f: f[:2]):
                 sentence_id = unit.sentence_at(start)
                 rows.append(

@@ -917,7 +917,7 @@ def outlets(layer: Entities, texts: Mapping[int, str], *, own: str = "") -> froz
         if e is None or e.kind in _NOT_OUTLETS or m.entity_id in out:
             continue
         text = texts.get(m.paragraph_id, "")
-        before = _OUTLET_BEFORE.search(text, max(m.start - 40, 0), m.start)
+        before = _outlet_before(text, m.start)
         after = _OUTLET_AFTER.match(text[m.end : m.end + 60])
         if after is not None and text[max(m.start - 4, 0) : m.start] in (" in ", " of "):
             after = None  # "Police in Britain reported": the place of whoever reported
@@ -931,6 +931,32 @@ def outlets(layer: Entities, texts: Mapping[int, str], *, own: str = "") -> froz
         if (own_key and e.name.lower().removeprefix("the ") == own_key) or before or after:
             out.add(m.entity_id)
     return frozenset(out)
+
+
+#: The last word of every cue of _OUTLET_BEFORE (see _outlet_before).
+_OUTLET_ENDS = ("told", "with", "agency", "newspaper", "broadcaster", "station", "channel",
+                "website", "tabloid", "daily")  # fmt: skip
+
+
+def _outlet_before(text: str, start: int) -> re.Match[str] | None:
+    """``_OUTLET_BEFORE``'s match in the 40 characters before ``start`` (a cue that ends right
+    before it). A match is a cue word, white space and perhaps "the" and white space, so the
+    window without its trailing white space (and then without a trailing "the" and the white
+    space before it) ends with a cue's last word; an ASCII window (where case-insensitive means
+    lowercase) that does not is ruled out without the search, most of them. The same answer.
+
+    >>> [bool(_outlet_before(t, len(t))) for t in ("the official told ", "told the  ", "she said ")]
+    [True, True, False]
+    """
+    lo = max(start - 40, 0)
+    window = text[lo:start]
+    if window.isascii():
+        core = window.rstrip().lower()
+        if not core.endswith(_OUTLET_ENDS) and not (
+            core.endswith("the") and core[:-3].rstrip().endswith(_OUTLET_ENDS)
+        ):
+            return None
+    return _OUTLET_BEFORE.search(text, lo, start)
 
 
 def _genders(layer: Entities, texts: Mapping[int, str]) -> dict[str, str]:

@@ -286,8 +286,64 @@ def _analyzer(key: tuple[tuple[str, float], ...] = ()) -> Any:
                 analyzer.lexicon.pop(word, None)
             else:
                 analyzer.lexicon[word] = valence
+        analyzer._negation_check = _negation_check  # the same rule, without its list copies
         _ANALYZERS[key] = analyzer
     return _ANALYZERS[key]
+
+
+def _negation_check(valence: float, words_and_emoticons: list[str], start_i: int, i: int) -> float:
+    """VADER's ``_negation_check`` (vaderSentiment 3.3.2), the same valence: a word of
+    ``NEGATE`` or one holding "n't" one, two or three tokens before the lexicon word at ``i``
+    (``start_i`` 0, 1, 2) multiplies it by ``N_SCALAR``; "never so/this" by 1.25, "without
+    doubt" leaves it. VADER lowercases every token and copies ``NEGATE`` into a new list for
+    each test; this lowercases the tokens it reads (the same strings) and looks the word up in
+    a set (a word of the list is one of the set: the same answer).
+
+    >>> from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer as A
+    >>> cases = [(["not", "good"], 0, 1), (["isn't", "very", "good"], 1, 2),
+    ...          (["never", "so", "good"], 1, 2), (["without", "any", "doubt", "good"], 2, 3)]
+    >>> [_negation_check(1.0, w, s, i) == A._negation_check(1.0, w, s, i) for w, s, i in cases]
+    [True, True, True, True]
+    >>> _negation_check(1.0, ["not", "good"], 0, 1)
+    -0.74
+    """
+    from vaderSentiment.vaderSentiment import N_SCALAR
+
+    def low(k: int) -> str:
+        return str(words_and_emoticons[k]).lower()
+
+    if start_i == 0 and _negated(low(i - 1)):
+        valence = valence * N_SCALAR
+    if start_i == 1:
+        if low(i - 2) == "never" and (low(i - 1) == "so" or low(i - 1) == "this"):
+            valence = valence * 1.25
+        elif low(i - 2) == "without" and low(i - 1) == "doubt":
+            pass
+        elif _negated(low(i - 2)):
+            valence = valence * N_SCALAR
+    if start_i == 2:
+        if (low(i - 3) == "never" and (low(i - 2) == "so" or low(i - 2) == "this")) or (
+            low(i - 1) == "so" or low(i - 1) == "this"
+        ):
+            valence = valence * 1.25
+        elif low(i - 3) == "without" and (low(i - 2) == "doubt" or low(i - 1) == "doubt"):
+            pass
+        elif _negated(low(i - 3)):
+            valence = valence * N_SCALAR
+    return valence
+
+
+def _negated(word: str) -> bool:
+    """VADER's ``negated([word])`` for one lowercase token (it lowercases it once more)."""
+    word = word.lower()
+    return word in _negations() or "n't" in word
+
+
+@functools.cache
+def _negations() -> frozenset[str]:
+    from vaderSentiment.vaderSentiment import NEGATE
+
+    return frozenset(NEGATE)
 
 
 def vader_lexicon(domain: Mapping[str, float] | None = None) -> Mapping[str, float]:
