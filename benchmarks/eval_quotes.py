@@ -25,7 +25,9 @@ three words before the gold quotation). Then:
 - junk speakers: predicted quotation speakers that match no speaker annotated anywhere on the
   page (a fragment such as "20 and", or a real entity that never speaks there);
 - labels as speech: annotated labels that a predicted quotation (direct or partial, found by the
-  same overlap rule) holds, over annotated labels;
+  same overlap rule) of the label's own paragraph holds, over annotated labels (a quotation
+  elsewhere that shares the label's words, '"organised riot"' for a later label '"riot"', is
+  not that label taken for speech);
 - split speakers: per page, annotated entities whose found quotations carry more than one
   predicted speaker key ("Wang Wenbin" and "Wang" as two rows of share of voice), summed;
   and across a story: the story's pages analysed together (speakers linked across them), the
@@ -110,16 +112,17 @@ def _verb_ok(pred: str, gold: str, accept: list[str]) -> bool:
     return pred in wanted or pred.split(" ")[0] in wanted
 
 
-def _best(raw: str, gold: dict, predicted: list[dict]) -> dict | None:
-    """The predicted quotation that holds the annotated span (see the module docstring)."""
+def _best(raw: str, gold: dict, predicted: list[dict], *, here: bool = False) -> dict | None:
+    """The predicted quotation that holds the annotated span (see the module docstring); with
+    ``here``, only one of the span's own paragraph."""
     words = _words(raw[gold["start"] : gold["end"]])
     before = " ".join(_words(raw[max(gold["start"] - 80, 0) : gold["start"]])[-3:])
     best, score = None, (0.0, False)
     for pred in predicted:
         of_gold, of_pred = _overlap(words, pred["words"])
-        here = (of_gold, before in pred["context"])  # the same words in the same paragraph
-        if of_gold >= 0.6 and of_pred >= 0.3 and here > score:
-            best, score = pred, here
+        rank = (of_gold, before in pred["context"])  # the same words in the same paragraph
+        if of_gold >= 0.6 and of_pred >= 0.3 and rank > score and (rank[1] or not here):
+            best, score = pred, rank
     return best
 
 
@@ -197,7 +200,7 @@ def _page_rows(path: Path, page: dict) -> tuple[list[dict], list[str]]:
             {"gold_speaker": gold["speaker"], "entity": entity, "gold_verb": gold["verb"], **row}
         )
     for label in page.get("labels", []):
-        best = _best(raw, label, predicted)
+        best = _best(raw, label, predicted, here=True)
         rows.append(
             {
                 "label": True,

@@ -287,8 +287,10 @@ def load_naming_concepts(path: str | Path | None = None) -> tuple[Concept, ...]:
 @dataclass(frozen=True)
 class ReportingVerbs:
     """The reporting-verb table: lemma sequence -> class, reporting nouns, strict and
-    quotation-only verbs, the nouns that can head a speaker's noun phrase (lemma -> kind), and
-    the verbs that report only right after a quotation."""
+    quotation-only verbs, the nouns that can head a speaker's noun phrase (lemma -> kind), the
+    verbs that report only right after a quotation, and the word that closes the object of a
+    quotation-only verb before the quoted words (``frames``: "describe" -> "as" for "described
+    his conditions as a \"travesty\""; "" for two objects, "called the arrest a \"...\"")."""
 
     verbs: dict[tuple[str, ...], str]
     nouns: dict[str, str]
@@ -297,6 +299,7 @@ class ReportingVerbs:
     quote_only: frozenset[tuple[str, ...]] = frozenset()
     speaker_nouns: dict[str, str] = field(default_factory=dict)
     after_quote: frozenset[tuple[str, ...]] = frozenset()
+    frames: dict[tuple[str, ...], str] = field(default_factory=dict)
 
 
 def _lemmas(phrase: str) -> tuple[str, ...]:
@@ -314,7 +317,7 @@ def _speaker_nouns(raw: object, source: str) -> dict[str, str]:
     return out
 
 
-_VERB_KEYS = ("description", "verbs", "nouns", "strict", "quote_only", "after_quote")
+_VERB_KEYS = ("description", "verbs", "nouns", "strict", "quote_only", "after_quote", "frame")
 
 
 def load_reporting_verbs(path: str | Path | None = None) -> ReportingVerbs:
@@ -322,14 +325,17 @@ def load_reporting_verbs(path: str | Path | None = None) -> ReportingVerbs:
 
     A table without a ``[speaker]`` section uses the shipped speaker nouns. Each
     ``[class.<name>]`` is checked: ``verbs`` a non-empty list of words, ``nouns``, ``strict``,
-    ``quote_only`` and ``after_quote`` lists (the last three drawn from its ``verbs``); an
-    unknown key or section is one :class:`~newsframe.errors.InputError` naming the entry.
+    ``quote_only`` and ``after_quote`` lists (the last three drawn from its ``verbs``), a
+    ``frame`` table (verb of its ``verbs`` = word); an unknown key or section is one
+    :class:`~newsframe.errors.InputError` naming the entry.
 
     >>> table = load_reporting_verbs()
     >>> table.verbs[("say",)], table.verbs[("claim",)], table.verbs[("slam",)]
     ('neutral', 'evaluative', 'hostile')
     >>> table.speaker_nouns["ministry"], table.speaker_nouns["statement"]
     ('organisation', 'document')
+    >>> table.frames[("describe",)], table.frames[("reprimand",)], table.frames[("call",)]
+    ('as', 'for', '')
     """
     raw, source = read_toml(path, "reporting_verbs.toml")
     check_sections(raw, source, ("class", "speaker"))
@@ -340,6 +346,7 @@ def load_reporting_verbs(path: str | Path | None = None) -> ReportingVerbs:
     strict: set[tuple[str, ...]] = set()
     quote_only: set[tuple[str, ...]] = set()
     after_quote: set[tuple[str, ...]] = set()
+    frames: dict[tuple[str, ...], str] = {}
     classes = check_table(raw["class"], source, "[class]", allowed=None)
     for name, spec in classes.items():
         where = f"[class.{name}]"
@@ -359,6 +366,12 @@ def load_reporting_verbs(path: str | Path | None = None) -> ReportingVerbs:
             if stray:
                 raise InputError(source, f"{where} {key}: {stray[0]!r} is not one of its `verbs`")
             into.update(map(_lemmas, listed))
+        frame = check_table(spec.get("frame", {}), source, f"{where}.frame", allowed=None)
+        for verb, word in frame.items():
+            if verb not in own:
+                raise InputError(source, f"{where}.frame: {verb!r} is not one of its `verbs`")
+            word = check_text(word, source, f"{where}.frame {verb}", empty=True).lower()
+            frames.setdefault(_lemmas(verb), word)
     speaker = raw.get("speaker")
     if speaker is None:
         speaker = read_toml(None, "reporting_verbs.toml")[0]["speaker"]
@@ -372,6 +385,7 @@ def load_reporting_verbs(path: str | Path | None = None) -> ReportingVerbs:
         frozenset(quote_only),
         speaker_nouns,
         frozenset(after_quote),
+        frames,
     )
 
 

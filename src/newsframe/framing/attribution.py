@@ -350,7 +350,11 @@ _MODIFIED = frozenset(["the", "a", "an", "this", "these", "those", "its", "their
                        "our", "my", "your"])  # fmt: skip
 _NOT_NOUN = frozenset(["and", "or", "but", "nor", "than", "as", "that", "which", "who", "is",
                        "are", "was", "were", "has", "have", "had", "will", "would"]) | frozenset(
-    ["of", "for", "from", "to", "at", "in", "on", "by", "with", "about", "over", "into"]
+    ["of", "for", "from", "to", "at", "in", "on", "by", "with", "about", "over", "into",
+     # a preposition or a determiner after the quoted words is no noun they modify ('for
+     # "lying" during the hearing', 'for "damaging" the treasury', '"end abuses" within FIFA')
+     "during", "within", "without", "against", "through", "amid", "despite", "across",
+     "toward", "towards", "until", "since", "the", "a", "an", "its", "their", "his", "her"]
 )  # fmt: skip
 
 
@@ -463,9 +467,17 @@ def _speech_frame(
     return att
 
 
-def _label_rule(quote: Quote, text: UnitText, att: Attribution | None) -> str:
+def _label_rule(
+    quote: Quote,
+    text: UnitText,
+    att: Attribution | None,
+    frames: dict[tuple[str, ...], str] | None = None,
+) -> str:
     """The hand rule that makes a quotation a label rather than speech, or "" (speech);
-    ``att`` is its speech frame (:func:`_speech_frame`).
+    ``att`` is its speech frame (:func:`_speech_frame`), ``frames`` the verb table's frames
+    (``ReportingVerbs.frames``: a quotation after its verb's frame word, 'likened the
+    allegations to a "calculated attack" on India', is that verb's complement, never the
+    prepositional slot of a noun).
 
     - ``inscription``: words written on a thing ('banners reading "..."', 'T-shirts that read
       "..."': every speaker of the frame an inscription of the speaker table) are a slogan,
@@ -508,7 +520,8 @@ def _label_rule(quote: Quote, text: UnitText, att: Attribution | None) -> str:
         return "noun_of"  # a noun's complement: 'allegations of "fraud"', 'a lack of "trust"'
     if att.subordinate and last in ("a", "an", "the"):
         return "subordinate_slot"  # a noun's slot; the only verb in a clause "after they ..."
-    if len(before) == 2 and before[0].lower() in _PREPOSITIONS and last in _MODIFIED:
+    framed = (frames or {}).get(tuple(att.lemma.split())) == before[0].lower()
+    if len(before) == 2 and before[0].lower() in _PREPOSITIONS and last in _MODIFIED and not framed:
         end = text.sentences.bounds(text.sentences.at(quote.start))[1]
         if quote.words <= LABEL_WORDS and text.has_word(quote.end, max(end, quote.end)):
             return "prepositional"  # inside a prepositional phrase, and the sentence goes on
@@ -539,12 +552,12 @@ class LabelCase:
     owners: _Owners
 
 
-def _labelled(quote, text, att, index, owners, cases, decide) -> bool:
+def _labelled(quote, text, att, index, owners, cases, decide, frames=None) -> bool:
     """True when ``quote`` is a label: the hand rules' decision (:func:`_label_rule` with the
-    frame of :func:`_speech_frame`), or ``decide``'s when given; ``cases`` (when given)
-    receives the :class:`LabelCase`."""
+    frame of :func:`_speech_frame` and the verb table's ``frames``), or ``decide``'s when
+    given; ``cases`` (when given) receives the :class:`LabelCase`."""
     frame = _speech_frame(quote, text, att, index)
-    rule = _label_rule(quote, text, frame)
+    rule = _label_rule(quote, text, frame, frames)
     if cases is None and decide is None:
         return bool(rule)
     case = LabelCase(text, quote, att, frame, rule, owners)
@@ -641,7 +654,7 @@ def _unit_rows(
         kind = text.kind(quote)
         att = owns[k]
         if (att is not None or owners.introducing(quote) is None) and _labelled(
-            quote, text, att, index, owners, label_cases, decide
+            quote, text, att, index, owners, label_cases, decide, scan.verbs.frames
         ):
             labels.append(quote.start)  # a label, nobody's quoted words
             continue

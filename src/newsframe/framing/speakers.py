@@ -108,6 +108,8 @@ def _aux_or_adverb(word: str) -> bool:
     """True for an auxiliary or an adverb between a subject and its verb ("has vehemently
     dismissed"): the listed ones, and any lowercase word in -ly."""
     low = word.lower()
+    if low == "may" and word[:1].isupper():
+        return False  # "Theresa May said": a name (a modal opening a sentence has no subject)
     return low in _AUX_OR_ADVERB or (
         word.islower() and low.endswith("ly") and len(low) > 4 and low not in _NOT_ADVERBS
     )
@@ -406,6 +408,16 @@ def _head_kind(words: list[Token], nouns: dict[str, str]) -> str | None:
     lower = [w.text.lower() if not w.text.isupper() or len(w.text) == 1 else "" for w in words]
     if len(words) > 1 and lower[-2].rstrip(".") in COURTESY and words[-1].text[:1].isupper():
         return "person"  # "Mrs May", "Dr Will": a surname, whatever else the word may be
+    if (
+        len(words) > 1
+        and lower[-1] in _MONTH_NAMES
+        and words[-1].text[:1].isupper()
+        and words[-2].text[:1].isupper()
+        and lower[-2] not in CALENDAR | DETERMINERS | LINKS
+    ):
+        return "person"  # "Theresa May": a month's name after a given name is a surname
+    if len(words) == 1 and lower[0] in ("a", "an") and words[0].text[:1].isupper():
+        return "person"  # an article is never a whole subject: "An told reporters" is a name
     if not words or lower[-1] in NOT_SPEAKER or lower[-1] in DETERMINERS:
         return None
     if len(words) > 1 and any(w in PRONOUNS or w in ("him", "them", "us") for w in lower):
@@ -542,6 +554,14 @@ def _adjunct_at(toks: list[Token], k: int, hi: int) -> bool:
         return True
     if k > 0 and toks[k - 1].text.lower().rstrip(".") in COURTESY and toks[k].text[:1].isupper():
         return False  # "Mrs May": a surname after a courtesy title, never a date
+    if (
+        k == hi
+        and k > 0
+        and toks[k].text.lower() in _MONTH_NAMES
+        and toks[k - 1].text[:1].isupper()
+        and toks[k - 1].text.lower() not in CALENDAR
+    ):
+        return False  # "Theresa May": a month's name alone after a given name is a surname
     first = toks[k].text.lower()  # read before the rest of the phrase is lowercased
     if first not in CALENDAR and not (first in _TIME_BEFORE and min(hi + 1, len(toks)) - k > 1):
         return False
@@ -645,7 +665,12 @@ def _np_before_aside(
 ) -> tuple[int, int] | None:
     """The subject before one or two comma-delimited asides that end at ``toks[j]`` ("Peskov,
     the Kremlin spokesman, said", "Payap Maiming, 40, who helped ..., said"), or None."""
-    if j < 1 or text[toks[j].end : stop].strip() != ",":
+    if j >= 1 and text[toks[j].end : stop].strip() == "),":
+        k = _before_parenthesis(text, toks, j, aside=True)  # "... (KFA), said"
+        if k == j:
+            return None
+        j = k
+    elif j < 1 or text[toks[j].end : stop].strip() != ",":
         return None
     for _ in range(2):
         k = j
@@ -713,6 +738,36 @@ def _quote_follows(text: str, toks: list[Token], i: int, end: int, ctx: _Context
             break
         between += t.start >= end
     return between <= 8 and not any(ch in text[end:start] for ch in ".;!?")
+
+
+_FRAME_WORDS = 20  # words from a verb to the quotation its frame leads to
+
+
+def _quote_in_frame(text: str, end: int, word: str | None, ctx: _Context) -> bool:
+    """True when the frame of the verb that ends at ``end`` leads to a quotation of its
+    sentence: ``word`` (the table's ``frame``: "as", "for", "to") among the three words before
+    the quotation ("described his conditions in Japan, from which he had fled, as a
+    \"travesty\""), or, when ``word`` is "", a second object with no comma between ("called
+    the arrest of six of its officials a \"difficult moment\""); at most twenty words on and no
+    other sentence mark between. None (no frame): False.
+
+    A verb's object and its complement, as in Levin's (1993) characterize (29.2), dub (29.3)
+    and judgment (33) classes."""
+    if word is None:
+        return False
+    k = bisect_left(ctx.quotes.starts, end)
+    if k >= len(ctx.quotes.quotes):
+        return False
+    start = ctx.quotes.quotes[k].start
+    if start - end > 40 * _FRAME_WORDS or ctx.sentences.at(start) != ctx.sentences.at(end - 1):
+        return False  # (a bounded look: twenty words are far fewer characters)
+    gap = text[end:start]
+    words = gap.split()
+    if len(words) > _FRAME_WORDS or any(ch in gap for ch in ".;!?:"):
+        return False
+    if not word:
+        return "," not in gap and "(" not in gap
+    return word in [w.lower().strip(",") for w in words[-3:]]
 
 
 def _quote_precedes(text: str, start: int, ctx: _Context) -> bool:
@@ -839,8 +894,12 @@ def _phrase(text: str, toks: list[Token], span: tuple[int, int] | None) -> str:
     return text[toks[span[0]].start : toks[span[1]].end].lower() if span else ""
 
 
+_QUOTED_AS = frozenset(["quote", "cite"])  # "X was quoted / cited by Y as saying"
+
+
 def _quoted_as(text: str, toks: list[Token], i: int, ctx: _Context):
-    """``X was quoted as saying`` / ``Y quoted X as saying``: (attribution, tokens used)."""
+    """``X was quoted as saying`` / ``Y quoted X as saying`` / ``X was cited by the agency as
+    saying``: (attribution, tokens used)."""
     k = next((k for k in range(i + 1, min(i + 9, len(toks) - 1)) if toks[k].text == "as"), None)
     if k is None or not toks[k + 1].text.lower().endswith("ing"):
         return None
@@ -880,9 +939,10 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
             aux.insert(0, toks[j].text)
         j -= 1
 
-    k = _before_time(text, toks, _before_issued(text, toks, _before_time(text, toks, j)))
+    stop = toks[j + 1].start if j >= 0 else 0  # where the subject's phrase must end
+    k = _before_adjuncts(text, toks, j)
     if k != j:  # "the agency on Saturday said": the subject is before the date (and before
-        # "in a statement": "the ministry in a statement said")
+        # "in a statement": "the ministry in a statement said", or a parenthesis)
         j = k
         while (
             j >= 0
@@ -890,6 +950,10 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
             and _spaces(text, toks[j].end, toks[j + 1].start)
         ):
             j -= 1
+        gap = text[toks[j].end : toks[j + 1].start].strip() if j >= 0 else ""
+        time_after = j >= 0 and toks[j + 1].text.lower() in (CALENDAR | _TIME_BEFORE)
+        # the adjunct opens a bracket, or (its closing comma left out) an aside
+        stop = toks[j].end if gap == "(" or (gap == "," and time_after) else toks[j + 1].start
 
     def made(speakers, participle=False, span=None):
         subjectless = not speakers and _in_quoted_sentence(toks, i, ctx)
@@ -902,11 +966,13 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
     if key in table.quote_only and not (
         _quote_follows(text, toks, i, toks[i + n - 1].end, ctx)
         or _quote_precedes(text, toks[i].start, ctx)
+        or _quote_in_frame(text, toks[i + n - 1].end, table.frames.get(key), ctx)
     ):
         return None
     if _passive(aux) and key != ("according", "to"):
-        if i + n < len(toks) and toks[i + n].text.lower() == "by":  # "was announced by X"
-            span = _np_after(text, toks, i + n + 1)
+        by = _agent_after(text, toks, i + n, ctx)
+        if by is not None:  # "was announced by X", 'is described as "..." by X'
+            span = _np_after(text, toks, by + 1)
             speakers = _np_speakers(text, toks, *span, ctx) if span else []
             return made(speakers, span=span) if speakers else None
         return None  # passive "was said", "is claimed": no speaker (a hedge, if anything)
@@ -914,7 +980,7 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
         span = _np_after(text, toks, i + n, allow=COMPLEMENT)
         speakers = _np_speakers(text, toks, *span, ctx) if span else []
         return made(speakers, span=span) if speakers else None
-    joined = j >= 0 and _spaces(text, toks[j].end, toks[j + 1].start)
+    joined = j >= 0 and _spaces(text, toks[j].end, stop)
     sentence = ctx.sentences.at(toks[i].start)
     strict_fails = key in table.strict and not _speaks(text, toks, i, n, ctx)
     if joined and toks[j].text.lower() in ("and", "but"):
@@ -927,10 +993,15 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
         return made(_sentence_subject(text, toks, i, ctx)) if toks[j].text[:1].islower() else None
     never_noun = toks[i].text.lower() in ("said", "told")  # "Zhao Lijian's said": a typo
     if joined and toks[j].text.lower() == "to" and toks[i].text.lower() == toks[i].lemma:
-        # an infinitive ("read a statement to say they ..."): a verb, its subject unnamed
-        return None if strict_fails else made([])
+        # an infinitive ("read a statement to say they ..."): a verb, its subject unnamed;
+        # after a verb whose subject does the saying, that subject ("X went on to accuse")
+        if strict_fails:
+            return None
+        return made(_sentence_subject(text, toks, i, ctx) if _subject_control(toks, j) else [])
+    named = never_noun and toks[j].text in ("A", "An")  # "An told reporters": a name (An)
     if joined and (
-        toks[j].text.lower() in NOT_VERB_BEFORE or (_possessive(toks[j].text) and not never_noun)
+        (toks[j].text.lower() in NOT_VERB_BEFORE and not named)
+        or (_possessive(toks[j].text) and not never_noun)
     ):
         return None  # "Beijing's claims", "the remarks": a noun, never a reporting verb
     if strict_fails:
@@ -940,11 +1011,7 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
     if joined and toks[j].text.lower() in ("who", "which", "that") and j > 0:
         span = _np_before(text, toks, j - 1, toks[j - 1].end, ctx.verbs.speaker_nouns)
     else:
-        span = (
-            _np_before(text, toks, j, toks[j + 1].start, ctx.verbs.speaker_nouns)
-            if j >= 0
-            else None
-        )
+        span = _np_before(text, toks, j, stop, ctx.verbs.speaker_nouns) if j >= 0 else None
     if j >= 0 and not toks[i].text.lower().endswith("ing"):
         relative = _np_before_relative(text, toks, j, ctx)
         speakers = _np_speakers(text, toks, *relative, ctx) if relative else []
@@ -952,6 +1019,8 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
             return made(speakers, span=relative)
     if span and not aux and _disagrees(toks, i, span, ctx):
         return None  # "a query on the Canadian claim": a noun after a singular modifier
+    if span and (name := _name_before_apposition(text, toks, span, ctx)):
+        span = name  # "Chung Mong-gyu, chairman of the KFA said": the name, not its title
     speakers = _np_speakers(text, toks, *span, ctx) if span else []
     if speakers or (span and not toks[i].text.lower().endswith("ing")):
         return made(speakers, span=span)
@@ -960,17 +1029,23 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
             prior = found[-1]
             if ctx.sentences.at(prior.start) == sentence:
                 return made(prior.speakers, participle=True)
-        if j >= 0 and "," in text[toks[j].end : toks[i].start]:
+        if j >= 0 and (
+            "," in text[toks[j].end : toks[i].start] or toks[j].text.lower() in _BEFORE_ING
+        ):
             subject = _sentence_subject(text, toks, i, ctx)
-            if subject:  # "But he also signalled ..., telling a committee: ..."
+            if subject:  # "But he also signalled ..., telling a committee: ...", "Rubiales
+                # issued an apology, after initially calling critics ...": the sentence's
                 return made(subject, participle=True)
         if ctx.sentences.bounds(sentence)[0] >= (toks[j].end if j >= 0 else 0):
             # "Calling the effort '...', the governor said": the speaker comes later
             return made([Speaker("", "", "pending")])
         return _unnamed(text, toks, i, n, ctx, made)
-    span = _np_before_aside(text, toks, j, toks[i].start, ctx.verbs.speaker_nouns)
-    if span:  # "Peskov, the Kremlin spokesman, said" / "Putin, who spoke later, warned"
-        return made(_aside_speakers(text, toks, j, toks[i].start, span, ctx), span=span)
+    span = _np_before_aside(text, toks, j, stop, ctx.verbs.speaker_nouns)
+    if span and (name := _name_before_apposition(text, toks, span, ctx)):
+        # "Kim Taek-gyu, the chair of the BKA, who arrived ..., told": the name
+        return made(_np_speakers(text, toks, *name, ctx), span=name)
+    if span:  # "Peskov, the Kremlin spokesman, (has) said" / "Putin, who spoke later, warned"
+        return made(_aside_speakers(text, toks, j, stop, span, ctx), span=span)
     span = _inverted(text, toks, i, n, j, ctx)
     if span is None:
         return _unnamed(text, toks, i, n, ctx, made)
@@ -978,6 +1053,41 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
     if name is not None:  # "said China's consul general in X, Huang Shifang."
         return made(_np_speakers(text, toks, *name, ctx), span=name)
     return made(_np_speakers(text, toks, *span, ctx), span=span)
+
+
+def _agent_after(text: str, toks: list[Token], k: int, ctx: _Context) -> int | None:
+    """The index of the "by" that names the agent of a passive reporting verb ending before
+    ``toks[k]``: right after it ("was announced by X"), or after the quotations its frame
+    leads to ('The arrest is described as "lawless" and "vicious" by the authorities': at most
+    three words of the reporter's own between, the quoted words not counted, in the same
+    sentence); else None."""
+    if k < len(toks) and toks[k].text.lower() == "by":
+        return k
+    for m in range(k, min(k + 4, len(toks))):
+        if any(ch in text[toks[m - 1].end : toks[m].start] for ch in ".;!?"):
+            return None
+        if toks[m].text.lower() == "by":
+            first, last = toks[k - 1].end, toks[m].start
+            quoted = bisect_left(ctx.quotes.starts, first) < bisect_left(ctx.quotes.starts, last)
+            same = ctx.sentences.at(last) == ctx.sentences.at(toks[k - 1].start)
+            return m if quoted and same else None
+    return None
+
+
+# verbs whose subject is the one who does what the infinitive after them says ("went on to
+# accuse", "refused to comment", "vowed to"); "asked him to say" is another's
+_SUBJECT_CONTROL = frozenset(["continue", "go", "want", "try", "seek", "vow", "refuse", "decide",
+                              "choose", "hope", "move", "rush", "appear", "promise", "plan",
+                              "threaten", "offer", "agree"])  # fmt: skip
+
+
+def _subject_control(toks: list[Token], j: int) -> bool:
+    """True when the "to" at ``toks[j]`` follows a verb of :data:`_SUBJECT_CONTROL` ("went on
+    to", "refused to"), so the infinitive's subject is its sentence's."""
+    prev = toks[j - 1] if j > 0 else None
+    if prev is not None and prev.text.lower() == "on" and j > 1:
+        prev = toks[j - 2]  # "went on to", "moved on to"
+    return prev is not None and prev.text.islower() and prev.lemma in _SUBJECT_CONTROL
 
 
 def _unnamed(text: str, toks: list[Token], i: int, n: int, ctx: _Context, made):
@@ -1099,9 +1209,64 @@ def _sentence_subject(text: str, toks: list[Token], i: int, ctx: _Context) -> li
     if not toks[k].text[:1].isupper():
         return []
     span = _np_after(text, toks, k)
-    if span is None or span[1] + 1 >= i or not toks[span[1] + 1].text.islower():
+    if span is not None and span[1] + 1 < i and toks[span[1] + 1].text.islower():
+        speakers = _np_speakers(text, toks, *span, ctx)
+        if speakers:
+            return speakers
+    return _subject_after_opener(text, toks, k, i, ctx)
+
+
+# a participle after these has the subject of its sentence ("after calling", "by saying")
+_BEFORE_ING = frozenset(["after", "before", "while", "by", "when", "since"])  # not "without"
+_OPENERS = SUBORDINATORS | {"by", "on", "in", "at", "after", "during", "despite", "for", "with"}
+
+
+def _subject_after_opener(
+    text: str, toks: list[Token], k: int, i: int, ctx: _Context
+) -> list[Speaker]:
+    """The subject that opens the clause at ``toks[k]`` (before ``toks[i]``), after an
+    opening phrase closed by a comma ("By 27 May, Hayward changed ...", "As criticism mounted,
+    Rubiales issued ...", "Hours earlier, Exco convenor Bernard Chan had ..."): the noun phrase
+    up to a capitalised word, or a speaker noun, that a verb follows (past adverbs: an
+    auxiliary, a finite or an inflected form: "Mizuhara stood", "Soccer's governing body FIFA
+    called", "The ministry also said"); at most eight words; else []."""
+    stop = min(k + 6, i)
+    comma = next((m for m in range(k, stop) if "," in text[toks[m].end : toks[m + 1].start]), None)
+    opening = [t.text.lower() for t in toks[k : (comma or k) + 1]]
+    if comma is not None and (
+        opening[0] in _OPENERS
+        or any(w in CALENDAR or w in _TIME_NOUNS or w in _LATER for w in opening)
+    ):
+        k = comma + 1
+    elif opening[0] in _OPENERS:
         return []
-    return _np_speakers(text, toks, *span, ctx)
+    if k < i and _pronoun(toks[k]):
+        return [Speaker("", toks[k].text, "pronoun")]
+    if k >= i or not toks[k].text[:1].isupper():
+        return []
+    nouns = ctx.verbs.speaker_nouns
+    for m in range(k, min(k + 8, i - 1)):
+        if not _in_name(text, toks[m], toks[m + 1]):
+            break
+        word, after = toks[m], toks[m + 1]
+        head = (word.text[:1].isupper() and not _possessive(word.text)) or word.lemma in nouns
+        low = after.text.lower()
+        if head and after.text.islower() and low not in LINKS and low not in ("and", "or"):
+            v = m + 1  # the word after the phrase, past adverbs ("Lee also ruled")
+            while v < min(m + 4, i) and low not in AUX and _aux_or_adverb(toks[v].text):
+                v += 1
+            verb = toks[v]
+            low = verb.text.lower()
+            if low in AUX or low in FINITE or low.endswith("ed") or verb.lemma != low:
+                return _np_speakers(text, toks, k, m, ctx)  # a verb follows
+    return []
+
+
+_LATER = frozenset(["earlier", "later", "ago"])  # "Hours earlier, ...": a time that opens
+
+
+def _pronoun(tok: Token) -> bool:
+    return tok.text.lower() in ("he", "she", "they", "it", "we")
 
 
 def _np_before_relative(
@@ -1141,37 +1306,122 @@ def _before_issued(text: str, toks: list[Token], j: int) -> int:
 
 def _before_time(text: str, toks: list[Token], j: int) -> int:
     """The token before a time adjunct that ends at ``toks[j]`` ("on Saturday", "last week",
-    "on Monday night", "yesterday"), or ``j`` when there is none."""
+    "on Monday night", "yesterday", "earlier this week", "late on 27 May"), or ``j`` when
+    there is none: at most five time words (days, months, dates, "week", "on", "last", ...)
+    with only spaces between, holding a day, a month or a time noun. A month's name right
+    after a capitalised word or a courtesy title is a surname ("Theresa May said", "Mrs May
+    said"), no date.
+
+    >>> from newsframe.framing._units import word_tokens
+    >>> [_before_time(t, word_tokens(t), len(word_tokens(t)) - 1)
+    ...  for t in ("the agency on Saturday", "Lam earlier this week", "Theresa May", "on")]
+    [1, 0, 1, 0]
+    """
     k = j
-    if k >= 0 and toks[k].text[:1].isdigit() and k > 0 and toks[k - 1].text.lower() in CALENDAR:
-        k -= 1  # "on March 3"
-    if k >= 0 and toks[k].text.lower() in _TIME_NOUNS:
-        k -= 1  # "last week", "on Monday night"
-    if k < 0 or (k == j and toks[k].text.lower() not in CALENDAR):
-        return j
-    if toks[k].text.lower() in CALENDAR:
-        if k > 0 and toks[k - 1].text.lower().rstrip(".") in COURTESY:
-            return j  # "Mrs May said": a surname, no date
+    while k >= 0 and j - k < 5:
+        word = toks[k].text.lower()
+        if not (
+            word in CALENDAR
+            or word in _TIME_NOUNS
+            or word in _TIME_BEFORE
+            or (toks[k].text.isdigit() and len(word) <= 4)
+        ):
+            break
+        if k < j and not _spaces(text, toks[k].end, toks[k + 1].start):
+            break
+        if word in _MONTH_NAMES and k > 0 and _surname_before(toks[k - 1].text):
+            break  # "Theresa May on Monday said": "May" is a surname
         k -= 1
-    elif toks[k].text.lower() not in _TIME_BEFORE:
+    run = [t.text.lower() for t in toks[k + 1 : j + 1]]
+    if not run or not any(w in CALENDAR or w in _TIME_NOUNS for w in run):
         return j
-    if k >= 0 and toks[k].text.lower() in _TIME_BEFORE:
-        k -= 1
-    if k < 0 or not all(_spaces(text, toks[m].end, toks[m + 1].start) for m in range(k, j)):
+    if run[-1] in _TIME_BEFORE or (k >= 0 and toks[k].text.lower().rstrip(".") in COURTESY):
         return j
     return k
 
 
+def _surname_before(word: str) -> bool:
+    """True when ``word`` before a month's name makes the month a surname: a capitalised word
+    that is no date ("Theresa May"), or a courtesy title ("Mrs May")."""
+    low = word.lower()
+    return low.rstrip(".") in COURTESY or (word[:1].isupper() and low not in CALENDAR)
+
+
+_MONTH_NAMES = frozenset(["may", "june", "april", "august"])  # months that are also names
+
+
+def _before_parenthesis(text: str, toks: list[Token], j: int, *, aside: bool = False) -> int:
+    """The token before a parenthesis of at most eight words that ends at ``toks[j]``
+    ("Carrie Lam on Wednesday (June 12) called", "Nancy Mace (R-SC) said", "the Coast Guard
+    (PCG) said"), or ``j`` when there is none; with ``aside``, of one closed by "),", the end
+    of an aside ("Chung Mong-gyu, chairman of the Korean Football Association (KFA), said")."""
+    if j < 1 or not text[toks[j].end : toks[j].end + 2].startswith(")"):
+        return j
+    closing = text[toks[j].end : toks[j + 1].start].strip() if j + 1 < len(toks) else ")"
+    if closing != (")," if aside else ")"):
+        return j  # "(KFA), said": the bracket ends an aside, not an adjunct
+    for k in range(j, max(j - 8, 0), -1):
+        gap = text[toks[k - 1].end : toks[k].start]
+        if "(" in gap:
+            return k - 1 if gap.strip() == "(" else j
+        if gap.strip(" -./'") or ")" in gap:
+            return j  # a mark inside: not one short aside in brackets
+    return j
+
+
+def _before_adjuncts(text: str, toks: list[Token], j: int) -> int:
+    """The token before the adjuncts between a subject and its verb that end at ``toks[j]``:
+    times (:func:`_before_time`), "in a statement" (:func:`_before_issued`) and short
+    parentheses (:func:`_before_parenthesis`), in any order ("the agency in a statement on
+    Saturday said", "Lam on Wednesday (June 12) called"); ``j`` when there are none."""
+    k = j
+    for _ in range(4):  # bounded: at most four adjuncts
+        m = _before_time(text, toks, _before_issued(text, toks, _before_parenthesis(text, toks, k)))
+        if m == k:
+            break
+        k = m
+    return k
+
+
+def _name_before_apposition(
+    text: str, toks: list[Token], span: tuple[int, int], ctx: _Context
+) -> tuple[int, int] | None:
+    """The name before a description in apposition whose closing comma the writer left out
+    ("...," Chung Mong-gyu, chairman of the Korean Football Association (KFA) said"): a
+    person's name of two to four words that opens its sentence or follows a quotation, then a
+    comma and the lowercase description ``span``; else None. (After "with Ann Lee, the
+    minister said" the description is the subject: the name does not open the clause.)"""
+    lo = span[0]
+    if lo < 2 or not toks[lo].text[:1].islower():
+        return None
+    if text[toks[lo - 1].end : toks[lo].start].strip() != ",":
+        return None
+    name = _np_before(text, toks, lo - 1, toks[lo - 1].end, ctx.verbs.speaker_nouns)
+    if name is None or not _personal_name(toks[name[0] : name[1] + 1], ctx.verbs.speaker_nouns):
+        return None
+    first = toks[name[0]]
+    before = text[toks[name[0] - 1].end : first.start] if name[0] > 0 else ""
+    opens = name[0] == 0 or ctx.sentences.at(toks[name[0] - 1].start) != ctx.sentences.at(
+        first.start
+    )
+    return name if opens or any(q in before for q in "\"'\u201d\u2019") else None
+
+
 def _aside_speakers(text, toks, j, stop, span, ctx: _Context) -> list[Speaker]:
     """The speakers of a subject before an aside; a name in the aside beats a description
-    ("the deputy mayor, Emmanuel Gregoire, said")."""
+    ("the deputy mayor, Emmanuel Gregoire, said") of the same kind: a person's name after an
+    organisation's description names the person the description ends with, not the speaker
+    ("the group of India's wealthiest man, Gautam Adani, portrayed": the group)."""
     speakers = _np_speakers(text, toks, *span, ctx)
     name = _aside_name(text, toks, j, stop)
     words = toks[span[0] : span[1] + 1]
     cut = next((k for k, w in enumerate(words) if w.text.lower() in LINKS and k), len(words))
     common = words[cut - 1].text.islower()  # the subject is a description, not a name
     if name and common and all(s.source in ("description", "name") for s in speakers):
-        speakers = _np_speakers(text, toks, *name, ctx) or speakers
+        named = _np_speakers(text, toks, *name, ctx)
+        collective = {s.kind for s in speakers} & {"organisation", "group", "document"}
+        if named and not (collective and all(s.kind == "person" for s in named)):
+            speakers = named
     return speakers
 
 
@@ -1326,7 +1576,7 @@ def _scan(text: str, toks: list[Token], ctx: _Context, candidates: list[int]) ->
         i = c
         n = 1
         match = _match_verb(text, toks, i, verbs, longest)
-        if toks[i].lemma == "quote" and (done := _quoted_as(text, toks, i, ctx)):
+        if toks[i].lemma in _QUOTED_AS and (done := _quoted_as(text, toks, i, ctx)):
             att, n = done
         elif match is None:
             att = None  # a reporting noun ("Abe's remarks") credits no one: it is not a verb

@@ -1,0 +1,309 @@
+"""The speaker scan on tiny hand-made sentences: verbs of naming and judging with their frame,
+and the subject found across the adjuncts between it and its verb (issue 19)."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsframe as nf
+from newsframe import Article
+from newsframe.lexicons import load_reporting_verbs
+
+
+def _speech(text: str):
+    """The quotations credited as speech (direct or partial) with speaker and verb lemma."""
+    t = nf.attributions([Article("a", "T", (text,))])
+    t = t[(t.part != "headline") & (t.kind != "paraphrase")]
+    return t[["quote", "speaker", "verb_lemma"]].values.tolist()
+
+
+# --- verbs by class, with their frame ----------------------------------------------------------
+
+
+def test_the_table_gives_naming_and_judging_verbs_their_class_and_frame():
+    table = load_reporting_verbs()
+    assert table.verbs[("portray",)] == "neutral"
+    assert table.verbs[("liken",)] == "neutral"
+    assert table.verbs[("reprimand",)] == "hostile"
+    assert table.verbs[("commend",)] == "evaluative"
+    assert table.frames[("portray",)] == "as"
+    assert table.frames[("liken",)] == "to"
+    assert table.frames[("chastise",)] == "for"
+    assert table.frames[("call",)] == ""
+    assert ("portray",) in table.quote_only and ("assure",) in table.strict
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "verb"),
+    [
+        # "X as ...": the object runs over commas and a relative clause up to "as"
+        (
+            "Mayor Ann Lee described the camp, which she visited in May with two aides, as a "
+            '"disgrace" to the region.',
+            "disgrace",
+            "describe",
+        ),
+        (
+            'Mayor Ann Lee portrayed the closure of the two northern depots as a "slow '
+            'strangulation" of the town.',
+            "slow strangulation",
+            "portray",
+        ),
+        # "X to ...", "X for ...": comparison and judgment verbs
+        (
+            'Mayor Ann Lee likened the closure of the two northern depots to a "slow '
+            'strangulation" of the town.',
+            "slow strangulation",
+            "liken",
+        ),
+        (
+            'Mayor Ann Lee reprimanded the contractors for "cutting corners".',
+            "cutting corners",
+            "reprimand",
+        ),
+        (
+            'Mayor Ann Lee commended the volunteers of the harbour rescue team for their "quiet '
+            'courage".',
+            "quiet courage",
+            "commend",
+        ),
+        # two objects: the quotation further than eight words on, no comma between
+        (
+            "Mayor Ann Lee called the suspension of three of the senior harbour pilots a "
+            '"regrettable step".',
+            "regrettable step",
+            "call",
+        ),
+    ],
+)
+def test_a_naming_or_judging_verb_frames_the_quotation_its_object_leads_to(text, quote, verb):
+    assert _speech(text) == [[quote, "Ann Lee", verb]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the frame's word is not right before the quotation: the words stay a label
+        "Mayor Ann Lee described the plan in detail on Monday while residents mocked the "
+        '"paper tiger" plan.',
+        # two objects, but a comma between: another clause, the quotation no object
+        "Mayor Ann Lee called the meeting of the twelve harbour owners, a week after the "
+        '"derby" riots.',
+        # a naming verb with no quotation after its frame is no reporting verb at all
+        'Ann Lee portrayed a nurse in the film, and the "summer" season began.',
+    ],
+)
+def test_a_frame_that_does_not_lead_to_the_quotation_credits_nothing(text):
+    assert _speech(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "verb"),
+    [
+        # a preposition after the quoted words: no noun they modify, so no "modifier" label
+        (
+            'Mayor Ann Lee chastised the prosecutors for "lying" during the hearing.',
+            "lying",
+            "chastise",
+        ),
+        # right after its verb's frame word: the verb's complement, no prepositional slot
+        (
+            'Mayor Ann Lee hit back at their "double standards" in the debate.',
+            "double standards",
+            "hit back",
+        ),
+    ],
+)
+def test_a_quotation_in_its_verbs_frame_is_no_label(text, quote, verb):
+    assert _speech(text) == [[quote, "Ann Lee", verb]]
+
+
+def test_a_quoted_modifier_before_its_noun_stays_a_label():
+    # the near-miss: "serious" modifies "misconduct" (a noun follows), whatever the frame
+    assert _speech('The board accused Ann Lee of "serious" misconduct on Monday.') == []
+
+
+# --- the subject across adjuncts ---------------------------------------------------------------
+
+
+def _speakers(text: str) -> list[tuple[str, str]]:
+    """(verb lemma, speaker key) of every attribution of a one-paragraph text, no actors."""
+    from newsframe.framing._units import Unit
+    from newsframe.framing.quotes import top_level_quotes
+    from newsframe.framing.speakers import find_attributions
+
+    unit = Unit("body", 0, text, ((0, 0, len(text)),))
+    found = find_attributions(unit, top_level_quotes(text), verbs=load_reporting_verbs(), actors=())
+    return [(a.lemma, a.speakers[0].key) for a in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a date in brackets after a time phrase
+        ('Mayor Ann Lee on Wednesday (June 12) called the plan a "farce".', "Ann Lee"),
+        # a short aside in brackets
+        ('Senator Ann Lee (R-SC) said the visit was "brave".', "Ann Lee"),
+        ('The Harbour Board (HB) said the visit was "brave".', "The Harbour Board"),
+        # time phrases of several words
+        ('The ministry earlier this week said the plan was "dead".', "The ministry"),
+        ('The ministry late on 27 May said the plan was "dead".', "The ministry"),
+        # a time adjunct whose closing comma the writer left out
+        ('Ann Lee, on Wednesday described the plan as a "farce".', "Ann Lee"),
+        # an aside, then an auxiliary or an adverb before the verb
+        ('Peskov, the Kremlin spokesman, has said the plan was "dead".', "Peskov"),
+        (
+            'Ann Lee, who met the board on Monday, previously criticised it for being "weak".',
+            "Ann Lee",
+        ),
+        # a month's name after a given name is a surname, not a date
+        ('Theresa May on Monday said the attack was "reckless".', "Theresa May"),
+    ],
+)
+def test_the_subject_is_found_across_adjuncts_before_its_verb(text, speaker):
+    # without an actor table a name keeps its title ("Mayor Ann Lee"), a name its article not
+    assert _speakers(text)[0][1].endswith(speaker.removeprefix("The "))
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a participle's subject after an opening phrase closed by a comma
+        ('By 27 May, Hayward changed his view, calling the spill a "catastrophe".', "Hayward"),
+        (
+            'Hours earlier, Exco convenor Ann Lee had met the board, calling it "weak".',
+            "Ann Lee",
+        ),
+        # the subject before an irregular verb, and a participle after "after"
+        ('Mizuhara stood at the lectern and repeatedly replied "yes sir".', "Mizuhara"),
+        (
+            "As criticism mounted, Rubiales issued an apology, after initially calling critics "
+            '"idiots".',
+            "Rubiales",
+        ),
+    ],
+)
+def test_a_verb_without_a_subject_of_its_own_takes_the_sentences(text, speaker):
+    assert _speakers(text)[-1][1] == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a bracket with a mark inside is no short aside: nothing to skip to
+        'Ann Lee met them (and, she said, the board) called it "weak".',
+        # "without calling": a negated verb reports no words, so it takes no subject
+        'He made it clear, without calling it a "political assassination", that it was weak.',
+        # a capitalised opener not closed by a comma is no subject
+        'In the end called it a "farce".',
+    ],
+)
+def test_near_misses_stay_unresolved(text):
+    found = dict(_speakers(text))
+    assert found.get("call", "unresolved") == "unresolved"
+
+
+# --- speaker spans: the name, not its title or a clause ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a description in apposition whose closing comma is missing, after a quotation
+        (
+            '"It failed," Chung Mong-gyu, chairman of the Harbour Association (HA) said.',
+            "Chung Mong-gyu",
+        ),
+        # the same aside closed by a bracket and a comma
+        (
+            'Chung Mong-gyu, chairman of the Harbour Association (HA), said it was "fine".',
+            "Chung Mong-gyu",
+        ),
+        # a name, its title in apposition and a relative clause before the verb
+        (
+            "Kim Taek-gyu, the chair of the BKA, who arrived before the team, told reporters, "
+            '"There were no conflicts".',
+            "Kim Taek-gyu",
+        ),
+        # "cited ... as saying", like "quoted as saying": the one cited speaks
+        (
+            "Separately, harbour spokesman Dmitry Peskov was cited by the local radio as saying it "
+            'was "fine".',
+            "Dmitry Peskov",
+        ),
+        # an organisation's description keeps the speaker before a person's name in apposition
+        (
+            'The group of the richest man, Gautam Adani, portrayed the report as a "calculated '
+            'attack".',
+            "The group of the richest man",
+        ),
+    ],
+)
+def test_the_speaker_is_the_name_not_its_title_or_a_clause(text, speaker):
+    assert _speakers(text)[-1][1] == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'In a meeting with Ann Lee, the minister said it was "fine".',
+        'In talks with Ann Lee, the minister, who arrived late, said it was "fine".',
+    ],
+)
+def test_a_description_after_an_object_name_is_the_subject(text):
+    # the near-miss: "Ann Lee" closes a prepositional phrase, so the minister speaks
+    assert _speakers(text) == [("say", "the minister")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a passive verb's agent after the quotations its frame leads to
+        (
+            'The arrest is described as "lawless" and "vicious" by the authorities.',
+            "the authorities",
+        ),
+        # an infinitive after a verb whose subject does the saying
+        ('Rubiales went on to accuse the media of seeking his "social murder".', "Rubiales"),
+    ],
+)
+def test_a_passive_agent_or_a_controlling_subject_speaks(text, speaker):
+    assert _speakers(text)[-1][1] == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "by" after a comma and words of the reporter's: no agent of the verb
+        'The plan was described as "dead" in March, by then a joke.',
+        # "asked him to describe": the one asked, not the one asking, would speak
+        'The police asked him to describe the "farce" he saw.',
+    ],
+)
+def test_no_agent_and_no_controller_stay_without_a_speaker(text):
+    assert dict(_speakers(text)).get("describe", "unresolved") == "unresolved"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"It was wrong," An told reporters.',
+        'Upon returning home, An, 22, clarified that she "did not mean it".',
+    ],
+)
+def test_a_surname_spelled_like_an_article_speaks(text):
+    # an article is never a whole subject, nor stands right before "told": "An" is a name
+    assert _speakers(text)[-1][1] == "An"
+
+
+def test_an_article_before_its_noun_is_no_name():
+    assert _speakers('An official said it was "wrong".') == [("say", "An official")]
+
+
+def test_a_frame_for_a_verb_the_class_does_not_list_names_the_file(tmp_path):
+    from newsframe.errors import InputError
+
+    path = tmp_path / "verbs.toml"
+    path.write_text('[class.neutral]\nverbs = ["say"]\n[class.neutral.frame]\nliken = "to"\n')
+    with pytest.raises(InputError, match=r"verbs\.toml.*\[class\.neutral\]\.frame: 'liken'"):
+        load_reporting_verbs(path)
