@@ -8,7 +8,8 @@ Usage: python benchmarks/bench_hostile.py [limit_seconds]
 
 ``python benchmarks/bench_hostile.py scale [limit_seconds]`` measures scale shapes instead: an
 article table of 10,000 and 20,000 one-sentence articles, and of 10 articles of 1 MB and of 2 MB,
-each through loading, analysis, the per-article tables and tf-idf in a fresh process (and
+and one article of one run-on sentence of 2,000 and 4,000 quoted clauses, each through
+loading, analysis, the per-article tables and tf-idf in a fresh process (and
 ``newsframe report`` of 5,000 and 10,000 one-sentence articles in 10 groups over two years, and
 200 articles with a generated story file of 10,000 and 20,000 actors and naming variants); it
 prints the CPU seconds (``time.process_time``) of each step at both sizes and their ratio (2.0
@@ -150,6 +151,14 @@ def big_articles(n: int, size: int) -> list[str]:
     return [f"Big Article {k}\n\n" + prose(size).replace("day ", f"day {k}-") for k in range(n)]
 
 
+def run_on_quotes(n: int) -> list[str]:
+    """One article whose body is one run-on "sentence" of ``n`` clauses, each a name, a
+    reporting verb and a quotation ('Ann Lee3 said "we agree 3", and ...'): every quotation
+    weighs the verbs of its sentence."""
+    clauses = " ".join(f'Ann Lee{i % 7} said "we agree {i}", and' for i in range(n))
+    return [f"Run On\n\n{clauses} the talks ended."]
+
+
 #: (label, texts at the smaller size, texts at the larger size): the larger is twice the smaller.
 SCALE = [
     (
@@ -161,6 +170,11 @@ SCALE = [
         "10 articles, 1 MB -> 2 MB each",
         lambda: big_articles(10, 1_000_000),
         lambda: big_articles(10, 2_000_000),
+    ),
+    (
+        "one sentence of 2,000 -> 4,000 quoted clauses",
+        lambda: run_on_quotes(2_000),
+        lambda: run_on_quotes(4_000),
     ),
     (
         "report: tiny articles 5k -> 10k",

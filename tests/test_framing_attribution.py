@@ -1402,3 +1402,20 @@ def test_it_for_a_document_credited_before_is_that_documents_issuer():
         ),
     )
     assert set(nf.attributions([a])["speaker"]) == {"Hindenburg Research"}
+
+
+def test_a_run_on_sentence_of_many_quotations_weighs_only_the_verbs_near_each_quotation():
+    """One 'sentence' of 200 clauses 'Name said "...", and': every quotation keeps its own
+    speaker (the clause's name, worked out from the text), so bounding the verbs a quotation
+    weighs to those near it (linear work) changes nothing a reader would see."""
+    from newsframe.framing.attribution import _NEAR_ATTRIBUTIONS
+
+    n = 200
+    assert n > 2 * _NEAR_ATTRIBUTIONS  # the bound is in force for this sentence
+    names = ["Ann Lee", "Bob Stone", "Cai Wen", "Dora Holt"]
+    text = " ".join(f'{names[i % 4]} said "we agree on point {i}", and' for i in range(n))
+    table = _plain(text + " the talks ended.")
+    direct = table[table["quote"].str.startswith("we agree")]
+    assert len(direct) == n
+    expected = [names[int(q.rsplit(" ", 1)[1]) % 4] for q in direct["quote"]]
+    assert list(direct["speaker"]) == expected

@@ -233,6 +233,12 @@ def _frame(att: Attribution) -> bool:
     return " as " in att.verb or att.lemma == "according to"
 
 
+#: A quotation weighs at most this many of its sentences' attributions on either side of it:
+#: every one in any sentence that reads as prose, and a bounded number in a run-on "sentence"
+#: of thousands of reporting verbs (so the work stays linear in the quotations).
+_NEAR_ATTRIBUTIONS = 32
+
+
 class _Owners:
     """Finds the attribution a quotation belongs to by binary search over a unit's verbs."""
 
@@ -240,11 +246,16 @@ class _Owners:
         self.text = text
         self.found = found
         self.sentence_of = [text.sentences.at(a.start) for a in self.found]
+        self.starts = [a.start for a in self.found]
 
-    def in_sentences(self, first: int, last: int) -> list[Attribution]:
-        """The attributions of sentences ``first`` .. ``last``."""
+    def in_sentences(self, first: int, last: int, around: int | None = None) -> list[Attribution]:
+        """The attributions of sentences ``first`` .. ``last``; with ``around`` (a position),
+        only the :data:`_NEAR_ATTRIBUTIONS` on either side of it."""
         lo = bisect_left(self.sentence_of, first)
         hi = bisect_right(self.sentence_of, last)
+        if around is not None and hi - lo > 2 * _NEAR_ATTRIBUTIONS:
+            k = min(max(bisect_left(self.starts, around, lo, hi), lo), hi)
+            lo, hi = max(lo, k - _NEAR_ATTRIBUTIONS), min(hi, k + _NEAR_ATTRIBUTIONS)
         return self.found[lo:hi]
 
     def own(self, quote: Quote, kind: str) -> Attribution | None:
@@ -253,7 +264,7 @@ class _Owners:
         nearest verb on either side."""
         sentences = self.text.sentences
         first, last = sentences.at(quote.start), sentences.at(max(quote.end - 1, quote.start))
-        near = self.in_sentences(first, last)
+        near = self.in_sentences(first, last, quote.start)
         if not near:
             return None
         frames = [a for a in near if _frame(a) and not _media(a)]
@@ -319,7 +330,7 @@ class _Owners:
         hi = sentences.at(max(quote.end - 1, quote.start))
         return [
             a
-            for a in self.in_sentences(lo, hi)
+            for a in self.in_sentences(lo, hi, quote.start)
             if any(s.source not in ("unresolved", "pending") for s in a.speakers)
         ]
 
