@@ -57,6 +57,7 @@ import re
 import sys
 import warnings
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -238,6 +239,20 @@ def _summary(group: str, outlet: str, rows: list[dict], bad: list[str], split: i
         "junk_speakers": len(bad),
         "junk": ", ".join(bad),
     }
+
+
+def present_pages(
+    pages_dir: Path, sets: set[str] | None = None, labels: str | Path = LABELS
+) -> Iterator[tuple[Path, dict]]:
+    """``(path, page)`` for each annotated page of ``labels`` (of ``sets``, when given) whose
+    text is in ``pages_dir`` unchanged (same SHA-256); the training scripts read through here."""
+    spec = json.loads(Path(labels).read_text(encoding="utf-8"))
+    for page in spec["pages"]:
+        if sets is not None and page.get("set", "") not in sets:
+            continue
+        path = pages_dir / page["file"]
+        if path.is_file() and hashlib.sha256(path.read_bytes()).hexdigest() == page["sha256"]:
+            yield path, page
 
 
 def report(

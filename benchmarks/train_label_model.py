@@ -61,8 +61,6 @@ measured never informs a fit.
 from __future__ import annotations
 
 import argparse
-import hashlib
-import json
 import math
 import os
 import re
@@ -74,7 +72,7 @@ from pathlib import Path
 
 import eval_quotes
 import numpy as np
-from eval_quotes import LABELS, _best, _words
+from eval_quotes import _best, _words, present_pages
 from sklearn.linear_model import LogisticRegression
 
 import newsframe as nf
@@ -245,16 +243,7 @@ def page_items(path: Path, page: dict) -> dict:
 
 def load(pages: Path, sets: set[str] | None) -> list[dict]:
     """The pages of ``quotes.json`` present (same SHA-256) in ``pages``, run and labelled."""
-    spec = json.loads(LABELS.read_text(encoding="utf-8"))
-    out = []
-    for page in spec["pages"]:
-        if sets is not None and page.get("set", "") not in sets:
-            continue
-        path = pages / page["file"]
-        if not path.is_file() or hashlib.sha256(path.read_bytes()).hexdigest() != page["sha256"]:
-            continue
-        out.append(page_items(path, page))
-    return out
+    return [page_items(path, page) for path, page in present_pages(pages, sets)]
 
 
 def _xy(pages: list[dict]) -> tuple[np.ndarray, np.ndarray]:

@@ -82,8 +82,6 @@ measured never informs a fit.
 from __future__ import annotations
 
 import argparse
-import hashlib
-import json
 import os
 import sys
 import warnings
@@ -91,7 +89,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import numpy as np
-from eval_quotes import LABELS, _best, _matches, _verb_ok, _words
+from eval_quotes import _best, _matches, _verb_ok, _words, present_pages
 from sklearn.linear_model import LogisticRegression
 
 import newsframe as nf
@@ -184,16 +182,7 @@ def page_quotes(path: Path, page: dict) -> list[dict]:
 
 def load(pages: Path, sets: set[str] | None) -> list[dict]:
     """The pages of ``quotes.json`` present (same SHA-256) in ``pages``, run and labelled."""
-    spec = json.loads(LABELS.read_text(encoding="utf-8"))
-    out = []
-    for page in spec["pages"]:
-        if sets is not None and page.get("set", "") not in sets:
-            continue
-        path = pages / page["file"]
-        if not path.is_file() or hashlib.sha256(path.read_bytes()).hexdigest() != page["sha256"]:
-            continue
-        out.extend(page_quotes(path, page))
-    return out
+    return [quote for path, page in present_pages(pages, sets) for quote in page_quotes(path, page)]
 
 
 def _right(entry: dict, gold: dict) -> np.ndarray:
