@@ -97,6 +97,21 @@ def _stopwords() -> frozenset[str]:
     return load_stopwords()
 
 
+def _claim(
+    owner: dict[str, str], aliases: tuple[str, ...], key: str, source: str, where: str,
+    other_name: str, why: str,
+) -> None:  # fmt: skip
+    """Record ``key`` as the owner of each alias (compared as :func:`_alias_key`); an alias an
+    earlier entry owns is one error naming both (``other_name`` formats that entry)."""
+    for alias in aliases:
+        other = owner.setdefault(_alias_key(alias), key)
+        if other != key:
+            raise InputError(
+                source,
+                f"{where}: alias {alias!r} is also an alias of {other_name.format(other)}; {why}",
+            )
+
+
 def _check_aliases(aliases: tuple[str, ...], source: str, where: str) -> None:
     """An alias without a letter or digit would match punctuation: refused, naming it. One that
     is a stop word or a single character matches in nearly every article (aliases are matched
@@ -169,14 +184,8 @@ def actor_table(table: object, source: str, *, story: bool = False) -> tuple[Act
             )
         aliases = check_strings(spec["aliases"], source, f"{where} aliases", empty=False)
         _check_aliases(aliases, source, where)
-        for alias in aliases:
-            other = owner.setdefault(_alias_key(alias), key)
-            if other != key:
-                raise InputError(
-                    source,
-                    f"{where}: alias {alias!r} is also an alias of [actor.{other}]; a "
-                    "mention can count for one actor only: keep it in one of them",
-                )
+        _claim(owner, aliases, key, source, where, "[actor.{}]", "a mention can count for one "
+               "actor only: keep it in one of them")  # fmt: skip
         out.append(Actor(key, name, kind, aliases))
     return tuple(out)
 
@@ -254,14 +263,8 @@ def concept_table(table: object, source: str) -> tuple[Concept, ...]:
             at = f"{where} variant {name!r}"
             aliases = check_strings(v.get("aliases", [name]), source, f"{at} aliases", empty=False)
             _check_aliases(aliases, source, at)
-            for alias in aliases:
-                other = owner.setdefault(_alias_key(alias), name)
-                if other != name:
-                    raise InputError(
-                        source,
-                        f"{at}: alias {alias!r} is also an alias of variant "
-                        f"{other!r}; a use can count for one variant only",
-                    )
+            _claim(owner, aliases, name, source, at, "variant {!r}", "a use can count for one "
+                   "variant only")  # fmt: skip
             usage = check_text(v.get("usage", ""), source, f"{at} usage", empty=True)
             parsed.append(Variant(name, usage, aliases))
         description = check_text(
