@@ -70,3 +70,19 @@ def test_find_mentions_the_same_whether_or_not_the_text_is_ascii():
             (m.actor_id, m.start, m.end, m.text) for m in nf.find_mentions(prefix + text, actors)
         ]
         assert found == [(a, s + shift, e + shift, t) for a, s, e, t in expected]
+
+
+def test_a_short_acronym_alias_matches_only_in_capitals():
+    """'US' is an alias of the United States, but 'told us' and 'Us' open no mention; 'U.S.'
+    and 'US' do. A four-letter acronym ('NATO') still matches 'Nato' (British house style)."""
+    actors = (
+        nf.Actor("usa", "United States", "country", ("US", "U.S.")),
+        nf.Actor("nato", "NATO", "organisation", ("NATO",)),
+    )
+    for text in ("He told us the US would act.", "He told üs, us, the US would act."):
+        found = [(m.actor_id, m.text) for m in nf.find_mentions(text, actors)]
+        assert found == [("usa", "US")]
+    found = nf.find_mentions("Us and U.S. officials met Nato and NATO envoys.", actors)
+    assert [(m.actor_id, m.text) for m in found] == [
+        ("usa", "U.S."), ("nato", "Nato"), ("nato", "NATO"),
+    ]  # fmt: skip

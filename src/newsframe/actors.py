@@ -88,7 +88,25 @@ def lowercase_pattern(
     return re.compile(rf"(?=[{first}])(?<![\w'-])(?:{body})(?![\w-])")
 
 
-#: Per actor table: (case-insensitive pattern, alias owner, fast pattern for ASCII text or None).
+def short_acronym(alias: str) -> bool:
+    """True for an alias of two or three capital letters (dots allowed): "US", "EU", "U.K.".
+    Aliases match case-insensitively, but such an alias matches only text in capitals, since in
+    lowercase it is mostly another word ("us", "eu-", "uk" is rare but "it" and "us" are not);
+    a longer acronym ("NATO") also matches "Nato".
+
+    >>> short_acronym("US"), short_acronym("U.K."), short_acronym("NATO"), short_acronym("Us")
+    (True, True, False, False)
+    """
+    letters = [c for c in alias if c.isalpha()]
+    return (
+        2 <= len(letters) <= 3
+        and all(c.isupper() for c in letters)
+        and all(c.isalpha() or c == "." for c in alias)
+    )
+
+
+#: Per actor table: (case-insensitive pattern, alias owner, fast pattern for ASCII text or None,
+#: the short acronyms that match only in capitals).
 _CACHE: dict[tuple[Actor, ...], tuple] = {}
 _LAST: list = [None, None]  # the actor table of the last call and its entry (no tuple hashing)
 
@@ -100,7 +118,10 @@ def _matcher(actors: tuple[Actor, ...]):
     if entry is None:
         pattern, owner = _pattern(actors)
         fast = lowercase_pattern(sorted(owner, key=lambda a: (-len(a), a))) if owner else None
-        entry = _CACHE[actors] = (pattern, owner, fast)
+        capitals = frozenset(
+            a.lower() for actor in actors for a in actor.aliases if short_acronym(a)
+        )
+        entry = _CACHE[actors] = (pattern, owner, fast, capitals)
     _LAST[:] = [actors, entry]
     return entry
 
@@ -121,7 +142,7 @@ def find_mentions(text: str, actors: tuple[Actor, ...] | None = None) -> list[Me
     expect_kind(text, str, "find_mentions", hint="pass the text of an article")
     if actors is None:
         actors = default_resources().actors
-    pattern, owner, fast = _matcher(actors)
+    pattern, owner, fast, capitals = _matcher(actors)
     text = normalise(text)
     if fast is not None and text.isascii():  # the same matches, found faster
         lower = text.lower()
@@ -135,6 +156,8 @@ def find_mentions(text: str, actors: tuple[Actor, ...] | None = None) -> list[Me
         actor_id = owner.get(lower[start:end]) if lower is not None else owner.find(matched)
         if actor_id is None:  # pragma: no cover - a match is always some alias's
             continue
+        if capitals and matched.lower() in capitals and not matched.isupper():
+            continue  # "US" is not "us": a short acronym matches only in capitals
         if out and out[-1].actor_id == actor_id and not text[out[-1].end : start].strip():
             prev = out[-1]
             out[-1] = Mention(actor_id, prev.start, end, text[prev.start : end])
