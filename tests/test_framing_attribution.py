@@ -1419,3 +1419,25 @@ def test_a_run_on_sentence_of_many_quotations_weighs_only_the_verbs_near_each_qu
     assert len(direct) == n
     expected = [names[int(q.rsplit(" ", 1)[1]) % 4] for q in direct["quote"]]
     assert list(direct["speaker"]) == expected
+
+
+def test_a_row_of_a_run_on_sentence_carries_the_words_around_its_quotation_not_the_whole():
+    """Every row carries its sentence; for a 'sentence' of 400 clauses (about 14,000
+    characters, over SENTENCE_CHARS) each row's is its quotation with SENTENCE_CONTEXT
+    characters either side, cut with '…', so the table grows linearly with the article."""
+    from newsframe.framing.attribution import SENTENCE_CHARS, SENTENCE_CONTEXT
+
+    clauses = [f'Ann Lee said "we agree on point {i}", and' for i in range(400)]
+    text = " ".join(clauses) + " the talks ended."
+    assert len(text) > SENTENCE_CHARS
+    table = _plain(text)
+    middle = table[table["quote"] == "we agree on point 200"].iloc[0]
+    assert middle["sentence"].startswith("…") and middle["sentence"].endswith("…")
+    assert "we agree on point 200" in middle["sentence"]
+    # the quotation with its two quotation marks (23 characters), SENTENCE_CONTEXT on each
+    # side and the two cut marks
+    assert len(middle["sentence"]) == len('"we agree on point 200"') + 2 * SENTENCE_CONTEXT + 2
+    first = table[table["quote"] == "we agree on point 0"].iloc[0]
+    assert first["sentence"].startswith("Ann Lee said") and first["sentence"].endswith("…")
+    short = _plain('Ann Lee said "we agree", and left.')
+    assert short["sentence"].iloc[0] == 'Ann Lee said "we agree", and left.'

@@ -152,6 +152,25 @@ class UnitText:
                 self._texts[first, last] = self.unit.text
         return self._texts[first, last]
 
+    def sentence_around(self, first: int, last: int, start: int, end: int) -> str:
+        """:meth:`sentence_text`, or for a run-on "sentence" longer than
+        :data:`SENTENCE_CHARS` the :data:`SENTENCE_CONTEXT` characters either side of
+        ``start`` .. ``end`` (a quotation or a verb), marked "…" where cut: every row of the
+        table carries its own copy of its sentence, so a whole 300 KB run-on sentence per row
+        would make the table's size the square of the article's."""
+        full = self.sentence_text(first, last)
+        if len(full) <= SENTENCE_CHARS:
+            return full
+        try:
+            begin = self.sentences.bounds(first)[0]
+        except KeyError:
+            begin = 0
+        lo = max(begin, start - SENTENCE_CONTEXT)
+        hi = min(begin + len(full), end + SENTENCE_CONTEXT)
+        cut_left = "…" if lo > begin else ""
+        cut_right = "…" if hi < begin + len(full) else ""
+        return cut_left + self.unit.text[lo:hi] + cut_right
+
     def kind(self, quote: Quote) -> str:
         """``direct`` when the quotation opens its sentence or follows a colon, else
         ``partial``."""
@@ -231,6 +250,13 @@ def _frames(att: Attribution, quote: Quote, text: UnitText) -> bool:
 def _frame(att: Attribution) -> bool:
     """A frame that governs its whole sentence: "Y quoted X as saying", "according to X"."""
     return " as " in att.verb or att.lemma == "according to"
+
+
+#: A row's ``sentence`` is its whole sentence up to this many characters (prose sentences are
+#: far shorter); a longer run-on "sentence" is given as the :data:`SENTENCE_CONTEXT`
+#: characters either side of the row's quotation or verb.
+SENTENCE_CHARS = 5_000
+SENTENCE_CONTEXT = 2_000
 
 
 #: A quotation weighs at most this many of its sentences' attributions on either side of it:
@@ -684,7 +710,8 @@ def _unit_rows(
             speakers = _colon_speaker(unit, quote, scan.actors, scan.verbs) or (UNRESOLVED,)
             how = "colon"
         first = text.sentences.at(quote.start)
-        sentence = text.sentence_text(first, text.sentences.at(max(quote.end - 1, quote.start)))
+        last_id = text.sentences.at(max(quote.end - 1, quote.start))
+        sentence = text.sentence_around(first, last_id, quote.start, quote.end)
         chosen, credited = speakers, att
         if choice is not None and unit.part != "headline" and text.sentences.ids:
             task = QuoteTask(unit.paragraph_id, unit.text, quote, kind == "partial",
@@ -720,7 +747,7 @@ def _unit_rows(
             continue  # (words on a banner are a slogan, nobody's speech; a verb without a
             # subject that reports no quotation says nothing of anyone)
         sentence_id = text.sentences.at(att.start)
-        sentence = text.sentence_text(sentence_id, sentence_id)
+        sentence = text.sentence_around(sentence_id, sentence_id, att.start, att.end)
         for speaker in att.speakers:
             row = _row(article, unit, sentence_id, speaker, att, "paraphrase", None, sentence)
             rows.append(((order, att.start), row))
