@@ -861,7 +861,8 @@ def attributions(
 
     Columns: ``article_id, part, paragraph_id, sentence_id, speaker, speaker_name, speaker_text,
     speaker_source, speaker_kind, verb, verb_lemma, verb_class, kind, quote, quote_words, closed,
-    sentence``.
+    sentence`` (the sentence, or for a run-on one over :data:`SENTENCE_CHARS` characters the
+    words around the quotation or verb, cut with "…").
 
     Method (rule-based, no parser; after Pareti 2015's attribution relations and textacy's
     quotation rules): quotations are found from the marks (straight, curly, mismatched or spaced
