@@ -352,3 +352,18 @@ def test_per_article_rows_get_their_articles_period_and_group_in_order():
         ["b", "river", 0, "west"],
     ]
     assert out.index.tolist() == [0, 1, 2]
+
+
+def test_a_date_that_does_not_parse_names_the_file_the_article_came_from():
+    """29 February 2023 is no date; the error names the article's file and id (an article
+    built in memory has no file: its id alone)."""
+    from newsframe.periods import parse_published
+
+    art = Article("a1", "", ("x.",), source_path=Path("pages/a1.txt"),
+                  metadata={"published": "2023-02-29"})  # fmt: skip
+    with pytest.raises(InputError) as err:
+        parse_published(Corpus([art]))
+    assert str(err.value).startswith("pages/a1.txt (article 'a1'): published '2023-02-29'")
+    bare = Article("b2", "", ("x.",), metadata={"published": "2023-02-29"})
+    with pytest.raises(InputError, match=r"^article 'b2': published"):
+        parse_published(Corpus([bare]))

@@ -92,9 +92,9 @@ _CELL = ["period", "period_start", "group"]
 # --- dates and periods ------------------------------------------------------------------------
 
 
-def _parse_one(text: str, article_id: str, timezone: str | None, fmt: str | None):
-    """(local wall-clock time, UTC offset as written) of one ``published`` value."""
-    where = f"article {article_id!r}"
+def _parse_one(text: str, where: str, timezone: str | None, fmt: str | None):
+    """(local wall-clock time, UTC offset as written) of one ``published`` value; ``where``
+    names its article (and the file it came from) in an error."""
     if not text:
         raise InputError(where, "no published date; the over-time analysis needs one per article")
     try:
@@ -160,7 +160,10 @@ def parse_published(
     for article in corpus:
         text = article.published.strip()
         if text not in seen:
-            seen[text] = _parse_one(text, article.article_id, timezone, date_format)
+            where = f"article {article.article_id!r}"
+            if article.source_path is not None:
+                where = f"{article.source_path} ({where})"
+            seen[text] = _parse_one(text, where, timezone, date_format)
         rows.append((article.article_id, article.published, *seen[text]))
     frame = pd.DataFrame(rows, columns=["article_id", "published", "date", "utc_offset"])
     frame["date"] = pd.to_datetime(frame["date"]).astype("datetime64[ns]")
