@@ -280,7 +280,7 @@ class _Owners:
         lo = bisect_left(self.sentence_of, first)
         hi = bisect_right(self.sentence_of, last)
         if around is not None and hi - lo > 2 * _NEAR_ATTRIBUTIONS:
-            k = min(max(bisect_left(self.starts, around, lo, hi), lo), hi)
+            k = bisect_left(self.starts, around, lo, hi)  # in lo .. hi
             lo, hi = max(lo, k - _NEAR_ATTRIBUTIONS), min(hi, k + _NEAR_ATTRIBUTIONS)
         return self.found[lo:hi]
 
