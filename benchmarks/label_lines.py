@@ -5,8 +5,11 @@ pages one after another. A page starts with a header line::
 
     @@ FILE | URL | OUTLET | STORY | NL
 
-(``NL`` = 1 when the page's lines follow each other, 2 when a blank line separates them) and
-then one line of the page per row, each prefixed with its label and ``": "``:
+(``NL`` = 1 when the page's lines follow each other, 2 when a blank line separates them, ``0``
+when the page file is already in ``PAGES_DIR`` exactly as stored: its bytes are kept, whatever
+its blank lines and final newline, and the rows label its non-blank lines in order, each row's
+text checked against its line) and then one line of the page per row, each prefixed with its
+label and ``": "``:
 
     ``B`` body, ``H`` headline, ``C`` page chrome, ``P`` photo caption or credit,
     ``Y`` byline or dateline.
@@ -78,6 +81,21 @@ def parse(raw: str, source: str) -> list[dict]:
     return pages
 
 
+def _as_stored(path: Path, rows: list[tuple[str, str]]) -> tuple[bytes, list[int]]:
+    """A page file kept as stored and the line numbers of its non-blank lines, which the rows
+    label in order (each row's text must be its line, surrounding spaces aside)."""
+    if not path.is_file():
+        raise SystemExit(f"{path}: NL 0 labels a page already stored there, and there is none")
+    data = path.read_bytes()
+    lines = [(n, t.strip()) for n, t in enumerate(data.decode("utf-8").splitlines(), 1) if t.strip()]
+    if len(lines) != len(rows):
+        raise SystemExit(f"{path}: {len(rows)} labelled rows for {len(lines)} non-blank lines")
+    for (n, line), (_, text) in zip(lines, rows, strict=True):
+        if line != text.strip():
+            raise SystemExit(f"{path}:{n}: row {text[:40]!r} is not the page's line {line[:40]!r}")
+    return data, [n for n, _ in lines]
+
+
 def build(raw_dir: Path, pages_dir: Path, which: str | None = None) -> list[dict]:
     """Write the page files and return the label records (no text); ``which`` sets every set."""
     pages = [p for f in sorted(raw_dir.glob("*.txt")) for p in parse(f.read_text("utf-8"), f.name)]
@@ -87,11 +105,14 @@ def build(raw_dir: Path, pages_dir: Path, which: str | None = None) -> list[dict
         if page["file"] in seen:
             raise SystemExit(f"{page['file']}: labelled twice")
         seen.add(page["file"])
-        sep = "\n" * page["nl"]
-        text = sep.join(t for _, t in page["rows"]) + "\n"
-        data = text.encode("utf-8")
-        (pages_dir / page["file"]).write_bytes(data)
-        labels = [[1 + i * page["nl"], KINDS[k]] for i, (k, _) in enumerate(page["rows"])]
+        if page["nl"] == 0:
+            data, numbers = _as_stored(pages_dir / page["file"], page["rows"])
+        else:
+            sep = "\n" * page["nl"]
+            data = (sep.join(t for _, t in page["rows"]) + "\n").encode("utf-8")
+            (pages_dir / page["file"]).write_bytes(data)
+            numbers = [1 + i * page["nl"] for i in range(len(page["rows"]))]
+        labels = [[n, KINDS[k]] for n, (k, _) in zip(numbers, page["rows"], strict=True)]
         if which is not None:
             name = which
         elif page["story"] in HELD_OUT_STORIES:
