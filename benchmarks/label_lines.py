@@ -87,7 +87,9 @@ def _as_stored(path: Path, rows: list[tuple[str, str]]) -> tuple[bytes, list[int
     if not path.is_file():
         raise SystemExit(f"{path}: NL 0 labels a page already stored there, and there is none")
     data = path.read_bytes()
-    lines = [(n, t.strip()) for n, t in enumerate(data.decode("utf-8").splitlines(), 1) if t.strip()]
+    lines = [
+        (n, t.strip()) for n, t in enumerate(data.decode("utf-8").splitlines(), 1) if t.strip()
+    ]
     if len(lines) != len(rows):
         raise SystemExit(f"{path}: {len(rows)} labelled rows for {len(lines)} non-blank lines")
     for (n, line), (_, text) in zip(lines, rows, strict=True):
