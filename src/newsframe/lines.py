@@ -52,7 +52,7 @@ import re
 import threading
 import tomllib
 import weakref
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache, reduce
 from pathlib import Path
@@ -823,39 +823,44 @@ _STOP_END_LINES = re.compile(_STOP_END.pattern, re.MULTILINE)
 _ELLIPSIS_LINES = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])[^\w\n]{0,3}$", re.MULTILINE)
 
 
+@lru_cache(maxsize=1)
+def _listed() -> dict[str, int]:
+    """The kinds (bits ``_K_*``) the word lists give: stopword, listed verb, month, weekday,
+    photo word, photo verb, caption verb, word that makes the next no caption verb,
+    attribution (one dictionary, so a new token's listed kinds are one look-up)."""
+    out: dict[str, int] = {}
+    for bit, words in (
+        (_K_STOP, _stopwords()), (_K_VERB, _VERBS), (_K_MONTH, _MONTHS), (_K_WEEKDAY, _WEEKDAYS),
+        (_K_PHOTO, _PHOTO_WORDS), (_K_PHOTO_VERB, _PHOTO_VERBS), (_K_CAPTION, _CAPTION_VERBS),
+        (_K_NOT_BEFORE, _NOT_BEFORE_VERB), (_K_ATTRIBUTION, _ATTRIBUTION),
+    ):  # fmt: skip
+        for w in words:
+            out[w] = out.get(w, 0) | bit
+    return out
+
+
 def _token_kinds(tokens: Sequence[str]) -> np.ndarray:
     """The kinds (bits ``_K_*``) of each token (``"\\n"``: a line break), each distinct token
     read once: stopword, verb (a listed one or a past form of five letters or more), month,
     weekday, photo word, photo verb, caption verb, word that makes the next no caption verb,
-    attribution, content word (three letters or more, from a letter, no stopword), rare, and
-    a number (written ``0`` in terms). Set operations over the new tokens."""
+    attribution (:func:`_listed`), content word (three letters or more, from a letter, no
+    stopword), rare, and a number (written ``0`` in terms). One pass over the new tokens."""
     kinds = _KINDS
     if len(kinds) > TOKENS_KEPT:
         kinds.clear()
         kinds["\n"] = _K_BREAK
     new = set(tokens).difference(kinds)
     if new:
-        stop = _stopwords()
-        content = {w for w in new.difference(stop) if len(w) > 2 and w[0].isalpha()}
-        found = dict.fromkeys(new, 0)
-        for bit, words in (
-            (_K_STOP, new.intersection(stop)),
-            (_K_VERB, new.intersection(_VERBS)
-             | {w for w in new if len(w) > 4 and w.endswith("ed")}),
-            (_K_MONTH, new.intersection(_MONTHS)),
-            (_K_WEEKDAY, new.intersection(_WEEKDAYS)),
-            (_K_PHOTO, new.intersection(_PHOTO_WORDS)),
-            (_K_PHOTO_VERB, new.intersection(_PHOTO_VERBS)),
-            (_K_CAPTION, new.intersection(_CAPTION_VERBS)),
-            (_K_NOT_BEFORE, new.intersection(_NOT_BEFORE_VERB)),
-            (_K_ATTRIBUTION, new.intersection(_ATTRIBUTION)),
-            (_K_CONTENT, content),
-            (_K_RARE, content.difference(_common())),
-            (_K_DIGIT, {w for w in new if w[:1].isdigit()}),
-        ):  # fmt: skip
-            for w in words:
-                found[w] |= bit
-        kinds.update(found)
+        listed, common = _listed(), _common()
+        for w in new:
+            bit = listed.get(w, 0)
+            if len(w) > 4 and w.endswith("ed"):
+                bit |= _K_VERB
+            if not bit & _K_STOP and len(w) > 2 and w[0].isalpha():
+                bit |= _K_CONTENT if w in common else _K_CONTENT | _K_RARE
+            if w[:1].isdigit():
+                bit |= _K_DIGIT
+            kinds[w] = bit
     return np.fromiter(map(kinds.__getitem__, tokens), np.int64, count=len(tokens))
 
 
@@ -1055,14 +1060,23 @@ def _terms_of(opening: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*forms, *map("{} {}".format, forms[:-1], forms[1:])]))
 
 
-def _vocabulary_ids(opening: str, lookup: Callable[[str], int | None]) -> tuple[int, ...]:
-    """The vocabulary columns (``lookup``: a term's, or None) of the terms of an opening
-    (:func:`_terms_of`), in their order, each once (distinct terms have distinct columns)."""
-    if not opening:
-        return ()
-    forms = opening.split(" ")
-    found = map(lookup, [*forms, *map("{} {}".format, forms[:-1], forms[1:])])
-    return tuple([i for i in dict.fromkeys(found) if i is not None])
+def _vocabulary_ids(
+    openings: Sequence[str], vocabulary: dict[str, int], firsts: frozenset[str]
+) -> list[tuple[int, ...]]:
+    """Per opening (:func:`_terms`), the vocabulary columns of its terms (:func:`_terms_of`)
+    in their order, each once (distinct terms have distinct columns). A word pair is looked
+    up only when its first word opens a pair of the vocabulary (``firsts``)."""
+    get = vocabulary.get
+    out = []
+    for opening in openings:
+        if not opening:
+            out.append(())
+            continue
+        forms = opening.split(" ")
+        found = [*map(get, forms),
+                 *[get(f"{a} {b}") for a, b in itertools.pairwise(forms) if a in firsts]]  # fmt: skip
+        out.append(tuple([i for i in dict.fromkeys(found) if i is not None]))
+    return out
 
 
 def _content_words(
@@ -1288,8 +1302,7 @@ class _LineTable:
         per class (read once per row and model)."""
         ids, sums = self.models.get(model, ([], np.zeros((0, len(CLASSES)))))
         if len(ids) < self.n:
-            lookup = model.vocabulary.get
-            new = [_vocabulary_ids(o, lookup) for o in self.openings[len(ids) :]]
+            new = _vocabulary_ids(self.openings[len(ids) :], model.vocabulary, model.pair_firsts)
             ids = ids + new
             sums = np.vstack([sums, _term_sums(model, new)])
             self.models[model] = (ids, sums)
@@ -1808,6 +1821,11 @@ class LineModel:
     def vocabulary(self) -> dict[str, int]:
         """Column of each term in :attr:`term_weights`."""
         return {t: j for j, t in enumerate(self.terms)}
+
+    @cached_property
+    def pair_firsts(self) -> frozenset[str]:
+        """The first words of the word pairs of the vocabulary."""
+        return frozenset(t.split(" ", 1)[0] for t in self.terms if " " in t)
 
     def term_ids(self, lines: Sequence[str]) -> list[tuple[int, ...]]:
         """Per line: the columns of its terms that are in the vocabulary."""
