@@ -227,6 +227,8 @@ _SAID_HIGH = np.array([bool(hi) for _, hi, _ in FEATURES])
 _SAID_LOW = np.array([bool(lo) for _, _, lo in FEATURES])
 _ECHOED = [name for name, _, _ in FEATURES].index("echoed")
 _TOPIC_CORE = [name for name, _, _ in FEATURES].index("topic_core")
+#: Columns of the whole feature matrix, by name.
+_COLUMN = {name: j for j, (name, _, _) in enumerate(FEATURES)}
 _RULED = [_INDEX[name] for name in ("rule_headline", "rule_caption", "rule_label", "rule_chrome")]
 
 _STOP_END = re.compile(r"[.!?…][\"')\]»”’ ]*$")
@@ -2098,11 +2100,12 @@ def decide_pages(
     kept = (x[:, _RULED].sum(axis=1) == 0) & (x[:, _INDEX["words"]] >= math.log1p(model.kept_words))
     # a caption below the article's start: the rules keeping it is no evidence it is body
     kept &= ~_pictured(x, logp, bounds, long)
+    listed = _list_items(x, bounds)
     body = (
         logp[:, 0]
         + model.body_bias
         + model.sentence_bias * (long & (x[:, _INDEX["sentence"]] > 0))
-        + model.kept_bias * (kept | _list_items(x, bounds))
+        + model.kept_bias * (kept | listed)
     )
     # the kept bias is the headline's too for a headline-shaped line of the page's lead: the
     # rules keep a headline they did not take for one, and it is kept text as the title
@@ -2113,6 +2116,9 @@ def decide_pages(
     # when it shares no word with the densest prose and another likely one does
     path = _best_headline(path, np.where(np.isfinite(head), logp[:, 1], -np.inf), bounds,
                           x[:, _TOPIC_CORE])  # fmt: skip
+    # a second look at the lines the kept bias alone kept in the body
+    saved = kept & ~listed & (body - model.kept_bias < other)
+    path, looked = _second_look(path, x, saved, bounds)
     others = 2 + np.argmax(logp[:, 2:], axis=1)
     fixed = _STATE_FIXED[path]
     ks = np.where(fixed >= 0, fixed, others)
@@ -2125,6 +2131,9 @@ def decide_pages(
     said_all = [plain[k] for k in ks.tolist()]
     for i, why in said.items():
         said_all[i] = (CLASSES[ks[i]], why)
+    for i, why in looked.items():
+        if asked[i]:
+            said_all[i] = (CLASSES[ks[i]], f"{why}; {said.get(i, '')}".rstrip("; "))
     return [said_all[a:b] for a, b in itertools.pairwise(starts.tolist())]
 
 
@@ -2151,6 +2160,66 @@ def _pictured(x: np.ndarray, logp: np.ndarray, bounds: _Bounds, long: np.ndarray
     pages, at = np.unique(bounds.page[prose], return_index=True)
     first[pages] = bounds.idx[prose[at]]
     return pic & (bounds.idx > first[bounds.page]) & (logp[:, 3] > logp[:, 0])
+
+
+def _second_look(
+    path: np.ndarray, x: np.ndarray, saved: np.ndarray, bounds: _Bounds
+) -> tuple[np.ndarray, dict[int, str]]:
+    """The decoded states (``path``) with a second look at the body lines the kept bias alone
+    saved (``saved``: the rules keep them, and without the kept bias the model scores them
+    more likely chrome, caption or byline than body), judged with their page: a line goes
+    when it does not read as a sentence and it is off the page's story (no content word of
+    the densest prose nor of the other prose, or repeated on other pages of the outlet) or
+    outside the article (no prose line after it, or none before it, on a page with prose);
+    a line that reads as a sentence goes only with both. A removed line takes the state
+    around it (``before``, ``inbody`` or ``after``) and its reason in words (per row).
+
+    Body first: a kept line the model alone scores as body is never looked at, nor a list
+    item the body introduces; a sentence needs the strong evidence of both (issue 18: two
+    thirds of the chrome the model kept was kept by the bias; weakening it for every line
+    lost body)."""
+    body = STATES.index("body")
+    look = saved & (path == body)
+    if not look.any():
+        return path, {}
+    sentence = x[:, _INDEX["sentence"]] > 0
+    off = (x[:, _COLUMN["topic_core"]] == 0) & (x[:, _COLUMN["topic_page"]] == 0)
+    off &= x[:, _COLUMN["story_prose"]] == 0
+    outlet = x[:, _INDEX["repeated_outlet"]] > 0
+    has_prose = x[:, _COLUMN["page_prose"]] > 0
+    below = has_prose & (x[:, _COLUMN["prose_after"]] == 0)
+    above = has_prose & (x[:, _COLUMN["prose_before"]] == 0)
+    story = off | outlet
+    outside = below | above
+    drop = look & np.where(sentence, story & outside, story | outside)
+    if not drop.any():
+        return path, {}
+    out = path.copy()
+    rows = np.flatnonzero(drop)
+    # the state around it: before the page's first body line, after its last, or within
+    is_body = (path == body).astype(np.intp)
+    first = np.full(len(bounds.starts) - 1, np.iinfo(np.intp).max)
+    last = np.full(len(bounds.starts) - 1, -1)
+    on = np.flatnonzero(is_body & ~drop)
+    np.minimum.at(first, bounds.page[on], on)
+    np.maximum.at(last, bounds.page[on], on)
+    page = bounds.page[rows]
+    out[rows] = np.where(rows < first[page], STATES.index("before"),
+                         np.where(rows > last[page], STATES.index("after"),
+                                  STATES.index("inbody")))  # fmt: skip
+    said = {}
+    for i in rows.tolist():
+        words = ["reads as a sentence" if sentence[i] else "does not read as a sentence"]
+        if off[i]:
+            words.append("no word of the page's story")
+        if outlet[i]:
+            words.append("repeated on other pages of this outlet")
+        if below[i]:
+            words.append("after the article's last sentence")
+        elif above[i]:
+            words.append("before the article's first sentence")
+        said[i] = "second look: kept text the model takes for chrome, " + ", ".join(words)
+    return out, said
 
 
 def _list_items(x: np.ndarray, bounds: _Bounds) -> np.ndarray:
