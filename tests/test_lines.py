@@ -317,6 +317,16 @@ def test_second_look_at_what_only_the_kept_bias_kept():
     on_story = [story[0], "Get our storm newsletter every morning", story[1]]
     ev = [Evidence(sentence=True), Evidence(), Evidence(sentence=True)]
     assert decide(on_story, ev, model=model)[1][0] == "body"
+    # after the last sentence, on the story, not a sentence: its place alone takes it, unless
+    # it is as long as a paragraph (whose ending is broken); above the first sentence its
+    # place takes only a line that shares no word with the lede (a standfirst sits there)
+    label = "Get our storm newsletter for the coast"
+    out = decide([*story, label], [*ev[:1], ev[2], ev[1]], model=model)
+    assert out[2][0] == "chrome" and "after the article's last sentence" in out[2][1]
+    long = " ".join(["Get our storm newsletter for the coast"] * 5)
+    assert decide([*story, long], [*ev[:1], ev[2], ev[1]], model=model)[2][0] == "body"
+    above = [label, *story]
+    assert decide(above, [ev[1], ev[0], ev[2]], model=model)[0][0] == "body"
     # a line the model alone keeps is never looked at: without the term it is body, off story
     assert decide(lines, ev, model=_with_terms({"other": 6.0}, kept_bias=8.0))[1][0] == "body"
 

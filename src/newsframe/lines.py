@@ -2162,6 +2162,11 @@ def _pictured(x: np.ndarray, logp: np.ndarray, bounds: _Bounds, long: np.ndarray
     return pic & (bounds.idx > first[bounds.page]) & (logp[:, 3] > logp[:, 0])
 
 
+#: The share of content words with the page's densest prose (``topic_core``) below which a
+#: line above the article's first sentence is off its lede (:func:`_second_look`).
+LOOK_CORE = 0.1
+
+
 def _second_look(
     path: np.ndarray, x: np.ndarray, saved: np.ndarray, bounds: _Bounds
 ) -> tuple[np.ndarray, dict[int, str]]:
@@ -2170,9 +2175,13 @@ def _second_look(
     more likely chrome, caption or byline than body), judged with their page: a line goes
     when it does not read as a sentence and it is off the page's story (no content word of
     the densest prose nor of the other prose, or repeated on other pages of the outlet) or
-    outside the article (no prose line after it, or none before it, on a page with prose);
-    a line that reads as a sentence goes only with both. A removed line takes the state
-    around it (``before``, ``inbody`` or ``after``) and its reason in words (per row).
+    outside the article: no prose line after it, or none before it, on a page with prose; by
+    position alone only a line of at most :data:`HEADLINE_WORDS` words (not a paragraph whose
+    ending is broken), and above the article only one that shares almost nothing with the
+    densest prose (``topic_core`` below :data:`LOOK_CORE`: a standfirst sits there too, and
+    sums up the lede). A line that reads as a sentence goes only when off the story and
+    outside the article. A removed line takes the state around it (``before``, ``inbody`` or
+    ``after``) and its reason in words (per row).
 
     Body first: a kept line the model alone scores as body is never looked at, nor a list
     item the body introduces; a sentence needs the strong evidence of both (issue 18: two
@@ -2183,15 +2192,19 @@ def _second_look(
     if not look.any():
         return path, {}
     sentence = x[:, _INDEX["sentence"]] > 0
-    off = (x[:, _COLUMN["topic_core"]] == 0) & (x[:, _COLUMN["topic_page"]] == 0)
-    off &= x[:, _COLUMN["story_prose"]] == 0
+    core = x[:, _COLUMN["topic_core"]]
+    off = (core == 0) & (x[:, _COLUMN["topic_page"]] == 0) & (x[:, _COLUMN["story_prose"]] == 0)
     outlet = x[:, _INDEX["repeated_outlet"]] > 0
     has_prose = x[:, _COLUMN["page_prose"]] > 0
     below = has_prose & (x[:, _COLUMN["prose_after"]] == 0)
     above = has_prose & (x[:, _COLUMN["prose_before"]] == 0)
     story = off | outlet
-    outside = below | above
-    drop = look & np.where(sentence, story & outside, story | outside)
+    # position alone takes no paragraph-length line (a paragraph whose ending is broken), and
+    # above the article only a line that shares (almost) nothing with its densest prose: the
+    # standfirst, which sums up the lede, sits there too
+    short = x[:, _INDEX["words"]] <= math.log1p(HEADLINE_WORDS)
+    placed = short & (below | (above & (core < LOOK_CORE)))
+    drop = look & np.where(sentence, story & (below | above), story | placed)
     if not drop.any():
         return path, {}
     out = path.copy()
@@ -2214,9 +2227,9 @@ def _second_look(
             words.append("no word of the page's story")
         if outlet[i]:
             words.append("repeated on other pages of this outlet")
-        if below[i]:
+        if below[i] and (sentence[i] or placed[i]):
             words.append("after the article's last sentence")
-        elif above[i]:
+        elif above[i] and (sentence[i] or placed[i]):
             words.append("before the article's first sentence")
         said[i] = "second look: kept text the model takes for chrome, " + ", ".join(words)
     return out, said
