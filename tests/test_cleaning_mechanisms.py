@@ -247,6 +247,7 @@ def test_a_caption_repeated_in_the_body_is_not_the_headline():
     [
         ("Read more: Ten Stars Who Moved To The Countryside", r"navigation|promoted"),
         ("Also read: Police Seize Boat In Night Raid", r"navigation|promoted"),
+        ("\u2022 Read also: Police Seize Boat In Night Raid", r"promoted link"),
         ("— Harbour Office (@HarbourOffice) March 4, 2024", r"embedded"),
         ("This is a breaking news story. More as we get it...", r"developing"),
         ("This story was auto-generated from a syndicated feed.", r"syndication"),
