@@ -327,6 +327,15 @@ def test_second_look_at_what_only_the_kept_bias_kept():
     assert decide([*story, long], [*ev[:1], ev[2], ev[1]], model=model)[2][0] == "body"
     above = [label, *story]
     assert decide(above, [ev[1], ev[0], ev[2]], model=model)[0][0] == "body"
+    # repeated on other pages of the outlet: a line that is no sentence goes even on the story
+    # and between two sentences; a sentence on the story stays after the last one (a
+    # background paragraph recurs from story to story)
+    again = Evidence(repeats=2)
+    out = decide(on_story, [ev[0], again, ev[2]], model=model)
+    assert out[1][0] == "chrome" and "repeated on other pages of this outlet" in out[1][1]
+    background = "Our newsletter said the storm hit the coast and the town on Monday."
+    out = decide([*story, background], [ev[0], ev[2], again._replace(sentence=True)], model=model)
+    assert out[2][0] == "body"
     # a line the model alone keeps is never looked at: without the term it is body, off story
     assert decide(lines, ev, model=_with_terms({"other": 6.0}, kept_bias=8.0))[1][0] == "body"
 

@@ -2179,8 +2179,8 @@ def _second_look(
     position alone only a line of at most :data:`HEADLINE_WORDS` words (not a paragraph whose
     ending is broken), and above the article only one that shares almost nothing with the
     densest prose (``topic_core`` below :data:`LOOK_CORE`: a standfirst sits there too, and
-    sums up the lede). A line that reads as a sentence goes only when off the story and
-    outside the article. A removed line takes the state around it (``before``, ``inbody`` or
+    sums up the lede). A line that reads as a sentence goes only when it shares no word with
+    the page's story and is outside the article. A removed line takes the state around it (``before``, ``inbody`` or
     ``after``) and its reason in words (per row).
 
     Body first: a kept line the model alone scores as body is never looked at, nor a list
@@ -2204,7 +2204,9 @@ def _second_look(
     # standfirst, which sums up the lede, sits there too
     short = x[:, _INDEX["words"]] <= math.log1p(HEADLINE_WORDS)
     placed = short & (below | (above & (core < LOOK_CORE)))
-    drop = look & np.where(sentence, story & (below | above), story | placed)
+    # a sentence only off the story and outside the article: its repetition on the outlet's
+    # pages is no evidence against it (a background paragraph recurs from story to story)
+    drop = look & np.where(sentence, off & (below | above), story | placed)
     if not drop.any():
         return path, {}
     out = path.copy()
