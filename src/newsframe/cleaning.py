@@ -1253,11 +1253,14 @@ def _tail_pass(
     return frozenset(looked_up)
 
 
+_STOP_DASH = re.compile(r"[.!?\"']\s+[-\u2014]")
+
+
 def _dashed(line: str) -> bool:
-    """A spaced dash among the last 40 characters: where a wire credit glued behind a
-    sentence starts ("... on Monday. - AFP")."""
+    """A dash after a final stop and a space among the last 40 characters: where a wire
+    credit glued behind a sentence starts ("... on Monday. - AFP")."""
     tail = line[-40:]
-    return " -" in tail or " \u2014" in tail
+    return ("-" in tail or "\u2014" in tail) and _STOP_DASH.search(tail) is not None
 
 
 def _split_glued(lines: list[Line], rules: Rules) -> tuple[list[Line], list[Removal]]:
