@@ -21,7 +21,10 @@ gradient-boosted trees stacked on it, :class:`TreeEnsemble`); a Viterbi decoder 
 the states ``before → headline → body → after`` (chrome inside the body its own state, ``inbody``)
 keeps the body contiguous. Body lines get a bonus in the decoder (``body_bias``), and lines of
 eight words or more that read as sentences a further one (``sentence_bias``): a line that reads
-as a news sentence needs strong evidence to go.
+as a news sentence needs strong evidence to go. Lines the rules keep get a bias of their own
+(``kept_bias``); a line only that bias keeps gets a second look with its page
+(:func:`_second_look`: off the page's story, or outside the article, it goes; a sentence only
+with both).
 
 The weights (``data/line_model.csv``: one row per feature, its standardisation and one weight per
 class), the decoder (``data/line_decoder.toml``: transition log-probabilities, the body biases)
