@@ -107,6 +107,8 @@ def test_a_separator_between_entries_of_a_live_page_does_not_end_it():
             "The pier was closed on Friday, the port authority said.",
             "Credit: Port Authority via Newsfeed",
         ),
+        (f"{SECOND} - HARBOURWIRE", SECOND, "- HARBOURWIRE"),
+        (f"{SECOND} \u2014 Coast Wire", SECOND, "\u2014 Coast Wire"),
     ],
 )
 def test_a_credit_glued_to_a_body_sentence_is_split_off(line, sentence, piece):
@@ -115,6 +117,21 @@ def test_a_credit_glued_to_a_body_sentence_is_split_off(line, sentence, piece):
     assert result.captions == ()
     parts = [r for r in result.removed if r.part]
     assert [(r.line_no, r.text) for r in parts] == [(5, piece)]
+
+
+def test_a_wire_credit_after_a_dash_on_the_last_paragraph_leaves_the_paragraph():
+    # issue 18: the agency's name glued after the last paragraph's full stop took the whole
+    # paragraph to the captions; split off, the paragraph stays in the body
+    last = f"{LAST} - HARBOURWIRE"
+    result = clean_text(_page(LEDE, SECOND, last))
+    assert result.paragraphs == (LEDE, SECOND, LAST)
+    assert [(r.text, r.reason) for r in result.removed if r.part] == [
+        ("- HARBOURWIRE", "wire credit")
+    ]
+    # a spaced dash inside a sentence, or three words after it, is no credit
+    for line in (f"{LAST[:-1]} - and then some.", f"{LAST} - The talks went on."):
+        result = clean_text(_page(LEDE, SECOND, line))
+        assert result.paragraphs[-1] == line and not [r for r in result.removed if r.part]
 
 
 def test_a_wire_tag_mid_article_leaves_the_sentence_in_the_body_not_in_captions():
@@ -230,6 +247,7 @@ def test_a_caption_repeated_in_the_body_is_not_the_headline():
     [
         ("Read more: Ten Stars Who Moved To The Countryside", r"navigation|promoted"),
         ("Also read: Police Seize Boat In Night Raid", r"navigation|promoted"),
+        ("\u2022 Read also: Police Seize Boat In Night Raid", r"promoted link"),
         ("— Harbour Office (@HarbourOffice) March 4, 2024", r"embedded"),
         ("This is a breaking news story. More as we get it...", r"developing"),
         ("This story was auto-generated from a syndicated feed.", r"syndication"),

@@ -281,15 +281,63 @@ def test_a_term_moves_a_line_and_is_named_in_the_reason():
 
 
 def test_kept_bias_keeps_what_the_rules_keep():
-    lines = ["The storm hit the coast on Monday.", "Get our newsletter every morning",
-             "Power was cut to many homes."]  # fmt: skip
-    ev = [Evidence(), Evidence(), Evidence()]
+    lines = ["The storm hit the coast on Monday and cut power to the town.",
+             "Get our storm newsletter every morning",
+             "Power was cut to many homes along the coast until Tuesday."]  # fmt: skip
+    ev = [Evidence(sentence=True), Evidence(), Evidence(sentence=True)]
     # the term makes the middle line chrome by 6 - 1 = 5 nats against 1 of body bias; a kept
-    # bias of 8 on a line the rules keep outweighs that, one of 1 does not
+    # bias of 8 on a line the rules keep outweighs that, one of 1 does not (the line is on
+    # the story, "storm", and between two sentences: the second look leaves it)
     assert (
         decide(lines, ev, model=_with_terms({"newsletter": 6.0}, kept_bias=1.0))[1][0] == "chrome"
     )
     assert decide(lines, ev, model=_with_terms({"newsletter": 6.0}, kept_bias=8.0))[1][0] == "body"
+
+
+def test_second_look_at_what_only_the_kept_bias_kept():
+    story = ["The storm hit the coast on Monday and cut power to the town.",
+             "Power was cut to many homes along the coast until Tuesday."]  # fmt: skip
+    model = _with_terms({"newsletter": 6.0, "comments": 6.0}, kept_bias=8.0)
+    # not a sentence, no word of the story ("newsletter", "morning"), between two sentences:
+    # the model takes it for chrome by 5 nats, the kept bias alone kept it; it goes, and says why
+    lines = [story[0], "Get our newsletter every morning", story[1]]
+    out = decide(lines, [Evidence(sentence=True), Evidence(), Evidence(sentence=True)], model=model)
+    assert [label for label, _ in out] == ["body", "chrome", "body"]
+    assert out[1][1].startswith("second look: ")
+    assert "does not read as a sentence" in out[1][1] and "no word of the page's story" in out[1][1]
+    # a sentence goes only when it is off the story and outside the article: after the last
+    # sentence it goes; between the two sentences the same line stays
+    policy = "Your comments are read by our editors before they appear here."
+    ev = [Evidence(sentence=True)] * 3
+    out = decide([*story, policy], ev, model=model)
+    assert [label for label, _ in out] == ["body", "body", "chrome"]
+    assert "reads as a sentence" in out[2][1] and "after the article's last sentence" in out[2][1]
+    assert decide([story[0], policy, story[1]], ev, model=model)[1][0] == "body"
+    # on the story, not a sentence, between two sentences: the bias stands
+    on_story = [story[0], "Get our storm newsletter every morning", story[1]]
+    ev = [Evidence(sentence=True), Evidence(), Evidence(sentence=True)]
+    assert decide(on_story, ev, model=model)[1][0] == "body"
+    # after the last sentence, on the story, not a sentence: its place alone takes it, unless
+    # it is as long as a paragraph (whose ending is broken); above the first sentence its
+    # place takes only a line that shares no word with the lede (a standfirst sits there)
+    label = "Get our storm newsletter for the coast"
+    out = decide([*story, label], [*ev[:1], ev[2], ev[1]], model=model)
+    assert out[2][0] == "chrome" and "after the article's last sentence" in out[2][1]
+    long = " ".join(["Get our storm newsletter for the coast"] * 5)
+    assert decide([*story, long], [*ev[:1], ev[2], ev[1]], model=model)[2][0] == "body"
+    above = [label, *story]
+    assert decide(above, [ev[1], ev[0], ev[2]], model=model)[0][0] == "body"
+    # repeated on other pages of the outlet: a line that is no sentence goes even on the story
+    # and between two sentences; a sentence on the story stays after the last one (a
+    # background paragraph recurs from story to story)
+    again = Evidence(repeats=2)
+    out = decide(on_story, [ev[0], again, ev[2]], model=model)
+    assert out[1][0] == "chrome" and "repeated on other pages of this outlet" in out[1][1]
+    background = "Our newsletter said the storm hit the coast and the town on Monday."
+    out = decide([*story, background], [ev[0], ev[2], again._replace(sentence=True)], model=model)
+    assert out[2][0] == "body"
+    # a line the model alone keeps is never looked at: without the term it is body, off story
+    assert decide(lines, ev, model=_with_terms({"other": 6.0}, kept_bias=8.0))[1][0] == "body"
 
 
 def test_reasons_only_for_the_lines_asked():
@@ -351,10 +399,11 @@ def test_a_caption_echoed_as_alt_text():
 
 
 def test_kept_bias_skips_fragments():
-    lines = ["The storm hit the coast on Monday.", "Get our newsletter", "Power was cut."]
-    ev = [Evidence(), Evidence(), Evidence()]
+    lines = ["The storm hit the coast on Monday and cut power to the town.",
+             "Our storm newsletter", "Power was cut to many homes along the coast."]  # fmt: skip
+    ev = [Evidence(sentence=True), Evidence(), Evidence(sentence=True)]
     # the middle line has three words: a kept bias of 8 saves it unless fragments of fewer
-    # than four words get none
+    # than four words get none (on the story, between two sentences: no second look takes it)
     model = _with_terms({"newsletter": 6.0}, kept_bias=8.0)
     assert decide(lines, ev, model=model)[1][0] == "body"
     assert decide(lines, ev, model=replace(model, kept_words=4))[1][0] == "chrome"

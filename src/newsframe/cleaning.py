@@ -1253,6 +1253,16 @@ def _tail_pass(
     return frozenset(looked_up)
 
 
+_STOP_DASH = re.compile(r"[.!?\"']\s+[-\u2014]")
+
+
+def _dashed(line: str) -> bool:
+    """A dash after a final stop and a space among the last 40 characters: where a wire
+    credit glued behind a sentence starts ("... on Monday. - AFP")."""
+    tail = line[-40:]
+    return ("-" in tail or "\u2014" in tail) and _STOP_DASH.search(tail) is not None
+
+
 def _split_glued(lines: list[Line], rules: Rules) -> tuple[list[Line], list[Removal]]:
     """Split a credit or link label glued to the end of a body sentence off the line
     ("... the canal. [Reuters, CNN]", "... tells Reuters. (More earthquake stories.)"): the
@@ -1261,13 +1271,15 @@ def _split_glued(lines: list[Line], rules: Rules) -> tuple[list[Line], list[Remo
     rest of the line must read as a sentence (see :func:`_sentence_like`)."""
     out = list(lines)
     parts: list[Removal] = []
-    # lines ending in a bracket or with a colon near the end (lowercasing never moves a
-    # character into the last 100 of the line: these are all the lines the test below passes)
-    maybe = [k for k, (_, _, n) in enumerate(lines) if n.endswith(("]", ")")) or ":" in n[-100:]]
+    # lines ending in a bracket, with a colon near the end or a spaced dash at the end
+    # (lowercasing never moves a character into the last 100 of the line: these are all the
+    # lines the test below passes)
+    maybe = [k for k, (_, _, n) in enumerate(lines)
+             if n.endswith(("]", ")")) or ":" in n[-100:] or _dashed(n)]  # fmt: skip
     for k in maybe:
         line_no, original, norm = lines[k]
         low = norm.lower()
-        if not (low.endswith(("]", ")")) or ":" in low[-100:]):
+        if not (low.endswith(("]", ")")) or ":" in low[-100:] or _dashed(low)):
             continue
         for g in rules.glued:
             m = g.pattern.search(low)

@@ -21,7 +21,10 @@ gradient-boosted trees stacked on it, :class:`TreeEnsemble`); a Viterbi decoder 
 the states ``before → headline → body → after`` (chrome inside the body its own state, ``inbody``)
 keeps the body contiguous. Body lines get a bonus in the decoder (``body_bias``), and lines of
 eight words or more that read as sentences a further one (``sentence_bias``): a line that reads
-as a news sentence needs strong evidence to go.
+as a news sentence needs strong evidence to go. Lines the rules keep get a bias of their own
+(``kept_bias``); a line only that bias keeps gets a second look with its page
+(:func:`_second_look`: off the page's story, or outside the article, it goes; a sentence only
+with both).
 
 The weights (``data/line_model.csv``: one row per feature, its standardisation and one weight per
 class), the decoder (``data/line_decoder.toml``: transition log-probabilities, the body biases)
@@ -52,7 +55,7 @@ import re
 import threading
 import tomllib
 import weakref
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache, reduce
 from pathlib import Path
@@ -227,6 +230,8 @@ _SAID_HIGH = np.array([bool(hi) for _, hi, _ in FEATURES])
 _SAID_LOW = np.array([bool(lo) for _, _, lo in FEATURES])
 _ECHOED = [name for name, _, _ in FEATURES].index("echoed")
 _TOPIC_CORE = [name for name, _, _ in FEATURES].index("topic_core")
+#: Columns of the whole feature matrix, by name.
+_COLUMN = {name: j for j, (name, _, _) in enumerate(FEATURES)}
 _RULED = [_INDEX[name] for name in ("rule_headline", "rule_caption", "rule_label", "rule_chrome")]
 
 _STOP_END = re.compile(r"[.!?…][\"')\]»”’ ]*$")
@@ -823,39 +828,44 @@ _STOP_END_LINES = re.compile(_STOP_END.pattern, re.MULTILINE)
 _ELLIPSIS_LINES = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])[^\w\n]{0,3}$", re.MULTILINE)
 
 
+@lru_cache(maxsize=1)
+def _listed() -> dict[str, int]:
+    """The kinds (bits ``_K_*``) the word lists give: stopword, listed verb, month, weekday,
+    photo word, photo verb, caption verb, word that makes the next no caption verb,
+    attribution (one dictionary, so a new token's listed kinds are one look-up)."""
+    out: dict[str, int] = {}
+    for bit, words in (
+        (_K_STOP, _stopwords()), (_K_VERB, _VERBS), (_K_MONTH, _MONTHS), (_K_WEEKDAY, _WEEKDAYS),
+        (_K_PHOTO, _PHOTO_WORDS), (_K_PHOTO_VERB, _PHOTO_VERBS), (_K_CAPTION, _CAPTION_VERBS),
+        (_K_NOT_BEFORE, _NOT_BEFORE_VERB), (_K_ATTRIBUTION, _ATTRIBUTION),
+    ):  # fmt: skip
+        for w in words:
+            out[w] = out.get(w, 0) | bit
+    return out
+
+
 def _token_kinds(tokens: Sequence[str]) -> np.ndarray:
     """The kinds (bits ``_K_*``) of each token (``"\\n"``: a line break), each distinct token
     read once: stopword, verb (a listed one or a past form of five letters or more), month,
     weekday, photo word, photo verb, caption verb, word that makes the next no caption verb,
-    attribution, content word (three letters or more, from a letter, no stopword), rare, and
-    a number (written ``0`` in terms). Set operations over the new tokens."""
+    attribution (:func:`_listed`), content word (three letters or more, from a letter, no
+    stopword), rare, and a number (written ``0`` in terms). One pass over the new tokens."""
     kinds = _KINDS
     if len(kinds) > TOKENS_KEPT:
         kinds.clear()
         kinds["\n"] = _K_BREAK
     new = set(tokens).difference(kinds)
     if new:
-        stop = _stopwords()
-        content = {w for w in new.difference(stop) if len(w) > 2 and w[0].isalpha()}
-        found = dict.fromkeys(new, 0)
-        for bit, words in (
-            (_K_STOP, new.intersection(stop)),
-            (_K_VERB, new.intersection(_VERBS)
-             | {w for w in new if len(w) > 4 and w.endswith("ed")}),
-            (_K_MONTH, new.intersection(_MONTHS)),
-            (_K_WEEKDAY, new.intersection(_WEEKDAYS)),
-            (_K_PHOTO, new.intersection(_PHOTO_WORDS)),
-            (_K_PHOTO_VERB, new.intersection(_PHOTO_VERBS)),
-            (_K_CAPTION, new.intersection(_CAPTION_VERBS)),
-            (_K_NOT_BEFORE, new.intersection(_NOT_BEFORE_VERB)),
-            (_K_ATTRIBUTION, new.intersection(_ATTRIBUTION)),
-            (_K_CONTENT, content),
-            (_K_RARE, content.difference(_common())),
-            (_K_DIGIT, {w for w in new if w[:1].isdigit()}),
-        ):  # fmt: skip
-            for w in words:
-                found[w] |= bit
-        kinds.update(found)
+        listed, common = _listed(), _common()
+        for w in new:
+            bit = listed.get(w, 0)
+            if len(w) > 4 and w.endswith("ed"):
+                bit |= _K_VERB
+            if not bit & _K_STOP and len(w) > 2 and w[0].isalpha():
+                bit |= _K_CONTENT if w in common else _K_CONTENT | _K_RARE
+            if w[:1].isdigit():
+                bit |= _K_DIGIT
+            kinds[w] = bit
     return np.fromiter(map(kinds.__getitem__, tokens), np.int64, count=len(tokens))
 
 
@@ -1055,14 +1065,23 @@ def _terms_of(opening: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*forms, *map("{} {}".format, forms[:-1], forms[1:])]))
 
 
-def _vocabulary_ids(opening: str, lookup: Callable[[str], int | None]) -> tuple[int, ...]:
-    """The vocabulary columns (``lookup``: a term's, or None) of the terms of an opening
-    (:func:`_terms_of`), in their order, each once (distinct terms have distinct columns)."""
-    if not opening:
-        return ()
-    forms = opening.split(" ")
-    found = map(lookup, [*forms, *map("{} {}".format, forms[:-1], forms[1:])])
-    return tuple([i for i in dict.fromkeys(found) if i is not None])
+def _vocabulary_ids(
+    openings: Sequence[str], vocabulary: dict[str, int], firsts: frozenset[str]
+) -> list[tuple[int, ...]]:
+    """Per opening (:func:`_terms`), the vocabulary columns of its terms (:func:`_terms_of`)
+    in their order, each once (distinct terms have distinct columns). A word pair is looked
+    up only when its first word opens a pair of the vocabulary (``firsts``)."""
+    get = vocabulary.get
+    out = []
+    for opening in openings:
+        if not opening:
+            out.append(())
+            continue
+        forms = opening.split(" ")
+        found = [*map(get, forms),
+                 *[get(f"{a} {b}") for a, b in itertools.pairwise(forms) if a in firsts]]  # fmt: skip
+        out.append(tuple([i for i in dict.fromkeys(found) if i is not None]))
+    return out
 
 
 def _content_words(
@@ -1288,8 +1307,7 @@ class _LineTable:
         per class (read once per row and model)."""
         ids, sums = self.models.get(model, ([], np.zeros((0, len(CLASSES)))))
         if len(ids) < self.n:
-            lookup = model.vocabulary.get
-            new = [_vocabulary_ids(o, lookup) for o in self.openings[len(ids) :]]
+            new = _vocabulary_ids(self.openings[len(ids) :], model.vocabulary, model.pair_firsts)
             ids = ids + new
             sums = np.vstack([sums, _term_sums(model, new)])
             self.models[model] = (ids, sums)
@@ -1809,6 +1827,11 @@ class LineModel:
         """Column of each term in :attr:`term_weights`."""
         return {t: j for j, t in enumerate(self.terms)}
 
+    @cached_property
+    def pair_firsts(self) -> frozenset[str]:
+        """The first words of the word pairs of the vocabulary."""
+        return frozenset(t.split(" ", 1)[0] for t in self.terms if " " in t)
+
     def term_ids(self, lines: Sequence[str]) -> list[tuple[int, ...]]:
         """Per line: the columns of its terms that are in the vocabulary."""
         return [_term_ids(self, line) for line in lines]
@@ -2080,11 +2103,12 @@ def decide_pages(
     kept = (x[:, _RULED].sum(axis=1) == 0) & (x[:, _INDEX["words"]] >= math.log1p(model.kept_words))
     # a caption below the article's start: the rules keeping it is no evidence it is body
     kept &= ~_pictured(x, logp, bounds, long)
+    listed = _list_items(x, bounds)
     body = (
         logp[:, 0]
         + model.body_bias
         + model.sentence_bias * (long & (x[:, _INDEX["sentence"]] > 0))
-        + model.kept_bias * (kept | _list_items(x, bounds))
+        + model.kept_bias * (kept | listed)
     )
     # the kept bias is the headline's too for a headline-shaped line of the page's lead: the
     # rules keep a headline they did not take for one, and it is kept text as the title
@@ -2095,6 +2119,9 @@ def decide_pages(
     # when it shares no word with the densest prose and another likely one does
     path = _best_headline(path, np.where(np.isfinite(head), logp[:, 1], -np.inf), bounds,
                           x[:, _TOPIC_CORE])  # fmt: skip
+    # a second look at the lines the kept bias alone kept in the body
+    saved = kept & ~listed & (body - model.kept_bias < other)
+    path, looked = _second_look(path, x, saved, bounds)
     others = 2 + np.argmax(logp[:, 2:], axis=1)
     fixed = _STATE_FIXED[path]
     ks = np.where(fixed >= 0, fixed, others)
@@ -2107,6 +2134,9 @@ def decide_pages(
     said_all = [plain[k] for k in ks.tolist()]
     for i, why in said.items():
         said_all[i] = (CLASSES[ks[i]], why)
+    for i, why in looked.items():
+        if asked[i]:
+            said_all[i] = (CLASSES[ks[i]], f"{why}; {said.get(i, '')}".rstrip("; "))
     return [said_all[a:b] for a, b in itertools.pairwise(starts.tolist())]
 
 
@@ -2133,6 +2163,81 @@ def _pictured(x: np.ndarray, logp: np.ndarray, bounds: _Bounds, long: np.ndarray
     pages, at = np.unique(bounds.page[prose], return_index=True)
     first[pages] = bounds.idx[prose[at]]
     return pic & (bounds.idx > first[bounds.page]) & (logp[:, 3] > logp[:, 0])
+
+
+#: The share of content words with the page's densest prose (``topic_core``) below which a
+#: line above the article's first sentence is off its lede (:func:`_second_look`).
+LOOK_CORE = 0.1
+
+
+def _second_look(
+    path: np.ndarray, x: np.ndarray, saved: np.ndarray, bounds: _Bounds
+) -> tuple[np.ndarray, dict[int, str]]:
+    """The decoded states (``path``) with a second look at the body lines the kept bias alone
+    saved (``saved``: the rules keep them, and without the kept bias the model scores them
+    more likely chrome, caption or byline than body), judged with their page: a line goes
+    when it does not read as a sentence and it is off the page's story (no content word of
+    the densest prose nor of the other prose, or repeated on other pages of the outlet) or
+    outside the article: no prose line after it, or none before it, on a page with prose; by
+    position alone only a line of at most :data:`HEADLINE_WORDS` words (not a paragraph whose
+    ending is broken), and above the article only one that shares almost nothing with the
+    densest prose (``topic_core`` below :data:`LOOK_CORE`: a standfirst sits there too, and
+    sums up the lede). A line that reads as a sentence goes only when it shares no word with
+    the page's story and is outside the article. A removed line takes the state around it (``before``, ``inbody`` or
+    ``after``) and its reason in words (per row).
+
+    Body first: a kept line the model alone scores as body is never looked at, nor a list
+    item the body introduces; a sentence needs the strong evidence of both (issue 18: two
+    thirds of the chrome the model kept was kept by the bias; weakening it for every line
+    lost body)."""
+    body = STATES.index("body")
+    look = saved & (path == body)
+    if not look.any():
+        return path, {}
+    sentence = x[:, _INDEX["sentence"]] > 0
+    core = x[:, _COLUMN["topic_core"]]
+    off = (core == 0) & (x[:, _COLUMN["topic_page"]] == 0) & (x[:, _COLUMN["story_prose"]] == 0)
+    outlet = x[:, _INDEX["repeated_outlet"]] > 0
+    has_prose = x[:, _COLUMN["page_prose"]] > 0
+    below = has_prose & (x[:, _COLUMN["prose_after"]] == 0)
+    above = has_prose & (x[:, _COLUMN["prose_before"]] == 0)
+    story = off | outlet
+    # position alone takes no paragraph-length line (a paragraph whose ending is broken), and
+    # above the article only a line that shares (almost) nothing with its densest prose: the
+    # standfirst, which sums up the lede, sits there too
+    short = x[:, _INDEX["words"]] <= math.log1p(HEADLINE_WORDS)
+    placed = short & (below | (above & (core < LOOK_CORE)))
+    # a sentence only off the story and outside the article: its repetition on the outlet's
+    # pages is no evidence against it (a background paragraph recurs from story to story)
+    drop = look & np.where(sentence, off & (below | above), story | placed)
+    if not drop.any():
+        return path, {}
+    out = path.copy()
+    rows = np.flatnonzero(drop)
+    # the state around it: before the page's first body line, after its last, or within
+    is_body = (path == body).astype(np.intp)
+    first = np.full(len(bounds.starts) - 1, np.iinfo(np.intp).max)
+    last = np.full(len(bounds.starts) - 1, -1)
+    on = np.flatnonzero(is_body & ~drop)
+    np.minimum.at(first, bounds.page[on], on)
+    np.maximum.at(last, bounds.page[on], on)
+    page = bounds.page[rows]
+    out[rows] = np.where(rows < first[page], STATES.index("before"),
+                         np.where(rows > last[page], STATES.index("after"),
+                                  STATES.index("inbody")))  # fmt: skip
+    said = {}
+    for i in rows.tolist():
+        words = ["reads as a sentence" if sentence[i] else "does not read as a sentence"]
+        if off[i]:
+            words.append("no word of the page's story")
+        if outlet[i]:
+            words.append("repeated on other pages of this outlet")
+        if below[i] and (sentence[i] or placed[i]):
+            words.append("after the article's last sentence")
+        elif above[i] and (sentence[i] or placed[i]):
+            words.append("before the article's first sentence")
+        said[i] = "second look: kept text the model takes for chrome, " + ", ".join(words)
+    return out, said
 
 
 def _list_items(x: np.ndarray, bounds: _Bounds) -> np.ndarray:
