@@ -54,7 +54,7 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from countryinfo import all_countries
 from wordfreq import zipf_frequency
@@ -214,6 +214,18 @@ class Entities:
     _alias: dict[str, str] = field(default_factory=dict)  # lowercase form -> entity id
     _single: dict[str, set[str]] = field(default_factory=dict)  # first/last name -> people
     _orgs: frozenset[str] = frozenset()
+    # the first and last names of the story's people (:func:`_actor_index`): one index per
+    # actor table, shared by every layer and never copied into one
+    _actors: _ActorIndex = field(default_factory=lambda: _NO_ACTORS)
+
+    def _people(self, name: str) -> set[str] | frozenset[str]:
+        """The people whose first or last name is ``name`` (lowercase): the article's and the
+        story's actors'."""
+        own = self._single.get(name)
+        shared = self._actors.names.get(name)
+        if shared is None:
+            return own if own is not None else frozenset()
+        return shared if own is None else own | shared
 
     def resolve(self, name: str) -> str | None:
         """The id of the entity that ``name`` (as written, titles allowed) refers to, or None.
@@ -243,7 +255,7 @@ class Entities:
             return None if written[0].lower() in _OPENERS else self._holder(written)
         if len(words) == 1:
             return _single_name(self, words[0])
-        people = self._single.get(words[-1].lower(), set())
+        people = self._people(words[-1].lower())
         full = [p for p in people if self.entities[p].name.lower().endswith(key)]
         if len(full) == 1:
             return full[0]
@@ -791,12 +803,12 @@ def find_entities(
     ids = list(ids) if ids is not None else list(range(len(texts)))
     orgs = frozenset(organisation_nouns) | _ORGANISATION_NOUNS
     places = gazetteer()
-    names = {a.actor_id: a for a in actors}
+    index = _actor_index(actors)
+    names = index.actors
     by_paragraph: dict[int, list[Mention]] = {}
     for paragraph_id, m in mentions:
         by_paragraph.setdefault(paragraph_id, []).append(m)
-    layer = Entities(_orgs=orgs)
-    _actor_names(layer, actors)
+    layer = Entities(_orgs=orgs, _actors=index)
     # acronyms of lowercase phrases ("search and rescue (SAR)") abbreviate terms, not names
     terms = {m.group(1) for text in texts if "(" in text for m in _TERM_ACRONYM.finditer(text)}
     titled: list[tuple] = []  # people named after a title in a title-case headline
@@ -928,7 +940,7 @@ def find_entities(
             layer._single.setdefault(part.lower(), set()).add(entity_id)
     for paragraph_id, start, end, form, owner, name, kind, role, acronym in found:
         if kind == "country" and _person_named(layer, name):
-            kind, entity_id = "person", next(iter(layer._single[form.lower()]))
+            kind, entity_id = "person", next(iter(layer._people(form.lower())))
             _add(layer, entity_id, entity_id, "person", "", form)
         elif kind == "country":
             entity_id = places.get(form) or places[form.title()]
@@ -973,7 +985,7 @@ def find_entities(
     layer.mentions.sort(key=lambda m: (m.paragraph_id, m.start))
     layer.__dict__.pop("_spelt", None)  # look-up indexes, not kept with the layer
     layer.__dict__.pop("_inner", None)
-    return _canonical(layer, frozenset(names))
+    return _canonical(layer, index.ids)
 
 
 _TIME = re.compile(r"(?:\d|\b[ap]\.?m\.?)\s{0,3}\Z", re.IGNORECASE)
@@ -1119,7 +1131,7 @@ def _person_named(layer: Entities, name: list[str]) -> bool:
     the person, not a country. Demonyms are never names."""
     if len(name) != 1 or name[0] in _demonyms():
         return False
-    people = layer._single.get(name[0].lower(), ())
+    people = layer._people(name[0].lower())
     return len(people) == 1 and layer.entities.get(next(iter(people)), _NOBODY).kind == "person"
 
 
@@ -1184,28 +1196,62 @@ def _titled_in_headline(titled: list[tuple], found: list[tuple], openers: list[t
     return [t for t in titled if t[5][-1].lower() in body]
 
 
-def _actor_names(layer: Entities, actors: tuple[Actor, ...]) -> None:
-    """Let the first and last name of every person among ``actors`` (from its aliases of two
-    words or more, titles dropped) name that actor when used alone: the story file's "Ann Lee"
-    is also "Lee" and "Ms Lee" wherever no other person of the article is a Lee."""
-    for name, actor_id in _actor_name_parts(actors):
-        layer._single.setdefault(name, set()).add(actor_id)
+class _ActorIndex(NamedTuple):
+    """One actor table by id (``actors``, ``ids``), the first and last names of its people
+    (lowercase -> actor ids), and those names by each of their forms less one letter (as
+    :func:`_spelt_index`)."""
+
+    actors: Mapping[str, Actor]
+    ids: frozenset[str]
+    names: Mapping[str, frozenset[str]]
+    spelt: Mapping[str, frozenset[str]]
 
 
-@functools.lru_cache(maxsize=8)
-def _actor_name_parts(actors: tuple[Actor, ...]) -> tuple[tuple[str, str], ...]:
-    """(first or last name, lowercase; actor id) of the people of an actor table, once per
-    table."""
-    out: dict[tuple[str, str], None] = {}
+_NO_ACTORS = _ActorIndex({}, frozenset(), {}, {})  # (plain dicts, read only: a layer pickles)
+_ACTOR_INDEXES: dict[int, tuple[tuple[Actor, ...], _ActorIndex]] = {}  # id(table) -> index
+
+
+def _actor_index(actors: tuple[Actor, ...]) -> _ActorIndex:
+    """The index of the first and last name of every person among ``actors`` (from its aliases
+    of two words or more, titles dropped), so that the story file's "Ann Lee" is also "Lee" and
+    "Ms Lee" wherever no other person of the article is a Lee. Built once per actor table (the
+    table of a :class:`~newsframe.resources.Resources`, kept by identity) and shared by every
+    article's layer: a story of 10,000 actors costs each article a look-up, not a copy.
+
+    >>> from newsframe.actors import Actor
+    >>> table = (Actor("lee", "Ann Lee", "person", ("Ann Lee",)),)
+    >>> dict(_actor_index(table).names), _actor_index(table) is _actor_index(table)
+    ({'ann': frozenset({'lee'}), 'lee': frozenset({'lee'})}, True)
+    """
+    if not actors:
+        return _NO_ACTORS
+    hit = _ACTOR_INDEXES.get(id(actors))
+    if hit is not None and hit[0] is actors:
+        return hit[1]
+    names: dict[str, set[str]] = {}
     for actor in actors:
         if actor.kind != "person":
             continue
         for alias in actor.aliases:
             words = _strip_titles(_words(normalise(alias)), _ORGANISATION_NOUNS)[1]
             if len(words) > 1 and all(_capital(w) for w in words):
-                out[words[0].lower(), actor.actor_id] = None
-                out[words[-1].lower(), actor.actor_id] = None
-    return tuple(out)
+                names.setdefault(words[0].lower(), set()).add(actor.actor_id)
+                names.setdefault(words[-1].lower(), set()).add(actor.actor_id)
+    spelt: dict[str, set[str]] = {}
+    for name in names:
+        for k in range(len(name)) if len(name) > _SPELT_MIN else ():
+            spelt.setdefault(name[:k] + name[k + 1 :], set()).add(name)
+    by_id = {a.actor_id: a for a in actors}
+    index = _ActorIndex(
+        by_id,
+        frozenset(by_id),
+        {k: frozenset(v) for k, v in names.items()},
+        {k: frozenset(v) for k, v in spelt.items()},
+    )
+    if len(_ACTOR_INDEXES) >= 8:  # a few actor tables per process: drop the oldest
+        del _ACTOR_INDEXES[next(iter(_ACTOR_INDEXES))]
+    _ACTOR_INDEXES[id(actors)] = (actors, index)
+    return index
 
 
 def _single_name(layer: Entities, form: str) -> str | None:
@@ -1215,14 +1261,21 @@ def _single_name(layer: Entities, form: str) -> str | None:
     hit = layer._alias.get(key)
     if hit is not None:
         return hit
-    people = layer._single.get(key, ())
+    people = layer._people(key)
     if not people and len(key) >= _SPELT_MIN:
         near = set(_spelt_index(layer).get(key, ()))  # a letter more than ``key``
+        near.update(layer._actors.spelt.get(key, ()))
         near.update(key[:k] + key[k + 1 :] for k in range(len(key)))  # a letter less
-        single = layer._single  # most forms name no one: skip them before comparing spellings
-        people = {p for k in near if k in single and one_letter_apart(k, key) for p in single[k]}
+        single, shared = layer._single, layer._actors.names  # most forms name no one: skip
+        # them before comparing spellings
+        people = {
+            p
+            for k in near
+            if (k in single or k in shared) and one_letter_apart(k, key)
+            for p in layer._people(k)
+        }
     if not people:  # "Yun" for the article's "Yoon Suk Yeol"
-        people = {p for v in family_spellings(key) for p in layer._single.get(v, ())}
+        people = {p for v in family_spellings(key) for p in layer._people(v)}
     if not people and form[:1].isupper() and len(key) > 2:
         people = _inner_index(layer).get(key, set())
     return next(iter(people)) if len(people) == 1 else None
@@ -1390,7 +1443,7 @@ def _canonical(layer: Entities, actor_ids: frozenset[str]) -> Entities:
             rename[entity_id] = best
     if not rename:
         return layer
-    out = Entities(_orgs=layer._orgs, unresolved=layer.unresolved)
+    out = Entities(_orgs=layer._orgs, unresolved=layer.unresolved, _actors=layer._actors)
     for entity_id, e in layer.entities.items():
         new = rename.get(entity_id, entity_id)
         had = out.entities.get(new)
