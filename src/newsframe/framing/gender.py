@@ -2,7 +2,8 @@
 
 Read from the article itself, never from a list of first names: a courtesy title or a gendered
 role noun right before a mention ("Mrs May", "Mr Lee", "spokeswoman Ann Lee"; the role words of
-:data:`HE_WORDS` and :data:`SHE_WORDS`), a gendered role of the entity, and the article's own
+:data:`HE_WORDS` and :data:`SHE_WORDS`, the ``he`` and ``she`` entity words of
+``data/entity_words.toml``, which a story file extends), a gendered role of the entity, and the article's own
 pronouns after a mention that opens its sentence ("Ann Lee arrived. She said ..."). (No
 well-kept package of given names with a licence that fits ours was found; a person the
 article gives no evidence for stays of unknown gender, compatible with "he" and "she".)
@@ -17,16 +18,15 @@ from collections.abc import Mapping
 from itertools import islice
 
 from newsframe.entities import Entities
+from newsframe.lexicons import EntityWords, load_entity_words
 
 __all__ = ["HE_WORDS", "SHE_WORDS", "article_genders", "genders", "opens_sentence",
            "pronoun_genders", "word_gender"]  # fmt: skip
 
-# words before a name, and role nouns, that say a person is a man or a woman
-HE_WORDS = frozenset(["mr", "sir", "lord", "spokesman", "chairman", "congressman", "businessman",
-                 "king", "prince", "father", "son", "husband", "brother"])  # fmt: skip
-SHE_WORDS = frozenset(["mrs", "ms", "miss", "dame", "lady", "spokeswoman", "chairwoman",
-                  "congresswoman", "businesswoman", "queen", "princess", "mother", "daughter",
-                  "wife", "sister"])  # fmt: skip
+#: Courtesy titles and role nouns that say a person is a man or a woman: the shipped entity
+#: words' ``he`` and ``she`` (``data/entity_words.toml``; a layer reads those it was built with).
+HE_WORDS = load_entity_words().he
+SHE_WORDS = load_entity_words().she
 
 
 def genders(layer: Entities, texts: Mapping[int, str]) -> dict[str, str]:
@@ -41,15 +41,18 @@ def genders(layer: Entities, texts: Mapping[int, str]) -> dict[str, str]:
     [('Ann Lee', 'she'), ('Tom Reed', 'he')]
     """
     said: dict[str, set[str]] = {}
+    words = layer.words
     for m in layer.mentions:
         text = texts.get(m.paragraph_id, "")
         word = _word_before(text, m.start)
-        if word in HE_WORDS or word in SHE_WORDS:
-            said.setdefault(m.entity_id, set()).add("he" if word in HE_WORDS else "she")
+        gender = word_gender(word, words)
+        if gender:
+            said.setdefault(m.entity_id, set()).add(gender)
     for entity_id, e in layer.entities.items():
         for word in e.role.split():
-            if word in HE_WORDS or word in SHE_WORDS:
-                said.setdefault(entity_id, set()).add("he" if word in HE_WORDS else "she")
+            gender = word_gender(word, words)
+            if gender:
+                said.setdefault(entity_id, set()).add(gender)
     out = {k: next(iter(v)) for k, v in said.items() if len(v) == 1}
     for entity_id, gender in pronoun_genders(layer, texts).items():
         if entity_id not in said:
@@ -205,14 +208,16 @@ _ABBREVIATED = frozenset(["mr", "mrs", "ms", "messrs"])  # courtesy titles with 
 _MARKS = frozenset(".,;:!?\"'\u201c\u201d\u2019)")
 
 
-def word_gender(word: str) -> str:
-    """ "he" or "she" for a courtesy title or a gendered role noun ("Mrs", "spokesman"), else "".
+def word_gender(word: str, words: EntityWords | None = None) -> str:
+    """ "he" or "she" for a courtesy title or a gendered role noun ("Mrs", "spokesman") of the
+    entity words ``words`` (None: the shipped ones), else "".
 
     >>> word_gender("Mrs."), word_gender("spokesman"), word_gender("spokesperson")
     ('she', 'he', '')
     """
     low = word.lower().rstrip(".")
-    return "he" if low in HE_WORDS else ("she" if low in SHE_WORDS else "")
+    words = words if words is not None else load_entity_words()
+    return "he" if low in words.he else ("she" if low in words.she else "")
 
 
 def article_genders(layer: Entities, texts: Mapping[int, str]) -> dict[str, str]:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -229,6 +229,10 @@ class SpeakerGenders:
         self.layer, self.texts = layer, texts
         self._known: dict[tuple[str, str], str] = {}
 
+    def word(self, noun: str) -> str:
+        """The gender of a title or role noun by the layer's entity words ("spokeswoman")."""
+        return word_gender(noun, self.layer.words)
+
     def __call__(self, speaker: Speaker) -> str:
         hit = self._known.get((speaker.key, speaker.text))
         if hit is None:
@@ -239,7 +243,7 @@ class SpeakerGenders:
                 if word.islower() or (
                     k < len(words) - 1 and (low in _COURTESY or low.endswith("man"))
                 ):  # "the spokeswoman", "Mrs Lee", "Spokesman Tom Reed"; never a name's word
-                    said.add(word_gender(word))
+                    said.add(word_gender(word, self.layer.words))
             said.discard("")
             if len(said) == 1:
                 hit = said.pop()
@@ -286,7 +290,7 @@ class Memory:
     """
 
     events: list[_Event] = field(default_factory=list)
-    gender: Callable[[Speaker], str] | None = None
+    gender: SpeakerGenders | None = None
 
     def add(self, event: _Event) -> None:
         """Remember one mention or speaker."""
@@ -354,7 +358,7 @@ class Memory:
                 )
         elif speaker.kind in ("person", "organisation"):
             kinds = kinds or frozenset(["person"])
-            agree = word_gender(head) if speaker.kind == "person" else ""  # "the spokeswoman"
+            agree = self._gender_of(head) if speaker.kind == "person" else ""  # "the spokeswoman"
             heads = frozenset([lemma]) | (TOP_OFFICE if lemma in TOP_OFFICE else frozenset())
             picked = self._pick(
                 self._candidates(kinds, heads, at, named=True, agree=agree), speaker, False, agree
@@ -370,6 +374,10 @@ class Memory:
             if picked:
                 return picked
         return (Speaker(speaker.text, speaker.text, "description", speaker.kind),)
+
+    def _gender_of(self, noun: str) -> str:
+        """The gender a role noun says ("spokeswoman": "she"), by the article's entity words."""
+        return self.gender.word(noun) if self.gender is not None else word_gender(noun)
 
     def _clashes(self, speaker: Speaker, agree: str) -> bool:
         """True when ``speaker``'s gender is known and is not ``agree`` ("he" or "she")."""
