@@ -577,7 +577,9 @@ class EntityWords:
     ``he`` and ``she`` (gendered titles and role nouns), ``organisation_nouns``,
     ``government_nouns``, ``place_words``, ``place_openers``, ``event_heads``, ``nicknames``
     (a given name -> its full form) and ``family_spellings`` (a family name -> the group of its
-    romanisations). Compare by identity (one object per loaded file or story)."""
+    romanisations). One object per content: a second one with the same words (an unpickled
+    copy from a worker process, a story file that adds nothing new) is the first again, so the
+    layers' caches, kept by identity, are shared."""
 
     titles: frozenset[str]
     title_abbreviations: Mapping[str, str]
@@ -593,6 +595,43 @@ class EntityWords:
     event_heads: frozenset[str]
     nicknames: Mapping[str, str]
     family_spellings: Mapping[str, tuple[str, ...]]
+
+    def _state(self) -> tuple:
+        """The content, as one hashable value (worked out once)."""
+        state = self.__dict__.get("_content")
+        if state is None:
+            state = tuple(
+                tuple(sorted(v.items())) if isinstance(v, Mapping) else tuple(sorted(v))
+                for v in (getattr(self, f) for f in _ENTITY_FIELDS)
+            )
+            self.__dict__["_content"] = state
+        return state
+
+    def __reduce__(self) -> tuple:
+        return (_interned_words, (self._state(),))
+
+
+_ENTITY_FIELDS = ("titles", "title_abbreviations", "role_heads", "person_roles", "portfolios",
+                  "he", "she", "organisation_nouns", "government_nouns", "place_words",
+                  "place_openers", "event_heads", "nicknames", "family_spellings")  # fmt: skip
+_INTERNED: dict[tuple, EntityWords] = {}  # content -> the one EntityWords of that content
+
+
+def _interned_words(state: tuple) -> EntityWords:
+    """The :class:`EntityWords` of content ``state`` (:meth:`EntityWords._state`): the one
+    already made, else a new one (also how a pickled copy comes back)."""
+    hit = _INTERNED.get(state)
+    if hit is None:
+        values = dict(zip(_ENTITY_FIELDS, state, strict=True))
+        hit = EntityWords(
+            **{
+                f: dict(v) if f in ("title_abbreviations", "nicknames", "family_spellings")
+                else frozenset(v)
+                for f, v in values.items()
+            }
+        )  # fmt: skip
+        hit = _INTERNED.setdefault(state, hit)
+    return hit
 
 
 _ENTITY_LISTS = {
@@ -669,12 +708,13 @@ def entity_words_table(
                         nicknames.update(dict.fromkeys(names, names[-1]))
                     else:
                         families.update(dict.fromkeys(names, tuple(names)))
-    return EntityWords(
+    made = EntityWords(
         **{f: frozenset(lists.get(f, ())) for f in _list_fields()},
         title_abbreviations=abbreviations,
         nicknames=nicknames,
         family_spellings=families,
     )
+    return _INTERNED.setdefault(made._state(), made)
 
 
 def _list_fields() -> tuple[str, ...]:
