@@ -122,3 +122,27 @@ def test_of_two_people_of_one_gender_the_sentences_subject_is_he():
 def test_two_subjects_joined_by_and_leave_he_unresolved():
     text = ("Mr Tom Reed and Mr Carl Ode met the board.", '"I will miss him," he said.')
     assert _speakers(*text) == [("I will miss him", "unresolved")]
+
+
+@pytest.mark.parametrize("speakers", ["rules", "model"])
+def test_quoted_him_as_saying_credits_the_man_the_pronoun_stands_for(speakers):
+    text = (
+        "Mrs Ann Lee, a lawyer, said Mr Tom Reed was arrested on Monday.",
+        '"I resented it," local media quoted him as telling police.',
+    )
+    assert _speakers(*text, speakers=speakers) == [("I resented it", "Tom Reed")]
+
+
+def test_a_participle_takes_the_pronoun_subject_of_the_clause_it_closes():
+    # the participle closes "he has since confessed", not "Police say": he is Tom Reed
+    text = (
+        "Mr Tom Reed was arrested on Monday.",
+        "Police say he has since confessed, telling them he wanted to 'win' the race.",
+    )
+    assert _speakers(*text) == [("win", "Tom Reed")]
+
+
+def test_a_participle_after_a_persons_verb_keeps_that_person():
+    # "Putin said he would ..., adding": the pronoun is the speaker of the verb before it
+    text = ('Mr Tom Reed met Mr Carl Ode. Reed said he would go, adding that "talks went well".',)
+    assert _speakers(*text) == [("talks went well", "Tom Reed")]

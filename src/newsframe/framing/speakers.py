@@ -131,6 +131,8 @@ DETERMINERS = frozenset(["the", "a", "an", "this", "that"])
 _LINK_OR_DETERMINER = LINKS | DETERMINERS
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i"])
 POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
+# the object of "Y quoted him as saying": the speaker, as its subject pronoun
+OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they", "us": "we"}
 PASSIVE_AUX = frozenset(["is", "are", "was", "were", "been", "be"])
 ISSUED_IN = frozenset(["statement", "report", "letter", "communique", "release", "interview"])
 # "the official" may be any person quoted before; "the commander" only one named so
@@ -331,7 +333,7 @@ class Memory:
         """The speakers a pronoun or description at position ``at`` refers to."""
         word = speaker.text.lower()
         if speaker.source == "pronoun":
-            word = POSSESSIVE_PRONOUNS.get(word, word)
+            word = POSSESSIVE_PRONOUNS.get(word) or OBJECT_PRONOUNS.get(word, word)
             agree = ""
             if word in ("he", "she"):
                 kinds, plural, agree = frozenset(["person"]), False, word
@@ -1011,7 +1013,8 @@ _QUOTED_AS = frozenset(["quote", "cite"])  # "X was quoted / cited by Y as sayin
 
 
 def _quoted_as(text: str, toks: list[Token], i: int, ctx: _Context):
-    """``X was quoted as saying`` / ``Y quoted X as saying`` / ``X was cited by the agency as
+    """``X was quoted as saying`` / ``Y quoted X as saying`` (X a name or an object pronoun:
+    "quoted him as saying" is a pronoun speaker, "he") / ``X was cited by the agency as
     saying``: (attribution, tokens used)."""
     k = next((k for k in range(i + 1, min(i + 9, len(toks) - 1)) if toks[k].text == "as"), None)
     if k is None or not toks[k + 1].text.lower().endswith("ing"):
@@ -1034,7 +1037,10 @@ def _quoted_as(text: str, toks: list[Token], i: int, ctx: _Context):
         span = (i + 1, k - 1)
     else:
         return None
-    speakers = _np_speakers(text, toks, *span, ctx) if span else []
+    if span and span[0] == span[1] and toks[span[0]].text.lower() in OBJECT_PRONOUNS:
+        speakers = [Speaker("", toks[span[0]].text, "pronoun")]  # "... quoted him as saying"
+    else:
+        speakers = _np_speakers(text, toks, *span, ctx) if span else []
     if not speakers:
         return None
     att = _made(
@@ -1141,7 +1147,7 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
         if j >= 0 and "," in text[toks[j].end : toks[i].start] and found:
             prior = found[-1]
             if ctx.sentences.at(prior.start) == sentence:
-                return made(prior.speakers, participle=True)
+                return made(_participle_subject(toks, i, prior), participle=True)
         if j >= 0 and (
             "," in text[toks[j].end : toks[i].start] or toks[j].text.lower() in _BEFORE_ING
         ):
@@ -1201,6 +1207,30 @@ def _subject_control(toks: list[Token], j: int) -> bool:
     if prev is not None and prev.text.lower() == "on" and j > 1:
         prev = toks[j - 2]  # "went on to", "moved on to"
     return prev is not None and prev.text.islower() and prev.lemma in _SUBJECT_CONTROL
+
+
+def _participle_subject(toks: list[Token], i: int, prior: Attribution) -> list[Speaker]:
+    """The subject of a participle after a comma ("..., telling them") whose sentence's last
+    reporting verb is ``prior``: the subject of the clause it closes, "he" or "she" between
+    the two, when ``prior`` credits no person ("Police say he has since confessed, telling
+    them ...": he, not the police); else ``prior``'s speakers ("Putin said he would go,
+    adding ...": Putin).
+
+    >>> from newsframe.framing._units import Token
+    >>> words = "Police say he has since confessed telling".split()
+    >>> toks = [Token(w, w.lower(), k * 10, k * 10 + len(w)) for k, w in enumerate(words)]
+    >>> police = Attribution(7, 10, "say", "say", "neutral", (Speaker("Police", "Police", "name", "organisation"),))
+    >>> [s.text for s in _participle_subject(toks, 6, police)]
+    ['he']
+    """
+    if any(s.kind == "person" for s in prior.speakers):
+        return list(prior.speakers)
+    k = i - 1
+    while k >= 0 and toks[k].start >= prior.end:
+        if toks[k].text.lower() in ("he", "she"):
+            return [Speaker("", toks[k].text, "pronoun")]
+        k -= 1
+    return list(prior.speakers)
 
 
 def _unnamed(text: str, toks: list[Token], i: int, n: int, ctx: _Context, made):
