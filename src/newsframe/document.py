@@ -35,6 +35,7 @@ import numpy as np
 from newsframe.actors import Actor, Mention, find_mentions
 from newsframe.article import _COUNTS, _DOCUMENTS, Article, as_articles
 from newsframe.entities import Entities, find_entities
+from newsframe.lexicons import EntityWords
 from newsframe.parallel import gathering, map_slices, n_workers
 from newsframe.resources import Resources, resolve_resources
 from newsframe.text import ASCII_TOKEN, TOKEN, is_term, lemmatize, merge_phrases, phrase_index
@@ -100,6 +101,9 @@ class Document:
     phrase_lemma: tuple[str, ...]
     mentions: tuple[tuple[int, Mention], ...]
     n_words: int
+    #: The entity words of the resources the document was built with (titles, organisation
+    #: nouns ...: :meth:`entities` reads them); None: the shipped ones.
+    entity_words: EntityWords | None = None
 
     # --- text ---------------------------------------------------------------------------------
 
@@ -238,6 +242,7 @@ class Document:
                 mentions=self.mentions,
                 actors=actors,
                 organisation_nouns=nouns,
+                words=self.entity_words,
             )
 
         return self.memo(_layer_key(nouns), (actors,), build)
@@ -408,6 +413,7 @@ def _build(article: Article, resources: Resources) -> Document:
         phrase_lemma=tuple(r[2] for r in phrase_rows),
         mentions=tuple(mentions),
         n_words=len(token_type) - n_headline,
+        entity_words=resources.entity_words,
     )
 
 

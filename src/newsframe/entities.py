@@ -54,11 +54,12 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from countryinfo import all_countries
 from wordfreq import zipf_frequency
 
+from newsframe.lexicons import EntityWords, load_entity_words
 from newsframe.text import normalise
 
 if TYPE_CHECKING:  # the actor types are read, never built, here: no import of the actor table
@@ -80,36 +81,20 @@ __all__ = [
     "one_letter_apart",
 ]
 
-# words before a name that are titles or roles, never part of the name
-# fmt: off
-TITLES = frozenset(
-    ["president", "prime", "minister", "foreign", "defense", "defence", "spokesman",
-     "spokeswoman", "spokesperson", "chief", "cabinet", "secretary", "general", "chairman",
-     "chairwoman", "ambassador", "deputy", "press", "top", "senior", "former", "acting", "state",
-     "governor", "mayor", "leader", "official", "mr", "mrs", "ms", "miss", "dr", "prof", "sen",
-     "gov", "rep", "lt", "col", "gen", "capt", "sgt", "inspector", "superintendent",
-     "commander", "sergeant", "detective", "constable", "captain", "lieutenant", "police",
-     "dep", "sir", "dame", "lord", "lady", "senator", "representative", "congressman",
-     "congresswoman", "judge", "justice", "chancellor", "premier", "king", "queen", "prince",
-     "princess", "pope", "director", "head", "executive", "ceo", "vice", "assistant",
-     "associate", "principal", "first", "lady", "administrator", "commissioner", "sheriff",
-     "officer", "reconstruction", "economy", "finance", "interior", "trade", "justice",
-     "health", "education", "agriculture", "transport", "transportation", "energy", "industry",
-     "environment", "labour", "labor", "culture", "economic", "fisheries", "forestry",
-     "citizen", "resident", "consultant", "analyst", "expert", "professor", "councillor", "affairs",
-     "councilor", "federal", "national", "regional", "provincial", "county", "city", "u.s.", "pm",
-     "mp", "mep", "labour", "conservative", "democratic", "republican",
-     "us", "uk", "cal", "fire", "crown", "attorney", "solicitor", "lawmaker", "lawyer", "prosecutor", "major", "staff",
-     "datuk", "dato", "datin", "seri", "tun", "speaker", "commodore", "admiral", "marshal",
-     "brigadier", "colonel", "cj", "ig", "igp", "dig", "dg", "cfo", "coo"]
-)  # (never "EU" or "UN": an organisation before a role is a name of its own)
+#: The shipped entity words (``data/entity_words.toml``): a layer reads those of its resources
+#: (:attr:`newsframe.Resources.entity_words`, which a story file extends).
+_SHIPPED = load_entity_words()
+#: Words before a name that are titles or roles, never part of the name (shipped list).
+TITLES = _SHIPPED.titles
 #: Titles written as abbreviations, and the role words they stand for: "IHC CJ" is the chief
-#: justice of the article ("Chief Justice Aamer Farooq"), "Huawei CFO" a chief financial officer.
-TITLE_ABBREVIATIONS = {"cj": "chief justice", "ig": "inspector general",
-                       "igp": "inspector general", "dig": "deputy inspector general",
-                       "dg": "director general", "cfo": "chief financial officer",
-                       "coo": "chief operating officer", "ceo": "chief executive",
-                       "pm": "prime minister"}  # fmt: skip
+#: justice of the article ("Chief Justice Aamer Farooq"), "Huawei CFO" a chief financial officer
+#: (shipped list).
+TITLE_ABBREVIATIONS = _SHIPPED.title_abbreviations
+#: The head nouns of the names of events, laws and agreements ("Liberation Day", "Asian Cup",
+#: "Paris Olympics", "Denmark Open", "Official Secrets Act"): a name of two words or more
+#: that ends with one is an ``event``, no speaker and no actor (shipped list).
+EVENT_HEADS = _SHIPPED.event_heads
+# fmt: off
 _TITLE_ONLY = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"])
 # words that are never the first word of a name (capitalised only because a sentence opens)
 _OPENERS = frozenset(
@@ -138,6 +123,43 @@ _CALENDAR = frozenset(
 )
 # fmt: on
 _SKIP_FIRST = _OPENERS | _CALENDAR
+
+
+class _Vocab(NamedTuple):
+    """The entity words one layer reads (:class:`~newsframe.lexicons.EntityWords`), with the
+    sets made from them once: ``orgs`` (the organisation nouns and the speaker table's),
+    ``not_name`` (calendar words and titles: never a name alone) and ``portfolios`` (words
+    before a government body noun: titles and portfolio words)."""
+
+    words: EntityWords
+    orgs: frozenset[str]
+    not_name: frozenset[str]
+    portfolios: frozenset[str]
+
+
+_VOCABS: dict[tuple[int, frozenset[str]], _Vocab] = {}
+
+
+def _vocab(words: EntityWords | None = None, nouns: Iterable[str] = ()) -> _Vocab:
+    """The :class:`_Vocab` of ``words`` (None: the shipped ones) and the extra organisation
+    ``nouns``, made once per pair (kept by identity, as the resources keep ``words``)."""
+    words = words if words is not None else _SHIPPED
+    nouns = frozenset(nouns)
+    key = (id(words), nouns)
+    hit = _VOCABS.get(key)
+    if hit is not None and hit.words is words:
+        return hit
+    if len(_VOCABS) >= 32:  # a few word lists per process: drop the oldest
+        del _VOCABS[next(iter(_VOCABS))]
+    hit = _VOCABS[key] = _Vocab(
+        words,
+        nouns | words.organisation_nouns,
+        _CALENDAR | words.titles,
+        words.titles | words.portfolios,
+    )
+    return hit
+
+
 # words a speaker's span may open with that belong to no name ("And Zakharova"); never a
 # possessive ("His lawyer" is no lawyer of the article's)
 _LEADING = frozenset(["the", "a", "an", "and", "but", "or", "so", "then", "also", "meanwhile",
@@ -146,7 +168,6 @@ _WEEKDAYS = frozenset(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 )  # fmt: skip (never the end of a name; "May" can be)
 _ENDS = frozenset(".!?\"'\u201d:;")  # what may end the sentence before an opening capital
-_NOT_NAME = _CALENDAR | TITLES
 _INSIDE = frozenset(["of", "for", "the", "and", "de", "al", "bin", "van", "von", "du", "da"])
 _PARTICLES = frozenset(
     ["de", "al", "bin", "van", "von", "du", "da", "di", "del", "der", "la", "le"]
@@ -213,7 +234,29 @@ class Entities:
     unresolved: list[EntityMention] = field(default_factory=list)
     _alias: dict[str, str] = field(default_factory=dict)  # lowercase form -> entity id
     _single: dict[str, set[str]] = field(default_factory=dict)  # first/last name -> people
-    _orgs: frozenset[str] = frozenset()
+    _v: _Vocab = field(default_factory=lambda: _vocab())  # the entity words it was built with
+    # the first and last names of the story's people (:func:`_actor_index`): one index per
+    # actor table, shared by every layer and never copied into one
+    _actors: _ActorIndex = field(default_factory=lambda: _NO_ACTORS)
+
+    @property
+    def words(self) -> EntityWords:
+        """The entity words (titles, organisation nouns, nicknames ...) the layer was built with."""
+        return self._v.words
+
+    @property
+    def _orgs(self) -> frozenset[str]:
+        """The words that make a name an organisation's, for this layer."""
+        return self._v.orgs
+
+    def _people(self, name: str) -> set[str] | frozenset[str]:
+        """The people whose first or last name is ``name`` (lowercase): the article's and the
+        story's actors'."""
+        own = self._single.get(name)
+        shared = self._actors.names.get(name)
+        if shared is None:
+            return own if own is not None else frozenset()
+        return shared if own is None else own | shared
 
     def resolve(self, name: str) -> str | None:
         """The id of the entity that ``name`` (as written, titles allowed) refers to, or None.
@@ -222,14 +265,14 @@ class Entities:
         >>> layer.resolve("Xi"), layer.resolve("Chinese Foreign Minister Wang Yi")
         ('Xi Jinping', 'Wang Yi')
         """
-        orgs = self._orgs | _ORGANISATION_NOUNS
+        v = self._v
         words = _words(normalise(name))
         while len(words) > 1 and words[0].lower() in _LEADING:  # "the", "And Zakharova"
             words = words[1:]
-        written, words = words, _strip_titles(words, orgs)[1]
+        written, words = words, _strip_titles(words, v)[1]
         if not words:
             return None
-        national = _national(words, orgs)
+        national = _national(words, v)
         national = government_of(national) or national  # "the Chinese government": China
         if national is not None:  # "Chinese embassy": the article's "Embassy (China)"
             hit = self._alias.get(national.lower())
@@ -239,11 +282,11 @@ class Entities:
         hit = self._alias.get(key)
         if hit is not None:
             return hit
-        if words[-1].lower().rstrip(".") in _ROLE_HEADS:  # a title without a name
+        if words[-1].lower().rstrip(".") in v.words.role_heads:  # a title without a name
             return None if written[0].lower() in _OPENERS else self._holder(written)
         if len(words) == 1:
             return _single_name(self, words[0])
-        people = self._single.get(words[-1].lower(), set())
+        people = self._people(words[-1].lower())
         full = [p for p in people if self.entities[p].name.lower().endswith(key)]
         if len(full) == 1:
             return full[0]
@@ -255,13 +298,19 @@ class Entities:
         whose role holds the title's last word, and, among several, its other words; or None.
         """
         title = [w.lower().rstrip(".") for w in words]
-        last = {title[-1], _expanded(title[-1])[-1]}  # "CJ": "cj" or "justice"
-        people = [e for e in self.entities.values() if e.kind == "person" and last & _roles(e)]
+        short = self._v.words.title_abbreviations
+        last = {title[-1], _expanded(title[-1], short)[-1]}  # "CJ": "cj" or "justice"
+        people = [
+            e for e in self.entities.values() if e.kind == "person" and last & _roles(e, short)
+        ]
         if len(people) > 1:
             people = [
                 e
                 for e in people
-                if all(w in _roles(e) or set(_expanded(w)) <= _roles(e) for w in title)
+                if all(
+                    w in _roles(e, short) or set(_expanded(w, short)) <= _roles(e, short)
+                    for w in title
+                )
             ]
         return people[0].entity_id if len(people) == 1 else None
 
@@ -303,28 +352,21 @@ class Entities:
         return hits[k - 1][1] if k else None
 
 
-def _roles(entity: Entity) -> set[str]:
-    """The role words of an entity with the words its title abbreviations stand for ("ihc cj"
-    -> {"ihc", "cj", "chief", "justice"})."""
+def _roles(entity: Entity, short: Mapping[str, str]) -> set[str]:
+    """The role words of an entity with the words its title abbreviations (``short``) stand
+    for ("ihc cj" -> {"ihc", "cj", "chief", "justice"})."""
     words = entity.role.split()
-    return {*words, *(x for w in words for x in _expanded(w))}
+    return {*words, *(x for w in words for x in _expanded(w, short))}
 
 
-def _expanded(word: str) -> list[str]:
-    """The role words a title abbreviation stands for (:data:`TITLE_ABBREVIATIONS`: "cj" ->
-    ["chief", "justice"]), else [word]."""
-    full = TITLE_ABBREVIATIONS.get(word)
+def _expanded(word: str, short: Mapping[str, str]) -> list[str]:
+    """The role words a title abbreviation stands for (``short``, as :data:`TITLE_ABBREVIATIONS`:
+    "cj" -> ["chief", "justice"]), else [word]."""
+    full = short.get(word)
     return full.split() if full is not None else [word]
 
 
 _POSSESSIVE = ("'s", "\u2019s")
-# the last word of a title held by a person, never the last word of a person's name
-_ROLE_HEADS = frozenset(["president", "minister", "leader", "spokesperson", "spokesman",
-                         "spokeswoman", "secretary", "ambassador", "lawyer", "attorney",
-                         "chairman", "chairwoman", "director", "governor", "official", "envoy",
-                         "chancellor", "premier", "pm", "ceo", "commissioner", "prosecutor",
-                         "spokespeople", "mp", "senator", "congressman", "congresswoman",
-                         "officer", "cj", "ig", "igp", "dig", "dg", "cfo", "coo"])  # fmt: skip
 
 
 def _possessor(text: str, start: int, places: Mapping[str, str]) -> list[str]:
@@ -338,30 +380,22 @@ def _possessor(text: str, start: int, places: Mapping[str, str]) -> list[str]:
     return before[-1:] if before[-1][:-2] in places else []
 
 
-# the last word of a role held by one person
-_PERSON_ROLES = frozenset(["spokesperson", "spokesman", "spokeswoman", "minister", "secretary",
-                           "ambassador", "envoy", "official", "director", "chief", "head",
-                           "chairman", "chairwoman", "president", "spokespeople"])  # fmt: skip
-_GOVERNMENT = frozenset(["ministry", "embassy", "consulate", "government", "mission", "army",
-                         "navy", "military", "parliament", "cabinet", "office", "presidency",
-                         "delegation", "administration"])  # fmt: skip
-
-
-def _national(words: list[str], orgs: frozenset[str]) -> str | None:
+def _national(words: list[str], v: _Vocab) -> str | None:
     """The canonical name of a government body named after its country, by a possessive or a
     demonym, or after its name: "Russia's Foreign Ministry", "Russian Foreign Ministry" ->
     "Foreign Ministry (Russia)", "Ministry of Foreign Affairs Iran" -> "Ministry of Foreign
     Affairs (Iran)"; else None ("Tokyo Electric Power Co." keeps its name)."""
-    if len(words) < 2 or words[-1].lower().rstrip(".") in _PERSON_ROLES:
+    government = v.words.government_nouns
+    if len(words) < 2 or words[-1].lower().rstrip(".") in v.words.person_roles:
         return None  # a person's role ("Iran's Foreign Ministry Spokesperson"), not the body
     last = gazetteer().get(words[-1])
     if last is not None and words[-1] not in _demonyms() and len(words) > 2:
         # the country after the body's name: "Ministry of Foreign Affairs Iran", "Embassy of
         # Japan"
         body = words[:-2] if words[-2] == "of" else words[:-1]
-        if any(w.lower() in _GOVERNMENT for w in body):
+        if any(w.lower() in government for w in body):
             return f"{' '.join(body)} ({last})"
-    if not any(w.lower() in _GOVERNMENT for w in words[1:]):
+    if not any(w.lower() in government for w in words[1:]):
         return None
     for n in (2, 1) if len(words) > 2 else (1,):  # "Saudi Arabian", "South Korea's"
         possessive = words[n - 1].endswith(_POSSESSIVE)
@@ -369,7 +403,7 @@ def _national(words: list[str], orgs: frozenset[str]) -> str | None:
         country = gazetteer().get(first)
         if country is not None and (possessive or first in _demonyms() or first in _CODES):
             body = words[n:]
-            if any(w.lower() in _GOVERNMENT for w in body):
+            if any(w.lower() in government for w in body):
                 return f"{' '.join(body)} ({country})"
     return None
 
@@ -404,7 +438,7 @@ def _words(text: str) -> list[str]:
     return [w for w in _TOKEN.findall(text) if w[:1].isalpha()]
 
 
-def _strip_titles(words: list[str], orgs: frozenset[str]) -> tuple[list[str], list[str]]:
+def _strip_titles(words: list[str], v: _Vocab) -> tuple[list[str], list[str]]:
     """(role words, name words): the titles and roles before a name, then the name ("Senior
     Deputy Minister Ann Lee" -> (["Senior", "Deputy", "Minister"], ["Ann", "Lee"]); "Foreign
     Ministry Spokesperson Wang Wenbin" -> role "Foreign Ministry Spokesperson"). The split is
@@ -412,45 +446,43 @@ def _strip_titles(words: list[str], orgs: frozenset[str]) -> tuple[list[str], li
     Aviation Administration") is never split."""
     last = -1
     for k, w in enumerate(words[:-1]):
-        if _title(w):
+        if _title(w, v):
             last = k
     inside = last >= 0 and words[last + 1].lower() in _INSIDE
-    listed = last >= 0 and "and" in words[last + 1 :] and _organisation_so_far(words[: last + 1])
-    if last < 0 or (inside and _organisation_so_far(words[: last + 2])) or listed:
+    listed = last >= 0 and "and" in words[last + 1 :] and _organisation_so_far(words[: last + 1], v)
+    if last < 0 or (inside and _organisation_so_far(words[: last + 2], v)) or listed:
         # "Ministry of Trade and Industry", "Ministry of Culture, Sports and Tourism" are names,
         # "Trade" and "Culture" no titles there
-        return _person_after_organisation(words, orgs)
+        return _person_after_organisation(words, v)
     name = words[last + 1 :]
-    if _has_org(name, orgs) or (len(name) == 1 and _has_org(words, orgs)):
-        return _person_after_organisation(words, orgs)
+    if _has_org(name, v.orgs) or (len(name) == 1 and _has_org(words, v.orgs)):
+        return _person_after_organisation(words, v)
     return words[: last + 1], name
 
 
-def _title(word: str) -> bool:
+def _title(word: str, v: _Vocab) -> bool:
     """True for a title or role word, singular or plural ("Minister", "Presidents")."""
-    low = word.lower().rstrip(".")
-    return low in TITLES or (len(low) > 4 and low.endswith("s") and low[:-1] in TITLES)
+    low, titles = word.lower().rstrip("."), v.words.titles
+    return low in titles or (len(low) > 4 and low.endswith("s") and low[:-1] in titles)
 
 
-def _person_after_organisation(
-    words: list[str], orgs: frozenset[str]
-) -> tuple[list[str], list[str]]:
+def _person_after_organisation(words: list[str], v: _Vocab) -> tuple[list[str], list[str]]:
     """(organisation words, name words) for an organisation's name followed by a person's, two
     or three capitalised words with no organisation noun, title or connector ("Federal Aviation
     Administration Daniel Elwell" -> the administration is Daniel Elwell's role); else
     ([], words). The organisation's name ends with its noun after at least one word.
 
-    >>> _person_after_organisation(["Boeing", "Company", "Ann", "Lee"], frozenset(["company"]))
+    >>> _person_after_organisation(["Boeing", "Company", "Ann", "Lee"], _vocab())
     (['Boeing', 'Company'], ['Ann', 'Lee'])
-    >>> _person_after_organisation(["Union", "Pacific", "Railroad"], frozenset(["union"]))
+    >>> _person_after_organisation(["Union", "Pacific", "Railroad"], _vocab())
     ([], ['Union', 'Pacific', 'Railroad'])
     """
-    heads = [k for k, w in enumerate(words) if _has_org([w], orgs)]
+    heads = [k for k, w in enumerate(words) if _has_org([w], v.orgs)]
     if not heads or heads[-1] < 1 or not 2 <= len(words) - heads[-1] - 1 <= 3:
         return [], words  # (an organisation noun that opens a name heads no organisation
         # before a person: "Union Pacific Railroad", "Bank Negara Malaysia")
     name = words[heads[-1] + 1 :]
-    if any(not _capital(w) or _title(w) or w.lower() in _INSIDE or w.isupper() for w in name):
+    if any(not _capital(w) or _title(w, v) or w.lower() in _INSIDE or w.isupper() for w in name):
         return [], words
     return words[: heads[-1] + 1], name
 
@@ -539,28 +571,29 @@ _AMPERSAND_LIST = re.compile(
 )
 
 
-def _comma_joins(words: list[str], rest: str) -> bool:
+def _comma_joins(words: list[str], rest: str, v: _Vocab) -> bool:
     """True when the comma after ``words`` (a run so far) stays inside one organisation's name,
     ``rest`` being the run's text after the comma: before a company suffix ("Acme, Inc."), in a
     list that "&" closes ("Skadden, Arps, Slate, Meagher & Flom"), or in the list of an
     organisation's portfolio ("Ministry of Culture, Sports and Tourism"); never in a list of
     names ("Paris, London and Berlin").
 
-    >>> _comma_joins(["Acme"], " Inc. said"), _comma_joins(["Ministry", "of", "Culture"], " Sports and Tourism")
+    >>> v = _vocab()
+    >>> _comma_joins(["Acme"], " Inc. said", v), _comma_joins(["Ministry", "of", "Culture"], " Sports and Tourism", v)
     (True, True)
-    >>> _comma_joins(["Paris"], " London and Berlin"), _comma_joins(["Skadden"], " Arps, Meagher & Flom")
+    >>> _comma_joins(["Paris"], " London and Berlin", v), _comma_joins(["Skadden"], " Arps, Meagher & Flom", v)
     (False, True)
     """
     if _SUFFIX_NEXT.match(rest) or _AMPERSAND_LIST.match(rest):
         return True
-    return _organisation_so_far(words)
+    return _organisation_so_far(words, v)
 
 
 def _capital(word: str) -> bool:
     return word[:1].isupper() and word[:1].isalpha()
 
 
-def _runs(text: str) -> Iterable[tuple[int, int, list[str], list[tuple[int, int]]]]:
+def _runs(text: str, v: _Vocab) -> Iterable[tuple[int, int, list[str], list[tuple[int, int]]]]:
     """Runs of capitalised words in ``text``: (start, end, words, spans), in order; "of",
     "for", "the" may join two capitalised words; a possessive or a full stop ends a run.
     One regular-expression search finds the runs: time linear in the text."""
@@ -590,8 +623,8 @@ def _runs(text: str) -> Iterable[tuple[int, int, list[str], list[tuple[int, int]
                 if (
                     w in _INSIDE
                     and words
-                    and (w != "and" or _organisation_so_far(words))
-                    and (not second or (w == "the" and _organisation_so_far(words)))
+                    and (w != "and" or _organisation_so_far(words, v))
+                    and (not second or (w == "the" and _organisation_so_far(words, v)))
                 ):
                     # a connector: kept only before a capital; "and" only inside an
                     # organisation's name ("Ministry of Trade and Industry"), never between
@@ -614,7 +647,7 @@ def _runs(text: str) -> Iterable[tuple[int, int, list[str], list[tuple[int, int]
             possessive = w.endswith(("'s", "\u2019s"))
             words.append(w[:-2] if possessive else w)
             spans.append((a, b - 2 if possessive else b))
-            if comma and not (possessive or stop) and _comma_joins(words, group[pos:]):
+            if comma and not (possessive or stop) and _comma_joins(words, group[pos:], v):
                 continue
             if possessive or stop or comma:
                 yield spans[0][0], spans[-1][1], words, spans
@@ -671,12 +704,13 @@ _ABBREVIATIONS = frozenset(["co", "inc", "corp", "ltd", "jr", "sr", "st", "mt", 
                             "sgt", "dep", "supt", "insp", "det", "cmdr", "adm"])  # fmt: skip
 
 
-def _organisation_so_far(words: list[str]) -> bool:
+def _organisation_so_far(words: list[str], v: _Vocab) -> bool:
     """True when ``words`` open an organisation's name that "and" may continue: an
     organisation noun, then "of" or "for" ("Department of Health", "Bureau of Enquiry")."""
     lower = [w.lower().rstrip(".") for w in words]
+    nouns = v.words.organisation_nouns  # (the entity words' own, not the speaker table's)
     for k, w in enumerate(lower[:-1]):
-        if (w in _ORGANISATION_NOUNS or w.rstrip("s") in _ORGANISATION_NOUNS) and lower[k + 1] in (
+        if (w in nouns or w.rstrip("s") in nouns) and lower[k + 1] in (
             "of",
             "for",
         ):
@@ -703,25 +737,25 @@ def _abbreviation(word: str) -> bool:
 _TITLE_OF = re.compile(r"\b([A-Z][a-z]{1,20}) of (?:the )?\Z")
 
 
-def _title_of(text: str, start: int) -> bool:
+def _title_of(text: str, start: int, v: _Vocab) -> bool:
     """True when a title and "of (the)" come right before ``start`` ("Speaker of the House
     Nancy Pelosi", "Leader of the Opposition Ann Lee"): the run there is the title's complement
     and then a person's two-word name.
 
     >>> t = "Speaker of the House Nancy Pelosi left. Friends of the Earth Ann Lee"
-    >>> _title_of(t, t.index("House")), _title_of(t, t.index("Earth"))
+    >>> _title_of(t, t.index("House"), _vocab()), _title_of(t, t.index("Earth"), _vocab())
     (True, False)
     """
     m = _TITLE_OF.search(text, max(start - 40, 0), start)
-    return m is not None and _title(m.group(1))
+    return m is not None and _title(m.group(1), v)
 
 
-def _role_before(text: str, start: int) -> list[str]:
+def _role_before(text: str, start: int, v: _Vocab) -> list[str]:
     """Lowercase title or role words right before a name ("agency spokesman Walter Wallace",
     "police officer Mark Bass"): at most four, in order."""
     out: list[str] = []
     for word in reversed(text[max(start - 60, 0) : start].split()[-4:]):
-        if not word.islower() or word.rstrip(".") not in TITLES:
+        if not word.islower() or word.rstrip(".") not in v.words.titles:
             break
         out.insert(0, word)
     return out
@@ -734,28 +768,29 @@ _APPOSITION = re.compile(
 )
 
 
-def _role_after(text: str, end: int) -> list[str]:
+def _role_after(text: str, end: int, v: _Vocab) -> list[str]:
     """The role words in apposition right after a name, ending in a title or role word
     ("Mark Cohen, Bankman-Fried's lawyer, said", "Ann Lee, the agency's deputy director."):
     at most four words, else [].
 
-    >>> _role_after("Mark Cohen, Bankman-Fried's lawyer, said", 10), _role_after("Ann Lee, who left,", 7)
+    >>> _role_after("Mark Cohen, Bankman-Fried's lawyer, said", 10, _vocab()), _role_after("Ann Lee, who left,", 7, _vocab())
     (['lawyer'], [])
     """
     m = _APPOSITION.match(text, end, end + 80)
     if m is None:
         return []
     words = m.group(1).split()
-    return words if words[-1] in TITLES or words[-1] in _ROLE_HEADS else []
+    return words if words[-1] in v.words.titles or words[-1] in v.words.role_heads else []
 
 
-def _role_of_next(text: str, end: int) -> bool:
+def _role_of_next(text: str, end: int, v: _Vocab) -> bool:
     """True when one to three lowercase title words and then a capitalised word follow
     ``end`` ("... spokesman Tom Brake", "... chief executive Ann Lee"): the words before
     ``end`` then qualify that role, and are no person of their own."""
     words = text[end : end + 80].split()[:4]
     k = 0
-    while k < len(words) and k < 3 and words[k].islower() and words[k].rstrip(".") in TITLES:
+    titles = v.words.titles
+    while k < len(words) and k < 3 and words[k].islower() and words[k].rstrip(".") in titles:
         k += 1
     return 0 < k < len(words) and _capital(words[k])
 
@@ -773,12 +808,15 @@ def find_entities(
     mentions: Iterable[tuple[int, Mention]] = (),
     actors: tuple[Actor, ...] = (),
     organisation_nouns: Iterable[str] = (),
+    words: EntityWords | None = None,
 ) -> Entities:
     """Return the entity layer of one article whose texts are ``paragraphs`` (the headline may
     come first, with id -1 in ``ids``; default ids 0, 1, ...), with the story's actor
     ``mentions`` (``(paragraph_id, Mention)``) and ``actors``; ``organisation_nouns`` are the
-    words that make a name an organisation (the speaker table's organisation nouns; a few
-    defaults when empty). Method in the module docstring; linear in the text.
+    words that make a name an organisation besides the entity words' (the speaker table's
+    organisation nouns); ``words`` the titles, organisation nouns, nicknames ... to read
+    (:class:`~newsframe.lexicons.EntityWords`: a resources' ``entity_words``; None: the shipped
+    ``data/entity_words.toml``). Method in the module docstring; linear in the text.
 
     >>> layer = find_entities(["The Agency for Coastal Safety (ACS) said so.",
     ...                        "ACS chief Ann Lee spoke in Beijing.", "Lee said no."])
@@ -789,14 +827,15 @@ def find_entities(
     """
     texts = list(paragraphs)
     ids = list(ids) if ids is not None else list(range(len(texts)))
-    orgs = frozenset(organisation_nouns) | _ORGANISATION_NOUNS
+    v = _vocab(words, organisation_nouns)
+    orgs = v.orgs
     places = gazetteer()
-    names = {a.actor_id: a for a in actors}
+    index = _actor_index(actors, v)
+    names = index.actors
     by_paragraph: dict[int, list[Mention]] = {}
     for paragraph_id, m in mentions:
         by_paragraph.setdefault(paragraph_id, []).append(m)
-    layer = Entities(_orgs=orgs)
-    _actor_names(layer, actors)
+    layer = Entities(_v=v, _actors=index)
     # acronyms of lowercase phrases ("search and rescue (SAR)") abbreviate terms, not names
     terms = {m.group(1) for text in texts if "(" in text for m in _TERM_ACRONYM.finditer(text)}
     titled: list[tuple] = []  # people named after a title in a title-case headline
@@ -811,9 +850,9 @@ def find_entities(
                 layer.mentions.append(
                     EntityMention(paragraph_id, m.start, m.end, m.text, m.actor_id)
                 )
-        runs = _runs(text)
+        runs = _runs(text, v)
         if paragraph_id == -1 and _title_case(text):
-            titled = _headline_words(runs, covered, places, found, openers)
+            titled = _headline_words(runs, covered, places, found, openers, v)
             continue
         for words, spans in _uncovered(runs, covered) if covered else _plain(runs):
             if len(words) == 1:  # most runs: one word, often a country or a sentence opener
@@ -823,7 +862,7 @@ def find_entities(
                     found.append((paragraph_id, a, b, word, [], words, "country", "", ""))
                     continue
                 low = word.lower()
-                if len(word) < 2 or low in _SKIP_FIRST or low in _NOT_NAME or word in terms:
+                if len(word) < 2 or low in _SKIP_FIRST or low in v.not_name or word in terms:
                     continue
                 a, b = spans[0]
                 if not word.isupper() and (a < 2 or text[a - 2] in _ENDS):
@@ -836,35 +875,35 @@ def find_entities(
             if (
                 len(words) > 2
                 and words[1] == "of"
-                and _noun_opening(text, spans[0][0], words[0])
+                and _noun_opening(text, spans[0][0], words[0], v)
                 and (_has_org(words[2:], orgs) or " ".join(words[2:]) in places)
             ):  # "Allegations of Government of India", never "Friends of the Earth"
                 words, spans = words[2:], spans[2:]
             if not words:
                 continue
             start, end = spans[0][0], spans[-1][1]
-            role, name = _strip_titles(words, orgs)
-            if not role and len(name) > 2 and _title_of(text, start):
+            role, name = _strip_titles(words, v)
+            if not role and len(name) > 2 and _title_of(text, start, v):
                 role, name = name[:-2], name[-2:]  # "Speaker of the House Nancy Pelosi"
             while len(name) > 1 and name[-1].lower() in _WEEKDAYS:  # "Chico Thursday"
                 name = name[:-1]
                 end = spans[len(role) + len(name) - 1][1]
             if not name or name[-1].lower() in _INSIDE or _connector_first(name):
                 continue
-            if all(w.lower().rstrip(".") in _NOT_NAME for w in name) and not _courtesy(role, name):
+            if all(w.lower().rstrip(".") in v.not_name for w in name) and not _courtesy(role, name):
                 continue
-            k = _person_of_place(name, orgs, places)
+            k = _person_of_place(name, v, places)
             if k:  # "Kim Chisnall of New Zealand's TV3": the person, then the country
                 a, b = spans[len(role) + k + 1][0], end
                 found.append((paragraph_id, a, b, text[a:b], [], name[k + 1 :], "country", "", ""))
                 name, end = name[:k], spans[len(role) + k - 1][1]
-            if len(name) > 2 and name[0] in _demonyms() and _personal_name(name[1:], orgs):
+            if len(name) > 2 and name[0] in _demonyms() and _personal_name(name[1:], v):
                 role, name = [*role, name[0]], name[1:]  # "Vietnamese Doan Thi Huong"
             elif (
                 len(name) > 2
                 and name[0] in places
                 and _after_preposition(text, spans[len(role)][0])
-                and _kind(name[1:], "", orgs, {}) == "person"
+                and _kind(name[1:], "", v, {}) == "person"
             ):  # "... ambassador to India Kenneth Juster": the country, then the person
                 a, b = spans[len(role)]
                 found.append((paragraph_id, a, b, name[0], [], name[:1], "country", "", ""))
@@ -880,16 +919,16 @@ def find_entities(
                 kind = "country" if form.title() in places else "place"
                 found.append((paragraph_id, first, end, form, [], name, kind, "", ""))
                 continue
-            kind = _kind(name, form, orgs, places)
+            kind = _kind(name, form, v, places)
             last_word = name[-1].lower().rstrip(".")
-            if (kind in ("person", "") or last_word in TITLE_ABBREVIATIONS) and (
-                last_word in _ROLE_HEADS
+            if (kind in ("person", "") or last_word in v.words.title_abbreviations) and (
+                last_word in v.words.role_heads
             ):
                 continue  # a title without a name ("French President", "UK Prime Minister")
-            if kind == "person" and _role_of_next(text, end):
+            if kind == "person" and _role_of_next(text, end, v):
                 continue  # "Liberal Democrat Brexit spokesman Tom Brake": part of a role
             if not role and kind in ("person", ""):
-                role = _role_before(text, start) or _role_after(text, end)
+                role = _role_before(text, start, v) or _role_after(text, end, v)
             owner = _possessor(text, first, places) if kind == "organisation" else []
             acronym = _acronym_after(text, end) if "(" in text[end : end + 3] else ""
             found.append((paragraph_id, first, end, form, owner, name, kind, " ".join(role),
@@ -897,7 +936,7 @@ def find_entities(
         if paragraph_id != -1 and (
             "ministry" in text or "embassy" in text or "government" in text or "consulate" in text
         ):
-            found.extend(_bodies(paragraph_id, text, places))
+            found.extend(_bodies(paragraph_id, text, places, v))
     found.extend(_titled_in_headline(titled, found, openers))
     # people named in full first, so that a single name links to them wherever it comes; one
     # person per first and last name ("Rafael Grossi", "Rafael Mariano Grossi")
@@ -928,7 +967,7 @@ def find_entities(
             layer._single.setdefault(part.lower(), set()).add(entity_id)
     for paragraph_id, start, end, form, owner, name, kind, role, acronym in found:
         if kind == "country" and _person_named(layer, name):
-            kind, entity_id = "person", next(iter(layer._single[form.lower()]))
+            kind, entity_id = "person", next(iter(layer._people(form.lower())))
             _add(layer, entity_id, entity_id, "person", "", form)
         elif kind == "country":
             entity_id = places.get(form) or places[form.title()]
@@ -937,7 +976,7 @@ def find_entities(
             entity_id = layer._alias[form.lower()]
         elif kind == "body":  # "the justice ministry", "China's foreign ministry"
             title = " ".join(w.capitalize() for w in name)
-            national = _national([*owner, *title.split()], orgs) if owner else None
+            national = _national([*owner, *title.split()], v) if owner else None
             entity_id = national or layer._alias.get(title.lower(), title)
             country = government_of(national)
             if country is not None:  # "the Chinese government": China, as a government
@@ -946,7 +985,7 @@ def find_entities(
             else:
                 _add(layer, entity_id, title, "organisation", "", title)
         elif kind == "organisation" or acronym:
-            national = _national([*owner, *name], orgs) if owner or len(name) > 1 else None
+            national = _national([*owner, *name], v) if owner or len(name) > 1 else None
             entity_id = national or layer._alias.get(form.lower(), form)
             country = government_of(national)
             if country is not None:  # "the Government of Japan", "Chinese Government"
@@ -973,7 +1012,7 @@ def find_entities(
     layer.mentions.sort(key=lambda m: (m.paragraph_id, m.start))
     layer.__dict__.pop("_spelt", None)  # look-up indexes, not kept with the layer
     layer.__dict__.pop("_inner", None)
-    return _canonical(layer, frozenset(names))
+    return _canonical(layer, index.ids)
 
 
 _TIME = re.compile(r"(?:\d|\b[ap]\.?m\.?)\s{0,3}\Z", re.IGNORECASE)
@@ -1022,11 +1061,9 @@ _BODY_BEFORE = re.compile(
     r"(?:\b([Tt]he)|\b([A-Z][\w.]{0,30}(?: [A-Z][\w.]{0,30})?(?:'s|\u2019s)?)) "
     r"((?:[a-z]{1,20} ){0,2}?)\Z"
 )
-_PORTFOLIOS = TITLES | frozenset(["external", "home", "unification", "land", "defense",
-                                  "foreign", "communications", "information"])  # fmt: skip
 
 
-def _bodies(paragraph_id: int, text: str, places: Mapping[str, str]) -> list[tuple]:
+def _bodies(paragraph_id: int, text: str, places: Mapping[str, str], v: _Vocab) -> list[tuple]:
     """The government bodies of one paragraph written in lowercase, as entries of the first
     pass of :func:`find_entities` (kind ``body``): a portfolio and a body noun after "the"
     ("the justice ministry"), or any body noun after a country's possessive or demonym
@@ -1034,7 +1071,7 @@ def _bodies(paragraph_id: int, text: str, places: Mapping[str, str]) -> list[tup
     description, resolved to its antecedent) nor a body before a person's role ("the foreign
     ministry spokesman").
 
-    >>> [(e[3], e[4], e[5]) for e in _bodies(0, "The justice ministry and China's foreign ministry met the ministry.", gazetteer())]
+    >>> [(e[3], e[4], e[5]) for e in _bodies(0, "The justice ministry and China's foreign ministry met the ministry.", gazetteer(), _vocab())]
     [('justice ministry', [], ['justice', 'ministry']), ('foreign ministry', ["China's"], ['foreign', 'ministry'])]
     """
     out = []
@@ -1052,7 +1089,7 @@ def _bodies(paragraph_id: int, text: str, places: Mapping[str, str]) -> list[tup
                 country = country.split(" ", 1)[1]
             if country not in places:
                 continue
-        elif not words or any(w not in _PORTFOLIOS for w in words):
+        elif not words or any(w not in v.portfolios for w in words):
             continue
         a = m.start(3) if words else found.start()
         out.append((paragraph_id, a, found.end(), text[a : found.end()], [owner] if owner else [],
@@ -1060,20 +1097,22 @@ def _bodies(paragraph_id: int, text: str, places: Mapping[str, str]) -> list[tup
     return out
 
 
-def _noun_opening(text: str, start: int, word: str) -> bool:
+def _noun_opening(text: str, start: int, word: str, v: _Vocab) -> bool:
     """True for a common plural noun capitalised because it opens a sentence, before "of" and
     a name ("Allegations of Government of India's involvement", "Members of Parliament"): the
     noun is no part of the name. A common word (Zipf frequency 4 or more in ``wordfreq``) in
     the plural, no organisation noun, no title.
 
-    >>> _noun_opening("Allegations of Government", 0, "Allegations"), _noun_opening("Bank of Japan", 0, "Bank")
+    >>> v = _vocab()
+    >>> _noun_opening("Allegations of Government", 0, "Allegations", v), _noun_opening("Bank of Japan", 0, "Bank", v)
     (True, False)
     """
     low = word.lower()
     if not (start < 2 or text[start - 2] in _ENDS) or not low.endswith("s") or len(low) < 5:
         return False
     stem = low[:-1]
-    if stem in _ORGANISATION_NOUNS or _title(word) or low in _ORGANISATION_NOUNS:
+    nouns = v.words.organisation_nouns
+    if stem in nouns or _title(word, v) or low in nouns:
         return False
     return zipf_frequency(low, "en") >= 4.0
 
@@ -1085,15 +1124,15 @@ def _after_preposition(text: str, start: int) -> bool:
     return bool(before) and before[0] in ("to", "in", "of", "from", "for", "at")
 
 
-def _personal_name(name: list[str], orgs: frozenset[str]) -> bool:
+def _personal_name(name: list[str], v: _Vocab) -> bool:
     """True for words that read as a person's name, none of them a common English word (Zipf
     frequency below 4.5 in ``wordfreq``): "Doan Thi Huong" after "Vietnamese" is a person
     qualified by a demonym, "Airlines Group" after "American" is no one.
 
-    >>> _personal_name(["Doan", "Thi", "Huong"], frozenset()), _personal_name(["Airlines", "Group"], frozenset())
+    >>> _personal_name(["Doan", "Thi", "Huong"], _vocab()), _personal_name(["Airlines", "Group"], _vocab())
     (True, False)
     """
-    return _kind(name, "", orgs, {}) == "person" and all(
+    return _kind(name, "", v, {}) == "person" and all(
         zipf_frequency(w.lower(), "en") < 4.5 for w in name
     )
 
@@ -1119,21 +1158,21 @@ def _person_named(layer: Entities, name: list[str]) -> bool:
     the person, not a country. Demonyms are never names."""
     if len(name) != 1 or name[0] in _demonyms():
         return False
-    people = layer._single.get(name[0].lower(), ())
+    people = layer._people(name[0].lower())
     return len(people) == 1 and layer.entities.get(next(iter(people)), _NOBODY).kind == "person"
 
 
 _NOBODY = Entity("", "", "")
 
 
-def _person_of_place(name: list[str], orgs: frozenset[str], places: Mapping[str, str]) -> int:
+def _person_of_place(name: list[str], v: _Vocab, places: Mapping[str, str]) -> int:
     """Where "of" splits a person's name from the country they are from ("Kim Chisnall of New
     Zealand"): two or three capitalised words without an organisation noun, then "of" and a
     country of the gazetteer; else 0 ("Bank of England", "Abdullah of Jordan" stay whole)."""
     k = name.index("of") if "of" in name else 0
     if not 2 <= k <= 3 or " ".join(name[k + 1 :]) not in places:
         return 0
-    return 0 if _has_org(name[:k], orgs) or not all(_capital(w) for w in name[:k]) else k
+    return 0 if _has_org(name[:k], v.orgs) or not all(_capital(w) for w in name[:k]) else k
 
 
 def _title_case(text: str) -> bool:
@@ -1143,7 +1182,7 @@ def _title_case(text: str) -> bool:
     return len(long) >= 3 and sum(w[:1].isupper() for w in long) >= 0.6 * len(long)
 
 
-def _headline_words(runs, covered, places, found, openers) -> list[tuple]:
+def _headline_words(runs, covered, places, found, openers, v: _Vocab) -> list[tuple]:
     """The words of a title-case headline: capitals there say nothing about names, so a word
     is a country of the gazetteer or, like a sentence opener, a name only when the article
     names it elsewhere ("Trump Grounds Boeing ..." is never a person "Trump Grounds Boeing").
@@ -1155,22 +1194,26 @@ def _headline_words(runs, covered, places, found, openers) -> list[tuple]:
         for k, (word, (a, b)) in enumerate(zip(words, spans, strict=True)):
             if word in places:
                 found.append((-1, a, b, word, [], [word], "country", "", ""))
-            elif word.lower() not in _SKIP_FIRST and word.lower() not in _NOT_NAME:
+            elif word.lower() not in _SKIP_FIRST and word.lower() not in v.not_name:
                 openers.append((-1, a, b, word))
             name = words[k + 1 : k + 3]
-            if _title(word) and len(name) == 2 and all(_headline_name(w, places) for w in name):
-                role = [w for w in words[:k] if _title(w) or w in _demonyms()] + [word]
+            if (
+                _title(word, v)
+                and len(name) == 2
+                and all(_headline_name(w, places, v) for w in name)
+            ):
+                role = [w for w in words[:k] if _title(w, v) or w in _demonyms()] + [word]
                 start, end = spans[k + 1][0], spans[k + 2][1]
                 form = " ".join(name)
                 titled.append((-1, start, end, form, [], name, "person", " ".join(role), ""))
     return titled
 
 
-def _headline_name(word: str, places: Mapping[str, str]) -> bool:
+def _headline_name(word: str, places: Mapping[str, str], v: _Vocab) -> bool:
     """True for a headline word that may be part of a person's name: capitalised, no title,
     no opener or calendar word, no country."""
     low = word.lower()
-    return _capital(word) and not _title(word) and low not in _SKIP_FIRST and word not in places
+    return _capital(word) and not _title(word, v) and low not in _SKIP_FIRST and word not in places
 
 
 def _titled_in_headline(titled: list[tuple], found: list[tuple], openers: list[tuple]) -> list:
@@ -1184,28 +1227,64 @@ def _titled_in_headline(titled: list[tuple], found: list[tuple], openers: list[t
     return [t for t in titled if t[5][-1].lower() in body]
 
 
-def _actor_names(layer: Entities, actors: tuple[Actor, ...]) -> None:
-    """Let the first and last name of every person among ``actors`` (from its aliases of two
-    words or more, titles dropped) name that actor when used alone: the story file's "Ann Lee"
-    is also "Lee" and "Ms Lee" wherever no other person of the article is a Lee."""
-    for name, actor_id in _actor_name_parts(actors):
-        layer._single.setdefault(name, set()).add(actor_id)
+class _ActorIndex(NamedTuple):
+    """One actor table by id (``actors``, ``ids``), the first and last names of its people
+    (lowercase -> actor ids), and those names by each of their forms less one letter (as
+    :func:`_spelt_index`)."""
+
+    actors: Mapping[str, Actor]
+    ids: frozenset[str]
+    names: Mapping[str, frozenset[str]]
+    spelt: Mapping[str, frozenset[str]]
 
 
-@functools.lru_cache(maxsize=8)
-def _actor_name_parts(actors: tuple[Actor, ...]) -> tuple[tuple[str, str], ...]:
-    """(first or last name, lowercase; actor id) of the people of an actor table, once per
-    table."""
-    out: dict[tuple[str, str], None] = {}
+_NO_ACTORS = _ActorIndex({}, frozenset(), {}, {})  # (plain dicts, read only: a layer pickles)
+# (id(table), id(words)) -> (table, words, index)
+_ACTOR_INDEXES: dict[tuple[int, int], tuple[tuple[Actor, ...], EntityWords, _ActorIndex]] = {}
+
+
+def _actor_index(actors: tuple[Actor, ...], v: _Vocab) -> _ActorIndex:
+    """The index of the first and last name of every person among ``actors`` (from its aliases
+    of two words or more, titles dropped), so that the story file's "Ann Lee" is also "Lee" and
+    "Ms Lee" wherever no other person of the article is a Lee. Built once per actor table (the
+    table of a :class:`~newsframe.resources.Resources`, kept by identity, with the titles of
+    ``v``) and shared by every article's layer: a story of 10,000 actors costs each article a
+    look-up, not a copy.
+
+    >>> from newsframe.actors import Actor
+    >>> table = (Actor("lee", "Ann Lee", "person", ("Ann Lee",)),)
+    >>> dict(_actor_index(table, _vocab()).names), _actor_index(table, _vocab()) is _actor_index(table, _vocab())
+    ({'ann': frozenset({'lee'}), 'lee': frozenset({'lee'})}, True)
+    """
+    if not actors:
+        return _NO_ACTORS
+    hit = _ACTOR_INDEXES.get((id(actors), id(v.words)))
+    if hit is not None and hit[0] is actors and hit[1] is v.words:
+        return hit[2]
+    names: dict[str, set[str]] = {}
     for actor in actors:
         if actor.kind != "person":
             continue
         for alias in actor.aliases:
-            words = _strip_titles(_words(normalise(alias)), _ORGANISATION_NOUNS)[1]
+            words = _strip_titles(_words(normalise(alias)), v)[1]
             if len(words) > 1 and all(_capital(w) for w in words):
-                out[words[0].lower(), actor.actor_id] = None
-                out[words[-1].lower(), actor.actor_id] = None
-    return tuple(out)
+                names.setdefault(words[0].lower(), set()).add(actor.actor_id)
+                names.setdefault(words[-1].lower(), set()).add(actor.actor_id)
+    spelt: dict[str, set[str]] = {}
+    for name in names:
+        for k in range(len(name)) if len(name) > _SPELT_MIN else ():
+            spelt.setdefault(name[:k] + name[k + 1 :], set()).add(name)
+    by_id = {a.actor_id: a for a in actors}
+    index = _ActorIndex(
+        by_id,
+        frozenset(by_id),
+        {k: frozenset(v) for k, v in names.items()},
+        {k: frozenset(v) for k, v in spelt.items()},
+    )
+    if len(_ACTOR_INDEXES) >= 8:  # a few actor tables per process: drop the oldest
+        del _ACTOR_INDEXES[next(iter(_ACTOR_INDEXES))]
+    _ACTOR_INDEXES[id(actors), id(v.words)] = (actors, v.words, index)
+    return index
 
 
 def _single_name(layer: Entities, form: str) -> str | None:
@@ -1215,39 +1294,36 @@ def _single_name(layer: Entities, form: str) -> str | None:
     hit = layer._alias.get(key)
     if hit is not None:
         return hit
-    people = layer._single.get(key, ())
+    people = layer._people(key)
     if not people and len(key) >= _SPELT_MIN:
         near = set(_spelt_index(layer).get(key, ()))  # a letter more than ``key``
+        near.update(layer._actors.spelt.get(key, ()))
         near.update(key[:k] + key[k + 1 :] for k in range(len(key)))  # a letter less
-        single = layer._single  # most forms name no one: skip them before comparing spellings
-        people = {p for k in near if k in single and one_letter_apart(k, key) for p in single[k]}
+        single, shared = layer._single, layer._actors.names  # most forms name no one: skip
+        # them before comparing spellings
+        people = {
+            p
+            for k in near
+            if (k in single or k in shared) and one_letter_apart(k, key)
+            for p in layer._people(k)
+        }
     if not people:  # "Yun" for the article's "Yoon Suk Yeol"
-        people = {p for v in family_spellings(key) for p in layer._single.get(v, ())}
+        spellings = family_spellings(key, words=layer._v.words)
+        people = {p for other in spellings for p in layer._people(other)}
     if not people and form[:1].isupper() and len(key) > 2:
         people = _inner_index(layer).get(key, set())
     return next(iter(people)) if len(people) == 1 else None
 
 
-#: Romanisations of one Korean family name (Revised Romanization, McCune-Reischauer and the
-#: spellings people choose: "Yoon" and "Yun", "Lee", "Yi" and "Rhee"), for a family name
-#: written one way alone and another way in the full name.
-_FAMILY_SPELLINGS = (
-    ("yoon", "yun"), ("lee", "yi", "rhee"), ("park", "pak", "bak"), ("choi", "choe"),
-    ("jung", "jeong", "chung"), ("kang", "gang"), ("cho", "jo"), ("shin", "sin"),
-    ("lim", "rim"), ("seo", "suh"), ("kwon", "gwon"), ("ahn", "an"),
-    ("jeon", "jun", "chun"), ("moon", "mun"), ("son", "sohn"), ("bae", "pae"),
-    ("baek", "paek"), ("heo", "huh"), ("noh", "roh"), ("ryu", "yoo", "yu"),
-)  # fmt: skip
-_FAMILY_OF = {name: group for group in _FAMILY_SPELLINGS for name in group}
-
-
-def family_spellings(name: str) -> tuple[str, ...]:
-    """The other romanisations of a Korean family name (lowercase), or () for any other name.
+def family_spellings(name: str, *, words: EntityWords | None = None) -> tuple[str, ...]:
+    """The other romanisations of a Korean family name (lowercase) in the ``family_spellings``
+    of ``words`` (None: the shipped entity words), or () for any other name.
 
     >>> family_spellings("yun"), family_spellings("smith")
     (('yoon',), ())
     """
-    return tuple(v for v in _FAMILY_OF.get(name, ()) if v != name)
+    groups = (words if words is not None else _SHIPPED).family_spellings
+    return tuple(v for v in groups.get(name, ()) if v != name)
 
 
 def _inner_index(layer: Entities) -> dict[str, set[str]]:
@@ -1390,7 +1466,7 @@ def _canonical(layer: Entities, actor_ids: frozenset[str]) -> Entities:
             rename[entity_id] = best
     if not rename:
         return layer
-    out = Entities(_orgs=layer._orgs, unresolved=layer.unresolved)
+    out = Entities(_v=layer._v, unresolved=layer.unresolved, _actors=layer._actors)
     for entity_id, e in layer.entities.items():
         new = rename.get(entity_id, entity_id)
         had = out.entities.get(new)
@@ -1409,63 +1485,30 @@ def _canonical(layer: Entities, actor_ids: frozenset[str]) -> Entities:
     return out
 
 
-_ORGANISATION_NOUNS = frozenset(
-    ["ministry", "department", "embassy", "agency", "office", "government", "administration",
-     "council", "committee", "commission", "parliament", "court", "police", "party", "union",
-     "association", "federation", "institute", "university", "company", "corporation", "bank",
-     "bureau", "authority", "board", "service", "organisation", "organization", "co", "inc",
-     "corp", "ltd", "llc", "press", "news", "times", "post", "journal", "herald", "tribune",
-     "telegraph", "gazette", "broadcasting", "television", "radio"]
-)  # fmt: skip
-
-
-_PLACE_WORDS = frozenset(
-    ["cape", "mount", "mt", "lake", "river", "sea", "ocean", "bay", "strait", "gulf", "island",
-     "islands", "peninsula", "prefecture", "province", "county", "district", "street", "avenue",
-     "road", "highway", "square", "station", "airport", "port", "harbour", "harbor", "valley",
-     "canyon", "desert", "forest", "park", "plant", "city", "town", "village", "state",
-     "territories", "territory", "plaza", "building", "mall", "terminal", "reef", "shoal",
-     "atoll", "islet"]
-)  # fmt: skip
-
-
-# words that open a place's name, never a person's ("San Juan Capistrano", "Los Angeles")
-_PLACE_FIRST = frozenset(["san", "los", "las", "fort", "saint", "st", "port"])
-
 _GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+$")  # "Geun-hye", "Yuet-ngor" (never "Timor-Leste")
 _NUMERALS = frozenset(["II", "III", "IV", "VI", "VII", "VIII", "JR", "SR"])
 
 
-#: The head nouns of the names of events, laws and agreements ("Liberation Day", "Asian Cup",
-#: "Paris Olympics", "Denmark Open", "Official Secrets Act"): a name of two words or more
-#: that ends with one is an ``event``, no speaker and no actor.
-EVENT_HEADS = frozenset(["day", "cup", "cups", "act", "bill", "treaty", "accord", "agreement",
-                         "summit", "games", "olympics", "festival", "week", "award", "prize",
-                         "championship", "championships", "tournament", "initiative",
-                         "doctrine", "declaration", "convention", "protocol", "war", "crisis",
-                         "scandal", "open"])  # fmt: skip
-
-
-def _kind(name: list[str], form: str, orgs: frozenset[str], places: Mapping[str, str]) -> str:
+def _kind(name: list[str], form: str, v: _Vocab, places: Mapping[str, str]) -> str:
     """The kind of a name: a country (gazetteer), an event (headed by an event noun of
-    :data:`EVENT_HEADS`: "Asian Cup"), a place (holds a place word: "Cape X", "X Prefecture"),
+    ``event_heads``: "Asian Cup"), a place (holds a place word: "Cape X", "X Prefecture"),
     an organisation (holds an organisation noun or is an acronym), a person (two to four name
     words), else "" (a single name).
 
-    >>> orgs = frozenset(["committee"])
-    >>> [_kind(n.split(), n, orgs, {}) for n in ("Asian Cup", "Asian Cup Committee", "Ann Lee")]
+    >>> [_kind(n.split(), n, _vocab(), {}) for n in ("Asian Cup", "Asian Cup Committee", "Ann Lee")]
     ['event', 'organisation', 'person']
     """
     if form in places or (form.isupper() and len(form) > 5 and form.title() in places):
         return "country"  # "MOSCOW" in a dateline
-    lower = [w.lower().rstrip(".") for w in name]
+    lower, orgs = [w.lower().rstrip(".") for w in name], v.orgs
     if lower[-1] in orgs or lower[-1].rstrip("s") in orgs:
         return "organisation"  # headed by an organisation noun: "River Basin Commission"
-    if len(name) > 1 and lower[-1] in EVENT_HEADS:
+    if len(name) > 1 and lower[-1] in v.words.event_heads:
         return "event"  # "Paris Olympics", "Asian Cup", "Denmark Open": nobody who speaks
     if 2 <= len(name) <= 4 and any(_GIVEN.match(w) for w in name[1:]):
         return "person"  # a hyphenated given name ("Park Geun-hye", "Moon Jae-in")
-    if any(w in _PLACE_WORDS for w in lower) or (len(name) > 1 and lower[0] in _PLACE_FIRST):
+    places_words, openers = v.words.place_words, v.words.place_openers
+    if any(w in places_words for w in lower) or (len(name) > 1 and lower[0] in openers):
         return "place"  # "Cape Nosappu", "Fukushima Prefecture", "Main Street": never a person
     if any(w in orgs or w.rstrip("s") in orgs for w in lower):
         return "organisation"

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from newsframe.datafiles import (
     check_sections,
@@ -37,16 +37,19 @@ __all__ = [
     "Actor",
     "Concept",
     "DistancingLexicon",
+    "EntityWords",
     "Frame",
     "Mention",
     "ReportingVerbs",
     "Variant",
     "actor_table",
     "concept_table",
+    "entity_words_table",
     "extend_frames",
     "load_actors",
     "load_distancing",
     "load_domain_lexicon",
+    "load_entity_words",
     "load_frame_dictionaries",
     "load_naming_concepts",
     "load_reporting_verbs",
@@ -560,3 +563,180 @@ def load_domain_lexicon(path: str | Path | None = None) -> dict[str, float]:
         for n, row in enumerate(rows, start=1)
     )
     return dict(entries)
+
+
+# --- entity words ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, eq=False)
+class EntityWords:
+    """The words that name and sort an article's entities (``data/entity_words.toml``, whose
+    header documents each): ``titles`` before names, ``title_abbreviations`` (abbreviation ->
+    role words), ``role_heads`` and ``person_roles`` (the last words of titles and roles held by
+    a person), ``portfolios`` (words before a government body noun, besides the titles),
+    ``he`` and ``she`` (gendered titles and role nouns), ``organisation_nouns``,
+    ``government_nouns``, ``place_words``, ``place_openers``, ``event_heads``, ``nicknames``
+    (a given name -> its full form) and ``family_spellings`` (a family name -> the group of its
+    romanisations). One object per content: a second one with the same words (an unpickled
+    copy from a worker process, a story file that adds nothing new) is the first again, so the
+    layers' caches, kept by identity, are shared."""
+
+    titles: frozenset[str]
+    title_abbreviations: Mapping[str, str]
+    role_heads: frozenset[str]
+    person_roles: frozenset[str]
+    portfolios: frozenset[str]
+    he: frozenset[str]
+    she: frozenset[str]
+    organisation_nouns: frozenset[str]
+    government_nouns: frozenset[str]
+    place_words: frozenset[str]
+    place_openers: frozenset[str]
+    event_heads: frozenset[str]
+    nicknames: Mapping[str, str]
+    family_spellings: Mapping[str, tuple[str, ...]]
+
+    def _state(self) -> tuple:
+        """The content, as one hashable value (worked out once)."""
+        state = self.__dict__.get("_content")
+        if state is None:
+            state = tuple(
+                tuple(sorted(v.items())) if isinstance(v, Mapping) else tuple(sorted(v))
+                for v in (getattr(self, f) for f in _ENTITY_FIELDS)
+            )
+            self.__dict__["_content"] = state
+        return state
+
+    def __reduce__(self) -> tuple:
+        return (_interned_words, (self._state(),))
+
+
+_ENTITY_FIELDS = ("titles", "title_abbreviations", "role_heads", "person_roles", "portfolios",
+                  "he", "she", "organisation_nouns", "government_nouns", "place_words",
+                  "place_openers", "event_heads", "nicknames", "family_spellings")  # fmt: skip
+_INTERNED: dict[tuple, EntityWords] = {}  # content -> the one EntityWords of that content
+
+
+def _interned_words(state: tuple) -> EntityWords:
+    """The :class:`EntityWords` of content ``state`` (:meth:`EntityWords._state`): the one
+    already made, else a new one (also how a pickled copy comes back)."""
+    hit = _INTERNED.get(state)
+    if hit is None:
+        values = dict(zip(_ENTITY_FIELDS, state, strict=True))
+        hit = EntityWords(
+            **{
+                f: dict(v) if f in ("title_abbreviations", "nicknames", "family_spellings")
+                else frozenset(v)
+                for f, v in values.items()
+            }
+        )  # fmt: skip
+        hit = _INTERNED.setdefault(state, hit)
+    return hit
+
+
+_ENTITY_LISTS = {
+    "titles": ("words", "role_heads", "person_roles", "portfolios", "he", "she"),
+    "kinds": ("organisation_nouns", "government_nouns", "place_words", "place_openers",
+              "event_heads"),
+    "names": (),
+}  # fmt: skip
+_FIELD_OF = {"words": "titles"}  # a file key -> its EntityWords field, where they differ
+
+
+def _entity_word(value: str, source: str, where: str) -> str:
+    """One entry of an entity word list: a lowercase word without spaces."""
+    word = value.lower()
+    if not word or any(ch.isspace() for ch in word):
+        raise InputError(source, f"{where}: {value!r} is not one word (no spaces)")
+    return word
+
+
+def entity_words_table(
+    raw: Mapping[str, Any], source: str, *, base: EntityWords | None = None, prefix: str = ""
+) -> EntityWords:
+    """Return the :class:`EntityWords` of ``raw`` (the ``titles``, ``kinds`` and ``names``
+    tables of ``data/entity_words.toml``, or a story file's ``[entities.*]``), its entries
+    added to ``base``'s when given. Every entry is checked: one
+    :class:`~newsframe.errors.InputError` names ``source`` and the entry (``prefix`` opens the
+    sections' names: ``"entities."`` in a story file).
+
+    >>> extra = {"titles": {"words": ["Imam"]}, "names": {"nicknames": [["sasha", "alexandra"]]}}
+    >>> w = entity_words_table(extra, "story.toml", base=load_entity_words(), prefix="entities.")
+    >>> "imam" in w.titles, "minister" in w.titles, w.nicknames["sasha"]
+    (True, True, 'alexandra')
+    >>> try:
+    ...     entity_words_table({"kinds": {"event_heads": ["world cup"]}}, "s.toml")
+    ... except InputError as error:
+    ...     print(error)
+    s.toml: [kinds] event_heads: 'world cup' is not one word (no spaces)
+    """
+    lists: dict[str, set[str]] = {}
+    abbreviations: dict[str, str] = {}
+    nicknames: dict[str, str] = {}
+    families: dict[str, tuple[str, ...]] = {}
+    if base is not None:
+        lists = {f: set(getattr(base, f)) for f in _list_fields()}
+        abbreviations, nicknames = dict(base.title_abbreviations), dict(base.nicknames)
+        families = dict(base.family_spellings)
+    for section, keys in _ENTITY_LISTS.items():
+        where = f"[{prefix}{section}]"
+        allowed = (*keys, "abbreviations") if section == "titles" else keys
+        allowed = ("nicknames", "family_spellings") if section == "names" else allowed
+        table = check_table(raw.get(section, {}), source, where, allowed=allowed)
+        for key in keys:
+            into = lists.setdefault(_FIELD_OF.get(key, key), set())
+            for word in check_strings(table.get(key, []), source, f"{where} {key}"):
+                into.add(_entity_word(word, source, f"{where} {key}"))
+        if section == "titles":
+            short = check_table(
+                table.get("abbreviations", {}), source, f"{where[:-1]}.abbreviations]", allowed=None
+            )
+            for word, full in short.items():
+                at = f"{where[:-1]}.abbreviations] {word}"
+                abbreviations[_entity_word(word, source, at)] = check_text(full, source, at).lower()
+        if section == "names":
+            for key, into_groups in (("nicknames", None), ("family_spellings", families)):
+                groups = table.get(key, [])
+                if not isinstance(groups, list):
+                    raise InputError(source, f"{where} {key} must be a list of lists of names")
+                for k, group in enumerate(groups):
+                    at = f"{where} {key} entry {k + 1}"
+                    names = [_entity_word(n, source, at) for n in check_strings(group, source, at)]
+                    if len(names) < 2:
+                        raise InputError(source, f"{at}: give two names or more, got {names}")
+                    if into_groups is None:  # each form -> the full form, the last
+                        nicknames.update(dict.fromkeys(names, names[-1]))
+                    else:
+                        families.update(dict.fromkeys(names, tuple(names)))
+    made = EntityWords(
+        **{f: frozenset(lists.get(f, ())) for f in _list_fields()},
+        title_abbreviations=abbreviations,
+        nicknames=nicknames,
+        family_spellings=families,
+    )
+    return _INTERNED.setdefault(made._state(), made)
+
+
+def _list_fields() -> tuple[str, ...]:
+    return tuple(_FIELD_OF.get(k, k) for keys in _ENTITY_LISTS.values() for k in keys)
+
+
+def load_entity_words(path: str | Path | None = None) -> EntityWords:
+    """Return the entity words in ``path`` (TOML) or the shipped ``data/entity_words.toml``,
+    checked entry by entry (errors name the file and the entry); read once per path (the same
+    object on every call).
+
+    >>> w = load_entity_words()
+    >>> "minister" in w.titles, w.title_abbreviations["cj"], "ministry" in w.organisation_nouns
+    (True, 'chief justice', True)
+    >>> w.nicknames["sepp"], w.family_spellings["yun"], w is load_entity_words()
+    ('joseph', ('yoon', 'yun'), True)
+    """
+    return _entity_words(path)
+
+
+@lru_cache(maxsize=8)
+def _entity_words(path: str | Path | None) -> EntityWords:
+    raw, source = read_toml(path, "entity_words.toml")
+    check_sections(raw, source, tuple(_ENTITY_LISTS))
+    return entity_words_table(raw, source)

@@ -53,6 +53,7 @@ from newsframe.entities import (
     name_parts,
     one_letter_apart,
 )
+from newsframe.lexicons import EntityWords, load_entity_words
 from newsframe.parallel import map_slices
 from newsframe.resources import Resources
 from newsframe.text import normalise
@@ -259,6 +260,7 @@ class _Index:
     org_tails: dict[str, set[str]] = field(default_factory=dict)  # an org key's last words
     spelt: dict[str, set[str]] = field(default_factory=dict)  # a name less one letter -> it
     uses: dict[str, int] = field(default_factory=dict)  # full name -> articles that use it
+    words: EntityWords = field(default_factory=load_entity_words)  # nicknames, spellings
 
 
 #: Names of more words than this get no tails (their last words alone are not linked to them);
@@ -270,8 +272,13 @@ MAX_SPELT = 40
 MAX_SHARING = 200
 
 
-def _index(layers: list[Entities], actors: tuple[Actor, ...], actor_ids: frozenset[str]) -> _Index:
-    index = _Index(_people(layers, actors, actor_ids))
+def _index(
+    layers: list[Entities],
+    actors: tuple[Actor, ...],
+    actor_ids: frozenset[str],
+    words: EntityWords | None = None,
+) -> _Index:
+    index = _Index(_people(layers, actors, actor_ids), words=words or load_entity_words())
     for (first, last), corpus_id in index.people.items():
         index.by_last.setdefault(last, set()).add(corpus_id)
         index.by_first.setdefault(first, set()).add(corpus_id)
@@ -316,9 +323,15 @@ def _index(layers: list[Entities], actors: tuple[Actor, ...], actor_ids: frozens
     return index
 
 
-def link_entities(layers: Iterable[Entities], actors: tuple[Actor, ...] = ()) -> Links:
+def link_entities(
+    layers: Iterable[Entities],
+    actors: tuple[Actor, ...] = (),
+    *,
+    words: EntityWords | None = None,
+) -> Links:
     """Return the corpus ids of the entities of ``layers`` (one entity layer per article, built
-    with the actor table ``actors``). Method in the module docstring.
+    with the actor table ``actors``), with the nicknames and family-name spellings of ``words``
+    (None: the shipped entity words). Method in the module docstring.
 
     >>> from newsframe.entities import find_entities
     >>> a = find_entities(["Governor Ann Lee met China's Ministry of Foreign Affairs. Xi Jinping spoke."])
@@ -329,7 +342,7 @@ def link_entities(layers: Iterable[Entities], actors: tuple[Actor, ...] = ()) ->
     """
     layers = list(layers)
     actor_ids = frozenset(a.actor_id for a in actors)
-    index = _index(layers, actors, actor_ids)
+    index = _index(layers, actors, actor_ids, words)
     canonical: dict[str, str] = {}
     for layer in layers:
         for entity_id, e in layer.entities.items():
@@ -362,7 +375,7 @@ def link_entities(layers: Iterable[Entities], actors: tuple[Actor, ...] = ()) ->
         if word not in index.by_last and (hit := one(ids)) is not None:
             single[word] = hit
     for word, corpus_id in list(single.items()):  # "Yun" alone for the one "Yoon ..."
-        for other in family_spellings(word):
+        for other in family_spellings(word, words=index.words):
             if other not in index.by_last and other not in index.by_first:
                 single.setdefault(other, corpus_id)
     names = {a.actor_id: a.name for a in actors}
@@ -411,8 +424,9 @@ def _spelt_full(own: str, first: str, last: str, index: _Index) -> str:
     sharing a first or last name."""
     by_last, by_first = index.by_last.get(last, ()), index.by_first.get(first, ())
     by_last, by_first = (g if len(g) <= MAX_SHARING else () for g in (by_last, by_first))
-    others = {p for p in by_last if p != own and _alike(p, first, 0)}
-    others |= {p for p in by_first if p != own and _alike(p, last, -1)}
+    nicknames = index.words.nicknames
+    others = {p for p in by_last if p != own and _alike(p, first, 0, nicknames)}
+    others |= {p for p in by_first if p != own and _alike(p, last, -1, nicknames)}
     if len(others) != 1:
         return own
     other = next(iter(others))
@@ -420,15 +434,17 @@ def _spelt_full(own: str, first: str, last: str, index: _Index) -> str:
     return max(rank, key=rank.__getitem__)
 
 
-def _alike(corpus_id: str, word: str, at: int) -> bool:
+def _alike(corpus_id: str, word: str, at: int, nicknames: Mapping[str, str]) -> bool:
     """True when the name word at position ``at`` of ``corpus_id`` is ``word`` spelt another
     way: one letter more or less, one vowel inside it changed (:func:`_vowel_apart`), the same
     without accents, a short form of four letters or more ("Jenni" of "Jennifer"), another
     romanisation of a hyphenated given name, the same consonants up to voicing
     (:func:`_voiceless`: "Byung-eun", "Byung-eon"; "Mong-gyu", "Mong-kyu"), or a given name and
-    its usual short form (:data:`_NICKNAMES`: "Sepp", "Joseph"; first names only).
+    its usual short form (``nicknames``, the entity words' given name -> full form: "Sepp",
+    "Joseph"; first names only).
 
-    >>> _alike("Joseph Blatter", "Sepp", 0), _alike("Joseph Blatter", "Sepp", -1)
+    >>> nicknames = load_entity_words().nicknames
+    >>> _alike("Joseph Blatter", "Sepp", 0, nicknames), _alike("Joseph Blatter", "Sepp", -1, nicknames)
     (True, False)
     """
     words = _name_words(corpus_id)
@@ -446,33 +462,8 @@ def _alike(corpus_id: str, word: str, at: int) -> bool:
         or _swapped(a, b)  # "Siu", "Sui"
         or (len(short) >= 4 and long.startswith(short))  # "Jenni", "Jennifer"
         or ("-" in a and "-" in b and _voiceless(a) == _voiceless(b))  # "Byung-eun", "-eon"
-        or (at == 0 and _NICKNAMES.get(a) == _NICKNAMES.get(b, ""))  # "Sepp", "Joseph"
+        or (at == 0 and nicknames.get(a) == nicknames.get(b, ""))  # "Sepp", "Joseph"
     )
-
-
-#: Given names and the usual short forms that share no beginning with them ("Sepp" Blatter
-#: is Joseph Blatter, "Bill" William): each form -> its full name.
-_NICKNAMES = {
-    **dict.fromkeys(["sepp", "joe", "joseph"], "joseph"),
-    **dict.fromkeys(["bill", "billy", "will", "william"], "william"),
-    **dict.fromkeys(["bob", "bobby", "rob", "robert"], "robert"),
-    **dict.fromkeys(["jim", "jimmy", "james"], "james"),
-    **dict.fromkeys(["mike", "michael"], "michael"),
-    **dict.fromkeys(["tony", "anthony"], "anthony"),
-    **dict.fromkeys(["tom", "tommy", "thomas"], "thomas"),
-    **dict.fromkeys(["dick", "rick", "richard"], "richard"),
-    **dict.fromkeys(["ted", "ed", "eddie", "edward"], "edward"),
-    **dict.fromkeys(["dan", "danny", "daniel"], "daniel"),
-    **dict.fromkeys(["dave", "david"], "david"),
-    **dict.fromkeys(["steve", "stephen", "steven"], "stephen"),
-    **dict.fromkeys(["nick", "nicholas"], "nicholas"),
-    **dict.fromkeys(["sasha", "alexander"], "alexander"),
-    **dict.fromkeys(["andy", "andrew"], "andrew"),
-    **dict.fromkeys(["liz", "beth", "elizabeth"], "elizabeth"),
-    **dict.fromkeys(["kate", "katherine", "catherine"], "katherine"),
-    **dict.fromkeys(["peggy", "maggie", "margaret"], "margaret"),
-    **dict.fromkeys(["hans", "johannes"], "johannes"),
-}
 
 
 _VOICED = str.maketrans("kpt", "gbd")  # "Mong-kyu", "Mong-gyu": two romanisations of one sound
@@ -534,7 +525,7 @@ def _spelt(word: str, index: _Index) -> str | None:
     names = set(index.spelt.get(word, ()))
     names.update(word[:k] + word[k + 1 :] for k in range(len(word)))
     names = {n for n in names if one_letter_apart(n, word)}
-    names.update(family_spellings(word))  # "Yun", "Yoon"
+    names.update(family_spellings(word, words=index.words))  # "Yun", "Yoon"
     for by in (index.by_last, index.by_first):
         ids = {corpus_id for n in names for corpus_id in by.get(n, ())}
         if ids:
@@ -577,6 +568,7 @@ def article_layer(
         mentions=mentions,
         actors=actors,
         organisation_nouns=organisation_nouns,
+        words=resources.entity_words,
     )
 
 
@@ -618,7 +610,7 @@ def corpus_links(
     if keep:
         for article, layer in zip(articles, layers, strict=True):
             keep_layer(article, resources, actors, nouns, layer)
-    return link_entities(layers, actors)
+    return link_entities(layers, actors, words=resources.entity_words)
 
 
 def _entities_only(articles: list[Article], *, build) -> list[Entities]:

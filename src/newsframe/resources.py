@@ -2,7 +2,7 @@
 
 :func:`load_resources` reads every file an analysis needs (stopwords, phrases and lemma
 exceptions through :mod:`newsframe.text`; actors, naming concepts, reporting verbs, frame
-dictionaries, the distancing lexicon and sentiment-domain valences through
+dictionaries, the distancing lexicon, sentiment-domain valences and the entity words through
 :mod:`newsframe.lexicons`) into one frozen :class:`Resources` (cached, so each file is parsed
 once); every public function that needs a word list or table takes it as the keyword-only
 ``resources=`` and resolves ``None`` with :func:`resolve_resources` (the corpus's own resources,
@@ -27,11 +27,13 @@ from newsframe.lexicons import (
     Actor,
     Concept,
     DistancingLexicon,
+    EntityWords,
     Frame,
     ReportingVerbs,
     load_actors,
     load_distancing,
     load_domain_lexicon,
+    load_entity_words,
     load_frame_dictionaries,
     load_naming_concepts,
     load_reporting_verbs,
@@ -61,7 +63,8 @@ class Resources:
     ``lemma_exceptions`` word -> lemma fixes; ``actors`` the actor table; ``naming_concepts``,
     ``reporting_verbs``, ``frames`` (frame dictionaries), ``distancing`` (distancing lexicon) and
     ``sentiment_domain`` (word -> VADER valence adjustments), ``sentiment_exclude`` (words that
-    are topic, not sentiment, in a story; empty by default). Build with :func:`load_resources`
+    are topic, not sentiment, in a story; empty by default), ``entity_words`` (the titles,
+    organisation nouns, nicknames ... of the entity layer: ``data/entity_words.toml``). Build with :func:`load_resources`
     or :func:`default_resources`; derive a variant with :func:`dataclasses.replace`.
 
     >>> r = default_resources()
@@ -78,6 +81,7 @@ class Resources:
     frames: tuple[Frame, ...]
     distancing: DistancingLexicon
     sentiment_domain: Mapping[str, float]
+    entity_words: EntityWords
     #: Words left out of sentiment scores for this story (a story file's ``[sentiment] exclude``).
     sentiment_exclude: frozenset[str] = frozenset()
 
@@ -103,6 +107,7 @@ def load_resources(
     frames: Source = None,
     distancing: Source = None,
     sentiment_domain: Source = None,
+    entity_words: Source = None,
 ) -> Resources:
     """Return the :class:`Resources` read from these files (``None``: the shipped file).
 
@@ -113,7 +118,7 @@ def load_resources(
     True
     """
     return _load(stopwords, phrases, lemma_exceptions, actors, naming_concepts, reporting_verbs,
-                 frames, distancing, sentiment_domain)  # fmt: skip
+                 frames, distancing, sentiment_domain, entity_words)  # fmt: skip
 
 
 @lru_cache(maxsize=16)
@@ -127,6 +132,7 @@ def _load(
     frames: Source,
     distancing: Source,
     sentiment_domain: Source,
+    entity_words: Source,
 ) -> Resources:
     return Resources(
         stopwords=load_stopwords(path=stopwords),
@@ -140,6 +146,7 @@ def _load(
         frames=load_frame_dictionaries(frames),
         distancing=load_distancing(distancing),
         sentiment_domain=MappingProxyType(load_domain_lexicon(sentiment_domain)),
+        entity_words=load_entity_words(entity_words),
     )
 
 

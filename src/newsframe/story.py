@@ -31,6 +31,7 @@ from newsframe.lexicons import (
     ReportingVerbs,
     actor_table,
     concept_table,
+    entity_words_table,
     extend_frames,
 )
 from newsframe.resources import Resources, default_resources, read_toml, valence_entry
@@ -38,7 +39,8 @@ from newsframe.text import lemmatize, normalise, tokenize
 
 __all__ = ["ACTOR_KINDS", "Story", "load_story", "story_resources"]
 
-_SECTIONS = ("story", "actor", "concept", "reporting_verbs", "terms", "frames", "sentiment")
+_SECTIONS = ("story", "actor", "concept", "reporting_verbs", "terms", "frames", "sentiment",
+             "entities")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,8 @@ class Story:
     ``sentiment_domain`` maps words to this story's VADER valences (an opt-in sensitivity check,
     as ``data/sentiment_domain.csv``);
     ``group`` is the manifest column that groups the articles and ``compare`` the two groups (or
-    article ids) that pairwise figures compare.
+    article ids) that pairwise figures compare; ``entities`` the story's entity words (titles,
+    organisation nouns, nicknames ... added to the shipped ``data/entity_words.toml``).
     """
 
     name: str = ""
@@ -69,6 +72,9 @@ class Story:
     sentiment_domain: Mapping[str, float] = field(default_factory=dict)
     group: str | None = None
     compare: tuple[str, ...] = ()
+    #: The story file's ``[entities.titles]``, ``[entities.kinds]`` and ``[entities.names]``
+    #: tables (entity words added to ``data/entity_words.toml``'s), checked when loaded.
+    entities: Mapping[str, Any] = field(default_factory=dict)
 
     @cached_property
     def resources(self) -> Resources:
@@ -78,7 +84,7 @@ class Story:
         shipped ones (a story actor replaces a shipped actor of the same id); extra reporting
         verbs join their class; frame terms are added or excluded per frame; the sentiment
         exclusions become ``sentiment_exclude`` and the domain valences join
-        ``sentiment_domain``.
+        ``sentiment_domain``; the entity words join ``entity_words``.
         """
         return story_resources(self)
 
@@ -87,7 +93,7 @@ class Story:
         """The id of the story's first naming concept (the one the naming figure draws), or None."""
         return self.concepts[0].concept_id if self.concepts else None
 
-    def __hash__(self) -> int:
+    def __hash__(self) -> int:  # (``entities`` is a plain table: left out, as are the frames)
         return hash((self.name, self.path, self.concepts, self.actors, self.phrases))
 
 
@@ -145,8 +151,11 @@ def load_story(path: str | Path) -> Story:
     ``[terms]`` (``phrases``, ``stopwords``), ``[frames.<scheme>.<frame>]`` (``add``,
     ``exclude``) and ``[sentiment]`` (``exclude``: words that are topic, not sentiment;
     ``[sentiment.domain]``: word = valence, this story's adjustments of VADER's lexicon, used
-    only when passed as ``domain=corpus.resources.sentiment_domain``).
-    Errors name the file and the section.
+    only when passed as ``domain=corpus.resources.sentiment_domain``) and ``[entities.titles]``,
+    ``[entities.kinds]``, ``[entities.names]`` (entity words added to the shipped ones: the
+    keys of ``data/entity_words.toml``, e.g. ``words`` = titles before names,
+    ``organisation_nouns``, ``nicknames``).
+    Errors name the file and the section (and the entry).
 
     >>> import tempfile, os
     >>> text = '[story]\\nname = "x"\\ngroup = "outlet"\\n[actor.kim]\\nkind = "person"\\naliases = ["Kim"]\\n'
@@ -179,6 +188,8 @@ def load_story(path: str | Path) -> Story:
     terms = _table(data, "terms", source, ("phrases", "stopwords"))
     add, exclude = _frame_changes(data, source)
     sentiment = _table(data, "sentiment", source, ("exclude", "domain"))
+    entities = _table(data, "entities", source, ("titles", "kinds", "names"))
+    entity_words_table(entities, source, prefix="entities.")  # checked now: errors name the entry
     group = head.get("group")
     return Story(
         name=check_text(head.get("name", path.stem), source, "[story] name"),
@@ -199,6 +210,7 @@ def load_story(path: str | Path) -> Story:
         sentiment_domain=MappingProxyType(_domain(sentiment, source)),
         group=None if group is None else check_text(group, source, "[story] group"),
         compare=compare,
+        entities=MappingProxyType(entities),
     )
 
 
@@ -247,6 +259,11 @@ def story_resources(story: Story, base: Resources | None = None) -> Resources:
         frames=_with_frames(base.frames, story, source),
         sentiment_exclude=base.sentiment_exclude | frozenset(story.sentiment_exclude),
         sentiment_domain=MappingProxyType({**base.sentiment_domain, **story.sentiment_domain}),
+        entity_words=(
+            entity_words_table(story.entities, source, base=base.entity_words, prefix="entities.")
+            if story.entities
+            else base.entity_words
+        ),
     )
 
 

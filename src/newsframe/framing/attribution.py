@@ -31,6 +31,7 @@ from newsframe.framing.speakers import (
     ReportingVerbs,
     Sentences,
     Speaker,
+    SpeakerGenders,
     load_reporting_verbs,
     organisation_nouns,
     speaker_kind,
@@ -778,16 +779,16 @@ def _article_rows(
     ``benchmarks/train_label_model.py``)."""
     rows: list[tuple[tuple, dict]] = []
     labels: set[tuple[int, int]] = set()
-    memory = Memory()
     carry: _Carry | None = None  # from the last paragraph
     doc = analyse(article, resources=resources)
     # the document's actor mentions were found with the resources' actor table
     scan = ArticleScan(verbs, actors, doc, mentions=actors == resources.actors)
     choice = None
     parts = units(article, resources=resources)
+    layer = doc.entities(actors, organisation_nouns=organisation_nouns(verbs))
+    texts = {unit.paragraph_id: unit.text for unit in parts}
+    memory = Memory(gender=SpeakerGenders(layer, texts))  # "he" and "she" agree in gender
     if model is not None or collect is not None:
-        layer = doc.entities(actors, organisation_nouns=organisation_nouns(verbs))
-        texts = {unit.paragraph_id: unit.text for unit in parts}
         choice = SpeakerChoice(
             layer,
             scan.kinds,

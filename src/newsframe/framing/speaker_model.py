@@ -76,6 +76,8 @@ import numpy as np
 from newsframe.datafiles import read_text
 from newsframe.entities import Entities
 from newsframe.errors import InputError, wrong_kind
+from newsframe.framing.gender import article_genders
+from newsframe.framing.gender import opens_sentence as _opens_sentence
 from newsframe.framing.quotes import Quote
 from newsframe.framing.speakers import Attribution, Sentences, Speaker
 
@@ -409,9 +411,10 @@ class SpeakerChoice:
 
     @cached_property
     def gender(self) -> dict[str, str]:
-        """The people of the layer the article calls "he" or "she" (:func:`_genders`): read
-        only when a quotation has a pronoun subject, so worked out then, once."""
-        return _genders(self.layer, self.texts)
+        """The people of the layer the article calls "he" or "she"
+        (:func:`newsframe.framing.gender.genders`): read only when a quotation has a pronoun
+        subject, so worked out then, once per article (shared with the rules' pronouns)."""
+        return article_genders(self.layer, self.texts)
 
     def _kind(self, entity_id: str) -> str:
         """The kind of an entity of the layer (or an actor's kind)."""
@@ -813,12 +816,6 @@ _PRONOUN_KINDS = {
 _PRONOUN_OF = {"he": "he", "his": "he", "him": "he", "she": "she", "her": "she", "it": "it",
                "its": "it", "they": "they", "their": "they", "we": "they"}  # fmt: skip
 _DESCRIBED = {"person": frozenset(["person"]), "organisation": frozenset(["organisation"])}
-# words before a name, and role nouns, that say a person is a man or a woman
-_HE = frozenset(["mr", "sir", "lord", "spokesman", "chairman", "congressman", "businessman",
-                 "king", "prince", "father", "son", "husband", "brother"])  # fmt: skip
-_SHE = frozenset(["mrs", "ms", "miss", "dame", "lady", "spokeswoman", "chairwoman",
-                  "congresswoman", "businesswoman", "queen", "princess", "mother", "daughter",
-                  "wife", "sister"])  # fmt: skip
 
 
 _DETERMINERS = frozenset(["the", "a", "an", "this", "that", "its", "his", "her", "their", "our"])
@@ -962,160 +959,6 @@ def _outlet_before(text: str, start: int) -> re.Match[str] | None:
         ):
             return None
     return _OUTLET_BEFORE.search(text, lo, start)
-
-
-def _genders(layer: Entities, texts: Mapping[int, str]) -> dict[str, str]:
-    """The people of ``layer`` the article calls a man ("he") or a woman ("she"): by the title
-    right before a mention ("Mrs May", "Mr Lee") or a role noun of the entity ("spokeswoman");
-    a person with both kinds of evidence is left out. A person with neither is what the
-    article's own pronouns say near their mentions (:func:`_pronoun_genders`); else unknown.
-
-    >>> from newsframe.entities import find_entities
-    >>> texts = ["Ann Lee and Tom Reed met.", "Mrs Lee spoke to Mr Reed."]
-    >>> sorted(_genders(find_entities(texts), dict(enumerate(texts))).items())
-    [('Ann Lee', 'she'), ('Tom Reed', 'he')]
-    """
-    said: dict[str, set[str]] = {}
-    for m in layer.mentions:
-        text = texts.get(m.paragraph_id, "")
-        before = text[max(m.start - 6, 0) : m.start].split()[-1:] if m.start else []
-        word = before[0].lower().rstrip(".") if before else ""
-        if word in _HE or word in _SHE:
-            said.setdefault(m.entity_id, set()).add("he" if word in _HE else "she")
-    for entity_id, e in layer.entities.items():
-        for word in e.role.split():
-            if word in _HE or word in _SHE:
-                said.setdefault(entity_id, set()).add("he" if word in _HE else "she")
-    out = {k: next(iter(v)) for k, v in said.items() if len(v) == 1}
-    for entity_id, gender in _pronoun_genders(layer, texts).items():
-        if entity_id not in said:
-            out[entity_id] = gender
-    return out
-
-
-# a third-person singular pronoun, or a quotation mark (pronouns inside quotations are the
-# speaker's, not the narrator's: "I told him")
-_GENDERED = re.compile(
-    r"\b(?:([Hh]e|[Hh]is|[Hh]im|[Hh]imself)|([Ss]he|[Hh]er|[Hh]ers|[Hh]erself))\b|[\"\u201c\u201d]"
-)
-_SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019']?(?=\s|$)")
-_NEAR = 300  # characters after a mention searched for its pronouns (bounded: linear time)
-
-
-def _pronoun_genders(layer: Entities, texts: Mapping[int, str]) -> dict[str, str]:
-    """The people the article itself calls "he" or "she": after a mention that opens its
-    sentence (titles allowed: "Mrs May said ..."; no possessive), the rest of the sentence
-    and the next one (the next paragraph's first sentence when the mention's sentence ends
-    its paragraph), outside quotation marks, when no other person is named in the mention's
-    sentence or that window; "he", "his", "him" and "himself" against "she", "her", "hers"
-    and "herself", summed over the person's mentions. A person whose pronouns are of one
-    kind, or of one kind three times as often as of the other, has that gender; else none
-    (no list of first names: the article says it). The subject of a sentence is what a
-    pronoun after it most often stands for (the centering preference of Grosz, Joshi &
-    Weinstein 1995; the pronoun-agreement constraint of Lee et al. 2013), here with gender
-    read from the document rather than from a lexicon.
-
-    >>> from newsframe.entities import find_entities
-    >>> texts = ["Ann Lee arrived. She said it was late.", "Tom Reed left; his car was ready.",
-    ...          "The charge against Kim Ode was dropped and she was freed."]
-    >>> sorted(_pronoun_genders(find_entities(texts), dict(enumerate(texts))).items())
-    [('Ann Lee', 'she'), ('Tom Reed', 'he')]
-    """
-    people: dict[int, list[tuple[int, int, str]]] = {}  # the mentions of people, by paragraph
-    for m in (*layer.mentions, *layer.unresolved):
-        e = layer.entities.get(m.entity_id)
-        if e is not None and e.kind == "person":
-            people.setdefault(m.paragraph_id, []).append((m.start, m.end, m.entity_id))
-        elif (
-            (e is None or e.kind == "")
-            and " " not in m.text
-            and not _quoted_at(texts.get(m.paragraph_id, ""), m.start)
-        ):  # a single name of unknown kind ("Simon said he ..."): maybe a person, never a vote
-            people.setdefault(m.paragraph_id, []).append((m.start, m.end, ""))
-    votes: dict[str, list[int]] = {}
-    for paragraph_id, found in people.items():
-        found.sort()
-        text = texts.get(paragraph_id, "")
-        following = (texts.get(paragraph_id + 1, ""), people.get(paragraph_id + 1, []))
-        for start, end, entity_id in found:
-            window = _window(text, following, (start, end), found) if entity_id else None
-            if window is None:
-                continue
-            tally = votes.setdefault(entity_id, [0, 0])
-            quoted = False
-            for match in _GENDERED.finditer(window):
-                if match.group(1) is None and match.group(2) is None:
-                    quoted = not quoted
-                elif not quoted:
-                    tally[0 if match.group(1) else 1] += 1
-    out = {}
-    for entity_id, (he, she) in votes.items():
-        if he and he >= 3 * she:
-            out[entity_id] = "he"
-        elif she and she >= 3 * he:
-            out[entity_id] = "she"
-    return out
-
-
-def _opens_sentence(text: str, start: int, end: int, opening: int | None = None) -> bool:
-    """True when the mention ``text[start:end]`` opens its sentence, at most four capitalised
-    words before it (titles: "Mrs May said", "Australian PM Scott Morrison has"), and is no
-    possessive ("Hawke's decision"): the sentence's subject, as far as words tell
-    (``opening``: where the sentence starts, if known).
-
-    >>> t = "He left. Mrs Ann Lee spoke. Later Tom Reed's car came."
-    >>> _opens_sentence(t, 13, 20), _opens_sentence(t, 34, 42), _opens_sentence(t, 0, 2)
-    (True, False, True)
-    """
-    if opening is None:
-        opening = max(
-            (m.end() for m in _SENTENCE_END.finditer(text, max(start - _NEAR, 0), start)),
-            default=0,
-        )
-    lead = text[opening:start].split()
-    if len(lead) > 4 or not all(w[:1].isupper() for w in lead):
-        return False
-    return not text.startswith(("'s", "\u2019s"), end)
-
-
-def _quoted_at(text: str, at: int) -> bool:
-    """True when an odd number of quotation marks open ``text`` before offset ``at`` (the
-    offset lies inside a quotation, as far as the marks before it tell)."""
-    marks = text.count('"', 0, at) + text.count("\u201c", 0, at) + text.count("\u201d", 0, at)
-    return marks % 2 == 1
-
-
-def _window(
-    text: str,
-    following: tuple[str, list[tuple[int, int, str]]],
-    span: tuple[int, int],
-    found: list[tuple[int, int, str]],
-) -> str | None:
-    """The text after the mention at ``span`` up to the end of the next sentence (into the
-    ``following`` paragraph's first sentence when the paragraph ends first), or None when the
-    mention does not open its sentence (at most four capitalised words before it: titles),
-    is a possessive, or another person is named in its sentence or there (``found``, and the
-    following paragraph's second item: the people's mentions as (start, end, entity id))."""
-    start, end = span
-    entity_id = next(e for s, _, e in found if s == start)
-    opening = max(
-        (m.end() for m in _SENTENCE_END.finditer(text, max(start - _NEAR, 0), start)), default=0
-    )
-    if not _opens_sentence(text, start, end, opening):
-        return None  # not the sentence's subject: a pronoun after it names the subject
-    ends = [m.end() for m in islice(_SENTENCE_END.finditer(text, end, end + _NEAR), 2)]
-    stop = ends[1] if len(ends) == 2 else min(len(text), end + _NEAR)
-    if any(opening <= s < stop and other != entity_id for s, _, other in found):
-        return None
-    window = text[end:stop]
-    next_text, next_people = following
-    if len(ends) < 2 and stop == len(text) and next_text:
-        first = _SENTENCE_END.search(next_text, 0, _NEAR)
-        cut = first.end() if first else min(len(next_text), _NEAR)
-        if any(s < cut and other != entity_id for s, _, other in next_people):
-            return window
-        window += " " + next_text[:cut]
-    return window
 
 
 def _agrees(pronoun: str, kind: str, gender: str) -> bool | None:

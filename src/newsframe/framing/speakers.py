@@ -24,6 +24,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -31,7 +32,9 @@ import numpy as np
 
 from newsframe.actors import Actor, Mention, find_mentions
 from newsframe.document import HEADLINE, Document
+from newsframe.entities import Entities
 from newsframe.framing._units import Token, Unit
+from newsframe.framing.gender import article_genders, opens_sentence, word_gender
 from newsframe.framing.quotes import Quote, QuoteIndex
 from newsframe.lexicons import ReportingVerbs, load_reporting_verbs
 from newsframe.resources import default_resources
@@ -128,6 +131,8 @@ DETERMINERS = frozenset(["the", "a", "an", "this", "that"])
 _LINK_OR_DETERMINER = LINKS | DETERMINERS
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i"])
 POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
+# the object of "Y quoted him as saying": the speaker, as its subject pronoun
+OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they", "us": "we"}
 PASSIVE_AUX = frozenset(["is", "are", "was", "were", "been", "be"])
 ISSUED_IN = frozenset(["statement", "report", "letter", "communique", "release", "interview"])
 # "the official" may be any person quoted before; "the commander" only one named so
@@ -137,6 +142,7 @@ GENERIC_PEOPLE = frozenset(["official", "spokesman", "spokeswoman", "spokesperso
 TOP_OFFICE = frozenset(["leader", "president", "premier", "prime", "chancellor", "head"])
 STATEMENTS = frozenset(["statement", "announcement", "release", "communique"])  # one document
 _LOOK_BACK = 60  # events a pronoun or description looks back over (bounded: linear time)
+_NOT_PERSON = frozenset(["group", "organisation", "country"])  # what "they" stands for alone
 
 
 @dataclass(frozen=True)
@@ -206,6 +212,58 @@ class Sentences:
 # --- memory: what earlier text named --------------------------------------------------------
 
 
+class SpeakerGenders:
+    """The gender of a speaker ("he", "she" or "": unknown) as one article tells it: a
+    lowercase role noun or a courtesy title among the words that named it ("the spokeswoman",
+    "Mrs Lee", "spokesman Tom Reed"), else what :func:`newsframe.framing.gender.genders` reads
+    for its entity in the article's entity ``layer`` (``texts``: the layer's paragraphs by id;
+    worked out at the first question, once per article).
+
+    >>> from newsframe.entities import find_entities
+    >>> texts = {0: "Ann Lee met Tom Reed.", 1: "Mrs Lee spoke."}
+    >>> of = SpeakerGenders(find_entities(texts.values()), texts)
+    >>> [of(Speaker(k, t, "name", "person")) for k, t in [("Ann Lee", "Ann Lee"), ("Lee", "Lee"),
+    ...                                                    ("x", "the spokesman"), ("Tom Reed", "Tom Reed")]]
+    ['she', 'she', 'he', '']
+    """
+
+    def __init__(self, layer: Entities, texts: Mapping[int, str]) -> None:
+        self.layer, self.texts = layer, texts
+        self._known: dict[tuple[str, str], str] = {}
+
+    def word(self, noun: str) -> str:
+        """The gender of a title or role noun by the layer's entity words ("spokeswoman")."""
+        return word_gender(noun, self.layer.words)
+
+    def __call__(self, speaker: Speaker) -> str:
+        hit = self._known.get((speaker.key, speaker.text))
+        if hit is None:
+            words = speaker.text.split()
+            said = set()
+            for k, word in enumerate(words):
+                low = word.lower().rstrip(".")
+                if word.islower() or (
+                    k < len(words) - 1 and (low in _COURTESY or low.endswith("man"))
+                ):  # "the spokeswoman", "Mrs Lee", "Spokesman Tom Reed"; never a name's word
+                    said.add(word_gender(word, self.layer.words))
+            said.discard("")
+            if len(said) == 1:
+                hit = said.pop()
+            else:
+                genders = article_genders(self.layer, self.texts)
+                entity = genders.get(speaker.key)
+                if entity is None:
+                    entity = genders.get(self.layer.resolve(speaker.key) or "", "")
+                hit = entity
+            self._known[speaker.key, speaker.text] = hit
+        return hit
+
+
+# a mention followed by "and", "&" or "or" shares its sentence's subject with others
+_COORDINATED = re.compile(r"\s{1,3}(?:&|and\b|or\b)")
+_COURTESY = frozenset(["mr", "mrs", "ms", "miss", "sir", "dame", "lord", "lady"])
+
+
 class _Event(NamedTuple):  # a named tuple: one per actor mention, so cheap to make
     order: tuple[int, int, int]  # (unit, sentence, offset)
     kind: str
@@ -213,21 +271,28 @@ class _Event(NamedTuple):  # a named tuple: one per actor mention, so cheap to m
     phrase: str  # lowercase words that named them
     speaking: bool  # a speaker (not a mere mention)
     issued: str = ""  # a document they issued ("statement")
+    subject: bool = False  # a mention that opens its sentence (titles allowed): its subject
 
 
 @dataclass
 class Memory:
     """Who the article has named so far, for pronouns and descriptions (across paragraphs).
 
-    :meth:`resolve` maps he/she/his/her to the last person, it/its to the last organisation or
-    country, they/their/we to the last group (or several people), "the ministry"/"the agency"
-    to the last organisation, "the official"/"the spokesman" to the last person, and "the
-    statement"/"the report" to whoever issued the last document. The nearest sentence with a
-    compatible mention decides; two different candidates there (and none the only speaker)
-    leave the pronoun ``unresolved``. A description with no antecedent names itself.
+    :meth:`resolve` maps he/she/his/her to the last person of a compatible gender, it/its to
+    the last organisation or country, they/their/we to the last group, several people or
+    organisation (never one person alone), "the ministry"/"the agency" to the last
+    organisation, "the official"/"the spokesman" to the last person (of the role noun's gender,
+    if it has one: "the spokeswoman" is a woman), and "the statement"/"the report" to whoever
+    issued the last document. The nearest sentence with a compatible mention decides; two
+    different candidates there (and none the only speaker) leave the pronoun ``unresolved``. A
+    description with no antecedent names itself. ``gender`` says "he", "she" or "" (unknown:
+    compatible with both) of a speaker (:class:`SpeakerGenders`; None: every one unknown); the
+    agreement constraint of rule-based coreference (Lee et al. 2013), with gender read from the
+    article.
     """
 
     events: list[_Event] = field(default_factory=list)
+    gender: SpeakerGenders | None = None
 
     def add(self, event: _Event) -> None:
         """Remember one mention or speaker."""
@@ -240,9 +305,11 @@ class Memory:
         before: tuple[int, int, int],
         *,
         named: bool = False,
+        agree: str = "",
     ) -> list[_Event]:
         """The compatible events of the nearest sentence before ``before`` (of a kind in
-        ``kinds``, naming one of ``heads`` if given, with a name if ``named``)."""
+        ``kinds``, naming one of ``heads`` if given, with a name if ``named``, with a speaker
+        whose gender is not other than ``agree`` if given)."""
         window = self.events[-_LOOK_BACK:]
         k = bisect_left([e.order for e in window], before)
         chosen: list[_Event] = []
@@ -256,6 +323,8 @@ class Memory:
                 continue
             if named and all(s.source == "description" for s in event.speakers):
                 continue
+            if agree and all(self._clashes(s, agree) for s in event.speakers):
+                continue
             sentence = event.order[:2]
             chosen.append(event)
         return chosen
@@ -264,19 +333,21 @@ class Memory:
         """The speakers a pronoun or description at position ``at`` refers to."""
         word = speaker.text.lower()
         if speaker.source == "pronoun":
-            word = POSSESSIVE_PRONOUNS.get(word, word)
+            word = POSSESSIVE_PRONOUNS.get(word) or OBJECT_PRONOUNS.get(word, word)
+            agree = ""
             if word in ("he", "she"):
-                kinds, plural = frozenset(["person"]), False
+                kinds, plural, agree = frozenset(["person"]), False, word
             elif word == "it":
                 kinds, plural = frozenset(["organisation", "country", "document"]), False
             elif word in ("they", "we"):
-                kinds, plural = frozenset(), True
+                return self._plural(speaker, at)
             else:
                 return (Speaker("unresolved", speaker.text, "unresolved"),)
-            chosen = self._candidates(kinds, frozenset(), at)
+            chosen = self._candidates(kinds, frozenset(), at, agree=agree)
             return (
-                self._pick(chosen, speaker, plural)
-                or self._last_speaker(chosen, speaker, at)
+                self._pick(chosen, speaker, plural, agree)
+                or self._subject(chosen, speaker, agree)
+                or self._last_speaker(chosen, speaker, at, agree)
                 or (Speaker("unresolved", speaker.text, "unresolved"),)
             )
         head = speaker.text.lower().split()[-1]
@@ -289,23 +360,65 @@ class Memory:
                 )
         elif speaker.kind in ("person", "organisation"):
             kinds = kinds or frozenset(["person"])
+            agree = self._gender_of(head) if speaker.kind == "person" else ""  # "the spokeswoman"
             heads = frozenset([lemma]) | (TOP_OFFICE if lemma in TOP_OFFICE else frozenset())
-            picked = self._pick(self._candidates(kinds, heads, at, named=True), speaker, False)
-            picked = picked or self._pick(self._candidates(kinds, heads, at), speaker, False)
+            picked = self._pick(
+                self._candidates(kinds, heads, at, named=True, agree=agree), speaker, False, agree
+            )
+            picked = picked or self._pick(
+                self._candidates(kinds, heads, at, agree=agree), speaker, False, agree
+            )
             if not picked and speaker.kind == "person" and lemma in GENERIC_PEOPLE:
-                spoke = [e for e in self._candidates(kinds, frozenset(), at) if e.speaking]
-                picked = self._pick(spoke, speaker, False)
+                spoke = [
+                    e for e in self._candidates(kinds, frozenset(), at, agree=agree) if e.speaking
+                ]
+                picked = self._pick(spoke, speaker, False, agree)
             if picked:
                 return picked
         return (Speaker(speaker.text, speaker.text, "description", speaker.kind),)
 
+    def _gender_of(self, noun: str) -> str:
+        """The gender a role noun says ("spokeswoman": "she"), by the article's entity words."""
+        return self.gender.word(noun) if self.gender is not None else word_gender(noun)
+
+    def _clashes(self, speaker: Speaker, agree: str) -> bool:
+        """True when ``speaker``'s gender is known and is not ``agree`` ("he" or "she")."""
+        if self.gender is None or not agree:
+            return False
+        gender = self.gender(speaker)
+        return bool(gender) and gender != agree
+
+    def _plural(self, speaker: Speaker, at: tuple[int, int, int]) -> tuple[Speaker, ...]:
+        """They/their/we: the speakers of the nearest sentence with any mention, unless that is
+        one person alone (a plural never credits a single person); then the nearest sentence
+        with a group, an organisation or a country; else ``unresolved``."""
+        picked = self._pick(self._candidates(frozenset(), frozenset(), at), speaker, True)
+        if len(picked) == 1 and picked[0].kind == "person":
+            picked = self._pick(self._candidates(_NOT_PERSON, frozenset(), at), speaker, True)
+        return picked or (Speaker("unresolved", speaker.text, "unresolved"),)
+
+    def _subject(
+        self, chosen: list[_Event], speaker: Speaker, agree: str = ""
+    ) -> tuple[Speaker, ...]:
+        """Of two or more candidates in the nearest sentence, the one whose mention opens it
+        (its subject, which a pronoun after it most often stands for: "West was the manager
+        when Bryant was drafted. He said ..." is West; the centering preference of Grosz,
+        Joshi & Weinstein 1995), or none."""
+        keys = {
+            s.key: s for e in chosen if e.subject for s in e.speakers if not self._clashes(s, agree)
+        }
+        if len(keys) != 1:
+            return ()
+        s = next(iter(keys.values()))
+        return (Speaker(s.key, speaker.text, "pronoun", s.kind),)
+
     def _last_speaker(
-        self, chosen: list[_Event], speaker: Speaker, at: tuple[int, int, int]
+        self, chosen: list[_Event], speaker: Speaker, at: tuple[int, int, int], agree: str = ""
     ) -> tuple[Speaker, ...]:
         """Of two or more candidates in the nearest sentence, the one who spoke last in the
         article (the topic the text keeps talking about: "Mr Barnier was speaking after Mrs May
         issued a challenge. He said ..." is Barnier, who spoke before), or none."""
-        keys = {s.key for e in chosen for s in e.speakers}
+        keys = {s.key for e in chosen for s in e.speakers if not self._clashes(s, agree)}
         if len(keys) < 2:
             return ()
         window = self.events[-_LOOK_BACK:]
@@ -325,15 +438,17 @@ class Memory:
             e for e in earlier if e.kind == "document" and lemma in e.phrase
         ][:1]
 
-    @staticmethod
-    def _pick(chosen: list[_Event], speaker: Speaker, plural: bool) -> tuple[Speaker, ...]:
+    def _pick(
+        self, chosen: list[_Event], speaker: Speaker, plural: bool, agree: str = ""
+    ) -> tuple[Speaker, ...]:
         keys: dict[str, Speaker] = {}
         for event in reversed(chosen):
             for s in event.speakers:
-                keys.setdefault(s.key, s)
+                if not self._clashes(s, agree):
+                    keys.setdefault(s.key, s)
         source = "pronoun" if speaker.source == "pronoun" else "description"
         if len(keys) > 1 and not plural:
-            speaking = {s.key: s for e in chosen if e.speaking for s in e.speakers}
+            speaking = {s.key: s for e in chosen if e.speaking for s in e.speakers if s.key in keys}
             keys = speaking if len(speaking) == 1 else {}
         return tuple(Speaker(s.key, speaker.text, source, s.kind) for s in keys.values())
 
@@ -898,7 +1013,8 @@ _QUOTED_AS = frozenset(["quote", "cite"])  # "X was quoted / cited by Y as sayin
 
 
 def _quoted_as(text: str, toks: list[Token], i: int, ctx: _Context):
-    """``X was quoted as saying`` / ``Y quoted X as saying`` / ``X was cited by the agency as
+    """``X was quoted as saying`` / ``Y quoted X as saying`` (X a name or an object pronoun:
+    "quoted him as saying" is a pronoun speaker, "he") / ``X was cited by the agency as
     saying``: (attribution, tokens used)."""
     k = next((k for k in range(i + 1, min(i + 9, len(toks) - 1)) if toks[k].text == "as"), None)
     if k is None or not toks[k + 1].text.lower().endswith("ing"):
@@ -921,7 +1037,10 @@ def _quoted_as(text: str, toks: list[Token], i: int, ctx: _Context):
         span = (i + 1, k - 1)
     else:
         return None
-    speakers = _np_speakers(text, toks, *span, ctx) if span else []
+    if span and span[0] == span[1] and toks[span[0]].text.lower() in OBJECT_PRONOUNS:
+        speakers = [Speaker("", toks[span[0]].text, "pronoun")]  # "... quoted him as saying"
+    else:
+        speakers = _np_speakers(text, toks, *span, ctx) if span else []
     if not speakers:
         return None
     att = _made(
@@ -1028,7 +1147,7 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
         if j >= 0 and "," in text[toks[j].end : toks[i].start] and found:
             prior = found[-1]
             if ctx.sentences.at(prior.start) == sentence:
-                return made(prior.speakers, participle=True)
+                return made(_participle_subject(toks, i, prior), participle=True)
         if j >= 0 and (
             "," in text[toks[j].end : toks[i].start] or toks[j].text.lower() in _BEFORE_ING
         ):
@@ -1088,6 +1207,30 @@ def _subject_control(toks: list[Token], j: int) -> bool:
     if prev is not None and prev.text.lower() == "on" and j > 1:
         prev = toks[j - 2]  # "went on to", "moved on to"
     return prev is not None and prev.text.islower() and prev.lemma in _SUBJECT_CONTROL
+
+
+def _participle_subject(toks: list[Token], i: int, prior: Attribution) -> list[Speaker]:
+    """The subject of a participle after a comma ("..., telling them") whose sentence's last
+    reporting verb is ``prior``: the subject of the clause it closes, "he" or "she" between
+    the two, when ``prior`` credits no person ("Police say he has since confessed, telling
+    them ...": he, not the police); else ``prior``'s speakers ("Putin said he would go,
+    adding ...": Putin).
+
+    >>> from newsframe.framing._units import Token
+    >>> words = "Police say he has since confessed telling".split()
+    >>> toks = [Token(w, w.lower(), k * 10, k * 10 + len(w)) for k, w in enumerate(words)]
+    >>> police = Attribution(7, 10, "say", "say", "neutral", (Speaker("Police", "Police", "name", "organisation"),))
+    >>> [s.text for s in _participle_subject(toks, 6, police)]
+    ['he']
+    """
+    if any(s.kind == "person" for s in prior.speakers):
+        return list(prior.speakers)
+    k = i - 1
+    while k >= 0 and toks[k].start >= prior.end:
+        if toks[k].text.lower() in ("he", "she"):
+            return [Speaker("", toks[k].text, "pronoun")]
+        k -= 1
+    return list(prior.speakers)
 
 
 def _unnamed(text: str, toks: list[Token], i: int, n: int, ctx: _Context, made):
@@ -1528,8 +1671,12 @@ def _mention_event(m: Mention, ctx: _Context, order: int) -> _Event:
         else:  # a person of the entity layer (or a name with an honorific)
             speaker = Speaker(m.actor_id, m.text, "name", "person")
         named = ctx.named[m.actor_id, m.text] = ((speaker,), m.text.lower())
-    at = (order, ctx.sentences.at(m.start), m.start)
-    return _Event(at, named[0][0].kind, named[0], named[1], False)
+    sentence = ctx.sentences.at(m.start)
+    at = (order, sentence, m.start)
+    opening = ctx.sentences.bounds(sentence)[0] if sentence >= 0 else 0
+    text = ctx.unit.text
+    subject = opens_sentence(text, m.start, m.end, opening) and not _COORDINATED.match(text, m.end)
+    return _Event(at, named[0][0].kind, named[0], named[1], False, "", subject)
 
 
 _TITLES = (

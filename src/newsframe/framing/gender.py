@@ -1,0 +1,230 @@
+"""Whom the article calls "he" and whom "she": gender evidence for pronoun agreement.
+
+Read from the article itself, never from a list of first names: a courtesy title or a gendered
+role noun right before a mention ("Mrs May", "Mr Lee", "spokeswoman Ann Lee"; the role words of
+:data:`HE_WORDS` and :data:`SHE_WORDS`, the ``he`` and ``she`` entity words of
+``data/entity_words.toml``, which a story file extends), a gendered role of the entity, and the article's own
+pronouns after a mention that opens its sentence ("Ann Lee arrived. She said ..."). (No
+well-kept package of given names with a licence that fits ours was found; a person the
+article gives no evidence for stays of unknown gender, compatible with "he" and "she".)
+Used by the rules' pronoun resolution (:class:`newsframe.framing.speakers.Memory`) and the
+speaker model's agreement features (:mod:`newsframe.framing.speaker_model`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from itertools import islice
+
+from newsframe.entities import Entities
+from newsframe.lexicons import EntityWords, load_entity_words
+
+__all__ = ["HE_WORDS", "SHE_WORDS", "article_genders", "genders", "opens_sentence",
+           "pronoun_genders", "word_gender"]  # fmt: skip
+
+#: Courtesy titles and role nouns that say a person is a man or a woman: the shipped entity
+#: words' ``he`` and ``she`` (``data/entity_words.toml``; a layer reads those it was built with).
+HE_WORDS = load_entity_words().he
+SHE_WORDS = load_entity_words().she
+
+
+def genders(layer: Entities, texts: Mapping[int, str]) -> dict[str, str]:
+    """The people of ``layer`` the article calls a man ("he") or a woman ("she"): by the title
+    right before a mention ("Mrs May", "Mr Lee") or a role noun of the entity ("spokeswoman");
+    a person with both kinds of evidence is left out. A person with neither is what the
+    article's own pronouns say near their mentions (:func:`pronoun_genders`); else unknown.
+
+    >>> from newsframe.entities import find_entities
+    >>> texts = ["Ann Lee and Tom Reed met.", "Mrs Lee spoke to Mr Reed."]
+    >>> sorted(genders(find_entities(texts), dict(enumerate(texts))).items())
+    [('Ann Lee', 'she'), ('Tom Reed', 'he')]
+    """
+    said: dict[str, set[str]] = {}
+    words = layer.words
+    for m in layer.mentions:
+        text = texts.get(m.paragraph_id, "")
+        word = _word_before(text, m.start)
+        gender = word_gender(word, words)
+        if gender:
+            said.setdefault(m.entity_id, set()).add(gender)
+    for entity_id, e in layer.entities.items():
+        for word in e.role.split():
+            gender = word_gender(word, words)
+            if gender:
+                said.setdefault(entity_id, set()).add(gender)
+    out = {k: next(iter(v)) for k, v in said.items() if len(v) == 1}
+    for entity_id, gender in pronoun_genders(layer, texts).items():
+        if entity_id not in said:
+            out[entity_id] = gender
+    return out
+
+
+# a third-person singular pronoun, or a quotation mark (pronouns inside quotations are the
+# speaker's, not the narrator's: "I told him")
+_GENDERED = re.compile(
+    r"\b(?:([Hh]e|[Hh]is|[Hh]im|[Hh]imself)|([Ss]he|[Hh]er|[Hh]ers|[Hh]erself))\b|[\"\u201c\u201d]"
+)
+_SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019']?(?=\s|$)")
+_NEAR = 300  # characters after a mention searched for its pronouns (bounded: linear time)
+
+
+def pronoun_genders(layer: Entities, texts: Mapping[int, str]) -> dict[str, str]:
+    """The people the article itself calls "he" or "she": after a mention that opens its
+    sentence (titles allowed: "Mrs May said ..."; no possessive), the rest of the sentence
+    and the next one (the next paragraph's first sentence when the mention's sentence ends
+    its paragraph), outside quotation marks, when no other person is named in the mention's
+    sentence or that window; "he", "his", "him" and "himself" against "she", "her", "hers"
+    and "herself", summed over the person's mentions. A person whose pronouns are of one
+    kind, or of one kind three times as often as of the other, has that gender; else none
+    (no list of first names: the article says it). The subject of a sentence is what a
+    pronoun after it most often stands for (the centering preference of Grosz, Joshi &
+    Weinstein 1995; the pronoun-agreement constraint of Lee et al. 2013), here with gender
+    read from the document rather than from a lexicon.
+
+    >>> from newsframe.entities import find_entities
+    >>> texts = ["Ann Lee arrived. She said it was late.", "Tom Reed left; his car was ready.",
+    ...          "The charge against Kim Ode was dropped and she was freed."]
+    >>> sorted(pronoun_genders(find_entities(texts), dict(enumerate(texts))).items())
+    [('Ann Lee', 'she'), ('Tom Reed', 'he')]
+    """
+    people: dict[int, list[tuple[int, int, str]]] = {}  # the mentions of people, by paragraph
+    for m in (*layer.mentions, *layer.unresolved):
+        e = layer.entities.get(m.entity_id)
+        if e is not None and e.kind == "person":
+            people.setdefault(m.paragraph_id, []).append((m.start, m.end, m.entity_id))
+        elif (
+            (e is None or e.kind == "")
+            and " " not in m.text
+            and not _quoted_at(texts.get(m.paragraph_id, ""), m.start)
+        ):  # a single name of unknown kind ("Simon said he ..."): maybe a person, never a vote
+            people.setdefault(m.paragraph_id, []).append((m.start, m.end, ""))
+    votes: dict[str, list[int]] = {}
+    for paragraph_id, found in people.items():
+        found.sort()
+        text = texts.get(paragraph_id, "")
+        following = (texts.get(paragraph_id + 1, ""), people.get(paragraph_id + 1, []))
+        for start, end, entity_id in found:
+            window = _window(text, following, (start, end), found) if entity_id else None
+            if window is None:
+                continue
+            tally = votes.setdefault(entity_id, [0, 0])
+            quoted = False
+            for match in _GENDERED.finditer(window):
+                if match.group(1) is None and match.group(2) is None:
+                    quoted = not quoted
+                elif not quoted:
+                    tally[0 if match.group(1) else 1] += 1
+    out = {}
+    for entity_id, (he, she) in votes.items():
+        if he and he >= 3 * she:
+            out[entity_id] = "he"
+        elif she and she >= 3 * he:
+            out[entity_id] = "she"
+    return out
+
+
+def opens_sentence(text: str, start: int, end: int, opening: int | None = None) -> bool:
+    """True when the mention ``text[start:end]`` opens its sentence, at most four capitalised
+    words before it (titles: "Mrs May said", "Australian PM Scott Morrison has"), and is no
+    possessive ("Hawke's decision"): the sentence's subject, as far as words tell
+    (``opening``: where the sentence starts, if known).
+
+    >>> t = "He left. Mrs Ann Lee spoke. Later Tom Reed's car came."
+    >>> opens_sentence(t, 13, 20), opens_sentence(t, 34, 42), opens_sentence(t, 0, 2)
+    (True, False, True)
+    """
+    if opening is None:
+        opening = max(
+            (m.end() for m in _SENTENCE_END.finditer(text, max(start - _NEAR, 0), start)),
+            default=0,
+        )
+    lead = text[opening:start].split()
+    if len(lead) > 4 or not all(w[:1].isupper() for w in lead):
+        return False
+    return not text.startswith(("'s", "\u2019s"), end)
+
+
+def _quoted_at(text: str, at: int) -> bool:
+    """True when an odd number of quotation marks open ``text`` before offset ``at`` (the
+    offset lies inside a quotation, as far as the marks before it tell)."""
+    marks = text.count('"', 0, at) + text.count("\u201c", 0, at) + text.count("\u201d", 0, at)
+    return marks % 2 == 1
+
+
+def _window(
+    text: str,
+    following: tuple[str, list[tuple[int, int, str]]],
+    span: tuple[int, int],
+    found: list[tuple[int, int, str]],
+) -> str | None:
+    """The text after the mention at ``span`` up to the end of the next sentence (into the
+    ``following`` paragraph's first sentence when the paragraph ends first), or None when the
+    mention does not open its sentence (at most four capitalised words before it: titles),
+    is a possessive, or another person is named in its sentence or there (``found``, and the
+    following paragraph's second item: the people's mentions as (start, end, entity id))."""
+    start, end = span
+    entity_id = next(e for s, _, e in found if s == start)
+    opening = max(
+        (m.end() for m in _SENTENCE_END.finditer(text, max(start - _NEAR, 0), start)), default=0
+    )
+    if not opens_sentence(text, start, end, opening):
+        return None  # not the sentence's subject: a pronoun after it names the subject
+    ends = [m.end() for m in islice(_SENTENCE_END.finditer(text, end, end + _NEAR), 2)]
+    stop = ends[1] if len(ends) == 2 else min(len(text), end + _NEAR)
+    if any(opening <= s < stop and other != entity_id for s, _, other in found):
+        return None
+    window = text[end:stop]
+    next_text, next_people = following
+    if len(ends) < 2 and stop == len(text) and next_text:
+        first = _SENTENCE_END.search(next_text, 0, _NEAR)
+        cut = first.end() if first else min(len(next_text), _NEAR)
+        if any(s < cut and other != entity_id for s, _, other in next_people):
+            return window
+        window += " " + next_text[:cut]
+    return window
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word right before offset ``start`` in its sentence, lowercase, without the full
+    stop of a courtesy title ("Mr." -> "mr"); "" when a mark ends it ("Smith's wife. Smith
+    said": the wife is no title of the second Smith) or no whole word is there.
+
+    >>> _word_before("met Mr. Lee", 8), _word_before("his wife. Lee", 10), _word_before("the spokeswoman Ann", 16)
+    ('mr', '', 'spokeswoman')
+    """
+    window = text[max(start - _WORD_BEFORE, 0) : start]
+    words = window.split()
+    if not words or (len(words) == 1 and start > _WORD_BEFORE and not window[0].isspace()):
+        return ""
+    word = words[-1].lower()
+    if word.endswith(".") and word[:-1] in _ABBREVIATED:
+        return word[:-1]
+    return "" if word[-1:] in _MARKS else word
+
+
+_WORD_BEFORE = 16  # characters searched for the word before a mention ("businesswoman ")
+_ABBREVIATED = frozenset(["mr", "mrs", "ms", "messrs"])  # courtesy titles with a full stop
+_MARKS = frozenset(".,;:!?\"'\u201c\u201d\u2019)")
+
+
+def word_gender(word: str, words: EntityWords | None = None) -> str:
+    """ "he" or "she" for a courtesy title or a gendered role noun ("Mrs", "spokesman") of the
+    entity words ``words`` (None: the shipped ones), else "".
+
+    >>> word_gender("Mrs."), word_gender("spokesman"), word_gender("spokesperson")
+    ('she', 'he', '')
+    """
+    low = word.lower().rstrip(".")
+    words = words if words is not None else load_entity_words()
+    return "he" if low in words.he else ("she" if low in words.she else "")
+
+
+def article_genders(layer: Entities, texts: Mapping[int, str]) -> dict[str, str]:
+    """:func:`genders` of one article's layer, worked out once and kept on the layer (the rules'
+    pronoun resolution and the speaker model both read it; ``texts`` must be the layer's own
+    paragraphs, by id)."""
+    cached = layer.__dict__.get("_genders")
+    if cached is None:
+        cached = layer.__dict__["_genders"] = genders(layer, texts)
+    return cached
