@@ -159,6 +159,23 @@ def test_comparison_pair_defaults():
         comparison_pair(corpus, ["w", "x"])
 
 
+def test_comparison_pair_default_is_the_two_largest_groups():
+    # z (1 article) first in corpus order, then y (3), x (2), w (3): the largest are y and w
+    # (3 each, y first in corpus order), never the one-article z
+    groups = {"z1": "z", "y1": "y", "x1": "x", "y2": "y", "w1": "w", "x2": "x", "y3": "y",
+              "w2": "w", "w3": "w"}  # fmt: skip
+    pair = comparison_pair(_toy(groups))
+    assert (pair.a, pair.b, pair.column) == ("y", "w", "group")
+    assert pair.corpus_b.ids == ["w1", "w2", "w3"]
+    # one article per group: the first articles of the two largest (here the first two groups),
+    # compared as articles
+    single = comparison_pair(_toy({"p1": "p", "q1": "q", "r1": "r"}))
+    assert (single.a, single.b, single.column) == ("p1", "q1", None)
+    # only one group of two: its first article against the next largest group's
+    one = comparison_pair(_toy({"p1": "p", "q1": "q", "q2": "q"}))
+    assert (one.a, one.b, one.column) == ("q1", "p1", None)
+
+
 def test_with_group_adds_column():
     table = with_group(pd.DataFrame({"article_id": ["b1", "a1"], "v": [1, 2]}), _toy(TOY))
     assert table.columns.tolist() == ["article_id", "group", "v"]

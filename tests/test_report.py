@@ -251,6 +251,7 @@ def test_plan_picks_groups_or_articles(story):
     plan = plan_comparison(corpus)
     assert (plan.group, plan.label_a, plan.label_b, plan.unit) == ("group", "north", "south",
                                                                    "article")  # fmt: skip
+    assert plan.by_group
     plan = plan_comparison(corpus, group="outlet", compare=["South Daily", "North Daily"])
     assert plan.ids_a == ("south-1", "south-2", "south-3") and plan.slug == (
         "South-Daily_vs_North-Daily"
@@ -311,8 +312,38 @@ def test_group_with_one_article_is_refused(story, tmp_path):
     text = text.replace("north-2.txt,North Daily,Fishermen Angry Over Harbour Closure,north",
                         "north-2.txt,North Daily,Fishermen Angry Over Harbour Closure,west")  # fmt: skip
     manifest.write_text(text, "utf-8")
+    # north 1 article, south 3, west 2: named, north is refused ...
     with pytest.raises(NewsframeError, match="one article"):
-        build_report(story, tmp_path / "r")
+        build_report(story, tmp_path / "r", compare=["north", "south"])
+    # ... by default the two largest groups are compared: south (3) and west (2)
+    import newsframe as nf
+
+    plan = plan_comparison(nf.load_corpus(manifest))
+    assert (plan.label_a, plan.label_b, plan.by_group) == ("south", "west", True)
+    assert plan.reason == "the two largest groups of 'group'"
+
+
+def test_groups_of_one_article_compare_two_articles_and_keep_the_overviews(story, tmp_path):
+    # one story, grouped by outlet, one article per outlet: the default compares the first
+    # article of the two largest groups (all of one: the first two in corpus order) as articles,
+    # and every outlet still gets its overview
+    import newsframe as nf
+
+    manifest = story / "manifest.csv"
+    lines = manifest.read_text("utf-8").splitlines()
+    rows = [lines[0]] + [
+        line.replace(" Daily,", f" Daily {n},") for n, line in enumerate(lines[1:], start=1)
+    ]
+    manifest.write_text("\n".join(rows) + "\n", "utf-8")
+    plan = plan_comparison(nf.load_corpus(manifest), group="outlet")
+    assert (plan.label_a, plan.label_b, plan.unit, plan.by_group) == (
+        "north-1", "north-2", "sentence", False)  # fmt: skip
+    assert plan.group == "outlet" and len(plan.groups) == 6
+    out = build_report(story, tmp_path / "r", group="outlet")
+    names = {p.name for p in (out / "figures").glob("*.png")}
+    assert "sentiment__by_outlet.png" in names and "term_frequencies__by_outlet.png" in names
+    summary = json.loads((out / "summary.json").read_text("utf-8"))
+    assert summary["compare"]["group"] is None and summary["sentiment"]["unit"] == "sentence"
 
 
 def test_dask_tables_equal_the_in_memory_path(story):

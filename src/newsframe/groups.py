@@ -39,6 +39,7 @@ __all__ = [
     "frames_by_group",
     "group_keyness",
     "group_sentiment",
+    "largest_groups",
     "naming_by_group",
     "prominence_by_group",
     "terms_by_group",
@@ -92,10 +93,13 @@ def comparison_pair(
     """Return the two sides to compare: groups of ``column`` or single articles.
 
     ``compare`` names two groups (values of ``column``) or two article ids, as a pair or one
-    string ``"a,b"``; default: the story's ``compare``, else the first two groups when there is a
-    group column (``column`` or :attr:`Corpus.group_column`) with two or more groups, else the
-    first two articles. Raises :class:`~newsframe.errors.InputError` naming a value that is
-    neither a group nor an article id.
+    string ``"a,b"``; default: the story's ``compare``, else, when there is a group column
+    (``column`` or :attr:`Corpus.group_column`) with two or more groups, the two groups with the
+    most articles (ties in corpus order), else the first two articles. When no two groups have
+    two articles each (one article per outlet, say), the default is the first article of each
+    of the two largest groups, compared as articles (``column`` of the result ``None``): a
+    group of one article is an article. Raises :class:`~newsframe.errors.InputError` naming a
+    value that is neither a group nor an article id.
 
     >>> from newsframe import Article
     >>> meta = [{"group": "x"}, {"group": "y"}, {"group": "x"}]
@@ -118,7 +122,9 @@ def comparison_pair(
     groups = corpus.groups(column) if column else {}
     if not compare:
         if len(groups) >= 2:
-            compare = list(groups)[:2]
+            compare = largest_groups(groups)
+            if len(groups[compare[1]]) < 2:  # no two groups of two: compare two articles
+                compare = [groups[compare[0]].ids[0], groups[compare[1]].ids[0]]
         elif len(corpus) >= 2:
             compare, column, groups = corpus.ids[:2], None, {}
         else:
@@ -146,6 +152,20 @@ def comparison_pair(
         )
     by_group = all(v in groups for v in compare)
     return Pair(column if by_group else None, compare[0], compare[1], sides[0], sides[1])
+
+
+def largest_groups(groups: dict[str, Corpus], n: int = 2) -> list[str]:
+    """Return the names of the ``n`` groups with the most articles, larger first; ties keep the
+    order of ``groups`` (the corpus order of their first articles).
+
+    >>> from newsframe import Article
+    >>> arts = {k: Corpus([Article(f"{k}{i}", "", ("t.",)) for i in range(m)])
+    ...         for k, m in [("a", 1), ("b", 3), ("c", 2), ("d", 3)]}
+    >>> largest_groups(arts)
+    ['b', 'd']
+    """
+    order = {name: i for i, name in enumerate(groups)}
+    return sorted(order, key=lambda g: (-len(groups[g]), order[g]))[:n]
 
 
 def with_group(table: pd.DataFrame, corpus: Corpus, *, column: str | None = None) -> pd.DataFrame:

@@ -116,7 +116,8 @@ def _load(source: str | Path | Sequence[str | Path], n_jobs: int | None, story: 
 
 @dataclass(frozen=True)
 class ReportPlan:
-    """What is compared: the grouping column (or None) and the two sides' article ids."""
+    """What is compared: the grouping column of the overviews (or None), the two sides' article
+    ids, and whether the sides are two groups of that column (``by_group``) or two articles."""
 
     group: str | None
     label_a: str
@@ -125,7 +126,8 @@ class ReportPlan:
     ids_b: tuple[str, ...]
     groups: dict[str, tuple[str, ...]] = field(default_factory=dict)
     slug: str = ""
-    reason: str = ""  # why these two: named by the user, by the story file, or the first two
+    reason: str = ""  # why these two: named by the user, by the story file, or the largest two
+    by_group: bool = False
 
     @property
     def unit(self) -> str:
@@ -142,9 +144,13 @@ def plan_comparison(
     corpus: Corpus, *, group: str | None = None, compare: Sequence[str] | None = None
 ) -> ReportPlan:
     """Return the sides to compare (:func:`newsframe.comparison_pair`): two groups of ``group``
-    (default: the story's column, else ``group`` when the manifest has one), or two articles.
+    (default: the story's column, else ``group`` when the manifest has one; by default the two
+    with the most articles), or two articles.
 
-    A compared group needs at least two articles (one article is not a group).
+    A compared group needs at least two articles (one article is not a group): when no two
+    groups have two, the default compares one article of each of the two largest groups, and
+    every group still gets its overview (``group`` of the plan is the grouping column,
+    ``by_group`` False).
 
     >>> c = Corpus([Article("a", "", ("x.",)), Article("b", "", ("y.",))])
     >>> plan_comparison(c).slug
@@ -153,24 +159,29 @@ def plan_comparison(
     if len(corpus) < 2:
         raise NewsframeError("a report compares articles: the corpus needs at least two")
     pair = comparison_pair(corpus, list(compare) if compare else None, column=group)
+    column = pair.column or _grouping_column(corpus, group)
     groups: dict[str, tuple[str, ...]] = {}
+    if column:
+        groups = {name: tuple(part.ids) for name, part in corpus.groups(column).items()}
     if pair.column:
-        groups = {name: tuple(part.ids) for name, part in corpus.groups(pair.column).items()}
         small = [n for n in (pair.a, pair.b) if len(groups[n]) < 2]
         if small:
             raise NewsframeError(
                 f"group {small[0]!r} of {pair.column!r} has one article: a group comparison needs "
                 "at least two per side (compare two articles with --compare instead)"
             )
-    kind = f"groups of '{pair.column}'" if pair.column else "articles"
     if compare:
         reason = "named with --compare"
     elif getattr(corpus.story, "compare", ()):
         reason = "named by the story file's compare"
+    elif pair.column:
+        reason = f"the two largest groups of '{pair.column}'"
+    elif column:
+        reason = f"one article of each of the two largest groups of '{column}': no two have two"
     else:
-        reason = f"the first two {kind}"
+        reason = "the first two articles"
     return ReportPlan(
-        pair.column,
+        column,
         pair.a,
         pair.b,
         tuple(pair.corpus_a.ids),
@@ -178,7 +189,18 @@ def plan_comparison(
         groups,
         pair.slug,
         reason,
+        by_group=pair.column is not None,
     )
+
+
+def _grouping_column(corpus: Corpus, group: str | None) -> str | None:
+    """The column whose groups get overviews when two articles are compared: ``group`` or the
+    corpus's default, if it holds two or more groups and every article has a value."""
+    try:
+        column = group or corpus.group_column
+        return column if column and len(corpus.groups(column)) >= 2 else None
+    except InputError:  # a column with holes, or not a column: no overviews
+        return None
 
 
 #: Columns a table preview shows, in this order, when the table has them (the CSV keeps all).
@@ -405,7 +427,7 @@ def _ranking_note(key: pd.DataFrame, top: dict[str, pd.DataFrame]) -> str:
 
 def _terms_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Tables) -> pd.DataFrame:
     freqs = base["term_frequencies"]
-    if plan.group:
+    if plan.by_group:
         key = group_keyness(corpus, column=plan.group, compare=[plan.label_a, plan.label_b])
     else:
         side_a, side_b = _sides(corpus, plan)
@@ -622,7 +644,8 @@ def _compared(
     with warnings.catch_warnings():  # the page states the p floor itself
         warnings.simplefilter("ignore", NewsframeWarning)
         comparison = compare_group_sentiment(
-            sentences, corpus, [plan.label_a, plan.label_b], column=plan.group
+            sentences, corpus, [plan.label_a, plan.label_b],
+            column=plan.group if plan.by_group else None,
         )
     mean = comparison[comparison["statistic"] == "mean_compound"].iloc[0]
     unit = str(mean["unit"])
@@ -1217,13 +1240,14 @@ def _build(
             results.append(step())
             bar.update(1)
         _caveats_section(r, corpus, plan, results[1], results[2], base["sentences"])
-        r.summary["compare"] = {"group": plan.group, "a": plan.label_a, "b": plan.label_b,
+        r.summary["compare"] = {"group": plan.group if plan.by_group else None,
+                                "a": plan.label_a, "b": plan.label_b,
                                 "ids_a": list(plan.ids_a), "ids_b": list(plan.ids_b)}  # fmt: skip
         r.summary["data_files"] = _data_versions()
         r.summary["story_file"] = _story_file(corpus)
         title = f"newsframe report: {plan.label_a} vs {plan.label_b}"
         lead = (f"{len(corpus)} articles; compared: {plan.label_a} ({len(plan.ids_a)}) and "
-                f"{plan.label_b} ({len(plan.ids_b)})" + (f" by '{plan.group}'" if plan.group else ""))  # fmt: skip
+                f"{plan.label_b} ({len(plan.ids_b)})" + (f" by '{plan.group}'" if plan.by_group else ""))  # fmt: skip
         with output.staging(out_path) as folder:
             _write(r, folder, title, lead, n_jobs)
             output.write_marker(folder, version=__version__,
