@@ -167,13 +167,12 @@ def test_comparison_pair_default_is_the_two_largest_groups():
     pair = comparison_pair(_toy(groups))
     assert (pair.a, pair.b, pair.column) == ("y", "w", "group")
     assert pair.corpus_b.ids == ["w1", "w2", "w3"]
-    # one article per group: the first articles of the two largest (here the first two groups),
-    # compared as articles
+    # one article per group: the first two groups (the report then compares them as articles)
     single = comparison_pair(_toy({"p1": "p", "q1": "q", "r1": "r"}))
-    assert (single.a, single.b, single.column) == ("p1", "q1", None)
-    # only one group of two: its first article against the next largest group's
-    one = comparison_pair(_toy({"p1": "p", "q1": "q", "q2": "q"}))
-    assert (one.a, one.b, one.column) == ("q1", "p1", None)
+    assert (single.a, single.b, single.column) == ("p", "q", "group")
+    # one group of two: it comes first, then the first group of one
+    one = comparison_pair(_toy({"p1": "p", "r1": "r", "q1": "q", "q2": "q"}))
+    assert (one.a, one.b) == ("q", "p")
 
 
 def test_with_group_adds_column():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numpy as np
+import pandas as pd
 import pytest
 from matplotlib.figure import Figure
 from matplotlib.patches import Polygon
@@ -53,6 +55,28 @@ def test_coverage_figure_counts_shared_facts():
     assert "2 of 3 facts told by more than one" in fig.axes[0].get_title()
     with pytest.raises(NewsframeError, match="empty"):
         coverage_figure(coverage([A, B]).iloc[:0, :0])
+
+
+def test_coverage_figure_of_many_facts_draws_the_shared_ones_visibly():
+    # 120 articles x 1,205 facts, made by hand: fact j is told by article j % 120, and facts
+    # 0-19 also by the next article; 20 facts are told by two articles, 1,185 by one
+    cells = np.zeros((120, 1205), dtype=np.int64)
+    cells[np.arange(1205) % 120, np.arange(1205)] = 1
+    cells[(np.arange(20) + 1) % 120, np.arange(20)] = 1
+    matrix = pd.DataFrame(cells, index=[f"article-{i}" for i in range(120)])
+    ax = coverage_figure(matrix).axes[0]
+    assert "20 of 1205 facts told by more than one; only those are drawn" in ax.get_title()
+    drawn = ax.images[0].get_array()
+    assert drawn.shape == (120, 20) and int(np.asarray(drawn).sum()) == 40
+    # 120 rows in a 12-inch figure: labels no taller than a row (about 5.8 points)
+    sizes = {t.get_fontsize() for t in ax.get_yticklabels()}
+    assert len(ax.get_yticklabels()) == 120 and max(sizes) <= 12.0 * 72 * 0.8 / 120
+    # 250 facts told by both of two articles: all drawn, each under 3 points wide, so no white
+    # grid line between them (1-point lines over 2.6-point cells left the old figure blank)
+    ax = coverage_figure(pd.DataFrame(np.ones((2, 250), dtype=np.int64), index=["a", "b"])).axes[0]
+    assert ax.images[0].get_array().shape == (2, 250)
+    assert len(ax.xaxis.get_minorticklocs()) == 0
+    assert len(coverage_figure(coverage([A, B])).axes[0].xaxis.get_minorticklocs()) == 4
 
 
 def test_group_omission_figure_marks_told_cells():

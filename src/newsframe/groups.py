@@ -95,11 +95,9 @@ def comparison_pair(
     ``compare`` names two groups (values of ``column``) or two article ids, as a pair or one
     string ``"a,b"``; default: the story's ``compare``, else, when there is a group column
     (``column`` or :attr:`Corpus.group_column`) with two or more groups, the two groups with the
-    most articles (ties in corpus order), else the first two articles. When no two groups have
-    two articles each (one article per outlet, say), the default is the first article of each
-    of the two largest groups, compared as articles (``column`` of the result ``None``): a
-    group of one article is an article. Raises :class:`~newsframe.errors.InputError` naming a
-    value that is neither a group nor an article id.
+    most articles (ties in corpus order), else the first two articles. Raises
+    :class:`~newsframe.errors.InputError` naming a value that is neither a group nor an
+    article id.
 
     >>> from newsframe import Article
     >>> meta = [{"group": "x"}, {"group": "y"}, {"group": "x"}]
@@ -123,8 +121,6 @@ def comparison_pair(
     if not compare:
         if len(groups) >= 2:
             compare = largest_groups(groups)
-            if len(groups[compare[1]]) < 2:  # no two groups of two: compare two articles
-                compare = [groups[compare[0]].ids[0], groups[compare[1]].ids[0]]
         elif len(corpus) >= 2:
             compare, column, groups = corpus.ids[:2], None, {}
         else:

@@ -112,34 +112,64 @@ def alignment_map_figure(
     return fig
 
 
+#: A coverage matrix of more facts than this draws only the facts more than one article tells
+#: (a column per fact told once would leave each column under a point wide).
+MAX_COVERAGE_FACTS = 300
+
+#: Cells narrower or lower than this (points) get no white grid lines between them: the lines
+#: would cover the cells and leave the figure blank.
+MIN_GRID_POINTS = 4.0
+
+
 @styled
 def coverage_figure(matrix: pd.DataFrame, *, max_labels: int = 40) -> Figure:
     """Return the coverage matrix as a grid: articles (rows) × facts (columns), filled where the
     article tells the fact, in the (clustered) order of ``matrix``.
 
     ``matrix`` is :func:`newsframe.coverage`. Fact ids label the columns when there are at most
-    ``max_labels`` of them.
+    ``max_labels`` of them. Over :data:`MAX_COVERAGE_FACTS` facts only those told by more than
+    one article are drawn (the title says so); article labels shrink to the rows' height and
+    are left out below 3 points, and cells under :data:`MIN_GRID_POINTS` get no grid lines.
+
+    >>> m = pd.DataFrame([[1, 1, 0], [1, 0, 1]], index=["a", "b"], columns=[1, 2, 3])
+    >>> coverage_figure(m).axes[0].get_title()
+    'Which article tells which fact\n(1 of 3 facts told by more than one)'
     """
     if not isinstance(matrix, pd.DataFrame) or matrix.empty:
         raise NewsframeError("coverage figure: matrix is empty, nothing to plot")
+    told = (matrix > 0).sum(axis=0) > 1
+    shared, every = int(told.sum()), matrix.shape[1]
+    only_shared = every > MAX_COVERAGE_FACTS and shared > 0
+    if only_shared:
+        matrix = matrix.loc[:, told.to_numpy()]
     n_rows, n_cols = matrix.shape
-    fig, ax = figure(width=min(max(5.0, 2.5 + 0.22 * n_cols), 14.0),
-                     height=min(max(2.2, 1.4 + 0.28 * n_rows), 12.0))  # fmt: skip
+    width = min(max(5.0, 2.5 + 0.22 * n_cols), 14.0)
+    height = min(max(2.2, 1.4 + 0.28 * n_rows), 12.0)
+    fig, ax = figure(width=width, height=height)
     ax.imshow(matrix.to_numpy() > 0, aspect="auto", cmap=ListedColormap(["#F2F2F2", "#0072B2"]),
               vmin=0, vmax=1)  # fmt: skip
-    ax.set_yticks(range(n_rows), [str(i) for i in matrix.index])
+    # about 80% of the height and 65% of the width are the axes (labels take the rest)
+    row_points, col_points = height * 72 * 0.8 / n_rows, width * 72 * 0.65 / n_cols
+    size = min(9.0, 0.9 * row_points)
+    if size >= 3.0:
+        ax.set_yticks(range(n_rows), [str(i) for i in matrix.index],
+                      **({"fontsize": size} if size < 9.0 else {}))  # fmt: skip
+    else:
+        ax.set_yticks([])
+        ax.set_ylabel(f"{n_rows:,} articles")
     if n_cols <= max_labels:
         ax.set_xticks(range(n_cols), [str(c) for c in matrix.columns], fontsize=7)
     else:
         ax.set_xticks([])
-    ax.set_xticks(np.arange(-0.5, n_cols, 1), minor=True)
-    ax.set_yticks(np.arange(-0.5, n_rows, 1), minor=True)
-    ax.grid(which="minor", color="white", linewidth=1)
-    ax.tick_params(which="minor", length=0)
+    if min(row_points, col_points) >= MIN_GRID_POINTS:
+        ax.set_xticks(np.arange(-0.5, n_cols, 1), minor=True)
+        ax.set_yticks(np.arange(-0.5, n_rows, 1), minor=True)
+        ax.grid(which="minor", color="white", linewidth=1)
+        ax.tick_params(which="minor", length=0)
     ax.set_xlabel("fact (sentences joined by alignment), clustered")
-    shared = int(((matrix > 0).sum(axis=0) > 1).sum())
+    note = "; only those are drawn" if only_shared else ""
     ax.set_title(
-        f"Which article tells which fact\n({shared} of {n_cols} facts told by more than one)"
+        f"Which article tells which fact\n({shared} of {every} facts told by more than one{note})"
     )
     return fig
 

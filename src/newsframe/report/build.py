@@ -159,6 +159,10 @@ def plan_comparison(
     if len(corpus) < 2:
         raise NewsframeError("a report compares articles: the corpus needs at least two")
     pair = comparison_pair(corpus, list(compare) if compare else None, column=group)
+    chosen = bool(compare or getattr(corpus.story, "compare", ()))
+    if pair.column and not chosen and min(len(pair.corpus_a), len(pair.corpus_b)) < 2:
+        # no two groups of two articles: one article of each of the two largest groups
+        pair = comparison_pair(corpus, [pair.corpus_a.ids[0], pair.corpus_b.ids[0]])
     column = pair.column or _grouping_column(corpus, group)
     groups: dict[str, tuple[str, ...]] = {}
     if column:
