@@ -90,6 +90,26 @@ def test_group_omission_figure_marks_told_cells():
         group_omission_figure(table.drop(columns=["share"]))
 
 
+def test_group_omission_figure_of_twenty_groups_keeps_their_names_apart():
+    # 20 groups (stories), 30 facts; fact f is told by half of group g's two articles when
+    # (f + g) is a multiple of 7
+    groups = [f"a-long-story-name-number-{g}-2022" for g in range(20)]
+    rows = [{"fact_id": f, "fact": f"Fact {f}.", "group": g, "share": share,
+             "articles": int(2 * share), "group_articles": 2}
+            for f in range(30) for i, g in enumerate(groups)
+            for share in [0.5 if (f + i) % 7 == 0 else 0.0]]  # fmt: skip
+    fig = group_omission_figure(pd.DataFrame(rows))
+    ax = fig.axes[0]
+    labels = ax.get_xticklabels()
+    assert [t.get_text() for t in labels] == groups  # whole names
+    assert {t.get_rotation() for t in labels} == {60.0}
+    # parallel labels 60 degrees steep are apart when the columns' spacing times sin(60)
+    # exceeds a line of their font
+    spacing = ax.get_position().width * fig.get_figwidth() * 72 / len(groups)
+    assert spacing * np.sin(np.radians(60)) > 1.2 * max(t.get_fontsize() for t in labels)
+    assert len([t for t in ax.texts if t.get_text() == "50%"]) == sum(r["share"] > 0 for r in rows)
+
+
 def test_figures_are_byte_identical(tmp_path):
     for n in (1, 2):
         save_figure(coverage_figure(coverage([A, B])), f"c{n}", tmp_path)
