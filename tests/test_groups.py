@@ -285,6 +285,10 @@ def test_overview_tables_sum_each_group_by_hand():
         1,
     ]
     assert t.loc[("x", "river"), "per_1000"] == 20.0 and t.loc[("y", "dam"), "per_1000"] == 200.0
+    # top 1 per group: x's dam, y's dam; every group's rate of "river": x only (y never uses it)
+    assert nf.terms_by_group(freqs, corpus, top_n=1)["term"].tolist() == ["dam", "dam"]
+    river = nf.terms_by_group(freqs, corpus, terms=["river"])
+    assert river[["group", "term", "per_1000", "rank"]].values.tolist() == [["x", "river", 20.0, 2]]
     verbs = pd.DataFrame({"article_id": ["a1", "a2", "a2", "b1"],
                           "verb_class": ["neutral", "neutral", "hostile", "neutral"]})  # fmt: skip
     v = nf.verbs_by_group(verbs, corpus).set_index(["group", "verb_class"])

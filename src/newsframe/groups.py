@@ -541,10 +541,16 @@ def cleaning_by_group(
 
 
 def terms_by_group(
-    frequencies: pd.DataFrame, corpus: Corpus, *, column: str | None = None, top_n: int = 10
+    frequencies: pd.DataFrame,
+    corpus: Corpus,
+    *,
+    column: str | None = None,
+    top_n: int | None = 10,
+    terms: Sequence[str] | None = None,
 ) -> pd.DataFrame:
-    """Return each group's ``top_n`` terms by pooled rate: ``group, term, count, n_tokens,
-    per_1000, rank, articles, n_articles``.
+    """Return each group's ``top_n`` terms by pooled rate (``None``: every term it uses), or
+    its rate of each of ``terms`` it uses: ``group, term, count, n_tokens, per_1000, rank,
+    articles, n_articles``.
 
     ``frequencies`` is :func:`newsframe.term_frequencies` (every term of every article, with
     ``n_tokens``); a group's rate is its summed count per 1,000 of its tokens, ``articles`` how
@@ -568,8 +574,11 @@ def terms_by_group(
     out["per_1000"] = _ratio(1000 * out["count"], out["n_tokens"].astype(float))
     out = out.sort_values(["group", "count", "term"], ascending=[True, False, True],
                           key=_group_order(out), kind="stable")  # fmt: skip
-    out = out.groupby("group", sort=False).head(top_n).reset_index(drop=True)
     out["rank"] = out.groupby("group", sort=False).cumcount() + 1
+    if terms is not None:
+        out = out[out["term"].isin(set(terms))].reset_index(drop=True)
+    elif top_n is not None:
+        out = out.groupby("group", sort=False).head(top_n).reset_index(drop=True)
     sizes = t.groupby("group")["article_id"].nunique()
     out["n_articles"] = out["group"].map(sizes)
     return out[["group", "term", "count", "n_tokens", "per_1000", "rank", "articles",

@@ -282,15 +282,17 @@ def _pair_note(plan: ReportPlan) -> str:
 
 
 def _overview(r: _Report, plan: ReportPlan, measure: str, table: pd.DataFrame, caption: str, *,
-              title: str, columns: Sequence[str] = (), **grid: Any) -> list[Block]:  # fmt: skip
+              title: str, columns: Sequence[str] = (), cells: pd.DataFrame | None = None,
+              **grid: Any) -> list[Block]:  # fmt: skip
     """The overview of every group for one measure: figure and table ``<measure>__by_<column>``
-    (nothing without a grouping column). ``grid`` goes to :func:`plot_group_grid`; without it
+    (nothing without a grouping column). ``grid`` goes to :func:`plot_group_grid`, which draws
+    ``cells`` when given (every group's value of the items ``table`` lists); without ``grid``
     the table is one value per group with an interval (:func:`plot_group_intervals`)."""
     if not plan.group or table.empty:
         return []
     name = f"{measure}__by_{_slug(plan.group)}"
     if grid:
-        fig = plot_group_grid(table, title=title, **grid)
+        fig = plot_group_grid(table if cells is None else cells, title=title, **grid)
     else:
         fig = plot_group_intervals(table, title=title, label="mean VADER compound")
     n = sum(map(len, plan.groups.values()))
@@ -431,6 +433,10 @@ def _ranking_note(key: pd.DataFrame, top: dict[str, pd.DataFrame]) -> str:
 
 def _terms_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Tables) -> pd.DataFrame:
     freqs = base["term_frequencies"]
+    top_terms, term_cells = pd.DataFrame(), None
+    if plan.group:  # each group's top 10; the figure draws every group's rate of those terms
+        top_terms = terms_by_group(freqs, corpus, column=plan.group)
+        term_cells = terms_by_group(freqs, corpus, column=plan.group, terms=top_terms["term"])
     if plan.by_group:
         key = group_keyness(corpus, column=plan.group, compare=[plan.label_a, plan.label_b])
     else:
@@ -458,9 +464,11 @@ def _terms_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Tables) -
             r,
             plan,
             "term_frequencies",
-            terms_by_group(freqs, corpus, column=plan.group) if plan.group else pd.DataFrame(),
+            top_terms,
             "The lemmas most frequent in the groups, per 1,000 tokens of each group (the "
-            "table lists each group's top 10).",
+            "table lists each group's top 10; the figure each group's rate of the terms drawn, "
+            "blank where it never uses one).",
+            cells=term_cells,
             item="term",
             value="per_1000",
             digits=1,
@@ -576,7 +584,9 @@ def _sentiment_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Table
             "sentiment",
             _group_means(sentences, corpus, plan),
             "Mean sentence compound of each group: the mean over its articles of each "
-            "article's mean, with a cluster-bootstrap 95% interval (articles resampled).",
+            "article's mean, with a cluster-bootstrap 95% interval (articles resampled). A "
+            "group of one or two articles is hollow: resampling two articles only spans their "
+            "two means, and one article's interval resamples its sentences (column unit).",
             title="Mean sentence compound by group",
         ),
         r.preview(
@@ -600,6 +610,7 @@ def _sentiment_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Table
             "Mean compound of the sentences mentioning each actor, per group (not "
             "stance toward it); n = sentences.",
             note=near["n_sentences"].map("n={}".format) if len(near) else None,
+            weight="n_sentences",
             item="actor",
             value="value",
             diverging=True,
@@ -648,7 +659,9 @@ def _compared(
     with warnings.catch_warnings():  # the page states the p floor itself
         warnings.simplefilter("ignore", NewsframeWarning)
         comparison = compare_group_sentiment(
-            sentences, corpus, [plan.label_a, plan.label_b],
+            sentences,
+            corpus,
+            [plan.label_a, plan.label_b],
             column=plan.group if plan.by_group else None,
         )
     mean = comparison[comparison["statistic"] == "mean_compound"].iloc[0]
