@@ -36,6 +36,7 @@ __all__ = [
     "cleaning_by_group",
     "compare_group_sentiment",
     "comparison_pair",
+    "figure_rows",
     "frames_by_group",
     "group_keyness",
     "group_sentiment",
@@ -148,6 +149,34 @@ def comparison_pair(
         )
     by_group = all(v in groups for v in compare)
     return Pair(column if by_group else None, compare[0], compare[1], sides[0], sides[1])
+
+
+#: A per-article figure draws at most this many articles (the compared sides' first ones);
+#: a figure of 120 articles was 24,000 pixels tall. Every table keeps all of them.
+MAX_FIGURE_ARTICLES = 12
+
+
+def figure_rows(
+    table: pd.DataFrame,
+    sides: Pair | tuple[Sequence[str], Sequence[str]],
+    *,
+    limit: int = MAX_FIGURE_ARTICLES,
+) -> pd.DataFrame:
+    """Return the rows of ``table`` a per-article figure draws: every row when ``table`` holds
+    at most ``limit`` articles, else the rows of the first ``limit // 2`` articles of each
+    compared side (``sides``: a :class:`Pair`, or the two sides' article ids).
+
+    >>> t = pd.DataFrame({"article_id": [f"a{i}" for i in range(5)], "n": range(5)})
+    >>> figure_rows(t, (["a0", "a1", "a2"], ["a3", "a4"]), limit=2)["article_id"].tolist()
+    ['a0', 'a3']
+    >>> len(figure_rows(t, (["a0"], ["a1"])))
+    5
+    """
+    if "article_id" not in table or table["article_id"].nunique() <= limit:
+        return table
+    ids_a, ids_b = (sides.corpus_a.ids, sides.corpus_b.ids) if isinstance(sides, Pair) else sides
+    half = max(limit // 2, 1)
+    return table[table["article_id"].isin({*list(ids_a)[:half], *list(ids_b)[:half]})]
 
 
 def largest_groups(groups: dict[str, Corpus], n: int = 2) -> list[str]:

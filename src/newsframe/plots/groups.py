@@ -60,8 +60,12 @@ def _items(table: pd.DataFrame, item: str, weight: pd.Series, top_n: int) -> tup
     return per[item].head(top_n).tolist(), len(per)
 
 
-def _label(text: str, width: int = 18) -> str:
-    return "\n".join(textwrap.wrap(str(text), width=width, break_long_words=False)) or str(text)
+def _label(text: str, width: int = 18, lines: int = 3) -> str:
+    """``text`` wrapped at ``width`` characters, at most ``lines`` lines (then " …"): a cleaning
+    reason of 100 characters made a label of seven lines that ran into its neighbours."""
+    wrapped = textwrap.wrap(str(text), width=width, break_long_words=False, max_lines=lines,
+                            placeholder=" …")  # fmt: skip
+    return "\n".join(wrapped) or str(text)
 
 
 @styled

@@ -133,7 +133,7 @@ def coverage_figure(matrix: pd.DataFrame, *, max_labels: int = 40) -> Figure:
 
     >>> m = pd.DataFrame([[1, 1, 0], [1, 0, 1]], index=["a", "b"], columns=[1, 2, 3])
     >>> coverage_figure(m).axes[0].get_title()
-    'Which article tells which fact\n(1 of 3 facts told by more than one)'
+    'Which article tells which fact\\n(1 of 3 facts told by more than one)'
     """
     if not isinstance(matrix, pd.DataFrame) or matrix.empty:
         raise NewsframeError("coverage figure: matrix is empty, nothing to plot")

@@ -41,6 +41,7 @@ from newsframe.groups import (
     cleaning_by_group,
     compare_group_sentiment,
     comparison_pair,
+    figure_rows,
     frames_by_group,
     group_keyness,
     group_sentiment,
@@ -262,18 +263,10 @@ class _Report:
         return Block("table", title, table=shown, csv=csv, rows=rows, per_group=per_group)
 
 
-#: Per-article figures show at most this many articles (the compared ones first); every table
-#: keeps all of them.
-MAX_FIGURE_ARTICLES = 12
-
-
 def _shown(table: pd.DataFrame, plan: ReportPlan) -> pd.DataFrame:
-    """Rows of the articles a per-article figure shows: all when few, else the compared sides'."""
-    if "article_id" not in table or table["article_id"].nunique() <= MAX_FIGURE_ARTICLES:
-        return table
-    half = MAX_FIGURE_ARTICLES // 2
-    keep = set(plan.ids_a[:half]) | set(plan.ids_b[:half])
-    return table[table["article_id"].isin(keep)]
+    """Rows of the articles a per-article figure shows: all when few, else the compared sides'
+    (:func:`newsframe.groups.figure_rows`)."""
+    return figure_rows(table, (plan.ids_a, plan.ids_b))
 
 
 def _pair_note(plan: ReportPlan) -> str:
@@ -297,6 +290,10 @@ def _overview(r: _Report, plan: ReportPlan, measure: str, table: pd.DataFrame, c
         fig = plot_group_intervals(table, title=title, label="mean VADER compound")
     n = sum(map(len, plan.groups.values()))
     caption += f" Every group of '{plan.group}' ({len(plan.groups)} groups, {n} articles)."
+    if grid:  # each group's rows together, largest value first: its top rows are its largest
+        rank = pd.DataFrame({"g": pd.factorize(table["group"])[0],
+                             "v": -table[grid["value"]].abs().to_numpy(float)})  # fmt: skip
+        table = table.iloc[np.lexsort((rank["v"], rank["g"]))].reset_index(drop=True)
     return [r.figure(name, fig, caption),
             r.preview(name, table, f"{title}: every group", 20, columns=columns)]  # fmt: skip
 
@@ -914,15 +911,21 @@ def _selection_section(r: _Report, corpus: Corpus, plan: ReportPlan,
                  "table counts both: shared_with_article and shared_with_group.")  # fmt: skip
     else:
         text += "."
-    blocks = [
-        Block("text", text + note),
-        r.preview("omission_summary", summary, "Shared and exclusive sentences", 20),
-        r.figure(
+    if n_facts or align_pair:
+        drawn = r.figure(
             f"alignment_map__{a}_vs_{b}",
             alignment_map_figure(pair_rows, align_sentences(pair), a, b),
             f"{a} and {b} in reading order ({why}: {n_facts}); bands join sentences that tell "
             "the same thing; the title counts what each tells that the other tells too.",
-        ),
+        )
+    else:  # two articles with nothing in common: a map of grey blocks only
+        drawn = Block("text", f"No article of {plan.label_a} tells a fact (an aligned "
+                      f"sentence) that an article of {plan.label_b} tells, so no alignment map "
+                      "is drawn; name two articles with --align to draw one.")  # fmt: skip
+    blocks = [
+        Block("text", text + note),
+        r.preview("omission_summary", summary, "Shared and exclusive sentences", 20),
+        drawn,
         r.figure(
             "coverage__articles_by_facts",
             coverage_figure(coverage(part)),
@@ -953,7 +956,8 @@ def _selection_section(r: _Report, corpus: Corpus, plan: ReportPlan,
     r.summary["selection"] = {"sentences": len(table), "shared_with_article": shared,
                               "shared_with_group": int((~table["only_group"]).sum()) if by else None,
                               "articles_read": len(part), "copies": len(copies),
-                              "alignment_map": [a, b], "alignment_map_shared_facts": n_facts}  # fmt: skip
+                              "alignment_map": [a, b] if n_facts or align_pair else None,
+                              "alignment_map_shared_facts": n_facts}  # fmt: skip
     r.sections.append(Section("selection", "What each article tells and the others leave out",
                               blocks))  # fmt: skip
 
@@ -1051,8 +1055,38 @@ def _caveats_section(r: _Report, corpus: Corpus, plan: ReportPlan, key: pd.DataF
     if s["unit"] == "sentence" and "left_out" not in s:
         items.append("Sentences of one article are not independent draws: with one article per "
                      "side, p describes these two texts, not their outlets or groups.")  # fmt: skip
+    items += _pooling_caveats(corpus, plan, key, s)
     r.summary["caveats"] = items
     r.sections.append(Section("caveats", "What this sample can show", [Block("list", items=items)]))
+
+
+def _pooling_caveats(
+    corpus: Corpus, plan: ReportPlan, key: pd.DataFrame, sentiment: dict[str, Any]
+) -> list[str]:
+    """Caveats on what pooling claims: keyness p-values count tokens, not articles, and repeated
+    texts on the compared sides count as independent articles."""
+    out = []
+    low = float(key["p_bh"].min()) if len(key) else 1.0
+    floor = sentiment.get("p_floor")
+    if sentiment.get("unit") == "article" and floor and low < floor:
+        out.append(
+            f"Keyness pools each side's tokens: G² treats every word as an independent draw, "
+            f"though words come in articles, so its p-values (here down to {low:.2g}) fall far "
+            f"below what {len(plan.ids_a)} against {len(plan.ids_b)} articles can show (a test "
+            f"over articles reaches {floor:.2g} at best). Read them as 'the counts differ', and "
+            "articles_a / articles_b for how many articles use a term."
+        )
+    copies = corpus.duplicate_texts()
+    if len(copies):
+        sides = {*plan.ids_a, *plan.ids_b}
+        counted = copies[copies["counted"].astype(bool) & copies["article_id"].isin(sides)]
+        if len(counted):
+            out.append(
+                f"{len(counted)} of the {len(sides)} compared articles repeat an earlier "
+                "article's text (tables/duplicate_texts.csv) and count as independent articles "
+                "in every test; --dedupe counts each text once."
+            )
+    return out
 
 
 def _data_versions() -> dict[str, str]:
