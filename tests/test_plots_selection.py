@@ -45,6 +45,24 @@ def test_alignment_map_one_band_per_aligned_pair():
     assert any(t.startswith("1  Fares on the Skarva") for t in _texts(fig))
 
 
+def test_alignment_map_keeps_two_long_names_apart():
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    # two 40-character ids: centred over columns one unit apart they ran into each other
+    long_a, long_b = "a" * 20 + "-" + "x" * 19, "b" * 20 + "-" + "y" * 19
+    a = nf.Article(long_a, "", A.paragraphs)
+    b = nf.Article(long_b, "", B.paragraphs)
+    fig = alignment_map_figure(omissions([a, b]), align_sentences([a, b]), long_a, long_b)
+    ax = fig.axes[0]
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    head_a, head_b = (t for t in ax.texts if t.get_text() in (long_a, long_b))
+    assert head_a.get_window_extent(renderer).x1 < head_b.get_window_extent(renderer).x0
+    title = ax.get_title()
+    assert "2 of 3 sentences of the left article are told by the right one" in title
+    assert long_a not in title and fig.get_figwidth() * fig.dpi >= ax.title.get_window_extent(
+        renderer).width  # fmt: skip
+
+
 def test_alignment_map_refuses_unknown_article():
     with pytest.raises(NewsframeError, match="no sentences for article 'c'"):
         alignment_map_figure(omissions([A, B]), align_sentences([A, B]), "a", "c")
