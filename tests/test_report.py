@@ -582,7 +582,7 @@ def test_pooling_caveats_name_token_p_values_and_repeated_texts():
     key = pd.DataFrame({"p_bh": [1e-12, 0.5]})
     items = _pooling_caveats(corpus, plan, key, {"unit": "article", "p_floor": 1 / 3})
     # a token p of 1e-12 against an article floor of 1/3 (2 vs 2: 2 of 6 label splits)
-    assert "down to 1e-12" in items[0] and "2 against 2 articles" in items[0]
+    assert "down to 1e-12" in items[0] and "about the 2 against 2 articles" in items[0]
     assert "reaches 0.33 at best" in items[0]
     assert items[1].startswith("1 of the 4 compared articles repeat an earlier article's text")
     # p no lower than the floor, and no copies: nothing to say

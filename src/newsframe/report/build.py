@@ -1071,10 +1071,10 @@ def _pooling_caveats(
     if sentiment.get("unit") == "article" and floor and low < floor:
         out.append(
             f"Keyness pools each side's tokens: G² treats every word as an independent draw, "
-            f"though words come in articles, so its p-values (here down to {low:.2g}) fall far "
-            f"below what {len(plan.ids_a)} against {len(plan.ids_b)} articles can show (a test "
-            f"over articles reaches {floor:.2g} at best). Read them as 'the counts differ', and "
-            "articles_a / articles_b for how many articles use a term."
+            f"though words come in articles, so its p-values (here down to {low:.2g}) are no "
+            f"evidence about the {len(plan.ids_a)} against {len(plan.ids_b)} articles; this "
+            f"report's test over articles (sentiment) reaches {floor:.2g} at best. Read them as "
+            "'the counts differ', and articles_a / articles_b for how many articles use a term."
         )
     copies = corpus.duplicate_texts()
     if len(copies):
