@@ -159,6 +159,22 @@ def test_comparison_pair_defaults():
         comparison_pair(corpus, ["w", "x"])
 
 
+def test_comparison_pair_default_is_the_two_largest_groups():
+    # z (1 article) first in corpus order, then y (3), x (2), w (3): the largest are y and w
+    # (3 each, y first in corpus order), never the one-article z
+    groups = {"z1": "z", "y1": "y", "x1": "x", "y2": "y", "w1": "w", "x2": "x", "y3": "y",
+              "w2": "w", "w3": "w"}  # fmt: skip
+    pair = comparison_pair(_toy(groups))
+    assert (pair.a, pair.b, pair.column) == ("y", "w", "group")
+    assert pair.corpus_b.ids == ["w1", "w2", "w3"]
+    # one article per group: the first two groups (the report then compares them as articles)
+    single = comparison_pair(_toy({"p1": "p", "q1": "q", "r1": "r"}))
+    assert (single.a, single.b, single.column) == ("p", "q", "group")
+    # one group of two: it comes first, then the first group of one
+    one = comparison_pair(_toy({"p1": "p", "r1": "r", "q1": "q", "q2": "q"}))
+    assert (one.a, one.b) == ("q", "p")
+
+
 def test_with_group_adds_column():
     table = with_group(pd.DataFrame({"article_id": ["b1", "a1"], "v": [1, 2]}), _toy(TOY))
     assert table.columns.tolist() == ["article_id", "group", "v"]
@@ -269,6 +285,10 @@ def test_overview_tables_sum_each_group_by_hand():
         1,
     ]
     assert t.loc[("x", "river"), "per_1000"] == 20.0 and t.loc[("y", "dam"), "per_1000"] == 200.0
+    # top 1 per group: x's dam, y's dam; every group's rate of "river": x only (y never uses it)
+    assert nf.terms_by_group(freqs, corpus, top_n=1)["term"].tolist() == ["dam", "dam"]
+    river = nf.terms_by_group(freqs, corpus, terms=["river"])
+    assert river[["group", "term", "per_1000", "rank"]].values.tolist() == [["x", "river", 20.0, 2]]
     verbs = pd.DataFrame({"article_id": ["a1", "a2", "a2", "b1"],
                           "verb_class": ["neutral", "neutral", "hostile", "neutral"]})  # fmt: skip
     v = nf.verbs_by_group(verbs, corpus).set_index(["group", "verb_class"])

@@ -6,6 +6,7 @@ their code story-neutral, and run the notebooks' naming path on the invented thr
 
 from __future__ import annotations
 
+import ast
 import json
 from pathlib import Path
 
@@ -77,3 +78,29 @@ def test_a_user_naming_concept_end_to_end():
     assert widths["Kessin Barrage"][ids.index("herald-03-04")] == 0
     pair = nf.comparison_pair(corpus)
     assert (pair.a, pair.b, pair.slug) == ("norland", "sudovia", "norland_vs_sudovia")
+
+
+def test_over_time_notebook_runs_on_articles_without_dates(tmp_path, monkeypatch):
+    # two invented articles, no published column: the notebook says there is nothing to show
+    # over time instead of stopping (it stopped `make figures` on any corpus without dates)
+    for name, text in [("a", "Dam Opens\n\nThe new dam opened on Monday, officials said."),
+                       ("b", "Dam Delayed\n\nThe dam will open late, engineers said.")]:  # fmt: skip
+        (tmp_path / f"{name}.txt").write_text(text + "\n", "utf-8")
+    (tmp_path / "articles.csv").write_text("article_id,file\na,a.txt\nb,b.txt\n", "utf-8")
+    monkeypatch.setenv("NEWSFRAME_CORPUS", str(tmp_path / "articles.csv"))
+    monkeypatch.setenv("NEWSFRAME_FIGURES", str(tmp_path / "figures"))
+    monkeypatch.setenv("NEWSFRAME_STORY", "")
+    namespace: dict = {}
+    outputs = []
+    for cell in _cells(ROOT / "notebooks" / "over_time.ipynb"):
+        if cell["cell_type"] != "code":
+            continue
+        lines = [line for line in "".join(cell["source"]).splitlines() if not line.startswith("%")]
+        tree = ast.parse("\n".join(lines))
+        last = tree.body.pop() if isinstance(tree.body[-1], ast.Expr) else None
+        exec(compile(tree, "cell", "exec"), namespace)  # the notebook's own cells
+        shown = ast.Expression(last.value) if last else None  # the value a notebook displays
+        outputs.append(eval(compile(shown, "cell", "eval"), namespace) if shown else None)
+    assert namespace["result"] is None and not (tmp_path / "figures").exists()
+    assert "No article has a `published` date" in outputs[1].data
+    assert outputs[-1].data == "No trend can be tested without dates."

@@ -251,6 +251,7 @@ def test_plan_picks_groups_or_articles(story):
     plan = plan_comparison(corpus)
     assert (plan.group, plan.label_a, plan.label_b, plan.unit) == ("group", "north", "south",
                                                                    "article")  # fmt: skip
+    assert plan.by_group
     plan = plan_comparison(corpus, group="outlet", compare=["South Daily", "North Daily"])
     assert plan.ids_a == ("south-1", "south-2", "south-3") and plan.slug == (
         "South-Daily_vs_North-Daily"
@@ -311,8 +312,38 @@ def test_group_with_one_article_is_refused(story, tmp_path):
     text = text.replace("north-2.txt,North Daily,Fishermen Angry Over Harbour Closure,north",
                         "north-2.txt,North Daily,Fishermen Angry Over Harbour Closure,west")  # fmt: skip
     manifest.write_text(text, "utf-8")
+    # north 1 article, south 3, west 2: named, north is refused ...
     with pytest.raises(NewsframeError, match="one article"):
-        build_report(story, tmp_path / "r")
+        build_report(story, tmp_path / "r", compare=["north", "south"])
+    # ... by default the two largest groups are compared: south (3) and west (2)
+    import newsframe as nf
+
+    plan = plan_comparison(nf.load_corpus(manifest))
+    assert (plan.label_a, plan.label_b, plan.by_group) == ("south", "west", True)
+    assert plan.reason == "the two largest groups of 'group'"
+
+
+def test_groups_of_one_article_compare_two_articles_and_keep_the_overviews(story, tmp_path):
+    # one story, grouped by outlet, one article per outlet: the default compares the first
+    # article of the two largest groups (all of one: the first two in corpus order) as articles,
+    # and every outlet still gets its overview
+    import newsframe as nf
+
+    manifest = story / "manifest.csv"
+    lines = manifest.read_text("utf-8").splitlines()
+    rows = [lines[0]] + [
+        line.replace(" Daily,", f" Daily {n},") for n, line in enumerate(lines[1:], start=1)
+    ]
+    manifest.write_text("\n".join(rows) + "\n", "utf-8")
+    plan = plan_comparison(nf.load_corpus(manifest), group="outlet")
+    assert (plan.label_a, plan.label_b, plan.unit, plan.by_group) == (
+        "north-1", "north-2", "sentence", False)  # fmt: skip
+    assert plan.group == "outlet" and len(plan.groups) == 6
+    out = build_report(story, tmp_path / "r", group="outlet")
+    names = {p.name for p in (out / "figures").glob("*.png")}
+    assert "sentiment__by_outlet.png" in names and "term_frequencies__by_outlet.png" in names
+    summary = json.loads((out / "summary.json").read_text("utf-8"))
+    assert summary["compare"]["group"] is None and summary["sentiment"]["unit"] == "sentence"
 
 
 def test_dask_tables_equal_the_in_memory_path(story):
@@ -412,7 +443,8 @@ def test_long_article_file_names_are_capped_in_report_file_names(tmp_path):
         title, body = ARTICLES[article_id][1:]
         (folder / f"{stem}.txt").write_text(f"{title}\n\n{body}\n", "utf-8")
         stems.append(stem)
-    out = build_report(folder, tmp_path / "out", n_jobs=1)
+    # the two articles share no fact: the map is drawn only when named
+    out = build_report(folder, tmp_path / "out", n_jobs=1, align=stems)
     names = [p.name for p in (out / "figures").iterdir()] + [
         p.name for p in (out / "tables").iterdir()
     ]
@@ -537,3 +569,52 @@ def test_a_one_sentence_article_leaves_out_only_the_sentiment_comparison(tmp_pat
     sentences = pd.read_csv(out / "tables" / "sentences.csv")
     with pytest.raises(NewsframeError, match="brief has 1 sentence"):
         compare_sentiment(sentences, "brief", "long")
+
+
+def test_pooling_caveats_name_token_p_values_and_repeated_texts():
+    import newsframe as nf
+    from newsframe.report.build import ReportPlan, _pooling_caveats
+
+    # a1 and a2 carry the same words (a reprint), b1 and b2 their own: 2 vs 2 articles
+    texts = {"a1": "Same words here.", "a2": "Same words here.", "b1": "Other.", "b2": "More."}
+    corpus = nf.Corpus(nf.Article(i, "", (t,)) for i, t in texts.items())
+    plan = ReportPlan(None, "a", "b", ("a1", "a2"), ("b1", "b2"))
+    key = pd.DataFrame({"p_bh": [1e-12, 0.5]})
+    items = _pooling_caveats(corpus, plan, key, {"unit": "article", "p_floor": 1 / 3})
+    # a token p of 1e-12 against an article floor of 1/3 (2 vs 2: 2 of 6 label splits)
+    assert "down to 1e-12" in items[0] and "about the 2 against 2 articles" in items[0]
+    assert "reaches 0.33 at best" in items[0]
+    assert items[1].startswith("1 of the 4 compared articles repeat an earlier article's text")
+    # p no lower than the floor, and no copies: nothing to say
+    plain = nf.Corpus(nf.Article(i, "", (t,)) for i, t in texts.items() if i != "a2")
+    assert _pooling_caveats(plain, plan, key.iloc[1:], {"unit": "article", "p_floor": 0.1}) == []
+
+
+def test_table_preview_keeps_each_groups_rows_together_and_cuts_long_text():
+    from newsframe.report.html import MAX_CELL_CHARS, Block, _table
+
+    # rows of groups x, y, x: the first two of each group, x's together, then y's
+    table = pd.DataFrame({"group": ["x", "y", "x", "y"], "actor": ["K", "L", "M", "N"],
+                          "text": ["short", "word " * 200, "short", "short"]})  # fmt: skip
+    page = _table(Block("table", "T", table=table, rows=12, per_group=2))
+    assert page.index(">K<") < page.index(">M<") < page.index(">L<") < page.index(">N<")
+    # 1,000 characters of "word ": cut at the last space before MAX_CELL_CHARS, with " …"
+    assert "word " * (MAX_CELL_CHARS // 5 - 1) + "word …" in page
+    assert "word " * (MAX_CELL_CHARS // 5 + 1) not in page
+
+
+def test_no_alignment_map_for_two_articles_that_share_no_fact():
+    import newsframe as nf
+    from newsframe.report.build import _Report, _selection_section
+
+    # a harbour story and a football story: no sentence of one tells what the other tells
+    corpus = nf.Corpus([
+        nf.Article("harbour", "", ("The council closed the old harbour after a storm.",)),
+        nf.Article("football", "", ("The home side won the cup final on penalties.",)),
+    ])  # fmt: skip
+    r = _Report()
+    _selection_section(r, corpus, plan_comparison(corpus))
+    assert not [name for name in r.figures if name.startswith("alignment_map__")]
+    texts = [b.text for s in r.sections for b in s.blocks if b.kind == "text"]
+    assert any("so no alignment map is drawn" in t for t in texts)
+    assert r.summary["selection"]["alignment_map"] is None

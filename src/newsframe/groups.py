@@ -36,9 +36,11 @@ __all__ = [
     "cleaning_by_group",
     "compare_group_sentiment",
     "comparison_pair",
+    "figure_rows",
     "frames_by_group",
     "group_keyness",
     "group_sentiment",
+    "largest_groups",
     "naming_by_group",
     "prominence_by_group",
     "terms_by_group",
@@ -92,10 +94,11 @@ def comparison_pair(
     """Return the two sides to compare: groups of ``column`` or single articles.
 
     ``compare`` names two groups (values of ``column``) or two article ids, as a pair or one
-    string ``"a,b"``; default: the story's ``compare``, else the first two groups when there is a
-    group column (``column`` or :attr:`Corpus.group_column`) with two or more groups, else the
-    first two articles. Raises :class:`~newsframe.errors.InputError` naming a value that is
-    neither a group nor an article id.
+    string ``"a,b"``; default: the story's ``compare``, else, when there is a group column
+    (``column`` or :attr:`Corpus.group_column`) with two or more groups, the two groups with the
+    most articles (ties in corpus order), else the first two articles. Raises
+    :class:`~newsframe.errors.InputError` naming a value that is neither a group nor an
+    article id.
 
     >>> from newsframe import Article
     >>> meta = [{"group": "x"}, {"group": "y"}, {"group": "x"}]
@@ -118,7 +121,7 @@ def comparison_pair(
     groups = corpus.groups(column) if column else {}
     if not compare:
         if len(groups) >= 2:
-            compare = list(groups)[:2]
+            compare = largest_groups(groups)
         elif len(corpus) >= 2:
             compare, column, groups = corpus.ids[:2], None, {}
         else:
@@ -146,6 +149,48 @@ def comparison_pair(
         )
     by_group = all(v in groups for v in compare)
     return Pair(column if by_group else None, compare[0], compare[1], sides[0], sides[1])
+
+
+#: A per-article figure draws at most this many articles (the compared sides' first ones);
+#: a figure of 120 articles was 24,000 pixels tall. Every table keeps all of them.
+MAX_FIGURE_ARTICLES = 12
+
+
+def figure_rows(
+    table: pd.DataFrame,
+    sides: Pair | tuple[Sequence[str], Sequence[str]],
+    *,
+    limit: int = MAX_FIGURE_ARTICLES,
+) -> pd.DataFrame:
+    """Return the rows of ``table`` a per-article figure draws: every row when ``table`` holds
+    at most ``limit`` articles, else the rows of the first ``limit // 2`` articles of each
+    compared side (``sides``: a :class:`Pair`, or the two sides' article ids).
+
+    >>> t = pd.DataFrame({"article_id": [f"a{i}" for i in range(5)], "n": range(5)})
+    >>> figure_rows(t, (["a0", "a1", "a2"], ["a3", "a4"]), limit=2)["article_id"].tolist()
+    ['a0', 'a3']
+    >>> len(figure_rows(t, (["a0"], ["a1"])))
+    5
+    """
+    if "article_id" not in table or table["article_id"].nunique() <= limit:
+        return table
+    ids_a, ids_b = (sides.corpus_a.ids, sides.corpus_b.ids) if isinstance(sides, Pair) else sides
+    half = max(limit // 2, 1)
+    return table[table["article_id"].isin({*list(ids_a)[:half], *list(ids_b)[:half]})]
+
+
+def largest_groups(groups: dict[str, Corpus], n: int = 2) -> list[str]:
+    """Return the names of the ``n`` groups with the most articles, larger first; ties keep the
+    order of ``groups`` (the corpus order of their first articles).
+
+    >>> from newsframe import Article
+    >>> arts = {k: Corpus([Article(f"{k}{i}", "", ("t.",)) for i in range(m)])
+    ...         for k, m in [("a", 1), ("b", 3), ("c", 2), ("d", 3)]}
+    >>> largest_groups(arts)
+    ['b', 'd']
+    """
+    order = {name: i for i, name in enumerate(groups)}
+    return sorted(order, key=lambda g: (-len(groups[g]), order[g]))[:n]
 
 
 def with_group(table: pd.DataFrame, corpus: Corpus, *, column: str | None = None) -> pd.DataFrame:
@@ -525,10 +570,16 @@ def cleaning_by_group(
 
 
 def terms_by_group(
-    frequencies: pd.DataFrame, corpus: Corpus, *, column: str | None = None, top_n: int = 10
+    frequencies: pd.DataFrame,
+    corpus: Corpus,
+    *,
+    column: str | None = None,
+    top_n: int | None = 10,
+    terms: Sequence[str] | None = None,
 ) -> pd.DataFrame:
-    """Return each group's ``top_n`` terms by pooled rate: ``group, term, count, n_tokens,
-    per_1000, rank, articles, n_articles``.
+    """Return each group's ``top_n`` terms by pooled rate (``None``: every term it uses), or
+    its rate of each of ``terms`` it uses: ``group, term, count, n_tokens, per_1000, rank,
+    articles, n_articles``.
 
     ``frequencies`` is :func:`newsframe.term_frequencies` (every term of every article, with
     ``n_tokens``); a group's rate is its summed count per 1,000 of its tokens, ``articles`` how
@@ -552,8 +603,11 @@ def terms_by_group(
     out["per_1000"] = _ratio(1000 * out["count"], out["n_tokens"].astype(float))
     out = out.sort_values(["group", "count", "term"], ascending=[True, False, True],
                           key=_group_order(out), kind="stable")  # fmt: skip
-    out = out.groupby("group", sort=False).head(top_n).reset_index(drop=True)
     out["rank"] = out.groupby("group", sort=False).cumcount() + 1
+    if terms is not None:
+        out = out[out["term"].isin(set(terms))].reset_index(drop=True)
+    elif top_n is not None:
+        out = out.groupby("group", sort=False).head(top_n).reset_index(drop=True)
     sizes = t.groupby("group")["article_id"].nunique()
     out["n_articles"] = out["group"].map(sizes)
     return out[["group", "term", "count", "n_tokens", "per_1000", "rank", "articles",

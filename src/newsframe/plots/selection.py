@@ -51,6 +51,12 @@ def _column(
     return spans
 
 
+#: Two article names of at most this many characters together stand centred over their
+#: columns and in the title; longer ones (two 40-character ids ran into each other and past
+#: the title's edges) stand each over its own half and the title says "left" and "right".
+MAX_CENTRED_NAMES = 48
+
+
 @styled
 def alignment_map_figure(
     sentences: pd.DataFrame, pairs: pd.DataFrame, a: str, b: str, *, label_width: int = 48
@@ -100,16 +106,37 @@ def alignment_map_figure(
     ax.set_xlim(-1.6, 2.6)
     ax.set_ylim(-words * 1.02, words * 0.06)
     ax.axis("off")
-    ax.text(0.0, words * 0.03, a, ha="center", fontweight="bold", color=colors[a])
-    ax.text(1.0, words * 0.03, b, ha="center", fontweight="bold", color=colors[b])
     shared_a = int((~left["only_here"]).sum())
     shared_b = int((~right["only_here"]).sum())
+    if len(a) + len(b) <= MAX_CENTRED_NAMES:
+        ax.text(0.0, words * 0.03, a, ha="center", fontweight="bold", color=colors[a])
+        ax.text(1.0, words * 0.03, b, ha="center", fontweight="bold", color=colors[b])
+        ax.set_title(
+            f"Sentence alignment in reading order: {shared_a} of {len(left)} sentences of {a} are "
+            f"told by {b},\n{shared_b} of {len(right)} of {b} by {a} (grey: told by one of the two "
+            "only)",
+            fontsize=9,
+        )
+        return fig
+    # long names: each over its own half, away from the other, and not repeated in the title
+    ax.text(0.06, words * 0.03, a, ha="right", fontweight="bold", color=colors[a])
+    ax.text(0.94, words * 0.03, b, ha="left", fontweight="bold", color=colors[b])
     ax.set_title(
-        f"Sentence alignment in reading order: {shared_a} of {len(left)} sentences of {a} are "
-        f"told by {b},\n{shared_b} of {len(right)} of {b} by {a} (grey: told by one of the two only)",
+        f"Sentence alignment in reading order: {shared_a} of {len(left)} sentences of the left "
+        f"article are told by the right one,\n{shared_b} of {len(right)} of the right one by the "
+        "left (grey: told by one of the two only)",
         fontsize=9,
     )
     return fig
+
+
+#: A coverage matrix of more facts than this draws only the facts more than one article tells
+#: (a column per fact told once would leave each column under a point wide).
+MAX_COVERAGE_FACTS = 300
+
+#: Cells narrower or lower than this (points) get no white grid lines between them: the lines
+#: would cover the cells and leave the figure blank.
+MIN_GRID_POINTS = 4.0
 
 
 @styled
@@ -118,30 +145,56 @@ def coverage_figure(matrix: pd.DataFrame, *, max_labels: int = 40) -> Figure:
     article tells the fact, in the (clustered) order of ``matrix``.
 
     ``matrix`` is :func:`newsframe.coverage`. Fact ids label the columns when there are at most
-    ``max_labels`` of them.
+    ``max_labels`` of them. Over :data:`MAX_COVERAGE_FACTS` facts only those told by more than
+    one article are drawn (the title says so); article labels shrink to the rows' height and
+    are left out below 3 points, and cells under :data:`MIN_GRID_POINTS` get no grid lines.
+
+    >>> m = pd.DataFrame([[1, 1, 0], [1, 0, 1]], index=["a", "b"], columns=[1, 2, 3])
+    >>> coverage_figure(m).axes[0].get_title()
+    'Which article tells which fact\\n(1 of 3 facts told by more than one)'
     """
     if not isinstance(matrix, pd.DataFrame) or matrix.empty:
         raise NewsframeError("coverage figure: matrix is empty, nothing to plot")
+    told = (matrix > 0).sum(axis=0) > 1
+    shared, every = int(told.sum()), matrix.shape[1]
+    only_shared = every > MAX_COVERAGE_FACTS and shared > 0
+    if only_shared:
+        matrix = matrix.loc[:, told.to_numpy()]
     n_rows, n_cols = matrix.shape
-    fig, ax = figure(width=min(max(5.0, 2.5 + 0.22 * n_cols), 14.0),
-                     height=min(max(2.2, 1.4 + 0.28 * n_rows), 12.0))  # fmt: skip
+    width = min(max(5.0, 2.5 + 0.22 * n_cols), 14.0)
+    height = min(max(2.2, 1.4 + 0.28 * n_rows), 12.0)
+    fig, ax = figure(width=width, height=height)
     ax.imshow(matrix.to_numpy() > 0, aspect="auto", cmap=ListedColormap(["#F2F2F2", "#0072B2"]),
               vmin=0, vmax=1)  # fmt: skip
-    ax.set_yticks(range(n_rows), [str(i) for i in matrix.index])
+    # about 80% of the height and 65% of the width are the axes (labels take the rest)
+    row_points, col_points = height * 72 * 0.8 / n_rows, width * 72 * 0.65 / n_cols
+    size = min(9.0, 0.9 * row_points)
+    if size >= 3.0:
+        ax.set_yticks(range(n_rows), [str(i) for i in matrix.index],
+                      **({"fontsize": size} if size < 9.0 else {}))  # fmt: skip
+    else:
+        ax.set_yticks([])
+        ax.set_ylabel(f"{n_rows:,} articles")
     if n_cols <= max_labels:
         ax.set_xticks(range(n_cols), [str(c) for c in matrix.columns], fontsize=7)
     else:
         ax.set_xticks([])
-    ax.set_xticks(np.arange(-0.5, n_cols, 1), minor=True)
-    ax.set_yticks(np.arange(-0.5, n_rows, 1), minor=True)
-    ax.grid(which="minor", color="white", linewidth=1)
-    ax.tick_params(which="minor", length=0)
+    if min(row_points, col_points) >= MIN_GRID_POINTS:
+        ax.set_xticks(np.arange(-0.5, n_cols, 1), minor=True)
+        ax.set_yticks(np.arange(-0.5, n_rows, 1), minor=True)
+        ax.grid(which="minor", color="white", linewidth=1)
+        ax.tick_params(which="minor", length=0)
     ax.set_xlabel("fact (sentences joined by alignment), clustered")
-    shared = int(((matrix > 0).sum(axis=0) > 1).sum())
+    note = "; only those are drawn" if only_shared else ""
     ax.set_title(
-        f"Which article tells which fact\n({shared} of {n_cols} facts told by more than one)"
+        f"Which article tells which fact\n({shared} of {every} facts told by more than one{note})"
     )
     return fig
+
+
+#: Up to this many groups the omission figure's group names lean 20 degrees; more lean 60
+#: degrees in a smaller font (at 20 degrees, 20 groups' names ran into each other).
+MAX_SLANTED_GROUPS = 6
 
 
 @styled
@@ -180,7 +233,11 @@ def group_omission_figure(
                 text = "✓" if whole.iloc[j] == 1 else f"{values[i, j]:.0%}"
                 ink = "white" if values[i, j] > 0.6 else "#08306B"
                 ax.text(j, i, text, ha="center", va="center", fontsize=7, color=ink)
-    ax.set_xticks(range(len(groups)), [_short(g, 24) for g in groups], rotation=20, ha="right")
+    if len(groups) <= MAX_SLANTED_GROUPS:
+        ax.set_xticks(range(len(groups)), [_short(g, 24) for g in groups], rotation=20, ha="right")
+    else:  # steep, smaller, from the column's centre: side by side they would overlap
+        ax.set_xticks(range(len(groups)), [_short(g, 40) for g in groups], rotation=60,
+                      ha="left", rotation_mode="anchor", fontsize=7)  # fmt: skip
     ax.set_yticks(range(len(shown)), [f"{f}  {_short(t, label_width)}" for f, t in labels.items()],
                   fontsize=7)  # fmt: skip
     ax.set_xticks(np.arange(-0.5, len(groups), 1), minor=True)

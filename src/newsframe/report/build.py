@@ -41,6 +41,7 @@ from newsframe.groups import (
     cleaning_by_group,
     compare_group_sentiment,
     comparison_pair,
+    figure_rows,
     frames_by_group,
     group_keyness,
     group_sentiment,
@@ -116,7 +117,8 @@ def _load(source: str | Path | Sequence[str | Path], n_jobs: int | None, story: 
 
 @dataclass(frozen=True)
 class ReportPlan:
-    """What is compared: the grouping column (or None) and the two sides' article ids."""
+    """What is compared: the grouping column of the overviews (or None), the two sides' article
+    ids, and whether the sides are two groups of that column (``by_group``) or two articles."""
 
     group: str | None
     label_a: str
@@ -125,7 +127,8 @@ class ReportPlan:
     ids_b: tuple[str, ...]
     groups: dict[str, tuple[str, ...]] = field(default_factory=dict)
     slug: str = ""
-    reason: str = ""  # why these two: named by the user, by the story file, or the first two
+    reason: str = ""  # why these two: named by the user, by the story file, or the largest two
+    by_group: bool = False
 
     @property
     def unit(self) -> str:
@@ -142,9 +145,13 @@ def plan_comparison(
     corpus: Corpus, *, group: str | None = None, compare: Sequence[str] | None = None
 ) -> ReportPlan:
     """Return the sides to compare (:func:`newsframe.comparison_pair`): two groups of ``group``
-    (default: the story's column, else ``group`` when the manifest has one), or two articles.
+    (default: the story's column, else ``group`` when the manifest has one; by default the two
+    with the most articles), or two articles.
 
-    A compared group needs at least two articles (one article is not a group).
+    A compared group needs at least two articles (one article is not a group): when no two
+    groups have two, the default compares one article of each of the two largest groups, and
+    every group still gets its overview (``group`` of the plan is the grouping column,
+    ``by_group`` False).
 
     >>> c = Corpus([Article("a", "", ("x.",)), Article("b", "", ("y.",))])
     >>> plan_comparison(c).slug
@@ -153,24 +160,33 @@ def plan_comparison(
     if len(corpus) < 2:
         raise NewsframeError("a report compares articles: the corpus needs at least two")
     pair = comparison_pair(corpus, list(compare) if compare else None, column=group)
+    chosen = bool(compare or getattr(corpus.story, "compare", ()))
+    if pair.column and not chosen and min(len(pair.corpus_a), len(pair.corpus_b)) < 2:
+        # no two groups of two articles: one article of each of the two largest groups
+        pair = comparison_pair(corpus, [pair.corpus_a.ids[0], pair.corpus_b.ids[0]])
+    column = pair.column or _grouping_column(corpus, group)
     groups: dict[str, tuple[str, ...]] = {}
+    if column:
+        groups = {name: tuple(part.ids) for name, part in corpus.groups(column).items()}
     if pair.column:
-        groups = {name: tuple(part.ids) for name, part in corpus.groups(pair.column).items()}
         small = [n for n in (pair.a, pair.b) if len(groups[n]) < 2]
         if small:
             raise NewsframeError(
                 f"group {small[0]!r} of {pair.column!r} has one article: a group comparison needs "
                 "at least two per side (compare two articles with --compare instead)"
             )
-    kind = f"groups of '{pair.column}'" if pair.column else "articles"
     if compare:
         reason = "named with --compare"
     elif getattr(corpus.story, "compare", ()):
         reason = "named by the story file's compare"
+    elif pair.column:
+        reason = f"the two largest groups of '{pair.column}'"
+    elif column:
+        reason = f"one article of each of the two largest groups of '{column}': no two have two"
     else:
-        reason = f"the first two {kind}"
+        reason = "the first two articles"
     return ReportPlan(
-        pair.column,
+        column,
         pair.a,
         pair.b,
         tuple(pair.corpus_a.ids),
@@ -178,7 +194,18 @@ def plan_comparison(
         groups,
         pair.slug,
         reason,
+        by_group=pair.column is not None,
     )
+
+
+def _grouping_column(corpus: Corpus, group: str | None) -> str | None:
+    """The column whose groups get overviews when two articles are compared: ``group`` or the
+    corpus's default, if it holds two or more groups and every article has a value."""
+    try:
+        column = group or corpus.group_column
+        return column if column and len(corpus.groups(column)) >= 2 else None
+    except InputError:  # a column with holes, or not a column: no overviews
+        return None
 
 
 #: Columns a table preview shows, in this order, when the table has them (the CSV keeps all).
@@ -236,18 +263,10 @@ class _Report:
         return Block("table", title, table=shown, csv=csv, rows=rows, per_group=per_group)
 
 
-#: Per-article figures show at most this many articles (the compared ones first); every table
-#: keeps all of them.
-MAX_FIGURE_ARTICLES = 12
-
-
 def _shown(table: pd.DataFrame, plan: ReportPlan) -> pd.DataFrame:
-    """Rows of the articles a per-article figure shows: all when few, else the compared sides'."""
-    if "article_id" not in table or table["article_id"].nunique() <= MAX_FIGURE_ARTICLES:
-        return table
-    half = MAX_FIGURE_ARTICLES // 2
-    keep = set(plan.ids_a[:half]) | set(plan.ids_b[:half])
-    return table[table["article_id"].isin(keep)]
+    """Rows of the articles a per-article figure shows: all when few, else the compared sides'
+    (:func:`newsframe.groups.figure_rows`)."""
+    return figure_rows(table, (plan.ids_a, plan.ids_b))
 
 
 def _pair_note(plan: ReportPlan) -> str:
@@ -256,19 +275,25 @@ def _pair_note(plan: ReportPlan) -> str:
 
 
 def _overview(r: _Report, plan: ReportPlan, measure: str, table: pd.DataFrame, caption: str, *,
-              title: str, columns: Sequence[str] = (), **grid: Any) -> list[Block]:  # fmt: skip
+              title: str, columns: Sequence[str] = (), cells: pd.DataFrame | None = None,
+              **grid: Any) -> list[Block]:  # fmt: skip
     """The overview of every group for one measure: figure and table ``<measure>__by_<column>``
-    (nothing without a grouping column). ``grid`` goes to :func:`plot_group_grid`; without it
+    (nothing without a grouping column). ``grid`` goes to :func:`plot_group_grid`, which draws
+    ``cells`` when given (every group's value of the items ``table`` lists); without ``grid``
     the table is one value per group with an interval (:func:`plot_group_intervals`)."""
     if not plan.group or table.empty:
         return []
     name = f"{measure}__by_{_slug(plan.group)}"
     if grid:
-        fig = plot_group_grid(table, title=title, **grid)
+        fig = plot_group_grid(table if cells is None else cells, title=title, **grid)
     else:
         fig = plot_group_intervals(table, title=title, label="mean VADER compound")
     n = sum(map(len, plan.groups.values()))
     caption += f" Every group of '{plan.group}' ({len(plan.groups)} groups, {n} articles)."
+    if grid:  # each group's rows together, largest value first: its top rows are its largest
+        rank = pd.DataFrame({"g": pd.factorize(table["group"])[0],
+                             "v": -table[grid["value"]].abs().to_numpy(float)})  # fmt: skip
+        table = table.iloc[np.lexsort((rank["v"], rank["g"]))].reset_index(drop=True)
     return [r.figure(name, fig, caption),
             r.preview(name, table, f"{title}: every group", 20, columns=columns)]  # fmt: skip
 
@@ -405,7 +430,11 @@ def _ranking_note(key: pd.DataFrame, top: dict[str, pd.DataFrame]) -> str:
 
 def _terms_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Tables) -> pd.DataFrame:
     freqs = base["term_frequencies"]
-    if plan.group:
+    top_terms, term_cells = pd.DataFrame(), None
+    if plan.group:  # each group's top 10; the figure draws every group's rate of those terms
+        top_terms = terms_by_group(freqs, corpus, column=plan.group)
+        term_cells = terms_by_group(freqs, corpus, column=plan.group, terms=top_terms["term"])
+    if plan.by_group:
         key = group_keyness(corpus, column=plan.group, compare=[plan.label_a, plan.label_b])
     else:
         side_a, side_b = _sides(corpus, plan)
@@ -432,9 +461,11 @@ def _terms_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Tables) -
             r,
             plan,
             "term_frequencies",
-            terms_by_group(freqs, corpus, column=plan.group) if plan.group else pd.DataFrame(),
+            top_terms,
             "The lemmas most frequent in the groups, per 1,000 tokens of each group (the "
-            "table lists each group's top 10).",
+            "table lists each group's top 10; the figure each group's rate of the terms drawn, "
+            "blank where it never uses one).",
+            cells=term_cells,
             item="term",
             value="per_1000",
             digits=1,
@@ -550,7 +581,9 @@ def _sentiment_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Table
             "sentiment",
             _group_means(sentences, corpus, plan),
             "Mean sentence compound of each group: the mean over its articles of each "
-            "article's mean, with a cluster-bootstrap 95% interval (articles resampled).",
+            "article's mean, with a cluster-bootstrap 95% interval (articles resampled). A "
+            "group of one or two articles is hollow: resampling two articles only spans their "
+            "two means, and one article's interval resamples its sentences (column unit).",
             title="Mean sentence compound by group",
         ),
         r.preview(
@@ -574,6 +607,7 @@ def _sentiment_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Table
             "Mean compound of the sentences mentioning each actor, per group (not "
             "stance toward it); n = sentences.",
             note=near["n_sentences"].map("n={}".format) if len(near) else None,
+            weight="n_sentences",
             item="actor",
             value="value",
             diverging=True,
@@ -622,7 +656,10 @@ def _compared(
     with warnings.catch_warnings():  # the page states the p floor itself
         warnings.simplefilter("ignore", NewsframeWarning)
         comparison = compare_group_sentiment(
-            sentences, corpus, [plan.label_a, plan.label_b], column=plan.group
+            sentences,
+            corpus,
+            [plan.label_a, plan.label_b],
+            column=plan.group if plan.by_group else None,
         )
     mean = comparison[comparison["statistic"] == "mean_compound"].iloc[0]
     unit = str(mean["unit"])
@@ -874,15 +911,21 @@ def _selection_section(r: _Report, corpus: Corpus, plan: ReportPlan,
                  "table counts both: shared_with_article and shared_with_group.")  # fmt: skip
     else:
         text += "."
-    blocks = [
-        Block("text", text + note),
-        r.preview("omission_summary", summary, "Shared and exclusive sentences", 20),
-        r.figure(
+    if n_facts or align_pair:
+        drawn = r.figure(
             f"alignment_map__{a}_vs_{b}",
             alignment_map_figure(pair_rows, align_sentences(pair), a, b),
             f"{a} and {b} in reading order ({why}: {n_facts}); bands join sentences that tell "
             "the same thing; the title counts what each tells that the other tells too.",
-        ),
+        )
+    else:  # two articles with nothing in common: a map of grey blocks only
+        drawn = Block("text", f"No article of {plan.label_a} tells a fact (an aligned "
+                      f"sentence) that an article of {plan.label_b} tells, so no alignment map "
+                      "is drawn; name two articles with --align to draw one.")  # fmt: skip
+    blocks = [
+        Block("text", text + note),
+        r.preview("omission_summary", summary, "Shared and exclusive sentences", 20),
+        drawn,
         r.figure(
             "coverage__articles_by_facts",
             coverage_figure(coverage(part)),
@@ -913,7 +956,8 @@ def _selection_section(r: _Report, corpus: Corpus, plan: ReportPlan,
     r.summary["selection"] = {"sentences": len(table), "shared_with_article": shared,
                               "shared_with_group": int((~table["only_group"]).sum()) if by else None,
                               "articles_read": len(part), "copies": len(copies),
-                              "alignment_map": [a, b], "alignment_map_shared_facts": n_facts}  # fmt: skip
+                              "alignment_map": [a, b] if n_facts or align_pair else None,
+                              "alignment_map_shared_facts": n_facts}  # fmt: skip
     r.sections.append(Section("selection", "What each article tells and the others leave out",
                               blocks))  # fmt: skip
 
@@ -1011,8 +1055,38 @@ def _caveats_section(r: _Report, corpus: Corpus, plan: ReportPlan, key: pd.DataF
     if s["unit"] == "sentence" and "left_out" not in s:
         items.append("Sentences of one article are not independent draws: with one article per "
                      "side, p describes these two texts, not their outlets or groups.")  # fmt: skip
+    items += _pooling_caveats(corpus, plan, key, s)
     r.summary["caveats"] = items
     r.sections.append(Section("caveats", "What this sample can show", [Block("list", items=items)]))
+
+
+def _pooling_caveats(
+    corpus: Corpus, plan: ReportPlan, key: pd.DataFrame, sentiment: dict[str, Any]
+) -> list[str]:
+    """Caveats on what pooling claims: keyness p-values count tokens, not articles, and repeated
+    texts on the compared sides count as independent articles."""
+    out = []
+    low = float(key["p_bh"].min()) if len(key) else 1.0
+    floor = sentiment.get("p_floor")
+    if sentiment.get("unit") == "article" and floor and low < floor:
+        out.append(
+            f"Keyness pools each side's tokens: G² treats every word as an independent draw, "
+            f"though words come in articles, so its p-values (here down to {low:.2g}) are no "
+            f"evidence about the {len(plan.ids_a)} against {len(plan.ids_b)} articles; this "
+            f"report's test over articles (sentiment) reaches {floor:.2g} at best. Read them as "
+            "'the counts differ', and articles_a / articles_b for how many articles use a term."
+        )
+    copies = corpus.duplicate_texts()
+    if len(copies):
+        sides = {*plan.ids_a, *plan.ids_b}
+        counted = copies[copies["counted"].astype(bool) & copies["article_id"].isin(sides)]
+        if len(counted):
+            out.append(
+                f"{len(counted)} of the {len(sides)} compared articles repeat an earlier "
+                "article's text (tables/duplicate_texts.csv) and count as independent articles "
+                "in every test; --dedupe counts each text once."
+            )
+    return out
 
 
 def _data_versions() -> dict[str, str]:
@@ -1217,13 +1291,14 @@ def _build(
             results.append(step())
             bar.update(1)
         _caveats_section(r, corpus, plan, results[1], results[2], base["sentences"])
-        r.summary["compare"] = {"group": plan.group, "a": plan.label_a, "b": plan.label_b,
+        r.summary["compare"] = {"group": plan.group if plan.by_group else None,
+                                "a": plan.label_a, "b": plan.label_b,
                                 "ids_a": list(plan.ids_a), "ids_b": list(plan.ids_b)}  # fmt: skip
         r.summary["data_files"] = _data_versions()
         r.summary["story_file"] = _story_file(corpus)
         title = f"newsframe report: {plan.label_a} vs {plan.label_b}"
         lead = (f"{len(corpus)} articles; compared: {plan.label_a} ({len(plan.ids_a)}) and "
-                f"{plan.label_b} ({len(plan.ids_b)})" + (f" by '{plan.group}'" if plan.group else ""))  # fmt: skip
+                f"{plan.label_b} ({len(plan.ids_b)})" + (f" by '{plan.group}'" if plan.by_group else ""))  # fmt: skip
         with output.staging(out_path) as folder:
             _write(r, folder, title, lead, n_jobs)
             output.write_marker(folder, version=__version__,

@@ -86,6 +86,11 @@ _FRACTIONS = ("share", "per_", "mean", "median", "p_", "log", "g2", "ci_", "valu
               "similarity", "effect", "compound", "score", "z")  # fmt: skip
 
 
+#: A text cell of a table preview shows at most this many characters (cut at a space, with
+#: " …"); a reprint's shared span ran to 2,000 characters in one cell.
+MAX_CELL_CHARS = 300
+
+
 def _cell(value: object, kind: str) -> tuple[str, str]:
     """Return (cell text, CSS class) for ``value`` in a column of ``kind``."""
     if value is None or (isinstance(value, float) and pd.isna(value)):
@@ -100,7 +105,11 @@ def _cell(value: object, kind: str) -> tuple[str, str]:
         return str(value), "num"
     if kind == "key":
         return html.escape(str(value)), "key"
-    parts = _SPACE.split(str(value))  # words at even positions, the spaces between at odd ones
+    text = str(value)
+    if len(text) > MAX_CELL_CHARS:  # a page shows the start; the CSV file keeps it whole
+        cut = text.rfind(" ", 0, MAX_CELL_CHARS)
+        text = text[: cut if cut > 0 else MAX_CELL_CHARS] + " …"
+    parts = _SPACE.split(text)  # words at even positions, the spaces between at odd ones
     return "".join(f'<span class="nw">{html.escape(part)}</span>'
                    if k % 2 == 0 and _HYPHENATED.search(part) else html.escape(part)
                    for k, part in enumerate(parts)), ""  # fmt: skip
@@ -117,6 +126,9 @@ def _table(block: Block) -> str:
     table = block.table if block.table is not None else pd.DataFrame()
     if block.per_group and "group" in table.columns:
         shown = table.groupby("group", sort=False).head(block.per_group)
+        # each group's rows together, groups in the order they first appear
+        order = np.argsort(pd.factorize(shown["group"])[0], kind="stable")
+        shown = shown.iloc[order]
         more = (f"first {block.per_group} rows of each of {table['group'].nunique()} groups "
                 f"shown ({len(shown)} of {len(table)} rows)")  # fmt: skip
     else:
