@@ -293,9 +293,10 @@ def test_identical_texts_of_one_outlet_do_not_strip_each_other(tmp_path):
     paragraphs = [
         f"Paragraph {n} says the talks on the islands went on for hours." for n in range(10)
     ]
-    write(tmp_path / "seed.txt", "Talks Resume on the Islands\n\n" + "\n\n".join(paragraphs) + "\n")
+    for name in ("seed.txt", "copy.txt"):  # two files (one file listed twice is an error)
+        write(tmp_path / name, "Talks Resume on the Islands\n\n" + "\n\n".join(paragraphs) + "\n")
     (tmp_path / "articles.csv").write_text(
-        "article_id,file,outlet\none,seed.txt,Kuril Herald\ntwo,seed.txt,Kuril Herald\n", "utf-8"
+        "article_id,file,outlet\none,seed.txt,Kuril Herald\ntwo,copy.txt,Kuril Herald\n", "utf-8"
     )
     corpus = nf.load_corpus(tmp_path / "articles.csv")
     assert [len(a.paragraphs) for a in corpus] == [10, 10]

@@ -118,7 +118,10 @@ def parse_published(value: Any) -> str:
     text from RSS feeds (``Mon, 08 Jan 2024 09:30:00 GMT``) and dates with the month named
     (``8 January 2024``, ``Jan 8, 2024``). A timezone given is kept; a midnight without one is
     written as the date alone. Numeric dates such as ``08/01/2024`` are refused (day or month
-    first?), as are words like ``yesterday``: :class:`RowProblem` says so.
+    first?), as are words like ``yesterday`` and dates outside 1677-09-22 to 2262-04-10 (no
+    period holds them; a ``9999-12-31`` placeholder): :class:`RowProblem` says so. Manifests
+    and article tables both read their dates with this function, so a date refused in one is
+    refused in the other. Future dates and old ones within that span are kept as given.
 
     >>> parse_published("2024-01-08 09:30:00"), parse_published("Mon, 08 Jan 2024 09:30:00 +0100")
     ('2024-01-08T09:30:00', '2024-01-08T09:30:00+01:00')
@@ -128,16 +131,27 @@ def parse_published(value: Any) -> str:
     if _missing(value):
         return ""
     if isinstance(value, (datetime, date)):
-        return _iso(value)
+        return _in_range(value, str(value))
     if not isinstance(value, str):
         raise RowProblem(f"date is not text or a timestamp (got {type(value).__name__} {value!r})")
     text = value.strip()
+    parsed = _parsed(text)
+    if parsed is not None:
+        return _in_range(parsed, text)
+    raise RowProblem(
+        f"date {text[:80]!r} does not parse (write it as ISO 8601, e.g. 2024-01-08 or "
+        "2024-01-08T09:30:00+01:00)"
+    )
+
+
+def _parsed(text: str) -> datetime | None:
+    """``text`` read as ISO 8601, RFC 2822 or a date with its month named; None if none fits."""
     try:
-        return _iso(datetime.fromisoformat(text))
+        return datetime.fromisoformat(text)
     except ValueError:
         pass
     try:
-        return _iso(email.utils.parsedate_to_datetime(text))
+        return email.utils.parsedate_to_datetime(text)
     except (TypeError, ValueError, IndexError):
         pass
     if _MONTH.search(text) and _YEAR.search(text) and len(text) <= 64:
@@ -146,13 +160,27 @@ def parse_published(value: Any) -> str:
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("error")
-                return _iso(pd.Timestamp(text).to_pydatetime())
+                return pd.Timestamp(text).to_pydatetime()
         except (TypeError, ValueError, OverflowError, Warning):
             pass
-    raise RowProblem(
-        f"date {text[:80]!r} does not parse (write it as ISO 8601, e.g. 2024-01-08 or "
-        "2024-01-08T09:30:00+01:00)"
-    )
+    return None
+
+
+#: The first and last days that can be put in periods (pandas' nanosecond timestamps).
+FIRST_DATE, LAST_DATE = date(1677, 9, 22), date(2262, 4, 10)
+
+
+def _in_range(value: datetime | date, text: str) -> str:
+    """``value`` as ISO 8601 (:func:`_iso`), or :class:`RowProblem` for a date outside
+    :data:`FIRST_DATE` .. :data:`LAST_DATE` (a database's ``9999-12-31`` placeholder), which no
+    period can hold."""
+    day = value.date() if isinstance(value, datetime) else value
+    if not FIRST_DATE <= day <= LAST_DATE:
+        raise RowProblem(
+            f"date {text[:80]!r} is outside the dates that can be put in periods ({FIRST_DATE} "
+            f"to {LAST_DATE}); a placeholder? leave the date empty"
+        )
+    return _iso(value)
 
 
 def _as_text(value: Any) -> str:

@@ -61,7 +61,7 @@ from newsframe.omission import (
     omissions,
 )
 from newsframe.parallel import map_slices, n_workers
-from newsframe.periods import PERIODS, over_time
+from newsframe.periods import PERIODS, over_time, parse_published
 from newsframe.plots import framing as fplots
 from newsframe.plots import save_figure
 from newsframe.plots import sentiment as splots
@@ -931,11 +931,11 @@ def _over_time_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Table
     """ "Over time": when the articles carry publication dates (:mod:`newsframe.periods`)."""
     if not any(a.published.strip() for a in corpus):
         return
-    try:
+    try:  # every date given parses (checked before computing); an article without one:
         result = over_time(corpus, base, period=period, column=plan.group)
-    except InputError as exc:  # a date that does not parse: say so here, keep the report
+    except InputError as exc:
         r.sections.append(Section("over-time", "Over time", [Block("warning", f"No over-time "
-                                  f"analysis: {exc}. Fix the date or leave it empty.")]))  # fmt: skip
+                                  f"analysis: {exc}. Give every article a date.")]))  # fmt: skip
         return
     cells = ["period", "group"]
     captions = {
@@ -1197,6 +1197,10 @@ def _build(
             corpus = _load(source, n_jobs, story)  # type: ignore[arg-type]
         output.refuse_holding(out_path, [a.source_path for a in corpus if a.source_path])
         _check_text(corpus)
+        # a date that does not parse is one error before computing, as in load_corpus
+        dated = [a.article_id for a in corpus if a.published.strip()]
+        if dated:
+            parse_published(corpus.subset(dated))
         align_pair = _align_pair(corpus, align)  # a bad pair fails before any computing
         corpus = with_text_actors(corpus, n_jobs=n_jobs)  # no actors named: find them
         plan = plan_comparison(corpus, group=group, compare=compare)
