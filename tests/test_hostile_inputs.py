@@ -534,7 +534,9 @@ def test_prominence_figure_of_a_story_with_thousands_of_actors_draws_the_most_me
     actors = [nf.Actor(f"a{i}", f"Zed{i}", "person", (f"Zed{i}",)) for i in range(2000)]
     corpus = [nf.Article("x", "", ("Zed7 met Zed1999. Zed7 left.", "Zed40 stayed."))]
     prominence = nf.actor_prominence(corpus, actors)
-    assert len(prominence) == 2000  # the table keeps every actor
+    assert len(prominence) == 3  # sparse: the three actors mentioned
+    prominence = nf.restore_prominence_zeros(prominence, corpus, actors)
+    assert len(prominence) == 2000  # restored: every actor
     with deadline(60):
         fig = plot_actor_prominence(nf.actor_positions(corpus, actors), prominence)
     labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]

@@ -35,7 +35,14 @@ from newsframe.distributed import (
     load_corpus_distributed,
 )
 from newsframe.errors import InputError, NewsframeError, NewsframeWarning
-from newsframe.framing import alias_overlaps, frame_drivers, frame_evidence, naming_evidence
+from newsframe.framing import (
+    alias_overlaps,
+    frame_drivers,
+    frame_evidence,
+    naming_evidence,
+    restore_naming_zeros,
+    restore_prominence_zeros,
+)
 from newsframe.groups import (
     actor_sentiment_by_group,
     cleaning_by_group,
@@ -670,12 +677,17 @@ def _framing_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Tables)
     blocks: list[Block] = []
     used = naming[naming["count"] > 0]
     concepts = list(dict.fromkeys(used["concept"]))
+    # the per-article tables are sparse (no zero rows): the figures draw the shown articles with
+    # their zeros restored, and name every article of the corpus in their captions
+    every = pd.DataFrame({"article_id": corpus.ids})
+    shown = corpus.subset(_shown(every, plan)["article_id"])
     if concepts:
+        drawn = restore_naming_zeros(naming[naming["article_id"].isin(shown.ids)], shown)
         for concept in concepts[:3]:
             blocks.append(r.figure(f"naming_variants__{_slug(concept)}__per_article",
-                                   fplots.plot_naming_variants(_shown(naming, plan), concept=concept),
+                                   fplots.plot_naming_variants(drawn, concept=concept),
                                    f"What each article calls '{concept}', and which name comes first"
-                                   + _drawn(naming, plan)))  # fmt: skip
+                                   + _drawn(every, plan)))  # fmt: skip
     else:
         blocks.append(Block("text", "No naming concept of the story's configuration occurs in "
                             "these articles; add the story's competing names to a story file."))  # fmt: skip
@@ -702,9 +714,12 @@ def _framing_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Tables)
                                 "Words quoted from each speaker, per group.",
                                 item="speaker_name", value="quoted_words", label="quoted words",
                                 title="Share of voice: quoted words per speaker"))  # fmt: skip
+    drawn = restore_prominence_zeros(prominence[prominence["article_id"].isin(shown.ids)], shown)
+    positions = positions[positions["article_id"].isin(shown.ids)]
     blocks.append(r.figure("actor_prominence__dispersion__per_article",
-                           fplots.plot_actor_prominence(_shown(positions, plan), _shown(prominence, plan)),
-                           "Where each actor is mentioned in each article" + _drawn(prominence, plan)))  # fmt: skip
+                           fplots.plot_actor_prominence(positions, drawn),
+                           "Where each actor is mentioned in each article"
+                           + _drawn(every if len(drawn) else drawn, plan)))  # fmt: skip
     blocks.append(r.preview("actor_prominence", prominence, "Actor prominence", 20))
     if plan.group:
         blocks.extend(_overview(r, plan, "actor_prominence",
