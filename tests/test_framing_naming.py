@@ -76,7 +76,10 @@ def test_restoring_zeros_gives_the_table_with_a_row_per_article_and_variant():
     named = nf.restore_naming_zeros(t, docs, [dam], named_only=True)
     assert named["article_id"].tolist() == ["a"] * 3 + ["c"] * 3
     # a subset of the articles: their rows only, in the order given
-    assert nf.restore_naming_zeros(t, docs[2:0:-1], [dam])["article_id"].tolist() == ["c"] * 3 + ["b"] * 3
+    assert (
+        nf.restore_naming_zeros(t, docs[2:0:-1], [dam])["article_id"].tolist()
+        == ["c"] * 3 + ["b"] * 3
+    )
 
 
 def test_island_names_russian_and_japanese():

@@ -31,7 +31,7 @@ from newsframe.article import _COUNTS, _DOCUMENTS, Article, _describe, as_articl
 from newsframe.cleaning import CleanText, Removal, Rules, clean_text, clean_texts, load_rules
 from newsframe.document import Document, analyse_corpus
 from newsframe.errors import InputError, NewsframeWarning
-from newsframe.files import check_regular, max_bytes_limit, too_big
+from newsframe.files import check_regular, max_bytes_limit, too_big, utf16_without_bom
 from newsframe.files import read_regular as _read_bytes
 from newsframe.lines import StoryView, StoryWords
 from newsframe.parallel import map_slices
@@ -491,6 +491,11 @@ def _decode(data: bytes, path: Path) -> tuple[str, str]:
         encoding = _declared_charset(data, path)
         if encoding in ("utf-8", "ascii") or (encoding and _utf8_despite(encoding, data, path)):
             encoding = None
+    if encoding is None and b"\x00" in data[:4096]:
+        encoding = utf16_without_bom(data)  # Windows "Unicode" saved without its mark
+        if encoding is not None:
+            warnings.warn(f"{path}: no byte-order mark; read as {encoding.upper()} (its NUL "
+                          "bytes say so)", NewsframeWarning, stacklevel=3)  # fmt: skip
     if encoding is not None:
         try:
             text = data.decode(encoding)

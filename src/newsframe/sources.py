@@ -312,6 +312,11 @@ def _distinct(path: Path, names: list[str], where: str) -> list[str]:
     return names
 
 
+def _one_line(exc: BaseException) -> str:
+    """A library's error message on one line (Arrow's end with a line break)."""
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
 def _parquet(path: Path) -> Any:
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -319,7 +324,7 @@ def _parquet(path: Path) -> Any:
     try:
         return pq.ParquetFile(path)
     except (pa.ArrowException, OSError) as exc:
-        raise InputError(path, f"not a readable Parquet file ({exc})") from None
+        raise InputError(path, f"not a readable Parquet file ({_one_line(exc)})") from None
 
 
 def table_rows(
@@ -357,8 +362,8 @@ def table_rows(
     if first is None:
         raise InputError(path, "no articles: the file holds no records")
     record = first[1]
-    if isinstance(record, dict) and "maintext" in record and _missing(record.get(text_column)):
-        columns = replace(NEWSPLEASE)
+    if _news_please(record) and _missing(record.get(text_column)):
+        columns = replace(NEWSPLEASE)  # its text is "maintext" (missing or null: a bad row)
     elif isinstance(record, dict) and text_column not in record:
         fields = ", ".join(map(str, list(record)[:12]))
         raise InputError(
@@ -372,6 +377,21 @@ def table_rows(
         yield from rows
 
     return columns, chained()
+
+
+#: Fields only news-please writes: a record with two of them is news-please's, even when its
+#: ``maintext`` is missing.
+_NEWS_PLEASE_ONLY = frozenset(
+    ("date_download", "date_modify", "date_publish", "localpath", "source_domain", "title_page",
+     "title_rss", "image_url")
+)  # fmt: skip
+
+
+def _news_please(record: Any) -> bool:
+    """Whether ``record`` is a news-please article (``maintext``, or two of its own fields)."""
+    if not isinstance(record, dict):
+        return False
+    return "maintext" in record or len(_NEWS_PLEASE_ONLY.intersection(record)) >= 2
 
 
 def _require(path: Path, text_column: str, names: list[str]) -> None:
@@ -393,7 +413,9 @@ def _parquet_rows(path: Path, batch_rows: int) -> Iterator[tuple[int, Any]]:
                 n += 1
                 yield n, record
     except (pa.ArrowException, OSError) as exc:
-        raise InputError(path, f"row {n + 1}: cannot read the Parquet file ({exc})") from None
+        raise InputError(
+            path, f"row {n + 1}: cannot read the Parquet file ({_one_line(exc)})"
+        ) from None
 
 
 def _csv_rows(path: Path, batch_rows: int) -> Iterator[tuple[int, Any]]:
@@ -415,6 +437,11 @@ def _csv_rows(path: Path, batch_rows: int) -> Iterator[tuple[int, Any]]:
         raise InputError(path, f"row {n + 1}: not UTF-8 (save the table as UTF-8)") from None
     except (pd.errors.ParserError, ValueError) as exc:
         message = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
+        ragged = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", message)
+        if ragged:  # as a manifest says it (the line counts the header)
+            wanted, line, saw = ragged.groups()
+            raise InputError(path, f"line {line}: {saw} fields but the header has {wanted} "
+                             "columns (a comma in an unquoted text?)") from None  # fmt: skip
         raise InputError(path, f"malformed CSV after row {n} ({message})") from None
 
 
