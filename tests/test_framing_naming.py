@@ -7,8 +7,8 @@ from conftest import KURIL
 
 import newsframe as nf
 from newsframe import Article
-from newsframe.framing import Concept, Variant
 from newsframe.errors import InputError
+from newsframe.framing import Concept, Variant
 
 
 def _islands(*paragraphs, title="T"):
