@@ -1359,13 +1359,13 @@ BIG_TABLES: list[tuple[str, str, ArticleMaker, int]] = [
     (
         "csv 20 MB field (default limit)",
         "t.csv",
-        lambda: csv_rows("id,text", ['1,"' + "word " * 4_000_000 + '"', f"2,{TEXT}"]),
+        lambda: csv_rows("id,text", ['1,"' + "word " * 4_000_000 + '"', f'2,"{TEXT}"']),
         0,
     ),
     (
         "csv 20 MB field (limit raised)",
         "t.csv",
-        lambda: csv_rows("id,text", ['1,"' + "word " * 4_000_000 + '"', f"2,{TEXT}"]),
+        lambda: csv_rows("id,text", ['1,"' + "word " * 4_000_000 + '"', f'2,"{TEXT}"']),
         30_000_000,
     ),
 ]

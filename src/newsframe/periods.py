@@ -719,7 +719,9 @@ def trends_over_time(
     """Return one article-level trend test per measure, item and group.
 
     For each group, each article's value (its mean sentence compound; each naming variant's
-    share of its concept's mentions in the article, over articles naming the concept; the
+    share of its concept's mentions in the article, over articles naming the concept, so
+    ``tables["naming_variants"]`` needs the zero rows of the concepts each article names:
+    ``restore_naming_zeros(..., named_only=True)``, as :func:`over_time` passes it; the
     ``per_1000`` of the ``top`` frames; the share of quoted words of the ``top`` speakers, over
     articles quoting anyone) is regressed on its period's position in time (``period_index``),
     and the slope tested by permuting values over articles
