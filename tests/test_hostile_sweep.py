@@ -175,3 +175,37 @@ def test_a_bad_story_file_is_one_error_naming_it(tmp_path, capsys, story, proble
     assert main(["report", str(manifest), "--story", str(path), "--out", str(tmp_path / "r")]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and problem in err and not (tmp_path / "r").exists()
+
+
+@pytest.mark.parametrize("name", ["x.txt", "articles.csv", "t.csv", "t.jsonl", "t.parquet"])
+def test_a_file_without_read_permission_is_one_error(tmp_path, monkeypatch, capsys, name):
+    """Permission denied, as a user sees it (root reads every file, so ``open`` is made to
+    refuse this one path the way the system would)."""
+    _put(tmp_path / "a.txt", PAGE)
+    contents = {"x.txt": PAGE, "articles.csv": "article_id,file\na,a.txt\n", "t.csv": "text\nOne.\n",
+                "t.jsonl": '{"text": "One."}\n'}  # fmt: skip
+    path = (
+        _parquet(tmp_path / name, {"text": ["One."]})
+        if name.endswith(".parquet")
+        else _put(tmp_path / name, contents[name])
+    )
+    denied = PermissionError(13, "Permission denied", str(path))
+    real_open, real_os_open = open, os.open
+
+    def guarded_open(file, *args, **kwargs):
+        if str(file) == str(path):
+            raise denied
+        return real_open(file, *args, **kwargs)
+
+    def guarded_os_open(file, *args, **kwargs):
+        if str(file) == str(path):
+            raise denied
+        return real_os_open(file, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", guarded_open)
+    monkeypatch.setattr(os, "open", guarded_os_open)
+    with pytest.raises(InputError, match=f"^{path}: cannot read file \\(Permission denied\\)$"):
+        nf.load_corpus(path)
+    assert main(["report", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err == f"newsframe: error: {path}: cannot read file (Permission denied)\n"

@@ -301,6 +301,8 @@ def table_columns(path: Path) -> list[str]:
         raise InputError(path, "line 1: not UTF-8 (save the table as UTF-8)") from None
     except csv.Error as exc:
         raise InputError(path, f"line 1: malformed CSV header ({exc})") from None
+    except OSError as exc:  # permission denied, a folder, gone meanwhile
+        raise InputError(path, f"cannot read file ({exc.strerror or exc})") from None
     return _distinct(path, [c.strip() for c in header], "line 1: ")
 
 
@@ -321,6 +323,10 @@ def _parquet(path: Path) -> Any:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
+    try:
+        open(path, "rb").close()  # can it be read at all? (Arrow words the error oddly)
+    except OSError as exc:
+        raise InputError(path, f"cannot read file ({exc.strerror or exc})") from None
     try:
         return pq.ParquetFile(path)
     except (pa.ArrowException, OSError) as exc:
