@@ -6,6 +6,10 @@ function named) in a fresh interpreter, so a case that hangs or backtracks for m
 at the limit and shown as ``> limit``. Times are measured inside the child, after its imports. The machine may be shared: timings are noisy.
 Usage: python benchmarks/bench_hostile.py [limit_seconds]
 
+``python benchmarks/bench_hostile.py tables [articles] [actors]`` prints the rows, CPU seconds
+and peak memory of ``actor_prominence`` and ``naming_variants`` on one-sentence articles under a
+generated story file of that many actors and naming variants (default 2,000 × 10,000).
+
 ``python benchmarks/bench_hostile.py scale [limit_seconds]`` measures scale shapes instead: an
 article table of 10,000 and 20,000 one-sentence articles, and of 10 articles of 1 MB and of 2 MB,
 and one article of one run-on sentence of 2,000 and 4,000 quoted clauses, each through
@@ -285,8 +289,50 @@ def main(limit: float = 120.0) -> None:
                 print(f"{'clean ' + name:<36} {status:>22}", flush=True)
 
 
+TABLES_CHILD = """
+import resource, sys, time, warnings
+warnings.simplefilter("ignore")
+import newsframe as nf
+articles, story = sys.argv[1], sys.argv[2]
+corpus = nf.load_corpus(articles, story=story)
+corpus.documents()
+for name, func in (("actor_prominence", nf.actor_prominence), ("naming_variants", nf.naming_variants)):
+    start = time.process_time()
+    rows = len(func(corpus))
+    print(name, rows, round(time.process_time() - start, 2), flush=True)
+print("peak_mb", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+"""
+
+
+def tables(n_articles: int, n_actors: int, limit: float) -> None:
+    """Rows, CPU seconds and peak memory of the per-article actor and naming tables of
+    ``n_articles`` one-sentence articles under a story file of ``n_actors`` actors and variants
+    (each article names two actors and one variant): the tables' rows grow with the mentions,
+    not with articles × actors."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        rows = ["article_id,text"] + [
+            f's{i},"Zed{i % n_actors} Quorn met Zed{(7 * i) % n_actors} Quorn on isle{i % n_actors}."'
+            for i in range(n_articles)
+        ]  # fmt: skip
+        (folder / "t.csv").write_text("\n".join(rows) + "\n", "utf-8")
+        (folder / "story.toml").write_text(story_of(n_actors), "utf-8")
+        try:
+            done = subprocess.run([sys.executable, "-c", TABLES_CHILD, str(folder / "t.csv"),
+                                   str(folder / "story.toml")], capture_output=True, text=True,
+                                  timeout=limit, check=False)  # fmt: skip
+        except subprocess.TimeoutExpired:
+            print(f"{n_articles:,} articles x {n_actors:,} actors: > {limit:.0f} s")
+            return
+        print(f"{n_articles:,} articles x {n_actors:,} actors (rows, CPU s):")
+        print(done.stdout.strip() or done.stderr.strip().splitlines()[-1])
+
+
 if __name__ == "__main__":
-    if sys.argv[1:2] == ["scale"]:  # python benchmarks/bench_hostile.py scale [limit] [label ...]
+    if sys.argv[1:2] == ["tables"]:  # python benchmarks/bench_hostile.py tables [articles] [actors]
+        args = [int(a) for a in sys.argv[2:4]]
+        tables(*(args + [2_000, 10_000][len(args) :]), limit=1800.0)
+    elif sys.argv[1:2] == ["scale"]:  # python benchmarks/bench_hostile.py scale [limit] [label ...]
         with tempfile.TemporaryDirectory() as tmp:
             scale(float(sys.argv[2]) if len(sys.argv) > 2 else 1800.0, Path(tmp), sys.argv[3:])
     else:

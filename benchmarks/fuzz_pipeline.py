@@ -11,8 +11,10 @@ problem; a traceback of any other exception, a hang (cut off at the limit) or a 
 run) is flagged, and so is a page line the audit (``Article.line_audit``) calls body that is
 nowhere in the article's text (a line lost silently). Round three adds whole corpora: odd
 folders (through ``newsframe clean`` and ``report``), article tables with odd dates, periods and
-group columns (through ``report`` with the options given), odd manifests and story files. All
-text is generated here from fixed seeds.
+group columns (through ``report`` with the options given), odd manifests and story files.
+Round five adds the sweep's big inputs with the size limit raised (a 50 MB line, a 20 MB CSV
+field), manifests with odd dates or one file twice, and a story file of huge lists. All text is
+generated here from fixed seeds.
 
 Usage: python benchmarks/fuzz_pipeline.py [limit_seconds] [case-substring ...]
 """
@@ -1338,6 +1340,65 @@ MANIFESTS_4: list[tuple[str, bytes]] = [
 
 # --- the child ----------------------------------------------------------------------------------
 
+
+# --- round five: the brief's sweep at full size, and bad dates in manifests -------------------
+
+#: Big articles read with the size limit raised (``NEWSFRAME_MAX_BYTES``): (label, suffix,
+#: bytes, limit); each beside a normal article of the same size and limit.
+BIG_ARTICLES: list[tuple[str, str, ArticleMaker, int]] = [
+    (
+        "one 50 MB line (limit raised)",
+        ".txt",
+        lambda: ("Talks went on " * 3_600_000).encode(),
+        60_000_000,
+    ),
+]
+
+#: Big tables read with the size limit raised: (label, file name, bytes, limit).
+BIG_TABLES: list[tuple[str, str, ArticleMaker, int]] = [
+    (
+        "csv 20 MB field (default limit)",
+        "t.csv",
+        lambda: csv_rows("id,text", ['1,"' + "word " * 4_000_000 + '"', f'2,"{TEXT}"']),
+        0,
+    ),
+    (
+        "csv 20 MB field (limit raised)",
+        "t.csv",
+        lambda: csv_rows("id,text", ['1,"' + "word " * 4_000_000 + '"', f'2,"{TEXT}"']),
+        30_000_000,
+    ),
+]
+
+#: Manifests with odd dates (the articles a.txt, b.txt and c.txt exist): a date that does not
+#: parse or no period can hold is one error naming the manifest's line, as in a table.
+MANIFESTS_5: list[tuple[str, bytes]] = [
+    (
+        "manifest date unparseable",
+        b"article_id,file,published\na,a.txt,2024-01-08\nb,b.txt,someday\nc,c.txt,2024-01-09\n",
+    ),
+    (
+        "manifest date 9999-12-31",
+        b"article_id,file,published\na,a.txt,2024-01-08\nb,b.txt,9999-12-31\nc,c.txt,2024-01-09\n",
+    ),
+    (
+        "manifest dates future, 1850, mixed zones",
+        b"article_id,file,published\na,a.txt,2099-01-08\nb,b.txt,1850-03-01T10:00:00+01:00\nc,c.txt,2024-01-09T23:30:00Z\n",
+    ),
+    ("manifest one file twice", b"article_id,file\na,a.txt\nb,./a.txt\nc,c.txt\n"),
+]
+
+#: A story file of huge lists: 200,000 stopwords and one actor of 20,000 aliases.
+STORIES_5: list[tuple[str, str]] = [
+    (
+        "story of huge lists",
+        "[terms]\nstopwords = [" + ",".join(f'"w{i}"' for i in range(200_000)) + "]\n"
+        '[actor.a]\nname = "A"\nkind = "person"\naliases = ['
+        + ",".join(f'"Name{i} Surname"' for i in range(20_000))
+        + "]\n",
+    ),
+]
+
 CHILD = r"""
 import contextlib, io, json, sys, time, traceback, warnings
 from pathlib import Path
@@ -1423,12 +1484,16 @@ def run(
     extra: list[str] | None = None,
     clean: bool = False,
     out: Path | None = None,
+    max_bytes: int = 0,
 ) -> dict[str, list]:
-    """The steps' outcomes and seconds for one corpus, in a fresh process."""
+    """The steps' outcomes and seconds for one corpus, in a fresh process (``max_bytes``: the
+    file size limit, ``NEWSFRAME_MAX_BYTES``; 0 the default)."""
     out = out or source.parent.parent / f"report-{source.parent.name}"
     args = [str(source), str(story or ""), "1" if report else "0", str(out), method]
     args += [json.dumps(extra or []), "1" if clean else "0"]
     env = dict(os.environ, PYTHONHASHSEED="0")
+    if max_bytes:
+        env["NEWSFRAME_MAX_BYTES"] = str(max_bytes)
     try:
         done = subprocess.run(
             [sys.executable, "-c", CHILD, *args],
@@ -1538,7 +1603,36 @@ def main(limit: float = 300.0, only: list[str] | None = None) -> None:
             (folder / "articles.csv").write_bytes(manifest)
             v, th, _ = verdict(run(folder / "articles.csv", None, True, limit), None)
             print(f"{label:<40} {th:>9.2f} {'':>9}  {v[:200]}", flush=True)
+        for n, (label, suffix, make, max_bytes) in enumerate(BIG_ARTICLES):
+            if not wanted(label):
+                continue
+            data = make()
+            odd = corpus_folder(root / f"big{n}", data, suffix)
+            normal = corpus_folder(root / f"bignorm{n}", prose(len(data)).encode())
+            del data
+            h = run(odd, None, False, limit, max_bytes=max_bytes)
+            m = run(normal, None, False, limit, max_bytes=max_bytes)
+            v, th, tn = verdict(h, m)
+            print(f"{label:<40} {th:>9.2f} {tn:>9.2f}  {v[:160]}", flush=True)
+        for n, (label, name, make, max_bytes) in enumerate(BIG_TABLES):
+            if not wanted(label):
+                continue
+            (root / f"bigtab{n}").mkdir()
+            table = root / f"bigtab{n}" / name
+            table.write_bytes(make())
+            v, th, _ = verdict(run(table, None, False, limit, max_bytes=max_bytes), None)
+            print(f"{label:<40} {th:>9.2f} {'':>9}  {v[:160]}", flush=True)
+        for n, (label, manifest) in enumerate(MANIFESTS_5):
+            if not wanted(label):
+                continue
+            folder = root / f"m5_{n}"
+            corpus_folder(folder, None)
+            (folder / "c.txt").write_text(article_text(3), "utf-8")
+            (folder / "articles.csv").write_bytes(manifest)
+            v, th, _ = verdict(run(folder / "articles.csv", None, True, limit), None)
+            print(f"{label:<40} {th:>9.2f} {'':>9}  {v[:200]}", flush=True)
         for prefix, stories, width in (
+            ("s5_", STORIES_5, 200),
             ("s4_", STORIES_4, 200),
             ("s3_", STORIES_3, 200),
             ("story", STORIES, 160),

@@ -8,6 +8,7 @@ from conftest import KURIL
 import newsframe as nf
 from newsframe import Article
 from newsframe.errors import InputError
+from newsframe.framing import Concept, Variant
 
 
 def _islands(*paragraphs, title="T"):
@@ -33,12 +34,52 @@ def test_counts_first_used_and_headline():
     assert t.loc["Kurils", "first_sentence_id"] == 1
 
 
-def test_every_variant_has_a_row_even_when_unused():
-    t = nf.naming_variants([Article("a", "T", ("Nothing about islands here.",))], resources=KURIL)
-    assert len(t) == sum(len(c.variants) for c in KURIL.naming_concepts)
-    assert t["count"].sum() == 0
-    assert not t["first_used"].any()
-    assert (t["first_sentence_id"] == -1).all()
+def test_an_unused_variant_has_no_row_and_its_zero_row_can_be_restored():
+    empty = [Article("a", "T", ("Nothing about islands here.",))]
+    t = nf.naming_variants(empty, resources=KURIL)
+    assert t.empty and list(t.columns) == nf.framing.naming.VARIANT_COLUMNS
+    full = nf.restore_naming_zeros(t, empty, resources=KURIL)
+    assert len(full) == sum(len(c.variants) for c in KURIL.naming_concepts)
+    assert full["count"].sum() == 0
+    assert not full["first_used"].any()
+    assert (full["first_sentence_id"] == -1).all()
+    assert not full.isna().any().any()
+
+
+def test_restoring_zeros_gives_the_table_with_a_row_per_article_and_variant():
+    """Worked by hand: two articles, one concept of three variants; 'a' says "the dam" twice
+    (once quoted) and "the wall" in its headline, 'b' says nothing, 'c' says "the barrage"."""
+    dam = Concept("dam", "", (Variant("dam", "neutral", ("the dam",)),
+                              Variant("wall", "critics", ("the wall",)),
+                              Variant("barrage", "officials", ("the barrage",))))  # fmt: skip
+    docs = [Article("a", "The wall", ('The dam held. "The dam is safe," she said.',)),
+            Article("b", "Rain", ("Rain fell.",)), Article("c", "", ("The barrage opened.",))]  # fmt: skip
+    t = nf.naming_variants(docs, [dam])
+    # sparse: the rows of used names only (a headline use is a use)
+    assert t[["article_id", "variant", "count", "in_quotes", "in_headline", "first_used"]].values.tolist() == [
+        ["a", "dam", 2, 1, False, False], ["a", "wall", 0, 0, True, True],
+        ["c", "barrage", 1, 0, False, True],
+    ]  # fmt: skip
+    full = nf.restore_naming_zeros(t, docs, [dam])
+    cols = ["article_id", "variant", "count", "in_quotes", "in_headline", "first_used",
+            "first_sentence_id"]  # fmt: skip
+    assert full[cols].values.tolist() == [
+        ["a", "dam", 2, 1, False, False, 0], ["a", "wall", 0, 0, True, True, -1],
+        ["a", "barrage", 0, 0, False, False, -1],
+        ["b", "dam", 0, 0, False, False, -1], ["b", "wall", 0, 0, False, False, -1],
+        ["b", "barrage", 0, 0, False, False, -1],
+        ["c", "dam", 0, 0, False, False, -1], ["c", "wall", 0, 0, False, False, -1],
+        ["c", "barrage", 1, 0, False, True, 0],
+    ]  # fmt: skip
+    assert full["usage"].tolist() == ["neutral", "critics", "officials"] * 3
+    # only the articles naming the concept (what a share per article needs): not 'b'
+    named = nf.restore_naming_zeros(t, docs, [dam], named_only=True)
+    assert named["article_id"].tolist() == ["a"] * 3 + ["c"] * 3
+    # a subset of the articles: their rows only, in the order given
+    assert (
+        nf.restore_naming_zeros(t, docs[2:0:-1], [dam])["article_id"].tolist()
+        == ["c"] * 3 + ["b"] * 3
+    )
 
 
 def test_island_names_russian_and_japanese():

@@ -24,12 +24,15 @@ def test_prominence_by_hand():
     assert (t["words"] == 7).all()
 
 
-def test_article_without_actors_has_defined_zero_rows():
-    t = nf.actor_prominence([Article("a", "Weather", ("It rained all day.",))], resources=KURIL)
-    assert len(t) == len(KURIL.actors)
-    assert (t["mentions"] == 0).all()
-    assert (t["first_rank"] == -1).all() and (t["first_position"] == -1.0).all()
-    assert not t.isna().any().any()
+def test_article_without_actors_has_no_rows_and_defined_zero_rows_restored():
+    weather = [Article("a", "Weather", ("It rained all day.",))]
+    t = nf.actor_prominence(weather, resources=KURIL)
+    assert t.empty and list(t.columns) == nf.framing.prominence.PROMINENCE_COLUMNS
+    full = nf.restore_prominence_zeros(t, weather, resources=KURIL)
+    assert len(full) == len(KURIL.actors)
+    assert (full["mentions"] == 0).all() and (full["words"] == 4).all()
+    assert (full["first_rank"] == -1).all() and (full["first_position"] == -1.0).all()
+    assert not full.isna().any().any()
     assert nf.actor_positions([Article("a", "Weather", ("It rained.",))], resources=KURIL).empty
 
 
@@ -86,3 +89,28 @@ def test_a_short_acronym_alias_matches_only_in_capitals():
     assert [(m.actor_id, m.text) for m in found] == [
         ("usa", "U.S."), ("nato", "Nato"), ("nato", "NATO"),
     ]  # fmt: skip
+
+
+def test_restoring_zeros_gives_a_row_per_article_and_actor_worked_by_hand():
+    """Two actors, three articles: 'a' names Kim in its headline only, 'b' names Lee twice and
+    Kim once (Lee first), 'c' names no one. Rows exist only where an actor appears."""
+    story = nf.Story(actors=(nf.Actor("kim", "Kim", "person", ("Kim",)),
+                             nf.Actor("lee", "Lee", "person", ("Lee",))))  # fmt: skip
+    docs = [Article("a", "Kim speaks", ("Rain fell on the town.",)),
+            Article("b", "", ("Lee met Kim.", "Lee left.")), Article("c", "", ("It rained.",))]  # fmt: skip
+    t = nf.actor_prominence(docs, resources=story.resources)
+    cols = ["article_id", "actor_id", "mentions", "in_headline", "in_lede", "first_word",
+            "first_rank", "words"]  # fmt: skip
+    assert t[cols].values.tolist() == [
+        ["a", "kim", 0, True, False, -1, -1, 5],
+        ["b", "kim", 1, False, True, 2, 2, 5], ["b", "lee", 2, False, True, 0, 1, 5],
+    ]  # fmt: skip
+    full = nf.restore_prominence_zeros(t, docs, resources=story.resources)
+    assert full[cols].values.tolist() == [
+        ["a", "kim", 0, True, False, -1, -1, 5], ["a", "lee", 0, False, False, -1, -1, 5],
+        ["b", "kim", 1, False, True, 2, 2, 5], ["b", "lee", 2, False, True, 0, 1, 5],
+        ["c", "kim", 0, False, False, -1, -1, 2], ["c", "lee", 0, False, False, -1, -1, 2],
+    ]  # fmt: skip
+    assert full["per_1000"].tolist() == [0.0, 0.0, 200.0, 400.0, 0.0, 0.0]  # 1 and 2 in 5 words
+    assert full["name"].tolist() == ["Kim", "Lee"] * 3
+    assert full.dtypes.to_dict() == t.dtypes.to_dict()

@@ -63,7 +63,7 @@ def test_a_user_naming_concept_end_to_end():
     corpus = nf.load_corpus(DAM / "articles.csv", story=DAM / "story.toml")
     concepts = corpus.resources.naming_concepts
     concept = concepts[0].concept_id  # what the framing notebook draws
-    fig = plot_naming_variants(nf.naming_variants(corpus), concept=concept)
+    fig = plot_naming_variants(nf.restore_naming_zeros(nf.naming_variants(corpus), corpus), concept=concept)  # fmt: skip
     ax = fig.axes[0]
     labels = [t.get_text() for t in ax.get_legend().get_texts()]
     assert labels == ["Veltra Dam", "Kessin Barrage", "the dam"]

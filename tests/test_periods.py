@@ -153,7 +153,8 @@ def test_attention_by_hand(corpus, tables):
 
 def test_naming_shares_by_hand(corpus, tables):
     assign = assign_periods(corpus, period="month")
-    t = naming_over_time(tables["naming_variants"], assign).set_index(
+    concepts = corpus.resources.naming_concepts  # every variant a row, in the story's order
+    t = naming_over_time(tables["naming_variants"], assign, concepts=concepts).set_index(
         ["period", "group", "variant"]
     )
     # January, south: Toll Boat twice in south-01 and once in south-02, Harbour Link once (in a

@@ -28,7 +28,7 @@ def _texts(fig: Figure) -> str:
 
 
 def test_naming_variants_figure(seeds):
-    fig = plot_naming_variants(nf.naming_variants(seeds))
+    fig = plot_naming_variants(nf.restore_naming_zeros(nf.naming_variants(seeds), seeds))
     text = _texts(fig)
     assert "mt-2016-12-13" in text and "2*" in text  # two "Kuril Islands", used first
     legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]

@@ -348,3 +348,96 @@ def test_csv_header_names_are_read_without_surrounding_spaces(tmp_path):
     (article,) = nf.load_corpus(table)
     assert (article.article_id, article.paragraphs) == ("a", ("Dam opens.", "River rises."))
     assert dict(article.metadata) == {"group": "x"}
+
+
+# --- one behaviour for a bad date: manifests as tables ------------------------------------------
+
+
+def _dated_manifest(folder, dates: list[str]):
+    """A manifest of len(dates) hand-written articles, article i dated dates[i]."""
+    folder.mkdir(exist_ok=True)
+    rows = ["article_id,file,published"]
+    for n, day in enumerate(dates):
+        (folder / f"a{n}.txt").write_text(
+            f"Dam Talks Day {n}\n\nOfficials met at the dam on day {n}. They agreed to meet "
+            f"again, the mayor said.\n", "utf-8"
+        )  # fmt: skip
+        rows.append(f'a{n},a{n}.txt,"{day}"')
+    manifest = folder / "articles.csv"
+    manifest.write_text("\n".join(rows) + "\n", "utf-8")
+    return manifest
+
+
+@pytest.mark.parametrize(
+    ("day", "problem"),
+    [
+        ("yesterday", "date 'yesterday' does not parse"),
+        ("08/01/2024", "date '08/01/2024' does not parse"),
+        ("9999-12-31", "date '9999-12-31' is outside the dates that can be put in periods"),
+        ("1500-06-01", "date '1500-06-01' is outside the dates that can be put in periods"),
+    ],
+)
+def test_a_manifest_date_that_does_not_parse_is_an_error_naming_file_and_line(tmp_path, day, problem):  # fmt: skip
+    manifest = _dated_manifest(tmp_path / "m", ["2024-01-08", day, "2024-01-09"])
+    with pytest.raises(InputError) as err:
+        nf.load_corpus(manifest)
+    # line 1 is the header: the second article is line 3, as an editor shows it
+    assert str(err.value).startswith(f"{manifest}: line 3: {problem}")
+    table = tmp_path / "t.csv"  # the same date in a table: the same problem
+    table.write_text(f"text,date\nOne text.,2024-01-08\nTwo text.,{day}\n", "utf-8")
+    with pytest.raises(InputError, match=f"t.csv: row 2: {problem}"):
+        nf.load_corpus(table)
+
+
+def test_skip_bad_leaves_out_a_manifest_row_with_a_bad_date_and_lists_it(tmp_path):
+    manifest = _dated_manifest(tmp_path / "m", ["2024-01-08", "someday", "2024-01-09"])
+    corpus = nf.load_corpus(manifest, skip_bad=True)
+    assert corpus.ids == ["a0", "a2"]
+    skipped = corpus.skipped_rows()
+    assert skipped[["file", "row", "article_id"]].values.tolist() == [[str(manifest), 3, "a1"]]
+    assert skipped.loc[0, "problem"].startswith("date 'someday' does not parse")
+
+
+def test_manifest_dates_are_written_as_in_tables(tmp_path):
+    days = ["2024-01-08T23:30:00+09:00", "Mon, 08 Jan 2024 09:30:00 GMT", "8 January 2024",
+            "2099-01-01", "1850-03-01", ""]  # fmt: skip
+    corpus = nf.load_corpus(_dated_manifest(tmp_path / "m", days))
+    # future and old dates are dates; written out by hand as ISO 8601, the offset kept
+    assert [a.published for a in corpus] == [
+        "2024-01-08T23:30:00+09:00", "2024-01-08T09:30:00+00:00", "2024-01-08", "2099-01-01",
+        "1850-03-01", "",
+    ]  # fmt: skip
+
+
+def test_a_manifest_listing_one_file_twice_is_an_error_naming_both_lines(tmp_path):
+    manifest = _dated_manifest(tmp_path / "m", ["", ""])
+    manifest.write_text(manifest.read_text("utf-8") + "b,./a0.txt,\n", "utf-8")
+    with pytest.raises(InputError, match=r"line 4: file '\./a0\.txt' is already article 'a0' \(line 2\)"):  # fmt: skip
+        nf.load_corpus(manifest)
+    corpus = nf.load_corpus(manifest, skip_bad=True)
+    assert corpus.ids == ["a0", "a1"]
+    assert corpus.skipped_rows()[["row", "article_id"]].values.tolist() == [[4, "b"]]
+
+
+def test_cli_report_of_a_manifest_with_a_bad_date_stops_or_skips_and_lists_it(tmp_path, capsys):
+    manifest = _dated_manifest(tmp_path / "m", ["2024-01-08", "2024-02-30", "2024-01-09"])
+    out = tmp_path / "report"
+    assert main(["report", str(manifest), "--out", str(out), "--jobs", "1"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert err.startswith(f"newsframe: error: {manifest}: line 3: date '2024-02-30' does not parse")
+    assert not out.exists()
+    assert main(["report", str(manifest), "--out", str(out), "--jobs", "1", "--skip-bad"]) == 0
+    skipped = pd.read_csv(out / "tables" / "skipped_rows.csv")
+    assert skipped[["row", "article_id"]].values.tolist() == [[3, "a1"]]
+    assert pd.read_csv(out / "tables" / "articles.csv")["article_id"].tolist() == ["a0", "a2"]
+
+
+def test_a_corpus_built_in_memory_with_a_bad_date_stops_the_report_before_computing(tmp_path):
+    from newsframe.report import build_report
+
+    texts = ("Officials met at the dam. They agreed, the mayor said.", "The dam opened. It rained.")
+    corpus = nf.Corpus([nf.Article("a", "T", (texts[0],), metadata={"published": "2024-01-08"}),
+                        nf.Article("b", "U", (texts[1],), metadata={"published": "soon"})])  # fmt: skip
+    with pytest.raises(InputError, match=r"^article 'b': published 'soon' is not an ISO 8601"):
+        build_report(corpus, tmp_path / "r", n_jobs=1)

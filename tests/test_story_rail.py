@@ -59,7 +59,7 @@ def test_loads_with_groups_and_manifest_columns(rail):
 
 
 def test_naming_counts_per_article_and_group(rail):
-    t = nf.naming_variants(rail).set_index(["article_id", "variant"])
+    t = nf.restore_naming_zeros(nf.naming_variants(rail), rail).set_index(["article_id", "variant"])
     # post: "a blockade that", "This is a blockade" (quoted), "The blockade costs",
     # "the rail blockade"
     assert t.loc[("post-05-06", "blockade"), ["count", "in_quotes"]].tolist() == [4, 1]

@@ -50,6 +50,8 @@ if TYPE_CHECKING:
         match_frames,
         naming_evidence,
         naming_variants,
+        restore_naming_zeros,
+        restore_prominence_zeros,
         share_of_voice,
     )
     from newsframe.groups import (
@@ -177,6 +179,8 @@ _HOME = {
     "naming_evidence": "newsframe.framing",
     "alias_overlaps": "newsframe.framing",
     "naming_variants": "newsframe.framing",
+    "restore_naming_zeros": "newsframe.framing",
+    "restore_prominence_zeros": "newsframe.framing",
     "share_of_voice": "newsframe.framing",
     "compute_article_tables": "newsframe.distributed",
     "align_sentences": "newsframe.alignment",
@@ -364,6 +368,8 @@ __all__ = [
     "permutation_floor",
     "prominence_by_group",
     "removed_sentiment",
+    "restore_naming_zeros",
+    "restore_prominence_zeros",
     "score_texts",
     "sentence_facts",
     "sentence_sentiment",

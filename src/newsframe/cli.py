@@ -6,8 +6,9 @@ of a manifest or folder); ``--show-removed`` adds every removed line with its re
 ``summary.json``); without ``--out`` it prints one row per article (counts and metadata) as CSV.
 A SOURCE may also be an article table (CSV, Parquet or JSON Lines with a text column, or
 news-please JSON): ``--text-column`` names the text column, ``--clean`` runs the page cleaner on
-text that arrives extracted, ``--skip-bad`` leaves out (and lists) rows that cannot be
-articles, ``--dedupe`` counts each repeated text once.
+text that arrives extracted, ``--skip-bad`` leaves out (and lists) rows of a table or a
+manifest that cannot be articles (no text, a date that does not parse: without it, one error
+naming the file and the row), ``--dedupe`` counts each repeated text once.
 ``newsframe actors SOURCE`` prints the actor table: the story file's (``--story FILE``) or, without
 one, the people and organisations found in the text, with their mentions and articles.
 Bad input gives a one-line message and exit status 2, never a traceback; SIGINT (Ctrl-C) and
@@ -208,7 +209,8 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--skip-bad",
         action="store_true",
-        help="leave out (and list) table rows that are not articles",
+        help="leave out (and list) table or manifest rows that cannot be articles (no text, "
+        "a date that does not parse, a file listed twice)",
     )
     report.add_argument("--dedupe", action="store_true", help="count each repeated text once")
     report.add_argument(

@@ -31,7 +31,7 @@ from newsframe.article import _COUNTS, _DOCUMENTS, Article, _describe, as_articl
 from newsframe.cleaning import CleanText, Removal, Rules, clean_text, clean_texts, load_rules
 from newsframe.document import Document, analyse_corpus
 from newsframe.errors import InputError, NewsframeWarning
-from newsframe.files import check_regular, max_bytes_limit, too_big
+from newsframe.files import check_regular, max_bytes_limit, too_big, utf16_without_bom
 from newsframe.files import read_regular as _read_bytes
 from newsframe.lines import StoryView, StoryWords
 from newsframe.parallel import map_slices
@@ -39,6 +39,7 @@ from newsframe.resources import Resources, remember_resources
 from newsframe.sources import (
     TABLE_SUFFIXES,
     RowProblem,
+    parse_published,
     row_fields,
     row_id,
     table_columns,
@@ -271,9 +272,10 @@ class Corpus(Sequence[Article]):
         """Return the table rows loading left out: ``file, row, article_id, problem``.
 
         Filled by ``load_corpus(..., skip_bad=True)`` (a row without text, with a text that is
-        not a string, or with a date that does not parse); empty otherwise. ``row`` is the line
-        of a JSON Lines file, else the data row (1 is the first row after a CSV header).
-        """
+        not a string, or with a date that does not parse; a manifest row with a date that does
+        not parse or naming a file an earlier row names); empty otherwise. ``row`` is the line
+        of a manifest or a JSON Lines file, else the data row (1 is the first row after a CSV
+        header)."""
         return pd.DataFrame(list(self._skipped), columns=["file", "row", "article_id", "problem"])
 
     def duplicate_texts(self) -> pd.DataFrame:
@@ -489,6 +491,11 @@ def _decode(data: bytes, path: Path) -> tuple[str, str]:
         encoding = _declared_charset(data, path)
         if encoding in ("utf-8", "ascii") or (encoding and _utf8_despite(encoding, data, path)):
             encoding = None
+    if encoding is None and b"\x00" in data[:4096]:
+        encoding = utf16_without_bom(data)  # Windows "Unicode" saved without its mark
+        if encoding is not None:
+            warnings.warn(f"{path}: no byte-order mark; read as {encoding.upper()} (its NUL "
+                          "bytes say so)", NewsframeWarning, stacklevel=3)  # fmt: skip
     if encoding is not None:
         try:
             text = data.decode(encoding)
@@ -750,7 +757,13 @@ def _manifest_records(path: Path, text: str) -> Iterator[tuple[int, list[str]]]:
         line = reader.line_num + 1
 
 
-def _read_manifest(path: Path, max_bytes: int | None = None) -> list[dict[str, str]]:
+def _read_manifest(
+    path: Path, max_bytes: int | None = None, skipped: list | None = None
+) -> list[tuple[int, dict[str, str]]]:
+    """The manifest's rows, each with its first physical line, ``published`` written as ISO 8601
+    (:func:`newsframe.sources.parse_published`). A date that does not parse is an error naming
+    the line, as in an article table; with ``skipped`` (``skip_bad``) the row is left out and
+    listed there as ``(file, line, article_id, problem)``."""
     raw = _read_bytes(path, max_bytes_limit(max_bytes), what="manifest")
     try:
         text = raw.decode("utf-8-sig")
@@ -787,10 +800,19 @@ def _read_manifest(path: Path, max_bytes: int | None = None) -> list[dict[str, s
             raise InputError(path, f"line {n}: article_id and file must not be empty")
         if "\x00" in row["file"]:
             raise InputError(path, f"line {n}: the file name contains a NUL byte")
-        rows.append(row)
+        try:
+            if row.get("published"):
+                row["published"] = parse_published(row["published"])
+        except RowProblem as problem:
+            if skipped is None:
+                raise InputError(path, f"line {n}: {problem}") from None
+            skipped.append((str(path), n, row["article_id"], str(problem)))
+            continue
+        rows.append((n, row))
     if not rows:
-        raise InputError(path, "manifest lists no articles")
-    ids = Counter(r["article_id"] for r in rows)
+        why = f" (all {len(skipped)} rows were skipped)" if skipped else ""
+        raise InputError(path, f"manifest lists no articles{why}")
+    ids = Counter(r["article_id"] for _, r in rows)
     dupes = sorted(k for k, v in ids.items() if v > 1)
     if dupes:
         raise InputError(path, f"duplicate article_id {', '.join(map(repr, dupes))}")
@@ -870,7 +892,9 @@ def _distinct_ids(
 
 
 def _sources(
-    source: str | Path | Iterable[str | Path], max_bytes: int | None = None
+    source: str | Path | Iterable[str | Path],
+    max_bytes: int | None = None,
+    skipped: list | None = None,
 ) -> list[tuple[Path, dict[str, str]]]:
     if (
         source is None
@@ -885,16 +909,7 @@ def _sources(
     if isinstance(source, (str, os.PathLike)):
         source = _as_path(source, "load_corpus")
         if source.suffix.lower() == ".csv" and not source.is_dir():  # a folder named x.csv
-            root = source.parent.resolve()
-            out = []
-            for row in _read_manifest(source, max_bytes):
-                file = _resolved(root / row["file"])
-                if not file.is_relative_to(root):
-                    raise InputError(
-                        source, f"file {row['file']!r} is outside the manifest's folder"
-                    )
-                out.append((file, row))
-            return out
+            return _manifest_files(source, max_bytes, skipped)
         if source.is_dir():
             return _folder_files(source)
         return [(source, {})]
@@ -902,6 +917,29 @@ def _sources(
     if not paths:
         raise InputError("load_corpus", "no articles: the list of files is empty")
     return paths
+
+
+def _manifest_files(
+    source: Path, max_bytes: int | None, skipped: list | None
+) -> list[tuple[Path, dict[str, str]]]:
+    """Each manifest row's file (inside the manifest's folder) and row. A file listed by two rows
+    would be counted twice: an error naming both lines (``skipped``: the later row is listed)."""
+    root = source.parent.resolve()
+    out, owner = [], {}
+    for n, row in _read_manifest(source, max_bytes, skipped):
+        file = _resolved(root / row["file"])
+        if not file.is_relative_to(root):
+            raise InputError(source, f"line {n}: file {row['file']!r} is outside the manifest's folder")  # fmt: skip
+        if file in owner:
+            problem = (f"file {row['file']!r} is already article {owner[file][1]!r} (line "
+                       f"{owner[file][0]}); list each file once")  # fmt: skip
+            if skipped is None:
+                raise InputError(source, f"line {n}: {problem}")
+            skipped.append((str(source), n, row["article_id"], problem))
+            continue
+        owner[file] = (n, row["article_id"])
+        out.append((file, row))
+    return out
 
 
 def _resolved(path: Path) -> Path:
@@ -1272,7 +1310,7 @@ def load_corpus(
         del read
     else:
         jobs = []
-        for path, row in _sources(source, max_bytes):
+        for path, row in _sources(source, max_bytes, skipped if skip_bad else None):
             data, text, encoding = read_raw(path, max_bytes=max_bytes)
             jobs.append((path, data, text, encoding, row, frozenset(), ""))
         articles = _clean_all(jobs, rules, n_jobs, executor, method)

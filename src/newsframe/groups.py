@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 import warnings
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -439,18 +440,23 @@ def naming_by_group(
     Columns: ``group, concept, variant, usage, count, in_quotes`` (uses inside a direct
     quotation: a source's word), ``narrator`` (the others: the outlet's own word),
     ``articles_using`` (articles of the group whose body uses the variant), ``articles_first``
-    (articles in which the reader meets it first), ``n_articles``. Groups and variants keep
-    their order.
+    (articles in which the reader meets it first), ``n_articles`` (the group's articles). Every
+    group gets a row for every variant of the corpus's naming concepts (and any other variant
+    of ``naming``), zeros included, in the concept table's order; ``naming`` may be sparse
+    (:func:`newsframe.naming_variants`: rows only where a variant is used).
     """
     t = _grouped(naming, corpus, column, "naming_by_group")
     t = t.assign(using=t["count"] > 0, first=t["first_used"].astype(bool))
-    out = t.groupby(["group", "concept", "variant", "usage"], sort=False, as_index=False).agg(
+    keys = ["concept", "variant", "usage"]
+    out = t.groupby(["group", *keys], sort=False, as_index=False).agg(
         count=("count", "sum"),
         in_quotes=("in_quotes", "sum"),
         articles_using=("using", "sum"),
         articles_first=("first", "sum"),
-        n_articles=("article_id", "nunique"),
     )
+    concepts = resolve_resources(None, corpus).naming_concepts
+    items = [(c.concept_id, v.name, v.usage) for c in concepts for v in c.variants]
+    out = _every_group(out, corpus, column, keys, _with_extra(items, naming, keys))
     out.insert(
         int(out.columns.get_loc("in_quotes")) + 1, "narrator", out["count"] - out["in_quotes"]
     )
@@ -497,21 +503,55 @@ def prominence_by_group(
     Columns: ``group, actor_id, name, mentions, per_1000`` (mentions per 1,000 body words of the
     group), ``articles`` (articles mentioning the actor), ``in_headline``, ``in_lede``
     (articles with the actor there), ``first_in`` (articles in which the actor is mentioned
-    first), ``n_articles``.
+    first), ``n_articles`` (the group's articles). Every group gets a row for every actor of
+    the corpus's actor table (and any other actor of ``prominence``), zeros included, in the
+    table's order; ``prominence`` may be sparse (:func:`newsframe.actor_prominence`: rows only
+    where an actor appears).
     """
     t = _grouped(prominence, corpus, column, "prominence_by_group")
     t = t.assign(mentioned=t["mentions"] > 0, first=t["first_rank"] == 1)
-    out = t.groupby(["group", "actor_id", "name"], sort=False, as_index=False).agg(
+    keys = ["actor_id", "name"]
+    out = t.groupby(["group", *keys], sort=False, as_index=False).agg(
         mentions=("mentions", "sum"),
         articles=("mentioned", "sum"),
         in_headline=("in_headline", "sum"),
         in_lede=("in_lede", "sum"),
         first_in=("first", "sum"),
-        n_articles=("article_id", "nunique"),
     )
+    items = [(a.actor_id, a.name) for a in resolve_resources(None, corpus).actors]
+    out = _every_group(out, corpus, column, keys, _with_extra(items, prominence, keys))
     words = out["group"].map(_words(corpus, column)).astype(float)
     out.insert(4, "per_1000", _ratio(1000 * out["mentions"], words))
     return out
+
+
+def _with_extra(items: list[tuple], table: pd.DataFrame, keys: list[str]) -> list[tuple]:
+    """``items`` (the configured actors or variants, in order), then those only ``table`` has;
+    a variant found only in ``table`` goes after the others of its concept."""
+    known = set(items)
+    extra = [k for k in dict.fromkeys(zip(*(table[c] for c in keys), strict=True)) if k not in known]  # fmt: skip
+    if not extra:
+        return items
+    if keys[0] != "concept":
+        return items + extra
+    order = {c: n for n, c in enumerate(dict.fromkeys(k[0] for k in items + extra))}
+    return sorted(items + extra, key=lambda k: order[k[0]])  # stable: concepts grouped
+
+
+def _every_group(out: pd.DataFrame, corpus: Corpus, column: str | None, keys: list[str],
+                 items: list[tuple]) -> pd.DataFrame:  # fmt: skip
+    """``out`` (sums per group and item) with a zero row for every group × item it lacks,
+    groups in corpus order, items in ``items``' order, and ``n_articles`` (the group's
+    articles): what summing a table with a zero row per article and item gives."""
+    sizes = pd.Series(Counter(corpus.group_of(column).values()), dtype=np.int64)  # corpus order
+    grid = pd.DataFrame([(g, *item) for g in sizes.index for item in items],
+                        columns=["group", *keys])  # fmt: skip
+    grid = grid.astype({k: out[k].dtype for k in keys if k in out}) if len(grid) else grid
+    values = [c for c in out.columns if c not in ("group", *keys)]
+    full = grid.merge(out, on=["group", *keys], how="left")
+    full[values] = full[values].fillna(0).astype(np.int64)
+    full["n_articles"] = full["group"].map(sizes).astype(np.int64)
+    return full
 
 
 def frames_by_group(

@@ -28,7 +28,7 @@ articles is ``thin``: the figures draw its point hollow and no line through it.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -37,6 +37,8 @@ import pandas as pd
 
 from newsframe.corpus import Corpus
 from newsframe.errors import InputError, NewsframeError
+from newsframe.framing.naming import Concept, restore_naming_zeros
+from newsframe.resources import resolve_resources
 from newsframe.stats import (
     adjust_pvalues,
     percentile_interval,
@@ -371,14 +373,20 @@ def attention_over_time(
 
 
 def naming_over_time(
-    naming: pd.DataFrame, assign: pd.DataFrame, *, min_articles: int = MIN_ARTICLES
+    naming: pd.DataFrame,
+    assign: pd.DataFrame,
+    *,
+    min_articles: int = MIN_ARTICLES,
+    concepts: Iterable[Concept] = (),
 ) -> pd.DataFrame:
     """Return each naming variant's share of its concept's mentions per period and group.
 
-    ``naming`` is :func:`newsframe.naming_variants` output. Columns: ``period, period_start,
-    group, period_index, concept, variant, usage, count, share`` (of the concept's mentions in
-    the period and group; NaN when it names the concept nowhere), ``in_quotes,
-    articles_using, n_articles, thin``.
+    ``naming`` is :func:`newsframe.naming_variants` output (sparse: rows only where a variant
+    is used). Columns: ``period, period_start, group, period_index, concept, variant, usage,
+    count, share`` (of the concept's mentions in the period and group; NaN when it names the
+    concept nowhere), ``in_quotes, articles_using, n_articles, thin``. Every period and group
+    with articles gets a row for every variant of ``concepts`` (zeros included; :func:`over_time`
+    passes the corpus's naming concepts) and every other variant of ``naming``.
 
     >>> from newsframe import Article
     >>> c = Corpus(Article(i, "", ("x.",), metadata={"published": "2024-01-0" + i}) for i in "12")
@@ -393,6 +401,7 @@ def naming_over_time(
     out = t.groupby(keys, sort=False, as_index=False).agg(
         count=("count", "sum"), in_quotes=("in_quotes", "sum"), articles_using=("using", "sum")
     )
+    out = _every_variant(out, assign, naming, concepts)
     total = out.groupby(["period_index", "group", "concept"], sort=False)["count"].transform("sum")
     out["share"] = out["count"] / total.where(total > 0)
     rest = ["concept", "variant", "usage", "count", "share", "in_quotes", "articles_using"]
@@ -435,6 +444,30 @@ def frames_over_time(
 
 #: The speakers outside the top ones, pooled in :func:`voice_over_time`.
 OTHERS = "(others)"
+
+
+def _every_variant(
+    out: pd.DataFrame, assign: pd.DataFrame, naming: pd.DataFrame, concepts: Iterable[Concept]
+) -> pd.DataFrame:
+    """``out`` (sums per cell and variant) with a zero row for each cell with articles and
+    variant (of ``concepts``, then of ``naming``) it lacks, cells in ``assign``'s order."""
+    items = {(c.concept_id, v.name): v.usage for c in concepts for v in c.variants}
+    for concept_id, name, usage in naming[["concept", "variant", "usage"]].drop_duplicates().itertuples(index=False):  # fmt: skip
+        items.setdefault((concept_id, name), usage)
+    order = {c: n for n, c in enumerate(dict.fromkeys(c for c, _ in items))}
+    ranked = sorted(items.items(), key=lambda item: order[item[0][0]])  # stable: by concept
+    cells = assign[["period_index", "group"]].drop_duplicates()
+    grid = pd.DataFrame(
+        [(p, g, c, v, u) for p, g in cells.itertuples(index=False) for (c, v), u in ranked],
+        columns=["period_index", "group", "concept", "variant", "usage"],
+    )
+    if grid.empty:
+        return out
+    grid = grid.astype({"period_index": out["period_index"].dtype}) if len(out) else grid
+    full = grid.merge(out, on=list(grid.columns), how="left")
+    values = ["count", "in_quotes", "articles_using"]
+    full[values] = full[values].fillna(0).astype(np.int64)
+    return full
 
 
 def _top_speakers(voice: pd.DataFrame, top: int) -> list[str]:
@@ -686,7 +719,9 @@ def trends_over_time(
     """Return one article-level trend test per measure, item and group.
 
     For each group, each article's value (its mean sentence compound; each naming variant's
-    share of its concept's mentions in the article, over articles naming the concept; the
+    share of its concept's mentions in the article, over articles naming the concept, so
+    ``tables["naming_variants"]`` needs the zero rows of the concepts each article names:
+    ``restore_naming_zeros(..., named_only=True)``, as :func:`over_time` passes it; the
     ``per_1000`` of the ``top`` frames; the share of quoted words of the ``top`` speakers, over
     articles quoting anyone) is regressed on its period's position in time (``period_index``),
     and the slope tested by permuting values over articles
@@ -811,6 +846,10 @@ def over_time(
     if missing:
         raise NewsframeError(f"over_time: per-article table(s) missing: {', '.join(missing)}")
     k = {"min_articles": min_articles}
+    concepts = resolve_resources(None, corpus).naming_concepts
+    # a share of a concept's mentions per article needs the zeros of the articles naming it
+    naming = restore_naming_zeros(tables["naming_variants"], corpus, named_only=True)
+    tables = {**tables, "naming_variants": naming}
     result = OverTime(
         period=assign.attrs["period"],
         column=assign.attrs["column"],
@@ -818,7 +857,7 @@ def over_time(
         assign=assign,
         attention=attention_over_time(assign, words, **k),
         sentiment=sentiment_over_time(tables["sentiment_summary"], assign, seed=seed, **k),
-        naming=naming_over_time(tables["naming_variants"], assign, **k),
+        naming=naming_over_time(tables["naming_variants"], assign, concepts=concepts, **k),
         frames=frames_over_time(tables["frame_dimensions"], assign, **k),
         voice=voice_over_time(tables["share_of_voice"], assign, **k),
         keyness=keyness_over_time(tables["term_frequencies"], assign),

@@ -118,7 +118,10 @@ def parse_published(value: Any) -> str:
     text from RSS feeds (``Mon, 08 Jan 2024 09:30:00 GMT``) and dates with the month named
     (``8 January 2024``, ``Jan 8, 2024``). A timezone given is kept; a midnight without one is
     written as the date alone. Numeric dates such as ``08/01/2024`` are refused (day or month
-    first?), as are words like ``yesterday``: :class:`RowProblem` says so.
+    first?), as are words like ``yesterday`` and dates outside 1677-09-22 to 2262-04-10 (no
+    period holds them; a ``9999-12-31`` placeholder): :class:`RowProblem` says so. Manifests
+    and article tables both read their dates with this function, so a date refused in one is
+    refused in the other. Future dates and old ones within that span are kept as given.
 
     >>> parse_published("2024-01-08 09:30:00"), parse_published("Mon, 08 Jan 2024 09:30:00 +0100")
     ('2024-01-08T09:30:00', '2024-01-08T09:30:00+01:00')
@@ -128,16 +131,27 @@ def parse_published(value: Any) -> str:
     if _missing(value):
         return ""
     if isinstance(value, (datetime, date)):
-        return _iso(value)
+        return _in_range(value, str(value))
     if not isinstance(value, str):
         raise RowProblem(f"date is not text or a timestamp (got {type(value).__name__} {value!r})")
     text = value.strip()
+    parsed = _parsed(text)
+    if parsed is not None:
+        return _in_range(parsed, text)
+    raise RowProblem(
+        f"date {text[:80]!r} does not parse (write it as ISO 8601, e.g. 2024-01-08 or "
+        "2024-01-08T09:30:00+01:00)"
+    )
+
+
+def _parsed(text: str) -> datetime | None:
+    """``text`` read as ISO 8601, RFC 2822 or a date with its month named; None if none fits."""
     try:
-        return _iso(datetime.fromisoformat(text))
+        return datetime.fromisoformat(text)
     except ValueError:
         pass
     try:
-        return _iso(email.utils.parsedate_to_datetime(text))
+        return email.utils.parsedate_to_datetime(text)
     except (TypeError, ValueError, IndexError):
         pass
     if _MONTH.search(text) and _YEAR.search(text) and len(text) <= 64:
@@ -146,13 +160,27 @@ def parse_published(value: Any) -> str:
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("error")
-                return _iso(pd.Timestamp(text).to_pydatetime())
+                return pd.Timestamp(text).to_pydatetime()
         except (TypeError, ValueError, OverflowError, Warning):
             pass
-    raise RowProblem(
-        f"date {text[:80]!r} does not parse (write it as ISO 8601, e.g. 2024-01-08 or "
-        "2024-01-08T09:30:00+01:00)"
-    )
+    return None
+
+
+#: The first and last days that can be put in periods (pandas' nanosecond timestamps).
+FIRST_DATE, LAST_DATE = date(1677, 9, 22), date(2262, 4, 10)
+
+
+def _in_range(value: datetime | date, text: str) -> str:
+    """``value`` as ISO 8601 (:func:`_iso`), or :class:`RowProblem` for a date outside
+    :data:`FIRST_DATE` .. :data:`LAST_DATE` (a database's ``9999-12-31`` placeholder), which no
+    period can hold."""
+    day = value.date() if isinstance(value, datetime) else value
+    if not FIRST_DATE <= day <= LAST_DATE:
+        raise RowProblem(
+            f"date {text[:80]!r} is outside the dates that can be put in periods ({FIRST_DATE} "
+            f"to {LAST_DATE}); a placeholder? leave the date empty"
+        )
+    return _iso(value)
 
 
 def _as_text(value: Any) -> str:
@@ -273,6 +301,8 @@ def table_columns(path: Path) -> list[str]:
         raise InputError(path, "line 1: not UTF-8 (save the table as UTF-8)") from None
     except csv.Error as exc:
         raise InputError(path, f"line 1: malformed CSV header ({exc})") from None
+    except OSError as exc:  # permission denied, a folder, gone meanwhile
+        raise InputError(path, f"cannot read file ({exc.strerror or exc})") from None
     return _distinct(path, [c.strip() for c in header], "line 1: ")
 
 
@@ -284,14 +314,23 @@ def _distinct(path: Path, names: list[str], where: str) -> list[str]:
     return names
 
 
+def _one_line(exc: BaseException) -> str:
+    """A library's error message on one line (Arrow's end with a line break)."""
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
 def _parquet(path: Path) -> Any:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     try:
+        open(path, "rb").close()  # can it be read at all? (Arrow words the error oddly)
+    except OSError as exc:
+        raise InputError(path, f"cannot read file ({exc.strerror or exc})") from None
+    try:
         return pq.ParquetFile(path)
     except (pa.ArrowException, OSError) as exc:
-        raise InputError(path, f"not a readable Parquet file ({exc})") from None
+        raise InputError(path, f"not a readable Parquet file ({_one_line(exc)})") from None
 
 
 def table_rows(
@@ -329,8 +368,8 @@ def table_rows(
     if first is None:
         raise InputError(path, "no articles: the file holds no records")
     record = first[1]
-    if isinstance(record, dict) and "maintext" in record and _missing(record.get(text_column)):
-        columns = replace(NEWSPLEASE)
+    if _news_please(record) and _missing(record.get(text_column)):
+        columns = replace(NEWSPLEASE)  # its text is "maintext" (missing or null: a bad row)
     elif isinstance(record, dict) and text_column not in record:
         fields = ", ".join(map(str, list(record)[:12]))
         raise InputError(
@@ -344,6 +383,21 @@ def table_rows(
         yield from rows
 
     return columns, chained()
+
+
+#: Fields only news-please writes: a record with two of them is news-please's, even when its
+#: ``maintext`` is missing.
+_NEWS_PLEASE_ONLY = frozenset(
+    ("date_download", "date_modify", "date_publish", "localpath", "source_domain", "title_page",
+     "title_rss", "image_url")
+)  # fmt: skip
+
+
+def _news_please(record: Any) -> bool:
+    """Whether ``record`` is a news-please article (``maintext``, or two of its own fields)."""
+    if not isinstance(record, dict):
+        return False
+    return "maintext" in record or len(_NEWS_PLEASE_ONLY.intersection(record)) >= 2
 
 
 def _require(path: Path, text_column: str, names: list[str]) -> None:
@@ -365,7 +419,9 @@ def _parquet_rows(path: Path, batch_rows: int) -> Iterator[tuple[int, Any]]:
                 n += 1
                 yield n, record
     except (pa.ArrowException, OSError) as exc:
-        raise InputError(path, f"row {n + 1}: cannot read the Parquet file ({exc})") from None
+        raise InputError(
+            path, f"row {n + 1}: cannot read the Parquet file ({_one_line(exc)})"
+        ) from None
 
 
 def _csv_rows(path: Path, batch_rows: int) -> Iterator[tuple[int, Any]]:
@@ -387,6 +443,11 @@ def _csv_rows(path: Path, batch_rows: int) -> Iterator[tuple[int, Any]]:
         raise InputError(path, f"row {n + 1}: not UTF-8 (save the table as UTF-8)") from None
     except (pd.errors.ParserError, ValueError) as exc:
         message = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
+        ragged = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", message)
+        if ragged:  # as a manifest says it (the line counts the header)
+            wanted, line, saw = ragged.groups()
+            raise InputError(path, f"line {line}: {saw} fields but the header has {wanted} "
+                             "columns (a comma in an unquoted text?)") from None  # fmt: skip
         raise InputError(path, f"malformed CSV after row {n} ({message})") from None
 
 

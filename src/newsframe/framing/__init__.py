@@ -26,9 +26,14 @@ from newsframe.framing.naming import (
     load_naming_concepts,
     naming_evidence,
     naming_variants,
+    restore_naming_zeros,
 )
 from newsframe.framing.profile import framing_profile
-from newsframe.framing.prominence import actor_positions, actor_prominence
+from newsframe.framing.prominence import (
+    actor_positions,
+    actor_prominence,
+    restore_prominence_zeros,
+)
 from newsframe.framing.quotes import Quote, find_quotes
 from newsframe.framing.speakers import ReportingVerbs, load_reporting_verbs
 
@@ -57,5 +62,7 @@ __all__ = [
     "match_frames",
     "naming_evidence",
     "naming_variants",
+    "restore_naming_zeros",
+    "restore_prominence_zeros",
     "share_of_voice",
 ]

@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from newsframe.actors import AliasOwners, lowercase_pattern
-from newsframe.corpus import Article, Corpus
+from newsframe.corpus import Article, Corpus, as_articles
 from newsframe.document import Document, analyse_corpus
 from newsframe.framing._units import document_units, phrase_regex
 from newsframe.framing.attribution import unit_quotes
@@ -26,6 +26,7 @@ __all__ = [
     "load_naming_concepts",
     "naming_evidence",
     "naming_variants",
+    "restore_naming_zeros",
 ]
 
 VARIANT_COLUMNS = [
@@ -169,14 +170,22 @@ def naming_variants(
     """Return per article, concept and variant how often the variant is used and whether first.
 
     Columns: ``article_id, concept, variant, usage, count, in_quotes, in_headline, first_used,
-    first_sentence_id``. Every variant of every concept gets a row (count 0 when unused), so
-    "never says Northern Territories" is an explicit zero. ``count`` covers the body,
+    first_sentence_id``. ``count`` covers the body,
     ``in_quotes`` how many of those were inside direct quotations, ``in_headline`` whether the
     headline uses it; ``first_used`` marks the variant the reader meets first for that concept
     (headline, then body); ``first_sentence_id`` is where it first appears in the body (-1 if only
     in the headline or never). Rows keep the article and concept-table order. Method: dictionary
     look-up of an editable concept table (the resources' ``naming_concepts``, shipped:
     ``data/naming_concepts.toml``), tallied in one pass over :func:`naming_evidence`.
+
+    **Sparse: a row only where the variant appears** (in the body or the headline). An article
+    and variant without a row is a zero (``count == in_quotes == 0``, not in the headline, not
+    first, ``first_sentence_id == -1``): "never says Northern Territories" is the absence of
+    its row. A row for every article × variant would not fit at scale (a story file of
+    thousands of names over 100,000 articles); :func:`restore_naming_zeros` writes the zero
+    rows back for the articles one needs. Sums and counts of articles using a variant are the
+    same either way; shares of a concept's mentions per article need the zeros of the articles
+    that name the concept (:func:`restore_naming_zeros` with ``named_only=True``).
 
     >>> from newsframe import Article
     >>> a = Article("a", "T", ("The Kuril Islands, or Northern Territories. The Kurils.",))
@@ -185,7 +194,7 @@ def naming_variants(
     ...     Variant("Kurils", "Russian", ("Kurils",)),
     ...     Variant("Northern Territories", "Japanese", ("Northern Territories",))))
     >>> t = naming_variants([a], [islands])
-    >>> t[(t.concept == "disputed_islands") & (t["count"] > 0)][["variant", "count", "first_used"]].values.tolist()
+    >>> t[["variant", "count", "first_used"]].values.tolist()
     [['Kuril Islands', 1, True], ['Kurils', 1, False], ['Northern Territories', 1, False]]
     """
     res = resolve_resources(resources, corpus)
@@ -211,15 +220,82 @@ def naming_variants(
         aid = doc.article_id
         for concept in concepts:
             first_variant = first.get((aid, concept.concept_id))
+            if first_variant is None:
+                continue  # the article never names the concept: no rows (sparse)
             for variant in concept.variants:
-                count, quoted, headline, first_sentence = tally.get(
-                    (aid, concept.concept_id, variant.name), (0, 0, False, -1)
-                )
+                found = tally.get((aid, concept.concept_id, variant.name))
+                if found is None:
+                    continue  # sparse: an absent row is a zero (restore_naming_zeros)
+                count, quoted, headline, first_sentence = found
                 rows.append(
                     (aid, concept.concept_id, variant.name, variant.usage, count, quoted,
                      headline, variant.name == first_variant, first_sentence)
                 )  # fmt: skip
-    return pd.DataFrame(rows, columns=VARIANT_COLUMNS)
+    return _typed(pd.DataFrame(rows, columns=VARIANT_COLUMNS))
+
+
+_TYPES = {"count": "int64", "in_quotes": "int64", "in_headline": "bool", "first_used": "bool",
+          "first_sentence_id": "int64"}  # fmt: skip
+_ZERO = {"count": 0, "in_quotes": 0, "in_headline": False, "first_used": False,
+         "first_sentence_id": -1}  # fmt: skip
+
+
+def _typed(table: pd.DataFrame) -> pd.DataFrame:
+    return table.astype(_TYPES)
+
+
+def restore_naming_zeros(
+    table: pd.DataFrame,
+    corpus: Corpus | Iterable[Article] | Article,
+    concepts: Iterable[Concept] | str | Path | None = None,
+    *,
+    resources: Resources | None = None,
+    named_only: bool = False,
+) -> pd.DataFrame:
+    """Return :func:`naming_variants`'s sparse ``table`` with a zero row for every article of
+    ``corpus`` and variant that has none: one row per article × concept × variant.
+
+    Articles keep the corpus's order, concepts and variants the concept table's (``concepts``,
+    else the resources'; a variant found only in ``table`` comes after its concept's, a concept
+    found only there after the others); rows of articles not in ``corpus`` are left out. A zero
+    row has ``count == in_quotes == 0``, ``in_headline == first_used == False`` and
+    ``first_sentence_id == -1``. With ``named_only``, zero rows are added only for the concepts
+    an article names (the rows a share of the concept's mentions per article needs; their
+    number grows with the names used, not with articles × variants). Without it the result is
+    the table :func:`naming_variants` wrote before it was sparse.
+
+    >>> from newsframe import Article
+    >>> dam = Concept("dam", "", (Variant("dam", "neutral", ("the dam",)),
+    ...                           Variant("wall", "critics", ("the wall",))))
+    >>> docs = [Article("a", "", ("The dam held.",)), Article("b", "", ("Rain fell.",))]
+    >>> t = naming_variants(docs, [dam])
+    >>> t[["article_id", "variant", "count"]].values.tolist()
+    [['a', 'dam', 1]]
+    >>> restore_naming_zeros(t, docs, [dam])[["article_id", "variant", "count"]].values.tolist()
+    [['a', 'dam', 1], ['a', 'wall', 0], ['b', 'dam', 0], ['b', 'wall', 0]]
+    >>> len(restore_naming_zeros(t, docs, [dam], named_only=True))
+    2
+    """
+    res = resolve_resources(resources, corpus)
+    ids = [a.article_id for a in as_articles(corpus)]
+    variants: dict[tuple[str, str], str] = {}  # (concept, variant) -> usage, in table order
+    for concept in _concepts(concepts, res):
+        for variant in concept.variants:
+            variants.setdefault((concept.concept_id, variant.name), variant.usage)
+    extra = table.drop_duplicates(["concept", "variant"])
+    for concept_id, name, usage in zip(extra["concept"], extra["variant"], extra["usage"], strict=True):  # fmt: skip
+        variants.setdefault((concept_id, name), usage)
+    order = {c: n for n, c in enumerate(dict.fromkeys(c for c, _ in variants))}
+    items = sorted(variants.items(), key=lambda item: order[item[0][0]])  # stable: by concept
+    if named_only:
+        named = set(zip(table["article_id"], table["concept"], strict=True))
+        keys = [(aid, c, v, u) for aid in ids for (c, v), u in items if (aid, c) in named]
+    else:
+        keys = [(aid, c, v, u) for aid in ids for (c, v), u in items]
+    grid = pd.DataFrame(keys, columns=["article_id", "concept", "variant", "usage"])
+    found = table.drop(columns="usage").drop_duplicates(["article_id", "concept", "variant"])
+    out = grid.merge(found, on=["article_id", "concept", "variant"], how="left")
+    return _typed(out.fillna(_ZERO).infer_objects()[VARIANT_COLUMNS])
 
 
 OVERLAP_COLUMNS = ["concept", "variant", "alias", "inside", "inside_kind", "inside_of"]

@@ -35,7 +35,14 @@ from newsframe.distributed import (
     load_corpus_distributed,
 )
 from newsframe.errors import InputError, NewsframeError, NewsframeWarning
-from newsframe.framing import alias_overlaps, frame_drivers, frame_evidence, naming_evidence
+from newsframe.framing import (
+    alias_overlaps,
+    frame_drivers,
+    frame_evidence,
+    naming_evidence,
+    restore_naming_zeros,
+    restore_prominence_zeros,
+)
 from newsframe.groups import (
     actor_sentiment_by_group,
     cleaning_by_group,
@@ -62,7 +69,7 @@ from newsframe.omission import (
     omissions,
 )
 from newsframe.parallel import map_slices, n_workers
-from newsframe.periods import PERIODS, over_time
+from newsframe.periods import PERIODS, over_time, parse_published
 from newsframe.plots import framing as fplots
 from newsframe.plots import save_figure
 from newsframe.plots import sentiment as splots
@@ -707,12 +714,17 @@ def _framing_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Tables)
     blocks: list[Block] = []
     used = naming[naming["count"] > 0]
     concepts = list(dict.fromkeys(used["concept"]))
+    # the per-article tables are sparse (no zero rows): the figures draw the shown articles with
+    # their zeros restored, and name every article of the corpus in their captions
+    every = pd.DataFrame({"article_id": corpus.ids})
+    shown = corpus.subset(_shown(every, plan)["article_id"])
     if concepts:
+        drawn = restore_naming_zeros(naming[naming["article_id"].isin(shown.ids)], shown)
         for concept in concepts[:3]:
             blocks.append(r.figure(f"naming_variants__{_slug(concept)}__per_article",
-                                   fplots.plot_naming_variants(_shown(naming, plan), concept=concept),
+                                   fplots.plot_naming_variants(drawn, concept=concept),
                                    f"What each article calls '{concept}', and which name comes first"
-                                   + _drawn(naming, plan)))  # fmt: skip
+                                   + _drawn(every, plan)))  # fmt: skip
     else:
         blocks.append(Block("text", "No naming concept of the story's configuration occurs in "
                             "these articles; add the story's competing names to a story file."))  # fmt: skip
@@ -739,9 +751,12 @@ def _framing_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Tables)
                                 "Words quoted from each speaker, per group.",
                                 item="speaker_name", value="quoted_words", label="quoted words",
                                 title="Share of voice: quoted words per speaker"))  # fmt: skip
+    drawn = restore_prominence_zeros(prominence[prominence["article_id"].isin(shown.ids)], shown)
+    positions = positions[positions["article_id"].isin(shown.ids)]
     blocks.append(r.figure("actor_prominence__dispersion__per_article",
-                           fplots.plot_actor_prominence(_shown(positions, plan), _shown(prominence, plan)),
-                           "Where each actor is mentioned in each article" + _drawn(prominence, plan)))  # fmt: skip
+                           fplots.plot_actor_prominence(positions, drawn),
+                           "Where each actor is mentioned in each article"
+                           + _drawn(every if len(drawn) else drawn, plan)))  # fmt: skip
     blocks.append(r.preview("actor_prominence", prominence, "Actor prominence", 20))
     if plan.group:
         blocks.extend(_overview(r, plan, "actor_prominence",
@@ -975,11 +990,11 @@ def _over_time_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Table
     """ "Over time": when the articles carry publication dates (:mod:`newsframe.periods`)."""
     if not any(a.published.strip() for a in corpus):
         return
-    try:
+    try:  # every date given parses (checked before computing); an article without one:
         result = over_time(corpus, base, period=period, column=plan.group)
-    except InputError as exc:  # a date that does not parse: say so here, keep the report
+    except InputError as exc:
         r.sections.append(Section("over-time", "Over time", [Block("warning", f"No over-time "
-                                  f"analysis: {exc}. Fix the date or leave it empty.")]))  # fmt: skip
+                                  f"analysis: {exc}. Give every article a date.")]))  # fmt: skip
         return
     cells = ["period", "group"]
     captions = {
@@ -1271,6 +1286,10 @@ def _build(
             corpus = _load(source, n_jobs, story)  # type: ignore[arg-type]
         output.refuse_holding(out_path, [a.source_path for a in corpus if a.source_path])
         _check_text(corpus)
+        # a date that does not parse is one error before computing, as in load_corpus
+        dated = [a.article_id for a in corpus if a.published.strip()]
+        if dated:
+            parse_published(corpus.subset(dated))
         align_pair = _align_pair(corpus, align)  # a bad pair fails before any computing
         corpus = with_text_actors(corpus, n_jobs=n_jobs)  # no actors named: find them
         plan = plan_comparison(corpus, group=group, compare=compare)
