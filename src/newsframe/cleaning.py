@@ -100,6 +100,8 @@ _WORD = re.compile(r"\w++(?:['-]\w++)*+")
 _ASCII_RUNS = bytes(c if chr(c).isalnum() or c == 95 else 32 for c in range(128)).ljust(256)
 _JOINT = re.compile(r"['-](?<=\w.)(?=\w)")
 _LOWER_START = re.compile(r"^[\"'(]?[a-z]")
+# a byline in lowercase ("by Ann Lee and Tom Ito ...") under an unwrapped headline: its own line
+_BY_NAME = re.compile(r"^[Bb][Yy]\s[A-Z]")
 _BULLET = re.compile(r"^([-•*—]|\d{1,2}[.)])\s+\w")  # an item of a list in the article
 _REPORTING = re.compile(r"\b(said|says|told|tells|according to|reported|announced|added|stated)\b")
 _PHOTO_WORDS = re.compile(r"\b(photo\w*|image|picture|pictured|composite|file photo|getty)\b")
@@ -780,6 +782,11 @@ def _is_opener(low: str, rules: Rules) -> bool:
     return any(p.search(low) for p in rules.openers)
 
 
+#: The end of a text that stops in an initialism or an initial ("U.S", "D.C", "John F"): its
+#: full stop is an abbreviation's, not a sentence's.
+_INITIALISM_END = re.compile(r"(?:^|[\s(])(?:[A-Za-z]\.)*[A-Z]$")
+
+
 @lru_cache(maxsize=65_536)
 def _credit(line: str, rules: Rules) -> int:
     """How surely the line ends in a photo credit: 2 explicit pattern, 1 short capitalised tail
@@ -801,6 +808,7 @@ def _credit(line: str, rules: Rules) -> int:
     weak = (
         dot
         and head
+        and not _INITIALISM_END.search(head)  # "U.S. Killing Of ...": no sentence ends there
         and 0 < len(words) <= rules.max_credit_words
         and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
     )
@@ -900,7 +908,7 @@ def _logical_lines(text: str, rules: Rules, joined: dict[int, list[tuple[int, st
                 and len(prev) < MAX_JOINED
                 and not ends(prev)
                 and (
-                    (_LOWER_START.match(norm) and words(prev) >= 4)
+                    (_LOWER_START.match(norm) and words(prev) >= 4 and not _BY_NAME.match(norm))
                     or (wrapped and credit(prev, rules) < 2)
                 )
             ):
@@ -1073,7 +1081,10 @@ def _guess_title(lines: list[Line], reasons: list[str | None], rules: Rules) -> 
         ):
             valid.append(i)
     # outlet names and section labels are short ("The Asahi Shimbun"); headlines rarely are
-    return next((i for i in valid if _words(lines[i][2]) >= 5), valid[0] if valid else None)
+    # (counted without a date marker: "date 2022-07-07 Site Name" is a short line)
+    return next(
+        (i for i in valid if _words(_headline_text(lines[i][2])) >= 5), valid[0] if valid else None
+    )
 
 
 def _title_line(norm: str, key: str) -> bool:
@@ -1144,6 +1155,12 @@ def _free_last_item(lines: list[Line], reasons: list[str | None]) -> None:
             reasons[i] = None
 
 
+def _under_headline(lines: list[Line], head: int, i: int) -> bool:
+    """Whether line ``i`` sits directly under the headline ``head``, or under it and its byline
+    ("By Ann Lee", "by Ann Lee and Tom Ito from World news"): where a standfirst sits."""
+    return all(_BY_NAME.match(lines[j][2]) for j in range(head + 1, i))
+
+
 def _caption_pass(
     lines: list[Line], reasons: list[str | None], head: int | None, rules: Rules
 ) -> None:
@@ -1170,7 +1187,7 @@ def _caption_pass(
             if not _ends_sentence(norm):
                 if n < 5:
                     reasons[i] = _LABEL
-                elif not (i == head + 1 and n >= 8):  # a standfirst directly under the headline
+                elif not (n >= 8 and _under_headline(lines, head, i)):  # not a standfirst
                     reasons[i] = CAPTION
             elif _photo_ending(norm) and not _REPORTING.search(norm.lower()):
                 reasons[i] = CAPTION
