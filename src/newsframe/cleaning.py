@@ -1185,7 +1185,7 @@ def _caption_pass(
         elif before_lede and not (_BULLET.match(norm) and _words(norm) >= 5):
             n = _words(norm)
             if not _ends_sentence(norm):
-                if n < 5:
+                if n < 5 or _BY_NAME.match(norm):  # a byline ("By Ann Lee and Tom Ito ...")
                     reasons[i] = _LABEL
                 elif not (n >= 8 and _under_headline(lines, head, i)):  # not a standfirst
                     reasons[i] = CAPTION
