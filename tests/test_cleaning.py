@@ -424,7 +424,7 @@ def test_a_title_case_headline_with_an_initialism_is_no_photo_credit():
 
 
 def test_a_site_name_under_a_date_marker_is_not_preferred_to_a_longer_headline():
-    # "date ... Town Hall" has five words with its marker, three without it
+    # "date ... Riverside Town Hall" has five words with its marker, three without it
     head = "Council backs new bridge after long debate on costs"
-    page = f"date 2021-05-03 Town Hall\n\n{head}\n\n{VOTE}\n\n{WORKS}"
+    page = f"date 2021-05-03 Riverside Town Hall\n\n{head}\n\n{VOTE}\n\n{WORKS}"
     assert clean_text(page, method="rules").title == head
