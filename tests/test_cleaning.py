@@ -428,3 +428,17 @@ def test_a_site_name_under_a_date_marker_is_not_preferred_to_a_longer_headline()
     head = "Council backs new bridge after long debate on costs"
     page = f"date 2021-05-03 Riverside Town Hall\n\n{head}\n\n{VOTE}\n\n{WORKS}"
     assert clean_text(page, method="rules").title == head
+
+
+def test_a_headline_with_a_pipe_before_its_second_half_is_no_photo_credit():
+    # after a pipe, a credit is a name of a few words; nine words with "gives update on" are not
+    head = "'A day we will not forget' | Mayor Ann Lee gives update on the river bridge vote"
+    page = f"Breaking News\n\n{head}\n\n{VOTE}\n\n{WORKS}"
+    for method in ("rules", "model"):
+        result = clean_text(page, method=method)
+        assert result.title == head, method
+        assert head not in result.captions, method
+    # a short name after the pipe is still a credit
+    caption = "The new bridge seen from the river bank on Monday | Ann Lee/City Wire"
+    result = clean_text(f"{BRIDGE}\n\n{VOTE}\n\n{caption}\n\n{WORKS}", method="rules")
+    assert caption in result.captions
