@@ -442,3 +442,16 @@ def test_a_headline_with_a_pipe_before_its_second_half_is_no_photo_credit():
     caption = "The new bridge seen from the river bank on Monday | Ann Lee/City Wire"
     result = clean_text(f"{BRIDGE}\n\n{VOTE}\n\n{caption}\n\n{WORKS}", method="rules")
     assert caption in result.captions
+
+
+def test_a_first_line_that_opens_with_a_full_sentence_and_goes_on_is_text_not_a_headline():
+    # a standfirst of two sentences, the second without a final stop, at the top of the page
+    lede = (
+        "The council approved the new river bridge at its meeting on Monday night. "
+        "The mayor said: 'A good day for the town'"
+    )
+    page = f"{lede}\n\n{VOTE}\n\n{WORKS}"
+    for method in ("rules", "model"):
+        result = clean_text(page, method=method)
+        assert result.title == "", method
+        assert lede in result.paragraphs, method

@@ -57,7 +57,7 @@ from newsframe.datafiles import (
 from newsframe.errors import InputError
 from newsframe.lines import Evidence, LineModel, Page, StoryView, decide_pages
 from newsframe.parallel import gathering
-from newsframe.text import normalise, normalise_line
+from newsframe.text import normalise, normalise_line, split_sentences
 
 try:  # the standard library's regex parser, read only to find the literal text a rule needs
     from re import _constants as _sre
@@ -1054,18 +1054,31 @@ def _masthead(line: str) -> bool:
     return _words(line) <= 5 and not any(c.islower() for c in line)
 
 
+def _leads_prose(line: str) -> bool:
+    """A line that reads as the article's text: a paragraph (:func:`_prose`), or one that opens
+    with a full sentence of eight words or more and goes on ("The author has died at his home
+    in the city. His children said: 'We will miss him'"): a standfirst or lede, not a headline,
+    which never ends a sentence of that length and goes on."""
+    if _prose(line):
+        return True
+    if ". " not in line and "? " not in line and "! " not in line:
+        return False
+    sentences = split_sentences(line)
+    return len(sentences) > 1 and sentences[0].endswith(".") and _prose(sentences[0])
+
+
 def _guess_title(lines: list[Line], reasons: list[str | None], rules: Rules) -> int | None:
     """Index of the headline: the first unpunctuated, uncredited line of 3-30 words (5 or more
     preferred) among the first 40 kept lines that is followed by article text (prose or list
     items) within six kept lines and preceded by none. Breadcrumbs, mastheads in capitals and
     lines that recur after the lede (photo captions) are not headlines."""
     candidates = [i for i, r in enumerate(reasons) if r is None][:40]
-    first_prose = next((i for i in candidates if _prose(lines[i][2])), len(lines))
+    first_prose = next((i for i in candidates if _leads_prose(lines[i][2])), len(lines))
     later: set[str] | None = None  # keys of the short lines after the lede (listed once needed)
     valid = []
     for rank, i in enumerate(candidates):
         norm = _headline_text(lines[i][2])
-        if _prose(lines[i][2]):
+        if _leads_prose(lines[i][2]):
             break  # the article starts here: a headline comes before it or not at all
         if not 3 <= _words(norm) <= 30 or norm.rstrip(_CLOSERS).endswith("."):
             continue
@@ -1576,6 +1589,8 @@ def _model_verdicts(
     for i, (label, why) in enumerate(said):
         if keep[i]:
             continue  # a phrase rule (user evidence) and a given headline stand
+        if label == "headline" and not given and _leads_prose(lines[i][2]):
+            label = "body"  # a line that opens with a full sentence and goes on is text
         if label == "body":
             reasons[i] = None
         elif label == "headline" and not given:
