@@ -353,3 +353,105 @@ def test_an_authors_bio_opens_with_a_name_credited_under_the_story():
     assert _author_bios(lines, reasons_) == [False, False, True, False, True, False]
     # a line the end mark did not close is not a biography, whatever it says
     assert _author_bios(lines, [None, "credit line", None, None, None, None]) == [False] * 6
+
+
+# --- comment-section notices and the headline's neighbours (hand-made pages) -----------------
+
+BRIDGE = "Bridge Vote Passes In Council"
+VOTE = "The council approved the new bridge on Monday after a long debate about its cost."
+WORKS = "Work on the bridge starts in May and should take two years, the mayor said."
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "This site uses a spam filter to reduce spam. Learn how your comment data is processed.",
+        "Comments are moderated and appear once approved.",
+        "The comment section is closed for this article.",
+        "By commenting, you agree to our community guidelines.",
+        "Please read our comment policy before you post.",
+        "We reserve the right to remove comments that break these rules.",
+    ],
+)
+def test_a_comment_section_notice_is_chrome_in_the_rules_and_with_the_model(notice):
+    page = f"{BRIDGE}\n\n{VOTE}\n\n{WORKS}\n\n{notice}"
+    for method in ("rules", "model"):
+        result = clean_text(page, method=method)
+        assert notice not in result.paragraphs, method
+        assert result.paragraphs == (VOTE, WORKS), method
+    assert reasons(clean_text(page, method="rules"))[notice] == "comment-section notice"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Officials said comments are closed to the public until the inquiry ends next month.",
+        "The post broke the platform's community guidelines, a spokesperson said on Tuesday.",
+        "The mayor said the city uses new software to filter spam from its inbox every day.",
+    ],
+)
+def test_a_story_sentence_about_comments_or_guidelines_stays(sentence):
+    page = f"{BRIDGE}\n\n{VOTE}\n\n{sentence}\n\n{WORKS}"
+    for method in ("rules", "model"):
+        assert sentence in clean_text(page, method=method).paragraphs, method
+
+
+def test_a_lowercase_byline_under_the_headline_is_not_part_of_the_title():
+    # no blank line between them: a line opening in lowercase would otherwise continue the one above
+    page = f"{BRIDGE}\nby Ann Lee and Tom Ito from City news\n\n{VOTE}\n\n{WORKS}"
+    for method in ("rules", "model"):
+        result = clean_text(page, method=method)
+        assert result.title == BRIDGE, method
+        assert result.paragraphs == (VOTE, WORKS), method
+
+
+def test_a_standfirst_under_the_headline_and_its_byline_stays():
+    standfirst = "Councillors split over the cost as residents press for a quicker start"
+    page = f"{BRIDGE}\nby Ann Lee\n{standfirst}\n\n{VOTE}\n\n{WORKS}"
+    result = clean_text(page, method="rules")
+    assert result.title == BRIDGE
+    assert standfirst in result.paragraphs
+
+
+def test_a_title_case_headline_with_an_initialism_is_no_photo_credit():
+    # "U.S. Lawmakers ...": the full stop is the initialism's, so no caption with a credit after it
+    head = "Bridge Funds Approved As U.S. Lawmakers Back Plan"
+    page = f"{head}\n\nMay 3, 2021: {head}\n\n{VOTE}\n\n{WORKS}"
+    for method in ("rules", "model"):
+        result = clean_text(page, method=method)
+        assert result.title == head, method
+        assert result.paragraphs == (VOTE, WORKS), method
+
+
+def test_a_site_name_under_a_date_marker_is_not_preferred_to_a_longer_headline():
+    # "date ... Riverside Town Hall" has five words with its marker, three without it
+    head = "Council backs new bridge after long debate on costs"
+    page = f"date 2021-05-03 Riverside Town Hall\n\n{head}\n\n{VOTE}\n\n{WORKS}"
+    assert clean_text(page, method="rules").title == head
+
+
+def test_a_headline_with_a_pipe_before_its_second_half_is_no_photo_credit():
+    # after a pipe, a credit is a name of a few words; nine words with "gives update on" are not
+    head = "'A day we will not forget' | Mayor Ann Lee gives update on the river bridge vote"
+    page = f"Breaking News\n\n{head}\n\n{VOTE}\n\n{WORKS}"
+    for method in ("rules", "model"):
+        result = clean_text(page, method=method)
+        assert result.title == head, method
+        assert head not in result.captions, method
+    # a short name after the pipe is still a credit
+    caption = "The new bridge seen from the river bank on Monday | Ann Lee/City Wire"
+    result = clean_text(f"{BRIDGE}\n\n{VOTE}\n\n{caption}\n\n{WORKS}", method="rules")
+    assert caption in result.captions
+
+
+def test_a_first_line_that_opens_with_a_full_sentence_and_goes_on_is_text_not_a_headline():
+    # a standfirst of two sentences, the second without a final stop, at the top of the page
+    lede = (
+        "The council approved the new river bridge at its meeting on Monday night. "
+        "The mayor said: 'A good day for the town'"
+    )
+    page = f"{lede}\n\n{VOTE}\n\n{WORKS}"
+    for method in ("rules", "model"):
+        result = clean_text(page, method=method)
+        assert result.title == "", method
+        assert lede in result.paragraphs, method

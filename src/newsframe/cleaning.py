@@ -57,7 +57,7 @@ from newsframe.datafiles import (
 from newsframe.errors import InputError
 from newsframe.lines import Evidence, LineModel, Page, StoryView, decide_pages
 from newsframe.parallel import gathering
-from newsframe.text import normalise, normalise_line
+from newsframe.text import normalise, normalise_line, split_sentences
 
 try:  # the standard library's regex parser, read only to find the literal text a rule needs
     from re import _constants as _sre
@@ -100,6 +100,8 @@ _WORD = re.compile(r"\w++(?:['-]\w++)*+")
 _ASCII_RUNS = bytes(c if chr(c).isalnum() or c == 95 else 32 for c in range(128)).ljust(256)
 _JOINT = re.compile(r"['-](?<=\w.)(?=\w)")
 _LOWER_START = re.compile(r"^[\"'(]?[a-z]")
+# a byline in lowercase ("by Ann Lee and Tom Ito ...") under an unwrapped headline: its own line
+_BY_NAME = re.compile(r"^[Bb][Yy]\s[A-Z]")
 _BULLET = re.compile(r"^([-•*—]|\d{1,2}[.)])\s+\w")  # an item of a list in the article
 _REPORTING = re.compile(r"\b(said|says|told|tells|according to|reported|announced|added|stated)\b")
 _PHOTO_WORDS = re.compile(r"\b(photo\w*|image|picture|pictured|composite|file photo|getty)\b")
@@ -780,6 +782,11 @@ def _is_opener(low: str, rules: Rules) -> bool:
     return any(p.search(low) for p in rules.openers)
 
 
+#: The end of a text that stops in an initialism or an initial ("U.S", "D.C", "John F"): its
+#: full stop is an abbreviation's, not a sentence's.
+_INITIALISM_END = re.compile(r"(?:^|[\s(])(?:[A-Za-z]\.)*[A-Z]$")
+
+
 @lru_cache(maxsize=65_536)
 def _credit(line: str, rules: Rules) -> int:
     """How surely the line ends in a photo credit: 2 explicit pattern, 1 short capitalised tail
@@ -801,6 +808,7 @@ def _credit(line: str, rules: Rules) -> int:
     weak = (
         dot
         and head
+        and not _INITIALISM_END.search(head)  # "U.S. Killing Of ...": no sentence ends there
         and 0 < len(words) <= rules.max_credit_words
         and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
     )
@@ -900,7 +908,7 @@ def _logical_lines(text: str, rules: Rules, joined: dict[int, list[tuple[int, st
                 and len(prev) < MAX_JOINED
                 and not ends(prev)
                 and (
-                    (_LOWER_START.match(norm) and words(prev) >= 4)
+                    (_LOWER_START.match(norm) and words(prev) >= 4 and not _BY_NAME.match(norm))
                     or (wrapped and credit(prev, rules) < 2)
                 )
             ):
@@ -1046,18 +1054,31 @@ def _masthead(line: str) -> bool:
     return _words(line) <= 5 and not any(c.islower() for c in line)
 
 
+def _leads_prose(line: str) -> bool:
+    """A line that reads as the article's text: a paragraph (:func:`_prose`), or one that opens
+    with a full sentence of eight words or more and goes on ("The author has died at his home
+    in the city. His children said: 'We will miss him'"): a standfirst or lede, not a headline,
+    which never ends a sentence of that length and goes on."""
+    if _prose(line):
+        return True
+    if ". " not in line and "? " not in line and "! " not in line:
+        return False
+    sentences = split_sentences(line)
+    return len(sentences) > 1 and sentences[0].endswith(".") and _prose(sentences[0])
+
+
 def _guess_title(lines: list[Line], reasons: list[str | None], rules: Rules) -> int | None:
     """Index of the headline: the first unpunctuated, uncredited line of 3-30 words (5 or more
     preferred) among the first 40 kept lines that is followed by article text (prose or list
     items) within six kept lines and preceded by none. Breadcrumbs, mastheads in capitals and
     lines that recur after the lede (photo captions) are not headlines."""
     candidates = [i for i, r in enumerate(reasons) if r is None][:40]
-    first_prose = next((i for i in candidates if _prose(lines[i][2])), len(lines))
+    first_prose = next((i for i in candidates if _leads_prose(lines[i][2])), len(lines))
     later: set[str] | None = None  # keys of the short lines after the lede (listed once needed)
     valid = []
     for rank, i in enumerate(candidates):
         norm = _headline_text(lines[i][2])
-        if _prose(lines[i][2]):
+        if _leads_prose(lines[i][2]):
             break  # the article starts here: a headline comes before it or not at all
         if not 3 <= _words(norm) <= 30 or norm.rstrip(_CLOSERS).endswith("."):
             continue
@@ -1073,7 +1094,10 @@ def _guess_title(lines: list[Line], reasons: list[str | None], rules: Rules) -> 
         ):
             valid.append(i)
     # outlet names and section labels are short ("The Asahi Shimbun"); headlines rarely are
-    return next((i for i in valid if _words(lines[i][2]) >= 5), valid[0] if valid else None)
+    # (counted without a date marker: "date 2022-07-07 Site Name" is a short line)
+    return next(
+        (i for i in valid if _words(_headline_text(lines[i][2])) >= 5), valid[0] if valid else None
+    )
 
 
 def _title_line(norm: str, key: str) -> bool:
@@ -1144,6 +1168,12 @@ def _free_last_item(lines: list[Line], reasons: list[str | None]) -> None:
             reasons[i] = None
 
 
+def _under_headline(lines: list[Line], head: int, i: int) -> bool:
+    """Whether line ``i`` sits directly under the headline ``head``, or under it and its byline
+    ("By Ann Lee", "by Ann Lee and Tom Ito from World news"): where a standfirst sits."""
+    return all(_BY_NAME.match(lines[j][2]) for j in range(head + 1, i))
+
+
 def _caption_pass(
     lines: list[Line], reasons: list[str | None], head: int | None, rules: Rules
 ) -> None:
@@ -1168,9 +1198,9 @@ def _caption_pass(
         elif before_lede and not (_BULLET.match(norm) and _words(norm) >= 5):
             n = _words(norm)
             if not _ends_sentence(norm):
-                if n < 5:
+                if n < 5 or _BY_NAME.match(norm):  # a byline ("By Ann Lee and Tom Ito ...")
                     reasons[i] = _LABEL
-                elif not (i == head + 1 and n >= 8):  # a standfirst directly under the headline
+                elif not (n >= 8 and _under_headline(lines, head, i)):  # not a standfirst
                     reasons[i] = CAPTION
             elif _photo_ending(norm) and not _REPORTING.search(norm.lower()):
                 reasons[i] = CAPTION
@@ -1559,6 +1589,8 @@ def _model_verdicts(
     for i, (label, why) in enumerate(said):
         if keep[i]:
             continue  # a phrase rule (user evidence) and a given headline stand
+        if label == "headline" and not given and _leads_prose(lines[i][2]):
+            label = "body"  # a line that opens with a full sentence and goes on is text
         if label == "body":
             reasons[i] = None
         elif label == "headline" and not given:
