@@ -1441,3 +1441,42 @@ def test_a_row_of_a_run_on_sentence_carries_the_words_around_its_quotation_not_t
     assert first["sentence"].startswith("Ann Lee said") and first["sentence"].endswith("…")
     short = _plain('Ann Lee said "we agree", and left.')
     assert short["sentence"].iloc[0] == 'Ann Lee said "we agree", and left.'
+
+
+def test_a_base_form_after_a_and_a_noun_is_no_reporting_verb():
+    # "a police report": after "a" and one noun a verb would be "reports"; a noun
+    text = 'Mr Ash filed a police report. The "Night Shift" actor declined to say more.'
+    article = nf.Article("x", "T", (text,))
+    assert nf.attributions([article]).query("speaker == 'a police'").empty
+    assert nf.distancing_marks([article])["text"].tolist() == ["Night Shift"]
+    # after "the", a group noun takes a plural verb: still a reporting verb
+    said = 'The police report that "the road is closed".'
+    assert _speaker_of(said)[1] == "report"
+    # "a few people" are many: their "say" is a verb
+    assert _speaker_of('A few people say "it was awful" there.') == ("A few people", "say")
+
+
+def test_a_term_after_a_cue_is_a_label_up_to_a_noun_slots_length():
+    # six words after "known as": a name for the event, not anybody's quoted words
+    text = 'Tom Ash spoke of what became known as "the storm heard around the coast."'
+    article = nf.Article("x", "T", (text,))
+    assert nf.attributions([article]).query("kind != 'paraphrase'").empty
+    assert nf.distancing_marks([article])["text"].str.strip(".").tolist() == [
+        "the storm heard around the coast"
+    ]
+    # a sentence of the speaker's after a cue word stays speech
+    said = 'Jo Marsh used the words "I am so very sorry" twice.'
+    assert nf.attributions([nf.Article("y", "T", (said,))])["quote"].tolist() == [
+        "I am so very sorry"
+    ]
+
+
+def test_a_minister_named_with_a_portfolio_list_is_one_speaker():
+    said = 'Minister of Fisheries and Ports Tomas Halvik said on Monday, "We will act."'
+    t = nf.attributions([nf.Article("x", "T", (said,))])
+    assert t["speaker_text"].tolist() == ["Tomas Halvik"]
+    said = '"We met," Mayor Ana Ruiz and Police Chief Tom Ash said.'  # two people stay two
+    assert nf.attributions([nf.Article("y", "T", (said,))])["speaker"].tolist() == [
+        "Ana Ruiz",
+        "Tom Ash",
+    ]
