@@ -1480,3 +1480,16 @@ def test_a_minister_named_with_a_portfolio_list_is_one_speaker():
         "Ana Ruiz",
         "Tom Ash",
     ]
+
+
+def test_a_role_noun_subject_is_a_person_he_or_she_can_stand_for():
+    # the article never names the gunman: "he" after "The gunman ..." is the gunman
+    text = ("Ana Ruiz runs the shop.", 'The gunman left by car. "I am not sorry," he said.')
+    t = nf.attributions([nf.Article("x", "T", text)])
+    assert t["speaker"].tolist() == ["the gunman"]
+    # a gunman is a man: "she" passes him by for the woman named before
+    text = ("Ana Ruiz runs the shop.", 'The gunman left by car. "I hid," she said.')
+    assert nf.attributions([nf.Article("y", "T", text)])["speaker"].tolist() == ["Ana Ruiz"]
+    # as an object the role noun ranks below the person named around it
+    text = ('Tom Ash saw the gunman. "It was awful," he said.',)
+    assert nf.attributions([nf.Article("z", "T", text)])["speaker"].tolist() == ["Tom Ash"]
