@@ -715,3 +715,15 @@ def test_organisation_event_and_outlet_words_type_a_name():
     assert kinds["Harbour Guard"] == "organisation"
     assert kinds["Norland Shimbun"] == "organisation"
     assert kinds.get("Sudova Halloween") != "person"  # a holiday: an event, never a person
+
+
+def test_a_run_opened_by_a_pronoun_inside_a_sentence_is_a_works_title():
+    layer = find_entities(
+        [
+            "Ana Ruiz left after the Everybody Loves Tomas star spoke.",
+            "She starred in Nobody Knows Halvik. Everyone Jana Petrosky met came.",
+        ]
+    )
+    names = sorted(e.entity_id for e in layer.entities.values())
+    # no "Loves Tomas", "Knows Halvik" or "Everyone Jana Petrosky"
+    assert names == ["Ana Ruiz", "Jana Petrosky"]

@@ -122,7 +122,13 @@ _CALENDAR = frozenset(
      "oct", "nov", "dec"]
 )
 # fmt: on
-_SKIP_FIRST = _OPENERS | _CALENDAR
+# pronouns that, capitalised inside a sentence, open the title of a work ("the Everybody Hates
+# Chris star", "in Nobody Knows Me"): the run names no person or organisation
+_TITLE_OPENERS = frozenset(
+    ["everybody", "everyone", "nobody", "someone", "somebody", "anybody", "anyone", "everything",
+     "nothing", "something", "you", "we", "they", "my", "your", "our", "their"]
+)  # fmt: skip
+_SKIP_FIRST = _OPENERS | _CALENDAR | _TITLE_OPENERS
 
 
 class _Vocab(NamedTuple):
@@ -955,6 +961,10 @@ def find_entities(
                     # names in full elsewhere ("Xi said ..."), decided once the people are known
                     openers.append((paragraph_id, a, b, word))
                     continue
+            if words[0].lower() in _TITLE_OPENERS and not (
+                spans[0][0] < 2 or text[spans[0][0] - 2] in _ENDS
+            ):
+                continue  # "the Everybody Hates Chris star": a work's title, nobody's name
             while words and words[0].lower() in _SKIP_FIRST:
                 words, spans = words[1:], spans[1:]
             if (
