@@ -121,13 +121,13 @@ _CALENDAR = frozenset(
      "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
      "oct", "nov", "dec"]
 )
-# fmt: on
 # pronouns that, capitalised inside a sentence, open the title of a work ("the Everybody Hates
 # Chris star", "in Nobody Knows Me"): the run names no person or organisation
 _TITLE_OPENERS = frozenset(
     ["everybody", "everyone", "nobody", "someone", "somebody", "anybody", "anyone", "everything",
      "nothing", "something", "you", "we", "they", "my", "your", "our", "their"]
-)  # fmt: skip
+)
+# fmt: on
 _SKIP_FIRST = _OPENERS | _CALENDAR | _TITLE_OPENERS
 
 
