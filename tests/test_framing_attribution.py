@@ -1493,3 +1493,13 @@ def test_a_role_noun_subject_is_a_person_he_or_she_can_stand_for():
     # as an object the role noun ranks below the person named around it
     text = ('Tom Ash saw the gunman. "It was awful," he said.',)
     assert nf.attributions([nf.Article("z", "T", text)])["speaker"].tolist() == ["Tom Ash"]
+
+
+def test_an_occupation_before_a_name_is_a_role_not_part_of_the_speaker():
+    # "Comedian" opening the sentence is a role like "Mayor": the speaker is the person
+    for said, name in (
+        ('Comedian Tom Ash said on Monday, "We will go on."', "Tom Ash"),
+        ('"Sorry," rapper Ana Ruiz told fans.', "Ana Ruiz"),
+        ('Isaac Singer said, "It is late."', "Isaac Singer"),  # a surname stays a name
+    ):
+        assert _speaker_of(said)[0] == name
