@@ -1503,3 +1503,11 @@ def test_an_occupation_before_a_name_is_a_role_not_part_of_the_speaker():
         ('Isaac Singer said, "It is late."', "Isaac Singer"),  # a surname stays a name
     ):
         assert _speaker_of(said)[0] == name
+
+
+def test_a_clause_is_never_a_speaker():
+    # "Police named the suspect" is a sentence, not a noun phrase: with no person that "he"
+    # can stand for (the suspect is an object), the speaker is honestly unresolved
+    text = ('Police named the suspect. "I did it," he told them.',)
+    t = nf.attributions([nf.Article("x", "T", text)])
+    assert t["speaker"].tolist() == ["unresolved"]
