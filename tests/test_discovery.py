@@ -259,3 +259,16 @@ def test_a_role_written_like_a_title_before_a_name_is_no_part_of_it():
         ('"We won," Son Heung Min said. Son Heung Min left.',),
     )
     assert sorted(actors) == ["Kerri Miller", "Son Heung Min"]
+
+
+def test_an_organisation_noun_of_the_entity_words_makes_an_actor_and_an_outlet_none():
+    # by eye: "Sudova Patrol" (patrol: an organisation noun of the entity words) is named in
+    # two articles and acts; "Norland Shimbun" is a newspaper (an outlet noun), no actor,
+    # and "Mainz Shimbun", quoted once as "Mainz", is that outlet, no person
+    actors = _actors(
+        ("Sudova Patrol agents found the boat. A Norland Shimbun poll found support fell.",
+         '"It sank fast," Mainz told reporters, according to the Mainz Shimbun.'),
+        ("The Sudova Patrol has searched since Monday. The Norland Shimbun has run the poll.",),
+    )  # fmt: skip
+    assert "Sudova Patrol" in actors and actors["Sudova Patrol"].kind == "organisation"
+    assert not {"Norland Shimbun", "Mainz Shimbun", "Mainz"} & set(actors)

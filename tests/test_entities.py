@@ -683,3 +683,47 @@ def test_a_korean_family_name_in_another_romanisation_is_the_same_person():
     assert layer.resolve("Yun") == "Yoon Suk Yeol"
     assert layer.resolve("Rhee") == "Lee Jae-myung"
     assert layer.resolve("Smith") is None
+
+
+def test_a_title_whose_portfolio_and_closes_ends_at_the_persons_name():
+    # "and" continues a minister's portfolio; the person is the two words after it and its
+    # one portfolio word (and any common English word while three name words remain)
+    layer = find_entities(
+        [
+            "Minister of Fisheries and Ports Tomas Halvik spoke first.",
+            "Secretary of Health and Human Services Ana Ruiz-Pardo left.",
+            "The Secretary of State and Jana Petrosky met later.",
+        ]
+    )
+    people = {e.entity_id: e.role for e in layer.entities.values() if e.kind == "person"}
+    assert people == {
+        "Tomas Halvik": "minister of fisheries and ports",
+        "Ana Ruiz-Pardo": "secretary of health and human services",
+        "Jana Petrosky": "",  # a title and a person, "and" between them: two runs
+    }
+
+
+def test_organisation_event_and_outlet_words_type_a_name():
+    layer = find_entities(
+        [
+            "Agents of the Coastal Patrol met the Harbour Guard.",
+            "The Sudova Halloween crowd thinned. The Norland Shimbun covered it.",
+        ]
+    )
+    kinds = {e.entity_id: e.kind for e in layer.entities.values()}
+    assert kinds["Coastal Patrol"] == "organisation"
+    assert kinds["Harbour Guard"] == "organisation"
+    assert kinds["Norland Shimbun"] == "organisation"
+    assert kinds.get("Sudova Halloween") != "person"  # a holiday: an event, never a person
+
+
+def test_a_run_opened_by_a_pronoun_inside_a_sentence_is_a_works_title():
+    layer = find_entities(
+        [
+            "Ana Ruiz left after the Everybody Loves Tomas star spoke.",
+            "She starred in Nobody Knows Halvik. Everyone Jana Petrosky met came.",
+        ]
+    )
+    names = sorted(e.entity_id for e in layer.entities.values())
+    # no "Loves Tomas", "Knows Halvik" or "Everyone Jana Petrosky"
+    assert names == ["Ana Ruiz", "Jana Petrosky"]

@@ -1441,3 +1441,73 @@ def test_a_row_of_a_run_on_sentence_carries_the_words_around_its_quotation_not_t
     assert first["sentence"].startswith("Ann Lee said") and first["sentence"].endswith("…")
     short = _plain('Ann Lee said "we agree", and left.')
     assert short["sentence"].iloc[0] == 'Ann Lee said "we agree", and left.'
+
+
+def test_a_base_form_after_a_and_a_noun_is_no_reporting_verb():
+    # "a police report": after "a" and one noun a verb would be "reports"; a noun
+    text = 'Mr Ash filed a police report. The "Night Shift" actor declined to say more.'
+    article = nf.Article("x", "T", (text,))
+    assert nf.attributions([article]).query("speaker == 'a police'").empty
+    assert nf.distancing_marks([article])["text"].tolist() == ["Night Shift"]
+    # after "the", a group noun takes a plural verb: still a reporting verb
+    said = 'The police report that "the road is closed".'
+    assert _speaker_of(said)[1] == "report"
+    # "a few people" are many: their "say" is a verb
+    assert _speaker_of('A few people say "it was awful" there.') == ("A few people", "say")
+
+
+def test_a_term_after_a_cue_is_a_label_up_to_a_noun_slots_length():
+    # six words after "known as": a name for the event, not anybody's quoted words
+    text = 'Tom Ash spoke of what became known as "the storm heard around the coast."'
+    article = nf.Article("x", "T", (text,))
+    assert nf.attributions([article]).query("kind != 'paraphrase'").empty
+    assert nf.distancing_marks([article])["text"].str.strip(".").tolist() == [
+        "the storm heard around the coast"
+    ]
+    # a sentence of the speaker's after a cue word stays speech
+    said = 'Jo Marsh used the words "I am so very sorry" twice.'
+    assert nf.attributions([nf.Article("y", "T", (said,))])["quote"].tolist() == [
+        "I am so very sorry"
+    ]
+
+
+def test_a_minister_named_with_a_portfolio_list_is_one_speaker():
+    said = 'Minister of Fisheries and Ports Tomas Halvik said on Monday, "We will act."'
+    t = nf.attributions([nf.Article("x", "T", (said,))])
+    assert t["speaker_text"].tolist() == ["Tomas Halvik"]
+    said = '"We met," Mayor Ana Ruiz and Police Chief Tom Ash said.'  # two people stay two
+    assert nf.attributions([nf.Article("y", "T", (said,))])["speaker"].tolist() == [
+        "Ana Ruiz",
+        "Tom Ash",
+    ]
+
+
+def test_a_role_noun_subject_is_a_person_he_or_she_can_stand_for():
+    # the article never names the gunman: "he" after "The gunman ..." is the gunman
+    text = ("Ana Ruiz runs the shop.", 'The gunman left by car. "I am not sorry," he said.')
+    t = nf.attributions([nf.Article("x", "T", text)])
+    assert t["speaker"].tolist() == ["the gunman"]
+    # a gunman is a man: "she" passes him by for the woman named before
+    text = ("Ana Ruiz runs the shop.", 'The gunman left by car. "I hid," she said.')
+    assert nf.attributions([nf.Article("y", "T", text)])["speaker"].tolist() == ["Ana Ruiz"]
+    # as an object the role noun ranks below the person named around it
+    text = ('Tom Ash saw the gunman. "It was awful," he said.',)
+    assert nf.attributions([nf.Article("z", "T", text)])["speaker"].tolist() == ["Tom Ash"]
+
+
+def test_an_occupation_before_a_name_is_a_role_not_part_of_the_speaker():
+    # "Comedian" opening the sentence is a role like "Mayor": the speaker is the person
+    for said, name in (
+        ('Comedian Tom Ash said on Monday, "We will go on."', "Tom Ash"),
+        ('"Sorry," rapper Ana Ruiz told fans.', "Ana Ruiz"),
+        ('Isaac Singer said, "It is late."', "Isaac Singer"),  # a surname stays a name
+    ):
+        assert _speaker_of(said)[0] == name
+
+
+def test_a_clause_is_never_a_speaker():
+    # "Police named the suspect" is a sentence, not a noun phrase: with no person that "he"
+    # can stand for (the suspect is an object), the speaker is honestly unresolved
+    text = ('Police named the suspect. "I did it," he told them.',)
+    t = nf.attributions([nf.Article("x", "T", text)])
+    assert t["speaker"].tolist() == ["unresolved"]

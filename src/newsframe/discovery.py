@@ -185,10 +185,6 @@ _SUFFIXES = frozenset(
 #: Words after a company's name that name its group or its main company ("Nissan Motor Co.").
 _CORPORATE = frozenset(["group", "holdings", "motor", "motors", "international"])
 _CONNECTORS = frozenset(["of", "for", "the", "and", "&", "de", "la", "du", "da"])
-#: The last word of a news outlet's name ("The Japan Times"): an outlet is never an actor.
-_OUTLET_WORDS = frozenset(
-    ["times", "news", "post", "tribune", "herald", "daily", "press", "journal", "gazette", "telegraph", "broadcasting"]
-)  # fmt: skip
 #: Titles and roles before a person's name (with the entity layer's :data:`TITLES`).
 _ROLES = TITLES | frozenset(
     [
@@ -645,9 +641,12 @@ def _gather(found: Iterable[tuple]) -> dict[str, _Candidate]:
     return out
 
 
-def _merge(entities: dict[str, _Candidate]) -> list[_Candidate]:
+def _merge(
+    entities: dict[str, _Candidate], *, outlets: frozenset[str] = frozenset()
+) -> list[_Candidate]:
     """Join the entities that name one actor (rules in the module docstring), in a fixed
-    order, and return one candidate per actor."""
+    order, and return one candidate per actor; ``outlets`` are the last words of news
+    outlets' names (a name and one of them, "Mainichi Shimbun", is the outlet "Mainichi")."""
     places = gazetteer()
 
     def weight(x: str) -> tuple:
@@ -709,7 +708,9 @@ def _merge(entities: dict[str, _Candidate]) -> list[_Candidate]:
         for f in entities.values()
         if f.kind in ("organisation", "person", "")  # ("Adani Group" may read as a name)
         and len(f.name.split()) > 1
-        and all(w.lower().rstrip(".") in _SUFFIXES | _CORPORATE for w in f.name.split()[1:])
+        and all(
+            w.lower().rstrip(".") in _SUFFIXES | _CORPORATE | outlets for w in f.name.split()[1:]
+        )
     }
     for x, e in sorted(entities.items()):
         words = _person_words(e.name) if e.kind in ("", "person") else e.name.split()
@@ -747,6 +748,14 @@ def _merge(entities: dict[str, _Candidate]) -> list[_Candidate]:
                 )
             ):
                 union.join(head, x)  # "Wagner PMC", "Huawei Canada", "Boeing Co."
+            elif (
+                head
+                and head != x
+                and len(rest) == 1
+                and rest[0].lower() in outlets
+                and entities[head].kind in ("", "person")
+            ):
+                union.join(head, x)  # "Mainichi Shimbun": the outlet "Mainichi", no person
     national: dict[str, set[str]] = {}
     for x in entities:
         if x.endswith(")") and " (" in x:
@@ -809,10 +818,13 @@ def _is_actor(
     person_nouns: frozenset[str],
     nouns: frozenset[str],
     heads: frozenset[str],
+    outlets: frozenset[str] = frozenset(),
 ) -> bool:
     """True for a candidate that can be an actor (rule 3 of the module docstring);
     ``person_nouns`` are the speaker nouns of people (titles and roles), ``nouns`` every
-    speaker noun, ``heads`` the words of the organisations the corpus names in full."""
+    speaker noun and organisation noun, ``heads`` the words of the organisations the corpus
+    names in full, ``outlets`` the last words of news outlets' names (the entity words'
+    ``outlet_nouns``: "The Japan Times", "Asahi Shimbun")."""
     mentions, speaker, acts, located, determined, outlet = c.counts
     words = c.name.split()
     places = gazetteer()
@@ -826,7 +838,7 @@ def _is_actor(
         return c.kind != "person" and acts > 0  # a head noun that names one body: "Kremlin"
     if c.kind == "country":
         return acts > 0
-    if c.kind != "person" and (_key(words[-1]) in _OUTLET_WORDS or 2 * outlet >= mentions):
+    if c.kind != "person" and (_key(words[-1]) in outlets or 2 * outlet >= mentions):
         return False  # a news outlet credited in the text
     titled = _titled(c, person_nouns)
     if c.kind == "person" and len(words) == 1:
@@ -975,7 +987,8 @@ def discover_actors(
     work = functools.partial(_article_entities, verbs=verbs, nouns=nouns)
     parts = map_slices(work, articles, n_jobs=n_jobs, min_items=256)
     found = [item for part in parts for item in part]
-    return _actors(_merge(_gather(found)), resources, min_mentions=min_mentions, top_n=top_n)
+    merged = _merge(_gather(found), outlets=resources.entity_words.outlet_nouns)
+    return _actors(merged, resources, min_mentions=min_mentions, top_n=top_n)
 
 
 def _actors(
@@ -985,7 +998,9 @@ def _actors(
     :func:`actor_score`, those scoring :data:`MIN_SCORE` or more, then titled people named
     once, at most ``top_n``; ids are the names' slugs."""
     table = resources.reporting_verbs
-    nouns = frozenset(table.speaker_nouns)
+    # the speaker table's nouns and the entity words' organisation nouns ("Border Patrol")
+    nouns = frozenset(table.speaker_nouns) | resources.entity_words.organisation_nouns
+    outlets = resources.entity_words.outlet_nouns
     people = frozenset(n for n, k in table.speaker_nouns.items() if k == "person")
     for c in merged:  # "River Basin Commission": a body named after a place, not the place
         words = c.name.split()
@@ -1001,7 +1016,7 @@ def _actors(
         c
         for c in merged
         if c.counts[_MENTIONS] >= min_mentions
-        and _is_actor(c, resources.stopwords, people, nouns, heads)
+        and _is_actor(c, resources.stopwords, people, nouns, heads, outlets)
     ]
     ranked = sorted(((_score(c), c) for c in candidates), key=lambda x: _rank(*x))
     titled = [c for s, c in ranked if s < MIN_SCORE and _titled(c, people) and " " in c.name]

@@ -121,8 +121,14 @@ _CALENDAR = frozenset(
      "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
      "oct", "nov", "dec"]
 )
+# pronouns that, capitalised inside a sentence, open the title of a work ("the Everybody Hates
+# Chris star", "in Nobody Knows Me"): the run names no person or organisation
+_TITLE_OPENERS = frozenset(
+    ["everybody", "everyone", "nobody", "someone", "somebody", "anybody", "anyone", "everything",
+     "nothing", "something", "you", "we", "they", "my", "your", "our", "their"]
+)
 # fmt: on
-_SKIP_FIRST = _OPENERS | _CALENDAR
+_SKIP_FIRST = _OPENERS | _CALENDAR | _TITLE_OPENERS
 
 
 class _Vocab(NamedTuple):
@@ -444,6 +450,9 @@ def _strip_titles(words: list[str], v: _Vocab) -> tuple[list[str], list[str]]:
     Ministry Spokesperson Wang Wenbin" -> role "Foreign Ministry Spokesperson"). The split is
     after the last title word; an organisation's name ("Ministry of Foreign Affairs", "Federal
     Aviation Administration") is never split."""
+    role, name = _person_after_portfolio(words, v)
+    if role:
+        return role, name
     last = -1
     for k, w in enumerate(words[:-1]):
         if _title(w, v):
@@ -464,6 +473,59 @@ def _title(word: str, v: _Vocab) -> bool:
     """True for a title or role word, singular or plural ("Minister", "Presidents")."""
     low, titles = word.lower().rstrip("."), v.words.titles
     return low in titles or (len(low) > 4 and low.endswith("s") and low[:-1] in titles)
+
+
+def _person_after_portfolio(words: list[str], v: _Vocab) -> tuple[list[str], list[str]]:
+    """(role words, name words) for a title whose portfolio "and" closes, then a person's
+    name ("Minister of Public Administration and Security Lee Sang-min", "Secretary of Health
+    and Human Services Xavier Becerra"); else ([], words). The portfolio is a title's head
+    noun, "of" or "for", words, "and" and at least one word more; common English words after
+    that one (``wordfreq`` Zipf >= 4.5: "Services") still belong to it while three name words
+    or more remain, and the name is the two or three capitalised words left.
+
+    >>> _person_after_portfolio("Minister of Health and Welfare Ann Lee".split(), _vocab())
+    (['Minister', 'of', 'Health', 'and', 'Welfare'], ['Ann', 'Lee'])
+    >>> _person_after_portfolio("Secretary of Health and Human Services Xavier Becerra".split(), _vocab())
+    (['Secretary', 'of', 'Health', 'and', 'Human', 'Services'], ['Xavier', 'Becerra'])
+    >>> _person_after_portfolio("Minister of Trade and Industry".split(), _vocab())
+    ([], ['Minister', 'of', 'Trade', 'and', 'Industry'])
+    """
+    lower = [w.lower().rstrip(".") for w in words]
+    opens = [
+        k
+        for k in range(len(lower) - 1)
+        if lower[k] in v.words.role_heads and lower[k + 1] in ("of", "for")
+    ]
+    if not opens or "and" not in lower[opens[0] + 2 :]:
+        return [], words
+    at = len(lower) - 1 - lower[::-1].index("and") + 2  # past "and" and one portfolio word
+    while len(words) - at > 3 or (
+        len(words) - at == 3 and zipf_frequency(lower[at], "en") >= _COMMON_WORD
+    ):
+        at += 1
+    name = words[at:]
+    if not 2 <= len(name) <= 3 or any(
+        not _capital(w) or _title(w, v) or w.lower() in _INSIDE or w.isupper() for w in name
+    ):
+        return [], words
+    return words[:at], name
+
+
+def portfolio_and_name(words: list[str], entity_words: EntityWords | None = None) -> int:
+    """How many of ``words`` are a title with its portfolio before the person's name that
+    closes them (0: none), by :func:`_person_after_portfolio`; ``entity_words`` are the words
+    to read (the shipped ones when None). The speaker of "Minister of Public Administration
+    and Security Lee Sang-min said" is one person, not two.
+
+    >>> portfolio_and_name("the Minister of Health and Welfare Ann Lee".split())
+    6
+    >>> portfolio_and_name("Mayor Ann Lee and Chief Tom Ash".split())
+    0
+    """
+    return len(_person_after_portfolio(words, _vocab(entity_words))[0])
+
+
+_COMMON_WORD = 4.5  # Zipf frequency of a common English word ("security" 5.2, "xavier" 3.5)
 
 
 def _person_after_organisation(words: list[str], v: _Vocab) -> tuple[list[str], list[str]]:
@@ -594,6 +656,32 @@ def _capital(word: str) -> bool:
 
 
 def _runs(text: str, v: _Vocab) -> Iterable[tuple[int, int, list[str], list[tuple[int, int]]]]:
+    """Runs of capitalised words in ``text`` (:func:`_joined_runs`), a run that "and" joined
+    after a title's portfolio ("Secretary of State and Ann Lee") split at that "and" unless a
+    name closes the portfolio (:func:`_person_after_portfolio`: "Minister of Health and
+    Welfare Ann Lee" is one run)."""
+    for run in _joined_runs(text, v):
+        words, spans = run[2], run[3]
+        if "and" not in words or _organisation_so_far(words, v):
+            yield run
+            continue
+        cut = words.index("and")
+        if (
+            not _organisation_so_far(words[:cut], v, titles=True)
+            or _person_after_portfolio(words, v)[0]
+        ):
+            yield run
+            continue
+        for part, at in ((words[:cut], spans[:cut]), (words[cut + 1 :], spans[cut + 1 :])):
+            while part and not _capital(part[-1]):
+                part, at = part[:-1], at[:-1]
+            if part:
+                yield at[0][0], at[-1][1], part, at
+
+
+def _joined_runs(
+    text: str, v: _Vocab
+) -> Iterable[tuple[int, int, list[str], list[tuple[int, int]]]]:
     """Runs of capitalised words in ``text``: (start, end, words, spans), in order; "of",
     "for", "the" may join two capitalised words; a possessive or a full stop ends a run.
     One regular-expression search finds the runs: time linear in the text."""
@@ -623,7 +711,7 @@ def _runs(text: str, v: _Vocab) -> Iterable[tuple[int, int, list[str], list[tupl
                 if (
                     w in _INSIDE
                     and words
-                    and (w != "and" or _organisation_so_far(words, v))
+                    and (w != "and" or _organisation_so_far(words, v, titles=True))
                     and (not second or (w == "the" and _organisation_so_far(words, v)))
                 ):
                     # a connector: kept only before a capital; "and" only inside an
@@ -704,11 +792,14 @@ _ABBREVIATIONS = frozenset(["co", "inc", "corp", "ltd", "jr", "sr", "st", "mt", 
                             "sgt", "dep", "supt", "insp", "det", "cmdr", "adm"])  # fmt: skip
 
 
-def _organisation_so_far(words: list[str], v: _Vocab) -> bool:
+def _organisation_so_far(words: list[str], v: _Vocab, *, titles: bool = False) -> bool:
     """True when ``words`` open an organisation's name that "and" may continue: an
-    organisation noun, then "of" or "for" ("Department of Health", "Bureau of Enquiry")."""
+    organisation noun, then "of" or "for" ("Department of Health", "Bureau of Enquiry");
+    with ``titles``, a title's head noun too ("Minister of Trade and Industry Ken Ito")."""
     lower = [w.lower().rstrip(".") for w in words]
     nouns = v.words.organisation_nouns  # (the entity words' own, not the speaker table's)
+    if titles:
+        nouns = nouns | v.words.role_heads
     for k, w in enumerate(lower[:-1]):
         if (w in nouns or w.rstrip("s") in nouns) and lower[k + 1] in (
             "of",
@@ -870,6 +961,10 @@ def find_entities(
                     # names in full elsewhere ("Xi said ..."), decided once the people are known
                     openers.append((paragraph_id, a, b, word))
                     continue
+            if words[0].lower() in _TITLE_OPENERS and not (
+                spans[0][0] < 2 or text[spans[0][0] - 2] in _ENDS
+            ):
+                continue  # "the Everybody Hates Chris star": a work's title, nobody's name
             while words and words[0].lower() in _SKIP_FIRST:
                 words, spans = words[1:], spans[1:]
             if (

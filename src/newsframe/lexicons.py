@@ -575,8 +575,9 @@ class EntityWords:
     role words), ``role_heads`` and ``person_roles`` (the last words of titles and roles held by
     a person), ``portfolios`` (words before a government body noun, besides the titles),
     ``he`` and ``she`` (gendered titles and role nouns), ``organisation_nouns``,
-    ``government_nouns``, ``place_words``, ``place_openers``, ``event_heads``, ``nicknames``
-    (a given name -> its full form) and ``family_spellings`` (a family name -> the group of its
+    ``government_nouns``, ``place_words``, ``place_openers``, ``event_heads``, ``outlet_nouns``
+    (the last words of news outlets' names), ``person_nouns`` (role nouns that name one
+    unnamed person: "the gunman"), ``nicknames`` (a given name -> its full form) and ``family_spellings`` (a family name -> the group of its
     romanisations). One object per content: a second one with the same words (an unpickled
     copy from a worker process, a story file that adds nothing new) is the first again, so the
     layers' caches, kept by identity, are shared."""
@@ -593,6 +594,8 @@ class EntityWords:
     place_words: frozenset[str]
     place_openers: frozenset[str]
     event_heads: frozenset[str]
+    outlet_nouns: frozenset[str]
+    person_nouns: frozenset[str]
     nicknames: Mapping[str, str]
     family_spellings: Mapping[str, tuple[str, ...]]
 
@@ -613,7 +616,8 @@ class EntityWords:
 
 _ENTITY_FIELDS = ("titles", "title_abbreviations", "role_heads", "person_roles", "portfolios",
                   "he", "she", "organisation_nouns", "government_nouns", "place_words",
-                  "place_openers", "event_heads", "nicknames", "family_spellings")  # fmt: skip
+                  "place_openers", "event_heads", "outlet_nouns", "person_nouns", "nicknames",
+                  "family_spellings")  # fmt: skip
 _INTERNED: dict[tuple, EntityWords] = {}  # content -> the one EntityWords of that content
 
 
@@ -637,7 +641,7 @@ def _interned_words(state: tuple) -> EntityWords:
 _ENTITY_LISTS = {
     "titles": ("words", "role_heads", "person_roles", "portfolios", "he", "she"),
     "kinds": ("organisation_nouns", "government_nouns", "place_words", "place_openers",
-              "event_heads"),
+              "event_heads", "outlet_nouns", "person_nouns"),
     "names": (),
 }  # fmt: skip
 _FIELD_OF = {"words": "titles"}  # a file key -> its EntityWords field, where they differ

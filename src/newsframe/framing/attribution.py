@@ -408,16 +408,33 @@ def _word_before(quote: Quote, text: UnitText) -> str:
     return before[0].lower() if before and before[0].isalpha() else ""
 
 
+def _cued(quote: Quote, text: UnitText) -> bool:
+    """True when the one or two words right before a quotation are a :data:`LABEL_CUES` entry
+    ('the term "..."', 'known as "..."', 'so-called "..."'): the quotation names a term.
+
+    >>> from newsframe.framing._units import Unit
+    >>> from newsframe.framing.quotes import top_level_quotes
+    >>> line = 'It became known as "the long night" at once.'
+    >>> _cued(top_level_quotes(line)[0], UnitText(Unit("body", 0, line, ((0, 0, len(line)),))))
+    True
+    """
+    before = text.unit.text[max(quote.start - 40, 0) : quote.start].split()[-2:]
+    if not before or not before[-1].replace("-", "").isalpha():
+        return False
+    return before[-1].lower() in LABEL_CUES or " ".join(before).lower() in LABEL_CUES
+
+
 def _short_phrase(quote: Quote, text: UnitText, *, framed: bool = True) -> bool:
     """A closed quoted noun phrase of at most :data:`LABEL_WORDS` words (no pronoun, auxiliary
     or negation; no "!" or "?") that shares its sentence with the reporter's words and follows
     no colon; when no speech frame credits it (not ``framed``), up to :data:`NOUN_SLOT_WORDS`
     words if a determiner or a preposition outside the marks puts it in a noun's slot ('a
     protest to the "head of the American embassy"'). A short quotation that is a sentence of
-    its own is speech."""
+    its own is speech. After a word that names a term (:func:`_cued`: 'what became known as
+    "the slap heard around the world"') the phrase may be as long as in a noun's slot."""
     limit = LABEL_WORDS
     slot = not framed and _word_before(quote, text) in _NOUN_SLOT
-    if slot and LABEL_WORDS < quote.words <= NOUN_SLOT_WORDS:
+    if (slot or _cued(quote, text)) and LABEL_WORDS < quote.words <= NOUN_SLOT_WORDS:
         limit = NOUN_SLOT_WORDS
     if not quote.closed or not 0 < quote.words <= limit or quote.text.endswith(("!", "?")):
         return False
@@ -552,7 +569,7 @@ def _label_rule(
     if not before or not before[-1].replace("-", "").isalpha():
         return ""  # a mark or a number right before the quotation
     last = before[-1].lower()
-    if last in LABEL_CUES or " ".join(before).lower() in LABEL_CUES:
+    if _cued(quote, text):
         return "cue"
     if last == "of" and len(before) == 2 and _noun_of(before[0]):
         return "noun_of"  # a noun's complement: 'allegations of "fraud"', 'a lack of "trust"'

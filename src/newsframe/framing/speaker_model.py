@@ -307,6 +307,8 @@ def _opening(text: str, start: int, end: int, nouns: Mapping[str, str]) -> Speak
     Speaker(key='A trapped worker', text='A trapped worker', source='name', kind='person')
     >>> _opening("Separately, Kremlin spokesman Ann Lee was cited.", 0, 48, {"spokesman": "person"})
     Speaker(key='Kremlin spokesman', text='Kremlin spokesman', source='name', kind='person')
+    >>> _opening("Police named the suspect.", 0, 25, {"police": "group", "suspect": "person"})
+    Speaker(key='Police', text='Police', source='name', kind='group')
     """
     words = [(m.start(), m.end(), m.group(0)) for m in islice(_WORD.finditer(text, start, end), 9)]
     i = 0
@@ -320,6 +322,10 @@ def _opening(text: str, start: int, end: int, nouns: Mapping[str, str]) -> Speak
         low = word.lower().removesuffix("'s")
         if low in _PHRASE_STOP:
             break
+        if last is not None and (
+            low in ("the", "a", "an") or (word.islower() and low.endswith("ed"))
+        ):
+            break  # a verb or a new noun phrase after the head: "Police named the suspect"
         hit = nouns.get(low) or (nouns.get(low[:-1]) if low.endswith("s") else None)
         if hit:
             last, kind = b, hit

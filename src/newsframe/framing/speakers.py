@@ -32,7 +32,7 @@ import numpy as np
 
 from newsframe.actors import Actor, Mention, find_mentions
 from newsframe.document import HEADLINE, Document
-from newsframe.entities import Entities
+from newsframe.entities import Entities, portfolio_and_name
 from newsframe.framing._units import Token, Unit
 from newsframe.framing.gender import article_genders, opens_sentence, word_gender
 from newsframe.framing.quotes import Quote, QuoteIndex
@@ -628,6 +628,9 @@ def _np_speakers(text: str, toks: list[Token], lo: int, hi: int, ctx: _Context) 
     if kind is None:
         return []
     ands = [k for k, w in enumerate(words) if w.text.lower() == "and"]
+    titled = portfolio_and_name([w.text for w in words]) if ands else 0
+    if titled:  # "Minister of Public Administration and Security Lee Sang-min": the name
+        return _np_speakers(text, toks, lo + titled, hi, ctx)
     if ands and words[-1].text[:1].isupper() and 0 < ands[-1] < len(words) - 1:
         k = ands[-1]  # "Mayor Chris Coleman and Police Chief Todd Axtell": two speakers
         if k == 1 and text[: words[0].start].rstrip().endswith(","):
@@ -1123,6 +1126,8 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
         or (_possessive(toks[j].text) and not never_noun)
     ):
         return None  # "Beijing's claims", "the remarks": a noun, never a reporting verb
+    if joined and not aux and _base_after_a(toks, i):
+        return None  # "file a police report": one thing and a base form, a noun
     if strict_fails:
         return None
     if joined and _plural_in_phrase(text, toks, i, j, ctx):
@@ -1247,6 +1252,8 @@ def _unnamed(text: str, toks: list[Token], i: int, n: int, ctx: _Context, made):
 _NOT_SINGULAR = frozenset(["i", "you", "we", "they", "and"]) | frozenset(
     ["police", "people", "clergy"]
 )
+_NOT_SINGULAR_AFTER_A = frozenset(["i", "you", "we", "they", "and", "people", "few", "number",
+                                   "lot", "couple", "dozen", "handful", "majority", "group"])  # fmt: skip
 
 
 _PAST_AS_BASE = frozenset(["read", "hit", "cut", "put", "set", "let", "quit", "bet"])  # "read"
@@ -1255,7 +1262,10 @@ _PAST_AS_BASE = frozenset(["read", "hit", "cut", "put", "set", "let", "quit", "b
 def _disagrees(toks: list[Token], i: int, span: tuple[int, int], ctx: _Context) -> bool:
     """True when the word at ``toks[i]``, in its base form ("claim", "say"), follows a singular
     noun phrase ``span`` that a determiner opens ("the Canadian claim", "a US demand"): a verb
-    there would be "claims", so the word is a noun (subject-verb agreement)."""
+    there would be "claims", so the word is a noun (subject-verb agreement). A group noun
+    ("police", "staff") may take a plural verb after "the", never after "a" or "an", which
+    make it one thing: "a police report" is a noun (but "a few people say", "a number of
+    officials say" are many)."""
     word = toks[i].text.lower()
     if word != toks[i].lemma or word.endswith(("s", "ing")) or word in _PAST_AS_BASE:
         return False
@@ -1263,7 +1273,22 @@ def _disagrees(toks: list[Token], i: int, span: tuple[int, int], ctx: _Context) 
     if words[0] not in ("the", "a", "an", "this", "that") or words[-1].endswith("s"):
         return False
     kind = ctx.verbs.speaker_nouns.get(words[-1])
+    if words[0] in ("a", "an"):  # one thing, whatever its noun
+        return not any(w in _NOT_SINGULAR_AFTER_A for w in words)
     return kind != "group" and not any(w in _NOT_SINGULAR for w in words)
+
+
+def _base_after_a(toks: list[Token], i: int) -> bool:
+    """True when ``toks[i]`` is in its base form ("report", "claim") and "a" or "an" stands
+    two words before it ("a police report", "an FBI statement"): after one thing a verb would
+    take -s (subject-verb agreement), so the word is a noun. (A past form may be a verb: "a
+    banner read".)"""
+    word = toks[i].text.lower()
+    if i < 2 or word != toks[i].lemma or word.endswith(("s", "ing")) or word in _PAST_AS_BASE:
+        return False
+    return toks[i - 2].text.lower() in ("a", "an") and toks[i - 1].text.lower() not in (
+        _NOT_SINGULAR_AFTER_A
+    )
 
 
 def _noun_after_modifier(toks: list[Token], i: int) -> bool:
@@ -1789,6 +1814,25 @@ def _actor_kinds(actors: tuple[Actor, ...]) -> tuple[frozenset[str], dict[str, s
     return hit[1], hit[2]
 
 
+_ROLE = re.compile(r"\b[Tt]he (?:[a-z]+(?:'s|\u2019s) )?([a-z]+)\b")
+
+
+def role_mentions(text: str, nouns: frozenset[str]) -> list[Mention]:
+    """The people ``text`` names by a role noun of ``nouns`` after "the" (a possessor may come
+    between: "the victim's mother"), as mentions keyed by the words as written, lowercase:
+    candidates for "he" and "she" when the article does not name them (the mention-detection
+    step of rule-based coreference, Lee et al. 2013, for definite role descriptions).
+
+    >>> [(m.actor_id, m.start) for m in role_mentions("Police shot the gunman. The victim's mother wept.", frozenset(["gunman", "mother"]))]
+    [('the gunman', 12), ("the victim's mother", 24)]
+    """
+    return [
+        Mention(m.group().lower(), m.start(), m.end(), m.group())
+        for m in _ROLE.finditer(text)
+        if m.group(1) in nouns
+    ]
+
+
 class ArticleScan:
     """What the scan of every unit of one article shares, prepared once per article: the verb
     and actor tables, the actors' kinds, and -- for units of an analysed document -- its word
@@ -1826,6 +1870,20 @@ class ArticleScan:
                 named = f"{entity.role} {m.text}" if entity.role else m.text
                 mention = Mention(m.entity_id, m.start, m.end, named)
                 self.people.setdefault(m.paragraph_id, []).append(mention)
+        if layer.words.person_nouns:  # "The gunman", "The victim's mother": people too
+            for paragraph_id, text in enumerate(doc.paragraphs):
+                # as the subject of their sentence only, the most salient place (an object,
+                # "agents shot the gunman", ranks below the people named around it: Lappin &
+                # Leass 1994)
+                roles = [
+                    m
+                    for m in role_mentions(text, layer.words.person_nouns)
+                    if opens_sentence(text, m.start, m.end)
+                ]
+                if roles:
+                    found = self.people.setdefault(paragraph_id, [])
+                    found.extend(roles)
+                    found.sort(key=lambda m: m.start)
         self.types, self.lemmas = doc.types, doc.type_lemma
         self.type = doc.token_type.tolist()
         self.start, self.end = doc.token_start.tolist(), doc.token_end.tolist()
