@@ -332,3 +332,33 @@ def test_a_packed_layer_unpacks_to_the_layer_built_from_the_text():
         layer = _unpack(blob)
         assert layer == article_layer(article, res, res.actors, nouns)
         assert len(layer.mentions) > 0
+
+
+@needs_fork
+def test_chunks_whose_workers_take_the_term_counts_give_the_whole_corpus_counts_and_tables():
+    # two chunks of 65 articles on two processes: each worker analyses its own slice and
+    # sends back its tables and term counts, never its documents; stacked, the counts are
+    # those of the whole corpus counted at once, and so are the tables and word counts
+    from newsframe.distributed import iter_article_tables
+    from newsframe.terms.counts import stack_counts
+
+    articles = _copies(130)
+    tables = ("sentences", "attributions")
+    parts, counts = [], []
+    for chunk, found, chunk_counts in iter_article_tables(
+        articles, chunk_size=65, n_jobs=2, tables=tables, term_counts=True
+    ):
+        assert not any("_newsframe_documents" in a.__dict__ for a in chunk)
+        assert chunk_counts.article_ids == tuple(a.article_id for a in chunk)
+        parts.append(found)
+        counts.append(chunk_counts)
+    reference = _copies(130)
+    whole = nf.compute_article_tables(reference, tables=tables)
+    for name in tables:
+        chunked = pd.concat([p[name] for p in parts], ignore_index=True)
+        pd.testing.assert_frame_equal(chunked, whole[name])
+    stacked, once = stack_counts(counts), nf.count_terms(reference)
+    assert list(stacked.terms) == list(once.terms)
+    assert (stacked.counts != once.counts).nnz == 0
+    assert stacked.n_tokens.tolist() == once.n_tokens.tolist()
+    pd.testing.assert_frame_equal(nf.Corpus(articles).to_frame(), nf.Corpus(reference).to_frame())

@@ -18,6 +18,7 @@ thousands of articles the in-process path with ``n_jobs`` is simpler and as fast
 from __future__ import annotations
 
 import functools
+import itertools
 import pickle
 import zlib
 from collections.abc import Callable, Collection, Iterator, Sequence
@@ -59,6 +60,7 @@ from newsframe.sentiment import (
     sentiment_summary,
 )
 from newsframe.terms import term_frequencies
+from newsframe.terms.counts import TermCounts, count_terms, stack_counts
 
 __all__ = ["ARTICLE_TABLES", "article_tables", "compute_article_tables", "dask_client",
            "iter_article_tables", "load_corpus_distributed"]  # fmt: skip
@@ -318,7 +320,8 @@ def iter_article_tables(
     chunk_size: int = 10_000,
     n_jobs: int | None = 1,
     tables: Sequence[str] | None = None,
-) -> Iterator[tuple[list[Article], dict[str, pd.DataFrame]]]:
+    term_counts: bool = False,
+) -> Iterator[tuple]:
     """Yield ``(articles, tables)`` for consecutive chunks of ``chunk_size`` articles of
     ``corpus``: the per-article tables of each chunk (:func:`compute_article_tables`, on
     ``n_jobs`` processes), for a corpus whose documents and tables do not fit in memory at once.
@@ -326,6 +329,13 @@ def iter_article_tables(
     Each chunk's documents are analysed when the chunk is reached and stay cached while the
     caller holds it (so its term counts, :func:`newsframe.count_terms`, can be taken then); they
     are dropped (:func:`newsframe.document.drop_documents`) when the next chunk is asked for.
+    With ``term_counts``, yield ``(articles, tables, counts)`` instead: the chunk's
+    :func:`newsframe.count_terms` (default options) taken by the worker processes beside its
+    tables, each worker analysing its own slice of the chunk, so the documents never travel to
+    this process (about 17 KB an article to send and unpickle); each article's sentence and
+    word counts do (:meth:`newsframe.Corpus.to_frame`). Stack the chunks' counts with
+    :func:`newsframe.terms.counts.stack_counts`.
+
     Write each chunk's tables out (e.g. one Parquet file per chunk and table); concatenated in
     order they are the whole corpus's tables. The entities are linked once over the whole
     corpus before the first chunk, so a speaker's canonical name does not depend on the chunk
@@ -336,6 +346,8 @@ def iter_article_tables(
     >>> arts = [Article(i, "", ("Putin spoke.",)) for i in "abc"]
     >>> [(len(c), len(t["sentences"])) for c, t in iter_article_tables(arts, chunk_size=2)]
     [(2, 2), (1, 1)]
+    >>> [c.n_tokens.tolist() for *_, c in iter_article_tables(arts, chunk_size=2, term_counts=True)]
+    [[2, 2], [2]]
     """
     if isinstance(chunk_size, bool) or not isinstance(chunk_size, int) or chunk_size < 1:
         raise NewsframeError(f"chunk_size must be a positive whole number, not {chunk_size!r}")
@@ -347,16 +359,55 @@ def iter_article_tables(
     # them again
     linked = any(t in _LINKED for t in wanted)
     links, packed = _links_and_packed(articles, resources, n_jobs) if linked else (None, None)
+    work = functools.partial(article_tables, resources=resources, tables=wanted, links=links)
     for start in range(0, len(articles), chunk_size):
         chunk = articles[start : start + chunk_size]
+        layers = packed[start : start + chunk_size] if packed is not None else None
         try:
-            analyse_corpus(chunk, resources=resources, n_jobs=n_jobs)
-            layers = packed[start : start + chunk_size] if packed is not None else None
-            work = functools.partial(article_tables, resources=resources, tables=wanted,
-                                     links=links)  # fmt: skip
-            yield chunk, _tables_here(work, chunk, resources, n_jobs=n_jobs, packed=layers)
+            if term_counts:
+                yield chunk, *_tables_and_counts(work, chunk, resources, n_jobs=n_jobs,
+                                                 packed=layers)  # fmt: skip
+            else:
+                analyse_corpus(chunk, resources=resources, n_jobs=n_jobs)
+                yield chunk, _tables_here(work, chunk, resources, n_jobs=n_jobs, packed=layers)
         finally:
             drop_documents(chunk)
+
+
+def _tables_and_counts(
+    work: Callable[[Sequence[Article]], dict[str, pd.DataFrame]],
+    articles: list[Article],
+    resources: Resources,
+    *,
+    n_jobs: int | None,
+    packed: list[bytes] | None,
+) -> tuple[dict[str, pd.DataFrame], TermCounts]:
+    """``work`` over ``articles`` and their term counts, on ``n_jobs`` forked processes that
+    each analyse their own slice; the slices' tables concatenated and counts stacked, and each
+    article's sentence and word counts kept here (:func:`newsframe.document.keep_counts`)."""
+    items = list(zip(articles, packed or itertools.repeat(None), strict=False))
+    each = functools.partial(_slice_tables_and_counts, work=work, resources=resources)
+    results = map_slices(each, items, n_jobs=n_jobs, min_items=64)
+    keep_counts(articles, {i: n for _, _, sizes in results for i, n in sizes.items()})
+    if len(results) == 1:
+        return results[0][0], results[0][1]
+    return _concat([t for t, _, _ in results]), stack_counts([c for _, c, _ in results])
+
+
+def _slice_tables_and_counts(
+    pairs: Sequence[tuple[Article, bytes | None]],
+    *,
+    work: Callable[[Sequence[Article]], dict[str, pd.DataFrame]],
+    resources: Resources,
+) -> tuple[dict[str, pd.DataFrame], TermCounts, dict[str, tuple[int, int]]]:
+    """In a worker (or here, serially): a slice's tables, its term counts and each article's
+    ``(sentences, words)``, its documents analysed and its packed layers unpacked first."""
+    articles = [article for article, _ in pairs]
+    docs = analyse_corpus(articles, resources=resources)
+    _keep_packed(pairs, resources)
+    found = work(articles)
+    counts = count_terms(articles, resources=resources)
+    return found, counts, {d.article_id: (d.n_sentences, d.n_words) for d in docs}
 
 
 def _tables_here(
@@ -421,11 +472,16 @@ def _with_layers(
 ) -> dict[str, pd.DataFrame]:
     """``work`` on the articles of ``pairs``, each one's packed entity layer kept on it first
     (:func:`newsframe.document.keep_layer`), so the tables read it instead of building it."""
+    _keep_packed(pairs, resources)
+    return work([article for article, _ in pairs])
+
+
+def _keep_packed(pairs: Sequence[tuple[Article, bytes | None]], resources: Resources) -> None:
+    """Keep each article's packed entity layer on it, unpacked (none where there is none)."""
     nouns = organisation_nouns(resources.reporting_verbs)
-    articles = [article for article, _ in pairs]
     for article, packed in pairs:
-        keep_layer(article, resources, resources.actors, nouns, _unpack(packed))
-    return work(articles)
+        if packed is not None:
+            keep_layer(article, resources, resources.actors, nouns, _unpack(packed))
 
 
 def _tables_and_documents(
