@@ -235,8 +235,15 @@ def dask_client(scheduler: str, *, n_workers: int = 2) -> Iterator[Any]:
             "--scheduler needs Dask: pip install 'newsframe[dask]' (dask[distributed])"
         ) from None
     if scheduler == "local":
-        with LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
-                          dashboard_address=None) as cluster, Client(cluster) as client:  # fmt: skip
+        # no dashboard; the scheduler's HTTP server (its metrics) on a free port of this
+        # machine only: by default it takes port 8787 and, where another cluster holds that
+        # port, warns that it moved
+        http = {"dashboard_address": "127.0.0.1:0"}
+        with (
+            LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
+                         dashboard_address=None, scheduler_kwargs=http) as cluster,
+            Client(cluster) as client,
+        ):  # fmt: skip
             yield client
     else:
         try:
