@@ -284,3 +284,81 @@ def test_workers_collect_garbage_rarely_and_never_scan_what_they_inherit():
     got = parallel.map_slices(policy, list(range(4)), n_jobs=2, min_items=1, slices_per_worker=1)
     assert got == [[(parallel.WORKER_GC_THRESHOLD, True)]] * 2
     assert gc.get_threshold() == before  # this process keeps its own policy
+
+
+def test_chunks_unpack_the_layers_the_links_pass_built_instead_of_building_them_again(
+    monkeypatch,
+):
+    # three articles in chunks of two, on one process: each article's entity layer is built
+    # once (for the corpus-wide links), then unpacked for its chunk's tables; before, each was
+    # built twice (six builds). "Lee" of b is a's Ann Lee whichever chunk b falls in.
+    from newsframe import document, linking
+    from newsframe.distributed import iter_article_tables
+
+    arts = [
+        Article("a", "", ('"The dam holds," Ann Lee said.',)),
+        Article("b", "", ('"We are ready," Lee said.',)),
+        Article("c", "", ('"No comment," Bo Park said.',)),
+    ]
+    built = []
+    real = linking.find_entities
+
+    def counted(*args, **kwargs):
+        built.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(linking, "find_entities", counted)
+    monkeypatch.setattr(document, "find_entities", counted)
+    chunks = list(iter_article_tables(arts, chunk_size=2, tables=("attributions",)))
+    assert len(built) == 3
+    speakers = [s for _, t in chunks for s in t["attributions"]["speaker"]]
+    assert speakers == ["Ann Lee", "Ann Lee", "Bo Park"]
+
+
+def test_a_packed_layer_unpacks_to_the_layer_built_from_the_text():
+    # the links and each unpacked layer are those the links pass of a whole corpus makes
+    # without packing (keep=False), and the layer each article's text gives on its own
+    from newsframe.distributed import _links, _links_and_packed, _unpack
+    from newsframe.framing.speakers import organisation_nouns
+    from newsframe.linking import article_layer
+    from newsframe.resources import resolve_resources
+
+    articles = _copies(4)
+    res = resolve_resources(None, articles)
+    links, packed = _links_and_packed(articles, res, 1)
+    assert links == _links(_copies(4), res, keep=False)
+    nouns = organisation_nouns(res.reporting_verbs)
+    for article, blob in zip(_copies(4), packed, strict=True):
+        layer = _unpack(blob)
+        assert layer == article_layer(article, res, res.actors, nouns)
+        assert len(layer.mentions) > 0
+
+
+@needs_fork
+def test_chunks_whose_workers_take_the_term_counts_give_the_whole_corpus_counts_and_tables():
+    # two chunks of 65 articles on two processes: each worker analyses its own slice and
+    # sends back its tables and term counts, never its documents; stacked, the counts are
+    # those of the whole corpus counted at once, and so are the tables and word counts
+    from newsframe.distributed import iter_article_tables
+    from newsframe.terms.counts import stack_counts
+
+    articles = _copies(130)
+    tables = ("sentences", "attributions")
+    parts, counts = [], []
+    for chunk, found, chunk_counts in iter_article_tables(
+        articles, chunk_size=65, n_jobs=2, tables=tables, term_counts=True
+    ):
+        assert not any("_newsframe_documents" in a.__dict__ for a in chunk)
+        assert chunk_counts.article_ids == tuple(a.article_id for a in chunk)
+        parts.append(found)
+        counts.append(chunk_counts)
+    reference = _copies(130)
+    whole = nf.compute_article_tables(reference, tables=tables)
+    for name in tables:
+        chunked = pd.concat([p[name] for p in parts], ignore_index=True)
+        pd.testing.assert_frame_equal(chunked, whole[name])
+    stacked, once = stack_counts(counts), nf.count_terms(reference)
+    assert list(stacked.terms) == list(once.terms)
+    assert (stacked.counts != once.counts).nnz == 0
+    assert stacked.n_tokens.tolist() == once.n_tokens.tolist()
+    pd.testing.assert_frame_equal(nf.Corpus(articles).to_frame(), nf.Corpus(reference).to_frame())
