@@ -1594,15 +1594,20 @@ def main(limit: float = 300.0, only: list[str] | None = None) -> None:
             table, extra = build(folder)
             v, th, _ = verdict(run(table, None, True, limit, extra=extra, out=root / f"report-tc{n}"), None)  # fmt: skip
             print(f"{label:<40} {th:>9.2f} {'':>9}  {v[:200]}", flush=True)
-        for n, (label, manifest) in enumerate(MANIFESTS_3 + MANIFESTS_4):
-            if not wanted(label):
-                continue
-            folder = root / f"m3_{n}"
-            corpus_folder(folder, None)
-            (folder / "c.txt").write_text(article_text(3), "utf-8")
-            (folder / "articles.csv").write_bytes(manifest)
-            v, th, _ = verdict(run(folder / "articles.csv", None, True, limit), None)
-            print(f"{label:<40} {th:>9.2f} {'':>9}  {v[:200]}", flush=True)
+
+        def manifests(prefix: str, cases: list[tuple[str, bytes]]) -> None:
+            """Each manifest case beside a folder of three articles, through the report."""
+            for n, (label, manifest) in enumerate(cases):
+                if not wanted(label):
+                    continue
+                folder = root / f"{prefix}{n}"
+                corpus_folder(folder, None)
+                (folder / "c.txt").write_text(article_text(3), "utf-8")
+                (folder / "articles.csv").write_bytes(manifest)
+                v, th, _ = verdict(run(folder / "articles.csv", None, True, limit), None)
+                print(f"{label:<40} {th:>9.2f} {'':>9}  {v[:200]}", flush=True)
+
+        manifests("m3_", MANIFESTS_3 + MANIFESTS_4)
         for n, (label, suffix, make, max_bytes) in enumerate(BIG_ARTICLES):
             if not wanted(label):
                 continue
@@ -1622,15 +1627,7 @@ def main(limit: float = 300.0, only: list[str] | None = None) -> None:
             table.write_bytes(make())
             v, th, _ = verdict(run(table, None, False, limit, max_bytes=max_bytes), None)
             print(f"{label:<40} {th:>9.2f} {'':>9}  {v[:160]}", flush=True)
-        for n, (label, manifest) in enumerate(MANIFESTS_5):
-            if not wanted(label):
-                continue
-            folder = root / f"m5_{n}"
-            corpus_folder(folder, None)
-            (folder / "c.txt").write_text(article_text(3), "utf-8")
-            (folder / "articles.csv").write_bytes(manifest)
-            v, th, _ = verdict(run(folder / "articles.csv", None, True, limit), None)
-            print(f"{label:<40} {th:>9.2f} {'':>9}  {v[:200]}", flush=True)
+        manifests("m5_", MANIFESTS_5)
         for prefix, stories, width in (
             ("s5_", STORIES_5, 200),
             ("s4_", STORIES_4, 200),
