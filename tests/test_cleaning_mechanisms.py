@@ -339,3 +339,22 @@ def test_edge_lines_are_the_lines_an_outlets_repeats_could_take():
     assert [r.reason for r in again.removed[-2:]] == [
         "repeated at the edge of other articles of this outlet"
     ] * 2
+
+
+@pytest.mark.parametrize("method", ["rules", "model"])
+def test_words_quoted_in_single_quotes_are_reported_speech_not_an_appeal(method):
+    # British outlets quote in single quotes: the "you" and "your support" of a quotation are
+    # the speaker's, not the page addressing its reader (two appeal cues and reader address
+    # outside quotes would make the line an appeal); the same words in the page's own voice are
+    page = ("Town Hall Reopens After Flood\n\n"
+            "The town hall reopened on Monday after months of repairs to the flooded building.\n\n"
+            "The mayor ended her speech by saying: 'Thank you for your support'.\n\n"
+            "Hundreds of residents attended the ceremony in the square outside.\n\n"
+            "Thank you for your support: subscribe to our newsletter today.")  # fmt: skip
+    result = clean_text(page, method=method)
+    assert "The mayor ended her speech by saying: 'Thank you for your support'." in (
+        result.paragraphs
+    )
+    assert "Thank you for your support: subscribe to our newsletter today." not in (
+        result.paragraphs
+    )

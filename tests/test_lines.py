@@ -340,6 +340,46 @@ def test_second_look_at_what_only_the_kept_bias_kept():
     assert decide(lines, ev, model=_with_terms({"other": 6.0}, kept_bias=8.0))[1][0] == "body"
 
 
+def test_a_news_sentence_without_its_final_stop_needs_the_second_looks_strong_evidence():
+    story = ["The storm hit the coast on Monday and cut power to the town.",
+             "Power was cut to many homes along the coast until Tuesday."]  # fmt: skip
+    model = _with_terms({"here": 6.0}, kept_bias=8.0)
+    sentences = [Evidence(sentence=True)] * 2
+    # a lead-in of nine words with a verb, mostly lowercase, ending with a colon, no word of the
+    # story ("know", "injured", "people"), between two sentences: it reads as a news sentence,
+    # so being off the story is not enough; it stays (before, "does not read as a sentence")
+    lead_in = "Here is what we know about the injured people:"
+    out = decide([story[0], lead_in, story[1]], [sentences[0], Evidence(), sentences[1]],
+                 model=model)  # fmt: skip
+    assert [label for label, _ in out] == ["body", "body", "body"]
+    # after the article's last sentence the same line is off the story and outside: it goes
+    out = decide([*story, lead_in], [*sentences, Evidence()], model=model)
+    assert out[2][0] == "chrome" and "reads as a sentence" in out[2][1]
+    # a label of five words is no news sentence: off the story, it goes between two sentences
+    label = "Here is the weekend guide:"
+    out = decide([story[0], label, story[1]], [sentences[0], Evidence(), sentences[1]],
+                 model=model)  # fmt: skip
+    assert out[1][0] == "chrome" and "does not read as a sentence" in out[1][1]
+
+
+def test_a_summary_point_stays_with_the_points_the_body_keeps():
+    story = ["The storm hit the coast on Monday and cut power to the town.",
+             "Power was cut to many homes along the coast until Tuesday."]  # fmt: skip
+    model = _with_terms({"ann": 6.0}, kept_bias=8.0)
+    points = ["- Three people were hurt when the storm hit the coast",
+              "- Ann Lee, 29, and Bob Roe, 41, among the dead in the town"]  # fmt: skip
+    ev = [Evidence(), Evidence(), Evidence(sentence=True), Evidence(sentence=True)]
+    # the second point shares one word ("town") of its six with the lede, once (cosine
+    # 1 / sqrt(6 * 21) = 0.089, under 0.1: the lede's word counts are storm, hit, monday, town,
+    # many, homes, along, tuesday 1 and coast, cut, power 2) and sits above the article: its
+    # place would take it, but the point before it is kept body, so it stays
+    out = decide([*points, *story], ev, model=model)
+    assert [label for label, _ in out] == ["body"] * 4
+    # alone above the article (no kept point beside it) it goes by its place
+    out = decide([points[1], *story], ev[1:], model=model)
+    assert out[0][0] != "body" and "before the article's first sentence" in out[0][1]
+
+
 def test_reasons_only_for_the_lines_asked():
     lines = ["Menu", "A line of the story.", "Sign in"]
     ev = [Evidence("chrome"), Evidence(), Evidence("chrome")]

@@ -2194,7 +2194,7 @@ def _second_look(
     look = saved & (path == body)
     if not look.any():
         return path, {}
-    sentence = x[:, _INDEX["sentence"]] > 0
+    sentence = _news_sentences(x)
     core = x[:, _COLUMN["topic_core"]]
     off = (core == 0) & (x[:, _COLUMN["topic_page"]] == 0) & (x[:, _COLUMN["story_prose"]] == 0)
     outlet = x[:, _INDEX["repeated_outlet"]] > 0
@@ -2207,6 +2207,11 @@ def _second_look(
     # standfirst, which sums up the lede, sits there too
     short = x[:, _INDEX["words"]] <= math.log1p(HEADLINE_WORDS)
     placed = short & (below | (above & (core < LOOK_CORE)))
+    # an item of a list of points the body keeps stays with them (a summary's points above
+    # the article: names and numbers share few words with the lede, yet they are the story)
+    bullet = x[:, _INDEX["bullet"]] > 0
+    kept_item = bullet & (path == body) & ~look
+    placed &= ~(bullet & ((bounds.shift(kept_item, -1) > 0) | (bounds.shift(kept_item, 1) > 0)))
     # a sentence only off the story and outside the article: its repetition on the outlet's
     # pages is no evidence against it (a background paragraph recurs from story to story)
     drop = look & np.where(sentence, off & (below | above), story | placed)
@@ -2238,6 +2243,21 @@ def _second_look(
             words.append("before the article's first sentence")
         said[i] = "second look: kept text the model takes for chrome, " + ", ".join(words)
     return out, said
+
+
+def _news_sentences(x: np.ndarray) -> np.ndarray:
+    """Per line: whether it reads as a news sentence: a sentence of prose (the rules'
+    ``sentence``), or eight words or more with a finite verb, mostly lowercase words and no
+    instruction to the reader, whatever its ending: a lead-in that ends with a colon
+    ("Here is what we know about each of the victims:"), a summary point without its full stop.
+    Removing such a line needs strong evidence (:func:`_second_look`; issue 18: a lead-in, read
+    as "not a sentence", was taken as chrome although the body went on after it)."""
+    return (x[:, _INDEX["sentence"]] > 0) | (
+        (x[:, _INDEX["words"]] >= math.log1p(8))
+        & (x[:, _INDEX["verb"]] > 0)
+        & (x[:, _INDEX["lowercase"]] >= 0.5)
+        & (x[:, _INDEX["imperative"]] == 0)
+    )
 
 
 def _list_items(x: np.ndarray, bounds: _Bounds) -> np.ndarray:
