@@ -2206,12 +2206,12 @@ def _second_look(
     # above the article only a line that shares (almost) nothing with its densest prose: the
     # standfirst, which sums up the lede, sits there too
     short = x[:, _INDEX["words"]] <= math.log1p(HEADLINE_WORDS)
-    placed = short & (below | (above & (core < LOOK_CORE)))
-    # an item of a list of points the body keeps stays with them (a summary's points above
-    # the article: names and numbers share few words with the lede, yet they are the story)
+    # above the article, an item of a list of points the body keeps stays with them (a
+    # summary's points: names and numbers share few words with the lede, yet they are the story)
     bullet = x[:, _INDEX["bullet"]] > 0
     kept_item = bullet & (path == body) & ~look
-    placed &= ~(bullet & ((bounds.shift(kept_item, -1) > 0) | (bounds.shift(kept_item, 1) > 0)))
+    point = bullet & ((bounds.shift(kept_item, -1) > 0) | (bounds.shift(kept_item, 1) > 0))
+    placed = short & (below | (above & (core < LOOK_CORE) & ~point))
     # a sentence only off the story and outside the article: its repetition on the outlet's
     # pages is no evidence against it (a background paragraph recurs from story to story)
     drop = look & np.where(sentence, off & (below | above), story | placed)
