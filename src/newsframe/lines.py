@@ -144,7 +144,6 @@ _BASE = (
     ("credit_end", "ends with a photo credit", ""),
     ("caption_verb", "a present-tense picture verb (search, walks, reacts ...)", ""),
     ("attribution", "attributes (said, told, according to)", "attributes nothing"),
-    ("label_colon", "opens with a short label and a colon (Tribute: ...)", ""),
     ("address", "addresses the reader", ""),
     ("imperative", "tells the reader to act", ""),
     ("credit", "a credit", ""),
@@ -169,7 +168,6 @@ _POSITION = (
     ("relative_words", "long for this page", "short for this page"),
     ("near_sentences", "among sentences", "among lines that are not sentences"),
     ("near_chrome", "among lines the rules remove", ""),
-    ("beside_picture", "next to a caption or a photo credit", ""),
 )
 # topicality: body lines are about the story, prose chrome (pitches, other stories' summaries,
 # comment policies) is not; read from the page's own words, outlet- and story-independent
@@ -767,10 +765,6 @@ def _page_features(
     out[:, c + 6] = words - _segment_median(words, bounds)
     out[:, c + 7] = _window_mean(base[:, _INDEX["sentence"]], bounds)
     out[:, c + 8] = _window_mean(chrome, bounds)
-    # a caption sits by a picture's other lines: a credit, a caption the rules found, a label
-    pic = ((base[:, _INDEX["credit_end"]] + base[:, _INDEX["credit"]] + base[:, _INDEX["rule_caption"]]
-            + base[:, _INDEX["label_colon"]]) > 0).astype(float)  # fmt: skip
-    out[:, c + 9] = np.maximum(bounds.shift(pic, -1), bounds.shift(pic, 1))
     c += len(_POSITION)
     prose = (words >= _PROSE_WORDS) & (base[:, _INDEX["sentence"]] > 0)
     width = len(_TOPIC) + len(_STORY)
@@ -831,14 +825,6 @@ _INITIAL_LINES = re.compile(r"\n|" + _INITIAL.pattern)
 _DIGIT_LINES = re.compile(r"\n|\d")
 _BULLET_LINES = re.compile(r"^[^\S\n]*(?:[-•*–—]|\d{1,2}[.)])[^\S\n]", re.MULTILINE)
 _STOP_END_LINES = re.compile(_STOP_END.pattern, re.MULTILINE)
-#: A line that opens with a short capitalised label and a colon before a capitalised text
-#: ("Tribute: Mourners gather ...", "Who's who: ..."), the way many outlets open a photo
-#: caption; at most five words before the colon, none of them starting with a digit (a time,
-#: "4:17 P.M.", is no label). Word runs and spaces alternate: linear matching.
-_LABEL_COLON_LINES = re.compile(
-    r"^[^\S\n]*(?:[-•*–—][^\S\n]+)?[A-Z][\w'.-]*(?:[^\S\n]+[^\W\d][\w'.-]*){0,4}:[^\S\n]+[A-Z\"']",
-    re.MULTILINE,
-)
 _ELLIPSIS_LINES = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])[^\w\n]{0,3}$", re.MULTILINE)
 
 
@@ -1043,7 +1029,6 @@ def _read_lines(norms: Sequence[str]) -> _Read:
     x[:, 20] = [_credit_end(s[-80:]) for s in norms]
     x[:, 21] = np.bincount(line, weights=caption, minlength=m) > 0
     x[:, 22] = (anyof & _K_ATTRIBUTION) > 0
-    x[:, 23] = head_text.with_pattern(_LABEL_COLON_LINES)
     openings = _terms(tokens, kinds, line, pos, k, [len(s) > WINDOW and not h[-1].isspace()
                                           for s, h in zip(norms, heads, strict=True)])  # fmt: skip
     shared_tokens = np.asarray(shared, dtype=bool)[part]
