@@ -358,3 +358,28 @@ def test_words_quoted_in_single_quotes_are_reported_speech_not_an_appeal(method)
     assert "Thank you for your support: subscribe to our newsletter today." not in (
         result.paragraphs
     )
+
+
+@pytest.mark.parametrize("method", ["rules", "model"])
+def test_a_headline_above_story_highlights_is_the_headline_not_the_first_highlight(method):
+    # the headline is followed by a label and five highlights without final stops (running
+    # text of twelve words or more, mostly lowercase), then the prose; six kept lines after
+    # the headline hold no paragraph, but the highlights are the article's text: the headline
+    # is the title, and (with the line model; the rules send lines without a final stop
+    # between headline and prose to the captions) the first highlight stays in the body
+    page = ("Flood Victims: The Lives the Town Lost\n\n"
+            "Story highlights\n\n"
+            "Three people died when the river burst its banks in the town on Monday night\n\n"
+            "One of the victims was a teacher who had lived by the river for twenty years\n\n"
+            "Another was a retired nurse who was known for her work with the local choir\n\n"
+            "The town council has opened a book of condolence at the library on the square\n\n"
+            "Volunteers from three nearby villages have joined the clean-up along the river\n\n"
+            "The river rose by two metres in an hour after days of heavy rain, officials said.\n\n"
+            "Friends of those who died said the town was devastated by the loss.")  # fmt: skip
+    result = clean_text(page, method=method)
+    assert result.title == "Flood Victims: The Lives the Town Lost"
+    assert (
+        method == "rules"
+        or "Three people died when the river burst its banks in the town on Monday night"
+        in (result.paragraphs)
+    )

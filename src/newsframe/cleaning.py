@@ -1102,7 +1102,7 @@ def _guess_title(lines: list[Line], reasons: list[str | None], rules: Rules) -> 
         if _title_key(norm) in later:
             continue  # a line that recurs after the lede is a photo caption, not a headline
         if any(
-            _prose(lines[j][2]) or _BULLET.match(lines[j][2])
+            _prose(lines[j][2]) or _BULLET.match(lines[j][2]) or _running_text(lines[j][2])
             for j in candidates[rank + 1 : rank + 7]
         ):
             valid.append(i)
@@ -1111,6 +1111,26 @@ def _guess_title(lines: list[Line], reasons: list[str | None], rules: Rules) -> 
     return next(
         (i for i in valid if _words(_headline_text(lines[i][2])) >= 5), valid[0] if valid else None
     )
+
+
+def _running_text(line: str) -> bool:
+    """A line of the article's running text without its final stop: one sentence (no full
+    stop inside: a cut caption of two sentences is not) of twelve words or more, most of them
+    (after the first) lowercase: a story's highlights, a summary's points, a standfirst
+    ("Three people were killed when two bombs went off at the finish line").
+
+    >>> _running_text("Three people were killed when two bombs went off near the finish line")
+    True
+    >>> _running_text("Storm Hits Coast As Thousands Lose Power Across The Region Overnight Again")
+    False
+    """
+    if ". " in line:
+        return False
+    words = _WORD.findall(line)
+    if len(words) < 12:
+        return False
+    lower = sum(w[:1].islower() for w in words[1:])
+    return lower >= (len(words) - 1) / 2
 
 
 def _title_line(norm: str, key: str) -> bool:
