@@ -134,6 +134,10 @@ class Options:
     # weights and decoder, not refitted: the baseline), "prior" (refitted on the pages given
     # with a Gaussian prior centred on the shipped weights, strength 1/c; see fit_prior)
     fit: str = "local"
+    # with fit "prior": features new to the shipped file (its rows hold zeros), whose prior
+    # is centred on 0 with variance new_c instead of c (the shipped weights know nothing of them)
+    new: tuple[str, ...] = ()
+    new_c: float = 1.0
 
 
 def table(pages: list[dict], repeats: dict[str, frozenset[str]]) -> list[Page]:
@@ -302,7 +306,8 @@ def fit_prior(rows: list[Page], opts: Options, prior: LineModel) -> LineModel:
     every weight and intercept; Chelba & Acero 2006, "Adaptation of maximum entropy
     capitalizer: little data can help a lot"). New evidence moves a weight only as far as it
     outweighs what the prior's own, larger fit learned; with few pages the weights stay near
-    it. The prior's standardisation, vocabulary, decoder and biases are kept (its weights are
+    it. A feature new to the shipped file (``opts.new``) has its own variance, ``new_c``;
+    ``c = 0`` keeps every shipped weight exactly and fits only the new features' weights. The prior's standardisation, vocabulary, decoder and biases are kept (its weights are
     in their units); ``c`` is the prior's variance (sklearn's ``C`` of the plain fit is the same
     scale: 0.5 means the penalty of the 0.5 fit, centred on the prior instead of on zero).
     Fitted by L-BFGS (scipy) to its optimum; deterministic."""
@@ -327,22 +332,29 @@ def fit_prior(rows: list[Page], opts: Options, prior: LineModel) -> LineModel:
     onehot = np.zeros((len(y), k))
     onehot[np.arange(len(y)), y] = 1.0
     weight = np.where(y == 0, opts.body_weight, 1.0)[:, None]
-    penalty = 1.0 / opts.c
+    names = [name for name, _, _ in FEATURES]
+    new = [names.index(f) for f in opts.new]
+    penalty = np.full(d, 1.0 / opts.c if opts.c > 0 else 0.0)
+    penalty[new] = 1.0 / opts.new_c
+    free = np.full((k, d), opts.c > 0)  # c = 0: the shipped weights stay exactly as they are
+    free[:, new] = True
 
     def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
-        w = theta.reshape(k, d)
+        w = w0.copy()
+        w[free] = theta
         scores = design @ w.T
         top = scores.max(axis=1, keepdims=True)
         logz = top + np.log(np.exp(scores - top).sum(axis=1, keepdims=True))
         logp = scores - logz
         diff = w - w0
-        value = -(weight * onehot * logp).sum() + 0.5 * penalty * (diff**2).sum()
+        value = -(weight * onehot * logp).sum() + 0.5 * (penalty * diff**2).sum()
         grad = (design.T @ (weight * (np.exp(logp) - onehot))).T + penalty * diff
-        return float(value), grad.ravel()
+        return float(value), grad[free]
 
-    found = optimize.minimize(loss, w0.ravel(), jac=True, method="L-BFGS-B",
+    found = optimize.minimize(loss, w0[free], jac=True, method="L-BFGS-B",
                               options={"maxiter": 5000})  # fmt: skip
-    w = found.x.reshape(k, d)
+    w = w0.copy()
+    w[free] = found.x
     nf = len(FEATURES)
     return dataclasses.replace(
         prior, weights=w[:, :nf], term_weights=w[:, nf:-1], intercept=w[:, -1],
@@ -401,12 +413,18 @@ def write_trees(trees: TreeEnsemble, opts: Options) -> None:
     (DATA / "line_trees.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def write(model: LineModel, opts: Options) -> None:
+def write(model: LineModel, opts: Options, pages: int = 0) -> None:
     """Write the model as plain data files in the package (six decimals, stable order)."""
     reading = {"both": "with the other outlets' pages of its story and alone",
                "story": "with the other outlets' pages of its story", "alone": "alone"}  # fmt: skip
     header = MODEL_HEADER.format(min_outlets=opts.min_outlets, min_stories=opts.min_stories,
                                  corpus=reading[opts.corpus])  # fmt: skip
+    if opts.fit == "prior" and opts.c == 0 and opts.new:
+        header += (
+            f"\n# Every weight but those of {', '.join(opts.new)} as first fitted; those were fitted"
+            f"\n# later on {pages} pages with the others kept (--fit prior --c 0 --new"
+            f" {','.join(opts.new)} --new-c {opts.new_c:g}; docs/evaluation.md)."
+        )
     lines = [header, "feature,when_high,when_low,mean,scale," + ",".join(CLASSES)]
     lines.append("(intercept),,,0,1," + ",".join(f"{v:.6f}" for v in model.intercept))
     for k, (name, hi, lo) in enumerate(FEATURES):
@@ -436,7 +454,9 @@ def write(model: LineModel, opts: Options) -> None:
         "# sentence_bias is added on top for lines of eight words or more that read as sentences.",
         f"body_bias = {model.body_bias}",
         f"sentence_bias = {model.sentence_bias}",
-        "# kept_bias is added for lines the rule cleaner keeps in the body.",
+        "# kept_bias is added for lines the rule cleaner keeps in the body. A line only this bias",
+        "# keeps (without it the model scores it chrome, caption or byline) gets a second look with",
+        "# its page (newsframe.lines: off the page's story, or outside the article, goes).",
         f"kept_bias = {model.kept_bias}",
         "# kept_words: the kept bias is for lines of at least this many words (not fragments).",
         f"kept_words = {model.kept_words}",
@@ -542,6 +562,8 @@ def _grid(args: argparse.Namespace) -> list[Options]:
         "drop": [_dropped(v) for v in args.drop.split(";")],
         "scale_floor": [float(v) for v in args.scale_floor.split(",")],
         "fit": args.fit.split(","),
+        "new": [_dropped(args.new)],
+        "new_c": [float(v) for v in args.new_c.split(",")],
     }
     return [Options(**dict(zip(values, combo, strict=True)))
             for combo in itertools.product(*values.values())]  # fmt: skip
@@ -567,6 +589,7 @@ def _label(o: Options, b: tuple[float, ...]) -> str:
     if o.fit == "shipped":
         return f"shipped b{'+'.join(f'{v:g}' for v in b)}"
     words = f"prior {words}" if o.fit == "prior" else words
+    words += f" new{len(o.new)}c{o.new_c:g}" if o.fit == "prior" and o.new else ""
     return (f"C{o.c:g} {words} bw{o.body_weight:g}{trees}{drop} fit:{o.corpus} "
             f"b{'+'.join(f'{v:g}' for v in b)}")  # fmt: skip
 
@@ -607,6 +630,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--fit", default="local", help="local, shipped or prior (comma list; see Options.fit)"
     )
+    parser.add_argument("--new", default="", help="features new to the shipped file (prior)")
+    parser.add_argument("--new-c", default="1", help="prior variance of the new features")
     parser.add_argument(
         "--batch", action="append", default=[],
         help="LABELS=PAGES: a batch kept outside the repository (repeatable; replaces --sets)",
@@ -653,7 +678,7 @@ def main(argv: list[str] | None = None) -> int:
             kept_bias=biases[0][2],
             kept_words=int(biases[0][3]),
         )
-        write(model, o)
+        write(model, o, len(pages))
         print(f"wrote {DATA / 'line_model.csv'} ({len(model.terms)} terms) and line_decoder.toml")
     return 0
 

@@ -644,3 +644,30 @@ def test_a_caption_below_the_articles_start_loses_the_kept_bias_by_hand():
     # line 2 only: line 3 attributes, line 4 reads as body, line 6 is above its page's first
     # paragraph without picture evidence (line 7; line 6 is long but a picture line itself)
     assert got == [False, False, True, False, False, False, False, False]
+
+
+def test_a_caption_dated_with_weekday_and_year_is_read_as_one():
+    # the agency's way of dating a photo: weekday, month, day and year in the line; a
+    # paragraph says "on Saturday" (and a date without its weekday is no such date)
+    lines = ["Firefighters work at the scene of the fire in the town on Saturday, Oct. 27, 2018.",
+             "Firefighters worked at the scene of the fire in the town on Saturday, officials said.",
+             "The fire of Oct. 27, 2018 was the town's worst in a decade, the mayor said.",
+             "Crowds gather outside the court on Friday 24 June 2022"]  # fmt: skip
+    x = line_features(lines, [Evidence(sentence=True)] * 3 + [Evidence()])
+    assert col(x, "weekday_date") == [1.0, 0.0, 0.0, 1.0]
+    # the shipped model: such a line between the paragraphs of a page goes to the captions,
+    # the paragraphs stay
+    page = ("Fire Destroys Town Hall\n\n"
+            "A fire destroyed the town hall on Saturday night, and firefighters fought the "
+            "flames for six hours before they could bring them under control.\n\n"
+            "Firefighters work at the scene of the fire at the town hall in Elmford on "
+            "Saturday, Oct. 27, 2018.\n\n"
+            "The mayor said the building would be rebuilt and that council meetings would move "
+            "to the library until the work is finished next year.\n\n"
+            "No one was hurt in the fire, the town's fire chief told reporters on Sunday.")  # fmt: skip
+    result = clean_text(page)
+    assert result.captions == (
+        "Firefighters work at the scene of the fire at the town hall in Elmford on Saturday, "
+        "Oct. 27, 2018.",
+    )
+    assert len(result.paragraphs) == 3
