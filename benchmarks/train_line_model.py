@@ -43,6 +43,17 @@ headline: two all-capitals site names of hand-made test pages without a headline
 taken for one, and a credited caption under a standfirst is kept (three tests fail); it waits
 for more labelled headlines or a feature that tells a site name from a short headline.
 
+``--batch LABELS=PAGES`` (repeatable) reads batches labelled outside the repository instead of
+``--sets`` (every set in each label file); ``--cv set`` then leaves each batch out in turn (the
+next batch). ``--fit`` says what a fit is: ``local`` (afresh on the pages given, the default),
+``shipped`` (the shipped weights, not refitted: the baseline) or ``prior`` (:func:`fit_prior`:
+refitted with a Gaussian prior centred on the shipped weights, variance ``--c``; features new
+to the shipped file, ``--new``, centred on 0 with variance ``--new-c``; ``--c 0`` keeps every
+shipped weight and fits the new features' alone). The shipped weights are the 623-page fit
+with the weights of ``weekday_date`` fitted that way on the 200 pages of dev-9, held-out-8 and
+dev-10 (``--batch ... --write --fit prior --c 0 --new weekday_date``; docs/evaluation.md has
+the comparison of the three fits).
+
 ``--write`` writes ``src/newsframe/data/line_model.csv`` (feature, words for a high and a low
 value, mean, scale, one weight per class; then one row per vocabulary term ``term:<words>``),
 ``line_decoder.toml`` (start and transition log-probabilities, the body biases) and, with

@@ -11,7 +11,8 @@ distance to the densest prose, repetition on the page and across the outlet's ot
 same shallow features of the previous and next line, and the rule cleaner's verdicts as evidence
 (:class:`Evidence`: a phrase rule matched, the rules' decision, a credit, a sentence). Caption
 features: a photo credit at the end, a present-tense picture verb ("Rescuers search ..."), no
-attribution, and an echo of a nearby line (a caption repeated as alt text). Topicality (body
+attribution, a weekday with a full date ("Saturday, Oct. 27, 2018": how agencies date a photo),
+and an echo of a nearby line (a caption repeated as alt text). Topicality (body
 lines are about the story, prose chrome is not; read from the page's own words, so independent
 of outlet and story): the cosine of the line's content words with the headline's and with the
 densest prose's (the line itself left out), the share of its words found in other prose lines of
