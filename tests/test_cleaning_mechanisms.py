@@ -383,3 +383,19 @@ def test_a_headline_above_story_highlights_is_the_headline_not_the_first_highlig
         or "Three people died when the river burst its banks in the town on Monday night"
         in (result.paragraphs)
     )
+
+
+@pytest.mark.parametrize("method", ["rules", "model"])
+def test_a_list_items_words_wrapped_after_its_first_join_the_item(method):
+    # a bullet whose text wrapped after one word: the lowercase line after it is the same item
+    # (a line of fewer than four words without a bullet is not joined: "Share" then "via ...")
+    page = ("River Floods the Town Centre Overnight\n\n"
+            "- Emergency\n"
+            "crews worked through the night to pump water from the flooded streets\n"
+            "- About two hundred homes were left without power on Monday morning\n\n"
+            "The river burst its banks after three days of heavy rain, officials said.")  # fmt: skip
+    result = clean_text(page, method=method)
+    assert (
+        "- Emergency crews worked through the night to pump water from the flooded streets"
+        in result.paragraphs
+    )

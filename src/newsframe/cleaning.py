@@ -891,7 +891,8 @@ def _logical_lines(text: str, rules: Rules, joined: dict[int, list[tuple[int, st
     """Return (line_no, original, normalised) per non-blank line, joining hard-wrapped lines.
 
     Within a block of consecutive lines, a line that does not end a sentence is joined with the
-    next when the next starts in lowercase, or when the block is hard-wrapped (see
+    next when the next starts in lowercase (after four words or more, or a list bullet: an
+    item's words wrapped after its first, "- Kenyan" then "security forces said ..."), or when the block is hard-wrapped (see
     :func:`_wrapped`) and the line carries no photo credit. ``joined`` collects, per logical
     line number, the continuation lines (number, text) that were joined into it.
     """
@@ -921,7 +922,11 @@ def _logical_lines(text: str, rules: Rules, joined: dict[int, list[tuple[int, st
                 and len(prev) < MAX_JOINED
                 and not ends(prev)
                 and (
-                    (_LOWER_START.match(norm) and words(prev) >= 4 and not _BY_NAME.match(norm))
+                    (
+                        _LOWER_START.match(norm)
+                        and (words(prev) >= 4 or _BULLET.match(prev))
+                        and not _BY_NAME.match(norm)
+                    )
                     or (wrapped and credit(prev, rules) < 2)
                 )
             ):
