@@ -830,13 +830,31 @@ _STOP_END_LINES = re.compile(_STOP_END.pattern, re.MULTILINE)
 #: A weekday with a full date, the year included ("Saturday, Oct. 27, 2018", "Friday 24 June
 #: 2022"), anywhere in the line: the way news agencies date a photo's caption; a paragraph
 #: says "on Saturday" (on the 200 pages labelled this round: 38 caption lines, 1 body line
-#: of 1,798). Each part is a bounded run: linear matching.
-_WEEKDAY_DATE_LINES = re.compile(
-    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?[^\S\n]{1,3}(?:\d{1,2}(?:st|nd|rd|th)?[^\S\n]{1,3})?"
+#: of 1,798). Read on lowercased text from each "day" on (a literal the search skips to; the
+#: weekday before it is checked after), each part a bounded run: linear matching.
+_DAY_DATE = re.compile(
+    r"day,?[^\S\n]{1,3}(?:\d{1,2}(?:st|nd|rd|th)?[^\S\n]{1,3})?"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?[^\S\n]{1,3}"
-    r"(?:\d{1,2}(?:st|nd|rd|th)?,?[^\S\n]{1,3})?\d{4}\b",
-    re.IGNORECASE,
+    r"(?:\d{1,2}(?:st|nd|rd|th)?,?[^\S\n]{1,3})?\d{4}\b"
 )
+_WEEKDAY_STEMS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
+
+
+def _weekday_dates(joined: _Joined) -> np.ndarray:
+    """Per text of ``joined``: whether it holds a weekday with a full date (:data:`_DAY_DATE`
+    after a weekday's first part that starts a word)."""
+    low = joined.text.lower()
+    at = []
+    for m in _DAY_DATE.finditer(low):
+        i = m.start()
+        for stem in _WEEKDAY_STEMS:
+            j = i - len(stem)
+            if j >= 0 and low.startswith(stem, j) and (j == 0 or not low[j - 1].isalnum()):
+                at.append(i)
+                break
+    return joined._found(at)
+
+
 _ELLIPSIS_LINES = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])[^\w\n]{0,3}$", re.MULTILINE)
 
 
@@ -1041,7 +1059,7 @@ def _read_lines(norms: Sequence[str]) -> _Read:
     x[:, 20] = [_credit_end(s[-80:]) for s in norms]
     x[:, 21] = np.bincount(line, weights=caption, minlength=m) > 0
     x[:, 22] = (anyof & _K_ATTRIBUTION) > 0
-    x[:, 23] = _Joined.of(norms).with_pattern(_WEEKDAY_DATE_LINES)
+    x[:, 23] = _weekday_dates(_Joined.of(norms))
     openings = _terms(tokens, kinds, line, pos, k, [len(s) > WINDOW and not h[-1].isspace()
                                           for s, h in zip(norms, heads, strict=True)])  # fmt: skip
     shared_tokens = np.asarray(shared, dtype=bool)[part]
