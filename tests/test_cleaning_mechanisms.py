@@ -339,3 +339,63 @@ def test_edge_lines_are_the_lines_an_outlets_repeats_could_take():
     assert [r.reason for r in again.removed[-2:]] == [
         "repeated at the edge of other articles of this outlet"
     ] * 2
+
+
+@pytest.mark.parametrize("method", ["rules", "model"])
+def test_words_quoted_in_single_quotes_are_reported_speech_not_an_appeal(method):
+    # British outlets quote in single quotes: the "you" and "your support" of a quotation are
+    # the speaker's, not the page addressing its reader (two appeal cues and reader address
+    # outside quotes would make the line an appeal); the same words in the page's own voice are
+    page = ("Town Hall Reopens After Flood\n\n"
+            "The town hall reopened on Monday after months of repairs to the flooded building.\n\n"
+            "The mayor ended her speech by saying: 'Thank you for your support'.\n\n"
+            "Hundreds of residents attended the ceremony in the square outside.\n\n"
+            "Thank you for your support: subscribe to our newsletter today.")  # fmt: skip
+    result = clean_text(page, method=method)
+    assert "The mayor ended her speech by saying: 'Thank you for your support'." in (
+        result.paragraphs
+    )
+    assert "Thank you for your support: subscribe to our newsletter today." not in (
+        result.paragraphs
+    )
+
+
+@pytest.mark.parametrize("method", ["rules", "model"])
+def test_a_headline_above_story_highlights_is_the_headline_not_the_first_highlight(method):
+    # the headline is followed by a label and five highlights without final stops (running
+    # text of twelve words or more, mostly lowercase), then the prose; six kept lines after
+    # the headline hold no paragraph, but the highlights are the article's text: the headline
+    # is the title, and (with the line model; the rules send lines without a final stop
+    # between headline and prose to the captions) the first highlight stays in the body
+    page = ("Flood Victims: The Lives the Town Lost\n\n"
+            "Story highlights\n\n"
+            "Three people died when the river burst its banks in the town on Monday night\n\n"
+            "One of the victims was a teacher who had lived by the river for twenty years\n\n"
+            "Another was a retired nurse who was known for her work with the local choir\n\n"
+            "The town council has opened a book of condolence at the library on the square\n\n"
+            "Volunteers from three nearby villages have joined the clean-up along the river\n\n"
+            "The river rose by two metres in an hour after days of heavy rain, officials said.\n\n"
+            "Friends of those who died said the town was devastated by the loss.")  # fmt: skip
+    result = clean_text(page, method=method)
+    assert result.title == "Flood Victims: The Lives the Town Lost"
+    assert (
+        method == "rules"
+        or "Three people died when the river burst its banks in the town on Monday night"
+        in (result.paragraphs)
+    )
+
+
+@pytest.mark.parametrize("method", ["rules", "model"])
+def test_a_list_items_words_wrapped_after_its_first_join_the_item(method):
+    # a bullet whose text wrapped after one word: the lowercase line after it is the same item
+    # (a line of fewer than four words without a bullet is not joined: "Share" then "via ...")
+    page = ("River Floods the Town Centre Overnight\n\n"
+            "- Emergency\n"
+            "crews worked through the night to pump water from the flooded streets\n"
+            "- About two hundred homes were left without power on Monday morning\n\n"
+            "The river burst its banks after three days of heavy rain, officials said.")  # fmt: skip
+    result = clean_text(page, method=method)
+    assert (
+        "- Emergency crews worked through the night to pump water from the flooded streets"
+        in result.paragraphs
+    )

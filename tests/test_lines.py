@@ -340,6 +340,46 @@ def test_second_look_at_what_only_the_kept_bias_kept():
     assert decide(lines, ev, model=_with_terms({"other": 6.0}, kept_bias=8.0))[1][0] == "body"
 
 
+def test_a_news_sentence_without_its_final_stop_needs_the_second_looks_strong_evidence():
+    story = ["The storm hit the coast on Monday and cut power to the town.",
+             "Power was cut to many homes along the coast until Tuesday."]  # fmt: skip
+    model = _with_terms({"here": 6.0}, kept_bias=8.0)
+    sentences = [Evidence(sentence=True)] * 2
+    # a lead-in of nine words with a verb, mostly lowercase, ending with a colon, no word of the
+    # story ("know", "injured", "people"), between two sentences: it reads as a news sentence,
+    # so being off the story is not enough; it stays (before, "does not read as a sentence")
+    lead_in = "Here is what we know about the injured people:"
+    out = decide([story[0], lead_in, story[1]], [sentences[0], Evidence(), sentences[1]],
+                 model=model)  # fmt: skip
+    assert [label for label, _ in out] == ["body", "body", "body"]
+    # after the article's last sentence the same line is off the story and outside: it goes
+    out = decide([*story, lead_in], [*sentences, Evidence()], model=model)
+    assert out[2][0] == "chrome" and "reads as a sentence" in out[2][1]
+    # a label of five words is no news sentence: off the story, it goes between two sentences
+    label = "Here is the weekend guide:"
+    out = decide([story[0], label, story[1]], [sentences[0], Evidence(), sentences[1]],
+                 model=model)  # fmt: skip
+    assert out[1][0] == "chrome" and "does not read as a sentence" in out[1][1]
+
+
+def test_a_summary_point_stays_with_the_points_the_body_keeps():
+    story = ["The storm hit the coast on Monday and cut power to the town.",
+             "Power was cut to many homes along the coast until Tuesday."]  # fmt: skip
+    model = _with_terms({"ann": 6.0}, kept_bias=8.0)
+    points = ["- Three people were hurt when the storm hit the coast",
+              "- Ann Lee, 29, and Bob Roe, 41, among the dead in the town"]  # fmt: skip
+    ev = [Evidence(), Evidence(), Evidence(sentence=True), Evidence(sentence=True)]
+    # the second point shares one word ("town") of its six with the lede, once (cosine
+    # 1 / sqrt(6 * 21) = 0.089, under 0.1: the lede's word counts are storm, hit, monday, town,
+    # many, homes, along, tuesday 1 and coast, cut, power 2) and sits above the article: its
+    # place would take it, but the point before it is kept body, so it stays
+    out = decide([*points, *story], ev, model=model)
+    assert [label for label, _ in out] == ["body"] * 4
+    # alone above the article (no kept point beside it) it goes by its place
+    out = decide([points[1], *story], ev[1:], model=model)
+    assert out[0][0] != "body" and "before the article's first sentence" in out[0][1]
+
+
 def test_reasons_only_for_the_lines_asked():
     lines = ["Menu", "A line of the story.", "Sign in"]
     ev = [Evidence("chrome"), Evidence(), Evidence("chrome")]
@@ -604,3 +644,30 @@ def test_a_caption_below_the_articles_start_loses_the_kept_bias_by_hand():
     # line 2 only: line 3 attributes, line 4 reads as body, line 6 is above its page's first
     # paragraph without picture evidence (line 7; line 6 is long but a picture line itself)
     assert got == [False, False, True, False, False, False, False, False]
+
+
+def test_a_caption_dated_with_weekday_and_year_is_read_as_one():
+    # the agency's way of dating a photo: weekday, month, day and year in the line; a
+    # paragraph says "on Saturday" (and a date without its weekday is no such date)
+    lines = ["Firefighters work at the scene of the fire in the town on Saturday, Oct. 27, 2018.",
+             "Firefighters worked at the scene of the fire in the town on Saturday, officials said.",
+             "The fire of Oct. 27, 2018 was the town's worst in a decade, the mayor said.",
+             "Crowds gather outside the court on Friday 24 June 2022"]  # fmt: skip
+    x = line_features(lines, [Evidence(sentence=True)] * 3 + [Evidence()])
+    assert col(x, "weekday_date") == [1.0, 0.0, 0.0, 1.0]
+    # the shipped model: such a line between the paragraphs of a page goes to the captions,
+    # the paragraphs stay
+    page = ("Fire Destroys Town Hall\n\n"
+            "A fire destroyed the town hall on Saturday night, and firefighters fought the "
+            "flames for six hours before they could bring them under control.\n\n"
+            "Firefighters work at the scene of the fire at the town hall in Elmford on "
+            "Saturday, Oct. 27, 2018.\n\n"
+            "The mayor said the building would be rebuilt and that council meetings would move "
+            "to the library until the work is finished next year.\n\n"
+            "No one was hurt in the fire, the town's fire chief told reporters on Sunday.")  # fmt: skip
+    result = clean_text(page)
+    assert result.captions == (
+        "Firefighters work at the scene of the fire at the town hall in Elmford on Saturday, "
+        "Oct. 27, 2018.",
+    )
+    assert len(result.paragraphs) == 3

@@ -29,7 +29,36 @@ TEXT = [
     "words", "short", "stopwords", "final_stop", "colon", "lowercase", "title_case", "capitals",
     "digits", "separators", "link", "verb", "quote", "date", "photo_word", "bullet", "ellipsis",
     "question", "full_date", "photo_verb", "credit_end", "caption_verb", "attribution",
+    "weekday_date",
 ]  # fmt: skip
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _day(word: str) -> bool:
+    """A day of the month: one or two digits, an ordinal ending or none ("27", "2nd")."""
+    digits = word[:-2] if word[-2:] in ("st", "nd", "rd", "th") else word
+    return digits.isdigit() and len(digits) <= 2
+
+
+def weekday_date(line: str) -> bool:
+    """A weekday, then a month (after a day or not), then a four-digit year (after a day or
+    not), word by word (not by the module's pattern)."""
+    words = re.findall(r"\w+", line.lower())
+    for i, w in enumerate(words):
+        rest = words[i + 1 : i + 5]
+        if w not in WEEKDAYS:
+            continue
+        if rest and _day(rest[0]):
+            rest = rest[1:]
+        if not rest or rest[0][:3] not in MONTHS or len(rest[0]) > 9:
+            continue
+        rest = rest[2:] if len(rest) > 1 and _day(rest[1]) else rest[1:]
+        if rest and rest[0].isdigit() and len(rest[0]) == 4:
+            return True
+    return False
+
+
 RULES = ["address", "imperative", "credit", "sentence", "rule_phrase", "rule_headline",
          "rule_caption", "rule_label", "rule_chrome", "repeated_page", "repeated_outlet"]  # fmt: skip
 SPLIT = "The government announced on Tuesday that the new flood defences along the river will be "
@@ -50,6 +79,9 @@ PAGES = [
         'The mayor told reporters: "We will rebuild."',
         "Photo: Getty Images",
         "Menu | Home | World",
+        "Rescuers search the harbour on Saturday, Oct. 27, 2018, in the town.",
+        "Crowds gather on Friday 24 June 2022 outside the court",
+        "It rained on Saturday and in March 2018 too.",
         "THE FLOOD IN PICTURES",
         "ßtraße und Öl im Hafen × ÷ a×b",
         "Monday, March 3",
@@ -109,7 +141,7 @@ def reference(line: str) -> tuple[dict[str, float], tuple[str, ...]]:
         month and (digits >= 4 or bool(vocab & L._WEEKDAYS)),
         bool(vocab & L._PHOTO_VERBS) or any(p in low for p in L._PHOTO_PHRASES),
         ("(" in tail or ":" in tail or "/" in tail) and L._CREDIT_END.search(tail) is not None,
-        caption, bool(vocab & L._ATTRIBUTION),
+        caption, bool(vocab & L._ATTRIBUTION), weekday_date(line),
     ]  # fmt: skip
     opening = tokens[:12]
     if len(line) > 100 and k <= 12 and not head[-1].isspace():

@@ -88,7 +88,10 @@ _MARK = re.compile(
     r"(?:\[(?:\d{1,3}|[a-z])\]|#\w{1,40}|[*†‡§¹²³⁰-⁹\u2600-\u27bf\u2b50\u2b55\ufe0f\u200d"
     r"\U0001f000-\U0001faff]{1,8})$"
 )
-_QUOTED = re.compile(r'"[^"]{0,400}"')
+# a quotation in double quotes, or in single quotes (British usage; the page's curly quotes
+# are normalised to "'", as apostrophes are): an opening quote after no letter or quote, a
+# closing one before no letter ("'Thank you'", not "players' ... Philip's"); bounded, lazy
+_QUOTED = re.compile(r'"[^"]{0,400}"|(?<![\w\'])\'(?=[^\s\'])[^\'\n]{0,400}?(?<=[^\s\'])\'(?!\w)')
 _ADDRESS = re.compile(r"\b(we|our|ours|us|you|your|yours)\b", re.IGNORECASE)
 # the same on lowercased ASCII text, where ignoring case changes nothing and costs time; each
 # word's first letter comes first (the boundary before it checked behind), so a search skips
@@ -654,8 +657,18 @@ def _second_signal(norm: str, low: str, rule: LineRule) -> bool:
     target = norm if rule.case_sensitive else low
     if len(rule.pattern.findall(target)) >= 2:
         return True
-    outside = _QUOTED.sub(" ", target) if '"' in target else target
-    return bool(_ADDRESS.search(outside))
+    return bool(_ADDRESS.search(_unquoted(target)))
+
+
+def _unquoted(text: str) -> str:
+    """The text with its quotations (:data:`_QUOTED`, double or single quotes) blanked: what
+    the page says in its own voice, not reported speech ("He ended by saying: 'Thank you'."
+    addresses no reader).
+
+    >>> _unquoted("He ended by saying: 'Thank you'. The players' union agreed.")
+    "He ended by saying:  . The players' union agreed."
+    """
+    return _QUOTED.sub(" ", text) if '"' in text or "'" in text else text
 
 
 def _tagged_sentence(line: str) -> bool:
@@ -682,7 +695,7 @@ def _rule_matches(line: str, low: str, rules: Rules) -> Iterator[LineRule]:
                 continue  # no needle in the line: the pattern cannot match
         if not rule.pattern.search(target) or (rule.spares_prose and _prose(line)):
             continue
-        quoted = '"' in target
+        quoted = '"' in target or "'" in target
         needs_address = rule.address_over is not None and n > rule.address_over
         if quoted or needs_address:
             outside = _QUOTED.sub(" ", target) if quoted else target
@@ -749,7 +762,7 @@ def _outside_words(line: str, outside: str) -> int:
     line's (cached) count less the words of the quotations serves."""
     if not line.isascii():
         return _words(outside)
-    if '"' not in line:
+    if '"' not in line and "'" not in line:
         return _words(line)
     return _words(line) - sum(len(_WORD.findall(m.group())) for m in _QUOTED.finditer(line))
 
@@ -760,7 +773,7 @@ def _is_appeal(line: str, rules: Rules, *, in_region: bool) -> bool:
     Outside an appeal region a line must address the reader at all (appeals do; news prose
     reports in the third person), which also keeps the cue scan off ordinary body lines.
     """
-    outside = (_QUOTED.sub(" ", line) if '"' in line else line).lower()
+    outside = _unquoted(line).lower()
     # share of words that address the reader (we/our/us/you/your)
     said = len((_ADDRESS_LOW if outside.isascii() else _ADDRESS).findall(outside))
     if not in_region and said == 0:
@@ -878,7 +891,8 @@ def _logical_lines(text: str, rules: Rules, joined: dict[int, list[tuple[int, st
     """Return (line_no, original, normalised) per non-blank line, joining hard-wrapped lines.
 
     Within a block of consecutive lines, a line that does not end a sentence is joined with the
-    next when the next starts in lowercase, or when the block is hard-wrapped (see
+    next when the next starts in lowercase (after four words or more, or a list bullet: an
+    item's words wrapped after its first, "- Kenyan" then "security forces said ..."), or when the block is hard-wrapped (see
     :func:`_wrapped`) and the line carries no photo credit. ``joined`` collects, per logical
     line number, the continuation lines (number, text) that were joined into it.
     """
@@ -908,7 +922,11 @@ def _logical_lines(text: str, rules: Rules, joined: dict[int, list[tuple[int, st
                 and len(prev) < MAX_JOINED
                 and not ends(prev)
                 and (
-                    (_LOWER_START.match(norm) and words(prev) >= 4 and not _BY_NAME.match(norm))
+                    (
+                        _LOWER_START.match(norm)
+                        and (words(prev) >= 4 or _BULLET.match(prev))
+                        and not _BY_NAME.match(norm)
+                    )
                     or (wrapped and credit(prev, rules) < 2)
                 )
             ):
@@ -1016,7 +1034,7 @@ def _bridge_appeals(lines: list[Line], reasons: list[str | None], openers: list[
             reasons[i] is None
             and reasons[i - 1] in _APPEALS
             and reasons[i + 1] in _APPEALS
-            and _ADDRESS.search(_QUOTED.sub(" ", lines[i][2]))
+            and _ADDRESS.search(_unquoted(lines[i][2]))
         ):
             reasons[i] = _APPEAL
     prose_before: list[int] = []  # kept prose lines before each index (counted once needed)
@@ -1089,7 +1107,7 @@ def _guess_title(lines: list[Line], reasons: list[str | None], rules: Rules) -> 
         if _title_key(norm) in later:
             continue  # a line that recurs after the lede is a photo caption, not a headline
         if any(
-            _prose(lines[j][2]) or _BULLET.match(lines[j][2])
+            _prose(lines[j][2]) or _BULLET.match(lines[j][2]) or _running_text(lines[j][2])
             for j in candidates[rank + 1 : rank + 7]
         ):
             valid.append(i)
@@ -1098,6 +1116,26 @@ def _guess_title(lines: list[Line], reasons: list[str | None], rules: Rules) -> 
     return next(
         (i for i in valid if _words(_headline_text(lines[i][2])) >= 5), valid[0] if valid else None
     )
+
+
+def _running_text(line: str) -> bool:
+    """A line of the article's running text without its final stop: one sentence (no full
+    stop inside: a cut caption of two sentences is not) of twelve words or more, most of them
+    (after the first) lowercase: a story's highlights, a summary's points, a standfirst
+    ("Three people were killed when two bombs went off at the finish line").
+
+    >>> _running_text("Three people were killed when two bombs went off near the finish line")
+    True
+    >>> _running_text("Storm Hits Coast As Thousands Lose Power Across The Region Overnight Again")
+    False
+    """
+    if ". " in line:
+        return False
+    words = _WORD.findall(line)
+    if len(words) < 12:
+        return False
+    lower = sum(w[:1].islower() for w in words[1:])
+    return lower >= (len(words) - 1) / 2
 
 
 def _title_line(norm: str, key: str) -> bool:
@@ -1518,7 +1556,7 @@ def _cues(norm: str, rules: Rules) -> tuple[bool, bool, bool, bool]:
     """A line's imperative opening, reader address (outside quotes), credit and sentence shape
     (cached: an outlet's chrome recurs on its pages)."""
     low = norm.lower()
-    outside = _QUOTED.sub(" ", norm) if '"' in norm else norm  # "US" is not "us"
+    outside = _unquoted(norm)  # "US" is not "us"
     return (
         bool(_IMPERATIVE.match(low)),
         bool(_ADDRESS_LOW.search(outside)),
