@@ -1511,3 +1511,25 @@ def test_a_clause_is_never_a_speaker():
     text = ('Police named the suspect. "I did it," he told them.',)
     t = nf.attributions([nf.Article("x", "T", text)])
     assert t["speaker"].tolist() == ["unresolved"]
+
+
+def test_a_pronoun_for_a_title_a_rule_named_is_that_person():
+    # "The First Minister" is Maria Costa (the one person named before); "She" that the rules
+    # took for "First Minister" is Maria Costa too, not a second speaker "First Minister"
+    t = _plain(
+        "Maria Costa announced her resignation on Monday.",
+        'The First Minister told reporters the party is "on course to win".',
+        'She added: "The longer any leader is in office, the harder it gets."',
+    )
+    quoted = t[t["quote"] != ""]
+    assert quoted["speaker"].tolist() == ["Maria Costa", "Maria Costa"]
+
+
+def test_an_abbreviated_title_holds_the_office_a_description_names():
+    # "Gov." before the name is the governor's title: "the governor" is Peter Hall
+    t = _plain(
+        "Gov. Peter Hall announced his resignation on Tuesday.",
+        '"I step aside now," Hall said.',
+        '"The allegations had no basis in the report," the governor said.',
+    )
+    assert t["speaker"].tolist() == ["Peter Hall", "Peter Hall"]

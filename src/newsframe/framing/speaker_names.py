@@ -152,7 +152,8 @@ class _Memory:
     people quoted (``spoken``), the speakers the text calls "he" or "she" (``personal``), the
     last speaker that may be a company and its paragraph (``body``), the paragraphs and
     sentences of the rows (``said``, newest last), the entity and kind each description
-    credited as speaker named (``taken``), the issuer of each document (``issued``) and the
+    credited as speaker named (``taken``), the entity and kind each name or description a rule
+    named was given (``renamed``: "First Minister" -> the person), the issuer of each document (``issued``) and the
     last one-word speaker of unknown kind the text calls "it", with its paragraph
     (``untyped``: "Boeing said it ...")."""
 
@@ -161,6 +162,7 @@ class _Memory:
     body: tuple[str, int] | None = None
     said: list[tuple[int, str]] = field(default_factory=list)
     taken: dict[str, tuple[str, str]] = field(default_factory=dict)
+    renamed: dict[str, tuple[str, str]] = field(default_factory=dict)
     issued: dict[str, str | None] = field(default_factory=dict)
     untyped: tuple[str, int] | None = None
     _before: dict | None = None
@@ -350,6 +352,20 @@ def _office_of_body(row: dict, naming: _Naming) -> bool:
     return True
 
 
+def _pronoun_of_a_named_speaker(row: dict, naming: _Naming) -> bool:
+    """A pronoun (or its continuation) the rules resolved to a name or description that a rule
+    named before ("The First Minister told ..." named Ann Lee; "She added" took "First
+    Minister") names that one too: the pronoun's antecedent is the earlier speaker, whatever
+    words named it."""
+    if row["speaker_source"] not in ("pronoun", "continuation"):
+        return False
+    hit = naming.memory.renamed.get(row["speaker"].lower())
+    if hit is None:
+        return False
+    row["speaker"], row["speaker_kind"] = hit
+    return True
+
+
 def _description_taken_before(row: dict, naming: _Naming) -> bool:
     """A description the rows before already credited to someone ("the prime minister" named
     Theresa May before; the rules took "She" for it) names that one again; never a name."""
@@ -496,6 +512,7 @@ RULES: tuple[Callable[[dict, _Naming], bool], ...] = (
     _spokesperson_body,  # "a Chinese foreign ministry spokesperson" -> the ministry
     _title_named_after,  # "Foreign Ministry Spokesperson" / next paragraph's person
     _office_of_body,  # "the PTI chief": "PTI Chairman Imran Khan"
+    _pronoun_of_a_named_speaker,  # "She" for "First Minister" named Ann Lee: Ann Lee
     _description_taken_before,  # "the prime minister" credited before: the same one
     _described_person,  # "the prime minister", "His lawyer, Mark Cohen": the person
     _description_antecedent,  # "the ministry", "the company": the last entity so named
@@ -533,11 +550,25 @@ def name_speakers(rows: list[dict], layer: Entities, nouns: Mapping[str, str]) -
     naming = _Naming(layer, nouns, _Memory())
     for row in rows:
         naming.memory.read(row, layer)
+        was = row["speaker"]
         for rule in RULES:
             if rule(row, naming):
                 break
+        _remember_renamed(row, was, naming)
     _country_as_its_body(rows)
     _lede_description_named_next(rows, layer, nouns)
+
+
+def _remember_renamed(row: dict, was: str, naming: _Naming) -> None:
+    """Remember the person or body of the layer a name or description ``was`` was named (for
+    the pronouns the rules resolved to those words: :func:`_pronoun_of_a_named_speaker`)."""
+    if row["speaker_source"] not in ("name", "description") or row["speaker"] == was:
+        return
+    if (
+        row["speaker_kind"] in ("person", "organisation")
+        and row["speaker"] in naming.layer.entities
+    ):
+        naming.memory.renamed[was.lower()] = (row["speaker"], row["speaker_kind"])
 
 
 def _country_as_its_body(rows: list[dict]) -> None:
