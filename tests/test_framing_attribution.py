@@ -1533,3 +1533,14 @@ def test_an_abbreviated_title_holds_the_office_a_description_names():
         '"The allegations had no basis in the report," the governor said.',
     )
     assert t["speaker"].tolist() == ["Peter Hall", "Peter Hall"]
+
+
+def test_a_pronoun_subject_keeps_the_topic_over_a_person_named_in_passing():
+    # "she addressed ... Tom Okafor": the sentence's subject is Dana Reyes, so the "she" who
+    # speaks next is Dana Reyes, not the man named in passing
+    t = _plain(
+        '"We can and will win," Dana Reyes said.',
+        "In her speech, she addressed a message to her partner, Tom Okafor, who was present.",
+        '"Let us finally get married," she said.',
+    )
+    assert t["speaker"].tolist() == ["Dana Reyes", "Dana Reyes"]

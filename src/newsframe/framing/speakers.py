@@ -1640,11 +1640,14 @@ def _remember_and_resolve(
         people = _honorific_names(ctx.unit.text, quotes)
     if people:  # (the actor mentions alone are in text order already)
         mentions = sorted(mentions + people, key=lambda m: m.start)
+    subjects = _pronoun_subjects(found, ctx, quotes)
+    if subjects:
+        mentions = sorted(mentions + subjects, key=lambda m: m.start)
     out, k = [], 0
     add = memory.add
     for att in found:
         while k < len(mentions) and mentions[k].start < att.start:
-            add(_mention_event(mentions[k], ctx, order))
+            _remember_mention(mentions[k], ctx, memory, order)
             k += 1
         at = (order, ctx.sentences.at(att.start), att.start)
         speakers: list[Speaker] = []
@@ -1665,8 +1668,48 @@ def _remember_and_resolve(
             add(_Event(at, kind, named, phrase, True, att.issued))
         out.append(_with_speakers(att, tuple(speakers)))
     for m in mentions[k:]:
-        add(_mention_event(m, ctx, order))
+        _remember_mention(m, ctx, memory, order)
     return out
+
+
+# "He", "She", or an opening phrase and its comma, then "he" or "she": a sentence whose subject
+# is a personal pronoun ("In her speech, she addressed ..."); bounded: linear time
+_PRONOUN_SUBJECT = re.compile(r"(?:[A-Z][^,.;:!?\"\u201c\u201d]{0,60}, )?([Hh]e|[Ss]he)\b")
+_PRONOUN = "\x00pronoun"  # the actor id of a pronoun subject's mention: resolved when read
+
+
+def _pronoun_subjects(found: list[Attribution], ctx: _Context, quotes: QuoteIndex) -> list[Mention]:
+    """The personal pronouns that are the subject of a sentence of the unit with no reporting
+    verb, outside quotations ("In her speech, she addressed her partner, Tom Reed."), as
+    mentions to resolve when read: the chain of "she"s keeps the topic that a later "she
+    said" stands for (the centering preference of Grosz, Joshi & Weinstein 1995), over a
+    person named in passing."""
+    text, sentences = ctx.unit.text, ctx.sentences
+    said = {sentences.at(att.start) for att in found}
+    out = []
+    for sentence_id, start in zip(sentences.ids, sentences.starts, strict=True):
+        if sentence_id in said or sentence_id in ctx.quoted_sentences:
+            continue
+        hit = _PRONOUN_SUBJECT.match(text, start)
+        if hit is not None and quotes.at(hit.start(1)) is None:
+            out.append(Mention(_PRONOUN, hit.start(1), hit.end(1), hit.group(1)))
+    return out
+
+
+def _remember_mention(m: Mention, ctx: _Context, memory: Memory, order: int) -> None:
+    """Add one mention to ``memory``: a name as it is, a pronoun subject as the one person it
+    resolves to there (nothing when it resolves to none)."""
+    if m.actor_id != _PRONOUN:
+        memory.add(_mention_event(m, ctx, order))
+        return
+    at = (order, ctx.sentences.at(m.start), m.start)
+    named = tuple(
+        s
+        for s in memory.resolve(Speaker(m.text, m.text, "pronoun", "person"), at)
+        if s.source != "unresolved"
+    )
+    if len(named) == 1:
+        memory.add(_Event(at, "person", named, m.text.lower(), False, "", True))
 
 
 def _governing(att: Attribution, done: list[Attribution], ctx: _Context) -> tuple[Speaker, ...]:
