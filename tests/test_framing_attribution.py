@@ -1544,3 +1544,14 @@ def test_a_pronoun_subject_keeps_the_topic_over_a_person_named_in_passing():
         '"Let us finally get married," she said.',
     )
     assert t["speaker"].tolist() == ["Dana Reyes", "Dana Reyes"]
+
+
+def test_she_is_the_woman_who_spoke_before_over_a_name_the_text_gives_no_gender():
+    # "Carden House" (typed a person by its capitals) has no gender in the article; Ruth
+    # Amsel is "she" (the article's own pronoun after her name), so "she said" is Ruth Amsel
+    t = _plain(
+        "Ruth Amsel said today her decision was final. She thanked her staff.",
+        'At a press conference at her official residence, Carden House in Leith, she said: "It '
+        'is time to go."',
+    )
+    assert t[t["quote"] != ""]["speaker"].tolist() == ["Ruth Amsel"]

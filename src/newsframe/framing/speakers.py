@@ -143,6 +143,7 @@ TOP_OFFICE = frozenset(["leader", "president", "premier", "prime", "chancellor",
 STATEMENTS = frozenset(["statement", "announcement", "release", "communique"])  # one document
 _LOOK_BACK = 60  # events a pronoun or description looks back over (bounded: linear time)
 _NOT_PERSON = frozenset(["group", "organisation", "country"])  # what "they" stands for alone
+_KNOWN_BACK = 2  # paragraphs before a pronoun searched for a speaker of its known gender
 
 
 @dataclass(frozen=True)
@@ -345,7 +346,8 @@ class Memory:
                 return (Speaker("unresolved", speaker.text, "unresolved"),)
             chosen = self._candidates(kinds, frozenset(), at, agree=agree)
             return (
-                self._pick(chosen, speaker, plural, agree)
+                self._known_over_unknown(chosen, speaker, at, agree)
+                or self._pick(chosen, speaker, plural, agree)
                 or self._subject(chosen, speaker, agree)
                 or self._last_speaker(chosen, speaker, at, agree)
                 or (Speaker("unresolved", speaker.text, "unresolved"),)
@@ -376,6 +378,29 @@ class Memory:
             if picked:
                 return picked
         return (Speaker(speaker.text, speaker.text, "description", speaker.kind),)
+
+    def _known_over_unknown(
+        self, chosen: list[_Event], speaker: Speaker, at: tuple[int, int, int], agree: str
+    ) -> tuple[Speaker, ...]:
+        """For "he" or "she" whose nearest candidates are all of unknown gender ("At her
+        residence, Bute House, she said"), the last speaker of the paragraphs just before
+        (:data:`_KNOWN_BACK`) whom the article calls by that pronoun, or none: agreement the
+        text shows beats a candidate it says nothing about (Lee et al. 2013's agreement
+        constraint, with gender read from the article)."""
+        if not agree or not chosen or self.gender is None:
+            return ()
+        if any(self.gender(s) for e in chosen for s in e.speakers):
+            return ()
+        window = self.events[-_LOOK_BACK:]
+        k = bisect_left([e.order for e in window], at)
+        for event in reversed(window[:k]):
+            if event.order[0] < at[0] - _KNOWN_BACK:
+                break
+            if event.speaking and len(event.speakers) == 1:
+                s = event.speakers[0]
+                if s.source != "description" and self.gender(s) == agree:
+                    return (Speaker(s.key, speaker.text, "pronoun", s.kind),)
+        return ()
 
     def _gender_of(self, noun: str) -> str:
         """The gender a role noun says ("spokeswoman": "she"), by the article's entity words."""
