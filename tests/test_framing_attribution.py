@@ -1555,3 +1555,16 @@ def test_she_is_the_woman_who_spoke_before_over_a_name_the_text_gives_no_gender(
         'is time to go."',
     )
     assert t[t["quote"] != ""]["speaker"].tolist() == ["Ruth Amsel"]
+
+
+def test_the_corporation_is_the_body_the_article_is_about_never_a_person_quoted_before():
+    # Norda Bank is named three times, Kell Group once; "Tom Wright" (called "Wright" alone)
+    # is a person, never the corporation; "the statement" is the corporation's
+    t = _plain(
+        "Norda Bank suspended its chief on Friday. Norda Bank and Kell Group declined to comment.",
+        "Norda Bank staff walked out.",
+        'Tom Wright said he was "shocked". Staff said Wright has worked there for years.',
+        'The corporation said in a statement it had held "extensive discussions".',
+        '"We consider the posts a breach of our rules," the statement added.',
+    )
+    assert t[t["quote"] != ""]["speaker"].tolist() == ["Tom Wright", "Norda Bank", "Norda Bank"]
