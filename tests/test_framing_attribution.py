@@ -1568,3 +1568,19 @@ def test_the_corporation_is_the_body_the_article_is_about_never_a_person_quoted_
         '"We consider the posts a breach of our rules," the statement added.',
     )
     assert t[t["quote"] != ""]["speaker"].tolist() == ["Tom Wright", "Norda Bank", "Norda Bank"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # the person speaks; "from" opens the affiliation after the name
+        ('Polling expert Sir John Curtice from Strathclyde University told the BBC there "is no '
+         'obvious successor".', "John Curtice"),
+        # "close to" is the source's complement: the source speaks, not the leader
+        ('Ahead of her speech, a source close to the party leader told the BBC she had "had '
+         'enough".', "a source close to the party leader"),
+    ],
+)  # fmt: skip
+def test_a_post_modifier_is_inside_the_speaker_never_the_speaker(sentence, speaker):
+    t = _plain("Ann Lee resigned on Monday.", sentence)
+    assert t["speaker"].tolist() == [speaker]

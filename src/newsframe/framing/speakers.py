@@ -568,6 +568,8 @@ def _head_kind(words: list[Token], nouns: dict[str, str]) -> str | None:
     head = cut - 1
     if lower[head] in QUANTIFIERS and cut < len(words):
         head = len(words) - 1
+    elif lower[head] in _POST_ADJECTIVES and head > 0 and cut < len(words):
+        head -= 1  # "a source close to the leader": the noun the adjective follows
     word = words[head]
     lemma = word.lemma
     plain = word.text.lower().removesuffix("'s").removesuffix("'")
@@ -632,6 +634,10 @@ def _np_speakers(text: str, toks: list[Token], lo: int, hi: int, ctx: _Context) 
             m = own[0]
             return [Speaker(m.actor_id, m.text, "actor", ctx.kinds.get(m.actor_id, ""))]
         name = [t for t in words if t.end <= link[0].start]
+        run = _name_start(toks, lo, lo + len(name) - 1) - lo  # a name after its titles
+        if 0 < run < len(name) - 1 and _personal_name(name[run:], ctx.verbs.speaker_nouns):
+            # "Polling expert Sir John Curtice from Strathclyde University": the person
+            return _np_speakers(text, toks, lo + run, lo + len(name) - 1, ctx)
         if _personal_name(name, ctx.verbs.speaker_nouns):
             # "Ann Lee of the Dock Workers Union": the person speaks, the union is her affiliation
             return _np_speakers(text, toks, lo, lo + len(name) - 1, ctx)
@@ -768,6 +774,9 @@ def _np_before(
         if word == "at" and toks[lo].text.lower() in ("least", "most"):
             lo -= 1  # "at least three families"
             continue
+        if _post_modifier(toks, lo - 1):
+            lo -= 1  # "John Curtice from Strathclyde University", "a source close to the PM"
+            continue
         if word in NP_STOP and not (
             word in ("to", "at", "in", "on")
             and lo > 1
@@ -780,6 +789,23 @@ def _np_before(
 
 
 _DET_AFTER_LINK = frozenset(["the", "its", "their", "his", "her", "our"])
+# adjectives whose complement follows the noun they modify: "a source close to the leader"
+_POST_ADJECTIVES = frozenset(["close", "familiar", "loyal", "near", "opposed", "allied"])
+
+
+def _post_modifier(toks: list[Token], k: int) -> bool:
+    """True when the preposition ``toks[k]`` opens a post-modifier inside the noun phrase
+    before it: "from" between a capitalised name and a capitalised one ("Sir John Curtice from
+    Strathclyde University": his affiliation), or the complement of an adjective that follows
+    its noun ("a source close to the leader", "people familiar with the talks")."""
+    if k < 1 or k + 1 >= len(toks):
+        return False
+    word, before, after = toks[k].text.lower(), toks[k - 1].text, toks[k + 1].text
+    if word == "from":
+        return before[:1].isupper() and after[:1].isupper() and before.lower() not in NP_STOP
+    return word in ("to", "with") and before.lower() in _POST_ADJECTIVES and k > 1
+
+
 _ROLE_BEFORE_TO = {
     w: "person" for w in ["mission", "ambassador", "envoy", "embassy", "delegation", "spokesman",
                           "spokeswoman", "spokesperson", "minister", "office", "police"]
