@@ -1584,3 +1584,28 @@ def test_the_corporation_is_the_body_the_article_is_about_never_a_person_quoted_
 def test_a_post_modifier_is_inside_the_speaker_never_the_speaker(sentence, speaker):
     t = _plain("Ann Lee resigned on Monday.", sentence)
     assert t["speaker"].tolist() == [speaker]
+
+
+def test_a_statement_no_issuer_is_named_for_is_the_one_just_reported():
+    # the board declared; "The blunt statement" names no issuer: the board's words
+    t = _plain(
+        'The board declared on Friday that it "no longer has confidence in him".',
+        'The blunt statement also said the former chief "was not candid with the board".',
+    )
+    assert t["speaker"].tolist() == ["The board", "The board"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # guidance is a document: its issuer speaks
+        ('Reed is freelance, but BBC guidance states that its stars are expected "to avoid '
+         'taking sides".', "BBC"),
+        # a user is a person: the relative clause's subject speaks
+        ('Replying to a Twitter user who said it was "easy to pontificate", Reed wrote back.',
+         "a Twitter user"),
+    ],
+)  # fmt: skip
+def test_guidance_is_a_document_and_a_user_a_person(sentence, speaker):
+    t = _plain("Tom Reed works for the BBC.", sentence)
+    assert t[t["quote"] != ""]["speaker"].tolist() == [speaker]

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from newsframe.entities import Entities, Entity
 from newsframe.framing.descriptions import issued_by, issuer_of, office_holder, person_described
-from newsframe.framing.speakers import GENERIC_PEOPLE
+from newsframe.framing.speakers import GENERIC_PEOPLE, STATEMENTS
 from newsframe.text import lemmatize
 
 __all__ = ["RULES", "name_speakers"]
@@ -155,7 +155,7 @@ class _Memory:
     credited as speaker named (``taken``), the entity and kind each name or description a rule
     named was given (``renamed``: "First Minister" -> the person), the issuer of each document (``issued``) and the
     last one-word speaker of unknown kind the text calls "it", with its paragraph
-    (``untyped``: "Boeing said it ...")."""
+    (``untyped``: "Boeing said it ..."), and the row before, named (``previous``)."""
 
     spoken: set[str] = field(default_factory=set)
     personal: set[str] = field(default_factory=set)
@@ -165,11 +165,13 @@ class _Memory:
     renamed: dict[str, tuple[str, str]] = field(default_factory=dict)
     issued: dict[str, str | None] = field(default_factory=dict)
     untyped: tuple[str, int] | None = None
+    previous: dict | None = None
     _before: dict | None = None
 
     def read(self, row: dict, layer: Entities) -> None:
         """Remember the row before ``row`` (named by now) and the sentence of ``row``."""
         before, self._before = self._before, row
+        self.previous = before
         if not self.said or self.said[-1] != (row["paragraph_id"], row["sentence"]):
             self.said.append((row["paragraph_id"], row["sentence"]))
         if before is None:
@@ -511,9 +513,33 @@ def _document_issuer(row: dict, naming: _Naming) -> bool:
             memory.said, key.split()[-1].lower(), p, layer
         )
         memory.issued[key] = issuer
+    if issuer is None and row["speaker_kind"] == "document":
+        return _statement_of_previous(row, memory)
     if issuer is None:
         return False
     row["speaker"], row["speaker_kind"] = issuer, layer.entities[issuer].kind
+    return True
+
+
+_BODIES_AND_PEOPLE = frozenset(["person", "organisation", "group", "country"])
+
+
+def _statement_of_previous(row: dict, memory: _Memory) -> bool:
+    """A definite statement no issuer is named for ("The board declared that ..." / "The blunt
+    statement also said ...") is the words of the speaker of the row before, in this
+    paragraph or the previous one: the statement just reported."""
+    words = row["speaker_text"].lower().split()
+    before = memory.previous
+    if len(words) < 2 or words[0] != "the" or lemmatize(words[-1]) not in STATEMENTS:
+        return False
+    if before is None or row["paragraph_id"] - before["paragraph_id"] > 1:
+        return False
+    if before["speaker_kind"] not in _BODIES_AND_PEOPLE or before["speaker_source"] in (
+        "unresolved",
+        "pending",
+    ):
+        return False
+    row["speaker"], row["speaker_kind"] = before["speaker"], before["speaker_kind"]
     return True
 
 
