@@ -1609,3 +1609,19 @@ def test_a_statement_no_issuer_is_named_for_is_the_one_just_reported():
 def test_guidance_is_a_document_and_a_user_a_person(sentence, speaker):
     t = _plain("Tom Reed works for the BBC.", sentence)
     assert t[t["quote"] != ""]["speaker"].tolist() == [speaker]
+
+
+def test_a_name_after_its_owner_or_a_country_is_the_person_one_speaker():
+    # "Al Jazeera's Jamal Reda" and "U.S. Jean-Paul" (a sentence end the splitter missed) are
+    # the people named in full elsewhere: one speaker each in share of voice
+    t = _plain(
+        "Press Secretary Karine Jean-Paul and reporter Jamal Reda were there.",
+        '"We are ready," Al Jazeera\'s Jamal Reda said.',
+        'Congress must act in the U.S. Jean-Paul said it was "a disgrace".',
+        '"No more," Jean-Paul said.',
+    )
+    assert t[t["quote"] != ""]["speaker"].tolist() == [
+        "Jamal Reda",
+        "Karine Jean-Paul",
+        "Karine Jean-Paul",
+    ]

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from newsframe.entities import Entities, Entity
+from newsframe.entities import Entities, Entity, gazetteer
 from newsframe.framing.descriptions import issued_by, issuer_of, office_holder, person_described
 from newsframe.framing.speakers import GENERIC_PEOPLE, STATEMENTS
 from newsframe.text import lemmatize
@@ -543,6 +543,34 @@ def _statement_of_previous(row: dict, memory: _Memory) -> bool:
     return True
 
 
+_OWNER = re.compile(r"\A(?:.+['\u2019]s )")  # "Al Jazeera's ": a possessive before a name
+
+
+def _person_after_owner(key: str, layer: Entities) -> Entity | None:
+    """The person of the layer a name written after its owner names: after a possessive ("Al
+    Jazeera's Jamal Elshayyal") or a country's name or abbreviation the sentence splitter left
+    before it ("U.S. Jean-Pierre" from "... in the U.S. Jean-Pierre said"); else None.
+
+    >>> from newsframe.entities import find_entities
+    >>> layer = find_entities(["Karine Jean-Pierre spoke.", "Al Jazeera's Jamal Elshayyal said."])
+    >>> [_person_after_owner(k, layer).name for k in ("U.S. Jean-Pierre", "Al Jazeera's Jamal Elshayyal")]
+    ['Karine Jean-Pierre', 'Jamal Elshayyal']
+    """
+    owner = _OWNER.match(key)
+    words = key.split()
+    if owner is not None:
+        rest = key[owner.end() :]
+    elif len(words) > 1 and words[0] in gazetteer():
+        rest = " ".join(words[1:])
+    else:
+        return None
+    if not rest[:1].isupper():
+        return None
+    hit = layer.resolve(rest)
+    entity = layer.entities.get(hit) if hit is not None else None
+    return entity if entity is not None and entity.kind == "person" else None
+
+
 def _layer_entity(row: dict, naming: _Naming) -> bool:
     """The last rule: the entity the layer resolves the speaker's words to ("Mr Lavrov" ->
     "Sergei Lavrov", "Beijing" -> "China"), with its kind when the layer knows it; "he" or
@@ -555,6 +583,8 @@ def _layer_entity(row: dict, naming: _Naming) -> bool:
     if key not in naming.names:
         entity_id = naming.layer.resolve(key)
         entity = naming.layer.entities.get(entity_id) if entity_id is not None else None
+        if entity is None or entity.kind != "person":
+            entity = _person_after_owner(key, naming.layer) or entity
         naming.names[key] = (entity.entity_id, entity.kind) if entity is not None else None
     hit = naming.names[key]
     if (hit is not None and hit[1] in ("organisation", "country") and _personal(row)) or (
