@@ -1625,3 +1625,15 @@ def test_a_name_after_its_owner_or_a_country_is_the_person_one_speaker():
         "Karine Jean-Paul",
         "Karine Jean-Paul",
     ]
+
+
+def test_a_verb_of_continuing_before_a_colon_introduces_the_next_quotation():
+    # "continue" counts after a quotation or before a colon; "continues to have" reports nothing
+    t = _plain(
+        "Governor Greg Abel spoke at the school on Tuesday.",
+        "Abel continues:",
+        '"Children are a blessing. They are filled with laughter."',
+        'The school continues to have "full confidence" in its staff.',
+    )
+    quoted = t[t["quote"] != ""]
+    assert quoted[["speaker", "verb_lemma"]].values.tolist() == [["Greg Abel", "continue"]]

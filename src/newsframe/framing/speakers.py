@@ -1134,8 +1134,12 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
                      participle=participle, phrase=_phrase(text, toks, span),
                      subordinate=_subordinate(text, toks, span, ctx), subjectless=subjectless)  # fmt: skip
 
-    if key in table.after_quote and not _quote_precedes(text, toks[i].start, ctx):
-        return None  # "she continued" after her words; "continues to have" reports nothing
+    if (
+        key in table.after_quote
+        and not _quote_precedes(text, toks[i].start, ctx)
+        and not text[toks[i + n - 1].end :].lstrip(" ").startswith(":")
+    ):  # "she continued" after her words, or before a colon ("Abbott continues:")
+        return None  # "continues to have" reports nothing
     if key in table.quote_only and not (
         _quote_follows(text, toks, i, toks[i + n - 1].end, ctx)
         or _quote_precedes(text, toks[i].start, ctx)
