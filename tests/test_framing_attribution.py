@@ -1637,3 +1637,15 @@ def test_a_verb_of_continuing_before_a_colon_introduces_the_next_quotation():
     )
     quoted = t[t["quote"] != ""]
     assert quoted[["speaker", "verb_lemma"]].values.tolist() == [["Greg Abel", "continue"]]
+
+
+def test_they_after_two_names_joined_by_and_is_those_two():
+    # the sentence opens with "Ruiz and Hart"; Tom Bell is their object: "They" is Ruiz and Hart
+    t = _plain(
+        "Dana Ruiz and Lee Hart lead the board.",
+        'Ruiz and Hart also thanked Tom Bell, who said he was still shaken, for "keeping calm". '
+        'They said the board "failed to act".',
+        '"For this, we are sorry. We fell short."',
+    )
+    last = t[t["paragraph_id"] == 2]
+    assert sorted(last["speaker"]) == ["Dana Ruiz", "Lee Hart"]

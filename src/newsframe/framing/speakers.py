@@ -273,6 +273,7 @@ class _Event(NamedTuple):  # a named tuple: one per actor mention, so cheap to m
     speaking: bool  # a speaker (not a mere mention)
     issued: str = ""  # a document they issued ("statement")
     subject: bool = False  # a mention that opens its sentence (titles allowed): its subject
+    paired: bool = False  # ... or one that opens it followed by "and": "Ann and Tom said"
 
 
 @dataclass
@@ -286,7 +287,8 @@ class Memory:
     if it has one: "the spokeswoman" is a woman), and "the statement"/"the report" to whoever
     issued the last document. The nearest sentence with a compatible mention decides; two
     different candidates there (and none the only speaker) leave the pronoun ``unresolved``. A
-    description with no antecedent names itself. ``gender`` says "he", "she" or "" (unknown:
+    description with no antecedent names itself; "they" after a sentence opened by two names
+    joined by "and" is those two. ``gender`` says "he", "she" or "" (unknown:
     compatible with both) of a speaker (:class:`SpeakerGenders`; None: every one unknown); the
     agreement constraint of rule-based coreference (Lee et al. 2013), with gender read from the
     article.
@@ -417,10 +419,23 @@ class Memory:
         """They/their/we: the speakers of the nearest sentence with any mention, unless that is
         one person alone (a plural never credits a single person); then the nearest sentence
         with a group, an organisation or a country; else ``unresolved``."""
-        picked = self._pick(self._candidates(frozenset(), frozenset(), at), speaker, True)
+        chosen = self._candidates(frozenset(), frozenset(), at)
+        picked = self._pair(chosen, speaker) or self._pick(chosen, speaker, True)
         if len(picked) == 1 and picked[0].kind == "person":
             picked = self._pick(self._candidates(_NOT_PERSON, frozenset(), at), speaker, True)
         return picked or (Speaker("unresolved", speaker.text, "unresolved"),)
+
+    @staticmethod
+    def _pair(chosen: list[_Event], speaker: Speaker) -> tuple[Speaker, ...]:
+        """Of the nearest sentence's mentions (``chosen``, newest first), the two that open it
+        joined by "and" ("Rubin and Hudson also thanked Rock, who said ... They said"): the
+        coordinated subject a plural pronoun stands for; else none."""
+        ordered = chosen[::-1]
+        for k, event in enumerate(ordered[:-1]):
+            if event.paired:
+                pair = (*event.speakers, *ordered[k + 1].speakers)
+                return tuple(Speaker(s.key, speaker.text, "pronoun", s.kind) for s in pair)
+        return ()
 
     def _subject(
         self, chosen: list[_Event], speaker: Speaker, agree: str = ""
@@ -1798,8 +1813,9 @@ def _mention_event(m: Mention, ctx: _Context, order: int) -> _Event:
     at = (order, sentence, m.start)
     opening = ctx.sentences.bounds(sentence)[0] if sentence >= 0 else 0
     text = ctx.unit.text
-    subject = opens_sentence(text, m.start, m.end, opening) and not _COORDINATED.match(text, m.end)
-    return _Event(at, named[0][0].kind, named[0], named[1], False, "", subject)
+    opens = opens_sentence(text, m.start, m.end, opening)
+    paired = opens and _COORDINATED.match(text, m.end) is not None
+    return _Event(at, named[0][0].kind, named[0], named[1], False, "", opens and not paired, paired)
 
 
 _TITLES = (
