@@ -1649,3 +1649,20 @@ def test_they_after_two_names_joined_by_and_is_those_two():
     )
     last = t[t["paragraph_id"] == 2]
     assert sorted(last["speaker"]) == ["Dana Ruiz", "Lee Hart"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a possessive opens a noun's slot: the quoted words name the team
+        'Former president Tom Reed will help lead Acme\'s "new advanced AI research team."',
+        # the title of a work after its noun, whatever its words say
+        "Ann Lee, whose podcast series \u2018The Rest is Noise\u2019 is produced by Tom Reed, "
+        "defends him.",
+    ],
+)
+def test_a_quoted_name_after_a_possessive_or_a_works_noun_is_a_label(sentence):
+    t = _plain("Tom Reed and Ann Lee spoke on Monday.", sentence)
+    assert t[t["quote"] != ""].empty
+    marks = nf.distancing_marks([Article("a", "T", ("Tom Reed spoke.", sentence))])
+    assert len(marks) == 1

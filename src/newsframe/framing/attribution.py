@@ -408,6 +408,40 @@ def _word_before(quote: Quote, text: UnitText) -> str:
     return before[0].lower() if before and before[0].isalpha() else ""
 
 
+def _after_possessive(quote: Quote, text: UnitText) -> bool:
+    """True when a name's possessive stands right before a quotation's opening mark
+    ('Microsoft's "new research team"'): the quoted words fill the noun's slot it opens.
+
+    >>> from newsframe.framing._units import Unit
+    >>> from newsframe.framing.quotes import top_level_quotes
+    >>> line = 'She will lead Acme\u2019s "new advanced AI research team."'
+    >>> _after_possessive(top_level_quotes(line)[0], UnitText(Unit("body", 0, line, ((0, 0, len(line)),))))
+    True
+    """
+    before = text.unit.text[max(quote.start - 30, 0) : quote.start].split()[-1:]
+    return bool(before) and before[0][:1].isupper() and before[0].endswith(_POSSESSIVES)
+
+
+_POSSESSIVES = ("'s", "\u2019s", "s'", "s\u2019")
+#: Nouns of a work whose title follows them in quotation marks ('his podcast series "The Rest
+#: Is Politics"', 'the film "Heat"'): the quoted words name it, whatever they say.
+WORK_NOUNS = frozenset(["series", "show", "programme", "program", "podcast", "film", "movie",
+                        "book", "novel", "album", "documentary", "play", "musical", "episode",
+                        "column", "newsletter", "campaign"])  # fmt: skip
+
+
+def _titled_work(quote: Quote, text: UnitText) -> bool:
+    """True for a closed quotation of at most :data:`NOUN_SLOT_WORDS` words right after a noun
+    of :data:`WORK_NOUNS` with no mark between ('whose podcast series 'The Rest is Politics' is
+    produced by ...'): the work's title, a label (no sentence mark inside, none after "!")."""
+    words = quote.text.rstrip(",.;:").split()
+    if not quote.closed or not 0 < len(words) <= NOUN_SLOT_WORDS or "." in quote.text[:-1]:
+        return False
+    before = text.unit.text[max(quote.start - 30, 0) : quote.start]
+    last = before.split()[-1:]
+    return bool(last) and before[-1:].isspace() and last[0] in WORK_NOUNS
+
+
 def _cued(quote: Quote, text: UnitText) -> bool:
     """True when the one or two words right before a quotation are a :data:`LABEL_CUES` entry
     ('the term "..."', 'known as "..."', 'so-called "..."'): the quotation names a term.
@@ -433,7 +467,9 @@ def _short_phrase(quote: Quote, text: UnitText, *, framed: bool = True) -> bool:
     its own is speech. After a word that names a term (:func:`_cued`: 'what became known as
     "the slap heard around the world"') the phrase may be as long as in a noun's slot."""
     limit = LABEL_WORDS
-    slot = not framed and _word_before(quote, text) in _NOUN_SLOT
+    slot = not framed and (
+        _word_before(quote, text) in _NOUN_SLOT or _after_possessive(quote, text)
+    )
     if (slot or _cued(quote, text)) and LABEL_WORDS < quote.words <= NOUN_SLOT_WORDS:
         limit = NOUN_SLOT_WORDS
     if not quote.closed or not 0 < quote.words <= limit or quote.text.endswith(("!", "?")):
@@ -538,6 +574,8 @@ def _label_rule(
       "..."': every speaker of the frame an inscription of the speaker table) are a slogan,
       whatever their length;
     - ``title_case``: a name in title case after a preposition (:func:`_title_cased`);
+    - ``work_title``: the title of a work after its noun ('podcast series "..."',
+      :func:`_titled_work`);
     - a short noun phrase (:func:`_short_phrase`) is a label when no speech frame credits it
       (``no_frame``), when it names a term (``cue``: 'the term "treated water"', 'the song
       "Katyusha"', 'so-called "peace plan"'), when it names what a noun is about
@@ -561,6 +599,8 @@ def _label_rule(
         return "inscription"
     if _title_cased(quote, text):
         return "title_case"
+    if _titled_work(quote, text):
+        return "work_title"
     if not _short_phrase(quote, text, framed=att is not None):
         return ""
     if att is None:
