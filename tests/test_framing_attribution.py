@@ -1666,3 +1666,15 @@ def test_a_quoted_name_after_a_possessive_or_a_works_noun_is_a_label(sentence):
     assert t[t["quote"] != ""].empty
     marks = nf.distancing_marks([Article("a", "T", ("Tom Reed spoke.", sentence))])
     assert len(marks) == 1
+
+
+def test_a_quotation_after_one_with_its_tag_keeps_the_speaker_chosen_for_that_one():
+    # the second quotation has no verb of its own: whoever said the first one says it too
+    t = _plain(
+        "The comedian Tom Reed, who got slapped by Will Smith on stage after he made a joke "
+        "about the actor's wife, was quiet after the altercation.",
+        "On stage, right after he had been assaulted, he kept his composure and managed to make "
+        'light of the situation. "Will Smith just smacked me," he said at the time. "That was '
+        'the greatest night in the history of television."',
+    )
+    assert t["speaker"].tolist() == ["Tom Reed", "Tom Reed"]

@@ -661,6 +661,11 @@ def _labelled(quote, text, att, index, owners, cases, decide, frames=None) -> bo
     return bool(rule) if decide is None else decide(case)
 
 
+def _nobody(speakers: tuple[Speaker, ...]) -> bool:
+    """True when no speaker of ``speakers`` is named (all unresolved)."""
+    return all(s.source == "unresolved" or s.key == "unresolved" for s in speakers)
+
+
 def _row(article, unit, sentence_id, speaker, att, kind, quote, sentence):
     return {
         "article_id": article.article_id,
@@ -745,6 +750,7 @@ def _unit_rows(
     rows: list[tuple[tuple[int, int], dict]] = (
         _run_on(pending, choice, unit, quotes, owns) if pending else []
     )
+    before: tuple[Speaker, ...] = ()  # the speakers chosen for the quotation before
     for k, quote in enumerate(quotes):
         kind = text.kind(quote)
         att = owns[k]
@@ -789,7 +795,11 @@ def _unit_rows(
             if pending is not None and how != "own" and not quote.closed and k == len(quotes) - 1:
                 pending.append((task, make))  # runs on into the next paragraph: chosen there
             else:
-                rows.extend(make(*choice.choose(task)))
+                picked = choice.choose(task)
+                if how == "previous" and _nobody(picked[0]) and before and not _nobody(before):
+                    picked = (before, picked[1])  # the quotation before's speaker, as chosen
+                rows.extend(make(*picked))
+                before = picked[0]
         else:
             for speaker in chosen:
                 row = _row(article, unit, first, speaker, credited, kind, quote, sentence)
