@@ -1678,3 +1678,14 @@ def test_a_quotation_after_one_with_its_tag_keeps_the_speaker_chosen_for_that_on
         'the greatest night in the history of television."',
     )
     assert t["speaker"].tolist() == ["Tom Reed", "Tom Reed"]
+
+
+def test_and_said_after_an_aside_between_dashes_is_the_subject_before_the_aside():
+    # the aside's "who said the governor invited her" is no subject of "but said"
+    t = _plain(
+        "Lindsey Boylan said the governor should resign.",
+        "Speaking on MSNBC on Tuesday, Karen Hinton \u2014 a former aide who said the governor "
+        "invited her to his hotel room \u2014 praised the governor's record on wages but said "
+        'his behavior has been very "Nixon-like".',
+    )
+    assert t[t["quote"] != ""]["speaker"].tolist() == ["Karen Hinton"]

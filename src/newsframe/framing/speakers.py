@@ -1176,7 +1176,9 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
     sentence = ctx.sentences.at(toks[i].start)
     strict_fails = key in table.strict and not _speaks(text, toks, i, n, ctx)
     if joined and toks[j].text.lower() in ("and", "but"):
-        prior = found[-1] if found else None  # "Peskov said ... but added that": the same
+        prior = _prior_outside_asides(text, found, toks[i].start, ctx)
+        # "Peskov said ... but added that": the same; never a verb of an aside between
+        # dashes ("X -- an aide who said the governor invited her -- praised ... but said")
         if strict_fails:
             return None
         if prior is not None and ctx.sentences.at(prior.start) == sentence:
@@ -1247,6 +1249,31 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
     if name is not None:  # "said China's consul general in X, Huang Shifang."
         return made(_np_speakers(text, toks, *name, ctx), span=name)
     return made(_np_speakers(text, toks, *span, ctx), span=span)
+
+
+_DASHES = re.compile(r" [\u2014\u2013-]{1,2} |\u2014")  # a dash that opens or closes an aside
+
+
+def _prior_outside_asides(
+    text: str, found: list[Attribution], at: int, ctx: _Context
+) -> Attribution | None:
+    """The last attribution of ``found`` in the sentence of offset ``at`` that no aside
+    between two dashes before ``at`` holds, else the last of ``found`` (None if none)."""
+    if not found:
+        return None
+    sentence = ctx.sentences.at(at)
+    start = ctx.sentences.bounds(sentence)[0] if sentence >= 0 else 0
+    dashes = [m.start() for m in _DASHES.finditer(text, start, at)]
+    asides = list(zip(dashes[::2], dashes[1::2], strict=False))
+    for att in reversed(found[-_NEAR_FOUND:]):
+        if ctx.sentences.at(att.start) != sentence:
+            break
+        if not any(a < att.start < b for a, b in asides):
+            return att
+    return found[-1] if not asides else None
+
+
+_NEAR_FOUND = 8  # attributions of the sentence looked back over (bounded)
 
 
 def _agent_after(text: str, toks: list[Token], k: int, ctx: _Context) -> int | None:
@@ -1446,6 +1473,8 @@ def _sentence_subject(text: str, toks: list[Token], i: int, ctx: _Context) -> li
         return [Speaker("", toks[k].text, "pronoun")]
     if not toks[k].text[:1].isupper():
         return []
+    if toks[k].text.endswith("ing") and toks[k].text[1:].islower():  # "Speaking on ..., X"
+        return _subject_after_opener(text, toks, k, i, ctx)
     span = _np_after(text, toks, k)
     if span is not None and span[1] + 1 < i and toks[span[1] + 1].text.islower():
         speakers = _np_speakers(text, toks, *span, ctx)
@@ -1473,6 +1502,7 @@ def _subject_after_opener(
     opening = [t.text.lower() for t in toks[k : (comma or k) + 1]]
     if comma is not None and (
         opening[0] in _OPENERS
+        or opening[0].endswith("ing")  # "Speaking on MSNBC on Tuesday, Ann Lee ..."
         or any(w in CALENDAR or w in _TIME_NOUNS or w in _LATER for w in opening)
     ):
         k = comma + 1
@@ -1485,6 +1515,10 @@ def _subject_after_opener(
     nouns = ctx.verbs.speaker_nouns
     for m in range(k, min(k + 8, i - 1)):
         if not _in_name(text, toks[m], toks[m + 1]):
+            gap = text[toks[m].end : toks[m + 1].start].strip()
+            if m > k and toks[m].text[:1].isupper() and gap in ("\u2014", "\u2013", "--"):
+                # "Ann Lee -- an aide who ... -- praised": the name before the aside
+                return _np_speakers(text, toks, k, m, ctx)
             break
         word, after = toks[m], toks[m + 1]
         head = (word.text[:1].isupper() and not _possessive(word.text)) or word.lemma in nouns
