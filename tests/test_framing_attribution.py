@@ -1689,3 +1689,18 @@ def test_and_said_after_an_aside_between_dashes_is_the_subject_before_the_aside(
         'his behavior has been very "Nixon-like".',
     )
     assert t[t["quote"] != ""]["speaker"].tolist() == ["Karen Hinton"]
+
+
+def test_a_modal_before_a_past_form_is_a_name_and_an_ellipsis_introduces_the_quotation():
+    # "Will wrote": a name, not "will"; "concludes by saying ..." introduces the next sentence's
+    # quotation as a colon would
+    t = _plain(
+        "Will Kerr has resigned from the Academy.",
+        "Will wrote the following to the committee \u2026 \u201cI accept the consequences for my "
+        "conduct. My actions were shocking.\u201d",
+        "Kerr concludes by saying \u2026 \u201cChange takes time.\u201d",
+    )
+    assert t[["speaker", "verb_lemma"]].values.tolist() == [
+        ["Will Kerr", "write"],
+        ["Will Kerr", "conclude"],
+    ]

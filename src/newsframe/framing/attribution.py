@@ -363,7 +363,8 @@ class _Owners:
 
     def introducing(self, quote: Quote) -> Attribution | None:
         """The last attribution of the sentence before the quotation when that sentence ends
-        with a colon ("He said:") -- never one from a later sentence."""
+        with a colon ("He said:") or an ellipsis standing for one ("He goes on ...") -- never
+        one from a later sentence."""
         sentences = self.text.sentences
         first = sentences.at(quote.start)
         k = sentences.position[first]
@@ -371,10 +372,13 @@ class _Owners:
             return None
         previous = sentences.ids[k - 1]
         start, end = sentences.bounds(previous)
-        if not self.text.unit.text[max(start, end - 50) : end].rstrip().endswith(":"):
+        if not self.text.unit.text[max(start, end - 50) : end].rstrip().endswith(_INTRODUCES):
             return None
         near = self.in_sentences(previous, previous)
         return near[-1] if near else None
+
+
+_INTRODUCES = (":", "\u2026", "...")  # what ends a sentence that introduces the next quotation
 
 
 # a quoted phrase right after one of these words is a name or a term, whoever speaks nearby

@@ -971,7 +971,8 @@ def _quote_precedes(text: str, start: int, ctx: _Context) -> bool:
 
 def _speaks(text: str, toks: list[Token], i: int, n: int, ctx: _Context) -> bool:
     """True when the verb at ``toks[i:i+n]`` introduces speech (for ``strict`` verbs)."""
-    if ctx.sentences.at(toks[i].start) in ctx.quoted_sentences:
+    sentence = ctx.sentences.at(toks[i].start)
+    if sentence in ctx.quoted_sentences or _introduces_quote(text, sentence, ctx):
         return True
     after = text[toks[i + n - 1].end : toks[i + n - 1].end + 40].lstrip()
     if not after or after[0] in ",.;:!?\u2014\"'":
@@ -984,6 +985,31 @@ def _speaks(text: str, toks: list[Token], i: int, n: int, ctx: _Context) -> bool
         if toks[k].text.lower() in FINITE:
             return True
     return False
+
+
+def _name_not_modal(word: Token, verb: Token) -> bool:
+    """True for a capitalised modal before a verb that is no base form ("Will wrote", "May
+    said"): a name, since a modal takes a base form ("will write").
+
+    >>> _name_not_modal(Token("Will", "will", 0, 4), Token("wrote", "write", 5, 10))
+    True
+    """
+    return (
+        word.text.lower() in _MODALS and word.text[:1].isupper() and verb.text.lower() != verb.lemma
+    )
+
+
+def _introduces_quote(text: str, sentence: int, ctx: _Context) -> bool:
+    """True when sentence ``sentence`` ends with a colon or an ellipsis standing for one and
+    the next sentence holds a quotation ("Will wrote the following to the committee ...
+    \u201cI will ...\u201d")."""
+    if sentence < 0:
+        return False
+    k = ctx.sentences.position[sentence]
+    if k + 1 >= len(ctx.sentences.ids) or ctx.sentences.ids[k + 1] not in ctx.quoted_sentences:
+        return False
+    end = ctx.sentences.bounds(sentence)[1]
+    return text[max(end - 50, 0) : end].rstrip().endswith((":", "\u2026", "..."))
 
 
 def _match_verb(text: str, toks: list[Token], i: int, table: ReportingVerbs, longest: int):
@@ -1123,6 +1149,11 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
     table, found = ctx.verbs, ctx.found
     j, aux = i - 1, []
     while j >= 0 and _aux_or_adverb(toks[j].text) and _spaces(text, toks[j].end, toks[j + 1].start):
+        if _name_not_modal(toks[j], toks[i]):  # "Will wrote": a name (a modal takes a base
+            if key in table.strict and not _speaks(text, toks, i, n, ctx):  # form, never
+                return None  # "wrote")
+            name = Speaker(toks[j].text, toks[j].text, "name", "person")
+            return _made(toks, i, n, key, [name], ctx, aux=aux, phrase=toks[j].text)
         if toks[j].text.lower() in AUX:
             aux.insert(0, toks[j].text)
         j -= 1
