@@ -1704,3 +1704,16 @@ def test_a_modal_before_a_past_form_is_a_name_and_an_ellipsis_introduces_the_quo
         ["Will Kerr", "write"],
         ["Will Kerr", "conclude"],
     ]
+
+
+def test_an_age_as_a_noun_is_a_person_the_article_names():
+    # "the 42-year-old" is a person (so "said" frames the one-word quotation as speech) and
+    # the person the article is about
+    t = _plain(
+        "Ann Lee resigned as party leader on Thursday.",
+        "In an emotional speech at the party caucus, the 42-year-old said it was \u201ctime\u201d "
+        "to step down.",
+    )
+    assert t[["speaker", "speaker_text", "quote"]].values.tolist() == [
+        ["Ann Lee", "the 42-year-old", "time"]
+    ]

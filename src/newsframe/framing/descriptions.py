@@ -32,6 +32,7 @@ _APPOSED = re.compile(r", ((?:[A-Z][\w'.-]+ ){0,3}[A-Z][\w'.-]+)(?=,| [a-z])")
 _OFFICES = TOP_OFFICE | frozenset(["minister", "chief", "chairman", "chairwoman", "governor",
                                    "mayor"])  # fmt: skip
 _BACK = 3  # paragraphs before a description that the person it names is looked for in
+_AGED = re.compile(r"\d{1,3}-year-old")  # an age as a noun: "the 42-year-old" is someone named
 
 
 def person_described(
@@ -83,7 +84,8 @@ def person_described(
     ]
     words = _before_complement(written)
     head = _SHORT_TITLES.get(words[-1], words[-1])
-    if nouns.get(head) != "person" and nouns.get(lemmatize(head)) != "person":
+    aged = _AGED.fullmatch(head) is not None and words[0] == "the"  # "the 42-year-old"
+    if not aged and nouns.get(head) != "person" and nouns.get(lemmatize(head)) != "person":
         return None
     if words[0] in ("a", "an", "one") and not text.lower().startswith("one of the "):
         return None  # "a lawyer": someone, not the one the article named
@@ -120,6 +122,8 @@ def person_described(
     hit = layer.antecedent(head, row["paragraph_id"], frozenset(["person"]))
     if hit is not None and _title_only(layer.entities[hit].name):
         hit = None  # "French President" the layer took for a name names nobody
+    if hit is None and aged and len(words) == len(written):
+        hit = compatible_person(layer, head, row["paragraph_id"], spoken=spoken)  # by salience
     if (
         hit is None
         and head in _OFFICES

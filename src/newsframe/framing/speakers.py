@@ -557,6 +557,9 @@ def _joined_name(text: str, left: Token, right: Token, mark: str) -> bool:
     )
 
 
+_AGED = re.compile(r"\d{1,3}-year-old")  # an age used as a noun ("the 42-year-old said")
+
+
 def _head_kind(words: list[Token], nouns: dict[str, str]) -> str | None:
     """The kind of speaker a noun phrase names, or None when it names no speaker."""
     # an all-capitals token is an abbreviation ("US", "IT"), never a function word
@@ -577,6 +580,8 @@ def _head_kind(words: list[Token], nouns: dict[str, str]) -> str | None:
         return None
     if len(words) > 1 and any(w in PRONOUNS or w in ("him", "them", "us") for w in lower):
         return None
+    if _AGED.fullmatch(lower[-1]) and len(words) > 1 and lower[-2] in DETERMINERS:
+        return "person"  # "the 42-year-old": a person by their age
     if any(w.text[:1].isdigit() for w in (words[0], words[-1])):
         return None
     cut = next((k for k, w in enumerate(lower) if w in LINKS and k > 0), len(words))
