@@ -1717,3 +1717,14 @@ def test_an_age_as_a_noun_is_a_person_the_article_names():
     assert t[["speaker", "speaker_text", "quote"]].values.tolist() == [
         ["Ann Lee", "the 42-year-old", "time"]
     ]
+
+
+def test_quoted_words_before_a_past_form_are_a_subject_not_a_modifier():
+    # 'his "own flaws" brought him down': a verb follows, so the words are her speech;
+    # 'rejected the "hostile" reports': a noun follows, so "hostile" is a label
+    t = _plain(
+        'Karen Hinton said his behavior was "Nixon-like" and that his "own flaws" brought him '
+        "down.",
+        'The ministry rejected the "hostile" reports on Monday.',
+    )
+    assert t[t["quote"] != ""]["quote"].tolist() == ["Nixon-like", "own flaws"]

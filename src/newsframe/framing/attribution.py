@@ -39,6 +39,7 @@ from newsframe.framing.speakers import (
 )
 from newsframe.linking import Links, corpus_links
 from newsframe.resources import Resources, resolve_resources
+from newsframe.text import lemmatize
 
 __all__ = ["LABEL_WORDS", "attributions", "share_of_voice"]
 
@@ -631,9 +632,25 @@ def _label_rule(
         and after[0].isalpha()
         and after[0].islower()
         and after[0] not in _NOT_NOUN
+        and not _past_form(after[0])
         and att.start < quote.start
     )
     return "modifier" if modifier else ""
+
+
+def _past_form(word: str) -> bool:
+    """True for a verb's past form ("brought", "claimed"): after quoted words it makes them a
+    subject ('his "own flaws" brought him down'), never the modifier of a noun; a plural noun
+    ("reports", "children") is none.
+
+    >>> [_past_form(w) for w in ("brought", "claimed", "reports", "plan", "children", "men")]
+    [True, True, False, False, False, False]
+    """
+    if word.endswith("ed") and len(word) > 4:
+        return True
+    if word.endswith(("s", "en")):  # a plural ("reports", "children", "women")
+        return False
+    return lemmatize(word) not in (word, "")
 
 
 @dataclass(frozen=True)
