@@ -1299,6 +1299,7 @@ def _prior_outside_asides(
         return None
     sentence = ctx.sentences.at(at)
     start = ctx.sentences.bounds(sentence)[0] if sentence >= 0 else 0
+    start = max(start, at - _ASIDE_CHARS)  # bounded: a run-on sentence stays linear
     dashes = [m.start() for m in _DASHES.finditer(text, start, at)]
     asides = list(zip(dashes[::2], dashes[1::2], strict=False))
     for att in reversed(found[-_NEAR_FOUND:]):
@@ -1310,6 +1311,7 @@ def _prior_outside_asides(
 
 
 _NEAR_FOUND = 8  # attributions of the sentence looked back over (bounded)
+_ASIDE_CHARS = 600  # characters before a verb searched for the dashes of an aside
 
 
 def _agent_after(text: str, toks: list[Token], k: int, ctx: _Context) -> int | None:
