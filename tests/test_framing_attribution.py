@@ -1511,3 +1511,220 @@ def test_a_clause_is_never_a_speaker():
     text = ('Police named the suspect. "I did it," he told them.',)
     t = nf.attributions([nf.Article("x", "T", text)])
     assert t["speaker"].tolist() == ["unresolved"]
+
+
+def test_a_pronoun_for_a_title_a_rule_named_is_that_person():
+    # "The First Minister" is Maria Costa (the one person named before); "She" that the rules
+    # took for "First Minister" is Maria Costa too, not a second speaker "First Minister"
+    t = _plain(
+        "Maria Costa announced her resignation on Monday.",
+        'The First Minister told reporters the party is "on course to win".',
+        'She added: "The longer any leader is in office, the harder it gets."',
+    )
+    quoted = t[t["quote"] != ""]
+    assert quoted["speaker"].tolist() == ["Maria Costa", "Maria Costa"]
+
+
+def test_an_abbreviated_title_holds_the_office_a_description_names():
+    # "Gov." before the name is the governor's title: "the governor" is Peter Hall
+    t = _plain(
+        "Gov. Peter Hall announced his resignation on Tuesday.",
+        '"I step aside now," Hall said.',
+        '"The allegations had no basis in the report," the governor said.',
+    )
+    assert t["speaker"].tolist() == ["Peter Hall", "Peter Hall"]
+
+
+def test_a_pronoun_subject_keeps_the_topic_over_a_person_named_in_passing():
+    # "she addressed ... Tom Okafor": the sentence's subject is Dana Reyes, so the "she" who
+    # speaks next is Dana Reyes, not the man named in passing
+    t = _plain(
+        '"We can and will win," Dana Reyes said.',
+        "In her speech, she addressed a message to her partner, Tom Okafor, who was present.",
+        '"Let us finally get married," she said.',
+    )
+    assert t["speaker"].tolist() == ["Dana Reyes", "Dana Reyes"]
+
+
+def test_she_is_the_woman_who_spoke_before_over_a_name_the_text_gives_no_gender():
+    # "Carden House" (typed a person by its capitals) has no gender in the article; Ruth
+    # Amsel is "she" (the article's own pronoun after her name), so "she said" is Ruth Amsel
+    t = _plain(
+        "Ruth Amsel said today her decision was final. She thanked her staff.",
+        'At a press conference at her official residence, Carden House in Leith, she said: "It '
+        'is time to go."',
+    )
+    assert t[t["quote"] != ""]["speaker"].tolist() == ["Ruth Amsel"]
+
+
+def test_the_corporation_is_the_body_the_article_is_about_never_a_person_quoted_before():
+    # Norda Bank is named three times, Kell Group once; "Tom Wright" (called "Wright" alone)
+    # is a person, never the corporation; "the statement" is the corporation's
+    t = _plain(
+        "Norda Bank suspended its chief on Friday. Norda Bank and Kell Group declined to comment.",
+        "Norda Bank staff walked out.",
+        'Tom Wright said he was "shocked". Staff said Wright has worked there for years.',
+        'The corporation said in a statement it had held "extensive discussions".',
+        '"We consider the posts a breach of our rules," the statement added.',
+    )
+    assert t[t["quote"] != ""]["speaker"].tolist() == ["Tom Wright", "Norda Bank", "Norda Bank"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # the person speaks; "from" opens the affiliation after the name
+        ('Polling expert Sir John Curtice from Strathclyde University told the BBC there "is no '
+         'obvious successor".', "John Curtice"),
+        # "close to" is the source's complement: the source speaks, not the leader
+        ('Ahead of her speech, a source close to the party leader told the BBC she had "had '
+         'enough".', "a source close to the party leader"),
+    ],
+)  # fmt: skip
+def test_a_post_modifier_is_inside_the_speaker_never_the_speaker(sentence, speaker):
+    t = _plain("Ann Lee resigned on Monday.", sentence)
+    assert t["speaker"].tolist() == [speaker]
+
+
+def test_a_statement_no_issuer_is_named_for_is_the_one_just_reported():
+    # the board declared; "The blunt statement" names no issuer: the board's words
+    t = _plain(
+        'The board declared on Friday that it "no longer has confidence in him".',
+        'The blunt statement also said the former chief "was not candid with the board".',
+    )
+    assert t["speaker"].tolist() == ["The board", "The board"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # guidance is a document: its issuer speaks
+        ('Reed is freelance, but BBC guidance states that its stars are expected "to avoid '
+         'taking sides".', "BBC"),
+        # a user is a person: the relative clause's subject speaks
+        ('Replying to a Twitter user who said it was "easy to pontificate", Reed wrote back.',
+         "a Twitter user"),
+    ],
+)  # fmt: skip
+def test_guidance_is_a_document_and_a_user_a_person(sentence, speaker):
+    t = _plain("Tom Reed works for the BBC.", sentence)
+    assert t[t["quote"] != ""]["speaker"].tolist() == [speaker]
+
+
+def test_a_name_after_its_owner_or_a_country_is_the_person_one_speaker():
+    # "Al Jazeera's Jamal Reda" and "U.S. Jean-Paul" (a sentence end the splitter missed) are
+    # the people named in full elsewhere: one speaker each in share of voice
+    t = _plain(
+        "Press Secretary Karine Jean-Paul and reporter Jamal Reda were there.",
+        '"We are ready," Al Jazeera\'s Jamal Reda said.',
+        'Congress must act in the U.S. Jean-Paul said it was "a disgrace".',
+        '"No more," Jean-Paul said.',
+    )
+    assert t[t["quote"] != ""]["speaker"].tolist() == [
+        "Jamal Reda",
+        "Karine Jean-Paul",
+        "Karine Jean-Paul",
+    ]
+
+
+def test_a_verb_of_continuing_before_a_colon_introduces_the_next_quotation():
+    # "continue" counts after a quotation or before a colon; "continues to have" reports nothing
+    t = _plain(
+        "Governor Greg Abel spoke at the school on Tuesday.",
+        "Abel continues:",
+        '"Children are a blessing. They are filled with laughter."',
+        'The school continues to have "full confidence" in its staff.',
+    )
+    quoted = t[t["quote"] != ""]
+    assert quoted[["speaker", "verb_lemma"]].values.tolist() == [["Greg Abel", "continue"]]
+
+
+def test_they_after_two_names_joined_by_and_is_those_two():
+    # the sentence opens with "Ruiz and Hart"; Tom Bell is their object: "They" is Ruiz and Hart
+    t = _plain(
+        "Dana Ruiz and Lee Hart lead the board.",
+        'Ruiz and Hart also thanked Tom Bell, who said he was still shaken, for "keeping calm". '
+        'They said the board "failed to act".',
+        '"For this, we are sorry. We fell short."',
+    )
+    last = t[t["paragraph_id"] == 2]
+    assert sorted(last["speaker"]) == ["Dana Ruiz", "Lee Hart"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a possessive opens a noun's slot: the quoted words name the team
+        'Former president Tom Reed will help lead Acme\'s "new advanced AI research team."',
+        # the title of a work after its noun, whatever its words say
+        "Ann Lee, whose podcast series \u2018The Rest is Noise\u2019 is produced by Tom Reed, "
+        "defends him.",
+    ],
+)
+def test_a_quoted_name_after_a_possessive_or_a_works_noun_is_a_label(sentence):
+    t = _plain("Tom Reed and Ann Lee spoke on Monday.", sentence)
+    assert t[t["quote"] != ""].empty
+    marks = nf.distancing_marks([Article("a", "T", ("Tom Reed spoke.", sentence))])
+    assert len(marks) == 1
+
+
+def test_a_quotation_after_one_with_its_tag_keeps_the_speaker_chosen_for_that_one():
+    # the second quotation has no verb of its own: whoever said the first one says it too
+    t = _plain(
+        "The comedian Tom Reed, who got slapped by Will Smith on stage after he made a joke "
+        "about the actor's wife, was quiet after the altercation.",
+        "On stage, right after he had been assaulted, he kept his composure and managed to make "
+        'light of the situation. "Will Smith just smacked me," he said at the time. "That was '
+        'the greatest night in the history of television."',
+    )
+    assert t["speaker"].tolist() == ["Tom Reed", "Tom Reed"]
+
+
+def test_and_said_after_an_aside_between_dashes_is_the_subject_before_the_aside():
+    # the aside's "who said the governor invited her" is no subject of "but said"
+    t = _plain(
+        "Lindsey Boylan said the governor should resign.",
+        "Speaking on MSNBC on Tuesday, Karen Hinton \u2014 a former aide who said the governor "
+        "invited her to his hotel room \u2014 praised the governor's record on wages but said "
+        'his behavior has been very "Nixon-like".',
+    )
+    assert t[t["quote"] != ""]["speaker"].tolist() == ["Karen Hinton"]
+
+
+def test_a_modal_before_a_past_form_is_a_name_and_an_ellipsis_introduces_the_quotation():
+    # "Will wrote": a name, not "will"; "concludes by saying ..." introduces the next sentence's
+    # quotation as a colon would
+    t = _plain(
+        "Will Kerr has resigned from the Academy.",
+        "Will wrote the following to the committee \u2026 \u201cI accept the consequences for my "
+        "conduct. My actions were shocking.\u201d",
+        "Kerr concludes by saying \u2026 \u201cChange takes time.\u201d",
+    )
+    assert t[["speaker", "verb_lemma"]].values.tolist() == [
+        ["Will Kerr", "write"],
+        ["Will Kerr", "conclude"],
+    ]
+
+
+def test_an_age_as_a_noun_is_a_person_the_article_names():
+    # "the 42-year-old" is a person (so "said" frames the one-word quotation as speech) and
+    # the person the article is about
+    t = _plain(
+        "Ann Lee resigned as party leader on Thursday.",
+        "In an emotional speech at the party caucus, the 42-year-old said it was \u201ctime\u201d "
+        "to step down.",
+    )
+    assert t[["speaker", "speaker_text", "quote"]].values.tolist() == [
+        ["Ann Lee", "the 42-year-old", "time"]
+    ]
+
+
+def test_quoted_words_before_a_past_form_are_a_subject_not_a_modifier():
+    # 'his "own flaws" brought him down': a verb follows, so the words are her speech;
+    # 'rejected the "hostile" reports': a noun follows, so "hostile" is a label
+    t = _plain(
+        'Karen Hinton said his behavior was "Nixon-like" and that his "own flaws" brought him '
+        "down.",
+        'The ministry rejected the "hostile" reports on Monday.',
+    )
+    assert t[t["quote"] != ""]["quote"].tolist() == ["Nixon-like", "own flaws"]

@@ -39,6 +39,7 @@ from newsframe.framing.speakers import (
 )
 from newsframe.linking import Links, corpus_links
 from newsframe.resources import Resources, resolve_resources
+from newsframe.text import lemmatize
 
 __all__ = ["LABEL_WORDS", "attributions", "share_of_voice"]
 
@@ -363,7 +364,8 @@ class _Owners:
 
     def introducing(self, quote: Quote) -> Attribution | None:
         """The last attribution of the sentence before the quotation when that sentence ends
-        with a colon ("He said:") -- never one from a later sentence."""
+        with a colon ("He said:") or an ellipsis standing for one ("He goes on ...") -- never
+        one from a later sentence."""
         sentences = self.text.sentences
         first = sentences.at(quote.start)
         k = sentences.position[first]
@@ -371,10 +373,13 @@ class _Owners:
             return None
         previous = sentences.ids[k - 1]
         start, end = sentences.bounds(previous)
-        if not self.text.unit.text[max(start, end - 50) : end].rstrip().endswith(":"):
+        if not self.text.unit.text[max(start, end - 50) : end].rstrip().endswith(_INTRODUCES):
             return None
         near = self.in_sentences(previous, previous)
         return near[-1] if near else None
+
+
+_INTRODUCES = (":", "\u2026", "...")  # what ends a sentence that introduces the next quotation
 
 
 # a quoted phrase right after one of these words is a name or a term, whoever speaks nearby
@@ -408,6 +413,40 @@ def _word_before(quote: Quote, text: UnitText) -> str:
     return before[0].lower() if before and before[0].isalpha() else ""
 
 
+def _after_possessive(quote: Quote, text: UnitText) -> bool:
+    """True when a name's possessive stands right before a quotation's opening mark
+    ('Microsoft's "new research team"'): the quoted words fill the noun's slot it opens.
+
+    >>> from newsframe.framing._units import Unit
+    >>> from newsframe.framing.quotes import top_level_quotes
+    >>> line = 'She will lead Acme\u2019s "new advanced AI research team."'
+    >>> _after_possessive(top_level_quotes(line)[0], UnitText(Unit("body", 0, line, ((0, 0, len(line)),))))
+    True
+    """
+    before = text.unit.text[max(quote.start - 30, 0) : quote.start].split()[-1:]
+    return bool(before) and before[0][:1].isupper() and before[0].endswith(_POSSESSIVES)
+
+
+_POSSESSIVES = ("'s", "\u2019s", "s'", "s\u2019")
+#: Nouns of a work whose title follows them in quotation marks ('his podcast series "The Rest
+#: Is Politics"', 'the film "Heat"'): the quoted words name it, whatever they say.
+WORK_NOUNS = frozenset(["series", "show", "programme", "program", "podcast", "film", "movie",
+                        "book", "novel", "album", "documentary", "play", "musical", "episode",
+                        "column", "newsletter", "campaign"])  # fmt: skip
+
+
+def _titled_work(quote: Quote, text: UnitText) -> bool:
+    """True for a closed quotation of at most :data:`NOUN_SLOT_WORDS` words right after a noun
+    of :data:`WORK_NOUNS` with no mark between ('whose podcast series 'The Rest is Politics' is
+    produced by ...'): the work's title, a label (no sentence mark inside, none after "!")."""
+    words = quote.text.rstrip(",.;:").split()
+    if not quote.closed or not 0 < len(words) <= NOUN_SLOT_WORDS or "." in quote.text[:-1]:
+        return False
+    before = text.unit.text[max(quote.start - 30, 0) : quote.start]
+    last = before.split()[-1:]
+    return bool(last) and before[-1:].isspace() and last[0] in WORK_NOUNS
+
+
 def _cued(quote: Quote, text: UnitText) -> bool:
     """True when the one or two words right before a quotation are a :data:`LABEL_CUES` entry
     ('the term "..."', 'known as "..."', 'so-called "..."'): the quotation names a term.
@@ -433,7 +472,9 @@ def _short_phrase(quote: Quote, text: UnitText, *, framed: bool = True) -> bool:
     its own is speech. After a word that names a term (:func:`_cued`: 'what became known as
     "the slap heard around the world"') the phrase may be as long as in a noun's slot."""
     limit = LABEL_WORDS
-    slot = not framed and _word_before(quote, text) in _NOUN_SLOT
+    slot = not framed and (
+        _word_before(quote, text) in _NOUN_SLOT or _after_possessive(quote, text)
+    )
     if (slot or _cued(quote, text)) and LABEL_WORDS < quote.words <= NOUN_SLOT_WORDS:
         limit = NOUN_SLOT_WORDS
     if not quote.closed or not 0 < quote.words <= limit or quote.text.endswith(("!", "?")):
@@ -538,6 +579,8 @@ def _label_rule(
       "..."': every speaker of the frame an inscription of the speaker table) are a slogan,
       whatever their length;
     - ``title_case``: a name in title case after a preposition (:func:`_title_cased`);
+    - ``work_title``: the title of a work after its noun ('podcast series "..."',
+      :func:`_titled_work`);
     - a short noun phrase (:func:`_short_phrase`) is a label when no speech frame credits it
       (``no_frame``), when it names a term (``cue``: 'the term "treated water"', 'the song
       "Katyusha"', 'so-called "peace plan"'), when it names what a noun is about
@@ -561,6 +604,8 @@ def _label_rule(
         return "inscription"
     if _title_cased(quote, text):
         return "title_case"
+    if _titled_work(quote, text):
+        return "work_title"
     if not _short_phrase(quote, text, framed=att is not None):
         return ""
     if att is None:
@@ -587,9 +632,25 @@ def _label_rule(
         and after[0].isalpha()
         and after[0].islower()
         and after[0] not in _NOT_NOUN
+        and not _past_form(after[0])
         and att.start < quote.start
     )
     return "modifier" if modifier else ""
+
+
+def _past_form(word: str) -> bool:
+    """True for a verb's past form ("brought", "claimed"): after quoted words it makes them a
+    subject ('his "own flaws" brought him down'), never the modifier of a noun; a plural noun
+    ("reports", "children") is none.
+
+    >>> [_past_form(w) for w in ("brought", "claimed", "reports", "plan", "children", "men")]
+    [True, True, False, False, False, False]
+    """
+    if word.endswith("ed") and len(word) > 4:
+        return True
+    if word.endswith(("s", "en")):  # a plural ("reports", "children", "women")
+        return False
+    return lemmatize(word) not in (word, "")
 
 
 @dataclass(frozen=True)
@@ -619,6 +680,11 @@ def _labelled(quote, text, att, index, owners, cases, decide, frames=None) -> bo
     if cases is not None:
         cases.append(case)
     return bool(rule) if decide is None else decide(case)
+
+
+def _nobody(speakers: tuple[Speaker, ...]) -> bool:
+    """True when no speaker of ``speakers`` is named (all unresolved)."""
+    return all(s.source == "unresolved" or s.key == "unresolved" for s in speakers)
 
 
 def _row(article, unit, sentence_id, speaker, att, kind, quote, sentence):
@@ -705,6 +771,7 @@ def _unit_rows(
     rows: list[tuple[tuple[int, int], dict]] = (
         _run_on(pending, choice, unit, quotes, owns) if pending else []
     )
+    before: tuple[Speaker, ...] = ()  # the speakers chosen for the quotation before
     for k, quote in enumerate(quotes):
         kind = text.kind(quote)
         att = owns[k]
@@ -749,7 +816,11 @@ def _unit_rows(
             if pending is not None and how != "own" and not quote.closed and k == len(quotes) - 1:
                 pending.append((task, make))  # runs on into the next paragraph: chosen there
             else:
-                rows.extend(make(*choice.choose(task)))
+                picked = choice.choose(task)
+                if how == "previous" and _nobody(picked[0]) and before and not _nobody(before):
+                    picked = (before, picked[1])  # the quotation before's speaker, as chosen
+                rows.extend(make(*picked))
+                before = picked[0]
         else:
             for speaker in chosen:
                 row = _row(article, unit, first, speaker, credited, kind, quote, sentence)

@@ -32,6 +32,7 @@ _APPOSED = re.compile(r", ((?:[A-Z][\w'.-]+ ){0,3}[A-Z][\w'.-]+)(?=,| [a-z])")
 _OFFICES = TOP_OFFICE | frozenset(["minister", "chief", "chairman", "chairwoman", "governor",
                                    "mayor"])  # fmt: skip
 _BACK = 3  # paragraphs before a description that the person it names is looked for in
+_AGED = re.compile(r"\d{1,3}-year-old")  # an age as a noun: "the 42-year-old" is someone named
 
 
 def person_described(
@@ -83,7 +84,8 @@ def person_described(
     ]
     words = _before_complement(written)
     head = _SHORT_TITLES.get(words[-1], words[-1])
-    if nouns.get(head) != "person" and nouns.get(lemmatize(head)) != "person":
+    aged = _AGED.fullmatch(head) is not None and words[0] == "the"  # "the 42-year-old"
+    if not aged and nouns.get(head) != "person" and nouns.get(lemmatize(head)) != "person":
         return None
     if words[0] in ("a", "an", "one") and not text.lower().startswith("one of the "):
         return None  # "a lawyer": someone, not the one the article named
@@ -120,6 +122,8 @@ def person_described(
     hit = layer.antecedent(head, row["paragraph_id"], frozenset(["person"]))
     if hit is not None and _title_only(layer.entities[hit].name):
         hit = None  # "French President" the layer took for a name names nobody
+    if hit is None and aged and len(words) == len(written):
+        hit = compatible_person(layer, head, row["paragraph_id"], spoken=spoken)  # by salience
     if (
         hit is None
         and head in _OFFICES
@@ -222,9 +226,10 @@ def compatible_person(
     headline = bisect_left(people, (0,))  # the headline's mentions come first (paragraph -1)
     for paragraph, start, entity_id, role in (*people[:headline], *people[max(lo, headline) : hi]):
         office = head in TOP_OFFICE and bool(role & TOP_OFFICE)  # "the leader": President X
-        if role <= _COURTESY or head in role or office:
+        holds = _holds(head, role)
+        if {w for w in role if not w.endswith(".")} <= _COURTESY or holds or office:
             last[entity_id] = (paragraph, start)
-            fits[entity_id] = head in role or office
+            fits[entity_id] = holds or office
     if not last and not later:  # the news lede names the person after the description
         return compatible_person(layer, head, paragraph_id + 1, later=True, spoken=spoken)
     if not last:
@@ -237,16 +242,31 @@ def compatible_person(
     return ranked[0]
 
 
+def _holds(head: str, role: frozenset[str]) -> bool:
+    """True when a role (its words, an abbreviation also with its full stop: "gov.") holds the
+    head noun ``head``: the word itself, or an abbreviation written with a full stop that
+    begins it ("Gov." for "governor", "Sen." for "senator"; three letters or more).
+
+    >>> _holds("governor", frozenset(["gov", "gov."])), _holds("governor", frozenset(["go."]))
+    (True, False)
+    """
+    return head in role or any(
+        w.endswith(".") and len(w) > 3 and head.startswith(w[:-1]) for w in role
+    )
+
+
 def _people(layer: Entities) -> list[tuple[int, int, str, frozenset[str]]]:
-    """The person mentions of ``layer`` in reading order, with their entity's role words
-    (computed once per layer)."""
+    """The person mentions of ``layer`` in reading order, with their entity's role words, an
+    abbreviation both with and without its full stop ("gov." and "gov"; computed once per
+    layer)."""
     hit = layer.__dict__.get("_person_mentions")
     if hit is None:
         hit = []
         for m in layer.mentions:
             e = layer.entities.get(m.entity_id)
             if e is not None and e.kind == "person" and not _title_only(e.name):
-                role = frozenset(e.role.replace(".", "").split())
+                words = e.role.split()
+                role = frozenset([*(w.replace(".", "") for w in words), *words])
                 hit.append((m.paragraph_id, m.start, m.entity_id, role))
         hit.sort(key=lambda x: x[:2])
         layer.__dict__["_person_mentions"] = hit

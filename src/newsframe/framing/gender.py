@@ -139,6 +139,8 @@ def opens_sentence(text: str, start: int, end: int, opening: int | None = None) 
             (m.end() for m in _SENTENCE_END.finditer(text, max(start - _NEAR, 0), start)),
             default=0,
         )
+    if start - opening > _NEAR:
+        return False  # more than four words before it (bounded: a run-on sentence stays linear)
     lead = text[opening:start].split()
     if len(lead) > 4 or not all(w[:1].isupper() for w in lead):
         return False

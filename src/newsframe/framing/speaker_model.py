@@ -795,11 +795,15 @@ class SpeakerChoice:
         return flags
 
     def _mentions(self, task: QuoteTask) -> list:
-        """The entity mentions of the window's sentences, outside quotations."""
+        """The entity mentions of the window's sentences, outside quotations, at most
+        :data:`_MENTION_CHARS` characters either side of the quotation (a run-on "sentence" of
+        thousands of clauses stays linear work; prose sentences are far shorter)."""
         found = self.by_paragraph.get(task.paragraph_id, ())
         if not found:
             return []
         lo, hi = task.window
+        lo = max(lo, task.quote.start - _MENTION_CHARS)
+        hi = min(hi, task.quote.end + _MENTION_CHARS)
         k = bisect_left(found, (lo,))
         out = []
         while k < len(found) and found[k][0] < hi:
@@ -809,6 +813,7 @@ class SpeakerChoice:
         return out
 
 
+_MENTION_CHARS = 2_000  # characters either side of a quotation its mentions are read in
 _UNRESOLVED = Speaker("unresolved", "", "unresolved")
 _NOBODY = frozenset(["unresolved", "pending"])
 _MAIN_KINDS = frozenset(["person", "organisation"])

@@ -11,12 +11,13 @@ multi-pass coreference sieve of Lee et al. 2013), with a memory of the rows befo
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from newsframe.entities import Entities, Entity
+from newsframe.entities import Entities, Entity, gazetteer
 from newsframe.framing.descriptions import issued_by, issuer_of, office_holder, person_described
-from newsframe.framing.speakers import GENERIC_PEOPLE
+from newsframe.framing.speakers import GENERIC_PEOPLE, STATEMENTS
 from newsframe.text import lemmatize
 
 __all__ = ["RULES", "name_speakers"]
@@ -152,22 +153,26 @@ class _Memory:
     people quoted (``spoken``), the speakers the text calls "he" or "she" (``personal``), the
     last speaker that may be a company and its paragraph (``body``), the paragraphs and
     sentences of the rows (``said``, newest last), the entity and kind each description
-    credited as speaker named (``taken``), the issuer of each document (``issued``) and the
+    credited as speaker named (``taken``), the entity and kind each name or description a rule
+    named was given (``renamed``: "First Minister" -> the person), the issuer of each document (``issued``) and the
     last one-word speaker of unknown kind the text calls "it", with its paragraph
-    (``untyped``: "Boeing said it ...")."""
+    (``untyped``: "Boeing said it ..."), and the row before, named (``previous``)."""
 
     spoken: set[str] = field(default_factory=set)
     personal: set[str] = field(default_factory=set)
     body: tuple[str, int] | None = None
     said: list[tuple[int, str]] = field(default_factory=list)
     taken: dict[str, tuple[str, str]] = field(default_factory=dict)
+    renamed: dict[str, tuple[str, str]] = field(default_factory=dict)
     issued: dict[str, str | None] = field(default_factory=dict)
     untyped: tuple[str, int] | None = None
+    previous: dict | None = None
     _before: dict | None = None
 
     def read(self, row: dict, layer: Entities) -> None:
         """Remember the row before ``row`` (named by now) and the sentence of ``row``."""
         before, self._before = self._before, row
+        self.previous = before
         if not self.said or self.said[-1] != (row["paragraph_id"], row["sentence"]):
             self.said.append((row["paragraph_id"], row["sentence"]))
         if before is None:
@@ -208,12 +213,70 @@ _ANY_BODY = frozenset(["company", "firm", "group", "corporation", "conglomerate"
 
 def _may_be_body(key: str, layer: Entities) -> bool:
     """True for a speaker key the layer knows as an organisation, or as a full name with no
-    role that it typed a person only by default ("Hindenburg Research"); never a single name
-    of unknown kind ("Lee": a body only when the text calls it "it")."""
+    role that it typed a person only by default ("Hindenburg Research") and that the text never
+    calls by its last word alone ("Wright" for "Ian Wright": a surname, a person's); never a
+    single name of unknown kind ("Lee": a body only when the text calls it "it")."""
     entity = layer.entities.get(key)
     if entity is None:
         return False
-    return entity.kind == "organisation" or (entity.kind == "person" and not entity.role)
+    surname = entity.name.split()[-1]
+    return entity.kind == "organisation" or (
+        entity.kind == "person"
+        and not entity.role
+        and not any(a == surname for a in entity.aliases if a != entity.name)
+    )
+
+
+_SALIENT = 2  # mentions a body needs, up to a description, to be the one the article is about
+
+
+def _salient_body(layer: Entities, paragraph_id: int) -> str | None:
+    """The organisation the article is about, up to paragraph ``paragraph_id`` (headline
+    included): the organisation, or name of unknown kind that is no single capitalised word,
+    named there more often than any other (at least :data:`_SALIENT` times), or None; salience
+    by frequency of mention, as in the entity-based coreference of Lee et al. 2013. One pass
+    over the layer's mentions, kept on the layer.
+
+    >>> from newsframe.entities import find_entities
+    >>> layer = find_entities(["Norda Bank cut rates.", "Norda Bank and Kell Group met.",
+    ...                        "Norda Bank said no."])
+    >>> _salient_body(layer, 2), _salient_body(layer, 0)
+    ('Norda Bank', None)
+    """
+    ranks = layer.__dict__.get("_salient_bodies")
+    if ranks is None:
+        ranks = layer.__dict__["_salient_bodies"] = _salient_by_paragraph(layer)
+    k = bisect_right(ranks, (paragraph_id, "\uffff")) - 1
+    return (ranks[k][1] or None) if k >= 0 else None
+
+
+def _salient_by_paragraph(layer: Entities) -> list[tuple[int, str]]:
+    """(paragraph, the most named body up to its end, or "" when none or a tie), for every
+    paragraph with a mention, in order: counts only grow, so a running best and a tie flag
+    answer for every paragraph in one pass."""
+    count: dict[str, int] = {}
+    best, best_n, tie = "", 0, False
+    out: list[tuple[int, str]] = []
+    for m in sorted(layer.mentions, key=lambda m: (m.paragraph_id, m.start)):
+        if not out or out[-1][0] != m.paragraph_id:
+            out.append((m.paragraph_id, ""))
+        entity = layer.entities.get(m.entity_id)
+        if entity is not None and (
+            entity.kind == "organisation" or (entity.kind == "" and _not_a_word(entity.name))
+        ):
+            n = count[m.entity_id] = count.get(m.entity_id, 0) + 1
+            if n > best_n:
+                best, best_n, tie = m.entity_id, n, False
+            elif n == best_n and m.entity_id != best:
+                tie = True
+        out[-1] = (m.paragraph_id, best if best_n >= _SALIENT and not tie else "")
+    return out
+
+
+def _not_a_word(name: str) -> bool:
+    """True for a name that is more than one capitalised word ("OpenAI", "BBC", "Sky News"):
+    "Match" or "Rest" alone may be any word the text capitalised."""
+    return " " in name or not name[1:].islower()
 
 
 def _body_named_next(text: str, paragraph_id: int, layer: Entities) -> str | None:
@@ -350,6 +413,20 @@ def _office_of_body(row: dict, naming: _Naming) -> bool:
     return True
 
 
+def _pronoun_of_a_named_speaker(row: dict, naming: _Naming) -> bool:
+    """A pronoun (or its continuation) the rules resolved to a name or description that a rule
+    named before ("The First Minister told ..." named Ann Lee; "She added" took "First
+    Minister") names that one too: the pronoun's antecedent is the earlier speaker, whatever
+    words named it."""
+    if row["speaker_source"] not in ("pronoun", "continuation"):
+        return False
+    hit = naming.memory.renamed.get(row["speaker"].lower())
+    if hit is None:
+        return False
+    row["speaker"], row["speaker_kind"] = hit
+    return True
+
+
 def _description_taken_before(row: dict, naming: _Naming) -> bool:
     """A description the rows before already credited to someone ("the prime minister" named
     Theresa May before; the rules took "She" for it) names that one again; never a name."""
@@ -382,7 +459,8 @@ def _description_antecedent(row: dict, naming: _Naming) -> bool:
     the article with that role or head noun; a role the text gave is better evidence than the
     last person quoted. Failing that, "the company" after "Boeing said it ..." is the body the
     text never typed, named by the last speaker of this or the previous paragraph, and "the
-    US-based firm" after "Hindenburg said" the company that spoke last."""
+    US-based firm" after "Hindenburg said" the company that spoke last; else "the company"
+    is the body the article is about (:func:`_salient_body`)."""
     key, text, p = row["speaker"], row["speaker_text"], row["paragraph_id"]
     described = row["speaker_source"] == "description" and text.lower().startswith("the ")
     if not described and (row["speaker_source"] == "name" or not key.startswith("the ")):
@@ -405,6 +483,10 @@ def _description_antecedent(row: dict, naming: _Naming) -> bool:
     ):
         entity_id = body[0]
         memory.taken.setdefault(key.lower(), (entity_id, "organisation"))
+    if entity_id is None and described and head in _ANY_BODY:
+        entity_id = _salient_body(naming.layer, p)
+        if entity_id is not None:
+            memory.taken.setdefault(key.lower(), (entity_id, "organisation"))
     if entity_id is None:
         return False
     row["speaker"] = entity_id
@@ -447,10 +529,62 @@ def _document_issuer(row: dict, naming: _Naming) -> bool:
             memory.said, key.split()[-1].lower(), p, layer
         )
         memory.issued[key] = issuer
+    if issuer is None and row["speaker_kind"] == "document":
+        return _statement_of_previous(row, memory)
     if issuer is None:
         return False
     row["speaker"], row["speaker_kind"] = issuer, layer.entities[issuer].kind
     return True
+
+
+_BODIES_AND_PEOPLE = frozenset(["person", "organisation", "group", "country"])
+
+
+def _statement_of_previous(row: dict, memory: _Memory) -> bool:
+    """A definite statement no issuer is named for ("The board declared that ..." / "The blunt
+    statement also said ...") is the words of the speaker of the row before, in this
+    paragraph or the previous one: the statement just reported."""
+    words = row["speaker_text"].lower().split()
+    before = memory.previous
+    if len(words) < 2 or words[0] != "the" or lemmatize(words[-1]) not in STATEMENTS:
+        return False
+    if before is None or row["paragraph_id"] - before["paragraph_id"] > 1:
+        return False
+    if before["speaker_kind"] not in _BODIES_AND_PEOPLE or before["speaker_source"] in (
+        "unresolved",
+        "pending",
+    ):
+        return False
+    row["speaker"], row["speaker_kind"] = before["speaker"], before["speaker_kind"]
+    return True
+
+
+_OWNER = re.compile(r"\A(?:.+['\u2019]s )")  # "Al Jazeera's ": a possessive before a name
+
+
+def _person_after_owner(key: str, layer: Entities) -> Entity | None:
+    """The person of the layer a name written after its owner names: after a possessive ("Al
+    Jazeera's Jamal Elshayyal") or a country's name or abbreviation the sentence splitter left
+    before it ("U.S. Jean-Pierre" from "... in the U.S. Jean-Pierre said"); else None.
+
+    >>> from newsframe.entities import find_entities
+    >>> layer = find_entities(["Karine Jean-Pierre spoke.", "Al Jazeera's Jamal Elshayyal said."])
+    >>> [_person_after_owner(k, layer).name for k in ("U.S. Jean-Pierre", "Al Jazeera's Jamal Elshayyal")]
+    ['Karine Jean-Pierre', 'Jamal Elshayyal']
+    """
+    owner = _OWNER.match(key)
+    words = key.split()
+    if owner is not None:
+        rest = key[owner.end() :]
+    elif len(words) > 1 and words[0] in gazetteer():
+        rest = " ".join(words[1:])
+    else:
+        return None
+    if not rest[:1].isupper():
+        return None
+    hit = layer.resolve(rest)
+    entity = layer.entities.get(hit) if hit is not None else None
+    return entity if entity is not None and entity.kind == "person" else None
 
 
 def _layer_entity(row: dict, naming: _Naming) -> bool:
@@ -465,6 +599,8 @@ def _layer_entity(row: dict, naming: _Naming) -> bool:
     if key not in naming.names:
         entity_id = naming.layer.resolve(key)
         entity = naming.layer.entities.get(entity_id) if entity_id is not None else None
+        if entity is None or entity.kind != "person":
+            entity = _person_after_owner(key, naming.layer) or entity
         naming.names[key] = (entity.entity_id, entity.kind) if entity is not None else None
     hit = naming.names[key]
     if (hit is not None and hit[1] in ("organisation", "country") and _personal(row)) or (
@@ -496,6 +632,7 @@ RULES: tuple[Callable[[dict, _Naming], bool], ...] = (
     _spokesperson_body,  # "a Chinese foreign ministry spokesperson" -> the ministry
     _title_named_after,  # "Foreign Ministry Spokesperson" / next paragraph's person
     _office_of_body,  # "the PTI chief": "PTI Chairman Imran Khan"
+    _pronoun_of_a_named_speaker,  # "She" for "First Minister" named Ann Lee: Ann Lee
     _description_taken_before,  # "the prime minister" credited before: the same one
     _described_person,  # "the prime minister", "His lawyer, Mark Cohen": the person
     _description_antecedent,  # "the ministry", "the company": the last entity so named
@@ -533,11 +670,25 @@ def name_speakers(rows: list[dict], layer: Entities, nouns: Mapping[str, str]) -
     naming = _Naming(layer, nouns, _Memory())
     for row in rows:
         naming.memory.read(row, layer)
+        was = row["speaker"]
         for rule in RULES:
             if rule(row, naming):
                 break
+        _remember_renamed(row, was, naming)
     _country_as_its_body(rows)
     _lede_description_named_next(rows, layer, nouns)
+
+
+def _remember_renamed(row: dict, was: str, naming: _Naming) -> None:
+    """Remember the person or body of the layer a name or description ``was`` was named (for
+    the pronouns the rules resolved to those words: :func:`_pronoun_of_a_named_speaker`)."""
+    if row["speaker_source"] not in ("name", "description") or row["speaker"] == was:
+        return
+    if (
+        row["speaker_kind"] in ("person", "organisation")
+        and row["speaker"] in naming.layer.entities
+    ):
+        naming.memory.renamed[was.lower()] = (row["speaker"], row["speaker_kind"])
 
 
 def _country_as_its_body(rows: list[dict]) -> None:

@@ -143,6 +143,7 @@ TOP_OFFICE = frozenset(["leader", "president", "premier", "prime", "chancellor",
 STATEMENTS = frozenset(["statement", "announcement", "release", "communique"])  # one document
 _LOOK_BACK = 60  # events a pronoun or description looks back over (bounded: linear time)
 _NOT_PERSON = frozenset(["group", "organisation", "country"])  # what "they" stands for alone
+_KNOWN_BACK = 2  # paragraphs before a pronoun searched for a speaker of its known gender
 
 
 @dataclass(frozen=True)
@@ -272,6 +273,7 @@ class _Event(NamedTuple):  # a named tuple: one per actor mention, so cheap to m
     speaking: bool  # a speaker (not a mere mention)
     issued: str = ""  # a document they issued ("statement")
     subject: bool = False  # a mention that opens its sentence (titles allowed): its subject
+    paired: bool = False  # ... or one that opens it followed by "and": "Ann and Tom said"
 
 
 @dataclass
@@ -285,7 +287,8 @@ class Memory:
     if it has one: "the spokeswoman" is a woman), and "the statement"/"the report" to whoever
     issued the last document. The nearest sentence with a compatible mention decides; two
     different candidates there (and none the only speaker) leave the pronoun ``unresolved``. A
-    description with no antecedent names itself. ``gender`` says "he", "she" or "" (unknown:
+    description with no antecedent names itself; "they" after a sentence opened by two names
+    joined by "and" is those two. ``gender`` says "he", "she" or "" (unknown:
     compatible with both) of a speaker (:class:`SpeakerGenders`; None: every one unknown); the
     agreement constraint of rule-based coreference (Lee et al. 2013), with gender read from the
     article.
@@ -345,7 +348,8 @@ class Memory:
                 return (Speaker("unresolved", speaker.text, "unresolved"),)
             chosen = self._candidates(kinds, frozenset(), at, agree=agree)
             return (
-                self._pick(chosen, speaker, plural, agree)
+                self._known_over_unknown(chosen, speaker, at, agree)
+                or self._pick(chosen, speaker, plural, agree)
                 or self._subject(chosen, speaker, agree)
                 or self._last_speaker(chosen, speaker, at, agree)
                 or (Speaker("unresolved", speaker.text, "unresolved"),)
@@ -377,6 +381,29 @@ class Memory:
                 return picked
         return (Speaker(speaker.text, speaker.text, "description", speaker.kind),)
 
+    def _known_over_unknown(
+        self, chosen: list[_Event], speaker: Speaker, at: tuple[int, int, int], agree: str
+    ) -> tuple[Speaker, ...]:
+        """For "he" or "she" whose nearest candidates are all of unknown gender ("At her
+        residence, Bute House, she said"), the last speaker of the paragraphs just before
+        (:data:`_KNOWN_BACK`) whom the article calls by that pronoun, or none: agreement the
+        text shows beats a candidate it says nothing about (Lee et al. 2013's agreement
+        constraint, with gender read from the article)."""
+        if not agree or not chosen or self.gender is None:
+            return ()
+        if any(self.gender(s) for e in chosen for s in e.speakers):
+            return ()
+        window = self.events[-_LOOK_BACK:]
+        k = bisect_left([e.order for e in window], at)
+        for event in reversed(window[:k]):
+            if event.order[0] < at[0] - _KNOWN_BACK:
+                break
+            if event.speaking and len(event.speakers) == 1:
+                s = event.speakers[0]
+                if s.source != "description" and self.gender(s) == agree:
+                    return (Speaker(s.key, speaker.text, "pronoun", s.kind),)
+        return ()
+
     def _gender_of(self, noun: str) -> str:
         """The gender a role noun says ("spokeswoman": "she"), by the article's entity words."""
         return self.gender.word(noun) if self.gender is not None else word_gender(noun)
@@ -392,10 +419,23 @@ class Memory:
         """They/their/we: the speakers of the nearest sentence with any mention, unless that is
         one person alone (a plural never credits a single person); then the nearest sentence
         with a group, an organisation or a country; else ``unresolved``."""
-        picked = self._pick(self._candidates(frozenset(), frozenset(), at), speaker, True)
+        chosen = self._candidates(frozenset(), frozenset(), at)
+        picked = self._pair(chosen, speaker) or self._pick(chosen, speaker, True)
         if len(picked) == 1 and picked[0].kind == "person":
             picked = self._pick(self._candidates(_NOT_PERSON, frozenset(), at), speaker, True)
         return picked or (Speaker("unresolved", speaker.text, "unresolved"),)
+
+    @staticmethod
+    def _pair(chosen: list[_Event], speaker: Speaker) -> tuple[Speaker, ...]:
+        """Of the nearest sentence's mentions (``chosen``, newest first), the two that open it
+        joined by "and" ("Rubin and Hudson also thanked Rock, who said ... They said"): the
+        coordinated subject a plural pronoun stands for; else none."""
+        ordered = chosen[::-1]
+        for k, event in enumerate(ordered[:-1]):
+            if event.paired:
+                pair = (*event.speakers, *ordered[k + 1].speakers)
+                return tuple(Speaker(s.key, speaker.text, "pronoun", s.kind) for s in pair)
+        return ()
 
     def _subject(
         self, chosen: list[_Event], speaker: Speaker, agree: str = ""
@@ -517,6 +557,9 @@ def _joined_name(text: str, left: Token, right: Token, mark: str) -> bool:
     )
 
 
+_AGED = re.compile(r"\d{1,3}-year-old")  # an age used as a noun ("the 42-year-old said")
+
+
 def _head_kind(words: list[Token], nouns: dict[str, str]) -> str | None:
     """The kind of speaker a noun phrase names, or None when it names no speaker."""
     # an all-capitals token is an abbreviation ("US", "IT"), never a function word
@@ -537,12 +580,16 @@ def _head_kind(words: list[Token], nouns: dict[str, str]) -> str | None:
         return None
     if len(words) > 1 and any(w in PRONOUNS or w in ("him", "them", "us") for w in lower):
         return None
+    if _AGED.fullmatch(lower[-1]) and len(words) > 1 and lower[-2] in DETERMINERS:
+        return "person"  # "the 42-year-old": a person by their age
     if any(w.text[:1].isdigit() for w in (words[0], words[-1])):
         return None
     cut = next((k for k, w in enumerate(lower) if w in LINKS and k > 0), len(words))
     head = cut - 1
     if lower[head] in QUANTIFIERS and cut < len(words):
         head = len(words) - 1
+    elif lower[head] in _POST_ADJECTIVES and head > 0 and cut < len(words):
+        head -= 1  # "a source close to the leader": the noun the adjective follows
     word = words[head]
     lemma = word.lemma
     plain = word.text.lower().removesuffix("'s").removesuffix("'")
@@ -607,6 +654,10 @@ def _np_speakers(text: str, toks: list[Token], lo: int, hi: int, ctx: _Context) 
             m = own[0]
             return [Speaker(m.actor_id, m.text, "actor", ctx.kinds.get(m.actor_id, ""))]
         name = [t for t in words if t.end <= link[0].start]
+        run = _name_start(toks, lo, lo + len(name) - 1) - lo  # a name after its titles
+        if 0 < run < len(name) - 1 and _personal_name(name[run:], ctx.verbs.speaker_nouns):
+            # "Polling expert Sir John Curtice from Strathclyde University": the person
+            return _np_speakers(text, toks, lo + run, lo + len(name) - 1, ctx)
         if _personal_name(name, ctx.verbs.speaker_nouns):
             # "Ann Lee of the Dock Workers Union": the person speaks, the union is her affiliation
             return _np_speakers(text, toks, lo, lo + len(name) - 1, ctx)
@@ -743,6 +794,9 @@ def _np_before(
         if word == "at" and toks[lo].text.lower() in ("least", "most"):
             lo -= 1  # "at least three families"
             continue
+        if _post_modifier(toks, lo - 1):
+            lo -= 1  # "John Curtice from Strathclyde University", "a source close to the PM"
+            continue
         if word in NP_STOP and not (
             word in ("to", "at", "in", "on")
             and lo > 1
@@ -755,6 +809,23 @@ def _np_before(
 
 
 _DET_AFTER_LINK = frozenset(["the", "its", "their", "his", "her", "our"])
+# adjectives whose complement follows the noun they modify: "a source close to the leader"
+_POST_ADJECTIVES = frozenset(["close", "familiar", "loyal", "near", "opposed", "allied"])
+
+
+def _post_modifier(toks: list[Token], k: int) -> bool:
+    """True when the preposition ``toks[k]`` opens a post-modifier inside the noun phrase
+    before it: "from" between a capitalised name and a capitalised one ("Sir John Curtice from
+    Strathclyde University": his affiliation), or the complement of an adjective that follows
+    its noun ("a source close to the leader", "people familiar with the talks")."""
+    if k < 1 or k + 1 >= len(toks):
+        return False
+    word, before, after = toks[k].text.lower(), toks[k - 1].text, toks[k + 1].text
+    if word == "from":
+        return before[:1].isupper() and after[:1].isupper() and before.lower() not in NP_STOP
+    return word in ("to", "with") and before.lower() in _POST_ADJECTIVES and k > 1
+
+
 _ROLE_BEFORE_TO = {
     w: "person" for w in ["mission", "ambassador", "envoy", "embassy", "delegation", "spokesman",
                           "spokeswoman", "spokesperson", "minister", "office", "police"]
@@ -905,7 +976,8 @@ def _quote_precedes(text: str, start: int, ctx: _Context) -> bool:
 
 def _speaks(text: str, toks: list[Token], i: int, n: int, ctx: _Context) -> bool:
     """True when the verb at ``toks[i:i+n]`` introduces speech (for ``strict`` verbs)."""
-    if ctx.sentences.at(toks[i].start) in ctx.quoted_sentences:
+    sentence = ctx.sentences.at(toks[i].start)
+    if sentence in ctx.quoted_sentences or _introduces_quote(text, sentence, ctx):
         return True
     after = text[toks[i + n - 1].end : toks[i + n - 1].end + 40].lstrip()
     if not after or after[0] in ",.;:!?\u2014\"'":
@@ -918,6 +990,31 @@ def _speaks(text: str, toks: list[Token], i: int, n: int, ctx: _Context) -> bool
         if toks[k].text.lower() in FINITE:
             return True
     return False
+
+
+def _name_not_modal(word: Token, verb: Token) -> bool:
+    """True for a capitalised modal before a verb that is no base form ("Will wrote", "May
+    said"): a name, since a modal takes a base form ("will write").
+
+    >>> _name_not_modal(Token("Will", "will", 0, 4), Token("wrote", "write", 5, 10))
+    True
+    """
+    return (
+        word.text.lower() in _MODALS and word.text[:1].isupper() and verb.text.lower() != verb.lemma
+    )
+
+
+def _introduces_quote(text: str, sentence: int, ctx: _Context) -> bool:
+    """True when sentence ``sentence`` ends with a colon or an ellipsis standing for one and
+    the next sentence holds a quotation ("Will wrote the following to the committee ...
+    \u201cI will ...\u201d")."""
+    if sentence < 0:
+        return False
+    k = ctx.sentences.position[sentence]
+    if k + 1 >= len(ctx.sentences.ids) or ctx.sentences.ids[k + 1] not in ctx.quoted_sentences:
+        return False
+    end = ctx.sentences.bounds(sentence)[1]
+    return text[max(end - 50, 0) : end].rstrip().endswith((":", "\u2026", "..."))
 
 
 def _match_verb(text: str, toks: list[Token], i: int, table: ReportingVerbs, longest: int):
@@ -1057,6 +1154,11 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
     table, found = ctx.verbs, ctx.found
     j, aux = i - 1, []
     while j >= 0 and _aux_or_adverb(toks[j].text) and _spaces(text, toks[j].end, toks[j + 1].start):
+        if _name_not_modal(toks[j], toks[i]):  # "Will wrote": a name (a modal takes a base
+            if key in table.strict and not _speaks(text, toks, i, n, ctx):  # form, never
+                return None  # "wrote")
+            name = Speaker(toks[j].text, toks[j].text, "name", "person")
+            return _made(toks, i, n, key, [name], ctx, aux=aux, phrase=toks[j].text)
         if toks[j].text.lower() in AUX:
             aux.insert(0, toks[j].text)
         j -= 1
@@ -1083,8 +1185,12 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
                      participle=participle, phrase=_phrase(text, toks, span),
                      subordinate=_subordinate(text, toks, span, ctx), subjectless=subjectless)  # fmt: skip
 
-    if key in table.after_quote and not _quote_precedes(text, toks[i].start, ctx):
-        return None  # "she continued" after her words; "continues to have" reports nothing
+    if (
+        key in table.after_quote
+        and not _quote_precedes(text, toks[i].start, ctx)
+        and not text[toks[i + n - 1].end :].lstrip(" ").startswith(":")
+    ):  # "she continued" after her words, or before a colon ("Abbott continues:")
+        return None  # "continues to have" reports nothing
     if key in table.quote_only and not (
         _quote_follows(text, toks, i, toks[i + n - 1].end, ctx)
         or _quote_precedes(text, toks[i].start, ctx)
@@ -1106,7 +1212,9 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
     sentence = ctx.sentences.at(toks[i].start)
     strict_fails = key in table.strict and not _speaks(text, toks, i, n, ctx)
     if joined and toks[j].text.lower() in ("and", "but"):
-        prior = found[-1] if found else None  # "Peskov said ... but added that": the same
+        prior = _prior_outside_asides(text, found, toks[i].start, ctx)
+        # "Peskov said ... but added that": the same; never a verb of an aside between
+        # dashes ("X -- an aide who said the governor invited her -- praised ... but said")
         if strict_fails:
             return None
         if prior is not None and ctx.sentences.at(prior.start) == sentence:
@@ -1177,6 +1285,33 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
     if name is not None:  # "said China's consul general in X, Huang Shifang."
         return made(_np_speakers(text, toks, *name, ctx), span=name)
     return made(_np_speakers(text, toks, *span, ctx), span=span)
+
+
+_DASHES = re.compile(r" [\u2014\u2013-]{1,2} |\u2014")  # a dash that opens or closes an aside
+
+
+def _prior_outside_asides(
+    text: str, found: list[Attribution], at: int, ctx: _Context
+) -> Attribution | None:
+    """The last attribution of ``found`` in the sentence of offset ``at`` that no aside
+    between two dashes before ``at`` holds, else the last of ``found`` (None if none)."""
+    if not found:
+        return None
+    sentence = ctx.sentences.at(at)
+    start = ctx.sentences.bounds(sentence)[0] if sentence >= 0 else 0
+    start = max(start, at - _ASIDE_CHARS)  # bounded: a run-on sentence stays linear
+    dashes = [m.start() for m in _DASHES.finditer(text, start, at)]
+    asides = list(zip(dashes[::2], dashes[1::2], strict=False))
+    for att in reversed(found[-_NEAR_FOUND:]):
+        if ctx.sentences.at(att.start) != sentence:
+            break
+        if not any(a < att.start < b for a, b in asides):
+            return att
+    return found[-1] if not asides else None
+
+
+_NEAR_FOUND = 8  # attributions of the sentence looked back over (bounded)
+_ASIDE_CHARS = 600  # characters before a verb searched for the dashes of an aside
 
 
 def _agent_after(text: str, toks: list[Token], k: int, ctx: _Context) -> int | None:
@@ -1376,6 +1511,8 @@ def _sentence_subject(text: str, toks: list[Token], i: int, ctx: _Context) -> li
         return [Speaker("", toks[k].text, "pronoun")]
     if not toks[k].text[:1].isupper():
         return []
+    if toks[k].text.endswith("ing") and toks[k].text[1:].islower():  # "Speaking on ..., X"
+        return _subject_after_opener(text, toks, k, i, ctx)
     span = _np_after(text, toks, k)
     if span is not None and span[1] + 1 < i and toks[span[1] + 1].text.islower():
         speakers = _np_speakers(text, toks, *span, ctx)
@@ -1403,6 +1540,7 @@ def _subject_after_opener(
     opening = [t.text.lower() for t in toks[k : (comma or k) + 1]]
     if comma is not None and (
         opening[0] in _OPENERS
+        or opening[0].endswith("ing")  # "Speaking on MSNBC on Tuesday, Ann Lee ..."
         or any(w in CALENDAR or w in _TIME_NOUNS or w in _LATER for w in opening)
     ):
         k = comma + 1
@@ -1415,6 +1553,10 @@ def _subject_after_opener(
     nouns = ctx.verbs.speaker_nouns
     for m in range(k, min(k + 8, i - 1)):
         if not _in_name(text, toks[m], toks[m + 1]):
+            gap = text[toks[m].end : toks[m + 1].start].strip()
+            if m > k and toks[m].text[:1].isupper() and gap in ("\u2014", "\u2013", "--"):
+                # "Ann Lee -- an aide who ... -- praised": the name before the aside
+                return _np_speakers(text, toks, k, m, ctx)
             break
         word, after = toks[m], toks[m + 1]
         head = (word.text[:1].isupper() and not _possessive(word.text)) or word.lemma in nouns
@@ -1640,11 +1782,14 @@ def _remember_and_resolve(
         people = _honorific_names(ctx.unit.text, quotes)
     if people:  # (the actor mentions alone are in text order already)
         mentions = sorted(mentions + people, key=lambda m: m.start)
+    subjects = _pronoun_subjects(found, ctx, quotes)
+    if subjects:
+        mentions = sorted(mentions + subjects, key=lambda m: m.start)
     out, k = [], 0
     add = memory.add
     for att in found:
         while k < len(mentions) and mentions[k].start < att.start:
-            add(_mention_event(mentions[k], ctx, order))
+            _remember_mention(mentions[k], ctx, memory, order)
             k += 1
         at = (order, ctx.sentences.at(att.start), att.start)
         speakers: list[Speaker] = []
@@ -1665,8 +1810,48 @@ def _remember_and_resolve(
             add(_Event(at, kind, named, phrase, True, att.issued))
         out.append(_with_speakers(att, tuple(speakers)))
     for m in mentions[k:]:
-        add(_mention_event(m, ctx, order))
+        _remember_mention(m, ctx, memory, order)
     return out
+
+
+# "He", "She", or an opening phrase and its comma, then "he" or "she": a sentence whose subject
+# is a personal pronoun ("In her speech, she addressed ..."); bounded: linear time
+_PRONOUN_SUBJECT = re.compile(r"(?:[A-Z][^,.;:!?\"\u201c\u201d]{0,60}, )?([Hh]e|[Ss]he)\b")
+_PRONOUN = "\x00pronoun"  # the actor id of a pronoun subject's mention: resolved when read
+
+
+def _pronoun_subjects(found: list[Attribution], ctx: _Context, quotes: QuoteIndex) -> list[Mention]:
+    """The personal pronouns that are the subject of a sentence of the unit with no reporting
+    verb, outside quotations ("In her speech, she addressed her partner, Tom Reed."), as
+    mentions to resolve when read: the chain of "she"s keeps the topic that a later "she
+    said" stands for (the centering preference of Grosz, Joshi & Weinstein 1995), over a
+    person named in passing."""
+    text, sentences = ctx.unit.text, ctx.sentences
+    said = {sentences.at(att.start) for att in found}
+    out = []
+    for sentence_id, start in zip(sentences.ids, sentences.starts, strict=True):
+        if sentence_id in said or sentence_id in ctx.quoted_sentences:
+            continue
+        hit = _PRONOUN_SUBJECT.match(text, start)
+        if hit is not None and quotes.at(hit.start(1)) is None:
+            out.append(Mention(_PRONOUN, hit.start(1), hit.end(1), hit.group(1)))
+    return out
+
+
+def _remember_mention(m: Mention, ctx: _Context, memory: Memory, order: int) -> None:
+    """Add one mention to ``memory``: a name as it is, a pronoun subject as the one person it
+    resolves to there (nothing when it resolves to none)."""
+    if m.actor_id != _PRONOUN:
+        memory.add(_mention_event(m, ctx, order))
+        return
+    at = (order, ctx.sentences.at(m.start), m.start)
+    named = tuple(
+        s
+        for s in memory.resolve(Speaker(m.text, m.text, "pronoun", "person"), at)
+        if s.source != "unresolved"
+    )
+    if len(named) == 1:
+        memory.add(_Event(at, "person", named, m.text.lower(), False, "", True))
 
 
 def _governing(att: Attribution, done: list[Attribution], ctx: _Context) -> tuple[Speaker, ...]:
@@ -1700,8 +1885,9 @@ def _mention_event(m: Mention, ctx: _Context, order: int) -> _Event:
     at = (order, sentence, m.start)
     opening = ctx.sentences.bounds(sentence)[0] if sentence >= 0 else 0
     text = ctx.unit.text
-    subject = opens_sentence(text, m.start, m.end, opening) and not _COORDINATED.match(text, m.end)
-    return _Event(at, named[0][0].kind, named[0], named[1], False, "", subject)
+    opens = opens_sentence(text, m.start, m.end, opening)
+    paired = opens and _COORDINATED.match(text, m.end) is not None
+    return _Event(at, named[0][0].kind, named[0], named[1], False, "", opens and not paired, paired)
 
 
 _TITLES = (
