@@ -272,3 +272,59 @@ def test_an_organisation_noun_of_the_entity_words_makes_an_actor_and_an_outlet_n
     )  # fmt: skip
     assert "Sudova Patrol" in actors and actors["Sudova Patrol"].kind == "organisation"
     assert not {"Norland Shimbun", "Mainz Shimbun", "Mainz"} & set(actors)
+
+
+def test_discovery_reads_the_story_files_entity_words(tmp_path):
+    import newsframe as nf
+
+    # by eye: with the story's title "imam" and organisation noun "syndicate", Ali Reza (3
+    # mentions in 2 articles, "Reza said": 2 x (3 + 2) = 10) has the role "imam", and Dockers
+    # Syndicate ("Dockers Syndicate said": 2 x (2 + 2) = 8) is an organisation; with the
+    # shipped words alone "Dockers Syndicate" reads as a person's name
+    path = tmp_path / "story.toml"
+    path.write_text('[story]\nname = "dockers"\n[entities.titles]\nwords = ["imam"]\n'
+                    '[entities.kinds]\norganisation_nouns = ["syndicate"]\n', encoding="utf-8")  # fmt: skip
+    res = nf.load_story(path).resources
+    articles = [
+        Article("a0", "T", ("Imam Ali Reza met Dockers Syndicate officials on Monday.",
+                            "Reza said the talks went well.")),
+        Article("a1", "T", ("Dockers Syndicate said the strike would end. Imam Ali Reza agreed.",)),
+    ]  # fmt: skip
+    shipped = {a.name: a.kind for a in discover_actors(articles, min_mentions=1)}
+    assert shipped == {"Ali Reza": "person", "Dockers Syndicate": "person"}
+    for found in (
+        discover_actors(articles, min_mentions=1, resources=res),
+        discover_actors(nf.Corpus(articles, resources=res), min_mentions=1),
+    ):
+        assert [(a.name, a.kind, a.aliases) for a in found] == [
+            ("Ali Reza", "person", ("Ali Reza", "Reza")),
+            ("Dockers Syndicate", "organisation", ("Dockers Syndicate",)),
+        ]
+
+
+def test_a_given_name_that_is_a_common_word_keeps_its_person_and_a_quoted_one_is_an_actor():
+    # by eye: "Will" is a stopword and "Chris Rock" two common words, yet both speak: two
+    # people, 2 articles x (3 mentions + 2 x 1 quoted) = 10 each; Will Smith is not Jada
+    # Pinkett Smith (one mention, score 1: no actor)
+    actors = _actors(
+        ("Will Smith slapped Chris Rock on stage.",
+         '"It was wrong," Will Smith said. Jada Pinkett Smith left early.'),
+        ('"I am fine," Chris Rock said. Will Smith apologised to Rock.',),
+    )  # fmt: skip
+    assert sorted(actors) == ["Chris Rock", "Will Smith"]
+    assert "Jada Pinkett Smith" not in actors["Will Smith"].aliases
+    assert actors["Chris Rock"].aliases == ("Chris Rock", "Rock")
+
+
+def test_a_name_written_after_the_that_speaks_is_a_body_and_a_clause_verb_no_given_name():
+    # by eye: "the Harbour House said" twice: people take no article, so a body
+    # (2 x (2 + 2 x 2) = 12); "Reinstating Lineker" opens a clause: "Lineker" is Gary Lineker
+    # (2 articles, 4 mentions, 2 quoted: 2 x (4 + 4) = 16), never a second Lineker
+    actors = _actors(
+        ('"We are watching," the Harbour House said. Gary Lineker said he would return.',
+         "Reinstating Lineker was the right call."),
+        ("The Harbour House said it would act. Lineker said he was pleased.",),
+    )  # fmt: skip
+    assert list(actors) == ["Gary Lineker", "Harbour House"]
+    assert actors["Harbour House"].kind == "organisation"
+    assert actors["Gary Lineker"].aliases == ("Gary Lineker", "Lineker")

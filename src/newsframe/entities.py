@@ -67,6 +67,7 @@ if TYPE_CHECKING:  # the actor types are read, never built, here: no import of t
 
 __all__ = [
     "EVENT_HEADS",
+    "SENTENCE_OPENERS",
     "TITLES",
     "TITLE_ABBREVIATIONS",
     "Entities",
@@ -115,6 +116,8 @@ _OPENERS = frozenset(
      "whereas", "every", "each", "any", "another", "such", "whose", "my", "your", "me", "him",
      "them", "toward", "towards", "amongst", "via", "per"]
 )
+#: Closed-class words that open a sentence and never a name ("Throughout Hayward's tenure").
+SENTENCE_OPENERS = _OPENERS
 _CALENDAR = frozenset(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
      "february", "march", "april", "may", "june", "july", "august", "september", "october",
