@@ -328,3 +328,18 @@ def test_a_name_written_after_the_that_speaks_is_a_body_and_a_clause_verb_no_giv
     assert list(actors) == ["Gary Lineker", "Harbour House"]
     assert actors["Harbour House"].kind == "organisation"
     assert actors["Gary Lineker"].aliases == ("Gary Lineker", "Lineker")
+
+
+def test_a_state_and_its_people_are_places_and_a_country_code_before_a_surname_no_name():
+    # by eye: "New York" (a US state in the gazetteer's divisions) and "New Yorkers" (its
+    # people) act but are places, no actors; "AG James" is the attorney general Tina James
+    # (a title abbreviation of the entity words), and "U.S. Rourke" is Ned Rourke: two people
+    actors = _actors(
+        ("Attorney General Tina James said New York would sue. New Yorkers have waited.",
+         "New York has filed the case. AG James said it was strong."),
+        ("New Yorkers will vote in May, Tina James said. Ned Rourke said he agreed.",
+         "U.S. Rourke said the case was weak."),
+    )  # fmt: skip
+    assert list(actors) == ["Tina James", "Ned Rourke"]
+    assert "AG James" not in actors["Tina James"].aliases
+    assert actors["Ned Rourke"].aliases == ("Ned Rourke", "Rourke")

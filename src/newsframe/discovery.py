@@ -83,6 +83,7 @@ from newsframe.entities import (
     find_entities,
     gazetteer,
     name_parts,
+    provinces,
 )
 from newsframe.errors import expect_kind
 from newsframe.lexicons import EntityWords
@@ -491,17 +492,22 @@ def _person_words(name: str, roles: frozenset[str] = _ROLES) -> list[str]:
     ("Throughout Hayward"; never a modal or a noun that is also a given name: "Will Smith",
     "May Lee"), titles and ``roles``, roles written as titles ("Host Kerri Miller"), places and
     acronyms ("Huawei CFO Meng Wanzhou" keeps every word: the join with "Meng Wanzhou" is by
-    containment); a name keeps at least two words.
+    containment); a name keeps at least two words, unless a sentence's opening word or a
+    country's code ("U.S. Jean-Pierre") was before it.
 
     >>> _person_words("Will Smith"), _person_words("Throughout Hayward"), _person_words("Host Kerri Miller")
     (['Will', 'Smith'], ['Hayward'], ['Kerri', 'Miller'])
-    >>> _person_words("Reinstating Lineker")
-    ['Lineker']
+    >>> _person_words("Reinstating Lineker"), _person_words("U.S. Jean-Pierre")
+    (['Lineker'], ['Jean-Pierre'])
     """
     words = name.replace("\u2019", "'").split()
     places = gazetteer()
-    while len(words) > 1 and (words[0].lower() in SENTENCE_OPENERS or _gerund(words[0])):
-        words = words[1:]  # "Throughout Hayward", "Reinstating Lineker"
+    while len(words) > 1 and (
+        words[0].lower() in SENTENCE_OPENERS
+        or _gerund(words[0])
+        or (words[0].isupper() and words[0] in places)
+    ):
+        words = words[1:]  # "Throughout Hayward", "Reinstating Lineker", "U.S. Jean-Pierre"
     while len(words) > 2 and (
         words[0].lower().rstrip(".") in roles
         or words[0] in places
@@ -627,6 +633,22 @@ def _join_variants(
             union.join(first, y)
 
 
+def _coded_surname(words: list[str], by_last: dict[str, list[str]]) -> bool:
+    """True for a country's code before the last name of a person of the corpus ("U.S.
+    Jean-Pierre", "UK Rourke"), which the entity layer may read as a body's name.
+
+    >>> _coded_surname(["U.S.", "Rourke"], {"rourke": ["Ned Rourke"]}), _coded_surname(["U.S.", "Navy"], {})
+    (True, False)
+    """
+    return (
+        len(words) == 2
+        and words[0].isupper()
+        and words[0] in gazetteer()
+        and not words[1].isupper()
+        and _key(words[1]) in by_last
+    )
+
+
 def _swapped(name: str, by_last: dict[str, list[str]]) -> list[str]:
     """The people whose last name is ``name`` with two neighbouring letters swapped (a typing
     slip: "Mizhuara" for "Mizuhara"), six letters or more; [] when none or several names fit.
@@ -727,9 +749,10 @@ def _merge(
         words = _person_words(e.name, roles)
         full = e.kind == "person" and len(words) > 1 and not any(w in places for w in words)
         spelled = not (e.name.isupper() and " " not in e.name)
-        org = e.kind == "organisation" and spelled
+        org = e.kind == "organisation" and spelled and x not in coded
         return (e.kind == "country", org, full, spelled, e.counts[_MENTIONS], -len(x), x)
 
+    coded: set[str] = set()  # bodies that are a country's code and a person's last name
     union = _Union(lambda a, b: weight(a) > weight(b))
     by_key: dict[str, str] = {}
     for x in sorted(entities):
@@ -791,11 +814,18 @@ def _merge(
         words = _person_words(e.name, roles) if e.kind in ("", "person") else e.name.split()
         if e.kind == "country":
             continue
+        if _coded_surname(words, by_last):  # "U.S. Jean-Pierre" read as a body
+            words = words[1:]
+            coded.add(x)
         if len(words) == 1:
             k = _key(words[0])
             owners = by_last.get(k) or by_first.get(k) or _swapped(k, by_last)
             roots = {union.find(o) for o in owners}
-            if len(roots) == 1 and e.kind in ("", "person", _OPENER) and k not in companies:
+            if (
+                len(roots) == 1
+                and (x in coded or e.kind in ("", "person", _OPENER))
+                and k not in companies
+            ):
                 union.join(roots.pop(), x)
                 continue
             if e.kind in ("", "organisation") and 1 < len(e.name) <= 8:
@@ -909,6 +939,34 @@ def _body_read_as_person(c: _Candidate, person_nouns: frozenset[str]) -> bool:
         and 2 * located <= mentions
         and not _titled(c, person_nouns)
     )
+
+
+def _place_or_its_people(name: str) -> bool:
+    """True for a first-level division of a country (:func:`newsframe.entities.provinces`:
+    "New York", "Texas") or a plural that names the people of a place, country or division
+    ("New Yorkers", "Texans", "Californians", "Canadians"): the place's name (five letters or
+    more), or its name without its last letter, with a plural ending (:data:`_PEOPLE_OF`).
+
+    >>> [_place_or_its_people(n) for n in ("New Yorkers", "Texans", "Californians", "Ann Jones")]
+    [True, True, True, False]
+    """
+    places = provinces()
+    if name in places:
+        return True
+    known = places | gazetteer().keys()
+    if not name.endswith("s") or name.endswith("ss"):
+        return False
+    for suffix, ends in _PEOPLE_OF:
+        stem = name[: -len(suffix)] if name.endswith(suffix) else ""
+        if stem and any(len(stem + end) >= 5 and stem + end in known for end in ends):
+            return True
+    return False
+
+
+#: Plural endings of the people of a place, and the endings of the place's name they replace:
+#: "New York" -ers, "Texa(s)" -ns, "Californi(a)" -ans, "Canad(a)" -ians, "Italian" -s.
+_PEOPLE_OF = (("ers", ("",)), ("ians", ("a", "ia", "o")), ("ans", ("a", "o", "")),
+              ("ns", ("s", "a")), ("s", ("",)))  # fmt: skip
 
 
 def _titled(c: _Candidate, person_nouns: frozenset[str]) -> bool:
@@ -1133,6 +1191,8 @@ def _actors(
             c.kind == "place" and len(words) > 1 and any(lemmatize(w) in nouns for w in words)
         ) or _body_read_as_person(c, people):
             c.kind = "organisation"
+        elif c.kind in ("", "person") and not _titled(c, people) and _place_or_its_people(c.name):
+            c.kind = "place"  # "New York", "New Yorkers", "Texans": a place and its people
     heads = frozenset(  # the words of the organisations named in full
         _key(w)
         for c in merged

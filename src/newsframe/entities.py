@@ -80,6 +80,7 @@ __all__ = [
     "government_of",
     "name_parts",
     "one_letter_apart",
+    "provinces",
 ]
 
 #: The shipped entity words (``data/entity_words.toml``): a layer reads those of its resources
@@ -575,6 +576,24 @@ def gazetteer() -> Mapping[str, str]:
     (False, False)
     """
     return _countries()[0]
+
+
+@functools.lru_cache(maxsize=1)
+def provinces() -> frozenset[str]:
+    """The names of countries' first-level divisions (states, provinces, prefectures, English
+    counties) as the ``countryinfo`` package ships them: places, never a person or a body
+    ("New York", "Texas", "Nara"). Read by actor discovery; the entity layer does not use it
+    (many are also family names: "Kent", "Sutton").
+
+    >>> {"New York", "Texas", "Nara"} <= provinces(), "Ann Lee" in provinces()
+    (True, False)
+    """
+    return frozenset(
+        p
+        for country in all_countries()
+        for p in country.info().get("provinces") or ()
+        if isinstance(p, str) and p[:1].isupper()
+    )
 
 
 @functools.lru_cache(maxsize=1)
