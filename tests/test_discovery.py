@@ -343,3 +343,17 @@ def test_a_state_and_its_people_are_places_and_a_country_code_before_a_surname_n
     assert list(actors) == ["Tina James", "Ned Rourke"]
     assert "AG James" not in actors["Tina James"].aliases
     assert actors["Ned Rourke"].aliases == ("Ned Rourke", "Rourke")
+
+
+def test_a_country_named_as_its_government_acts_and_lowercase_back_references_are_no_aliases():
+    # by eye: "the UK Government" in two articles, once followed by "will": named as a
+    # government it acts both times (2 articles x 2 mentions = 4, where "met the UK Government
+    # on" alone would not act); "the government" refers back to it but is no alias (it would
+    # match every government); Ann Lee 2 x (2 + 2) = 8
+    actors = _actors(
+        ("The UK Government will review the plan. Ann Lee said the government was late.",),
+        ("Ann Lee met the UK Government on Monday.",),
+    )
+    assert list(actors) == ["Ann Lee", "United Kingdom"]
+    assert actors["United Kingdom"].kind == "country"
+    assert "government" not in actors["United Kingdom"].aliases

@@ -399,6 +399,8 @@ def _article_entities(
             if any(a <= m.start < b for a, b in titles[m.paragraph_id]):
                 continue  # a headline or link line inside the body
             cues = _cues(paragraphs[m.paragraph_id], m.start, m.end, verbs, nouns)
+            if layer.entities[m.entity_id].kind == "country" and _GOVERNMENT_WORD.search(m.text):
+                cues = (*cues[:_ACTS], 1, *cues[_ACTS + 1 :])  # "the UK Government": it governs
             total = counts.setdefault(m.entity_id, [0] * 6)
             for k, v in enumerate(cues):
                 total[k] += v
@@ -424,6 +426,10 @@ def _article_entities(
             out.append((article.article_id, word, word, _OPENER, "", (word,), tuple(total)))
     return out
 
+
+#: A country's mention that names its government ("the UK Government", "the government"): the
+#: country as one that acts, wherever it stands in the sentence.
+_GOVERNMENT_WORD = re.compile(r"\b(?:government|administration|cabinet)\b", re.IGNORECASE)
 
 #: The kind of a single capitalised word that opens a sentence of an article naming nobody so
 #: ("Lineker said ..."): a mention of the one person of the corpus whose name it is, else none.
@@ -1104,7 +1110,10 @@ def _aliases(
     """The actor's name, then the other forms the articles wrote; for a person, the other full
     names (the same last name, or the same parts in another order) and then one single name (the one used alone, else the last name) unless ``shared``
     counts it for more than one person of the corpus."""
-    forms = [f for f, _ in sorted(c.forms.items(), key=lambda x: (-x[1], x[0])) if f != c.name]
+    forms = [  # never a lowercase back-reference ("the government"): it would match any
+        f for f, _ in sorted(c.forms.items(), key=lambda x: (-x[1], x[0])) if f != c.name
+    ]
+    forms = [f for f in forms if not f.islower()]
     if c.kind != "person" or " " not in c.name:
         return tuple(dict.fromkeys([c.name, *forms]))
     first, last = c.name.split()[0], c.name.split()[-1]
