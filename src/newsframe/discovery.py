@@ -9,10 +9,13 @@ as actors; it does three things on top of the layer.
 
 1. **Cues from the grammar around each mention** (body paragraphs only, and not in a
    sentence written in title case -- a headline or link line inside the body): a *speaker*
-   is followed by a reporting verb of ``resources.reporting_verbs`` ("X said", "X denied") or
-   comes after "said" or "according to"; a name *acts* when it speaks, is followed by a verb
-   (an auxiliary or modal, a past tense in ``-ed``) or by a speaker noun ("China's foreign
-   ministry", "the Chinese government"). A name after "the" or "a", or after a preposition of
+   is followed by a reporting verb of ``resources.reporting_verbs`` ("X said", "X denied",
+   '"...," X said.') or comes after "said" or "according to"; a name *acts* when it speaks,
+   is followed by a verb (an auxiliary or modal, a past tense in ``-ed``) or by a speaker
+   noun ("China's foreign ministry", "the Chinese government"), and a country named as its
+   government ("the UK Government") acts. A single capitalised word opening a sentence of an
+   article that never writes that name in full ("Lineker said ...") counts for the one person
+   of the corpus it names, else for nobody. A name after "the" or "a", or after a preposition of
    place ("in", "near", "off", ...), locates or describes; a name in a credit line ("(AP)",
    "/TASS/"), after "told", "citing", "by" or "with" at a clause's end, followed by
    "reported", or called a news agency or newspaper ("the Yonhap news agency", "news agency
@@ -34,10 +37,16 @@ as actors; it does three things on top of the layer.
    organisation's short form ("Spanish Football Federation") joins the one longer name that
    ends with it; a government body without its country ("the Foreign Ministry") joins the one
    country's body of that name, and a country's government ("Government (India)") is the
-   country.
+   country; a closed-class word or a clause's verb opening a sentence is no given name
+   ("Throughout Hayward", "Reinstating Lineker"), a stopword that is also a given name is
+   ("Will Smith" is not Jada Pinkett Smith), and a country's code before a person's last name
+   is that person ("U.S. Jean-Pierre").
 3. **Who can be an actor** (:func:`_is_actor`): a person of two name words or more, not
    mostly after "the" or a preposition of place, with no country or day in the name, and not
-   made only of common English words ("Camp Fire", "Air Force") unless titled; one name with
+   made only of common English words ("Camp Fire", "Air Force") unless titled or quoted ("Chris
+   Rock said"); a name of two words or more mostly after "the" that speaks is a body ("the
+   White House said"); a country's first-level division or a place's people ("New York",
+   "New Yorkers", "Texans": the ``countryinfo`` data's divisions) are places; one name with
    a title; an organisation that is not a news outlet and either holds an organisation noun
    or suffix or acts; a single unknown name only when it speaks and is not mostly a place or
    a modifier; an acronym only when it speaks or acts ("VX" of a nerve agent never does); a
