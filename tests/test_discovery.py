@@ -303,41 +303,42 @@ def test_discovery_reads_the_story_files_entity_words(tmp_path):
 
 
 def test_a_given_name_that_is_a_common_word_keeps_its_person_and_a_quoted_one_is_an_actor():
-    # by eye: "Will" is a stopword and "Chris Rock" two common words, yet both speak: two
-    # people, 2 articles x (3 mentions + 2 x 1 quoted) = 10 each; Will Smith is not Jada
-    # Pinkett Smith (one mention, score 1: no actor)
+    # by eye: "Will" is a stopword and "Mark Hill" two common words, yet both speak: two
+    # people, 2 articles x (3 mentions + 2 x 1 quoted) = 10 each; Will Stone is not Jada
+    # Pinkett Stone (one mention, score 1: no actor)
     actors = _actors(
-        ("Will Smith slapped Chris Rock on stage.",
-         '"It was wrong," Will Smith said. Jada Pinkett Smith left early.'),
-        ('"I am fine," Chris Rock said. Will Smith apologised to Rock.',),
+        ("Will Stone slapped Mark Hill on stage.",
+         '"It was wrong," Will Stone said. Ada Pinkett Stone left early.'),
+        ('"I am fine," Mark Hill said. Will Stone apologised to Hill.',),
     )  # fmt: skip
-    assert sorted(actors) == ["Chris Rock", "Will Smith"]
-    assert "Jada Pinkett Smith" not in actors["Will Smith"].aliases
-    assert actors["Chris Rock"].aliases == ("Chris Rock", "Rock")
+    assert sorted(actors) == ["Mark Hill", "Will Stone"]
+    assert "Ada Pinkett Stone" not in actors["Will Stone"].aliases
+    assert actors["Mark Hill"].aliases == ("Mark Hill", "Hill")
 
 
 def test_a_name_written_after_the_that_speaks_is_a_body_and_a_clause_verb_no_given_name():
     # by eye: "the Harbour House said" twice: people take no article, so a body
-    # (2 x (2 + 2 x 2) = 12); "Reinstating Lineker" opens a clause: "Lineker" is Gary Lineker
-    # (2 articles, 4 mentions, 2 quoted: 2 x (4 + 4) = 16), never a second Lineker
+    # (2 x (2 + 2 x 2) = 12); "Reinstating Lindqvist" opens a clause: "Lindqvist" is Gary Lindqvist
+    # (2 articles, 4 mentions, 2 quoted: 2 x (4 + 4) = 16), never a second Lindqvist
     actors = _actors(
-        ('"We are watching," the Harbour House said. Gary Lineker said he would return.',
-         "Reinstating Lineker was the right call."),
-        ("The Harbour House said it would act. Lineker said he was pleased.",),
+        ('"We are watching," the Harbour House said. Gary Lindqvist said he would return.',
+         "Reinstating Lindqvist was the right call."),
+        ("The Harbour House said it would act. Lindqvist said he was pleased.",),
     )  # fmt: skip
-    assert list(actors) == ["Gary Lineker", "Harbour House"]
+    assert list(actors) == ["Gary Lindqvist", "Harbour House"]
     assert actors["Harbour House"].kind == "organisation"
-    assert actors["Gary Lineker"].aliases == ("Gary Lineker", "Lineker")
+    assert actors["Gary Lindqvist"].aliases == ("Gary Lindqvist", "Lindqvist")
 
 
 def test_a_state_and_its_people_are_places_and_a_country_code_before_a_surname_no_name():
-    # by eye: "New York" (a US state in the gazetteer's divisions) and "New Yorkers" (its
-    # people) act but are places, no actors; "AG James" is the attorney general Tina James
-    # (a title abbreviation of the entity words), and "U.S. Rourke" is Ned Rourke: two people
+    # by eye: "North Dakota" (a US state in the gazetteer's divisions) and "North
+    # Carolinians" (a state's people) speak, but are places, no actors; "AG James" is the
+    # attorney general Tina James (a title abbreviation of the entity words), and "U.S.
+    # Rourke" is Ned Rourke: two people
     actors = _actors(
-        ("Attorney General Tina James said New York would sue. New Yorkers have waited.",
-         "New York has filed the case. AG James said it was strong."),
-        ("New Yorkers will vote in May, Tina James said. Ned Rourke said he agreed.",
+        ("Attorney General Tina James said North Dakota would sue. North Carolinians said no.",
+         "North Dakota said it filed the case. AG James said it was strong."),
+        ("North Carolinians will vote in May, Tina James said. Ned Rourke said he agreed.",
          "U.S. Rourke said the case was weak."),
     )  # fmt: skip
     assert list(actors) == ["Tina James", "Ned Rourke"]
@@ -357,3 +358,17 @@ def test_a_country_named_as_its_government_acts_and_lowercase_back_references_ar
     assert list(actors) == ["Ann Lee", "United Kingdom"]
     assert actors["United Kingdom"].kind == "country"
     assert "government" not in actors["United Kingdom"].aliases
+
+
+def test_a_bodys_common_word_alone_is_no_alias_a_persons_surname_is():
+    # by eye: "the Veltra Self-Defense Force said" (a body: 2 x (3 + 2 x 2) = 14) is also "the
+    # Force", a common word that would match any force: no alias; Mark Hill's "Hill", a
+    # common word too, is his surname and stays
+    actors = _actors(
+        (
+            '"We are ready," the Veltra Self-Defense Force said. Mark Hill said so. Later the Force left.',
+        ),
+        ("The Veltra Self-Defense Force said it would meet. Hill said he would come.",),
+    )
+    assert actors["Veltra Self-Defense Force"].aliases == ("Veltra Self-Defense Force",)
+    assert actors["Mark Hill"].aliases == ("Mark Hill", "Hill")

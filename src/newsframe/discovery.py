@@ -14,7 +14,7 @@ as actors; it does three things on top of the layer.
    is followed by a verb (an auxiliary or modal, a past tense in ``-ed``) or by a speaker
    noun ("China's foreign ministry", "the Chinese government"), and a country named as its
    government ("the UK Government") acts. A single capitalised word opening a sentence of an
-   article that never writes that name in full ("Lineker said ...") counts for the one person
+   article that never writes that name in full ("Lindqvist said ...") counts for the one person
    of the corpus it names, else for nobody. A name after "the" or "a", or after a preposition of
    place ("in", "near", "off", ...), locates or describes; a name in a credit line ("(AP)",
    "/TASS/"), after "told", "citing", "by" or "with" at a clause's end, followed by
@@ -38,14 +38,14 @@ as actors; it does three things on top of the layer.
    ends with it; a government body without its country ("the Foreign Ministry") joins the one
    country's body of that name, and a country's government ("Government (India)") is the
    country; a closed-class word or a clause's verb opening a sentence is no given name
-   ("Throughout Hayward", "Reinstating Lineker"), a stopword that is also a given name is
-   ("Will Smith" is not Jada Pinkett Smith), and a country's code before a person's last name
-   is that person ("U.S. Jean-Pierre").
+   ("Throughout Hayward", "Reinstating Lindqvist"), a stopword that is also a given name is
+   ("Will Stone" is not Ada Pinkett Stone), and a country's code before a person's last name
+   is that person ("U.S. Duval-Roy").
 3. **Who can be an actor** (:func:`_is_actor`): a person of two name words or more, not
    mostly after "the" or a preposition of place, with no country or day in the name, and not
    made only of common English words ("Camp Fire", "Air Force") unless titled or quoted ("Chris
-   Rock said"); a name of two words or more mostly after "the" that speaks is a body ("the
-   White House said"); a country's first-level division or a place's people ("New York",
+   Hill said"); a name of two words or more mostly after "the" that speaks is a body ("the
+   Harbour House said"); a country's first-level division or a place's people ("New York",
    "New Yorkers", "Texans": the ``countryinfo`` data's divisions) are places; one name with
    a title; an organisation that is not a news outlet and either holds an organisation noun
    or suffix or acts; a single unknown name only when it speaks and is not mostly a place or
@@ -424,7 +424,7 @@ def _article_entities(
                 entity_id, kind = name, kind if " " in name else ""
             row = (article.article_id, entity_id, name, kind, e.role, written, tuple(total))
             out.append(row)
-        openers: dict[str, list[int]] = {}  # "Lineker said ...": a name the article never
+        openers: dict[str, list[int]] = {}  # "Lindqvist said ...": a name the article never
         for m in layer.unresolved:  # writes in full, opening a sentence: the corpus decides
             if m.paragraph_id != HEADLINE and m.text in SINGLE_NAME.findall(m.text):
                 cues = _cues(paragraphs[m.paragraph_id], m.start, m.end, verbs, nouns)
@@ -441,7 +441,7 @@ def _article_entities(
 _GOVERNMENT_WORD = re.compile(r"\b(?:government|administration|cabinet)\b", re.IGNORECASE)
 
 #: The kind of a single capitalised word that opens a sentence of an article naming nobody so
-#: ("Lineker said ..."): a mention of the one person of the corpus whose name it is, else none.
+#: ("Lindqvist said ..."): a mention of the one person of the corpus whose name it is, else none.
 _OPENER = "opener"
 SINGLE_NAME = re.compile(r"^[A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)?$")
 
@@ -504,16 +504,16 @@ _KIN = frozenset(["son", "daughter", "father", "mother", "brother", "sister", "a
 
 def _person_words(name: str, roles: frozenset[str] = _ROLES) -> list[str]:
     """A person's name words without leading closed-class words that open a sentence
-    ("Throughout Hayward"; never a modal or a noun that is also a given name: "Will Smith",
+    ("Throughout Hayward"; never a modal or a noun that is also a given name: "Will Stone",
     "May Lee"), titles and ``roles``, roles written as titles ("Host Kerri Miller"), places and
     acronyms ("Huawei CFO Meng Wanzhou" keeps every word: the join with "Meng Wanzhou" is by
     containment); a name keeps at least two words, unless a sentence's opening word or a
-    country's code ("U.S. Jean-Pierre") was before it.
+    country's code ("U.S. Duval-Roy") was before it.
 
-    >>> _person_words("Will Smith"), _person_words("Throughout Hayward"), _person_words("Host Kerri Miller")
-    (['Will', 'Smith'], ['Hayward'], ['Kerri', 'Miller'])
-    >>> _person_words("Reinstating Lineker"), _person_words("U.S. Jean-Pierre")
-    (['Lineker'], ['Jean-Pierre'])
+    >>> _person_words("Will Stone"), _person_words("Throughout Hayward"), _person_words("Host Kerri Miller")
+    (['Will', 'Stone'], ['Hayward'], ['Kerri', 'Miller'])
+    >>> _person_words("Reinstating Lindqvist"), _person_words("U.S. Duval-Roy")
+    (['Lindqvist'], ['Duval-Roy'])
     """
     words = name.replace("\u2019", "'").split()
     places = gazetteer()
@@ -522,7 +522,7 @@ def _person_words(name: str, roles: frozenset[str] = _ROLES) -> list[str]:
         or _gerund(words[0])
         or (words[0].isupper() and words[0] in places)
     ):
-        words = words[1:]  # "Throughout Hayward", "Reinstating Lineker", "U.S. Jean-Pierre"
+        words = words[1:]  # "Throughout Hayward", "Reinstating Lindqvist", "U.S. Duval-Roy"
     while len(words) > 2 and (
         words[0].lower().rstrip(".") in roles
         or words[0] in places
@@ -535,7 +535,7 @@ def _person_words(name: str, roles: frozenset[str] = _ROLES) -> list[str]:
 @functools.lru_cache(maxsize=1 << 12)
 def _gerund(word: str) -> bool:
     """True for a verb's -ing form capitalised where it opens a sentence ("Reinstating
-    Lineker would ...", "Being New York Smart"): its lemma is another English word (Zipf 3 or
+    Lindqvist would ...", "Being New York Smart"): its lemma is another English word (Zipf 3 or
     more on the ``wordfreq`` scale); never a name that ends so ("Sterling", "Channing", "King").
 
     >>> [_gerund(w) for w in ("Reinstating", "Being", "Sterling", "Channing", "King")]
@@ -650,7 +650,7 @@ def _join_variants(
 
 def _coded_surname(words: list[str], by_last: dict[str, list[str]]) -> bool:
     """True for a country's code before the last name of a person of the corpus ("U.S.
-    Jean-Pierre", "UK Rourke"), which the entity layer may read as a body's name.
+    Duval-Roy", "UK Rourke"), which the entity layer may read as a body's name.
 
     >>> _coded_surname(["U.S.", "Rourke"], {"rourke": ["Ned Rourke"]}), _coded_surname(["U.S.", "Navy"], {})
     (True, False)
@@ -829,7 +829,7 @@ def _merge(
         words = _person_words(e.name, roles) if e.kind in ("", "person") else e.name.split()
         if e.kind == "country":
             continue
-        if _coded_surname(words, by_last):  # "U.S. Jean-Pierre" read as a body
+        if _coded_surname(words, by_last):  # "U.S. Duval-Roy" read as a body
             words = words[1:]
             coded.add(x)
         if len(words) == 1:
@@ -937,11 +937,11 @@ def _combine(
 
 def _body_read_as_person(c: _Candidate, person_nouns: frozenset[str]) -> bool:
     """True for a name of two words or more read as a person's or a place's that is mostly
-    written after "the" and speaks ("the White House said", "the Blue House denied"): people
+    written after "the" and speaks ("the Harbour House said", "the Blue House denied"): people
     take no article and places do not speak, so it names a body; never one titled, nor one
     mostly after a preposition of place.
 
-    >>> c = _Candidate("White House", "White House", "person", counts=[2, 1, 1, 0, 2, 0])
+    >>> c = _Candidate("Harbour House", "Harbour House", "person", counts=[2, 1, 1, 0, 2, 0])
     >>> _body_read_as_person(c, frozenset()), _body_read_as_person(replace(c, counts=[2, 0, 1, 0, 2, 0]), frozenset())
     (True, False)
     """
@@ -1010,7 +1010,7 @@ def _is_actor(
     if c.kind == "place" or not words:
         return False
     if words[0].lower() in (SENTENCE_OPENERS if c.kind == "person" else stopwords):
-        return False  # "The Times"; a person's given name may be a stopword ("Will Smith")
+        return False  # "The Times"; a person's given name may be a stopword ("Will Stone")
     if _gerund(words[0]):
         return False  # a clause's verb opening a sentence: "Being New York Smart"
     if _thing(words, nouns):
@@ -1033,7 +1033,7 @@ def _is_actor(
             return False  # "the Camp Fire", "in Northern California": an event or a place
         common = all(zipf_frequency(w.lower(), "en") >= _COMMON for w in words)
         # "Facebook Page", "Air Force": no person without a title or a quotation of its own
-        # ("Will Smith said", "Chris Rock said": a thing never speaks)
+        # ("Will Stone said", "Mark Hill said": a thing never speaks)
         return titled or not common or speaker > 0
     if len(words) > 1:  # an organisation ("Ethiopian Airlines": a person never has a demonym)
         generic = _SUFFIXES | _CONNECTORS | roles
@@ -1116,21 +1116,26 @@ def _rank(score: int, c: _Candidate) -> tuple:
 def _aliases(
     c: _Candidate, shared: Counter[str], roles: frozenset[str] = _ROLES
 ) -> tuple[str, ...]:
-    """The actor's name, then the other forms the articles wrote; for a person, the other full
-    names (the same last name, or the same parts in another order) and then one single name (the one used alone, else the last name) unless ``shared``
-    counts it for more than one person of the corpus."""
+    """The actor's name, then the other forms the articles wrote (never a lowercase one, nor a
+    common English word alone for anyone but a person); for a person, the other full names
+    (the same last name, or the same parts in another order) and then one single name (the one
+    used alone, else the last name) unless ``shared`` counts it for more than one person of
+    the corpus."""
     forms = [  # never a lowercase back-reference ("the government"): it would match any
         f for f, _ in sorted(c.forms.items(), key=lambda x: (-x[1], x[0])) if f != c.name
     ]
     forms = [f for f in forms if not f.islower()]
     if c.kind != "person" or " " not in c.name:
+        # nor, for a body, a common word alone ("House" of Bute House, "Force" of the
+        # Maritime Self-Defense Force): it would match every other house and force
+        forms = [f for f in forms if " " in f or zipf_frequency(f.lower(), "en") < _COMMON]
         return tuple(dict.fromkeys([c.name, *forms]))
     first, last = c.name.split()[0], c.name.split()[-1]
     parts = name_parts(c.name.split())  # and the name in another order ("Heung-min Son")
     full = [
         f for f in forms if " " in f and (f.split()[-1] == last or name_parts(f.split()) == parts)
     ]
-    full = [  # never a form with a title or a clause's opening verb ("Reinstating Lineker")
+    full = [  # never a form with a title or a clause's opening verb ("Reinstating Lindqvist")
         f
         for f in full
         if not any(w.lower().rstrip(".") in roles for w in f.split())
