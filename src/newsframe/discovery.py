@@ -88,6 +88,7 @@ from newsframe.entities import (
     EVENT_HEADS,
     SENTENCE_OPENERS,
     TITLES,
+    Entities,
     consonants,
     find_entities,
     gazetteer,
@@ -402,18 +403,30 @@ def _article_entities(
         }
         counts: dict[str, list[int]] = {}
         forms: dict[str, dict[str, None]] = {}
-        for m in layer.mentions:
-            if m.paragraph_id == HEADLINE or m.entity_id not in layer.entities:
+        first_seen: dict[str, int] = {}
+        for k, m in enumerate(layer.mentions):
+            first_seen.setdefault(m.entity_id, k)
+        openers: dict[str, list[int]] = {}  # "Lindqvist said ...": a name the article never
+        for m in (*layer.mentions, *layer.unresolved):  # writes in full: the corpus decides
+            if m.paragraph_id == HEADLINE:
                 continue
-            if any(a <= m.start < b for a, b in titles[m.paragraph_id]):
+            entity_id = m.entity_id
+            if entity_id not in layer.entities or layer.entities[entity_id].kind == "":
+                entity_id = _principal(layer, m.text, first_seen) or entity_id
+            opener = entity_id not in layer.entities
+            if opener and m.text not in SINGLE_NAME.findall(m.text):
+                continue
+            if any(a <= m.start < b for a, b in titles.get(m.paragraph_id, ())):
                 continue  # a headline or link line inside the body
             cues = _cues(paragraphs[m.paragraph_id], m.start, m.end, verbs, nouns)
-            if layer.entities[m.entity_id].kind == "country" and _GOVERNMENT_WORD.search(m.text):
-                cues = (*cues[:_ACTS], 1, *cues[_ACTS + 1 :])  # "the UK Government": it governs
-            total = counts.setdefault(m.entity_id, [0] * 6)
+            country = not opener and layer.entities[entity_id].kind == "country"
+            if country and _GOVERNMENT_WORD.search(m.text):  # "the UK Government" governs
+                cues = (*cues[:_ACTS], 1, *cues[_ACTS + 1 :])
+            total = (openers if opener else counts).setdefault(entity_id, [0] * 6)
             for k, v in enumerate(cues):
                 total[k] += v
-            forms.setdefault(m.entity_id, {})[m.text] = None
+            if not opener:
+                forms.setdefault(entity_id, {})[m.text] = None
         for entity_id, total in counts.items():
             e, written = layer.entities[entity_id], tuple(forms[entity_id])
             name, kind = e.name, e.kind
@@ -424,16 +437,31 @@ def _article_entities(
                 entity_id, kind = name, kind if " " in name else ""
             row = (article.article_id, entity_id, name, kind, e.role, written, tuple(total))
             out.append(row)
-        openers: dict[str, list[int]] = {}  # "Lindqvist said ...": a name the article never
-        for m in layer.unresolved:  # writes in full, opening a sentence: the corpus decides
-            if m.paragraph_id != HEADLINE and m.text in SINGLE_NAME.findall(m.text):
-                cues = _cues(paragraphs[m.paragraph_id], m.start, m.end, verbs, nouns)
-                total = openers.setdefault(m.text, [0] * 6)
-                for k, v in enumerate(cues):
-                    total[k] += v
         for word, total in openers.items():
             out.append((article.article_id, word, word, _OPENER, "", (word,), tuple(total)))
     return out
+
+
+def _principal(layer: Entities, word: str, first_seen: dict[str, int]) -> str | None:
+    """The person of the article a surname alone names when several people of the article
+    share it: the one named first (news style gives the principal the surname alone and the
+    others their given names: "President Ann Lee and her husband Tom Lee visited. Lee said
+    ..." is Ann Lee); None when fewer than two people of the article have ``word`` as their
+    last name.
+
+    >>> layer = find_entities(["President Ann Lee and her husband Tom Lee visited.", "Lee said so."])
+    >>> _principal(layer, "Lee", {"Ann Lee": 0, "Tom Lee": 1})
+    'Ann Lee'
+    """
+    low = word.lower()
+    people = [
+        p
+        for p in layer._people(low)
+        if p in first_seen
+        and layer.entities[p].kind == "person"
+        and layer.entities[p].name.split()[-1].lower() == low
+    ]
+    return min(people, key=lambda p: (first_seen[p], p)) if len(people) > 1 else None
 
 
 #: A country's mention that names its government ("the UK Government", "the government"): the
@@ -1117,7 +1145,7 @@ def _aliases(
     c: _Candidate, shared: Counter[str], roles: frozenset[str] = _ROLES
 ) -> tuple[str, ...]:
     """The actor's name, then the other forms the articles wrote (never a lowercase one, nor a
-    common English word alone for anyone but a person); for a person, the other full names
+    common English word alone for a body); for a person, the other full names
     (the same last name, or the same parts in another order) and then one single name (the one
     used alone, else the last name) unless ``shared`` counts it for more than one person of
     the corpus."""
@@ -1128,7 +1156,8 @@ def _aliases(
     if c.kind != "person" or " " not in c.name:
         # nor, for a body, a common word alone ("House" of Bute House, "Force" of the
         # Maritime Self-Defense Force): it would match every other house and force
-        forms = [f for f in forms if " " in f or zipf_frequency(f.lower(), "en") < _COMMON]
+        if c.kind != "country":  # (a country's demonym and capital stay: "Chinese")
+            forms = [f for f in forms if " " in f or zipf_frequency(f.lower(), "en") < _COMMON]
         return tuple(dict.fromkeys([c.name, *forms]))
     first, last = c.name.split()[0], c.name.split()[-1]
     parts = name_parts(c.name.split())  # and the name in another order ("Heung-min Son")
