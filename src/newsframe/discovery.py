@@ -993,10 +993,9 @@ def _place_or_its_people(name: str) -> bool:
     >>> [_place_or_its_people(n) for n in ("New Yorkers", "Texans", "Californians", "Ann Jones")]
     [True, True, True, False]
     """
-    places = provinces()
-    if name in places:
+    if name in provinces():
         return True
-    known = places | gazetteer().keys()
+    known = _places()
     if not name.endswith("s") or name.endswith("ss"):
         return False
     for suffix, ends in _PEOPLE_OF:
@@ -1004,6 +1003,12 @@ def _place_or_its_people(name: str) -> bool:
         if stem and any(len(stem + end) >= 5 and stem + end in known for end in ends):
             return True
     return False
+
+
+@functools.lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    """Every name of a country, capital, demonym or first-level division the gazetteer holds."""
+    return provinces() | frozenset(gazetteer())
 
 
 #: Plural endings of the people of a place, and the endings of the place's name they replace:
