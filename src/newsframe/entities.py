@@ -22,7 +22,8 @@ of the story file is resolved to one entity of the article with one canonical na
   ministry", "China's foreign ministry"), which "the ministry" later refers back to; a name
   joined by "&" ("Alvarez & Marsal"), by a comma before a legal form ("Acme, Inc.") or in a
   list that "&" closes, or a ministry's list of portfolios ("Ministry of Culture, Sports and
-  Tourism") is one name;
+  Tourism") is one name; where a name is based is no part of it ("Oslo-based Norvik Energy" is
+  Norvik Energy);
 - events, laws and agreements by their head noun (:data:`EVENT_HEADS`: "Asian Cup", "Paris
   Olympics"), kind ``event``: no speaker and no actor;
 - countries, their capitals and demonyms used for their governments ("Beijing", "Chinese"),
@@ -989,6 +990,9 @@ def find_entities(
                 continue  # "the Everybody Hates Chris star": a work's title, nobody's name
             while words and words[0].lower() in _SKIP_FIRST:
                 words, spans = words[1:], spans[1:]
+            based = next((k for k, w in enumerate(words) if w.lower().endswith("-based")), -1)
+            if based >= 0:  # "San Francisco-based Veltrix": where it is based, no name
+                words, spans = words[based + 1 :], spans[based + 1 :]
             if (
                 len(words) > 2
                 and words[1] == "of"
