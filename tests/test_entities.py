@@ -727,3 +727,17 @@ def test_a_run_opened_by_a_pronoun_inside_a_sentence_is_a_works_title():
     names = sorted(e.entity_id for e in layer.entities.values())
     # no "Loves Tomas", "Knows Halvik" or "Everyone Jana Petrosky"
     assert names == ["Ana Ruiz", "Jana Petrosky"]
+
+
+def test_where_an_organisation_is_based_is_no_part_of_its_name():
+    # by eye: "Oslo-based" says where Norvik Energy is, and the later "Norvik Energy" is the
+    # same company; "a Bergen-based analyst" names no one
+    layer = find_entities(
+        ["The Oslo-based Norvik Energy said it would appeal.",
+         "Ann Lee, a Bergen-based analyst, said Norvik Energy would lose."]
+    )  # fmt: skip
+    assert sorted(layer.entities) == ["Ann Lee", "Norvik Energy"]
+    assert [m.text for m in layer.mentions if m.entity_id == "Norvik Energy"] == [
+        "Norvik Energy",
+        "Norvik Energy",
+    ]

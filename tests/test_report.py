@@ -618,3 +618,21 @@ def test_no_alignment_map_for_two_articles_that_share_no_fact():
     texts = [b.text for s in r.sections for b in s.blocks if b.kind == "text"]
     assert any("so no alignment map is drawn" in t for t in texts)
     assert r.summary["selection"]["alignment_map"] is None
+
+
+def test_previews_show_speakers_and_actors_by_name_and_keep_their_keys_in_the_csv():
+    from newsframe.report.build import _Report
+
+    r = _Report()
+    voice = pd.DataFrame({"article_id": ["a", "a"], "speaker": ["ann_lee", "the ministry"],
+                          "speaker_name": ["Ann Lee", "the ministry"], "quoted_words": [7, 3]})  # fmt: skip
+    block = r.preview("share_of_voice", voice, "Share of voice")
+    assert list(block.table.columns) == ["article_id", "speaker_name", "quoted_words"]
+    left = pd.DataFrame({"actor": ["ann_lee"], "name": ["Ann Lee"], "quoted_in": [2],
+                         "left_out_by": [1]})  # fmt: skip
+    assert "actor" not in r.preview("left_out", left, "Left out").table.columns
+    # the CSV keeps every column, keys included
+    assert list(r.tables["share_of_voice"].columns) == list(voice.columns)
+    # a table whose "actor" column is the name itself (no "name" column) keeps it
+    sentiment = pd.DataFrame({"article_id": ["a"], "actor": ["Ann Lee"], "value": [0.5]})
+    assert "actor" in r.preview("sentiment_actors", sentiment, "Sentiment").table.columns

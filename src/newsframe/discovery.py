@@ -9,10 +9,13 @@ as actors; it does three things on top of the layer.
 
 1. **Cues from the grammar around each mention** (body paragraphs only, and not in a
    sentence written in title case -- a headline or link line inside the body): a *speaker*
-   is followed by a reporting verb of ``resources.reporting_verbs`` ("X said", "X denied") or
-   comes after "said" or "according to"; a name *acts* when it speaks, is followed by a verb
-   (an auxiliary or modal, a past tense in ``-ed``) or by a speaker noun ("China's foreign
-   ministry", "the Chinese government"). A name after "the" or "a", or after a preposition of
+   is followed by a reporting verb of ``resources.reporting_verbs`` ("X said", "X denied",
+   '"...," X said.') or comes after "said" or "according to"; a name *acts* when it speaks,
+   is followed by a verb (an auxiliary or modal, a past tense in ``-ed``) or by a speaker
+   noun ("China's foreign ministry", "the Chinese government"), and a country named as its
+   government ("the UK Government") acts. A single capitalised word opening a sentence of an
+   article that never writes that name in full ("Lindqvist said ...") counts for the one person
+   of the corpus it names, else for nobody. A name after "the" or "a", or after a preposition of
    place ("in", "near", "off", ...), locates or describes; a name in a credit line ("(AP)",
    "/TASS/"), after "told", "citing", "by" or "with" at a clause's end, followed by
    "reported", or called a news agency or newspaper ("the Yonhap news agency", "news agency
@@ -34,10 +37,16 @@ as actors; it does three things on top of the layer.
    organisation's short form ("Spanish Football Federation") joins the one longer name that
    ends with it; a government body without its country ("the Foreign Ministry") joins the one
    country's body of that name, and a country's government ("Government (India)") is the
-   country.
+   country; a closed-class word or a clause's verb opening a sentence is no given name
+   ("Throughout Hayward", "Reinstating Lindqvist"), a stopword that is also a given name is
+   ("Will Stone" is not Ada Pinkett Stone), and a country's code before a person's last name
+   is that person ("U.S. Duval-Roy").
 3. **Who can be an actor** (:func:`_is_actor`): a person of two name words or more, not
    mostly after "the" or a preposition of place, with no country or day in the name, and not
-   made only of common English words ("Camp Fire", "Air Force") unless titled; one name with
+   made only of common English words ("Camp Fire", "Air Force") unless titled or quoted ("Chris
+   Hill said"); a name of two words or more mostly after "the" that speaks is a body ("the
+   Harbour House said"); a country's first-level division or a place's people ("New York",
+   "New Yorkers", "Texans": the ``countryinfo`` data's divisions) are places; one name with
    a title; an organisation that is not a news outlet and either holds an organisation noun
    or suffix or acts; a single unknown name only when it speaks and is not mostly a place or
    a modifier; an acronym only when it speaks or acts ("VX" of a nerve agent never does); a
@@ -75,8 +84,19 @@ from wordfreq import zipf_frequency
 from newsframe.actors import Actor
 from newsframe.corpus import Article, Corpus, as_articles
 from newsframe.document import HEADLINE, _sentence_spans
-from newsframe.entities import EVENT_HEADS, TITLES, consonants, find_entities, gazetteer, name_parts
+from newsframe.entities import (
+    EVENT_HEADS,
+    SENTENCE_OPENERS,
+    TITLES,
+    Entities,
+    consonants,
+    find_entities,
+    gazetteer,
+    name_parts,
+    provinces,
+)
 from newsframe.errors import expect_kind
+from newsframe.lexicons import EntityWords
 from newsframe.linking import MAX_NAME_WORDS, MAX_SHARING
 from newsframe.parallel import map_slices
 from newsframe.resources import Resources, default_resources, resolve_resources
@@ -280,6 +300,8 @@ def _cues(
     possessive = after.startswith(_POSSESSIVE)
     rest = _TOKEN.findall(after[2:] if possessive else after)
     nxt = rest[0] if rest else ""
+    if nxt.endswith(".") and nxt[:-1].isalpha():
+        nxt = nxt[:-1]  # a verb that ends the sentence ('"...," Ann Lee said.'), no abbreviation
     lemma = lemmatize(nxt) if nxt[:1].isalpha() else ""
     before = [w.lower() for w in _TOKEN.findall(text[max(start - 40, 0) : start])[-2:]]
     prev = before[-1] if before else ""
@@ -351,17 +373,23 @@ _LONG_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
 def _article_entities(
-    articles: Sequence[Article], verbs: frozenset[str], nouns: frozenset[str]
+    articles: Sequence[Article],
+    verbs: frozenset[str],
+    nouns: frozenset[str],
+    words: EntityWords | None = None,
 ) -> list[tuple[str, str, str, str, str, tuple[str, ...], tuple[int, ...]]]:
     """``(article_id, entity_id, name, kind, role, forms, cue counts)`` for every entity named
     in the body of each article (the map of :func:`discover_actors`). The layer is the one
     :meth:`newsframe.document.Document.entities` builds for an article without a story's
-    actors (:func:`newsframe.entities.find_entities` over the clean headline and paragraphs),
-    built here without the rest of the analysed document."""
+    actors (:func:`newsframe.entities.find_entities` over the clean headline and paragraphs,
+    with the entity ``words`` of the corpus's resources: a story file's ``[entities.*]`` with
+    the shipped ones), built here without the rest of the analysed document."""
     out = []
     for article in articles:
         paragraphs = article.clean_paragraphs
-        layer = find_entities((article.clean_title, *paragraphs), ids=range(-1, len(paragraphs)))
+        layer = find_entities(
+            (article.clean_title, *paragraphs), ids=range(-1, len(paragraphs)), words=words
+        )
         sentences: dict[int, list[tuple[int, int]]] = {}
         for paragraph_id, start, end in _sentence_spans(article):
             sentences.setdefault(paragraph_id, []).append((start, end))
@@ -375,16 +403,30 @@ def _article_entities(
         }
         counts: dict[str, list[int]] = {}
         forms: dict[str, dict[str, None]] = {}
-        for m in layer.mentions:
-            if m.paragraph_id == HEADLINE or m.entity_id not in layer.entities:
+        first_seen: dict[str, int] = {}
+        for k, m in enumerate(layer.mentions):
+            first_seen.setdefault(m.entity_id, k)
+        openers: dict[str, list[int]] = {}  # "Lindqvist said ...": a name the article never
+        for m in (*layer.mentions, *layer.unresolved):  # writes in full: the corpus decides
+            if m.paragraph_id == HEADLINE:
                 continue
-            if any(a <= m.start < b for a, b in titles[m.paragraph_id]):
+            entity_id = m.entity_id
+            if entity_id not in layer.entities or layer.entities[entity_id].kind == "":
+                entity_id = _principal(layer, m.text, first_seen) or entity_id
+            opener = entity_id not in layer.entities
+            if opener and m.text not in SINGLE_NAME.findall(m.text):
+                continue
+            if any(a <= m.start < b for a, b in titles.get(m.paragraph_id, ())):
                 continue  # a headline or link line inside the body
             cues = _cues(paragraphs[m.paragraph_id], m.start, m.end, verbs, nouns)
-            total = counts.setdefault(m.entity_id, [0] * 6)
+            country = not opener and layer.entities[entity_id].kind == "country"
+            if country and _GOVERNMENT_WORD.search(m.text):  # "the UK Government" governs
+                cues = (*cues[:_ACTS], 1, *cues[_ACTS + 1 :])
+            total = (openers if opener else counts).setdefault(entity_id, [0] * 6)
             for k, v in enumerate(cues):
                 total[k] += v
-            forms.setdefault(m.entity_id, {})[m.text] = None
+            if not opener:
+                forms.setdefault(entity_id, {})[m.text] = None
         for entity_id, total in counts.items():
             e, written = layer.entities[entity_id], tuple(forms[entity_id])
             name, kind = e.name, e.kind
@@ -395,7 +437,41 @@ def _article_entities(
                 entity_id, kind = name, kind if " " in name else ""
             row = (article.article_id, entity_id, name, kind, e.role, written, tuple(total))
             out.append(row)
+        for word, total in openers.items():
+            out.append((article.article_id, word, word, _OPENER, "", (word,), tuple(total)))
     return out
+
+
+def _principal(layer: Entities, word: str, first_seen: dict[str, int]) -> str | None:
+    """The person of the article a surname alone names when several people of the article
+    share it: the one named first (news style gives the principal the surname alone and the
+    others their given names: "President Ann Lee and her husband Tom Lee visited. Lee said
+    ..." is Ann Lee); None when fewer than two people of the article have ``word`` as their
+    last name.
+
+    >>> layer = find_entities(["President Ann Lee and her husband Tom Lee visited.", "Lee said so."])
+    >>> _principal(layer, "Lee", {"Ann Lee": 0, "Tom Lee": 1})
+    'Ann Lee'
+    """
+    low = word.lower()
+    people = [
+        p
+        for p in layer._people(low)
+        if p in first_seen
+        and layer.entities[p].kind == "person"
+        and layer.entities[p].name.split()[-1].lower() == low
+    ]
+    return min(people, key=lambda p: (first_seen[p], p)) if len(people) > 1 else None
+
+
+#: A country's mention that names its government ("the UK Government", "the government"): the
+#: country as one that acts, wherever it stands in the sentence.
+_GOVERNMENT_WORD = re.compile(r"\b(?:government|administration|cabinet)\b", re.IGNORECASE)
+
+#: The kind of a single capitalised word that opens a sentence of an article naming nobody so
+#: ("Lindqvist said ..."): a mention of the one person of the corpus whose name it is, else none.
+_OPENER = "opener"
+SINGLE_NAME = re.compile(r"^[A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)?$")
 
 
 @dataclass
@@ -410,6 +486,12 @@ class _Candidate:
     articles: set = field(default_factory=set)
     acting: set = field(default_factory=set)  # articles where it speaks or acts
     counts: list = field(default_factory=lambda: [0] * 6)
+
+
+def _roles(resources: Resources) -> frozenset[str]:
+    """The titles and roles before a person's name: :data:`_ROLES` and the resources' entity
+    words' titles (a story file's ``[entities.titles]`` included)."""
+    return _ROLES | resources.entity_words.titles
 
 
 def _fold(text: str) -> str:
@@ -448,21 +530,50 @@ _KIN = frozenset(["son", "daughter", "father", "mother", "brother", "sister", "a
                   "prince", "princess"])  # fmt: skip
 
 
-def _person_words(name: str) -> list[str]:
-    """A person's name words without leading titles, roles written as titles ("Host Kerri
-    Miller"), places and acronyms ("Huawei CFO Meng Wanzhou" keeps every word: the join with
-    "Meng Wanzhou" is by containment); a name keeps at least two words."""
+def _person_words(name: str, roles: frozenset[str] = _ROLES) -> list[str]:
+    """A person's name words without leading closed-class words that open a sentence
+    ("Throughout Hayward"; never a modal or a noun that is also a given name: "Will Stone",
+    "May Lee"), titles and ``roles``, roles written as titles ("Host Kerri Miller"), places and
+    acronyms ("Huawei CFO Meng Wanzhou" keeps every word: the join with "Meng Wanzhou" is by
+    containment); a name keeps at least two words, unless a sentence's opening word or a
+    country's code ("U.S. Duval-Roy") was before it.
+
+    >>> _person_words("Will Stone"), _person_words("Throughout Hayward"), _person_words("Host Kerri Miller")
+    (['Will', 'Stone'], ['Hayward'], ['Kerri', 'Miller'])
+    >>> _person_words("Reinstating Lindqvist"), _person_words("U.S. Duval-Roy")
+    (['Lindqvist'], ['Duval-Roy'])
+    """
     words = name.replace("\u2019", "'").split()
-    places, stop = gazetteer(), default_resources().stopwords
-    while len(words) > 1 and words[0].lower() in stop:  # "Throughout Hayward"
-        words = words[1:]
+    places = gazetteer()
+    while len(words) > 1 and (
+        words[0].lower() in SENTENCE_OPENERS
+        or _gerund(words[0])
+        or (words[0].isupper() and words[0] in places)
+    ):
+        words = words[1:]  # "Throughout Hayward", "Reinstating Lindqvist", "U.S. Duval-Roy"
     while len(words) > 2 and (
-        words[0].lower().rstrip(".") in _ROLES
+        words[0].lower().rstrip(".") in roles
         or words[0] in places
         or words[0].lower() in _false_titles()
     ):  # "Host Kerri Miller": a role written before the name like a title
         words = words[1:]
     return words
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _gerund(word: str) -> bool:
+    """True for a verb's -ing form capitalised where it opens a sentence ("Reinstating
+    Lindqvist would ...", "Being New York Smart"): its lemma is another English word (Zipf 3 or
+    more on the ``wordfreq`` scale); never a name that ends so ("Sterling", "Channing", "King").
+
+    >>> [_gerund(w) for w in ("Reinstating", "Being", "Sterling", "Channing", "King")]
+    [True, True, False, False, False]
+    """
+    low = word.lower()
+    if len(low) < 5 or not low.endswith("ing") or not word[:1].isupper():
+        return False
+    lemma = lemmatize(low)
+    return lemma != low and zipf_frequency(lemma, "en") >= 3.0
 
 
 @functools.lru_cache(maxsize=1)
@@ -526,7 +637,12 @@ def _join_short_forms(entities: dict[str, _Candidate], union: _Union) -> None:
             union.join(owners.pop(), x)
 
 
-def _join_variants(people: list[str], entities: dict[str, _Candidate], union: _Union) -> None:
+def _join_variants(
+    people: list[str],
+    entities: dict[str, _Candidate],
+    union: _Union,
+    roles: frozenset[str] = _ROLES,
+) -> None:
     """Join two forms of one person's name that the surname groups miss: a name written with
     or without its hyphens that is the end or the beginning of the one longer name holding it
     ("Bankman Fried" of "Sam Bankman-Fried"), and a family-name-first name whose hyphenated
@@ -534,18 +650,20 @@ def _join_variants(people: list[str], entities: dict[str, _Candidate], union: _U
     ("Yoo Byung-eon", "Yoo Byung-eun"): each only when one person of the corpus fits; and the
     names made of the same parts in another order ("Son Heung-min", "Heung-min Son";
     :func:`newsframe.entities.name_parts`)."""
-    keyed = {x: tuple(_key(" ".join(_person_words(entities[x].name))).split()) for x in people}
+    keyed = {
+        x: tuple(_key(" ".join(_person_words(entities[x].name, roles))).split()) for x in people
+    }
     parts: dict[tuple[str, ...], set[str]] = {}
     given: dict[tuple[str, str], set[str]] = {}  # (family name, skeleton) -> people
     orders: dict[tuple[str, ...], set[str]] = {}  # the name's parts in any order -> people
     for x in people:
-        if order_free := name_parts(_person_words(entities[x].name)):
+        if order_free := name_parts(_person_words(entities[x].name, roles)):
             orders.setdefault(order_free, set()).add(x)
         words = keyed[x]
         for k in range(1, len(words) - 1):
             parts.setdefault(words[k:], set()).add(x)
             parts.setdefault(words[: len(words) - k], set()).add(x)
-        name = _person_words(entities[x].name)
+        name = _person_words(entities[x].name, roles)
         if len(name) == 2 and "-" in name[1]:
             given.setdefault((words[0], consonants(name[1])), set()).add(x)
     for x in people:
@@ -556,6 +674,22 @@ def _join_variants(people: list[str], entities: dict[str, _Candidate], union: _U
         first, *rest = sorted(group)
         for y in rest:
             union.join(first, y)
+
+
+def _coded_surname(words: list[str], by_last: dict[str, list[str]]) -> bool:
+    """True for a country's code before the last name of a person of the corpus ("U.S.
+    Duval-Roy", "UK Rourke"), which the entity layer may read as a body's name.
+
+    >>> _coded_surname(["U.S.", "Rourke"], {"rourke": ["Ned Rourke"]}), _coded_surname(["U.S.", "Navy"], {})
+    (True, False)
+    """
+    return (
+        len(words) == 2
+        and words[0].isupper()
+        and words[0] in gazetteer()
+        and not words[1].isupper()
+        and _key(words[1]) in by_last
+    )
 
 
 def _swapped(name: str, by_last: dict[str, list[str]]) -> list[str]:
@@ -631,7 +765,8 @@ def _gather(found: Iterable[tuple]) -> dict[str, _Candidate]:
         c = out.get(entity_id)
         if c is None:
             c = out[entity_id] = _Candidate(entity_id, name, kind, role)
-        c.kind = c.kind or kind
+        if c.kind in ("", _OPENER) and kind != _OPENER:
+            c.kind = kind or c.kind.replace(_OPENER, "")
         c.role = c.role or role
         c.articles.add(article_id)
         if counts[_ACTS]:
@@ -642,7 +777,10 @@ def _gather(found: Iterable[tuple]) -> dict[str, _Candidate]:
 
 
 def _merge(
-    entities: dict[str, _Candidate], *, outlets: frozenset[str] = frozenset()
+    entities: dict[str, _Candidate],
+    *,
+    outlets: frozenset[str] = frozenset(),
+    roles: frozenset[str] = _ROLES,
 ) -> list[_Candidate]:
     """Join the entities that name one actor (rules in the module docstring), in a fixed
     order, and return one candidate per actor; ``outlets`` are the last words of news
@@ -651,12 +789,13 @@ def _merge(
 
     def weight(x: str) -> tuple:
         e = entities[x]
-        words = _person_words(e.name)
+        words = _person_words(e.name, roles)
         full = e.kind == "person" and len(words) > 1 and not any(w in places for w in words)
         spelled = not (e.name.isupper() and " " not in e.name)
-        org = e.kind == "organisation" and spelled
+        org = e.kind == "organisation" and spelled and x not in coded
         return (e.kind == "country", org, full, spelled, e.counts[_MENTIONS], -len(x), x)
 
+    coded: set[str] = set()  # bodies that are a country's code and a person's last name
     union = _Union(lambda a, b: weight(a) > weight(b))
     by_key: dict[str, str] = {}
     for x in sorted(entities):
@@ -666,32 +805,34 @@ def _merge(
         else:
             by_key[k] = x
     people = sorted(
-        x for x, e in entities.items() if e.kind == "person" and len(_person_words(e.name)) > 1
+        x
+        for x, e in entities.items()
+        if e.kind == "person" and len(_person_words(e.name, roles)) > 1
     )
     by_last: dict[str, list[str]] = {}
     by_first: dict[str, list[str]] = {}
     for x in people:
-        words = _person_words(entities[x].name)
+        words = _person_words(entities[x].name, roles)
         by_last.setdefault(_key(words[-1]), []).append(x)
         by_first.setdefault(_key(words[0]), []).append(x)
     for group in by_last.values():  # one surname: the same person if the given names agree
         for i, a in enumerate(group if len(group) <= MAX_SHARING else ()):  # pairs: bounded
-            wa = _person_words(entities[a].name)
+            wa = _person_words(entities[a].name, roles)
             for b in group[i + 1 :]:
-                wb = _person_words(entities[b].name)
+                wb = _person_words(entities[b].name, roles)
                 short, long = sorted((wa, wb), key=len)
                 inside = long[: len(short)] == short or long[-len(short) :] == short
                 if inside or _near(wa[0], wb[0]) or _near(wa[-2], wb[-2]):
                     union.join(a, b)
     for group in by_first.values():  # "Carrie Lam" inside "Carrie Lam Cheng Yuet-ngor"
         for i, a in enumerate(group if len(group) <= MAX_SHARING else ()):
-            wa = _person_words(entities[a].name)
+            wa = _person_words(entities[a].name, roles)
             for b in group[i + 1 :]:
-                wb = _person_words(entities[b].name)
+                wb = _person_words(entities[b].name, roles)
                 short, long = sorted((wa, wb), key=len)
                 if long[: len(short)] == short:
                     union.join(a, b)
-    _join_variants(people, entities, union)
+    _join_variants(people, entities, union, roles)
     written: dict[str, set[str]] = {}  # a form -> the organisations written so
     # (first letter, first letter of the last word) -> organisations of two words or more
     initial: dict[tuple[str, str], set[str]] = {}
@@ -713,14 +854,21 @@ def _merge(
         )
     }
     for x, e in sorted(entities.items()):
-        words = _person_words(e.name) if e.kind in ("", "person") else e.name.split()
+        words = _person_words(e.name, roles) if e.kind in ("", "person") else e.name.split()
         if e.kind == "country":
             continue
+        if _coded_surname(words, by_last):  # "U.S. Duval-Roy" read as a body
+            words = words[1:]
+            coded.add(x)
         if len(words) == 1:
             k = _key(words[0])
             owners = by_last.get(k) or by_first.get(k) or _swapped(k, by_last)
             roots = {union.find(o) for o in owners}
-            if len(roots) == 1 and e.kind in ("", "person") and k not in companies:
+            if (
+                len(roots) == 1
+                and (x in coded or e.kind in ("", "person", _OPENER))
+                and k not in companies
+            ):
                 union.join(roots.pop(), x)
                 continue
             if e.kind in ("", "organisation") and 1 < len(e.name) <= 8:
@@ -773,28 +921,36 @@ def _merge(
     groups: dict[str, list[str]] = {}
     for x in sorted(entities):
         groups.setdefault(union.find(x), []).append(x)
-    return [
-        _combine(root, [entities[x] for x in members], entities) for root, members in groups.items()
-    ]
+    combined = (_combine(root, [entities[x] for x in members], entities, roles) for root, members in groups.items())  # fmt: skip
+    return [c for c in combined if c.kind != _OPENER]
 
 
-def _combine(root: str, members: list[_Candidate], entities: dict[str, _Candidate]) -> _Candidate:
-    """One candidate from the entities joined under ``root``."""
+def _combine(
+    root: str,
+    members: list[_Candidate],
+    entities: dict[str, _Candidate],
+    roles: frozenset[str] = _ROLES,
+) -> _Candidate:
+    """One candidate from the entities joined under ``root``; of kind ``_OPENER`` when all are
+    sentence-opening words that joined no name (no candidate)."""
     head = entities[root]
-    kinds = [m.kind for m in members]
-    if "country" in kinds:
+    kinds = [m.kind for m in members if m.kind != _OPENER]
+    head_kind = "" if head.kind == _OPENER else head.kind
+    if not kinds:
+        kind = _OPENER
+    elif "country" in kinds:
         kind = "country"
-    elif head.kind == "organisation":
+    elif head_kind == "organisation":
         kind = "organisation"  # "Veltra Power" and "Veltra Power Co." are one company
-    elif head.kind == "person" or any(m.role and m.kind in ("", "person") for m in members):
-        kind = "person" if head.kind in ("person", "") else head.kind
+    elif head_kind == "person" or any(m.role and m.kind in ("", "person") for m in members):
+        kind = "person" if head_kind in ("person", "") else head_kind
     else:
-        kind = head.kind or next((k for k in kinds if k), "")
+        kind = head_kind or next((k for k in kinds if k), "")
     name = head.name
     if kind == "person":  # the full name written in the most articles, then most often
         tally: Counter[str] = Counter()
         for m in members:
-            words = _person_words(m.name)
+            words = _person_words(m.name, roles)
             if m.kind == "person" and len(words) > 1:
                 tally[" ".join(words)] += len(m.articles) * 10_000 + m.counts[_MENTIONS]
         name = min(tally, key=lambda n: (-tally[n], len(n), n)) if tally else head.name
@@ -805,6 +961,60 @@ def _combine(root: str, members: list[_Candidate], entities: dict[str, _Candidat
         c.acting |= m.acting
         c.counts = [a + b for a, b in zip(c.counts, m.counts, strict=True)]
     return c
+
+
+def _body_read_as_person(c: _Candidate, person_nouns: frozenset[str]) -> bool:
+    """True for a name of two words or more read as a person's or a place's that is mostly
+    written after "the" and speaks ("the Harbour House said", "the Blue House denied"): people
+    take no article and places do not speak, so it names a body; never one titled, nor one
+    mostly after a preposition of place.
+
+    >>> c = _Candidate("Harbour House", "Harbour House", "person", counts=[2, 1, 1, 0, 2, 0])
+    >>> _body_read_as_person(c, frozenset()), _body_read_as_person(replace(c, counts=[2, 0, 1, 0, 2, 0]), frozenset())
+    (True, False)
+    """
+    mentions, speaker, _, located, determined, _ = c.counts
+    return (
+        c.kind in ("person", "place")
+        and " " in c.name
+        and speaker > 0
+        and 2 * determined > mentions
+        and 2 * located <= mentions
+        and not _titled(c, person_nouns)
+    )
+
+
+def _place_or_its_people(name: str) -> bool:
+    """True for a first-level division of a country (:func:`newsframe.entities.provinces`:
+    "New York", "Texas") or a plural that names the people of a place, country or division
+    ("New Yorkers", "Texans", "Californians", "Canadians"): the place's name (five letters or
+    more), or its name without its last letter, with a plural ending (:data:`_PEOPLE_OF`).
+
+    >>> [_place_or_its_people(n) for n in ("New Yorkers", "Texans", "Californians", "Ann Jones")]
+    [True, True, True, False]
+    """
+    if name in provinces():
+        return True
+    known = _places()
+    if not name.endswith("s") or name.endswith("ss"):
+        return False
+    for suffix, ends in _PEOPLE_OF:
+        stem = name[: -len(suffix)] if name.endswith(suffix) else ""
+        if stem and any(len(stem + end) >= 5 and stem + end in known for end in ends):
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    """Every name of a country, capital, demonym or first-level division the gazetteer holds."""
+    return provinces() | frozenset(gazetteer())
+
+
+#: Plural endings of the people of a place, and the endings of the place's name they replace:
+#: "New York" -ers, "Texa(s)" -ns, "Californi(a)" -ans, "Canad(a)" -ians, "Italian" -s.
+_PEOPLE_OF = (("ers", ("",)), ("ians", ("a", "ia", "o")), ("ans", ("a", "o", "")),
+              ("ns", ("s", "a")), ("s", ("",)))  # fmt: skip
 
 
 def _titled(c: _Candidate, person_nouns: frozenset[str]) -> bool:
@@ -819,20 +1029,26 @@ def _is_actor(
     nouns: frozenset[str],
     heads: frozenset[str],
     outlets: frozenset[str] = frozenset(),
+    roles: frozenset[str] = _ROLES,
 ) -> bool:
     """True for a candidate that can be an actor (rule 3 of the module docstring);
     ``person_nouns`` are the speaker nouns of people (titles and roles), ``nouns`` every
     speaker noun and organisation noun, ``heads`` the words of the organisations the corpus
     names in full, ``outlets`` the last words of news outlets' names (the entity words'
-    ``outlet_nouns``: "The Japan Times", "Asahi Shimbun")."""
+    ``outlet_nouns``: "The Japan Times", "Asahi Shimbun"), ``roles`` the titles and roles
+    (with the entity words' titles)."""
     mentions, speaker, acts, located, determined, outlet = c.counts
     words = c.name.split()
     places = gazetteer()
-    if c.kind == "place" or not words or words[0].lower() in stopwords:
+    if c.kind == "place" or not words:
         return False
+    if words[0].lower() in (SENTENCE_OPENERS if c.kind == "person" else stopwords):
+        return False  # "The Times"; a person's given name may be a stopword ("Will Stone")
+    if _gerund(words[0]):
+        return False  # a clause's verb opening a sentence: "Being New York Smart"
     if _thing(words, nouns):
         return False  # an event, a law or a designation: "Liberation Day", "Bank A"
-    if len(words) == 1 and _key(c.name) in _ROLES | _SUFFIXES | (nouns & heads):
+    if len(words) == 1 and _key(c.name) in roles | _SUFFIXES | (nouns & heads):
         return False  # a title, a suffix, or a short form: "MP", "Inc", "the Ministry"
     if len(words) == 1 and _key(c.name) in nouns:
         return c.kind != "person" and acts > 0  # a head noun that names one body: "Kremlin"
@@ -849,9 +1065,11 @@ def _is_actor(
         if 2 * (located + determined) > mentions:
             return False  # "the Camp Fire", "in Northern California": an event or a place
         common = all(zipf_frequency(w.lower(), "en") >= _COMMON for w in words)
-        return titled or not common  # "Facebook Page", "Air Force": no person without a title
+        # "Facebook Page", "Air Force": no person without a title or a quotation of its own
+        # ("Will Stone said", "Mark Hill said": a thing never speaks)
+        return titled or not common or speaker > 0
     if len(words) > 1:  # an organisation ("Ethiopian Airlines": a person never has a demonym)
-        generic = _SUFFIXES | _CONNECTORS | _ROLES
+        generic = _SUFFIXES | _CONNECTORS | roles
         if all(_key(w) in generic or lemmatize(w) in generic or w in places for w in words):
             return False  # "Russian President", "Foreign Minister"
         if any(lemmatize(w) in nouns or _key(w) in _SUFFIXES for w in words):
@@ -928,19 +1146,35 @@ def _rank(score: int, c: _Candidate) -> tuple:
     return (-score, -c.counts[_SPEAKER], -c.counts[_ACTS], -len(c.articles), c.name)
 
 
-def _aliases(c: _Candidate, shared: Counter[str]) -> tuple[str, ...]:
-    """The actor's name, then the other forms the articles wrote; for a person, the other full
-    names (the same last name, or the same parts in another order) and then one single name (the one used alone, else the last name) unless ``shared``
-    counts it for more than one person of the corpus."""
-    forms = [f for f, _ in sorted(c.forms.items(), key=lambda x: (-x[1], x[0])) if f != c.name]
+def _aliases(
+    c: _Candidate, shared: Counter[str], roles: frozenset[str] = _ROLES
+) -> tuple[str, ...]:
+    """The actor's name, then the other forms the articles wrote (never a lowercase one, nor a
+    common English word alone for a body); for a person, the other full names
+    (the same last name, or the same parts in another order) and then one single name (the one
+    used alone, else the last name) unless ``shared`` counts it for more than one person of
+    the corpus."""
+    forms = [  # never a lowercase back-reference ("the government"): it would match any
+        f for f, _ in sorted(c.forms.items(), key=lambda x: (-x[1], x[0])) if f != c.name
+    ]
+    forms = [f for f in forms if not f.islower()]
     if c.kind != "person" or " " not in c.name:
+        # nor, for a body, a common word alone ("House" of Bute House, "Force" of the
+        # Maritime Self-Defense Force): it would match every other house and force
+        if c.kind != "country":  # (a country's demonym and capital stay: "Chinese")
+            forms = [f for f in forms if " " in f or zipf_frequency(f.lower(), "en") < _COMMON]
         return tuple(dict.fromkeys([c.name, *forms]))
     first, last = c.name.split()[0], c.name.split()[-1]
     parts = name_parts(c.name.split())  # and the name in another order ("Heung-min Son")
     full = [
         f for f in forms if " " in f and (f.split()[-1] == last or name_parts(f.split()) == parts)
     ]
-    full = [f for f in full if not any(w.lower().rstrip(".") in _ROLES for w in f.split())]
+    full = [  # never a form with a title or a clause's opening verb ("Reinstating Lindqvist")
+        f
+        for f in full
+        if not any(w.lower().rstrip(".") in roles for w in f.split())
+        and _person_words(f, roles) == f.replace("\u2019", "'").split()
+    ]
     single = [f for f in forms if f in (first, last)] + [last]
     part = [single[0]] if shared[_key(single[0])] <= 1 else []
     return tuple(dict.fromkeys([c.name, *sorted(full, key=lambda f: (len(f), f)), *part]))
@@ -956,6 +1190,7 @@ def discover_actors(
     top_n: int = 10,
     min_mentions: int = 2,
     n_jobs: int | None = 1,
+    resources: Resources | None = None,
 ) -> tuple[Actor, ...]:
     """Return the people, organisations and governments the articles name and quote most, as
     :class:`Actor`\\ s, best first.
@@ -969,7 +1204,10 @@ def discover_actors(
     and the forms the articles used, so the actors work wherever a story file's actors do
     (``resources=`` / ``actors=``). ``n_jobs`` > 1 (or -1: every core) reads the layers of
     large corpora (256 articles or more) in forked worker processes
-    (:func:`newsframe.parallel.map_slices`); the actors are the same.
+    (:func:`newsframe.parallel.map_slices`); the actors are the same. The entity words
+    (titles, organisation and outlet nouns ...) are those of ``resources``, else of the
+    corpus's resources (:func:`newsframe.resources.resolve_resources`: a story file's
+    ``[entities.*]`` added to the shipped ones).
 
     >>> from newsframe import Article
     >>> a = Article("a", "T", ("Energy Minister Lars Odegaard opened it in Norland. Odegaard said it works.",))
@@ -978,16 +1216,17 @@ def discover_actors(
     [('lars_odegaard', 'person', ('Lars Odegaard', 'Odegaard')), ('ministry_of_water_resources', 'organisation', ('Ministry of Water Resources',))]
     """
     articles = as_articles(corpus)
-    resources = resolve_resources(None, corpus)
+    resources = resolve_resources(resources, corpus)
     table = resources.reporting_verbs
     verbs = frozenset(v[0] for v in table.verbs if len(v) == 1)
     nouns = frozenset(
         n for n, kind in table.speaker_nouns.items() if kind in ("person", "organisation")
     )
-    work = functools.partial(_article_entities, verbs=verbs, nouns=nouns)
+    words = resources.entity_words
+    work = functools.partial(_article_entities, verbs=verbs, nouns=nouns, words=words)
     parts = map_slices(work, articles, n_jobs=n_jobs, min_items=256)
     found = [item for part in parts for item in part]
-    merged = _merge(_gather(found), outlets=resources.entity_words.outlet_nouns)
+    merged = _merge(_gather(found), outlets=words.outlet_nouns, roles=_roles(resources))
     return _actors(merged, resources, min_mentions=min_mentions, top_n=top_n)
 
 
@@ -1001,11 +1240,16 @@ def _actors(
     # the speaker table's nouns and the entity words' organisation nouns ("Border Patrol")
     nouns = frozenset(table.speaker_nouns) | resources.entity_words.organisation_nouns
     outlets = resources.entity_words.outlet_nouns
+    roles = _roles(resources)
     people = frozenset(n for n, k in table.speaker_nouns.items() if k == "person")
     for c in merged:  # "River Basin Commission": a body named after a place, not the place
         words = c.name.split()
-        if c.kind == "place" and len(words) > 1 and any(lemmatize(w) in nouns for w in words):
+        if (
+            c.kind == "place" and len(words) > 1 and any(lemmatize(w) in nouns for w in words)
+        ) or _body_read_as_person(c, people):
             c.kind = "organisation"
+        elif c.kind in ("", "person") and not _titled(c, people) and _place_or_its_people(c.name):
+            c.kind = "place"  # "New York", "New Yorkers", "Texans": a place and its people
     heads = frozenset(  # the words of the organisations named in full
         _key(w)
         for c in merged
@@ -1016,7 +1260,7 @@ def _actors(
         c
         for c in merged
         if c.counts[_MENTIONS] >= min_mentions
-        and _is_actor(c, resources.stopwords, people, nouns, heads, outlets)
+        and _is_actor(c, resources.stopwords, people, nouns, heads, outlets, roles)
     ]
     ranked = sorted(((_score(c), c) for c in candidates), key=lambda x: _rank(*x))
     titled = [c for s, c in ranked if s < MIN_SCORE and _titled(c, people) and " " in c.name]
@@ -1032,7 +1276,7 @@ def _actors(
         while actor_id in ids:
             actor_id += "_"
         ids.add(actor_id)
-        out.append(Actor(actor_id, c.name, c.kind, _aliases(c, shared)))
+        out.append(Actor(actor_id, c.name, c.kind, _aliases(c, shared, roles)))
     return tuple(out)
 
 

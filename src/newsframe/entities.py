@@ -22,7 +22,8 @@ of the story file is resolved to one entity of the article with one canonical na
   ministry", "China's foreign ministry"), which "the ministry" later refers back to; a name
   joined by "&" ("Alvarez & Marsal"), by a comma before a legal form ("Acme, Inc.") or in a
   list that "&" closes, or a ministry's list of portfolios ("Ministry of Culture, Sports and
-  Tourism") is one name;
+  Tourism") is one name; where a name is based is no part of it ("Oslo-based Norvik Energy" is
+  Norvik Energy);
 - events, laws and agreements by their head noun (:data:`EVENT_HEADS`: "Asian Cup", "Paris
   Olympics"), kind ``event``: no speaker and no actor;
 - countries, their capitals and demonyms used for their governments ("Beijing", "Chinese"),
@@ -67,6 +68,7 @@ if TYPE_CHECKING:  # the actor types are read, never built, here: no import of t
 
 __all__ = [
     "EVENT_HEADS",
+    "SENTENCE_OPENERS",
     "TITLES",
     "TITLE_ABBREVIATIONS",
     "Entities",
@@ -79,6 +81,7 @@ __all__ = [
     "government_of",
     "name_parts",
     "one_letter_apart",
+    "provinces",
 ]
 
 #: The shipped entity words (``data/entity_words.toml``): a layer reads those of its resources
@@ -115,6 +118,8 @@ _OPENERS = frozenset(
      "whereas", "every", "each", "any", "another", "such", "whose", "my", "your", "me", "him",
      "them", "toward", "towards", "amongst", "via", "per"]
 )
+#: Closed-class words that open a sentence and never a name ("Throughout Hayward's tenure").
+SENTENCE_OPENERS = _OPENERS
 _CALENDAR = frozenset(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
      "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -575,6 +580,24 @@ def gazetteer() -> Mapping[str, str]:
 
 
 @functools.lru_cache(maxsize=1)
+def provinces() -> frozenset[str]:
+    """The names of countries' first-level divisions (states, provinces, prefectures, English
+    counties) as the ``countryinfo`` package ships them: places, never a person or a body
+    ("New York", "Texas", "Nara"). Read by actor discovery; the entity layer does not use it
+    (many are also family names: "Kent", "Sutton").
+
+    >>> {"New York", "Texas", "Nara"} <= provinces(), "Ann Lee" in provinces()
+    (True, False)
+    """
+    return frozenset(
+        p
+        for country in all_countries()
+        for p in country.info().get("provinces") or ()
+        if isinstance(p, str) and p[:1].isupper()
+    )
+
+
+@functools.lru_cache(maxsize=1)
 def _countries() -> tuple[dict[str, str], frozenset[str]]:
     """The gazetteer and the demonyms, read from the package's data in one pass."""
     best: dict[str, tuple[int, str]] = {}  # form -> (population, country) of its largest owner
@@ -967,6 +990,9 @@ def find_entities(
                 continue  # "the Everybody Hates Chris star": a work's title, nobody's name
             while words and words[0].lower() in _SKIP_FIRST:
                 words, spans = words[1:], spans[1:]
+            based = next((k for k, w in enumerate(words) if w.lower().endswith("-based")), -1)
+            if based >= 0:  # "San Francisco-based Veltrix": where it is based, no name
+                words, spans = words[based + 1 :], spans[based + 1 :]
             if (
                 len(words) > 2
                 and words[1] == "of"

@@ -227,6 +227,9 @@ PREVIEW_COLUMNS = (
     "sentences", "words", "removed_lines", "lines", "text", "quote", "shared", "only_here",
 )  # fmt: skip
 MAX_PREVIEW_COLUMNS = 9
+#: Key columns a preview hides when the table holds the name they key ("greg_abbott" beside
+#: "Greg Abbott"): a reader reads names; the CSV keeps the key for joins.
+NAMED_KEYS = {"speaker": "speaker_name", "actor": "name", "actor_id": "name"}
 
 # --- collecting tables, figures and prose -----------------------------------------------
 
@@ -256,14 +259,17 @@ class _Report:
         A table with a ``group`` column longer than ``rows`` shows its first rows of each group
         (``per_group``, default ``rows`` shared out over the groups), never one group only;
         ``columns`` are shown too, after the usual ones; ``show`` names exactly the columns
-        shown, in order.
+        shown, in order. A key column is not shown beside the name it keys
+        (:data:`NAMED_KEYS`: "speaker" beside "speaker_name").
         """
         csv = self.table(name, frame)
         keep = [c for c in PREVIEW_COLUMNS if c in frame.columns]
         keep += [c for c in columns if c in frame.columns and c not in keep]
         if show:
             keep = [c for c in show if c in frame.columns]
-        shown = frame[keep] if len(keep) >= 3 else frame.iloc[:, :MAX_PREVIEW_COLUMNS]
+        if len(keep) < 3:
+            keep = list(frame.columns[:MAX_PREVIEW_COLUMNS])
+        shown = frame[[c for c in keep if NAMED_KEYS.get(c) not in frame.columns]]  # names
         if not per_group and "group" in frame.columns and len(frame) > rows:
             groups = frame["group"].nunique()
             per_group = max(2, rows // groups) if groups > 1 else 0
