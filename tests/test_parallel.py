@@ -393,3 +393,43 @@ def test_chunks_whose_workers_take_the_term_counts_give_the_whole_corpus_counts_
     assert (stacked.counts != once.counts).nnz == 0
     assert stacked.n_tokens.tolist() == once.n_tokens.tolist()
     pd.testing.assert_frame_equal(nf.Corpus(articles).to_frame(), nf.Corpus(reference).to_frame())
+
+
+@needs_fork
+def test_one_pool_serves_every_part_in_order_and_a_reader_that_stops_ends_it():
+    # six parts of 12 items chosen by the caller, on two processes: each part's sum (worked
+    # out by hand), in order; two worker processes in all, not two per group of parts
+    import os
+
+    items = list(range(12))
+    bounds = [(0, 1), (1, 4), (4, 6), (6, 7), (7, 11), (11, 12)]
+    got = list(parallel.imap_parts(lambda s: (sum(s), os.getpid()), items, bounds,
+                                   n_jobs=2, min_items=1, ahead=2))  # fmt: skip
+    assert [total for total, _ in got] == [0, 6, 9, 6, 34, 11]
+    assert len({pid for _, pid in got}) <= 2 and os.getpid() not in {pid for _, pid in got}
+    # the same parts serially, in this process
+    assert list(parallel.imap_parts(sum, items, bounds)) == [0, 6, 9, 6, 34, 11]
+    # a reader that stops after the first part: the workers are stopped, nothing hangs
+    parts = parallel.imap_parts(sum, items, bounds, n_jobs=2, min_items=1, ahead=1)
+    assert next(parts) == 0
+    parts.close()
+
+
+def test_chunks_are_cut_into_balanced_parts_and_a_part_leaves_no_document_behind():
+    from newsframe.distributed import _cut, _part_tables_and_counts
+    from newsframe.document import _DOCUMENTS
+    from newsframe.resources import resolve_resources
+
+    # 10 articles from 20 in 4 parts: sizes 3, 3, 2, 2, contiguous from 20; never an empty part
+    assert _cut(20, 30, 4) == [(20, 23), (23, 26), (26, 28), (28, 30)]
+    assert _cut(0, 3, 8) == [(0, 1), (1, 2), (2, 3)]
+    articles = _copies(2)
+    res = resolve_resources(None, articles)
+    work = lambda arts: {"n": pd.DataFrame({"article_id": [a.article_id for a in arts]})}  # noqa: E731
+    tables, counts, sizes = _part_tables_and_counts(
+        [(a, None) for a in articles], work=work, resources=res
+    )
+    assert tables["n"]["article_id"].tolist() == ["copy-000", "copy-001"]
+    assert sorted(sizes) == ["copy-000", "copy-001"] and len(counts.n_tokens) == 2
+    # a worker serves many parts: the part's documents are dropped once its tables are made
+    assert all(a.__dict__.get(_DOCUMENTS) is None for a in articles)
