@@ -33,8 +33,7 @@ researchers export them from a crawler or an archive: synthetic bodies (no page 
 dates over two years in 20 outlets (four groups of five). It is loaded as a table (read batch by
 batch, text taken as given) and analysed chunk by chunk (``--chunk`` articles at a time,
 :func:`newsframe.distributed.iter_article_tables` with ``term_counts``): each chunk's documents
-are analysed by the worker processes (one pool for every chunk, already on the next chunk while
-this process writes one), which take its term counts beside its per-article tables
+are analysed by the worker processes, which take its term counts beside its per-article tables
 (so the documents never travel back; the counts stage is then the stacking alone), its tables
 are written to Parquet files, then its documents are dropped; the chunks' counts are stacked
 (``stack_counts``) for TF-IDF and keyness. The file is

@@ -341,9 +341,8 @@ def iter_article_tables(
     :func:`newsframe.count_terms` (default options) taken by the worker processes beside its
     tables, each worker analysing its own slice of the chunk, so the documents never travel to
     this process (about 17 KB an article to send and unpickle); each article's sentence and
-    word counts do (:meth:`newsframe.Corpus.to_frame`). One pool of workers then serves every
-    chunk, and works on the next chunk while the caller handles one (at most one chunk ahead).
-    Stack the chunks' counts with :func:`newsframe.terms.counts.stack_counts`.
+    word counts do (:meth:`newsframe.Corpus.to_frame`). Stack the chunks' counts with
+    :func:`newsframe.terms.counts.stack_counts`.
 
     Write each chunk's tables out (e.g. one Parquet file per chunk and table); concatenated in
     order they are the whole corpus's tables. The entities are linked once over the whole
