@@ -52,7 +52,7 @@ from newsframe.framing import (
 )
 from newsframe.framing.speakers import organisation_nouns
 from newsframe.linking import Links, article_layer, corpus_links, link_entities
-from newsframe.parallel import imap_parts, map_slices, n_workers
+from newsframe.parallel import map_slices, n_workers
 from newsframe.resources import Resources, resolve_resources
 from newsframe.sentiment import (
     actor_sentiment,
@@ -368,94 +368,54 @@ def iter_article_tables(
     linked = any(t in _LINKED for t in wanted)
     links, packed = _links_and_packed(articles, resources, n_jobs) if linked else (None, None)
     work = functools.partial(article_tables, resources=resources, tables=wanted, links=links)
-    if term_counts:
-        yield from _chunks_with_counts(work, articles, packed, resources, chunk_size=chunk_size,
-                                       n_jobs=n_jobs)  # fmt: skip
-        return
     for start in range(0, len(articles), chunk_size):
         chunk = articles[start : start + chunk_size]
         layers = packed[start : start + chunk_size] if packed is not None else None
         try:
-            analyse_corpus(chunk, resources=resources, n_jobs=n_jobs)
-            yield chunk, _tables_here(work, chunk, resources, n_jobs=n_jobs, packed=layers)
+            if term_counts:
+                yield chunk, *_tables_and_counts(work, chunk, resources, n_jobs=n_jobs,
+                                                 packed=layers)  # fmt: skip
+            else:
+                analyse_corpus(chunk, resources=resources, n_jobs=n_jobs)
+                yield chunk, _tables_here(work, chunk, resources, n_jobs=n_jobs, packed=layers)
         finally:
             drop_documents(chunk)
 
 
-def _chunks_with_counts(
+def _tables_and_counts(
     work: Callable[[Sequence[Article]], dict[str, pd.DataFrame]],
     articles: list[Article],
-    packed: list[bytes] | None,
     resources: Resources,
     *,
-    chunk_size: int,
     n_jobs: int | None,
-) -> Iterator[tuple[list[Article], dict[str, pd.DataFrame], TermCounts]]:
-    """``(chunk, tables, counts)`` for consecutive chunks of ``chunk_size`` articles: ``work``
-    over each chunk and its term counts, on ``n_jobs`` forked processes that each analyse their
-    own parts of it (:func:`_part_tables_and_counts`); each chunk's parts' tables concatenated
-    and counts stacked, and each article's sentence and word counts kept here
-    (:func:`newsframe.document.keep_counts`).
-
-    One pool of workers serves every chunk (:func:`newsframe.parallel.imap_parts`), a chunk
-    cut into four parts per worker: while this process gathers a chunk and the caller writes
-    it out, the workers are already on the next chunk's parts, and a worker that finishes
-    early takes the next part instead of waiting for the other's last one."""
+    packed: list[bytes] | None,
+) -> tuple[dict[str, pd.DataFrame], TermCounts]:
+    """``work`` over ``articles`` and their term counts, on ``n_jobs`` forked processes that
+    each analyse their own slice; the slices' tables concatenated and counts stacked, and each
+    article's sentence and word counts kept here (:func:`newsframe.document.keep_counts`)."""
     items = list(zip(articles, packed or itertools.repeat(None), strict=False))
-    workers = n_workers(n_jobs, len(items), min_items=64)
-    chunks = [(a, min(a + chunk_size, len(items))) for a in range(0, len(items), chunk_size)]
-    parts = [_cut(a, b, workers * 4 if workers > 1 else 1) for a, b in chunks]
-    each = functools.partial(_part_tables_and_counts, work=work, resources=resources)
-    results = imap_parts(each, items, [p for cut in parts for p in cut], n_jobs=n_jobs,
-                         min_items=64, ahead=max(map(len, parts)))  # fmt: skip
-    try:
-        for (a, b), cut in zip(chunks, parts, strict=True):
-            got = [next(results) for _ in cut]
-            chunk = articles[a:b]
-            keep_counts(chunk, {i: n for _, _, sizes in got for i, n in sizes.items()})
-            if len(got) == 1:
-                yield chunk, got[0][0], got[0][1]
-            else:
-                yield chunk, _concat([t for t, _, _ in got]), stack_counts([c for _, c, _ in got])
-    finally:
-        results.close()
+    each = functools.partial(_slice_tables_and_counts, work=work, resources=resources)
+    results = map_slices(each, items, n_jobs=n_jobs, min_items=64)
+    keep_counts(articles, {i: n for _, _, sizes in results for i, n in sizes.items()})
+    if len(results) == 1:
+        return results[0][0], results[0][1]
+    return _concat([t for t, _, _ in results]), stack_counts([c for _, c, _ in results])
 
 
-def _cut(start: int, stop: int, n: int) -> list[tuple[int, int]]:
-    """``range(start, stop)`` cut into ``n`` contiguous ``(a, b)`` parts (at most one per item),
-    sizes differing by at most one.
-
-    >>> _cut(10, 17, 3), _cut(0, 2, 4)
-    ([(10, 13), (13, 15), (15, 17)], [(0, 1), (1, 2)])
-    """
-    n = max(1, min(n, stop - start))
-    size, extra = divmod(stop - start, n)
-    bounds = []
-    for k in range(n):
-        b = start + size + (k < extra)
-        bounds.append((start, b))
-        start = b
-    return bounds
-
-
-def _part_tables_and_counts(
+def _slice_tables_and_counts(
     pairs: Sequence[tuple[Article, bytes | None]],
     *,
     work: Callable[[Sequence[Article]], dict[str, pd.DataFrame]],
     resources: Resources,
 ) -> tuple[dict[str, pd.DataFrame], TermCounts, dict[str, tuple[int, int]]]:
-    """In a worker (or here, serially): a part's tables, its term counts and each article's
-    ``(sentences, words)``, its documents analysed and its packed layers unpacked first, and
-    dropped after (a worker serves many parts)."""
+    """In a worker (or here, serially): a slice's tables, its term counts and each article's
+    ``(sentences, words)``, its documents analysed and its packed layers unpacked first."""
     articles = [article for article, _ in pairs]
-    try:
-        docs = analyse_corpus(articles, resources=resources)
-        _keep_packed(pairs, resources)
-        found = work(articles)
-        counts = count_terms(articles, resources=resources)
-        return found, counts, {d.article_id: (d.n_sentences, d.n_words) for d in docs}
-    finally:
-        drop_documents(articles)
+    docs = analyse_corpus(articles, resources=resources)
+    _keep_packed(pairs, resources)
+    found = work(articles)
+    counts = count_terms(articles, resources=resources)
+    return found, counts, {d.article_id: (d.n_sentences, d.n_words) for d in docs}
 
 
 def _tables_here(

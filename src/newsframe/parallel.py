@@ -24,14 +24,12 @@ import contextlib
 import ctypes
 import functools
 import gc
-import itertools
 import multiprocessing
 import multiprocessing.connection
 import os
 import signal
 import sys
 import time
-from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -42,7 +40,7 @@ from threadpoolctl import ThreadpoolController
 from newsframe.errors import NewsframeError
 from newsframe.signals import signals_held
 
-__all__ = ["available_cores", "gathering", "imap_parts", "imap_slices", "map_slices", "n_workers"]
+__all__ = ["available_cores", "gathering", "imap_slices", "map_slices", "n_workers"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -237,78 +235,26 @@ def imap_slices(
     >>> list(imap_slices(len, "abcdef", n_jobs=2, min_items=1, slices_per_worker=1))
     [3, 3]
     """
+    global _WORK
     workers = n_workers(n_jobs, len(items), min_items=min_items)
     if workers == 1:
         yield func(items)
         return
     bounds = _bounds(len(items), min(len(items), workers * max(1, slices_per_worker)))
-    yield from _imap(func, items, bounds, workers, ahead=len(bounds))
-
-
-def imap_parts(
-    func: Callable[[Sequence[T]], R],
-    items: Sequence[T],
-    bounds: Sequence[tuple[int, int]],
-    *,
-    n_jobs: int | None = 1,
-    min_items: int = 64,
-    ahead: int = 16,
-) -> Iterator[R]:
-    """Yield ``func(items[a:b])`` for each ``(a, b)`` of ``bounds`` (contiguous parts the caller
-    chose), in order, each as soon as it is ready.
-
-    With more than one worker (:func:`n_workers` of ``len(items)``) the parts run in one pool of
-    forked processes that lives for the whole map, so a worker that has finished a part starts
-    the next at once, whatever this process does with the results meanwhile: no worker waits at
-    the end of a group of parts for the slowest one (as separate :func:`map_slices` calls would)
-    nor while this process handles a result. At most ``ahead`` parts are handed out beyond the
-    one being waited on, so results not yet read never pile up (a caller that stops reading
-    holds ``ahead`` results at most). ``func`` runs in a long-lived worker: it must leave
-    nothing behind on the items it reads (e.g. cached documents) that it does not need again.
-    Serially, in this process, ``func`` gets each part in turn.
-
-    >>> list(imap_parts(sum, list(range(6)), [(0, 1), (1, 4), (4, 6)]))
-    [0, 6, 9]
-    >>> list(imap_parts(sum, list(range(6)), [(0, 1), (1, 4), (4, 6)], n_jobs=2, min_items=1, ahead=1))
-    [0, 6, 9]
-    """
-    workers = n_workers(n_jobs, len(items), min_items=min_items)
-    if workers == 1:
-        for a, b in bounds:
-            yield func(items[a:b])
-        return
-    yield from _imap(func, items, list(bounds), workers, ahead=max(1, ahead))
-
-
-def _imap(
-    func: Callable[[Sequence[T]], R],
-    items: Sequence[T],
-    bounds: list[tuple[int, int]],
-    workers: int,
-    *,
-    ahead: int,
-) -> Iterator[R]:
-    """``func`` of each of ``bounds``' slices of ``items`` on a pool of ``workers`` forked
-    processes, in order, at most ``ahead`` slices submitted beyond the one being waited on."""
-    global _WORK
     context = multiprocessing.get_context("fork")
-    # every worker forks when the first task is submitted, so the work need only stay in place
-    # until then
+    # every worker forks when the tasks are submitted (the first pool.map call), so the work
+    # need only stay in place until then
     previous, _WORK = _WORK, (func, items)
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_init,
                                initargs=(os.getpid(),))  # fmt: skip
     try:
         with signals_held():  # the workers fork here: not cut in half by a signal
-            futures = deque([pool.submit(_run_slice, bounds[0])])
+            futures = [pool.submit(_run_slice, b) for b in bounds]
         _WORK = previous
-        waiting = iter(bounds[1:])
-        futures.extend(pool.submit(_run_slice, b) for b in itertools.islice(waiting, ahead))
         # not pool.map: on an error its iterator cancels the slices still waiting, and the
         # pool's manager thread then fails marking them broken when the workers are stopped
-        while futures:
-            result = futures.popleft().result()
-            futures.extend(pool.submit(_run_slice, b) for b in itertools.islice(waiting, 1))
-            yield result
+        for future in futures:
+            yield future.result()
     except BrokenProcessPool:
         _stop(pool)
         raise NewsframeError(
