@@ -318,7 +318,7 @@ def test_chunks_unpack_the_layers_the_links_pass_built_instead_of_building_them_
 def test_a_packed_layer_unpacks_to_the_layer_built_from_the_text():
     # the links and each unpacked layer are those the links pass of a whole corpus makes
     # without packing (keep=False), and the layer each article's text gives on its own
-    from newsframe.distributed import _links, _links_and_packed, _unpack
+    from newsframe.distributed import _links, _links_and_packed, _shared_parts, _unpack
     from newsframe.framing.speakers import organisation_nouns
     from newsframe.linking import article_layer
     from newsframe.resources import resolve_resources
@@ -328,10 +328,41 @@ def test_a_packed_layer_unpacks_to_the_layer_built_from_the_text():
     links, packed = _links_and_packed(articles, res, 1)
     assert links == _links(_copies(4), res, keep=False)
     nouns = organisation_nouns(res.reporting_verbs)
+    shared = _shared_parts(res, nouns)
     for article, blob in zip(_copies(4), packed, strict=True):
-        layer = _unpack(blob)
+        layer = _unpack(blob, shared)
         assert layer == article_layer(article, res, res.actors, nouns)
         assert len(layer.mentions) > 0
+        # the entity words and the actors' index are not in the bytes: the unpacked layer
+        # holds this process's own (one copy for every layer, not one per layer)
+        assert layer._v is shared[0] and layer._actors is shared[1]
+
+
+def test_a_layer_that_does_not_hold_the_shared_parts_is_packed_whole():
+    # a layer built with other entity words than the resources' keeps its own words through
+    # packing and unpacking, whatever the unpacking process's shared parts are
+    from dataclasses import replace
+
+    from newsframe.distributed import _pack, _shared_parts, _unpack
+    from newsframe.entities import find_entities
+    from newsframe.framing.speakers import organisation_nouns
+    from newsframe.resources import resolve_resources
+
+    articles = _copies(1)
+    res = resolve_resources(None, articles)
+    nouns = organisation_nouns(res.reporting_verbs)
+    shared = _shared_parts(res, nouns)
+    words = replace(res.entity_words, titles=res.entity_words.titles | {"archwarden"})
+    own = find_entities(["Archwarden Ann Lee spoke."], words=words)
+    back = _unpack(_pack(own, shared), shared)
+    assert (back.entities, back.mentions) == (own.entities, own.mentions)
+    assert "archwarden" in back.words.titles and ("ann lee" in back._alias)
+    assert back._v is not shared[0]
+    # the same text under the resources' words: packed without them, smaller
+    plain = find_entities(["Archwarden Ann Lee spoke."], actors=res.actors,
+                          organisation_nouns=nouns, words=res.entity_words)  # fmt: skip
+    assert len(_pack(plain, shared)) < len(_pack(own, shared)) / 2
+    assert _unpack(_pack(plain, shared), shared) == plain
 
 
 @needs_fork
