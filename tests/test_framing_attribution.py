@@ -1728,3 +1728,52 @@ def test_quoted_words_before_a_past_form_are_a_subject_not_a_modifier():
         'The ministry rejected the "hostile" reports on Monday.',
     )
     assert t[t["quote"] != ""]["quote"].tolist() == ["Nixon-like", "own flaws"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a nickname between a given name and a surname is part of the name
+        'Police Chief Ann "Red" Moss said the video left her shaken.',
+        # words between a name's possessive and the noun they modify
+        'Tom Reed has dismissed the claims and called Ann Lee\'s "hopeless" jibe unfair.',
+        # a possessive determiner opens a noun's slot, up to six words
+        'Ann Lee will spend her life in jail for her "cruel, calculated and cynical campaign" '
+        "of harm on the ward.",
+        # ... and its modifier may hold a negation
+        'The jury, with its "not guilty" verdicts, had agreed that Tom Reed acted in self-defence.',
+        # a banner says nothing: its words are a slogan
+        'Black balloons and a banner that said "Cowards" hung in front of the hall.',
+        # a song's title after its singing
+        'The service began with a choir singing "Strength Like No Other" and remarks from the '
+        "pastor, Tom Reed.",
+        # a name in title case that modifies the noun after it, with no speech frame
+        'Send a letter and we will consider your remarks for our regular "We Hear You" feature.',
+    ],
+)
+def test_a_quotation_no_speech_frame_credits_is_a_label(sentence):
+    t = _plain("Tom Reed and Ann Lee spoke on Monday.", sentence)
+    assert t[t["quote"] != ""].empty
+    marks = nf.distancing_marks([Article("a", "T", ("Tom Reed spoke.", sentence))])
+    assert len(marks) == 1
+
+
+def test_a_shows_title_after_a_possessive_is_a_label_and_the_next_quotation_speech():
+    # 'told Metro TV's "Morning Desk," "..."': the show is named, the second quotation is his
+    t = _plain(
+        "Tom Reed, a lawyer, spoke on Sunday.",
+        'Reed told Metro TV\'s "Morning Desk," "I believe that all of them will be convicted."',
+    )
+    quoted = t[t["quote"] != ""]
+    assert quoted["quote"].tolist() == ["I believe that all of them will be convicted."]
+    assert quoted["speaker"].tolist() == ["Tom Reed"]
+
+
+def test_a_long_quotation_ending_the_subject_of_a_clause_that_reports_no_one_is_no_speech():
+    # the writer cites a finding; no one says it in this sentence (too long for a scare quote)
+    t = _plain(
+        "Tom Reed and Ann Lee spoke on Monday.",
+        'The five guards found to be "directly responsible for the abuse of the inmate" were '
+        "fired last week.",
+    )
+    assert t[t["quote"] != ""].empty
