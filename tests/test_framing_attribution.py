@@ -1777,3 +1777,15 @@ def test_a_long_quotation_ending_the_subject_of_a_clause_that_reports_no_one_is_
         "fired last week.",
     )
     assert t[t["quote"] != ""].empty
+
+
+def test_the_judge_is_the_person_titled_justice():
+    # "Mr Justice Reed" holds the office "the judge" names
+    t = _plain(
+        "Ann Lee was jailed for life on Monday.",
+        'Sentencing Lee, Mr Justice Tom Reed said: "This was a cruel campaign."',
+        "Lee stayed silent in the dock.",
+        'The judge said she "acted against every instinct of care".',
+    )
+    quoted = t[t["quote"] != ""]
+    assert quoted["speaker"].tolist() == ["Tom Reed", "Tom Reed"]
