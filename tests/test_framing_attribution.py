@@ -1789,3 +1789,15 @@ def test_the_judge_is_the_person_titled_justice():
     )
     quoted = t[t["quote"] != ""]
     assert quoted["speaker"].tolist() == ["Tom Reed", "Tom Reed"]
+
+
+def test_a_pronoun_for_a_lede_description_named_next_names_that_person():
+    # "The mother of ..." is named by the next paragraph; "she" the rules took for the
+    # description is the same person
+    t = _plain(
+        "The mother of Tom Reed said on Monday that her son was a kind man.",
+        '"I believe he was sent here for a reason," said Ann Lee. "Now he is home."',
+        'She also called for a new law. "Get it passed," she said.',
+    )
+    quoted = t[t["quote"] != ""]
+    assert quoted["speaker"].tolist() == ["Ann Lee"] * 3
