@@ -1801,3 +1801,15 @@ def test_a_pronoun_for_a_lede_description_named_next_names_that_person():
     )
     quoted = t[t["quote"] != ""]
     assert quoted["speaker"].tolist() == ["Ann Lee"] * 3
+
+
+def test_a_constabulary_is_a_body_so_she_is_the_person_beside_it():
+    # "Northshire Constabulary" is a police force, no person: "she" can only be Ann Lee
+    t = _plain(
+        "Tom Reed was found guilty on Monday.",
+        "Following the verdict at Leeds Crown Court, Ann Lee, liaison officer with Northshire "
+        "Constabulary read out a statement on behalf of the families, she said:",
+        '"Words cannot explain how we are feeling."',
+    )
+    quoted = t[t["quote"] != ""]
+    assert quoted["speaker"].tolist() == ["Ann Lee"]
