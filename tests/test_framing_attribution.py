@@ -1813,3 +1813,13 @@ def test_a_constabulary_is_a_body_so_she_is_the_person_beside_it():
     )
     quoted = t[t["quote"] != ""]
     assert quoted["speaker"].tolist() == ["Ann Lee"]
+
+
+def test_a_name_after_a_preposition_is_no_participles_subject():
+    # "wrote to Ann Lee on Saturday saying": Ann Lee is written to; Reed says it
+    t = _plain(
+        "Tom Reed quit on Saturday.",
+        'Reed wrote to Ann Lee on Saturday saying: "The last thing I want is a fuss."',
+    )
+    quoted = t[t["quote"] != ""]
+    assert quoted["speaker"].tolist() == ["Tom Reed"]
