@@ -1823,3 +1823,14 @@ def test_a_name_after_a_preposition_is_no_participles_subject():
     )
     quoted = t[t["quote"] != ""]
     assert quoted["speaker"].tolist() == ["Tom Reed"]
+
+
+def test_the_secretary_is_an_office_one_person_holds():
+    # "the Health Secretary" with no name beside it: the person the article is about
+    t = _plain(
+        "Ann Lee was right to resign as Secretary of State for Health, Tom Reed said.",
+        "Lee had been photographed breaking her own rules. Lee apologised on Friday.",
+        'In a letter, the Health Secretary wrote: "I understand the sacrifices people made."',
+    )
+    quoted = t[t["quote"] != ""]
+    assert quoted["speaker"].tolist() == ["Ann Lee"]

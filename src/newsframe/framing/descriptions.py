@@ -30,7 +30,7 @@ _APPOSED = re.compile(r", ((?:[A-Z][\w'.-]+ ){0,3}[A-Z][\w'.-]+)(?=,| [a-z])")
 #: The heads of an office one person holds, that a description names without the role seen
 #: before ("the prime minister", "the soccer chief"); other roles ("the commander") need it.
 _OFFICES = TOP_OFFICE | frozenset(["minister", "chief", "chairman", "chairwoman", "governor",
-                                   "mayor"])  # fmt: skip
+                                   "mayor", "secretary"])  # fmt: skip
 #: A role noun and the titles of a name that hold it: "the judge" is "Mr Justice Lee" or
 #: "Justice Ann Lee" (a court's judges go by "Justice" before their name).
 _SAME_OFFICE = {"judge": ("justice",)}
