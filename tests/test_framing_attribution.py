@@ -1728,3 +1728,109 @@ def test_quoted_words_before_a_past_form_are_a_subject_not_a_modifier():
         'The ministry rejected the "hostile" reports on Monday.',
     )
     assert t[t["quote"] != ""]["quote"].tolist() == ["Nixon-like", "own flaws"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a nickname between a given name and a surname is part of the name
+        'Police Chief Ann "Red" Moss said the video left her shaken.',
+        # words between a name's possessive and the noun they modify
+        'Tom Reed has dismissed the claims and called Ann Lee\'s "hopeless" jibe unfair.',
+        # a possessive determiner opens a noun's slot, up to six words
+        'Ann Lee will spend her life in jail for her "cruel, calculated and cynical campaign" '
+        "of harm on the ward.",
+        # ... and its modifier may hold a negation
+        'The jury, with its "not guilty" verdicts, had agreed that Tom Reed acted in self-defence.',
+        # a banner says nothing: its words are a slogan
+        'Black balloons and a banner that said "Cowards" hung in front of the hall.',
+        # a song's title after its singing
+        'The service began with a choir singing "Strength Like No Other" and remarks from the '
+        "pastor, Tom Reed.",
+        # a name in title case that modifies the noun after it, with no speech frame
+        'Send a letter and we will consider your remarks for our regular "We Hear You" feature.',
+    ],
+)
+def test_a_quotation_no_speech_frame_credits_is_a_label(sentence):
+    t = _plain("Tom Reed and Ann Lee spoke on Monday.", sentence)
+    assert t[t["quote"] != ""].empty
+    marks = nf.distancing_marks([Article("a", "T", ("Tom Reed spoke.", sentence))])
+    assert len(marks) == 1
+
+
+def test_a_shows_title_after_a_possessive_is_a_label_and_the_next_quotation_speech():
+    # 'told Metro TV's "Morning Desk," "..."': the show is named, the second quotation is his
+    t = _plain(
+        "Tom Reed, a lawyer, spoke on Sunday.",
+        'Reed told Metro TV\'s "Morning Desk," "I believe that all of them will be convicted."',
+    )
+    quoted = t[t["quote"] != ""]
+    assert quoted["quote"].tolist() == ["I believe that all of them will be convicted."]
+    assert quoted["speaker"].tolist() == ["Tom Reed"]
+
+
+def test_a_long_quotation_ending_the_subject_of_a_clause_that_reports_no_one_is_no_speech():
+    # the writer cites a finding; no one says it in this sentence (too long for a scare quote)
+    t = _plain(
+        "Tom Reed and Ann Lee spoke on Monday.",
+        'The five guards found to be "directly responsible for the abuse of the inmate" were '
+        "fired last week.",
+    )
+    assert t[t["quote"] != ""].empty
+
+
+def test_the_judge_is_the_person_titled_justice():
+    # "Mr Justice Reed" holds the office "the judge" names
+    t = _plain(
+        "Ann Lee was jailed for life on Monday.",
+        'Sentencing Lee, Mr Justice Tom Reed said: "This was a cruel campaign."',
+        "Lee stayed silent in the dock.",
+        'The judge said she "acted against every instinct of care".',
+    )
+    quoted = t[t["quote"] != ""]
+    assert quoted["speaker"].tolist() == ["Tom Reed", "Tom Reed"]
+
+
+def test_a_pronoun_for_a_lede_description_named_next_names_that_person():
+    # "The mother of ..." is named by the next paragraph; "she" the rules took for the
+    # description is the same person
+    t = _plain(
+        "The mother of Tom Reed said on Monday that her son was a kind man.",
+        '"I believe he was sent here for a reason," said Ann Lee. "Now he is home."',
+        'She also called for a new law. "Get it passed," she said.',
+    )
+    quoted = t[t["quote"] != ""]
+    assert quoted["speaker"].tolist() == ["Ann Lee"] * 3
+
+
+def test_a_constabulary_is_a_body_so_she_is_the_person_beside_it():
+    # "Northshire Constabulary" is a police force, no person: "she" can only be Ann Lee
+    t = _plain(
+        "Tom Reed was found guilty on Monday.",
+        "Following the verdict at Leeds Crown Court, Ann Lee, liaison officer with Northshire "
+        "Constabulary read out a statement on behalf of the families, she said:",
+        '"Words cannot explain how we are feeling."',
+    )
+    quoted = t[t["quote"] != ""]
+    assert quoted["speaker"].tolist() == ["Ann Lee"]
+
+
+def test_a_name_after_a_preposition_is_no_participles_subject():
+    # "wrote to Ann Lee on Saturday saying": Ann Lee is written to; Reed says it
+    t = _plain(
+        "Tom Reed quit on Saturday.",
+        'Reed wrote to Ann Lee on Saturday saying: "The last thing I want is a fuss."',
+    )
+    quoted = t[t["quote"] != ""]
+    assert quoted["speaker"].tolist() == ["Tom Reed"]
+
+
+def test_the_secretary_is_an_office_one_person_holds():
+    # "the Health Secretary" with no name beside it: the person the article is about
+    t = _plain(
+        "Ann Lee was right to resign as Secretary of State for Health, Tom Reed said.",
+        "Lee had been photographed breaking her own rules. Lee apologised on Friday.",
+        'In a letter, the Health Secretary wrote: "I understand the sacrifices people made."',
+    )
+    quoted = t[t["quote"] != ""]
+    assert quoted["speaker"].tolist() == ["Ann Lee"]

@@ -386,7 +386,9 @@ _INTRODUCES = (":", "\u2026", "...")  # what ends a sentence that introduces the
 LABEL_CUES = frozenset(
     ["term", "terms", "word", "words", "phrase", "expression", "slogan", "label", "name",
      "motto", "title", "song", "hashtag", "nickname", "dubbed", "so-called", "termed",
-     "labelled", "labeled", "known as", "so called", "catchphrase", "banner"]
+     "labelled", "labeled", "known as", "so called", "catchphrase", "banner",
+     # a song's title after its singing ('a choir singing "..."')
+     "sing", "sings", "sang", "sung", "singing"]
 )  # fmt: skip
 # before a quoted modifier of a noun ('the "hostile" reports'): a determiner or a possessive
 _MODIFIED = frozenset(["the", "a", "an", "this", "these", "those", "its", "their", "his", "her",
@@ -405,6 +407,8 @@ _PREPOSITIONS = frozenset(["of", "for", "to", "at", "in", "on", "with", "about",
                            "from", "by", "over", "under", "into", "without", "toward"])  # fmt: skip
 NOUN_SLOT_WORDS = 6  # a quoted noun phrase after a determiner or preposition: a label up to this
 _NOUN_SLOT = frozenset(["the", "a", "an", "this", "of", "to", "for", "with", "on", "against"])
+# possessive determiners: the quoted words after one fill the slot of the owner's noun
+_OWNERS = frozenset(["his", "her", "its", "their", "our", "my", "your"])
 
 
 def _word_before(quote: Quote, text: UnitText) -> str:
@@ -428,6 +432,59 @@ def _after_possessive(quote: Quote, text: UnitText) -> bool:
 
 
 _POSSESSIVES = ("'s", "\u2019s", "s'", "s\u2019")
+
+
+_FINITE = frozenset(["was", "were", "is", "are", "has", "have", "had"])
+
+
+def _in_subject(quote: Quote, text: UnitText) -> bool:
+    """True for a closed quotation inside its sentence whose next word, after a space, is a
+    finite "be" or "have" ('The officers found to be "responsible for the abuse" were fired'):
+    the quoted words end the subject of a clause that reports no one, a description the
+    writer cites, whatever its length (called only when no speech frame credits it).
+
+    >>> from newsframe.framing._units import Unit
+    >>> from newsframe.framing.quotes import top_level_quotes
+    >>> line = 'Staff found to be "at fault for the delay" were let go. It was "a mess" all week.'
+    >>> [_in_subject(q, UnitText(Unit("body", 0, line, ((0, 0, len(line)),))))
+    ...  for q in top_level_quotes(line)]
+    [True, False]
+    """
+    line = text.unit.text
+    if (
+        not quote.closed
+        or text.kind(quote) != "partial"
+        or not line[quote.end : quote.end + 1].isspace()
+    ):
+        return False
+    after = line[quote.end : quote.end + 20].split()[:1]
+    return bool(after) and after[0] in _FINITE
+
+
+def _possessed(quote: Quote, text: UnitText) -> bool:
+    """True for a closed quotation of at most :data:`NOUN_SLOT_WORDS` words (no "!" or "?", no
+    clause word but "not") between a possessive (a name's, or "his", "its", "their" ...) and a
+    lowercase noun: it modifies the owner's noun ('Mr Lane's "hopeless" jibe', 'with its "not
+    guilty" verdicts'), a label; quoted words that a verb's past form follows are a subject
+    ('his "own flaws" brought him down') and stay speech.
+
+    >>> from newsframe.framing._units import Unit
+    >>> from newsframe.framing.quotes import top_level_quotes
+    >>> line = 'The jury, with its "not guilty" verdicts, agreed; his "own flaws" brought him down.'
+    >>> [_possessed(q, UnitText(Unit("body", 0, line, ((0, 0, len(line)),))))
+    ...  for q in top_level_quotes(line)]
+    [True, False]
+    """
+    words = quote.text.rstrip(",.;:").split()
+    if not quote.closed or not 0 < len(words) <= NOUN_SLOT_WORDS or quote.text[-1:] in "!?":
+        return False
+    if any(w in _CLAUSE_WORDS and w != "not" for w in _WORD.findall(quote.text.lower())):
+        return False
+    if _word_before(quote, text) not in _OWNERS and not _after_possessive(quote, text):
+        return False
+    return _noun_after(quote, text)
+
+
 #: Nouns of a work whose title follows them in quotation marks ('his podcast series "The Rest
 #: Is Politics"', 'the film "Heat"'): the quoted words name it, whatever they say.
 WORK_NOUNS = frozenset(["series", "show", "programme", "program", "podcast", "film", "movie",
@@ -468,12 +525,13 @@ def _short_phrase(quote: Quote, text: UnitText, *, framed: bool = True) -> bool:
     or negation; no "!" or "?") that shares its sentence with the reporter's words and follows
     no colon; when no speech frame credits it (not ``framed``), up to :data:`NOUN_SLOT_WORDS`
     words if a determiner or a preposition outside the marks puts it in a noun's slot ('a
-    protest to the "head of the American embassy"'). A short quotation that is a sentence of
+    protest to the "head of the American embassy"') or a possessive ('her "cruel, calculated
+    and cynical campaign" of murder'). A short quotation that is a sentence of
     its own is speech. After a word that names a term (:func:`_cued`: 'what became known as
     "the slap heard around the world"') the phrase may be as long as in a noun's slot."""
     limit = LABEL_WORDS
     slot = not framed and (
-        _word_before(quote, text) in _NOUN_SLOT or _after_possessive(quote, text)
+        _word_before(quote, text) in _NOUN_SLOT | _OWNERS or _after_possessive(quote, text)
     )
     if (slot or _cued(quote, text)) and LABEL_WORDS < quote.words <= NOUN_SLOT_WORDS:
         limit = NOUN_SLOT_WORDS
@@ -491,18 +549,58 @@ _TAG_WORDS = 4  # '"...," said the deputy minister': words between a quotation a
 
 
 def _written(att: Attribution) -> bool:
-    """True for words an inscription bears: a banner, a sign or a T-shirt that "read" them."""
-    return att.lemma == "read" and all(s.kind == "inscription" for s in att.speakers)
+    """True for words an inscription bears: a banner, a sign or a T-shirt that "read" or
+    "said" them (a thing says nothing: 'a banner that said "..."' is the banner's text)."""
+    return att.lemma in ("read", "say") and all(s.kind == "inscription" for s in att.speakers)
+
+
+NICKNAME_WORDS = 3  # 'Cerelyn "CJ" Davis': a quoted nickname between two names, at most this
+
+
+def _nickname(quote: Quote, text: UnitText) -> bool:
+    """True for a closed quotation of one to :data:`NICKNAME_WORDS` capitalised words between
+    two capitalised words with only a space on either side (a given name and a surname: 'Police
+    Director Cerelyn "CJ" Davis said'): a person's nickname, part of the name, nobody's speech.
+
+    >>> from newsframe.framing._units import Unit
+    >>> from newsframe.framing.quotes import top_level_quotes
+    >>> line = 'Chief Ann "Red" Moss said so, and "Red" was right.'
+    >>> [_nickname(q, UnitText(Unit("body", 0, line, ((0, 0, len(line)),))))
+    ...  for q in top_level_quotes(line)]
+    [True, False]
+    """
+    words = quote.text.split()
+    if not quote.closed or not 0 < len(words) <= NICKNAME_WORDS or text.unit.part == "headline":
+        return False  # (a headline capitalises every word: 'Has "No Conflicts," Says X')
+    if not text.unit.text[quote.end - 2 : quote.end - 1].isalnum():
+        return False  # a mark ends the quoted words: a clause, never a name's part
+    if not all(w[:1].isupper() and w.replace(".", "").replace("-", "").isalpha() for w in words):
+        return False
+    line = text.unit.text
+    before, after = line[max(quote.start - 30, 0) : quote.start], line[quote.end : quote.end + 30]
+    if not (before.endswith(" ") and after.startswith(" ")) or before[-2:-1].isspace():
+        return False
+    last, nxt = before.split()[-1:], after.split()[:1]
+    return (
+        bool(last and nxt)
+        and last[0].isalpha()
+        and last[0][:1].isupper()
+        and nxt[0].rstrip(".,;:'’s").isalpha()
+        and nxt[0][:1].isupper()
+    )
 
 
 _SMALL = frozenset(["of", "the", "and", "for", "in", "on", "a", "an", "to", "at", "with", "&"])
 
 
-def _title_cased(quote: Quote, text: UnitText) -> bool:
+def _title_cased(quote: Quote, text: UnitText, *, framed: bool = True) -> bool:
     """True for a closed quoted phrase of two to :data:`NOUN_SLOT_WORDS` words in title case
     (every word but "of", "the", "and" ... capitalised) right after a preposition, with no
     sentence mark inside: the name of a show, a book or an operation ('appeared on "Fox and
-    Friends,"', 'a role in "Operation Sea Guard"'), which nobody says. (After "the" such a
+    Friends,"', 'a role in "Operation Sea Guard"'), which nobody says; so is such a phrase
+    after a name's possessive ('told the network's "Morning Desk," "..."') and, when no
+    speech frame credits it (not ``framed``), one that modifies the noun after it ('our
+    regular "Letters Page" feature', :func:`_noun_after`). (After "the" such a
     phrase may be the speaker's own coinage: 'claimed they were the "Madoffs of Manhattan"'.)
     """
     words = quote.text.rstrip(",.;:").split()
@@ -514,7 +612,27 @@ def _title_cased(quote: Quote, text: UnitText) -> bool:
         return False
     if not all(w[:1].isalpha() for w in words) or not words[-1][:1].isupper():
         return False
-    return _word_before(quote, text) in _PREPOSITIONS
+    if _word_before(quote, text) in _PREPOSITIONS or _after_possessive(quote, text):
+        return True
+    return not framed and _noun_after(quote, text)
+
+
+def _noun_after(quote: Quote, text: UnitText) -> bool:
+    """True when a lowercase word that reads as a noun follows a quotation after a space (no
+    conjunction, preposition, auxiliary, verb's past form or "-ly" adverb): the quoted words
+    modify it ('our regular "Letters Page" feature', 'its "not guilty" verdicts')."""
+    line = text.unit.text
+    if not line[quote.end : quote.end + 1].isspace():
+        return False  # a mark after the quotation: no noun follows it
+    after = [w.rstrip(".,;:") for w in line[quote.end : quote.end + 40].split()[:1]]
+    return (
+        bool(after)
+        and after[0].isalpha()
+        and after[0].islower()
+        and after[0] not in _NOT_NOUN
+        and not after[0].endswith("ly")
+        and not _past_form(after[0])
+    )
 
 
 # quantities before "of": a part of what follows, the speaker's words ('one of "absolute
@@ -581,6 +699,9 @@ def _label_rule(
     - ``title_case``: a name in title case after a preposition (:func:`_title_cased`);
     - ``work_title``: the title of a work after its noun ('podcast series "..."',
       :func:`_titled_work`);
+    - ``nickname``: a nickname between a given name and a surname (:func:`_nickname`);
+    - ``possessed``: words between a possessive and the noun they modify ('Mr Lane's "hopeless"
+      jibe', :func:`_possessed`), unless the reporting verb comes after them;
     - a short noun phrase (:func:`_short_phrase`) is a label when no speech frame credits it
       (``no_frame``), when it names a term (``cue``: 'the term "treated water"', 'the song
       "Katyusha"', 'so-called "peace plan"'), when it names what a noun is about
@@ -602,10 +723,16 @@ def _label_rule(
     """
     if att is not None and _written(att):
         return "inscription"
-    if _title_cased(quote, text):
+    if _title_cased(quote, text, framed=att is not None):
         return "title_case"
     if _titled_work(quote, text):
         return "work_title"
+    if _nickname(quote, text):
+        return "nickname"
+    if _possessed(quote, text) and (att is None or att.start < quote.start):
+        return "possessed"
+    if att is None and _in_subject(quote, text):
+        return "subject"
     if not _short_phrase(quote, text, framed=att is not None):
         return ""
     if att is None:

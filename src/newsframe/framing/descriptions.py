@@ -30,7 +30,10 @@ _APPOSED = re.compile(r", ((?:[A-Z][\w'.-]+ ){0,3}[A-Z][\w'.-]+)(?=,| [a-z])")
 #: The heads of an office one person holds, that a description names without the role seen
 #: before ("the prime minister", "the soccer chief"); other roles ("the commander") need it.
 _OFFICES = TOP_OFFICE | frozenset(["minister", "chief", "chairman", "chairwoman", "governor",
-                                   "mayor"])  # fmt: skip
+                                   "mayor", "secretary"])  # fmt: skip
+#: A role noun and the titles of a name that hold it: "the judge" is "Mr Justice Lee" or
+#: "Justice Ann Lee" (a court's judges go by "Justice" before their name).
+_SAME_OFFICE = {"judge": ("justice",)}
 _BACK = 3  # paragraphs before a description that the person it names is looked for in
 _AGED = re.compile(r"\d{1,3}-year-old")  # an age as a noun: "the 42-year-old" is someone named
 
@@ -120,6 +123,8 @@ def person_described(
     if len(owner) > 1 and not _body(owner[0], layer, nouns):
         return None  # "Ghosn's lawyer": a person's (a country's president is an office)
     hit = layer.antecedent(head, row["paragraph_id"], frozenset(["person"]))
+    for title in _SAME_OFFICE.get(head, ()) if hit is None else ():
+        hit = hit or layer.antecedent(title, row["paragraph_id"], frozenset(["person"]))
     if hit is not None and _title_only(layer.entities[hit].name):
         hit = None  # "French President" the layer took for a name names nobody
     if hit is None and aged and len(words) == len(written):

@@ -750,7 +750,8 @@ def _lede_description_named_next(
     tabloid said ..." / "Lai said ..."; "Russia's ambassador to the United Kingdom warned ..."
     / "..., Alexander Yakovenko said") and that no rule resolved is the first person of the
     entity layer credited in the next paragraph (a person, or a single name of unknown kind
-    credited as a person: "Lai said"). A generic role ("an official", "a source") or
+    credited as a person: "Lai said"), and so are the pronouns the rules resolved to that
+    description ("She also called for ..."). A generic role ("an official", "a source") or
     a description after someone already spoke stays as written.
 
     >>> from newsframe.entities import find_entities
@@ -782,8 +783,12 @@ def _lede_description_named_next(
             ),
             None,
         )
-        if named is not None:
-            row["speaker"] = named
+        if named is None:
+            continue
+        was, row["speaker"] = row["speaker"], named
+        for later in rows[k + 1 :]:  # "She added" that the rules took for the description
+            if later["speaker"] == was and later["speaker_source"] in ("pronoun", "continuation"):
+                later["speaker"] = named
 
 
 def _lede_person(row: dict, nouns: Mapping[str, str]) -> bool:

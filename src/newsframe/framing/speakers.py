@@ -1253,6 +1253,10 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
         return None  # "a query on the Canadian claim": a noun after a singular modifier
     if span and (name := _name_before_apposition(text, toks, span, ctx)):
         span = name  # "Chung Mong-gyu, chairman of the KFA said": the name, not its title
+    if span and found and _object_before_participle(toks, i, span):
+        prior = found[-1]  # "X wrote to Y on Saturday saying": Y is an object, X says it
+        if ctx.sentences.at(prior.start) == sentence and prior.end <= toks[span[0]].start:
+            return made(_participle_subject(toks, i, prior), participle=True)
     speakers = _np_speakers(text, toks, *span, ctx) if span else []
     if speakers or (span and not toks[i].text.lower().endswith("ing")):
         return made(speakers, span=span)
@@ -1347,6 +1351,27 @@ def _subject_control(toks: list[Token], j: int) -> bool:
     if prev is not None and prev.text.lower() == "on" and j > 1:
         prev = toks[j - 2]  # "went on to", "moved on to"
     return prev is not None and prev.text.islower() and prev.lemma in _SUBJECT_CONTROL
+
+
+_OBJECT_OF = frozenset(["to", "with", "at", "for", "from", "about"])
+
+
+def _object_before_participle(toks: list[Token], i: int, span: tuple[int, int]) -> bool:
+    """True when the noun phrase ``span`` before the participle ``toks[i]`` ("saying") follows
+    a preposition (:data:`_OBJECT_OF`): an object ("wrote to Ann Lee on Saturday saying"),
+    never the participle's subject.
+
+    >>> from newsframe.framing._units import Token
+    >>> words = "Reed wrote to Ann Lee saying".split()
+    >>> toks = [Token(w, w.lower(), k * 10, k * 10 + len(w)) for k, w in enumerate(words)]
+    >>> _object_before_participle(toks, 5, (3, 4)), _object_before_participle(toks, 5, (0, 0))
+    (True, False)
+    """
+    return (
+        toks[i].text.lower().endswith("ing")
+        and span[0] > 0
+        and toks[span[0] - 1].text.lower() in _OBJECT_OF
+    )
 
 
 def _participle_subject(toks: list[Token], i: int, prior: Attribution) -> list[Speaker]:
