@@ -52,7 +52,8 @@ to the shipped file, ``--new``, centred on 0 with variance ``--new-c``; ``--c 0`
 shipped weight and fits the new features' alone). The shipped weights are the 623-page fit
 with the weights of ``weekday_date`` fitted that way on the 200 pages of dev-9, held-out-8 and
 dev-10 (``--batch ... --write --fit prior --c 0 --new weekday_date``; docs/evaluation.md has
-the comparison of the three fits).
+the comparison of the three fits), then those of ``no_past`` on the 260 pages of those three
+batches and held-out-9, every other weight kept (``--new no_past``).
 
 ``--write`` writes ``src/newsframe/data/line_model.csv`` (feature, words for a high and a low
 value, mean, scale, one weight per class; then one row per vocabulary term ``term:<words>``),

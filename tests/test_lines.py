@@ -671,3 +671,16 @@ def test_a_caption_dated_with_weekday_and_year_is_read_as_one():
         "Oct. 27, 2018.",
     )
     assert len(result.paragraphs) == 3
+
+
+def test_a_line_told_in_the_present_is_read_as_one():
+    # six words or more and no past form: no "-ed" word of five letters or more and none of
+    # the irregular past forms ("was", "said", "left" ...); short lines are no such line
+    lines = ["A short note on the company's website reads:",
+             "The company posted a short note on its website on Monday.",
+             "The chairman said the plant would close in the spring.",
+             "Rescuers search the rubble in the old town",
+             "Rescuers search the rubble",
+             "The chief executive left the company in the spring of that year"]  # fmt: skip
+    x = line_features(lines, [Evidence(sentence=True)] * len(lines))
+    assert col(x, "no_past") == [1.0, 0.0, 0.0, 1.0, 0.0, 0.0]

@@ -146,6 +146,7 @@ _BASE = (
     ("caption_verb", "a present-tense picture verb (search, walks, reacts ...)", ""),
     ("attribution", "attributes (said, told, according to)", "attributes nothing"),
     ("weekday_date", "a weekday with a full date (Saturday, Oct. 27, 2018)", ""),
+    ("no_past", "six words or more and no past-tense verb (present tense)", ""),
     ("address", "addresses the reader", ""),
     ("imperative", "tells the reader to act", ""),
     ("credit", "a credit", ""),
@@ -471,6 +472,20 @@ _NOT_BEFORE_VERB = frozenset(
     ]
 )
 _ATTRIBUTION = frozenset(["said", "says", "told", "according", "added", "explained", "stated"])
+#: Past forms no "-ed" ending shows (a closed class: the auxiliaries and the commonest
+#: irregular verbs); with every word of five letters or more ending in "-ed" they tell a line
+#: told in the past, as news sentences are, from one told in the present, as photo captions
+#: are ("Rescuers search the rubble in ..."): the feature ``no_past``.
+_PAST = frozenset(
+    [
+        "was", "were", "had", "did", "said", "told", "went", "came", "took", "made", "gave",
+        "left", "found", "saw", "became", "began", "fell", "got", "knew", "thought", "brought",
+        "bought", "held", "kept", "felt", "stood", "sat", "ran", "won", "lost", "met", "paid",
+        "sent", "spent", "built", "led", "fled", "rose", "broke", "spoke", "wrote", "chose",
+        "drove", "flew", "grew", "threw", "hit", "struck", "shot", "fought", "caught", "taught",
+        "sought", "heard", "meant", "sank", "swore", "wore", "tore",
+    ]
+)  # fmt: skip
 #: A photo credit at the end of a line: "(Jane Roe/AP)", "Credit: AP", "Pic/AFP", "(Photo: X)".
 _CREDIT_END = re.compile(
     r"(?:\([^()]{0,60}(?:/|\bphoto|\bgetty|\breuters|\bafp|\bap\b|\bimages?\b|\bcredit)[^()]{0,40}\)"
@@ -816,7 +831,7 @@ def _content(line: str) -> tuple[frozenset[str], float]:
 # Token kinds, one bit each, read once per distinct token (:func:`_token_kinds`).
 _K_STOP, _K_VERB, _K_MONTH, _K_WEEKDAY, _K_PHOTO, _K_PHOTO_VERB = 1, 2, 4, 8, 16, 32
 _K_CAPTION, _K_NOT_BEFORE, _K_ATTRIBUTION, _K_CONTENT = 64, 128, 256, 512
-_K_RARE, _K_BREAK, _K_DIGIT = 1024, 2048, 4096
+_K_RARE, _K_BREAK, _K_DIGIT, _K_PAST = 1024, 2048, 4096, 8192
 #: Distinct tokens whose kinds are kept (:data:`_KINDS`); past it they are read afresh.
 TOKENS_KEPT = 500_000
 _KINDS: dict[str, int] = {"\n": _K_BREAK}
@@ -862,12 +877,12 @@ _ELLIPSIS_LINES = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])[^\w\n]{0,3}$", 
 def _listed() -> dict[str, int]:
     """The kinds (bits ``_K_*``) the word lists give: stopword, listed verb, month, weekday,
     photo word, photo verb, caption verb, word that makes the next no caption verb,
-    attribution (one dictionary, so a new token's listed kinds are one look-up)."""
+    attribution, past form (one dictionary, so a new token's listed kinds are one look-up)."""
     out: dict[str, int] = {}
     for bit, words in (
         (_K_STOP, _stopwords()), (_K_VERB, _VERBS), (_K_MONTH, _MONTHS), (_K_WEEKDAY, _WEEKDAYS),
         (_K_PHOTO, _PHOTO_WORDS), (_K_PHOTO_VERB, _PHOTO_VERBS), (_K_CAPTION, _CAPTION_VERBS),
-        (_K_NOT_BEFORE, _NOT_BEFORE_VERB), (_K_ATTRIBUTION, _ATTRIBUTION),
+        (_K_NOT_BEFORE, _NOT_BEFORE_VERB), (_K_ATTRIBUTION, _ATTRIBUTION), (_K_PAST, _PAST),
     ):  # fmt: skip
         for w in words:
             out[w] = out.get(w, 0) | bit
@@ -876,7 +891,8 @@ def _listed() -> dict[str, int]:
 
 def _token_kinds(tokens: Sequence[str]) -> np.ndarray:
     """The kinds (bits ``_K_*``) of each token (``"\\n"``: a line break), each distinct token
-    read once: stopword, verb (a listed one or a past form of five letters or more), month,
+    read once: stopword, verb (a listed one or a past form of five letters or more; past: one
+    of :data:`_PAST` or such a form), month,
     weekday, photo word, photo verb, caption verb, word that makes the next no caption verb,
     attribution (:func:`_listed`), content word (three letters or more, from a letter, no
     stopword), rare, and a number (written ``0`` in terms). One pass over the new tokens."""
@@ -890,7 +906,7 @@ def _token_kinds(tokens: Sequence[str]) -> np.ndarray:
         for w in new:
             bit = listed.get(w, 0)
             if len(w) > 4 and w.endswith("ed"):
-                bit |= _K_VERB
+                bit |= _K_VERB | _K_PAST
             if not bit & _K_STOP and len(w) > 2 and w[0].isalpha():
                 bit |= _K_CONTENT if w in common else _K_CONTENT | _K_RARE
             if w[:1].isdigit():
@@ -1060,6 +1076,7 @@ def _read_lines(norms: Sequence[str]) -> _Read:
     x[:, 21] = np.bincount(line, weights=caption, minlength=m) > 0
     x[:, 22] = (anyof & _K_ATTRIBUTION) > 0
     x[:, 23] = _weekday_dates(_Joined.of(norms))
+    x[:, 24] = (k >= 6) & ((anyof & _K_PAST) == 0)
     openings = _terms(tokens, kinds, line, pos, k, [len(s) > WINDOW and not h[-1].isspace()
                                           for s, h in zip(norms, heads, strict=True)])  # fmt: skip
     shared_tokens = np.asarray(shared, dtype=bool)[part]
