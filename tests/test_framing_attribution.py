@@ -1834,3 +1834,29 @@ def test_the_secretary_is_an_office_one_person_holds():
     )
     quoted = t[t["quote"] != ""]
     assert quoted["speaker"].tolist() == ["Ann Lee"]
+
+
+def test_with_after_a_comma_opens_an_absolute_clause_whose_noun_says_it():
+    # ", with Ann Lee saying ...": Ann Lee is the participle's subject, not an object of "with"
+    article = Article(
+        "a",
+        "T",
+        (
+            "Tom Reed spoke first at the service.",
+            "Those gathered heard calls for change, with Ann Lee saying her son was "
+            '"a gift to us all."',
+        ),
+    )
+    t = nf.attributions([article], speakers="rules")
+    quoted = t[t["quote"] != ""]
+    assert quoted["speaker"].tolist() == ["Ann Lee"]
+
+
+def test_a_clergy_title_is_no_part_of_the_name():
+    # "the Rev. Tom J. Reed" and "Reed" are one person: one key in share of voice
+    t = _plain(
+        '"He was loved," said the Rev. Tom J. Reed, pastor of the church.',
+        '"We grieve with them," Reed said.',
+    )
+    quoted = t[t["quote"] != ""]
+    assert quoted["speaker"].tolist() == ["Tom J. Reed", "Tom J. Reed"]

@@ -1253,7 +1253,7 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
         return None  # "a query on the Canadian claim": a noun after a singular modifier
     if span and (name := _name_before_apposition(text, toks, span, ctx)):
         span = name  # "Chung Mong-gyu, chairman of the KFA said": the name, not its title
-    if span and found and _object_before_participle(toks, i, span):
+    if span and found and _object_before_participle(text, toks, i, span):
         prior = found[-1]  # "X wrote to Y on Saturday saying": Y is an object, X says it
         if ctx.sentences.at(prior.start) == sentence and prior.end <= toks[span[0]].start:
             return made(_participle_subject(toks, i, prior), participle=True)
@@ -1356,22 +1356,29 @@ def _subject_control(toks: list[Token], j: int) -> bool:
 _OBJECT_OF = frozenset(["to", "with", "at", "for", "from", "about"])
 
 
-def _object_before_participle(toks: list[Token], i: int, span: tuple[int, int]) -> bool:
+def _object_before_participle(text: str, toks: list[Token], i: int, span: tuple[int, int]) -> bool:
     """True when the noun phrase ``span`` before the participle ``toks[i]`` ("saying") follows
     a preposition (:data:`_OBJECT_OF`): an object ("wrote to Ann Lee on Saturday saying"),
-    never the participle's subject.
+    never the participle's subject. "with" after a comma or opening the text is the absolute
+    construction, whose noun phrase is the participle's subject ("..., with Ann Lee saying":
+    Ann Lee says it; Quirk et al. 1985, 15.58).
 
-    >>> from newsframe.framing._units import Token
-    >>> words = "Reed wrote to Ann Lee saying".split()
-    >>> toks = [Token(w, w.lower(), k * 10, k * 10 + len(w)) for k, w in enumerate(words)]
-    >>> _object_before_participle(toks, 5, (3, 4)), _object_before_participle(toks, 5, (0, 0))
+    >>> from newsframe.framing._units import word_tokens
+    >>> text = "Reed wrote to Ann Lee saying"
+    >>> toks = word_tokens(text)
+    >>> _object_before_participle(text, toks, 5, (3, 4)), _object_before_participle(text, toks, 5, (0, 0))
     (True, False)
+    >>> text = "Calls came, with Ann Lee saying"
+    >>> _object_before_participle(text, word_tokens(text), 5, (3, 4))
+    False
     """
-    return (
-        toks[i].text.lower().endswith("ing")
-        and span[0] > 0
-        and toks[span[0] - 1].text.lower() in _OBJECT_OF
-    )
+    if not toks[i].text.lower().endswith("ing") or span[0] == 0:
+        return False
+    before = toks[span[0] - 1]
+    if before.text.lower() != "with":
+        return before.text.lower() in _OBJECT_OF
+    opened = text[toks[span[0] - 2].end if span[0] > 1 else 0 : before.start]
+    return "," not in opened and span[0] > 1
 
 
 def _participle_subject(toks: list[Token], i: int, prior: Attribution) -> list[Speaker]:
