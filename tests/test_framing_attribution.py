@@ -1860,3 +1860,24 @@ def test_a_clergy_title_is_no_part_of_the_name():
     )
     quoted = t[t["quote"] != ""]
     assert quoted["speaker"].tolist() == ["Tom J. Reed", "Tom J. Reed"]
+
+
+def test_a_nickname_in_quotation_marks_stays_inside_the_name():
+    # 'Ann "Red" Moss' is Ann Moss: "Moss said" and the pronoun after her name are one key
+    t = _plain(
+        "Tom Reed, a lawyer, spoke first.",
+        'Police Chief Ann "Red" Moss urged calm. She called the acts "cruel and reckless."',
+        '"This is a failure of basic humanity," Moss said.',
+    )
+    quoted = t[(t["quote"] != "") & (t["kind"] != "label")]
+    assert quoted["speaker"].tolist() == ["Ann Moss", "Ann Moss"]
+
+
+def test_a_possessive_apostrophe_after_s_is_no_part_of_the_name():
+    # "Tom Reeves' death" names Tom Reeves, not "Tom Reeves'"
+    t = _plain(
+        "Officers fired over Tom Reeves' death were charged.",
+        "Reeves' family met the mayor.",
+        '"We will keep going," said Reeves.',
+    )
+    assert t["speaker"].tolist() == ["Tom Reeves"]

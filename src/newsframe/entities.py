@@ -277,7 +277,7 @@ class Entities:
         ('Xi Jinping', 'Wang Yi')
         """
         v = self._v
-        words = _words(normalise(name))
+        words = _words(_without_nicknames(normalise(name)))
         while len(words) > 1 and words[0].lower() in _LEADING:  # "the", "And Zakharova"
             words = words[1:]
         written, words = words, _strip_titles(words, v)[1]
@@ -716,6 +716,7 @@ def _joined_runs(
                 word = group[:-1] if stop else group
                 if word.endswith(("'s", "\u2019s")):
                     word = word[:-2]
+                word = word.rstrip("'\u2019")  # "Nichols'": a possessive, or a closing mark
                 yield base, base + len(word), [word], [(base, base + len(word))]
             continue
         words: list[str] = []
@@ -756,8 +757,11 @@ def _joined_runs(
             if stop:  # "... met Xi Jinping." : the full stop ends the name
                 w, b = w[:-1], b - 1
             possessive = w.endswith(("'s", "\u2019s"))
-            words.append(w[:-2] if possessive else w)
-            spans.append((a, b - 2 if possessive else b))
+            mark = not possessive and w.endswith(("'", "\u2019"))  # "Tyre Nichols' death"
+            if mark:
+                possessive, w, b = True, w[:-1], b - 1
+            words.append(w[:-2] if possessive and not mark else w)
+            spans.append((a, b - 2 if possessive and not mark else b))
             if comma and not (possessive or stop) and _comma_joins(words, group[pos:], v):
                 continue
             if possessive or stop or comma:
@@ -915,6 +919,24 @@ def _acronym_after(text: str, end: int) -> str:
     return m.group(1) if m else ""
 
 
+# a nickname in quotation marks between a given name and a family name ('Ann "Red" Lee')
+_NICKNAME = re.compile(
+    r"(?<=[a-z.] )[\"\u201c][A-Z][\w.'-]{0,15}(?: [A-Z][\w.'-]{0,15})?[\"\u201d](?= [A-Z][a-z])"
+)
+
+
+def _without_nicknames(text: str) -> str:
+    """``text`` with each nickname in quotation marks between two capitalised words blanked
+    out (same length, so offsets hold): 'Cerelyn "CJ" Davis' is one name, Cerelyn Davis.
+
+    >>> _without_nicknames('Chief Ann "Red" Lee said "No" to Tom.')
+    'Chief Ann       Lee said "No" to Tom.'
+    """
+    if '"' not in text and "\u201c" not in text:
+        return text
+    return _NICKNAME.sub(lambda m: " " * len(m.group(0)), text)
+
+
 def find_entities(
     paragraphs: Iterable[str],
     *,
@@ -964,7 +986,8 @@ def find_entities(
                 layer.mentions.append(
                     EntityMention(paragraph_id, m.start, m.end, m.text, m.actor_id)
                 )
-        runs = _runs(text, v)
+        plain = _without_nicknames(text)
+        runs = _runs(plain, v)
         if paragraph_id == -1 and _title_case(text):
             titled = _headline_words(runs, covered, places, found, openers, v)
             continue
@@ -1032,7 +1055,7 @@ def find_entities(
                 words = [*words[: len(role)], *words[len(role) + 1 :]]
                 name = name[1:]
             first = spans[len(role)][0]
-            form = text[first:end]
+            form = text[first:end] if plain is text else " ".join(plain[first:end].split())
             if form.isupper() and _not_a_name(text, first, end):
                 if not _dateline(text, first, end):
                     continue  # a time zone ("1 p.m. PT")

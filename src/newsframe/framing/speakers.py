@@ -500,14 +500,20 @@ def _spaces(text: str, a: int, b: int) -> bool:
     return not text[a:b].strip()
 
 
+_NICKNAME_GAP = re.compile(r' ["\u201c][A-Z][\w.\'-]{0,15}(?: [A-Z][\w.\'-]{0,15})?["\u201d] ')
+
+
 def _in_name(text: str, left: Token, right: Token) -> bool:
     """True when ``left`` and ``right`` are next to each other inside one noun phrase: only
     spaces between them, or the full stop of a title's abbreviation or of an initial before a
-    capitalised word ("Capt. Scott McLean", "Robert W. Mann"), or the ampersand or comma inside
-    an organisation's name (:func:`_joined_name`: "Alvarez & Marsal", "Acme, Inc.")."""
+    capitalised word ("Capt. Scott McLean", "Robert W. Mann"), a nickname in quotation marks
+    ('Cerelyn "CJ" Davis'), or the ampersand or comma inside an organisation's name
+    (:func:`_joined_name`: "Alvarez & Marsal", "Acme, Inc.")."""
     gap = text[left.end : right.start]
     if not gap.strip():
         return True
+    if _NICKNAME_GAP.fullmatch(gap) and left.text[:1].isupper() and right.text[:1].isupper():
+        return True  # 'Cerelyn "CJ" Davis': a nickname between a given name and a surname
     if gap.strip() in ("&", ","):
         return _joined_name(text, left, right, gap.strip())
     return (
