@@ -1881,3 +1881,13 @@ def test_a_possessive_apostrophe_after_s_is_no_part_of_the_name():
         '"We will keep going," said Reeves.',
     )
     assert t["speaker"].tolist() == ["Tom Reeves"]
+
+
+def test_a_surname_two_people_share_is_the_one_who_spoke():
+    # two Moss: "Moss also said" is Tom Moss, the one quoted before, not a key of its own
+    t = _plain(
+        'Tom Moss, the boy\'s uncle, told reporters that he and Ann Moss were "fine with it."',
+        'Moss also said he was "ecstatic" at the news.',
+    )
+    quoted = t[t["quote"] != ""]
+    assert quoted["speaker"].tolist() == ["Tom Moss", "Tom Moss"]
