@@ -1891,3 +1891,14 @@ def test_a_surname_two_people_share_is_the_one_who_spoke():
     )
     quoted = t[t["quote"] != ""]
     assert quoted["speaker"].tolist() == ["Tom Moss", "Tom Moss"]
+
+
+def test_a_possessive_aside_after_s_keeps_the_name_before_it():
+    # "Tom Moss, Reeves' stepfather, told": the aside is "Reeves' stepfather"; Tom Moss speaks
+    article = Article(
+        "a",
+        "T",
+        ('Tom Moss, Reeves\' stepfather, told reporters that he is "fine with it."',),
+    )
+    t = nf.attributions([article], speakers="rules")
+    assert t["speaker"].tolist() == ["Tom Moss"]
