@@ -1902,3 +1902,14 @@ def test_a_possessive_aside_after_s_keeps_the_name_before_it():
     )
     t = nf.attributions([article], speakers="rules")
     assert t["speaker"].tolist() == ["Tom Moss"]
+
+
+def test_the_role_of_a_named_show_names_the_person_the_article_is_about():
+    # "the Morning Show host" is one person's role: Tom Reed, whom the article is about
+    t = _plain(
+        "Tom Reed has said he stands by his post about the plan.",
+        'Asked whether he feared the sack, the Morning Show host said: "No."',
+        "Reed compared the plan to a trap.",
+    )
+    quoted = t[t["quote"] != ""]
+    assert quoted["speaker"].tolist() == ["Tom Reed"]
