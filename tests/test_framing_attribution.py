@@ -1913,3 +1913,13 @@ def test_the_role_of_a_named_show_names_the_person_the_article_is_about():
     )
     quoted = t[t["quote"] != ""]
     assert quoted["speaker"].tolist() == ["Tom Reed"]
+
+
+def test_a_participle_opening_a_sentence_is_no_given_name():
+    # "Addressing Reeves' mother, she said": "Addressing Reeves" is nobody; she is Ann Lee
+    t = _plain(
+        '"We are here for the family," Ann Lee said. Addressing Reeves\' mother from the '
+        'pulpit, she said: "You were extraordinary."',
+    )
+    quoted = t[t["quote"] != ""]
+    assert quoted["speaker"].tolist() == ["Ann Lee", "Ann Lee"]

@@ -61,7 +61,7 @@ from countryinfo import all_countries
 from wordfreq import zipf_frequency
 
 from newsframe.lexicons import EntityWords, load_entity_words
-from newsframe.text import normalise
+from newsframe.text import lemmatize, normalise
 
 if TYPE_CHECKING:  # the actor types are read, never built, here: no import of the actor table
     from newsframe.actors import Actor, Mention
@@ -81,6 +81,7 @@ __all__ = [
     "government_of",
     "name_parts",
     "one_letter_apart",
+    "opening_gerund",
     "provinces",
 ]
 
@@ -919,6 +920,23 @@ def _acronym_after(text: str, end: int) -> str:
     return m.group(1) if m else ""
 
 
+@functools.lru_cache(maxsize=1 << 12)
+def opening_gerund(word: str) -> bool:
+    """True for a verb's -ing form capitalised where it opens a sentence ("Reinstating
+    Lindqvist would ...", "Addressing Ann Lee's mother, she said"): its lemma is another
+    English word (Zipf 3 or more on the ``wordfreq`` scale); never a name that ends so
+    ("Sterling", "Channing", "King"). Such a word opens a clause, never a name.
+
+    >>> [opening_gerund(w) for w in ("Reinstating", "Being", "Sterling", "Channing", "King")]
+    [True, True, False, False, False]
+    """
+    low = word.lower()
+    if len(low) < 5 or not low.endswith("ing") or not word[:1].isupper():
+        return False
+    lemma = lemmatize(low)
+    return lemma != low and zipf_frequency(lemma, "en") >= 3.0
+
+
 # a nickname in quotation marks between a given name and a family name ('Ann "Red" Lee')
 _NICKNAME = re.compile(
     r"(?<=[a-z.] )[\"\u201c][A-Z][\w.'-]{0,15}(?: [A-Z][\w.'-]{0,15})?[\"\u201d](?= [A-Z][a-z])"
@@ -1012,6 +1030,12 @@ def find_entities(
             ):
                 continue  # "the Everybody Hates Chris star": a work's title, nobody's name
             while words and words[0].lower() in _SKIP_FIRST:
+                words, spans = words[1:], spans[1:]
+            if (
+                len(words) > 1
+                and opening_gerund(words[0])
+                and (spans[0][0] < 2 or text[spans[0][0] - 2] in _ENDS)
+            ):  # "Addressing Ann Lee's mother, she said": a clause's verb, no given name
                 words, spans = words[1:], spans[1:]
             based = next((k for k, w in enumerate(words) if w.lower().endswith("-based")), -1)
             if based >= 0:  # "San Francisco-based Veltrix": where it is based, no name
