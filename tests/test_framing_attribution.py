@@ -1923,3 +1923,10 @@ def test_a_participle_opening_a_sentence_is_no_given_name():
     )
     quoted = t[t["quote"] != ""]
     assert quoted["speaker"].tolist() == ["Ann Lee", "Ann Lee"]
+
+
+def test_an_ellipsis_opening_the_next_quotation_leaves_the_tag_to_the_one_before():
+    # '"Why?" Reed said of them. "... We want it."': "Reed said" tags both quotations
+    article = Article("a", "T", ('"Why not?" Reed said of them. "\u2026 We have a right!"',))
+    t = nf.attributions([article], speakers="rules")
+    assert t[["speaker", "verb"]].values.tolist() == [["Reed", "said"], ["Reed", "said"]]

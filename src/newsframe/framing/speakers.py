@@ -187,6 +187,10 @@ class Attribution:
     subjectless: bool = False  # a verb of a quoted sentence whose subject was not found
 
 
+# an opening quotation mark and an ellipsis that end a sentence span ('said. "...')
+_OPENING_ELLIPSIS = re.compile(r"(?<=\s)[\"\u201c]\s?(?:\.\.\.|\u2026)\Z")
+
+
 class Sentences:
     """The sentence spans of one unit with binary search (``at``) and bounds by id."""
 
@@ -194,6 +198,11 @@ class Sentences:
         self.ids = [i for i, _, _ in unit.sentences]
         self.starts = [s for _, s, _ in unit.sentences]
         self.ends = [e for _, _, e in unit.sentences]
+        for k in range(len(self.ids) - 1):  # 'Lee said. "... We want it."': the ellipsis
+            # opens the next sentence's quotation, its opening mark with it
+            cut = _OPENING_ELLIPSIS.search(unit.text, max(self.ends[k] - 6, 0), self.ends[k])
+            if cut is not None and cut.start() > self.starts[k]:
+                self.ends[k] = self.starts[k + 1] = cut.start()
         self.position = {i: k for k, i in enumerate(self.ids)}
         self._last = len(self.ids) - 1
 
