@@ -1930,3 +1930,17 @@ def test_an_ellipsis_opening_the_next_quotation_leaves_the_tag_to_the_one_before
     article = Article("a", "T", ('"Why not?" Reed said of them. "\u2026 We have a right!"',))
     t = nf.attributions([article], speakers="rules")
     assert t[["speaker", "verb"]].values.tolist() == [["Reed", "said"], ["Reed", "said"]]
+
+
+def test_a_name_on_its_own_line_speaks_the_quotations_below_it():
+    # a roundup of reactions: each name on a line of its own, its quotations below it
+    paragraphs = (
+        "Here is what people said about the verdict.",
+        "Defense Attorney Tom Reed",
+        '"We are relieved. He wants to get on with his life."',
+        "Northshire Gov. Ann Lee",
+        '"The verdict is a travesty."',
+    )
+    t = nf.attributions([Article("a", "T", paragraphs)], speakers="rules")
+    quoted = t[t["quote"] != ""]
+    assert quoted["speaker"].tolist() == ["Tom Reed", "Ann Lee"]
