@@ -1834,3 +1834,113 @@ def test_the_secretary_is_an_office_one_person_holds():
     )
     quoted = t[t["quote"] != ""]
     assert quoted["speaker"].tolist() == ["Ann Lee"]
+
+
+def test_with_after_a_comma_opens_an_absolute_clause_whose_noun_says_it():
+    # ", with Ann Lee saying ...": Ann Lee is the participle's subject, not an object of "with"
+    article = Article(
+        "a",
+        "T",
+        (
+            "Tom Reed spoke first at the service.",
+            "Those gathered heard calls for change, with Ann Lee saying her son was "
+            '"a gift to us all."',
+        ),
+    )
+    t = nf.attributions([article], speakers="rules")
+    quoted = t[t["quote"] != ""]
+    assert quoted["speaker"].tolist() == ["Ann Lee"]
+
+
+def test_a_clergy_title_is_no_part_of_the_name():
+    # "the Rev. Tom J. Reed" and "Reed" are one person: one key in share of voice
+    t = _plain(
+        '"He was loved," said the Rev. Tom J. Reed, pastor of the church.',
+        '"We grieve with them," Reed said.',
+    )
+    quoted = t[t["quote"] != ""]
+    assert quoted["speaker"].tolist() == ["Tom J. Reed", "Tom J. Reed"]
+
+
+def test_a_nickname_in_quotation_marks_stays_inside_the_name():
+    # 'Ann "Red" Moss' is Ann Moss: "Moss said" and the pronoun after her name are one key
+    t = _plain(
+        "Tom Reed, a lawyer, spoke first.",
+        'Police Chief Ann "Red" Moss urged calm. She called the acts "cruel and reckless."',
+        '"This is a failure of basic humanity," Moss said.',
+    )
+    quoted = t[(t["quote"] != "") & (t["kind"] != "label")]
+    assert quoted["speaker"].tolist() == ["Ann Moss", "Ann Moss"]
+
+
+def test_a_possessive_apostrophe_after_s_is_no_part_of_the_name():
+    # "Tom Reeves' death" names Tom Reeves, not "Tom Reeves'"
+    t = _plain(
+        "Officers fired over Tom Reeves' death were charged.",
+        "Reeves' family met the mayor.",
+        '"We will keep going," said Reeves.',
+    )
+    assert t["speaker"].tolist() == ["Tom Reeves"]
+
+
+def test_a_surname_two_people_share_is_the_one_who_spoke():
+    # two Moss: "Moss also said" is Tom Moss, the one quoted before, not a key of its own
+    t = _plain(
+        'Tom Moss, the boy\'s uncle, told reporters that he and Ann Moss were "fine with it."',
+        'Moss also said he was "ecstatic" at the news.',
+    )
+    quoted = t[t["quote"] != ""]
+    assert quoted["speaker"].tolist() == ["Tom Moss", "Tom Moss"]
+
+
+def test_a_possessive_aside_after_s_keeps_the_name_before_it():
+    # "Tom Moss, Reeves' stepfather, told": the aside is "Reeves' stepfather"; Tom Moss speaks
+    article = Article(
+        "a",
+        "T",
+        ('Tom Moss, Reeves\' stepfather, told reporters that he is "fine with it."',),
+    )
+    t = nf.attributions([article], speakers="rules")
+    assert t["speaker"].tolist() == ["Tom Moss"]
+
+
+def test_the_role_of_a_named_show_names_the_person_the_article_is_about():
+    # "the Morning Show host" is one person's role: Tom Reed, whom the article is about
+    t = _plain(
+        "Tom Reed has said he stands by his post about the plan.",
+        'Asked whether he feared the sack, the Morning Show host said: "No."',
+        "Reed compared the plan to a trap.",
+    )
+    quoted = t[t["quote"] != ""]
+    assert quoted["speaker"].tolist() == ["Tom Reed"]
+
+
+def test_a_participle_opening_a_sentence_is_no_given_name():
+    # "Addressing Reeves' mother, she said": "Addressing Reeves" is nobody; she is Ann Lee
+    t = _plain(
+        '"We are here for the family," Ann Lee said. Addressing Reeves\' mother from the '
+        'pulpit, she said: "You were extraordinary."',
+    )
+    quoted = t[t["quote"] != ""]
+    assert quoted["speaker"].tolist() == ["Ann Lee", "Ann Lee"]
+
+
+def test_an_ellipsis_opening_the_next_quotation_leaves_the_tag_to_the_one_before():
+    # '"Why?" Reed said of them. "... We want it."': "Reed said" tags both quotations
+    article = Article("a", "T", ('"Why not?" Reed said of them. "\u2026 We have a right!"',))
+    t = nf.attributions([article], speakers="rules")
+    assert t[["speaker", "verb"]].values.tolist() == [["Reed", "said"], ["Reed", "said"]]
+
+
+def test_a_name_on_its_own_line_speaks_the_quotations_below_it():
+    # a roundup of reactions: each name on a line of its own, its quotations below it
+    paragraphs = (
+        "Here is what people said about the verdict.",
+        "Defense Attorney Tom Reed",
+        '"We are relieved. He wants to get on with his life."',
+        "Northshire Gov. Ann Lee",
+        '"The verdict is a travesty."',
+    )
+    t = nf.attributions([Article("a", "T", paragraphs)], speakers="rules")
+    quoted = t[t["quote"] != ""]
+    assert quoted["speaker"].tolist() == ["Tom Reed", "Ann Lee"]

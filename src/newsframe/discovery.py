@@ -93,6 +93,7 @@ from newsframe.entities import (
     find_entities,
     gazetteer,
     name_parts,
+    opening_gerund,
     provinces,
 )
 from newsframe.errors import expect_kind
@@ -547,7 +548,7 @@ def _person_words(name: str, roles: frozenset[str] = _ROLES) -> list[str]:
     places = gazetteer()
     while len(words) > 1 and (
         words[0].lower() in SENTENCE_OPENERS
-        or _gerund(words[0])
+        or opening_gerund(words[0])
         or (words[0].isupper() and words[0] in places)
     ):
         words = words[1:]  # "Throughout Hayward", "Reinstating Lindqvist", "U.S. Duval-Roy"
@@ -558,22 +559,6 @@ def _person_words(name: str, roles: frozenset[str] = _ROLES) -> list[str]:
     ):  # "Host Kerri Miller": a role written before the name like a title
         words = words[1:]
     return words
-
-
-@functools.lru_cache(maxsize=1 << 12)
-def _gerund(word: str) -> bool:
-    """True for a verb's -ing form capitalised where it opens a sentence ("Reinstating
-    Lindqvist would ...", "Being New York Smart"): its lemma is another English word (Zipf 3 or
-    more on the ``wordfreq`` scale); never a name that ends so ("Sterling", "Channing", "King").
-
-    >>> [_gerund(w) for w in ("Reinstating", "Being", "Sterling", "Channing", "King")]
-    [True, True, False, False, False]
-    """
-    low = word.lower()
-    if len(low) < 5 or not low.endswith("ing") or not word[:1].isupper():
-        return False
-    lemma = lemmatize(low)
-    return lemma != low and zipf_frequency(lemma, "en") >= 3.0
 
 
 @functools.lru_cache(maxsize=1)
@@ -1044,7 +1029,7 @@ def _is_actor(
         return False
     if words[0].lower() in (SENTENCE_OPENERS if c.kind == "person" else stopwords):
         return False  # "The Times"; a person's given name may be a stopword ("Will Stone")
-    if _gerund(words[0]):
+    if opening_gerund(words[0]):
         return False  # a clause's verb opening a sentence: "Being New York Smart"
     if _thing(words, nouns):
         return False  # an event, a law or a designation: "Liberation Day", "Bank A"

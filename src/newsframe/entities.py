@@ -61,7 +61,7 @@ from countryinfo import all_countries
 from wordfreq import zipf_frequency
 
 from newsframe.lexicons import EntityWords, load_entity_words
-from newsframe.text import normalise
+from newsframe.text import lemmatize, normalise
 
 if TYPE_CHECKING:  # the actor types are read, never built, here: no import of the actor table
     from newsframe.actors import Actor, Mention
@@ -81,6 +81,7 @@ __all__ = [
     "government_of",
     "name_parts",
     "one_letter_apart",
+    "opening_gerund",
     "provinces",
 ]
 
@@ -277,7 +278,7 @@ class Entities:
         ('Xi Jinping', 'Wang Yi')
         """
         v = self._v
-        words = _words(normalise(name))
+        words = _words(_without_nicknames(normalise(name)))
         while len(words) > 1 and words[0].lower() in _LEADING:  # "the", "And Zakharova"
             words = words[1:]
         written, words = words, _strip_titles(words, v)[1]
@@ -716,6 +717,7 @@ def _joined_runs(
                 word = group[:-1] if stop else group
                 if word.endswith(("'s", "\u2019s")):
                     word = word[:-2]
+                word = word.rstrip("'\u2019")  # "Nichols'": a possessive, or a closing mark
                 yield base, base + len(word), [word], [(base, base + len(word))]
             continue
         words: list[str] = []
@@ -756,8 +758,11 @@ def _joined_runs(
             if stop:  # "... met Xi Jinping." : the full stop ends the name
                 w, b = w[:-1], b - 1
             possessive = w.endswith(("'s", "\u2019s"))
-            words.append(w[:-2] if possessive else w)
-            spans.append((a, b - 2 if possessive else b))
+            mark = not possessive and w.endswith(("'", "\u2019"))  # "Tyre Nichols' death"
+            if mark:
+                possessive, w, b = True, w[:-1], b - 1
+            words.append(w[:-2] if possessive and not mark else w)
+            spans.append((a, b - 2 if possessive and not mark else b))
             if comma and not (possessive or stop) and _comma_joins(words, group[pos:], v):
                 continue
             if possessive or stop or comma:
@@ -915,6 +920,41 @@ def _acronym_after(text: str, end: int) -> str:
     return m.group(1) if m else ""
 
 
+@functools.lru_cache(maxsize=1 << 12)
+def opening_gerund(word: str) -> bool:
+    """True for a verb's -ing form capitalised where it opens a sentence ("Reinstating
+    Lindqvist would ...", "Addressing Ann Lee's mother, she said"): its lemma is another
+    English word (Zipf 3 or more on the ``wordfreq`` scale); never a name that ends so
+    ("Sterling", "Channing", "King"). Such a word opens a clause, never a name.
+
+    >>> [opening_gerund(w) for w in ("Reinstating", "Being", "Sterling", "Channing", "King")]
+    [True, True, False, False, False]
+    """
+    low = word.lower()
+    if len(low) < 5 or not low.endswith("ing") or not word[:1].isupper():
+        return False
+    lemma = lemmatize(low)
+    return lemma != low and zipf_frequency(lemma, "en") >= 3.0
+
+
+# a nickname in quotation marks between a given name and a family name ('Ann "Red" Lee')
+_NICKNAME = re.compile(
+    r"(?<=[a-z.] )[\"\u201c][A-Z][\w.'-]{0,15}(?: [A-Z][\w.'-]{0,15})?[\"\u201d](?= [A-Z][a-z])"
+)
+
+
+def _without_nicknames(text: str) -> str:
+    """``text`` with each nickname in quotation marks between two capitalised words blanked
+    out (same length, so offsets hold): 'Cerelyn "CJ" Davis' is one name, Cerelyn Davis.
+
+    >>> _without_nicknames('Chief Ann "Red" Lee said "No" to Tom.')
+    'Chief Ann       Lee said "No" to Tom.'
+    """
+    if '"' not in text and "\u201c" not in text:
+        return text
+    return _NICKNAME.sub(lambda m: " " * len(m.group(0)), text)
+
+
 def find_entities(
     paragraphs: Iterable[str],
     *,
@@ -964,7 +1004,8 @@ def find_entities(
                 layer.mentions.append(
                     EntityMention(paragraph_id, m.start, m.end, m.text, m.actor_id)
                 )
-        runs = _runs(text, v)
+        plain = _without_nicknames(text)
+        runs = _runs(plain, v)
         if paragraph_id == -1 and _title_case(text):
             titled = _headline_words(runs, covered, places, found, openers, v)
             continue
@@ -989,6 +1030,12 @@ def find_entities(
             ):
                 continue  # "the Everybody Hates Chris star": a work's title, nobody's name
             while words and words[0].lower() in _SKIP_FIRST:
+                words, spans = words[1:], spans[1:]
+            if (
+                len(words) > 1
+                and opening_gerund(words[0])
+                and (spans[0][0] < 2 or text[spans[0][0] - 2] in _ENDS)
+            ):  # "Addressing Ann Lee's mother, she said": a clause's verb, no given name
                 words, spans = words[1:], spans[1:]
             based = next((k for k, w in enumerate(words) if w.lower().endswith("-based")), -1)
             if based >= 0:  # "San Francisco-based Veltrix": where it is based, no name
@@ -1032,7 +1079,7 @@ def find_entities(
                 words = [*words[: len(role)], *words[len(role) + 1 :]]
                 name = name[1:]
             first = spans[len(role)][0]
-            form = text[first:end]
+            form = text[first:end] if plain is text else " ".join(plain[first:end].split())
             if form.isupper() and _not_a_name(text, first, end):
                 if not _dateline(text, first, end):
                     continue  # a time zone ("1 p.m. PT")

@@ -845,6 +845,43 @@ class _Carry:
     open_quote: bool
 
 
+_LINE_WORDS = frozenset(["of", "the", "and", "for", "de", "&"])  # lowercase words of a name line
+_BYLINE = frozenset(["By", "BY", "Photo", "Picture", "Image", "Credit", "Written", "Reporting"])
+
+
+def _name_line(unit: Unit, layer, ends: dict) -> _Carry | None:
+    """The speaker a paragraph that is only a name introduces ("Wisconsin Gov. Ann Lee" on a
+    line of its own, the quotations below it hers, as a roundup of reactions prints them): the
+    person or organisation of the entity layer whose mention ends the line (``ends``: the
+    layer's mentions by paragraph and end offset), when every word of the line is capitalised
+    (or joins a name: "of", "the") and nothing ends it as a sentence; else None.
+
+    >>> from newsframe.entities import find_entities
+    >>> from newsframe.framing._units import Unit
+    >>> layer = find_entities(["Wisconsin Gov. Ann Lee", "Ann Lee said so."])
+    >>> ends = {(m.paragraph_id, m.end): m for m in layer.mentions}
+    >>> _name_line(Unit("body", 0, "Wisconsin Gov. Ann Lee", ()), layer, ends).speakers[0].key
+    'Ann Lee'
+    >>> _name_line(Unit("body", 1, "Ann Lee said so.", ()), layer, ends) is None
+    True
+    >>> layer = find_entities(["By Ann Lee"])
+    >>> ends = {(m.paragraph_id, m.end): m for m in layer.mentions}
+    >>> _name_line(Unit("body", 0, "By Ann Lee", ()), layer, ends) is None
+    True
+    """
+    text = unit.text.rstrip()
+    words = text.split()
+    if not words or len(words) > 10 or text[-1] in ".!?:;,\"'\u201d\u2019)" or unit.part != "body":
+        return None
+    if not all(w[:1].isupper() or w in _LINE_WORDS for w in words) or words[0] in _BYLINE:
+        return None  # ("By Ann Lee": the writer's line, no speaker's)
+    m = ends.get((unit.paragraph_id, len(text)))
+    entity = layer.entities.get(m.entity_id) if m is not None else None
+    if entity is None or entity.kind not in ("person", "organisation"):
+        return None
+    return _Carry((Speaker(m.entity_id, m.text, "name", entity.kind),), None, False)
+
+
 def _continued(att: Attribution | None, speakers: tuple[Speaker, ...]) -> tuple[Speaker, ...]:
     return tuple(Speaker(s.key, s.text, "continuation", s.kind) for s in speakers)
 
@@ -1002,6 +1039,7 @@ def _article_rows(
     parts = units(article, resources=resources)
     layer = doc.entities(actors, organisation_nouns=organisation_nouns(verbs))
     texts = {unit.paragraph_id: unit.text for unit in parts}
+    ends = {(m.paragraph_id, m.end): m for m in layer.mentions}  # for a name on its own line
     memory = Memory(gender=SpeakerGenders(layer, texts))  # "he" and "she" agree in gender
     if model is not None or collect is not None:
         choice = SpeakerChoice(
@@ -1021,7 +1059,7 @@ def _article_rows(
         rows.extend(unit_rows)
         labels.update((unit.paragraph_id, start) for start in unit_labels)
         if unit.part != "headline":
-            carry = last
+            carry = last if unit_rows or last is not None else _name_line(unit, layer, ends)
     for task, make in pending or ():
         rows.extend(make(*choice.choose(task)))
     return rows, frozenset(labels)

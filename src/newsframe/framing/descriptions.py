@@ -86,6 +86,9 @@ def person_described(
         w.lower().strip(".,'").removesuffix("\u2019s").removesuffix("'s") for w in text.split()
     ]
     words = _before_complement(written)
+    named = _named_role(text.split(), nouns)
+    if named:  # "the Match of the Day host": a name's "of", the head noun last
+        words = written
     head = _SHORT_TITLES.get(words[-1], words[-1])
     aged = _AGED.fullmatch(head) is not None and words[0] == "the"  # "the 42-year-old"
     if not aged and nouns.get(head) != "person" and nouns.get(lemmatize(head)) != "person":
@@ -127,7 +130,7 @@ def person_described(
         hit = hit or layer.antecedent(title, row["paragraph_id"], frozenset(["person"]))
     if hit is not None and _title_only(layer.entities[hit].name):
         hit = None  # "French President" the layer took for a name names nobody
-    if hit is None and aged and len(words) == len(written):
+    if hit is None and (aged or named) and len(words) == len(written):
         hit = compatible_person(layer, head, row["paragraph_id"], spoken=spoken)  # by salience
     if (
         hit is None
@@ -140,6 +143,24 @@ def person_described(
 
 
 _COMPLEMENT = frozenset(["of", "to", "for", "at", "in", "from", "with", "on"])
+
+
+def _named_role(words: list[str], nouns: Mapping[str, str]) -> bool:
+    """True for "the", a name and a lowercase person noun ("the Match of the Day host", "the
+    Tesla boss"): the role of one named show, team or body, held by one person, which names
+    the person the article is about, as an office does (:func:`compatible_person`).
+
+    >>> _named_role("the Match of the Day host".split(), {"host": "person"})
+    True
+    >>> _named_role("the chair of the BKA".split(), {"chair": "person"})
+    False
+    """
+    if len(words) < 3 or words[0].lower() != "the" or not words[1][:1].isupper():
+        return False
+    head = words[-1]
+    if not head.islower() or nouns.get(lemmatize(head), nouns.get(head)) != "person":
+        return False
+    return all(w[:1].isupper() or w in ("of", "the", "and", "&") for w in words[1:-1])
 
 
 def _before_complement(words: list[str]) -> list[str]:

@@ -603,6 +603,9 @@ def _layer_entity(row: dict, naming: _Naming) -> bool:
             entity = _person_after_owner(key, naming.layer) or entity
         naming.names[key] = (entity.entity_id, entity.kind) if entity is not None else None
     hit = naming.names[key]
+    if hit is None:
+        shared = _shared_name_speaker(text, naming)
+        hit = (shared, "person") if shared is not None else None
     if (hit is not None and hit[1] in ("organisation", "country") and _personal(row)) or (
         hit is not None and hit[1] == "event"
     ):
@@ -616,6 +619,25 @@ def _layer_entity(row: dict, naming: _Naming) -> bool:
         untyped = (row["speaker"], row["paragraph_id"]) if hit and not hit[1] and it else None
         naming.memory.untyped = untyped
     return True
+
+
+def _shared_name_speaker(text: str, naming: _Naming) -> str | None:
+    """The person a single name two or more people of the article share names ("Wells" after
+    "Rodney Wells" and "Ann Wells"): the only one of them the rows before credited with
+    speech (the speaker the text keeps talking about, as a pronoun's antecedent is the
+    earlier speaker); else None.
+
+    >>> from newsframe.entities import find_entities
+    >>> layer = find_entities(["Rodney Wells and Ann Wells met.", "Wells spoke."])
+    >>> naming = _Naming(layer, {}, _Memory(spoken={"Rodney Wells"}))
+    >>> _shared_name_speaker("Wells", naming), _shared_name_speaker("Lee", naming)
+    ('Rodney Wells', None)
+    """
+    if " " in text or not text[:1].isupper():
+        return None
+    people = naming.layer._people(text.lower())
+    spoke = [p for p in people if p in naming.memory.spoken]
+    return spoke[0] if len(people) > 1 and len(spoke) == 1 else None
 
 
 #: The description rules, in the order they are tried on each speaker row (reading order):
