@@ -470,9 +470,11 @@ def article_mentions(article: Article, resources: Resources) -> tuple[tuple[int,
     the article, else searched in its text (the one search, shared with :func:`analyse`).
 
     >>> from newsframe import default_resources
-    >>> a = Article("a", "Putin speaks", ("Putin spoke.",))
-    >>> [(p, m.text) for p, m in article_mentions(a, default_resources())]
-    [(-1, 'Putin'), (0, 'Putin')]
+    >>> lee = (Actor("lee", "Lee", "person", ("Ann Lee", "Lee")),)
+    >>> res = dataclasses.replace(default_resources(), actors=lee)
+    >>> a = Article("a", "Lee speaks", ("Ann Lee spoke.",))
+    >>> [(p, m.text) for p, m in article_mentions(a, res)]
+    [(-1, 'Lee'), (0, 'Ann Lee')]
     """
     doc = _cached(article, resources)
     if doc is not None:
@@ -492,7 +494,7 @@ def keep_mentions(
     in a worker forked from it; :func:`drop_layers` forgets them).
 
     >>> from newsframe import default_resources
-    >>> a, res = Article("a", "", ("Putin spoke.",)), default_resources()
+    >>> a, res = Article("a", "", ("Ann Lee spoke.",)), default_resources()
     >>> keep_mentions(a, res, ())  # (none: not what the text holds, to show which is used)
     >>> analyse(a, resources=res).mentions, _MENTIONS in a.__dict__
     ((), False)
