@@ -315,6 +315,53 @@ def test_chunks_unpack_the_layers_the_links_pass_built_instead_of_building_them_
     assert speakers == ["Ann Lee", "Ann Lee", "Bo Park"]
 
 
+def test_chunks_search_each_text_for_actor_mentions_once(monkeypatch, tmp_path):
+    # three articles of one paragraph and no headline, in chunks of two, with their term
+    # counts: the links pass finds each paragraph's actor mentions and packs them with the
+    # layer; the chunk's documents take them, so each paragraph is searched once (three
+    # searches; before, the documents searched again: six). The tables are unchanged.
+    from newsframe import document
+    from newsframe.distributed import iter_article_tables
+
+    path = tmp_path / "story.toml"
+    path.write_text('[story]\nname = "dam"\n[actor.varga]\nname = "Varga"\nkind = "person"\n'
+                    'aliases = ["Ann Varga", "Varga"]\n', encoding="utf-8")  # fmt: skip
+    res = nf.load_story(path).resources
+
+    def corpus():
+        return nf.Corpus([
+            Article("a", "", ('"The dam holds," Ann Varga said.',)),
+            Article("b", "", ('"We are ready," Bo Park said of Varga and Ann Varga.',)),
+            Article("c", "", ('"No comment," Bo Park said.',)),
+        ], resources=res)  # fmt: skip
+
+    def tables():
+        chunks = iter_article_tables(corpus(), chunk_size=2, term_counts=True,
+                                     tables=("attributions", "actor_prominence"))  # fmt: skip
+        return [t for _, t, _ in chunks]
+
+    searched = []
+    real = document.find_mentions
+
+    def counted(text, actors=None):
+        searched.append(text)
+        return real(text, actors)
+
+    monkeypatch.setattr(document, "find_mentions", counted)
+    got = tables()
+    assert sorted(searched) == sorted(p for a in corpus() for p in a.paragraphs)
+    # by eye: Varga is named once in a and twice in b, and Ann Varga (the actor) speaks in a
+    prominence = pd.concat([t["actor_prominence"] for t in got])
+    assert prominence[["article_id", "actor_id", "mentions"]].values.tolist() == [
+        ["a", "varga", 1], ["b", "varga", 2]]  # fmt: skip
+    assert got[0]["attributions"]["speaker"].tolist()[0] == "varga"  # the actor id
+    # the same tables as those of documents that search their text themselves
+    monkeypatch.setattr(document, "_taken_mentions", lambda article, resources: None)
+    for mine, own in zip(got, tables(), strict=True):
+        for name in mine:
+            pd.testing.assert_frame_equal(mine[name], own[name])
+
+
 def test_a_packed_layer_unpacks_to_the_layer_built_from_the_text():
     # the links and each unpacked layer are those the links pass of a whole corpus makes
     # without packing (keep=False), and the layer each article's text gives on its own
@@ -330,8 +377,9 @@ def test_a_packed_layer_unpacks_to_the_layer_built_from_the_text():
     nouns = organisation_nouns(res.reporting_verbs)
     shared = _shared_parts(res, nouns)
     for article, blob in zip(_copies(4), packed, strict=True):
-        layer = _unpack(blob, shared)
+        layer, mentions = _unpack(blob, shared)
         assert layer == article_layer(article, res, res.actors, nouns)
+        assert mentions == nf.analyse(article, resources=res).mentions
         assert len(layer.mentions) > 0
         # the entity words and the actors' index are not in the bytes: the unpacked layer
         # holds this process's own (one copy for every layer, not one per layer)
@@ -354,7 +402,7 @@ def test_a_layer_that_does_not_hold_the_shared_parts_is_packed_whole():
     shared = _shared_parts(res, nouns)
     words = replace(res.entity_words, titles=res.entity_words.titles | {"archwarden"})
     own = find_entities(["Archwarden Ann Lee spoke."], words=words)
-    back = _unpack(_pack(own, shared), shared)
+    back, _ = _unpack(_pack(own, shared), shared)
     assert (back.entities, back.mentions) == (own.entities, own.mentions)
     assert "archwarden" in back.words.titles and ("ann lee" in back._alias)
     assert back._v is not shared[0]
@@ -362,7 +410,7 @@ def test_a_layer_that_does_not_hold_the_shared_parts_is_packed_whole():
     plain = find_entities(["Archwarden Ann Lee spoke."], actors=res.actors,
                           organisation_nouns=nouns, words=res.entity_words)  # fmt: skip
     assert len(_pack(plain, shared)) < len(_pack(own, shared)) / 2
-    assert _unpack(_pack(plain, shared), shared) == plain
+    assert _unpack(_pack(plain, shared), shared) == (plain, ())
 
 
 @needs_fork

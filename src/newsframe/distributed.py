@@ -32,11 +32,13 @@ import pandas as pd
 from newsframe.corpus import Article, Corpus, as_articles, load_corpus
 from newsframe.document import (
     analyse_corpus,
+    article_mentions,
     drop_documents,
     drop_layers,
     keep_counts,
     keep_documents_of,
     keep_layer,
+    keep_mentions,
     without_text,
 )
 from newsframe.entities import Entities, find_entities
@@ -411,8 +413,8 @@ def _slice_tables_and_counts(
     """In a worker (or here, serially): a slice's tables, its term counts and each article's
     ``(sentences, words)``, its documents analysed and its packed layers unpacked first."""
     articles = [article for article, _ in pairs]
+    _keep_packed(pairs, resources)  # first: the documents take the mentions packed with them
     docs = analyse_corpus(articles, resources=resources)
-    _keep_packed(pairs, resources)
     found = work(articles)
     counts = count_terms(articles, resources=resources)
     return found, counts, {d.article_id: (d.n_sentences, d.n_words) for d in docs}
@@ -457,12 +459,15 @@ def _entities_and_packed(
     articles: Sequence[Article], *, resources: Resources, nouns: frozenset[str]
 ) -> list[tuple[dict[str, Any], bytes]]:
     """In a worker: each article's entities (all :func:`newsframe.linking.link_entities`
-    reads) and its whole entity layer packed (:func:`_pack`; :func:`_unpack` reverses it)."""
+    reads) and its whole entity layer packed with its actor mentions (:func:`_pack`;
+    :func:`_unpack` reverses it), so the chunk's documents take the mentions the layer was
+    built from instead of searching the text for them again."""
     shared = _shared_parts(resources, nouns)
     out = []
     for article in articles:
-        layer = article_layer(article, resources, resources.actors, nouns)
-        out.append((layer.entities, _pack(layer, shared)))
+        mentions = article_mentions(article, resources)
+        layer = article_layer(article, resources, resources.actors, nouns, mentions=mentions)
+        out.append((layer.entities, _pack(layer, shared, mentions)))
     return out
 
 
@@ -475,28 +480,31 @@ def _shared_parts(resources: Resources, nouns: frozenset[str]) -> tuple[Any, Any
     return empty._v, empty._actors
 
 
-def _pack(layer: Entities, shared: tuple[Any, Any]) -> bytes:
-    """``layer`` pickled and compressed, without the parts it shares with every layer of its
-    resources (:func:`_shared_parts`) when it holds exactly those (the unpacking process
-    makes its own once): unpickling them for every article took most of the unpacking."""
+def _pack(layer: Entities, shared: tuple[Any, Any], mentions: tuple = ()) -> bytes:
+    """``layer`` and the article's actor ``mentions`` pickled and compressed, the layer without
+    the parts it shares with every layer of its resources (:func:`_shared_parts`) when it holds
+    exactly those (the unpacking process makes its own once): unpickling them for every article
+    took most of the unpacking."""
     if layer._v is shared[0] and layer._actors is shared[1]:
         light = copy.copy(layer)  # (a shallow copy: the layer itself stays whole)
         light._v = light._actors = None
-        return _SHARED + zlib.compress(pickle.dumps(light, protocol=pickle.HIGHEST_PROTOCOL), 1)
-    return _WHOLE + zlib.compress(pickle.dumps(layer, protocol=pickle.HIGHEST_PROTOCOL), 1)
+        return _SHARED + zlib.compress(pickle.dumps((light, mentions), _PROTOCOL), 1)
+    return _WHOLE + zlib.compress(pickle.dumps((layer, mentions), _PROTOCOL), 1)
 
 
 #: The first byte of a packed layer: pickled without its shared parts, or whole.
 _SHARED, _WHOLE = b"s", b"w"
+_PROTOCOL = pickle.HIGHEST_PROTOCOL
 
 
-def _unpack(packed: bytes, shared: tuple[Any, Any]) -> Entities:
-    """The entity layer :func:`_pack` packed (made by this package, in this run: the only bytes
-    ever unpickled here), its shared parts put back from ``shared``."""
-    layer = pickle.loads(zlib.decompress(packed[1:]))
+def _unpack(packed: bytes, shared: tuple[Any, Any]) -> tuple[Entities, tuple]:
+    """The entity layer and the actor mentions :func:`_pack` packed (made by this package, in
+    this run: the only bytes ever unpickled here), the layer's shared parts put back from
+    ``shared``."""
+    layer, mentions = pickle.loads(zlib.decompress(packed[1:]))
     if packed[:1] == _SHARED:
         layer._v, layer._actors = shared
-    return layer
+    return layer, mentions
 
 
 def _with_layers(
@@ -512,12 +520,15 @@ def _with_layers(
 
 
 def _keep_packed(pairs: Sequence[tuple[Article, bytes | None]], resources: Resources) -> None:
-    """Keep each article's packed entity layer on it, unpacked (none where there is none)."""
+    """Keep each article's packed entity layer on it, unpacked (none where there is none), and
+    its actor mentions for its document to take if it is not built yet."""
     nouns = organisation_nouns(resources.reporting_verbs)
     shared = _shared_parts(resources, nouns)
     for article, packed in pairs:
         if packed is not None:
-            keep_layer(article, resources, resources.actors, nouns, _unpack(packed, shared))
+            layer, mentions = _unpack(packed, shared)
+            keep_layer(article, resources, resources.actors, nouns, layer)
+            keep_mentions(article, resources, mentions)
 
 
 def _tables_and_documents(

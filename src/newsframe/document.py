@@ -48,6 +48,9 @@ _CACHE_SIZE = 4  # documents kept per article (one per Resources object, most re
 #: Entity layers built before the article's document was (:func:`keep_layer`), kept on the
 #: Article until that document is built, then moved onto it.
 _LAYERS = "_newsframe_entity_layers"
+#: Actor mentions found before the article's document was built (:func:`keep_mentions`), kept on
+#: the Article until that document takes them instead of searching its text again.
+_MENTIONS = "_newsframe_actor_mentions"
 
 
 @dataclass(frozen=True, eq=False)
@@ -385,10 +388,9 @@ def _build(article: Article, resources: Resources) -> Document:
                 phrase = sys.intern(resources.lemma_exceptions.get(joined, joined))
                 phrase_rows.append((a + start, k, phrase))
 
-    mentions: list[tuple[int, Mention]] = []
-    for paragraph_id, text in [(HEADLINE, title), *enumerate(paragraphs)]:
-        if text:
-            mentions.extend((paragraph_id, m) for m in find_mentions(text, resources.actors))
+    mentions = _taken_mentions(article, resources)
+    if mentions is None:
+        mentions = _find_mentions(title, paragraphs, resources)
 
     return Document(
         article_id=article.article_id,
@@ -411,7 +413,7 @@ def _build(article: Article, resources: Resources) -> Document:
         phrase_first=_ints([r[0] for r in phrase_rows]),
         phrase_length=_ints([r[1] for r in phrase_rows]),
         phrase_lemma=tuple(r[2] for r in phrase_rows),
-        mentions=tuple(mentions),
+        mentions=mentions,
         n_words=len(token_type) - n_headline,
         entity_words=resources.entity_words,
     )
@@ -448,6 +450,66 @@ def _remember(article: Article, resources: Resources, doc: Document) -> Document
     if _LAYERS in article.__dict__:
         _take_layers(article, resources, doc)
     return doc
+
+
+def _find_mentions(
+    title: str, paragraphs: tuple[str, ...], resources: Resources
+) -> tuple[tuple[int, Mention], ...]:
+    """The actor mentions of a headline and its paragraphs (:func:`newsframe.find_mentions`
+    under ``resources``), as ``(paragraph_id, Mention)`` pairs in reading order."""
+    found: list[tuple[int, Mention]] = []
+    for paragraph_id, text in [(HEADLINE, title), *enumerate(paragraphs)]:
+        if text:
+            found.extend((paragraph_id, m) for m in find_mentions(text, resources.actors))
+    return tuple(found)
+
+
+def article_mentions(article: Article, resources: Resources) -> tuple[tuple[int, Mention], ...]:
+    """Return the actor mentions of ``article`` under ``resources`` as its document holds them
+    (:attr:`Document.mentions`): the cached document's, else those :func:`keep_mentions` kept on
+    the article, else searched in its text (the one search, shared with :func:`analyse`).
+
+    >>> from newsframe import default_resources
+    >>> lee = (Actor("lee", "Lee", "person", ("Ann Lee", "Lee")),)
+    >>> res = dataclasses.replace(default_resources(), actors=lee)
+    >>> a = Article("a", "Lee speaks", ("Ann Lee spoke.",))
+    >>> [(p, m.text) for p, m in article_mentions(a, res)]
+    [(-1, 'Lee'), (0, 'Ann Lee')]
+    """
+    doc = _cached(article, resources)
+    if doc is not None:
+        return doc.mentions
+    hit = article.__dict__.get(_MENTIONS)
+    if hit is not None and hit[0] is resources:
+        return hit[1]
+    return _find_mentions(article.clean_title, article.clean_paragraphs, resources)
+
+
+def keep_mentions(
+    article: Article, resources: Resources, mentions: tuple[tuple[int, Mention], ...]
+) -> None:
+    """Keep ``mentions``, the actor mentions of ``article`` under ``resources`` found before its
+    document is built (:func:`article_mentions`, e.g. in another process for the corpus-wide
+    links), for its document to take instead of searching the text again (in this process or
+    in a worker forked from it; :func:`drop_layers` forgets them).
+
+    >>> from newsframe import default_resources
+    >>> a, res = Article("a", "", ("Ann Lee spoke.",)), default_resources()
+    >>> keep_mentions(a, res, ())  # (none: not what the text holds, to show which is used)
+    >>> analyse(a, resources=res).mentions, _MENTIONS in a.__dict__
+    ((), False)
+    """
+    if _cached(article, resources) is None:
+        object.__setattr__(article, _MENTIONS, (resources, mentions))  # a cache on a frozen Article
+
+
+def _taken_mentions(
+    article: Article, resources: Resources
+) -> tuple[tuple[int, Mention], ...] | None:
+    """The mentions :func:`keep_mentions` kept on ``article`` under ``resources`` (forgotten on
+    the article: its document holds them now), else None."""
+    hit = article.__dict__.pop(_MENTIONS, None)
+    return hit[1] if hit is not None and hit[0] is resources else None
 
 
 def _layer_key(nouns: frozenset[str]) -> tuple[str, frozenset[str]]:
@@ -497,8 +559,9 @@ def kept_layer(
 
 
 def drop_layers(articles: Iterable[Article]) -> None:
-    """Forget the entity layers :func:`keep_layer` kept on ``articles`` that no document took
-    (once the worker processes that needed them have built their documents).
+    """Forget the entity layers :func:`keep_layer` kept on ``articles`` that no document took,
+    and the mentions :func:`keep_mentions` kept (once the worker processes that needed them
+    have built their documents).
 
     >>> from newsframe import default_resources
     >>> from newsframe.entities import find_entities
@@ -508,6 +571,7 @@ def drop_layers(articles: Iterable[Article]) -> None:
     """
     for article in articles:
         article.__dict__.pop(_LAYERS, None)
+        article.__dict__.pop(_MENTIONS, None)
 
 
 def _take_layers(article: Article, resources: Resources, doc: Document) -> None:

@@ -40,9 +40,9 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from newsframe.actors import Actor, find_mentions
+from newsframe.actors import Actor, Mention
 from newsframe.corpus import Article
-from newsframe.document import HEADLINE, _cached, keep_layer, kept_layer
+from newsframe.document import HEADLINE, _cached, article_mentions, keep_layer, kept_layer
 from newsframe.entities import (
     TITLES,
     Entities,
@@ -538,11 +538,15 @@ def article_layer(
     resources: Resources,
     actors: tuple[Actor, ...],
     organisation_nouns: frozenset[str],
+    *,
+    mentions: tuple[tuple[int, Mention], ...] | None = None,
 ) -> Entities:
     """The entity layer of ``article`` (:meth:`newsframe.Document.entities`): from its analysed
     document when one is cached under ``resources``, else the one kept on the article
     (:func:`newsframe.document.keep_layer`), else built from its text alone (the same layer,
     without analysing the article: a corpus too large to keep its documents still links).
+    ``mentions``: the article's actor mentions if already found
+    (:func:`newsframe.document.article_mentions`), so the text is not searched for them again.
 
     >>> from newsframe import Article, default_resources
     >>> layer = article_layer(Article("a", "", ("Ann Lee spoke.",)), default_resources(), (), frozenset())
@@ -556,12 +560,8 @@ def article_layer(
     if kept is not None:
         return kept
     texts = (article.clean_title, *article.clean_paragraphs)
-    mentions = [
-        (paragraph_id, m)
-        for paragraph_id, text in enumerate(texts, start=HEADLINE)
-        if text
-        for m in find_mentions(text, resources.actors)
-    ]
+    if mentions is None:
+        mentions = article_mentions(article, resources)
     return find_entities(
         texts,
         ids=range(HEADLINE, len(texts) - 1),
