@@ -741,3 +741,40 @@ def test_where_an_organisation_is_based_is_no_part_of_its_name():
         "Norvik Energy",
         "Norvik Energy",
     ]
+
+
+def test_a_possessive_of_a_role_or_of_people_stays_inside_an_organisations_name():
+    # by eye: "Sheriff's" is a title and "Women's" a plural of people, and an organisation
+    # noun (Office, Association) follows: one name each; "Ruiz's Office" is a person's office
+    layer = find_entities(
+        [
+            "The Avon County Sheriff's Office said the gun was fired.",
+            "The Women's Rowing Association backed Ana Ruiz. Ruiz's Office declined to comment.",
+        ]
+    )
+    kinds = {e.name: e.kind for e in layer.entities.values()}
+    assert kinds["Avon County Sheriff's Office"] == "organisation"
+    assert kinds["Women's Rowing Association"] == "organisation"
+    assert "Office" in kinds and "Ana Ruiz" in kinds  # the person's possessive ends the name
+
+
+def test_an_organisation_noun_before_of_heads_the_name_whatever_places_follow():
+    # by eye: "Authority" before "of" heads the name (a place word "Port" opens it, places end
+    # it); "Port of Avon" is headed by "Port": a place; a compass word and a region word
+    # open or end places ("East Norland", "Varna Region"), never a person's name
+    layer = find_entities(
+        [
+            "An official of the Port Authority of Avon and Norland said so.",
+            "Ships left the Port of Avon. Crowds gathered in East Norland and the Varna Region.",
+        ]
+    )
+    kinds = {e.name: e.kind for e in layer.entities.values()}
+    assert kinds["Port Authority of Avon and Norland"] == "organisation"
+    assert kinds["Port of Avon"] == "place"
+    assert kinds["East Norland"] == "place" and kinds["Varna Region"] == "place"
+
+
+def test_airlines_and_armed_forces_are_organisations():
+    layer = find_entities(["Norland Airlines said the Armed Forces had closed the airspace."])
+    kinds = {e.name: e.kind for e in layer.entities.values()}
+    assert kinds == {"Norland Airlines": "organisation", "Armed Forces": "organisation"}

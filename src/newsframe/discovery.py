@@ -274,6 +274,8 @@ _ROLES = TITLES | frozenset(
     ]
 )
 _MENTIONS, _SPEAKER, _ACTS, _LOCATED, _DETERMINED, _OUTLET = range(6)
+#: The lead of an article: its first paragraphs (ids 0 and 1; the headline is -1).
+_LEAD_PARAGRAPHS = 2
 
 
 _ENDS = (".", "!", "?", '"', "\u201d", "'", "\u2019")
@@ -379,8 +381,9 @@ def _article_entities(
     nouns: frozenset[str],
     words: EntityWords | None = None,
 ) -> list[tuple[str, str, str, str, str, tuple[str, ...], tuple[int, ...]]]:
-    """``(article_id, entity_id, name, kind, role, forms, cue counts)`` for every entity named
-    in the body of each article (the map of :func:`discover_actors`). The layer is the one
+    """``(article_id, entity_id, name, kind, role, forms, cue counts, (in the headline, in the
+    lead))`` for every entity named in the body of each article (the lead: the first
+    :data:`_LEAD_PARAGRAPHS` paragraphs) (the map of :func:`discover_actors`). The layer is the one
     :meth:`newsframe.document.Document.entities` builds for an article without a story's
     actors (:func:`newsframe.entities.find_entities` over the clean headline and paragraphs,
     with the entity ``words`` of the corpus's resources: a story file's ``[entities.*]`` with
@@ -408,7 +411,10 @@ def _article_entities(
         for k, m in enumerate(layer.mentions):
             first_seen.setdefault(m.entity_id, k)
         openers: dict[str, list[int]] = {}  # "Lindqvist said ...": a name the article never
+        placed: dict[str, list[int]] = {}  # entity -> [in the headline, in the lead]
         for m in (*layer.mentions, *layer.unresolved):  # writes in full: the corpus decides
+            if m.paragraph_id < _LEAD_PARAGRAPHS and m.entity_id in layer.entities:
+                placed.setdefault(m.entity_id, [0, 0])[m.paragraph_id != HEADLINE] = 1
             if m.paragraph_id == HEADLINE:
                 continue
             entity_id = m.entity_id
@@ -430,16 +436,17 @@ def _article_entities(
                 forms.setdefault(entity_id, {})[m.text] = None
         for entity_id, total in counts.items():
             e, written = layer.entities[entity_id], tuple(forms[entity_id])
-            name, kind = e.name, e.kind
+            name, kind, where = e.name, e.kind, tuple(placed.get(entity_id, (0, 0)))
             if e.kind in ("", "person") and not any(name in f for f in written):
                 # named in full only in the headline: the body's own form, of no known kind
                 # when a single name ("Norland" of "Norland Opens Disputed Dam")
                 name = max(written, key=lambda f: (len(f.split()), len(f), f))
                 entity_id, kind = name, kind if " " in name else ""
-            row = (article.article_id, entity_id, name, kind, e.role, written, tuple(total))
+            row = (article.article_id, entity_id, name, kind, e.role, written, tuple(total), where)
             out.append(row)
         for word, total in openers.items():
-            out.append((article.article_id, word, word, _OPENER, "", (word,), tuple(total)))
+            row = (article.article_id, word, word, _OPENER, "", (word,), tuple(total), (0, 0))
+            out.append(row)
     return out
 
 
@@ -486,6 +493,8 @@ class _Candidate:
     forms: Counter = field(default_factory=Counter)  # forms as written -> articles using them
     articles: set = field(default_factory=set)
     acting: set = field(default_factory=set)  # articles where it speaks or acts
+    headlined: set = field(default_factory=set)  # articles whose headline names it
+    leading: set = field(default_factory=set)  # articles whose lead names it
     counts: list = field(default_factory=lambda: [0] * 6)
 
 
@@ -746,7 +755,7 @@ def _gather(found: Iterable[tuple]) -> dict[str, _Candidate]:
     """The entities of every article summed by entity id (the layer's ids are canonical names,
     the same in every article)."""
     out: dict[str, _Candidate] = {}
-    for article_id, entity_id, name, kind, role, forms, counts in found:
+    for article_id, entity_id, name, kind, role, forms, counts, (headline, lead) in found:
         c = out.get(entity_id)
         if c is None:
             c = out[entity_id] = _Candidate(entity_id, name, kind, role)
@@ -756,6 +765,10 @@ def _gather(found: Iterable[tuple]) -> dict[str, _Candidate]:
         c.articles.add(article_id)
         if counts[_ACTS]:
             c.acting.add(article_id)
+        if headline:
+            c.headlined.add(article_id)
+        if lead:
+            c.leading.add(article_id)
         c.forms.update(forms)
         c.counts = [a + b for a, b in zip(c.counts, counts, strict=True)]
     return out
@@ -944,6 +957,8 @@ def _combine(
         c.forms.update(m.forms)
         c.articles |= m.articles
         c.acting |= m.acting
+        c.headlined |= m.headlined
+        c.leading |= m.leading
         c.counts = [a + b for a, b in zip(c.counts, m.counts, strict=True)]
     return c
 
@@ -1202,6 +1217,19 @@ def discover_actors(
     """
     articles = as_articles(corpus)
     resources = resolve_resources(resources, corpus)
+    candidates = _candidates(articles, resources, min_mentions=min_mentions, n_jobs=n_jobs)
+    return _actors(candidates, resources, top_n=top_n)
+
+
+def _candidates(
+    articles: Sequence[Article],
+    resources: Resources,
+    *,
+    min_mentions: int = 1,
+    n_jobs: int | None = 1,
+) -> list[_Candidate]:
+    """The candidates that can be actors (:func:`_is_actor`), one per entity of the corpus,
+    named at least ``min_mentions`` times."""
     table = resources.reporting_verbs
     verbs = frozenset(v[0] for v in table.verbs if len(v) == 1)
     nouns = frozenset(
@@ -1212,16 +1240,6 @@ def discover_actors(
     parts = map_slices(work, articles, n_jobs=n_jobs, min_items=256)
     found = [item for part in parts for item in part]
     merged = _merge(_gather(found), outlets=words.outlet_nouns, roles=_roles(resources))
-    return _actors(merged, resources, min_mentions=min_mentions, top_n=top_n)
-
-
-def _actors(
-    merged: list[_Candidate], resources: Resources, *, min_mentions: int, top_n: int
-) -> tuple[Actor, ...]:
-    """The actors among the candidates: the rules of :func:`_is_actor`, ranked by
-    :func:`actor_score`, those scoring :data:`MIN_SCORE` or more, then titled people named
-    once, at most ``top_n``; ids are the names' slugs."""
-    table = resources.reporting_verbs
     # the speaker table's nouns and the entity words' organisation nouns ("Border Patrol")
     nouns = frozenset(table.speaker_nouns) | resources.entity_words.organisation_nouns
     outlets = resources.entity_words.outlet_nouns
@@ -1241,12 +1259,21 @@ def _actors(
         if c.kind == "organisation" and " " in c.name
         for w in c.name.split()
     )
-    candidates = [
+    return [
         c
         for c in merged
         if c.counts[_MENTIONS] >= min_mentions
         and _is_actor(c, resources.stopwords, people, nouns, heads, outlets, roles)
     ]
+
+
+def _actors(candidates: list[_Candidate], resources: Resources, *, top_n: int) -> tuple[Actor, ...]:
+    """The actors among the candidates, ranked by :func:`actor_score`, those scoring
+    :data:`MIN_SCORE` or more, then titled people named once, at most ``top_n``; ids are the
+    names' slugs."""
+    table = resources.reporting_verbs
+    roles = _roles(resources)
+    people = frozenset(n for n, k in table.speaker_nouns.items() if k == "person")
     ranked = sorted(((_score(c), c) for c in candidates), key=lambda x: _rank(*x))
     titled = [c for s, c in ranked if s < MIN_SCORE and _titled(c, people) and " " in c.name]
     chosen = ([c for s, c in ranked if s >= MIN_SCORE] + titled)[:top_n]

@@ -759,6 +759,10 @@ def _joined_runs(
                 w, b = w[:-1], b - 1
             possessive = w.endswith(("'s", "\u2019s"))
             mark = not possessive and w.endswith(("'", "\u2019"))  # "Tyre Nichols' death"
+            if (possessive or mark) and _possessive_inside(w, group[pos:], v):
+                words.append(w)  # "Sheriff's Office", "Women's Tennis Association": one name
+                spans.append((a, b))
+                continue
             if mark:
                 possessive, w, b = True, w[:-1], b - 1
             words.append(w[:-2] if possessive and not mark else w)
@@ -772,6 +776,47 @@ def _joined_runs(
             words.pop(), spans.pop()
         if words:
             yield spans[0][0], spans[-1][1], words, spans
+
+
+def _possessive_inside(word: str, rest: str, v: _Vocab) -> bool:
+    """True for a possessive inside an organisation's name: ``word`` ("Sheriff's",
+    "Women's", "Veterans'") names a role or a kind of people, not someone (a title, a role
+    noun, or a common plural noun: "people", "women", "children"), and the capitalised words
+    that follow it in ``rest`` (the run's text after it, at most four) hold an organisation
+    noun ("Santa Fe County Sheriff's Office", "Women's Tennis Association", "People's Bank of
+    China"). A person's possessive ("Lee's Office") ends the name as before.
+
+    >>> v = _vocab()
+    >>> _possessive_inside("Sheriff's", " Office said", v), _possessive_inside("Women's", " Tennis Association", v)
+    (True, True)
+    >>> _possessive_inside("Lee's", " Office said", v), _possessive_inside("Sheriff's", " Deputy Ann Lee", v)
+    (False, False)
+    """
+    stem = word[:-2] if word.endswith(("'s", "\u2019s")) else word[:-1]
+    low = stem.lower()
+    lemma = lemmatize(low)
+    people = (
+        low in v.words.titles
+        or low in v.words.person_nouns
+        or low in v.words.role_heads
+        or low == "people"
+        or (lemma != low and zipf_frequency(lemma, "en") >= _PLURAL_PEOPLE)
+    )
+    if not people:
+        return False
+    for k, token in enumerate(rest.split()):
+        if k == 4 or not (_capital(token) or token in _INSIDE):
+            return False
+        low = token.lower().rstrip(".,;:")
+        if low in v.orgs or low.rstrip("s") in v.orgs:
+            return True
+    return False
+
+
+#: How common (Zipf scale of ``wordfreq``) the singular of a capitalised plural before a
+#: possessive must be to name a kind of people inside an organisation's name ("Women's",
+#: "Veterans'": "woman" 5.3, "veteran" 4.3), not someone ("Kennedys'").
+_PLURAL_PEOPLE = 4.0
 
 
 _ACRONYM = re.compile(r"\(([A-Z][A-Z&.]{1,7})\)")
@@ -1658,19 +1703,25 @@ _NUMERALS = frozenset(["II", "III", "IV", "VI", "VII", "VIII", "JR", "SR"])
 
 
 def _kind(name: list[str], form: str, v: _Vocab, places: Mapping[str, str]) -> str:
-    """The kind of a name: a country (gazetteer), an event (headed by an event noun of
-    ``event_heads``: "Asian Cup"), a place (holds a place word: "Cape X", "X Prefecture"),
+    """The kind of a name: a country (gazetteer), an organisation headed by an organisation
+    noun (last, or before "of": "Port Authority of New York"), an event (headed by an event
+    noun of ``event_heads``: "Asian Cup"), a place (holds a place word: "Cape X", "X Prefecture"),
     an organisation (holds an organisation noun or is an acronym), a person (two to four name
     words), else "" (a single name).
 
     >>> [_kind(n.split(), n, _vocab(), {}) for n in ("Asian Cup", "Asian Cup Committee", "Ann Lee")]
     ['event', 'organisation', 'person']
+    >>> [_kind(n.split(), n, _vocab(), {}) for n in ("Port Authority of Avon", "Port of Avon")]
+    ['organisation', 'place']
     """
     if form in places or (form.isupper() and len(form) > 5 and form.title() in places):
         return "country"  # "MOSCOW" in a dateline
     lower, orgs = [w.lower().rstrip(".") for w in name], v.orgs
     if lower[-1] in orgs or lower[-1].rstrip("s") in orgs:
         return "organisation"  # headed by an organisation noun: "River Basin Commission"
+    head = lower[lower.index("of") - 1] if "of" in lower[1:] else ""
+    if head in orgs or head.rstrip("s") in orgs:
+        return "organisation"  # the noun before "of": "Port Authority of New York and ..."
     if len(name) > 1 and lower[-1] in v.words.event_heads:
         return "event"  # "Paris Olympics", "Asian Cup", "Denmark Open": nobody who speaks
     if 2 <= len(name) <= 4 and any(_GIVEN.match(w) for w in name[1:]):
