@@ -385,3 +385,14 @@ def test_a_surname_two_people_of_an_article_share_names_the_one_named_first():
         ("Ann Varga said the plan was ready. Rita Kovac left, and Kovac was angry.",),
     )  # fmt: skip
     assert list(actors) == ["Ann Varga", "Rita Kovac"]
+
+
+def test_a_name_and_an_outlets_word_are_the_organisation_of_that_name():
+    # by eye: "Kestrel News" is the organisation Kestrel (a company: "Kestrel Corp.") with an
+    # outlet's word: one actor named in both articles, "Kestrel News" among its aliases
+    actors = _actors(
+        ("Kestrel News said it would settle. Lawyers said Kestrel Corp. had apologised.",),
+        ("A judge said Kestrel agreed to pay. Kestrel News said the deal was fair.",),
+    )
+    kestrel = [a for a in actors.values() if "Kestrel News" in a.aliases]
+    assert len(kestrel) == 1 and "Kestrel" in kestrel[0].aliases

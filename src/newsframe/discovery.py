@@ -33,7 +33,8 @@ as actors; it does three things on top of the layer.
    an acronym or clipped form joins the one organisation it abbreviates ("FAA", "TEPCO",
    "Exco"), and the long forms the articles abbreviate with one acronym are one; a name plus
    a country, an acronym, a suffix or a group word ("Wagner PMC", "Boeing Company", "Nissan
-   Motor Co.") joins that name; "Department of Justice" is "Justice Department"; an
+   Motor Co.") joins that name, and a name plus an outlet's word joins that name or
+   organisation ("Fox News" is "Fox"); "Department of Justice" is "Justice Department"; an
    organisation's short form ("Spanish Football Federation") joins the one longer name that
    ends with it; a government body without its country ("the Foreign Ministry") joins the one
    country's body of that name, and a country's government ("Government (India)") is the
@@ -791,6 +792,7 @@ def _merge(
         full = e.kind == "person" and len(words) > 1 and not any(w in places for w in words)
         spelled = not (e.name.isupper() and " " not in e.name)
         org = e.kind == "organisation" and spelled and x not in coded
+        org = org and not (" " in e.name and _key(e.name.split()[-1]) in outlets)  # "Fox News"
         return (e.kind == "country", org, full, spelled, e.counts[_MENTIONS], -len(x), x)
 
     coded: set[str] = set()  # bodies that are a country's code and a person's last name
@@ -899,9 +901,9 @@ def _merge(
                 and head != x
                 and len(rest) == 1
                 and rest[0].lower() in outlets
-                and entities[head].kind in ("", "person")
+                and entities[head].kind in ("", "person", "organisation")
             ):
-                union.join(head, x)  # "Mainichi Shimbun": the outlet "Mainichi", no person
+                union.join(head, x)  # "Mainichi Shimbun": the outlet "Mainichi"; "Fox News": "Fox"
     national: dict[str, set[str]] = {}
     for x in entities:
         if x.endswith(")") and " (" in x:
