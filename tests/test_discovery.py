@@ -396,3 +396,16 @@ def test_a_name_and_an_outlets_word_are_the_organisation_of_that_name():
     )
     kestrel = [a for a in actors.values() if "Kestrel News" in a.aliases]
     assert len(kestrel) == 1 and "Kestrel" in kestrel[0].aliases
+
+
+def test_a_place_that_speaks_is_a_body_even_with_an_ing_word_first():
+    # by eye: "Rowing Street" is one name (a place word alone is no name, so "Rowing" is no
+    # clause's verb); it speaks ("said") and acts ("has denied") in two of its three
+    # mentions and locates once ("in Rowing Street"): the body that sits there, an actor;
+    # "Mill Road" only locates: no actor
+    actors = _actors(
+        ("Rowing Street said the minister had resigned. Crowds gathered in Mill Road.",),
+        ("Rowing Street has denied the report. Officials in Rowing Street declined to comment.",),
+    )
+    assert "Rowing Street" in actors and actors["Rowing Street"].kind == "organisation"
+    assert "Mill Road" not in actors

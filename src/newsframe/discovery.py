@@ -969,13 +969,18 @@ def _body_read_as_person(c: _Candidate, person_nouns: frozenset[str]) -> bool:
     """True for a name of two words or more read as a person's or a place's that is mostly
     written after "the" and speaks ("the Harbour House said", "the Blue House denied"): people
     take no article and places do not speak, so it names a body; never one titled, nor one
-    mostly after a preposition of place.
+    mostly after a preposition of place. A place that speaks and acts in half its mentions or
+    more ("Downing Street said", "Downing Street has denied") names the body that sits there,
+    unless it is a country's division or its people ("North Dakota said" is a place).
 
     >>> c = _Candidate("Harbour House", "Harbour House", "person", counts=[2, 1, 1, 0, 2, 0])
     >>> _body_read_as_person(c, frozenset()), _body_read_as_person(replace(c, counts=[2, 0, 1, 0, 2, 0]), frozenset())
     (True, False)
     """
-    mentions, speaker, _, located, determined, _ = c.counts
+    mentions, speaker, acts, located, determined, _ = c.counts
+    if c.kind == "place" and " " in c.name and speaker > 0 and 2 * located < mentions:
+        # "Downing Street said", "... Downing Street has"; never a state or its people
+        return 2 * acts >= mentions and not _place_or_its_people(c.name)
     return (
         c.kind in ("person", "place")
         and " " in c.name
@@ -1046,8 +1051,9 @@ def _is_actor(
         return False
     if words[0].lower() in (SENTENCE_OPENERS if c.kind == "person" else stopwords):
         return False  # "The Times"; a person's given name may be a stopword ("Will Stone")
-    if opening_gerund(words[0]):
+    if opening_gerund(words[0]) and c.kind in ("", "person"):
         return False  # a clause's verb opening a sentence: "Being New York Smart"
+        # (a body's name keeps it: the entity layer read "Downing Street" as one name)
     if _thing(words, nouns):
         return False  # an event, a law or a designation: "Liberation Day", "Bank A"
     if len(words) == 1 and _key(c.name) in roles | _SUFFIXES | (nouns & heads):

@@ -982,6 +982,20 @@ def opening_gerund(word: str) -> bool:
     return lemma != low and zipf_frequency(lemma, "en") >= 3.0
 
 
+def _head_alone(words: list[str], v: _Vocab) -> bool:
+    """True for a place word or an organisation noun alone ("Street", "Council"): what is
+    left of a name without its first word is no name, so an -ing word before it is part of
+    the name ("Downing Street said", "Reading Council said"), no clause's verb.
+
+    >>> _head_alone(["Street"], _vocab()), _head_alone(["Lindqvist"], _vocab())
+    (True, False)
+    """
+    if len(words) != 1:
+        return False
+    low = words[0].lower()
+    return low in v.words.place_words or low in v.orgs or low.rstrip("s") in v.orgs
+
+
 # a nickname in quotation marks between a given name and a family name ('Ann "Red" Lee')
 _NICKNAME = re.compile(
     r"(?<=[a-z.] )[\"\u201c][A-Z][\w.'-]{0,15}(?: [A-Z][\w.'-]{0,15})?[\"\u201d](?= [A-Z][a-z])"
@@ -1080,8 +1094,9 @@ def find_entities(
                 len(words) > 1
                 and opening_gerund(words[0])
                 and (spans[0][0] < 2 or text[spans[0][0] - 2] in _ENDS)
+                and not _head_alone(words[1:], v)
             ):  # "Addressing Ann Lee's mother, she said": a clause's verb, no given name
-                words, spans = words[1:], spans[1:]
+                words, spans = words[1:], spans[1:]  # (but "Downing Street", "Reading Council")
             based = next((k for k, w in enumerate(words) if w.lower().endswith("-based")), -1)
             if based >= 0:  # "San Francisco-based Veltrix": where it is based, no name
                 words, spans = words[based + 1 :], spans[based + 1 :]
