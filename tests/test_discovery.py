@@ -409,3 +409,13 @@ def test_a_place_that_speaks_is_a_body_even_with_an_ing_word_first():
     )
     assert "Rowing Street" in actors and actors["Rowing Street"].kind == "organisation"
     assert "Mill Road" not in actors
+
+
+def test_a_newspapers_one_word_name_is_no_body_that_acts():
+    # by eye: "Kremlin" and "Telegraph" are both head nouns of the tables, both act ("said",
+    # "reported"); the Kremlin is a body, the Telegraph a newspaper (an outlet's word)
+    actors = _actors(
+        ("The Kremlin said the talks were over. The Telegraph has reported the leak.",),
+        ("The Telegraph has said the minister lied. The Kremlin denied it.",),
+    )
+    assert "Kremlin" in actors and "Telegraph" not in actors

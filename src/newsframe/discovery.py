@@ -1058,8 +1058,9 @@ def _is_actor(
         return False  # an event, a law or a designation: "Liberation Day", "Bank A"
     if len(words) == 1 and _key(c.name) in roles | _SUFFIXES | (nouns & heads):
         return False  # a title, a suffix, or a short form: "MP", "Inc", "the Ministry"
-    if len(words) == 1 and _key(c.name) in nouns:
-        return c.kind != "person" and acts > 0  # a head noun that names one body: "Kremlin"
+    if len(words) == 1 and _key(c.name) in nouns:  # a head noun that names one body:
+        # "Kremlin"; never a newspaper's ("Telegraph", "Mirror")
+        return c.kind != "person" and acts > 0 and _key(c.name) not in outlets
     if c.kind == "country":
         return acts > 0
     if c.kind != "person" and (_key(words[-1]) in outlets or 2 * outlet >= mentions):
