@@ -778,3 +778,19 @@ def test_airlines_and_armed_forces_are_organisations():
     layer = find_entities(["Norland Airlines said the Armed Forces had closed the airspace."])
     kinds = {e.name: e.kind for e in layer.entities.values()}
     assert kinds == {"Norland Airlines": "organisation", "Armed Forces": "organisation"}
+
+
+def test_a_sentence_opened_by_a_bodys_first_word_alone_names_that_body():
+    # by eye: "Norvik" opens a sentence in another paragraph than "Norvik Airlines": the one
+    # organisation of the article whose name opens with it (and a speaker "Norvik" resolves
+    # to it); "Kestrel" opens a sentence too, but the only "Kestrel ..." body is a public
+    # department, which a place alone never names
+    layer = find_entities(
+        [
+            "A Norvik Airlines flight returned. The Kestrel Department of Transport said so.",
+            '"Our guests come first," Norvik said in a statement. Kestrel said little.',
+        ]
+    )
+    assert ("Norvik", "Norvik Airlines") in _ids(layer)
+    assert layer.resolve("Norvik") == "Norvik Airlines"
+    assert [m.text for m in layer.unresolved] == ["Kestrel"]

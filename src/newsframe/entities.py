@@ -1233,8 +1233,12 @@ def find_entities(
             e = layer.entities[entity_id]
             layer.entities[entity_id] = Entity(e.entity_id, e.name, e.kind, role.lower(), e.aliases)
         layer.mentions.append(EntityMention(paragraph_id, start, end, form, entity_id))
+    firsts = _first_words(layer) if openers else {}
     for paragraph_id, start, end, word in openers:
         entity_id = _single_name(layer, word)
+        if entity_id is None and word in firsts:  # "Alaska said": the one "Alaska ..." body
+            entity_id = firsts[word]
+            layer._alias.setdefault(word.lower(), entity_id)  # a speaker "Alaska" resolves
         mention = EntityMention(paragraph_id, start, end, word, entity_id or word)
         (layer.mentions if entity_id is not None else layer.unresolved).append(mention)
     layer.mentions.sort(key=lambda m: (m.paragraph_id, m.start))
@@ -1541,6 +1545,40 @@ def _single_name(layer: Entities, form: str) -> str | None:
     if not people and form[:1].isupper() and len(key) > 2:
         people = _inner_index(layer).get(key, set())
     return next(iter(people)) if len(people) == 1 else None
+
+
+#: Head nouns of public bodies besides a government's own (the entity words'
+#: ``government_nouns``): a place opening a sentence alone is never one of them.
+_PUBLIC_BODIES = frozenset(["department", "police", "court", "council", "agency", "bureau"])
+
+
+def _first_words(layer: Entities) -> dict[str, str]:
+    """The first word of each organisation of the article that no other entity's name opens
+    with, and the organisation: a sentence that opens with that word alone names it ("Alaska
+    said" after "Alaska Airlines", "Boeing said" after "Boeing Co."); never a government
+    body's ("Texas said" is not the Texas Department of Public Safety's).
+
+    >>> layer = find_entities(["Norvik Airlines and the Avon Ministry of Health spoke."])
+    >>> _first_words(layer)
+    {'Norvik': 'Norvik Airlines'}
+    """
+    seen: dict[str, set[str]] = {}
+    for e in layer.entities.values():
+        words = e.name.split()
+        if len(words) > 1 and words[0][:1].isupper():
+            seen.setdefault(words[0], set()).add(e.entity_id)
+    government = layer.words.government_nouns | _PUBLIC_BODIES
+    out = {}
+    for word, ids in seen.items():
+        (entity_id,) = ids if len(ids) == 1 else (None,)
+        e = layer.entities.get(entity_id) if entity_id is not None else None
+        if (
+            e is not None
+            and e.kind == "organisation"
+            and not any(w.lower() in government for w in e.name.split())
+        ):
+            out[word] = entity_id
+    return out
 
 
 def family_spellings(name: str, *, words: EntityWords | None = None) -> tuple[str, ...]:
