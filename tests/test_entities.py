@@ -794,3 +794,23 @@ def test_a_sentence_opened_by_a_bodys_first_word_alone_names_that_body():
     assert ("Norvik", "Norvik Airlines") in _ids(layer)
     assert layer.resolve("Norvik") == "Norvik Airlines"
     assert [m.text for m in layer.unresolved] == ["Kestrel"]
+
+
+def test_an_organisation_before_a_persons_title_is_named_there_too():
+    # by eye: "Avon Bureau of Investigation" and "Norland Police" open the roles of two people
+    # (titles "Director", "Chief" follow them): each is an organisation's mention as well; a
+    # government body's role ("Foreign Ministry Spokesperson") and titles alone name no body
+    layer = find_entities(
+        [
+            "Avon Bureau of Investigation Director Ann Lee said it was wrong.",
+            "Norland Police Chief Tom Ash agreed. Foreign Ministry Spokesperson Li Wei declined.",
+            "Senior Deputy Minister Jana Petrosky spoke.",
+        ]
+    )
+    kinds = {e.name: (e.kind, e.role) for e in layer.entities.values()}
+    assert kinds["Avon Bureau of Investigation"] == ("organisation", "")
+    assert kinds["Norland Police"] == ("organisation", "")
+    assert kinds["Ann Lee"] == ("person", "avon bureau of investigation director")
+    assert sorted(n for n, (k, _) in kinds.items() if k == "organisation") == [
+        "Avon Bureau of Investigation", "Norland Police",
+    ]  # fmt: skip

@@ -555,6 +555,34 @@ def _person_after_organisation(words: list[str], v: _Vocab) -> tuple[list[str], 
     return words[: heads[-1] + 1], name
 
 
+def _organisation_of_role(role: list[str], v: _Vocab) -> int:
+    """How many of the ``role`` words before a person's name are an organisation's name, the
+    rest being titles ("Tennessee Bureau of Investigation Director": 4; "Memphis Police
+    Chief": 2); 0 when none is: the organisation is named there too, as one that speaks
+    through its people. Two words at least, headed by an organisation noun, none of them a
+    title, never a government's body (its country speaks: "Foreign Ministry Spokesperson").
+
+    >>> v = _vocab()
+    >>> _organisation_of_role("Avon Bureau of Investigation Director".split(), v)
+    4
+    >>> _organisation_of_role("Senior Deputy Minister".split(), v), _organisation_of_role("Foreign Ministry Spokesperson".split(), v)
+    (0, 0)
+    """
+    end = len(role)
+    while end and _title(role[end - 1], v) and not _has_org(role[end - 1 : end], v.orgs):
+        end -= 1  # (a title that is an organisation noun, "Police", heads the name)
+    words = role[:end]
+    if (
+        end < 2
+        or any(_title(w, v) and not _has_org([w], v.orgs) for w in words)
+        or any(w.lower() in v.words.government_nouns for w in words)
+        or _kind(words, " ".join(words), v, {}) != "organisation"
+        or words[-1].lower() in _INSIDE
+    ):
+        return 0
+    return end
+
+
 def _has_org(words: list[str], orgs: frozenset[str]) -> bool:
     return any((w := x.lower().rstrip(".")) in orgs or w.rstrip("s") in orgs for x in words)
 
@@ -1120,6 +1148,12 @@ def find_entities(
                 continue
             if all(w.lower().rstrip(".") in v.not_name for w in name) and not _courtesy(role, name):
                 continue
+            body = _organisation_of_role(role, v) if role and len(name) > 1 else 0
+            if body:  # "Tennessee Bureau of Investigation Director Ann Lee": the bureau too
+                a, b = spans[0][0], spans[body - 1][1]
+                owner = _possessor(text, a, places)
+                found.append((paragraph_id, a, b, text[a:b], owner, role[:body], "organisation",
+                              "", ""))  # fmt: skip
             k = _person_of_place(name, v, places)
             if k:  # "Kim Chisnall of New Zealand's TV3": the person, then the country
                 a, b = spans[len(role) + k + 1][0], end
