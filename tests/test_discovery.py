@@ -419,3 +419,15 @@ def test_a_newspapers_one_word_name_is_no_body_that_acts():
         ("The Telegraph has said the minister lied. The Kremlin denied it.",),
     )
     assert "Kremlin" in actors and "Telegraph" not in actors
+
+
+def test_a_rare_surname_that_opens_sentences_and_speaks_twice_is_a_name():
+    # by eye: "Kovanen" opens three sentences and speaks in two ("said", "added"), and no page
+    # names him in full: a person named by surname alone; "Analysts" opens two sentences
+    # and speaks in both, but is a common English word; "Norland" opens one and speaks once
+    actors = _actors(
+        ("Kovanen said the deal was dead. Kovanen added that talks would resume.",
+         "Analysts said the talks were over. Norland said nothing."),
+        ("Kovanen was not available. Analysts added that the deal could return.",),
+    )  # fmt: skip
+    assert list(actors) == ["Kovanen"]
