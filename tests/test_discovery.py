@@ -431,3 +431,14 @@ def test_a_rare_surname_that_opens_sentences_and_speaks_twice_is_a_name():
         ("Kovanen was not available. Analysts added that the deal could return.",),
     )  # fmt: skip
     assert list(actors) == ["Kovanen"]
+
+
+def test_a_plural_name_after_the_that_acts_in_two_articles_is_a_team():
+    # by eye: "the Kestrels" acts in both articles ("have", "said"), always after "the": a
+    # team called by its players' name; "the Norlanders" is written after "the" too but acts
+    # in one article only
+    actors = _actors(
+        ("The Kestrels have cancelled the game. The Norlanders have agreed.",),
+        ("The Kestrels said the season was over. Fans of the Norlanders were angry.",),
+    )
+    assert "Kestrels" in actors and "Norlanders" not in actors

@@ -1098,7 +1098,31 @@ def _is_actor(
         return speaker + acts > 0
     if zipf_frequency(c.name.lower(), "en") >= _COMMON and speaker < 2:
         return False  # a common word capitalised ("Industry", "Max"), quoted once at most
+    if _team(c):
+        return True  # "the Lakers have ...": a team or a party known by its members' name
     return speaker > 0 and 5 * acts >= mentions and 2 * (located + determined) <= mentions
+
+
+def _team(c: _Candidate) -> bool:
+    """True for a capitalised plural name mostly written after "the" that acts in two
+    articles or more ("the Lakers have", "the Lakers said"): a team, a band or a party
+    called by its members' name, not a place or its people.
+
+    >>> _team(_Candidate("Lakers", "Lakers", "", counts=[4, 0, 2, 0, 3, 0], acting={"a", "b"}))
+    True
+    >>> _team(_Candidate("Lakers", "Lakers", "", counts=[4, 0, 2, 0, 3, 0], acting={"a"}))
+    False
+    """
+    mentions, _, _, located, determined, _ = c.counts
+    low = c.name.lower()
+    return (
+        c.kind == ""
+        and low.endswith("s")
+        and not low.endswith("ss")
+        and 2 * determined > mentions
+        and 2 * located < mentions
+        and len(c.acting) >= 2
+    )
 
 
 #: Head nouns of what is named but never acts: days, events, laws and agreements.
