@@ -568,6 +568,8 @@ def _organisation_of_role(role: list[str], v: _Vocab) -> int:
     >>> _organisation_of_role("Senior Deputy Minister".split(), v), _organisation_of_role("Foreign Ministry Spokesperson".split(), v)
     (0, 0)
     """
+    if len(role) < 2 or not _has_org(role, v.orgs):
+        return 0  # titles alone (most roles): "Senior Deputy Minister"
     end = len(role)
     while end and _title(role[end - 1], v) and not _has_org(role[end - 1 : end], v.orgs):
         end -= 1  # (a title that is an organisation noun, "Police", heads the name)
@@ -1267,9 +1269,11 @@ def find_entities(
             e = layer.entities[entity_id]
             layer.entities[entity_id] = Entity(e.entity_id, e.name, e.kind, role.lower(), e.aliases)
         layer.mentions.append(EntityMention(paragraph_id, start, end, form, entity_id))
-    firsts = _first_words(layer) if openers else {}
+    firsts: dict[str, str] | None = None  # built the first time an opener names no one
     for paragraph_id, start, end, word in openers:
         entity_id = _single_name(layer, word)
+        if entity_id is None and firsts is None:
+            firsts = _first_words(layer)
         if entity_id is None and word in firsts:  # "Alaska said": the one "Alaska ..." body
             entity_id = firsts[word]
             layer._alias.setdefault(word.lower(), entity_id)  # a speaker "Alaska" resolves
