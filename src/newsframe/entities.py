@@ -22,7 +22,14 @@ of the story file is resolved to one entity of the article with one canonical na
   ministry", "China's foreign ministry"), which "the ministry" later refers back to; a name
   joined by "&" ("Alvarez & Marsal"), by a comma before a legal form ("Acme, Inc.") or in a
   list that "&" closes, or a ministry's list of portfolios ("Ministry of Culture, Sports and
-  Tourism") is one name; where a name is based is no part of it ("Oslo-based Norvik Energy" is
+  Tourism") is one name, and so is a name with a role's or people's possessive inside it before
+  its organisation noun ("Santa Fe County Sheriff's Office", "Women's Tennis Association"); the
+  noun before "of" heads a name whatever places follow ("Port Authority of New York and New
+  Jersey" is an organisation, "Port of Avon" a place); an organisation's name before a
+  person's title is a mention of that organisation too ("Memphis Police Chief Ann Lee", never
+  a government body's: "Foreign Ministry Spokesperson"); a sentence opened by the first word
+  alone of one organisation of the article names it ("Alaska said" after "Alaska Airlines",
+  never a public body's); where a name is based is no part of it ("Oslo-based Norvik Energy" is
   Norvik Energy);
 - events, laws and agreements by their head noun (:data:`EVENT_HEADS`: "Asian Cup", "Paris
   Olympics"), kind ``event``: no speaker and no actor;
