@@ -1817,9 +1817,10 @@ def _kind(name: list[str], form: str, v: _Vocab, places: Mapping[str, str]) -> s
     lower, orgs = [w.lower().rstrip(".") for w in name], v.orgs
     if lower[-1] in orgs or lower[-1].rstrip("s") in orgs:
         return "organisation"  # headed by an organisation noun: "River Basin Commission"
-    head = lower[lower.index("of") - 1] if "of" in lower[1:] else ""
-    if head in orgs or head.rstrip("s") in orgs:
-        return "organisation"  # the noun before "of": "Port Authority of New York and ..."
+    if len(lower) > 2 and "of" in lower:  # the noun before "of": "Port Authority of New York"
+        head = lower[lower.index("of") - 1]
+        if head in orgs or head.rstrip("s") in orgs:
+            return "organisation"
     if len(name) > 1 and lower[-1] in v.words.event_heads:
         return "event"  # "Paris Olympics", "Asian Cup", "Denmark Open": nobody who speaks
     if 2 <= len(name) <= 4 and any(_GIVEN.match(w) for w in name[1:]):
