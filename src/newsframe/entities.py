@@ -1817,8 +1817,8 @@ def _kind(name: list[str], form: str, v: _Vocab, places: Mapping[str, str]) -> s
     lower, orgs = [w.lower().rstrip(".") for w in name], v.orgs
     if lower[-1] in orgs or lower[-1].rstrip("s") in orgs:
         return "organisation"  # headed by an organisation noun: "River Basin Commission"
-    if len(lower) > 2 and "of" in lower:  # the noun before "of": "Port Authority of New York"
-        head = lower[lower.index("of") - 1]
+    if len(lower) > 2 and "of" in lower[1:]:  # the noun before "of": "Port Authority of ..."
+        head = lower[lower.index("of", 1) - 1]
         if head in orgs or head.rstrip("s") in orgs:
             return "organisation"
     if len(name) > 1 and lower[-1] in v.words.event_heads:
