@@ -814,3 +814,12 @@ def test_an_organisation_before_a_persons_title_is_named_there_too():
     assert sorted(n for n, (k, _) in kinds.items() if k == "organisation") == [
         "Avon Bureau of Investigation", "Norland Police",
     ]  # fmt: skip
+
+
+def test_boulevards_lanes_and_bazaars_name_places():
+    # by eye: a street word or a market word inside a name makes it a place, never a person
+    layer = find_entities(
+        ["Mourners met at the Kestrel Boulevard Christian Church near Varna Bazar."]
+    )
+    kinds = {e.name: e.kind for e in layer.entities.values()}
+    assert kinds == {"Kestrel Boulevard Christian Church": "place", "Varna Bazar": "place"}
