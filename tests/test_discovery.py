@@ -442,3 +442,16 @@ def test_a_plural_name_after_the_that_acts_in_two_articles_is_a_team():
         ("The Kestrels said the season was over. Fans of the Norlanders were angry.",),
     )
     assert "Kestrels" in actors and "Norlanders" not in actors
+
+
+def test_one_given_name_and_last_names_a_letter_apart_are_one_person():
+    # by eye: "Juraj Kovanic" and "Juraj Khovanic" (a letter more) in two articles are one
+    # person named twice, under both spellings; "Juraj Kolar" is another person (another
+    # last name)
+    actors = _actors(
+        ("Police said Juraj Kovanic fired the shots. Juraj Kolar saw it.",),
+        ("Prosecutors said Juraj Khovanic acted alone. Juraj Kolar disagreed.",),
+    )
+    names = [a for a in actors if "ovanic" in a]
+    assert len(names) == 1 and "Juraj Kolar" in actors
+    assert {"Juraj Kovanic", "Juraj Khovanic"} <= set(actors[names[0]].aliases)

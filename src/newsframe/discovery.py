@@ -27,7 +27,9 @@ as actors; it does three things on top of the layer.
    Lam"), with or without its hyphens ("Bankman Fried" of "Sam Bankman-Fried"), or however the
    given name is spelt (within two edits, an initial, a short form of four letters or more:
    "Jenni", "Jennifer"; a hyphenated given name romanised with other vowels under the same
-   family name: "Yoo Byung-eun", "Yoo Byung-eon"); a single name joins the one person whose
+   family name: "Yoo Byung-eun", "Yoo Byung-eon"), and one given name with last names a
+   letter apart is one person ("Juraj Cintula", "Juraj Chintula";
+   :func:`newsframe.entities.one_letter_apart`); a single name joins the one person whose
    last (else first) name it is, or is with two neighbouring letters swapped ("Mizhuara"),
    unless it opens a company's name ("Adani" of "Adani Group" is not Gautam Adani);
    an acronym or clipped form joins the one organisation it abbreviates ("FAA", "TEPCO",
@@ -107,6 +109,7 @@ from newsframe.entities import (
     find_entities,
     gazetteer,
     name_parts,
+    one_letter_apart,
     opening_gerund,
     provinces,
 )
@@ -830,7 +833,9 @@ def _merge(
             for b in group[i + 1 :]:
                 wb = _person_words(entities[b].name, roles)
                 short, long = sorted((wa, wb), key=len)
-                if long[: len(short)] == short:
+                if long[: len(short)] == short or (
+                    len(wa) == len(wb) == 2 and one_letter_apart(_key(wa[1]), _key(wb[1]))
+                ):  # (or one given name, last names a letter apart: "Juraj Chintula")
                     union.join(a, b)
     _join_variants(people, entities, union, roles)
     written: dict[str, set[str]] = {}  # a form -> the organisations written so
@@ -1204,7 +1209,14 @@ def _aliases(
     first, last = c.name.split()[0], c.name.split()[-1]
     parts = name_parts(c.name.split())  # and the name in another order ("Heung-min Son")
     full = [
-        f for f in forms if " " in f and (f.split()[-1] == last or name_parts(f.split()) == parts)
+        f
+        for f in forms
+        if " " in f
+        and (
+            f.split()[-1] == last
+            or name_parts(f.split()) == parts
+            or one_letter_apart(_key(f.split()[-1]), _key(last))  # "Juraj Chintula"
+        )
     ]
     full = [  # never a form with a title or a clause's opening verb ("Reinstating Lindqvist")
         f
