@@ -11,6 +11,9 @@ story's pages with no story file. Then:
   fragment such as "Party" or "Inc", a newspaper, a country with an adjective taken for a
   person).
 
+A last line sums them over the stories, with the stories that meet the target (80% of their
+main actors found, at most 1 junk actor).
+
 Run: ``PYTHONPATH=src .venv/bin/python benchmarks/eval_actors.py [PAGES_DIR] [--set=NAME]
 [--labels PATH] [--actors PATH] [--pages DIR]`` (``--labels`` and ``--actors`` read other files of
 the same formats, such as a held-out batch kept outside the repository).
@@ -92,6 +95,13 @@ def main(argv: list[str]) -> int:
     table = report(pages, only=args.only, labels=args.labels, actors=args.actors)
     with pd.option_context("display.width", 200, "display.max_colwidth", 120):
         print(table.to_string(index=False))
+    if not table.empty:
+        target = ((table["found"] >= 0.8 * table["main_actors"]) & (table["junk"] <= 1)).sum()
+        print(
+            f"\nall stories: main actors found {table['found'].sum()}/"
+            f"{table['main_actors'].sum()}, junk {table['junk'].sum()}; stories with 80% of "
+            f"their main actors found and at most 1 junk: {target}/{len(table)}"
+        )
     return 0
 
 

@@ -22,7 +22,14 @@ of the story file is resolved to one entity of the article with one canonical na
   ministry", "China's foreign ministry"), which "the ministry" later refers back to; a name
   joined by "&" ("Alvarez & Marsal"), by a comma before a legal form ("Acme, Inc.") or in a
   list that "&" closes, or a ministry's list of portfolios ("Ministry of Culture, Sports and
-  Tourism") is one name; where a name is based is no part of it ("Oslo-based Norvik Energy" is
+  Tourism") is one name, and so is a name with a role's or people's possessive inside it before
+  its organisation noun ("Santa Fe County Sheriff's Office", "Women's Tennis Association"); the
+  noun before "of" heads a name whatever places follow ("Port Authority of New York and New
+  Jersey" is an organisation, "Port of Avon" a place); an organisation's name before a
+  person's title is a mention of that organisation too ("Memphis Police Chief Ann Lee", never
+  a government body's: "Foreign Ministry Spokesperson"); a sentence opened by the first word
+  alone of one organisation of the article names it ("Alaska said" after "Alaska Airlines",
+  never a public body's); where a name is based is no part of it ("Oslo-based Norvik Energy" is
   Norvik Energy);
 - events, laws and agreements by their head noun (:data:`EVENT_HEADS`: "Asian Cup", "Paris
   Olympics"), kind ``event``: no speaker and no actor;
@@ -555,6 +562,36 @@ def _person_after_organisation(words: list[str], v: _Vocab) -> tuple[list[str], 
     return words[: heads[-1] + 1], name
 
 
+def _organisation_of_role(role: list[str], v: _Vocab) -> int:
+    """How many of the ``role`` words before a person's name are an organisation's name, the
+    rest being titles ("Tennessee Bureau of Investigation Director": 4; "Memphis Police
+    Chief": 2); 0 when none is: the organisation is named there too, as one that speaks
+    through its people. Two words at least, headed by an organisation noun, none of them a
+    title, never a government's body (its country speaks: "Foreign Ministry Spokesperson").
+
+    >>> v = _vocab()
+    >>> _organisation_of_role("Avon Bureau of Investigation Director".split(), v)
+    4
+    >>> _organisation_of_role("Senior Deputy Minister".split(), v), _organisation_of_role("Foreign Ministry Spokesperson".split(), v)
+    (0, 0)
+    """
+    if len(role) < 2 or not _has_org(role, v.orgs):
+        return 0  # titles alone (most roles): "Senior Deputy Minister"
+    end = len(role)
+    while end and _title(role[end - 1], v) and not _has_org(role[end - 1 : end], v.orgs):
+        end -= 1  # (a title that is an organisation noun, "Police", heads the name)
+    words = role[:end]
+    if (
+        end < 2
+        or any(_title(w, v) and not _has_org([w], v.orgs) for w in words)
+        or any(w.lower() in v.words.government_nouns for w in words)
+        or _kind(words, " ".join(words), v, {}) != "organisation"
+        or words[-1].lower() in _INSIDE
+    ):
+        return 0
+    return end
+
+
 def _has_org(words: list[str], orgs: frozenset[str]) -> bool:
     return any((w := x.lower().rstrip(".")) in orgs or w.rstrip("s") in orgs for x in words)
 
@@ -759,6 +796,10 @@ def _joined_runs(
                 w, b = w[:-1], b - 1
             possessive = w.endswith(("'s", "\u2019s"))
             mark = not possessive and w.endswith(("'", "\u2019"))  # "Tyre Nichols' death"
+            if (possessive or mark) and _possessive_inside(w, group[pos:], v):
+                words.append(w)  # "Sheriff's Office", "Women's Tennis Association": one name
+                spans.append((a, b))
+                continue
             if mark:
                 possessive, w, b = True, w[:-1], b - 1
             words.append(w[:-2] if possessive and not mark else w)
@@ -772,6 +813,47 @@ def _joined_runs(
             words.pop(), spans.pop()
         if words:
             yield spans[0][0], spans[-1][1], words, spans
+
+
+def _possessive_inside(word: str, rest: str, v: _Vocab) -> bool:
+    """True for a possessive inside an organisation's name: ``word`` ("Sheriff's",
+    "Women's", "Veterans'") names a role or a kind of people, not someone (a title, a role
+    noun, or a common plural noun: "people", "women", "children"), and the capitalised words
+    that follow it in ``rest`` (the run's text after it, at most four) hold an organisation
+    noun ("Santa Fe County Sheriff's Office", "Women's Tennis Association", "People's Bank of
+    China"). A person's possessive ("Lee's Office") ends the name as before.
+
+    >>> v = _vocab()
+    >>> _possessive_inside("Sheriff's", " Office said", v), _possessive_inside("Women's", " Tennis Association", v)
+    (True, True)
+    >>> _possessive_inside("Lee's", " Office said", v), _possessive_inside("Sheriff's", " Deputy Ann Lee", v)
+    (False, False)
+    """
+    stem = word[:-2] if word.endswith(("'s", "\u2019s")) else word[:-1]
+    low = stem.lower()
+    lemma = lemmatize(low)
+    people = (
+        low in v.words.titles
+        or low in v.words.person_nouns
+        or low in v.words.role_heads
+        or low == "people"
+        or (lemma != low and zipf_frequency(lemma, "en") >= _PLURAL_PEOPLE)
+    )
+    if not people:
+        return False
+    for k, token in enumerate(rest.split()):
+        if k == 4 or not (_capital(token) or token in _INSIDE):
+            return False
+        low = token.lower().rstrip(".,;:")
+        if low in v.orgs or low.rstrip("s") in v.orgs:
+            return True
+    return False
+
+
+#: How common (Zipf scale of ``wordfreq``) the singular of a capitalised plural before a
+#: possessive must be to name a kind of people inside an organisation's name ("Women's",
+#: "Veterans'": "woman" 5.3, "veteran" 4.3), not someone ("Kennedys'").
+_PLURAL_PEOPLE = 4.0
 
 
 _ACRONYM = re.compile(r"\(([A-Z][A-Z&.]{1,7})\)")
@@ -937,6 +1019,20 @@ def opening_gerund(word: str) -> bool:
     return lemma != low and zipf_frequency(lemma, "en") >= 3.0
 
 
+def _head_alone(words: list[str], v: _Vocab) -> bool:
+    """True for a place word or an organisation noun alone ("Street", "Council"): what is
+    left of a name without its first word is no name, so an -ing word before it is part of
+    the name ("Downing Street said", "Reading Council said"), no clause's verb.
+
+    >>> _head_alone(["Street"], _vocab()), _head_alone(["Lindqvist"], _vocab())
+    (True, False)
+    """
+    if len(words) != 1:
+        return False
+    low = words[0].lower()
+    return low in v.words.place_words or low in v.orgs or low.rstrip("s") in v.orgs
+
+
 # a nickname in quotation marks between a given name and a family name ('Ann "Red" Lee')
 _NICKNAME = re.compile(
     r"(?<=[a-z.] )[\"\u201c][A-Z][\w.'-]{0,15}(?: [A-Z][\w.'-]{0,15})?[\"\u201d](?= [A-Z][a-z])"
@@ -1035,8 +1131,9 @@ def find_entities(
                 len(words) > 1
                 and opening_gerund(words[0])
                 and (spans[0][0] < 2 or text[spans[0][0] - 2] in _ENDS)
+                and not _head_alone(words[1:], v)
             ):  # "Addressing Ann Lee's mother, she said": a clause's verb, no given name
-                words, spans = words[1:], spans[1:]
+                words, spans = words[1:], spans[1:]  # (but "Downing Street", "Reading Council")
             based = next((k for k, w in enumerate(words) if w.lower().endswith("-based")), -1)
             if based >= 0:  # "San Francisco-based Veltrix": where it is based, no name
                 words, spans = words[based + 1 :], spans[based + 1 :]
@@ -1060,6 +1157,12 @@ def find_entities(
                 continue
             if all(w.lower().rstrip(".") in v.not_name for w in name) and not _courtesy(role, name):
                 continue
+            body = _organisation_of_role(role, v) if role and len(name) > 1 else 0
+            if body:  # "Tennessee Bureau of Investigation Director Ann Lee": the bureau too
+                a, b = spans[0][0], spans[body - 1][1]
+                owner = _possessor(text, a, places)
+                found.append((paragraph_id, a, b, text[a:b], owner, role[:body], "organisation",
+                              "", ""))  # fmt: skip
             k = _person_of_place(name, v, places)
             if k:  # "Kim Chisnall of New Zealand's TV3": the person, then the country
                 a, b = spans[len(role) + k + 1][0], end
@@ -1173,8 +1276,14 @@ def find_entities(
             e = layer.entities[entity_id]
             layer.entities[entity_id] = Entity(e.entity_id, e.name, e.kind, role.lower(), e.aliases)
         layer.mentions.append(EntityMention(paragraph_id, start, end, form, entity_id))
+    firsts: dict[str, str] | None = None  # built the first time an opener names no one
     for paragraph_id, start, end, word in openers:
         entity_id = _single_name(layer, word)
+        if entity_id is None and firsts is None:
+            firsts = _first_words(layer)
+        if entity_id is None and word in firsts:  # "Alaska said": the one "Alaska ..." body
+            entity_id = firsts[word]
+            layer._alias.setdefault(word.lower(), entity_id)  # a speaker "Alaska" resolves
         mention = EntityMention(paragraph_id, start, end, word, entity_id or word)
         (layer.mentions if entity_id is not None else layer.unresolved).append(mention)
     layer.mentions.sort(key=lambda m: (m.paragraph_id, m.start))
@@ -1483,6 +1592,40 @@ def _single_name(layer: Entities, form: str) -> str | None:
     return next(iter(people)) if len(people) == 1 else None
 
 
+#: Head nouns of public bodies besides a government's own (the entity words'
+#: ``government_nouns``): a place opening a sentence alone is never one of them.
+_PUBLIC_BODIES = frozenset(["department", "police", "court", "council", "agency", "bureau"])
+
+
+def _first_words(layer: Entities) -> dict[str, str]:
+    """The first word of each organisation of the article that no other entity's name opens
+    with, and the organisation: a sentence that opens with that word alone names it ("Alaska
+    said" after "Alaska Airlines", "Boeing said" after "Boeing Co."); never a government
+    body's ("Texas said" is not the Texas Department of Public Safety's).
+
+    >>> layer = find_entities(["Norvik Airlines and the Avon Ministry of Health spoke."])
+    >>> _first_words(layer)
+    {'Norvik': 'Norvik Airlines'}
+    """
+    seen: dict[str, set[str]] = {}
+    for e in layer.entities.values():
+        words = e.name.split()
+        if len(words) > 1 and words[0][:1].isupper():
+            seen.setdefault(words[0], set()).add(e.entity_id)
+    government = layer.words.government_nouns | _PUBLIC_BODIES
+    out = {}
+    for word, ids in seen.items():
+        (entity_id,) = ids if len(ids) == 1 else (None,)
+        e = layer.entities.get(entity_id) if entity_id is not None else None
+        if (
+            e is not None
+            and e.kind == "organisation"
+            and not any(w.lower() in government for w in e.name.split())
+        ):
+            out[word] = entity_id
+    return out
+
+
 def family_spellings(name: str, *, words: EntityWords | None = None) -> tuple[str, ...]:
     """The other romanisations of a Korean family name (lowercase) in the ``family_spellings``
     of ``words`` (None: the shipped entity words), or () for any other name.
@@ -1658,19 +1801,26 @@ _NUMERALS = frozenset(["II", "III", "IV", "VI", "VII", "VIII", "JR", "SR"])
 
 
 def _kind(name: list[str], form: str, v: _Vocab, places: Mapping[str, str]) -> str:
-    """The kind of a name: a country (gazetteer), an event (headed by an event noun of
-    ``event_heads``: "Asian Cup"), a place (holds a place word: "Cape X", "X Prefecture"),
+    """The kind of a name: a country (gazetteer), an organisation headed by an organisation
+    noun (last, or before "of": "Port Authority of New York"), an event (headed by an event
+    noun of ``event_heads``: "Asian Cup"), a place (holds a place word: "Cape X", "X Prefecture"),
     an organisation (holds an organisation noun or is an acronym), a person (two to four name
     words), else "" (a single name).
 
     >>> [_kind(n.split(), n, _vocab(), {}) for n in ("Asian Cup", "Asian Cup Committee", "Ann Lee")]
     ['event', 'organisation', 'person']
+    >>> [_kind(n.split(), n, _vocab(), {}) for n in ("Port Authority of Avon", "Port of Avon")]
+    ['organisation', 'place']
     """
     if form in places or (form.isupper() and len(form) > 5 and form.title() in places):
         return "country"  # "MOSCOW" in a dateline
     lower, orgs = [w.lower().rstrip(".") for w in name], v.orgs
     if lower[-1] in orgs or lower[-1].rstrip("s") in orgs:
         return "organisation"  # headed by an organisation noun: "River Basin Commission"
+    if len(lower) > 2 and "of" in lower[1:]:  # the noun before "of": "Port Authority of ..."
+        head = lower[lower.index("of", 1) - 1]
+        if head in orgs or head.rstrip("s") in orgs:
+            return "organisation"
     if len(name) > 1 and lower[-1] in v.words.event_heads:
         return "event"  # "Paris Olympics", "Asian Cup", "Denmark Open": nobody who speaks
     if 2 <= len(name) <= 4 and any(_GIVEN.match(w) for w in name[1:]):
