@@ -82,10 +82,10 @@ measured never informs a fit.
 from __future__ import annotations
 
 import argparse
-from bisect import bisect_left
 import os
 import sys
 import warnings
+from bisect import bisect_left
 from collections import defaultdict
 from pathlib import Path
 
@@ -416,8 +416,14 @@ def misses(pages: list[dict], *, own: str = "settled") -> dict[str, int]:
 
 
 def cross_validate(
-    pages: list[dict], by: str, c: float, how: str = "pointwise", *, own: str = "settled",
-    new: tuple[str, ...] = (), new_c: float = 1.0,
+    pages: list[dict],
+    by: str,
+    c: float,
+    how: str = "pointwise",
+    *,
+    own: str = "settled",
+    new: tuple[str, ...] = (),
+    new_c: float = 1.0,
 ) -> list[tuple[str, dict, dict]]:
     """Per held-out group (``by``: story, outlet or set, a whole batch): (group, rules'
     scores, model's scores)."""
