@@ -468,3 +468,24 @@ def test_a_compatible_person_named_since_is_a_rival_and_a_clashing_one_is_not():
     assert table["Ann Lee",]["antecedent_rival"] == 1.0
     assert "antecedent_rival" not in table["Kim Ode",]
     assert "antecedent_rival" not in table["Tom Reed",]
+
+
+def test_a_person_of_unknown_gender_named_since_is_no_rival():
+    # nothing gives Kim Ode a gender (Ann Lee is "she": the pronoun after the sentence she
+    # opens), so Kim Ode, named after Ann Lee, does not compete with her for "she"
+    ((table, _),) = _candidates("Ann Lee met Kim Ode.", '"We will appeal," she said.')
+    assert table["Ann Lee",]["antecedent"] == table["Kim Ode",]["antecedent"] == 1.0
+    assert "antecedent_rival" not in table["Ann Lee",]
+
+
+def test_a_body_is_marked_when_the_quotation_speaks_as_i():
+    # "I" speaks for one person: the agency (an organisation) is marked, Ann Lee is not; a
+    # quotation in the first person plural marks nobody
+    first, second = _candidates(
+        'The Coastal Safety Agency hired Ann Lee. "I am ready."',
+        'The Coastal Safety Agency hired Ann Lee. "We are ready."',
+    )
+    agency = next(v for k, v in first[0].items() if "Agency" in k[0])
+    assert agency["i_not_person"] == 1.0
+    assert "i_not_person" not in first[0]["Ann Lee",]
+    assert not any("i_not_person" in v for v in second[0].values())

@@ -158,7 +158,8 @@ FEATURES: dict[str, str] = {
     "addressee": "named near the quotation only as the one told or spoken to ('told Ann Lee')",
     "reported_subject": "named near the quotation only as a reported clause's subject ('said Lee had')",
     "antecedent_sentences": "many sentences between that pronoun and its last naming before it",
-    "antecedent_rival": "another entity that pronoun could stand for (kind, gender) named since",
+    "antecedent_rival": "another entity that pronoun agrees with named since (its gender; 'it': a body)",
+    "i_not_person": "the quotation speaks as 'I' ('my', 'me') and the candidate is no person",
 }
 _NAMES = tuple(FEATURES)
 _INDEX = {name: k for k, name in enumerate(_NAMES)}
@@ -560,7 +561,11 @@ class SpeakerChoice:
         add((), None)
         found = list(out.values())
         self._agreement(task, found)
+        one = _first_person(task.quote.text)
+        things = [_I[k] for k in _KINDS if k != "person"]
         for key, cand in out.items():
+            if one and not cand.values[_I["person"]] and any(cand.values[k] for k in things):
+                cand.values[_I["i_not_person"]] = 1.0
             seen = roles.get(key[0]) if len(key) == 1 else None
             if seen is not None and len(seen) == 1:  # every mention in the window alike
                 if "addressee" in seen:
@@ -584,7 +589,7 @@ class SpeakerChoice:
         if pronoun:
             kinds = _PRONOUN_KINDS[pronoun]
             found = self._antecedents(task, kinds, at)
-            fits = [_agrees(pronoun, f[2], self.gender.get(f[0], "")) is not False for f in found]
+            fits = [_agrees(pronoun, f[2], self.gender.get(f[0], "")) is True for f in found]
             for rank, (entity_id, words, kind, subject, where) in enumerate(found):
                 source = "actor" if entity_id in self.actor_kinds else "name"
                 back = self._sentences_back(task, where, at)
@@ -849,6 +854,19 @@ class SpeakerChoice:
 
 
 _MENTION_CHARS = 2_000  # characters either side of a quotation its mentions are read in
+_I_WORDS = re.compile(r"(?<![\w'\u2019-])(?:I|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)(?![\w-])")
+
+
+def _first_person(quote: str) -> bool:
+    """True when a quotation speaks as one person: "I", "me", "my", "mine" or "myself" (a
+    body speaks as "we"; after Muzny et al. 2017, who use the speaker's person and number).
+
+    >>> _first_person("I will not resign"), _first_person("We will appeal"), _first_person("A-I")
+    (True, False, False)
+    """
+    return _I_WORDS.search(quote) is not None
+
+
 _SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019']?(?=\s|$)")
 
 
