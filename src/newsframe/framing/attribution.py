@@ -387,6 +387,10 @@ LABEL_CUES = frozenset(
     ["term", "terms", "word", "words", "phrase", "expression", "slogan", "label", "name",
      "motto", "title", "song", "hashtag", "nickname", "dubbed", "so-called", "termed",
      "labelled", "labeled", "known as", "so called", "catchphrase", "banner",
+     # a passive naming frame, its quoted words right after it: 'has been referred to as
+     # "..."', 'was described as a "..."' (the active frame has its object between: 'X
+     # described the plan as "..."', X's words)
+     "to as", "described as",
      # a song's title after its singing ('a choir singing "..."')
      "sing", "sings", "sang", "sung", "singing"]
 )  # fmt: skip
@@ -505,8 +509,9 @@ def _titled_work(quote: Quote, text: UnitText) -> bool:
 
 
 def _cued(quote: Quote, text: UnitText) -> bool:
-    """True when the one or two words right before a quotation are a :data:`LABEL_CUES` entry
-    ('the term "..."', 'known as "..."', 'so-called "..."'): the quotation names a term.
+    """True when the one or two words right before a quotation (and an article) are a
+    :data:`LABEL_CUES` entry ('the term "..."', 'known as "..."', 'so-called "..."', 'described
+    as a "..."'): the quotation names a term.
 
     >>> from newsframe.framing._units import Unit
     >>> from newsframe.framing.quotes import top_level_quotes
@@ -514,7 +519,10 @@ def _cued(quote: Quote, text: UnitText) -> bool:
     >>> _cued(top_level_quotes(line)[0], UnitText(Unit("body", 0, line, ((0, 0, len(line)),))))
     True
     """
-    before = text.unit.text[max(quote.start - 40, 0) : quote.start].split()[-2:]
+    before = text.unit.text[max(quote.start - 40, 0) : quote.start].split()[-3:]
+    if before and before[-1].lower() in ("a", "an", "the"):
+        before = before[:-1]  # an article between: 'described as a "..."'
+    before = before[-2:]
     if not before or not before[-1].replace("-", "").isalpha():
         return False
     return before[-1].lower() in LABEL_CUES or " ".join(before).lower() in LABEL_CUES
