@@ -1480,11 +1480,14 @@ def test_a_name_after_a_passive_naming_frame_is_a_label():
     ):
         article = nf.Article("x", "T", (text,))
         assert nf.attributions([article]).query("kind != 'paraphrase'").empty
-    # the active frame with its object between: the subject's words
+    # the active frame, its object between or before it: the subject's words
     said = 'Ann Lee described the plan as "a complete disaster for us all" on Monday.'
     assert nf.attributions([nf.Article("y", "T", (said,))])["quote"].tolist() == [
         "a complete disaster for us all"
     ]
+    said = 'Ann Lee said she regrets the crash, which she described as "a great tragedy."'
+    table = nf.attributions([nf.Article("z", "T", (said,))]).query("kind != 'paraphrase'")
+    assert table["quote"].tolist() == ["a great tragedy."]
 
 
 def test_a_minister_named_with_a_portfolio_list_is_one_speaker():
