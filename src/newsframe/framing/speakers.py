@@ -795,7 +795,10 @@ def _np_before(
         prev = toks[lo - 1]
         word = prev.text.lower()
         if prev.lemma in ("say", "tell") or (
-            word.endswith("ed") and len(word) > 3 and prev.text.islower()
+            word.endswith("ed")
+            and len(word) > 3
+            and prev.text.islower()
+            and not _participle_modifier(toks, lo - 1)
         ):
             break
         if word in ("and", "or", "but") and (
@@ -824,6 +827,25 @@ def _np_before(
 
 
 _DET_AFTER_LINK = frozenset(["the", "its", "their", "his", "her", "our"])
+_BEFORE_MODIFIER = frozenset(["the", "a", "an", "its", "their", "his", "her", "our", "these",
+                              "those", "this"])  # fmt: skip
+
+
+def _participle_modifier(toks: list[Token], k: int) -> bool:
+    """True when the lowercase -ed word ``toks[k]`` comes right after a determiner or a
+    possessive: a participle that modifies the noun after it ("the armed forces", "Iran's
+    armed forces", "a retired officer"), inside the noun phrase, never its verb ("the chief
+    denied reports": after a noun).
+
+    >>> from newsframe.framing._units import word_tokens
+    >>> toks = word_tokens("Iran's armed forces said")
+    >>> _participle_modifier(toks, 1), _participle_modifier(word_tokens("the chief denied it"), 2)
+    (True, False)
+    """
+    if k < 1:
+        return False
+    before = toks[k - 1].text.replace("\u2019", "'")
+    return before.lower() in _BEFORE_MODIFIER or _possessive(before)
 # adjectives whose complement follows the noun they modify: "a source close to the leader"
 _POST_ADJECTIVES = frozenset(["close", "familiar", "loyal", "near", "opposed", "allied"])
 
