@@ -321,4 +321,3 @@ def test_a_participle_after_a_determiner_or_possessive_stays_in_the_speaker(sent
     # "armed" after "the" or a possessive modifies the noun: not a verb that ends the phrase
     row = nf.attributions([Article("x", "T", (sentence,))]).iloc[0]
     assert row.speaker_text == speaker
-

@@ -846,6 +846,8 @@ def _participle_modifier(toks: list[Token], k: int) -> bool:
         return False
     before = toks[k - 1].text.replace("\u2019", "'")
     return before.lower() in _BEFORE_MODIFIER or _possessive(before)
+
+
 # adjectives whose complement follows the noun they modify: "a source close to the leader"
 _POST_ADJECTIVES = frozenset(["close", "familiar", "loyal", "near", "opposed", "allied"])
 
