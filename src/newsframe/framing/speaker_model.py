@@ -165,9 +165,9 @@ FEATURES: dict[str, str] = {
     "next_quote": "the speaker a reporting verb credits with the next quotation of the paragraph",
     "noun_phrase": "a speaker noun phrase in the quotation's sentence ('a trapped worker wailed')",
     "addressee": "named near the quotation only as the one told or spoken to ('told Ann Lee')",
-    "reported_subject": "named near the quotation only as a reported clause's subject ('said Lee had')",
+    "reported_subject": "named nearby only as a reported clause's subject ('said that X had')",
     "antecedent_sentences": "many sentences between that pronoun and its last naming before it",
-    "antecedent_rival": "another entity that pronoun agrees with named since (its gender; 'it': a body)",
+    "antecedent_rival": "another entity that pronoun agrees with (gender; 'it': a body) named since",
     "i_not_person": "the quotation speaks as 'I' ('my', 'me') and the candidate is no person",
 }
 _NAMES = tuple(FEATURES)
@@ -927,10 +927,10 @@ def mention_role(
     ...", "said the shooter fled": the reported event's actor, not the one who speaks) or ``""``
     (neither). Titles, a determiner and lowercase role nouns of ``nouns`` between the word and
     the name are skipped ("told Prime Minister Ann Lee", "told correspondent Ann Lee", with
-    "correspondent" among ``nouns``); punctuation before the name ends the look ('"...," said Lee.' is a
-    speaker). Reads at most 60 characters before the mention and one word after it. After
-    Pareti (2015): a speaker is the reporting verb's subject, never its object or the subject
-    of its complement clause.
+    "correspondent" among ``nouns``); punctuation before the name ends the look ('"...," said
+    Lee.' is a speaker). Reads at most 60 characters before the mention and one word after it.
+    After Pareti (2015): a speaker is the reporting verb's subject, never its object or the
+    subject of its complement clause.
 
     >>> t = "Kim told Ann Lee that Tom Ode had left, and said Ann Lee was wrong."
     >>> mention_role(t, 9, 16), mention_role(t, 22, 29), mention_role(t, 49, 56)
