@@ -489,3 +489,24 @@ def test_a_body_is_marked_when_the_quotation_speaks_as_i():
     assert agency["i_not_person"] == 1.0
     assert "i_not_person" not in first[0]["Ann Lee",]
     assert not any("i_not_person" in v for v in second[0].values())
+
+
+def _speakers(*paragraphs) -> list[str]:
+    table = nf.attributions([Article("a", "T", tuple(paragraphs))])
+    return table.query("kind != 'paraphrase'")["speaker"].tolist()
+
+
+def test_the_shipped_model_never_credits_the_one_told():
+    # the rules find no subject for "told"; the model chooses among Tom Reed (named right
+    # before the quotation, but as the one told) and nobody: never the one told
+    assert "Tom Reed" not in _speakers(
+        "Mrs Ann Lee met the press on Monday.", 'Later she told Tom Reed: "We will appeal."'
+    )
+
+
+def test_the_shipped_model_gives_a_quotation_in_the_first_person_to_a_person():
+    # no verb frames the quotation; "I" speaks for one person, so the agency named with Ann
+    # Lee is not its speaker
+    assert _speakers(
+        "The Coastal Agency hired Ann Lee on Monday.", 'The vote came later. "I am ready to serve."'
+    ) == ["Ann Lee"]
