@@ -321,3 +321,12 @@ def test_a_participle_after_a_determiner_or_possessive_stays_in_the_speaker(sent
     # "armed" after "the" or a possessive modifies the noun: not a verb that ends the phrase
     row = nf.attributions([Article("x", "T", (sentence,))]).iloc[0]
     assert row.speaker_text == speaker
+
+
+@pytest.mark.parametrize("opener", ["Later", "Then", "Afterwards"])
+def test_a_pronoun_after_an_opening_adverb_is_the_subject(opener):
+    # "Later she said": the adverb without a comma is no part of the subject
+    first = "Mrs Ann Lee met the press on Monday."
+    table = nf.attributions([Article("x", "T", (first, f'{opener} she said: "We will appeal."'))])
+    row = table.query("kind != 'paraphrase'").iloc[0]
+    assert (row.speaker_text, row.speaker) == ("she", "Ann Lee")

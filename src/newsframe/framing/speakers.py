@@ -790,6 +790,8 @@ def _np_before(
     last = toks[j].text
     if last.islower() and last.endswith("ed") and toks[j].lemma != last:
         return None  # "the chief denied reports": a verb ends no noun phrase
+    if last.lower() in PRONOUNS:
+        return j, j  # a pronoun is a whole noun phrase: "Later she said", "Then he added"
     lo = j
     while lo > 0 and j - lo < 9 and _in_name(text, toks[lo - 1], toks[lo]):
         prev = toks[lo - 1]
