@@ -1471,6 +1471,25 @@ def test_a_term_after_a_cue_is_a_label_up_to_a_noun_slots_length():
     ]
 
 
+def test_a_name_after_a_passive_naming_frame_is_a_label():
+    # "referred to as" and "described as" right before the marks: a name the text reports,
+    # nobody's quoted words, though a person is named in the sentence
+    for text in (
+        'Ann Lee has been referred to as "The Voice of the Coast" by many.',
+        'Tom Ash said the tool had been described as a "safe device" in the notes.',
+    ):
+        article = nf.Article("x", "T", (text,))
+        assert nf.attributions([article]).query("kind != 'paraphrase'").empty
+    # the active frame, its object between or before it: the subject's words
+    said = 'Ann Lee described the plan as "a complete disaster for us all" on Monday.'
+    assert nf.attributions([nf.Article("y", "T", (said,))])["quote"].tolist() == [
+        "a complete disaster for us all"
+    ]
+    said = 'Ann Lee said she regrets the crash, which she described as "a great tragedy."'
+    table = nf.attributions([nf.Article("z", "T", (said,))]).query("kind != 'paraphrase'")
+    assert table["quote"].tolist() == ["a great tragedy."]
+
+
 def test_a_minister_named_with_a_portfolio_list_is_one_speaker():
     said = 'Minister of Fisheries and Ports Tomas Halvik said on Monday, "We will act."'
     t = nf.attributions([nf.Article("x", "T", (said,))])

@@ -16,6 +16,7 @@ from newsframe.framing.speaker_model import (
     FEATURES,
     SpeakerModel,
     load_speaker_model,
+    mention_role,
     settled,
     speaker_model,
 )
@@ -400,3 +401,112 @@ def test_outlet_cue_before_a_name_as_the_plain_search_finds_it():
             assert (got and got.span()) == (want and want.span()), repr(text)
             seen += want is not None
     assert seen > 100  # the cues are found, not only ruled out
+
+
+def test_the_one_told_is_an_addressee_and_the_teller_is_not():
+    # 'Ann Lee told Tom Reed: "..."': Tom Reed's only naming in the window follows "told" (the
+    # one spoken to, never the speaker); Ann Lee opens the sentence
+    ((table, _),) = _candidates('Ann Lee told Tom Reed: "We will appeal."')
+    assert table["Tom Reed",]["addressee"] == 1.0
+    assert "addressee" not in table["Ann Lee",]
+    assert "reported_subject" not in table["Tom Reed",]
+
+
+def test_a_person_also_named_as_a_subject_is_no_addressee():
+    # Tom Reed is told something, then speaks in the same window: not only an addressee
+    ((table, _),) = _candidates('Ann Lee told Tom Reed the news. Tom Reed said: "We will appeal."')
+    assert "addressee" not in table["Tom Reed",]
+
+
+def test_the_subject_of_a_reported_clause_is_marked_and_the_speaker_is_not():
+    # 'Ann Lee said that Tom Reed had ...': Tom Reed acts in the reported clause; Ann Lee says it
+    ((table, _),) = _candidates('Ann Lee said that Tom Reed had "never once called us".')
+    assert table["Tom Reed",]["reported_subject"] == 1.0
+    assert "reported_subject" not in table["Ann Lee",]
+    assert "addressee" not in table["Tom Reed",]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Kim said to the Prime Minister Ann Lee that", "Ann Lee", "addressee"),
+        ("Kim spoke with Ann Lee on Monday.", "Ann Lee", "addressee"),
+        ("Kim told Prime Minister Ann Lee so.", "Ann Lee", "addressee"),
+        ("Kim said Ann Lee was wrong.", "Ann Lee", "reported"),
+        ("Kim believes Ann Lee resigned.", "Ann Lee", "reported"),
+        ('"We won," said Ann Lee.', "Ann Lee", ""),  # the inverted tag names the speaker
+        ("Kim said Ann Lee, the mayor, left.", "Ann Lee", ""),  # no verb right after the name
+        ("Ann Lee told Kim.", "Ann Lee", ""),  # opens the sentence
+        ("After the vote, Ann Lee said so.", "Ann Lee", ""),  # a comma before the name
+    ],
+)
+def test_mention_role_reads_the_words_around_a_name(text, name, role):
+    start = text.index(name)
+    assert mention_role(text, start, start + len(name)) == role
+
+
+def test_a_pronoun_antecedent_counts_the_sentences_back_to_its_naming():
+    # "she" in the third paragraph: Ann Lee named in the first sentence of the first paragraph
+    # (its two sentence ends, the second paragraph's one, then the pronoun's own first
+    # sentence: 3 boundaries); Tom Reed in the second paragraph (1 boundary)
+    ((table, _),) = _candidates(
+        "Ann Lee arrived on Monday. The talks began.",
+        "Tom Reed waited.",
+        '"We will appeal," she said.',
+    )
+    assert table["Ann Lee",]["antecedent_sentences"] == pytest.approx(math.log1p(3), abs=1e-5)
+    assert table["Tom Reed",]["antecedent_sentences"] == pytest.approx(math.log1p(1), abs=1e-5)
+
+
+def test_a_compatible_person_named_since_is_a_rival_and_a_clashing_one_is_not():
+    # Mrs Ann Lee, then Ms Kim Ode, then Mr Tom Reed: for "she", Kim Ode (a woman, named
+    # after Ann Lee) is Ann Lee's rival; Tom Reed (a man) is no rival of anyone; nothing was
+    # named after Tom Reed
+    ((table, _),) = _candidates(
+        "Mrs Ann Lee met Ms Kim Ode and then Mr Tom Reed.", '"We will appeal," she said.'
+    )
+    assert table["Ann Lee",]["antecedent_rival"] == 1.0
+    assert "antecedent_rival" not in table["Kim Ode",]
+    assert "antecedent_rival" not in table["Tom Reed",]
+
+
+def test_a_person_of_unknown_gender_named_since_is_no_rival():
+    # nothing gives Kim Ode a gender (Ann Lee is "she": the pronoun after the sentence she
+    # opens), so Kim Ode, named after Ann Lee, does not compete with her for "she"
+    ((table, _),) = _candidates("Ann Lee met Kim Ode.", '"We will appeal," she said.')
+    assert table["Ann Lee",]["antecedent"] == table["Kim Ode",]["antecedent"] == 1.0
+    assert "antecedent_rival" not in table["Ann Lee",]
+
+
+def test_a_body_is_marked_when_the_quotation_speaks_as_i():
+    # "I" speaks for one person: the agency (an organisation) is marked, Ann Lee is not; a
+    # quotation in the first person plural marks nobody
+    first, second = _candidates(
+        'The Coastal Safety Agency hired Ann Lee. "I am ready."',
+        'The Coastal Safety Agency hired Ann Lee. "We are ready."',
+    )
+    agency = next(v for k, v in first[0].items() if "Agency" in k[0])
+    assert agency["i_not_person"] == 1.0
+    assert "i_not_person" not in first[0]["Ann Lee",]
+    assert not any("i_not_person" in v for v in second[0].values())
+
+
+def _speakers(*paragraphs) -> list[str]:
+    table = nf.attributions([Article("a", "T", tuple(paragraphs))])
+    return table.query("kind != 'paraphrase'")["speaker"].tolist()
+
+
+def test_the_shipped_model_never_credits_the_one_told():
+    # the rules find no subject for "told"; the model chooses among Tom Reed (named right
+    # before the quotation, but as the one told) and nobody: never the one told
+    assert "Tom Reed" not in _speakers(
+        "Mrs Ann Lee met the press on Monday.", 'Later she told Tom Reed: "We will appeal."'
+    )
+
+
+def test_the_shipped_model_gives_a_quotation_in_the_first_person_to_a_person():
+    # no verb frames the quotation; "I" speaks for one person, so the agency named with Ann
+    # Lee is not its speaker
+    assert _speakers(
+        "The Coastal Agency hired Ann Lee on Monday.", 'The vote came later. "I am ready to serve."'
+    ) == ["Ann Lee"]

@@ -307,3 +307,26 @@ def test_a_frame_for_a_verb_the_class_does_not_list_names_the_file(tmp_path):
     path.write_text('[class.neutral]\nverbs = ["say"]\n[class.neutral.frame]\nliken = "to"\n')
     with pytest.raises(InputError, match=r"verbs\.toml.*\[class\.neutral\]\.frame: 'liken'"):
         load_reporting_verbs(path)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ('The armed forces admitted "human error" on Monday.', "The armed forces"),
+        ('Ruritania\'s armed forces said it was "unintentional".', "Ruritania's armed forces"),
+        ('A retired officer said the drill was "routine".', "A retired officer"),
+    ],
+)
+def test_a_participle_after_a_determiner_or_possessive_stays_in_the_speaker(sentence, speaker):
+    # "armed" after "the" or a possessive modifies the noun: not a verb that ends the phrase
+    row = nf.attributions([Article("x", "T", (sentence,))]).iloc[0]
+    assert row.speaker_text == speaker
+
+
+@pytest.mark.parametrize("opener", ["Later", "Then", "Afterwards"])
+def test_a_pronoun_after_an_opening_adverb_is_the_subject(opener):
+    # "Later she said": the adverb without a comma is no part of the subject
+    first = "Mrs Ann Lee met the press on Monday."
+    table = nf.attributions([Article("x", "T", (first, f'{opener} she said: "We will appeal."'))])
+    row = table.query("kind != 'paraphrase'").iloc[0]
+    assert (row.speaker_text, row.speaker) == ("she", "Ann Lee")

@@ -387,6 +387,7 @@ LABEL_CUES = frozenset(
     ["term", "terms", "word", "words", "phrase", "expression", "slogan", "label", "name",
      "motto", "title", "song", "hashtag", "nickname", "dubbed", "so-called", "termed",
      "labelled", "labeled", "known as", "so called", "catchphrase", "banner",
+
      # a song's title after its singing ('a choir singing "..."')
      "sing", "sings", "sang", "sung", "singing"]
 )  # fmt: skip
@@ -505,8 +506,9 @@ def _titled_work(quote: Quote, text: UnitText) -> bool:
 
 
 def _cued(quote: Quote, text: UnitText) -> bool:
-    """True when the one or two words right before a quotation are a :data:`LABEL_CUES` entry
-    ('the term "..."', 'known as "..."', 'so-called "..."'): the quotation names a term.
+    """True when the one or two words right before a quotation (and an article) are a
+    :data:`LABEL_CUES` entry ('the term "..."', 'known as "..."', 'so-called "..."', 'described
+    as a "..."'): the quotation names a term.
 
     >>> from newsframe.framing._units import Unit
     >>> from newsframe.framing.quotes import top_level_quotes
@@ -514,10 +516,42 @@ def _cued(quote: Quote, text: UnitText) -> bool:
     >>> _cued(top_level_quotes(line)[0], UnitText(Unit("body", 0, line, ((0, 0, len(line)),))))
     True
     """
-    before = text.unit.text[max(quote.start - 40, 0) : quote.start].split()[-2:]
+    before = text.unit.text[max(quote.start - 60, 0) : quote.start].split()[-7:]
+    if before and before[-1].lower() in ("a", "an", "the"):
+        before = before[:-1]  # an article between: 'described as a "..."'
     if not before or not before[-1].replace("-", "").isalpha():
         return False
-    return before[-1].lower() in LABEL_CUES or " ".join(before).lower() in LABEL_CUES
+    if _passive_naming([w.lower() for w in before]):
+        return True
+    return before[-1].lower() in LABEL_CUES or " ".join(before[-2:]).lower() in LABEL_CUES
+
+
+# a passive naming frame: 'has been referred to as "..."', 'is often described as a "..."' (a
+# name the text reports); the active frame is its subject's words ('X described the plan as
+# "..."', 'which he described as "..."')
+_NAMING_FRAMES = (("described", "as"), ("referred", "to", "as"))
+_PASSIVE = frozenset(["is", "are", "was", "were", "be", "been", "being"])
+
+
+def _passive_naming(words: list[str]) -> bool:
+    """True when lowercase ``words`` end with a naming verb's passive: an auxiliary of the
+    passive, perhaps an adverb in -ly, then a frame of :data:`_NAMING_FRAMES`.
+
+    >>> _passive_naming("it has been described as".split()), _passive_naming("which he described as".split())
+    (True, False)
+    >>> _passive_naming("she is widely referred to as".split())
+    True
+    """
+    for frame in _NAMING_FRAMES:
+        n = len(frame)
+        if tuple(words[-n:]) != frame or len(words) <= n:
+            continue
+        aux = words[-n - 1]
+        if aux.endswith("ly") and len(words) > n + 1:
+            aux = words[-n - 2]
+        if aux in _PASSIVE:
+            return True
+    return False
 
 
 def _short_phrase(quote: Quote, text: UnitText, *, framed: bool = True) -> bool:

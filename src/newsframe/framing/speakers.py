@@ -790,12 +790,17 @@ def _np_before(
     last = toks[j].text
     if last.islower() and last.endswith("ed") and toks[j].lemma != last:
         return None  # "the chief denied reports": a verb ends no noun phrase
+    if last.lower() in PRONOUNS:
+        return j, j  # a pronoun is a whole noun phrase: "Later she said", "Then he added"
     lo = j
     while lo > 0 and j - lo < 9 and _in_name(text, toks[lo - 1], toks[lo]):
         prev = toks[lo - 1]
         word = prev.text.lower()
         if prev.lemma in ("say", "tell") or (
-            word.endswith("ed") and len(word) > 3 and prev.text.islower()
+            word.endswith("ed")
+            and len(word) > 3
+            and prev.text.islower()
+            and not _participle_modifier(toks, lo - 1)
         ):
             break
         if word in ("and", "or", "but") and (
@@ -824,6 +829,27 @@ def _np_before(
 
 
 _DET_AFTER_LINK = frozenset(["the", "its", "their", "his", "her", "our"])
+_BEFORE_MODIFIER = frozenset(["the", "a", "an", "its", "their", "his", "her", "our", "these",
+                              "those", "this"])  # fmt: skip
+
+
+def _participle_modifier(toks: list[Token], k: int) -> bool:
+    """True when the lowercase -ed word ``toks[k]`` comes right after a determiner or a
+    possessive: a participle that modifies the noun after it ("the armed forces", "Iran's
+    armed forces", "a retired officer"), inside the noun phrase, never its verb ("the chief
+    denied reports": after a noun).
+
+    >>> from newsframe.framing._units import word_tokens
+    >>> toks = word_tokens("Iran's armed forces said")
+    >>> _participle_modifier(toks, 1), _participle_modifier(word_tokens("the chief denied it"), 2)
+    (True, False)
+    """
+    if k < 1:
+        return False
+    before = toks[k - 1].text.replace("\u2019", "'")
+    return before.lower() in _BEFORE_MODIFIER or _possessive(before)
+
+
 # adjectives whose complement follows the noun they modify: "a source close to the leader"
 _POST_ADJECTIVES = frozenset(["close", "familiar", "loyal", "near", "opposed", "allied"])
 
