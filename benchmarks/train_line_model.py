@@ -503,11 +503,14 @@ def cross_validate(
     fraction: float = 1.0,
     folds: int = 0,
     modes: tuple[str, ...] = ("alone", "story"),
+    match: bool = False,
 ) -> dict[tuple[int, tuple[float, ...], str], dict[str, int]]:
     """Leave-one-group-out CV: each outlet's (or story's) pages cleaned by a model fitted
     without that group; summed counts per options, bias pair and mode (each page cleaned
     ``alone``, or with the other outlets' pages of its ``story``). With ``folds`` the groups
-    are dealt (sorted, in turn) into that many folds, each left out whole."""
+    are dealt (sorted, in turn) into that many folds, each left out whole. With ``match`` every
+    fit is compared at one operating point: its body bias is set on the fold's training pages
+    (:func:`matched`) so that it loses no more body lines there than the shipped weights."""
     groups = sorted({p[by] for p in pages})
     fold_of = {g: (k % folds if folds else k) for k, g in enumerate(groups)}
     rng = np.random.default_rng(18)
@@ -519,11 +522,17 @@ def cross_validate(
         train = [i for i, p in enumerate(pages) if fold_of[p[by]] != fold]
         if fraction < 1:
             train = sorted(rng.choice(train, size=round(fraction * len(train)), replace=False))
+        seen = [pages[i] for i in train]
         for k, o in enumerate(opts):
             model = fit([rows[i] for i in train], o)
             for b in biases:
                 m = dataclasses.replace(model, body_bias=b[0], sentence_bias=b[1],
                                         kept_bias=b[2], kept_words=int(b[3]))  # fmt: skip
+                if match:
+                    m = matched(m, seen, dataclasses.replace(load_line_model(), body_bias=b[0],
+                        sentence_bias=b[1], kept_bias=b[2], kept_words=int(b[3])))  # fmt: skip
+                    totals[k, b, "bias"]["bias"] = (*totals[k, b, "bias"].get("bias", ()),
+                                                    m.body_bias)  # fmt: skip
                 for mode in modes:
                     s = evaluate(test, m, stories=stories if mode == "story" else None)
                     for key, v in s.items():
@@ -535,6 +544,32 @@ def cross_validate(
                         t["gains"] = (*t.get("gains", ()), gain)
                         t["lost"] = (*t.get("lost", ()), lost)
     return totals
+
+
+#: Body biases a fit is tried at to meet the shipped weights' body loss (:func:`matched`).
+MATCH_BIASES = tuple(round(-2 + 0.25 * k, 2) for k in range(41))
+
+
+def matched(model: LineModel, pages: list[dict], shipped: LineModel) -> LineModel:
+    """The model at the operating point of the shipped weights: with the least body bias of
+    :data:`MATCH_BIASES` (the most chrome removed) at which it loses no more body lines of the
+    given (training) pages, each cleaned alone, than ``shipped`` does. Body lines lost fall as
+    the bias grows, so the bias is found by bisection over the grid."""
+    target = evaluate(pages, shipped).get("body_lost", 0)
+    lo, hi = 0, len(MATCH_BIASES) - 1  # the answer lies in [lo, hi]; hi is taken if none meets
+
+    def lost(k: int) -> int:
+        return evaluate(pages, dataclasses.replace(model, body_bias=MATCH_BIASES[k])).get(
+            "body_lost", 0
+        )
+
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if lost(mid) <= target:
+            hi = mid
+        else:
+            lo = mid + 1
+    return dataclasses.replace(model, body_bias=MATCH_BIASES[lo])
 
 
 def spread(s: dict) -> str:
@@ -653,6 +688,10 @@ def main(argv: list[str] | None = None) -> int:
         "--folds", type=int, default=0, help="groups dealt into K folds (0: one each)"
     )
     parser.add_argument("--peer", action="store_true", help="add jusText to the table")
+    parser.add_argument(
+        "--match", action="store_true",
+        help="CV: set each fit's body bias on its training pages to the shipped weights' body loss",
+    )  # fmt: skip
     args = parser.parse_args(argv)
     if args.batch:
         pages = [p for spec in args.batch for p in load_batch(spec)]
@@ -674,7 +713,8 @@ def main(argv: list[str] | None = None) -> int:
             for frac in [float(f) for f in args.fractions.split(",")]:
                 modes = tuple(args.modes.split(","))
                 totals = cross_validate(pages, rows, by=by, opts=grid, biases=biases,
-                                        fraction=frac, folds=args.folds, modes=modes)  # fmt: skip
+                                        fraction=frac, folds=args.folds, modes=modes,
+                                        match=args.match)  # fmt: skip
                 n = round(frac * len(pages))
                 name = f"{by[:6]}{args.folds or ''}"
                 for k, o in enumerate(grid):
@@ -683,6 +723,9 @@ def main(argv: list[str] | None = None) -> int:
                             s = totals[k, b, mode]
                             print(row(f"{name} {n}p {_label(o, b)} {mode}", s) + spread(s),
                                   flush=True)  # fmt: skip
+                        if args.match:
+                            found = totals[k, b, "bias"]["bias"]
+                            print(f"  body bias per fold: {', '.join(f'{v:g}' for v in found)}")
     if args.write:
         o = dataclasses.replace(grid[0], bias=biases[0][0], sentence_bias=biases[0][1])
         model = dataclasses.replace(

@@ -192,6 +192,14 @@ _BLOCK = (
     ("prose_after", "much prose after it", "no prose after it"),
     ("prose_before", "much prose before it", "no prose before it"),
 )
+# runs: teaser and related-story lists, label rows and menus come in runs of lines of one shape
+# (no final stop, similar length, not prose), the body in runs of sentences
+_RUN = (
+    ("shape_run", "in a run of lines of its shape (no final stop, similar length)", ""),
+    ("prose_near3", "sentences within three lines", "no sentence within three lines"),
+    ("after_body", "after the page's last run of sentences", ""),
+    ("inset_title", "a title-like line of five words or more between two paragraphs", ""),
+)
 # corpus topicality: when other outlets' pages of the same story are cleaned with the page, a
 # body line shares content words with their prose (their densest prose most), an outlet's
 # template does not, a related story's summary less; alone, the page's own other lines stand in
@@ -224,7 +232,7 @@ def _context_names() -> tuple[tuple[str, str, str], ...]:
 
 #: Every feature, in the order of the model file: (name, said of a high value, of a low value).
 FEATURES: tuple[tuple[str, str, str], ...] = (
-    _BASE + _POSITION + _TOPIC + _STORY + _BLOCK + _context_names()
+    _BASE + _POSITION + _TOPIC + _STORY + _BLOCK + _context_names() + _RUN
 )
 _INDEX = {name: k for k, (name, _, _) in enumerate(_BASE)}
 _TEXT = _INDEX["address"]  # the text features come first in _BASE, then the evidence
@@ -796,6 +804,8 @@ def _page_features(
     c += 1 + width
     out[:, c] = bounds.is_last
     out[:, c + 1 : c + 1 + width] = bounds.shift(ctx, 1)
+    c += 1 + width
+    out[:, c : c + len(_RUN)] = _runs(base, prose, bounds)
     return out
 
 
@@ -1183,6 +1193,54 @@ def _blocks(prose: np.ndarray, bounds: _Bounds) -> np.ndarray:
     total = np.maximum(1, page_total)
     out[:, 2] = (page_total - seen) / total
     out[:, 3] = (seen - p) / total
+    return out
+
+
+#: Lines either side whose sentences ``prose_near3`` counts.
+RUN_NEAR = 3
+#: Word counts (log1p) of neighbours in one shape run differ by at most this (a factor of 2).
+RUN_SPREAD = math.log(2)
+#: The fewest words of an ``inset_title`` (shorter title-like lines are subheads).
+INSET_WORDS = 5
+
+
+def _offset(v: np.ndarray, bounds: _Bounds, by: int, fill: float = 0.0) -> np.ndarray:
+    """``v`` of the line ``by`` rows on in its page (any distance), ``fill`` off the page."""
+    moved = bounds.idx + by
+    ok = (moved >= 0) & (moved < bounds.size)
+    return np.where(ok, v[np.clip(np.arange(len(v)) + by, 0, max(len(v) - 1, 0))], fill)
+
+
+def _runs(base: np.ndarray, prose: np.ndarray, bounds: _Bounds) -> np.ndarray:
+    """The :data:`_RUN` columns. ``shape_run``: for a line that is not prose and has no final
+    stop, the length (log) of the run of such lines around it whose word counts stay within a
+    factor of two of their neighbour's (a teaser list, a label row, a menu); ``prose_near3``:
+    the share of prose lines among the :data:`RUN_NEAR` either side (the line left out);
+    ``after_body``: the line comes after the last run of two or more prose lines of its page;
+    ``inset_title``: a line of :data:`INSET_WORDS` words or more, no final stop, not prose, with
+    a prose line right above and right below (another story's title inside the body). Array
+    operations over the batch; a page's values do not depend on its batch."""
+    out = np.zeros((len(prose), len(_RUN)))
+    if not len(prose):
+        return out
+    words = base[:, _INDEX["words"]]
+    fragment = ~prose & (base[:, _INDEX["final_stop"]] == 0) & (words > 0)
+    prev_fragment = bounds.shift(fragment, -1, False).astype(bool)
+    same = fragment & prev_fragment & (np.abs(words - bounds.shift(words, -1)) <= RUN_SPREAD)
+    run_id = np.cumsum(~same) - 1
+    out[:, 0] = np.where(fragment, np.log1p(np.bincount(run_id))[run_id], 0.0)
+    p = prose.astype(float)
+    near = sum(_offset(p, bounds, k) for k in (*range(-RUN_NEAR, 0), *range(1, RUN_NEAR + 1)))
+    count = sum(_offset(np.ones_like(p), bounds, k) for k in
+                (*range(-RUN_NEAR, 0), *range(1, RUN_NEAR + 1)))  # fmt: skip
+    out[:, 1] = near / np.maximum(count, 1)
+    in_run = prose & (bounds.shift(prose, -1, False).astype(bool)
+                      | bounds.shift(prose, 1, False).astype(bool))  # fmt: skip
+    last = np.full(len(bounds.starts) - 1, -1)
+    np.maximum.at(last, bounds.page[in_run], bounds.idx[in_run])
+    out[:, 2] = (last[bounds.page] >= 0) & (bounds.idx > last[bounds.page])
+    between = (bounds.shift(prose, -1, False) & bounds.shift(prose, 1, False)).astype(bool)
+    out[:, 3] = fragment & between & (words >= math.log1p(INSET_WORDS))
     return out
 
 
