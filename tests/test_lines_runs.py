@@ -8,7 +8,7 @@ import math
 
 import numpy as np
 
-from newsframe.lines import FEATURES, Evidence, line_features
+from newsframe.lines import FEATURES, Evidence, line_features, pages_features
 
 NAMES = [name for name, _, _ in FEATURES]
 
@@ -76,3 +76,25 @@ def test_a_page_without_prose_has_no_body_run():
     # "Menu" and "Home" (one word each) run together; "World News" (two words) is within a
     # factor of two of one word by log1p (log 3 - log 2 < log 2)
     assert col(x, "shape_run") == [round(math.log1p(3), 6)] * 3
+
+
+def test_shared_phrase_is_the_share_of_four_word_runs_found_on_another_line():
+    # line 0 has 14 words (11 runs of four), line 1 17 (14 runs); they share the 11 words "was
+    # among the 20 students killed when a gunman opened fire" (8 runs): 8/11 and 8/14; the
+    # other lines share no run, and a line of under four words has none
+    page = [
+        "Jane Doe, 6, was among the 20 students killed when a gunman opened fire.",
+        "Bob Roe, 7, was among the 20 students killed when a gunman opened fire at the school.",
+        "The police said the gunman acted alone.",
+        "Short",
+    ]
+    x = line_features(page, [Evidence()] * len(page))
+    assert col(x, "shared_phrase") == [round(8 / 11, 6), round(8 / 14, 6), 0.0, 0.0]
+
+
+def test_shared_phrase_reads_each_page_alone():
+    # the same two lines on two pages of one batch share nothing across the pages
+    a = ["Crowds gathered outside the palace on Friday to lay flowers."]
+    b = ["Crowds gathered outside the palace on Friday to lay flowers."]
+    x, _ = pages_features([(a, [Evidence()], None), (b, [Evidence()], None)])
+    assert col(x, "shared_phrase") == [0.0, 0.0]

@@ -48,6 +48,7 @@ removal says why in words: the features that pushed the line most from body to i
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import itertools
 import math
@@ -199,6 +200,7 @@ _RUN = (
     ("prose_near3", "sentences within three lines", "no sentence within three lines"),
     ("after_body", "after the page's last run of sentences", ""),
     ("inset_title", "a title-like line of five words or more between two paragraphs", ""),
+    ("shared_phrase", "shares a run of four words with another line of the page", ""),
 )
 # corpus topicality: when other outlets' pages of the same story are cleaned with the page, a
 # body line shares content words with their prose (their densest prose most), an outlet's
@@ -240,6 +242,7 @@ _CTX = [_INDEX[name] for name in _CONTEXT]
 _SAID_HIGH = np.array([bool(hi) for _, hi, _ in FEATURES])
 _SAID_LOW = np.array([bool(lo) for _, _, lo in FEATURES])
 _ECHOED = [name for name, _, _ in FEATURES].index("echoed")
+_SHARED = [name for name, _, _ in FEATURES].index("shared_phrase")
 _TOPIC_CORE = [name for name, _, _ in FEATURES].index("topic_core")
 #: Columns of the whole feature matrix, by name.
 _COLUMN = {name: j for j, (name, _, _) in enumerate(FEATURES)}
@@ -617,6 +620,7 @@ def _features(
     word, k = table.content(rows)
     _page_features(out, (word, k, table.rare[rows]), bounds, [p[2] for p in pages])
     out[:, _ECHOED] = _echoes(table, rows, bounds)
+    out[:, _SHARED] = _shared_phrases(table, rows, bounds)
     return (out, starts), rows, table
 
 
@@ -805,7 +809,7 @@ def _page_features(
     out[:, c] = bounds.is_last
     out[:, c + 1 : c + 1 + width] = bounds.shift(ctx, 1)
     c += 1 + width
-    out[:, c : c + len(_RUN)] = _runs(base, prose, bounds)
+    out[:, c : c + len(_RUN) - 1] = _runs(base, prose, bounds)  # shared_phrase: _features
     return out
 
 
@@ -1220,7 +1224,7 @@ def _runs(base: np.ndarray, prose: np.ndarray, bounds: _Bounds) -> np.ndarray:
     ``inset_title``: a line of :data:`INSET_WORDS` words or more, no final stop, not prose, with
     a prose line right above and right below (another story's title inside the body). Array
     operations over the batch; a page's values do not depend on its batch."""
-    out = np.zeros((len(prose), len(_RUN)))
+    out = np.zeros((len(prose), len(_RUN) - 1))
     if not len(prose):
         return out
     words = base[:, _INDEX["words"]]
@@ -1242,6 +1246,46 @@ def _runs(base: np.ndarray, prose: np.ndarray, bounds: _Bounds) -> np.ndarray:
     between = (bounds.shift(prose, -1, False) & bounds.shift(prose, 1, False)).astype(bool)
     out[:, 3] = fragment & between & (words >= math.log1p(INSET_WORDS))
     return out
+
+
+#: Words in a run that ``shared_phrase`` looks for on the page's other lines.
+SHINGLE = 4
+#: Characters of a line its runs of words are read from (bounded work per line).
+SHINGLE_CHARS = 400
+_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=65_536)
+def _shingles(low: str) -> tuple[int, ...]:
+    """The distinct runs of :data:`SHINGLE` words of a lowercased line's opening, each as a
+    64-bit digest (BLAKE2b: the same on every run, unlike ``hash``), sorted."""
+    words = _WORD.findall(low[:SHINGLE_CHARS])
+    runs = {" ".join(words[k : k + SHINGLE]) for k in range(len(words) - SHINGLE + 1)}
+    return tuple(sorted(int.from_bytes(hashlib.blake2b(r.encode(), digest_size=8).digest())
+                        for r in runs))  # fmt: skip
+
+
+def _shared_phrases(table: _LineTable, rows: np.ndarray, bounds: _Bounds) -> np.ndarray:
+    """The ``shared_phrase`` column: the share of a line's runs of :data:`SHINGLE` words that
+    another line of its page also holds (a gallery's captions repeat their phrasing, "was among
+    the 20 students killed when ..."; a caption repeated as alt text; a teaser repeating the
+    page's own title). Each line's runs read once (cached); the matching is one sort of the
+    batch's (page, run) pairs, so linear in the batch up to the sort."""
+    per = [_shingles(table.low[r]) for r in rows.tolist()]
+    sizes = np.fromiter((len(t) for t in per), dtype=np.intp, count=len(per))
+    out = np.zeros(len(per))
+    if not sizes.sum():
+        return out
+    digest = np.fromiter(itertools.chain.from_iterable(per), dtype=np.uint64, count=sizes.sum())
+    row = np.repeat(np.arange(len(per)), sizes)
+    page = bounds.page[row]
+    order = np.lexsort((digest, page))
+    p, d = page[order], digest[order]
+    start = np.concatenate([[True], (p[1:] != p[:-1]) | (d[1:] != d[:-1])])
+    group = np.cumsum(start) - 1
+    shared = (np.bincount(group) > 1)[group]  # runs are distinct within a line
+    hits = np.bincount(row[order], weights=shared, minlength=len(per))
+    return np.where(sizes > 0, hits / np.maximum(sizes, 1), 0.0)
 
 
 def _topicality(
