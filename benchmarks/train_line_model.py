@@ -34,7 +34,7 @@ says which of the two readings a fit learns from (``both``, the default: the mod
 on a page alone as well as in a corpus), ``--modes`` which the cross-validation cleans with.
 
 The defaults are the shipped model's (C 0.5, terms on >= 6 outlets and >= 5 stories, body
-weight 1, no trees, both readings, biases body 0.9, sentence 1, kept 3 for lines of five words
+weight 1, no trees, both readings, biases body 0.95, sentence 1, kept 3 for lines of five words
 or more: the body-first point of the trade the cross-validation shows; the body bias was 1 until
 the five local batches, left out one at a time, chose a lower one at no body line more,
 ``--match``, docs/evaluation.md), and every labelled set;
@@ -686,7 +686,7 @@ def main(argv: list[str] | None = None) -> int:
         "--modes", default="alone,story", help="CV: clean each page alone, with its story, or both"
     )
     parser.add_argument(
-        "--biases", default="0.9+1+3+5", help="body+sentence+kept biases (+kept words), comma list"
+        "--biases", default="0.95+1+3+5", help="body+sentence+kept biases (+kept words), comma list"
     )
     parser.add_argument(
         "--drop", default="", help="features to leave out (a,b or first..last); ';' for a grid"

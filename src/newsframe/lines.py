@@ -48,7 +48,6 @@ removal says why in words: the features that pushed the line most from body to i
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import itertools
 import math
@@ -193,15 +192,6 @@ _BLOCK = (
     ("prose_after", "much prose after it", "no prose after it"),
     ("prose_before", "much prose before it", "no prose before it"),
 )
-# runs: teaser and related-story lists, label rows and menus come in runs of lines of one shape
-# (no final stop, similar length, not prose), the body in runs of sentences
-_RUN = (
-    ("shape_run", "in a run of lines of its shape (no final stop, similar length)", ""),
-    ("prose_near3", "sentences within three lines", "no sentence within three lines"),
-    ("after_body", "after the page's last run of sentences", ""),
-    ("inset_title", "a title-like line of five words or more between two paragraphs", ""),
-    ("shared_phrase", "shares a run of four words with another line of the page", ""),
-)
 # corpus topicality: when other outlets' pages of the same story are cleaned with the page, a
 # body line shares content words with their prose (their densest prose most), an outlet's
 # template does not, a related story's summary less; alone, the page's own other lines stand in
@@ -234,7 +224,7 @@ def _context_names() -> tuple[tuple[str, str, str], ...]:
 
 #: Every feature, in the order of the model file: (name, said of a high value, of a low value).
 FEATURES: tuple[tuple[str, str, str], ...] = (
-    _BASE + _POSITION + _TOPIC + _STORY + _BLOCK + _context_names() + _RUN
+    _BASE + _POSITION + _TOPIC + _STORY + _BLOCK + _context_names()
 )
 _INDEX = {name: k for k, (name, _, _) in enumerate(_BASE)}
 _TEXT = _INDEX["address"]  # the text features come first in _BASE, then the evidence
@@ -242,7 +232,6 @@ _CTX = [_INDEX[name] for name in _CONTEXT]
 _SAID_HIGH = np.array([bool(hi) for _, hi, _ in FEATURES])
 _SAID_LOW = np.array([bool(lo) for _, _, lo in FEATURES])
 _ECHOED = [name for name, _, _ in FEATURES].index("echoed")
-_SHARED = [name for name, _, _ in FEATURES].index("shared_phrase")
 _TOPIC_CORE = [name for name, _, _ in FEATURES].index("topic_core")
 #: Columns of the whole feature matrix, by name.
 _COLUMN = {name: j for j, (name, _, _) in enumerate(FEATURES)}
@@ -620,7 +609,6 @@ def _features(
     word, k = table.content(rows)
     _page_features(out, (word, k, table.rare[rows]), bounds, [p[2] for p in pages])
     out[:, _ECHOED] = _echoes(table, rows, bounds)
-    out[:, _SHARED] = _shared_phrases(table, rows, bounds)
     return (out, starts), rows, table
 
 
@@ -808,8 +796,6 @@ def _page_features(
     c += 1 + width
     out[:, c] = bounds.is_last
     out[:, c + 1 : c + 1 + width] = bounds.shift(ctx, 1)
-    c += 1 + width
-    out[:, c : c + len(_RUN) - 1] = _runs(base, prose, bounds)  # shared_phrase: _features
     return out
 
 
@@ -1198,94 +1184,6 @@ def _blocks(prose: np.ndarray, bounds: _Bounds) -> np.ndarray:
     out[:, 2] = (page_total - seen) / total
     out[:, 3] = (seen - p) / total
     return out
-
-
-#: Lines either side whose sentences ``prose_near3`` counts.
-RUN_NEAR = 3
-#: Word counts (log1p) of neighbours in one shape run differ by at most this (a factor of 2).
-RUN_SPREAD = math.log(2)
-#: The fewest words of an ``inset_title`` (shorter title-like lines are subheads).
-INSET_WORDS = 5
-
-
-def _offset(v: np.ndarray, bounds: _Bounds, by: int, fill: float = 0.0) -> np.ndarray:
-    """``v`` of the line ``by`` rows on in its page (any distance), ``fill`` off the page."""
-    moved = bounds.idx + by
-    ok = (moved >= 0) & (moved < bounds.size)
-    return np.where(ok, v[np.clip(np.arange(len(v)) + by, 0, max(len(v) - 1, 0))], fill)
-
-
-def _runs(base: np.ndarray, prose: np.ndarray, bounds: _Bounds) -> np.ndarray:
-    """The :data:`_RUN` columns. ``shape_run``: for a line that is not prose and has no final
-    stop, the length (log) of the run of such lines around it whose word counts stay within a
-    factor of two of their neighbour's (a teaser list, a label row, a menu); ``prose_near3``:
-    the share of prose lines among the :data:`RUN_NEAR` either side (the line left out);
-    ``after_body``: the line comes after the last run of two or more prose lines of its page;
-    ``inset_title``: a line of :data:`INSET_WORDS` words or more, no final stop, not prose, with
-    a prose line right above and right below (another story's title inside the body). Array
-    operations over the batch; a page's values do not depend on its batch."""
-    out = np.zeros((len(prose), len(_RUN) - 1))
-    if not len(prose):
-        return out
-    words = base[:, _INDEX["words"]]
-    fragment = ~prose & (base[:, _INDEX["final_stop"]] == 0) & (words > 0)
-    prev_fragment = bounds.shift(fragment, -1, False).astype(bool)
-    same = fragment & prev_fragment & (np.abs(words - bounds.shift(words, -1)) <= RUN_SPREAD)
-    run_id = np.cumsum(~same) - 1
-    out[:, 0] = np.where(fragment, np.log1p(np.bincount(run_id))[run_id], 0.0)
-    p = prose.astype(float)
-    near = sum(_offset(p, bounds, k) for k in (*range(-RUN_NEAR, 0), *range(1, RUN_NEAR + 1)))
-    count = sum(_offset(np.ones_like(p), bounds, k) for k in
-                (*range(-RUN_NEAR, 0), *range(1, RUN_NEAR + 1)))  # fmt: skip
-    out[:, 1] = near / np.maximum(count, 1)
-    in_run = prose & (bounds.shift(prose, -1, False).astype(bool)
-                      | bounds.shift(prose, 1, False).astype(bool))  # fmt: skip
-    last = np.full(len(bounds.starts) - 1, -1)
-    np.maximum.at(last, bounds.page[in_run], bounds.idx[in_run])
-    out[:, 2] = (last[bounds.page] >= 0) & (bounds.idx > last[bounds.page])
-    between = (bounds.shift(prose, -1, False) & bounds.shift(prose, 1, False)).astype(bool)
-    out[:, 3] = fragment & between & (words >= math.log1p(INSET_WORDS))
-    return out
-
-
-#: Words in a run that ``shared_phrase`` looks for on the page's other lines.
-SHINGLE = 4
-#: Characters of a line its runs of words are read from (bounded work per line).
-SHINGLE_CHARS = 400
-_WORD = re.compile(r"\w+")
-
-
-@lru_cache(maxsize=65_536)
-def _shingles(low: str) -> tuple[int, ...]:
-    """The distinct runs of :data:`SHINGLE` words of a lowercased line's opening, each as a
-    64-bit digest (BLAKE2b: the same on every run, unlike ``hash``), sorted."""
-    words = _WORD.findall(low[:SHINGLE_CHARS])
-    runs = {" ".join(words[k : k + SHINGLE]) for k in range(len(words) - SHINGLE + 1)}
-    return tuple(sorted(int.from_bytes(hashlib.blake2b(r.encode(), digest_size=8).digest())
-                        for r in runs))  # fmt: skip
-
-
-def _shared_phrases(table: _LineTable, rows: np.ndarray, bounds: _Bounds) -> np.ndarray:
-    """The ``shared_phrase`` column: the share of a line's runs of :data:`SHINGLE` words that
-    another line of its page also holds (a gallery's captions repeat their phrasing, "was among
-    the 20 students killed when ..."; a caption repeated as alt text; a teaser repeating the
-    page's own title). Each line's runs read once (cached); the matching is one sort of the
-    batch's (page, run) pairs, so linear in the batch up to the sort."""
-    per = [_shingles(table.low[r]) for r in rows.tolist()]
-    sizes = np.fromiter((len(t) for t in per), dtype=np.intp, count=len(per))
-    out = np.zeros(len(per))
-    if not sizes.sum():
-        return out
-    digest = np.fromiter(itertools.chain.from_iterable(per), dtype=np.uint64, count=sizes.sum())
-    row = np.repeat(np.arange(len(per)), sizes)
-    page = bounds.page[row]
-    order = np.lexsort((digest, page))
-    p, d = page[order], digest[order]
-    start = np.concatenate([[True], (p[1:] != p[:-1]) | (d[1:] != d[:-1])])
-    group = np.cumsum(start) - 1
-    shared = (np.bincount(group) > 1)[group]  # runs are distinct within a line
-    hits = np.bincount(row[order], weights=shared, minlength=len(per))
-    return np.where(sizes > 0, hits / np.maximum(sizes, 1), 0.0)
 
 
 def _topicality(
@@ -2253,7 +2151,7 @@ def decide_pages(
     kept = (x[:, _RULED].sum(axis=1) == 0) & (x[:, _INDEX["words"]] >= math.log1p(model.kept_words))
     # a caption below the article's start: the rules keeping it is no evidence it is body
     kept &= ~_pictured(x, logp, bounds, long)
-    listed = _list_items(x, bounds)
+    listed = _list_items(x, bounds) | _lead_ins(x, bounds)
     body = (
         logp[:, 0]
         + model.body_bias
@@ -2421,6 +2319,27 @@ def _list_items(x: np.ndarray, bounds: _Bounds) -> np.ndarray:
     rows = np.arange(len(x))
     above = np.maximum.accumulate(np.where(bullet, -1, rows))  # nearest line not bulleted
     return bullet & (above >= bounds.first) & intro[np.maximum(above, 0)]
+
+
+#: The fewest words of a lead-in (:func:`_lead_ins`).
+LEAD_IN_WORDS = 5
+
+
+def _lead_ins(x: np.ndarray, bounds: _Bounds) -> np.ndarray:
+    """Per line: whether it is a lead-in the body goes on from: :data:`LEAD_IN_WORDS` words or
+    more ending with a colon, mostly lowercase, no instruction to the reader, the rules keeping
+    it, and a line after it on the page ("A short letter on the company's website states:",
+    "The fund listed three goals:"). It introduces the quotation or list below, so it gets the
+    kept bias whatever the model reads in its few words and is spared the second look (issue
+    18: such lead-ins, read as "not a sentence", went as chrome with the body going on)."""
+    return (
+        (x[:, _INDEX["colon"]] > 0)
+        & (x[:, _INDEX["words"]] >= math.log1p(LEAD_IN_WORDS))
+        & (x[:, _INDEX["lowercase"]] >= 0.5)
+        & (x[:, _INDEX["imperative"]] == 0)
+        & (x[:, _RULED].sum(axis=1) == 0)
+        & ~bounds.is_last
+    )
 
 
 def _best_headline(
