@@ -57,6 +57,13 @@ dev-10 (``--batch ... --write --fit prior --c 0 --new weekday_date``; docs/evalu
 the comparison of the three fits), then those of ``no_past`` on the 260 pages of those three
 batches and held-out-9, every other weight kept (``--new no_past``).
 
+``--match train|oof`` compares fits at one operating point: in each fold a fit's body bias is
+set on the training pages alone (the least of ``MATCH_BIASES`` at which it loses no more body
+lines there than the shipped weights do), then the left-out group is cleaned. ``train`` cleans
+the training pages with the fit itself, which has seen them (a refit then looks safer than it
+is and is set too low); ``oof`` with fits that leave each training group out in turn, the loss
+it will show on pages it has not seen. The chosen biases are printed per fold.
+
 ``--write`` writes ``src/newsframe/data/line_model.csv`` (feature, words for a high and a low
 value, mean, scale, one weight per class; then one row per vocabulary term ``term:<words>``),
 ``line_decoder.toml`` (start and transition log-probabilities, the body biases) and, with
