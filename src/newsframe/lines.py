@@ -25,7 +25,8 @@ eight words or more that read as sentences a further one (``sentence_bias``): a 
 as a news sentence needs strong evidence to go. Lines the rules keep get a bias of their own
 (``kept_bias``); a line only that bias keeps gets a second look with its page
 (:func:`_second_look`: off the page's story, or outside the article, it goes; a sentence only
-with both).
+with both). A lead-in ending with a colon and the list items under it get the kept bias
+whatever the model reads in their few words, and no second look (:func:`_lead_ins`).
 
 The weights (``data/line_model.csv``: one row per feature, its standardisation and one weight per
 class), the decoder (``data/line_decoder.toml``: transition log-probabilities, the body biases)
