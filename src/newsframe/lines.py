@@ -25,7 +25,8 @@ eight words or more that read as sentences a further one (``sentence_bias``): a 
 as a news sentence needs strong evidence to go. Lines the rules keep get a bias of their own
 (``kept_bias``); a line only that bias keeps gets a second look with its page
 (:func:`_second_look`: off the page's story, or outside the article, it goes; a sentence only
-with both).
+with both). A lead-in ending with a colon above a quotation or a list, and the list's items,
+get the kept bias without a second look (:func:`_lead_ins`).
 
 The weights (``data/line_model.csv``: one row per feature, its standardisation and one weight per
 class), the decoder (``data/line_decoder.toml``: transition log-probabilities, the body biases)
@@ -2151,7 +2152,7 @@ def decide_pages(
     kept = (x[:, _RULED].sum(axis=1) == 0) & (x[:, _INDEX["words"]] >= math.log1p(model.kept_words))
     # a caption below the article's start: the rules keeping it is no evidence it is body
     kept &= ~_pictured(x, logp, bounds, long)
-    listed = _list_items(x, bounds)
+    listed = _list_items(x, bounds) | _lead_ins(x, bounds)
     body = (
         logp[:, 0]
         + model.body_bias
@@ -2319,6 +2320,32 @@ def _list_items(x: np.ndarray, bounds: _Bounds) -> np.ndarray:
     rows = np.arange(len(x))
     above = np.maximum.accumulate(np.where(bullet, -1, rows))  # nearest line not bulleted
     return bullet & (above >= bounds.first) & intro[np.maximum(above, 0)]
+
+
+#: The fewest words of a lead-in (:func:`_lead_ins`).
+LEAD_IN_WORDS = 5
+
+
+def _lead_ins(x: np.ndarray, bounds: _Bounds) -> np.ndarray:
+    """Per line: whether it is a lead-in to a quotation or a list: :data:`LEAD_IN_WORDS` words
+    or more ending with a colon, mostly lowercase, no instruction to the reader, no boilerplate
+    phrase (the rules' verdict by the line's place alone is no evidence against it), and the
+    next line of its page bulleted or opening with a quotation ("A short letter on the
+    company's website states:" above the letter, "The fund listed three goals:" above them).
+    Like the list items under it, it gets the kept bias whatever the model reads in its few
+    words and no second look (issue 18: such lead-ins, read as "not a sentence", went as chrome
+    with the quotation or list staying). A colon line above a plain sentence is no lead-in
+    ("Here is the weekend guide:"): off the story, the second look may still take it."""
+    opens = (x[:, _INDEX["bullet"]] > 0) | (x[:, _INDEX["quote"]] > 0)
+    nxt = bounds.shift(opens, 1, False).astype(bool)
+    return (
+        (x[:, _INDEX["colon"]] > 0)
+        & (x[:, _INDEX["words"]] >= math.log1p(LEAD_IN_WORDS))
+        & (x[:, _INDEX["lowercase"]] >= 0.5)
+        & (x[:, _INDEX["imperative"]] == 0)
+        & (x[:, _INDEX["rule_phrase"]] == 0)
+        & nxt
+    )
 
 
 def _best_headline(
