@@ -503,3 +503,34 @@ def test_polarity_matches_vader_to_the_bit():
         assert [repr(got[k]) for k in want] == [repr(v) for v in want.values()], text
     assert _polarity(analyzer, "The talks resume on Monday.") == {
         "neg": 0.0, "neu": 1.0, "pos": 0.0, "compound": 0.0}  # fmt: skip
+
+
+def test_each_vader_rule_scores_as_vaders_own_analyzer():
+    # the rules re-read on lowercased tokens (no, negation, never so / without doubt, boosters
+    # and dampeners up to three words before, capitals, idioms, "least", "kind of", "but")
+    # against a fresh vaderSentiment analyzer, the reference implementation, value by value
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    from newsframe.sentiment.scoring import _analyzer, _domain_key, _polarity, mask_names
+
+    texts = ["no good", "No, good.", "no problem at all", "not no good", "it is no or nor good",
+             "isn't good", "I don't think it is good", "never so good", "never this bad",
+             "without doubt good", "without any doubt good", "it is so good", "they are this bad",
+             "at least good", "very least good", "the least good news", "least good",
+             "It is VERY good news", "it is good, VERY", "extremely very good", "barely good",
+             "slightly hardly bad", "sort of good", "kind of good", "a kind of bad deal",
+             "the deal was the bomb", "it was the shit", "a bad ass deal", "bus stop fine",
+             "yeah right good", "good but bad", "bad but not so bad but good", "GOOD!!",
+             "Is it good??", "not the least bit happy", "he had no doubt it was great"]  # fmt: skip
+    for key in [(), _domain_key({"deal": 1.5}, ["good"])]:
+        ours = _analyzer(key)
+        reference = SentimentIntensityAnalyzer()
+        reference.lexicon = dict(ours.lexicon)
+        for text in texts:
+            want = reference.polarity_scores(mask_names(text, ours.lexicon)[0])
+            got = _polarity(ours, text)
+            assert [repr(got[k]) for k in want] == [repr(v) for v in want.values()], text
+    # two of them by hand: VADER's N_SCALAR -0.74 on good's 1.9; "never this" multiplies by 1.25
+    scores = [_polarity(_analyzer(), t)["compound"] for t in ["isn't good", "never this good"]]
+    norm = [round(x / (x * x + 15) ** 0.5, 4) for x in (1.9 * -0.74, 1.9 * 1.25)]
+    assert scores == norm

@@ -85,6 +85,14 @@ def test_blank_line_always_ends_a_sentence():
     ]
 
 
+def test_split_sentences_join_their_white_space():
+    # runs of spaces, tabs, line breaks and no-break spaces inside a sentence become one space
+    # (a text of single spaces only is returned as split)
+    text = "One  two.\tThree\u00a0four.\nFive\r\nsix. Seven eight."
+    assert nf.split_sentences(text) == ["One two.", "Three four.", "Five six.", "Seven eight."]
+    assert nf.split_sentences("One two. Three four.") == ["One two.", "Three four."]
+
+
 def test_split_empty_text():
     assert nf.split_sentences("") == []
     assert nf.split_sentences("   \n\n  ") == []
@@ -232,4 +240,32 @@ def test_ascii_token_finds_what_token_finds_on_ascii_text():
             text = "".join(chars)
             assert [m.span() for m in ASCII_TOKEN.finditer(text)] == [
                 m.span() for m in TOKEN.finditer(text)
+            ], text
+
+
+def test_token_finds_what_its_three_rules_written_apart_find():
+    """TOKEN matches the opening letter of acronyms and words once for both; the reference is
+    the three alternatives written apart (acronym, number, word), tried in that order."""
+    import itertools
+    import re
+
+    from newsframe.text import TOKEN
+
+    apart = re.compile(
+        r"(?:[^\W\d_]\.){2,}"
+        r"|\d+(?:[.,:]\d+)*(?:%|st|nd|rd|th)?(?:-[^\W_]+)*"
+        r"|[^\W\d_][^\W_]*(?:['-](?:(?:[^\W\d_]\.){2,}|[^\W_]+))*"
+    )
+    line = "U.S. U.S.A. U.x e.g. China-U.S. a-B.C. Russia's x'y'z 3rd-place 1.2.3 \u00e9t\u00e9-\u0416.\u0416."
+    assert TOKEN.findall(line) == [
+        "U.S.", "U.S.A.", "U", "x", "e.g.", "China-U.S.", "a-B.C.", "Russia's", "x'y'z",
+        "3rd-place", "1.2.3", "\u00e9t\u00e9-\u0416.\u0416.",
+    ]  # fmt: skip
+    assert TOKEN.findall(line) == apart.findall(line)
+    alphabet = "aZ\u00e909.'-%s \u0416"
+    for n in range(1, 6):
+        for chars in itertools.product(alphabet, repeat=n):
+            text = "".join(chars)
+            assert [m.span() for m in TOKEN.finditer(text)] == [
+                m.span() for m in apart.finditer(text)
             ], text

@@ -448,6 +448,9 @@ def _links_and_packed(
     as objects, so a corpus's layers built once, on ``n_jobs`` processes, can be kept for its
     chunks (unpacking one takes about a third of the time of building it)."""
     nouns = organisation_nouns(resources.reporting_verbs)
+    # made here once, so the forked workers of this pass and of every chunk inherit the data
+    # it loads (the gazetteer) instead of each loading it again (about 0.05 s a process)
+    _shared_parts(resources, nouns)
     build = functools.partial(_entities_and_packed, resources=resources, nouns=nouns)
     parts = map_slices(build, articles, n_jobs=n_jobs, min_items=64)
     links = link_entities((Entities(entities=e) for part in parts for e, _ in part),

@@ -489,6 +489,10 @@ def _intervals(
 def _bounds(block: list[tuple[int, np.ndarray, np.ndarray]], out: list, tail: float) -> None:
     """Write the percentile bounds of the replicates in ``block`` into ``out`` (then empty it)."""
     rows = np.concatenate([rates for _, _, rates in block])
+    # sorted first: numpy sorts rows with vector instructions, about four times faster than it
+    # partitions them, and partitioning sorted rows is quick; the order statistics the
+    # quantiles read are the same either way (the rates are never NaN or -0.0)
+    rows.sort(axis=-1)
     bounds = quantiles(rows, [tail, 1.0 - tail], overwrite=True)
     row = 0
     for k, used, rates in block:

@@ -119,9 +119,16 @@ def _evidence(docs: list[Document], concepts: tuple[Concept, ...]) -> list[tuple
         parts = document_units(doc)
         lowers = [unit.text.lower() if unit.text.isascii() else None for unit in parts]
         # a concept none of whose words is in any ASCII unit (joined: no word holds a newline)
-        # has no match in one: such units try only the others
+        # has no match in one: such units try only the others, and only for the words found
         joined = "\n".join(lower for lower in lowers if lower is not None)
-        present = [m for m in matchers if m[4] is None or any(w in joined for w in m[4][1])]
+        present = []
+        for order, concept, pattern, owner, fast in matchers:
+            if fast is not None:
+                words = [w for w in fast[1] if w in joined]
+                if not words:
+                    continue
+                fast = (fast[0], words)
+            present.append((order, concept, pattern, owner, fast))
         for unit, lower in zip(parts, lowers, strict=True):
             text = unit.text
             found = []

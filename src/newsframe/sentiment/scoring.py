@@ -17,6 +17,7 @@ import functools
 import io
 import math
 import re
+import string
 import warnings
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
@@ -176,63 +177,199 @@ def _polarity(analyzer: Any, text: str) -> dict[str, float]:
     >>> all(_polarity(a, t) == a.polarity_scores(t) for t in ["The talks resume.", "Not bad!", ""])
     True
     """
-    from vaderSentiment.vaderSentiment import SentiText
-
     text = mask_names(text, analyzer.lexicon)[0]
     if not analyzer.emojis.keys().isdisjoint(text):  # VADER spells them out first
         return analyzer.polarity_scores(text)
-    sentitext = SentiText(text.strip())
-    words, lexicon = sentitext.words_and_emoticons, analyzer.lexicon
-    if not any(word.lower() in lexicon for word in words):
-        return dict(_NEUTRAL if words else _NO_TOKENS)
-    return analyzer.score_valence(_rule_valences(analyzer, sentitext), sentitext.text)
+    text = text.strip()
+    sentitext = _SentiWords(text)
+    lowers = [word.lower() for word in sentitext.words_and_emoticons]
+    if analyzer.lexicon.keys().isdisjoint(lowers):
+        return dict(_NEUTRAL if lowers else _NO_TOKENS)
+    return analyzer.score_valence(_rule_valences(analyzer, sentitext, lowers), text)
 
 
-def _rule_valences(analyzer: Any, sentitext: Any) -> list[float]:
-    """Return the valence VADER's rules give each token of ``sentitext`` (a ``SentiText``).
+class _SentiWords:
+    """What VADER's ``SentiText`` (vaderSentiment 3.3.2) holds of a text that the rules read:
+    its tokens (split at white space, punctuation stripped from both ends unless two characters
+    or fewer would be left: ":)" stays) and whether some but not all of them are in capitals.
+
+    >>> from vaderSentiment.vaderSentiment import SentiText
+    >>> t = 'He said: "NO way :) it is GOOD..."'
+    >>> s = _SentiWords(t)
+    >>> (s.words_and_emoticons, s.is_cap_diff) == (SentiText(t).words_and_emoticons, True)
+    True
+    """
+
+    __slots__ = ("is_cap_diff", "words_and_emoticons")
+
+    def __init__(self, text: str) -> None:
+        words = [
+            word if len(stripped := word.strip(_PUNCTUATION)) <= 2 else stripped
+            for word in text.split()
+        ]
+        self.words_and_emoticons = words
+        capitals = sum(map(str.isupper, words))
+        self.is_cap_diff = 0 < len(words) - capitals < len(words)  # allcap_differential
+
+
+_PUNCTUATION = string.punctuation  # what SentiText strips from each token's ends
+
+
+def _rule_valences(analyzer: Any, sentitext: Any, lowers: list[str] | None = None) -> list[float]:
+    """Return the valence VADER's rules give each token of ``sentitext`` (a ``SentiText``;
+    ``lowers``: its tokens in lowercase, if already made).
 
     The loop of ``SentimentIntensityAnalyzer.polarity_scores`` (vaderSentiment 3.3.2) and its
     "but" rule: boosters and "kind" before "of" get 0, so does any token outside the lexicon
     (``sentiment_valence`` would append 0 for it), each lexicon word what ``sentiment_valence``
-    gives it. ``analyzer.score_valence(valences, text)`` is then the text's score. "but" halves
-    the valences before it (good 1.9 -> 0.95) and multiplies those after by 1.5 (bad -2.5 ->
-    -3.75); VADER finds each by value, so a 0 before it becomes the first token's 0.0.
+    gives it (:func:`_valence`). ``analyzer.score_valence(valences, text)`` is then the text's
+    score. "but" halves the valences before it (good 1.9 -> 0.95) and multiplies those after by
+    1.5 (bad -2.5 -> -3.75); VADER finds each by value, so a 0 before it becomes the first
+    token's 0.0.
 
     >>> from vaderSentiment.vaderSentiment import SentiText
     >>> _rule_valences(_analyzer(), SentiText("The food was good but the service was bad."))
     [0.0, 0, 0, 0.95, 0, 0, 0, 0, -3.75]
     """
-    from vaderSentiment.vaderSentiment import BOOSTER_DICT
-
+    boosters = _vader_rules()[0]
     words, lexicon = sentitext.words_and_emoticons, analyzer.lexicon
+    if lowers is None:
+        lowers = [word.lower() for word in words]
     last = len(words) - 1
     valences: list[float] = []
-    near = _Near(sentitext.is_cap_diff)
-    for i, item in enumerate(words):
-        lower = item.lower()
+    for i, lower in enumerate(lowers):
         if (
             lower not in lexicon
-            or lower in BOOSTER_DICT
-            or (lower == "kind" and i < last and words[i + 1].lower() == "of")
+            or lower in boosters
+            or (lower == "kind" and i < last and lowers[i + 1] == "of")
         ):
             valences.append(0)
             continue
-        # the rules read at most three tokens before the word and two after it (each rule
-        # lowercases the whole list it is given, so it is given these alone)
-        lo = max(i - 3, 0)
-        near.words_and_emoticons = words[lo : i + 3]
-        valences = analyzer.sentiment_valence(0, near, item, i - lo, valences)
+        valences.append(_valence(lexicon, words, lowers, i, sentitext.is_cap_diff))
+    if "but" not in lowers:  # VADER's "but" rule changes nothing then
+        return valences
     return analyzer._but_check(words, valences)
 
 
-class _Near:
-    """What ``sentiment_valence`` reads of a ``SentiText``: the tokens around one word (the
-    word fourth, or at its own place near the start) and whether the text mixes capitals."""
+def _valence(
+    lexicon: Mapping[str, float], words: list[str], lowers: list[str], i: int, cap_diff: bool
+) -> float:
+    """VADER's ``sentiment_valence`` (vaderSentiment 3.3.2) of the lexicon word ``words[i]``:
+    the same steps in the same order, so the same number to the bit ("no" before it or as its
+    own word, capitals, boosters up to three words before, negation, idioms, "least"), reading
+    the tokens lowercased once (``lowers``) where VADER lowercases the whole sentence again for
+    each rule it tries.
 
-    __slots__ = ("is_cap_diff", "words_and_emoticons")
+    >>> from vaderSentiment.vaderSentiment import SentiText
+    >>> a, words = _analyzer(), ["It", "is", "not", "VERY", "good"]
+    >>> v = _valence(a.lexicon, words, [w.lower() for w in words], 4, True)
+    >>> v == a.sentiment_valence(0, SentiText(" ".join(words)), "good", 4, [])[0]
+    True
+    """
+    boosters, special, c_incr, n_scalar, negations, idiom_words = _vader_rules()
+    lower = lowers[i]
+    valence = lexicon[lower]
+    if lower == "no" and i != len(words) - 1 and lowers[i + 1] in lexicon:
+        valence = 0.0  # "no" negates the next word instead
+    if (
+        (i > 0 and lowers[i - 1] == "no")
+        or (i > 1 and lowers[i - 2] == "no")
+        or (i > 2 and lowers[i - 3] == "no" and lowers[i - 1] in ("or", "nor"))
+    ):
+        valence = lexicon[lower] * n_scalar
+    if words[i].isupper() and cap_diff:
+        if valence > 0:
+            valence += c_incr
+        else:
+            valence -= c_incr
+    for start_i in range(0, 3):
+        before = i - (start_i + 1)
+        if i > start_i and lowers[before] not in lexicon:
+            s = 0.0  # scalar_inc_dec: a booster or dampener before the word
+            if lowers[before] in boosters:
+                s = boosters[lowers[before]]
+                if valence < 0:
+                    s *= -1
+                if words[before].isupper() and cap_diff:
+                    if valence > 0:
+                        s += c_incr
+                    else:
+                        s -= c_incr
+            if start_i == 1 and s != 0:
+                s = s * 0.95
+            if start_i == 2 and s != 0:
+                s = s * 0.9
+            valence = valence + s
+            # _negation_check: a negation (or "never so", "without doubt") before the word
+            word = lowers[before]
+            if start_i == 0:
+                if word in negations or "n't" in word:
+                    valence = valence * n_scalar
+            elif start_i == 1:
+                if word == "never" and (lowers[i - 1] == "so" or lowers[i - 1] == "this"):
+                    valence = valence * 1.25
+                elif word == "without" and lowers[i - 1] == "doubt":
+                    pass
+                elif word in negations or "n't" in word:
+                    valence = valence * n_scalar
+            else:
+                if (word == "never" and (lowers[i - 2] == "so" or lowers[i - 2] == "this")) or (
+                    lowers[i - 1] == "so" or lowers[i - 1] == "this"
+                ):
+                    valence = valence * 1.25
+                elif word == "without" and (lowers[i - 2] == "doubt" or lowers[i - 1] == "doubt"):
+                    pass
+                elif word in negations or "n't" in word:
+                    valence = valence * n_scalar
+                # every sequence _idioms looks up holds this word or the one two before it
+                if lowers[i] in idiom_words or lowers[i - 2] in idiom_words:
+                    valence = _idioms(valence, lowers, i, special, boosters)
+    # _least_check: "least" before the word negates it, unless "at least" or "very least"
+    if i > 1 and lowers[i - 1] not in lexicon and lowers[i - 1] == "least":
+        if lowers[i - 2] != "at" and lowers[i - 2] != "very":
+            valence = valence * n_scalar
+    elif i > 0 and lowers[i - 1] not in lexicon and lowers[i - 1] == "least":
+        valence = valence * n_scalar
+    return valence
 
-    def __init__(self, is_cap_diff: bool) -> None:
-        self.is_cap_diff, self.words_and_emoticons = is_cap_diff, []
+
+@functools.cache
+def _vader_rules() -> tuple[dict, dict, float, float, frozenset[str], frozenset[str]]:
+    """VADER's booster words, special cases, capitals increment and negation scalar, its
+    negation words, and the words of its special cases and multi-word boosters (a sequence
+    :func:`_idioms` looks up can be one of them only if each of its words is one of these)."""
+    from vaderSentiment.vaderSentiment import BOOSTER_DICT, C_INCR, N_SCALAR, SPECIAL_CASES
+
+    words = frozenset(w for key in [*SPECIAL_CASES, *BOOSTER_DICT] for w in key.split(" "))
+    return BOOSTER_DICT, SPECIAL_CASES, C_INCR, N_SCALAR, _negations(), words
+
+
+def _idioms(
+    valence: float, lowers: list[str], i: int, special: Mapping, boosters: Mapping
+) -> float:
+    """VADER's ``_special_idioms_check`` (vaderSentiment 3.3.2) for the word at ``i`` (3 or
+    more), on the lowercase tokens: the same look-ups in the same order."""
+    onezero = f"{lowers[i - 1]} {lowers[i]}"
+    twoonezero = f"{lowers[i - 2]} {lowers[i - 1]} {lowers[i]}"
+    twoone = f"{lowers[i - 2]} {lowers[i - 1]}"
+    threetwoone = f"{lowers[i - 3]} {lowers[i - 2]} {lowers[i - 1]}"
+    threetwo = f"{lowers[i - 3]} {lowers[i - 2]}"
+    for seq in (onezero, twoonezero, twoone, threetwoone, threetwo):
+        if seq in special:
+            valence = special[seq]
+            break
+    if len(lowers) - 1 > i:
+        zeroone = f"{lowers[i]} {lowers[i + 1]}"
+        if zeroone in special:
+            valence = special[zeroone]
+    if len(lowers) - 1 > i + 1:
+        zeroonetwo = f"{lowers[i]} {lowers[i + 1]} {lowers[i + 2]}"
+        if zeroonetwo in special:
+            valence = special[zeroonetwo]
+    for n_gram in (threetwoone, threetwo, twoone):
+        if n_gram in boosters:
+            valence = valence + boosters[n_gram]
+    return valence
 
 
 #: VADER's scores of a text with tokens but no lexicon word, and of one without tokens.
