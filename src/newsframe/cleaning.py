@@ -1642,7 +1642,11 @@ def _model_verdicts(
             reasons[i] = f"line model: {why}" if why else "line model"
     if given:
         return title
-    if head is None and ruled is not None:  # the model found none: the rules' headline stands
+    # the model found none: the rules' headline stands, unless it is a list item the model
+    # keeps as text (a list of summary points opening the page: the model never takes a list
+    # item for the headline)
+    listed = ruled is not None and said[ruled][0] == "body" and _BULLET.match(lines[ruled][2])
+    if head is None and ruled is not None and not listed:
         head, reasons[ruled] = ruled, "headline"
     return _headline_text(lines[head][1]) if head is not None else ""
 
