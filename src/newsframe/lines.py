@@ -2245,10 +2245,10 @@ def _second_look(
     thirds of the chrome the model kept was kept by the bias; weakening it for every line
     lost body).
 
-    The page's densest line (the one ``topic_core`` is measured against) is never off the
-    story: its own topicality is read with itself left out, so on a page whose only prose it
-    is, it shares no word with any other prose and would read as off its own story (issue 18:
-    a page of one paragraph, a caption glued to its end, lost it at a body bias of 0.97)."""
+    On a page with no other prose, the densest line (the one ``topic_core`` is measured
+    against) is never off the story: its topicality is read with itself left out, so with no
+    other prose it shares no word with any and would read as off its own story (issue 18: a
+    page of one paragraph, a caption glued to its end, lost it at a body bias of 0.97)."""
     body = STATES.index("body")
     look = saved & (path == body)
     if not look.any():
@@ -2256,7 +2256,10 @@ def _second_look(
     sentence = _news_sentences(x)
     core = x[:, _COLUMN["topic_core"]]
     off = (core == 0) & (x[:, _COLUMN["topic_page"]] == 0) & (x[:, _COLUMN["story_prose"]] == 0)
-    off &= x[:, _COLUMN["from_prose"]] > 0  # the densest line is the story it is measured by
+    # the densest line of a page with no other prose is the story it is measured by
+    own = (x[:, _INDEX["words"]] >= _PROSE_WORDS) & (x[:, _INDEX["sentence"]] > 0)
+    others = np.rint(x[:, _COLUMN["page_prose"]] * bounds.size) - own
+    off &= (x[:, _COLUMN["from_prose"]] > 0) | (others > 0)
     outlet = x[:, _INDEX["repeated_outlet"]] > 0
     has_prose = x[:, _COLUMN["page_prose"]] > 0
     below = has_prose & (x[:, _COLUMN["prose_after"]] == 0)
