@@ -114,3 +114,19 @@ def test_a_lone_paragraph_is_not_judged_against_itself():
         result = clean_text(f"{title}\n\n{line}", title=title,
                             method=dataclasses.replace(model, body_bias=bias))  # fmt: skip
         assert result.paragraphs == (line,), bias
+
+
+def test_a_caption_credit_ends_the_line_before_the_body_goes_on_in_lowercase():
+    # a block without blank lines: a caption ending in a photo credit, then the paragraph the
+    # picture cut, going on in lowercase. Joined to the caption, the paragraph (two full
+    # sentences) was read with it, and went with it as a caption on a page of captions; the
+    # credit ends the caption's line, and the paragraph is a line of its own
+    lede = ("Blasts shook the port on Sunday after a fire reached the chemical warehouses "
+            "overnight, the regional council said.")  # fmt: skip
+    caption = "Firefighters search the wreckage of the warehouse on Friday. (Ann Lee/Reuters)"
+    rest = ("first blast set off two more within a minute. The port authority said the fire "
+            "was under control by the morning.")  # fmt: skip
+    page = "\n".join(["Blasts Hit Port Warehouses", lede, caption, rest, ROADS])
+    result = clean_text(page)
+    assert rest in result.paragraphs
+    assert not any("Ann Lee/Reuters" in p for p in result.paragraphs)
