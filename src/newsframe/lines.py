@@ -26,7 +26,10 @@ as a news sentence needs strong evidence to go. Lines the rules keep get a bias 
 (``kept_bias``); a line only that bias keeps gets a second look with its page
 (:func:`_second_look`: off the page's story, or outside the article, it goes; a sentence only
 with both). A lead-in ending with a colon above a quotation or a list, and the list's items,
-get the kept bias without a second look (:func:`_lead_ins`).
+get the kept bias without a second look (:func:`_lead_ins`), and so do the items of a bulleted
+list between two kept news sentences (:func:`_list_items`); no line of a run of bulleted lines
+is the headline. The second look never judges the densest line of a page without other prose
+against the page's story (it would be measured against itself).
 
 The weights (``data/line_model.csv``: one row per feature, its standardisation and one weight per
 class), the decoder (``data/line_decoder.toml``: transition log-probabilities, the body biases)
