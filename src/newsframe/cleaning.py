@@ -893,7 +893,8 @@ def _logical_lines(text: str, rules: Rules, joined: dict[int, list[tuple[int, st
     Within a block of consecutive lines, a line that does not end a sentence is joined with the
     next when the next starts in lowercase (after four words or more, or a list bullet: an
     item's words wrapped after its first, "- Kenyan" then "security forces said ..."), or when the block is hard-wrapped (see
-    :func:`_wrapped`) and the line carries no photo credit. ``joined`` collects, per logical
+    :func:`_wrapped`); never after a line that ends with a photo credit (a caption, then the
+    body going on in lowercase after a picture). ``joined`` collects, per logical
     line number, the continuation lines (number, text) that were joined into it.
     """
     blocks: list[list[Line]] = [[]]
@@ -926,6 +927,7 @@ def _logical_lines(text: str, rules: Rules, joined: dict[int, list[tuple[int, st
                         _LOWER_START.match(norm)
                         and (words(prev) >= 4 or _BULLET.match(prev))
                         and not _BY_NAME.match(norm)
+                        and credit(prev, rules) < 2  # a caption's credit ends it
                     )
                     or (wrapped and credit(prev, rules) < 2)
                 )
@@ -1642,7 +1644,11 @@ def _model_verdicts(
             reasons[i] = f"line model: {why}" if why else "line model"
     if given:
         return title
-    if head is None and ruled is not None:  # the model found none: the rules' headline stands
+    # the model found none: the rules' headline stands, unless it is a list item the model
+    # keeps as text (a list of summary points opening the page: the model never takes a list
+    # item for the headline)
+    listed = ruled is not None and said[ruled][0] == "body" and _BULLET.match(lines[ruled][2])
+    if head is None and ruled is not None and not listed:
         head, reasons[ruled] = ruled, "headline"
     return _headline_text(lines[head][1]) if head is not None else ""
 

@@ -26,7 +26,10 @@ as a news sentence needs strong evidence to go. Lines the rules keep get a bias 
 (``kept_bias``); a line only that bias keeps gets a second look with its page
 (:func:`_second_look`: off the page's story, or outside the article, it goes; a sentence only
 with both). A lead-in ending with a colon above a quotation or a list, and the list's items,
-get the kept bias without a second look (:func:`_lead_ins`).
+get the kept bias without a second look (:func:`_lead_ins`), and so do the items of a bulleted
+list between two kept news sentences (:func:`_list_items`); no line of a run of bulleted lines
+is the headline. The second look never judges the densest line of a page without other prose
+against the page's story (it would be measured against itself).
 
 The weights (``data/line_model.csv``: one row per feature, its standardisation and one weight per
 class), the decoder (``data/line_decoder.toml``: transition log-probabilities, the body biases)
@@ -2142,6 +2145,9 @@ def decide_pages(
     head[(x[:, _INDEX["final_stop"]] > 0) & (x[:, _INDEX["question"]] == 0) & long] = -math.inf
     # nor is it a paragraph: a headline has at most HEADLINE_LONGEST words
     head[x[:, _INDEX["words"]] > math.log1p(HEADLINE_LONGEST)] = -math.inf
+    # nor an item of a list: a line of a run of LIST_ITEMS bulleted lines or more
+    beside = _bullet_runs(x, bounds)[2] >= LIST_ITEMS
+    head[beside] = -math.inf
     ruled = x[:, _INDEX["rule_headline"]] > 0
     given = np.array([p.title_given for p in pages], dtype=bool)
     ruled_page = np.bincount(bounds.page, weights=ruled, minlength=len(pages)) > 0
@@ -2149,7 +2155,9 @@ def decide_pages(
     head[(given & ruled_page)[bounds.page] & ~ruled] = -math.inf
     # body first: a line that reads as a news sentence needs strong evidence to go
     # the rules keep it in the body, and it is more than a fragment
-    kept = (x[:, _RULED].sum(axis=1) == 0) & (x[:, _INDEX["words"]] >= math.log1p(model.kept_words))
+    # (a list item the rules take for the headline counts as kept: a list item is no headline)
+    ruled_only_head = x[:, _RULED].sum(axis=1) == np.where(beside, x[:, _INDEX["rule_headline"]], 0)
+    kept = ruled_only_head & (x[:, _INDEX["words"]] >= math.log1p(model.kept_words))
     # a caption below the article's start: the rules keeping it is no evidence it is body
     kept &= ~_pictured(x, logp, bounds, long)
     listed = _list_items(x, bounds) | _lead_ins(x, bounds)
@@ -2238,7 +2246,12 @@ def _second_look(
     Body first: a kept line the model alone scores as body is never looked at, nor a list
     item the body introduces; a sentence needs the strong evidence of both (issue 18: two
     thirds of the chrome the model kept was kept by the bias; weakening it for every line
-    lost body)."""
+    lost body).
+
+    On a page with no other prose, the densest line (the one ``topic_core`` is measured
+    against) is never off the story: its topicality is read with itself left out, so with no
+    other prose it shares no word with any and would read as off its own story (issue 18: a
+    page of one paragraph, a caption glued to its end, lost it at a body bias of 0.97)."""
     body = STATES.index("body")
     look = saved & (path == body)
     if not look.any():
@@ -2246,6 +2259,10 @@ def _second_look(
     sentence = _news_sentences(x)
     core = x[:, _COLUMN["topic_core"]]
     off = (core == 0) & (x[:, _COLUMN["topic_page"]] == 0) & (x[:, _COLUMN["story_prose"]] == 0)
+    # the densest line of a page with no other prose is the story it is measured by
+    own = (x[:, _INDEX["words"]] >= _PROSE_WORDS) & (x[:, _INDEX["sentence"]] > 0)
+    others = np.rint(x[:, _COLUMN["page_prose"]] * bounds.size) - own
+    off &= (x[:, _COLUMN["from_prose"]] > 0) | (others > 0)
     outlet = x[:, _INDEX["repeated_outlet"]] > 0
     has_prose = x[:, _COLUMN["page_prose"]] > 0
     below = has_prose & (x[:, _COLUMN["prose_after"]] == 0)
@@ -2263,7 +2280,8 @@ def _second_look(
     placed = short & (below | (above & (core < LOOK_CORE) & ~point))
     # a sentence only off the story and outside the article: its repetition on the outlet's
     # pages is no evidence against it (a background paragraph recurs from story to story)
-    drop = look & np.where(sentence, off & (below | above), story | placed)
+    # (a point that reads as a sentence stays with them too: it needs stronger evidence to go)
+    drop = look & np.where(sentence, off & (below | (above & ~point)), story | placed)
     if not drop.any():
         return path, {}
     out = path.copy()
@@ -2314,12 +2332,39 @@ def _list_items(x: np.ndarray, bounds: _Bounds) -> np.ndarray:
     run of bulleted lines right under a line that ends with a colon and that the rules keep
     ("The fund listed three goals:"). The kept bias is each item's, however short: a list
     that ends the article goes on with the body to its last item (issue 18: the last item,
-    next to the page's share buttons, was dropped)."""
+    next to the page's share buttons, was dropped).
+
+    Likewise a run of two bulleted lines or more between two news sentences the rules keep
+    (:func:`_news_sentences`): the body goes on after the list, so the list is the body's
+    (issue 18: a list of the victims' names and ages between two paragraphs, each item a few
+    capitalised words, went as chrome)."""
     bullet = x[:, _INDEX["bullet"]] > 0
-    intro = (x[:, _INDEX["colon"]] > 0) & (x[:, _RULED].sum(axis=1) == 0)
+    kept = x[:, _RULED].sum(axis=1) == 0
+    intro = (x[:, _INDEX["colon"]] > 0) & kept
+    above, below, run = _bullet_runs(x, bounds)
+    # a list has two items or more (a sign-off "— A Reporter" between paragraphs is none)
+    inside = (above >= bounds.first) & (below < bounds.first + bounds.size) & (run >= 2)
+    prose = kept & _news_sentences(x)
+    up, down = np.maximum(above, 0), np.minimum(below, len(x) - 1)
+    return bullet & (above >= bounds.first) & (intro[up] | (inside & prose[up] & prose[down]))
+
+
+#: Bulleted lines in a run that make it a list no line of which is a headline.
+LIST_ITEMS = 3
+
+
+def _bullet_runs(x: np.ndarray, bounds: _Bounds) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per line: the row of the nearest line above it that is not bulleted (-1 for none), the
+    row of the nearest one below it (the batch's length for none; either may be on another
+    page: compare with ``bounds``), and the length of its run of bulleted lines within its
+    page (0 for a line not bulleted)."""
+    bullet = x[:, _INDEX["bullet"]] > 0
     rows = np.arange(len(x))
-    above = np.maximum.accumulate(np.where(bullet, -1, rows))  # nearest line not bulleted
-    return bullet & (above >= bounds.first) & intro[np.maximum(above, 0)]
+    above = np.maximum.accumulate(np.where(bullet, -1, rows))
+    below = np.minimum.accumulate(np.where(bullet, len(x), rows)[::-1])[::-1]
+    first, end = bounds.first, bounds.first + bounds.size
+    run = np.minimum(below, end) - np.maximum(above, first - 1) - 1
+    return above, below, np.where(bullet, run, 0)
 
 
 #: The fewest words of a lead-in (:func:`_lead_ins`).
