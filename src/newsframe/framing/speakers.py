@@ -1312,6 +1312,10 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
         prior = found[-1]  # "X wrote to Y on Saturday saying": Y is an object, X says it
         if ctx.sentences.at(prior.start) == sentence and prior.end <= toks[span[0]].start:
             return made(_participle_subject(toks, i, prior), participle=True)
+    if span and not found and _object_before_participle(text, toks, i, span):
+        subject = _sentence_subject(text, toks, i, ctx)
+        if subject:  # "Lee talked to reporters at the Games saying": Lee, not the Games
+            return made(subject, participle=True)
     speakers = _np_speakers(text, toks, *span, ctx) if span else []
     if speakers or (span and not toks[i].text.lower().endswith("ing")):
         return made(speakers, span=span)
