@@ -1844,6 +1844,19 @@ def test_a_name_after_a_preposition_is_no_participles_subject():
     assert quoted["speaker"].tolist() == ["Tom Reed"]
 
 
+def test_a_modifier_inside_a_verb_phrase_keeps_it_a_reporting_verb():
+    # "issued a brief statement:" is the table's "issue a statement"; the quotation of the
+    # next paragraph is hers
+    t = _plain(
+        "Tom Reed praised the board.",
+        "Sen. Ann Lee, a member of the Harbour Committee, issued a brief statement:",
+        '"The board has served the port well, and I have found it responsive."',
+    )
+    quoted = t[t["quote"] != ""]
+    assert quoted["speaker"].tolist() == ["Ann Lee"]
+    assert quoted["verb"].tolist() == ["issued a brief statement"]
+
+
 def test_the_secretary_is_an_office_one_person_holds():
     # "the Health Secretary" with no name beside it: the person the article is about
     t = _plain(

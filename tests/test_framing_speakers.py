@@ -181,6 +181,20 @@ def test_the_subject_is_found_across_adjuncts_before_its_verb(text, speaker):
             '"idiots".',
             "Rubiales",
         ),
+        # a participle after a preposition's object, no reporting verb before it: the
+        # object ("the harbour", "reporters") never says it, the sentence's subject does
+        (
+            "Ann Lee talked to reporters after leaving the race at the Harbour Games saying she "
+            '"was not in the right place".',
+            "Ann Lee",
+        ),
+        ('Tom Reed spoke with Port Authority staff saying the plan was "dead".', "Tom Reed"),
+        # ... and a short bracket after the sentence's subject ("(R-Calif.)") is skipped
+        (
+            "Ann Lee (R-Calif.) took a swing at rivals who ousted her from the Board on Tuesday, "
+            'saying that "they are not fair."',
+            "Ann Lee",
+        ),
     ],
 )
 def test_a_verb_without_a_subject_of_its_own_takes_the_sentences(text, speaker):

@@ -1075,13 +1075,24 @@ def _introduces_quote(text: str, sentence: int, ctx: _Context) -> bool:
 def _match_verb(text: str, toks: list[Token], i: int, table: ReportingVerbs, longest: int):
     if toks[i].lemma not in _first_lemmas(table):
         return None
-    lemmas = [t.lemma for t in toks[i : i + longest]]
-    for n in range(len(lemmas), 0, -1):
+    lemmas = [t.lemma for t in toks[i : i + longest + 1]]
+    for n in range(min(len(lemmas), longest), 0, -1):
         key = tuple(lemmas[:n])
         if key in table.verbs and all(
             _spaces(text, toks[k].end, toks[k + 1].start) for k in range(i, i + n - 1)
         ):
             return key, n
+    # one lowercase modifier before the noun of a verb with an article ("issued a brief
+    # statement", "released a joint statement": the table's "issue a statement")
+    if (
+        len(lemmas) >= 4
+        and lemmas[1] in ("a", "an")
+        and (lemmas[0], lemmas[1], lemmas[3]) in table.verbs
+        and toks[i + 2].text.isalpha()
+        and toks[i + 2].text.islower()
+        and all(_spaces(text, toks[k].end, toks[k + 1].start) for k in range(i, i + 3))
+    ):
+        return (lemmas[0], lemmas[1], lemmas[3]), 4
     return None
 
 
@@ -1312,6 +1323,10 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
         prior = found[-1]  # "X wrote to Y on Saturday saying": Y is an object, X says it
         if ctx.sentences.at(prior.start) == sentence and prior.end <= toks[span[0]].start:
             return made(_participle_subject(toks, i, prior), participle=True)
+    if span and not found and _object_before_participle(text, toks, i, span):
+        subject = _sentence_subject(text, toks, i, ctx)
+        if subject:  # "Lee talked to reporters at the Games saying": Lee, not the Games
+            return made(subject, participle=True)
     speakers = _np_speakers(text, toks, *span, ctx) if span else []
     if speakers or (span and not toks[i].text.lower().endswith("ing")):
         return made(speakers, span=span)
@@ -1601,7 +1616,8 @@ def _sentence_subject(text: str, toks: list[Token], i: int, ctx: _Context) -> li
     if toks[k].text.endswith("ing") and toks[k].text[1:].islower():  # "Speaking on ..., X"
         return _subject_after_opener(text, toks, k, i, ctx)
     span = _np_after(text, toks, k)
-    if span is not None and span[1] + 1 < i and toks[span[1] + 1].text.islower():
+    after = _after_parenthesis(text, toks, span[1]) if span is not None else i
+    if span is not None and after < i and toks[after].text.islower():
         speakers = _np_speakers(text, toks, *span, ctx)
         if speakers:
             return speakers
@@ -1764,6 +1780,32 @@ def _before_parenthesis(text: str, toks: list[Token], j: int, *, aside: bool = F
         if gap.strip(" -./'") or ")" in gap:
             return j  # a mark inside: not one short aside in brackets
     return j
+
+
+def _after_parenthesis(text: str, toks: list[Token], h: int) -> int:
+    """The token after a parenthesis of at most eight words that opens right after ``toks[h]``
+    ("Ann Lee (R-SC) took": "took"), or ``h + 1`` when there is none (the mirror of
+    :func:`_before_parenthesis`).
+
+    >>> from newsframe.framing._units import word_tokens
+    >>> toks = word_tokens("Ann Lee (R-SC) took it")
+    >>> toks[_after_parenthesis("Ann Lee (R-SC) took it", toks, 1)].text
+    'took'
+    >>> _after_parenthesis("Ann Lee took it", word_tokens("Ann Lee took it"), 1)
+    2
+    >>> text = "Ann Lee (R-Calif.) took it"
+    >>> word_tokens(text)[_after_parenthesis(text, word_tokens(text), 1)].text
+    'took'
+    """
+    if h + 1 >= len(toks) or text[toks[h].end : toks[h + 1].start].strip() != "(":
+        return h + 1
+    for k in range(h + 1, min(h + 9, len(toks) - 1)):
+        gap = text[toks[k].end : toks[k + 1].start]
+        if ")" in gap:
+            return k + 1 if gap.strip(" .") == ")" else h + 1  # "(R-Calif.)"
+        if gap.strip(" -./'"):
+            return h + 1  # a mark inside: not one short aside in brackets
+    return h + 1
 
 
 def _before_adjuncts(text: str, toks: list[Token], j: int) -> int:
