@@ -1325,7 +1325,7 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
             return made(_participle_subject(toks, i, prior), participle=True)
     if span and not found and _object_before_participle(text, toks, i, span):
         subject = _sentence_subject(text, toks, i, ctx)
-        if subject:  # "Lee talked to reporters at the Games saying": Lee, not the Games
+        if subject:  # "Lee spoke to fans after the final saying": Lee, not the final
             return made(subject, participle=True)
     speakers = _np_speakers(text, toks, *span, ctx) if span else []
     if speakers or (span and not toks[i].text.lower().endswith("ing")):
