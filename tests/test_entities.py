@@ -823,3 +823,37 @@ def test_boulevards_lanes_and_bazaars_name_places():
     )
     kinds = {e.name: e.kind for e in layer.entities.values()}
     assert kinds == {"Kestrel Boulevard Christian Church": "place", "Varna Bazar": "place"}
+
+
+def test_a_state_or_province_of_two_words_is_a_place_and_never_a_speaker():
+    # by eye: "New Mexico" and "Santa Fe" are first-level divisions (two capitalised words, the
+    # shape of a person's name), and "Sofitel New York" holds one; "Osaka" is a one-word
+    # province and the family name of the player, who stays a person; "she" is the one woman
+    # named before the quotation, Dana Vell
+    layer = find_entities(
+        [
+            "Dana Vell drove from Santa Fe to New Mexico's border.",
+            "Naomi Osaka watched from Sofitel New York. Osaka waved.",
+        ]
+    )
+    kinds = {e.entity_id: e.kind for e in layer.entities.values()}
+    assert kinds == {
+        "Dana Vell": "person",
+        "Santa Fe": "place",
+        "New Mexico": "place",
+        "Naomi Osaka": "person",
+        "Sofitel New York": "place",
+    }
+    t = nf.attributions(
+        [
+            Article(
+                "a",
+                "roads",
+                (
+                    "Dana Vell, a road engineer, inspected the bridge.",
+                    'After a day in New Mexico, she said: "The bridge will hold."',
+                ),
+            )
+        ]
+    )
+    assert t[["speaker", "speaker_text"]].values.tolist() == [["Dana Vell", "she"]]

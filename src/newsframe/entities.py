@@ -621,8 +621,9 @@ def gazetteer() -> Mapping[str, str]:
 def provinces() -> frozenset[str]:
     """The names of countries' first-level divisions (states, provinces, prefectures, English
     counties) as the ``countryinfo`` package ships them: places, never a person or a body
-    ("New York", "Texas", "Nara"). Read by actor discovery; the entity layer does not use it
-    (many are also family names: "Kent", "Sutton").
+    ("New York", "Texas", "Nara"). Read by actor discovery; the entity layer reads only the
+    names of two words or more ("New York" is a place, never a person), since many one-word
+    names are also family names ("Kent", "Sutton", "Osaka").
 
     >>> {"New York", "Texas", "Nara"} <= provinces(), "Ann Lee" in provinces()
     (True, False)
@@ -1803,14 +1804,17 @@ _NUMERALS = frozenset(["II", "III", "IV", "VI", "VII", "VIII", "JR", "SR"])
 def _kind(name: list[str], form: str, v: _Vocab, places: Mapping[str, str]) -> str:
     """The kind of a name: a country (gazetteer), an organisation headed by an organisation
     noun (last, or before "of": "Port Authority of New York"), an event (headed by an event
-    noun of ``event_heads``: "Asian Cup"), a place (holds a place word: "Cape X", "X Prefecture"),
-    an organisation (holds an organisation noun or is an acronym), a person (two to four name
-    words), else "" (a single name).
+    noun of ``event_heads``: "Asian Cup"), a place (holds a place word: "Cape X", "X Prefecture",
+    or a state or province of two words or more, :func:`provinces`: "New Mexico", "Sofitel New
+    York"), an organisation (holds an organisation noun or is an acronym), a person (two to four
+    name words), else "" (a single name).
 
     >>> [_kind(n.split(), n, _vocab(), {}) for n in ("Asian Cup", "Asian Cup Committee", "Ann Lee")]
     ['event', 'organisation', 'person']
     >>> [_kind(n.split(), n, _vocab(), {}) for n in ("Port Authority of Avon", "Port of Avon")]
     ['organisation', 'place']
+    >>> [_kind(n.split(), n, _vocab(), {}) for n in ("New Mexico", "Nara", "Naomi Osaka")]
+    ['place', '', 'person']
     """
     if form in places or (form.isupper() and len(form) > 5 and form.title() in places):
         return "country"  # "MOSCOW" in a dateline
@@ -1828,6 +1832,8 @@ def _kind(name: list[str], form: str, v: _Vocab, places: Mapping[str, str]) -> s
     places_words, openers = v.words.place_words, v.words.place_openers
     if any(w in places_words for w in lower) or (len(name) > 1 and lower[0] in openers):
         return "place"  # "Cape Nosappu", "Fukushima Prefecture", "Main Street": never a person
+    if _holds_province(name):
+        return "place"  # "New Mexico", "Sofitel New York": a state or province, never a person
     if any(w in orgs or w.rstrip("s") in orgs for w in lower):
         return "organisation"
     if any(ch.isdigit() for w in name for ch in w):
@@ -1839,6 +1845,18 @@ def _kind(name: list[str], form: str, v: _Vocab, places: Mapping[str, str]) -> s
     if 2 <= len(name) <= 4 and not any(w in _JOINERS for w in lower) and lower[-1] not in _OPENERS:
         return "person"  # (never "Fukushima No" of "Fukushima No. 1")
     return "organisation" if len(name) > 4 or any(w in _JOINERS for w in lower) else ""
+
+
+def _holds_province(name: list[str]) -> bool:
+    """True when consecutive words of ``name`` spell a state or province of two words or more
+    (:func:`provinces`: "New York" in "Sofitel New York"); one-word ones are often family
+    names too ("Kent", "Osaka") and never count.
+
+    >>> _holds_province(["Sofitel", "New", "York"]), _holds_province(["Naomi", "Osaka"])
+    (True, False)
+    """
+    known, n = provinces(), len(name)
+    return any(" ".join(name[i:j]) in known for i in range(n - 1) for j in range(i + 2, n + 1))
 
 
 def _add(layer: Entities, entity_id: str, name: str, kind: str, role: str, alias: str) -> None:
