@@ -1976,3 +1976,18 @@ def test_a_name_on_its_own_line_speaks_the_quotations_below_it():
     t = nf.attributions([Article("a", "T", paragraphs)], speakers="rules")
     quoted = t[t["quote"] != ""]
     assert quoted["speaker"].tolist() == ["Tom Reed", "Ann Lee"]
+
+
+def test_a_title_after_its_titling_verb_is_a_label_though_its_author_wrote_it():
+    # 'wrote a memo entitled "..."': the memo's title, not the writer's quoted words, up to a
+    # noun slot's length (six words), whichever of the three titling verbs gives it
+    for verb in ("entitled", "titled", "headlined"):
+        text = f'Ann Lee wrote a short memo {verb} "Keeping Faith With the Harbour Board" on Monday.'
+        article = nf.Article("x", "T", (text,))
+        assert nf.attributions([article]).query("kind != 'paraphrase'").empty, verb
+        marks = nf.distancing_marks([article])
+        assert marks["text"].tolist() == ["Keeping Faith With the Harbour Board"], verb
+    # a quotation after the title, framed by her verb, stays her speech
+    said = 'Ann Lee wrote a memo titled "Next Steps" and said: "We are not finished."'
+    table = nf.attributions([nf.Article("y", "T", (said,))]).query("kind != 'paraphrase'")
+    assert table["quote"].tolist() == ["We are not finished."]

@@ -387,6 +387,9 @@ LABEL_CUES = frozenset(
     ["term", "terms", "word", "words", "phrase", "expression", "slogan", "label", "name",
      "motto", "title", "song", "hashtag", "nickname", "dubbed", "so-called", "termed",
      "labelled", "labeled", "known as", "so called", "catchphrase", "banner",
+     # a work's title after the verb that gives it ('a memo entitled "..."', 'a report
+     # titled "..."', 'an editorial headlined "..."')
+     "entitled", "titled", "headlined",
 
      # a song's title after its singing ('a choir singing "..."')
      "sing", "sings", "sang", "sung", "singing"]
