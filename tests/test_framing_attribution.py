@@ -1982,7 +1982,9 @@ def test_a_title_after_its_titling_verb_is_a_label_though_its_author_wrote_it():
     # 'wrote a memo entitled "..."': the memo's title, not the writer's quoted words, up to a
     # noun slot's length (six words), whichever of the three titling verbs gives it
     for verb in ("entitled", "titled", "headlined"):
-        text = f'Ann Lee wrote a short memo {verb} "Keeping Faith With the Harbour Board" on Monday.'
+        text = (
+            f'Ann Lee wrote a short memo {verb} "Keeping Faith With the Harbour Board" on Monday.'
+        )
         article = nf.Article("x", "T", (text,))
         assert nf.attributions([article]).query("kind != 'paraphrase'").empty, verb
         marks = nf.distancing_marks([article])
