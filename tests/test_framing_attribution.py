@@ -1993,3 +1993,17 @@ def test_a_title_after_its_titling_verb_is_a_label_though_its_author_wrote_it():
     said = 'Ann Lee wrote a memo titled "Next Steps" and said: "We are not finished."'
     table = nf.attributions([nf.Article("y", "T", (said,))]).query("kind != 'paraphrase'")
     assert table["quote"].tolist() == ["We are not finished."]
+
+
+def test_an_ing_word_after_quoted_words_is_a_noun_unless_its_complement_follows():
+    # 'a "fresh" standing order': "standing" modifies the noun after it, so "fresh" modifies
+    # a noun phrase, a label, though a reporting verb comes before it
+    label = 'Critics expressed anger about her plan to table a "fresh" standing order on Monday.'
+    article = nf.Article("x", "T", (label,))
+    assert nf.attributions([article]).query("kind != 'paraphrase'").empty
+    assert nf.distancing_marks([article])["text"].tolist() == ["fresh"]
+    # 'a "brave woman" following her defeat': "following" takes "her defeat", a verb (or a
+    # preposition) that starts a phrase of its own; the quoted words are the speaker's
+    said = 'The mayor called Ann Lee a "brave woman" following her defeat in the vote.'
+    table = nf.attributions([nf.Article("y", "T", (said,))]).query("kind != 'paraphrase'")
+    assert table["quote"].tolist() == ["brave woman"]

@@ -668,7 +668,7 @@ def _noun_after(quote: Quote, text: UnitText) -> bool:
         and after[0].islower()
         and after[0] not in _NOT_NOUN
         and not after[0].endswith("ly")
-        and not _past_form(after[0])
+        and not _verb_after(line, quote.end)
     )
 
 
@@ -796,10 +796,34 @@ def _label_rule(
         and after[0].isalpha()
         and after[0].islower()
         and after[0] not in _NOT_NOUN
-        and not _past_form(after[0])
+        and not _verb_after(text.unit.text, quote.end)
         and att.start < quote.start
     )
     return "modifier" if modifier else ""
+
+
+def _verb_after(line: str, end: int) -> bool:
+    """True when the word after ``end`` in ``line`` reads as a verb, not a noun the quoted
+    words before it modify: a verb's past form (:func:`_past_form`: 'his "own flaws" brought
+    him down'), or an "-ing" form that a conjunction, preposition, determiner or auxiliary
+    follows (its complement: 'a "disaster" waiting to happen'). An "-ing" form with a mark
+    after it, or a lowercase word that is none of these, is a noun or a noun's modifier
+    ('a "clean" continuing resolution', 'the "emergency" meeting,').
+
+    >>> line = 'a "clean" continuing resolution; a "disaster" waiting to happen; "flaws" brought'
+    >>> [_verb_after(line, k) for k in (9, 45, 72)]
+    [False, True, True]
+    """
+    words = line[end : end + 60].split()[:2]
+    if not words:
+        return False
+    first = words[0].rstrip(".,;:")
+    if first.endswith("ing") and len(first) > 5:
+        if first != words[0] or len(words) < 2:
+            return False  # a mark ends the phrase after it: a noun ('the "emergency" meeting,')
+        nxt = words[1].rstrip(".,;:").lower()
+        return nxt in _NOT_NOUN or not nxt.isalpha()
+    return _past_form(first)
 
 
 def _past_form(word: str) -> bool:
