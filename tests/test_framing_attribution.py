@@ -2007,3 +2007,18 @@ def test_an_ing_word_after_quoted_words_is_a_noun_unless_its_complement_follows(
     said = 'The mayor called Ann Lee a "brave woman" following her defeat in the vote.'
     table = nf.attributions([nf.Article("y", "T", (said,))]).query("kind != 'paraphrase'")
     assert table["quote"].tolist() == ["brave woman"]
+
+
+def test_a_quoted_noun_inside_an_indirect_question_is_a_label():
+    # the verb reports a question ('what it is like to have the "yips"'), not the quoted noun
+    # after the article inside it: a label, whoever explains
+    for text in (
+        'Explaining what it is like to have the "yips", Ann Lee said the feeling passes.',
+        'Tom Reed asked why the "reform" had been dropped.',
+    ):
+        article = nf.Article("x", "T", (text,))
+        assert nf.attributions([article]).query("kind != 'paraphrase'").empty, text
+    # a quoted noun phrase the verb reports directly stays the speaker's words
+    said = 'Tom Reed said the "reform" had been dropped.'
+    table = nf.attributions([nf.Article("y", "T", (said,))]).query("kind != 'paraphrase'")
+    assert table["quote"].tolist() == ["reform"]

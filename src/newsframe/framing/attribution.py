@@ -744,7 +744,10 @@ def _label_rule(
       "Katyusha"', 'so-called "peace plan"'), when it names what a noun is about
       (``noun_of``: 'allegations of "fraud"'), when it fills a noun's slot after an article
       and the only verb is in a subordinate clause (``subordinate_slot``: 'police fired after
-      they declared a "riot"'), when it sits in a noun's slot inside a prepositional phrase
+      they declared a "riot"'), when it fills a noun's slot after an article inside an
+      indirect question the verb reports (``question_slot``: 'explained what it is like to
+      have the "yips"', 'asked why the "reform" was dropped'), when it sits in a noun's slot
+      inside a prepositional phrase
       with the reporter's words going on after it (``prepositional``: 'the proposal for a
       "facilitated customs arrangement" opened ...'), or when it modifies the noun after it
       after a determiner or a preposition (``modifier``: 'rejected the "hostile" reports')
@@ -784,6 +787,10 @@ def _label_rule(
         return "noun_of"  # a noun's complement: 'allegations of "fraud"', 'a lack of "trust"'
     if att.subordinate and last in ("a", "an", "the"):
         return "subordinate_slot"  # a noun's slot; the only verb in a clause "after they ..."
+    if last in ("a", "an", "the") and att.end <= quote.start:
+        between = _WORD.findall(text.unit.text[att.end : quote.start].lower())
+        if any(w in _WH_WORDS for w in between):
+            return "question_slot"  # 'explaining what it is like to have the "twisties"'
     framed = (frames or {}).get(tuple(att.lemma.split())) == before[0].lower()
     if len(before) == 2 and before[0].lower() in _PREPOSITIONS and last in _MODIFIED and not framed:
         end = text.sentences.bounds(text.sentences.at(quote.start))[1]
@@ -824,6 +831,11 @@ def _verb_after(line: str, end: int) -> bool:
         nxt = words[1].rstrip(".,;:").lower()
         return nxt in _NOT_NOUN or not nxt.isalpha()
     return _past_form(first)
+
+
+# words that open an indirect question ('explained what it means to have the "yips"'): what
+# the reporting verb reports is the question, not the quoted noun inside it
+_WH_WORDS = frozenset(["what", "how", "why", "whether"])
 
 
 def _past_form(word: str) -> bool:
