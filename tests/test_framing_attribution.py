@@ -1976,3 +1976,49 @@ def test_a_name_on_its_own_line_speaks_the_quotations_below_it():
     t = nf.attributions([Article("a", "T", paragraphs)], speakers="rules")
     quoted = t[t["quote"] != ""]
     assert quoted["speaker"].tolist() == ["Tom Reed", "Ann Lee"]
+
+
+def test_a_title_after_its_titling_verb_is_a_label_though_its_author_wrote_it():
+    # 'wrote a memo entitled "..."': the memo's title, not the writer's quoted words, up to a
+    # noun slot's length (six words), whichever of the three titling verbs gives it
+    for verb in ("entitled", "titled", "headlined"):
+        text = (
+            f'Ann Lee wrote a short memo {verb} "Keeping Faith With the Harbour Board" on Monday.'
+        )
+        article = nf.Article("x", "T", (text,))
+        assert nf.attributions([article]).query("kind != 'paraphrase'").empty, verb
+        marks = nf.distancing_marks([article])
+        assert marks["text"].tolist() == ["Keeping Faith With the Harbour Board"], verb
+    # a quotation after the title, framed by her verb, stays her speech
+    said = 'Ann Lee wrote a memo titled "Next Steps" and said: "We are not finished."'
+    table = nf.attributions([nf.Article("y", "T", (said,))]).query("kind != 'paraphrase'")
+    assert table["quote"].tolist() == ["We are not finished."]
+
+
+def test_an_ing_word_after_quoted_words_is_a_noun_unless_its_complement_follows():
+    # 'a "fresh" standing order': "standing" modifies the noun after it, so "fresh" modifies
+    # a noun phrase, a label, though a reporting verb comes before it
+    label = 'Critics expressed anger about her plan to table a "fresh" standing order on Monday.'
+    article = nf.Article("x", "T", (label,))
+    assert nf.attributions([article]).query("kind != 'paraphrase'").empty
+    assert nf.distancing_marks([article])["text"].tolist() == ["fresh"]
+    # 'a "brave woman" following her defeat': "following" takes "her defeat", a verb (or a
+    # preposition) that starts a phrase of its own; the quoted words are the speaker's
+    said = 'The mayor called Ann Lee a "brave woman" following her defeat in the vote.'
+    table = nf.attributions([nf.Article("y", "T", (said,))]).query("kind != 'paraphrase'")
+    assert table["quote"].tolist() == ["brave woman"]
+
+
+def test_a_quoted_noun_inside_an_indirect_question_is_a_label():
+    # the verb reports a question ('what it is like to have the "yips"'), not the quoted noun
+    # after the article inside it: a label, whoever explains
+    for text in (
+        'Explaining what it is like to have the "yips", Ann Lee said the feeling passes.',
+        'Tom Reed asked why the "reform" had been dropped.',
+    ):
+        article = nf.Article("x", "T", (text,))
+        assert nf.attributions([article]).query("kind != 'paraphrase'").empty, text
+    # a quoted noun phrase the verb reports directly stays the speaker's words
+    said = 'Tom Reed said the "reform" had been dropped.'
+    table = nf.attributions([nf.Article("y", "T", (said,))]).query("kind != 'paraphrase'")
+    assert table["quote"].tolist() == ["reform"]

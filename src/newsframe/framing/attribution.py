@@ -387,6 +387,9 @@ LABEL_CUES = frozenset(
     ["term", "terms", "word", "words", "phrase", "expression", "slogan", "label", "name",
      "motto", "title", "song", "hashtag", "nickname", "dubbed", "so-called", "termed",
      "labelled", "labeled", "known as", "so called", "catchphrase", "banner",
+     # a work's title after the verb that gives it ('a memo entitled "..."', 'a report
+     # titled "..."', 'an editorial headlined "..."')
+     "entitled", "titled", "headlined",
 
      # a song's title after its singing ('a choir singing "..."')
      "sing", "sings", "sang", "sung", "singing"]
@@ -665,7 +668,7 @@ def _noun_after(quote: Quote, text: UnitText) -> bool:
         and after[0].islower()
         and after[0] not in _NOT_NOUN
         and not after[0].endswith("ly")
-        and not _past_form(after[0])
+        and not _verb_after(line, quote.end)
     )
 
 
@@ -741,7 +744,10 @@ def _label_rule(
       "Katyusha"', 'so-called "peace plan"'), when it names what a noun is about
       (``noun_of``: 'allegations of "fraud"'), when it fills a noun's slot after an article
       and the only verb is in a subordinate clause (``subordinate_slot``: 'police fired after
-      they declared a "riot"'), when it sits in a noun's slot inside a prepositional phrase
+      they declared a "riot"'), when it fills a noun's slot after an article inside an
+      indirect question the verb reports (``question_slot``: 'explained what it is like to
+      have the "yips"', 'asked why the "reform" was dropped'), when it sits in a noun's slot
+      inside a prepositional phrase
       with the reporter's words going on after it (``prepositional``: 'the proposal for a
       "facilitated customs arrangement" opened ...'), or when it modifies the noun after it
       after a determiner or a preposition (``modifier``: 'rejected the "hostile" reports')
@@ -781,6 +787,10 @@ def _label_rule(
         return "noun_of"  # a noun's complement: 'allegations of "fraud"', 'a lack of "trust"'
     if att.subordinate and last in ("a", "an", "the"):
         return "subordinate_slot"  # a noun's slot; the only verb in a clause "after they ..."
+    if last in ("a", "an", "the") and att.end <= quote.start:
+        between = _WORD.findall(text.unit.text[att.end : quote.start].lower())
+        if any(w in _WH_WORDS for w in between):
+            return "question_slot"  # 'explaining what it is like to have the "twisties"'
     framed = (frames or {}).get(tuple(att.lemma.split())) == before[0].lower()
     if len(before) == 2 and before[0].lower() in _PREPOSITIONS and last in _MODIFIED and not framed:
         end = text.sentences.bounds(text.sentences.at(quote.start))[1]
@@ -793,10 +803,39 @@ def _label_rule(
         and after[0].isalpha()
         and after[0].islower()
         and after[0] not in _NOT_NOUN
-        and not _past_form(after[0])
+        and not _verb_after(text.unit.text, quote.end)
         and att.start < quote.start
     )
     return "modifier" if modifier else ""
+
+
+def _verb_after(line: str, end: int) -> bool:
+    """True when the word after ``end`` in ``line`` reads as a verb, not a noun the quoted
+    words before it modify: a verb's past form (:func:`_past_form`: 'his "own flaws" brought
+    him down'), or an "-ing" form that a conjunction, preposition, determiner or auxiliary
+    follows (its complement: 'a "disaster" waiting to happen'). An "-ing" form with a mark
+    after it, or a lowercase word that is none of these, is a noun or a noun's modifier
+    ('a "clean" continuing resolution', 'the "emergency" meeting,').
+
+    >>> line = 'a "clean" continuing resolution; a "disaster" waiting to happen; "flaws" brought'
+    >>> [_verb_after(line, k) for k in (9, 45, 72)]
+    [False, True, True]
+    """
+    words = line[end : end + 60].split()[:2]
+    if not words:
+        return False
+    first = words[0].rstrip(".,;:")
+    if first.endswith("ing") and len(first) > 5:
+        if first != words[0] or len(words) < 2:
+            return False  # a mark ends the phrase after it: a noun ('the "emergency" meeting,')
+        nxt = words[1].rstrip(".,;:").lower()
+        return nxt in _NOT_NOUN or not nxt.isalpha()
+    return _past_form(first)
+
+
+# words that open an indirect question ('explained what it means to have the "yips"'): what
+# the reporting verb reports is the question, not the quoted noun inside it
+_WH_WORDS = frozenset(["what", "how", "why", "whether"])
 
 
 def _past_form(word: str) -> bool:
