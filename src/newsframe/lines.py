@@ -2146,7 +2146,8 @@ def decide_pages(
     # nor is it a paragraph: a headline has at most HEADLINE_LONGEST words
     head[x[:, _INDEX["words"]] > math.log1p(HEADLINE_LONGEST)] = -math.inf
     # nor an item of a list: a line of a run of LIST_ITEMS bulleted lines or more
-    beside = _bullet_runs(x, bounds)[2] >= LIST_ITEMS
+    runs = _bullet_runs(x, bounds)
+    beside = runs[2] >= LIST_ITEMS
     head[beside] = -math.inf
     ruled = x[:, _INDEX["rule_headline"]] > 0
     given = np.array([p.title_given for p in pages], dtype=bool)
@@ -2160,7 +2161,7 @@ def decide_pages(
     kept = ruled_only_head & (x[:, _INDEX["words"]] >= math.log1p(model.kept_words))
     # a caption below the article's start: the rules keeping it is no evidence it is body
     kept &= ~_pictured(x, logp, bounds, long)
-    listed = _list_items(x, bounds) | _lead_ins(x, bounds)
+    listed = _list_items(x, bounds, runs) | _lead_ins(x, bounds)
     body = (
         logp[:, 0]
         + model.body_bias
@@ -2327,7 +2328,11 @@ def _news_sentences(x: np.ndarray) -> np.ndarray:
     )
 
 
-def _list_items(x: np.ndarray, bounds: _Bounds) -> np.ndarray:
+def _list_items(
+    x: np.ndarray,
+    bounds: _Bounds,
+    runs: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None,
+) -> np.ndarray:
     """Per line: whether it is an item of a list the body introduces: a bulleted line in a
     run of bulleted lines right under a line that ends with a colon and that the rules keep
     ("The fund listed three goals:"). The kept bias is each item's, however short: a list
@@ -2337,11 +2342,12 @@ def _list_items(x: np.ndarray, bounds: _Bounds) -> np.ndarray:
     Likewise a run of two bulleted lines or more between two news sentences the rules keep
     (:func:`_news_sentences`): the body goes on after the list, so the list is the body's
     (issue 18: a list of the victims' names and ages between two paragraphs, each item a few
-    capitalised words, went as chrome)."""
+    capitalised words, went as chrome). ``runs``: :func:`_bullet_runs` of the batch, when the
+    caller has them."""
     bullet = x[:, _INDEX["bullet"]] > 0
     kept = x[:, _RULED].sum(axis=1) == 0
     intro = (x[:, _INDEX["colon"]] > 0) & kept
-    above, below, run = _bullet_runs(x, bounds)
+    above, below, run = _bullet_runs(x, bounds) if runs is None else runs
     # a list has two items or more (a sign-off "— A Reporter" between paragraphs is none)
     inside = (above >= bounds.first) & (below < bounds.first + bounds.size) & (run >= 2)
     prose = kept & _news_sentences(x)
