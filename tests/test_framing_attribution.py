@@ -2022,3 +2022,31 @@ def test_a_quoted_noun_inside_an_indirect_question_is_a_label():
     said = 'Tom Reed said the "reform" had been dropped.'
     table = nf.attributions([nf.Article("y", "T", (said,))]).query("kind != 'paraphrase'")
     assert table["quote"].tolist() == ["reform"]
+
+
+# --- speech frames and clause ownership (issue 19, fifteenth round) ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "verb"),
+    [
+        # the tag right after the quotation makes the clause before it the speaker's words:
+        # a quoted noun in a noun's slot there is theirs, not a label
+        ('The damage was in the location of a "plug," said Ann Lee.', "plug", "say"),
+        ('The jet fell because of "human error", the minister said on Saturday.', "human error",
+         "say"),
+        # the tag's subject need not be found for it to frame the quotation
+        ('He was tired and in a "very difficult condition," the president-elect stated.',
+         "very difficult condition", "state"),
+    ],
+)  # fmt: skip
+def test_a_tag_right_after_a_short_quotation_makes_it_speech(text, quote, verb):
+    t = _plain(text).query("kind != 'paraphrase'")
+    assert t["quote"].tolist() == [quote]
+    assert t["verb_lemma"].tolist() == [verb]
+
+
+def test_a_verb_after_a_clause_of_the_reporters_is_no_tag():
+    # between the quotation and the verb: a clause with commas of its own, not a speaker tag
+    text = 'Some held signs such as "Free Ann," while others, without evidence, said nothing.'
+    assert _plain(text).query("kind != 'paraphrase'").empty

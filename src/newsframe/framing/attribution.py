@@ -241,10 +241,11 @@ def _outer(before: list[Attribution], quote: Quote, text: str) -> Attribution | 
 def _frames(att: Attribution, quote: Quote, text: UnitText) -> bool:
     """True when ``att`` is a speech frame for ``quote``: a verb whose subject the rules found,
     or one without a subject whose "that" clause holds the quotation ('... told him on Friday
-    that he must "humbly accept"'); a verb without a subject makes no other short phrase
-    speech."""
-    if not att.subjectless:
-        return True
+    that he must "humbly accept"') or that is its tag (:func:`_tagged`: '... a "difficult
+    condition," the president-elect stated'); a verb without a subject makes no other short
+    phrase speech."""
+    if not att.subjectless or _tagged(quote, text, att):
+        return True  # (a tag right after the quotation frames it, its subject unfound or not)
     words = text.unit.text[att.end : quote.start].split()
     return att.end <= quote.start and "that" in words[:5]
 
@@ -718,6 +719,41 @@ def _speech_frame(
     return att
 
 
+_TAG_SPEAKER_WORDS = 6  # '"...," Deputy Foreign Minister Ann Lee said': words before the verb
+
+
+def _tagged(quote: Quote, text: UnitText, att: Attribution) -> bool:
+    """True when ``att`` is the speaker tag right after ``quote``: the quoted words end with a
+    comma (inside the marks or right after them) and the verb follows in the same sentence
+    with at most :data:`_TAG_SPEAKER_WORDS` words and no other mark between ('... due to "human error," the
+    minister said'; '... a "plug," said Ann Lee'). The inversion is a speech frame of its own
+    (issue 19: "a quote-then-verb inversion"): the tag makes the whole clause before it the
+    speaker's words, so the quoted words in a noun's slot there are theirs, not a label.
+
+    >>> from newsframe.framing._units import Unit
+    >>> from newsframe.framing.quotes import top_level_quotes
+    >>> from newsframe.framing.speakers import Attribution
+    >>> line = 'It broke because of "human error," Ann Lee said.'
+    >>> unit = UnitText(Unit("body", 0, line, ((0, 0, len(line)),)))
+    >>> said = Attribution(43, 47, "said", "say", "neutral", ())
+    >>> _tagged(top_level_quotes(line)[0], unit, said)
+    True
+    """
+    if att.start < quote.end or not quote.closed:
+        return False
+    line = text.unit.text
+    between = line[quote.end : att.start]
+    inside = line[quote.start : quote.end - len(quote.mark) * quote.closed].rstrip()
+    tag = between.lstrip()
+    comma = inside.endswith(",") or tag.startswith(",")
+    tag = tag[1:] if tag.startswith(",") else tag  # (one comma opens the tag; none inside it)
+    if not comma or any(ch in tag for ch in ",.;:!?\"\u201c\u201d()"):
+        return False
+    if text.sentences.at(quote.start) != text.sentences.at(att.start):
+        return False
+    return len(between.split()) <= _TAG_SPEAKER_WORDS
+
+
 def _label_rule(
     quote: Quote,
     text: UnitText,
@@ -783,6 +819,8 @@ def _label_rule(
     last = before[-1].lower()
     if _cued(quote, text):
         return "cue"
+    if _tagged(quote, text, att):
+        return ""  # '... in the location of a "plug," said Ann Lee': the tag credits it
     if last == "of" and len(before) == 2 and _noun_of(before[0]):
         return "noun_of"  # a noun's complement: 'allegations of "fraud"', 'a lack of "trust"'
     if att.subordinate and last in ("a", "an", "the"):
