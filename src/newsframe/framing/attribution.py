@@ -747,7 +747,7 @@ def _tagged(quote: Quote, text: UnitText, att: Attribution) -> bool:
     tag = between.lstrip()
     comma = inside.endswith(",") or tag.startswith(",")
     tag = tag[1:] if tag.startswith(",") else tag  # (one comma opens the tag; none inside it)
-    if not comma or any(ch in tag for ch in ",.;:!?\"\u201c\u201d()"):
+    if not comma or any(ch in tag for ch in ',.;:!?"\u201c\u201d()'):
         return False
     if text.sentences.at(quote.start) != text.sentences.at(att.start):
         return False
