@@ -2050,3 +2050,40 @@ def test_a_verb_after_a_clause_of_the_reporters_is_no_tag():
     # between the quotation and the verb: a clause with commas of its own, not a speaker tag
     text = 'Some held signs such as "Free Ann," while others, without evidence, said nothing.'
     assert _plain(text).query("kind != 'paraphrase'").empty
+
+
+@pytest.mark.parametrize(
+    ("text", "verbs"),
+    [
+        # manner-of-speaking verbs (Levin 1993, 37.3) beside a quotation, before or after it
+        ('Ann Lee yelled "Stop the count!" at the crowd.', ["yell"]),
+        ('"Stop the count now," Ann Lee screamed.', ["scream"]),
+        ('Ann Lee pleaded, holding back tears, "Please come home."', ["plead"]),
+        ('"Come closer," Ann Lee whispered.', ["whisper"]),
+        # a caption, an outline, words shared with reporters
+        ('Ann Lee captioned the photo, "Forever together."', ["caption"]),
+        ('"It was loud," Ann Lee shared with reporters.', ["share"]),
+        ("Ann Lee's statement then outlines the plan to \"rebuild every home\".", ["outline"]),
+        # characterize verbs with their "as" frame (Levin 29.2)
+        ('Ann Lee viewed the deal as "a good first step" on Monday.', ["view"]),
+        # a verb whose "that" clause holds the quotation owns it, its subject unfound
+        ('Ann Lee viewed the deal as "a good first step" adding that the delay was '
+         '"unacceptable."', ["view", "add"]),
+    ],
+)  # fmt: skip
+def test_speech_verbs_beside_a_quotation_report_it(text, verbs):
+    t = _plain(text).query("kind != 'paraphrase'")
+    assert t["verb_lemma"].tolist() == verbs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ann Lee shared a flat with Tom Ash in Leeds.",
+        "The two sides view the islands differently.",
+        "Ann Lee yelled at the referee and left.",
+        "Ann Lee outlined the plan on Monday.",
+    ],
+)
+def test_speech_verbs_that_need_a_quotation_report_nothing_without_one(text):
+    assert _plain(text).empty

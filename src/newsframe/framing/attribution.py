@@ -238,6 +238,13 @@ def _outer(before: list[Attribution], quote: Quote, text: str) -> Attribution | 
     return [a for a in before if {s.key for s in a.speakers} == keys][-1]
 
 
+def _that_frame(att: Attribution, quote: Quote, text: UnitText) -> bool:
+    """True when ``quote`` is inside the "that" clause right after ``att`` ("that" among the
+    five words after the verb, before the quotation: '... adding that it was "unacceptable"')."""
+    words = text.unit.text[att.end : quote.start].split()
+    return att.end <= quote.start and "that" in words[:5]
+
+
 def _frames(att: Attribution, quote: Quote, text: UnitText) -> bool:
     """True when ``att`` is a speech frame for ``quote``: a verb whose subject the rules found,
     or one without a subject whose "that" clause holds the quotation ('... told him on Friday
@@ -246,8 +253,7 @@ def _frames(att: Attribution, quote: Quote, text: UnitText) -> bool:
     phrase speech."""
     if not att.subjectless or _tagged(quote, text, att):
         return True  # (a tag right after the quotation frames it, its subject unfound or not)
-    words = text.unit.text[att.end : quote.start].split()
-    return att.end <= quote.start and "that" in words[:5]
+    return _that_frame(att, quote, text)
 
 
 def _frame(att: Attribution) -> bool:
@@ -327,7 +333,17 @@ class _Owners:
             ]
             if not near:
                 return None
-        near = [a for a in near if not a.subjectless] or near  # a verb with a subject first
+        # a verb with a subject first, but never past the participle whose "that" clause
+        # holds the quotation ('viewed it as "a step" adding that it is "unacceptable"':
+        # adding's, its comma left out; "reports that ..." may be a noun)
+        last_before = max((a for a in near if a.end <= quote.start), key=lambda a: a.end,
+                          default=None)  # fmt: skip
+        near = [
+            a
+            for a in near
+            if not a.subjectless
+            or (a is last_before and a.verb.endswith("ing") and _that_frame(a, quote, self.text))
+        ] or near
 
         def distance(a: Attribution) -> tuple[int, int]:
             gap = quote.start - a.end if a.end <= quote.start else max(a.start - quote.end, 0)
@@ -1094,6 +1110,9 @@ def _unit_rows(
                 picked = choice.choose(task)
                 if how == "previous" and _nobody(picked[0]) and before and not _nobody(before):
                     picked = (before, picked[1])  # the quotation before's speaker, as chosen
+                if how == "own" and att is not None and att.subjectless:
+                    picked = (picked[0], att)  # the model names the speaker; the verb that
+                    # frames the quotation stays its verb ('... adding that it is "unfair"')
                 rows.extend(make(*picked))
                 before = picked[0]
         else:
