@@ -2087,3 +2087,26 @@ def test_speech_verbs_beside_a_quotation_report_it(text, verbs):
 )
 def test_speech_verbs_that_need_a_quotation_report_nothing_without_one(text):
     assert _plain(text).empty
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        # the colon hands the quotation to the verb before it, over a nearer verb after it ...
+        ('Ann Lee said in a statement: "We are pleased with the deal," and admitted that it '
+         "was late.", "say"),
+        # ... and over a sentence-wide frame
+        ('According to Tom Ash, Ann Lee stood up and said: "We will not leave this room."',
+         "say"),
+    ],
+)  # fmt: skip
+def test_a_colon_after_a_verbs_clause_hands_it_the_quotation(text, verb):
+    t = _plain(text).query("kind != 'paraphrase'")
+    assert t["verb_lemma"].tolist() == [verb]
+
+
+def test_a_colon_after_another_quotation_hands_nothing_on():
+    # a quotation between the verb and the colon: the colon's clause is no verb's
+    text = 'Ann Lee called it "a farce" and left: "We will not stay," the aides said.'
+    t = _plain(text).query("kind != 'paraphrase' and quote == 'We will not stay'")
+    assert t["verb_lemma"].tolist() == ["say"]
