@@ -8,6 +8,7 @@ from conftest import KURIL
 import newsframe as nf
 from newsframe import Article
 from newsframe.errors import InputError, NewsframeError
+from newsframe.framing.quotes import top_level_quotes
 
 
 def _attr(*paragraphs, title="T"):
@@ -2110,3 +2111,21 @@ def test_a_colon_after_another_quotation_hands_nothing_on():
     text = 'Ann Lee called it "a farce" and left: "We will not stay," the aides said.'
     t = _plain(text).query("kind != 'paraphrase' and quote == 'We will not stay'")
     assert t["verb_lemma"].tolist() == ["say"]
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        # two apostrophes for a double mark (typewriter and TeX style), or closing one
+        ("His lawyer said he ''will plead not guilty.'' on Monday.", ["will plead not guilty."]),
+        ("His lawyer said he ``will plead not guilty.'' on Monday.", ["will plead not guilty."]),
+        ("Ann Lee said they were preparing a \u201cwindow\u2019\u2019 for the men.", ["window"]),
+        # a clause a conjunction opens before the next opening mark is no speaker tag
+        ('"It is a sad day for us all, but it is a step towards justice. "We thank the '
+         'governor," Ann Lee said.',
+         ["It is a sad day for us all, but it is a step towards justice.",
+          "We thank the governor"]),
+    ],
+)  # fmt: skip
+def test_quotation_marks_of_two_apostrophes_and_unclosed_sentences(text, quotes):
+    assert [q.text for q in top_level_quotes(text)] == quotes
