@@ -2129,3 +2129,22 @@ def test_a_colon_after_another_quotation_hands_nothing_on():
 )  # fmt: skip
 def test_quotation_marks_of_two_apostrophes_and_unclosed_sentences(text, quotes):
     assert [q.text for q in top_level_quotes(text)] == quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a sentence-wide frame before the quotation gives way to the verb between them with a
+        # subject of its own: the frame names who reported the words
+        ('According to Tom Ash, Ann Lee said "we will not leave" on Monday.', "Ann Lee"),
+        ('According to the police, the mayor said the march was "a violent riot".', "the mayor"),
+    ],
+)
+def test_a_frame_before_the_sentences_own_verb_gives_way_to_it(text, speaker):
+    t = _plain(text).query("kind != 'paraphrase'")
+    assert t[["speaker", "verb_lemma"]].values.tolist() == [[speaker, "say"]]
+
+
+def test_pronounce_before_a_colon_reports_the_quotation():
+    t = _plain('Ann Lee turned to her aide and pronounced: "That was a disaster."')
+    assert t.query("kind != 'paraphrase'")["verb_lemma"].tolist() == ["pronounce"]
