@@ -2148,3 +2148,17 @@ def test_a_frame_before_the_sentences_own_verb_gives_way_to_it(text, speaker):
 def test_pronounce_before_a_colon_reports_the_quotation():
     t = _plain('Ann Lee turned to her aide and pronounced: "That was a disaster."')
     assert t.query("kind != 'paraphrase'")["verb_lemma"].tolist() == ["pronounce"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # role nouns of the speaker table: a dispatcher, a sergeant, an assailant speak
+        ('"There is a man in the home," the dispatcher said.', "the dispatcher"),
+        ('"We heard shots," a sergeant said on Friday.', "a sergeant"),
+        ('Ann Lee said the assailant asked "where is the key" at the door.', "the assailant"),
+    ],
+)
+def test_role_nouns_of_the_speaker_table_head_a_speaker(text, speaker):
+    t = _plain(text).query("kind != 'paraphrase'")
+    assert t["speaker"].tolist() == [speaker]
