@@ -2162,3 +2162,11 @@ def test_pronounce_before_a_colon_reports_the_quotation():
 def test_role_nouns_of_the_speaker_table_head_a_speaker(text, speaker):
     t = _plain(text).query("kind != 'paraphrase'")
     assert t["speaker"].tolist() == [speaker]
+
+
+def test_the_verb_that_owns_a_quotation_stays_its_verb_whoever_the_model_names():
+    # "called" owns the quotation (its subject unfound after "he lied and"); the speaker the
+    # model names comes from another verb, the verb stays "call"
+    text = 'Ann Lee has dismissed claims she lied and called Tom Ash\'s "hopeless" jibe "old news".'
+    t = _plain(text).query("quote == 'old news'")
+    assert t["verb_lemma"].tolist() == ["call"]

@@ -1163,7 +1163,7 @@ def _unit_rows(
                 picked = choice.choose(task)
                 if how == "previous" and _nobody(picked[0]) and before and not _nobody(before):
                     picked = (before, picked[1])  # the quotation before's speaker, as chosen
-                if how == "own" and att is not None and att.subjectless:
+                if how == "own" and att is not None and (att.subjectless or _nobody(att.speakers)):
                     picked = (picked[0], att)  # the model names the speaker; the verb that
                     # frames the quotation stays its verb ('... adding that it is "unfair"')
                 rows.extend(make(*picked))
