@@ -276,25 +276,6 @@ def _colon_verb(near: list[Attribution], quote: Quote, text: str) -> Attribution
     return last
 
 
-def _own_verb_after(frame: Attribution, near: list[Attribution], quote: Quote) -> bool:
-    """True when a verb with a subject of its own (no participle, no reporter's source, no
-    sentence-wide frame) stands between a sentence-wide ``frame`` before the quotation and
-    the quotation: 'According to Tom Ash, Ann Lee stood up and said "..."' is Ann Lee's, the
-    frame naming who reported it (Pareti 2015: the source of an attribution is the subject of
-    its cue, a cue nearer the content)."""
-    if frame.end > quote.start:
-        return False
-    return any(
-        frame.end <= a.start
-        and a.end <= quote.start
-        and not _frame(a)
-        and not a.subjectless
-        and not a.participle
-        and not _media(a)
-        for a in near
-    )
-
-
 def _frames(att: Attribution, quote: Quote, text: UnitText) -> bool:
     """True when ``att`` is a speech frame for ``quote``: a verb whose subject the rules found,
     or one without a subject whose "that" clause holds the quotation ('... told him on Friday
@@ -366,7 +347,7 @@ class _Owners:
                 for a in frames
                 if a.start < quote.start and any(s.kind != "document" for s in a.speakers)
             ]
-        if frames and not _own_verb_after(frames[0], near, quote):
+        if frames:
             return frames[0]
         every = near
         near = [a for a in near if not a.subordinate] or near
