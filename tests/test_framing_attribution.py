@@ -2158,3 +2158,18 @@ def test_the_verb_that_owns_a_quotation_stays_its_verb_whoever_the_model_names()
     text = 'Ann Lee has dismissed claims she lied and called Tom Ash\'s "hopeless" jibe "old news".'
     t = _plain(text).query("quote == 'old news'")
     assert t["verb_lemma"].tolist() == ["call"]
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        # the reported clause's verb with the speaker's own pronoun: what the speaker said
+        ('Ann Lee said she had read "false reports about the town" that week.', "say"),
+        ('Ann Lee said she denied "with the greatest firmness" every charge.', "say"),
+        # another person inside the reported clause speaks there
+        ('Ann Lee said Tom Ash had declared "a new era for the town" on Monday.', "declare"),
+    ],
+)
+def test_a_partial_quotation_in_the_speakers_own_reported_clause_is_the_outer_verbs(text, verb):
+    t = _plain(text).query("kind == 'partial'")
+    assert t["verb_lemma"].tolist() == [verb]

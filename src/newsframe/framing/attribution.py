@@ -223,8 +223,12 @@ def _outer(before: list[Attribution], quote: Quote, text: str) -> Attribution | 
     first, last = before[0], before[-1]
     if first.participle or _frame(first):
         return None
-    if last.participle or {s.key for s in last.speakers} <= {s.key for s in first.speakers}:
-        return None  # the same speaker ("rejected ..., calling it"): the nearest verb
+    if last.participle:
+        return None  # ("rejected ..., calling it"): the nearest verb
+    if {s.key for s in last.speakers} <= {s.key for s in first.speakers}:
+        # the same speaker: the nearest verb, unless it reports in the first one's clause
+        # ("Ann Lee said she had read "..."": what she said)
+        return first if _reported_pronoun(text[first.end : last.start]) else None
     if any(s.kind == "person" or s.source == "pronoun" for s in last.speakers):
         return None  # a person inside speaks ("X revealed that Barnier had declared it ...")
     between = text[first.end : quote.start]
@@ -236,6 +240,25 @@ def _outer(before: list[Attribution], quote: Quote, text: str) -> Attribution | 
         return None
     keys = {s.key for s in first.speakers}  # its last verb ("X said, adding the complaint ...")
     return [a for a in before if {s.key for s in a.speakers} == keys][-1]
+
+
+_SUBJECT_PRONOUNS = frozenset(["he", "she", "they", "we", "i", "it"])
+
+
+def _reported_pronoun(between: str) -> bool:
+    """True when ``between`` (the words from a reporting verb to the next verb) is a subject
+    pronoun opening the reported clause, perhaps after "that" and before an auxiliary (" he ",
+    " that she ", " he had "): at most three words, no mark.
+
+    >>> _reported_pronoun(" he had "), _reported_pronoun(" that she "), _reported_pronoun(", he ")
+    (True, True, False)
+    """
+    words = between.split()
+    return (
+        0 < len(words) <= 3
+        and all(w.isalpha() for w in words)
+        and any(w.lower() in _SUBJECT_PRONOUNS for w in words[:2])
+    )
 
 
 def _that_frame(att: Attribution, quote: Quote, text: UnitText) -> bool:
