@@ -2173,3 +2173,18 @@ def test_the_verb_that_owns_a_quotation_stays_its_verb_whoever_the_model_names()
 def test_a_partial_quotation_in_the_speakers_own_reported_clause_is_the_outer_verbs(text, verb):
     t = _plain(text).query("kind == 'partial'")
     assert t["verb_lemma"].tolist() == [verb]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        # a conjunction or a relative word after the quoted words opens a clause: no noun
+        # they modify, so the reporting verb's words stay speech
+        ('Ann Lee called the attack a "huge tragedy," while others stayed silent.',
+         "huge tragedy"),
+        ('Ann Lee accused Tom Ash of "acting so indignant" when he had agreed.',
+         "acting so indignant"),
+    ],
+)  # fmt: skip
+def test_a_clause_after_a_short_quotation_leaves_it_speech(text, quote):
+    assert _plain(text).query("kind != 'paraphrase'")["quote"].tolist() == [quote]

@@ -477,7 +477,11 @@ _NOT_NOUN = frozenset(["and", "or", "but", "nor", "than", "as", "that", "which",
      # a preposition or a determiner after the quoted words is no noun they modify ('for
      # "lying" during the hearing', 'for "damaging" the treasury', '"end abuses" within FIFA')
      "during", "within", "without", "against", "through", "amid", "despite", "across",
-     "toward", "towards", "until", "since", "the", "a", "an", "its", "their", "his", "her"]
+     "toward", "towards", "until", "since", "the", "a", "an", "its", "their", "his", "her",
+     # a conjunction or a relative word opens a clause after them ('called it a "huge
+     # tragedy" while ...', 'accused him of "acting so indignant" when he ...')
+     "while", "when", "whereas", "where", "because", "although", "though", "if", "unless",
+     "whom", "whose", "what", "after", "before"]
 )  # fmt: skip
 
 
