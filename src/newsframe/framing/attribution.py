@@ -242,13 +242,14 @@ def _outer(before: list[Attribution], quote: Quote, text: str) -> Attribution | 
     return [a for a in before if {s.key for s in a.speakers} == keys][-1]
 
 
-_SUBJECT_PRONOUNS = frozenset(["he", "she", "they", "we", "i", "it"])
+_SUBJECT_PRONOUNS = frozenset(["he", "she", "we", "i"])  # a person's ("it": the nearest verb)
 
 
 def _reported_pronoun(between: str) -> bool:
     """True when ``between`` (the words from a reporting verb to the next verb) is a subject
-    pronoun opening the reported clause, perhaps after "that" and before an auxiliary (" he ",
-    " that she ", " he had "): at most three words, no mark.
+    pronoun of a person opening the reported clause, perhaps after "that" and before an
+    auxiliary (" he ", " that she ", " he had "): at most three words, no mark. ("it" is left
+    out: 'Acme said it would recommend that ... "..."' keeps the nearest verb.)
 
     >>> _reported_pronoun(" he had "), _reported_pronoun(" that she "), _reported_pronoun(", he ")
     (True, True, False)
