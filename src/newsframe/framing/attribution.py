@@ -228,7 +228,8 @@ def _outer(before: list[Attribution], quote: Quote, text: str) -> Attribution | 
     if {s.key for s in last.speakers} <= {s.key for s in first.speakers}:
         # the same speaker: the nearest verb, unless it reports in the first one's clause
         # ("Ann Lee said she had read "..."": what she said)
-        return first if _reported_pronoun(text[first.end : last.start]) else None
+        near_clause = last.start - first.end <= 40  # (a bounded look: three short words)
+        return first if near_clause and _reported_pronoun(text[first.end : last.start]) else None
     if any(s.kind == "person" or s.source == "pronoun" for s in last.speakers):
         return None  # a person inside speaks ("X revealed that Barnier had declared it ...")
     between = text[first.end : quote.start]
@@ -265,8 +266,10 @@ def _reported_pronoun(between: str) -> bool:
 def _that_frame(att: Attribution, quote: Quote, text: UnitText) -> bool:
     """True when ``quote`` is inside the "that" clause right after ``att`` ("that" among the
     five words after the verb, before the quotation: '... adding that it was "unacceptable"')."""
-    words = text.unit.text[att.end : quote.start].split()
-    return att.end <= quote.start and "that" in words[:5]
+    if att.end > quote.start:
+        return False
+    words = text.unit.text[att.end : min(quote.start, att.end + 100)].split()  # (bounded)
+    return "that" in words[:5]
 
 
 _COLON_CHARS = 120  # "X said in a statement released on Friday by ...:": the verb's reach
@@ -292,8 +295,10 @@ def _colon_verb(near: list[Attribution], quote: Quote, text: str) -> Attribution
     if not before:
         return None
     last = max(before, key=lambda a: a.end)
+    if last.subjectless or quote.start - last.end > _COLON_CHARS:
+        return None
     between = text[last.end : quote.start]
-    if last.subjectless or len(between) > _COLON_CHARS or not between.rstrip().endswith(":"):
+    if not between.rstrip().endswith(":"):
         return None
     if any(ch in between.rstrip()[:-1] for ch in '.;!?:"\u201c\u201d\u2018\u2019'):
         return None
@@ -817,8 +822,8 @@ def _tagged(quote: Quote, text: UnitText, att: Attribution) -> bool:
     >>> _tagged(top_level_quotes(line)[0], unit, said)
     True
     """
-    if att.start < quote.end or not quote.closed:
-        return False
+    if att.start < quote.end or not quote.closed or att.start - quote.end > 120:
+        return False  # (six words of a tag are far fewer characters)
     line = text.unit.text
     between = line[quote.end : att.start]
     inside = line[quote.start : quote.end - len(quote.mark) * quote.closed].rstrip()
