@@ -808,10 +808,11 @@ _TAG_SPEAKER_WORDS = 6  # '"...," Deputy Foreign Minister Ann Lee said': words b
 def _tagged(quote: Quote, text: UnitText, att: Attribution) -> bool:
     """True when ``att`` is the speaker tag right after ``quote``: the quoted words end with a
     comma (inside the marks or right after them) and the verb follows in the same sentence
-    with at most :data:`_TAG_SPEAKER_WORDS` words and no other mark between ('... due to "human error," the
-    minister said'; '... a "plug," said Ann Lee'). The inversion is a speech frame of its own
-    (issue 19: "a quote-then-verb inversion"): the tag makes the whole clause before it the
-    speaker's words, so the quoted words in a noun's slot there are theirs, not a label.
+    with at most :data:`_TAG_SPEAKER_WORDS` words and no other mark between ('... due to
+    "human error," the minister said'; '... a "plug," said Ann Lee'). The inversion is a
+    speech frame of its own (issue 19: "a quote-then-verb inversion"): the tag makes the whole
+    clause before it the speaker's words, so the quoted words in a noun's slot there are
+    theirs, not a label.
 
     >>> from newsframe.framing._units import Unit
     >>> from newsframe.framing.quotes import top_level_quotes
