@@ -173,10 +173,11 @@ def find_quotes(text: str) -> list[Quote]:
     """Return the quotations in ``text`` (normalised first), in order of their opening mark.
 
     Curly, low and angle quotes are first unified to ``"`` and ``'`` (:func:`newsframe.normalise`),
-    so mismatched marks (a closing curly mark used to open) pair up. Double marks are classed as
-    opening or closing by the characters around them; a quotation that never closes runs to the
-    end of the text (``closed=False``), as in news paragraphs that continue a quote in the next
-    paragraph. Single marks count only in pairs and never inside a word, so apostrophes
+    so mismatched marks (a closing curly mark used to open) pair up; a pair of apostrophes
+    (typewriter and TeX style) is a double mark (:func:`_paired_apostrophes`). Double marks are
+    classed as opening or closing by the characters around them; a quotation that never closes
+    runs to the end of the text (``closed=False``), as in news paragraphs that continue a quote
+    in the next paragraph. Single marks count only in pairs and never inside a word, so apostrophes
     (``Russia's``) are not quotations. A quotation inside another is ``nested``.
 
     >>> [(q.text, q.closed, q.nested) for q in find_quotes('"We said \\u2018no\\u2019," he said. "And')]
