@@ -44,7 +44,8 @@ Run: ``PYTHONPATH=src .venv/bin/python benchmarks/eval_quotes.py [PAGES_DIR] [-v
 the labels counted as speech and each entity split across a story with its speaker keys;
 ``--set`` keeps the pages of one annotation set, so that a held-out set is run only when meant;
 ``--labels`` reads another file of the same format, such as a held-out batch kept outside the
-repository, instead of ``benchmarks/eval/quotes.json``).
+repository, instead of ``benchmarks/eval/quotes.json``; ``--misses`` lists each verb miss and
+each quotation not found with the words before it, for classifying them by cause).
 """
 
 from __future__ import annotations
@@ -127,6 +128,14 @@ def _best(raw: str, gold: dict, predicted: list[dict], *, here: bool = False) ->
     return best
 
 
+def _context(raw: str, start: int, end: int) -> str:
+    """The words around an annotated quotation for a reader of the misses (``--misses``): up
+    to 100 characters before it, its first 60 in brackets, line breaks as "|"."""
+    quote = raw[start:end]
+    quote = quote if len(quote) <= 60 else quote[:60] + "..."
+    return (raw[max(start - 100, 0) : start] + "[" + quote + "]").replace("\n", " | ")
+
+
 def _split(rows: list[dict]) -> int:
     """Entities of one page whose found quotations carry more than one predicted speaker key."""
     keys: dict[str, set[str]] = {}
@@ -198,8 +207,9 @@ def _page_rows(path: Path, page: dict) -> tuple[list[dict], list[str]]:
             row["predicted_verb"] = best["verb"]
         entity = gold.get("entity", gold["speaker"])
         rows.append(
-            {"gold_speaker": gold["speaker"], "entity": entity, "gold_verb": gold["verb"], **row}
-        )
+            {"gold_speaker": gold["speaker"], "entity": entity, "gold_verb": gold["verb"], **row,
+             "context": _context(raw, gold["start"], gold["end"])}
+        )  # fmt: skip
     for label in page.get("labels", []):
         best = _best(raw, label, predicted, here=True)
         rows.append(
@@ -316,9 +326,28 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--labels", type=Path, default=LABELS, help="annotations (JSON)")
     parser.add_argument("--set", dest="only", help="keep the pages of one annotation set")
     parser.add_argument("-v", "--verbose", action="store_true", help="list the misses")
+    parser.add_argument(
+        "--misses",
+        action="store_true",
+        help="list each verb miss and each quotation not found with the words before it",
+    )
     args = parser.parse_args(argv)
     args.pages = Path(args.pages or args.pages_dir or default)
     return args
+
+
+def _print_misses(details: pd.DataFrame) -> None:
+    """Print the verb misses and the quotations not found, one per line with its context (the
+    material for classifying them by cause: which clause owns the quotation, which frame was
+    missed; docs/evaluation.md)."""
+    wrong = details[details["verb_ok"] == False]  # noqa: E712
+    lost = details[~details["found"]]
+    for title, rows in (("verb misses", wrong), ("quotations not found", lost)):
+        print(f"{title}: {len(rows)}")
+        for row in rows.itertuples(index=False):
+            predicted = getattr(row, "predicted_verb", "")
+            print(f"  {row.set} {row.file} gold={row.gold_verb} predicted={predicted!s}: "
+                  f"{row.context}")  # fmt: skip
 
 
 def main(argv: list[str]) -> int:
@@ -329,6 +358,8 @@ def main(argv: list[str]) -> int:
         details = table.attrs["details"]
         if args.verbose and not details.empty:
             print(details[~details["speaker_ok"] | (details["verb_ok"] == False)].to_string())  # noqa: E712
+        if args.misses and not details.empty:
+            _print_misses(details)
         labelled = table.attrs["labels_as_speech"]
         if args.verbose and not labelled.empty:
             print("labels counted as speech:")

@@ -8,6 +8,7 @@ from conftest import KURIL
 import newsframe as nf
 from newsframe import Article
 from newsframe.errors import InputError, NewsframeError
+from newsframe.framing.quotes import top_level_quotes
 
 
 def _attr(*paragraphs, title="T"):
@@ -2022,3 +2023,168 @@ def test_a_quoted_noun_inside_an_indirect_question_is_a_label():
     said = 'Tom Reed said the "reform" had been dropped.'
     table = nf.attributions([nf.Article("y", "T", (said,))]).query("kind != 'paraphrase'")
     assert table["quote"].tolist() == ["reform"]
+
+
+# --- speech frames and clause ownership (issue 19, fifteenth round) ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "verb"),
+    [
+        # the tag right after the quotation makes the clause before it the speaker's words:
+        # a quoted noun in a noun's slot there is theirs, not a label
+        ('The damage was in the location of a "plug," said Ann Lee.', "plug", "say"),
+        ('The jet fell because of "human error", the minister said on Saturday.', "human error",
+         "say"),
+        # the tag's subject need not be found for it to frame the quotation
+        ('He was tired and in a "very difficult condition," the president-elect stated.',
+         "very difficult condition", "state"),
+    ],
+)  # fmt: skip
+def test_a_tag_right_after_a_short_quotation_makes_it_speech(text, quote, verb):
+    t = _plain(text).query("kind != 'paraphrase'")
+    assert t["quote"].tolist() == [quote]
+    assert t["verb_lemma"].tolist() == [verb]
+
+
+def test_a_verb_after_a_clause_of_the_reporters_is_no_tag():
+    # between the quotation and the verb: a clause with commas of its own, not a speaker tag
+    text = 'Some held signs such as "Free Ann," while others, without evidence, said nothing.'
+    assert _plain(text).query("kind != 'paraphrase'").empty
+
+
+@pytest.mark.parametrize(
+    ("text", "verbs"),
+    [
+        # manner-of-speaking verbs (Levin 1993, 37.3) beside a quotation, before or after it
+        ('Ann Lee yelled "Stop the count!" at the crowd.', ["yell"]),
+        ('"Stop the count now," Ann Lee screamed.', ["scream"]),
+        ('Ann Lee pleaded, holding back tears, "Please come home."', ["plead"]),
+        ('"Come closer," Ann Lee whispered.', ["whisper"]),
+        # a caption, an outline, words shared with reporters
+        ('Ann Lee captioned the photo, "Forever together."', ["caption"]),
+        ('"It was loud," Ann Lee shared with reporters.', ["share"]),
+        ("Ann Lee's statement then outlines the plan to \"rebuild every home\".", ["outline"]),
+        # characterize verbs with their "as" frame (Levin 29.2)
+        ('Ann Lee viewed the deal as "a good first step" on Monday.', ["view"]),
+        ('Ann Lee referred to him as "that man" on the radio.', ["refer"]),
+        # a verb whose "that" clause holds the quotation owns it, its subject unfound
+        ('Ann Lee viewed the deal as "a good first step" adding that the delay was '
+         '"unacceptable."', ["view", "add"]),
+    ],
+)  # fmt: skip
+def test_speech_verbs_beside_a_quotation_report_it(text, verbs):
+    t = _plain(text).query("kind != 'paraphrase'")
+    assert t["verb_lemma"].tolist() == verbs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ann Lee shared a flat with Tom Ash in Leeds.",
+        "The two sides view the islands differently.",
+        "Ann Lee yelled at the referee and left.",
+        "Ann Lee outlined the plan on Monday.",
+        "Ann Lee referred the case to a judge.",
+    ],
+)
+def test_speech_verbs_that_need_a_quotation_report_nothing_without_one(text):
+    assert _plain(text).empty
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        # the colon hands the quotation to the verb before it, over a nearer verb after it ...
+        ('Ann Lee said in a statement: "We are pleased with the deal," and admitted that it '
+         "was late.", "say"),
+        # ... and over a sentence-wide frame
+        ('According to Tom Ash, Ann Lee stood up and said: "We will not leave this room."',
+         "say"),
+    ],
+)  # fmt: skip
+def test_a_colon_after_a_verbs_clause_hands_it_the_quotation(text, verb):
+    t = _plain(text).query("kind != 'paraphrase'")
+    assert t["verb_lemma"].tolist() == [verb]
+
+
+def test_a_colon_after_another_quotation_hands_nothing_on():
+    # a quotation between the verb and the colon: the colon's clause is no verb's
+    text = 'Ann Lee called it "a farce" and left: "We will not stay," the aides said.'
+    t = _plain(text).query("kind != 'paraphrase' and quote == 'We will not stay'")
+    assert t["verb_lemma"].tolist() == ["say"]
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        # two apostrophes for a double mark (typewriter and TeX style), or closing one
+        ("His lawyer said he ''will plead not guilty.'' on Monday.", ["will plead not guilty."]),
+        ("His lawyer said he ``will plead not guilty.'' on Monday.", ["will plead not guilty."]),
+        ("Ann Lee said they were preparing a \u201cwindow\u2019\u2019 for the men.", ["window"]),
+        # a clause a conjunction opens before the next opening mark is no speaker tag
+        ('"It is a sad day for us all, but it is a step towards justice. "We thank the '
+         'governor," Ann Lee said.',
+         ["It is a sad day for us all, but it is a step towards justice.",
+          "We thank the governor"]),
+    ],
+)  # fmt: skip
+def test_quotation_marks_of_two_apostrophes_and_unclosed_sentences(text, quotes):
+    assert [q.text for q in top_level_quotes(text)] == quotes
+
+
+def test_pronounce_before_a_colon_reports_the_quotation():
+    t = _plain('Ann Lee turned to her aide and pronounced: "That was a disaster."')
+    assert t.query("kind != 'paraphrase'")["verb_lemma"].tolist() == ["pronounce"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # role nouns of the speaker table: a dispatcher, a sergeant, an assailant speak
+        ('"There is a man in the home," the dispatcher said.', "the dispatcher"),
+        ('"We heard shots," a sergeant said on Friday.', "a sergeant"),
+        ('Ann Lee said the assailant asked "where is the key" at the door.', "the assailant"),
+    ],
+)
+def test_role_nouns_of_the_speaker_table_head_a_speaker(text, speaker):
+    t = _plain(text).query("kind != 'paraphrase'")
+    assert t["speaker"].tolist() == [speaker]
+
+
+def test_the_verb_that_owns_a_quotation_stays_its_verb_whoever_the_model_names():
+    # "called" owns the quotation (its subject unfound after "he lied and"); the speaker the
+    # model names comes from another verb, the verb stays "call"
+    text = 'Ann Lee has dismissed claims she lied and called Tom Ash\'s "hopeless" jibe "old news".'
+    t = _plain(text).query("quote == 'old news'")
+    assert t["verb_lemma"].tolist() == ["call"]
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        # the reported clause's verb with the speaker's own pronoun: what the speaker said
+        ('Ann Lee said she had read "false reports about the town" that week.', "say"),
+        ('Ann Lee said she denied "with the greatest firmness" every charge.', "say"),
+        # another person inside the reported clause speaks there
+        ('Ann Lee said Tom Ash had declared "a new era for the town" on Monday.', "declare"),
+    ],
+)
+def test_a_partial_quotation_in_the_speakers_own_reported_clause_is_the_outer_verbs(text, verb):
+    t = _plain(text).query("kind == 'partial'")
+    assert t["verb_lemma"].tolist() == [verb]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        # a conjunction or a relative word after the quoted words opens a clause: no noun
+        # they modify, so the reporting verb's words stay speech
+        ('Ann Lee called the attack a "huge tragedy," while others stayed silent.',
+         "huge tragedy"),
+        ('Ann Lee accused Tom Ash of "acting so indignant" when he had agreed.',
+         "acting so indignant"),
+    ],
+)  # fmt: skip
+def test_a_clause_after_a_short_quotation_leaves_it_speech(text, quote):
+    assert _plain(text).query("kind != 'paraphrase'")["quote"].tolist() == [quote]

@@ -223,8 +223,13 @@ def _outer(before: list[Attribution], quote: Quote, text: str) -> Attribution | 
     first, last = before[0], before[-1]
     if first.participle or _frame(first):
         return None
-    if last.participle or {s.key for s in last.speakers} <= {s.key for s in first.speakers}:
-        return None  # the same speaker ("rejected ..., calling it"): the nearest verb
+    if last.participle:
+        return None  # ("rejected ..., calling it"): the nearest verb
+    if {s.key for s in last.speakers} <= {s.key for s in first.speakers}:
+        # the same speaker: the nearest verb, unless it reports in the first one's clause
+        # ("Ann Lee said she had read "..."": what she said)
+        near_clause = last.start - first.end <= 40  # (a bounded look: three short words)
+        return first if near_clause and _reported_pronoun(text[first.end : last.start]) else None
     if any(s.kind == "person" or s.source == "pronoun" for s in last.speakers):
         return None  # a person inside speaks ("X revealed that Barnier had declared it ...")
     between = text[first.end : quote.start]
@@ -238,15 +243,77 @@ def _outer(before: list[Attribution], quote: Quote, text: str) -> Attribution | 
     return [a for a in before if {s.key for s in a.speakers} == keys][-1]
 
 
+_SUBJECT_PRONOUNS = frozenset(["he", "she", "we", "i"])  # a person's ("it": the nearest verb)
+
+
+def _reported_pronoun(between: str) -> bool:
+    """True when ``between`` (the words from a reporting verb to the next verb) is a subject
+    pronoun of a person opening the reported clause, perhaps after "that" and before an
+    auxiliary (" he ", " that she ", " he had "): at most three words, no mark. ("it" is left
+    out: 'Acme said it would recommend that ... "..."' keeps the nearest verb.)
+
+    >>> _reported_pronoun(" he had "), _reported_pronoun(" that she "), _reported_pronoun(", he ")
+    (True, True, False)
+    """
+    words = between.split()
+    return (
+        0 < len(words) <= 3
+        and all(w.isalpha() for w in words)
+        and any(w.lower() in _SUBJECT_PRONOUNS for w in words[:2])
+    )
+
+
+def _that_frame(att: Attribution, quote: Quote, text: UnitText) -> bool:
+    """True when ``quote`` is inside the "that" clause right after ``att`` ("that" among the
+    five words after the verb, before the quotation: '... adding that it was "unacceptable"')."""
+    if att.end > quote.start:
+        return False
+    words = text.unit.text[att.end : min(quote.start, att.end + 100)].split()  # (bounded)
+    return "that" in words[:5]
+
+
+_COLON_CHARS = 120  # "X said in a statement released on Friday by ...:": the verb's reach
+
+
+def _colon_verb(near: list[Attribution], quote: Quote, text: str) -> Attribution | None:
+    """The verb whose clause a colon closes right before ``quote`` ('Fox said in a statement:
+    "..." and acknowledged that ...'; 'According to X, Y jumped up and said: "..."'): the last
+    attribution before the quotation, with a speaker, when at most :data:`_COLON_CHARS`
+    characters stand between, ending with the colon, and no quotation mark or sentence mark
+    among them; else None. The colon hands the quotation to that verb over a nearer verb after
+    it and over a sentence-wide frame ("according to").
+
+    >>> from newsframe.framing.speakers import Attribution, Speaker
+    >>> from newsframe.framing.quotes import top_level_quotes
+    >>> line = 'Fox said in a statement: "We are pleased," and acknowledged the claims.'
+    >>> said = Attribution(4, 8, "said", "say", "neutral", (Speaker("Fox", "Fox", "name"),))
+    >>> admitted = Attribution(47, 59, "acknowledged", "acknowledge", "evaluative", ())
+    >>> _colon_verb([said, admitted], top_level_quotes(line)[0], line).verb
+    'said'
+    """
+    before = [a for a in near if a.end <= quote.start]
+    if not before:
+        return None
+    last = max(before, key=lambda a: a.end)
+    if last.subjectless or quote.start - last.end > _COLON_CHARS:
+        return None
+    between = text[last.end : quote.start]
+    if not between.rstrip().endswith(":"):
+        return None
+    if any(ch in between.rstrip()[:-1] for ch in '.;!?:"\u201c\u201d\u2018\u2019'):
+        return None
+    return last
+
+
 def _frames(att: Attribution, quote: Quote, text: UnitText) -> bool:
     """True when ``att`` is a speech frame for ``quote``: a verb whose subject the rules found,
     or one without a subject whose "that" clause holds the quotation ('... told him on Friday
-    that he must "humbly accept"'); a verb without a subject makes no other short phrase
-    speech."""
-    if not att.subjectless:
-        return True
-    words = text.unit.text[att.end : quote.start].split()
-    return att.end <= quote.start and "that" in words[:5]
+    that he must "humbly accept"') or that is its tag (:func:`_tagged`: '... a "difficult
+    condition," the president-elect stated'); a verb without a subject makes no other short
+    phrase speech."""
+    if not att.subjectless or _tagged(quote, text, att):
+        return True  # (a tag right after the quotation frames it, its subject unfound or not)
+    return _that_frame(att, quote, text)
 
 
 def _frame(att: Attribution) -> bool:
@@ -295,6 +362,10 @@ class _Owners:
         near = self.in_sentences(first, last, quote.start)
         if not near:
             return None
+        text = self.text.unit.text
+        colon = _colon_verb(near, quote, text)
+        if colon is not None:
+            return colon
         frames = [a for a in near if _frame(a) and not _media(a)]
         others = [a for a in near if not _frame(a) and not a.participle]
         if frames and any(not _media(a) and not a.subjectless for a in others):
@@ -307,7 +378,6 @@ class _Owners:
             ]
         if frames:
             return frames[0]
-        text = self.text.unit.text
         every = near
         near = [a for a in near if not a.subordinate] or near
         near = [a for a in near if not (_frame(a) and _media(a))] or near  # a reporter's source
@@ -326,7 +396,17 @@ class _Owners:
             ]
             if not near:
                 return None
-        near = [a for a in near if not a.subjectless] or near  # a verb with a subject first
+        # a verb with a subject first, but never past the participle whose "that" clause
+        # holds the quotation ('viewed it as "a step" adding that it is "unacceptable"':
+        # adding's, its comma left out; "reports that ..." may be a noun)
+        last_before = max((a for a in near if a.end <= quote.start), key=lambda a: a.end,
+                          default=None)  # fmt: skip
+        near = [
+            a
+            for a in near
+            if not a.subjectless
+            or (a is last_before and a.verb.endswith("ing") and _that_frame(a, quote, self.text))
+        ] or near
 
         def distance(a: Attribution) -> tuple[int, int]:
             gap = quote.start - a.end if a.end <= quote.start else max(a.start - quote.end, 0)
@@ -403,7 +483,11 @@ _NOT_NOUN = frozenset(["and", "or", "but", "nor", "than", "as", "that", "which",
      # a preposition or a determiner after the quoted words is no noun they modify ('for
      # "lying" during the hearing', 'for "damaging" the treasury', '"end abuses" within FIFA')
      "during", "within", "without", "against", "through", "amid", "despite", "across",
-     "toward", "towards", "until", "since", "the", "a", "an", "its", "their", "his", "her"]
+     "toward", "towards", "until", "since", "the", "a", "an", "its", "their", "his", "her",
+     # a conjunction or a relative word opens a clause after them ('called it a "huge
+     # tragedy" while ...', 'accused him of "acting so indignant" when he ...')
+     "while", "when", "whereas", "where", "because", "although", "though", "if", "unless",
+     "whom", "whose", "what", "after", "before"]
 )  # fmt: skip
 
 
@@ -718,6 +802,42 @@ def _speech_frame(
     return att
 
 
+_TAG_SPEAKER_WORDS = 6  # '"...," Deputy Foreign Minister Ann Lee said': words before the verb
+
+
+def _tagged(quote: Quote, text: UnitText, att: Attribution) -> bool:
+    """True when ``att`` is the speaker tag right after ``quote``: the quoted words end with a
+    comma (inside the marks or right after them) and the verb follows in the same sentence
+    with at most :data:`_TAG_SPEAKER_WORDS` words and no other mark between ('... due to
+    "human error," the minister said'; '... a "plug," said Ann Lee'). The inversion is a
+    speech frame of its own (issue 19: "a quote-then-verb inversion"): the tag makes the whole
+    clause before it the speaker's words, so the quoted words in a noun's slot there are
+    theirs, not a label.
+
+    >>> from newsframe.framing._units import Unit
+    >>> from newsframe.framing.quotes import top_level_quotes
+    >>> from newsframe.framing.speakers import Attribution
+    >>> line = 'It broke because of "human error," Ann Lee said.'
+    >>> unit = UnitText(Unit("body", 0, line, ((0, 0, len(line)),)))
+    >>> said = Attribution(43, 47, "said", "say", "neutral", ())
+    >>> _tagged(top_level_quotes(line)[0], unit, said)
+    True
+    """
+    if att.start < quote.end or not quote.closed or att.start - quote.end > 120:
+        return False  # (six words of a tag are far fewer characters)
+    line = text.unit.text
+    between = line[quote.end : att.start]
+    inside = line[quote.start : quote.end - len(quote.mark) * quote.closed].rstrip()
+    tag = between.lstrip()
+    comma = inside.endswith(",") or tag.startswith(",")
+    tag = tag[1:] if tag.startswith(",") else tag  # (one comma opens the tag; none inside it)
+    if not comma or any(ch in tag for ch in ',.;:!?"\u201c\u201d()'):
+        return False
+    if text.sentences.at(quote.start) != text.sentences.at(att.start):
+        return False
+    return len(between.split()) <= _TAG_SPEAKER_WORDS
+
+
 def _label_rule(
     quote: Quote,
     text: UnitText,
@@ -783,6 +903,8 @@ def _label_rule(
     last = before[-1].lower()
     if _cued(quote, text):
         return "cue"
+    if _tagged(quote, text, att):
+        return ""  # '... in the location of a "plug," said Ann Lee': the tag credits it
     if last == "of" and len(before) == 2 and _noun_of(before[0]):
         return "noun_of"  # a noun's complement: 'allegations of "fraud"', 'a lack of "trust"'
     if att.subordinate and last in ("a", "an", "the"):
@@ -1056,6 +1178,9 @@ def _unit_rows(
                 picked = choice.choose(task)
                 if how == "previous" and _nobody(picked[0]) and before and not _nobody(before):
                     picked = (before, picked[1])  # the quotation before's speaker, as chosen
+                if how == "own" and att is not None and (att.subjectless or _nobody(att.speakers)):
+                    picked = (picked[0], att)  # the model names the speaker; the verb that
+                    # frames the quotation stays its verb ('... adding that it is "unfair"')
                 rows.extend(make(*picked))
                 before = picked[0]
         else:

@@ -99,17 +99,27 @@ def _spaced_close(text: str, i: int) -> bool:
 def _dropped_close(text: str, start: int, mark: int) -> int:
     """Where a quotation whose closing mark was dropped ends: at the last comma before a short
     clause that ends the sentence right before the next opening mark
-    (``"It's a disgrace, the chief said. "Protesters ...``), else 0."""
+    (``"It's a disgrace, the chief said. "Protesters ...``), else 0; a clause that a
+    conjunction opens (``, but it is a start. "We ...``) is the quotation's own, no tag.
+
+    >>> a = '"It is a disgrace, the chief said. "We go.'
+    >>> b = '"It is a sad day, but it is a step towards justice. "We go.'
+    >>> _dropped_close(a, 0, a.rindex('"')), _dropped_close(b, 0, b.rindex('"'))
+    (18, 0)
+    """
     segment = text[max(start, mark - 120) : mark].rstrip()
     comma = segment.rfind(", ")
     tail = segment[comma + 2 :] if comma >= 0 else ""
     if not tail.endswith((".", ":")) or not 1 < len(tail.split()) <= 8 or '"' in tail:
         return 0
+    if tail.split()[0].lower() in _COORDINATORS:
+        return 0  # ", but it is a step towards justice. \"...": the quotation goes on
     if any(ch in tail[:-1] for ch in ".!?;") and not _ABBREVIATED.search(tail[:-1]):
         return 0
     return max(start, mark - 120) + comma + 1
 
 
+_COORDINATORS = frozenset(["and", "but", "or", "nor", "so", "yet", "because", "while"])
 _ABBREVIATED = re.compile(r"\b(?:[A-Z][a-z]{0,3}|[A-Z])\.")
 
 
@@ -133,14 +143,41 @@ def _single(text: str) -> list[Quote]:
     return out  # unmatched single marks are apostrophes ('90s, countries'), not quotations
 
 
+_TWO_APOSTROPHES = re.compile("''")
+
+
+def _paired_apostrophes(text: str) -> str:
+    """``text`` with each pair of apostrophes standing for a double mark (typewriter and TeX
+    style: ``''will plead not guilty.''``; grave accents are apostrophes once normalised) written as one double mark and a space, on the side away from the words:
+    an opening pair after a space or an opening bracket and before a word becomes ' "', a
+    closing pair after a word or a mark and before a space or a mark becomes '" '. The text
+    keeps its length, so every offset stays. A pair between two letters is left alone.
+
+    >>> _paired_apostrophes("He said he ''will plead not guilty.'' Then")
+    'He said he  "will plead not guilty."  Then'
+    """
+    out = list(text)
+    n = len(text)
+    for match in _TWO_APOSTROPHES.finditer(text):
+        i = match.start()
+        before = text[i - 1] if i else " "
+        after = text[i + 2] if i + 2 < n else " "
+        if (before.isspace() or before in _OPEN_BEFORE) and not after.isspace():
+            out[i], out[i + 1] = " ", '"'
+        elif not before.isspace() and (after.isspace() or after in _CLOSE_AFTER):
+            out[i], out[i + 1] = '"', " "
+    return "".join(out)
+
+
 def find_quotes(text: str) -> list[Quote]:
     """Return the quotations in ``text`` (normalised first), in order of their opening mark.
 
     Curly, low and angle quotes are first unified to ``"`` and ``'`` (:func:`newsframe.normalise`),
-    so mismatched marks (a closing curly mark used to open) pair up. Double marks are classed as
-    opening or closing by the characters around them; a quotation that never closes runs to the
-    end of the text (``closed=False``), as in news paragraphs that continue a quote in the next
-    paragraph. Single marks count only in pairs and never inside a word, so apostrophes
+    so mismatched marks (a closing curly mark used to open) pair up; a pair of apostrophes
+    (typewriter and TeX style) is a double mark (:func:`_paired_apostrophes`). Double marks are
+    classed as opening or closing by the characters around them; a quotation that never closes
+    runs to the end of the text (``closed=False``), as in news paragraphs that continue a quote
+    in the next paragraph. Single marks count only in pairs and never inside a word, so apostrophes
     (``Russia's``) are not quotations. A quotation inside another is ``nested``.
 
     >>> [(q.text, q.closed, q.nested) for q in find_quotes('"We said \\u2018no\\u2019," he said. "And')]
@@ -150,6 +187,8 @@ def find_quotes(text: str) -> list[Quote]:
     text = normalise(text)
     if '"' not in text and "'" not in text:
         return []
+    if "''" in text:
+        text = _paired_apostrophes(text)
     spans = sorted(_double(text) + _single(text), key=lambda q: (q.start, -q.end))
     out, reach = [], -1  # reach: the furthest end of the spans opened so far
     for q in spans:  # sorted by start, longer first: q is nested iff an earlier span reaches it
