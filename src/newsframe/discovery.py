@@ -113,7 +113,8 @@ from newsframe.entities import (
     opening_gerund,
     provinces,
 )
-from newsframe.errors import expect_kind
+from newsframe.datafiles import read_csv_rows
+from newsframe.errors import InputError, expect_kind
 from newsframe.lexicons import EntityWords
 from newsframe.linking import MAX_NAME_WORDS, MAX_SHARING
 from newsframe.parallel import map_slices
@@ -601,14 +602,62 @@ def _near(a: str, b: str) -> bool:
     short, long = sorted((a, b), key=len)
     if len(short) >= 4 and long.startswith(short):
         return True
+    if (a, b) in _short_forms() or (b, a) in _short_forms():
+        return True  # "Bill", "William": a short form of the table data/given_names.csv
     if min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 2:
         return False
+    return _edits(a, b) <= 2
+
+
+def _edits(a: str, b: str) -> int:
+    """The Levenshtein distance of two words (insertions, deletions, substitutions).
+
+    >>> _edits("laundrie", "laundry"), _edits("afinta", "afinto")
+    (2, 1)
+    """
     row = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         prev, row[0] = row[0], i
         for j, cb in enumerate(b, 1):
             prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
-    return row[-1] <= 2
+    return row[-1]
+
+
+@functools.lru_cache(maxsize=1)
+def _short_forms() -> frozenset[tuple[str, str]]:
+    """The pairs (short form, full form) of English given names of ``data/given_names.csv``
+    ("bill", "william"), lowercase.
+
+    >>> ("bill", "william") in _short_forms()
+    True
+    """
+    rows, source = read_csv_rows(None, "given_names.csv", required=("short", "full"))
+    pairs = set()
+    for n, row in enumerate(rows, start=1):
+        short, full = (str(row.get(k) or "").strip().lower() for k in ("short", "full"))
+        if not short or not full:
+            raise InputError(source, f"row {n}: a short form and a full form are both needed")
+        pairs.add((short, full))
+    return frozenset(pairs)
+
+
+def _last_names_alike(a: str, b: str) -> bool:
+    """True for two spellings of one last name under one given name: one letter more
+    (:func:`newsframe.entities.one_letter_apart`: "Chintula", "Cintula"), or, for names of six
+    letters or more with the same first two letters, one changed letter ("Afinta", "Afinto"),
+    and for seven letters or more two edits ("Laundrie", "Laundry"). Keys of :func:`_key`.
+
+    >>> _last_names_alike("laundrie", "laundry"), _last_names_alike("afinta", "afinto")
+    (True, True)
+    >>> _last_names_alike("jones", "jonas"), _last_names_alike("martin", "marvin"), _last_names_alike("hansen", "jansen")
+    (False, True, False)
+    """
+    if one_letter_apart(a, b):
+        return True
+    shortest = min(len(a), len(b))
+    if shortest < 6 or a[:2] != b[:2]:
+        return False
+    return _edits(a, b) <= (1 if shortest == 6 else 2)
 
 
 def _join_short_forms(entities: dict[str, _Candidate], union: _Union) -> None:
@@ -834,8 +883,8 @@ def _merge(
                 wb = _person_words(entities[b].name, roles)
                 short, long = sorted((wa, wb), key=len)
                 if long[: len(short)] == short or (
-                    len(wa) == len(wb) == 2 and one_letter_apart(_key(wa[1]), _key(wb[1]))
-                ):  # (or one given name, last names a letter apart: "Juraj Chintula")
+                    len(wa) == len(wb) == 2 and _last_names_alike(_key(wa[1]), _key(wb[1]))
+                ):  # (or one given name, last names spelt alike: "Juraj Chintula")
                     union.join(a, b)
     _join_variants(people, entities, union, roles)
     written: dict[str, set[str]] = {}  # a form -> the organisations written so
