@@ -99,6 +99,7 @@ from wordfreq import zipf_frequency
 
 from newsframe.actors import Actor
 from newsframe.corpus import Article, Corpus, as_articles
+from newsframe.datafiles import read_csv_rows
 from newsframe.document import HEADLINE, _sentence_spans
 from newsframe.entities import (
     EVENT_HEADS,
@@ -113,7 +114,6 @@ from newsframe.entities import (
     opening_gerund,
     provinces,
 )
-from newsframe.datafiles import read_csv_rows
 from newsframe.errors import InputError, expect_kind
 from newsframe.lexicons import EntityWords
 from newsframe.linking import MAX_NAME_WORDS, MAX_SHARING
@@ -645,18 +645,19 @@ def _last_names_alike(a: str, b: str) -> bool:
     """True for two spellings of one last name under one given name: one letter more
     (:func:`newsframe.entities.one_letter_apart`: "Chintula", "Cintula"), or, for names of six
     letters or more with the same first two letters, one changed letter ("Afinta", "Afinto"),
-    and for seven letters or more two edits ("Laundrie", "Laundry"). Keys of :func:`_key`.
+    and for seven letters or more two edits ("Laundrie", "Laundry"); one word each. Keys of
+    :func:`_key`.
 
     >>> _last_names_alike("laundrie", "laundry"), _last_names_alike("afinta", "afinto")
     (True, True)
-    >>> _last_names_alike("jones", "jonas"), _last_names_alike("martin", "marvin"), _last_names_alike("hansen", "jansen")
-    (False, True, False)
+    >>> _last_names_alike("jones", "jonas"), _last_names_alike("hansen", "jansen"), _last_names_alike("jong un", "jong il")
+    (False, False, False)
     """
     if one_letter_apart(a, b):
         return True
     shortest = min(len(a), len(b))
-    if shortest < 6 or a[:2] != b[:2]:
-        return False
+    if shortest < 6 or a[:2] != b[:2] or not (a.isalpha() and b.isalpha()):
+        return False  # (never a hyphenated given name written last: "Kim Jong-un", "Kim Jong-il")
     return _edits(a, b) <= (1 if shortest == 6 else 2)
 
 
@@ -1046,6 +1047,37 @@ def _body_read_as_person(c: _Candidate, person_nouns: frozenset[str]) -> bool:
     )
 
 
+#: The kind of a name read as a person's that is a body or a thing that acts (:func:`_named_body`):
+#: an organisation to the actors, whatever organisation nouns it holds.
+_BODY = "body"
+_KINDS = {_BODY: "organisation"}
+
+
+def _named_body(c: _Candidate, person_nouns: frozenset[str]) -> bool:
+    """True for a name of two words or more read as a person's that is mostly written after
+    "the" and acts in two articles or more ("the Harbour Zoo has", "the Northern Express
+    derailed"): people take no article, so it names a body or a thing that acts; never one
+    titled, one mostly after a preposition of place, nor a place or its people.
+
+    >>> c = _Candidate("Harbour Zoo", "Harbour Zoo", "person", counts=[4, 0, 2, 0, 3, 0], acting={"a", "b"})
+    >>> _named_body(c, frozenset()), _named_body(replace(c, acting={"a"}), frozenset())
+    (True, False)
+    >>> _named_body(replace(c, name="Russian-born French-Emirati"), frozenset())
+    False
+    """
+    mentions, _, _, located, determined, _ = c.counts
+    return (
+        c.kind == "person"
+        and " " in c.name
+        and 2 * determined > mentions
+        and 2 * located < mentions
+        and len(c.acting) >= 2
+        and not _titled(c, person_nouns)
+        and not _place_or_its_people(c.name)
+        and not all(any(p in gazetteer() for p in w.split("-")) for w in c.name.split())
+    )  # (nor words of places and demonyms: "the Russian-born French-Emirati founder")
+
+
 def _place_or_its_people(name: str) -> bool:
     """True for a first-level division of a country (:func:`newsframe.entities.provinces`:
     "New York", "Texas") or a plural that names the people of a place, country or division
@@ -1104,6 +1136,8 @@ def _is_actor(
     places = gazetteer()
     if c.kind == "place" or not words:
         return False
+    if c.kind == _BODY:
+        return not _thing(words, nouns)  # "the Harbour Zoo has": a body that acts
     if words[0].lower() in (SENTENCE_OPENERS if c.kind == "person" else stopwords):
         return False  # "The Times"; a person's given name may be a stopword ("Will Stone")
     if opening_gerund(words[0]) and c.kind in ("", "person"):
@@ -1349,6 +1383,8 @@ def _candidates(
             c.kind == "place" and len(words) > 1 and any(lemmatize(w) in nouns for w in words)
         ) or _body_read_as_person(c, people):
             c.kind = "organisation"
+        elif _named_body(c, people):
+            c.kind = _BODY
         elif c.kind in ("", "person") and not _titled(c, people) and _place_or_its_people(c.name):
             c.kind = "place"  # "New York", "New Yorkers", "Texans": a place and its people
     heads = frozenset(  # the words of the organisations named in full
@@ -1386,7 +1422,7 @@ def _actors(candidates: list[_Candidate], resources: Resources, *, top_n: int) -
         while actor_id in ids:
             actor_id += "_"
         ids.add(actor_id)
-        out.append(Actor(actor_id, c.name, c.kind, _aliases(c, shared, roles)))
+        out.append(Actor(actor_id, c.name, _KINDS.get(c.kind, c.kind), _aliases(c, shared, roles)))
     return tuple(out)
 
 
