@@ -464,7 +464,9 @@ def test_a_given_names_short_form_and_a_last_name_spelt_alike_are_one_person():
     # another person (Ana is no short form of William)
     actors = _actors(
         ("Police chief Bill Varga said the road was closed. Tomas Lindqvist agreed.",),
-        ("William Varga said the road would reopen. Tomas Lindqvest said so too. Ana Varga said she left.",),
+        (
+            "William Varga said the road would reopen. Tomas Lindqvest said so too. Ana Varga said she left.",
+        ),
     )
     vargas = [a for a in actors if a.endswith("Varga") and a != "Ana Varga"]
     assert len(vargas) == 1 and {"Bill Varga", "William Varga"} <= set(actors[vargas[0]].aliases)
