@@ -458,7 +458,67 @@ def _article_entities(
             out.append(row)
         for word, total in openers.items():
             out.append((article.article_id, word, word, _OPENER, "", (word,), tuple(total)))
+        out += _described_bodies(article, titles, verbs, nouns)
     return out
+
+
+#: A body named by a description, not a name: a nation's (its demonym, its name) or a state's
+#: or province's police, authorities or armed forces ("Brazilian police", "Nara police"), and
+#: state broadcasting ("state TV", "Iranian state media"). Words, not names: the entity layer
+#: holds none of them.
+_DESCRIBED = re.compile(
+    r"\b(?:([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\s{1,3}(police|authorities|military|army|armed\s{1,3}forces)"
+    r"|[Ss]tate\s{1,3}(TV|television|media|broadcaster))\b"
+)
+#: The kind of a body named by a description (:func:`_described_bodies`): an actor only where
+#: it speaks or acts, in two articles or more.
+_DESCRIBED_KIND = "described"
+
+
+def _described_bodies(
+    article: Article, titles: dict, verbs: frozenset[str], nouns: frozenset[str]
+) -> list[tuple]:
+    """The bodies an article names by a description (:data:`_DESCRIBED`): rows of
+    :func:`_article_entities`, one per body, keyed by the country or place and the noun
+    ("Brazil police" for "Brazilian police" and "Brazil's police"; "state television" for
+    "state TV" and "State television"), named as written; the sentences of ``titles`` (title
+    case inside the body) are skipped.
+
+    >>> rows = _described_bodies(Article("a", "T", ("Brazilian police said the men lied. State TV said so.",)), {}, frozenset(["say"]), frozenset())
+    >>> [(r[1], r[2], r[6][:3]) for r in rows]
+    [('Brazil police', 'Brazilian police', (1, 1, 1)), ('state television', 'state TV', (1, 1, 1))]
+    """
+    places = gazetteer()
+    found: dict[str, tuple[dict[str, None], list[int]]] = {}
+    for p, text in enumerate(article.clean_paragraphs):
+        for m in _DESCRIBED.finditer(text):
+            if any(a <= m.start() < b for a, b in titles.get(p, ())):
+                continue
+            if m.group(3):
+                key, form = "state television", "state " + m.group(3)
+            else:
+                place = m.group(1)
+                owner = places.get(place) or (place if place in provinces() else None)
+                if owner is None:
+                    continue
+                noun = " ".join(m.group(2).split())
+                key, form = f"{owner} {noun}", f"{place} {noun}"
+            forms, total = found.setdefault(key, ({}, [0] * 6))
+            forms[form] = None
+            for k, v in enumerate(_cues(text, m.start(), m.end(), verbs, nouns)):
+                total[k] += v
+    return [
+        (
+            article.article_id,
+            key,
+            next(iter(forms)),
+            _DESCRIBED_KIND,
+            "",
+            tuple(forms),
+            tuple(total),
+        )
+        for key, (forms, total) in found.items()
+    ]
 
 
 def _principal(layer: Entities, word: str, first_seen: dict[str, int]) -> str | None:
@@ -728,6 +788,22 @@ def _join_variants(
             union.join(first, y)
 
 
+def _country_named(name: str) -> str:
+    """An organisation's name with the country's name for the country's code that opens it
+    ("U.S. Olympic Committee" -> "United States Olympic Committee"; a code of the entity
+    layer's :func:`newsframe.entities.gazetteer`, two or three capitals).
+
+    >>> _country_named("U.S. Olympic Committee"), _country_named("Olympic Committee")
+    ('United States Olympic Committee', 'Olympic Committee')
+    """
+    first, _, rest = name.partition(" ")
+    letters = first.replace(".", "")
+    country = gazetteer().get(first)
+    if rest and country and letters.isupper() and len(letters) <= 3 and letters.isalpha():
+        return f"{country} {rest}"
+    return name
+
+
 def _coded_surname(words: list[str], by_last: dict[str, list[str]]) -> bool:
     """True for a country's code before the last name of a person of the corpus ("U.S.
     Duval-Roy", "UK Rourke"), which the entity layer may read as a body's name.
@@ -852,11 +928,17 @@ def _merge(
     union = _Union(lambda a, b: weight(a) > weight(b))
     by_key: dict[str, str] = {}
     for x in sorted(entities):
-        k = _key(entities[x].name)
+        e = entities[x]  # "U.S. Olympic Committee" is "United States Olympic Committee"
+        k = _key(_country_named(e.name) if e.kind == "organisation" else e.name)
         if k in by_key:
             union.join(by_key[k], x)
         else:
             by_key[k] = x
+    for x, e in sorted(entities.items()):  # "TV" of "state TV": the body described
+        for form in e.forms if e.kind == _DESCRIBED_KIND else ():
+            tail = by_key.get(_key(form.split(None, 1)[-1]))
+            if tail and entities[tail].kind in ("", "organisation") and " " not in tail:
+                union.join(x, tail)
     people = sorted(
         x
         for x, e in entities.items()
@@ -959,6 +1041,18 @@ def _merge(
                 and entities[head].kind in ("", "person", "organisation")
             ):
                 union.join(head, x)  # "Mainichi Shimbun": the outlet "Mainichi"; "Fox News": "Fox"
+    for x, e in sorted(entities.items()):  # "LA Kestrels": a place or its code before a name
+        words = e.name.split()
+        tail = by_key.get(_key(words[-1])) if len(words) > 1 else None
+        if (
+            tail
+            and tail != x
+            and e.kind in ("", "organisation")
+            and entities[tail].kind in ("", "organisation")
+            and zipf_frequency(words[-1].lower(), "en") < _COMMON
+            and all(w in places or (w.isupper() and len(w) <= 3) for w in words[:-1])
+        ):
+            union.join(tail, x)
     national: dict[str, set[str]] = {}
     for x in entities:
         if x.endswith(")") and " (" in x:
@@ -1050,7 +1144,7 @@ def _body_read_as_person(c: _Candidate, person_nouns: frozenset[str]) -> bool:
 #: The kind of a name read as a person's that is a body or a thing that acts (:func:`_named_body`):
 #: an organisation to the actors, whatever organisation nouns it holds.
 _BODY = "body"
-_KINDS = {_BODY: "organisation"}
+_KINDS = {_BODY: "organisation", "described": "organisation"}
 
 
 def _named_body(c: _Candidate, person_nouns: frozenset[str]) -> bool:
@@ -1138,6 +1232,8 @@ def _is_actor(
         return False
     if c.kind == _BODY:
         return not _thing(words, nouns)  # "the Harbour Zoo has": a body that acts
+    if c.kind == _DESCRIBED_KIND:
+        return len(c.acting) >= 2 or len(c.articles) >= 3  # "Brazilian police said ..."
     if words[0].lower() in (SENTENCE_OPENERS if c.kind == "person" else stopwords):
         return False  # "The Times"; a person's given name may be a stopword ("Will Stone")
     if opening_gerund(words[0]) and c.kind in ("", "person"):
@@ -1387,6 +1483,9 @@ def _candidates(
             c.kind = _BODY
         elif c.kind in ("", "person") and not _titled(c, people) and _place_or_its_people(c.name):
             c.kind = "place"  # "New York", "New Yorkers", "Texans": a place and its people
+    lasts = Counter(  # last names -> people of the corpus named in full
+        _key(c.name.split()[-1]) for c in merged if c.kind == "person" and " " in c.name
+    )
     heads = frozenset(  # the words of the organisations named in full
         _key(w)
         for c in merged
@@ -1397,6 +1496,7 @@ def _candidates(
         c
         for c in merged
         if c.counts[_MENTIONS] >= min_mentions
+        and not (c.kind in ("", "person") and " " not in c.name and lasts[_key(c.name)] > 1)
         and _is_actor(c, resources.stopwords, people, nouns, heads, outlets, roles)
     ]
 
