@@ -529,3 +529,13 @@ def test_a_last_name_two_people_of_the_corpus_share_names_neither_alone():
         ("Ann Varga has left. Tom Varga has stayed.",),
     )
     assert {"Ann Varga", "Tom Varga"} <= set(actors) and "Varga" not in actors
+
+
+def test_an_acronym_defined_in_parentheses_is_no_credit_line():
+    # by eye: "(NRC)" after "Norland Rowing Committee" defines its acronym (the committee is
+    # named twice: an actor); "OSLO (NTB) -" is a dateline's credit line: NTB is a news agency
+    actors = _actors(
+        ("OSLO (NTB) - rowers met on Sunday.", "The Norland Rowing Committee (NRC) won gold."),
+        ("Ana Ruiz said the race was fair.",),
+    )
+    assert "Norland Rowing Committee" in actors and "NTB" not in actors

@@ -310,6 +310,11 @@ _AGENCY_BEFORE = frozenset([("news", "agency"), ("state", "broadcaster"), ("stat
                             ("news", "website"), ("news", "outlet"), ("media", "outlet")])  # fmt: skip
 
 
+#: A parenthesis after a word written in lower or mixed case (not a dateline in capitals):
+#: "... Olympic Committee (ROC)" defines an acronym; "WASHINGTON (AP)" and "(AP)" credit.
+_DEFINED = re.compile(r"[a-z][\w'\u2019-]*\s?\(\s?$")
+
+
 def _cues(
     text: str, start: int, end: int, verbs: frozenset[str], nouns: frozenset[str]
 ) -> tuple[int, ...]:
@@ -326,6 +331,8 @@ def _cues(
     prev = before[-1] if before else ""
     prev2 = before[0] if len(before) == 2 else ""
     credit = (prev in ("(", "/") and nxt in (")", "/")) or (start == 0 and nxt in _DASHES)
+    if credit and prev == "(" and _DEFINED.search(text, max(start - 40, 0), start):
+        credit = False  # "the Olympic Committee (ROC)": an acronym defined, no credit line
     credit = credit or _AGENCY_AFTER.match(after) is not None or (prev2, prev) in _AGENCY_BEFORE
     outlet = (
         not possessive
