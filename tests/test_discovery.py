@@ -539,3 +539,14 @@ def test_an_acronym_defined_in_parentheses_is_no_credit_line():
         ("Ana Ruiz said the race was fair.",),
     )
     assert "Norland Rowing Committee" in actors and "NTB" not in actors
+
+
+def test_a_person_named_by_one_name_and_a_title_keeps_the_title_in_an_alias():
+    # by eye: "Pope Clement" is named by one name after his title, and speaks: his actor holds
+    # "Pope Clement" (the way the articles name him) as well as "Clement"
+    actors = _actors(
+        ("Pope Clement said he prayed for the victims.",),
+        ("Rescuers said the search went on.",),
+    )
+    clement = [a for a in actors.values() if "Clement" in a.aliases]
+    assert len(clement) == 1 and "Pope Clement" in clement[0].aliases

@@ -1391,6 +1391,8 @@ def _aliases(
         # Maritime Self-Defense Force): it would match every other house and force
         if c.kind != "country":  # (a country's demonym and capital stay: "Chinese")
             forms = [f for f in forms if " " in f or zipf_frequency(f.lower(), "en") < _COMMON]
+        if c.kind == "person" and c.role.lower() in TITLES:  # "Pope Francis" of "Francis"
+            forms.append(f"{c.role.capitalize()} {c.name}")
         return tuple(dict.fromkeys([c.name, *forms]))
     first, last = c.name.split()[0], c.name.split()[-1]
     parts = name_parts(c.name.split())  # and the name in another order ("Heung-min Son")
