@@ -1532,28 +1532,39 @@ def _candidates(
     ]
 
 
-def _actors(candidates: list[_Candidate], resources: Resources, *, top_n: int) -> tuple[Actor, ...]:
-    """The actors among the candidates, ranked by :func:`actor_score`, those scoring
-    :data:`MIN_SCORE` or more, then titled people named once, at most ``top_n``; ids are the
-    names' slugs."""
-    table = resources.reporting_verbs
+def _ranked(candidates: list[_Candidate], resources: Resources) -> list[tuple]:
+    """Every candidate, best first by :func:`_rank`: ``(score, titled, candidate, aliases)``,
+    ``titled`` for a person named with a title and a full name (the people a short list takes
+    after those scoring :data:`MIN_SCORE`); read by :func:`_actors` and by the study of the
+    cut in ``benchmarks/eval_actors.py``."""
     roles = _roles(resources)
+    table = resources.reporting_verbs
     people = frozenset(n for n, k in table.speaker_nouns.items() if k == "person")
-    ranked = sorted(((_score(c), c) for c in candidates), key=lambda x: _rank(*x))
-    titled = [c for s, c in ranked if s < MIN_SCORE and _titled(c, people) and " " in c.name]
-    chosen = ([c for s, c in ranked if s >= MIN_SCORE] + titled)[:top_n]
     shared: Counter[str] = Counter()  # first and last names -> people of the corpus
     for c in candidates:
         if c.kind == "person" and " " in c.name:
             shared.update({_key(c.name.split()[0]), _key(c.name.split()[-1])})
+    ranked = sorted(((_score(c), c) for c in candidates), key=lambda x: _rank(*x))
+    return [
+        (s, _titled(c, people) and " " in c.name, c, _aliases(c, shared, roles)) for s, c in ranked
+    ]
+
+
+def _actors(candidates: list[_Candidate], resources: Resources, *, top_n: int) -> tuple[Actor, ...]:
+    """The actors among the candidates, ranked by :func:`actor_score`, those scoring
+    :data:`MIN_SCORE` or more, then titled people named once, at most ``top_n``; ids are the
+    names' slugs."""
+    ranked = _ranked(candidates, resources)
+    titled = [(c, aliases) for s, t, c, aliases in ranked if s < MIN_SCORE and t]
+    chosen = ([(c, aliases) for s, _, c, aliases in ranked if s >= MIN_SCORE] + titled)[:top_n]
     out: list[Actor] = []
     ids: set[str] = set()
-    for c in chosen:
+    for c, aliases in chosen:
         actor_id = _slug(c.name)
         while actor_id in ids:
             actor_id += "_"
         ids.add(actor_id)
-        out.append(Actor(actor_id, c.name, _KINDS.get(c.kind, c.kind), _aliases(c, shared, roles)))
+        out.append(Actor(actor_id, c.name, _KINDS.get(c.kind, c.kind), aliases))
     return tuple(out)
 
 
