@@ -14,8 +14,14 @@ story's pages with no story file. Then:
 A last line sums them over the stories, with the stories that meet the target (80% of their
 main actors found, at most 1 junk actor).
 
+``--cut-study`` studies how many actors to list instead: every setting of the minimum score (1
+to 8), the cap (6 to 14) and the titled people named once (taken or not) on the ranked
+candidates of each story, the shipped one (score 2, 10, taken) beside the best on all stories,
+then each story and each annotation set left out in turn (the setting tuned on the others,
+measured on it), summed: main actors found, junk, stories meeting the target.
+
 Run: ``PYTHONPATH=src .venv/bin/python benchmarks/eval_actors.py [PAGES_DIR] [--set=NAME]
-[--labels PATH] [--actors PATH] [--pages DIR]`` (``--labels`` and ``--actors`` read other files of
+[--labels PATH] [--actors PATH] [--pages DIR] [--cut-study]`` (``--labels`` and ``--actors`` read other files of
 the same formats, such as a held-out batch kept outside the repository).
 """
 
@@ -32,6 +38,7 @@ from pathlib import Path
 import pandas as pd
 
 import newsframe as nf
+from newsframe import discovery
 
 HERE = Path(__file__).resolve().parent / "eval"
 
@@ -40,18 +47,10 @@ def _names(actor: nf.Actor) -> list[str]:
     return [actor.name.lower(), *(a.lower() for a in actor.aliases)]
 
 
-def report(
-    pages_dir: str | Path,
-    *,
-    only: str | None = None,
-    top_n: int = 10,
-    labels: str | Path = HERE / "quotes.json",
-    actors: str | Path = HERE / "actors.json",
-) -> pd.DataFrame:
-    """One row per story: pages, main actors, found, junk and the junk names."""
+def _stories(pages_dir, *, only, labels, actors):
+    """(story, set, articles, main actors, wanted strings) of each annotated story with pages."""
     spec = json.loads(Path(actors).read_text(encoding="utf-8"))["stories"]
     pages = json.loads(Path(labels).read_text(encoding="utf-8"))["pages"]
-    rows = []
     for story, main in spec.items():
         mine = [p for p in pages if p.get("story") == story and only in (None, p.get("set"))]
         articles, speakers = [], []
@@ -66,20 +65,86 @@ def report(
                 warnings.simplefilter("ignore")
                 articles.append(nf.load_article(path))
             speakers += [a.lower() for q in page["quotes"] for a in q["speaker_accept"]]
-        if not articles:
-            continue
+        if articles:
+            wanted = [a.lower() for m in main for a in m["accept"]] + speakers
+            yield story, mine[0].get("set"), articles, main, wanted
+
+
+def report(
+    pages_dir: str | Path,
+    *,
+    only: str | None = None,
+    top_n: int = 10,
+    labels: str | Path = HERE / "quotes.json",
+    actors: str | Path = HERE / "actors.json",
+) -> pd.DataFrame:
+    """One row per story: pages, main actors, found, junk and the junk names."""
+    rows = []
+    for story, name, articles, main, wanted in _stories(
+        pages_dir, only=only, labels=labels, actors=actors
+    ):
         found = nf.discover_actors(articles, top_n=top_n, min_mentions=1)
         hit = [
             m
             for m in main
             if any(a.lower() in n for a in m["accept"] for x in found for n in _names(x))
         ]
-        wanted = [a.lower() for m in main for a in m["accept"]] + speakers
         junk = [x.name for x in found if not any(w in n for w in wanted for n in _names(x))]
-        rows.append({"set": mine[0].get("set"), "story": story, "pages": len(articles),
+        rows.append({"set": name, "story": story, "pages": len(articles),
                      "main_actors": len(main), "found": len(hit), "junk": len(junk),
                      "junk_names": ", ".join(junk), "discovered": ", ".join(x.name for x in found)})  # fmt: skip
     return pd.DataFrame(rows)
+
+
+#: The settings of the cut the study tries: (minimum score, cap, titled people named once).
+CUTS = [(m, n, t) for m in (1, 2, 3, 4, 5, 6, 8) for n in (6, 8, 9, 10, 11, 12, 14) for t in (1, 0)]
+SHIPPED = (discovery.MIN_SCORE, 10, 1)
+
+
+def _outcome(ranked: list, main: list, wanted: list[str], cut: tuple) -> tuple[int, int, int]:
+    """(main actors found, junk, 1 if the story meets the target) of one story's ranked
+    candidates ``(score, titled, names)`` listed with ``cut``."""
+    least, cap, titled = cut
+    chosen = [x for x in ranked if x[0] >= least] + [x for x in ranked if x[0] < least and titled and x[1]]  # fmt: skip
+    names = [n for x in chosen[:cap] for n in x[2]]
+    found = sum(any(a.lower() in n for a in m["accept"] for n in names) for m in main)
+    junk = sum(not any(w in n for w in wanted for n in x[2]) for x in chosen[:cap])
+    return found, junk, int(found >= 0.8 * len(main) and junk <= 1)
+
+
+def cut_study(batches: list[tuple[Path, Path, Path]], *, only: str | None = None) -> list[str]:
+    """Lines of the study of the cut (module docstring) over ``batches`` of (pages folder,
+    labels, main actors): shipped, best on all stories, each story and each set left out."""
+    table = {}  # (story, set) -> {cut: (found, junk, meets)}
+    found_stories = (
+        x for pages, labels, actors in batches
+        for x in _stories(pages, only=only, labels=labels, actors=actors)
+    )  # fmt: skip
+    for story, name, articles, main, wanted in found_stories:
+        resources = nf.default_resources()
+        candidates = discovery._candidates(articles, resources, min_mentions=1)
+        ranked = [(s, t, [c.name.lower(), *(a.lower() for a in al)]) for s, t, c, al in discovery._ranked(candidates, resources)]  # fmt: skip
+        table[story, name] = {cut: _outcome(ranked, main, wanted, cut) for cut in CUTS}
+
+    def total(cut, keys):
+        return tuple(sum(table[k][cut][i] for k in keys) for i in range(3))
+
+    def best(keys):  # most stories meeting the target, then found minus junk; ties: shipped
+        return max(CUTS, key=lambda c: (total(c, keys)[2], total(c, keys)[0] - total(c, keys)[1], c == SHIPPED))  # fmt: skip
+
+    keys = list(table)
+    lines = [f"shipped {SHIPPED}: found, junk, stories meeting the target {total(SHIPPED, keys)}"]
+    lines.append(f"best on all {len(keys)} stories {best(keys)}: {total(best(keys), keys)}")
+    for label, group in (("story", lambda k: k), ("set", lambda k: k[1])):
+        out, picks = [0, 0, 0], []
+        for g in sorted({group(k) for k in keys}):
+            cut = best([k for k in keys if group(k) != g])
+            picks.append(cut)
+            for k in (k for k in keys if group(k) == g):
+                out = [a + b for a, b in zip(out, table[k][cut], strict=True)]
+        common = max(set(picks), key=picks.count)
+        lines.append(f"each {label} left out: {tuple(out)}; setting {common} in {picks.count(common)} of {len(picks)}")  # fmt: skip
+    return lines
 
 
 def main(argv: list[str]) -> int:
@@ -90,8 +155,16 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--labels", type=Path, default=HERE / "quotes.json", help="pages (JSON)")
     parser.add_argument("--actors", type=Path, default=HERE / "actors.json", help="main actors")
     parser.add_argument("--set", dest="only", help="keep the pages of one annotation set")
+    parser.add_argument("--cut-study", action="store_true", help="study how many actors to list")
+    parser.add_argument("--batch", nargs=3, action="append", type=Path, default=[],
+                        metavar=("PAGES", "LABELS", "ACTORS"),
+                        help="with --cut-study: one more annotated batch (repeat)")  # fmt: skip
     args = parser.parse_args(argv[1:])
     pages = Path(args.pages or args.pages_dir or default)
+    if args.cut_study:
+        batches = [(pages, args.labels, args.actors), *(tuple(b) for b in args.batch)]
+        print("\n".join(cut_study(batches, only=args.only)))
+        return 0
     table = report(pages, only=args.only, labels=args.labels, actors=args.actors)
     with pd.option_context("display.width", 200, "display.max_colwidth", 120):
         print(table.to_string(index=False))
