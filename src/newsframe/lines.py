@@ -1867,6 +1867,7 @@ class LineModel:
     kept_bias: float = 0.0
     trees: TreeEnsemble | None = None
     kept_words: int = 0
+    end: np.ndarray | None = None  # (states,) log-probabilities of a page ending in each state
 
     @cached_property
     def _affine(self) -> tuple[np.ndarray, np.ndarray]:
@@ -1967,11 +1968,13 @@ def _read_model(csv_text: str, toml_text: str, source: str) -> LineModel:
         sentence_bias = float(decoder["sentence_bias"])
         kept_bias = float(decoder.get("kept_bias", 0.0))
         kept_words = int(decoder.get("kept_words", 0))
+        end = (np.array([float(decoder["end"].get(s, -math.inf)) for s in STATES])
+               if "end" in decoder else None)  # fmt: skip
     except (KeyError, ValueError, TypeError, tomllib.TOMLDecodeError) as exc:
         raise InputError(source, f"line model or decoder is malformed: {exc}") from None
     return LineModel(mean, np.where(scale > 0, scale, 1.0), table.T, intercept, start, trans,
                      bias, sentence_bias, source, terms, term_weights.T, kept_bias,
-                     kept_words=kept_words)  # fmt: skip
+                     kept_words=kept_words, end=end)  # fmt: skip
 
 
 _TREE_COLUMNS = ("tree", "class", "node", "feature", "threshold", "left", "right", "value")
@@ -2172,7 +2175,8 @@ def decide_pages(
     # rules keep a headline they did not take for one, and it is kept text as the title
     head = head + model.kept_bias * (kept & _lead_headlines(x, bounds, long, ruled))
     emit = np.column_stack([other, head, body, other, other])
-    path = _viterbi_pages(emit, bounds, model.start, model.transitions)
+    path = _viterbi_pages(emit, bounds, model.start, model.transitions,
+                          _page_ends(model.end, x, bounds))  # fmt: skip
     # the title: the lead's most likely headline when the decoder's is not likely one, or
     # when it shares no word with the densest prose and another likely one does
     path = _best_headline(path, np.where(np.isfinite(head), logp[:, 1], -np.inf), bounds,
@@ -2479,15 +2483,45 @@ VITERBI_BATCH = 256
 VITERBI_WIDE = 32
 
 
+def _page_ends(end: np.ndarray | None, x: np.ndarray, bounds: _Bounds) -> np.ndarray | None:
+    """Per page (rows) and state (columns): the log-probability of the page ending in that
+    state (``end``, the decoder's ``[end]`` table), or none at all (0) for a page whose last
+    line may be its body cut off where the copy ends: a paragraph (it reads as a sentence, or
+    has eight words or more and a finite verb) or a single word (a word cut off). Body first:
+    such a page ends its body as the transitions alone say (issue 18: the cut-off last
+    paragraph of a stored encyclopedia page, "... was delivered to the airline in March 2",
+    and the first letters of a paragraph's first word after a caption went with the end's
+    evidence). None when the decoder has no ``[end]`` table."""
+    if end is None:
+        return None
+    sizes = np.diff(bounds.starts)
+    last = np.zeros(len(sizes), dtype=bool)
+    some = sizes > 0
+    tail = x[bounds.starts[1:][some] - 1]
+    words = tail[:, _INDEX["words"]]
+    last[some] = (
+        (tail[:, _INDEX["sentence"]] > 0)
+        | ((words >= math.log1p(8)) & (tail[:, _INDEX["verb"]] > 0))
+        | (words <= math.log1p(1))
+    )
+    return np.where(last[:, None], 0.0, end[None, :])
+
+
 def _viterbi_pages(
-    emit: np.ndarray, bounds: _Bounds, start: np.ndarray, trans: np.ndarray
+    emit: np.ndarray,
+    bounds: _Bounds,
+    start: np.ndarray,
+    trans: np.ndarray,
+    end: np.ndarray | None = None,
 ) -> np.ndarray:
     """The most likely state of every line (Viterbi per page, all pages at once).
 
     Pages are sorted by length and decoded in groups of :data:`VITERBI_BATCH`: one array step
     per line of the group's longest page; a page that has ended keeps its scores (its
     back-pointers point to the same state), so its path is the one it has alone. Ties go to
-    the lower state, as in a loop over states."""
+    the lower state, as in a loop over states. ``end`` (pages, states), when given, is added
+    to each page's scores after its last line: how likely a page ends in each state (a hidden
+    Markov model's final-state probabilities)."""
     sizes = np.diff(bounds.starts)
     order = np.argsort(sizes, kind="stable")
     order = order[sizes[order] > 0]
@@ -2528,7 +2562,7 @@ def _viterbi_pages(
                 arg[done] = same
             score = new
             back[:, t] = arg
-        state = np.argmax(score, axis=1)
+        state = np.argmax(score if end is None else score + end[group], axis=1)
         walk = np.empty((len(group), longest), dtype=np.intp)
         for t in range(longest - 1, -1, -1):
             walk[:, t] = state
