@@ -2187,7 +2187,9 @@ def decide_pages(
     # a second look at the lines the kept bias alone kept in the body
     saved = kept & ~listed & (body - model.kept_bias < other)
     path, looked = _second_look(path, x, saved, bounds)
-    path, repeats = _title_repeats(path, x, table.low_id[rows], bounds)
+    with _TABLE_LOCK:
+        text, content = table.low_id[rows], table.content(rows)
+    path, repeats = _title_repeats(path, x, text, content, bounds)
     looked.update(repeats)
     others = 2 + np.argmax(logp[:, 2:], axis=1)
     fixed = _STATE_FIXED[path]
@@ -2322,17 +2324,36 @@ def _second_look(
     return out, said
 
 
+#: The share of their content words (of the two lines' together) a line that does not read as
+#: a sentence shares with its page's title to repeat it (:func:`_title_repeats`); a title of
+#: at least :data:`REPEAT_WORDS` content words.
+REPEAT_SHARE = 0.6
+REPEAT_WORDS = 3
+
+
 def _title_repeats(
-    path: np.ndarray, x: np.ndarray, text: np.ndarray, bounds: _Bounds
+    path: np.ndarray,
+    x: np.ndarray,
+    text: np.ndarray,
+    content: tuple[np.ndarray, np.ndarray],
+    bounds: _Bounds,
 ) -> tuple[np.ndarray, dict[int, str]]:
     """The decoded states (``path``) with every other line of a page that repeats its title
-    (the same text, case aside: ``text`` holds one id per distinct lowercased text) taken out
-    of the body: the headline again in a breadcrumb, a share box or a list of links to the
-    story's other pages. It takes the state around it (``before``, ``inbody`` or ``after``)
-    and its reason in words (per row). Body first: only a title that does not read as a
-    sentence counts (a page that doubles its text repeats its paragraphs; a title taken from
-    a paragraph must not take that paragraph's twin). Issue 18: on 460 local pages, 26 lines
-    repeat the decoded title, none of them body; 4 of those were kept."""
+    taken out of the body: the headline again in a breadcrumb, a share box, a list of links to
+    the story's other pages, with a word changed or three times over. A repeat has the same
+    text, case aside (``text``: one id per distinct lowercased text), or does not read as a
+    sentence, has at most one content word the title lacks (a line that extends the headline
+    with words says more: "..., Ministers Say" stays) and shares at least
+    :data:`REPEAT_SHARE` of the content words of the two lines together with a title of
+    :data:`REPEAT_WORDS` content words or more (``content``: the lines' content word ids, line
+    after line, and how many each has; the Jaccard index). It
+    takes the state around it (``before``, ``inbody`` or ``after``) and its reason in words
+    (per row). Body first: only a title that does not read as a sentence counts (a page that
+    doubles its text repeats its paragraphs; a title taken from a paragraph must not take that
+    paragraph's twin). Issue 18: on the 460 pages of the seven older line batches, 26 lines
+    repeat the decoded title word for word and 3 more share 0.6 or more of its words with one
+    word changed, none of them body; no body line that reads as no sentence shares 0.4 or more
+    (the share was set between the two)."""
     h, b = STATES.index("headline"), STATES.index("body")
     heads = np.flatnonzero(path == h)
     if not len(heads):
@@ -2342,15 +2363,36 @@ def _title_repeats(
     title = title[x[title, _INDEX["sentence"]] == 0]
     if not len(title):
         return path, {}
-    key = np.full(len(bounds.starts) - 1, -1, dtype=np.intp)
+    pages = len(bounds.starts) - 1
+    key = np.full(pages, -1, dtype=np.intp)
     key[bounds.page[title]] = text[title]
-    drop = (path == b) & (text == key[bounds.page])
+    body = path == b
+    drop = body & (text == key[bounds.page])
+    # near repeats: each line's distinct content words against its page's title's
+    word, k = content
+    line = np.repeat(np.arange(len(path)), k)
+    span = int(word.max()) + 1 if len(word) else 1
+    pair = np.unique(line * span + word)  # (line, word), each once
+    line, word = pair // span, pair % span
+    is_title = np.zeros(len(path), dtype=bool)
+    is_title[title] = True
+    held = np.unique(bounds.page[line[is_title[line]]] * span + word[is_title[line]])
+    shared = np.bincount(line, weights=_sorted_in(bounds.page[line] * span + word, held),
+                         minlength=len(path))  # fmt: skip
+    size = np.bincount(line, minlength=len(path))
+    title_size = np.zeros(pages)
+    title_size[bounds.page[title]] = size[title]
+    union = size + title_size[bounds.page] - shared
+    near = (title_size[bounds.page] >= REPEAT_WORDS) & (shared >= REPEAT_SHARE * union)
+    near &= size - shared <= 1  # a word of its own at most: a line that says more is no repeat
+    near &= body & (x[:, _INDEX["sentence"]] == 0) & ~is_title
+    drop |= near
     if not drop.any():
         return path, {}
     out = path.copy()
-    is_body = (path == b) & ~drop
-    first = np.full(len(bounds.starts) - 1, np.iinfo(np.intp).max)
-    last = np.full(len(bounds.starts) - 1, -1)
+    is_body = body & ~drop
+    first = np.full(pages, np.iinfo(np.intp).max)
+    last = np.full(pages, -1)
     body_rows = np.flatnonzero(is_body)
     np.minimum.at(first, bounds.page[body_rows], body_rows)
     np.maximum.at(last, bounds.page[body_rows], body_rows)
