@@ -21,11 +21,10 @@ multinomial logistic regression turns them into class probabilities (optionally,
 gradient-boosted trees stacked on it, :class:`TreeEnsemble`); a Viterbi decoder over
 the states ``before → headline → body → after`` (chrome inside the body its own state, ``inbody``)
 keeps the body contiguous, and its end probabilities (how likely a page ends in its body or in
-the chrome after it, :func:`_page_ends`) let a page's trailing chrome go. A line that repeats the
-page's title is no body (:func:`_title_repeats`). Body lines get a bonus in the decoder
-(``body_bias``), and lines of
-eight words or more that read as sentences a further one (``sentence_bias``): a line that reads
-as a news sentence needs strong evidence to go. Lines the rules keep get a bias of their own
+the chrome after it, :func:`_page_ends`) let a page's trailing chrome go. A line that repeats
+the page's title, or nearly, is no body (:func:`_title_repeats`). Body lines get a bonus in the
+decoder (``body_bias``), and lines of eight words or more that read as sentences a further one
+(``sentence_bias``): a line that reads as a news sentence needs strong evidence to go. Lines the rules keep get a bias of their own
 (``kept_bias``); a line only that bias keeps gets a second look with its page
 (:func:`_second_look`: off the page's story, or outside the article, it goes; a sentence only
 with both). A lead-in ending with a colon above a quotation or a list, and the list's items,
