@@ -2186,9 +2186,12 @@ def decide_pages(
     # a second look at the lines the kept bias alone kept in the body
     saved = kept & ~listed & (body - model.kept_bias < other)
     path, looked = _second_look(path, x, saved, bounds)
-    with _TABLE_LOCK:
-        text, content = table.low_id[rows], table.content(rows)
-    path, repeats = _title_repeats(path, x, text, content, bounds)
+    need = _repeat_candidates(path, x, bounds)
+    with _TABLE_LOCK:  # the content words of the titles and the lines that may repeat them
+        text, (word, k) = table.low_id[rows], table.content(rows[need])
+    counts = np.zeros(len(rows), dtype=np.intp)
+    counts[need] = k
+    path, repeats = _title_repeats(path, x, text, (word, counts), bounds)
     looked.update(repeats)
     others = 2 + np.argmax(logp[:, 2:], axis=1)
     fixed = _STATE_FIXED[path]
@@ -2330,6 +2333,26 @@ REPEAT_SHARE = 0.6
 REPEAT_WORDS = 3
 
 
+def _titles(path: np.ndarray, x: np.ndarray, bounds: _Bounds) -> np.ndarray:
+    """The rows of the pages' titles that do not read as sentences (each page's first line in
+    the headline state; :func:`_title_repeats`)."""
+    heads = np.flatnonzero(path == STATES.index("headline"))
+    _, at = np.unique(bounds.page[heads], return_index=True)
+    title = heads[at]
+    return title[x[title, _INDEX["sentence"]] == 0]
+
+
+def _repeat_candidates(path: np.ndarray, x: np.ndarray, bounds: _Bounds) -> np.ndarray:
+    """Per line: whether :func:`_title_repeats` reads its content words: a title that does not
+    read as a sentence, or a body line that does not either on a page with such a title."""
+    title = _titles(path, x, bounds)
+    titled = np.zeros(len(bounds.starts) - 1, dtype=bool)
+    titled[bounds.page[title]] = True
+    out = (path == STATES.index("body")) & (x[:, _INDEX["sentence"]] == 0) & titled[bounds.page]
+    out[title] = True
+    return out
+
+
 def _title_repeats(
     path: np.ndarray,
     x: np.ndarray,
@@ -2353,13 +2376,8 @@ def _title_repeats(
     repeat the decoded title word for word and 3 more share 0.6 or more of its words with one
     word changed, none of them body; no body line that reads as no sentence shares 0.4 or more
     (the share was set between the two)."""
-    h, b = STATES.index("headline"), STATES.index("body")
-    heads = np.flatnonzero(path == h)
-    if not len(heads):
-        return path, {}
-    _, at = np.unique(bounds.page[heads], return_index=True)
-    title = heads[at]  # each page's first headline line: its title
-    title = title[x[title, _INDEX["sentence"]] == 0]
+    b = STATES.index("body")
+    title = _titles(path, x, bounds)  # each page's first headline line, if no sentence
     if not len(title):
         return path, {}
     pages = len(bounds.starts) - 1
@@ -2367,7 +2385,8 @@ def _title_repeats(
     key[bounds.page[title]] = text[title]
     body = path == b
     drop = body & (text == key[bounds.page])
-    # near repeats: each line's distinct content words against its page's title's
+    # near repeats: each line's distinct content words against its page's title's (``content``
+    # may hold none for a line that cannot be one: :func:`_repeat_candidates`)
     word, k = content
     line = np.repeat(np.arange(len(path)), k)
     span = int(word.max()) + 1 if len(word) else 1
