@@ -124,3 +124,40 @@ def test_no_end_table_decodes_as_before():
     bounds = L._Bounds.of(np.array([0, 2]))
     assert L._page_ends(None, np.zeros((2, len(L.FEATURES))), bounds) is None
     assert L._viterbi_pages(emit, bounds, START, TRANS, None).tolist() == [B, B]
+
+
+def _reference(emit: list[list[float]], start, trans, end) -> list[int]:
+    """A plain Viterbi over one page, its end added after the last line (ties: lower state)."""
+    n = len(start)
+    score = [start[s] + emit[0][s] for s in range(n)]
+    back = []
+    for row in emit[1:]:
+        step, new = [], []
+        for b in range(n):
+            a = max(range(n), key=lambda a: (score[a] + trans[a][b], -a))
+            step.append(a)
+            new.append(score[a] + trans[a][b] + row[b])
+        back.append(step)
+        score = new
+    state = max(range(n), key=lambda b: (score[b] + end[b], -b))
+    path = [state]
+    for step in reversed(back):
+        state = step[state]
+        path.append(state)
+    return path[::-1]
+
+
+def test_each_page_of_a_batch_ends_with_its_own_end_probabilities():
+    # pages of different lengths (decoded sorted by length) and each its own end row: the
+    # batch gives every page the path a plain decoder gives it alone
+    rng = np.random.default_rng(11)
+    model = L.load_line_model()
+    sizes = [3, 1, 6, 2, 5, 4]
+    emit = np.round(rng.normal(size=(sum(sizes), len(L.STATES))), 1)
+    starts = np.concatenate([[0], np.cumsum(sizes)]).astype(np.intp)
+    end = np.round(rng.normal(size=(len(sizes), len(L.STATES))), 1) * 3
+    path = L._viterbi_pages(emit, L._Bounds.of(starts), model.start, model.transitions, end)
+    start, trans = model.start.tolist(), model.transitions.tolist()
+    for p, (a, b) in enumerate(zip(starts[:-1].tolist(), starts[1:].tolist(), strict=True)):
+        want = _reference(emit[a:b].tolist(), start, trans, end[p].tolist())
+        assert path[a:b].tolist() == want
