@@ -23,6 +23,10 @@ pages of its story in the set, its corpus topicality).
         [--labels PATH] [--pages DIR]
 
 ``--labels`` and ``--pages`` measure a batch kept outside the repository (labels and pages both).
+``--kept FILE`` writes, for the line model, every labelled non-body line it leaves in the body
+(tab-separated: page file, line number, label, where against the labelled body, text) to a file
+outside the repository, for reading what is kept line by line (where: ``before`` the first body
+line, ``inside`` between the first and the last, ``after`` the last).
 """
 
 from __future__ import annotations
@@ -157,6 +161,30 @@ def score(page: dict, removed: set[int], title: str) -> dict[str, int]:
     return dict(s)
 
 
+def position(page: dict, n: int) -> str:
+    """Where line ``n`` sits against the page's labelled body: before, inside or after it."""
+    body = [m for m, label in page["labels"] if label == "body"]
+    if not body or n < min(body):
+        return "before"
+    return "after" if n > max(body) else "inside"
+
+
+def kept_lines(
+    pages: list[dict], method: str | LineModel = "model", *, corpus: bool = False
+) -> list[tuple[str, int, str, str, str]]:
+    """Every labelled non-body line a method leaves in the body: (page file, line number,
+    label, position against the labelled body, text)."""
+    repeats = outlet_repeats(pages) if corpus else {}
+    out = []
+    for page in pages:
+        removed, _ = clean_lines(page["text"], method, repeats.get(page["file"], frozenset()))
+        lines = page["text"].splitlines()
+        for n, label in page["labels"]:
+            if label in NON_BODY and n not in removed:
+                out.append((page["file"], n, label, position(page, n), lines[n - 1].strip()))
+    return out
+
+
 def evaluate(
     pages: list[dict],
     method: str | LineModel,
@@ -202,10 +230,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--story", action="store_true", help="add the model reading other outlets' pages of a story"
     )
+    parser.add_argument("--kept", type=Path, help="write the non-body lines the model keeps")
     args = parser.parse_args(argv)
     pages = load(args.pages, args.set, args.labels)
     if not pages:
         raise SystemExit(f"{args.labels}: no page of set {args.set!r} found in {args.pages}")
+    if args.kept:
+        kept = kept_lines(pages, corpus=args.corpus)
+        args.kept.write_text("".join("\t".join(map(str, k)) + "\n" for k in kept), "utf-8")
+        print(f"{len(kept)} non-body lines kept, written to {args.kept}")
+        return 0
     outlets, stories = len({p["outlet"] for p in pages}), len({p["story"] for p in pages})
     print(f"set {args.set}: {len(pages)} pages, {outlets} outlets, {stories} stories")
     print(HEADER)

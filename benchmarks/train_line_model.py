@@ -57,6 +57,10 @@ dev-10 (``--batch ... --write --fit prior --c 0 --new weekday_date``; docs/evalu
 the comparison of the three fits), then those of ``no_past`` on the 260 pages of those three
 batches and held-out-9, every other weight kept (``--new no_past``).
 
+The decoder's ``[end]`` table (how likely a page ends after a line in each state, :func:`ends`)
+is counted from the labels alone: ``--write-end --sets ...`` rewrites it in place, every other
+value kept (the shipped one from the 623 pages the weights were first fitted on).
+
 ``--match train|oof`` compares fits at one operating point: in each fold a fit's body bias is
 set on the training pages alone (the least of ``MATCH_BIASES`` at which it loses no more body
 lines there than the shipped weights do), then the left-out group is cleaned. ``train`` cleans
@@ -79,10 +83,20 @@ import json
 import math
 import sys
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import numpy as np
-from eval_lines import DEFAULT_PAGES, HEADER, evaluate, load, outlet_repeats, row, story_words
+from eval_lines import (
+    DEFAULT_PAGES,
+    HEADER,
+    LABELS,
+    evaluate,
+    load,
+    outlet_repeats,
+    row,
+    story_words,
+)
 from scipy import optimize, sparse
 from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.linear_model import LogisticRegression
@@ -202,6 +216,35 @@ def vocabulary(rows: list[Page], min_outlets: int, min_stories: int = 1) -> tupl
                         if len(seen) >= min_outlets and len(stories[t]) >= min_stories))  # fmt: skip
 
 
+def ends(label_seqs: Iterable[Sequence[str]]) -> np.ndarray:
+    """The log-probability of a page ending after a line in each state (a hidden Markov model's
+    final-state probabilities), counted from labelled pages (each a sequence of line labels):
+    the pages whose last line is in the state over the lines in it, add-one smoothed like the
+    transitions (a page ending is one more move out of the state). Counted for ``body`` and
+    ``after``, where a page with a body ends; ``before``, ``headline`` and ``inbody`` take the
+    body's value (a page ends there only when it has no body line, and the end must not choose
+    its headline: counted, a page of captions under a headline lost its title).
+
+    >>> np.round(np.exp(ends([["headline", "body", "chrome"], ["body", "body"]])), 3).tolist()
+    [0.286, 0.286, 0.286, 0.286, 0.667]
+    """
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    last: dict[str, int] = defaultdict(int)
+    for labels in label_seqs:
+        states = state_sequence(labels)
+        if states:
+            last[states[-1]] += 1
+        for a, b in itertools.pairwise(states):
+            counts[a][b] += 1
+
+    def end(a: str) -> float:
+        n = sum(counts[a][b] + 1 for b in ALLOWED[a]) + last[a] + 1
+        return math.log((last[a] + 1) / n)
+
+    body = end("body")
+    return np.array([end(s) if s in ("body", "after") else body for s in STATES])
+
+
 def transitions(rows: list[Page]) -> tuple[np.ndarray, np.ndarray]:
     """Start and transition log-probabilities counted from the labelled state sequences."""
     counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
@@ -317,8 +360,10 @@ def fit_logistic(rows: list[Page], opts: Options) -> LineModel:
     d = x.shape[1]
     start, trans = transitions(rows)
     start, trans = start * opts.transition_scale, trans * opts.transition_scale
+    end = ends(r.labels for r in rows) * opts.transition_scale
     return LineModel(mean, scale, coef[:, :d], intercept, start, trans, opts.bias,
-                     opts.sentence_bias, "fitted", terms, coef[:, d:] * opts.term_scale)  # fmt: skip
+                     opts.sentence_bias, "fitted", terms, coef[:, d:] * opts.term_scale,
+                     end=end)  # fmt: skip
 
 
 def fit_prior(rows: list[Page], opts: Options, prior: LineModel) -> LineModel:
@@ -381,6 +426,33 @@ def fit_prior(rows: list[Page], opts: Options, prior: LineModel) -> LineModel:
         prior, weights=w[:, :nf], term_weights=w[:, nf:-1], intercept=w[:, -1],
         body_bias=opts.bias, sentence_bias=opts.sentence_bias, source="fitted with prior",
     )  # fmt: skip
+
+
+def end_table(end: np.ndarray | None) -> list[str]:
+    """The ``[end]`` table of the decoder file (its lines; none without end probabilities)."""
+    if end is None:
+        return []
+    return [
+        "# [end]: the log-probability of a page ending after a line in each state (counted from",
+        "# the labelled pages; a page mostly ends in its body or in the chrome after it).",
+        "[end]",
+        *(f"{s} = {end[i]:.6f}" for i, s in enumerate(STATES)),
+        "",
+    ]
+
+
+def write_end(sets: Sequence[str], labels: Path = LABELS) -> np.ndarray:
+    """Count the end probabilities (:func:`ends`) from the labels alone of the given sets of a
+    label file (no page text is needed) and put them in ``line_decoder.toml`` in place of its
+    ``[end]`` table, every other value kept; returns them."""
+    pages = json.loads(labels.read_text(encoding="utf-8"))
+    end = ends([label for _, label in sorted(p["labels"])] for p in pages if p["set"] in sets)
+    path = DATA / "line_decoder.toml"
+    text = path.read_text(encoding="utf-8")
+    cut = text.find("\n# [end]")
+    kept = (text if cut < 0 else text[: cut + 1]).rstrip("\n") + "\n\n"
+    path.write_text(kept + "\n".join(end_table(end)), encoding="utf-8")
+    return end
 
 
 def _quoted(text: str) -> str:
@@ -461,6 +533,7 @@ def write(model: LineModel, opts: Options, pages: int = 0) -> None:
         "# Decoder of the line model (newsframe.lines), fitted by benchmarks/train_line_model.py.",
         "# States: before -> headline -> body -> after; inbody = chrome between body lines.",
         "# Values are natural-log probabilities; a move not listed is not allowed.",
+        "# [end] (optional): how likely a page ends after a line in each state.",
         *(
             [
                 f"# Start and transition log-probabilities are multiplied by {opts.transition_scale:g}:",
@@ -495,6 +568,7 @@ def write(model: LineModel, opts: Options, pages: int = 0) -> None:
         out += [f"{b} = {model.transitions[i, j]:.6f}" for j, b in enumerate(STATES)
                 if np.isfinite(model.transitions[i, j])]  # fmt: skip
         out.append("")
+    out += end_table(model.end)
     (DATA / "line_decoder.toml").write_text("\n".join(out), encoding="utf-8")
     if model.trees is not None:
         write_trees(model.trees, opts)
@@ -720,7 +794,16 @@ def main(argv: list[str] | None = None) -> int:
         help="CV: set each fit's body bias on its training pages to the shipped weights' body "
         "loss there (train: cleaned by the fit itself; oof: by fits leaving each group out)",
     )  # fmt: skip
+    parser.add_argument(
+        "--write-end", action="store_true",
+        help="count the decoder's end probabilities from the labels of --sets and write them",
+    )  # fmt: skip
     args = parser.parse_args(argv)
+    if args.write_end:
+        end = write_end(args.sets.split(","))
+        print("wrote [end] of line_decoder.toml: "
+              + ", ".join(f"{s} {v:.3f}" for s, v in zip(STATES, end, strict=True)))  # fmt: skip
+        return 0
     if args.batch:
         pages = [p for spec in args.batch for p in load_batch(spec)]
         sets = ",".join(dict.fromkeys(p["set"] for p in pages))

@@ -20,9 +20,11 @@ the page, and the share of rare words (not among wordfreq's most frequent Englis
 multinomial logistic regression turns them into class probabilities (optionally, small
 gradient-boosted trees stacked on it, :class:`TreeEnsemble`); a Viterbi decoder over
 the states ``before → headline → body → after`` (chrome inside the body its own state, ``inbody``)
-keeps the body contiguous. Body lines get a bonus in the decoder (``body_bias``), and lines of
-eight words or more that read as sentences a further one (``sentence_bias``): a line that reads
-as a news sentence needs strong evidence to go. Lines the rules keep get a bias of their own
+keeps the body contiguous, and its end probabilities (how likely a page ends in its body or in
+the chrome after it, :func:`_page_ends`) let a page's trailing chrome go. A line that repeats
+the page's title, or nearly, is no body (:func:`_title_repeats`). Body lines get a bonus in the
+decoder (``body_bias``), and lines of eight words or more that read as sentences a further one
+(``sentence_bias``): a line that reads as a news sentence needs strong evidence to go. Lines the rules keep get a bias of their own
 (``kept_bias``); a line only that bias keeps gets a second look with its page
 (:func:`_second_look`: off the page's story, or outside the article, it goes; a sentence only
 with both). A lead-in ending with a colon above a quotation or a list, and the list's items,
@@ -1867,6 +1869,7 @@ class LineModel:
     kept_bias: float = 0.0
     trees: TreeEnsemble | None = None
     kept_words: int = 0
+    end: np.ndarray | None = None  # (states,) log-probabilities of a page ending in each state
 
     @cached_property
     def _affine(self) -> tuple[np.ndarray, np.ndarray]:
@@ -1967,11 +1970,13 @@ def _read_model(csv_text: str, toml_text: str, source: str) -> LineModel:
         sentence_bias = float(decoder["sentence_bias"])
         kept_bias = float(decoder.get("kept_bias", 0.0))
         kept_words = int(decoder.get("kept_words", 0))
+        end = (np.array([float(decoder["end"].get(s, -math.inf)) for s in STATES])
+               if "end" in decoder else None)  # fmt: skip
     except (KeyError, ValueError, TypeError, tomllib.TOMLDecodeError) as exc:
         raise InputError(source, f"line model or decoder is malformed: {exc}") from None
     return LineModel(mean, np.where(scale > 0, scale, 1.0), table.T, intercept, start, trans,
                      bias, sentence_bias, source, terms, term_weights.T, kept_bias,
-                     kept_words=kept_words)  # fmt: skip
+                     kept_words=kept_words, end=end)  # fmt: skip
 
 
 _TREE_COLUMNS = ("tree", "class", "node", "feature", "threshold", "left", "right", "value")
@@ -2172,7 +2177,8 @@ def decide_pages(
     # rules keep a headline they did not take for one, and it is kept text as the title
     head = head + model.kept_bias * (kept & _lead_headlines(x, bounds, long, ruled))
     emit = np.column_stack([other, head, body, other, other])
-    path = _viterbi_pages(emit, bounds, model.start, model.transitions)
+    path = _viterbi_pages(emit, bounds, model.start, model.transitions,
+                          _page_ends(model.end, x, bounds))  # fmt: skip
     # the title: the lead's most likely headline when the decoder's is not likely one, or
     # when it shares no word with the densest prose and another likely one does
     path = _best_headline(path, np.where(np.isfinite(head), logp[:, 1], -np.inf), bounds,
@@ -2180,6 +2186,13 @@ def decide_pages(
     # a second look at the lines the kept bias alone kept in the body
     saved = kept & ~listed & (body - model.kept_bias < other)
     path, looked = _second_look(path, x, saved, bounds)
+    need = _repeat_candidates(path, x, bounds)
+    with _TABLE_LOCK:  # the content words of the titles and the lines that may repeat them
+        text, (word, k) = table.low_id[rows], table.content(rows[need])
+    counts = np.zeros(len(rows), dtype=np.intp)
+    counts[need] = k
+    path, repeats = _title_repeats(path, x, text, (word, counts), bounds)
+    looked.update(repeats)
     others = 2 + np.argmax(logp[:, 2:], axis=1)
     fixed = _STATE_FIXED[path]
     ks = np.where(fixed >= 0, fixed, others)
@@ -2311,6 +2324,102 @@ def _second_look(
             words.append("before the article's first sentence")
         said[i] = "second look: kept text the model takes for chrome, " + ", ".join(words)
     return out, said
+
+
+#: The share of their content words (of the two lines' together) a line that does not read as
+#: a sentence shares with its page's title to repeat it (:func:`_title_repeats`); a title of
+#: at least :data:`REPEAT_WORDS` content words.
+REPEAT_SHARE = 0.6
+REPEAT_WORDS = 3
+
+
+def _titles(path: np.ndarray, x: np.ndarray, bounds: _Bounds) -> np.ndarray:
+    """The rows of the pages' titles that do not read as sentences (each page's first line in
+    the headline state; :func:`_title_repeats`)."""
+    heads = np.flatnonzero(path == STATES.index("headline"))
+    _, at = np.unique(bounds.page[heads], return_index=True)
+    title = heads[at]
+    return title[x[title, _INDEX["sentence"]] == 0]
+
+
+def _repeat_candidates(path: np.ndarray, x: np.ndarray, bounds: _Bounds) -> np.ndarray:
+    """Per line: whether :func:`_title_repeats` reads its content words: a title that does not
+    read as a sentence, or a body line that does not either on a page with such a title."""
+    title = _titles(path, x, bounds)
+    titled = np.zeros(len(bounds.starts) - 1, dtype=bool)
+    titled[bounds.page[title]] = True
+    out = (path == STATES.index("body")) & (x[:, _INDEX["sentence"]] == 0) & titled[bounds.page]
+    out[title] = True
+    return out
+
+
+def _title_repeats(
+    path: np.ndarray,
+    x: np.ndarray,
+    text: np.ndarray,
+    content: tuple[np.ndarray, np.ndarray],
+    bounds: _Bounds,
+) -> tuple[np.ndarray, dict[int, str]]:
+    """The decoded states (``path``) with every other line of a page that repeats its title
+    taken out of the body: the headline again in a breadcrumb, a share box, a list of links to
+    the story's other pages, with a word changed or three times over. A repeat has the same
+    text, case aside (``text``: one id per distinct lowercased text), or does not read as a
+    sentence, has at most one content word the title lacks (a line that extends the headline
+    with words says more: "..., Ministers Say" stays) and shares at least
+    :data:`REPEAT_SHARE` of the content words of the two lines together with a title of
+    :data:`REPEAT_WORDS` content words or more (``content``: the lines' content word ids, line
+    after line, and how many each has; the Jaccard index). It
+    takes the state around it (``before``, ``inbody`` or ``after``) and its reason in words
+    (per row). Body first: only a title that does not read as a sentence counts (a page that
+    doubles its text repeats its paragraphs; a title taken from a paragraph must not take that
+    paragraph's twin). Issue 18: on the 460 pages of the seven older line batches, 26 lines
+    repeat the decoded title word for word and 3 more share 0.6 or more of its words with one
+    word changed, none of them body; no body line that reads as no sentence shares 0.4 or more
+    (the share was set between the two)."""
+    b = STATES.index("body")
+    title = _titles(path, x, bounds)  # each page's first headline line, if no sentence
+    if not len(title):
+        return path, {}
+    pages = len(bounds.starts) - 1
+    key = np.full(pages, -1, dtype=np.intp)
+    key[bounds.page[title]] = text[title]
+    body = path == b
+    drop = body & (text == key[bounds.page])
+    # near repeats: each line's distinct content words against its page's title's (``content``
+    # may hold none for a line that cannot be one: :func:`_repeat_candidates`)
+    word, k = content
+    line = np.repeat(np.arange(len(path)), k)
+    span = int(word.max()) + 1 if len(word) else 1
+    pair = np.unique(line * span + word)  # (line, word), each once
+    line, word = pair // span, pair % span
+    is_title = np.zeros(len(path), dtype=bool)
+    is_title[title] = True
+    held = np.unique(bounds.page[line[is_title[line]]] * span + word[is_title[line]])
+    shared = np.bincount(line, weights=_sorted_in(bounds.page[line] * span + word, held),
+                         minlength=len(path))  # fmt: skip
+    size = np.bincount(line, minlength=len(path))
+    title_size = np.zeros(pages)
+    title_size[bounds.page[title]] = size[title]
+    union = size + title_size[bounds.page] - shared
+    near = (title_size[bounds.page] >= REPEAT_WORDS) & (shared >= REPEAT_SHARE * union)
+    near &= size - shared <= 1  # a word of its own at most: a line that says more is no repeat
+    near &= body & (x[:, _INDEX["sentence"]] == 0) & ~is_title
+    drop |= near
+    if not drop.any():
+        return path, {}
+    out = path.copy()
+    is_body = body & ~drop
+    first = np.full(pages, np.iinfo(np.intp).max)
+    last = np.full(pages, -1)
+    body_rows = np.flatnonzero(is_body)
+    np.minimum.at(first, bounds.page[body_rows], body_rows)
+    np.maximum.at(last, bounds.page[body_rows], body_rows)
+    rows = np.flatnonzero(drop)
+    page = bounds.page[rows]
+    out[rows] = np.where(rows < first[page], STATES.index("before"),
+                         np.where(rows > last[page], STATES.index("after"),
+                                  STATES.index("inbody")))  # fmt: skip
+    return out, dict.fromkeys(rows.tolist(), "repeats the page's headline")
 
 
 def _news_sentences(x: np.ndarray) -> np.ndarray:
@@ -2479,15 +2588,45 @@ VITERBI_BATCH = 256
 VITERBI_WIDE = 32
 
 
+def _page_ends(end: np.ndarray | None, x: np.ndarray, bounds: _Bounds) -> np.ndarray | None:
+    """Per page (rows) and state (columns): the log-probability of the page ending in that
+    state (``end``, the decoder's ``[end]`` table), or none at all (0) for a page whose last
+    line may be its body cut off where the copy ends: a paragraph (it reads as a sentence, or
+    has eight words or more and a finite verb) or a single word (a word cut off). Body first:
+    such a page ends its body as the transitions alone say (issue 18: the cut-off last
+    paragraph of a stored encyclopedia page, "... was delivered to the airline in March 2",
+    and the first letters of a paragraph's first word after a caption went with the end's
+    evidence). None when the decoder has no ``[end]`` table."""
+    if end is None:
+        return None
+    sizes = np.diff(bounds.starts)
+    last = np.zeros(len(sizes), dtype=bool)
+    some = sizes > 0
+    tail = x[bounds.starts[1:][some] - 1]
+    words = tail[:, _INDEX["words"]]
+    last[some] = (
+        (tail[:, _INDEX["sentence"]] > 0)
+        | ((words >= math.log1p(8)) & (tail[:, _INDEX["verb"]] > 0))
+        | (words <= math.log1p(1))
+    )
+    return np.where(last[:, None], 0.0, end[None, :])
+
+
 def _viterbi_pages(
-    emit: np.ndarray, bounds: _Bounds, start: np.ndarray, trans: np.ndarray
+    emit: np.ndarray,
+    bounds: _Bounds,
+    start: np.ndarray,
+    trans: np.ndarray,
+    end: np.ndarray | None = None,
 ) -> np.ndarray:
     """The most likely state of every line (Viterbi per page, all pages at once).
 
     Pages are sorted by length and decoded in groups of :data:`VITERBI_BATCH`: one array step
     per line of the group's longest page; a page that has ended keeps its scores (its
     back-pointers point to the same state), so its path is the one it has alone. Ties go to
-    the lower state, as in a loop over states."""
+    the lower state, as in a loop over states. ``end`` (pages, states), when given, is added
+    to each page's scores after its last line: how likely a page ends in each state (a hidden
+    Markov model's final-state probabilities)."""
     sizes = np.diff(bounds.starts)
     order = np.argsort(sizes, kind="stable")
     order = order[sizes[order] > 0]
@@ -2528,7 +2667,7 @@ def _viterbi_pages(
                 arg[done] = same
             score = new
             back[:, t] = arg
-        state = np.argmax(score, axis=1)
+        state = np.argmax(score if end is None else score + end[group], axis=1)
         walk = np.empty((len(group), longest), dtype=np.intp)
         for t in range(longest - 1, -1, -1):
             walk[:, t] = state
