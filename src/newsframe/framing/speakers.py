@@ -25,7 +25,7 @@ import itertools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 import numpy as np
@@ -36,7 +36,7 @@ from newsframe.entities import Entities, portfolio_and_name
 from newsframe.framing._units import Token, Unit
 from newsframe.framing.gender import article_genders, opens_sentence, word_gender
 from newsframe.framing.quotes import Quote, QuoteIndex
-from newsframe.lexicons import ReportingVerbs, load_reporting_verbs
+from newsframe.lexicons import ReportingVerbs, load_entity_words, load_reporting_verbs
 from newsframe.resources import default_resources
 from newsframe.text import ABBREVIATIONS, lemmatize
 
@@ -87,7 +87,8 @@ AFTER_STRICT = frozenset(
 )
 QUANTIFIERS = frozenset(
     ["one", "two", "three", "four", "five", "some", "many", "most", "all", "several", "none",
-     "each", "both", "few", "any", "another", "either", "neither"]
+     "each", "both", "few", "any", "another", "either", "neither", "dozens", "scores",
+     "hundreds", "thousands", "millions", "tens"]
 )
 NOT_SPEAKER = frozenset(
     ["and", "or", "but", "nor", "it", "its", "he", "she", "they", "we", "i", "you", "him",
@@ -930,7 +931,8 @@ def _in_phrase(text: str, left: Token, right: Token) -> bool:
 
 def _aside_name(text: str, toks: list[Token], j: int, stop: int) -> tuple[int, int] | None:
     """The name in a comma-delimited aside that ends at ``toks[j]`` ("the deputy mayor,
-    Emmanuel Gregoire, said"): two to five capitalised words, else None."""
+    Emmanuel Gregoire, said"; "another spectator, Gilang, said": one name alone too): one to
+    five capitalised words, else None."""
     if j < 1 or text[toks[j].end : stop].strip() != ",":
         return None
     k = j
@@ -941,11 +943,7 @@ def _aside_name(text: str, toks: list[Token], j: int, stop: int) -> tuple[int, i
         and _spaces(text, toks[k - 1].end, toks[k].start)
     ):
         k -= 1
-    if (
-        k == j
-        or text[toks[k - 1].end : toks[k].start].strip() != ","
-        or not toks[k].text[:1].isupper()
-    ):
+    if text[toks[k - 1].end : toks[k].start].strip() != "," or not toks[k].text[:1].isupper():
         return None
     return k, j
 
@@ -1343,6 +1341,9 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
                 # issued an apology, after initially calling critics ...": the sentence's
                 return made(subject, participle=True)
         if ctx.sentences.bounds(sentence)[0] >= (toks[j].end if j >= 0 else 0):
+            subject = _subject_after_participle(text, toks, i, n, ctx)
+            if subject:  # 'Chanting "..." students raced to ...': no verb of speech after
+                return made(subject, participle=True)
             # "Calling the effort '...', the governor said": the speaker comes later
             return made([Speaker("", "", "pending")])
         return _unnamed(text, toks, i, n, ctx, made)
@@ -1651,6 +1652,9 @@ def _subject_after_opener(
         return []
     if k < i and _pronoun(toks[k]):
         return [Speaker("", toks[k].text, "pronoun")]
+    if k < i and toks[k].text[:1].islower():  # "As word spread, thousands of students ..."
+        found = _common_subject(text, toks, k, i, ctx)
+        return found[0] if found else []
     if k >= i or not toks[k].text[:1].isupper():
         return []
     nouns = ctx.verbs.speaker_nouns
@@ -1678,6 +1682,57 @@ def _subject_after_opener(
 _LATER = frozenset(["earlier", "later", "ago"])  # "Hours earlier, ...": a time that opens
 
 
+def _common_subject(
+    text: str, toks: list[Token], k: int, stop: int, ctx: _Context
+) -> tuple[list[Speaker], int] | None:
+    """The speakers of a noun phrase at ``toks[k]`` headed by a person, group or organisation
+    noun of the speaker table ("thousands of students", "protesters", "the crowd") that a verb
+    follows (an auxiliary, a finite form or a past in -ed, before ``toks[stop]``), and the
+    verb's position; None when no such phrase opens there. At most eight words: a subject
+    typed by its head noun, never by a name inside it (Pareti 2015: a source is the verb's
+    subject)."""
+    for m in range(k, min(k + 8, stop - 1, len(toks) - 1)):
+        if not _spaces(text, toks[m].end, toks[m + 1].start):
+            return None
+        low = toks[m + 1].text.lower()
+        if toks[m + 1].text.islower() and (
+            low in AUX or low in FINITE or (low.endswith("ed") and len(low) > 3)
+        ):
+            words = toks[k : m + 1]
+            if _head_kind(words, ctx.verbs.speaker_nouns) not in ("person", "group", "organisation"):
+                return None
+            return _np_speakers(text, toks, k, m, ctx), m + 1
+    return None
+
+
+def _subject_after_participle(
+    text: str, toks: list[Token], i: int, n: int, ctx: _Context
+) -> list[Speaker]:
+    """The subject of a clause that a participle with its quotation opens, when the clause's
+    verb is no verb of speech ('Chanting "...!" and "...!" students raced to the hall',
+    'Shouting "...," protesters packed the square'): the common noun phrase right after the
+    quotation or the comma that closes the participle's phrase, a person, group or
+    organisation noun at its head, a verb after it; else [] (a verb of speech after it
+    credits the speaker itself: "Calling it '...', the governor said")."""
+    end = ctx.sentences.bounds(ctx.sentences.at(toks[i].start))[1]
+    for m in range(i + n, min(i + n + 12, len(toks))):
+        if toks[m].start >= end:
+            return []
+        gap = text[toks[m - 1].end : toks[m].start]
+        if not ("," in gap or ctx.quotes.at(toks[m - 1].end) is not None or '"' in gap
+                or "\u201d" in gap):
+            continue
+        if not toks[m].text[:1].islower() or toks[m].text.lower() in ("and", "or"):
+            continue
+        found = _common_subject(text, toks, m, len(toks), ctx)
+        if found is None:
+            continue
+        speakers, verb = found
+        reporting = _match_verb(text, toks, verb, ctx.verbs, _scan_table(ctx.verbs)[0])
+        return [] if reporting is not None else speakers
+    return []
+
+
 def _pronoun(tok: Token) -> bool:
     return tok.text.lower() in ("he", "she", "they", "it", "we")
 
@@ -1688,8 +1743,11 @@ def _np_before_relative(
     """The subject before a relative clause that runs up to the verb without a closing comma
     ("Abdulmajid Shariff, who lost his brother-in-law in the crash told Reuters"): the noun
     phrase before ", who" or ", whose" in the verb's sentence, at most 24 words back, when no
-    other verb of speech or comma comes between; else None."""
+    other verb of speech or comma comes between; or before a restrictive "who" with no comma
+    when a person or group noun heads it ("A sergeant who saw the shooting said": the
+    sergeant, never "the shooting"); else None."""
     sentence = ctx.sentences.at(toks[j].start)
+    nouns = ctx.verbs.speaker_nouns
     for w in range(j, max(j - 24, 0), -1):
         word = toks[w].text.lower()
         if (
@@ -1697,8 +1755,16 @@ def _np_before_relative(
             or ctx.sentences.at(toks[w].start) != sentence
         ):
             return None
-        if word in ("who", "whose") and text[toks[w - 1].end : toks[w].start].strip() == ",":
-            return _np_before(text, toks, w - 1, toks[w - 1].end, ctx.verbs.speaker_nouns)
+        if word not in ("who", "whose"):
+            continue
+        if text[toks[w - 1].end : toks[w].start].strip() == ",":
+            return _np_before(text, toks, w - 1, toks[w - 1].end, nouns)
+        if toks[w - 1].text.islower():
+            span = _np_before(text, toks, w - 1, toks[w - 1].end, nouns)
+            words = toks[span[0] : span[1] + 1] if span else []
+            if words and _head_kind(words, nouns) in ("person", "group"):
+                return span
+        return None
     return None
 
 
@@ -2117,6 +2183,25 @@ def organisation_nouns(verbs: ReportingVerbs) -> frozenset[str]:
 
 
 _ORG_NOUNS: dict[int, tuple[ReportingVerbs, frozenset[str]]] = {}
+_WITH_PEOPLE: dict[tuple[int, int], tuple[ReportingVerbs, frozenset[str], ReportingVerbs]] = {}
+
+
+def with_person_nouns(verbs: ReportingVerbs, nouns: frozenset[str]) -> ReportingVerbs:
+    """The verb table whose speaker nouns also hold ``nouns`` (the person nouns of the entity
+    words, ``data/entity_words.toml``) as people, a noun the table lists keeping its kind:
+    a description is typed by its head noun ("A 1st Cavalry Division sergeant said" is a
+    sergeant, the division a modifier; "the shooter", a person), computed once per pair.
+
+    >>> table = with_person_nouns(load_reporting_verbs(), frozenset(["sergeant", "ministry"]))
+    >>> table.speaker_nouns["sergeant"], table.speaker_nouns["ministry"]
+    ('person', 'organisation')
+    """
+    key = (id(verbs), id(nouns))
+    hit = _WITH_PEOPLE.get(key)
+    if hit is None or hit[0] is not verbs or hit[1] is not nouns:
+        merged = {n: "person" for n in sorted(nouns)} | verbs.speaker_nouns
+        hit = _WITH_PEOPLE[key] = (verbs, nouns, replace(verbs, speaker_nouns=merged))
+    return hit[2]
 _KINDS: dict[int, tuple[tuple[Actor, ...], frozenset[str], dict[str, str]]] = {}
 
 
@@ -2167,7 +2252,9 @@ class ArticleScan:
         *,
         mentions: bool = False,
     ) -> None:
-        self.verbs, self.actors = verbs, actors
+        self.actors = actors
+        words = (doc.entity_words if doc is not None else None) or load_entity_words()
+        self.verbs = verbs = with_person_nouns(verbs, words.person_nouns)
         self.places, self.kinds = _actor_kinds(actors)
         self.relevant = _scan_table(verbs)[1]
         self.named: dict[tuple[str, str], tuple[tuple[Speaker], str]] = {}  # see _mention_event
