@@ -283,6 +283,8 @@ class Entities:
         >>> layer = find_entities(["Foreign Minister Wang Yi met Xi Jinping.", "Xi spoke."])
         >>> layer.resolve("Xi"), layer.resolve("Chinese Foreign Minister Wang Yi")
         ('Xi Jinping', 'Wang Yi')
+        >>> layer.resolve("Teenager Xi")
+        'Xi Jinping'
         """
         v = self._v
         words = _words(_without_nicknames(normalise(name)))
@@ -301,6 +303,10 @@ class Entities:
         hit = self._alias.get(key)
         if hit is not None:
             return hit
+        if len(words) > 1 and words[0].lower() in v.words.person_nouns:
+            # "Teenager Thunberg" (a title-case headline): a person noun before a name is a
+            # role, when the words as written name no one
+            return self.resolve(" ".join(words[1:]))
         if words[-1].lower().rstrip(".") in v.words.role_heads:  # a title without a name
             return None if written[0].lower() in _OPENERS else self._holder(written)
         if len(words) == 1:
