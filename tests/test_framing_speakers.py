@@ -344,3 +344,73 @@ def test_a_pronoun_after_an_opening_adverb_is_the_subject(opener):
     table = nf.attributions([Article("x", "T", (first, f'{opener} she said: "We will appeal."'))])
     row = table.query("kind != 'paraphrase'").iloc[0]
     assert (row.speaker_text, row.speaker) == ("she", "Ann Lee")
+
+
+# --- descriptions typed by their head noun (issue 19, fifteenth round) -------------------------
+
+
+def _rows(*paragraphs: str, title: str = "T"):
+    """(speaker, speaker_kind, quote) of every row of a hand-made article."""
+    t = nf.attributions([Article("a", title, paragraphs)])
+    return [(r.speaker, r.speaker_kind, r.quote) for r in t.itertuples()]
+
+
+@pytest.mark.parametrize(
+    "described",
+    ["A sergeant of the 3rd Armoured Brigade", "A 2nd Lancers Regiment corporal"],
+)
+def test_a_person_noun_heads_a_description_and_the_unit_inside_never_speaks(described):
+    # the head noun (a person noun of the entity words) types the phrase: the unit named
+    # inside is a modifier; "he" then stands for the unnamed soldier, the one who spoke
+    rows = _rows(
+        "Medics arrived at the depot.",
+        f'{described} said, "It was over quickly."',
+        '"We ran for cover," he said.',
+    )
+    assert rows == [
+        (described, "person", "It was over quickly."),
+        (described, "person", "We ran for cover"),
+    ]
+
+
+def test_a_restrictive_who_clause_before_the_verb_keeps_the_noun_before_it():
+    # "who" without a comma: the guard speaks, not "the wounded" of the relative clause
+    rows = _rows("Medics arrived.", 'A guard who carried the wounded said, "We had no beds."')
+    assert rows == [("A guard", "person", "We had no beds.")]
+
+
+def test_a_crowd_after_an_opening_clause_shouts_its_participle_quotation():
+    # "thousands of" is a quantity: the fans are the group; the opening clause is skipped
+    rows = _rows(
+        "The club lost the final.",
+        "As the news spread, thousands of fans gathered outside the stadium, chanting, "
+        '"One more season!"',
+    )
+    assert rows == [("thousands of fans", "group", "One more season!")]
+
+
+def test_a_quoted_participle_opening_a_sentence_belongs_to_the_subject_after_it():
+    # no verb of speech after the participle: the subject after its quotation shouts it
+    rows = _rows("The levy passed.", 'Chanting "Down with the levy!" farmers blocked the road.')
+    assert rows == [("farmers", "group", "Down with the levy!")]
+    # a verb of speech after it still credits its own subject
+    rows = _rows("The levy passed.", 'Calling it "a disgrace," the governor said it would go.')
+    assert [r[0] for r in rows] == ["the governor", "the governor"]
+
+
+def test_a_one_word_name_in_an_aside_names_the_description_before_it():
+    rows = _rows(
+        '"It was slow," Dara Venn told reporters.',
+        "Another driver, Tamsin, said the road was closed.",
+        '"We waited for hours," she said.',
+    )
+    assert [r[0] for r in rows] == ["Dara Venn", "Tamsin", "Tamsin"]
+
+
+def test_a_person_noun_before_a_surname_in_a_title_case_headline_is_a_role():
+    rows = _rows(
+        "Ada Okonkwo, 16, spoke to the council on Monday.",
+        '"You have failed us," Okonkwo said.',
+        title="Teenager Okonkwo Tells Council \u2018You Have Failed Us\u2019",
+    )
+    assert {r[0] for r in rows} == {"Ada Okonkwo"}

@@ -660,6 +660,7 @@ def _np_speakers(text: str, toks: list[Token], lo: int, hi: int, ctx: _Context) 
         len(words) - run >= 2
         and run > 0
         and words[run - 1].text.islower()
+        and not words[run - 1].text[:1].isdigit()  # "the 3rd Armoured Brigade": one name
         and words[run - 1].text.lower() not in _LINK_OR_DETERMINER
     )
     if link and link[0].start > start and not named_run:
