@@ -414,3 +414,16 @@ def test_a_person_noun_before_a_surname_in_a_title_case_headline_is_a_role():
         title="Teenager Okonkwo Tells Council \u2018You Have Failed Us\u2019",
     )
     assert {r[0] for r in rows} == {"Ada Okonkwo"}
+
+
+def test_a_past_participle_opening_a_sentence_is_no_speaker():
+    # "Parked outside ...," opens the clause like "Speaking on ...,": the subject after it
+    # speaks; a name in -ed ("Ahmed said") is its own lemma and stays a name
+    rows = _rows(
+        "Ada Okonkwo met the residents.",
+        "Parked outside the council offices, Okonkwo spoke to reporters and called the plan "
+        '"a scandal".',
+    )
+    assert [r[0] for r in rows] == ["Ada Okonkwo"]
+    rows = _rows('Ahmed said, "We are ready."')
+    assert [r[0] for r in rows] == ["Ahmed"]

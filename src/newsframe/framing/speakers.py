@@ -29,6 +29,7 @@ from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 import numpy as np
+from wordfreq import zipf_frequency
 
 from newsframe.actors import Actor, Mention, find_mentions
 from newsframe.document import HEADLINE, Document
@@ -1617,6 +1618,8 @@ def _sentence_subject(text: str, toks: list[Token], i: int, ctx: _Context) -> li
         return []
     if toks[k].text.endswith("ing") and toks[k].text[1:].islower():  # "Speaking on ..., X"
         return _subject_after_opener(text, toks, k, i, ctx)
+    if k + 1 < i and _opening_participle(toks[k], toks[k + 1], ctx):
+        return _subject_after_opener(text, toks, k, i, ctx)  # "Parked outside ..., X"
     span = _np_after(text, toks, k)
     after = _after_parenthesis(text, toks, span[1]) if span is not None else i
     if span is not None and after < i and toks[after].text.islower():
@@ -1646,6 +1649,7 @@ def _subject_after_opener(
     if comma is not None and (
         opening[0] in _OPENERS
         or opening[0].endswith("ing")  # "Speaking on MSNBC on Tuesday, Ann Lee ..."
+        or (k + 1 < i and _opening_participle(toks[k], toks[k + 1], ctx))
         or any(w in CALENDAR or w in _TIME_NOUNS or w in _LATER for w in opening)
     ):
         k = comma + 1
@@ -1681,6 +1685,27 @@ def _subject_after_opener(
 
 
 _LATER = frozenset(["earlier", "later", "ago"])  # "Hours earlier, ...": a time that opens
+
+
+def _opening_participle(word: Token, after: Token, ctx: _Context) -> bool:
+    """True for a capitalised past participle that opens a sentence before a lowercase word
+    that is no verb ("Parked outside the house, the minister said", "Asked what she said,
+    he replied"): its lemma another English word (Zipf 3 or more), as for an -ing opener
+    (:func:`~newsframe.entities.opening_gerund`); a name in -ed ("Ahmed", "Fred") is its own
+    lemma, and "United said" has a verb after it."""
+    low = word.text.lower()
+    if len(low) < 5 or not low.endswith("ed") or not word.text[1:].islower():
+        return False
+    if word.lemma == low or zipf_frequency(word.lemma, "en") < 3.0:
+        return False
+    nxt = after.text.lower()
+    return (
+        after.text.islower()
+        and nxt not in AUX
+        and nxt not in FINITE
+        and not nxt.endswith("ed")
+        and after.lemma not in _scan_table(ctx.verbs)[1]
+    )
 
 
 def _common_subject(
