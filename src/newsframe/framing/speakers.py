@@ -1708,6 +1708,9 @@ def _opening_participle(word: Token, after: Token, ctx: _Context) -> bool:
     )
 
 
+_COMMON_KINDS = frozenset(["person", "group", "organisation"])
+
+
 def _common_subject(
     text: str, toks: list[Token], k: int, stop: int, ctx: _Context
 ) -> tuple[list[Speaker], int] | None:
@@ -1725,7 +1728,7 @@ def _common_subject(
             low in AUX or low in FINITE or (low.endswith("ed") and len(low) > 3)
         ):
             words = toks[k : m + 1]
-            if _head_kind(words, ctx.verbs.speaker_nouns) not in ("person", "group", "organisation"):
+            if _head_kind(words, ctx.verbs.speaker_nouns) not in _COMMON_KINDS:
                 return None
             return _np_speakers(text, toks, k, m, ctx), m + 1
     return None
@@ -1745,8 +1748,7 @@ def _subject_after_participle(
         if toks[m].start >= end:
             return []
         gap = text[toks[m - 1].end : toks[m].start]
-        if not ("," in gap or ctx.quotes.at(toks[m - 1].end) is not None or '"' in gap
-                or "\u201d" in gap):
+        if "," not in gap and '"' not in gap and "\u201d" not in gap:
             continue
         if not toks[m].text[:1].islower() or toks[m].text.lower() in ("and", "or"):
             continue
@@ -2228,6 +2230,8 @@ def with_person_nouns(verbs: ReportingVerbs, nouns: frozenset[str]) -> Reporting
         merged = {n: "person" for n in sorted(nouns)} | verbs.speaker_nouns
         hit = _WITH_PEOPLE[key] = (verbs, nouns, replace(verbs, speaker_nouns=merged))
     return hit[2]
+
+
 _KINDS: dict[int, tuple[tuple[Actor, ...], frozenset[str], dict[str, str]]] = {}
 
 
