@@ -427,3 +427,14 @@ def test_a_past_participle_opening_a_sentence_is_no_speaker():
     assert [r[0] for r in rows] == ["Ada Okonkwo"]
     rows = _rows('Ahmed said, "We are ready."')
     assert [r[0] for r in rows] == ["Ahmed"]
+
+
+def test_an_epithet_with_a_name_among_its_modifiers_names_the_person_of_the_article():
+    # "the former Olympic footballer": a name among the modifiers and a person noun, the
+    # person the article is about (named most, quoted before), as "the Match of the Day host"
+    lede = ("Ada Okonkwo won the cup on Sunday.", '"It was hard," Okonkwo said.')
+    rows = _rows(*lede, '"I am proud," the former Olympic footballer said.')
+    assert [r[0] for r in rows] == ["Ada Okonkwo", "Ada Okonkwo"]
+    # modifiers without a name may describe anyone: the description stays as written
+    rows = _rows(*lede, '"She was quiet," the former plant supervisor said.')
+    assert [r[0] for r in rows] == ["Ada Okonkwo", "the former plant supervisor"]

@@ -91,8 +91,25 @@ def person_described(
         words = written
     head = _SHORT_TITLES.get(words[-1], words[-1])
     aged = _AGED.fullmatch(head) is not None and words[0] == "the"  # "the 42-year-old"
-    if not aged and nouns.get(head) != "person" and nouns.get(lemmatize(head)) != "person":
+    people = layer.words.person_nouns  # the entity words' person nouns head descriptions too
+    if (
+        not aged
+        and nouns.get(head) != "person"
+        and nouns.get(lemmatize(head)) != "person"
+        and head not in people
+    ):
         return None
+    # an epithet: "the", modifiers with a name or an age among them, and a person noun ("the
+    # former Olympic swimmer", "the 51-year-old chemistry professor"): the person the article
+    # is about, by salience, as "the Match of the Day host" (but "the former plant manager"
+    # may be anyone)
+    middle = text.split()[1:-1]
+    epithet = (
+        words[0] == "the"
+        and len(words) > 2
+        and text.split()[-1].islower()
+        and any(w[:1].isupper() or _AGED.fullmatch(w) for w in middle)
+    )
     if words[0] in ("a", "an", "one") and not text.lower().startswith("one of the "):
         return None  # "a lawyer": someone, not the one the article named
     if head in GENERIC_PEOPLE:
@@ -130,7 +147,7 @@ def person_described(
         hit = hit or layer.antecedent(title, row["paragraph_id"], frozenset(["person"]))
     if hit is not None and _title_only(layer.entities[hit].name):
         hit = None  # "French President" the layer took for a name names nobody
-    if hit is None and (aged or named) and len(words) == len(written):
+    if hit is None and (aged or named or epithet) and len(words) == len(written):
         hit = compatible_person(layer, head, row["paragraph_id"], spoken=spoken)  # by salience
     if (
         hit is None
