@@ -438,3 +438,16 @@ def test_an_epithet_with_a_name_among_its_modifiers_names_the_person_of_the_arti
     # modifiers without a name may describe anyone: the description stays as written
     rows = _rows(*lede, '"She was quiet," the former plant supervisor said.')
     assert [r[0] for r in rows] == ["Ada Okonkwo", "the former plant supervisor"]
+
+
+def test_a_passive_before_an_infinitive_and_a_lowercase_opening_keep_the_pronoun_subject():
+    # "he was heard to tell": the passive's subject tells; the lowercase opening ("But off
+    # camera, and not realising ...,") ends at its last comma, the pronoun after it speaks
+    rows = _rows(
+        "Mr Tom Reed met Mrs Ann Lee in the street.",
+        "But off camera, and not realising the microphone was on, he was heard to tell an "
+        'aide: "That was a disaster."',
+    )
+    assert [r[0] for r in rows] == ["Tom Reed"]
+    rows = _rows("Mr Tom Reed met Mrs Ann Lee.", 'He was heard to tell an aide: "Never again."')
+    assert [r[0] for r in rows] == ["Tom Reed"]

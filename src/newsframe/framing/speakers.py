@@ -1419,10 +1419,19 @@ _SUBJECT_CONTROL = frozenset(["continue", "go", "want", "try", "seek", "vow", "r
 
 def _subject_control(toks: list[Token], j: int) -> bool:
     """True when the "to" at ``toks[j]`` follows a verb of :data:`_SUBJECT_CONTROL` ("went on
-    to", "refused to"), so the infinitive's subject is its sentence's."""
+    to", "refused to") or a passive ("was heard to"), so the infinitive's subject is its
+    sentence's."""
     prev = toks[j - 1] if j > 0 else None
     if prev is not None and prev.text.lower() == "on" and j > 1:
         prev = toks[j - 2]  # "went on to", "moved on to"
+    if (
+        prev is not None
+        and j > 1
+        and toks[j - 2].text.lower() in PASSIVE_AUX
+        and prev.text.islower()
+        and prev.lemma != prev.text.lower()
+    ):
+        return True  # a passive ("he was heard to tell an aide"): the subject says it
     return prev is not None and prev.text.islower() and prev.lemma in _SUBJECT_CONTROL
 
 
@@ -1615,7 +1624,7 @@ def _sentence_subject(text: str, toks: list[Token], i: int, ctx: _Context) -> li
     if toks[k].text.lower() in ("he", "she", "they", "it", "we"):
         return [Speaker("", toks[k].text, "pronoun")]
     if not toks[k].text[:1].isupper():
-        return []
+        return _pronoun_after_opening(text, toks, k, i)
     if toks[k].text.endswith("ing") and toks[k].text[1:].islower():  # "Speaking on ..., X"
         return _subject_after_opener(text, toks, k, i, ctx)
     if k + 1 < i and _opening_participle(toks[k], toks[k + 1], ctx):
@@ -1627,6 +1636,19 @@ def _sentence_subject(text: str, toks: list[Token], i: int, ctx: _Context) -> li
         if speakers:
             return speakers
     return _subject_after_opener(text, toks, k, i, ctx)
+
+
+def _pronoun_after_opening(text: str, toks: list[Token], k: int, i: int) -> list[Speaker]:
+    """The pronoun subject after the last comma of a lowercase opening before ``toks[i]``
+    ("But off camera, and not realising it, he was heard to tell an aide"), when a verb (an
+    auxiliary, a finite form or a past in -ed) follows it; else []."""
+    for m in range(i - 2, k, -1):
+        if "," in text[toks[m - 1].end : toks[m].start]:
+            low = toks[m + 1].text.lower()
+            if _pronoun(toks[m]) and (low in AUX or low in FINITE or low.endswith("ed")):
+                return [Speaker("", toks[m].text, "pronoun")]
+            return []
+    return []
 
 
 # a participle after these has the subject of its sentence ("after calling", "by saying")
