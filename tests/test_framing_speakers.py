@@ -451,3 +451,12 @@ def test_a_passive_before_an_infinitive_and_a_lowercase_opening_keep_the_pronoun
     assert [r[0] for r in rows] == ["Tom Reed"]
     rows = _rows("Mr Tom Reed met Mrs Ann Lee.", 'He was heard to tell an aide: "Never again."')
     assert [r[0] for r in rows] == ["Tom Reed"]
+
+
+def test_they_stands_for_a_group_noun_that_opens_the_sentence_before():
+    rows = _rows(
+        "Ann Lee spoke first.",
+        "Mourners in the church answered the pastor.",
+        '"It is not over," they shouted.',
+    )
+    assert rows == [("mourners", "group", "It is not over")]

@@ -47,6 +47,7 @@ __all__ = [
     "ReportingVerbs",
     "Speaker",
     "find_attributions",
+    "group_mentions",
     "load_reporting_verbs",
     "organisation_nouns",
     "speaker_kind",
@@ -2123,6 +2124,9 @@ def _mention_event(m: Mention, ctx: _Context, order: int) -> _Event:
     if named is None:
         if m.actor_id in ctx.kinds:
             speaker = Speaker(m.actor_id, m.text, "actor", ctx.kinds[m.actor_id])
+        elif m.actor_id[:1].islower() and m.actor_id.endswith("s") and m.text[-2:] != "ss":
+            # a plural description (group_mentions: "mourners"), never "the witness"
+            speaker = Speaker(m.actor_id, m.text, "description", "group")
         else:  # a person of the entity layer (or a name with an honorific)
             speaker = Speaker(m.actor_id, m.text, "name", "person")
         named = ctx.named[m.actor_id, m.text] = ((speaker,), m.text.lower())
@@ -2290,6 +2294,31 @@ def role_mentions(text: str, nouns: frozenset[str]) -> list[Mention]:
     ]
 
 
+_PLURAL_SUBJECT = re.compile(r"\b(?:[Tt]he )?([A-Za-z]{3,}s)\b")
+
+
+def group_mentions(text: str, nouns: Mapping[str, str]) -> list[Mention]:
+    """The groups ``text`` names by a plural noun that opens a sentence ("Mourners in the
+    church sang", "The students marched"): a group noun of the speaker table (``nouns``: kind
+    ``group``) or the plural of a person noun, as mentions keyed by the words as written,
+    lowercase: what "they" stands for when no name or organisation is nearer (the
+    mention-detection step of rule-based coreference, Lee et al. 2013, for plural
+    descriptions).
+
+    >>> nouns = {"mourner": "person", "protesters": "group", "minister": "person"}
+    >>> [m.actor_id for m in group_mentions("Mourners sang. The protesters left. Ministers met.", nouns)]
+    ['mourners', 'the protesters', 'ministers']
+    """
+    out = []
+    for m in _PLURAL_SUBJECT.finditer(text):
+        low = m.group(1).lower()
+        if nouns.get(low) != "group" and nouns.get(low[:-1]) != "person":
+            continue
+        if m.start() == 0 or opens_sentence(text, m.start(), m.end()):
+            out.append(Mention(m.group().lower(), m.start(), m.end(), m.group()))
+    return out
+
+
 class ArticleScan:
     """What the scan of every unit of one article shares, prepared once per article: the verb
     and actor tables, the actors' kinds, and -- for units of an analysed document -- its word
@@ -2339,6 +2368,7 @@ class ArticleScan:
                     for m in role_mentions(text, layer.words.person_nouns)
                     if opens_sentence(text, m.start, m.end)
                 ]
+                roles += group_mentions(text, verbs.speaker_nouns)  # "Mourners ... they"
                 if roles:
                     found = self.people.setdefault(paragraph_id, [])
                     found.extend(roles)
