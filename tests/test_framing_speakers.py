@@ -460,3 +460,19 @@ def test_they_stands_for_a_group_noun_that_opens_the_sentence_before():
         '"It is not over," they shouted.',
     )
     assert rows == [("mourners", "group", "It is not over")]
+
+
+def test_names_joined_by_and_in_a_long_complement_stay_inside_the_description():
+    # a lowercase noun heads the phrase; the body after "for", however long, is its
+    # complement, and the places joined by "and" in the body's name are no speakers
+    rows = _rows(
+        '"We took him into custody," an official for the Harbour Authority of Avonport and '
+        "East Marsh told reporters."
+    )
+    assert rows == [
+        (
+            "official for the Harbour Authority of Avonport and East Marsh",
+            "person",
+            "We took him into custody",
+        )
+    ]

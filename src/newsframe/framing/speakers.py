@@ -665,6 +665,11 @@ def _np_speakers(text: str, toks: list[Token], lo: int, hi: int, ctx: _Context) 
         and not words[run - 1].text[:1].isdigit()  # "the 3rd Armoured Brigade": one name
         and words[run - 1].text.lower() not in _LINK_OR_DETERMINER
     )
+    if named_run and link and link[0].start > start and words[run - 1].text == "and":
+        # "an official for the Port Authority of New York and New Jersey": a lowercase noun
+        # heads the phrase, the names joined by "and" are inside its complement
+        before = [t for t in words if t.end <= link[0].start]
+        named_run = not before[-1].text.islower()
     if link and link[0].start > start and not named_run:
         # "residents of Kunashiri", "a spokesman for Iran's mission": the head comes first
         head_end = max(t.end for t in words if t.end <= link[0].start)
@@ -797,7 +802,11 @@ def _np_before(
     if last.lower() in PRONOUNS:
         return j, j  # a pronoun is a whole noun phrase: "Later she said", "Then he added"
     lo = j
-    while lo > 0 and j - lo < 9 and _in_name(text, toks[lo - 1], toks[lo]):
+    while (
+        lo > 0
+        and (j - lo < 9 or (j - lo < 12 and toks[lo].text.lower() in COMPLEMENT))
+        and _in_name(text, toks[lo - 1], toks[lo])
+    ):  # nine words, or the head before a long complement ("an official for the Port ...")
         prev = toks[lo - 1]
         word = prev.text.lower()
         if prev.lemma in ("say", "tell") or (
