@@ -54,7 +54,10 @@ def person_described(
     the name in apposition right after it in the sentence ("His lawyer, Mark Cohen, said";
     "one of the lawyers, Byun Hwan, said"); the last person the article gave that role or title
     before a name (:meth:`~newsframe.entities.Entities.antecedent`); for an office one person
-    holds (:data:`_OFFICES`), the last compatible person (:func:`compatible_person`; ``spoken``: the people quoted before). Someone's
+    holds (:data:`_OFFICES`) and for an epithet ("the", modifiers with a name or an age among
+    them and a person noun: "the former Olympic footballer"), the last compatible person
+    (:func:`compatible_person`; ``spoken``: the people quoted before). The entity words'
+    person nouns (``layer.words.person_nouns``) head descriptions as ``nouns`` do. Someone's
     role ("His lawyer", "Ghosn's lawyer") names only the person in apposition; a country's or an
     organisation's ("the country's President") is an office. A generic role ("an official", "a
     source", "the spokesman") never names one person.

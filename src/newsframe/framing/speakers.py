@@ -10,8 +10,10 @@ are verbs: a word after a possessive or a determiner ("rejecting Beijing's claim
 remarks") is a noun and credits no one, so a rebuttal is never credited to the side it rebuts.
 
 A speaker is a person, an organisation, a country, a group or a document: a noun phrase headed
-by a proper name, an actor, or one of the speaker nouns of the verb table (``[speaker]``);
-anything else ("20 and", "the capital") is not a speaker. Pronouns and short descriptions
+by a proper name, an actor, or one of the speaker nouns of the verb table (``[speaker]``) or
+the person nouns of the entity words (:func:`with_person_nouns`: "A 1st Cavalry Division
+sergeant said" is the sergeant, the division inside it a modifier); anything else ("20 and",
+"the capital") is not a speaker. Pronouns and short descriptions
 ("he", "it", "the ministry", "the official", "the statement") are resolved through a
 :class:`Memory` of what the article named before, across paragraphs (see :meth:`Memory.resolve`).
 
@@ -51,6 +53,7 @@ __all__ = [
     "load_reporting_verbs",
     "organisation_nouns",
     "speaker_kind",
+    "with_person_nouns",
 ]
 
 # fmt: off
