@@ -476,3 +476,21 @@ def test_names_joined_by_and_in_a_long_complement_stay_inside_the_description():
             "We took him into custody",
         )
     ]
+
+
+def test_a_number_before_of_counts_the_group_after_it():
+    # "Over 500 of the 700 employees": the employees speak (a number before "of" is a
+    # quantity, as "thousands of"); a bare "20 and" is still no speaker
+    rows = _rows(
+        "The board fired the founder.",
+        'Over 500 of the 700 employees gathered outside, threatening to "walk out."',
+    )
+    assert rows == [("Over 500 of the 700 employees", "group", "walk out.")]
+    table = load_reporting_verbs()
+    from newsframe.framing._units import word_tokens
+    from newsframe.framing.speakers import speaker_kind
+
+    assert [speaker_kind(word_tokens(p), table) for p in ("500 of the workers", "20 and")] == [
+        "group",
+        None,
+    ]

@@ -603,11 +603,13 @@ def _head_kind(words: list[Token], nouns: dict[str, str]) -> str | None:
         return None
     if _AGED.fullmatch(lower[-1]) and len(words) > 1 and lower[-2] in DETERMINERS:
         return "person"  # "the 42-year-old": a person by their age
-    if any(w.text[:1].isdigit() for w in (words[0], words[-1])):
+    counted = len(words) > 2 and lower[1] == "of" and words[0].text[:1].isdigit()  # "500 of"
+    if not counted and any(w.text[:1].isdigit() for w in (words[0], words[-1])):
         return None
     cut = next((k for k, w in enumerate(lower) if w in LINKS and k > 0), len(words))
     head = cut - 1
-    if lower[head] in QUANTIFIERS and cut < len(words):
+    number = lower[head].replace(",", "").isdigit()  # "Over 500 of the staff": the staff
+    if (lower[head] in QUANTIFIERS or number) and cut < len(words):
         head = len(words) - 1
     elif lower[head] in _POST_ADJECTIVES and head > 0 and cut < len(words):
         head -= 1  # "a source close to the leader": the noun the adjective follows
