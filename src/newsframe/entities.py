@@ -283,8 +283,8 @@ class Entities:
         >>> layer = find_entities(["Foreign Minister Wang Yi met Xi Jinping.", "Xi spoke."])
         >>> layer.resolve("Xi"), layer.resolve("Chinese Foreign Minister Wang Yi")
         ('Xi Jinping', 'Wang Yi')
-        >>> layer.resolve("Teenager Xi")
-        'Xi Jinping'
+        >>> layer.resolve("Teenager Xi"), layer.resolve("a spokesman for the foreign minister")
+        ('Xi Jinping', None)
         """
         v = self._v
         words = _words(_without_nicknames(normalise(name)))
@@ -308,6 +308,8 @@ class Entities:
             # role, when the words as written name no one
             return self.resolve(" ".join(words[1:]))
         if words[-1].lower().rstrip(".") in v.words.role_heads:  # a title without a name
+            if any(w in ("for", "to", "of") for w in written[1:-1]):
+                return None  # "a spokesman for the prime minister": someone else's role
             return None if written[0].lower() in _OPENERS else self._holder(written)
         if len(words) == 1:
             return _single_name(self, words[0])
