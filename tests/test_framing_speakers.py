@@ -494,3 +494,14 @@ def test_a_number_before_of_counts_the_group_after_it():
         "group",
         None,
     ]
+
+
+def test_a_role_nobody_named_so_far_holds_is_the_one_the_next_paragraph_gives_it():
+    # the lede's delayed identification: "..., the county sheriff said." then "Sheriff Ann
+    # Lee told ..."; the person named in the lede holds no such role
+    rows = _rows(
+        'It is "too early" to charge anyone over the death of Tom Reed, the Avon County '
+        "sheriff said Tuesday.",
+        "Officials continue to investigate, Sheriff Ann Lee told reporters.",
+    )
+    assert {r[0] for r in rows} == {"Ann Lee"}

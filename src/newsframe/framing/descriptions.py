@@ -249,7 +249,8 @@ def compatible_person(
     one who has spoken before (``spoken``: the speakers of the quotations so far, the more
     salient in the discourse); None when there is none or two are as likely. When nobody is
     named up to that paragraph, the people of the next one (``later``: the lede's delayed
-    identification, "South Korea's embattled president apologized ... / ... Park said").
+    identification, "South Korea's embattled president apologized ... / ... Park said"), and
+    when nobody named so far holds the role, the one of the next paragraph who does.
 
     >>> from newsframe.entities import find_entities
     >>> layer = find_entities(["President Ann Lee met Tom Reed.", "Tom Reed left.", "Ann Lee spoke."])
@@ -259,6 +260,9 @@ def compatible_person(
     >>> compatible_person(layer, "minister", 1) is None
     True
     >>> compatible_person(layer, "minister", 1, spoken=frozenset(["Ann Lee"]))
+    'Ann Lee'
+    >>> layer = find_entities(["Tom Reed was hurt.", "Sheriff Ann Lee spoke."])
+    >>> compatible_person(layer, "sheriff", 0)
     'Ann Lee'
     """
     people = _people(layer)  # (paragraph, start, entity id, role words), in reading order
@@ -280,6 +284,14 @@ def compatible_person(
         return compatible_person(layer, head, paragraph_id + 1, later=True, spoken=spoken)
     if not last:
         return None
+    if not later and not any(fits.values()):
+        # nobody named so far holds the role, the next paragraph may ("..., the county sheriff
+        # said. / Sheriff Ann Lee told ..."): the lede's delayed identification again
+        ahead = compatible_person(layer, head, paragraph_id + 1, later=True, spoken=spoken)
+        if ahead is not None and any(
+            entity_id == ahead and _holds(head, role) for _, _, entity_id, role in people
+        ):
+            return ahead
     rank = {k: (fits[k], count[k], k in spoken) for k in last}
     ranked = sorted(last, key=lambda k: (*rank[k], last[k]), reverse=True)
     top = [rank[k] for k in ranked[:2]]
