@@ -867,3 +867,9 @@ def test_a_role_for_someone_else_names_no_holder_and_a_person_noun_before_a_name
     assert layer.resolve("an aide to the prime minister") is None
     # a person noun before a name the layer knows is a role ("Teenager Lee" in a headline)
     assert layer.resolve("Teenager Lee") == "Ann Lee"
+
+
+def test_a_person_noun_before_a_full_name_is_a_role_but_not_before_one_word():
+    layer = find_entities(["Dispatcher Ann Lee took the call.", "Son Heung-min scored twice."])
+    people = {k: e.role for k, e in layer.entities.items() if e.kind == "person"}
+    assert people == {"Ann Lee": "dispatcher", "Son Heung-min": ""}

@@ -505,3 +505,13 @@ def test_a_role_nobody_named_so_far_holds_is_the_one_the_next_paragraph_gives_it
         "Officials continue to investigate, Sheriff Ann Lee told reporters.",
     )
     assert {r[0] for r in rows} == {"Ann Lee"}
+
+
+def test_a_pronoun_in_a_clause_that_interrupts_a_noun_phrase_is_never_that_phrase():
+    # "The caller, she added, ...": she is the one who reports, never the caller her words
+    # are about (a person noun the sentence opens with)
+    rows = _rows(
+        "Dispatcher Ann Lee took the call.",
+        'The caller, she added, "sounded somewhat confused."',
+    )
+    assert [r[0] for r in rows] == ["Ann Lee"]

@@ -2057,7 +2057,9 @@ def _remember_and_resolve(
         for s in att.speakers:
             if governing and s.source == "pronoun" and s.text.lower() == "it":
                 speakers.extend(governing)  # "Boeing said it would recommend": Boeing
-            elif s.source in ("pronoun", "description"):
+            elif s.source == "pronoun":
+                speakers.extend(memory.resolve(s, _interrupted(ctx, att, order) or at))
+            elif s.source == "description":
                 speakers.extend(memory.resolve(s, at))
             else:
                 speakers.append(s)
@@ -2072,6 +2074,30 @@ def _remember_and_resolve(
     for m in mentions[k:]:
         _remember_mention(m, ctx, memory, order)
     return out
+
+
+# ", she added," right before and after a reporting verb: a clause that interrupts another
+_PARENTHETICAL = re.compile(r", (?:he|she|they|it)(?: [a-z]+ly)? \Z")
+
+
+def _interrupted(ctx: _Context, att: Attribution, order: int) -> tuple[int, int, int] | None:
+    """Where a pronoun of a parenthetical reporting clause must find its antecedent: before
+    the sentence whose opening noun phrase the clause interrupts ("The caller, she added,
+    \"sounded confused\"": "she" is never the caller, whom her words are about; a pronoun is
+    not bound inside the clause it interrupts, Chomsky's principle B in its news form); None
+    for any other clause."""
+    text = ctx.unit.text
+    if not text[att.end :].lstrip().startswith(","):
+        return None
+    found = _PARENTHETICAL.search(text, max(att.start - 24, 0), att.start)
+    if found is None:
+        return None
+    sentence = ctx.sentences.at(att.start)
+    opening = ctx.sentences.bounds(sentence)[0]
+    subject = text[opening : found.start()]
+    if not subject.strip() or "," in subject or len(subject.split()) > 6:
+        return None
+    return (order, sentence, opening)
 
 
 # "He", "She", or an opening phrase and its comma, then "he" or "she": a sentence whose subject
