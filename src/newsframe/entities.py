@@ -480,9 +480,11 @@ def _strip_titles(words: list[str], v: _Vocab) -> tuple[list[str], list[str]]:
             last = k
     inside = last >= 0 and words[last + 1].lower() in _INSIDE
     listed = last >= 0 and "and" in words[last + 1 :] and _organisation_so_far(words[: last + 1], v)
-    if last < 0 and len(words) > 2 and words[0].lower() in v.words.person_nouns:
-        if not _has_org(words, v.orgs):  # "Dispatcher Ann Lee": a person noun is a role
-            return words[:1], words[1:]  # before a full name ("Son Heung-min" stays whole)
+    person_noun = last < 0 and len(words) > 2 and words[0].lower() in v.words.person_nouns
+    if person_noun and not _has_org(words, v.orgs):
+        # "Dispatcher Ann Lee": a person noun before a full name is a role ("Son Heung-min",
+        # one word after it, stays whole)
+        return words[:1], words[1:]
     if last < 0 or (inside and _organisation_so_far(words[: last + 2], v)) or listed:
         # "Ministry of Trade and Industry", "Ministry of Culture, Sports and Tourism" are names,
         # "Trade" and "Culture" no titles there
