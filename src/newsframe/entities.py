@@ -469,8 +469,9 @@ def _strip_titles(words: list[str], v: _Vocab) -> tuple[list[str], list[str]]:
     """(role words, name words): the titles and roles before a name, then the name ("Senior
     Deputy Minister Ann Lee" -> (["Senior", "Deputy", "Minister"], ["Ann", "Lee"]); "Foreign
     Ministry Spokesperson Wang Wenbin" -> role "Foreign Ministry Spokesperson"). The split is
-    after the last title word; an organisation's name ("Ministry of Foreign Affairs", "Federal
-    Aviation Administration") is never split."""
+    after the last title word; with no title, after a person noun of the entity words that
+    opens a full name ("Dispatcher Ann Lee"); an organisation's name ("Ministry of Foreign
+    Affairs", "Federal Aviation Administration") is never split."""
     role, name = _person_after_portfolio(words, v)
     if role:
         return role, name
