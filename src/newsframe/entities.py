@@ -303,7 +303,7 @@ class Entities:
         hit = self._alias.get(key)
         if hit is not None:
             return hit
-        if len(words) > 1 and words[0].lower() in v.words.person_nouns:
+        if len(words) > 1 and _role_noun(words[0], v):
             # "Teenager Thunberg" (a title-case headline): a person noun before a name is a
             # role, when the words as written name no one
             return self.resolve(" ".join(words[1:]))
@@ -481,10 +481,9 @@ def _strip_titles(words: list[str], v: _Vocab) -> tuple[list[str], list[str]]:
             last = k
     inside = last >= 0 and words[last + 1].lower() in _INSIDE
     listed = last >= 0 and "and" in words[last + 1 :] and _organisation_so_far(words[: last + 1], v)
-    person_noun = last < 0 and len(words) > 2 and words[0].lower() in v.words.person_nouns
-    if person_noun and not _has_org(words, v.orgs):
-        # "Dispatcher Ann Lee": a person noun before a full name is a role ("Son Heung-min",
-        # one word after it, stays whole)
+    if last < 0 and len(words) > 2 and _role_noun(words[0], v) and not _has_org(words, v.orgs):
+        # "Dispatcher Ann Lee": a person noun before a full name is a role (never a word for
+        # kin: "Son Heung Min" is a family name)
         return words[:1], words[1:]
     if last < 0 or (inside and _organisation_so_far(words[: last + 2], v)) or listed:
         # "Ministry of Trade and Industry", "Ministry of Culture, Sports and Tourism" are names,
@@ -494,6 +493,17 @@ def _strip_titles(words: list[str], v: _Vocab) -> tuple[list[str], list[str]]:
     if _has_org(name, v.orgs) or (len(name) == 1 and _has_org(words, v.orgs)):
         return _person_after_organisation(words, v)
     return words[: last + 1], name
+
+
+def _role_noun(word: str, v: _Vocab) -> bool:
+    """True for a person noun of the entity words that is no word for kin or gender ("son",
+    "sister", "man": those open family names too): "Dispatcher", "Teenager" are roles.
+
+    >>> _role_noun("Dispatcher", _vocab()), _role_noun("Son", _vocab())
+    (True, False)
+    """
+    low = word.lower()
+    return low in v.words.person_nouns and low not in v.words.he and low not in v.words.she
 
 
 def _title(word: str, v: _Vocab) -> bool:
