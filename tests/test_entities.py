@@ -857,3 +857,19 @@ def test_a_state_or_province_of_two_words_is_a_place_and_never_a_speaker():
         ]
     )
     assert t[["speaker", "speaker_text"]].values.tolist() == [["Dana Vell", "she"]]
+
+
+def test_a_role_for_someone_else_names_no_holder_and_a_person_noun_before_a_name_is_a_role():
+    layer = find_entities(["Prime Minister Ann Lee met Tom Reed.", "Lee left."])
+    # "a spokesman for the prime minister" is someone else, never the prime minister
+    assert layer.resolve("the prime minister") == "Ann Lee"
+    assert layer.resolve("a spokesman for the prime minister") is None
+    assert layer.resolve("an aide to the prime minister") is None
+    # a person noun before a name the layer knows is a role ("Teenager Lee" in a headline)
+    assert layer.resolve("Teenager Lee") == "Ann Lee"
+
+
+def test_a_person_noun_before_a_full_name_is_a_role_but_not_before_one_word():
+    layer = find_entities(["Dispatcher Ann Lee took the call.", "Son Heung-min scored twice."])
+    people = {k: e.role for k, e in layer.entities.items() if e.kind == "person"}
+    assert people == {"Ann Lee": "dispatcher", "Son Heung-min": ""}

@@ -344,3 +344,174 @@ def test_a_pronoun_after_an_opening_adverb_is_the_subject(opener):
     table = nf.attributions([Article("x", "T", (first, f'{opener} she said: "We will appeal."'))])
     row = table.query("kind != 'paraphrase'").iloc[0]
     assert (row.speaker_text, row.speaker) == ("she", "Ann Lee")
+
+
+# --- descriptions typed by their head noun (issue 19, fifteenth round) -------------------------
+
+
+def _rows(*paragraphs: str, title: str = "T"):
+    """(speaker, speaker_kind, quote) of every row of a hand-made article."""
+    t = nf.attributions([Article("a", title, paragraphs)])
+    return [(r.speaker, r.speaker_kind, r.quote) for r in t.itertuples()]
+
+
+@pytest.mark.parametrize(
+    "described",
+    ["A sergeant of the 3rd Armoured Brigade", "A 2nd Lancers Regiment corporal"],
+)
+def test_a_person_noun_heads_a_description_and_the_unit_inside_never_speaks(described):
+    # the head noun (a person noun of the entity words) types the phrase: the unit named
+    # inside is a modifier; "he" then stands for the unnamed soldier, the one who spoke
+    rows = _rows(
+        "Medics arrived at the depot.",
+        f'{described} said, "It was over quickly."',
+        '"We ran for cover," he said.',
+    )
+    assert rows == [
+        (described, "person", "It was over quickly."),
+        (described, "person", "We ran for cover"),
+    ]
+
+
+def test_a_restrictive_who_clause_before_the_verb_keeps_the_noun_before_it():
+    # "who" without a comma: the guard speaks, not "the wounded" of the relative clause
+    rows = _rows("Medics arrived.", 'A guard who carried the wounded said, "We had no beds."')
+    assert rows == [("A guard", "person", "We had no beds.")]
+
+
+def test_a_crowd_after_an_opening_clause_shouts_its_participle_quotation():
+    # "thousands of" is a quantity: the fans are the group; the opening clause is skipped
+    rows = _rows(
+        "The club lost the final.",
+        "As the news spread, thousands of fans gathered outside the stadium, chanting, "
+        '"One more season!"',
+    )
+    assert rows == [("thousands of fans", "group", "One more season!")]
+
+
+def test_a_quoted_participle_opening_a_sentence_belongs_to_the_subject_after_it():
+    # no verb of speech after the participle: the subject after its quotation shouts it
+    rows = _rows("The levy passed.", 'Chanting "Down with the levy!" farmers blocked the road.')
+    assert rows == [("farmers", "group", "Down with the levy!")]
+    # a verb of speech after it still credits its own subject
+    rows = _rows("The levy passed.", 'Calling it "a disgrace," the governor said it would go.')
+    assert [r[0] for r in rows] == ["the governor", "the governor"]
+
+
+def test_a_one_word_name_in_an_aside_names_the_description_before_it():
+    rows = _rows(
+        '"It was slow," Dara Venn told reporters.',
+        "Another driver, Tamsin, said the road was closed.",
+        '"We waited for hours," she said.',
+    )
+    assert [r[0] for r in rows] == ["Dara Venn", "Tamsin", "Tamsin"]
+
+
+def test_a_person_noun_before_a_surname_in_a_title_case_headline_is_a_role():
+    rows = _rows(
+        "Ada Okonkwo, 16, spoke to the council on Monday.",
+        '"You have failed us," Okonkwo said.',
+        title="Teenager Okonkwo Tells Council \u2018You Have Failed Us\u2019",
+    )
+    assert {r[0] for r in rows} == {"Ada Okonkwo"}
+
+
+def test_a_past_participle_opening_a_sentence_is_no_speaker():
+    # "Parked outside ...," opens the clause like "Speaking on ...,": the subject after it
+    # speaks; a name in -ed ("Ahmed said") is its own lemma and stays a name
+    rows = _rows(
+        "Ada Okonkwo met the residents.",
+        "Parked outside the council offices, Okonkwo spoke to reporters and called the plan "
+        '"a scandal".',
+    )
+    assert [r[0] for r in rows] == ["Ada Okonkwo"]
+    rows = _rows('Ahmed said, "We are ready."')
+    assert [r[0] for r in rows] == ["Ahmed"]
+
+
+def test_an_epithet_with_a_name_among_its_modifiers_names_the_person_of_the_article():
+    # "the former Olympic footballer": a name among the modifiers and a person noun, the
+    # person the article is about (named most, quoted before), as "the Match of the Day host"
+    lede = ("Ada Okonkwo won the cup on Sunday.", '"It was hard," Okonkwo said.')
+    rows = _rows(*lede, '"I am proud," the former Olympic footballer said.')
+    assert [r[0] for r in rows] == ["Ada Okonkwo", "Ada Okonkwo"]
+    # modifiers without a name may describe anyone: the description stays as written
+    rows = _rows(*lede, '"She was quiet," the former plant supervisor said.')
+    assert [r[0] for r in rows] == ["Ada Okonkwo", "the former plant supervisor"]
+
+
+def test_a_passive_before_an_infinitive_and_a_lowercase_opening_keep_the_pronoun_subject():
+    # "he was heard to tell": the passive's subject tells; the lowercase opening ("But off
+    # camera, and not realising ...,") ends at its last comma, the pronoun after it speaks
+    rows = _rows(
+        "Mr Tom Reed met Mrs Ann Lee in the street.",
+        "But off camera, and not realising the microphone was on, he was heard to tell an "
+        'aide: "That was a disaster."',
+    )
+    assert [r[0] for r in rows] == ["Tom Reed"]
+    rows = _rows("Mr Tom Reed met Mrs Ann Lee.", 'He was heard to tell an aide: "Never again."')
+    assert [r[0] for r in rows] == ["Tom Reed"]
+
+
+def test_they_stands_for_a_group_noun_that_opens_the_sentence_before():
+    rows = _rows(
+        "Ann Lee spoke first.",
+        "Mourners in the church answered the pastor.",
+        '"It is not over," they shouted.',
+    )
+    assert rows == [("mourners", "group", "It is not over")]
+
+
+def test_names_joined_by_and_in_a_long_complement_stay_inside_the_description():
+    # a lowercase noun heads the phrase; the body after "for", however long, is its
+    # complement, and the places joined by "and" in the body's name are no speakers
+    rows = _rows(
+        '"We took him into custody," an official for the Harbour Authority of Avonport and '
+        "East Marsh told reporters."
+    )
+    assert rows == [
+        (
+            "official for the Harbour Authority of Avonport and East Marsh",
+            "person",
+            "We took him into custody",
+        )
+    ]
+
+
+def test_a_number_before_of_counts_the_group_after_it():
+    # "Over 500 of the 700 employees": the employees speak (a number before "of" is a
+    # quantity, as "thousands of"); a bare "20 and" is still no speaker
+    rows = _rows(
+        "The board fired the founder.",
+        'Over 500 of the 700 employees gathered outside, threatening to "walk out."',
+    )
+    assert rows == [("Over 500 of the 700 employees", "group", "walk out.")]
+    table = load_reporting_verbs()
+    from newsframe.framing._units import word_tokens
+    from newsframe.framing.speakers import speaker_kind
+
+    assert [speaker_kind(word_tokens(p), table) for p in ("500 of the workers", "20 and")] == [
+        "group",
+        None,
+    ]
+
+
+def test_a_role_nobody_named_so_far_holds_is_the_one_the_next_paragraph_gives_it():
+    # the lede's delayed identification: "..., the county sheriff said." then "Sheriff Ann
+    # Lee told ..."; the person named in the lede holds no such role
+    rows = _rows(
+        'It is "too early" to charge anyone over the death of Tom Reed, the Avon County '
+        "sheriff said Tuesday.",
+        "Officials continue to investigate, Sheriff Ann Lee told reporters.",
+    )
+    assert {r[0] for r in rows} == {"Ann Lee"}
+
+
+def test_a_pronoun_in_a_clause_that_interrupts_a_noun_phrase_is_never_that_phrase():
+    # "The caller, she added, ...": she is the one who reports, never the caller her words
+    # are about (a person noun the sentence opens with)
+    rows = _rows(
+        "Dispatcher Ann Lee took the call.",
+        'The caller, she added, "sounded somewhat confused."',
+    )
+    assert [r[0] for r in rows] == ["Ann Lee"]

@@ -283,6 +283,8 @@ class Entities:
         >>> layer = find_entities(["Foreign Minister Wang Yi met Xi Jinping.", "Xi spoke."])
         >>> layer.resolve("Xi"), layer.resolve("Chinese Foreign Minister Wang Yi")
         ('Xi Jinping', 'Wang Yi')
+        >>> layer.resolve("Teenager Xi"), layer.resolve("a spokesman for the foreign minister")
+        ('Xi Jinping', None)
         """
         v = self._v
         words = _words(_without_nicknames(normalise(name)))
@@ -301,7 +303,13 @@ class Entities:
         hit = self._alias.get(key)
         if hit is not None:
             return hit
+        if len(words) > 1 and _role_noun(words[0], v):
+            # "Teenager Thunberg" (a title-case headline): a person noun before a name is a
+            # role, when the words as written name no one
+            return self.resolve(" ".join(words[1:]))
         if words[-1].lower().rstrip(".") in v.words.role_heads:  # a title without a name
+            if any(w in ("for", "to", "of") for w in written[1:-1]):
+                return None  # "a spokesman for the prime minister": someone else's role
             return None if written[0].lower() in _OPENERS else self._holder(written)
         if len(words) == 1:
             return _single_name(self, words[0])
@@ -461,8 +469,9 @@ def _strip_titles(words: list[str], v: _Vocab) -> tuple[list[str], list[str]]:
     """(role words, name words): the titles and roles before a name, then the name ("Senior
     Deputy Minister Ann Lee" -> (["Senior", "Deputy", "Minister"], ["Ann", "Lee"]); "Foreign
     Ministry Spokesperson Wang Wenbin" -> role "Foreign Ministry Spokesperson"). The split is
-    after the last title word; an organisation's name ("Ministry of Foreign Affairs", "Federal
-    Aviation Administration") is never split."""
+    after the last title word; with no title, after a person noun of the entity words that
+    opens a full name ("Dispatcher Ann Lee"); an organisation's name ("Ministry of Foreign
+    Affairs", "Federal Aviation Administration") is never split."""
     role, name = _person_after_portfolio(words, v)
     if role:
         return role, name
@@ -472,6 +481,10 @@ def _strip_titles(words: list[str], v: _Vocab) -> tuple[list[str], list[str]]:
             last = k
     inside = last >= 0 and words[last + 1].lower() in _INSIDE
     listed = last >= 0 and "and" in words[last + 1 :] and _organisation_so_far(words[: last + 1], v)
+    if last < 0 and len(words) > 2 and _role_noun(words[0], v) and not _has_org(words, v.orgs):
+        # "Dispatcher Ann Lee": a person noun before a full name is a role (never a word for
+        # kin: "Son Heung Min" is a family name)
+        return words[:1], words[1:]
     if last < 0 or (inside and _organisation_so_far(words[: last + 2], v)) or listed:
         # "Ministry of Trade and Industry", "Ministry of Culture, Sports and Tourism" are names,
         # "Trade" and "Culture" no titles there
@@ -480,6 +493,17 @@ def _strip_titles(words: list[str], v: _Vocab) -> tuple[list[str], list[str]]:
     if _has_org(name, v.orgs) or (len(name) == 1 and _has_org(words, v.orgs)):
         return _person_after_organisation(words, v)
     return words[: last + 1], name
+
+
+def _role_noun(word: str, v: _Vocab) -> bool:
+    """True for a person noun of the entity words that is no word for kin or gender ("son",
+    "sister", "man": those open family names too): "Dispatcher", "Teenager" are roles.
+
+    >>> _role_noun("Dispatcher", _vocab()), _role_noun("Son", _vocab())
+    (True, False)
+    """
+    low = word.lower()
+    return low in v.words.person_nouns and low not in v.words.he and low not in v.words.she
 
 
 def _title(word: str, v: _Vocab) -> bool:

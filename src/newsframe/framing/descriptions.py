@@ -54,7 +54,10 @@ def person_described(
     the name in apposition right after it in the sentence ("His lawyer, Mark Cohen, said";
     "one of the lawyers, Byun Hwan, said"); the last person the article gave that role or title
     before a name (:meth:`~newsframe.entities.Entities.antecedent`); for an office one person
-    holds (:data:`_OFFICES`), the last compatible person (:func:`compatible_person`; ``spoken``: the people quoted before). Someone's
+    holds (:data:`_OFFICES`) and for an epithet ("the", modifiers with a name or an age among
+    them and a person noun: "the former Olympic footballer"), the last compatible person
+    (:func:`compatible_person`; ``spoken``: the people quoted before). The entity words'
+    person nouns (``layer.words.person_nouns``) head descriptions as ``nouns`` do. Someone's
     role ("His lawyer", "Ghosn's lawyer") names only the person in apposition; a country's or an
     organisation's ("the country's President") is an office. A generic role ("an official", "a
     source", "the spokesman") never names one person.
@@ -91,8 +94,25 @@ def person_described(
         words = written
     head = _SHORT_TITLES.get(words[-1], words[-1])
     aged = _AGED.fullmatch(head) is not None and words[0] == "the"  # "the 42-year-old"
-    if not aged and nouns.get(head) != "person" and nouns.get(lemmatize(head)) != "person":
+    people = layer.words.person_nouns  # the entity words' person nouns head descriptions too
+    if (
+        not aged
+        and nouns.get(head) != "person"
+        and nouns.get(lemmatize(head)) != "person"
+        and head not in people
+    ):
         return None
+    # an epithet: "the", modifiers with a name or an age among them, and a person noun ("the
+    # former Olympic swimmer", "the 51-year-old chemistry professor"): the person the article
+    # is about, by salience, as "the Match of the Day host" (but "the former plant manager"
+    # may be anyone)
+    middle = text.split()[1:-1]
+    epithet = (
+        words[0] == "the"
+        and len(words) > 2
+        and text.split()[-1].islower()
+        and any(w[:1].isupper() or _AGED.fullmatch(w) for w in middle)
+    )
     if words[0] in ("a", "an", "one") and not text.lower().startswith("one of the "):
         return None  # "a lawyer": someone, not the one the article named
     if head in GENERIC_PEOPLE:
@@ -130,7 +150,7 @@ def person_described(
         hit = hit or layer.antecedent(title, row["paragraph_id"], frozenset(["person"]))
     if hit is not None and _title_only(layer.entities[hit].name):
         hit = None  # "French President" the layer took for a name names nobody
-    if hit is None and (aged or named) and len(words) == len(written):
+    if hit is None and (aged or named or epithet) and len(words) == len(written):
         hit = compatible_person(layer, head, row["paragraph_id"], spoken=spoken)  # by salience
     if (
         hit is None
@@ -229,7 +249,8 @@ def compatible_person(
     one who has spoken before (``spoken``: the speakers of the quotations so far, the more
     salient in the discourse); None when there is none or two are as likely. When nobody is
     named up to that paragraph, the people of the next one (``later``: the lede's delayed
-    identification, "South Korea's embattled president apologized ... / ... Park said").
+    identification, "South Korea's embattled president apologized ... / ... Park said"), and
+    when nobody named so far holds the role, the one of the next paragraph who does.
 
     >>> from newsframe.entities import find_entities
     >>> layer = find_entities(["President Ann Lee met Tom Reed.", "Tom Reed left.", "Ann Lee spoke."])
@@ -239,6 +260,9 @@ def compatible_person(
     >>> compatible_person(layer, "minister", 1) is None
     True
     >>> compatible_person(layer, "minister", 1, spoken=frozenset(["Ann Lee"]))
+    'Ann Lee'
+    >>> layer = find_entities(["Tom Reed was hurt.", "Sheriff Ann Lee spoke."])
+    >>> compatible_person(layer, "sheriff", 0)
     'Ann Lee'
     """
     people = _people(layer)  # (paragraph, start, entity id, role words), in reading order
@@ -260,6 +284,14 @@ def compatible_person(
         return compatible_person(layer, head, paragraph_id + 1, later=True, spoken=spoken)
     if not last:
         return None
+    if not later and not any(fits.values()):
+        # nobody named so far holds the role, the next paragraph may ("..., the county sheriff
+        # said. / Sheriff Ann Lee told ..."): the lede's delayed identification again
+        ahead = compatible_person(layer, head, paragraph_id + 1, later=True, spoken=spoken)
+        if ahead is not None and any(
+            entity_id == ahead and _holds(head, role) for _, _, entity_id, role in people
+        ):
+            return ahead
     rank = {k: (fits[k], count[k], k in spoken) for k in last}
     ranked = sorted(last, key=lambda k: (*rank[k], last[k]), reverse=True)
     top = [rank[k] for k in ranked[:2]]

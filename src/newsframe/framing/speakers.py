@@ -10,8 +10,10 @@ are verbs: a word after a possessive or a determiner ("rejecting Beijing's claim
 remarks") is a noun and credits no one, so a rebuttal is never credited to the side it rebuts.
 
 A speaker is a person, an organisation, a country, a group or a document: a noun phrase headed
-by a proper name, an actor, or one of the speaker nouns of the verb table (``[speaker]``);
-anything else ("20 and", "the capital") is not a speaker. Pronouns and short descriptions
+by a proper name, an actor, or one of the speaker nouns of the verb table (``[speaker]``) or
+the person nouns of the entity words (:func:`with_person_nouns`: "A 1st Cavalry Division
+sergeant said" is the sergeant, the division inside it a modifier); anything else ("20 and",
+"the capital") is not a speaker. Pronouns and short descriptions
 ("he", "it", "the ministry", "the official", "the statement") are resolved through a
 :class:`Memory` of what the article named before, across paragraphs (see :meth:`Memory.resolve`).
 
@@ -25,10 +27,11 @@ import itertools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 import numpy as np
+from wordfreq import zipf_frequency
 
 from newsframe.actors import Actor, Mention, find_mentions
 from newsframe.document import HEADLINE, Document
@@ -36,7 +39,7 @@ from newsframe.entities import Entities, portfolio_and_name
 from newsframe.framing._units import Token, Unit
 from newsframe.framing.gender import article_genders, opens_sentence, word_gender
 from newsframe.framing.quotes import Quote, QuoteIndex
-from newsframe.lexicons import ReportingVerbs, load_reporting_verbs
+from newsframe.lexicons import ReportingVerbs, load_entity_words, load_reporting_verbs
 from newsframe.resources import default_resources
 from newsframe.text import ABBREVIATIONS, lemmatize
 
@@ -46,9 +49,11 @@ __all__ = [
     "ReportingVerbs",
     "Speaker",
     "find_attributions",
+    "group_mentions",
     "load_reporting_verbs",
     "organisation_nouns",
     "speaker_kind",
+    "with_person_nouns",
 ]
 
 # fmt: off
@@ -87,7 +92,8 @@ AFTER_STRICT = frozenset(
 )
 QUANTIFIERS = frozenset(
     ["one", "two", "three", "four", "five", "some", "many", "most", "all", "several", "none",
-     "each", "both", "few", "any", "another", "either", "neither"]
+     "each", "both", "few", "any", "another", "either", "neither", "dozens", "scores",
+     "hundreds", "thousands", "millions", "tens"]
 )
 NOT_SPEAKER = frozenset(
     ["and", "or", "but", "nor", "it", "its", "he", "she", "they", "we", "i", "you", "him",
@@ -597,11 +603,13 @@ def _head_kind(words: list[Token], nouns: dict[str, str]) -> str | None:
         return None
     if _AGED.fullmatch(lower[-1]) and len(words) > 1 and lower[-2] in DETERMINERS:
         return "person"  # "the 42-year-old": a person by their age
-    if any(w.text[:1].isdigit() for w in (words[0], words[-1])):
+    counted = len(words) > 2 and lower[1] == "of" and words[0].text[:1].isdigit()  # "500 of"
+    if not counted and any(w.text[:1].isdigit() for w in (words[0], words[-1])):
         return None
     cut = next((k for k, w in enumerate(lower) if w in LINKS and k > 0), len(words))
     head = cut - 1
-    if lower[head] in QUANTIFIERS and cut < len(words):
+    number = lower[head].replace(",", "").isdigit()  # "Over 500 of the staff": the staff
+    if (lower[head] in QUANTIFIERS or number) and cut < len(words):
         head = len(words) - 1
     elif lower[head] in _POST_ADJECTIVES and head > 0 and cut < len(words):
         head -= 1  # "a source close to the leader": the noun the adjective follows
@@ -659,8 +667,14 @@ def _np_speakers(text: str, toks: list[Token], lo: int, hi: int, ctx: _Context) 
         len(words) - run >= 2
         and run > 0
         and words[run - 1].text.islower()
+        and not words[run - 1].text[:1].isdigit()  # "the 3rd Armoured Brigade": one name
         and words[run - 1].text.lower() not in _LINK_OR_DETERMINER
     )
+    if named_run and link and link[0].start > start and words[run - 1].text == "and":
+        # "an official for the Port Authority of New York and New Jersey": a lowercase noun
+        # heads the phrase, the names joined by "and" are inside its complement
+        before = [t for t in words if t.end <= link[0].start]
+        named_run = not before[-1].text.islower()
     if link and link[0].start > start and not named_run:
         # "residents of Kunashiri", "a spokesman for Iran's mission": the head comes first
         head_end = max(t.end for t in words if t.end <= link[0].start)
@@ -793,7 +807,11 @@ def _np_before(
     if last.lower() in PRONOUNS:
         return j, j  # a pronoun is a whole noun phrase: "Later she said", "Then he added"
     lo = j
-    while lo > 0 and j - lo < 9 and _in_name(text, toks[lo - 1], toks[lo]):
+    while (
+        lo > 0
+        and (j - lo < 9 or (j - lo < 12 and toks[lo].text.lower() in COMPLEMENT))
+        and _in_name(text, toks[lo - 1], toks[lo])
+    ):  # nine words, or the head before a long complement ("an official for the Port ...")
         prev = toks[lo - 1]
         word = prev.text.lower()
         if prev.lemma in ("say", "tell") or (
@@ -930,7 +948,8 @@ def _in_phrase(text: str, left: Token, right: Token) -> bool:
 
 def _aside_name(text: str, toks: list[Token], j: int, stop: int) -> tuple[int, int] | None:
     """The name in a comma-delimited aside that ends at ``toks[j]`` ("the deputy mayor,
-    Emmanuel Gregoire, said"): two to five capitalised words, else None."""
+    Emmanuel Gregoire, said"; "another spectator, Gilang, said": one name alone too): one to
+    five capitalised words, else None."""
     if j < 1 or text[toks[j].end : stop].strip() != ",":
         return None
     k = j
@@ -941,11 +960,7 @@ def _aside_name(text: str, toks: list[Token], j: int, stop: int) -> tuple[int, i
         and _spaces(text, toks[k - 1].end, toks[k].start)
     ):
         k -= 1
-    if (
-        k == j
-        or text[toks[k - 1].end : toks[k].start].strip() != ","
-        or not toks[k].text[:1].isupper()
-    ):
+    if text[toks[k - 1].end : toks[k].start].strip() != "," or not toks[k].text[:1].isupper():
         return None
     return k, j
 
@@ -1343,6 +1358,9 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
                 # issued an apology, after initially calling critics ...": the sentence's
                 return made(subject, participle=True)
         if ctx.sentences.bounds(sentence)[0] >= (toks[j].end if j >= 0 else 0):
+            subject = _subject_after_participle(text, toks, i, n, ctx)
+            if subject:  # 'Chanting "..." students raced to ...': no verb of speech after
+                return made(subject, participle=True)
             # "Calling the effort '...', the governor said": the speaker comes later
             return made([Speaker("", "", "pending")])
         return _unnamed(text, toks, i, n, ctx, made)
@@ -1416,10 +1434,19 @@ _SUBJECT_CONTROL = frozenset(["continue", "go", "want", "try", "seek", "vow", "r
 
 def _subject_control(toks: list[Token], j: int) -> bool:
     """True when the "to" at ``toks[j]`` follows a verb of :data:`_SUBJECT_CONTROL` ("went on
-    to", "refused to"), so the infinitive's subject is its sentence's."""
+    to", "refused to") or a passive ("was heard to"), so the infinitive's subject is its
+    sentence's."""
     prev = toks[j - 1] if j > 0 else None
     if prev is not None and prev.text.lower() == "on" and j > 1:
         prev = toks[j - 2]  # "went on to", "moved on to"
+    if (
+        prev is not None
+        and j > 1
+        and toks[j - 2].text.lower() in PASSIVE_AUX
+        and prev.text.islower()
+        and prev.lemma != prev.text.lower()
+    ):
+        return True  # a passive ("he was heard to tell an aide"): the subject says it
     return prev is not None and prev.text.islower() and prev.lemma in _SUBJECT_CONTROL
 
 
@@ -1612,9 +1639,11 @@ def _sentence_subject(text: str, toks: list[Token], i: int, ctx: _Context) -> li
     if toks[k].text.lower() in ("he", "she", "they", "it", "we"):
         return [Speaker("", toks[k].text, "pronoun")]
     if not toks[k].text[:1].isupper():
-        return []
+        return _pronoun_after_opening(text, toks, k, i)
     if toks[k].text.endswith("ing") and toks[k].text[1:].islower():  # "Speaking on ..., X"
         return _subject_after_opener(text, toks, k, i, ctx)
+    if k + 1 < i and _opening_participle(toks[k], toks[k + 1], ctx):
+        return _subject_after_opener(text, toks, k, i, ctx)  # "Parked outside ..., X"
     span = _np_after(text, toks, k)
     after = _after_parenthesis(text, toks, span[1]) if span is not None else i
     if span is not None and after < i and toks[after].text.islower():
@@ -1622,6 +1651,19 @@ def _sentence_subject(text: str, toks: list[Token], i: int, ctx: _Context) -> li
         if speakers:
             return speakers
     return _subject_after_opener(text, toks, k, i, ctx)
+
+
+def _pronoun_after_opening(text: str, toks: list[Token], k: int, i: int) -> list[Speaker]:
+    """The pronoun subject after the last comma of a lowercase opening before ``toks[i]``
+    ("But off camera, and not realising it, he was heard to tell an aide"), when a verb (an
+    auxiliary, a finite form or a past in -ed) follows it; else []."""
+    for m in range(i - 2, k, -1):
+        if "," in text[toks[m - 1].end : toks[m].start]:
+            low = toks[m + 1].text.lower()
+            if _pronoun(toks[m]) and (low in AUX or low in FINITE or low.endswith("ed")):
+                return [Speaker("", toks[m].text, "pronoun")]
+            return []
+    return []
 
 
 # a participle after these has the subject of its sentence ("after calling", "by saying")
@@ -1644,6 +1686,7 @@ def _subject_after_opener(
     if comma is not None and (
         opening[0] in _OPENERS
         or opening[0].endswith("ing")  # "Speaking on MSNBC on Tuesday, Ann Lee ..."
+        or (k + 1 < i and _opening_participle(toks[k], toks[k + 1], ctx))
         or any(w in CALENDAR or w in _TIME_NOUNS or w in _LATER for w in opening)
     ):
         k = comma + 1
@@ -1651,6 +1694,9 @@ def _subject_after_opener(
         return []
     if k < i and _pronoun(toks[k]):
         return [Speaker("", toks[k].text, "pronoun")]
+    if k < i and toks[k].text[:1].islower():  # "As word spread, thousands of students ..."
+        found = _common_subject(text, toks, k, i, ctx)
+        return found[0] if found else []
     if k >= i or not toks[k].text[:1].isupper():
         return []
     nouns = ctx.verbs.speaker_nouns
@@ -1678,6 +1724,80 @@ def _subject_after_opener(
 _LATER = frozenset(["earlier", "later", "ago"])  # "Hours earlier, ...": a time that opens
 
 
+def _opening_participle(word: Token, after: Token, ctx: _Context) -> bool:
+    """True for a capitalised past participle that opens a sentence before a lowercase word
+    that is no verb ("Parked outside the house, the minister said", "Asked what she said,
+    he replied"): its lemma another English word (Zipf 3 or more), as for an -ing opener
+    (:func:`~newsframe.entities.opening_gerund`); a name in -ed ("Ahmed", "Fred") is its own
+    lemma, and "United said" has a verb after it."""
+    low = word.text.lower()
+    if len(low) < 5 or not low.endswith("ed") or not word.text[1:].islower():
+        return False
+    if word.lemma == low or zipf_frequency(word.lemma, "en") < 3.0:
+        return False
+    nxt = after.text.lower()
+    return (
+        after.text.islower()
+        and nxt not in AUX
+        and nxt not in FINITE
+        and not nxt.endswith("ed")
+        and after.lemma not in _scan_table(ctx.verbs)[1]
+    )
+
+
+_COMMON_KINDS = frozenset(["person", "group", "organisation"])
+
+
+def _common_subject(
+    text: str, toks: list[Token], k: int, stop: int, ctx: _Context
+) -> tuple[list[Speaker], int] | None:
+    """The speakers of a noun phrase at ``toks[k]`` headed by a person, group or organisation
+    noun of the speaker table ("thousands of students", "protesters", "the crowd") that a verb
+    follows (an auxiliary, a finite form or a past in -ed, before ``toks[stop]``), and the
+    verb's position; None when no such phrase opens there. At most eight words: a subject
+    typed by its head noun, never by a name inside it (Pareti 2015: a source is the verb's
+    subject)."""
+    for m in range(k, min(k + 8, stop - 1, len(toks) - 1)):
+        if not _spaces(text, toks[m].end, toks[m + 1].start):
+            return None
+        low = toks[m + 1].text.lower()
+        if toks[m + 1].text.islower() and (
+            low in AUX or low in FINITE or (low.endswith("ed") and len(low) > 3)
+        ):
+            words = toks[k : m + 1]
+            if _head_kind(words, ctx.verbs.speaker_nouns) not in _COMMON_KINDS:
+                return None
+            return _np_speakers(text, toks, k, m, ctx), m + 1
+    return None
+
+
+def _subject_after_participle(
+    text: str, toks: list[Token], i: int, n: int, ctx: _Context
+) -> list[Speaker]:
+    """The subject of a clause that a participle with its quotation opens, when the clause's
+    verb is no verb of speech ('Chanting "...!" and "...!" students raced to the hall',
+    'Shouting "...," protesters packed the square'): the common noun phrase right after the
+    quotation or the comma that closes the participle's phrase, a person, group or
+    organisation noun at its head, a verb after it; else [] (a verb of speech after it
+    credits the speaker itself: "Calling it '...', the governor said")."""
+    end = ctx.sentences.bounds(ctx.sentences.at(toks[i].start))[1]
+    for m in range(i + n, min(i + n + 12, len(toks))):
+        if toks[m].start >= end:
+            return []
+        gap = text[toks[m - 1].end : toks[m].start]
+        if "," not in gap and '"' not in gap and "\u201d" not in gap:
+            continue
+        if not toks[m].text[:1].islower() or toks[m].text.lower() in ("and", "or"):
+            continue
+        found = _common_subject(text, toks, m, len(toks), ctx)
+        if found is None:
+            continue
+        speakers, verb = found
+        reporting = _match_verb(text, toks, verb, ctx.verbs, _scan_table(ctx.verbs)[0])
+        return [] if reporting is not None else speakers
+    return []
+
+
 def _pronoun(tok: Token) -> bool:
     return tok.text.lower() in ("he", "she", "they", "it", "we")
 
@@ -1688,8 +1808,11 @@ def _np_before_relative(
     """The subject before a relative clause that runs up to the verb without a closing comma
     ("Abdulmajid Shariff, who lost his brother-in-law in the crash told Reuters"): the noun
     phrase before ", who" or ", whose" in the verb's sentence, at most 24 words back, when no
-    other verb of speech or comma comes between; else None."""
+    other verb of speech or comma comes between; or before a restrictive "who" with no comma
+    when a person or group noun heads it ("A sergeant who saw the shooting said": the
+    sergeant, never "the shooting"); else None."""
     sentence = ctx.sentences.at(toks[j].start)
+    nouns = ctx.verbs.speaker_nouns
     for w in range(j, max(j - 24, 0), -1):
         word = toks[w].text.lower()
         if (
@@ -1697,8 +1820,16 @@ def _np_before_relative(
             or ctx.sentences.at(toks[w].start) != sentence
         ):
             return None
-        if word in ("who", "whose") and text[toks[w - 1].end : toks[w].start].strip() == ",":
-            return _np_before(text, toks, w - 1, toks[w - 1].end, ctx.verbs.speaker_nouns)
+        if word not in ("who", "whose"):
+            continue
+        if text[toks[w - 1].end : toks[w].start].strip() == ",":
+            return _np_before(text, toks, w - 1, toks[w - 1].end, nouns)
+        if toks[w - 1].text.islower():
+            span = _np_before(text, toks, w - 1, toks[w - 1].end, nouns)
+            words = toks[span[0] : span[1] + 1] if span else []
+            if words and _head_kind(words, nouns) in ("person", "group"):
+                return span
+        return None
     return None
 
 
@@ -1926,7 +2057,9 @@ def _remember_and_resolve(
         for s in att.speakers:
             if governing and s.source == "pronoun" and s.text.lower() == "it":
                 speakers.extend(governing)  # "Boeing said it would recommend": Boeing
-            elif s.source in ("pronoun", "description"):
+            elif s.source == "pronoun":
+                speakers.extend(memory.resolve(s, _interrupted(ctx, att, order) or at))
+            elif s.source == "description":
                 speakers.extend(memory.resolve(s, at))
             else:
                 speakers.append(s)
@@ -1941,6 +2074,30 @@ def _remember_and_resolve(
     for m in mentions[k:]:
         _remember_mention(m, ctx, memory, order)
     return out
+
+
+# ", she added," right before and after a reporting verb: a clause that interrupts another
+_PARENTHETICAL = re.compile(r", (?:he|she|they|it)(?: [a-z]+ly)? \Z")
+
+
+def _interrupted(ctx: _Context, att: Attribution, order: int) -> tuple[int, int, int] | None:
+    """Where a pronoun of a parenthetical reporting clause must find its antecedent: before
+    the sentence whose opening noun phrase the clause interrupts ("The caller, she added,
+    \"sounded confused\"": "she" is never the caller, whom her words are about; a pronoun is
+    not bound inside the clause it interrupts, Chomsky's principle B in its news form); None
+    for any other clause."""
+    text = ctx.unit.text
+    if not text[att.end :].lstrip().startswith(","):
+        return None
+    found = _PARENTHETICAL.search(text, max(att.start - 24, 0), att.start)
+    if found is None:
+        return None
+    sentence = ctx.sentences.at(att.start)
+    opening = ctx.sentences.bounds(sentence)[0]
+    subject = text[opening : found.start()]
+    if not subject.strip() or "," in subject or len(subject.split()) > 6:
+        return None
+    return (order, sentence, opening)
 
 
 # "He", "She", or an opening phrase and its comma, then "he" or "she": a sentence whose subject
@@ -2007,6 +2164,9 @@ def _mention_event(m: Mention, ctx: _Context, order: int) -> _Event:
     if named is None:
         if m.actor_id in ctx.kinds:
             speaker = Speaker(m.actor_id, m.text, "actor", ctx.kinds[m.actor_id])
+        elif m.actor_id[:1].islower() and m.actor_id.endswith("s") and m.text[-2:] != "ss":
+            # a plural description (group_mentions: "mourners"), never "the witness"
+            speaker = Speaker(m.actor_id, m.text, "description", "group")
         else:  # a person of the entity layer (or a name with an honorific)
             speaker = Speaker(m.actor_id, m.text, "name", "person")
         named = ctx.named[m.actor_id, m.text] = ((speaker,), m.text.lower())
@@ -2117,6 +2277,27 @@ def organisation_nouns(verbs: ReportingVerbs) -> frozenset[str]:
 
 
 _ORG_NOUNS: dict[int, tuple[ReportingVerbs, frozenset[str]]] = {}
+_WITH_PEOPLE: dict[tuple[int, int], tuple[ReportingVerbs, frozenset[str], ReportingVerbs]] = {}
+
+
+def with_person_nouns(verbs: ReportingVerbs, nouns: frozenset[str]) -> ReportingVerbs:
+    """The verb table whose speaker nouns also hold ``nouns`` (the person nouns of the entity
+    words, ``data/entity_words.toml``) as people, a noun the table lists keeping its kind:
+    a description is typed by its head noun ("A 1st Cavalry Division sergeant said" is a
+    sergeant, the division a modifier; "the shooter", a person), computed once per pair.
+
+    >>> table = with_person_nouns(load_reporting_verbs(), frozenset(["sergeant", "ministry"]))
+    >>> table.speaker_nouns["sergeant"], table.speaker_nouns["ministry"]
+    ('person', 'organisation')
+    """
+    key = (id(verbs), id(nouns))
+    hit = _WITH_PEOPLE.get(key)
+    if hit is None or hit[0] is not verbs or hit[1] is not nouns:
+        merged = {n: "person" for n in sorted(nouns)} | verbs.speaker_nouns
+        hit = _WITH_PEOPLE[key] = (verbs, nouns, replace(verbs, speaker_nouns=merged))
+    return hit[2]
+
+
 _KINDS: dict[int, tuple[tuple[Actor, ...], frozenset[str], dict[str, str]]] = {}
 
 
@@ -2153,6 +2334,31 @@ def role_mentions(text: str, nouns: frozenset[str]) -> list[Mention]:
     ]
 
 
+_PLURAL_SUBJECT = re.compile(r"\b(?:[Tt]he )?([A-Za-z]{3,}s)\b")
+
+
+def group_mentions(text: str, nouns: Mapping[str, str]) -> list[Mention]:
+    """The groups ``text`` names by a plural noun that opens a sentence ("Mourners in the
+    church sang", "The students marched"): a group noun of the speaker table (``nouns``: kind
+    ``group``) or the plural of a person noun, as mentions keyed by the words as written,
+    lowercase: what "they" stands for when no name or organisation is nearer (the
+    mention-detection step of rule-based coreference, Lee et al. 2013, for plural
+    descriptions).
+
+    >>> nouns = {"mourner": "person", "protesters": "group", "minister": "person"}
+    >>> [m.actor_id for m in group_mentions("Mourners sang. The protesters left. Ministers met.", nouns)]
+    ['mourners', 'the protesters', 'ministers']
+    """
+    out = []
+    for m in _PLURAL_SUBJECT.finditer(text):
+        low = m.group(1).lower()
+        if nouns.get(low) != "group" and nouns.get(low[:-1]) != "person":
+            continue
+        if m.start() == 0 or opens_sentence(text, m.start(), m.end()):
+            out.append(Mention(m.group().lower(), m.start(), m.end(), m.group()))
+    return out
+
+
 class ArticleScan:
     """What the scan of every unit of one article shares, prepared once per article: the verb
     and actor tables, the actors' kinds, and -- for units of an analysed document -- its word
@@ -2167,7 +2373,9 @@ class ArticleScan:
         *,
         mentions: bool = False,
     ) -> None:
-        self.verbs, self.actors = verbs, actors
+        self.actors = actors
+        words = (doc.entity_words if doc is not None else None) or load_entity_words()
+        self.verbs = verbs = with_person_nouns(verbs, words.person_nouns)
         self.places, self.kinds = _actor_kinds(actors)
         self.relevant = _scan_table(verbs)[1]
         self.named: dict[tuple[str, str], tuple[tuple[Speaker], str]] = {}  # see _mention_event
@@ -2200,6 +2408,7 @@ class ArticleScan:
                     for m in role_mentions(text, layer.words.person_nouns)
                     if opens_sentence(text, m.start, m.end)
                 ]
+                roles += group_mentions(text, verbs.speaker_nouns)  # "Mourners ... they"
                 if roles:
                     found = self.people.setdefault(paragraph_id, [])
                     found.extend(roles)
