@@ -200,3 +200,54 @@ def test_story_words_travel_to_another_process_as_words(monkeypatch):
     assert [v.prose for v in views] == own
     again, _ = pages_features([(p, ev, v) for (p, ev, _), v in zip(batch, views, strict=True)])
     assert np.array_equal(again, x)
+
+
+def test_initials_capitals_and_digits_counted_by_character_equal_the_patterns():
+    import re
+
+    from newsframe.lines import _char_counts, _Joined
+
+    # by hand: initials are letters of [A-Za-z\u00c0-\u00ff] after a word boundary; × and ÷
+    # are in that range but no word characters (an initial only right after a word: "a×b" has
+    # three, "÷c" one); "_x" has none ("_" is a word character), "O'Neil" two; capitals are
+    # A-Z and \u00c0-\u00de (× among them, ß not); digits are any decimal digit ("٣", not "½")
+    texts = ["Storm Hits Élan", "a×b ÷c", "×÷ Þe ßx", "٣ dead, ½ gone 12", "", "_x O'Neil 3rd"]
+    upper, initials, digits = _char_counts(_Joined.of(texts))
+    assert upper.tolist() == [3, 1, 1, 0, 0, 2]
+    assert initials.tolist() == [3, 4, 2, 2, 0, 2]
+    assert digits.tolist() == [0, 0, 0, 3, 0, 1]
+    # and as the patterns count them, over every character up to U+3000 and beyond
+    initial, capital = re.compile(r"\b[A-Za-z\u00c0-\u00ff]"), re.compile(r"[A-Z\u00c0-\u00de]")
+    chars = [chr(c) for c in range(0x3000) if c != 10 and not 0xD800 <= c < 0xE000]
+    texts = [
+        "".join(chars[i : i + 97]) + " x" + "".join(chars[i : i + 5])
+        for i in range(0, len(chars), 89)
+    ]
+    texts += ["\U0001d7d8\U0001f600 A", "\ud800b"]
+    found = [initial.findall(t) for t in texts]
+    upper, initials, digits = _char_counts(_Joined.of(texts))
+    assert initials.tolist() == [len(f) for f in found]
+    assert upper.tolist() == [sum(bool(capital.match(c)) for c in f) for f in found]
+    assert digits.tolist() == [len(re.findall(r"\d", t)) for t in texts]
+
+
+def test_reader_address_outside_quotations_read_only_when_the_line_has_one():
+    from newsframe.cleaning import _ADDRESS_LOW, _cues, _unquoted, load_rules
+
+    # by hand: the address inside quotations does not count, outside it does, and a line
+    # without the words at all has none
+    rules = load_rules()
+    lines = ['He said: "you must go."', "'Thank you', he said.", "Tell us what 'you' think.",
+             '"Go," we said.', "The players' union met.", "No address here.", 'a"x"us "b"we']  # fmt: skip
+    assert [_cues(line, rules)[1] for line in lines] == [
+        False,
+        False,
+        True,
+        True,
+        False,
+        False,
+        True,
+    ]
+    assert [_cues(line, rules)[1] for line in lines] == [
+        bool(_ADDRESS_LOW.search(_unquoted(line))) for line in lines
+    ]

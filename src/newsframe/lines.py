@@ -842,8 +842,6 @@ _KINDS: dict[str, int] = {"\n": _K_BREAK}
 # the patterns read over a batch's lines joined by "\n" (none matches across a line break; the
 # breaks themselves come back from the findall ones, which cuts the findings into lines)
 _WORD_LINES = re.compile(r"\n|" + _WORD.pattern)
-_INITIAL_LINES = re.compile(r"\n|" + _INITIAL.pattern)
-_DIGIT_LINES = re.compile(r"\n|\d")
 _BULLET_LINES = re.compile(r"^[^\S\n]*(?:[-•*–—]|\d{1,2}[.)])[^\S\n]", re.MULTILINE)
 _STOP_END_LINES = re.compile(_STOP_END.pattern, re.MULTILINE)
 #: A weekday with a full date, the year included ("Saturday, Oct. 27, 2018", "Friday 24 June
@@ -930,11 +928,6 @@ class _Joined(NamedTuple):
         sizes = np.fromiter(map(len, texts), np.intp, count=len(texts)) + 1
         return cls("\n".join(texts), np.cumsum(sizes) - sizes)
 
-    def per_text(self, pattern: re.Pattern[str]) -> list[str]:
-        """What ``pattern`` (a line break or a character) finds in each text, joined: one
-        string per text, from one scan."""
-        return "".join(pattern.findall(self.text)).split("\n")
-
     def with_pattern(self, pattern: re.Pattern[str]) -> np.ndarray:
         """Per text: whether ``pattern`` (which never crosses a line break) is in it."""
         return self._found([m.start() for m in pattern.finditer(self.text)])
@@ -954,6 +947,47 @@ class _Joined(NamedTuple):
         found = np.zeros(len(self.starts), dtype=bool)
         found[np.searchsorted(self.starts, at, side="right") - 1] = True
         return found
+
+
+#: Per ASCII character: a word character (``\\w``), a decimal digit (``\\d``), a letter of
+#: :data:`_INITIAL` and a capital of :data:`_NO_CAPITALS`, one bit each.
+_C_WORD, _C_DIGIT, _C_INITIAL, _C_CAPITAL = 1, 2, 4, 8
+
+
+def _char_bits(c: str) -> int:
+    """The bits ``_C_*`` of one character, as the regular expressions read it."""
+    bits = _C_WORD * (c.isalnum() or c == "_") + _C_DIGIT * c.isdecimal()
+    if "A" <= c <= "Z" or "a" <= c <= "z" or "\u00c0" <= c <= "\u00ff":
+        bits |= _C_INITIAL
+    return bits | _C_CAPITAL * ("A" <= c <= "Z" or "\u00c0" <= c < "\u00df")
+
+
+_ASCII_BITS = np.array([_char_bits(chr(c)) for c in range(128)], dtype=np.uint8)
+
+
+def _char_counts(joined: _Joined) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per text of ``joined``: how many of its initials (:data:`_INITIAL`: a letter after a
+    word boundary) are capitals (:data:`_NO_CAPITALS`), how many initials it has and how many
+    digits (``\\d``). The characters' code points as one array (a character's kind read once
+    per distinct character), the counts per text as array operations: what the patterns find,
+    without a string per match."""
+    m = len(joined.starts)
+    code = np.frombuffer(joined.text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    bits = _ASCII_BITS[np.minimum(code, 127)]
+    wide = np.flatnonzero(code > 127)
+    if len(wide):
+        distinct, at = np.unique(code[wide], return_inverse=True)
+        bits[wide] = np.array([_char_bits(chr(c)) for c in distinct.tolist()], np.uint8)[at]
+    word = (bits & _C_WORD) > 0
+    edge = word.copy()  # a word boundary before each character (none before the text)
+    np.not_equal(word[1:], word[:-1], out=edge[1:])
+    initial = edge & ((bits & _C_INITIAL) > 0)
+    text = np.cumsum(code == 10)  # the text each character is in (a break: the next text's)
+    return (
+        np.bincount(text[initial & ((bits & _C_CAPITAL) > 0)], minlength=m).astype(float),
+        np.bincount(text[initial], minlength=m).astype(float),
+        np.bincount(text[(bits & _C_DIGIT) > 0], minlength=m).astype(float),
+    )
 
 
 @dataclass(frozen=True, eq=False)
@@ -1046,11 +1080,8 @@ def _read_lines(norms: Sequence[str]) -> _Read:
     before[1:] = kinds[:-1]
     caption = (pos >= 1) & (pos <= 7) & ((kinds & _K_CAPTION) > 0) & ((before & _K_NOT_BEFORE) == 0)
     head_text, low_text = _Joined.of(heads), _Joined.of(lows)
-    initials = head_text.per_text(_INITIAL_LINES)
-    upper = np.array([len(s) - len(s.translate(_NO_CAPITALS)) for s in initials], dtype=float)
-    lower = (np.fromiter(map(len, initials), float, count=m) - upper
-             - np.array([h[:1] in _LOWER_FIRST for h in heads]))  # fmt: skip
-    digits = np.fromiter(map(len, head_text.per_text(_DIGIT_LINES)), float, count=m)
+    upper, initials, digits = _char_counts(head_text)
+    lower = initials - upper - np.array([h[:1] in _LOWER_FIRST for h in heads])
     ends = [s.rstrip()[-12:] for s in norms]
     end_text = _Joined.of(ends)
     month = (anyof & _K_MONTH) > 0
