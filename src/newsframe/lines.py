@@ -1148,23 +1148,37 @@ def _terms_of(opening: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*forms, *map("{} {}".format, forms[:-1], forms[1:])]))
 
 
-def _vocabulary_ids(
-    openings: Sequence[str], vocabulary: dict[str, int], firsts: frozenset[str]
-) -> list[tuple[int, ...]]:
+def _vocabulary_ids(openings: Sequence[str], model: LineModel) -> list[tuple[int, ...]]:
     """Per opening (:func:`_terms`), the vocabulary columns of its terms (:func:`_terms_of`)
-    in their order, each once (distinct terms have distinct columns). A word pair is looked
-    up only when its first word opens a pair of the vocabulary (``firsts``)."""
-    get = vocabulary.get
-    out = []
-    for opening in openings:
-        if not opening:
-            out.append(())
-            continue
-        forms = opening.split(" ")
-        found = [*map(get, forms),
-                 *[get(f"{a} {b}") for a, b in itertools.pairwise(forms) if a in firsts]]  # fmt: skip
-        out.append(tuple([i for i in dict.fromkeys(found) if i is not None]))
-    return out
+    in their order, each once (distinct terms have distinct columns): its words' in turn, then
+    its word pairs'. A word pair is looked up only when its first word opens a pair of the
+    vocabulary (:attr:`LineModel.pair_firsts`). The forms of all openings are looked up in one
+    pass, each an index into the vocabulary's words (:attr:`LineModel.term_index`), the pairs
+    and the first of each column per opening found as array operations."""
+    m = len(openings)
+    if not m:
+        return []
+    known, word_column, pair_key, pair_column = model.term_index
+    forms = " ".join(openings).split(" ")  # an empty opening gives one empty form
+    size = np.fromiter(map(str.count, openings, itertools.repeat(" ")), np.intp, count=m) + 1
+    line = np.repeat(np.arange(m), size)
+    at = np.fromiter(map(known.get, forms, itertools.repeat(-1)), np.int64, count=len(forms))
+    column = word_column[at]  # -1: an unknown form (the last entry), or a word only in pairs
+    # a pair: two forms of one opening, the first opening a pair of the vocabulary
+    j = np.flatnonzero((at[:-1] >= 0) & (at[1:] >= 0) & (line[1:] == line[:-1]))
+    key = at[j] * np.int64(len(known)) + at[j + 1]
+    found = np.minimum(np.searchsorted(pair_key, key), max(len(pair_key) - 1, 0))
+    hit = (pair_key[found] == key) if len(pair_key) else np.zeros(len(key), dtype=bool)
+    columns = np.concatenate([column, pair_column[found[hit]]])
+    of = np.concatenate([line, line[j[hit]]])
+    order = np.flatnonzero(columns >= 0)
+    order = order[np.argsort(of[order], kind="stable")]  # per opening: its words, then pairs
+    _, first = np.unique(of[order] * np.int64(len(model.terms) + 1) + columns[order],
+                         return_index=True)  # fmt: skip
+    order = order[np.sort(first)]  # each column once per opening, where it first came
+    got = columns[order].tolist()
+    cuts = np.searchsorted(of[order], np.arange(m + 1)).tolist()
+    return [tuple(got[a:b]) for a, b in itertools.pairwise(cuts)]
 
 
 def _content_words(
@@ -1390,7 +1404,7 @@ class _LineTable:
         per class (read once per row and model)."""
         ids, sums = self.models.get(model, ([], np.zeros((0, len(CLASSES)))))
         if len(ids) < self.n:
-            new = _vocabulary_ids(self.openings[len(ids) :], model.vocabulary, model.pair_firsts)
+            new = _vocabulary_ids(self.openings[len(ids) :], model)
             ids = ids + new
             sums = np.vstack([sums, _term_sums(model, new)])
             self.models[model] = (ids, sums)
@@ -1914,6 +1928,30 @@ class LineModel:
     def pair_firsts(self) -> frozenset[str]:
         """The first words of the word pairs of the vocabulary."""
         return frozenset(t.split(" ", 1)[0] for t in self.terms if " " in t)
+
+    @cached_property
+    def term_index(self) -> tuple[dict[str, int], np.ndarray, np.ndarray, np.ndarray]:
+        """The words of the vocabulary's terms as indices (:func:`_vocabulary_ids`): each
+        word's index (the words of its pairs too), per index the word's column (-1: a word only
+        in pairs; the last entry: an unknown word), and the pairs whose first word opens a pair
+        (:attr:`pair_firsts`, every pair) as sorted keys (first index times the number of
+        words, plus the second) with their columns."""
+        known: dict[str, int] = {}
+        pairs = []
+        for term, column in self.vocabulary.items():
+            parts = term.split(" ")
+            for part in parts:
+                known.setdefault(part, len(known))
+            if len(parts) == 2 and parts[0] in self.pair_firsts:
+                pairs.append((parts[0], parts[1], column))
+        word_column = np.full(len(known) + 1, -1, dtype=np.int64)
+        for term, column in self.vocabulary.items():
+            if " " not in term:
+                word_column[known[term]] = column
+        width = len(known)
+        keys = np.array([known[a] * width + known[b] for a, b, _ in pairs], dtype=np.int64)
+        order = np.argsort(keys, kind="stable")
+        return known, word_column, keys[order], np.array([c for *_, c in pairs], np.int64)[order]
 
     def term_ids(self, lines: Sequence[str]) -> list[tuple[int, ...]]:
         """Per line: the columns of its terms that are in the vocabulary."""
