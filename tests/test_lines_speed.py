@@ -4,6 +4,7 @@ pages: several pages in one batch, alone and with other outlets' pages of their 
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import Counter
 
@@ -251,3 +252,31 @@ def test_reader_address_outside_quotations_read_only_when_the_line_has_one():
     assert [_cues(line, rules)[1] for line in lines] == [
         bool(_ADDRESS_LOW.search(_unquoted(line))) for line in lines
     ]
+
+
+def test_vocabulary_columns_of_many_openings_equal_a_per_opening_reading():
+    from dataclasses import replace
+
+    from newsframe.lines import _vocabulary_ids, load_line_model
+
+    # a vocabulary by hand: words, pairs, a pair whose words are not terms themselves, a pair
+    # whose first word opens no other pair
+    terms = ("sign", "up", "newsletter", "sign up", "our newsletter", "read more", "0", "the")
+    model = replace(load_line_model(), terms=terms, term_weights=np.zeros((5, len(terms))))
+    openings = ["sign up for our newsletter", "", "read more read more", "the the sign",
+                "up sign", "0 0 newsletter", "more read", "sign up sign up"]  # fmt: skip
+    expected = [(0, 1, 2, 3, 4), (), (5,), (7, 0), (1, 0), (6, 2), (), (0, 1, 3)]
+    assert _vocabulary_ids(openings, model) == expected
+    # and as a plain reading of each opening gives them (words in turn, then pairs, each once)
+    vocabulary = {t: j for j, t in enumerate(terms)}
+
+    def plain(opening: str) -> tuple[int, ...]:
+        forms = opening.split(" ")
+        pairs = [f"{a} {b}" for a, b in itertools.pairwise(forms)]
+        found = [vocabulary.get(t) for t in forms + pairs]
+        return tuple(dict.fromkeys(j for j in found if j is not None))
+
+    words = ["sign", "up", "read", "more", "our", "newsletter", "0", "the", "x"]
+    rng = np.random.default_rng(0)
+    many = [" ".join(rng.choice(words, rng.integers(0, 13))) for _ in range(300)]
+    assert _vocabulary_ids(many, model) == [plain(o) for o in many]
