@@ -280,3 +280,20 @@ def test_vocabulary_columns_of_many_openings_equal_a_per_opening_reading():
     rng = np.random.default_rng(0)
     many = [" ".join(rng.choice(words, rng.integers(0, 13))) for _ in range(300)]
     assert _vocabulary_ids(many, model) == [plain(o) for o in many]
+
+
+def test_possessive_word_pattern_finds_what_the_plain_one_finds():
+    import re
+
+    from newsframe.lines import _WORD
+
+    # by hand: inner apostrophes and hyphens join, a trailing one does not; numbers keep
+    # their separators
+    assert _WORD.findall("o'neil's well- known -x 1,200.5: a'") == [
+        "o'neil's", "well", "known", "x", "1,200.5:", "a"]  # fmt: skip
+    plain = re.compile(r"[^\W\d_][^\W_]*(?:['-][^\W_]+)*|\d[\d.,:]*")
+    alphabet = "aZ9_'-.,: \n\u00e9\u0663\u00bd"
+    for n in range(1, 5):
+        for chars in itertools.product(alphabet, repeat=n):
+            text = "".join(chars)
+            assert _WORD.findall(text) == plain.findall(text), text

@@ -521,7 +521,9 @@ _LOWER_FIRST = frozenset(c for c in map(chr, range(0xDF, 0x100)) if c.isalnum())
 )
 #: A word as the project's tokenizer (:data:`newsframe.text.TOKEN`) reads one (letters with
 #: inner apostrophes and hyphens), or a number; a third of its cost, which counts on every line.
-_WORD = re.compile(r"[^\W\d_][^\W_]*(?:['-][^\W_]+)*|\d[\d.,:]*")
+#: Possessive (nothing follows a run within its alternative, so no run is ever given back: the
+#: same matches, without the bookkeeping for backtracking).
+_WORD = re.compile(r"[^\W\d_][^\W_]*+(?:['-][^\W_]++)*+|\d[\d.,:]*+")
 
 
 @lru_cache(maxsize=1)
@@ -1195,16 +1197,13 @@ def _content_words(
     m = len(norms)
     rows = np.flatnonzero(np.fromiter(map(len, norms), np.intp, count=m) > WINDOW)
     more, more_kinds, more_line = rest
-    found = list(itertools.compress(tokens, keep.tolist())) + more
-    kinds = np.concatenate([kinds[keep], more_kinds])
-    line = np.concatenate([line[keep], rows[more_line]])
-    content = (kinds & _K_CONTENT) > 0
-    found = list(itertools.compress(found, content.tolist()))
-    kinds, line = kinds[content], line[content]
-    distinct = list(dict.fromkeys(found))
-    id_of = dict(zip(distinct, _word_ids(distinct), strict=True))
-    word = np.fromiter(map(id_of.__getitem__, found), np.int64, count=len(found))
-    key = line.astype(np.int64) * np.int64(len(_IDS) + 1) + word
+    kinds = np.concatenate([kinds, more_kinds])
+    content = np.concatenate([keep, np.ones(len(more), dtype=bool)]) & ((kinds & _K_CONTENT) > 0)
+    found = list(itertools.compress(itertools.chain(tokens, more), content.tolist()))
+    kinds, line = kinds[content], np.concatenate([line, rows[more_line]])[content]
+    ids = _with_words(dict.fromkeys(found))
+    word = np.fromiter(map(ids.__getitem__, found), np.int64, count=len(found))
+    key = line.astype(np.int64) * np.int64(len(ids) + 1) + word
     key, first = np.unique(key, return_index=True)  # each word once per line, by line
     line, rare = line[first], (kinds[first] & _K_RARE) > 0
     k = np.bincount(line, minlength=m)
@@ -1308,6 +1307,16 @@ def _word_ids(words: Iterable[str]) -> tuple[int, ...]:
 #: Distinct lines the line table (:class:`_LineTable`) holds; the first batch past it starts a
 #: fresh one (what a line reads does not depend on the table it is in).
 TABLE_LINES = 65_536
+
+
+def _with_words(words: Iterable[str]) -> dict[str, int]:
+    """The ids of content words (:data:`_IDS`), the new ones among ``words`` added in their
+    order, as :func:`_word_ids` adds them (one thread at a time)."""
+    ids = _IDS
+    with _IDS_LOCK:
+        new = [w for w in words if w not in ids]
+        ids.update(zip(new, range(len(ids), len(ids) + len(new)), strict=True))
+    return ids
 
 
 class _LineTable:
