@@ -859,10 +859,13 @@ _DAY_DATE = re.compile(
 _WEEKDAY_STEMS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
 
 
-def _weekday_dates(joined: _Joined) -> np.ndarray:
-    """Per text of ``joined``: whether it holds a weekday with a full date (:data:`_DAY_DATE`
-    after a weekday's first part that starts a word)."""
-    low = joined.text.lower()
+def _weekday_dates(texts: Sequence[str]) -> np.ndarray:
+    """Per text: whether it holds a weekday with a full date (:data:`_DAY_DATE` after a
+    weekday's first part that starts a word), read on the texts joined and lowercased (each
+    text lowercased apart: the same string, where one text outside ASCII would make
+    lowercasing the joined texts several times slower)."""
+    joined = _Joined.of(texts)
+    low = "\n".join([text.lower() for text in texts])
     at = []
     for m in _DAY_DATE.finditer(low):
         i = m.start()
@@ -975,7 +978,7 @@ def _char_counts(joined: _Joined) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     without a string per match."""
     m = len(joined.starts)
     code = np.frombuffer(joined.text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    bits = _ASCII_BITS[np.minimum(code, 127)]
+    bits = np.take(_ASCII_BITS, code, mode="clip")  # past ASCII: read below
     wide = np.flatnonzero(code > 127)
     if len(wide):
         distinct, at = np.unique(code[wide], return_inverse=True)
@@ -984,11 +987,15 @@ def _char_counts(joined: _Joined) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     edge = word.copy()  # a word boundary before each character (none before the text)
     np.not_equal(word[1:], word[:-1], out=edge[1:])
     initial = edge & ((bits & _C_INITIAL) > 0)
-    text = np.cumsum(code == 10)  # the text each character is in (a break: the next text's)
+
+    def per_text(found: np.ndarray) -> np.ndarray:  # how many characters of each text
+        text = np.searchsorted(joined.starts, np.flatnonzero(found), side="right") - 1
+        return np.bincount(text, minlength=m).astype(float)
+
     return (
-        np.bincount(text[initial & ((bits & _C_CAPITAL) > 0)], minlength=m).astype(float),
-        np.bincount(text[initial], minlength=m).astype(float),
-        np.bincount(text[(bits & _C_DIGIT) > 0], minlength=m).astype(float),
+        per_text(initial & ((bits & _C_CAPITAL) > 0)),
+        per_text(initial),
+        per_text((bits & _C_DIGIT) > 0),
     )
 
 
@@ -1112,7 +1119,7 @@ def _read_lines(norms: Sequence[str]) -> _Read:
     x[:, 20] = [_credit_end(s[-80:]) for s in norms]
     x[:, 21] = np.bincount(line, weights=caption, minlength=m) > 0
     x[:, 22] = (anyof & _K_ATTRIBUTION) > 0
-    x[:, 23] = _weekday_dates(_Joined.of(norms))
+    x[:, 23] = _weekday_dates(norms)
     x[:, 24] = (k >= 6) & ((anyof & _K_PAST) == 0)
     openings = _terms(tokens, kinds, line, pos, k, [len(s) > WINDOW and not h[-1].isspace()
                                           for s, h in zip(norms, heads, strict=True)])  # fmt: skip
