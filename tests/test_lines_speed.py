@@ -297,3 +297,27 @@ def test_possessive_word_pattern_finds_what_the_plain_one_finds():
         for chars in itertools.product(alphabet, repeat=n):
             text = "".join(chars)
             assert _WORD.findall(text) == plain.findall(text), text
+
+
+def test_distinct_keys_by_table_or_hashing_equal_a_sort():
+    from newsframe.lines import _unique
+
+    # by hand: a small range is marked in a table, a wide one hashed; both ascending, once each
+    assert _unique(np.array([5, 3, 5, 4, 3], dtype=np.int64)).tolist() == [3, 4, 5]
+    assert _unique(np.array([10**12, -7, 10**12, 0], dtype=np.int64)).tolist() == [-7, 0, 10**12]
+    assert _unique(np.zeros(0, dtype=np.int64)).tolist() == []
+    rng = np.random.default_rng(1)
+    for size, spread in [(1, 3), (50, 20), (1000, 10**9), (5000, 3000)]:
+        keys = rng.integers(-spread, spread, size)
+        got = _unique(keys)
+        assert got.dtype == keys.dtype and got.tolist() == sorted(set(keys.tolist()))
+
+
+def test_weekday_dates_found_in_lines_outside_ascii():
+    from newsframe.lines import _weekday_dates
+
+    # by hand: a weekday with a full date, in any case, on a line with other scripts or a
+    # character whose lowercase is longer ("İ": two characters), and none without the year
+    lines = ["İstanbul — SATURDAY, Oct. 27, 2018: rescuers", "Σ on Friday 24 June 2022",
+             "on Saturday, Oct. 27", "Saturday, Oct. 27, 2018", "İİİ today"]  # fmt: skip
+    assert _weekday_dates(lines).tolist() == [True, True, False, True, False]
