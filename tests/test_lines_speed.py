@@ -321,3 +321,29 @@ def test_weekday_dates_found_in_lines_outside_ascii():
     lines = ["İstanbul — SATURDAY, Oct. 27, 2018: rescuers", "Σ on Friday 24 June 2022",
              "on Saturday, Oct. 27", "Saturday, Oct. 27, 2018", "İİİ today"]  # fmt: skip
     assert _weekday_dates(lines).tolist() == [True, True, False, True, False]
+
+
+def test_a_line_with_single_spaces_is_kept_as_it_is_else_its_words_joined():
+    from newsframe.lines import _spaced
+
+    # by hand: single inner spaces stay; any other whitespace, a run of it or whitespace at an
+    # end is made one space between the words, as " ".join(text.split()) does
+    assert _spaced("Storm hits the coast.") == "Storm hits the coast."
+    assert _spaced(" Storm  hits\tthe\u00a0coast.\u2028") == "Storm hits the coast."
+    assert _spaced("a\u200bb c\xad") == "a\u200bb c\xad"  # not whitespace: kept
+    spaces = [
+        " ",
+        "\t",
+        "\n",
+        "\x0b",
+        "\x1c",
+        "\x85",
+        "\xa0",
+        "\u2007",
+        "\u2028",
+        "\u3000",
+        "\u200b",
+    ]
+    for chars in itertools.product([*spaces, "a", "."], repeat=4):
+        text = "".join(chars)
+        assert _spaced(text) == " ".join(text.split()), repr(text)

@@ -728,7 +728,7 @@ def _echoes(table: _LineTable, rows: np.ndarray, bounds: _Bounds) -> np.ndarray:
 
 @lru_cache(maxsize=65_536)
 def _norm(line: str) -> str:
-    return " ".join(normalise_line(line).split())
+    return _spaced(normalise_line(line))
 
 
 def _window_mean(v: np.ndarray, bounds: _Bounds) -> np.ndarray:
@@ -1368,7 +1368,7 @@ class _LineTable:
 
     def _add(self, lines: list[str]) -> None:
         """Read new ``lines``: a line whose normalised text has a row shares it."""
-        norms = [" ".join(normalise_line(line).split()) for line in lines]
+        norms = [_spaced(normalise_line(line)) for line in lines]
         new = [norm for norm in dict.fromkeys(norms) if norm not in self.by_norm]
         start, m = self.n, len(new)
         self._grow(start + m)
@@ -1425,6 +1425,14 @@ class _LineTable:
             sums = np.vstack([sums, _term_sums(model, new)])
             self.models[model] = (ids, sums)
         return ids, sums
+
+
+def _spaced(text: str) -> str:
+    """``" ".join(text.split())``: ``text`` itself when its only whitespace is single spaces
+    inside it (a printable text holds no whitespace but the space), the usual case."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
 
 
 _TABLE: list[_LineTable] = [_LineTable()]
