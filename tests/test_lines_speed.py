@@ -347,3 +347,16 @@ def test_a_line_with_single_spaces_is_kept_as_it_is_else_its_words_joined():
     for chars in itertools.product([*spaces, "a", "."], repeat=4):
         text = "".join(chars)
         assert _spaced(text) == " ".join(text.split()), repr(text)
+
+
+def test_a_normalised_line_handed_on_finds_the_row_of_its_normal_form():
+    from newsframe.lines import _LineTable
+
+    # by hand: "Storm  hits" and "Storm hits" are one row; "a  -  b" normalises to "a - b",
+    # whose own normal form is "a — b" (a spaced hyphen between words): another row
+    table = _LineTable()
+    first = table.rows(["Storm  hits the coast", "a  -  b", "\u201cQuoted\u201d line"]).tolist()
+    again = table.rows(["Storm hits the coast", "a - b", "a \u2014 b", '"Quoted" line']).tolist()
+    assert again[0] == first[0] and again[3] == first[2]
+    assert again[1] == again[2] != first[1]
+    assert table.low[again[1]] == "a \u2014 b" and table.low[first[1]] == "a - b"

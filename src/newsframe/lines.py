@@ -1396,6 +1396,12 @@ class _LineTable:
         self.n += m
         for line, norm in zip(lines, norms, strict=True):
             self.row[line] = self.by_norm[norm]
+        # a normalised line the cleaner hands on as it is (its logical line) finds its row
+        # without normalising it again: an ASCII one without a backquote or a spaced hyphen
+        # (nothing normalise changes; it has single spaces) is its own normalised form
+        for norm in new:
+            if norm.isascii() and "`" not in norm and " - " not in norm:
+                self.row.setdefault(norm, self.by_norm[norm])
 
     def _grow(self, n: int) -> None:
         """Room for ``n`` rows (doubling: adding rows is linear in them overall)."""
