@@ -632,9 +632,12 @@ def _evidence_columns(
     """The evidence and repetition columns of :data:`_BASE` of a batch's lines: the rules'
     evidence (each kind of evidence put in numbers once) and ``repeated_page``, whether the
     line's lowercased text is on another line of its page (``low_id``: one id per text)."""
-    kinds: dict[Evidence, int] = {}
-    kind = [kinds.setdefault(ev, len(kinds)) for ev in evidence]
-    out = np.array([_evidence_row(ev) for ev in kinds])[kind]
+    # one kind per evidence object (the cleaner hands one object to the lines that share
+    # their evidence: found by identity, not by hashing its fields), put in numbers once
+    kinds: dict[int, int] = {}
+    kind = [kinds.setdefault(id(ev), len(kinds)) for ev in evidence]
+    of_kind = dict(zip(kind, evidence, strict=True))  # the object of each kind
+    out = np.array([_evidence_row(of_kind[k]) for k in range(len(kinds))])[kind]
     key = bounds.page * np.int64(low_id.max() + 1) + low_id
     _, inv, counts = np.unique(key, return_inverse=True, return_counts=True)
     out[:, _INDEX["repeated_page"] - _TEXT] = counts[inv.reshape(-1)] > 1
@@ -1837,7 +1840,7 @@ def _prose_words(pages: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray
     """The content words of the prose of many pages (see :func:`page_words`; blank lines left
     out): per (line, word) entry its page, its word id and whether the line is in the page's
     core. One pass over the lines, then array operations with the page boundaries."""
-    kept = [[line for line in lines if line.strip()] for lines in pages]
+    kept = [list(filter(str.strip, lines)) for lines in pages]
     sizes = [len(p) for p in kept]
     with _TABLE_LOCK:
         table = _line_table()
@@ -2296,10 +2299,13 @@ def decide_pages(
     others = 2 + np.argmax(logp[:, 2:], axis=1)
     fixed = _STATE_FIXED[path]
     ks = np.where(fixed >= 0, fixed, others)
-    asked = np.concatenate(
-        [np.ones(len(p.lines), dtype=bool) if p.explain is None else np.asarray(p.explain, bool)
-         for p in pages]
-    )  # fmt: skip
+    asked = np.fromiter(
+        itertools.chain.from_iterable(
+            itertools.repeat(True, len(p.lines)) if p.explain is None else p.explain for p in pages
+        ),
+        dtype=bool,
+        count=len(x),
+    )
     said = _explanations(model, x, ids, np.where(asked, ks, 0))
     plain = [(label, "") for label in CLASSES]  # a line without reason: one tuple per class
     said_all = [plain[k] for k in ks.tolist()]
