@@ -632,12 +632,9 @@ def _evidence_columns(
     """The evidence and repetition columns of :data:`_BASE` of a batch's lines: the rules'
     evidence (each kind of evidence put in numbers once) and ``repeated_page``, whether the
     line's lowercased text is on another line of its page (``low_id``: one id per text)."""
-    # one kind per evidence object (the cleaner hands one object to the lines that share
-    # their evidence: found by identity, not by hashing its fields), put in numbers once
-    kinds: dict[int, int] = {}
-    kind = [kinds.setdefault(id(ev), len(kinds)) for ev in evidence]
-    of_kind = dict(zip(kind, evidence, strict=True))  # the object of each kind
-    out = np.array([_evidence_row(of_kind[k]) for k in range(len(kinds))])[kind]
+    kinds: dict[Evidence, int] = {}
+    kind = [kinds.setdefault(ev, len(kinds)) for ev in evidence]
+    out = np.array([_evidence_row(ev) for ev in kinds])[kind]
     key = bounds.page * np.int64(low_id.max() + 1) + low_id
     _, inv, counts = np.unique(key, return_inverse=True, return_counts=True)
     out[:, _INDEX["repeated_page"] - _TEXT] = counts[inv.reshape(-1)] > 1
