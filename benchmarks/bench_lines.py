@@ -17,21 +17,30 @@ folder with cold caches: each method in a fresh process (``--repeat`` times, the
 and wall time), the model with the other outlets' pages of each page's story (outlet and story from
 ``--labels``; a page without is an outlet and story of its own).
 
+``--load DIR [DIR ...]`` times the issue's own measure on real pages: ``load_corpus`` (the
+``load_clean`` stage) on every page of the folders given (each holds ``pages/`` and a labels
+file ``lines_*.json`` naming each page's outlet), written with a manifest as one corpus, each
+method in a fresh process (cold caches; the word lists and the model loaded before the clock
+starts), the two methods alternated, ``--repeat`` runs each: the median CPU and wall time.
+
 Usage: python benchmarks/bench_lines.py [--n 1000] [--repeat 3] [--jobs 1] [--pages DIR]
+    [--load DIR [DIR ...]]
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from bench_pipeline import write_files
@@ -102,6 +111,62 @@ def _cold(folder: Path, labels: Path, repeat: int) -> None:
           f"ratio {wall['model'] / wall['rules']:.2f}x")  # fmt: skip
 
 
+def write_real(folders: Sequence[Path], out: Path) -> Path:
+    """Copy every page of ``folders`` (each with ``pages/`` and a ``lines_*.json`` labels file)
+    into ``out/raw`` with a manifest naming each page's outlet; return the manifest's path. A
+    page either method cleans to nothing (which ``load_corpus`` refuses) is left out."""
+    (out / "raw").mkdir(parents=True, exist_ok=True)
+    manifest = out / "articles.csv"
+    with manifest.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["article_id", "file", "outlet"])
+        for k, folder in enumerate(folders):
+            outlets = {p["file"]: p["outlet"] for labels in sorted(folder.glob("lines_*.json"))
+                       for p in json.loads(labels.read_text(encoding="utf-8"))}  # fmt: skip
+            for page in sorted((folder / "pages").glob("*.txt")):
+                text = page.read_text(encoding="utf-8")
+                if not all(clean_text(text, method=m).paragraphs for m in ("rules", "model")):
+                    continue
+                name = f"raw/{k:02d}-{page.name}"
+                shutil.copyfile(page, out / name)
+                writer.writerow([f"{k:02d}-{page.stem}", name, outlets.get(page.name, "")])
+    return manifest
+
+
+def _load_once(manifest: Path, method: str) -> tuple[float, float]:
+    """CPU and wall seconds ``load_corpus`` of ``manifest`` takes in this (fresh) process."""
+    load_rules()
+    load_line_model()
+    clean_text("Warm up\n\nThe imports and the word lists are loaded.", method="model")
+    start, wall = time.process_time(), time.perf_counter()
+    load_corpus(manifest, method=method)
+    return time.process_time() - start, time.perf_counter() - wall
+
+
+def _load_cold(folders: Sequence[Path], repeat: int) -> None:
+    """The ``load_clean`` stage on real pages, cold caches: each method in a fresh process,
+    the methods alternated, the median CPU and wall time."""
+    runs: dict[str, list[tuple[float, float]]] = {"rules": [], "model": []}
+    with tempfile.TemporaryDirectory(prefix="newsframe-real-") as tmp:
+        manifest = write_real(folders, Path(tmp))
+        n = sum(1 for _ in (Path(tmp) / "raw").iterdir())
+        total = sum(1 for f in folders for _ in (f / "pages").glob("*.txt"))
+        for _ in range(repeat):
+            for method in runs:
+                out = subprocess.run(
+                    [sys.executable, __file__, "--load-run", method, "--manifest", str(manifest)],
+                    check=True, capture_output=True, text=True).stdout.split()  # fmt: skip
+                runs[method].append((float(out[0]), float(out[1])))
+    cpu = {m: statistics.median(c for c, _ in r) for m, r in runs.items()}
+    wall = {m: statistics.median(w for _, w in r) for m, r in runs.items()}
+    spread = {m: f"{min(c for c, _ in r):.2f}-{max(c for c, _ in r):.2f}" for m, r in runs.items()}
+    print(f"load_clean on {n} real pages ({total - n} that clean to nothing left out), cold caches, median of {repeat}: CPU rules "
+          f"{cpu['rules']:.2f} s ({spread['rules']}), model {cpu['model']:.2f} s "
+          f"({spread['model']}), ratio {cpu['model'] / cpu['rules']:.2f}x (target <= 1.5x); "
+          f"wall rules {wall['rules']:.2f} s, model {wall['model']:.2f} s, "
+          f"ratio {wall['model'] / wall['rules']:.2f}x")  # fmt: skip
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=1000)
@@ -110,8 +175,17 @@ def main(argv: list[str] | None = None) -> int:
     pages = os.environ.get("NEWSFRAME_EVALPAGES")
     parser.add_argument("--pages", type=Path, default=Path(pages) if pages else None)
     parser.add_argument("--labels", type=Path, default=LABELS, help="outlet and story per page")
+    parser.add_argument("--load", type=Path, nargs="+", help="folders of real pages (load_clean)")
     parser.add_argument("--cold-run", choices=("rules", "model"), help=argparse.SUPPRESS)
+    parser.add_argument("--load-run", choices=("rules", "model"), help=argparse.SUPPRESS)
+    parser.add_argument("--manifest", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.load_run:  # one cold load_corpus, in its own process
+        print(*_load_once(args.manifest, args.load_run))
+        return 0
+    if args.load:
+        _load_cold(args.load, args.repeat)
+        return 0
     if args.cold_run:  # one cold run, in its own process
         print(*_clean_pages(args.pages, args.labels, args.cold_run))
         return 0

@@ -4,6 +4,7 @@ pages: several pages in one batch, alone and with other outlets' pages of their 
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import Counter
 
@@ -200,3 +201,162 @@ def test_story_words_travel_to_another_process_as_words(monkeypatch):
     assert [v.prose for v in views] == own
     again, _ = pages_features([(p, ev, v) for (p, ev, _), v in zip(batch, views, strict=True)])
     assert np.array_equal(again, x)
+
+
+def test_initials_capitals_and_digits_counted_by_character_equal_the_patterns():
+    import re
+
+    from newsframe.lines import _char_counts, _Joined
+
+    # by hand: initials are letters of [A-Za-z\u00c0-\u00ff] after a word boundary; × and ÷
+    # are in that range but no word characters (an initial only right after a word: "a×b" has
+    # three, "÷c" one); "_x" has none ("_" is a word character), "O'Neil" two; capitals are
+    # A-Z and \u00c0-\u00de (× among them, ß not); digits are any decimal digit ("٣", not "½")
+    texts = ["Storm Hits Élan", "a×b ÷c", "×÷ Þe ßx", "٣ dead, ½ gone 12", "", "_x O'Neil 3rd"]
+    upper, initials, digits = _char_counts(_Joined.of(texts))
+    assert upper.tolist() == [3, 1, 1, 0, 0, 2]
+    assert initials.tolist() == [3, 4, 2, 2, 0, 2]
+    assert digits.tolist() == [0, 0, 0, 3, 0, 1]
+    # and as the patterns count them, over every character up to U+3000 and beyond
+    initial, capital = re.compile(r"\b[A-Za-z\u00c0-\u00ff]"), re.compile(r"[A-Z\u00c0-\u00de]")
+    chars = [chr(c) for c in range(0x3000) if c != 10 and not 0xD800 <= c < 0xE000]
+    texts = [
+        "".join(chars[i : i + 97]) + " x" + "".join(chars[i : i + 5])
+        for i in range(0, len(chars), 89)
+    ]
+    texts += ["\U0001d7d8\U0001f600 A", "\ud800b"]
+    found = [initial.findall(t) for t in texts]
+    upper, initials, digits = _char_counts(_Joined.of(texts))
+    assert initials.tolist() == [len(f) for f in found]
+    assert upper.tolist() == [sum(bool(capital.match(c)) for c in f) for f in found]
+    assert digits.tolist() == [len(re.findall(r"\d", t)) for t in texts]
+
+
+def test_reader_address_outside_quotations_read_only_when_the_line_has_one():
+    from newsframe.cleaning import _ADDRESS_LOW, _cues, _unquoted, load_rules
+
+    # by hand: the address inside quotations does not count, outside it does, and a line
+    # without the words at all has none
+    rules = load_rules()
+    lines = ['He said: "you must go."', "'Thank you', he said.", "Tell us what 'you' think.",
+             '"Go," we said.', "The players' union met.", "No address here.", 'a"x"us "b"we']  # fmt: skip
+    assert [_cues(line, rules)[1] for line in lines] == [
+        False,
+        False,
+        True,
+        True,
+        False,
+        False,
+        True,
+    ]
+    assert [_cues(line, rules)[1] for line in lines] == [
+        bool(_ADDRESS_LOW.search(_unquoted(line))) for line in lines
+    ]
+
+
+def test_vocabulary_columns_of_many_openings_equal_a_per_opening_reading():
+    from dataclasses import replace
+
+    from newsframe.lines import _vocabulary_ids, load_line_model
+
+    # a vocabulary by hand: words, pairs, a pair whose words are not terms themselves, a pair
+    # whose first word opens no other pair
+    terms = ("sign", "up", "newsletter", "sign up", "our newsletter", "read more", "0", "the")
+    model = replace(load_line_model(), terms=terms, term_weights=np.zeros((5, len(terms))))
+    openings = ["sign up for our newsletter", "", "read more read more", "the the sign",
+                "up sign", "0 0 newsletter", "more read", "sign up sign up"]  # fmt: skip
+    expected = [(0, 1, 2, 3, 4), (), (5,), (7, 0), (1, 0), (6, 2), (), (0, 1, 3)]
+    assert _vocabulary_ids(openings, model) == expected
+    # and as a plain reading of each opening gives them (words in turn, then pairs, each once)
+    vocabulary = {t: j for j, t in enumerate(terms)}
+
+    def plain(opening: str) -> tuple[int, ...]:
+        forms = opening.split(" ")
+        pairs = [f"{a} {b}" for a, b in itertools.pairwise(forms)]
+        found = [vocabulary.get(t) for t in forms + pairs]
+        return tuple(dict.fromkeys(j for j in found if j is not None))
+
+    words = ["sign", "up", "read", "more", "our", "newsletter", "0", "the", "x"]
+    rng = np.random.default_rng(0)
+    many = [" ".join(rng.choice(words, rng.integers(0, 13))) for _ in range(300)]
+    assert _vocabulary_ids(many, model) == [plain(o) for o in many]
+
+
+def test_possessive_word_pattern_finds_what_the_plain_one_finds():
+    import re
+
+    from newsframe.lines import _WORD
+
+    # by hand: inner apostrophes and hyphens join, a trailing one does not; numbers keep
+    # their separators
+    assert _WORD.findall("o'neil's well- known -x 1,200.5: a'") == [
+        "o'neil's", "well", "known", "x", "1,200.5:", "a"]  # fmt: skip
+    plain = re.compile(r"[^\W\d_][^\W_]*(?:['-][^\W_]+)*|\d[\d.,:]*")
+    alphabet = "aZ9_'-.,: \n\u00e9\u0663\u00bd"
+    for n in range(1, 5):
+        for chars in itertools.product(alphabet, repeat=n):
+            text = "".join(chars)
+            assert _WORD.findall(text) == plain.findall(text), text
+
+
+def test_distinct_keys_by_table_or_hashing_equal_a_sort():
+    from newsframe.lines import _unique
+
+    # by hand: a small range is marked in a table, a wide one hashed; both ascending, once each
+    assert _unique(np.array([5, 3, 5, 4, 3], dtype=np.int64)).tolist() == [3, 4, 5]
+    assert _unique(np.array([10**12, -7, 10**12, 0], dtype=np.int64)).tolist() == [-7, 0, 10**12]
+    assert _unique(np.zeros(0, dtype=np.int64)).tolist() == []
+    rng = np.random.default_rng(1)
+    for size, spread in [(1, 3), (50, 20), (1000, 10**9), (5000, 3000)]:
+        keys = rng.integers(-spread, spread, size)
+        got = _unique(keys)
+        assert got.dtype == keys.dtype and got.tolist() == sorted(set(keys.tolist()))
+
+
+def test_weekday_dates_found_in_lines_outside_ascii():
+    from newsframe.lines import _weekday_dates
+
+    # by hand: a weekday with a full date, in any case, on a line with other scripts or a
+    # character whose lowercase is longer ("İ": two characters), and none without the year
+    lines = ["İstanbul — SATURDAY, Oct. 27, 2018: rescuers", "Σ on Friday 24 June 2022",
+             "on Saturday, Oct. 27", "Saturday, Oct. 27, 2018", "İİİ today"]  # fmt: skip
+    assert _weekday_dates(lines).tolist() == [True, True, False, True, False]
+
+
+def test_a_line_with_single_spaces_is_kept_as_it_is_else_its_words_joined():
+    from newsframe.lines import _spaced
+
+    # by hand: single inner spaces stay; any other whitespace, a run of it or whitespace at an
+    # end is made one space between the words, as " ".join(text.split()) does
+    assert _spaced("Storm hits the coast.") == "Storm hits the coast."
+    assert _spaced(" Storm  hits\tthe\u00a0coast.\u2028") == "Storm hits the coast."
+    assert _spaced("a\u200bb c\xad") == "a\u200bb c\xad"  # not whitespace: kept
+    spaces = [
+        " ",
+        "\t",
+        "\n",
+        "\x0b",
+        "\x1c",
+        "\x85",
+        "\xa0",
+        "\u2007",
+        "\u2028",
+        "\u3000",
+        "\u200b",
+    ]
+    for chars in itertools.product([*spaces, "a", "."], repeat=4):
+        text = "".join(chars)
+        assert _spaced(text) == " ".join(text.split()), repr(text)
+
+
+def test_a_normalised_line_handed_on_finds_the_row_of_its_normal_form():
+    from newsframe.lines import _LineTable
+
+    # by hand: "Storm  hits" and "Storm hits" are one row; "a  -  b" normalises to "a - b",
+    # whose own normal form is "a — b" (a spaced hyphen between words): another row
+    table = _LineTable()
+    first = table.rows(["Storm  hits the coast", "a  -  b", "\u201cQuoted\u201d line"]).tolist()
+    again = table.rows(["Storm hits the coast", "a - b", "a \u2014 b", '"Quoted" line']).tolist()
+    assert again[0] == first[0] and again[3] == first[2]
+    assert again[1] == again[2] != first[1]
+    assert table.low[again[1]] == "a \u2014 b" and table.low[first[1]] == "a - b"

@@ -1558,10 +1558,12 @@ def _cues(norm: str, rules: Rules) -> tuple[bool, bool, bool, bool]:
     """A line's imperative opening, reader address (outside quotes), credit and sentence shape
     (cached: an outlet's chrome recurs on its pages)."""
     low = norm.lower()
-    outside = _unquoted(norm)  # "US" is not "us"
+    # "US" is not "us"; blanking quotations (delimited by quote marks, made one space) adds no
+    # word boundary, so a line without the address has none outside its quotations either
+    address = _ADDRESS_LOW.search(norm) is not None and bool(_ADDRESS_LOW.search(_unquoted(norm)))
     return (
         bool(_IMPERATIVE.match(low)),
-        bool(_ADDRESS_LOW.search(outside)),
+        address,
         _credit(norm, rules) > 0,
         _sentence_like(norm),
     )

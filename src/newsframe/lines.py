@@ -523,7 +523,9 @@ _LOWER_FIRST = frozenset(c for c in map(chr, range(0xDF, 0x100)) if c.isalnum())
 )
 #: A word as the project's tokenizer (:data:`newsframe.text.TOKEN`) reads one (letters with
 #: inner apostrophes and hyphens), or a number; a third of its cost, which counts on every line.
-_WORD = re.compile(r"[^\W\d_][^\W_]*(?:['-][^\W_]+)*|\d[\d.,:]*")
+#: Possessive (nothing follows a run within its alternative, so no run is ever given back: the
+#: same matches, without the bookkeeping for backtracking).
+_WORD = re.compile(r"[^\W\d_][^\W_]*+(?:['-][^\W_]++)*+|\d[\d.,:]*+")
 
 
 @lru_cache(maxsize=1)
@@ -728,7 +730,7 @@ def _echoes(table: _LineTable, rows: np.ndarray, bounds: _Bounds) -> np.ndarray:
 
 @lru_cache(maxsize=65_536)
 def _norm(line: str) -> str:
-    return " ".join(normalise_line(line).split())
+    return _spaced(normalise_line(line))
 
 
 def _window_mean(v: np.ndarray, bounds: _Bounds) -> np.ndarray:
@@ -844,8 +846,6 @@ _KINDS: dict[str, int] = {"\n": _K_BREAK}
 # the patterns read over a batch's lines joined by "\n" (none matches across a line break; the
 # breaks themselves come back from the findall ones, which cuts the findings into lines)
 _WORD_LINES = re.compile(r"\n|" + _WORD.pattern)
-_INITIAL_LINES = re.compile(r"\n|" + _INITIAL.pattern)
-_DIGIT_LINES = re.compile(r"\n|\d")
 _BULLET_LINES = re.compile(r"^[^\S\n]*(?:[-•*–—]|\d{1,2}[.)])[^\S\n]", re.MULTILINE)
 _STOP_END_LINES = re.compile(_STOP_END.pattern, re.MULTILINE)
 #: A weekday with a full date, the year included ("Saturday, Oct. 27, 2018", "Friday 24 June
@@ -861,10 +861,13 @@ _DAY_DATE = re.compile(
 _WEEKDAY_STEMS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
 
 
-def _weekday_dates(joined: _Joined) -> np.ndarray:
-    """Per text of ``joined``: whether it holds a weekday with a full date (:data:`_DAY_DATE`
-    after a weekday's first part that starts a word)."""
-    low = joined.text.lower()
+def _weekday_dates(texts: Sequence[str]) -> np.ndarray:
+    """Per text: whether it holds a weekday with a full date (:data:`_DAY_DATE` after a
+    weekday's first part that starts a word), read on the texts joined and lowercased (each
+    text lowercased apart: the same string, where one text outside ASCII would make
+    lowercasing the joined texts several times slower)."""
+    joined = _Joined.of(texts)
+    low = "\n".join([text.lower() for text in texts])
     at = []
     for m in _DAY_DATE.finditer(low):
         i = m.start()
@@ -932,11 +935,6 @@ class _Joined(NamedTuple):
         sizes = np.fromiter(map(len, texts), np.intp, count=len(texts)) + 1
         return cls("\n".join(texts), np.cumsum(sizes) - sizes)
 
-    def per_text(self, pattern: re.Pattern[str]) -> list[str]:
-        """What ``pattern`` (a line break or a character) finds in each text, joined: one
-        string per text, from one scan."""
-        return "".join(pattern.findall(self.text)).split("\n")
-
     def with_pattern(self, pattern: re.Pattern[str]) -> np.ndarray:
         """Per text: whether ``pattern`` (which never crosses a line break) is in it."""
         return self._found([m.start() for m in pattern.finditer(self.text)])
@@ -956,6 +954,51 @@ class _Joined(NamedTuple):
         found = np.zeros(len(self.starts), dtype=bool)
         found[np.searchsorted(self.starts, at, side="right") - 1] = True
         return found
+
+
+#: Per ASCII character: a word character (``\\w``), a decimal digit (``\\d``), a letter of
+#: :data:`_INITIAL` and a capital of :data:`_NO_CAPITALS`, one bit each.
+_C_WORD, _C_DIGIT, _C_INITIAL, _C_CAPITAL = 1, 2, 4, 8
+
+
+def _char_bits(c: str) -> int:
+    """The bits ``_C_*`` of one character, as the regular expressions read it."""
+    bits = _C_WORD * (c.isalnum() or c == "_") + _C_DIGIT * c.isdecimal()
+    if "A" <= c <= "Z" or "a" <= c <= "z" or "\u00c0" <= c <= "\u00ff":
+        bits |= _C_INITIAL
+    return bits | _C_CAPITAL * ("A" <= c <= "Z" or "\u00c0" <= c < "\u00df")
+
+
+_ASCII_BITS = np.array([_char_bits(chr(c)) for c in range(128)], dtype=np.uint8)
+
+
+def _char_counts(joined: _Joined) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per text of ``joined``: how many of its initials (:data:`_INITIAL`: a letter after a
+    word boundary) are capitals (:data:`_NO_CAPITALS`), how many initials it has and how many
+    digits (``\\d``). The characters' code points as one array (a character's kind read once
+    per distinct character), the counts per text as array operations: what the patterns find,
+    without a string per match."""
+    m = len(joined.starts)
+    code = np.frombuffer(joined.text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    bits = np.take(_ASCII_BITS, code, mode="clip")  # past ASCII: read below
+    wide = np.flatnonzero(code > 127)
+    if len(wide):
+        distinct, at = np.unique(code[wide], return_inverse=True)
+        bits[wide] = np.array([_char_bits(chr(c)) for c in distinct.tolist()], np.uint8)[at]
+    word = (bits & _C_WORD) > 0
+    edge = word.copy()  # a word boundary before each character (none before the text)
+    np.not_equal(word[1:], word[:-1], out=edge[1:])
+    initial = edge & ((bits & _C_INITIAL) > 0)
+
+    def per_text(found: np.ndarray) -> np.ndarray:  # how many characters of each text
+        text = np.searchsorted(joined.starts, np.flatnonzero(found), side="right") - 1
+        return np.bincount(text, minlength=m).astype(float)
+
+    return (
+        per_text(initial & ((bits & _C_CAPITAL) > 0)),
+        per_text(initial),
+        per_text((bits & _C_DIGIT) > 0),
+    )
 
 
 @dataclass(frozen=True, eq=False)
@@ -1048,11 +1091,8 @@ def _read_lines(norms: Sequence[str]) -> _Read:
     before[1:] = kinds[:-1]
     caption = (pos >= 1) & (pos <= 7) & ((kinds & _K_CAPTION) > 0) & ((before & _K_NOT_BEFORE) == 0)
     head_text, low_text = _Joined.of(heads), _Joined.of(lows)
-    initials = head_text.per_text(_INITIAL_LINES)
-    upper = np.array([len(s) - len(s.translate(_NO_CAPITALS)) for s in initials], dtype=float)
-    lower = (np.fromiter(map(len, initials), float, count=m) - upper
-             - np.array([h[:1] in _LOWER_FIRST for h in heads]))  # fmt: skip
-    digits = np.fromiter(map(len, head_text.per_text(_DIGIT_LINES)), float, count=m)
+    upper, initials, digits = _char_counts(head_text)
+    lower = initials - upper - np.array([h[:1] in _LOWER_FIRST for h in heads])
     ends = [s.rstrip()[-12:] for s in norms]
     end_text = _Joined.of(ends)
     month = (anyof & _K_MONTH) > 0
@@ -1081,7 +1121,7 @@ def _read_lines(norms: Sequence[str]) -> _Read:
     x[:, 20] = [_credit_end(s[-80:]) for s in norms]
     x[:, 21] = np.bincount(line, weights=caption, minlength=m) > 0
     x[:, 22] = (anyof & _K_ATTRIBUTION) > 0
-    x[:, 23] = _weekday_dates(_Joined.of(norms))
+    x[:, 23] = _weekday_dates(norms)
     x[:, 24] = (k >= 6) & ((anyof & _K_PAST) == 0)
     openings = _terms(tokens, kinds, line, pos, k, [len(s) > WINDOW and not h[-1].isspace()
                                           for s, h in zip(norms, heads, strict=True)])  # fmt: skip
@@ -1119,23 +1159,37 @@ def _terms_of(opening: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*forms, *map("{} {}".format, forms[:-1], forms[1:])]))
 
 
-def _vocabulary_ids(
-    openings: Sequence[str], vocabulary: dict[str, int], firsts: frozenset[str]
-) -> list[tuple[int, ...]]:
+def _vocabulary_ids(openings: Sequence[str], model: LineModel) -> list[tuple[int, ...]]:
     """Per opening (:func:`_terms`), the vocabulary columns of its terms (:func:`_terms_of`)
-    in their order, each once (distinct terms have distinct columns). A word pair is looked
-    up only when its first word opens a pair of the vocabulary (``firsts``)."""
-    get = vocabulary.get
-    out = []
-    for opening in openings:
-        if not opening:
-            out.append(())
-            continue
-        forms = opening.split(" ")
-        found = [*map(get, forms),
-                 *[get(f"{a} {b}") for a, b in itertools.pairwise(forms) if a in firsts]]  # fmt: skip
-        out.append(tuple([i for i in dict.fromkeys(found) if i is not None]))
-    return out
+    in their order, each once (distinct terms have distinct columns): its words' in turn, then
+    its word pairs'. A word pair is looked up only when its first word opens a pair of the
+    vocabulary (:attr:`LineModel.pair_firsts`). The forms of all openings are looked up in one
+    pass, each an index into the vocabulary's words (:attr:`LineModel.term_index`), the pairs
+    and the first of each column per opening found as array operations."""
+    m = len(openings)
+    if not m:
+        return []
+    known, word_column, pair_key, pair_column = model.term_index
+    forms = " ".join(openings).split(" ")  # an empty opening gives one empty form
+    size = np.fromiter(map(str.count, openings, itertools.repeat(" ")), np.intp, count=m) + 1
+    line = np.repeat(np.arange(m), size)
+    at = np.fromiter(map(known.get, forms, itertools.repeat(-1)), np.int64, count=len(forms))
+    column = word_column[at]  # -1: an unknown form (the last entry), or a word only in pairs
+    # a pair: two forms of one opening, the first opening a pair of the vocabulary
+    j = np.flatnonzero((at[:-1] >= 0) & (at[1:] >= 0) & (line[1:] == line[:-1]))
+    key = at[j] * np.int64(len(known)) + at[j + 1]
+    found = np.minimum(np.searchsorted(pair_key, key), max(len(pair_key) - 1, 0))
+    hit = (pair_key[found] == key) if len(pair_key) else np.zeros(len(key), dtype=bool)
+    columns = np.concatenate([column, pair_column[found[hit]]])
+    of = np.concatenate([line, line[j[hit]]])
+    order = np.flatnonzero(columns >= 0)
+    order = order[np.argsort(of[order], kind="stable")]  # per opening: its words, then pairs
+    _, first = np.unique(of[order] * np.int64(len(model.terms) + 1) + columns[order],
+                         return_index=True)  # fmt: skip
+    order = order[np.sort(first)]  # each column once per opening, where it first came
+    got = columns[order].tolist()
+    cuts = np.searchsorted(of[order], np.arange(m + 1)).tolist()
+    return [tuple(got[a:b]) for a, b in itertools.pairwise(cuts)]
 
 
 def _content_words(
@@ -1152,16 +1206,13 @@ def _content_words(
     m = len(norms)
     rows = np.flatnonzero(np.fromiter(map(len, norms), np.intp, count=m) > WINDOW)
     more, more_kinds, more_line = rest
-    found = list(itertools.compress(tokens, keep.tolist())) + more
-    kinds = np.concatenate([kinds[keep], more_kinds])
-    line = np.concatenate([line[keep], rows[more_line]])
-    content = (kinds & _K_CONTENT) > 0
-    found = list(itertools.compress(found, content.tolist()))
-    kinds, line = kinds[content], line[content]
-    distinct = list(dict.fromkeys(found))
-    id_of = dict(zip(distinct, _word_ids(distinct), strict=True))
-    word = np.fromiter(map(id_of.__getitem__, found), np.int64, count=len(found))
-    key = line.astype(np.int64) * np.int64(len(_IDS) + 1) + word
+    kinds = np.concatenate([kinds, more_kinds])
+    content = np.concatenate([keep, np.ones(len(more), dtype=bool)]) & ((kinds & _K_CONTENT) > 0)
+    found = list(itertools.compress(itertools.chain(tokens, more), content.tolist()))
+    kinds, line = kinds[content], np.concatenate([line, rows[more_line]])[content]
+    ids = _with_words(dict.fromkeys(found))
+    word = np.fromiter(map(ids.__getitem__, found), np.int64, count=len(found))
+    key = line.astype(np.int64) * np.int64(len(ids) + 1) + word
     key, first = np.unique(key, return_index=True)  # each word once per line, by line
     line, rare = line[first], (kinds[first] & _K_RARE) > 0
     k = np.bincount(line, minlength=m)
@@ -1267,6 +1318,16 @@ def _word_ids(words: Iterable[str]) -> tuple[int, ...]:
 TABLE_LINES = 65_536
 
 
+def _with_words(words: Iterable[str]) -> dict[str, int]:
+    """The ids of content words (:data:`_IDS`), the new ones among ``words`` added in their
+    order, as :func:`_word_ids` adds them (one thread at a time)."""
+    ids = _IDS
+    with _IDS_LOCK:
+        new = [w for w in words if w not in ids]
+        ids.update(zip(new, range(len(ids), len(ids) + len(new)), strict=True))
+    return ids
+
+
 class _LineTable:
     """Every distinct line read so far, read once: per row its text features (:func:`_read_line`),
     terms, content word ids (:func:`_content`, in one flat array, row after row) and share of
@@ -1309,7 +1370,7 @@ class _LineTable:
 
     def _add(self, lines: list[str]) -> None:
         """Read new ``lines``: a line whose normalised text has a row shares it."""
-        norms = [" ".join(normalise_line(line).split()) for line in lines]
+        norms = [_spaced(normalise_line(line)) for line in lines]
         new = [norm for norm in dict.fromkeys(norms) if norm not in self.by_norm]
         start, m = self.n, len(new)
         self._grow(start + m)
@@ -1337,6 +1398,12 @@ class _LineTable:
         self.n += m
         for line, norm in zip(lines, norms, strict=True):
             self.row[line] = self.by_norm[norm]
+        # a normalised line the cleaner hands on as it is (its logical line) finds its row
+        # without normalising it again: an ASCII one without a backquote or a spaced hyphen
+        # (nothing normalise changes; it has single spaces) is its own normalised form
+        for norm in new:
+            if norm.isascii() and "`" not in norm and " - " not in norm:
+                self.row.setdefault(norm, self.by_norm[norm])
 
     def _grow(self, n: int) -> None:
         """Room for ``n`` rows (doubling: adding rows is linear in them overall)."""
@@ -1361,11 +1428,19 @@ class _LineTable:
         per class (read once per row and model)."""
         ids, sums = self.models.get(model, ([], np.zeros((0, len(CLASSES)))))
         if len(ids) < self.n:
-            new = _vocabulary_ids(self.openings[len(ids) :], model.vocabulary, model.pair_firsts)
+            new = _vocabulary_ids(self.openings[len(ids) :], model)
             ids = ids + new
             sums = np.vstack([sums, _term_sums(model, new)])
             self.models[model] = (ids, sums)
         return ids, sums
+
+
+def _spaced(text: str) -> str:
+    """``" ".join(text.split())``: ``text`` itself when its only whitespace is single spaces
+    inside it (a printable text holds no whitespace but the space), the usual case."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
 
 
 _TABLE: list[_LineTable] = [_LineTable()]
@@ -1520,6 +1595,20 @@ def _story(
     return out
 
 
+def _unique(keys: np.ndarray) -> np.ndarray:
+    """The distinct values of integer ``keys`` in ascending order (``np.unique``'s answer):
+    marked in a table of their range when it is small (a few times the keys), else found by
+    hashing and only they sorted (a sort of every key costs several times more)."""
+    if not len(keys):
+        return np.unique(keys)
+    low, high = int(keys.min()), int(keys.max())
+    if high - low <= 4 * len(keys):
+        seen = np.zeros(high - low + 1, dtype=bool)
+        seen[keys - low] = True
+        return (np.flatnonzero(seen) + low).astype(keys.dtype)
+    return np.sort(pd.unique(keys))
+
+
 def _sorted(keys: np.ndarray) -> np.ndarray:
     """``keys`` in ascending order (as they are, when they already are)."""
     return keys if bool((keys[1:] >= keys[:-1]).all()) else np.sort(keys)
@@ -1641,7 +1730,7 @@ class StoryWords:
         page, word, core = found
         width = np.int64(len(_IDS) + 1)
         key = np.asarray(of_page, dtype=np.int64)[page] * width + word
-        per = [np.unique(k) for k in (key, key[core])]  # (outlet, word): prose, core
+        per = [_unique(k) for k in (key, key[core])]  # (outlet, word): prose, core
         counts = tuple(np.bincount(keys % width, minlength=width).astype(float) for keys in per)
         cuts = [np.searchsorted(keys // width, np.arange(len(outlets) + 1)) for keys in per]
         ids = {
@@ -1750,7 +1839,7 @@ def _prose_words(pages: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray
     """The content words of the prose of many pages (see :func:`page_words`; blank lines left
     out): per (line, word) entry its page, its word id and whether the line is in the page's
     core. One pass over the lines, then array operations with the page boundaries."""
-    kept = [[line for line in lines if line.strip()] for lines in pages]
+    kept = [list(filter(str.strip, lines)) for lines in pages]
     sizes = [len(p) for p in kept]
     with _TABLE_LOCK:
         table = _line_table()
@@ -1886,6 +1975,30 @@ class LineModel:
     def pair_firsts(self) -> frozenset[str]:
         """The first words of the word pairs of the vocabulary."""
         return frozenset(t.split(" ", 1)[0] for t in self.terms if " " in t)
+
+    @cached_property
+    def term_index(self) -> tuple[dict[str, int], np.ndarray, np.ndarray, np.ndarray]:
+        """The words of the vocabulary's terms as indices (:func:`_vocabulary_ids`): each
+        word's index (the words of its pairs too), per index the word's column (-1: a word only
+        in pairs; the last entry: an unknown word), and the pairs whose first word opens a pair
+        (:attr:`pair_firsts`, every pair) as sorted keys (first index times the number of
+        words, plus the second) with their columns."""
+        known: dict[str, int] = {}
+        pairs = []
+        for term, column in self.vocabulary.items():
+            parts = term.split(" ")
+            for part in parts:
+                known.setdefault(part, len(known))
+            if len(parts) == 2 and parts[0] in self.pair_firsts:
+                pairs.append((parts[0], parts[1], column))
+        word_column = np.full(len(known) + 1, -1, dtype=np.int64)
+        for term, column in self.vocabulary.items():
+            if " " not in term:
+                word_column[known[term]] = column
+        width = len(known)
+        keys = np.array([known[a] * width + known[b] for a, b, _ in pairs], dtype=np.int64)
+        order = np.argsort(keys, kind="stable")
+        return known, word_column, keys[order], np.array([c for *_, c in pairs], np.int64)[order]
 
     def term_ids(self, lines: Sequence[str]) -> list[tuple[int, ...]]:
         """Per line: the columns of its terms that are in the vocabulary."""
@@ -2196,10 +2309,13 @@ def decide_pages(
     others = 2 + np.argmax(logp[:, 2:], axis=1)
     fixed = _STATE_FIXED[path]
     ks = np.where(fixed >= 0, fixed, others)
-    asked = np.concatenate(
-        [np.ones(len(p.lines), dtype=bool) if p.explain is None else np.asarray(p.explain, bool)
-         for p in pages]
-    )  # fmt: skip
+    asked = np.fromiter(
+        itertools.chain.from_iterable(
+            itertools.repeat(True, len(p.lines)) if p.explain is None else p.explain for p in pages
+        ),
+        dtype=bool,
+        count=len(x),
+    )
     said = _explanations(model, x, ids, np.where(asked, ks, 0))
     plain = [(label, "") for label in CLASSES]  # a line without reason: one tuple per class
     said_all = [plain[k] for k in ks.tolist()]
