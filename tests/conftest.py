@@ -21,6 +21,20 @@ KURIL = nf.load_story(STORY).resources
 SEED_2016 = "mt-2016-12-13"
 SEED_2019 = "mt-2019-01-23"
 
+#: Three paragraphs of a hand-written flood story, shared by the line-model tests' pages.
+FLOOD_LEDE = (
+    "Floodwater cut off four towns in the valley on Sunday after the river burst its banks "
+    "overnight, the regional council said."
+)
+FLOOD_RESCUE = (
+    "Rescue crews reached the last stranded families by boat on Monday morning and took them "
+    "to shelters in the hills."
+)
+FLOOD_ROADS = (
+    "The council said roads into two of the towns would stay closed until engineers had "
+    "checked the bridges."
+)
+
 
 @pytest.fixture(scope="session")
 def seeds() -> nf.Corpus:

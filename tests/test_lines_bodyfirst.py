@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 
 import numpy as np
+from conftest import FLOOD_LEDE, FLOOD_RESCUE, FLOOD_ROADS
 
 from newsframe.cleaning import clean_text
 from newsframe.lines import (
@@ -18,18 +19,7 @@ from newsframe.lines import (
     load_line_model,
 )
 
-LEDE = (
-    "Floodwater cut off four towns in the valley on Sunday after the river burst its banks "
-    "overnight, the regional council said."
-)
-RESCUE = (
-    "Rescue crews reached the last stranded families by boat on Monday morning and took them "
-    "to shelters in the hills."
-)
-ROADS = (
-    "The council said roads into two of the towns would stay closed until engineers had "
-    "checked the bridges."
-)
+LEDE, RESCUE, ROADS = FLOOD_LEDE, FLOOD_RESCUE, FLOOD_ROADS
 
 
 def test_a_list_between_two_paragraphs_stays_with_the_body():

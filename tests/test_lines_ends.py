@@ -16,20 +16,10 @@ import newsframe.lines as L
 from newsframe.cleaning import clean_text, page_evidence
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+from conftest import FLOOD_LEDE, FLOOD_RESCUE, FLOOD_ROADS
 from train_line_model import ends
 
-LEDE = (
-    "Floodwater cut off four towns in the valley on Sunday after the river burst its banks "
-    "overnight, the regional council said."
-)
-RESCUE = (
-    "Rescue crews reached the last stranded families by boat on Monday morning and took them "
-    "to shelters in the hills."
-)
-ROADS = (
-    "The council said roads into two of the towns would stay closed until engineers had "
-    "checked the bridges."
-)
+LEDE, RESCUE, ROADS = FLOOD_LEDE, FLOOD_RESCUE, FLOOD_ROADS
 
 # the decoder's moves, rounded: start in body, stay in body, leave the body for the chrome after
 START = np.log([0.2, 0.3, 0.5, 1e-300, 1e-300])

@@ -4,23 +4,13 @@ links, a breadcrumb or a share box. Hand-made pages; each answer can be counted 
 from __future__ import annotations
 
 import numpy as np
+from conftest import FLOOD_LEDE, FLOOD_RESCUE, FLOOD_ROADS
 
 import newsframe.lines as L
 from newsframe.cleaning import clean_text
 
 TITLE = "Flood cuts off four valley towns as river bursts its banks"
-LEDE = (
-    "Floodwater cut off four towns in the valley on Sunday after the river burst its banks "
-    "overnight, the regional council said."
-)
-RESCUE = (
-    "Rescue crews reached the last stranded families by boat on Monday morning and took them "
-    "to shelters in the hills."
-)
-ROADS = (
-    "The council said roads into two of the towns would stay closed until engineers had "
-    "checked the bridges."
-)
+LEDE, RESCUE, ROADS = FLOOD_LEDE, FLOOD_RESCUE, FLOOD_ROADS
 
 
 def test_the_headline_again_between_paragraphs_goes():
