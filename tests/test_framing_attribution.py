@@ -2265,3 +2265,34 @@ def test_a_quoted_question_ending_a_subject_is_speech():
     ]
     label = 'Officers found to be "at fault for the delay" were fired.'
     assert _plain(label).query("kind != 'paraphrase'").empty
+
+
+@pytest.mark.parametrize(
+    ("text", "mark"),
+    [
+        # three or more words in title case: a title, a motto or an inscription, framed or not
+        ('This is "It Was Never About Luck" by Ann Lee.', "It Was Never About Luck"),
+        ('Ann Lee said "Restoring Trust in the Service" was her aim.',
+         "Restoring Trust in the Service"),
+        ('Its motto, "Honour Above All Else", was dropped, Ann Lee said.',
+         "Honour Above All Else"),
+    ],
+)  # fmt: skip
+def test_a_quotation_in_title_case_is_a_title_not_speech(text, mark):
+    article = Article("a", "T", (text,))
+    assert nf.attributions([article]).query("kind != 'paraphrase'").empty
+    assert nf.distancing_marks([article])["text"].tolist() == [mark]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        # a chant ends with "!"; capitals throughout are a shout; sentence case is speech
+        ('Students yelled "One More Game!" in the street.', "One More Game!"),
+        ('Ann Lee shouted "WE WANT ANSWERS" at the gate.', "WE WANT ANSWERS"),
+        ('Ann Lee said: "We will keep the Harbour Games going."',
+         "We will keep the Harbour Games going."),
+    ],
+)  # fmt: skip
+def test_a_chant_a_shout_or_a_sentence_is_no_title(text, quote):
+    assert _plain(text).query("kind != 'paraphrase'")["quote"].tolist() == [quote]

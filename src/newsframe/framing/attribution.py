@@ -771,6 +771,36 @@ def _title_cased(quote: Quote, text: UnitText, *, framed: bool = True) -> bool:
     return not framed and _noun_after(quote, text)
 
 
+TITLE_WORDS = 12  # a quotation in title case of three to this many words: a title
+
+
+def _headline_case(quote: Quote, text: UnitText) -> bool:
+    """True for a closed quotation of three to :data:`TITLE_WORDS` words in title case (every
+    word capitalised but "of", "the", "and" ..., the last one capitalised), not all in capitals
+    and not ending with "!" or "?", in a paragraph of the body: the title of a work, a report,
+    a motto or an inscription ('a memo entitled "Restoring Public Confidence in the Service"',
+    'This is "It Wasn't a Matter of Luck"', 'a wall reads, "Teacher, Coach, Friend."'), which
+    nobody says, whatever frames it. People's words are written in sentence case; a chant or a
+    shout ends with "!"; a headline capitalises every word; after "the" or "a" such a phrase
+    may be the speaker's coinage ('called them the "Madoffs of Manhattan"').
+
+    >>> from newsframe.framing._units import Unit
+    >>> from newsframe.framing.quotes import top_level_quotes
+    >>> line = 'It read "A Call for Calm in the City." She said "Calm down in the city."'
+    >>> [_headline_case(q, UnitText(Unit("body", 0, line, ((0, 0, len(line)),))))
+    ...  for q in top_level_quotes(line)]
+    [True, False]
+    """
+    if text.unit.part == "headline" or _word_before(quote, text) in ("the", "a", "an"):
+        return False
+    words = quote.text.rstrip(",.;:").split()
+    if not quote.closed or not 3 <= len(words) <= TITLE_WORDS or quote.text.endswith(("!", "?")):
+        return False
+    if quote.text.isupper() or not words[-1][:1].isupper():
+        return False
+    return all(w[:1].isupper() or w.lower() in _SMALL for w in words)
+
+
 def _named_modifier(quote: Quote, text: UnitText) -> bool:
     """True for a closed quotation of one capitalised word (letters, perhaps a hyphen) inside
     its sentence, not its first word, with a lowercase noun right after it: a name that
@@ -958,6 +988,8 @@ def _label_rule(
     - ``title_case``: a name in title case after a preposition (:func:`_title_cased`);
     - ``work_title``: the title of a work after its noun ('podcast series "..."',
       :func:`_titled_work`);
+    - ``title``: three to :data:`TITLE_WORDS` words in title case (:func:`_headline_case`),
+      framed or not;
     - ``name_modifier``: one capitalised word inside its sentence before a noun it modifies
       ('the tragic "Rust" shooting', :func:`_named_modifier`), framed or not;
     - ``possessor``: quoted words ending with a possessive before the noun they own ('told
@@ -995,6 +1027,8 @@ def _label_rule(
         return "title_case"
     if _titled_work(quote, text):
         return "work_title"
+    if _headline_case(quote, text):
+        return "title"
     if _named_modifier(quote, text):
         return "name_modifier"
     if _possessor(quote, text):
