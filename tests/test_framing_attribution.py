@@ -8,6 +8,8 @@ from conftest import KURIL
 import newsframe as nf
 from newsframe import Article
 from newsframe.errors import InputError, NewsframeError
+from newsframe.framing._units import Unit
+from newsframe.framing.attribution import UnitText, _named_modifier, _possessor
 from newsframe.framing.quotes import top_level_quotes
 
 
@@ -2187,4 +2189,110 @@ def test_a_partial_quotation_in_the_speakers_own_reported_clause_is_the_outer_ve
     ],
 )  # fmt: skip
 def test_a_clause_after_a_short_quotation_leaves_it_speech(text, quote):
+    assert _plain(text).query("kind != 'paraphrase'")["quote"].tolist() == [quote]
+
+
+# --- quotation or label (issue 19, sixteenth round) --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "mark"),
+    [
+        # one capitalised word inside a sentence, a noun after it: a name modifying the noun
+        # (a film's, a plan's), a label whoever speaks in the sentence
+        ('It is too early to charge anyone over the tragic "Harbour" shooting, Ann Lee said.',
+         "Harbour"),
+        ('The "Lakeside" plan is dead, Ann Lee said on Monday.', "Lakeside"),
+        # quoted words ending with a possessive own the noun after them: a name, no clause
+        ('Tom Ash told "Dawn Desk\'s" Ann Lee that nothing was known.', "Dawn Desk's"),
+    ],
+)  # fmt: skip
+def test_a_quoted_name_that_modifies_or_owns_a_noun_is_a_label(text, mark):
+    article = Article("a", "T", (text,))
+    assert nf.attributions([article]).query("kind != 'paraphrase'").empty
+    assert nf.distancing_marks([article])["text"].tolist() == [mark]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a capitalised word opening its sentence is no name; a lowercase word is no name;
+        # a mark after the word leaves no noun for it to modify
+        '"Disgraceful" scenes followed, Ann Lee said.',
+        'Ann Lee said the "secret" plan was dead.',
+        'Ann Lee said "Sorry," and left.',
+        # a contraction is no possessive; a possessive with a mark after it owns nothing
+        'Ann Lee said "that\u2019s" all there is.',
+        'Ann Lee said it was "Tom\u2019s", not hers.',
+    ],
+)
+def test_a_word_that_is_no_name_of_a_noun_is_left_to_the_other_rules(text):
+    unit = UnitText(Unit("body", 0, text, ((0, 0, len(text)),)))
+    quote = top_level_quotes(text)[0]
+    assert not _named_modifier(quote, unit)
+    assert not _possessor(quote, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        # a noun's slot inside the clause the verb reports is the speaker's wording
+        ('Ann Lee had said Tom Ash was in a "critical condition" after the fall.',
+         "critical condition"),
+        ('Ann Lee claimed to have proof of the "planned" attack on the depot.', "planned"),
+        # a subject pronoun after quoted words opens a relative clause, no noun they modify
+        ('Ann Lee said Tom Ash was sacked for the "lies" he told in the inquiry.', "lies"),
+        # a that-less clause opened by a person's pronoun holds the quotation as "that" does
+        ('Mrs Lee, said she found it "staggering to believe" that no one knew.',
+         "staggering to believe"),
+    ],
+)  # fmt: skip
+def test_a_quoted_noun_inside_the_reported_clause_stays_speech(text, quote):
+    assert _plain(text).query("kind != 'paraphrase'")["quote"].tolist() == [quote]
+
+
+def test_a_noun_slot_outside_the_reported_clause_is_still_a_label():
+    # the verb reports no clause around the quotation (no verb of its own between them)
+    text = 'Ann Lee criticised the plan for a "managed exit" at the meeting.'
+    assert _plain(text).query("kind != 'paraphrase'").empty
+
+
+def test_a_quoted_question_ending_a_subject_is_speech():
+    # 'the remark X made about "...?" was ...': a question is someone's words, not a label
+    text = 'But the remark Ann Lee made about "why are they all coming here?" was rude.'
+    assert _plain(text).query("kind != 'paraphrase'")["quote"].tolist() == [
+        "why are they all coming here?"
+    ]
+    label = 'Officers found to be "at fault for the delay" were fired.'
+    assert _plain(label).query("kind != 'paraphrase'").empty
+
+
+@pytest.mark.parametrize(
+    ("text", "mark"),
+    [
+        # three or more words in title case: a title, a motto or an inscription, framed or not
+        ('This is "It Was Never About Luck" by Ann Lee.', "It Was Never About Luck"),
+        ('Ann Lee said "Restoring Trust in the Service" was her aim.',
+         "Restoring Trust in the Service"),
+        ('Its motto, "Honour Above All Else", was dropped, Ann Lee said.',
+         "Honour Above All Else"),
+    ],
+)  # fmt: skip
+def test_a_quotation_in_title_case_is_a_title_not_speech(text, mark):
+    article = Article("a", "T", (text,))
+    assert nf.attributions([article]).query("kind != 'paraphrase'").empty
+    assert nf.distancing_marks([article])["text"].tolist() == [mark]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        # a chant ends with "!"; capitals throughout are a shout; sentence case is speech
+        ('Students yelled "One More Game!" in the street.', "One More Game!"),
+        ('Ann Lee shouted "WE WANT ANSWERS" at the gate.', "WE WANT ANSWERS"),
+        ('Ann Lee said: "We will keep the Harbour Games going."',
+         "We will keep the Harbour Games going."),
+    ],
+)  # fmt: skip
+def test_a_chant_a_shout_or_a_sentence_is_no_title(text, quote):
     assert _plain(text).query("kind != 'paraphrase'")["quote"].tolist() == [quote]

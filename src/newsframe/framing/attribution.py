@@ -313,7 +313,34 @@ def _frames(att: Attribution, quote: Quote, text: UnitText) -> bool:
     phrase speech."""
     if not att.subjectless or _tagged(quote, text, att):
         return True  # (a tag right after the quotation frames it, its subject unfound or not)
-    return _that_frame(att, quote, text)
+    return _that_frame(att, quote, text) or _pronoun_clause(att, quote, text)
+
+
+def _pronoun_clause(att: Attribution, quote: Quote, text: UnitText) -> bool:
+    """True when ``quote`` follows ``att`` in its sentence and the clause the verb reports
+    opens right after it with a person's subject pronoun and a word, "that" left out ('Mrs
+    Lee, said she found it "hard to believe"'): the quotation is inside what the verb reports,
+    as in a "that" clause (:func:`_that_frame`).
+
+    >>> from newsframe.framing._units import Unit
+    >>> from newsframe.framing.quotes import top_level_quotes
+    >>> from newsframe.framing.speakers import Attribution
+    >>> line = 'Ann Lee, said she found it "hard to believe" at first.'
+    >>> unit = UnitText(Unit("body", 0, line, ((0, 0, len(line)),)))
+    >>> said = Attribution(9, 13, "said", "say", "neutral", ())
+    >>> _pronoun_clause(said, top_level_quotes(line)[0], unit)
+    True
+    """
+    if att.end > quote.start or text.sentences.at(att.start) != text.sentences.at(quote.start):
+        return False
+    between = text.unit.text[att.end : min(quote.start, att.end + 100)]
+    words = between.split()[:2]
+    return (
+        between[:1] == " "
+        and len(words) == 2
+        and words[0].lower() in _SUBJECT_PRONOUNS
+        and words[1].isalpha()
+    )
 
 
 def _frame(att: Attribution) -> bool:
@@ -487,7 +514,10 @@ _NOT_NOUN = frozenset(["and", "or", "but", "nor", "than", "as", "that", "which",
      # a conjunction or a relative word opens a clause after them ('called it a "huge
      # tragedy" while ...', 'accused him of "acting so indignant" when he ...')
      "while", "when", "whereas", "where", "because", "although", "though", "if", "unless",
-     "whom", "whose", "what", "after", "before"]
+     "whom", "whose", "what", "after", "before",
+     # a subject pronoun opens a relative clause ('fired for the "atrocities" he committed'):
+     # a pronoun is no noun that quoted words modify
+     "he", "she", "they", "we", "i", "it", "you"]
 )  # fmt: skip
 
 
@@ -529,7 +559,9 @@ def _in_subject(quote: Quote, text: UnitText) -> bool:
     """True for a closed quotation inside its sentence whose next word, after a space, is a
     finite "be" or "have" ('The officers found to be "responsible for the abuse" were fired'):
     the quoted words end the subject of a clause that reports no one, a description the
-    writer cites, whatever its length (called only when no speech frame credits it).
+    writer cites, whatever its length (called only when no speech frame credits it); a
+    question or an exclamation ('the remark she made about "why are they here?" was ...') is
+    someone's words.
 
     >>> from newsframe.framing._units import Unit
     >>> from newsframe.framing.quotes import top_level_quotes
@@ -541,6 +573,7 @@ def _in_subject(quote: Quote, text: UnitText) -> bool:
     line = text.unit.text
     if (
         not quote.closed
+        or quote.text.endswith(("?", "!"))  # a question or an exclamation: someone's words
         or text.kind(quote) != "partial"
         or not line[quote.end : quote.end + 1].isspace()
     ):
@@ -738,6 +771,105 @@ def _title_cased(quote: Quote, text: UnitText, *, framed: bool = True) -> bool:
     return not framed and _noun_after(quote, text)
 
 
+TITLE_WORDS = 12  # a quotation in title case of three to this many words: a title
+
+
+def _headline_case(quote: Quote, text: UnitText) -> bool:
+    """True for a closed quotation of three to :data:`TITLE_WORDS` words in title case (every
+    word capitalised but "of", "the", "and" ..., the last one capitalised), not all in capitals
+    and not ending with "!" or "?", in a paragraph of the body: the title of a work, a report,
+    a motto or an inscription ('a memo entitled "Restoring Public Confidence in the Service"',
+    'This is "It Wasn't a Matter of Luck"', 'a wall reads, "Teacher, Coach, Friend."'), which
+    nobody says, whatever frames it. People's words are written in sentence case; a chant or a
+    shout ends with "!"; a headline capitalises every word; after "the" or "a" such a phrase
+    may be the speaker's coinage ('called them the "Madoffs of Manhattan"').
+
+    >>> from newsframe.framing._units import Unit
+    >>> from newsframe.framing.quotes import top_level_quotes
+    >>> line = 'It read "A Call for Calm in the City." She said "Calm down in the city."'
+    >>> [_headline_case(q, UnitText(Unit("body", 0, line, ((0, 0, len(line)),))))
+    ...  for q in top_level_quotes(line)]
+    [True, False]
+    """
+    if text.unit.part == "headline" or _word_before(quote, text) in ("the", "a", "an"):
+        return False
+    words = quote.text.rstrip(",.;:").split()
+    if not quote.closed or not 3 <= len(words) <= TITLE_WORDS or quote.text.endswith(("!", "?")):
+        return False
+    if quote.text.isupper() or not words[-1][:1].isupper():
+        return False
+    return all(w[:1].isupper() or w.lower() in _SMALL for w in words)
+
+
+def _named_modifier(quote: Quote, text: UnitText) -> bool:
+    """True for a closed quotation of one capitalised word (letters, perhaps a hyphen) inside
+    its sentence, not its first word, with a lowercase noun right after it: a name that
+    modifies the noun, the title of a film, a plan or an operation ('the tragic
+    "Rust" shooting', 'the "Chequers" plan'), nobody's words whoever speaks in the sentence
+    (a word capitalised mid-sentence is a name; "I" is none). The noun is a lowercase word
+    that is no conjunction, preposition, determiner, "-ly" adverb or past form; after a name an
+    "-ing" word is a noun.
+
+    >>> from newsframe.framing._units import Unit
+    >>> from newsframe.framing.quotes import top_level_quotes
+    >>> line = 'He left the "Rust" set, and said "Sorry" to her.'
+    >>> [_named_modifier(q, UnitText(Unit("body", 0, line, ((0, 0, len(line)),))))
+    ...  for q in top_level_quotes(line)]
+    [True, False]
+    """
+    word = quote.text
+    if not quote.closed or len(word) < 2 or not word[:1].isupper() or word == "I":
+        return False
+    if not word.replace("-", "").isalpha():
+        return False
+    start = text.sentences.bounds(text.sentences.at(quote.start))[0]
+    if not text.has_word(start, quote.start):
+        return False
+    line = text.unit.text
+    if not line[quote.end : quote.end + 1].isspace():
+        return False  # a mark after the quotation: no noun follows it
+    after = [w.rstrip(".,;:") for w in line[quote.end : quote.end + 40].split()[:1]]
+    # (after a name an "-ing" word is a noun: 'the "Rust" shooting that killed ...')
+    return (
+        bool(after)
+        and after[0].isalpha()
+        and after[0].islower()
+        and after[0] not in _NOT_NOUN
+        and not after[0].endswith("ly")
+        and (after[0].endswith("ing") or not _past_form(after[0]))
+    )
+
+
+def _possessor(quote: Quote, text: UnitText) -> bool:
+    """True for a closed quotation of at most :data:`NICKNAME_WORDS` words that ends with a
+    possessive ("'s") inside the marks, a word right after the closing mark and a space: the
+    quoted words own the noun after them ('told "GMA's" George Lee', 'the "people's" vote'), a
+    name or a term that determines a noun, never a clause of someone's.
+
+    >>> from newsframe.framing._units import Unit
+    >>> from newsframe.framing.quotes import top_level_quotes
+    >>> line = 'He told "GMA\u2019s" Ann Lee so. She said "it\u2019s".'
+    >>> [_possessor(q, UnitText(Unit("body", 0, line, ((0, 0, len(line)),))))
+    ...  for q in top_level_quotes(line)]
+    [True, False]
+    """
+    words = quote.text.split()
+    if not quote.closed or not 0 < len(words) <= NICKNAME_WORDS:
+        return False
+    if not words[-1].lower().endswith(_POSSESSIVES[:2]) or words[-1].lower() in _CONTRACTED:
+        return False
+    after = text.unit.text[quote.end : quote.end + 2]
+    return after[:1] == " " and after[1:].isalpha()
+
+
+# "'s" ending a contraction, not a possessive ("it's", "that's", "he's", "there's", "what's")
+_CONTRACTED = frozenset(
+    w + s
+    for w in ("it", "that", "he", "she", "there", "what", "here", "who", "let")
+    for s in _POSSESSIVES[:2]
+)
+
+
 def _noun_after(quote: Quote, text: UnitText) -> bool:
     """True when a lowercase word that reads as a noun follows a quotation after a space (no
     conjunction, preposition, auxiliary, verb's past form or "-ly" adverb): the quoted words
@@ -856,6 +988,12 @@ def _label_rule(
     - ``title_case``: a name in title case after a preposition (:func:`_title_cased`);
     - ``work_title``: the title of a work after its noun ('podcast series "..."',
       :func:`_titled_work`);
+    - ``title``: three to :data:`TITLE_WORDS` words in title case (:func:`_headline_case`),
+      framed or not;
+    - ``name_modifier``: one capitalised word inside its sentence before a noun it modifies
+      ('the tragic "Rust" shooting', :func:`_named_modifier`), framed or not;
+    - ``possessor``: quoted words ending with a possessive before the noun they own ('told
+      "GMA's" Ann Lee', :func:`_possessor`);
     - ``nickname``: a nickname between a given name and a surname (:func:`_nickname`);
     - ``possessed``: words between a possessive and the noun they modify ('Mr Lane's "hopeless"
       jibe', :func:`_possessed`), unless the reporting verb comes after them;
@@ -872,7 +1010,9 @@ def _label_rule(
       "facilitated customs arrangement" opened ...'), or when it modifies the noun after it
       after a determiner or a preposition (``modifier``: 'rejected the "hostile" reports')
       -- unless the reporting verb comes after it, making the whole clause the speaker's
-      words ('an "excellent" record, he said').
+      words ('an "excellent" record, he said'); neither ``prepositional`` nor ``modifier``
+      applies inside the clause the verb reports (:func:`_reported_clause`: 'said Lee was in
+      a "critical condition" after ...').
 
     >>> from newsframe.framing._units import Unit
     >>> from newsframe.framing.quotes import top_level_quotes
@@ -887,6 +1027,12 @@ def _label_rule(
         return "title_case"
     if _titled_work(quote, text):
         return "work_title"
+    if _headline_case(quote, text):
+        return "title"
+    if _named_modifier(quote, text):
+        return "name_modifier"
+    if _possessor(quote, text):
+        return "possessor"
     if _nickname(quote, text):
         return "nickname"
     if _possessed(quote, text) and (att is None or att.start < quote.start):
@@ -914,7 +1060,13 @@ def _label_rule(
         if any(w in _WH_WORDS for w in between):
             return "question_slot"  # 'explaining what it is like to have the "twisties"'
     framed = (frames or {}).get(tuple(att.lemma.split())) == before[0].lower()
-    if len(before) == 2 and before[0].lower() in _PREPOSITIONS and last in _MODIFIED and not framed:
+    if (
+        len(before) == 2
+        and before[0].lower() in _PREPOSITIONS
+        and last in _MODIFIED
+        and not framed
+        and not _reported_clause(att, quote, text)
+    ):
         end = text.sentences.bounds(text.sentences.at(quote.start))[1]
         if quote.words <= LABEL_WORDS and text.has_word(quote.end, max(end, quote.end)):
             return "prepositional"  # inside a prepositional phrase, and the sentence goes on
@@ -927,8 +1079,41 @@ def _label_rule(
         and after[0] not in _NOT_NOUN
         and not _verb_after(text.unit.text, quote.end)
         and att.start < quote.start
+        and not _reported_clause(att, quote, text)
     )
     return "modifier" if modifier else ""
+
+
+# the verb of a clause a reporting verb reports ('said Ann Lee was in ...', 'claimed to have
+# ...'): an auxiliary, a copula or a modal
+_CLAUSE_VERBS = _FINITE | frozenset(["be", "been", "will", "would", "could", "can", "should",
+                                     "may", "might", "must"])  # fmt: skip
+
+
+def _reported_clause(att: Attribution, quote: Quote, text: UnitText) -> bool:
+    """True when ``quote`` lies inside the clause its verb ``att`` reports: the verb stands
+    before it in its sentence and the words between hold the clause's own verb (an auxiliary,
+    a copula or a modal: 'said Ann Lee was in a "critical condition" after ...', 'claimed to
+    have proof of the "planned" attack'). A noun's slot there is the speaker's wording, not a
+    label the reporter adds (Pareti 2015: the reported content belongs to the source).
+
+    >>> from newsframe.framing._units import Unit
+    >>> from newsframe.framing.quotes import top_level_quotes
+    >>> from newsframe.framing.speakers import Attribution
+    >>> line = 'Ann Lee said Tom was in a "bad state" then, and praised the "new" plan.'
+    >>> unit = UnitText(Unit("body", 0, line, ((0, 0, len(line)),)))
+    >>> said = Attribution(8, 12, "said", "say", "neutral", ())
+    >>> praised = Attribution(48, 55, "praised", "praise", "evaluative", ())
+    >>> first, second = top_level_quotes(line)
+    >>> _reported_clause(said, first, unit), _reported_clause(praised, second, unit)
+    (True, False)
+    """
+    if att.end > quote.start or text.sentences.at(att.start) != text.sentences.at(quote.start):
+        return False
+    between = text.unit.text[att.end : quote.start]
+    if len(between) > 200 or any(ch in between for ch in '.;:!?"\u201c\u201d'):
+        return False  # (bounded; no other quotation or sentence mark between)
+    return any(w in _CLAUSE_VERBS for w in _WORD.findall(between.lower()))
 
 
 def _verb_after(line: str, end: int) -> bool:
