@@ -2183,6 +2183,8 @@ def decide_pages(
     # when it shares no word with the densest prose and another likely one does
     path = _best_headline(path, np.where(np.isfinite(head), logp[:, 1], -np.inf), bounds,
                           x[:, _TOPIC_CORE])  # fmt: skip
+    # a title off the story gives way to a headline-shaped line on it above the first sentence
+    path = _story_title(path, np.where(np.isfinite(head), logp[:, 1], -np.inf), x, bounds, long)
     # a second look at the lines the kept bias alone kept in the body
     saved = kept & ~listed & (body - model.kept_bias < other)
     path, looked = _second_look(path, x, saved, bounds)
@@ -2546,6 +2548,69 @@ def _best_headline(
         return path
     out = path.copy()
     out[(path == h) & np.isin(bounds.page, on)] = STATES.index("before")
+    out[pick[at]] = h
+    return out
+
+
+#: Headline probability from which a title off the story stands (:func:`_story_title`).
+TITLE_SURE = 0.9
+
+
+def _story_title(
+    path: np.ndarray, head: np.ndarray, x: np.ndarray, bounds: _Bounds, long: np.ndarray
+) -> np.ndarray:
+    """The decoded states (``path``) with a page's title moved when it shares no content word
+    with the page's densest prose (``topic_core`` 0: a player label, a row of icon names, a
+    share prompt) to the line most likely a headline (``head``: each line's headline
+    log-probability, -inf where it may not be one) among the page's headline-shaped lines on
+    its story: above the page's first line of prose (eight words or more, reading as a
+    sentence, neither telling nor addressing the reader), no final stop, at most
+    :data:`HEADLINE_WORDS` words, not in capitals, no date, sharing a content word with the
+    densest prose. A title the model gives :data:`TITLE_SURE` or more stands (a short page's
+    headline may share no word with its few lines). :func:`_best_headline` looks only above the first body line and only at
+    lines more likely headlines than not; a page's headline often sits below chrome the
+    decoder took for body (a radio player's lines, "Filed under:"), just above the article's
+    first sentence. Only the title's line and the chosen line change state: the old title
+    becomes chrome before the body, the new one the headline; a page without a title keeps
+    none (issue 18: on the eight local line batches, page alone and with the story, two
+    headlines more right, dev-12 and held-out-9, one page each; none lost, no line of the body
+    or chrome changes)."""
+    h = STATES.index("headline")
+    pages = len(bounds.starts) - 1
+    heads = np.flatnonzero(path == h)
+    on, at = np.unique(bounds.page[heads], return_index=True)
+    if not len(on):
+        return path
+    title = heads[at]
+    topic = x[:, _TOPIC_CORE]
+    off = np.zeros(pages, dtype=bool)
+    off[on] = (topic[title] == 0) & (x[title, _COLUMN["topic_page"]] == 0)
+    off[on] &= head[title] < math.log(TITLE_SURE)  # a title the model is sure of stands
+    prose = long & (x[:, _INDEX["sentence"]] > 0) & (x[:, _INDEX["final_stop"]] > 0)
+    prose &= (x[:, _INDEX["imperative"]] == 0) & (x[:, _INDEX["address"]] == 0) & (topic > 0)
+    first = np.full(pages, np.iinfo(np.intp).max)
+    rows = np.flatnonzero(prose)
+    has, at = np.unique(bounds.page[rows], return_index=True)
+    first[has] = bounds.idx[rows[at]]
+    shaped = (
+        off[bounds.page]
+        & (bounds.idx < first[bounds.page])
+        & np.isfinite(head)
+        & (topic > 0)
+        & (x[:, _INDEX["final_stop"]] == 0)
+        & (x[:, _INDEX["words"]] <= math.log1p(HEADLINE_WORDS))
+        & (x[:, _INDEX["capitals"]] == 0)
+        & (x[:, _INDEX["date"]] == 0)
+    )
+    score = np.where(shaped, head, -np.inf)
+    best = np.full(pages, -np.inf)
+    np.maximum.at(best, bounds.page, score)
+    pick = np.flatnonzero(shaped & (score == best[bounds.page]))
+    moved, at = np.unique(bounds.page[pick], return_index=True)  # ties: the first line
+    if not len(moved):
+        return path
+    out = path.copy()
+    out[(path == h) & np.isin(bounds.page, moved)] = STATES.index("before")
     out[pick[at]] = h
     return out
 
