@@ -59,3 +59,20 @@ def test_a_page_without_a_title_keeps_none():
     bounds = L._Bounds.of(np.array([0, 2]))
     got = L._story_title(path, head, x, bounds, x[:, COL["words"]] >= math.log1p(8))
     assert got.tolist() == path.tolist()
+
+
+def test_a_page_without_a_title_takes_a_likely_headline_below_a_caption_kept_as_body():
+    # a dated caption the decoder kept as body (so it could not go back to a headline), the
+    # headline (0.8, on the story), a byline, the lede: the headline becomes the title; the
+    # same page with the headline at 0.4 (less likely one than not) keeps none
+    spec = [(20, 1, 0.3, 0.5, True), (10, 0, 0.22, 0.6, False), (3, 0, 0.0, 0.0, False),
+            (20, 1, 0.15, 0.8, True)]  # fmt: skip
+    x = np.vstack([_rows(spec)] * 2)
+    x[[0, 4], COL["date"]] = 1.0  # the caption is dated
+    path = np.array([S["body"], S["body"], S["inbody"], S["body"]] * 2)
+    head = np.log([1e-9, 0.8, 0.01, 1e-9, 1e-9, 0.4, 0.01, 1e-9])
+    head[[0, 3, 4, 7]] = -np.inf
+    bounds = L._Bounds.of(np.array([0, 4, 8]))
+    got = L._story_title(path, head, x, bounds, x[:, COL["words"]] >= math.log1p(8))
+    names = [L.STATES[k] for k in got.tolist()]
+    assert names == ["body", "headline", "inbody", "body", "body", "body", "inbody", "body"]

@@ -2559,35 +2559,46 @@ TITLE_SURE = 0.9
 def _story_title(
     path: np.ndarray, head: np.ndarray, x: np.ndarray, bounds: _Bounds, long: np.ndarray
 ) -> np.ndarray:
-    """The decoded states (``path``) with a page's title moved when it shares no content word
-    with the page's densest prose (``topic_core`` 0: a player label, a row of icon names, a
-    share prompt) to the line most likely a headline (``head``: each line's headline
-    log-probability, -inf where it may not be one) among the page's headline-shaped lines on
-    its story: above the page's first line of prose (eight words or more, reading as a
-    sentence, neither telling nor addressing the reader), no final stop, at most
-    :data:`HEADLINE_WORDS` words, not in capitals, no date, sharing a content word with the
-    densest prose. A title the model gives :data:`TITLE_SURE` or more stands (a short page's
-    headline may share no word with its few lines). :func:`_best_headline` looks only above the first body line and only at
-    lines more likely headlines than not; a page's headline often sits below chrome the
-    decoder took for body (a radio player's lines, "Filed under:"), just above the article's
-    first sentence. Only the title's line and the chosen line change state: the old title
-    becomes chrome before the body, the new one the headline; a page without a title keeps
-    none (issue 18: on the eight local line batches, page alone and with the story, two
-    headlines more right, dev-12 and held-out-9, one page each; none lost, no line of the body
-    or chrome changes)."""
+    """The decoded states (``path``) with a page's title moved when it is off the page's story
+    (no content word of the densest prose, ``topic_core`` 0, and none of its other prose: a
+    radio player's label, a row of icon names, a share prompt) to the line most likely a
+    headline (``head``: each line's headline log-probability, -inf where it may not be one)
+    among the page's headline-shaped lines on its story: above the article's first sentence
+    (eight words or more, reading as a sentence with a final stop, on the story, no picture
+    evidence and no date: not a caption or a stored page's date marker, neither telling nor
+    addressing the reader: not a promo line), no final stop, at most :data:`HEADLINE_WORDS`
+    words, not in capitals, no date, sharing a content word with the densest prose. A title
+    the model gives :data:`TITLE_SURE` or more stands (a short page's headline may share no
+    word with its few lines). A page without a title gets the likeliest such line if it is
+    more likely a headline than not (the decoder cannot go back from body to headline: a
+    caption kept as body above the headline leaves the page without one).
+    :func:`_best_headline` looks only above the first body line and only at lines more likely
+    headlines than not; a page's headline often sits below chrome the decoder took for body
+    (a player's lines, "Filed under:", a caption), just above the article's first sentence.
+    Only the old title's line and the chosen line change state: the old title becomes chrome
+    before the body, the new one the headline (issue 18: on the eight local line batches,
+    page alone, three headlines more right, dev-12 2 and held-out-9 1, one page each; none
+    lost; no body or chrome line changes)."""
     h = STATES.index("headline")
     pages = len(bounds.starts) - 1
     heads = np.flatnonzero(path == h)
     on, at = np.unique(bounds.page[heads], return_index=True)
-    if not len(on):
-        return path
     title = heads[at]
     topic = x[:, _TOPIC_CORE]
     off = np.zeros(pages, dtype=bool)
     off[on] = (topic[title] == 0) & (x[title, _COLUMN["topic_page"]] == 0)
     off[on] &= head[title] < math.log(TITLE_SURE)  # a title the model is sure of stands
+    # a page without a title gets one only if a line is more likely a headline than not
+    untitled = np.ones(pages, dtype=bool)
+    untitled[on] = False
+    off |= untitled
+    floor = np.where(untitled, math.log(0.5), -np.inf)
+    # the article's first sentence: prose on the story, no picture evidence (a caption), no
+    # date (a dated caption, a stored page's date marker), neither telling nor addressing
+    # the reader
     prose = long & (x[:, _INDEX["sentence"]] > 0) & (x[:, _INDEX["final_stop"]] > 0)
-    prose &= (x[:, _INDEX["imperative"]] == 0) & (x[:, _INDEX["address"]] == 0) & (topic > 0)
+    prose &= (x[:, _PICTURE].sum(axis=1) == 0) & (x[:, _INDEX["date"]] == 0) & (topic > 0)
+    prose &= (x[:, _INDEX["imperative"]] == 0) & (x[:, _INDEX["address"]] == 0)
     first = np.full(pages, np.iinfo(np.intp).max)
     rows = np.flatnonzero(prose)
     has, at = np.unique(bounds.page[rows], return_index=True)
@@ -2601,6 +2612,7 @@ def _story_title(
         & (x[:, _INDEX["words"]] <= math.log1p(HEADLINE_WORDS))
         & (x[:, _INDEX["capitals"]] == 0)
         & (x[:, _INDEX["date"]] == 0)
+        & (head >= floor[bounds.page])
     )
     score = np.where(shaped, head, -np.inf)
     best = np.full(pages, -np.inf)
