@@ -76,3 +76,32 @@ def test_a_page_without_a_title_takes_a_likely_headline_below_a_caption_kept_as_
     got = L._story_title(path, head, x, bounds, x[:, COL["words"]] >= math.log1p(8))
     names = [L.STATES[k] for k in got.tolist()]
     assert names == ["body", "headline", "inbody", "body", "body", "body", "inbody", "body"]
+
+
+def test_a_title_with_a_site_name_or_breadcrumb_glued_on_gives_way_to_the_bare_headline():
+    headline = "flood cuts off four valley towns as river bursts its banks"
+    low = {
+        0: headline + " | the valley courier | news, weather and sport",  # window title
+        1: "navigation",
+        2: headline,
+        4: "you are here: home > news > " + headline,  # a breadcrumb, page 2's title
+        5: "news",
+        6: headline,
+        8: "valley towns cut off",  # page 3: a line the title holds, but too short a part
+        9: "flood cuts off four",  # and one of 4 words, under 0.4 of it
+    }
+    low[7] = "heavy rain: " + headline  # page 3's title
+    bounds = L._Bounds.of(np.array([0, 4, 7, 11]))
+    path = np.array([S["before"]] * 3 + [S["body"]]  # page 1: no decoder title
+                    + [S["headline"], S["inbody"], S["inbody"]]  # page 2: the decoder's
+                    + [S["headline"], S["inbody"], S["inbody"], S["body"]])  # fmt: skip
+    may = np.array([1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 0], dtype=bool)
+    ruled = np.zeros(11, dtype=bool)
+    ruled[0] = True  # page 1: the rules took the window title
+    got = [L.STATES[k] for k in L._glued_title(path, may, ruled, low, bounds).tolist()]
+    # pages 1 and 2: the bare headline is the title (the old one chrome before the body);
+    # page 3: "flood cuts off four" (19 of 70 characters) is under 0.4 of its title and
+    # "valley towns cut off" is not in it word for word: the title stands
+    assert got[:4] == ["before", "before", "headline", "body"]
+    assert got[4:7] == ["before", "inbody", "headline"]
+    assert got[7:] == ["headline", "inbody", "inbody", "body"]
