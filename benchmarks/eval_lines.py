@@ -26,7 +26,10 @@ pages of its story in the set, its corpus topicality).
 ``--kept FILE`` writes, for the line model, every labelled non-body line it leaves in the body
 (tab-separated: page file, line number, label, where against the labelled body, text) to a file
 outside the repository, for reading what is kept line by line (where: ``before`` the first body
-line, ``inside`` between the first and the last, ``after`` the last).
+line, ``inside`` between the first and the last, ``after`` the last). ``--headlines FILE`` writes
+every page whose headline the line model gets wrong (tab-separated: page file, the labelled
+headline's line number and text, or none, and the title the model gave, or none), likewise
+outside the repository; with ``--story`` the model reads each page with its story.
 """
 
 from __future__ import annotations
@@ -185,6 +188,31 @@ def kept_lines(
     return out
 
 
+def headline_misses(
+    pages: list[dict],
+    method: str | LineModel = "model",
+    *,
+    corpus: bool = False,
+    stories: dict[str, StoryWords] | None = None,
+) -> list[tuple[str, int, str, str]]:
+    """Every page whose headline a method gets wrong (:func:`score`): (page file, the labelled
+    headline's line number (0 for none), its text, the title the method gave)."""
+    repeats = outlet_repeats(pages) if corpus else {}
+    out = []
+    for page in pages:
+        story = stories[page["story"]].view(page["outlet"]) if stories else None
+        removed, title = clean_lines(
+            page["text"], method, repeats.get(page["file"], frozenset()), story
+        )
+        if score(page, removed, title).get("head"):
+            continue
+        lines = page["text"].splitlines()
+        want = [n for n, label in page["labels"] if label == "headline"]
+        n = want[0] if want else 0
+        out.append((page["file"], n, lines[n - 1].strip() if n else "", title))
+    return out
+
+
 def evaluate(
     pages: list[dict],
     method: str | LineModel,
@@ -231,6 +259,7 @@ def main(argv: list[str] | None = None) -> int:
         "--story", action="store_true", help="add the model reading other outlets' pages of a story"
     )
     parser.add_argument("--kept", type=Path, help="write the non-body lines the model keeps")
+    parser.add_argument("--headlines", type=Path, help="write the model's headline misses")
     args = parser.parse_args(argv)
     pages = load(args.pages, args.set, args.labels)
     if not pages:
@@ -239,6 +268,15 @@ def main(argv: list[str] | None = None) -> int:
         kept = kept_lines(pages, corpus=args.corpus)
         args.kept.write_text("".join("\t".join(map(str, k)) + "\n" for k in kept), "utf-8")
         print(f"{len(kept)} non-body lines kept, written to {args.kept}")
+        return 0
+    if args.headlines:
+        story = story_words(pages) if args.story else None
+        misses = headline_misses(pages, corpus=args.corpus, stories=story)
+        args.headlines.write_text(
+            "".join(f"{f}\t{n}\t{want or '(none)'}\t{got or '(none)'}\n"
+                    for f, n, want, got in misses), "utf-8",
+        )  # fmt: skip
+        print(f"{len(misses)} headline misses of {len(pages)} pages, written to {args.headlines}")
         return 0
     outlets, stories = len({p["outlet"] for p in pages}), len({p["story"] for p in pages})
     print(f"set {args.set}: {len(pages)} pages, {outlets} outlets, {stories} stories")

@@ -30,7 +30,10 @@ decoder (``body_bias``), and lines of eight words or more that read as sentences
 with both). A lead-in ending with a colon above a quotation or a list, and the list's items,
 get the kept bias without a second look (:func:`_lead_ins`), and so do the items of a bulleted
 list between two kept news sentences (:func:`_list_items`); no line of a run of bulleted lines
-is the headline. The second look never judges the densest line of a page without other prose
+is the headline. A title off the page's story gives way to a headline-shaped line on it above
+the article's first sentence, and a page without one takes such a line when it is more likely a
+headline than not (:func:`_story_title`); a title that is another lead line with a site name or
+a breadcrumb glued on gives way to that line (:func:`_glued_title`). The second look never judges the densest line of a page without other prose
 against the page's story (it would be measured against itself).
 
 The weights (``data/line_model.csv``: one row per feature, its standardisation and one weight per
@@ -2296,6 +2299,14 @@ def decide_pages(
     # when it shares no word with the densest prose and another likely one does
     path = _best_headline(path, np.where(np.isfinite(head), logp[:, 1], -np.inf), bounds,
                           x[:, _TOPIC_CORE])  # fmt: skip
+    # a title off the story gives way to a headline-shaped line on it above the first sentence
+    path = _story_title(path, np.where(np.isfinite(head), logp[:, 1], -np.inf), x, bounds, long)
+    # a title that is another lead line with words glued on (a site name, a breadcrumb) gives
+    # way to that line
+    lead = _lead_rows(x, bounds, long)
+    with _TABLE_LOCK:
+        low = {int(i): table.low[rows[i]] for i in np.flatnonzero(lead & np.isfinite(head) | ruled)}
+    path = _glued_title(path, np.isfinite(head) & lead, ruled & lead, low, bounds)
     # a second look at the lines the kept bias alone kept in the body
     saved = kept & ~listed & (body - model.kept_bias < other)
     path, looked = _second_look(path, x, saved, bounds)
@@ -2662,6 +2673,139 @@ def _best_headline(
         return path
     out = path.copy()
     out[(path == h) & np.isin(bounds.page, on)] = STATES.index("before")
+    out[pick[at]] = h
+    return out
+
+
+def _lead_rows(x: np.ndarray, bounds: _Bounds, long: np.ndarray) -> np.ndarray:
+    """Per line: whether it is above its page's first sentence of the article: prose (eight
+    words or more, reading as a sentence, with a final stop) on the page's story (a content
+    word of its densest prose), with no picture evidence and no date (not a caption, not a
+    stored page's date marker), neither telling nor addressing the reader (not a promo
+    line). A page's headline is among these lines (:func:`_story_title`)."""
+    prose = long & (x[:, _INDEX["sentence"]] > 0) & (x[:, _INDEX["final_stop"]] > 0)
+    prose &= (x[:, _PICTURE].sum(axis=1) == 0) & (x[:, _INDEX["date"]] == 0)
+    prose &= x[:, _TOPIC_CORE] > 0
+    prose &= (x[:, _INDEX["imperative"]] == 0) & (x[:, _INDEX["address"]] == 0)
+    first = np.full(len(bounds.starts) - 1, np.iinfo(np.intp).max)
+    rows = np.flatnonzero(prose)
+    has, at = np.unique(bounds.page[rows], return_index=True)
+    first[has] = bounds.idx[rows[at]]
+    return bounds.idx < first[bounds.page]
+
+
+#: Words a title's glued-free line has at least, and its share of the title's characters
+#: (:func:`_glued_title`).
+GLUED_WORDS, GLUED_SHARE = 4, 0.4
+
+
+def _glued_title(
+    path: np.ndarray,
+    may: np.ndarray,
+    ruled: np.ndarray,
+    low: dict[int, str],
+    bounds: _Bounds,
+) -> np.ndarray:
+    """The decoded states (``path``) with a page's title moved to another line of its lead
+    that the title holds whole, with words glued before or after it: the headline with the
+    site's name after a bar (a browser's window title), a breadcrumb or a tracker's name
+    before it. The title is the decoder's first headline line, or without one the rules'
+    headline (``ruled``; the cleaner falls back to it); the other line may be a headline
+    (``may``: in the lead, no guard against it), has :data:`GLUED_WORDS` words or more and
+    :data:`GLUED_SHARE` of the title's characters or more (``low``: the lowercased text of
+    those lines); the longest such line wins. One comparison per line of a page's lead: linear
+    in the page. The old title becomes chrome before the body (issue 18: on the eight local
+    line batches, three pages, each the headline once with a site name, once with a
+    breadcrumb and once with a tracker's name glued on)."""
+    h = STATES.index("headline")
+    pages = len(bounds.starts) - 1
+    title = np.full(pages, -1)
+    for rows in (np.flatnonzero(ruled), np.flatnonzero(path == h)):  # the decoder's first
+        on, at = np.unique(bounds.page[rows], return_index=True)
+        title[on] = rows[at]
+    out = path
+    best: dict[int, tuple[int, int]] = {}
+    for i in np.flatnonzero(may & (title[bounds.page] >= 0)).tolist():
+        page = int(bounds.page[i])
+        t = int(title[page])
+        text, whole = low[i].strip(), low[t]
+        if i == t or not text or len(text.split()) < GLUED_WORDS:
+            continue
+        part = GLUED_SHARE * len(whole) <= len(text) < len(whole) and text in whole
+        if part and (page not in best or len(text) > best[page][1]):
+            best[page] = (i, len(text))
+    if best:
+        out = path.copy()
+        for page, (i, _) in best.items():
+            out[(path == h) & (bounds.page == page)] = STATES.index("before")
+            out[i] = h
+    return out
+
+
+#: Headline probability from which a title off the story stands (:func:`_story_title`).
+TITLE_SURE = 0.9
+
+
+def _story_title(
+    path: np.ndarray, head: np.ndarray, x: np.ndarray, bounds: _Bounds, long: np.ndarray
+) -> np.ndarray:
+    """The decoded states (``path``) with a page's title moved when it is off the page's story
+    (no content word of the densest prose, ``topic_core`` 0, and none of its other prose: a
+    radio player's label, a row of icon names, a share prompt) to the line most likely a
+    headline (``head``: each line's headline log-probability, -inf where it may not be one)
+    among the page's headline-shaped lines on its story: above the article's first sentence
+    (eight words or more, reading as a sentence with a final stop, on the story, no picture
+    evidence and no date: not a caption or a stored page's date marker, neither telling nor
+    addressing the reader: not a promo line), no final stop, at most :data:`HEADLINE_WORDS`
+    words, not in capitals, no date, sharing a content word with the densest prose. A title
+    the model gives :data:`TITLE_SURE` or more stands (a short page's headline may share no
+    word with its few lines). A page without a title gets the likeliest such line if it is
+    more likely a headline than not (the decoder cannot go back from body to headline: a
+    caption kept as body above the headline leaves the page without one).
+    :func:`_best_headline` looks only above the first body line and only at lines more likely
+    headlines than not; a page's headline often sits below chrome the decoder took for body
+    (a player's lines, "Filed under:", a caption), just above the article's first sentence.
+    Only the old title's line and the chosen line change state: the old title becomes chrome
+    before the body, the new one the headline (issue 18: on the eight local line batches,
+    page alone, three headlines more right, dev-12 2 and held-out-9 1, one page each; none
+    lost; no body or chrome line changes)."""
+    h = STATES.index("headline")
+    pages = len(bounds.starts) - 1
+    heads = np.flatnonzero(path == h)
+    on, at = np.unique(bounds.page[heads], return_index=True)
+    title = heads[at]
+    topic = x[:, _TOPIC_CORE]
+    off = np.zeros(pages, dtype=bool)
+    off[on] = (topic[title] == 0) & (x[title, _COLUMN["topic_page"]] == 0)
+    off[on] &= head[title] < math.log(TITLE_SURE)  # a title the model is sure of stands
+    # a page without a title gets one only if a line is more likely a headline than not
+    untitled = np.ones(pages, dtype=bool)
+    untitled[on] = False
+    off |= untitled
+    floor = np.where(untitled, math.log(0.5), -np.inf)
+    # the article's first sentence: prose on the story, no picture evidence (a caption), no
+    # date (a dated caption, a stored page's date marker), neither telling nor addressing
+    # the reader
+    shaped = (
+        off[bounds.page]
+        & _lead_rows(x, bounds, long)
+        & np.isfinite(head)
+        & (topic > 0)
+        & (x[:, _INDEX["final_stop"]] == 0)
+        & (x[:, _INDEX["words"]] <= math.log1p(HEADLINE_WORDS))
+        & (x[:, _INDEX["capitals"]] == 0)
+        & (x[:, _INDEX["date"]] == 0)
+        & (head >= floor[bounds.page])
+    )
+    score = np.where(shaped, head, -np.inf)
+    best = np.full(pages, -np.inf)
+    np.maximum.at(best, bounds.page, score)
+    pick = np.flatnonzero(shaped & (score == best[bounds.page]))
+    moved, at = np.unique(bounds.page[pick], return_index=True)  # ties: the first line
+    if not len(moved):
+        return path
+    out = path.copy()
+    out[(path == h) & np.isin(bounds.page, moved)] = STATES.index("before")
     out[pick[at]] = h
     return out
 
