@@ -487,15 +487,17 @@ def test_a_name_read_as_a_persons_mostly_after_the_that_acts_in_two_articles_is_
 
 
 def test_a_nations_police_and_state_tv_named_by_a_description_are_bodies_that_act():
-    # by eye: "Chilean police" speaks in both articles (once as "Chile's" demonym): a body of
-    # Chile named by a description, an organisation; "state TV" speaks in both articles and
-    # its capitalised "TV" is no actor of its own; "Chilean media" is no police, authority,
+    # by eye: "Peruvian police" speaks in both articles (once as "Peru's" demonym): a body of
+    # Peru named by a description, an organisation; "state TV" speaks in both articles and
+    # its capitalised "TV" is no actor of its own; "Peruvian media" is no police, authority,
     # armed force or state broadcaster: no actor
     actors = _actors(
-        ("Chilean police said the road was closed. State TV said the bridge fell.",),
-        ("Chilean police have arrested two men. State TV reported that Chilean media were calm.",),
+        ("Peruvian police said the road was closed. State TV said the bridge fell.",),
+        (
+            "Peruvian police have arrested two men. State TV reported that Peruvian media were calm.",
+        ),
     )
-    assert actors["Chilean police"].kind == "organisation"
+    assert actors["Peruvian police"].kind == "organisation"
     assert "state TV" in actors and "TV" not in actors
     assert not any("media" in name for name in actors)
 
@@ -533,12 +535,12 @@ def test_a_last_name_two_people_of_the_corpus_share_names_neither_alone():
 
 def test_an_acronym_defined_in_parentheses_is_no_credit_line():
     # by eye: "(NRC)" after "Norland Rowing Committee" defines its acronym (the committee is
-    # named twice: an actor); "OSLO (NTB) -" is a dateline's credit line: NTB is a news agency
+    # named twice: an actor); "OSLO (NPA) -" is a dateline's credit line: NPA is a news agency
     actors = _actors(
-        ("OSLO (NTB) - rowers met on Sunday.", "The Norland Rowing Committee (NRC) won gold."),
+        ("OSLO (NPA) - rowers met on Sunday.", "The Norland Rowing Committee (NRC) won gold."),
         ("Ana Ruiz said the race was fair.",),
     )
-    assert "Norland Rowing Committee" in actors and "NTB" not in actors
+    assert "Norland Rowing Committee" in actors and "NPA" not in actors
 
 
 def test_a_person_named_by_one_name_and_a_title_keeps_the_title_in_an_alias():

@@ -870,6 +870,6 @@ def test_a_role_for_someone_else_names_no_holder_and_a_person_noun_before_a_name
 
 
 def test_a_person_noun_before_a_full_name_is_a_role_but_not_before_one_word():
-    layer = find_entities(["Dispatcher Ann Lee took the call.", "Son Heung-min scored twice."])
+    layer = find_entities(["Dispatcher Ann Lee took the call.", "Son Ji-ho scored twice."])
     people = {k: e.role for k, e in layer.entities.items() if e.kind == "person"}
-    assert people == {"Ann Lee": "dispatcher", "Son Heung-min": ""}
+    assert people == {"Ann Lee": "dispatcher", "Son Ji-ho": ""}

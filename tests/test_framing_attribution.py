@@ -2035,12 +2035,12 @@ def test_a_quoted_noun_inside_an_indirect_question_is_a_label():
     [
         # the tag right after the quotation makes the clause before it the speaker's words:
         # a quoted noun in a noun's slot there is theirs, not a label
-        ('The damage was in the location of a "plug," said Ann Lee.', "plug", "say"),
-        ('The jet fell because of "human error", the minister said on Saturday.', "human error",
+        ('The damage was in the shape of a "loop," said Ann Lee.', "loop", "say"),
+        ('The bridge shut because of "a design fault", the minister said on Saturday.', "a design fault",
          "say"),
         # the tag's subject need not be found for it to frame the quotation
-        ('He was tired and in a "very difficult condition," the president-elect stated.',
-         "very difficult condition", "state"),
+        ('She was tired and in a "very bad mood," the mayor-elect stated.',
+         "very bad mood", "state"),
     ],
 )  # fmt: skip
 def test_a_tag_right_after_a_short_quotation_makes_it_speech(text, quote, verb):
@@ -2059,8 +2059,8 @@ def test_a_verb_after_a_clause_of_the_reporters_is_no_tag():
     ("text", "verbs"),
     [
         # manner-of-speaking verbs (Levin 1993, 37.3) beside a quotation, before or after it
-        ('Ann Lee yelled "Stop the count!" at the crowd.', ["yell"]),
-        ('"Stop the count now," Ann Lee screamed.', ["scream"]),
+        ('Ann Lee yelled "Open the gates!" at the crowd.', ["yell"]),
+        ('"Open the gates now," Ann Lee screamed.', ["scream"]),
         ('Ann Lee pleaded, holding back tears, "Please come home."', ["plead"]),
         ('"Come closer," Ann Lee whispered.', ["whisper"]),
         # a caption, an outline, words shared with reporters
@@ -2125,9 +2125,9 @@ def test_a_colon_after_another_quotation_hands_nothing_on():
         ("His lawyer said he ``will plead not guilty.'' on Monday.", ["will plead not guilty."]),
         ("Ann Lee said they were preparing a \u201cwindow\u2019\u2019 for the men.", ["window"]),
         # a clause a conjunction opens before the next opening mark is no speaker tag
-        ('"It is a sad day for us all, but it is a step towards justice. "We thank the '
+        ('"It is a sad day for us all, but it is a start. "We thank the '
          'governor," Ann Lee said.',
-         ["It is a sad day for us all, but it is a step towards justice.",
+         ["It is a sad day for us all, but it is a start.",
           "We thank the governor"]),
     ],
 )  # fmt: skip
@@ -2136,7 +2136,7 @@ def test_quotation_marks_of_two_apostrophes_and_unclosed_sentences(text, quotes)
 
 
 def test_pronounce_before_a_colon_reports_the_quotation():
-    t = _plain('Ann Lee turned to her aide and pronounced: "That was a disaster."')
+    t = _plain('Ann Lee turned to her aide and pronounced: "That went badly."')
     assert t.query("kind != 'paraphrase'")["verb_lemma"].tolist() == ["pronounce"]
 
 
@@ -2167,7 +2167,7 @@ def test_the_verb_that_owns_a_quotation_stays_its_verb_whoever_the_model_names()
     [
         # the reported clause's verb with the speaker's own pronoun: what the speaker said
         ('Ann Lee said she had read "false reports about the town" that week.', "say"),
-        ('Ann Lee said she denied "with the greatest firmness" every charge.', "say"),
+        ('Ann Lee said she denied "in the strongest terms" every charge.', "say"),
         # another person inside the reported clause speaks there
         ('Ann Lee said Tom Ash had declared "a new era for the town" on Monday.', "declare"),
     ],
@@ -2182,10 +2182,10 @@ def test_a_partial_quotation_in_the_speakers_own_reported_clause_is_the_outer_ve
     [
         # a conjunction or a relative word after the quoted words opens a clause: no noun
         # they modify, so the reporting verb's words stay speech
-        ('Ann Lee called the attack a "huge tragedy," while others stayed silent.',
-         "huge tragedy"),
-        ('Ann Lee accused Tom Ash of "acting so indignant" when he had agreed.',
-         "acting so indignant"),
+        ('Ann Lee called the closure a "grave mistake," while others stayed silent.',
+         "grave mistake"),
+        ('Ann Lee accused Tom Ash of "acting so smug" when he had agreed.',
+         "acting so smug"),
     ],
 )  # fmt: skip
 def test_a_clause_after_a_short_quotation_leaves_it_speech(text, quote):
@@ -2200,7 +2200,7 @@ def test_a_clause_after_a_short_quotation_leaves_it_speech(text, quote):
     [
         # one capitalised word inside a sentence, a noun after it: a name modifying the noun
         # (a film's, a plan's), a label whoever speaks in the sentence
-        ('It is too early to charge anyone over the tragic "Harbour" shooting, Ann Lee said.',
+        ('It is too soon to name a suspect in the tragic "Harbour" shooting, Ann Lee said.',
          "Harbour"),
         ('The "Lakeside" plan is dead, Ann Lee said on Monday.', "Lakeside"),
         # quoted words ending with a possessive own the noun after them: a name, no clause
@@ -2271,9 +2271,9 @@ def test_a_quoted_question_ending_a_subject_is_speech():
     ("text", "mark"),
     [
         # three or more words in title case: a title, a motto or an inscription, framed or not
-        ('This is "It Was Never About Luck" by Ann Lee.', "It Was Never About Luck"),
-        ('Ann Lee said "Restoring Trust in the Service" was her aim.',
-         "Restoring Trust in the Service"),
+        ('This is "Built on Hard Work Alone" by Ann Lee.', "Built on Hard Work Alone"),
+        ('Ann Lee said "Putting Pupils First Again" was her aim.',
+         "Putting Pupils First Again"),
         ('Its motto, "Honour Above All Else", was dropped, Ann Lee said.',
          "Honour Above All Else"),
     ],
@@ -2288,7 +2288,7 @@ def test_a_quotation_in_title_case_is_a_title_not_speech(text, mark):
     ("text", "quote"),
     [
         # a chant ends with "!"; capitals throughout are a shout; sentence case is speech
-        ('Students yelled "One More Game!" in the street.', "One More Game!"),
+        ('Students yelled "Save Our Park!" in the street.', "Save Our Park!"),
         ('Ann Lee shouted "WE WANT ANSWERS" at the gate.', "WE WANT ANSWERS"),
         ('Ann Lee said: "We will keep the Harbour Games going."',
          "We will keep the Harbour Games going."),

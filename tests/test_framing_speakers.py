@@ -357,7 +357,7 @@ def _rows(*paragraphs: str, title: str = "T"):
 
 @pytest.mark.parametrize(
     "described",
-    ["A sergeant of the 3rd Armoured Brigade", "A 2nd Lancers Regiment corporal"],
+    ["A sergeant of the 3rd Kestrel Brigade", "A 2nd Marsh Regiment corporal"],
 )
 def test_a_person_noun_heads_a_description_and_the_unit_inside_never_speaks(described):
     # the head noun (a person noun of the entity words) types the phrase: the unit named
@@ -431,25 +431,25 @@ def test_a_past_participle_opening_a_sentence_is_no_speaker():
 
 def test_an_epithet_with_a_name_among_its_modifiers_names_the_person_of_the_article():
     # "the former Olympic footballer": a name among the modifiers and a person noun, the
-    # person the article is about (named most, quoted before), as "the Match of the Day host"
+    # person the article is about (named most, quoted before), as "the Morning Desk host"
     lede = ("Ada Okonkwo won the cup on Sunday.", '"It was hard," Okonkwo said.')
     rows = _rows(*lede, '"I am proud," the former Olympic footballer said.')
     assert [r[0] for r in rows] == ["Ada Okonkwo", "Ada Okonkwo"]
     # modifiers without a name may describe anyone: the description stays as written
-    rows = _rows(*lede, '"She was quiet," the former plant supervisor said.')
-    assert [r[0] for r in rows] == ["Ada Okonkwo", "the former plant supervisor"]
+    rows = _rows(*lede, '"She was quiet," the former depot supervisor said.')
+    assert [r[0] for r in rows] == ["Ada Okonkwo", "the former depot supervisor"]
 
 
 def test_a_passive_before_an_infinitive_and_a_lowercase_opening_keep_the_pronoun_subject():
-    # "he was heard to tell": the passive's subject tells; the lowercase opening ("But off
-    # camera, and not realising ...,") ends at its last comma, the pronoun after it speaks
+    # "he was heard to tell": the passive's subject tells; the lowercase opening ("But
+    # backstage, and not knowing ...,") ends at its last comma, the pronoun after it speaks
     rows = _rows(
         "Mr Tom Reed met Mrs Ann Lee in the street.",
-        "But off camera, and not realising the microphone was on, he was heard to tell an "
-        'aide: "That was a disaster."',
+        "But backstage, and not knowing the camera was running, he was heard to tell a "
+        'driver: "That went badly."',
     )
     assert [r[0] for r in rows] == ["Tom Reed"]
-    rows = _rows("Mr Tom Reed met Mrs Ann Lee.", 'He was heard to tell an aide: "Never again."')
+    rows = _rows("Mr Tom Reed met Mrs Ann Lee.", 'He was heard to tell a driver: "Never again."')
     assert [r[0] for r in rows] == ["Tom Reed"]
 
 
@@ -479,13 +479,13 @@ def test_names_joined_by_and_in_a_long_complement_stay_inside_the_description():
 
 
 def test_a_number_before_of_counts_the_group_after_it():
-    # "Over 500 of the 700 employees": the employees speak (a number before "of" is a
+    # "Over 500 of the 700 workers": the workers speak (a number before "of" is a
     # quantity, as "thousands of"); a bare "20 and" is still no speaker
     rows = _rows(
         "The board fired the founder.",
-        'Over 500 of the 700 employees gathered outside, threatening to "walk out."',
+        'Over 500 of the 700 workers gathered outside, threatening to "stay out."',
     )
-    assert rows == [("Over 500 of the 700 employees", "group", "walk out.")]
+    assert rows == [("Over 500 of the 700 workers", "group", "stay out.")]
     table = load_reporting_verbs()
     from newsframe.framing._units import word_tokens
     from newsframe.framing.speakers import speaker_kind
@@ -500,7 +500,7 @@ def test_a_role_nobody_named_so_far_holds_is_the_one_the_next_paragraph_gives_it
     # the lede's delayed identification: "..., the county sheriff said." then "Sheriff Ann
     # Lee told ..."; the person named in the lede holds no such role
     rows = _rows(
-        'It is "too early" to charge anyone over the death of Tom Reed, the Avon County '
+        'It is "too soon" to name a suspect in the death of Tom Reed, the Avon County '
         "sheriff said Tuesday.",
         "Officials continue to investigate, Sheriff Ann Lee told reporters.",
     )
@@ -512,6 +512,6 @@ def test_a_pronoun_in_a_clause_that_interrupts_a_noun_phrase_is_never_that_phras
     # are about (a person noun the sentence opens with)
     rows = _rows(
         "Dispatcher Ann Lee took the call.",
-        'The caller, she added, "sounded somewhat confused."',
+        'The caller, she added, "seemed lost and unsure."',
     )
     assert [r[0] for r in rows] == ["Ann Lee"]

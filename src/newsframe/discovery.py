@@ -22,7 +22,7 @@ as actors; it does three things on top of the layer.
    followed by "reported", or called a news agency or newspaper ("the Yonhap news agency",
    "news agency Yonhap") is a news outlet. Besides the layer's names, a body named by a
    description is a candidate too: a nation's, province's or state's police, authorities or
-   armed forces ("Chilean police", "Ontario police") and state broadcasting ("state TV"),
+   armed forces ("Peruvian police", "Manitoba police") and state broadcasting ("state TV"),
    one body per country and noun (:func:`_described_bodies`).
 2. **One candidate per entity across the corpus** (the layer's ids are canonical names), by
    a normalised key: case, accents, possessives and company suffixes ("Co", "Inc", "Ltd",
@@ -32,8 +32,8 @@ as actors; it does three things on top of the layer.
    given name is spelt (within two edits, an initial, a short form of four letters or more:
    "Jenni", "Jennifer"; a short form of the table ``data/given_names.csv``: "Bill",
    "William"; a hyphenated given name romanised with other vowels under the same family
-   name: "Yoo Byung-eun", "Yoo Byung-eon"), and one given name with last names spelt alike is
-   one person ("Juraj Cintula", "Juraj Chintula"; "Ivo Marenta", "Ivo Marento"; "Kelso
+   name: "Lee Seo-yeon", "Lee Seo-yon"), and one given name with last names spelt alike is
+   one person ("Marek Dobula", "Marek Dhobula"; "Ivo Marenta", "Ivo Marento"; "Kelso
    Fontanie", "Kelso Fontany": :func:`_last_names_alike`); a single name joins the one person whose
    last (else first) name it is, or is with two neighbouring letters swapped ("Mizhuara"),
    unless it opens a company's name ("Adani" of "Adani Group" is not Gautam Adani);
@@ -324,11 +324,11 @@ _AGENCY_BEFORE = frozenset([("news", "agency"), ("state", "broadcaster"), ("stat
 
 def _defines_acronym(text: str, start: int) -> bool:
     """True for a mention at ``start`` inside a parenthesis that follows a word written in
-    lower or mixed case: "... Rowing Committee (NRC)" defines an acronym, where "OSLO (NTB)"
-    (a dateline in capitals) and "... said. (NTB)" credit a news outlet.
+    lower or mixed case: "... Rowing Committee (NRC)" defines an acronym, where "OSLO (NPA)"
+    (a dateline in capitals) and "... said. (NPA)" credit a news outlet.
 
-    >>> t = "The Rowing Committee (NRC) met. OSLO (NTB) - it rained."
-    >>> _defines_acronym(t, t.index("NRC")), _defines_acronym(t, t.index("NTB"))
+    >>> t = "The Rowing Committee (NRC) met. OSLO (NPA) - it rained."
+    >>> _defines_acronym(t, t.index("NRC")), _defines_acronym(t, t.index("NPA"))
     (True, False)
     """
     k = text.rfind("(", max(start - 3, 0), start)
@@ -492,8 +492,8 @@ def _article_entities(
 
 
 #: A body named by a description, not a name: a nation's (its demonym, its name) or a state's
-#: or province's police, authorities or armed forces ("Chilean police", "Ontario police"), and
-#: state broadcasting ("state TV", "Iranian state media"). Words, not names: the entity layer
+#: or province's police, authorities or armed forces ("Peruvian police", "Manitoba police"), and
+#: state broadcasting ("state TV", "Peruvian state media"). Words, not names: the entity layer
 #: holds none of them.
 _DESCRIBED = re.compile(
     r"\b(?:([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\s{1,3}(police|authorities|military|army|armed\s{1,3}forces)"
@@ -509,13 +509,13 @@ def _described_bodies(
 ) -> list[tuple]:
     """The bodies an article names by a description (:data:`_DESCRIBED`): rows of
     :func:`_article_entities`, one per body, keyed by the country or place and the noun
-    ("Chile police" for "Chilean police" and "Chile's police"; "state television" for
+    ("Peru police" for "Peruvian police" and "Peru's police"; "state television" for
     "state TV" and "State television"), named as written; the sentences of ``titles`` (title
     case inside the body) are skipped.
 
-    >>> rows = _described_bodies(Article("a", "T", ("Chilean police said the men lied. State TV said so.",)), {}, frozenset(["say"]), frozenset())
+    >>> rows = _described_bodies(Article("a", "T", ("Peruvian police said the men lied. State TV said so.",)), {}, frozenset(["say"]), frozenset())
     >>> [(r[1], r[2], r[6][:3]) for r in rows]
-    [('Chile police', 'Chilean police', (1, 1, 1)), ('state television', 'state TV', (1, 1, 1))]
+    [('Peru police', 'Peruvian police', (1, 1, 1)), ('state television', 'state TV', (1, 1, 1))]
     """
     places = gazetteer()
     found: dict[str, tuple[dict[str, None], list[int]]] = {}
@@ -732,21 +732,21 @@ def _short_forms() -> frozenset[tuple[str, str]]:
 
 def _last_names_alike(a: str, b: str) -> bool:
     """True for two spellings of one last name under one given name: one letter more
-    (:func:`newsframe.entities.one_letter_apart`: "Chintula", "Cintula"), or, for names of six
+    (:func:`newsframe.entities.one_letter_apart`: "Dhobula", "Dobula"), or, for names of six
     letters or more with the same first two letters, one changed letter ("Varena", "Vareno"),
     and for seven letters or more two edits ("Fontanie", "Fontany"); one word each. Keys of
     :func:`_key`.
 
     >>> _last_names_alike("fontanie", "fontany"), _last_names_alike("varena", "vareno")
     (True, True)
-    >>> _last_names_alike("jones", "jonas"), _last_names_alike("hansen", "jansen"), _last_names_alike("jong un", "jong il")
+    >>> _last_names_alike("jones", "jonas"), _last_names_alike("hansen", "jansen"), _last_names_alike("seo yeon", "seo yun")
     (False, False, False)
     """
     if one_letter_apart(a, b):
         return True
     shortest = min(len(a), len(b))
     if shortest < 6 or a[:2] != b[:2] or not (a.isalpha() and b.isalpha()):
-        return False  # (never a hyphenated given name written last: "Kim Jong-un", "Kim Jong-il")
+        return False  # (never a hyphenated given name written last: "Lee Seo-yeon", "Lee Seo-yun")
     return _edits(a, b) <= (1 if shortest == 6 else 2)
 
 
@@ -996,7 +996,7 @@ def _merge(
                 short, long = sorted((wa, wb), key=len)
                 if long[: len(short)] == short or (
                     len(wa) == len(wb) == 2 and _last_names_alike(_key(wa[1]), _key(wb[1]))
-                ):  # (or one given name, last names spelt alike: "Juraj Chintula")
+                ):  # (or one given name, last names spelt alike: "Marek Dhobula")
                     union.join(a, b)
     _join_variants(people, entities, union, roles)
     written: dict[str, set[str]] = {}  # a form -> the organisations written so
@@ -1185,7 +1185,7 @@ def _named_body(c: _Candidate, person_nouns: frozenset[str]) -> bool:
     >>> c = _Candidate("Harbour Zoo", "Harbour Zoo", "person", counts=[4, 0, 2, 0, 3, 0], acting={"a", "b"})
     >>> _named_body(c, frozenset()), _named_body(replace(c, acting={"a"}), frozenset())
     (True, False)
-    >>> _named_body(replace(c, name="Russian-born French-Emirati"), frozenset())
+    >>> _named_body(replace(c, name="Danish-born Swiss-Peruvian"), frozenset())
     False
     """
     mentions, _, _, located, determined, _ = c.counts
@@ -1198,7 +1198,7 @@ def _named_body(c: _Candidate, person_nouns: frozenset[str]) -> bool:
         and not _titled(c, person_nouns)
         and not _place_or_its_people(c.name)
         and not all(any(p in gazetteer() for p in w.split("-")) for w in c.name.split())
-    )  # (nor words of places and demonyms: "the Russian-born French-Emirati founder")
+    )  # (nor words of places and demonyms: "the Danish-born Swiss-Peruvian founder")
 
 
 def _place_or_its_people(name: str) -> bool:
@@ -1262,7 +1262,7 @@ def _is_actor(
     if c.kind == _BODY:
         return not _thing(words, nouns)  # "the Harbour Zoo has": a body that acts
     if c.kind == _DESCRIBED_KIND:
-        return len(c.acting) >= 2 or len(c.articles) >= 3  # "Chilean police said ..."
+        return len(c.acting) >= 2 or len(c.articles) >= 3  # "Peruvian police said ..."
     if words[0].lower() in (SENTENCE_OPENERS if c.kind == "person" else stopwords):
         return False  # "The Times"; a person's given name may be a stopword ("Will Stone")
     if opening_gerund(words[0]) and c.kind in ("", "person"):

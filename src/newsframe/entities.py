@@ -304,7 +304,7 @@ class Entities:
         if hit is not None:
             return hit
         if len(words) > 1 and _role_noun(words[0], v):
-            # "Teenager Thunberg" (a title-case headline): a person noun before a name is a
+            # "Teenager Okonkwo" (a title-case headline): a person noun before a name is a
             # role, when the words as written name no one
             return self.resolve(" ".join(words[1:]))
         if words[-1].lower().rstrip(".") in v.words.role_heads:  # a title without a name
@@ -471,7 +471,7 @@ def _strip_titles(words: list[str], v: _Vocab) -> tuple[list[str], list[str]]:
     Ministry Spokesperson Wang Wenbin" -> role "Foreign Ministry Spokesperson"). The split is
     after the last title word; with no title, after a person noun of the entity words that
     opens a full name ("Dispatcher Ann Lee"); an organisation's name ("Ministry of Foreign
-    Affairs", "Federal Aviation Administration") is never split."""
+    Affairs", "Federal Harbour Administration") is never split."""
     role, name = _person_after_portfolio(words, v)
     if role:
         return role, name
@@ -483,7 +483,7 @@ def _strip_titles(words: list[str], v: _Vocab) -> tuple[list[str], list[str]]:
     listed = last >= 0 and "and" in words[last + 1 :] and _organisation_so_far(words[: last + 1], v)
     if last < 0 and len(words) > 2 and _role_noun(words[0], v) and not _has_org(words, v.orgs):
         # "Dispatcher Ann Lee": a person noun before a full name is a role (never a word for
-        # kin: "Son Heung Min" is a family name)
+        # kin: "Son Ji Ho" is a family name)
         return words[:1], words[1:]
     if last < 0 or (inside and _organisation_so_far(words[: last + 2], v)) or listed:
         # "Ministry of Trade and Industry", "Ministry of Culture, Sports and Tourism" are names,

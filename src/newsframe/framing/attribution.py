@@ -276,7 +276,7 @@ _COLON_CHARS = 120  # "X said in a statement released on Friday by ...:": the ve
 
 
 def _colon_verb(near: list[Attribution], quote: Quote, text: str) -> Attribution | None:
-    """The verb whose clause a colon closes right before ``quote`` ('Fox said in a statement:
+    """The verb whose clause a colon closes right before ``quote`` ('Hale said in a statement:
     "..." and acknowledged that ...'; 'According to X, Y jumped up and said: "..."'): the last
     attribution before the quotation, with a speaker, when at most :data:`_COLON_CHARS`
     characters stand between, ending with the colon, and no quotation mark or sentence mark
@@ -285,9 +285,9 @@ def _colon_verb(near: list[Attribution], quote: Quote, text: str) -> Attribution
 
     >>> from newsframe.framing.speakers import Attribution, Speaker
     >>> from newsframe.framing.quotes import top_level_quotes
-    >>> line = 'Fox said in a statement: "We are pleased," and acknowledged the claims.'
-    >>> said = Attribution(4, 8, "said", "say", "neutral", (Speaker("Fox", "Fox", "name"),))
-    >>> admitted = Attribution(47, 59, "acknowledged", "acknowledge", "evaluative", ())
+    >>> line = 'Hale said in a statement: "We are pleased," and acknowledged the claims.'
+    >>> said = Attribution(5, 9, "said", "say", "neutral", (Speaker("Hale", "Hale", "name"),))
+    >>> admitted = Attribution(48, 60, "acknowledged", "acknowledge", "evaluative", ())
     >>> _colon_verb([said, admitted], top_level_quotes(line)[0], line).verb
     'said'
     """
@@ -308,8 +308,8 @@ def _colon_verb(near: list[Attribution], quote: Quote, text: str) -> Attribution
 def _frames(att: Attribution, quote: Quote, text: UnitText) -> bool:
     """True when ``att`` is a speech frame for ``quote``: a verb whose subject the rules found,
     or one without a subject whose "that" clause holds the quotation ('... told him on Friday
-    that he must "humbly accept"') or that is its tag (:func:`_tagged`: '... a "difficult
-    condition," the president-elect stated'); a verb without a subject makes no other short
+    that he must "quietly accept"') or that is its tag (:func:`_tagged`: '... a "very bad
+    mood," the mayor-elect stated'); a verb without a subject makes no other short
     phrase speech."""
     if not att.subjectless or _tagged(quote, text, att):
         return True  # (a tag right after the quotation frames it, its subject unfound or not)
@@ -511,11 +511,11 @@ _NOT_NOUN = frozenset(["and", "or", "but", "nor", "than", "as", "that", "which",
      # "lying" during the hearing', 'for "damaging" the treasury', '"end abuses" within FIFA')
      "during", "within", "without", "against", "through", "amid", "despite", "across",
      "toward", "towards", "until", "since", "the", "a", "an", "its", "their", "his", "her",
-     # a conjunction or a relative word opens a clause after them ('called it a "huge
-     # tragedy" while ...', 'accused him of "acting so indignant" when he ...')
+     # a conjunction or a relative word opens a clause after them ('called it a "grave
+     # mistake" while ...', 'accused him of "acting so smug" when he ...')
      "while", "when", "whereas", "where", "because", "although", "though", "if", "unless",
      "whom", "whose", "what", "after", "before",
-     # a subject pronoun opens a relative clause ('fired for the "atrocities" he committed'):
+     # a subject pronoun opens a relative clause ('sacked for the "lies" he told'):
      # a pronoun is no noun that quoted words modify
      "he", "she", "they", "we", "i", "it", "you"]
 )  # fmt: skip
@@ -778,11 +778,11 @@ def _headline_case(quote: Quote, text: UnitText) -> bool:
     """True for a closed quotation of three to :data:`TITLE_WORDS` words in title case (every
     word capitalised but "of", "the", "and" ..., the last one capitalised), not all in capitals
     and not ending with "!" or "?", in a paragraph of the body: the title of a work, a report,
-    a motto or an inscription ('a memo entitled "Restoring Public Confidence in the Service"',
-    'This is "It Wasn't a Matter of Luck"', 'a wall reads, "Teacher, Coach, Friend."'), which
+    a motto or an inscription ('a memo entitled "Putting Pupils First Again"',
+    'This is "Built on Hard Work Alone"', 'a wall reads, "Neighbour, Baker, Friend."'), which
     nobody says, whatever frames it. People's words are written in sentence case; a chant or a
     shout ends with "!"; a headline capitalises every word; after "the" or "a" such a phrase
-    may be the speaker's coinage ('called them the "Madoffs of Manhattan"').
+    may be the speaker's coinage ('called them the "Sultans of Suburbia"').
 
     >>> from newsframe.framing._units import Unit
     >>> from newsframe.framing.quotes import top_level_quotes
@@ -805,14 +805,14 @@ def _named_modifier(quote: Quote, text: UnitText) -> bool:
     """True for a closed quotation of one capitalised word (letters, perhaps a hyphen) inside
     its sentence, not its first word, with a lowercase noun right after it: a name that
     modifies the noun, the title of a film, a plan or an operation ('the tragic
-    "Rust" shooting', 'the "Chequers" plan'), nobody's words whoever speaks in the sentence
+    "Harbour" shooting', 'the "Lakeside" plan'), nobody's words whoever speaks in the sentence
     (a word capitalised mid-sentence is a name; "I" is none). The noun is a lowercase word
     that is no conjunction, preposition, determiner, "-ly" adverb or past form; after a name an
     "-ing" word is a noun.
 
     >>> from newsframe.framing._units import Unit
     >>> from newsframe.framing.quotes import top_level_quotes
-    >>> line = 'He left the "Rust" set, and said "Sorry" to her.'
+    >>> line = 'He left the "Harbour" set, and said "Sorry" to her.'
     >>> [_named_modifier(q, UnitText(Unit("body", 0, line, ((0, 0, len(line)),))))
     ...  for q in top_level_quotes(line)]
     [True, False]
@@ -829,7 +829,7 @@ def _named_modifier(quote: Quote, text: UnitText) -> bool:
     if not line[quote.end : quote.end + 1].isspace():
         return False  # a mark after the quotation: no noun follows it
     after = [w.rstrip(".,;:") for w in line[quote.end : quote.end + 40].split()[:1]]
-    # (after a name an "-ing" word is a noun: 'the "Rust" shooting that killed ...')
+    # (after a name an "-ing" word is a noun: 'the "Harbour" shooting that killed ...')
     return (
         bool(after)
         and after[0].isalpha()
@@ -843,12 +843,12 @@ def _named_modifier(quote: Quote, text: UnitText) -> bool:
 def _possessor(quote: Quote, text: UnitText) -> bool:
     """True for a closed quotation of at most :data:`NICKNAME_WORDS` words that ends with a
     possessive ("'s") inside the marks, a word right after the closing mark and a space: the
-    quoted words own the noun after them ('told "GMA's" George Lee', 'the "people's" vote'), a
+    quoted words own the noun after them ('told "Dawn Desk's" Ann Lee', 'the "people's" vote'), a
     name or a term that determines a noun, never a clause of someone's.
 
     >>> from newsframe.framing._units import Unit
     >>> from newsframe.framing.quotes import top_level_quotes
-    >>> line = 'He told "GMA\u2019s" Ann Lee so. She said "it\u2019s".'
+    >>> line = 'He told "Daybreak\u2019s" Ann Lee so. She said "it\u2019s".'
     >>> [_possessor(q, UnitText(Unit("body", 0, line, ((0, 0, len(line)),))))
     ...  for q in top_level_quotes(line)]
     [True, False]
@@ -941,7 +941,7 @@ def _tagged(quote: Quote, text: UnitText, att: Attribution) -> bool:
     """True when ``att`` is the speaker tag right after ``quote``: the quoted words end with a
     comma (inside the marks or right after them) and the verb follows in the same sentence
     with at most :data:`_TAG_SPEAKER_WORDS` words and no other mark between ('... due to
-    "human error," the minister said'; '... a "plug," said Ann Lee'). The inversion is a
+    "a design fault," the minister said'; '... a "loop," said Ann Lee'). The inversion is a
     speech frame of its own (issue 19: "a quote-then-verb inversion"): the tag makes the whole
     clause before it the speaker's words, so the quoted words in a noun's slot there are
     theirs, not a label.
@@ -949,7 +949,7 @@ def _tagged(quote: Quote, text: UnitText, att: Attribution) -> bool:
     >>> from newsframe.framing._units import Unit
     >>> from newsframe.framing.quotes import top_level_quotes
     >>> from newsframe.framing.speakers import Attribution
-    >>> line = 'It broke because of "human error," Ann Lee said.'
+    >>> line = 'It broke because of "a design fault," Ann Lee said.'
     >>> unit = UnitText(Unit("body", 0, line, ((0, 0, len(line)),)))
     >>> said = Attribution(43, 47, "said", "say", "neutral", ())
     >>> _tagged(top_level_quotes(line)[0], unit, said)
@@ -991,9 +991,9 @@ def _label_rule(
     - ``title``: three to :data:`TITLE_WORDS` words in title case (:func:`_headline_case`),
       framed or not;
     - ``name_modifier``: one capitalised word inside its sentence before a noun it modifies
-      ('the tragic "Rust" shooting', :func:`_named_modifier`), framed or not;
+      ('the tragic "Harbour" shooting', :func:`_named_modifier`), framed or not;
     - ``possessor``: quoted words ending with a possessive before the noun they own ('told
-      "GMA's" Ann Lee', :func:`_possessor`);
+      "Dawn Desk's" Ann Lee', :func:`_possessor`);
     - ``nickname``: a nickname between a given name and a surname (:func:`_nickname`);
     - ``possessed``: words between a possessive and the noun they modify ('Mr Lane's "hopeless"
       jibe', :func:`_possessed`), unless the reporting verb comes after them;
@@ -1050,7 +1050,7 @@ def _label_rule(
     if _cued(quote, text):
         return "cue"
     if _tagged(quote, text, att):
-        return ""  # '... in the location of a "plug," said Ann Lee': the tag credits it
+        return ""  # '... in the shape of a "loop," said Ann Lee': the tag credits it
     if last == "of" and len(before) == 2 and _noun_of(before[0]):
         return "noun_of"  # a noun's complement: 'allegations of "fraud"', 'a lack of "trust"'
     if att.subordinate and last in ("a", "an", "the"):

@@ -103,9 +103,9 @@ def person_described(
     ):
         return None
     # an epithet: "the", modifiers with a name or an age among them, and a person noun ("the
-    # former Olympic swimmer", "the 51-year-old chemistry professor"): the person the article
-    # is about, by salience, as "the Match of the Day host" (but "the former plant manager"
-    # may be anyone)
+    # former Olympic rower", "the 51-year-old Westvale chemistry teacher"): the person the
+    # article is about, by salience, as "the Morning Desk host" (but "the former depot
+    # supervisor" may be anyone)
     middle = text.split()[1:-1]
     epithet = (
         words[0] == "the"
@@ -249,7 +249,7 @@ def compatible_person(
     one who has spoken before (``spoken``: the speakers of the quotations so far, the more
     salient in the discourse); None when there is none or two are as likely. When nobody is
     named up to that paragraph, the people of the next one (``later``: the lede's delayed
-    identification, "South Korea's embattled president apologized ... / ... Park said"), and
+    identification, "the city's embattled mayor apologized ... / ... Hale said"), and
     when nobody named so far holds the role, the one of the next paragraph who does.
 
     >>> from newsframe.entities import find_entities

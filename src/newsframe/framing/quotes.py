@@ -103,7 +103,7 @@ def _dropped_close(text: str, start: int, mark: int) -> int:
     conjunction opens (``, but it is a start. "We ...``) is the quotation's own, no tag.
 
     >>> a = '"It is a disgrace, the chief said. "We go.'
-    >>> b = '"It is a sad day, but it is a step towards justice. "We go.'
+    >>> b = '"It is a sad day, but it is a start. "We go.'
     >>> _dropped_close(a, 0, a.rindex('"')), _dropped_close(b, 0, b.rindex('"'))
     (18, 0)
     """
@@ -113,7 +113,7 @@ def _dropped_close(text: str, start: int, mark: int) -> int:
     if not tail.endswith((".", ":")) or not 1 < len(tail.split()) <= 8 or '"' in tail:
         return 0
     if tail.split()[0].lower() in _COORDINATORS:
-        return 0  # ", but it is a step towards justice. \"...": the quotation goes on
+        return 0  # ", but it is a start. \"...": the quotation goes on
     if any(ch in tail[:-1] for ch in ".!?;") and not _ABBREVIATED.search(tail[:-1]):
         return 0
     return max(start, mark - 120) + comma + 1

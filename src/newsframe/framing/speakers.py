@@ -11,7 +11,7 @@ remarks") is a noun and credits no one, so a rebuttal is never credited to the s
 
 A speaker is a person, an organisation, a country, a group or a document: a noun phrase headed
 by a proper name, an actor, or one of the speaker nouns of the verb table (``[speaker]``) or
-the person nouns of the entity words (:func:`with_person_nouns`: "A 1st Cavalry Division
+the person nouns of the entity words (:func:`with_person_nouns`: "A 7th Kestrel Division
 sergeant said" is the sergeant, the division inside it a modifier); anything else ("20 and",
 "the capital") is not a speaker. Pronouns and short descriptions
 ("he", "it", "the ministry", "the official", "the statement") are resolved through a
@@ -667,11 +667,11 @@ def _np_speakers(text: str, toks: list[Token], lo: int, hi: int, ctx: _Context) 
         len(words) - run >= 2
         and run > 0
         and words[run - 1].text.islower()
-        and not words[run - 1].text[:1].isdigit()  # "the 3rd Armoured Brigade": one name
+        and not words[run - 1].text[:1].isdigit()  # "the 3rd Kestrel Brigade": one name
         and words[run - 1].text.lower() not in _LINK_OR_DETERMINER
     )
     if named_run and link and link[0].start > start and words[run - 1].text == "and":
-        # "an official for the Port Authority of New York and New Jersey": a lowercase noun
+        # "an official for the Harbour Authority of Avonport and East Marsh": a lowercase noun
         # heads the phrase, the names joined by "and" are inside its complement
         before = [t for t in words if t.end <= link[0].start]
         named_run = not before[-1].text.islower()
@@ -948,7 +948,7 @@ def _in_phrase(text: str, left: Token, right: Token) -> bool:
 
 def _aside_name(text: str, toks: list[Token], j: int, stop: int) -> tuple[int, int] | None:
     """The name in a comma-delimited aside that ends at ``toks[j]`` ("the deputy mayor,
-    Emmanuel Gregoire, said"; "another spectator, Gilang, said": one name alone too): one to
+    Emmanuel Gregoire, said"; "another onlooker, Dara, said": one name alone too): one to
     five capitalised words, else None."""
     if j < 1 or text[toks[j].end : stop].strip() != ",":
         return None
@@ -1359,7 +1359,7 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
                 return made(subject, participle=True)
         if ctx.sentences.bounds(sentence)[0] >= (toks[j].end if j >= 0 else 0):
             subject = _subject_after_participle(text, toks, i, n, ctx)
-            if subject:  # 'Chanting "..." students raced to ...': no verb of speech after
+            if subject:  # 'Chanting "..." farmers blocked ...': no verb of speech after
                 return made(subject, participle=True)
             # "Calling the effort '...', the governor said": the speaker comes later
             return made([Speaker("", "", "pending")])
@@ -1446,7 +1446,7 @@ def _subject_control(toks: list[Token], j: int) -> bool:
         and prev.text.islower()
         and prev.lemma != prev.text.lower()
     ):
-        return True  # a passive ("he was heard to tell an aide"): the subject says it
+        return True  # a passive ("he was heard to tell a driver"): the subject says it
     return prev is not None and prev.text.islower() and prev.lemma in _SUBJECT_CONTROL
 
 
@@ -1655,7 +1655,7 @@ def _sentence_subject(text: str, toks: list[Token], i: int, ctx: _Context) -> li
 
 def _pronoun_after_opening(text: str, toks: list[Token], k: int, i: int) -> list[Speaker]:
     """The pronoun subject after the last comma of a lowercase opening before ``toks[i]``
-    ("But off camera, and not realising it, he was heard to tell an aide"), when a verb (an
+    ("But backstage, and not knowing it, he was heard to tell a driver"), when a verb (an
     auxiliary, a finite form or a past in -ed) follows it; else []."""
     for m in range(i - 2, k, -1):
         if "," in text[toks[m - 1].end : toks[m].start]:
@@ -1694,7 +1694,7 @@ def _subject_after_opener(
         return []
     if k < i and _pronoun(toks[k]):
         return [Speaker("", toks[k].text, "pronoun")]
-    if k < i and toks[k].text[:1].islower():  # "As word spread, thousands of students ..."
+    if k < i and toks[k].text[:1].islower():  # "As the news spread, thousands of fans ..."
         found = _common_subject(text, toks, k, i, ctx)
         return found[0] if found else []
     if k >= i or not toks[k].text[:1].isupper():
@@ -1775,7 +1775,7 @@ def _subject_after_participle(
     text: str, toks: list[Token], i: int, n: int, ctx: _Context
 ) -> list[Speaker]:
     """The subject of a clause that a participle with its quotation opens, when the clause's
-    verb is no verb of speech ('Chanting "...!" and "...!" students raced to the hall',
+    verb is no verb of speech ('Chanting "...!" and "...!" farmers marched to the hall',
     'Shouting "...," protesters packed the square'): the common noun phrase right after the
     quotation or the comma that closes the participle's phrase, a person, group or
     organisation noun at its head, a verb after it; else [] (a verb of speech after it
@@ -2283,7 +2283,7 @@ _WITH_PEOPLE: dict[tuple[int, int], tuple[ReportingVerbs, frozenset[str], Report
 def with_person_nouns(verbs: ReportingVerbs, nouns: frozenset[str]) -> ReportingVerbs:
     """The verb table whose speaker nouns also hold ``nouns`` (the person nouns of the entity
     words, ``data/entity_words.toml``) as people, a noun the table lists keeping its kind:
-    a description is typed by its head noun ("A 1st Cavalry Division sergeant said" is a
+    a description is typed by its head noun ("A 7th Kestrel Division sergeant said" is a
     sergeant, the division a modifier; "the shooter", a person), computed once per pair.
 
     >>> table = with_person_nouns(load_reporting_verbs(), frozenset(["sergeant", "ministry"]))
