@@ -515,3 +515,78 @@ def test_a_pronoun_in_a_clause_that_interrupts_a_noun_phrase_is_never_that_phras
         'The caller, she added, "sounded somewhat confused."',
     )
     assert [r[0] for r in rows] == ["Ann Lee"]
+
+
+# --- speech frames the verb finder missed (issue 19, fifteenth round, third part) -------------
+
+
+@pytest.mark.parametrize(
+    ("line", "speaker", "verb"),
+    [
+        ("Ann Lee stated the following on Tuesday:", "Ann Lee", "state"),
+        ("Harbour Rowing released the following statement:", "Harbour Rowing", "release"),
+        ("The zoo also released a statement on Saturday (May 28):", "The zoo", "release"),
+    ],
+)
+def test_a_colon_closing_the_paragraph_frames_the_quotation_paragraph_after_it(line, speaker, verb):
+    # the statement printed as a paragraph of its own: the line above introduces it
+    rows = nf.attributions(
+        [Article("a", "T", ("The council met.", line, '"After review, the race is off."'))]
+    )
+    quoted = rows[rows.kind == "direct"]
+    assert quoted.speaker.tolist() == [speaker]
+    assert quoted.verb_lemma.str.split().str[0].tolist() == [verb]
+
+
+def test_a_colon_closing_a_paragraph_frames_nothing_when_no_quotation_follows():
+    # "state" reports speech only beside what it introduces: a list is no speech
+    rows = nf.attributions(
+        [Article("a", "T", ("Ann Lee stated the following on Tuesday:", "Roads, schools."))]
+    )
+    assert rows[rows.part != "headline"].empty
+
+
+def test_the_subject_opening_a_sentence_speaks_across_a_long_relative_aside():
+    # the relative clause holds its own commas, a name and an age: the subject before it
+    # speaks, never the name inside the aside
+    rows = _rows(
+        "The zoo shut early.",
+        "Ann Lee, 32, who came to the zoo with Bo Park, 36, and their four children, wrote "
+        "a long post about the day:",
+        '"I want to thank everyone."',
+    )
+    assert [r[0] for r in rows if r[2]] == ["Ann Lee"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb"),
+    [
+        ('Lee began the meeting by announcing, "The budget is cut."', "announce"),
+        ('When Lee took the stage, she started by asking the crowd, "How was your week?"', "ask"),
+        ('Clearly moved, Lee began by telling her audience: "My message is simple."', "tell"),
+    ],
+)
+def test_a_gerund_after_by_reports_the_speech_of_the_sentences_subject(sentence, verb):
+    # "by" + -ing is a verb whose subject is the main clause's, never a noun after "by"
+    assert _speech_rows("Ann Lee spoke on Monday.", sentence) == [("Ann Lee", verb)]
+
+
+def test_a_gerund_after_the_by_of_a_passive_reports_nothing():
+    rows = _speech_rows("Ann Lee spoke.", 'Lee was woken by shouting "Fire!" at night.')
+    assert [verb for _, verb in rows if verb] == []  # (the woken one shouts nothing)
+
+
+def test_a_teen_heads_a_description_before_a_relative_aside():
+    rows = _speech_rows(
+        "A visibly angry Ada Berg addressed the summit on Monday.",
+        "The Norwegian teen, who has become the face of the movement, began by telling her "
+        'audience: "We will be watching you."',
+    )
+    assert rows == [("Ada Berg", "tell")]
+
+
+def _speech_rows(*paragraphs: str) -> list[tuple[str, str]]:
+    """(speaker, verb lemma) of the quotations credited as speech in a hand-made article."""
+    t = nf.attributions([Article("a", "T", paragraphs)])
+    t = t[(t.part != "headline") & (t.kind != "paraphrase")]
+    return [(r.speaker, r.verb_lemma) for r in t.itertuples()]

@@ -932,6 +932,58 @@ def _np_before_aside(
     return None
 
 
+_ASIDE_OPENERS = frozenset(["who", "whose"])
+_LONG_ASIDE = 40  # words from the sentence's subject to its verb across one long aside
+
+
+def _opening_subject_before_aside(
+    text: str, toks: list[Token], j: int, stop: int, ctx: _Context
+) -> tuple[int, int] | None:
+    """The subject that opens the sentence before one long aside that runs up to the verb,
+    its inner commas included ("Ann Lee, 32, who came with Bo Park, 36, and his sons, wrote";
+    "Lee, speaking for the first time since the vote on Tuesday, said"): a noun phrase of at
+    most eight words that opens the sentence and ends at its first comma, an age after it or
+    not, then a relative "who"/"whose" or a lowercase -ing participle, and a comma right before
+    the verb; at most forty words from the subject to the verb; else None (an aside of its own
+    kind, "Peskov, the Kremlin spokesman, said", is :func:`_np_before_aside`'s).
+
+    The subject of a sentence is the noun phrase before its first comma when what follows the
+    comma is a non-restrictive relative clause or a participle clause, which modify it and
+    never hold the main verb's subject (Quirk et al. 1985, 17.22 and 15.59)."""
+    if j < 2 or text[toks[j].end : stop].strip() != ",":
+        return None
+    first = ctx.sentences.bounds(ctx.sentences.at(toks[j].start))[0]
+    f = bisect_left([t.start for t in toks[max(j - _LONG_ASIDE, 0) : j + 1]], first)
+    f += max(j - _LONG_ASIDE, 0)
+    if f >= j or toks[f].start < first or text[first : toks[f].start].strip():
+        return None  # (the sentence opens with a quotation or a mark, or too far back)
+    k = f
+    while k < j and k - f < 8 and _spaces(text, toks[k].end, toks[k + 1].start):
+        k += 1
+    if k >= j or text[toks[k].end : toks[k + 1].start].strip() != ",":
+        return None
+    nxt = k + 1
+    if (
+        toks[nxt].text.isdigit()
+        and nxt < j
+        and text[toks[nxt].end : toks[nxt + 1].start].strip() == ","
+    ):
+        nxt += 1  # an age: "Ann Lee, 32, who ..."
+    opener = toks[nxt].text
+    if nxt >= j or not (
+        opener.lower() in _ASIDE_OPENERS
+        or (opener.islower() and opener.endswith("ing") and len(opener) > 4)
+    ):
+        return None
+    span = _np_before(text, toks, k, toks[k].end, ctx.verbs.speaker_nouns)
+    if span is None or span[0] != f:
+        return None
+    words = toks[f : k + 1]
+    if not (words[-1].text[:1].isupper() or _head_kind(words, ctx.verbs.speaker_nouns)):
+        return None  # a name or a speaker noun heads it, never "Moments later, ..."
+    return span
+
+
 def _in_phrase(text: str, left: Token, right: Token) -> bool:
     """True when only spaces, or the apostrophe of a possessive after s, stand between two
     words of one phrase ("Nichols' stepfather": the tokenizer leaves that apostrophe out).
@@ -1077,14 +1129,34 @@ def _name_not_modal(word: Token, verb: Token) -> bool:
 def _introduces_quote(text: str, sentence: int, ctx: _Context) -> bool:
     """True when sentence ``sentence`` ends with a colon or an ellipsis standing for one and
     the next sentence holds a quotation ("Will wrote the following to the committee ...
-    \u201cI will ...\u201d")."""
+    \u201cI will ...\u201d"); when it is the paragraph's last sentence, the next paragraph
+    opens with a quotation mark (a statement printed as a paragraph of its own under the
+    line that introduces it: "The club released the following statement:")."""
     if sentence < 0:
         return False
     k = ctx.sentences.position[sentence]
-    if k + 1 >= len(ctx.sentences.ids) or ctx.sentences.ids[k + 1] not in ctx.quoted_sentences:
+    last = k + 1 >= len(ctx.sentences.ids)
+    if not last and ctx.sentences.ids[k + 1] not in ctx.quoted_sentences:
         return False
     end = ctx.sentences.bounds(sentence)[1]
-    return text[max(end - 50, 0) : end].rstrip().endswith((":", "\u2026", "..."))
+    if not text[max(end - 50, 0) : end].rstrip().endswith((":", "\u2026", "...")):
+        return False
+    return not last or _next_paragraph_quoted(ctx.unit)
+
+
+_OPENING_MARKS = ('"', "'", "\u201c", "\u2018")
+
+
+def _next_paragraph_quoted(unit: Unit) -> bool:
+    """True when the body paragraph after ``unit`` (blank ones skipped) opens with a quotation
+    mark; False for the headline, the last paragraph, or a unit built without its document."""
+    doc = unit.doc
+    if doc is None or unit.part == "headline":
+        return False
+    for paragraph in doc.paragraphs[unit.paragraph_id + 1 : unit.paragraph_id + 4]:
+        if paragraph.strip():
+            return paragraph.lstrip().startswith(_OPENING_MARKS)
+    return False
 
 
 def _match_verb(text: str, toks: list[Token], i: int, table: ReportingVerbs, longest: int):
@@ -1097,18 +1169,23 @@ def _match_verb(text: str, toks: list[Token], i: int, table: ReportingVerbs, lon
             _spaces(text, toks[k].end, toks[k + 1].start) for k in range(i, i + n - 1)
         ):
             return key, n
-    # one lowercase modifier before the noun of a verb with an article ("issued a brief
-    # statement", "released a joint statement": the table's "issue a statement")
-    if (
-        len(lemmas) >= 4
-        and lemmas[1] in ("a", "an")
-        and (lemmas[0], lemmas[1], lemmas[3]) in table.verbs
-        and toks[i + 2].text.isalpha()
-        and toks[i + 2].text.islower()
-        and all(_spaces(text, toks[k].end, toks[k + 1].start) for k in range(i, i + 3))
-    ):
-        return (lemmas[0], lemmas[1], lemmas[3]), 4
+    # another determiner for the article ("issued the statement"), and one lowercase modifier
+    # before the noun ("issued a brief statement", "released the following statement": the
+    # table's "issue a statement")
+    if len(lemmas) < 3 or lemmas[1] not in _ARTICLE_LIKE:
+        return None
+    for n in (3, 4):
+        if (
+            len(lemmas) > n - 1
+            and (lemmas[0], "a", lemmas[n - 1]) in table.verbs
+            and (n == 3 or (toks[i + 2].text.isalpha() and toks[i + 2].text.islower()))
+            and all(_spaces(text, toks[k].end, toks[k + 1].start) for k in range(i, i + n - 1))
+        ):
+            return (lemmas[0], "a", lemmas[n - 1]), n
     return None
+
+
+_ARTICLE_LIKE = frozenset(["a", "an", "the", "this", "its", "his", "her", "their"])
 
 
 _FIRST: dict[int, tuple[ReportingVerbs, frozenset[str]]] = {}
@@ -1310,6 +1387,7 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
             return None
         return made(_sentence_subject(text, toks, i, ctx) if _subject_control(toks, j) else [])
     named = never_noun and toks[j].text in ("A", "An")  # "An told reporters": a name (An)
+    named = named or _gerund_after_by(toks, i, j)  # "began by telling": a verb, not a noun
     if joined and (
         (toks[j].text.lower() in NOT_VERB_BEFORE and not named)
         or (_possessive(toks[j].text) and not never_noun)
@@ -1364,6 +1442,9 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
             # "Calling the effort '...', the governor said": the speaker comes later
             return made([Speaker("", "", "pending")])
         return _unnamed(text, toks, i, n, ctx, made)
+    span = _opening_subject_before_aside(text, toks, j, stop, ctx)
+    if span:  # "Ann Lee, 32, who came with Bo Park, 36, and his sons, wrote": Ann Lee
+        return made(_np_speakers(text, toks, *span, ctx), span=span)
     span = _np_before_aside(text, toks, j, stop, ctx.verbs.speaker_nouns)
     if span and (name := _name_before_apposition(text, toks, span, ctx)):
         # "Kim Taek-gyu, the chair of the BKA, who arrived ..., told": the name
@@ -1430,6 +1511,24 @@ def _agent_after(text: str, toks: list[Token], k: int, ctx: _Context) -> int | N
 _SUBJECT_CONTROL = frozenset(["continue", "go", "want", "try", "seek", "vow", "refuse", "decide",
                               "choose", "hope", "move", "rush", "appear", "promise", "plan",
                               "threaten", "offer", "agree"])  # fmt: skip
+
+
+def _gerund_after_by(toks: list[Token], i: int, j: int) -> bool:
+    """True when the -ing form ``toks[i]`` follows "by" (``toks[j]``) right after a verb or
+    its object ("began by telling her audience", "started the briefing by announcing"): a
+    gerund whose subject is the sentence's, which reports speech like the verb it is (Quirk et
+    al. 1985, 15.12: the subject of a gerund in an adjunct is the main clause's); never after
+    a passive, whose agent "by" introduces ("was shaken by shouting").
+
+    >>> from newsframe.framing._units import word_tokens
+    >>> toks = word_tokens("She began by telling them")
+    >>> _gerund_after_by(toks, 3, 2), _gerund_after_by(word_tokens("It was hit by telling"), 4, 3)
+    (True, False)
+    """
+    word = toks[i].text
+    if toks[j].text.lower() != "by" or not (word.islower() and word.endswith("ing")):
+        return False
+    return not any(t.text.lower() in PASSIVE_AUX for t in toks[max(j - 3, 0) : j])
 
 
 def _subject_control(toks: list[Token], j: int) -> bool:
@@ -1644,6 +1743,8 @@ def _sentence_subject(text: str, toks: list[Token], i: int, ctx: _Context) -> li
         return _subject_after_opener(text, toks, k, i, ctx)
     if k + 1 < i and _opening_participle(toks[k], toks[k + 1], ctx):
         return _subject_after_opener(text, toks, k, i, ctx)  # "Parked outside ..., X"
+    if _opening_adverb(toks[k].text):
+        return _subject_after_opener(text, toks, k, i, ctx)  # "Clearly moved, X"
     span = _np_after(text, toks, k)
     after = _after_parenthesis(text, toks, span[1]) if span is not None else i
     if span is not None and after < i and toks[after].text.islower():
@@ -1686,6 +1787,7 @@ def _subject_after_opener(
     if comma is not None and (
         opening[0] in _OPENERS
         or opening[0].endswith("ing")  # "Speaking on MSNBC on Tuesday, Ann Lee ..."
+        or _opening_adverb(toks[k].text)  # "Clearly moved, Ann Lee ..."
         or (k + 1 < i and _opening_participle(toks[k], toks[k + 1], ctx))
         or any(w in CALENDAR or w in _TIME_NOUNS or w in _LATER for w in opening)
     ):
@@ -1722,6 +1824,34 @@ def _subject_after_opener(
 
 
 _LATER = frozenset(["earlier", "later", "ago"])  # "Hours earlier, ...": a time that opens
+
+
+def _opening_adverb(word: str) -> bool:
+    """True for a capitalised adverb in -ly that opens a clause ("Clearly moved, Lee ...",
+    "Visibly upset, the mayor ..."), never a name ("Kelly", "Lilly").
+
+    >>> _opening_adverb("Clearly"), _opening_adverb("Kelly"), _opening_adverb("clearly")
+    (True, False, False)
+    """
+    low = word.lower()
+    return (
+        word[:1].isupper()
+        and word[1:].islower()
+        and low.endswith("ly")
+        and len(low) > 6
+        and low not in _NOT_ADVERBS
+        and max(zipf_frequency(a, "en") for a in _adjectives(low[:-2])) > 3.0
+    )  # an adjective under it: "clear", "visible", "angry"
+
+
+def _adjectives(stem: str) -> tuple[str, ...]:
+    """The adjectives an adverb's stem may come from: "clear", "visib" -> "visible", "angri"
+    -> "angry"."""
+    if stem.endswith("b"):
+        return stem, stem + "le"
+    if stem.endswith("i"):
+        return stem, stem[:-1] + "y"
+    return (stem,)
 
 
 def _opening_participle(word: Token, after: Token, ctx: _Context) -> bool:
