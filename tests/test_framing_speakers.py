@@ -590,3 +590,37 @@ def _speech_rows(*paragraphs: str) -> list[tuple[str, str]]:
     t = nf.attributions([Article("a", "T", paragraphs)])
     t = t[(t.part != "headline") & (t.kind != "paraphrase")]
     return [(r.speaker, r.verb_lemma) for r in t.itertuples()]
+
+
+def test_continued_before_a_comma_and_the_quotation_reports_it():
+    assert _speech_rows("Ann Lee spoke.", 'Lee continued, "This is a family in grief."') == [
+        ("Ann Lee", "continue")
+    ]
+    # "continue" with an object of its own still reports nothing
+    rows = _speech_rows("Ann Lee spoke.", 'Lee continued to have "full confidence" in him.')
+    assert [verb for _, verb in rows if verb] == []
+
+
+@pytest.mark.parametrize(
+    ("tag", "speaker", "verb"),
+    [
+        ("state TV reported", "state TV", "report"),
+        ("state media said on Monday", "state media", "say"),
+        ("say local officials", "local officials", "say"),
+        ("said Lee", "Ann Lee", "say"),
+    ],
+)
+def test_a_modifier_before_a_subject_with_its_own_verb_is_no_inverted_verb(tag, speaker, verb):
+    # "state" before "TV reported" modifies the subject; a verb inverts before its subject only
+    # when no verb of the subject's own follows it
+    rows = _speech_rows("Ann Lee saw the wreck.", f'"There was no sign of life," {tag}.')
+    assert rows == [(speaker, verb)]
+
+
+def test_a_reporting_verb_and_its_gerund_after_by_are_one_act_of_speech():
+    t = nf.attributions(
+        [Article("a", "T", ("Ann Lee spoke.", 'Lee concluded her speech by saying, "Thank you."'))]
+    )
+    t = t[t.part != "headline"]
+    # one row: the gerund names the act, the verb before "by" is no second paraphrase
+    assert t[["speaker", "verb_lemma", "kind"]].values.tolist() == [["Ann Lee", "say", "partial"]]

@@ -723,7 +723,14 @@ def _np_speakers(text: str, toks: list[Token], lo: int, hi: int, ctx: _Context) 
         if words[k - 1].text[:1].isupper() and words[k + 1].text[:1].isupper():
             left = _np_speakers(text, toks, _name_start(toks, lo, lo + k - 1), lo + k - 1, ctx)
             return left + _np_speakers(text, toks, lo + k + 1, hi, ctx)
-    if words[-1].text[:1].isupper():
+    # a common noun in capitals after a modifier ("state TV"): the phrase is a description
+    modified = (
+        words[-1].text.isupper()
+        and words[-1].text.lower() in ctx.verbs.speaker_nouns
+        and 0 < run == len(words) - 1
+        and words[run - 1].text.isalpha()
+    )
+    if words[-1].text[:1].isupper() and not modified:
         role = words[-1].lemma in ctx.verbs.speaker_nouns
         if role and run == len(words) - 1 and run > 0 and words[run - 1].text.lower() == "the":
             words, source = words[run - 1 :], "description"  # "said the President"
@@ -1081,6 +1088,16 @@ def _quote_in_frame(text: str, end: int, word: str | None, ctx: _Context) -> boo
     return word in [w.lower().strip(",") for w in words[-3:]]
 
 
+def _quote_after_comma(text: str, end: int, ctx: _Context) -> bool:
+    """True when a comma right after ``end`` and a quotation right after it follow the verb
+    that ends there ('Harris continued, "This is ..."'), as a colon would."""
+    k = bisect_left(ctx.quotes.starts, end)
+    if k >= len(ctx.quotes.quotes):
+        return False
+    gap = text[end : ctx.quotes.quotes[k].start]
+    return len(gap) <= 4 and gap.strip() == ","
+
+
 def _quote_precedes(text: str, start: int, ctx: _Context) -> bool:
     """True when a quotation ends shortly before ``start`` in the same sentence, as in the tag
     '"...," the sign read.' (at most 60 characters and no sentence mark in between)."""
@@ -1347,8 +1364,9 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
         key in table.after_quote
         and not _quote_precedes(text, toks[i].start, ctx)
         and not text[toks[i + n - 1].end :].lstrip(" ").startswith(":")
-    ):  # "she continued" after her words, or before a colon ("Abbott continues:")
-        return None  # "continues to have" reports nothing
+        and not _quote_after_comma(text, toks[i + n - 1].end, ctx)
+    ):  # "she continued" after her words, or before a colon ("Abbott continues:") or a
+        return None  # comma and her words; "continues to have" reports nothing
     if key in table.quote_only and not (
         _quote_follows(text, toks, i, toks[i + n - 1].end, ctx)
         or _quote_precedes(text, toks[i].start, ctx)
@@ -1529,6 +1547,22 @@ def _gerund_after_by(toks: list[Token], i: int, j: int) -> bool:
     if toks[j].text.lower() != "by" or not (word.islower() and word.endswith("ing")):
         return False
     return not any(t.text.lower() in PASSIVE_AUX for t in toks[max(j - 3, 0) : j])
+
+
+def _same_act(text: str, toks: list[Token], i: int, prior: Attribution, ctx: _Context) -> bool:
+    """True when the gerund after "by" at ``toks[i]`` and the reporting verb ``prior`` before
+    it are one act of speech ("concluded his message by saying", "responded by tweeting"):
+    ``prior`` ends at most six words before "by", in the same sentence, with no mark between."""
+    if i < 1 or not _gerund_after_by(toks, i, i - 1):
+        return False
+    if ctx.sentences.at(prior.start) != ctx.sentences.at(toks[i].start):
+        return False
+    gap = text[prior.end : toks[i - 1].start]
+    return (
+        prior.end <= toks[i - 1].start
+        and len(gap.split()) <= 6
+        and not any(ch in gap for ch in ",;:.!?\"'()\u2014")
+    )
 
 
 def _subject_control(toks: list[Token], j: int) -> bool:
@@ -2139,7 +2173,25 @@ def _inverted(text, toks, i, n, j, ctx: _Context) -> tuple[int, int] | None:
     sentence = ctx.sentences.at(toks[i].start)
     if not quoted and (j < 0 or ctx.sentences.at(toks[j].start) != sentence):
         return None
+    if _verb_follows(text, toks, span, ctx):
+        return None  # '"...," state TV reported': "state" modifies the subject of "reported"
     return span
+
+
+def _verb_follows(text: str, toks: list[Token], span: tuple[int, int], ctx: _Context) -> bool:
+    """True when a lowercase past or present form of a reporting verb of the table ends the
+    words ``span`` after a would-be inverted verb, or follows them with only spaces between:
+    the words before it are its subject, so the word before them is no inverted verb of its
+    own ('"...," state TV reported': a verb inverts before its subject, never before a subject
+    with a verb of its own; Quirk et al. 1985, 14.29)."""
+    first = _first_lemmas(ctx.verbs)
+    for k in range(span[0] + 1, min(span[1] + 2, len(toks))):
+        if not _spaces(text, toks[k - 1].end, toks[k].start):
+            return False
+        word = toks[k]
+        if word.text.islower() and word.lemma in first and word.text != word.lemma:
+            return True
+    return False
 
 
 _CONTRACTED = frozenset(["he's", "she's", "it's", "that's", "there's", "who's", "what's",
@@ -2367,6 +2419,9 @@ def _scan(text: str, toks: list[Token], ctx: _Context, candidates: list[int]) ->
             key, n = match
             att = _verb(text, toks, i, n, key, ctx)
         if att is not None and att.speakers:
+            if found and _same_act(text, toks, i, found[-1], ctx):
+                prior = found.pop()  # "concluded his message by saying": one act of speech,
+                att = _with_speakers(att, prior.speakers)  # the gerund's verb names it
             if found and found[-1].speakers[0].source == "pending":
                 pending = found.pop()  # "Calling it '...', the governor said": same speaker
                 if sentences.at(pending.start) == sentences.at(att.start):
