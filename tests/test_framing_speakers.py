@@ -624,3 +624,22 @@ def test_a_reporting_verb_and_its_gerund_after_by_are_one_act_of_speech():
     t = t[t.part != "headline"]
     # one row: the gerund names the act, the verb before "by" is no second paraphrase
     assert t[["speaker", "verb_lemma", "kind"]].values.tolist() == [["Ann Lee", "say", "partial"]]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'Ruiz backed the mayor, writing on his blog before the vote, "She has delivered."',
+        "Ruiz fired Lee on Tuesday after advice from Minister Bo Park, writing in a letter "
+        'that it was "a matter of trust" for the agency.',
+    ],
+)
+def test_writing_after_a_comma_is_the_verb_of_the_sentences_subject(sentence):
+    # "writing" is the verb "write" (the lemmatizer keeps it a noun), and the subject is the
+    # name before the sentence's verb, never the object after it
+    assert _speech_rows("Tom Ruiz met Ann Lee.", sentence) == [("Tom Ruiz", "write")]
+
+
+def test_writing_after_a_determiner_stays_a_noun():
+    rows = _speech_rows("Tom Ruiz met Ann Lee.", 'The writing on the wall said "Go home".')
+    assert [verb for _, verb in rows if verb == "write"] == []

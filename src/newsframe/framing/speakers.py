@@ -1217,6 +1217,30 @@ def _first_lemmas(table: ReportingVerbs) -> frozenset[str]:
     return hit[1]
 
 
+_GERUNDS: dict[int, tuple[ReportingVerbs, dict[str, str]]] = {}
+
+
+def _gerund_lemmas(table: ReportingVerbs) -> dict[str, str]:
+    """The -ing forms of the table's verbs that the lemmatizer keeps as nouns of their own,
+    mapped to the verb ("writing": "write", "warning": "warn"): common English words only
+    (Zipf frequency above 3), computed once per table. The scan reads them as the verb; a
+    determiner or a possessive before one still makes it a noun ("in writing", "a warning").
+
+    >>> _gerund_lemmas(load_reporting_verbs())["writing"]
+    'write'
+    """
+    hit = _GERUNDS.get(id(table))
+    if hit is None or hit[0] is not table:
+        out = {}
+        for verb in sorted(_first_lemmas(table)):
+            forms = {verb + "ing", verb[:-1] + "ing" if verb.endswith("e") else verb + "ing"}
+            for form in forms:
+                if lemmatize(form) == form != verb and zipf_frequency(form, "en") > 3.0:
+                    out[form] = verb
+        hit = _GERUNDS[id(table)] = (table, out)
+    return hit[1]
+
+
 _SCAN: dict[int, tuple[ReportingVerbs, int, frozenset[str]]] = {}
 
 
@@ -1779,13 +1803,35 @@ def _sentence_subject(text: str, toks: list[Token], i: int, ctx: _Context) -> li
         return _subject_after_opener(text, toks, k, i, ctx)  # "Parked outside ..., X"
     if _opening_adverb(toks[k].text):
         return _subject_after_opener(text, toks, k, i, ctx)  # "Clearly moved, X"
-    span = _np_after(text, toks, k)
+    span = _verb_cut(toks, _np_after(text, toks, k))
     after = _after_parenthesis(text, toks, span[1]) if span is not None else i
     if span is not None and after < i and toks[after].text.islower():
         speakers = _np_speakers(text, toks, *span, ctx)
         if speakers:
             return speakers
     return _subject_after_opener(text, toks, k, i, ctx)
+
+
+def _verb_cut(toks: list[Token], span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """``span`` up to the word before a lowercase past form or finite verb right after one of
+    its capitalised words ("Ruiz fired Lee Tuesday": "Ruiz", whose verb "fired" follows);
+    a participle after a determiner or a possessive stays a modifier ("Iran's armed forces").
+
+    >>> from newsframe.framing._units import word_tokens
+    >>> toks = word_tokens("Ruiz fired Lee Tuesday")
+    >>> _verb_cut(toks, (0, 3)), _verb_cut(word_tokens("Iran's armed forces"), (0, 2))
+    ((0, 0), (0, 2))
+    """
+    if span is None:
+        return None
+    for k in range(span[0] + 1, span[1] + 1):
+        word, before = toks[k], toks[k - 1]
+        if not word.text.islower() or not before.text[:1].isupper() or _possessive(before.text):
+            continue
+        low = word.text
+        if low in FINITE or (low.endswith("ed") and word.lemma != low):
+            return span[0], k - 1
+    return span
 
 
 def _pronoun_after_opening(text: str, toks: list[Token], k: int, i: int) -> list[Speaker]:
@@ -2598,10 +2644,15 @@ class ArticleScan:
                     found = self.people.setdefault(paragraph_id, [])
                     found.extend(roles)
                     found.sort(key=lambda m: m.start)
-        self.types, self.lemmas = doc.types, doc.type_lemma
+        gerunds = _gerund_lemmas(verbs)  # "writing": the verb "write" here, never the noun
+        self.types = doc.types
+        self.lemmas = [
+            gerunds.get(lemma, lemma) if word.islower() else lemma
+            for word, lemma in zip(doc.types, doc.type_lemma, strict=True)
+        ]
         self.type = doc.token_type.tolist()
         self.start, self.end = doc.token_start.tolist(), doc.token_end.tolist()
-        self.flag = list(map(self.relevant.__contains__, doc.type_lemma))
+        self.flag = list(map(self.relevant.__contains__, self.lemmas))
         flags = np.array(self.flag, dtype=bool)
         self.candidates = np.flatnonzero(flags[doc.token_type]).tolist() if len(flags) else []
         # token_paragraph is sorted (the headline, -1, then the body): one range per paragraph
@@ -2625,7 +2676,12 @@ class ArticleScan:
         """The words of ``unit`` outside quotations and the positions among them of the words a
         verb, noun or "quote" can start at; no words at all when there is no such position."""
         if self.doc is None or unit.doc is not self.doc:
-            toks = [t for t in unit.words() if index.at(t.start) is None]
+            gerunds = _gerund_lemmas(self.verbs)
+            toks = [
+                replace(t, lemma=gerunds.get(t.lemma, t.lemma)) if t.text.islower() else t
+                for t in unit.words()
+                if index.at(t.start) is None
+            ]
             return toks, [k for k, t in enumerate(toks) if t.lemma in self.relevant]
         lo, hi = self.bounds.get(unit.paragraph_id, (0, 0))
         if bisect_left(self.candidates, lo) == bisect_left(self.candidates, hi):
