@@ -643,3 +643,14 @@ def test_writing_after_a_comma_is_the_verb_of_the_sentences_subject(sentence):
 def test_writing_after_a_determiner_stays_a_noun():
     rows = _speech_rows("Tom Ruiz met Ann Lee.", 'The writing on the wall said "Go home".')
     assert [verb for _, verb in rows if verb == "write"] == []
+
+
+def test_the_agent_of_a_reduced_passive_speaks():
+    # "branded ... by Tom Ruiz" after the noun it modifies: Ruiz branded her, the farmer did not
+    rows = _speech_rows(
+        "Tom Ruiz toured the farms.", "The farmer branded a 'liar' by Tom Ruiz wept."
+    )
+    assert rows == [("Tom Ruiz", "brand")]
+    # an active verb with a "by" phrase that names nobody keeps its subject
+    rows = _speech_rows("Tom Ruiz spoke.", 'Ann Lee branded the plan a "farce" by any measure.')
+    assert rows == [("Ann Lee", "brand")]

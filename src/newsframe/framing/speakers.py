@@ -1397,6 +1397,8 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
         or _quote_in_frame(text, toks[i + n - 1].end, table.frames.get(key), ctx)
     ):
         return None
+    if not aux and (agent := _reduced_passive_agent(text, toks, i, n, ctx)):
+        return made(_np_speakers(text, toks, *agent, ctx), span=agent)
     if _passive(aux) and key != ("according", "to"):
         by = _agent_after(text, toks, i + n, ctx)
         if by is not None:  # "was announced by X", 'is described as "..." by X'
@@ -1546,6 +1548,41 @@ def _agent_after(text: str, toks: list[Token], k: int, ctx: _Context) -> int | N
             same = ctx.sentences.at(last) == ctx.sentences.at(toks[k - 1].start)
             return m if quoted and same else None
     return None
+
+
+def _reduced_passive_agent(
+    text: str, toks: list[Token], i: int, n: int, ctx: _Context
+) -> tuple[int, int] | None:
+    """The agent of a reduced passive, a past participle after the noun it modifies with no
+    auxiliary ("The woman branded a 'bigot' by Ann Lee said ...": Ann Lee branded her), named
+    by a "by" after the quotation the participle frames (:func:`_agent_after`): a noun phrase
+    that names a speaker and opens with a capital or a determiner ("by tweeting" is no agent);
+    else None.
+
+    A participle clause after a noun is a reduced relative clause, its "by" phrase the agent
+    of the passive (Quirk et al. 1985, 17.30)."""
+    word = toks[i].text
+    if n != 1 or i < 1 or not (word.islower() and word.endswith("ed") and word != toks[i].lemma):
+        return None
+    if not _spaces(text, toks[i - 1].end, toks[i].start) or not toks[i - 1].text.isalpha():
+        return None
+    if toks[i - 1].text.lower() in NP_STOP or toks[i - 1].text.lower() in NOT_VERB_BEFORE:
+        return None
+    by = _agent_after(text, toks, i + 1, ctx)
+    if by is None or by == i + 1:
+        return None  # (right after the participle: "was hit by": an ordinary passive's)
+    span = _np_after(text, toks, by + 1)
+    if span is None:
+        return None
+    first = toks[span[0]].text
+    if first[:1].isupper():  # a name: its capitalised words ("by Ann Lee today revealed")
+        hi = span[0]
+        while hi < span[1] and toks[hi + 1].text[:1].isupper():
+            hi += 1
+        span = span[0], hi
+    elif first.lower() not in DETERMINERS:
+        return None
+    return span if _np_speakers(text, toks, *span, ctx) else None
 
 
 # verbs whose subject is the one who does what the infinitive after them says ("went on to
