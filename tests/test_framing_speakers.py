@@ -654,3 +654,11 @@ def test_the_agent_of_a_reduced_passive_speaks():
     # an active verb with a "by" phrase that names nobody keeps its subject
     rows = _speech_rows("Tom Ruiz spoke.", 'Ann Lee branded the plan a "farce" by any measure.')
     assert rows == [("Ann Lee", "brand")]
+
+
+def test_a_past_form_opening_the_sentence_before_its_subject_and_a_colon_is_an_inverted_tag():
+    rows = _speech_rows("Tom Ruiz spoke.", 'Said Governor Ruiz: "This is despicable."')
+    assert rows == [("Tom Ruiz", "say")]
+    # a base form opening a sentence is no inverted tag ("State radio: ...")
+    rows = _speech_rows("Tom Ruiz spoke.", 'State radio: "The road is shut."')
+    assert [verb for _, verb in rows] == [""]

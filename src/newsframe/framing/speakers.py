@@ -2250,6 +2250,8 @@ def _inverted(text, toks, i, n, j, ctx: _Context) -> tuple[int, int] | None:
     if span is None:
         return None
     after = text[toks[span[1]].end : toks[span[1]].end + 2].lstrip()[:1]
+    if _opening_inversion(text, toks, i, span, ctx):
+        return span  # 'Said President Ann Lee: "..."'
     quoted = any(mark in before for mark in "\"'")
     if j >= 0 and not quoted and not ("," in before and after in ("", ".", ";", ",", ":")):
         return None
@@ -2259,6 +2261,25 @@ def _inverted(text, toks, i, n, j, ctx: _Context) -> tuple[int, int] | None:
     if _verb_follows(text, toks, span, ctx):
         return None  # '"...," state TV reported': "state" modifies the subject of "reported"
     return span
+
+
+def _opening_inversion(
+    text: str, toks: list[Token], i: int, span: tuple[int, int], ctx: _Context
+) -> bool:
+    """True for a past form that opens its sentence before its subject and a colon, a
+    quotation right after it ('Said President Ann Lee: "..."'): the quotative inversion of a
+    tag put first (Quirk et al. 1985, 18.24)."""
+    word = toks[i].text
+    if not word[:1].isupper() or word.lower() == toks[i].lemma:
+        return False
+    if text[ctx.sentences.bounds(ctx.sentences.at(toks[i].start))[0] : toks[i].start].strip():
+        return False
+    end = toks[span[1]].end
+    k = bisect_left(ctx.quotes.starts, end)
+    if k >= len(ctx.quotes.quotes):
+        return False
+    gap = text[end : ctx.quotes.quotes[k].start]
+    return gap.strip() == ":" and len(gap) <= 4
 
 
 def _verb_follows(text: str, toks: list[Token], span: tuple[int, int], ctx: _Context) -> bool:
