@@ -662,3 +662,16 @@ def test_a_past_form_opening_the_sentence_before_its_subject_and_a_colon_is_an_i
     # a base form opening a sentence is no inverted tag ("State radio: ...")
     rows = _speech_rows("Tom Ruiz spoke.", 'State radio: "The road is shut."')
     assert [verb for _, verb in rows] == [""]
+
+
+def test_a_quotation_paragraph_continues_the_speaker_who_reports_the_clause_before():
+    # the gunman's words sit in the clause Ruiz reports: the next paragraph's words are Ruiz's
+    rows = _rows(
+        "Tom Ruiz spoke in Dayton on Friday.",
+        'Ruiz noted the accused gunman asked "where is the mayor" when he entered the hall.',
+        '"The point I want to make is that this must stop."',
+    )
+    assert [(r[0], r[2]) for r in rows if r[2]] == [
+        ("the accused gunman", "where is the mayor"),
+        ("Tom Ruiz", "The point I want to make is that this must stop."),
+    ]

@@ -52,6 +52,7 @@ __all__ = [
     "group_mentions",
     "load_reporting_verbs",
     "organisation_nouns",
+    "reporting_clause",
     "speaker_kind",
     "with_person_nouns",
 ]
@@ -191,6 +192,38 @@ class Attribution:
     issued: str = ""
     subordinate: bool = False  # in a clause such as "after the chief announced ..."
     subjectless: bool = False  # a verb of a quoted sentence whose subject was not found
+
+
+def reporting_clause(att: Attribution, found: list[Attribution], text: str) -> Attribution | None:
+    """The reporting verb of ``found`` whose reported clause ``att`` is in, or None: the one
+    right before ``att`` in the same sentence with only ``att``'s subject between, a
+    noun phrase of at most six words ("Ann Lee noted the gunman asked \"...\"": "noted"
+    reports what "asked" reports). A quotation its inner verb owns is then quoted by the
+    outer speaker, so what continues it in the next paragraph is the outer speaker's.
+
+    >>> said = Attribution(8, 13, "noted", "note", "neutral", (Speaker("Lee", "Lee", "name"),))
+    >>> asked = Attribution(25, 30, "asked", "ask", "neutral", ())
+    >>> reporting_clause(asked, [said, asked], "Ann Lee noted the gunman asked").verb
+    'noted'
+    >>> reporting_clause(asked, [said, asked], "Ann Lee noted. The gunman asked") is None
+    True
+    """
+    k = next((k for k, a in enumerate(found) if a is att), None)
+    if not k:
+        return None
+    prior = found[k - 1]
+    gap = text[prior.end : att.start]
+    words = gap.split()
+    if prior.subordinate or prior.participle or not 0 < len(words) <= 6:
+        return None
+    if any(ch in gap for ch in ".;:!?,\"'()\u201c\u201d\u2014"):
+        return None
+    if words[0].lower() == "that":
+        words = words[1:]
+    if not words or words[0].lower() in PRONOUNS:
+        return None  # "X said she told": the same person, nothing to carry
+    named = [sp for sp in prior.speakers if sp.source not in ("unresolved", "pending")]
+    return prior if named else None
 
 
 # an opening quotation mark and an ellipsis that end a sentence span ('said. "...')
