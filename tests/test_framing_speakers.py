@@ -675,3 +675,19 @@ def test_a_quotation_paragraph_continues_the_speaker_who_reports_the_clause_befo
         ("the accused gunman", "where is the mayor"),
         ("Tom Ruiz", "The point I want to make is that this must stop."),
     ]
+
+
+@pytest.mark.parametrize(("verb", "lemma"), [("thanked", "thank"), ("labelled", "label")])
+def test_a_past_form_the_lemmatizer_misses_is_still_its_verb(verb, lemma):
+    # "thanked" and "labelled" lemmatize to no verb of the table; the scan reads them as theirs
+    rows = _speech_rows("Ann Lee spoke.", f'She {verb} the crew for "the prayers and wishes."')
+    assert rows == [("Ann Lee", lemma)]
+
+
+def test_a_pronoun_opening_the_sentence_is_no_part_of_a_longer_speaker_phrase():
+    # "She hugged members" is no speaker: the pronoun is the whole subject
+    rows = _speech_rows(
+        "Ann Lee spoke on Friday.",
+        'She hugged members for "the outpouring of prayers and warm wishes."',
+    )
+    assert [speaker for speaker, _ in rows] == ["Ann Lee"]

@@ -1250,28 +1250,53 @@ def _first_lemmas(table: ReportingVerbs) -> frozenset[str]:
     return hit[1]
 
 
-_GERUNDS: dict[int, tuple[ReportingVerbs, dict[str, str]]] = {}
+_FORMS: dict[int, tuple[ReportingVerbs, dict[str, str]]] = {}
 
 
-def _gerund_lemmas(table: ReportingVerbs) -> dict[str, str]:
-    """The -ing forms of the table's verbs that the lemmatizer keeps as nouns of their own,
-    mapped to the verb ("writing": "write", "warning": "warn"): common English words only
-    (Zipf frequency above 3), computed once per table. The scan reads them as the verb; a
-    determiner or a possessive before one still makes it a noun ("in writing", "a warning").
+def _verb_forms(table: ReportingVerbs) -> dict[str, str]:
+    """The past and -ing forms of the table's verbs that the lemmatizer does not bring back to
+    the verb, mapped to it ("thanked": "thank", "labelled": "label", "writing": "write",
+    "warning": "warn"): regular inflections that are common English words (Zipf frequency
+    above 2.5), computed once per table. The scan reads them as the verb; a determiner or a
+    possessive before one still makes it a noun ("in writing", "a warning").
 
-    >>> _gerund_lemmas(load_reporting_verbs())["writing"]
-    'write'
+    >>> forms = _verb_forms(load_reporting_verbs())
+    >>> forms["thanked"], forms["writing"], "said" in forms
+    ('thank', 'write', False)
     """
-    hit = _GERUNDS.get(id(table))
+    hit = _FORMS.get(id(table))
     if hit is None or hit[0] is not table:
         out = {}
         for verb in sorted(_first_lemmas(table)):
-            forms = {verb + "ing", verb[:-1] + "ing" if verb.endswith("e") else verb + "ing"}
-            for form in forms:
-                if lemmatize(form) == form != verb and zipf_frequency(form, "en") > 3.0:
+            for form in _inflections(verb):
+                if lemmatize(form) != verb and zipf_frequency(form, "en") > 2.5:
                     out[form] = verb
-        hit = _GERUNDS[id(table)] = (table, out)
+        hit = _FORMS[id(table)] = (table, out)
     return hit[1]
+
+
+def _inflections(verb: str) -> set[str]:
+    """The regular past and -ing forms of ``verb`` (a doubled final consonant after one
+    vowel: "labelled"; a final e dropped: "writing"; y to i: "denied").
+
+    >>> sorted(_inflections("label"))
+    ['labeled', 'labeling', 'labelled', 'labelling']
+    """
+    if " " in verb or not verb.isalpha():
+        return set()
+    forms = {verb + "ed", verb + "ing"}
+    if verb.endswith("e"):
+        forms |= {verb + "d", verb[:-1] + "ing"}
+    if verb.endswith("y") and len(verb) > 2 and verb[-2] not in "aeiou":
+        forms.add(verb[:-1] + "ied")
+    if (
+        len(verb) > 2
+        and verb[-1] not in "aeiouwyx"
+        and verb[-2] in "aeiou"
+        and verb[-3] not in "aeiou"
+    ):
+        forms |= {verb + verb[-1] + "ed", verb + verb[-1] + "ing"}
+    return forms
 
 
 _SCAN: dict[int, tuple[ReportingVerbs, int, frozenset[str]]] = {}
@@ -2735,10 +2760,10 @@ class ArticleScan:
                     found = self.people.setdefault(paragraph_id, [])
                     found.extend(roles)
                     found.sort(key=lambda m: m.start)
-        gerunds = _gerund_lemmas(verbs)  # "writing": the verb "write" here, never the noun
+        forms = _verb_forms(verbs)  # "thanked", "writing": the verb, whatever the lemmatizer
         self.types = doc.types
         self.lemmas = [
-            gerunds.get(lemma, lemma) if word.islower() else lemma
+            forms.get(word, lemma) if word.islower() else lemma
             for word, lemma in zip(doc.types, doc.type_lemma, strict=True)
         ]
         self.type = doc.token_type.tolist()
@@ -2767,9 +2792,9 @@ class ArticleScan:
         """The words of ``unit`` outside quotations and the positions among them of the words a
         verb, noun or "quote" can start at; no words at all when there is no such position."""
         if self.doc is None or unit.doc is not self.doc:
-            gerunds = _gerund_lemmas(self.verbs)
+            forms = _verb_forms(self.verbs)
             toks = [
-                replace(t, lemma=gerunds.get(t.lemma, t.lemma)) if t.text.islower() else t
+                replace(t, lemma=forms.get(t.text, t.lemma)) if t.text.islower() else t
                 for t in unit.words()
                 if index.at(t.start) is None
             ]
