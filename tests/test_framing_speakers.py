@@ -691,3 +691,12 @@ def test_a_pronoun_opening_the_sentence_is_no_part_of_a_longer_speaker_phrase():
         'She hugged members for "the outpouring of prayers and warm wishes."',
     )
     assert [speaker for speaker, _ in rows] == ["Ann Lee"]
+
+
+def test_a_quotation_after_a_participle_of_speech_is_never_the_quote_only_verb_before_it():
+    # "thanked" counts only beside quoted words; here they are "saying"'s
+    t = nf.attributions(
+        [Article("a", "T", ("Ann Lee spoke.", 'Lee thanked the crew, saying "they saved us all".'))]
+    )
+    t = t[t.part != "headline"]
+    assert t[["speaker", "verb_lemma", "kind"]].values.tolist() == [["Ann Lee", "say", "partial"]]

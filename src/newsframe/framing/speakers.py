@@ -1076,7 +1076,9 @@ class _Context:
 
 
 def _quote_follows(text: str, toks: list[Token], i: int, end: int, ctx: _Context) -> bool:
-    """True when a quotation opens after ``end`` in the same sentence, at most 8 words on."""
+    """True when a quotation opens after ``end`` in the same sentence, at most 8 words on,
+    and no participle of a reporting verb comes between ("thanked the crew, saying \"...\"":
+    the quotation is the participle's)."""
     k = bisect_left(ctx.quotes.starts, end)
     if k >= len(ctx.quotes.quotes):
         return False
@@ -1084,9 +1086,12 @@ def _quote_follows(text: str, toks: list[Token], i: int, end: int, ctx: _Context
     if ctx.sentences.at(start) != ctx.sentences.at(end - 1):
         return False
     between = 0
+    first = _first_lemmas(ctx.verbs)
     for t in toks[i : i + 10]:
         if t.start >= start:
             break
+        if t.start >= end and t.text.islower() and t.text.endswith("ing") and t.lemma in first:
+            return False
         between += t.start >= end
     return between <= 8 and not any(ch in text[end:start] for ch in ".;!?")
 
