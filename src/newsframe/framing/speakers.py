@@ -9,6 +9,11 @@ masked first, so words inside quotations are never taken for verbs or speakers. 
 are verbs: a word after a possessive or a determiner ("rejecting Beijing's claims", "the
 remarks") is a noun and credits no one, so a rebuttal is never credited to the side it rebuts.
 
+A verb's frame may run past its paragraph (a colon closing it before a paragraph that opens
+with a quotation mark: "X released the following statement:"), a gerund after "by" reports
+speech like a verb ("began by telling her audience:"), and the past and -ing forms of the
+table's verbs the lemmatizer misses ("thanked", "writing") are read as their verbs.
+
 A speaker is a person, an organisation, a country, a group or a document: a noun phrase headed
 by a proper name, an actor, or one of the speaker nouns of the verb table (``[speaker]``) or
 the person nouns of the entity words (:func:`with_person_nouns`: "A 1st Cavalry Division
