@@ -515,3 +515,188 @@ def test_a_pronoun_in_a_clause_that_interrupts_a_noun_phrase_is_never_that_phras
         'The caller, she added, "seemed lost and unsure."',
     )
     assert [r[0] for r in rows] == ["Ann Lee"]
+
+
+# --- speech frames the verb finder missed (issue 19, fifteenth round, third part) -------------
+
+
+@pytest.mark.parametrize(
+    ("line", "speaker", "verb"),
+    [
+        ("Ann Lee stated the following on Tuesday:", "Ann Lee", "state"),
+        ("Harbour Rowing released the following statement:", "Harbour Rowing", "release"),
+        ("The zoo also released a statement on Saturday (May 28):", "The zoo", "release"),
+    ],
+)
+def test_a_colon_closing_the_paragraph_frames_the_quotation_paragraph_after_it(line, speaker, verb):
+    # the statement printed as a paragraph of its own: the line above introduces it
+    rows = nf.attributions(
+        [Article("a", "T", ("The council met.", line, '"After review, the race is off."'))]
+    )
+    quoted = rows[rows.kind == "direct"]
+    assert quoted.speaker.tolist() == [speaker]
+    assert quoted.verb_lemma.str.split().str[0].tolist() == [verb]
+
+
+def test_a_colon_closing_a_paragraph_frames_nothing_when_no_quotation_follows():
+    # "state" reports speech only beside what it introduces: a list is no speech
+    rows = nf.attributions(
+        [Article("a", "T", ("Ann Lee stated the following on Tuesday:", "Roads, schools."))]
+    )
+    assert rows[rows.part != "headline"].empty
+
+
+def test_the_subject_opening_a_sentence_speaks_across_a_long_relative_aside():
+    # the relative clause holds its own commas, a name and an age: the subject before it
+    # speaks, never the name inside the aside
+    rows = _rows(
+        "The zoo shut early.",
+        "Ann Lee, 32, who came to the zoo with Bo Park, 36, and their four children, wrote "
+        "a long post about the day:",
+        '"I want to thank everyone."',
+    )
+    assert [r[0] for r in rows if r[2]] == ["Ann Lee"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb"),
+    [
+        ('Lee began the meeting by announcing, "The budget is cut."', "announce"),
+        ('When Lee took the stage, she started by asking the crowd, "How was your week?"', "ask"),
+        ('Clearly moved, Lee began by telling her audience: "My message is simple."', "tell"),
+    ],
+)
+def test_a_gerund_after_by_reports_the_speech_of_the_sentences_subject(sentence, verb):
+    # "by" + -ing is a verb whose subject is the main clause's, never a noun after "by"
+    assert _speech_rows("Ann Lee spoke on Monday.", sentence) == [("Ann Lee", verb)]
+
+
+def test_a_gerund_after_the_by_of_a_passive_reports_nothing():
+    rows = _speech_rows("Ann Lee spoke.", 'Lee was woken by shouting "Fire!" at night.')
+    assert [verb for _, verb in rows if verb] == []  # (the woken one shouts nothing)
+
+
+def test_a_teen_heads_a_description_before_a_relative_aside():
+    rows = _speech_rows(
+        "A visibly angry Ada Berg addressed the summit on Monday.",
+        "The Norwegian teen, who has become the face of the movement, began by telling her "
+        'audience: "We will be watching you."',
+    )
+    assert rows == [("Ada Berg", "tell")]
+
+
+def _speech_rows(*paragraphs: str) -> list[tuple[str, str]]:
+    """(speaker, verb lemma) of the quotations credited as speech in a hand-made article."""
+    t = nf.attributions([Article("a", "T", paragraphs)])
+    t = t[(t.part != "headline") & (t.kind != "paraphrase")]
+    return [(r.speaker, r.verb_lemma) for r in t.itertuples()]
+
+
+def test_continued_before_a_comma_and_the_quotation_reports_it():
+    assert _speech_rows("Ann Lee spoke.", 'Lee continued, "This is a family in grief."') == [
+        ("Ann Lee", "continue")
+    ]
+    # "continue" with an object of its own still reports nothing
+    rows = _speech_rows("Ann Lee spoke.", 'Lee continued to have "full confidence" in him.')
+    assert [verb for _, verb in rows if verb] == []
+
+
+@pytest.mark.parametrize(
+    ("tag", "speaker", "verb"),
+    [
+        ("state TV reported", "state TV", "report"),
+        ("state media said on Monday", "state media", "say"),
+        ("say local officials", "local officials", "say"),
+        ("said Lee", "Ann Lee", "say"),
+    ],
+)
+def test_a_modifier_before_a_subject_with_its_own_verb_is_no_inverted_verb(tag, speaker, verb):
+    # "state" before "TV reported" modifies the subject; a verb inverts before its subject only
+    # when no verb of the subject's own follows it
+    rows = _speech_rows("Ann Lee saw the wreck.", f'"There was no sign of life," {tag}.')
+    assert rows == [(speaker, verb)]
+
+
+def test_a_reporting_verb_and_its_gerund_after_by_are_one_act_of_speech():
+    t = nf.attributions(
+        [Article("a", "T", ("Ann Lee spoke.", 'Lee concluded her speech by saying, "Thank you."'))]
+    )
+    t = t[t.part != "headline"]
+    # one row: the gerund names the act, the verb before "by" is no second paraphrase
+    assert t[["speaker", "verb_lemma", "kind"]].values.tolist() == [["Ann Lee", "say", "partial"]]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'Ruiz backed the mayor, writing on his blog before the vote, "She has delivered."',
+        "Ruiz fired Lee on Tuesday after advice from Minister Bo Park, writing in a letter "
+        'that it was "a matter of trust" for the agency.',
+    ],
+)
+def test_writing_after_a_comma_is_the_verb_of_the_sentences_subject(sentence):
+    # "writing" is the verb "write" (the lemmatizer keeps it a noun), and the subject is the
+    # name before the sentence's verb, never the object after it
+    assert _speech_rows("Tom Ruiz met Ann Lee.", sentence) == [("Tom Ruiz", "write")]
+
+
+def test_writing_after_a_determiner_stays_a_noun():
+    rows = _speech_rows("Tom Ruiz met Ann Lee.", 'The writing on the wall said "Go home".')
+    assert [verb for _, verb in rows if verb == "write"] == []
+
+
+def test_the_agent_of_a_reduced_passive_speaks():
+    # "branded ... by Tom Ruiz" after the noun it modifies: Ruiz branded her, the farmer did not
+    rows = _speech_rows(
+        "Tom Ruiz toured the farms.", "The farmer branded a 'liar' by Tom Ruiz wept."
+    )
+    assert rows == [("Tom Ruiz", "brand")]
+    # an active verb with a "by" phrase that names nobody keeps its subject
+    rows = _speech_rows("Tom Ruiz spoke.", 'Ann Lee branded the plan a "farce" by any measure.')
+    assert rows == [("Ann Lee", "brand")]
+
+
+def test_a_past_form_opening_the_sentence_before_its_subject_and_a_colon_is_an_inverted_tag():
+    rows = _speech_rows("Tom Ruiz spoke.", 'Said Governor Ruiz: "This is despicable."')
+    assert rows == [("Tom Ruiz", "say")]
+    # a base form opening a sentence is no inverted tag ("State radio: ...")
+    rows = _speech_rows("Tom Ruiz spoke.", 'State radio: "The road is shut."')
+    assert [verb for _, verb in rows] == [""]
+
+
+def test_a_quotation_paragraph_continues_the_speaker_who_reports_the_clause_before():
+    # the gunman's words sit in the clause Ruiz reports: the next paragraph's words are Ruiz's
+    rows = _rows(
+        "Tom Ruiz spoke in Dayton on Friday.",
+        'Ruiz noted the accused gunman asked "where is the mayor" when he entered the hall.',
+        '"The point I want to make is that this must stop."',
+    )
+    assert [(r[0], r[2]) for r in rows if r[2]] == [
+        ("the accused gunman", "where is the mayor"),
+        ("Tom Ruiz", "The point I want to make is that this must stop."),
+    ]
+
+
+@pytest.mark.parametrize(("verb", "lemma"), [("thanked", "thank"), ("labelled", "label")])
+def test_a_past_form_the_lemmatizer_misses_is_still_its_verb(verb, lemma):
+    # "thanked" and "labelled" lemmatize to no verb of the table; the scan reads them as theirs
+    rows = _speech_rows("Ann Lee spoke.", f'She {verb} the crew for "the prayers and wishes."')
+    assert rows == [("Ann Lee", lemma)]
+
+
+def test_a_pronoun_opening_the_sentence_is_no_part_of_a_longer_speaker_phrase():
+    # "She hugged members" is no speaker: the pronoun is the whole subject
+    rows = _speech_rows(
+        "Ann Lee spoke on Friday.",
+        'She hugged members for "the outpouring of prayers and warm wishes."',
+    )
+    assert [speaker for speaker, _ in rows] == ["Ann Lee"]
+
+
+def test_a_quotation_after_a_participle_of_speech_is_never_the_quote_only_verb_before_it():
+    # "thanked" counts only beside quoted words; here they are "saying"'s
+    t = nf.attributions(
+        [Article("a", "T", ("Ann Lee spoke.", 'Lee thanked the crew, saying "they saved us all".'))]
+    )
+    t = t[t.part != "headline"]
+    assert t[["speaker", "verb_lemma", "kind"]].values.tolist() == [["Ann Lee", "say", "partial"]]

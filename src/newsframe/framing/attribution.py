@@ -34,6 +34,7 @@ from newsframe.framing.speakers import (
     SpeakerGenders,
     load_reporting_verbs,
     organisation_nouns,
+    reporting_clause,
     speaker_kind,
     unit_attributions,
 )
@@ -1391,6 +1392,10 @@ def _unit_rows(
             tail = att
     if tail is not None and (last is None or tail.start > quotes[-1].end):
         last = _Carry(tail.speakers, tail, False)  # "Klobuchar released a statement."
+    elif last is not None and last.att is not None and not last.open_quote:
+        outer = reporting_clause(last.att, found, unit.text)
+        if outer is not None:  # "Ann Lee noted the gunman asked \"...\"": the next paragraph's
+            last = _Carry(outer.speakers, outer, False)  # words continue Ann Lee's, the outer
     if last is not None and all(s.source == "unresolved" for s in last.speakers):
         last = None
     return rows, last, labels

@@ -302,6 +302,7 @@ def _loaded(path: str) -> SpeakerModel:
 
 _OPENERS = frozenset(["but", "and", "yet", "so", "however", "meanwhile", "still", "then",
                       "later", "earlier", "also", "now", "instead"])  # fmt: skip
+_SUBJECT_PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you"])
 _PHRASE_STOP = frozenset(
     ["was", "were", "is", "are", "has", "have", "had", "will", "would", "could", "can", "may",
      "might", "must", "should", "did", "does", "do", "said", "says", "told", "that", "who",
@@ -324,6 +325,8 @@ def _opening(text: str, start: int, end: int, nouns: Mapping[str, str]) -> Speak
     Speaker(key='Kremlin spokesman', text='Kremlin spokesman', source='name', kind='person')
     >>> _opening("Police named the suspect.", 0, 25, {"police": "group", "suspect": "person"})
     Speaker(key='Police', text='Police', source='name', kind='group')
+    >>> _opening("She hugged members.", 0, 19, {"member": "person"}) is None
+    True
     """
     words = [(m.start(), m.end(), m.group(0)) for m in islice(_WORD.finditer(text, start, end), 9)]
     i = 0
@@ -332,6 +335,8 @@ def _opening(text: str, start: int, end: int, nouns: Mapping[str, str]) -> Speak
         or (words[i][2].endswith("ly") and text.startswith(",", words[i][1]))
     ):  # "However", and a sentence adverb before its comma ("Separately, Kremlin spokesman")
         i += 1
+    if i < len(words) and words[i][2].lower() in _SUBJECT_PRONOUNS:
+        return None  # "She hugged members": the pronoun is the whole subject, a verb follows
     first, last, kind = i, None, ""
     for _, b, word in words[i : i + 7]:
         low = word.lower().removesuffix("'s")

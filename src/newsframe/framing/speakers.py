@@ -9,6 +9,11 @@ masked first, so words inside quotations are never taken for verbs or speakers. 
 are verbs: a word after a possessive or a determiner ("rejecting Beijing's claims", "the
 remarks") is a noun and credits no one, so a rebuttal is never credited to the side it rebuts.
 
+A verb's frame may run past its paragraph (a colon closing it before a paragraph that opens
+with a quotation mark: "X released the following statement:"), a gerund after "by" reports
+speech like a verb ("began by telling her audience:"), and the past and -ing forms of the
+table's verbs the lemmatizer misses ("thanked", "writing") are read as their verbs.
+
 A speaker is a person, an organisation, a country, a group or a document: a noun phrase headed
 by a proper name, an actor, or one of the speaker nouns of the verb table (``[speaker]``) or
 the person nouns of the entity words (:func:`with_person_nouns`: "A 7th Kestrel Division
@@ -52,6 +57,7 @@ __all__ = [
     "group_mentions",
     "load_reporting_verbs",
     "organisation_nouns",
+    "reporting_clause",
     "speaker_kind",
     "with_person_nouns",
 ]
@@ -191,6 +197,38 @@ class Attribution:
     issued: str = ""
     subordinate: bool = False  # in a clause such as "after the chief announced ..."
     subjectless: bool = False  # a verb of a quoted sentence whose subject was not found
+
+
+def reporting_clause(att: Attribution, found: list[Attribution], text: str) -> Attribution | None:
+    """The reporting verb of ``found`` whose reported clause ``att`` is in, or None: the one
+    right before ``att`` in the same sentence with only ``att``'s subject between, a
+    noun phrase of at most six words ("Ann Lee noted the gunman asked \"...\"": "noted"
+    reports what "asked" reports). A quotation its inner verb owns is then quoted by the
+    outer speaker, so what continues it in the next paragraph is the outer speaker's.
+
+    >>> said = Attribution(8, 13, "noted", "note", "neutral", (Speaker("Lee", "Lee", "name"),))
+    >>> asked = Attribution(25, 30, "asked", "ask", "neutral", ())
+    >>> reporting_clause(asked, [said, asked], "Ann Lee noted the gunman asked").verb
+    'noted'
+    >>> reporting_clause(asked, [said, asked], "Ann Lee noted. The gunman asked") is None
+    True
+    """
+    k = next((k for k, a in enumerate(found) if a is att), None)
+    if not k:
+        return None
+    prior = found[k - 1]
+    gap = text[prior.end : att.start]
+    words = gap.split()
+    if prior.subordinate or prior.participle or not 0 < len(words) <= 6:
+        return None
+    if any(ch in gap for ch in ".;:!?,\"'()\u201c\u201d\u2014"):
+        return None
+    if words[0].lower() == "that":
+        words = words[1:]
+    if not words or words[0].lower() in PRONOUNS:
+        return None  # "X said she told": the same person, nothing to carry
+    named = [sp for sp in prior.speakers if sp.source not in ("unresolved", "pending")]
+    return prior if named else None
 
 
 # an opening quotation mark and an ellipsis that end a sentence span ('said. "...')
@@ -723,7 +761,14 @@ def _np_speakers(text: str, toks: list[Token], lo: int, hi: int, ctx: _Context) 
         if words[k - 1].text[:1].isupper() and words[k + 1].text[:1].isupper():
             left = _np_speakers(text, toks, _name_start(toks, lo, lo + k - 1), lo + k - 1, ctx)
             return left + _np_speakers(text, toks, lo + k + 1, hi, ctx)
-    if words[-1].text[:1].isupper():
+    # a common noun in capitals after a modifier ("state TV"): the phrase is a description
+    modified = (
+        words[-1].text.isupper()
+        and words[-1].text.lower() in ctx.verbs.speaker_nouns
+        and 0 < run == len(words) - 1
+        and words[run - 1].text.isalpha()
+    )
+    if words[-1].text[:1].isupper() and not modified:
         role = words[-1].lemma in ctx.verbs.speaker_nouns
         if role and run == len(words) - 1 and run > 0 and words[run - 1].text.lower() == "the":
             words, source = words[run - 1 :], "description"  # "said the President"
@@ -932,6 +977,58 @@ def _np_before_aside(
     return None
 
 
+_ASIDE_OPENERS = frozenset(["who", "whose"])
+_LONG_ASIDE = 40  # words from the sentence's subject to its verb across one long aside
+
+
+def _opening_subject_before_aside(
+    text: str, toks: list[Token], j: int, stop: int, ctx: _Context
+) -> tuple[int, int] | None:
+    """The subject that opens the sentence before one long aside that runs up to the verb,
+    its inner commas included ("Ann Lee, 32, who came with Bo Park, 36, and his sons, wrote";
+    "Lee, speaking for the first time since the vote on Tuesday, said"): a noun phrase of at
+    most eight words that opens the sentence and ends at its first comma, an age after it or
+    not, then a relative "who"/"whose" or a lowercase -ing participle, and a comma right before
+    the verb; at most forty words from the subject to the verb; else None (an aside of its own
+    kind, "Peskov, the Kremlin spokesman, said", is :func:`_np_before_aside`'s).
+
+    The subject of a sentence is the noun phrase before its first comma when what follows the
+    comma is a non-restrictive relative clause or a participle clause, which modify it and
+    never hold the main verb's subject (Quirk et al. 1985, 17.22 and 15.59)."""
+    if j < 2 or text[toks[j].end : stop].strip() != ",":
+        return None
+    first = ctx.sentences.bounds(ctx.sentences.at(toks[j].start))[0]
+    f = bisect_left([t.start for t in toks[max(j - _LONG_ASIDE, 0) : j + 1]], first)
+    f += max(j - _LONG_ASIDE, 0)
+    if f >= j or toks[f].start < first or text[first : toks[f].start].strip():
+        return None  # (the sentence opens with a quotation or a mark, or too far back)
+    k = f
+    while k < j and k - f < 8 and _spaces(text, toks[k].end, toks[k + 1].start):
+        k += 1
+    if k >= j or text[toks[k].end : toks[k + 1].start].strip() != ",":
+        return None
+    nxt = k + 1
+    if (
+        toks[nxt].text.isdigit()
+        and nxt < j
+        and text[toks[nxt].end : toks[nxt + 1].start].strip() == ","
+    ):
+        nxt += 1  # an age: "Ann Lee, 32, who ..."
+    opener = toks[nxt].text
+    if nxt >= j or not (
+        opener.lower() in _ASIDE_OPENERS
+        or (opener.islower() and opener.endswith("ing") and len(opener) > 4)
+    ):
+        return None
+    span = _np_before(text, toks, k, toks[k].end, ctx.verbs.speaker_nouns)
+    if span is None or span[0] != f:
+        return None
+    words = toks[f : k + 1]
+    if not (words[-1].text[:1].isupper() or _head_kind(words, ctx.verbs.speaker_nouns)):
+        return None  # a name or a speaker noun heads it, never "Moments later, ..."
+    return span
+
+
 def _in_phrase(text: str, left: Token, right: Token) -> bool:
     """True when only spaces, or the apostrophe of a possessive after s, stand between two
     words of one phrase ("Nichols' stepfather": the tokenizer leaves that apostrophe out).
@@ -984,7 +1081,9 @@ class _Context:
 
 
 def _quote_follows(text: str, toks: list[Token], i: int, end: int, ctx: _Context) -> bool:
-    """True when a quotation opens after ``end`` in the same sentence, at most 8 words on."""
+    """True when a quotation opens after ``end`` in the same sentence, at most 8 words on,
+    and no participle of a reporting verb comes between ("thanked the crew, saying \"...\"":
+    the quotation is the participle's)."""
     k = bisect_left(ctx.quotes.starts, end)
     if k >= len(ctx.quotes.quotes):
         return False
@@ -992,9 +1091,12 @@ def _quote_follows(text: str, toks: list[Token], i: int, end: int, ctx: _Context
     if ctx.sentences.at(start) != ctx.sentences.at(end - 1):
         return False
     between = 0
+    first = _first_lemmas(ctx.verbs)
     for t in toks[i : i + 10]:
         if t.start >= start:
             break
+        if t.start >= end and t.text.islower() and t.text.endswith("ing") and t.lemma in first:
+            return False
         between += t.start >= end
     return between <= 8 and not any(ch in text[end:start] for ch in ".;!?")
 
@@ -1027,6 +1129,16 @@ def _quote_in_frame(text: str, end: int, word: str | None, ctx: _Context) -> boo
     if not word:
         return "," not in gap and "(" not in gap
     return word in [w.lower().strip(",") for w in words[-3:]]
+
+
+def _quote_after_comma(text: str, end: int, ctx: _Context) -> bool:
+    """True when a comma right after ``end`` and a quotation right after it follow the verb
+    that ends there ('Harris continued, "This is ..."'), as a colon would."""
+    k = bisect_left(ctx.quotes.starts, end)
+    if k >= len(ctx.quotes.quotes):
+        return False
+    gap = text[end : ctx.quotes.quotes[k].start]
+    return len(gap) <= 4 and gap.strip() == ","
 
 
 def _quote_precedes(text: str, start: int, ctx: _Context) -> bool:
@@ -1077,14 +1189,34 @@ def _name_not_modal(word: Token, verb: Token) -> bool:
 def _introduces_quote(text: str, sentence: int, ctx: _Context) -> bool:
     """True when sentence ``sentence`` ends with a colon or an ellipsis standing for one and
     the next sentence holds a quotation ("Will wrote the following to the committee ...
-    \u201cI will ...\u201d")."""
+    \u201cI will ...\u201d"); when it is the paragraph's last sentence, the next paragraph
+    opens with a quotation mark (a statement printed as a paragraph of its own under the
+    line that introduces it: "The club released the following statement:")."""
     if sentence < 0:
         return False
     k = ctx.sentences.position[sentence]
-    if k + 1 >= len(ctx.sentences.ids) or ctx.sentences.ids[k + 1] not in ctx.quoted_sentences:
+    last = k + 1 >= len(ctx.sentences.ids)
+    if not last and ctx.sentences.ids[k + 1] not in ctx.quoted_sentences:
         return False
     end = ctx.sentences.bounds(sentence)[1]
-    return text[max(end - 50, 0) : end].rstrip().endswith((":", "\u2026", "..."))
+    if not text[max(end - 50, 0) : end].rstrip().endswith((":", "\u2026", "...")):
+        return False
+    return not last or _next_paragraph_quoted(ctx.unit)
+
+
+_OPENING_MARKS = ('"', "'", "\u201c", "\u2018")
+
+
+def _next_paragraph_quoted(unit: Unit) -> bool:
+    """True when the body paragraph after ``unit`` (blank ones skipped) opens with a quotation
+    mark; False for the headline, the last paragraph, or a unit built without its document."""
+    doc = unit.doc
+    if doc is None or unit.part == "headline":
+        return False
+    for paragraph in doc.paragraphs[unit.paragraph_id + 1 : unit.paragraph_id + 4]:
+        if paragraph.strip():
+            return paragraph.lstrip().startswith(_OPENING_MARKS)
+    return False
 
 
 def _match_verb(text: str, toks: list[Token], i: int, table: ReportingVerbs, longest: int):
@@ -1097,18 +1229,23 @@ def _match_verb(text: str, toks: list[Token], i: int, table: ReportingVerbs, lon
             _spaces(text, toks[k].end, toks[k + 1].start) for k in range(i, i + n - 1)
         ):
             return key, n
-    # one lowercase modifier before the noun of a verb with an article ("issued a brief
-    # statement", "released a joint statement": the table's "issue a statement")
-    if (
-        len(lemmas) >= 4
-        and lemmas[1] in ("a", "an")
-        and (lemmas[0], lemmas[1], lemmas[3]) in table.verbs
-        and toks[i + 2].text.isalpha()
-        and toks[i + 2].text.islower()
-        and all(_spaces(text, toks[k].end, toks[k + 1].start) for k in range(i, i + 3))
-    ):
-        return (lemmas[0], lemmas[1], lemmas[3]), 4
+    # another determiner for the article ("issued the statement"), and one lowercase modifier
+    # before the noun ("issued a brief statement", "released the following statement": the
+    # table's "issue a statement")
+    if len(lemmas) < 3 or lemmas[1] not in _ARTICLE_LIKE:
+        return None
+    for n in (3, 4):
+        if (
+            len(lemmas) > n - 1
+            and (lemmas[0], "a", lemmas[n - 1]) in table.verbs
+            and (n == 3 or (toks[i + 2].text.isalpha() and toks[i + 2].text.islower()))
+            and all(_spaces(text, toks[k].end, toks[k + 1].start) for k in range(i, i + n - 1))
+        ):
+            return (lemmas[0], "a", lemmas[n - 1]), n
     return None
+
+
+_ARTICLE_LIKE = frozenset(["a", "an", "the", "this", "its", "his", "her", "their"])
 
 
 _FIRST: dict[int, tuple[ReportingVerbs, frozenset[str]]] = {}
@@ -1121,6 +1258,55 @@ def _first_lemmas(table: ReportingVerbs) -> frozenset[str]:
         hit = (table, frozenset(k[0] for k in table.verbs))
         _FIRST[id(table)] = hit
     return hit[1]
+
+
+_FORMS: dict[int, tuple[ReportingVerbs, dict[str, str]]] = {}
+
+
+def _verb_forms(table: ReportingVerbs) -> dict[str, str]:
+    """The past and -ing forms of the table's verbs that the lemmatizer does not bring back to
+    the verb, mapped to it ("thanked": "thank", "labelled": "label", "writing": "write",
+    "warning": "warn"): regular inflections that are common English words (Zipf frequency
+    above 2.5), computed once per table. The scan reads them as the verb; a determiner or a
+    possessive before one still makes it a noun ("in writing", "a warning").
+
+    >>> forms = _verb_forms(load_reporting_verbs())
+    >>> forms["thanked"], forms["writing"], "said" in forms
+    ('thank', 'write', False)
+    """
+    hit = _FORMS.get(id(table))
+    if hit is None or hit[0] is not table:
+        out = {}
+        for verb in sorted(_first_lemmas(table)):
+            for form in _inflections(verb):
+                if lemmatize(form) != verb and zipf_frequency(form, "en") > 2.5:
+                    out[form] = verb
+        hit = _FORMS[id(table)] = (table, out)
+    return hit[1]
+
+
+def _inflections(verb: str) -> set[str]:
+    """The regular past and -ing forms of ``verb`` (a doubled final consonant after one
+    vowel: "labelled"; a final e dropped: "writing"; y to i: "denied").
+
+    >>> sorted(_inflections("label"))
+    ['labeled', 'labeling', 'labelled', 'labelling']
+    """
+    if " " in verb or not verb.isalpha():
+        return set()
+    forms = {verb + "ed", verb + "ing"}
+    if verb.endswith("e"):
+        forms |= {verb + "d", verb[:-1] + "ing"}
+    if verb.endswith("y") and len(verb) > 2 and verb[-2] not in "aeiou":
+        forms.add(verb[:-1] + "ied")
+    if (
+        len(verb) > 2
+        and verb[-1] not in "aeiouwyx"
+        and verb[-2] in "aeiou"
+        and verb[-3] not in "aeiou"
+    ):
+        forms |= {verb + verb[-1] + "ed", verb + verb[-1] + "ing"}
+    return forms
 
 
 _SCAN: dict[int, tuple[ReportingVerbs, int, frozenset[str]]] = {}
@@ -1270,14 +1456,17 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
         key in table.after_quote
         and not _quote_precedes(text, toks[i].start, ctx)
         and not text[toks[i + n - 1].end :].lstrip(" ").startswith(":")
-    ):  # "she continued" after her words, or before a colon ("Abbott continues:")
-        return None  # "continues to have" reports nothing
+        and not _quote_after_comma(text, toks[i + n - 1].end, ctx)
+    ):  # "she continued" after her words, or before a colon ("Hale continues:") or a
+        return None  # comma and her words; "continues to have" reports nothing
     if key in table.quote_only and not (
         _quote_follows(text, toks, i, toks[i + n - 1].end, ctx)
         or _quote_precedes(text, toks[i].start, ctx)
         or _quote_in_frame(text, toks[i + n - 1].end, table.frames.get(key), ctx)
     ):
         return None
+    if not aux and (agent := _reduced_passive_agent(text, toks, i, n, ctx)):
+        return made(_np_speakers(text, toks, *agent, ctx), span=agent)
     if _passive(aux) and key != ("according", "to"):
         by = _agent_after(text, toks, i + n, ctx)
         if by is not None:  # "was announced by X", 'is described as "..." by X'
@@ -1310,6 +1499,7 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
             return None
         return made(_sentence_subject(text, toks, i, ctx) if _subject_control(toks, j) else [])
     named = never_noun and toks[j].text in ("A", "An")  # "An told reporters": a name (An)
+    named = named or _gerund_after_by(toks, i, j)  # "began by telling": a verb, not a noun
     if joined and (
         (toks[j].text.lower() in NOT_VERB_BEFORE and not named)
         or (_possessive(toks[j].text) and not never_noun)
@@ -1364,6 +1554,9 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
             # "Calling the effort '...', the governor said": the speaker comes later
             return made([Speaker("", "", "pending")])
         return _unnamed(text, toks, i, n, ctx, made)
+    span = _opening_subject_before_aside(text, toks, j, stop, ctx)
+    if span:  # "Ann Lee, 32, who came with Bo Park, 36, and his sons, wrote": Ann Lee
+        return made(_np_speakers(text, toks, *span, ctx), span=span)
     span = _np_before_aside(text, toks, j, stop, ctx.verbs.speaker_nouns)
     if span and (name := _name_before_apposition(text, toks, span, ctx)):
         # "Kim Taek-gyu, the chair of the BKA, who arrived ..., told": the name
@@ -1425,11 +1618,80 @@ def _agent_after(text: str, toks: list[Token], k: int, ctx: _Context) -> int | N
     return None
 
 
+def _reduced_passive_agent(
+    text: str, toks: list[Token], i: int, n: int, ctx: _Context
+) -> tuple[int, int] | None:
+    """The agent of a reduced passive, a past participle after the noun it modifies with no
+    auxiliary ("The woman labelled a 'menace' by Ann Lee said ...": Ann Lee branded her), named
+    by a "by" after the quotation the participle frames (:func:`_agent_after`): a noun phrase
+    that names a speaker and opens with a capital or a determiner ("by tweeting" is no agent);
+    else None.
+
+    A participle clause after a noun is a reduced relative clause, its "by" phrase the agent
+    of the passive (Quirk et al. 1985, 17.30)."""
+    word = toks[i].text
+    if n != 1 or i < 1 or not (word.islower() and word.endswith("ed") and word != toks[i].lemma):
+        return None
+    if not _spaces(text, toks[i - 1].end, toks[i].start) or not toks[i - 1].text.isalpha():
+        return None
+    if toks[i - 1].text.lower() in NP_STOP or toks[i - 1].text.lower() in NOT_VERB_BEFORE:
+        return None
+    by = _agent_after(text, toks, i + 1, ctx)
+    if by is None or by == i + 1:
+        return None  # (right after the participle: "was hit by": an ordinary passive's)
+    span = _np_after(text, toks, by + 1)
+    if span is None:
+        return None
+    first = toks[span[0]].text
+    if first[:1].isupper():  # a name: its capitalised words ("by Ann Lee today revealed")
+        hi = span[0]
+        while hi < span[1] and toks[hi + 1].text[:1].isupper():
+            hi += 1
+        span = span[0], hi
+    elif first.lower() not in DETERMINERS:
+        return None
+    return span if _np_speakers(text, toks, *span, ctx) else None
+
+
 # verbs whose subject is the one who does what the infinitive after them says ("went on to
 # accuse", "refused to comment", "vowed to"); "asked him to say" is another's
 _SUBJECT_CONTROL = frozenset(["continue", "go", "want", "try", "seek", "vow", "refuse", "decide",
                               "choose", "hope", "move", "rush", "appear", "promise", "plan",
                               "threaten", "offer", "agree"])  # fmt: skip
+
+
+def _gerund_after_by(toks: list[Token], i: int, j: int) -> bool:
+    """True when the -ing form ``toks[i]`` follows "by" (``toks[j]``) right after a verb or
+    its object ("began by telling her audience", "started the briefing by announcing"): a
+    gerund whose subject is the sentence's, which reports speech like the verb it is (Quirk et
+    al. 1985, 15.12: the subject of a gerund in an adjunct is the main clause's); never after
+    a passive, whose agent "by" introduces ("was shaken by shouting").
+
+    >>> from newsframe.framing._units import word_tokens
+    >>> toks = word_tokens("She began by telling them")
+    >>> _gerund_after_by(toks, 3, 2), _gerund_after_by(word_tokens("It was hit by telling"), 4, 3)
+    (True, False)
+    """
+    word = toks[i].text
+    if toks[j].text.lower() != "by" or not (word.islower() and word.endswith("ing")):
+        return False
+    return not any(t.text.lower() in PASSIVE_AUX for t in toks[max(j - 3, 0) : j])
+
+
+def _same_act(text: str, toks: list[Token], i: int, prior: Attribution, ctx: _Context) -> bool:
+    """True when the gerund after "by" at ``toks[i]`` and the reporting verb ``prior`` before
+    it are one act of speech ("concluded his message by saying", "responded by tweeting"):
+    ``prior`` ends at most six words before "by", in the same sentence, with no mark between."""
+    if i < 1 or not _gerund_after_by(toks, i, i - 1):
+        return False
+    if ctx.sentences.at(prior.start) != ctx.sentences.at(toks[i].start):
+        return False
+    gap = text[prior.end : toks[i - 1].start]
+    return (
+        prior.end <= toks[i - 1].start
+        and len(gap.split()) <= 6
+        and not any(ch in gap for ch in ",;:.!?\"'()\u2014")
+    )
 
 
 def _subject_control(toks: list[Token], j: int) -> bool:
@@ -1644,13 +1906,37 @@ def _sentence_subject(text: str, toks: list[Token], i: int, ctx: _Context) -> li
         return _subject_after_opener(text, toks, k, i, ctx)
     if k + 1 < i and _opening_participle(toks[k], toks[k + 1], ctx):
         return _subject_after_opener(text, toks, k, i, ctx)  # "Parked outside ..., X"
-    span = _np_after(text, toks, k)
+    if _opening_adverb(toks[k].text):
+        return _subject_after_opener(text, toks, k, i, ctx)  # "Clearly moved, X"
+    span = _verb_cut(toks, _np_after(text, toks, k))
     after = _after_parenthesis(text, toks, span[1]) if span is not None else i
     if span is not None and after < i and toks[after].text.islower():
         speakers = _np_speakers(text, toks, *span, ctx)
         if speakers:
             return speakers
     return _subject_after_opener(text, toks, k, i, ctx)
+
+
+def _verb_cut(toks: list[Token], span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """``span`` up to the word before a lowercase past form or finite verb right after one of
+    its capitalised words ("Ruiz fired Lee Tuesday": "Ruiz", whose verb "fired" follows);
+    a participle after a determiner or a possessive stays a modifier ("Iran's armed forces").
+
+    >>> from newsframe.framing._units import word_tokens
+    >>> toks = word_tokens("Ruiz fired Lee Tuesday")
+    >>> _verb_cut(toks, (0, 3)), _verb_cut(word_tokens("Iran's armed forces"), (0, 2))
+    ((0, 0), (0, 2))
+    """
+    if span is None:
+        return None
+    for k in range(span[0] + 1, span[1] + 1):
+        word, before = toks[k], toks[k - 1]
+        if not word.text.islower() or not before.text[:1].isupper() or _possessive(before.text):
+            continue
+        low = word.text
+        if low in FINITE or (low.endswith("ed") and word.lemma != low):
+            return span[0], k - 1
+    return span
 
 
 def _pronoun_after_opening(text: str, toks: list[Token], k: int, i: int) -> list[Speaker]:
@@ -1686,6 +1972,7 @@ def _subject_after_opener(
     if comma is not None and (
         opening[0] in _OPENERS
         or opening[0].endswith("ing")  # "Speaking on MSNBC on Tuesday, Ann Lee ..."
+        or _opening_adverb(toks[k].text)  # "Clearly moved, Ann Lee ..."
         or (k + 1 < i and _opening_participle(toks[k], toks[k + 1], ctx))
         or any(w in CALENDAR or w in _TIME_NOUNS or w in _LATER for w in opening)
     ):
@@ -1722,6 +2009,34 @@ def _subject_after_opener(
 
 
 _LATER = frozenset(["earlier", "later", "ago"])  # "Hours earlier, ...": a time that opens
+
+
+def _opening_adverb(word: str) -> bool:
+    """True for a capitalised adverb in -ly that opens a clause ("Clearly moved, Lee ...",
+    "Visibly upset, the mayor ..."), never a name ("Kelly", "Lilly").
+
+    >>> _opening_adverb("Clearly"), _opening_adverb("Kelly"), _opening_adverb("clearly")
+    (True, False, False)
+    """
+    low = word.lower()
+    return (
+        word[:1].isupper()
+        and word[1:].islower()
+        and low.endswith("ly")
+        and len(low) > 6
+        and low not in _NOT_ADVERBS
+        and max(zipf_frequency(a, "en") for a in _adjectives(low[:-2])) > 3.0
+    )  # an adjective under it: "clear", "visible", "angry"
+
+
+def _adjectives(stem: str) -> tuple[str, ...]:
+    """The adjectives an adverb's stem may come from: "clear", "visib" -> "visible", "angri"
+    -> "angry"."""
+    if stem.endswith("b"):
+        return stem, stem + "le"
+    if stem.endswith("i"):
+        return stem, stem[:-1] + "y"
+    return (stem,)
 
 
 def _opening_participle(word: Token, after: Token, ctx: _Context) -> bool:
@@ -2003,13 +2318,52 @@ def _inverted(text, toks, i, n, j, ctx: _Context) -> tuple[int, int] | None:
     if span is None:
         return None
     after = text[toks[span[1]].end : toks[span[1]].end + 2].lstrip()[:1]
+    if _opening_inversion(text, toks, i, span, ctx):
+        return span  # 'Said President Ann Lee: "..."'
     quoted = any(mark in before for mark in "\"'")
     if j >= 0 and not quoted and not ("," in before and after in ("", ".", ";", ",", ":")):
         return None
     sentence = ctx.sentences.at(toks[i].start)
     if not quoted and (j < 0 or ctx.sentences.at(toks[j].start) != sentence):
         return None
+    if _verb_follows(text, toks, span, ctx):
+        return None  # '"...," state TV reported': "state" modifies the subject of "reported"
     return span
+
+
+def _opening_inversion(
+    text: str, toks: list[Token], i: int, span: tuple[int, int], ctx: _Context
+) -> bool:
+    """True for a past form that opens its sentence before its subject and a colon, a
+    quotation right after it ('Said President Ann Lee: "..."'): the quotative inversion of a
+    tag put first (Quirk et al. 1985, 18.24)."""
+    word = toks[i].text
+    if not word[:1].isupper() or word.lower() == toks[i].lemma:
+        return False
+    if text[ctx.sentences.bounds(ctx.sentences.at(toks[i].start))[0] : toks[i].start].strip():
+        return False
+    end = toks[span[1]].end
+    k = bisect_left(ctx.quotes.starts, end)
+    if k >= len(ctx.quotes.quotes):
+        return False
+    gap = text[end : ctx.quotes.quotes[k].start]
+    return gap.strip() == ":" and len(gap) <= 4
+
+
+def _verb_follows(text: str, toks: list[Token], span: tuple[int, int], ctx: _Context) -> bool:
+    """True when a lowercase past or present form of a reporting verb of the table ends the
+    words ``span`` after a would-be inverted verb, or follows them with only spaces between:
+    the words before it are its subject, so the word before them is no inverted verb of its
+    own ('"...," state TV reported': a verb inverts before its subject, never before a subject
+    with a verb of its own; Quirk et al. 1985, 14.29)."""
+    first = _first_lemmas(ctx.verbs)
+    for k in range(span[0] + 1, min(span[1] + 2, len(toks))):
+        if not _spaces(text, toks[k - 1].end, toks[k].start):
+            return False
+        word = toks[k]
+        if word.text.islower() and word.lemma in first and word.text != word.lemma:
+            return True
+    return False
 
 
 _CONTRACTED = frozenset(["he's", "she's", "it's", "that's", "there's", "who's", "what's",
@@ -2237,6 +2591,9 @@ def _scan(text: str, toks: list[Token], ctx: _Context, candidates: list[int]) ->
             key, n = match
             att = _verb(text, toks, i, n, key, ctx)
         if att is not None and att.speakers:
+            if found and _same_act(text, toks, i, found[-1], ctx):
+                prior = found.pop()  # "concluded his message by saying": one act of speech,
+                att = _with_speakers(att, prior.speakers)  # the gerund's verb names it
             if found and found[-1].speakers[0].source == "pending":
                 pending = found.pop()  # "Calling it '...', the governor said": same speaker
                 if sentences.at(pending.start) == sentences.at(att.start):
@@ -2413,10 +2770,15 @@ class ArticleScan:
                     found = self.people.setdefault(paragraph_id, [])
                     found.extend(roles)
                     found.sort(key=lambda m: m.start)
-        self.types, self.lemmas = doc.types, doc.type_lemma
+        forms = _verb_forms(verbs)  # "thanked", "writing": the verb, whatever the lemmatizer
+        self.types = doc.types
+        self.lemmas = [
+            forms.get(word, lemma) if word.islower() else lemma
+            for word, lemma in zip(doc.types, doc.type_lemma, strict=True)
+        ]
         self.type = doc.token_type.tolist()
         self.start, self.end = doc.token_start.tolist(), doc.token_end.tolist()
-        self.flag = list(map(self.relevant.__contains__, doc.type_lemma))
+        self.flag = list(map(self.relevant.__contains__, self.lemmas))
         flags = np.array(self.flag, dtype=bool)
         self.candidates = np.flatnonzero(flags[doc.token_type]).tolist() if len(flags) else []
         # token_paragraph is sorted (the headline, -1, then the body): one range per paragraph
@@ -2440,7 +2802,12 @@ class ArticleScan:
         """The words of ``unit`` outside quotations and the positions among them of the words a
         verb, noun or "quote" can start at; no words at all when there is no such position."""
         if self.doc is None or unit.doc is not self.doc:
-            toks = [t for t in unit.words() if index.at(t.start) is None]
+            forms = _verb_forms(self.verbs)
+            toks = [
+                replace(t, lemma=forms.get(t.text, t.lemma)) if t.text.islower() else t
+                for t in unit.words()
+                if index.at(t.start) is None
+            ]
             return toks, [k for k, t in enumerate(toks) if t.lemma in self.relevant]
         lo, hi = self.bounds.get(unit.paragraph_id, (0, 0))
         if bisect_left(self.candidates, lo) == bisect_left(self.candidates, hi):
