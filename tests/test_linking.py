@@ -397,3 +397,21 @@ def test_a_given_name_and_its_usual_short_form_are_one_person_across_articles():
     c = find_entities(["Later Blatter left."])
     links = link_entities([a, b, c])
     assert links("Blatter") == links("Joseph Blatter") == links("Sepp Blatter")
+
+
+def test_three_listed_forms_of_one_given_name_are_one_person_across_articles():
+    # "Steve", "Steven" and "Stephen" are one name in the entity words: three articles, one
+    # lawyer, named by the form two articles use; a fourth says "Bertolino" alone: him too.
+    # Three guessed spellings (one vowel apart: Damian, Damien, Damion) still stay apart.
+    layers = [
+        find_entities(["Lawyer Steve Bertolino spoke. Damian Ruiz left."]),
+        find_entities(["Steven Bertolino agreed. Damien Ruiz left."]),
+        find_entities(["Stephen Bertolino said no. Damion Ruiz left."]),
+        find_entities(["Stephen Bertolino said so."]),
+    ]
+    links = link_entities(layers)
+    forms = ("Steve Bertolino", "Steven Bertolino", "Stephen Bertolino")
+    assert [links(f) for f in forms] == ["Stephen Bertolino"] * 3
+    assert len({links(f"{g} Ruiz") for g in ("Damian", "Damien", "Damion")}) == 3
+    links = link_entities([*layers, find_entities(["Later Bertolino left."])])
+    assert links("Bertolino") == "Stephen Bertolino"

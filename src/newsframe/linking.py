@@ -12,7 +12,8 @@ the article. :func:`link_entities` joins the articles' ids when the corpus leave
   the same and the other with one letter more, two neighbouring letters swapped or without its
   accents ("Hishammuddin Hussein", "Hishamuddin Hussein"; "Shawn Siu", "Shawn Sui"; "Vučić",
   "Vucic"), or the given name a short form of the other
-  ("Jenni", "Jennifer") or another romanisation of a hyphenated given name (the same
+  ("Jenni", "Jennifer"; any number of forms the entity words list as one name: "Steve",
+  "Steven", "Stephen") or another romanisation of a hyphenated given name (the same
   consonants: "Byung-eun", "Byung-eon"), are one person when no third spelling competes,
   named by the spelling more articles use; an initial's full stop does not count ("S.
   Jaishankar", "S Jaishankar");
@@ -427,11 +428,28 @@ def _spelt_full(own: str, first: str, last: str, index: _Index) -> str:
     nicknames = index.words.nicknames
     others = {p for p in by_last if p != own and _alike(p, first, 0, nicknames)}
     others |= {p for p in by_first if p != own and _alike(p, last, -1, nicknames)}
-    if len(others) != 1:
+    if len(others) != 1 and not _forms_of_one_name(own, others, nicknames):
         return own
-    other = next(iter(others))
-    rank = {n: (index.uses.get(n, 0), len(n), n) for n in (own, other)}
+    rank = {n: (index.uses.get(n, 0), len(n), n) for n in (own, *others)}
     return max(rank, key=rank.__getitem__)
+
+
+def _forms_of_one_name(own: str, others: set[str], nicknames: Mapping[str, str]) -> bool:
+    """True when ``own`` and two or more ``others`` have one family name and given names that
+    the entity words list as forms of one name ("Steve", "Steven", "Stephen" Lee): one person
+    however many forms the corpus uses, where two guessed spellings of one name would compete.
+
+    >>> nicknames = load_entity_words().nicknames
+    >>> _forms_of_one_name("Steve Lee", {"Steven Lee", "Stephen Lee"}, nicknames)
+    True
+    >>> _forms_of_one_name("Damian Lee", {"Damien Lee", "Damion Lee"}, nicknames)
+    False
+    """
+    names = [[w.lower() for w in _name_words(n)] for n in (own, *others)]
+    if len(names) < 3 or any(len(w) < 2 for w in names):
+        return False
+    full = {nicknames.get(w[0]) for w in names}
+    return len({w[-1] for w in names}) == 1 and len(full) == 1 and None not in full
 
 
 def _alike(corpus_id: str, word: str, at: int, nicknames: Mapping[str, str]) -> bool:
