@@ -415,3 +415,18 @@ def test_three_listed_forms_of_one_given_name_are_one_person_across_articles():
     assert len({links(f"{g} Ruiz") for g in ("Damian", "Damien", "Damion")}) == 3
     links = link_entities([*layers, find_entities(["Later Bertolino left."])])
     assert links("Bertolino") == "Stephen Bertolino"
+
+
+def test_a_persons_initials_are_that_person_unless_an_organisation_spells_them():
+    # by eye: D-S-K are the initials of "Dominique Strauss-Kahn" (each part of the hyphenated
+    # family name its own word), in the same article or another; "IMF" is also "Ian M. Fox"'s
+    # initials, but the article spells out the International Monetary Fund: the fund's;
+    # "JFK" names no person of the corpus and stays itself
+    a = find_entities(["Dominique Strauss-Kahn sent a note. Ian M. Fox read it."])
+    b = find_entities(["DSK argued. The International Monetary Fund (IMF) spoke. JFK was shut."])
+    links = link_entities([a, b])
+    assert links("DSK") == "Dominique Strauss-Kahn"
+    assert links("IMF") != "Ian M. Fox"
+    assert links("JFK") == "JFK"
+    alone = link_entities([find_entities(["Dominique Strauss-Kahn left.", "DSK said so."])])
+    assert alone("DSK") == "Dominique Strauss-Kahn"

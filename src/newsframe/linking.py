@@ -133,6 +133,29 @@ def _initials(key: str) -> str:
     return "".join(w[0] for w in words if w not in ("of", "for", "the", "and", "on", "to"))
 
 
+def person_initials(name: str) -> str:
+    """The initials of a person's name, each part of a hyphenated name its own word, titles
+    left out: the capitals a person is known by.
+
+    >>> person_initials("Dominique Strauss-Kahn"), person_initials("President John F. Kennedy")
+    ('DSK', 'JFK')
+    """
+    return "".join(p[0] for w in _name_words(name) for p in w.split("-") if p).upper()
+
+
+def _initialism(entity_id: str, index: _Index) -> bool:
+    """True when ``entity_id`` is three or more capitals that some person's initials spell
+    and that no organisation of the corpus defines or abbreviates ("DSK"; never "IAEA")."""
+    return (
+        len(entity_id) > 2
+        and entity_id.isupper()
+        and entity_id.isalpha()
+        and entity_id in index.initials
+        and entity_id not in index.acronyms
+        and entity_id + "\0" not in index.acronyms
+    )
+
+
 def _name_words(form: str) -> list[str]:
     """The words of a person's name without the titles before it ("Prime Minister Fumio
     Kishida" -> ["Fumio", "Kishida"]) and without a middle initial's full stop."""
@@ -261,6 +284,7 @@ class _Index:
     org_tails: dict[str, set[str]] = field(default_factory=dict)  # an org key's last words
     spelt: dict[str, set[str]] = field(default_factory=dict)  # a name less one letter -> it
     uses: dict[str, int] = field(default_factory=dict)  # full name -> articles that use it
+    initials: dict[str, set[str]] = field(default_factory=dict)  # "DSK" -> its full names
     words: EntityWords = field(default_factory=load_entity_words)  # nicknames, spellings
 
 
@@ -296,6 +320,9 @@ def _index(
                 continue
             if e.kind == "person":
                 index.uses[e.name] = index.uses.get(e.name, 0) + 1
+                letters = person_initials(e.name)
+                if len(letters) > 2:
+                    index.initials.setdefault(letters, set()).add(e.name)
                 words = [w.lower() for w in _name_words(e.name)]
                 long = not 2 < len(words) <= MAX_NAME_WORDS  # tails of a run of 10,000 words
                 owner = None if long else index.people.get((words[0], words[-1]))
@@ -360,6 +387,14 @@ def link_entities(
         found = {canonical.get(i, i) for i in ids}
         return next(iter(found)) if len(found) == 1 else None
 
+    for layer in layers:  # "DSK" for the one person (once linked) whose initials those are
+        for entity_id in layer.entities:
+            if (
+                entity_id not in canonical
+                and _initialism(entity_id, index)
+                and (hit := one(index.initials[entity_id])) is not None
+            ):
+                canonical[entity_id] = hit
     for layer in layers:  # "Blatter" once "Joseph Blatter" and "Sepp Blatter" are one person
         for entity_id, e in layer.entities.items():
             word = entity_id.lower()
