@@ -22,7 +22,10 @@ the article. :func:`link_entities` joins the articles' ids when the corpus leave
   without its country ("Foreign Ministry") is the one national body of that name in the corpus
   ("Foreign Ministry (China)"); a short form ("Ministry of External Affairs") is the one
   longer name that ends with it ("Union Ministry of External Affairs"); an acronym used alone
-  ("IAEA") is the organisation another article spells out beside it;
+  ("IAEA") is the organisation another article spells out beside it; three or more capitals
+  that no organisation of the corpus defines or abbreviates but that spell one person's
+  initials ("PLH": Paul Leclerc-Hardy, each part of a hyphenated name a word) are that
+  person;
 - a story file's actor (or a discovered actor) is an entity like any other: a person's full
   name among its aliases claims the surname and the forms above, and the entity id is the
   actor id.
@@ -137,15 +140,15 @@ def person_initials(name: str) -> str:
     """The initials of a person's name, each part of a hyphenated name its own word, titles
     left out: the capitals a person is known by.
 
-    >>> person_initials("Dominique Strauss-Kahn"), person_initials("President John F. Kennedy")
-    ('DSK', 'JFK')
+    >>> person_initials("Paul Leclerc-Hardy"), person_initials("President Ana M. Ruiz")
+    ('PLH', 'AMR')
     """
     return "".join(p[0] for w in _name_words(name) for p in w.split("-") if p).upper()
 
 
 def _initialism(entity_id: str, index: _Index) -> bool:
     """True when ``entity_id`` is three or more capitals that some person's initials spell
-    and that no organisation of the corpus defines or abbreviates ("DSK"; never "IAEA")."""
+    and that no organisation of the corpus defines or abbreviates ("PLH"; never "IAEA")."""
     return (
         len(entity_id) > 2
         and entity_id.isupper()
@@ -284,7 +287,7 @@ class _Index:
     org_tails: dict[str, set[str]] = field(default_factory=dict)  # an org key's last words
     spelt: dict[str, set[str]] = field(default_factory=dict)  # a name less one letter -> it
     uses: dict[str, int] = field(default_factory=dict)  # full name -> articles that use it
-    initials: dict[str, set[str]] = field(default_factory=dict)  # "DSK" -> its full names
+    initials: dict[str, set[str]] = field(default_factory=dict)  # "PLH" -> its full names
     words: EntityWords = field(default_factory=load_entity_words)  # nicknames, spellings
 
 
@@ -387,7 +390,7 @@ def link_entities(
         found = {canonical.get(i, i) for i in ids}
         return next(iter(found)) if len(found) == 1 else None
 
-    for layer in layers:  # "DSK" for the one person (once linked) whose initials those are
+    for layer in layers:  # "PLH" for the one person (once linked) whose initials those are
         for entity_id in layer.entities:
             if (
                 entity_id not in canonical
