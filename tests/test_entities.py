@@ -895,3 +895,11 @@ def test_a_hyphenated_title_and_an_agent_are_roles_never_part_of_the_name():
     assert [e for t, e in _ids(layer) if t in ("Ruiz", "Ortiz", "Reyes")] == [
         "Ana Ruiz", "Lena Ortiz", "Tom Reyes",
     ]  # fmt: skip
+
+
+def test_more_titles_before_a_name_and_a_hyphenated_title_with_a_stop():
+    titles = ["Ambassador-at-Large", "Gov.-elect", "Special Counsel", "Coroner", "Trooper",
+              "Councilwoman", "Magistrate", "Supt."]  # fmt: skip
+    for title in titles:
+        layer = find_entities([f"{title} Ana Ruiz spoke on Monday.", "Ruiz left."])
+        assert {e for _, e in _ids(layer)} == {"Ana Ruiz"}, title

@@ -507,8 +507,8 @@ def _role_noun(word: str, v: _Vocab) -> bool:
 
 
 #: The words a hyphen joins to a title in a title of one word ("President-elect",
-#: "Commander-in-Chief", "Ex-Governor"): never a name there.
-_TITLE_AFFIXES = frozenset(["elect", "designate", "ex", "in", "at"])
+#: "Commander-in-Chief", "Ex-Governor", "Ambassador-at-Large"): never a name there.
+_TITLE_AFFIXES = frozenset(["elect", "designate", "ex", "in", "at", "large"])
 
 
 def _title(word: str, v: _Vocab) -> bool:
@@ -522,7 +522,7 @@ def _title(word: str, v: _Vocab) -> bool:
     low, titles = word.lower().rstrip("."), v.words.titles
     if low in titles or (len(low) > 4 and low.endswith("s") and low[:-1] in titles):
         return True
-    parts = low.split("-")
+    parts = [p.rstrip(".") for p in low.split("-")]  # "Gov.-elect"
     return (
         len(parts) > 1
         and all(p in titles or p in _TITLE_AFFIXES for p in parts)
