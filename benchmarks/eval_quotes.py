@@ -29,8 +29,11 @@ three words before the gold quotation). Then:
   elsewhere that shares the label's words, '"organised riot"' for a later label '"riot"', is
   not that label taken for speech);
 - split speakers: per page, annotated entities whose found quotations carry more than one
-  predicted speaker key ("Wang Wenbin" and "Wang" as two rows of share of voice), summed;
-  and across a story: the story's pages analysed together (speakers linked across them), the
+  predicted speaker key ("Wang Wenbin" and "Wang" as two rows of share of voice), summed, and
+  that total in two parts: *true splits*, where every key holds one of the entity's accepted
+  strings (one person under two right names: "Wang Wenbin" and "Wang", "Ministry of Foreign
+  Affairs" and "the ministry" when both are accepted), and *credit splits*, where a key does
+  not (a quotation credited to someone else, already a speaker miss); and across a story: the story's pages analysed together (speakers linked across them), the
   annotated entities whose correctly credited quotations carry more than one key.
 
 The published reference for rule-based quotation extraction on news is the GenderGapTracker
@@ -44,7 +47,8 @@ Run: ``PYTHONPATH=src .venv/bin/python benchmarks/eval_quotes.py [PAGES_DIR] [-v
 the labels counted as speech and each entity split across a story with its speaker keys;
 ``--set`` keeps the pages of one annotation set, so that a held-out set is run only when meant;
 ``--labels`` reads another file of the same format, such as a held-out batch kept outside the
-repository, instead of ``benchmarks/eval/quotes.json``; ``--misses`` lists each verb miss and
+repository, instead of ``benchmarks/eval/quotes.json``; ``--splits`` lists each split
+entity of a page with its kind and keys; ``--misses`` lists each verb miss and
 each quotation not found with the words before it, for classifying them by cause).
 """
 
@@ -136,14 +140,35 @@ def _context(raw: str, start: int, end: int) -> str:
     return (raw[max(start - 100, 0) : start] + "[" + quote + "]").replace("\n", " | ")
 
 
-def _split(rows: list[dict]) -> int:
-    """Entities of one page whose found quotations carry more than one predicted speaker key."""
-    keys: dict[str, set[str]] = {}
+def _splits(rows: list[dict]) -> list[dict]:
+    """Entities of one page whose found quotations carry more than one predicted speaker key,
+    each as ``{"entity", "keys", "kind"}``: ``kind`` is ``"true"`` when every key (or its
+    display name) holds one of the entity's accepted strings (those of all its quotations on
+    the page: one person under two right names), else ``"credit"`` (a key names someone else,
+    a speaker miss already counted)."""
+    keys: dict[str, dict[str, str]] = {}
+    accept: dict[str, set[str]] = {}
     for r in rows:
-        if r.get("found") and r.get("predicted_speaker"):
-            mine = {k for k in r["predicted_speaker"].split("; ") if k != "unresolved"}
-            keys.setdefault(r["entity"], set()).update(mine)
-    return sum(len(k) > 1 for k in keys.values())
+        if "found" not in r:
+            continue
+        accept.setdefault(r["entity"], set()).update(r.get("accept", []))
+        if r["found"]:
+            mine = keys.setdefault(r["entity"], {})
+            mine.update((k, n) for k, n in r.get("speakers", []) if k != "unresolved")
+    out = []
+    for entity, mine in sorted(keys.items()):
+        if len(mine) > 1:
+            wanted = sorted(accept[entity])
+            true = all(_matches(s, wanted) for s in mine.items())
+            out.append(
+                {"entity": entity, "keys": sorted(mine), "kind": "true" if true else "credit"}
+            )
+    return out
+
+
+def _public(row: dict) -> dict:
+    """A quotation's row without the lists kept for :func:`_splits` (speakers, accepted)."""
+    return {k: v for k, v in row.items() if k not in ("speakers", "accept")}
 
 
 def _load(path: Path) -> nf.Article:
@@ -205,10 +230,11 @@ def _page_rows(path: Path, page: dict) -> tuple[list[dict], list[str]]:
                 row["verb_ok"] = _verb_ok(best["verb"], gold["verb"], gold["verb_accept"])
             row["predicted_speaker"] = "; ".join(s[0] for s in best["speakers"])
             row["predicted_verb"] = best["verb"]
+            row["speakers"] = [(s[0], str(s[1])) for s in best["speakers"]]
         entity = gold.get("entity", gold["speaker"])
         rows.append(
             {"gold_speaker": gold["speaker"], "entity": entity, "gold_verb": gold["verb"], **row,
-             "context": _context(raw, gold["start"], gold["end"])}
+             "accept": gold["speaker_accept"], "context": _context(raw, gold["start"], gold["end"])}
         )  # fmt: skip
     for label in page.get("labels", []):
         best = _best(raw, label, predicted, here=True)
@@ -231,7 +257,7 @@ def _page_rows(path: Path, page: dict) -> tuple[list[dict], list[str]]:
     return rows, junk
 
 
-def _summary(group: str, outlet: str, rows: list[dict], bad: list[str], split: int) -> dict:
+def _summary(group: str, outlet: str, rows: list[dict], bad: list[str], splits: list[dict]) -> dict:
     labels = [r for r in rows if r.get("label")]
     rows = [r for r in rows if not r.get("label")]
     found = [r for r in rows if r["found"]]
@@ -245,7 +271,9 @@ def _summary(group: str, outlet: str, rows: list[dict], bad: list[str], split: i
         "verb_accuracy": sum(r["verb_ok"] for r in verbs) / len(verbs) if verbs else 0.0,
         "labels": len(labels),
         "labels_as_speech": sum(r["as_speech"] for r in labels) / len(labels) if labels else 0.0,
-        "split_speakers": split,
+        "split_speakers": len(splits),
+        "true_splits": sum(s["kind"] == "true" for s in splits),
+        "credit_splits": sum(s["kind"] == "credit" for s in splits),
         "junk_speakers": len(bad),
         "junk": ", ".join(bad),
     }
@@ -278,13 +306,14 @@ def report(
     Sets: ``development`` (pages the rules were written against) and ``held-out`` (pages
     annotated afterwards, before the rules were run on them). Pages missing or changed
     (SHA-256) are skipped and listed in the ``skipped`` attribute of the table; the per-quotation
-    results are in its ``details`` attribute, the annotated labels a predicted quotation holds in
+    results are in its ``details`` attribute, each entity split on a page in ``splits``
+    (set, file, entity, keys, kind: ``true`` or ``credit``), the annotated labels a predicted quotation holds in
     ``labels_as_speech``, and per story the entities split across the
     story's pages analysed together in ``story_splits`` (``stories=False`` skips that pass)."""
     pages_dir = Path(pages_dir)
     spec = json.loads(Path(labels).read_text(encoding="utf-8"))
-    groups: dict[tuple[str, str], tuple[list[dict], list[str], list[int]]] = {}
-    skipped, details, kept, labelled = [], [], [], []
+    groups: dict[tuple[str, str], tuple[list[dict], list[str], list[dict]]] = {}
+    skipped, details, kept, labelled, splits = [], [], [], [], []
     for page in spec["pages"]:
         if only is not None and page.get("set", "") != only:
             continue
@@ -298,20 +327,25 @@ def report(
         groups.setdefault(key, ([], [], []))
         groups[key][0].extend(rows)
         groups[key][1].extend(bad)
-        groups[key][2].append(_split(rows))
-        details.extend({"file": page["file"], "set": key[0], **r} for r in rows if "found" in r)
+        mine = _splits(rows)
+        groups[key][2].extend(mine)
+        splits.extend({"set": key[0], "file": page["file"], **r} for r in mine)
+        details.extend(
+            {"file": page["file"], "set": key[0], **_public(r)} for r in rows if "found" in r
+        )
         speech = [r for r in rows if r.get("label") and r["as_speech"]]
         labelled.extend({"file": page["file"], "set": key[0], **r} for r in speech)
-    table = [_summary(*key, *groups[key][:2], sum(groups[key][2])) for key in sorted(groups)]
+    table = [_summary(*key, *groups[key]) for key in sorted(groups)]
     for name in [*sorted({k[0] for k in groups}), "all"]:
         keys = [k for k in sorted(groups) if name in ("all", k[0])]
         rows = [r for k in keys for r in groups[k][0]]
         bad = [j for k in keys for j in groups[k][1]]
-        table.append(_summary(name, "total", rows, bad, sum(sum(groups[k][2]) for k in keys)))
+        table.append(_summary(name, "total", rows, bad, [s for k in keys for s in groups[k][2]]))
     out = pd.DataFrame(table)
     out.attrs["skipped"] = skipped
     out.attrs["details"] = pd.DataFrame(details)
     out.attrs["labels_as_speech"] = pd.DataFrame(labelled)
+    out.attrs["splits"] = splits
     out.attrs["story_splits"] = _story_splits(kept) if stories else {}
     return out
 
@@ -326,6 +360,9 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--labels", type=Path, default=LABELS, help="annotations (JSON)")
     parser.add_argument("--set", dest="only", help="keep the pages of one annotation set")
     parser.add_argument("-v", "--verbose", action="store_true", help="list the misses")
+    parser.add_argument(
+        "--splits", action="store_true", help="list each split entity of a page with its keys"
+    )
     parser.add_argument(
         "--misses",
         action="store_true",
@@ -364,6 +401,11 @@ def main(argv: list[str]) -> int:
         if args.verbose and not labelled.empty:
             print("labels counted as speech:")
             print(labelled[["set", "file", "text", "predicted_speaker"]].to_string())
+    if args.splits:
+        print(f"split entities: {len(table.attrs['splits'])}")
+        for split in table.attrs["splits"]:
+            print(f"  {split['set']} {split['file']} {split['kind']}: {split['entity']} "
+                  f"[{' | '.join(split['keys'])}]")  # fmt: skip
     if table.attrs["skipped"]:
         print("skipped (missing or changed):", ", ".join(table.attrs["skipped"]))
     total = table.iloc[-1]
@@ -371,7 +413,8 @@ def main(argv: list[str]) -> int:
         f"\nnewsframe (all pages): quotation recall {total.recall:.1%}, speaker accuracy "
         f"{total.speaker_accuracy:.1%}, verb accuracy {total.verb_accuracy:.1%}, "
         f"labels as speech {total.labels_as_speech:.1%} of {total.labels}, "
-        f"split speakers {total.split_speakers}, junk speakers {total.junk_speakers}"
+        f"split speakers {total.split_speakers} ({total.true_splits} true, "
+        f"{total.credit_splits} from a credit error), junk speakers {total.junk_speakers}"
     )
     across = table.attrs["story_splits"]
     print(

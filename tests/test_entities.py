@@ -873,3 +873,33 @@ def test_a_person_noun_before_a_full_name_is_a_role_but_not_before_one_word():
     layer = find_entities(["Dispatcher Ann Lee took the call.", "Son Ji-ho scored twice."])
     people = {k: e.role for k, e in layer.entities.items() if e.kind == "person"}
     assert people == {"Ann Lee": "dispatcher", "Son Ji-ho": ""}
+
+
+def test_a_hyphenated_title_and_an_agent_are_roles_never_part_of_the_name():
+    layer = find_entities(
+        [
+            "President-elect Ana Ruiz told reporters the vote was fair.",
+            "Commander-in-Chief Lena Ortiz and Jean-Pierre Dubois agreed.",
+            "FBI Special Agent Tom Reyes said the search was over.",
+            "Ruiz, Ortiz and Reyes left.",
+        ]
+    )
+    people = {e.entity_id: e.role for e in layer.entities.values() if e.kind == "person"}
+    assert people == {
+        "Ana Ruiz": "president-elect",
+        "Lena Ortiz": "commander-in-chief",
+        "Jean-Pierre Dubois": "",  # a hyphenated given name is no title
+        "Tom Reyes": "fbi special agent",
+    }
+    # each surname is the person the titled name named: one key, never two
+    assert [e for t, e in _ids(layer) if t in ("Ruiz", "Ortiz", "Reyes")] == [
+        "Ana Ruiz", "Lena Ortiz", "Tom Reyes",
+    ]  # fmt: skip
+
+
+def test_more_titles_before_a_name_and_a_hyphenated_title_with_a_stop():
+    titles = ["Ambassador-at-Large", "Gov.-elect", "Special Counsel", "Coroner", "Trooper",
+              "Councilwoman", "Magistrate", "Supt."]  # fmt: skip
+    for title in titles:
+        layer = find_entities([f"{title} Ana Ruiz spoke on Monday.", "Ruiz left."])
+        assert {e for _, e in _ids(layer)} == {"Ana Ruiz"}, title

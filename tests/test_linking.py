@@ -397,3 +397,36 @@ def test_a_given_name_and_its_usual_short_form_are_one_person_across_articles():
     c = find_entities(["Later Blatter left."])
     links = link_entities([a, b, c])
     assert links("Blatter") == links("Joseph Blatter") == links("Sepp Blatter")
+
+
+def test_three_listed_forms_of_one_given_name_are_one_person_across_articles():
+    # "Steve", "Steven" and "Stephen" are one name in the entity words: three articles, one
+    # lawyer, named by the form two articles use; a fourth says "Marlowe" alone: him too.
+    # Three guessed spellings (one vowel apart: Damian, Damien, Damion) still stay apart.
+    layers = [
+        find_entities(["Lawyer Steve Marlowe spoke. Damian Ruiz left."]),
+        find_entities(["Steven Marlowe agreed. Damien Ruiz left."]),
+        find_entities(["Stephen Marlowe said no. Damion Ruiz left."]),
+        find_entities(["Stephen Marlowe said so."]),
+    ]
+    links = link_entities(layers)
+    forms = ("Steve Marlowe", "Steven Marlowe", "Stephen Marlowe")
+    assert [links(f) for f in forms] == ["Stephen Marlowe"] * 3
+    assert len({links(f"{g} Ruiz") for g in ("Damian", "Damien", "Damion")}) == 3
+    links = link_entities([*layers, find_entities(["Later Marlowe left."])])
+    assert links("Marlowe") == "Stephen Marlowe"
+
+
+def test_a_persons_initials_are_that_person_unless_an_organisation_spells_them():
+    # by eye: P-L-H are the initials of "Paul Leclerc-Hardy" (each part of the hyphenated
+    # family name its own word), in the same article or another; "IMF" is also "Ian M. Fox"'s
+    # initials, but the article spells out the International Monetary Fund: the fund's;
+    # "JFK" names no person of the corpus and stays itself
+    a = find_entities(["Paul Leclerc-Hardy sent a note. Ian M. Fox read it."])
+    b = find_entities(["PLH argued. The International Monetary Fund (IMF) spoke. JFK was shut."])
+    links = link_entities([a, b])
+    assert links("PLH") == "Paul Leclerc-Hardy"
+    assert links("IMF") != "Ian M. Fox"
+    assert links("JFK") == "JFK"
+    alone = link_entities([find_entities(["Paul Leclerc-Hardy left.", "PLH said so."])])
+    assert alone("PLH") == "Paul Leclerc-Hardy"

@@ -506,10 +506,28 @@ def _role_noun(word: str, v: _Vocab) -> bool:
     return low in v.words.person_nouns and low not in v.words.he and low not in v.words.she
 
 
+#: The words a hyphen joins to a title in a title of one word ("President-elect",
+#: "Commander-in-Chief", "Ex-Governor", "Ambassador-at-Large"): never a name there.
+_TITLE_AFFIXES = frozenset(["elect", "designate", "ex", "in", "at", "large"])
+
+
 def _title(word: str, v: _Vocab) -> bool:
-    """True for a title or role word, singular or plural ("Minister", "Presidents")."""
+    """True for a title or role word, singular or plural ("Minister", "Presidents"), or titles
+    and the affixes above joined by hyphens, at least one a title ("President-elect",
+    "Vice-President", "Commander-in-Chief"; never "Jean-Pierre").
+
+    >>> _title("President-elect", _vocab()), _title("Jean-Pierre", _vocab())
+    (True, False)
+    """
     low, titles = word.lower().rstrip("."), v.words.titles
-    return low in titles or (len(low) > 4 and low.endswith("s") and low[:-1] in titles)
+    if low in titles or (len(low) > 4 and low.endswith("s") and low[:-1] in titles):
+        return True
+    parts = [p.rstrip(".") for p in low.split("-")]  # "Gov.-elect"
+    return (
+        len(parts) > 1
+        and all(p in titles or p in _TITLE_AFFIXES for p in parts)
+        and any(p in titles for p in parts)
+    )
 
 
 def _person_after_portfolio(words: list[str], v: _Vocab) -> tuple[list[str], list[str]]:

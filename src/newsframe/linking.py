@@ -12,7 +12,8 @@ the article. :func:`link_entities` joins the articles' ids when the corpus leave
   the same and the other with one letter more, two neighbouring letters swapped or without its
   accents ("Hishammuddin Hussein", "Hishamuddin Hussein"; "Shawn Siu", "Shawn Sui"; "Vučić",
   "Vucic"), or the given name a short form of the other
-  ("Jenni", "Jennifer") or another romanisation of a hyphenated given name (the same
+  ("Jenni", "Jennifer"; any number of forms the entity words list as one name: "Steve",
+  "Steven", "Stephen") or another romanisation of a hyphenated given name (the same
   consonants: "Byung-eun", "Byung-eon"), are one person when no third spelling competes,
   named by the spelling more articles use; an initial's full stop does not count ("S.
   Jaishankar", "S Jaishankar");
@@ -21,7 +22,10 @@ the article. :func:`link_entities` joins the articles' ids when the corpus leave
   without its country ("Foreign Ministry") is the one national body of that name in the corpus
   ("Foreign Ministry (China)"); a short form ("Ministry of External Affairs") is the one
   longer name that ends with it ("Union Ministry of External Affairs"); an acronym used alone
-  ("IAEA") is the organisation another article spells out beside it;
+  ("IAEA") is the organisation another article spells out beside it; three or more capitals
+  that no organisation of the corpus defines or abbreviates but that spell one person's
+  initials ("PLH": Paul Leclerc-Hardy, each part of a hyphenated name a word) are that
+  person;
 - a story file's actor (or a discovered actor) is an entity like any other: a person's full
   name among its aliases claims the surname and the forms above, and the entity id is the
   actor id.
@@ -130,6 +134,29 @@ def _initials(key: str) -> str:
     ("international atomic energy agency" -> "iaea")."""
     words = key.rsplit(" (", 1)[0].split() if key.endswith(")") else key.split()
     return "".join(w[0] for w in words if w not in ("of", "for", "the", "and", "on", "to"))
+
+
+def person_initials(name: str) -> str:
+    """The initials of a person's name, each part of a hyphenated name its own word, titles
+    left out: the capitals a person is known by.
+
+    >>> person_initials("Paul Leclerc-Hardy"), person_initials("President Ana M. Ruiz")
+    ('PLH', 'AMR')
+    """
+    return "".join(p[0] for w in _name_words(name) for p in w.split("-") if p).upper()
+
+
+def _initialism(entity_id: str, index: _Index) -> bool:
+    """True when ``entity_id`` is three or more capitals that some person's initials spell
+    and that no organisation of the corpus defines or abbreviates ("PLH"; never "IAEA")."""
+    return (
+        len(entity_id) > 2
+        and entity_id.isupper()
+        and entity_id.isalpha()
+        and entity_id in index.initials
+        and entity_id not in index.acronyms
+        and entity_id + "\0" not in index.acronyms
+    )
 
 
 def _name_words(form: str) -> list[str]:
@@ -260,6 +287,7 @@ class _Index:
     org_tails: dict[str, set[str]] = field(default_factory=dict)  # an org key's last words
     spelt: dict[str, set[str]] = field(default_factory=dict)  # a name less one letter -> it
     uses: dict[str, int] = field(default_factory=dict)  # full name -> articles that use it
+    initials: dict[str, set[str]] = field(default_factory=dict)  # "PLH" -> its full names
     words: EntityWords = field(default_factory=load_entity_words)  # nicknames, spellings
 
 
@@ -295,6 +323,9 @@ def _index(
                 continue
             if e.kind == "person":
                 index.uses[e.name] = index.uses.get(e.name, 0) + 1
+                letters = person_initials(e.name)
+                if len(letters) > 2:
+                    index.initials.setdefault(letters, set()).add(e.name)
                 words = [w.lower() for w in _name_words(e.name)]
                 long = not 2 < len(words) <= MAX_NAME_WORDS  # tails of a run of 10,000 words
                 owner = None if long else index.people.get((words[0], words[-1]))
@@ -359,6 +390,14 @@ def link_entities(
         found = {canonical.get(i, i) for i in ids}
         return next(iter(found)) if len(found) == 1 else None
 
+    for layer in layers:  # "PLH" for the one person (once linked) whose initials those are
+        for entity_id in layer.entities:
+            if (
+                entity_id not in canonical
+                and _initialism(entity_id, index)
+                and (hit := one(index.initials[entity_id])) is not None
+            ):
+                canonical[entity_id] = hit
     for layer in layers:  # "Blatter" once "Joseph Blatter" and "Sepp Blatter" are one person
         for entity_id, e in layer.entities.items():
             word = entity_id.lower()
@@ -427,11 +466,28 @@ def _spelt_full(own: str, first: str, last: str, index: _Index) -> str:
     nicknames = index.words.nicknames
     others = {p for p in by_last if p != own and _alike(p, first, 0, nicknames)}
     others |= {p for p in by_first if p != own and _alike(p, last, -1, nicknames)}
-    if len(others) != 1:
+    if len(others) != 1 and not _forms_of_one_name(own, others, nicknames):
         return own
-    other = next(iter(others))
-    rank = {n: (index.uses.get(n, 0), len(n), n) for n in (own, other)}
+    rank = {n: (index.uses.get(n, 0), len(n), n) for n in (own, *others)}
     return max(rank, key=rank.__getitem__)
+
+
+def _forms_of_one_name(own: str, others: set[str], nicknames: Mapping[str, str]) -> bool:
+    """True when ``own`` and two or more ``others`` have one family name and given names that
+    the entity words list as forms of one name ("Steve", "Steven", "Stephen" Lee): one person
+    however many forms the corpus uses, where two guessed spellings of one name would compete.
+
+    >>> nicknames = load_entity_words().nicknames
+    >>> _forms_of_one_name("Steve Lee", {"Steven Lee", "Stephen Lee"}, nicknames)
+    True
+    >>> _forms_of_one_name("Damian Lee", {"Damien Lee", "Damion Lee"}, nicknames)
+    False
+    """
+    names = [[w.lower() for w in _name_words(n)] for n in (own, *others)]
+    if len(names) < 3 or any(len(w) < 2 for w in names):
+        return False
+    full = {nicknames.get(w[0]) for w in names}
+    return len({w[-1] for w in names}) == 1 and len(full) == 1 and None not in full
 
 
 def _alike(corpus_id: str, word: str, at: int, nicknames: Mapping[str, str]) -> bool:
