@@ -229,6 +229,12 @@ class Rules:
     candidates: dict[tuple[int, str, str], tuple[LineRule, ...]] = field(
         default_factory=dict, init=False, repr=False
     )
+    #: the line model's evidence of each line read with these rules, per (line, reason,
+    #: phrase rule, repeat): a plain dictionary of plain keys, which the garbage collector
+    #: stops tracking (see :func:`line_evidence`)
+    evidence: dict[tuple[str, str | None, bool, bool], Evidence] = field(
+        default_factory=dict, init=False, repr=False
+    )
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "cue_checks", tuple((c, _needles(c)) for c in self.cues))
@@ -1525,21 +1531,29 @@ def line_evidence(
     """What the rules say about each line, as evidence for the line model
     (:class:`newsframe.lines.Evidence`): their verdict, a phrase rule, reader address, an
     imperative opening, a credit, a sentence, a repeat at the edge of the outlet's pages."""
-    repeated = bool(edge_repeats)
-    return [
-        _evidence(
-            norm, reason, phrase is not None, repeated and norm.lower() in edge_repeats, rules
-        )
-        for (_, _, norm), reason, phrase in zip(lines, reasons, rule_reasons, strict=True)
-    ]
+    repeated, cache, out = bool(edge_repeats), rules.evidence, []
+    if len(cache) > _EVIDENCE_KEPT:
+        cache.clear()
+    for (_, _, norm), reason, phrase in zip(lines, reasons, rule_reasons, strict=True):
+        key = (norm, reason, phrase is not None, repeated and norm.lower() in edge_repeats)
+        found = cache.get(key)
+        if found is None:
+            found = cache[key] = _evidence(*key, rules)
+        out.append(found)
+    return out
 
 
-@lru_cache(maxsize=65_536)
+#: How many lines' evidence a rule set keeps (then it starts again).
+_EVIDENCE_KEPT = 65_536
+
+
 def _evidence(
     norm: str, reason: str | None, phrase: bool, repeated: bool, rules: Rules
 ) -> Evidence:
-    """The :class:`Evidence` of one line (cached, so one object serves an outlet's recurring
-    lines)."""
+    """The :class:`Evidence` of one line. Kept per rule set by :func:`line_evidence` (an
+    outlet's chrome recurs on its pages) under a key of strings and booleans, and one object
+    per distinct value (a handful: every line's evidence held by a cache keyed on the rule
+    set were three objects the cyclic garbage collector traverses on each full collection)."""
     if reason is None:
         verdict = "body"
     elif reason in _HEADLINES:
@@ -1550,13 +1564,15 @@ def _evidence(
         verdict = "label" if reason == _LABEL else "chrome"
     imperative, address, credit, sentence = _cues(norm, rules)
     # positional: (verdict, phrase, imperative, address, credit, sentence, repeats)
-    return Evidence(verdict, phrase, imperative, address, credit, sentence, int(repeated))
+    return _evidence_value(verdict, phrase, imperative, address, credit, sentence, int(repeated))
 
 
-@lru_cache(maxsize=65_536)
+_evidence_value = lru_cache(maxsize=1024)(Evidence)
+
+
 def _cues(norm: str, rules: Rules) -> tuple[bool, bool, bool, bool]:
     """A line's imperative opening, reader address (outside quotes), credit and sentence shape
-    (cached: an outlet's chrome recurs on its pages)."""
+    (read once per line and rule set: see :func:`line_evidence`)."""
     low = norm.lower()
     # "US" is not "us"; blanking quotations (delimited by quote marks, made one space) adds no
     # word boundary, so a line without the address has none outside its quotations either
