@@ -235,6 +235,10 @@ class Rules:
     evidence: dict[tuple[str, str | None, bool, bool], Evidence] = field(
         default_factory=dict, init=False, repr=False
     )
+    #: :func:`_credit` and :func:`_classify` of each line read with these rules (their keys
+    #: plain strings and booleans, untracked by the cyclic garbage collector)
+    credited: dict[str, int] = field(default_factory=dict, init=False, repr=False)
+    classified: dict[tuple[str, bool], tuple] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "cue_checks", tuple((c, _needles(c)) for c in self.cues))
@@ -806,10 +810,25 @@ def _is_opener(low: str, rules: Rules) -> bool:
 _INITIALISM_END = re.compile(r"(?:^|[\s(])(?:[A-Za-z]\.)*[A-Z]$")
 
 
-@lru_cache(maxsize=65_536)
 def _credit(line: str, rules: Rules) -> int:
     """How surely the line ends in a photo credit: 2 explicit pattern, 1 short capitalised tail
-    after the last full stop (``"... in Moscow. Kremlin Press Service"``), 0 none."""
+    after the last full stop (``"... in Moscow. Kremlin Press Service"``), 0 none (kept per
+    rule set: an outlet's chrome recurs on its pages)."""
+    kept = rules.credited
+    found = kept.get(line)
+    if found is None:
+        if len(kept) > _KEPT:
+            kept.clear()
+        found = kept[line] = _credit_of(line, rules)
+    return found
+
+
+#: How many lines' readings a rule set keeps per reading (then it starts again).
+_KEPT = 65_536
+
+
+def _credit_of(line: str, rules: Rules) -> int:
+    """:func:`_credit`, read afresh."""
     ends = _ends_sentence(line)
     if ends and not line.rstrip().endswith(")"):
         return 0
@@ -834,8 +853,20 @@ def _credit(line: str, rules: Rules) -> int:
     return 1 if weak else 0
 
 
-@lru_cache(maxsize=65_536)
 def _classify(
+    norm: str, rules: Rules, in_region: bool
+) -> tuple[str | None, bool, bool, LineRule | None]:
+    """:func:`_classify_line`, kept per rule set (an outlet's chrome recurs on its pages)."""
+    kept, key = rules.classified, (norm, in_region)
+    found = kept.get(key)
+    if found is None:
+        if len(kept) > _KEPT:
+            kept.clear()
+        found = kept[key] = _classify_line(norm, rules, in_region)
+    return found
+
+
+def _classify_line(
     norm: str, rules: Rules, in_region: bool
 ) -> tuple[str | None, bool, bool, LineRule | None]:
     """Return (reason or None, opens an appeal region, ends the region, matching rule).
@@ -946,7 +977,7 @@ def _logical_lines(text: str, rules: Rules, joined: dict[int, list[tuple[int, st
     return out
 
 
-_UNCACHED = (_ends_sentence.__wrapped__, _words.__wrapped__, _credit.__wrapped__)
+_UNCACHED = (_ends_sentence.__wrapped__, _words.__wrapped__, _credit_of)
 
 # --- passes --------------------------------------------------------------------------------
 
