@@ -397,3 +397,17 @@ def test_line_evidence_is_one_object_per_distinct_value():
     body = Evidence("body", False, False, False, False, True, 0)
     assert got == [body, body, Evidence("chrome", True, True, False, False, False, 0)]
     assert got[0] is got[1]
+
+
+def test_rules_sent_to_a_worker_leave_the_readings_kept_behind():
+    import pickle
+
+    from newsframe.cleaning import _credit, load_rules
+
+    # by hand: the same weak credit as above (four capitalised words after the last stop)
+    rules = load_rules()
+    line = "Talks ended late in the evening. John Smith Harbour Studio"
+    assert _credit(line, rules) == 1 and line in rules.credited
+    copy = pickle.loads(pickle.dumps(rules))
+    assert copy.credited == {} and copy.evidence == {} and copy.classified == {}
+    assert _credit(line, copy) == 1 and rules.credited

@@ -244,6 +244,13 @@ class Rules:
         object.__setattr__(self, "cue_checks", tuple((c, _needles(c)) for c in self.cues))
         object.__setattr__(self, "credit_checks", tuple((c, _needles(c)) for c in self.credits))
 
+    def __getstate__(self) -> dict:
+        """Pickled (for a worker process) without the readings kept of lines: a worker reads
+        its own lines, and the readings may hold tens of thousands of them."""
+        state = dict(self.__dict__)
+        state.update(evidence={}, credited={}, classified={})
+        return state
+
     def for_line(self, n: int, line: str, low: str) -> tuple[LineRule, ...]:
         """The line rules that may remove a line of ``n`` words (``low`` is the line in lower
         case), in file order: its length is within their ``max_words`` and, for a rule that
