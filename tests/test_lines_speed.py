@@ -360,3 +360,54 @@ def test_a_normalised_line_handed_on_finds_the_row_of_its_normal_form():
     assert again[0] == first[0] and again[3] == first[2]
     assert again[1] == again[2] != first[1]
     assert table.low[again[1]] == "a \u2014 b" and table.low[first[1]] == "a - b"
+
+
+def test_readings_kept_per_rule_set_answer_for_that_rule_set():
+    from dataclasses import replace
+
+    from newsframe.cleaning import _classify, _credit, load_rules
+
+    # by hand: the tail after the last full stop has four capitalised words, a weak credit
+    # under the shipped rules (at most six such words) and none when at most two are allowed;
+    # "Read more" is a navigation link under the shipped rules and nothing without line rules.
+    # The same line read in turn under each rule set, twice: a reading kept for the line alone
+    # would answer the second rule set with the first's answer.
+    shipped = load_rules()
+    tight, bare = replace(shipped, max_credit_words=2), replace(shipped, lines=())
+    line = "Talks ended late in the evening. John Smith Harbour Studio"
+    assert [_credit(line, r) for r in (shipped, tight, shipped, tight)] == [1, 0, 1, 0]
+    assert [_classify("Read more", r, False)[0] for r in (shipped, bare, shipped, bare)] == [
+        "navigation link",
+        None,
+        "navigation link",
+        None,
+    ]
+
+
+def test_line_evidence_is_one_object_per_distinct_value():
+    from newsframe.cleaning import line_evidence, load_rules
+
+    # by hand: two different body sentences carry the same evidence (body verdict, a sentence,
+    # nothing else), the navigation link its own; the two equal ones are one object
+    rules = load_rules()
+    texts = ["The bus left the depot at noon.", "The ferry left the harbour at dawn.", "Read more"]
+    lines = [(i, t, t) for i, t in enumerate(texts)]
+    got = line_evidence(lines, [None, None, "navigation link"], [None, None, "navigation link"],
+                        rules)  # fmt: skip
+    body = Evidence("body", False, False, False, False, True, 0)
+    assert got == [body, body, Evidence("chrome", True, True, False, False, False, 0)]
+    assert got[0] is got[1]
+
+
+def test_rules_sent_to_a_worker_leave_the_readings_kept_behind():
+    import pickle
+
+    from newsframe.cleaning import _credit, load_rules
+
+    # by hand: the same weak credit as above (four capitalised words after the last stop)
+    rules = load_rules()
+    line = "Talks ended late in the evening. John Smith Harbour Studio"
+    assert _credit(line, rules) == 1 and line in rules.credited
+    copy = pickle.loads(pickle.dumps(rules))
+    assert copy.credited == {} and copy.evidence == {} and copy.classified == {}
+    assert _credit(line, copy) == 1 and rules.credited

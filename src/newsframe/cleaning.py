@@ -229,10 +229,27 @@ class Rules:
     candidates: dict[tuple[int, str, str], tuple[LineRule, ...]] = field(
         default_factory=dict, init=False, repr=False
     )
+    #: the line model's evidence of each line read with these rules, per (line, reason,
+    #: phrase rule, repeat): a plain dictionary of plain keys, which the garbage collector
+    #: stops tracking (see :func:`line_evidence`)
+    evidence: dict[tuple[str, str | None, bool, bool], Evidence] = field(
+        default_factory=dict, init=False, repr=False
+    )
+    #: :func:`_credit` and :func:`_classify` of each line read with these rules (their keys
+    #: plain strings and booleans, untracked by the cyclic garbage collector)
+    credited: dict[str, int] = field(default_factory=dict, init=False, repr=False)
+    classified: dict[tuple[str, bool], tuple] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "cue_checks", tuple((c, _needles(c)) for c in self.cues))
         object.__setattr__(self, "credit_checks", tuple((c, _needles(c)) for c in self.credits))
+
+    def __getstate__(self) -> dict:
+        """Pickled (for a worker process) without the readings kept of lines: a worker reads
+        its own lines, and the readings may hold tens of thousands of them."""
+        state = dict(self.__dict__)
+        state.update(evidence={}, credited={}, classified={})
+        return state
 
     def for_line(self, n: int, line: str, low: str) -> tuple[LineRule, ...]:
         """The line rules that may remove a line of ``n`` words (``low`` is the line in lower
@@ -800,10 +817,25 @@ def _is_opener(low: str, rules: Rules) -> bool:
 _INITIALISM_END = re.compile(r"(?:^|[\s(])(?:[A-Za-z]\.)*[A-Z]$")
 
 
-@lru_cache(maxsize=65_536)
 def _credit(line: str, rules: Rules) -> int:
     """How surely the line ends in a photo credit: 2 explicit pattern, 1 short capitalised tail
-    after the last full stop (``"... in Moscow. Kremlin Press Service"``), 0 none."""
+    after the last full stop (``"... in Moscow. Kremlin Press Service"``), 0 none (kept per
+    rule set: an outlet's chrome recurs on its pages)."""
+    kept = rules.credited
+    found = kept.get(line)
+    if found is None:
+        if len(kept) > _KEPT:
+            kept.clear()
+        found = kept[line] = _credit_of(line, rules)
+    return found
+
+
+#: How many lines' readings a rule set keeps per reading (then it starts again).
+_KEPT = 65_536
+
+
+def _credit_of(line: str, rules: Rules) -> int:
+    """:func:`_credit`, read afresh."""
     ends = _ends_sentence(line)
     if ends and not line.rstrip().endswith(")"):
         return 0
@@ -828,8 +860,20 @@ def _credit(line: str, rules: Rules) -> int:
     return 1 if weak else 0
 
 
-@lru_cache(maxsize=65_536)
 def _classify(
+    norm: str, rules: Rules, in_region: bool
+) -> tuple[str | None, bool, bool, LineRule | None]:
+    """:func:`_classify_line`, kept per rule set (an outlet's chrome recurs on its pages)."""
+    kept, key = rules.classified, (norm, in_region)
+    found = kept.get(key)
+    if found is None:
+        if len(kept) > _KEPT:
+            kept.clear()
+        found = kept[key] = _classify_line(norm, rules, in_region)
+    return found
+
+
+def _classify_line(
     norm: str, rules: Rules, in_region: bool
 ) -> tuple[str | None, bool, bool, LineRule | None]:
     """Return (reason or None, opens an appeal region, ends the region, matching rule).
@@ -940,7 +984,7 @@ def _logical_lines(text: str, rules: Rules, joined: dict[int, list[tuple[int, st
     return out
 
 
-_UNCACHED = (_ends_sentence.__wrapped__, _words.__wrapped__, _credit.__wrapped__)
+_UNCACHED = (_ends_sentence.__wrapped__, _words.__wrapped__, _credit_of)
 
 # --- passes --------------------------------------------------------------------------------
 
@@ -1525,21 +1569,29 @@ def line_evidence(
     """What the rules say about each line, as evidence for the line model
     (:class:`newsframe.lines.Evidence`): their verdict, a phrase rule, reader address, an
     imperative opening, a credit, a sentence, a repeat at the edge of the outlet's pages."""
-    repeated = bool(edge_repeats)
-    return [
-        _evidence(
-            norm, reason, phrase is not None, repeated and norm.lower() in edge_repeats, rules
-        )
-        for (_, _, norm), reason, phrase in zip(lines, reasons, rule_reasons, strict=True)
-    ]
+    repeated, cache, out = bool(edge_repeats), rules.evidence, []
+    if len(cache) > _EVIDENCE_KEPT:
+        cache.clear()
+    for (_, _, norm), reason, phrase in zip(lines, reasons, rule_reasons, strict=True):
+        key = (norm, reason, phrase is not None, repeated and norm.lower() in edge_repeats)
+        found = cache.get(key)
+        if found is None:
+            found = cache[key] = _evidence(*key, rules)
+        out.append(found)
+    return out
 
 
-@lru_cache(maxsize=65_536)
+#: How many lines' evidence a rule set keeps (then it starts again).
+_EVIDENCE_KEPT = 65_536
+
+
 def _evidence(
     norm: str, reason: str | None, phrase: bool, repeated: bool, rules: Rules
 ) -> Evidence:
-    """The :class:`Evidence` of one line (cached, so one object serves an outlet's recurring
-    lines)."""
+    """The :class:`Evidence` of one line. Kept per rule set by :func:`line_evidence` (an
+    outlet's chrome recurs on its pages) under a key of strings and booleans, and one object
+    per distinct value (a handful: every line's evidence held by a cache keyed on the rule
+    set were three objects the cyclic garbage collector traverses on each full collection)."""
     if reason is None:
         verdict = "body"
     elif reason in _HEADLINES:
@@ -1550,13 +1602,15 @@ def _evidence(
         verdict = "label" if reason == _LABEL else "chrome"
     imperative, address, credit, sentence = _cues(norm, rules)
     # positional: (verdict, phrase, imperative, address, credit, sentence, repeats)
-    return Evidence(verdict, phrase, imperative, address, credit, sentence, int(repeated))
+    return _evidence_value(verdict, phrase, imperative, address, credit, sentence, int(repeated))
 
 
-@lru_cache(maxsize=65_536)
+_evidence_value = lru_cache(maxsize=1024)(Evidence)
+
+
 def _cues(norm: str, rules: Rules) -> tuple[bool, bool, bool, bool]:
     """A line's imperative opening, reader address (outside quotes), credit and sentence shape
-    (cached: an outlet's chrome recurs on its pages)."""
+    (read once per line and rule set: see :func:`line_evidence`)."""
     low = norm.lower()
     # "US" is not "us"; blanking quotations (delimited by quote marks, made one space) adds no
     # word boundary, so a line without the address has none outside its quotations either
