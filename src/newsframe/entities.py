@@ -1914,11 +1914,7 @@ def _given_and_family(name: list[str], v: _Vocab) -> bool:
     >>> _given_and_family(["Daniel", "Park"], _vocab()), _given_and_family(["Kestrel", "Park"], _vocab())
     (True, False)
     """
-    return (
-        len(name) == 2
-        and name[0].lower() in given_names(v.words)
-        and name[0] not in gazetteer()
-    )
+    return len(name) == 2 and name[0].lower() in given_names(v.words) and name[0] not in gazetteer()
 
 
 def given_names(words: EntityWords | None = None) -> frozenset[str]:
