@@ -931,3 +931,8 @@ def test_venue_words_are_extended_by_a_story_file():
     assert _kind_of(find_entities(["Skaters left Kestrel Rink."], words=words)) == {
         "Kestrel Rink": "place"
     }
+
+
+def test_an_abbreviated_fort_opens_a_place():
+    layer = find_entities(["Soldiers at Ft. Kestrel were safe.", "Mount Alder Hospital was full."])
+    assert _kind_of(layer) == {"Ft. Kestrel": "place", "Mount Alder Hospital": "place"}
