@@ -31,6 +31,11 @@ of the story file is resolved to one entity of the article with one canonical na
   alone of one organisation of the article names it ("Alaska said" after "Alaska Airlines",
   never a public body's); where a name is based is no part of it ("Oslo-based Norvik Energy" is
   Norvik Energy);
+- buildings and venues by their last word (the entity words' ``venue_heads``: "Harbour City
+  Hall", "Kestrel Arena"), kind ``place``, titles inside them included: never a person, and
+  their last word no surname; only a known given name before that word, two words in all
+  (:func:`given_names`: "Daniel Park"), is a person, and the word alone after a personal title
+  a surname ("Mayor Park");
 - events, laws and agreements by their head noun (:data:`EVENT_HEADS`: "Asian Cup", "Paris
   Olympics"), kind ``event``: no speaker and no actor;
 - countries, their capitals and demonyms used for their governments ("Beijing", "Chinese"),
