@@ -91,6 +91,7 @@ __all__ = [
     "family_spellings",
     "find_entities",
     "gazetteer",
+    "given_names",
     "government_of",
     "name_parts",
     "one_letter_apart",
