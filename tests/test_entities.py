@@ -6,6 +6,7 @@ import newsframe as nf
 from newsframe import Actor, Article, Story
 from newsframe.document import analyse
 from newsframe.entities import find_entities
+from newsframe.lexicons import entity_words_table, load_entity_words
 
 
 def _ids(layer, texts=None):
@@ -903,3 +904,65 @@ def test_more_titles_before_a_name_and_a_hyphenated_title_with_a_stop():
     for title in titles:
         layer = find_entities([f"{title} Ana Ruiz spoke on Monday.", "Ruiz left."])
         assert {e for _, e in _ids(layer)} == {"Ana Ruiz"}, title
+
+
+def _kind_of(layer):
+    return {e.name: e.kind for e in layer.entities.values()}
+
+
+def test_a_run_ending_in_a_venue_word_is_a_place_with_its_titles_inside():
+    layer = find_entities(
+        [
+            "Officials met at Harbour City Hall on Monday.",  # "City" is a title elsewhere
+            "Fans filled Oakridge Stadium, Linden Square and Fenwick Station.",
+            "Hall was packed, Ann Lee said.",  # the venue's last word is no surname
+        ]
+    )
+    assert _kind_of(layer) == {
+        "Harbour City Hall": "place",
+        "Oakridge Stadium": "place",
+        "Linden Square": "place",
+        "Fenwick Station": "place",
+        "Ann Lee": "person",
+    }
+    assert not layer.entities["Harbour City Hall"].role
+    assert [m.entity_id for m in layer.mentions if m.text == "Hall"] == []
+
+
+def test_a_known_given_name_before_a_venue_word_is_a_person():
+    layer = find_entities(
+        ["Daniel Park said the plan was sound.", "Park added that it would work."]
+    )
+    assert _kind_of(layer) == {"Daniel Park": "person"}
+    assert [e for t, e in _ids(layer) if t == "Park"] == ["Daniel Park"]
+    # a given name that is also a capital's name is no given name here; three words are a place
+    layer = find_entities(["Crowds filled Victoria Square and Daniel Moss Park."])
+    assert _kind_of(layer) == {"Victoria Square": "place", "Daniel Moss Park": "place"}
+
+
+def test_a_venue_word_alone_after_a_personal_title_stays_a_surname():
+    layer = find_entities(["Mayor Park said no. Ms Hall agreed."])
+    people = {e.name: e.role for e in layer.entities.values() if e.kind == "person"}
+    assert people == {"Park": "mayor", "Hall": "ms"}
+    layer = find_entities(["Governor Daniel Park left."])
+    assert [(e.name, e.kind, e.role) for e in layer.entities.values()] == [
+        ("Daniel Park", "person", "governor")
+    ]
+
+
+def test_venue_words_are_extended_by_a_story_file():
+    words = entity_words_table(
+        {"kinds": {"venue_heads": ["Rink"]}},
+        "story.toml",
+        base=load_entity_words(),
+        prefix="entities.",
+    )
+    assert _kind_of(find_entities(["Skaters left Kestrel Rink."])) == {"Kestrel Rink": "person"}
+    assert _kind_of(find_entities(["Skaters left Kestrel Rink."], words=words)) == {
+        "Kestrel Rink": "place"
+    }
+
+
+def test_an_abbreviated_fort_opens_a_place():
+    layer = find_entities(["Soldiers at Ft. Kestrel were safe.", "Mount Alder Hospital was full."])
+    assert _kind_of(layer) == {"Ft. Kestrel": "place", "Mount Alder Hospital": "place"}

@@ -31,6 +31,11 @@ of the story file is resolved to one entity of the article with one canonical na
   alone of one organisation of the article names it ("Alaska said" after "Alaska Airlines",
   never a public body's); where a name is based is no part of it ("Oslo-based Norvik Energy" is
   Norvik Energy);
+- buildings and venues by their last word (the entity words' ``venue_heads``: "Harbour City
+  Hall", "Kestrel Arena"), kind ``place``, titles inside them included: never a person, and
+  their last word no surname; only a known given name before that word, two words in all
+  (:func:`given_names`: "Daniel Park"), is a person, and the word alone after a personal title
+  a surname ("Mayor Park");
 - events, laws and agreements by their head noun (:data:`EVENT_HEADS`: "Asian Cup", "Paris
   Olympics"), kind ``event``: no speaker and no actor;
 - countries, their capitals and demonyms used for their governments ("Beijing", "Chinese"),
@@ -67,6 +72,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from countryinfo import all_countries
 from wordfreq import zipf_frequency
 
+from newsframe.datafiles import read_csv_rows
 from newsframe.lexicons import EntityWords, load_entity_words
 from newsframe.text import lemmatize, normalise
 
@@ -85,6 +91,7 @@ __all__ = [
     "family_spellings",
     "find_entities",
     "gazetteer",
+    "given_names",
     "government_of",
     "name_parts",
     "one_letter_apart",
@@ -1073,7 +1080,12 @@ def _head_alone(words: list[str], v: _Vocab) -> bool:
     if len(words) != 1:
         return False
     low = words[0].lower()
-    return low in v.words.place_words or low in v.orgs or low.rstrip("s") in v.orgs
+    return (
+        low in v.words.place_words
+        or low in v.words.venue_heads
+        or low in v.orgs
+        or low.rstrip("s") in v.orgs
+    )
 
 
 # a nickname in quotation marks between a given name and a family name ('Ann "Red" Lee')
@@ -1193,6 +1205,8 @@ def find_entities(
             role, name = _strip_titles(words, v)
             if not role and len(name) > 2 and _title_of(text, start, v):
                 role, name = name[:-2], name[-2:]  # "Speaker of the House Nancy Pelosi"
+            if _venue(role, name, v):  # "Harbour City Hall": a place, "City" no title there
+                role, name = [], [*role, *name]
             while len(name) > 1 and name[-1].lower() in _WEEKDAYS:  # "Chico Thursday"
                 name = name[:-1]
                 end = spans[len(role) + len(name) - 1][1]
@@ -1869,6 +1883,12 @@ def _kind(name: list[str], form: str, v: _Vocab, places: Mapping[str, str]) -> s
             return "organisation"
     if len(name) > 1 and lower[-1] in v.words.event_heads:
         return "event"  # "Paris Olympics", "Asian Cup", "Denmark Open": nobody who speaks
+    if len(name) == 1 and lower[0] in v.words.venue_heads:
+        return ""  # the venue word alone: a surname after a title ("Mayor Park"), or no name
+    if len(name) > 1 and lower[-1] in v.words.venue_heads:
+        # a building or venue ("Harbour City Hall", "Kestrel Arena"), never a person, but for
+        # a known given name and a family name ("Daniel Park")
+        return "person" if _given_and_family(name, v) else "place"
     if 2 <= len(name) <= 4 and any(_GIVEN.match(w) for w in name[1:]):
         return "person"  # a hyphenated given name ("Park Geun-hye", "Moon Jae-in")
     places_words, openers = v.words.place_words, v.words.place_openers
@@ -1887,6 +1907,61 @@ def _kind(name: list[str], form: str, v: _Vocab, places: Mapping[str, str]) -> s
     if 2 <= len(name) <= 4 and not any(w in _JOINERS for w in lower) and lower[-1] not in _OPENERS:
         return "person"  # (never "Fukushima No" of "Fukushima No. 1")
     return "organisation" if len(name) > 4 or any(w in _JOINERS for w in lower) else ""
+
+
+def _venue(role: list[str], name: list[str], v: _Vocab) -> bool:
+    """True when a run split into ``role`` and ``name`` by its titles is a building's or a
+    venue's name, whole: its last word is a venue head of the entity words (``venue_heads``:
+    "Hall", "Arena", "Station") and it is no known given name before a family name ("Daniel
+    Park"), nor a surname alone after a title that is no place word ("Mayor Park", "Ms Hall").
+    A title word inside such a name is part of it ("Harbour City Hall", never "Hall" with the
+    role "Harbour City").
+
+    >>> v = _vocab()
+    >>> _venue(["Harbour", "City"], ["Hall"], v), _venue(["Mayor"], ["Park"], v)
+    (True, False)
+    >>> _venue([], ["Daniel", "Park"], v), _venue(["Governor"], ["Daniel", "Park"], v)
+    (False, False)
+    """
+    if not name or name[-1].lower() not in v.words.venue_heads:
+        return False
+    if len(name) == 1:  # a title, then the venue word alone
+        places = v.words.place_words | v.words.venue_heads
+        return any(w.lower() in places for w in role)
+    return not _given_and_family(name, v)
+
+
+def _given_and_family(name: list[str], v: _Vocab) -> bool:
+    """True for two words whose first is a known given name that names no country or capital
+    (:func:`given_names`; "Daniel Park", never "Victoria Park").
+
+    >>> _given_and_family(["Daniel", "Park"], _vocab()), _given_and_family(["Kestrel", "Park"], _vocab())
+    (True, False)
+    """
+    return len(name) == 2 and name[0].lower() in given_names(v.words) and name[0] not in gazetteer()
+
+
+def given_names(words: EntityWords | None = None) -> frozenset[str]:
+    """The known given names, lowercase: both forms of every row of ``data/given_names.csv``
+    ("dan", "daniel") and every name of the entity words' ``nicknames`` (``words``; None: the
+    shipped ones). Read once per word list.
+
+    >>> "daniel" in given_names(), "park" in given_names()
+    (True, False)
+    """
+    words = words if words is not None else _SHIPPED
+    return _csv_given_names() | frozenset(words.nicknames) | frozenset(words.nicknames.values())
+
+
+@functools.lru_cache(maxsize=1)
+def _csv_given_names() -> frozenset[str]:
+    rows, _ = read_csv_rows(None, "given_names.csv", required=("short", "full"))
+    return frozenset(
+        name
+        for row in rows
+        for name in (str(row.get(k) or "").strip().lower() for k in ("short", "full"))
+        if name
+    )
 
 
 def _holds_province(name: list[str]) -> bool:

@@ -575,7 +575,8 @@ class EntityWords:
     role words), ``role_heads`` and ``person_roles`` (the last words of titles and roles held by
     a person), ``portfolios`` (words before a government body noun, besides the titles),
     ``he`` and ``she`` (gendered titles and role nouns), ``organisation_nouns``,
-    ``government_nouns``, ``place_words``, ``place_openers``, ``event_heads``, ``outlet_nouns``
+    ``government_nouns``, ``place_words``, ``venue_heads`` (the last words of buildings' and
+    venues' names), ``place_openers``, ``event_heads``, ``outlet_nouns``
     (the last words of news outlets' names), ``person_nouns`` (role nouns that name one
     unnamed person: "the gunman"), ``nicknames`` (a given name -> its full form) and ``family_spellings`` (a family name -> the group of its
     romanisations). One object per content: a second one with the same words (an unpickled
@@ -592,6 +593,7 @@ class EntityWords:
     organisation_nouns: frozenset[str]
     government_nouns: frozenset[str]
     place_words: frozenset[str]
+    venue_heads: frozenset[str]
     place_openers: frozenset[str]
     event_heads: frozenset[str]
     outlet_nouns: frozenset[str]
@@ -616,7 +618,7 @@ class EntityWords:
 
 _ENTITY_FIELDS = ("titles", "title_abbreviations", "role_heads", "person_roles", "portfolios",
                   "he", "she", "organisation_nouns", "government_nouns", "place_words",
-                  "place_openers", "event_heads", "outlet_nouns", "person_nouns", "nicknames",
+                  "venue_heads", "place_openers", "event_heads", "outlet_nouns", "person_nouns", "nicknames",
                   "family_spellings")  # fmt: skip
 _INTERNED: dict[tuple, EntityWords] = {}  # content -> the one EntityWords of that content
 
@@ -640,8 +642,8 @@ def _interned_words(state: tuple) -> EntityWords:
 
 _ENTITY_LISTS = {
     "titles": ("words", "role_heads", "person_roles", "portfolios", "he", "she"),
-    "kinds": ("organisation_nouns", "government_nouns", "place_words", "place_openers",
-              "event_heads", "outlet_nouns", "person_nouns"),
+    "kinds": ("organisation_nouns", "government_nouns", "place_words", "venue_heads",
+              "place_openers", "event_heads", "outlet_nouns", "person_nouns"),
     "names": (),
 }  # fmt: skip
 _FIELD_OF = {"words": "titles"}  # a file key -> its EntityWords field, where they differ
