@@ -111,7 +111,6 @@ from wordfreq import zipf_frequency
 
 from newsframe.actors import Actor
 from newsframe.corpus import Article, Corpus, as_articles
-from newsframe.datafiles import read_csv_rows
 from newsframe.document import HEADLINE, _sentence_spans
 from newsframe.entities import (
     EVENT_HEADS,
@@ -121,12 +120,13 @@ from newsframe.entities import (
     consonants,
     find_entities,
     gazetteer,
+    given_name_pairs,
     name_parts,
     one_letter_apart,
     opening_gerund,
     provinces,
 )
-from newsframe.errors import InputError, expect_kind
+from newsframe.errors import expect_kind
 from newsframe.lexicons import EntityWords
 from newsframe.linking import MAX_NAME_WORDS, MAX_SHARING
 from newsframe.parallel import map_slices
@@ -691,7 +691,7 @@ def _near(a: str, b: str) -> bool:
     short, long = sorted((a, b), key=len)
     if len(short) >= 4 and long.startswith(short):
         return True
-    if (a, b) in _short_forms() or (b, a) in _short_forms():
+    if (a, b) in given_name_pairs() or (b, a) in given_name_pairs():
         return True  # "Bill", "William": a short form of the table data/given_names.csv
     if min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 2:
         return False
@@ -710,24 +710,6 @@ def _edits(a: str, b: str) -> int:
         for j, cb in enumerate(b, 1):
             prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
     return row[-1]
-
-
-@functools.lru_cache(maxsize=1)
-def _short_forms() -> frozenset[tuple[str, str]]:
-    """The pairs (short form, full form) of English given names of ``data/given_names.csv``
-    ("bill", "william"), lowercase.
-
-    >>> ("bill", "william") in _short_forms()
-    True
-    """
-    rows, source = read_csv_rows(None, "given_names.csv", required=("short", "full"))
-    pairs = set()
-    for n, row in enumerate(rows, start=1):
-        short, full = (str(row.get(k) or "").strip().lower() for k in ("short", "full"))
-        if not short or not full:
-            raise InputError(source, f"row {n}: a short form and a full form are both needed")
-        pairs.add((short, full))
-    return frozenset(pairs)
 
 
 def _last_names_alike(a: str, b: str) -> bool:

@@ -73,6 +73,7 @@ from countryinfo import all_countries
 from wordfreq import zipf_frequency
 
 from newsframe.datafiles import read_csv_rows
+from newsframe.errors import InputError
 from newsframe.lexicons import EntityWords, load_entity_words
 from newsframe.text import lemmatize, normalise
 
@@ -91,6 +92,7 @@ __all__ = [
     "family_spellings",
     "find_entities",
     "gazetteer",
+    "given_name_pairs",
     "given_names",
     "government_of",
     "name_parts",
@@ -1954,14 +1956,25 @@ def given_names(words: EntityWords | None = None) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def given_name_pairs() -> frozenset[tuple[str, str]]:
+    """The pairs (short form, full form) of English given names of ``data/given_names.csv``
+    ("bill", "william"), lowercase; read once, for the entity layer and actor discovery.
+
+    >>> ("bill", "william") in given_name_pairs()
+    True
+    """
+    rows, source = read_csv_rows(None, "given_names.csv", required=("short", "full"))
+    pairs = set()
+    for n, row in enumerate(rows, start=1):
+        short, full = (str(row.get(k) or "").strip().lower() for k in ("short", "full"))
+        if not short or not full:
+            raise InputError(source, f"row {n}: a short form and a full form are both needed")
+        pairs.add((short, full))
+    return frozenset(pairs)
+
+
 def _csv_given_names() -> frozenset[str]:
-    rows, _ = read_csv_rows(None, "given_names.csv", required=("short", "full"))
-    return frozenset(
-        name
-        for row in rows
-        for name in (str(row.get(k) or "").strip().lower() for k in ("short", "full"))
-        if name
-    )
+    return frozenset(name for pair in given_name_pairs() for name in pair)
 
 
 def _holds_province(name: list[str]) -> bool:
