@@ -826,19 +826,9 @@ def _named_modifier(quote: Quote, text: UnitText) -> bool:
     start = text.sentences.bounds(text.sentences.at(quote.start))[0]
     if not text.has_word(start, quote.start):
         return False
-    line = text.unit.text
-    if not line[quote.end : quote.end + 1].isspace():
-        return False  # a mark after the quotation: no noun follows it
-    after = [w.rstrip(".,;:") for w in line[quote.end : quote.end + 40].split()[:1]]
+    word = _word_after(text.unit.text, quote.end)
     # (after a name an "-ing" word is a noun: 'the "Harbour" shooting that killed ...')
-    return (
-        bool(after)
-        and after[0].isalpha()
-        and after[0].islower()
-        and after[0] not in _NOT_NOUN
-        and not after[0].endswith("ly")
-        and (after[0].endswith("ing") or not _past_form(after[0]))
-    )
+    return word is not None and (word.endswith("ing") or not _past_form(word))
 
 
 def _possessor(quote: Quote, text: UnitText) -> bool:
@@ -876,17 +866,21 @@ def _noun_after(quote: Quote, text: UnitText) -> bool:
     conjunction, preposition, auxiliary, verb's past form or "-ly" adverb): the quoted words
     modify it ('our regular "Letters Page" feature', 'its "not guilty" verdicts')."""
     line = text.unit.text
-    if not line[quote.end : quote.end + 1].isspace():
-        return False  # a mark after the quotation: no noun follows it
-    after = [w.rstrip(".,;:") for w in line[quote.end : quote.end + 40].split()[:1]]
-    return (
-        bool(after)
-        and after[0].isalpha()
-        and after[0].islower()
-        and after[0] not in _NOT_NOUN
-        and not after[0].endswith("ly")
-        and not _verb_after(line, quote.end)
-    )
+    return _word_after(line, quote.end) is not None and not _verb_after(line, quote.end)
+
+
+def _word_after(line: str, end: int) -> str | None:
+    """The word after a quotation ending at ``end`` when it may be a noun the quoted words
+    modify: after a space, lowercase letters only, no conjunction, preposition or auxiliary
+    (:data:`_NOT_NOUN`), no "-ly" adverb; else None (a mark after the quotation: no noun)."""
+    if not line[end : end + 1].isspace():
+        return None
+    after = [w.rstrip(".,;:") for w in line[end : end + 40].split()[:1]]
+    if not after:
+        return None
+    word = after[0]
+    ok = word.isalpha() and word.islower() and word not in _NOT_NOUN and not word.endswith("ly")
+    return word if ok else None
 
 
 # quantities before "of": a part of what follows, the speaker's words ('one of "absolute
