@@ -2665,14 +2665,22 @@ def _best_headline(
     off[on] = topic[title] == 0
     off &= ~weak & (np.bincount(bounds.page, weights=likely, minlength=pages) > 0)
     score = np.where(off[bounds.page], np.where(likely, head, -np.inf), score)
-    best = np.full(pages, -np.inf)
+    return _headline_at_best(path, bounds, score)
+
+
+def _headline_at_best(path: np.ndarray, bounds: _Bounds, score: np.ndarray) -> np.ndarray:
+    """The decoded states with each page's headline moved to its line of highest finite
+    ``score`` (ties: the first line); the old headline goes to ``before``. Pages without a
+    finite score keep their path."""
+    h = STATES.index("headline")
+    best = np.full(len(bounds.starts) - 1, -np.inf)
     np.maximum.at(best, bounds.page, score)
     pick = np.flatnonzero(np.isfinite(score) & (score == best[bounds.page]))
-    on, at = np.unique(bounds.page[pick], return_index=True)  # ties: the first line
-    if not len(on):
+    moved, at = np.unique(bounds.page[pick], return_index=True)  # ties: the first line
+    if not len(moved):
         return path
     out = path.copy()
-    out[(path == h) & np.isin(bounds.page, on)] = STATES.index("before")
+    out[(path == h) & np.isin(bounds.page, moved)] = STATES.index("before")
     out[pick[at]] = h
     return out
 
@@ -2798,16 +2806,7 @@ def _story_title(
         & (head >= floor[bounds.page])
     )
     score = np.where(shaped, head, -np.inf)
-    best = np.full(pages, -np.inf)
-    np.maximum.at(best, bounds.page, score)
-    pick = np.flatnonzero(shaped & (score == best[bounds.page]))
-    moved, at = np.unique(bounds.page[pick], return_index=True)  # ties: the first line
-    if not len(moved):
-        return path
-    out = path.copy()
-    out[(path == h) & np.isin(bounds.page, moved)] = STATES.index("before")
-    out[pick[at]] = h
-    return out
+    return _headline_at_best(path, bounds, score)  # score is finite where shaped
 
 
 #: Words a headline has at most (the labelled pages' longest has 30, a date marker included).
