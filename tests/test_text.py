@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
+import re
+
 import pytest
 from conftest import KURIL
 
@@ -224,8 +227,6 @@ def test_numbers_dates_and_other_scripts_are_not_terms():
 def test_ascii_token_finds_what_token_finds_on_ascii_text():
     """The ASCII twin of the tokenizer: hand-listed tokens of a tricky line, then every ASCII
     string of up to four characters drawn from those the pattern treats apart."""
-    import itertools
-
     from newsframe.text import ASCII_TOKEN, TOKEN
 
     line = "The U.S. and China-U.S. talks: 19,434-strong, 3.5%, 15th, G7, Russia's co-op _x_ a.b"
@@ -234,21 +235,12 @@ def test_ascii_token_finds_what_token_finds_on_ascii_text():
         "Russia's", "co-op", "x", "a", "b",
     ]  # fmt: skip
     assert ASCII_TOKEN.findall(line) == TOKEN.findall(line)
-    alphabet = "aZ09.,:'-_% st"
-    for n in range(1, 5):
-        for chars in itertools.product(alphabet, repeat=n):
-            text = "".join(chars)
-            assert [m.span() for m in ASCII_TOKEN.finditer(text)] == [
-                m.span() for m in TOKEN.finditer(text)
-            ], text
+    _same_spans(ASCII_TOKEN, TOKEN, "aZ09.,:'-_% st", 4)
 
 
 def test_token_finds_what_its_three_rules_written_apart_find():
     """TOKEN matches the opening letter of acronyms and words once for both; the reference is
     the three alternatives written apart (acronym, number, word), tried in that order."""
-    import itertools
-    import re
-
     from newsframe.text import TOKEN
 
     apart = re.compile(
@@ -262,10 +254,15 @@ def test_token_finds_what_its_three_rules_written_apart_find():
         "3rd-place", "1.2.3", "\u00e9t\u00e9-\u0416.\u0416.",
     ]  # fmt: skip
     assert TOKEN.findall(line) == apart.findall(line)
-    alphabet = "aZ\u00e909.'-%s \u0416"
-    for n in range(1, 6):
+    _same_spans(TOKEN, apart, "aZ\u00e909.'-%s \u0416", 5)
+
+
+def _same_spans(pattern: re.Pattern, reference: re.Pattern, alphabet: str, longest: int) -> None:
+    """Every text of 1 to ``longest`` characters of ``alphabet``: ``pattern`` finds the spans
+    ``reference`` finds."""
+    for n in range(1, longest + 1):
         for chars in itertools.product(alphabet, repeat=n):
             text = "".join(chars)
-            assert [m.span() for m in TOKEN.finditer(text)] == [
-                m.span() for m in apart.finditer(text)
+            assert [m.span() for m in pattern.finditer(text)] == [
+                m.span() for m in reference.finditer(text)
             ], text
