@@ -237,6 +237,7 @@ def page_items(path: Path, page: dict) -> dict:
     return {
         "page": page["file"],
         "story": page.get("story") or page["file"],
+        "batch": page.get("set", ""),
         "path": path,
         "spec": page,
         "items": items,
@@ -336,18 +337,19 @@ def decide(pages: list[dict], model: Fitted | None, threshold: float = 0.5) -> d
 
 
 def cross_validate(
-    pages: list[dict], c: float, weight: float, threshold: float
+    pages: list[dict], c: float, weight: float, threshold: float, *, by: str = "story"
 ) -> tuple[dict, dict, dict]:
-    """Leave one story out: pooled rules' and model's decisions, and each story's model."""
-    stories: dict[str, list[dict]] = defaultdict(list)
+    """Leave one group out (``by``: ``"story"`` or ``"batch"``, the annotation set): pooled
+    rules' and model's decisions, and each page's model, keyed by its group."""
+    groups: dict[str, list[dict]] = defaultdict(list)
     for page in pages:
-        stories[page["story"]].append(page)
+        groups[page[by]].append(page)
     rules, model, fitted = [], [], {}
-    for name in sorted(stories):
-        train = [p for s, ps in stories.items() if s != name for p in ps]
+    for name in sorted(groups):
+        train = [p for s, ps in groups.items() if s != name for p in ps]
         fitted[name] = fit(train, c, weight)
-        rules.append(decide(stories[name], None))
-        model.append(decide(stories[name], fitted[name], threshold))
+        rules.append(decide(groups[name], None))
+        model.append(decide(groups[name], fitted[name], threshold))
     return _pooled(rules), _pooled(model), fitted
 
 
@@ -373,15 +375,18 @@ def _decider(model: Fitted, threshold: float):
     return decide_case
 
 
-def evaluate(pages: list[dict], fitted: dict[str, Fitted] | None, threshold: float) -> dict:
-    """``eval_quotes.py``'s totals with each story's pages run through the whole pipeline under
-    the model fitted without it (``fitted`` None: the hand rules)."""
+def evaluate(
+    pages: list[dict], fitted: dict[str, Fitted] | None, threshold: float, *, by: str = "story"
+) -> dict:
+    """``eval_quotes.py``'s totals with each group's pages (``by``: story or batch) run through
+    the whole pipeline under the model fitted without that group (``fitted`` None: the hand
+    rules)."""
     rows = []
     original = attr._article_rows
     try:
         for page in pages:
             if fitted is not None:
-                decide_case = _decider(fitted[page["story"]], threshold)
+                decide_case = _decider(fitted[page[by]], threshold)
                 attr._article_rows = partial(original, decide=decide_case)
             page_rows, _ = eval_quotes._page_rows(page["path"], page["spec"])
             rows.extend(page_rows)
@@ -400,7 +405,10 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     default = os.environ.get("NEWSFRAME_EVALPAGES", "benchmarks/eval/pages")
     parser.add_argument("--pages", type=Path, default=Path(default), help="page texts")
-    parser.add_argument("--cv", action="store_true", help="leave one story out")
+    parser.add_argument("--cv", action="store_true", help="leave one story (or batch) out")
+    parser.add_argument(
+        "--by", choices=("story", "batch"), default="story", help="what --cv leaves out"
+    )
     parser.add_argument("--eval", action="store_true", help="... and run eval_quotes per fold")
     parser.add_argument("--c", type=float, default=1.0, help="inverse L2 strength")
     parser.add_argument("--weight", type=float, default=3.0, help="weight of a label")
@@ -445,23 +453,23 @@ def main(argv: list[str]) -> int:
                         print(f"  {item['gold']:6s} rule={kind:36s} {page['page'][:40]} "
                               f"{item['around']!r}")  # fmt: skip
         return 0
-    rules, model, fitted = cross_validate(pages, args.c, args.weight, args.threshold)
-    print(_line("leave-story-out model", model))
+    rules, model, fitted = cross_validate(pages, args.c, args.weight, args.threshold, by=args.by)
+    print(_line(f"leave-one-{args.by}-out model", model))
     for kind, n in sorted(model["kinds"].items()):
         print(f"    {n:4d}  {kind}")
     if args.sweep:
         for t in np.arange(0.1, 0.95, 0.1):
-            swept = [decide([p], fitted[p["story"]], t) for p in pages]
+            swept = [decide([p], fitted[p[args.by]], t) for p in pages]
             print(_line(f"  threshold {t:.1f}", _pooled(swept)))
     if args.eval:
         for name, f in (("rules", None), ("model", fitted)):
-            s = evaluate(pages, f, args.threshold)
+            s = evaluate(pages, f, args.threshold, by=args.by)
             print(f"eval_quotes leave-story-out {name}: recall {s['recall']:.3f}, speaker "
                   f"{s['speaker_accuracy']:.3f}, verb {s['verb_accuracy']:.3f}, labels as "
                   f"speech {s['labels_as_speech']:.3f} of {s['labels']}")  # fmt: skip
     if args.verbose:
         for page in pages:
-            m = fitted[page["story"]]
+            m = fitted[page[args.by]]
             for item in page["items"]:
                 p = m.probability([item["values"]])[0]
                 gold = item["gold"] == "label"
