@@ -249,9 +249,10 @@ def page_items(path: Path, page: dict) -> dict:
     }
 
 
-def load(pages: Path, sets: set[str] | None) -> list[dict]:
-    """The pages of ``quotes.json`` present (same SHA-256) in ``pages``, run and labelled."""
-    return [page_items(path, page) for path, page in present_pages(pages, sets)]
+def load(pages: Path, sets: set[str] | None, labels: Path = eval_quotes.LABELS) -> list[dict]:
+    """The pages of ``labels`` (``quotes.json`` by default) present (same SHA-256) in ``pages``,
+    run and labelled."""
+    return [page_items(path, page) for path, page in present_pages(pages, sets, labels)]
 
 
 def _xy(pages: list[dict]) -> tuple[np.ndarray, np.ndarray]:
@@ -417,6 +418,9 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--drop", default="", help="comma-separated features left out (ablation)")
     parser.add_argument("--sets", default="", help="comma-separated annotation sets (all)")
     parser.add_argument(
+        "--labels", type=Path, default=eval_quotes.LABELS, help="annotations (JSON), as eval_quotes"
+    )
+    parser.add_argument(
         "-v", "--verbose", action="store_true", help="list the errors (the rules' without --cv)"
     )
     return parser.parse_args(argv)
@@ -425,7 +429,7 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
 def main(argv: list[str]) -> int:
     args = _arguments(argv[1:])
     sets = set(args.sets.split(",")) if args.sets else None
-    pages = load(args.pages, sets)
+    pages = load(args.pages, sets, args.labels)
     for name in [d for d in args.drop.split(",") if d]:
         k = NAMES.index(name)  # a feature left out is constant: weight 0
         for page in pages:

@@ -2384,3 +2384,46 @@ def test_a_reported_clause_with_its_own_verb_inside_a_subordinate_clause_is_spee
     assert _plain(text).query("kind != 'paraphrase'")["quote"].tolist() == ["climate of fear"]
     label = 'Police fired rubber bullets after they declared a "riot" as clashes broke out.'
     assert _plain(label).query("kind != 'paraphrase'").empty
+
+
+@pytest.mark.parametrize(
+    ("text", "mark"),
+    [
+        # one capitalised word right after a preposition is a name (a show, a ship, a plan)
+        ('Ann Lee said she wanted more money for her work on "Harbour."', "Harbour."),
+        ('Tom Reed said he could not see how he would be kept on "Lighthouse" now.',
+         "Lighthouse"),
+        # a work's title after its noun, whoever speaks in the sentence
+        ('Police say Tom Reed, who starred in the drama "Lighthouse", staged it.', "Lighthouse"),
+        ('Ann Lee, known for the sitcom "Full Harbour", said nothing.', "Full Harbour"),
+    ],
+)  # fmt: skip
+def test_a_one_word_name_after_a_preposition_or_a_works_noun_is_a_label(text, mark):
+    article = Article("a", "T", (text,))
+    assert mark.strip(".") not in [
+        q.strip(".") for q in nf.attributions([article])["quote"].tolist()
+    ]
+    assert nf.distancing_marks([article])["text"].tolist() == [mark]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        # "I", a clause word or a word after a verb is no name
+        ('Ann Lee said the deal was good for "Me" and her town.', None),
+        ('Ann Lee said she was "Furious" about it.', "Furious"),
+    ],
+)
+def test_one_capitalised_word_that_names_nothing_is_not_a_title(text, quote):
+    quoted = _plain(text).query("kind != 'paraphrase'")["quote"].tolist()
+    if quote is not None:
+        assert quoted == [quote]
+    assert "Me" not in nf.distancing_marks([Article("a", "T", (text,))])["text"].tolist()
+
+
+def test_a_naming_participle_with_its_agent_after_the_quotation_credits_the_agent():
+    # 'was labelled "..." by X': X used the words; without the agent it names a term
+    text = 'The voter, Ann Lee, was labelled "bigoted" by Tom Reed in the car.'
+    assert _plain(text).query("kind != 'paraphrase'")["quote"].tolist() == ["bigoted"]
+    label = 'The night, which was later dubbed "the long night", ended at dawn.'
+    assert _plain(label).query("kind != 'paraphrase'").empty

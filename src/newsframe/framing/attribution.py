@@ -611,7 +611,8 @@ def _possessed(quote: Quote, text: UnitText) -> bool:
 #: Is Politics"', 'the film "Heat"'): the quoted words name it, whatever they say.
 WORK_NOUNS = frozenset(["series", "show", "programme", "program", "podcast", "film", "movie",
                         "book", "novel", "album", "documentary", "play", "musical", "episode",
-                        "column", "newsletter", "campaign"])  # fmt: skip
+                        "column", "newsletter", "campaign", "drama", "sitcom", "sequel",
+                        "prequel", "comedy", "thriller", "opera", "poem", "magazine"])  # fmt: skip
 
 
 def _titled_work(quote: Quote, text: UnitText) -> bool:
@@ -645,6 +646,28 @@ def _cued(quote: Quote, text: UnitText) -> bool:
     if _passive_naming([w.lower() for w in before]):
         return True
     return before[-1].lower() in LABEL_CUES or " ".join(before[-2:]).lower() in LABEL_CUES
+
+
+def _agent_after(quote: Quote, text: UnitText) -> bool:
+    """True when a passive naming participle stands right before a quotation (an article
+    between at most: 'was labelled "..."', 'has been dubbed a "..."') and "by" follows its
+    closing mark: the agent after it ('was labelled "reckless" by Ann Lee') is the one who
+    used the words, so the quotation is theirs, not a term the writer cites.
+
+    >>> from newsframe.framing._units import Unit
+    >>> from newsframe.framing.quotes import top_level_quotes
+    >>> line = 'It was labelled "reckless" by Ann Lee, or dubbed "the long night" in town.'
+    >>> [_agent_after(q, UnitText(Unit("body", 0, line, ((0, 0, len(line)),))))
+    ...  for q in top_level_quotes(line)]
+    [True, False]
+    """
+    before = text.unit.text[max(quote.start - 40, 0) : quote.start].split()[-2:]
+    if before and before[-1].lower() in ("a", "an", "the"):
+        before = before[:-1]
+    if not before or not before[-1].lower().endswith("ed"):
+        return False
+    after = text.unit.text[quote.end : quote.end + 20].split()
+    return len(after) >= 2 and after[0] == "by" and after[1][:1].isalpha()
 
 
 # a passive naming frame: 'has been referred to as "..."', 'is often described as a "..."' (a
@@ -749,17 +772,18 @@ _SMALL = frozenset(["of", "the", "and", "for", "in", "on", "a", "an", "to", "at"
 
 
 def _title_cased(quote: Quote, text: UnitText, *, framed: bool = True) -> bool:
-    """True for a closed quoted phrase of two to :data:`NOUN_SLOT_WORDS` words in title case
-    (every word but "of", "the", "and" ... capitalised) right after a preposition, with no
-    sentence mark inside: the name of a show, a book or an operation ('appeared on "Fox and
-    Friends,"', 'a role in "Operation Sea Guard"'), which nobody says; so is such a phrase
+    """True for a closed quoted phrase of one to :data:`NOUN_SLOT_WORDS` words in title case
+    (every word but "of", "the", "and" ... capitalised; one word neither "I" nor a clause word)
+    right after a preposition, with no sentence mark inside: the name of a show, a book or an
+    operation ('appeared on "Fox and Friends,"', 'a role in "Operation Sea Guard"', 'his work
+    on "Harbour."'), which nobody says; so is such a phrase
     after a name's possessive ('told the network's "Morning Desk," "..."') and, when no
-    speech frame credits it (not ``framed``), one that modifies the noun after it ('our
-    regular "Letters Page" feature', :func:`_noun_after`). (After "the" such a
+    speech frame credits it (not ``framed``), one of two or more words that modifies the noun
+    after it ('our regular "Letters Page" feature', :func:`_noun_after`). (After "the" such a
     phrase may be the speaker's own coinage: 'claimed they were the "Madoffs of Manhattan"'.)
     """
     words = quote.text.rstrip(",.;:").split()
-    if not quote.closed or not 2 <= len(words) <= NOUN_SLOT_WORDS or "." in quote.text[:-1]:
+    if not quote.closed or not 1 <= len(words) <= NOUN_SLOT_WORDS or "." in quote.text[:-1]:
         return False
     if quote.text.endswith(("!", "?")) or not all(
         w[:1].isupper() or w.lower() in _SMALL for w in words
@@ -767,9 +791,13 @@ def _title_cased(quote: Quote, text: UnitText, *, framed: bool = True) -> bool:
         return False
     if not all(w[:1].isalpha() for w in words) or not words[-1][:1].isupper():
         return False
+    if len(words) == 1 and (  # one word: a name ('on "Empire"'), never "I" or a clause word
+        words[0].lower() in _CLAUSE_WORDS or not words[0].replace("-", "").isalpha()
+    ):
+        return False
     if _word_before(quote, text) in _PREPOSITIONS or _after_possessive(quote, text):
         return True
-    return not framed and _noun_after(quote, text)
+    return len(words) > 1 and not framed and _noun_after(quote, text)
 
 
 TITLE_WORDS = 12  # a quotation in title case of three to this many words: a title
@@ -1083,7 +1111,7 @@ def _label_rule(
     if not before or not before[-1].replace("-", "").isalpha():
         return ""  # a mark or a number right before the quotation
     last = before[-1].lower()
-    if _cued(quote, text):
+    if _cued(quote, text) and not _agent_after(quote, text):
         return "cue"
     if _tagged(quote, text, att):
         return ""  # '... in the shape of a "loop," said Ann Lee': the tag credits it
