@@ -648,19 +648,24 @@ def _cued(quote: Quote, text: UnitText) -> bool:
     return before[-1].lower() in LABEL_CUES or " ".join(before[-2:]).lower() in LABEL_CUES
 
 
-def _agent_after(quote: Quote, text: UnitText) -> bool:
-    """True when a passive naming participle stands right before a quotation (an article
-    between at most: 'was labelled "..."', 'has been dubbed a "..."') and "by" follows its
-    closing mark: the agent after it ('was labelled "reckless" by Ann Lee') is the one who
-    used the words, so the quotation is theirs, not a term the writer cites.
+def _agent_after(quote: Quote, text: UnitText, att: Attribution) -> bool:
+    """True when ``att``, the quotation's speech frame, is a passive naming participle right
+    before it (an article between at most: 'was labelled "..."', 'has been dubbed a "..."')
+    and "by" follows the closing mark: the agent after it ('was labelled "reckless" by Ann
+    Lee') is the one who used the words, so the quotation is theirs, not a term the writer
+    cites.
 
     >>> from newsframe.framing._units import Unit
     >>> from newsframe.framing.quotes import top_level_quotes
-    >>> line = 'It was labelled "reckless" by Ann Lee, or dubbed "the long night" in town.'
-    >>> [_agent_after(q, UnitText(Unit("body", 0, line, ((0, 0, len(line)),))))
-    ...  for q in top_level_quotes(line)]
-    [True, False]
+    >>> from newsframe.framing.speakers import Attribution
+    >>> line = 'It was labelled "reckless" by Ann Lee.'
+    >>> unit = UnitText(Unit("body", 0, line, ((0, 0, len(line)),)))
+    >>> labelled = Attribution(3, 15, "was labelled", "label", "neutral", ())
+    >>> _agent_after(top_level_quotes(line)[0], unit, labelled)
+    True
     """
+    if att.end > quote.start or len(text.unit.text[att.end : quote.start].split()) > 1:
+        return False  # the frame is another verb: the words are not the agent's
     before = text.unit.text[max(quote.start - 40, 0) : quote.start].split()[-2:]
     if before and before[-1].lower() in ("a", "an", "the"):
         before = before[:-1]
@@ -1111,7 +1116,7 @@ def _label_rule(
     if not before or not before[-1].replace("-", "").isalpha():
         return ""  # a mark or a number right before the quotation
     last = before[-1].lower()
-    if _cued(quote, text) and not _agent_after(quote, text):
+    if _cued(quote, text) and not _agent_after(quote, text, att):
         return "cue"
     if _tagged(quote, text, att):
         return ""  # '... in the shape of a "loop," said Ann Lee': the tag credits it
