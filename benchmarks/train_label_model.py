@@ -393,7 +393,7 @@ def evaluate(
             rows.extend(page_rows)
     finally:
         attr._article_rows = original
-    return eval_quotes._summary("cv", "total", rows, [], 0)
+    return eval_quotes._summary("cv", "total", rows, [], [])
 
 
 def _line(name: str, r: dict) -> str:
