@@ -918,7 +918,7 @@ def _addressee(quote: Quote, text: UnitText) -> bool:
         return False
     if _word_before(quote, text) not in ADDRESSEE_VERBS:
         return False
-    start, end = text.sentences.bounds(text.sentences.at(quote.start))
+    end = text.sentences.bounds(text.sentences.at(quote.start))[1]
     return text.has_word(quote.end, max(end, quote.end))
 
 
@@ -1476,8 +1476,10 @@ def _unit_rows(
     for k, quote in enumerate(quotes):
         kind = text.kind(quote)
         att = owns[k]
-        joined = k > 0 and labels[-1:] == [quotes[k - 1].start] and _coordinated(
-            quotes[k - 1], quote, text
+        joined = (
+            k > 0
+            and labels[-1:] == [quotes[k - 1].start]
+            and _coordinated(quotes[k - 1], quote, text)
         )  # a member of a list whose member before is a label
         if (att is not None or owners.introducing(quote) is None) and _labelled(
             quote, text, att, index, owners, label_cases, decide, scan.verbs.frames, joined
