@@ -796,7 +796,7 @@ def _title_cased(quote: Quote, text: UnitText, *, framed: bool = True) -> bool:
         return False
     if not all(w[:1].isalpha() for w in words) or not words[-1][:1].isupper():
         return False
-    if len(words) == 1 and (  # one word: a name ('on "Empire"'), never "I" or a clause word
+    if len(words) == 1 and (  # one word: a name ('on "Harbour"'), never "I" or a clause word
         words[0].lower() in _CLAUSE_WORDS or not words[0].replace("-", "").isalpha()
     ):
         return False
