@@ -2307,7 +2307,7 @@ def test_a_chant_a_shout_or_a_sentence_is_no_title(text, quote):
     ("text", "mark"),
     [
         # right after "told", with nobody told between, the quoted words name the one told
-        ('"We worked as a team," Ann Lee told "Night Desk" last year.', "Night Desk"),
+        ('"We did our best," Ann Lee told "Night Desk" on Sunday.', "Night Desk"),
         ('Ann Lee informed "Harbour Weekly" on Monday that she would stay.', "Harbour Weekly"),
     ],
 )
@@ -2336,7 +2336,7 @@ def test_a_quotation_joined_to_a_label_by_a_comma_or_and_is_a_label_too():
     # 'his habit of "...", "..."': the two members of one list share their role
     text = (
         "The complaints were about Tom Reed's habit of 'shouting at junior staff', "
-        "'slamming doors and making them cry before meetings.'"
+        "'slamming doors and making them cry before the vote.'"
     )
     article = Article("a", "T", ("Ann Lee spoke on Monday.", text))
     assert nf.attributions([article]).query("kind != 'paraphrase'").empty
@@ -2344,7 +2344,7 @@ def test_a_quotation_joined_to_a_label_by_a_comma_or_and_is_a_label_too():
     marks = nf.distancing_marks([article])
     assert marks[["kind", "text"]].values.tolist() == [
         ["scare_quote", "shouting at junior staff"],
-        ["label", "slamming doors and making them cry before meetings."],
+        ["label", "slamming doors and making them cry before the vote."],
     ]
 
 
@@ -2360,10 +2360,10 @@ def test_a_title_then_the_words_side_by_side_are_a_label_and_speech():
     ("text", "quoted"),
     [
         # "of" is the frame word of "accuse": what follows it is the accuser's wording
-        ('Ann Lee accused the deputy mayor of "betrayal", "wishful thinking" and worse.',
-         ["betrayal", "wishful thinking"]),
-        ('Ann Lee wrote, before accusing Tom Reed of a "betrayal of our deal" and more.',
-         ["betrayal of our deal"]),
+        ('Ann Lee accused the deputy mayor of "neglect", "empty promises" and worse.',
+         ["neglect", "empty promises"]),
+        ('Ann Lee wrote, before accusing Tom Reed of a "breach of our deal" and more.',
+         ["breach of our deal"]),
     ],
 )  # fmt: skip
 def test_a_quotation_after_its_verbs_frame_word_is_speech(text, quoted):
@@ -2380,8 +2380,8 @@ def test_a_noun_of_phrase_far_from_the_verb_is_still_a_label():
 
 def test_a_reported_clause_with_its_own_verb_inside_a_subordinate_clause_is_speech():
     # the reporting verb is in an "after" clause, but the quotation is in the clause it reports
-    text = 'Rumours grew after former staff claimed the 49-year-old created a "climate of fear".'
-    assert _plain(text).query("kind != 'paraphrase'")["quote"].tolist() == ["climate of fear"]
+    text = 'Rumours grew after two aides alleged the coach ran a "reign of terror" at the club.'
+    assert _plain(text).query("kind != 'paraphrase'")["quote"].tolist() == ["reign of terror"]
     label = 'Police fired rubber bullets after they declared a "riot" as clashes broke out.'
     assert _plain(label).query("kind != 'paraphrase'").empty
 
@@ -2391,8 +2391,8 @@ def test_a_reported_clause_with_its_own_verb_inside_a_subordinate_clause_is_spee
     [
         # one capitalised word right after a preposition is a name (a show, a ship, a plan)
         ('Ann Lee said she wanted more money for her work on "Harbour."', "Harbour."),
-        ('Tom Reed said he could not see how he would be kept on "Lighthouse" now.',
-         "Lighthouse"),
+        ('Tom Reed said he could not see how he would be kept on "Lighthouse."',
+         "Lighthouse."),
         # a work's title after its noun, whoever speaks in the sentence
         ('Police say Tom Reed, who starred in the drama "Lighthouse", staged it.', "Lighthouse"),
         ('Ann Lee, known for the sitcom "Full Harbour", said nothing.', "Full Harbour"),
