@@ -386,17 +386,18 @@ def test_organisations_groups_and_documents_speak_with_their_full_name(sentence,
     [
         ('Protesters carried a banner that read "Hands off our park".', ["Hands off our park"]),
         ('A sign read: "Closed until further notice."', ["Closed until further notice."]),
-        # longer than a scare quote (distancing_marks' max_words): no mark, still no speech
+        # longer than a scare quote (distancing_marks' max_words): a label, still no speech
         ('Fans wore T-shirts reading "We will not be moved by anyone, ever".', []),
     ],
 )
 def test_words_written_on_a_banner_are_a_slogan_not_speech(sentence, marks):
     # a banner, a sign or a T-shirt speaks for nobody: its words are a label in quotation
-    # marks, counted once, as a scare quote, and never in share of voice
+    # marks, counted once, as a scare quote (or a longer label), and never in share of voice
     a = nf.Article("a", "", (sentence,))
     assert nf.attributions([a]).empty
     found = nf.distancing_marks([a])
     assert found[found["kind"] == "scare_quote"]["text"].tolist() == marks
+    assert len(found[found["kind"].isin(["scare_quote", "label"])]) == 1
 
 
 @pytest.mark.parametrize(
@@ -2297,3 +2298,132 @@ def test_a_quotation_in_title_case_is_a_title_not_speech(text, mark):
 )  # fmt: skip
 def test_a_chant_a_shout_or_a_sentence_is_no_title(text, quote):
     assert _plain(text).query("kind != 'paraphrase'")["quote"].tolist() == [quote]
+
+
+# --- quotation or label (issue 19, seventeenth round) ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "mark"),
+    [
+        # right after "told", with nobody told between, the quoted words name the one told
+        ('"We did our best," Ann Lee told "Night Desk" on Sunday.', "Night Desk"),
+        ('Ann Lee informed "Harbour Weekly" on Monday that she would stay.', "Harbour Weekly"),
+    ],
+)
+def test_a_quoted_name_in_the_slot_of_the_one_told_is_a_label(text, mark):
+    article = Article("a", "T", (text,))
+    quoted = nf.attributions([article]).query("kind != 'paraphrase'")["quote"].tolist()
+    assert mark not in quoted
+    assert nf.distancing_marks([article])["text"].tolist() == [mark]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        # the words told come after the one told; a sentence ending on them is the words
+        ('Ann Lee told reporters "no comment" on Monday.', "no comment"),
+        ('Asked about the deal, Ann Lee told "no comment".', "no comment"),
+        # a clause is someone's words wherever it stands
+        ('Ann Lee told "we are fine" to the crowd.', "we are fine"),
+    ],
+)
+def test_quoted_words_after_the_one_told_or_ending_the_sentence_are_speech(text, quote):
+    assert _plain(text).query("kind != 'paraphrase'")["quote"].tolist() == [quote]
+
+
+def test_a_quotation_joined_to_a_label_by_a_comma_or_and_is_a_label_too():
+    # 'his habit of "...", "..."': the two members of one list share their role
+    text = (
+        "The complaints were about Tom Reed's habit of 'shouting at junior staff', "
+        "'slamming doors and making them cry before the vote.'"
+    )
+    article = Article("a", "T", ("Ann Lee spoke on Monday.", text))
+    assert nf.attributions([article]).query("kind != 'paraphrase'").empty
+    # each label once in distancing_marks: a short one a scare quote, a long one a label
+    marks = nf.distancing_marks([article])
+    assert marks[["kind", "text"]].values.tolist() == [
+        ["scare_quote", "shouting at junior staff"],
+        ["label", "slamming doors and making them cry before the vote."],
+    ]
+
+
+def test_a_title_then_the_words_side_by_side_are_a_label_and_speech():
+    # no coordinator between: the show's title, then what was told to it
+    text = 'Ann Lee told Harbour TV\'s "Night Desk," "We will win this case in the end."'
+    assert _plain(text).query("kind != 'paraphrase'")["quote"].tolist() == [
+        "We will win this case in the end."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        # "of" is the frame word of "accuse": what follows it is the accuser's wording
+        ('Ann Lee accused the deputy mayor of "neglect", "empty promises" and worse.',
+         ["neglect", "empty promises"]),
+        ('Ann Lee wrote, before accusing Tom Reed of a "breach of our deal" and more.',
+         ["breach of our deal"]),
+    ],
+)  # fmt: skip
+def test_a_quotation_after_its_verbs_frame_word_is_speech(text, quoted):
+    assert _plain(text).query("kind != 'paraphrase'")["quote"].tolist() == quoted
+
+
+def test_a_noun_of_phrase_far_from_the_verb_is_still_a_label():
+    # the verb's object ends at its frame word; further on, "<noun> of" is the writer's
+    text = 'Ann Lee accused Tom Reed of lying about the charge of "fraud" on Monday.'
+    article = Article("a", "T", (text,))
+    assert "fraud" not in nf.attributions([article])["quote"].tolist()
+    assert nf.distancing_marks([article])["text"].tolist() == ["fraud"]
+
+
+def test_a_reported_clause_with_its_own_verb_inside_a_subordinate_clause_is_speech():
+    # the reporting verb is in an "after" clause, but the quotation is in the clause it reports
+    text = 'Rumours grew after two aides alleged the coach ran a "reign of terror" at the club.'
+    assert _plain(text).query("kind != 'paraphrase'")["quote"].tolist() == ["reign of terror"]
+    label = 'Police fired rubber bullets after they declared a "riot" as clashes broke out.'
+    assert _plain(label).query("kind != 'paraphrase'").empty
+
+
+@pytest.mark.parametrize(
+    ("text", "mark"),
+    [
+        # one capitalised word right after a preposition is a name (a show, a ship, a plan)
+        ('Ann Lee said she wanted more money for her work on "Harbour."', "Harbour."),
+        ('Tom Reed said he could not see how he would be kept on "Lighthouse."',
+         "Lighthouse."),
+        # a work's title after its noun, whoever speaks in the sentence
+        ('Police say Tom Reed, who starred in the drama "Lighthouse", staged it.', "Lighthouse"),
+        ('Ann Lee, known for the sitcom "Full Harbour", said nothing.', "Full Harbour"),
+    ],
+)  # fmt: skip
+def test_a_one_word_name_after_a_preposition_or_a_works_noun_is_a_label(text, mark):
+    article = Article("a", "T", (text,))
+    assert mark.strip(".") not in [
+        q.strip(".") for q in nf.attributions([article])["quote"].tolist()
+    ]
+    assert nf.distancing_marks([article])["text"].tolist() == [mark]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        # "I", a clause word or a word after a verb is no name
+        ('Ann Lee said the deal was good for "Me" and her town.', None),
+        ('Ann Lee said she was "Furious" about it.', "Furious"),
+    ],
+)
+def test_one_capitalised_word_that_names_nothing_is_not_a_title(text, quote):
+    quoted = _plain(text).query("kind != 'paraphrase'")["quote"].tolist()
+    if quote is not None:
+        assert quoted == [quote]
+    assert "Me" not in nf.distancing_marks([Article("a", "T", (text,))])["text"].tolist()
+
+
+def test_a_naming_participle_with_its_agent_after_the_quotation_credits_the_agent():
+    # 'was labelled "..." by X': X used the words; without the agent it names a term
+    text = 'The voter, Ann Lee, was labelled "bigoted" by Tom Reed in the car.'
+    assert _plain(text).query("kind != 'paraphrase'")["quote"].tolist() == ["bigoted"]
+    label = 'The night, which was later dubbed "the long night", ended at dawn.'
+    assert _plain(label).query("kind != 'paraphrase'").empty

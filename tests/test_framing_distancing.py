@@ -113,7 +113,10 @@ def test_headline_label_and_headline_quotation():
 def test_max_words_option():
     text = 'The "big new peace plan" was printed.'  # a label of four words
     assert _marks(text).kind.tolist() == ["scare_quote"]
-    assert _marks(text, max_words=3).empty
+    # longer than max_words: still a label (never speech), of the kind "label"
+    assert _marks(text, max_words=3)[["kind", "text"]].values.tolist() == [
+        ["label", "big new peace plan"]
+    ]
 
 
 def test_no_marks():
@@ -180,3 +183,27 @@ def test_a_quoted_complement_of_a_noun_is_a_label_of_a_verb_speech():
     ):
         rows = nf.attributions([Article("b", "T", (speech,))], resources=KURIL)
         assert rows["kind"].tolist() == ["partial"], speech
+
+
+def test_every_label_is_a_mark_once_and_never_in_share_of_voice():
+    # by hand: a short label, a title of six words in title case, a slogan on a banner, and
+    # one partial quotation; the labels are three marks (one scare quote, two longer labels)
+    # and the share of voice counts the partial quotation alone (3 quoted words)
+    article = Article(
+        "a",
+        "T",
+        (
+            'The "fresh start" plan was announced on Monday.',
+            'Its report, "A Harbour Fit for All Our Children", came out late.',
+            'A banner that read "Hands off our harbour, it belongs to every one of us" hung there.',
+            'Abe said the plan was "ready to go" on Monday.',
+        ),
+    )
+    marks = nf.distancing_marks([article], resources=KURIL)
+    assert marks[["paragraph_id", "kind", "text"]].values.tolist() == [
+        [0, "scare_quote", "fresh start"],
+        [1, "label", "A Harbour Fit for All Our Children"],
+        [2, "label", "Hands off our harbour, it belongs to every one of us"],
+    ]
+    voice = nf.share_of_voice([article], resources=KURIL)
+    assert voice[["speaker", "quotes", "quoted_words"]].values.tolist() == [["abe", 1, 3]]

@@ -611,7 +611,8 @@ def _possessed(quote: Quote, text: UnitText) -> bool:
 #: Is Politics"', 'the film "Heat"'): the quoted words name it, whatever they say.
 WORK_NOUNS = frozenset(["series", "show", "programme", "program", "podcast", "film", "movie",
                         "book", "novel", "album", "documentary", "play", "musical", "episode",
-                        "column", "newsletter", "campaign"])  # fmt: skip
+                        "column", "newsletter", "campaign", "drama", "sitcom", "sequel",
+                        "prequel", "comedy", "thriller", "opera", "poem", "magazine"])  # fmt: skip
 
 
 def _titled_work(quote: Quote, text: UnitText) -> bool:
@@ -645,6 +646,33 @@ def _cued(quote: Quote, text: UnitText) -> bool:
     if _passive_naming([w.lower() for w in before]):
         return True
     return before[-1].lower() in LABEL_CUES or " ".join(before[-2:]).lower() in LABEL_CUES
+
+
+def _agent_after(quote: Quote, text: UnitText, att: Attribution) -> bool:
+    """True when ``att``, the quotation's speech frame, is a passive naming participle right
+    before it (an article between at most: 'was labelled "..."', 'has been dubbed a "..."')
+    and "by" follows the closing mark: the agent after it ('was labelled "reckless" by Ann
+    Lee') is the one who used the words, so the quotation is theirs, not a term the writer
+    cites.
+
+    >>> from newsframe.framing._units import Unit
+    >>> from newsframe.framing.quotes import top_level_quotes
+    >>> from newsframe.framing.speakers import Attribution
+    >>> line = 'It was labelled "reckless" by Ann Lee.'
+    >>> unit = UnitText(Unit("body", 0, line, ((0, 0, len(line)),)))
+    >>> labelled = Attribution(3, 15, "was labelled", "label", "neutral", ())
+    >>> _agent_after(top_level_quotes(line)[0], unit, labelled)
+    True
+    """
+    if att.end > quote.start or len(text.unit.text[att.end : quote.start].split()) > 1:
+        return False  # the frame is another verb: the words are not the agent's
+    before = text.unit.text[max(quote.start - 40, 0) : quote.start].split()[-2:]
+    if before and before[-1].lower() in ("a", "an", "the"):
+        before = before[:-1]
+    if not before or not before[-1].lower().endswith("ed"):
+        return False
+    after = text.unit.text[quote.end : quote.end + 20].split()
+    return len(after) >= 2 and after[0] == "by" and after[1][:1].isalpha()
 
 
 # a passive naming frame: 'has been referred to as "..."', 'is often described as a "..."' (a
@@ -749,17 +777,18 @@ _SMALL = frozenset(["of", "the", "and", "for", "in", "on", "a", "an", "to", "at"
 
 
 def _title_cased(quote: Quote, text: UnitText, *, framed: bool = True) -> bool:
-    """True for a closed quoted phrase of two to :data:`NOUN_SLOT_WORDS` words in title case
-    (every word but "of", "the", "and" ... capitalised) right after a preposition, with no
-    sentence mark inside: the name of a show, a book or an operation ('appeared on "Fox and
-    Friends,"', 'a role in "Operation Sea Guard"'), which nobody says; so is such a phrase
+    """True for a closed quoted phrase of one to :data:`NOUN_SLOT_WORDS` words in title case
+    (every word but "of", "the", "and" ... capitalised; one word neither "I" nor a clause word)
+    right after a preposition, with no sentence mark inside: the name of a show, a book or an
+    operation ('appeared on "Fox and Friends,"', 'a role in "Operation Sea Guard"', 'his work
+    on "Harbour."'), which nobody says; so is such a phrase
     after a name's possessive ('told the network's "Morning Desk," "..."') and, when no
-    speech frame credits it (not ``framed``), one that modifies the noun after it ('our
-    regular "Letters Page" feature', :func:`_noun_after`). (After "the" such a
+    speech frame credits it (not ``framed``), one of two or more words that modifies the noun
+    after it ('our regular "Letters Page" feature', :func:`_noun_after`). (After "the" such a
     phrase may be the speaker's own coinage: 'claimed they were the "Madoffs of Manhattan"'.)
     """
     words = quote.text.rstrip(",.;:").split()
-    if not quote.closed or not 2 <= len(words) <= NOUN_SLOT_WORDS or "." in quote.text[:-1]:
+    if not quote.closed or not 1 <= len(words) <= NOUN_SLOT_WORDS or "." in quote.text[:-1]:
         return False
     if quote.text.endswith(("!", "?")) or not all(
         w[:1].isupper() or w.lower() in _SMALL for w in words
@@ -767,9 +796,13 @@ def _title_cased(quote: Quote, text: UnitText, *, framed: bool = True) -> bool:
         return False
     if not all(w[:1].isalpha() for w in words) or not words[-1][:1].isupper():
         return False
+    if len(words) == 1 and (  # one word: a name ('on "Harbour"'), never "I" or a clause word
+        words[0].lower() in _CLAUSE_WORDS or not words[0].replace("-", "").isalpha()
+    ):
+        return False
     if _word_before(quote, text) in _PREPOSITIONS or _after_possessive(quote, text):
         return True
-    return not framed and _noun_after(quote, text)
+    return len(words) > 1 and not framed and _noun_after(quote, text)
 
 
 TITLE_WORDS = 12  # a quotation in title case of three to this many words: a title
@@ -851,6 +884,42 @@ def _possessor(quote: Quote, text: UnitText) -> bool:
         return False
     after = text.unit.text[quote.end : quote.end + 2]
     return after[:1] == " " and after[1:].isalpha()
+
+
+#: Forms of the verbs whose first object is the one addressed ('told reporters', 'informed
+#: the court'): quoted words right after one, with no addressee between, name whom it addresses.
+ADDRESSEE_VERBS = frozenset(["tell", "tells", "told", "telling", "inform", "informs", "informed",
+                             "informing", "brief", "briefs", "briefed", "briefing"])  # fmt: skip
+
+
+def _addressee(quote: Quote, text: UnitText) -> bool:
+    """True for a closed quotation of at most :data:`LABEL_WORDS` words (no clause word, no
+    sentence mark inside, no "!" or "?") right after a verb of :data:`ADDRESSEE_VERBS` with a
+    space between, its sentence going on after it: it stands in the slot of the one told, a
+    programme or an outlet ('Lee told "Morning Desk" on Sunday'), a name, not the words told
+    (those follow the addressee: 'told reporters "..."').
+
+    >>> from newsframe.framing._units import Unit
+    >>> from newsframe.framing.quotes import top_level_quotes
+    >>> line = 'Lee told "Night Desk" on Sunday. Rowe told "no comment".'
+    >>> [_addressee(q, UnitText(Unit("body", 0, line, ((0, 0, len(line)),))))
+    ...  for q in top_level_quotes(line)]
+    [True, False]
+    """
+    inner = quote.text.strip()
+    if not quote.closed or not 0 < len(inner.split()) <= LABEL_WORDS or inner[-1:] in "!?":
+        return False
+    if any(ch in inner.rstrip(".,") for ch in ".;:!?") or any(
+        w in _CLAUSE_WORDS for w in _WORD.findall(inner.lower())
+    ):
+        return False
+    before = text.unit.text[max(quote.start - 30, 0) : quote.start]
+    if not before.endswith(" ") or before.rstrip()[-1:] in ",;:":
+        return False
+    if _word_before(quote, text) not in ADDRESSEE_VERBS:
+        return False
+    end = text.sentences.bounds(text.sentences.at(quote.start))[1]
+    return text.has_word(quote.end, max(end, quote.end))
 
 
 # "'s" ending a contraction, not a possessive ("it's", "that's", "he's", "there's", "what's")
@@ -990,12 +1059,15 @@ def _label_rule(
     - ``possessor``: quoted words ending with a possessive before the noun they own ('told
       "Dawn Desk's" Ann Lee', :func:`_possessor`);
     - ``nickname``: a nickname between a given name and a surname (:func:`_nickname`);
+    - ``addressee``: a name in the slot of the one told, right after "told" ('told "Night
+      Desk" on Sunday', :func:`_addressee`), framed or not;
     - ``possessed``: words between a possessive and the noun they modify ('Mr Lane's "hopeless"
       jibe', :func:`_possessed`), unless the reporting verb comes after them;
     - a short noun phrase (:func:`_short_phrase`) is a label when no speech frame credits it
       (``no_frame``), when it names a term (``cue``: 'the term "treated water"', 'the song
       "Katyusha"', 'so-called "peace plan"'), when it names what a noun is about
-      (``noun_of``: 'allegations of "fraud"'), when it fills a noun's slot after an article
+      (``noun_of``: 'allegations of "fraud"'; not after its verb's frame word, 'accused the
+      mayor of "neglect"', :func:`_after_frame_word`), when it fills a noun's slot after an article
       and the only verb is in a subordinate clause (``subordinate_slot``: 'police fired after
       they declared a "riot"'), when it fills a noun's slot after an article inside an
       indirect question the verb reports (``question_slot``: 'explained what it is like to
@@ -1030,6 +1102,8 @@ def _label_rule(
         return "possessor"
     if _nickname(quote, text):
         return "nickname"
+    if _addressee(quote, text):
+        return "addressee"
     if _possessed(quote, text) and (att is None or att.start < quote.start):
         return "possessed"
     if att is None and _in_subject(quote, text):
@@ -1042,19 +1116,25 @@ def _label_rule(
     if not before or not before[-1].replace("-", "").isalpha():
         return ""  # a mark or a number right before the quotation
     last = before[-1].lower()
-    if _cued(quote, text):
+    if _cued(quote, text) and not _agent_after(quote, text, att):
         return "cue"
     if _tagged(quote, text, att):
         return ""  # '... in the shape of a "loop," said Ann Lee': the tag credits it
-    if last == "of" and len(before) == 2 and _noun_of(before[0]):
+    frame_word = (frames or {}).get(tuple(att.lemma.split()))
+    framed = frame_word == before[0].lower()
+    if (
+        last == "of"
+        and len(before) == 2
+        and _noun_of(before[0])
+        and not _after_frame_word(att, quote, text, frame_word)
+    ):
         return "noun_of"  # a noun's complement: 'allegations of "fraud"', 'a lack of "trust"'
-    if att.subordinate and last in ("a", "an", "the"):
+    if att.subordinate and last in ("a", "an", "the") and not _own_clause(att, quote, text):
         return "subordinate_slot"  # a noun's slot; the only verb in a clause "after they ..."
     if last in ("a", "an", "the") and att.end <= quote.start:
         between = _WORD.findall(text.unit.text[att.end : quote.start].lower())
         if any(w in _WH_WORDS for w in between):
             return "question_slot"  # 'explaining what it is like to have the "twisties"'
-    framed = (frames or {}).get(tuple(att.lemma.split())) == before[0].lower()
     if (
         len(before) == 2
         and before[0].lower() in _PREPOSITIONS
@@ -1077,6 +1157,33 @@ def _label_rule(
         and not _reported_clause(att, quote, text)
     )
     return "modifier" if modifier else ""
+
+
+_FRAME_OBJECT_WORDS = 6  # 'accused the deputy prime minister of "..."': the verb's object
+
+
+def _after_frame_word(att: Attribution, quote: Quote, text: UnitText, word: str | None) -> bool:
+    """True when ``quote`` comes right after ``word``, the frame word of its verb ``att`` (the
+    verb table's ``frame``: "of" for "accuse"), with only the verb's object between, at most
+    :data:`_FRAME_OBJECT_WORDS` words and no mark ('accused the prime minister of "..."'): the
+    quoted words are the verb's complement, the speaker's, never what a noun is about.
+
+    >>> from newsframe.framing._units import Unit
+    >>> from newsframe.framing.quotes import top_level_quotes
+    >>> from newsframe.framing.speakers import Attribution
+    >>> line = 'Lee accused the mayor of "neglect".'
+    >>> accused = Attribution(4, 11, "accused", "accuse", "hostile", ())
+    >>> unit = UnitText(Unit("body", 0, line, ((0, 0, len(line)),)))
+    >>> _after_frame_word(accused, top_level_quotes(line)[0], unit, "of")
+    True
+    """
+    if not word or att.end > quote.start:
+        return False
+    between = text.unit.text[att.end : quote.start]
+    words = between.split()
+    if any(ch in between for ch in ',.;:!?"\u201c\u201d()'):
+        return False
+    return 0 < len(words) - 1 <= _FRAME_OBJECT_WORDS and words[-1].lower() == word
 
 
 # the verb of a clause a reporting verb reports ('said Ann Lee was in ...', 'claimed to have
@@ -1109,6 +1216,36 @@ def _reported_clause(att: Attribution, quote: Quote, text: UnitText) -> bool:
     if len(between) > 200 or any(ch in between for ch in '.;:!?"\u201c\u201d'):
         return False  # (bounded; no other quotation or sentence mark between)
     return any(w in _CLAUSE_VERBS for w in _WORD.findall(between.lower()))
+
+
+def _own_clause(att: Attribution, quote: Quote, text: UnitText) -> bool:
+    """True when ``quote`` lies inside a clause that its verb ``att`` reports and that has a
+    verb of its own between them: an auxiliary, a copula or a modal (:func:`_reported_clause`)
+    or a past form ('after staff claimed the manager created a "climate of fear"'). The words
+    are the speaker's account, even when ``att`` itself stands in a subordinate clause; a noun's
+    slot right after the verb ('after they declared a "riot"') has no clause of its own.
+
+    >>> from newsframe.framing._units import Unit
+    >>> from newsframe.framing.quotes import top_level_quotes
+    >>> from newsframe.framing.speakers import Attribution
+    >>> line = 'After staff claimed Lee created a "toxic mood", and Rowe declared a "crisis".'
+    >>> unit = UnitText(Unit("body", 0, line, ((0, 0, len(line)),)))
+    >>> claimed = Attribution(12, 19, "claimed", "claim", "evaluative", ())
+    >>> declared = Attribution(57, 65, "declared", "declare", "evaluative", ())
+    >>> first, second = top_level_quotes(line)
+    >>> _own_clause(claimed, first, unit), _own_clause(declared, second, unit)
+    (True, False)
+    """
+    if _reported_clause(att, quote, text):
+        return True
+    if att.end > quote.start or text.sentences.at(att.start) != text.sentences.at(quote.start):
+        return False
+    between = text.unit.text[att.end : quote.start]
+    if len(between) > 200 or any(ch in between for ch in ',.;:!?"\u201c\u201d'):
+        return False
+    words = between.split()
+    # the clause's subject first, then its verb: '<subject> created a'
+    return len(words) >= 3 and any(_past_form(w) for w in words[1:-1] if w.isalpha())
 
 
 def _verb_after(line: str, end: int) -> bool:
@@ -1155,6 +1292,30 @@ def _past_form(word: str) -> bool:
     return lemmatize(word) not in (word, "")
 
 
+_COORDINATORS = frozenset([",", "and", "or", ", and", ", or"])
+
+
+def _coordinated(previous: Quote, quote: Quote, text: UnitText) -> bool:
+    """True when ``quote`` is joined to the quotation before it by a coordinator outside the
+    marks (a comma, "and" or "or"): two members of one list share their role, so when the first
+    is a label the second is one too ('her habit of "shouting at staff", "slamming doors"').
+    Quotations side by side with only a space between (a title, then the words: 'told
+    "Night Desk," "We will ..."') are not joined.
+
+    >>> from newsframe.framing._units import Unit
+    >>> from newsframe.framing.quotes import top_level_quotes
+    >>> line = 'A "red line" and "no go" zone; "Desk," "We will."'
+    >>> unit = UnitText(Unit("body", 0, line, ((0, 0, len(line)),)))
+    >>> q = top_level_quotes(line)
+    >>> _coordinated(q[0], q[1], unit), _coordinated(q[2], q[3], unit)
+    (True, False)
+    """
+    if not previous.closed or quote.start - previous.end > 8:
+        return False
+    between = " ".join(text.unit.text[previous.end : quote.start].split())
+    return between.replace(" ,", ",") in _COORDINATORS
+
+
 @dataclass(frozen=True)
 class LabelCase:
     """A quotation at the label decision, with what the rules saw: its unit's text, its own
@@ -1170,12 +1331,13 @@ class LabelCase:
     owners: _Owners
 
 
-def _labelled(quote, text, att, index, owners, cases, decide, frames=None) -> bool:
+def _labelled(quote, text, att, index, owners, cases, decide, frames=None, joined=False) -> bool:
     """True when ``quote`` is a label: the hand rules' decision (:func:`_label_rule` with the
-    frame of :func:`_speech_frame` and the verb table's ``frames``), or ``decide``'s when
-    given; ``cases`` (when given) receives the :class:`LabelCase`."""
+    frame of :func:`_speech_frame` and the verb table's ``frames``; ``coordinated`` when
+    ``joined`` to a label before it, :func:`_coordinated`), or ``decide``'s when given;
+    ``cases`` (when given) receives the :class:`LabelCase`."""
     frame = _speech_frame(quote, text, att, index)
-    rule = _label_rule(quote, text, frame, frames)
+    rule = _label_rule(quote, text, frame, frames) or ("coordinated" if joined else "")
     if cases is None and decide is None:
         return bool(rule)
     case = LabelCase(text, quote, att, frame, rule, owners)
@@ -1314,8 +1476,13 @@ def _unit_rows(
     for k, quote in enumerate(quotes):
         kind = text.kind(quote)
         att = owns[k]
+        joined = (
+            k > 0
+            and labels[-1:] == [quotes[k - 1].start]
+            and _coordinated(quotes[k - 1], quote, text)
+        )  # a member of a list whose member before is a label
         if (att is not None or owners.introducing(quote) is None) and _labelled(
-            quote, text, att, index, owners, label_cases, decide, scan.verbs.frames
+            quote, text, att, index, owners, label_cases, decide, scan.verbs.frames, joined
         ):
             labels.append(quote.start)  # a label, nobody's quoted words
             continue

@@ -43,7 +43,7 @@ def distancing_marks(
     max_words: int = NOUN_SLOT_WORDS,
     resources: Resources | None = None,
 ) -> pd.DataFrame:
-    """Return every distancing mark: scare quotes, "so-called" labels and hedges.
+    """Return every distancing mark: scare quotes and longer labels, "so-called" and hedges.
 
     Columns: ``article_id, part, paragraph_id, sentence_id, kind, text, speaker, inside_quote,
     sentence``, in reading order (headline first, ``paragraph_id == sentence_id == -1``).
@@ -56,7 +56,11 @@ def distancing_marks(
     words: the so-called 'peace plan', a slogan, a policy's name. Quoting such a phrase keeps
     the outlet's distance from it (Predelli 2003; Gutzmann & Stei 2011). A quotation is either
     speech (a row of ``attributions``, counted in share of voice) or a label (a row here), never
-    both; ``speaker`` is therefore empty. Other kinds come from the lexicon
+    both; ``speaker`` is therefore empty. A label longer than ``max_words`` (a title, a slogan
+    on a banner, a description the writer cites) is ``kind="label"``: every quotation
+    :func:`~newsframe.attributions` leaves out as a label is here once, as one kind or the
+    other (issue 19: the two tables never claim the same marks, and none is lost between
+    them). Other kinds come from the lexicon
     (``data/distancing.toml``: ``so_called``, ``hedge``) matched on word boundaries;
     ``inside_quote`` is True when the mark is inside a quotation (the speaker's distance, not the
     outlet's). Quotations nested inside other quotations are left out.
@@ -88,8 +92,9 @@ def distancing_marks(
             index, text = QuoteIndex(quotes), UnitText(unit)
             found = []
             for q in quotes:
-                if (unit.paragraph_id, q.start) in labels and q.words <= max_words:
-                    found.append((q.start, "scare_quote", q.text, "", False))
+                if (unit.paragraph_id, q.start) in labels:
+                    kind = "scare_quote" if q.words <= max_words else "label"
+                    found.append((q.start, kind, q.text, "", False))
             for kind, pattern in patterns.items() if phrases else ():
                 for m in pattern.finditer(unit.text):
                     found.append((m.start(), kind, m.group(0), "", inside(index, m.start())))
