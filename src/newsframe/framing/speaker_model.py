@@ -169,6 +169,7 @@ FEATURES: dict[str, str] = {
     "antecedent_sentences": "many sentences between that pronoun and its last naming before it",
     "antecedent_rival": "another entity that pronoun agrees with (gender; 'it': a body) named since",
     "i_not_person": "the quotation speaks as 'I' ('my', 'me') and the candidate is no person",
+    "rules_i_not_person": "... and the rules chose it (a body or a document they credit)",
 }
 _NAMES = tuple(FEATURES)
 _INDEX = {name: k for k, name in enumerate(_NAMES)}
@@ -580,6 +581,7 @@ class SpeakerChoice:
         for key, cand in out.items():
             if one and not cand.values[_I["person"]] and any(cand.values[k] for k in things):
                 cand.values[_I["i_not_person"]] = 1.0
+                cand.values[_I["rules_i_not_person"]] = cand.values[_I["rules"]]
             seen = roles.get(key[0]) if len(key) == 1 else None
             if seen is not None and len(seen) == 1:  # every mention in the window alike
                 if "addressee" in seen:
