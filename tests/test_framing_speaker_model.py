@@ -491,6 +491,37 @@ def test_a_body_is_marked_when_the_quotation_speaks_as_i():
     assert not any("i_not_person" in v for v in second[0].values())
 
 
+def test_a_body_or_document_the_rules_credit_with_an_i_quotation_is_marked_as_theirs():
+    # "the letter" (a document) is the rules' choice for a quotation in the first person
+    # singular: marked twice (i_not_person, rules_i_not_person); Ann Lee (a person) neither;
+    # the agency named but not chosen by the rules only once; in the first person plural nobody
+    letter, agency, plural = _candidates(
+        'Ann Lee wrote to the board. "I am sorry for the stress," the letter said.',
+        'Ann Lee left the Coastal Safety Agency. "I was wrong," the agency said.',
+        'Ann Lee wrote to the board. "We are sorry for the stress," the letter said.',
+    )
+    chosen = letter[0]["the letter",]
+    assert chosen["rules"] == chosen["i_not_person"] == chosen["rules_i_not_person"] == 1.0
+    assert "rules_i_not_person" not in letter[0]["Ann Lee",]
+    named = next(v for k, v in agency[0].items() if k == ("Coastal Safety Agency",))
+    assert named["i_not_person"] == 1.0 and "rules" not in named
+    assert "rules_i_not_person" not in named
+    assert agency[0]["the agency",]["rules_i_not_person"] == 1.0
+    assert not any("rules_i_not_person" in v for v in plural[0].values())
+
+
+@pytest.mark.parametrize(
+    "tag",
+    ['"I am sorry for any stress," her letter said.',
+     '"I am sorry for any stress I caused," reads a note on her page.'],
+)  # fmt: skip
+def test_the_shipped_model_credits_an_i_quotation_to_the_person_not_her_letter(tag):
+    # the rules credit the letter or the note (its verb's subject); the quotation speaks as
+    # "I", so its writer speaks: the only person named, Ann Lee (without rules_i_not_person
+    # the model kept the document)
+    assert _speakers("Ann Lee resigned on Monday.", tag) == ["Ann Lee"]
+
+
 def _speakers(*paragraphs) -> list[str]:
     table = nf.attributions([Article("a", "T", tuple(paragraphs))])
     return table.query("kind != 'paraphrase'")["speaker"].tolist()
