@@ -700,3 +700,48 @@ def test_a_quotation_after_a_participle_of_speech_is_never_the_quote_only_verb_b
     )
     t = t[t.part != "headline"]
     assert t[["speaker", "verb_lemma", "kind"]].values.tolist() == [["Ann Lee", "say", "partial"]]
+
+
+# --- descriptions and owners the chooser never saw (issue 19, seventeenth round) -------------
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Weeks after the scandal broke, actress Ann Lee has",
+        "Two hours before the vote on the harbour budget, Ann Lee has",
+    ],
+)
+def test_a_time_adjunct_opening_the_sentence_is_no_subject(opening):
+    # "Weeks" is a unit of time before "after": the subject is the name after the comma, and
+    # the "she" of the next paragraph is that name too
+    rows = _rows(
+        f"{opening} broken her silence and said that she will resign.", '"I am sorry," she said.'
+    )
+    assert [r[0] for r in rows] == ["Ann Lee", "Ann Lee"]
+
+
+def test_a_surname_before_a_time_clause_is_still_the_subject():
+    # only a unit of time opens a time adjunct: "Reed, after the vote," is the subject
+    rows = _rows("Tom Reed, after the vote, said that he will resign.", '"I am done," he said.')
+    assert [r[0] for r in rows] == ["Tom Reed", "Tom Reed"]
+
+
+@pytest.mark.parametrize(
+    ("document", "owner"),
+    [("her statement continued", "Ann Lee"), ("his letter read", "Tom Reed")],
+)
+def test_a_document_owned_by_a_possessive_pronoun_is_its_owners_speech(document, owner):
+    # "her" agrees with the woman named before, "his" with the man: the document is theirs
+    rows = _rows(
+        "Ann Lee resigned as mayor on Monday, and she said she was sorry.",
+        "Tom Reed said he would stay.",
+        f'"We will not return to office," {document}.',
+    )
+    assert [r[0] for r in rows if r[2]] == [owner]
+
+
+def test_a_possessive_document_with_nobody_to_own_it_stays_as_written():
+    # no one named before: "their report" is still the report
+    rows = _rows('"The bridge is unsafe," their report said.')
+    assert [r[0] for r in rows if r[2]] == ["their report"]
