@@ -745,3 +745,31 @@ def test_a_possessive_document_with_nobody_to_own_it_stays_as_written():
     # no one named before: "their report" is still the report
     rows = _rows('"The bridge is unsafe," their report said.')
     assert [r[0] for r in rows if r[2]] == ["their report"]
+
+
+@pytest.mark.parametrize(
+    ("description", "holder"),
+    [
+        ("The prime minister", "Ann Lee"),
+        ("The PM", "Ann Lee"),
+        ("The former deputy prime minister", "Tom Reed"),
+    ],
+)
+def test_a_qualified_role_holds_only_the_description_with_its_qualifier(description, holder):
+    # "former deputy prime minister" is another office than "prime minister", though it holds
+    # the word; the description with both qualifiers names that office's holder
+    rows = _rows(
+        "Prime Minister Ann Lee has written to her former deputy prime minister Tom Reed "
+        "after his resignation on Friday, and Reed thanked her.",
+        f'{description} said: "This is a sad day for the government."',
+    )
+    assert [r[0] for r in rows if r[2]] == [holder]
+
+
+def test_a_document_of_a_described_office_holder_is_theirs():
+    # "The PM's letter": the letter of the one prime minister, never of the deputy named last
+    rows = _rows(
+        "Prime Minister Ann Lee has written to her former deputy prime minister Tom Reed.",
+        'The PM\u2019s letter said: "You kept your word."',
+    )
+    assert [r[0] for r in rows if r[2]] == ["Ann Lee"]

@@ -16,7 +16,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Mapping
 
-from newsframe.entities import TITLES, Entities
+from newsframe.entities import TITLES, Entities, role_qualifiers
 from newsframe.framing.speakers import GENERIC_PEOPLE, TOP_OFFICE
 from newsframe.text import lemmatize
 
@@ -145,20 +145,27 @@ def person_described(
     owner = re.split(r"['\u2019]s ", text)
     if len(owner) > 1 and not _body(owner[0], layer, nouns):
         return None  # "Ghosn's lawyer": a person's (a country's president is an office)
-    hit = layer.antecedent(head, row["paragraph_id"], frozenset(["person"]))
+    qualifiers = role_qualifiers(written)  # "the former deputy prime minister": that office
+    hit = layer.antecedent(head, row["paragraph_id"], frozenset(["person"]), qualifiers=qualifiers)
     for title in _SAME_OFFICE.get(head, ()) if hit is None else ():
-        hit = hit or layer.antecedent(title, row["paragraph_id"], frozenset(["person"]))
+        hit = hit or layer.antecedent(
+            title, row["paragraph_id"], frozenset(["person"]), qualifiers=qualifiers
+        )
     if hit is not None and _title_only(layer.entities[hit].name):
         hit = None  # "French President" the layer took for a name names nobody
     if hit is None and (aged or named or epithet) and len(words) == len(written):
-        hit = compatible_person(layer, head, row["paragraph_id"], spoken=spoken)  # by salience
+        hit = compatible_person(
+            layer, head, row["paragraph_id"], spoken=spoken, qualifiers=qualifiers
+        )  # by salience
     if (
         hit is None
         and head in _OFFICES
         and len(words) == len(written)  # ("the head of Boeing": someone's office there)
         and (len(words) > 1 or words[0] in _SHORT_TITLES or text.islower())
     ):  # ("President" alone is a role; "PM" is two words; "president" lost its determiner)
-        hit = compatible_person(layer, head, row["paragraph_id"], spoken=spoken)
+        hit = compatible_person(
+            layer, head, row["paragraph_id"], spoken=spoken, qualifiers=qualifiers
+        )
     return hit
 
 
@@ -242,6 +249,7 @@ def compatible_person(
     *,
     later: bool = False,
     spoken: frozenset[str] = frozenset(),
+    qualifiers: frozenset[str] = frozenset(),
 ) -> str | None:
     """The person named most in the article among those named in paragraph ``paragraph_id``,
     the headline and the paragraphs before (:data:`_BACK`), whose role is none, a courtesy
@@ -250,7 +258,10 @@ def compatible_person(
     salient in the discourse); None when there is none or two are as likely. When nobody is
     named up to that paragraph, the people of the next one (``later``: the lede's delayed
     identification, "the city's embattled mayor apologized ... / ... Hale said"), and
-    when nobody named so far holds the role, the one of the next paragraph who does.
+    when nobody named so far holds the role, the one of the next paragraph who does. A role
+    with a qualifier the description lacks (``qualifiers``: "deputy", "former" ...,
+    :func:`~newsframe.entities.holds_office`) is another office: "the prime minister" is never
+    the former deputy prime minister.
 
     >>> from newsframe.entities import find_entities
     >>> layer = find_entities(["President Ann Lee met Tom Reed.", "Tom Reed left.", "Ann Lee spoke."])
@@ -264,6 +275,10 @@ def compatible_person(
     >>> layer = find_entities(["Tom Reed was hurt.", "Sheriff Ann Lee spoke."])
     >>> compatible_person(layer, "sheriff", 0)
     'Ann Lee'
+    >>> layer = find_entities(["Prime Minister Ann Lee met Tom Reed.",
+    ...                        "Former deputy prime minister Tom Reed left.", "Reed spoke."])
+    >>> compatible_person(layer, "minister", 2)
+    'Ann Lee'
     """
     people = _people(layer)  # (paragraph, start, entity id, role words), in reading order
     count: dict[str, int] = {}
@@ -275,19 +290,24 @@ def compatible_person(
     hi = bisect_left(people, (paragraph_id + 1,))
     headline = bisect_left(people, (0,))  # the headline's mentions come first (paragraph -1)
     for paragraph, start, entity_id, role in (*people[:headline], *people[max(lo, headline) : hi]):
-        office = head in TOP_OFFICE and bool(role & TOP_OFFICE)  # "the leader": President X
-        holds = _holds(head, role)
+        other = not role_qualifiers(role) <= qualifiers  # "deputy prime minister": another office
+        office = head in TOP_OFFICE and bool(role & TOP_OFFICE) and not other  # President X
+        holds = _holds(head, role) and not other
         if {w for w in role if not w.endswith(".")} <= _COURTESY or holds or office:
             last[entity_id] = (paragraph, start)
             fits[entity_id] = holds or office
     if not last and not later:  # the news lede names the person after the description
-        return compatible_person(layer, head, paragraph_id + 1, later=True, spoken=spoken)
+        return compatible_person(
+            layer, head, paragraph_id + 1, later=True, spoken=spoken, qualifiers=qualifiers
+        )
     if not last:
         return None
     if not later and not any(fits.values()):
         # nobody named so far holds the role, the next paragraph may ("..., the county sheriff
         # said. / Sheriff Ann Lee told ..."): the lede's delayed identification again
-        ahead = compatible_person(layer, head, paragraph_id + 1, later=True, spoken=spoken)
+        ahead = compatible_person(
+            layer, head, paragraph_id + 1, later=True, spoken=spoken, qualifiers=qualifiers
+        )
         if ahead is not None and any(
             entity_id == ahead and _holds(head, role) for _, _, entity_id, role in people
         ):
