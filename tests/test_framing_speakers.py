@@ -773,3 +773,24 @@ def test_a_document_of_a_described_office_holder_is_theirs():
         'The PM\u2019s letter said: "You kept your word."',
     )
     assert [r[0] for r in rows if r[2]] == ["Ann Lee"]
+
+
+@pytest.mark.parametrize(
+    ("line", "verb"),
+    [
+        ('Lee went on: "The plan is dead."', "go on"),
+        ('"The plan is dead," she went on.', "go on"),
+        ('She went on, "The plan is dead."', "go on"),
+        ('She went on to say that "the plan is dead."', "say"),
+    ],
+)
+def test_go_on_reports_as_continue_does(line, verb):
+    # beside quoted words, before a colon or a comma: the verb; "went on to say": "say"
+    rows = _speech_rows("Ann Lee spoke on Friday.", line)
+    assert rows == [("Ann Lee", verb)]
+
+
+def test_go_on_before_quoted_words_with_no_mark_reports_nothing():
+    # "the talks went on" is no speech: the quoted words are a phrase of the sentence
+    rows = _speech_rows("Ann Lee spoke on Friday.", 'The talks went on "for hours" that night.')
+    assert rows == []
