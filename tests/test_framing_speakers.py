@@ -794,3 +794,13 @@ def test_go_on_before_quoted_words_with_no_mark_reports_nothing():
     # "the talks went on" is no speech: the quoted words are a phrase of the sentence
     rows = _speech_rows("Ann Lee spoke on Friday.", 'The talks went on "for hours" that night.')
     assert rows == []
+
+
+@pytest.mark.parametrize("verb", ["criticised", "slammed"])
+def test_a_quotation_after_what_someone_called_is_the_object_of_call(verb):
+    # "what she called" is a free relative: the quoted words are its object, not a clause
+    # that the verb before reports
+    rows = _speech_rows(
+        "Ann Lee spoke on Friday.", f'Ms Lee {verb} what she called "harbour mobs".'
+    )
+    assert rows == [("Ann Lee", "call")]

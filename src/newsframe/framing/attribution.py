@@ -251,17 +251,25 @@ def _reported_pronoun(between: str) -> bool:
     """True when ``between`` (the words from a reporting verb to the next verb) is a subject
     pronoun of a person opening the reported clause, perhaps after "that" and before an
     auxiliary (" he ", " that she ", " he had "): at most three words, no mark. ("it" is left
-    out: 'Acme said it would recommend that ... "..."' keeps the nearest verb.)
+    out: 'Acme said it would recommend that ... "..."' keeps the nearest verb.) A free
+    relative ("slammed what he called \"...\"") is no reported clause: the quotation is the
+    object of the nearer verb.
 
     >>> _reported_pronoun(" he had "), _reported_pronoun(" that she "), _reported_pronoun(", he ")
     (True, True, False)
+    >>> _reported_pronoun(" what he ")
+    False
     """
     words = between.split()
     return (
         0 < len(words) <= 3
         and all(w.isalpha() for w in words)
         and any(w.lower() in _SUBJECT_PRONOUNS for w in words[:2])
+        and words[0].lower() not in _FREE_RELATIVES
     )
+
+
+_FREE_RELATIVES = frozenset(["what", "whatever"])  # "what he called": the nearer verb's object
 
 
 def _that_frame(att: Attribution, quote: Quote, text: UnitText) -> bool:
