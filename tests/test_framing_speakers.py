@@ -804,3 +804,23 @@ def test_a_quotation_after_what_someone_called_is_the_object_of_call(verb):
         "Ann Lee spoke on Friday.", f'Ms Lee {verb} what she called "harbour mobs".'
     )
     assert rows == [("Ann Lee", "call")]
+
+
+def test_a_gendered_role_noun_nobody_holds_names_the_woman_the_article_is_about():
+    # nobody is called a businesswoman; "the businesswoman" is the one woman named (Mrs Lee),
+    # never the man named last
+    rows = _rows(
+        "Ann Lee, a campaigner, lost her case on Friday.",
+        "Mrs Lee said she would appeal against the ruling of Justice Tom Reed.",
+        'The businesswoman told reporters: "We will not give up."',
+    )
+    assert [r[0] for r in rows if r[2]] == ["Ann Lee"]
+
+
+def test_a_gendered_role_noun_names_no_one_when_no_person_of_that_gender_is_named():
+    # "the businesswoman" when only a man is named: nobody the article calls "she"
+    rows = _rows(
+        "Mr Tom Reed lost his case on Friday.",
+        'The businesswoman told reporters: "We will not give up."',
+    )
+    assert [r[0] for r in rows if r[2]] != ["Tom Reed"]

@@ -17,6 +17,7 @@ from bisect import bisect_left
 from collections.abc import Mapping
 
 from newsframe.entities import TITLES, Entities, role_qualifiers
+from newsframe.framing.gender import word_gender
 from newsframe.framing.speakers import GENERIC_PEOPLE, TOP_OFFICE
 from newsframe.text import lemmatize
 
@@ -153,9 +154,17 @@ def person_described(
         )
     if hit is not None and _title_only(layer.entities[hit].name):
         hit = None  # "French President" the layer took for a name names nobody
-    if hit is None and (aged or named or epithet) and len(words) == len(written):
+    # "the businesswoman": a role noun that says a gender names the salient person the article
+    # calls so ("she"), when nobody holds the role
+    gender = word_gender(head, layer.words) if words[0] == "the" else ""
+    if hit is None and (aged or named or epithet or gender) and len(words) == len(written):
         hit = compatible_person(
-            layer, head, row["paragraph_id"], spoken=spoken, qualifiers=qualifiers
+            layer,
+            head,
+            row["paragraph_id"],
+            spoken=spoken,
+            qualifiers=qualifiers,
+            agree="" if aged or named or epithet else gender,
         )  # by salience
     if (
         hit is None
@@ -250,6 +259,7 @@ def compatible_person(
     later: bool = False,
     spoken: frozenset[str] = frozenset(),
     qualifiers: frozenset[str] = frozenset(),
+    agree: str = "",
 ) -> str | None:
     """The person named most in the article among those named in paragraph ``paragraph_id``,
     the headline and the paragraphs before (:data:`_BACK`), whose role is none, a courtesy
@@ -261,7 +271,8 @@ def compatible_person(
     when nobody named so far holds the role, the one of the next paragraph who does. A role
     with a qualifier the description lacks (``qualifiers``: "deputy", "former" ...,
     :func:`~newsframe.entities.holds_office`) is another office: "the prime minister" is never
-    the former deputy prime minister.
+    the former deputy prime minister. With ``agree`` ("he" or "she"), only the people the
+    article calls so (:func:`_known_gender`).
 
     >>> from newsframe.entities import find_entities
     >>> layer = find_entities(["President Ann Lee met Tom Reed.", "Tom Reed left.", "Ann Lee spoke."])
@@ -290,6 +301,8 @@ def compatible_person(
     hi = bisect_left(people, (paragraph_id + 1,))
     headline = bisect_left(people, (0,))  # the headline's mentions come first (paragraph -1)
     for paragraph, start, entity_id, role in (*people[:headline], *people[max(lo, headline) : hi]):
+        if agree and _known_gender(layer, entity_id) != agree:
+            continue  # "the businesswoman": a woman the article calls "she"
         other = not role_qualifiers(role) <= qualifiers  # "deputy prime minister": another office
         office = head in TOP_OFFICE and bool(role & TOP_OFFICE) and not other  # President X
         holds = _holds(head, role) and not other
@@ -298,7 +311,13 @@ def compatible_person(
             fits[entity_id] = holds or office
     if not last and not later:  # the news lede names the person after the description
         return compatible_person(
-            layer, head, paragraph_id + 1, later=True, spoken=spoken, qualifiers=qualifiers
+            layer,
+            head,
+            paragraph_id + 1,
+            later=True,
+            spoken=spoken,
+            qualifiers=qualifiers,
+            agree=agree,
         )
     if not last:
         return None
@@ -306,7 +325,13 @@ def compatible_person(
         # nobody named so far holds the role, the next paragraph may ("..., the county sheriff
         # said. / Sheriff Ann Lee told ..."): the lede's delayed identification again
         ahead = compatible_person(
-            layer, head, paragraph_id + 1, later=True, spoken=spoken, qualifiers=qualifiers
+            layer,
+            head,
+            paragraph_id + 1,
+            later=True,
+            spoken=spoken,
+            qualifiers=qualifiers,
+            agree=agree,
         )
         if ahead is not None and any(
             entity_id == ahead and _holds(head, role) for _, _, entity_id, role in people
@@ -318,6 +343,20 @@ def compatible_person(
     if len(top) > 1 and top[0] == top[1]:
         return None  # two people as likely: nothing says which
     return ranked[0]
+
+
+def _known_gender(layer: Entities, entity_id: str) -> str:
+    """ "he" or "she" for a person of ``layer`` whom the article calls so: the genders the
+    rules' pronoun resolution worked out and kept on the layer
+    (:func:`~newsframe.framing.gender.article_genders`), else a gendered word of the
+    person's role ("Mrs", "actress"); "" when nothing says."""
+    known = layer.__dict__.get("_genders")
+    if known is not None and entity_id in known:
+        return known[entity_id]
+    entity = layer.entities.get(entity_id)
+    said = {word_gender(w, layer.words) for w in entity.role.split()} if entity else set()
+    said.discard("")
+    return said.pop() if len(said) == 1 else ""
 
 
 def _holds(head: str, role: frozenset[str]) -> bool:
