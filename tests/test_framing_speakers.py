@@ -810,7 +810,7 @@ def test_a_gendered_role_noun_nobody_holds_names_the_woman_the_article_is_about(
     # nobody is called a businesswoman; "the businesswoman" is the one woman named (Mrs Lee),
     # never the man named last
     rows = _rows(
-        "Ann Lee, a campaigner, lost her case on Friday.",
+        "Campaigner Ann Lee lost her case on Friday.",
         "Mrs Lee said she would appeal against the ruling of Justice Tom Reed.",
         'The businesswoman told reporters: "We will not give up."',
     )

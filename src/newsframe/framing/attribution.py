@@ -14,6 +14,7 @@ from newsframe.actors import Actor, find_mentions, load_actors
 from newsframe.corpus import Article, Corpus
 from newsframe.document import analyse
 from newsframe.framing._units import Unit, as_articles, body_words, units, word_tokens
+from newsframe.framing.gender import article_genders
 from newsframe.framing.quotes import Quote, QuoteIndex, top_level_quotes
 from newsframe.framing.speaker_model import (
     MEDIA_WORDS,
@@ -1431,6 +1432,7 @@ def _article_rows(
     texts = {unit.paragraph_id: unit.text for unit in parts}
     ends = {(m.paragraph_id, m.end): m for m in layer.mentions}  # for a name on its own line
     memory = Memory(gender=SpeakerGenders(layer, texts))  # "he" and "she" agree in gender
+    article_genders(layer, texts)  # kept on the layer: the description rules read it too
     if model is not None or collect is not None:
         choice = SpeakerChoice(
             layer,

@@ -155,8 +155,9 @@ def person_described(
     if hit is not None and _title_only(layer.entities[hit].name):
         hit = None  # "French President" the layer took for a name names nobody
     # "the businesswoman": a role noun that says a gender names the salient person the article
-    # calls so ("she"), when nobody holds the role
-    gender = word_gender(head, layer.words) if words[0] == "the" else ""
+    # calls so ("she"), when nobody holds the role; never one of the entity words' person
+    # nouns, which may name someone the article never names ("the gunman", "the woman")
+    gender = word_gender(head, layer.words) if words[0] == "the" and head not in people else ""
     if hit is None and (aged or named or epithet or gender) and len(words) == len(written):
         hit = compatible_person(
             layer,
@@ -306,7 +307,10 @@ def compatible_person(
         other = not role_qualifiers(role) <= qualifiers  # "deputy prime minister": another office
         office = head in TOP_OFFICE and bool(role & TOP_OFFICE) and not other  # President X
         holds = _holds(head, role) and not other
-        if {w for w in role if not w.endswith(".")} <= _COURTESY or holds or office:
+        plain = {w for w in role if not w.endswith(".")} <= _COURTESY
+        if plain or holds or office or (agree and not role & _OFFICES):
+            # (with a gender to agree, any role but an office: "Campaigner Ann Lee" may be
+            # "the businesswoman", "President Ann Lee" is "the president")
             last[entity_id] = (paragraph, start)
             fits[entity_id] = holds or office
     if not last and not later:  # the news lede names the person after the description
