@@ -824,3 +824,23 @@ def test_a_gendered_role_noun_names_no_one_when_no_person_of_that_gender_is_name
         'The businesswoman told reporters: "We will not give up."',
     )
     assert [r[0] for r in rows if r[2]] != ["Tom Reed"]
+
+
+def test_a_quote_only_verb_before_a_colon_closing_its_paragraph_frames_the_next_one():
+    # "It reads:" introduces the statement printed as the next paragraph
+    rows = _speech_rows(
+        "The university issued a statement on Friday. It reads:",
+        '"Survivors will always be our priority."',
+    )
+    assert rows == [("The university", "read")]
+
+
+def test_go_on_before_an_ellipsis_introduces_the_quotation():
+    assert _speech_rows(
+        "Ann Lee spoke on Friday.", "Lee goes on \u2026 \u201cThe list is long.\u201d"
+    ) == [("Ann Lee", "go on")]
+
+
+def test_a_quote_only_verb_before_a_colon_and_no_quotation_reports_nothing():
+    # a list after the colon: no speech
+    assert _speech_rows("The sign reads:", "Roads, schools and bridges.") == []

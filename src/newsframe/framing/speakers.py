@@ -1207,6 +1207,17 @@ def _introduces_quote(text: str, sentence: int, ctx: _Context) -> bool:
 _OPENING_MARKS = ('"', "'", "\u201c", "\u2018")
 
 
+def _closing_colon(text: str, end: int, ctx: _Context) -> bool:
+    """True when a colon or an ellipsis right after the verb that ends at ``end`` closes its
+    sentence and a quotation follows in the next sentence or opens the next paragraph ("It
+    reads: / \u201c...\u201d", "He goes on \u2026 \u201c...\u201d"): the verb introduces
+    those words, as a tag before a colon does (:func:`_introduces_quote`)."""
+    after = text[end : end + 6].lstrip(" ")
+    if not after.startswith((":", "\u2026", "...")):
+        return False
+    return _introduces_quote(text, ctx.sentences.at(end - 1), ctx)
+
+
 def _next_paragraph_quoted(unit: Unit) -> bool:
     """True when the body paragraph after ``unit`` (blank ones skipped) opens with a quotation
     mark; False for the headline, the last paragraph, or a unit built without its document."""
@@ -1457,12 +1468,14 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
         and not _quote_precedes(text, toks[i].start, ctx)
         and not text[toks[i + n - 1].end :].lstrip(" ").startswith(":")
         and not _quote_after_comma(text, toks[i + n - 1].end, ctx)
+        and not _closing_colon(text, toks[i + n - 1].end, ctx)
     ):  # "she continued" after her words, or before a colon ("Hale continues:") or a
         return None  # comma and her words; "continues to have" reports nothing
     if key in table.quote_only and not (
         _quote_follows(text, toks, i, toks[i + n - 1].end, ctx)
         or _quote_precedes(text, toks[i].start, ctx)
         or _quote_in_frame(text, toks[i + n - 1].end, table.frames.get(key), ctx)
+        or _closing_colon(text, toks[i + n - 1].end, ctx)
     ):
         return None
     if not aux and (agent := _reduced_passive_agent(text, toks, i, n, ctx)):
