@@ -844,3 +844,17 @@ def test_go_on_before_an_ellipsis_introduces_the_quotation():
 def test_a_quote_only_verb_before_a_colon_and_no_quotation_reports_nothing():
     # a list after the colon: no speech
     assert _speech_rows("The sign reads:", "Roads, schools and bridges.") == []
+
+
+def test_state_after_a_places_name_is_a_noun_never_the_verb():
+    # "New York state and city police": the speaker is "He", whose verb is "said"
+    rows = _speech_rows(
+        "Joe Tacopina spoke on Monday.",
+        'He also said her guards and New York state and city police are not "going to allow a circus."',
+    )
+    assert rows == [("Joe Tacopina", "say")]
+
+
+def test_state_after_a_persons_name_is_still_the_verb():
+    rows = _speech_rows('"We are ready," Ann Lee and Tom Reed state in the letter.')
+    assert {verb for _, verb in rows} == {"state"}

@@ -28,6 +28,7 @@ and mentions by binary search, so a unit is processed in near-linear time.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from bisect import bisect_left, bisect_right
@@ -40,7 +41,7 @@ from wordfreq import zipf_frequency
 
 from newsframe.actors import Actor, Mention, find_mentions
 from newsframe.document import HEADLINE, Document
-from newsframe.entities import Entities, portfolio_and_name
+from newsframe.entities import Entities, gazetteer, portfolio_and_name, provinces
 from newsframe.framing._units import Token, Unit
 from newsframe.framing.gender import article_genders, opens_sentence, word_gender
 from newsframe.framing.quotes import Quote, QuoteIndex
@@ -1478,6 +1479,8 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
         or _closing_colon(text, toks[i + n - 1].end, ctx)
     ):
         return None
+    if _place_division(toks, i):
+        return None  # "New York state and city police": a noun after a place's name
     if not aux and (agent := _reduced_passive_agent(text, toks, i, n, ctx)):
         return made(_np_speakers(text, toks, *agent, ctx), span=agent)
     if _passive(aux) and key != ("according", "to"):
@@ -1671,6 +1674,40 @@ def _reduced_passive_agent(
 _SUBJECT_CONTROL = frozenset(["continue", "go", "want", "try", "seek", "vow", "refuse", "decide",
                               "choose", "hope", "move", "rush", "appear", "promise", "plan",
                               "threaten", "offer", "agree"])  # fmt: skip
+
+
+_DIVISION_NOUNS = frozenset(["state"])  # words of the table that are nouns after a place
+
+
+def _place_division(toks: list[Token], i: int) -> bool:
+    """True for a lowercase base form of the verb table that is a country's division after
+    its name ("New York state", "Washington state", "Texas state officials"): a noun there,
+    never the reporting verb (a singular name takes "states"). The place is a country, a
+    capital or a first-level division of the gazetteer (:func:`~newsframe.entities.gazetteer`,
+    :func:`~newsframe.entities.provinces`), of one to three capitalised words.
+
+    >>> from newsframe.framing._units import word_tokens
+    >>> _place_division(word_tokens("New York state police said"), 2)
+    True
+    >>> _place_division(word_tokens("Ann Lee state that"), 2)
+    False
+    """
+    word = toks[i].text
+    if word not in _DIVISION_NOUNS or i == 0:
+        return False
+    for n in (1, 2, 3):
+        if i - n < 0 or not toks[i - n].text[:1].isupper():
+            return False
+        name = " ".join(t.text for t in toks[i - n : i])
+        if name in _places():
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    """Countries, capitals and first-level divisions by name (computed once)."""
+    return frozenset(gazetteer()) | provinces()
 
 
 def _gerund_after_by(toks: list[Token], i: int, j: int) -> bool:
