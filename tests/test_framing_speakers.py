@@ -858,3 +858,13 @@ def test_state_after_a_places_name_is_a_noun_never_the_verb():
 def test_state_after_a_persons_name_is_still_the_verb():
     rows = _speech_rows('"We are ready," Ann Lee and Tom Reed state in the letter.')
     assert {verb for _, verb in rows} == {"state"}
+
+
+@pytest.mark.parametrize(("verb", "lemma"), [("extended", "extend"), ("offered", "offer")])
+def test_extend_and_offer_report_the_quoted_words_they_convey(verb, lemma):
+    rows = _speech_rows("Ann Lee spoke on Friday.", f'Lee also {verb} her "heartfelt condolences."')
+    assert rows == [("Ann Lee", lemma)]
+
+
+def test_offer_without_quoted_words_reports_nothing():
+    assert _speech_rows("Ann Lee offered a deal to the union on Friday.") == []
