@@ -868,3 +868,13 @@ def test_extend_and_offer_report_the_quoted_words_they_convey(verb, lemma):
 
 def test_offer_without_quoted_words_reports_nothing():
     assert _speech_rows("Ann Lee offered a deal to the union on Friday.") == []
+
+
+@pytest.mark.parametrize("description", ["One of Reed's alleged victims", "A former aide"])
+def test_an_indefinite_description_names_the_person_in_apposition_after_it(description):
+    # the indefinite description is someone; the name in apposition says who
+    rows = _speech_rows(
+        "Tom Reed was jailed on Friday.",
+        f'{description}, Sarah Mills, told the court, "He controlled us."',
+    )
+    assert rows == [("Sarah Mills", "tell")]

@@ -59,7 +59,8 @@ def person_described(
     them and a person noun: "the former Olympic footballer"), the last compatible person
     (:func:`compatible_person`; ``spoken``: the people quoted before). The entity words'
     person nouns (``layer.words.person_nouns``) head descriptions as ``nouns`` do. Someone's
-    role ("His lawyer", "Ghosn's lawyer") names only the person in apposition; a country's or an
+    role ("His lawyer", "Ghosn's lawyer") and an indefinite description ("One of X's victims,
+    Ann Lee, said") name only the person in apposition; a country's or an
     organisation's ("the country's President") is an office. A generic role ("an official", "a
     source", "the spokesman") never names one person.
 
@@ -115,7 +116,12 @@ def person_described(
         and any(w[:1].isupper() or _AGED.fullmatch(w) for w in middle)
     )
     if words[0] in ("a", "an", "one") and not text.lower().startswith("one of the "):
-        return None  # "a lawyer": someone, not the one the article named
+        # "a lawyer": someone, not the one the article named; but the person of the layer
+        # named in apposition right after it ("One of X's victims, Ann Lee, told") is that one
+        found = _APPOSED.match(row["sentence"], row["sentence"].find(text) + len(text))
+        hit = layer.resolve(found.group(1)) if row["sentence"].find(text) >= 0 and found else None
+        entity = layer.entities.get(hit) if hit is not None else None
+        return hit if entity is not None and entity.kind == "person" else None
     if head in GENERIC_PEOPLE:
         return None
     if row.get("speaker", text).lower() != text.lower() and row["speaker_source"] == "description":
