@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import newsframe as nf
 from newsframe import Actor, Article, Story
 from newsframe.document import analyse
@@ -874,6 +876,14 @@ def test_a_person_noun_before_a_full_name_is_a_role_but_not_before_one_word():
     layer = find_entities(["Dispatcher Ann Lee took the call.", "Son Ji-ho scored twice."])
     people = {k: e.role for k, e in layer.entities.items() if e.kind == "person"}
     assert people == {"Ann Lee": "dispatcher", "Son Ji-ho": ""}
+
+
+@pytest.mark.parametrize("noun", ["Campaigner", "Activist", "Actress", "Singer"])
+def test_a_public_role_noun_opening_a_full_name_is_a_role(noun):
+    # "Campaigner Ann Lee" is Ann Lee, a campaigner: one canonical name with the page's others
+    layer = find_entities([f"{noun} Ann Lee lost her case.", "Ms Lee will appeal."])
+    people = {k: e.role for k, e in layer.entities.items() if e.kind == "person"}
+    assert people == {"Ann Lee": noun.lower()}
 
 
 def test_a_hyphenated_title_and_an_agent_are_roles_never_part_of_the_name():

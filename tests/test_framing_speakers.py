@@ -700,3 +700,181 @@ def test_a_quotation_after_a_participle_of_speech_is_never_the_quote_only_verb_b
     )
     t = t[t.part != "headline"]
     assert t[["speaker", "verb_lemma", "kind"]].values.tolist() == [["Ann Lee", "say", "partial"]]
+
+
+# --- descriptions and owners the chooser never saw (issue 19, seventeenth round) -------------
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Weeks after the scandal broke, actress Ann Lee has",
+        "Two hours before the vote on the harbour budget, Ann Lee has",
+    ],
+)
+def test_a_time_adjunct_opening_the_sentence_is_no_subject(opening):
+    # "Weeks" is a unit of time before "after": the subject is the name after the comma, and
+    # the "she" of the next paragraph is that name too
+    rows = _rows(
+        f"{opening} broken her silence and said that she will resign.", '"I am sorry," she said.'
+    )
+    assert [r[0] for r in rows] == ["Ann Lee", "Ann Lee"]
+
+
+def test_a_surname_before_a_time_clause_is_still_the_subject():
+    # only a unit of time opens a time adjunct: "Reed, after the vote," is the subject
+    rows = _rows("Tom Reed, after the vote, said that he will resign.", '"I am done," he said.')
+    assert [r[0] for r in rows] == ["Tom Reed", "Tom Reed"]
+
+
+@pytest.mark.parametrize(
+    ("document", "owner"),
+    [("her statement continued", "Ann Lee"), ("his letter read", "Tom Reed")],
+)
+def test_a_document_owned_by_a_possessive_pronoun_is_its_owners_speech(document, owner):
+    # "her" agrees with the woman named before, "his" with the man: the document is theirs
+    rows = _rows(
+        "Ann Lee resigned as mayor on Monday, and she said she was sorry.",
+        "Tom Reed said he would stay.",
+        f'"We will not return to office," {document}.',
+    )
+    assert [r[0] for r in rows if r[2]] == [owner]
+
+
+def test_a_possessive_document_with_nobody_to_own_it_stays_as_written():
+    # no one named before: "their report" is still the report
+    rows = _rows('"The bridge is unsafe," their report said.')
+    assert [r[0] for r in rows if r[2]] == ["their report"]
+
+
+@pytest.mark.parametrize(
+    ("description", "holder"),
+    [
+        ("The prime minister", "Ann Lee"),
+        ("The PM", "Ann Lee"),
+        ("The former deputy prime minister", "Tom Reed"),
+    ],
+)
+def test_a_qualified_role_holds_only_the_description_with_its_qualifier(description, holder):
+    # "former deputy prime minister" is another office than "prime minister", though it holds
+    # the word; the description with both qualifiers names that office's holder
+    rows = _rows(
+        "Prime Minister Ann Lee has written to her former deputy prime minister Tom Reed "
+        "after his resignation on Friday, and Reed thanked her.",
+        f'{description} said: "This is a sad day for the government."',
+    )
+    assert [r[0] for r in rows if r[2]] == [holder]
+
+
+def test_a_document_of_a_described_office_holder_is_theirs():
+    # "The PM's letter": the letter of the one prime minister, never of the deputy named last
+    rows = _rows(
+        "Prime Minister Ann Lee has written to her former deputy prime minister Tom Reed.",
+        'The PM\u2019s letter said: "You kept your word."',
+    )
+    assert [r[0] for r in rows if r[2]] == ["Ann Lee"]
+
+
+@pytest.mark.parametrize(
+    ("line", "verb"),
+    [
+        ('Lee went on: "The plan is dead."', "go on"),
+        ('"The plan is dead," she went on.', "go on"),
+        ('She went on, "The plan is dead."', "go on"),
+        ('She went on to say that "the plan is dead."', "say"),
+    ],
+)
+def test_go_on_reports_as_continue_does(line, verb):
+    # beside quoted words, before a colon or a comma: the verb; "went on to say": "say"
+    rows = _speech_rows("Ann Lee spoke on Friday.", line)
+    assert rows == [("Ann Lee", verb)]
+
+
+def test_go_on_before_quoted_words_with_no_mark_reports_nothing():
+    # "the talks went on" is no speech: the quoted words are a phrase of the sentence
+    rows = _speech_rows("Ann Lee spoke on Friday.", 'The talks went on "for hours" that night.')
+    assert rows == []
+
+
+@pytest.mark.parametrize("verb", ["criticised", "slammed"])
+def test_a_quotation_after_what_someone_called_is_the_object_of_call(verb):
+    # "what she called" is a free relative: the quoted words are its object, not a clause
+    # that the verb before reports
+    rows = _speech_rows(
+        "Ann Lee spoke on Friday.", f'Ms Lee {verb} what she called "harbour mobs".'
+    )
+    assert rows == [("Ann Lee", "call")]
+
+
+def test_a_gendered_role_noun_nobody_holds_names_the_woman_the_article_is_about():
+    # nobody is called a businesswoman; "the businesswoman" is the one woman named (Mrs Lee),
+    # never the man named last
+    rows = _rows(
+        "Campaigner Ann Lee lost her case on Friday.",
+        "Mrs Lee said she would appeal against the ruling of Justice Tom Reed.",
+        'The businesswoman told reporters: "We will not give up."',
+    )
+    assert [r[0] for r in rows if r[2]] == ["Ann Lee"]
+
+
+def test_a_gendered_role_noun_names_no_one_when_no_person_of_that_gender_is_named():
+    # "the businesswoman" when only a man is named: nobody the article calls "she"
+    rows = _rows(
+        "Mr Tom Reed lost his case on Friday.",
+        'The businesswoman told reporters: "We will not give up."',
+    )
+    assert [r[0] for r in rows if r[2]] != ["Tom Reed"]
+
+
+def test_a_quote_only_verb_before_a_colon_closing_its_paragraph_frames_the_next_one():
+    # "It reads:" introduces the statement printed as the next paragraph
+    rows = _speech_rows(
+        "The university issued a statement on Friday. It reads:",
+        '"Survivors will always be our priority."',
+    )
+    assert rows == [("The university", "read")]
+
+
+def test_go_on_before_an_ellipsis_introduces_the_quotation():
+    assert _speech_rows(
+        "Ann Lee spoke on Friday.", "Lee goes on \u2026 \u201cThe list is long.\u201d"
+    ) == [("Ann Lee", "go on")]
+
+
+def test_a_quote_only_verb_before_a_colon_and_no_quotation_reports_nothing():
+    # a list after the colon: no speech
+    assert _speech_rows("The sign reads:", "Roads, schools and bridges.") == []
+
+
+def test_state_after_a_places_name_is_a_noun_never_the_verb():
+    # "New York state and city police": the speaker is "He", whose verb is "said"
+    rows = _speech_rows(
+        "Joe Tacopina spoke on Monday.",
+        'He also said her guards and New York state and city police are not "going to allow a circus."',
+    )
+    assert rows == [("Joe Tacopina", "say")]
+
+
+def test_state_after_a_persons_name_is_still_the_verb():
+    rows = _speech_rows('"We are ready," Ann Lee and Tom Reed state in the letter.')
+    assert {verb for _, verb in rows} == {"state"}
+
+
+@pytest.mark.parametrize(("verb", "lemma"), [("extended", "extend"), ("offered", "offer")])
+def test_extend_and_offer_report_the_quoted_words_they_convey(verb, lemma):
+    rows = _speech_rows("Ann Lee spoke on Friday.", f'Lee also {verb} her "heartfelt condolences."')
+    assert rows == [("Ann Lee", lemma)]
+
+
+def test_offer_without_quoted_words_reports_nothing():
+    assert _speech_rows("Ann Lee offered a deal to the union on Friday.") == []
+
+
+@pytest.mark.parametrize("description", ["One of Reed's alleged victims", "A former aide"])
+def test_an_indefinite_description_names_the_person_in_apposition_after_it(description):
+    # the indefinite description is someone; the name in apposition says who
+    rows = _speech_rows(
+        "Tom Reed was jailed on Friday.",
+        f'{description}, Sarah Mills, told the court, "He controlled us."',
+    )
+    assert rows == [("Sarah Mills", "tell")]

@@ -336,8 +336,13 @@ class Entities:
         title = [w.lower().rstrip(".") for w in words]
         short = self._v.words.title_abbreviations
         last = {title[-1], _expanded(title[-1], short)[-1]}  # "CJ": "cj" or "justice"
+        own = role_qualifiers(title)  # "Deputy Prime Minister": the deputy's office
         people = [
-            e for e in self.entities.values() if e.kind == "person" and last & _roles(e, short)
+            e
+            for e in self.entities.values()
+            if e.kind == "person"
+            and last & _roles(e, short)
+            and role_qualifiers(e.role.split()) <= own
         ]
         if len(people) > 1:
             people = [
@@ -362,17 +367,32 @@ class Entities:
                 return hit if entity is not None and entity.kind == "person" else None
         return None
 
-    def antecedent(self, head: str, paragraph_id: int, kinds: frozenset[str]) -> str | None:
+    def antecedent(
+        self,
+        head: str,
+        paragraph_id: int,
+        kinds: frozenset[str],
+        *,
+        qualifiers: frozenset[str] = frozenset(),
+    ) -> str | None:
         """The entity a description ("the spokesperson", "the ministry") refers to: the last
         one mentioned up to paragraph ``paragraph_id`` whose role or name holds ``head``, of one
-        of ``kinds``; None when there is none.
+        of ``kinds``; None when there is none. A role that holds the head only under a
+        qualifier the description does not have (``qualifiers``: "deputy prime minister",
+        "former president" for "the prime minister", "the president") is another office
+        (:func:`holds_office`).
 
         >>> layer = find_entities(["Ministry spokesperson Mao Ning spoke.", "Kim Lee left."])
         >>> layer.antecedent("spokesperson", 1, frozenset(["person"]))
         'Mao Ning'
+        >>> layer = find_entities(["Prime Minister Ann Lee wrote to deputy prime minister Tom Reed."])
+        >>> layer.antecedent("minister", 0, frozenset(["person"]))
+        'Ann Lee'
+        >>> layer.antecedent("minister", 0, frozenset(["person"]), qualifiers=frozenset(["deputy"]))
+        'Tom Reed'
         """
         cache = self.__dict__.setdefault("_heads", {})
-        hits = cache.get((head, kinds))
+        hits = cache.get((head, kinds, qualifiers))
         if hits is None:
             hits = []
             for m in self.mentions:
@@ -380,12 +400,62 @@ class Entities:
                 if (
                     e is not None
                     and e.kind in kinds
-                    and (head in e.role.split() or head in e.name.lower().split())
+                    and (
+                        holds_office(e.role.split(), head, qualifiers)
+                        or head in e.name.lower().split()
+                    )
                 ):
                     hits.append((m.paragraph_id, m.entity_id))
-            cache[head, kinds] = hits
+            cache[head, kinds, qualifiers] = hits
         k = bisect_right(hits, (paragraph_id, "\uffff"))
         return hits[k - 1][1] if k else None
+
+
+#: Words before an office in a role that make it another office ("deputy prime minister",
+#: "vice president", "former president", "ex-minister", "shadow chancellor"): such a role
+#: holds "the prime minister" or "the president" only for a description with the same word.
+ROLE_QUALIFIERS = frozenset(["deputy", "vice", "former", "ex", "assistant", "shadow", "junior",
+                             "under", "associate"])  # fmt: skip
+
+
+def role_qualifiers(words: Iterable[str]) -> frozenset[str]:
+    """The qualifiers (:data:`ROLE_QUALIFIERS`) among lowercase role words, a prefix with a
+    hyphen included ("ex-home" holds "ex", "vice-president" holds "vice").
+
+    >>> sorted(role_qualifiers(["the", "ex-home", "secretary"]))
+    ['ex']
+    """
+    out = set()
+    for w in words:
+        for part in w.split("-")[:-1] if "-" in w else (w,):
+            if part in ROLE_QUALIFIERS:
+                out.add(part)
+    return frozenset(out)
+
+
+def holds_office(role: list[str], head: str, qualifiers: frozenset[str] = frozenset()) -> bool:
+    """True when the lowercase role words ``role`` hold the office ``head`` itself: the head
+    among them (a hyphenated word's last part too: "vice-president"), and no qualifier
+    (:data:`ROLE_QUALIFIERS`) before it that a description's own ``qualifiers`` lack ("the
+    prime minister" is not the deputy prime minister, "the former minister" is the former
+    one).
+
+    >>> holds_office(["prime", "minister"], "minister")
+    True
+    >>> holds_office(["former", "deputy", "prime", "minister"], "minister")
+    False
+    >>> holds_office(["former", "deputy", "prime", "minister"], "minister",
+    ...              frozenset(["former", "deputy"]))
+    True
+    >>> holds_office(["deputy", "prime", "minister"], "deputy")
+    True
+    """
+    parts = [w.rsplit("-", 1)[-1] for w in role]
+    if head not in role and head not in parts:
+        return False
+    at = max(k for k, w in enumerate(role) if w == head or parts[k] == head)
+    before = role[:at] + ([role[at].rsplit("-", 1)[0] + "-"] if "-" in role[at] else [])
+    return role_qualifiers(before) <= qualifiers
 
 
 def _roles(entity: Entity, short: Mapping[str, str]) -> set[str]:

@@ -14,6 +14,7 @@ from newsframe.actors import Actor, find_mentions, load_actors
 from newsframe.corpus import Article, Corpus
 from newsframe.document import analyse
 from newsframe.framing._units import Unit, as_articles, body_words, units, word_tokens
+from newsframe.framing.gender import article_genders
 from newsframe.framing.quotes import Quote, QuoteIndex, top_level_quotes
 from newsframe.framing.speaker_model import (
     MEDIA_WORDS,
@@ -251,17 +252,25 @@ def _reported_pronoun(between: str) -> bool:
     """True when ``between`` (the words from a reporting verb to the next verb) is a subject
     pronoun of a person opening the reported clause, perhaps after "that" and before an
     auxiliary (" he ", " that she ", " he had "): at most three words, no mark. ("it" is left
-    out: 'Acme said it would recommend that ... "..."' keeps the nearest verb.)
+    out: 'Acme said it would recommend that ... "..."' keeps the nearest verb.) A free
+    relative ("slammed what he called \"...\"") is no reported clause: the quotation is the
+    object of the nearer verb.
 
     >>> _reported_pronoun(" he had "), _reported_pronoun(" that she "), _reported_pronoun(", he ")
     (True, True, False)
+    >>> _reported_pronoun(" what he ")
+    False
     """
     words = between.split()
     return (
         0 < len(words) <= 3
         and all(w.isalpha() for w in words)
         and any(w.lower() in _SUBJECT_PRONOUNS for w in words[:2])
+        and words[0].lower() not in _FREE_RELATIVES
     )
+
+
+_FREE_RELATIVES = frozenset(["what", "whatever"])  # "what he called": the nearer verb's object
 
 
 def _that_frame(att: Attribution, quote: Quote, text: UnitText) -> bool:
@@ -1590,6 +1599,7 @@ def _article_rows(
     texts = {unit.paragraph_id: unit.text for unit in parts}
     ends = {(m.paragraph_id, m.end): m for m in layer.mentions}  # for a name on its own line
     memory = Memory(gender=SpeakerGenders(layer, texts))  # "he" and "she" agree in gender
+    article_genders(layer, texts)  # kept on the layer: the description rules read it too
     if model is not None or collect is not None:
         choice = SpeakerChoice(
             layer,

@@ -16,7 +16,8 @@ import re
 from bisect import bisect_left
 from collections.abc import Mapping
 
-from newsframe.entities import TITLES, Entities
+from newsframe.entities import TITLES, Entities, role_qualifiers
+from newsframe.framing.gender import word_gender
 from newsframe.framing.speakers import GENERIC_PEOPLE, TOP_OFFICE
 from newsframe.text import lemmatize
 
@@ -58,7 +59,8 @@ def person_described(
     them and a person noun: "the former Olympic footballer"), the last compatible person
     (:func:`compatible_person`; ``spoken``: the people quoted before). The entity words'
     person nouns (``layer.words.person_nouns``) head descriptions as ``nouns`` do. Someone's
-    role ("His lawyer", "Ghosn's lawyer") names only the person in apposition; a country's or an
+    role ("His lawyer", "Ghosn's lawyer") and an indefinite description ("One of X's victims,
+    Ann Lee, said") name only the person in apposition; a country's or an
     organisation's ("the country's President") is an office. A generic role ("an official", "a
     source", "the spokesman") never names one person.
 
@@ -114,7 +116,12 @@ def person_described(
         and any(w[:1].isupper() or _AGED.fullmatch(w) for w in middle)
     )
     if words[0] in ("a", "an", "one") and not text.lower().startswith("one of the "):
-        return None  # "a lawyer": someone, not the one the article named
+        # "a lawyer": someone, not the one the article named; but the person of the layer
+        # named in apposition right after it ("One of X's victims, Ann Lee, told") is that one
+        found = _APPOSED.match(row["sentence"], row["sentence"].find(text) + len(text))
+        hit = layer.resolve(found.group(1)) if row["sentence"].find(text) >= 0 and found else None
+        entity = layer.entities.get(hit) if hit is not None else None
+        return hit if entity is not None and entity.kind == "person" else None
     if head in GENERIC_PEOPLE:
         return None
     if row.get("speaker", text).lower() != text.lower() and row["speaker_source"] == "description":
@@ -145,20 +152,36 @@ def person_described(
     owner = re.split(r"['\u2019]s ", text)
     if len(owner) > 1 and not _body(owner[0], layer, nouns):
         return None  # "Ghosn's lawyer": a person's (a country's president is an office)
-    hit = layer.antecedent(head, row["paragraph_id"], frozenset(["person"]))
+    qualifiers = role_qualifiers(written)  # "the former deputy prime minister": that office
+    hit = layer.antecedent(head, row["paragraph_id"], frozenset(["person"]), qualifiers=qualifiers)
     for title in _SAME_OFFICE.get(head, ()) if hit is None else ():
-        hit = hit or layer.antecedent(title, row["paragraph_id"], frozenset(["person"]))
+        hit = hit or layer.antecedent(
+            title, row["paragraph_id"], frozenset(["person"]), qualifiers=qualifiers
+        )
     if hit is not None and _title_only(layer.entities[hit].name):
         hit = None  # "French President" the layer took for a name names nobody
-    if hit is None and (aged or named or epithet) and len(words) == len(written):
-        hit = compatible_person(layer, head, row["paragraph_id"], spoken=spoken)  # by salience
+    # "the businesswoman": a role noun that says a gender names the salient person the article
+    # calls so ("she"), when nobody holds the role; never one of the entity words' person
+    # nouns, which may name someone the article never names ("the gunman", "the woman")
+    gender = word_gender(head, layer.words) if words[0] == "the" and head not in people else ""
+    if hit is None and (aged or named or epithet or gender) and len(words) == len(written):
+        hit = compatible_person(
+            layer,
+            head,
+            row["paragraph_id"],
+            spoken=spoken,
+            qualifiers=qualifiers,
+            agree="" if aged or named or epithet else gender,
+        )  # by salience
     if (
         hit is None
         and head in _OFFICES
         and len(words) == len(written)  # ("the head of Boeing": someone's office there)
         and (len(words) > 1 or words[0] in _SHORT_TITLES or text.islower())
     ):  # ("President" alone is a role; "PM" is two words; "president" lost its determiner)
-        hit = compatible_person(layer, head, row["paragraph_id"], spoken=spoken)
+        hit = compatible_person(
+            layer, head, row["paragraph_id"], spoken=spoken, qualifiers=qualifiers
+        )
     return hit
 
 
@@ -242,6 +265,8 @@ def compatible_person(
     *,
     later: bool = False,
     spoken: frozenset[str] = frozenset(),
+    qualifiers: frozenset[str] = frozenset(),
+    agree: str = "",
 ) -> str | None:
     """The person named most in the article among those named in paragraph ``paragraph_id``,
     the headline and the paragraphs before (:data:`_BACK`), whose role is none, a courtesy
@@ -250,7 +275,11 @@ def compatible_person(
     salient in the discourse); None when there is none or two are as likely. When nobody is
     named up to that paragraph, the people of the next one (``later``: the lede's delayed
     identification, "the city's embattled mayor apologized ... / ... Hale said"), and
-    when nobody named so far holds the role, the one of the next paragraph who does.
+    when nobody named so far holds the role, the one of the next paragraph who does. A role
+    with a qualifier the description lacks (``qualifiers``: "deputy", "former" ...,
+    :func:`~newsframe.entities.holds_office`) is another office: "the prime minister" is never
+    the former deputy prime minister. With ``agree`` ("he" or "she"), only the people the
+    article calls so (:func:`_known_gender`).
 
     >>> from newsframe.entities import find_entities
     >>> layer = find_entities(["President Ann Lee met Tom Reed.", "Tom Reed left.", "Ann Lee spoke."])
@@ -264,6 +293,10 @@ def compatible_person(
     >>> layer = find_entities(["Tom Reed was hurt.", "Sheriff Ann Lee spoke."])
     >>> compatible_person(layer, "sheriff", 0)
     'Ann Lee'
+    >>> layer = find_entities(["Prime Minister Ann Lee met Tom Reed.",
+    ...                        "Former deputy prime minister Tom Reed left.", "Reed spoke."])
+    >>> compatible_person(layer, "minister", 2)
+    'Ann Lee'
     """
     people = _people(layer)  # (paragraph, start, entity id, role words), in reading order
     count: dict[str, int] = {}
@@ -275,19 +308,41 @@ def compatible_person(
     hi = bisect_left(people, (paragraph_id + 1,))
     headline = bisect_left(people, (0,))  # the headline's mentions come first (paragraph -1)
     for paragraph, start, entity_id, role in (*people[:headline], *people[max(lo, headline) : hi]):
-        office = head in TOP_OFFICE and bool(role & TOP_OFFICE)  # "the leader": President X
-        holds = _holds(head, role)
-        if {w for w in role if not w.endswith(".")} <= _COURTESY or holds or office:
+        if agree and _known_gender(layer, entity_id) != agree:
+            continue  # "the businesswoman": a woman the article calls "she"
+        other = not role_qualifiers(role) <= qualifiers  # "deputy prime minister": another office
+        office = head in TOP_OFFICE and bool(role & TOP_OFFICE) and not other  # President X
+        holds = _holds(head, role) and not other
+        plain = {w for w in role if not w.endswith(".")} <= _COURTESY
+        if plain or holds or office or (agree and not role & _OFFICES):
+            # (with a gender to agree, any role but an office: "Campaigner Ann Lee" may be
+            # "the businesswoman", "President Ann Lee" is "the president")
             last[entity_id] = (paragraph, start)
             fits[entity_id] = holds or office
     if not last and not later:  # the news lede names the person after the description
-        return compatible_person(layer, head, paragraph_id + 1, later=True, spoken=spoken)
+        return compatible_person(
+            layer,
+            head,
+            paragraph_id + 1,
+            later=True,
+            spoken=spoken,
+            qualifiers=qualifiers,
+            agree=agree,
+        )
     if not last:
         return None
     if not later and not any(fits.values()):
         # nobody named so far holds the role, the next paragraph may ("..., the county sheriff
         # said. / Sheriff Ann Lee told ..."): the lede's delayed identification again
-        ahead = compatible_person(layer, head, paragraph_id + 1, later=True, spoken=spoken)
+        ahead = compatible_person(
+            layer,
+            head,
+            paragraph_id + 1,
+            later=True,
+            spoken=spoken,
+            qualifiers=qualifiers,
+            agree=agree,
+        )
         if ahead is not None and any(
             entity_id == ahead and _holds(head, role) for _, _, entity_id, role in people
         ):
@@ -298,6 +353,20 @@ def compatible_person(
     if len(top) > 1 and top[0] == top[1]:
         return None  # two people as likely: nothing says which
     return ranked[0]
+
+
+def _known_gender(layer: Entities, entity_id: str) -> str:
+    """ "he" or "she" for a person of ``layer`` whom the article calls so: the genders the
+    rules' pronoun resolution worked out and kept on the layer
+    (:func:`~newsframe.framing.gender.article_genders`), else a gendered word of the
+    person's role ("Mrs", "actress"); "" when nothing says."""
+    known = layer.__dict__.get("_genders")
+    if known is not None and entity_id in known:
+        return known[entity_id]
+    entity = layer.entities.get(entity_id)
+    said = {word_gender(w, layer.words) for w in entity.role.split()} if entity else set()
+    said.discard("")
+    return said.pop() if len(said) == 1 else ""
 
 
 def _holds(head: str, role: frozenset[str]) -> bool:

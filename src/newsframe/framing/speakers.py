@@ -28,6 +28,7 @@ and mentions by binary search, so a unit is processed in near-linear time.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from bisect import bisect_left, bisect_right
@@ -40,7 +41,7 @@ from wordfreq import zipf_frequency
 
 from newsframe.actors import Actor, Mention, find_mentions
 from newsframe.document import HEADLINE, Document
-from newsframe.entities import Entities, portfolio_and_name
+from newsframe.entities import Entities, gazetteer, portfolio_and_name, provinces
 from newsframe.framing._units import Token, Unit
 from newsframe.framing.gender import article_genders, opens_sentence, word_gender
 from newsframe.framing.quotes import Quote, QuoteIndex
@@ -1207,6 +1208,17 @@ def _introduces_quote(text: str, sentence: int, ctx: _Context) -> bool:
 _OPENING_MARKS = ('"', "'", "\u201c", "\u2018")
 
 
+def _closing_colon(text: str, end: int, ctx: _Context) -> bool:
+    """True when a colon or an ellipsis right after the verb that ends at ``end`` closes its
+    sentence and a quotation follows in the next sentence or opens the next paragraph ("It
+    reads: / \u201c...\u201d", "He goes on \u2026 \u201c...\u201d"): the verb introduces
+    those words, as a tag before a colon does (:func:`_introduces_quote`)."""
+    after = text[end : end + 6].lstrip(" ")
+    if not after.startswith((":", "\u2026", "...")):
+        return False
+    return _introduces_quote(text, ctx.sentences.at(end - 1), ctx)
+
+
 def _next_paragraph_quoted(unit: Unit) -> bool:
     """True when the body paragraph after ``unit`` (blank ones skipped) opens with a quotation
     mark; False for the headline, the last paragraph, or a unit built without its document."""
@@ -1457,14 +1469,18 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
         and not _quote_precedes(text, toks[i].start, ctx)
         and not text[toks[i + n - 1].end :].lstrip(" ").startswith(":")
         and not _quote_after_comma(text, toks[i + n - 1].end, ctx)
+        and not _closing_colon(text, toks[i + n - 1].end, ctx)
     ):  # "she continued" after her words, or before a colon ("Hale continues:") or a
         return None  # comma and her words; "continues to have" reports nothing
     if key in table.quote_only and not (
         _quote_follows(text, toks, i, toks[i + n - 1].end, ctx)
         or _quote_precedes(text, toks[i].start, ctx)
         or _quote_in_frame(text, toks[i + n - 1].end, table.frames.get(key), ctx)
+        or _closing_colon(text, toks[i + n - 1].end, ctx)
     ):
         return None
+    if _place_division(toks, i):
+        return None  # "New York state and city police": a noun after a place's name
     if not aux and (agent := _reduced_passive_agent(text, toks, i, n, ctx)):
         return made(_np_speakers(text, toks, *agent, ctx), span=agent)
     if _passive(aux) and key != ("according", "to"):
@@ -1658,6 +1674,40 @@ def _reduced_passive_agent(
 _SUBJECT_CONTROL = frozenset(["continue", "go", "want", "try", "seek", "vow", "refuse", "decide",
                               "choose", "hope", "move", "rush", "appear", "promise", "plan",
                               "threaten", "offer", "agree"])  # fmt: skip
+
+
+_DIVISION_NOUNS = frozenset(["state"])  # words of the table that are nouns after a place
+
+
+def _place_division(toks: list[Token], i: int) -> bool:
+    """True for a lowercase base form of the verb table that is a country's division after
+    its name ("New York state", "Washington state", "Texas state officials"): a noun there,
+    never the reporting verb (a singular name takes "states"). The place is a country, a
+    capital or a first-level division of the gazetteer (:func:`~newsframe.entities.gazetteer`,
+    :func:`~newsframe.entities.provinces`), of one to three capitalised words.
+
+    >>> from newsframe.framing._units import word_tokens
+    >>> _place_division(word_tokens("New York state police said"), 2)
+    True
+    >>> _place_division(word_tokens("Ann Lee state that"), 2)
+    False
+    """
+    word = toks[i].text
+    if word not in _DIVISION_NOUNS or i == 0:
+        return False
+    for n in (1, 2, 3):
+        if i - n < 0 or not toks[i - n].text[:1].isupper():
+            return False
+        name = " ".join(t.text for t in toks[i - n : i])
+        if name in _places():
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    """Countries, capitals and first-level divisions by name (computed once)."""
+    return frozenset(gazetteer()) | provinces()
 
 
 def _gerund_after_by(toks: list[Token], i: int, j: int) -> bool:
@@ -1908,6 +1958,9 @@ def _sentence_subject(text: str, toks: list[Token], i: int, ctx: _Context) -> li
         return _subject_after_opener(text, toks, k, i, ctx)  # "Parked outside ..., X"
     if _opening_adverb(toks[k].text):
         return _subject_after_opener(text, toks, k, i, ctx)  # "Clearly moved, X"
+    comma = _time_opening(text, toks, k, i)
+    if comma is not None:  # "Weeks after the news broke, X": the subject after the comma
+        return _subject_after_opener(text, toks, comma + 1, i, ctx)
     span = _verb_cut(toks, _np_after(text, toks, k))
     after = _after_parenthesis(text, toks, span[1]) if span is not None else i
     if span is not None and after < i and toks[after].text.islower():
@@ -2009,6 +2062,46 @@ def _subject_after_opener(
 
 
 _LATER = frozenset(["earlier", "later", "ago"])  # "Hours earlier, ...": a time that opens
+#: Units of time that open a sentence as an adverbial ("Weeks after ...", "Days later, ..."),
+#: in the singular and the plural.
+_TIME_UNITS = frozenset(["minute", "hour", "day", "week", "month", "year", "decade", "moment",
+                         "night", "morning", "evening"])  # fmt: skip
+_TIME_LINKS = SUBORDINATORS | _LATER | {"into", "on"}
+_OPENING_WORDS = 30  # at most this many words before the comma that closes a time opening
+
+
+def _time_opening(text: str, toks: list[Token], k: int, i: int) -> int | None:
+    """The index of the comma-closed word ending a time adverbial that opens the clause at
+    ``toks[k]`` (before ``toks[i]``): a unit of time, singular or plural, capitalised, then
+    a subordinator or "later", "earlier", "ago" ("Weeks after the scandal broke, ...", "Days
+    later, ...", "Two hours before the vote, ..."), at most :data:`_OPENING_WORDS` words on;
+    else None. Such a phrase is no name and no subject (Quirk et al. 1985, 8.50: time
+    adjuncts before the subject).
+
+    >>> from newsframe.framing._units import word_tokens
+    >>> toks = word_tokens("Weeks after the news broke, Ann Lee said so")
+    >>> text = "Weeks after the news broke, Ann Lee said so"
+    >>> _time_opening(text, toks, 0, 7), _time_opening(text, toks, 5, 7)
+    (4, None)
+    """
+    m = k
+    if m + 1 < i and toks[m].text[:1].isupper() and toks[m].text.lower() in _NUMBERS:
+        m += 1  # "Two hours before ..."
+    word = toks[m].text.lower() if m < i else ""
+    if m + 1 >= i or (word not in _TIME_UNITS and word.removesuffix("s") not in _TIME_UNITS):
+        return None
+    if m == k and not toks[m].text[:1].isupper():
+        return None
+    if toks[m + 1].text.lower() not in _TIME_LINKS:
+        return None
+    for n in range(m + 1, min(m + _OPENING_WORDS, i)):
+        if "," in text[toks[n].end : toks[n + 1].start]:
+            return n
+    return None
+
+
+_NUMBERS = frozenset(["a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight",
+                      "nine", "ten", "several", "few", "some", "many", "just", "only"])  # fmt: skip
 
 
 def _opening_adverb(word: str) -> bool:
@@ -2416,7 +2509,7 @@ def _remember_and_resolve(
             elif s.source == "description":
                 speakers.extend(memory.resolve(s, at))
             else:
-                speakers.append(s)
+                speakers.extend(_owner(s, memory, at))
         speakers = list(dict.fromkeys(speakers))
         named = tuple(s for s in speakers if s.source != "unresolved")
         if named:
@@ -2428,6 +2521,34 @@ def _remember_and_resolve(
     for m in mentions[k:]:
         _remember_mention(m, ctx, memory, order)
     return out
+
+
+def _owner(speaker: Speaker, memory: Memory, at: tuple[int, int, int]) -> tuple[Speaker, ...]:
+    """The one who owns a document credited as speaker by a possessive pronoun ("her statement
+    continued", "His letter to the PM read:", "their report said"): the speaker the pronoun
+    resolves to through ``memory`` (:meth:`Memory.resolve`, its agreement in gender and
+    number), under the document's words; the speaker itself when it is no such document or the
+    pronoun resolves to nobody. A statement's speaker is the one who issued it, as for "Ann
+    Lee's statement" (:func:`~newsframe.framing.descriptions.issuer_of`).
+
+    >>> memory = Memory()
+    >>> memory.add(_Event((0, 0, 0), "person", (Speaker("Ann Lee", "Ann Lee", "name", "person"),),
+    ...                   "ann lee", True))
+    >>> [s.key for s in _owner(Speaker("her statement", "her statement", "name", "document"),
+    ...                        memory, (1, 0, 0))]
+    ['Ann Lee']
+    """
+    words = speaker.text.split()
+    if speaker.kind != "document" or len(words) < 2:
+        return (speaker,)
+    pronoun = words[0].lower()
+    if pronoun not in POSSESSIVE_PRONOUNS:
+        return (speaker,)
+    owners = memory.resolve(Speaker("", pronoun, "pronoun"), at)
+    owners = tuple(s for s in owners if s.source != "unresolved" and s.kind != "document")
+    if not owners:
+        return (speaker,)
+    return tuple(Speaker(s.key, speaker.text, "description", s.kind) for s in owners)
 
 
 # ", she added," right before and after a reporting verb: a clause that interrupts another
