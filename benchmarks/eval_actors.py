@@ -147,6 +147,67 @@ def cut_study(batches: list[tuple[Path, Path, Path]], *, only: str | None = None
     return lines
 
 
+#: The causes of a missed main actor, in the order they are tested (:func:`misses`).
+MISS_CAUSES = (
+    "a candidate below the cut",
+    "rejected by who-can-be-an-actor",
+    "in the text, no candidate (layer)",
+    "not in the stored page text",
+)
+
+
+def misses(batches: list[tuple[Path, Path, Path]], *, only: str | None = None) -> pd.DataFrame:
+    """One row per missed main actor and per junk actor of the shipped list of every story of
+    ``batches`` (pages folder, labels, main actors): for a miss, its cause (:data:`MISS_CAUSES`:
+    a candidate the rules rank below the cut, an entity of the pool the rules reject, a string
+    the reader accepted that is in the pages' clean text but in no entity's names, or in no
+    page at all); for a junk actor, its kind."""
+    rows = []
+    for pages, labels, actors in batches:
+        for story, name, articles, main, wanted in _stories(pages, only=only, labels=labels, actors=actors):  # fmt: skip
+            resources = nf.default_resources()
+            pool = discovery._pool(articles, resources)
+            accepted = [c for c, ok in pool if ok]
+            ranked = discovery._ranked(accepted, resources)
+            chosen = {id(c) for c, _ in _listed(ranked)}
+            aliases = {id(c): al for _, _, c, al in ranked}
+            names = {
+                id(c): [x.lower() for x in aliases.get(id(c)) or (c.name, *c.forms)]
+                for c, _ in pool
+            }
+            text = " ".join(
+                " ".join((a.clean_title, *a.clean_paragraphs)) for a in articles
+            ).lower()
+
+            def named(m, cands):
+                return any(a.lower() in n for a in m["accept"] for c in cands for n in names[id(c)])
+
+            listed = [c for c in accepted if id(c) in chosen]
+            for m in main:
+                if named(m, listed):
+                    continue
+                if named(m, accepted):
+                    cause = MISS_CAUSES[0]
+                elif named(m, [c for c, ok in pool if not ok and c.counts[0]]):
+                    cause = MISS_CAUSES[1]
+                elif any(a.lower() in text for a in m["accept"]):
+                    cause = MISS_CAUSES[2]
+                else:
+                    cause = MISS_CAUSES[3]
+                rows.append({"set": name, "story": story, "what": "miss", "cause": cause, "name": m["name"]})  # fmt: skip
+            for c in listed:
+                if not any(w in n for w in wanted for n in names[id(c)]):
+                    kind = discovery._KINDS.get(c.kind, c.kind) or "unknown"
+                    rows.append({"set": name, "story": story, "what": "junk", "cause": kind, "name": c.name})  # fmt: skip
+    return pd.DataFrame(rows, columns=["set", "story", "what", "cause", "name"])
+
+
+def _listed(ranked: list) -> list:
+    """``(candidate, aliases)`` the shipped cut lists (``discovery._actors``'s choice)."""
+    titled = [(c, al) for s, t, c, al in ranked if s < discovery.MIN_SCORE and t]
+    return ([(c, al) for s, _, c, al in ranked if s >= discovery.MIN_SCORE] + titled)[:10]
+
+
 def main(argv: list[str]) -> int:
     default = os.environ.get("NEWSFRAME_EVALPAGES", HERE / "pages")
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -156,13 +217,20 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--actors", type=Path, default=HERE / "actors.json", help="main actors")
     parser.add_argument("--set", dest="only", help="keep the pages of one annotation set")
     parser.add_argument("--cut-study", action="store_true", help="study how many actors to list")
+    parser.add_argument("--misses", action="store_true", help="misses by cause, junk by kind")
     parser.add_argument("--batch", nargs=3, action="append", type=Path, default=[],
                         metavar=("PAGES", "LABELS", "ACTORS"),
                         help="with --cut-study: one more annotated batch (repeat)")  # fmt: skip
     args = parser.parse_args(argv[1:])
     pages = Path(args.pages or args.pages_dir or default)
+    batches = [(pages, args.labels, args.actors), *(tuple(b) for b in args.batch)]
+    if args.misses:
+        found = misses(batches, only=args.only)
+        with pd.option_context("display.width", 200, "display.max_rows", 1000):
+            print(found.to_string(index=False))
+            print(found.pivot_table(index=["what", "cause"], columns="set", aggfunc="size", fill_value=0))
+        return 0
     if args.cut_study:
-        batches = [(pages, args.labels, args.actors), *(tuple(b) for b in args.batch)]
         print("\n".join(cut_study(batches, only=args.only)))
         return 0
     table = report(pages, only=args.only, labels=args.labels, actors=args.actors)
