@@ -3,7 +3,8 @@
 Per annotated story (``benchmarks/eval/actors.json``; the pages are those of
 ``benchmarks/eval/quotes.json`` with that ``story``, kept outside the repository as for
 ``eval_quotes.py``), :func:`newsframe.discover_actors` ranks ``top_n`` actors (default 10) on the
-story's pages with no story file. Then:
+story's pages with no story file, its candidates ranked by the actor model (``--ranking
+rules``: by the rules' score and cut; ``train_actor_model.py``). Then:
 
 - found: main actors that one discovered actor names (its name or an alias holds an accepted
   string), over the main actors listed;
@@ -14,7 +15,11 @@ story's pages with no story file. Then:
 A last line sums them over the stories, with the stories that meet the target (80% of their
 main actors found, at most 1 junk actor).
 
-``--cut-study`` studies how many actors to list instead: every setting of the minimum score (1
+``--misses`` lists every missed main actor of the rules' list with its cause (a candidate below
+the cut, one the rules of who can be an actor reject, a name in the text that no entity holds, a
+name in no stored page) and every junk actor with its kind.
+
+``--cut-study`` studies how many actors the rules list instead: every setting of the minimum score (1
 to 8), the cap (6 to 14) and the titled people named once (taken or not) on the ranked
 candidates of each story, the shipped one (score 2, 10, taken) beside the best on all stories,
 then each story and each annotation set left out in turn (the setting tuned on the others,
@@ -77,13 +82,15 @@ def report(
     top_n: int = 10,
     labels: str | Path = HERE / "quotes.json",
     actors: str | Path = HERE / "actors.json",
+    ranking: str = "model",
 ) -> pd.DataFrame:
-    """One row per story: pages, main actors, found, junk and the junk names."""
+    """One row per story: pages, main actors, found, junk and the junk names, with the
+    candidates ranked by ``ranking`` ("model" or "rules": :func:`newsframe.discover_actors`)."""
     rows = []
     for story, name, articles, main, wanted in _stories(
         pages_dir, only=only, labels=labels, actors=actors
     ):
-        found = nf.discover_actors(articles, top_n=top_n, min_mentions=1)
+        found = nf.discover_actors(articles, top_n=top_n, min_mentions=1, ranking=ranking)
         hit = [
             m
             for m in main
@@ -218,6 +225,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--set", dest="only", help="keep the pages of one annotation set")
     parser.add_argument("--cut-study", action="store_true", help="study how many actors to list")
     parser.add_argument("--misses", action="store_true", help="misses by cause, junk by kind")
+    parser.add_argument("--ranking", choices=("model", "rules"), default="model",
+                        help="rank the candidates by the actor model (default) or the rules")  # fmt: skip
     parser.add_argument("--batch", nargs=3, action="append", type=Path, default=[],
                         metavar=("PAGES", "LABELS", "ACTORS"),
                         help="with --cut-study: one more annotated batch (repeat)")  # fmt: skip
@@ -233,7 +242,7 @@ def main(argv: list[str]) -> int:
     if args.cut_study:
         print("\n".join(cut_study(batches, only=args.only)))
         return 0
-    table = report(pages, only=args.only, labels=args.labels, actors=args.actors)
+    table = report(pages, only=args.only, labels=args.labels, actors=args.actors, ranking=args.ranking)  # fmt: skip
     with pd.option_context("display.width", 200, "display.max_colwidth", 120):
         print(table.to_string(index=False))
     if not table.empty:

@@ -7,8 +7,10 @@ from newsframe.discovery import actor_score, discover_actors
 
 
 def _actors(*texts: tuple[str, ...]) -> dict:
+    """The actors of the rules (who can be an actor, one candidate per entity, the score and its
+    cut): the actor model only reorders and drops what they would list (tested below)."""
     articles = [Article(f"a{k}", "T", paragraphs) for k, paragraphs in enumerate(texts)]
-    return {a.name: a for a in discover_actors(articles, min_mentions=1)}
+    return {a.name: a for a in discover_actors(articles, min_mentions=1, ranking="rules")}
 
 
 def test_a_country_that_locates_is_no_actor_a_government_that_speaks_is():

@@ -1576,17 +1576,19 @@ def _actors(
     model: ActorModel | None = None,
 ) -> tuple[Actor, ...]:
     """The actors among the candidates: with no ``model``, the rules' cut of their ranking by
-    :func:`actor_score` (:func:`_rule_list`); with one, the candidates whose probability of
-    being a main actor (:meth:`ActorModel.probabilities` of :func:`_features` on ``articles``)
-    reaches its threshold, most probable first (ties in the rules' order), at most ``top_n``;
-    ids are the names' slugs."""
+    :func:`actor_score` (:func:`_rule_list`); with one, of the candidates the rules would list
+    but for ``top_n`` (scoring :data:`MIN_SCORE` or more, or titled and named in full), those
+    whose probability of being a main actor (:meth:`ActorModel.probabilities` of
+    :func:`_features` on ``articles``) reaches its threshold, most probable first (ties in the
+    rules' order), at most ``top_n``; ids are the names' slugs."""
     ranked = _ranked(candidates, resources)
     if model is None:
         chosen = _rule_list(ranked, top_n)
     else:
         values = _features([(c, True) for _, _, c, _ in ranked], articles, resources)
         p = model.probabilities(values)
-        order = sorted(range(len(ranked)), key=lambda k: (-p[k], k))
+        listable = [k for k, (s, t, _, _) in enumerate(ranked) if s >= MIN_SCORE or t]
+        order = sorted(listable, key=lambda k: (-p[k], k))
         chosen = [ranked[k][2:] for k in order if p[k] >= model.threshold][:top_n]
     out: list[Actor] = []
     ids: set[str] = set()
@@ -1713,7 +1715,7 @@ class ActorModel:
     intercept, and the threshold of the probability at which a candidate is listed.
 
     >>> m = ActorModel(("a",), np.zeros(1), np.ones(1), np.array([2.0]), 0.0, 0.5)
-    >>> [round(p, 3) for p in m.probabilities(np.array([[0.0], [1.0]]))]
+    >>> [round(float(p), 3) for p in m.probabilities(np.array([[0.0], [1.0]]))]
     [0.5, 0.881]
     """
 
