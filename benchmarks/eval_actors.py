@@ -176,7 +176,7 @@ def misses(batches: list[tuple[Path, Path, Path]], *, only: str | None = None) -
             pool = discovery._pool(articles, resources)
             accepted = [c for c, ok in pool if ok]
             ranked = discovery._ranked(accepted, resources)
-            chosen = {id(c) for c, _ in _listed(ranked)}
+            chosen = {id(c) for c, _ in discovery._rule_list(ranked, 10)}
             aliases = {id(c): al for _, _, c, al in ranked}
             names = {
                 id(c): [x.lower() for x in aliases.get(id(c)) or (c.name, *c.forms)]
@@ -186,16 +186,13 @@ def misses(batches: list[tuple[Path, Path, Path]], *, only: str | None = None) -
                 " ".join((a.clean_title, *a.clean_paragraphs)) for a in articles
             ).lower()
 
-            def named(m, cands):
-                return any(a.lower() in n for a in m["accept"] for c in cands for n in names[id(c)])
-
             listed = [c for c in accepted if id(c) in chosen]
             for m in main:
-                if named(m, listed):
+                if _named(m, listed, names):
                     continue
-                if named(m, accepted):
+                if _named(m, accepted, names):
                     cause = MISS_CAUSES[0]
-                elif named(m, [c for c, ok in pool if not ok and c.counts[0]]):
+                elif _named(m, [c for c, ok in pool if not ok], names):
                     cause = MISS_CAUSES[1]
                 elif any(a.lower() in text for a in m["accept"]):
                     cause = MISS_CAUSES[2]
@@ -209,10 +206,9 @@ def misses(batches: list[tuple[Path, Path, Path]], *, only: str | None = None) -
     return pd.DataFrame(rows, columns=["set", "story", "what", "cause", "name"])
 
 
-def _listed(ranked: list) -> list:
-    """``(candidate, aliases)`` the shipped cut lists (``discovery._actors``'s choice)."""
-    titled = [(c, al) for s, t, c, al in ranked if s < discovery.MIN_SCORE and t]
-    return ([(c, al) for s, _, c, al in ranked if s >= discovery.MIN_SCORE] + titled)[:10]
+def _named(main: dict, candidates: list, names: dict) -> bool:
+    """True if one of ``candidates`` (``names``: their lowercase names by id) names ``main``."""
+    return any(a.lower() in n for a in main["accept"] for c in candidates for n in names[id(c)])
 
 
 def main(argv: list[str]) -> int:
@@ -237,7 +233,11 @@ def main(argv: list[str]) -> int:
         found = misses(batches, only=args.only)
         with pd.option_context("display.width", 200, "display.max_rows", 1000):
             print(found.to_string(index=False))
-            print(found.pivot_table(index=["what", "cause"], columns="set", aggfunc="size", fill_value=0))
+            print(
+                found.pivot_table(
+                    index=["what", "cause"], columns="set", aggfunc="size", fill_value=0
+                )
+            )
         return 0
     if args.cut_study:
         print("\n".join(cut_study(batches, only=args.only)))

@@ -112,7 +112,9 @@ def listed(s: dict, p: np.ndarray, threshold: float) -> list[int]:
     """The model's list of a story: the candidates the rules would list but for the cap (kept,
     scoring ``MIN_SCORE`` or more, or titled and named in full), by probability, those at or
     above ``threshold``, at most :data:`TOP_N` (ties in the rules' order)."""
-    order = sorted((k for k in range(len(p)) if s["listable"][k]), key=lambda k: (-p[k], s["x"][k][-2]))
+    order = sorted(
+        (k for k in range(len(p)) if s["listable"][k]), key=lambda k: (-p[k], s["x"][k][-2])
+    )
     return [k for k in order if p[k] >= threshold][:TOP_N]
 
 
@@ -203,7 +205,9 @@ def write(stories: list[dict], C: float, path: Path = OUT) -> None:
         "feature,mean,scale,weight,when_high",
     ]
     for k, (name, meaning) in enumerate(discovery.ACTOR_FEATURES.items()):
-        lines.append(f'{name},{fit.mean[k]:.6f},{fit.scale[k]:.6f},{fit.weights[k]:.6f},"{meaning}"')
+        lines.append(
+            f'{name},{fit.mean[k]:.6f},{fit.scale[k]:.6f},{fit.weights[k]:.6f},"{meaning}"'
+        )
     lines.append(f'(intercept),0,1,{fit.intercept:.6f},"the log-odds of a candidate at the mean"')
     lines.append(f'(threshold),0,1,{threshold:.2f},"the least probability listed"')
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -116,6 +116,7 @@ from wordfreq import zipf_frequency
 
 from newsframe.actors import Actor
 from newsframe.corpus import Article, Corpus, as_articles
+from newsframe.datafiles import read_text
 from newsframe.document import HEADLINE, _sentence_spans
 from newsframe.entities import (
     EVENT_HEADS,
@@ -131,7 +132,6 @@ from newsframe.entities import (
     opening_gerund,
     provinces,
 )
-from newsframe.datafiles import read_text
 from newsframe.errors import InputError, expect_kind, wrong_kind
 from newsframe.lexicons import EntityWords
 from newsframe.linking import MAX_NAME_WORDS, MAX_SHARING
@@ -1769,7 +1769,9 @@ def _parse_model(text: str, source: str) -> ActorModel:
         try:
             values = (float(row["mean"]), float(row["scale"]), float(row["weight"]))
         except (TypeError, ValueError):
-            raise InputError(source, f"feature {row['feature']!r}: a number does not parse") from None
+            raise InputError(
+                source, f"feature {row['feature']!r}: a number does not parse"
+            ) from None
         if not all(math.isfinite(v) for v in values) or values[1] <= 0:
             raise InputError(source, f"feature {row['feature']!r}: scale must be positive")
         table[row["feature"]] = values
