@@ -90,6 +90,7 @@ def story(articles, main, wanted) -> dict:
         "kept": np.array([ok for _, ok in pool], dtype=bool),
         "listable": listable,
         "rules": [index[id(c)] for c, _ in discovery._rule_list(ranked, TOP_N)],
+        "kinds": [discovery._KINDS.get(c.kind, c.kind) or "unknown" for c, _ in pool],
         "main": len(main),
     }
 
@@ -160,17 +161,24 @@ def choose_threshold(stories: list[dict], C: float) -> float:
 def cross_validate(stories: list[dict], by: str, C: float, *, verbose: bool = False) -> dict:
     """Sums over the held-out groups (``by``: "set" or "story") of the rules and the model."""
     out = {"rules": (0, 0, 0), "model": (0, 0, 0)}
+    kinds = {"rules": Counter(), "model": Counter()}
     for g in sorted({s[by] for s in stories}):
         test = [s for s in stories if s[by] == g]
         train = [s for s in stories if s[by] != g]
         threshold = choose_threshold(train, C)
         fit = Fit(train, C)
-        r = total(test, [s["rules"] for s in test])
-        m = total(test, [listed(s, fit.prob(s), threshold) for s in test])
+        lists = {"rules": [s["rules"] for s in test],
+                 "model": [listed(s, fit.prob(s), threshold) for s in test]}  # fmt: skip
+        for name, chosen in lists.items():
+            kinds[name].update(s["kinds"][k] for s, c in zip(test, chosen, strict=True) for k in c
+                               if not s["hits"][k] and not s["wanted"][k])  # fmt: skip
+        r, m = total(test, lists["rules"]), total(test, lists["model"])
         out = {"rules": tuple(a + b for a, b in zip(out["rules"], r, strict=True)),
                "model": tuple(a + b for a, b in zip(out["model"], m, strict=True))}  # fmt: skip
         if verbose:
             print(f"  {by} {g}: rules {r}  model {m}  threshold {threshold}")
+    if verbose:
+        print(f"  junk by kind: rules {dict(kinds['rules'])}; model {dict(kinds['model'])}")
     return out
 
 

@@ -81,20 +81,29 @@ as actors; it does three things on top of the layer.
 
 Ranked by :func:`actor_score`: (articles naming the actor) × (mentions + 2 × speaker
 mentions), counting for a government only the articles and mentions where it acts, so a
-country that only locates events ranks nowhere; ties by speech, action, articles, name. How
-many come back: every candidate scoring at least :data:`MIN_SCORE` (named twice, or quoted
-once), then people named once with a title and a full name, at most ``top_n``. The method is
-the classic rule-based pipeline of named-entity recognition with cue words and name matching
-across documents (Nadeau & Sekine 2007, "A survey of named entity recognition and
-classification", §3; Lee et al. 2013, the Stanford sieve); it needs no model and no
-download, and it is a starting point: check the list, then write a story file. A logistic
-regression over the candidates' features (articles and their share, mentions, speech and
-action, kind, title, shares after a preposition of place or a determiner, one word or more,
-the score relative to the story's best, the rank; with or without the headline and the lead
-naming it), fitted leaving one batch of stories out on 31 labelled stories, traded main actors
-for junk along the same line as this score and cut (at the same junk, the same main actors
-found), so the score stays: what main actors are missed is decided before the ranking, by
-which entities become candidates (docs/evaluation.md).
+country that only locates events ranks nowhere; ties by speech, action, articles, name. The
+rules' list (``ranking="rules"``): every candidate scoring at least :data:`MIN_SCORE` (named
+twice, or quoted once), then people named once with a title and a full name, at most
+``top_n``. The method is the classic rule-based pipeline of named-entity recognition with cue
+words and name matching across documents (Nadeau & Sekine 2007, "A survey of named entity
+recognition and classification", §3; Lee et al. 2013, the Stanford sieve).
+
+**The fitted ranking** (``ranking="model"``, the default): of the candidates the rules would
+list but for ``top_n``, those whose probability of being one of the story's main actors reaches
+the model's threshold come back, most probable first, at most ``top_n``. The probability is a
+logistic regression (Hosmer & Lemeshow, *Applied Logistic Regression*) over story-independent
+features of each candidate (:data:`ACTOR_FEATURES`, :func:`_features`: articles and their
+share, mentions, speech, action, headline and first-paragraph mentions, where the name first
+stands, kind, name shape, the shares after a preposition of place, a determiner or in a credit
+line, and the rules' own outcomes: score relative to the best, rank, in the rules' list of 10).
+The weights are plain data (``data/actor_model.csv``, format at its top; a user's file or an
+:class:`ActorModel` as ``ranking=``), fitted by ``benchmarks/train_actor_model.py`` on the
+main actors readers listed for 56 stories (324 pages); inference is a dot product. Leaving one
+batch of stories out (the threshold chosen inside the training batches), main actors found
+373 -> 366 of 570, junk actors 74 -> 50, stories with 80% of their main actors found and at most
+one junk actor 10 -> 11 of 56 (docs/evaluation.md, "Seventeenth round"). The model decides
+neither which entities are candidates nor who can be an actor: most missed main actors are
+not on the stored pages or are named once.
 """
 
 from __future__ import annotations
@@ -1452,11 +1461,14 @@ def discover_actors(
     :class:`Actor`\\ s, best first.
 
     The entities of each article's entity layer, with cues from the words around each mention,
-    joined across the corpus and ranked by :func:`actor_score` (method, rules and references in
-    the module docstring). A government (kind ``country``: a country, its capital or demonym)
-    is an actor only where it acts. ``min_mentions`` drops candidates named fewer times; the
-    candidates scoring :data:`MIN_SCORE` or more come back, then titled people named once, at
-    most ``top_n``. Aliases are the name
+    joined across the corpus and ranked (method, rules and references in the module
+    docstring). A government (kind ``country``: a country, its capital or demonym) is an actor
+    only where it acts. ``min_mentions`` drops candidates named fewer times. ``ranking="rules"``:
+    by :func:`actor_score`, the candidates scoring :data:`MIN_SCORE` or more, then titled people
+    named once, at most ``top_n``; ``"model"`` (default): of those same candidates, the ones the
+    shipped actor model (:func:`load_actor_model`; or an :class:`ActorModel`, or the path of a
+    model CSV) finds likely enough to be main actors, most likely first, at most ``top_n``.
+    Aliases are the name
     and the forms the articles used, so the actors work wherever a story file's actors do
     (``resources=`` / ``actors=``). ``n_jobs`` > 1 (or -1: every core) reads the layers of
     large corpora (256 articles or more) in forked worker processes
