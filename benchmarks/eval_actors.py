@@ -3,7 +3,8 @@
 Per annotated story (``benchmarks/eval/actors.json``; the pages are those of
 ``benchmarks/eval/quotes.json`` with that ``story``, kept outside the repository as for
 ``eval_quotes.py``), :func:`newsframe.discover_actors` ranks ``top_n`` actors (default 10) on the
-story's pages with no story file. Then:
+story's pages with no story file, its candidates ranked by the actor model (``--ranking
+rules``: by the rules' score and cut; ``train_actor_model.py``). Then:
 
 - found: main actors that one discovered actor names (its name or an alias holds an accepted
   string), over the main actors listed;
@@ -14,7 +15,11 @@ story's pages with no story file. Then:
 A last line sums them over the stories, with the stories that meet the target (80% of their
 main actors found, at most 1 junk actor).
 
-``--cut-study`` studies how many actors to list instead: every setting of the minimum score (1
+``--misses`` lists every missed main actor of the rules' list with its cause (a candidate below
+the cut, one the rules of who can be an actor reject, a name in the text that no entity holds, a
+name in no stored page) and every junk actor with its kind.
+
+``--cut-study`` studies how many actors the rules list instead: every setting of the minimum score (1
 to 8), the cap (6 to 14) and the titled people named once (taken or not) on the ranked
 candidates of each story, the shipped one (score 2, 10, taken) beside the best on all stories,
 then each story and each annotation set left out in turn (the setting tuned on the others,
@@ -77,13 +82,15 @@ def report(
     top_n: int = 10,
     labels: str | Path = HERE / "quotes.json",
     actors: str | Path = HERE / "actors.json",
+    ranking: str = "model",
 ) -> pd.DataFrame:
-    """One row per story: pages, main actors, found, junk and the junk names."""
+    """One row per story: pages, main actors, found, junk and the junk names, with the
+    candidates ranked by ``ranking`` ("model" or "rules": :func:`newsframe.discover_actors`)."""
     rows = []
     for story, name, articles, main, wanted in _stories(
         pages_dir, only=only, labels=labels, actors=actors
     ):
-        found = nf.discover_actors(articles, top_n=top_n, min_mentions=1)
+        found = nf.discover_actors(articles, top_n=top_n, min_mentions=1, ranking=ranking)
         hit = [
             m
             for m in main
@@ -147,6 +154,63 @@ def cut_study(batches: list[tuple[Path, Path, Path]], *, only: str | None = None
     return lines
 
 
+#: The causes of a missed main actor, in the order they are tested (:func:`misses`).
+MISS_CAUSES = (
+    "a candidate below the cut",
+    "rejected by who-can-be-an-actor",
+    "in the text, no candidate (layer)",
+    "not in the stored page text",
+)
+
+
+def misses(batches: list[tuple[Path, Path, Path]], *, only: str | None = None) -> pd.DataFrame:
+    """One row per missed main actor and per junk actor of the shipped list of every story of
+    ``batches`` (pages folder, labels, main actors): for a miss, its cause (:data:`MISS_CAUSES`:
+    a candidate the rules rank below the cut, an entity of the pool the rules reject, a string
+    the reader accepted that is in the pages' clean text but in no entity's names, or in no
+    page at all); for a junk actor, its kind."""
+    rows = []
+    for pages, labels, actors in batches:
+        for story, name, articles, main, wanted in _stories(pages, only=only, labels=labels, actors=actors):  # fmt: skip
+            resources = nf.default_resources()
+            pool = discovery._pool(articles, resources)
+            accepted = [c for c, ok in pool if ok]
+            ranked = discovery._ranked(accepted, resources)
+            chosen = {id(c) for c, _ in discovery._rule_list(ranked, 10)}
+            aliases = {id(c): al for _, _, c, al in ranked}
+            names = {
+                id(c): [x.lower() for x in aliases.get(id(c)) or (c.name, *c.forms)]
+                for c, _ in pool
+            }
+            text = " ".join(
+                " ".join((a.clean_title, *a.clean_paragraphs)) for a in articles
+            ).lower()
+
+            listed = [c for c in accepted if id(c) in chosen]
+            for m in main:
+                if _named(m, listed, names):
+                    continue
+                if _named(m, accepted, names):
+                    cause = MISS_CAUSES[0]
+                elif _named(m, [c for c, ok in pool if not ok], names):
+                    cause = MISS_CAUSES[1]
+                elif any(a.lower() in text for a in m["accept"]):
+                    cause = MISS_CAUSES[2]
+                else:
+                    cause = MISS_CAUSES[3]
+                rows.append({"set": name, "story": story, "what": "miss", "cause": cause, "name": m["name"]})  # fmt: skip
+            for c in listed:
+                if not any(w in n for w in wanted for n in names[id(c)]):
+                    kind = discovery._KINDS.get(c.kind, c.kind) or "unknown"
+                    rows.append({"set": name, "story": story, "what": "junk", "cause": kind, "name": c.name})  # fmt: skip
+    return pd.DataFrame(rows, columns=["set", "story", "what", "cause", "name"])
+
+
+def _named(main: dict, candidates: list, names: dict) -> bool:
+    """True if one of ``candidates`` (``names``: their lowercase names by id) names ``main``."""
+    return any(a.lower() in n for a in main["accept"] for c in candidates for n in names[id(c)])
+
+
 def main(argv: list[str]) -> int:
     default = os.environ.get("NEWSFRAME_EVALPAGES", HERE / "pages")
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -156,16 +220,29 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--actors", type=Path, default=HERE / "actors.json", help="main actors")
     parser.add_argument("--set", dest="only", help="keep the pages of one annotation set")
     parser.add_argument("--cut-study", action="store_true", help="study how many actors to list")
+    parser.add_argument("--misses", action="store_true", help="misses by cause, junk by kind")
+    parser.add_argument("--ranking", choices=("model", "rules"), default="model",
+                        help="rank the candidates by the actor model (default) or the rules")  # fmt: skip
     parser.add_argument("--batch", nargs=3, action="append", type=Path, default=[],
                         metavar=("PAGES", "LABELS", "ACTORS"),
                         help="with --cut-study: one more annotated batch (repeat)")  # fmt: skip
     args = parser.parse_args(argv[1:])
     pages = Path(args.pages or args.pages_dir or default)
+    batches = [(pages, args.labels, args.actors), *(tuple(b) for b in args.batch)]
+    if args.misses:
+        found = misses(batches, only=args.only)
+        with pd.option_context("display.width", 200, "display.max_rows", 1000):
+            print(found.to_string(index=False))
+            print(
+                found.pivot_table(
+                    index=["what", "cause"], columns="set", aggfunc="size", fill_value=0
+                )
+            )
+        return 0
     if args.cut_study:
-        batches = [(pages, args.labels, args.actors), *(tuple(b) for b in args.batch)]
         print("\n".join(cut_study(batches, only=args.only)))
         return 0
-    table = report(pages, only=args.only, labels=args.labels, actors=args.actors)
+    table = report(pages, only=args.only, labels=args.labels, actors=args.actors, ranking=args.ranking)  # fmt: skip
     with pd.option_context("display.width", 200, "display.max_colwidth", 120):
         print(table.to_string(index=False))
     if not table.empty:

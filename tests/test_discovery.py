@@ -2,13 +2,28 @@
 
 from __future__ import annotations
 
-from newsframe import Article
-from newsframe.discovery import actor_score, discover_actors
+import math
+
+import pytest
+from pytest import approx
+
+from newsframe import Article, default_resources
+from newsframe.discovery import (
+    ACTOR_FEATURES,
+    _features,
+    _pool,
+    actor_score,
+    discover_actors,
+    load_actor_model,
+)
+from newsframe.errors import InputError, NewsframeError
 
 
 def _actors(*texts: tuple[str, ...]) -> dict:
+    """The actors of the rules (who can be an actor, one candidate per entity, the score and its
+    cut): the actor model only reorders and drops what they would list (tested below)."""
     articles = [Article(f"a{k}", "T", paragraphs) for k, paragraphs in enumerate(texts)]
-    return {a.name: a for a in discover_actors(articles, min_mentions=1)}
+    return {a.name: a for a in discover_actors(articles, min_mentions=1, ranking="rules")}
 
 
 def test_a_country_that_locates_is_no_actor_a_government_that_speaks_is():
@@ -552,3 +567,93 @@ def test_a_person_named_by_one_name_and_a_title_keeps_the_title_in_an_alias():
     )
     clement = [a for a in actors.values() if "Clement" in a.aliases]
     assert len(clement) == 1 and "Pope Clement" in clement[0].aliases
+
+
+# The actor model: features of a hand-made corpus counted by eye, and a ranking worked out by
+# hand under weights written here (not the shipped ones).
+_MODEL_CORPUS = (
+    ("Ruiz defends dam",
+     ("Tomas Halvik visited the dam. Officials met Tomas Halvik.",
+      "Ana Ruiz said the dam was safe. Ruiz said it again. Workers waved at Tomas Halvik.")),
+    ("Crowds at the site",
+     ("Tomas Halvik toured the site. Crowds cheered Tomas Halvik. Petra Lund said little.",)),
+)  # fmt: skip
+
+
+def _model_articles() -> list[Article]:
+    return [Article(f"a{k}", title, paras) for k, (title, paras) in enumerate(_MODEL_CORPUS)]
+
+
+def test_the_features_of_a_candidate_are_counted_as_by_eye():
+    articles = _model_articles()
+    resources = default_resources()
+    pool = [(c, ok) for c, ok in _pool(articles, resources)]
+    values = dict(zip([c.name for c, _ in pool], _features(pool, articles, resources), strict=True))
+    ruiz = dict(zip(ACTOR_FEATURES, values["Ana Ruiz"], strict=True))
+    # by eye: Ana Ruiz is named twice in one article of two ("Ana Ruiz said", "Ruiz said"),
+    # speaking both times; the headline of that article names "Ruiz", its first paragraph
+    # does not; the body text is 57 characters, a newline, then her name (58 of 140)
+    assert ruiz["log_articles"] == approx(math.log(2)) and ruiz["article_share"] == 0.5
+    assert ruiz["log_mentions"] == approx(math.log(3)) and ruiz["log_speaker"] == approx(
+        math.log(3)
+    )
+    assert ruiz["speaks"] == 1 and ruiz["headline_share"] == 0.5 and ruiz["lead_share"] == 0
+    assert ruiz["first_position"] == approx(58 / 140)
+    assert ruiz["kind_person"] == 1 and ruiz["one_word"] == 0 and ruiz["titled"] == 0
+    # the rules: Halvik scores 2 x 5 = 10, Ruiz 1 x (2 + 2 x 2) = 6 (second), Lund 1 x (1 + 2) = 3
+    assert ruiz["rule_actor"] == 1 and ruiz["relative_score"] == 0.6
+    assert ruiz["log_rule_rank"] == approx(math.log(2)) and ruiz["rule_listed"] == 1
+    halvik = dict(zip(ACTOR_FEATURES, values["Tomas Halvik"], strict=True))
+    # five mentions in both articles, first words of both bodies, named in both first paragraphs
+    assert halvik["log_mentions"] == approx(math.log(6)) and halvik["article_share"] == 1
+    assert halvik["speaks"] == 0 and halvik["first_position"] == 0 and halvik["lead_share"] == 1
+
+
+def _write_model(path, weights: dict[str, float], threshold: float):
+    rows = ["# an invented model", "feature,mean,scale,weight"]
+    rows += [f"{name},0,1,{weights.get(name, 0.0)}" for name in ACTOR_FEATURES]
+    rows += ["(intercept),0,1,0", f"(threshold),0,1,{threshold}"]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def test_the_model_ranks_and_cuts_the_rules_list_as_worked_out_by_hand(tmp_path):
+    # weight 1 on log(1 + speaker mentions) alone: the probability of a candidate quoted k times
+    # is 1 / (1 + exp(-log(1 + k))) = (1 + k) / (2 + k): Ruiz (k=2) 3/4, Lund (k=1) 2/3,
+    # Halvik (k=0) 1/2. At the threshold 0.6, Halvik (first by the rules' score) is dropped and
+    # Ruiz comes before Lund
+    articles = _model_articles()
+    rules = [a.name for a in discover_actors(articles, min_mentions=1, ranking="rules")]
+    assert rules == ["Tomas Halvik", "Ana Ruiz", "Petra Lund"]
+    model = _write_model(tmp_path / "m.csv", {"log_speaker": 1.0}, 0.6)
+    found = [a.name for a in discover_actors(articles, min_mentions=1, ranking=model)]
+    assert found == ["Ana Ruiz", "Petra Lund"]
+    # at 0.5 every one is listed, by probability; top_n cuts the same ranking
+    everyone = _write_model(tmp_path / "e.csv", {"log_speaker": 1.0}, 0.5)
+    assert [a.name for a in discover_actors(articles, min_mentions=1, ranking=everyone)] == [
+        "Ana Ruiz", "Petra Lund", "Tomas Halvik",
+    ]  # fmt: skip
+    assert [a.name for a in discover_actors(articles, min_mentions=1, ranking=everyone, top_n=1)] == ["Ana Ruiz"]  # fmt: skip
+
+
+def test_a_model_file_that_does_not_parse_is_one_error_naming_it(tmp_path):
+    missing = tmp_path / "missing.csv"
+    missing.write_text("feature,mean,scale,weight\nlog_articles,0,1,1\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"missing\.csv.*missing features"):
+        load_actor_model(missing)
+    bad = _write_model(tmp_path / "bad.csv", {}, 0.5)
+    bad.write_text(bad.read_text().replace("log_mentions,0,1,0", "log_mentions,0,x,0"))
+    with pytest.raises(InputError, match=r"bad\.csv.*'log_mentions': a number does not parse"):
+        load_actor_model(bad)
+    with pytest.raises(NewsframeError, match="ranking: expected"):
+        discover_actors(_model_articles(), ranking="best")
+
+
+def test_the_shipped_model_puts_the_person_quoted_everywhere_first():
+    # by eye: Lina Sorbe speaks in all three articles; the others are named once or twice
+    articles = [
+        Article("a", "Sorbe opens the bridge", ("Lina Sorbe said the bridge was ready. Karl Brandt watched.",)),
+        Article("b", "Bridge opens", ("Crews worked for a year, Lina Sorbe said. Karl Brandt was there.",)),
+        Article("c", "A new bridge", ("Sorbe said the toll would be low.",)),
+    ]  # fmt: skip
+    assert discover_actors(articles, min_mentions=1)[0].name == "Lina Sorbe"

@@ -143,7 +143,8 @@ def test_discovery_ranks_entities_never_fragments():
         Article("c", "T", ("The Coastal Safety Agency told The Harbour Times it was calm.",)),
         Article("d", "T", ("Beijing said the talks went well.",)),  # China acts a second time
     ]  # fmt: skip
-    actors = {a.name: a for a in nf.discover_actors(articles, min_mentions=1)}
+    # the rules' list (the entities and their names; the actor model only reorders and drops)
+    actors = {a.name: a for a in nf.discover_actors(articles, min_mentions=1, ranking="rules")}
     assert actors["Xi Jinping"].aliases == ("Xi Jinping", "Xi")
     assert actors["Moon Jae-in"].aliases == ("Moon Jae-in", "Moon")
     assert actors["Coastal Safety Agency"].kind == "organisation"

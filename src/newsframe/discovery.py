@@ -81,36 +81,51 @@ as actors; it does three things on top of the layer.
 
 Ranked by :func:`actor_score`: (articles naming the actor) × (mentions + 2 × speaker
 mentions), counting for a government only the articles and mentions where it acts, so a
-country that only locates events ranks nowhere; ties by speech, action, articles, name. How
-many come back: every candidate scoring at least :data:`MIN_SCORE` (named twice, or quoted
-once), then people named once with a title and a full name, at most ``top_n``. The method is
-the classic rule-based pipeline of named-entity recognition with cue words and name matching
-across documents (Nadeau & Sekine 2007, "A survey of named entity recognition and
-classification", §3; Lee et al. 2013, the Stanford sieve); it needs no model and no
-download, and it is a starting point: check the list, then write a story file. A logistic
-regression over the candidates' features (articles and their share, mentions, speech and
-action, kind, title, shares after a preposition of place or a determiner, one word or more,
-the score relative to the story's best, the rank; with or without the headline and the lead
-naming it), fitted leaving one batch of stories out on 31 labelled stories, traded main actors
-for junk along the same line as this score and cut (at the same junk, the same main actors
-found), so the score stays: what main actors are missed is decided before the ranking, by
-which entities become candidates (docs/evaluation.md).
+country that only locates events ranks nowhere; ties by speech, action, articles, name. The
+rules' list (``ranking="rules"``): every candidate scoring at least :data:`MIN_SCORE` (named
+twice, or quoted once), then people named once with a title and a full name, at most
+``top_n``. The method is the classic rule-based pipeline of named-entity recognition with cue
+words and name matching across documents (Nadeau & Sekine 2007, "A survey of named entity
+recognition and classification", §3; Lee et al. 2013, the Stanford sieve).
+
+**The fitted ranking** (``ranking="model"``, the default): of the candidates the rules would
+list but for ``top_n``, those whose probability of being one of the story's main actors reaches
+the model's threshold come back, most probable first, at most ``top_n``. The probability is a
+logistic regression (Hosmer & Lemeshow, *Applied Logistic Regression*) over story-independent
+features of each candidate (:data:`ACTOR_FEATURES`, :func:`_features`: articles and their
+share, mentions, speech, action, headline and first-paragraph mentions, where the name first
+stands, kind, name shape, the shares after a preposition of place, a determiner or in a credit
+line, and the rules' own outcomes: score relative to the best, rank, in the rules' list of 10).
+The weights are plain data (``data/actor_model.csv``, format at its top; a user's file or an
+:class:`ActorModel` as ``ranking=``), fitted by ``benchmarks/train_actor_model.py`` on the
+main actors readers listed for 56 stories (324 pages); inference is a dot product. Leaving one
+batch of stories out (the threshold chosen inside the training batches), main actors found
+373 -> 366 of 570, junk actors 74 -> 50, stories with 80% of their main actors found and at most
+one junk actor 10 -> 11 of 56 (docs/evaluation.md, "Seventeenth round"). The model decides
+neither which entities are candidates nor who can be an actor: most missed main actors are
+not on the stored pages or are named once.
 """
 
 from __future__ import annotations
 
+import csv
 import functools
+import io
+import math
 import re
 import unicodedata
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
+import numpy as np
 from wordfreq import zipf_frequency
 
 from newsframe.actors import Actor
 from newsframe.corpus import Article, Corpus, as_articles
+from newsframe.datafiles import read_text
 from newsframe.document import HEADLINE, _sentence_spans
 from newsframe.entities import (
     EVENT_HEADS,
@@ -126,14 +141,22 @@ from newsframe.entities import (
     opening_gerund,
     provinces,
 )
-from newsframe.errors import expect_kind
+from newsframe.errors import InputError, expect_kind, wrong_kind
 from newsframe.lexicons import EntityWords
 from newsframe.linking import MAX_NAME_WORDS, MAX_SHARING
 from newsframe.parallel import map_slices
 from newsframe.resources import Resources, default_resources, resolve_resources
 from newsframe.text import lemmatize
 
-__all__ = ["MIN_SCORE", "actor_score", "discover_actors", "with_text_actors"]
+__all__ = [
+    "ACTOR_FEATURES",
+    "MIN_SCORE",
+    "ActorModel",
+    "actor_score",
+    "discover_actors",
+    "load_actor_model",
+    "with_text_actors",
+]
 
 #: How many come back: the candidates scoring at least this (:func:`actor_score`), at most
 #: ``top_n``. 2 means named twice, or quoted once: a name met once and never quoted is no actor.
@@ -1432,16 +1455,20 @@ def discover_actors(
     min_mentions: int = 2,
     n_jobs: int | None = 1,
     resources: Resources | None = None,
+    ranking: str | Path | ActorModel = "model",
 ) -> tuple[Actor, ...]:
     """Return the people, organisations and governments the articles name and quote most, as
     :class:`Actor`\\ s, best first.
 
     The entities of each article's entity layer, with cues from the words around each mention,
-    joined across the corpus and ranked by :func:`actor_score` (method, rules and references in
-    the module docstring). A government (kind ``country``: a country, its capital or demonym)
-    is an actor only where it acts. ``min_mentions`` drops candidates named fewer times; the
-    candidates scoring :data:`MIN_SCORE` or more come back, then titled people named once, at
-    most ``top_n``. Aliases are the name
+    joined across the corpus and ranked (method, rules and references in the module
+    docstring). A government (kind ``country``: a country, its capital or demonym) is an actor
+    only where it acts. ``min_mentions`` drops candidates named fewer times. ``ranking="rules"``:
+    by :func:`actor_score`, the candidates scoring :data:`MIN_SCORE` or more, then titled people
+    named once, at most ``top_n``; ``"model"`` (default): of those same candidates, the ones the
+    shipped actor model (:func:`load_actor_model`; or an :class:`ActorModel`, or the path of a
+    model CSV) finds likely enough to be main actors, most likely first, at most ``top_n``.
+    Aliases are the name
     and the forms the articles used, so the actors work wherever a story file's actors do
     (``resources=`` / ``actors=``). ``n_jobs`` > 1 (or -1: every core) reads the layers of
     large corpora (256 articles or more) in forked worker processes
@@ -1458,8 +1485,9 @@ def discover_actors(
     """
     articles = as_articles(corpus)
     resources = resolve_resources(resources, corpus)
+    model = _model(ranking)
     candidates = _candidates(articles, resources, min_mentions=min_mentions, n_jobs=n_jobs)
-    return _actors(candidates, resources, top_n=top_n)
+    return _actors(candidates, resources, top_n=top_n, articles=articles, model=model)
 
 
 def _candidates(
@@ -1471,6 +1499,17 @@ def _candidates(
 ) -> list[_Candidate]:
     """The candidates that can be actors (:func:`_is_actor`), one per entity of the corpus,
     named at least ``min_mentions`` times."""
+    pool = _pool(articles, resources, n_jobs=n_jobs)
+    return [c for c, actor in pool if actor and c.counts[_MENTIONS] >= min_mentions]
+
+
+def _pool(
+    articles: Sequence[Article], resources: Resources, *, n_jobs: int | None = 1
+) -> list[tuple[_Candidate, bool]]:
+    """Every entity of the corpus, one per entity id after the joins of :func:`_merge`, with
+    whether it can be an actor (:func:`_is_actor`; never a single name that is the last name
+    of two people of the corpus): what :func:`_candidates` keeps, and what the study of the
+    misses in ``benchmarks/eval_actors.py`` reads."""
     table = resources.reporting_verbs
     verbs = frozenset(v[0] for v in table.verbs if len(v) == 1)
     nouns = frozenset(
@@ -1506,11 +1545,12 @@ def _candidates(
         for w in c.name.split()
     )
     return [
-        c
+        (
+            c,
+            not (c.kind in ("", "person") and " " not in c.name and lasts[_key(c.name)] > 1)
+            and _is_actor(c, resources.stopwords, people, nouns, heads, outlets, roles),
+        )
         for c in merged
-        if c.counts[_MENTIONS] >= min_mentions
-        and not (c.kind in ("", "person") and " " not in c.name and lasts[_key(c.name)] > 1)
-        and _is_actor(c, resources.stopwords, people, nouns, heads, outlets, roles)
     ]
 
 
@@ -1532,13 +1572,36 @@ def _ranked(candidates: list[_Candidate], resources: Resources) -> list[tuple]:
     ]
 
 
-def _actors(candidates: list[_Candidate], resources: Resources, *, top_n: int) -> tuple[Actor, ...]:
-    """The actors among the candidates, ranked by :func:`actor_score`, those scoring
-    :data:`MIN_SCORE` or more, then titled people named once, at most ``top_n``; ids are the
-    names' slugs."""
-    ranked = _ranked(candidates, resources)
+def _rule_list(ranked: list[tuple], top_n: int) -> list[tuple]:
+    """``(candidate, aliases)`` of the rules' cut of ``ranked`` (:func:`_ranked`): those scoring
+    :data:`MIN_SCORE` or more, then titled people named once, at most ``top_n``."""
     titled = [(c, aliases) for s, t, c, aliases in ranked if s < MIN_SCORE and t]
-    chosen = ([(c, aliases) for s, _, c, aliases in ranked if s >= MIN_SCORE] + titled)[:top_n]
+    return ([(c, aliases) for s, _, c, aliases in ranked if s >= MIN_SCORE] + titled)[:top_n]
+
+
+def _actors(
+    candidates: list[_Candidate],
+    resources: Resources,
+    *,
+    top_n: int,
+    articles: Sequence[Article] = (),
+    model: ActorModel | None = None,
+) -> tuple[Actor, ...]:
+    """The actors among the candidates: with no ``model``, the rules' cut of their ranking by
+    :func:`actor_score` (:func:`_rule_list`); with one, of the candidates the rules would list
+    but for ``top_n`` (scoring :data:`MIN_SCORE` or more, or titled and named in full), those
+    whose probability of being a main actor (:meth:`ActorModel.probabilities` of
+    :func:`_features` on ``articles``) reaches its threshold, most probable first (ties in the
+    rules' order), at most ``top_n``; ids are the names' slugs."""
+    ranked = _ranked(candidates, resources)
+    if model is None:
+        chosen = _rule_list(ranked, top_n)
+    else:
+        values = _features([(c, True) for _, _, c, _ in ranked], articles, resources)
+        p = model.probabilities(values)
+        listable = [k for k, (s, t, _, _) in enumerate(ranked) if s >= MIN_SCORE or t]
+        order = sorted(listable, key=lambda k: (-p[k], k))
+        chosen = [ranked[k][2:] for k in order if p[k] >= model.threshold][:top_n]
     out: list[Actor] = []
     ids: set[str] = set()
     for c, aliases in chosen:
@@ -1548,6 +1611,206 @@ def _actors(candidates: list[_Candidate], resources: Resources, *, top_n: int) -
         ids.add(actor_id)
         out.append(Actor(actor_id, c.name, _KINDS.get(c.kind, c.kind), aliases))
     return tuple(out)
+
+
+#: The features of a candidate that the actor model reads (:func:`_features`), in order, each
+#: with what a high value says. Every one is independent of the story: counts are logs or
+#: shares of the corpus's articles, and the rules' own outcomes are among them.
+ACTOR_FEATURES = {
+    "log_articles": "named in many articles (log of 1 + articles)",
+    "article_share": "named in a large share of the articles",
+    "log_mentions": "named often (log of 1 + mentions in the body)",
+    "log_speaker": "speaks often (log of 1 + mentions followed by a reporting verb)",
+    "speaks": "speaks at least once",
+    "log_acts": "acts often (log of 1 + mentions as the subject of a verb)",
+    "acting_share": "acts in a large share of the articles",
+    "located_share": "mostly named after a preposition of place ('in', 'near')",
+    "determined_share": "mostly named after 'the' or 'a'",
+    "outlet_share": "mostly named as a news outlet (a credit line, 'told', 'citing')",
+    "headline_share": "its name is in the headlines of many articles",
+    "lead_share": "its name is in the first paragraphs of many articles",
+    "first_position": "named late in its articles (where its name first stands, 0 to 1)",
+    "kind_person": "a person",
+    "kind_organisation": "an organisation",
+    "kind_country": "a country, its capital or its demonym (a government)",
+    "kind_body": "a body named by a description or read as a person's name after 'the'",
+    "kind_unknown": "a single name of no known kind",
+    "kind_place": "a place",
+    "one_word": "a name of one word",
+    "three_words": "a name of three words or more",
+    "titled": "a person named with a title or role",
+    "acronym": "a name in capitals",
+    "common_words": "every word of its name is a common English word",
+    "rule_actor": "the rules of who can be an actor keep it",
+    "relative_score": "its actor_score over the best of the corpus",
+    "log_rule_rank": "ranked low by actor_score (log of 1 + its place)",
+    "rule_listed": "the rules' list of 10 holds it",
+}
+
+
+def _named(forms: list[str], text: str) -> int:
+    """1 if one of ``forms`` is in ``text``, else 0."""
+    return int(any(f in text for f in forms))
+
+
+def _first_position(forms: list[str], text: str) -> float:
+    """Where the first of ``forms`` stands in ``text``, as a share of its length (1: nowhere)."""
+    at = [i for i in (text.find(f) for f in forms) if i >= 0]
+    return min(at) / max(len(text), 1) if at else 1.0
+
+
+def _features(
+    pool: list[tuple[_Candidate, bool]], articles: Sequence[Article], resources: Resources
+) -> np.ndarray:
+    """The values of :data:`ACTOR_FEATURES` of each candidate of ``pool`` (``(candidate, kept
+    by the rules of who can be an actor)``, :func:`_pool`), one row per candidate; the rules'
+    scores, ranks and list are those of the kept candidates (:func:`_ranked`,
+    :func:`_rule_list`). Headline, first paragraph and position are read where the name or a
+    form the articles wrote (three characters or more) stands in the articles naming it."""
+    kept = [c for c, ok in pool if ok]
+    ranked = _ranked(kept, resources)
+    rank = {id(c): k for k, (_, _, c, _) in enumerate(ranked)}
+    listed = {id(c) for c, _ in _rule_list(ranked, 10)}
+    best = max([s for s, _, _, _ in ranked] or [1]) or 1
+    people = frozenset(
+        n for n, k in resources.reporting_verbs.speaker_nouns.items() if k == "person"
+    )
+    n = max(len(articles), 1)
+    titles = {a.article_id: a.clean_title for a in articles}
+    leads = {a.article_id: (a.clean_paragraphs or ("",))[0] for a in articles}
+    bodies = {a.article_id: "\n".join(a.clean_paragraphs) for a in articles}
+    rows = []
+    for c, ok in pool:
+        mentions, speaker, acts, located, determined, outlet = c.counts
+        mentions = max(mentions, 1)
+        forms = [f for f in dict.fromkeys([c.name, *c.forms]) if len(f) >= 3]
+        mine = [a for a in c.articles if a in bodies]
+        where = [_first_position(forms, bodies[a]) for a in mine]
+        words = c.name.split()
+        kind = c.kind
+        rows.append([
+            math.log1p(len(c.articles)),
+            len(c.articles) / n,
+            math.log1p(mentions),
+            math.log1p(speaker),
+            float(speaker > 0),
+            math.log1p(acts),
+            len(c.acting) / n,
+            located / mentions,
+            determined / mentions,
+            outlet / mentions,
+            sum(_named(forms, titles[a]) for a in mine) / n,
+            sum(_named(forms, leads[a]) for a in mine) / n,
+            sum(where) / len(where) if where else 1.0,
+            float(kind == "person"),
+            float(kind == "organisation"),
+            float(kind == "country"),
+            float(kind in (_BODY, _DESCRIBED_KIND)),
+            float(kind in ("", _OPENER)),
+            float(kind == "place"),
+            float(len(words) == 1),
+            float(len(words) >= 3),
+            float(_titled(c, people)),
+            float(c.name.isupper() and len(c.name) > 1),
+            float(all(zipf_frequency(w.lower(), "en") >= _COMMON for w in words)),
+            float(ok),
+            _score(c) / best if ok else 0.0,
+            math.log1p(rank[id(c)] if ok else len(kept) + 10),
+            float(id(c) in listed),
+        ])  # fmt: skip
+    return np.array(rows, dtype=float).reshape(len(rows), len(ACTOR_FEATURES))
+
+
+@dataclass(frozen=True)
+class ActorModel:
+    """Fitted weights of the actor model: the features' names, means, scales and weights, the
+    intercept, and the threshold of the probability at which a candidate is listed.
+
+    >>> m = ActorModel(("a",), np.zeros(1), np.ones(1), np.array([2.0]), 0.0, 0.5)
+    >>> [round(float(p), 3) for p in m.probabilities(np.array([[0.0], [1.0]]))]
+    [0.5, 0.881]
+    """
+
+    names: tuple[str, ...]
+    mean: np.ndarray
+    scale: np.ndarray
+    weights: np.ndarray
+    intercept: float
+    threshold: float
+
+    def probabilities(self, values: np.ndarray) -> np.ndarray:
+        """The probability that each row of ``values`` (one candidate per row) is a main actor:
+        the logistic function of the weighted sum of the standardised values."""
+        if len(values) == 0:
+            return np.zeros(0)
+        z = ((values - self.mean) / self.scale) @ self.weights + self.intercept
+        return 1.0 / (1.0 + np.exp(-z))
+
+
+def load_actor_model(path: str | Path | None = None) -> ActorModel:
+    """Return the actor model in the CSV file ``path`` (None: the shipped
+    ``data/actor_model.csv``).
+
+    Format (the shipped file documents it at its top): lines starting with ``#`` are comments;
+    a header ``feature,mean,scale,weight`` (more columns are ignored); one row per feature of
+    :data:`ACTOR_FEATURES`, one ``(intercept)`` row and one ``(threshold)`` row (its weight is
+    the least probability listed). A feature missing from the file, an unknown one, a number
+    that does not parse or a scale that is not positive is an
+    :class:`~newsframe.errors.InputError` naming the file.
+
+    >>> load_actor_model().names == tuple(ACTOR_FEATURES)
+    True
+    """
+    if path is None:
+        return _shipped_model()
+    return _parse_model(*read_text(path, "actor_model.csv"))
+
+
+@functools.lru_cache(maxsize=1)
+def _shipped_model() -> ActorModel:
+    return _parse_model(*read_text(None, "actor_model.csv"))
+
+
+def _parse_model(text: str, source: str) -> ActorModel:
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    rows = list(csv.DictReader(io.StringIO("\n".join(lines))))
+    if not rows or not {"feature", "mean", "scale", "weight"} <= set(rows[0]):
+        raise InputError(source, "needs the columns feature, mean, scale, weight")
+    table: dict[str, tuple[float, float, float]] = {}
+    for row in rows:
+        try:
+            values = (float(row["mean"]), float(row["scale"]), float(row["weight"]))
+        except (TypeError, ValueError):
+            raise InputError(
+                source, f"feature {row['feature']!r}: a number does not parse"
+            ) from None
+        if not all(math.isfinite(v) for v in values) or values[1] <= 0:
+            raise InputError(source, f"feature {row['feature']!r}: scale must be positive")
+        table[row["feature"]] = values
+    names = tuple(ACTOR_FEATURES)
+    extra = ("(intercept)", "(threshold)")
+    unknown = sorted(set(table) - set(names) - set(extra))
+    missing = [n for n in (*names, *extra) if n not in table]
+    if unknown or missing:
+        problem = [f"unknown features {unknown}"] if unknown else []
+        problem += [f"missing features {missing}"] if missing else []
+        raise InputError(source, ", ".join(problem) + " (see discovery.ACTOR_FEATURES)")
+    mean, scale, weight = (np.array([table[n][k] for n in names]) for k in range(3))
+    return ActorModel(names, mean, scale, weight, table["(intercept)"][2], table["(threshold)"][2])
+
+
+def _model(ranking: str | Path | ActorModel) -> ActorModel | None:
+    """The model that ranks the candidates: ``"model"`` the shipped one, ``"rules"`` none
+    (:func:`actor_score` and its cut), an :class:`ActorModel`, or the path of a model CSV."""
+    if isinstance(ranking, ActorModel):
+        return ranking
+    if ranking == "model":
+        return _shipped_model()
+    if ranking == "rules":
+        return None
+    if isinstance(ranking, Path) or (isinstance(ranking, str) and ranking.endswith(".csv")):
+        return load_actor_model(ranking)
+    raise wrong_kind(ranking, '"model", "rules", an ActorModel or a .csv path', "ranking")
 
 
 def with_text_actors(corpus: Corpus, *, top_n: int = 10, n_jobs: int | None = 1) -> Corpus:
