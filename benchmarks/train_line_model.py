@@ -587,6 +587,7 @@ def cross_validate(
     folds: int = 0,
     modes: tuple[str, ...] = ("alone", "story"),
     match: str = "",
+    kept_groups: int = 0,
 ) -> dict[tuple[int, tuple[float, ...], str], dict[str, int]]:
     """Leave-one-group-out CV: each outlet's (or story's) pages cleaned by a model fitted
     without that group; summed counts per options, bias pair and mode (each page cleaned
@@ -596,7 +597,10 @@ def cross_validate(
     (:func:`matched`) so that it loses no more body lines there than the shipped weights:
     ``train`` cleans them with the fit itself (which has seen them), ``oof`` with fits that
     leave each of the training groups out in turn (the loss a fit will show on pages it has
-    not seen)."""
+    not seen; with one training group, ``train``). With ``kept_groups`` each fold trains on
+    that many of its training groups, drawn at random (seeded): a learning curve over the
+    number of batches. Each mode's totals keep per fold its groups, chrome lines removed and
+    body lines lost (``per_fold``)."""
     groups = sorted({p[by] for p in pages})
     fold_of = {g: (k % folds if folds else k) for k, g in enumerate(groups)}
     rng = np.random.default_rng(18)
@@ -606,6 +610,10 @@ def cross_validate(
         test = [p for p in pages if fold_of[p[by]] == fold]
         rules = evaluate(test, "rules")
         train = [i for i, p in enumerate(pages) if fold_of[p[by]] != fold]
+        if kept_groups:
+            pool = sorted({pages[i][by] for i in train})
+            keep = set(rng.choice(pool, size=min(kept_groups, len(pool)), replace=False).tolist())
+            train = [i for i in train if pages[i][by] in keep]
         if fraction < 1:
             train = sorted(rng.choice(train, size=round(fraction * len(train)), replace=False))
         seen = [pages[i] for i in train]
@@ -618,7 +626,7 @@ def cross_validate(
                     shipped = dataclasses.replace(load_line_model(), body_bias=b[0],
                         sentence_bias=b[1], kept_bias=b[2], kept_words=int(b[3]))  # fmt: skip
                     inner = [(seen, m)]
-                    if match == "oof":
+                    if match == "oof" and len({pages[i][by] for i in train}) > 1:
                         inner = []
                         for g in sorted({pages[i][by] for i in train}):
                             held = [i for i in train if pages[i][by] == g]
@@ -634,6 +642,11 @@ def cross_validate(
                     s = evaluate(test, m, stories=stories if mode == "story" else None)
                     for key, v in s.items():
                         totals[k, b, mode][key] += v
+                    name = "+".join(sorted({p[by] for p in test}))
+                    totals[k, b, mode]["per_fold"] = (
+                        *totals[k, b, mode].get("per_fold", ()),
+                        (name, s.get("chrome", 0), s.get("chrome_n", 0), s.get("body_lost", 0)),
+                    )
                     if s.get("chrome_n"):  # this fold's chrome removed, points over the rules'
                         gain = 100 * (s.get("chrome", 0) - rules.get("chrome", 0)) / s["chrome_n"]
                         lost = s.get("sentences_lost", 0) - rules.get("sentences_lost", 0)
@@ -786,6 +799,11 @@ def main(argv: list[str] | None = None) -> int:
     )  # fmt: skip
     parser.add_argument("--fractions", default="1")
     parser.add_argument(
+        "--kept-groups", default="0",
+        help="CV: train each fold on this many of its training groups, drawn at random "
+        "(comma list: a learning curve over the number of batches; 0: all)",
+    )  # fmt: skip
+    parser.add_argument(
         "--folds", type=int, default=0, help="groups dealt into K folds (0: one each)"
     )
     parser.add_argument("--peer", action="store_true", help="add jusText to the table")
@@ -821,19 +839,30 @@ def main(argv: list[str] | None = None) -> int:
         if args.peer:
             print(row("jusText (lines as <p>)", evaluate(pages, "justext"), headline=False))
         for by in args.cv.split(","):
-            for frac in [float(f) for f in args.fractions.split(",")]:
+            curve = itertools.product(
+                [float(f) for f in args.fractions.split(",")],
+                [int(g) for g in args.kept_groups.split(",")],
+            )
+            for frac, kept in curve:
                 modes = tuple(args.modes.split(","))
                 totals = cross_validate(pages, rows, by=by, opts=grid, biases=biases,
                                         fraction=frac, folds=args.folds, modes=modes,
-                                        match=args.match)  # fmt: skip
-                n = round(frac * len(pages))
+                                        match=args.match, kept_groups=kept)  # fmt: skip
+                n = f"{kept}g" if kept else f"{round(frac * len(pages))}p"
                 name = f"{by[:6]}{args.folds or ''}"
                 for k, o in enumerate(grid):
                     for b in biases:
                         for mode in modes:
                             s = totals[k, b, mode]
-                            print(row(f"{name} {n}p {_label(o, b)} {mode}", s) + spread(s),
+                            print(row(f"{name} {n} {_label(o, b)} {mode}", s) + spread(s),
                                   flush=True)  # fmt: skip
+                            print(
+                                "  per fold (chrome removed/lines, body lines lost): "
+                                + "; ".join(
+                                    f"{g} {c}/{cn} {lost}"
+                                    for g, c, cn, lost in s.get("per_fold", ())
+                                )
+                            )
                         if args.match:
                             found = totals[k, b, "bias"]["bias"]
                             print(f"  body bias per fold: {', '.join(f'{v:g}' for v in found)}")
