@@ -611,8 +611,7 @@ def cross_validate(
         rules = evaluate(test, "rules")
         train = [i for i, p in enumerate(pages) if fold_of[p[by]] != fold]
         if kept_groups:
-            pool = sorted({pages[i][by] for i in train})
-            keep = set(rng.choice(pool, size=min(kept_groups, len(pool)), replace=False).tolist())
+            keep = drawn_groups([pages[i][by] for i in train], kept_groups, rng)
             train = [i for i in train if pages[i][by] in keep]
         if fraction < 1:
             train = sorted(rng.choice(train, size=round(fraction * len(train)), replace=False))
@@ -654,6 +653,19 @@ def cross_validate(
                         t["gains"] = (*t.get("gains", ()), gain)
                         t["lost"] = (*t.get("lost", ()), lost)
     return totals
+
+
+def drawn_groups(groups: Sequence[str], k: int, rng: np.random.Generator) -> set[str]:
+    """``k`` of the distinct ``groups`` drawn at random without replacement (all of them when
+    there are no more than ``k``): the training batches of one point of a learning curve.
+
+    >>> sorted(drawn_groups(["b", "a", "b", "c"], 5, np.random.default_rng(0)))
+    ['a', 'b', 'c']
+    >>> len(drawn_groups(["a", "b", "c", "d"], 2, np.random.default_rng(0)))
+    2
+    """
+    pool = sorted(set(groups))
+    return set(rng.choice(pool, size=min(k, len(pool)), replace=False).tolist())
 
 
 #: Body biases a fit is tried at to meet the shipped weights' body loss (:func:`matched`).
