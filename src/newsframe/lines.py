@@ -212,14 +212,6 @@ _STORY = (
     ("story_near", "among lines other outlets' prose shares", "among lines other outlets do not share"),
     ("subhead", "a short title between paragraphs whose words the body repeats", ""),
 )  # fmt: skip
-# pictures: a caption sits beside its picture's other lines (credit, date, its echo as alt
-# text), a gallery page is mostly such lines, and a caption describes in the present tense
-# without reporting anyone's words
-_PICTURE = (
-    ("between_pictures", "between two lines about pictures (credits, captions)", ""),
-    ("page_pictures", "on a page of many lines about pictures", ""),
-    ("describes", "describes in the present, reports nothing (a caption's grammar)", ""),
-)
 #: Lines either side in which a line's echo (the same opening, or one inside the other) counts.
 ECHO = 3
 #: Characters of a line's opening that make it the echo of a nearby line's.
@@ -241,7 +233,7 @@ def _context_names() -> tuple[tuple[str, str, str], ...]:
 
 #: Every feature, in the order of the model file: (name, said of a high value, of a low value).
 FEATURES: tuple[tuple[str, str, str], ...] = (
-    _BASE + _POSITION + _TOPIC + _STORY + _BLOCK + _context_names() + _PICTURE
+    _BASE + _POSITION + _TOPIC + _STORY + _BLOCK + _context_names()
 )
 _INDEX = {name: k for k, (name, _, _) in enumerate(_BASE)}
 _TEXT = _INDEX["address"]  # the text features come first in _BASE, then the evidence
@@ -253,9 +245,6 @@ _TOPIC_CORE = [name for name, _, _ in FEATURES].index("topic_core")
 #: Columns of the whole feature matrix, by name.
 _COLUMN = {name: j for j, (name, _, _) in enumerate(FEATURES)}
 _RULED = [_INDEX[name] for name in ("rule_headline", "rule_caption", "rule_label", "rule_chrome")]
-#: A line about a picture, to :func:`_pictures`: any of these columns set.
-_PICTURED = [_COLUMN[name] for name in ("photo_word", "photo_verb", "credit_end", "caption_verb",
-                                        "weekday_date", "credit", "rule_caption", "echoed")]  # fmt: skip
 
 _STOP_END = re.compile(r"[.!?…][\"')\]»”’ ]*$")
 _BULLET = re.compile(r"^\s*(?:[-•*–—]|\d{1,2}[.)])\s")
@@ -631,7 +620,6 @@ def _features(
     word, k = table.content(rows)
     _page_features(out, (word, k, table.rare[rows]), bounds, [p[2] for p in pages])
     out[:, _ECHOED] = _echoes(table, rows, bounds)
-    _pictures(out, bounds)
     return (out, starts), rows, table
 
 
@@ -741,23 +729,6 @@ def _echoes(table: _LineTable, rows: np.ndarray, bounds: _Bounds) -> np.ndarray:
         out[found] = 1.0
         out[found + by] = 1.0
     return out
-
-
-def _pictures(out: np.ndarray, bounds: _Bounds) -> None:
-    """Fill the :data:`_PICTURE` columns of ``out`` from its other columns: a line about a
-    picture (:data:`_PICTURED`) within :data:`NEAR` lines above and another below it; the
-    share of the page's lines about pictures; and a caption's grammar, six words or more and
-    no past form (``no_past``) that attributes nothing, quotes nothing and does not address
-    the reader."""
-    pic = out[:, _PICTURED].max(axis=1)
-    above = np.maximum(bounds.shift(pic, -1), bounds.shift(pic, -2))
-    below = np.maximum(bounds.shift(pic, 1), bounds.shift(pic, 2))
-    out[:, _COLUMN["between_pictures"]] = above * below
-    share = np.bincount(bounds.page, weights=pic, minlength=len(bounds.starts) - 1)
-    out[:, _COLUMN["page_pictures"]] = share[bounds.page] / bounds.size
-    plain = (1 - out[:, _COLUMN["attribution"]]) * (1 - out[:, _COLUMN["quote"]])
-    plain *= 1 - out[:, _COLUMN["address"]]
-    out[:, _COLUMN["describes"]] = out[:, _COLUMN["no_past"]] * plain
 
 
 @lru_cache(maxsize=65_536)
