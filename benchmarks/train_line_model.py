@@ -588,6 +588,7 @@ def cross_validate(
     modes: tuple[str, ...] = ("alone", "story"),
     match: str = "",
     kept_groups: int = 0,
+    seed: int = 18,
 ) -> dict[tuple[int, tuple[float, ...], str], dict[str, int]]:
     """Leave-one-group-out CV: each outlet's (or story's) pages cleaned by a model fitted
     without that group; summed counts per options, bias pair and mode (each page cleaned
@@ -598,12 +599,12 @@ def cross_validate(
     ``train`` cleans them with the fit itself (which has seen them), ``oof`` with fits that
     leave each of the training groups out in turn (the loss a fit will show on pages it has
     not seen; with one training group, ``train``). With ``kept_groups`` each fold trains on
-    that many of its training groups, drawn at random (seeded): a learning curve over the
+    that many of its training groups, drawn at random (``seed``): a learning curve over the
     number of batches. Each mode's totals keep per fold its groups, chrome lines removed and
     body lines lost (``per_fold``)."""
     groups = sorted({p[by] for p in pages})
     fold_of = {g: (k % folds if folds else k) for k, g in enumerate(groups)}
-    rng = np.random.default_rng(18)
+    rng = np.random.default_rng(seed)
     totals: dict = defaultdict(lambda: defaultdict(int))
     stories = story_words(pages)  # a page's corpus: its story's other outlets, never its own
     for fold in sorted(set(fold_of.values())):
@@ -810,6 +811,7 @@ def main(argv: list[str] | None = None) -> int:
         help="LABELS=PAGES: a batch kept outside the repository (repeatable; replaces --sets)",
     )  # fmt: skip
     parser.add_argument("--fractions", default="1")
+    parser.add_argument("--seed", type=int, default=18, help="CV: seed of the random draws")
     parser.add_argument(
         "--kept-groups", default="0",
         help="CV: train each fold on this many of its training groups, drawn at random "
@@ -859,7 +861,8 @@ def main(argv: list[str] | None = None) -> int:
                 modes = tuple(args.modes.split(","))
                 totals = cross_validate(pages, rows, by=by, opts=grid, biases=biases,
                                         fraction=frac, folds=args.folds, modes=modes,
-                                        match=args.match, kept_groups=kept)  # fmt: skip
+                                        match=args.match, kept_groups=kept,
+                                        seed=args.seed)  # fmt: skip
                 n = f"{kept}g" if kept else f"{round(frac * len(pages))}p"
                 name = f"{by[:6]}{args.folds or ''}"
                 for k, o in enumerate(grid):
