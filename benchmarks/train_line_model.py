@@ -25,6 +25,7 @@ deviation over folds of (model - rules) chrome removed, in points, and the folds
 
     python benchmarks/train_line_model.py --cv outlet,story   # leave-one-out CV by group
     python benchmarks/train_line_model.py --cv outlet --fractions 0.33,0.67,1   # learning curve
+    python benchmarks/train_line_model.py --batch L=P ... --cv set --kept-groups 1,3,5,8  # by batches
     python benchmarks/train_line_model.py --cv story --trees 0,100   # logistic against trees
     python benchmarks/train_line_model.py --write             # fit on all pages, write data/
 
