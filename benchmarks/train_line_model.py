@@ -25,6 +25,7 @@ deviation over folds of (model - rules) chrome removed, in points, and the folds
 
     python benchmarks/train_line_model.py --cv outlet,story   # leave-one-out CV by group
     python benchmarks/train_line_model.py --cv outlet --fractions 0.33,0.67,1   # learning curve
+    python benchmarks/train_line_model.py --batch L=P ... --cv set --kept-groups 1,3,5,8  # by batches
     python benchmarks/train_line_model.py --cv story --trees 0,100   # logistic against trees
     python benchmarks/train_line_model.py --write             # fit on all pages, write data/
 
@@ -587,6 +588,8 @@ def cross_validate(
     folds: int = 0,
     modes: tuple[str, ...] = ("alone", "story"),
     match: str = "",
+    kept_groups: int = 0,
+    seed: int = 18,
 ) -> dict[tuple[int, tuple[float, ...], str], dict[str, int]]:
     """Leave-one-group-out CV: each outlet's (or story's) pages cleaned by a model fitted
     without that group; summed counts per options, bias pair and mode (each page cleaned
@@ -596,16 +599,22 @@ def cross_validate(
     (:func:`matched`) so that it loses no more body lines there than the shipped weights:
     ``train`` cleans them with the fit itself (which has seen them), ``oof`` with fits that
     leave each of the training groups out in turn (the loss a fit will show on pages it has
-    not seen)."""
+    not seen; with one training group, ``train``). With ``kept_groups`` each fold trains on
+    that many of its training groups, drawn at random (``seed``): a learning curve over the
+    number of batches. Each mode's totals keep per fold its groups, chrome lines removed and
+    body lines lost (``per_fold``)."""
     groups = sorted({p[by] for p in pages})
     fold_of = {g: (k % folds if folds else k) for k, g in enumerate(groups)}
-    rng = np.random.default_rng(18)
+    rng = np.random.default_rng(seed)
     totals: dict = defaultdict(lambda: defaultdict(int))
     stories = story_words(pages)  # a page's corpus: its story's other outlets, never its own
     for fold in sorted(set(fold_of.values())):
         test = [p for p in pages if fold_of[p[by]] == fold]
         rules = evaluate(test, "rules")
         train = [i for i, p in enumerate(pages) if fold_of[p[by]] != fold]
+        if kept_groups:
+            keep = drawn_groups([pages[i][by] for i in train], kept_groups, rng)
+            train = [i for i in train if pages[i][by] in keep]
         if fraction < 1:
             train = sorted(rng.choice(train, size=round(fraction * len(train)), replace=False))
         seen = [pages[i] for i in train]
@@ -618,7 +627,7 @@ def cross_validate(
                     shipped = dataclasses.replace(load_line_model(), body_bias=b[0],
                         sentence_bias=b[1], kept_bias=b[2], kept_words=int(b[3]))  # fmt: skip
                     inner = [(seen, m)]
-                    if match == "oof":
+                    if match == "oof" and len({pages[i][by] for i in train}) > 1:
                         inner = []
                         for g in sorted({pages[i][by] for i in train}):
                             held = [i for i in train if pages[i][by] == g]
@@ -634,6 +643,11 @@ def cross_validate(
                     s = evaluate(test, m, stories=stories if mode == "story" else None)
                     for key, v in s.items():
                         totals[k, b, mode][key] += v
+                    name = "+".join(sorted({p[by] for p in test}))
+                    totals[k, b, mode]["per_fold"] = (
+                        *totals[k, b, mode].get("per_fold", ()),
+                        (name, s.get("chrome", 0), s.get("chrome_n", 0), s.get("body_lost", 0)),
+                    )
                     if s.get("chrome_n"):  # this fold's chrome removed, points over the rules'
                         gain = 100 * (s.get("chrome", 0) - rules.get("chrome", 0)) / s["chrome_n"]
                         lost = s.get("sentences_lost", 0) - rules.get("sentences_lost", 0)
@@ -641,6 +655,19 @@ def cross_validate(
                         t["gains"] = (*t.get("gains", ()), gain)
                         t["lost"] = (*t.get("lost", ()), lost)
     return totals
+
+
+def drawn_groups(groups: Sequence[str], k: int, rng: np.random.Generator) -> set[str]:
+    """``k`` of the distinct ``groups`` drawn at random without replacement (all of them when
+    there are no more than ``k``): the training batches of one point of a learning curve.
+
+    >>> sorted(drawn_groups(["b", "a", "b", "c"], 5, np.random.default_rng(0)))
+    ['a', 'b', 'c']
+    >>> len(drawn_groups(["a", "b", "c", "d"], 2, np.random.default_rng(0)))
+    2
+    """
+    pool = sorted(set(groups))
+    return set(rng.choice(pool, size=min(k, len(pool)), replace=False).tolist())
 
 
 #: Body biases a fit is tried at to meet the shipped weights' body loss (:func:`matched`).
@@ -785,6 +812,12 @@ def main(argv: list[str] | None = None) -> int:
         help="LABELS=PAGES: a batch kept outside the repository (repeatable; replaces --sets)",
     )  # fmt: skip
     parser.add_argument("--fractions", default="1")
+    parser.add_argument("--seed", type=int, default=18, help="CV: seed of the random draws")
+    parser.add_argument(
+        "--kept-groups", default="0",
+        help="CV: train each fold on this many of its training groups, drawn at random "
+        "(comma list: a learning curve over the number of batches; 0: all)",
+    )  # fmt: skip
     parser.add_argument(
         "--folds", type=int, default=0, help="groups dealt into K folds (0: one each)"
     )
@@ -821,19 +854,31 @@ def main(argv: list[str] | None = None) -> int:
         if args.peer:
             print(row("jusText (lines as <p>)", evaluate(pages, "justext"), headline=False))
         for by in args.cv.split(","):
-            for frac in [float(f) for f in args.fractions.split(",")]:
+            curve = itertools.product(
+                [float(f) for f in args.fractions.split(",")],
+                [int(g) for g in args.kept_groups.split(",")],
+            )
+            for frac, kept in curve:
                 modes = tuple(args.modes.split(","))
                 totals = cross_validate(pages, rows, by=by, opts=grid, biases=biases,
                                         fraction=frac, folds=args.folds, modes=modes,
-                                        match=args.match)  # fmt: skip
-                n = round(frac * len(pages))
+                                        match=args.match, kept_groups=kept,
+                                        seed=args.seed)  # fmt: skip
+                n = f"{kept}g" if kept else f"{round(frac * len(pages))}p"
                 name = f"{by[:6]}{args.folds or ''}"
                 for k, o in enumerate(grid):
                     for b in biases:
                         for mode in modes:
                             s = totals[k, b, mode]
-                            print(row(f"{name} {n}p {_label(o, b)} {mode}", s) + spread(s),
+                            print(row(f"{name} {n} {_label(o, b)} {mode}", s) + spread(s),
                                   flush=True)  # fmt: skip
+                            print(
+                                "  per fold (chrome removed/lines, body lines lost): "
+                                + "; ".join(
+                                    f"{g} {c}/{cn} {lost}"
+                                    for g, c, cn, lost in s.get("per_fold", ())
+                                )
+                            )
                         if args.match:
                             found = totals[k, b, "bias"]["bias"]
                             print(f"  body bias per fold: {', '.join(f'{v:g}' for v in found)}")
