@@ -2262,8 +2262,10 @@ def decide_pages(
     head = logp[:, 1].copy()
     long = x[:, _INDEX["words"]] >= math.log1p(8)
     # a headline does not end with a full stop once it is a sentence of eight words or more
-    # (a question may: "Will the town ever be the same?")
-    head[(x[:, _INDEX["final_stop"]] > 0) & (x[:, _INDEX["question"]] == 0) & long] = -math.inf
+    # (a question may: "Will the town ever be the same?"; a title-case line with a full stop
+    # does not read as a sentence: "After The Storm, Neighbours Rebuild The Old Mill.")
+    stop_sentence = (x[:, _INDEX["final_stop"]] > 0) & (x[:, _INDEX["sentence"]] > 0)
+    head[stop_sentence & (x[:, _INDEX["question"]] == 0) & long] = -math.inf
     # nor is it a paragraph: a headline has at most HEADLINE_LONGEST words
     head[x[:, _INDEX["words"]] > math.log1p(HEADLINE_LONGEST)] = -math.inf
     # nor an item of a list: a line of a run of LIST_ITEMS bulleted lines or more
@@ -2834,7 +2836,7 @@ def _lead_headlines(
         first[pages] = np.minimum(first[pages], bounds.idx[rows[at]])
     return (
         (bounds.idx < first[bounds.page])
-        & (x[:, _INDEX["final_stop"]] == 0)
+        & ((x[:, _INDEX["final_stop"]] == 0) | (x[:, _INDEX["sentence"]] == 0))
         & (x[:, _INDEX["words"]] <= math.log1p(HEADLINE_WORDS))
         & (x[:, _INDEX["capitals"]] == 0)
         & (x[:, _INDEX["date"]] == 0)
