@@ -2264,8 +2264,7 @@ def decide_pages(
     # a headline does not end with a full stop once it is a sentence of eight words or more
     # (a question may: "Will the town ever be the same?"; a title-case line with a full stop
     # does not read as a sentence: "After The Storm, Neighbours Rebuild The Old Mill.")
-    stop_sentence = (x[:, _INDEX["final_stop"]] > 0) & (x[:, _INDEX["sentence"]] > 0)
-    head[stop_sentence & (x[:, _INDEX["question"]] == 0) & long] = -math.inf
+    head[_ends_sentence(x) & (x[:, _INDEX["question"]] == 0) & long] = -math.inf
     # nor is it a paragraph: a headline has at most HEADLINE_LONGEST words
     head[x[:, _INDEX["words"]] > math.log1p(HEADLINE_LONGEST)] = -math.inf
     # nor an item of a list: a line of a run of LIST_ITEMS bulleted lines or more
@@ -2637,6 +2636,21 @@ def _lead_ins(x: np.ndarray, bounds: _Bounds) -> np.ndarray:
     )
 
 
+def _ends_sentence(x: np.ndarray) -> np.ndarray:
+    """Per line (feature rows ``x``): whether it ends a sentence: a final stop on a line that
+    reads as one (four words or more, lowercase words after the first). A title-case line with
+    a full stop ("After The Storm, Neighbours Rebuild The Old Mill.") ends none: a headline
+    may be written so (issue 18: dev-13), a paragraph is not.
+
+    >>> x = np.zeros((3, len(FEATURES)))
+    >>> x[:2, _INDEX["final_stop"]] = 1.0
+    >>> x[[0, 2], _INDEX["sentence"]] = 1.0
+    >>> _ends_sentence(x).tolist()
+    [True, False, False]
+    """
+    return (x[:, _INDEX["final_stop"]] > 0) & (x[:, _INDEX["sentence"]] > 0)
+
+
 def _best_headline(
     path: np.ndarray, head: np.ndarray, bounds: _Bounds, topic: np.ndarray
 ) -> np.ndarray:
@@ -2690,10 +2704,13 @@ def _headline_at_best(path: np.ndarray, bounds: _Bounds, score: np.ndarray) -> n
 def _lead_rows(x: np.ndarray, bounds: _Bounds, long: np.ndarray) -> np.ndarray:
     """Per line: whether it is above its page's first sentence of the article: prose (eight
     words or more, reading as a sentence, with a final stop) on the page's story (a content
-    word of its densest prose), with no picture evidence and no date (not a caption, not a
-    stored page's date marker), neither telling nor addressing the reader (not a promo
-    line). A page's headline is among these lines (:func:`_story_title`)."""
+    word of its densest prose), not cut off (no closing ellipsis: a teaser or a breadcrumb
+    holding the headline cut short, "Home News Flood cuts off four valley towns as..."), with
+    no picture evidence and no date (not a caption, not a stored page's date marker), neither
+    telling nor addressing the reader (not a promo line). A page's headline is among these
+    lines (:func:`_story_title`)."""
     prose = long & (x[:, _INDEX["sentence"]] > 0) & (x[:, _INDEX["final_stop"]] > 0)
+    prose &= x[:, _INDEX["ellipsis"]] == 0  # a line cut off (a teaser, a breadcrumb) is none
     prose &= (x[:, _PICTURE].sum(axis=1) == 0) & (x[:, _INDEX["date"]] == 0)
     prose &= x[:, _TOPIC_CORE] > 0
     prose &= (x[:, _INDEX["imperative"]] == 0) & (x[:, _INDEX["address"]] == 0)
@@ -2766,7 +2783,8 @@ def _story_title(
     among the page's headline-shaped lines on its story: above the article's first sentence
     (eight words or more, reading as a sentence with a final stop, on the story, no picture
     evidence and no date: not a caption or a stored page's date marker, neither telling nor
-    addressing the reader: not a promo line), no final stop, at most :data:`HEADLINE_WORDS`
+    addressing the reader: not a promo line), ending no sentence (:func:`_ends_sentence`), at
+    most :data:`HEADLINE_WORDS`
     words, not in capitals, no date, sharing a content word with the densest prose. A title
     the model gives :data:`TITLE_SURE` or more stands (a short page's headline may share no
     word with its few lines). A page without a title gets the likeliest such line if it is
@@ -2801,7 +2819,7 @@ def _story_title(
         & _lead_rows(x, bounds, long)
         & np.isfinite(head)
         & (topic > 0)
-        & (x[:, _INDEX["final_stop"]] == 0)
+        & ~_ends_sentence(x)
         & (x[:, _INDEX["words"]] <= math.log1p(HEADLINE_WORDS))
         & (x[:, _INDEX["capitals"]] == 0)
         & (x[:, _INDEX["date"]] == 0)
@@ -2824,9 +2842,10 @@ def _lead_headlines(
     first prose line (eight words or more, reading as a sentence, neither telling nor
     addressing the reader: "Please view the main text ..." may come before a headline) and
     above the line the rules take for the headline (``ruled``; a standfirst follows its
-    headline), no final stop, at most :data:`HEADLINE_WORDS` words, not in capitals, no date
-    (a date marker or a timestamp). Such a line the rules keep in the body is as likely kept
-    as the title (issue 18: the headline line kept as body when the rules took none for it)."""
+    headline), ending no sentence (:func:`_ends_sentence`), at most :data:`HEADLINE_WORDS`
+    words, not in capitals, no date (a date marker or a timestamp). Such a line the rules keep
+    in the body is as likely kept as the title (issue 18: the headline line kept as body when
+    the rules took none for it)."""
     first = np.full(len(bounds.starts) - 1, np.iinfo(np.intp).max)
     prose = long & (x[:, _INDEX["sentence"]] > 0)
     prose &= (x[:, _INDEX["imperative"]] == 0) & (x[:, _INDEX["address"]] == 0)
@@ -2836,7 +2855,7 @@ def _lead_headlines(
         first[pages] = np.minimum(first[pages], bounds.idx[rows[at]])
     return (
         (bounds.idx < first[bounds.page])
-        & ((x[:, _INDEX["final_stop"]] == 0) | (x[:, _INDEX["sentence"]] == 0))
+        & ~_ends_sentence(x)
         & (x[:, _INDEX["words"]] <= math.log1p(HEADLINE_WORDS))
         & (x[:, _INDEX["capitals"]] == 0)
         & (x[:, _INDEX["date"]] == 0)
