@@ -8,6 +8,7 @@ import math
 
 import numpy as np
 
+import newsframe.cleaning as C
 import newsframe.lines as L
 from newsframe.cleaning import _opens_text
 
@@ -154,3 +155,35 @@ def test_the_cleaner_keeps_a_title_case_headline_that_opens_with_a_sentence():
     # a title-case line of one sentence with a full stop
     assert not _opens_text("After The Storm, Neighbours Rebuild The Old Mill By The River.")
     assert _opens_text("After the storm, neighbours rebuild the old mill by the river.")
+
+
+def test_a_page_without_a_title_takes_the_rules_headline_only_on_the_story():
+    # four pages of three lines, the rules' headline on the second line of each:
+    # 1: on the story (0.3 of its words in the densest prose), decoded as chrome: the title
+    # 2: off the story ("Submitted by reader42 on Fri, 10/21/2011"): no title
+    # 3: on the story, but the decoder titled the page on its first line: that title stands
+    # 4: on the story, a bulleted line kept as text (a list of summary points): no title
+    x = np.zeros((12, len(L.FEATURES)))
+    x[[1, 4, 7, 10], COL["topic_core"]] = [0.3, 0.0, 0.3, 0.3]
+    x[10, COL["bullet"]] = 1.0
+    ruled = np.zeros(12, dtype=bool)
+    ruled[[1, 4, 7, 10]] = True
+    page = [S["before"], S["before"], S["body"]]
+    path = np.array(page * 2 + [S["headline"], S["before"], S["body"]] + [S["body"]] * 3)
+    bounds = L._Bounds.of(np.array([0, 3, 6, 9, 12]))
+    got = [L.STATES[k] for k in L._ruled_title(path, x, ruled, bounds).tolist()]
+    assert got[:3] == ["before", "headline", "body"]
+    assert got[3:] == [L.STATES[k] for k in path[3:].tolist()]
+
+
+def test_the_cleaner_falls_back_to_the_rules_headline_unless_the_model_declined_it():
+    lines = [(1, t, t) for t in ["Submitted by reader42", "The river rose overnight."]]
+    # the model found no headline and left the rules' one as a byline: no title
+    reasons: list[str | None] = ["headline", None]
+    said = [("byline", ""), ("body", "")]
+    assert C._model_verdicts(said, [False, False], lines, reasons, False, "") == ""
+    # the model's headline is a line a phrase rule holds (kept): the rules' headline stands
+    reasons = ["headline", None]
+    said = [("headline", ""), ("body", "")]
+    got = C._model_verdicts(said, [True, False], lines, reasons, False, "")
+    assert got == "Submitted by reader42"

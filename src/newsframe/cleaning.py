@@ -1716,9 +1716,11 @@ def _model_verdicts(
         return title
     # the model found none: the rules' headline stands, unless it is a list item the model
     # keeps as text (a list of summary points opening the page: the model never takes a list
-    # item for the headline)
+    # item for the headline), or the model found no headline on the page and did not take the
+    # rules' one, a line off the page's story (newsframe.lines._ruled_title)
     listed = ruled is not None and said[ruled][0] == "body" and _BULLET.match(lines[ruled][2])
-    if head is None and ruled is not None and not listed:
+    declined = all(label != "headline" for label, _ in said)
+    if head is None and ruled is not None and not listed and not declined:
         head, reasons[ruled] = ruled, "headline"
     return _headline_text(lines[head][1]) if head is not None else ""
 
