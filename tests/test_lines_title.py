@@ -171,7 +171,8 @@ def test_a_page_without_a_title_takes_the_rules_headline_only_on_the_story():
     page = [S["before"], S["before"], S["body"]]
     path = np.array(page * 2 + [S["headline"], S["before"], S["body"]] + [S["body"]] * 3)
     bounds = L._Bounds.of(np.array([0, 3, 6, 9, 12]))
-    got = [L.STATES[k] for k in L._ruled_title(path, x, ruled, bounds).tolist()]
+    head, long = np.full(12, -np.inf), np.zeros(12, dtype=bool)
+    got = [L.STATES[k] for k in L._ruled_title(path, x, head, ruled, bounds, long).tolist()]
     assert got[:3] == ["before", "headline", "body"]
     assert got[3:] == [L.STATES[k] for k in path[3:].tolist()]
 
@@ -187,3 +188,22 @@ def test_the_cleaner_falls_back_to_the_rules_headline_unless_the_model_declined_
     said = [("headline", ""), ("body", "")]
     got = C._model_verdicts(said, [True, False], lines, reasons, False, "")
     assert got == "Submitted by reader42"
+
+
+def test_a_rules_headline_off_the_story_gives_way_to_the_likeliest_headline_on_it():
+    # two pages: a post counter the rules took for the headline ("Comments 412", off the
+    # story), a site's section label (off the story, 0.2), the headline ("Dam Repairs Begin
+    # After Flood", on the story, 0.05), the lede (a sentence, on the story). Page 1: the
+    # decoder left the headline before the body: it is the title. Page 2: the decoder kept
+    # the headline line as body: no line moves between body and removed, no title
+    spec = [(2, 0, 0.0, 0.0, False), (3, 0, 0.0, 0.0, False), (5, 0, 0.4, 1.0, False),
+            (25, 1, 0.3, 1.0, True)]  # fmt: skip
+    x = np.vstack([_rows(spec)] * 2)
+    ruled = np.array([True, False, False, False] * 2)
+    path = np.array([S["before"]] * 3 + [S["body"]] + [S["before"]] * 2 + [S["body"]] * 2)
+    head = np.log([0.01, 0.2, 0.05, 1e-9] * 2)
+    head[[3, 7]] = -np.inf  # the lede: a sentence with a full stop
+    bounds = L._Bounds.of(np.array([0, 4, 8]))
+    long = x[:, COL["words"]] >= math.log1p(8)
+    got = [L.STATES[k] for k in L._ruled_title(path, x, head, ruled, bounds, long).tolist()]
+    assert got == ["before", "before", "headline", "body"] + ["before"] * 2 + ["body"] * 2

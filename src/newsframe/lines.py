@@ -2318,8 +2318,10 @@ def decide_pages(
     counts[need] = k
     path, repeats = _title_repeats(path, x, text, (word, counts), bounds)
     looked.update(repeats)
-    # a page still without a title takes the rules' headline if it is on the page's story
-    path = _ruled_title(path, x, ruled, bounds)
+    # a page still without a title takes the rules' headline if it is on the page's story, or
+    # else the likeliest headline on the story above the article's first sentence
+    path = _ruled_title(path, x, np.where(np.isfinite(head), logp[:, 1], -np.inf), ruled,
+                        bounds, long)  # fmt: skip
     others = 2 + np.argmax(logp[:, 2:], axis=1)
     fixed = _STATE_FIXED[path]
     ks = np.where(fixed >= 0, fixed, others)
@@ -2703,16 +2705,28 @@ def _headline_at_best(path: np.ndarray, bounds: _Bounds, score: np.ndarray) -> n
     return out
 
 
-def _ruled_title(path: np.ndarray, x: np.ndarray, ruled: np.ndarray, bounds: _Bounds) -> np.ndarray:
-    """The decoded states (``path``) with the rules' headline (``ruled``: the first such line
-    of a page) as the title of a page the decoder left without one, when it is on the page's
+def _ruled_title(
+    path: np.ndarray,
+    x: np.ndarray,
+    head: np.ndarray,
+    ruled: np.ndarray,
+    bounds: _Bounds,
+    long: np.ndarray,
+) -> np.ndarray:
+    """The decoded states (``path``) with a title for a page the decoder left without one:
+    the rules' headline (``ruled``: the first such line of a page) when it is on the page's
     story (a content word of its densest prose, ``topic_core`` above 0) and not an item of a
-    list kept as text (a bulleted line in the body). A line off the story is no title: a
-    byline ("Submitted by ... on Fri, 10/21/2011"), a post counter, a site's tagline, the
-    labels of a site's credibility box, the first words of a copy that starts with its text
-    (issue 18: on the ten local line batches, the rules' headline of a page without the
-    decoder's was right on 5 pages and wrong on 10, 7 of them off the story). The line
-    becomes the headline whatever its state, as the cleaner's fallback to the rules took it.
+    list kept as text (a bulleted line in the body). A line off the story is no title (a
+    byline, "Submitted by ... on Fri, 10/21/2011", a post counter, a site's tagline, the
+    labels of a site's credibility box, the first words of a copy that starts with its
+    text); the likeliest headline on the story (``head``: each line's headline
+    log-probability, -inf where it may not be one) among the headline-shaped lines above the
+    article's first sentence (:func:`_story_headlines`) that the decoder did not keep as body
+    takes its place, if there is one (a headline below a site's tagline or a post counter
+    the rules took for it; no line changes between body and removed). The chosen line
+    becomes the headline whatever its state, as the cleaner's fallback to the rules' headline
+    took it (issue 18: on the ten local line batches, the rules' headline of a page without
+    the decoder's was right on 5 pages and wrong on 10, 7 of them off the story).
 
     >>> x = np.zeros((4, len(FEATURES)))
     >>> x[[1, 3], _TOPIC_CORE] = [0.3, 0.0]
@@ -2720,21 +2734,25 @@ def _ruled_title(path: np.ndarray, x: np.ndarray, ruled: np.ndarray, bounds: _Bo
     ...                  STATES.index("body")])
     >>> ruled = np.array([False, True, False, True])
     >>> bounds = _Bounds.of(np.array([0, 3, 4]))
-    >>> [STATES[k] for k in _ruled_title(path, x, ruled, bounds)]
+    >>> head, long = np.full(4, -np.inf), np.zeros(4, dtype=bool)
+    >>> [STATES[k] for k in _ruled_title(path, x, head, ruled, bounds, long)]
     ['before', 'headline', 'body', 'body']
     """
-    h = STATES.index("headline")
-    titled = np.bincount(bounds.page[path == h], minlength=len(bounds.starts) - 1) > 0
+    h, b = STATES.index("headline"), STATES.index("body")
+    pages = len(bounds.starts) - 1
+    titled = np.bincount(bounds.page[path == h], minlength=pages) > 0
     rows = np.flatnonzero(ruled)
     on, at = np.unique(bounds.page[rows], return_index=True)
     first = rows[at]
-    listed = (path[first] == STATES.index("body")) & (x[first, _INDEX["bullet"]] > 0)
-    take = first[~titled[on] & (x[first, _TOPIC_CORE] > 0) & ~listed]
-    if not len(take):
-        return path
+    listed = (path[first] == b) & (x[first, _INDEX["bullet"]] > 0)
+    untitled = ~titled[on] & ~listed
+    story = x[first, _TOPIC_CORE] > 0
     out = path.copy()
-    out[take] = h
-    return out
+    out[first[untitled & story]] = h
+    off = np.zeros(pages, dtype=bool)
+    off[on[untitled & ~story]] = True
+    shaped = off[bounds.page] & _story_headlines(x, head, bounds, long) & (path != b)
+    return _headline_at_best(out, bounds, np.where(shaped, head, -np.inf))
 
 
 def _lead_rows(x: np.ndarray, bounds: _Bounds, long: np.ndarray) -> np.ndarray:
@@ -2850,19 +2868,29 @@ def _story_title(
     # the article's first sentence: prose on the story, no picture evidence (a caption), no
     # date (a dated caption, a stored page's date marker), neither telling nor addressing
     # the reader
-    shaped = (
-        off[bounds.page]
-        & _lead_rows(x, bounds, long)
+    shaped = off[bounds.page] & _story_headlines(x, head, bounds, long)
+    score = np.where(shaped & (head >= floor[bounds.page]), head, -np.inf)
+    return _headline_at_best(path, bounds, score)  # score is finite where shaped
+
+
+def _story_headlines(
+    x: np.ndarray, head: np.ndarray, bounds: _Bounds, long: np.ndarray
+) -> np.ndarray:
+    """Per line: whether it is a headline-shaped line on its page's story above the article's
+    first sentence (:func:`_lead_rows`): it may be a headline (``head`` finite), shares a
+    content word with the densest prose, ends no sentence (:func:`_ends_sentence`), has at
+    most :data:`HEADLINE_WORDS` words, is not in capitals and has no date (a dated caption, a
+    stored page's date marker, a timestamp). The lines a title off the story gives way to
+    (:func:`_story_title`, :func:`_ruled_title`)."""
+    return (
+        _lead_rows(x, bounds, long)
         & np.isfinite(head)
-        & (topic > 0)
+        & (x[:, _TOPIC_CORE] > 0)
         & ~_ends_sentence(x)
         & (x[:, _INDEX["words"]] <= math.log1p(HEADLINE_WORDS))
         & (x[:, _INDEX["capitals"]] == 0)
         & (x[:, _INDEX["date"]] == 0)
-        & (head >= floor[bounds.page])
     )
-    score = np.where(shaped, head, -np.inf)
-    return _headline_at_best(path, bounds, score)  # score is finite where shaped
 
 
 #: Words a headline has at most (the labelled pages' longest has 30, a date marker included).
