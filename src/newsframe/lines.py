@@ -33,7 +33,9 @@ list between two kept news sentences (:func:`_list_items`); no line of a run of 
 is the headline. A title off the page's story gives way to a headline-shaped line on it above
 the article's first sentence, and a page without one takes such a line when it is more likely a
 headline than not (:func:`_story_title`); a title that is another lead line with a site name or
-a breadcrumb glued on gives way to that line (:func:`_glued_title`). The second look never judges the densest line of a page without other prose
+a breadcrumb glued on gives way to that line (:func:`_glued_title`); a page still without a
+title takes the rules' headline only when it is on the story, or else the likeliest headline on
+the story above the first sentence (:func:`_ruled_title`). The second look never judges the densest line of a page without other prose
 against the page's story (it would be measured against itself).
 
 The weights (``data/line_model.csv``: one row per feature, its standardisation and one weight per
@@ -2726,7 +2728,7 @@ def _ruled_title(
     the rules took for it; no line changes between body and removed). The chosen line
     becomes the headline whatever its state, as the cleaner's fallback to the rules' headline
     took it (issue 18: on the ten local line batches, the rules' headline of a page without
-    the decoder's was right on 5 pages and wrong on 10, 7 of them off the story).
+    the decoder's was right on 5 pages and wrong on 10, 8 of them off the story).
 
     >>> x = np.zeros((4, len(FEATURES)))
     >>> x[[1, 3], _TOPIC_CORE] = [0.3, 0.0]
