@@ -2753,6 +2753,8 @@ def _ruled_title(
     out[first[untitled & story]] = h
     off = np.zeros(pages, dtype=bool)
     off[on[untitled & ~story]] = True
+    if not off.any():
+        return out
     shaped = off[bounds.page] & _story_headlines(x, head, bounds, long) & (path != b)
     return _headline_at_best(out, bounds, np.where(shaped, head, -np.inf))
 
@@ -2840,12 +2842,12 @@ def _story_title(
     (eight words or more, reading as a sentence with a final stop, on the story, no picture
     evidence and no date: not a caption or a stored page's date marker, neither telling nor
     addressing the reader: not a promo line), ending no sentence (:func:`_ends_sentence`), at
-    most :data:`HEADLINE_WORDS`
-    words, not in capitals, no date, sharing a content word with the densest prose. A title
-    the model gives :data:`TITLE_SURE` or more stands (a short page's headline may share no
-    word with its few lines). A page without a title gets the likeliest such line if it is
-    more likely a headline than not (the decoder cannot go back from body to headline: a
-    caption kept as body above the headline leaves the page without one).
+    most :data:`HEADLINE_WORDS` words, not in capitals, no date, sharing a content word with
+    the densest prose (:func:`_story_headlines`). A title the model gives :data:`TITLE_SURE`
+    or more stands (a short page's headline may share no word with its few lines). A page
+    without a title gets the likeliest such line if it is more likely a headline than not (the
+    decoder cannot go back from body to headline: a caption kept as body above the headline
+    leaves the page without one).
     :func:`_best_headline` looks only above the first body line and only at lines more likely
     headlines than not; a page's headline often sits below chrome the decoder took for body
     (a player's lines, "Filed under:", a caption), just above the article's first sentence.
