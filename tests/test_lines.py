@@ -618,11 +618,15 @@ def test_a_question_may_be_the_headline_a_statement_of_eight_words_may_not():
     ev = [Evidence(), Evidence(sentence=True)]
     # headline scores 1.5 nats above body scores (the toy's intercepts, no body bias): a line
     # of ten words with a question mark may be the headline, the same words with a full stop
-    # (a sentence of eight words or more) may not
+    # (a sentence of eight words or more, as the cleaner reads it) may not
     model = replace(_toy(10.0, 0.0), intercept=np.array([0.0, 1.5, -1.0, -20.0, -20.0]))
     question = "Will the harbour town ever be the same after this?"
     assert decide([question, lede], ev, model=model)[0][0] == "headline"
-    assert decide([question[:-1] + ".", lede], ev, model=model)[0][0] == "body"
+    sentences = [Evidence(sentence=True), Evidence(sentence=True)]
+    assert decide([question[:-1] + ".", lede], sentences, model=model)[0][0] == "body"
+    # a title-case line of ten words with a full stop does not read as a sentence: it may
+    title = "Harbour Town Counts The Cost After Night Of Floods."
+    assert decide([title, lede], ev, model=model)[0][0] == "headline"
 
 
 def test_a_caption_below_the_articles_start_loses_the_kept_bias_by_hand():

@@ -1131,6 +1131,20 @@ def _leads_prose(line: str) -> bool:
     return len(sentences) > 1 and sentences[0].endswith(".") and _prose(sentences[0])
 
 
+def _opens_text(line: str) -> bool:
+    """A line the line model took for the headline that is the article's text: it opens with a
+    full sentence (:func:`_leads_prose`) in sentence case (:func:`_sentence_like`). A headline
+    in title case may end with a full stop or hold two sentences ("Singer, 71, Dies At Home.
+    Her Band Plays On") and stays the headline.
+
+    >>> _opens_text("The singer died at her home in the city. Her band said she was 71.")
+    True
+    >>> _opens_text("Veteran Singer Dies At Her Home In The City. Her Band Plays On")
+    False
+    """
+    return _leads_prose(line) and _sentence_like(split_sentences(line)[0])
+
+
 def _guess_title(lines: list[Line], reasons: list[str | None], rules: Rules) -> int | None:
     """Index of the headline: the first unpunctuated, uncredited line of 3-30 words (5 or more
     preferred) among the first 40 kept lines that is followed by article text (prose or list
@@ -1685,7 +1699,7 @@ def _model_verdicts(
     for i, (label, why) in enumerate(said):
         if keep[i]:
             continue  # a phrase rule (user evidence) and a given headline stand
-        if label == "headline" and not given and _leads_prose(lines[i][2]):
+        if label == "headline" and not given and _opens_text(lines[i][2]):
             label = "body"  # a line that opens with a full sentence and goes on is text
         if label == "body":
             reasons[i] = None
@@ -1702,9 +1716,11 @@ def _model_verdicts(
         return title
     # the model found none: the rules' headline stands, unless it is a list item the model
     # keeps as text (a list of summary points opening the page: the model never takes a list
-    # item for the headline)
+    # item for the headline), or the model found no headline on the page and did not take the
+    # rules' one, a line off the page's story (newsframe.lines._ruled_title)
     listed = ruled is not None and said[ruled][0] == "body" and _BULLET.match(lines[ruled][2])
-    if head is None and ruled is not None and not listed:
+    declined = all(label != "headline" for label, _ in said)
+    if head is None and ruled is not None and not listed and not declined:
         head, reasons[ruled] = ruled, "headline"
     return _headline_text(lines[head][1]) if head is not None else ""
 

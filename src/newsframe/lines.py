@@ -33,7 +33,9 @@ list between two kept news sentences (:func:`_list_items`); no line of a run of 
 is the headline. A title off the page's story gives way to a headline-shaped line on it above
 the article's first sentence, and a page without one takes such a line when it is more likely a
 headline than not (:func:`_story_title`); a title that is another lead line with a site name or
-a breadcrumb glued on gives way to that line (:func:`_glued_title`). The second look never judges the densest line of a page without other prose
+a breadcrumb glued on gives way to that line (:func:`_glued_title`); a page still without a
+title takes the rules' headline only when it is on the story, or else the likeliest headline on
+the story above the first sentence (:func:`_ruled_title`). The second look never judges the densest line of a page without other prose
 against the page's story (it would be measured against itself).
 
 The weights (``data/line_model.csv``: one row per feature, its standardisation and one weight per
@@ -2262,8 +2264,9 @@ def decide_pages(
     head = logp[:, 1].copy()
     long = x[:, _INDEX["words"]] >= math.log1p(8)
     # a headline does not end with a full stop once it is a sentence of eight words or more
-    # (a question may: "Will the town ever be the same?")
-    head[(x[:, _INDEX["final_stop"]] > 0) & (x[:, _INDEX["question"]] == 0) & long] = -math.inf
+    # (a question may: "Will the town ever be the same?"; a title-case line with a full stop
+    # does not read as a sentence: "After The Storm, Neighbours Rebuild The Old Mill.")
+    head[_ends_sentence(x) & (x[:, _INDEX["question"]] == 0) & long] = -math.inf
     # nor is it a paragraph: a headline has at most HEADLINE_LONGEST words
     head[x[:, _INDEX["words"]] > math.log1p(HEADLINE_LONGEST)] = -math.inf
     # nor an item of a list: a line of a run of LIST_ITEMS bulleted lines or more
@@ -2317,6 +2320,10 @@ def decide_pages(
     counts[need] = k
     path, repeats = _title_repeats(path, x, text, (word, counts), bounds)
     looked.update(repeats)
+    # a page still without a title takes the rules' headline if it is on the page's story, or
+    # else the likeliest headline on the story above the article's first sentence
+    path = _ruled_title(path, x, np.where(np.isfinite(head), logp[:, 1], -np.inf), ruled,
+                        bounds, long)  # fmt: skip
     others = 2 + np.argmax(logp[:, 2:], axis=1)
     fixed = _STATE_FIXED[path]
     ks = np.where(fixed >= 0, fixed, others)
@@ -2635,6 +2642,21 @@ def _lead_ins(x: np.ndarray, bounds: _Bounds) -> np.ndarray:
     )
 
 
+def _ends_sentence(x: np.ndarray) -> np.ndarray:
+    """Per line (feature rows ``x``): whether it ends a sentence: a final stop on a line that
+    reads as one (four words or more, lowercase words after the first). A title-case line with
+    a full stop ("After The Storm, Neighbours Rebuild The Old Mill.") ends none: a headline
+    may be written so (issue 18: dev-13), a paragraph is not.
+
+    >>> x = np.zeros((3, len(FEATURES)))
+    >>> x[:2, _INDEX["final_stop"]] = 1.0
+    >>> x[[0, 2], _INDEX["sentence"]] = 1.0
+    >>> _ends_sentence(x).tolist()
+    [True, False, False]
+    """
+    return (x[:, _INDEX["final_stop"]] > 0) & (x[:, _INDEX["sentence"]] > 0)
+
+
 def _best_headline(
     path: np.ndarray, head: np.ndarray, bounds: _Bounds, topic: np.ndarray
 ) -> np.ndarray:
@@ -2685,13 +2707,68 @@ def _headline_at_best(path: np.ndarray, bounds: _Bounds, score: np.ndarray) -> n
     return out
 
 
+def _ruled_title(
+    path: np.ndarray,
+    x: np.ndarray,
+    head: np.ndarray,
+    ruled: np.ndarray,
+    bounds: _Bounds,
+    long: np.ndarray,
+) -> np.ndarray:
+    """The decoded states (``path``) with a title for a page the decoder left without one:
+    the rules' headline (``ruled``: the first such line of a page) when it is on the page's
+    story (a content word of its densest prose, ``topic_core`` above 0) and not an item of a
+    list kept as text (a bulleted line in the body). A line off the story is no title (a
+    byline, "Submitted by ... on Fri, 10/21/2011", a post counter, a site's tagline, the
+    labels of a site's credibility box, the first words of a copy that starts with its
+    text); the likeliest headline on the story (``head``: each line's headline
+    log-probability, -inf where it may not be one) among the headline-shaped lines above the
+    article's first sentence (:func:`_story_headlines`) that the decoder did not keep as body
+    takes its place, if there is one (a headline below a site's tagline or a post counter
+    the rules took for it; no line changes between body and removed). The chosen line
+    becomes the headline whatever its state, as the cleaner's fallback to the rules' headline
+    took it (issue 18: on the ten local line batches, the rules' headline of a page without
+    the decoder's was right on 5 pages and wrong on 10, 8 of them off the story).
+
+    >>> x = np.zeros((4, len(FEATURES)))
+    >>> x[[1, 3], _TOPIC_CORE] = [0.3, 0.0]
+    >>> path = np.array([STATES.index("before"), STATES.index("before"), STATES.index("body"),
+    ...                  STATES.index("body")])
+    >>> ruled = np.array([False, True, False, True])
+    >>> bounds = _Bounds.of(np.array([0, 3, 4]))
+    >>> head, long = np.full(4, -np.inf), np.zeros(4, dtype=bool)
+    >>> [STATES[k] for k in _ruled_title(path, x, head, ruled, bounds, long)]
+    ['before', 'headline', 'body', 'body']
+    """
+    h, b = STATES.index("headline"), STATES.index("body")
+    pages = len(bounds.starts) - 1
+    titled = np.bincount(bounds.page[path == h], minlength=pages) > 0
+    rows = np.flatnonzero(ruled)
+    on, at = np.unique(bounds.page[rows], return_index=True)
+    first = rows[at]
+    listed = (path[first] == b) & (x[first, _INDEX["bullet"]] > 0)
+    untitled = ~titled[on] & ~listed
+    story = x[first, _TOPIC_CORE] > 0
+    out = path.copy()
+    out[first[untitled & story]] = h
+    off = np.zeros(pages, dtype=bool)
+    off[on[untitled & ~story]] = True
+    if not off.any():
+        return out
+    shaped = off[bounds.page] & _story_headlines(x, head, bounds, long) & (path != b)
+    return _headline_at_best(out, bounds, np.where(shaped, head, -np.inf))
+
+
 def _lead_rows(x: np.ndarray, bounds: _Bounds, long: np.ndarray) -> np.ndarray:
     """Per line: whether it is above its page's first sentence of the article: prose (eight
     words or more, reading as a sentence, with a final stop) on the page's story (a content
-    word of its densest prose), with no picture evidence and no date (not a caption, not a
-    stored page's date marker), neither telling nor addressing the reader (not a promo
-    line). A page's headline is among these lines (:func:`_story_title`)."""
+    word of its densest prose), not cut off (no closing ellipsis: a teaser or a breadcrumb
+    holding the headline cut short, "Home News Flood cuts off four valley towns as..."), with
+    no picture evidence and no date (not a caption, not a stored page's date marker), neither
+    telling nor addressing the reader (not a promo line). A page's headline is among these
+    lines (:func:`_story_title`)."""
     prose = long & (x[:, _INDEX["sentence"]] > 0) & (x[:, _INDEX["final_stop"]] > 0)
+    prose &= x[:, _INDEX["ellipsis"]] == 0  # a line cut off (a teaser, a breadcrumb) is none
     prose &= (x[:, _PICTURE].sum(axis=1) == 0) & (x[:, _INDEX["date"]] == 0)
     prose &= x[:, _TOPIC_CORE] > 0
     prose &= (x[:, _INDEX["imperative"]] == 0) & (x[:, _INDEX["address"]] == 0)
@@ -2764,12 +2841,13 @@ def _story_title(
     among the page's headline-shaped lines on its story: above the article's first sentence
     (eight words or more, reading as a sentence with a final stop, on the story, no picture
     evidence and no date: not a caption or a stored page's date marker, neither telling nor
-    addressing the reader: not a promo line), no final stop, at most :data:`HEADLINE_WORDS`
-    words, not in capitals, no date, sharing a content word with the densest prose. A title
-    the model gives :data:`TITLE_SURE` or more stands (a short page's headline may share no
-    word with its few lines). A page without a title gets the likeliest such line if it is
-    more likely a headline than not (the decoder cannot go back from body to headline: a
-    caption kept as body above the headline leaves the page without one).
+    addressing the reader: not a promo line), ending no sentence (:func:`_ends_sentence`), at
+    most :data:`HEADLINE_WORDS` words, not in capitals, no date, sharing a content word with
+    the densest prose (:func:`_story_headlines`). A title the model gives :data:`TITLE_SURE`
+    or more stands (a short page's headline may share no word with its few lines). A page
+    without a title gets the likeliest such line if it is more likely a headline than not (the
+    decoder cannot go back from body to headline: a caption kept as body above the headline
+    leaves the page without one).
     :func:`_best_headline` looks only above the first body line and only at lines more likely
     headlines than not; a page's headline often sits below chrome the decoder took for body
     (a player's lines, "Filed under:", a caption), just above the article's first sentence.
@@ -2794,19 +2872,29 @@ def _story_title(
     # the article's first sentence: prose on the story, no picture evidence (a caption), no
     # date (a dated caption, a stored page's date marker), neither telling nor addressing
     # the reader
-    shaped = (
-        off[bounds.page]
-        & _lead_rows(x, bounds, long)
+    shaped = off[bounds.page] & _story_headlines(x, head, bounds, long)
+    score = np.where(shaped & (head >= floor[bounds.page]), head, -np.inf)
+    return _headline_at_best(path, bounds, score)  # score is finite where shaped
+
+
+def _story_headlines(
+    x: np.ndarray, head: np.ndarray, bounds: _Bounds, long: np.ndarray
+) -> np.ndarray:
+    """Per line: whether it is a headline-shaped line on its page's story above the article's
+    first sentence (:func:`_lead_rows`): it may be a headline (``head`` finite), shares a
+    content word with the densest prose, ends no sentence (:func:`_ends_sentence`), has at
+    most :data:`HEADLINE_WORDS` words, is not in capitals and has no date (a dated caption, a
+    stored page's date marker, a timestamp). The lines a title off the story gives way to
+    (:func:`_story_title`, :func:`_ruled_title`)."""
+    return (
+        _lead_rows(x, bounds, long)
         & np.isfinite(head)
-        & (topic > 0)
-        & (x[:, _INDEX["final_stop"]] == 0)
+        & (x[:, _TOPIC_CORE] > 0)
+        & ~_ends_sentence(x)
         & (x[:, _INDEX["words"]] <= math.log1p(HEADLINE_WORDS))
         & (x[:, _INDEX["capitals"]] == 0)
         & (x[:, _INDEX["date"]] == 0)
-        & (head >= floor[bounds.page])
     )
-    score = np.where(shaped, head, -np.inf)
-    return _headline_at_best(path, bounds, score)  # score is finite where shaped
 
 
 #: Words a headline has at most (the labelled pages' longest has 30, a date marker included).
@@ -2822,9 +2910,10 @@ def _lead_headlines(
     first prose line (eight words or more, reading as a sentence, neither telling nor
     addressing the reader: "Please view the main text ..." may come before a headline) and
     above the line the rules take for the headline (``ruled``; a standfirst follows its
-    headline), no final stop, at most :data:`HEADLINE_WORDS` words, not in capitals, no date
-    (a date marker or a timestamp). Such a line the rules keep in the body is as likely kept
-    as the title (issue 18: the headline line kept as body when the rules took none for it)."""
+    headline), ending no sentence (:func:`_ends_sentence`), at most :data:`HEADLINE_WORDS`
+    words, not in capitals, no date (a date marker or a timestamp). Such a line the rules keep
+    in the body is as likely kept as the title (issue 18: the headline line kept as body when
+    the rules took none for it)."""
     first = np.full(len(bounds.starts) - 1, np.iinfo(np.intp).max)
     prose = long & (x[:, _INDEX["sentence"]] > 0)
     prose &= (x[:, _INDEX["imperative"]] == 0) & (x[:, _INDEX["address"]] == 0)
@@ -2834,7 +2923,7 @@ def _lead_headlines(
         first[pages] = np.minimum(first[pages], bounds.idx[rows[at]])
     return (
         (bounds.idx < first[bounds.page])
-        & (x[:, _INDEX["final_stop"]] == 0)
+        & ~_ends_sentence(x)
         & (x[:, _INDEX["words"]] <= math.log1p(HEADLINE_WORDS))
         & (x[:, _INDEX["capitals"]] == 0)
         & (x[:, _INDEX["date"]] == 0)
