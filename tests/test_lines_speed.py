@@ -411,3 +411,21 @@ def test_rules_sent_to_a_worker_leave_the_readings_kept_behind():
     copy = pickle.loads(pickle.dumps(rules))
     assert copy.credited == {} and copy.evidence == {} and copy.classified == {}
     assert _credit(line, copy) == 1 and rules.credited
+
+
+def test_a_text_read_as_normalised_is_what_normalise_gives_back():
+    from newsframe.text import is_normalised, normalise
+
+    # by hand: a curly quote, an ellipsis character, a soft hyphen, a decomposed accent, a
+    # spaced hyphen and two spaces are each changed by normalise; an em dash, a composed
+    # accent and a straight quote are not
+    assert is_normalised("caf\u00e9 \u2014 'ok'")
+    for text in ["it\u2019s", "wait\u2026", "co\u00adop", "cafe\u0301", "a - b", "a  b", "a`b"]:
+        assert not is_normalised(text), repr(text)
+    # every text of a small alphabet: whenever it is read as normalised, normalise returns it
+    # as it is (the converse need not hold: "a -" is left as it is, but has a hyphen to check)
+    alphabet = ["a", " ", "-", "e", "\u0301", "\u00ad", "\u00e9", "\u2019", "`", "\u2014", "\t"]
+    for chars in itertools.product(alphabet, repeat=4):
+        text = "".join(chars)
+        if is_normalised(text):
+            assert normalise(text) == text, repr(text)
