@@ -1384,11 +1384,12 @@ class _LineTable:
         # the echo columns of the new rows, gathered in lists and stored as slices (a numpy
         # element written one at a time costs more than the reading itself)
         rows = range(start, start + m)
-        self.by_norm.update(zip(new, rows))
+        self.by_norm.update(zip(new, rows, strict=True))
         lows = [norm.lower() for norm in new]
         self.low += lows
         low_row, heads = self.low_row, self.heads
-        self.low_id[start : start + m] = [low_row.setdefault(low, r) for low, r in zip(lows, rows)]
+        self.low_id[start : start + m] = [low_row.setdefault(low, r)
+                                          for low, r in zip(lows, rows, strict=True)]  # fmt: skip
         self.valid[start : start + m] = [low.count(" ", 0, ECHO_LONGEST) >= 2 for low in lows]
         self.short[start : start + m] = [len(low) <= ECHO_LONGEST for low in lows]
         self.head[start : start + m] = [heads.setdefault(low[:ECHO_CHARS], len(heads))
@@ -1402,11 +1403,11 @@ class _LineTable:
         self.used += total
         self.short[start : start + m] &= self.valid[start : start + m]
         self.n += m
-        self.row.update(zip(lines, map(self.by_norm.__getitem__, norms)))
+        self.row.update(zip(lines, map(self.by_norm.__getitem__, norms), strict=True))
         # a normalised line the cleaner hands on as it is (its logical line) finds its row
         # without normalising it again: one normalise leaves as it is (it has single spaces)
         # is its own normalised form
-        for norm, r in zip(new, rows):
+        for norm, r in zip(new, rows, strict=True):
             if is_normalised(norm):
                 self.row.setdefault(norm, r)
 

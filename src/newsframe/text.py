@@ -25,13 +25,13 @@ from newsframe.errors import InputError, expect_kind
 
 __all__ = [
     "TOKEN",
+    "is_normalised",
     "is_term",
     "lemmatize",
     "load_lemma_exceptions",
     "load_phrases",
     "load_stopwords",
     "merge_phrases",
-    "is_normalised",
     "normalise",
     "normalise_line",
     "phrase_index",
