@@ -23,14 +23,20 @@ file ``lines_*.json`` naming each page's outlet), written with a manifest as one
 method in a fresh process (cold caches; the word lists and the model loaded before the clock
 starts), the two methods alternated, ``--repeat`` runs each: the median CPU and wall time.
 
+``--stages DIR [DIR ...]`` says where the ``load_clean`` time of those pages goes: one cold
+``load_corpus`` per method in a fresh process, the CPU milliseconds of each stage (a stage's
+time holds the stages it calls; the cyclic garbage collector's time apart).
+
 Usage: python benchmarks/bench_lines.py [--n 1000] [--repeat 3] [--jobs 1] [--pages DIR]
-    [--load DIR [DIR ...]]
+    [--load DIR [DIR ...]] [--stages DIR [DIR ...]]
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import functools
+import gc
 import json
 import os
 import shutil
@@ -39,13 +45,16 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from bench_pipeline import write_files
 from common import synthetic_pages
 
+import newsframe.cleaning
+import newsframe.corpus
+import newsframe.lines
 from newsframe.cleaning import clean_text, clean_texts, load_rules
 from newsframe.corpus import load_corpus
 from newsframe.lines import StoryWords, load_line_model
@@ -167,6 +176,76 @@ def _load_cold(folders: Sequence[Path], repeat: int) -> None:
           f"ratio {wall['model'] / wall['rules']:.2f}x")  # fmt: skip
 
 
+#: The stages of ``load_corpus`` with the line model (and the rules) timed by ``--stages``:
+#: (module, class or None, function).
+STAGES = [
+    (newsframe.corpus, None, name)
+    for name in ("_sources", "read_raw", "_story_words", "_build_all", "_normalised",
+                 "_edge_paragraphs")
+] + [
+    (newsframe.cleaning, None, name)
+    for name in ("_rule_verdicts", "_model_page", "line_evidence", "_result")
+] + [
+    (newsframe.lines, None, name)
+    for name in ("decide_pages", "_features", "_page_features", "_topicality", "_story",
+                 "_echoes", "_read_lines", "_tokens", "_content_words", "_explanations",
+                 "_viterbi_pages")
+] + [
+    (newsframe.lines, newsframe.lines._LineTable, name) for name in ("_add", "term_sums")
+]  # fmt: skip
+
+
+def _stages_once(manifest: Path, method: str) -> None:
+    """Print the CPU milliseconds of each stage of one cold ``load_corpus`` (this process)."""
+    spent: Counter[str] = Counter()
+
+    def timed_stage(func: Callable, label: str) -> Callable:
+        @functools.wraps(func)
+        def run(*args, **kwargs):
+            start = time.process_time()
+            try:
+                return func(*args, **kwargs)
+            finally:
+                spent[label] += time.process_time() - start
+
+        return run
+
+    for module, cls, name in STAGES:
+        owner = cls or module
+        setattr(owner, name, timed_stage(getattr(owner, name), name))
+    # a module that imported a stage by name calls it through its own name
+    newsframe.cleaning.decide_pages = newsframe.lines.decide_pages
+    load_rules()
+    load_line_model()
+    clean_text("Warm up\n\nThe imports and the word lists are loaded.", method="model")
+    spent.clear()
+    collecting: list[float] = []
+
+    def collector(phase: str, info: dict) -> None:
+        collecting.append(time.process_time() * (1 if phase == "stop" else -1))
+
+    gc.callbacks.append(collector)
+    start = time.process_time()
+    load_corpus(manifest, method=method)
+    total = time.process_time() - start
+    gc.callbacks.remove(collector)
+    print(f"{method}: load_corpus {1000 * total:.0f} ms CPU, of it the garbage collector "
+          f"{1000 * sum(collecting):.0f} ms")  # fmt: skip
+    for label, seconds in spent.most_common():
+        if seconds >= 0.0005:
+            print(f"  {label:<20s} {1000 * seconds:7.1f} ms")
+
+
+def _stages(folders: Sequence[Path]) -> None:
+    """Where ``load_clean`` goes on real pages: each method in a fresh process, cold caches."""
+    with tempfile.TemporaryDirectory(prefix="newsframe-real-") as tmp:
+        manifest = write_real(folders, Path(tmp))
+        for method in ("model", "rules"):
+            print(subprocess.run(
+                [sys.executable, __file__, "--stages-run", method, "--manifest", str(manifest)],
+                check=True, capture_output=True, text=True).stdout, end="")  # fmt: skip
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=1000)
@@ -176,6 +255,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pages", type=Path, default=Path(pages) if pages else None)
     parser.add_argument("--labels", type=Path, default=LABELS, help="outlet and story per page")
     parser.add_argument("--load", type=Path, nargs="+", help="folders of real pages (load_clean)")
+    parser.add_argument("--stages", type=Path, nargs="+", help="folders: load_clean per stage")
+    parser.add_argument("--stages-run", choices=("rules", "model"), help=argparse.SUPPRESS)
     parser.add_argument("--cold-run", choices=("rules", "model"), help=argparse.SUPPRESS)
     parser.add_argument("--load-run", choices=("rules", "model"), help=argparse.SUPPRESS)
     parser.add_argument("--manifest", type=Path, help=argparse.SUPPRESS)
@@ -185,6 +266,12 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.load:
         _load_cold(args.load, args.repeat)
+        return 0
+    if args.stages_run:  # one cold load_corpus, its stages timed, in its own process
+        _stages_once(args.manifest, args.stages_run)
+        return 0
+    if args.stages:
+        _stages(args.stages)
         return 0
     if args.cold_run:  # one cold run, in its own process
         print(*_clean_pages(args.pages, args.labels, args.cold_run))

@@ -411,3 +411,50 @@ def test_rules_sent_to_a_worker_leave_the_readings_kept_behind():
     copy = pickle.loads(pickle.dumps(rules))
     assert copy.credited == {} and copy.evidence == {} and copy.classified == {}
     assert _credit(line, copy) == 1 and rules.credited
+
+
+def test_a_text_read_as_normalised_is_what_normalise_gives_back():
+    from newsframe.text import is_normalised, normalise
+
+    # by hand: a curly quote, an ellipsis character, a soft hyphen, a decomposed accent, a
+    # spaced hyphen and two spaces are each changed by normalise; an em dash, a composed
+    # accent and a straight quote are not
+    assert is_normalised("caf\u00e9 \u2014 'ok'")
+    for text in ["it\u2019s", "wait\u2026", "co\u00adop", "cafe\u0301", "a - b", "a  b", "a`b"]:
+        assert not is_normalised(text), repr(text)
+    # every text of a small alphabet: whenever it is read as normalised, normalise returns it
+    # as it is (the converse need not hold: "a -" is left as it is, but has a hyphen to check)
+    alphabet = ["a", " ", "-", "e", "\u0301", "\u00ad", "\u00e9", "\u2019", "`", "\u2014", "\t"]
+    for chars in itertools.product(alphabet, repeat=4):
+        text = "".join(chars)
+        if is_normalised(text):
+            assert normalise(text) == text, repr(text)
+
+
+def test_sentence_shape_of_ascii_lines_read_by_pattern_equals_the_word_loop():
+    from newsframe.cleaning import _WORD, _sentence_like
+
+    def plain(line: str) -> bool:  # the definition, word by word over every word
+        words = _WORD.findall(line)
+        lower = [w[:1].islower() and len(w) > 1 and w.isalpha() for w in words[1:]]
+        return line.rstrip()[-1:] in ".!?" and len(words) >= 4 and sum(lower) >= 2
+
+    # by hand: two lowercase words after the first; a title-case label; "re-run" and "U.S" are
+    # no lowercase words of letters; three words are too few
+    assert _sentence_like("Officials said it rained.")
+    assert not _sentence_like("Sign In To Continue.")
+    assert not _sentence_like("Talks re-run U.S Plan.")
+    assert not _sentence_like("It rained today.")
+    # ASCII texts of up to twelve pieces (words of both cases, a letter, a digit, an
+    # underscore, joiners, spaces), ended by a full stop: every one of three pieces, then
+    # 50,000 drawn with a fixed seed
+    pieces = ["ab", "Ab", "a", "x1", "1", "_", "'", "-", " ", "  ", "b-c", "d'e", "U.S"]
+    rng = np.random.default_rng(18)
+    texts = [list(p) for p in itertools.product(pieces, repeat=3)]
+    texts += [rng.choice(pieces, size=rng.integers(1, 13)).tolist() for _ in range(50_000)]
+    answers = set()
+    for chars in texts:
+        line = "".join(chars) + "."
+        answers.add(_sentence_like.__wrapped__(line))
+        assert _sentence_like.__wrapped__(line) == plain(line), repr(line)
+    assert answers == {True, False}

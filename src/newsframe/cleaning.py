@@ -640,11 +640,36 @@ def _sentence_like(line: str) -> bool:
     title-case label such as "Sign In To Continue." is not prose)."""
     if not _STOP.search(_end(line)):
         return False
+    if line.isascii():  # the words counted (and cached) for the rules, the lowercase ones found
+        return _words(line) >= 4 and _lower_words(line)
     lower = 0
     for n, match in enumerate(_WORD.finditer(line), 1):  # stops once it has its answer
         w = match.group()
         lower += n > 1 and w[:1].islower() and len(w) > 1 and w.isalpha()
         if n >= 4 and lower >= 2:
+            return True
+    return False
+
+
+#: In ASCII text: a word (a :data:`_WORD` match, which runs on over a hyphen or an apostrophe
+#: between letters) of lowercase-led letters alone, two or more ("said", not "U.S", "re-run" or
+#: "x"); and the first word character of a text.
+_LOWER_WORD = re.compile(r"(?<!\w)(?<!\w['-])[a-z][A-Za-z]++(?!\w|['-]\w)", re.ASCII)
+_WORD_CHAR = re.compile(r"\w", re.ASCII)
+
+
+def _lower_words(line: str) -> bool:
+    """Whether an ASCII line has two lowercase words of letters after its first word (what
+    :func:`_sentence_like` counts), found by a pattern that skips the words it does not count.
+
+    >>> _lower_words("Officials said it rained."), _lower_words("Sign In To Continue.")
+    (True, False)
+    """
+    first = _WORD_CHAR.search(line)
+    lower = 0
+    for match in _LOWER_WORD.finditer(line):
+        lower += match.start() != first.start()
+        if lower >= 2:
             return True
     return False
 

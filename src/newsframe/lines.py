@@ -80,7 +80,7 @@ from wordfreq import top_n_list
 from newsframe.datafiles import read_text
 from newsframe.errors import InputError
 from newsframe.parallel import one_blas_thread
-from newsframe.text import load_stopwords, normalise_line
+from newsframe.text import is_normalised, load_stopwords, normalise_line
 
 __all__ = [
     "CLASSES",
@@ -1383,15 +1383,19 @@ class _LineTable:
         self.openings += read.openings
         self.text[start : start + m] = read.text
         self.rare[start : start + m] = read.rare
-        for j, norm in enumerate(new):
-            low = norm.lower()
-            r = start + j
-            self.by_norm[norm] = r
-            self.low.append(low)
-            self.low_id[r] = self.low_row.setdefault(low, r)
-            self.valid[r] = low.count(" ", 0, ECHO_LONGEST) >= 2
-            self.short[r] = len(low) <= ECHO_LONGEST
-            self.head[r] = self.heads.setdefault(low[:ECHO_CHARS], len(self.heads))
+        # the echo columns of the new rows, gathered in lists and stored as slices (a numpy
+        # element written one at a time costs more than the reading itself)
+        rows = range(start, start + m)
+        self.by_norm.update(zip(new, rows, strict=True))
+        lows = [norm.lower() for norm in new]
+        self.low += lows
+        low_row, heads = self.low_row, self.heads
+        self.low_id[start : start + m] = [low_row.setdefault(low, r)
+                                          for low, r in zip(lows, rows, strict=True)]  # fmt: skip
+        self.valid[start : start + m] = [low.count(" ", 0, ECHO_LONGEST) >= 2 for low in lows]
+        self.short[start : start + m] = [len(low) <= ECHO_LONGEST for low in lows]
+        self.head[start : start + m] = [heads.setdefault(low[:ECHO_CHARS], len(heads))
+                                        for low in lows]  # fmt: skip
         k, total = read.k, len(read.word)
         if self.used + total > len(self.flat):
             self.flat = np.concatenate([self.flat, np.zeros(max(total, len(self.flat)), np.int64)])
@@ -1401,14 +1405,13 @@ class _LineTable:
         self.used += total
         self.short[start : start + m] &= self.valid[start : start + m]
         self.n += m
-        for line, norm in zip(lines, norms, strict=True):
-            self.row[line] = self.by_norm[norm]
+        self.row.update(zip(lines, map(self.by_norm.__getitem__, norms), strict=True))
         # a normalised line the cleaner hands on as it is (its logical line) finds its row
-        # without normalising it again: an ASCII one without a backquote or a spaced hyphen
-        # (nothing normalise changes; it has single spaces) is its own normalised form
-        for norm in new:
-            if norm.isascii() and "`" not in norm and " - " not in norm:
-                self.row.setdefault(norm, self.by_norm[norm])
+        # without normalising it again: one normalise leaves as it is (it has single spaces)
+        # is its own normalised form
+        for norm, r in zip(new, rows, strict=True):
+            if is_normalised(norm):
+                self.row.setdefault(norm, r)
 
     def _grow(self, n: int) -> None:
         """Room for ``n`` rows (doubling: adding rows is linear in them overall)."""

@@ -25,6 +25,7 @@ from newsframe.errors import InputError, expect_kind
 
 __all__ = [
     "TOKEN",
+    "is_normalised",
     "is_term",
     "lemmatize",
     "load_lemma_exceptions",
@@ -87,6 +88,29 @@ def normalise(text: str) -> str:
     if " - " in text:
         text = _SPACED_HYPHEN.sub(" \u2014 ", text)
     return _SPACES.sub(" ", text) if "  " in text else text
+
+
+#: Every character :data:`_CHAR_MAP` changes (what :func:`normalise` translates).
+_MAPPED = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_CHAR_MAP)) + "]")
+
+
+def is_normalised(text: str) -> bool:
+    """Return whether :func:`normalise` gives ``text`` back unchanged, read without normalising
+    it: a text in Unicode NFC that holds no character :func:`normalise` maps, no spaced hyphen
+    and no run of spaces. A text normalised once is, unless removing a character (a soft
+    hyphen, a zero-width space) brought a base letter next to a combining mark, or a run of
+    spaces closed up round a hyphen; then False, and normalising it again tells.
+
+    >>> is_normalised('"No conflicts," 2016\u20142019 ...')
+    True
+    >>> [is_normalised(t) for t in ("Read more \u2026", "e\u0301t\u00e9", "a - b", "a  b")]
+    [False, False, False, False]
+    """
+    if " - " in text or "  " in text:
+        return False
+    if text.isascii():
+        return "`" not in text and "\t" not in text and "\r" not in text
+    return unicodedata.is_normalized("NFC", text) and _MAPPED.search(text) is None
 
 
 @lru_cache(maxsize=65_536)
