@@ -57,9 +57,7 @@ def test_a_paragraph_of_thousands_of_inline_elements_reaches_the_extractor_as_it
 
 def test_a_flood_keeps_its_line_breaks_and_scripts_as_elements():
     # 1,500 spans with a <br> after every 500th: three lines; a <script> among them is no text
-    runs = "".join(
-        f"<span>w{i}</span> " + ("<br>" if i % 500 == 499 else "") for i in range(1500)
-    )
+    runs = "".join(f"<span>w{i}</span> " + ("<br>" if i % 500 == 499 else "") for i in range(1500))
     html = _page(f"<h1>Talks Resume</h1><p>{runs}<script>var x = 1;</script>.</p>")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", NewsframeWarning)
