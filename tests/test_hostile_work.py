@@ -47,3 +47,37 @@ def test_lede_descriptions_of_one_long_paragraph_read_each_row_a_bounded_number_
     assert rows[0]["speaker"] == "The minister"  # nobody named next: the description stays
     # linear work reads each row's paragraph a few times; the quadratic scan reads it ~n*n/2
     assert _CountingRow.reads <= 20 * n
+
+
+class _CountingSet(frozenset):
+    """A set of names that counts its membership tests."""
+
+    looks = 0
+
+    def __contains__(self, item: object) -> bool:
+        _CountingSet.looks += 1
+        return frozenset.__contains__(self, item)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="entities._holds_province looks up every run of two or more words of a name: a run "
+    "of n capitalised words is n*n/2 look-ups of joins of up to n words, cubic time (1,000 "
+    "words 1.5 s, 8,000 over 200 s; owned by another module this round)",
+)
+def test_a_run_of_capitalised_words_looks_up_provinces_a_bounded_number_of_times(monkeypatch):
+    import newsframe.entities as entities
+
+    known = _CountingSet(entities.provinces())
+    monkeypatch.setattr(entities, "provinces", lambda: known)
+    # 400 made-up capitalised words in a row before "said" (a tag cloud, a list of names
+    # without commas): one run of capitals
+    consonants, vowels = "BCDFGHJKLMNPRSTVZ", "aeiou"
+    run = " ".join(
+        consonants[i % 17] + vowels[i // 17 % 5] + "l" + vowels[i // 85 % 5] + "ka"
+        for i in range(400)
+    )
+    _CountingSet.looks = 0
+    entities.find_entities([f"{run} said the talks went on."])
+    # a province has a few words: a bounded window per word is linear; today ~n*n/2 look-ups
+    assert _CountingSet.looks <= 20 * 400
