@@ -66,13 +66,17 @@ _LONG_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9:-]{0,40})(\s[^<>]{20000,})>")
 #: and htmldate take time growing with the square of one element's attributes (100,000 took a
 #: minute); a data: URI of megabytes is one piece and stays.
 _MAX_ATTRIBUTES = 1000
-#: Children of running text (``<span>``, ``<a>``, ``<img>``, ``<ins>`` … anything but the
-#: elements of :data:`_STRUCTURE`) one element may have before they are read as plain text:
-#: trafilatura unwraps most such tags and then searches the element's text with XPath, whose
-#: time grows faster than the square of the number of sibling text pieces left behind (4,000
-#: ``<span>`` in one paragraph took 6 s, 8,000 over 200 s). News paragraphs have a few dozen.
+#: Children of running text (``<span>``, ``<a>``, ``<img>`` … anything but the elements of
+#: :data:`_STRUCTURE`) one element may have before they are handed over in groups: trafilatura
+#: unwraps most such tags and then searches the element's text with XPath, whose time grows
+#: faster than the square of the sibling text pieces left behind (4,000 ``<span>`` in one
+#: paragraph took 6 s, 8,000 over 200 s). News paragraphs have a few dozen.
 _MAX_INLINE_CHILDREN = 1000
-#: Elements that stay elements in a paragraph of too many children: blocks, line breaks,
+#: Children of running text per group, and the group's element: a name of no HTML element,
+#: which trafilatura keeps as an element and reads as running text.
+_GROUP = 100
+_GROUP_TAG = "newsframe-run"
+#: Elements that stay where they are in an element of too many children: blocks, line breaks,
 #: containers, page chrome, captions and what is never text.
 _STRUCTURE = _BLOCKS | _CHROME | _INVISIBLE | frozenset(
     ("div", "section", "article", "main", "body", "html", "ul", "ol", "dl", "table", "thead",
@@ -116,49 +120,38 @@ def _phrasing(element: etree._Element) -> bool:
     return all(isinstance(e.tag, str) and e.tag not in _STRUCTURE for e in element.iter())
 
 
-def _without_inline_floods(tree: etree._Element, path: Path) -> None:
-    """Write in place every element of over :data:`_MAX_INLINE_CHILDREN` children of running
-    text with those children as plain text (``<p><span>a</span> <span>b</span>…</p>`` →
-    ``<p>a b…</p>``), with a warning naming the file: every character of their text and tails
-    stays, in order; the other children (``<br>``, ``<p>``, ``<script>`` …) stay elements.
-    Linear in the page.
+def _grouped_inline_floods(tree: etree._Element) -> etree._Element:
+    """Return ``tree`` with the children of running text of every element of over
+    :data:`_MAX_INLINE_CHILDREN` children grouped in place, consecutive ones by :data:`_GROUP`
+    in a :data:`_GROUP_TAG` element (``<p><span>a</span> <span>b</span>…</p>`` →
+    ``<p><newsframe-run><span>a</span> <span>b</span>…</newsframe-run>…</p>``): the same text in
+    the same order, the same links (for trafilatura's link density), and no more than a few
+    hundred sibling text pieces once trafilatura unwraps the tags. The other children
+    (``<br>``, ``<p>``, ``<script>`` …) stay between the groups. Linear in the page.
 
+    >>> tree = lxml_html.fromstring("<p>" + "<span>w</span> " * 250 + "<br>end</p>")
+    >>> len(_grouped_inline_floods(tree))  # under the limit: as it was
+    251
     >>> tree = lxml_html.fromstring("<p>" + "<span>w</span> " * 1001 + "<br>end</p>")
-    >>> with warnings.catch_warnings(record=True) as said:
-    ...     warnings.simplefilter("always")
-    ...     _without_inline_floods(tree, Path("x.html"))
-    >>> [c.tag for c in tree], tree.text == "w " * 1001, tree[0].tail
-    (['br'], True, 'end')
-    >>> str(said[0].message)
-    'x.html: 1 element(s) with over 1,000 elements of running text (<span>, <a> ...); read as their text'
+    >>> [(c.tag, len(c)) for c in _grouped_inline_floods(tree)][-3:]
+    [('newsframe-run', 100), ('newsframe-run', 1), ('br', 0)]
+    >>> tree.text_content() == "w " * 1001 + "end"
+    True
     """
-    flooded = [e for e in tree.iter() if len(e) > _MAX_INLINE_CHILDREN]
-    flooded = [e for e in flooded if sum(map(_phrasing, e)) > _MAX_INLINE_CHILDREN]
-    for element in flooded:
-        pieces = [element.text or ""]
-        kept = None  # the last child kept as an element: the text after it is its tail
-        for child in list(element):
-            if _phrasing(child):
-                pieces += [child.text_content(), child.tail or ""]
-                child.tail = None
-                element.remove(child)
+    for element in [e for e in tree.iter() if len(e) > _MAX_INLINE_CHILDREN]:
+        children = list(element)
+        for child in children:
+            element.remove(child)  # with its tail
+        group = None
+        for child in children:
+            if not _phrasing(child):
+                element.append(child)
+                group = None
                 continue
-            if kept is None:
-                element.text = "".join(pieces)
-            else:
-                kept.tail = "".join(pieces)
-            pieces, kept = [child.tail or ""], child
-        if kept is None:
-            element.text = "".join(pieces)
-        else:
-            kept.tail = "".join(pieces)
-    if flooded:
-        warnings.warn(
-            f"{path}: {len(flooded)} element(s) with over {_MAX_INLINE_CHILDREN:,} elements of "
-            "running text (<span>, <a> ...); read as their text",
-            NewsframeWarning,
-            stacklevel=5,
-        )
+            if group is None or len(group) == _GROUP:
+                group = etree.SubElement(element, _GROUP_TAG)
+            group.append(child)
+    return tree
 
 
 @dataclass(frozen=True)
@@ -339,7 +332,6 @@ def extract_page(html: str, path: Path, *, fast_above: int) -> Page:
     """
     html = _without_attribute_floods(_DATA_URI.sub("data:,", html), path)
     tree = _parse(html, path)
-    _without_inline_floods(tree, path)
     blocks = list(_blocks(tree))
     captions = _captions(tree)
     heading = tree.find(".//title")
@@ -357,7 +349,7 @@ def extract_page(html: str, path: Path, *, fast_above: int) -> Page:
         import trafilatura
 
         text = trafilatura.extract(
-            copy.deepcopy(tree),
+            _grouped_inline_floods(copy.deepcopy(tree)),
             output_format="txt",
             include_comments=False,
             include_tables=True,
