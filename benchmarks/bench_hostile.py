@@ -18,14 +18,27 @@ loading, analysis, the per-article tables and tf-idf in a fresh process (and
 200 articles with a generated story file of 10,000 and 20,000 actors and naming variants); it
 prints the CPU seconds (``time.process_time``) of each step at both sizes and their ratio (2.0
 is linear; well above it is a quadratic step).
+
+``python benchmarks/bench_hostile.py growth [limit_seconds] [sizes] [shape ...]`` grows one odd
+article (beside an ordinary one) through 1x, 2x, 4x, 8x of a shape (default sizes ``4,8,16,32``):
+a long article, one paragraph of many sentences, many quotations, many names, many short lines,
+one line without a newline, a list page, unbalanced quotes, descriptions, given-name forms, a
+repeated headline, a long page end, nested quotation marks, a run of capitals, CR line ends,
+CJK text and HTML pages of many paragraphs, table rows, inline elements, line breaks, nested
+lists and divs. Each size runs in a fresh process: loading (line model and rules), analysis,
+the per-article tables and actor discovery, CPU seconds per step and the ratio per doubling
+(2.0 is linear), with a line the audit calls body that is not in the text flagged ``LOST``.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
+from itertools import pairwise
 from pathlib import Path
 
 PROSE = (
@@ -328,10 +341,204 @@ def tables(n_articles: int, n_actors: int, limit: float) -> None:
         print(done.stdout.strip() or done.stderr.strip().splitlines()[-1])
 
 
+# --- growth: one odd article at 1x, 2x, 4x, 8x ----------------------------------------------------
+
+GROWTH_CHILD = r"""
+import json, re, sys, time, traceback, warnings
+warnings.simplefilter("ignore")
+import newsframe as nf
+from newsframe.errors import NewsframeError
+steps = {}
+def step(name, call):
+    t = time.process_time()
+    try:
+        value = call()
+        steps[name] = [round(time.process_time() - t, 3), "ok"]
+        return value
+    except NewsframeError as e:
+        steps[name] = [round(time.process_time() - t, 3), "error: " + str(e)[:200]]
+    except Exception as e:
+        where = traceback.format_exc().splitlines()[-3].strip()[:160]
+        steps[name] = [round(time.process_time() - t, 3), f"CRASH {type(e).__name__}: {e} @ {where}"[:300]]
+corpus = step("load", lambda: nf.load_corpus(sys.argv[1], max_bytes=100_000_000))
+rules = step("rules", lambda: nf.load_corpus(sys.argv[1], max_bytes=100_000_000, method="rules"))
+words = lambda t: re.sub(r"\W+", " ", t).strip().lower()
+lost = 0
+for a in list(corpus or []) + list(rules or []):
+    audit = a.line_audit()
+    text = words(" ".join([a.title, a.body, *a.captions]))
+    lost += sum(s == "body" and words(t) not in text for s, t in zip(audit["status"], audit["text"]))
+if lost:
+    steps["LOST"] = [0.0, f"LOST {lost} body lines not in the text"]
+if corpus is not None:
+    step("analyse", lambda: nf.analyse_corpus(corpus))
+    step("tables", lambda: nf.compute_article_tables(corpus))
+    step("discover", lambda: nf.discover_actors(corpus))
+print(json.dumps(steps))
+"""
+
+_PARA = (
+    "The foreign minister met his counterpart in the capital on day {n} for talks on the "
+    'disputed islands, officials said. "We made progress," the minister told reporters. Both '
+    "sides agreed to meet again in the spring, and fishermen said prices for crab had fallen.\n\n"
+)
+
+
+def _name(i: int) -> str:
+    """A made-up person's name, distinct for every ``i``."""
+    c, v = "BCDFGHJKLMNPRSTVZ", "aeiou"
+    given = c[i % 17] + v[i // 17 % 5] + "l" + v[i // 85 % 5] + c[i // 425 % 17].lower() + "a"
+    return f"{given} {c[i * 7 % 17]}{v[i * 3 % 5]}r{c[i // 3 % 17].lower()}ov{i}"
+
+
+def _long(n: int) -> str:
+    return "Talks On The Islands Resume\n\n" + "".join(_PARA.format(n=i) for i in range(60 * n))
+
+
+def _html(title: str, body: str) -> str:
+    return f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>{body}</article></body></html>"  # fmt: skip
+
+
+#: shape -> article of size n (about n times a unit); names starting "html" are saved pages.
+GROWTH: dict[str, Callable[[int], str]] = {
+    "long article": _long,
+    "one paragraph": lambda n: (
+        "One Paragraph\n\n"
+        + " ".join(f"The talks on day {i} went on, officials said." for i in range(400 * n))
+    ),
+    "quotations": lambda n: (
+        "Quotes\n\n"
+        + " ".join(f'"We agree on point {i}," {_name(i % 50)} said.' for i in range(300 * n))
+    ),
+    "names": lambda n: (
+        "Names\n\n" + " ".join(f"{_name(i)} met officials on the islands." for i in range(300 * n))
+    ),
+    "short lines": lambda n: (
+        "Short Lines\n\n"
+        + "\n".join(f"Item {i}" if i % 3 else f"Share {i}" for i in range(2000 * n))
+        + "\n"
+        + _long(1)
+    ),
+    "one line, no newline": lambda n: "Talks went on and the minister said so. " * (2500 * n),
+    "list page": lambda n: (
+        "A List\n\n"
+        + "\n".join(f"- Point {i}: the talks went on, officials said." for i in range(600 * n))
+    ),
+    "unbalanced quotes": lambda n: (
+        "Unbalanced\n\n"
+        + " ".join(f'He said "the talks on day {i} went on.' for i in range(400 * n))
+    ),
+    "descriptions": lambda n: (
+        "Descriptions\n\n"
+        + "\n\n".join(
+            f'{_name(i)}, a spokesman for the Ministry of Fisheries {i}, said the talks went on. "We agree," {_name(i).split()[1]} said.'
+            for i in range(200 * n)
+        )
+    ),
+    "given names": lambda n: (
+        "Given Names\n\n"
+        + "\n\n".join(
+            f'{_name(i)} said the talks went on. {_name(i).split()[0]} agreed, and {_name(i).split()[1]} told reporters "yes".'
+            for i in range(200 * n)
+        )
+    ),
+    "repeated headline": lambda n: (
+        "Talks On The Islands Resume\n\n"
+        + "".join(
+            _PARA.format(n=i) + "Talks On The Islands Resume\n\n" * (i % 2) for i in range(100 * n)
+        )
+    ),
+    "long page end": lambda n: (
+        _long(1)
+        + "\n".join(
+            ("Related", "Share this article", "Comments (3)", "Read more: talks")[i % 4] + f" {i}"
+            for i in range(1000 * n)
+        )
+    ),
+    "nested quotation marks": lambda n: (
+        "Nested\n\nHe said " + "“she said ‘" * (100 * n) + "yes" + "’”" * (100 * n) + " and left."
+    ),
+    "quotation marks only": lambda n: "Marks\n\nHe said " + "\"“”‘’'«»„" * (1000 * n) + ".",
+    "run of capitals": lambda n: (
+        "Caps\n\n"
+        + " ".join(_name(i).split()[0] for i in range(2000 * n))
+        + " said the talks went on."
+    ),
+    "CR line ends": lambda n: _long(n).replace("\n", "\r"),
+    "CJK": lambda n: (
+        "東京の会談\n\n"
+        + "\n\n".join("外務大臣は首都で会談した。" * 10 + f" {i}" for i in range(100 * n))
+    ),
+    "html paragraphs": lambda n: _html(
+        "Paras",
+        "".join(f"<p>The talks on day {i} went on, officials said.</p>" for i in range(300 * n)),
+    ),
+    "html table rows": lambda n: _html(
+        "Table",
+        f"<p>{_PARA.format(n=0)}</p><table>"
+        + "".join(
+            f"<tr><td>Row {i}</td><td>the talks went on, officials said {i}</td></tr>"
+            for i in range(150 * n)
+        )
+        + "</table>",
+    ),
+    "html inline elements": lambda n: _html(
+        "Spans", "<p>" + " ".join(f"<span>word{i}</span>" for i in range(2000 * n)) + ".</p>"
+    ),
+    "html line breaks": lambda n: _html(
+        "Breaks",
+        "<p>"
+        + "<br>".join(f"Line {i} of the talks, officials said." for i in range(400 * n))
+        + "</p>",
+    ),
+    "html divs": lambda n: _html(
+        "Divs",
+        "".join(
+            f"<div class='c{i}'><div><p>Talks {i} went on, officials said.</p></div></div>"
+            for i in range(300 * n)
+        ),
+    ),
+}
+
+
+def growth(limit: float, sizes: list[int], only: list[str]) -> None:
+    """Print CPU seconds per step of each shape at ``sizes`` and the ratio per doubling."""
+    with tempfile.TemporaryDirectory() as tmp:
+        for shape, make in GROWTH.items():
+            if only and not any(o.lower() in shape.lower() for o in only):
+                continue
+            times: dict[str, list[float]] = {}
+            for k in sizes:
+                folder = Path(tmp) / f"{shape.replace(' ', '_')}{k}"
+                folder.mkdir()
+                odd = "odd.html" if shape.startswith("html") else "odd.txt"
+                (folder / odd).write_text(make(k), "utf-8")
+                (folder / "a.txt").write_text(_long(1).replace("crab", "squid"), "utf-8")
+                (folder / "articles.csv").write_text(f"article_id,file\nodd,{odd}\na,a.txt\n", "utf-8")  # fmt: skip
+                try:
+                    done = subprocess.run([sys.executable, "-c", GROWTH_CHILD, str(folder / "articles.csv")],
+                                          capture_output=True, text=True, timeout=limit, check=False)  # fmt: skip
+                    steps = json.loads(done.stdout.strip().splitlines()[-1]) if done.stdout.strip() else {"all": [0.0, "CRASH " + done.stderr[-200:]]}  # fmt: skip
+                except subprocess.TimeoutExpired:
+                    steps = {"all": [limit, f"> {limit:.0f} s"]}
+                said = [f"{s}: {v[1]}" for s, v in steps.items() if v[1] != "ok"]
+                print(f"{shape} {k}x ({(folder / odd).stat().st_size:,} bytes) {'; '.join(said)}", flush=True)  # fmt: skip
+                for s, v in steps.items():
+                    times.setdefault(s, []).append(v[0])
+            for s, ts in times.items():
+                if s in ("LOST", "all"):
+                    continue
+                ratios = " ".join(f"{b / a:.2f}" if a > 0.05 else "-" for a, b in pairwise(ts))
+                print(f"  {shape:<24} {s:<9} {' '.join(f'{t:7.2f}' for t in ts)}  ratios {ratios}", flush=True)  # fmt: skip
+
+
 if __name__ == "__main__":
     if sys.argv[1:2] == ["tables"]:  # python benchmarks/bench_hostile.py tables [articles] [actors]
         args = [int(a) for a in sys.argv[2:4]]
         tables(*(args + [2_000, 10_000][len(args) :]), limit=1800.0)
+    elif sys.argv[1:2] == ["growth"]:  # ... growth [limit] [sizes] [shape ...]
+        sizes = [int(k) for k in (sys.argv[3] if len(sys.argv) > 3 else "4,8,16,32").split(",")]
+        growth(float(sys.argv[2]) if len(sys.argv) > 2 else 300.0, sizes, sys.argv[4:])
     elif sys.argv[1:2] == ["scale"]:  # python benchmarks/bench_hostile.py scale [limit] [label ...]
         with tempfile.TemporaryDirectory() as tmp:
             scale(float(sys.argv[2]) if len(sys.argv) > 2 else 1800.0, Path(tmp), sys.argv[3:])

@@ -24,6 +24,7 @@ import email.utils
 import json
 import math
 import re
+import sys
 import warnings
 from collections import Counter
 from collections.abc import Iterator
@@ -497,13 +498,22 @@ def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 def _json_record(text: str) -> Any:
     """One JSON value, or the :class:`RowProblem` that says why it cannot be read (invalid JSON,
-    nested too deeply, a key given twice in one object)."""
+    nested too deeply, a number of more digits than Python converts, a key given twice in one
+    object).
+
+    >>> str(_json_record('{"date": ' + "9" * 5000 + "}"))
+    'not readable JSON (a number of more than 4,300 digits)'
+    """
     try:
         record = json.loads(text, object_pairs_hook=_pairs)
     except json.JSONDecodeError as exc:
         return RowProblem(f"not valid JSON ({exc.msg} at column {exc.colno})")
     except RecursionError:
         return RowProblem("not valid JSON (nested too deeply)")
+    except ValueError:  # an integer longer than sys.get_int_max_str_digits()
+        return RowProblem(
+            f"not readable JSON (a number of more than {sys.get_int_max_str_digits():,} digits)"
+        )
     return _repeated(record)
 
 
