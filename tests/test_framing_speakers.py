@@ -708,7 +708,7 @@ def test_a_quotation_after_a_participle_of_speech_is_never_the_quote_only_verb_b
 @pytest.mark.parametrize(
     "opening",
     [
-        "Weeks after the scandal broke, actress Ann Lee has",
+        "Weeks after the inquiry opened, actress Ann Lee has",
         "Two hours before the vote on the harbour budget, Ann Lee has",
     ],
 )
@@ -716,7 +716,7 @@ def test_a_time_adjunct_opening_the_sentence_is_no_subject(opening):
     # "Weeks" is a unit of time before "after": the subject is the name after the comma, and
     # the "she" of the next paragraph is that name too
     rows = _rows(
-        f"{opening} broken her silence and said that she will resign.", '"I am sorry," she said.'
+        f"{opening} ended a long pause and said that she will resign.", '"I am sorry," she said.'
     )
     assert [r[0] for r in rows] == ["Ann Lee", "Ann Lee"]
 
@@ -847,12 +847,12 @@ def test_a_quote_only_verb_before_a_colon_and_no_quotation_reports_nothing():
 
 
 def test_state_after_a_places_name_is_a_noun_never_the_verb():
-    # "New York state and city police": the speaker is "He", whose verb is "said"
+    # "Oregon state and city police": the speaker is "He", whose verb is "said"
     rows = _speech_rows(
-        "Joe Tacopina spoke on Monday.",
-        'He also said her guards and New York state and city police are not "going to allow a circus."',
+        "Joe Marvell spoke on Monday.",
+        'He also said her guards and Oregon state and city police are not "going to permit a spectacle."',
     )
-    assert rows == [("Joe Tacopina", "say")]
+    assert rows == [("Joe Marvell", "say")]
 
 
 def test_state_after_a_persons_name_is_still_the_verb():

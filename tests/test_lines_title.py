@@ -160,7 +160,7 @@ def test_the_cleaner_keeps_a_title_case_headline_that_opens_with_a_sentence():
 def test_a_page_without_a_title_takes_the_rules_headline_only_on_the_story():
     # four pages of three lines, the rules' headline on the second line of each:
     # 1: on the story (0.3 of its words in the densest prose), decoded as chrome: the title
-    # 2: off the story ("Submitted by reader42 on Fri, 10/21/2011"): no title
+    # 2: off the story ("Submitted by reader42 on Tue, 03/14/2017"): no title
     # 3: on the story, but the decoder titled the page on its first line: that title stands
     # 4: on the story, a bulleted line kept as text (a list of summary points): no title
     x = np.zeros((12, len(L.FEATURES)))

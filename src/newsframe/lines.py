@@ -2722,7 +2722,7 @@ def _ruled_title(
     the rules' headline (``ruled``: the first such line of a page) when it is on the page's
     story (a content word of its densest prose, ``topic_core`` above 0) and not an item of a
     list kept as text (a bulleted line in the body). A line off the story is no title (a
-    byline, "Submitted by ... on Fri, 10/21/2011", a post counter, a site's tagline, the
+    byline, "Submitted by ... on Tue, 03/14/2017", a post counter, a site's tagline, the
     labels of a site's credibility box, the first words of a copy that starts with its
     text); the likeliest headline on the story (``head``: each line's headline
     log-probability, -inf where it may not be one) among the headline-shaped lines above the

@@ -1480,7 +1480,7 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
     ):
         return None
     if _place_division(toks, i):
-        return None  # "New York state and city police": a noun after a place's name
+        return None  # "Oregon state and city police": a noun after a place's name
     if not aux and (agent := _reduced_passive_agent(text, toks, i, n, ctx)):
         return made(_np_speakers(text, toks, *agent, ctx), span=agent)
     if _passive(aux) and key != ("according", "to"):
@@ -2525,7 +2525,7 @@ def _remember_and_resolve(
 
 def _owner(speaker: Speaker, memory: Memory, at: tuple[int, int, int]) -> tuple[Speaker, ...]:
     """The one who owns a document credited as speaker by a possessive pronoun ("her statement
-    continued", "His letter to the PM read:", "their report said"): the speaker the pronoun
+    continued", "His note to the premier read:", "their report said"): the speaker the pronoun
     resolves to through ``memory`` (:meth:`Memory.resolve`, its agreement in gender and
     number), under the document's words; the speaker itself when it is no such document or the
     pronoun resolves to nobody. A statement's speaker is the one who issued it, as for "Ann
