@@ -1213,6 +1213,7 @@ def find_entities(
     for paragraph_id, m in mentions:
         by_paragraph.setdefault(paragraph_id, []).append(m)
     layer = Entities(_v=v, _actors=index)
+    layer.__dict__["_persons"] = []  # the people in the order they come (:func:`_inner_index`)
     # acronyms of lowercase phrases ("search and rescue (SAR)") abbreviate terms, not names
     terms = {m.group(1) for text in texts if "(" in text for m in _TERM_ACRONYM.finditer(text)}
     titled: list[tuple] = []  # people named after a title in a title-case headline
@@ -1418,6 +1419,7 @@ def find_entities(
     layer.mentions.sort(key=lambda m: (m.paragraph_id, m.start))
     layer.__dict__.pop("_spelt", None)  # look-up indexes, not kept with the layer
     layer.__dict__.pop("_inner", None)
+    layer.__dict__.pop("_persons", None)
     return _canonical(layer, index.ids)
 
 
@@ -1769,18 +1771,29 @@ def family_spellings(name: str, *, words: EntityWords | None = None) -> tuple[st
 def _inner_index(layer: Entities) -> dict[str, set[str]]:
     """The inner words of the people's names of three words or more ("Teh" and "Poh" of
     "Hisyam Teh Poh Teik", a family name inside a Malay or Chinese full name), lowercase ->
-    the people, built once per layer: a single name that is no first or last name of anyone
-    names the one person whose name holds it."""
+    the people: a single name that is no first or last name of anyone names the one person
+    whose name holds it.
+
+    Kept up to date incrementally: :func:`_add` queues each entity the moment it becomes a
+    person (a person's name and kind never change after), and a look-up after the layer has
+    grown indexes only the people queued since the last one, so an article naming n people
+    splits each name once (linear), never the whole layer per look-up (n*n).
+    """
     cached = layer.__dict__.get("_inner")
-    if cached is None or cached[0] != len(layer.entities):
-        index: dict[str, set[str]] = {}
-        for e in layer.entities.values():
-            words = e.name.split()
-            if e.kind == "person" and len(words) > 2:
+    if cached is None:
+        cached = layer.__dict__["_inner"] = [-1, {}, 0]  # layer size seen, index, queue read
+    if cached[0] != len(layer.entities):
+        queue = layer.__dict__.get("_persons")
+        if queue is None:  # a finished layer (no queue): index its people afresh
+            cached[1], cached[2], queue = {}, 0, list(layer.entities)
+        index, entities = cached[1], layer.entities
+        for entity_id in queue[cached[2] :]:
+            words = entities[entity_id].name.split()
+            if entities[entity_id].kind == "person" and len(words) > 2:
                 for w in words[1:-1]:
                     if w[:1].isupper() and len(w) > 2:
-                        index.setdefault(w.lower(), set()).add(e.entity_id)
-        cached = layer.__dict__["_inner"] = (len(layer.entities), index)
+                        index.setdefault(w.lower(), set()).add(entity_id)
+        cached[0], cached[2] = len(entities), len(queue)
     return cached[1]
 
 
@@ -2055,8 +2068,23 @@ def _holds_province(name: list[str]) -> bool:
     >>> _holds_province(["Sofitel", "New", "York"]), _holds_province(["Naomi", "Osaka"])
     (True, False)
     """
-    known, n = provinces(), len(name)
-    return any(" ".join(name[i:j]) in known for i in range(n - 1) for j in range(i + 2, n + 1))
+    known = provinces()
+    longest = _longest(known)  # no longer join can be one: a window of a few words per word
+    for i in range(len(name) - 1):
+        joined = name[i]
+        for word in name[i + 1 :]:
+            joined = f"{joined} {word}"
+            if len(joined) > longest:
+                break
+            if joined in known:
+                return True
+    return False
+
+
+@functools.lru_cache(maxsize=2)
+def _longest(names: frozenset[str]) -> int:
+    """The length of the longest of ``names`` (0 for none)."""
+    return max(map(len, names), default=0)
 
 
 def _add(layer: Entities, entity_id: str, name: str, kind: str, role: str, alias: str) -> None:
@@ -2064,10 +2092,14 @@ def _add(layer: Entities, entity_id: str, name: str, kind: str, role: str, alias
     e = layer.entities.get(entity_id)
     if e is None:
         e = layer.entities[entity_id] = Entity(entity_id, name, kind, role, (alias,))
+        if kind == "person":  # for :func:`_inner_index`
+            layer.__dict__["_persons"].append(entity_id)
     elif alias not in e.aliases:
         layer.entities[entity_id] = Entity(
             entity_id, e.name, e.kind or kind, e.role or role, (*e.aliases, alias)
         )
+        if not e.kind and kind == "person":  # became a person: for :func:`_inner_index`
+            layer.__dict__["_persons"].append(entity_id)
     layer._alias.setdefault(alias.lower(), entity_id)
     if "&" in alias or "," in alias:  # "Acme, Inc." as :meth:`Entities.resolve` reads it
         layer._alias.setdefault(" ".join(_words(alias)).lower(), entity_id)
