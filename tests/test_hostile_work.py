@@ -59,12 +59,6 @@ class _CountingSet(frozenset):
         return frozenset.__contains__(self, item)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="entities._holds_province looks up every run of two or more words of a name: a run "
-    "of n capitalised words is n*n/2 look-ups of joins of up to n words, cubic time (1,000 "
-    "words 1.5 s, 8,000 over 200 s; owned by another module this round)",
-)
 def test_a_run_of_capitalised_words_looks_up_provinces_a_bounded_number_of_times(monkeypatch):
     import newsframe.entities as entities
 
@@ -83,12 +77,6 @@ def test_a_run_of_capitalised_words_looks_up_provinces_a_bounded_number_of_times
     assert _CountingSet.looks <= 20 * 400
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="entities._inner_index is rebuilt over every entity whenever the layer has grown, "
-    "and find_entities looks it up between additions: an article naming n people splits "
-    "names about n*n times (owned by another module this round)",
-)
 def test_an_article_of_many_people_splits_each_name_a_bounded_number_of_times():
     import sys
 
