@@ -25,12 +25,6 @@ class _CountingRow(dict):
         return super().__getitem__(key)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="speaker_names._lede_description_named_next scans every later row for each "
-    "unresolved lede description: n rows of 'The minister said so.' in the first paragraph "
-    "read the paragraph id about n*n/2 times (owned by another module this round)",
-)
 def test_lede_descriptions_of_one_long_paragraph_read_each_row_a_bounded_number_of_times():
     # 400 sentences "The minister said so." in one paragraph (a page with no line breaks): each
     # row is a lede description ("the minister") that no name in the next paragraph resolves.

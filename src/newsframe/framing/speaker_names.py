@@ -10,6 +10,7 @@ multi-pass coreference sieve of Lee et al. 2013), with a memory of the rows befo
 
 from __future__ import annotations
 
+import heapq
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Mapping
@@ -786,6 +787,11 @@ def _lede_description_named_next(
     >>> rows[0]["speaker"]
     'Jimmy Lai'
     """
+    named_in = _people_named_in(rows, layer)  # paragraph -> heap of the rows naming a person
+    pronouns: dict[str, list[int]] = {}  # words -> the pronoun rows resolved to them, in order
+    for k, row in enumerate(rows):
+        if row.get("speaker_source") in ("pronoun", "continuation"):
+            pronouns.setdefault(row["speaker"], []).append(k)
     for k, row in enumerate(rows):
         p = row["paragraph_id"]
         if p > _LEDE:
@@ -794,23 +800,45 @@ def _lede_description_named_next(
             return  # someone spoke before: a later description is no lede's
         if p < 0 or row["speaker"] != row["speaker_text"] or not _lede_person(row, nouns):
             continue
-        named = next(
-            (
-                r["speaker"]
-                for r in rows[k + 1 :]
-                if r["paragraph_id"] == p + 1
-                and r["speaker_kind"] == "person"
-                and layer.entities.get(r["speaker"], _NOBODY).kind in ("person", "")
-                and r["speaker"] in layer.entities
-            ),
-            None,
-        )
-        if named is None:
+        first = _first_after(named_in.get(p + 1, []), k)
+        if first is None:
             continue
-        was, row["speaker"] = row["speaker"], named
-        for later in rows[k + 1 :]:  # "She added" that the rules took for the description
-            if later["speaker"] == was and later["speaker_source"] in ("pronoun", "continuation"):
-                later["speaker"] = named
+        was, named = row["speaker"], rows[first]["speaker"]
+        row["speaker"] = named
+        later = pronouns.get(was, [])
+        start = bisect_right(later, k)
+        for j in later[start:]:  # "She added" that the rules took for the description
+            rows[j]["speaker"] = named
+            if rows[j]["speaker_kind"] == "person" and rows[j]["paragraph_id"] in named_in:
+                heapq.heappush(named_in[rows[j]["paragraph_id"]], j)  # now names that person
+        del later[start:]
+
+
+def _people_named_in(rows: list[dict], layer: Entities) -> dict[int, list[int]]:
+    """The rows (indices, as a heap) that credit a person of the entity layer (or a single name
+    of unknown kind credited as a person) in each paragraph after a lede paragraph."""
+    named_in: dict[int, list[int]] = {q: [] for q in range(1, _LEDE + 2)}
+    for j, r in enumerate(rows):
+        if (
+            r["paragraph_id"] in named_in
+            and r["speaker_kind"] == "person"
+            and r["speaker"] in layer.entities
+            and layer.entities[r["speaker"]].kind in ("person", "")
+        ):
+            named_in[r["paragraph_id"]].append(j)  # in order: already a heap
+    return named_in
+
+
+def _first_after(heap: list[int], k: int) -> int | None:
+    """The least row index after ``k`` in ``heap``, dropping those up to ``k`` (asked for in
+    reading order, so never wanted again); None when there is none.
+
+    >>> _first_after([2, 5, 9], 4), _first_after([9], 9)
+    (5, None)
+    """
+    while heap and heap[0] <= k:
+        heapq.heappop(heap)
+    return heap[0] if heap else None
 
 
 def _lede_person(row: dict, nouns: Mapping[str, str]) -> bool:
