@@ -8,7 +8,6 @@ a few hundred items, long before it would show on a clock. Growth on big inputs 
 
 from __future__ import annotations
 
-
 from newsframe.entities import find_entities
 from newsframe.framing.speaker_names import name_speakers
 
