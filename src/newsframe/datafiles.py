@@ -11,12 +11,16 @@ from __future__ import annotations
 
 import codecs
 import csv
+import io
+import math
 import os
 import tomllib
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from newsframe.errors import InputError
 from newsframe.files import max_bytes_limit, read_regular
@@ -33,6 +37,7 @@ __all__ = [
     "read_lines",
     "read_text",
     "read_toml",
+    "read_weights",
     "valence_entry",
 ]
 
@@ -295,3 +300,46 @@ def read_lines(path: str | Path | None, default: str) -> list[str]:
     text, _ = read_text(path, default)
     lines = (line.split("#", 1)[0].strip() for line in text.splitlines())
     return [line for line in lines if line]
+
+
+def read_weights(
+    text: str, source: str, names: Sequence[str], extra: Sequence[str], see: str
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, dict[str, float]]:
+    r"""Return the standardised weights of a linear model's CSV file: ``mean``, ``scale`` and
+    ``weight`` of every feature of ``names`` (arrays in that order) and the weight of every row
+    of ``extra`` (an intercept, a threshold) by name.
+
+    The file has the columns ``feature, mean, scale, weight`` (more are allowed, such as a
+    description); lines starting with ``#`` are comments. A number that does not parse, a scale
+    that is not positive, an unknown or a missing feature is one :class:`InputError` naming
+    ``source`` (``see`` tells where the features are listed). Read by the shipped models of
+    :mod:`newsframe.framing.speaker_model` and :mod:`newsframe.discovery`.
+
+    >>> text = "# a model\nfeature,mean,scale,weight\nlength,2,0.5,1.5\n(intercept),0,1,-1"
+    >>> mean, scale, weight, other = read_weights(text, "m.csv", ["length"], ["(intercept)"], "")
+    >>> mean.tolist(), scale.tolist(), weight.tolist(), other
+    ([2.0], [0.5], [1.5], {'(intercept)': -1.0})
+    """
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    rows = list(csv.DictReader(io.StringIO("\n".join(lines))))
+    if not rows or not {"feature", "mean", "scale", "weight"} <= set(rows[0]):
+        raise InputError(source, "needs the columns feature, mean, scale, weight")
+    table: dict[str, tuple[float, float, float]] = {}
+    for row in rows:
+        try:
+            values = (float(row["mean"]), float(row["scale"]), float(row["weight"]))
+        except (TypeError, ValueError):
+            raise InputError(
+                source, f"feature {row['feature']!r}: a number does not parse"
+            ) from None
+        if not all(math.isfinite(v) for v in values) or values[1] <= 0:
+            raise InputError(source, f"feature {row['feature']!r}: scale must be positive")
+        table[row["feature"]] = values
+    unknown = sorted(set(table) - set(names) - set(extra))
+    missing = [n for n in (*names, *extra) if n not in table]
+    if unknown or missing:
+        problem = [f"unknown features {unknown}"] if unknown else []
+        problem += [f"missing features {missing}"] if missing else []
+        raise InputError(source, ", ".join(problem) + (f" (see {see})" if see else ""))
+    mean, scale, weight = (np.array([table[n][k] for n in names]) for k in range(3))
+    return mean, scale, weight, {n: table[n][2] for n in extra}

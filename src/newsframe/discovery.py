@@ -108,9 +108,7 @@ not on the stored pages or are named once.
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
 import math
 import re
 import unicodedata
@@ -125,7 +123,7 @@ from wordfreq import zipf_frequency
 
 from newsframe.actors import Actor
 from newsframe.corpus import Article, Corpus, as_articles
-from newsframe.datafiles import read_text
+from newsframe.datafiles import read_text, read_weights
 from newsframe.document import HEADLINE, _sentence_spans
 from newsframe.entities import (
     EVENT_HEADS,
@@ -141,7 +139,7 @@ from newsframe.entities import (
     opening_gerund,
     provinces,
 )
-from newsframe.errors import InputError, expect_kind, wrong_kind
+from newsframe.errors import expect_kind, wrong_kind
 from newsframe.lexicons import EntityWords
 from newsframe.linking import MAX_NAME_WORDS, MAX_SHARING
 from newsframe.parallel import map_slices
@@ -1772,31 +1770,11 @@ def _shipped_model() -> ActorModel:
 
 
 def _parse_model(text: str, source: str) -> ActorModel:
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    rows = list(csv.DictReader(io.StringIO("\n".join(lines))))
-    if not rows or not {"feature", "mean", "scale", "weight"} <= set(rows[0]):
-        raise InputError(source, "needs the columns feature, mean, scale, weight")
-    table: dict[str, tuple[float, float, float]] = {}
-    for row in rows:
-        try:
-            values = (float(row["mean"]), float(row["scale"]), float(row["weight"]))
-        except (TypeError, ValueError):
-            raise InputError(
-                source, f"feature {row['feature']!r}: a number does not parse"
-            ) from None
-        if not all(math.isfinite(v) for v in values) or values[1] <= 0:
-            raise InputError(source, f"feature {row['feature']!r}: scale must be positive")
-        table[row["feature"]] = values
     names = tuple(ACTOR_FEATURES)
-    extra = ("(intercept)", "(threshold)")
-    unknown = sorted(set(table) - set(names) - set(extra))
-    missing = [n for n in (*names, *extra) if n not in table]
-    if unknown or missing:
-        problem = [f"unknown features {unknown}"] if unknown else []
-        problem += [f"missing features {missing}"] if missing else []
-        raise InputError(source, ", ".join(problem) + " (see discovery.ACTOR_FEATURES)")
-    mean, scale, weight = (np.array([table[n][k] for n in names]) for k in range(3))
-    return ActorModel(names, mean, scale, weight, table["(intercept)"][2], table["(threshold)"][2])
+    mean, scale, weight, other = read_weights(
+        text, source, names, ("(intercept)", "(threshold)"), "discovery.ACTOR_FEATURES"
+    )
+    return ActorModel(names, mean, scale, weight, other["(intercept)"], other["(threshold)"])
 
 
 def _model(ranking: str | Path | ActorModel) -> ActorModel | None:

@@ -74,8 +74,6 @@ all came within five quotations of the shipped weights (docs/evaluation.md, seve
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 import re
 from bisect import bisect_left
@@ -87,9 +85,9 @@ from pathlib import Path
 
 import numpy as np
 
-from newsframe.datafiles import read_text
+from newsframe.datafiles import read_text, read_weights
 from newsframe.entities import Entities
-from newsframe.errors import InputError, wrong_kind
+from newsframe.errors import wrong_kind
 from newsframe.framing.gender import article_genders
 from newsframe.framing.gender import opens_sentence as _opens_sentence
 from newsframe.framing.quotes import Quote
@@ -256,29 +254,10 @@ def _shipped() -> SpeakerModel:
 
 
 def _parse(text: str, source: str) -> SpeakerModel:
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    rows = list(csv.DictReader(io.StringIO("\n".join(lines))))
-    if not rows or not {"feature", "mean", "scale", "weight"} <= set(rows[0]):
-        raise InputError(source, "needs the columns feature, mean, scale, weight")
-    table: dict[str, tuple[float, float, float]] = {}
-    for row in rows:
-        try:
-            values = (float(row["mean"]), float(row["scale"]), float(row["weight"]))
-        except (TypeError, ValueError):
-            raise InputError(
-                source, f"feature {row['feature']!r}: a number does not parse"
-            ) from None
-        if not all(math.isfinite(v) for v in values) or values[1] <= 0:
-            raise InputError(source, f"feature {row['feature']!r}: scale must be positive")
-        table[row["feature"]] = values
-    unknown = sorted(set(table) - set(_NAMES) - {"(intercept)"})
-    missing = [n for n in (*_NAMES, "(intercept)") if n not in table]
-    if unknown or missing:
-        problem = [f"unknown features {unknown}"] if unknown else []
-        problem += [f"missing features {missing}"] if missing else []
-        raise InputError(source, ", ".join(problem) + " (see speaker_model.FEATURES)")
-    mean, scale, weight = (np.array([table[n][k] for n in _NAMES]) for k in range(3))
-    return SpeakerModel(_NAMES, mean, scale, weight, table["(intercept)"][2])
+    mean, scale, weight, other = read_weights(
+        text, source, _NAMES, ("(intercept)",), "speaker_model.FEATURES"
+    )
+    return SpeakerModel(_NAMES, mean, scale, weight, other["(intercept)"])
 
 
 def speaker_model(speakers: str | Path | SpeakerModel) -> SpeakerModel | None:
