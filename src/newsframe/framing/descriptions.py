@@ -319,30 +319,21 @@ def compatible_person(
             # "the businesswoman", "President Ann Lee" is "the president")
             last[entity_id] = (paragraph, start)
             fits[entity_id] = holds or office
-    if not last and not later:  # the news lede names the person after the description
+
+    def named_next() -> str | None:  # the news lede names the person after the description
         return compatible_person(
-            layer,
-            head,
-            paragraph_id + 1,
-            later=True,
-            spoken=spoken,
-            qualifiers=qualifiers,
+            layer, head, paragraph_id + 1, later=True, spoken=spoken, qualifiers=qualifiers,
             agree=agree,
-        )
+        )  # fmt: skip
+
+    if not last and not later:
+        return named_next()
     if not last:
         return None
     if not later and not any(fits.values()):
         # nobody named so far holds the role, the next paragraph may ("..., the county sheriff
         # said. / Sheriff Ann Lee told ..."): the lede's delayed identification again
-        ahead = compatible_person(
-            layer,
-            head,
-            paragraph_id + 1,
-            later=True,
-            spoken=spoken,
-            qualifiers=qualifiers,
-            agree=agree,
-        )
+        ahead = named_next()
         if ahead is not None and any(
             entity_id == ahead and _holds(head, role) for _, _, entity_id, role in people
         ):
