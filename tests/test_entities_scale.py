@@ -98,3 +98,34 @@ def test_a_long_run_of_capitals_looks_up_provinces_in_a_bounded_window(monkeypat
     # are looked up (three words of 6 letters here), about 3n per call; every join from each
     # word would be n*n/2 per call (about 80,000)
     assert _CountingSet.looks <= 4 * 5 * (n + 3)
+
+
+def test_a_run_of_capitalised_words_in_an_article_looks_up_provinces_a_bounded_number_of_times(
+    monkeypatch,
+):
+    known = _CountingSet(entities.provinces())
+    monkeypatch.setattr(entities, "provinces", lambda: known)
+    # 400 made-up capitalised words in a row before "said" (a tag cloud, a list of names
+    # without commas): one run of capitals, through the whole layer with the real provinces
+    c, v = _CONSONANTS, _VOWELS
+    run = " ".join(c[i % 17] + v[i // 17 % 5] + "l" + v[i // 85 % 5] + "ka" for i in range(400))
+    _CountingSet.looks = 0
+    find_entities([f"{run} said the talks went on."])
+    # a province has a few words: a bounded window per word is linear; every join ~n*n/2
+    assert _CountingSet.looks <= 20 * 400
+
+
+def test_an_article_of_many_people_splits_each_name_a_bounded_number_of_times():
+    c, v = _CONSONANTS, _VOWELS
+    n = 400
+    paragraphs = []
+    for i in range(n):  # 400 made-up people, each named in full, by given name and by surname
+        given = c[i % 17] + v[i // 17 % 5] + "l" + v[i // 85 % 5] + "na"
+        family = c[i * 7 % 17] + v[i * 3 % 5] + f"rkov{i}"
+        paragraphs.append(
+            f'{given} {family} said the talks went on. {given} agreed, and {family} told reporters "yes".'
+        )
+    splits, _ = _splits(paragraphs)
+    # about 37 splits per person are the linear work; an index rebuilt as the layer grows
+    # adds ~n*n (164,400)
+    assert splits <= 100 * n
