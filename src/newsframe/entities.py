@@ -74,6 +74,7 @@ from wordfreq import zipf_frequency
 
 from newsframe.datafiles import read_csv_rows
 from newsframe.errors import InputError
+from newsframe.kinds import kind_features, load_kind_model
 from newsframe.lexicons import EntityWords, load_entity_words
 from newsframe.text import lemmatize, normalise
 
@@ -92,9 +93,11 @@ __all__ = [
     "family_spellings",
     "find_entities",
     "gazetteer",
+    "given_genders",
     "given_name_pairs",
     "given_names",
     "government_of",
+    "kind_rows",
     "name_parts",
     "one_letter_apart",
     "opening_gerund",
@@ -1420,7 +1423,94 @@ def find_entities(
     layer.__dict__.pop("_spelt", None)  # look-up indexes, not kept with the layer
     layer.__dict__.pop("_inner", None)
     layer.__dict__.pop("_persons", None)
+    _reconsider_kinds(layer, dict(zip(ids, texts, strict=True)))
     return _canonical(layer, index.ids)
+
+
+def _unsure_person(e: Entity, v: _Vocab) -> bool:
+    """True for a person of two words or more that only its shape made a person: no role or
+    title, no known given name first (:func:`given_names`, :func:`given_genders`), no
+    hyphenated given name ("Moon Jae-in"), no story actor ("Hollywood Reporter", "Kobe
+    Bryant"): the names whose kind the contexts decide (:mod:`newsframe.kinds`)."""
+    words = e.name.split()
+    if e.kind != "person" or e.role or len(words) < 2 or e.entity_id != e.name:
+        return False
+    first = _folded(words[0].lower().rstrip("."))
+    if first in given_names(v.words) or first in given_genders():
+        return False
+    return not any(_GIVEN.match(w) for w in words[1:])
+
+
+def _folded(word: str) -> str:
+    """``word`` without accents ("josé": "jose")."""
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+
+
+def _sure_kind(e: Entity, v: _Vocab) -> int | None:
+    """The spelling's sure answer to "a person?" for an entity of two words or more (1: a known
+    given name first, or a role or title; 0: an organisation, place or event by its words),
+    None when the spelling is unsure or the name is one word: the training labels of the kind
+    model (:mod:`newsframe.kinds`), none of them written by hand."""
+    words = e.name.split()
+    if len(words) < 2 or e.entity_id != e.name:
+        return None
+    if e.kind == "person":
+        return None if _unsure_person(e, v) else 1
+    return 0 if e.kind in ("organisation", "place", "event") else None
+
+
+def _mention_spans(layer: Entities) -> dict[str, list[tuple[int, int, int]]]:
+    spans: dict[str, list[tuple[int, int, int]]] = {}
+    for m in layer.mentions:
+        spans.setdefault(m.entity_id, []).append((m.paragraph_id, m.start, m.end))
+    return spans
+
+
+def kind_rows(
+    layer: Entities, texts: Mapping[int, str]
+) -> list[tuple[str, int | None, list[float]]]:
+    """Every entity of two words or more of ``layer`` with the spelling's sure answer to "a
+    person?" (1, 0, or None: a person by its shape alone, :func:`_unsure_person`) and its :data:`newsframe.kinds.KIND_FEATURES` in the
+    article ``texts`` (paragraphs by id): the rows ``benchmarks/train_kind_model.py`` fits the
+    kind model on.
+
+    >>> texts = ["The Hollywood Reporter said Ann Lee, 45, left.", "Lee said she knew."]
+    >>> [(k, y) for k, y, _ in kind_rows(find_entities(texts), dict(enumerate(texts)))]
+    [('Hollywood Reporter', None), ('Ann Lee', 1)]
+    """
+    spans = _mention_spans(layer)
+    v = layer._v
+    out = []
+    for entity_id, e in layer.entities.items():
+        if len(e.name.split()) < 2 or entity_id not in spans:
+            continue
+        label = _sure_kind(e, v)
+        if label is None and not _unsure_person(e, v):
+            continue  # a country, or a name of no kind: neither labels nor decided
+        features = kind_features(e.name, e.aliases, spans[entity_id], texts)
+        out.append((entity_id, label, features))
+    return out
+
+
+def _reconsider_kinds(layer: Entities, texts: Mapping[int, str]) -> None:
+    """Make an organisation of every person of ``layer`` whose kind only its shape decided
+    (:func:`_unsure_person`) and whom the contexts of its mentions in ``texts`` say is no person
+    (:mod:`newsframe.kinds`: probability below the shipped model's threshold)."""
+    model = load_kind_model()
+    if model.threshold <= 0.0:
+        return
+    unsure = [k for k, e in layer.entities.items() if _unsure_person(e, layer._v)]
+    if not unsure:
+        return
+    spans = _mention_spans(layer)
+    for entity_id in unsure:
+        e = layer.entities[entity_id]
+        features = kind_features(e.name, e.aliases, spans.get(entity_id, []), texts)
+        if model.person(features) >= model.threshold:
+            continue
+        layer.entities[entity_id] = Entity(entity_id, e.name, "organisation", e.role, e.aliases)
+        for part in (e.name.split()[0], e.name.split()[-1]):
+            layer._single.get(part.lower(), set()).discard(entity_id)
 
 
 _TIME = re.compile(r"(?:\d|\b[ap]\.?m\.?)\s{0,3}\Z", re.IGNORECASE)
@@ -2054,6 +2144,32 @@ def given_name_pairs() -> frozenset[tuple[str, str]]:
             raise InputError(source, f"row {n}: a short form and a full form are both needed")
         pairs.add((short, full))
     return frozenset(pairs)
+
+
+@functools.lru_cache(maxsize=2)
+def given_genders(path: str | None = None) -> Mapping[str, float]:
+    """The given names of ``data/given_genders.csv`` (format at its top; ``path``: a file of the
+    same format instead), lowercase and without accents, with the share of women among their
+    bearers; read once. A share that is no number from 0 to 1 is an
+    :class:`~newsframe.errors.InputError` naming the file and the row.
+
+    >>> table = given_genders()
+    >>> table["ann"] >= 0.95, table["tom"] <= 0.05, "park" in table
+    (True, True, False)
+    """
+    rows, source = read_csv_rows(path, "given_genders.csv", required=("name", "female_share"))
+    out = {}
+    for n, row in enumerate(rows, start=1):
+        name, share = (str(row.get(k) or "").strip() for k in ("name", "female_share"))
+        try:
+            value = float(share)
+        except ValueError:
+            value = -1.0
+        if not name or not 0.0 <= value <= 1.0:
+            raise InputError(source, f"row {n}: a name and a share of women from 0 to 1 are "
+                             f"needed (got {name!r}, {share!r})")  # fmt: skip
+        out[name.lower()] = value
+    return out
 
 
 def _csv_given_names() -> frozenset[str]:
