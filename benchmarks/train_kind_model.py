@@ -61,17 +61,19 @@ def load(batch: tuple[Path, Path, str]) -> list[dict]:
         layer = doc.entities(res.actors, organisation_nouns=nouns)
         texts = {-1: doc.title, **dict(enumerate(doc.paragraphs))}
         for entity_id, label, features in kind_rows(layer, texts):
+            kind = layer.entities[entity_id].kind
             rows.append({"set": only, "story": page["story"], "page": page["file"],
-                         "entity": entity_id, "y": label, "x": features})  # fmt: skip
+                         "entity": entity_id, "y": label, "x": features,
+                         "place": kind == "place" if label == 0 else None})  # fmt: skip
     return rows
 
 
 class Fit:
     """Standardisation and a logistic regression fitted on the sure rows given."""
 
-    def __init__(self, rows: list[dict], C: float) -> None:
+    def __init__(self, rows: list[dict], C: float, target: str = "y") -> None:
         X = np.array([r["x"] for r in rows], dtype=float)
-        y = np.array([r["y"] for r in rows], dtype=int)
+        y = np.array([r[target] for r in rows], dtype=int)
         self.mean = X.mean(axis=0)
         self.scale = np.where(X.std(axis=0) > 0, X.std(axis=0), 1.0)
         model = LogisticRegression(C=C, max_iter=5000).fit((X - self.mean) / self.scale, y)
@@ -116,29 +118,41 @@ def report(p: np.ndarray, rows: list[dict], cut: float, label: str) -> None:
 def write(rows: list[dict], C: float, cut: float, path: Path = OUT) -> None:
     sure = [r for r in rows if r["y"] is not None]
     fit = Fit(sure, C)
+    things = [r for r in sure if r["place"] is not None]
+    place = Fit(things, C, "place")
+    place.mean, place.scale = fit.mean, fit.scale  # one standardisation for both
+    X = (np.array([r["x"] for r in things], dtype=float) - fit.mean) / fit.scale
+    y = np.array([r["place"] for r in things], dtype=int)
+    model = LogisticRegression(C=C, max_iter=5000).fit(X, y)
+    place.weights, place.intercept = model.coef_[0], float(model.intercept_[0])
     stories = sorted({r["story"] for r in rows})
     sets = sorted({r["set"] for r in rows})
     lines = [
         "# Kind model of newsframe.kinds, fitted by benchmarks/train_kind_model.py on the names",
         f"# of two words or more of {len(stories)} stories (sets {', '.join(sets)}): {len(sure)}",
-        f"# names whose spelling says whether they are a person's ({sum(r['y'] for r in sure)} people),",
-        "# no hand labels. A logistic regression (L2, C={C}) of 'a person' over the contexts of",
-        "# a name's mentions. A name's probability: the logistic function of the sum over the",
-        "# features of weight * (value - mean) / scale, plus the (intercept) weight. A name whose",
-        "# spelling is unsure and whose probability is below the (threshold) row's weight is an",
+        f"# names whose spelling says whether they are a person's ({sum(r['y'] for r in sure)} people,"
+        f" {sum(r['place'] for r in things)} places), no hand labels. Two logistic regressions",
+        f"# (L2, C={C}) over the contexts of a name's mentions: 'a person?' (rows named after the",
+        "# features) and, for a name that is no person, 'a place rather than an organisation?'",
+        "# (rows 'place:<feature>'). A probability: the logistic function of the sum over the",
+        "# features of weight * (value - mean) / scale, plus the intercept row's weight. A name",
+        "# whose spelling is unsure and whose probability of being a person is below the",
+        "# (threshold) row's weight is a place (second probability 0.5 or more) or an",
         "# organisation (threshold chosen leaving one story out; 0 turns the model off). One row",
-        "# per feature (named and described in newsframe.kinds.KIND_FEATURES): its name, the mean",
-        "# and scale that standardise it, its weight, and what a high value says. Lines starting",
-        "# with # are comments.",
+        "# per feature (named and described in newsframe.kinds.KIND_FEATURES): its name, the",
+        "# mean and scale that standardise it, its weight, and what a high value says. Lines",
+        "# starting with # are comments.",
         "feature,mean,scale,weight,when_high",
     ]
-    lines[3] = lines[3].replace("{C}", str(C))
-    for k, (name, meaning) in enumerate(KIND_FEATURES.items()):
-        lines.append(
-            f'{name},{fit.mean[k]:.6f},{fit.scale[k]:.6f},{fit.weights[k]:.6f},"{meaning}"'
-        )
-    lines.append(f'(intercept),0,1,{fit.intercept:.6f},"the log-odds of a name at the mean"')
+    for prefix, model_fit in (("", fit), ("place:", place)):
+        for k, (name, meaning) in enumerate(KIND_FEATURES.items()):
+            lines.append(f"{prefix}{name},{fit.mean[k]:.6f},{fit.scale[k]:.6f},"
+                         f'{model_fit.weights[k]:.6f},"{meaning}"')  # fmt: skip
+    lines.append(f'(intercept),0,1,{fit.intercept:.6f},"the log-odds of a person at the mean"')
     lines.append(f'(threshold),0,1,{cut:.3f},"below it an unsure name is no person"')
+    lines.append(
+        f'(place intercept),0,1,{place.intercept:.6f},"the log-odds of a place at the mean"'
+    )
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
@@ -158,6 +172,16 @@ def main(argv: list[str]) -> int:
     y = np.array([r["y"] if r["y"] is not None else -1 for r in rows])
     cut = threshold(p[sure], y[sure], args.lose)
     report(p, rows, cut, "leave one story out")
+    things = [r for r in rows if r["place"] is not None]
+    hits = 0
+    for story in sorted({r["story"] for r in things}):
+        train = [r for r in things if r["story"] != story]
+        test = [r for r in things if r["story"] == story]
+        q = Fit(train, args.C, "place").person(test)  # the probability of the positive class
+        hits += sum((q[k] >= 0.5) == test[k]["place"] for k in range(len(test)))
+    share = sum(r["place"] for r in things) / max(len(things), 1)
+    print(f"place or organisation, leave one story out: accuracy {hits / max(len(things), 1):.3f}"
+          f" on {len(things)} sure names ({share:.3f} places)")  # fmt: skip
     for name in sorted({r["set"] for r in rows}):
         idx = [k for k, r in enumerate(rows) if r["set"] == name]
         report(p[idx], [rows[k] for k in idx], cut, f"  {name}")

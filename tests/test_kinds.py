@@ -80,3 +80,18 @@ def test_bad_model_file_is_one_error_naming_it():
     text = "feature,mean,scale,weight\nthe_before,0,zero,1\n"
     with pytest.raises(InputError, match=r"kind_model\.csv"):
         read_weights(text, "kind_model.csv", list(KIND_FEATURES), ["(intercept)"], "")
+
+
+def test_no_person_is_a_place_or_an_organisation_by_the_second_model():
+    n = len(KIND_FEATURES)
+    located = list(KIND_FEATURES).index("located")
+    person = np.zeros(n)
+    place = np.zeros(n)
+    place[located] = 4.0  # only "in X" says place
+    model = KindModel(np.zeros(n), np.ones(n), person, -3.0, 0.5, place, -2.0)
+    # p(person) = 1 / (1 + e^3) = 0.047 < 0.5 for every name; p(place) = 1 / (1 + e^-(4x - 2))
+    x = [0.0] * n
+    assert model.kind(x) == "organisation"  # p(place) = 0.119
+    x[located] = 1.0
+    assert model.kind(x) == "place"  # p(place) = 0.881
+    assert KindModel(np.zeros(n), np.ones(n), person, 3.0, 0.5).kind(x) == "person"

@@ -1432,8 +1432,16 @@ def _unsure_person(e: Entity, v: _Vocab) -> bool:
     title, no known given name first (:func:`given_names`, :func:`given_genders`), no
     hyphenated given name ("Moon Jae-in"), no story actor ("Hollywood Reporter", "Kobe
     Bryant"): the names whose kind the contexts decide (:mod:`newsframe.kinds`)."""
+    return e.kind == "person" and _shape_only(e, v)
+
+
+def _shape_only(e: Entity, v: _Vocab) -> bool:
+    """True when only the shape of ``e``'s name would make it a person (see
+    :func:`_unsure_person`), whatever kind the contexts then gave it."""
     words = e.name.split()
-    if e.kind != "person" or e.role or len(words) < 2 or e.entity_id != e.name:
+    if e.role or len(words) < 2 or e.entity_id != e.name:
+        return False
+    if e.kind != "person" and _kind(words, e.name, v, {}) != "person":
         return False
     first = _folded(words[0].lower().rstrip("."))
     if first in given_names(v.words) or first in given_genders():
@@ -1450,12 +1458,13 @@ def _sure_kind(e: Entity, v: _Vocab) -> int | None:
     """The spelling's sure answer to "a person?" for an entity of two words or more (1: a known
     given name first, or a role or title; 0: an organisation, place or event by its words),
     None when the spelling is unsure or the name is one word: the training labels of the kind
-    model (:mod:`newsframe.kinds`), none of them written by hand."""
+    model (:mod:`newsframe.kinds`), none of them written by hand (the entity's ``kind`` tells
+    a place from an organisation)."""
     words = e.name.split()
-    if len(words) < 2 or e.entity_id != e.name:
-        return None
+    if len(words) < 2 or e.entity_id != e.name or _shape_only(e, v):
+        return None  # (a name the contexts made a place or an organisation: no label either)
     if e.kind == "person":
-        return None if _unsure_person(e, v) else 1
+        return 1
     return 0 if e.kind in ("organisation", "place", "event") else None
 
 
@@ -1468,7 +1477,7 @@ def _mention_spans(layer: Entities) -> dict[str, list[tuple[int, int, int]]]:
 
 def kind_rows(
     layer: Entities, texts: Mapping[int, str]
-) -> list[tuple[str, int | None, list[float]]]:
+) -> list[tuple[str, int | None, list[float]]]:  # (entity id, person?, features)
     """Every entity of two words or more of ``layer`` with the spelling's sure answer to "a
     person?" (1, 0, or None: a person by its shape alone, :func:`_unsure_person`) and its :data:`newsframe.kinds.KIND_FEATURES` in the
     article ``texts`` (paragraphs by id): the rows ``benchmarks/train_kind_model.py`` fits the
@@ -1485,7 +1494,7 @@ def kind_rows(
         if len(e.name.split()) < 2 or entity_id not in spans:
             continue
         label = _sure_kind(e, v)
-        if label is None and not _unsure_person(e, v):
+        if label is None and not _shape_only(e, v):
             continue  # a country, or a name of no kind: neither labels nor decided
         features = kind_features(e.name, e.aliases, spans[entity_id], texts)
         out.append((entity_id, label, features))
@@ -1493,9 +1502,9 @@ def kind_rows(
 
 
 def _reconsider_kinds(layer: Entities, texts: Mapping[int, str]) -> None:
-    """Make an organisation of every person of ``layer`` whose kind only its shape decided
-    (:func:`_unsure_person`) and whom the contexts of its mentions in ``texts`` say is no person
-    (:mod:`newsframe.kinds`: probability below the shipped model's threshold)."""
+    """Make a place or an organisation of every person of ``layer`` whose kind only its shape
+    decided (:func:`_unsure_person`) and whom the contexts of its mentions in ``texts`` say is
+    no person (:mod:`newsframe.kinds`: probability below the shipped model's threshold)."""
     model = load_kind_model()
     if model.threshold <= 0.0:
         return
@@ -1506,9 +1515,10 @@ def _reconsider_kinds(layer: Entities, texts: Mapping[int, str]) -> None:
     for entity_id in unsure:
         e = layer.entities[entity_id]
         features = kind_features(e.name, e.aliases, spans.get(entity_id, []), texts)
-        if model.person(features) >= model.threshold:
+        kind = model.kind(features)
+        if kind == "person":
             continue
-        layer.entities[entity_id] = Entity(entity_id, e.name, "organisation", e.role, e.aliases)
+        layer.entities[entity_id] = Entity(entity_id, e.name, kind, e.role, e.aliases)
         for part in (e.name.split()[0], e.name.split()[-1]):
             layer._single.get(part.lower(), set()).discard(entity_id)
 

@@ -15,7 +15,9 @@ classifier of the other view, the contexts, with no hand labels. A logistic regr
 named features of :data:`KIND_FEATURES` (scikit-learn, L2, standardised; fitted by
 ``benchmarks/train_kind_model.py``, weights in ``data/kind_model.csv``, format at its top),
 evaluated leaving one story out. A name the spelling leaves unsure whose probability of being a
-person is below the model's ``(threshold)`` row is an organisation.
+person is below the model's ``(threshold)`` row is no person: a place or an organisation, as a
+second regression over the same features, fitted on the names whose spelling says place or
+organisation, decides.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from wordfreq import zipf_frequency
 
 from newsframe.datafiles import read_text, read_weights
 
-__all__ = ["KIND_FEATURES", "KindModel", "kind_features", "load_kind_model"]
+__all__ = ["KIND_FEATURES", "PLACE", "KindModel", "kind_features", "load_kind_model"]
 
 #: The features of a name, each the share of its mentions in the article with that context
 #: (or a property of the name): name -> what a high value says.
@@ -120,18 +122,42 @@ def kind_features(
 
 
 class KindModel:
-    """A fitted person-or-not model: standardised weights of :data:`KIND_FEATURES`, the
-    intercept and the threshold below which an unsure name is no person."""
+    """A fitted kind model: two logistic regressions over the standardised features of
+    :data:`KIND_FEATURES` (``mean``, ``scale``): "a person?" (``weight``, ``intercept``; below
+    ``threshold`` an unsure name is no person) and, for a name that is no person, "a place
+    rather than an organisation?" (``place_weight``, ``place_intercept``)."""
 
     def __init__(self, mean: np.ndarray, scale: np.ndarray, weight: np.ndarray,
-                 intercept: float, threshold: float) -> None:  # fmt: skip
+                 intercept: float, threshold: float, place_weight: np.ndarray | None = None,
+                 place_intercept: float = 0.0) -> None:  # fmt: skip
         self.mean, self.scale, self.weight = mean, scale, weight
         self.intercept, self.threshold = intercept, threshold
+        self.place_weight = np.zeros_like(weight) if place_weight is None else place_weight
+        self.place_intercept = place_intercept
+
+    def _logistic(self, features: Sequence[float], weight: np.ndarray, intercept: float) -> float:
+        z = float(((np.asarray(features) - self.mean) / self.scale) @ weight) + intercept
+        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
     def person(self, features: Sequence[float]) -> float:
         """The probability that a name with ``features`` is a person's."""
-        z = float(((np.asarray(features) - self.mean) / self.scale) @ self.weight) + self.intercept
-        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+        return self._logistic(features, self.weight, self.intercept)
+
+    def place(self, features: Sequence[float]) -> float:
+        """The probability that a name with ``features`` that is no person's is a place's
+        rather than an organisation's."""
+        return self._logistic(features, self.place_weight, self.place_intercept)
+
+    def kind(self, features: Sequence[float]) -> str:
+        """``person`` (probability at or above the threshold), else ``place`` or
+        ``organisation``, whichever the second model finds more probable."""
+        if self.person(features) >= self.threshold:
+            return "person"
+        return "place" if self.place(features) >= 0.5 else "organisation"
+
+
+#: The rows of the second model in ``data/kind_model.csv``: ``place:<feature>``.
+PLACE = "place:"
 
 
 @functools.lru_cache(maxsize=1)
@@ -143,8 +169,11 @@ def load_kind_model() -> KindModel:
     True
     """
     text, source = read_text(None, "kind_model.csv")
+    names = list(KIND_FEATURES)
     mean, scale, weight, other = read_weights(
-        text, source, list(KIND_FEATURES), ["(intercept)", "(threshold)"],
-        "newsframe.kinds.KIND_FEATURES",
+        text, source, [*names, *(PLACE + n for n in names)],
+        ["(intercept)", "(threshold)", "(place intercept)"], "newsframe.kinds.KIND_FEATURES",
     )  # fmt: skip
-    return KindModel(mean, scale, weight, other["(intercept)"], other["(threshold)"])
+    n = len(names)
+    return KindModel(mean[:n], scale[:n], weight[:n], other["(intercept)"], other["(threshold)"],
+                     weight[n:], other["(place intercept)"])  # fmt: skip
