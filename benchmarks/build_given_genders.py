@@ -28,10 +28,10 @@ OUT = Path(__file__).resolve().parents[1] / "src" / "newsframe" / "data" / "give
 _NAME = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
 HEADER = """\
 # Given names whose bearers are nearly all women or nearly all men: the share of women among the
-# bearers counted (female_share, 0 to 1) and how many bearers were counted (count). The entity
-# layer's gender evidence (newsframe.framing.gender) reads the first word of a person's full name
-# here when the article itself gives no gender (no title, gendered role or pronoun): a name at or
-# below 0.05 is read "he", at or above 0.95 "she"; the article's own evidence always wins.
+# bearers counted (female_share, 0 to 1) and how many bearers were counted (count). The gender
+# evidence for pronoun agreement (newsframe.framing.gender) reads the first word of a person's
+# full name here to correct what the article's pronouns say of that person: a name at or below
+# 0.05 is read "he", at or above 0.95 "she"; a title or gendered role in the article wins.
 # Derived from the name-gender table of the nomquamgender package 0.1.4 (Van Buskirk, Clauset &
 # Larremore 2023, ICWSM; MIT licence, Copyright (c) 2022 Ian Van Buskirk, permission notice:
 # "Permission is hereby granted, free of charge, to any person obtaining a copy of this software
