@@ -1435,16 +1435,18 @@ def _unsure_person(e: Entity, v: _Vocab) -> bool:
     return e.kind == "person" and _shape_only(e, v)
 
 
-def _shape_only(e: Entity, v: _Vocab) -> bool:
+def _shape_only(e: Entity, v: _Vocab, known: frozenset[str] | None = None) -> bool:
     """True when only the shape of ``e``'s name would make it a person (see
-    :func:`_unsure_person`), whatever kind the contexts then gave it."""
+    :func:`_unsure_person`), whatever kind the contexts then gave it (``known``: the given
+    names of ``v``, if already at hand)."""
     words = e.name.split()
     if e.role or len(words) < 2 or e.entity_id != e.name:
         return False
     if e.kind != "person" and _kind(words, e.name, v, {}) != "person":
         return False
     first = _folded(words[0].lower().rstrip("."))
-    if first in given_names(v.words) or first in given_genders():
+    known = given_names(v.words) if known is None else known
+    if first in known or first in given_genders():
         return False
     return not any(_GIVEN.match(w) for w in words[1:])
 
@@ -1508,7 +1510,12 @@ def _reconsider_kinds(layer: Entities, texts: Mapping[int, str]) -> None:
     model = load_kind_model()
     if model.threshold <= 0.0:
         return
-    unsure = [k for k, e in layer.entities.items() if _unsure_person(e, layer._v)]
+    known = given_names(layer._v.words)
+    unsure = [
+        k
+        for k, e in layer.entities.items()
+        if e.kind == "person" and _shape_only(e, layer._v, known)
+    ]
     if not unsure:
         return
     spans = _mention_spans(layer)
