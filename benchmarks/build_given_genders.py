@@ -7,7 +7,7 @@ classification", ICWSM; 36 name-gender sources pooled). The package is read as d
 imported, and is needed only to write the table again:
 
     pip install nomquamgender==0.1.4
-    python benchmarks/build_given_genders.py [--min-count 20] [--min-sources 3] [--share 0.05]
+    python benchmarks/build_given_genders.py [--min-count 100] [--min-sources 3] [--share 0.05]
 
 A row is kept when the name is written in letters (a hyphen or an apostrophe inside allowed),
 at least ``--min-sources`` sources and ``--min-count`` bearers count it, and its share of women
@@ -52,7 +52,7 @@ def _source() -> Path:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--min-count", type=int, default=20)
+    parser.add_argument("--min-count", type=int, default=100)
     parser.add_argument("--min-sources", type=int, default=3)
     parser.add_argument("--share", type=float, default=0.05)
     parser.add_argument("--out", type=Path, default=OUT)
