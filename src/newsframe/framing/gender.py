@@ -9,7 +9,8 @@ sure of these: where they speak, the given name that opens the person's full nam
 word when nearly all its bearers are of one gender (:func:`name_gender`,
 ``data/given_genders.csv``, derived from the name-gender table of Van Buskirk, Clauset &
 Larremore 2023; gender statistics of names, in the spirit of Bergsma & Lin 2006). On the
-people with a gendered title of eleven labelled quotation batches, the table agreed with the
+people with a gendered title of eleven labelled quotation batches, the table (then of names
+counted 20 times or more; now 100, fewer names) agreed with the
 title 124 times of 125, the pronouns 39 of 41; where the pronouns and the table disagreed (6
 names of 95, one of them a tournament's), the table was right.
 The table corrects the article's pronouns and never speaks alone: a person the article gives
