@@ -61,6 +61,7 @@ sieve: exact match, then head/surname match within the document), without a pars
 
 from __future__ import annotations
 
+import csv
 import functools
 import re
 import unicodedata
@@ -72,6 +73,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from countryinfo import all_countries
 from wordfreq import zipf_frequency
 
+from newsframe import name_genders
 from newsframe.datafiles import read_csv_rows
 from newsframe.errors import InputError
 from newsframe.kinds import kind_features, load_kind_model
@@ -2165,16 +2167,23 @@ def given_name_pairs() -> frozenset[tuple[str, str]]:
 
 @functools.lru_cache(maxsize=2)
 def given_genders(path: str | None = None) -> Mapping[str, float]:
-    """The given names of ``data/given_genders.csv`` (format at its top; ``path``: a file of the
-    same format instead), lowercase and without accents, with the share of women among their
-    bearers; read once. A share that is no number from 0 to 1 is an
-    :class:`~newsframe.errors.InputError` naming the file and the row.
+    """Given names nearly all of whose bearers are women or men, lowercase and without accents,
+    with the share of women among their bearers; read once. By default the table derived from
+    the installed ``nomquamgender`` package's names (:mod:`newsframe.name_genders`: its format,
+    source and settings); ``path``: a CSV file of the same format (``name,female_share,count``)
+    instead. A share that is no number from 0 to 1 is an :class:`~newsframe.errors.InputError`
+    naming the file and the row.
 
     >>> table = given_genders()
     >>> table["ann"] >= 0.95, table["tom"] <= 0.05, "park" in table
     (True, True, False)
     """
-    rows, source = read_csv_rows(path, "given_genders.csv", required=("name", "female_share"))
+    if path is None:
+        source = "the given-name table derived from the nomquamgender package"
+        lines = name_genders.table_text().splitlines()
+        rows = list(csv.DictReader(lines))
+    else:
+        rows, source = read_csv_rows(path, "", required=("name", "female_share"))
     out = {}
     for n, row in enumerate(rows, start=1):
         name, share = (str(row.get(k) or "").strip() for k in ("name", "female_share"))

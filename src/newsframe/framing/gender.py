@@ -7,8 +7,8 @@ story file extends), a gendered role of the entity, and the article's own pronou
 mention that opens its sentence ("Ann Lee arrived. She said ..."). The pronouns are the least
 sure of these: where they speak, the given name that opens the person's full name has the last
 word when nearly all its bearers are of one gender (:func:`name_gender`,
-``data/given_genders.csv``, derived from the name-gender table of Van Buskirk, Clauset &
-Larremore 2023; gender statistics of names, in the spirit of Bergsma & Lin 2006). On the
+the table :mod:`newsframe.name_genders` derives from the ``nomquamgender`` package's names, Van
+Buskirk, Clauset & Larremore 2023; gender statistics of names, in the spirit of Bergsma & Lin 2006). On the
 people with a gendered title of eleven labelled quotation batches, the table (then of names
 counted 20 times or more; now 100, fewer names) agreed with the
 title 124 times of 125, the pronouns 39 of 41; where the pronouns and the table disagreed (6
