@@ -41,6 +41,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+import weakref
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -657,6 +658,8 @@ def corpus_links(
     """
     articles = list(articles)
     nouns = frozenset(organisation_nouns)
+    if keep and (hit := _linked_before(articles, resources, actors, nouns)) is not None:
+        return hit  # attributions, then share of voice, of the same articles: linked once
     build = functools.partial(_layers, resources=resources, actors=actors, nouns=nouns)
     if not keep:  # only the entities reach the links: the mentions are not held for the corpus
         build = functools.partial(_entities_only, build=build)
@@ -666,7 +669,36 @@ def corpus_links(
     if keep:
         for article, layer in zip(articles, layers, strict=True):
             keep_layer(article, resources, actors, nouns, layer)
-    return link_entities(layers, actors, words=resources.entity_words)
+    links = link_entities(layers, actors, words=resources.entity_words)
+    if keep:
+        _LAST[:] = [
+            ([weakref.ref(a) for a in articles], weakref.ref(resources), actors, nouns, links)
+        ]
+    return links
+
+
+#: The links :func:`corpus_links` made last (with ``keep``) and what they were made of: weak
+#: references to the articles and the resources, the actor table and the organisation nouns.
+_LAST: list[tuple] = []
+
+
+def _linked_before(
+    articles: list[Article], resources: Resources, actors: tuple[Actor, ...], nouns: frozenset[str]
+) -> Links | None:
+    """The links :func:`corpus_links` made last, when they were made of these very articles
+    (the same objects, in the same order) under the same resources (the same object), actor
+    table and organisation nouns: the layers, and so the links, would be the same; else None."""
+    if not _LAST:
+        return None
+    refs, resources_ref, last_actors, last_nouns, links = _LAST[0]
+    if (
+        resources_ref() is not resources
+        or len(refs) != len(articles)
+        or last_nouns != nouns
+        or (last_actors is not actors and last_actors != actors)
+    ):
+        return None
+    return links if all(ref() is a for ref, a in zip(refs, articles, strict=True)) else None
 
 
 def _entities_only(articles: list[Article], *, build) -> list[Entities]:
