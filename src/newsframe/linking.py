@@ -198,7 +198,8 @@ def _people(
             if len(words) < 2:
                 continue
             key = (words[0].lower(), words[-1].lower())
-            parts.setdefault(key, name_parts(words))
+            if key not in parts:
+                parts[key] = name_parts(words)
             if any("-" in w for w in words):
                 hyphenated.add(key)
             uses[e.name] = uses.get(e.name, 0) + 1
@@ -313,7 +314,11 @@ def _index(
         index.by_first.setdefault(first, set()).add(corpus_id)
     for name in (*index.by_last, *index.by_first):
         for k in range(len(name) if len(name) <= MAX_SPELT else 0):  # no name of 1,000 letters
-            index.spelt.setdefault(name[:k] + name[k + 1 :], set()).add(name)
+            less = name[:k] + name[k + 1 :]
+            if less in index.spelt:
+                index.spelt[less].add(name)
+            else:
+                index.spelt[less] = {name}
     for actor in actors:
         for alias in actor.aliases:
             index.alias_owner.setdefault(normalise(alias).lower(), set()).add(actor.actor_id)
@@ -376,6 +381,7 @@ def link_entities(
     actor_ids = frozenset(a.actor_id for a in actors)
     index = _index(layers, actors, actor_ids, words)
     canonical: dict[str, str] = {}
+    targets: dict[tuple[str, str, str], str | None] = {}  # one look-up per entity id, kind, name
     for layer in layers:
         for entity_id, e in layer.entities.items():
             if entity_id in actor_ids or entity_id in canonical:
@@ -383,7 +389,10 @@ def link_entities(
             if e.kind in ("country", "place"):
                 canonical[entity_id] = entity_id  # never a person's first or last name
                 continue
-            target = _target(e, index)
+            seen = (entity_id, e.kind, e.name)  # all that _target reads of the entity
+            if seen not in targets:
+                targets[seen] = _target(e, index)
+            target = targets[seen]
             if target is not None and target != entity_id:
                 canonical[entity_id] = target
 
