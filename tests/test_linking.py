@@ -430,3 +430,22 @@ def test_a_persons_initials_are_that_person_unless_an_organisation_spells_them()
     assert links("JFK") == "JFK"
     alone = link_entities([find_entities(["Paul Leclerc-Hardy left.", "PLH said so."])])
     assert alone("PLH") == "Paul Leclerc-Hardy"
+
+
+def test_the_same_articles_linked_again_reuse_the_links_and_other_articles_never_do():
+    # share of voice links the articles attributions just linked: the links are made once;
+    # a corpus of other articles (here "Bo Lee" for "Lee", not Ann Lee) is linked anew
+    res = nf.default_resources()
+    nouns = organisation_nouns(res.reporting_verbs)
+
+    def links(articles):
+        return corpus_links(articles, resources=res, actors=(), organisation_nouns=nouns)
+
+    first = links([A, B])
+    assert links([A, B]) is first and first("Lee") == "Ann Lee"
+    c = nf.Article("c", "Rebuilding", ("Bo Lee spoke.",))
+    assert links([c, B])("Lee") == "Bo Lee"
+    assert links([B, A]) is not first  # another order: another corpus
+    assert links([A, nf.Article("b", B.title, B.paragraphs)]) is not first  # equal is not same
+    other = corpus_links([A, B], resources=_story(()), actors=(), organisation_nouns=nouns)
+    assert other is not first and other("Lee") == "Ann Lee"  # other resources: linked anew

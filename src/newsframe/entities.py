@@ -1224,12 +1224,15 @@ def find_entities(
     titled: list[tuple] = []  # people named after a title in a title-case headline
     openers: list[tuple[int, int, int, str]] = []  # single capitals opening a sentence
     found: list[tuple[int, int, int, str, list[str], str, str]] = []  # first pass: named forms
+    added: set[tuple[str, str]] = set()  # (actor id, form) already added: adding again is a no-op
     for paragraph_id, text in zip(ids, texts, strict=True):
         covered = by_paragraph.get(paragraph_id, [])
         for m in covered:
             actor = names.get(m.actor_id)
             if actor is not None:
-                _add(layer, m.actor_id, actor.name, actor.kind, "", m.text)
+                if (m.actor_id, m.text) not in added:
+                    added.add((m.actor_id, m.text))
+                    _add(layer, m.actor_id, actor.name, actor.kind, "", m.text)
                 layer.mentions.append(
                     EntityMention(paragraph_id, m.start, m.end, m.text, m.actor_id)
                 )

@@ -41,6 +41,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+import weakref
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -197,7 +198,8 @@ def _people(
             if len(words) < 2:
                 continue
             key = (words[0].lower(), words[-1].lower())
-            parts.setdefault(key, name_parts(words))
+            if key not in parts:
+                parts[key] = name_parts(words)
             if any("-" in w for w in words):
                 hyphenated.add(key)
             uses[e.name] = uses.get(e.name, 0) + 1
@@ -312,7 +314,11 @@ def _index(
         index.by_first.setdefault(first, set()).add(corpus_id)
     for name in (*index.by_last, *index.by_first):
         for k in range(len(name) if len(name) <= MAX_SPELT else 0):  # no name of 1,000 letters
-            index.spelt.setdefault(name[:k] + name[k + 1 :], set()).add(name)
+            less = name[:k] + name[k + 1 :]
+            if less in index.spelt:
+                index.spelt[less].add(name)
+            else:
+                index.spelt[less] = {name}
     for actor in actors:
         for alias in actor.aliases:
             index.alias_owner.setdefault(normalise(alias).lower(), set()).add(actor.actor_id)
@@ -375,6 +381,7 @@ def link_entities(
     actor_ids = frozenset(a.actor_id for a in actors)
     index = _index(layers, actors, actor_ids, words)
     canonical: dict[str, str] = {}
+    targets: dict[tuple[str, str, str], str | None] = {}  # one look-up per entity id, kind, name
     for layer in layers:
         for entity_id, e in layer.entities.items():
             if entity_id in actor_ids or entity_id in canonical:
@@ -382,7 +389,10 @@ def link_entities(
             if e.kind in ("country", "place"):
                 canonical[entity_id] = entity_id  # never a person's first or last name
                 continue
-            target = _target(e, index)
+            seen = (entity_id, e.kind, e.name)  # all that _target reads of the entity
+            if seen not in targets:
+                targets[seen] = _target(e, index)
+            target = targets[seen]
             if target is not None and target != entity_id:
                 canonical[entity_id] = target
 
@@ -657,6 +667,8 @@ def corpus_links(
     """
     articles = list(articles)
     nouns = frozenset(organisation_nouns)
+    if keep and (hit := _linked_before(articles, resources, actors, nouns)) is not None:
+        return hit  # attributions, then share of voice, of the same articles: linked once
     build = functools.partial(_layers, resources=resources, actors=actors, nouns=nouns)
     if not keep:  # only the entities reach the links: the mentions are not held for the corpus
         build = functools.partial(_entities_only, build=build)
@@ -666,7 +678,36 @@ def corpus_links(
     if keep:
         for article, layer in zip(articles, layers, strict=True):
             keep_layer(article, resources, actors, nouns, layer)
-    return link_entities(layers, actors, words=resources.entity_words)
+    links = link_entities(layers, actors, words=resources.entity_words)
+    if keep:
+        _LAST[:] = [
+            ([weakref.ref(a) for a in articles], weakref.ref(resources), actors, nouns, links)
+        ]
+    return links
+
+
+#: The links :func:`corpus_links` made last (with ``keep``) and what they were made of: weak
+#: references to the articles and the resources, the actor table and the organisation nouns.
+_LAST: list[tuple] = []
+
+
+def _linked_before(
+    articles: list[Article], resources: Resources, actors: tuple[Actor, ...], nouns: frozenset[str]
+) -> Links | None:
+    """The links :func:`corpus_links` made last, when they were made of these very articles
+    (the same objects, in the same order) under the same resources (the same object), actor
+    table and organisation nouns: the layers, and so the links, would be the same; else None."""
+    if not _LAST:
+        return None
+    refs, resources_ref, last_actors, last_nouns, links = _LAST[0]
+    if (
+        resources_ref() is not resources
+        or len(refs) != len(articles)
+        or last_nouns != nouns
+        or (last_actors is not actors and last_actors != actors)
+    ):
+        return None
+    return links if all(ref() is a for ref, a in zip(refs, articles, strict=True)) else None
 
 
 def _entities_only(articles: list[Article], *, build) -> list[Entities]:

@@ -2893,10 +2893,13 @@ class ArticleScan:
                     found.sort(key=lambda m: m.start)
         forms = _verb_forms(verbs)  # "thanked", "writing": the verb, whatever the lemmatizer
         self.types = doc.types
-        self.lemmas = [
-            forms.get(word, lemma) if word.islower() else lemma
-            for word, lemma in zip(doc.types, doc.type_lemma, strict=True)
-        ]
+        self.lemmas = list(doc.type_lemma)
+        hits = set(doc.types).intersection(forms)  # (in C: most types are no such form)
+        if hits:
+            where = dict(zip(doc.types, range(len(doc.types)), strict=True))
+            for word in hits:
+                if word.islower():
+                    self.lemmas[where[word]] = forms[word]
         self.type = doc.token_type.tolist()
         self.start, self.end = doc.token_start.tolist(), doc.token_end.tolist()
         self.flag = list(map(self.relevant.__contains__, self.lemmas))
