@@ -127,6 +127,7 @@ from sklearn.linear_model import LogisticRegression
 import newsframe as nf
 from newsframe.document import analyse
 from newsframe.framing import attribution as attr
+from newsframe.framing.speaker_context import ArticleContext
 from newsframe.framing.speaker_model import (
     FEATURES,
     best_candidate,
@@ -170,6 +171,30 @@ def _final_keys(
     return out
 
 
+def _context(layer, actors, verbs) -> tuple[ArticleContext, object]:
+    """The text-only features of one article (``speaker_context``) and a speaker key's
+    possible entity ids (itself and what the layer resolves it to)."""
+    kinds = {a.actor_id: a.kind for a in actors}
+    mentions: dict[str, list] = defaultdict(list)
+    for m in layer.mentions:
+        entity = layer.entities.get(m.entity_id)
+        kind = kinds.get(m.entity_id) or (entity.kind if entity else "")
+        if kind in ("person", "organisation", "country", "group"):
+            mentions[m.entity_id].append((m.paragraph_id, m.start, m.end, kind))
+    for found in mentions.values():
+        found.sort()
+    lemmas = {lemma[0] for lemma in verbs.verbs if len(lemma) == 1}
+    cache: dict[str, set[str]] = {}
+
+    def resolve(key: str) -> set[str]:
+        if key not in cache:
+            hit = layer.resolve(key)
+            cache[key] = {key, hit} if hit else {key}
+        return cache[key]
+
+    return ArticleContext(dict(mentions), lemmas), resolve
+
+
 def _first(item):
     return item[0]
 
@@ -190,6 +215,8 @@ def page_quotes(path: Path, page: dict) -> list[dict]:
     links = corpus_links([article], resources=res, actors=actors, organisation_nouns=nouns)
     names = {a.actor_id: a.name for a in actors}
     paragraphs = article.clean_paragraphs
+    article_context, resolve = _context(layer, actors, verbs)
+    previous_k = NAMES.index("previous_quote")
     predicted: dict[tuple, dict] = {}
     for task, candidates, _ in collected:
         key = (task.paragraph_id, task.quote.text)
@@ -219,6 +246,10 @@ def page_quotes(path: Path, page: dict) -> list[dict]:
             ),  # the rules' choice stands (speaker_model docstring)
             "gold": None,
         }
+        predicted[key]["context_values"] = np.array(article_context.quotation_rows(
+            task, [c.speakers for c in candidates], resolve,
+            [bool(c.values[previous_k]) for c in candidates],
+        ), dtype=float)  # fmt: skip
     entries = list(predicted.values())
     outlet = page["file"].split("--")[0]
     accepted = [a for q in page["quotes"] for a in q["speaker_accept"]]
