@@ -105,6 +105,9 @@ out: shipped 88.7%, junk 87; full refit (C 0.01-0.3) 89.0-89.1%, prior fit of ev
 pairwise and listwise ranking and shallow boosted trees no better on eight batches; the prior
 fit of ``rules_i_not_person`` alone 89.1%, junk 84, no batch lower: shipped. ``--write`` with
 ``--fit prior`` keeps the lines of the file's header that say how the other weights were fitted.
+``--features context`` cross-validates a refit on the text-only features of
+``newsframe.framing.speaker_context`` instead (read around the quotation, none of them a rules'
+verdict), ``both`` on the two sets side by side (docs/evaluation.md, eighteenth round).
 """
 
 from __future__ import annotations
@@ -604,6 +607,10 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
         "--own", default="settled", help="settled (default), keep or model: see _fixed"
     )
     parser.add_argument("--misses", action="store_true", help="count the candidates' misses")
+    parser.add_argument(
+        "--features", default="shipped",
+        help="shipped (default), context (speaker_context's text-only features) or both",
+    )  # fmt: skip
     parser.add_argument("-v", "--verbose", action="store_true", help="one row per group")
     return parser.parse_args(argv)
 
@@ -614,6 +621,14 @@ def main(argv: list[str]) -> int:
     pages = load(args.pages or [Path(os.environ.get("NEWSFRAME_EVALPAGES", "benchmarks/eval/pages"))],
                  sets, args.labels)  # fmt: skip
     new = tuple(n for n in args.new.split(",") if n)
+    if args.features != "shipped":
+        if args.write or args.fit in ("shipped", "prior"):
+            raise SystemExit("--features context or both: cross-validation of a refit only")
+        for page in pages:
+            for entry in page["entries"]:
+                text_only = entry["context_values"]
+                both = np.hstack([entry["values"], text_only])
+                entry["values"] = text_only if args.features == "context" else both
     for name in [d for d in args.drop.split(",") if d]:
         k = NAMES.index(name)  # a feature left out is 0 for every candidate: weight 0
         for page in pages:
