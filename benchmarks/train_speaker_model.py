@@ -105,6 +105,9 @@ out: shipped 88.7%, junk 87; full refit (C 0.01-0.3) 89.0-89.1%, prior fit of ev
 pairwise and listwise ranking and shallow boosted trees no better on eight batches; the prior
 fit of ``rules_i_not_person`` alone 89.1%, junk 84, no batch lower: shipped. ``--write`` with
 ``--fit prior`` keeps the lines of the file's header that say how the other weights were fitted.
+``--features context`` cross-validates a refit on the text-only features of
+``newsframe.framing.speaker_context`` instead (read around the quotation, none of them a rules'
+verdict), ``both`` on the two sets side by side (docs/evaluation.md, eighteenth round).
 """
 
 from __future__ import annotations
@@ -127,6 +130,7 @@ from sklearn.linear_model import LogisticRegression
 import newsframe as nf
 from newsframe.document import analyse
 from newsframe.framing import attribution as attr
+from newsframe.framing.speaker_context import ArticleContext
 from newsframe.framing.speaker_model import (
     FEATURES,
     best_candidate,
@@ -170,6 +174,30 @@ def _final_keys(
     return out
 
 
+def _context(layer, actors, verbs) -> tuple[ArticleContext, object]:
+    """The text-only features of one article (``speaker_context``) and a speaker key's
+    possible entity ids (itself and what the layer resolves it to)."""
+    kinds = {a.actor_id: a.kind for a in actors}
+    mentions: dict[str, list] = defaultdict(list)
+    for m in layer.mentions:
+        entity = layer.entities.get(m.entity_id)
+        kind = kinds.get(m.entity_id) or (entity.kind if entity else "")
+        if kind in ("person", "organisation", "country", "group"):
+            mentions[m.entity_id].append((m.paragraph_id, m.start, m.end, kind))
+    for found in mentions.values():
+        found.sort()
+    lemmas = {lemma[0] for lemma in verbs.verbs if len(lemma) == 1}
+    cache: dict[str, set[str]] = {}
+
+    def resolve(key: str) -> set[str]:
+        if key not in cache:
+            hit = layer.resolve(key)
+            cache[key] = {key, hit} if hit else {key}
+        return cache[key]
+
+    return ArticleContext(dict(mentions), lemmas), resolve
+
+
 def _first(item):
     return item[0]
 
@@ -190,6 +218,8 @@ def page_quotes(path: Path, page: dict) -> list[dict]:
     links = corpus_links([article], resources=res, actors=actors, organisation_nouns=nouns)
     names = {a.actor_id: a.name for a in actors}
     paragraphs = article.clean_paragraphs
+    article_context, resolve = _context(layer, actors, verbs)
+    previous_k = NAMES.index("previous_quote")
     predicted: dict[tuple, dict] = {}
     for task, candidates, _ in collected:
         key = (task.paragraph_id, task.quote.text)
@@ -219,6 +249,10 @@ def page_quotes(path: Path, page: dict) -> list[dict]:
             ),  # the rules' choice stands (speaker_model docstring)
             "gold": None,
         }
+        predicted[key]["context_values"] = np.array(article_context.quotation_rows(
+            task, [c.speakers for c in candidates], resolve,
+            [bool(c.values[previous_k]) for c in candidates],
+        ), dtype=float)  # fmt: skip
     entries = list(predicted.values())
     outlet = page["file"].split("--")[0]
     accepted = [a for q in page["quotes"] for a in q["speaker_accept"]]
@@ -573,6 +607,10 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
         "--own", default="settled", help="settled (default), keep or model: see _fixed"
     )
     parser.add_argument("--misses", action="store_true", help="count the candidates' misses")
+    parser.add_argument(
+        "--features", default="shipped",
+        help="shipped (default), context (speaker_context's text-only features) or both",
+    )  # fmt: skip
     parser.add_argument("-v", "--verbose", action="store_true", help="one row per group")
     return parser.parse_args(argv)
 
@@ -583,6 +621,14 @@ def main(argv: list[str]) -> int:
     pages = load(args.pages or [Path(os.environ.get("NEWSFRAME_EVALPAGES", "benchmarks/eval/pages"))],
                  sets, args.labels)  # fmt: skip
     new = tuple(n for n in args.new.split(",") if n)
+    if args.features != "shipped":
+        if args.write or args.fit in ("shipped", "prior"):
+            raise SystemExit("--features context or both: cross-validation of a refit only")
+        for page in pages:
+            for entry in page["entries"]:
+                text_only = entry["context_values"]
+                both = np.hstack([entry["values"], text_only])
+                entry["values"] = text_only if args.features == "context" else both
     for name in [d for d in args.drop.split(",") if d]:
         k = NAMES.index(name)  # a feature left out is 0 for every candidate: weight 0
         for page in pages:
