@@ -174,6 +174,10 @@ class Options:
     # is centred on 0 with variance new_c instead of c (the shipped weights know nothing of them)
     new: tuple[str, ...] = ()
     new_c: float = 1.0
+    # with fit "prior": the prior variance of the terms of the pages given that the shipped
+    # vocabulary lacks (their vocabulary chosen by min_outlets and min_stories, centred on 0;
+    # 0: no term is added), a residual lexical fit on the shipped weights
+    lex_c: float = 0.0
 
 
 def table(pages: list[dict], repeats: dict[str, frozenset[str]]) -> list[Page]:
@@ -383,6 +387,15 @@ def fit_prior(rows: list[Page], opts: Options, prior: LineModel) -> LineModel:
     if opts.drop:
         names = [name for name, _, _ in FEATURES]
         x[:, [names.index(d) for d in opts.drop]] = 0.0
+    added: tuple[str, ...] = ()
+    if opts.lex_c > 0:
+        known = set(prior.terms)
+        added = tuple(t for t in vocabulary(rows, opts.min_outlets, opts.min_stories)
+                      if t not in known)  # fmt: skip
+        prior = dataclasses.replace(
+            prior, terms=prior.terms + added,
+            term_weights=np.hstack([prior.term_weights, np.zeros((len(CLASSES), len(added)))]),
+        )  # fmt: skip
     index = {t: j for j, t in enumerate(prior.terms)}
     cols: list[int] = []
     ptr = [0]
@@ -405,6 +418,9 @@ def fit_prior(rows: list[Page], opts: Options, prior: LineModel) -> LineModel:
     penalty[new] = 1.0 / opts.new_c
     free = np.full((k, d), opts.c > 0)  # c = 0: the shipped weights stay exactly as they are
     free[:, new] = True
+    if added:  # the added terms' columns come last before the intercept
+        penalty[d - 1 - len(added) : d - 1] = 1.0 / opts.lex_c
+        free[:, d - 1 - len(added) : d - 1] = True
 
     def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
         w = w0.copy()
@@ -739,6 +755,7 @@ def _grid(args: argparse.Namespace) -> list[Options]:
         "fit": args.fit.split(","),
         "new": [_dropped(args.new)],
         "new_c": [float(v) for v in args.new_c.split(",")],
+        "lex_c": [float(v) for v in args.lex_c.split(",")],
     }
     return [Options(**dict(zip(values, combo, strict=True)))
             for combo in itertools.product(*values.values())]  # fmt: skip
@@ -765,6 +782,7 @@ def _label(o: Options, b: tuple[float, ...]) -> str:
         return f"shipped b{'+'.join(f'{v:g}' for v in b)}"
     words = f"prior {words}" if o.fit == "prior" else words
     words += f" new{len(o.new)}c{o.new_c:g}" if o.fit == "prior" and o.new else ""
+    words += f" lex{o.lex_c:g}" if o.fit == "prior" and o.lex_c else ""
     return (f"C{o.c:g} {words} bw{o.body_weight:g}{trees}{drop} fit:{o.corpus} "
             f"b{'+'.join(f'{v:g}' for v in b)}")  # fmt: skip
 
@@ -807,6 +825,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--new", default="", help="features new to the shipped file (prior)")
     parser.add_argument("--new-c", default="1", help="prior variance of the new features")
+    parser.add_argument(
+        "--lex-c", default="0", help="prior variance of terms added to the shipped (prior; 0: none)"
+    )
     parser.add_argument(
         "--batch", action="append", default=[],
         help="LABELS=PAGES: a batch kept outside the repository (repeatable; replaces --sets)",
