@@ -178,6 +178,9 @@ class Options:
     # vocabulary lacks (their vocabulary chosen by min_outlets and min_stories, centred on 0;
     # 0: no term is added), a residual lexical fit on the shipped weights
     lex_c: float = 0.0
+    # with lex_c: the terms of the previous and the next line too (every term of the
+    # vocabulary, their own weights, prior centred on 0 with variance lex_c)
+    near: bool = False
 
 
 def table(pages: list[dict], repeats: dict[str, frozenset[str]]) -> list[Page]:
@@ -392,22 +395,25 @@ def fit_prior(rows: list[Page], opts: Options, prior: LineModel) -> LineModel:
         known = set(prior.terms)
         added = tuple(t for t in vocabulary(rows, opts.min_outlets, opts.min_stories)
                       if t not in known)  # fmt: skip
+        near0 = prior.near_weights
+        if near0 is None:
+            near0 = np.zeros((2, len(CLASSES), len(prior.terms)))
         prior = dataclasses.replace(
             prior, terms=prior.terms + added,
             term_weights=np.hstack([prior.term_weights, np.zeros((len(CLASSES), len(added)))]),
+            near_weights=np.concatenate([near0, np.zeros((2, len(CLASSES), len(added)))], axis=2),
         )  # fmt: skip
     index = {t: j for j, t in enumerate(prior.terms)}
-    cols: list[int] = []
-    ptr = [0]
-    for r in rows:
-        for line in r.terms:
-            cols += [index[t] for t in line if t in index]
-            ptr.append(len(cols))
-    lexical = sparse.csr_matrix((np.ones(len(cols)), cols, ptr), shape=(len(y), len(prior.terms)))
+    blocks = [term_matrix(rows, index, 0)]
+    w_blocks = [prior.term_weights]
+    near = opts.lex_c > 0 and opts.near
+    if near:
+        blocks += [term_matrix(rows, index, -1), term_matrix(rows, index, 1)]
+        w_blocks += list(prior.near_weights)
     design = sparse.hstack(
-        [sparse.csr_matrix((x - prior.mean) / prior.scale), lexical, np.ones((len(y), 1))]
+        [sparse.csr_matrix((x - prior.mean) / prior.scale), *blocks, np.ones((len(y), 1))]
     ).tocsr()
-    w0 = np.hstack([prior.weights, prior.term_weights, prior.intercept[:, None]])
+    w0 = np.hstack([prior.weights, *w_blocks, prior.intercept[:, None]])
     k, d = w0.shape
     onehot = np.zeros((len(y), k))
     onehot[np.arange(len(y)), y] = 1.0
@@ -418,9 +424,13 @@ def fit_prior(rows: list[Page], opts: Options, prior: LineModel) -> LineModel:
     penalty[new] = 1.0 / opts.new_c
     free = np.full((k, d), opts.c > 0)  # c = 0: the shipped weights stay exactly as they are
     free[:, new] = True
-    if added:  # the added terms' columns come last before the intercept
-        penalty[d - 1 - len(added) : d - 1] = 1.0 / opts.lex_c
-        free[:, d - 1 - len(added) : d - 1] = True
+    nf, nt = len(FEATURES), len(prior.terms)
+    if added:  # the added terms' own columns come last of the own terms
+        penalty[nf + nt - len(added) : nf + nt] = 1.0 / opts.lex_c
+        free[:, nf + nt - len(added) : nf + nt] = True
+    if near:  # the near terms' columns: every term, before the intercept
+        penalty[nf + nt : -1] = 1.0 / opts.lex_c
+        free[:, nf + nt : -1] = True
 
     def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
         w = w0.copy()
@@ -438,11 +448,27 @@ def fit_prior(rows: list[Page], opts: Options, prior: LineModel) -> LineModel:
                               options={"maxiter": 5000})  # fmt: skip
     w = w0.copy()
     w[free] = found.x
-    nf = len(FEATURES)
+    near_w = np.stack([w[:, nf + nt : nf + 2 * nt], w[:, nf + 2 * nt : -1]]) if near else None
     return dataclasses.replace(
-        prior, weights=w[:, :nf], term_weights=w[:, nf:-1], intercept=w[:, -1],
+        prior, weights=w[:, :nf], term_weights=w[:, nf : nf + nt], intercept=w[:, -1],
         body_bias=opts.bias, sentence_bias=opts.sentence_bias, source="fitted with prior",
+        near_weights=near_w if near else prior.near_weights,
     )  # fmt: skip
+
+
+def term_matrix(rows: list[Page], index: dict[str, int], side: int) -> sparse.csr_matrix:
+    """Binary lines-by-terms matrix of the pages' lines (``index``: each term's column): of
+    each line's own terms (``side`` 0), or of the previous (-1) or next (1) line's on its page."""
+    cols: list[int] = []
+    ptr = [0]
+    for r in rows:
+        n = len(r.terms)
+        for i in range(n):
+            j = i + side
+            if 0 <= j < n:
+                cols += [index[t] for t in r.terms[j] if t in index]
+            ptr.append(len(cols))
+    return sparse.csr_matrix((np.ones(len(cols)), cols, ptr), shape=(len(ptr) - 1, len(index)))
 
 
 def end_table(end: np.ndarray | None) -> list[str]:
@@ -756,6 +782,7 @@ def _grid(args: argparse.Namespace) -> list[Options]:
         "new": [_dropped(args.new)],
         "new_c": [float(v) for v in args.new_c.split(",")],
         "lex_c": [float(v) for v in args.lex_c.split(",")],
+        "near": [v == "1" for v in args.near.split(",")],
     }
     return [Options(**dict(zip(values, combo, strict=True)))
             for combo in itertools.product(*values.values())]  # fmt: skip
@@ -783,6 +810,7 @@ def _label(o: Options, b: tuple[float, ...]) -> str:
     words = f"prior {words}" if o.fit == "prior" else words
     words += f" new{len(o.new)}c{o.new_c:g}" if o.fit == "prior" and o.new else ""
     words += f" lex{o.lex_c:g}" if o.fit == "prior" and o.lex_c else ""
+    words += " near" if o.fit == "prior" and o.lex_c and o.near else ""
     return (f"C{o.c:g} {words} bw{o.body_weight:g}{trees}{drop} fit:{o.corpus} "
             f"b{'+'.join(f'{v:g}' for v in b)}")  # fmt: skip
 
@@ -825,6 +853,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--new", default="", help="features new to the shipped file (prior)")
     parser.add_argument("--new-c", default="1", help="prior variance of the new features")
+    parser.add_argument(
+        "--near", default="0", help="with --lex-c: 1 reads the neighbours' terms too (comma list)"
+    )
     parser.add_argument(
         "--lex-c", default="0", help="prior variance of terms added to the shipped (prior; 0: none)"
     )

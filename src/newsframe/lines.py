@@ -1434,7 +1434,7 @@ class _LineTable:
     def term_sums(self, model: LineModel) -> tuple[list[tuple[int, ...]], np.ndarray]:
         """Per row the columns of its terms in ``model``'s vocabulary and their summed weights
         per class (read once per row and model)."""
-        ids, sums = self.models.get(model, ([], np.zeros((0, len(CLASSES)))))
+        ids, sums = self.models.get(model, ([], np.zeros((0, len(model.lexical)))))
         if len(ids) < self.n:
             new = _vocabulary_ids(self.openings[len(ids) :], model)
             ids = ids + new
@@ -1945,7 +1945,10 @@ class LineModel:
     """The fitted model: standardisation, weights per class, decoder transitions and body bias.
 
     ``terms`` is the vocabulary of line terms (:func:`line_terms`) and ``term_weights`` their
-    weights per class (a term present adds its column to the line's class scores). The decoder
+    weights per class (a term present adds its column to the line's class scores);
+    ``near_weights`` (optional) their weights when they are on the previous or the next line of
+    the page (the lexical channel of ``data/line_words.csv``: a line under "Related stories"
+    or above "Read more" reads those words too). The decoder
     adds ``body_bias`` to every line's body score, ``sentence_bias`` to a line of eight words or
     more that reads as a sentence and ``kept_bias`` to a line the rule cleaner keeps (of at
     least ``kept_words`` words: a short fragment the rules keep gets no bonus). With ``trees``
@@ -1967,6 +1970,17 @@ class LineModel:
     trees: TreeEnsemble | None = None
     kept_words: int = 0
     end: np.ndarray | None = None  # (states,) log-probabilities of a page ending in each state
+    # (2, classes, terms): a term's weights when it is on the previous line, on the next line
+    near_weights: np.ndarray | None = None
+
+    @cached_property
+    def lexical(self) -> np.ndarray:
+        """The term weights summed per line (rows: classes, then with :attr:`near_weights`
+        the classes again for the line after it and for the line before it, which read it as
+        their previous and next line)."""
+        if self.near_weights is None:
+            return self.term_weights
+        return np.vstack([self.term_weights, *self.near_weights])
 
     @cached_property
     def _affine(self) -> tuple[np.ndarray, np.ndarray]:
@@ -2015,7 +2029,7 @@ class LineModel:
     def log_proba(self, x: np.ndarray, ids: Sequence[tuple[int, ...]] | None = None) -> np.ndarray:
         """Log class probabilities of each row of a feature matrix and its lines' terms: the
         logistic model's, or with :attr:`trees` the trees' on the features and those."""
-        sums = _term_sums(self, ids) if ids else None
+        sums = _term_sums(self, ids)[:, : len(CLASSES)] if ids else None
         return self._log_proba(x, sums)
 
     def _log_proba(self, x: np.ndarray, term_sums: np.ndarray | None) -> np.ndarray:
@@ -2046,13 +2060,24 @@ def _term_sums(model: LineModel, ids: Sequence[tuple[int, ...]]) -> np.ndarray:
     """The summed weights per class of each line's terms (rows: lines). Lines with as many
     terms are summed together, one reduction over each line's weights in their order (each
     sum is the one numpy makes of that line alone): one call per term count, not per line."""
-    out = np.zeros((len(ids), len(CLASSES)))
+    weights = model.lexical
+    out = np.zeros((len(ids), len(weights)))
     size = np.fromiter(map(len, ids), np.intp, count=len(ids))
     for k in np.unique(size[size > 0]).tolist():
         at = np.flatnonzero(size == k)
         cols = np.array(list(map(ids.__getitem__, at.tolist())), dtype=np.intp)
-        out[at] = model.term_weights[:, cols].sum(axis=2).T
+        out[at] = weights[:, cols].sum(axis=2).T
     return out
+
+
+def _with_near(sums: np.ndarray, bounds: _Bounds) -> np.ndarray:
+    """Each line's class scores from terms (rows, classes): its own terms' (the first
+    columns of ``sums``, :func:`_term_sums`), plus the previous line's terms read as a previous
+    line's and the next line's read as a next line's (none across a page's edge)."""
+    k = len(CLASSES)
+    if sums.shape[1] == k:
+        return sums
+    return sums[:, :k] + bounds.shift(sums[:, k : 2 * k], -1) + bounds.shift(sums[:, 2 * k :], 1)
 
 
 @lru_cache(maxsize=65_536)
@@ -2142,16 +2167,50 @@ def _read_trees(csv_text: str, source: str) -> TreeEnsemble:
                         max(depth.values(), default=0))  # fmt: skip
 
 
+#: The columns of the lexical channel's file (``data/line_words.csv``): a term, its weights
+#: per class on its own line, then on the line after it (read as that line's previous line)
+#: and on the line before it (read as that line's next line).
+WORD_COLUMNS = ("term", *CLASSES, *(f"previous:{c}" for c in CLASSES),
+                *(f"next:{c}" for c in CLASSES))  # fmt: skip
+
+
+def _read_words(csv_text: str, source: str, model: LineModel) -> LineModel:
+    """``model`` with the terms of ``data/line_words.csv`` (format at its top) added to its
+    vocabulary: their own weights, and the near weights of every term (zero for the model's
+    own terms)."""
+    body = "\n".join(line for line in csv_text.splitlines() if not line.startswith("#"))
+    reader = csv.DictReader(io.StringIO(body))
+    if tuple(reader.fieldnames or ()) != WORD_COLUMNS:
+        raise InputError(source, f"word file needs the columns {','.join(WORD_COLUMNS)}")
+    try:
+        rows = [(r["term"], [float(r[c]) for c in WORD_COLUMNS[1:]]) for r in reader]
+    except (ValueError, TypeError) as exc:
+        raise InputError(source, f"word file is malformed: {exc}") from None
+    known = set(model.terms)
+    twice = sorted({t for t, _ in rows if t in known or not t})
+    if twice or len({t for t, _ in rows}) < len(rows):
+        raise InputError(source, f"word file repeats or lacks a term: {twice[:3]}")
+    k, n = len(CLASSES), len(model.terms)
+    w = np.array([v for _, v in rows]).reshape(len(rows), 3 * k).T
+    near = np.zeros((2, k, n + len(rows)))
+    near[0, :, n:], near[1, :, n:] = w[k : 2 * k], w[2 * k :]
+    return replace(model, terms=model.terms + tuple(t for t, _ in rows),
+                   term_weights=np.hstack([model.term_weights, w[:k]]), near_weights=near)  # fmt: skip
+
+
 @lru_cache(maxsize=8)
 def load_line_model(
     weights: str | Path | None = None,
     decoder: str | Path | None = None,
     trees: str | Path | None = None,
+    words: str | Path | None = None,
 ) -> LineModel:
     """Load the line model shipped in ``data/`` (or the given weight, decoder and tree files).
 
     The decoder file says whether the model stacks trees on the logistic model (``trees =
-    true``); their file is then ``trees`` or the shipped ``data/line_trees.csv``.
+    true``); their file is then ``trees`` or the shipped ``data/line_trees.csv``. It says too
+    whether a lexical channel adds terms (``words = true``: ``words`` or the shipped
+    ``data/line_words.csv``, their weights on the line and on its neighbours).
 
     >>> model = load_line_model()
     >>> model.weights.shape == (len(CLASSES), len(FEATURES)), model.body_bias >= 0
@@ -2164,8 +2223,12 @@ def load_line_model(
     model = _read_model(csv_text, toml_text, str(csv_source))
     try:
         stacked = tomllib.loads(toml_text).get("trees", False)
+        lexical = tomllib.loads(toml_text).get("words", False)
     except tomllib.TOMLDecodeError as exc:  # pragma: no cover - _read_model raised already
         raise InputError(toml_source, f"decoder is malformed: {exc}") from None
+    if lexical is True or words is not None:
+        word_text, word_source = read_text(words, "line_words.csv")
+        model = _read_words(word_text, str(word_source), model)
     if stacked is not True and trees is None:
         return model
     tree_text, tree_source = read_text(trees, "line_trees.csv")
@@ -2261,7 +2324,7 @@ def decide_pages(
         with _TABLE_LOCK:
             term_ids, term_sums = table.term_sums(model)
         ids = list(map(term_ids.__getitem__, rows.tolist()))
-        sums = term_sums[rows]
+        sums = _with_near(term_sums[rows], bounds)
     logp = model._log_proba(x, sums)
     other = np.log(np.exp(logp[:, 2:]).sum(axis=1))
     head = logp[:, 1].copy()
@@ -2337,7 +2400,7 @@ def decide_pages(
         dtype=bool,
         count=len(x),
     )
-    said = _explanations(model, x, ids, np.where(asked, ks, 0))
+    said = _explanations(model, x, ids, np.where(asked, ks, 0), bounds=bounds)
     plain = [(label, "") for label in CLASSES]  # a line without reason: one tuple per class
     said_all = [plain[k] for k in ks.tolist()]
     for i, why in said.items():
@@ -3047,10 +3110,13 @@ def _explanations(
     ids: Sequence[tuple[int, ...]] | None,
     ks: np.ndarray,
     top: int = 3,
+    *,
+    bounds: _Bounds | None = None,
 ) -> dict[int, str]:
     """Per line not labelled body (class ``ks[i]`` > 0): the ``top`` features and terms that
-    pushed it most from body towards its class, in words. Array operations over the page's
-    removed lines; only the few words said are picked in Python."""
+    pushed it most from body towards its class, in words (with ``bounds`` and the model's
+    :attr:`~LineModel.near_weights`, the terms of the lines before and after it too). Array
+    operations over the page's removed lines; only the few words said are picked in Python."""
     rows = np.flatnonzero(ks > 0)
     if not len(rows):
         return {}
@@ -3065,7 +3131,10 @@ def _explanations(
     value = np.take_along_axis(push, col, axis=1)
     hi = np.take_along_axis(high, col, axis=1)
     if ids:
-        value, col, hi = _with_terms(model, ids, rows, k, (value, col, hi), n_features)
+        near = None
+        if bounds is not None and model.near_weights is not None:
+            near = (bounds.is_first, bounds.is_last)
+        value, col, hi = _with_terms(model, ids, rows, k, (value, col, hi), n_features, near)
     # per line its candidates (feature or term, and which side) in order, -1 past the last one;
     # lines that share them (an outlet's chrome) are put in words once
     code = np.where(value > -np.inf, 2 * col + hi, -1)
@@ -3081,19 +3150,35 @@ def _with_terms(
     k: np.ndarray,
     best: tuple[np.ndarray, np.ndarray, np.ndarray],
     n_features: int,
+    near: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The best feature candidates of each row (``best``: push, column, high side) merged with
-    its best terms (column ``n_features`` + term): per (row, term) entry its push, the entries
+    its best terms (column ``n_features`` + term; with ``near``, each line's page edges
+    (first, last), the previous line's terms at ``n_features`` + terms + term and the next
+    line's at ``n_features`` + 2 * terms + term): per (row, term) entry its push, the entries
     sorted within each row (the higher push first, then the lower term), the first of each
     row kept. Linear in the rows' terms (no row-by-term matrix)."""
     value, col, hi = best
     width = value.shape[1]
-    lists = [ids[i] for i in rows.tolist()]
-    lens = np.fromiter(map(len, lists), np.intp, count=len(lists))
-    r_arr = np.repeat(np.arange(len(rows)), lens)
-    t_arr = np.fromiter(itertools.chain.from_iterable(lists), np.intp, count=int(lens.sum()))
-    tw = model.term_weights
-    val = tw[k[r_arr], t_arr] - tw[0, t_arr]
+    n_terms = len(model.terms)
+    r_parts, t_parts, v_parts = [], [], []
+    sides = [(0, model.term_weights)]
+    if near is not None and model.near_weights is not None:
+        sides += [(-1, model.near_weights[0]), (1, model.near_weights[1])]
+    for side, tw in sides:
+        at = rows.tolist()
+        if side:
+            edge = near[0] if side < 0 else near[1]  # type: ignore[index]
+            lists = [() if edge[i] else ids[i + side] for i in at]
+        else:
+            lists = [ids[i] for i in at]
+        lens = np.fromiter(map(len, lists), np.intp, count=len(lists))
+        r_side = np.repeat(np.arange(len(rows)), lens)
+        t_side = np.fromiter(itertools.chain.from_iterable(lists), np.intp, count=int(lens.sum()))
+        v_parts.append(tw[k[r_side], t_side] - tw[0, t_side])
+        r_parts.append(r_side)
+        t_parts.append(t_side + n_terms * (0 if side == 0 else 1 if side < 0 else 2))
+    r_arr, t_arr, val = np.concatenate(r_parts), np.concatenate(t_parts), np.concatenate(v_parts)
     keep = val > 0
     r_arr, t_arr, val = r_arr[keep], t_arr[keep], val[keep]
     if not len(r_arr):
@@ -3122,7 +3207,9 @@ def _said(codes: list[int], top: int, n_features: int, model: LineModel) -> str:
         if j < n_features:
             words = FEATURES[j][1] if high else FEATURES[j][2]
         else:
-            words = f'the words "{model.terms[j - n_features]}"'
+            side, t = divmod(j - n_features, max(len(model.terms), 1))
+            words = f'the words "{model.terms[t]}"' + ("", " on the line before",
+                                                        " on the line after")[side]
         if words not in said:
             said.append(words)
     return ", ".join(said)
