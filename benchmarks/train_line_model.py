@@ -108,8 +108,10 @@ from newsframe.lines import (
     FEATURES,
     STACKED,
     STATES,
+    WORD_COLUMNS,
     LineModel,
     TreeEnsemble,
+    _read_model,
     line_features,
     line_terms,
     load_line_model,
@@ -283,7 +285,7 @@ def fit(rows: list[Page], opts: Options) -> LineModel:
     if opts.fit == "shipped":
         return load_line_model()
     if opts.fit == "prior":
-        return fit_prior(rows, opts, load_line_model())
+        return fit_prior(rows, opts, base_model())
     model = fit_logistic(rows, opts)
     if not opts.trees:
         return model
@@ -298,6 +300,14 @@ def fit(rows: list[Page], opts: Options) -> LineModel:
     x = np.hstack([np.vstack([r.x for r in rows]), np.vstack(stacked)])
     y = np.array([CLASSES.index(label) for r in rows for label in r.labels])
     return dataclasses.replace(model, trees=fit_trees(x, y, opts))
+
+
+def base_model() -> LineModel:
+    """The shipped model without its lexical channel (``line_words.csv``): the weights fitted on
+    the 623 pages a residual fit starts from (never its own earlier residual)."""
+    return _read_model((DATA / "line_model.csv").read_text(encoding="utf-8"),
+                       (DATA / "line_decoder.toml").read_text(encoding="utf-8"),
+                       "line_model.csv")  # fmt: skip
 
 
 #: Folds of the training pages (by story) for the logistic log-probabilities the trees learn on.
@@ -547,6 +557,47 @@ def write_trees(trees: TreeEnsemble, opts: Options) -> None:
                              f"{trees.threshold[j]:.9g},{trees.left[j] - start},"
                              f"{trees.right[j] - start},")  # fmt: skip
     (DATA / "line_trees.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+WORDS_HEADER = """\
+# Lexical channel of the line model of newsframe.lines, fitted by benchmarks/train_line_model.py
+# (--fit prior --c 0 --lex-c {lex_c:g}{near} --min-outlets {min_outlets} --min-stories
+# {min_stories}) on {pages} local labelled pages, every weight of line_model.csv kept (a residual
+# fit: what the words add to the model fitted on the 623 earlier pages). A term is a lowercase
+# word or word pair of a line's opening (newsframe.lines.line_terms; a number is 0), seen on
+# lines of at least {min_outlets} outlets and {min_stories} stories of those pages. One row per
+# term: the weights per class it adds to its own line's class scores (body .. byline; a term
+# of line_model.csv adds them to its weights there), to the next line's when it is on the line
+# before it (previous:<class>) and to the previous line's when it is on the line after it
+# (next:<class>); never across a page's edge. Read when line_decoder.toml says words = true.
+# Lines starting with # are comments."""
+
+
+def write_words(model: LineModel, opts: Options, pages: int) -> None:
+    """Write the lexical channel of a residual fit (``model``, fitted on :func:`base_model`) as
+    ``line_words.csv`` (the weights it adds; six decimals, the vocabulary's order) and mark the
+    decoder ``words = true``; ``line_model.csv`` is left as it is."""
+    base = base_model()
+    k, have = len(CLASSES), base.vocabulary
+    near = (
+        model.near_weights if model.near_weights is not None else np.zeros((2, k, len(model.terms)))
+    )
+    head = WORDS_HEADER.format(lex_c=opts.lex_c, near=" --near 1" if opts.near else "",
+                               min_outlets=opts.min_outlets, min_stories=opts.min_stories,
+                               pages=pages)  # fmt: skip
+    lines = [head, ",".join(WORD_COLUMNS)]
+    for j, term in enumerate(model.terms):
+        own = model.term_weights[:, j] - (base.term_weights[:, have[term]] if term in have else 0)
+        values = np.round(np.concatenate([own, near[0][:, j], near[1][:, j]]), 6) + 0.0
+        if np.any(values != 0):
+            lines.append(_quoted(term) + "," + ",".join(f"{v:.6f}" for v in values))
+    (DATA / "line_words.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    path = DATA / "line_decoder.toml"
+    text = path.read_text(encoding="utf-8")
+    if "\nwords = " not in text:
+        text = text.replace("\ntrees = ", "\n# words = true: the lexical channel (line_words.csv) adds its terms' weights.\n"
+                            "words = true\ntrees = ", 1)  # fmt: skip
+    path.write_text(text, encoding="utf-8")
 
 
 def write(model: LineModel, opts: Options, pages: int = 0) -> None:
@@ -941,8 +992,14 @@ def main(argv: list[str] | None = None) -> int:
             kept_bias=biases[0][2],
             kept_words=int(biases[0][3]),
         )
-        write(model, o, len(pages))
-        print(f"wrote {DATA / 'line_model.csv'} ({len(model.terms)} terms) and line_decoder.toml")
+        if o.fit == "prior" and o.lex_c:
+            write_words(model, o, len(pages))
+            print(f"wrote {DATA / 'line_words.csv'} ({len(model.terms)} terms)")
+        else:
+            write(model, o, len(pages))
+            print(
+                f"wrote {DATA / 'line_model.csv'} ({len(model.terms)} terms) and line_decoder.toml"
+            )
     return 0
 
 

@@ -2167,17 +2167,18 @@ def _read_trees(csv_text: str, source: str) -> TreeEnsemble:
                         max(depth.values(), default=0))  # fmt: skip
 
 
-#: The columns of the lexical channel's file (``data/line_words.csv``): a term, its weights
-#: per class on its own line, then on the line after it (read as that line's previous line)
-#: and on the line before it (read as that line's next line).
+#: The columns of the lexical channel's file (``data/line_words.csv``): a term, the weights
+#: per class it adds on its own line, then on the line after it (the term read as that line's
+#: previous line's) and on the line before it (read as that line's next line's).
 WORD_COLUMNS = ("term", *CLASSES, *(f"previous:{c}" for c in CLASSES),
                 *(f"next:{c}" for c in CLASSES))  # fmt: skip
 
 
 def _read_words(csv_text: str, source: str, model: LineModel) -> LineModel:
-    """``model`` with the terms of ``data/line_words.csv`` (format at its top) added to its
-    vocabulary: their own weights, and the near weights of every term (zero for the model's
-    own terms)."""
+    """``model`` with the lexical channel of ``data/line_words.csv`` (format at its top): each
+    row's own weights added to its term's (a term new to the model joins its vocabulary), and
+    its weights on the neighbouring lines (:attr:`LineModel.near_weights`; zero for a term
+    without a row)."""
     body = "\n".join(line for line in csv_text.splitlines() if not line.startswith("#"))
     reader = csv.DictReader(io.StringIO(body))
     if tuple(reader.fieldnames or ()) != WORD_COLUMNS:
@@ -2186,16 +2187,19 @@ def _read_words(csv_text: str, source: str, model: LineModel) -> LineModel:
         rows = [(r["term"], [float(r[c]) for c in WORD_COLUMNS[1:]]) for r in reader]
     except (ValueError, TypeError) as exc:
         raise InputError(source, f"word file is malformed: {exc}") from None
-    known = set(model.terms)
-    twice = sorted({t for t, _ in rows if t in known or not t})
-    if twice or len({t for t, _ in rows}) < len(rows):
-        raise InputError(source, f"word file repeats or lacks a term: {twice[:3]}")
-    k, n = len(CLASSES), len(model.terms)
+    terms = [t for t, _ in rows]
+    if "" in terms or len(set(terms)) < len(terms):
+        raise InputError(source, "word file has an empty or a repeated term")
+    k = len(CLASSES)
+    new = [t for t in terms if t not in model.vocabulary]
+    vocab = {t: j for j, t in enumerate([*model.terms, *new])}
+    own = np.hstack([model.term_weights, np.zeros((k, len(new)))])
+    near = np.zeros((2, k, len(vocab)))
+    cols = np.array([vocab[t] for t in terms], dtype=np.intp)
     w = np.array([v for _, v in rows]).reshape(len(rows), 3 * k).T
-    near = np.zeros((2, k, n + len(rows)))
-    near[0, :, n:], near[1, :, n:] = w[k : 2 * k], w[2 * k :]
-    return replace(model, terms=model.terms + tuple(t for t, _ in rows),
-                   term_weights=np.hstack([model.term_weights, w[:k]]), near_weights=near)  # fmt: skip
+    own[:, cols] += w[:k]
+    near[0][:, cols], near[1][:, cols] = w[k : 2 * k], w[2 * k :]
+    return replace(model, terms=(*model.terms, *new), term_weights=own, near_weights=near)
 
 
 @lru_cache(maxsize=8)
@@ -3208,8 +3212,10 @@ def _said(codes: list[int], top: int, n_features: int, model: LineModel) -> str:
             words = FEATURES[j][1] if high else FEATURES[j][2]
         else:
             side, t = divmod(j - n_features, max(len(model.terms), 1))
-            words = f'the words "{model.terms[t]}"' + ("", " on the line before",
-                                                        " on the line after")[side]
+            words = (
+                f'the words "{model.terms[t]}"'
+                + ("", " on the line before", " on the line after")[side]
+            )
         if words not in said:
             said.append(words)
     return ", ".join(said)
