@@ -95,6 +95,7 @@ from eval_lines import (
     evaluate,
     load,
     outlet_repeats,
+    per_class,
     row,
     story_words,
 )
@@ -330,8 +331,8 @@ def fit_trees(x: np.ndarray, y: np.ndarray, opts: Options) -> TreeEnsemble:
     )  # fmt: skip
     clf.fit(x, y, sample_weight=np.where(y == 0, opts.body_weight, 1.0))
     feature, threshold, left, right, value, roots, klass = [], [], [], [], [], [], []
-    for per_class in clf._predictors:
-        for k, tree in enumerate(per_class):
+    for by_class in clf._predictors:
+        for k, tree in enumerate(by_class):
             start = len(feature)
             roots.append(start)
             klass.append(int(clf.classes_[k]) if len(clf.classes_) > 2 else 2)
@@ -975,6 +976,7 @@ def main(argv: list[str] | None = None) -> int:
                             s = totals[k, b, mode]
                             print(row(f"{name} {n} {_label(o, b)} {mode}", s) + spread(s),
                                   flush=True)  # fmt: skip
+                            print(f"  removed per class: {per_class(s)}")
                             print(
                                 "  per fold (chrome removed/lines, body lines lost): "
                                 + "; ".join(
