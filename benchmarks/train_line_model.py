@@ -58,6 +58,15 @@ dev-10 (``--batch ... --write --fit prior --c 0 --new weekday_date``; docs/evalu
 the comparison of the three fits), then those of ``no_past`` on the 260 pages of those three
 batches and held-out-9, every other weight kept (``--new no_past``).
 
+``--lex-c V`` (with ``--fit prior --c 0``) is a residual lexical fit: every shipped weight kept
+(:func:`base_model`, the model without its lexical channel), the terms of the pages given
+that the shipped vocabulary lacks (seen on ``--min-outlets`` outlets and ``--min-stories``
+stories) fitted on them with a Gaussian prior centred on 0, variance V: what the words of
+the local pages add to what the 623 pages taught. ``--near 1`` fits, beside them, every
+term's weights when it is on the previous or the next line (the neighbours' words; same
+prior). ``--write`` then writes only ``line_words.csv`` (the weights the words add) and marks
+the decoder ``words = true``. ``--kept-groups 1,3,6 --cv set`` gives its learning curve.
+
 The decoder's ``[end]`` table (how likely a page ends after a line in each state, :func:`ends`)
 is counted from the labels alone: ``--write-end --sets ...`` rewrites it in place, every other
 value kept (the shipped one from the 623 pages the weights were first fitted on).
