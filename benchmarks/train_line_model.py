@@ -91,6 +91,7 @@ import dataclasses
 import itertools
 import json
 import math
+import re
 import sys
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -586,7 +587,8 @@ WORDS_HEADER = """\
 def write_words(model: LineModel, opts: Options, pages: int) -> None:
     """Write the lexical channel of a residual fit (``model``, fitted on :func:`base_model`) as
     ``line_words.csv`` (the weights it adds; six decimals, the vocabulary's order) and mark the
-    decoder ``words = true``; ``line_model.csv`` is left as it is."""
+    decoder ``words = true`` with the fit's body bias (the words move the operating point: the
+    bias is chosen with them, docs/evaluation.md); ``line_model.csv`` is left as it is."""
     base = base_model()
     k, have = len(CLASSES), base.vocabulary
     near = (
@@ -604,6 +606,7 @@ def write_words(model: LineModel, opts: Options, pages: int) -> None:
     (DATA / "line_words.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     path = DATA / "line_decoder.toml"
     text = path.read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^body_bias = .*$", f"body_bias = {model.body_bias}", text, count=1)
     if "\nwords = " not in text:
         text = text.replace("\ntrees = ", "\n# words = true: the lexical channel (line_words.csv) adds its terms' weights.\n"
                             "words = true\ntrees = ", 1)  # fmt: skip

@@ -94,7 +94,10 @@ def _word_file(tmp_path: Path, rows: list[str], header: str = ",".join(WORD_COLU
 
 
 def test_a_word_file_adds_to_the_shipped_weights(tmp_path):
-    shipped = load_line_model()
+    empty = tmp_path / "empty.csv"
+    empty.write_text(",".join(WORD_COLUMNS) + "\n")
+    shipped = load_line_model(words=empty)  # the weights of line_model.csv alone
+    assert not shipped.near_weights.any()
     known = shipped.terms[0]  # whichever term the shipped vocabulary starts with
     zeros = ",".join(["0"] * len(CLASSES))
     path = _word_file(tmp_path, [
