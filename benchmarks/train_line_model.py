@@ -49,8 +49,8 @@ for more labelled headlines or a feature that tells a site name from a short hea
 ``--batch LABELS=PAGES`` (repeatable) reads batches labelled outside the repository instead of
 ``--sets`` (every set in each label file); ``--cv set`` then leaves each batch out in turn (the
 next batch). ``--fit`` says what a fit is: ``local`` (afresh on the pages given, the default),
-``shipped`` (the shipped weights, not refitted: the baseline) or ``prior`` (:func:`fit_prior`:
-refitted with a Gaussian prior centred on the shipped weights, variance ``--c``; features new
+``shipped`` (the shipped weights, not refitted, without their lexical channel: the baseline)
+or ``prior`` (:func:`fit_prior`: refitted with a Gaussian prior centred on the shipped weights, variance ``--c``; features new
 to the shipped file, ``--new``, centred on 0 with variance ``--new-c``; ``--c 0`` keeps every
 shipped weight and fits the new features' alone). The shipped weights are the 623-page fit
 with the weights of ``weekday_date`` fitted that way on the 200 pages of dev-9, held-out-8 and
@@ -125,7 +125,6 @@ from newsframe.lines import (
     _read_model,
     line_features,
     line_terms,
-    load_line_model,
     state_sequence,
 )
 
@@ -180,7 +179,8 @@ class Options:
     # would otherwise stand ten deviations out and move its weight far)
     scale_floor: float = 0.0
     # what a fit is: "local" (fitted afresh on the pages given), "shipped" (the shipped
-    # weights and decoder, not refitted: the baseline), "prior" (refitted on the pages given
+    # weights and decoder, not refitted, without the lexical channel of line_words.csv, which
+    # was fitted on the local batches: the baseline), "prior" (refitted on the pages given
     # with a Gaussian prior centred on the shipped weights, strength 1/c; see fit_prior)
     fit: str = "local"
     # with fit "prior": features new to the shipped file (its rows hold zeros), whose prior
@@ -293,8 +293,8 @@ def fit(rows: list[Page], opts: Options) -> LineModel:
     stacked on it (fitted on its out-of-fold log-probabilities: five folds of the training
     pages by story, so the trees learn how far to trust it on pages it has not seen)."""
     rows = fitted_rows(rows, opts.corpus)
-    if opts.fit == "shipped":
-        return load_line_model()
+    if opts.fit == "shipped":  # without its lexical channel, fitted on the local batches
+        return base_model()
     if opts.fit == "prior":
         return fit_prior(rows, opts, base_model())
     model = fit_logistic(rows, opts)
@@ -730,7 +730,7 @@ def cross_validate(
                 m = dataclasses.replace(model, body_bias=b[0], sentence_bias=b[1],
                                         kept_bias=b[2], kept_words=int(b[3]))  # fmt: skip
                 if match:
-                    shipped = dataclasses.replace(load_line_model(), body_bias=b[0],
+                    shipped = dataclasses.replace(base_model(), body_bias=b[0],
                         sentence_bias=b[1], kept_bias=b[2], kept_words=int(b[3]))  # fmt: skip
                     inner = [(seen, m)]
                     if match == "oof" and len({pages[i][by] for i in train}) > 1:
