@@ -82,7 +82,8 @@ def test_a_comment_widget_ending_a_page_goes(tmp_path):
     # a comment form's label and a row of hashtags after the last paragraph: without the end
     # the decoder of the 623-page weights (no lexical channel: an empty word file, body bias 1)
     # keeps them (leaving the body costs more than their few words say); with it both go, and
-    # the three paragraphs stay; the shipped model (its words and bias) takes them too
+    # the three paragraphs stay; the shipped model (with a lexical channel when it ships one)
+    # takes them too
     page = _page(["Add new comment", "#flood #valley"])
     words = tmp_path / "words.csv"
     words.write_text(",".join(L.WORD_COLUMNS) + "\n")
