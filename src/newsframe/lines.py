@@ -45,7 +45,8 @@ are plain data fitted by ``benchmarks/train_line_model.py`` on labelled pages; n
 pickled. The words of a line's opening are terms of the model (:func:`line_terms`); when the
 decoder says ``words = true`` a lexical channel (``data/line_words.csv``) adds weights to
 terms, new terms, and every term's weights on the previous and the next line (a residual fit
-on later pages, the weights above kept; :attr:`LineModel.near_weights`). Inference is numpy only and linear in the page: each distinct line's text is read once,
+on later pages, the weights above kept; :attr:`LineModel.near_weights`; none is shipped yet:
+``benchmarks/train_line_model.py --lex-c`` fits one). Inference is numpy only and linear in the page: each distinct line's text is read once,
 the lines of a batch together (one tokenisation per line for every feature that reads words,
 the patterns run over the lines joined), the rest array operations over the batch. Every
 removal says why in words: the features that pushed the line most from body to its class
