@@ -154,6 +154,8 @@ def score(page: dict, removed: set[int], title: str) -> dict[str, int]:
         elif label in NON_BODY:
             s["chrome_n"] += 1
             s["chrome"] += n in removed
+            s[f"{label}:n"] += 1  # per class too: which kind of non-body line moves
+            s[f"{label}:removed"] += n in removed
     want = [lines[n - 1] for n, label in labels.items() if label == "headline"]
     got = key(title)
     if not want:
@@ -245,6 +247,11 @@ def row(name: str, s: dict[str, int], *, headline: bool = True) -> str:
     )
 
 
+def per_class(s: dict[str, int]) -> str:
+    """The non-body lines removed per labelled class (chrome, caption, byline) of a total."""
+    return ", ".join(f"{c} {s.get(c + ':removed', 0)}/{s.get(c + ':n', 0)}" for c in NON_BODY)
+
+
 HEADER = f"{'method':<22} {'pages':>5} {'chrome removed':>18}  {'body lost':>8} {'sents':>4}  {'headline':>7}"
 
 
@@ -282,7 +289,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"set {args.set}: {len(pages)} pages, {outlets} outlets, {stories} stories")
     print(HEADER)
     print(row("rules (main today)", evaluate(pages, "rules", corpus=args.corpus)))
-    print(row("line model", evaluate(pages, "model", corpus=args.corpus)))
+    model = evaluate(pages, "model", corpus=args.corpus)
+    print(row("line model", model))
+    print(f"  line model, removed per class: {per_class(model)}")
     if args.story:
         stories = story_words(pages)
         print(row("line model, story", evaluate(pages, "model", corpus=args.corpus,

@@ -49,14 +49,23 @@ for more labelled headlines or a feature that tells a site name from a short hea
 ``--batch LABELS=PAGES`` (repeatable) reads batches labelled outside the repository instead of
 ``--sets`` (every set in each label file); ``--cv set`` then leaves each batch out in turn (the
 next batch). ``--fit`` says what a fit is: ``local`` (afresh on the pages given, the default),
-``shipped`` (the shipped weights, not refitted: the baseline) or ``prior`` (:func:`fit_prior`:
-refitted with a Gaussian prior centred on the shipped weights, variance ``--c``; features new
+``shipped`` (the shipped weights, not refitted, without their lexical channel: the baseline)
+or ``prior`` (:func:`fit_prior`: refitted with a Gaussian prior centred on the shipped weights, variance ``--c``; features new
 to the shipped file, ``--new``, centred on 0 with variance ``--new-c``; ``--c 0`` keeps every
 shipped weight and fits the new features' alone). The shipped weights are the 623-page fit
 with the weights of ``weekday_date`` fitted that way on the 200 pages of dev-9, held-out-8 and
 dev-10 (``--batch ... --write --fit prior --c 0 --new weekday_date``; docs/evaluation.md has
 the comparison of the three fits), then those of ``no_past`` on the 260 pages of those three
 batches and held-out-9, every other weight kept (``--new no_past``).
+
+``--lex-c V`` (with ``--fit prior --c 0``) is a residual lexical fit: every shipped weight kept
+(:func:`base_model`, the model without its lexical channel), the terms of the pages given
+that the shipped vocabulary lacks (seen on ``--min-outlets`` outlets and ``--min-stories``
+stories) fitted on them with a Gaussian prior centred on 0, variance V: what the words of
+the local pages add to what the 623 pages taught. ``--near 1`` fits, beside them, every
+term's weights when it is on the previous or the next line (the neighbours' words; same
+prior). ``--write`` then writes only ``line_words.csv`` (the weights the words add) and marks
+the decoder ``words = true``. ``--kept-groups 1,3,6 --cv set`` gives its learning curve.
 
 The decoder's ``[end]`` table (how likely a page ends after a line in each state, :func:`ends`)
 is counted from the labels alone: ``--write-end --sets ...`` rewrites it in place, every other
@@ -82,6 +91,7 @@ import dataclasses
 import itertools
 import json
 import math
+import re
 import sys
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -95,6 +105,7 @@ from eval_lines import (
     evaluate,
     load,
     outlet_repeats,
+    per_class,
     row,
     story_words,
 )
@@ -108,11 +119,12 @@ from newsframe.lines import (
     FEATURES,
     STACKED,
     STATES,
+    WORD_COLUMNS,
     LineModel,
     TreeEnsemble,
+    _read_model,
     line_features,
     line_terms,
-    load_line_model,
     state_sequence,
 )
 
@@ -167,13 +179,21 @@ class Options:
     # would otherwise stand ten deviations out and move its weight far)
     scale_floor: float = 0.0
     # what a fit is: "local" (fitted afresh on the pages given), "shipped" (the shipped
-    # weights and decoder, not refitted: the baseline), "prior" (refitted on the pages given
+    # weights and decoder, not refitted, without the lexical channel of line_words.csv, which
+    # was fitted on the local batches: the baseline), "prior" (refitted on the pages given
     # with a Gaussian prior centred on the shipped weights, strength 1/c; see fit_prior)
     fit: str = "local"
     # with fit "prior": features new to the shipped file (its rows hold zeros), whose prior
     # is centred on 0 with variance new_c instead of c (the shipped weights know nothing of them)
     new: tuple[str, ...] = ()
     new_c: float = 1.0
+    # with fit "prior": the prior variance of the terms of the pages given that the shipped
+    # vocabulary lacks (their vocabulary chosen by min_outlets and min_stories, centred on 0;
+    # 0: no term is added), a residual lexical fit on the shipped weights
+    lex_c: float = 0.0
+    # with lex_c: the terms of the previous and the next line too (every term of the
+    # vocabulary, their own weights, prior centred on 0 with variance lex_c)
+    near: bool = False
 
 
 def table(pages: list[dict], repeats: dict[str, frozenset[str]]) -> list[Page]:
@@ -273,10 +293,10 @@ def fit(rows: list[Page], opts: Options) -> LineModel:
     stacked on it (fitted on its out-of-fold log-probabilities: five folds of the training
     pages by story, so the trees learn how far to trust it on pages it has not seen)."""
     rows = fitted_rows(rows, opts.corpus)
-    if opts.fit == "shipped":
-        return load_line_model()
+    if opts.fit == "shipped":  # without its lexical channel, fitted on the local batches
+        return base_model()
     if opts.fit == "prior":
-        return fit_prior(rows, opts, load_line_model())
+        return fit_prior(rows, opts, base_model())
     model = fit_logistic(rows, opts)
     if not opts.trees:
         return model
@@ -291,6 +311,14 @@ def fit(rows: list[Page], opts: Options) -> LineModel:
     x = np.hstack([np.vstack([r.x for r in rows]), np.vstack(stacked)])
     y = np.array([CLASSES.index(label) for r in rows for label in r.labels])
     return dataclasses.replace(model, trees=fit_trees(x, y, opts))
+
+
+def base_model() -> LineModel:
+    """The shipped model without its lexical channel (``line_words.csv``): the weights fitted on
+    the 623 pages a residual fit starts from (never its own earlier residual)."""
+    return _read_model((DATA / "line_model.csv").read_text(encoding="utf-8"),
+                       (DATA / "line_decoder.toml").read_text(encoding="utf-8"),
+                       "line_model.csv")  # fmt: skip
 
 
 #: Folds of the training pages (by story) for the logistic log-probabilities the trees learn on.
@@ -313,8 +341,8 @@ def fit_trees(x: np.ndarray, y: np.ndarray, opts: Options) -> TreeEnsemble:
     )  # fmt: skip
     clf.fit(x, y, sample_weight=np.where(y == 0, opts.body_weight, 1.0))
     feature, threshold, left, right, value, roots, klass = [], [], [], [], [], [], []
-    for per_class in clf._predictors:
-        for k, tree in enumerate(per_class):
+    for by_class in clf._predictors:
+        for k, tree in enumerate(by_class):
             start = len(feature)
             roots.append(start)
             klass.append(int(clf.classes_[k]) if len(clf.classes_) > 2 else 2)
@@ -383,18 +411,30 @@ def fit_prior(rows: list[Page], opts: Options, prior: LineModel) -> LineModel:
     if opts.drop:
         names = [name for name, _, _ in FEATURES]
         x[:, [names.index(d) for d in opts.drop]] = 0.0
+    added: tuple[str, ...] = ()
+    if opts.lex_c > 0:
+        known = set(prior.terms)
+        added = tuple(t for t in vocabulary(rows, opts.min_outlets, opts.min_stories)
+                      if t not in known)  # fmt: skip
+        near0 = prior.near_weights
+        if near0 is None:
+            near0 = np.zeros((2, len(CLASSES), len(prior.terms)))
+        prior = dataclasses.replace(
+            prior, terms=prior.terms + added,
+            term_weights=np.hstack([prior.term_weights, np.zeros((len(CLASSES), len(added)))]),
+            near_weights=np.concatenate([near0, np.zeros((2, len(CLASSES), len(added)))], axis=2),
+        )  # fmt: skip
     index = {t: j for j, t in enumerate(prior.terms)}
-    cols: list[int] = []
-    ptr = [0]
-    for r in rows:
-        for line in r.terms:
-            cols += [index[t] for t in line if t in index]
-            ptr.append(len(cols))
-    lexical = sparse.csr_matrix((np.ones(len(cols)), cols, ptr), shape=(len(y), len(prior.terms)))
+    blocks = [term_matrix(rows, index, 0)]
+    w_blocks = [prior.term_weights]
+    near = opts.lex_c > 0 and opts.near
+    if near:
+        blocks += [term_matrix(rows, index, -1), term_matrix(rows, index, 1)]
+        w_blocks += list(prior.near_weights)
     design = sparse.hstack(
-        [sparse.csr_matrix((x - prior.mean) / prior.scale), lexical, np.ones((len(y), 1))]
+        [sparse.csr_matrix((x - prior.mean) / prior.scale), *blocks, np.ones((len(y), 1))]
     ).tocsr()
-    w0 = np.hstack([prior.weights, prior.term_weights, prior.intercept[:, None]])
+    w0 = np.hstack([prior.weights, *w_blocks, prior.intercept[:, None]])
     k, d = w0.shape
     onehot = np.zeros((len(y), k))
     onehot[np.arange(len(y)), y] = 1.0
@@ -405,6 +445,13 @@ def fit_prior(rows: list[Page], opts: Options, prior: LineModel) -> LineModel:
     penalty[new] = 1.0 / opts.new_c
     free = np.full((k, d), opts.c > 0)  # c = 0: the shipped weights stay exactly as they are
     free[:, new] = True
+    nf, nt = len(FEATURES), len(prior.terms)
+    if added:  # the added terms' own columns come last of the own terms
+        penalty[nf + nt - len(added) : nf + nt] = 1.0 / opts.lex_c
+        free[:, nf + nt - len(added) : nf + nt] = True
+    if near:  # the near terms' columns: every term, before the intercept
+        penalty[nf + nt : -1] = 1.0 / opts.lex_c
+        free[:, nf + nt : -1] = True
 
     def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
         w = w0.copy()
@@ -422,11 +469,27 @@ def fit_prior(rows: list[Page], opts: Options, prior: LineModel) -> LineModel:
                               options={"maxiter": 5000})  # fmt: skip
     w = w0.copy()
     w[free] = found.x
-    nf = len(FEATURES)
+    near_w = np.stack([w[:, nf + nt : nf + 2 * nt], w[:, nf + 2 * nt : -1]]) if near else None
     return dataclasses.replace(
-        prior, weights=w[:, :nf], term_weights=w[:, nf:-1], intercept=w[:, -1],
+        prior, weights=w[:, :nf], term_weights=w[:, nf : nf + nt], intercept=w[:, -1],
         body_bias=opts.bias, sentence_bias=opts.sentence_bias, source="fitted with prior",
+        near_weights=near_w if near else prior.near_weights,
     )  # fmt: skip
+
+
+def term_matrix(rows: list[Page], index: dict[str, int], side: int) -> sparse.csr_matrix:
+    """Binary lines-by-terms matrix of the pages' lines (``index``: each term's column): of
+    each line's own terms (``side`` 0), or of the previous (-1) or next (1) line's on its page."""
+    cols: list[int] = []
+    ptr = [0]
+    for r in rows:
+        n = len(r.terms)
+        for i in range(n):
+            j = i + side
+            if 0 <= j < n:
+                cols += [index[t] for t in r.terms[j] if t in index]
+            ptr.append(len(cols))
+    return sparse.csr_matrix((np.ones(len(cols)), cols, ptr), shape=(len(ptr) - 1, len(index)))
 
 
 def end_table(end: np.ndarray | None) -> list[str]:
@@ -505,6 +568,49 @@ def write_trees(trees: TreeEnsemble, opts: Options) -> None:
                              f"{trees.threshold[j]:.9g},{trees.left[j] - start},"
                              f"{trees.right[j] - start},")  # fmt: skip
     (DATA / "line_trees.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+WORDS_HEADER = """\
+# Lexical channel of the line model of newsframe.lines, fitted by benchmarks/train_line_model.py
+# (--fit prior --c 0 --lex-c {lex_c:g}{near} --min-outlets {min_outlets} --min-stories
+# {min_stories}) on {pages} local labelled pages, every weight of line_model.csv kept (a residual
+# fit: what the words add to the model fitted on the 623 earlier pages). A term is a lowercase
+# word or word pair of a line's opening (newsframe.lines.line_terms; a number is 0), seen on
+# lines of at least {min_outlets} outlets and {min_stories} stories of those pages. One row per
+# term: the weights per class it adds to its own line's class scores (body .. byline; a term
+# of line_model.csv adds them to its weights there), to the next line's when it is on the line
+# before it (previous:<class>) and to the previous line's when it is on the line after it
+# (next:<class>); never across a page's edge. Read when line_decoder.toml says words = true.
+# Lines starting with # are comments."""
+
+
+def write_words(model: LineModel, opts: Options, pages: int) -> None:
+    """Write the lexical channel of a residual fit (``model``, fitted on :func:`base_model`) as
+    ``line_words.csv`` (the weights it adds; six decimals, the vocabulary's order) and mark the
+    decoder ``words = true`` with the fit's body bias (the words move the operating point: the
+    bias is chosen with them, docs/evaluation.md); ``line_model.csv`` is left as it is."""
+    base = base_model()
+    k, have = len(CLASSES), base.vocabulary
+    near = (
+        model.near_weights if model.near_weights is not None else np.zeros((2, k, len(model.terms)))
+    )
+    head = WORDS_HEADER.format(lex_c=opts.lex_c, near=" --near 1" if opts.near else "",
+                               min_outlets=opts.min_outlets, min_stories=opts.min_stories,
+                               pages=pages)  # fmt: skip
+    lines = [head, ",".join(WORD_COLUMNS)]
+    for j, term in enumerate(model.terms):
+        own = model.term_weights[:, j] - (base.term_weights[:, have[term]] if term in have else 0)
+        values = np.round(np.concatenate([own, near[0][:, j], near[1][:, j]]), 6) + 0.0
+        if np.any(values != 0):
+            lines.append(_quoted(term) + "," + ",".join(f"{v:.6f}" for v in values))
+    (DATA / "line_words.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    path = DATA / "line_decoder.toml"
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^body_bias = .*$", f"body_bias = {model.body_bias}", text, count=1)
+    if "\nwords = " not in text:
+        text = text.replace("\ntrees = ", "\n# words = true: the lexical channel (line_words.csv) adds its terms' weights.\n"
+                            "words = true\ntrees = ", 1)  # fmt: skip
+    path.write_text(text, encoding="utf-8")
 
 
 def write(model: LineModel, opts: Options, pages: int = 0) -> None:
@@ -624,7 +730,7 @@ def cross_validate(
                 m = dataclasses.replace(model, body_bias=b[0], sentence_bias=b[1],
                                         kept_bias=b[2], kept_words=int(b[3]))  # fmt: skip
                 if match:
-                    shipped = dataclasses.replace(load_line_model(), body_bias=b[0],
+                    shipped = dataclasses.replace(base_model(), body_bias=b[0],
                         sentence_bias=b[1], kept_bias=b[2], kept_words=int(b[3]))  # fmt: skip
                     inner = [(seen, m)]
                     if match == "oof" and len({pages[i][by] for i in train}) > 1:
@@ -739,6 +845,8 @@ def _grid(args: argparse.Namespace) -> list[Options]:
         "fit": args.fit.split(","),
         "new": [_dropped(args.new)],
         "new_c": [float(v) for v in args.new_c.split(",")],
+        "lex_c": [float(v) for v in args.lex_c.split(",")],
+        "near": [v == "1" for v in args.near.split(",")],
     }
     return [Options(**dict(zip(values, combo, strict=True)))
             for combo in itertools.product(*values.values())]  # fmt: skip
@@ -765,6 +873,8 @@ def _label(o: Options, b: tuple[float, ...]) -> str:
         return f"shipped b{'+'.join(f'{v:g}' for v in b)}"
     words = f"prior {words}" if o.fit == "prior" else words
     words += f" new{len(o.new)}c{o.new_c:g}" if o.fit == "prior" and o.new else ""
+    words += f" lex{o.lex_c:g}" if o.fit == "prior" and o.lex_c else ""
+    words += " near" if o.fit == "prior" and o.lex_c and o.near else ""
     return (f"C{o.c:g} {words} bw{o.body_weight:g}{trees}{drop} fit:{o.corpus} "
             f"b{'+'.join(f'{v:g}' for v in b)}")  # fmt: skip
 
@@ -807,6 +917,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--new", default="", help="features new to the shipped file (prior)")
     parser.add_argument("--new-c", default="1", help="prior variance of the new features")
+    parser.add_argument(
+        "--near", default="0", help="with --lex-c: 1 reads the neighbours' terms too (comma list)"
+    )
+    parser.add_argument(
+        "--lex-c", default="0", help="prior variance of terms added to the shipped (prior; 0: none)"
+    )
     parser.add_argument(
         "--batch", action="append", default=[],
         help="LABELS=PAGES: a batch kept outside the repository (repeatable; replaces --sets)",
@@ -872,6 +988,7 @@ def main(argv: list[str] | None = None) -> int:
                             s = totals[k, b, mode]
                             print(row(f"{name} {n} {_label(o, b)} {mode}", s) + spread(s),
                                   flush=True)  # fmt: skip
+                            print(f"  removed per class: {per_class(s)}")
                             print(
                                 "  per fold (chrome removed/lines, body lines lost): "
                                 + "; ".join(
@@ -889,8 +1006,14 @@ def main(argv: list[str] | None = None) -> int:
             kept_bias=biases[0][2],
             kept_words=int(biases[0][3]),
         )
-        write(model, o, len(pages))
-        print(f"wrote {DATA / 'line_model.csv'} ({len(model.terms)} terms) and line_decoder.toml")
+        if o.fit == "prior" and o.lex_c:
+            write_words(model, o, len(pages))
+            print(f"wrote {DATA / 'line_words.csv'} ({len(model.terms)} terms)")
+        else:
+            write(model, o, len(pages))
+            print(
+                f"wrote {DATA / 'line_model.csv'} ({len(model.terms)} terms) and line_decoder.toml"
+            )
     return 0
 
 

@@ -42,7 +42,11 @@ The weights (``data/line_model.csv``: one row per feature, its standardisation a
 class), the decoder (``data/line_decoder.toml``: transition log-probabilities, the body biases)
 and, when the decoder says ``trees = true``, the trees (``data/line_trees.csv``, one row per node)
 are plain data fitted by ``benchmarks/train_line_model.py`` on labelled pages; nothing is
-pickled. Inference is numpy only and linear in the page: each distinct line's text is read once,
+pickled. The words of a line's opening are terms of the model (:func:`line_terms`); when the
+decoder says ``words = true`` a lexical channel (``data/line_words.csv``) adds weights to
+terms, new terms, and every term's weights on the previous and the next line (a residual fit
+on later pages, the weights above kept; :attr:`LineModel.near_weights`; none is shipped yet:
+``benchmarks/train_line_model.py --lex-c`` fits one). Inference is numpy only and linear in the page: each distinct line's text is read once,
 the lines of a batch together (one tokenisation per line for every feature that reads words,
 the patterns run over the lines joined), the rest array operations over the batch. Every
 removal says why in words: the features that pushed the line most from body to its class
@@ -1434,7 +1438,7 @@ class _LineTable:
     def term_sums(self, model: LineModel) -> tuple[list[tuple[int, ...]], np.ndarray]:
         """Per row the columns of its terms in ``model``'s vocabulary and their summed weights
         per class (read once per row and model)."""
-        ids, sums = self.models.get(model, ([], np.zeros((0, len(CLASSES)))))
+        ids, sums = self.models.get(model, ([], np.zeros((0, len(model.lexical)))))
         if len(ids) < self.n:
             new = _vocabulary_ids(self.openings[len(ids) :], model)
             ids = ids + new
@@ -1945,7 +1949,10 @@ class LineModel:
     """The fitted model: standardisation, weights per class, decoder transitions and body bias.
 
     ``terms`` is the vocabulary of line terms (:func:`line_terms`) and ``term_weights`` their
-    weights per class (a term present adds its column to the line's class scores). The decoder
+    weights per class (a term present adds its column to the line's class scores);
+    ``near_weights`` (optional) their weights when they are on the previous or the next line of
+    the page (the lexical channel of ``data/line_words.csv``: a line under "Related stories"
+    or above "Read more" reads those words too). The decoder
     adds ``body_bias`` to every line's body score, ``sentence_bias`` to a line of eight words or
     more that reads as a sentence and ``kept_bias`` to a line the rule cleaner keeps (of at
     least ``kept_words`` words: a short fragment the rules keep gets no bonus). With ``trees``
@@ -1967,6 +1974,17 @@ class LineModel:
     trees: TreeEnsemble | None = None
     kept_words: int = 0
     end: np.ndarray | None = None  # (states,) log-probabilities of a page ending in each state
+    # (2, classes, terms): a term's weights when it is on the previous line, on the next line
+    near_weights: np.ndarray | None = None
+
+    @cached_property
+    def lexical(self) -> np.ndarray:
+        """The term weights summed per line (rows: classes, then with :attr:`near_weights`
+        the classes again for the line after it and for the line before it, which read it as
+        their previous and next line)."""
+        if self.near_weights is None:
+            return self.term_weights
+        return np.vstack([self.term_weights, *self.near_weights])
 
     @cached_property
     def _affine(self) -> tuple[np.ndarray, np.ndarray]:
@@ -2015,7 +2033,7 @@ class LineModel:
     def log_proba(self, x: np.ndarray, ids: Sequence[tuple[int, ...]] | None = None) -> np.ndarray:
         """Log class probabilities of each row of a feature matrix and its lines' terms: the
         logistic model's, or with :attr:`trees` the trees' on the features and those."""
-        sums = _term_sums(self, ids) if ids else None
+        sums = _term_sums(self, ids)[:, : len(CLASSES)] if ids else None
         return self._log_proba(x, sums)
 
     def _log_proba(self, x: np.ndarray, term_sums: np.ndarray | None) -> np.ndarray:
@@ -2046,13 +2064,24 @@ def _term_sums(model: LineModel, ids: Sequence[tuple[int, ...]]) -> np.ndarray:
     """The summed weights per class of each line's terms (rows: lines). Lines with as many
     terms are summed together, one reduction over each line's weights in their order (each
     sum is the one numpy makes of that line alone): one call per term count, not per line."""
-    out = np.zeros((len(ids), len(CLASSES)))
+    weights = model.lexical
+    out = np.zeros((len(ids), len(weights)))
     size = np.fromiter(map(len, ids), np.intp, count=len(ids))
     for k in np.unique(size[size > 0]).tolist():
         at = np.flatnonzero(size == k)
         cols = np.array(list(map(ids.__getitem__, at.tolist())), dtype=np.intp)
-        out[at] = model.term_weights[:, cols].sum(axis=2).T
+        out[at] = weights[:, cols].sum(axis=2).T
     return out
+
+
+def _with_near(sums: np.ndarray, bounds: _Bounds) -> np.ndarray:
+    """Each line's class scores from terms (rows, classes): its own terms' (the first
+    columns of ``sums``, :func:`_term_sums`), plus the previous line's terms read as a previous
+    line's and the next line's read as a next line's (none across a page's edge)."""
+    k = len(CLASSES)
+    if sums.shape[1] == k:
+        return sums
+    return sums[:, :k] + bounds.shift(sums[:, k : 2 * k], -1) + bounds.shift(sums[:, 2 * k :], 1)
 
 
 @lru_cache(maxsize=65_536)
@@ -2142,16 +2171,54 @@ def _read_trees(csv_text: str, source: str) -> TreeEnsemble:
                         max(depth.values(), default=0))  # fmt: skip
 
 
+#: The columns of the lexical channel's file (``data/line_words.csv``): a term, the weights
+#: per class it adds on its own line, then on the line after it (the term read as that line's
+#: previous line's) and on the line before it (read as that line's next line's).
+WORD_COLUMNS = ("term", *CLASSES, *(f"previous:{c}" for c in CLASSES),
+                *(f"next:{c}" for c in CLASSES))  # fmt: skip
+
+
+def _read_words(csv_text: str, source: str, model: LineModel) -> LineModel:
+    """``model`` with the lexical channel of ``data/line_words.csv`` (format at its top): each
+    row's own weights added to its term's (a term new to the model joins its vocabulary), and
+    its weights on the neighbouring lines (:attr:`LineModel.near_weights`; zero for a term
+    without a row)."""
+    body = "\n".join(line for line in csv_text.splitlines() if not line.startswith("#"))
+    reader = csv.DictReader(io.StringIO(body))
+    if tuple(reader.fieldnames or ()) != WORD_COLUMNS:
+        raise InputError(source, f"word file needs the columns {','.join(WORD_COLUMNS)}")
+    try:
+        rows = [(r["term"], [float(r[c]) for c in WORD_COLUMNS[1:]]) for r in reader]
+    except (ValueError, TypeError) as exc:
+        raise InputError(source, f"word file is malformed: {exc}") from None
+    terms = [t for t, _ in rows]
+    if "" in terms or len(set(terms)) < len(terms):
+        raise InputError(source, "word file has an empty or a repeated term")
+    k = len(CLASSES)
+    new = [t for t in terms if t not in model.vocabulary]
+    vocab = {t: j for j, t in enumerate([*model.terms, *new])}
+    own = np.hstack([model.term_weights, np.zeros((k, len(new)))])
+    near = np.zeros((2, k, len(vocab)))
+    cols = np.array([vocab[t] for t in terms], dtype=np.intp)
+    w = np.array([v for _, v in rows]).reshape(len(rows), 3 * k).T
+    own[:, cols] += w[:k]
+    near[0][:, cols], near[1][:, cols] = w[k : 2 * k], w[2 * k :]
+    return replace(model, terms=(*model.terms, *new), term_weights=own, near_weights=near)
+
+
 @lru_cache(maxsize=8)
 def load_line_model(
     weights: str | Path | None = None,
     decoder: str | Path | None = None,
     trees: str | Path | None = None,
+    words: str | Path | None = None,
 ) -> LineModel:
     """Load the line model shipped in ``data/`` (or the given weight, decoder and tree files).
 
     The decoder file says whether the model stacks trees on the logistic model (``trees =
-    true``); their file is then ``trees`` or the shipped ``data/line_trees.csv``.
+    true``); their file is then ``trees`` or the shipped ``data/line_trees.csv``. It says too
+    whether a lexical channel adds terms (``words = true``: ``words`` or the shipped
+    ``data/line_words.csv``, their weights on the line and on its neighbours).
 
     >>> model = load_line_model()
     >>> model.weights.shape == (len(CLASSES), len(FEATURES)), model.body_bias >= 0
@@ -2164,8 +2231,12 @@ def load_line_model(
     model = _read_model(csv_text, toml_text, str(csv_source))
     try:
         stacked = tomllib.loads(toml_text).get("trees", False)
+        lexical = tomllib.loads(toml_text).get("words", False)
     except tomllib.TOMLDecodeError as exc:  # pragma: no cover - _read_model raised already
         raise InputError(toml_source, f"decoder is malformed: {exc}") from None
+    if lexical is True or words is not None:
+        word_text, word_source = read_text(words, "line_words.csv")
+        model = _read_words(word_text, str(word_source), model)
     if stacked is not True and trees is None:
         return model
     tree_text, tree_source = read_text(trees, "line_trees.csv")
@@ -2261,7 +2332,7 @@ def decide_pages(
         with _TABLE_LOCK:
             term_ids, term_sums = table.term_sums(model)
         ids = list(map(term_ids.__getitem__, rows.tolist()))
-        sums = term_sums[rows]
+        sums = _with_near(term_sums[rows], bounds)
     logp = model._log_proba(x, sums)
     other = np.log(np.exp(logp[:, 2:]).sum(axis=1))
     head = logp[:, 1].copy()
@@ -2337,7 +2408,7 @@ def decide_pages(
         dtype=bool,
         count=len(x),
     )
-    said = _explanations(model, x, ids, np.where(asked, ks, 0))
+    said = _explanations(model, x, ids, np.where(asked, ks, 0), bounds=bounds)
     plain = [(label, "") for label in CLASSES]  # a line without reason: one tuple per class
     said_all = [plain[k] for k in ks.tolist()]
     for i, why in said.items():
@@ -3047,10 +3118,13 @@ def _explanations(
     ids: Sequence[tuple[int, ...]] | None,
     ks: np.ndarray,
     top: int = 3,
+    *,
+    bounds: _Bounds | None = None,
 ) -> dict[int, str]:
     """Per line not labelled body (class ``ks[i]`` > 0): the ``top`` features and terms that
-    pushed it most from body towards its class, in words. Array operations over the page's
-    removed lines; only the few words said are picked in Python."""
+    pushed it most from body towards its class, in words (with ``bounds`` and the model's
+    :attr:`~LineModel.near_weights`, the terms of the lines before and after it too). Array
+    operations over the page's removed lines; only the few words said are picked in Python."""
     rows = np.flatnonzero(ks > 0)
     if not len(rows):
         return {}
@@ -3065,7 +3139,10 @@ def _explanations(
     value = np.take_along_axis(push, col, axis=1)
     hi = np.take_along_axis(high, col, axis=1)
     if ids:
-        value, col, hi = _with_terms(model, ids, rows, k, (value, col, hi), n_features)
+        near = None
+        if bounds is not None and model.near_weights is not None:
+            near = (bounds.is_first, bounds.is_last)
+        value, col, hi = _with_terms(model, ids, rows, k, (value, col, hi), n_features, near)
     # per line its candidates (feature or term, and which side) in order, -1 past the last one;
     # lines that share them (an outlet's chrome) are put in words once
     code = np.where(value > -np.inf, 2 * col + hi, -1)
@@ -3081,19 +3158,35 @@ def _with_terms(
     k: np.ndarray,
     best: tuple[np.ndarray, np.ndarray, np.ndarray],
     n_features: int,
+    near: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The best feature candidates of each row (``best``: push, column, high side) merged with
-    its best terms (column ``n_features`` + term): per (row, term) entry its push, the entries
+    its best terms (column ``n_features`` + term; with ``near``, each line's page edges
+    (first, last), the previous line's terms at ``n_features`` + terms + term and the next
+    line's at ``n_features`` + 2 * terms + term): per (row, term) entry its push, the entries
     sorted within each row (the higher push first, then the lower term), the first of each
     row kept. Linear in the rows' terms (no row-by-term matrix)."""
     value, col, hi = best
     width = value.shape[1]
-    lists = [ids[i] for i in rows.tolist()]
-    lens = np.fromiter(map(len, lists), np.intp, count=len(lists))
-    r_arr = np.repeat(np.arange(len(rows)), lens)
-    t_arr = np.fromiter(itertools.chain.from_iterable(lists), np.intp, count=int(lens.sum()))
-    tw = model.term_weights
-    val = tw[k[r_arr], t_arr] - tw[0, t_arr]
+    n_terms = len(model.terms)
+    r_parts, t_parts, v_parts = [], [], []
+    sides = [(0, model.term_weights)]
+    if near is not None and model.near_weights is not None:
+        sides += [(-1, model.near_weights[0]), (1, model.near_weights[1])]
+    for side, tw in sides:
+        at = rows.tolist()
+        if side:
+            edge = near[0] if side < 0 else near[1]  # type: ignore[index]
+            lists = [() if edge[i] else ids[i + side] for i in at]
+        else:
+            lists = [ids[i] for i in at]
+        lens = np.fromiter(map(len, lists), np.intp, count=len(lists))
+        r_side = np.repeat(np.arange(len(rows)), lens)
+        t_side = np.fromiter(itertools.chain.from_iterable(lists), np.intp, count=int(lens.sum()))
+        v_parts.append(tw[k[r_side], t_side] - tw[0, t_side])
+        r_parts.append(r_side)
+        t_parts.append(t_side + n_terms * (0 if side == 0 else 1 if side < 0 else 2))
+    r_arr, t_arr, val = np.concatenate(r_parts), np.concatenate(t_parts), np.concatenate(v_parts)
     keep = val > 0
     r_arr, t_arr, val = r_arr[keep], t_arr[keep], val[keep]
     if not len(r_arr):
@@ -3122,7 +3215,11 @@ def _said(codes: list[int], top: int, n_features: int, model: LineModel) -> str:
         if j < n_features:
             words = FEATURES[j][1] if high else FEATURES[j][2]
         else:
-            words = f'the words "{model.terms[j - n_features]}"'
+            side, t = divmod(j - n_features, max(len(model.terms), 1))
+            words = (
+                f'the words "{model.terms[t]}"'
+                + ("", " on the line before", " on the line after")[side]
+            )
         if words not in said:
             said.append(words)
     return ", ".join(said)
