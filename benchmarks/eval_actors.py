@@ -15,9 +15,12 @@ rules``: by the rules' score and cut; ``train_actor_model.py``). Then:
 A last line sums them over the stories, with the stories that meet the target (80% of their
 main actors found, at most 1 junk actor).
 
-``--misses`` lists every missed main actor of the rules' list with its cause (a candidate below
-the cut, one the rules of who can be an actor reject, a name in the text that no entity holds, a
-name in no stored page) and every junk actor with its kind.
+``--misses`` lists every missed main actor of the rules' list (``--ranking model``: of the
+model's list) with its cause (a candidate below the cut -- with the model, one it could list
+but finds unlikely, or one scoring under ``MIN_SCORE`` that it never lists --, one the rules of
+who can be an actor reject, a name in the text that no entity holds -- with the model, sorted
+into countries, acronyms and other names --, a name in no stored page) and every junk actor
+with its kind.
 
 ``--cut-study`` studies how many actors the rules list instead: every setting of the minimum score (1
 to 8), the cap (6 to 14) and the titled people named once (taken or not) on the ranked
@@ -44,6 +47,7 @@ import pandas as pd
 
 import newsframe as nf
 from newsframe import discovery
+from newsframe.entities import gazetteer
 
 HERE = Path(__file__).resolve().parent / "eval"
 
@@ -154,21 +158,53 @@ def cut_study(batches: list[tuple[Path, Path, Path]], *, only: str | None = None
     return lines
 
 
-#: The causes of a missed main actor, in the order they are tested (:func:`misses`).
+#: The causes of a missed main actor, in the order they are tested (:func:`misses`); a string
+#: in the text that no candidate holds is sorted by its kind: a country, capital or demonym of
+#: the gazetteer, a name in capitals, or any other name.
 MISS_CAUSES = (
     "a candidate below the cut",
     "rejected by who-can-be-an-actor",
     "in the text, no candidate (layer)",
     "not in the stored page text",
+    "listable, below the model's threshold",
+    "kept, scoring under MIN_SCORE (never listable)",
 )
+NO_CANDIDATE = {"country": "no candidate: a country, capital or demonym",
+                "acronym": "no candidate: an acronym", "other": "no candidate: another name"}  # fmt: skip
 
 
-def misses(batches: list[tuple[Path, Path, Path]], *, only: str | None = None) -> pd.DataFrame:
-    """One row per missed main actor and per junk actor of the shipped list of every story of
-    ``batches`` (pages folder, labels, main actors): for a miss, its cause (:data:`MISS_CAUSES`:
-    a candidate the rules rank below the cut, an entity of the pool the rules reject, a string
-    the reader accepted that is in the pages' clean text but in no entity's names, or in no
-    page at all); for a junk actor, its kind."""
+def _model_list(ranked: list, articles: list) -> tuple[set[int], set[int]]:
+    """ids of the candidates of ``ranked`` that the shipped actor model lists (as
+    :func:`newsframe.discover_actors` does, at most 10) and of those it could list."""
+    model = discovery.load_actor_model()
+    values = discovery._features([(c, True) for _, _, c, _ in ranked], articles, nf.default_resources())  # fmt: skip
+    p = model.probabilities(values)
+    able = [k for k, (s, t, _, _) in enumerate(ranked) if s >= discovery.MIN_SCORE or t]
+    order = sorted(able, key=lambda k: (-p[k], k))
+    chosen = [k for k in order if p[k] >= model.threshold][:10]
+    return {id(ranked[k][2]) for k in chosen}, {id(ranked[k][2]) for k in able}
+
+
+def _no_candidate(main: dict, text: str) -> str:
+    """The kind of a main actor whose accepted strings stand in ``text`` but in no candidate."""
+    places = gazetteer()
+    if any(a in places for a in main["accept"]):
+        return NO_CANDIDATE["country"]
+    if any(a.isupper() and len(a) > 1 and a.lower() in text for a in main["accept"]):
+        return NO_CANDIDATE["acronym"]
+    return NO_CANDIDATE["other"]
+
+
+def misses(
+    batches: list[tuple[Path, Path, Path]], *, only: str | None = None, ranking: str = "rules"
+) -> pd.DataFrame:
+    """One row per missed main actor and per junk actor of the list (``ranking``: the rules'
+    or the shipped model's) of every story of ``batches`` (pages folder, labels, main actors):
+    for a miss, its cause (:data:`MISS_CAUSES`: a candidate the rules rank below the cut, or
+    with the model one it could list but finds unlikely or one it never lists, scoring under
+    ``MIN_SCORE``; an entity of the pool the rules reject, a string the reader accepted that is
+    in the pages' clean text but in no entity's names, by kind (:data:`NO_CANDIDATE`), or in
+    no page at all); for a junk actor, its kind."""
     rows = []
     for pages, labels, actors in batches:
         for story, name, articles, main, wanted in _stories(pages, only=only, labels=labels, actors=actors):  # fmt: skip
@@ -177,6 +213,9 @@ def misses(batches: list[tuple[Path, Path, Path]], *, only: str | None = None) -
             accepted = [c for c, ok in pool if ok]
             ranked = discovery._ranked(accepted, resources)
             chosen = {id(c) for c, _ in discovery._rule_list(ranked, 10)}
+            able: set[int] = set()
+            if ranking == "model":
+                chosen, able = _model_list(ranked, articles)
             aliases = {id(c): al for _, _, c, al in ranked}
             names = {
                 id(c): [x.lower() for x in aliases.get(id(c)) or (c.name, *c.forms)]
@@ -190,12 +229,16 @@ def misses(batches: list[tuple[Path, Path, Path]], *, only: str | None = None) -
             for m in main:
                 if _named(m, listed, names):
                     continue
-                if _named(m, accepted, names):
+                if ranking == "model" and _named(m, [c for c in accepted if id(c) in able], names):  # fmt: skip
+                    cause = MISS_CAUSES[4]
+                elif ranking == "model" and _named(m, accepted, names):
+                    cause = MISS_CAUSES[5]
+                elif _named(m, accepted, names):
                     cause = MISS_CAUSES[0]
                 elif _named(m, [c for c, ok in pool if not ok], names):
                     cause = MISS_CAUSES[1]
                 elif any(a.lower() in text for a in m["accept"]):
-                    cause = MISS_CAUSES[2]
+                    cause = _no_candidate(m, text) if ranking == "model" else MISS_CAUSES[2]
                 else:
                     cause = MISS_CAUSES[3]
                 rows.append({"set": name, "story": story, "what": "miss", "cause": cause, "name": m["name"]})  # fmt: skip
@@ -230,7 +273,7 @@ def main(argv: list[str]) -> int:
     pages = Path(args.pages or args.pages_dir or default)
     batches = [(pages, args.labels, args.actors), *(tuple(b) for b in args.batch)]
     if args.misses:
-        found = misses(batches, only=args.only)
+        found = misses(batches, only=args.only, ranking=args.ranking)
         with pd.option_context("display.width", 200, "display.max_rows", 1000):
             print(found.to_string(index=False))
             print(

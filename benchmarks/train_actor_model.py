@@ -91,6 +91,7 @@ def story(articles, main, wanted) -> dict:
         "listable": listable,
         "rules": [index[id(c)] for c, _ in discovery._rule_list(ranked, TOP_N)],
         "kinds": [discovery._KINDS.get(c.kind, c.kind) or "unknown" for c, _ in pool],
+        "names": [c.name for c, _ in pool],
         "main": len(main),
     }
 
