@@ -430,3 +430,49 @@ def test_a_persons_initials_are_that_person_unless_an_organisation_spells_them()
     assert links("JFK") == "JFK"
     alone = link_entities([find_entities(["Paul Leclerc-Hardy left.", "PLH said so."])])
     assert alone("PLH") == "Paul Leclerc-Hardy"
+
+
+# --- one cluster per person: links closed under their own steps --------------------------------
+
+
+def test_three_forms_linked_step_by_step_are_one_person_and_the_surname_too():
+    # by eye: "Robert P. Quill" has the first and last name of "Robert Quill" (one person),
+    # "Bob" is the short form of "Robert" (the same person again); so "Quill" alone in a fourth
+    # article is he. Two articles use the first and last name (robert, quill), two "Bob
+    # Quill": a tie, the longer name "Robert P. Quill" names him
+    layers = [
+        find_entities(["Robert Quill spoke."]),
+        find_entities(["Robert P. Quill said so."]),
+        find_entities(["Bob Quill agreed."]),
+        find_entities(["Bob Quill left."]),
+        find_entities(["Later Quill left.", "Quill said no."]),
+    ]
+    links = link_entities(layers)
+    names = ("Robert Quill", "Robert P. Quill", "Bob Quill", "Quill")
+    assert {links(n) for n in names} == {"Robert P. Quill"}
+
+
+def test_a_name_an_article_found_inside_a_longer_form_joins_that_person_elsewhere():
+    # by eye: article a's one person is written "Greystone Tessa Marlow" (a place word before
+    # the name) and "Tessa Marlow"; article b writes "Tessa J. Marlow", the same first and
+    # last name: one person in the corpus
+    a = find_entities(["Greystone Tessa Marlow spoke on Monday. Later Tessa Marlow left."])
+    b = find_entities(["Tessa J. Marlow said so."])
+    links = link_entities([a, b])
+    assert links("Greystone Tessa Marlow") == links("Tessa J. Marlow")
+
+
+def test_a_couple_and_two_unrelated_people_sharing_a_family_name_stay_two():
+    # by eye: Ann Vale and her husband Tom Vale are two people (two given names, one family
+    # name), so "Vale" alone names neither; Mark Ostrow (a judge) and Lena Ostrow (a nurse) in
+    # two articles of one story are two people too, however the links are closed
+    layers = [
+        find_entities(["Ann Vale and her husband Tom Vale spoke."]),
+        find_entities(["Ann Vale left. Judge Mark Ostrow ruled."]),
+        find_entities(["Lena Ostrow, a nurse, spoke.", "Later Vale said no. Ostrow agreed."]),
+        find_entities(["Mark Ostrow said so."]),
+    ]
+    links = link_entities(layers)
+    assert links("Ann Vale") == "Ann Vale" and links("Tom Vale") == "Tom Vale"
+    assert links("Mark Ostrow") == "Mark Ostrow" and links("Lena Ostrow") == "Lena Ostrow"
+    assert (links("Vale"), links("Ostrow")) == ("Vale", "Ostrow")
