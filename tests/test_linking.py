@@ -476,3 +476,17 @@ def test_a_couple_and_two_unrelated_people_sharing_a_family_name_stay_two():
     assert links("Ann Vale") == "Ann Vale" and links("Tom Vale") == "Tom Vale"
     assert links("Mark Ostrow") == "Mark Ostrow" and links("Lena Ostrow") == "Lena Ostrow"
     assert (links("Vale"), links("Ostrow")) == ("Vale", "Ostrow")
+
+
+def test_both_names_spelt_another_way_and_a_short_form_in_one_article_are_one_person():
+    # by eye: "Dianne Abbot" is "Diane Abbott" with a letter doubled in the given name and one
+    # written once in the family name; "Freddie Gray" and "Freddy Gray" differ in the ending
+    # "ie"/"y"; in one article "Bob Quill" is the "Robert Quill" it names in full. "Joan Gray"
+    # is another person (a changed vowel, no spelling variant), and so "Gray" alone stays
+    a = find_entities(["Diane Abbott spoke. Freddie Gray left. Joan Gray said so."])
+    b = find_entities(["Dianne Abbot agreed. Freddy Gray left."])
+    links = link_entities([a, b])
+    assert links("Dianne Abbot") == links("Diane Abbott")
+    assert links("Freddy Gray") == links("Freddie Gray") != links("Joan Gray")
+    c = find_entities(["Robert Quill spoke on Monday.", "Later Bob Quill said no."])
+    assert [e.name for e in c.entities.values() if e.kind == "person"] == ["Robert Quill"]

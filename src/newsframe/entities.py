@@ -99,6 +99,7 @@ __all__ = [
     "one_letter_apart",
     "opening_gerund",
     "provinces",
+    "respelt",
 ]
 
 #: The shipped entity words (``data/entity_words.toml``): a layer reads those of its resources
@@ -1352,7 +1353,7 @@ def find_entities(
         key = (words[0], words[-1])
         if len(owners) == 1:
             entity_id = next(iter(owners))
-        elif key not in people and (near := _spelt_alike(people, key)) is not None:
+        elif key not in people and (near := _spelt_alike(people, key, v.words.nicknames)):
             entity_id = people[key] = near  # "Anotiny Blinken" is the article's Antony Blinken
         elif key not in people and (parts := name_parts(name)) in orders:
             entity_id = people[key] = orders[parts]  # "Heung-min Son" of "Son Heung-min"
@@ -1867,15 +1868,55 @@ def one_letter_apart(a: str, b: str) -> bool:
     return a[k + 1 :] == b[k:]
 
 
-def _spelt_alike(people: dict[tuple[str, str], str], key: tuple[str, str]) -> str | None:
+_DOUBLED = re.compile(r"(\w)\1+")
+
+
+def respelt(name: str) -> str:
+    """The key under which two English spellings of one name meet: lowercase, each doubled
+    letter written once and a closing "ie" or "ey" written "y" ("Abbott" and "Abbot", "Dianne"
+    and "Diane", "Freddie" and "Freddy", "Lesley" and "Leslie"); a changed consonant or vowel
+    elsewhere is another name ("Andrea", "Andrew"; "John", "Joan"; "Carl", "Carol"). The
+    spelling-variant rules of name matching in record linkage (doubled letters and
+    interchangeable endings; Christen 2012, *Data Matching*, ch. 4), without the phonetic
+    codes (Soundex, NYSIIS) that also join "John" and "Joan".
+
+    >>> [respelt(n) for n in ("Abbott", "Abbot", "Freddie", "Freddy", "Lesley", "Leslie")]
+    ['abot', 'abot', 'fredy', 'fredy', 'lesly', 'lesly']
+    >>> respelt("Andrea") == respelt("Andrew"), respelt("John") == respelt("Joan")
+    (False, False)
+    """
+    key = _DOUBLED.sub(r"\1", name.lower())
+    return key[:-2] + "y" if len(key) > 4 and key.endswith(("ie", "ey")) else key
+
+
+def _spelt_alike(
+    people: dict[tuple[str, str], str],
+    key: tuple[str, str],
+    nicknames: Mapping[str, str] | None = None,
+) -> str | None:
     """The one person of ``people`` ((first, last) name -> id) whose name differs from ``key``
-    by one letter in one of the two names, or None."""
+    in one of the two names by one letter or by an English spelling variant (:func:`respelt`:
+    "Freddie", "Freddy"), or in the given name by a short form of the same name (``nicknames``,
+    the entity words' given name -> full form: "Bob", "Robert"), or None. Two given names of
+    one family name that are no such forms are two people (a couple, "Ann Lee" and "Tom Lee").
+
+    >>> _spelt_alike({("robert", "quill"): "Robert Quill"}, ("bob", "quill"), {"bob": "robert", "robert": "robert"})
+    'Robert Quill'
+    >>> _spelt_alike({("ann", "lee"): "Ann Lee"}, ("tom", "lee")) is None
+    True
+    """
     first, last = key
+    nicknames = nicknames or {}
+    full = nicknames.get(first)
+
+    def alike(a: str, b: str) -> bool:
+        return one_letter_apart(a, b) or respelt(a) == respelt(b)
+
     hits = {
         entity_id
         for (given, family), entity_id in people.items()
-        if (family == last and one_letter_apart(given, first))
-        or (given == first and one_letter_apart(family, last))
+        if (family == last and (alike(given, first) or (full and nicknames.get(given) == full)))
+        or (given == first and alike(family, last))
     }
     return next(iter(hits)) if len(hits) == 1 else None
 

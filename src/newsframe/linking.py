@@ -56,6 +56,7 @@ from newsframe.entities import (
     find_entities,
     name_parts,
     one_letter_apart,
+    respelt,
 )
 from newsframe.lexicons import EntityWords, load_entity_words
 from newsframe.parallel import map_slices
@@ -286,6 +287,7 @@ class _Index:
     acronyms: dict[str, set[str]] = field(default_factory=dict)
     org_tails: dict[str, set[str]] = field(default_factory=dict)  # an org key's last words
     spelt: dict[str, set[str]] = field(default_factory=dict)  # a name less one letter -> it
+    respelt_last: dict[str, set[str]] = field(default_factory=dict)  # last names by respelt()
     uses: dict[str, int] = field(default_factory=dict)  # full name -> articles that use it
     initials: dict[str, set[str]] = field(default_factory=dict)  # "PLH" -> its full names
     words: EntityWords = field(default_factory=load_entity_words)  # nicknames, spellings
@@ -310,6 +312,7 @@ def _index(
     for (first, last), corpus_id in index.people.items():
         index.by_last.setdefault(last, set()).add(corpus_id)
         index.by_first.setdefault(first, set()).add(corpus_id)
+        index.respelt_last.setdefault(respelt(last), set()).add(corpus_id)
     for name in (*index.by_last, *index.by_first):
         for k in range(len(name) if len(name) <= MAX_SPELT else 0):  # no name of 1,000 letters
             index.spelt.setdefault(name[:k] + name[k + 1 :], set()).add(name)
@@ -547,14 +550,21 @@ def _spelt_full(own: str, first: str, last: str, index: _Index) -> str:
     one other person of the corpus has the same name spelt another way -- one of the two names
     with one letter more or less (:func:`newsframe.entities.one_letter_apart`: "Hishammuddin
     Hussein", "Hishamuddin Hussein") or written without its accents ("Vučić", "Vucic"), the
-    other the same: the spelling more articles use (then the longer, then the first in
-    alphabetical order) names both. Two such people, or none: ``own``. Linear in the names
-    sharing a first or last name."""
+    other the same, or both names so spelt with the same last name's :func:`respelt` key
+    ("Dianne Abbot", "Diane Abbott"): the spelling more articles use (then the longer, then
+    the first in alphabetical order) names both. Two such people, or none: ``own``. Linear in
+    the names sharing a first or last name (or its spelling key)."""
     by_last, by_first = index.by_last.get(last, ()), index.by_first.get(first, ())
     by_last, by_first = (g if len(g) <= MAX_SHARING else () for g in (by_last, by_first))
     nicknames = index.words.nicknames
     others = {p for p in by_last if p != own and _alike(p, first, 0, nicknames)}
     others |= {p for p in by_first if p != own and _alike(p, last, -1, nicknames)}
+    respelt_last = index.respelt_last.get(respelt(last), ())  # both names spelt another way
+    others |= {
+        p
+        for p in (respelt_last if len(respelt_last) <= MAX_SHARING else ())
+        if p != own and _alike(p, first, 0, nicknames) and _alike(p, last, -1, nicknames)
+    }
     if len(others) != 1 and not _forms_of_one_name(own, others, nicknames):
         return own
     rank = {n: (index.uses.get(n, 0), len(n), n) for n in (own, *others)}
@@ -584,7 +594,9 @@ def _alike(corpus_id: str, word: str, at: int, nicknames: Mapping[str, str]) -> 
     way: one letter more or less, one vowel inside it changed (:func:`_vowel_apart`), the same
     without accents, a short form of four letters or more ("Jenni" of "Jennifer"), another
     romanisation of a hyphenated given name, the same consonants up to voicing
-    (:func:`_voiceless`: "Byung-eun", "Byung-eon"; "Mong-gyu", "Mong-kyu"), or a given name and
+    (:func:`_voiceless`: "Byung-eun", "Byung-eon"; "Mong-gyu", "Mong-kyu"), the same key of
+    English spelling variants (:func:`newsframe.entities.respelt`: "Abbott", "Abbot";
+    "Freddie", "Freddy"), or a given name and
     its usual short form (``nicknames``, the entity words' given name -> full form: "Sepp",
     "Joseph"; first names only).
 
@@ -605,6 +617,7 @@ def _alike(corpus_id: str, word: str, at: int, nicknames: Mapping[str, str]) -> 
         or one_letter_apart(a, b)
         or _vowel_apart(a, b)  # "Damian", "Damien"
         or _swapped(a, b)  # "Siu", "Sui"
+        or respelt(a) == respelt(b)  # "Abbott", "Abbot"; "Freddie", "Freddy"
         or (len(short) >= 4 and long.startswith(short))  # "Jenni", "Jennifer"
         or ("-" in a and "-" in b and _voiceless(a) == _voiceless(b))  # "Byung-eun", "-eon"
         or (at == 0 and nicknames.get(a) == nicknames.get(b, ""))  # "Sepp", "Joseph"
