@@ -488,5 +488,24 @@ def test_both_names_spelt_another_way_and_a_short_form_in_one_article_are_one_pe
     links = link_entities([a, b])
     assert links("Dianne Abbot") == links("Diane Abbott")
     assert links("Freddy Gray") == links("Freddie Gray") != links("Joan Gray")
+    # "Freddy" alone in another article: the one Freddie of the corpus
+    d = find_entities(["Later Freddy said so.", "Freddy left."])
+    assert link_entities([a, d])("Freddy") == "Freddie Gray"
     c = find_entities(["Robert Quill spoke on Monday.", "Later Bob Quill said no."])
     assert [e.name for e in c.entities.values() if e.kind == "person"] == ["Robert Quill"]
+
+
+def test_a_name_inside_one_longer_name_and_with_the_key_of_another_joins_all_three():
+    # by eye: "Tessa Marlow" (article b) is the last words of article a's "Greystone Tessa
+    # Marlow" and has the first and last name of article c's "Tessa J. Marlow": one person,
+    # named by the form more articles use (b and c count for Tessa J. Marlow); and "Rod" is
+    # the short form of "Rodney" in the shipped given names (data/given_names.csv)
+    layers = [
+        find_entities(["Greystone Tessa Marlow spoke on Monday."]),
+        find_entities(["Tessa Marlow agreed. Rod Erwin left."]),
+        find_entities(["Tessa J. Marlow said so. Rodney Erwin spoke."]),
+    ]
+    links = link_entities(layers)
+    names = ("Greystone Tessa Marlow", "Tessa Marlow", "Tessa J. Marlow")
+    assert {links(n) for n in names} == {"Tessa J. Marlow"}
+    assert links("Rod Erwin") == links("Rodney Erwin")

@@ -54,6 +54,7 @@ from newsframe.entities import (
     consonants,
     family_spellings,
     find_entities,
+    given_name_pairs,
     name_parts,
     one_letter_apart,
     respelt,
@@ -288,6 +289,7 @@ class _Index:
     org_tails: dict[str, set[str]] = field(default_factory=dict)  # an org key's last words
     spelt: dict[str, set[str]] = field(default_factory=dict)  # a name less one letter -> it
     respelt_last: dict[str, set[str]] = field(default_factory=dict)  # last names by respelt()
+    respelt_first: dict[str, set[str]] = field(default_factory=dict)  # first names so
     uses: dict[str, int] = field(default_factory=dict)  # full name -> articles that use it
     initials: dict[str, set[str]] = field(default_factory=dict)  # "PLH" -> its full names
     words: EntityWords = field(default_factory=load_entity_words)  # nicknames, spellings
@@ -313,6 +315,7 @@ def _index(
         index.by_last.setdefault(last, set()).add(corpus_id)
         index.by_first.setdefault(first, set()).add(corpus_id)
         index.respelt_last.setdefault(respelt(last), set()).add(corpus_id)
+        index.respelt_first.setdefault(respelt(first), set()).add(corpus_id)
     for name in (*index.by_last, *index.by_first):
         for k in range(len(name) if len(name) <= MAX_SPELT else 0):  # no name of 1,000 letters
             index.spelt.setdefault(name[:k] + name[k + 1 :], set()).add(name)
@@ -466,6 +469,13 @@ def _closed(
                 other = index.people.get((words[0], words[-1]))
                 if other is not None and _inside(words, own):
                     forest.join(entity_id, other)
+            if len(own) == 2 and (inside := _one(index.tails.get(tuple(own)))) is not None:
+                # "Marilyn Mosby" is inside the one "Baltimore Marilyn Mosby" and has the first
+                # and last name of "Marilyn J. Mosby": all one person, named by the more used
+                other = index.people.get((own[0], own[-1]))
+                if other is not None and other != inside:
+                    a, b = sorted((inside, other), key=lambda n: (index.uses.get(n, 0), len(n), n))
+                    forest.join(a, b)
     out = dict(canonical)
     for name in forest.parent:
         root = forest.find(name)
@@ -596,9 +606,9 @@ def _alike(corpus_id: str, word: str, at: int, nicknames: Mapping[str, str]) -> 
     romanisation of a hyphenated given name, the same consonants up to voicing
     (:func:`_voiceless`: "Byung-eun", "Byung-eon"; "Mong-gyu", "Mong-kyu"), the same key of
     English spelling variants (:func:`newsframe.entities.respelt`: "Abbott", "Abbot";
-    "Freddie", "Freddy"), or a given name and
-    its usual short form (``nicknames``, the entity words' given name -> full form: "Sepp",
-    "Joseph"; first names only).
+    "Freddie", "Freddy"), or a given name and its usual short form (``nicknames``, the entity
+    words' given name -> full form: "Sepp", "Joseph"; or a row of ``data/given_names.csv``:
+    "Rod", "Rodney"; first names only).
 
     >>> nicknames = load_entity_words().nicknames
     >>> _alike("Joseph Blatter", "Sepp", 0, nicknames), _alike("Joseph Blatter", "Sepp", -1, nicknames)
@@ -621,6 +631,7 @@ def _alike(corpus_id: str, word: str, at: int, nicknames: Mapping[str, str]) -> 
         or (len(short) >= 4 and long.startswith(short))  # "Jenni", "Jennifer"
         or ("-" in a and "-" in b and _voiceless(a) == _voiceless(b))  # "Byung-eun", "-eon"
         or (at == 0 and nicknames.get(a) == nicknames.get(b, ""))  # "Sepp", "Joseph"
+        or (at == 0 and ((a, b) in given_name_pairs() or (b, a) in given_name_pairs()))
     )
 
 
@@ -676,7 +687,8 @@ def _folded(word: str) -> str:
 
 def _spelt(word: str, index: _Index) -> str | None:
     """The one person of the corpus whose last name (else first name) is ``word`` with one
-    letter more or less, or another romanisation of a Korean family name ("Yun", "Yoon";
+    letter more or less, else another English spelling of it (:func:`respelt`: "Freddy",
+    "Freddie"), or another romanisation of a Korean family name ("Yun", "Yoon";
     :func:`newsframe.entities.family_spellings`) ("Hishamuddin", "Hishammuddin";
     :func:`newsframe.entities.one_letter_apart`), or None. By look-ups of the names less one
     letter: linear in the corpus's names."""
@@ -686,6 +698,10 @@ def _spelt(word: str, index: _Index) -> str | None:
     names.update(family_spellings(word, words=index.words))  # "Yun", "Yoon"
     for by in (index.by_last, index.by_first):
         ids = {corpus_id for n in names for corpus_id in by.get(n, ())}
+        if ids:
+            return next(iter(ids)) if len(ids) == 1 else None
+    for by in (index.respelt_last, index.respelt_first):  # "Freddy" of the one "Freddie ..."
+        ids = by.get(respelt(word))
         if ids:
             return next(iter(ids)) if len(ids) == 1 else None
     return None
