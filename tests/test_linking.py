@@ -509,3 +509,32 @@ def test_a_name_inside_one_longer_name_and_with_the_key_of_another_joins_all_thr
     names = ("Greystone Tessa Marlow", "Tessa Marlow", "Tessa J. Marlow")
     assert {links(n) for n in names} == {"Tessa J. Marlow"}
     assert links("Rod Erwin") == links("Rodney Erwin")
+
+
+def test_a_countrys_office_holder_described_without_a_name_is_the_one_named_elsewhere():
+    # by eye: article a names Norway's foreign minister (Sara Holm); article b quotes
+    # "Norway's foreign minister" (5 words), article c "a Norwegian official" (indefinite:
+    # someone else, 2 words) and "the Norwegian foreign minister" (1 word): b and c's minister
+    # are Sara Holm. With a second Norwegian foreign minister named in article d (a story
+    # spanning two governments) the description has two candidates and stays as written
+    a = nf.Article(
+        "a", "T", ('Norwegian Foreign Minister Sara Holm spoke. "We will talk," Holm said.',)
+    )
+    b = nf.Article(
+        "b", "T", ('"We agree with the plan," Norway\'s foreign minister said on Tuesday.',)
+    )
+    c = nf.Article(
+        "c",
+        "T",
+        ('"We disagree," a Norwegian official said. "No," the Norwegian foreign minister said.',),
+    )
+    t = nf.share_of_voice([a, b, c])
+    assert t[["article_id", "speaker", "quoted_words"]].values.tolist() == [
+        ["a", "Sara Holm", 3],
+        ["b", "Sara Holm", 5],
+        ["c", "a Norwegian official", 2],
+        ["c", "Sara Holm", 1],
+    ]
+    d = nf.Article("d", "T", ("Norwegian Foreign Minister Olaf Berg spoke.",))
+    t = nf.share_of_voice([a, b, d])
+    assert set(t[t.article_id == "b"]["speaker"]) == {"Norway's foreign minister"}
