@@ -538,3 +538,22 @@ def test_a_countrys_office_holder_described_without_a_name_is_the_one_named_else
     d = nf.Article("d", "T", ("Norwegian Foreign Minister Olaf Berg spoke.",))
     t = nf.share_of_voice([a, b, d])
     assert set(t[t.article_id == "b"]["speaker"]) == {"Norway's foreign minister"}
+
+
+def test_a_common_word_opening_a_sentence_before_a_surname_is_no_given_name():
+    # by eye: "Given" opens a sentence before "Quill's" and the article writes "given" in
+    # lowercase, never "Given" inside a sentence: a common word (the participle of "give"),
+    # so the article names one person, Bob Quill, and "Quill" alone elsewhere is he
+    a = find_entities(
+        ["Given Quill's record, critics were wary.", "Bob Quill spoke. He was given time."]
+    )
+    assert [e.name for e in a.entities.values()] == ["Bob Quill"]
+    b = find_entities(["Later Quill said no.", "Quill left."])
+    assert link_entities([a, b])("Quill") == "Bob Quill"
+    # "Given" capitalised inside a sentence is a name there; "Mark" is no inflected word (its
+    # lemma is itself): two people each time, and "Quill" alone names neither
+    c = find_entities(["Bob Quill spoke with Given Quill, his son.", "He was given time."])
+    assert sorted(e.name for e in c.entities.values()) == ["Bob Quill", "Given Quill"]
+    d = find_entities(["Mark Ostrow spoke.", "Lena Ostrow left.", "Critics mark the day."])
+    assert sorted(e.name for e in d.entities.values()) == ["Lena Ostrow", "Mark Ostrow"]
+    assert link_entities([c, b])("Quill") == "Quill"
