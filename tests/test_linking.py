@@ -557,3 +557,15 @@ def test_a_common_word_opening_a_sentence_before_a_surname_is_no_given_name():
     d = find_entities(["Mark Ostrow spoke.", "Lena Ostrow left.", "Critics mark the day."])
     assert sorted(e.name for e in d.entities.values()) == ["Lena Ostrow", "Mark Ostrow"]
     assert link_entities([c, b])("Quill") == "Quill"
+
+
+def test_a_cluster_of_full_names_is_named_by_the_form_more_articles_use():
+    # by eye: "Tessa Marlow" (articles b and c) is the last words of the one "Greystone Tessa
+    # Marlow" (article a): one person, named "Tessa Marlow", which two articles use against one
+    layers = [
+        find_entities(["Greystone Tessa Marlow spoke on Monday."]),
+        find_entities(["Tessa Marlow agreed."]),
+        find_entities(["Tessa Marlow left."]),
+    ]
+    links = link_entities(layers)
+    assert links("Greystone Tessa Marlow") == links("Tessa Marlow") == "Tessa Marlow"

@@ -524,7 +524,7 @@ def _closed(
     >>> {links(n) for n in ("Robert McCulloch", "Robert P. McCulloch", "Bob McCulloch")}
     {'Robert P. McCulloch'}
     """
-    forest = _Forest(actor_ids)
+    forest = _Forest(actor_ids, index.uses)
     for entity_id, target in canonical.items():
         forest.join(entity_id, target)
     for layer in layers:
@@ -544,13 +544,14 @@ def _closed(
                 # and last name of "Marilyn J. Mosby": all one person, named by the more used
                 other = index.people.get((own[0], own[-1]))
                 if other is not None and other != inside:
-                    a, b = sorted((inside, other), key=lambda n: (index.uses.get(n, 0), len(n), n))
-                    forest.join(a, b)
+                    forest.join(inside, other)
     out = dict(canonical)
-    for name in forest.parent:
+    for name in list(forest.parent):
         root = forest.find(name)
         if root != name:
             out[name] = root
+        elif out.get(name, name) != name:  # the name its cluster is now named by
+            del out[name]
     return out
 
 
@@ -568,11 +569,15 @@ def _inside(words: list[str], name: list[str]) -> bool:
 class _Forest:
     """A union-find forest of corpus ids (path halving): :meth:`join` attaches the cluster of
     a name to the cluster of the id it is linked to (never an actor's cluster to a name's, nor
-    two actors' clusters together); :meth:`find` is the id that names a cluster."""
+    two actors' clusters together), or, when both are people's full names (``uses``: the
+    articles using each), the cluster of the name fewer articles use (then of fewer words,
+    shorter, alphabetically first) to the other's; :meth:`find` is the id that names a
+    cluster."""
 
-    def __init__(self, actor_ids: frozenset[str]) -> None:
+    def __init__(self, actor_ids: frozenset[str], uses: Mapping[str, int]) -> None:
         self.parent: dict[str, str] = {}
         self.actor_ids = actor_ids
+        self.uses = uses
 
     def find(self, name: str) -> str:
         parent = self.parent
@@ -590,6 +595,8 @@ class _Forest:
             return  # two actors: not ours to join
         if a in self.actor_ids:
             a, b = b, a
+        elif b not in self.actor_ids and a in self.uses and b in self.uses:
+            a, b = sorted((a, b), key=lambda n: (self.uses[n], len(n.split()), len(n), n))
         self.parent[a] = b
 
 
