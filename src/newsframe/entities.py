@@ -1878,13 +1878,16 @@ def respelt(name: str) -> str:
     elsewhere is another name ("Andrea", "Andrew"; "John", "Joan"; "Carl", "Carol"). The
     spelling-variant rules of name matching in record linkage (doubled letters and
     interchangeable endings; Christen 2012, *Data Matching*, ch. 4), without the phonetic
-    codes (Soundex, NYSIIS) that also join "John" and "Joan".
+    codes (Soundex, NYSIIS) that also join "John" and "Joan". A word of fewer than five
+    letters is its own key ("Good" is no "God").
 
     >>> [respelt(n) for n in ("Abbott", "Abbot", "Freddie", "Freddy", "Lesley", "Leslie")]
     ['abot', 'abot', 'fredy', 'fredy', 'lesly', 'lesly']
-    >>> respelt("Andrea") == respelt("Andrew"), respelt("John") == respelt("Joan")
-    (False, False)
+    >>> respelt("Andrea") == respelt("Andrew"), respelt("John") == respelt("Joan"), respelt("Good")
+    (False, False, 'good')
     """
+    if len(name) < _SPELT_MIN:
+        return name.lower()
     key = _DOUBLED.sub(r"\1", name.lower())
     return key[:-2] + "y" if len(key) > 4 and key.endswith(("ie", "ey")) else key
 

@@ -342,8 +342,9 @@ def _index(
                 words = [w.lower() for w in _name_words(e.name)]
                 # the articles using a name count for the person of its first and last name
                 # ("Robert McCulloch" for "Robert P. McCulloch")
-                user = index.people.get((words[0], words[-1]), e.name) if words else e.name
-                index.uses[user] = index.uses.get(user, 0) + 1
+                if len(words) > 1:  # full names only: "Trump" never names "Donald Trump"
+                    user = index.people.get((words[0], words[-1]), e.name)
+                    index.uses[user] = index.uses.get(user, 0) + 1
                 long = not 2 < len(words) <= MAX_NAME_WORDS  # tails of a run of 10,000 words
                 owner = None if long else index.people.get((words[0], words[-1]))
                 for k in range(1, len(words) - 1) if owner else ():
@@ -427,9 +428,17 @@ def link_entities(
                 and (hit := one(index.by_last[word])) is not None
             ):
                 canonical[entity_id] = hit
-    single = {w: hit for w, ids in index.by_last.items() if (hit := one(ids)) is not None}
+    single = {
+        w: hit
+        for w, ids in index.by_last.items()
+        if (hit := one(ids)) is not None and _names(w, hit, actor_ids)
+    }
     for word, ids in index.by_first.items():
-        if word not in index.by_last and (hit := one(ids)) is not None:
+        if (
+            word not in index.by_last
+            and (hit := one(ids)) is not None
+            and _names(word, hit, actor_ids)
+        ):
             single[word] = hit
     for word, corpus_id in list(single.items()):  # "Yun" alone for the one "Yoon ..."
         for other in family_spellings(word, words=index.words):
@@ -499,6 +508,23 @@ def office_of(description: str, *, heads: frozenset[str] = frozenset()) -> tuple
     if office[-1] not in heads or not all(w.isalpha() for w in office):
         return None
     return country, " ".join(office)
+
+
+def _names(word: str, corpus_id: str, actor_ids: frozenset[str]) -> bool:
+    """True when the one-word name ``word`` (lowercase) is a first or last word of the name
+    ``corpus_id`` gives its cluster, or that word spelt another way (:func:`respelt`), or
+    ``corpus_id`` is an actor: "Oscars", the last word of a form taken for a name ("Chris Rock
+    Oscars") once linked to "Chris Rock", names nobody alone.
+
+    >>> _names("oscars", "Chris Rock", frozenset()), _names("laundry", "Brian Laundrie", frozenset())
+    (False, True)
+    """
+    if corpus_id in actor_ids:
+        return True
+    words = [w.lower() for w in _name_words(corpus_id)]
+    return bool(words) and (
+        word in (words[0], words[-1]) or respelt(word) in (respelt(words[0]), respelt(words[-1]))
+    )
 
 
 def _closed(
