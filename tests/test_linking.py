@@ -569,3 +569,18 @@ def test_a_cluster_of_full_names_is_named_by_the_form_more_articles_use():
     ]
     links = link_entities(layers)
     assert links("Greystone Tessa Marlow") == links("Tessa Marlow") == "Tessa Marlow"
+
+
+def test_the_last_word_of_a_form_taken_for_a_name_names_nobody_once_the_form_is_linked():
+    # by eye: "Ann Lee Oscars" (two articles) is Ann Lee with an award's name after her, and
+    # the first article names her "Ann Lee" too; three articles name "Ann Lee": the person is
+    # Ann Lee, and "Oscars" alone (an article's sentence opener) is not her name
+    layers = [
+        find_entities(["Ann Lee Oscars night was long. Later Ann Lee spoke."]),
+        find_entities(["Ann Lee Oscars host spoke."]),
+        *(find_entities([f"Ann Lee spoke on day {k}."]) for k in range(3)),
+        find_entities(["Later Oscars said no.", "Oscars left."]),
+    ]
+    links = link_entities(layers)
+    assert links("Ann Lee Oscars") == links("Ann Lee") == "Ann Lee"
+    assert links("Oscars") == "Oscars"

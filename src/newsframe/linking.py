@@ -431,13 +431,13 @@ def link_entities(
     single = {
         w: hit
         for w, ids in index.by_last.items()
-        if (hit := one(ids)) is not None and _names(w, hit, actor_ids)
+        if (hit := one(ids)) is not None and _names(w, hit, actor_ids, index.words)
     }
     for word, ids in index.by_first.items():
         if (
             word not in index.by_last
             and (hit := one(ids)) is not None
-            and _names(word, hit, actor_ids)
+            and _names(word, hit, actor_ids, index.words)
         ):
             single[word] = hit
     for word, corpus_id in list(single.items()):  # "Yun" alone for the one "Yoon ..."
@@ -510,21 +510,24 @@ def office_of(description: str, *, heads: frozenset[str] = frozenset()) -> tuple
     return country, " ".join(office)
 
 
-def _names(word: str, corpus_id: str, actor_ids: frozenset[str]) -> bool:
+def _names(
+    word: str, corpus_id: str, actor_ids: frozenset[str], words: EntityWords | None = None
+) -> bool:
     """True when the one-word name ``word`` (lowercase) is a first or last word of the name
-    ``corpus_id`` gives its cluster, or that word spelt another way (:func:`respelt`), or
-    ``corpus_id`` is an actor: "Oscars", the last word of a form taken for a name ("Chris Rock
-    Oscars") once linked to "Chris Rock", names nobody alone.
+    ``corpus_id`` gives its cluster, or that word spelt another way (:func:`respelt`; a Korean
+    family name's other romanisation, :func:`family_spellings` of ``words``), or initials
+    (:func:`person_initials`), or ``corpus_id`` is an actor: "Oscars", the last word of a form
+    taken for a name ("Chris Rock Oscars") once linked to "Chris Rock", names nobody alone.
 
     >>> _names("oscars", "Chris Rock", frozenset()), _names("laundry", "Brian Laundrie", frozenset())
     (False, True)
     """
-    if corpus_id in actor_ids:
+    if corpus_id in actor_ids or word.upper() == person_initials(corpus_id):
         return True
-    words = [w.lower() for w in _name_words(corpus_id)]
-    return bool(words) and (
-        word in (words[0], words[-1]) or respelt(word) in (respelt(words[0]), respelt(words[-1]))
-    )
+    ends = [w.lower() for w in _name_words(corpus_id)]
+    ends = [ends[0], ends[-1]] if ends else []
+    forms = {word, respelt(word), *family_spellings(word, words=words)}
+    return any(e in forms or respelt(e) in forms for e in ends)
 
 
 def _closed(
@@ -574,6 +577,14 @@ def _closed(
     out = dict(canonical)
     for name in list(forest.parent):
         root = forest.find(name)
+        if (  # one word for a person: only a word of the name the cluster goes by
+            root != name
+            and " " not in name
+            and root in index.uses
+            and not _names(name.lower(), root, actor_ids, index.words)
+        ):
+            out.pop(name, None)
+            continue
         if root != name:
             out[name] = root
         elif out.get(name, name) != name:  # the name its cluster is now named by
