@@ -491,6 +491,8 @@ def test_both_names_spelt_another_way_and_a_short_form_in_one_article_are_one_pe
     # "Freddy" alone in another article: the one Freddie of the corpus
     d = find_entities(["Later Freddy said so.", "Freddy left."])
     assert link_entities([a, d])("Freddy") == "Freddie Gray"
+    # and as a word no layer resolved (a speaker key as written): the same person
+    assert link_entities([a])("Freddy") == "Freddie Gray"
     c = find_entities(["Robert Quill spoke on Monday.", "Later Bob Quill said no."])
     assert [e.name for e in c.entities.values() if e.kind == "person"] == ["Robert Quill"]
 

@@ -101,6 +101,7 @@ class Links:
         hit = self.canonical.get(entity_id)
         if hit is None and " " not in entity_id and entity_id[:1].isupper():
             hit = self.single.get(entity_id.lower())
+            hit = self.single.get(respelt(entity_id)) if hit is None else hit
         if hit is None and entity_id[:1].isupper() and self.organisations:
             hit = self.organisations.get(organisation_key(entity_id))
         if hit is None and self.offices and " " in entity_id:
@@ -444,6 +445,12 @@ def link_entities(
         for other in family_spellings(word, words=index.words):
             if other not in index.by_last and other not in index.by_first:
                 single.setdefault(other, corpus_id)
+    spelt: dict[str, set[str]] = {}  # "Freddy" alone for the one "Freddie ..." (:func:`respelt`)
+    for word, corpus_id in single.items():
+        spelt.setdefault(respelt(word), set()).add(corpus_id)
+    for key, ids in spelt.items():
+        if len(ids) == 1 and key not in index.by_last and key not in index.by_first:
+            single.setdefault(key, next(iter(ids)))
     names = {a.actor_id: a.name for a in actors}
     offices = _offices(layers, canonical, index)
     return Links(canonical, single, names, index.org_id, offices, index.words.role_heads)
