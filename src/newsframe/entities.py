@@ -104,6 +104,7 @@ __all__ = [
     "one_letter_apart",
     "opening_gerund",
     "provinces",
+    "respelt",
 ]
 
 #: The shipped entity words (``data/entity_words.toml``): a layer reads those of its resources
@@ -1360,7 +1361,7 @@ def find_entities(
         key = (words[0], words[-1])
         if len(owners) == 1:
             entity_id = next(iter(owners))
-        elif key not in people and (near := _spelt_alike(people, key)) is not None:
+        elif key not in people and (near := _spelt_alike(people, key, v.words.nicknames)):
             entity_id = people[key] = near  # "Anotiny Blinken" is the article's Antony Blinken
         elif key not in people and (parts := name_parts(name)) in orders:
             entity_id = people[key] = orders[parts]  # "Heung-min Son" of "Son Heung-min"
@@ -1429,7 +1430,7 @@ def find_entities(
     layer.__dict__.pop("_inner", None)
     layer.__dict__.pop("_persons", None)
     _reconsider_kinds(layer, dict(zip(ids, texts, strict=True)))
-    return _canonical(layer, index.ids)
+    return _canonical(layer, index.ids, texts=tuple(zip(ids, texts, strict=True)))
 
 
 def _unsure_person(e: Entity, v: _Vocab) -> bool:
@@ -1979,15 +1980,58 @@ def one_letter_apart(a: str, b: str) -> bool:
     return a[k + 1 :] == b[k:]
 
 
-def _spelt_alike(people: dict[tuple[str, str], str], key: tuple[str, str]) -> str | None:
+_DOUBLED = re.compile(r"(\w)\1+")
+
+
+def respelt(name: str) -> str:
+    """The key under which two English spellings of one name meet: lowercase, each doubled
+    letter written once and a closing "ie" or "ey" written "y" ("Abbott" and "Abbot", "Dianne"
+    and "Diane", "Freddie" and "Freddy", "Lesley" and "Leslie"); a changed consonant or vowel
+    elsewhere is another name ("Andrea", "Andrew"; "John", "Joan"; "Carl", "Carol"). The
+    spelling-variant rules of name matching in record linkage (doubled letters and
+    interchangeable endings; Christen 2012, *Data Matching*, ch. 4), without the phonetic
+    codes (Soundex, NYSIIS) that also join "John" and "Joan". A word of fewer than five
+    letters is its own key ("Good" is no "God").
+
+    >>> [respelt(n) for n in ("Abbott", "Abbot", "Freddie", "Freddy", "Lesley", "Leslie")]
+    ['abot', 'abot', 'fredy', 'fredy', 'lesly', 'lesly']
+    >>> respelt("Andrea") == respelt("Andrew"), respelt("John") == respelt("Joan"), respelt("Good")
+    (False, False, 'good')
+    """
+    if len(name) < _SPELT_MIN:
+        return name.lower()
+    key = _DOUBLED.sub(r"\1", name.lower())
+    return key[:-2] + "y" if len(key) > 4 and key.endswith(("ie", "ey")) else key
+
+
+def _spelt_alike(
+    people: dict[tuple[str, str], str],
+    key: tuple[str, str],
+    nicknames: Mapping[str, str] | None = None,
+) -> str | None:
     """The one person of ``people`` ((first, last) name -> id) whose name differs from ``key``
-    by one letter in one of the two names, or None."""
+    in one of the two names by one letter or by an English spelling variant (:func:`respelt`:
+    "Freddie", "Freddy"), or in the given name by a short form of the same name (``nicknames``,
+    the entity words' given name -> full form: "Bob", "Robert"), or None. Two given names of
+    one family name that are no such forms are two people (a couple, "Ann Lee" and "Tom Lee").
+
+    >>> _spelt_alike({("robert", "quill"): "Robert Quill"}, ("bob", "quill"), {"bob": "robert", "robert": "robert"})
+    'Robert Quill'
+    >>> _spelt_alike({("ann", "lee"): "Ann Lee"}, ("tom", "lee")) is None
+    True
+    """
     first, last = key
+    nicknames = nicknames or {}
+    full = nicknames.get(first)
+
+    def alike(a: str, b: str) -> bool:
+        return one_letter_apart(a, b) or respelt(a) == respelt(b)
+
     hits = {
         entity_id
         for (given, family), entity_id in people.items()
-        if (family == last and one_letter_apart(given, first))
-        or (given == first and one_letter_apart(family, last))
+        if (family == last and (alike(given, first) or (full and nicknames.get(given) == full)))
+        or (given == first and alike(family, last))
     }
     return next(iter(hits)) if len(hits) == 1 else None
 
@@ -2003,11 +2047,17 @@ def _body_key(name: str) -> str:
     return f"{m.group(1)} ministry" if m else key
 
 
-def _canonical(layer: Entities, actor_ids: frozenset[str]) -> Entities:
+def _canonical(
+    layer: Entities, actor_ids: frozenset[str], *, texts: tuple[tuple[int, str], ...] = ()
+) -> Entities:
     """Rename every entity that is not an actor to its canonical name: the longest form of a
     person's name (titles were never part of it), an organisation's spelled-out name; an
     organisation named without its country ("the Foreign Ministry") is the one government body
-    of that name the article gives a country ("Foreign Ministry (Iran)")."""
+    of that name the article gives a country ("Foreign Ministry (Iran)"); a person's name
+    opened by a common word that is no given name (:func:`_common_openers` of the article's
+    ``texts``: "Calls Khashoggi" in a headline, "Given McCulloch's ..." opening a sentence)
+    is the one other person of the article whose name ends with the rest ("Jamal Khashoggi"),
+    else the rest alone ("McCulloch", for the corpus to link)."""
     national: dict[str, list[str]] = {}
     for entity_id, e in layer.entities.items():
         if entity_id.endswith(")") and " (" in entity_id:
@@ -2029,6 +2079,15 @@ def _canonical(layer: Entities, actor_ids: frozenset[str]) -> Entities:
         best = max(forms, key=lambda a: (len(a.split()), len(a), a))
         if best != entity_id:
             rename[entity_id] = best
+    for entity_id, rest in _common_openers(layer, actor_ids, texts).items():
+        words = rest.lower().split()
+        others = {
+            p
+            for p in layer._single.get(words[-1], ())
+            if p != entity_id and p.lower().split()[-len(words) :] == words
+        }
+        rename[entity_id] = next(iter(others)) if len(others) == 1 else rest
+    rename = {k: rename.get(v, v) for k, v in rename.items()}  # a target renamed in turn
     if not rename:
         return layer
     out = Entities(_v=layer._v, unresolved=layer.unresolved, _actors=layer._actors)
@@ -2047,6 +2106,53 @@ def _canonical(layer: Entities, actor_ids: frozenset[str]) -> Entities:
     ]
     out._alias = {k: rename.get(v, v) for k, v in layer._alias.items()}
     out._single = {k: {rename.get(v, v) for v in vs} for k, vs in layer._single.items()}
+    return out
+
+
+_OPENING = frozenset(".!?:;\"'\u201c\u201d\u2018\u2019(\u2014\u2013-|")  # before a sentence
+
+
+def _common_openers(
+    layer: Entities, actor_ids: frozenset[str], texts: tuple[tuple[int, str], ...]
+) -> dict[str, str]:
+    """The people of ``layer`` whose name opens with a common word taken for a given name, each
+    with the rest of the name: a capitalised first word that is an inflected form of an English
+    word (its lemma another word: "Calls", "Accuses", "Given", "Eyed"), no known given name
+    (:func:`given_names`), that the article also writes in lowercase and never capitalised
+    inside a sentence (only opening a sentence or in a title-case headline, where any word is
+    capitalised). The document-centred disambiguation of capitalised words of Mikheev 2002
+    ("Periods, capitalized words, etc.", *Computational Linguistics* 28): a word the document
+    writes in lowercase where case carries no information elsewhere is a common word. Linear
+    in the text for each such candidate (most names have none).
+
+    >>> texts = ["Given Quill's record, critics were wary.", "Bob Quill spoke. He was given time."]
+    >>> [(e.name, e.aliases) for e in find_entities(texts).entities.values()]
+    [('Bob Quill', ('Given Quill', 'Bob Quill'))]
+    """
+    out = {}
+    names = None
+    for entity_id, e in layer.entities.items():
+        words = e.name.split()
+        if e.kind != "person" or entity_id in actor_ids or len(words) < 2:
+            continue
+        first = words[0]
+        low = first.lower()
+        if not (first.isalpha() and first[1:].islower()) or lemmatize(low) == low:
+            continue
+        names = given_names(layer.words) if names is None else names
+        if low in names:
+            continue
+        lower, capital = re.compile(rf"\b{low}\b"), re.compile(rf"\b{first}\b")
+        if not any(lower.search(text) for _, text in texts):
+            continue
+        inside = any(
+            (before := text[: m.start()].rstrip()) and before[-1] not in _OPENING
+            for pid, text in texts
+            if not (pid == -1 and _title_case(text))
+            for m in capital.finditer(text)
+        )
+        if not inside:
+            out[entity_id] = " ".join(words[1:])
     return out
 
 

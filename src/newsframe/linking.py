@@ -55,8 +55,11 @@ from newsframe.entities import (
     consonants,
     family_spellings,
     find_entities,
+    gazetteer,
+    given_name_pairs,
     name_parts,
     one_letter_apart,
+    respelt,
 )
 from newsframe.lexicons import EntityWords, load_entity_words
 from newsframe.parallel import map_slices
@@ -69,6 +72,7 @@ __all__ = [
     "article_layer",
     "corpus_links",
     "link_entities",
+    "office_of",
     "organisation_key",
 ]
 
@@ -87,16 +91,23 @@ class Links:
     single: Mapping[str, str] = field(default_factory=dict)
     names: Mapping[str, str] = field(default_factory=dict)
     organisations: Mapping[str, str] = field(default_factory=dict)
+    offices: Mapping[tuple[str, str], str] = field(default_factory=dict)
+    role_heads: frozenset[str] = frozenset()
 
     def __call__(self, entity_id: str) -> str:
         """The corpus id of ``entity_id`` (an entity id, a one-word name as written that no
-        layer resolved, such as a surname opening a sentence, or an organisation's name in
-        another wording: :func:`organisation_key`); else ``entity_id`` itself."""
+        layer resolved, such as a surname opening a sentence, an organisation's name in
+        another wording: :func:`organisation_key`, or a country's office holder described
+        without a name: :func:`office_of`); else ``entity_id`` itself."""
         hit = self.canonical.get(entity_id)
         if hit is None and " " not in entity_id and entity_id[:1].isupper():
             hit = self.single.get(entity_id.lower())
+            hit = self.single.get(respelt(entity_id)) if hit is None else hit
         if hit is None and entity_id[:1].isupper() and self.organisations:
             hit = self.organisations.get(organisation_key(entity_id))
+        if hit is None and self.offices and " " in entity_id:
+            office = office_of(entity_id, heads=self.role_heads)
+            hit = self.offices.get(office) if office is not None else None
         return entity_id if hit is None else hit
 
     def name(self, corpus_id: str) -> str:
@@ -288,6 +299,8 @@ class _Index:
     acronyms: dict[str, set[str]] = field(default_factory=dict)
     org_tails: dict[str, set[str]] = field(default_factory=dict)  # an org key's last words
     spelt: dict[str, set[str]] = field(default_factory=dict)  # a name less one letter -> it
+    respelt_last: dict[str, set[str]] = field(default_factory=dict)  # last names by respelt()
+    respelt_first: dict[str, set[str]] = field(default_factory=dict)  # first names so
     uses: dict[str, int] = field(default_factory=dict)  # full name -> articles that use it
     initials: dict[str, set[str]] = field(default_factory=dict)  # "PLH" -> its full names
     words: EntityWords = field(default_factory=load_entity_words)  # nicknames, spellings
@@ -312,6 +325,8 @@ def _index(
     for (first, last), corpus_id in index.people.items():
         index.by_last.setdefault(last, set()).add(corpus_id)
         index.by_first.setdefault(first, set()).add(corpus_id)
+        index.respelt_last.setdefault(respelt(last), set()).add(corpus_id)
+        index.respelt_first.setdefault(respelt(first), set()).add(corpus_id)
     for name in (*index.by_last, *index.by_first):
         for k in range(len(name) if len(name) <= MAX_SPELT else 0):  # no name of 1,000 letters
             less = name[:k] + name[k + 1 :]
@@ -328,11 +343,15 @@ def _index(
             if e.entity_id in actor_ids:
                 continue
             if e.kind == "person":
-                index.uses[e.name] = index.uses.get(e.name, 0) + 1
                 letters = person_initials(e.name)
                 if len(letters) > 2:
                     index.initials.setdefault(letters, set()).add(e.name)
                 words = [w.lower() for w in _name_words(e.name)]
+                # the articles using a name count for the person of its first and last name
+                # ("Robert McCulloch" for "Robert P. McCulloch")
+                if len(words) > 1:  # full names only: "Trump" never names "Donald Trump"
+                    user = index.people.get((words[0], words[-1]), e.name)
+                    index.uses[user] = index.uses.get(user, 0) + 1
                 long = not 2 < len(words) <= MAX_NAME_WORDS  # tails of a run of 10,000 words
                 owner = None if long else index.people.get((words[0], words[-1]))
                 for k in range(1, len(words) - 1) if owner else ():
@@ -395,6 +414,7 @@ def link_entities(
             target = targets[seen]
             if target is not None and target != entity_id:
                 canonical[entity_id] = target
+    canonical = _closed(canonical, layers, index, actor_ids)
 
     def one(ids: Iterable[str]) -> str | None:  # the one person the full names linked are
         found = {canonical.get(i, i) for i in ids}
@@ -419,16 +439,219 @@ def link_entities(
                 and (hit := one(index.by_last[word])) is not None
             ):
                 canonical[entity_id] = hit
-    single = {w: hit for w, ids in index.by_last.items() if (hit := one(ids)) is not None}
+    single = {
+        w: hit
+        for w, ids in index.by_last.items()
+        if (hit := one(ids)) is not None and _names(w, hit, actor_ids, index.words)
+    }
     for word, ids in index.by_first.items():
-        if word not in index.by_last and (hit := one(ids)) is not None:
+        if (
+            word not in index.by_last
+            and (hit := one(ids)) is not None
+            and _names(word, hit, actor_ids, index.words)
+        ):
             single[word] = hit
     for word, corpus_id in list(single.items()):  # "Yun" alone for the one "Yoon ..."
         for other in family_spellings(word, words=index.words):
             if other not in index.by_last and other not in index.by_first:
                 single.setdefault(other, corpus_id)
+    spelt: dict[str, set[str]] = {}  # "Freddy" alone for the one "Freddie ..." (:func:`respelt`)
+    for word, corpus_id in single.items():
+        spelt.setdefault(respelt(word), set()).add(corpus_id)
+    for key, ids in spelt.items():
+        if len(ids) == 1 and key not in index.by_last and key not in index.by_first:
+            single.setdefault(key, next(iter(ids)))
     names = {a.actor_id: a.name for a in actors}
-    return Links(canonical, single, names, index.org_id)
+    offices = _offices(layers, canonical, index)
+    return Links(canonical, single, names, index.org_id, offices, index.words.role_heads)
+
+
+def _offices(
+    layers: list[Entities], canonical: Mapping[str, str], index: _Index
+) -> dict[tuple[str, str], str]:
+    """(country, office) -> the one person of the corpus who holds that country's office
+    (:func:`office_of` of each person's role, the persons once linked: "Iranian Foreign
+    Minister Javad Zarif" in one article holds ("Iran", "foreign minister")); an office two
+    people hold is left out. One dictionary per office: linear in the corpus's entities."""
+    holders: dict[tuple[str, str], set[str]] = {}
+    for layer in layers:
+        for entity_id, e in layer.entities.items():
+            if e.kind == "person" and e.role:
+                office = office_of(e.role, heads=index.words.role_heads)
+                if office is not None:
+                    holders.setdefault(office, set()).add(canonical.get(entity_id, entity_id))
+    return {k: next(iter(ids)) for k, ids in holders.items() if len(ids) == 1}
+
+
+_COUNTRY_WORDS = 3  # a country's name before an office has at most this many words
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def office_of(description: str, *, heads: frozenset[str] = frozenset()) -> tuple[str, str] | None:
+    """(country, office) of a description of a country's office holder without a name: a
+    country in the possessive or a country's name or demonym, then the office, whose last word
+    is a role head (``heads``; empty: the shipped entity words') ("Iran's foreign minister",
+    "the Iranian foreign minister", a role "iranian foreign minister": ("Iran", "foreign
+    minister")); None for any other words, an indefinite description among them ("an Iranian
+    official" is someone else) or an office without a country ("the judge": the story may
+    have several). A speaker described so in one article and named with that role in another
+    is one person when the story has one holder of that office: the cross-document link of a
+    definite description to the one compatible named entity (the "relaxed head match" of Lee
+    et al. 2013 with the country as the modifier that must agree).
+
+    >>> office_of("Iran's foreign minister"), office_of("the Iranian Foreign Minister")
+    (('Iran', 'foreign minister'), ('Iran', 'foreign minister'))
+    >>> office_of("an Iranian official"), office_of("the judge"), office_of("Iran's nuclear deal")
+    (None, None, None)
+    """
+    words = normalise(description).split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if len(words) < 2 or words[0].lower() in ("a", "an", "one", "another"):
+        return None
+    places = gazetteer()
+    country = None
+    for n in range(min(_COUNTRY_WORDS, len(words) - 1), 0, -1):
+        owner = " ".join(words[:n])
+        owner = owner[:-2] if owner.endswith(("'s", "’s")) else owner
+        country = places.get(owner) or places.get(owner.title())
+        if country is not None:
+            words = words[n:]
+            break
+    office = [w.lower() for w in words]
+    if country is None or not office:
+        return None
+    heads = heads or load_entity_words().role_heads
+    if office[-1] not in heads or not all(w.isalpha() for w in office):
+        return None
+    return country, " ".join(office)
+
+
+def _names(
+    word: str, corpus_id: str, actor_ids: frozenset[str], words: EntityWords | None = None
+) -> bool:
+    """True when the one-word name ``word`` (lowercase) is a first or last word of the name
+    ``corpus_id`` gives its cluster, or that word spelt another way (:func:`respelt`; a Korean
+    family name's other romanisation, :func:`family_spellings` of ``words``), or initials
+    (:func:`person_initials`), or ``corpus_id`` is an actor: "Oscars", the last word of a form
+    taken for a name ("Chris Rock Oscars") once linked to "Chris Rock", names nobody alone.
+
+    >>> _names("oscars", "Chris Rock", frozenset()), _names("laundry", "Brian Laundrie", frozenset())
+    (False, True)
+    """
+    if corpus_id in actor_ids or word.upper() == person_initials(corpus_id):
+        return True
+    ends = [w.lower() for w in _name_words(corpus_id)]
+    ends = [ends[0], ends[-1]] if ends else []
+    forms = {word, respelt(word), *family_spellings(word, words=words)}
+    return any(e in forms or respelt(e) in forms for e in ends)
+
+
+def _closed(
+    canonical: dict[str, str],
+    layers: list[Entities],
+    index: _Index,
+    actor_ids: frozenset[str],
+) -> dict[str, str]:
+    """``canonical`` (an article entity id -> the corpus id :func:`_target` chose) closed under
+    its own links, so that one person is one id however many steps join the names ("Robert
+    McCulloch" is the one "Robert P. McCulloch", who is "Bob McCulloch": all three one id),
+    and with the names an article's layer already found to be one person ("Marilyn Mosby", an
+    alias of the article's "Baltimore Marilyn Mosby") joined to the person the corpus knows by
+    that name. The clusters of a union-find forest (Tarjan 1975), each link attaching the
+    cluster of the name to the cluster of the id it links to (an actor's cluster is never
+    attached to a name's, two actors' never joined); the entity-level clusters of Lee et al.
+    2013, where a decision about one name holds for every name already linked to it. Linear in
+    the corpus's entities and aliases.
+
+    >>> a, b, c = (find_entities([t]) for t in ("Robert McCulloch spoke.",
+    ...     "Robert P. McCulloch spoke.", "Bob McCulloch spoke. Bob McCulloch left."))
+    >>> links = link_entities([a, b, c, find_entities(["Bob McCulloch agreed."])])
+    >>> {links(n) for n in ("Robert McCulloch", "Robert P. McCulloch", "Bob McCulloch")}
+    {'Robert P. McCulloch'}
+    """
+    forest = _Forest(actor_ids, index.uses)
+    for entity_id, target in canonical.items():
+        forest.join(entity_id, target)
+    for layer in layers:
+        for entity_id, e in layer.entities.items():
+            if e.kind != "person" or entity_id in actor_ids:
+                continue
+            own = [w.lower() for w in _name_words(e.name)]
+            for alias in e.aliases:
+                words = [w.lower() for w in _name_words(alias)]
+                if len(words) < 2 or not own or (words[0], words[-1]) == (own[0], own[-1]):
+                    continue
+                other = index.people.get((words[0], words[-1]))
+                if other is not None and _inside(words, own):
+                    forest.join(entity_id, other)
+            if len(own) == 2 and (inside := _one(index.tails.get(tuple(own)))) is not None:
+                # "Marilyn Mosby" is inside the one "Baltimore Marilyn Mosby" and has the first
+                # and last name of "Marilyn J. Mosby": all one person, named by the more used
+                other = index.people.get((own[0], own[-1]))
+                if other is not None and other != inside:
+                    forest.join(inside, other)
+    out = dict(canonical)
+    for name in list(forest.parent):
+        root = forest.find(name)
+        if (  # one word for a person: only a word of the name the cluster goes by
+            root != name
+            and " " not in name
+            and root in index.uses
+            and not _names(name.lower(), root, actor_ids, index.words)
+        ):
+            out.pop(name, None)
+            continue
+        if root != name:
+            out[name] = root
+        elif out.get(name, name) != name:  # the name its cluster is now named by
+            del out[name]
+    return out
+
+
+def _inside(words: list[str], name: list[str]) -> bool:
+    """True when ``words`` come in ``name`` in the same order, others allowed between them
+    ("marilyn mosby" in "baltimore marilyn j. mosby"): a shorter form of the same name.
+
+    >>> _inside(["marilyn", "mosby"], ["baltimore", "marilyn", "mosby"]), _inside(["tom", "lee"], ["ann", "lee"])
+    (True, False)
+    """
+    rest = iter(name)
+    return all(w in rest for w in words)
+
+
+class _Forest:
+    """A union-find forest of corpus ids (path halving): :meth:`join` attaches the cluster of
+    a name to the cluster of the id it is linked to (never an actor's cluster to a name's, nor
+    two actors' clusters together), or, when both are people's full names (``uses``: the
+    articles using each), the cluster of the name fewer articles use (then of fewer words,
+    shorter, alphabetically first) to the other's; :meth:`find` is the id that names a
+    cluster."""
+
+    def __init__(self, actor_ids: frozenset[str], uses: Mapping[str, int]) -> None:
+        self.parent: dict[str, str] = {}
+        self.actor_ids = actor_ids
+        self.uses = uses
+
+    def find(self, name: str) -> str:
+        parent = self.parent
+        parent.setdefault(name, name)
+        while parent[name] != name:
+            parent[name] = parent[parent[name]]
+            name = parent[name]
+        return name
+
+    def join(self, name: str, target: str) -> None:
+        a, b = self.find(name), self.find(target)
+        if a == b:
+            return
+        if a in self.actor_ids and b in self.actor_ids:
+            return  # two actors: not ours to join
+        if a in self.actor_ids:
+            a, b = b, a
+        elif b not in self.actor_ids and a in self.uses and b in self.uses:
+            a, b = sorted((a, b), key=lambda n: (self.uses[n], len(n.split()), len(n), n))
+        self.parent[a] = b
 
 
 def _target(e, index: _Index) -> str | None:
@@ -468,14 +691,21 @@ def _spelt_full(own: str, first: str, last: str, index: _Index) -> str:
     one other person of the corpus has the same name spelt another way -- one of the two names
     with one letter more or less (:func:`newsframe.entities.one_letter_apart`: "Hishammuddin
     Hussein", "Hishamuddin Hussein") or written without its accents ("Vučić", "Vucic"), the
-    other the same: the spelling more articles use (then the longer, then the first in
-    alphabetical order) names both. Two such people, or none: ``own``. Linear in the names
-    sharing a first or last name."""
+    other the same, or both names so spelt with the same last name's :func:`respelt` key
+    ("Dianne Abbot", "Diane Abbott"): the spelling more articles use (then the longer, then
+    the first in alphabetical order) names both. Two such people, or none: ``own``. Linear in
+    the names sharing a first or last name (or its spelling key)."""
     by_last, by_first = index.by_last.get(last, ()), index.by_first.get(first, ())
     by_last, by_first = (g if len(g) <= MAX_SHARING else () for g in (by_last, by_first))
     nicknames = index.words.nicknames
     others = {p for p in by_last if p != own and _alike(p, first, 0, nicknames)}
     others |= {p for p in by_first if p != own and _alike(p, last, -1, nicknames)}
+    respelt_last = index.respelt_last.get(respelt(last), ())  # both names spelt another way
+    others |= {
+        p
+        for p in (respelt_last if len(respelt_last) <= MAX_SHARING else ())
+        if p != own and _alike(p, first, 0, nicknames) and _alike(p, last, -1, nicknames)
+    }
     if len(others) != 1 and not _forms_of_one_name(own, others, nicknames):
         return own
     rank = {n: (index.uses.get(n, 0), len(n), n) for n in (own, *others)}
@@ -505,9 +735,11 @@ def _alike(corpus_id: str, word: str, at: int, nicknames: Mapping[str, str]) -> 
     way: one letter more or less, one vowel inside it changed (:func:`_vowel_apart`), the same
     without accents, a short form of four letters or more ("Jenni" of "Jennifer"), another
     romanisation of a hyphenated given name, the same consonants up to voicing
-    (:func:`_voiceless`: "Byung-eun", "Byung-eon"; "Mong-gyu", "Mong-kyu"), or a given name and
-    its usual short form (``nicknames``, the entity words' given name -> full form: "Sepp",
-    "Joseph"; first names only).
+    (:func:`_voiceless`: "Byung-eun", "Byung-eon"; "Mong-gyu", "Mong-kyu"), the same key of
+    English spelling variants (:func:`newsframe.entities.respelt`: "Abbott", "Abbot";
+    "Freddie", "Freddy"), or a given name and its usual short form (``nicknames``, the entity
+    words' given name -> full form: "Sepp", "Joseph"; or a row of ``data/given_names.csv``:
+    "Rod", "Rodney"; first names only).
 
     >>> nicknames = load_entity_words().nicknames
     >>> _alike("Joseph Blatter", "Sepp", 0, nicknames), _alike("Joseph Blatter", "Sepp", -1, nicknames)
@@ -526,9 +758,11 @@ def _alike(corpus_id: str, word: str, at: int, nicknames: Mapping[str, str]) -> 
         or one_letter_apart(a, b)
         or _vowel_apart(a, b)  # "Damian", "Damien"
         or _swapped(a, b)  # "Siu", "Sui"
+        or respelt(a) == respelt(b)  # "Abbott", "Abbot"; "Freddie", "Freddy"
         or (len(short) >= 4 and long.startswith(short))  # "Jenni", "Jennifer"
         or ("-" in a and "-" in b and _voiceless(a) == _voiceless(b))  # "Byung-eun", "-eon"
         or (at == 0 and nicknames.get(a) == nicknames.get(b, ""))  # "Sepp", "Joseph"
+        or (at == 0 and ((a, b) in given_name_pairs() or (b, a) in given_name_pairs()))
     )
 
 
@@ -584,7 +818,8 @@ def _folded(word: str) -> str:
 
 def _spelt(word: str, index: _Index) -> str | None:
     """The one person of the corpus whose last name (else first name) is ``word`` with one
-    letter more or less, or another romanisation of a Korean family name ("Yun", "Yoon";
+    letter more or less, else another English spelling of it (:func:`respelt`: "Freddy",
+    "Freddie"), or another romanisation of a Korean family name ("Yun", "Yoon";
     :func:`newsframe.entities.family_spellings`) ("Hishamuddin", "Hishammuddin";
     :func:`newsframe.entities.one_letter_apart`), or None. By look-ups of the names less one
     letter: linear in the corpus's names."""
@@ -594,6 +829,10 @@ def _spelt(word: str, index: _Index) -> str | None:
     names.update(family_spellings(word, words=index.words))  # "Yun", "Yoon"
     for by in (index.by_last, index.by_first):
         ids = {corpus_id for n in names for corpus_id in by.get(n, ())}
+        if ids:
+            return next(iter(ids)) if len(ids) == 1 else None
+    for by in (index.respelt_last, index.respelt_first):  # "Freddy" of the one "Freddie ..."
+        ids = by.get(respelt(word))
         if ids:
             return next(iter(ids)) if len(ids) == 1 else None
     return None
