@@ -2289,13 +2289,20 @@ def given_genders(path: str | None = None) -> Mapping[str, float]:
     """
     if path is None:
         source = "the given-name table derived from the nomquamgender package"
-        lines = name_genders.table_text().splitlines()
-        rows = list(csv.DictReader(lines))
+        text = name_genders.table_text()
+        header, _, body = text.partition("\n")
+        if header.strip() == name_genders.HEADER:  # the derived table: one plain row per name
+            pairs = (line.split(",", 2)[:2] for line in body.splitlines())
+        else:
+            pairs = (
+                (r.get("name"), r.get("female_share")) for r in csv.DictReader(text.splitlines())
+            )
     else:
         rows, source = read_csv_rows(path, "", required=("name", "female_share"))
+        pairs = ((r.get("name"), r.get("female_share")) for r in rows)
     out = {}
-    for n, row in enumerate(rows, start=1):
-        name, share = (str(row.get(k) or "").strip() for k in ("name", "female_share"))
+    for n, pair in enumerate(pairs, start=1):
+        name, share = (str(k or "").strip() for k in (*pair, "", "")[:2])
         try:
             value = float(share)
         except ValueError:
