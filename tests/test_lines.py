@@ -9,6 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from toy_decoder import toy_decoder
 
 from newsframe.cleaning import clean_text, load_rules
 from newsframe.errors import InputError
@@ -84,14 +85,7 @@ def _toy(chrome_weight: float, body_bias: float) -> LineModel:
     weights = np.zeros((len(CLASSES), n))
     weights[CLASSES.index("chrome"), NAMES.index("rule_chrome")] = chrome_weight
     intercept = np.array([0.0, -20.0, -1.0, -20.0, -20.0])
-    allowed = {"before": ("before", "headline", "body"), "headline": ("headline", "body", "inbody"),
-               "body": ("body", "inbody", "after"), "inbody": ("inbody", "body", "after"),
-               "after": ("after",)}  # fmt: skip
-    trans = np.full((5, 5), -math.inf)
-    for a, moves in allowed.items():
-        for b in moves:
-            trans[STATES.index(a), STATES.index(b)] = math.log(1 / len(moves))
-    start = np.array([math.log(1 / 3)] * 3 + [-math.inf] * 2)
+    start, trans = toy_decoder()
     return LineModel(
         np.zeros(n), np.ones(n), weights, intercept, start, trans, body_bias, 0.0, "toy"
     )

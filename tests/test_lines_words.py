@@ -4,17 +4,16 @@ hand from its scores, and the word file's reader."""
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 
 import numpy as np
 import pytest
+from toy_decoder import toy_decoder
 
 from newsframe.errors import InputError
 from newsframe.lines import (
     CLASSES,
     FEATURES,
-    STATES,
     WORD_COLUMNS,
     Evidence,
     LineModel,
@@ -33,14 +32,7 @@ def _toy(terms: dict[str, tuple[float, float, float]]) -> LineModel:
     the chrome score of its own line, of the line after it and of the line before it."""
     n = len(FEATURES)
     intercept = np.array([0.0, -20.0, -1.0, -20.0, -20.0])
-    allowed = {"before": ("before", "headline", "body"), "headline": ("headline", "body", "inbody"),
-               "body": ("body", "inbody", "after"), "inbody": ("inbody", "body", "after"),
-               "after": ("after",)}  # fmt: skip
-    trans = np.full((5, 5), -math.inf)
-    for a, moves in allowed.items():
-        for b in moves:
-            trans[STATES.index(a), STATES.index(b)] = math.log(1 / len(moves))
-    start = np.array([math.log(1 / 3)] * 3 + [-math.inf] * 2)
+    start, trans = toy_decoder()
     own = np.zeros((len(CLASSES), len(terms)))
     near = np.zeros((2, len(CLASSES), len(terms)))
     for j, (mine, after, before) in enumerate(terms.values()):
