@@ -483,35 +483,37 @@ def test_a_name_an_article_found_inside_a_longer_form_joins_that_person_elsewher
 
 def test_a_couple_and_two_unrelated_people_sharing_a_family_name_stay_two():
     # by eye: Ann Vale and her husband Tom Vale are two people (two given names, one family
-    # name), so "Vale" alone names neither; Mark Ostrow (a judge) and Lena Ostrow (a nurse) in
+    # name), so "Vale" alone names neither; Mark Ostrander (a judge) and Lena Ostrander (a nurse) in
     # two articles of one story are two people too, however the links are closed
     layers = [
         find_entities(["Ann Vale and her husband Tom Vale spoke."]),
-        find_entities(["Ann Vale left. Judge Mark Ostrow ruled."]),
-        find_entities(["Lena Ostrow, a nurse, spoke.", "Later Vale said no. Ostrow agreed."]),
-        find_entities(["Mark Ostrow said so."]),
+        find_entities(["Ann Vale left. Judge Mark Ostrander ruled."]),
+        find_entities(["Lena Ostrander, a nurse, spoke.", "Later Vale said no. Ostrander agreed."]),
+        find_entities(["Mark Ostrander said so."]),
     ]
     links = link_entities(layers)
     assert links("Ann Vale") == "Ann Vale" and links("Tom Vale") == "Tom Vale"
-    assert links("Mark Ostrow") == "Mark Ostrow" and links("Lena Ostrow") == "Lena Ostrow"
-    assert (links("Vale"), links("Ostrow")) == ("Vale", "Ostrow")
+    assert (
+        links("Mark Ostrander") == "Mark Ostrander" and links("Lena Ostrander") == "Lena Ostrander"
+    )
+    assert (links("Vale"), links("Ostrander")) == ("Vale", "Ostrander")
 
 
 def test_both_names_spelt_another_way_and_a_short_form_in_one_article_are_one_person():
-    # by eye: "Dianne Abbot" is "Diane Abbott" with a letter doubled in the given name and one
-    # written once in the family name; "Freddie Gray" and "Freddy Gray" differ in the ending
-    # "ie"/"y"; in one article "Bob Quill" is the "Robert Quill" it names in full. "Joan Gray"
+    # by eye: "Dianne Bennet" is "Diane Bennett" with a letter doubled in the given name and one
+    # written once in the family name; "Freddie Pryce" and "Freddy Pryce" differ in the ending
+    # "ie"/"y"; in one article "Bob Quill" is the "Robert Quill" it names in full. "Joan Pryce"
     # is another person (a changed vowel, no spelling variant), and so "Gray" alone stays
-    a = find_entities(["Diane Abbott spoke. Freddie Gray left. Joan Gray said so."])
-    b = find_entities(["Dianne Abbot agreed. Freddy Gray left."])
+    a = find_entities(["Diane Bennett spoke. Freddie Pryce left. Joan Pryce said so."])
+    b = find_entities(["Dianne Bennet agreed. Freddy Pryce left."])
     links = link_entities([a, b])
-    assert links("Dianne Abbot") == links("Diane Abbott")
-    assert links("Freddy Gray") == links("Freddie Gray") != links("Joan Gray")
+    assert links("Dianne Bennet") == links("Diane Bennett")
+    assert links("Freddy Pryce") == links("Freddie Pryce") != links("Joan Pryce")
     # "Freddy" alone in another article: the one Freddie of the corpus
     d = find_entities(["Later Freddy said so.", "Freddy left."])
-    assert link_entities([a, d])("Freddy") == "Freddie Gray"
+    assert link_entities([a, d])("Freddy") == "Freddie Pryce"
     # and as a word no layer resolved (a speaker key as written): the same person
-    assert link_entities([a])("Freddy") == "Freddie Gray"
+    assert link_entities([a])("Freddy") == "Freddie Pryce"
     c = find_entities(["Robert Quill spoke on Monday.", "Later Bob Quill said no."])
     assert [e.name for e in c.entities.values() if e.kind == "person"] == ["Robert Quill"]
 
@@ -575,8 +577,8 @@ def test_a_common_word_opening_a_sentence_before_a_surname_is_no_given_name():
     # lemma is itself): two people each time, and "Quill" alone names neither
     c = find_entities(["Bob Quill spoke with Given Quill, his son.", "He was given time."])
     assert sorted(e.name for e in c.entities.values()) == ["Bob Quill", "Given Quill"]
-    d = find_entities(["Mark Ostrow spoke.", "Lena Ostrow left.", "Critics mark the day."])
-    assert sorted(e.name for e in d.entities.values()) == ["Lena Ostrow", "Mark Ostrow"]
+    d = find_entities(["Mark Ostrander spoke.", "Lena Ostrander left.", "Critics mark the day."])
+    assert sorted(e.name for e in d.entities.values()) == ["Lena Ostrander", "Mark Ostrander"]
     assert link_entities([c, b])("Quill") == "Quill"
 
 
@@ -595,7 +597,7 @@ def test_a_cluster_of_full_names_is_named_by_the_form_more_articles_use():
 def test_the_last_word_of_a_form_taken_for_a_name_names_nobody_once_the_form_is_linked():
     # by eye: "Ann Lee Oscars" (two articles) is Ann Lee with an award's name after her, and
     # the first article names her "Ann Lee" too; three articles name "Ann Lee": the person is
-    # Ann Lee, and "Oscars" alone (an article's sentence opener) is not her name
+    # Ann Lee, and "Awards" alone (an article's sentence opener) is not her name
     layers = [
         find_entities(["Ann Lee Oscars night was long. Later Ann Lee spoke."]),
         find_entities(["Ann Lee Oscars host spoke."]),
@@ -604,4 +606,4 @@ def test_the_last_word_of_a_form_taken_for_a_name_names_nobody_once_the_form_is_
     ]
     links = link_entities(layers)
     assert links("Ann Lee Oscars") == links("Ann Lee") == "Ann Lee"
-    assert links("Oscars") == "Oscars"
+    assert links("Awards") == "Awards"

@@ -1436,8 +1436,8 @@ def find_entities(
 def _unsure_person(e: Entity, v: _Vocab) -> bool:
     """True for a person of two words or more that only its shape made a person: no role or
     title, no known given name first (:func:`given_names`, :func:`given_genders`), no
-    hyphenated given name ("Moon Jae-in"), no story actor ("Hollywood Reporter", "Kobe
-    Bryant"): the names whose kind the contexts decide (:mod:`newsframe.kinds`)."""
+    hyphenated given name ("Moon Jae-in"), no story actor ("Brisk Lantern", "Tolu
+    Brannagh"): the names whose kind the contexts decide (:mod:`newsframe.kinds`)."""
     return e.kind == "person" and _shape_only(e, v)
 
 
@@ -1491,9 +1491,9 @@ def kind_rows(
     article ``texts`` (paragraphs by id): the rows ``benchmarks/train_kind_model.py`` fits the
     kind model on.
 
-    >>> texts = ["The Hollywood Reporter said Ann Lee, 45, left.", "Lee said she knew."]
+    >>> texts = ["The Brisk Lantern said Ann Lee, 45, left.", "Lee said she knew."]
     >>> [(k, y) for k, y, _ in kind_rows(find_entities(texts), dict(enumerate(texts)))]
-    [('Hollywood Reporter', None), ('Ann Lee', 1)]
+    [('Brisk Lantern', None), ('Ann Lee', 1)]
     """
     spans = _mention_spans(layer)
     v = layer._v
@@ -1985,7 +1985,7 @@ _DOUBLED = re.compile(r"(\w)\1+")
 
 def respelt(name: str) -> str:
     """The key under which two English spellings of one name meet: lowercase, each doubled
-    letter written once and a closing "ie" or "ey" written "y" ("Abbott" and "Abbot", "Dianne"
+    letter written once and a closing "ie" or "ey" written "y" ("Bennett" and "Bennet", "Dianne"
     and "Diane", "Freddie" and "Freddy", "Lesley" and "Leslie"); a changed consonant or vowel
     elsewhere is another name ("Andrea", "Andrew"; "John", "Joan"; "Carl", "Carol"). The
     spelling-variant rules of name matching in record linkage (doubled letters and
@@ -1993,8 +1993,8 @@ def respelt(name: str) -> str:
     codes (Soundex, NYSIIS) that also join "John" and "Joan". A word of fewer than five
     letters is its own key ("Good" is no "God").
 
-    >>> [respelt(n) for n in ("Abbott", "Abbot", "Freddie", "Freddy", "Lesley", "Leslie")]
-    ['abot', 'abot', 'fredy', 'fredy', 'lesly', 'lesly']
+    >>> [respelt(n) for n in ("Bennett", "Bennet", "Freddie", "Freddy", "Lesley", "Leslie")]
+    ['benet', 'benet', 'fredy', 'fredy', 'lesly', 'lesly']
     >>> respelt("Andrea") == respelt("Andrew"), respelt("John") == respelt("Joan"), respelt("Good")
     (False, False, 'good')
     """
@@ -2055,9 +2055,9 @@ def _canonical(
     organisation named without its country ("the Foreign Ministry") is the one government body
     of that name the article gives a country ("Foreign Ministry (Iran)"); a person's name
     opened by a common word that is no given name (:func:`_common_openers` of the article's
-    ``texts``: "Calls Khashoggi" in a headline, "Given McCulloch's ..." opening a sentence)
-    is the one other person of the article whose name ends with the rest ("Jamal Khashoggi"),
-    else the rest alone ("McCulloch", for the corpus to link)."""
+    ``texts``: "Calls Haddadin" in a headline, "Given Kellerman's ..." opening a sentence)
+    is the one other person of the article whose name ends with the rest ("Jamil Haddadin"),
+    else the rest alone ("Kellerman", for the corpus to link)."""
     national: dict[str, list[str]] = {}
     for entity_id, e in layer.entities.items():
         if entity_id.endswith(")") and " (" in entity_id:

@@ -2,8 +2,8 @@
 
 The entity layer (:mod:`newsframe.entities`) decides a name's kind by its spelling: a title or
 a known given name before it, an organisation noun, the gazetteer. Two to four capitalised words
-with none of these are taken for a person ("Kobe Bryant"), and so are many names of things
-("Hollywood Reporter", "Cincinnati Zoo", "Capitol Hill"). For those names the spelling is unsure,
+with none of these are taken for a person ("Tolu Brannagh"), and so are many names of things
+("Brisk Lantern", "Riverton Zoo", "Capitol Hill"). For those names the spelling is unsure,
 and the contexts of the mentions decide: people take "he" and "she" after them, an age in
 commas, a surname alone later, "X's wife"; bodies and outlets take "the" before them, "told X",
 "X reported", a plural verb, "in X".
@@ -37,7 +37,7 @@ __all__ = ["KIND_FEATURES", "PLACE", "KindModel", "kind_features", "load_kind_mo
 #: The features of a name, each the share of its mentions in the article with that context
 #: (or a property of the name): name -> what a high value says.
 KIND_FEATURES = {
-    "the_before": "named after 'the' ('the Hollywood Reporter')",
+    "the_before": "named after 'the' ('the Brisk Lantern')",
     "outlet_context": "named after 'told' or 'interview with', or before 'reported' or a media noun",
     "plural_after": "a plural verb follows ('X say', 'X are')",
     "person_after": "an age in commas, 'X's wife', 'himself' follows",
@@ -83,8 +83,8 @@ def kind_features(
     into ``texts``, the article's paragraphs by id). Each mention reads a few words on either
     side of it: linear in the mentions.
 
-    >>> texts = {0: "The Hollywood Reporter said its editors knew.", 1: "Kim Ode, 45, left. He spoke."}
-    >>> f = dict(zip(KIND_FEATURES, kind_features("Hollywood Reporter", [], [(0, 4, 22)], texts)))
+    >>> texts = {0: "The Brisk Lantern said its editors knew.", 1: "Kim Ode, 45, left. He spoke."}
+    >>> f = dict(zip(KIND_FEATURES, kind_features("Brisk Lantern", [], [(0, 4, 22)], texts)))
     >>> f["the_before"], f["neuter_next"], f["gendered_next"]
     (1.0, 1.0, 0.0)
     >>> f = dict(zip(KIND_FEATURES, kind_features("Kim Ode", ["Ode"], [(1, 0, 7)], texts)))

@@ -348,8 +348,8 @@ def _index(
                     index.initials.setdefault(letters, set()).add(e.name)
                 words = [w.lower() for w in _name_words(e.name)]
                 # the articles using a name count for the person of its first and last name
-                # ("Robert McCulloch" for "Robert P. McCulloch")
-                if len(words) > 1:  # full names only: "Trump" never names "Donald Trump"
+                # ("Robert Kellerman" for "Robert P. Kellerman")
+                if len(words) > 1:  # full names only: "Hale" never names "Ann Hale"
                     user = index.people.get((words[0], words[-1]), e.name)
                     index.uses[user] = index.uses.get(user, 0) + 1
                 long = not 2 < len(words) <= MAX_NAME_WORDS  # tails of a run of 10,000 words
@@ -471,7 +471,7 @@ def _offices(
 ) -> dict[tuple[str, str], str]:
     """(country, office) -> the one person of the corpus who holds that country's office
     (:func:`office_of` of each person's role, the persons once linked: "Iranian Foreign
-    Minister Javad Zarif" in one article holds ("Iran", "foreign minister")); an office two
+    Minister Dariush Farahani" in one article holds ("Iran", "foreign minister")); an office two
     people hold is left out. One dictionary per office: linear in the corpus's entities."""
     holders: dict[tuple[str, str], set[str]] = {}
     for layer in layers:
@@ -533,10 +533,10 @@ def _names(
     """True when the one-word name ``word`` (lowercase) is a first or last word of the name
     ``corpus_id`` gives its cluster, or that word spelt another way (:func:`respelt`; a Korean
     family name's other romanisation, :func:`family_spellings` of ``words``), or initials
-    (:func:`person_initials`), or ``corpus_id`` is an actor: "Oscars", the last word of a form
-    taken for a name ("Chris Rock Oscars") once linked to "Chris Rock", names nobody alone.
+    (:func:`person_initials`), or ``corpus_id`` is an actor: "Awards", the last word of a form
+    taken for a name ("Chris Stone Awards") once linked to "Chris Stone", names nobody alone.
 
-    >>> _names("oscars", "Chris Rock", frozenset()), _names("laundry", "Brian Laundrie", frozenset())
+    >>> _names("awards", "Chris Stone", frozenset()), _names("tanny", "Brian Tannie", frozenset())
     (False, True)
     """
     if corpus_id in actor_ids or word.upper() == person_initials(corpus_id):
@@ -555,20 +555,20 @@ def _closed(
 ) -> dict[str, str]:
     """``canonical`` (an article entity id -> the corpus id :func:`_target` chose) closed under
     its own links, so that one person is one id however many steps join the names ("Robert
-    McCulloch" is the one "Robert P. McCulloch", who is "Bob McCulloch": all three one id),
-    and with the names an article's layer already found to be one person ("Marilyn Mosby", an
-    alias of the article's "Baltimore Marilyn Mosby") joined to the person the corpus knows by
+    Kellerman" is the one "Robert P. Kellerman", who is "Bob Kellerman": all three one id),
+    and with the names an article's layer already found to be one person ("Marian Toller", an
+    alias of the article's "Dunmore Marian Toller") joined to the person the corpus knows by
     that name. The clusters of a union-find forest (Tarjan 1975), each link attaching the
     cluster of the name to the cluster of the id it links to (an actor's cluster is never
     attached to a name's, two actors' never joined); the entity-level clusters of Lee et al.
     2013, where a decision about one name holds for every name already linked to it. Linear in
     the corpus's entities and aliases.
 
-    >>> a, b, c = (find_entities([t]) for t in ("Robert McCulloch spoke.",
-    ...     "Robert P. McCulloch spoke.", "Bob McCulloch spoke. Bob McCulloch left."))
-    >>> links = link_entities([a, b, c, find_entities(["Bob McCulloch agreed."])])
-    >>> {links(n) for n in ("Robert McCulloch", "Robert P. McCulloch", "Bob McCulloch")}
-    {'Robert P. McCulloch'}
+    >>> a, b, c = (find_entities([t]) for t in ("Robert Kellerman spoke.",
+    ...     "Robert P. Kellerman spoke.", "Bob Kellerman spoke. Bob Kellerman left."))
+    >>> links = link_entities([a, b, c, find_entities(["Bob Kellerman agreed."])])
+    >>> {links(n) for n in ("Robert Kellerman", "Robert P. Kellerman", "Bob Kellerman")}
+    {'Robert P. Kellerman'}
     """
     forest = _Forest(actor_ids, index.uses)
     for entity_id, target in canonical.items():
@@ -586,8 +586,8 @@ def _closed(
                 if other is not None and _inside(words, own):
                     forest.join(entity_id, other)
             if len(own) == 2 and (inside := _one(index.tails.get(tuple(own)))) is not None:
-                # "Marilyn Mosby" is inside the one "Baltimore Marilyn Mosby" and has the first
-                # and last name of "Marilyn J. Mosby": all one person, named by the more used
+                # "Marian Toller" is inside the one "Dunmore Marian Toller" and has the first
+                # and last name of "Marian J. Toller": all one person, named by the more used
                 other = index.people.get((own[0], own[-1]))
                 if other is not None and other != inside:
                     forest.join(inside, other)
@@ -692,7 +692,7 @@ def _spelt_full(own: str, first: str, last: str, index: _Index) -> str:
     with one letter more or less (:func:`newsframe.entities.one_letter_apart`: "Hishammuddin
     Hussein", "Hishamuddin Hussein") or written without its accents ("Vučić", "Vucic"), the
     other the same, or both names so spelt with the same last name's :func:`respelt` key
-    ("Dianne Abbot", "Diane Abbott"): the spelling more articles use (then the longer, then
+    ("Dianne Bennet", "Diane Bennett"): the spelling more articles use (then the longer, then
     the first in alphabetical order) names both. Two such people, or none: ``own``. Linear in
     the names sharing a first or last name (or its spelling key)."""
     by_last, by_first = index.by_last.get(last, ()), index.by_first.get(first, ())
@@ -736,7 +736,7 @@ def _alike(corpus_id: str, word: str, at: int, nicknames: Mapping[str, str]) -> 
     without accents, a short form of four letters or more ("Jenni" of "Jennifer"), another
     romanisation of a hyphenated given name, the same consonants up to voicing
     (:func:`_voiceless`: "Byung-eun", "Byung-eon"; "Mong-gyu", "Mong-kyu"), the same key of
-    English spelling variants (:func:`newsframe.entities.respelt`: "Abbott", "Abbot";
+    English spelling variants (:func:`newsframe.entities.respelt`: "Bennett", "Bennet";
     "Freddie", "Freddy"), or a given name and its usual short form (``nicknames``, the entity
     words' given name -> full form: "Sepp", "Joseph"; or a row of ``data/given_names.csv``:
     "Rod", "Rodney"; first names only).
@@ -758,7 +758,7 @@ def _alike(corpus_id: str, word: str, at: int, nicknames: Mapping[str, str]) -> 
         or one_letter_apart(a, b)
         or _vowel_apart(a, b)  # "Damian", "Damien"
         or _swapped(a, b)  # "Siu", "Sui"
-        or respelt(a) == respelt(b)  # "Abbott", "Abbot"; "Freddie", "Freddy"
+        or respelt(a) == respelt(b)  # "Bennett", "Bennet"; "Freddie", "Freddy"
         or (len(short) >= 4 and long.startswith(short))  # "Jenni", "Jennifer"
         or ("-" in a and "-" in b and _voiceless(a) == _voiceless(b))  # "Byung-eun", "-eon"
         or (at == 0 and nicknames.get(a) == nicknames.get(b, ""))  # "Sepp", "Joseph"
