@@ -1433,12 +1433,13 @@ def find_entities(
     return _canonical(layer, index.ids, texts=tuple(zip(ids, texts, strict=True)))
 
 
-def _unsure_person(e: Entity, v: _Vocab) -> bool:
+def _unsure_person(e: Entity, v: _Vocab, known: frozenset[str] | None = None) -> bool:
     """True for a person of two words or more that only its shape made a person: no role or
     title, no known given name first (:func:`given_names`, :func:`given_genders`), no
     hyphenated given name ("Moon Jae-in"), no story actor ("Brisk Lantern", "Tolu
-    Brannagh"): the names whose kind the contexts decide (:mod:`newsframe.kinds`)."""
-    return e.kind == "person" and _shape_only(e, v)
+    Brannagh"): the names whose kind the contexts decide (:mod:`newsframe.kinds`; ``known``: as
+    for :func:`_shape_only`)."""
+    return e.kind == "person" and _shape_only(e, v, known)
 
 
 def _shape_only(e: Entity, v: _Vocab, known: frozenset[str] | None = None) -> bool:
@@ -1517,11 +1518,7 @@ def _reconsider_kinds(layer: Entities, texts: Mapping[int, str]) -> None:
     if model.threshold <= 0.0:
         return
     known = given_names(layer._v.words)
-    unsure = [
-        k
-        for k, e in layer.entities.items()
-        if e.kind == "person" and _shape_only(e, layer._v, known)
-    ]
+    unsure = [k for k, e in layer.entities.items() if _unsure_person(e, layer._v, known)]
     if not unsure:
         return
     spans = _mention_spans(layer)
