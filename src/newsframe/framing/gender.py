@@ -24,12 +24,12 @@ speaker model's agreement features (:mod:`newsframe.framing.speaker_model`).
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping
 from itertools import islice
 
 from newsframe.entities import Entities, Entity, given_genders
 from newsframe.lexicons import EntityWords, load_entity_words
+from newsframe.text import fold_accents
 
 __all__ = ["HE_WORDS", "SHE_WORDS", "article_genders", "genders", "given_genders", "name_gender",
            "opens_sentence", "pronoun_genders", "word_gender"]  # fmt: skip
@@ -104,8 +104,7 @@ def name_gender(entity: Entity, table: Mapping[str, float] | None = None) -> str
     first = words[0].lower().rstrip(".")
     share = table.get(first)
     if share is None:
-        folded = unicodedata.normalize("NFKD", first).encode("ascii", "ignore").decode()
-        share = table.get(folded)
+        share = table.get(fold_accents(first))
     if share is None:
         return ""
     return "he" if share <= _SURE else ("she" if share >= 1 - _SURE else "")
