@@ -2235,12 +2235,18 @@ def _given_and_family(name: list[str], v: _Vocab) -> bool:
 def given_names(words: EntityWords | None = None) -> frozenset[str]:
     """The known given names, lowercase: both forms of every row of ``data/given_names.csv``
     ("dan", "daniel") and every name of the entity words' ``nicknames`` (``words``; None: the
-    shipped ones). Read once per word list.
+    shipped ones). Made once per word list, not per article.
 
     >>> "daniel" in given_names(), "park" in given_names()
     (True, False)
     """
-    words = words if words is not None else _SHIPPED
+    return _given_names_of(words if words is not None else _SHIPPED)
+
+
+@functools.lru_cache(maxsize=8)
+def _given_names_of(words: EntityWords) -> frozenset[str]:
+    """:func:`given_names` of one word list, made once per list (kept by identity, as the
+    resources keep their entity words: every layer of a corpus shares the one set)."""
     return _csv_given_names() | frozenset(words.nicknames) | frozenset(words.nicknames.values())
 
 
