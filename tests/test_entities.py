@@ -7,7 +7,7 @@ import pytest
 import newsframe as nf
 from newsframe import Actor, Article, Story
 from newsframe.document import analyse
-from newsframe.entities import find_entities
+from newsframe.entities import find_entities, name_parts
 from newsframe.lexicons import entity_words_table, load_entity_words
 
 
@@ -976,3 +976,8 @@ def test_venue_words_are_extended_by_a_story_file():
 def test_an_abbreviated_fort_opens_a_place():
     layer = find_entities(["Soldiers at Ft. Kestrel were safe.", "Mount Alder Hospital was full."])
     assert _kind_of(layer) == {"Ft. Kestrel": "place", "Mount Alder Hospital": "place"}
+
+
+def test_name_parts_meet_across_accents_and_strokes():
+    assert name_parts(["Łukasz", "Nowak"]) == name_parts(["Nowak", "Lukasz"]) == ("lukasz", "nowak")
+    assert name_parts(["Kim", "정은"]) != name_parts(["Kim", "정일"])  # Hangul kept, not dropped

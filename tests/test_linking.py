@@ -9,7 +9,7 @@ import newsframe as nf
 from newsframe.distributed import article_tables
 from newsframe.entities import find_entities
 from newsframe.framing.speakers import organisation_nouns
-from newsframe.linking import corpus_links, link_entities, organisation_key
+from newsframe.linking import _alike, corpus_links, link_entities, organisation_key
 
 # article a names Ann Lee in full; article b only by her surname
 A = nf.Article(
@@ -607,3 +607,11 @@ def test_the_last_word_of_a_form_taken_for_a_name_names_nobody_once_the_form_is_
     links = link_entities(layers)
     assert links("Ann Lee Oscars") == links("Ann Lee") == "Ann Lee"
     assert links("Awards") == "Awards"
+
+
+def test_a_given_name_with_and_without_its_stroke_is_one_spelling():
+    # "Søren" and "Soren", "Łukasz" and "Lukasz": one name (the letters fold alike); two
+    # different given names stay apart
+    assert _alike("Søren Lund", "Soren", 0, {})
+    assert _alike("Łukasz Nowak", "Lukasz", 0, {})
+    assert not _alike("Søren Lund", "Karen", 0, {})

@@ -11,7 +11,7 @@ from conftest import KURIL
 import newsframe as nf
 from newsframe.corpus import Article
 from newsframe.terms import count_terms
-from newsframe.text import lemmatize
+from newsframe.text import fold_accents, lemmatize
 
 
 def test_normalise_unifies_quotes_dashes_spaces_and_ellipsis():
@@ -266,3 +266,25 @@ def _same_spans(pattern: re.Pattern, reference: re.Pattern, alphabet: str, longe
             assert [m.span() for m in pattern.finditer(text)] == [
                 m.span() for m in reference.finditer(text)
             ], text
+
+
+@pytest.mark.parametrize(
+    ("word", "folded"),
+    [
+        ("José", "Jose"),  # é: e and a combining acute
+        ("Łukasz", "Lukasz"),  # Ł: a stroke that never decomposes, written L in English text
+        ("søren", "soren"),  # ø: likewise o
+        ("Strauß", "Strauss"),  # ß: two letters, ss
+        ("김정은", "김정은"),  # Hangul: three syllables kept as they are (never dropped)
+        ("Αλέξης", "Αλεξης"),  # Greek: the tonos goes, the letters stay
+        ("Lee", "Lee"),
+    ],
+)
+def test_one_accent_fold_for_terms_and_names(word, folded):
+    assert fold_accents(word) == folded
+
+
+def test_two_names_in_another_script_never_fold_to_one():
+    assert fold_accents("김정은") != fold_accents(
+        "김정일"
+    )  # two people; ASCII folding made both ""

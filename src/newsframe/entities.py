@@ -64,7 +64,6 @@ from __future__ import annotations
 import csv
 import functools
 import re
-import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -78,7 +77,7 @@ from newsframe.datafiles import read_csv_rows
 from newsframe.errors import InputError
 from newsframe.kinds import kind_features, load_kind_model
 from newsframe.lexicons import EntityWords, load_entity_words
-from newsframe.text import lemmatize, normalise
+from newsframe.text import fold_accents, lemmatize, normalise
 
 if TYPE_CHECKING:  # the actor types are read, never built, here: no import of the actor table
     from newsframe.actors import Actor, Mention
@@ -1451,16 +1450,11 @@ def _shape_only(e: Entity, v: _Vocab, known: frozenset[str] | None = None) -> bo
         return False
     if e.kind != "person" and _kind(words, e.name, v, {}) != "person":
         return False
-    first = _folded(words[0].lower().rstrip("."))
+    first = fold_accents(words[0].lower().rstrip("."))
     known = given_names(v.words) if known is None else known
     if first in known or first in given_genders():
         return False
     return not any(_GIVEN.match(w) for w in words[1:])
-
-
-def _folded(word: str) -> str:
-    """``word`` without accents ("josé": "jose")."""
-    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
 
 
 def _sure_kind(e: Entity, v: _Vocab) -> int | None:
@@ -1938,9 +1932,7 @@ def name_parts(words: Iterable[str]) -> tuple[str, ...]:
     """
     parts: list[str] = []
     for word in words:
-        folded = unicodedata.normalize("NFKD", word.lower().rstrip("."))
-        plain = "".join(c for c in folded if not unicodedata.combining(c))
-        parts.extend(p for p in plain.split("-") if p)
+        parts.extend(p for p in fold_accents(word.lower().rstrip(".")).split("-") if p)
     return tuple(sorted(parts)) if len(parts) > 1 else ()
 
 
@@ -1955,8 +1947,7 @@ def consonants(given: str) -> str:
     >>> consonants("Byung-eun") == consonants("Byung-eon"), consonants("Jong-un") == consonants("Jong-il")
     (True, False)
     """
-    folded = unicodedata.normalize("NFKD", given.lower())
-    return "".join(c for c in folded if not unicodedata.combining(c)).translate(_VOWELS)
+    return fold_accents(given.lower()).translate(_VOWELS)
 
 
 def one_letter_apart(a: str, b: str) -> bool:
@@ -2244,12 +2235,18 @@ def _given_and_family(name: list[str], v: _Vocab) -> bool:
 def given_names(words: EntityWords | None = None) -> frozenset[str]:
     """The known given names, lowercase: both forms of every row of ``data/given_names.csv``
     ("dan", "daniel") and every name of the entity words' ``nicknames`` (``words``; None: the
-    shipped ones). Read once per word list.
+    shipped ones). Made once per word list, not per article.
 
     >>> "daniel" in given_names(), "park" in given_names()
     (True, False)
     """
-    words = words if words is not None else _SHIPPED
+    return _given_names_of(words if words is not None else _SHIPPED)
+
+
+@functools.lru_cache(maxsize=8)
+def _given_names_of(words: EntityWords) -> frozenset[str]:
+    """:func:`given_names` of one word list, made once per list (kept by identity, as the
+    resources keep their entity words: every layer of a corpus shares the one set)."""
     return _csv_given_names() | frozenset(words.nicknames) | frozenset(words.nicknames.values())
 
 

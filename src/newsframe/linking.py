@@ -40,7 +40,6 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 import weakref
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -64,7 +63,7 @@ from newsframe.entities import (
 from newsframe.lexicons import EntityWords, load_entity_words
 from newsframe.parallel import map_slices
 from newsframe.resources import Resources
-from newsframe.text import normalise
+from newsframe.text import fold_accents, normalise
 
 __all__ = [
     "Links",
@@ -751,7 +750,7 @@ def _alike(corpus_id: str, word: str, at: int, nicknames: Mapping[str, str]) -> 
     mine = words[at].lower()
     if mine == word.lower():
         return False
-    a, b = _folded(mine), _folded(word.lower())
+    a, b = fold_accents(mine), fold_accents(word.lower())
     short, long = sorted((a, b), key=len)
     return (
         a == b
@@ -809,11 +808,6 @@ def _swapped(a: str, b: str) -> bool:
         and a[apart[0]] == b[apart[1]]
         and (a[apart[1]] == b[apart[0]])
     )
-
-
-def _folded(word: str) -> str:
-    """``word`` without its accents ("vučić" -> "vucic")."""
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def _spelt(word: str, index: _Index) -> str | None:

@@ -405,18 +405,43 @@ def is_term(token: str) -> bool:
 
 
 def fold_accents(word: str) -> str:
-    """Return ``word`` without combining accents (``communiqu\u00e9`` -> ``communique``): the
-    term key only; the text keeps its accents.
+    """Return ``word`` without its accents (``communiqu\u00e9`` -> ``communique``): the one
+    accent fold of the package, for term keys and for matching names (the text keeps its
+    accents).
 
-    >>> fold_accents("communiqu\u00e9"), fold_accents("na\u00efve")
-    ('communique', 'naive')
+    Method: compatibility decomposition (NFKD), combining marks dropped, then composed again
+    (NFC, so a Hangul syllable stays one letter), as Unicode's own accent-insensitive matching
+    does (UTS #10 primary strength; ICU's ``Latin-ASCII`` transliterator). Latin letters whose
+    mark is part of the letter and so never decomposes are written as English text spells
+    them (:data:`LATIN_LETTERS`: "\u0142" -> "l", "\u00f8" -> "o", "\u00df" -> "ss",
+    "\u00e6" -> "ae", "\u00fe" -> "th"; ICU ``Latin-ASCII``): "\u0141ukasz" and "Lukasz",
+    "S\u00f8ren" and "Soren" are one name. Letters of other scripts (Greek, Hangul, Han) are
+    kept as they are, never dropped: two names in another script never fold to one.
+
+    >>> fold_accents("communiqu\u00e9"), fold_accents("na\u00efve"), fold_accents("\u0141ukasz")
+    ('communique', 'naive', 'Lukasz')
+    >>> fold_accents("s\u00f8ren"), fold_accents("stra\u00dfe"), fold_accents("\u03b1\u03bb\u03ad\u03be\u03b7\u03c2")
+    ('soren', 'strasse', '\u03b1\u03bb\u03b5\u03be\u03b7\u03c2')
     """
     if word.isascii():
         return word
     decomposed = unicodedata.normalize("NFKD", word)
     return unicodedata.normalize(
         "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
-    )
+    ).translate(_LATIN_FOLD)
+
+
+#: Latin letters with a mark that Unicode does not decompose (a stroke, a ligature, a dotless
+#: i), as English text writes them (ICU's ``Latin-ASCII`` transliterator):
+#: :func:`fold_accents` writes them so.
+LATIN_LETTERS = {
+    "\u0141": "L", "\u0142": "l", "\u00d8": "O", "\u00f8": "o", "\u0110": "D", "\u0111": "d",
+    "\u00d0": "D", "\u00f0": "d", "\u0126": "H", "\u0127": "h", "\u0131": "i", "\u00df": "ss",
+    "\u1e9e": "SS", "\u00c6": "AE", "\u00e6": "ae", "\u0152": "OE", "\u0153": "oe",
+    "\u00de": "TH", "\u00fe": "th", "\u0166": "T", "\u0167": "t", "\u0197": "I", "\u0268": "i",
+    "\u0180": "b", "\u01b5": "Z", "\u01b6": "z",
+}  # fmt: skip
+_LATIN_FOLD = str.maketrans(LATIN_LETTERS)
 
 
 def _acronym_key(word: str) -> str | None:

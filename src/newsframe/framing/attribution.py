@@ -40,6 +40,7 @@ from newsframe.framing.speakers import (
     unit_attributions,
 )
 from newsframe.linking import Links, corpus_links
+from newsframe.parallel import gathering
 from newsframe.resources import Resources, resolve_resources
 from newsframe.text import lemmatize
 
@@ -1650,7 +1651,11 @@ def article_labels(
 
 def _analysed(article, verbs, actors, resources, model) -> tuple[list[dict], frozenset]:
     def build() -> tuple[list[dict], frozenset]:
-        rows, labels = _article_rows(article, verbs, actors, resources, model=model)
+        # the collector paused over one article's work and run after it (each full pass walks
+        # every document and layer the corpus keeps: 3 -> 2 full passes, 1.2 -> 0.8 s of CPU
+        # over 2,000 synthetic articles); same rows
+        with gathering():
+            rows, labels = _article_rows(article, verbs, actors, resources, model=model)
         named = [row for _, row in sorted(rows, key=lambda r: r[0])]
         layer = analyse(article, resources=resources).entities(
             actors, organisation_nouns=organisation_nouns(verbs)

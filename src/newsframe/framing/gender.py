@@ -24,12 +24,12 @@ speaker model's agreement features (:mod:`newsframe.framing.speaker_model`).
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping
 from itertools import islice
 
 from newsframe.entities import Entities, Entity, given_genders
 from newsframe.lexicons import EntityWords, load_entity_words
+from newsframe.text import fold_accents
 
 __all__ = ["HE_WORDS", "SHE_WORDS", "article_genders", "genders", "given_genders", "name_gender",
            "opens_sentence", "pronoun_genders", "word_gender"]  # fmt: skip
@@ -57,9 +57,8 @@ def genders(layer: Entities, texts: Mapping[int, str]) -> dict[str, str]:
     said: dict[str, set[str]] = {}
     words = layer.words
     for m in layer.mentions:
-        text = texts.get(m.paragraph_id, "")
-        word = _word_before(text, m.start)
-        gender = word_gender(word, words)
+        word = _word_before(texts.get(m.paragraph_id, ""), m.start)
+        gender = word_gender(word, words) if word else ""
         if gender:
             said.setdefault(m.entity_id, set()).add(gender)
     for entity_id, e in layer.entities.items():
@@ -104,8 +103,7 @@ def name_gender(entity: Entity, table: Mapping[str, float] | None = None) -> str
     first = words[0].lower().rstrip(".")
     share = table.get(first)
     if share is None:
-        folded = unicodedata.normalize("NFKD", first).encode("ascii", "ignore").decode()
-        share = table.get(folded)
+        share = table.get(fold_accents(first))
     if share is None:
         return ""
     return "he" if share <= _SURE else ("she" if share >= 1 - _SURE else "")
@@ -155,8 +153,13 @@ def pronoun_genders(layer: Entities, texts: Mapping[int, str]) -> dict[str, str]
         found.sort()
         text = texts.get(paragraph_id, "")
         following = (texts.get(paragraph_id + 1, ""), people.get(paragraph_id + 1, []))
+        first: dict[int, str] = {}  # the first person mentioned at each offset, in one pass
+        for start, _, entity_id in found:
+            first.setdefault(start, entity_id)
         for start, end, entity_id in found:
-            window = _window(text, following, (start, end), found) if entity_id else None
+            window = (
+                _window(text, following, (start, end), found, first[start]) if entity_id else None
+            )
             if window is None:
                 continue
             tally = votes.setdefault(entity_id, [0, 0])
@@ -210,14 +213,15 @@ def _window(
     following: tuple[str, list[tuple[int, int, str]]],
     span: tuple[int, int],
     found: list[tuple[int, int, str]],
+    entity_id: str,
 ) -> str | None:
     """The text after the mention at ``span`` up to the end of the next sentence (into the
     ``following`` paragraph's first sentence when the paragraph ends first), or None when the
     mention does not open its sentence (at most four capitalised words before it: titles),
     is a possessive, or another person is named in its sentence or there (``found``, and the
-    following paragraph's second item: the people's mentions as (start, end, entity id))."""
+    following paragraph's second item: the people's mentions as (start, end, entity id));
+    ``entity_id``: the first of ``found`` at the mention's start."""
     start, end = span
-    entity_id = next(e for s, _, e in found if s == start)
     opening = max(
         (m.end() for m in _SENTENCE_END.finditer(text, max(start - _NEAR, 0), start)), default=0
     )
