@@ -2427,3 +2427,19 @@ def test_a_naming_participle_with_its_agent_after_the_quotation_credits_the_agen
     assert _plain(text).query("kind != 'paraphrase'")["quote"].tolist() == ["bigoted"]
     label = 'The night, which was later dubbed "the long night", ended at dawn.'
     assert _plain(label).query("kind != 'paraphrase'").empty
+
+
+# --- quotation or label (issue 19, nineteenth round) --------------------------------------------
+
+
+def test_a_title_with_a_subtitle_in_brackets_is_a_label():
+    # brackets around a subtitle are no words of their own: the whole title is in title case
+    text = 'Later, Ann Lee won the prize for "Tide Lines (Come Home to Me)," saying she wept.'
+    article = Article("a", "T", (text,))
+    assert nf.attributions([article]).query("kind != 'paraphrase'").empty
+    assert nf.distancing_marks([article])["text"].tolist() == ["Tide Lines (Come Home to Me)"]
+    # words in brackets inside a sentence in sentence case are still speech
+    spoken = 'Ann Lee said "the lines (and the tide) will come home to me."'
+    assert _plain(spoken).query("kind != 'paraphrase'")["quote"].tolist() == [
+        "the lines (and the tide) will come home to me."
+    ]

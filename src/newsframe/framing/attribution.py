@@ -826,7 +826,8 @@ def _headline_case(quote: Quote, text: UnitText) -> bool:
     'This is "Built on Hard Work Alone"', 'a wall reads, "Neighbour, Baker, Friend."'), which
     nobody says, whatever frames it. People's words are written in sentence case; a chant or a
     shout ends with "!"; a headline capitalises every word; after "the" or "a" such a phrase
-    may be the speaker's coinage ('called them the "Sultans of Suburbia"').
+    may be the speaker's coinage ('called them the "Sultans of Suburbia"'). Brackets around a
+    subtitle are no words of their own ('won for "Tide Lines (Come Home Again)"').
 
     >>> from newsframe.framing._units import Unit
     >>> from newsframe.framing.quotes import top_level_quotes
@@ -837,7 +838,9 @@ def _headline_case(quote: Quote, text: UnitText) -> bool:
     """
     if text.unit.part == "headline" or _word_before(quote, text) in ("the", "a", "an"):
         return False
-    words = quote.text.rstrip(",.;:").split()
+    # a subtitle in brackets is part of the title ('"Tide Lines (Come Home Again)"')
+    words = [w.strip("()[]") for w in quote.text.rstrip(",.;:").split()]
+    words = [w for w in words if w]
     if not quote.closed or not 3 <= len(words) <= TITLE_WORDS or quote.text.endswith(("!", "?")):
         return False
     if quote.text.isupper() or not words[-1][:1].isupper():
