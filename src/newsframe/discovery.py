@@ -1484,8 +1484,12 @@ def discover_actors(
     articles = as_articles(corpus)
     resources = resolve_resources(resources, corpus)
     model = _model(ranking)
-    candidates = _candidates(articles, resources, min_mentions=min_mentions, n_jobs=n_jobs)
-    return _actors(candidates, resources, top_n=top_n, articles=articles, model=model)
+    pool = [
+        (c, ok)
+        for c, ok in _pool(articles, resources, n_jobs=n_jobs)
+        if c.counts[_MENTIONS] >= min_mentions
+    ]
+    return _actors(pool, resources, top_n=top_n, articles=articles, model=model)
 
 
 def _candidates(
@@ -1577,29 +1581,69 @@ def _rule_list(ranked: list[tuple], top_n: int) -> list[tuple]:
     return ([(c, aliases) for s, _, c, aliases in ranked if s >= MIN_SCORE] + titled)[:top_n]
 
 
+#: The least evidence for a candidate the rules of who can be an actor reject (or keep but
+#: score under :data:`MIN_SCORE`) to be listed by the actor model: named this many times, or
+#: followed by a reporting verb once. A name met once and never quoted is listed by no ranking.
+MODEL_MIN_MENTIONS = 2
+
+
+def _model_choice(
+    pool: list[tuple[_Candidate, bool]],
+    resources: Resources,
+    articles: Sequence[Article],
+    model: ActorModel,
+    top_n: int,
+) -> tuple[list[tuple], set[int]]:
+    """``(chosen, able)``: the actor model's list of ``pool`` (``(candidate, kept by the rules of
+    who can be an actor)``, :func:`_pool`) as ``(candidate, aliases)``, most probable first, and
+    the ids of the candidates it could list.
+
+    It could list what the rules would list but for ``top_n`` (kept, scoring :data:`MIN_SCORE`
+    or more, or titled and named in full) and any other candidate of the pool, kept or not,
+    named :data:`MODEL_MIN_MENTIONS` times or quoted once. It lists those whose probability
+    (:meth:`ActorModel.probabilities` of :func:`_features`) reaches the model's threshold, at
+    most ``top_n``; ties in the rules' order, then the pool's. Read by :func:`_actors` and by
+    ``benchmarks/eval_actors.py``."""
+    kept = [c for c, ok in pool if ok]
+    ranked = _ranked(kept, resources)
+    order = {id(c): k for k, (_, _, c, _) in enumerate(ranked)}
+    aliases = {id(c): al for _, _, c, al in ranked}
+    listable = {id(c) for s, t, c, _ in ranked if s >= MIN_SCORE or t}
+    roles = _roles(resources)
+    shared: Counter[str] = Counter()  # as _ranked counts them, for the others' aliases
+    for c in kept:
+        if c.kind == "person" and " " in c.name:
+            shared.update({_key(c.name.split()[0]), _key(c.name.split()[-1])})
+    able = [
+        k
+        for k, (c, _) in enumerate(pool)
+        if id(c) in listable or c.counts[_MENTIONS] >= MODEL_MIN_MENTIONS or c.counts[_SPEAKER] >= 1
+    ]
+    p = model.probabilities(_features(pool, articles, resources))
+    first = sorted(able, key=lambda k: (-p[k], order.get(id(pool[k][0]), len(pool) + k)))
+    chosen = [pool[k][0] for k in first if p[k] >= model.threshold][:top_n]
+    return (
+        [(c, aliases.get(id(c)) or _aliases(c, shared, roles)) for c in chosen],
+        {id(pool[k][0]) for k in able},
+    )
+
+
 def _actors(
-    candidates: list[_Candidate],
+    pool: list[tuple[_Candidate, bool]],
     resources: Resources,
     *,
     top_n: int,
     articles: Sequence[Article] = (),
     model: ActorModel | None = None,
 ) -> tuple[Actor, ...]:
-    """The actors among the candidates: with no ``model``, the rules' cut of their ranking by
-    :func:`actor_score` (:func:`_rule_list`); with one, of the candidates the rules would list
-    but for ``top_n`` (scoring :data:`MIN_SCORE` or more, or titled and named in full), those
-    whose probability of being a main actor (:meth:`ActorModel.probabilities` of
-    :func:`_features` on ``articles``) reaches its threshold, most probable first (ties in the
-    rules' order), at most ``top_n``; ids are the names' slugs."""
-    ranked = _ranked(candidates, resources)
+    """The actors among the candidates of ``pool`` (``(candidate, kept by the rules of who can
+    be an actor)``): with no ``model``, the rules' cut of the kept candidates' ranking by
+    :func:`actor_score` (:func:`_rule_list`); with one, its list (:func:`_model_choice`); ids
+    are the names' slugs."""
     if model is None:
-        chosen = _rule_list(ranked, top_n)
+        chosen = _rule_list(_ranked([c for c, ok in pool if ok], resources), top_n)
     else:
-        values = _features([(c, True) for _, _, c, _ in ranked], articles, resources)
-        p = model.probabilities(values)
-        listable = [k for k, (s, t, _, _) in enumerate(ranked) if s >= MIN_SCORE or t]
-        order = sorted(listable, key=lambda k: (-p[k], k))
-        chosen = [ranked[k][2:] for k in order if p[k] >= model.threshold][:top_n]
+        chosen, _ = _model_choice(pool, resources, articles, model, top_n)
     out: list[Actor] = []
     ids: set[str] = set()
     for c, aliases in chosen:
