@@ -14,13 +14,15 @@ left out of the fit.
 
 A logistic regression (scikit-learn, L2, ``--C``, standardised features; Hosmer & Lemeshow,
 *Applied Logistic Regression*) is fitted on the candidates of the training stories. A story's
-list is the candidates the rules would list but for the cap of 10 (kept by the rules of who can
-be an actor, scoring ``MIN_SCORE`` or more, or titled and named in full), most probable first,
-those at or above a threshold, at most 10 (``top_n``). The threshold is chosen inside the training stories: on out-of-fold
-probabilities (one batch out at a time), the threshold with the most main actors found minus
-junk actors, then the most stories meeting the target. Evaluated leaving one batch out and
-leaving one story out (the threshold chosen again inside every fold); the rules (``MIN_SCORE``
-and titled people named once, at most 10) are measured on the same stories.
+list (``discovery._model_choice``) is the candidates the rules would list but for the cap of 10
+(kept by the rules of who can be an actor, scoring ``MIN_SCORE`` or more, or titled and named
+in full) and any other candidate named ``MODEL_MIN_MENTIONS`` times or quoted once, most
+probable first, those at or above the threshold :data:`THRESHOLD` (0.5: as likely a main actor
+as not), at most 10 (``top_n``). ``--choose-threshold`` chooses it inside the training stories
+instead: on out-of-fold probabilities (one batch out at a time), the threshold with the most
+main actors found minus junk actors, then the most stories meeting the target. Evaluated
+leaving one batch out and leaving one story out; the rules (``MIN_SCORE`` and titled people
+named once, at most 10) are measured on the same stories.
 
     python benchmarks/train_actor_model.py --batch PAGES LABELS ACTORS [--batch ...] --cv set,story
     python benchmarks/train_actor_model.py --batch ... --test PAGES LABELS ACTORS
@@ -33,9 +35,9 @@ among them and nothing else); ``--weights`` the weights fitted on every story; `
 on the batches and measures a further batch once (a first run); ``--write`` fits on every
 story and writes ``src/newsframe/data/actor_model.csv``.
 
-On the 56 stories of the nine local quotation batches (development-3 to -6, held-out-11 to -15),
-leaving one batch out: rules 373 main actors found of 570, 74 junk, 10 stories meeting the
-target; model 366, 50, 11 (docs/evaluation.md, "Seventeenth round").
+On the 68 stories of the eleven local development batches (development-3 to -8, held-out-11 to
+-15), leaving one story out: rules 442 main actors found of 679, 93 junk, 10 stories meeting the
+target; model 444, 72, 11 (docs/evaluation.md, "Nineteenth round (actors)").
 """
 
 from __future__ import annotations

@@ -89,21 +89,27 @@ words and name matching across documents (Nadeau & Sekine 2007, "A survey of nam
 recognition and classification", §3; Lee et al. 2013, the Stanford sieve).
 
 **The fitted ranking** (``ranking="model"``, the default): of the candidates the rules would
-list but for ``top_n``, those whose probability of being one of the story's main actors reaches
-the model's threshold come back, most probable first, at most ``top_n``. The probability is a
-logistic regression (Hosmer & Lemeshow, *Applied Logistic Regression*) over story-independent
-features of each candidate (:data:`ACTOR_FEATURES`, :func:`_features`: articles and their
-share, mentions, speech, action, headline and first-paragraph mentions, where the name first
-stands, kind, name shape, the shares after a preposition of place, a determiner or in a credit
-line, and the rules' own outcomes: score relative to the best, rank, in the rules' list of 10).
-The weights are plain data (``data/actor_model.csv``, format at its top; a user's file or an
-:class:`ActorModel` as ``ranking=``), fitted by ``benchmarks/train_actor_model.py`` on the
-main actors readers listed for 56 stories (324 pages); inference is a dot product. Leaving one
-batch of stories out (the threshold chosen inside the training batches), main actors found
-373 -> 366 of 570, junk actors 74 -> 50, stories with 80% of their main actors found and at most
-one junk actor 10 -> 11 of 56 (docs/evaluation.md, "Seventeenth round"). The model decides
-neither which entities are candidates nor who can be an actor: most missed main actors are
-not on the stored pages or are named once.
+list but for ``top_n``, and of any other candidate named :data:`MODEL_MIN_MENTIONS` times or
+quoted once (those the rules of who can be an actor reject included: "Republicans", a one-word
+company), those whose probability of being one of the story's main actors is at least the
+model's threshold, 0.5, come back, most probable first, at most ``top_n`` (:func:`_model_choice`).
+A candidate is listed when it is at least as likely a main actor as not, which is when it adds
+more expected main actors found than expected junk (the decision rule of a calibrated
+classifier under equal costs; Duda, Hart & Stork, *Pattern Classification*, §2.2). The
+probability is a logistic regression (Hosmer & Lemeshow, *Applied Logistic Regression*) over
+story-independent features of each candidate (:data:`ACTOR_FEATURES`, :func:`_features`:
+articles and their share, mentions, speech, action, headline and first-paragraph mentions,
+where the name first stands, kind, name shape, the shares after a preposition of place, a
+determiner or in a credit line, and the rules' own outcomes: kept or not, score relative to the
+best, rank, in the rules' list of 10). The weights are plain data (``data/actor_model.csv``,
+format at its top; a user's file or an :class:`ActorModel` as ``ranking=``), fitted by
+``benchmarks/train_actor_model.py`` on the main actors readers listed for 68 stories (396
+pages); inference is a dot product. Leaving one story out on those stories, main actors found
+432 -> 444 of 679, junk actors 65 -> 72, stories with 80% of their main actors found and at most
+one junk actor 9 -> 11 of 68, against the same model listing only what the rules would list
+at a threshold chosen inside the training stories (docs/evaluation.md, "Nineteenth round
+(actors)"). The model decides neither which entities are candidates nor who is named: most
+missed main actors are not on the stored pages or are named once.
 """
 
 from __future__ import annotations
@@ -149,6 +155,7 @@ from newsframe.text import lemmatize
 __all__ = [
     "ACTOR_FEATURES",
     "MIN_SCORE",
+    "MODEL_MIN_MENTIONS",
     "ActorModel",
     "actor_score",
     "discover_actors",
@@ -1463,9 +1470,10 @@ def discover_actors(
     docstring). A government (kind ``country``: a country, its capital or demonym) is an actor
     only where it acts. ``min_mentions`` drops candidates named fewer times. ``ranking="rules"``:
     by :func:`actor_score`, the candidates scoring :data:`MIN_SCORE` or more, then titled people
-    named once, at most ``top_n``; ``"model"`` (default): of those same candidates, the ones the
-    shipped actor model (:func:`load_actor_model`; or an :class:`ActorModel`, or the path of a
-    model CSV) finds likely enough to be main actors, most likely first, at most ``top_n``.
+    named once, at most ``top_n``; ``"model"`` (default): of those same candidates and of any
+    other named :data:`MODEL_MIN_MENTIONS` times or quoted once, the ones the shipped actor
+    model (:func:`load_actor_model`; or an :class:`ActorModel`, or the path of a model CSV)
+    finds at least as likely main actors as not, most likely first, at most ``top_n``.
     Aliases are the name
     and the forms the articles used, so the actors work wherever a story file's actors do
     (``resources=`` / ``actors=``). ``n_jobs`` > 1 (or -1: every core) reads the layers of
