@@ -17,10 +17,12 @@ main actors found, at most 1 junk actor).
 
 ``--misses`` lists every missed main actor of the rules' list (``--ranking model``: of the
 model's list) with its cause (a candidate below the cut -- with the model, one it could list
-but finds unlikely, or one scoring under ``MIN_SCORE`` that it never lists --, one the rules of
+but finds unlikely, or one named once and never quoted that it never lists --, one the rules of
 who can be an actor reject, a name in the text that no entity holds -- with the model, sorted
 into countries, acronyms and other names --, a name in no stored page) and every junk actor
-with its kind.
+with its cause (:data:`JUNK_CAUSES`: a country, a place, an outlet, a part of a main actor's
+name, named in one article, never speaking nor acting, common words, or a real person or body
+the reader did not list).
 
 ``--cut-study`` studies how many actors the rules list instead: every setting of the minimum score (1
 to 8), the cap (6 to 14) and the titled people named once (taken or not) on the ranked
@@ -44,6 +46,7 @@ import warnings
 from pathlib import Path
 
 import pandas as pd
+from wordfreq import zipf_frequency
 
 import newsframe as nf
 from newsframe import discovery
@@ -167,22 +170,30 @@ MISS_CAUSES = (
     "in the text, no candidate (layer)",
     "not in the stored page text",
     "listable, below the model's threshold",
-    "kept, scoring under MIN_SCORE (never listable)",
+    "kept, named once and never quoted (never listable)",
+)
+#: The causes of a junk actor, in the order they are tested (:func:`junk_cause`).
+JUNK_CAUSES = (
+    "a country the reader did not list",
+    "a place",
+    "a news outlet (named mostly as one)",
+    "a part or another name of a main actor (shares a name word)",
+    "named in one article only",
+    "never speaks nor acts (a title, product, event or programme)",
+    "common words only (a generic name or a fragment)",
+    "a person or body that acts, not listed",
 )
 NO_CANDIDATE = {"country": "no candidate: a country, capital or demonym",
                 "acronym": "no candidate: an acronym", "other": "no candidate: another name"}  # fmt: skip
 
 
-def _model_list(ranked: list, articles: list) -> tuple[set[int], set[int]]:
-    """ids of the candidates of ``ranked`` that the shipped actor model lists (as
-    :func:`newsframe.discover_actors` does, at most 10) and of those it could list."""
+def _model_list(pool: list, articles: list) -> tuple[set[int], set[int]]:
+    """ids of the candidates of ``pool`` that the shipped actor model lists (as
+    :func:`newsframe.discover_actors` does, at most 10: ``discovery._model_choice``) and of
+    those it could list."""
     model = discovery.load_actor_model()
-    values = discovery._features([(c, True) for _, _, c, _ in ranked], articles, nf.default_resources())  # fmt: skip
-    p = model.probabilities(values)
-    able = [k for k, (s, t, _, _) in enumerate(ranked) if s >= discovery.MIN_SCORE or t]
-    order = sorted(able, key=lambda k: (-p[k], k))
-    chosen = [k for k in order if p[k] >= model.threshold][:10]
-    return {id(ranked[k][2]) for k in chosen}, {id(ranked[k][2]) for k in able}
+    chosen, able = discovery._model_choice(pool, nf.default_resources(), articles, model, 10)
+    return {id(c) for c, _ in chosen}, able
 
 
 def _no_candidate(main: dict, text: str) -> str:
@@ -204,7 +215,7 @@ def misses(
     with the model one it could list but finds unlikely or one it never lists, scoring under
     ``MIN_SCORE``; an entity of the pool the rules reject, a string the reader accepted that is
     in the pages' clean text but in no entity's names, by kind (:data:`NO_CANDIDATE`), or in
-    no page at all); for a junk actor, its kind."""
+    no page at all); for a junk actor, its cause (:func:`junk_cause`)."""
     rows = []
     for pages, labels, actors in batches:
         for story, name, articles, main, wanted in _stories(pages, only=only, labels=labels, actors=actors):  # fmt: skip
@@ -215,7 +226,7 @@ def misses(
             chosen = {id(c) for c, _ in discovery._rule_list(ranked, 10)}
             able: set[int] = set()
             if ranking == "model":
-                chosen, able = _model_list(ranked, articles)
+                chosen, able = _model_list(pool, articles)
             aliases = {id(c): al for _, _, c, al in ranked}
             names = {
                 id(c): [x.lower() for x in aliases.get(id(c)) or (c.name, *c.forms)]
@@ -225,11 +236,11 @@ def misses(
                 " ".join((a.clean_title, *a.clean_paragraphs)) for a in articles
             ).lower()
 
-            listed = [c for c in accepted if id(c) in chosen]
+            listed = [c for c, _ in pool if id(c) in chosen]
             for m in main:
                 if _named(m, listed, names):
                     continue
-                if ranking == "model" and _named(m, [c for c in accepted if id(c) in able], names):  # fmt: skip
+                if ranking == "model" and _named(m, [c for c, _ in pool if id(c) in able], names):  # fmt: skip
                     cause = MISS_CAUSES[4]
                 elif ranking == "model" and _named(m, accepted, names):
                     cause = MISS_CAUSES[5]
@@ -244,9 +255,29 @@ def misses(
                 rows.append({"set": name, "story": story, "what": "miss", "cause": cause, "name": m["name"]})  # fmt: skip
             for c in listed:
                 if not any(w in n for w in wanted for n in names[id(c)]):
-                    kind = discovery._KINDS.get(c.kind, c.kind) or "unknown"
-                    rows.append({"set": name, "story": story, "what": "junk", "cause": kind, "name": c.name})  # fmt: skip
+                    why = junk_cause(c, main)
+                    rows.append({"set": name, "story": story, "what": "junk", "cause": why, "name": c.name})  # fmt: skip
     return pd.DataFrame(rows, columns=["set", "story", "what", "cause", "name"])
+
+
+def junk_cause(c, main: list[dict]) -> str:
+    """The cause of junk actor ``c`` (a candidate of ``discovery._pool``) of a story whose main
+    actors are ``main``: the first of :data:`JUNK_CAUSES` that holds, read from its kind, its
+    counts and its name's words (a name word of three letters or more that a reader's accepted
+    string holds; every word a common English word, Zipf 4.5 or more)."""
+    mentions, speaker, acts, _, _, outlet = c.counts
+    words = {w.lower() for w in c.name.split() if len(w) > 2}
+    accepted = {w.lower() for m in main for a in m["accept"] for w in a.split() if len(w) > 2}
+    tests = (
+        c.kind == "country",
+        c.kind == "place",
+        outlet >= 0.5 * max(mentions, 1),
+        bool(words & accepted),
+        len(c.articles) == 1,
+        speaker == 0 and acts == 0,
+        all(zipf_frequency(w.lower(), "en") >= discovery._COMMON for w in c.name.split()),
+    )
+    return next((why for why, ok in zip(JUNK_CAUSES, tests, strict=False) if ok), JUNK_CAUSES[-1])
 
 
 def _named(main: dict, candidates: list, names: dict) -> bool:

@@ -14,13 +14,15 @@ left out of the fit.
 
 A logistic regression (scikit-learn, L2, ``--C``, standardised features; Hosmer & Lemeshow,
 *Applied Logistic Regression*) is fitted on the candidates of the training stories. A story's
-list is the candidates the rules would list but for the cap of 10 (kept by the rules of who can
-be an actor, scoring ``MIN_SCORE`` or more, or titled and named in full), most probable first,
-those at or above a threshold, at most 10 (``top_n``). The threshold is chosen inside the training stories: on out-of-fold
-probabilities (one batch out at a time), the threshold with the most main actors found minus
-junk actors, then the most stories meeting the target. Evaluated leaving one batch out and
-leaving one story out (the threshold chosen again inside every fold); the rules (``MIN_SCORE``
-and titled people named once, at most 10) are measured on the same stories.
+list (``discovery._model_choice``) is the candidates the rules would list but for the cap of 10
+(kept by the rules of who can be an actor, scoring ``MIN_SCORE`` or more, or titled and named
+in full) and any other candidate named ``MODEL_MIN_MENTIONS`` times or quoted once, most
+probable first, those at or above the threshold :data:`THRESHOLD` (0.5: as likely a main actor
+as not), at most 10 (``top_n``). ``--choose-threshold`` chooses it inside the training stories
+instead: on out-of-fold probabilities (one batch out at a time), the threshold with the most
+main actors found minus junk actors, then the most stories meeting the target. Evaluated
+leaving one batch out and leaving one story out; the rules (``MIN_SCORE`` and titled people
+named once, at most 10) are measured on the same stories.
 
     python benchmarks/train_actor_model.py --batch PAGES LABELS ACTORS [--batch ...] --cv set,story
     python benchmarks/train_actor_model.py --batch ... --test PAGES LABELS ACTORS
@@ -33,9 +35,9 @@ among them and nothing else); ``--weights`` the weights fitted on every story; `
 on the batches and measures a further batch once (a first run); ``--write`` fits on every
 story and writes ``src/newsframe/data/actor_model.csv``.
 
-On the 56 stories of the nine local quotation batches (development-3 to -6, held-out-11 to -15),
-leaving one batch out: rules 373 main actors found of 570, 74 junk, 10 stories meeting the
-target; model 366, 50, 11 (docs/evaluation.md, "Seventeenth round").
+On the 68 stories of the eleven local development batches (development-3 to -8, held-out-11 to
+-15), leaving one story out: rules 442 main actors found of 679, 93 junk, 10 stories meeting the
+target; model 444, 72, 11 (docs/evaluation.md, "Nineteenth round (actors)").
 """
 
 from __future__ import annotations
@@ -53,8 +55,15 @@ from sklearn.linear_model import LogisticRegression
 import newsframe as nf
 from newsframe import discovery
 
+#: The threshold of the probability: a candidate is listed when it is at least as likely a main
+#: actor as not, which lists it exactly when that adds more expected main actors found than
+#: expected junk (``p >= 1 - p``; the decision rule of a calibrated classifier under equal
+#: costs, Duda, Hart & Stork, *Pattern Classification*, 2.2). ``--choose-threshold``: chosen
+#: instead among :data:`THRESHOLDS` inside the training stories (the seventeenth round's way).
+THRESHOLD = 0.5
 #: Thresholds of the probability tried inside the training stories; the cap is ``top_n``.
 THRESHOLDS = tuple(x / 100 for x in range(20, 80, 5))
+CHOOSE = {"threshold": False}
 TOP_N = 10
 OUT = Path(__file__).resolve().parents[1] / "src" / "newsframe" / "data" / "actor_model.csv"
 
@@ -80,9 +89,13 @@ def story(articles, main, wanted) -> dict:
         for low in names
     ]
     index = {id(c): k for k, (c, _) in enumerate(pool)}
-    listable = np.zeros(len(pool), dtype=bool)
+    listable = np.zeros(len(pool), dtype=bool)  # as discovery._model_choice reads it
     for score, titled, c, _ in ranked:
         listable[index[id(c)]] = score >= discovery.MIN_SCORE or titled
+    for k, (c, _) in enumerate(pool):
+        listable[k] |= (
+            c.counts[0] >= discovery.MODEL_MIN_MENTIONS or c.counts[1] >= 1
+        )  # mentions, speaker mentions
     return {
         "x": discovery._features(pool, articles, resources),
         "hits": hits,
@@ -111,9 +124,10 @@ def total(stories: list[dict], lists: list[list[int]]) -> tuple[int, int, int]:
 
 
 def listed(s: dict, p: np.ndarray, threshold: float) -> list[int]:
-    """The model's list of a story: the candidates the rules would list but for the cap (kept,
-    scoring ``MIN_SCORE`` or more, or titled and named in full), by probability, those at or
-    above ``threshold``, at most :data:`TOP_N` (ties in the rules' order)."""
+    """The model's list of a story (``discovery._model_choice``): the candidates the rules
+    would list but for the cap (kept, scoring ``MIN_SCORE`` or more, or titled and named in
+    full) and any other named ``MODEL_MIN_MENTIONS`` times or quoted once, by probability,
+    those at or above ``threshold``, at most :data:`TOP_N` (ties in the rules' order)."""
     order = sorted(
         (k for k in range(len(p)) if s["listable"][k]), key=lambda k: (-p[k], s["x"][k][-2])
     )
@@ -142,6 +156,11 @@ class Fit:
         return model.probabilities(s["x"])
 
 
+def pick_threshold(stories: list[dict], C: float) -> float:
+    """:data:`THRESHOLD`, or with ``--choose-threshold`` :func:`choose_threshold`."""
+    return choose_threshold(stories, C) if CHOOSE["threshold"] else THRESHOLD
+
+
 def choose_threshold(stories: list[dict], C: float) -> float:
     """The threshold with the most found minus junk on out-of-fold probabilities of
     ``stories`` (one batch out at a time; one story out when they are of one batch), then the
@@ -166,7 +185,7 @@ def cross_validate(stories: list[dict], by: str, C: float, *, verbose: bool = Fa
     for g in sorted({s[by] for s in stories}):
         test = [s for s in stories if s[by] == g]
         train = [s for s in stories if s[by] != g]
-        threshold = choose_threshold(train, C)
+        threshold = pick_threshold(train, C)
         fit = Fit(train, C)
         lists = {"rules": [s["rules"] for s in test],
                  "model": [listed(s, fit.prob(s), threshold) for s in test]}  # fmt: skip
@@ -197,7 +216,7 @@ def load(batches: list[tuple[Path, Path, Path]]) -> list[dict]:
 def write(stories: list[dict], C: float, path: Path = OUT) -> None:
     """Fit on every story, choose the threshold, write the model's CSV (format at its top)."""
     fit = Fit(stories, C)
-    threshold = choose_threshold(stories, C)
+    threshold = pick_threshold(stories, C)
     sets = sorted({s["set"] for s in stories})
     lines = [
         "# Actor model of newsframe.discovery, fitted by benchmarks/train_actor_model.py on",
@@ -206,8 +225,9 @@ def write(stories: list[dict], C: float, path: Path = OUT) -> None:
         f"# a logistic regression (L2, C={C}) of 'is a main actor' over every candidate entity.",
         "# A candidate's probability: the logistic function of the sum over the features of",
         "# weight * (value - mean) / scale, plus the (intercept) weight. Discovery lists the",
-        "# candidates the rules would list but for the cap (discovery.MIN_SCORE), most probable",
-        "# first, those whose probability is at least the (threshold) row's weight, at most top_n.",
+        "# candidates the rules would list but for the cap (discovery.MIN_SCORE) and any other",
+        "# named twice or quoted once (discovery.MODEL_MIN_MENTIONS), most probable first, those",
+        "# whose probability is at least the (threshold) row's weight, at most top_n.",
         "# One row per feature (named and described in discovery.ACTOR_FEATURES): its name, the",
         "# mean and scale that standardise it, its weight, and what a high value says.",
         "# Lines starting with # are comments.",
@@ -234,7 +254,10 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--weights", action="store_true", help="the weights fitted on every story")
     parser.add_argument("--write", action="store_true", help="write data/actor_model.csv")
     parser.add_argument("-v", action="store_true", help="each held-out group")
+    parser.add_argument("--choose-threshold", action="store_true",
+                        help="choose the threshold inside the training stories, not 0.5")  # fmt: skip
     args = parser.parse_args(argv[1:])
+    CHOOSE["threshold"] = args.choose_threshold
     stories = load([tuple(b) for b in args.batch])
     print(f"{len(stories)} stories, {sum(s['pages'] for s in stories)} pages, "
           f"{sum(s['main'] for s in stories)} main actors, "
@@ -251,7 +274,7 @@ def main(argv: list[str]) -> int:
               f"rules {res['rules']}, model {res['model']}")  # fmt: skip
     if args.test:
         test = load([tuple(args.test)])
-        threshold = choose_threshold(stories, args.C)
+        threshold = pick_threshold(stories, args.C)
         fit = Fit(stories, args.C)
         for s in test:
             print(f"  {s['story']}: rules {outcome(s, s['rules'])}  model "

@@ -636,6 +636,30 @@ def test_the_model_ranks_and_cuts_the_rules_list_as_worked_out_by_hand(tmp_path)
     assert [a.name for a in discover_actors(articles, min_mentions=1, ranking=everyone, top_n=1)] == ["Ana Ruiz"]  # fmt: skip
 
 
+def test_the_model_may_list_a_name_the_rules_reject_if_named_twice_never_one_named_once(tmp_path):
+    # by eye: "Corvex" (one word of no known kind, never quoted) is named in both articles and
+    # the rules of who can be an actor reject it; Ana Ruiz is named once and never quoted
+    # (score 1, under MIN_SCORE); Tomas Halvik is named twice and quoted once (score 4)
+    articles = [
+        Article("a0", "Dam opens", ("Tomas Halvik visited the dam. Engineers from Corvex built it. Tomas Halvik said it works.",)),
+        Article("a1", "Crowds at the dam", ("Corvex engineers waved. Ana Ruiz watched the crowd.",)),
+    ]  # fmt: skip
+    assert [a.name for a in discover_actors(articles, min_mentions=1, ranking="rules")] == [
+        "Tomas Halvik"
+    ]
+    # weight 1 on log(1 + mentions): Halvik and Corvex (2 mentions) 3/4, Ruiz (1) 2/3; at the
+    # threshold 0.5 Corvex joins Halvik (a tie: the rules' order first), Ruiz stays out
+    model = _write_model(tmp_path / "m.csv", {"log_mentions": 1.0}, 0.5)
+    found = discover_actors(articles, min_mentions=1, ranking=model)
+    assert [a.name for a in found] == ["Tomas Halvik", "Corvex"]
+    assert found[1].aliases == ("Corvex",)
+    # weight 10 on being a person: Ruiz is nearly certain, and still never listed
+    people = _write_model(tmp_path / "p.csv", {"kind_person": 10.0}, 0.5)
+    assert [a.name for a in discover_actors(articles, min_mentions=1, ranking=people)] == [
+        "Tomas Halvik", "Corvex",
+    ]  # fmt: skip
+
+
 def test_a_model_file_that_does_not_parse_is_one_error_naming_it(tmp_path):
     missing = tmp_path / "missing.csv"
     missing.write_text("feature,mean,scale,weight\nlog_articles,0,1,1\n", encoding="utf-8")

@@ -89,21 +89,27 @@ words and name matching across documents (Nadeau & Sekine 2007, "A survey of nam
 recognition and classification", §3; Lee et al. 2013, the Stanford sieve).
 
 **The fitted ranking** (``ranking="model"``, the default): of the candidates the rules would
-list but for ``top_n``, those whose probability of being one of the story's main actors reaches
-the model's threshold come back, most probable first, at most ``top_n``. The probability is a
-logistic regression (Hosmer & Lemeshow, *Applied Logistic Regression*) over story-independent
-features of each candidate (:data:`ACTOR_FEATURES`, :func:`_features`: articles and their
-share, mentions, speech, action, headline and first-paragraph mentions, where the name first
-stands, kind, name shape, the shares after a preposition of place, a determiner or in a credit
-line, and the rules' own outcomes: score relative to the best, rank, in the rules' list of 10).
-The weights are plain data (``data/actor_model.csv``, format at its top; a user's file or an
-:class:`ActorModel` as ``ranking=``), fitted by ``benchmarks/train_actor_model.py`` on the
-main actors readers listed for 56 stories (324 pages); inference is a dot product. Leaving one
-batch of stories out (the threshold chosen inside the training batches), main actors found
-373 -> 366 of 570, junk actors 74 -> 50, stories with 80% of their main actors found and at most
-one junk actor 10 -> 11 of 56 (docs/evaluation.md, "Seventeenth round"). The model decides
-neither which entities are candidates nor who can be an actor: most missed main actors are
-not on the stored pages or are named once.
+list but for ``top_n``, and of any other candidate named :data:`MODEL_MIN_MENTIONS` times or
+quoted once (those the rules of who can be an actor reject included: "Republicans", a one-word
+company), those whose probability of being one of the story's main actors is at least the
+model's threshold, 0.5, come back, most probable first, at most ``top_n`` (:func:`_model_choice`).
+A candidate is listed when it is at least as likely a main actor as not, which is when it adds
+more expected main actors found than expected junk (the decision rule of a calibrated
+classifier under equal costs; Duda, Hart & Stork, *Pattern Classification*, §2.2). The
+probability is a logistic regression (Hosmer & Lemeshow, *Applied Logistic Regression*) over
+story-independent features of each candidate (:data:`ACTOR_FEATURES`, :func:`_features`:
+articles and their share, mentions, speech, action, headline and first-paragraph mentions,
+where the name first stands, kind, name shape, the shares after a preposition of place, a
+determiner or in a credit line, and the rules' own outcomes: kept or not, score relative to the
+best, rank, in the rules' list of 10). The weights are plain data (``data/actor_model.csv``,
+format at its top; a user's file or an :class:`ActorModel` as ``ranking=``), fitted by
+``benchmarks/train_actor_model.py`` on the main actors readers listed for 68 stories (396
+pages); inference is a dot product. Leaving one story out on those stories, main actors found
+432 -> 444 of 679, junk actors 65 -> 72, stories with 80% of their main actors found and at most
+one junk actor 9 -> 11 of 68, against the same model listing only what the rules would list
+at a threshold chosen inside the training stories (docs/evaluation.md, "Nineteenth round
+(actors)"). The model decides neither which entities are candidates nor who is named: most
+missed main actors are not on the stored pages or are named once.
 """
 
 from __future__ import annotations
@@ -149,6 +155,7 @@ from newsframe.text import lemmatize
 __all__ = [
     "ACTOR_FEATURES",
     "MIN_SCORE",
+    "MODEL_MIN_MENTIONS",
     "ActorModel",
     "actor_score",
     "discover_actors",
@@ -1463,9 +1470,10 @@ def discover_actors(
     docstring). A government (kind ``country``: a country, its capital or demonym) is an actor
     only where it acts. ``min_mentions`` drops candidates named fewer times. ``ranking="rules"``:
     by :func:`actor_score`, the candidates scoring :data:`MIN_SCORE` or more, then titled people
-    named once, at most ``top_n``; ``"model"`` (default): of those same candidates, the ones the
-    shipped actor model (:func:`load_actor_model`; or an :class:`ActorModel`, or the path of a
-    model CSV) finds likely enough to be main actors, most likely first, at most ``top_n``.
+    named once, at most ``top_n``; ``"model"`` (default): of those same candidates and of any
+    other named :data:`MODEL_MIN_MENTIONS` times or quoted once, the ones the shipped actor
+    model (:func:`load_actor_model`; or an :class:`ActorModel`, or the path of a model CSV)
+    finds at least as likely main actors as not, most likely first, at most ``top_n``.
     Aliases are the name
     and the forms the articles used, so the actors work wherever a story file's actors do
     (``resources=`` / ``actors=``). ``n_jobs`` > 1 (or -1: every core) reads the layers of
@@ -1484,8 +1492,12 @@ def discover_actors(
     articles = as_articles(corpus)
     resources = resolve_resources(resources, corpus)
     model = _model(ranking)
-    candidates = _candidates(articles, resources, min_mentions=min_mentions, n_jobs=n_jobs)
-    return _actors(candidates, resources, top_n=top_n, articles=articles, model=model)
+    pool = [
+        (c, ok)
+        for c, ok in _pool(articles, resources, n_jobs=n_jobs)
+        if c.counts[_MENTIONS] >= min_mentions
+    ]
+    return _actors(pool, resources, top_n=top_n, articles=articles, model=model)
 
 
 def _candidates(
@@ -1577,29 +1589,69 @@ def _rule_list(ranked: list[tuple], top_n: int) -> list[tuple]:
     return ([(c, aliases) for s, _, c, aliases in ranked if s >= MIN_SCORE] + titled)[:top_n]
 
 
+#: The least evidence for a candidate the rules of who can be an actor reject (or keep but
+#: score under :data:`MIN_SCORE`) to be listed by the actor model: named this many times, or
+#: followed by a reporting verb once. A name met once and never quoted is listed by no ranking.
+MODEL_MIN_MENTIONS = 2
+
+
+def _model_choice(
+    pool: list[tuple[_Candidate, bool]],
+    resources: Resources,
+    articles: Sequence[Article],
+    model: ActorModel,
+    top_n: int,
+) -> tuple[list[tuple], set[int]]:
+    """``(chosen, able)``: the actor model's list of ``pool`` (``(candidate, kept by the rules of
+    who can be an actor)``, :func:`_pool`) as ``(candidate, aliases)``, most probable first, and
+    the ids of the candidates it could list.
+
+    It could list what the rules would list but for ``top_n`` (kept, scoring :data:`MIN_SCORE`
+    or more, or titled and named in full) and any other candidate of the pool, kept or not,
+    named :data:`MODEL_MIN_MENTIONS` times or quoted once. It lists those whose probability
+    (:meth:`ActorModel.probabilities` of :func:`_features`) reaches the model's threshold, at
+    most ``top_n``; ties in the rules' order, then the pool's. Read by :func:`_actors` and by
+    ``benchmarks/eval_actors.py``."""
+    kept = [c for c, ok in pool if ok]
+    ranked = _ranked(kept, resources)
+    order = {id(c): k for k, (_, _, c, _) in enumerate(ranked)}
+    aliases = {id(c): al for _, _, c, al in ranked}
+    listable = {id(c) for s, t, c, _ in ranked if s >= MIN_SCORE or t}
+    roles = _roles(resources)
+    shared: Counter[str] = Counter()  # as _ranked counts them, for the others' aliases
+    for c in kept:
+        if c.kind == "person" and " " in c.name:
+            shared.update({_key(c.name.split()[0]), _key(c.name.split()[-1])})
+    able = [
+        k
+        for k, (c, _) in enumerate(pool)
+        if id(c) in listable or c.counts[_MENTIONS] >= MODEL_MIN_MENTIONS or c.counts[_SPEAKER] >= 1
+    ]
+    p = model.probabilities(_features(pool, articles, resources))
+    first = sorted(able, key=lambda k: (-p[k], order.get(id(pool[k][0]), len(pool) + k)))
+    chosen = [pool[k][0] for k in first if p[k] >= model.threshold][:top_n]
+    return (
+        [(c, aliases.get(id(c)) or _aliases(c, shared, roles)) for c in chosen],
+        {id(pool[k][0]) for k in able},
+    )
+
+
 def _actors(
-    candidates: list[_Candidate],
+    pool: list[tuple[_Candidate, bool]],
     resources: Resources,
     *,
     top_n: int,
     articles: Sequence[Article] = (),
     model: ActorModel | None = None,
 ) -> tuple[Actor, ...]:
-    """The actors among the candidates: with no ``model``, the rules' cut of their ranking by
-    :func:`actor_score` (:func:`_rule_list`); with one, of the candidates the rules would list
-    but for ``top_n`` (scoring :data:`MIN_SCORE` or more, or titled and named in full), those
-    whose probability of being a main actor (:meth:`ActorModel.probabilities` of
-    :func:`_features` on ``articles``) reaches its threshold, most probable first (ties in the
-    rules' order), at most ``top_n``; ids are the names' slugs."""
-    ranked = _ranked(candidates, resources)
+    """The actors among the candidates of ``pool`` (``(candidate, kept by the rules of who can
+    be an actor)``): with no ``model``, the rules' cut of the kept candidates' ranking by
+    :func:`actor_score` (:func:`_rule_list`); with one, its list (:func:`_model_choice`); ids
+    are the names' slugs."""
     if model is None:
-        chosen = _rule_list(ranked, top_n)
+        chosen = _rule_list(_ranked([c for c, ok in pool if ok], resources), top_n)
     else:
-        values = _features([(c, True) for _, _, c, _ in ranked], articles, resources)
-        p = model.probabilities(values)
-        listable = [k for k, (s, t, _, _) in enumerate(ranked) if s >= MIN_SCORE or t]
-        order = sorted(listable, key=lambda k: (-p[k], k))
-        chosen = [ranked[k][2:] for k in order if p[k] >= model.threshold][:top_n]
+        chosen, _ = _model_choice(pool, resources, articles, model, top_n)
     out: list[Actor] = []
     ids: set[str] = set()
     for c, aliases in chosen:
