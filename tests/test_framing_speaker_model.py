@@ -592,3 +592,25 @@ def test_a_first_person_quotation_agrees_with_a_person_and_we_with_a_body():
     agency = next(v for k, v in plural[0].items() if "Agency" in k[0])
     assert agency["speaks_as_kind"] == 1.0
     assert "speaks_as_kind" not in plural[0]["Tom Reed",]
+
+
+def test_a_phrase_opening_with_a_person_name_is_no_opening_phrase_but_an_owner_is():
+    # "Ann Lee met reporters" is a clause about Ann Lee (a candidate as a mention), not a noun
+    # phrase headed by "reporters"; "Ann Lee's lawyer" is another person, headed by "lawyer"
+    ((clause, _),) = _candidates('Ann Lee met reporters. "It is utterly wrong."')
+    assert not any("opening_phrase" in v for v in clause.values())
+    assert clause["Ann Lee",]["mention"] == 1.0
+    ((owner, _),) = _candidates('Ann Lee\'s lawyer met reporters. "It is utterly wrong."')
+    assert owner["Ann Lee's lawyer",]["opening_phrase"] == 1.0
+
+
+def test_a_person_named_inside_the_quotation_or_the_one_before_is_marked():
+    # Tom Reed is named inside both quotations' window only within quotation marks: marked;
+    # Ann Lee, named outside them, is not
+    first, second = _candidates(
+        "Ann Lee met Tom Reed on Monday.",
+        '"Tom Reed hit me," she said. "It was the worst night of my life."',
+    )
+    for table in (first[0], second[0]):
+        assert table["Tom Reed",]["named_in_quote"] == 1.0
+        assert "named_in_quote" not in table["Ann Lee",]

@@ -177,6 +177,7 @@ FEATURES: dict[str, str] = {
     "salience_rank": "named less often than others: its rank among them by mentions (0: most)",
     "paragraphs_away": "many paragraphs between the quotation and its nearest naming",
     "speaks_as_kind": "the quotation speaks as 'I' and it is a person, or as 'we' and a body",
+    "named_in_quote": "named inside the quotation or another quotation of its window",
 }
 _NAMES = tuple(FEATURES)
 _INDEX = {name: k for k, name in enumerate(_NAMES)}
@@ -319,6 +320,8 @@ def _opening(text: str, start: int, end: int, nouns: Mapping[str, str]) -> Speak
     Speaker(key='Police', text='Police', source='name', kind='group')
     >>> _opening("She hugged members.", 0, 19, {"member": "person"}) is None
     True
+    >>> _opening("Ann Lee's lawyer met reporters.", 0, 31, {"lawyer": "person", "reporter": "person"}).text
+    "Ann Lee's lawyer"
     """
     words = [(m.start(), m.end(), m.group(0)) for m in islice(_WORD.finditer(text, start, end), 9)]
     i = 0
@@ -334,11 +337,10 @@ def _opening(text: str, start: int, end: int, nouns: Mapping[str, str]) -> Speak
         low = word.lower().removesuffix("'s")
         if low in _PHRASE_STOP:
             break
-        if last is not None and (
-            low in ("the", "a", "an") or (word.islower() and low.endswith("ed"))
-        ):
-            break  # a verb or a new noun phrase after the head: "Police named the suspect"
         hit = nouns.get(low) or (nouns.get(low[:-1]) if low.endswith("s") else None)
+        if last is not None and (low in ("the", "a", "an") or (word.islower() and not hit)):
+            break  # a verb or a new noun phrase after the head: "Police named the suspect",
+            # "Ann Lee's lawyer met reporters" (a lowercase word after the head is no noun of it)
         if hit:
             last, kind = b, hit
     if last is None or first >= len(words):
@@ -572,6 +574,10 @@ class SpeakerChoice:
                 (_I["paragraphs_back"], math.log1p(task.paragraph_id - paragraph_id) + 1e-6))  # fmt: skip
         self._wider(task, add, out)
         add((), None)
+        quoted = self._quoted(task)
+        for key, cand in out.items():
+            if any(k in quoted for k in key):
+                cand.values[_I["named_in_quote"]] = 1.0
         found = list(out.values())
         self._agreement(task, found)
         one = _first_person(task.quote.text)
@@ -727,9 +733,25 @@ class SpeakerChoice:
             if end - start < 3 or task.inside(start) is not None:
                 continue
             phrase = _opening(task.text, start, min(end, start + 120), self.nouns)
-            if phrase is not None and phrase.kind != "inscription":
+            if phrase is None or phrase.kind == "inscription":
+                continue
+            if not self._named_person(task, task.text.find(phrase.text, start)):
                 out.append((phrase, position == k))
         return out
+
+    def _named_person(self, task: QuoteTask, at: int) -> bool:
+        """True when a person of the entity layer is named at offset ``at`` of the quotation's
+        paragraph, not as an owner ("Ann Lee's lawyer"): a phrase that opens with a name is
+        that person and a clause after it ("Ann Lee met reporters"), never a noun phrase
+        headed by a noun at its end (the person is a candidate as a mention already)."""
+        found = self.by_paragraph.get(task.paragraph_id, ())
+        k = bisect_left(found, (at,))
+        while k < len(found) and found[k][0] == at:
+            end, kind = found[k][1], found[k][3]
+            if kind == "person" and not task.text.startswith(("'s", "\u2019s", "'"), end):
+                return True
+            k += 1
+        return False
 
     def _phrases(self, task: QuoteTask) -> list[Speaker]:
         """The speaker noun phrases inside the quotation's sentence(s), outside quotations,
@@ -865,6 +887,22 @@ class SpeakerChoice:
             )
             flags.append((_I["frame_shadowed"], float(shadowed)))
         return flags
+
+    def _quoted(self, task: QuoteTask) -> set[str]:
+        """The entities named inside the quotation or another quotation of the window's
+        sentences (the words a speaker says name others more often than the speaker: "Will
+        Smith just smacked me"; Muzny et al. 2017 leave such mentions out of the candidates),
+        at most :data:`_MENTION_CHARS` characters either side."""
+        found = self.by_paragraph.get(task.paragraph_id, ())
+        lo = max(task.window[0], task.quote.start - _MENTION_CHARS)
+        hi = min(task.window[1], task.quote.end + _MENTION_CHARS)
+        k = bisect_left(found, (lo,))
+        out = set()
+        while k < len(found) and found[k][0] < hi:
+            if task.inside(found[k][0]) is not None:
+                out.add(found[k][2].entity_id)
+            k += 1
+        return out
 
     def _mentions(self, task: QuoteTask) -> list:
         """The entity mentions of the window's sentences, outside quotations, at most
