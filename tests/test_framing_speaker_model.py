@@ -614,18 +614,3 @@ def test_a_person_named_inside_the_quotation_or_the_one_before_is_marked():
     for table in (first[0], second[0]):
         assert table["Tom Reed",]["named_in_quote"] == 1.0
         assert "named_in_quote" not in table["Ann Lee",]
-
-
-def test_a_document_that_speaks_as_i_is_barred_and_one_that_speaks_as_we_is_not():
-    # "I" is a person's word: a note speaking as "I" is its writer's, never the note itself
-    # while another candidate is left; "we" may be a body's statement, the note is not barred
-    res = default_resources()
-    for quote, barred in (('"I am sorry," reads a note on her page.', True),
-                          ('"We are sorry," reads a note on her page.', False)):  # fmt: skip
-        found: list = []
-        article = Article("a", "T", ("Ann Lee resigned on Monday.", quote))
-        attr._article_rows(article, res.reporting_verbs, res.actors, res, collect=found)
-        ((_, candidates, _),) = found
-        note = next(c for c in candidates if c.speakers[0].text == "a note")
-        lee = next(c for c in candidates if c.speakers[0].key == "Ann Lee")
-        assert note.barred is barred and not lee.barred

@@ -588,9 +588,6 @@ class SpeakerChoice:
             if one and not cand.values[_I["person"]] and any(cand.values[k] for k in things):
                 cand.values[_I["i_not_person"]] = 1.0
                 cand.values[_I["rules_i_not_person"]] = cand.values[_I["rules"]]
-                # a document that speaks as "I" is its writer's: never chosen while another
-                # candidate is left ('"I am sorry," reads a note'; best_candidate)
-                cand.barred = cand.barred or bool(cand.values[_I["document"]])
             if (one and cand.values[_I["person"]]) or (we and any(cand.values[k] for k in bodies)):
                 cand.values[_I["speaks_as_kind"]] = 1.0
             seen = roles.get(key[0]) if len(key) == 1 else None
