@@ -108,6 +108,10 @@ fit of ``rules_i_not_person`` alone 89.1%, junk 84, no batch lower: shipped. ``-
 ``--features context`` cross-validates a refit on the text-only features of
 ``newsframe.framing.speaker_context`` instead (read around the quotation, none of them a rules'
 verdict), ``both`` on the two sets side by side (docs/evaluation.md, eighteenth round).
+``--widen 0,4,8,all`` scores the article's K most named people and organisations as candidates
+(``speaker_model.MOST_NAMED``) from one collection with every one of them (:func:`widen`;
+``--cache`` keeps the collection in a pickle between runs); ``--test`` scores the named sets by a
+fit on the others only and leaves them out of the cross-validation (nineteenth round).
 """
 
 from __future__ import annotations
