@@ -108,12 +108,18 @@ fit of ``rules_i_not_person`` alone 89.1%, junk 84, no batch lower: shipped. ``-
 ``--features context`` cross-validates a refit on the text-only features of
 ``newsframe.framing.speaker_context`` instead (read around the quotation, none of them a rules'
 verdict), ``both`` on the two sets side by side (docs/evaluation.md, eighteenth round).
+``--widen 0,4,8,all`` scores the article's K most named people and organisations as candidates
+(``speaker_model.MOST_NAMED``) from one collection with every one of them (:func:`widen`;
+``--cache`` keeps the collection in a pickle between runs); ``--test`` scores the named sets by a
+fit on the others only and leaves them out of the cross-validation (nineteenth round).
 """
 
 from __future__ import annotations
 
 import argparse
+import copy
 import os
+import pickle
 import sys
 import textwrap
 import warnings
@@ -130,6 +136,7 @@ from sklearn.linear_model import LogisticRegression
 import newsframe as nf
 from newsframe.document import analyse
 from newsframe.framing import attribution as attr
+from newsframe.framing import speaker_model
 from newsframe.framing.speaker_context import ArticleContext
 from newsframe.framing.speaker_model import (
     FEATURES,
@@ -289,6 +296,52 @@ def load(
         for path, page in present_pages(folder, sets, spec)
         for quote in page_quotes(path, page)
     ]
+
+
+def collect_widest(
+    pages: list[Path], sets: set[str] | None, labels: list[Path] | None, cache: Path | None
+) -> list[dict]:
+    """:func:`load` with every person and organisation of an article a candidate
+    (``speaker_model.MOST_NAMED`` set past any article's count for the run), so that
+    :func:`widen` keeps the K most named for any K without running the pages again;
+    ``cache``: a pickle of the result, read when present (delete it after a code change)."""
+    if cache is not None and cache.exists():
+        with cache.open("rb") as f:
+            return pickle.load(f)
+    kept = speaker_model.MOST_NAMED
+    speaker_model.MOST_NAMED = 10**6
+    try:
+        out = load(pages, sets, labels)
+    finally:
+        speaker_model.MOST_NAMED = kept
+    if cache is not None:
+        with cache.open("wb") as f:
+            pickle.dump(out, f)
+    return out
+
+
+_WIDE = (NAMES.index("most_named"), NAMES.index("main_entity"), NAMES.index("salience_rank"))
+
+
+def widen(pages: list[dict], k: int) -> list[dict]:
+    """A copy of ``pages`` (collected by :func:`collect_widest`) with the candidates only the
+    article's most named entities proposed kept for the ``k`` most named (and the main three,
+    candidates before the widening): what the library proposes with ``MOST_NAMED = k``."""
+    out = copy.deepcopy(pages)
+    alone, main, rank = _WIDE
+    for page in out:
+        for e in page["entries"]:
+            v = e["values"]
+            ranks = np.rint(np.expm1(v[:, rank]))
+            keep = ~((v[:, alone] == 1) & (v[:, main] == 0) & (ranks >= k))
+            if keep.all():
+                continue
+            idx = np.flatnonzero(keep)
+            e["values"] = v[idx]
+            e["context_values"] = e["context_values"][idx]
+            for name in ("barred", "keys", "verbs", "junk"):
+                e[name] = [e[name][j] for j in idx]
+    return out
 
 
 def _right(entry: dict, gold: dict) -> np.ndarray:
@@ -518,6 +571,8 @@ def _pooled(results: list[tuple[str, dict, dict]], k: int) -> dict:
                        "reachable_n")}  # fmt: skip
     return {
         "quotes": total["quotes"],
+        "right": total["right"],
+        "found": total["found"],
         "recall": total["found"] / max(total["quotes"], 1),
         "speaker": total["right"] / max(total["found"], 1),
         "verb": total["verbs_right"] / max(total["verbs"], 1),
@@ -611,6 +666,18 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
         "--features", default="shipped",
         help="shipped (default), context (speaker_context's text-only features) or both",
     )  # fmt: skip
+    parser.add_argument(
+        "--widen", default=str(speaker_model.MOST_NAMED),
+        help="how many most named entities are candidates (the library's MOST_NAMED; "
+        "'all'); comma-separated: one run per value",
+    )  # fmt: skip
+    parser.add_argument(
+        "--cache", type=Path, action="append",
+        help="pickle of the collected pages (reused; repeatable: several collected apart)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--test", default="", help="comma-separated sets scored by a fit on the others only"
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="one row per group")
     return parser.parse_args(argv)
 
@@ -618,8 +685,21 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
 def main(argv: list[str]) -> int:
     args = _arguments(argv[1:])
     sets = set(args.sets.split(",")) if args.sets else None
-    pages = load(args.pages or [Path(os.environ.get("NEWSFRAME_EVALPAGES", "benchmarks/eval/pages"))],
-                 sets, args.labels)  # fmt: skip
+    folders = args.pages or [Path(os.environ.get("NEWSFRAME_EVALPAGES", "benchmarks/eval/pages"))]
+    caches = args.cache or [None]
+    if len(caches) > 1 and all(c.exists() for c in caches):  # batches collected apart
+        widest = [p for c in caches for p in collect_widest([], None, None, c)]
+    else:
+        widest = collect_widest(folders, sets, args.labels, caches[0])
+    for k in args.widen.split(","):
+        if len(args.widen.split(",")) > 1:
+            print(f"== the {k} most named entities as candidates")
+        run(widen(widest, 10**6 if k == "all" else int(k)), args)
+    return 0
+
+
+def run(pages: list[dict], args: argparse.Namespace) -> None:
+    """Cross-validate, score the test sets and write, as the arguments say, on ``pages``."""
     new = tuple(n for n in args.new.split(",") if n)
     if args.features != "shipped":
         if args.write or args.fit in ("shipped", "prior"):
@@ -634,6 +714,18 @@ def main(argv: list[str]) -> int:
         for page in pages:
             for entry in page["entries"]:
                 entry["values"][:, k] = 0.0
+    tests = {t for t in args.test.split(",") if t}
+    if tests:  # a clean test: fitted on the other sets only, never in the cross-validation
+        train = [p for p in pages if p["set"] not in tests]
+        weights = fit(train, args.c, args.fit, new=new, new_c=args.new_c)
+        for name in sorted(tests):
+            held = [p for p in pages if p["set"] == name]
+            for label, w in (("rules", None), ("model", weights)):
+                got = score(held, w, own=args.own)
+                print(f"test {name} {label}: speaker {got['speaker']:.3f} ({got['right']}/"
+                      f"{got['found']}), verb {got['verb']:.3f}, junk {got['junk']}, candidate "
+                      f"ceiling {got['oracle']:.3f}")  # fmt: skip
+        pages = train
     n_quotes = sum(len(p["labelled"]) for p in pages)
     print(f"{len(pages)} pages, {n_quotes} labelled quotations")
     print("in sample, rules:", score(pages))
@@ -650,10 +742,12 @@ def main(argv: list[str]) -> int:
                 print(f"  {name:40s} n={rules['quotes']:3d} ceiling {model['oracle']:.3f} "
                       f"reachable {model['reachable_n'] / max(model['found'], 1):.3f} "
                       f"rules {rules['speaker']:.3f} model {model['speaker']:.3f} "
+                      f"({model['right']}/{model['found']}) junk {model['junk']} "
                       f"verb {rules['verb']:.3f}->{model['verb']:.3f}")  # fmt: skip
         for label, k in (("rules", 1), ("model", 2)):
             pooled = _pooled(results, k)
-            print(f"leave-{by}-out {label}: speaker {pooled['speaker']:.3f}, verb "
+            print(f"leave-{by}-out {label}: speaker {pooled['speaker']:.3f} ({pooled['right']}/"
+                  f"{pooled['found']}), verb "
                   f"{pooled['verb']:.3f}, recall {pooled['recall']:.3f}, junk {pooled['junk']}, "
                   f"candidate ceiling {pooled['oracle']:.3f}, reachable "
                   f"{pooled['reachable']:.3f}")  # fmt: skip
@@ -664,7 +758,6 @@ def main(argv: list[str]) -> int:
               batches=fitted_on)  # fmt: skip
         print("in sample, model:", score(pages, weights, own=args.own))
         print("wrote", DATA)
-    return 0
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@ model file's format and errors, and the choice between the rules and the model."
 
 from __future__ import annotations
 
+import importlib
 import math
 
 import numpy as np
@@ -21,6 +22,8 @@ from newsframe.framing.speaker_model import (
     speaker_model,
 )
 from newsframe.resources import default_resources
+
+_MODULE = importlib.import_module("newsframe.framing.speaker_model")
 
 
 def _candidates(*paragraphs):
@@ -541,3 +544,73 @@ def test_the_shipped_model_gives_a_quotation_in_the_first_person_to_a_person():
     assert _speakers(
         "The Coastal Agency hired Ann Lee on Monday.", 'The vote came later. "I am ready to serve."'
     ) == ["Ann Lee"]
+
+
+# nineteenth round: the article's most named people and organisations as candidates of every
+# quotation, and what tells them apart (ranks and distances counted by eye)
+_FAR = (
+    "Ann Lee met Tom Reed and Kim Ode. Ann Lee left. Tom Reed and Kim Ode stayed.",
+    "Ann Lee thanked Dan Fry. Later Ed Hall came.",
+    "Bob Park, Eli Stone and Max Wu arrived on Monday.",
+    "The roads were closed.",
+    '"I find it utterly wrong."',
+)
+
+
+def test_the_most_named_people_are_candidates_with_their_rank_and_distance(monkeypatch):
+    # mentions: Ann Lee 3, Tom Reed 2, Kim Ode 2, then once each in reading order Dan Fry,
+    # Ed Hall, Bob Park, Eli Stone, Max Wu: ranks 0-7. With the four most named widened, Dan
+    # Fry (rank 3, named nowhere near) is a candidate proposed by nothing else; Ed Hall (rank
+    # 4) is not a candidate; Bob Park, Eli Stone and Max Wu are the last three named (recent)
+    monkeypatch.setattr(_MODULE, "MOST_NAMED", 4)
+    ((table, _),) = _candidates(*_FAR)
+    assert ("Ed Hall",) not in table
+    fry = table["Dan Fry",]
+    assert fry["most_named"] == 1.0 and "recent" not in fry
+    assert fry["salience_rank"] == pytest.approx(math.log1p(3))
+    assert fry["paragraphs_away"] == pytest.approx(math.log1p(3))  # paragraph 1 to 4
+    # the three main people were candidates before the widening (only as main ones)
+    assert table["Ann Lee",]["most_named"] == 1.0 and table["Ann Lee",]["main_entity"] == 1.0
+    assert "salience_rank" not in table["Ann Lee",]  # rank 0: the most named
+    assert table["Tom Reed",]["paragraphs_away"] == pytest.approx(math.log1p(4))
+    park = table["Bob Park",]  # proposed as a recent entity: not widened
+    assert "most_named" not in park and park["salience_rank"] == pytest.approx(math.log1p(5))
+    monkeypatch.setattr(_MODULE, "MOST_NAMED", 5)
+    ((table, _),) = _candidates(*_FAR)
+    assert table["Ed Hall",]["most_named"] == 1.0
+
+
+def test_a_first_person_quotation_agrees_with_a_person_and_we_with_a_body():
+    # "I" speaks for a person, "we" for a body: Ann Lee and the agency, each in its quotation
+    first, plural = _candidates(
+        'The Coastal Safety Agency hired Ann Lee. "I am ready," Ann Lee said on Monday.',
+        'The Coastal Safety Agency hired Tom Reed. "We are ready," the agency said.',
+    )
+    assert first[0]["Ann Lee",]["speaks_as_kind"] == 1.0
+    agency = next(v for k, v in first[0].items() if "Agency" in k[0])
+    assert "speaks_as_kind" not in agency
+    agency = next(v for k, v in plural[0].items() if "Agency" in k[0])
+    assert agency["speaks_as_kind"] == 1.0
+    assert "speaks_as_kind" not in plural[0]["Tom Reed",]
+
+
+def test_a_phrase_opening_with_a_person_name_is_no_opening_phrase_but_an_owner_is():
+    # "Ann Lee met reporters" is a clause about Ann Lee (a candidate as a mention), not a noun
+    # phrase headed by "reporters"; "Ann Lee's lawyer" is another person, headed by "lawyer"
+    ((clause, _),) = _candidates('Ann Lee met reporters. "It is utterly wrong."')
+    assert not any("opening_phrase" in v for v in clause.values())
+    assert clause["Ann Lee",]["mention"] == 1.0
+    ((owner, _),) = _candidates('Ann Lee\'s lawyer met reporters. "It is utterly wrong."')
+    assert owner["Ann Lee's lawyer",]["opening_phrase"] == 1.0
+
+
+def test_a_person_named_inside_the_quotation_or_the_one_before_is_marked():
+    # Tom Reed is named inside both quotations' window only within quotation marks: marked;
+    # Ann Lee, named outside them, is not
+    first, second = _candidates(
+        "Ann Lee met Tom Reed on Monday.",
+        '"Tom Reed hit me," she said. "It was the worst night of my life."',
+    )
+    for table in (first[0], second[0]):
+        assert table["Tom Reed",]["named_in_quote"] == 1.0
+        assert "named_in_quote" not in table["Ann Lee",]
