@@ -125,6 +125,7 @@ from newsframe.lines import (
     _read_model,
     line_features,
     line_terms,
+    pooled,
     state_sequence,
 )
 
@@ -194,6 +195,10 @@ class Options:
     # with lex_c: the terms of the previous and the next line too (every term of the
     # vocabulary, their own weights, prior centred on 0 with variance lex_c)
     near: bool = False
+    # with fit "mix": the shipped weights' share of the pooled model (newsframe.lines.pooled:
+    # the geometric pool of the shipped model and a full refit on the pages given, the refit
+    # with these options' C, vocabulary and body weight; 1 is the shipped model, 0 the refit)
+    mix: float = 0.5
 
 
 def table(pages: list[dict], repeats: dict[str, frozenset[str]]) -> list[Page]:
@@ -292,11 +297,15 @@ def fit(rows: list[Page], opts: Options) -> LineModel:
     """Fit the model on the given pages: the logistic model, and with ``opts.trees`` the trees
     stacked on it (fitted on its out-of-fold log-probabilities: five folds of the training
     pages by story, so the trees learn how far to trust it on pages it has not seen)."""
+    given = tuple(id(r) for r in rows)
     rows = fitted_rows(rows, opts.corpus)
     if opts.fit == "shipped":  # without its lexical channel, fitted on the local batches
         return base_model()
     if opts.fit == "prior":
         return fit_prior(rows, opts, base_model())
+    if opts.fit == "mix":
+        local = _local_fit(given, rows, dataclasses.replace(opts, fit="local", mix=0.5))
+        return pooled(base_model(), local, opts.mix)
     model = fit_logistic(rows, opts)
     if not opts.trees:
         return model
@@ -311,6 +320,20 @@ def fit(rows: list[Page], opts: Options) -> LineModel:
     x = np.hstack([np.vstack([r.x for r in rows]), np.vstack(stacked)])
     y = np.array([CLASSES.index(label) for r in rows for label in r.labels])
     return dataclasses.replace(model, trees=fit_trees(x, y, opts))
+
+
+#: Full refits already made in this run (the pooled fits of several shares reuse one refit).
+_LOCAL_FITS: dict[tuple, LineModel] = {}
+
+
+def _local_fit(given: tuple[int, ...], rows: list[Page], opts: Options) -> LineModel:
+    """The logistic refit of ``rows`` with ``opts``, made once per set of pages (``given``:
+    the ids of the pages the fit was given) and options."""
+    key = (given, opts)
+    if key not in _LOCAL_FITS:
+        _LOCAL_FITS.clear()  # one fold's rows at a time
+        _LOCAL_FITS[key] = fit_logistic(rows, opts)
+    return _LOCAL_FITS[key]
 
 
 def base_model() -> LineModel:
@@ -625,6 +648,13 @@ def write(model: LineModel, opts: Options, pages: int = 0) -> None:
             f"\n# later on {pages} pages with the others kept (--fit prior --c 0 --new"
             f" {','.join(opts.new)} --new-c {opts.new_c:g}; docs/evaluation.md)."
         )
+    if opts.fit == "mix":
+        header += (
+            f"\n# The geometric pool (newsframe.lines.pooled, --fit mix --mix {opts.mix:g}) of the"
+            f"\n# weights fitted on 623 earlier pages (share {opts.mix:g}) and a refit on {pages} local"
+            f"\n# pages (C {opts.c:g}; terms of the refit on >= {opts.min_outlets} outlets and"
+            f"\n# >= {opts.min_stories} stories); docs/evaluation.md, nineteenth round."
+        )
     lines = [header, "feature,when_high,when_low,mean,scale," + ",".join(CLASSES)]
     lines.append("(intercept),,,0,1," + ",".join(f"{v:.6f}" for v in model.intercept))
     for k, (name, hi, lo) in enumerate(FEATURES):
@@ -847,6 +877,7 @@ def _grid(args: argparse.Namespace) -> list[Options]:
         "new_c": [float(v) for v in args.new_c.split(",")],
         "lex_c": [float(v) for v in args.lex_c.split(",")],
         "near": [v == "1" for v in args.near.split(",")],
+        "mix": [float(v) for v in args.mix.split(",")],
     }
     return [Options(**dict(zip(values, combo, strict=True)))
             for combo in itertools.product(*values.values())]  # fmt: skip
@@ -875,6 +906,7 @@ def _label(o: Options, b: tuple[float, ...]) -> str:
     words += f" new{len(o.new)}c{o.new_c:g}" if o.fit == "prior" and o.new else ""
     words += f" lex{o.lex_c:g}" if o.fit == "prior" and o.lex_c else ""
     words += " near" if o.fit == "prior" and o.lex_c and o.near else ""
+    words = f"mix{o.mix:g} {words}" if o.fit == "mix" else words
     return (f"C{o.c:g} {words} bw{o.body_weight:g}{trees}{drop} fit:{o.corpus} "
             f"b{'+'.join(f'{v:g}' for v in b)}")  # fmt: skip
 
@@ -922,6 +954,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--lex-c", default="0", help="prior variance of terms added to the shipped (prior; 0: none)"
+    )
+    parser.add_argument(
+        "--mix", default="0.5", help="with --fit mix: the shipped weights' share (comma list)"
     )
     parser.add_argument(
         "--batch", action="append", default=[],
