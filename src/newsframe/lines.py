@@ -2394,6 +2394,9 @@ def decide_pages(
     ruled_page = np.bincount(bounds.page, weights=ruled, minlength=len(pages)) > 0
     # the headline is known: the model keeps to its line
     head[(given & ruled_page)[bounds.page] & ~ruled] = -math.inf
+    # nor is it in capitals unless the rules take it for the headline (a masthead, a section
+    # label; the lead's headline shapes read it so too)
+    head[(x[:, _INDEX["capitals"]] > 0) & ~ruled] = -math.inf
     # body first: a line that reads as a news sentence needs strong evidence to go
     # the rules keep it in the body, and it is more than a fragment
     # (a list item the rules take for the headline counts as kept: a list item is no headline)
