@@ -305,8 +305,8 @@ def fit(rows: list[Page], opts: Options) -> LineModel:
         return fit_prior(rows, opts, base_model())
     if opts.fit == "mix":
         local = _local_fit(given, rows, dataclasses.replace(opts, fit="local", mix=0.5))
-        return dataclasses.replace(pooled(base_model(), local, opts.mix), body_bias=opts.bias,
-                                   sentence_bias=opts.sentence_bias, source="pooled")
+        both = pooled(base_model(), local, opts.mix)
+        return dataclasses.replace(both, body_bias=opts.bias, sentence_bias=opts.sentence_bias)
     model = fit_logistic(rows, opts)
     if not opts.trees:
         return model
