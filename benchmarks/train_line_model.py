@@ -49,7 +49,7 @@ for more labelled headlines or a feature that tells a site name from a short hea
 ``--batch LABELS=PAGES`` (repeatable) reads batches labelled outside the repository instead of
 ``--sets`` (every set in each label file); ``--cv set`` then leaves each batch out in turn (the
 next batch). ``--fit`` says what a fit is: ``local`` (afresh on the pages given, the default),
-``shipped`` (the shipped weights, not refitted, without their lexical channel: the baseline)
+``shipped`` (the 623-page weights, not refitted: the baseline)
 or ``prior`` (:func:`fit_prior`: refitted with a Gaussian prior centred on the shipped weights, variance ``--c``; features new
 to the shipped file, ``--new``, centred on 0 with variance ``--new-c``; ``--c 0`` keeps every
 shipped weight and fits the new features' alone). The shipped weights are the 623-page fit
@@ -57,6 +57,14 @@ with the weights of ``weekday_date`` fitted that way on the 200 pages of dev-9, 
 dev-10 (``--batch ... --write --fit prior --c 0 --new weekday_date``; docs/evaluation.md has
 the comparison of the three fits), then those of ``no_past`` on the 260 pages of those three
 batches and held-out-9, every other weight kept (``--new no_past``).
+
+``--fit mix --mix S`` is the shipped model since the nineteenth round: the 623-page weights
+(kept as ``benchmarks/eval/line_model_623.csv``) pooled geometrically with a full refit on the
+pages given (:func:`newsframe.lines.pooled`, share ``S`` for the 623-page weights; the refit with
+``--c`` and the vocabulary options), one logistic model in the same file format. Shipped:
+``--batch`` the thirteen local batches (dev-9 to dev-15, held-out-8 to held-out-13) ``--fit mix
+--mix 0.75 --biases 0.5+1+3+5 --write``; share and bias chosen leaving batches out
+(docs/evaluation.md, nineteenth round).
 
 ``--lex-c V`` (with ``--fit prior --c 0``) is a residual lexical fit: every shipped weight kept
 (:func:`base_model`, the model without its lexical channel), the terms of the pages given
@@ -299,7 +307,7 @@ def fit(rows: list[Page], opts: Options) -> LineModel:
     pages by story, so the trees learn how far to trust it on pages it has not seen)."""
     given = tuple(id(r) for r in rows)
     rows = fitted_rows(rows, opts.corpus)
-    if opts.fit == "shipped":  # without its lexical channel, fitted on the local batches
+    if opts.fit == "shipped":  # the 623-page weights, not refitted
         return base_model()
     if opts.fit == "prior":
         return fit_prior(rows, opts, base_model())
@@ -337,12 +345,18 @@ def _local_fit(given: tuple[int, ...], rows: list[Page], opts: Options) -> LineM
     return _LOCAL_FITS[key]
 
 
+#: The weights fitted on the 623 earlier pages (shipped until the nineteenth round; the shipped
+#: model since is their pool with a refit on the local pages, ``--fit mix``).
+EARLIER = Path(__file__).resolve().parent / "eval" / "line_model_623.csv"
+
+
 def base_model() -> LineModel:
-    """The shipped model without its lexical channel (``line_words.csv``): the weights fitted on
-    the 623 pages a residual fit starts from (never its own earlier residual)."""
-    return _read_model((DATA / "line_model.csv").read_text(encoding="utf-8"),
+    """The weights fitted on the 623 earlier pages (:data:`EARLIER`) with the shipped decoder,
+    without a lexical channel: what a pooled, prior or residual fit starts from (never its own
+    earlier output), and the baseline ``--fit shipped``."""
+    return _read_model(EARLIER.read_text(encoding="utf-8"),
                        (DATA / "line_decoder.toml").read_text(encoding="utf-8"),
-                       "line_model.csv")  # fmt: skip
+                       "line_model_623.csv")  # fmt: skip
 
 
 #: Folds of the training pages (by story) for the logistic log-probabilities the trees learn on.
