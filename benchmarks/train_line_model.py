@@ -63,7 +63,10 @@ batches and held-out-9, every other weight kept (``--new no_past``).
 (:func:`newsframe.lines.pooled`, share ``S`` for the 623-page weights; the refit with ``--c`` and
 the vocabulary options), one logistic model in the same file format. ``--terms earlier`` lets a
 fit weigh only the terms the 623-page weights hold (a refit's own vocabulary on the local pages
-holds names that recur across their stories, which a shipped file may not). The candidate of
+holds names that recur across their stories, which a shipped file may not). ``--proper 1``
+keeps out of a fit's own vocabulary every term with a word written capitalised in more than
+half of its occurrences inside a sentence on the pages given (:func:`lowercase_words`: names
+are capitalised there, function and chrome words are not). The candidate of
 the nineteenth round, not shipped (docs/evaluation.md): ``--batch`` the thirteen local batches
 ``--fit mix --mix 0.75 --biases 0.5+1+3+5 --write``.
 
@@ -103,7 +106,7 @@ import math
 import re
 import sys
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -163,6 +166,9 @@ class Page:
     terms: list[tuple[str, ...]]
     labels: list[str]
     x_alone: np.ndarray  # read alone
+    # per lowercased word: how often the page writes it in lowercase and capitalised where it
+    # opens neither a line nor a sentence (:func:`word_cases`)
+    cases: dict[str, tuple[int, int]] = dataclasses.field(default_factory=dict)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -212,6 +218,63 @@ class Options:
     # given) or "earlier" (those of them the 623-page weights hold: names of the local stories
     # that recur across stories, such as a head of state's, stay out of a shipped file)
     terms: str = "own"
+    # leave out of the fit's own vocabulary the terms with a word capitalised in more than half
+    # of its occurrences inside a sentence on the pages given (proper nouns: the names of the
+    # people and places of the local stories; :func:`lowercase_words`)
+    proper: bool = False
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
+_SENTENCE_END = re.compile(r"[.!?]")
+
+
+def word_cases(lines: Iterable[str]) -> dict[str, tuple[int, int]]:
+    """Per lowercased word of the lines: how often it is written in lowercase and how often
+    capitalised, counting only the words that open neither their line nor a sentence (after
+    ``.``, ``!`` or ``?``) and are not written in capitals throughout.
+
+    >>> word_cases(["Subscribe to read. Varnholt said he would subscribe", "SUBSCRIBE NOW"])
+    {'to': (1, 0), 'read': (1, 0), 'said': (1, 0), 'he': (1, 0), 'would': (1, 0), 'subscribe': (1, 0)}
+    """
+    counts: dict[str, list[int]] = {}
+    for line in lines:
+        end = None
+        for m in _WORD.finditer(line):
+            word = m.group()
+            opens = end is None or _SENTENCE_END.search(line, end, m.start()) is not None
+            end = m.end()
+            if opens or (word.isupper() and len(word) > 1):
+                continue
+            c = counts.setdefault(word.lower(), [0, 0])
+            c[0 if word[0].islower() else 1] += 1
+    return {w: (a, b) for w, (a, b) in counts.items()}
+
+
+def lowercase_words(rows: Iterable[Page]) -> Callable[[str], bool]:
+    """Whether a term passes the proper-noun filter on the given pages: each of its words is
+    written in lowercase in at least half of its occurrences inside a sentence (names are
+    capitalised there; function and chrome words are not; a word never seen there passes)."""
+    total: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for page in rows:
+        for w, (low, cap) in page.cases.items():
+            total[w][0] += low
+            total[w][1] += cap
+    capital = {w for w, (low, cap) in total.items() if cap > low}
+    return lambda term: not any(w in capital for w in term.split())
+
+
+def chosen_terms(rows: list[Page], opts: Options) -> tuple[str, ...]:
+    """The vocabulary a fit weighs on the given pages: the terms on ``min_outlets`` outlets and
+    ``min_stories`` stories, with ``proper`` only those :func:`lowercase_words` passes, with
+    ``terms`` "earlier" only those the 623-page weights hold."""
+    terms = vocabulary(rows, opts.min_outlets, opts.min_stories) if opts.lexical else ()
+    if opts.proper:
+        lowercase = lowercase_words(rows)
+        terms = tuple(t for t in terms if lowercase(t))
+    if opts.terms == "earlier":
+        earlier = set(base_model().terms)
+        terms = tuple(t for t in terms if t in earlier)
+    return terms
 
 
 def table(pages: list[dict], repeats: dict[str, frozenset[str]]) -> list[Page]:
@@ -230,7 +293,8 @@ def table(pages: list[dict], repeats: dict[str, frozenset[str]]) -> list[Page]:
         x = line_features(norm, evidence, story=view) if view else x_alone
         terms = [line_terms(" ".join(n.split())) for _, _, n in lines]
         out.append(Page(page["outlet"], page["story"], x, terms,
-                        [labels.get(n, "chrome") for n, _, _ in lines], x_alone))  # fmt: skip
+                        [labels.get(n, "chrome") for n, _, _ in lines], x_alone,
+                        word_cases(n for _, _, n in lines)))  # fmt: skip
     return out
 
 
@@ -412,10 +476,7 @@ def fit_logistic(rows: list[Page], opts: Options) -> LineModel:
         x[:, [names.index(d) for d in opts.drop]] = 0.0
     mean, scale = x.mean(axis=0), x.std(axis=0)
     scale = np.where(scale > 1e-9, np.maximum(scale, opts.scale_floor), 1.0)
-    terms = vocabulary(rows, opts.min_outlets, opts.min_stories) if opts.lexical else ()
-    if opts.terms == "earlier":
-        earlier = set(base_model().terms)
-        terms = tuple(t for t in terms if t in earlier)
+    terms = chosen_terms(rows, opts)
     index = {t: j for j, t in enumerate(terms)}
     data, cols, ptr = [], [], [0]
     for r in rows:
@@ -902,6 +963,7 @@ def _grid(args: argparse.Namespace) -> list[Options]:
         "near": [v == "1" for v in args.near.split(",")],
         "mix": [float(v) for v in args.mix.split(",")],
         "terms": args.terms.split(","),
+        "proper": [v == "1" for v in args.proper.split(",")],
     }
     return [Options(**dict(zip(values, combo, strict=True)))
             for combo in itertools.product(*values.values())]  # fmt: skip
@@ -932,6 +994,7 @@ def _label(o: Options, b: tuple[float, ...]) -> str:
     words += " near" if o.fit == "prior" and o.lex_c and o.near else ""
     words = f"mix{o.mix:g} {words}" if o.fit == "mix" else words
     words += " earlier-terms" if o.terms == "earlier" else ""
+    words += " lowercase-terms" if o.proper else ""
     return (f"C{o.c:g} {words} bw{o.body_weight:g}{trees}{drop} fit:{o.corpus} "
             f"b{'+'.join(f'{v:g}' for v in b)}")  # fmt: skip
 
@@ -983,6 +1046,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--terms", default="own", help="the terms a fit weighs: own or earlier (comma list)"
     )
+    parser.add_argument(
+        "--proper", default="0",
+        help="1 leaves out terms mostly capitalised inside sentences (names; comma list)",
+    )  # fmt: skip
     parser.add_argument(
         "--mix", default="0.5", help="with --fit mix: the shipped weights' share (comma list)"
     )
