@@ -29,7 +29,10 @@ outside the repository, for reading what is kept line by line (where: ``before``
 line, ``inside`` between the first and the last, ``after`` the last). ``--headlines FILE`` writes
 every page whose headline the line model gets wrong (tab-separated: page file, the labelled
 headline's line number and text, or none, and the title the model gave, or none), likewise
-outside the repository; with ``--story`` the model reads each page with its story.
+outside the repository; with ``--story`` the model reads each page with its story. ``--lost
+FILE`` writes every labelled body line the line model removes (page file, line number, where:
+the ``first``, ``last`` or an ``inside`` line of the labelled body, the cleaner's reason, text),
+likewise outside the repository.
 """
 
 from __future__ import annotations
@@ -190,6 +193,28 @@ def kept_lines(
     return out
 
 
+def lost_lines(
+    pages: list[dict], method: str | LineModel = "model", *, corpus: bool = False
+) -> list[tuple[str, int, str, str, str]]:
+    """Every labelled body line a method removes: (page file, line number, position against
+    the rest of the labelled body, the cleaner's reason, text)."""
+    repeats = outlet_repeats(pages) if corpus else {}
+    out = []
+    for page in pages:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            result = clean_text(page["text"], method=method,
+                                edge_repeats=repeats.get(page["file"], frozenset()))  # fmt: skip
+        why = {r.line_no: r.reason for r in result.removed if not r.part}
+        lines = page["text"].splitlines()
+        for n, label in page["labels"]:
+            if label == "body" and n in why:
+                body = [m for m, lab in page["labels"] if lab == "body"]
+                where = "first" if n == min(body) else "last" if n == max(body) else "inside"
+                out.append((page["file"], n, where, why[n], lines[n - 1].strip()))
+    return out
+
+
 def headline_misses(
     pages: list[dict],
     method: str | LineModel = "model",
@@ -267,6 +292,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--kept", type=Path, help="write the non-body lines the model keeps")
     parser.add_argument("--headlines", type=Path, help="write the model's headline misses")
+    parser.add_argument("--lost", type=Path, help="write the body lines the model removes")
     args = parser.parse_args(argv)
     pages = load(args.pages, args.set, args.labels)
     if not pages:
@@ -275,6 +301,11 @@ def main(argv: list[str] | None = None) -> int:
         kept = kept_lines(pages, corpus=args.corpus)
         args.kept.write_text("".join("\t".join(map(str, k)) + "\n" for k in kept), "utf-8")
         print(f"{len(kept)} non-body lines kept, written to {args.kept}")
+        return 0
+    if args.lost:
+        lost = lost_lines(pages, corpus=args.corpus)
+        args.lost.write_text("".join("\t".join(map(str, k)) + "\n" for k in lost), "utf-8")
+        print(f"{len(lost)} body lines removed, written to {args.lost}")
         return 0
     if args.headlines:
         story = story_words(pages) if args.story else None

@@ -49,7 +49,7 @@ for more labelled headlines or a feature that tells a site name from a short hea
 ``--batch LABELS=PAGES`` (repeatable) reads batches labelled outside the repository instead of
 ``--sets`` (every set in each label file); ``--cv set`` then leaves each batch out in turn (the
 next batch). ``--fit`` says what a fit is: ``local`` (afresh on the pages given, the default),
-``shipped`` (the shipped weights, not refitted, without their lexical channel: the baseline)
+``shipped`` (the 623-page weights, not refitted: the baseline)
 or ``prior`` (:func:`fit_prior`: refitted with a Gaussian prior centred on the shipped weights, variance ``--c``; features new
 to the shipped file, ``--new``, centred on 0 with variance ``--new-c``; ``--c 0`` keeps every
 shipped weight and fits the new features' alone). The shipped weights are the 623-page fit
@@ -57,6 +57,18 @@ with the weights of ``weekday_date`` fitted that way on the 200 pages of dev-9, 
 dev-10 (``--batch ... --write --fit prior --c 0 --new weekday_date``; docs/evaluation.md has
 the comparison of the three fits), then those of ``no_past`` on the 260 pages of those three
 batches and held-out-9, every other weight kept (``--new no_past``).
+
+``--fit mix --mix S`` pools the 623-page weights (kept as
+``benchmarks/eval/line_model_623.csv``) geometrically with a full refit on the pages given
+(:func:`newsframe.lines.pooled`, share ``S`` for the 623-page weights; the refit with ``--c`` and
+the vocabulary options), one logistic model in the same file format. ``--terms earlier`` lets a
+fit weigh only the terms the 623-page weights hold (a refit's own vocabulary on the local pages
+holds names that recur across their stories, which a shipped file may not). ``--proper 1``
+keeps out of a fit's own vocabulary every term with a word written capitalised in more than
+half of its occurrences inside a sentence on the pages given (:func:`lowercase_words`: names
+are capitalised there, function and chrome words are not). The candidate of
+the nineteenth round, not shipped (docs/evaluation.md): ``--batch`` the thirteen local batches
+``--fit mix --mix 0.75 --biases 0.5+1+3+5 --write``.
 
 ``--lex-c V`` (with ``--fit prior --c 0``) is a residual lexical fit: every shipped weight kept
 (:func:`base_model`, the model without its lexical channel), the terms of the pages given
@@ -94,7 +106,7 @@ import math
 import re
 import sys
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -125,6 +137,7 @@ from newsframe.lines import (
     _read_model,
     line_features,
     line_terms,
+    pooled,
     state_sequence,
 )
 
@@ -153,6 +166,9 @@ class Page:
     terms: list[tuple[str, ...]]
     labels: list[str]
     x_alone: np.ndarray  # read alone
+    # per lowercased word: how often the page writes it in lowercase and capitalised where it
+    # opens neither a line nor a sentence (:func:`word_cases`)
+    cases: dict[str, tuple[int, int]] = dataclasses.field(default_factory=dict)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -194,6 +210,71 @@ class Options:
     # with lex_c: the terms of the previous and the next line too (every term of the
     # vocabulary, their own weights, prior centred on 0 with variance lex_c)
     near: bool = False
+    # with fit "mix": the shipped weights' share of the pooled model (newsframe.lines.pooled:
+    # the geometric pool of the shipped model and a full refit on the pages given, the refit
+    # with these options' C, vocabulary and body weight; 1 is the shipped model, 0 the refit)
+    mix: float = 0.5
+    # the terms a fit may weigh: "own" (its vocabulary, min_outlets and min_stories on the pages
+    # given) or "earlier" (those of them the 623-page weights hold: names of the local stories
+    # that recur across stories, such as a head of state's, stay out of a shipped file)
+    terms: str = "own"
+    # leave out of the fit's own vocabulary the terms with a word capitalised in more than half
+    # of its occurrences inside a sentence on the pages given (proper nouns: the names of the
+    # people and places of the local stories; :func:`lowercase_words`)
+    proper: bool = False
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
+_SENTENCE_END = re.compile(r"[.!?]")
+
+
+def word_cases(lines: Iterable[str]) -> dict[str, tuple[int, int]]:
+    """Per lowercased word of the lines: how often it is written in lowercase and how often
+    capitalised, counting only the words that open neither their line nor a sentence (after
+    ``.``, ``!`` or ``?``) and are not written in capitals throughout.
+
+    >>> word_cases(["Subscribe to read. Varnholt said he would subscribe", "SUBSCRIBE NOW"])
+    {'to': (1, 0), 'read': (1, 0), 'said': (1, 0), 'he': (1, 0), 'would': (1, 0), 'subscribe': (1, 0)}
+    """
+    counts: dict[str, list[int]] = {}
+    for line in lines:
+        end = None
+        for m in _WORD.finditer(line):
+            word = m.group()
+            opens = end is None or _SENTENCE_END.search(line, end, m.start()) is not None
+            end = m.end()
+            if opens or (word.isupper() and len(word) > 1):
+                continue
+            c = counts.setdefault(word.lower(), [0, 0])
+            c[0 if word[0].islower() else 1] += 1
+    return {w: (a, b) for w, (a, b) in counts.items()}
+
+
+def lowercase_words(rows: Iterable[Page]) -> Callable[[str], bool]:
+    """Whether a term passes the proper-noun filter on the given pages: each of its words is
+    written in lowercase in at least half of its occurrences inside a sentence (names are
+    capitalised there; function and chrome words are not; a word never seen there passes)."""
+    total: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for page in rows:
+        for w, (low, cap) in page.cases.items():
+            total[w][0] += low
+            total[w][1] += cap
+    capital = {w for w, (low, cap) in total.items() if cap > low}
+    return lambda term: not any(w in capital for w in term.split())
+
+
+def chosen_terms(rows: list[Page], opts: Options) -> tuple[str, ...]:
+    """The vocabulary a fit weighs on the given pages: the terms on ``min_outlets`` outlets and
+    ``min_stories`` stories, with ``proper`` only those :func:`lowercase_words` passes, with
+    ``terms`` "earlier" only those the 623-page weights hold."""
+    terms = vocabulary(rows, opts.min_outlets, opts.min_stories) if opts.lexical else ()
+    if opts.proper:
+        lowercase = lowercase_words(rows)
+        terms = tuple(t for t in terms if lowercase(t))
+    if opts.terms == "earlier":
+        earlier = set(base_model().terms)
+        terms = tuple(t for t in terms if t in earlier)
+    return terms
 
 
 def table(pages: list[dict], repeats: dict[str, frozenset[str]]) -> list[Page]:
@@ -212,7 +293,8 @@ def table(pages: list[dict], repeats: dict[str, frozenset[str]]) -> list[Page]:
         x = line_features(norm, evidence, story=view) if view else x_alone
         terms = [line_terms(" ".join(n.split())) for _, _, n in lines]
         out.append(Page(page["outlet"], page["story"], x, terms,
-                        [labels.get(n, "chrome") for n, _, _ in lines], x_alone))  # fmt: skip
+                        [labels.get(n, "chrome") for n, _, _ in lines], x_alone,
+                        word_cases(n for _, _, n in lines)))  # fmt: skip
     return out
 
 
@@ -292,11 +374,16 @@ def fit(rows: list[Page], opts: Options) -> LineModel:
     """Fit the model on the given pages: the logistic model, and with ``opts.trees`` the trees
     stacked on it (fitted on its out-of-fold log-probabilities: five folds of the training
     pages by story, so the trees learn how far to trust it on pages it has not seen)."""
+    given = tuple(id(r) for r in rows)
     rows = fitted_rows(rows, opts.corpus)
-    if opts.fit == "shipped":  # without its lexical channel, fitted on the local batches
+    if opts.fit == "shipped":  # the 623-page weights, not refitted
         return base_model()
     if opts.fit == "prior":
         return fit_prior(rows, opts, base_model())
+    if opts.fit == "mix":
+        local = _local_fit(given, rows, dataclasses.replace(opts, fit="local", mix=0.5))
+        both = pooled(base_model(), local, opts.mix)
+        return dataclasses.replace(both, body_bias=opts.bias, sentence_bias=opts.sentence_bias)
     model = fit_logistic(rows, opts)
     if not opts.trees:
         return model
@@ -313,12 +400,32 @@ def fit(rows: list[Page], opts: Options) -> LineModel:
     return dataclasses.replace(model, trees=fit_trees(x, y, opts))
 
 
+#: Full refits already made in this run (the pooled fits of several shares reuse one refit).
+_LOCAL_FITS: dict[tuple, LineModel] = {}
+
+
+def _local_fit(given: tuple[int, ...], rows: list[Page], opts: Options) -> LineModel:
+    """The logistic refit of ``rows`` with ``opts``, made once per set of pages (``given``:
+    the ids of the pages the fit was given) and options."""
+    key = (given, opts)
+    if key not in _LOCAL_FITS:
+        _LOCAL_FITS.clear()  # one fold's rows at a time
+        _LOCAL_FITS[key] = fit_logistic(rows, opts)
+    return _LOCAL_FITS[key]
+
+
+#: The weights fitted on the 623 earlier pages, as shipped (``line_model.csv``) at the
+#: nineteenth round: what a pooled, prior or residual fit starts from, whatever is shipped.
+EARLIER = Path(__file__).resolve().parent / "eval" / "line_model_623.csv"
+
+
 def base_model() -> LineModel:
-    """The shipped model without its lexical channel (``line_words.csv``): the weights fitted on
-    the 623 pages a residual fit starts from (never its own earlier residual)."""
-    return _read_model((DATA / "line_model.csv").read_text(encoding="utf-8"),
+    """The weights fitted on the 623 earlier pages (:data:`EARLIER`) with the shipped decoder,
+    without a lexical channel: what a pooled, prior or residual fit starts from (never its own
+    earlier output), and the baseline ``--fit shipped``."""
+    return _read_model(EARLIER.read_text(encoding="utf-8"),
                        (DATA / "line_decoder.toml").read_text(encoding="utf-8"),
-                       "line_model.csv")  # fmt: skip
+                       "line_model_623.csv")  # fmt: skip
 
 
 #: Folds of the training pages (by story) for the logistic log-probabilities the trees learn on.
@@ -369,7 +476,7 @@ def fit_logistic(rows: list[Page], opts: Options) -> LineModel:
         x[:, [names.index(d) for d in opts.drop]] = 0.0
     mean, scale = x.mean(axis=0), x.std(axis=0)
     scale = np.where(scale > 1e-9, np.maximum(scale, opts.scale_floor), 1.0)
-    terms = vocabulary(rows, opts.min_outlets, opts.min_stories) if opts.lexical else ()
+    terms = chosen_terms(rows, opts)
     index = {t: j for j, t in enumerate(terms)}
     data, cols, ptr = [], [], [0]
     for r in rows:
@@ -625,6 +732,13 @@ def write(model: LineModel, opts: Options, pages: int = 0) -> None:
             f"\n# later on {pages} pages with the others kept (--fit prior --c 0 --new"
             f" {','.join(opts.new)} --new-c {opts.new_c:g}; docs/evaluation.md)."
         )
+    if opts.fit == "mix":
+        header += (
+            f"\n# The geometric pool (newsframe.lines.pooled, --fit mix --mix {opts.mix:g}) of the"
+            f"\n# weights fitted on 623 earlier pages (share {opts.mix:g}) and a refit on {pages} local"
+            f"\n# pages (C {opts.c:g}; terms of the refit on >= {opts.min_outlets} outlets and"
+            f"\n# >= {opts.min_stories} stories); docs/evaluation.md, nineteenth round."
+        )
     lines = [header, "feature,when_high,when_low,mean,scale," + ",".join(CLASSES)]
     lines.append("(intercept),,,0,1," + ",".join(f"{v:.6f}" for v in model.intercept))
     for k, (name, hi, lo) in enumerate(FEATURES):
@@ -847,6 +961,9 @@ def _grid(args: argparse.Namespace) -> list[Options]:
         "new_c": [float(v) for v in args.new_c.split(",")],
         "lex_c": [float(v) for v in args.lex_c.split(",")],
         "near": [v == "1" for v in args.near.split(",")],
+        "mix": [float(v) for v in args.mix.split(",")],
+        "terms": args.terms.split(","),
+        "proper": [v == "1" for v in args.proper.split(",")],
     }
     return [Options(**dict(zip(values, combo, strict=True)))
             for combo in itertools.product(*values.values())]  # fmt: skip
@@ -875,6 +992,9 @@ def _label(o: Options, b: tuple[float, ...]) -> str:
     words += f" new{len(o.new)}c{o.new_c:g}" if o.fit == "prior" and o.new else ""
     words += f" lex{o.lex_c:g}" if o.fit == "prior" and o.lex_c else ""
     words += " near" if o.fit == "prior" and o.lex_c and o.near else ""
+    words = f"mix{o.mix:g} {words}" if o.fit == "mix" else words
+    words += " earlier-terms" if o.terms == "earlier" else ""
+    words += " lowercase-terms" if o.proper else ""
     return (f"C{o.c:g} {words} bw{o.body_weight:g}{trees}{drop} fit:{o.corpus} "
             f"b{'+'.join(f'{v:g}' for v in b)}")  # fmt: skip
 
@@ -922,6 +1042,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--lex-c", default="0", help="prior variance of terms added to the shipped (prior; 0: none)"
+    )
+    parser.add_argument(
+        "--terms", default="own", help="the terms a fit weighs: own or earlier (comma list)"
+    )
+    parser.add_argument(
+        "--proper", default="0",
+        help="1 leaves out terms mostly capitalised inside sentences (names; comma list)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--mix", default="0.5", help="with --fit mix: the shipped weights' share (comma list)"
     )
     parser.add_argument(
         "--batch", action="append", default=[],

@@ -4,6 +4,7 @@ each answer can be worked out by eye."""
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
 import numpy as np
@@ -207,3 +208,29 @@ def test_a_rules_headline_off_the_story_gives_way_to_the_likeliest_headline_on_i
     long = x[:, COL["words"]] >= math.log1p(8)
     got = [L.STATES[k] for k in L._ruled_title(path, x, head, ruled, bounds, long).tolist()]
     assert got == ["before", "before", "headline", "body"] + ["before"] * 2 + ["body"] * 2
+
+
+def _headline_minded() -> L.LineModel:
+    """The shipped decoder over a toy classifier that takes every line for a headline (e^5 to
+    1 against body and chrome)."""
+    shipped = L.load_line_model()
+    return dataclasses.replace(
+        shipped, weights=np.zeros_like(shipped.weights), intercept=np.array([0, 5, 0, -30, -30.0]),
+        terms=(), term_weights=np.zeros((len(L.CLASSES), 0)),
+    )  # fmt: skip
+
+
+LEDE = "The harbour reopened on Monday after a week of repairs, the port authority said."
+
+
+def test_a_line_in_capitals_is_no_headline_unless_the_rules_take_it_for_one():
+    # however sure the classifier is, a masthead in capitals above the lede is not the title
+    # (a decoder taking the likeliest state would make it one); the rules' headline stands
+    ev = [L.Evidence(), L.Evidence(sentence=True)]
+    got = L.decide(["HARBOUR DAILY", LEDE], ev, model=_headline_minded())
+    assert got[0][0] != "headline"
+    ruled = [L.Evidence("headline"), L.Evidence(sentence=True)]
+    got = L.decide(["HARBOUR REOPENS", LEDE], ruled, model=_headline_minded())
+    assert [label for label, _ in got] == ["headline", "body"]
+    got = L.decide(["Harbour Daily", LEDE], ev, model=_headline_minded())
+    assert [label for label, _ in got] == ["headline", "body"]  # title case: it may be one

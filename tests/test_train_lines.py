@@ -1,5 +1,6 @@
-"""The learning curve over batches of ``benchmarks/train_line_model.py``: which training batches
-a fold keeps (issue 18). Hand-made batch names; each answer can be counted by eye."""
+"""``benchmarks/train_line_model.py``: which training batches a fold of the learning curve keeps,
+and which terms the proper-noun filter keeps out of a fit's vocabulary (issue 18). Hand-made
+batch names and pages; each answer can be counted by eye."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-from train_line_model import drawn_groups
+from train_line_model import Options, Page, chosen_terms, drawn_groups, word_cases
+
+from newsframe.lines import line_terms
 
 
 def test_a_fold_keeps_that_many_of_its_own_training_batches():
@@ -28,3 +31,36 @@ def test_the_same_seed_draws_the_same_batches():
     train = list("abcdefgh")
     first = drawn_groups(train, 5, np.random.default_rng(18))
     assert first == drawn_groups(train, 5, np.random.default_rng(18))
+
+
+def _page(outlet: str, story: str, lines: list[str]) -> Page:
+    """A hand-made page as a fit sees it: only its outlet, story, terms and word cases count."""
+    n = len(lines)
+    return Page(outlet, story, np.zeros((n, 1)), [line_terms(s) for s in lines], ["body"] * n,
+                np.zeros((n, 1)), word_cases(lines))  # fmt: skip
+
+
+def test_a_name_capitalised_inside_sentences_stays_out_of_the_vocabulary():
+    # an invented story told by three outlets: "Varnholt" is always capitalised inside a
+    # sentence, "subscribe" always lowercase there; both open lines on every page
+    pages = [
+        _page(outlet, "harbour", [
+            "Varnholt said the harbour would reopen. Minister Varnholt spoke at noon.",
+            "Subscribe to our newsletter",
+            "Readers can subscribe here, Varnholt added.",
+            "Varnholt told reporters the ferries would subscribe to the new timetable.",
+        ])
+        for outlet in ("a", "b", "c")
+    ]  # fmt: skip
+    every = chosen_terms(pages, Options(min_outlets=3, min_stories=1))
+    assert "varnholt" in every and "subscribe" in every
+    kept = chosen_terms(pages, Options(min_outlets=3, min_stories=1, proper=True))
+    assert "subscribe" in kept and "subscribe to" in kept
+    assert not any("varnholt" in t.split() for t in kept)
+    assert "varnholt said" not in kept and "minister varnholt" not in kept
+
+
+def test_word_cases_skip_line_and_sentence_openings_and_words_in_capitals():
+    cases = word_cases(["Subscribe now. Varnholt said so", "BREAKING NEWS for Varnholt"])
+    assert "subscribe" not in cases and "now" in cases and "breaking" not in cases
+    assert cases["varnholt"] == (0, 1) and cases["said"] == (1, 0)

@@ -2084,6 +2084,48 @@ def _with_near(sums: np.ndarray, bounds: _Bounds) -> np.ndarray:
     return sums[:, :k] + bounds.shift(sums[:, k : 2 * k], -1) + bounds.shift(sums[:, 2 * k :], 1)
 
 
+def pooled(first: LineModel, second: LineModel, weight: float) -> LineModel:
+    """One line model whose class probabilities are the two models' pooled geometrically:
+    ``p ∝ p1**weight * p2**(1 - weight)``, a logarithmic opinion pool (Genest & Zidek 1986,
+    "Combining probability distributions"; a weighted product of experts, Hinton 2002).
+
+    Two logistic models pool into one: the pooled scores are ``weight`` times the first's plus
+    ``1 - weight`` times the second's (each line's own normalising constant cancels in the
+    softmax), so the second's weights are restated in the first's standardisation and the two
+    vocabularies united (a term one model lacks adds nothing from it). The first model's
+    decoder, biases and source are kept; models with trees or neighbour terms do not pool.
+
+    >>> n, k = len(FEATURES), len(CLASSES)
+    >>> def toy(intercept):
+    ...     return LineModel(np.zeros(n), np.ones(n), np.zeros((k, n)), np.array(intercept),
+    ...                      np.zeros(len(STATES)), np.zeros((len(STATES),) * 2), 0.0, 0.0, "toy")
+    >>> a = toy([0.0, math.log(3), -30, -30, -30])  # body 1/4, headline 3/4
+    >>> b = toy([math.log(3), 0.0, -30, -30, -30])  # body 3/4, headline 1/4
+    >>> np.round(np.exp(pooled(a, b, 0.5).log_proba(np.zeros((1, n))))[0, :2], 3).tolist()
+    [0.5, 0.5]
+    """
+    if first.trees is not None or second.trees is not None:
+        raise ValueError("models with trees do not pool into one logistic model")
+    if first.near_weights is not None or second.near_weights is not None:
+        raise ValueError("models with neighbour terms do not pool into one logistic model")
+    # the second's scores in the first's standardisation: W2 (x - m2) / s2
+    # = (W2 s1 / s2) (x - m1) / s1 + W2 (m1 - m2) / s2
+    restated = second.weights * (first.scale / second.scale)
+    shift = second.weights @ ((first.mean - second.mean) / second.scale)
+    terms = tuple(sorted(set(first.terms) | set(second.terms)))
+    column = {t: j for j, t in enumerate(terms)}
+    term_weights = np.zeros((len(CLASSES), len(terms)))
+    for model, share in ((first, weight), (second, 1.0 - weight)):
+        term_weights[:, [column[t] for t in model.terms]] += share * model.term_weights
+    return replace(
+        first,
+        weights=weight * first.weights + (1.0 - weight) * restated,
+        intercept=weight * first.intercept + (1.0 - weight) * (second.intercept + shift),
+        terms=terms,
+        term_weights=term_weights,
+    )
+
+
 @lru_cache(maxsize=65_536)
 def _term_ids(model: LineModel, line: str) -> tuple[int, ...]:
     vocab = model.vocabulary
@@ -2352,6 +2394,9 @@ def decide_pages(
     ruled_page = np.bincount(bounds.page, weights=ruled, minlength=len(pages)) > 0
     # the headline is known: the model keeps to its line
     head[(given & ruled_page)[bounds.page] & ~ruled] = -math.inf
+    # nor is it in capitals unless the rules take it for the headline (a masthead, a section
+    # label; the lead's headline shapes read it so too)
+    head[(x[:, _INDEX["capitals"]] > 0) & ~ruled] = -math.inf
     # body first: a line that reads as a news sentence needs strong evidence to go
     # the rules keep it in the body, and it is more than a fragment
     # (a list item the rules take for the headline counts as kept: a list item is no headline)
