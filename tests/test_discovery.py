@@ -681,3 +681,13 @@ def test_the_shipped_model_puts_the_person_quoted_everywhere_first():
         Article("c", "A new bridge", ("Sorbe said the toll would be low.",)),
     ]  # fmt: skip
     assert discover_actors(articles, min_mentions=1)[0].name == "Lina Sorbe"
+
+
+def test_actor_ids_spell_letters_with_a_stroke_as_english_text_does():
+    # "ø" and "ł" never decompose; the one accent fold writes them "o" and "l", so the id of
+    # "Søren Łask" is "soren_lask" (worked out by hand), not an id with the letters dropped
+    from newsframe.discovery import _slug
+
+    assert _slug("Søren Łask") == "soren_lask"
+    assert _slug("José Núñez") == "jose_nunez"
+    assert _slug("서 지훈") == "actor"  # another script is no id's letters: the fallback

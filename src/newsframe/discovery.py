@@ -117,7 +117,6 @@ from __future__ import annotations
 import functools
 import math
 import re
-import unicodedata
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -150,7 +149,7 @@ from newsframe.lexicons import EntityWords
 from newsframe.linking import MAX_NAME_WORDS, MAX_SHARING
 from newsframe.parallel import map_slices
 from newsframe.resources import Resources, default_resources, resolve_resources
-from newsframe.text import lemmatize
+from newsframe.text import fold_accents, lemmatize
 
 __all__ = [
     "ACTOR_FEATURES",
@@ -630,16 +629,12 @@ def _roles(resources: Resources) -> frozenset[str]:
     return _ROLES | resources.entity_words.titles
 
 
-def _fold(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-
-
 @functools.lru_cache(maxsize=1 << 16)
 def _key(name: str) -> str:
     """The normalised key of a name: accents, case, possessives, punctuation, a leading "the"
     and company suffixes do not count ("The Boeing Company" and "Boeing" are one key)."""
     words = re.findall(
-        r"[a-z0-9&]+", _fold(name).lower().replace("\u2019", "'").replace("'s ", " ")
+        r"[a-z0-9&]+", fold_accents(name).lower().replace("\u2019", "'").replace("'s ", " ")
     )
     if words and words[0] == "the":
         words = words[1:]
@@ -713,7 +708,7 @@ def _near(a: str, b: str) -> bool:
     >>> _near("Jenni", "Jennifer"), _near("J.", "Jennifer"), _near("Jen", "Jennifer")
     (True, True, False)
     """
-    a, b = _fold(a).lower().rstrip("."), _fold(b).lower().rstrip(".")
+    a, b = fold_accents(a).lower().rstrip("."), fold_accents(b).lower().rstrip(".")
     if a == b or (min(len(a), len(b)) == 1 and a[0] == b[0]):
         return True
     short, long = sorted((a, b), key=len)
@@ -1450,7 +1445,7 @@ def _aliases(
 
 
 def _slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "_", _fold(name).lower()).strip("_") or "actor"
+    return re.sub(r"[^a-z0-9]+", "_", fold_accents(name).lower()).strip("_") or "actor"
 
 
 def discover_actors(
