@@ -806,7 +806,9 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--misses", action="store_true", help="count the candidates' misses")
     parser.add_argument(
         "--features", default="shipped",
-        help="shipped (default), context (speaker_context's text-only features) or both",
+        help="shipped (default), context (speaker_context's text-only features), both, or "
+        "relative (the shipped ones and each minus its largest value among the quotation's "
+        "candidates: a per-quotation normalisation)",
     )  # fmt: skip
     parser.add_argument(
         "--widen", default=str(speaker_model.MOST_NAMED),
@@ -850,9 +852,13 @@ def run(pages: list[dict], args: argparse.Namespace) -> None:
     new = tuple(n for n in args.new.split(",") if n)
     if args.features != "shipped":
         if args.write or args.fit in ("shipped", "prior"):
-            raise SystemExit("--features context or both: cross-validation of a refit only")
+            raise SystemExit(f"--features {args.features}: cross-validation of a refit only")
         for page in pages:
             for entry in page["entries"]:
+                if args.features == "relative":  # each value against the quotation's best
+                    v = entry["values"]
+                    entry["values"] = np.hstack([v, v - v.max(axis=0)])
+                    continue
                 text_only = entry["context_values"]
                 both = np.hstack([entry["values"], text_only])
                 entry["values"] = text_only if args.features == "context" else both
