@@ -112,6 +112,13 @@ verdict), ``both`` on the two sets side by side (docs/evaluation.md, eighteenth 
 (``speaker_model.MOST_NAMED``) from one collection with every one of them (:func:`widen`;
 ``--cache`` keeps the collection in a pickle between runs); ``--test`` scores the named sets by a
 fit on the others only and leaves them out of the cross-validation (nineteenth round).
+``--fit listwise`` fits a conditional logit over each quotation's candidates
+(:func:`fit_listwise`; ``listwise_open``: on the quotations the model decides only);
+``--features relative`` adds each feature minus its largest value among the quotation's
+candidates; ``--diagnose SETS`` prints, for the named sets and the others, what separated the
+chosen from the right candidate over the misses (:func:`diagnose`). On the eleven development
+batches none of the three beat the shipped weights leaving one story out (docs/evaluation.md,
+"Nineteenth round (why the chooser falls on fresh stories)").
 """
 
 from __future__ import annotations
