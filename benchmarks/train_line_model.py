@@ -52,7 +52,8 @@ next batch). ``--fit`` says what a fit is: ``local`` (afresh on the pages given,
 ``shipped`` (the 623-page weights, not refitted: the baseline)
 or ``prior`` (:func:`fit_prior`: refitted with a Gaussian prior centred on the shipped weights, variance ``--c``; features new
 to the shipped file, ``--new``, centred on 0 with variance ``--new-c``; ``--c 0`` keeps every
-shipped weight and fits the new features' alone). The shipped weights are the 623-page fit
+shipped weight and fits the new features' alone). The 623-page weights (shipped until the
+nineteenth round; the pool below since) are the 623-page fit
 with the weights of ``weekday_date`` fitted that way on the 200 pages of dev-9, held-out-8 and
 dev-10 (``--batch ... --write --fit prior --c 0 --new weekday_date``; docs/evaluation.md has
 the comparison of the three fits), then those of ``no_past`` on the 260 pages of those three
@@ -66,9 +67,11 @@ fit weigh only the terms the 623-page weights hold (a refit's own vocabulary on 
 holds names that recur across their stories, which a shipped file may not). ``--proper 1``
 keeps out of a fit's own vocabulary every term with a word written capitalised in more than
 half of its occurrences inside a sentence on the pages given (:func:`lowercase_words`: names
-are capitalised there, function and chrome words are not). The candidate of
-the nineteenth round, not shipped (docs/evaluation.md): ``--batch`` the thirteen local batches
-``--fit mix --mix 0.75 --biases 0.5+1+3+5 --write``.
+are capitalised there, function and chrome words are not). The shipped file
+(docs/evaluation.md, nineteenth round, continued): ``--batch`` the thirteen local batches
+(dev-9 to dev-15, held-out-8 to held-out-13; held-out-14, the clean test, not among them)
+``--fit mix --mix 0.75 --proper 1 --biases 1+1+3+5 --match oof --inner-folds 3 --write``: the
+body bias (0.5) set by :func:`set_bias`, fits on two thirds of the batches cleaning the third.
 
 ``--lex-c V`` (with ``--fit prior --c 0``) is a residual lexical fit: every shipped weight kept
 (:func:`base_model`, the model without its lexical channel), the terms of the pages given
@@ -739,6 +742,10 @@ def write(model: LineModel, opts: Options, pages: int = 0) -> None:
             f"\n# pages (C {opts.c:g}; terms of the refit on >= {opts.min_outlets} outlets and"
             f"\n# >= {opts.min_stories} stories); docs/evaluation.md, nineteenth round."
         )
+        if opts.proper:
+            header += ("\n# The refit's own terms: only those whose words are written in lowercase"
+                       "\n# in at least half of their occurrences inside a sentence (--proper 1:"
+                       "\n# names stay out).")  # fmt: skip
     lines = [header, "feature,when_high,when_low,mean,scale," + ",".join(CLASSES)]
     lines.append("(intercept),,,0,1," + ",".join(f"{v:.6f}" for v in model.intercept))
     for k, (name, hi, lo) in enumerate(FEATURES):
