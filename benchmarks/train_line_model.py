@@ -52,7 +52,8 @@ next batch). ``--fit`` says what a fit is: ``local`` (afresh on the pages given,
 ``shipped`` (the 623-page weights, not refitted: the baseline)
 or ``prior`` (:func:`fit_prior`: refitted with a Gaussian prior centred on the shipped weights, variance ``--c``; features new
 to the shipped file, ``--new``, centred on 0 with variance ``--new-c``; ``--c 0`` keeps every
-shipped weight and fits the new features' alone). The shipped weights are the 623-page fit
+shipped weight and fits the new features' alone). The 623-page weights (shipped until the
+nineteenth round; the pool below since) are the 623-page fit
 with the weights of ``weekday_date`` fitted that way on the 200 pages of dev-9, held-out-8 and
 dev-10 (``--batch ... --write --fit prior --c 0 --new weekday_date``; docs/evaluation.md has
 the comparison of the three fits), then those of ``no_past`` on the 260 pages of those three
@@ -66,9 +67,11 @@ fit weigh only the terms the 623-page weights hold (a refit's own vocabulary on 
 holds names that recur across their stories, which a shipped file may not). ``--proper 1``
 keeps out of a fit's own vocabulary every term with a word written capitalised in more than
 half of its occurrences inside a sentence on the pages given (:func:`lowercase_words`: names
-are capitalised there, function and chrome words are not). The candidate of
-the nineteenth round, not shipped (docs/evaluation.md): ``--batch`` the thirteen local batches
-``--fit mix --mix 0.75 --biases 0.5+1+3+5 --write``.
+are capitalised there, function and chrome words are not). The shipped file
+(docs/evaluation.md, nineteenth round, continued): ``--batch`` the thirteen local batches
+(dev-9 to dev-15, held-out-8 to held-out-13; held-out-14, the clean test, not among them)
+``--fit mix --mix 0.75 --proper 1 --biases 1+1+3+5 --match oof --inner-folds 3 --write``: the
+body bias (0.5) set by :func:`set_bias`, fits on two thirds of the batches cleaning the third.
 
 ``--lex-c V`` (with ``--fit prior --c 0``) is a residual lexical fit: every shipped weight kept
 (:func:`base_model`, the model without its lexical channel), the terms of the pages given
@@ -739,6 +742,10 @@ def write(model: LineModel, opts: Options, pages: int = 0) -> None:
             f"\n# pages (C {opts.c:g}; terms of the refit on >= {opts.min_outlets} outlets and"
             f"\n# >= {opts.min_stories} stories); docs/evaluation.md, nineteenth round."
         )
+        if opts.proper:
+            header += ("\n# The refit's own terms: only those whose words are written in lowercase"
+                       "\n# in at least half of their occurrences inside a sentence (--proper 1:"
+                       "\n# names stay out).")  # fmt: skip
     lines = [header, "feature,when_high,when_low,mean,scale," + ",".join(CLASSES)]
     lines.append("(intercept),,,0,1," + ",".join(f"{v:.6f}" for v in model.intercept))
     for k, (name, hi, lo) in enumerate(FEATURES):
@@ -810,6 +817,7 @@ def cross_validate(
     match: str = "",
     kept_groups: int = 0,
     seed: int = 18,
+    inner_folds: int = 0,
 ) -> dict[tuple[int, tuple[float, ...], str], dict[str, int]]:
     """Leave-one-group-out CV: each outlet's (or story's) pages cleaned by a model fitted
     without that group; summed counts per options, bias pair and mode (each page cleaned
@@ -821,10 +829,11 @@ def cross_validate(
     leave each of the training groups out in turn (the loss a fit will show on pages it has
     not seen; with one training group, ``train``). With ``kept_groups`` each fold trains on
     that many of its training groups, drawn at random (``seed``): a learning curve over the
-    number of batches. Each mode's totals keep per fold its groups, chrome lines removed and
-    body lines lost (``per_fold``)."""
-    groups = sorted({p[by] for p in pages})
-    fold_of = {g: (k % folds if folds else k) for k, g in enumerate(groups)}
+    number of batches. ``inner_folds`` deals the training groups of ``oof`` into that many
+    inner folds (sorted, in turn; 0: one each): a nested cross-validation whose inner folds
+    set the bias and whose outer folds judge it. Each mode's totals keep per fold its groups,
+    chrome lines removed and body lines lost (``per_fold``)."""
+    fold_of = dealt(sorted({p[by] for p in pages}), folds)
     rng = np.random.default_rng(seed)
     totals: dict = defaultdict(lambda: defaultdict(int))
     stories = story_words(pages)  # a page's corpus: its story's other outlets, never its own
@@ -837,26 +846,15 @@ def cross_validate(
             train = [i for i in train if pages[i][by] in keep]
         if fraction < 1:
             train = sorted(rng.choice(train, size=round(fraction * len(train)), replace=False))
-        seen = [pages[i] for i in train]
         for k, o in enumerate(opts):
             model = fit([rows[i] for i in train], o)
             for b in biases:
                 m = dataclasses.replace(model, body_bias=b[0], sentence_bias=b[1],
                                         kept_bias=b[2], kept_words=int(b[3]))  # fmt: skip
                 if match:
-                    shipped = dataclasses.replace(base_model(), body_bias=b[0],
-                        sentence_bias=b[1], kept_bias=b[2], kept_words=int(b[3]))  # fmt: skip
-                    inner = [(seen, m)]
-                    if match == "oof" and len({pages[i][by] for i in train}) > 1:
-                        inner = []
-                        for g in sorted({pages[i][by] for i in train}):
-                            held = [i for i in train if pages[i][by] == g]
-                            rest = [rows[i] for i in train if pages[i][by] != g]
-                            fitted = dataclasses.replace(
-                                fit(rest, o), sentence_bias=b[1], kept_bias=b[2],
-                                kept_words=int(b[3]))  # fmt: skip
-                            inner.append(([pages[i] for i in held], fitted))
-                    m = dataclasses.replace(m, body_bias=matched(inner, seen, shipped))
+                    m = dataclasses.replace(m, body_bias=set_bias(
+                        pages, rows, train, by=by, fitted=m, o=o, b=b, match=match,
+                        inner_folds=inner_folds))  # fmt: skip
                     totals[k, b, "bias"]["bias"] = (*totals[k, b, "bias"].get("bias", ()),
                                                     m.body_bias)  # fmt: skip
                 for mode in modes:
@@ -877,6 +875,18 @@ def cross_validate(
     return totals
 
 
+def dealt(groups: Sequence[str], folds: int) -> dict[str, int]:
+    """Each of the sorted ``groups`` and the fold it is dealt to, in turn (``folds`` 0: a fold
+    for each group).
+
+    >>> dealt(["a", "b", "c"], 2)
+    {'a': 0, 'b': 1, 'c': 0}
+    >>> dealt(["a", "b"], 0)
+    {'a': 0, 'b': 1}
+    """
+    return {g: (k % folds if folds else k) for k, g in enumerate(groups)}
+
+
 def drawn_groups(groups: Sequence[str], k: int, rng: np.random.Generator) -> set[str]:
     """``k`` of the distinct ``groups`` drawn at random without replacement (all of them when
     there are no more than ``k``): the training batches of one point of a learning curve.
@@ -888,6 +898,39 @@ def drawn_groups(groups: Sequence[str], k: int, rng: np.random.Generator) -> set
     """
     pool = sorted(set(groups))
     return set(rng.choice(pool, size=min(k, len(pool)), replace=False).tolist())
+
+
+def set_bias(
+    pages: list[dict],
+    rows: list[Page],
+    train: list[int],
+    *,
+    by: str,
+    fitted: LineModel,
+    o: Options,
+    b: tuple[float, ...],
+    match: str,
+    inner_folds: int = 0,
+) -> float:
+    """The body bias a fit on the pages ``train`` (``fitted``, options ``o``) is given by
+    :func:`matched`: the shipped weights' loss at the biases ``b`` on those pages, met by the
+    fit itself (``match`` ``train``) or by fits leaving each of the training groups out in
+    turn (``oof``; dealt into ``inner_folds`` inner folds when that is not 0): the inner
+    folds of a nested cross-validation, or the bias of a file written on every page."""
+    shipped = dataclasses.replace(base_model(), body_bias=b[0], sentence_bias=b[1],
+                                  kept_bias=b[2], kept_words=int(b[3]))  # fmt: skip
+    seen = [pages[i] for i in train]
+    inner = [(seen, fitted)]
+    if match == "oof" and len({pages[i][by] for i in train}) > 1:
+        inner = []
+        inner_of = dealt(sorted({pages[i][by] for i in train}), inner_folds)
+        for g in sorted(set(inner_of.values())):
+            held = [i for i in train if inner_of[pages[i][by]] == g]
+            rest = [rows[i] for i in train if inner_of[pages[i][by]] != g]
+            model = dataclasses.replace(fit(rest, o), sentence_bias=b[1], kept_bias=b[2],
+                                        kept_words=int(b[3]))  # fmt: skip
+            inner.append(([pages[i] for i in held], model))
+    return matched(inner, seen, shipped)
 
 
 #: Body biases a fit is tried at to meet the shipped weights' body loss (:func:`matched`).
@@ -1067,6 +1110,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--folds", type=int, default=0, help="groups dealt into K folds (0: one each)"
     )
+    parser.add_argument(
+        "--inner-folds", type=int, default=0,
+        help="with --match oof: the training groups dealt into K inner folds (0: one each)",
+    )  # fmt: skip
     parser.add_argument("--peer", action="store_true", help="add jusText to the table")
     parser.add_argument(
         "--match", default="", choices=("", "train", "oof"),
@@ -1109,7 +1156,8 @@ def main(argv: list[str] | None = None) -> int:
                 totals = cross_validate(pages, rows, by=by, opts=grid, biases=biases,
                                         fraction=frac, folds=args.folds, modes=modes,
                                         match=args.match, kept_groups=kept,
-                                        seed=args.seed)  # fmt: skip
+                                        seed=args.seed,
+                                        inner_folds=args.inner_folds)  # fmt: skip
                 n = f"{kept}g" if kept else f"{round(frac * len(pages))}p"
                 name = f"{by[:6]}{args.folds or ''}"
                 for k, o in enumerate(grid):
@@ -1136,6 +1184,13 @@ def main(argv: list[str] | None = None) -> int:
             kept_bias=biases[0][2],
             kept_words=int(biases[0][3]),
         )
+        if args.match:  # the body bias set on the pages given, leaving their batches out
+            bias = set_bias(pages, rows, list(range(len(pages))), by="set", fitted=model,
+                            o=o, b=biases[0], match=args.match,
+                            inner_folds=args.inner_folds)  # fmt: skip
+            model = dataclasses.replace(model, body_bias=bias)
+            o = dataclasses.replace(o, bias=bias)
+            print(f"body bias set leaving batches out: {bias:g}")
         if o.fit == "prior" and o.lex_c:
             write_words(model, o, len(pages))
             print(f"wrote {DATA / 'line_words.csv'} ({len(model.terms)} terms)")

@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-from train_line_model import Options, Page, chosen_terms, drawn_groups, word_cases
+from train_line_model import Options, Page, chosen_terms, dealt, drawn_groups, word_cases
 
 from newsframe.lines import line_terms
 
@@ -31,6 +31,15 @@ def test_the_same_seed_draws_the_same_batches():
     train = list("abcdefgh")
     first = drawn_groups(train, 5, np.random.default_rng(18))
     assert first == drawn_groups(train, 5, np.random.default_rng(18))
+
+
+def test_inner_folds_deal_each_training_batch_to_exactly_one_fold():
+    # the nested bias: an outer fold's five training batches (sorted) dealt into two inner
+    # folds in turn: dev-1, dev-3, held-2 in the first, dev-2, held-1 in the other
+    batches = ["dev-1", "dev-2", "dev-3", "held-1", "held-2"]
+    assert dealt(batches, 2) == {"dev-1": 0, "dev-2": 1, "dev-3": 0, "held-1": 1, "held-2": 0}
+    # no inner folds asked: each batch is a fold of its own
+    assert dealt(batches, 0) == {"dev-1": 0, "dev-2": 1, "dev-3": 2, "held-1": 3, "held-2": 4}
 
 
 def _page(outlet: str, story: str, lines: list[str]) -> Page:
