@@ -19,6 +19,7 @@ Usage: python benchmarks/bench_alignment.py [n_articles]
 
 from __future__ import annotations
 
+import argparse
 import sys
 
 import numpy as np
@@ -155,5 +156,12 @@ def speed(n_articles: int) -> None:
 
 
 if __name__ == "__main__":
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "n_articles", nargs="?", type=int, default=1_000, help="articles for the speed part"
+    )
+    args = parser.parse_args()
     calibration()
-    speed(int(sys.argv[1]) if len(sys.argv) > 1 else 1_000)
+    speed(args.n_articles)

@@ -32,6 +32,7 @@ the per-article tables and actor discovery, CPU seconds per step and the ratio p
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import subprocess
@@ -533,14 +534,36 @@ def growth(limit: float, sizes: list[int], only: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    if sys.argv[1:2] == ["tables"]:  # python benchmarks/bench_hostile.py tables [articles] [actors]
-        args = [int(a) for a in sys.argv[2:4]]
-        tables(*(args + [2_000, 10_000][len(args) :]), limit=1800.0)
-    elif sys.argv[1:2] == ["growth"]:  # ... growth [limit] [sizes] [shape ...]
-        sizes = [int(k) for k in (sys.argv[3] if len(sys.argv) > 3 else "4,8,16,32").split(",")]
-        growth(float(sys.argv[2]) if len(sys.argv) > 2 else 300.0, sizes, sys.argv[4:])
-    elif sys.argv[1:2] == ["scale"]:  # python benchmarks/bench_hostile.py scale [limit] [label ...]
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "mode", nargs="?", default=None, help="tables, growth, scale, or the limit in seconds"
+    )
+    parser.add_argument("rest", nargs="*", help="the mode's own arguments (see above)")
+    args = parser.parse_args()
+
+    def number(text: str, kind: type, what: str) -> float:
+        try:
+            return kind(text)
+        except ValueError:
+            parser.error(f"{what}: expected a number, got {text!r}")
+            raise  # parser.error exits
+
+    rest = args.rest
+    if args.mode == "tables":  # tables [articles] [actors]
+        counts = [int(number(a, int, "tables")) for a in rest[:2]]
+        tables(*(counts + [2_000, 10_000][len(counts) :]), limit=1800.0)
+    elif args.mode == "growth":  # growth [limit] [sizes] [shape ...]
+        sizes = [
+            int(number(k, int, "sizes"))
+            for k in (rest[1] if len(rest) > 1 else "4,8,16,32").split(",")
+        ]
+        growth(number(rest[0], float, "limit") if rest else 300.0, sizes, rest[2:])
+    elif args.mode == "scale":  # scale [limit] [label ...]
         with tempfile.TemporaryDirectory() as tmp:
-            scale(float(sys.argv[2]) if len(sys.argv) > 2 else 1800.0, Path(tmp), sys.argv[3:])
+            scale(number(rest[0], float, "limit") if rest else 1800.0, Path(tmp), rest[1:])
+    elif rest:
+        parser.error(f"unexpected arguments {rest}")
     else:
-        main(*(float(a) for a in sys.argv[1:2]))
+        main(*([] if args.mode is None else [number(args.mode, float, "limit")]))

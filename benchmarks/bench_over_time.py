@@ -12,7 +12,7 @@ Usage: python benchmarks/bench_over_time.py [n_articles ...]   (default 10000 10
 
 from __future__ import annotations
 
-import sys
+import argparse
 
 import numpy as np
 import pandas as pd
@@ -103,4 +103,10 @@ def one_size(n: int) -> None:
 
 
 if __name__ == "__main__":
-    main([int(a) for a in sys.argv[1:]] or [10_000, 100_000])
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "sizes", nargs="*", type=int, default=[10_000, 100_000], help="article counts"
+    )
+    main(parser.parse_args().sizes)

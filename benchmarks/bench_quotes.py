@@ -10,6 +10,7 @@ Run: ``PYTHONPATH=src .venv/bin/python benchmarks/bench_quotes.py``
 
 from __future__ import annotations
 
+import argparse
 import time
 
 import newsframe as nf
@@ -40,4 +41,7 @@ def main() -> None:
 
 
 if __name__ == "__main__":
+    argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    ).parse_args()
     main()

@@ -9,8 +9,8 @@ Usage: python benchmarks/bench_sentiment.py [n_articles]
 
 from __future__ import annotations
 
+import argparse
 import os
-import sys
 
 from common import synthetic_corpus, timed
 
@@ -68,4 +68,8 @@ def main(n_articles: int = 10_000) -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 10_000)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("n_articles", nargs="?", type=int, default=10_000)
+    main(parser.parse_args().n_articles)

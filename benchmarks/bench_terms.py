@@ -19,7 +19,7 @@ Usage: python benchmarks/bench_terms.py [n_articles]
 
 from __future__ import annotations
 
-import sys
+import argparse
 
 import numpy as np
 import pandas as pd
@@ -148,7 +148,18 @@ def main(n_articles: int = 10_000) -> None:
 
 
 if __name__ == "__main__":
-    if sys.argv[1:] == ["one-vs-rest"]:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "n_articles", nargs="?", default="10000", help="article count, or 'one-vs-rest'"
+    )
+    args = parser.parse_args()
+    if args.n_articles == "one-vs-rest":
         one_vs_rest_at_scale()
+    elif args.n_articles.isdigit():
+        main(int(args.n_articles))
     else:
-        main(int(sys.argv[1]) if len(sys.argv) > 1 else 10_000)
+        parser.error(
+            f"n_articles: expected a whole number or 'one-vs-rest', got {args.n_articles!r}"
+        )

@@ -7,8 +7,8 @@ Usage: python benchmarks/bench_text.py [n_articles]
 
 from __future__ import annotations
 
+import argparse
 import re
-import sys
 
 from common import synthetic_pages, timed
 from joblib import Parallel, delayed
@@ -91,4 +91,8 @@ def main(n_articles: int = 4_000) -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 4_000)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("n_articles", nargs="?", type=int, default=4_000)
+    main(parser.parse_args().n_articles)

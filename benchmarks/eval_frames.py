@@ -15,8 +15,8 @@ Usage: python benchmarks/eval_frames.py [frame_dictionaries.toml]
 
 from __future__ import annotations
 
+import argparse
 import csv
-import sys
 from pathlib import Path
 
 import newsframe as nf
@@ -66,4 +66,13 @@ def main(path: str | None = None) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else None)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "dictionaries",
+        nargs="?",
+        default=None,
+        help="a frame_dictionaries.toml (default: the shipped one)",
+    )
+    main(parser.parse_args().dictionaries)

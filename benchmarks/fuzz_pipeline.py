@@ -21,6 +21,7 @@ Usage: python benchmarks/fuzz_pipeline.py [limit_seconds] [case-substring ...]
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import random
@@ -1645,4 +1646,12 @@ def main(limit: float = 300.0, only: list[str] | None = None) -> None:
 
 
 if __name__ == "__main__":
-    main(float(sys.argv[1]) if len(sys.argv) > 1 else 300.0, sys.argv[2:])
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("limit", nargs="?", type=float, default=300.0, help="seconds per case")
+    parser.add_argument(
+        "cases", nargs="*", help="run only the cases whose label contains one of these"
+    )
+    args = parser.parse_args()
+    main(args.limit, args.cases)

@@ -170,3 +170,31 @@ def test_two_runs_to_one_out_the_second_fails_at_once(tmp_path, capsys):
     assert first.returncode == 0, first_err
     assert (out / "index.html").is_file()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "story"]
+
+
+def _two_texts(folder: Path) -> None:
+    folder.mkdir()
+    text = "Dam Opens Early\n\nThe new dam on the river opened on Monday, two weeks early.\n"
+    (folder / "a.txt").write_text(text, "utf-8")
+    (folder / "b.txt").write_text(text, "utf-8")  # the same wire copy under another name
+
+
+def test_the_counts_table_names_each_row_skip_bad_left_out(tmp_path, capsys):
+    _two_texts(tmp_path / "c")
+    manifest = tmp_path / "c" / "articles.csv"
+    manifest.write_text("article_id,file\na,a.txt\nz,gone.txt\n", "utf-8")
+    assert main(["report", str(manifest), "--skip-bad", "--jobs", "1"]) == 0
+    out, err = capsys.readouterr()
+    assert out.count("\n") == 2  # the header and article a
+    assert err.splitlines() == [
+        f"newsframe: left out {manifest}: row 3 (z): file 'gone.txt' not found "
+        "(paths are relative to the manifest's folder)"
+    ]
+
+
+def test_the_counts_table_names_each_copy_dedupe_left_out(tmp_path, capsys):
+    _two_texts(tmp_path / "c")
+    assert main(["report", str(tmp_path / "c"), "--dedupe", "--jobs", "1"]) == 0
+    out, err = capsys.readouterr()
+    assert [line.split(",")[0] for line in out.splitlines()] == ["article_id", "a"]
+    assert err.splitlines() == ["newsframe: left out b: not counted, same text as a"]

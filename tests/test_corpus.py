@@ -169,9 +169,21 @@ def test_manifest_path_outside_folder(tmp_path):
 
 
 def test_manifest_missing_file(tmp_path):
-    path = _manifest(tmp_path, "article_id,file\nx,raw/missing.txt\n")
-    with pytest.raises(InputError, match=r"missing\.txt: file not found"):
+    # the error names the manifest and the line that lists the file, not only the absent path
+    path = _manifest(tmp_path, "article_id,file\nx,raw/x.txt\ny,raw/missing.txt\n")
+    with pytest.raises(
+        InputError, match=r"articles\.csv: line 3: file 'raw/missing\.txt' not found \(paths"
+    ):
         nf.load_corpus(path)
+
+
+def test_manifest_missing_file_is_skipped_and_listed_with_skip_bad(tmp_path):
+    path = _manifest(tmp_path, "article_id,file\nx,raw/x.txt\ny,raw/missing.txt\n")
+    corpus = nf.load_corpus(path, skip_bad=True)
+    assert corpus.ids == ["x"]
+    skipped = corpus.skipped_rows()
+    assert skipped[["file", "row", "article_id"]].values.tolist() == [[str(path), 3, "y"]]
+    assert skipped.loc[0, "problem"].startswith("file 'raw/missing.txt' not found")
 
 
 def test_manifest_not_found(tmp_path):

@@ -138,6 +138,25 @@ def _report(args: argparse.Namespace) -> None:
     corpus = _load(args.path[0], None, args.story, args=args)
     frame = corpus.to_frame().drop(columns=["source_path"])
     sys.stdout.write(_safe(frame.to_csv(index=False, lineterminator="\n")))
+    _say_left_out(corpus)
+
+
+#: Left-out rows and texts named one by one on standard error; the rest are counted.
+SHOW_LEFT_OUT = 10
+
+
+def _say_left_out(corpus: Corpus) -> None:
+    """Name on standard error the rows ``--skip-bad`` and the copies ``--dedupe`` left out (the
+    report lists them in its Corpus section; the counts table alone would drop them silently)."""
+    said = [f"{f}: row {n}{f' ({i})' if i else ''}: {why}" for f, n, i, why in
+            corpus.skipped_rows().itertuples(index=False, name=None)]  # fmt: skip
+    dupes = corpus.duplicate_texts()
+    said += [f"{a}: not counted, same text as {b}" for a, b in
+             dupes.loc[~dupes["counted"], ["article_id", "duplicate_of"]].values]  # fmt: skip
+    for line in said[:SHOW_LEFT_OUT]:
+        print(f"newsframe: left out {_safe(line)}", file=sys.stderr)
+    if len(said) > SHOW_LEFT_OUT:
+        print(f"newsframe: left out {len(said) - SHOW_LEFT_OUT:,} more", file=sys.stderr)
 
 
 def _actors(args: argparse.Namespace) -> None:

@@ -273,7 +273,8 @@ class Corpus(Sequence[Article]):
 
         Filled by ``load_corpus(..., skip_bad=True)`` (a row without text, with a text that is
         not a string, or with a date that does not parse; a manifest row with a date that does
-        not parse or naming a file an earlier row names); empty otherwise. ``row`` is the line
+        not parse, naming a file that does not exist or one an earlier row names); empty
+        otherwise. ``row`` is the line
         of a manifest or a JSON Lines file, else the data row (1 is the first row after a CSV
         header)."""
         return pd.DataFrame(list(self._skipped), columns=["file", "row", "article_id", "problem"])
@@ -923,16 +924,23 @@ def _manifest_files(
     source: Path, max_bytes: int | None, skipped: list | None
 ) -> list[tuple[Path, dict[str, str]]]:
     """Each manifest row's file (inside the manifest's folder) and row. A file listed by two rows
-    would be counted twice: an error naming both lines (``skipped``: the later row is listed)."""
+    would be counted twice: an error naming both lines; a file that does not exist is an error
+    naming the manifest line (``skipped``: the row is listed instead)."""
     root = source.parent.resolve()
     out, owner = [], {}
     for n, row in _read_manifest(source, max_bytes, skipped):
         file = _resolved(root / row["file"])
         if not file.is_relative_to(root):
             raise InputError(source, f"line {n}: file {row['file']!r} is outside the manifest's folder")  # fmt: skip
-        if file in owner:
+        problem = None
+        if not os.path.lexists(file):  # named by the manifest line that lists it
+            problem = (
+                f"file {row['file']!r} not found (paths are relative to the manifest's folder)"
+            )
+        elif file in owner:
             problem = (f"file {row['file']!r} is already article {owner[file][1]!r} (line "
                        f"{owner[file][0]}); list each file once")  # fmt: skip
+        if problem is not None:
             if skipped is None:
                 raise InputError(source, f"line {n}: {problem}")
             skipped.append((str(source), n, row["article_id"], problem))
