@@ -82,6 +82,14 @@ CASES = [
         page("Reporting by A" + "." * 40_000 + "!"),
         "report",
     ),
+    (
+        # one run-on line of 20,000 capitalised names: each asked whether it stands inside
+        # quotation marks (a count from the paragraph's start made this quadratic)
+        "'Talks went on ' * 40,000, attributions",
+        "runon.txt",
+        page("Talks went on " * 40_000 + "."),
+        "voices",
+    ),
     ("18 MB HTML page (default limit)", "big.html", html(18_000_000), "clean"),
     ("18 MB HTML page (limit raised)", "big2.html", html(18_000_000), "clean-unlimited"),
 ]
@@ -99,6 +107,7 @@ def run(command: str, path: Path, limit: float, *, cap_memory: bool = False) -> 
         "split": "from newsframe.text import split_sentences as s; f = lambda p: s(open(p).read())",
         "clean": "from newsframe.cli import main; f = lambda p: main(['clean', p])",
         "report": "from newsframe.cli import main; f = lambda p: main(['report', p])",
+        "voices": "import newsframe as nf; f = lambda p: nf.attributions(nf.load_corpus(p))",
         "clean-unlimited": "from newsframe.cli import main; f = lambda p: main(['clean', p])",
     }[command]
     code = (
