@@ -463,19 +463,26 @@ def _groups(pages: list[dict], own: str) -> tuple[np.ndarray, np.ndarray, np.nda
     """Features, right and group start of the labelled quotations found that the model
     decides (``own``: :func:`_fixed`) with at least one right candidate, rows in order."""
     xs, ys, starts, n = [], [], [], 0
+    for _, e, ok in _decided(pages, own):
+        xs.append(e["values"])
+        ys.append(ok)
+        starts.append(n)
+        n += len(ok)
+    return np.vstack(xs), np.concatenate(ys), np.array(starts)
+
+
+def _decided(pages: list[dict], own: str):
+    """(page, entry, right) for each labelled quotation found that the model decides
+    (``own``: :func:`_fixed`) with at least one right candidate (``right``: a mask over its
+    candidates), in order."""
     for page in pages:
         for item in page["labelled"]:
             e = item["pred"]
             if e is None or _fixed(e, own):
                 continue
             ok = _right(e, item["gold"])
-            if not ok.any():
-                continue
-            xs.append(e["values"])
-            ys.append(ok)
-            starts.append(n)
-            n += len(ok)
-    return np.vstack(xs), np.concatenate(ys), np.array(starts)
+            if ok.any():
+                yield page, e, ok
 
 
 def fit_listwise(
@@ -538,32 +545,25 @@ def diagnose(pages: list[dict], weights, *, own: str = "settled") -> dict:
     out: dict = {"miss": np.zeros(len(NAMES)), "hit": np.zeros(len(NAMES)), "n_miss": 0,
                  "n_hit": 0, "chosen": defaultdict(int), "wanted": defaultdict(int),
                  "hit_kind": defaultdict(int), "shape": defaultdict(list)}  # fmt: skip
-    for page in pages:
+    for page, e, ok in _decided(pages, own):
         n_quotes = len(page["entries"])
-        for item in page["labelled"]:
-            e = item["pred"]
-            if e is None or _fixed(e, own):
-                continue
-            ok = _right(e, item["gold"])
-            if not ok.any():
-                continue
-            z = (e["values"] - mean) / scale
-            s = z @ w + b
-            pick = best_candidate(s, e["barred"])
-            good = np.flatnonzero(ok)[np.argmax(s[ok])]
-            tag = "miss" if not ok[pick] else "hit"
-            if tag == "miss":
-                out["miss"] += w * (z[pick] - z[good])
-                out["chosen"][_describe(e["values"][pick])] += 1
-                out["wanted"][_describe(e["values"][good])] += 1
-            else:
-                bad = np.flatnonzero(~ok)
-                if len(bad):
-                    rival = bad[np.argmax(s[bad])]
-                    out["hit"] += w * (z[pick] - z[rival])
-                out["hit_kind"][_describe(e["values"][pick])] += 1
-            out[f"n_{tag}"] += 1
-            out["shape"][tag].append((len(e["words"]), len(ok), n_quotes))
+        z = (e["values"] - mean) / scale
+        s = z @ w + b
+        pick = best_candidate(s, e["barred"])
+        good = np.flatnonzero(ok)[np.argmax(s[ok])]
+        tag = "miss" if not ok[pick] else "hit"
+        if tag == "miss":
+            out["miss"] += w * (z[pick] - z[good])
+            out["chosen"][_describe(e["values"][pick])] += 1
+            out["wanted"][_describe(e["values"][good])] += 1
+        else:
+            bad = np.flatnonzero(~ok)
+            if len(bad):
+                rival = bad[np.argmax(s[bad])]
+                out["hit"] += w * (z[pick] - z[rival])
+            out["hit_kind"][_describe(e["values"][pick])] += 1
+        out[f"n_{tag}"] += 1
+        out["shape"][tag].append((len(e["words"]), len(ok), n_quotes))
     return out
 
 
