@@ -83,8 +83,9 @@ CASES = [
         "report",
     ),
     (
-        # one run-on line of 20,000 capitalised names: each asked whether it stands inside
-        # quotation marks (a count from the paragraph's start made this quadratic)
+        # one run-on line of 40,000 capitalised names and verbs: each name asked whether it
+        # stands inside quotation marks, each verb what follows it (a count from the
+        # paragraph's start, and a copy of the text to its end, made both quadratic)
         "'Talks went on ' * 40,000, attributions",
         "runon.txt",
         page("Talks went on " * 40_000 + "."),

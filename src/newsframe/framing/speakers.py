@@ -1428,6 +1428,12 @@ def _quoted_as(text: str, toks: list[Token], i: int, ctx: _Context):
     return att, k + 2 - i
 
 
+#: A colon or a comma next after an offset, past spaces (matched in place: slicing the text
+#: from the offset to its end per verb made a run-on paragraph quadratic).
+_COLON_NEXT = re.compile(" *:")
+_COMMA_NEXT = re.compile(r"\s*,")
+
+
 def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
     """The attribution for the verb at ``toks[i:i+n]``, or None when it is not reporting speech."""
     table, found = ctx.verbs, ctx.found
@@ -1467,7 +1473,7 @@ def _verb(text, toks, i, n, key, ctx: _Context) -> Attribution | None:
     if (
         key in table.after_quote
         and not _quote_precedes(text, toks[i].start, ctx)
-        and not text[toks[i + n - 1].end :].lstrip(" ").startswith(":")
+        and not _COLON_NEXT.match(text, toks[i + n - 1].end)
         and not _quote_after_comma(text, toks[i + n - 1].end, ctx)
         and not _closing_colon(text, toks[i + n - 1].end, ctx)
     ):  # "she continued" after her words, or before a colon ("Hale continues:") or a
@@ -2562,7 +2568,7 @@ def _interrupted(ctx: _Context, att: Attribution, order: int) -> tuple[int, int,
     not bound inside the clause it interrupts, Chomsky's principle B in its news form); None
     for any other clause."""
     text = ctx.unit.text
-    if not text[att.end :].lstrip().startswith(","):
+    if not _COMMA_NEXT.match(text, att.end):
         return None
     found = _PARENTHETICAL.search(text, max(att.start - 24, 0), att.start)
     if found is None:
