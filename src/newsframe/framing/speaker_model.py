@@ -1024,9 +1024,11 @@ def _introduces(task: QuoteTask) -> bool:
     if task.how == "introducing":
         return True
     att = task.att
-    return att is not None and att.end <= task.quote.start and ":" in task.text[
-        att.end : task.quote.start
-    ]
+    return (
+        att is not None
+        and att.end <= task.quote.start
+        and ":" in task.text[att.end : task.quote.start]
+    )
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019']?(?=\s|$)")
