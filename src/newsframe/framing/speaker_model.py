@@ -29,7 +29,10 @@ of a reported clause ("said Lee had": :func:`mention_role`), and whether a quota
 first person singular would make a body its speaker; studied, with zero weights so far:
 whether only the article's most named entities proposed it, its rank among them, the paragraphs
 to its nearest naming, whether "I" or "we" agrees with its kind, whether it is named only inside
-quotations near it); a logistic regression fitted on
+quotations near it; and the statement the quotation belongs to, :class:`Statements`: whether the
+candidate framed by name the run of quotations this one continues, how far back and with a
+colon, times the quotation's length and the quotations before it, its share of the quotations
+framed so far, the rules' choice times the length); a logistic regression fitted on
 (quotation, candidate) pairs scores them and the best score per quotation wins (the softmax of
 the scores over the quotation's candidates is their probability).
 
@@ -59,6 +62,9 @@ article's pronouns and the outlets barred, -> 92.3% with ``antecedent_subject``,
 with a pronoun's kind clash barred (junk 53 -> 52 -> 51 -> 48; verb 97.5% -> 97.7%, recall
 94.5%), 92.5% at the end of the round (a quoted noun complement made a label moved one
 description); leaving one outlet out, 91.5% -> 92.5% (junk 54 -> 48).
+
+A feature in ``_OPTIONAL`` whose weight is 0 is not computed in the library (it would change
+no score; ``SpeakerChoice.skip``, the one switch); training computes every feature.
 
 The weights are plain data (``data/speaker_model.csv``: one row per feature with its
 standardisation and weight), fitted by ``benchmarks/train_speaker_model.py`` with
