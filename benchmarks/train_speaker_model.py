@@ -118,7 +118,10 @@ fit on the others only and leaves them out of the cross-validation (nineteenth r
 candidates; ``--diagnose SETS`` prints, for the named sets and the others, what separated the
 chosen from the right candidate over the misses (:func:`diagnose`). On the eleven development
 batches none of the three beat the shipped weights leaving one story out (docs/evaluation.md,
-"Nineteenth round (why the chooser falls on fresh stories)").
+"Nineteenth round (why the chooser falls on fresh stories)"). The features of the statement a
+quotation belongs to (``speaker_model.STATEMENT_FEATURES``) are collected like every other;
+``--fit prior --c 0 --new frames_run,...`` fits their weights alone (docs/evaluation.md,
+"Twentieth round (the statement a quotation belongs to)": not shipped, weights 0).
 """
 
 from __future__ import annotations

@@ -94,3 +94,20 @@ def test_rows_of_one_quotation_mark_the_nearest_and_the_pronouns_antecedent():
 def test_occurrences_are_whole_words():
     assert _occurrences("Leeds and Lee", "Lee") == [(10, 13)]
     assert _occurrences("anything", "") == []
+
+
+def test_a_statement_runs_until_the_next_named_frame_and_for_three_paragraphs():
+    from newsframe.framing.speaker_context import STATEMENT_PARAGRAPHS, Statements
+
+    runs = Statements()
+    assert runs.run(0) is None and runs.share(["Ann Lee"]) == 0.0  # nothing framed yet
+    runs.add(["Ann Lee"], 0, framed=True)  # '"...," Ann Lee said': no colon
+    runs.add(["x"], 0, framed=False)  # '"...," she added': continues Ann Lee's statement
+    assert runs.run(1) == (frozenset(["Ann Lee"]), 1, False)
+    runs.add(["Tom Reed"], 2, framed=True, statement=True)  # 'Tom Reed said: "..."'
+    assert runs.run(2) == (frozenset(["Tom Reed"]), 0, True)
+    runs.add(["Ann Lee"], 3, framed=True)
+    # two of three quotations framed by name are Ann Lee's; four quotations counted in all
+    assert runs.share(["Ann Lee"]) == 2 / 3 and runs.quotes == 4
+    assert runs.run(3 + STATEMENT_PARAGRAPHS) is not None
+    assert runs.run(4 + STATEMENT_PARAGRAPHS) is None  # a statement ends three paragraphs on

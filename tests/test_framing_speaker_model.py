@@ -614,3 +614,64 @@ def test_a_person_named_inside_the_quotation_or_the_one_before_is_marked():
     for table in (first[0], second[0]):
         assert table["Tom Reed",]["named_in_quote"] == 1.0
         assert "named_in_quote" not in table["Ann Lee",]
+
+
+def test_a_quotation_without_a_frame_of_its_own_belongs_to_the_statement_framed_before():
+    # paragraph 0: Ann Lee's frame introduces a statement (a colon after "said"); paragraph 1
+    # names Tom Reed; paragraph 2's quotation has no verb: Ann Lee framed the run it continues,
+    # two paragraphs back; its six words (log1p 6), two quotations before it (log1p 2)
+    first, _, third = _candidates(
+        'Ann Lee said: "We will build the new bridge next year."',
+        'Tom Reed, a local farmer, disagreed. "It is far too late."',
+        '"The money is there and the plans are ready."',
+    )
+    lee = third[0]["Ann Lee",]
+    assert lee["frames_run"] == lee["run_statement"] == 1.0
+    assert lee["run_paragraphs"] == pytest.approx(math.log1p(2))
+    assert lee["frames_run_words"] == pytest.approx(math.log1p(9))  # "The money ... ready."
+    assert lee["frames_run_quotes"] == pytest.approx(math.log1p(2))
+    assert lee["frame_share"] == 1.0  # the one quotation framed by name so far is hers
+    reed = third[0]["Tom Reed",]
+    assert "frames_run" not in reed and "frame_share" not in reed
+    assert reed["quote_words"] == pytest.approx(math.log1p(9))
+    assert set(third[0]["unresolved",]) <= {"unresolved", "rules"}  # nobody: no statement
+    # a quotation framed by name opens a statement: no run to continue
+    assert not any("frames_run" in v for v in first[0].values())
+
+
+def test_a_pronoun_frame_continues_the_statement_and_a_named_frame_ends_it():
+    # "she added" names nobody by name: Ann Lee's statement runs on; after Tom Reed's own
+    # frame, his statement is the one a quotation without a verb continues; a comma tag is no
+    # statement frame (no colon)
+    _, added, _, later = _candidates(
+        '"We will build it," Ann Lee said. "It will be ready soon," she added.',
+        '"It is far too late," Tom Reed said.',
+        '"Nobody asked the farmers."',
+    )
+    table, later = added[0], later[0]
+    assert table["Ann Lee",]["frames_run"] == 1.0 and "run_statement" not in table["Ann Lee",]
+    assert "run_paragraphs" not in table["Ann Lee",]  # the same paragraph: log1p(0)
+    assert later["Tom Reed",]["frames_run"] == 1.0
+    assert "frames_run" not in later.get(("Ann Lee",), {})
+    assert later["Tom Reed",]["frame_share"] == pytest.approx(1 / 2)
+
+
+def test_the_rules_choice_times_the_quotation_length():
+    ((table, _),) = _candidates('"We are ready to go," Ann Lee said.')
+    assert table["Ann Lee",]["rules_words"] == pytest.approx(math.log1p(5))
+
+
+def test_the_library_skips_the_features_the_model_weighs_at_zero():
+    # the shipped weights of named_in_quote and paragraphs_away are 0: the library leaves them
+    # at 0 (no score changes), training computes them; a model weighing one computes it
+    from newsframe.entities import find_entities
+    from newsframe.framing.speaker_model import SpeakerChoice
+
+    layer = find_entities(["Ann Lee met Tom Reed."])
+    shipped = load_speaker_model()
+    zero = {n for n, w in zip(FEATURES, shipped.weights, strict=True) if w == 0}
+    assert {"named_in_quote", "paragraphs_away"} <= zero
+    library = SpeakerChoice(layer, {}, model=shipped)
+    assert {"named_in_quote", "paragraphs_away", "salience_rank"} <= library.skip
+    assert SpeakerChoice(layer, {}, collect=[]).skip == frozenset()
+    assert "named_in_quote" not in SpeakerChoice(layer, {}, model=_only("named_in_quote")).skip

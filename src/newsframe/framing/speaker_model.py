@@ -29,7 +29,10 @@ of a reported clause ("said Lee had": :func:`mention_role`), and whether a quota
 first person singular would make a body its speaker; studied, with zero weights so far:
 whether only the article's most named entities proposed it, its rank among them, the paragraphs
 to its nearest naming, whether "I" or "we" agrees with its kind, whether it is named only inside
-quotations near it); a logistic regression fitted on
+quotations near it; and the statement the quotation belongs to, :class:`Statements`: whether the
+candidate framed by name the run of quotations this one continues, how far back and with a
+colon, times the quotation's length and the quotations before it, its share of the quotations
+framed so far, the rules' choice times the length); a logistic regression fitted on
 (quotation, candidate) pairs scores them and the best score per quotation wins (the softmax of
 the scores over the quotation's candidates is their probability).
 
@@ -59,6 +62,9 @@ article's pronouns and the outlets barred, -> 92.3% with ``antecedent_subject``,
 with a pronoun's kind clash barred (junk 53 -> 52 -> 51 -> 48; verb 97.5% -> 97.7%, recall
 94.5%), 92.5% at the end of the round (a quoted noun complement made a label moved one
 description); leaving one outlet out, 91.5% -> 92.5% (junk 54 -> 48).
+
+A feature in ``_OPTIONAL`` whose weight is 0 is not computed in the library (it would change
+no score; ``SpeakerChoice.skip``, the one switch); training computes every feature.
 
 The weights are plain data (``data/speaker_model.csv``: one row per feature with its
 standardisation and weight), fitted by ``benchmarks/train_speaker_model.py`` with
@@ -94,6 +100,7 @@ from newsframe.errors import wrong_kind
 from newsframe.framing.gender import article_genders
 from newsframe.framing.gender import opens_sentence as _opens_sentence
 from newsframe.framing.quotes import Quote
+from newsframe.framing.speaker_context import Statements
 from newsframe.framing.speakers import Attribution, Sentences, Speaker
 
 __all__ = [
@@ -181,7 +188,24 @@ FEATURES: dict[str, str] = {
     "paragraphs_away": "many paragraphs between the quotation and its nearest naming",
     "speaks_as_kind": "the quotation speaks as 'I' and it is a person, or as 'we' and a body",
     "named_in_quote": "named inside the quotation or another quotation of its window",
+    "frames_run": "its own speech frame named it for the statement this quotation continues",
+    "run_paragraphs": "... many paragraphs back to that frame",
+    "run_statement": "... a frame that introduced a statement ('said:', a colon after the verb)",
+    "frames_run_words": "... times the quotation's length (log words)",
+    "frames_run_quotes": "... times the article's quotations before it (log)",
+    "frame_share": "its share of the article's quotations framed by name so far",
+    "quote_words": "a long quotation (log words; alike for every candidate but nobody)",
+    "quotes_before": "many quotations of the article before it (log; ... but nobody)",
+    "rules_words": "the rules chose it, times the quotation's length (log words)",
 }
+#: The features of the statement a quotation belongs to (:class:`Statements`).
+STATEMENT_FEATURES = ("frames_run", "run_paragraphs", "run_statement", "frames_run_words",
+                      "frames_run_quotes", "frame_share", "quote_words", "quotes_before",
+                      "rules_words")  # fmt: skip
+#: Features the library leaves at 0 when the model's weight for them is 0 (they cost time and
+#: change no score); training (``collect``) computes every one.
+_OPTIONAL = ("salience_rank", "paragraphs_away", "speaks_as_kind", "named_in_quote",
+             *STATEMENT_FEATURES)  # fmt: skip
 _NAMES = tuple(FEATURES)
 _INDEX = {name: k for k, name in enumerate(_NAMES)}
 # features where the nearest of several sources counts (the others: the largest value)
@@ -400,6 +424,13 @@ class SpeakerChoice:
         outlet: str = "",
     ) -> None:
         self.layer, self.model, self.collect = layer, model, collect
+        # the one switch: the optional features a model weighs at 0 are not computed (training
+        # computes every feature)
+        self.skip = frozenset(
+            name
+            for name in _OPTIONAL
+            if collect is None and (model is None or model.weights[_I[name]] == 0)
+        )
         self.nouns = nouns
         self.actor_kinds = actor_kinds
         self.by_paragraph: dict[int, list] = {}
@@ -430,10 +461,12 @@ class SpeakerChoice:
         )
         self.main = tuple(ranked[:3])
         # every person and organisation by mentions (the most first; ties: the first named)
-        people = sorted(
-            (k for k in self.total if self._kind(k) in _MAIN_KINDS),
-            key=lambda k: (-self.total[k], first[k]),
-        )
+        people = []
+        if MOST_NAMED or "salience_rank" not in self.skip:
+            people = sorted(
+                (k for k in self.total if self._kind(k) in _MAIN_KINDS),
+                key=lambda k: (-self.total[k], first[k]),
+            )
         self.rank = {k: r for r, k in enumerate(people)}
         self.widened = tuple(dict.fromkeys([*self.main, *people[:MOST_NAMED]]))
         self.texts = texts or {}
@@ -441,6 +474,7 @@ class SpeakerChoice:
         self.spoke: dict[str, int] = {}
         self.last_speaker: tuple[Speaker, ...] = ()
         self._ids: dict[str, str] = {}
+        self.statements = Statements()
 
     @cached_property
     def gender(self) -> dict[str, str]:
@@ -489,6 +523,11 @@ class SpeakerChoice:
             self.spoke[key] = self.spoke.get(key, 0) + 1
         if named:
             self.last_speaker = named
+        framed = _framed(task)
+        self.statements.add(
+            (self.identity(s) for s in named), task.paragraph_id,
+            framed=framed, statement=framed and _introduces(task),
+        )  # fmt: skip
         chosen = candidates[pick]
         return chosen.speakers, chosen.att if chosen.att is not None else task.att
 
@@ -580,10 +619,12 @@ class SpeakerChoice:
                 (_I["paragraphs_back"], math.log1p(task.paragraph_id - paragraph_id) + 1e-6))  # fmt: skip
         self._wider(task, add, out)
         add((), None)
-        quoted = self._quoted(task)
+        quoted = self._quoted(task) if "named_in_quote" not in self.skip else set()
         for key, cand in out.items():
             if any(k in quoted for k in key):
                 cand.values[_I["named_in_quote"]] = 1.0
+        if "frames_run" not in self.skip:
+            self._statement(task, out)
         found = list(out.values())
         self._agreement(task, found)
         one = _first_person(task.quote.text)
@@ -594,7 +635,11 @@ class SpeakerChoice:
             if one and not cand.values[_I["person"]] and any(cand.values[k] for k in things):
                 cand.values[_I["i_not_person"]] = 1.0
                 cand.values[_I["rules_i_not_person"]] = cand.values[_I["rules"]]
-            if (one and cand.values[_I["person"]]) or (we and any(cand.values[k] for k in bodies)):
+            if "speaks_as_kind" in self.skip:
+                pass
+            elif (one and cand.values[_I["person"]]) or (
+                we and any(cand.values[k] for k in bodies)
+            ):
                 cand.values[_I["speaks_as_kind"]] = 1.0
             seen = roles.get(key[0]) if len(key) == 1 else None
             if seen is not None and len(seen) == 1:  # every mention in the window alike
@@ -607,6 +652,30 @@ class SpeakerChoice:
                     _I["mention_same_sentence"], _I["opening_same_sentence"])  # fmt: skip
             found = [c for c in found if any(c.values[k] for k in here)]
         return found
+
+    def _statement(self, task: QuoteTask, out: Mapping[tuple[str, ...], Candidate]) -> None:
+        """Set the features of the statement the quotation belongs to (:class:`Statements`,
+        :data:`STATEMENT_FEATURES`): whether each candidate framed the run of quotations this
+        one continues (a quotation without a frame of its own naming its speaker), how far
+        back and how, with the quotation's length and the article's quotations before it; its
+        share of the quotations framed so far; the rules' choice times the length."""
+        runs = self.statements
+        words = math.log1p(len(task.quote.text.split()))
+        before = math.log1p(runs.quotes)
+        run = None if _framed(task) else runs.run(task.paragraph_id)
+        for key, cand in out.items():
+            if key == ("unresolved",):
+                continue
+            v = cand.values
+            v[_I["quote_words"]], v[_I["quotes_before"]] = words, before
+            v[_I["rules_words"]] = v[_I["rules"]] * words
+            v[_I["frame_share"]] = runs.share(key)
+            if run is not None and run[0].intersection(key):
+                v[_I["frames_run"]] = 1.0
+                v[_I["run_paragraphs"]] = math.log1p(run[1])
+                v[_I["run_statement"]] = float(run[2])
+                v[_I["frames_run_words"]] = words
+                v[_I["frames_run_quotes"]] = before
 
     def _wider(self, task: QuoteTask, add, out: Mapping[tuple[str, ...], Candidate]) -> None:
         """Add the candidates from outside the window: the entities a pronoun subject near the
@@ -808,8 +877,9 @@ class SpeakerChoice:
         so_far = sum(bisect_left(self.seen.get(k, ()), at) for k in key)
         values[_I["mentions_so_far"]] = math.log1p(so_far)
         values[_I["spoke_before"]] = math.log1p(sum(self.spoke.get(k, 0) for k in key))
-        away = [self._paragraphs_away(k, task.paragraph_id) for k in key if k in self.seen]
-        values[_I["paragraphs_away"]] = math.log1p(min(away)) if away else 0.0
+        if "paragraphs_away" not in self.skip:
+            away = [self._paragraphs_away(k, task.paragraph_id) for k in key if k in self.seen]
+            values[_I["paragraphs_away"]] = math.log1p(min(away)) if away else 0.0
 
     def _paragraphs_away(self, entity_id: str, paragraph_id: int) -> int:
         """How many paragraphs lie between ``paragraph_id`` and the nearest one that names
@@ -836,8 +906,9 @@ class SpeakerChoice:
         out += [
             (_I["salience"], math.log1p(sum(self.total.get(k, 0) for k in key))),
             (_I["main_entity"], float(any(k in self.main for k in key))),
-            (_I["salience_rank"], math.log1p(rank)),  # the ones it names nowhere: after all
         ]
+        if "salience_rank" not in self.skip:  # the ones it names nowhere: after all
+            out.append((_I["salience_rank"], math.log1p(rank)))
         out += [
             (_I["pronoun"], float("pronoun" in sources)),
             (_I["description"], float("description" in sources)),
@@ -942,6 +1013,28 @@ def _first_person(quote: str) -> bool:
     (True, False, False)
     """
     return _I_WORDS.search(quote) is not None
+
+
+def _framed(task: QuoteTask) -> bool:
+    """True when a speech frame of the quotation's own (its sentence's reporting verb, or a
+    sentence before it ending in a colon) credits it to speakers named by their names: it
+    opens a statement (:class:`Statements`); a pronoun's "he added" continues one."""
+    return task.how in ("own", "introducing") and all(
+        s.source in ("name", "actor") for s in task.speakers
+    )
+
+
+def _introduces(task: QuoteTask) -> bool:
+    """True when the quotation's frame introduces a statement: a sentence before ending in a
+    colon, or a colon between the reporting verb and the quotation ("Ann Lee said: ...")."""
+    if task.how == "introducing":
+        return True
+    att = task.att
+    return (
+        att is not None
+        and att.end <= task.quote.start
+        and ":" in task.text[att.end : task.quote.start]
+    )
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019']?(?=\s|$)")
