@@ -93,6 +93,13 @@ the training pages with the fit itself, which has seen them (a refit then looks 
 is and is set too low); ``oof`` with fits that leave each training group out in turn, the loss
 it will show on pages it has not seen. The chosen biases are printed per fold.
 
+``--diagnose`` (with ``--batch``, ``--folds``, the fit's options and its first biases) fits
+leaving batches out and counts the non-body lines each fit keeps by class, place against the
+labelled body, words, sentence shape, the rules' verdict, why the decoder kept them (the first
+stage itself scores body; the body and sentence biases, or the kept bias, tip it; the sequence)
+and the feature that pulled each most toward body (:func:`diagnose`; docs/evaluation.md,
+twentieth round).
+
 ``--write`` writes ``src/newsframe/data/line_model.csv`` (feature, words for a high and a low
 value, mean, scale, one weight per class; then one row per vocabulary term ``term:<words>``),
 ``line_decoder.toml`` (start and transition log-probabilities, the body biases) and, with
@@ -108,7 +115,7 @@ import json
 import math
 import re
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
@@ -117,10 +124,12 @@ from eval_lines import (
     DEFAULT_PAGES,
     HEADER,
     LABELS,
+    clean_lines,
     evaluate,
     load,
     outlet_repeats,
     per_class,
+    position,
     row,
     story_words,
 )
@@ -1023,6 +1032,75 @@ def _dropped(spec: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def kept_rows(page: dict, row: Page, model: LineModel) -> list[dict]:
+    """Every labelled non-body line of a page that ``model`` (each page alone) leaves in the
+    body, described for the diagnosis (:func:`diagnose`): its class, where it sits against the
+    labelled body, its words, whether it reads as a sentence, the rules' verdict, why the
+    decoder kept it (the first stage's own scores and the decoder's biases) and the features
+    that pulled it most toward body (standardised value times the body weight minus its
+    class's weight)."""
+    removed, _ = clean_lines(page["text"], model, frozenset())
+    lines, evidence = page_evidence(page["text"])
+    x = row.x_alone
+    logp = logistic_logp(model, dataclasses.replace(row, x=x))
+    names = [n for n, _, _ in FEATURES]
+    out = []
+    for j, ((n, _, _), ev) in enumerate(zip(lines, evidence, strict=True)):
+        label = row.labels[j]
+        if label not in ("chrome", "caption", "byline") or n in removed:
+            continue
+        k = CLASSES.index(label)
+        pull = (x[j] - model.mean) / model.scale * (model.weights[0] - model.weights[k])
+        words = round(math.expm1(x[j, names.index("words")]))
+        sentence = bool(x[j, names.index("sentence")] > 0)
+        other = float(np.log(np.exp(logp[j, 2:]).sum()))
+        biases = model.body_bias + model.sentence_bias * (sentence and words >= 8)
+        kept = ev.verdict == "body" and words >= model.kept_words
+        why = ("first stage: body" if logp[j, 0] >= other
+               else "body and sentence biases" if logp[j, 0] + biases >= other
+               else "kept bias (the rules keep it)" if logp[j, 0] + biases + model.kept_bias * kept
+               >= other else "decoder: sequence and title steps")  # fmt: skip
+        out.append({
+            "class": label, "where": position(page, n), "words": words, "sentence": sentence,
+            "verdict": ev.verdict, "why": why,
+            "pull": names[int(np.argmax(pull))] if why == "first stage: body" else "",
+        })  # fmt: skip
+    return out
+
+
+def diagnose(pages: list[dict], rows: list[Page], o: Options, b: tuple[float, ...],
+             folds: int) -> None:  # fmt: skip
+    """Print the non-body lines kept by fits leaving batches out (``folds`` folds), counted by
+    class, place, words, shape, the rules' verdict, why the decoder kept them and, for those
+    the first stage itself scores body, the feature that pulled each most toward body."""
+    fold_of = dealt(sorted({p["set"] for p in pages}), folds)
+    kept: list[dict] = []
+    for fold in sorted(set(fold_of.values())):
+        train = [rows[i] for i, p in enumerate(pages) if fold_of[p["set"]] != fold]
+        model = dataclasses.replace(fit(train, o), body_bias=b[0], sentence_bias=b[1],
+                                    kept_bias=b[2], kept_words=int(b[3]))  # fmt: skip
+        for i, p in enumerate(pages):
+            if fold_of[p["set"]] == fold:
+                kept.extend(kept_rows(p, rows[i], model))
+    size = {"1-4": 4, "5-7": 7, "8-19": 19, "20+": math.inf}
+    groups = {
+        "class": lambda r: r["class"],
+        "where": lambda r: r["where"],
+        "class and where": lambda r: f"{r['class']} {r['where']}",
+        "words": lambda r: next(k for k, v in size.items() if r["words"] <= v),
+        "reads as a sentence": lambda r: str(r["sentence"]),
+        "rules' verdict": lambda r: r["verdict"],
+        "why kept": lambda r: r["why"],
+        "why kept, by where": lambda r: f"{r['where']}: {r['why']}",
+        "pulled to body most by (first stage: body)": lambda r: r["pull"] or None,
+    }
+    print(f"non-body lines kept, batches left out: {len(kept)}")
+    for name, key_of in groups.items():
+        counts = Counter(key_of(r) for r in kept)
+        counts.pop(None, None)
+        print(f"{name}: " + ", ".join(f"{k} {v}" for k, v in counts.most_common(10)))
+
+
 def _label(o: Options, b: tuple[float, ...]) -> str:
     words = f"w{o.min_outlets}/{o.min_stories}s{o.term_scale:g}" if o.lexical else "nolex"
     trees = f" T{o.trees}d{o.depth}r{o.rate:g}" if o.trees else ""
@@ -1100,6 +1178,10 @@ def main(argv: list[str] | None = None) -> int:
         "--batch", action="append", default=[],
         help="LABELS=PAGES: a batch kept outside the repository (repeatable; replaces --sets)",
     )  # fmt: skip
+    parser.add_argument(
+        "--diagnose", action="store_true",
+        help="count the non-body lines kept by fits leaving batches out (--folds), by group",
+    )  # fmt: skip
     parser.add_argument("--fractions", default="1")
     parser.add_argument("--seed", type=int, default=18, help="CV: seed of the random draws")
     parser.add_argument(
@@ -1141,6 +1223,9 @@ def main(argv: list[str] | None = None) -> int:
     rows = table(pages, outlet_repeats(pages))
     biases = [(*(float(v) for v in b.split("+")), 0.0)[:4] for b in args.biases.split(",")]
     grid = _grid(args)
+    if args.diagnose:
+        diagnose(pages, rows, grid[0], biases[0], args.folds or 5)
+        return 0
     if args.cv:
         print(HEADER)
         print(row("rules (main today)", evaluate(pages, "rules")))
