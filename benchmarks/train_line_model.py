@@ -126,6 +126,7 @@ from eval_lines import (
     LABELS,
     clean_lines,
     evaluate,
+    line_key,
     load,
     outlet_repeats,
     per_class,
@@ -1032,20 +1033,23 @@ def _dropped(spec: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def kept_rows(page: dict, row: Page, model: LineModel) -> list[dict]:
+def kept_rows(
+    page: dict, row: Page, model: LineModel, elsewhere: Callable[[str], int] = lambda _: 0
+) -> list[dict]:
     """Every labelled non-body line of a page that ``model`` (each page alone) leaves in the
     body, described for the diagnosis (:func:`diagnose`): its class, where it sits against the
     labelled body, its words, whether it reads as a sentence, the rules' verdict, why the
     decoder kept it (the first stage's own scores and the decoder's biases) and the features
     that pulled it most toward body (standardised value times the body weight minus its
-    class's weight)."""
+    class's weight), and on how many other pages of its story the same line stands
+    (``elsewhere``, by the line's text)."""
     removed, _ = clean_lines(page["text"], model, frozenset())
     lines, evidence = page_evidence(page["text"])
     x = row.x_alone
     logp = logistic_logp(model, dataclasses.replace(row, x=x))
     names = [n for n, _, _ in FEATURES]
     out = []
-    for j, ((n, _, _), ev) in enumerate(zip(lines, evidence, strict=True)):
+    for j, ((n, _, norm), ev) in enumerate(zip(lines, evidence, strict=True)):
         label = row.labels[j]
         if label not in ("chrome", "caption", "byline") or n in removed:
             continue
@@ -1062,7 +1066,7 @@ def kept_rows(page: dict, row: Page, model: LineModel) -> list[dict]:
                >= other else "decoder: sequence and title steps")  # fmt: skip
         out.append({
             "class": label, "where": position(page, n), "words": words, "sentence": sentence,
-            "verdict": ev.verdict, "why": why,
+            "verdict": ev.verdict, "why": why, "elsewhere": elsewhere(line_key(norm)) > 0,
             "pull": names[int(np.argmax(pull))] if why == "first stage: body" else "",
         })  # fmt: skip
     return out
@@ -1074,6 +1078,9 @@ def diagnose(pages: list[dict], rows: list[Page], o: Options, b: tuple[float, ..
     class, place, words, shape, the rules' verdict, why the decoder kept them and, for those
     the first stage itself scores body, the feature that pulled each most toward body."""
     fold_of = dealt(sorted({p["set"] for p in pages}), folds)
+    seen: dict[str, Counter] = defaultdict(Counter)  # per story: pages holding each line
+    for p in pages:
+        seen[p["story"]].update({line_key(line) for line in p["text"].splitlines()})
     kept: list[dict] = []
     for fold in sorted(set(fold_of.values())):
         train = [rows[i] for i, p in enumerate(pages) if fold_of[p["set"]] != fold]
@@ -1081,7 +1088,8 @@ def diagnose(pages: list[dict], rows: list[Page], o: Options, b: tuple[float, ..
                                     kept_bias=b[2], kept_words=int(b[3]))  # fmt: skip
         for i, p in enumerate(pages):
             if fold_of[p["set"]] == fold:
-                kept.extend(kept_rows(p, rows[i], model))
+                counts = seen[p["story"]]
+                kept.extend(kept_rows(p, rows[i], model, lambda t, c=counts: c[t] - 1))
     size = {"1-4": 4, "5-7": 7, "8-19": 19, "20+": math.inf}
     groups = {
         "class": lambda r: r["class"],
@@ -1090,6 +1098,7 @@ def diagnose(pages: list[dict], rows: list[Page], o: Options, b: tuple[float, ..
         "words": lambda r: next(k for k, v in size.items() if r["words"] <= v),
         "reads as a sentence": lambda r: str(r["sentence"]),
         "rules' verdict": lambda r: r["verdict"],
+        "on another page of its story": lambda r: str(r["elsewhere"]),
         "why kept": lambda r: r["why"],
         "why kept, by where": lambda r: f"{r['where']}: {r['why']}",
         "pulled to body most by (first stage: body)": lambda r: r["pull"] or None,
