@@ -93,6 +93,13 @@ the training pages with the fit itself, which has seen them (a refit then looks 
 is and is set too low); ``oof`` with fits that leave each training group out in turn, the loss
 it will show on pages it has not seen. The chosen biases are printed per fold.
 
+``--stack seq`` (or ``page``) gives a fit a second stage (:func:`fit_stack`, stacked sequential
+learning: a logistic model on the first stage's out-of-fold class probabilities of the line
+and its neighbours, its log body probability against the page's median, and shallow features
+against the page's body; ``page`` without the neighbours), its inner folds the training
+batches dealt into three. Leaving batches out it removed less chrome at equal body loss than
+the pool alone (docs/evaluation.md, twentieth round): none is shipped.
+
 ``--diagnose`` (with ``--batch``, ``--folds``, the fit's options and its first biases) fits
 leaving batches out and counts the non-body lines each fit keeps by class, place against the
 labelled body, words, sentence shape, the rules' verdict, why the decoder kept them (the first
@@ -142,15 +149,19 @@ from newsframe.cleaning import page_evidence
 from newsframe.lines import (
     CLASSES,
     FEATURES,
+    STACK_INPUTS,
     STACKED,
     STATES,
     WORD_COLUMNS,
     LineModel,
+    Stack,
     TreeEnsemble,
+    _Bounds,
     _read_model,
     line_features,
     line_terms,
     pooled,
+    stack_inputs,
     state_sequence,
 )
 
@@ -179,6 +190,8 @@ class Page:
     terms: list[tuple[str, ...]]
     labels: list[str]
     x_alone: np.ndarray  # read alone
+    # the batch (labelled set) the page comes from
+    batch: str = ""
     # per lowercased word: how often the page writes it in lowercase and capitalised where it
     # opens neither a line nor a sentence (:func:`word_cases`)
     cases: dict[str, tuple[int, int]] = dataclasses.field(default_factory=dict)
@@ -235,6 +248,10 @@ class Options:
     # of its occurrences inside a sentence on the pages given (proper nouns: the names of the
     # people and places of the local stories; :func:`lowercase_words`)
     proper: bool = False
+    # a second stage (newsframe.lines.Stack) fitted on the out-of-fold probabilities of
+    # STACK_INNER inner folds of the training batches: "seq" reads the line's neighbours too,
+    # "page" only the line and its page (:func:`fit_stack`); "" none
+    stack: str = ""
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
@@ -307,7 +324,7 @@ def table(pages: list[dict], repeats: dict[str, frozenset[str]]) -> list[Page]:
         terms = [line_terms(" ".join(n.split())) for _, _, n in lines]
         out.append(Page(page["outlet"], page["story"], x, terms,
                         [labels.get(n, "chrome") for n, _, _ in lines], x_alone,
-                        word_cases(n for _, _, n in lines)))  # fmt: skip
+                        page.get("set", ""), word_cases(n for _, _, n in lines)))  # fmt: skip
     return out
 
 
@@ -387,6 +404,9 @@ def fit(rows: list[Page], opts: Options) -> LineModel:
     """Fit the model on the given pages: the logistic model, and with ``opts.trees`` the trees
     stacked on it (fitted on its out-of-fold log-probabilities: five folds of the training
     pages by story, so the trees learn how far to trust it on pages it has not seen)."""
+    if opts.stack:
+        first = fit(rows, dataclasses.replace(opts, stack=""))
+        return dataclasses.replace(first, stack=fit_stack(rows, opts))
     given = tuple(id(r) for r in rows)
     rows = fitted_rows(rows, opts.corpus)
     if opts.fit == "shipped":  # the 623-page weights, not refitted
@@ -411,6 +431,39 @@ def fit(rows: list[Page], opts: Options) -> LineModel:
     x = np.hstack([np.vstack([r.x for r in rows]), np.vstack(stacked)])
     y = np.array([CLASSES.index(label) for r in rows for label in r.labels])
     return dataclasses.replace(model, trees=fit_trees(x, y, opts))
+
+
+#: Inner folds of the training batches whose out-of-fold probabilities a second stage learns on.
+STACK_INNER = 3
+
+
+def fit_stack(rows: list[Page], opts: Options) -> Stack:
+    """The second stage (:class:`newsframe.lines.Stack`; stacked sequential learning, Cohen &
+    Carvalho 2005): the training batches dealt into :data:`STACK_INNER` inner folds, each
+    fold's pages read (with their story and alone) by a first stage fitted on the others, and
+    a multinomial logistic regression (C 1) fitted on those out-of-fold inputs
+    (:func:`newsframe.lines.stack_inputs`); ``opts.stack`` "page" leaves out the neighbours'
+    probabilities (their weights 0)."""
+    inner = dealt(sorted({r.batch for r in rows}), STACK_INNER)
+    plain = dataclasses.replace(opts, stack="")
+    zs, ys = [], []
+    for g in sorted(set(inner.values())):
+        first = fit([r for r in rows if inner[r.batch] != g], plain)
+        for r in (r for r in rows if inner[r.batch] == g):
+            bounds = _Bounds.of(np.array([0, len(r.labels)]))
+            for x in (r.x, r.x_alone):
+                logp = logistic_logp(first, dataclasses.replace(r, x=x))
+                zs.append(stack_inputs(logp, x, bounds))
+                ys.extend(CLASSES.index(label) for label in r.labels)
+    z, y = np.vstack(zs), np.array(ys)
+    mean, scale = z.mean(axis=0), z.std(axis=0)
+    scale = np.where(scale > 0, scale, 1.0)
+    use = np.array([opts.stack == "seq" or not n.startswith(("p-", "p+", "on_page"))
+                    for n in STACK_INPUTS])  # fmt: skip
+    lr = LogisticRegression(C=1.0, max_iter=3000).fit(((z - mean) / scale)[:, use], y)
+    weights = np.zeros((len(CLASSES), len(STACK_INPUTS)))
+    weights[:, use] = lr.coef_
+    return Stack(mean, scale, weights, lr.intercept_)
 
 
 #: Full refits already made in this run (the pooled fits of several shares reuse one refit).
@@ -1017,6 +1070,7 @@ def _grid(args: argparse.Namespace) -> list[Options]:
         "mix": [float(v) for v in args.mix.split(",")],
         "terms": args.terms.split(","),
         "proper": [v == "1" for v in args.proper.split(",")],
+        "stack": [v.strip() for v in args.stack.split(",")],
     }
     return [Options(**dict(zip(values, combo, strict=True)))
             for combo in itertools.product(*values.values())]  # fmt: skip
@@ -1125,6 +1179,7 @@ def _label(o: Options, b: tuple[float, ...]) -> str:
     words = f"mix{o.mix:g} {words}" if o.fit == "mix" else words
     words += " earlier-terms" if o.terms == "earlier" else ""
     words += " lowercase-terms" if o.proper else ""
+    words += f" stack-{o.stack}" if o.stack else ""
     return (f"C{o.c:g} {words} bw{o.body_weight:g}{trees}{drop} fit:{o.corpus} "
             f"b{'+'.join(f'{v:g}' for v in b)}")  # fmt: skip
 
@@ -1176,6 +1231,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--terms", default="own", help="the terms a fit weighs: own or earlier (comma list)"
     )
+    parser.add_argument(
+        "--stack", default="",
+        help="a second stage on the first's out-of-fold probabilities: seq (the line, its "
+        "neighbours, its page) or page (without the neighbours); comma list, empty for none",
+    )  # fmt: skip
     parser.add_argument(
         "--proper", default="0",
         help="1 leaves out terms mostly capitalised inside sentences (names; comma list)",
