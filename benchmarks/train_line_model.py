@@ -190,11 +190,11 @@ class Page:
     terms: list[tuple[str, ...]]
     labels: list[str]
     x_alone: np.ndarray  # read alone
-    # the batch (labelled set) the page comes from
-    batch: str = ""
     # per lowercased word: how often the page writes it in lowercase and capitalised where it
     # opens neither a line nor a sentence (:func:`word_cases`)
     cases: dict[str, tuple[int, int]] = dataclasses.field(default_factory=dict)
+    # the batch (labelled set) the page comes from
+    batch: str = ""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -324,7 +324,7 @@ def table(pages: list[dict], repeats: dict[str, frozenset[str]]) -> list[Page]:
         terms = [line_terms(" ".join(n.split())) for _, _, n in lines]
         out.append(Page(page["outlet"], page["story"], x, terms,
                         [labels.get(n, "chrome") for n, _, _ in lines], x_alone,
-                        page.get("set", ""), word_cases(n for _, _, n in lines)))  # fmt: skip
+                        word_cases(n for _, _, n in lines), page.get("set", "")))  # fmt: skip
     return out
 
 
