@@ -18,7 +18,9 @@ of outlet and story): the cosine of the line's content words with the headline's
 densest prose's (the line itself left out), the share of its words found in other prose lines of
 the page, and the share of rare words (not among wordfreq's most frequent English words). A
 multinomial logistic regression turns them into class probabilities (optionally, small
-gradient-boosted trees stacked on it, :class:`TreeEnsemble`); a Viterbi decoder over
+gradient-boosted trees stacked on it, :class:`TreeEnsemble`, or a second stage on its
+probabilities of the line and its neighbours, :class:`Stack`; none is shipped: leaving batches
+out it removed less chrome, docs/evaluation.md, twentieth round); a Viterbi decoder over
 the states ``before → headline → body → after`` (chrome inside the body its own state, ``inbody``)
 keeps the body contiguous, and its end probabilities (how likely a page ends in its body or in
 the chrome after it, :func:`_page_ends`) let a page's trailing chrome go. A line that repeats
@@ -90,10 +92,12 @@ __all__ = [
     "CLASSES",
     "FEATURES",
     "STACKED",
+    "STACK_INPUTS",
     "STATES",
     "Evidence",
     "LineModel",
     "Page",
+    "Stack",
     "StoryView",
     "StoryWords",
     "TreeEnsemble",
@@ -105,6 +109,7 @@ __all__ = [
     "load_line_model",
     "page_words",
     "pages_features",
+    "stack_inputs",
     "state_sequence",
 ]
 
