@@ -93,6 +93,20 @@ the training pages with the fit itself, which has seen them (a refit then looks 
 is and is set too low); ``oof`` with fits that leave each training group out in turn, the loss
 it will show on pages it has not seen. The chosen biases are printed per fold.
 
+``--stack seq`` (or ``page``) gives a fit a second stage (:func:`fit_stack`, stacked sequential
+learning: a logistic model on the first stage's out-of-fold class probabilities of the line
+and its neighbours, its log body probability against the page's median, and shallow features
+against the page's body; ``page`` without the neighbours), its inner folds the training
+batches dealt into three. Leaving batches out it removed less chrome at equal body loss than
+the pool alone (docs/evaluation.md, twentieth round): none is shipped.
+
+``--diagnose`` (with ``--batch``, ``--folds``, the fit's options and its first biases) fits
+leaving batches out and counts the non-body lines each fit keeps by class, place against the
+labelled body, words, sentence shape, the rules' verdict, why the decoder kept them (the first
+stage itself scores body; the body and sentence biases, or the kept bias, tip it; the sequence)
+and the feature that pulled each most toward body (:func:`diagnose`; docs/evaluation.md,
+twentieth round).
+
 ``--write`` writes ``src/newsframe/data/line_model.csv`` (feature, words for a high and a low
 value, mean, scale, one weight per class; then one row per vocabulary term ``term:<words>``),
 ``line_decoder.toml`` (start and transition log-probabilities, the body biases) and, with
@@ -108,7 +122,7 @@ import json
 import math
 import re
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
@@ -117,10 +131,13 @@ from eval_lines import (
     DEFAULT_PAGES,
     HEADER,
     LABELS,
+    clean_lines,
     evaluate,
+    line_key,
     load,
     outlet_repeats,
     per_class,
+    position,
     row,
     story_words,
 )
@@ -132,15 +149,19 @@ from newsframe.cleaning import page_evidence
 from newsframe.lines import (
     CLASSES,
     FEATURES,
+    STACK_INPUTS,
     STACKED,
     STATES,
     WORD_COLUMNS,
     LineModel,
+    Stack,
     TreeEnsemble,
+    _Bounds,
     _read_model,
     line_features,
     line_terms,
     pooled,
+    stack_inputs,
     state_sequence,
 )
 
@@ -172,6 +193,8 @@ class Page:
     # per lowercased word: how often the page writes it in lowercase and capitalised where it
     # opens neither a line nor a sentence (:func:`word_cases`)
     cases: dict[str, tuple[int, int]] = dataclasses.field(default_factory=dict)
+    # the batch (labelled set) the page comes from
+    batch: str = ""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -225,6 +248,10 @@ class Options:
     # of its occurrences inside a sentence on the pages given (proper nouns: the names of the
     # people and places of the local stories; :func:`lowercase_words`)
     proper: bool = False
+    # a second stage (newsframe.lines.Stack) fitted on the out-of-fold probabilities of
+    # STACK_INNER inner folds of the training batches: "seq" reads the line's neighbours too,
+    # "page" only the line and its page (:func:`fit_stack`); "" none
+    stack: str = ""
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
@@ -297,7 +324,7 @@ def table(pages: list[dict], repeats: dict[str, frozenset[str]]) -> list[Page]:
         terms = [line_terms(" ".join(n.split())) for _, _, n in lines]
         out.append(Page(page["outlet"], page["story"], x, terms,
                         [labels.get(n, "chrome") for n, _, _ in lines], x_alone,
-                        word_cases(n for _, _, n in lines)))  # fmt: skip
+                        word_cases(n for _, _, n in lines), page.get("set", "")))  # fmt: skip
     return out
 
 
@@ -377,6 +404,9 @@ def fit(rows: list[Page], opts: Options) -> LineModel:
     """Fit the model on the given pages: the logistic model, and with ``opts.trees`` the trees
     stacked on it (fitted on its out-of-fold log-probabilities: five folds of the training
     pages by story, so the trees learn how far to trust it on pages it has not seen)."""
+    if opts.stack:
+        first = fit(rows, dataclasses.replace(opts, stack=""))
+        return dataclasses.replace(first, stack=fit_stack(rows, opts))
     given = tuple(id(r) for r in rows)
     rows = fitted_rows(rows, opts.corpus)
     if opts.fit == "shipped":  # the 623-page weights, not refitted
@@ -401,6 +431,39 @@ def fit(rows: list[Page], opts: Options) -> LineModel:
     x = np.hstack([np.vstack([r.x for r in rows]), np.vstack(stacked)])
     y = np.array([CLASSES.index(label) for r in rows for label in r.labels])
     return dataclasses.replace(model, trees=fit_trees(x, y, opts))
+
+
+#: Inner folds of the training batches whose out-of-fold probabilities a second stage learns on.
+STACK_INNER = 3
+
+
+def fit_stack(rows: list[Page], opts: Options) -> Stack:
+    """The second stage (:class:`newsframe.lines.Stack`; stacked sequential learning, Cohen &
+    Carvalho 2005): the training batches dealt into :data:`STACK_INNER` inner folds, each
+    fold's pages read (with their story and alone) by a first stage fitted on the others, and
+    a multinomial logistic regression (C 1) fitted on those out-of-fold inputs
+    (:func:`newsframe.lines.stack_inputs`); ``opts.stack`` "page" leaves out the neighbours'
+    probabilities (their weights 0)."""
+    inner = dealt(sorted({r.batch for r in rows}), STACK_INNER)
+    plain = dataclasses.replace(opts, stack="")
+    zs, ys = [], []
+    for g in sorted(set(inner.values())):
+        first = fit([r for r in rows if inner[r.batch] != g], plain)
+        for r in (r for r in rows if inner[r.batch] == g):
+            bounds = _Bounds.of(np.array([0, len(r.labels)]))
+            for x in (r.x, r.x_alone):
+                logp = logistic_logp(first, dataclasses.replace(r, x=x))
+                zs.append(stack_inputs(logp, x, bounds))
+                ys.extend(CLASSES.index(label) for label in r.labels)
+    z, y = np.vstack(zs), np.array(ys)
+    mean, scale = z.mean(axis=0), z.std(axis=0)
+    scale = np.where(scale > 0, scale, 1.0)
+    use = np.array([opts.stack == "seq" or not n.startswith(("p-", "p+", "on_page"))
+                    for n in STACK_INPUTS])  # fmt: skip
+    lr = LogisticRegression(C=1.0, max_iter=3000).fit(((z - mean) / scale)[:, use], y)
+    weights = np.zeros((len(CLASSES), len(STACK_INPUTS)))
+    weights[:, use] = lr.coef_
+    return Stack(mean, scale, weights, lr.intercept_)
 
 
 #: Full refits already made in this run (the pooled fits of several shares reuse one refit).
@@ -1007,6 +1070,7 @@ def _grid(args: argparse.Namespace) -> list[Options]:
         "mix": [float(v) for v in args.mix.split(",")],
         "terms": args.terms.split(","),
         "proper": [v == "1" for v in args.proper.split(",")],
+        "stack": [v.strip() for v in args.stack.split(",")],
     }
     return [Options(**dict(zip(values, combo, strict=True)))
             for combo in itertools.product(*values.values())]  # fmt: skip
@@ -1021,6 +1085,83 @@ def _dropped(spec: str) -> tuple[str, ...]:
         a, _, b = part.partition("..")
         out += names[names.index(a) : names.index(b or a) + 1]
     return tuple(out)
+
+
+def kept_rows(
+    page: dict, row: Page, model: LineModel, elsewhere: Callable[[str], int] = lambda _: 0
+) -> list[dict]:
+    """Every labelled non-body line of a page that ``model`` (each page alone) leaves in the
+    body, described for the diagnosis (:func:`diagnose`): its class, where it sits against the
+    labelled body, its words, whether it reads as a sentence, the rules' verdict, why the
+    decoder kept it (the first stage's own scores and the decoder's biases) and the features
+    that pulled it most toward body (standardised value times the body weight minus its
+    class's weight), and on how many other pages of its story the same line stands
+    (``elsewhere``, by the line's text)."""
+    removed, _ = clean_lines(page["text"], model, frozenset())
+    lines, evidence = page_evidence(page["text"])
+    x = row.x_alone
+    logp = logistic_logp(model, dataclasses.replace(row, x=x))
+    names = [n for n, _, _ in FEATURES]
+    out = []
+    for j, ((n, _, norm), ev) in enumerate(zip(lines, evidence, strict=True)):
+        label = row.labels[j]
+        if label not in ("chrome", "caption", "byline") or n in removed:
+            continue
+        k = CLASSES.index(label)
+        pull = (x[j] - model.mean) / model.scale * (model.weights[0] - model.weights[k])
+        words = round(math.expm1(x[j, names.index("words")]))
+        sentence = bool(x[j, names.index("sentence")] > 0)
+        other = float(np.log(np.exp(logp[j, 2:]).sum()))
+        biases = model.body_bias + model.sentence_bias * (sentence and words >= 8)
+        kept = ev.verdict == "body" and words >= model.kept_words
+        why = ("first stage: body" if logp[j, 0] >= other
+               else "body and sentence biases" if logp[j, 0] + biases >= other
+               else "kept bias (the rules keep it)" if logp[j, 0] + biases + model.kept_bias * kept
+               >= other else "decoder: sequence and title steps")  # fmt: skip
+        out.append({
+            "class": label, "where": position(page, n), "words": words, "sentence": sentence,
+            "verdict": ev.verdict, "why": why, "elsewhere": elsewhere(line_key(norm)) > 0,
+            "pull": names[int(np.argmax(pull))] if why == "first stage: body" else "",
+        })  # fmt: skip
+    return out
+
+
+def diagnose(pages: list[dict], rows: list[Page], o: Options, b: tuple[float, ...],
+             folds: int) -> None:  # fmt: skip
+    """Print the non-body lines kept by fits leaving batches out (``folds`` folds), counted by
+    class, place, words, shape, the rules' verdict, why the decoder kept them and, for those
+    the first stage itself scores body, the feature that pulled each most toward body."""
+    fold_of = dealt(sorted({p["set"] for p in pages}), folds)
+    seen: dict[str, Counter] = defaultdict(Counter)  # per story: pages holding each line
+    for p in pages:
+        seen[p["story"]].update({line_key(line) for line in p["text"].splitlines()})
+    kept: list[dict] = []
+    for fold in sorted(set(fold_of.values())):
+        train = [rows[i] for i, p in enumerate(pages) if fold_of[p["set"]] != fold]
+        model = dataclasses.replace(fit(train, o), body_bias=b[0], sentence_bias=b[1],
+                                    kept_bias=b[2], kept_words=int(b[3]))  # fmt: skip
+        for i, p in enumerate(pages):
+            if fold_of[p["set"]] == fold:
+                counts = seen[p["story"]]
+                kept.extend(kept_rows(p, rows[i], model, lambda t, c=counts: c[t] - 1))
+    size = {"1-4": 4, "5-7": 7, "8-19": 19, "20+": math.inf}
+    groups = {
+        "class": lambda r: r["class"],
+        "where": lambda r: r["where"],
+        "class and where": lambda r: f"{r['class']} {r['where']}",
+        "words": lambda r: next(k for k, v in size.items() if r["words"] <= v),
+        "reads as a sentence": lambda r: str(r["sentence"]),
+        "rules' verdict": lambda r: r["verdict"],
+        "on another page of its story": lambda r: str(r["elsewhere"]),
+        "why kept": lambda r: r["why"],
+        "why kept, by where": lambda r: f"{r['where']}: {r['why']}",
+        "pulled to body most by (first stage: body)": lambda r: r["pull"] or None,
+    }
+    print(f"non-body lines kept, batches left out: {len(kept)}")
+    for name, key_of in groups.items():
+        counts = Counter(key_of(r) for r in kept)
+        counts.pop(None, None)
+        print(f"{name}: " + ", ".join(f"{k} {v}" for k, v in counts.most_common(10)))
 
 
 def _label(o: Options, b: tuple[float, ...]) -> str:
@@ -1038,6 +1179,7 @@ def _label(o: Options, b: tuple[float, ...]) -> str:
     words = f"mix{o.mix:g} {words}" if o.fit == "mix" else words
     words += " earlier-terms" if o.terms == "earlier" else ""
     words += " lowercase-terms" if o.proper else ""
+    words += f" stack-{o.stack}" if o.stack else ""
     return (f"C{o.c:g} {words} bw{o.body_weight:g}{trees}{drop} fit:{o.corpus} "
             f"b{'+'.join(f'{v:g}' for v in b)}")  # fmt: skip
 
@@ -1090,6 +1232,11 @@ def main(argv: list[str] | None = None) -> int:
         "--terms", default="own", help="the terms a fit weighs: own or earlier (comma list)"
     )
     parser.add_argument(
+        "--stack", default="",
+        help="a second stage on the first's out-of-fold probabilities: seq (the line, its "
+        "neighbours, its page) or page (without the neighbours); comma list, empty for none",
+    )  # fmt: skip
+    parser.add_argument(
         "--proper", default="0",
         help="1 leaves out terms mostly capitalised inside sentences (names; comma list)",
     )  # fmt: skip
@@ -1099,6 +1246,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--batch", action="append", default=[],
         help="LABELS=PAGES: a batch kept outside the repository (repeatable; replaces --sets)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--diagnose", action="store_true",
+        help="count the non-body lines kept by fits leaving batches out (--folds), by group",
     )  # fmt: skip
     parser.add_argument("--fractions", default="1")
     parser.add_argument("--seed", type=int, default=18, help="CV: seed of the random draws")
@@ -1141,6 +1292,9 @@ def main(argv: list[str] | None = None) -> int:
     rows = table(pages, outlet_repeats(pages))
     biases = [(*(float(v) for v in b.split("+")), 0.0)[:4] for b in args.biases.split(",")]
     grid = _grid(args)
+    if args.diagnose:
+        diagnose(pages, rows, grid[0], biases[0], args.folds or 5)
+        return 0
     if args.cv:
         print(HEADER)
         print(row("rules (main today)", evaluate(pages, "rules")))

@@ -18,7 +18,9 @@ of outlet and story): the cosine of the line's content words with the headline's
 densest prose's (the line itself left out), the share of its words found in other prose lines of
 the page, and the share of rare words (not among wordfreq's most frequent English words). A
 multinomial logistic regression turns them into class probabilities (optionally, small
-gradient-boosted trees stacked on it, :class:`TreeEnsemble`); a Viterbi decoder over
+gradient-boosted trees stacked on it, :class:`TreeEnsemble`, or a second stage on its
+probabilities of the line and its neighbours, :class:`Stack`; none is shipped: leaving batches
+out it removed less chrome, docs/evaluation.md, twentieth round); a Viterbi decoder over
 the states ``before → headline → body → after`` (chrome inside the body its own state, ``inbody``)
 keeps the body contiguous, and its end probabilities (how likely a page ends in its body or in
 the chrome after it, :func:`_page_ends`) let a page's trailing chrome go. A line that repeats
@@ -90,10 +92,12 @@ __all__ = [
     "CLASSES",
     "FEATURES",
     "STACKED",
+    "STACK_INPUTS",
     "STATES",
     "Evidence",
     "LineModel",
     "Page",
+    "Stack",
     "StoryView",
     "StoryWords",
     "TreeEnsemble",
@@ -105,6 +109,7 @@ __all__ = [
     "load_line_model",
     "page_words",
     "pages_features",
+    "stack_inputs",
     "state_sequence",
 ]
 
@@ -242,6 +247,8 @@ FEATURES: tuple[tuple[str, str, str], ...] = (
     _BASE + _POSITION + _TOPIC + _STORY + _BLOCK + _context_names()
 )
 _INDEX = {name: k for k, (name, _, _) in enumerate(_BASE)}
+#: Every feature's column in the feature matrix.
+_INDEX_ALL = {name: k for k, (name, _, _) in enumerate(FEATURES)}
 _TEXT = _INDEX["address"]  # the text features come first in _BASE, then the evidence
 _CTX = [_INDEX[name] for name in _CONTEXT]
 _SAID_HIGH = np.array([bool(hi) for _, hi, _ in FEATURES])
@@ -1944,6 +1951,79 @@ class TreeEnsemble:
         return self.baseline + self.value[node] @ self._onehot
 
 
+#: Features the second stage reads beside the first stage's probabilities, each as it is and
+#: relative to the page's body (minus its mean over the page weighted by each line's first-stage
+#: body probability): a line about the story, or as long and plain as the page's body.
+STACK_FEATURES = ("words", "stopwords", "topic_headline", "topic_page", "topic_core",
+                  "story_any", "rare_words", "sentence")  # fmt: skip
+#: The inputs of the second stage (:class:`Stack`): the first stage's log class probabilities
+#: of the line (floored at -20), the class probabilities of the lines up to :data:`NEAR`
+#: either side (0 off the page) and whether each is on the page, the line's log body
+#: probability minus the page's median, the page's median and mean body probability, and
+#: :data:`STACK_FEATURES` as they are and relative to the page's body.
+STACK_INPUTS = (
+    *(f"logp:{c}" for c in CLASSES),
+    *(f"p{by:+d}:{c}" for by in (*range(-NEAR, 0), *range(1, NEAR + 1)) for c in CLASSES),
+    *(f"on_page{by:+d}" for by in (*range(-NEAR, 0), *range(1, NEAR + 1))),
+    "logp_over_page_median:body",
+    "page_median:body",
+    "page_mean:body",
+    *STACK_FEATURES,
+    *(f"{name}_over_page_body" for name in STACK_FEATURES),
+)
+
+
+def stack_inputs(logp: np.ndarray, x: np.ndarray, bounds: _Bounds) -> np.ndarray:
+    """The second stage's inputs of each line (rows, :data:`STACK_INPUTS`) from the first
+    stage's log class probabilities ``logp`` (rows, classes) and the features ``x`` of the
+    lines of pages ``bounds``."""
+    p = np.exp(logp)
+    shifts = (*range(-NEAR, 0), *range(1, NEAR + 1))
+    near = [bounds.shift(p, by) for by in shifts]
+    on = [bounds.near_ok[k].astype(float) for k in range(2 * NEAR)]
+    body = p[:, 0]
+    count = np.maximum(np.bincount(bounds.page), 1)
+    mean = np.bincount(bounds.page, weights=body) / count
+    weight = np.maximum(np.bincount(bounds.page, weights=body), 1e-9)
+    f = x[:, [_INDEX_ALL[name] for name in STACK_FEATURES]]
+    page_body = np.column_stack(
+        [np.bincount(bounds.page, weights=body * col) / weight for col in f.T]
+    ).reshape(len(count), len(STACK_FEATURES))
+    floor = np.maximum(logp, -20.0)
+    return np.column_stack([
+        floor, *near, *on, floor[:, 0] - _segment_median(floor[:, 0], bounds),
+        _segment_median(body, bounds), mean[bounds.page], f, f - page_body[bounds.page],
+    ])  # fmt: skip
+
+
+@dataclass(frozen=True, eq=False)
+class Stack:
+    """A second-stage multinomial logistic model on the first stage's class probabilities of
+    a line and of its neighbours (stacked sequential learning, Cohen & Carvalho 2005,
+    "Stacked sequential learning": fitted on the first stage's out-of-fold probabilities, so
+    it learns how a line's neighbourhood on a page it has not seen corrects its own score).
+    ``weights`` (classes, inputs) act on :func:`stack_inputs` standardised by ``mean`` and
+    ``scale``.
+
+    >>> k, n = len(CLASSES), len(STACK_INPUTS)
+    >>> plain = Stack(np.zeros(n), np.ones(n), np.zeros((k, n)), np.zeros(k))
+    >>> bounds = _Bounds.of(np.array([0, 2]))
+    >>> even = np.log(np.full((2, k), 1 / k))
+    >>> np.exp(plain.log_proba(even, np.zeros((2, len(FEATURES))), bounds))[0].round(2).tolist()
+    [0.2, 0.2, 0.2, 0.2, 0.2]
+    """
+
+    mean: np.ndarray
+    scale: np.ndarray
+    weights: np.ndarray
+    intercept: np.ndarray
+
+    def log_proba(self, logp: np.ndarray, x: np.ndarray, bounds: _Bounds) -> np.ndarray:
+        """The second stage's log class probabilities of each line."""
+        z = (stack_inputs(logp, x, bounds) - self.mean) / self.scale
+        return _log_softmax(z @ self.weights.T + self.intercept)
+
+
 @dataclass(frozen=True, eq=False)
 class LineModel:
     """The fitted model: standardisation, weights per class, decoder transitions and body bias.
@@ -1976,6 +2056,8 @@ class LineModel:
     end: np.ndarray | None = None  # (states,) log-probabilities of a page ending in each state
     # (2, classes, terms): a term's weights when it is on the previous line, on the next line
     near_weights: np.ndarray | None = None
+    # the second stage on the class probabilities of the line and its neighbours (:class:`Stack`)
+    stack: Stack | None = None
 
     @cached_property
     def lexical(self) -> np.ndarray:
@@ -2376,6 +2458,8 @@ def decide_pages(
         ids = list(map(term_ids.__getitem__, rows.tolist()))
         sums = _with_near(term_sums[rows], bounds)
     logp = model._log_proba(x, sums)
+    if model.stack is not None:  # the second stage reads the line's neighbourhood
+        logp = model.stack.log_proba(logp, x, bounds)
     other = np.log(np.exp(logp[:, 2:]).sum(axis=1))
     head = logp[:, 1].copy()
     long = x[:, _INDEX["words"]] >= math.log1p(8)
