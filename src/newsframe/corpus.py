@@ -31,7 +31,7 @@ from newsframe.article import _COUNTS, _DOCUMENTS, Article, _describe, as_articl
 from newsframe.cleaning import CleanText, Removal, Rules, clean_text, clean_texts, load_rules
 from newsframe.document import Document, analyse_corpus
 from newsframe.errors import InputError, NewsframeWarning
-from newsframe.files import check_regular, max_bytes_limit, too_big, utf16_without_bom
+from newsframe.files import check_regular, max_bytes_limit, path_text, too_big, utf16_without_bom
 from newsframe.files import read_regular as _read_bytes
 from newsframe.lines import StoryView, StoryWords
 from newsframe.parallel import map_slices
@@ -256,7 +256,7 @@ class Corpus(Sequence[Article]):
             row.update({c: str(a.metadata.get(c, "")) for c in extra if c not in row})
             row.update(
                 {
-                    "source_path": str(a.source_path or ""),
+                    "source_path": path_text(a.source_path),
                     "sha256": a.sha256,
                     "paragraphs": len(a.paragraphs),
                     **_sentences_and_words(a),

@@ -22,6 +22,7 @@ __all__ = [
     "MAX_BYTES_CEILING",
     "check_regular",
     "max_bytes_limit",
+    "path_text",
     "read_regular",
     "utf16_without_bom",
 ]
@@ -202,3 +203,18 @@ def utf16_without_bom(data: bytes) -> str | None:
                 return None
             return codec
     return None
+
+
+def path_text(path: str | Path | None) -> str:
+    """Return ``path`` as text that can be written anywhere: bytes of the file name that are not
+    UTF-8 (which Python carries as lone surrogates, PEP 383) shown as ``\\xff`` escapes.
+
+    A folder may hold a file whose name was saved in another encoding; its path then cannot be
+    encoded as UTF-8, and a table or CSV holding it would fail only when written.
+
+    >>> path_text(os.fsdecode(b"raw/caf\\xe9.txt")), path_text(None)
+    ('raw/caf\\\\xe9.txt', '')
+    """
+    if path is None:
+        return ""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
