@@ -31,7 +31,14 @@ from newsframe.article import _COUNTS, _DOCUMENTS, Article, _describe, as_articl
 from newsframe.cleaning import CleanText, Removal, Rules, clean_text, clean_texts, load_rules
 from newsframe.document import Document, analyse_corpus
 from newsframe.errors import InputError, NewsframeWarning
-from newsframe.files import check_regular, max_bytes_limit, path_text, too_big, utf16_without_bom
+from newsframe.files import (
+    binary_kind,
+    check_regular,
+    max_bytes_limit,
+    path_text,
+    too_big,
+    utf16_without_bom,
+)
 from newsframe.files import read_regular as _read_bytes
 from newsframe.lines import StoryView, StoryWords
 from newsframe.parallel import map_slices
@@ -463,18 +470,6 @@ def _decode_lines(data: bytes, path: Path) -> tuple[str, str]:
     return "\n".join(out), ("utf-8+" + _FALLBACK) if utf8_non_ascii else _FALLBACK
 
 
-#: Leading bytes of formats that are never article text (a PDF or an image given a .txt name).
-_MAGIC = (
-    (b"%PDF-", "a PDF document"),
-    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"\x1f\x8b", "a gzip-compressed file"),
-    (b"PK\x03\x04", "a ZIP archive (or a .docx/.odt document)"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Word or Excel document"),
-)
-
-
 def _decode(data: bytes, path: Path) -> tuple[str, str]:
     """Return (text, encoding).
 
@@ -483,7 +478,7 @@ def _decode(data: bytes, path: Path) -> tuple[str, str]:
     else UTF-8, line by line, with cp1252 for a line that is not UTF-8 (and a warning naming it).
     A PDF, image, archive or office document (by its leading bytes) is an error saying which.
     """
-    kind = next((kind for magic, kind in _MAGIC if data.startswith(magic)), None)
+    kind = binary_kind(data)
     if kind is not None:
         raise InputError(path, f"is {kind}, not text: save the article's text as .txt or the "
                          "page as .html")  # fmt: skip
