@@ -808,20 +808,25 @@ def _read_manifest(
     if not rows:
         why = f" (all {len(skipped)} rows were skipped)" if skipped else ""
         raise InputError(path, f"manifest lists no articles{why}")
-    ids = Counter(r["article_id"] for _, r in rows)
-    dupes = sorted(k for k, v in ids.items() if v > 1)
+    lines: dict[str, list[int]] = {}
+    for n, r in rows:
+        lines.setdefault(r["article_id"], []).append(n)
+    dupes = sorted((k, v) for k, v in lines.items() if len(v) > 1)
     if dupes:
-        raise InputError(path, f"duplicate article_id {', '.join(map(repr, dupes))}")
+        said = [f"{k!r} (lines {', '.join(map(str, v))})" for k, v in dupes[:5]]
+        more = f" and {len(dupes) - 5} more" if len(dupes) > 5 else ""
+        raise InputError(path, f"duplicate article_id {', '.join(said)}{more}")
     return rows
 
 
 def _folder_files(
-    folder: Path, suffixes: tuple[str, ...] = SUPPORTED
+    folder: Path, suffixes: tuple[str, ...] = SUPPORTED, *, say_others: bool = True
 ) -> list[tuple[Path, dict[str, str]]]:
     """Every article file (ending in one of ``suffixes``) under ``folder``, sorted by path.
 
     Hidden files and folders (``.git``, ``.ipynb_checkpoints``) are not articles and are not
-    read. A file or sub-folder reached through a symbolic link that leaves the folder is refused,
+    read. Files with other endings (``x.docx``, ``x.pdf``) are not read either; a warning
+    names them (``say_others``), so no article goes missing unsaid. A file or sub-folder reached through a symbolic link that leaves the folder is refused,
     as a manifest row pointing outside its folder is. Nested files get ids from their relative path
     (``2016/a.txt`` -> ``2016-a``) so equal names in different sub-folders stay apart; files
     that would still share an id (``a.txt`` and ``a.html``) keep their ending (``a.txt``), and
@@ -829,6 +834,7 @@ def _folder_files(
     """
     root = folder.resolve()
     found: list[tuple[Path, dict[str, str]]] = []
+    others: list[Path] = []  # files of other kinds: said, never dropped silently
 
     def refuse(exc: OSError) -> None:
         raise InputError(exc.filename or folder, f"cannot read folder ({exc.strerror})")
@@ -845,7 +851,10 @@ def _folder_files(
                 dirs.remove(name)  # its files are read where they really are
         for name in sorted(files):
             file = Path(here) / name
-            if file.suffix.lower() not in suffixes or name.startswith("."):
+            if name.startswith("."):
+                continue
+            if file.suffix.lower() not in suffixes:
+                others.append(file.relative_to(folder))
                 continue
             if not _resolved(file).is_relative_to(root):
                 raise InputError(file, f"links to a file outside {folder}; refusing to read it")
@@ -857,8 +866,16 @@ def _folder_files(
             )
             found.append((file, row))
     found.sort(key=lambda item: item[0].relative_to(folder).parts)
+    others.sort(key=lambda p: p.parts)
+    shown = ", ".join(map(str, others[:5])) + (
+        f" and {len(others) - 5:,} more" if len(others) > 5 else ""
+    )
     if not found:
-        raise InputError(folder, f"folder has no article files ({', '.join(suffixes)})")
+        held = f"; it holds {len(others):,} other file(s): {shown}" if others else ""
+        raise InputError(folder, f"folder has no article files ({', '.join(suffixes)}){held}")
+    if others and say_others:
+        warnings.warn(f"{folder}: {len(others):,} file(s) not read, not ending in "
+                      f"{', '.join(suffixes)}: {shown}", NewsframeWarning, stacklevel=4)  # fmt: skip
     return _distinct_ids(folder, found)
 
 
@@ -932,6 +949,11 @@ def _manifest_files(
             problem = (
                 f"file {row['file']!r} not found (paths are relative to the manifest's folder)"
             )
+        elif file.is_dir():
+            problem = f"file {row['file']!r} is a folder, not an article file"
+        elif file.suffix.lower() not in SUPPORTED:
+            problem = (f"file {row['file']!r} is not an article file (its ending is "
+                       f"{file.suffix or '(none)'!r}; use one of {', '.join(SUPPORTED)})")  # fmt: skip
         elif file in owner:
             problem = (f"file {row['file']!r} is already article {owner[file][1]!r} (line "
                        f"{owner[file][0]}); list each file once")  # fmt: skip
@@ -1144,7 +1166,7 @@ def _table_files(source: object, text_column: str) -> list[tuple[Path, str]] | N
         return None
     path = _as_path(source, "load_corpus")
     if path.is_dir():
-        found = _folder_files(path, (*SUPPORTED, ".json"))
+        found = _folder_files(path, (*SUPPORTED, ".json"), say_others=False)
         if any(file.suffix.lower() != ".json" for file, _ in found):
             return None
         return [(file, row.get("article_id") or _id_stem(file)) for file, row in found]
