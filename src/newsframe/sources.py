@@ -112,6 +112,20 @@ _YEAR = re.compile(r"\b\d{4}\b")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+#: What spreadsheets, pandas and databases write for a missing value when they export it as text.
+_MISSING_WORDS = frozenset(
+    {"nan", "NaN", "NAN", "NaT", "null", "NULL", "Null", "None", "none", "N/A", "n/a", "NA",
+     "#N/A", "<NA>", "nil"}
+)  # fmt: skip
+
+
+def _missing_word(text: str) -> str:
+    """The hint for a cell holding a missing-value marker as text (``"NaN"``), else ``""``."""
+    return (
+        " (a missing value written as text? leave the cell empty)" if text in _MISSING_WORDS else ""
+    )
+
+
 def parse_published(value: Any) -> str:
     """Return a publication date as ISO 8601 text (``""`` when there is none).
 
@@ -142,7 +156,7 @@ def parse_published(value: Any) -> str:
         return _in_range(parsed, text)
     raise RowProblem(
         f"date {text[:80]!r} does not parse (write it as ISO 8601, e.g. 2024-01-08 or "
-        "2024-01-08T09:30:00+01:00)"
+        f"2024-01-08T09:30:00+01:00){_missing_word(text)}"
     )
 
 
@@ -239,6 +253,11 @@ def row_fields(
             else f"is {columns.text!r} the column of article texts? name it with --text-column"
         )
         raise RowProblem(f"text is not a string (got {type(text).__name__} {_short(text)}); {hint}")
+    if text.strip() in _MISSING_WORDS:  # an export's NaN or NULL, not an article of one word
+        raise RowProblem(
+            f"no text (column {columns.text!r} holds {text.strip()!r}, a missing value written as "
+            "text)"
+        )
     for key, value in record.items():  # JSON may escape half a character ("\ud800")
         if isinstance(value, str) and not value.isascii() and _SURROGATE.search(value):
             at = _SURROGATE.search(value).start()
