@@ -217,3 +217,14 @@ def test_a_date_cell_holding_nan_says_it_may_be_a_missing_value(tmp_path):
     with pytest.raises(InputError, match=r"row 2: date 'NaN' does not parse .* \(a missing value "
                        r"written as text\? leave the cell empty\)$"):  # fmt: skip
         nf.load_corpus(table)
+
+
+@pytest.mark.parametrize("name", ["t.tsv", "t.xlsx", "t.csv.gz"])
+def test_a_table_of_a_kind_not_read_says_which_kinds_are(tmp_path, capsys, name):
+    table = _put(tmp_path / name, "id\ttext\na\tOne text here.\n")
+    suffix = Path(name).suffix
+    assert _one_error(capsys, ["report", str(table)]) == (
+        f"{table}: unsupported file type {suffix!r}; use one of .txt, .text, .md, .html, .htm for "
+        "an article, or for a table of texts .csv (comma-separated, UTF-8), .parquet, .jsonl or "
+        "news-please .json (unpack an archive first)"
+    )

@@ -470,6 +470,14 @@ def _decode_lines(data: bytes, path: Path) -> tuple[str, str]:
     return "\n".join(out), ("utf-8+" + _FALLBACK) if utf8_non_ascii else _FALLBACK
 
 
+#: Endings of tables and archives a user may hand over as a corpus: what to save them as.
+_TABLE_HINT = dict.fromkeys(
+    (".tsv", ".tab", ".xlsx", ".xls", ".ods", ".gz", ".zip", ".bz2", ".xz", ".zst", ".feather"),
+    " for an article, or for a table of texts .csv (comma-separated, UTF-8), .parquet, .jsonl or "
+    "news-please .json (unpack an archive first)",
+)
+
+
 def _decode(data: bytes, path: Path) -> tuple[str, str]:
     """Return (text, encoding).
 
@@ -564,7 +572,8 @@ def read_raw(path: str | Path, *, max_bytes: int | None = None) -> tuple[bytes, 
     if path.suffix.lower() not in SUPPORTED:
         raise InputError(
             path,
-            f"unsupported file type {path.suffix or '(none)'!r}; use one of {', '.join(SUPPORTED)}",
+            f"unsupported file type {path.suffix or '(none)'!r}; use one of {', '.join(SUPPORTED)}"
+            + _TABLE_HINT.get(path.suffix.lower(), ""),
         )
     data = _read_bytes(path, max_bytes_limit(max_bytes))
     if not data.strip():
