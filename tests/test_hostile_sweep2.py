@@ -228,3 +228,37 @@ def test_a_table_of_a_kind_not_read_says_which_kinds_are(tmp_path, capsys, name)
         "an article, or for a table of texts .csv (comma-separated, UTF-8), .parquet, .jsonl or "
         "news-please .json (unpack an archive first)"
     )
+
+
+# --- file names in other scripts, and with line breaks ------------------------------------------
+
+
+def test_file_names_in_other_scripts_keep_their_letters_as_ids(tmp_path):
+    folder = tmp_path / "in"
+    _put(folder / "статья.txt", PAGE)
+    _put(folder / "新闻 2.txt", PAGE.replace("Monday", "Friday"))
+    _put(folder / "sub" / "cafe\u0301 (copy).txt", PAGE.replace("Monday", "Sunday"))  # Mac: NFD
+    corpus = nf.load_corpus(folder)
+    # sorted by path, code point by code point: "s" (U+0073) < "с" (U+0441) < "新" (U+65B0)
+    assert corpus.ids == ["sub-café-copy", "статья", "新闻-2"]
+
+
+def test_two_file_names_giving_one_id_are_one_error_naming_both(tmp_path, capsys):
+    folder = tmp_path / "in"
+    _put(folder / "a b.txt", PAGE)
+    _put(folder / "a-b.txt", PAGE.replace("Monday", "Friday"))
+    assert _one_error(capsys, ["clean", str(folder)]) == (
+        f"{folder}: a b.txt and a-b.txt would both be article 'a-b.txt'; rename one (or list "
+        "the files in a manifest with their own ids)"
+    )
+
+
+def test_an_error_about_a_file_named_with_a_line_break_is_one_line(tmp_path, capsys):
+    path = _put(tmp_path / "new\nline.txt", b"")
+    assert _one_error(capsys, ["clean", str(path)]) == f"{tmp_path}/new\\nline.txt: file is empty"
+    _put(tmp_path / "ok.txt", PAGE)
+    _put(tmp_path / "odd\nname.txt", PAGE.replace("Monday", "Friday"))
+    (tmp_path / "new\nline.txt").unlink()
+    assert main(["clean", str(tmp_path)]) == 0
+    headers = [line for line in capsys.readouterr().out.splitlines() if line.startswith("===")]
+    assert headers == [f"=== odd-name ({tmp_path}/odd\\nname.txt)", f"=== ok ({tmp_path}/ok.txt)"]

@@ -17,6 +17,7 @@ import hashlib
 import io
 import os
 import re
+import unicodedata
 import warnings
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -62,7 +63,24 @@ SUPPORTED = (".txt", ".text", ".md", ".html", ".htm")
 MANIFEST_COLUMNS = ("article_id", "file", "outlet", "title", "published", "url", "note")
 REQUIRED_COLUMNS = ("article_id", "file")
 _FALLBACK = "cp1252"
-_ID_SAFE = re.compile(r"[^A-Za-z0-9._-]+")
+_ID_SAFE = re.compile(r"[^\w.-]+")  # letters and digits of every script, "_", "." and "-"
+
+
+def _id_text(name: str) -> str:
+    """An article id made from a file name: NFC (a Mac writes names decomposed), runs of other
+    characters (spaces, punctuation, bytes that are not UTF-8) as one "-", "article" if empty.
+
+    >>> _id_text("Статья 1"), _id_text("cafe\u0301 (copy)"), _id_text("!!")
+    ('Статья-1', 'café-copy', 'article')
+    """
+    return _ID_SAFE.sub("-", unicodedata.normalize("NFC", name)).strip("-") or "article"
+
+
+def _path_id(relative: Path, *, ending: bool = False) -> str:
+    """The id of a file at ``relative`` in a folder: its parts' :func:`_id_text` joined by "-"
+    (``2016/a b.txt`` -> ``2016-a-b``), the ending kept when ``ending``."""
+    parts = (relative if ending else relative.with_suffix("")).parts
+    return "-".join(_id_text(part) for part in parts)
 
 
 def _no_value(lacking: list[Article], total: int) -> str:
@@ -685,7 +703,7 @@ def _cleaned_article(
         raise InputError(path, "no words in the article text (only punctuation, digits or symbols)")
     meta = {k: v for k, v in metadata.items() if k != "title"}
     article = Article(
-        article_id=article_id or _ID_SAFE.sub("-", path.stem).strip("-") or "article",
+        article_id=article_id or _id_text(path.stem),
         title=str(metadata.get("title") or result.title),
         paragraphs=result.paragraphs,
         captions=result.captions + html_captions,
@@ -867,13 +885,7 @@ def _folder_files(
                 continue
             if not _resolved(file).is_relative_to(root):
                 raise InputError(file, f"links to a file outside {folder}; refusing to read it")
-            relative = file.relative_to(folder)
-            row = (
-                {"article_id": "-".join(relative.with_suffix("").parts)}
-                if len(relative.parts) > 1
-                else {}
-            )
-            found.append((file, row))
+            found.append((file, {"article_id": _path_id(file.relative_to(folder))}))
     found.sort(key=lambda item: item[0].relative_to(folder).parts)
     others.sort(key=lambda p: p.parts)
     shown = ", ".join(map(str, others[:5])) + (
@@ -893,7 +905,7 @@ def _distinct_ids(
 ) -> list[tuple[Path, dict[str, str]]]:
     """``found`` with the files whose path-derived ids collide given ids that keep the ending."""
     relative = [file.relative_to(folder) for file, _ in found]
-    ids = ["-".join(r.with_suffix("").parts) for r in relative]
+    ids = [_path_id(r) for r in relative]
     counts = Counter(ids)
     if len(counts) == len(ids):
         return found
@@ -901,7 +913,7 @@ def _distinct_ids(
     owner: dict[str, Path] = {}
     for (file, row), rel, article_id in zip(found, relative, ids, strict=True):
         if counts[article_id] > 1:
-            article_id = "-".join(rel.parts)
+            article_id = _path_id(rel, ending=True)
             row = {"article_id": article_id}
         if article_id in owner:
             raise InputError(
@@ -1191,7 +1203,7 @@ def _table_files(source: object, text_column: str) -> list[tuple[Path, str]] | N
 
 
 def _id_stem(path: Path) -> str:
-    return _ID_SAFE.sub("-", path.stem).strip("-") or "article"
+    return _id_text(path.stem)
 
 
 def _given_article(
