@@ -19,6 +19,9 @@ loading, analysis, the per-article tables and tf-idf in a fresh process (and
 prints the CPU seconds (``time.process_time``) of each step at both sizes and their ratio (2.0
 is linear; well above it is a quadratic step).
 
+``python benchmarks/bench_hostile.py badbytes [sizes_mb]`` times naming the line of a byte that
+is not UTF-8 at the end of a big table (default 50 and 100 MB) beside ``bytes.decode``.
+
 ``python benchmarks/bench_hostile.py growth [limit_seconds] [sizes] [shape ...]`` grows one odd
 article (beside an ordinary one) through 1x, 2x, 4x, 8x of a shape (default sizes ``4,8,16,32``):
 a long article, one paragraph of many sentences, many quotations, many names, many short lines,
@@ -33,6 +36,7 @@ the per-article tables and actor discovery, CPU seconds per step and the ratio p
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import subprocess
@@ -543,12 +547,47 @@ def growth(limit: float, sizes: list[int], only: list[str]) -> None:
                 print(f"  {shape:<24} {s:<9} {' '.join(f'{t:7.2f}' for t in ts)}  ratios {ratios}", flush=True)  # fmt: skip
 
 
+def bad_bytes(sizes_mb: list[int]) -> None:
+    """Naming the line of the first byte that is not UTF-8 in a big table (the error message of
+    a cp1252 export): :func:`newsframe.files.first_bad_utf8` on tables of ``sizes_mb`` MB whose
+    bad byte is in the last row, beside the field-standard baseline in the same process, Python's
+    ``bytes.decode("utf-8")`` of the whole file (which finds the byte but no line), CPU seconds
+    and the ratio per size step (equal to the size step is linear)."""
+    import time
+
+    from newsframe.files import first_bad_utf8
+
+    row = b'a,"The minister met his counterpart in the capital on Monday for talks."\n'
+    print(f"{'MB':>5} {'first_bad_utf8':>15} {'decode':>8} {'ratio to decode':>16}", flush=True)
+    times = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for mb in sizes_mb:
+            path = Path(tmp) / f"t{mb}.csv"
+            path.write_bytes(b"id,text\n" + row * (mb * 1_000_000 // len(row)) + b'b,"caf\xe9"\n')
+            start = time.process_time()
+            where = first_bad_utf8(path)
+            ours = time.process_time() - start
+            start = time.process_time()
+            with contextlib.suppress(UnicodeDecodeError):
+                path.read_bytes().decode("utf-8")
+            base = time.process_time() - start
+            times.append(ours)
+            print(f"{mb:>5} {ours:>14.3f}s {base:>7.3f}s {ours / max(base, 1e-9):>15.1f}x  at {where}",
+                  flush=True)  # fmt: skip
+    steps = " ".join(f"{b / a:.2f}" if a > 0.01 else "-" for a, b in pairwise(times))
+    print(f"growth per size step: {steps} (size steps: "
+          f"{' '.join(f'{b / a:.2f}' for a, b in pairwise(sizes_mb))})")  # fmt: skip
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument(
-        "mode", nargs="?", default=None, help="tables, growth, scale, or the limit in seconds"
+        "mode",
+        nargs="?",
+        default=None,
+        help="tables, growth, scale, badbytes, or the limit in seconds",
     )
     parser.add_argument("rest", nargs="*", help="the mode's own arguments (see above)")
     args = parser.parse_args()
@@ -573,6 +612,10 @@ if __name__ == "__main__":
     elif args.mode == "scale":  # scale [limit] [label ...]
         with tempfile.TemporaryDirectory() as tmp:
             scale(number(rest[0], float, "limit") if rest else 1800.0, Path(tmp), rest[1:])
+    elif args.mode == "badbytes":  # badbytes [sizes in MB]
+        bad_bytes(
+            [int(number(k, int, "sizes")) for k in (rest[0] if rest else "50,100").split(",")]
+        )
     elif rest:
         parser.error(f"unexpected arguments {rest}")
     else:

@@ -132,7 +132,8 @@ def test_load_corpus_from_folder_and_paths(tmp_path):
         "Leaders Meet Again\n\nThe two leaders met in Tokyo on Friday for talks.\n", "utf-8"
     )
     (tmp_path / "notes.json").write_text("{}", "utf-8")
-    corpus = nf.load_corpus(tmp_path)
+    with pytest.warns(nf.NewsframeWarning, match=r"1 file\(s\) not read, .*: notes\.json$"):
+        corpus = nf.load_corpus(tmp_path)  # the JSON file beside the pages is named, not read
     assert corpus.ids == ["a", "b"]
     assert corpus["a"].title == "Leaders Meet Again"
     assert nf.load_corpus([tmp_path / "b.txt"]).ids == ["b"]

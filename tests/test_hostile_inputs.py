@@ -131,9 +131,10 @@ def test_nested_folders_are_read_in_sorted_order(tmp_path):
     write(folder / "2016" / "b.txt")
     write(folder / "2016" / "a.txt")
     write(folder / "a.txt")
-    write(folder / "notes.pdf", "not an article")  # not an article file type: not read
+    write(folder / "notes.pdf", "not an article")  # not an article file type: not read, named
     write(folder / ".ipynb_checkpoints" / "a-checkpoint.txt")  # hidden: not an article
-    corpus = nf.load_corpus(folder)
+    with pytest.warns(nf.NewsframeWarning, match=r"1 file\(s\) not read, .*: notes\.pdf$"):
+        corpus = nf.load_corpus(folder)
     assert corpus.ids == ["2016-a", "2016-b", "a", "b"]
 
 

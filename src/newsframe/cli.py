@@ -51,6 +51,14 @@ def _safe(text: object) -> str:
     return _CONTROL.sub(_escape, out)
 
 
+def _line(text: object) -> str:
+    """``text`` made safe (:func:`_safe`) and kept on one line: a line break inside it (a file
+    named ``new\\nline.txt``) is shown escaped, so an error or a warning is one line."""
+    return (
+        _safe(text).replace("\n", "\\n").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    )
+
+
 def _escape(match: re.Match[str]) -> str:
     code = ord(match.group())
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
@@ -110,7 +118,7 @@ def _clean(args: argparse.Namespace) -> None:
     corpus = _load(args.path, args.title, method=args.method)
     for n, article in enumerate(corpus):
         if len(corpus) > 1:
-            _out(("\n" if n else "") + f"=== {article.article_id} ({article.source_path})")
+            _out(("\n" if n else "") + _line(f"=== {article.article_id} ({article.source_path})"))
         _print_article(article, show_removed=args.show_removed)
 
 
@@ -154,7 +162,7 @@ def _say_left_out(corpus: Corpus) -> None:
     said += [f"{a}: not counted, same text as {b}" for a, b in
              dupes.loc[~dupes["counted"], ["article_id", "duplicate_of"]].values]  # fmt: skip
     for line in said[:SHOW_LEFT_OUT]:
-        print(f"newsframe: left out {_safe(line)}", file=sys.stderr)
+        print(f"newsframe: left out {_line(line)}", file=sys.stderr)
     if len(said) > SHOW_LEFT_OUT:
         print(f"newsframe: left out {len(said) - SHOW_LEFT_OUT:,} more", file=sys.stderr)
 
@@ -295,16 +303,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"newsframe: stopped by {name}", file=sys.stderr)
             return 128 + signum
         except NewsframeError as exc:
-            print(f"newsframe: error: {_safe(exc)}", file=sys.stderr)
+            print(f"newsframe: error: {_line(exc)}", file=sys.stderr)
             return 2
         except BrokenPipeError:
             return 0
         except OSError as exc:  # a file system error the loaders did not foresee
             where = f"{exc.filename}: " if exc.filename else ""
-            print(f"newsframe: error: {_safe(where)}{_safe(exc.strerror or exc)}", file=sys.stderr)
+            print(f"newsframe: error: {_line(where)}{_line(exc.strerror or exc)}", file=sys.stderr)
             return 2
     for w in caught:
-        print(f"newsframe: warning: {_safe(w.message)}", file=sys.stderr)
+        print(f"newsframe: warning: {_line(w.message)}", file=sys.stderr)
     return 0
 
 

@@ -17,6 +17,7 @@ import hashlib
 import io
 import os
 import re
+import unicodedata
 import warnings
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -31,7 +32,14 @@ from newsframe.article import _COUNTS, _DOCUMENTS, Article, _describe, as_articl
 from newsframe.cleaning import CleanText, Removal, Rules, clean_text, clean_texts, load_rules
 from newsframe.document import Document, analyse_corpus
 from newsframe.errors import InputError, NewsframeWarning
-from newsframe.files import check_regular, max_bytes_limit, too_big, utf16_without_bom
+from newsframe.files import (
+    binary_kind,
+    check_regular,
+    max_bytes_limit,
+    path_text,
+    too_big,
+    utf16_without_bom,
+)
 from newsframe.files import read_regular as _read_bytes
 from newsframe.lines import StoryView, StoryWords
 from newsframe.parallel import map_slices
@@ -55,7 +63,24 @@ SUPPORTED = (".txt", ".text", ".md", ".html", ".htm")
 MANIFEST_COLUMNS = ("article_id", "file", "outlet", "title", "published", "url", "note")
 REQUIRED_COLUMNS = ("article_id", "file")
 _FALLBACK = "cp1252"
-_ID_SAFE = re.compile(r"[^A-Za-z0-9._-]+")
+_ID_SAFE = re.compile(r"[^\w.-]+")  # letters and digits of every script, "_", "." and "-"
+
+
+def _id_text(name: str) -> str:
+    """An article id made from a file name: NFC (a Mac writes names decomposed), runs of other
+    characters (spaces, punctuation, bytes that are not UTF-8) as one "-", "article" if empty.
+
+    >>> _id_text("Статья 1"), _id_text("cafe\u0301 (copy)"), _id_text("!!")
+    ('Статья-1', 'café-copy', 'article')
+    """
+    return _ID_SAFE.sub("-", unicodedata.normalize("NFC", name)).strip("-") or "article"
+
+
+def _path_id(relative: Path, *, ending: bool = False) -> str:
+    """The id of a file at ``relative`` in a folder: its parts' :func:`_id_text` joined by "-"
+    (``2016/a b.txt`` -> ``2016-a-b``), the ending kept when ``ending``."""
+    parts = (relative if ending else relative.with_suffix("")).parts
+    return "-".join(_id_text(part) for part in parts)
 
 
 def _no_value(lacking: list[Article], total: int) -> str:
@@ -256,7 +281,7 @@ class Corpus(Sequence[Article]):
             row.update({c: str(a.metadata.get(c, "")) for c in extra if c not in row})
             row.update(
                 {
-                    "source_path": str(a.source_path or ""),
+                    "source_path": path_text(a.source_path),
                     "sha256": a.sha256,
                     "paragraphs": len(a.paragraphs),
                     **_sentences_and_words(a),
@@ -463,15 +488,11 @@ def _decode_lines(data: bytes, path: Path) -> tuple[str, str]:
     return "\n".join(out), ("utf-8+" + _FALLBACK) if utf8_non_ascii else _FALLBACK
 
 
-#: Leading bytes of formats that are never article text (a PDF or an image given a .txt name).
-_MAGIC = (
-    (b"%PDF-", "a PDF document"),
-    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"\x1f\x8b", "a gzip-compressed file"),
-    (b"PK\x03\x04", "a ZIP archive (or a .docx/.odt document)"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Word or Excel document"),
+#: Endings of tables and archives a user may hand over as a corpus: what to save them as.
+_TABLE_HINT = dict.fromkeys(
+    (".tsv", ".tab", ".xlsx", ".xls", ".ods", ".gz", ".zip", ".bz2", ".xz", ".zst", ".feather"),
+    " for an article, or for a table of texts .csv (comma-separated, UTF-8), .parquet, .jsonl or "
+    "news-please .json (unpack an archive first)",
 )
 
 
@@ -483,7 +504,7 @@ def _decode(data: bytes, path: Path) -> tuple[str, str]:
     else UTF-8, line by line, with cp1252 for a line that is not UTF-8 (and a warning naming it).
     A PDF, image, archive or office document (by its leading bytes) is an error saying which.
     """
-    kind = next((kind for magic, kind in _MAGIC if data.startswith(magic)), None)
+    kind = binary_kind(data)
     if kind is not None:
         raise InputError(path, f"is {kind}, not text: save the article's text as .txt or the "
                          "page as .html")  # fmt: skip
@@ -569,7 +590,8 @@ def read_raw(path: str | Path, *, max_bytes: int | None = None) -> tuple[bytes, 
     if path.suffix.lower() not in SUPPORTED:
         raise InputError(
             path,
-            f"unsupported file type {path.suffix or '(none)'!r}; use one of {', '.join(SUPPORTED)}",
+            f"unsupported file type {path.suffix or '(none)'!r}; use one of {', '.join(SUPPORTED)}"
+            + _TABLE_HINT.get(path.suffix.lower(), ""),
         )
     data = _read_bytes(path, max_bytes_limit(max_bytes))
     if not data.strip():
@@ -681,7 +703,7 @@ def _cleaned_article(
         raise InputError(path, "no words in the article text (only punctuation, digits or symbols)")
     meta = {k: v for k, v in metadata.items() if k != "title"}
     article = Article(
-        article_id=article_id or _ID_SAFE.sub("-", path.stem).strip("-") or "article",
+        article_id=article_id or _id_text(path.stem),
         title=str(metadata.get("title") or result.title),
         paragraphs=result.paragraphs,
         captions=result.captions + html_captions,
@@ -813,20 +835,25 @@ def _read_manifest(
     if not rows:
         why = f" (all {len(skipped)} rows were skipped)" if skipped else ""
         raise InputError(path, f"manifest lists no articles{why}")
-    ids = Counter(r["article_id"] for _, r in rows)
-    dupes = sorted(k for k, v in ids.items() if v > 1)
+    lines: dict[str, list[int]] = {}
+    for n, r in rows:
+        lines.setdefault(r["article_id"], []).append(n)
+    dupes = sorted((k, v) for k, v in lines.items() if len(v) > 1)
     if dupes:
-        raise InputError(path, f"duplicate article_id {', '.join(map(repr, dupes))}")
+        said = [f"{k!r} (lines {', '.join(map(str, v))})" for k, v in dupes[:5]]
+        more = f" and {len(dupes) - 5} more" if len(dupes) > 5 else ""
+        raise InputError(path, f"duplicate article_id {', '.join(said)}{more}")
     return rows
 
 
 def _folder_files(
-    folder: Path, suffixes: tuple[str, ...] = SUPPORTED
+    folder: Path, suffixes: tuple[str, ...] = SUPPORTED, *, say_others: bool = True
 ) -> list[tuple[Path, dict[str, str]]]:
     """Every article file (ending in one of ``suffixes``) under ``folder``, sorted by path.
 
     Hidden files and folders (``.git``, ``.ipynb_checkpoints``) are not articles and are not
-    read. A file or sub-folder reached through a symbolic link that leaves the folder is refused,
+    read. Files with other endings (``x.docx``, ``x.pdf``) are not read either; a warning
+    names them (``say_others``), so no article goes missing unsaid. A file or sub-folder reached through a symbolic link that leaves the folder is refused,
     as a manifest row pointing outside its folder is. Nested files get ids from their relative path
     (``2016/a.txt`` -> ``2016-a``) so equal names in different sub-folders stay apart; files
     that would still share an id (``a.txt`` and ``a.html``) keep their ending (``a.txt``), and
@@ -834,6 +861,7 @@ def _folder_files(
     """
     root = folder.resolve()
     found: list[tuple[Path, dict[str, str]]] = []
+    others: list[Path] = []  # files of other kinds: said, never dropped silently
 
     def refuse(exc: OSError) -> None:
         raise InputError(exc.filename or folder, f"cannot read folder ({exc.strerror})")
@@ -850,20 +878,25 @@ def _folder_files(
                 dirs.remove(name)  # its files are read where they really are
         for name in sorted(files):
             file = Path(here) / name
-            if file.suffix.lower() not in suffixes or name.startswith("."):
+            if name.startswith("."):
+                continue
+            if file.suffix.lower() not in suffixes:
+                others.append(file.relative_to(folder))
                 continue
             if not _resolved(file).is_relative_to(root):
                 raise InputError(file, f"links to a file outside {folder}; refusing to read it")
-            relative = file.relative_to(folder)
-            row = (
-                {"article_id": "-".join(relative.with_suffix("").parts)}
-                if len(relative.parts) > 1
-                else {}
-            )
-            found.append((file, row))
+            found.append((file, {"article_id": _path_id(file.relative_to(folder))}))
     found.sort(key=lambda item: item[0].relative_to(folder).parts)
+    others.sort(key=lambda p: p.parts)
+    shown = ", ".join(map(str, others[:5])) + (
+        f" and {len(others) - 5:,} more" if len(others) > 5 else ""
+    )
     if not found:
-        raise InputError(folder, f"folder has no article files ({', '.join(suffixes)})")
+        held = f"; it holds {len(others):,} other file(s): {shown}" if others else ""
+        raise InputError(folder, f"folder has no article files ({', '.join(suffixes)}){held}")
+    if others and say_others:
+        warnings.warn(f"{folder}: {len(others):,} file(s) not read, not ending in "
+                      f"{', '.join(suffixes)}: {shown}", NewsframeWarning, stacklevel=4)  # fmt: skip
     return _distinct_ids(folder, found)
 
 
@@ -872,7 +905,7 @@ def _distinct_ids(
 ) -> list[tuple[Path, dict[str, str]]]:
     """``found`` with the files whose path-derived ids collide given ids that keep the ending."""
     relative = [file.relative_to(folder) for file, _ in found]
-    ids = ["-".join(r.with_suffix("").parts) for r in relative]
+    ids = [_path_id(r) for r in relative]
     counts = Counter(ids)
     if len(counts) == len(ids):
         return found
@@ -880,7 +913,7 @@ def _distinct_ids(
     owner: dict[str, Path] = {}
     for (file, row), rel, article_id in zip(found, relative, ids, strict=True):
         if counts[article_id] > 1:
-            article_id = "-".join(rel.parts)
+            article_id = _path_id(rel, ending=True)
             row = {"article_id": article_id}
         if article_id in owner:
             raise InputError(
@@ -937,6 +970,11 @@ def _manifest_files(
             problem = (
                 f"file {row['file']!r} not found (paths are relative to the manifest's folder)"
             )
+        elif file.is_dir():
+            problem = f"file {row['file']!r} is a folder, not an article file"
+        elif file.suffix.lower() not in SUPPORTED:
+            problem = (f"file {row['file']!r} is not an article file (its ending is "
+                       f"{file.suffix or '(none)'!r}; use one of {', '.join(SUPPORTED)})")  # fmt: skip
         elif file in owner:
             problem = (f"file {row['file']!r} is already article {owner[file][1]!r} (line "
                        f"{owner[file][0]}); list each file once")  # fmt: skip
@@ -1149,7 +1187,7 @@ def _table_files(source: object, text_column: str) -> list[tuple[Path, str]] | N
         return None
     path = _as_path(source, "load_corpus")
     if path.is_dir():
-        found = _folder_files(path, (*SUPPORTED, ".json"))
+        found = _folder_files(path, (*SUPPORTED, ".json"), say_others=False)
         if any(file.suffix.lower() != ".json" for file, _ in found):
             return None
         return [(file, row.get("article_id") or _id_stem(file)) for file, row in found]
@@ -1165,7 +1203,7 @@ def _table_files(source: object, text_column: str) -> list[tuple[Path, str]] | N
 
 
 def _id_stem(path: Path) -> str:
-    return _ID_SAFE.sub("-", path.stem).strip("-") or "article"
+    return _id_text(path.stem)
 
 
 def _given_article(

@@ -14,6 +14,7 @@ import csv
 import io
 import math
 import os
+import sys
 import tomllib
 from collections.abc import Sequence
 from importlib import resources
@@ -76,8 +77,9 @@ def read_text(path: str | Path | None, default: str) -> tuple[str, str]:
 def read_toml(path: str | Path | None, default: str) -> tuple[dict[str, Any], str]:
     """Return ``(table, source)`` for a TOML data file: ``path`` or the shipped ``default``.
 
-    Invalid TOML, and tables or arrays nested too deeply for the parser (hundreds of levels; no
-    newsframe file nests more than four), are one :class:`~newsframe.errors.InputError` naming
+    Invalid TOML, tables or arrays nested too deeply for the parser (hundreds of levels; no
+    newsframe file nests more than four) and a number of thousands of digits (more than Python
+    converts) are one :class:`~newsframe.errors.InputError` naming
     the file.
     """
     text, source = read_text(path, default)
@@ -88,6 +90,12 @@ def read_toml(path: str | Path | None, default: str) -> tuple[dict[str, Any], st
     except RecursionError:
         raise InputError(
             source, "invalid TOML: arrays or tables nested too deeply to read"
+        ) from None
+    except ValueError as exc:  # Python refuses to convert a number of thousands of digits
+        if "digits" not in str(exc):
+            raise
+        raise InputError(
+            source, f"invalid TOML: a number of more than {sys.get_int_max_str_digits():,} digits"
         ) from None
 
 

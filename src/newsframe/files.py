@@ -10,6 +10,7 @@ The size limit is :func:`max_bytes_limit` (10 MB, or ``$NEWSFRAME_MAX_BYTES``).
 
 from __future__ import annotations
 
+import codecs
 import errno
 import os
 import stat
@@ -20,8 +21,11 @@ from newsframe.errors import InputError
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "MAX_BYTES_CEILING",
+    "binary_kind",
     "check_regular",
+    "first_bad_utf8",
     "max_bytes_limit",
+    "path_text",
     "read_regular",
     "utf16_without_bom",
 ]
@@ -202,3 +206,78 @@ def utf16_without_bom(data: bytes) -> str | None:
                 return None
             return codec
     return None
+
+
+def path_text(path: str | Path | None) -> str:
+    """Return ``path`` as text that can be written anywhere: bytes of the file name that are not
+    UTF-8 (which Python carries as lone surrogates, PEP 383) shown as ``\\xff`` escapes.
+
+    A folder may hold a file whose name was saved in another encoding; its path then cannot be
+    encoded as UTF-8, and a table or CSV holding it would fail only when written.
+
+    >>> path_text(os.fsdecode(b"raw/caf\\xe9.txt")), path_text(None)
+    ('raw/caf\\\\xe9.txt', '')
+    """
+    if path is None:
+        return ""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+#: Leading bytes of formats that are never text (a PDF, an image, an archive given a text name).
+_MAGIC = (
+    (b"%PDF-", "a PDF document"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\x1f\x8b", "a gzip-compressed file"),
+    (b"PK\x03\x04", "a ZIP archive (or a .docx/.odt document, or an .xlsx workbook)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Word or Excel document"),
+)
+
+
+def binary_kind(data: bytes) -> str | None:
+    """Return what ``data`` is when its leading bytes ("magic numbers") mark a format that is never
+    text (``"a PDF document"``, ``"a ZIP archive ..."``), else None.
+
+    >>> binary_kind(b"%PDF-1.7 ..."), binary_kind(b"Dam opens.")
+    ('a PDF document', None)
+    """
+    return next((kind for magic, kind in _MAGIC if data.startswith(magic)), None)
+
+
+def first_bad_utf8(path: str | Path, chunk: int = 1 << 20) -> tuple[int, int, int] | None:
+    """Return ``(line, column, byte)`` of the first byte of ``path`` that is not UTF-8 (line and
+    column counted from 1, the column in bytes), or None when the whole file is UTF-8.
+
+    Read in chunks of ``chunk`` bytes through an incremental decoder, counting line breaks on
+    the way, so a big table costs one pass and bounded memory; used to name the line of a
+    decoding error a library reported without one (or at the wrong place: a reader decodes
+    ahead of the line it parses).
+
+    >>> import tempfile
+    >>> with tempfile.NamedTemporaryFile(suffix=".csv") as f:
+    ...     _ = f.write(b"id,text\\n1,caf\\xe9\\n")
+    ...     _ = f.flush()
+    ...     first_bad_utf8(f.name, chunk=4)
+    (2, 6, 233)
+    """
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    line, start, offset = 1, 0, 0  # start: the offset of the current line's first byte
+    with open(path, "rb") as handle:
+        while True:
+            data = handle.read(chunk)
+            try:
+                decoder.decode(data, final=not data)
+            except UnicodeDecodeError as exc:
+                # exc.object also holds the bytes of a character the last chunk began (no break)
+                at = offset + exc.start - (len(exc.object) - len(data))
+                line += data.count(b"\n", 0, max(at - offset, 0))
+                cut = data.rfind(b"\n", 0, max(at - offset, 0))
+                start = offset + cut + 1 if cut >= 0 else start
+                return line, at - start + 1, exc.object[exc.start]
+            if not data:
+                return None
+            line += data.count(b"\n")
+            cut = data.rfind(b"\n")
+            start = offset + cut + 1 if cut >= 0 else start
+            offset += len(data)

@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from newsframe.errors import InputError
+from newsframe.files import binary_kind, first_bad_utf8
 
 __all__ = [
     "NEWSPLEASE",
@@ -111,6 +112,20 @@ _YEAR = re.compile(r"\b\d{4}\b")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+#: What spreadsheets, pandas and databases write for a missing value when they export it as text.
+_MISSING_WORDS = frozenset(
+    {"nan", "NaN", "NAN", "NaT", "null", "NULL", "Null", "None", "none", "N/A", "n/a", "NA",
+     "#N/A", "<NA>", "nil"}
+)  # fmt: skip
+
+
+def _missing_word(text: str) -> str:
+    """The hint for a cell holding a missing-value marker as text (``"NaN"``), else ``""``."""
+    return (
+        " (a missing value written as text? leave the cell empty)" if text in _MISSING_WORDS else ""
+    )
+
+
 def parse_published(value: Any) -> str:
     """Return a publication date as ISO 8601 text (``""`` when there is none).
 
@@ -141,7 +156,7 @@ def parse_published(value: Any) -> str:
         return _in_range(parsed, text)
     raise RowProblem(
         f"date {text[:80]!r} does not parse (write it as ISO 8601, e.g. 2024-01-08 or "
-        "2024-01-08T09:30:00+01:00)"
+        f"2024-01-08T09:30:00+01:00){_missing_word(text)}"
     )
 
 
@@ -238,6 +253,11 @@ def row_fields(
             else f"is {columns.text!r} the column of article texts? name it with --text-column"
         )
         raise RowProblem(f"text is not a string (got {type(text).__name__} {_short(text)}); {hint}")
+    if text.strip() in _MISSING_WORDS:  # an export's NaN or NULL, not an article of one word
+        raise RowProblem(
+            f"no text (column {columns.text!r} holds {text.strip()!r}, a missing value written as "
+            "text)"
+        )
     for key, value in record.items():  # JSON may escape half a character ("\ud800")
         if isinstance(value, str) and not value.isascii() and _SURROGATE.search(value):
             at = _SURROGATE.search(value).start()
@@ -299,12 +319,36 @@ def table_columns(path: Path) -> list[str]:
         with open(path, encoding="utf-8-sig", newline="") as handle:
             header = next(csv.reader(handle), [])
     except UnicodeDecodeError:
-        raise InputError(path, "line 1: not UTF-8 (save the table as UTF-8)") from None
+        raise _not_utf8(path) from None
     except csv.Error as exc:
         raise InputError(path, f"line 1: malformed CSV header ({exc})") from None
     except OSError as exc:  # permission denied, a folder, gone meanwhile
         raise InputError(path, f"cannot read file ({exc.strerror or exc})") from None
     return _distinct(path, [c.strip() for c in header], "line 1: ")
+
+
+def _not_utf8(path: Path) -> InputError:
+    """The error for a table that is not UTF-8, saying what it is instead: a workbook or another
+    binary format (by its leading bytes), UTF-16 text (by its byte-order mark), or else the
+    line, column and byte where UTF-8 stops (a reader decodes ahead of the row it parses, so
+    its own position would point at the wrong line)."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(8)
+        where = first_bad_utf8(path)
+    except OSError as exc:
+        return InputError(path, f"cannot read file ({exc.strerror or exc})")
+    kind = binary_kind(head)
+    if kind is not None:
+        return InputError(path, f"is {kind}, not a table of texts: save it as CSV UTF-8, "
+                          "Parquet or JSON Lines")  # fmt: skip
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-32's marks start the same
+        return InputError(path, 'is saved as UTF-16 or UTF-32 ("Unicode text"); save it as UTF-8')
+    if where is None:
+        return InputError(path, "not UTF-8 (save it as UTF-8)")
+    line, column, byte = where
+    return InputError(path, f"line {line}: not UTF-8 (byte 0x{byte:02x} at column {column}); "
+                      "save it as UTF-8")  # fmt: skip
 
 
 def _distinct(path: Path, names: list[str], where: str) -> list[str]:
@@ -441,7 +485,7 @@ def _csv_rows(path: Path, batch_rows: int) -> Iterator[tuple[int, Any]]:
                     n += 1
                     yield n, record
     except UnicodeDecodeError:
-        raise InputError(path, f"row {n + 1}: not UTF-8 (save the table as UTF-8)") from None
+        raise _not_utf8(path) from None
     except (pd.errors.ParserError, ValueError) as exc:
         message = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
         ragged = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", message)
@@ -463,7 +507,7 @@ def _jsonl_rows(path: Path) -> Iterator[tuple[int, Any]]:
                 if line.strip():
                     yield n, _json_record(line)
         except UnicodeDecodeError:
-            raise InputError(path, "not UTF-8 (save the file as UTF-8)") from None
+            raise _not_utf8(path) from None
 
 
 class _Repeated(dict):
@@ -531,7 +575,7 @@ def _json_rows(path: Path) -> Iterator[tuple[int, Any]]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
-        raise InputError(path, "not UTF-8 (save the file as UTF-8)") from None
+        raise _not_utf8(path) from None
     except OSError as exc:
         raise InputError(path, f"cannot read file ({exc.strerror})") from None
     record = _json_record(text)
