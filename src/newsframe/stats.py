@@ -1196,7 +1196,9 @@ def mantel_haenszel_log_ratio(
     na = np.asarray(n_a, dtype=float).reshape(-1, 1)
     nb = np.asarray(n_b, dtype=float).reshape(-1, 1)
     if a.shape != b.shape or len(na) != len(a) or len(nb) != len(a):
-        raise ValueError("mantel_haenszel_log_ratio needs strata x terms counts and tokens per stratum")
+        raise ValueError(
+            "mantel_haenszel_log_ratio needs strata x terms counts and tokens per stratum"
+        )
     keep = ((na > 0) & (nb > 0)).ravel()
     a, b, na, nb = a[keep], b[keep], na[keep], nb[keep]
     total = na + nb

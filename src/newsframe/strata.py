@@ -73,7 +73,9 @@ def confounding(corpus: Corpus, within: str, *, column: str | None = None) -> pd
     return pd.DataFrame(rows, columns=[*columns, "confined"])
 
 
-def shared_strata(corpus: Corpus, pair: Pair, within: str) -> tuple[list[str], list[str], list[str]]:
+def shared_strata(
+    corpus: Corpus, pair: Pair, within: str
+) -> tuple[list[str], list[str], list[str]]:
     """Return ``(strata both sides cover, side a's articles in them, side b's)``, strata sorted.
 
     >>> from newsframe import Article
@@ -213,7 +215,9 @@ def compare_sentiment_within(
 
 def _counts(corpus: Corpus, ids: list[str], terms: pd.Index, res) -> tuple[np.ndarray, float]:
     counts = count_terms([corpus[i] for i in ids], resources=res)
-    return counts.series().reindex(terms, fill_value=0).to_numpy(float), float(counts.n_tokens.sum())
+    return counts.series().reindex(terms, fill_value=0).to_numpy(float), float(
+        counts.n_tokens.sum()
+    )
 
 
 def keyness_within(
