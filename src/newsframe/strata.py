@@ -14,6 +14,7 @@ every table says how many strata and articles it compared.
 from __future__ import annotations
 
 import warnings
+from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
@@ -62,11 +63,11 @@ def confounding(corpus: Corpus, within: str, *, column: str | None = None) -> pd
     rows = []
     groups = corpus.groups(column)
     covered = {name: {strata[i] for i in part.ids} for name, part in groups.items()}
+    tellers = Counter(s for values in covered.values() for s in values)  # groups per stratum
     for name, part in groups.items():
         counts = pd.Series([strata[i] for i in part.ids]).value_counts()
         top = sorted(counts.index[counts == counts.max()])[0]
-        others = set().union(*(s for g, s in covered.items() if g != name))
-        comparable = sum(strata[i] in others for i in part.ids)
+        comparable = sum(tellers[strata[i]] > 1 for i in part.ids)  # another group tells it
         rows.append((name, len(part), len(counts), top, float(counts.max() / len(part)),
                      comparable, comparable == 0))  # fmt: skip
     columns = ["group", "n_articles", "strata", "top_stratum", "top_share", "comparable"]

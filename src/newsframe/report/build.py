@@ -1094,7 +1094,7 @@ def _within_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Tables) 
                     f"'{w}' value's, and {plan.label_a} against {plan.label_b} inside each value "
                     "both cover (labels permuted within it; keyness as a Mantel–Haenszel ratio)."),
               r.preview(f"confounding__{_slug(str(g))}_by_{_slug(w)}", conf,
-                        f"How far each group of '{g}' is one {w}'s", 20,
+                        f"Each group of '{g}' by '{w}'", 20,
                         show=list(conf.columns))]  # fmt: skip
     with warnings.catch_warnings(record=True) as said:
         warnings.simplefilter("always", NewsframeWarning)
@@ -1120,11 +1120,12 @@ def _within_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Tables) 
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", NewsframeWarning)  # said once above
             key = keyness_within(corpus, w, [plan.label_a, plan.label_b], column=g)
-        blocks.append(r.preview(f"keyness__{plan.slug}__within_{_slug(w)}", key,
-                                f"Key terms within each {w}, ranked by the within-{w} Log Ratio",
-                                show=["term", "key_for", "count_a", "count_b", "articles_a",
-                                      "articles_b", "log_ratio", "log_ratio_within",
-                                      "p_within_bh"]))  # fmt: skip
+        csv = r.table(f"keyness__{plan.slug}__within_{_slug(w)}", key)
+        ends = pd.concat([key.head(6), key.iloc[::-1].head(6)]).drop_duplicates("term")
+        show = ["term", "key_for", "count_a", "count_b", "articles_a", "articles_b", "log_ratio",
+                "log_ratio_within", "p_within_bh"]  # fmt: skip
+        blocks.append(Block("table", f"Key terms of each side within each {w}, ranked by the "
+                            f"within-{w} Log Ratio", table=ends[show], csv=csv, rows=12))  # fmt: skip
         summary.update(difference_mean_compound=round(float(mean["difference"]), 6),
                        difference_ignoring=round(float(mean["difference_pooled"]), 6),
                        p_value=round(float(mean["p_value"]), 6),
