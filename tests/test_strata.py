@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from newsframe import Article, Corpus
+from newsframe import Article, Corpus, compare_group_sentiment
 from newsframe.errors import InputError, NewsframeWarning
 from newsframe.report import build_report
 from newsframe.stats import (
@@ -216,3 +216,17 @@ def test_report_compares_within_stories_and_names_the_confined_group(rail_with_s
     ).exists()
     assert (out / "tables" / "keyness__vestria_vs_mardonia__within_story.csv").exists()
     assert "Within each story" in (out / "index.html").read_text("utf-8")
+
+
+def test_compare_group_sentiment_warns_when_the_groups_share_no_story():
+    c = _corpus([("x", "s1"), ("x", "s1"), ("y", "s2"), ("y", "s2"), ("y", "s2")])
+    t = pd.DataFrame({"article_id": c.ids, "compound": [0.5, 0.4, -0.5, -0.4, -0.3]})
+    with warnings.catch_warnings(record=True) as said:
+        warnings.simplefilter("always")
+        compare_group_sentiment(t, c, ["x", "y"])
+    assert sum("tell no story in common (s1 against s2)" in str(w.message) for w in said) == 1
+    shared = _corpus([("x", "s1"), ("x", "s2"), ("y", "s2"), ("y", "s2"), ("y", "s1")])
+    with warnings.catch_warnings(record=True) as said:
+        warnings.simplefilter("always")
+        compare_group_sentiment(t, shared, ["x", "y"])
+    assert not any("story" in str(w.message) for w in said)
