@@ -108,6 +108,7 @@ if TYPE_CHECKING:
         permutation_floor,
     )
     from newsframe.story import Story, load_story
+    from newsframe.strata import compare_sentiment_within, confounding, keyness_within
     from newsframe.tables import corpus_counts, sentences_frame, tokens_frame
     from newsframe.terms import (
         TermCounts,
@@ -252,6 +253,9 @@ _HOME = {
     "prominence_by_group": "newsframe.groups",
     "voice_by_group": "newsframe.groups",
     "with_group": "newsframe.groups",
+    "compare_sentiment_within": "newsframe.strata",
+    "confounding": "newsframe.strata",
+    "keyness_within": "newsframe.strata",
     "article_permutation_test": "newsframe.stats",
     "cluster_bootstrap_difference": "newsframe.stats",
     "permutation_floor": "newsframe.stats",
@@ -305,8 +309,10 @@ __all__ = [
     "collocations",
     "compare_group_sentiment",
     "compare_sentiment",
+    "compare_sentiment_within",
     "comparison_pair",
     "compute_article_tables",
+    "confounding",
     "copy_weights",
     "corpus_counts",
     "count_terms",
@@ -334,6 +340,7 @@ __all__ = [
     "key_terms",
     "keyness",
     "keyness_one_vs_rest",
+    "keyness_within",
     "kwic",
     "lemmatize",
     "lexicon_gaps",

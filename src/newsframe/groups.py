@@ -404,6 +404,7 @@ def compare_group_sentiment(
         floor = permutation_floor(len(side_a), len(side_b))
         if not out["exact"].iloc[0]:  # random splits: p cannot go below 1 / (n_resamples + 1)
             floor = max(floor, 1.0 / (n_resamples + 1))
+    _warn_story_confound(corpus, pair)
     if floor > 0.05:
         warnings.warn(
             f"sentiment {pair.a} vs {pair.b}: with {len(side_a)} against {len(side_b)} "
@@ -413,6 +414,26 @@ def compare_group_sentiment(
             stacklevel=2,
         )
     return out.assign(p_floor=floor)
+
+
+def _warn_story_confound(corpus: Corpus, pair: Pair) -> None:
+    """Warn when the articles carry a ``story`` column and the two sides tell no story in common:
+    their difference is also a difference of story (:mod:`newsframe.strata` compares within)."""
+    if "story" not in corpus.metadata_columns or pair.column == "story":
+        return
+    try:
+        story = corpus.group_of("story")
+    except InputError:  # not every article has a story: nothing to say
+        return
+    told_a, told_b = {story[i] for i in pair.corpus_a.ids}, {story[i] for i in pair.corpus_b.ids}
+    if not told_a & told_b:
+        warnings.warn(
+            f"{pair.a} and {pair.b} tell no story in common ({', '.join(sorted(told_a))} against "
+            f"{', '.join(sorted(told_b))}): group and story are confounded, so this difference "
+            "is also one of story; newsframe.confounding and compare_sentiment_within say more",
+            NewsframeWarning,
+            stacklevel=3,
+        )
 
 
 # --- framing devices ---------------------------------------------------------------------------

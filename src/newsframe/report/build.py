@@ -16,7 +16,7 @@ import sys
 import warnings
 from collections.abc import Callable, Sequence
 from contextlib import ExitStack
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources as importlib_resources
 from pathlib import Path
 from typing import Any
@@ -85,6 +85,7 @@ from newsframe.report.html import Block, Section, render_page
 from newsframe.sentiment import exclusion_effect, sentiment_drivers
 from newsframe.sentiment.summary import MIN_SENTENCES
 from newsframe.sources import TABLE_SUFFIXES
+from newsframe.strata import compare_sentiment_within, confounding, keyness_within
 from newsframe.terms import critical_g2, key_terms, keyness
 
 __all__ = ["ReportPlan", "build_report", "plan_comparison"]
@@ -136,6 +137,7 @@ class ReportPlan:
     slug: str = ""
     reason: str = ""  # why these two: named by the user, by the story file, or the largest two
     by_group: bool = False
+    within: str | None = None  # the stratum column (e.g. story) the groups are compared within
 
     @property
     def unit(self) -> str:
@@ -1053,6 +1055,85 @@ def _over_time_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Table
     r.sections.append(Section("over-time", "Over time", blocks))
 
 
+def _within_column(corpus: Corpus, plan: ReportPlan, within: str | None) -> str | None:
+    """The stratum column two groups are compared within: ``within`` (checked: every article
+    has a value), else ``story`` when the articles carry one with two or more values; none when
+    two articles are compared or the stratum is the group column itself."""
+    if within:
+        if within == plan.group:
+            raise NewsframeError(f"--within {within!r} is the group column: name another column")
+        corpus.group_of(within)  # an article without a value: one error naming it
+        return within if plan.by_group else None
+    if not plan.by_group or plan.group == "story" or "story" not in corpus.metadata_columns:
+        return None
+    try:
+        return "story" if len(set(corpus.group_of("story").values())) >= 2 else None
+    except InputError:  # some articles have no story: no default stratum
+        return None
+
+
+def _within_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Tables) -> None:
+    """Section "Within each <stratum>": how far group and stratum are confounded, and the two
+    compared groups' sentiment and keyness inside each stratum both cover."""
+    if not plan.within:
+        return
+    w, g = plan.within, plan.group
+    conf = confounding(corpus, w, column=g)
+    confined = conf.loc[conf["confined"], "group"].tolist()
+    caveats = []
+    if confined:
+        caveats.append(
+            f"{len(confined)} of {len(conf)} groups of '{g}' ({', '.join(map(str, confined[:8]))}"
+            f"{', …' if len(confined) > 8 else ''}) hold only articles of '{w}' values no other "
+            f"group covers: every difference between them and the others is also a difference "
+            f"of '{w}' (tables/confounding__{_slug(str(g))}_by_{_slug(w)}.csv)."
+        )
+    blocks = [Block("text", f"The articles tell {len(set(corpus.group_of(w).values()))} "
+                    f"values of '{w}'. Groups that cover different values differ by their words "
+                    "and tone, whatever their outlets' framing: here how far each group is one "
+                    f"'{w}' value's, and {plan.label_a} against {plan.label_b} inside each value "
+                    "both cover (labels permuted within it; keyness as a Mantel–Haenszel ratio)."),
+              r.preview(f"confounding__{_slug(str(g))}_by_{_slug(w)}", conf,
+                        f"Each group of '{g}' by '{w}'", 20,
+                        show=list(conf.columns))]  # fmt: skip
+    with warnings.catch_warnings(record=True) as said:
+        warnings.simplefilter("always", NewsframeWarning)
+        comparison = compare_sentiment_within(base["sentences"], corpus, w,
+                                              [plan.label_a, plan.label_b], column=g)  # fmt: skip
+    blocks += [Block("warning", str(x.message)) for x in said[:1]]
+    mean = comparison[comparison["statistic"] == "mean_compound"].iloc[0]
+    summary: dict[str, Any] = {"column": w, "strata_shared": int(mean["strata_shared"]),
+                               "n_a": int(mean["n_a"]), "n_b": int(mean["n_b"])}  # fmt: skip
+    if int(mean["strata_shared"]) == 0:
+        caveats.append(f"{plan.label_a} and {plan.label_b} share no value of '{w}': their "
+                       f"comparison is also one of '{w}', and no within-'{w}' test is possible.")  # fmt: skip
+    else:
+        line = (f"Within each {w}: mean compound difference {mean['difference']:+.3f} "
+                f"[{mean['ci_low']:+.3f}, {mean['ci_high']:+.3f}], p = {mean['p_value']:.3g} "
+                f"({int(mean['n_a'])} vs {int(mean['n_b'])} articles in {int(mean['strata_shared'])} "
+                f"values of '{w}' both sides cover; the smallest p this design can reach is {mean['p_floor']:.3g}); "
+                f"ignoring {w}: {mean['difference_pooled']:+.3f}.")  # fmt: skip
+        caveats.append(line)
+        blocks.append(Block("text", line))
+        blocks.append(r.preview(f"sentiment__difference__{plan.slug}__within_{_slug(w)}",
+                                comparison, f"Sentiment within each {w}"))  # fmt: skip
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", NewsframeWarning)  # said once above
+            key = keyness_within(corpus, w, [plan.label_a, plan.label_b], column=g)
+        csv = r.table(f"keyness__{plan.slug}__within_{_slug(w)}", key)
+        ends = pd.concat([key.head(6), key.iloc[::-1].head(6)]).drop_duplicates("term")
+        show = ["term", "key_for", "count_a", "count_b", "articles_a", "articles_b", "log_ratio",
+                "log_ratio_within", "p_within_bh"]  # fmt: skip
+        blocks.append(Block("table", f"Key terms of each side within each {w}, ranked by the "
+                            f"within-{w} Log Ratio", table=ends[show], csv=csv, rows=12))  # fmt: skip
+        summary.update(difference_mean_compound=round(float(mean["difference"]), 6),
+                       difference_ignoring=round(float(mean["difference_pooled"]), 6),
+                       p_value=round(float(mean["p_value"]), 6),
+                       p_floor=round(float(mean["p_floor"]), 8))  # fmt: skip
+    r.summary["within"] = {**summary, "confined_groups": confined, "caveats": caveats}
+    r.sections.append(Section("within", f"Within each {w}", blocks))
+
+
 def _caveats_section(r: _Report, corpus: Corpus, plan: ReportPlan, key: pd.DataFrame,
                      comparison: pd.DataFrame, sentences: pd.DataFrame) -> None:  # fmt: skip
     counts = sentences["article_id"].value_counts()
@@ -1077,6 +1158,7 @@ def _caveats_section(r: _Report, corpus: Corpus, plan: ReportPlan, key: pd.DataF
         items.append("Sentences of one article are not independent draws: with one article per "
                      "side, p describes these two texts, not their outlets or groups.")  # fmt: skip
     items += _pooling_caveats(corpus, plan, key, s)
+    items += r.summary.get("within", {}).get("caveats", [])
     r.summary["caveats"] = items
     r.sections.append(Section("caveats", "What this sample can show", [Block("list", items=items)]))
 
@@ -1192,6 +1274,7 @@ def build_report(
     scheduler: str | None = None,
     align: Sequence[str] | None = None,
     period: str | None = None,
+    within: str | None = None,
 ) -> Path:
     """Write a self-contained report of ``source`` to the folder ``out`` and return its path.
 
@@ -1218,6 +1301,10 @@ def build_report(
     two article ids named by ``align``. When the
     articles carry ``published`` dates, a section "Over time" compares periods (``period``: day,
     week, month, quarter or year; default chosen from the span, :mod:`newsframe.periods`).
+    When two groups are compared and the articles carry a stratum column ``within`` (default
+    ``story``, when the articles carry one with two or more values), a section "Within each
+    story" says how far group and stratum are confounded and compares the two groups inside
+    each stratum both cover (:mod:`newsframe.strata`).
     """
     if scheduler:
         check_scheduler(scheduler)
@@ -1236,7 +1323,8 @@ def build_report(
         with output.locked(out_path):
             recheck = functools.partial(output.check_out, out, sources, also=also, force=force)
             _build(source, out_path, recheck, story=story, group=group, compare=compare,
-                   n_jobs=n_jobs, scheduler=scheduler, align=align, period=period)  # fmt: skip
+                   n_jobs=n_jobs, scheduler=scheduler, align=align, period=period,
+                   within=within)  # fmt: skip
     except BaseException:
         output.remove_empty(created)
         raise
@@ -1278,6 +1366,7 @@ def _build(
     scheduler: str | None,
     align: Sequence[str] | None = None,
     period: str | None = None,
+    within: str | None = None,
 ) -> None:
     """Compute every table and figure, write them to a staging folder, put it in place."""
     corpus = source if isinstance(source, Corpus) else None
@@ -1299,6 +1388,7 @@ def _build(
         align_pair = _align_pair(corpus, align)  # a bad pair fails before any computing
         corpus = with_text_actors(corpus, n_jobs=n_jobs)  # no actors named: find them
         plan = plan_comparison(corpus, group=group, compare=compare)
+        plan = replace(plan, within=_within_column(corpus, plan, within))
         base = compute_article_tables(corpus, client=client, n_jobs=n_jobs,
                                       keep_documents=_documents_read_again(corpus, plan))  # fmt: skip
     r = _Report()
@@ -1309,6 +1399,7 @@ def _build(
         lambda: _framing_section(r, corpus, plan, base),
         lambda: _selection_section(r, corpus, plan, align_pair),
         lambda: _over_time_section(r, corpus, plan, base, period),
+        lambda: _within_section(r, corpus, plan, base),
     ]
     results = []
     with _progress(len(steps) + 1) as bar:
