@@ -198,3 +198,15 @@ def test_the_counts_table_names_each_copy_dedupe_left_out(tmp_path, capsys):
     out, err = capsys.readouterr()
     assert [line.split(",")[0] for line in out.splitlines()] == ["article_id", "a"]
     assert err.splitlines() == ["newsframe: left out b: not counted, same text as a"]
+
+
+def test_report_within_names_a_bad_stratum_before_computing(tmp_path, capsys):
+    """``--within`` reaches the report: the group column itself, or a column the articles lack,
+    is one error naming the problem (and no report folder is written)."""
+    articles = str(ROOT / "data/articles.csv")
+    same = ["report", articles, "--out", str(tmp_path / "a"), "--group", "article_id"]
+    assert main([*same, "--within", "article_id"]) == 2
+    assert "--within 'article_id' is the group column" in capsys.readouterr().err
+    assert main([*same, "--within", "desk"]) == 2
+    assert "metadata column 'desk'" in capsys.readouterr().err
+    assert not (tmp_path / "a" / "index.html").exists()

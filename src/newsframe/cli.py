@@ -137,7 +137,7 @@ def _report(args: argparse.Namespace) -> None:
         path = build_report(
             sources, args.out, story=args.story, group=args.group, compare=args.compare,
             force=args.force, n_jobs=args.jobs, scheduler=args.scheduler, align=args.align,
-            period=args.period,
+            period=args.period, within=args.within,
         )  # fmt: skip
         print(f"newsframe: wrote {path / 'index.html'}", file=sys.stderr)
         return
@@ -244,6 +244,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--period",
         choices=["day", "week", "month", "quarter", "year"],
         help="periods of the 'Over time' section (default: chosen from the span of dates)",
+    )
+    report.add_argument(
+        "--within",
+        metavar="COLUMN",
+        help="compare the two groups within each value of this column (default: story, when the "
+        "articles have one); a group confined to one story is named in the report",
     )
     report.set_defaults(func=_report)
     actors = sub.add_parser("actors", help="print the actor table with mentions (CSV)")
