@@ -878,3 +878,47 @@ def test_an_indefinite_description_names_the_person_in_apposition_after_it(descr
         f'{description}, Sarah Mills, told the court, "He controlled us."',
     )
     assert rows == [("Sarah Mills", "tell")]
+
+
+# --- a quotation run keeps its speaker's verb (issue 19, twentieth round) ------------------------
+
+
+def _row(paragraph, speaker, verb="", lemma="", kind="direct", part="body"):
+    return dict(part=part, paragraph_id=paragraph, speaker=speaker, kind=kind, verb=verb,
+                verb_lemma=lemma, verb_class="neutral" if lemma else "")  # fmt: skip
+
+
+def test_a_direct_quotation_without_a_verb_takes_its_speakers_verb_from_the_run():
+    from newsframe.framing.speakers import run_verbs
+
+    rows = [_row(2, "Ann Lee", "explained", "explain"), _row(3, "Bo Park", "said", "say"),
+            _row(4, "Ann Lee"), _row(5, "Bo Park")]  # fmt: skip
+    run_verbs(rows)
+    assert [r["verb_lemma"] for r in rows] == ["explain", "say", "explain", "say"]
+    assert rows[2]["verb"] == "explained" and rows[2]["verb_class"] == "neutral"
+
+
+def test_the_run_reaches_back_three_paragraphs_and_no_further():
+    from newsframe.framing.speakers import run_verbs
+
+    rows = [_row(1, "Ann Lee", "wrote", "write"), _row(4, "Ann Lee"), _row(9, "Ann Lee")]
+    run_verbs(rows)
+    assert [r["verb_lemma"] for r in rows] == ["write", "write", ""]
+
+
+def test_the_run_gives_no_verb_to_a_partial_quotation_an_unresolved_speaker_or_another_speaker():
+    from newsframe.framing.speakers import run_verbs
+
+    rows = [_row(1, "Ann Lee", "said", "say"), _row(2, "Ann Lee", kind="partial"),
+            _row(2, "unresolved"), _row(2, "Cy Dow"), _row(0, "Ann Lee", part="headline")]  # fmt: skip
+    run_verbs(rows)
+    assert [r["verb_lemma"] for r in rows] == ["say", "", "", "", ""]
+
+
+def test_a_continuation_paragraph_keeps_the_verb_that_introduced_the_run():
+    text = ('Ann Lee, the mayor, wrote to the council on Monday: "We will open the bridge '
+            'in May."\n\n"The repairs are finished and the cost was lower than planned."')
+    assert _speech(text) == [
+        ["We will open the bridge in May.", "Ann Lee", "write"],
+        ["The repairs are finished and the cost was lower than planned.", "Ann Lee", "write"],
+    ]
