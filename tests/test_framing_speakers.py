@@ -916,9 +916,13 @@ def test_the_run_gives_no_verb_to_a_partial_quotation_an_unresolved_speaker_or_a
 
 
 def test_a_continuation_paragraph_keeps_the_verb_that_introduced_the_run():
-    text = ('Ann Lee, the mayor, wrote to the council on Monday: "We will open the bridge '
-            'in May."\n\n"The repairs are finished and the cost was lower than planned."')
-    assert _speech(text) == [
-        ["We will open the bridge in May.", "Ann Lee", "write"],
-        ["The repairs are finished and the cost was lower than planned.", "Ann Lee", "write"],
+    paragraphs = (
+        'Ann Lee, the mayor, wrote to the council on Monday: "We will open the bridge in May."',
+        '"The repairs are finished and the cost was lower than planned."',
+    )
+    t = nf.attributions([Article("a", "T", paragraphs)])
+    t = t[(t.part != "headline") & (t.kind != "paraphrase")]
+    assert t[["paragraph_id", "speaker", "verb_lemma"]].values.tolist() == [
+        [0, "Ann Lee", "write"],
+        [1, "Ann Lee", "write"],
     ]
