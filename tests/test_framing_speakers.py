@@ -926,3 +926,35 @@ def test_a_continuation_paragraph_keeps_the_verb_that_introduced_the_run():
         [0, "Ann Lee", "write"],
         [1, "Ann Lee", "write"],
     ]
+
+
+# --- verbs of saying the table lacked, by class (issue 19, twentieth round) ----------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "lemma"),
+    [
+        ('Mayor Ann Lee apologised for the "unacceptable delay" on Monday.', "apologise"),
+        ('Mayor Ann Lee has apologized "for any confusion" over the timetable.', "apologize"),
+        ('"The bridge was a mistake," Mayor Ann Lee opined.', "opine"),
+        ('Mayor Ann Lee agreed that the plan had been "rushed".', "agree"),
+        ('Mayor Ann Lee reminded reporters that the budget was "already spent".', "remind"),
+        ('Mayor Ann Lee bellowed "Clear the road!" at the crowd.', "bellow"),
+        ('"Nobody told us," Mayor Ann Lee grumbled.', "grumble"),
+    ],
+)
+def test_verbs_of_saying_by_class_report_the_quotation(line, lemma):
+    assert [row[1:] for row in _speech(line)] == [["Ann Lee", lemma]]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Mayor Ann Lee agreed to a new contract with the union on Monday.",
+        "The engine roared as the bus left the depot.",
+        "The council apologised to residents for the delay.",
+    ],
+)
+def test_the_added_verbs_report_nothing_without_quoted_words(line):
+    t = nf.attributions([Article("a", "T", (line,))])
+    assert t[t.part != "headline"].empty
