@@ -958,3 +958,9 @@ def test_verbs_of_saying_by_class_report_the_quotation(line, lemma):
 def test_the_added_verbs_report_nothing_without_quoted_words(line):
     t = nf.attributions([Article("a", "T", (line,))])
     assert t[t.part != "headline"].empty
+
+
+def test_agreed_alone_is_no_report_of_words():
+    t = nf.attributions([Article("a", "T", ("Ann Lee said the vote was close. Bo Park agreed.",))])
+    t = t[t.part != "headline"]
+    assert t[["speaker", "verb_lemma"]].values.tolist() == [["Ann Lee", "say"]]
