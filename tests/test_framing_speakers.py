@@ -937,7 +937,6 @@ def test_a_continuation_paragraph_keeps_the_verb_that_introduced_the_run():
         ('Mayor Ann Lee apologised for the "unacceptable delay" on Monday.', "apologise"),
         ('Mayor Ann Lee has apologized "for any confusion" over the timetable.', "apologize"),
         ('"The bridge was a mistake," Mayor Ann Lee opined.', "opine"),
-        ('Mayor Ann Lee agreed that the plan had been "rushed".', "agree"),
         ('Mayor Ann Lee reminded reporters that the budget was "already spent".', "remind"),
         ('Mayor Ann Lee bellowed "Clear the road!" at the crowd.', "bellow"),
         ('"Nobody told us," Mayor Ann Lee grumbled.', "grumble"),
@@ -951,6 +950,7 @@ def test_verbs_of_saying_by_class_report_the_quotation(line, lemma):
     "line",
     [
         "Mayor Ann Lee agreed to a new contract with the union on Monday.",
+        "After long talks the two sides finally agreed on a 'roadmap' and a 'timetable'.",
         "The engine roared as the bus left the depot.",
         "The council apologised to residents for the delay.",
     ],
