@@ -878,3 +878,89 @@ def test_an_indefinite_description_names_the_person_in_apposition_after_it(descr
         f'{description}, Sarah Mills, told the court, "He controlled us."',
     )
     assert rows == [("Sarah Mills", "tell")]
+
+
+# --- a quotation run keeps its speaker's verb (issue 19, twentieth round) ------------------------
+
+
+def _row(paragraph, speaker, verb="", lemma="", kind="direct", part="body"):
+    return dict(part=part, paragraph_id=paragraph, speaker=speaker, kind=kind, verb=verb,
+                verb_lemma=lemma, verb_class="neutral" if lemma else "")  # fmt: skip
+
+
+def test_a_direct_quotation_without_a_verb_takes_its_speakers_verb_from_the_run():
+    from newsframe.framing.speakers import run_verbs
+
+    rows = [_row(2, "Ann Lee", "explained", "explain"), _row(3, "Bo Park", "said", "say"),
+            _row(4, "Ann Lee"), _row(5, "Bo Park")]  # fmt: skip
+    run_verbs(rows)
+    assert [r["verb_lemma"] for r in rows] == ["explain", "say", "explain", "say"]
+    assert rows[2]["verb"] == "explained" and rows[2]["verb_class"] == "neutral"
+
+
+def test_the_run_reaches_back_three_paragraphs_and_no_further():
+    from newsframe.framing.speakers import run_verbs
+
+    rows = [_row(1, "Ann Lee", "wrote", "write"), _row(4, "Ann Lee"), _row(9, "Ann Lee")]
+    run_verbs(rows)
+    assert [r["verb_lemma"] for r in rows] == ["write", "write", ""]
+
+
+def test_the_run_gives_no_verb_to_a_partial_quotation_an_unresolved_speaker_or_another_speaker():
+    from newsframe.framing.speakers import run_verbs
+
+    rows = [_row(1, "Ann Lee", "said", "say"), _row(2, "Ann Lee", kind="partial"),
+            _row(2, "unresolved"), _row(2, "Cy Dow"), _row(0, "Ann Lee", part="headline")]  # fmt: skip
+    run_verbs(rows)
+    assert [r["verb_lemma"] for r in rows] == ["say", "", "", "", ""]
+
+
+def test_a_continuation_paragraph_keeps_the_verb_that_introduced_the_run():
+    paragraphs = (
+        'Ann Lee, the mayor, wrote to the council on Monday: "We will open the bridge in May."',
+        '"The repairs are finished and the cost was lower than planned."',
+    )
+    t = nf.attributions([Article("a", "T", paragraphs)])
+    t = t[(t.part != "headline") & (t.kind != "paraphrase")]
+    assert t[["paragraph_id", "speaker", "verb_lemma"]].values.tolist() == [
+        [0, "Ann Lee", "write"],
+        [1, "Ann Lee", "write"],
+    ]
+
+
+# --- verbs of saying the table lacked, by class (issue 19, twentieth round) ----------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "lemma"),
+    [
+        ('Mayor Ann Lee apologised for the "unacceptable delay" on Monday.', "apologise"),
+        ('Mayor Ann Lee has apologized "for any confusion" over the timetable.', "apologize"),
+        ('"The bridge was a mistake," Mayor Ann Lee opined.', "opine"),
+        ('Mayor Ann Lee reminded reporters that the budget was "already spent".', "remind"),
+        ('Mayor Ann Lee bellowed "Clear the road!" at the crowd.', "bellow"),
+        ('"Nobody told us," Mayor Ann Lee grumbled.', "grumble"),
+    ],
+)
+def test_verbs_of_saying_by_class_report_the_quotation(line, lemma):
+    assert [row[1:] for row in _speech(line)] == [["Ann Lee", lemma]]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Mayor Ann Lee agreed to a new contract with the union on Monday.",
+        "After long talks the two sides finally agreed on a 'roadmap' and a 'timetable'.",
+        "The engine roared as the bus left the depot.",
+        "The council apologised to residents for the delay.",
+    ],
+)
+def test_the_added_verbs_report_nothing_without_quoted_words(line):
+    t = nf.attributions([Article("a", "T", (line,))])
+    assert t[t.part != "headline"].empty
+
+
+def test_agreed_alone_is_no_report_of_words():
+    t = nf.attributions([Article("a", "T", ("Ann Lee said the vote was close. Bo Park agreed.",))])
+    t = t[t.part != "headline"]
+    assert t[["speaker", "verb_lemma"]].values.tolist() == [["Ann Lee", "say"]]

@@ -36,6 +36,7 @@ from newsframe.framing.speakers import (
     load_reporting_verbs,
     organisation_nouns,
     reporting_clause,
+    run_verbs,
     speaker_kind,
     unit_attributions,
 )
@@ -1660,6 +1661,7 @@ def _analysed(article, verbs, actors, resources, model) -> tuple[list[dict], fro
         with gathering():
             rows, labels = _article_rows(article, verbs, actors, resources, model=model)
         named = [row for _, row in sorted(rows, key=lambda r: r[0])]
+        run_verbs(named)  # a quotation run's paragraphs keep its speaker's verb
         layer = analyse(article, resources=resources).entities(
             actors, organisation_nouns=organisation_nouns(verbs)
         )

@@ -59,6 +59,7 @@ __all__ = [
     "load_reporting_verbs",
     "organisation_nouns",
     "reporting_clause",
+    "run_verbs",
     "speaker_kind",
     "with_person_nouns",
 ]
@@ -230,6 +231,47 @@ def reporting_clause(att: Attribution, found: list[Attribution], text: str) -> A
         return None  # "X said she told": the same person, nothing to carry
     named = [sp for sp in prior.speakers if sp.source not in ("unresolved", "pending")]
     return prior if named else None
+
+
+_RUN_PARAGRAPHS = 3  # paragraphs a quotation run reaches back for its speaker's verb
+_VERB_FIELDS = ("verb", "verb_lemma", "verb_class")
+
+
+def run_verbs(rows: list[dict]) -> None:
+    """Give each direct quotation row of the body that has a speaker but no reporting verb
+    the verb of the same speaker's latest row with one, at most three paragraphs before
+    (in place; ``rows`` in reading order).
+
+    A quotation that runs over several paragraphs is attributed once: the paragraphs after
+    the first continue the speaker's words under the same verb (the news convention of a
+    quotation continued over paragraphs, each opened by a quotation mark, the attribution
+    given once), as the speaker the rules carry to the next paragraph already keeps its
+    verb. A speaker chosen without a verb (by the speaker model, from a name before a
+    colon) gets it from the run too; a row whose speaker is unresolved, or whose speaker's
+    last verb is further back than the run reaches, stays without one.
+
+    >>> rows = [dict(part="body", paragraph_id=3, speaker="Lee", kind="direct", verb="wrote",
+    ...              verb_lemma="write", verb_class="neutral"),
+    ...         dict(part="body", paragraph_id=4, speaker="Lee", kind="direct", verb="",
+    ...              verb_lemma="", verb_class="")]
+    >>> run_verbs(rows)
+    >>> rows[1]["verb_lemma"], rows[1]["verb"]
+    ('write', 'wrote')
+    """
+    last: dict[str, dict] = {}
+    for row in rows:
+        if row["part"] != "body" or row["speaker"] == "unresolved":
+            continue
+        if row["verb_lemma"]:
+            last[row["speaker"]] = row
+            continue
+        prior = last.get(row["speaker"])
+        if (
+            row["kind"] == "direct"
+            and prior is not None
+            and row["paragraph_id"] - prior["paragraph_id"] <= _RUN_PARAGRAPHS
+        ):
+            row.update((f, prior[f]) for f in _VERB_FIELDS)
 
 
 # an opening quotation mark and an ellipsis that end a sentence span ('said. "...')
