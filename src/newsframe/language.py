@@ -1,0 +1,150 @@
+"""Which language a text is written in: the share of its words that are a language's commonest.
+
+newsframe's measures read English (stopwords, the sentiment lexicon, reporting verbs, names). A
+page in French or Indonesian is written in the Latin script like English, so the cleaner's check
+of the script (:func:`newsframe.cleaning.clean_text`'s notes) does not see it. This module does:
+the method is the short-word (function-word) share of Grefenstette (1995, "Comparing two
+language identification schemes", JADT), in the family of Cavnar & Trenkle's (1994) frequency
+profiles: every language's commonest words are mostly its function words (articles,
+prepositions, pronouns, auxiliaries), which make up a third to a half of any running text in that
+language and are rare in the others. For each language the share of a text's words that are among
+its :data:`TOP_WORDS` commonest is counted, and English is compared with the best other language.
+
+The word lists are wordfreq's ``small`` lists (installed with newsframe; nothing is downloaded),
+one for each language of :data:`LANGUAGES`. Words are the tokens of :data:`newsframe.text.TOKEN`,
+lowercased; a word with an apostrophe that is not itself listed (French ``l'incarico``) counts
+by its parts (``l``, ``incarico``). The counting is linear in the text: the words are counted
+once, then each distinct word is looked up once.
+
+A decision on a few words is unreliable (a headline, a name, a short quotation): a text is only
+called another language when it has at least :data:`MIN_WORDS` words, the other language's share
+is at least :data:`MIN_SHARE` and at least :data:`RATIO` times the English share. Otherwise it is
+English, or ``"und"`` (undetermined: fewer than :data:`MIN_WORDS` words, or no listed word of
+any language), which the analysis reads as English like any text it cannot tell.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+import wordfreq
+
+from newsframe.errors import expect_kind
+from newsframe.text import TOKEN, normalise
+
+#: The languages compared with English: every wordfreq language whose words are separated by
+#: spaces (Chinese and Japanese are not; text in their scripts is noted by the cleaner's script
+#: check). ``sh`` is Serbo-Croatian (Latin and Cyrillic).
+LANGUAGES = (
+    "ar", "bg", "bn", "ca", "cs", "da", "de", "el", "es", "fa", "fi", "fil", "fr", "he", "hi",
+    "hu", "id", "is", "it", "ko", "lt", "lv", "mk", "ms", "nb", "nl", "pl", "pt", "ro", "ru",
+    "sh", "sk", "sl", "sv", "ta", "tr", "uk", "ur", "vi",
+)  # fmt: skip
+#: How many of each language's commonest words make its profile.
+TOP_WORDS = 100
+#: Fewest words for a decision: below it a text is undetermined (``"und"``, read as English).
+MIN_WORDS = 20
+#: Least share of the other language's common words for a text to be called that language.
+MIN_SHARE = 0.12
+#: How many times the English share the other language's share must be.
+RATIO = 1.0
+
+
+@dataclass(frozen=True)
+class LanguageGuess:
+    """What :func:`guess_language` returns: the likely language and the evidence.
+
+    ``language`` is a wordfreq language code (``"en"``, ``"fr"``, ...) or ``"und"``
+    (undetermined: too few words, or none listed). ``english`` is the share of the ``words`` that are
+    among English's commonest, ``other`` the same share for ``other_language``, the best other
+    language. ``is_english`` is False only when the evidence calls the text another language.
+    """
+
+    language: str
+    words: int
+    english: float
+    other_language: str
+    other: float
+
+    @property
+    def is_english(self) -> bool:
+        return self.language in ("en", "und")
+
+
+@lru_cache(maxsize=1)
+def _profiles() -> tuple[tuple[str, ...], dict[str, tuple[int, ...]]]:
+    """The languages (English first) and, per listed word, the indices of the languages whose
+    :data:`TOP_WORDS` commonest words include it (wordfreq's ``small`` lists, loaded once)."""
+    languages = ("en", *LANGUAGES)
+    english = set(wordfreq.top_n_list("en", TOP_WORDS, wordlist="small"))
+    index: dict[str, list[int]] = {}
+    for k, lang in enumerate(languages):
+        for word in wordfreq.top_n_list(lang, TOP_WORDS, wordlist="small"):
+            if not word.isdigit() and (k == 0 or word not in english):
+                index.setdefault(word, []).append(k)
+    return languages, {w: tuple(ks) for w, ks in index.items()}
+
+
+def _counts(words: Counter[str]) -> tuple[int, list[int]]:
+    """The number of words and, per language, how many of them are among its commonest."""
+    languages, index = _profiles()
+    hits = [0] * len(languages)
+    total = 0
+    for word, n in words.items():
+        total += n
+        ks = index.get(word)
+        if ks is None and "'" in word:
+            # an elided article or pronoun glued by an apostrophe: l'incarico, dell'anno
+            ks = tuple({k for part in word.split("'") for k in index.get(part, ())})
+        for k in ks or ():
+            hits[k] += n
+    return total, hits
+
+
+def guess_language(text: str) -> LanguageGuess:
+    """Return the likely language of ``text`` with its evidence (:class:`LanguageGuess`).
+
+    Function-word share (Grefenstette 1995): the share of the words that are among each
+    language's :data:`TOP_WORDS` commonest (wordfreq), English against the best other language;
+    another language only with :data:`MIN_WORDS` words, a share of :data:`MIN_SHARE` and
+    :data:`RATIO` times the English share. Deterministic and linear in the text.
+
+    >>> guess_language("Le gouvernement a annoncé la réforme et les élections de juin.").language
+    'fr'
+    >>> g = guess_language("The minister said the vote would be held in June, after the talks.")
+    >>> g.language, g.is_english
+    ('en', True)
+    >>> guess_language("Non, merci.").language  # too few words to say
+    'und'
+    """
+    if not isinstance(text, str):
+        expect_kind(text, str, "guess_language", hint="pass the text of an article")
+    if not text.isascii():
+        text = normalise(text)
+    words = Counter(TOKEN.findall(text.lower()))
+    for token in [t for t in words if t[0].isdigit()]:
+        del words[token]
+    return _decide(*_counts(words))
+
+
+def _decide(total: int, hits: list[int]) -> LanguageGuess:
+    """The :class:`LanguageGuess` of the word counts of :func:`_counts`."""
+    languages, _ = _profiles()
+    best = max(range(1, len(languages)), key=lambda k: (hits[k], -k))
+    english = hits[0] / total if total else 0.0
+    other = hits[best] / total if total else 0.0
+    if total < MIN_WORDS or not (hits[0] or hits[best]):
+        language = "und"
+    elif other >= MIN_SHARE and other >= RATIO * english:
+        language = languages[best]
+    else:
+        language = "en"
+    return LanguageGuess(language, total, _round(english), languages[best], _round(other))
+
+
+def _round(share: float) -> float:
+    """A share rounded to 4 decimals (the evidence is shown, not computed with)."""
+    return math.floor(share * 10_000 + 0.5) / 10_000
