@@ -33,6 +33,7 @@ from newsframe.document import Document, analyse_corpus
 from newsframe.errors import InputError, NewsframeWarning
 from newsframe.files import check_regular, max_bytes_limit, too_big, utf16_without_bom
 from newsframe.files import read_regular as _read_bytes
+from newsframe.language import NAMES
 from newsframe.lines import StoryView, StoryWords
 from newsframe.parallel import map_slices
 from newsframe.resources import Resources, remember_resources
@@ -995,8 +996,27 @@ def _is_html(path: Path) -> bool:
 
 
 def _warn_notes(article: Article) -> None:
-    """Say, naming the file, when body text is kept that the English analysis will not read."""
-    if article.notes:
+    """Say, naming the file, when body text is kept that the English analysis will not read:
+    the whole article when it reads as another language (:attr:`Article.language`), else the
+    paragraphs the cleaner noted."""
+    guess = article.language
+    if not guess.is_english:
+        name = NAMES[guess.language]
+        evidence = (
+            f"it reads as {name}: {guess.other:.0%} of its {guess.words} words are common {name}"
+            f" words, {guess.english:.0%} common English ones"
+            if guess.language != "other"
+            else "most of its letters are in another script"
+        )
+        warnings.warn(
+            f"{article.source_path}: the whole text is not in English ({evidence}); kept in the corpus"
+            " and flagged (article.language), but the English measures (sentiment, key terms,"
+            " speakers, names) will not read it: leave it out of the manifest to analyse English"
+            " articles only",
+            NewsframeWarning,
+            stacklevel=3,
+        )
+    elif article.notes:
         n, total = len(article.notes), len(article.paragraphs)
         scope = "the whole text is" if n == total else f"{n} of {total} paragraph(s) are"
         warnings.warn(
