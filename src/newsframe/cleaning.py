@@ -55,7 +55,7 @@ from newsframe.datafiles import (
     read_toml,
 )
 from newsframe.errors import InputError
-from newsframe.language import PARAGRAPH_WORDS, guess_language
+from newsframe.language import reads_as_other
 from newsframe.lines import Evidence, LineModel, Page, StoryView, decide_pages
 from newsframe.parallel import gathering
 from newsframe.text import normalise, normalise_line, split_sentences
@@ -1526,13 +1526,13 @@ def _keep_non_latin(
     """Lines mostly in another script are never dropped on structure alone (position, length,
     a missing full stop): they stay in the body with a note. Only a phrase rule removes them.
     A kept paragraph of :data:`~newsframe.language.PARAGRAPH_WORDS` words or more in the Latin
-    script that reads as another language (:func:`~newsframe.language.guess_language`: a French
+    script that reads as another language (:func:`~newsframe.language.reads_as_other`: a French
     or Indonesian paragraph quoted whole) gets the same note; shorter lines are too few words to
     tell."""
     notes = []
     for i, (line_no, original, norm) in enumerate(lines):
         if norm.isascii() or not _non_latin(norm):
-            if reasons[i] is None and _other_language(norm):
+            if reasons[i] is None and reads_as_other(norm):
                 notes.append(Removal(line_no, original, NON_ENGLISH))
             continue
         if reasons[i] is not None and rule_reasons[i] is None and reasons[i] != "headline":
@@ -1540,14 +1540,6 @@ def _keep_non_latin(
         if reasons[i] is None:
             notes.append(Removal(line_no, original, NON_ENGLISH))
     return notes
-
-
-def _other_language(norm: str) -> bool:
-    """True when a long line (a paragraph) reads as a language other than English."""
-    if norm.count(" ") + 1 < PARAGRAPH_WORDS:  # fewer words than that: not worth counting
-        return False
-    guess = guess_language(norm)
-    return guess.words >= PARAGRAPH_WORDS and not guess.is_english
 
 
 # --- the cleaner ---------------------------------------------------------------------------
