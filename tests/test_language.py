@@ -13,7 +13,7 @@ import newsframe as nf
 from newsframe.article import Article
 from newsframe.cleaning import NON_ENGLISH, clean_text
 from newsframe.errors import NewsframeWarning
-from newsframe.language import MIN_WORDS, PARAGRAPH_WORDS, guess_language
+from newsframe.language import MIN_WORDS, PARAGRAPH_WORDS, clearly_english, guess_language
 
 ENGLISH = (
     "The harbour authority said on Monday that the ferry service would resume next week, after "
@@ -153,3 +153,17 @@ def test_a_french_article_is_kept_flagged_and_named_in_a_warning(tmp_path):
 def test_the_flag_of_an_article_made_in_code():
     assert Article("a1", "T", SENTENCES["de"]).language.language == "de"
     assert Article("a2", "T", ENGLISH).language.is_english
+
+
+def test_the_quick_screen_counts_the_of_and_against_the_words():
+    # 40 words: two of "the" are a twentieth (English), one is not
+    assert clearly_english("the zork " * 2 + "zork " * 36)
+    assert not clearly_english("the " + "zork " * 39)
+    assert not clearly_english("運航会社によると来週から増便する予定だ")  # no spaces, no "the"
+
+
+def test_a_text_the_screen_calls_english_is_english_whatever_the_shares():
+    # 20 words: "the" once (English 0.05, and a twentieth), "est" 3 times (French 0.15)
+    guess = guess_language("the " + "est " * 3 + "zork " * 16)
+    assert (guess.english, guess.other, guess.other_language) == (0.05, 0.15, "fr")
+    assert guess.language == "en"

@@ -33,7 +33,7 @@ from newsframe.document import Document, analyse_corpus
 from newsframe.errors import InputError, NewsframeWarning
 from newsframe.files import check_regular, max_bytes_limit, too_big, utf16_without_bom
 from newsframe.files import read_regular as _read_bytes
-from newsframe.language import NAMES
+from newsframe.language import clearly_english, language_name
 from newsframe.lines import StoryView, StoryWords
 from newsframe.parallel import map_slices
 from newsframe.resources import Resources, remember_resources
@@ -999,9 +999,10 @@ def _warn_notes(article: Article) -> None:
     """Say, naming the file, when body text is kept that the English analysis will not read:
     the whole article when it reads as another language (:attr:`Article.language`), else the
     paragraphs the cleaner noted."""
-    guess = article.language
-    if not guess.is_english:
-        name = NAMES[guess.language]
+    # the quick screen first: most articles are English at a glance, and their guess is not needed
+    guess = None if clearly_english(article.body) else article.language
+    if guess is not None and not guess.is_english:
+        name = language_name(guess.language)
         evidence = (
             f"it reads as {name}: {guess.other:.0%} of its {guess.words} words are common {name}"
             f" words, {guess.english:.0%} common English ones"

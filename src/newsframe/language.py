@@ -8,10 +8,11 @@ language identification schemes", JADT), in the family of Cavnar & Trenkle's (19
 profiles: every language's commonest words are mostly its function words (articles,
 prepositions, pronouns, auxiliaries), which make up a third to a half of any running text in that
 language and are rare in the others. For each language the share of a text's words that are among
-its :data:`TOP_WORDS` commonest is counted, and English is compared with the best other language.
+its commonest is counted, and English is compared with the best other language.
 
-The word lists are wordfreq's ``small`` lists (installed with newsframe; nothing is downloaded),
-one for each language of :data:`LANGUAGES`; a word among English's commonest is left out of the
+The word lists are the 100 commonest words of 40 languages in wordfreq's ``small`` lists,
+written once into ``data/function_words.csv`` (:data:`WORD_LISTS`; nothing is downloaded, and a
+row added there checks another language); a word among English's commonest is left out of the
 other languages' lists, so it counts for English alone. Words are the tokens of
 :data:`newsframe.text.TOKEN`, lowercased (the text is split at spaces first and each distinct
 piece tokenized once, so a long text costs a few times a plain ``str.split``); a word with an
@@ -21,7 +22,8 @@ apostrophe that is not itself listed (French ``l'incarico``) counts by its parts
 A decision on a few words is unreliable (a headline, a name, a short quotation): a text is only
 called another language when it has at least :data:`MIN_WORDS` words, the other language's share
 is at least :data:`MIN_SHARE` and more than :data:`RATIO` times the English share (a tie stays
-English). Otherwise it is English, or ``"und"`` (undetermined: fewer than :data:`MIN_WORDS`
+English), and the text is not :func:`clearly_english` (*the*, *of* and *and* a twentieth of its
+words). Otherwise it is English, or ``"und"`` (undetermined: fewer than :data:`MIN_WORDS`
 words, or no listed word of any language), which the analysis reads as English like any text it
 cannot tell. A text whose letters are mostly in another script and that no listed language
 claims (Chinese, Japanese) is ``"other"``.
@@ -35,33 +37,10 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-import wordfreq
-
-from newsframe.errors import expect_kind
+from newsframe.datafiles import read_csv_rows
+from newsframe.errors import InputError, expect_kind
 from newsframe.text import TOKEN, normalise
 
-#: The languages compared with English: every wordfreq language whose words are separated by
-#: spaces (Chinese and Japanese are not; text in their scripts is noted by the cleaner's script
-#: check). ``sh`` is Serbo-Croatian (Latin and Cyrillic).
-LANGUAGES = (
-    "ar", "bg", "bn", "ca", "cs", "da", "de", "el", "es", "fa", "fi", "fil", "fr", "he", "hi",
-    "hu", "id", "is", "it", "ko", "lt", "lv", "mk", "ms", "nb", "nl", "pl", "pt", "ro", "ru",
-    "sh", "sk", "sl", "sv", "ta", "tr", "uk", "ur", "vi",
-)  # fmt: skip
-#: The English name of each language code :func:`guess_language` can return (for messages).
-NAMES = {
-    "ar": "Arabic", "bg": "Bulgarian", "bn": "Bengali", "ca": "Catalan", "cs": "Czech",
-    "da": "Danish", "de": "German", "el": "Greek", "en": "English", "es": "Spanish",
-    "fa": "Persian", "fi": "Finnish", "fil": "Filipino", "fr": "French", "he": "Hebrew",
-    "hi": "Hindi", "hu": "Hungarian", "id": "Indonesian", "is": "Icelandic", "it": "Italian",
-    "ko": "Korean", "lt": "Lithuanian", "lv": "Latvian", "mk": "Macedonian", "ms": "Malay",
-    "nb": "Norwegian", "nl": "Dutch", "pl": "Polish", "pt": "Portuguese", "ro": "Romanian",
-    "ru": "Russian", "sh": "Serbo-Croatian", "sk": "Slovak", "sl": "Slovenian", "sv": "Swedish",
-    "ta": "Tamil", "tr": "Turkish", "uk": "Ukrainian", "ur": "Urdu", "vi": "Vietnamese",
-    "und": "undetermined", "other": "another script",
-}  # fmt: skip
-#: How many of each language's commonest words make its profile.
-TOP_WORDS = 100
 #: Fewest words for a decision: below it a text is undetermined (``"und"``, read as English).
 MIN_WORDS = 20
 #: Least share of the other language's common words for a text to be called that language.
@@ -109,16 +88,47 @@ def _other_script(text: str) -> bool:
     return len(_OTHER_LETTER.findall(text)) > len(_LATIN_LETTER.findall(text))
 
 
+#: The data file of each language's commonest words (its header documents the format).
+WORD_LISTS = "function_words.csv"
+
+
+@lru_cache(maxsize=1)
+def _lists() -> tuple[dict[str, str], dict[str, list[str]]]:
+    """The name and the commonest words of each language of :data:`WORD_LISTS` (loaded once)."""
+    rows, source = read_csv_rows(None, WORD_LISTS, required=("language", "name", "words"))
+    names = {"und": "undetermined", "other": "another script"}
+    words = {}
+    for row in rows:
+        code = row["language"].strip()
+        names[code] = row["name"].strip()
+        words[code] = row["words"].lower().split()
+    if "en" not in words:
+        raise InputError(
+            source, "no row for English (language en), which every text is compared with"
+        )
+    return names, words
+
+
+def language_name(code: str) -> str:
+    """Return the English name of a language code :func:`guess_language` returns.
+
+    >>> language_name("fr"), language_name("und")
+    ('French', 'undetermined')
+    """
+    return _lists()[0].get(code, code)
+
+
 @lru_cache(maxsize=1)
 def _profiles() -> tuple[tuple[str, ...], dict[str, tuple[int, ...]]]:
     """The languages (English first) and, per listed word, the indices of the languages whose
-    :data:`TOP_WORDS` commonest words include it (wordfreq's ``small`` lists, loaded once)."""
-    languages = ("en", *LANGUAGES)
-    english = set(wordfreq.top_n_list("en", TOP_WORDS, wordlist="small"))
+    commonest words include it; a word among English's commonest counts for English alone."""
+    lists = _lists()[1]
+    languages = ("en", *(code for code in lists if code != "en"))
+    english = set(lists["en"])
     index: dict[str, list[int]] = {}
     for k, lang in enumerate(languages):
-        for word in wordfreq.top_n_list(lang, TOP_WORDS, wordlist="small"):
-            if not word.isdigit() and (k == 0 or word not in english):
+        for word in lists[lang]:
+            if k == 0 or word not in english:
                 index.setdefault(word, []).append(k)
     return languages, {w: tuple(ks) for w, ks in index.items()}
 
@@ -143,9 +153,9 @@ def guess_language(text: str) -> LanguageGuess:
     """Return the likely language of ``text`` with its evidence (:class:`LanguageGuess`).
 
     Function-word share (Grefenstette 1995): the share of the words that are among each
-    language's :data:`TOP_WORDS` commonest (wordfreq), English against the best other language;
-    another language only with :data:`MIN_WORDS` words, a share of :data:`MIN_SHARE` and
-    more than :data:`RATIO` times the English share. Deterministic and linear in the text.
+    language's 100 commonest (wordfreq), English against the best other language;
+    another language only with :data:`MIN_WORDS` words, a share of :data:`MIN_SHARE`, more
+    than :data:`RATIO` times the English share, and not :func:`clearly_english`. Deterministic and linear in the text.
 
     >>> g = guess_language("Le gouvernement a annoncé hier la réforme et la date des élections "
     ...                    "de juin, et le ministre a dit que le vote sera libre.")
@@ -170,6 +180,8 @@ def guess_language(text: str) -> LanguageGuess:
     guess = _decide(*_counts(words))
     if guess.is_english and not text.isascii() and _other_script(text):
         return replace(guess, language="other")
+    if not guess.is_english and clearly_english(text):
+        return replace(guess, language="en")
     return guess
 
 
@@ -177,14 +189,33 @@ def guess_language(text: str) -> LanguageGuess:
 _SCREEN = (" the ", " of ", " and ")
 
 
+def clearly_english(text: str) -> bool:
+    """Return True when *the*, *of* and *and* make up a twentieth of the words of ``text``.
+
+    A quick screen before :func:`guess_language`, at the speed of ``str.count``: these are
+    English's three commonest words and among the commonest of no other listed language; English
+    news prose has about twice that share, other languages next to none (a name such as "Bank of
+    England" in a French paragraph is one word in many).
+
+    The rule is part of :func:`guess_language`'s decision, so a caller may skip the count when
+    it holds.
+
+    >>> clearly_english("The head of the port said the ferry and the bus would run again.")
+    True
+    >>> clearly_english("Le ministre a dit que le service reprendra la semaine prochaine.")
+    False
+    """
+    words = text.lower().split()
+    padded = f" {' '.join(words)} "
+    hits = sum(padded.count(w) for w in _SCREEN)
+    return hits > 0 and 20 * hits >= len(words)
+
+
 def reads_as_other(text: str, *, min_words: int = PARAGRAPH_WORDS) -> bool:
     """Return True when ``text`` has at least ``min_words`` words and reads as another language.
 
-    The check the cleaner runs on every long paragraph: :func:`guess_language`, after a quick
-    screen that takes as English, without counting further, a text in which *the*, *of* and
-    *and* (English's three commonest words, among the commonest of no other listed language)
-    make up a twentieth of the words; English news prose has about twice that, other languages
-    next to none.
+    The check the cleaner runs on every long paragraph: :func:`guess_language`, unless
+    :func:`clearly_english` already says English.
 
     >>> reads_as_other("Le ministre a déclaré lundi que le service reprendrait la semaine "
     ...                "prochaine, après que les ingénieurs ont vérifié la jetée.", min_words=20)
@@ -192,11 +223,7 @@ def reads_as_other(text: str, *, min_words: int = PARAGRAPH_WORDS) -> bool:
     >>> reads_as_other("The head of the port said the ferry and the bus would run again.")
     False
     """
-    words = text.count(" ") + 1
-    if words < min_words:
-        return False
-    padded = f" {text.lower()} "
-    if 20 * sum(padded.count(w) for w in _SCREEN) >= words:
+    if text.count(" ") + 1 < min_words or clearly_english(text):
         return False
     guess = guess_language(text)
     return guess.words >= min_words and not guess.is_english
