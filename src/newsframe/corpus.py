@@ -1022,7 +1022,7 @@ def _warn_notes(article: Article) -> None:
         scope = "the whole text is" if n == total else f"{n} of {total} paragraph(s) are"
         warnings.warn(
             f"{article.source_path}: {scope} not in English (from line {article.notes[0].line_no});"
-            " kept in the body but not analysed (newsframe analyses English text)",
+            " kept in the body, but the English measures will not read it",
             NewsframeWarning,
             stacklevel=3,
         )
