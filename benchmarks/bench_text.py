@@ -2,6 +2,8 @@
 
 Baselines run in the same process on the same texts: a bare compiled-regex word tokenizer and
 scikit-learn's CountVectorizer analyzer. Target (issue 2): clean + split + tokenise >= 1M words/s.
+The language check (:func:`newsframe.language.guess_language`, once per page) is timed per MB
+against a plain ``str.split`` of the same pages.
 Usage: python benchmarks/bench_text.py [n_articles]
 """
 
@@ -15,6 +17,7 @@ from joblib import Parallel, delayed
 from sklearn.feature_extraction.text import CountVectorizer
 
 import newsframe as nf
+from newsframe.language import guess_language
 from newsframe.text import lemmatize
 
 
@@ -75,7 +78,18 @@ def main(n_articles: int = 4_000) -> None:
         "newsframe: tokens_frame (phrases, tidy table)", lambda: nf.tokens_frame(corpus)
     )
 
+    megabytes = sum(len(p.encode("utf-8")) for p in pages) / 1e6
+    guess_language("load the word lists outside the timing")
+    t_split, _ = timed("baseline: str.split per page", lambda: [p.split() for p in pages], repeat=3)
+    t_lang, _ = timed(
+        "newsframe: language check per page", lambda: [guess_language(p) for p in pages], repeat=3
+    )
+
     print()
+    print(
+        f"language check {t_lang / megabytes:6.3f} s/MB, str.split {t_split / megabytes:6.3f} s/MB"
+        f"   ratio {t_lang / t_split:5.1f}x"
+    )
     for label, t in [
         ("compiled regex", t_regex),
         ("CountVectorizer analyzer", t_cv),

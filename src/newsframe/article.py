@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from newsframe.errors import InputError, wrong_kind
+from newsframe.language import LanguageGuess, guess_language
 from newsframe.text import normalise, split_sentences
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -130,6 +131,20 @@ class Article:
     def clean_title(self) -> str:
         """The headline after :func:`newsframe.text.normalise`."""
         return " ".join(normalise(self.title).split())
+
+    @cached_property
+    def language(self) -> LanguageGuess:
+        """The likely language of the body, with its evidence (:func:`newsframe.language.guess_language`).
+
+        ``article.language.is_english`` is False when the body is mostly another language: the
+        corpus keeps the article and warns, naming its file, that the English measures will not
+        read it.
+
+        >>> Article("a1", "T", "The minister said the vote would be held in June, after the "
+        ...         "talks with the opposition parties had ended and the new law was passed.").language.language
+        'en'
+        """
+        return guess_language(self.body)
 
     @property
     def lede(self) -> str:

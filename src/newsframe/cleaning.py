@@ -55,6 +55,7 @@ from newsframe.datafiles import (
     read_toml,
 )
 from newsframe.errors import InputError
+from newsframe.language import reads_as_other
 from newsframe.lines import Evidence, LineModel, Page, StoryView, decide_pages
 from newsframe.parallel import gathering
 from newsframe.text import normalise, normalise_line, split_sentences
@@ -121,7 +122,7 @@ _SITE_SUFFIX = re.compile(r"[ \t]{0,3}\|[ \t]{0,3}([^|]{1,40})$")
 _TAG_SUFFIX = re.compile(r"(?<=\S) \((\w+(?: \w+){0,2})\)$")  # "... 70 Missing (Wikipedia)"
 _BREADCRUMB = re.compile(r"\s[»›]\s|^[^ ]{1,30}\s?»")
 CAPTION = "photo caption or credit"
-NON_ENGLISH = "non-English text (kept in the body; not analysed)"
+NON_ENGLISH = "non-English text (kept in the body; the English measures cannot read it)"
 _APPEAL = "reader appeal (donation, subscription or newsletter)"
 _APPEALS = frozenset({_APPEAL, "donation appeal", "subscription appeal"})
 _LABEL = "byline, date or section label"
@@ -1523,10 +1524,16 @@ def _keep_non_latin(
     lines: list[Line], reasons: list[str | None], rule_reasons: list[str | None]
 ) -> list[Removal]:
     """Lines mostly in another script are never dropped on structure alone (position, length,
-    a missing full stop): they stay in the body with a note. Only a phrase rule removes them."""
+    a missing full stop): they stay in the body with a note. Only a phrase rule removes them.
+    A kept paragraph of :data:`~newsframe.language.PARAGRAPH_WORDS` words or more in the Latin
+    script that reads as another language (:func:`~newsframe.language.reads_as_other`: a French
+    or Indonesian paragraph quoted whole) gets the same note; shorter lines are too few words to
+    tell."""
     notes = []
     for i, (line_no, original, norm) in enumerate(lines):
         if norm.isascii() or not _non_latin(norm):
+            if reasons[i] is None and reads_as_other(norm):
+                notes.append(Removal(line_no, original, NON_ENGLISH))
             continue
         if reasons[i] is not None and rule_reasons[i] is None and reasons[i] != "headline":
             reasons[i] = None

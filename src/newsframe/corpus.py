@@ -41,6 +41,7 @@ from newsframe.files import (
     utf16_without_bom,
 )
 from newsframe.files import read_regular as _read_bytes
+from newsframe.language import clearly_english, language_name
 from newsframe.lines import StoryView, StoryWords
 from newsframe.parallel import map_slices
 from newsframe.resources import Resources, remember_resources
@@ -1033,13 +1034,33 @@ def _is_html(path: Path) -> bool:
 
 
 def _warn_notes(article: Article) -> None:
-    """Say, naming the file, when body text is kept that the English analysis will not read."""
-    if article.notes:
+    """Say, naming the file, when body text is kept that the English analysis will not read:
+    the whole article when it reads as another language (:attr:`Article.language`), else the
+    paragraphs the cleaner noted."""
+    # the quick screen first: most articles are English at a glance, and their guess is not needed
+    guess = None if clearly_english(article.body) else article.language
+    if guess is not None and not guess.is_english:
+        name = language_name(guess.language)
+        evidence = (
+            f"it reads as {name}: {guess.other:.0%} of its {guess.words} words are common {name}"
+            f" words, {guess.english:.0%} common English ones"
+            if guess.language != "other"
+            else "most of its letters are in another script"
+        )
+        warnings.warn(
+            f"{article.source_path}: the whole text is not in English ({evidence}); kept in the corpus"
+            " and flagged (article.language), but the English measures (sentiment, key terms,"
+            " speakers, names) will not read it: leave it out of the manifest to analyse English"
+            " articles only",
+            NewsframeWarning,
+            stacklevel=3,
+        )
+    elif article.notes:
         n, total = len(article.notes), len(article.paragraphs)
         scope = "the whole text is" if n == total else f"{n} of {total} paragraph(s) are"
         warnings.warn(
             f"{article.source_path}: {scope} not in English (from line {article.notes[0].line_no});"
-            " kept in the body but not analysed (newsframe analyses English text)",
+            " kept in the body, but the English measures will not read it",
             NewsframeWarning,
             stacklevel=3,
         )
