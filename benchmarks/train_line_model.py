@@ -161,6 +161,7 @@ from newsframe.lines import (
     _read_model,
     line_features,
     line_terms,
+    load_line_model,
     pooled,
     stack_inputs,
     state_sequence,
@@ -501,9 +502,7 @@ def base_model() -> LineModel:
 def current_model() -> LineModel:
     """The shipped line model as it stands in ``data/`` (weights and decoder), not refitted: the
     baseline ``--fit current`` (fitted on earlier batches, so on those it is not left out)."""
-    return _read_model((DATA / "line_model.csv").read_text(encoding="utf-8"),
-                       (DATA / "line_decoder.toml").read_text(encoding="utf-8"),
-                       "line_model.csv")  # fmt: skip
+    return load_line_model()
 
 
 #: Folds of the training pages (by story) for the logistic log-probabilities the trees learn on.
