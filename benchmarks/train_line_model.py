@@ -49,7 +49,8 @@ for more labelled headlines or a feature that tells a site name from a short hea
 ``--batch LABELS=PAGES`` (repeatable) reads batches labelled outside the repository instead of
 ``--sets`` (every set in each label file); ``--cv set`` then leaves each batch out in turn (the
 next batch). ``--fit`` says what a fit is: ``local`` (afresh on the pages given, the default),
-``shipped`` (the 623-page weights, not refitted: the baseline)
+``shipped`` (the 623-page weights, not refitted: the baseline), ``current`` (the data files
+as they stand, not refitted: on the batches they were fitted on, not a test)
 or ``prior`` (:func:`fit_prior`: refitted with a Gaussian prior centred on the shipped weights, variance ``--c``; features new
 to the shipped file, ``--new``, centred on 0 with variance ``--new-c``; ``--c 0`` keeps every
 shipped weight and fits the new features' alone). The 623-page weights (shipped until the
@@ -160,6 +161,7 @@ from newsframe.lines import (
     _read_model,
     line_features,
     line_terms,
+    load_line_model,
     pooled,
     stack_inputs,
     state_sequence,
@@ -222,7 +224,8 @@ class Options:
     scale_floor: float = 0.0
     # what a fit is: "local" (fitted afresh on the pages given), "shipped" (the shipped
     # weights and decoder, not refitted, without the lexical channel of line_words.csv, which
-    # was fitted on the local batches: the baseline), "prior" (refitted on the pages given
+    # was fitted on the local batches: the baseline), "current" (the data files as shipped,
+    # not refitted), "prior" (refitted on the pages given
     # with a Gaussian prior centred on the shipped weights, strength 1/c; see fit_prior)
     fit: str = "local"
     # with fit "prior": features new to the shipped file (its rows hold zeros), whose prior
@@ -411,6 +414,8 @@ def fit(rows: list[Page], opts: Options) -> LineModel:
     rows = fitted_rows(rows, opts.corpus)
     if opts.fit == "shipped":  # the 623-page weights, not refitted
         return base_model()
+    if opts.fit == "current":  # the shipped data files as they are, not refitted
+        return current_model()
     if opts.fit == "prior":
         return fit_prior(rows, opts, base_model())
     if opts.fit == "mix":
@@ -492,6 +497,12 @@ def base_model() -> LineModel:
     return _read_model(EARLIER.read_text(encoding="utf-8"),
                        (DATA / "line_decoder.toml").read_text(encoding="utf-8"),
                        "line_model_623.csv")  # fmt: skip
+
+
+def current_model() -> LineModel:
+    """The shipped line model as it stands in ``data/`` (weights and decoder), not refitted: the
+    baseline ``--fit current`` (fitted on earlier batches, so on those it is not left out)."""
+    return load_line_model()
 
 
 #: Folds of the training pages (by story) for the logistic log-probabilities the trees learn on.
@@ -1170,8 +1181,8 @@ def _label(o: Options, b: tuple[float, ...]) -> str:
     drop = f" -{len(o.drop)}f" if o.drop else ""
     drop += f" ts{o.transition_scale:g}" if o.transition_scale != 1 else ""
     drop += f" sf{o.scale_floor:g}" if o.scale_floor else ""
-    if o.fit == "shipped":
-        return f"shipped b{'+'.join(f'{v:g}' for v in b)}"
+    if o.fit in ("shipped", "current"):
+        return f"{o.fit} b{'+'.join(f'{v:g}' for v in b)}"
     words = f"prior {words}" if o.fit == "prior" else words
     words += f" new{len(o.new)}c{o.new_c:g}" if o.fit == "prior" and o.new else ""
     words += f" lex{o.lex_c:g}" if o.fit == "prior" and o.lex_c else ""

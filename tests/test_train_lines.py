@@ -10,9 +10,9 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-from train_line_model import Options, Page, chosen_terms, dealt, drawn_groups, word_cases
+from train_line_model import Options, Page, chosen_terms, dealt, drawn_groups, fit, word_cases
 
-from newsframe.lines import line_terms
+from newsframe.lines import line_terms, load_line_model
 
 
 def test_a_fold_keeps_that_many_of_its_own_training_batches():
@@ -73,3 +73,13 @@ def test_word_cases_skip_line_and_sentence_openings_and_words_in_capitals():
     cases = word_cases(["Subscribe now. Varnholt said so", "BREAKING NEWS for Varnholt"])
     assert "subscribe" not in cases and "now" in cases and "breaking" not in cases
     assert cases["varnholt"] == (0, 1) and cases["said"] == (1, 0)
+
+
+def test_the_current_baseline_is_the_model_the_library_loads():
+    # --fit current cleans with the shipped files as they stand: the same weights, terms and
+    # decoder biases as newsframe.lines.load_line_model(), whatever the pages given
+    shipped = load_line_model()
+    model = fit([], Options(fit="current"))
+    assert model.terms == shipped.terms and model.body_bias == shipped.body_bias
+    assert np.array_equal(model.weights, shipped.weights)
+    assert np.array_equal(model.term_weights, shipped.term_weights)
