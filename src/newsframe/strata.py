@@ -204,13 +204,13 @@ def compare_sentiment_within(
     strata = corpus.group_of(within)
     sa, sb = [strata[i] for i in ids_a], [strata[i] for i in ids_b]
     sizes = [(sa.count(s), sb.count(s)) for s in shared]
+    cells = np.array([f"a\x00{s}" for s in sa] + [f"b\x00{s}" for s in sb], dtype=object)
     rows = []
     for stat in STATISTICS:
         xa, xb = stats.loc[ids_a, stat].to_numpy(float), stats.loc[ids_b, stat].to_numpy(float)
         diff, low, high, p, exact, floor = _difference_within(
             xa, xb, sa, sb, sizes, n_resamples=n_resamples, seed=seed, confidence=confidence
         )
-        cells = np.array([f"a\x00{s}" for s in sa] + [f"b\x00{s}" for s in sb], dtype=object)
         effect = diff / _within_sd(np.concatenate([xa, xb]), cells) if shared else float("nan")
         va = float(stats.loc[pair.corpus_a.ids, stat].mean())
         vb = float(stats.loc[pair.corpus_b.ids, stat].mean())

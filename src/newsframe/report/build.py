@@ -1186,8 +1186,9 @@ def _within_measures(r: _Report, corpus: Corpus, plan: ReportPlan, base: Tables,
             caveats.append(line)
         order = tested.assign(size=-tested["difference"].abs()).sort_values(
             ["size", item], kind="stable").drop(columns="size")  # fmt: skip
-        show = [item, "difference", "ci_low", "ci_high", "p_value", "p_floor", "p_bh",
-                "difference_pooled", "reversed", "n_a", "n_b"]  # fmt: skip
+        show = [*(["concept"] if "concept" in table else []), item, "difference", "ci_low",
+                "ci_high", "p_value", "p_floor", "p_bh", "difference_pooled", "reversed", "n_a",
+                "n_b"]  # fmt: skip
         blocks.append(Block("table", f"{items.capitalize()} of each side within each {w}, "
                             "largest differences first", table=order[show], csv=csv, rows=10))  # fmt: skip
     return blocks
