@@ -18,7 +18,7 @@ from scipy.stats import hypergeom
 
 import newsframe.stats as nfstats
 from newsframe import Article, Corpus
-from newsframe.errors import NewsframeWarning
+from newsframe.errors import NewsframeError, NewsframeWarning
 from newsframe.stats import (
     chi2_sf1,
     mantel_haenszel_shares,
@@ -144,6 +144,21 @@ def test_voice_within_reverses_the_pooled_difference():
     assert k["p_value"] == pytest.approx(1.0) and k["p_floor"] == pytest.approx(0.04)
     # L: s1 2/4 against 0/1 = +1/2 weighted 4/5; s2 0/1 against 0/4 = 0 weighted 4/5
     assert t.loc["L", "difference"] == pytest.approx(0.25)
+
+
+def test_voice_within_by_speaker_kind_from_the_attributions():
+    # one row per attribution; a1 quotes two people: one article quoting a person
+    c = _corpus(SIMPSON)
+    a = pd.DataFrame({"article_id": ["a0", "a1", "a1", "a4", "a5", "a6"],
+                      "speaker_kind": ["person", "person", "person", "document", "person",
+                                       "person"]})  # fmt: skip
+    t = voice_within(a, c, "story", by="speaker_kind").set_index("speaker_kind")
+    assert list(t.index) == ["person", "document"]
+    # person: s1 x 2 of 4, y 0 of 1 (w 4/5); s2 x 1 of 1, y 1 of 4 (w 4/5): (1/2 + 3/4) / 2
+    assert t.loc["person", "difference"] == pytest.approx(0.625)
+    assert (t.loc["person", "articles_a"], t.loc["person", "articles_b"]) == (3, 1)
+    with pytest.raises(NewsframeError, match="no column 'outlet_kind'"):
+        voice_within(a, c, "story", by="outlet_kind")
 
 
 def test_naming_within_counts_the_articles_naming_the_concept():

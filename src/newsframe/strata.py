@@ -392,6 +392,7 @@ def voice_within(
     compare: Sequence[str] | str | None = None,
     *,
     column: str | None = None,
+    by: str = "speaker",
     n_resamples: int = 2000,
     seed: int = 0,
     confidence: float = 0.95,
@@ -399,7 +400,10 @@ def voice_within(
     """Return one row per speaker: the share of each side's articles giving it voice, within strata.
 
     ``voice`` is :func:`newsframe.share_of_voice`; an article gives a speaker voice when it
-    quotes or paraphrases them (``attributions > 0``). The article is the unit: inside each
+    quotes or paraphrases them (``attributions > 0``). ``by`` names another column to compare
+    instead of ``speaker``: pass :func:`newsframe.attributions` (one row per attribution) and
+    ``by="speaker_kind"`` for the share of articles quoting a person, an organisation, a
+    document and so on. The article is the unit: inside each
     value of ``within`` (e.g. story) that both sides cover, the share of side a's articles that
     quote the speaker is compared with side b's, and the strata pooled by Mantel–Haenszel
     (:func:`newsframe.stats.mantel_haenszel_shares`: ``difference`` the MH risk difference,
@@ -428,13 +432,18 @@ def voice_within(
     """
     pair = _pair_within(corpus, voice, within, compare, column, "voice_within",
                         "pass nf.share_of_voice(corpus), then the corpus")  # fmt: skip
-    t = voice[voice["article_id"].isin(set(pair.ids)) & (voice["attributions"] > 0)]
-    t = t.drop_duplicates(["article_id", "speaker"])
-    counts = t.groupby(["speaker", "speaker_name"], sort=False).size().rename("n").reset_index()
-    counts = counts.sort_values(["n", "speaker"], ascending=[False, True], kind="stable")
-    items = counts.drop_duplicates("speaker")[["speaker", "speaker_name"]]
-    index = {k: n for n, k in enumerate(items["speaker"])}
-    used = pd.DataFrame({"article_id": t["article_id"], "item": t["speaker"].map(index)})
+    if by not in voice.columns:
+        raise NewsframeError(f"voice_within: the table has no column {by!r} to compare by")
+    t = voice[voice["article_id"].isin(set(pair.ids))]
+    if "attributions" in t.columns:  # share_of_voice: one row per article and speaker
+        t = t[t["attributions"] > 0]
+    t = t.assign(**{by: t[by].astype(str)}).drop_duplicates(["article_id", by])
+    keys = [by, "speaker_name"] if by == "speaker" and "speaker_name" in t.columns else [by]
+    counts = t.groupby(keys, sort=False).size().rename("n").reset_index()
+    counts = counts.sort_values(["n", by], ascending=[False, True], kind="stable")
+    items = counts.drop_duplicates(by)[keys]
+    index = {k: n for n, k in enumerate(items[by])}
+    used = pd.DataFrame({"article_id": t["article_id"], "item": t[by].map(index)})
     return _compare_shares(corpus, pair, within, items, used, None, np.zeros(len(items), int),
                            n_resamples=n_resamples, seed=seed, confidence=confidence)  # fmt: skip
 
