@@ -218,6 +218,26 @@ def test_report_compares_within_stories_and_names_the_confined_group(rail_with_s
     assert "Within each story" in (out / "index.html").read_text("utf-8")
 
 
+def test_report_compares_voice_names_and_frames_within_stories(rail_with_stories):
+    out, summary = rail_with_stories
+    tables = out / "tables"
+    voice = pd.read_csv(tables / "share_of_voice__vestria_vs_mardonia__within_story.csv")
+    frames = pd.read_csv(tables / "frame_dimensions__vestria_vs_mardonia__within_story.csv")
+    assert (tables / "naming_variants__vestria_vs_mardonia__within_story.csv").exists()
+    assert (voice["n_a"] == 3).all() and (voice["n_b"] == 3).all()  # every compared article
+    # articles quoting each speaker, counted from the per-article table of the same report
+    per_article = pd.read_csv(tables / "share_of_voice.csv")
+    sides = pd.read_csv(RAIL / "articles.csv").set_index("article_id")["group"]
+    quoted = per_article[per_article["attributions"] > 0].drop_duplicates(["article_id", "speaker"])
+    vestria = quoted[quoted["article_id"].map(sides) == "vestria"]["speaker"].value_counts()
+    assert voice.set_index("speaker")["articles_a"].to_dict() == {
+        k: int(vestria.get(k, 0)) for k in voice["speaker"]
+    }
+    assert len(frames) and (frames["strata_shared"] == 2).all()
+    assert summary["within"]["share_of_voice_within"]["items"] == len(voice)
+    assert "Speakers within each story" in (out / "index.html").read_text("utf-8")
+
+
 def test_compare_group_sentiment_warns_when_the_groups_share_no_story():
     c = _corpus([("x", "s1"), ("x", "s1"), ("y", "s2"), ("y", "s2"), ("y", "s2")])
     t = pd.DataFrame({"article_id": c.ids, "compound": [0.5, 0.4, -0.5, -0.4, -0.3]})

@@ -108,7 +108,14 @@ if TYPE_CHECKING:
         permutation_floor,
     )
     from newsframe.story import Story, load_story
-    from newsframe.strata import compare_sentiment_within, confounding, keyness_within
+    from newsframe.strata import (
+        compare_sentiment_within,
+        confounding,
+        frames_within,
+        keyness_within,
+        naming_within,
+        voice_within,
+    )
     from newsframe.tables import corpus_counts, sentences_frame, tokens_frame
     from newsframe.terms import (
         TermCounts,
@@ -256,6 +263,9 @@ _HOME = {
     "compare_sentiment_within": "newsframe.strata",
     "confounding": "newsframe.strata",
     "keyness_within": "newsframe.strata",
+    "frames_within": "newsframe.strata",
+    "naming_within": "newsframe.strata",
+    "voice_within": "newsframe.strata",
     "article_permutation_test": "newsframe.stats",
     "cluster_bootstrap_difference": "newsframe.stats",
     "permutation_floor": "newsframe.stats",
@@ -332,6 +342,7 @@ __all__ = [
     "frame_drivers",
     "frame_evidence",
     "frames_by_group",
+    "frames_within",
     "framing_profile",
     "g2",
     "group_keyness",
@@ -364,6 +375,7 @@ __all__ = [
     "naming_by_group",
     "naming_evidence",
     "naming_variants",
+    "naming_within",
     "near_duplicates",
     "normalise",
     "number_differences",
@@ -396,6 +408,7 @@ __all__ = [
     "vader_lexicon",
     "verbs_by_group",
     "voice_by_group",
+    "voice_within",
     "with_group",
     "with_text_actors",
 ]

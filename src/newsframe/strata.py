@@ -28,13 +28,23 @@ from newsframe.sentiment.summary import STATISTICS, article_statistics
 from newsframe.stats import (
     adjust_pvalues,
     mantel_haenszel_log_ratio,
+    mantel_haenszel_shares,
     stratified_bootstrap_difference,
     stratified_floor,
     stratified_permutation_test,
+    stratified_share_interval,
 )
 from newsframe.terms import count_terms
 
-__all__ = ["compare_sentiment_within", "confounding", "keyness_within", "shared_strata"]
+__all__ = [
+    "compare_sentiment_within",
+    "confounding",
+    "frames_within",
+    "keyness_within",
+    "naming_within",
+    "shared_strata",
+    "voice_within",
+]
 
 _LOAD = "load one with nf.load_corpus(...) or build nf.Corpus(articles)"
 
@@ -122,6 +132,20 @@ def _within_sd(values: np.ndarray, cells: np.ndarray) -> float:
     return sd if sd > 0 else float("nan")
 
 
+def _difference_within(xa: np.ndarray, xb: np.ndarray, sa: list[str], sb: list[str],
+                       sizes: list[tuple[int, int]], *, n_resamples: int, seed: int,
+                       confidence: float) -> tuple[float, float, float, float, bool, float]:  # fmt: skip
+    """``(difference, ci_low, ci_high, p, exact, p_floor)`` of one value per article, within
+    strata: the blocked permutation test, the bootstrap within strata and the design's floor."""
+    diff, p, exact, _ = stratified_permutation_test(xa, xb, sa, sb, n_resamples=n_resamples,
+                                                    seed=seed)  # fmt: skip
+    low, high = stratified_bootstrap_difference(xa, xb, sa, sb, seed=seed, confidence=confidence)
+    floor = stratified_floor(sizes) if sizes else float("nan")
+    if sizes and not exact:
+        floor = max(floor, 1.0 / (n_resamples + 1))
+    return diff, low, high, p, exact, floor
+
+
 def compare_sentiment_within(
     sentences: pd.DataFrame,
     corpus: Corpus,
@@ -184,13 +208,9 @@ def compare_sentiment_within(
     rows = []
     for stat in STATISTICS:
         xa, xb = stats.loc[ids_a, stat].to_numpy(float), stats.loc[ids_b, stat].to_numpy(float)
-        diff, p, exact, _ = stratified_permutation_test(xa, xb, sa, sb,
-                                                        n_resamples=n_resamples, seed=seed)  # fmt: skip
-        low, high = stratified_bootstrap_difference(xa, xb, sa, sb, seed=seed,
-                                                    confidence=confidence)  # fmt: skip
-        floor = stratified_floor(sizes) if shared else float("nan")
-        if shared and not exact:
-            floor = max(floor, 1.0 / (n_resamples + 1))
+        diff, low, high, p, exact, floor = _difference_within(
+            xa, xb, sa, sb, sizes, n_resamples=n_resamples, seed=seed, confidence=confidence
+        )
         effect = diff / _within_sd(np.concatenate([xa, xb]), cells) if shared else float("nan")
         va = float(stats.loc[pair.corpus_a.ids, stat].mean())
         vb = float(stats.loc[pair.corpus_b.ids, stat].mean())
@@ -281,3 +301,282 @@ def keyness_within(
     table["key_for"] = np.where(lr >= 0, pair.a, pair.b)
     order = np.lexsort((table["term"].to_numpy(str), -table["log_ratio_within"].to_numpy()))
     return table.iloc[order].reset_index(drop=True)
+
+
+# --- shares of articles compared within strata: voice, naming, frames --------------------------
+
+_SHARE_COLUMNS = ["articles_a", "n_a", "articles_b", "n_b", "share_a", "share_b", "difference",
+                  "ci_low", "ci_high", "odds_ratio", "p_value", "exact", "p_floor", "p_bh",
+                  "difference_pooled", "reversed", "strata_shared"]  # fmt: skip
+
+
+def _tally(sides: tuple[list[str], list[str]], stratum: dict[str, int], n_strata: int,
+           used: pd.DataFrame, eligible: pd.DataFrame | None, pool_of: np.ndarray) -> list[np.ndarray]:  # fmt: skip
+    """``[hits_a, n_a, hits_b, n_b]``, strata × items: articles with each item (``used``: rows
+    ``article_id, item``) and articles counted (``eligible``: rows ``article_id, pool``, an item
+    counting the articles of its pool; ``None``: every article) on each side in each stratum."""
+    side = {i: 0 for i in sides[0]} | {i: 1 for i in sides[1]}
+    n_items, n_pools = len(pool_of), int(pool_of.max(initial=-1)) + 1
+
+    def count(table: pd.DataFrame, key: str, width: int) -> np.ndarray:
+        t = table[table["article_id"].isin(side)].drop_duplicates(["article_id", key])
+        out = np.zeros((2, n_strata, width))
+        np.add.at(out, (t["article_id"].map(side).to_numpy(int),
+                        t["article_id"].map(stratum).to_numpy(int), t[key].to_numpy(int)), 1)  # fmt: skip
+        return out
+
+    hits = count(used, "item", n_items)
+    if eligible is None:
+        every = pd.DataFrame({"article_id": list(side), "pool": 0})
+        n = np.repeat(count(every, "pool", 1), n_items, axis=2)
+    else:
+        n = count(eligible, "pool", max(n_pools, 1))[:, :, pool_of]
+    return [hits[0], n[0], hits[1], n[1]]
+
+
+def _compare_shares(corpus: Corpus, pair: Pair, within: str, items: pd.DataFrame,
+                    used: pd.DataFrame, eligible: pd.DataFrame | None, pool_of: np.ndarray, *,
+                    n_resamples: int, seed: int, confidence: float) -> pd.DataFrame:  # fmt: skip
+    """One row per item of ``items``: the two sides' shares of articles compared within strata
+    (:func:`newsframe.stats.mantel_haenszel_shares`) and ignoring them."""
+    shared, ids_a, ids_b = shared_strata(corpus, pair, within)
+    strata = corpus.group_of(within)
+    index = {s: k for k, s in enumerate(shared)}
+    keep = set(ids_a) | set(ids_b)
+    inside = _tally((ids_a, ids_b), {i: index[strata[i]] for i in keep}, len(shared),
+                    used[used["article_id"].isin(keep)],
+                    None if eligible is None else eligible[eligible["article_id"].isin(keep)],
+                    pool_of)  # fmt: skip
+    every = _tally((pair.corpus_a.ids, pair.corpus_b.ids), dict.fromkeys(pair.ids, 0), 1, used,
+                   eligible, pool_of)  # fmt: skip
+    test = mantel_haenszel_shares(*inside)
+    low, high = stratified_share_interval(*inside, n_resamples=n_resamples, seed=seed,
+                                          confidence=confidence)  # fmt: skip
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share_a, share_b = every[0][0] / every[1][0], every[2][0] / every[3][0]
+    pooled = share_a - share_b
+    p = test["p"]
+    p_bh = np.full(len(p), np.nan)
+    tested = ~np.isnan(p)
+    p_bh[tested] = adjust_pvalues(p[tested]) if tested.any() else []
+    reversed_ = (np.sign(test["difference"]) * np.sign(pooled)) < 0
+    values = [inside[0].sum(axis=0), inside[1].sum(axis=0), inside[2].sum(axis=0),
+              inside[3].sum(axis=0), share_a, share_b, test["difference"], low, high,
+              test["odds_ratio"], p, test["exact"], test["p_floor"], p_bh, pooled, reversed_,
+              test["strata"]]  # fmt: skip
+    out = items.reset_index(drop=True).assign(**dict(zip(_SHARE_COLUMNS, values, strict=True)))
+    for column in ("articles_a", "n_a", "articles_b", "n_b", "strata_shared"):
+        out[column] = out[column].astype(np.int64)
+    out.insert(0, "b", pair.b)
+    out.insert(0, "a", pair.a)
+    return out.assign(unit="article", within=within, n_articles_a=len(pair.corpus_a),
+                      n_articles_b=len(pair.corpus_b))  # fmt: skip
+
+
+def _pair_within(corpus: Corpus, table: pd.DataFrame, within: str, compare, column, what: str,
+                 hint: str) -> Pair:  # fmt: skip
+    expect_kind(table, pd.DataFrame, what, hint=hint)
+    expect_kind(corpus, Corpus, what, hint=_LOAD)
+    if "article_id" not in table.columns:
+        raise NewsframeError(f"{what}: expected a per-article table with an article_id column")
+    pair = comparison_pair(corpus, compare, column=column)
+    shared, ids_a, ids_b = shared_strata(corpus, pair, within)
+    _warn_left_out(pair, shared, ids_a, ids_b, within, what.removesuffix("_within"))
+    return pair
+
+
+def voice_within(
+    voice: pd.DataFrame,
+    corpus: Corpus,
+    within: str,
+    compare: Sequence[str] | str | None = None,
+    *,
+    column: str | None = None,
+    by: str = "speaker",
+    n_resamples: int = 2000,
+    seed: int = 0,
+    confidence: float = 0.95,
+) -> pd.DataFrame:
+    """Return one row per speaker: the share of each side's articles giving it voice, within strata.
+
+    ``voice`` is :func:`newsframe.share_of_voice`; an article gives a speaker voice when it
+    quotes or paraphrases them (``attributions > 0``). ``by`` names another column to compare
+    instead of ``speaker``: pass :func:`newsframe.attributions` (one row per attribution) and
+    ``by="speaker_kind"`` for the share of articles quoting a person, an organisation, a
+    document and so on. The article is the unit: inside each
+    value of ``within`` (e.g. story) that both sides cover, the share of side a's articles that
+    quote the speaker is compared with side b's, and the strata pooled by Mantel–Haenszel
+    (:func:`newsframe.stats.mantel_haenszel_shares`: ``difference`` the MH risk difference,
+    ``odds_ratio``, ``p_value`` the exact conditional test of labels permuted within strata,
+    ``p_floor`` the smallest p the margins allow, ``p_bh`` Benjamini–Hochberg over speakers) with
+    a bootstrap interval within strata (:func:`newsframe.stats.stratified_share_interval`).
+    ``share_a``/``share_b`` are the shares over all of each side's articles ignoring
+    ``within``, ``difference_pooled`` their difference, ``reversed`` True when the two
+    differences have opposite signs (what the confound did). ``articles_a``/``n_a`` count the
+    compared articles quoting the speaker / all compared articles. Speakers by how many of the
+    two sides' articles quote them, then key.
+
+    Worked by hand (a Simpson's paradox): in story s1 x quotes K in 3 of 4 articles, y in its
+    1; in s2 x in 0 of 1, y in 1 of 4. Ignoring story x quotes K more (3/5 against 2/5);
+    within each story less (−1/4 in both):
+
+    >>> from newsframe import Article
+    >>> meta = [("x", "s1")] * 4 + [("y", "s1"), ("x", "s2")] + [("y", "s2")] * 4
+    >>> c = Corpus(Article(f"a{i}", "", ("t.",), metadata={"group": g, "story": s})
+    ...            for i, (g, s) in enumerate(meta))
+    >>> v = pd.DataFrame({"article_id": ["a0", "a1", "a2", "a4", "a6"], "speaker": "K",
+    ...                   "speaker_name": "K", "attributions": 1})
+    >>> r = voice_within(v, c, "story").iloc[0]
+    >>> round(float(r["difference_pooled"]), 4), float(r["difference"]), bool(r["reversed"])
+    (0.2, -0.25, True)
+    """
+    pair = _pair_within(corpus, voice, within, compare, column, "voice_within",
+                        "pass nf.share_of_voice(corpus), then the corpus")  # fmt: skip
+    if by not in voice.columns:
+        raise NewsframeError(f"voice_within: the table has no column {by!r} to compare by")
+    t = voice[voice["article_id"].isin(set(pair.ids))]
+    if "attributions" in t.columns:  # share_of_voice: one row per article and speaker
+        t = t[t["attributions"] > 0]
+    t = t.assign(**{by: t[by].astype(str)}).drop_duplicates(["article_id", by])
+    keys = [by, "speaker_name"] if by == "speaker" and "speaker_name" in t.columns else [by]
+    counts = t.groupby(keys, sort=False).size().rename("n").reset_index()
+    counts = counts.sort_values(["n", by], ascending=[False, True], kind="stable")
+    items = counts.drop_duplicates(by)[keys]
+    index = {k: n for n, k in enumerate(items[by])}
+    used = pd.DataFrame({"article_id": t["article_id"], "item": t[by].map(index)})
+    return _compare_shares(corpus, pair, within, items, used, None, np.zeros(len(items), int),
+                           n_resamples=n_resamples, seed=seed, confidence=confidence)  # fmt: skip
+
+
+def naming_within(
+    naming: pd.DataFrame,
+    corpus: Corpus,
+    within: str,
+    compare: Sequence[str] | str | None = None,
+    *,
+    column: str | None = None,
+    narrator: bool = False,
+    n_resamples: int = 2000,
+    seed: int = 0,
+    confidence: float = 0.95,
+) -> pd.DataFrame:
+    """Return one row per name of a concept: the share of each side's articles using it, within strata.
+
+    ``naming`` is :func:`newsframe.naming_variants`. Of the articles that name a concept at
+    all (in each stratum, on each side), the share that use this variant: the outlet's choice
+    among the competing names. ``narrator`` counts only uses outside direct quotations (the
+    outlet's own word). Columns and methods as :func:`voice_within`; ``n_a``/``n_b`` are the
+    compared articles naming the concept. Names in the story file's concept order; a variant
+    neither side uses has no row.
+
+    Worked by hand: in story s1 x says "isle" in its 2 articles naming the islands and y in
+    its 1; in s2 x says "isle" in its 1 and y in 0 of 2. Within s1 the shares are equal; in
+    s2 x leads by 1; weights 2/3 and 2/3: difference 1/2. Ignoring story: 1 − 1/3:
+
+    >>> from newsframe import Article
+    >>> meta = [("x", "s1"), ("x", "s1"), ("y", "s1"), ("x", "s2"), ("y", "s2"), ("y", "s2")]
+    >>> c = Corpus(Article(f"a{i}", "", ("t.",), metadata={"group": g, "story": s})
+    ...            for i, (g, s) in enumerate(meta))
+    >>> n = pd.DataFrame({"article_id": ["a0", "a1", "a2", "a3", "a4", "a5"],
+    ...                   "concept": "islands", "variant": ["isle"] * 4 + ["rock"] * 2,
+    ...                   "usage": "", "count": 1, "in_quotes": 0})
+    >>> r = naming_within(n, c, "story").set_index("variant").loc["isle"]
+    >>> float(r["difference"]), round(float(r["difference_pooled"]), 4), int(r["n_b"])
+    (0.5, 0.6667, 3)
+    """
+    pair = _pair_within(corpus, naming, within, compare, column, "naming_within",
+                        "pass nf.naming_variants(corpus), then the corpus")  # fmt: skip
+    t = naming[naming["article_id"].isin(set(pair.ids))]
+    uses = t["count"] - (t["in_quotes"] if narrator else 0)
+    t = t[uses > 0]
+    concepts = resolve_resources(None, corpus).naming_concepts
+    order = [(c.concept_id, v.name) for c in concepts for v in c.variants]
+    seen = list(dict.fromkeys(zip(t["concept"], t["variant"], t["usage"], strict=True)))
+    rank = {k: n for n, k in enumerate(order)}
+    concept_rank = {c: n for n, c in enumerate(dict.fromkeys([c for c, _ in order]
+                                                             + [k[0] for k in seen]))}  # fmt: skip
+    seen.sort(key=lambda k: (concept_rank[k[0]], rank.get(k[:2], len(rank))))
+    items = pd.DataFrame(seen, columns=["concept", "variant", "usage"])
+    index = {k[:2]: n for n, k in enumerate(seen)}
+    pools = {c: n for n, c in enumerate(dict.fromkeys(items["concept"]))}
+    used = pd.DataFrame({"article_id": t["article_id"],
+                         "item": [index[k] for k in zip(t["concept"], t["variant"], strict=True)]})  # fmt: skip
+    eligible = pd.DataFrame({"article_id": t["article_id"], "pool": t["concept"].map(pools)})
+    pool_of = items["concept"].map(pools).to_numpy(int)
+    return _compare_shares(corpus, pair, within, items, used, eligible, pool_of,
+                           n_resamples=n_resamples, seed=seed, confidence=confidence)  # fmt: skip
+
+
+def frames_within(
+    frames: pd.DataFrame,
+    corpus: Corpus,
+    within: str,
+    compare: Sequence[str] | str | None = None,
+    *,
+    column: str | None = None,
+    n_resamples: int = 9999,
+    seed: int = 0,
+    confidence: float = 0.95,
+) -> pd.DataFrame:
+    """Return one row per frame: the two sides' frame hits per 1,000 words compared within strata.
+
+    ``frames`` is :func:`newsframe.frame_dimensions`; the article is the unit and its value its
+    ``per_1000`` (an article without a row for a frame: 0). As
+    :func:`compare_sentiment_within`: ``difference`` the Mantel–Haenszel-weighted mean of the
+    within-stratum differences of side means, ``p_value`` the permutation test within strata,
+    ``ci_low``/``ci_high`` the bootstrap within strata, ``p_floor`` the design's smallest p,
+    ``p_bh`` Benjamini–Hochberg over frames; ``value_a``/``value_b`` the side means over all
+    their articles and ``difference_pooled`` their difference ignoring ``within``, ``reversed``
+    when the two have opposite signs; ``articles_a``/``articles_b`` the compared articles with
+    a hit. Frames in the table's order.
+
+    Worked by hand (a Simpson's paradox): in story s1 x has 40, 40, 40 hits per 1,000 words and
+    y 50; in s2 x has 0 and y 10, 10, 10. Within each story x − y = −10; ignoring story x leads
+    (30 − 20). Of the 4 × 4 within-story splits only the observed one reaches |−10|:
+
+    >>> from newsframe import Article
+    >>> meta = [("x", "s1")] * 3 + [("y", "s1"), ("x", "s2")] + [("y", "s2")] * 3
+    >>> c = Corpus(Article(f"a{i}", "", ("t.",), metadata={"group": g, "story": s})
+    ...            for i, (g, s) in enumerate(meta))
+    >>> f = pd.DataFrame({"article_id": c.ids, "scheme": "mfc", "frame": "economic",
+    ...                   "label": "Economic", "per_1000": [40., 40, 40, 50, 0, 10, 10, 10]})
+    >>> import warnings
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("ignore")
+    ...     r = frames_within(f, c, "story").iloc[0]
+    >>> [round(float(r[k]), 4) for k in ("difference", "difference_pooled", "p_value", "p_floor")]
+    [-10.0, 10.0, 0.0625, 0.0625]
+    """
+    pair = _pair_within(corpus, frames, within, compare, column, "frames_within",
+                        "pass nf.frame_dimensions(corpus), then the corpus")  # fmt: skip
+    shared, ids_a, ids_b = shared_strata(corpus, pair, within)
+    strata = corpus.group_of(within)
+    sa, sb = [strata[i] for i in ids_a], [strata[i] for i in ids_b]
+    sizes = [(sa.count(s), sb.count(s)) for s in shared]
+    keys = ["scheme", "frame", "label"]
+    t = frames[frames["article_id"].isin(set(pair.ids))]
+    wide = t.pivot_table(index="article_id", columns=keys, values="per_1000", aggfunc="sum",
+                         sort=False).reindex(pair.ids).fillna(0.0)  # fmt: skip
+    rows = []
+    for item in wide.columns:
+        x = wide[item]
+        xa, xb = x.loc[ids_a].to_numpy(float), x.loc[ids_b].to_numpy(float)
+        diff, low, high, p, exact, floor = _difference_within(
+            xa, xb, sa, sb, sizes, n_resamples=n_resamples, seed=seed, confidence=confidence
+        )
+        va, vb = float(x.loc[pair.corpus_a.ids].mean()), float(x.loc[pair.corpus_b.ids].mean())
+        rows.append((*item, int((xa > 0).sum()), len(xa), int((xb > 0).sum()), len(xb), va, vb,
+                     diff, low, high, p, exact, floor, va - vb))  # fmt: skip
+    out = pd.DataFrame(rows, columns=[*keys, "articles_a", "n_a", "articles_b", "n_b", "value_a",
+                                      "value_b", "difference", "ci_low", "ci_high", "p_value",
+                                      "exact", "p_floor", "difference_pooled"])  # fmt: skip
+    p_bh = np.full(len(out), np.nan)
+    tested = out["p_value"].notna().to_numpy()
+    if tested.any():
+        p_bh[tested] = adjust_pvalues(out.loc[tested, "p_value"].to_numpy())
+    out.insert(int(out.columns.get_loc("p_floor")) + 1, "p_bh", p_bh)
+    out["reversed"] = (np.sign(out["difference"]) * np.sign(out["difference_pooled"])) < 0
+    out.insert(0, "b", pair.b)
+    out.insert(0, "a", pair.a)
+    return out.assign(strata_shared=len(shared), unit="article", within=within,
+                      n_articles_a=len(pair.corpus_a), n_articles_b=len(pair.corpus_b))  # fmt: skip

@@ -85,7 +85,14 @@ from newsframe.report.html import Block, Section, render_page
 from newsframe.sentiment import exclusion_effect, sentiment_drivers
 from newsframe.sentiment.summary import MIN_SENTENCES
 from newsframe.sources import TABLE_SUFFIXES
-from newsframe.strata import compare_sentiment_within, confounding, keyness_within
+from newsframe.strata import (
+    compare_sentiment_within,
+    confounding,
+    frames_within,
+    keyness_within,
+    naming_within,
+    voice_within,
+)
 from newsframe.terms import critical_g2, key_terms, keyness
 
 __all__ = ["ReportPlan", "build_report", "plan_comparison"]
@@ -1126,12 +1133,65 @@ def _within_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Tables) 
                 "log_ratio_within", "p_within_bh"]  # fmt: skip
         blocks.append(Block("table", f"Key terms of each side within each {w}, ranked by the "
                             f"within-{w} Log Ratio", table=ends[show], csv=csv, rows=12))  # fmt: skip
+        blocks += _within_measures(r, corpus, plan, base, summary, caveats)
         summary.update(difference_mean_compound=round(float(mean["difference"]), 6),
                        difference_ignoring=round(float(mean["difference_pooled"]), 6),
                        p_value=round(float(mean["p_value"]), 6),
                        p_floor=round(float(mean["p_floor"]), 8))  # fmt: skip
     r.summary["within"] = {**summary, "confined_groups": confined, "caveats": caveats}
     r.sections.append(Section("within", f"Within each {w}", blocks))
+
+
+#: The measures compared within strata beyond sentiment and keyness: (table name, per-article
+#: table, function, item column, what an item is, unit of the difference, digits).
+_WITHIN_MEASURES = (
+    ("share_of_voice", "share_of_voice", voice_within, "speaker_name", "speakers",
+     "share of articles quoting or paraphrasing them", 2),
+    ("naming_variants", "naming_variants", naming_within, "variant", "names",
+     "share of the articles naming the concept", 2),
+    ("frame_dimensions", "frame_dimensions", frames_within, "label", "frames",
+     "hits per 1,000 words", 2),
+)  # fmt: skip
+
+
+def _within_measures(r: _Report, corpus: Corpus, plan: ReportPlan, base: Tables,
+                     summary: dict[str, Any], caveats: list[str]) -> list[Block]:  # fmt: skip
+    """Share of voice, names and frames of the two sides compared within each stratum: a line
+    on the largest difference and on the items whose difference changes sign, and a table."""
+    w, blocks = str(plan.within), []
+    for name, key, compare, item, items, unit, digits in _WITHIN_MEASURES:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", NewsframeWarning)  # said once, by sentiment
+            table = compare(base[key], corpus, w, [plan.label_a, plan.label_b], column=plan.group)
+        csv = r.table(f"{name}__{plan.slug}__within_{_slug(w)}", table)
+        tested = table[
+            table["difference"].notna() & (table["articles_a"] + table["articles_b"] > 0)
+        ]
+        flipped = tested[tested["reversed"]]
+        summary[f"{name}_within"] = {"items": len(tested), "reversed": len(flipped)}
+        if not len(tested):
+            blocks.append(Block("text", f"No {items[:-1]} of either side in a '{w}' both cover."))
+            continue
+        top = tested.loc[tested["difference"].abs().idxmax()]
+        line = (f"{items.capitalize()} within each {w} ({unit}): of {len(tested)} compared, the "
+                f"largest difference is '{top[item]}', {top['difference']:+.{digits}f} "
+                f"[{top['ci_low']:+.{digits}f}, {top['ci_high']:+.{digits}f}], p = "
+                f"{top['p_value']:.3g} (smallest reachable {top['p_floor']:.3g}); ignoring {w}: "
+                f"{top['difference_pooled']:+.{digits}f}. {len(flipped)} of {len(tested)} "
+                f"change sign when compared within each {w}"
+                + (f" ({', '.join(map(str, flipped[item].head(5)))}" + (", …)" if len(flipped) > 5 else ")")
+                   if len(flipped) else "") + ".")  # fmt: skip
+        blocks.append(Block("text", line))
+        if len(flipped):
+            caveats.append(line)
+        order = tested.assign(size=-tested["difference"].abs()).sort_values(
+            ["size", item], kind="stable").drop(columns="size")  # fmt: skip
+        show = [*(["concept"] if "concept" in table else []), item, "difference", "ci_low",
+                "ci_high", "p_value", "p_floor", "p_bh", "difference_pooled", "reversed", "n_a",
+                "n_b"]  # fmt: skip
+        blocks.append(Block("table", f"{items.capitalize()} of each side within each {w}, "
+                            "largest differences first", table=order[show], csv=csv, rows=10))  # fmt: skip
+    return blocks
 
 
 def _caveats_section(r: _Report, corpus: Corpus, plan: ReportPlan, key: pd.DataFrame,
