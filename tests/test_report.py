@@ -636,3 +636,17 @@ def test_previews_show_speakers_and_actors_by_name_and_keep_their_keys_in_the_cs
     # a table whose "actor" column is the name itself (no "name" column) keeps it
     sentiment = pd.DataFrame({"article_id": ["a"], "actor": ["Ann Lee"], "value": [0.5]})
     assert "actor" in r.preview("sentiment_actors", sentiment, "Sentiment").table.columns
+
+
+def test_language_caveat_names_the_articles_in_another_language():
+    import newsframe as nf
+    from newsframe.report.build import _language_caveats
+
+    french = ("Le gouvernement a annoncé hier la réforme et la date des élections de juin, et "
+              "le ministre a dit que le vote sera libre pour tous les citoyens du pays.")  # fmt: skip
+    english = ("The minister said the vote would be held in June, after the talks with the "
+               "opposition parties had ended and the new law was passed by the assembly.")  # fmt: skip
+    corpus = nf.Corpus([nf.Article("en1", "", (english,)), nf.Article("fr1", "", (french,))])
+    (item,) = _language_caveats(corpus)
+    assert item.startswith("1 of the 2 articles read as another language: fr1 (French).")
+    assert _language_caveats(nf.Corpus([nf.Article("en1", "", (english,))])) == []

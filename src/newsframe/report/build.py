@@ -58,6 +58,7 @@ from newsframe.groups import (
     verbs_by_group,
     voice_by_group,
 )
+from newsframe.language import language_name
 from newsframe.omission import (
     NUMBER_THRESHOLD,
     actor_omissions,
@@ -1218,6 +1219,7 @@ def _caveats_section(r: _Report, corpus: Corpus, plan: ReportPlan, key: pd.DataF
         items.append("Sentences of one article are not independent draws: with one article per "
                      "side, p describes these two texts, not their outlets or groups.")  # fmt: skip
     items += _pooling_caveats(corpus, plan, key, s)
+    items += _language_caveats(corpus)
     items += r.summary.get("within", {}).get("caveats", [])
     r.summary["caveats"] = items
     r.sections.append(Section("caveats", "What this sample can show", [Block("list", items=items)]))
@@ -1250,6 +1252,25 @@ def _pooling_caveats(
                 "in every test; --dedupe counts each text once."
             )
     return out
+
+
+#: Articles in another language named one by one in the caveats; the rest are counted.
+SHOW_LANGUAGES = 10
+
+
+def _language_caveats(corpus: Corpus) -> list[str]:
+    """Name the articles whose body reads as another language (``Article.language``): they stay
+    in every table, and the English measures (words, sentiment, speakers) cannot read them."""
+    other = [(a.article_id, a.language) for a in corpus if not a.language.is_english]
+    if not other:
+        return []
+    named = ", ".join(f"{i} ({language_name(g.language)})" for i, g in other[:SHOW_LANGUAGES])
+    more = f" and {len(other) - SHOW_LANGUAGES} more" if len(other) > SHOW_LANGUAGES else ""
+    return [
+        f"{len(other)} of the {len(corpus)} articles read as another language: {named}{more}. "
+        "They stay in every table, but the English measures (terms, sentiment, speakers) "
+        "cannot read them; leave them out to compare English coverage alone."
+    ]
 
 
 def _data_versions() -> dict[str, str]:
