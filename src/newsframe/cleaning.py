@@ -1168,7 +1168,20 @@ def _opens_text(line: str) -> bool:
     >>> _opens_text("Veteran Singer Dies At Her Home In The City. Her Band Plays On")
     False
     """
+    if _capitalised_share(line) >= 0.6:  # headline style (newsframe.lines.CASED_SHARE)
+        return False
     return _leads_prose(line) and _sentence_like(split_sentences(line)[0])
+
+
+def _capitalised_share(line: str) -> float:
+    """The share of a line's words (:data:`_WORD`, led by a letter) that open with a capital,
+    as the line model's ``title_case`` reads it.
+
+    >>> _capitalised_share("Cubs Win the Series for the First Time.")
+    0.625
+    """
+    words = [w for w in _WORD.findall(line) if w[:1].isalpha()]
+    return sum(w[:1].isupper() for w in words) / len(words) if words else 0.0
 
 
 def _guess_title(lines: list[Line], reasons: list[str | None], rules: Rules) -> int | None:
