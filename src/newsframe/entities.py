@@ -243,9 +243,12 @@ class Entity:
     aliases: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class EntityMention:
-    """One mention: paragraph (-1: the headline), character span, the words, the entity."""
+class EntityMention(NamedTuple):
+    """One mention: paragraph (-1: the headline), character span, the words, the entity.
+
+    A named tuple, not a dataclass: a layer keeps about sixty per article, and a tuple of
+    numbers and strings is one the cyclic garbage collector stops tracking once it has seen it
+    (each full collection walks every tracked object the corpus keeps)."""
 
     paragraph_id: int
     start: int
