@@ -51,3 +51,85 @@ def test_nickname_same_as_plain_pattern() -> None:
         assert _without_nicknames(text) == plain, text
         matched += plain != text
     assert matched > 300  # the texts do hold nicknames (556 of the 20,000)
+
+
+# --- the role and group mentions an article scan prepares ------------------------------------
+
+ARTICLES = [
+    # a role noun after "the" opening its sentence, and the same noun as an object (no subject)
+    ("The gunman fled. Police said they shot the gunman.", "Mourners sang. They wept."),
+    # a possessor between ("The victim's mother"), with a straight and a curly apostrophe
+    ("The victim's mother wept.", "The victim\u2019s mother spoke."),
+    # group nouns inside hyphenated words and next to a letter outside ASCII
+    ("Anti-protesters gathered.", "\u00c9students marched.", "Pro-mourners sang."),
+    # a plural that opens its sentence after a quotation and a full stop
+    ('"We are here." Protesters chanted. The students marched.',),
+    # nothing of the kind: a name and pronouns only
+    ("Ann Lee spoke.", "She left early and he stayed."),
+]
+
+
+def _plain_people(verbs, doc) -> dict:
+    """The people an article scan prepares, read as before: every paragraph's role and group
+    mentions searched whatever words the article holds."""
+    from newsframe.framing.speakers import group_mentions, organisation_nouns, role_mentions
+    from newsframe.framing.gender import opens_sentence
+    from newsframe.actors import Mention
+
+    people: dict = {}
+    layer = doc.entities((), organisation_nouns=organisation_nouns(verbs))
+    for m in layer.mentions:
+        entity = layer.entities.get(m.entity_id)
+        if entity is not None and entity.kind == "person":
+            named = f"{entity.role} {m.text}" if entity.role else m.text
+            people.setdefault(m.paragraph_id, []).append(
+                Mention(m.entity_id, m.start, m.end, named)
+            )
+    for paragraph_id, text in enumerate(doc.paragraphs):
+        roles = [m for m in role_mentions(text, layer.words.person_nouns)
+                 if opens_sentence(text, m.start, m.end)]  # fmt: skip
+        roles += group_mentions(text, verbs.speaker_nouns)
+        if roles:
+            found = people.setdefault(paragraph_id, [])
+            found.extend(roles)
+            found.sort(key=lambda m: m.start)
+    return people
+
+
+def test_scan_people_same_as_plain_search() -> None:
+    from newsframe import Article
+    from newsframe.document import analyse
+    from newsframe.framing.speakers import ArticleScan
+    from newsframe.resources import default_resources
+
+    res = default_resources()
+    for k, paragraphs in enumerate(ARTICLES):
+        doc = analyse(Article(f"a{k}", "A headline", paragraphs), resources=res)
+        scan = ArticleScan(res.reporting_verbs, (), doc)
+        # scan.verbs: the verb table with the entity words' person nouns, as the scan reads it
+        assert scan.people == _plain_people(scan.verbs, doc), paragraphs
+
+
+def test_scan_people_by_hand() -> None:
+    from newsframe import Article
+    from newsframe.document import analyse
+    from newsframe.framing.speakers import ArticleScan
+    from newsframe.resources import default_resources
+
+    res = default_resources()
+    doc = analyse(Article("a", "A headline", ARTICLES[0]), resources=res)
+    people = ArticleScan(res.reporting_verbs, (), doc).people
+    # "The gunman" opens the first sentence; "the gunman" as an object is no subject
+    assert [(m.actor_id, m.start) for m in people[0]] == [("the gunman", 0)]
+    assert [(m.actor_id, m.start) for m in people[1]] == [("mourners", 0)]
+    # a hyphen bounds a word ("Anti-protesters": the protesters, after a capitalised word);
+    # a letter outside ASCII does not ("\u00c9students": no word "students")
+    doc = analyse(Article("b", "A headline", ARTICLES[2]), resources=res)
+    people = ArticleScan(res.reporting_verbs, (), doc).people
+    assert {k: [(m.actor_id, m.start) for m in v] for k, v in people.items()} == {
+        0: [("protesters", 5)],
+        2: [("mourners", 4)],
+    }
+    doc = analyse(Article("c", "A headline", ARTICLES[4]), resources=res)
+    assert [m.actor_id for ms in ArticleScan(res.reporting_verbs, (), doc).people.values()
+            for m in ms] == ["Ann Lee"]  # fmt: skip
