@@ -7,7 +7,21 @@ from __future__ import annotations
 import random
 import re
 
+from newsframe import Article
+from newsframe.actors import Mention
+from newsframe.document import analyse
 from newsframe.entities import _without_nicknames
+from newsframe.framing.gender import opens_sentence
+from newsframe.framing.speakers import (
+    _PLURAL_SUBJECT,
+    _ROLE,
+    ArticleScan,
+    _ascii_words,
+    group_mentions,
+    organisation_nouns,
+    role_mentions,
+)
+from newsframe.resources import default_resources
 
 # the nickname pattern as it was: the look-behind tried at every offset
 _PLAIN_NICKNAME = re.compile(
@@ -72,9 +86,6 @@ ARTICLES = [
 def _plain_people(verbs, doc) -> dict:
     """The people an article scan prepares, read as before: every paragraph's role and group
     mentions searched whatever words the article holds."""
-    from newsframe.framing.speakers import group_mentions, organisation_nouns, role_mentions
-    from newsframe.framing.gender import opens_sentence
-    from newsframe.actors import Mention
 
     people: dict = {}
     layer = doc.entities((), organisation_nouns=organisation_nouns(verbs))
@@ -97,10 +108,6 @@ def _plain_people(verbs, doc) -> dict:
 
 
 def test_scan_people_same_as_plain_search() -> None:
-    from newsframe import Article
-    from newsframe.document import analyse
-    from newsframe.framing.speakers import ArticleScan
-    from newsframe.resources import default_resources
 
     res = default_resources()
     for k, paragraphs in enumerate(ARTICLES):
@@ -111,10 +118,6 @@ def test_scan_people_same_as_plain_search() -> None:
 
 
 def test_scan_people_by_hand() -> None:
-    from newsframe import Article
-    from newsframe.document import analyse
-    from newsframe.framing.speakers import ArticleScan
-    from newsframe.resources import default_resources
 
     res = default_resources()
     doc = analyse(Article("a", "A headline", ARTICLES[0]), resources=res)
@@ -133,3 +136,30 @@ def test_scan_people_by_hand() -> None:
     doc = analyse(Article("c", "A headline", ARTICLES[4]), resources=res)
     assert [m.actor_id for ms in ArticleScan(res.reporting_verbs, (), doc).people.values()
             for m in ms] == ["Ann Lee"]  # fmt: skip
+
+
+def test_ascii_words_hold_every_word_the_searches_find() -> None:
+    # the article scan searches for role and group mentions only when one of their nouns is
+    # among the article's runs of ASCII letters: every word the two searches can match must be
+    # one, whatever marks, digits, underscores or letters outside ASCII stand around it
+
+    assert _ascii_words(["Mourners\u2014sang", "the_gunmen"]) == {
+        "mourners",
+        "sang",
+        "the",
+        "gunmen",
+    }
+    pieces = ["The ", "the ", "mourners", "Gunmen", "victim's ", "victim\u2019s ", "mother",
+              "-", "'", ".", " ", "_", "7", "\u00e9", "\u2014", "\u201c", "\n", "s"]  # fmt: skip
+    rng = random.Random(20)
+    found = 0
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 10)))
+        words = _ascii_words([text])
+        for m in _PLURAL_SUBJECT.finditer(text):
+            assert m.group(1).lower() in words, text
+            found += 1
+        for m in _ROLE.finditer(text):
+            assert m.group(1) in words, text
+            found += 1
+    assert found > 4_000  # the texts do hold such words (4,897)

@@ -32,7 +32,7 @@ import functools
 import itertools
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
@@ -2843,6 +2843,46 @@ def group_mentions(text: str, nouns: Mapping[str, str]) -> list[Mention]:
     return out
 
 
+#: Each byte that is no ASCII letter as a space, each capital as its lowercase letter.
+_LETTERS_ONLY = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
+_GROUP_WORDS: dict[int, tuple[Mapping[str, str], frozenset[str]]] = {}  # see _group_words
+
+
+def _ascii_words(texts: Iterable[str]) -> frozenset[str]:
+    """The runs of ASCII letters of ``texts``, lowercase (every other character, a letter
+    outside ASCII too, cuts a run): a superset of the lowercase forms of the words of ASCII
+    letters between two non-word characters that a regular-expression search of ``texts`` can
+    find, made with a few passes in C over the text (no search, no Python per word).
+
+    >>> sorted(_ascii_words(["The pro-Kremlin mourners—Élan", "N7 vigil."]))
+    ['kremlin', 'lan', 'mourners', 'n', 'pro', 'the', 'vigil']
+    """
+    joined = " ".join(texts).encode("ascii", "replace")  # outside ASCII: "?", a cut
+    return frozenset(joined.translate(_LETTERS_ONLY).decode("ascii").split())
+
+
+def _group_words(nouns: Mapping[str, str]) -> frozenset[str]:
+    """The lowercase words :func:`group_mentions` takes as a group with the speaker nouns
+    ``nouns``: the group nouns and the plurals (with "s") of the person nouns, each of four
+    ASCII letters or more ending in "s"; made once per noun table (kept by identity).
+
+    >>> sorted(_group_words({"mourner": "person", "protesters": "group", "ministry": "organisation"}))
+    ['mourners', 'protesters']
+    """
+    hit = _GROUP_WORDS.get(id(nouns))
+    if hit is None or hit[0] is not nouns:
+        forms = [k for k, kind in nouns.items() if kind == "group"]
+        forms += [k + "s" for k, kind in nouns.items() if kind == "person"]
+        words = frozenset(w for w in forms if _PLURAL_WORD.fullmatch(w))
+        if len(_GROUP_WORDS) >= 32:  # a few noun tables per process: drop the oldest
+            del _GROUP_WORDS[next(iter(_GROUP_WORDS))]
+        hit = _GROUP_WORDS[id(nouns)] = (nouns, words)
+    return hit[1]
+
+
+_PLURAL_WORD = re.compile(r"[a-z]{3,}s")  # a lowercase word _PLURAL_SUBJECT can match
+
+
 class ArticleScan:
     """What the scan of every unit of one article shares, prepared once per article: the verb
     and actor tables, the actors' kinds, and -- for units of an analysed document -- its word
@@ -2882,17 +2922,23 @@ class ArticleScan:
                 named = f"{entity.role} {m.text}" if entity.role else m.text
                 mention = Mention(m.entity_id, m.start, m.end, named)
                 self.people.setdefault(m.paragraph_id, []).append(mention)
-        if layer.words.person_nouns:  # "The gunman", "The victim's mother": people too
+        # which searches can find anything: a role or group noun must be one of the article's
+        # words (:func:`_ascii_words`), else no paragraph is searched for it
+        words = _ascii_words(doc.paragraphs) if layer.words.person_nouns else frozenset()
+        any_role = not layer.words.person_nouns.isdisjoint(words)
+        any_group = not _group_words(verbs.speaker_nouns).isdisjoint(words)
+        if any_role or any_group:  # "The gunman", "The victim's mother": people too
             for paragraph_id, text in enumerate(doc.paragraphs):
                 # as the subject of their sentence only, the most salient place (an object,
                 # "agents shot the gunman", ranks below the people named around it: Lappin &
                 # Leass 1994)
                 roles = [
                     m
-                    for m in role_mentions(text, layer.words.person_nouns)
+                    for m in (role_mentions(text, layer.words.person_nouns) if any_role else ())
                     if opens_sentence(text, m.start, m.end)
                 ]
-                roles += group_mentions(text, verbs.speaker_nouns)  # "Mourners ... they"
+                if any_group:
+                    roles += group_mentions(text, verbs.speaker_nouns)  # "Mourners ... they"
                 if roles:
                     found = self.people.setdefault(paragraph_id, [])
                     found.extend(roles)
