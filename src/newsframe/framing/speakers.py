@@ -32,7 +32,7 @@ import functools
 import itertools
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
@@ -2848,17 +2848,17 @@ _LETTERS_ONLY = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 f
 _GROUP_WORDS: dict[int, tuple[Mapping[str, str], frozenset[str]]] = {}  # see _group_words
 
 
-def _ascii_words(texts: Iterable[str]) -> frozenset[str]:
-    """The runs of ASCII letters of ``texts``, lowercase (every other character, a letter
+def _ascii_words(text: str) -> set[str]:
+    """The runs of ASCII letters of ``text``, lowercase (every other character, a letter
     outside ASCII too, cuts a run): a superset of the lowercase forms of the words of ASCII
-    letters between two non-word characters that a regular-expression search of ``texts`` can
+    letters between two non-word characters that a regular-expression search of ``text`` can
     find, made with a few passes in C over the text (no search, no Python per word).
 
-    >>> sorted(_ascii_words(["The pro-Kremlin mourners—Élan", "N7 vigil."]))
+    >>> sorted(_ascii_words("The pro-Kremlin mourners\u2014\u00c9lan; N7 vigil."))
     ['kremlin', 'lan', 'mourners', 'n', 'pro', 'the', 'vigil']
     """
-    joined = " ".join(texts).encode("ascii", "replace")  # outside ASCII: "?", a cut
-    return frozenset(joined.translate(_LETTERS_ONLY).decode("ascii").split())
+    ascii_text = text.encode("ascii", "replace")  # outside ASCII: "?", a cut
+    return set(ascii_text.translate(_LETTERS_ONLY).decode("ascii").split())
 
 
 def _group_words(nouns: Mapping[str, str]) -> frozenset[str]:
@@ -2922,19 +2922,22 @@ class ArticleScan:
                 named = f"{entity.role} {m.text}" if entity.role else m.text
                 mention = Mention(m.entity_id, m.start, m.end, named)
                 self.people.setdefault(m.paragraph_id, []).append(mention)
-        # which searches can find anything: a role or group noun must be one of the article's
-        # words (:func:`_ascii_words`), else no paragraph is searched for it
-        words = _ascii_words(doc.paragraphs) if layer.words.person_nouns else frozenset()
-        any_role = not layer.words.person_nouns.isdisjoint(words)
-        any_group = not _group_words(verbs.speaker_nouns).isdisjoint(words)
-        if any_role or any_group:  # "The gunman", "The victim's mother": people too
+        nouns = layer.words.person_nouns
+        groups = _group_words(verbs.speaker_nouns)
+        if nouns:  # "The gunman", "The victim's mother": people too
             for paragraph_id, text in enumerate(doc.paragraphs):
+                # a paragraph is searched for a role or a group only when one of their nouns
+                # is among its words (:func:`_ascii_words`: one pass in C, no search)
+                words = _ascii_words(text)
+                any_role, any_group = not nouns.isdisjoint(words), not groups.isdisjoint(words)
+                if not (any_role or any_group):
+                    continue
                 # as the subject of their sentence only, the most salient place (an object,
                 # "agents shot the gunman", ranks below the people named around it: Lappin &
                 # Leass 1994)
                 roles = [
                     m
-                    for m in (role_mentions(text, layer.words.person_nouns) if any_role else ())
+                    for m in (role_mentions(text, nouns) if any_role else ())
                     if opens_sentence(text, m.start, m.end)
                 ]
                 if any_group:
