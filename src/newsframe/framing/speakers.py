@@ -2885,6 +2885,46 @@ def group_mentions(text: str, nouns: Mapping[str, str]) -> list[Mention]:
     return out
 
 
+#: Each byte that is no ASCII letter as a space, each capital as its lowercase letter.
+_LETTERS_ONLY = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
+_GROUP_WORDS: dict[int, tuple[Mapping[str, str], frozenset[str]]] = {}  # see _group_words
+
+
+def _ascii_words(text: str) -> set[str]:
+    """The runs of ASCII letters of ``text``, lowercase (every other character, a letter
+    outside ASCII too, cuts a run): a superset of the lowercase forms of the words of ASCII
+    letters between two non-word characters that a regular-expression search of ``text`` can
+    find, made with a few passes in C over the text (no search, no Python per word).
+
+    >>> sorted(_ascii_words("The pro-Kremlin mourners\u2014\u00c9lan; N7 vigil."))
+    ['kremlin', 'lan', 'mourners', 'n', 'pro', 'the', 'vigil']
+    """
+    ascii_text = text.encode("ascii", "replace")  # outside ASCII: "?", a cut
+    return set(ascii_text.translate(_LETTERS_ONLY).decode("ascii").split())
+
+
+def _group_words(nouns: Mapping[str, str]) -> frozenset[str]:
+    """The lowercase words :func:`group_mentions` takes as a group with the speaker nouns
+    ``nouns``: the group nouns and the plurals (with "s") of the person nouns, each of four
+    ASCII letters or more ending in "s"; made once per noun table (kept by identity).
+
+    >>> sorted(_group_words({"mourner": "person", "protesters": "group", "ministry": "organisation"}))
+    ['mourners', 'protesters']
+    """
+    hit = _GROUP_WORDS.get(id(nouns))
+    if hit is None or hit[0] is not nouns:
+        forms = [k for k, kind in nouns.items() if kind == "group"]
+        forms += [k + "s" for k, kind in nouns.items() if kind == "person"]
+        words = frozenset(w for w in forms if _PLURAL_WORD.fullmatch(w))
+        if len(_GROUP_WORDS) >= 32:  # a few noun tables per process: drop the oldest
+            del _GROUP_WORDS[next(iter(_GROUP_WORDS))]
+        hit = _GROUP_WORDS[id(nouns)] = (nouns, words)
+    return hit[1]
+
+
+_PLURAL_WORD = re.compile(r"[a-z]{3,}s")  # a lowercase word _PLURAL_SUBJECT can match
+
+
 class ArticleScan:
     """What the scan of every unit of one article shares, prepared once per article: the verb
     and actor tables, the actors' kinds, and -- for units of an analysed document -- its word
@@ -2924,17 +2964,26 @@ class ArticleScan:
                 named = f"{entity.role} {m.text}" if entity.role else m.text
                 mention = Mention(m.entity_id, m.start, m.end, named)
                 self.people.setdefault(m.paragraph_id, []).append(mention)
-        if layer.words.person_nouns:  # "The gunman", "The victim's mother": people too
+        nouns = layer.words.person_nouns
+        groups = _group_words(verbs.speaker_nouns)
+        if nouns:  # "The gunman", "The victim's mother": people too
             for paragraph_id, text in enumerate(doc.paragraphs):
+                # a paragraph is searched for a role or a group only when one of their nouns
+                # is among its words (:func:`_ascii_words`: one pass in C, no search)
+                words = _ascii_words(text)
+                any_role, any_group = not nouns.isdisjoint(words), not groups.isdisjoint(words)
+                if not (any_role or any_group):
+                    continue
                 # as the subject of their sentence only, the most salient place (an object,
                 # "agents shot the gunman", ranks below the people named around it: Lappin &
                 # Leass 1994)
                 roles = [
                     m
-                    for m in role_mentions(text, layer.words.person_nouns)
+                    for m in (role_mentions(text, nouns) if any_role else ())
                     if opens_sentence(text, m.start, m.end)
                 ]
-                roles += group_mentions(text, verbs.speaker_nouns)  # "Mourners ... they"
+                if any_group:
+                    roles += group_mentions(text, verbs.speaker_nouns)  # "Mourners ... they"
                 if roles:
                     found = self.people.setdefault(paragraph_id, [])
                     found.extend(roles)
