@@ -163,7 +163,13 @@ def test_two_runs_to_one_out_the_second_fails_at_once(tmp_path, capsys):
     while not any(tmp_path.glob(".newsframe-lock-*")) and time.monotonic() - start < 120:
         assert first.poll() is None, first.communicate()
         time.sleep(0.02)
-    assert main(["report", str(story), "--out", str(out), "--force"]) == 2
+    # the first run is paused while it holds the lock, so a loaded machine cannot let it finish
+    # before the second run asks for the lock
+    first.send_signal(signal.SIGSTOP)
+    try:
+        assert main(["report", str(story), "--out", str(out), "--force"]) == 2
+    finally:
+        first.send_signal(signal.SIGCONT)
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "another newsframe report is being written" in err
     _, first_err = first.communicate(timeout=300)
