@@ -791,16 +791,13 @@ def permutation_floor(n_a: int, n_b: int, *, two_sided: bool = True) -> float:
     return min(1.0, ways / math.comb(n_a + n_b, n_a))
 
 
-def _split_indices(n_a: int, n: int, n_resamples: int, seed: int) -> tuple[np.ndarray, bool]:
-    """All ``C(n, n_a)`` label splits as index rows (first n_a go to side a), or a random sample."""
-    if _comb_at_most(n, n_a, n_resamples):
-        rows = [
-            [*combo, *(i for i in range(n) if i not in combo)]
-            for combo in itertools.combinations(range(n), n_a)
-        ]
-        return np.array(rows, dtype=np.intp).reshape(-1, n), True
-    rng = np.random.default_rng(seed)
-    return rng.permuted(np.tile(np.arange(n), (n_resamples, 1)), axis=1), False
+def _all_splits(n_a: int, n: int) -> np.ndarray:
+    """All ``C(n, n_a)`` label splits as index rows (the first ``n_a`` go to side a)."""
+    rows = [
+        [*combo, *(i for i in range(n) if i not in combo)]
+        for combo in itertools.combinations(range(n), n_a)
+    ]
+    return np.array(rows, dtype=np.intp).reshape(-1, n)
 
 
 def article_permutation_test(
@@ -830,11 +827,9 @@ def article_permutation_test(
         raise ValueError("article_permutation_test needs at least one article per side")
     if alternative not in ("two-sided", "greater", "less"):
         raise ValueError(f"alternative must be two-sided, greater or less, not {alternative!r}")
-    pooled, n_a = np.concatenate([a, b]), len(a)
     observed = float(a.mean() - b.mean())
-    idx, exact = _split_indices(n_a, len(pooled), n_resamples, seed)
-    values = pooled[idx]
-    diffs = values[:, :n_a].mean(axis=1) - values[:, n_a:].mean(axis=1)
+    exact = _comb_at_most(len(a) + len(b), len(a), n_resamples)
+    diffs = _split_differences(a, b, n_resamples, np.random.default_rng(seed), exact)
     tol = 1e-12 * max(1.0, abs(observed))
     if alternative == "two-sided":
         hits = int((np.abs(diffs) >= abs(observed) - tol).sum())
@@ -1066,15 +1061,21 @@ def stratified_floor(sizes: Sequence[tuple[int, int]], *, two_sided: bool = True
     return min(1.0, ways / round(math.exp(log_c)))
 
 
-def _stratum_differences(x: np.ndarray, y: np.ndarray, n_resamples: int, rng, exact: bool):
-    """mean(a) − mean(b) of one stratum under each of its label splits (all, or random ones)."""
+def _split_differences(x: np.ndarray, y: np.ndarray, n_resamples: int, rng, exact: bool):
+    """mean(a) − mean(b) of one sample (or stratum) under each of its label splits: all of them,
+    or ``n_resamples`` random ones drawn in :func:`resample_batches` batches (memory bounded in a
+    large sample; the draws are those of one ``n_resamples × n`` call)."""
     pooled, n_a, n = np.concatenate([x, y]), len(x), len(x) + len(y)
     if exact:
-        idx, _ = _split_indices(n_a, n, math.comb(n, n_a), 0)
+        batches = [_all_splits(n_a, n)]
     else:
-        idx = rng.permuted(np.tile(np.arange(n), (n_resamples, 1)), axis=1)
-    values = pooled[idx]
-    return values[:, :n_a].mean(axis=1) - values[:, n_a:].mean(axis=1)
+        batches = (rng.permuted(np.tile(np.arange(n), (size, 1)), axis=1)
+                   for size in resample_batches(n_resamples, n))  # fmt: skip
+    out = []
+    for idx in batches:
+        values = pooled[idx]
+        out.append(values[:, :n_a].mean(axis=1) - values[:, n_a:].mean(axis=1))
+    return np.concatenate(out)
 
 
 def stratified_permutation_test(
@@ -1124,9 +1125,9 @@ def stratified_permutation_test(
     if exact:  # every combination: the sum over strata of each stratum's weighted split
         stat = np.zeros(1)
         for wi, (x, y) in zip(w, cells, strict=True):
-            stat = np.add.outer(stat, wi * _stratum_differences(x, y, 0, rng, True)).ravel()
+            stat = np.add.outer(stat, wi * _split_differences(x, y, 0, rng, True)).ravel()
     else:
-        stat = sum(wi * _stratum_differences(x, y, n_resamples, rng, False)
+        stat = sum(wi * _split_differences(x, y, n_resamples, rng, False)
                    for wi, (x, y) in zip(w, cells, strict=True))  # fmt: skip
     hits = int((np.abs(stat) >= abs(observed) - 1e-12 * max(1.0, abs(observed))).sum())
     p = hits / len(stat) if exact else (hits + 1) / (len(stat) + 1)
