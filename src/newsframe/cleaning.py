@@ -56,7 +56,7 @@ from newsframe.datafiles import (
 )
 from newsframe.errors import InputError
 from newsframe.language import reads_as_other
-from newsframe.lines import Evidence, LineModel, Page, StoryView, decide_pages
+from newsframe.lines import CASED_SHARE, Evidence, LineModel, Page, StoryView, decide_pages
 from newsframe.parallel import gathering
 from newsframe.text import normalise, normalise_line, split_sentences
 
@@ -1168,7 +1168,7 @@ def _opens_text(line: str) -> bool:
     >>> _opens_text("Veteran Singer Dies At Her Home In The City. Her Band Plays On")
     False
     """
-    if _capitalised_share(line) >= 0.6:  # headline style (newsframe.lines.CASED_SHARE)
+    if _capitalised_share(line) >= CASED_SHARE:  # headline style, as the line model's
         return False
     return _leads_prose(line) and _sentence_like(split_sentences(line)[0])
 
