@@ -17,21 +17,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from test_hostile_sweep import P1, P2, PAGE, _put  # the first sweep's page and writer
 
 import newsframe as nf
 from newsframe.cli import main
 from newsframe.errors import InputError, NewsframeWarning
 from newsframe.files import first_bad_utf8, path_text
-
-P1 = "The minister met his counterpart in the capital on Monday for talks on the dam."
-P2 = "Both sides agreed to meet again in the spring, officials said after the meeting."
-PAGE = f"Talks Resume at the Dam\n\n{P1}\n\n{P2}\n"
-
-
-def _put(path: Path, data: bytes | str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
-    return path
 
 
 def _one_error(capsys, argv: list[str]) -> str:
