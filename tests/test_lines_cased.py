@@ -11,7 +11,8 @@ import numpy as np
 import pytest
 
 import newsframe.lines as L
-from newsframe.cleaning import _capitalised_share, _opens_text, clean_text
+from newsframe.cleaning import _opens_text, clean_text
+from newsframe.lines import title_case
 
 S = {name: k for k, name in enumerate(L.STATES)}
 COL = {name: j for j, (name, _, _) in enumerate(L.FEATURES)}
@@ -54,7 +55,9 @@ def test_a_page_whose_only_body_line_it_is_keeps_it():
 
 def test_the_cleaner_keeps_a_title_case_headline_with_a_stop():
     # 8 words, 5 capitalised: Cubs, Win, Series, First, Time
-    assert _capitalised_share("Cubs Win the Series for the First Time.") == 5 / 8
+    assert title_case("Cubs Win the Series for the First Time.") == 5 / 8
+    # the line model reads the first WINDOW characters: a long line is judged by its opening
+    assert title_case("Rain " * 40 + "and more rain falls here today") == 1.0
     assert not _opens_text("Cubs Win the Series for the First Time. Fans Pour Into Streets.")
     assert _opens_text("The team won the series for the first time on Wednesday night.")
 

@@ -56,7 +56,15 @@ from newsframe.datafiles import (
 )
 from newsframe.errors import InputError
 from newsframe.language import reads_as_other
-from newsframe.lines import CASED_SHARE, Evidence, LineModel, Page, StoryView, decide_pages
+from newsframe.lines import (
+    CASED_SHARE,
+    Evidence,
+    LineModel,
+    Page,
+    StoryView,
+    decide_pages,
+    title_case,
+)
 from newsframe.parallel import gathering
 from newsframe.text import normalise, normalise_line, split_sentences
 
@@ -1168,20 +1176,9 @@ def _opens_text(line: str) -> bool:
     >>> _opens_text("Veteran Singer Dies At Her Home In The City. Her Band Plays On")
     False
     """
-    if _capitalised_share(line) >= CASED_SHARE:  # headline style, as the line model's
+    if title_case(line) >= CASED_SHARE:  # headline style, as the line model reads it
         return False
     return _leads_prose(line) and _sentence_like(split_sentences(line)[0])
-
-
-def _capitalised_share(line: str) -> float:
-    """The share of a line's words (:data:`_WORD`, led by a letter) that open with a capital,
-    as the line model's ``title_case`` reads it.
-
-    >>> _capitalised_share("Cubs Win the Series for the First Time.")
-    0.625
-    """
-    words = [w for w in _WORD.findall(line) if w[:1].isalpha()]
-    return sum(w[:1].isupper() for w in words) / len(words) if words else 0.0
 
 
 def _guess_title(lines: list[Line], reasons: list[str | None], rules: Rules) -> int | None:

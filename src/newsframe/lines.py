@@ -1903,6 +1903,21 @@ def line_terms(line: str) -> tuple[str, ...]:
     return _read_line(_norm(line))[1]
 
 
+def title_case(line: str) -> float:
+    """Return the share of a line's words that open with a capital: the line model's
+    ``title_case`` feature of this one line (read from its first :data:`WINDOW` characters).
+
+    Headline style (AP, Chicago) capitalises a headline's words; running prose capitalises
+    names and the first word. :data:`CASED_SHARE` or more reads as headline style.
+
+    >>> title_case("Cubs Win the Series for the First Time.")
+    0.625
+    >>> title_case("The team said it would play again next year.")
+    0.1111111111111111
+    """
+    return float(_read_line(_norm(line))[0][_INDEX["title_case"]])
+
+
 #: The inputs of the trees beyond :data:`FEATURES`: the logistic model's log-probability of
 #: each class (the trees are stacked on it and read its terms through it).
 STACKED = tuple(f"logistic:{c}" for c in CLASSES)
