@@ -650,3 +650,25 @@ def test_language_caveat_names_the_articles_in_another_language():
     (item,) = _language_caveats(corpus)
     assert item.startswith("1 of the 2 articles read as another language: fr1 (French).")
     assert _language_caveats(nf.Corpus([nf.Article("en1", "", (english,))])) == []
+
+
+def test_speaker_caveat_counts_how_each_speaker_was_found():
+    from newsframe.report.build import _speaker_caveats
+
+    # six rows written by hand: two named where they stand (an actor, a name), three carried
+    # (a pronoun, a description, a continued quotation), one unresolved pronoun
+    table = pd.DataFrame({
+        "speaker": ["p1", "Lee", "p1", "m1", "p1", "unresolved"],
+        "speaker_source": ["actor", "name", "pronoun", "description", "continuation",
+                           "unresolved"],
+    })  # fmt: skip
+    (item,) = _speaker_caveats(table)
+    assert "of the 6 quotations and paraphrases, 2 name their speaker where they stand, 3 take" in item
+    assert "and 1 are unresolved" in item
+    assert "tables/attributions.csv" in item
+    # a pronoun left without an antecedent keeps its source but has no speaker: unresolved
+    table.loc[2, "speaker"] = "unresolved"
+    assert "1 name" not in _speaker_caveats(table)[0]
+    assert "2 take one from elsewhere" in _speaker_caveats(table)[0]
+    assert "and 2 are unresolved" in _speaker_caveats(table)[0]
+    assert _speaker_caveats(table.iloc[:0]) == []
