@@ -672,3 +672,15 @@ def test_speaker_caveat_counts_how_each_speaker_was_found():
     assert "2 take one from elsewhere" in _speaker_caveats(table)[0]
     assert "and 2 are unresolved" in _speaker_caveats(table)[0]
     assert _speaker_caveats(table.iloc[:0]) == []
+
+
+def test_cleaning_caveat_only_when_articles_were_cleaned():
+    import newsframe as nf
+    from newsframe.report.build import _cleaning_caveats
+
+    given = nf.Article("t1", "", ("A text given as it is.",), cleaned=False)
+    page = nf.Article("p1", "", ("A text cleaned from a page.",))
+    assert _cleaning_caveats(nf.Corpus([given])) == []
+    (item,) = _cleaning_caveats(nf.Corpus([given, page]))
+    assert item.startswith("1 of the 2 articles were cleaned from pages")
+    assert "boilerplate.toml" in item
