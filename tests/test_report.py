@@ -684,3 +684,23 @@ def test_cleaning_caveat_only_when_articles_were_cleaned():
     (item,) = _cleaning_caveats(nf.Corpus([given, page]))
     assert item.startswith("1 of the 2 articles were cleaned from pages")
     assert "boilerplate.toml" in item
+
+
+def test_actor_caveat_names_the_actors_found_in_the_text():
+    from dataclasses import replace
+
+    import newsframe as nf
+    from newsframe.discovery import with_text_actors
+    from newsframe.report.build import _actor_caveats
+
+    no_actors = replace(nf.default_resources(), actors=())
+    text = ("Mayor Ana Ruiz spoke at the council on Monday. Ruiz said the budget would pass. "
+            "Council member Tom Berg said he would vote against it.")  # fmt: skip
+    corpus = nf.Corpus([nf.Article("a", "T", (text,))], resources=no_actors)
+    found = with_text_actors(corpus)
+    names = [a.name for a in found.resources.actors]
+    assert "Ana Ruiz" in names and "Tom Berg" in names  # the two people the text names
+    (item,) = _actor_caveats(found)
+    assert item.startswith(f"No story file named the actors: the {len(names)} actors in the actor tables")
+    assert "Ana Ruiz" in item and "Tom Berg" in item and "[[actors]]" in item
+    assert _actor_caveats(corpus) == []
