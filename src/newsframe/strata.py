@@ -134,16 +134,25 @@ def _within_sd(values: np.ndarray, cells: np.ndarray) -> float:
 
 def _difference_within(xa: np.ndarray, xb: np.ndarray, sa: list[str], sb: list[str],
                        sizes: list[tuple[int, int]], *, n_resamples: int, seed: int,
-                       confidence: float) -> tuple[float, float, float, float, bool, float]:  # fmt: skip
-    """``(difference, ci_low, ci_high, p, exact, p_floor)`` of one value per article, within
-    strata: the blocked permutation test, the bootstrap within strata and the design's floor."""
+                       confidence: float) -> tuple[np.ndarray, ...]:  # fmt: skip
+    """``(difference, ci_low, ci_high, p, exact, p_floor)``, one value per measure (columns of
+    the articles × measures ``xa``, ``xb``), within strata: the blocked permutation test and the
+    bootstrap within strata, each drawing its splits once for every measure, and the design's
+    floor."""
     diff, p, exact, _ = stratified_permutation_test(xa, xb, sa, sb, n_resamples=n_resamples,
                                                     seed=seed)  # fmt: skip
     low, high = stratified_bootstrap_difference(xa, xb, sa, sb, seed=seed, confidence=confidence)
     floor = stratified_floor(sizes) if sizes else float("nan")
     if sizes and not exact:
         floor = max(floor, 1.0 / (n_resamples + 1))
-    return diff, low, high, p, exact, floor
+    width = xa.shape[1]
+    return diff, low, high, p, np.full(width, exact), np.full(width, floor)
+
+
+def _sizes(sa: list[str], sb: list[str], shared: list[str]) -> list[tuple[int, int]]:
+    """Each shared stratum's ``(articles of a, articles of b)``, counted in one pass."""
+    count_a, count_b = Counter(sa), Counter(sb)
+    return [(count_a[s], count_b[s]) for s in shared]
 
 
 def compare_sentiment_within(
@@ -203,19 +212,22 @@ def compare_sentiment_within(
         raise NewsframeError(f"no scored sentences for article {missing[0]!r}")
     strata = corpus.group_of(within)
     sa, sb = [strata[i] for i in ids_a], [strata[i] for i in ids_b]
-    sizes = [(sa.count(s), sb.count(s)) for s in shared]
+    sizes = _sizes(sa, sb, shared)
     cells = np.array([f"a\x00{s}" for s in sa] + [f"b\x00{s}" for s in sb], dtype=object)
+    stat = list(STATISTICS)
+    xa, xb = stats.loc[ids_a, stat].to_numpy(float), stats.loc[ids_b, stat].to_numpy(float)
+    diff, low, high, p, exact, floor = _difference_within(
+        xa, xb, sa, sb, sizes, n_resamples=n_resamples, seed=seed, confidence=confidence
+    )
     rows = []
-    for stat in STATISTICS:
-        xa, xb = stats.loc[ids_a, stat].to_numpy(float), stats.loc[ids_b, stat].to_numpy(float)
-        diff, low, high, p, exact, floor = _difference_within(
-            xa, xb, sa, sb, sizes, n_resamples=n_resamples, seed=seed, confidence=confidence
-        )
-        effect = diff / _within_sd(np.concatenate([xa, xb]), cells) if shared else float("nan")
-        va = float(stats.loc[pair.corpus_a.ids, stat].mean())
-        vb = float(stats.loc[pair.corpus_b.ids, stat].mean())
-        rows.append((pair.a, pair.b, stat, va, vb, diff, low, high, p, exact, effect,
-                     "standardised_within", len(ids_a), len(ids_b), "article", floor, va - vb))  # fmt: skip
+    for j, name in enumerate(stat):
+        effect = (diff[j] / _within_sd(np.concatenate([xa[:, j], xb[:, j]]), cells) if shared
+                  else float("nan"))  # fmt: skip
+        va = float(stats.loc[pair.corpus_a.ids, name].mean())
+        vb = float(stats.loc[pair.corpus_b.ids, name].mean())
+        rows.append((pair.a, pair.b, name, va, vb, float(diff[j]), float(low[j]), float(high[j]),
+                     float(p[j]), bool(exact[j]), effect, "standardised_within", len(ids_a),
+                     len(ids_b), "article", float(floor[j]), va - vb))  # fmt: skip
     out = pd.DataFrame(rows, columns=[
         "a", "b", "statistic", "value_a", "value_b", "difference", "ci_low", "ci_high", "p_value",
         "exact", "effect_size", "effect_measure", "n_a", "n_b", "unit", "p_floor",
@@ -552,21 +564,22 @@ def frames_within(
     shared, ids_a, ids_b = shared_strata(corpus, pair, within)
     strata = corpus.group_of(within)
     sa, sb = [strata[i] for i in ids_a], [strata[i] for i in ids_b]
-    sizes = [(sa.count(s), sb.count(s)) for s in shared]
+    sizes = _sizes(sa, sb, shared)
     keys = ["scheme", "frame", "label"]
     t = frames[frames["article_id"].isin(set(pair.ids))]
     wide = t.pivot_table(index="article_id", columns=keys, values="per_1000", aggfunc="sum",
                          sort=False).reindex(pair.ids).fillna(0.0)  # fmt: skip
+    xa, xb = wide.loc[ids_a].to_numpy(float), wide.loc[ids_b].to_numpy(float)
+    diff, low, high, p, exact, floor = _difference_within(  # every frame on the same splits
+        xa, xb, sa, sb, sizes, n_resamples=n_resamples, seed=seed, confidence=confidence
+    )
     rows = []
-    for item in wide.columns:
+    for j, item in enumerate(wide.columns):
         x = wide[item]
-        xa, xb = x.loc[ids_a].to_numpy(float), x.loc[ids_b].to_numpy(float)
-        diff, low, high, p, exact, floor = _difference_within(
-            xa, xb, sa, sb, sizes, n_resamples=n_resamples, seed=seed, confidence=confidence
-        )
         va, vb = float(x.loc[pair.corpus_a.ids].mean()), float(x.loc[pair.corpus_b.ids].mean())
-        rows.append((*item, int((xa > 0).sum()), len(xa), int((xb > 0).sum()), len(xb), va, vb,
-                     diff, low, high, p, exact, floor, va - vb))  # fmt: skip
+        rows.append((*item, int((xa[:, j] > 0).sum()), len(xa), int((xb[:, j] > 0).sum()),
+                     len(xb), va, vb, float(diff[j]), float(low[j]), float(high[j]), float(p[j]),
+                     bool(exact[j]), float(floor[j]), va - vb))  # fmt: skip
     out = pd.DataFrame(rows, columns=[*keys, "articles_a", "n_a", "articles_b", "n_b", "value_a",
                                       "value_b", "difference", "ci_low", "ci_high", "p_value",
                                       "exact", "p_floor", "difference_pooled"])  # fmt: skip
