@@ -1190,7 +1190,8 @@ def stratified_permutation_test(
         stat = np.zeros((1, len(a)))
         for wi, (x, y) in zip(w, cells, strict=True):
             split = wi * _split_differences(x, y, 0, rng, True)
-            stat = (stat[:, None, :] + split[None, :, :]).reshape(-1, len(a))
+            stat = stat[:, None, :] + split[None, :, :]
+            stat = stat.reshape(stat.shape[0] * stat.shape[1], len(a))
     else:
         stat = sum(wi * _split_differences(x, y, n_resamples, rng, False)
                    for wi, (x, y) in zip(w, cells, strict=True))  # fmt: skip
@@ -1255,6 +1256,8 @@ def mantel_haenszel_log_ratio(
     one stratum). ``p`` is the χ²₁ tail of the Mantel–Haenszel score statistic
     ``(Σ a_s − Σ m_s q_s)² / Σ m_s q_s (1 − q_s)`` with ``m_s = a_s + b_s`` and
     ``q_s = n_a,s / T_s`` (1 for a term absent from the shared strata). Tokens are its unit.
+    The counts may be scipy sparse matrices: the sums run stratum by stratum, one row dense at
+    a time, so thousands of strata over a large vocabulary take memory for one row, not all.
 
     Worked by hand: stratum 1 has 4 of 100 tokens on a, 2 of 100 on b; stratum 2 has 1 of 100
     on a, 2 of 400 on b. Ratio = (4·100/200 + 1·400/500) / (2·100/200 + 2·100/500)
@@ -1264,28 +1267,51 @@ def mantel_haenszel_log_ratio(
     >>> float(lr[0]), round(float(p[0]), 5), round(float(chi2_sf1(np.array([1.96 / 1.98]))[0]), 5)
     (1.0, 0.31977, 0.31977)
     """
-    a = np.atleast_2d(np.asarray(count_a, dtype=float))
-    b = np.atleast_2d(np.asarray(count_b, dtype=float))
-    na = np.asarray(n_a, dtype=float).reshape(-1, 1)
-    nb = np.asarray(n_b, dtype=float).reshape(-1, 1)
-    if a.shape != b.shape or len(na) != len(a) or len(nb) != len(a):
+    a, b = _strata_rows(count_a), _strata_rows(count_b)
+    na, nb = np.asarray(n_a, dtype=float).ravel(), np.asarray(n_b, dtype=float).ravel()
+    if a.shape != b.shape or len(na) != a.shape[0] or len(nb) != a.shape[0]:
         raise ValueError(
             "mantel_haenszel_log_ratio needs strata x terms counts and tokens per stratum"
         )
-    keep = ((na > 0) & (nb > 0)).ravel()
-    a, b, na, nb = a[keep], b[keep], na[keep], nb[keep]
+    keep = np.flatnonzero((na > 0) & (nb > 0))
+    na, nb = na[keep], nb[keep]
     total = na + nb
-    num, den = (a * nb / total).sum(axis=0), (b * na / total).sum(axis=0)
+    q = na / total
+    num, den, sum_a, sum_b, expected, variance = np.zeros((6, a.shape[1]))
+    for s, row in enumerate(keep.tolist()):  # stratum by stratum: one row dense at a time
+        ra, rb = _dense_row(a, row), _dense_row(b, row)
+        num += ra * nb[s] / total[s]
+        den += rb * na[s] / total[s]
+        sum_a += ra
+        sum_b += rb
+        m = ra + rb
+        expected += m * q[s]
+        variance += m * q[s] * (1 - q[s])
     k = max(len(total), 1)
     num = np.where(num > 0, num, zero * (nb / total).sum() / k)
     den = np.where(den > 0, den, zero * (na / total).sum() / k)
-    both_zero = (a.sum(axis=0) == 0) & (b.sum(axis=0) == 0)
-    lr = np.where(both_zero, 0.0, np.log2(num / den))
-    m, q = a + b, na / total
-    expected, variance = (m * q).sum(axis=0), (m * q * (1 - q)).sum(axis=0)
+    both_zero = (sum_a == 0) & (sum_b == 0)
     with np.errstate(divide="ignore", invalid="ignore"):
-        score = np.where(variance > 0, (a.sum(axis=0) - expected) ** 2 / variance, 0.0)
+        lr = np.where(both_zero, 0.0, np.log2(num / den))
+        score = np.where(variance > 0, (sum_a - expected) ** 2 / variance, 0.0)
     return lr, np.where(variance > 0, chi2_sf1(score), 1.0)
+
+
+def _strata_rows(counts) -> Any:
+    """Strata × terms counts as a float CSR matrix (scipy sparse in) or a 2-D array."""
+    if hasattr(counts, "tocsr"):
+        return counts.tocsr().astype(float)
+    return np.atleast_2d(np.asarray(counts, dtype=float))
+
+
+def _dense_row(x, row: int) -> np.ndarray:
+    """Row ``row`` of a 2-D array or CSR matrix, as a dense float vector."""
+    if isinstance(x, np.ndarray):
+        return x[row]
+    out = np.zeros(x.shape[1])
+    start, end = x.indptr[row], x.indptr[row + 1]
+    out[x.indices[start:end]] = x.data[start:end]
+    return out
 
 
 #: The exact conditional test of :func:`mantel_haenszel_shares` convolves each stratum's

@@ -19,9 +19,10 @@ from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
+from scipy import sparse
 
 from newsframe.corpus import Corpus
-from newsframe.errors import NewsframeError, NewsframeWarning, expect_kind
+from newsframe.errors import InputError, NewsframeError, NewsframeWarning, expect_kind
 from newsframe.groups import Pair, comparison_pair, group_keyness
 from newsframe.resources import resolve_resources
 from newsframe.sentiment.summary import STATISTICS, article_statistics
@@ -49,6 +50,34 @@ __all__ = [
 _LOAD = "load one with nf.load_corpus(...) or build nf.Corpus(articles)"
 
 
+def _blank(value: object) -> bool:
+    """Whether a metadata value says nothing: absent, None, NaN or blank text."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return True
+    return not isinstance(value, str) and np.ndim(value) == 0 and bool(pd.isna(value))
+
+
+def _strata_of(corpus: Corpus, within: str, group: str | None = None) -> dict[str, str]:
+    """``{article_id: stratum}`` for the column ``within``, or the one error naming it: some
+    articles without a value (absent, empty, NaN: they would silently form a stratum of their
+    own, e.g. ``"nan"``), or ``within`` the very column the groups come from (``group``)."""
+    if group is not None and within == group:
+        raise InputError(f"metadata column {within!r}", "it is the group column itself: no value "
+                         "could hold two groups to compare; compare within another column "
+                         "(e.g. story)")  # fmt: skip
+    lacking = [a.article_id for a in corpus if _blank(a.metadata.get(within))]
+    if lacking and len(lacking) == len(corpus):
+        raise InputError(f"metadata column {within!r}", "no article has a value (fields: "
+                         f"{', '.join(corpus.metadata_columns) or 'none'})")  # fmt: skip
+    if lacking:
+        more = f" and {len(lacking) - 5:,} more" if len(lacking) > 5 else ""
+        raise InputError(f"metadata column {within!r}",
+                         f"{len(lacking):,} of {len(corpus):,} articles have no value: "
+                         f"{', '.join(map(repr, lacking[:5]))}{more}; give every article one "
+                         f"to compare within {within!r}")  # fmt: skip
+    return corpus.group_of(within)
+
+
 def confounding(corpus: Corpus, within: str, *, column: str | None = None) -> pd.DataFrame:
     """Return one row per group: how far its articles come from strata other groups share.
 
@@ -69,7 +98,7 @@ def confounding(corpus: Corpus, within: str, *, column: str | None = None) -> pd
     [['x', 1, 1.0, 2, False], ['y', 2, 0.5, 1, False], ['z', 1, 1.0, 0, True]]
     """
     expect_kind(corpus, Corpus, "confounding", hint=_LOAD)
-    strata = corpus.group_of(within)
+    strata = _strata_of(corpus, within, column or corpus.group_column)
     rows = []
     groups = corpus.groups(column)
     covered = {name: {strata[i] for i in part.ids} for name, part in groups.items()}
@@ -96,7 +125,7 @@ def shared_strata(
     >>> shared_strata(c, comparison_pair(c), "story")
     (['s1'], ['a0'], ['a2'])
     """
-    strata = corpus.group_of(within)
+    strata = _strata_of(corpus, within, pair.column)
     shared = sorted({strata[i] for i in pair.corpus_a.ids} & {strata[i] for i in pair.corpus_b.ids})
     keep = set(shared)
     return (shared, [i for i in pair.corpus_a.ids if strata[i] in keep],
@@ -207,10 +236,15 @@ def compare_sentiment_within(
     shared, ids_a, ids_b = shared_strata(corpus, pair, within)
     _warn_left_out(pair, shared, ids_a, ids_b, within, "sentiment")
     stats = article_statistics(sentences)
+    scored = sentences[sentences["article_id"].isin(set(pair.ids))]
+    blank = pd.to_numeric(scored["compound"], errors="coerce").isna().to_numpy()
+    if blank.any():  # a NaN would be counted neutral, or drop out of a mean, unseen
+        raise NewsframeError(f"compare_sentiment_within: column 'compound' has no number for a "
+                             f"sentence of article {scored['article_id'].iloc[blank.argmax()]!r}")  # fmt: skip
     missing = [i for i in [*pair.corpus_a.ids, *pair.corpus_b.ids] if i not in stats.index]
     if missing:
         raise NewsframeError(f"no scored sentences for article {missing[0]!r}")
-    strata = corpus.group_of(within)
+    strata = corpus.group_of(within)  # checked by shared_strata
     sa, sb = [strata[i] for i in ids_a], [strata[i] for i in ids_b]
     sizes = _sizes(sa, sb, shared)
     cells = np.array([f"a\x00{s}" for s in sa] + [f"b\x00{s}" for s in sb], dtype=object)
@@ -246,11 +280,24 @@ def compare_sentiment_within(
     return out
 
 
-def _counts(corpus: Corpus, ids: list[str], terms: pd.Index, res) -> tuple[np.ndarray, float]:
-    counts = count_terms([corpus[i] for i in ids], resources=res)
-    return counts.series().reindex(terms, fill_value=0).to_numpy(float), float(
-        counts.n_tokens.sum()
-    )
+def _stratum_counts(corpus: Corpus, ids_a: list[str], ids_b: list[str], shared: list[str],
+                    within: str, terms: pd.Series) -> tuple[sparse.csr_matrix, np.ndarray]:  # fmt: skip
+    """Counts of ``terms`` (sparse, side a's strata then side b's, each in ``shared`` order)
+    and tokens per (side, stratum): the articles counted once, their rows summed per cell."""
+    strata = corpus.group_of(within)  # checked by shared_strata
+    index = {s: k for k, s in enumerate(shared)}
+    ids = [*ids_a, *ids_b]
+    cell = np.array([index[strata[i]] for i in ids_a]
+                    + [len(shared) + index[strata[i]] for i in ids_b], dtype=np.int64)  # fmt: skip
+    counts = count_terms([corpus[i] for i in ids], resources=resolve_resources(None, corpus))
+    cells = sparse.csr_matrix((np.ones(len(ids)), (cell, np.arange(len(ids)))),
+                              shape=(2 * len(shared), len(ids)))  # fmt: skip
+    column = pd.Index(counts.terms).get_indexer(pd.Index(terms))
+    found = column >= 0  # every term of the table is one of these articles'; a guard all the same
+    summed = (cells @ counts.counts.astype(float)).tocsc()[:, np.where(found, column, 0)]
+    summed = summed.multiply(found.astype(float)[None, :]).tocsr()
+    tokens = np.bincount(cell, weights=counts.n_tokens.astype(float), minlength=2 * len(shared))
+    return summed, tokens
 
 
 def keyness_within(
@@ -299,15 +346,9 @@ def keyness_within(
     part = corpus.subset([*ids_a, *ids_b])
     label = pair.column or "article_id"
     table = group_keyness(part, column=label, compare=[pair.a, pair.b], prior=prior)
-    res = resolve_resources(None, corpus)
-    strata = corpus.group_of(within)
-    terms = pd.Index(table["term"])
-    blocks = [[_counts(corpus, [i for i in ids if strata[i] == s], terms, res) for s in shared]
-              for ids in (ids_a, ids_b)]  # fmt: skip
-    lr, p = mantel_haenszel_log_ratio(
-        np.stack([c for c, _ in blocks[0]]), np.stack([c for c, _ in blocks[1]]),
-        [n for _, n in blocks[0]], [n for _, n in blocks[1]],
-    )  # fmt: skip
+    counts, tokens = _stratum_counts(corpus, ids_a, ids_b, shared, within, table["term"])
+    k = len(shared)
+    lr, p = mantel_haenszel_log_ratio(counts[:k], counts[k:], tokens[:k], tokens[k:])
     table = table.assign(log_ratio_within=lr, p_within=p, p_within_bh=adjust_pvalues(p),
                          strata_shared=len(shared), within=within)  # fmt: skip
     table["key_for"] = np.where(lr >= 0, pair.a, pair.b)
@@ -352,7 +393,7 @@ def _compare_shares(corpus: Corpus, pair: Pair, within: str, items: pd.DataFrame
     """One row per item of ``items``: the two sides' shares of articles compared within strata
     (:func:`newsframe.stats.mantel_haenszel_shares`) and ignoring them."""
     shared, ids_a, ids_b = shared_strata(corpus, pair, within)
-    strata = corpus.group_of(within)
+    strata = corpus.group_of(within)  # checked by shared_strata
     index = {s: k for k, s in enumerate(shared)}
     keep = set(ids_a) | set(ids_b)
     inside = _tally((ids_a, ids_b), {i: index[strata[i]] for i in keep}, len(shared),
@@ -386,11 +427,15 @@ def _compare_shares(corpus: Corpus, pair: Pair, within: str, items: pd.DataFrame
 
 
 def _pair_within(corpus: Corpus, table: pd.DataFrame, within: str, compare, column, what: str,
-                 hint: str) -> Pair:  # fmt: skip
+                 hint: str, needs: Sequence[str] = ()) -> Pair:  # fmt: skip
     expect_kind(table, pd.DataFrame, what, hint=hint)
     expect_kind(corpus, Corpus, what, hint=_LOAD)
     if "article_id" not in table.columns:
         raise NewsframeError(f"{what}: expected a per-article table with an article_id column")
+    lacking = [c for c in needs if c not in table.columns]
+    if lacking:
+        raise NewsframeError(f"{what}: the table has no column {', '.join(map(repr, lacking))}; "
+                             f"{hint}")  # fmt: skip
     pair = comparison_pair(corpus, compare, column=column)
     shared, ids_a, ids_b = shared_strata(corpus, pair, within)
     _warn_left_out(pair, shared, ids_a, ids_b, within, what.removesuffix("_within"))
@@ -497,7 +542,8 @@ def naming_within(
     (0.5, 0.6667, 3)
     """
     pair = _pair_within(corpus, naming, within, compare, column, "naming_within",
-                        "pass nf.naming_variants(corpus), then the corpus")  # fmt: skip
+                        "pass nf.naming_variants(corpus), then the corpus",
+                        ["concept", "variant", "usage", "count", *(["in_quotes"] if narrator else [])])  # fmt: skip
     t = naming[naming["article_id"].isin(set(pair.ids))]
     uses = t["count"] - (t["in_quotes"] if narrator else 0)
     t = t[uses > 0]
@@ -559,16 +605,25 @@ def frames_within(
     >>> [round(float(r[k]), 4) for k in ("difference", "difference_pooled", "p_value", "p_floor")]
     [-10.0, 10.0, 0.0625, 0.0625]
     """
+    keys = ["scheme", "frame", "label"]
     pair = _pair_within(corpus, frames, within, compare, column, "frames_within",
-                        "pass nf.frame_dimensions(corpus), then the corpus")  # fmt: skip
+                        "pass nf.frame_dimensions(corpus), then the corpus", [*keys, "per_1000"])  # fmt: skip
     shared, ids_a, ids_b = shared_strata(corpus, pair, within)
-    strata = corpus.group_of(within)
+    strata = corpus.group_of(within)  # checked by shared_strata
     sa, sb = [strata[i] for i in ids_a], [strata[i] for i in ids_b]
     sizes = _sizes(sa, sb, shared)
-    keys = ["scheme", "frame", "label"]
     t = frames[frames["article_id"].isin(set(pair.ids))]
-    wide = t.pivot_table(index="article_id", columns=keys, values="per_1000", aggfunc="sum",
-                         sort=False).reindex(pair.ids).fillna(0.0)  # fmt: skip
+    values = pd.to_numeric(t["per_1000"], errors="coerce")
+    if values.isna().any():  # frame_dimensions never leaves it empty: 0 for an article without words
+        bad = t.loc[values.isna()].iloc[0]
+        raise NewsframeError(f"frames_within: column 'per_1000' has no number for article "
+                             f"{bad['article_id']!r}, frame {bad['frame']!r}: "
+                             f"{str(bad['per_1000'])!r}")  # fmt: skip
+    wide = (t.assign(per_1000=values)
+            .pivot_table(index="article_id", columns=keys, values="per_1000", aggfunc="sum",
+                         sort=False) if len(t) else
+            pd.DataFrame(columns=pd.MultiIndex.from_tuples([], names=keys), dtype=float))
+    wide = wide.reindex(pair.ids).fillna(0.0)  # fmt: skip
     xa, xb = wide.loc[ids_a].to_numpy(float), wide.loc[ids_b].to_numpy(float)
     diff, low, high, p, exact, floor = _difference_within(  # every frame on the same splits
         xa, xb, sa, sb, sizes, n_resamples=n_resamples, seed=seed, confidence=confidence
