@@ -44,6 +44,7 @@ __all__ = [
     "keyness_within",
     "naming_within",
     "shared_strata",
+    "strata_of",
     "voice_within",
 ]
 
@@ -57,10 +58,24 @@ def _blank(value: object) -> bool:
     return not isinstance(value, str) and np.ndim(value) == 0 and bool(pd.isna(value))
 
 
-def _strata_of(corpus: Corpus, within: str, group: str | None = None) -> dict[str, str]:
-    """``{article_id: stratum}`` for the column ``within``, or the one error naming it: some
-    articles without a value (absent, empty, NaN: they would silently form a stratum of their
-    own, e.g. ``"nan"``), or ``within`` the very column the groups come from (``group``)."""
+def strata_of(corpus: Corpus, within: str, group: str | None = None) -> dict[str, str]:
+    """Return ``{article_id: stratum}``: each article's value of the column ``within``.
+
+    The one check every within-stratum comparison makes first: an
+    :class:`~newsframe.errors.InputError` naming the column when some articles have no value
+    (absent, empty, NaN or None: they would otherwise form a stratum of their own, such as
+    ``"nan"``, and be compared as one story), when no article has one, or when ``within`` is
+    ``group``, the column the compared groups come from (no stratum could hold two groups).
+
+    >>> from newsframe import Article
+    >>> c = Corpus(Article(f"a{i}", "", ("t.",), metadata={"group": g, "story": s})
+    ...            for i, (g, s) in enumerate([("x", "s1"), ("y", float("nan"))]))
+    >>> strata_of(c, "group")
+    {'a0': 'x', 'a1': 'y'}
+    >>> strata_of(c, "story")
+    Traceback (most recent call last):
+    newsframe.errors.InputError: metadata column 'story': 1 of 2 articles have no value: 'a1'; give every article one to compare within 'story'
+    """
     if group is not None and within == group:
         raise InputError(f"metadata column {within!r}", "it is the group column itself: no value "
                          "could hold two groups to compare; compare within another column "
@@ -98,7 +113,7 @@ def confounding(corpus: Corpus, within: str, *, column: str | None = None) -> pd
     [['x', 1, 1.0, 2, False], ['y', 2, 0.5, 1, False], ['z', 1, 1.0, 0, True]]
     """
     expect_kind(corpus, Corpus, "confounding", hint=_LOAD)
-    strata = _strata_of(corpus, within, column or corpus.group_column)
+    strata = strata_of(corpus, within, column or corpus.group_column)
     rows = []
     groups = corpus.groups(column)
     covered = {name: {strata[i] for i in part.ids} for name, part in groups.items()}
@@ -125,7 +140,7 @@ def shared_strata(
     >>> shared_strata(c, comparison_pair(c), "story")
     (['s1'], ['a0'], ['a2'])
     """
-    strata = _strata_of(corpus, within, pair.column)
+    strata = strata_of(corpus, within, pair.column)
     shared = sorted({strata[i] for i in pair.corpus_a.ids} & {strata[i] for i in pair.corpus_b.ids})
     keep = set(shared)
     return (shared, [i for i in pair.corpus_a.ids if strata[i] in keep],
