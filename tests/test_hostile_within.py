@@ -194,6 +194,9 @@ def test_every_stratum_one_sided_gives_nan_rows_that_say_so():
         with pytest.warns(UserWarning, match="no value of 'story' holds articles of both"):
             out = call()
         assert out["difference"].isna().all() and (out["strata_shared"] == 0).all(), name
+        assert set(out["note"]) == {
+            "not testable: no value of 'story' holds articles of both sides"
+        }, name
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         with pytest.raises(NewsframeError, match="x and y share no value of 'story'"):
@@ -202,7 +205,8 @@ def test_every_stratum_one_sided_gives_nan_rows_that_say_so():
 
 def test_one_article_a_side_and_no_spread():
     # One article a side in one story: 2 splits, the mirror included: p = 1, floor 2/2 = 1,
-    # the interval a point. Equal values everywhere: difference 0, p 1, no effect size.
+    # the interval a point, and a note that says so (before: p = 1 read like "no difference").
+    # Equal values everywhere: difference 0, p 1, no effect size.
     c = _corpus([("x", "s1"), ("y", "s1")])
     t = pd.DataFrame({"article_id": ["a0", "a1"], "compound": [0.5, -0.5]})
     with warnings.catch_warnings():
@@ -211,6 +215,11 @@ def test_one_article_a_side_and_no_spread():
         flat = compare_sentiment_within(t.assign(compound=0.3), c, "story")
     assert (r["difference"], r["p_value"], r["p_floor"]) == (1.0, 1.0, 1.0)
     assert (r["ci_low"], r["ci_high"]) == (1.0, 1.0) and np.isnan(r["effect_size"])
+    assert r["note"] == "not testable: no relabelling within 'story' can give p below 1"
+    # the shares: x's one article quotes K, y's does not; 2 splits, both |1|: p = floor = 1
+    v = pd.DataFrame({"article_id": ["a0"], "speaker": "K", "speaker_name": "K", "attributions": 1})
+    row = voice_within(v, c, "story").iloc[0]
+    assert (row["difference"], row["p_value"]) == (1.0, 1.0) and row["note"] == r["note"]
     m = flat.set_index("statistic").loc["mean_compound"]
     assert (m["difference"], m["p_value"]) == (0.0, 1.0) and np.isnan(m["effect_size"])
 

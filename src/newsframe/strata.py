@@ -199,6 +199,18 @@ def _sizes(sa: list[str], sb: list[str], shared: list[str]) -> list[tuple[int, i
     return [(count_a[s], count_b[s]) for s in shared]
 
 
+def _notes(strata_shared, p_floor, within: str) -> np.ndarray:
+    """Why a row can show nothing: no stratum holds both sides (its results NaN), or no
+    relabelling within strata could give p below 1 (e.g. one article a side); else ""."""
+    shared = np.broadcast_to(np.asarray(strata_shared), np.shape(p_floor))
+    notes = np.full(np.shape(p_floor), "", dtype=object)
+    notes[np.asarray(p_floor, dtype=float) >= 1 - 1e-9] = (  # a floor of 1, to rounding
+        f"not testable: no relabelling within '{within}' can give p below 1"
+    )
+    notes[shared == 0] = f"not testable: no value of '{within}' holds articles of both sides"
+    return notes
+
+
 def compare_sentiment_within(
     sentences: pd.DataFrame,
     corpus: Corpus,
@@ -223,7 +235,9 @@ def compare_sentiment_within(
     with random splits), ``effect_size`` the difference over the pooled within-cell SD
     (``effect_measure`` ``"standardised_within"``). ``difference_pooled`` is the difference of
     the side means ignoring strata, for contrast. ``strata_shared``, ``n_a``/``n_b`` (articles
-    compared) and ``n_articles_a/b`` (all of each side's) say what was compared. A
+    compared) and ``n_articles_a/b`` (all of each side's) say what was compared; ``note`` why a
+    row cannot show anything ("not testable: ...": no stratum of both sides, or a design whose
+    smallest p is 1), else empty. A
     :class:`~newsframe.errors.NewsframeWarning` says when articles are left out, when no
     stratum holds both sides (group and stratum confounded: every result is NaN) and when
     ``p_floor`` is above .05.
@@ -282,7 +296,8 @@ def compare_sentiment_within(
         "exact", "effect_size", "effect_measure", "n_a", "n_b", "unit", "p_floor",
         "difference_pooled"])  # fmt: skip
     out = out.assign(within=within, strata_shared=len(shared),
-                     n_articles_a=len(pair.corpus_a), n_articles_b=len(pair.corpus_b))  # fmt: skip
+                     n_articles_a=len(pair.corpus_a), n_articles_b=len(pair.corpus_b),
+                     note=_notes(len(shared), out["p_floor"], within))  # fmt: skip
     floor = float(out["p_floor"].iloc[0])
     if shared and floor > 0.05:
         warnings.warn(
@@ -438,7 +453,8 @@ def _compare_shares(corpus: Corpus, pair: Pair, within: str, items: pd.DataFrame
     out.insert(0, "b", pair.b)
     out.insert(0, "a", pair.a)
     return out.assign(unit="article", within=within, n_articles_a=len(pair.corpus_a),
-                      n_articles_b=len(pair.corpus_b))  # fmt: skip
+                      n_articles_b=len(pair.corpus_b),
+                      note=_notes(out["strata_shared"], out["p_floor"], within))  # fmt: skip
 
 
 def _pair_within(corpus: Corpus, table: pd.DataFrame, within: str, compare, column, what: str,
@@ -486,7 +502,9 @@ def voice_within(
     ``within``, ``difference_pooled`` their difference, ``reversed`` True when the two
     differences have opposite signs (what the confound did). ``articles_a``/``n_a`` count the
     compared articles quoting the speaker / all compared articles. Speakers by how many of the
-    two sides' articles quote them, then key.
+    two sides' articles quote them, then key. ``note`` says why a row cannot show anything
+    (no stratum where both sides have articles: NaN; margins whose smallest p is 1), else
+    empty.
 
     Worked by hand (a Simpson's paradox): in story s1 x quotes K in 3 of 4 articles, y in its
     1; in s2 x in 0 of 1, y in 1 of 4. Ignoring story x quotes K more (3/5 against 2/5);
@@ -601,7 +619,7 @@ def frames_within(
     ``p_bh`` Benjamini–Hochberg over frames; ``value_a``/``value_b`` the side means over all
     their articles and ``difference_pooled`` their difference ignoring ``within``, ``reversed``
     when the two have opposite signs; ``articles_a``/``articles_b`` the compared articles with
-    a hit. Frames in the table's order.
+    a hit; ``note`` as in :func:`compare_sentiment_within`. Frames in the table's order.
 
     Worked by hand (a Simpson's paradox): in story s1 x has 40, 40, 40 hits per 1,000 words and
     y 50; in s2 x has 0 and y 10, 10, 10. Within each story x − y = −10; ignoring story x leads
@@ -662,4 +680,5 @@ def frames_within(
     out.insert(0, "b", pair.b)
     out.insert(0, "a", pair.a)
     return out.assign(strata_shared=len(shared), unit="article", within=within,
-                      n_articles_a=len(pair.corpus_a), n_articles_b=len(pair.corpus_b))  # fmt: skip
+                      n_articles_a=len(pair.corpus_a), n_articles_b=len(pair.corpus_b),
+                      note=_notes(len(shared), out["p_floor"], within))  # fmt: skip
