@@ -829,7 +829,8 @@ def article_permutation_test(
         raise ValueError(f"alternative must be two-sided, greater or less, not {alternative!r}")
     observed = float(a.mean() - b.mean())
     exact = _comb_at_most(len(a) + len(b), len(a), n_resamples)
-    diffs = _split_differences(a, b, n_resamples, np.random.default_rng(seed), exact)
+    rng = np.random.default_rng(seed)
+    diffs = _split_differences(a[None], b[None], n_resamples, rng, exact)[:, 0]
     tol = 1e-12 * max(1.0, abs(observed))
     if alternative == "two-sided":
         hits = int((np.abs(diffs) >= abs(observed) - tol).sum())
@@ -1019,20 +1020,46 @@ def slope_normal_test(
 # --- Two sides compared within strata (e.g. within each story) ------------------------------
 
 
+def _article_columns(values, where: str) -> tuple[np.ndarray, bool]:
+    """``values`` as a measures × articles float array (C-contiguous: each measure's articles in
+    a row), and whether it came as one flat column (one number per article)."""
+    wanted = "one number per article, or an articles × measures array"
+    if isinstance(values, (str, bytes)):
+        raise wrong_kind(values, wanted, where)
+    try:
+        array = np.asarray(values, dtype=float)
+    except (TypeError, ValueError):
+        raise wrong_kind(values, wanted, where) from None
+    if array.ndim == 1:
+        return array.reshape(1, -1).copy(), True
+    if array.ndim != 2:
+        raise wrong_kind(values, wanted, where)
+    return np.ascontiguousarray(array.T), False
+
+
 def _strata_cells(
     a: np.ndarray, b: np.ndarray, strata_a: Sequence[str], strata_b: Sequence[str], where: str
 ) -> list[tuple[np.ndarray, np.ndarray]]:
-    """The strata holding both sides, in sorted order: ``(values of a, values of b)`` each."""
-    if len(strata_a) != len(a) or len(strata_b) != len(b):
+    """The strata holding both sides, in sorted order: ``(values of a, values of b)`` each, as
+    C-contiguous measures × articles arrays (articles in their order; a row's mean then sums as
+    the one-measure array's does). One pass over the articles, however many strata."""
+    if len(strata_a) != a.shape[1] or len(strata_b) != b.shape[1]:
         raise ValueError(f"{where}: one stratum per article is needed on each side")
-    sa, sb = np.asarray(strata_a, dtype=object), np.asarray(strata_b, dtype=object)
-    shared = sorted(set(sa.tolist()) & set(sb.tolist()), key=str)
-    return [(a[sa == s], b[sb == s]) for s in shared]
+    if len(a) != len(b):
+        raise ValueError(f"{where}: both sides need the same measures (columns)")
+    at_a: dict[Any, list[int]] = {}
+    at_b: dict[Any, list[int]] = {}
+    for places, strata in ((at_a, strata_a), (at_b, strata_b)):
+        for i, s in enumerate(strata):
+            places.setdefault(s, []).append(i)
+    shared = sorted(at_a.keys() & at_b.keys(), key=str)
+    return [(np.take(a, at_a[s], axis=1), np.take(b, at_b[s], axis=1)) for s in shared]
 
 
 def _stratum_weights(cells: list[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
     """Each stratum's weight n_a n_b / (n_a + n_b), normalised to sum 1 (Mantel & Haenszel 1959)."""
-    w = np.array([len(x) * len(y) / (len(x) + len(y)) for x, y in cells], dtype=float)
+    w = np.array([x.shape[1] * y.shape[1] / (x.shape[1] + y.shape[1]) for x, y in cells],
+                 dtype=float)  # fmt: skip
     return w / w.sum()
 
 
@@ -1061,11 +1088,23 @@ def stratified_floor(sizes: Sequence[tuple[int, int]], *, two_sided: bool = True
     return min(1.0, ways / round(math.exp(log_c)))
 
 
+def _gathered(x: np.ndarray, idx: np.ndarray) -> Iterator[tuple[slice, np.ndarray]]:
+    """``(measures, x[measures][:, idx])`` in blocks of about :data:`_BLOCK_CELLS` gathered
+    cells (at least one measure: no more than the one-measure test gathers): each measure's values under every row of ``idx``, C-contiguous (as
+    ``np.take`` lays them out; fancy indexing would put the measures innermost), so a mean over
+    the last axis sums them pairwise as the one-measure array does: the same bits."""
+    step = max(1, _BLOCK_CELLS // max(idx.size, 1))
+    for start in range(0, len(x), step):
+        yield slice(start, start + step), np.take(x[start : start + step], idx, axis=1)
+
+
 def _split_differences(x: np.ndarray, y: np.ndarray, n_resamples: int, rng, exact: bool):
-    """mean(a) − mean(b) of one sample (or stratum) under each of its label splits: all of them,
-    or ``n_resamples`` random ones drawn in :func:`resample_batches` batches (memory bounded in a
-    large sample; the draws are those of one ``n_resamples × n`` call)."""
-    pooled, n_a, n = np.concatenate([x, y]), len(x), len(x) + len(y)
+    """mean(a) − mean(b) of one sample (or stratum) under each of its label splits, splits ×
+    measures (``x``, ``y``: measures × articles): all splits, or ``n_resamples`` random ones
+    drawn in :func:`resample_batches` batches (memory bounded in a large sample; the draws are
+    those of one ``n_resamples × n`` call), every measure evaluated on the same splits."""
+    pooled, n_a = np.concatenate([x, y], axis=1), x.shape[1]
+    n = pooled.shape[1]
     if exact:
         batches = [_all_splits(n_a, n)]
     else:
@@ -1073,9 +1112,28 @@ def _split_differences(x: np.ndarray, y: np.ndarray, n_resamples: int, rng, exac
                    for size in resample_batches(n_resamples, n))  # fmt: skip
     out = []
     for idx in batches:
-        values = pooled[idx]
-        out.append(values[:, :n_a].mean(axis=1) - values[:, n_a:].mean(axis=1))
+        part = np.empty((len(idx), len(pooled)))
+        for measures, values in _gathered(pooled, idx):
+            part[:, measures] = (values[..., :n_a].mean(axis=-1)
+                                 - values[..., n_a:].mean(axis=-1)).T  # fmt: skip
+            del values  # before the next block is gathered: one block in memory
+        out.append(part)
     return np.concatenate(out)
+
+
+def _resampled_means(x: np.ndarray, idx: np.ndarray) -> np.ndarray:
+    """The mean of each measure of ``x`` (measures × articles) over each row of ``idx``:
+    resamples × measures."""
+    out = np.empty((len(idx), len(x)))
+    for measures, values in _gathered(x, idx):
+        out[:, measures] = values.mean(axis=-1).T
+        del values
+    return out
+
+
+def _per_measure(values: np.ndarray, single: bool) -> Any:
+    """One float when the input was one flat column, else the array of one value per measure."""
+    return float(values[0]) if single else values
 
 
 def stratified_permutation_test(
@@ -1086,7 +1144,7 @@ def stratified_permutation_test(
     *,
     n_resamples: int = 9999,
     seed: int = 0,
-) -> tuple[float, float, bool, int]:
+) -> tuple[Any, Any, bool, int]:
     """Return ``(difference, p_value, exact, strata)``: side a against side b within strata.
 
     One value per article and its stratum (e.g. its story). Only strata holding articles of
@@ -1100,6 +1158,10 @@ def stratified_permutation_test(
     least as extreme in absolute value, the observed one included), else ``n_resamples``
     random ones with ``(hits + 1) / (n + 1)`` (Phipson & Smyth 2010). Its smallest reachable p:
     :func:`stratified_floor`. With no stratum shared by both sides: ``(nan, nan, True, 0)``.
+    ``values_a``/``values_b`` may be articles × measures (e.g. one column per frame): every
+    measure is tested on the same splits, drawn once, and difference and p are arrays, each
+    column's equal to what the column alone gives. A measure with a missing (NaN) value on a
+    compared article gets NaN: no number would be honest.
 
     Worked by hand: in stratum x the splits of {1, 2 | 0} give differences 1.5, −1.5, 0; in
     y those of {5 | 3, 4} give 1.5, −1.5, 0; equal weights; 2 of the 9 combinations reach
@@ -1108,30 +1170,36 @@ def stratified_permutation_test(
     >>> stratified_permutation_test([1, 2, 5], [0, 3, 4], ["x", "x", "y"], ["x", "y", "y"])
     (1.5, 0.2222222222222222, True, 2)
     """
-    a = _numbers(values_a, "stratified_permutation_test", one_per_article=True)
-    b = _numbers(values_b, "stratified_permutation_test", one_per_article=True)
+    a, single = _article_columns(values_a, "stratified_permutation_test")
+    b, _ = _article_columns(values_b, "stratified_permutation_test")
     cells = _strata_cells(a, b, strata_a, strata_b, "stratified_permutation_test")
     if not cells:
-        return float("nan"), float("nan"), True, 0
+        nan = np.full(len(a), np.nan)
+        return _per_measure(nan, single), _per_measure(nan.copy(), single), True, 0
     w = _stratum_weights(cells)
-    observed = float(sum(wi * (x.mean() - y.mean()) for wi, (x, y) in zip(w, cells, strict=True)))
+    observed = sum(wi * (x.mean(axis=-1) - y.mean(axis=-1))
+                   for wi, (x, y) in zip(w, cells, strict=True))  # fmt: skip
     total = 1
     for x, y in cells:
-        total *= math.comb(len(x) + len(y), len(x))
+        total *= math.comb(x.shape[1] + y.shape[1], x.shape[1])
         if total > n_resamples:
             break
     exact = total <= n_resamples
     rng = np.random.default_rng(seed)
     if exact:  # every combination: the sum over strata of each stratum's weighted split
-        stat = np.zeros(1)
+        stat = np.zeros((1, len(a)))
         for wi, (x, y) in zip(w, cells, strict=True):
-            stat = np.add.outer(stat, wi * _split_differences(x, y, 0, rng, True)).ravel()
+            split = wi * _split_differences(x, y, 0, rng, True)
+            stat = stat[:, None, :] + split[None, :, :]
+            stat = stat.reshape(stat.shape[0] * stat.shape[1], len(a))
     else:
         stat = sum(wi * _split_differences(x, y, n_resamples, rng, False)
                    for wi, (x, y) in zip(w, cells, strict=True))  # fmt: skip
-    hits = int((np.abs(stat) >= abs(observed) - 1e-12 * max(1.0, abs(observed))).sum())
+    bar = np.abs(observed) - 1e-12 * np.maximum(1.0, np.abs(observed))
+    hits = (np.abs(stat) >= bar).sum(axis=0)
     p = hits / len(stat) if exact else (hits + 1) / (len(stat) + 1)
-    return observed, float(p), exact, len(cells)
+    p = np.where(np.isnan(observed), np.nan, p)  # a missing value: no honest p
+    return _per_measure(observed, single), _per_measure(p, single), exact, len(cells)
 
 
 def stratified_bootstrap_difference(
@@ -1143,30 +1211,33 @@ def stratified_bootstrap_difference(
     n_resamples: int = 2000,
     seed: int = 0,
     confidence: float = 0.95,
-) -> tuple[float, float]:
+) -> tuple[Any, Any]:
     """Return the percentile interval of the within-strata difference of
     :func:`stratified_permutation_test`, resampling articles within each side of each stratum.
 
     The cluster bootstrap (Field & Welsh 2007) run inside every stratum shared by both sides,
     the Mantel–Haenszel weights held fixed; a cell of one article adds no sampling variation.
-    ``(nan, nan)`` when no stratum holds both sides.
+    ``(nan, nan)`` when no stratum holds both sides. Articles × measures values give arrays of
+    one bound per measure, all measures resampled with the same draws (each column's interval
+    equal to what the column alone gives).
 
     >>> stratified_bootstrap_difference([1.0, 1.0, 3.0], [0.0, 2.0], ["x", "x", "y"], ["x", "y"])
     (1.0, 1.0)
     """
-    a = _numbers(values_a, "stratified_bootstrap_difference", one_per_article=True)
-    b = _numbers(values_b, "stratified_bootstrap_difference", one_per_article=True)
+    a, single = _article_columns(values_a, "stratified_bootstrap_difference")
+    b, _ = _article_columns(values_b, "stratified_bootstrap_difference")
     cells = _strata_cells(a, b, strata_a, strata_b, "stratified_bootstrap_difference")
     if not cells:
-        return float("nan"), float("nan")
+        nan = np.full(len(a), np.nan)
+        return _per_measure(nan, single), _per_measure(nan.copy(), single)
     rng = np.random.default_rng(seed)
-    draws = np.zeros(n_resamples)
+    draws = np.zeros((n_resamples, len(a)))
     for wi, (x, y) in zip(_stratum_weights(cells), cells, strict=True):
-        mx = x[rng.integers(0, len(x), size=(n_resamples, len(x)))].mean(axis=1)
-        my = y[rng.integers(0, len(y), size=(n_resamples, len(y)))].mean(axis=1)
+        mx = _resampled_means(x, rng.integers(0, x.shape[1], size=(n_resamples, x.shape[1])))
+        my = _resampled_means(y, rng.integers(0, y.shape[1], size=(n_resamples, y.shape[1])))
         draws += wi * (mx - my)
-    low, high = percentile_interval(draws[:, None], confidence=confidence)
-    return float(low[0]), float(high[0])
+    low, high = percentile_interval(draws, confidence=confidence)
+    return _per_measure(low, single), _per_measure(high, single)
 
 
 def mantel_haenszel_log_ratio(
@@ -1185,6 +1256,8 @@ def mantel_haenszel_log_ratio(
     one stratum). ``p`` is the χ²₁ tail of the Mantel–Haenszel score statistic
     ``(Σ a_s − Σ m_s q_s)² / Σ m_s q_s (1 − q_s)`` with ``m_s = a_s + b_s`` and
     ``q_s = n_a,s / T_s`` (1 for a term absent from the shared strata). Tokens are its unit.
+    The counts may be scipy sparse matrices: the sums run stratum by stratum, one row dense at
+    a time, so thousands of strata over a large vocabulary take memory for one row, not all.
 
     Worked by hand: stratum 1 has 4 of 100 tokens on a, 2 of 100 on b; stratum 2 has 1 of 100
     on a, 2 of 400 on b. Ratio = (4·100/200 + 1·400/500) / (2·100/200 + 2·100/500)
@@ -1194,28 +1267,51 @@ def mantel_haenszel_log_ratio(
     >>> float(lr[0]), round(float(p[0]), 5), round(float(chi2_sf1(np.array([1.96 / 1.98]))[0]), 5)
     (1.0, 0.31977, 0.31977)
     """
-    a = np.atleast_2d(np.asarray(count_a, dtype=float))
-    b = np.atleast_2d(np.asarray(count_b, dtype=float))
-    na = np.asarray(n_a, dtype=float).reshape(-1, 1)
-    nb = np.asarray(n_b, dtype=float).reshape(-1, 1)
-    if a.shape != b.shape or len(na) != len(a) or len(nb) != len(a):
+    a, b = _strata_rows(count_a), _strata_rows(count_b)
+    na, nb = np.asarray(n_a, dtype=float).ravel(), np.asarray(n_b, dtype=float).ravel()
+    if a.shape != b.shape or len(na) != a.shape[0] or len(nb) != a.shape[0]:
         raise ValueError(
             "mantel_haenszel_log_ratio needs strata x terms counts and tokens per stratum"
         )
-    keep = ((na > 0) & (nb > 0)).ravel()
-    a, b, na, nb = a[keep], b[keep], na[keep], nb[keep]
+    keep = np.flatnonzero((na > 0) & (nb > 0))
+    na, nb = na[keep], nb[keep]
     total = na + nb
-    num, den = (a * nb / total).sum(axis=0), (b * na / total).sum(axis=0)
+    q = na / total
+    num, den, sum_a, sum_b, expected, variance = np.zeros((6, a.shape[1]))
+    for s, row in enumerate(keep.tolist()):  # stratum by stratum: one row dense at a time
+        ra, rb = _dense_row(a, row), _dense_row(b, row)
+        num += ra * nb[s] / total[s]
+        den += rb * na[s] / total[s]
+        sum_a += ra
+        sum_b += rb
+        m = ra + rb
+        expected += m * q[s]
+        variance += m * q[s] * (1 - q[s])
     k = max(len(total), 1)
     num = np.where(num > 0, num, zero * (nb / total).sum() / k)
     den = np.where(den > 0, den, zero * (na / total).sum() / k)
-    both_zero = (a.sum(axis=0) == 0) & (b.sum(axis=0) == 0)
-    lr = np.where(both_zero, 0.0, np.log2(num / den))
-    m, q = a + b, na / total
-    expected, variance = (m * q).sum(axis=0), (m * q * (1 - q)).sum(axis=0)
+    both_zero = (sum_a == 0) & (sum_b == 0)
     with np.errstate(divide="ignore", invalid="ignore"):
-        score = np.where(variance > 0, (a.sum(axis=0) - expected) ** 2 / variance, 0.0)
+        lr = np.where(both_zero, 0.0, np.log2(num / den))
+        score = np.where(variance > 0, (sum_a - expected) ** 2 / variance, 0.0)
     return lr, np.where(variance > 0, chi2_sf1(score), 1.0)
+
+
+def _strata_rows(counts) -> Any:
+    """Strata × terms counts as a float CSR matrix (scipy sparse in) or a 2-D array."""
+    if hasattr(counts, "tocsr"):
+        return counts.tocsr().astype(float)
+    return np.atleast_2d(np.asarray(counts, dtype=float))
+
+
+def _dense_row(x, row: int) -> np.ndarray:
+    """Row ``row`` of a 2-D array or CSR matrix, as a dense float vector."""
+    if isinstance(x, np.ndarray):
+        return x[row]
+    out = np.zeros(x.shape[1])
+    start, end = x.indptr[row], x.indptr[row + 1]
+    out[x.indices[start:end]] = x.data[start:end]
+    return out
 
 
 #: The exact conditional test of :func:`mantel_haenszel_shares` convolves each stratum's

@@ -19,9 +19,10 @@ from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
+from scipy import sparse
 
 from newsframe.corpus import Corpus
-from newsframe.errors import NewsframeError, NewsframeWarning, expect_kind
+from newsframe.errors import InputError, NewsframeError, NewsframeWarning, expect_kind
 from newsframe.groups import Pair, comparison_pair, group_keyness
 from newsframe.resources import resolve_resources
 from newsframe.sentiment.summary import STATISTICS, article_statistics
@@ -43,10 +44,53 @@ __all__ = [
     "keyness_within",
     "naming_within",
     "shared_strata",
+    "strata_of",
     "voice_within",
 ]
 
 _LOAD = "load one with nf.load_corpus(...) or build nf.Corpus(articles)"
+
+
+def _blank(value: object) -> bool:
+    """Whether a metadata value says nothing: absent, None, NaN or blank text."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return True
+    return not isinstance(value, str) and np.ndim(value) == 0 and bool(pd.isna(value))
+
+
+def strata_of(corpus: Corpus, within: str, group: str | None = None) -> dict[str, str]:
+    """Return ``{article_id: stratum}``: each article's value of the column ``within``.
+
+    The one check every within-stratum comparison makes first: an
+    :class:`~newsframe.errors.InputError` naming the column when some articles have no value
+    (absent, empty, NaN or None: they would otherwise form a stratum of their own, such as
+    ``"nan"``, and be compared as one story), when no article has one, or when ``within`` is
+    ``group``, the column the compared groups come from (no stratum could hold two groups).
+
+    >>> from newsframe import Article
+    >>> c = Corpus(Article(f"a{i}", "", ("t.",), metadata={"group": g, "story": s})
+    ...            for i, (g, s) in enumerate([("x", "s1"), ("y", float("nan"))]))
+    >>> strata_of(c, "group")
+    {'a0': 'x', 'a1': 'y'}
+    >>> strata_of(c, "story")
+    Traceback (most recent call last):
+    newsframe.errors.InputError: metadata column 'story': 1 of 2 articles have no value: 'a1'; give every article one to compare within 'story'
+    """
+    if group is not None and within == group:
+        raise InputError(f"metadata column {within!r}", "it is the group column itself: no value "
+                         "could hold two groups to compare; compare within another column "
+                         "(e.g. story)")  # fmt: skip
+    lacking = [a.article_id for a in corpus if _blank(a.metadata.get(within))]
+    if lacking and len(lacking) == len(corpus):
+        raise InputError(f"metadata column {within!r}", "no article has a value (fields: "
+                         f"{', '.join(corpus.metadata_columns) or 'none'})")  # fmt: skip
+    if lacking:
+        more = f" and {len(lacking) - 5:,} more" if len(lacking) > 5 else ""
+        raise InputError(f"metadata column {within!r}",
+                         f"{len(lacking):,} of {len(corpus):,} articles have no value: "
+                         f"{', '.join(map(repr, lacking[:5]))}{more}; give every article one "
+                         f"to compare within {within!r}")  # fmt: skip
+    return corpus.group_of(within)
 
 
 def confounding(corpus: Corpus, within: str, *, column: str | None = None) -> pd.DataFrame:
@@ -69,7 +113,7 @@ def confounding(corpus: Corpus, within: str, *, column: str | None = None) -> pd
     [['x', 1, 1.0, 2, False], ['y', 2, 0.5, 1, False], ['z', 1, 1.0, 0, True]]
     """
     expect_kind(corpus, Corpus, "confounding", hint=_LOAD)
-    strata = corpus.group_of(within)
+    strata = strata_of(corpus, within, column or corpus.group_column)
     rows = []
     groups = corpus.groups(column)
     covered = {name: {strata[i] for i in part.ids} for name, part in groups.items()}
@@ -96,7 +140,7 @@ def shared_strata(
     >>> shared_strata(c, comparison_pair(c), "story")
     (['s1'], ['a0'], ['a2'])
     """
-    strata = corpus.group_of(within)
+    strata = strata_of(corpus, within, pair.column)
     shared = sorted({strata[i] for i in pair.corpus_a.ids} & {strata[i] for i in pair.corpus_b.ids})
     keep = set(shared)
     return (shared, [i for i in pair.corpus_a.ids if strata[i] in keep],
@@ -134,16 +178,37 @@ def _within_sd(values: np.ndarray, cells: np.ndarray) -> float:
 
 def _difference_within(xa: np.ndarray, xb: np.ndarray, sa: list[str], sb: list[str],
                        sizes: list[tuple[int, int]], *, n_resamples: int, seed: int,
-                       confidence: float) -> tuple[float, float, float, float, bool, float]:  # fmt: skip
-    """``(difference, ci_low, ci_high, p, exact, p_floor)`` of one value per article, within
-    strata: the blocked permutation test, the bootstrap within strata and the design's floor."""
+                       confidence: float) -> tuple[np.ndarray, ...]:  # fmt: skip
+    """``(difference, ci_low, ci_high, p, exact, p_floor)``, one value per measure (columns of
+    the articles × measures ``xa``, ``xb``), within strata: the blocked permutation test and the
+    bootstrap within strata, each drawing its splits once for every measure, and the design's
+    floor."""
     diff, p, exact, _ = stratified_permutation_test(xa, xb, sa, sb, n_resamples=n_resamples,
                                                     seed=seed)  # fmt: skip
     low, high = stratified_bootstrap_difference(xa, xb, sa, sb, seed=seed, confidence=confidence)
     floor = stratified_floor(sizes) if sizes else float("nan")
     if sizes and not exact:
         floor = max(floor, 1.0 / (n_resamples + 1))
-    return diff, low, high, p, exact, floor
+    width = xa.shape[1]
+    return diff, low, high, p, np.full(width, exact), np.full(width, floor)
+
+
+def _sizes(sa: list[str], sb: list[str], shared: list[str]) -> list[tuple[int, int]]:
+    """Each shared stratum's ``(articles of a, articles of b)``, counted in one pass."""
+    count_a, count_b = Counter(sa), Counter(sb)
+    return [(count_a[s], count_b[s]) for s in shared]
+
+
+def _notes(strata_shared, p_floor, within: str) -> np.ndarray:
+    """Why a row can show nothing: no stratum holds both sides (its results NaN), or no
+    relabelling within strata could give p below 1 (e.g. one article a side); else ""."""
+    shared = np.broadcast_to(np.asarray(strata_shared), np.shape(p_floor))
+    notes = np.full(np.shape(p_floor), "", dtype=object)
+    notes[np.asarray(p_floor, dtype=float) >= 1 - 1e-9] = (  # a floor of 1, to rounding
+        f"not testable: no relabelling within '{within}' can give p below 1"
+    )
+    notes[shared == 0] = f"not testable: no value of '{within}' holds articles of both sides"
+    return notes
 
 
 def compare_sentiment_within(
@@ -170,7 +235,9 @@ def compare_sentiment_within(
     with random splits), ``effect_size`` the difference over the pooled within-cell SD
     (``effect_measure`` ``"standardised_within"``). ``difference_pooled`` is the difference of
     the side means ignoring strata, for contrast. ``strata_shared``, ``n_a``/``n_b`` (articles
-    compared) and ``n_articles_a/b`` (all of each side's) say what was compared. A
+    compared) and ``n_articles_a/b`` (all of each side's) say what was compared; ``note`` why a
+    row cannot show anything ("not testable: ...": no stratum of both sides, or a design whose
+    smallest p is 1), else empty. A
     :class:`~newsframe.errors.NewsframeWarning` says when articles are left out, when no
     stratum holds both sides (group and stratum confounded: every result is NaN) and when
     ``p_floor`` is above .05.
@@ -198,30 +265,39 @@ def compare_sentiment_within(
     shared, ids_a, ids_b = shared_strata(corpus, pair, within)
     _warn_left_out(pair, shared, ids_a, ids_b, within, "sentiment")
     stats = article_statistics(sentences)
+    scored = sentences[sentences["article_id"].isin(set(pair.ids))]
+    blank = pd.to_numeric(scored["compound"], errors="coerce").isna().to_numpy()
+    if blank.any():  # a NaN would be counted neutral, or drop out of a mean, unseen
+        raise NewsframeError(f"compare_sentiment_within: column 'compound' has no number for a "
+                             f"sentence of article {scored['article_id'].iloc[blank.argmax()]!r}")  # fmt: skip
     missing = [i for i in [*pair.corpus_a.ids, *pair.corpus_b.ids] if i not in stats.index]
     if missing:
         raise NewsframeError(f"no scored sentences for article {missing[0]!r}")
-    strata = corpus.group_of(within)
+    strata = corpus.group_of(within)  # checked by shared_strata
     sa, sb = [strata[i] for i in ids_a], [strata[i] for i in ids_b]
-    sizes = [(sa.count(s), sb.count(s)) for s in shared]
+    sizes = _sizes(sa, sb, shared)
     cells = np.array([f"a\x00{s}" for s in sa] + [f"b\x00{s}" for s in sb], dtype=object)
+    stat = list(STATISTICS)
+    xa, xb = stats.loc[ids_a, stat].to_numpy(float), stats.loc[ids_b, stat].to_numpy(float)
+    diff, low, high, p, exact, floor = _difference_within(
+        xa, xb, sa, sb, sizes, n_resamples=n_resamples, seed=seed, confidence=confidence
+    )
     rows = []
-    for stat in STATISTICS:
-        xa, xb = stats.loc[ids_a, stat].to_numpy(float), stats.loc[ids_b, stat].to_numpy(float)
-        diff, low, high, p, exact, floor = _difference_within(
-            xa, xb, sa, sb, sizes, n_resamples=n_resamples, seed=seed, confidence=confidence
-        )
-        effect = diff / _within_sd(np.concatenate([xa, xb]), cells) if shared else float("nan")
-        va = float(stats.loc[pair.corpus_a.ids, stat].mean())
-        vb = float(stats.loc[pair.corpus_b.ids, stat].mean())
-        rows.append((pair.a, pair.b, stat, va, vb, diff, low, high, p, exact, effect,
-                     "standardised_within", len(ids_a), len(ids_b), "article", floor, va - vb))  # fmt: skip
+    for j, name in enumerate(stat):
+        effect = (diff[j] / _within_sd(np.concatenate([xa[:, j], xb[:, j]]), cells) if shared
+                  else float("nan"))  # fmt: skip
+        va = float(stats.loc[pair.corpus_a.ids, name].mean())
+        vb = float(stats.loc[pair.corpus_b.ids, name].mean())
+        rows.append((pair.a, pair.b, name, va, vb, float(diff[j]), float(low[j]), float(high[j]),
+                     float(p[j]), bool(exact[j]), effect, "standardised_within", len(ids_a),
+                     len(ids_b), "article", float(floor[j]), va - vb))  # fmt: skip
     out = pd.DataFrame(rows, columns=[
         "a", "b", "statistic", "value_a", "value_b", "difference", "ci_low", "ci_high", "p_value",
         "exact", "effect_size", "effect_measure", "n_a", "n_b", "unit", "p_floor",
         "difference_pooled"])  # fmt: skip
     out = out.assign(within=within, strata_shared=len(shared),
-                     n_articles_a=len(pair.corpus_a), n_articles_b=len(pair.corpus_b))  # fmt: skip
+                     n_articles_a=len(pair.corpus_a), n_articles_b=len(pair.corpus_b),
+                     note=_notes(len(shared), out["p_floor"], within))  # fmt: skip
     floor = float(out["p_floor"].iloc[0])
     if shared and floor > 0.05:
         warnings.warn(
@@ -234,11 +310,24 @@ def compare_sentiment_within(
     return out
 
 
-def _counts(corpus: Corpus, ids: list[str], terms: pd.Index, res) -> tuple[np.ndarray, float]:
-    counts = count_terms([corpus[i] for i in ids], resources=res)
-    return counts.series().reindex(terms, fill_value=0).to_numpy(float), float(
-        counts.n_tokens.sum()
-    )
+def _stratum_counts(corpus: Corpus, ids_a: list[str], ids_b: list[str], shared: list[str],
+                    within: str, terms: pd.Series) -> tuple[sparse.csr_matrix, np.ndarray]:  # fmt: skip
+    """Counts of ``terms`` (sparse, side a's strata then side b's, each in ``shared`` order)
+    and tokens per (side, stratum): the articles counted once, their rows summed per cell."""
+    strata = corpus.group_of(within)  # checked by shared_strata
+    index = {s: k for k, s in enumerate(shared)}
+    ids = [*ids_a, *ids_b]
+    cell = np.array([index[strata[i]] for i in ids_a]
+                    + [len(shared) + index[strata[i]] for i in ids_b], dtype=np.int64)  # fmt: skip
+    counts = count_terms([corpus[i] for i in ids], resources=resolve_resources(None, corpus))
+    cells = sparse.csr_matrix((np.ones(len(ids)), (cell, np.arange(len(ids)))),
+                              shape=(2 * len(shared), len(ids)))  # fmt: skip
+    column = pd.Index(counts.terms).get_indexer(pd.Index(terms))
+    found = column >= 0  # every term of the table is one of these articles'; a guard all the same
+    summed = (cells @ counts.counts.astype(float)).tocsc()[:, np.where(found, column, 0)]
+    summed = summed.multiply(found.astype(float)[None, :]).tocsr()
+    tokens = np.bincount(cell, weights=counts.n_tokens.astype(float), minlength=2 * len(shared))
+    return summed, tokens
 
 
 def keyness_within(
@@ -287,15 +376,9 @@ def keyness_within(
     part = corpus.subset([*ids_a, *ids_b])
     label = pair.column or "article_id"
     table = group_keyness(part, column=label, compare=[pair.a, pair.b], prior=prior)
-    res = resolve_resources(None, corpus)
-    strata = corpus.group_of(within)
-    terms = pd.Index(table["term"])
-    blocks = [[_counts(corpus, [i for i in ids if strata[i] == s], terms, res) for s in shared]
-              for ids in (ids_a, ids_b)]  # fmt: skip
-    lr, p = mantel_haenszel_log_ratio(
-        np.stack([c for c, _ in blocks[0]]), np.stack([c for c, _ in blocks[1]]),
-        [n for _, n in blocks[0]], [n for _, n in blocks[1]],
-    )  # fmt: skip
+    counts, tokens = _stratum_counts(corpus, ids_a, ids_b, shared, within, table["term"])
+    k = len(shared)
+    lr, p = mantel_haenszel_log_ratio(counts[:k], counts[k:], tokens[:k], tokens[k:])
     table = table.assign(log_ratio_within=lr, p_within=p, p_within_bh=adjust_pvalues(p),
                          strata_shared=len(shared), within=within)  # fmt: skip
     table["key_for"] = np.where(lr >= 0, pair.a, pair.b)
@@ -340,7 +423,7 @@ def _compare_shares(corpus: Corpus, pair: Pair, within: str, items: pd.DataFrame
     """One row per item of ``items``: the two sides' shares of articles compared within strata
     (:func:`newsframe.stats.mantel_haenszel_shares`) and ignoring them."""
     shared, ids_a, ids_b = shared_strata(corpus, pair, within)
-    strata = corpus.group_of(within)
+    strata = corpus.group_of(within)  # checked by shared_strata
     index = {s: k for k, s in enumerate(shared)}
     keep = set(ids_a) | set(ids_b)
     inside = _tally((ids_a, ids_b), {i: index[strata[i]] for i in keep}, len(shared),
@@ -370,15 +453,20 @@ def _compare_shares(corpus: Corpus, pair: Pair, within: str, items: pd.DataFrame
     out.insert(0, "b", pair.b)
     out.insert(0, "a", pair.a)
     return out.assign(unit="article", within=within, n_articles_a=len(pair.corpus_a),
-                      n_articles_b=len(pair.corpus_b))  # fmt: skip
+                      n_articles_b=len(pair.corpus_b),
+                      note=_notes(out["strata_shared"], out["p_floor"], within))  # fmt: skip
 
 
 def _pair_within(corpus: Corpus, table: pd.DataFrame, within: str, compare, column, what: str,
-                 hint: str) -> Pair:  # fmt: skip
+                 hint: str, needs: Sequence[str] = ()) -> Pair:  # fmt: skip
     expect_kind(table, pd.DataFrame, what, hint=hint)
     expect_kind(corpus, Corpus, what, hint=_LOAD)
     if "article_id" not in table.columns:
         raise NewsframeError(f"{what}: expected a per-article table with an article_id column")
+    lacking = [c for c in needs if c not in table.columns]
+    if lacking:
+        raise NewsframeError(f"{what}: the table has no column {', '.join(map(repr, lacking))}; "
+                             f"{hint}")  # fmt: skip
     pair = comparison_pair(corpus, compare, column=column)
     shared, ids_a, ids_b = shared_strata(corpus, pair, within)
     _warn_left_out(pair, shared, ids_a, ids_b, within, what.removesuffix("_within"))
@@ -414,7 +502,9 @@ def voice_within(
     ``within``, ``difference_pooled`` their difference, ``reversed`` True when the two
     differences have opposite signs (what the confound did). ``articles_a``/``n_a`` count the
     compared articles quoting the speaker / all compared articles. Speakers by how many of the
-    two sides' articles quote them, then key.
+    two sides' articles quote them, then key. ``note`` says why a row cannot show anything
+    (no stratum where both sides have articles: NaN; margins whose smallest p is 1), else
+    empty.
 
     Worked by hand (a Simpson's paradox): in story s1 x quotes K in 3 of 4 articles, y in its
     1; in s2 x in 0 of 1, y in 1 of 4. Ignoring story x quotes K more (3/5 against 2/5);
@@ -485,7 +575,8 @@ def naming_within(
     (0.5, 0.6667, 3)
     """
     pair = _pair_within(corpus, naming, within, compare, column, "naming_within",
-                        "pass nf.naming_variants(corpus), then the corpus")  # fmt: skip
+                        "pass nf.naming_variants(corpus), then the corpus",
+                        ["concept", "variant", "usage", "count", *(["in_quotes"] if narrator else [])])  # fmt: skip
     t = naming[naming["article_id"].isin(set(pair.ids))]
     uses = t["count"] - (t["in_quotes"] if narrator else 0)
     t = t[uses > 0]
@@ -528,7 +619,7 @@ def frames_within(
     ``p_bh`` Benjamini–Hochberg over frames; ``value_a``/``value_b`` the side means over all
     their articles and ``difference_pooled`` their difference ignoring ``within``, ``reversed``
     when the two have opposite signs; ``articles_a``/``articles_b`` the compared articles with
-    a hit. Frames in the table's order.
+    a hit; ``note`` as in :func:`compare_sentiment_within`. Frames in the table's order.
 
     Worked by hand (a Simpson's paradox): in story s1 x has 40, 40, 40 hits per 1,000 words and
     y 50; in s2 x has 0 and y 10, 10, 10. Within each story x − y = −10; ignoring story x leads
@@ -547,26 +638,36 @@ def frames_within(
     >>> [round(float(r[k]), 4) for k in ("difference", "difference_pooled", "p_value", "p_floor")]
     [-10.0, 10.0, 0.0625, 0.0625]
     """
-    pair = _pair_within(corpus, frames, within, compare, column, "frames_within",
-                        "pass nf.frame_dimensions(corpus), then the corpus")  # fmt: skip
-    shared, ids_a, ids_b = shared_strata(corpus, pair, within)
-    strata = corpus.group_of(within)
-    sa, sb = [strata[i] for i in ids_a], [strata[i] for i in ids_b]
-    sizes = [(sa.count(s), sb.count(s)) for s in shared]
     keys = ["scheme", "frame", "label"]
+    pair = _pair_within(corpus, frames, within, compare, column, "frames_within",
+                        "pass nf.frame_dimensions(corpus), then the corpus", [*keys, "per_1000"])  # fmt: skip
+    shared, ids_a, ids_b = shared_strata(corpus, pair, within)
+    strata = corpus.group_of(within)  # checked by shared_strata
+    sa, sb = [strata[i] for i in ids_a], [strata[i] for i in ids_b]
+    sizes = _sizes(sa, sb, shared)
     t = frames[frames["article_id"].isin(set(pair.ids))]
-    wide = t.pivot_table(index="article_id", columns=keys, values="per_1000", aggfunc="sum",
-                         sort=False).reindex(pair.ids).fillna(0.0)  # fmt: skip
+    values = pd.to_numeric(t["per_1000"], errors="coerce")
+    if values.isna().any():  # frame_dimensions never leaves it empty: 0 for an article without words
+        bad = t.loc[values.isna()].iloc[0]
+        raise NewsframeError(f"frames_within: column 'per_1000' has no number for article "
+                             f"{bad['article_id']!r}, frame {bad['frame']!r}: "
+                             f"{str(bad['per_1000'])!r}")  # fmt: skip
+    wide = (t.assign(per_1000=values)
+            .pivot_table(index="article_id", columns=keys, values="per_1000", aggfunc="sum",
+                         sort=False) if len(t) else
+            pd.DataFrame(columns=pd.MultiIndex.from_tuples([], names=keys), dtype=float))
+    wide = wide.reindex(pair.ids).fillna(0.0)  # fmt: skip
+    xa, xb = wide.loc[ids_a].to_numpy(float), wide.loc[ids_b].to_numpy(float)
+    diff, low, high, p, exact, floor = _difference_within(  # every frame on the same splits
+        xa, xb, sa, sb, sizes, n_resamples=n_resamples, seed=seed, confidence=confidence
+    )
     rows = []
-    for item in wide.columns:
+    for j, item in enumerate(wide.columns):
         x = wide[item]
-        xa, xb = x.loc[ids_a].to_numpy(float), x.loc[ids_b].to_numpy(float)
-        diff, low, high, p, exact, floor = _difference_within(
-            xa, xb, sa, sb, sizes, n_resamples=n_resamples, seed=seed, confidence=confidence
-        )
         va, vb = float(x.loc[pair.corpus_a.ids].mean()), float(x.loc[pair.corpus_b.ids].mean())
-        rows.append((*item, int((xa > 0).sum()), len(xa), int((xb > 0).sum()), len(xb), va, vb,
-                     diff, low, high, p, exact, floor, va - vb))  # fmt: skip
+        rows.append((*item, int((xa[:, j] > 0).sum()), len(xa), int((xb[:, j] > 0).sum()),
+                     len(xb), va, vb, float(diff[j]), float(low[j]), float(high[j]), float(p[j]),
+                     bool(exact[j]), float(floor[j]), va - vb))  # fmt: skip
     out = pd.DataFrame(rows, columns=[*keys, "articles_a", "n_a", "articles_b", "n_b", "value_a",
                                       "value_b", "difference", "ci_low", "ci_high", "p_value",
                                       "exact", "p_floor", "difference_pooled"])  # fmt: skip
@@ -579,4 +680,5 @@ def frames_within(
     out.insert(0, "b", pair.b)
     out.insert(0, "a", pair.a)
     return out.assign(strata_shared=len(shared), unit="article", within=within,
-                      n_articles_a=len(pair.corpus_a), n_articles_b=len(pair.corpus_b))  # fmt: skip
+                      n_articles_a=len(pair.corpus_a), n_articles_b=len(pair.corpus_b),
+                      note=_notes(len(shared), out["p_floor"], within))  # fmt: skip

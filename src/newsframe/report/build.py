@@ -92,6 +92,7 @@ from newsframe.strata import (
     frames_within,
     keyness_within,
     naming_within,
+    strata_of,
     voice_within,
 )
 from newsframe.terms import critical_g2, key_terms, keyness
@@ -1070,20 +1071,37 @@ def _within_column(corpus: Corpus, plan: ReportPlan, within: str | None) -> str 
     if within:
         if within == plan.group:
             raise NewsframeError(f"--within {within!r} is the group column: name another column")
-        corpus.group_of(within)  # an article without a value: one error naming it
+        strata_of(corpus, within)  # articles without a value: one error naming them
         return within if plan.by_group else None
     if not plan.by_group or plan.group == "story" or "story" not in corpus.metadata_columns:
         return None
     try:
-        return "story" if len(set(corpus.group_of("story").values())) >= 2 else None
-    except InputError:  # some articles have no story: no default stratum
+        return "story" if len(set(strata_of(corpus, "story").values())) >= 2 else None
+    except InputError:  # some articles have no story: no default stratum (a caveat says so)
         return None
+
+
+def _story_holes(corpus: Corpus, plan: ReportPlan) -> str | None:
+    """The caveat when the default stratum ``story`` was not used because some articles lack it:
+    the comparison within each story is then missing, and the reader should know why."""
+    if not plan.by_group or plan.group == "story" or "story" not in corpus.metadata_columns:
+        return None
+    try:
+        strata_of(corpus, "story")
+    except InputError as error:
+        return (f"The groups are not compared within each story: {error.problem.split(';')[0]} "
+                "for the column 'story' (give every article one, or name another column with "
+                "--within).")
+    return None
 
 
 def _within_section(r: _Report, corpus: Corpus, plan: ReportPlan, base: Tables) -> None:
     """Section "Within each <stratum>": how far group and stratum are confounded, and the two
     compared groups' sentiment and keyness inside each stratum both cover."""
     if not plan.within:
+        hole = _story_holes(corpus, plan)
+        if hole:
+            r.summary["within"] = {"column": None, "caveats": [hole]}
         return
     w, g = plan.within, plan.group
     conf = confounding(corpus, w, column=g)
