@@ -79,10 +79,13 @@ __all__ = [
 # --- two sides of a count ---------------------------------------------------------------
 
 
-def _numbers(values, where: str, *, one_per_article: bool = False) -> np.ndarray:
+def _numbers(
+    values, where: str, *, one_per_article: bool = False, wanted: str | None = None
+) -> np.ndarray:
     """``values`` as a float array, or the one error naming what was expected
-    (``one_per_article``: a flat sequence, one value per article)."""
-    wanted = "one number per article" if one_per_article else "numbers (a sequence or array)"
+    (``one_per_article``: a flat sequence, one value per article; ``wanted`` says it instead)."""
+    if wanted is None:
+        wanted = "one number per article" if one_per_article else "numbers (a sequence or array)"
     if isinstance(values, (str, bytes)):
         raise wrong_kind(values, wanted, where)
     try:
@@ -1024,12 +1027,7 @@ def _article_columns(values, where: str) -> tuple[np.ndarray, bool]:
     """``values`` as a measures × articles float array (C-contiguous: each measure's articles in
     a row), and whether it came as one flat column (one number per article)."""
     wanted = "one number per article, or an articles × measures array"
-    if isinstance(values, (str, bytes)):
-        raise wrong_kind(values, wanted, where)
-    try:
-        array = np.asarray(values, dtype=float)
-    except (TypeError, ValueError):
-        raise wrong_kind(values, wanted, where) from None
+    array = _numbers(values, where, wanted=wanted)
     if array.ndim == 1:
         return array.reshape(1, -1).copy(), True
     if array.ndim != 2:
