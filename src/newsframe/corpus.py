@@ -1073,6 +1073,7 @@ def _build_all(
     executor=None,
     method: str = "model",
     story: StoryWords | None = None,
+    min_items: int = 256,
 ) -> list[tuple[Article, frozenset[str]]]:
     if executor is not None and jobs:
         return executor(functools.partial(_build, rules=rules, method=method, story=story), jobs)
@@ -1082,7 +1083,7 @@ def _build_all(
         functools.partial(_build_slice, rules=rules, method=method, story=story),
         jobs,
         n_jobs=n_jobs,
-        min_items=256,
+        min_items=min_items,
     )
     return [article for part in parts for article in part]
 
@@ -1180,6 +1181,8 @@ def _clean_all(
         if repeats.get(a.outlet) and not repeats[a.outlet].isdisjoint(edges)
     ]
     del built
+    # forked from 64 articles on, as the other per-article stages are: a second look is one
+    # article in six or so of a corpus with page chrome, too many to clean here one by one
     redone = _build_all(
         [(*jobs[n][:5], repeats[articles[n].outlet], jobs[n][6]) for n in again],
         rules,
@@ -1187,6 +1190,7 @@ def _clean_all(
         executor,
         method,
         story,
+        min_items=64,
     )
     for n, (article, _) in zip(again, redone, strict=True):
         articles[n] = article
