@@ -1339,7 +1339,8 @@ def load_corpus(
     is read with its sub-folders (files in sorted path order); a link that leaves the folder is
     refused. Articles of the same outlet are cleaned together: a paragraph found at the edges of
     two or more of its (different) articles is boilerplate of that outlet. ``n_jobs`` > 1 (or -1
-    for every core) cleans large corpora (256 articles or more) in forked worker processes
+    for every core) cleans large corpora (256 articles or more; those cleaned again with their
+    outlet's repeated edge paragraphs, 64 or more) in forked worker processes
     (:func:`newsframe.parallel.map_slices`); ``executor(func, jobs)``, if given, maps the cleaning of each article instead (e.g.
     over Dask workers, :mod:`newsframe.distributed`) and must return the results in order.
     ``max_bytes`` limits each file (see :func:`load_article`). ``story`` (a
