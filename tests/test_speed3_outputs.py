@@ -1,7 +1,7 @@
 """The whole analysis read on forked worker processes, with the data they share read once in the
 parent (the line model's terms of the story words' lines, the entity layers' tables, one copy of
-wordfreq's frequencies) and a corpus's second look forked, gives the tables of the plain serial
-path: everything computed in this one process, each table read where it is first needed."""
+wordfreq's frequencies), gives the tables of the plain serial path: everything computed in this
+one process, each table read where it is first needed."""
 
 from __future__ import annotations
 
@@ -27,9 +27,9 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from bench_pipeline import write_files  # noqa: E402 - the benchmark's own synthetic pages
 
 STORY = ROOT / "data" / "story.toml"
-#: Pages enough that the cleaning forks (256) and that its second look, about one page in seven
-#: of these (an outlet's repeated edge paragraphs), reaches the 64 pages it forks from.
-PAGES = 500
+#: Pages enough that the cleaning forks (from 256), with a second look at some of them (an
+#: outlet's repeated edge paragraphs).
+PAGES = 300
 
 
 def _everything(manifest: Path, n_jobs: int) -> dict[str, object]:
@@ -60,9 +60,9 @@ def test_forked_analysis_equals_the_serial_one(tmp_path, monkeypatch) -> None:
 
     monkeypatch.setattr(corpus_module, "map_slices", recording)
     forked = _everything(manifest, 2)
-    # the first pass over every page, then the second look at 64 pages or more, both forked
+    # the first pass over every page forked, then a second look at some of them
     assert forked_builds[0] == (PAGES, 256)
-    assert len(forked_builds) == 2 and forked_builds[1][0] >= 64 and forked_builds[1][1] == 64
+    assert len(forked_builds) == 2 and 0 < forked_builds[1][0] < PAGES
     # the same files loaded again, from scratch: new articles, nothing of the run above cached
     serial = _everything(manifest, 1)
     assert forked["articles"] == serial["articles"]

@@ -1073,7 +1073,6 @@ def _build_all(
     executor=None,
     method: str = "model",
     story: StoryWords | None = None,
-    min_items: int = 256,
 ) -> list[tuple[Article, frozenset[str]]]:
     if executor is not None and jobs:
         return executor(functools.partial(_build, rules=rules, method=method, story=story), jobs)
@@ -1083,7 +1082,7 @@ def _build_all(
         functools.partial(_build_slice, rules=rules, method=method, story=story),
         jobs,
         n_jobs=n_jobs,
-        min_items=min_items,
+        min_items=256,
     )
     return [article for part in parts for article in part]
 
@@ -1170,7 +1169,8 @@ def _clean_all(
     story = _story_words(jobs) if method != "rules" else None
     if story is not None and executor is None:
         # the line model and its terms of every line the story words read, here once: the
-        # forked workers of both passes inherit them (each read its own before)
+        # forked workers inherit them (each read its own before), and a second look made here
+        # finds them read
         load_line_terms(method if isinstance(method, LineModel) else None)
     built = _build_all(jobs, rules, n_jobs, executor, method, story)
     articles = [article for article, _ in built]
@@ -1185,8 +1185,6 @@ def _clean_all(
         if repeats.get(a.outlet) and not repeats[a.outlet].isdisjoint(edges)
     ]
     del built
-    # forked from 64 articles on, as the other per-article stages are: a second look is one
-    # article in six or so of a corpus with page chrome, too many to clean here one by one
     redone = _build_all(
         [(*jobs[n][:5], repeats[articles[n].outlet], jobs[n][6]) for n in again],
         rules,
@@ -1194,7 +1192,6 @@ def _clean_all(
         executor,
         method,
         story,
-        min_items=64,
     )
     for n, (article, _) in zip(again, redone, strict=True):
         articles[n] = article
@@ -1339,8 +1336,7 @@ def load_corpus(
     is read with its sub-folders (files in sorted path order); a link that leaves the folder is
     refused. Articles of the same outlet are cleaned together: a paragraph found at the edges of
     two or more of its (different) articles is boilerplate of that outlet. ``n_jobs`` > 1 (or -1
-    for every core) cleans large corpora (256 articles or more; those cleaned again with their
-    outlet's repeated edge paragraphs, 64 or more) in forked worker processes
+    for every core) cleans large corpora (256 articles or more) in forked worker processes
     (:func:`newsframe.parallel.map_slices`); ``executor(func, jobs)``, if given, maps the cleaning of each article instead (e.g.
     over Dask workers, :mod:`newsframe.distributed`) and must return the results in order.
     ``max_bytes`` limits each file (see :func:`load_article`). ``story`` (a
