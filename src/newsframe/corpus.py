@@ -42,7 +42,7 @@ from newsframe.files import (
 )
 from newsframe.files import read_regular as _read_bytes
 from newsframe.language import clearly_english, language_name
-from newsframe.lines import StoryView, StoryWords
+from newsframe.lines import LineModel, StoryView, StoryWords, load_line_terms
 from newsframe.parallel import map_slices
 from newsframe.resources import Resources, remember_resources
 from newsframe.sources import (
@@ -1167,6 +1167,11 @@ def _clean_all(
     articles that evidence can change (see :func:`_edge_paragraphs`)."""
     # the line model reads each page with the other outlets' pages of the corpus (its story)
     story = _story_words(jobs) if method != "rules" else None
+    if story is not None and executor is None:
+        # the line model and its terms of every line the story words read, here once: the
+        # forked workers inherit them (each read its own before), and a second look made here
+        # finds them read
+        load_line_terms(method if isinstance(method, LineModel) else None)
     built = _build_all(jobs, rules, n_jobs, executor, method, story)
     articles = [article for article, _ in built]
     # Second look only where it can matter: an article of an outlet with repeated edge

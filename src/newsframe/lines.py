@@ -2173,6 +2173,25 @@ def _term_sums(model: LineModel, ids: Sequence[tuple[int, ...]]) -> np.ndarray:
     return out
 
 
+def load_line_terms(model: LineModel | None = None) -> None:
+    """Load ``model`` (None: :func:`load_line_model`'s) and read, for it, the terms of every
+    line the line table holds (their vocabulary columns and summed weights,
+    :meth:`_LineTable.term_sums`), once, in this process: worker processes forked after this
+    call (a corpus's cleaning, after the story words read its lines) inherit both and read only
+    their new lines' terms. Each line's sums are the ones it gets read alone, so the decisions
+    are the same either way.
+
+    >>> _ = StoryWords.count([("a", ["The council met on Monday to vote on the budget."])])
+    >>> load_line_terms()
+    >>> load_line_model() in _TABLE[0].models
+    True
+    """
+    model = model or load_line_model()
+    if model.terms:
+        with _TABLE_LOCK:
+            _line_table().term_sums(model)
+
+
 def _with_near(sums: np.ndarray, bounds: _Bounds) -> np.ndarray:
     """Each line's class scores from terms (rows, classes): its own terms' (the first
     columns of ``sums``, :func:`_term_sums`), plus the previous line's terms read as a previous

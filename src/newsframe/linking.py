@@ -56,12 +56,13 @@ from newsframe.entities import (
     find_entities,
     gazetteer,
     given_name_pairs,
+    load_shared_data,
     name_parts,
     one_letter_apart,
     respelt,
 )
 from newsframe.lexicons import EntityWords, load_entity_words
-from newsframe.parallel import map_slices
+from newsframe.parallel import map_slices, n_workers
 from newsframe.resources import Resources
 from newsframe.text import fold_accents, normalise
 
@@ -902,6 +903,10 @@ def corpus_links(
     nouns = frozenset(organisation_nouns)
     if keep and (hit := _linked_before(articles, resources, actors, nouns)) is not None:
         return hit  # attributions, then share of voice, of the same articles: linked once
+    if n_workers(n_jobs, len(articles), min_items=64) > 1:
+        # read here before the workers fork: they, and the per-article tables' workers forked
+        # after them, inherit the tables instead of each reading its own
+        load_shared_data(resources.entity_words)
     build = functools.partial(_layers, resources=resources, actors=actors, nouns=nouns)
     if not keep:  # only the entities reach the links: the mentions are not held for the corpus
         build = functools.partial(_entities_only, build=build)

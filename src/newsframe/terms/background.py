@@ -99,7 +99,8 @@ def _background_table(unit: str) -> dict[str, float]:
     """
     import wordfreq
 
-    freqs = wordfreq.get_frequency_dict("en")
+    # the wordlist named, as zipf_frequency names it: the same cached table, not a second copy
+    freqs = wordfreq.get_frequency_dict("en", "best")
     if unit == "token":
         return freqs
     return {**freqs, **_lemma_sums(freqs)}
