@@ -94,7 +94,9 @@ def test_a_missing_stratum_value_is_one_error_naming_the_column_and_articles(bla
 
 def test_a_within_column_no_article_has_names_the_fields():
     c = _corpus(BASE)
-    with pytest.raises(InputError, match=r"'desk': no article has a value \(fields: group, story\)"):
+    with pytest.raises(
+        InputError, match=r"'desk': no article has a value \(fields: group, story\)"
+    ):
         strata_of(c, "desk")
 
 
@@ -172,7 +174,9 @@ def test_a_sentence_score_without_a_number_is_one_error():
     # test counted 0 hits) and share_neutral counted the NaN sentence as neutral.
     c = _corpus(BASE)
     s = _tables(c)["sentences"].assign(compound=[0.4, np.nan, 0.2, 0.0, -0.2, -0.4])
-    with pytest.raises(NewsframeError, match="'compound' has no number for a sentence of article 'a1'"):
+    with pytest.raises(
+        NewsframeError, match="'compound' has no number for a sentence of article 'a1'"
+    ):
         compare_sentiment_within(s, c, "story")
 
 

@@ -663,7 +663,9 @@ def test_speaker_caveat_counts_how_each_speaker_was_found():
                            "unresolved"],
     })  # fmt: skip
     (item,) = _speaker_caveats(table)
-    assert "of the 6 quotations and paraphrases, 2 name their speaker where they stand, 3 take" in item
+    assert (
+        "of the 6 quotations and paraphrases, 2 name their speaker where they stand, 3 take" in item
+    )
     assert "and 1 are unresolved" in item
     assert "tables/attributions.csv" in item
     # a pronoun left without an antecedent keeps its source but has no speaker: unresolved
@@ -701,6 +703,8 @@ def test_actor_caveat_names_the_actors_found_in_the_text():
     names = [a.name for a in found.resources.actors]
     assert "Ana Ruiz" in names and "Tom Berg" in names  # the two people the text names
     (item,) = _actor_caveats(found)
-    assert item.startswith(f"No story file named the actors: the {len(names)} actors in the actor tables")
+    assert item.startswith(
+        f"No story file named the actors: the {len(names)} actors in the actor tables"
+    )
     assert "Ana Ruiz" in item and "Tom Berg" in item and "[[actors]]" in item
     assert _actor_caveats(corpus) == []

@@ -162,7 +162,10 @@ def test_frames_within_equals_each_frame_tested_alone():
     ids_b = [i for i in ids_b if strata[i] in shared]
     sa, sb = [strata[i] for i in ids_a], [strata[i] for i in ids_b]
     for j, name in enumerate(names):
-        xa, xb = values[[c.ids.index(i) for i in ids_a], j], values[[c.ids.index(i) for i in ids_b], j]
+        xa, xb = (
+            values[[c.ids.index(i) for i in ids_a], j],
+            values[[c.ids.index(i) for i in ids_b], j],
+        )
         diff, p, exact, _ = _reference_test(xa, xb, sa, sb, n_resamples=999, seed=2)
         low, high = _reference_interval(xa, xb, sa, sb, n_resamples=2000, seed=2)
         row = t.loc[name]

@@ -647,15 +647,19 @@ def frames_within(
     sizes = _sizes(sa, sb, shared)
     t = frames[frames["article_id"].isin(set(pair.ids))]
     values = pd.to_numeric(t["per_1000"], errors="coerce")
-    if values.isna().any():  # frame_dimensions never leaves it empty: 0 for an article without words
+    # frame_dimensions never leaves it empty: 0 for an article without words
+    if values.isna().any():
         bad = t.loc[values.isna()].iloc[0]
         raise NewsframeError(f"frames_within: column 'per_1000' has no number for article "
                              f"{bad['article_id']!r}, frame {bad['frame']!r}: "
                              f"{str(bad['per_1000'])!r}")  # fmt: skip
-    wide = (t.assign(per_1000=values)
-            .pivot_table(index="article_id", columns=keys, values="per_1000", aggfunc="sum",
-                         sort=False) if len(t) else
-            pd.DataFrame(columns=pd.MultiIndex.from_tuples([], names=keys), dtype=float))
+    wide = (
+        t.assign(per_1000=values).pivot_table(
+            index="article_id", columns=keys, values="per_1000", aggfunc="sum", sort=False
+        )
+        if len(t)
+        else pd.DataFrame(columns=pd.MultiIndex.from_tuples([], names=keys), dtype=float)
+    )
     wide = wide.reindex(pair.ids).fillna(0.0)  # fmt: skip
     xa, xb = wide.loc[ids_a].to_numpy(float), wide.loc[ids_b].to_numpy(float)
     diff, low, high, p, exact, floor = _difference_within(  # every frame on the same splits

@@ -1089,9 +1089,11 @@ def _story_holes(corpus: Corpus, plan: ReportPlan) -> str | None:
     try:
         strata_of(corpus, "story")
     except InputError as error:
-        return (f"The groups are not compared within each story: {error.problem.split(';')[0]} "
-                "for the column 'story' (give every article one, or name another column with "
-                "--within).")
+        return (
+            f"The groups are not compared within each story: {error.problem.split(';')[0]} "
+            "for the column 'story' (give every article one, or name another column with "
+            "--within)."
+        )
     return None
 
 
