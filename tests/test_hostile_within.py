@@ -313,3 +313,13 @@ def test_report_says_why_the_default_story_comparison_is_missing(tmp_path):
     assert summary["within"]["column"] is None
     assert any(c.startswith(expected) for c in summary["caveats"])
     assert expected.split(":")[0] in (out / "index.html").read_text("utf-8")
+
+
+def test_a_whole_number_read_as_a_float_is_one_stratum_with_the_integer():
+    # metadata built in Python: story 1 (an int) and story 1.0 (a float, as pandas reads a
+    # column with a gap) are the same story; 2.5 stays as written
+    meta = [("x", 1), ("y", 1.0), ("x", 2.5), ("y", 2.5)]
+    c = Corpus(Article(f"a{i}", "", ("t.",), metadata={"group": g, "story": s})
+               for i, (g, s) in enumerate(meta))  # fmt: skip
+    assert strata_of(c, "story") == {"a0": "1", "a1": "1", "a2": "2.5", "a3": "2.5"}
+    assert c.where(story=["1"]).ids == ["a0", "a1"]

@@ -48,6 +48,7 @@ from newsframe.resources import Resources, remember_resources
 from newsframe.sources import (
     TABLE_SUFFIXES,
     RowProblem,
+    float_text,
     parse_published,
     row_fields,
     row_id,
@@ -224,7 +225,9 @@ class Corpus(Sequence[Article]):
                 f"article {article.article_id!r} has no such field "
                 f"(fields: {', '.join(self.metadata_columns) or 'none'})",
             )
-        return str(article.metadata[column])
+        value = article.metadata[column]
+        # 1 and 1.0 are one group, as in a table read from a file (newsframe.sources)
+        return float_text(value) if isinstance(value, float) else str(value)
 
     def group_of(self, column: str | None = None) -> dict[str, str]:
         """Return ``{article_id: group}`` for ``column`` (default :attr:`group_column`, else ids)."""

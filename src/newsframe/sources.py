@@ -199,6 +199,16 @@ def _in_range(value: datetime | date, text: str) -> str:
     return _iso(value)
 
 
+def float_text(value: float) -> str:
+    """Return a number read as a float as metadata text: a whole number without its ``.0``
+    (a year or an id from a column pandas read as floats), any other as ``repr`` writes it.
+
+    >>> float_text(2016.0), float_text(0.5), float_text(float("inf"))
+    ('2016', '0.5', 'inf')
+    """
+    return str(int(value)) if value.is_integer() and math.isfinite(value) else repr(value)
+
+
 def _as_text(value: Any) -> str:
     """A metadata value as text: lists joined with ``; ``, dates in ISO 8601, ``""`` for none."""
     if _missing(value):
@@ -208,7 +218,7 @@ def _as_text(value: Any) -> str:
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, float):
-        return str(int(value)) if value.is_integer() and math.isfinite(value) else repr(value)
+        return float_text(value)
     if isinstance(value, (datetime, date)):
         return _iso(value)
     if isinstance(value, (list, tuple)):
