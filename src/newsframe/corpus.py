@@ -1134,13 +1134,11 @@ def _where(job: tuple, func: Callable[[], Any]) -> Any:
         raise InputError(exc.path, f"{job[6]}{exc.problem}") from None
 
 
-def _story_words(jobs: Sequence[tuple], n_jobs: int | None = 1) -> StoryWords:
+def _story_words(jobs: Sequence[tuple]) -> StoryWords:
     """The corpus's story words (:class:`newsframe.lines.StoryWords`): the prose of its text
-    pages, counted per outlet (a page without an outlet is an outlet of its own); their lines
-    read on ``n_jobs`` forked processes when there are many."""
+    pages, counted per outlet (a page without an outlet is an outlet of its own)."""
     return StoryWords.count(
-        ((_outlet_key(job), job[2].splitlines()) for job in jobs if not _is_html(job[0])),
-        n_jobs=n_jobs,
+        (_outlet_key(job), job[2].splitlines()) for job in jobs if not _is_html(job[0])
     )
 
 
@@ -1171,9 +1169,7 @@ def _clean_all(
     """Clean every job, then clean again, with their outlet's repeated edge paragraphs, the
     articles that evidence can change (see :func:`_edge_paragraphs`)."""
     # the line model reads each page with the other outlets' pages of the corpus (its story)
-    # (its lines read on the workers when the cleaning forks too: a map of their slices whose
-    # reads the cleaning's workers then inherit)
-    story = _story_words(jobs, n_jobs if executor is None else 1) if method != "rules" else None
+    story = _story_words(jobs) if method != "rules" else None
     if story is not None and executor is None:
         # the line model and its terms of every line the story words read, here once: the
         # forked workers inherit them (each read its own before), and a second look made here

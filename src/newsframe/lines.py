@@ -87,7 +87,7 @@ from wordfreq import top_n_list
 
 from newsframe.datafiles import read_text
 from newsframe.errors import InputError
-from newsframe.parallel import map_slices, n_workers, one_blas_thread
+from newsframe.parallel import one_blas_thread
 from newsframe.text import is_normalised, load_stopwords, normalise_line
 
 __all__ = [
@@ -1375,27 +1375,24 @@ class _LineTable:
         self.used = 0  # entries of flat in use
         self.models: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
-    def rows(self, lines: Sequence[str], *, n_jobs: int | None = 1) -> np.ndarray:
-        """The rows of ``lines`` (as written; normalised here), new lines read and added (on
-        ``n_jobs`` forked processes when there are :data:`READ_FORKED` of them or more, see
-        :func:`_read_forked`)."""
+    def rows(self, lines: Sequence[str]) -> np.ndarray:
+        """The rows of ``lines`` (as written; normalised here), new lines read and added."""
         got = np.fromiter(map(self.row.get, lines, itertools.repeat(-1)), np.intp,
                           count=len(lines))  # fmt: skip
         missing = np.flatnonzero(got < 0)
         if len(missing):
             new = list(dict.fromkeys(lines[i] for i in missing.tolist()))
-            self._add(new, n_jobs=n_jobs)
+            self._add(new)
             got[missing] = [self.row[lines[i]] for i in missing.tolist()]
         return got
 
-    def _add(self, lines: list[str], *, n_jobs: int | None = 1) -> None:
+    def _add(self, lines: list[str]) -> None:
         """Read new ``lines``: a line whose normalised text has a row shares it."""
         norms = [_spaced(normalise_line(line)) for line in lines]
         new = [norm for norm in dict.fromkeys(norms) if norm not in self.by_norm]
         start, m = self.n, len(new)
         self._grow(start + m)
-        forked = n_workers(n_jobs, m, min_items=READ_FORKED) > 1
-        read = _read_forked(new, n_jobs) if forked else _read_lines(new)
+        read = _read_lines(new)
         self.openings += read.openings
         self.text[start : start + m] = read.text
         self.rare[start : start + m] = read.rare
@@ -1457,44 +1454,6 @@ class _LineTable:
             sums = np.vstack([sums, _term_sums(model, new)])
             self.models[model] = (ids, sums)
         return ids, sums
-
-
-#: Distinct new lines from which a batch's lines are read on forked processes (a fork and
-#: sending the reads back cost about what reading this many lines here does).
-READ_FORKED = 4096
-
-
-def _read_forked(norms: Sequence[str], n_jobs: int | None) -> _Read:
-    """:func:`_read_lines` of ``norms`` on ``n_jobs`` forked processes, a slice each, the
-    slices' reads joined in order: every line's text features, opening and share of rare words
-    as it reads them alone. Content words travel as words and take this process's ids
-    (:func:`_word_ids`, new ones in the order the slices give them), each line's ids then in
-    ascending order as :func:`_content_words` leaves them; ids are only compared, so which id a
-    word has changes no feature."""
-    _listed(), _common()  # the word lists every line's kinds read: once here, not per worker
-    parts = map_slices(_read_portable, list(norms), n_jobs=n_jobs, min_items=READ_FORKED,
-                       slices_per_worker=1)  # fmt: skip
-    ids = [np.asarray(_word_ids(words), dtype=np.int64)[at] for _, words, at in parts]
-    word = np.concatenate([np.zeros(0, dtype=np.int64), *ids])
-    k = np.concatenate([np.zeros(0, dtype=np.intp), *(read.k for read, _, _ in parts)])
-    line = np.repeat(np.arange(len(k)), k)
-    return _Read(
-        np.vstack([np.zeros((0, _TEXT)), *(read.text for read, _, _ in parts)]),
-        [opening for read, _, _ in parts for opening in read.openings],
-        word[np.lexsort((word, line))],
-        k,
-        np.concatenate([np.zeros(0), *(read.rare for read, _, _ in parts)]),
-    )
-
-
-def _read_portable(norms: Sequence[str]) -> tuple[_Read, list[str], np.ndarray]:
-    """:func:`_read_lines` of ``norms`` with its content words as this process's words (the
-    distinct ones, and per entry its index among them) in place of ids, which are this
-    process's own."""
-    read = _read_lines(norms)
-    distinct, at = np.unique(read.word, return_inverse=True)
-    words = _words()
-    return replace(read, word=np.zeros(0, dtype=np.int64)), [words[i] for i in distinct], at
 
 
 def _spaced(text: str) -> str:
@@ -1775,16 +1734,11 @@ class StoryWords:
     _views: dict[str, StoryView | None] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def count(
-        cls, pages: Iterable[tuple[str, Sequence[str]]], *, n_jobs: int | None = 1
-    ) -> StoryWords:
+    def count(cls, pages: Iterable[tuple[str, Sequence[str]]]) -> StoryWords:
         """Count the content words of ``(outlet, lines)`` pages (see :func:`page_words`): all
-        pages read at once (their distinct new lines on ``n_jobs`` forked processes when there
-        are :data:`READ_FORKED` or more; the same counts), the (outlet, word) pairs made unique
-        by sorting."""
+        pages read at once, the (outlet, word) pairs made unique by sorting."""
         listed = list(pages)
-        found = _prose_words([lines for _, lines in listed], n_jobs)
-        return cls._of([o for o, _ in listed], found)
+        return cls._of([o for o, _ in listed], _prose_words([lines for _, lines in listed]))
 
     @classmethod
     def _of(
@@ -1902,18 +1856,15 @@ def page_words(lines: Sequence[str]) -> tuple[frozenset[str], frozenset[str]]:
             frozenset(map(words.__getitem__, word[core].tolist())))  # fmt: skip
 
 
-def _prose_words(
-    pages: Sequence[Sequence[str]], n_jobs: int | None = 1
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _prose_words(pages: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The content words of the prose of many pages (see :func:`page_words`; blank lines left
     out): per (line, word) entry its page, its word id and whether the line is in the page's
-    core. One pass over the lines (their new distinct lines read on ``n_jobs`` processes when
-    there are many, :meth:`_LineTable.rows`), then array operations with the page boundaries."""
+    core. One pass over the lines, then array operations with the page boundaries."""
     kept = [list(filter(str.strip, lines)) for lines in pages]
     sizes = [len(p) for p in kept]
     with _TABLE_LOCK:
         table = _line_table()
-        rows = table.rows(list(itertools.chain.from_iterable(kept)), n_jobs=n_jobs)
+        rows = table.rows(list(itertools.chain.from_iterable(kept)))
     n = len(rows)
     text = table.text[rows]
     words, stop, final = (text[:, _INDEX[name]] for name in ("words", "stopwords", "final_stop"))
