@@ -170,6 +170,7 @@ def map_slices(
     n_jobs: int | None = 1,
     min_items: int = 64,
     slices_per_worker: int = 4,
+    meanwhile: Callable[[], object] | None = None,
 ) -> list[R]:
     """Return ``[func(s) for s in slices]`` for contiguous slices of ``items``, in order.
 
@@ -183,12 +184,14 @@ def map_slices(
     >>> map_slices(sum, list(range(10)), n_jobs=2, min_items=1, slices_per_worker=1)
     [10, 35]
 
+    ``meanwhile()``, if given, is this process's own work, done while the workers run (see
+    :func:`imap_slices`).
+
     While worker processes run, this process only receives their results; Python's cyclic
     garbage collector is paused until they are all in (see :func:`gathering`).
     """
-    results = imap_slices(
-        func, items, n_jobs=n_jobs, min_items=min_items, slices_per_worker=slices_per_worker
-    )
+    results = imap_slices(func, items, n_jobs=n_jobs, min_items=min_items,
+                          slices_per_worker=slices_per_worker, meanwhile=meanwhile)  # fmt: skip
     if n_workers(n_jobs, len(items), min_items=min_items) == 1:
         return list(results)
     with gathering():
@@ -228,17 +231,31 @@ def imap_slices(
     n_jobs: int | None = 1,
     min_items: int = 64,
     slices_per_worker: int = 4,
+    meanwhile: Callable[[], object] | None = None,
 ) -> Iterator[R]:
     """Yield what :func:`map_slices` returns, one slice's result at a time, in order, as soon as
     it is ready (for a progress bar).
 
+    ``meanwhile()``, if given, runs once in this process after the workers have forked and
+    before their first result is read: work of this process's own that the workers need not
+    inherit, done while they run instead of before or after them (in a serial run, after
+    ``func``). An error in it stops the workers and is raised.
+
     >>> list(imap_slices(len, "abcdef", n_jobs=2, min_items=1, slices_per_worker=1))
     [3, 3]
+    >>> done = []
+    >>> list(imap_slices(len, "abcdef", n_jobs=2, min_items=1, meanwhile=lambda: done.append(1)))
+    [1, 1, 1, 1, 1, 1]
+    >>> done
+    [1]
     """
     global _WORK
     workers = n_workers(n_jobs, len(items), min_items=min_items)
     if workers == 1:
-        yield func(items)
+        result = func(items)
+        if meanwhile is not None:
+            meanwhile()
+        yield result
         return
     bounds = _bounds(len(items), min(len(items), workers * max(1, slices_per_worker)))
     context = multiprocessing.get_context("fork")
@@ -251,6 +268,8 @@ def imap_slices(
         with signals_held():  # the workers fork here: not cut in half by a signal
             futures = [pool.submit(_run_slice, b) for b in bounds]
         _WORK = previous
+        if meanwhile is not None:
+            meanwhile()
         # not pool.map: on an error its iterator cancels the slices still waiting, and the
         # pool's manager thread then fails marking them broken when the workers are stopped
         for future in futures:
