@@ -1294,8 +1294,18 @@ def _cleaning_caveats(corpus: Corpus) -> list[str]:
     ]
 
 
-#: Actors found in the text named one by one in their caveat; the rest are counted.
-SHOW_ACTORS = 10
+#: Articles or actors a caveat names one by one; the rest are counted.
+SHOW_NAMED = 10
+
+
+def _named(names: Sequence[str]) -> str:
+    """The first :data:`SHOW_NAMED` of ``names``, comma-separated, and how many more.
+
+    >>> _named([f"a{i}" for i in range(12)])
+    'a0, a1, a2, a3, a4, a5, a6, a7, a8, a9 and 2 more'
+    """
+    more = f" and {len(names) - SHOW_NAMED} more" if len(names) > SHOW_NAMED else ""
+    return ", ".join(names[:SHOW_NAMED]) + more
 
 
 def _actor_caveats(corpus: Corpus) -> list[str]:
@@ -1305,12 +1315,11 @@ def _actor_caveats(corpus: Corpus) -> list[str]:
     actors = corpus.resources.actors
     if not actors:
         return []
-    named = ", ".join(a.name for a in actors[:SHOW_ACTORS])
-    more = f" and {len(actors) - SHOW_ACTORS} more" if len(actors) > SHOW_ACTORS else ""
     return [
         f"No story file named the actors: the {len(actors)} actors in the actor tables were found "
-        f"in the text ({named}{more}). On stories nobody tuned this to, about three in five of the "
-        "main actors a reader listed were found, with one or two wrong entries per story "
+        f"in the text ({_named([a.name for a in actors])}). On stories nobody tuned this to, "
+        "about three in five of the main actors a reader listed were found, with one or two "
+        "wrong entries per story "
         "(docs/evaluation.md); a story file's [[actors]] list replaces them."
     ]
 
@@ -1344,20 +1353,15 @@ def _speaker_caveats(attributions: pd.DataFrame) -> list[str]:
     ]
 
 
-#: Articles in another language named one by one in the caveats; the rest are counted.
-SHOW_LANGUAGES = 10
-
-
 def _language_caveats(corpus: Corpus) -> list[str]:
     """Name the articles whose body reads as another language (``Article.language``): they stay
     in every table, and the English measures (words, sentiment, speakers) cannot read them."""
     other = [(a.article_id, a.language) for a in corpus if not a.language.is_english]
     if not other:
         return []
-    named = ", ".join(f"{i} ({language_name(g.language)})" for i, g in other[:SHOW_LANGUAGES])
-    more = f" and {len(other) - SHOW_LANGUAGES} more" if len(other) > SHOW_LANGUAGES else ""
+    named = _named([f"{i} ({language_name(g.language)})" for i, g in other])
     return [
-        f"{len(other)} of the {len(corpus)} articles read as another language: {named}{more}. "
+        f"{len(other)} of the {len(corpus)} articles read as another language: {named}. "
         "They stay in every table, but the English measures (terms, sentiment, speakers) "
         "cannot read them; leave them out to compare English coverage alone."
     ]
